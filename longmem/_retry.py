@@ -1,0 +1,71 @@
+"""The retry policy as data plus pure functions: what is retried, and how long to wait.
+
+Nothing here sleeps or touches the network, so every rule is tested exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timezone
+from email.utils import parsedate_to_datetime
+from typing import NamedTuple, Optional
+
+from ._constants import BACKOFF_JITTER, RETRYABLE_STATUSES
+
+
+class RetryPolicy(NamedTuple):
+    max_retries: int
+    backoff_base: float
+    backoff_cap: float
+    max_retry_after: float
+    jitter: float = BACKOFF_JITTER
+    retry_statuses: frozenset[int] = RETRYABLE_STATUSES
+
+
+def backoff_delay(policy: RetryPolicy, retry_number: int, rand: float) -> float:
+    """Delay before retry `retry_number` (0 for the first retry), given rand in [0, 1).
+
+    min(cap, base * 2**n), reduced by up to `jitter` of itself: never above the cap.
+    """
+    # Cap the exponent so a huge retry count cannot overflow the float.
+    delay = min(policy.backoff_cap, policy.backoff_base * 2.0 ** min(retry_number, 62))
+    return delay * (1.0 - policy.jitter * rand)
+
+
+def parse_retry_after(headers: Mapping[str, str], now: float) -> Optional[float]:
+    """Seconds the server asked us to wait, or None when it did not say (or said nonsense).
+
+    `headers` has lower-case names. `retry-after-ms` wins, then `Retry-After` as
+    seconds, then as an HTTP-date relative to `now` (unix seconds). Negative → 0.
+    """
+    ms = headers.get("retry-after-ms")
+    if ms is not None:
+        value = _to_float(ms)
+        if value is not None:
+            return max(0.0, value / 1000.0)
+    raw = headers.get("retry-after")
+    if raw is None:
+        return None
+    value = _to_float(raw)
+    if value is not None:
+        return max(0.0, value)
+    try:
+        when = parsedate_to_datetime(raw.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:  # "-0000" means UTC with no zone information
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, when.timestamp() - now)
+
+
+def _to_float(text: str) -> Optional[float]:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        return None
+    # float() accepts "nan" and "inf"; neither is a delay.
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    return value

@@ -1,0 +1,286 @@
+"""One HTTP exchange: pooled keep-alive connections, proxies, TLS, gzip and timeouts.
+
+The transport knows nothing of retries or the API: it sends one request and returns
+the status, headers and (decoded) body, or raises a `LongmemConnectionError`. The
+only repeat it makes on its own is replacing a pooled connection the server had
+already closed, which is not a retry: the request never reached a live connection.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import os
+import socket
+import ssl
+import sys
+import threading
+import weakref
+from typing import NamedTuple, Optional, Union
+from urllib.parse import unquote, urlsplit
+
+from .errors import LongmemConnectionError, LongmemError, LongmemTimeoutError
+
+_Connection = Union[http.client.HTTPConnection, http.client.HTTPSConnection]
+
+# Failures that mean "the server closed this kept-alive connection while it sat idle".
+_STALE_ERRORS = (
+    http.client.RemoteDisconnected,
+    BrokenPipeError,
+    ConnectionResetError,
+    ConnectionAbortedError,
+)
+_TIMEOUT_ERRORS = (socket.timeout, TimeoutError)
+
+
+class Response(NamedTuple):
+    status: int
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+
+
+class _Proxy(NamedTuple):
+    host: str
+    port: int
+    auth_header: Optional[str]  # "Basic …" when the proxy URL carries user:password
+
+
+class Transport:
+    """Sends requests to one origin over per-thread keep-alive connections."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        ssl_context: Optional[ssl.SSLContext] = None,
+        ca_file: Optional[str] = None,
+    ) -> None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise LongmemError(
+                f"base_url must be an http:// or https:// URL with a host, got {base_url!r}"
+            )
+        try:
+            port = parts.port
+        except ValueError:
+            raise LongmemError(f"base_url has an invalid port: {base_url!r}") from None
+        self.scheme = parts.scheme
+        self.host = parts.hostname
+        self.port = port or (443 if parts.scheme == "https" else 80)
+        self.origin = f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+        self.base_path = parts.path.rstrip("/")
+        self._ssl_context = ssl_context
+        self._ca_file = ca_file
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: weakref.WeakSet[_Connection] = weakref.WeakSet()
+        self._proxy: Optional[_Proxy] = None
+        self._proxy_resolved = False
+
+    # -- public -------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Optional[bytes],
+        headers: dict[str, str],
+        timeout: float,
+    ) -> Response:
+        """Perform one exchange on this thread's connection; `path` includes the query."""
+        conn: Optional[_Connection] = getattr(self._local, "conn", None)
+        if conn is not None:
+            try:
+                return self._exchange(conn, method, path, body, headers, timeout, reused=True)
+            except _StaleConnection:
+                pass  # the server dropped the idle connection: open a fresh one, once
+        conn = self._open(timeout)
+        try:
+            return self._exchange(conn, method, path, body, headers, timeout, reused=False)
+        except _StaleConnection as stale:  # a brand-new connection has no excuse
+            raise stale.error from stale.__cause__
+
+    def close(self) -> None:
+        """Close every pooled connection, in every thread."""
+        with self._lock:
+            connections = list(self._connections)
+            self._connections = weakref.WeakSet()
+        for conn in connections:
+            conn.close()
+        self._local = threading.local()
+
+    # -- connections --------------------------------------------------------------
+
+    def _open(self, timeout: float) -> _Connection:
+        proxy = self._resolve_proxy()
+        conn: _Connection
+        if self.scheme == "https":
+            context = self._tls_context()
+            if proxy is None:
+                conn = http.client.HTTPSConnection(
+                    self.host, self.port, timeout=timeout, context=context
+                )
+            else:
+                conn = http.client.HTTPSConnection(
+                    proxy.host, proxy.port, timeout=timeout, context=context
+                )
+                tunnel_headers = (
+                    {"Proxy-Authorization": proxy.auth_header} if proxy.auth_header else None
+                )
+                conn.set_tunnel(self.host, self.port, headers=tunnel_headers)
+        elif proxy is None:
+            conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        else:
+            conn = http.client.HTTPConnection(proxy.host, proxy.port, timeout=timeout)
+        with self._lock:
+            self._connections.add(conn)
+        self._local.conn = conn
+        return conn
+
+    def _discard(self, conn: _Connection) -> None:
+        conn.close()
+        if getattr(self._local, "conn", None) is conn:
+            self._local.conn = None
+
+    def _tls_context(self) -> ssl.SSLContext:
+        # Built on first use, not in the constructor: loading the trust store costs
+        # milliseconds a client that never connects should not pay.
+        if self._ssl_context is None:
+            with self._lock:
+                if self._ssl_context is None:
+                    # create_default_context verifies certificates and host names, and
+                    # its default trust store honours SSL_CERT_FILE / SSL_CERT_DIR.
+                    self._ssl_context = ssl.create_default_context(cafile=self._ca_file)
+        return self._ssl_context
+
+    def _resolve_proxy(self) -> Optional[_Proxy]:
+        if not self._proxy_resolved:
+            self._proxy = _proxy_for(self.scheme, self.host, self.port)
+            self._proxy_resolved = True
+        return self._proxy
+
+    # -- one exchange -------------------------------------------------------------
+
+    def _exchange(
+        self,
+        conn: _Connection,
+        method: str,
+        path: str,
+        body: Optional[bytes],
+        headers: dict[str, str],
+        timeout: float,
+        *,
+        reused: bool,
+    ) -> Response:
+        target = self.base_path + path
+        proxy = self._proxy
+        if self.scheme == "http" and proxy is not None:
+            target = self.origin + target  # absolute form for a forward proxy
+            if proxy.auth_header:
+                headers = {**headers, "Proxy-Authorization": proxy.auth_header}
+        conn.timeout = timeout
+        if conn.sock is None:
+            try:
+                conn.connect()
+            except _TIMEOUT_ERRORS as exc:
+                self._discard(conn)
+                raise LongmemTimeoutError(
+                    f"timed out connecting to {self.origin} after {timeout:g}s",
+                    request_sent=False,
+                ) from exc
+            except (OSError, http.client.HTTPException) as exc:
+                self._discard(conn)
+                raise LongmemConnectionError(
+                    f"could not connect to {self.origin}: {_describe(exc)}", request_sent=False
+                ) from exc
+        else:
+            conn.sock.settimeout(timeout)
+        try:
+            conn.request(method, target, body=body, headers=headers)
+            response = conn.getresponse()
+            data = response.read()
+        except _TIMEOUT_ERRORS as exc:
+            self._discard(conn)
+            raise LongmemTimeoutError(
+                f"{method} {path} timed out after {timeout:g}s waiting for {self.origin}"
+            ) from exc
+        except _STALE_ERRORS as exc:
+            self._discard(conn)
+            error = LongmemConnectionError(
+                f"connection to {self.origin} closed during {method} {path}: {_describe(exc)}"
+            )
+            if reused:
+                raise _StaleConnection(error) from exc
+            raise error from exc
+        except (OSError, http.client.HTTPException) as exc:
+            self._discard(conn)
+            raise LongmemConnectionError(
+                f"{method} {path} to {self.origin} failed: {_describe(exc)}"
+            ) from exc
+        if response.will_close:
+            self._discard(conn)
+        response_headers = {name.lower(): value for name, value in response.getheaders()}
+        if data and response_headers.get("content-encoding", "").lower() == "gzip":
+            data = _gunzip(data, method, path)
+        return Response(response.status, response_headers, data)
+
+
+class _StaleConnection(Exception):
+    """A reused connection turned out closed; carries the error to raise if it recurs."""
+
+    def __init__(self, error: LongmemConnectionError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _gunzip(data: bytes, method: str, path: str) -> bytes:
+    import zlib  # only when a server actually compresses
+
+    try:
+        # wbits 16 + MAX_WBITS: expect a gzip header and trailer.
+        return zlib.decompress(data, 16 + zlib.MAX_WBITS)
+    except zlib.error as exc:
+        raise LongmemConnectionError(
+            f"{method} {path}: the gzip response body is corrupt ({exc})"
+        ) from exc
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _proxy_for(scheme: str, host: str, port: int) -> Optional[_Proxy]:
+    """The proxy urllib would use for this origin, from *_PROXY / NO_PROXY, or None."""
+    # urllib.request costs ~6 ms to import; a client with no proxy configured skips it.
+    # (On macOS and Windows urllib also reads the system settings, so always ask it.)
+    if sys.platform not in ("darwin", "win32") and not any(
+        name.lower().endswith("_proxy") for name in os.environ
+    ):
+        return None
+    import urllib.request
+
+    proxies = urllib.request.getproxies()
+    url = proxies.get(scheme)
+    if (
+        not url
+        or urllib.request.proxy_bypass(f"{host}:{port}")
+        or urllib.request.proxy_bypass(host)
+    ):
+        return None
+    if "://" not in url:
+        url = "http://" + url  # urllib's reading of a bare "host:port"
+    parts = urlsplit(url)
+    if parts.scheme != "http" or not parts.hostname:
+        raise LongmemError(
+            f"{scheme.upper()}_PROXY must be an http:// proxy URL, got {parts.scheme}://…"
+        )
+    auth = None
+    if parts.username is not None:
+        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        auth = "Basic " + base64.b64encode(credentials.encode("utf-8")).decode("ascii")
+    try:
+        proxy_port = parts.port or 80
+    except ValueError:
+        raise LongmemError(f"{scheme.upper()}_PROXY has an invalid port") from None
+    return _Proxy(parts.hostname, proxy_port, auth)

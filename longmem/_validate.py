@@ -1,0 +1,162 @@
+"""Argument checks run before anything is sent: each failure names the argument and why.
+
+Every check raises `InvalidArgumentError`, which is both a `LongmemError` and a
+`ValueError`. The limits are PROTOCOL.md's (see `_constants`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from typing import Any, Optional
+from urllib.parse import quote
+
+from ._constants import (
+    MAX_CATEGORY_CHARS,
+    MAX_COLLECTION_NAME_CHARS,
+    MAX_CONTAINER_TAG_CHARS,
+    MAX_METADATA_BYTES,
+    MAX_TEXT_CHARS,
+    SEARCH_MODES,
+)
+from .errors import InvalidArgumentError
+
+_COLLECTION_NAME = re.compile(r"[A-Za-z0-9_.\-]+")
+
+
+def _fail(name: str, problem: str) -> InvalidArgumentError:
+    return InvalidArgumentError(f"{name} {problem}")
+
+
+def text(value: Any, name: str = "text", max_chars: int = MAX_TEXT_CHARS) -> str:
+    if not isinstance(value, str):
+        raise _fail(name, f"must be a string, got {type(value).__name__}")
+    if not value.strip():
+        raise _fail(name, "must not be empty")
+    if len(value) > max_chars:
+        raise _fail(name, f"must be at most {max_chars} characters, got {len(value)}")
+    return value
+
+
+def collection(value: Any, name: str = "collection") -> str:
+    if not isinstance(value, str):
+        raise _fail(name, f"must be a string, got {type(value).__name__}")
+    if not 1 <= len(value) <= MAX_COLLECTION_NAME_CHARS or not _COLLECTION_NAME.fullmatch(value):
+        raise _fail(
+            name,
+            f"must be 1-{MAX_COLLECTION_NAME_CHARS} characters of A-Z a-z 0-9 _ . -, got {value!r}",
+        )
+    return value
+
+
+def identifier(value: Any, name: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise _fail(name, f"must be a non-empty string, got {value!r}")
+    return value
+
+
+def fraction(value: Any, name: str) -> float:
+    """A number in [0, 1] (importance, scores, thresholds)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        raise _fail(name, f"must be a number from 0 to 1, got {value!r}")
+    if not 0.0 <= value <= 1.0:
+        raise _fail(name, f"must be from 0 to 1, got {value!r}")
+    return float(value)
+
+
+def positive_int(value: Any, name: str, maximum: Optional[int] = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(name, f"must be a whole number, got {value!r}")
+    if value < 1 or (maximum is not None and value > maximum):
+        bound = f"from 1 to {maximum}" if maximum is not None else "at least 1"
+        raise _fail(name, f"must be {bound}, got {value}")
+    return value
+
+
+def non_negative_int(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _fail(name, f"must be a whole number of 0 or more, got {value!r}")
+    return value
+
+
+def flag(value: Any, name: str) -> bool:
+    # A string "false" is truthy; refusing non-bools keeps it from meaning True.
+    if not isinstance(value, bool):
+        raise _fail(name, f"must be True or False, got {value!r}")
+    return value
+
+
+def category(value: Any, name: str = "category") -> str:
+    if not isinstance(value, str) or not 1 <= len(value) <= MAX_CATEGORY_CHARS:
+        raise _fail(name, f"must be a string of 1-{MAX_CATEGORY_CHARS} characters, got {value!r}")
+    return value
+
+
+def source(value: Any, name: str = "source") -> str:
+    if not isinstance(value, str) or not value:
+        raise _fail(name, f"must be a non-empty string, got {value!r}")
+    return value
+
+
+def container_tag(value: Any, name: str = "container_tag") -> Optional[str]:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not 1 <= len(value) <= MAX_CONTAINER_TAG_CHARS:
+        raise _fail(
+            name,
+            f"must be None or a string of 1-{MAX_CONTAINER_TAG_CHARS} characters, got {value!r}",
+        )
+    return value
+
+
+def json_object(value: Any, name: str, max_bytes: Optional[int] = None) -> Optional[dict[str, Any]]:
+    """None, or a dict with string keys that encodes to JSON (within max_bytes)."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise _fail(name, f"must be a dict, got {type(value).__name__}")
+    try:
+        encoded = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError) as exc:
+        raise _fail(name, f"must be JSON-serialisable with string keys ({exc})") from None
+    if max_bytes is not None and len(encoded.encode("utf-8")) > max_bytes:
+        raise _fail(name, f"must encode to at most {max_bytes} bytes of JSON")
+    if not all(isinstance(key, str) for key in value):
+        raise _fail(name, "must have string keys")
+    return dict(value)
+
+
+def metadata(value: Any, name: str = "metadata") -> Optional[dict[str, Any]]:
+    return json_object(value, name, MAX_METADATA_BYTES)
+
+
+def search_mode(value: Any) -> str:
+    if value not in SEARCH_MODES:
+        raise _fail("mode", f"must be one of {', '.join(SEARCH_MODES)}; got {value!r}")
+    return str(value)
+
+
+def idempotency_key(value: Any, max_chars: int) -> Optional[str]:
+    if value is None:
+        return None
+    if (
+        not isinstance(value, str)
+        or not 1 <= len(value) <= max_chars
+        or not value.isascii()
+        or not value.isprintable()
+    ):
+        raise _fail(
+            "idempotency_key", f"must be 1-{max_chars} printable ASCII characters, got {value!r}"
+        )
+    return value
+
+
+def segment(value: str) -> str:
+    """Percent-encode one path segment so no input can change the route's shape."""
+    encoded = quote(value, safe="")
+    # "." and ".." would be collapsed by URL normalisation in proxies and servers.
+    if encoded in (".", ".."):
+        encoded = encoded.replace(".", "%2E")
+    return encoded

@@ -1,0 +1,838 @@
+"""The `Longmem` client: one short method per route, and the one `_request` helper.
+
+Each method checks its arguments, builds the route and body, and hands them to
+`_request`, which mints the idempotency key, runs the retry loop and maps failures
+to the error tree. The routes are PROTOCOL.md section 3's; they are all in this file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import ssl
+import sys
+import time
+from collections.abc import Iterable, Mapping
+from typing import Any, Callable, Optional, Union, cast
+from urllib.parse import urlencode
+
+from . import _validate as check
+from ._constants import (
+    API_KEY_ENV,
+    BASE_URL_ENV,
+    BATCH_SIZE,
+    DEFAULT_BACKOFF_BASE,
+    DEFAULT_BACKOFF_CAP,
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_AFTER,
+    DEFAULT_TIMEOUT,
+    MAX_IDEMPOTENCY_KEY_CHARS,
+    MAX_IMPORT_MEMORIES,
+    MAX_LIST_LIMIT,
+    MAX_SEARCH_LIMIT,
+)
+from ._retry import RetryPolicy, backoff_delay, parse_retry_after
+from ._transport import Response, Transport
+from ._version import __version__
+from .errors import (
+    BatchProgress,
+    InvalidArgumentError,
+    LongmemAPIError,
+    LongmemConnectionError,
+    LongmemError,
+    LongmemTimeoutError,
+    describe_detail,
+    error_class_for,
+)
+from .types import (
+    BatchResult,
+    Collection,
+    Connection,
+    Contradiction,
+    Export,
+    ExtractedFact,
+    ImportResult,
+    Job,
+    Memory,
+    Profile,
+    Run,
+    SearchHit,
+)
+
+_USER_AGENT = "longmem-python/{} Python/{}.{}.{}".format(__version__, *sys.version_info[:3])
+_BATCH_ITEM_FIELDS = frozenset(
+    {"text", "importance", "category", "source", "metadata", "container_tag"}
+)
+_JOB_DONE = ("done", "failed")
+# add_many derives one key per chunk from a caller's key: "<key>-<offset>".
+_CHUNK_KEY_SUFFIX_CHARS = 6
+
+
+class Longmem:
+    """Client for the Longmem memory API (RememberOS) and the local longmem server.
+
+    Thread-safe: one client may be shared by many threads; each thread keeps its own
+    keep-alive connection. The constructor does no network I/O.
+    """
+
+    def __init__(
+        self,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        backoff_base: float = DEFAULT_BACKOFF_BASE,
+        backoff_cap: float = DEFAULT_BACKOFF_CAP,
+        *,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
+        total_timeout: Optional[float] = None,
+        ca_file: Optional[str] = None,
+        ssl_context: Optional[ssl.SSLContext] = None,
+    ) -> None:
+        """Configure a client; raises `LongmemError` at once when no API key is available.
+
+        `timeout` bounds each HTTP attempt; `total_timeout` (optional) bounds the whole
+        call, retries and sleeps included. A Retry-After longer than `max_retry_after`
+        seconds is raised as an error instead of slept through.
+        """
+        key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+        if not key:
+            raise LongmemError(
+                f"no API key: pass api_key=... or set the {API_KEY_ENV} environment variable"
+            )
+        if not isinstance(key, str):
+            raise LongmemError(f"api_key must be a string, got {type(key).__name__}")
+        key = key.strip()  # a key pasted or read from a file often ends in a newline
+        if not key.isprintable():
+            raise LongmemError("api_key must be a single line of printable text")
+        url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+        if not isinstance(url, str):
+            raise LongmemError(f"base_url must be a string, got {type(url).__name__}")
+        _require_positive(timeout, "timeout")
+        if total_timeout is not None:
+            _require_positive(total_timeout, "total_timeout")
+        _require_non_negative(backoff_base, "backoff_base")
+        _require_non_negative(backoff_cap, "backoff_cap")
+        _require_non_negative(max_retry_after, "max_retry_after")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise LongmemError(
+                f"max_retries must be a whole number of 0 or more, got {max_retries!r}"
+            )
+        if ca_file is not None and ssl_context is not None:
+            raise LongmemError("pass ca_file or ssl_context, not both")
+
+        self.base_url = url.rstrip("/")
+        self.timeout = float(timeout)
+        self.total_timeout = None if total_timeout is None else float(total_timeout)
+        self.retry_policy = RetryPolicy(
+            max_retries, float(backoff_base), float(backoff_cap), float(max_retry_after)
+        )
+        self._transport = Transport(self.base_url, ssl_context=ssl_context, ca_file=ca_file)
+        self._headers = {
+            "Authorization": f"Bearer {key}",
+            "User-Agent": _USER_AGENT,
+            "Accept": "application/json",
+            "Accept-Encoding": "gzip",
+        }
+        # Injected so tests can run the retry loop without waiting or guessing.
+        self._sleep: Callable[[float], None] = time.sleep
+        self._random: Callable[[], float] = random.random
+        self._clock: Callable[[], float] = time.monotonic
+
+    def __repr__(self) -> str:
+        return f"Longmem(base_url={self.base_url!r})"
+
+    def __enter__(self) -> Longmem:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close pooled connections (the client reopens them if used again)."""
+        self._transport.close()
+
+    # -- service and collections ----------------------------------------------------
+
+    def service_health(self) -> dict[str, Any]:
+        """Check the service is up. GET /v1/memory/health → {"status": "ok", "version"}."""
+        return cast("dict[str, Any]", self._request("GET", "/v1/memory/health"))
+
+    def collections(self) -> list[Collection]:
+        """List the tenant's collections. GET /v1/memory/collections."""
+        return cast("list[Collection]", self._request("GET", "/v1/memory/collections"))
+
+    def create_collection(
+        self,
+        name: str,
+        *,
+        description: Optional[str] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Collection:
+        """Create a collection. POST /v1/memory/collections; ConflictError if it exists."""
+        body: dict[str, Any] = {"name": check.collection(name, "name")}
+        if description is not None:
+            body["description"] = _optional_str(description, "description")
+        if metadata is not None:
+            body["metadata"] = check.metadata(metadata)
+        return cast(Collection, self._request("POST", "/v1/memory/collections", body=body))
+
+    def get_collection(self, name: str) -> Collection:
+        """Get one collection. GET /v1/memory/collections/{name}; NotFoundError if absent."""
+        return cast(Collection, self._request("GET", _collection_path(name)))
+
+    def update_collection(
+        self,
+        name: str,
+        *,
+        description: Optional[str] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Collection:
+        """Change a collection's description and/or metadata. PUT /v1/memory/collections/{name}."""
+        body: dict[str, Any] = {}
+        if description is not None:
+            body["description"] = _optional_str(description, "description")
+        if metadata is not None:
+            body["metadata"] = check.metadata(metadata)
+        if not body:
+            raise InvalidArgumentError("update_collection needs description or metadata")
+        return cast(Collection, self._request("PUT", _collection_path(name), body=body))
+
+    def delete_collection(self, collection: str) -> dict[str, Any]:
+        """Delete a collection and all its memories. DELETE /v1/memory/collections/{c} → {}."""
+        return cast("dict[str, Any]", self._request("DELETE", _collection_path(collection)))
+
+    # -- memories ---------------------------------------------------------------------
+
+    def add(
+        self,
+        text: str,
+        *,
+        collection: str = "default",
+        importance: float = 0.7,
+        category: str = "other",
+        metadata: Optional[Mapping[str, Any]] = None,
+        source: str = "sdk",
+        container_tag: Optional[str] = None,
+        idempotency_key: Optional[str] = None,
+    ) -> Memory:
+        """Store one memory. POST …/memories → the created memory."""
+        body = {
+            "text": check.text(text),
+            "importance": check.fraction(importance, "importance"),
+            "category": check.category(category),
+            "source": check.source(source),
+            "metadata": check.metadata(metadata) or {},
+            "container_tag": check.container_tag(container_tag),
+        }
+        key = check.idempotency_key(idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS)
+        path = _collection_path(collection) + "/memories"
+        return cast(Memory, self._request("POST", path, body=body, idempotency_key=key))
+
+    def add_many(
+        self,
+        items: Iterable[Union[str, Mapping[str, Any]]],
+        *,
+        collection: str = "default",
+        container_tag: Optional[str] = None,
+        importance: float = 0.7,
+        category: str = "other",
+        source: str = "sdk",
+        idempotency_key: Optional[str] = None,
+    ) -> BatchResult:
+        """Store many memories in chunks of 100. POST …/memories/batch per chunk.
+
+        Items are strings or dicts of per-item fields (text, importance, category,
+        source, metadata, container_tag) that override the call's defaults. Every item
+        is checked before the first chunk is sent. Each chunk is retried on its own
+        under one idempotency key; with `idempotency_key` given, chunk keys derive
+        from it, so repeating the whole call after a failure creates no duplicates.
+        If a chunk finally fails, the raised error's `.progress` says what was created.
+        Returns {"created", "ids"}.
+        """
+        path = _collection_path(collection) + "/memories/batch"
+        defaults = {
+            "importance": check.fraction(importance, "importance"),
+            "category": check.category(category),
+            "source": check.source(source),
+            "container_tag": check.container_tag(container_tag),
+        }
+        base_key = check.idempotency_key(
+            idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS - _CHUNK_KEY_SUFFIX_CHARS
+        )
+        if isinstance(items, (str, bytes, Mapping)):
+            raise InvalidArgumentError(
+                "items must be a list of strings or dicts, not a single item"
+            )
+        memories = [_batch_item(item, index, defaults) for index, item in enumerate(items)]
+        ids: list[str] = []
+        for start in range(0, len(memories), BATCH_SIZE):
+            chunk = memories[start : start + BATCH_SIZE]
+            key = None if base_key is None else f"{base_key}-{start}"
+            try:
+                result = self._request("POST", path, body={"memories": chunk}, idempotency_key=key)
+            except LongmemError as exc:
+                exc.progress = BatchProgress(len(ids), ids, start)
+                raise
+            chunk_ids = result.get("ids") if isinstance(result, dict) else None
+            if not isinstance(chunk_ids, list):
+                raise LongmemError(f"POST {path} answered without an ids list: {result!r}")
+            ids.extend(chunk_ids)
+        return {"created": len(ids), "ids": ids}
+
+    def list_memories(
+        self,
+        *,
+        collection: str = "default",
+        limit: int = 50,
+        offset: int = 0,
+        include_archived: bool = False,
+    ) -> list[Memory]:
+        """List memories, pinned first then newest first. GET …/memories."""
+        query = {
+            "limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT),
+            "offset": check.non_negative_int(offset, "offset"),
+            "include_archived": check.flag(include_archived, "include_archived"),
+        }
+        path = _collection_path(collection) + "/memories"
+        return cast("list[Memory]", _unwrap(self._request("GET", path, query=query), "memories"))
+
+    def get(self, memory_id: str, *, collection: str = "default") -> Memory:
+        """Get one memory. GET …/memories/{memory_id}; NotFoundError if absent."""
+        return cast(Memory, self._request("GET", _memory_path(collection, memory_id)))
+
+    def update(
+        self,
+        memory_id: str,
+        *,
+        collection: str = "default",
+        text: Optional[str] = None,
+        importance: Optional[float] = None,
+        category: Optional[str] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Memory:
+        """Change the given fields only (new text re-embeds). PUT …/memories/{memory_id}."""
+        body: dict[str, Any] = {}
+        if text is not None:
+            body["text"] = check.text(text)
+        if importance is not None:
+            body["importance"] = check.fraction(importance, "importance")
+        if category is not None:
+            body["category"] = check.category(category)
+        if metadata is not None:
+            body["metadata"] = check.metadata(metadata)
+        if not body:
+            raise InvalidArgumentError(
+                "update needs at least one of text, importance, category, metadata"
+            )
+        return cast(Memory, self._request("PUT", _memory_path(collection, memory_id), body=body))
+
+    def delete(self, memory_id: str, *, collection: str = "default") -> dict[str, Any]:
+        """Delete one memory. DELETE …/memories/{memory_id} → {}."""
+        return cast("dict[str, Any]", self._request("DELETE", _memory_path(collection, memory_id)))
+
+    def move(
+        self, memory_id: str, *, collection: str = "default", to_collection: str
+    ) -> dict[str, Any]:
+        """Move a memory to another collection (created if needed). POST …/move → {moved, …}."""
+        body = {"to_collection": check.collection(to_collection, "to_collection")}
+        path = _memory_path(collection, memory_id) + "/move"
+        return cast("dict[str, Any]", self._request("POST", path, body=body))
+
+    def pin(self, memory_id: str, *, collection: str = "default", pinned: bool = True) -> Memory:
+        """Pin or unpin a memory. POST …/memories/{memory_id}/pin → the memory."""
+        body = {"pinned": check.flag(pinned, "pinned")}
+        path = _memory_path(collection, memory_id) + "/pin"
+        return cast(Memory, self._request("POST", path, body=body))
+
+    def archive(
+        self, memory_id: str, *, collection: str = "default", archived: bool = True
+    ) -> Memory:
+        """Archive or restore a memory. POST …/memories/{memory_id}/archive → the memory."""
+        body = {"archived": check.flag(archived, "archived")}
+        path = _memory_path(collection, memory_id) + "/archive"
+        return cast(Memory, self._request("POST", path, body=body))
+
+    def related(
+        self,
+        memory_id: str,
+        *,
+        collection: str = "default",
+        limit: int = 5,
+        min_score: float = 0.0,
+    ) -> list[SearchHit]:
+        """Nearest neighbours of a memory (not itself, archived or superseded). GET …/related."""
+        query = {
+            "limit": check.positive_int(limit, "limit", MAX_SEARCH_LIMIT),
+            "min_score": check.fraction(min_score, "min_score"),
+        }
+        path = _memory_path(collection, memory_id) + "/related"
+        return cast("list[SearchHit]", _unwrap(self._request("GET", path, query=query), "results"))
+
+    # -- search and intelligent memory ----------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        collection: Optional[str] = None,
+        limit: int = 5,
+        min_score: float = 0.3,
+        mode: str = "hybrid",
+        category: Optional[str] = None,
+        container_tag: Optional[str] = None,
+        metadata_filter: Optional[Mapping[str, Any]] = None,
+    ) -> list[SearchHit]:
+        """Search one collection, or all of them with collection=None. POST …/search → hits.
+
+        `min_score` gates the vector arm only; `mode` is "hybrid", "text" or "vector".
+        """
+        body: dict[str, Any] = {
+            "query": check.text(query, "query"),
+            "limit": check.positive_int(limit, "limit", MAX_SEARCH_LIMIT),
+            "min_score": check.fraction(min_score, "min_score"),
+            "mode": check.search_mode(mode),
+        }
+        if category is not None:
+            body["category"] = check.category(category)
+        if container_tag is not None:
+            body["container_tag"] = check.container_tag(container_tag)
+        if metadata_filter is not None:
+            body["metadata_filter"] = check.metadata(metadata_filter, "metadata_filter")
+        path = (
+            "/v1/memory/search" if collection is None else _collection_path(collection) + "/search"
+        )
+        return cast("list[SearchHit]", _unwrap(self._request("POST", path, body=body), "results"))
+
+    def remember(
+        self,
+        content: str,
+        *,
+        collection: str = "default",
+        sync: bool = True,
+        idempotency_key: Optional[str] = None,
+    ) -> Any:
+        """Extract facts from content, superseding what they update. POST …/remember.
+
+        sync=True returns the list of extracted facts; sync=False returns {"job_id"} at
+        once (poll with `get_job` or `wait_for_job`).
+        """
+        body = {"content": check.text(content, "content")}
+        key = check.idempotency_key(idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS)
+        query = {"sync": True} if check.flag(sync, "sync") else None
+        path = _collection_path(collection) + "/remember"
+        result = self._request("POST", path, query=query, body=body, idempotency_key=key)
+        return cast("list[ExtractedFact]", _unwrap(result, "facts")) if sync else result
+
+    def get_job(self, job_id: str) -> Job:
+        """State of a background remember job. GET /v1/memory/extract/job/{id}."""
+        path = "/v1/memory/extract/job/" + check.segment(check.identifier(job_id, "job_id"))
+        return cast(Job, self._request("GET", path))
+
+    def wait_for_job(
+        self, job_id: str, *, timeout: float = 60.0, poll_interval: float = 0.5
+    ) -> Job:
+        """Poll a job until it is done or failed; LongmemTimeoutError after `timeout` seconds."""
+        _require_positive(timeout, "timeout", InvalidArgumentError)
+        _require_positive(poll_interval, "poll_interval", InvalidArgumentError)
+        deadline = self._clock() + timeout
+        while True:
+            job = self.get_job(job_id)
+            if job.get("status") in _JOB_DONE:
+                return job
+            remaining = deadline - self._clock()
+            if remaining <= 0:
+                raise LongmemTimeoutError(
+                    f"job {job_id} still {job.get('status')!r} after {timeout:g}s"
+                )
+            self._sleep(min(poll_interval, remaining))
+
+    def forget(
+        self,
+        query: str,
+        *,
+        collection: str = "default",
+        min_score: float = 0.5,
+        limit: int = 10,
+    ) -> dict[str, Any]:
+        """Delete the memories matching a query (destructive). POST …/forget → {deleted, ids}."""
+        body = {
+            "query": check.text(query, "query"),
+            "min_score": check.fraction(min_score, "min_score"),
+            "limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT),
+        }
+        path = _collection_path(collection) + "/forget"
+        return cast("dict[str, Any]", self._request("POST", path, body=body))
+
+    def dedup(
+        self, *, collection: str = "default", threshold: float = 0.95, dry_run: bool = True
+    ) -> dict[str, Any]:
+        """Merge near-duplicate memories. POST …/dedup → {clusters, deleted, dry_run}."""
+        body = {
+            "threshold": check.fraction(threshold, "threshold"),
+            "dry_run": check.flag(dry_run, "dry_run"),
+        }
+        path = _collection_path(collection) + "/dedup"
+        return cast("dict[str, Any]", self._request("POST", path, body=body))
+
+    def contradictions(
+        self, *, collection: str = "default", limit: int = 100
+    ) -> list[Contradiction]:
+        """Pairs of {current, superseded} memories, newest first. GET …/contradictions."""
+        query = {"limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT)}
+        path = _collection_path(collection) + "/contradictions"
+        return cast(
+            "list[Contradiction]",
+            _unwrap(self._request("GET", path, query=query), "contradictions"),
+        )
+
+    def archive_stale(
+        self, *, collection: str = "default", older_than_days: int = 90, dry_run: bool = True
+    ) -> dict[str, Any]:
+        """Archive unpinned memories not updated for N days. POST …/archive-stale."""
+        body = {
+            "older_than_days": check.positive_int(older_than_days, "older_than_days"),
+            "dry_run": check.flag(dry_run, "dry_run"),
+        }
+        path = _collection_path(collection) + "/archive-stale"
+        return cast("dict[str, Any]", self._request("POST", path, body=body))
+
+    def health(self, *, collection: str = "default", stale_days: int = 90) -> dict[str, Any]:
+        """A collection's health snapshot. GET …/health → {total, stale, expired, …}."""
+        query = {"stale_days": check.positive_int(stale_days, "stale_days")}
+        path = _collection_path(collection) + "/health"
+        return cast("dict[str, Any]", self._request("GET", path, query=query))
+
+    def summary(self, *, collection: str = "default", limit: int = 50) -> dict[str, Any]:
+        """A briefing of the most important memories. GET …/summary → {summary, themes, …}."""
+        query = {"limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT)}
+        path = _collection_path(collection) + "/summary"
+        return cast("dict[str, Any]", self._request("GET", path, query=query))
+
+    def profile(self, collection: str) -> Profile:
+        """A third-person profile from current facts and preferences. GET …/profile."""
+        return cast(Profile, self._request("GET", _collection_path(collection) + "/profile"))
+
+    # -- connectors -------------------------------------------------------------------
+
+    def create_connection(
+        self,
+        provider: str,
+        *,
+        name: Optional[str] = None,
+        collection: str = "default",
+        container_tag: Optional[str] = None,
+        config: Optional[Mapping[str, Any]] = None,
+        credentials: Optional[Mapping[str, Any]] = None,
+        idempotency_key: Optional[str] = None,
+    ) -> Connection:
+        """Create a managed connector. POST /v1/memory/connections → the connection."""
+        body: dict[str, Any] = {
+            "provider": check.identifier(provider, "provider"),
+            "collection": check.collection(collection),
+        }
+        if name is not None:
+            body["name"] = _optional_str(name, "name")
+        if container_tag is not None:
+            body["container_tag"] = check.container_tag(container_tag)
+        if config is not None:
+            body["config"] = check.json_object(config, "config")
+        if credentials is not None:
+            body["credentials"] = check.json_object(credentials, "credentials")
+        key = check.idempotency_key(idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS)
+        return cast(
+            Connection,
+            self._request("POST", "/v1/memory/connections", body=body, idempotency_key=key),
+        )
+
+    def list_connections(self) -> list[Connection]:
+        """The tenant's connections (never their credentials). GET /v1/memory/connections."""
+        return cast(
+            "list[Connection]",
+            _unwrap(self._request("GET", "/v1/memory/connections"), "connections"),
+        )
+
+    def get_connection(self, id: str) -> Connection:
+        """One connection. GET /v1/memory/connections/{id}."""
+        return cast(Connection, self._request("GET", _connection_path(id)))
+
+    def sync_connection(self, id: str) -> dict[str, Any]:
+        """Sync a connection now. POST …/{id}/sync → {synced, cursor, status} or an error status."""
+        return cast("dict[str, Any]", self._request("POST", _connection_path(id) + "/sync"))
+
+    def connection_runs(self, id: str, *, limit: int = 20) -> list[Run]:
+        """Recent sync runs, newest first. GET /v1/memory/connections/{id}/runs."""
+        query = {"limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT)}
+        result = self._request("GET", _connection_path(id) + "/runs", query=query)
+        return cast("list[Run]", _unwrap(result, "runs"))
+
+    def delete_connection(self, id: str) -> dict[str, Any]:
+        """Remove a connection; memories it synced stay. DELETE /v1/memory/connections/{id} → {}."""
+        return cast("dict[str, Any]", self._request("DELETE", _connection_path(id)))
+
+    # -- admin and portability -------------------------------------------------------
+
+    def connector_health(self, *, hours: int = 24) -> list[dict[str, Any]]:
+        """Admin: sync health per provider. GET /v1/memory/admin/connectors/health?hours=."""
+        query = {"hours": check.positive_int(hours, "hours")}
+        result = self._request("GET", "/v1/memory/admin/connectors/health", query=query)
+        return cast("list[dict[str, Any]]", _unwrap(result, "providers"))
+
+    def connector_status(self) -> list[dict[str, Any]]:
+        """Admin: connection counts by status. GET /v1/memory/admin/connectors/status."""
+        result = self._request("GET", "/v1/memory/admin/connectors/status")
+        return cast("list[dict[str, Any]]", _unwrap(result, "statuses"))
+
+    def admin_memory_health(self) -> dict[str, Any]:
+        """Admin: fleet-wide memory hygiene. GET /v1/memory/admin/memory-health."""
+        return cast("dict[str, Any]", self._request("GET", "/v1/memory/admin/memory-health"))
+
+    def export_account(self) -> Export:
+        """Dump the tenant's collections and memories. GET /v1/memory/admin/export."""
+        return cast(Export, self._request("GET", "/v1/memory/admin/export"))
+
+    def import_memories(
+        self,
+        memories: Iterable[Mapping[str, Any]],
+        *,
+        collections: Optional[Iterable[Mapping[str, Any]]] = None,
+        into_collection: Optional[str] = None,
+        idempotency_key: Optional[str] = None,
+    ) -> ImportResult:
+        """Re-ingest an export (ids reassigned, text re-embedded). POST /v1/memory/admin/import."""
+        items = _dict_list(memories, "memories")
+        if len(items) > MAX_IMPORT_MEMORIES:
+            raise InvalidArgumentError(
+                f"memories may hold at most {MAX_IMPORT_MEMORIES} items per call, got {len(items)}"
+            )
+        body: dict[str, Any] = {"memories": items}
+        if collections is not None:
+            body["collections"] = _dict_list(collections, "collections")
+        if into_collection is not None:
+            body["into_collection"] = check.collection(into_collection, "into_collection")
+        key = check.idempotency_key(idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS)
+        return cast(
+            ImportResult,
+            self._request("POST", "/v1/memory/admin/import", body=body, idempotency_key=key),
+        )
+
+    # -- the one request helper -------------------------------------------------------
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Optional[Mapping[str, Any]] = None,
+        body: Any = None,
+        idempotency_key: Optional[str] = None,
+    ) -> Any:
+        """Send one logical call, retrying per the policy; return the decoded JSON body."""
+        if query:
+            path += "?" + urlencode(
+                {name: _query_value(value) for name, value in query.items() if value is not None}
+            )
+        headers = self._headers.copy()
+        data = None
+        if body is not None:
+            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            headers["Content-Type"] = "application/json"
+        if method != "GET":
+            # One key per logical call, the same on every retry of it, so a retried
+            # write the server already performed is replayed instead of repeated.
+            headers["Idempotency-Key"] = idempotency_key or os.urandom(16).hex()
+        policy = self.retry_policy
+        deadline = None if self.total_timeout is None else self._clock() + self.total_timeout
+        retries = 0
+        while True:
+            timeout = self.timeout
+            if deadline is not None:
+                timeout = min(timeout, deadline - self._clock())
+                if timeout <= 0:
+                    raise LongmemTimeoutError(
+                        f"{method} {path}: the call's time budget "
+                        f"of {self.total_timeout:g}s ran out"
+                    )
+            _debug("%s %s attempt %d", method, path, retries + 1)
+            error: LongmemError
+            retry_after: Optional[float] = None
+            try:
+                response = self._transport.request(method, path, data, headers, timeout)
+            except LongmemConnectionError as exc:
+                error = exc
+            else:
+                if 200 <= response.status < 300:
+                    return _decode(response, method, path)
+                api_error = _api_error(response, method, path)
+                if response.status not in policy.retry_statuses:
+                    raise api_error
+                error, retry_after = api_error, api_error.retry_after
+            if retries >= policy.max_retries:
+                _debug("%s %s giving up after %d retries: %s", method, path, retries, error)
+                raise error
+            if retry_after is not None and retry_after > policy.max_retry_after:
+                _debug(
+                    "%s %s not retrying: Retry-After %.3fs exceeds the %.3fs ceiling",
+                    method,
+                    path,
+                    retry_after,
+                    policy.max_retry_after,
+                )
+                raise error
+            delay = (
+                retry_after
+                if retry_after is not None
+                else backoff_delay(policy, retries, self._random())
+            )
+            if deadline is not None and self._clock() + delay >= deadline:
+                _debug(
+                    "%s %s not retrying: a %.3fs wait would pass the time budget",
+                    method,
+                    path,
+                    delay,
+                )
+                raise error
+            _debug("%s %s retrying in %.3fs after: %s", method, path, delay, error)
+            self._sleep(delay)
+            retries += 1
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _collection_path(collection: str) -> str:
+    return "/v1/memory/collections/" + check.segment(check.collection(collection))
+
+
+def _memory_path(collection: str, memory_id: str) -> str:
+    memory_segment = check.segment(check.identifier(memory_id, "memory_id"))
+    return f"{_collection_path(collection)}/memories/{memory_segment}"
+
+
+def _connection_path(connection_id: str) -> str:
+    return "/v1/memory/connections/" + check.segment(check.identifier(connection_id, "id"))
+
+
+def _query_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _decode(response: Response, method: str, path: str) -> Any:
+    if response.status == 204 or not response.body:
+        return {}
+    try:
+        return json.loads(response.body)
+    except ValueError:
+        raise LongmemError(
+            f"{method} {path}: HTTP {response.status} with a body that is not JSON: "
+            f"{_snippet(response.body)}"
+        ) from None
+
+
+def _api_error(response: Response, method: str, path: str) -> LongmemAPIError:
+    try:
+        body: Any = json.loads(response.body) if response.body else None
+    except ValueError:
+        body = response.body.decode("utf-8", "replace")
+    fallback = _snippet(response.body) if response.body else "(no body)"
+    detail = describe_detail(body, fallback)
+    return error_class_for(response.status)(
+        response.status,
+        detail,
+        body=body,
+        request_id=response.headers.get("x-request-id"),
+        retry_after=parse_retry_after(response.headers, time.time()),
+        request_line=f"{method} {path}",
+    )
+
+
+def _snippet(data: bytes, limit: int = 200) -> str:
+    text = data.decode("utf-8", "replace").strip()
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _unwrap(result: Any, key: str) -> Any:
+    """The protocol wraps some lists ({"results": [...]}); accept a bare list too."""
+    if isinstance(result, dict) and isinstance(result.get(key), list):
+        return result[key]
+    if isinstance(result, list):
+        return result
+    raise LongmemError(f"expected a list or an object with {key!r}, got {type(result).__name__}")
+
+
+def _batch_item(item: Any, index: int, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    where = f"items[{index}]"
+    if isinstance(item, str):
+        return {"text": check.text(item, where), **defaults, "metadata": {}}
+    if not isinstance(item, Mapping):
+        raise InvalidArgumentError(f"{where} must be a string or a dict, got {type(item).__name__}")
+    unknown = set(item) - _BATCH_ITEM_FIELDS
+    if unknown:
+        raise InvalidArgumentError(
+            f"{where} has unknown field(s) {', '.join(sorted(map(str, unknown)))}; "
+            f"allowed: {', '.join(sorted(_BATCH_ITEM_FIELDS))}"
+        )
+    if "text" not in item:
+        raise InvalidArgumentError(f"{where} needs a 'text'")
+    memory = dict(defaults)
+    memory["text"] = check.text(item["text"], f"{where}.text")
+    if "importance" in item:
+        memory["importance"] = check.fraction(item["importance"], f"{where}.importance")
+    if "category" in item:
+        memory["category"] = check.category(item["category"], f"{where}.category")
+    if "source" in item:
+        memory["source"] = check.source(item["source"], f"{where}.source")
+    if "container_tag" in item:
+        memory["container_tag"] = check.container_tag(
+            item["container_tag"], f"{where}.container_tag"
+        )
+    memory["metadata"] = check.metadata(item.get("metadata"), f"{where}.metadata") or {}
+    return memory
+
+
+def _dict_list(values: Any, name: str) -> list[dict[str, Any]]:
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        raise InvalidArgumentError(f"{name} must be a list of dicts")
+    items = list(values)
+    for index, item in enumerate(items):
+        check.json_object(item, f"{name}[{index}]")
+    return [dict(item) for item in items]
+
+
+def _optional_str(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a string, got {type(value).__name__}")
+    return value
+
+
+def _require_positive(value: Any, name: str, error: type[LongmemError] = LongmemError) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise error(f"{name} must be a positive number of seconds, got {value!r}")
+
+
+def _require_non_negative(value: Any, name: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+        raise LongmemError(f"{name} must be a number of 0 or more, got {value!r}")
+
+
+_logger: Any = None
+
+
+def _debug(message: str, *args: Any) -> None:
+    """Log at DEBUG on the "longmem" logger, without importing logging ourselves.
+
+    If the application never imported logging, no handler can exist to show the line,
+    so skipping it is exact, and `import longmem` stays ~6 ms cheaper.
+    """
+    global _logger
+    if _logger is None:
+        logging = sys.modules.get("logging")
+        if logging is None:
+            return
+        _logger = logging.getLogger("longmem")
+    if _logger.isEnabledFor(10):  # logging.DEBUG
+        _logger.debug(message, *args)

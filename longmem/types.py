@@ -1,0 +1,114 @@
+"""Typed shapes of the objects PROTOCOL.md section 2 defines (for editors and mypy).
+
+At run time they are plain dicts: the SDK returns the server's JSON as it came.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, TypedDict
+
+
+class CreatedBy(TypedDict):
+    id: str
+    label: str
+
+
+class Memory(TypedDict):
+    id: str
+    collection: str
+    text: str
+    importance: float
+    category: str
+    source: str
+    metadata: dict[str, Any]
+    container_tag: Optional[str]
+    type: Optional[str]  # "fact" | "preference" | "episode" | None
+    pinned: bool
+    archived: bool
+    is_latest: bool
+    expires_at: Optional[str]
+    images: list[Any]
+    created_at: str
+    updated_at: str
+    created_by: Optional[CreatedBy]
+
+
+class SearchHit(Memory):
+    score: float
+    vector_score: Optional[float]
+    text_score: Optional[float]
+
+
+class ExtractedFact(Memory):
+    relation: str  # "new" | "updates" | "extends" | "duplicate"
+    supersedes: Optional[str]
+
+
+class Collection(TypedDict):
+    name: str
+    description: Optional[str]
+    metadata: dict[str, Any]
+    memory_count: int
+    created_at: str
+
+
+class Connection(TypedDict):
+    id: str
+    provider: str
+    name: Optional[str]
+    collection: str
+    container_tag: Optional[str]
+    config: dict[str, Any]
+    status: str  # "active" | "paused" | "error"
+    cursor: Optional[str]
+    last_synced_at: Optional[str]
+    last_error: Optional[str]
+    created_at: str
+
+
+class Run(TypedDict):
+    id: str
+    connection_id: str
+    status: str  # "ok" | "error"
+    synced_count: int
+    error: Optional[str]
+    created_at: str
+    finished_at: Optional[str]
+
+
+class Job(TypedDict):
+    job_id: str
+    status: str  # "queued" | "running" | "done" | "failed"
+    facts: list[ExtractedFact]
+    error: Optional[str]
+    created_at: str
+    finished_at: Optional[str]
+
+
+class BatchResult(TypedDict):
+    created: int
+    ids: list[str]
+
+
+class Contradiction(TypedDict):
+    current: Memory
+    superseded: Memory
+
+
+class Profile(TypedDict):
+    profile: str
+    based_on: int
+
+
+class ImportResult(TypedDict):
+    imported: int
+    skipped: int
+    collections: list[str]
+
+
+class Export(TypedDict):
+    tenant: Any
+    collections: list[Collection]
+    memories: list[Memory]
+    exported_at: str
+    truncated: bool

@@ -1,0 +1,86 @@
+"""Fixtures for the client transport tests: loopback servers, a proxy and TLS material."""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from longmem import Longmem
+
+from .servers import ForwardProxy, ScriptedServer, TLSMaterial, make_tls_material, openssl_path
+
+
+@pytest.fixture
+def server() -> Iterator[ScriptedServer]:
+    """A plain-HTTP :class:`ScriptedServer` (``server.url`` is ``http://127.0.0.1:PORT``)."""
+    with ScriptedServer() as srv:
+        yield srv
+    assert not srv.errors, f"server handler errors: {srv.errors!r}"
+
+
+@pytest.fixture(scope="session")
+def tls_material(tmp_path_factory: pytest.TempPathFactory) -> TLSMaterial:
+    """A throw-away CA + ``localhost`` server certificate (``ca_file``, ``cert_file``, ...)."""
+    if openssl_path() is None:
+        pytest.skip("openssl command line tool not available")
+    directory: pathlib.Path = tmp_path_factory.mktemp("tls")
+    return make_tls_material(directory)
+
+
+@pytest.fixture
+def tls_server(tls_material: TLSMaterial) -> Iterator[ScriptedServer]:
+    """A TLS :class:`ScriptedServer` (``url`` is ``https://localhost:PORT``); trust
+    ``tls_material.ca_file`` to verify it."""
+    with ScriptedServer(ssl_context=tls_material.server_context()) as srv:
+        yield srv
+    assert not srv.errors, f"server handler errors: {srv.errors!r}"
+
+
+@pytest.fixture
+def proxy() -> Iterator[ForwardProxy]:
+    """A loopback :class:`ForwardProxy` (absolute-form forwarding + CONNECT)."""
+    with ForwardProxy() as prx:
+        yield prx
+    assert not prx.errors, f"proxy handler errors: {prx.errors!r}"
+
+
+class SleepRecorder:
+    """Stands in for time.sleep: records each requested delay and returns at once."""
+
+    def __init__(self) -> None:
+        self.calls: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.calls.append(seconds)
+
+
+@pytest.fixture
+def sleeps() -> SleepRecorder:
+    return SleepRecorder()
+
+
+@pytest.fixture
+def make_client(sleeps: SleepRecorder) -> Iterator[Callable[..., Longmem]]:
+    """Build clients with sleep recorded and jitter fixed at 0, closed after the test."""
+    made: list[Longmem] = []
+
+    def make(url: str, **kwargs: Any) -> Longmem:
+        kwargs.setdefault("api_key", "test-key")
+        client = Longmem(base_url=url, **kwargs)
+        client._sleep = sleeps
+        client._random = lambda: 0.0
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        client.close()
+
+
+@pytest.fixture
+def client(server: ScriptedServer, make_client: Callable[..., Longmem]) -> Longmem:
+    """A client of the plain-HTTP scripted server."""
+    return make_client(server.url)

@@ -1,0 +1,155 @@
+"""add_many: chunks of 100, each retried on its own, resumable after a failure."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pytest
+
+from longmem import Longmem, LongmemConnectionError, PermissionDeniedError, ServerError
+
+from .conftest import SleepRecorder
+from .servers import Drop, Recorded, Reply, ScriptedServer
+
+
+def created(request: Recorded) -> Reply:
+    """A batch reply whose ids name each item's text, so the test can check order."""
+    texts = [m["text"] for m in request.json()["memories"]]
+    return Reply(201, json={"created": len(texts), "ids": [f"id-{t}" for t in texts]})
+
+
+def items(n: int) -> list[str]:
+    return [f"m{i}" for i in range(n)]
+
+
+def test_items_are_sent_in_chunks_of_100(server: ScriptedServer, client: Longmem) -> None:
+    server.set_default(created)
+    result = client.add_many(items(250), collection="bulk")
+    sizes = [len(r.json()["memories"]) for r in server.requests]
+    assert sizes == [100, 100, 50]
+    assert {r.path for r in server.requests} == {"/v1/memory/collections/bulk/memories/batch"}
+    assert result == {"created": 250, "ids": [f"id-m{i}" for i in range(250)]}
+
+
+def test_each_chunk_has_its_own_key_reused_on_its_retries(
+    server: ScriptedServer, client: Longmem, sleeps: SleepRecorder
+) -> None:
+    server.set_default(created)
+    server.script(Reply(500), created, Reply(503), Reply(502), created)
+    client.add_many(items(200))
+    keys = [r.headers["idempotency-key"] for r in server.requests]
+    assert keys[0] == keys[1]  # chunk 1 and its retry
+    assert keys[2] == keys[3] == keys[4]  # chunk 2 and its two retries
+    assert keys[0] != keys[2]
+    assert sleeps.calls == [0.5, 0.5, 1.0]  # backoff restarts per chunk
+
+
+def test_failed_chunk_reports_what_was_already_created(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.script(created, created, Reply(503, json={"detail": "down"}))
+    server.set_default(Reply(503, json={"detail": "down"}))
+    client = make_client(server.url, max_retries=1)
+    with pytest.raises(ServerError) as caught:
+        client.add_many(items(350))
+    progress = caught.value.progress
+    assert progress is not None
+    assert progress.created == 200
+    assert progress.ids == [f"id-m{i}" for i in range(200)]
+    assert progress.next_index == 200
+
+
+def test_resuming_from_next_index_creates_no_duplicates(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    stored: list[str] = []
+
+    def store(request: Recorded) -> Reply:
+        texts = [m["text"] for m in request.json()["memories"]]
+        stored.extend(texts)
+        # a fresh connection per request, so each Drop is a plain network failure
+        return Reply(201, json={"created": len(texts), "ids": texts}, close=True)
+
+    server.script(store, Drop(), Drop())
+    server.set_default(store)
+    client = make_client(server.url, max_retries=1)
+    todo = items(300)
+    with pytest.raises(LongmemConnectionError) as caught:
+        client.add_many(todo)
+    assert caught.value.progress is not None
+    rest = client.add_many(todo[caught.value.progress.next_index :])
+    assert rest["created"] == 200
+    assert stored == todo
+
+
+def test_first_chunk_failure_keeps_the_error_type_with_zero_progress(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.script(Reply(403, json={"detail": "read-only key"}))
+    with pytest.raises(PermissionDeniedError, match="read-only key") as caught:
+        client.add_many(["a", "b"])
+    assert caught.value.progress is not None
+    assert (caught.value.progress.created, caught.value.progress.next_index) == (0, 0)
+
+
+def test_callers_key_derives_stable_chunk_keys(server: ScriptedServer, client: Longmem) -> None:
+    server.set_default(created)
+    client.add_many(items(150), idempotency_key="import-7")
+    client.add_many(items(150), idempotency_key="import-7")
+    keys = [r.headers["idempotency-key"] for r in server.requests]
+    assert keys == ["import-7-0", "import-7-100", "import-7-0", "import-7-100"]
+
+
+def test_dict_items_override_call_defaults(server: ScriptedServer, client: Longmem) -> None:
+    server.set_default(created)
+    client.add_many(
+        [
+            "plain",
+            {
+                "text": "rich",
+                "importance": 0.1,
+                "category": "c",
+                "source": "crm",
+                "metadata": {"k": "v"},
+                "container_tag": "user-9",
+            },
+        ],
+        importance=0.9,
+        category="default-cat",
+        container_tag="user-1",
+    )
+    plain, rich = server.requests[0].json()["memories"]
+    assert plain == {
+        "text": "plain",
+        "importance": 0.9,
+        "category": "default-cat",
+        "source": "sdk",
+        "container_tag": "user-1",
+        "metadata": {},
+    }
+    assert rich == {
+        "text": "rich",
+        "importance": 0.1,
+        "category": "c",
+        "source": "crm",
+        "container_tag": "user-9",
+        "metadata": {"k": "v"},
+    }
+
+
+def test_generator_items_are_accepted(server: ScriptedServer, client: Longmem) -> None:
+    server.set_default(created)
+    assert client.add_many(f"g{i}" for i in range(3))["created"] == 3
+
+
+def test_empty_items_send_nothing(server: ScriptedServer, client: Longmem) -> None:
+    assert client.add_many([]) == {"created": 0, "ids": []}
+    assert server.requests == []
+
+
+def test_reply_without_ids_is_an_error(server: ScriptedServer, client: Longmem) -> None:
+    from longmem import LongmemError
+
+    server.script(Reply(201, json={"created": 1}))
+    with pytest.raises(LongmemError, match="without an ids list"):
+        client.add_many(["a"])

@@ -1,0 +1,391 @@
+"""The one request helper: what it retries, how long it waits, and how it fails."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from email.utils import formatdate
+from typing import Any, Callable
+
+import pytest
+
+from longmem import (
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    Longmem,
+    LongmemAPIError,
+    LongmemConnectionError,
+    LongmemError,
+    LongmemTimeoutError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    UnprocessableEntityError,
+)
+
+from .conftest import SleepRecorder
+from .servers import Drop, Reply, ScriptedServer, Stall, Truncated
+
+OK = Reply(200, json=[{"name": "default"}])
+
+
+@pytest.mark.parametrize("status", [429, 500, 502, 503, 504])
+def test_transient_status_is_retried_then_succeeds(
+    server: ScriptedServer, client: Longmem, sleeps: SleepRecorder, status: int
+) -> None:
+    server.script(Reply(status, json={"detail": "busy"}), OK)
+    assert client.collections() == [{"name": "default"}]
+    assert len(server.requests) == 2
+    assert sleeps.calls == [0.5]
+
+
+@pytest.mark.parametrize(
+    ("status", "error_class"),
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (409, ConflictError),
+        (422, UnprocessableEntityError),
+        (418, LongmemAPIError),
+        (501, ServerError),
+    ],
+)
+def test_other_statuses_are_never_retried(
+    server: ScriptedServer,
+    client: Longmem,
+    sleeps: SleepRecorder,
+    status: int,
+    error_class: type[LongmemAPIError],
+) -> None:
+    server.script(Reply(status, json={"detail": "nope"}))
+    with pytest.raises(error_class) as caught:
+        client.collections()
+    assert caught.value.status == status
+    assert caught.value.detail == "nope"
+    assert len(server.requests) == 1
+    assert sleeps.calls == []
+
+
+def test_backoff_doubles_and_gives_up_after_max_retries(
+    server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
+) -> None:
+    server.set_default(Reply(503, json={"detail": "down"}))
+    client = make_client(server.url, max_retries=4, backoff_base=0.5, backoff_cap=3.0)
+    with pytest.raises(ServerError) as caught:
+        client.collections()
+    assert caught.value.status == 503
+    assert len(server.requests) == 5
+    assert sleeps.calls == [0.5, 1.0, 2.0, 3.0]
+
+
+def test_backoff_jitter_is_downward_and_small(
+    server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
+) -> None:
+    server.script(Reply(500), Reply(500), OK)
+    client = make_client(server.url)
+    client._random = lambda: 0.5
+    client.collections()
+    assert sleeps.calls == [0.5 * 0.875, 1.0 * 0.875]
+
+
+def test_max_retries_zero_disables_retries(
+    server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
+) -> None:
+    server.script(Reply(503), OK)
+    with pytest.raises(ServerError):
+        make_client(server.url, max_retries=0).collections()
+    assert len(server.requests) == 1
+    assert sleeps.calls == []
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_dropped_connection_is_retried_for_reads_and_writes(
+    server: ScriptedServer, client: Longmem, sleeps: SleepRecorder, method: str
+) -> None:
+    server.script(Drop(), Reply(201, json={"id": "mem_1"}))
+    if method == "GET":
+        client.get("mem_1")
+    else:
+        client.add("hello")
+    assert [r.method for r in server.requests] == [method, method]
+    assert sleeps.calls == [0.5]
+
+
+def test_truncated_body_is_a_network_error_and_retried(
+    server: ScriptedServer, client: Longmem, sleeps: SleepRecorder
+) -> None:
+    server.script(Truncated(), OK)
+    assert client.collections() == [{"name": "default"}]
+    assert sleeps.calls == [0.5]
+
+
+def test_network_failure_after_retries_is_a_longmem_error_not_oserror(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.set_default(Drop())
+    with pytest.raises(LongmemConnectionError) as caught:
+        client.collections()
+    assert not isinstance(caught.value, OSError)
+    assert isinstance(caught.value.__cause__, OSError)
+    assert len(server.requests) == 3
+
+
+def test_refused_connection_is_marked_as_never_sent(make_client: Callable[..., Longmem]) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = make_client(f"http://127.0.0.1:{port}", max_retries=1)
+    with pytest.raises(LongmemConnectionError) as caught:
+        client.collections()
+    assert caught.value.request_sent is False
+    assert "could not connect" in str(caught.value)
+
+
+def test_read_timeout_is_a_longmem_timeout_and_retried(
+    server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
+) -> None:
+    server.script(Stall(2.0, then=OK), OK)
+    client = make_client(server.url, timeout=0.2)
+    assert client.collections() == [{"name": "default"}]
+    assert sleeps.calls == [0.5]
+    server.set_default(Stall(2.0, then=OK))
+    with pytest.raises(LongmemTimeoutError) as caught:
+        client.collections()
+    assert not isinstance(caught.value, OSError)
+    assert "timed out" in str(caught.value)
+
+
+# -- Retry-After ------------------------------------------------------------------------
+
+
+def test_retry_after_seconds_wins_over_backoff(
+    server: ScriptedServer, client: Longmem, sleeps: SleepRecorder
+) -> None:
+    server.script(Reply(429, headers={"Retry-After": "3"}), OK)
+    client.collections()
+    assert sleeps.calls == [3.0]
+
+
+def test_retry_after_ms_wins_over_retry_after(
+    server: ScriptedServer, client: Longmem, sleeps: SleepRecorder
+) -> None:
+    server.script(Reply(503, headers={"retry-after-ms": "1500", "Retry-After": "9"}), OK)
+    client.collections()
+    assert sleeps.calls == [1.5]
+
+
+def test_retry_after_http_date(
+    server: ScriptedServer, client: Longmem, sleeps: SleepRecorder
+) -> None:
+    import time
+
+    server.script(Reply(429, headers={"Retry-After": formatdate(time.time() + 5, usegmt=True)}), OK)
+    client.collections()
+    [delay] = sleeps.calls
+    assert 3.0 < delay <= 5.0  # whole-second date resolution
+
+
+def test_retry_after_above_the_ceiling_raises_at_once(
+    server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
+) -> None:
+    server.script(Reply(429, json={"detail": "slow down"}, headers={"Retry-After": "3600"}), OK)
+    client = make_client(server.url, max_retry_after=60)
+    with pytest.raises(RateLimitError) as caught:
+        client.collections()
+    assert caught.value.retry_after == 3600.0
+    assert len(server.requests) == 1
+    assert sleeps.calls == []
+
+
+def test_retry_after_is_kept_on_the_final_error(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.set_default(Reply(429, headers={"Retry-After": "2"}))
+    with pytest.raises(RateLimitError) as caught:
+        make_client(server.url, max_retries=1).collections()
+    assert caught.value.retry_after == 2.0
+    assert len(server.requests) == 2
+
+
+# -- the time budget ---------------------------------------------------------------------
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_budget_stops_retries_whose_wait_would_overrun_it(
+    server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
+) -> None:
+    clock = FakeClock()
+    client = make_client(server.url, total_timeout=1.0, max_retries=5)
+    client._clock = clock
+
+    def sleep(seconds: float) -> None:
+        sleeps.calls.append(seconds)
+        clock.now += seconds
+
+    client._sleep = sleep
+    server.set_default(Reply(503))
+    with pytest.raises(ServerError):
+        client.collections()
+    # waits of 0.5 then 1.0 would end at 1.5 s > 1.0 s: only the first is taken
+    assert sleeps.calls == [0.5]
+    assert len(server.requests) == 2
+
+
+def test_budget_bounds_a_stalled_attempt(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    import time
+
+    server.set_default(Stall(5.0, then=OK))
+    client = make_client(server.url, timeout=30, total_timeout=0.3)
+    started = time.monotonic()
+    with pytest.raises(LongmemTimeoutError):
+        client.collections()
+    assert time.monotonic() - started < 2.0
+
+
+def test_budget_refuses_a_retry_after_longer_than_what_is_left(
+    server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
+) -> None:
+    server.script(Reply(429, headers={"Retry-After": "5"}), OK)
+    client = make_client(server.url, total_timeout=2.0)
+    with pytest.raises(RateLimitError):
+        client.collections()
+    assert sleeps.calls == []
+
+
+# -- idempotency keys --------------------------------------------------------------------
+
+
+def test_post_retry_reuses_idempotency_key(server: ScriptedServer, client: Longmem) -> None:
+    server.script(Reply(500), Drop(), Reply(201, json={"id": "mem_1"}))
+    client.add("hello")
+    keys = [r.headers["idempotency-key"] for r in server.requests]
+    assert len(keys) == 3 and len(set(keys)) == 1
+    assert len(keys[0]) >= 32
+
+
+def test_each_call_gets_a_distinct_idempotency_key(server: ScriptedServer, client: Longmem) -> None:
+    for _ in range(20):
+        client.add("hello")
+    keys = {r.headers["idempotency-key"] for r in server.requests}
+    assert len(keys) == 20
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m: m.update("m", text="x"),
+        lambda m: m.delete("m"),
+        lambda m: m.pin("m"),
+        lambda m: m.delete_collection("c"),
+        lambda m: m.sync_connection("c"),
+    ],
+)
+def test_every_non_get_carries_an_idempotency_key(
+    server: ScriptedServer, client: Longmem, call: Callable[[Longmem], Any]
+) -> None:
+    call(client)
+    assert server.requests[0].headers.get("idempotency-key")
+
+
+def test_gets_carry_no_idempotency_key(server: ScriptedServer, client: Longmem) -> None:
+    client.collections()
+    assert "idempotency-key" not in server.requests[0].headers
+
+
+def test_callers_own_idempotency_key_wins(server: ScriptedServer, client: Longmem) -> None:
+    server.script(Reply(502), Reply(201, json={"id": "mem_1"}))
+    client.add("hello", idempotency_key="order-42")
+    assert [r.headers["idempotency-key"] for r in server.requests] == ["order-42", "order-42"]
+
+
+# -- error details -----------------------------------------------------------------------
+
+
+def test_validation_error_list_is_made_readable(server: ScriptedServer, client: Longmem) -> None:
+    detail = [
+        {"loc": ["body", "text"], "msg": "field required", "type": "missing"},
+        {"loc": ["body", "importance"], "msg": "must be <= 1", "type": "less_than_equal"},
+    ]
+    server.script(Reply(422, json={"detail": detail}, headers={"X-Request-Id": "req-9"}))
+    with pytest.raises(UnprocessableEntityError) as caught:
+        client.add("x")
+    error = caught.value
+    assert error.detail == "body.text: field required; body.importance: must be <= 1"
+    assert error.body == {"detail": detail}
+    assert error.request_id == "req-9"
+    assert "req-9" in str(error) and "POST /v1/memory/collections/default/memories" in str(error)
+
+
+def test_non_json_error_body_is_kept_as_text(server: ScriptedServer, client: Longmem) -> None:
+    html = b"<html><body>502 Bad Gateway</body></html>"
+    server.set_default(Reply(502, body=html, headers={"Content-Type": "text/html"}))
+    with pytest.raises(ServerError) as caught:
+        client.collections()
+    assert caught.value.body == html.decode()
+    assert "502 Bad Gateway" in caught.value.detail
+
+
+def test_empty_error_body(server: ScriptedServer, client: Longmem) -> None:
+    server.script(Reply(404))
+    with pytest.raises(NotFoundError) as caught:
+        client.get("mem_x")
+    assert caught.value.detail == "(no body)"
+
+
+def test_success_with_a_body_that_is_not_json(server: ScriptedServer, client: Longmem) -> None:
+    server.script(Reply(200, body=b"<html>captive portal</html>"))
+    with pytest.raises(LongmemError, match=r"not JSON.*captive portal"):
+        client.collections()
+
+
+def test_204_gives_an_empty_dict(server: ScriptedServer, client: Longmem) -> None:
+    server.script(Reply(204))
+    assert client.delete("mem_1") == {}
+
+
+# -- logging -----------------------------------------------------------------------------
+
+
+def test_debug_log_has_a_line_per_attempt_and_per_retry_decision(
+    server: ScriptedServer,
+    make_client: Callable[..., Longmem],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    server.script(Reply(503), OK)
+    client = make_client(server.url, api_key="sk-SECRET-123")
+    with caplog.at_level(logging.DEBUG, logger="longmem"):
+        client.collections()
+    messages = [r.getMessage() for r in caplog.records if r.name == "longmem"]
+    assert messages == [
+        "GET /v1/memory/collections attempt 1",
+        "GET /v1/memory/collections retrying in 0.500s after: "
+        "HTTP 503: (no body) (GET /v1/memory/collections)",
+        "GET /v1/memory/collections attempt 2",
+    ]
+
+
+def test_api_key_never_appears_in_logs_or_errors(
+    server: ScriptedServer,
+    make_client: Callable[..., Longmem],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    server.set_default(Reply(401, json={"detail": "bad key"}))
+    client = make_client(server.url, api_key="sk-SECRET-123")
+    with caplog.at_level(logging.DEBUG, logger="longmem"), pytest.raises(AuthenticationError) as e:
+        client.collections()
+    assert "sk-SECRET-123" not in caplog.text
+    assert "sk-SECRET-123" not in str(e.value) and "sk-SECRET-123" not in repr(e.value)
+    assert "sk-SECRET-123" not in repr(client) and "sk-SECRET-123" not in str(client)

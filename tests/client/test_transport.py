@@ -1,0 +1,286 @@
+"""One exchange on the wire: keep-alive, stale connections, gzip, TLS, proxies, threads."""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable
+
+import pytest
+
+from longmem import Longmem, LongmemConnectionError
+
+from .conftest import SleepRecorder
+from .servers import ForwardProxy, Reply, ScriptedServer, TLSMaterial
+
+PROXY_VARS = ("http_proxy", "https_proxy", "no_proxy", "all_proxy")
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests start with no proxy configured, whatever the machine has."""
+    for name in PROXY_VARS:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+
+
+# -- keep-alive --------------------------------------------------------------------------
+
+
+def test_calls_reuse_one_kept_alive_connection(server: ScriptedServer, client: Longmem) -> None:
+    for _ in range(5):
+        client.collections()
+        client.add("x")
+    assert server.connections == 1
+    assert {r.conn_id for r in server.requests} == {server.requests[0].conn_id}
+
+
+def test_connection_closed_by_the_server_is_replaced_without_a_retry(
+    server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
+) -> None:
+    client = make_client(server.url, max_retries=0)
+    client.collections()
+    assert server.close_idle_connections() == 1
+    server.script(Reply(201, json={"id": "mem_1"}))
+    assert client.add("after idle close") == {"id": "mem_1"}
+    assert server.connections == 2
+    assert sleeps.calls == []  # not counted or slept as a retry
+    assert [r.method for r in server.requests] == ["GET", "POST"]
+
+
+def test_stale_replacement_happens_once_per_call(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    from .servers import Drop
+
+    client = make_client(server.url, max_retries=0)
+    client.collections()
+    server.close_idle_connections()
+    server.script(Drop())  # the fresh connection fails too: that is a real error
+    with pytest.raises(LongmemConnectionError):
+        client.collections()
+    assert server.connections == 2
+
+
+def test_connection_close_reply_opens_a_new_connection_next_time(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.script(Reply(200, json=[], close=True))
+    client.collections()
+    client.collections()
+    assert server.connections == 2
+
+
+def test_close_releases_connections_and_client_can_reconnect(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    client.collections()
+    client.close()
+    client.collections()
+    assert server.connections == 2
+
+
+def test_context_manager_closes(server: ScriptedServer) -> None:
+    with Longmem(api_key="k", base_url=server.url) as mem:
+        mem.collections()
+    server.wait_for_requests(1)
+    # the server sees the socket closed: a new client call opens a second connection
+    with Longmem(api_key="k", base_url=server.url) as mem:
+        mem.collections()
+    assert server.connections == 2
+
+
+# -- gzip --------------------------------------------------------------------------------
+
+
+def test_gzip_response_is_decoded(server: ScriptedServer, client: Longmem) -> None:
+    server.script(Reply(200, json={"results": [{"id": "m", "text": "é" * 500}]}, gzip=True))
+    assert client.search("q") == [{"id": "m", "text": "é" * 500}]
+
+
+def test_gzip_error_body_is_decoded(server: ScriptedServer, client: Longmem) -> None:
+    from longmem import NotFoundError
+
+    server.script(Reply(404, json={"detail": "no such memory"}, gzip=True))
+    with pytest.raises(NotFoundError, match="no such memory"):
+        client.get("mem_1")
+
+
+def test_corrupt_gzip_body_is_a_connection_error(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.script(Reply(200, body=b"not gzip at all", headers={"Content-Encoding": "gzip"}))
+    with pytest.raises(LongmemConnectionError, match="gzip"):
+        make_client(server.url, max_retries=0).collections()
+
+
+# -- TLS ---------------------------------------------------------------------------------
+
+
+def test_tls_with_ca_file(
+    tls_server: ScriptedServer, tls_material: TLSMaterial, make_client: Callable[..., Longmem]
+) -> None:
+    tls_server.script(Reply(200, json=[{"name": "secure"}]))
+    client = make_client(tls_server.url, ca_file=str(tls_material.ca_file))
+    assert client.collections() == [{"name": "secure"}]
+    client.collections()
+    assert tls_server.connections == 1
+
+
+def test_tls_with_ssl_context(
+    tls_server: ScriptedServer, tls_material: TLSMaterial, make_client: Callable[..., Longmem]
+) -> None:
+    client = make_client(tls_server.url, ssl_context=tls_material.client_context())
+    assert client.collections() == {}
+
+
+def test_tls_is_verified_by_default(
+    tls_server: ScriptedServer, make_client: Callable[..., Longmem], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    client = make_client(tls_server.url, max_retries=0)
+    with pytest.raises(LongmemConnectionError, match="CERTIFICATE_VERIFY_FAILED") as caught:
+        client.collections()
+    assert caught.value.request_sent is False
+    assert tls_server.requests == []
+
+
+def test_tls_honours_ssl_cert_file(
+    tls_server: ScriptedServer,
+    tls_material: TLSMaterial,
+    make_client: Callable[..., Longmem],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(tls_material.ca_file))
+    assert make_client(tls_server.url).collections() == {}
+
+
+def test_default_tls_context_checks_certificate_and_host_name(
+    tls_server: ScriptedServer, tls_material: TLSMaterial, make_client: Callable[..., Longmem]
+) -> None:
+    import ssl
+
+    client = make_client(tls_server.url, ca_file=str(tls_material.ca_file))
+    client.collections()
+    context = client._transport._tls_context()
+    assert context.verify_mode == ssl.CERT_REQUIRED
+    assert context.check_hostname is True
+
+
+# -- proxies -----------------------------------------------------------------------------
+
+
+def test_http_proxy_forwards_plain_http(
+    server: ScriptedServer,
+    proxy: ForwardProxy,
+    make_client: Callable[..., Longmem],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", proxy.url)
+    server.script(Reply(200, json=[{"name": "via proxy"}]))
+    assert make_client(server.url).collections() == [{"name": "via proxy"}]
+    [seen] = proxy.requests
+    assert seen.method == "GET"
+    assert seen.target == server.url + "/v1/memory/collections"
+    assert server.requests[0].headers["authorization"] == "Bearer test-key"
+
+
+def test_https_proxy_tunnels_with_connect(
+    tls_server: ScriptedServer,
+    tls_material: TLSMaterial,
+    proxy: ForwardProxy,
+    make_client: Callable[..., Longmem],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+    client = make_client(tls_server.url, ca_file=str(tls_material.ca_file))
+    client.collections()
+    client.add("through the tunnel")
+    assert [p.method for p in proxy.requests] == ["CONNECT"]  # one tunnel, kept alive
+    assert proxy.requests[0].target == f"localhost:{tls_server.port}"
+    assert [r.method for r in tls_server.requests] == ["GET", "POST"]
+
+
+def test_proxy_credentials_from_the_proxy_url(
+    server: ScriptedServer,
+    make_client: Callable[..., Longmem],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with ForwardProxy(auth=("user", "p@ss word")) as authed:
+        host_port = authed.url.split("://", 1)[1]
+        monkeypatch.setenv("http_proxy", f"http://user:p%40ss%20word@{host_port}")
+        assert make_client(server.url).collections() == {}
+        assert "proxy-authorization" not in server.requests[0].headers
+
+
+def test_no_proxy_bypasses_the_proxy(
+    server: ScriptedServer,
+    proxy: ForwardProxy,
+    make_client: Callable[..., Longmem],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", proxy.url)
+    monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
+    make_client(server.url).collections()
+    assert proxy.requests == []
+    assert len(server.requests) == 1
+
+
+def test_empty_lowercase_proxy_variable_unsets_the_uppercase_one(
+    server: ScriptedServer,
+    proxy: ForwardProxy,
+    make_client: Callable[..., Longmem],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", proxy.url)
+    monkeypatch.setenv("http_proxy", "")
+    make_client(server.url).collections()
+    assert proxy.requests == []
+
+
+def test_unreachable_proxy_is_a_connection_error(
+    server: ScriptedServer, make_client: Callable[..., Longmem], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    with pytest.raises(LongmemConnectionError, match="could not connect"):
+        make_client(server.url, max_retries=0).collections()
+
+
+def test_https_proxy_url_is_rejected_clearly(
+    server: ScriptedServer, make_client: Callable[..., Longmem], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from longmem import LongmemError
+
+    monkeypatch.setenv("HTTP_PROXY", "https://127.0.0.1:9")
+    with pytest.raises(LongmemError, match="must be an http:// proxy URL"):
+        make_client(server.url).collections()
+
+
+# -- threads -----------------------------------------------------------------------------
+
+
+def test_eight_threads_share_one_client(server: ScriptedServer, client: Longmem) -> None:
+    calls_per_thread = 25
+    server.set_default(lambda request: Reply(201, json={"echo": request.json()["text"]}))
+    results: dict[int, list[str]] = {}
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def work(n: int) -> None:
+        try:
+            start.wait()
+            results[n] = [client.add(f"t{n}-{i}")["echo"] for i in range(calls_per_thread)]
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    for n in range(8):
+        assert results[n] == [f"t{n}-{i}" for i in range(calls_per_thread)]
+    requests = server.requests
+    assert len(requests) == 8 * calls_per_thread
+    assert len({r.headers["idempotency-key"] for r in requests}) == len(requests)
+    assert server.connections == 8  # one kept-alive connection per thread

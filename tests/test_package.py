@@ -1,0 +1,101 @@
+"""The package promise: standard library only, the server never loaded, vendorable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import longmem
+
+ROOT = Path(__file__).resolve().parent.parent
+# The package under test: the source tree, or the installed copy when CI runs the suite
+# from a folder that holds only the tests.
+PACKAGE = Path(longmem.__file__).resolve().parent
+
+_PROBE = r"""
+import json, os, sys, sysconfig
+before = set(sys.modules)
+import longmem
+paths = sysconfig.get_paths()
+roots = {os.path.realpath(paths[name]) for name in ("stdlib", "platstdlib")}
+package = os.path.realpath(os.path.dirname(longmem.__file__))
+outside = []
+for name in sorted(set(sys.modules) - before):
+    path = getattr(sys.modules[name], "__file__", None)
+    if path is None:
+        continue  # built into the interpreter
+    real = os.path.realpath(path)
+    if real.startswith(package + os.sep):
+        continue
+    if not any(real.startswith(root + os.sep) for root in roots) or "site-packages" in real:
+        outside.append(name)
+print(json.dumps({
+    "outside": outside,
+    "server_loaded": any(m.split(".")[:2] == ["longmem", "server"] for m in sys.modules),
+    "loaded": sorted(set(sys.modules) - before),
+    "file": longmem.__file__,
+}))
+"""
+
+
+def _probe() -> dict[str, object]:
+    """Import longmem in a fresh interpreter and report what that loaded."""
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def test_import_loads_only_the_standard_library() -> None:
+    result = _probe()
+    assert result["outside"] == []
+
+
+def test_import_never_loads_the_local_server() -> None:
+    assert _probe()["server_loaded"] is False
+
+
+def test_import_skips_costly_modules_the_client_does_not_need_up_front() -> None:
+    loaded = set(_probe()["loaded"])  # type: ignore[arg-type]
+    # logging, urllib.request and dataclasses each add ~6 ms to a cold start.
+    assert not loaded & {"logging", "urllib.request", "dataclasses", "uuid", "gzip"}
+
+
+def test_copied_package_folder_works_without_installation(tmp_path: Path) -> None:
+    shutil.copytree(PACKAGE, tmp_path / "longmem", ignore=shutil.ignore_patterns("__pycache__"))
+    script = (
+        "import longmem, sys; "
+        "c = longmem.Longmem(api_key='k', base_url='http://127.0.0.1:9'); "
+        "print(longmem.__file__)"
+    )
+    # -I: no environment, no user site, no installed longmem from the current directory;
+    # the copied folder goes on sys.path the way a vendoring project would put it.
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            f"import sys; sys.path.insert(0, {str(tmp_path)!r}); {script}",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().startswith(str(tmp_path))
+
+
+def test_version_is_single_sourced() -> None:
+    from longmem._version import __version__
+
+    assert longmem.__version__ == __version__
+    assert 'attr = "longmem._version.__version__"' in (ROOT / "pyproject.toml").read_text()
+
+
+@pytest.mark.parametrize("name", ["py.typed"])
+def test_typing_marker_ships(name: str) -> None:
+    assert (PACKAGE / name).exists()
