@@ -60,6 +60,10 @@ class Transport:
             raise LongmemError(
                 f"base_url must be an http:// or https:// URL with a host, got {base_url!r}"
             )
+        if parts.query or parts.fragment or "@" in parts.netloc:
+            raise LongmemError(
+                "base_url must not carry a query, fragment or user:password (pass api_key)"
+            )
         try:
             port = parts.port
         except ValueError:
@@ -67,7 +71,7 @@ class Transport:
         self.scheme = parts.scheme
         self.host = parts.hostname
         self.port = port or (443 if parts.scheme == "https" else 80)
-        self.origin = f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+        self.origin = f"{parts.scheme}://{parts.netloc}"
         self.base_path = parts.path.rstrip("/")
         self._ssl_context = ssl_context
         self._ca_file = ca_file

@@ -117,15 +117,32 @@ def json_object(value: Any, name: str, max_bytes: Optional[int] = None) -> Optio
         return None
     if not isinstance(value, Mapping):
         raise _fail(name, f"must be a dict, got {type(value).__name__}")
+    # json.dumps would quietly turn 1, True or None keys into strings, at any depth.
+    bad_key = _non_string_key(value)
+    if bad_key is not None:
+        raise _fail(name, f"must have string keys at every level, found {bad_key!r}")
     try:
         encoded = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     except (TypeError, ValueError) as exc:
         raise _fail(name, f"must be JSON-serialisable with string keys ({exc})") from None
     if max_bytes is not None and len(encoded.encode("utf-8")) > max_bytes:
         raise _fail(name, f"must encode to at most {max_bytes} bytes of JSON")
-    if not all(isinstance(key, str) for key in value):
-        raise _fail(name, "must have string keys")
     return dict(value)
+
+
+def _non_string_key(value: Any) -> Any:
+    """The first dict key, at any depth, that is not a string; None when all are."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            for key, child in item.items():
+                if not isinstance(key, str):
+                    return key if key is not None else "None"
+                stack.append(child)
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return None
 
 
 def metadata(value: Any, name: str = "metadata") -> Optional[dict[str, Any]]:

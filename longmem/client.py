@@ -66,6 +66,7 @@ _BATCH_ITEM_FIELDS = frozenset(
     {"text", "importance", "category", "source", "metadata", "container_tag"}
 )
 _JOB_DONE = ("done", "failed")
+_INF = float("inf")
 # add_many derives one key per chunk from a caller's key: "<key>-<offset>".
 _CHUNK_KEY_SUFFIX_CHARS = 6
 
@@ -98,13 +99,13 @@ class Longmem:
         seconds is raised as an error instead of slept through.
         """
         key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+        if key is not None and not isinstance(key, str):
+            raise LongmemError(f"api_key must be a string, got {type(key).__name__}")
+        key = (key or "").strip()  # a key pasted or read from a file often ends in a newline
         if not key:
             raise LongmemError(
                 f"no API key: pass api_key=... or set the {API_KEY_ENV} environment variable"
             )
-        if not isinstance(key, str):
-            raise LongmemError(f"api_key must be a string, got {type(key).__name__}")
-        key = key.strip()  # a key pasted or read from a file often ends in a newline
         if not key.isprintable():
             raise LongmemError("api_key must be a single line of printable text")
         url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
@@ -181,7 +182,7 @@ class Longmem:
 
     def get_collection(self, name: str) -> Collection:
         """Get one collection. GET /v1/memory/collections/{name}; NotFoundError if absent."""
-        return cast(Collection, self._request("GET", _collection_path(name)))
+        return cast(Collection, self._request("GET", _collection_path(name, "name")))
 
     def update_collection(
         self,
@@ -198,7 +199,7 @@ class Longmem:
             body["metadata"] = check.metadata(metadata)
         if not body:
             raise InvalidArgumentError("update_collection needs description or metadata")
-        return cast(Collection, self._request("PUT", _collection_path(name), body=body))
+        return cast(Collection, self._request("PUT", _collection_path(name, "name"), body=body))
 
     def delete_collection(self, collection: str) -> dict[str, Any]:
         """Delete a collection and all its memories. DELETE /v1/memory/collections/{c} → {}."""
@@ -262,9 +263,9 @@ class Longmem:
         base_key = check.idempotency_key(
             idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS - _CHUNK_KEY_SUFFIX_CHARS
         )
-        if isinstance(items, (str, bytes, Mapping)):
+        if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
             raise InvalidArgumentError(
-                "items must be a list of strings or dicts, not a single item"
+                f"items must be a list of strings or dicts, got {type(items).__name__}"
             )
         memories = [_batch_item(item, index, defaults) for index, item in enumerate(items)]
         ids: list[str] = []
@@ -702,8 +703,8 @@ class Longmem:
 # -- helpers ---------------------------------------------------------------------------
 
 
-def _collection_path(collection: str) -> str:
-    return "/v1/memory/collections/" + check.segment(check.collection(collection))
+def _collection_path(collection: str, argument: str = "collection") -> str:
+    return "/v1/memory/collections/" + check.segment(check.collection(collection, argument))
 
 
 def _memory_path(collection: str, memory_id: str) -> str:
@@ -799,6 +800,8 @@ def _dict_list(values: Any, name: str) -> list[dict[str, Any]]:
         raise InvalidArgumentError(f"{name} must be a list of dicts")
     items = list(values)
     for index, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            raise InvalidArgumentError(f"{name}[{index}] must be a dict, got {type(item).__name__}")
         check.json_object(item, f"{name}[{index}]")
     return [dict(item) for item in items]
 
@@ -810,12 +813,12 @@ def _optional_str(value: Any, name: str) -> str:
 
 
 def _require_positive(value: Any, name: str, error: type[LongmemError] = LongmemError) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < _INF:
         raise error(f"{name} must be a positive number of seconds, got {value!r}")
 
 
 def _require_non_negative(value: Any, name: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < _INF:
         raise LongmemError(f"{name} must be a number of 0 or more, got {value!r}")
 
 
