@@ -14,14 +14,20 @@ import os
 import socket
 import ssl
 import sys
-import threading
-import weakref
-from typing import NamedTuple, Optional, Union
+from _thread import _local as ThreadLocal
+from _thread import allocate_lock
+from _weakref import ref
 from urllib.parse import unquote, urlsplit
 
 from .errors import LongmemConnectionError, LongmemError, LongmemTimeoutError
 
-_Connection = Union[http.client.HTTPConnection, http.client.HTTPSConnection]
+# The cold-start budget of `import longmem` leaves no room for typing (~3 ms) or
+# threading and weakref (~1 ms): the C modules under them give us the same objects.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
+
+_Connection = http.client.HTTPConnection  # HTTPSConnection is a subclass
 
 # Failures that mean "the server closed this kept-alive connection while it sat idle".
 _STALE_ERRORS = (
@@ -33,16 +39,24 @@ _STALE_ERRORS = (
 _TIMEOUT_ERRORS = (socket.timeout, TimeoutError)
 
 
-class Response(NamedTuple):
-    status: int
-    headers: dict[str, str]  # lower-case names
-    body: bytes
+class Response:
+    """One HTTP response: status, headers with lower-case names, the decoded body."""
+
+    __slots__ = ("body", "headers", "status")
+
+    def __init__(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        self.status = status
+        self.headers = headers
+        self.body = body
 
 
-class _Proxy(NamedTuple):
-    host: str
-    port: int
-    auth_header: Optional[str]  # "Basic …" when the proxy URL carries user:password
+class _Proxy:
+    __slots__ = ("auth_header", "host", "port")
+
+    def __init__(self, host: str, port: int, auth_header: Optional[str]) -> None:
+        self.host = host
+        self.port = port
+        self.auth_header = auth_header  # "Basic …" when the proxy URL has user:password
 
 
 class Transport:
@@ -75,9 +89,10 @@ class Transport:
         self.base_path = parts.path.rstrip("/")
         self._ssl_context = ssl_context
         self._ca_file = ca_file
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._connections: weakref.WeakSet[_Connection] = weakref.WeakSet()
+        self._local = ThreadLocal()
+        self._lock = allocate_lock()
+        # Every open connection, weakly: a thread's connection dies with the thread.
+        self._connections: dict[int, ref[_Connection]] = {}
         self._proxy: Optional[_Proxy] = None
         self._proxy_resolved = False
 
@@ -107,11 +122,13 @@ class Transport:
     def close(self) -> None:
         """Close every pooled connection, in every thread."""
         with self._lock:
-            connections = list(self._connections)
-            self._connections = weakref.WeakSet()
-        for conn in connections:
-            conn.close()
-        self._local = threading.local()
+            refs = list(self._connections.values())
+            self._connections.clear()
+        for conn_ref in refs:
+            conn = conn_ref()
+            if conn is not None:
+                conn.close()
+        self._local = ThreadLocal()
 
     # -- connections --------------------------------------------------------------
 
@@ -136,8 +153,13 @@ class Transport:
             conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
         else:
             conn = http.client.HTTPConnection(proxy.host, proxy.port, timeout=timeout)
+        key = id(conn)
+
+        def forget(_: object, connections: dict[int, ref[_Connection]] = self._connections) -> None:
+            connections.pop(key, None)
+
         with self._lock:
-            self._connections.add(conn)
+            self._connections[key] = ref(conn, forget)
         self._local.conn = conn
         return conn
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+TYPE_CHECKING = False  # typing costs ~3 ms to import; annotations are not evaluated here
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class LongmemError(Exception):
