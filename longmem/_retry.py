@@ -12,8 +12,12 @@ from ._constants import BACKOFF_JITTER, RETRYABLE_STATUSES
 
 TYPE_CHECKING = False  # typing costs ~3 ms to import; annotations are not evaluated here
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-    from typing import Optional
+    from typing import Optional, Protocol
+
+    class Headers(Protocol):
+        """What parse_retry_after reads: a case-insensitive `get`, as HTTPMessage has."""
+
+        def get(self, name: str) -> Optional[str]: ...
 
 
 class RetryPolicy:
@@ -61,11 +65,12 @@ def backoff_delay(policy: RetryPolicy, retry_number: int, rand: float) -> float:
     return delay * (1.0 - policy.jitter * rand)
 
 
-def parse_retry_after(headers: Mapping[str, str], now: float) -> Optional[float]:
+def parse_retry_after(headers: Headers, now: float) -> Optional[float]:
     """Seconds the server asked us to wait, or None when it did not say (or said nonsense).
 
-    `headers` has lower-case names. `retry-after-ms` wins, then `Retry-After` as
-    seconds, then as an HTTP-date relative to `now` (unix seconds). Negative → 0.
+    `headers.get` must be case-insensitive, as HTTPMessage's is. `retry-after-ms` wins,
+    then `Retry-After` as seconds, then as an HTTP-date relative to `now` (unix
+    seconds). Negative → 0.
     """
     ms = headers.get("retry-after-ms")
     if ms is not None:

@@ -40,11 +40,13 @@ _TIMEOUT_ERRORS = (socket.timeout, TimeoutError)
 
 
 class Response:
-    """One HTTP response: status, headers with lower-case names, the decoded body."""
+    """One HTTP response: status, headers (case-insensitive `.get`), the decoded body."""
 
     __slots__ = ("body", "headers", "status")
 
-    def __init__(self, status: int, headers: dict[str, str], body: bytes) -> None:
+    # The headers stay http.client's message object: copying them into a dict costs
+    # more than the SDK's whole request path, and most calls read none of them.
+    def __init__(self, status: int, headers: http.client.HTTPMessage, body: bytes) -> None:
         self.status = status
         self.headers = headers
         self.body = body
@@ -219,8 +221,8 @@ class Transport:
                 raise LongmemConnectionError(
                     f"could not connect to {self.origin}: {_describe(exc)}", request_sent=False
                 ) from exc
-        else:
-            conn.sock.settimeout(timeout)
+        elif conn.sock.gettimeout() != timeout:
+            conn.sock.settimeout(timeout)  # a syscall: skipped when nothing changed
         try:
             conn.request(method, target, body=body, headers=headers)
             response = conn.getresponse()
@@ -245,10 +247,10 @@ class Transport:
             ) from exc
         if response.will_close:
             self._discard(conn)
-        response_headers = {name.lower(): value for name, value in response.getheaders()}
-        if data and response_headers.get("content-encoding", "").lower() == "gzip":
+        reply_headers = response.msg
+        if data and (reply_headers.get("content-encoding") or "").lower() == "gzip":
             data = _gunzip(data, method, path)
-        return Response(response.status, response_headers, data)
+        return Response(response.status, reply_headers, data)
 
 
 class _StaleConnection(Exception):

@@ -14,7 +14,7 @@ import ssl
 import sys
 import time
 from collections.abc import Iterable, Mapping
-from urllib.parse import urlencode
+from urllib.parse import quote
 
 from . import _validate as check
 from ._constants import (
@@ -643,8 +643,10 @@ class Longmem:
     ) -> Any:
         """Send one logical call, retrying per the policy; return the decoded JSON body."""
         if query:
-            path += "?" + urlencode(
-                {name: _query_value(value) for name, value in query.items() if value is not None}
+            path += "?" + "&".join(
+                f"{name}={quote(_query_value(value), safe='')}"
+                for name, value in query.items()
+                if value is not None
             )
         headers = self._headers.copy()
         data = None
