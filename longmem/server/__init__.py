@@ -1,0 +1,191 @@
+"""The local Longmem server: PROTOCOL.md over HTTP, on SQLite, standard library only.
+
+Run it with ``python -m longmem serve`` (or ``python -m longmem.server``), or in-process::
+
+    from longmem.server import LocalServer
+
+    with LocalServer() as srv:          # temporary database, generated key, free port
+        print(srv.url, srv.api_key)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import os
+import secrets
+import shutil
+import socket
+import tempfile
+import threading
+from types import TracebackType
+from typing import Optional
+
+from .app import LongmemHTTPServer, make_server
+from .context import Services
+from .search import SearchEngine
+from .store import DEFAULT_TENANT, ROLE_ADMIN, ROLE_READ, ROLE_WRITE, Store
+
+__all__ = ["LocalServer", "is_loopback"]
+
+# How often the idle serving thread wakes up; stop() does not wait for it (see _shutdown).
+_POLL_SECONDS = 0.5
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class LocalServer:
+    """A Longmem server on a background thread; a context manager.
+
+    ``db_path=None`` uses a temporary database removed on ``stop()``. With no ``api_key``
+    one is generated (``generated_key`` is then true) unless the database already holds
+    keys for the default tenant, in which case ``api_key`` stays None.
+    """
+
+    def __init__(
+        self,
+        db_path: Optional[str] = None,
+        api_key: Optional[str] = None,
+        read_only_key: Optional[str] = None,
+        admin_key: Optional[str] = None,
+        rate_limit: Optional[int] = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        if not is_loopback(host) and not (api_key or read_only_key or admin_key):
+            raise ValueError(
+                f"refusing to listen on non-loopback address {host!r} without an explicit key"
+            )
+        if rate_limit is not None and rate_limit < 1:
+            raise ValueError("rate_limit must be at least 1 request per minute")
+        self.db_path = db_path
+        self.api_key = api_key
+        self.read_only_key = read_only_key
+        self.admin_key = admin_key
+        self.rate_limit = rate_limit
+        self.host = host
+        self.port = port
+        self.generated_key = False
+        self._tmpdir: Optional[str] = None
+        self._store: Optional[Store] = None
+        self._httpd: Optional[LongmemHTTPServer] = None
+        self._thread: Optional[threading.Thread] = None
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    def start(self) -> LocalServer:
+        if self._httpd is not None:
+            return self
+        if self.db_path is None:
+            self._tmpdir = tempfile.mkdtemp(prefix="longmem-")
+            path = os.path.join(self._tmpdir, "longmem.db")
+        else:
+            path = self.db_path
+        store = self._store = Store(path)
+        try:
+            self._provision_keys(store)
+            services = Services(store=store, search=SearchEngine(store))
+            store.purge_idempotency()
+            self._httpd = make_server(self.host, self.port, services, self.rate_limit)
+        except BaseException:
+            self._cleanup()
+            raise
+        self.port = self._httpd.server_address[1]
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": _POLL_SECONDS},
+            name="longmem-server",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._httpd is not None:
+            self._shutdown(self._httpd)
+            self._httpd.server_close()
+            self._httpd.close_connections()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._httpd = None
+        self._thread = None
+        self._cleanup()
+
+    def _shutdown(self, httpd: LongmemHTTPServer) -> None:
+        # serve_forever only notices shutdown() when its select() wakes; an empty
+        # connection wakes it at once instead of after a poll interval.
+        stopper = threading.Thread(target=httpd.shutdown, daemon=True)
+        stopper.start()
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(self.host, self.host)
+        while stopper.is_alive():
+            with contextlib.suppress(OSError):
+                socket.create_connection((host, self.port), timeout=0.5).close()
+            stopper.join(0.01)
+
+    def _cleanup(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        if self._tmpdir is not None:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
+            self._tmpdir = None
+
+    def __enter__(self) -> LocalServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.stop()
+
+    def serve_until(self, stop: threading.Event) -> None:
+        """Block until ``stop`` is set (the CLI sets it on Ctrl-C or SIGTERM)."""
+        while not stop.wait(0.2):
+            pass
+
+    # -- keys -------------------------------------------------------------------------
+
+    def _provision_keys(self, store: Store) -> None:
+        store.ensure_tenant(DEFAULT_TENANT)
+        if self.api_key is None and not store.tenant_has_keys(DEFAULT_TENANT):
+            self.generated_key = True
+            self.api_key = store.add_key(DEFAULT_TENANT, ROLE_WRITE, "default")[1]
+        elif self.api_key is not None:
+            store.add_key(DEFAULT_TENANT, ROLE_WRITE, "default", self.api_key)
+        if self.read_only_key is not None:
+            store.add_key(DEFAULT_TENANT, ROLE_READ, "read-only", self.read_only_key)
+        if self.admin_key is not None:
+            store.add_key(DEFAULT_TENANT, ROLE_ADMIN, "admin", self.admin_key)
+
+    def add_tenant_key(
+        self, tenant: Optional[str] = None, role: str = ROLE_WRITE, label: Optional[str] = None
+    ) -> str:
+        """Create a key (``"write"``, ``"read"`` or ``"admin"``) and return it.
+
+        ``tenant=None`` makes a brand-new tenant, so the key sees nothing of any other.
+        """
+        tenant = tenant or "tenant_" + secrets.token_hex(6)
+        return self.store.add_key(tenant, role, label or role)[1]
+
+    # -- accessors --------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the server is not running")
+        return self._store
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"

@@ -1,0 +1,113 @@
+"""``python -m longmem serve`` / ``python -m longmem.server``: run the local server.
+
+Flags win over the LONGMEM_SERVER_* environment, which wins over the defaults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sqlite3
+import sys
+import threading
+from types import FrameType
+from typing import Optional
+
+from . import LocalServer, is_loopback
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 9100
+DEFAULT_DB = "./longmem.db"
+
+
+def _env_int(name: str) -> Optional[int]:
+    raw = os.environ.get(name)
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise SystemExit(f"longmem: {name} must be an integer, got {raw!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    env = os.environ.get
+    p = argparse.ArgumentParser(
+        prog="longmem serve", description="Run the local Longmem server (PROTOCOL.md v1)."
+    )
+    p.add_argument("--host", default=env("LONGMEM_SERVER_HOST") or DEFAULT_HOST)
+    port = _env_int("LONGMEM_SERVER_PORT")
+    p.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT if port is None else port,
+        help="0 picks a free port",
+    )
+    p.add_argument("--db", default=env("LONGMEM_SERVER_DB") or DEFAULT_DB, help="SQLite file")
+    p.add_argument("--api-key", default=env("LONGMEM_SERVER_API_KEY") or None)
+    p.add_argument("--read-only-key", default=env("LONGMEM_SERVER_READ_ONLY_KEY") or None)
+    p.add_argument("--admin-key", default=env("LONGMEM_SERVER_ADMIN_KEY") or None)
+    p.add_argument(
+        "--rate-limit",
+        type=int,
+        default=_env_int("LONGMEM_SERVER_RATE_LIMIT"),
+        metavar="N",
+        help="requests per key per minute",
+    )
+    return p
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Run until Ctrl-C or SIGTERM; returns the exit status."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["serve"]:
+        args_in = args_in[1:]
+    args = _parser().parse_args(args_in)
+    if not is_loopback(args.host) and not (args.api_key or args.read_only_key or args.admin_key):
+        print(
+            f"longmem: refusing to listen on {args.host} without an explicit key "
+            "(--api-key or LONGMEM_SERVER_API_KEY)",
+            file=sys.stderr,
+        )
+        return 2
+    if args.rate_limit is not None and args.rate_limit < 1:
+        print("longmem: --rate-limit must be at least 1", file=sys.stderr)
+        return 2
+
+    server = LocalServer(
+        db_path=args.db,
+        api_key=args.api_key,
+        read_only_key=args.read_only_key,
+        admin_key=args.admin_key,
+        rate_limit=args.rate_limit,
+        host=args.host,
+        port=args.port,
+    )
+    try:
+        server.start()
+    except sqlite3.Error as err:
+        print(f"longmem: cannot open the database {args.db}: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"longmem: cannot listen on {args.host}:{args.port}: {err}", file=sys.stderr)
+        return 1
+
+    stop = threading.Event()
+
+    def _on_signal(signum: int, frame: Optional[FrameType]) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
+    if server.generated_key:
+        print(f"longmem: generated API key (shown only now, keep it): {server.api_key}")
+    elif server.api_key is None:
+        print(f"longmem: using the keys already stored in {args.db} (pass --api-key to add one)")
+    print(f"longmem: local server listening on {server.url} (db {args.db})", flush=True)
+    try:
+        server.serve_until(stop)
+    finally:
+        server.stop()
+        print("longmem: stopped", flush=True)
+    return 0

@@ -1,0 +1,43 @@
+"""What a route handler receives and returns; shared by routes, handlers and the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .search import SearchEngine
+from .store import Principal, Store
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything a handler may use. Part-2 modules add their engines here."""
+
+    store: Store
+    search: SearchEngine
+
+
+@dataclass
+class Request:
+    principal: Principal
+    params: dict[str, str]
+    query: dict[str, str]
+    body: Any
+    services: Services
+
+
+@dataclass
+class Response:
+    status: int
+    body: Any = None  # JSON-serialisable; None with 204
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class HTTPError(Exception):
+    """An error answered as ``{"detail": ...}`` with ``status``."""
+
+    def __init__(self, status: int, detail: Any, headers: Optional[dict[str, str]] = None) -> None:
+        super().__init__(f"{status}: {detail}")
+        self.status = status
+        self.detail = detail
+        self.headers = headers or {}

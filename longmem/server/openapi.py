@@ -1,0 +1,302 @@
+"""``GET /openapi.json``: an OpenAPI 3.1 document generated from the route table.
+
+The schemas below are the published shapes; routes.py names them per route, so adding a
+route to the table is enough for it to appear here.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from .._version import __version__
+from .routes import PUBLIC, ROUTES
+from .validation import (
+    BATCH_MAX,
+    CATEGORY_MAX,
+    CONTAINER_TAG_MAX,
+    IMPORT_MAX,
+    LIST_LIMIT_MAX,
+    QUERY_MAX,
+    SEARCH_LIMIT_MAX,
+    TEXT_MAX,
+)
+
+_STR = {"type": "string"}
+_NULLABLE_STR = {"type": ["string", "null"]}
+_TIMESTAMP = {"type": "string", "format": "date-time"}
+_COLLECTION_NAME = {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,64}$"}
+_METADATA = {"type": "object", "description": "JSON object, at most 16 KiB encoded"}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _obj(properties: dict[str, Any], required: Optional[list[str]] = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "object", "properties": properties}
+    if required:
+        out["required"] = required
+    return out
+
+
+def _list(item: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": item}
+
+
+_MEMORY_FIELDS: dict[str, Any] = {
+    "text": {"type": "string", "minLength": 1, "maxLength": TEXT_MAX},
+    "importance": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.7},
+    "category": {"type": "string", "minLength": 1, "maxLength": CATEGORY_MAX, "default": "other"},
+    "source": {"type": "string", "default": "api"},
+    "metadata": _METADATA,
+    "container_tag": {"type": ["string", "null"], "maxLength": CONTAINER_TAG_MAX},
+}
+
+_MEMORY: dict[str, Any] = _obj(
+    {
+        "id": {"type": "string", "pattern": "^mem_[0-9a-f]+$"},
+        "collection": _STR,
+        **_MEMORY_FIELDS,
+        "type": {"enum": ["fact", "preference", "episode", None]},
+        "pinned": {"type": "boolean"},
+        "archived": {"type": "boolean"},
+        "is_latest": {"type": "boolean"},
+        "expires_at": {"type": ["string", "null"], "format": "date-time"},
+        "images": _list({}),
+        "created_at": _TIMESTAMP,
+        "updated_at": _TIMESTAMP,
+        "created_by": _obj({"id": _STR, "label": _STR}),
+    }
+)
+
+_SEARCH_HIT: dict[str, Any] = {
+    "allOf": [
+        _ref("Memory"),
+        _obj(
+            {
+                "score": {"type": "number", "minimum": 0, "maximum": 1},
+                "vector_score": {"type": ["number", "null"]},
+                "text_score": {"type": ["number", "null"]},
+            }
+        ),
+    ]
+}
+
+SCHEMAS: dict[str, Any] = {
+    "Health": _obj({"status": _STR, "version": _STR}),
+    "Collection": _obj(
+        {
+            "name": _STR,
+            "description": _NULLABLE_STR,
+            "metadata": _METADATA,
+            "memory_count": {"type": "integer"},
+            "created_at": _TIMESTAMP,
+        }
+    ),
+    "CollectionList": _list(_ref("Collection")),
+    "CollectionCreate": _obj(
+        {
+            "name": _COLLECTION_NAME,
+            "description": _NULLABLE_STR,
+            "metadata": _METADATA,
+        },
+        ["name"],
+    ),
+    "CollectionUpdate": _obj(
+        {
+            "description": _NULLABLE_STR,
+            "metadata": _METADATA,
+        }
+    ),
+    "Memory": _MEMORY,
+    "MemoryList": _list(_ref("Memory")),
+    "MemoryCreate": _obj(_MEMORY_FIELDS, ["text"]),
+    "MemoryBatch": _obj(
+        {
+            "memories": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": BATCH_MAX,
+                "items": {"oneOf": [_obj(_MEMORY_FIELDS, ["text"]), _STR]},
+            },
+            **{k: v for k, v in _MEMORY_FIELDS.items() if k != "text"},
+        },
+        ["memories"],
+    ),
+    "BatchResult": _obj({"created": {"type": "integer"}, "ids": _list(_STR)}),
+    "MemoryUpdate": _obj(
+        {k: _MEMORY_FIELDS[k] for k in ("text", "importance", "category")} | {"metadata": _METADATA}
+    ),
+    "MoveRequest": _obj({"to_collection": _COLLECTION_NAME}, ["to_collection"]),
+    "MoveResult": _obj({"moved": {"type": "boolean"}, "id": _STR, "from": _STR, "to": _STR}),
+    "PinRequest": _obj({"pinned": {"type": "boolean", "default": True}}),
+    "ArchiveRequest": _obj({"archived": {"type": "boolean", "default": True}}),
+    "SearchRequest": _obj(
+        {
+            "query": {"type": "string", "minLength": 1, "maxLength": QUERY_MAX},
+            "limit": {"type": "integer", "minimum": 1, "maximum": SEARCH_LIMIT_MAX, "default": 10},
+            "min_score": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "default": 0.3,
+                "description": "gates the vector arm only",
+            },
+            "mode": {"enum": ["hybrid", "vector", "text"], "default": "hybrid"},
+            "category": _NULLABLE_STR,
+            "container_tag": {"type": ["string", "null"], "maxLength": CONTAINER_TAG_MAX},
+            "metadata_filter": {"type": ["object", "null"], "description": "JSON containment"},
+        },
+        ["query"],
+    ),
+    "SearchHit": _SEARCH_HIT,
+    "SearchHitList": _list(_ref("SearchHit")),
+    "SearchResults": _obj({"results": _list(_ref("SearchHit"))}),
+    "Export": _obj(
+        {
+            "tenant": _obj({"id": _STR, "name": _STR}),
+            "collections": _list(_ref("Collection")),
+            "memories": _list(_ref("Memory")),
+            "exported_at": _TIMESTAMP,
+            "truncated": {"type": "boolean"},
+        }
+    ),
+    "ImportRequest": _obj(
+        {
+            "memories": {
+                "type": "array",
+                "maxItems": IMPORT_MAX,
+                "items": _obj({**_MEMORY_FIELDS, "collection": _COLLECTION_NAME}),
+            },
+            "collections": _list(_ref("CollectionCreate")),
+            "into_collection": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9_.-]{1,64}$"},
+        },
+        ["memories"],
+    ),
+    "ImportResult": _obj(
+        {
+            "imported": {"type": "integer"},
+            "skipped": {"type": "integer"},
+            "collections": _list(_STR),
+        }
+    ),
+    "RememberRequest": _obj({"content": _STR}, ["content"]),
+    "ForgetRequest": _obj(
+        {"query": _STR, "min_score": {"type": "number"}, "limit": {"type": "integer"}}, ["query"]
+    ),
+    "DedupRequest": _obj({"threshold": {"type": "number"}, "dry_run": {"type": "boolean"}}),
+    "ArchiveStaleRequest": _obj(
+        {"older_than_days": {"type": "integer"}, "dry_run": {"type": "boolean"}}
+    ),
+    "ConnectionCreate": _obj(
+        {
+            "provider": _STR,
+            "name": _STR,
+            "collection": _COLLECTION_NAME,
+            "container_tag": _NULLABLE_STR,
+            "config": {"type": "object"},
+            "credentials": {"type": "object"},
+        },
+        ["provider", "collection"],
+    ),
+    "Error": _obj({"detail": {"oneOf": [_STR, {"type": "array"}]}}),
+}
+
+QUERY_PARAMS: dict[str, dict[str, Any]] = {
+    "limit": {"type": "integer", "minimum": 1, "maximum": LIST_LIMIT_MAX},
+    "offset": {"type": "integer", "minimum": 0, "default": 0},
+    "include_archived": {"type": "boolean", "default": False},
+    "min_score": {"type": "number", "minimum": 0, "maximum": 1},
+    "sync": {"type": "boolean", "default": False},
+    "stale_days": {"type": "integer", "minimum": 1},
+    "hours": {"type": "integer", "minimum": 1},
+}
+
+# Where a parameter's bounds differ by route (keyed by the pattern's last segment).
+_QUERY_OVERRIDES: dict[str, dict[str, dict[str, Any]]] = {
+    "memories": {
+        "limit": {"type": "integer", "minimum": 1, "maximum": LIST_LIMIT_MAX, "default": 50}
+    },
+    "related": {
+        "limit": {"type": "integer", "minimum": 1, "maximum": SEARCH_LIMIT_MAX, "default": 5},
+        "min_score": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.0},
+    },
+}
+
+_ERROR_CODES = {
+    "400": "Malformed JSON",
+    "401": "Missing or unknown API key",
+    "403": "Read-only or non-admin key",
+    "404": "Not found",
+    "409": "Conflict (exists, or Idempotency-Key reused for another request)",
+    "413": "Body too large",
+    "422": "Validation error",
+    "429": "Rate limited",
+}
+
+
+def _operation_id(method: str, pattern: str) -> str:
+    words = pattern.strip("/").replace("{", "").replace("}", "").replace("-", "_").split("/")
+    return "_".join([method.lower(), *words])
+
+
+def document() -> dict[str, Any]:
+    """The OpenAPI document for every route in the table."""
+    paths: dict[str, dict[str, Any]] = {}
+    for route in ROUTES:
+        op: dict[str, Any] = {
+            "summary": route.summary,
+            "operationId": _operation_id(route.method, route.pattern),
+            "parameters": [],
+            "responses": {},
+        }
+        for name in [seg[1:-1] for seg in route.pattern.split("/") if seg.startswith("{")]:
+            schema = _COLLECTION_NAME if name == "collection" else _STR
+            op["parameters"].append(
+                {"name": name, "in": "path", "required": True, "schema": schema}
+            )
+        overrides = _QUERY_OVERRIDES.get(route.pattern.rsplit("/", 1)[1], {})
+        for name in route.query:
+            schema = overrides.get(name, QUERY_PARAMS[name])
+            op["parameters"].append(
+                {"name": name, "in": "query", "required": False, "schema": schema}
+            )
+        if route.access != PUBLIC:
+            op["security"] = [{"bearer": []}]
+            if route.method != "GET":
+                op["parameters"].append(
+                    {
+                        "name": "Idempotency-Key",
+                        "in": "header",
+                        "required": False,
+                        "schema": {"type": "string", "maxLength": 255},
+                    }
+                )
+        if route.body:
+            op["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": _ref(route.body)}},
+            }
+        success: dict[str, Any] = {"description": "Success"}
+        if route.response and route.status != 204:
+            success["content"] = {"application/json": {"schema": _ref(route.response)}}
+        op["responses"][str(route.status)] = success
+        if route.handler.__name__ == "not_implemented":
+            op["responses"]["501"] = {"description": "Not implemented by the local server yet"}
+        for code, text in _ERROR_CODES.items():
+            if route.access == PUBLIC and code in ("401", "403"):
+                continue
+            op["responses"][code] = {
+                "description": text,
+                "content": {"application/json": {"schema": _ref("Error")}},
+            }
+        paths.setdefault(route.pattern, {})[route.method.lower()] = op
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Longmem local server", "version": __version__},
+        "paths": paths,
+        "components": {
+            "schemas": SCHEMAS,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+    }

@@ -1,0 +1,264 @@
+"""Request validation per PROTOCOL.md section 1 "Limits", answered as 422 with
+``{"detail": [{"loc", "msg", "type"}]}`` (the FastAPI shape the hosted API uses).
+
+A ``Checker`` collects every problem of a request before failing, so a client sees all
+of them at once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any, Optional, Union
+
+from .store import epoch_to_iso
+
+TEXT_MAX = 10_000
+CONTAINER_TAG_MAX = 128
+CATEGORY_MAX = 64
+COLLECTION_MAX = 64
+METADATA_MAX_BYTES = 16 * 1024
+LIST_LIMIT_MAX = 200
+SEARCH_LIMIT_MAX = 100
+BATCH_MAX = 100
+IMPORT_MAX = 10_000
+IDEMPOTENCY_KEY_MAX = 255
+SOURCE_MAX = 64
+# Not a PROTOCOL.md limit: it bounds the work one search can ask for.
+QUERY_MAX = 10_000
+
+COLLECTION_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
+MEMORY_TYPES = ("fact", "preference", "episode")
+_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?"
+)
+
+Loc = Sequence[Union[str, int]]
+_MISSING = object()
+
+
+class ValidationFailed(Exception):
+    """Raised with the collected problems; the app answers 422."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__(f"{len(errors)} validation error(s)")
+        self.errors = errors
+
+
+class Checker:
+    """Reads fields out of a body or query, recording each problem with its location."""
+
+    def __init__(self) -> None:
+        self.errors: list[dict[str, Any]] = []
+
+    def fail(self, loc: Loc, msg: str, kind: str) -> None:
+        self.errors.append({"loc": list(loc), "msg": msg, "type": kind})
+
+    def done(self) -> None:
+        if self.errors:
+            raise ValidationFailed(self.errors)
+
+    # -- body fields ------------------------------------------------------------------
+
+    def string(
+        self,
+        src: Mapping[str, Any],
+        name: str,
+        loc: Loc,
+        *,
+        required: bool = False,
+        default: Optional[str] = None,
+        min_len: int = 0,
+        max_len: Optional[int] = None,
+        nullable: bool = False,
+    ) -> Optional[str]:
+        here = [*loc, name]
+        value = src.get(name, _MISSING)
+        if value is _MISSING or (value is None and not required and nullable):
+            if required:
+                self.fail(here, "Field required", "missing")
+            return default if value is _MISSING else None
+        if not isinstance(value, str):
+            self.fail(here, "Input should be a valid string", "string_type")
+            return None
+        if len(value) < min_len:
+            self.fail(
+                here,
+                f"String should have at least {min_len} character{'s' if min_len > 1 else ''}",
+                "string_too_short",
+            )
+        if max_len is not None and len(value) > max_len:
+            self.fail(here, f"String should have at most {max_len} characters", "string_too_long")
+        return value
+
+    def number(
+        self,
+        src: Mapping[str, Any],
+        name: str,
+        loc: Loc,
+        *,
+        default: float,
+        lo: float,
+        hi: float,
+    ) -> float:
+        here = [*loc, name]
+        value = src.get(name, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(here, "Input should be a valid number", "float_type")
+            return default
+        if value != value or value in (float("inf"), float("-inf")):
+            self.fail(here, "Input should be a finite number", "finite_number")
+            return default
+        if value < lo:
+            self.fail(
+                here, f"Input should be greater than or equal to {lo:g}", "greater_than_equal"
+            )
+        if value > hi:
+            self.fail(here, f"Input should be less than or equal to {hi:g}", "less_than_equal")
+        return float(value)
+
+    def integer(
+        self, src: Mapping[str, Any], name: str, loc: Loc, *, default: int, lo: int, hi: int
+    ) -> int:
+        here = [*loc, name]
+        value = src.get(name, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            else:
+                self.fail(here, "Input should be a valid integer", "int_type")
+                return default
+        if value < lo:
+            self.fail(here, f"Input should be greater than or equal to {lo}", "greater_than_equal")
+        if value > hi:
+            self.fail(here, f"Input should be less than or equal to {hi}", "less_than_equal")
+        return int(value)
+
+    def boolean(self, src: Mapping[str, Any], name: str, loc: Loc, *, default: bool) -> bool:
+        value = src.get(name, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        if not isinstance(value, bool):
+            self.fail([*loc, name], "Input should be a valid boolean", "bool_type")
+            return default
+        return value
+
+    def metadata(
+        self, src: Mapping[str, Any], name: str, loc: Loc, *, nullable: bool = True
+    ) -> Optional[dict[str, Any]]:
+        here = [*loc, name]
+        value = src.get(name, _MISSING)
+        if value is _MISSING or (value is None and nullable):
+            return None
+        if not isinstance(value, dict):
+            self.fail(here, "Input should be a valid dictionary", "dict_type")
+            return None
+        encoded = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        if len(encoded) > METADATA_MAX_BYTES:
+            self.fail(
+                here, f"Metadata should be at most {METADATA_MAX_BYTES} bytes encoded", "too_long"
+            )
+        return value
+
+    def collection_name(self, value: Any, loc: Loc) -> Optional[str]:
+        if not isinstance(value, str):
+            self.fail(loc, "Input should be a valid string", "string_type")
+            return None
+        if not COLLECTION_NAME.fullmatch(value):
+            self.fail(
+                loc,
+                "Collection name should be 1-64 characters of A-Z a-z 0-9 _ . -",
+                "string_pattern_mismatch",
+            )
+            return None
+        return value
+
+    def timestamp(self, src: Mapping[str, Any], name: str, loc: Loc) -> Optional[str]:
+        """An ISO 8601 timestamp, normalised to UTC seconds with a Z."""
+        value = src.get(name, _MISSING)
+        if value is _MISSING or value is None:
+            return None
+        parsed = parse_timestamp(value) if isinstance(value, str) else None
+        if parsed is None:
+            self.fail([*loc, name], "Input should be a valid ISO 8601 datetime", "datetime_parsing")
+        return parsed
+
+    # -- query parameters -------------------------------------------------------------
+
+    def query_int(
+        self, query: Mapping[str, str], name: str, *, default: int, lo: int, hi: int
+    ) -> int:
+        raw = query.get(name)
+        if raw is None:
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            self.fail(
+                ["query", name],
+                "Input should be a valid integer, unable to parse string as an integer",
+                "int_parsing",
+            )
+            return default
+        return self.integer({name: value}, name, ["query"], default=default, lo=lo, hi=hi)
+
+    def query_float(
+        self, query: Mapping[str, str], name: str, *, default: float, lo: float, hi: float
+    ) -> float:
+        raw = query.get(name)
+        if raw is None:
+            return default
+        try:
+            value = float(raw)
+        except ValueError:
+            self.fail(
+                ["query", name],
+                "Input should be a valid number, unable to parse string as a number",
+                "float_parsing",
+            )
+            return default
+        return self.number({name: value}, name, ["query"], default=default, lo=lo, hi=hi)
+
+    def query_bool(self, query: Mapping[str, str], name: str, *, default: bool) -> bool:
+        raw = query.get(name)
+        if raw is None:
+            return default
+        if raw.lower() in ("true", "1"):
+            return True
+        if raw.lower() in ("false", "0"):
+            return False
+        self.fail(
+            ["query", name],
+            "Input should be a valid boolean, unable to interpret input",
+            "bool_parsing",
+        )
+        return default
+
+
+def parse_timestamp(value: str) -> Optional[str]:
+    match = _TIMESTAMP.fullmatch(value.strip())
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
+    zone = match.group(8)
+    offset = 0
+    if zone and zone != "Z":
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        offset = sign * (int(digits[:2]) * 3600 + int(digits[2:]) * 60)
+    if not (0 <= hour < 24 and 0 <= minute < 60 and 0 <= second < 60):
+        return None
+    try:
+        # strptime rejects impossible dates such as 2026-02-30.
+        time.strptime(f"{year:04d}-{month:02d}-{day:02d}", "%Y-%m-%d")
+        epoch = calendar.timegm((year, month, day, hour, minute, second, 0, 0, 0))
+    except (OverflowError, ValueError):
+        return None
+    return epoch_to_iso(epoch - offset)

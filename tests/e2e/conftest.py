@@ -1,0 +1,33 @@
+"""The real local server, started once per module, and clients of it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from longmem import Longmem
+from longmem.server import LocalServer
+
+KEY = "e2e-write-key"
+READ_ONLY_KEY = "e2e-read-key"
+ADMIN_KEY = "e2e-admin-key"
+
+
+@pytest.fixture(scope="module")
+def local_server() -> Iterator[LocalServer]:
+    with LocalServer(api_key=KEY, read_only_key=READ_ONLY_KEY, admin_key=ADMIN_KEY) as server:
+        yield server
+
+
+@pytest.fixture
+def mem(local_server: LocalServer) -> Iterator[Longmem]:
+    with Longmem(api_key=KEY, base_url=local_server.url, max_retries=0) as client:
+        yield client
+
+
+@pytest.fixture
+def collection() -> str:
+    """A collection name no other test uses (the server is shared by the module)."""
+    return "c-" + os.urandom(6).hex()

@@ -1,0 +1,37 @@
+"""Fixtures for the server tests: a real LocalServer on loopback, and a client for it.
+
+The tests speak raw HTTP (http.client), never the longmem client package, so the server
+is held to PROTOCOL.md on its own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+# The tests import their helper module and the package from the work tree.
+sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+from server_api import Api
+
+from longmem.server import LocalServer
+
+READ_ONLY_KEY = "lm_readonly_test"
+ADMIN_KEY = "lm_admin_test"
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    with LocalServer(read_only_key=READ_ONLY_KEY, admin_key=ADMIN_KEY) as srv:
+        yield srv
+
+
+@pytest.fixture
+def api(server: LocalServer) -> Iterator[Api]:
+    client = Api(server, server.api_key)
+    yield client
+    client.close()

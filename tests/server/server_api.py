@@ -1,0 +1,100 @@
+"""A tiny HTTP client for the server tests (imported by conftest and the tests).
+
+The tests speak raw HTTP (http.client), never the longmem client package, so the server
+is held to PROTOCOL.md on its own.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from longmem.server import LocalServer
+
+C = "/v1/memory/collections"
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: dict[str, str]
+    raw: bytes
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.raw) if self.raw else None
+
+    def header(self, name: str) -> Optional[str]:
+        for key, value in self.headers.items():
+            if key.lower() == name.lower():
+                return value
+        return None
+
+
+class Api:
+    """One keep-alive connection to the server, with a default key."""
+
+    def __init__(self, server: LocalServer, key: Optional[str]) -> None:
+        self.server = server
+        self.key = key
+        self.conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+
+    def with_key(self, key: Optional[str]) -> Api:
+        return Api(self.server, key)
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        raw: Optional[bytes] = None,
+        headers: Optional[dict[str, str]] = None,
+        key: Any = "default",
+    ) -> Reply:
+        hdrs = {"Content-Type": "application/json"}
+        use_key = self.key if key == "default" else key
+        if use_key:
+            hdrs["Authorization"] = f"Bearer {use_key}"
+        hdrs.update(headers or {})
+        payload = raw if raw is not None else (None if body is None else json.dumps(body).encode())
+        try:
+            self.conn.request(method, path, body=payload, headers=hdrs)
+            resp = self.conn.getresponse()
+        except (http.client.HTTPException, OSError):
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+            self.conn.request(method, path, body=payload, headers=hdrs)
+            resp = self.conn.getresponse()
+        data = resp.read()
+        if resp.getheader("Connection", "").lower() == "close":
+            self.conn.close()
+        return Reply(resp.status, dict(resp.getheaders()), data)
+
+    def get(self, path: str, **kw: Any) -> Reply:
+        return self.call("GET", path, **kw)
+
+    def post(self, path: str, body: Any = None, **kw: Any) -> Reply:
+        return self.call("POST", path, body, **kw)
+
+    def put(self, path: str, body: Any = None, **kw: Any) -> Reply:
+        return self.call("PUT", path, body, **kw)
+
+    def delete(self, path: str, **kw: Any) -> Reply:
+        return self.call("DELETE", path, **kw)
+
+    def add(self, collection: str, text: str, **fields: Any) -> dict[str, Any]:
+        reply = self.post(f"{C}/{collection}/memories", {"text": text, **fields})
+        assert reply.status == 201, reply.raw
+        return reply.json  # type: ignore[no-any-return]
+
+    def search(self, query: str, collection: Optional[str] = "notes", **fields: Any) -> Any:
+        path = f"{C}/{collection}/search" if collection else "/v1/memory/search"
+        reply = self.post(path, {"query": query, **fields})
+        assert reply.status == 200, reply.raw
+        return reply.json["results"]
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,232 @@
+"""The server as a process: CLI output, SIGTERM, SIGKILL durability, concurrent writers."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any, Optional
+
+from server_api import Api, C
+
+from longmem.server import LocalServer
+
+REPO = Path(__file__).resolve().parents[2]
+URL_LINE = re.compile(r"http://127\.0\.0\.1:(\d+)")
+
+
+class _Proc:
+    """A ``python -m longmem.server`` child whose stdout is read up to the URL line."""
+
+    def __init__(self, *args: str, env: Optional[dict[str, str]] = None) -> None:
+        full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+        for name in list(full_env):
+            if name.startswith("LONGMEM_SERVER_") and not (env and name in env):
+                del full_env[name]
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "longmem.server", *args],
+            cwd=str(REPO),
+            env=full_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines: list[str] = []
+        self.port = 0
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+            match = URL_LINE.search(line)
+            if match:
+                self.port = int(match.group(1))
+                break
+        assert self.port, (self.lines, self.proc.stderr.read() if self.proc.stderr else "")
+
+    def api(self, key: Optional[str]) -> Api:
+        class _Addr:
+            port = self.port
+
+        return Api(_Addr(), key)  # type: ignore[arg-type]
+
+    def finish(self, sig: int) -> tuple[int, str]:
+        self.proc.send_signal(sig)
+        out, _ = self.proc.communicate(timeout=20)
+        return self.proc.returncode, out
+
+
+def test_cli_prints_url_line_and_generated_key_once(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    first = _Proc("serve", "--port", "0", "--db", db)
+    url_lines = [line for line in first.lines if "http://" in line]
+    assert len(url_lines) == 1
+    keys = re.findall(r"\blm_[0-9a-f]{48}\b", "".join(first.lines))
+    assert len(keys) == 1
+    api = first.api(keys[0])
+    assert api.post(f"{C}/notes/memories", {"text": "via cli"}).status == 201
+    api.close()
+    code, out = first.finish(signal.SIGTERM)
+    assert code == 0
+    assert "stopped" in out
+
+    second = _Proc("--port", "0", "--db", db)
+    assert not re.search(r"\blm_[0-9a-f]{48}\b", "".join(second.lines))  # shown only once
+    api = second.api(keys[0])
+    assert len(api.get(f"{C}/notes/memories").json) == 1
+    api.close()
+    assert second.finish(signal.SIGINT)[0] == 0
+
+
+def test_cli_reads_its_settings_from_the_environment(tmp_path: Path) -> None:
+    env = {
+        "LONGMEM_SERVER_PORT": "0",
+        "LONGMEM_SERVER_DB": str(tmp_path / "env.db"),
+        "LONGMEM_SERVER_API_KEY": "lm_from_env",
+        "LONGMEM_SERVER_READ_ONLY_KEY": "lm_ro_env",
+        "LONGMEM_SERVER_RATE_LIMIT": "2",
+    }
+    proc = _Proc(env=env)
+    assert not re.search(r"generated", "".join(proc.lines))
+    api = proc.api("lm_from_env")
+    assert api.get(C).status == 200
+    assert api.with_key("lm_ro_env").post(C, {"name": "x"}).status == 403
+    assert api.get(C).status == 200
+    assert api.get(C).status == 429  # third request of lm_from_env this minute
+    api.close()
+    assert (tmp_path / "env.db").exists()
+    assert proc.finish(signal.SIGTERM)[0] == 0
+
+
+def test_cli_refuses_non_loopback_without_a_key(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "longmem.server", "--host", "0.0.0.0", "--port", "0"],
+        cwd=str(REPO),
+        env={**os.environ, "PYTHONPATH": str(REPO), "LONGMEM_SERVER_DB": str(tmp_path / "x.db")},
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+    assert result.returncode == 2
+    assert "refusing" in result.stderr
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_local_server_refuses_non_loopback_without_a_key() -> None:
+    try:
+        LocalServer(host="0.0.0.0")
+    except ValueError as err:
+        assert "non-loopback" in str(err)
+    else:
+        raise AssertionError("expected ValueError")
+
+
+def test_sigkill_loses_no_acknowledged_write(tmp_path: Path) -> None:
+    db = str(tmp_path / "kill.db")
+    key = "lm_durable"
+    proc = _Proc("--port", "0", "--db", db, "--api-key", key)
+    api = proc.api(key)
+    acknowledged = []
+    for i in range(40):
+        reply = api.post(f"{C}/notes/memories", {"text": f"durable fact {i}"})
+        assert reply.status == 201
+        acknowledged.append(reply.json["id"])
+    batch = api.post(f"{C}/notes/memories/batch", {"memories": [f"batch {i}" for i in range(50)]})
+    assert batch.status == 201
+    acknowledged += batch.json["ids"]
+    api.close()
+    proc.proc.kill()  # SIGKILL: no shutdown code runs
+    proc.proc.wait(timeout=10)
+
+    again = _Proc("--port", "0", "--db", db, "--api-key", key)
+    api = again.api(key)
+    stored = api.get(f"{C}/notes/memories?limit=200").json
+    assert {m["id"] for m in stored} == set(acknowledged)
+    assert api.post(f"{C}/notes/search", {"query": "durable fact 7"}).json["results"]
+    api.close()
+    again.finish(signal.SIGTERM)
+
+
+def test_eight_concurrent_writers_never_see_locked_database(server: LocalServer) -> None:
+    errors: list[Any] = []
+    ids: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(8)
+
+    def writer(n: int) -> None:
+        api = Api(server, server.api_key)
+        barrier.wait()
+        for i in range(25):
+            if i % 5 == 0:
+                reply = api.post(
+                    f"{C}/c{n % 3}/memories/batch",
+                    {"memories": [f"w{n} b{i} {j}" for j in range(10)]},
+                )
+                got = reply.json.get("ids", []) if reply.status == 201 else []
+            else:
+                reply = api.post(f"{C}/c{n % 3}/memories", {"text": f"writer {n} item {i}"})
+                got = [reply.json["id"]] if reply.status == 201 else []
+            with lock:
+                if reply.status != 201:
+                    errors.append((reply.status, reply.raw))
+                ids.extend(got)
+        api.close()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(ids) == len(set(ids)) == 8 * (20 + 5 * 10)
+    api = Api(server, server.api_key)
+    total = sum(c["memory_count"] for c in api.get(C).json)
+    assert total == len(ids)
+    api.close()
+
+
+def test_cli_reports_an_unopenable_database(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "longmem.server", "--port", "0", "--db", str(tmp_path / "no/x.db")],
+        cwd=str(REPO),
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+    assert result.returncode == 1
+    assert "cannot open the database" in result.stderr
+
+
+def test_temporary_database_is_removed_on_exit() -> None:
+    with LocalServer() as srv:
+        path = Path(srv.store.path)
+        assert path.exists()
+    assert not path.parent.exists()
+
+
+def test_existing_database_keeps_its_keys_and_makes_none(tmp_path: Path) -> None:
+    db = str(tmp_path / "keys.db")
+    with LocalServer(db_path=db) as first:
+        assert first.generated_key
+        key = first.api_key
+    with LocalServer(db_path=db) as second:
+        assert not second.generated_key
+        assert second.api_key is None
+        api = Api(second, key)
+        assert api.get(C).status == 200
+        api.close()
+
+
+def test_stop_ends_idle_keep_alive_connections() -> None:
+    srv = LocalServer().start()
+    api = Api(srv, srv.api_key)
+    assert api.get(C).status == 200
+    sock = api.conn.sock
+    assert sock is not None
+    srv.stop()
+    sock.settimeout(5)
+    assert sock.recv(1) == b""  # the server closed it
+    api.close()

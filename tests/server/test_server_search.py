@@ -1,0 +1,265 @@
+"""Hybrid search: modes, scores, filters, the min_score rule, current truth, related."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from server_api import Api, C
+
+from longmem.server import LocalServer
+from longmem.server.search import RRF_K, json_contains
+from longmem.server.store import NewMemory, Principal, epoch_to_iso
+
+DOCS = [
+    "The deploy runbook lives in the ops wiki under Platform",
+    "Alice prefers dark mode in every editor",
+    "Our quarterly planning meeting moved to Thursday afternoon",
+    "Bob is allergic to peanuts and shellfish",
+    "The staging database password rotates every ninety days",
+]
+
+
+@pytest.fixture
+def seeded(api: Api) -> list[dict[str, Any]]:
+    return [api.add("notes", text) for text in DOCS]
+
+
+def _ids(hits: list[dict[str, Any]]) -> list[str]:
+    return [h["id"] for h in hits]
+
+
+def _principal(server: LocalServer) -> Principal:
+    key = server.api_key
+    assert key is not None
+    principal = server.store.authenticate(key)
+    assert principal is not None
+    return principal
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "text", "vector"])
+def test_each_mode_finds_the_obvious_match_first(api: Api, seeded: Any, mode: str) -> None:
+    hits = api.search("where is the deploy runbook", mode=mode, min_score=0.1)
+    assert hits and hits[0]["id"] == seeded[0]["id"]
+
+
+def test_hits_carry_memory_fields_and_scores(api: Api, seeded: Any) -> None:
+    hit = api.search("deploy runbook")[0]
+    assert set(seeded[0]) <= set(hit)
+    assert 0 < hit["score"] <= 1
+    assert 0 < hit["vector_score"] <= 1
+    assert 0 < hit["text_score"] < 1
+
+
+def test_scores_are_ordered_and_bounded(api: Api, seeded: Any) -> None:
+    for mode in ("hybrid", "text", "vector"):
+        hits = api.search("the meeting about planning and the database", mode=mode, min_score=0)
+        scores = [h["score"] for h in hits]
+        assert scores == sorted(scores, reverse=True)
+        assert all(0 <= s <= 1 for s in scores)
+
+
+def test_text_mode_has_no_vector_scores_and_vector_mode_no_text_scores(
+    api: Api, seeded: Any
+) -> None:
+    for hit in api.search("runbook", mode="text"):
+        assert hit["vector_score"] is None and hit["text_score"] is not None
+        assert hit["score"] == hit["text_score"]
+    for hit in api.search("runbook", mode="vector", min_score=0):
+        assert hit["text_score"] is None and hit["vector_score"] is not None
+        assert hit["score"] == hit["vector_score"]
+
+
+def test_hybrid_is_rrf_with_k_60(api: Api, seeded: Any) -> None:
+    hits = api.search("deploy runbook", limit=5, min_score=0)
+    text_rank = {h["id"]: i for i, h in enumerate(api.search("deploy runbook", mode="text"), 1)}
+    vec_rank = {
+        h["id"]: i
+        for i, h in enumerate(api.search("deploy runbook", mode="vector", min_score=0), 1)
+    }
+    for hit in hits:
+        expected = sum(1 / (RRF_K + r[hit["id"]]) for r in (text_rank, vec_rank) if hit["id"] in r)
+        assert hit["score"] == pytest.approx(expected / (2 / (RRF_K + 1)), abs=1e-5)
+
+
+def test_limit_caps_hits(api: Api) -> None:
+    for i in range(15):
+        api.add("notes", f"coffee note number {i}")
+    assert len(api.search("coffee", limit=4)) == 4
+    assert len(api.search("coffee", limit=100, min_score=0)) == 15
+
+
+def test_min_score_gates_the_vector_arm_only(api: Api) -> None:
+    # A long memory that shares one rare word with the query: lexically exact, but its
+    # cosine is small, so a high min_score removes it from the vector arm only.
+    long_text = "zanzibar " + " ".join(f"filler{i} words{i} here{i}" for i in range(40))
+    mem = api.add("notes", long_text)
+    assert api.search("zanzibar", mode="vector", min_score=0.9) == []
+    hybrid = api.search("zanzibar", mode="hybrid", min_score=0.9)
+    assert _ids(hybrid) == [mem["id"]]
+    assert hybrid[0]["vector_score"] is None
+    assert hybrid[0]["text_score"] is not None
+    assert _ids(api.search("zanzibar", mode="text", min_score=1.0)) == [mem["id"]]
+    low = api.search("zanzibar", mode="vector", min_score=0.0)
+    assert _ids(low) == [mem["id"]] and low[0]["vector_score"] < 0.9
+
+
+def test_vector_arm_matches_word_variants(api: Api) -> None:
+    mem = api.add("notes", "She remembered the deployment")
+    hits = api.search("remembering deployments", mode="vector", min_score=0.1)
+    assert _ids(hits) == [mem["id"]]
+
+
+def test_category_filter(api: Api) -> None:
+    a = api.add("notes", "tea with milk", category="preference")
+    api.add("notes", "tea ceremony history", category="fact")
+    assert _ids(api.search("tea", category="preference", min_score=0)) == [a["id"]]
+
+
+def test_container_tag_filter_and_no_tag_means_all(api: Api) -> None:
+    a = api.add("notes", "user likes jazz", container_tag="user_a")
+    b = api.add("notes", "user likes jazz too", container_tag="user_b")
+    c = api.add("notes", "everyone likes jazz")
+    for mode in ("hybrid", "text", "vector"):
+        tagged = api.search("jazz", container_tag="user_a", mode=mode, min_score=0)
+        assert _ids(tagged) == [a["id"]]
+        every = api.search("jazz", mode=mode, min_score=0)
+        assert set(_ids(every)) == {a["id"], b["id"], c["id"]}
+
+
+def test_metadata_filter_is_containment(api: Api) -> None:
+    a = api.add("notes", "kernel upgrade", metadata={"team": "ops", "prio": 1, "tags": {"x": 1}})
+    api.add("notes", "kernel upgrade again", metadata={"team": "dev", "prio": 1})
+    api.add("notes", "kernel upgrade third", metadata={"team": "ops", "prio": True})
+    assert _ids(api.search("kernel", metadata_filter={"team": "ops", "prio": 1})) == [a["id"]]
+    assert _ids(api.search("kernel", metadata_filter={"tags": {"x": 1}})) == [a["id"]]
+    assert api.search("kernel", metadata_filter={"missing": "key"}) == []
+    assert len(api.search("kernel", metadata_filter={})) == 3
+
+
+def test_json_containment_keeps_types_apart() -> None:
+    assert json_contains({"a": 1, "b": [1]}, {"a": 1})
+    assert json_contains({"a": 1.0}, {"a": 1})
+    assert not json_contains({"a": True}, {"a": 1})
+    assert not json_contains({"a": 1}, {"a": True})
+    assert not json_contains({"a": "1"}, {"a": 1})
+    assert json_contains({"a": {"b": 2, "c": 3}}, {"a": {"b": 2}})
+    assert not json_contains({"a": [1, 2]}, {"a": [1]})
+
+
+def test_current_truth_excludes_superseded_expired_and_archived(
+    server: LocalServer, api: Api
+) -> None:
+    principal = _principal(server)
+    past = epoch_to_iso(1_000_000_000)
+    future = epoch_to_iso(4_000_000_000)
+    rows = server.store.add_memories(
+        principal,
+        [
+            NewMemory("notes", "lighthouse keeper superseded", is_latest=False),
+            NewMemory("notes", "lighthouse keeper expired", expires_at=past),
+            NewMemory("notes", "lighthouse keeper archived", archived=True),
+            NewMemory("notes", "lighthouse keeper current", expires_at=future),
+            NewMemory("notes", "lighthouse keeper also current"),
+        ],
+    )
+    current = {rows[3]["id"], rows[4]["id"]}
+    for mode in ("hybrid", "text", "vector"):
+        for collection in ("notes", None):
+            hits = api.search("lighthouse keeper", collection, mode=mode, min_score=0)
+            assert set(_ids(hits)) == current, (mode, collection)
+    related = api.get(f"{C}/notes/memories/{rows[4]['id']}/related?min_score=0").json
+    assert _ids(related) == [rows[3]["id"]]
+    listed = {m["id"] for m in api.get(f"{C}/notes/memories").json}
+    assert listed == current | {rows[0]["id"], rows[1]["id"]}  # lists hide archived only
+
+
+def test_tenant_wide_search_covers_all_collections(api: Api) -> None:
+    a = api.add("work", "the octopus project deadline")
+    b = api.add("home", "octopus aquarium visit")
+    hits = api.search("octopus", None, min_score=0)
+    assert {(h["id"], h["collection"]) for h in hits} == {(a["id"], "work"), (b["id"], "home")}
+    assert _ids(api.search("octopus", "work")) == [a["id"]]
+
+
+def test_search_in_missing_collection_is_404(api: Api) -> None:
+    assert api.post(f"{C}/nope/search", {"query": "x"}).status == 404
+
+
+def test_query_syntax_is_not_interpreted(api: Api, seeded: Any) -> None:
+    for query in ['"unbalanced', "NEAR(a b)", "runbook*", "a AND OR NOT", "col:text", "-", "()"]:
+        reply = api.post(f"{C}/notes/search", {"query": query})
+        assert reply.status == 200, query
+
+
+def test_query_of_only_punctuation_returns_nothing(api: Api, seeded: Any) -> None:
+    assert api.search("?!...", min_score=0) == []
+
+
+def test_related_excludes_itself_and_other_collections(api: Api) -> None:
+    base = api.add("notes", "espresso machine descaling schedule")
+    near = api.add("notes", "descaling the espresso machine monthly")
+    api.add("notes", "tax return deadline")
+    api.add("other", "espresso machine descaling schedule copy")
+    reply = api.get(f"{C}/notes/memories/{base['id']}/related")
+    assert reply.status == 200
+    hits = reply.json
+    assert _ids(hits)[0] == near["id"]
+    assert base["id"] not in _ids(hits)
+    assert all(h["collection"] == "notes" for h in hits)
+    assert hits[0]["vector_score"] == hits[0]["score"]
+    assert hits[0]["text_score"] is None
+
+
+def test_related_limit_and_min_score(api: Api) -> None:
+    base = api.add("notes", "green tea")
+    for i in range(6):
+        api.add("notes", f"green tea variant {i}")
+    path = f"{C}/notes/memories/{base['id']}/related"
+    assert len(api.get(path).json) == 5  # default limit
+    assert len(api.get(path + "?limit=2").json) == 2
+    assert api.get(path + "?min_score=0.99").json == []
+
+
+def test_related_of_missing_memory_is_404(api: Api) -> None:
+    api.add("notes", "x")
+    assert api.get(f"{C}/notes/memories/mem_nope/related").status == 404
+
+
+def test_index_survives_restart(tmp_path: Any) -> None:
+    db = str(tmp_path / "s.db")
+    with LocalServer(db_path=db, api_key="lm_k") as srv:
+        mem = Api(srv, "lm_k").add("notes", "persistent walrus fact")
+    with LocalServer(db_path=db, api_key="lm_k") as srv:
+        api = Api(srv, "lm_k")
+        for mode in ("text", "vector"):
+            assert _ids(api.search("walrus", mode=mode, min_score=0)) == [mem["id"]]
+        api.close()
+
+
+def test_repeated_updates_leave_one_current_hit(api: Api) -> None:
+    mem = api.add("notes", "seed")
+    for i in range(30):
+        api.put(f"{C}/notes/memories/{mem['id']}", {"text": f"iteration {i} marmot"})
+    hits = api.search("marmot", mode="vector", min_score=0)
+    assert _ids(hits) == [mem["id"]]
+    assert hits[0]["text"] == "iteration 29 marmot"
+
+
+def test_query_of_only_stop_words_still_matches(api: Api) -> None:
+    mem = api.add("notes", "to be or not to be")
+    api.add("notes", "something else entirely")
+    assert _ids(api.search("to be", mode="text")) == [mem["id"]]
+
+
+def test_near_universal_terms_do_not_drown_rare_ones(api: Api) -> None:
+    for start in range(0, 600, 100):
+        body = {"memories": [f"common filler entry {i}" for i in range(start, start + 100)]}
+        assert api.post(f"{C}/notes/memories/batch", body).status == 201
+    rare = api.add("notes", "common okapi sighting")
+    for mode in ("hybrid", "text", "vector"):
+        hits = api.search("common okapi", mode=mode, min_score=0.1)
+        assert hits[0]["id"] == rare["id"], mode
+    # A query made only of common words still answers.
+    assert len(api.search("common filler", mode="text", limit=5)) == 5
+    assert len(api.search("common filler", mode="vector", limit=5, min_score=0)) == 5

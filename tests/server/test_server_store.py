@@ -1,0 +1,79 @@
+"""The store on its own: migrations, transactions, the change feed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from longmem.server.store import _MIGRATIONS as MIGRATIONS
+from longmem.server.store import NewMemory, Principal, Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(str(tmp_path / "store.db"))
+
+
+def _principal(store: Store) -> Principal:
+    key = store.add_key("t1", "write", "tests")[1]
+    principal = store.authenticate(key)
+    assert principal is not None
+    return principal
+
+
+def test_schema_version_is_recorded_once(tmp_path: Path) -> None:
+    path = str(tmp_path / "v.db")
+    Store(path).close()
+    reopened = Store(path)
+    with reopened.read() as conn:
+        versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations")]
+    reopened.close()
+    assert versions == list(range(1, len(MIGRATIONS) + 1))
+
+
+def test_database_is_in_wal_mode(store: Store) -> None:
+    with store.read() as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_failed_transaction_rolls_back_and_emits_nothing(store: Store) -> None:
+    principal = _principal(store)
+    seen: list[int] = []
+    store.add_listener(lambda changes: seen.extend(c.rid for c in changes))
+    with pytest.raises(RuntimeError), store.write():
+        store.add_memories(principal, [NewMemory("c", "inside a failed transaction")])
+        raise RuntimeError("boom")
+    assert seen == []
+    assert store.list_memories("t1", "c", 10, 0, True) == []
+    store.add_memories(principal, [NewMemory("c", "committed")])
+    assert len(seen) == 1
+
+
+def test_nested_writes_commit_once_at_the_outermost(store: Store) -> None:
+    principal = _principal(store)
+    batches: list[int] = []
+    store.add_listener(lambda changes: batches.append(len(changes)))
+    with store.write():
+        store.add_memories(principal, [NewMemory("c", "one")])
+        store.add_memories(principal, [NewMemory("c", "two")])
+        assert batches == []  # nothing announced before the commit
+    assert batches == [2]
+
+
+def test_adding_a_stored_key_again_keeps_its_id(store: Store) -> None:
+    key_id, key = store.add_key("t1", "write", "first")
+    assert store.add_key("t1", "write", "second", key) == (key_id, key)
+
+
+def test_unknown_role_is_refused(store: Store) -> None:
+    with pytest.raises(ValueError):
+        store.add_key("t1", "superuser", "x")
+
+
+def test_authenticate_returns_role_and_tenant(store: Store) -> None:
+    key = store.add_key("t9", "read", "viewer")[1]
+    principal = store.authenticate(key)
+    assert principal is not None
+    assert (principal.tenant_id, principal.role, principal.label) == ("t9", "read", "viewer")
+    assert store.authenticate(key + "x") is None

@@ -1,0 +1,257 @@
+"""Every limit of PROTOCOL.md section 1, answered 422 in the list shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from server_api import Api, C
+
+M = f"{C}/notes/memories"
+
+
+def _errors(reply: Any) -> list[tuple[Any, str]]:
+    assert reply.status == 422, reply.raw
+    detail = reply.json["detail"]
+    assert isinstance(detail, list)
+    for item in detail:
+        assert set(item) == {"loc", "msg", "type"}
+        assert isinstance(item["msg"], str) and item["msg"]
+    return [(tuple(item["loc"]), item["type"]) for item in detail]
+
+
+@pytest.mark.parametrize(
+    ("body", "loc", "kind"),
+    [
+        ({}, ("body", "text"), "missing"),
+        ({"text": ""}, ("body", "text"), "string_too_short"),
+        ({"text": "x" * 10_001}, ("body", "text"), "string_too_long"),
+        ({"text": 5}, ("body", "text"), "string_type"),
+        ({"text": "x", "importance": -0.01}, ("body", "importance"), "greater_than_equal"),
+        ({"text": "x", "importance": 1.01}, ("body", "importance"), "less_than_equal"),
+        ({"text": "x", "importance": "high"}, ("body", "importance"), "float_type"),
+        ({"text": "x", "importance": True}, ("body", "importance"), "float_type"),
+        ({"text": "x", "container_tag": "t" * 129}, ("body", "container_tag"), "string_too_long"),
+        ({"text": "x", "category": ""}, ("body", "category"), "string_too_short"),
+        ({"text": "x", "category": "c" * 65}, ("body", "category"), "string_too_long"),
+        ({"text": "x", "metadata": []}, ("body", "metadata"), "dict_type"),
+        ({"text": "x", "metadata": "a=b"}, ("body", "metadata"), "dict_type"),
+        ({"text": "x", "metadata": {"k": "v" * 16_400}}, ("body", "metadata"), "too_long"),
+    ],
+)
+def test_add_limits(api: Api, body: Any, loc: Any, kind: str) -> None:
+    assert (loc, kind) in _errors(api.post(M, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"text": "x" * 10_000},
+        {"text": "x", "importance": 0},
+        {"text": "x", "importance": 1},
+        {"text": "x", "container_tag": "t" * 128},
+        {"text": "x", "category": "c" * 64},
+        {"text": "x", "metadata": {"k": "v" * 16_000}},
+        {"text": "x", "container_tag": None, "metadata": None, "category": None},
+    ],
+)
+def test_add_accepts_values_at_the_limits(api: Api, body: Any) -> None:
+    assert api.post(M, body).status == 201
+
+
+def test_all_problems_are_reported_at_once(api: Api) -> None:
+    errors = _errors(api.post(M, {"text": "", "importance": 2, "container_tag": 1}))
+    assert {loc for loc, _ in errors} == {
+        ("body", "text"),
+        ("body", "importance"),
+        ("body", "container_tag"),
+    }
+
+
+@pytest.mark.parametrize("name", ["", "a" * 65, "has space", "semi;colon", "ümlaut", "a/b"])
+def test_bad_collection_names(api: Api, name: str) -> None:
+    from urllib.parse import quote
+
+    path = f"{C}/{quote(name, safe='')}/memories"
+    if name == "":
+        assert api.post(path, {"text": "x"}).status == 404  # an empty segment matches no route
+        return
+    assert (("path", "collection"), "string_pattern_mismatch") in _errors(
+        api.post(path, {"text": "x"})
+    )
+    assert _errors(api.post(C, {"name": name}))[0][0] == ("body", "name")
+
+
+@pytest.mark.parametrize("name", ["a", "A-Z_a.z-0.9", "x" * 64])
+def test_good_collection_names(api: Api, name: str) -> None:
+    assert api.post(f"{C}/{name}/memories", {"text": "x"}).status == 201
+
+
+def test_create_collection_requires_name(api: Api) -> None:
+    assert (("body", "name"), "missing") in _errors(api.post(C, {}))
+
+
+@pytest.mark.parametrize(
+    ("query", "loc"),
+    [
+        ("limit=0", "limit"),
+        ("limit=201", "limit"),
+        ("limit=ten", "limit"),
+        ("offset=-1", "offset"),
+        ("include_archived=maybe", "include_archived"),
+    ],
+)
+def test_list_query_limits(api: Api, query: str, loc: str) -> None:
+    api.add("notes", "x")
+    assert _errors(api.get(f"{M}?{query}"))[0][0] == ("query", loc)
+
+
+def test_list_limit_200_is_allowed(api: Api) -> None:
+    api.add("notes", "x")
+    assert api.get(f"{M}?limit=200").status == 200
+
+
+def test_batch_limits(api: Api) -> None:
+    assert (("body", "memories"), "missing") in _errors(api.post(f"{M}/batch", {}))
+    assert (("body", "memories"), "too_short") in _errors(api.post(f"{M}/batch", {"memories": []}))
+    assert (("body", "memories"), "too_long") in _errors(
+        api.post(f"{M}/batch", {"memories": ["x"] * 101})
+    )
+    assert (("body", "memories"), "list_type") in _errors(api.post(f"{M}/batch", {"memories": "x"}))
+    assert (("body", "memories", 0), "dict_type") in _errors(
+        api.post(f"{M}/batch", {"memories": [7]})
+    )
+    assert api.post(f"{M}/batch", {"memories": ["x"] * 100}).status == 201
+
+
+@pytest.mark.parametrize(
+    ("body", "loc"),
+    [
+        ({}, "query"),
+        ({"query": ""}, "query"),
+        ({"query": 3}, "query"),
+        ({"query": "x", "limit": 0}, "limit"),
+        ({"query": "x", "limit": 101}, "limit"),
+        ({"query": "x", "limit": "5"}, "limit"),
+        ({"query": "x", "min_score": 1.5}, "min_score"),
+        ({"query": "x", "min_score": -1}, "min_score"),
+        ({"query": "x", "mode": "fuzzy"}, "mode"),
+        ({"query": "x", "container_tag": "t" * 129}, "container_tag"),
+        ({"query": "x", "metadata_filter": [1]}, "metadata_filter"),
+        ({"query": "x", "category": ""}, "category"),
+    ],
+)
+def test_search_limits(api: Api, body: Any, loc: str) -> None:
+    api.add("notes", "x")
+    for path in (f"{C}/notes/search", "/v1/memory/search"):
+        assert _errors(api.post(path, body))[0][0] == ("body", loc)
+
+
+def test_search_limit_100_is_allowed(api: Api) -> None:
+    api.add("notes", "x")
+    assert api.post(f"{C}/notes/search", {"query": "x", "limit": 100}).status == 200
+
+
+def test_update_limits(api: Api) -> None:
+    mem = api.add("notes", "x")
+    path = f"{M}/{mem['id']}"
+    assert _errors(api.put(path, {"text": ""}))[0][0] == ("body", "text")
+    assert _errors(api.put(path, {"importance": 9}))[0][0] == ("body", "importance")
+    assert _errors(api.put(path, {"category": "c" * 65}))[0][0] == ("body", "category")
+    assert _errors(api.put(path, {"metadata": 3}))[0][0] == ("body", "metadata")
+    assert api.get(path).json["text"] == "x"
+
+
+def test_move_pin_archive_limits(api: Api) -> None:
+    mem = api.add("notes", "x")
+    path = f"{M}/{mem['id']}"
+    assert (("body", "to_collection"), "missing") in _errors(api.post(path + "/move", {}))
+    assert _errors(api.post(path + "/move", {"to_collection": "bad name"}))[0][0] == (
+        "body",
+        "to_collection",
+    )
+    assert (("body", "pinned"), "bool_type") in _errors(api.post(path + "/pin", {"pinned": "yes"}))
+    assert (("body", "archived"), "bool_type") in _errors(
+        api.post(path + "/archive", {"archived": 1})
+    )
+
+
+def test_related_query_limits(api: Api) -> None:
+    mem = api.add("notes", "x")
+    path = f"{M}/{mem['id']}/related"
+    assert _errors(api.get(path + "?limit=0"))[0][0] == ("query", "limit")
+    assert _errors(api.get(path + "?limit=101"))[0][0] == ("query", "limit")
+    assert _errors(api.get(path + "?min_score=2"))[0][0] == ("query", "min_score")
+    assert _errors(api.get(path + "?min_score=abc"))[0][0] == ("query", "min_score")
+
+
+def test_import_limits(api: Api) -> None:
+    path = "/v1/memory/admin/import"
+    assert (("body", "memories"), "missing") in _errors(api.post(path, {}))
+    assert (("body", "memories"), "too_long") in _errors(
+        api.post(path, {"memories": [{"text": "x"}] * 10_001})
+    )
+    assert _errors(api.post(path, {"memories": [{"text": "x", "importance": 7}]}))[0][0] == (
+        "body",
+        "memories",
+        0,
+        "importance",
+    )
+    assert _errors(api.post(path, {"memories": [], "into_collection": "bad name"}))[0][0] == (
+        "body",
+        "into_collection",
+    )
+    assert _errors(api.post(path, {"memories": [{"text": "x", "collection": "a b"}]}))[0][0] == (
+        "body",
+        "memories",
+        0,
+        "collection",
+    )
+    reply = api.post(path, {"memories": [{"text": "x"}] * 10_000})
+    assert reply.status == 200
+    assert reply.json["imported"] == 10_000
+
+
+def test_idempotency_key_longer_than_255_is_422(api: Api) -> None:
+    reply = api.post(M, {"text": "x"}, headers={"Idempotency-Key": "k" * 256})
+    assert (("header", "idempotency-key"), "string_too_long") in _errors(reply)
+    assert api.post(M, {"text": "x"}, headers={"Idempotency-Key": "k" * 255}).status == 201
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"text": "x", "metadata": {"nested": {"deep": [1, {"a": None}]}}},
+        {"text": "\u0000 nul and emoji \U0001f600"},
+        {"text": "x", "importance": 1e-300},
+    ],
+)
+def test_odd_but_valid_inputs_are_stored(api: Api, body: Any) -> None:
+    reply = api.post(M, body)
+    assert reply.status == 201
+    assert api.get(f"{M}/{reply.json['id']}").json["text"] == body["text"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"null",
+        b"[]",
+        b'"text"',
+        b"1e999999",
+        b'{"text": NaN}',
+        b'{"text": "x", "metadata": {"a": Infinity}}',
+        b'{"text": "x", "importance": -1e999}',
+        b'{"text": {"$gt": ""}}',
+    ],
+)
+def test_hostile_bodies_never_500(api: Api, raw: bytes) -> None:
+    for path in (M, f"{C}/notes/search", "/v1/memory/admin/import", f"{M}/batch", C):
+        assert api.post(path, raw=raw).status in (400, 422)
+
+
+def test_absurdly_nested_json_is_400(api: Api) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    assert api.post(M, raw=deep).status == 400
+    body = b'{"text": "x", "metadata": {"a": ' + deep + b"}}"
+    assert api.post(M, raw=body).status == 400
