@@ -1,35 +1,471 @@
-"""`python -m longmem …`: the command line.
+"""`longmem` / `python -m longmem`: the local server, the demo, and the SDK from a shell.
 
-`serve` runs the local server (its flags are `longmem.server.cli`'s). The server is
-imported only for that command, so the SDK commands never load it.
+Output is JSON: one object per line for lists (easy to pipe into `jq` or a loop),
+`--pretty` for people. Exit status: 0 success, 1 an API or network error (one line on
+stderr), 2 a usage error. The local server is imported only by `serve` and `demo`.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
+
+from . import __version__
+from .errors import InvalidArgumentError, LongmemError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Optional
+    from collections.abc import Iterable, Iterator
+    from typing import Any, Callable, Optional, TextIO
 
-_USAGE = """usage: python -m longmem <command> [options]
+    from .client import Longmem
 
-commands:
-  serve    run the local Longmem server (python -m longmem serve --help)
-"""
+# add-many and import send this many items per SDK call, so progress can be shown.
+_PROGRESS_STEP = 1000
+_IMPORT_STEP = 10_000  # the protocol's per-call import limit
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    """Run one command; returns the exit status (2 for a usage error)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["serve"]:
+    """Run one command; returns the exit status."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    # serve has its own parser (longmem.server.cli); hand it everything after the word.
+    if args_in[:1] == ["serve"]:
         from .server.cli import main as serve
 
-        return serve(args[1:])
-    if args[:1] in (["-h"], ["--help"]):
-        sys.stdout.write(_USAGE)
+        return serve(args_in[1:])
+    parser = _parser()
+    try:
+        args = parser.parse_args(args_in)
+    except SystemExit as exit_:  # argparse exits 2 on a usage error, 0 on --help
+        return int(exit_.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args))
+    except InvalidArgumentError as exc:
+        _fail(str(exc))
+        return 2
+    except LongmemError as exc:
+        _fail(str(exc))
+        return 1
+    except BrokenPipeError:
+        # `longmem list | head` closed our stdout: not an error worth a traceback.
+        sys.stderr.close()
         return 0
-    sys.stderr.write(_USAGE)
-    if args:
-        sys.stderr.write(f"longmem: unknown command {args[0]!r}\n")
-    return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"longmem: error: {message}\n")
+
+
+# -- the parser ------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="longmem",
+        description="Long-term memory from the shell: the Longmem SDK, the local server, a demo.",
+        epilog="The API key and base URL default to LONGMEM_API_KEY and LONGMEM_BASE_URL.",
+    )
+    parser.add_argument("--version", action="version", version=f"longmem {__version__}")
+    parser.set_defaults(command=None)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--api-key", help="API key (default: $LONGMEM_API_KEY)")
+    common.add_argument("--base-url", help="API URL (default: $LONGMEM_BASE_URL or hosted)")
+    common.add_argument("--collection", default="default", help="collection (default: default)")
+    common.add_argument("--pretty", action="store_true", help="indented JSON for people")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], help_: str) -> Any:
+        sub = commands.add_parser(name, parents=[common], help=help_, description=help_)
+        sub.set_defaults(command=name, run=run)
+        return sub
+
+    commands.add_parser(
+        "serve", help="run the local server (see: longmem serve --help)", add_help=False
+    )
+    demo = commands.add_parser(
+        "demo", help="an agent-memory session against a throw-away local server"
+    )
+    demo.set_defaults(command="demo", run=_demo)
+
+    p = command("add", _add, "store one memory")
+    p.add_argument("text", help="the memory's text; - reads it from standard input")
+    _memory_options(p)
+    p.add_argument("--source", default="cli")
+
+    p = command("add-many", _add_many, "store memories from JSON Lines (strings or objects)")
+    p.add_argument("file", nargs="?", default="-", help="JSON Lines file; - or none for stdin")
+    _memory_options(p)
+    p.add_argument("--source", default="cli")
+    p.add_argument("--idempotency-key", help="makes repeating the whole import safe")
+
+    p = command("search", _search, "search memories (one hit per line)")
+    p.add_argument("query")
+    p.add_argument("--all", action="store_true", help="search every collection")
+    p.add_argument("--limit", type=int, default=5)
+    p.add_argument("--min-score", type=float, default=0.3)
+    p.add_argument("--mode", default="hybrid", choices=("hybrid", "text", "vector"))
+    p.add_argument("--category")
+    p.add_argument("--tag", dest="container_tag")
+    p.add_argument("--where", type=_json_object, help='metadata filter, e.g. \'{"src": "crm"}\'')
+
+    p = command("get", _get, "show one memory")
+    p.add_argument("id")
+
+    p = command("list", _list, "list memories, pinned first then newest")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--include-archived", action="store_true")
+
+    p = command("update", _update, "change a memory's text, importance, category or metadata")
+    p.add_argument("id")
+    p.add_argument("--text")
+    p.add_argument("--importance", type=float)
+    p.add_argument("--category")
+    p.add_argument("--metadata", type=_json_object)
+
+    p = command("delete", _delete, "delete one memory")
+    p.add_argument("id")
+
+    p = command("remember", _remember, "extract facts from text; newer facts supersede older")
+    p.add_argument("content", help="the text; - reads it from standard input")
+    p.add_argument("--async", dest="background", action="store_true", help="return a job id")
+
+    p = command("forget", _forget, "delete the memories matching a query (destructive)")
+    p.add_argument("query")
+    p.add_argument("--min-score", type=float, default=0.5)
+    p.add_argument("--limit", type=int, default=10)
+
+    command("collections", _collections, "list collections (one per line)")
+    command("profile", _profile, "a profile of the collection's subject")
+    p = command("summary", _summary, "a briefing of the collection's most important memories")
+    p.add_argument("--limit", type=int, default=50)
+    p = command("health", _health, "the collection's hygiene snapshot")
+    p.add_argument("--stale-days", type=int, default=90)
+
+    p = command("export", _export, "dump every collection and memory as JSON")
+    p.add_argument("-o", "--output", default="-", help="file to write; - for stdout")
+
+    p = command("import", _import, "re-ingest an export (or JSON Lines of memories)")
+    p.add_argument("file", nargs="?", default="-", help="export JSON or JSON Lines; - for stdin")
+    p.add_argument("--into", dest="into_collection", help="put everything in this collection")
+    return parser
+
+
+def _memory_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--importance", type=float, default=0.7)
+    p.add_argument("--category", default="other")
+    p.add_argument("--tag", dest="container_tag")
+    p.add_argument("--metadata", type=_json_object, help='JSON object, e.g. \'{"src": "crm"}\'')
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise argparse.ArgumentTypeError("must be a JSON object")
+    return value
+
+
+# -- output ----------------------------------------------------------------------------
+
+
+def _emit(args: argparse.Namespace, value: Any) -> None:
+    sys.stdout.write(_dumps(value, args.pretty) + "\n")
+
+
+def _emit_lines(args: argparse.Namespace, values: Iterable[Any]) -> None:
+    for value in values:
+        _emit(args, value)
+
+
+def _dumps(value: Any, pretty: bool) -> str:
+    if pretty:
+        return json.dumps(value, ensure_ascii=False, indent=2)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _progress(done: int, total: Optional[int], what: str) -> None:
+    if sys.stderr.isatty():
+        of = f"/{total}" if total is not None else ""
+        sys.stderr.write(f"\r{what} {done}{of}")
+        sys.stderr.flush()
+
+
+def _progress_done() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+
+
+# -- input -----------------------------------------------------------------------------
+
+
+def _client(args: argparse.Namespace) -> Longmem:
+    from .client import Longmem
+
+    return Longmem(api_key=args.api_key, base_url=args.base_url)
+
+
+def _text_argument(value: str) -> str:
+    return sys.stdin.read() if value == "-" else value
+
+
+def _open_input(name: str) -> TextIO:
+    if name == "-":
+        return sys.stdin
+    try:
+        return open(name, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidArgumentError(f"cannot read {name}: {exc.strerror}") from None
+
+
+def _json_lines(stream: TextIO, name: str) -> Iterator[Any]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield json.loads(line)
+        except ValueError as exc:
+            raise InvalidArgumentError(f"{name} line {number} is not JSON: {exc}") from None
+
+
+def _read_export(stream: TextIO, name: str) -> tuple[list[Any], Optional[list[Any]]]:
+    """An export object ({"memories", "collections"}) or JSON Lines of memories."""
+    text = stream.read()
+    try:
+        whole = json.loads(text)
+    except ValueError:
+        whole = None
+    if isinstance(whole, dict):
+        memories = whole.get("memories")
+        if not isinstance(memories, list):
+            raise InvalidArgumentError(f"{name} has no 'memories' list")
+        collections = whole.get("collections")
+        return memories, collections if isinstance(collections, list) else None
+    if isinstance(whole, list):
+        return whole, None
+    return list(_json_lines(iter(text.splitlines(keepends=True)), name)), None  # type: ignore[arg-type]
+
+
+# -- commands --------------------------------------------------------------------------
+
+
+def _add(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        _emit(
+            args,
+            mem.add(
+                _text_argument(args.text),
+                collection=args.collection,
+                importance=args.importance,
+                category=args.category,
+                metadata=args.metadata,
+                source=args.source,
+                container_tag=args.container_tag,
+            ),
+        )
+    return 0
+
+
+def _add_many(args: argparse.Namespace) -> int:
+    stream = _open_input(args.file)
+    try:
+        items = list(_json_lines(stream, "stdin" if args.file == "-" else args.file))
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    ids: list[str] = []
+    with _client(args) as mem:
+        for start in range(0, len(items), _PROGRESS_STEP):
+            key = None
+            if args.idempotency_key:
+                key = f"{args.idempotency_key}-{start // _PROGRESS_STEP}"
+            try:
+                result = mem.add_many(
+                    items[start : start + _PROGRESS_STEP],
+                    collection=args.collection,
+                    container_tag=args.container_tag,
+                    importance=args.importance,
+                    category=args.category,
+                    source=args.source,
+                    idempotency_key=key,
+                )
+            except LongmemError as exc:
+                _progress_done()
+                if exc.progress is not None:
+                    exc.progress.next_index += start
+                    exc.progress.created += len(ids)
+                    exc.progress.ids = ids + exc.progress.ids
+                    _fail(
+                        f"stored {exc.progress.created} of {len(items)}; "
+                        f"resume from item {exc.progress.next_index}"
+                    )
+                raise
+            ids.extend(result["ids"])
+            _progress(len(ids), len(items), "added")
+    _progress_done()
+    _emit(args, {"created": len(ids), "ids": ids})
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        hits = mem.search(
+            args.query,
+            collection=None if args.all else args.collection,
+            limit=args.limit,
+            min_score=args.min_score,
+            mode=args.mode,
+            category=args.category,
+            container_tag=args.container_tag,
+            metadata_filter=args.where,
+        )
+    _emit_lines(args, hits)
+    return 0
+
+
+def _get(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        _emit(args, mem.get(args.id, collection=args.collection))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        memories = mem.list_memories(
+            collection=args.collection,
+            limit=args.limit,
+            offset=args.offset,
+            include_archived=args.include_archived,
+        )
+    _emit_lines(args, memories)
+    return 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        _emit(
+            args,
+            mem.update(
+                args.id,
+                collection=args.collection,
+                text=args.text,
+                importance=args.importance,
+                category=args.category,
+                metadata=args.metadata,
+            ),
+        )
+    return 0
+
+
+def _delete(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        mem.delete(args.id, collection=args.collection)
+    _emit(args, {"deleted": args.id})
+    return 0
+
+
+def _remember(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        result = mem.remember(
+            _text_argument(args.content), collection=args.collection, sync=not args.background
+        )
+    if args.background:
+        _emit(args, result)
+    else:
+        _emit_lines(args, result)
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        _emit(
+            args,
+            mem.forget(
+                args.query, collection=args.collection, min_score=args.min_score, limit=args.limit
+            ),
+        )
+    return 0
+
+
+def _collections(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        _emit_lines(args, mem.collections())
+    return 0
+
+
+def _profile(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        _emit(args, mem.profile(args.collection))
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        _emit(args, mem.summary(collection=args.collection, limit=args.limit))
+    return 0
+
+
+def _health(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        _emit(args, mem.health(collection=args.collection, stale_days=args.stale_days))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with _client(args) as mem:
+        dump = mem.export_account()
+    text = _dumps(dump, args.pretty) + "\n"
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as exc:
+            raise InvalidArgumentError(f"cannot write {args.output}: {exc.strerror}") from None
+    if sys.stderr.isatty():
+        sys.stderr.write(f"exported {len(dump['memories'])} memories\n")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    stream = _open_input(args.file)
+    try:
+        memories, collections = _read_export(stream, "stdin" if args.file == "-" else args.file)
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    into = args.into_collection
+    if into is None and args.collection != "default":
+        into = args.collection
+    totals: dict[str, Any] = {"imported": 0, "skipped": 0, "collections": []}
+    with _client(args) as mem:
+        for start in range(0, max(len(memories), 1), _IMPORT_STEP):
+            result = mem.import_memories(
+                memories[start : start + _IMPORT_STEP],
+                collections=collections if start == 0 else None,
+                into_collection=into,
+            )
+            totals["imported"] += result["imported"]
+            totals["skipped"] += result["skipped"]
+            totals["collections"] = sorted(set(totals["collections"]) | set(result["collections"]))
+            _progress(
+                start + len(memories[start : start + _IMPORT_STEP]), len(memories), "imported"
+            )
+    _progress_done()
+    _emit(args, totals)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import run
+
+    return run()

@@ -1,0 +1,302 @@
+"""`longmem` / `python -m longmem` commands against the real local server."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from longmem.cli import main
+from longmem.server import LocalServer
+
+KEY = "cli-test-key"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LocalServer]:
+    with LocalServer(api_key=KEY) as srv:
+        yield srv
+
+
+@pytest.fixture(autouse=True)
+def _env(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LONGMEM_API_KEY", KEY)
+    monkeypatch.setenv("LONGMEM_BASE_URL", server.url)
+
+
+@pytest.fixture
+def collection(request: pytest.FixtureRequest) -> str:
+    return "cli-" + request.node.name.replace("[", "-").replace("]", "")[:50]
+
+
+class Run:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+    @property
+    def lines(self) -> list[Any]:
+        return [json.loads(line) for line in self.out.splitlines()]
+
+
+def run(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    *argv: str,
+    stdin: str = "",
+) -> Run:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err)
+
+
+def test_add_get_update_delete(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    added = run(
+        capsys,
+        monkeypatch,
+        "add",
+        "Alex prefers dark mode",
+        "--collection",
+        collection,
+        "--importance",
+        "0.9",
+        "--tag",
+        "user-1",
+        "--metadata",
+        '{"src": "cli"}',
+    )
+    assert added.code == 0
+    memory = added.json
+    assert (memory["text"], memory["importance"], memory["container_tag"]) == (
+        "Alex prefers dark mode",
+        0.9,
+        "user-1",
+    )
+    assert memory["metadata"] == {"src": "cli"} and memory["source"] == "cli"
+
+    got = run(capsys, monkeypatch, "get", memory["id"], "--collection", collection)
+    assert got.json["id"] == memory["id"]
+    updated = run(
+        capsys,
+        monkeypatch,
+        "update",
+        memory["id"],
+        "--collection",
+        collection,
+        "--text",
+        "Alex prefers light mode",
+    )
+    assert updated.json["text"] == "Alex prefers light mode"
+    deleted = run(capsys, monkeypatch, "delete", memory["id"], "--collection", collection)
+    assert (deleted.code, deleted.json) == (0, {"deleted": memory["id"]})
+    missing = run(capsys, monkeypatch, "get", memory["id"], "--collection", collection)
+    assert missing.code == 1
+    assert missing.out == ""
+    assert missing.err.startswith("longmem: error: HTTP 404")
+    assert len(missing.err.strip().splitlines()) == 1
+
+
+def test_add_reads_text_from_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    added = run(capsys, monkeypatch, "add", "-", "--collection", collection, stdin="from a pipe")
+    assert added.json["text"] == "from a pipe"
+
+
+def test_add_many_from_json_lines_on_stdin_then_list_and_search(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    lines = "\n".join(
+        [
+            json.dumps("Alex drinks green tea"),
+            "",
+            json.dumps({"text": "Bianca leads design", "category": "people"}),
+            json.dumps("The report is due Friday"),
+        ]
+    )
+    result = run(capsys, monkeypatch, "add-many", "--collection", collection, stdin=lines)
+    assert result.code == 0 and result.json["created"] == 3
+    listed = run(capsys, monkeypatch, "list", "--collection", collection)
+    assert len(listed.lines) == 3  # one object per line
+    hits = run(
+        capsys, monkeypatch, "search", "green tea", "--collection", collection, "--min-score", "0"
+    )
+    assert hits.lines[0]["text"] == "Alex drinks green tea"
+    everywhere = run(capsys, monkeypatch, "search", "Bianca design", "--all", "--min-score", "0")
+    assert any(h["collection"] == collection for h in everywhere.lines)
+
+
+def test_add_many_from_a_file(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    collection: str,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "items.jsonl"
+    path.write_text("\n".join(json.dumps(f"note {i}") for i in range(1500)), encoding="utf-8")
+    result = run(capsys, monkeypatch, "add-many", str(path), "--collection", collection)
+    assert result.json["created"] == 1500 and len(result.json["ids"]) == 1500
+
+
+def test_add_many_rejects_a_line_that_is_not_json(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    result = run(
+        capsys, monkeypatch, "add-many", "--collection", collection, stdin='"ok"\n{not json}\n'
+    )
+    assert result.code == 2
+    assert "stdin line 2 is not JSON" in result.err
+    listed = run(capsys, monkeypatch, "list", "--collection", collection)
+    assert listed.code == 1 and "HTTP 404" in listed.err  # nothing stored, not even the first
+
+
+def test_collections_one_per_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    run(capsys, monkeypatch, "add", "x", "--collection", collection)
+    result = run(capsys, monkeypatch, "collections")
+    assert collection in {c["name"] for c in result.lines}
+
+
+def test_pretty_output_is_indented(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    result = run(capsys, monkeypatch, "add", "pretty", "--collection", collection, "--pretty")
+    assert result.out.startswith("{\n  ")
+    assert result.json["text"] == "pretty"
+
+
+def test_export_to_a_file_then_import_into_another_collection(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    collection: str,
+    tmp_path: Path,
+) -> None:
+    run(capsys, monkeypatch, "add-many", "--collection", collection, stdin='"one"\n"two"\n')
+    dump = tmp_path / "dump.json"
+    exported = run(capsys, monkeypatch, "export", "-o", str(dump))
+    assert exported.code == 0 and exported.out == ""
+    data = json.loads(dump.read_text(encoding="utf-8"))
+    data["memories"] = [m for m in data["memories"] if m["collection"] == collection]
+    dump.write_text(json.dumps(data), encoding="utf-8")
+    imported = run(capsys, monkeypatch, "import", str(dump), "--into", collection + "-copy")
+    assert imported.code == 0
+    assert imported.json["imported"] == 2
+    copied = run(capsys, monkeypatch, "list", "--collection", collection + "-copy")
+    assert sorted(m["text"] for m in copied.lines) == ["one", "two"]
+
+
+def test_export_to_stdout_pipes_into_import_from_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    run(capsys, monkeypatch, "add", "piped through", "--collection", collection)
+    exported = run(capsys, monkeypatch, "export")
+    data = exported.json
+    data["memories"] = [m for m in data["memories"] if m["collection"] == collection]
+    imported = run(
+        capsys, monkeypatch, "import", "--into", collection + "-2", stdin=json.dumps(data)
+    )
+    assert imported.json["imported"] == 1
+
+
+def test_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(capsys, monkeypatch).code == 2
+    unknown = run(capsys, monkeypatch, "frobnicate")
+    assert unknown.code == 2 and "invalid choice" in unknown.err
+    bad_value = run(capsys, monkeypatch, "add", "x", "--importance", "5")
+    assert bad_value.code == 2
+    assert bad_value.err == "longmem: error: importance must be from 0 to 1, got 5.0\n"
+    bad_json = run(capsys, monkeypatch, "add", "x", "--metadata", "[1]")
+    assert bad_json.code == 2 and "must be a JSON object" in bad_json.err
+
+
+def test_missing_key_is_an_error_exit_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LONGMEM_API_KEY")
+    result = run(capsys, monkeypatch, "collections")
+    assert result.code == 1 and "LONGMEM_API_KEY" in result.err
+
+
+def test_api_error_never_prints_the_key(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run(capsys, monkeypatch, "collections", "--api-key", "sk-SECRET-999")
+    assert result.code == 1
+    assert result.err.startswith("longmem: error: HTTP 401")
+    assert "sk-SECRET-999" not in result.err + result.out
+
+
+def test_network_error_exit_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run(capsys, monkeypatch, "collections", "--base-url", "http://127.0.0.1:9")
+    assert result.code == 1 and "could not connect" in result.err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "add",
+        "add-many",
+        "search",
+        "get",
+        "list",
+        "update",
+        "delete",
+        "remember",
+        "forget",
+        "collections",
+        "profile",
+        "summary",
+        "health",
+        "export",
+        "import",
+        "demo",
+    ],
+)
+def test_every_command_has_help(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    result = run(capsys, monkeypatch, command, "--help")
+    assert result.code == 0
+    assert result.out.startswith(f"usage: longmem {command}")
+
+
+def test_python_dash_m_pipes_like_a_shell_user_would(server: LocalServer) -> None:
+    env = {"LONGMEM_API_KEY": KEY, "LONGMEM_BASE_URL": server.url, "PATH": "/usr/bin:/bin"}
+    added = subprocess.run(
+        [sys.executable, "-m", "longmem", "add-many", "--collection", "cli-pipe"],
+        input='"piped one"\n"piped two"\n',
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert added.returncode == 0, added.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "longmem", "list", "--collection", "cli-pipe"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert sorted(json.loads(line)["text"] for line in listed.stdout.splitlines()) == [
+        "piped one",
+        "piped two",
+    ]
+    assert listed.stderr == ""  # no progress noise when stderr is not a terminal
