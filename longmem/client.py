@@ -117,8 +117,8 @@ class Longmem:
             raise LongmemError(
                 f"no API key: pass api_key=... or set the {API_KEY_ENV} environment variable"
             )
-        if not key.isprintable():
-            raise LongmemError("api_key must be a single line of printable text")
+        if not (key.isascii() and key.isprintable()):  # it travels in an HTTP header
+            raise LongmemError("api_key must be a single line of printable ASCII")
         url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
         if not isinstance(url, str):
             raise LongmemError(f"base_url must be a string, got {type(url).__name__}")

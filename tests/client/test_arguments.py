@@ -996,8 +996,13 @@ BAD_SETTINGS = [
     pytest.param({"api_key": 12345}, "api_key must be a string, got int", id="int-key"),
     pytest.param(
         {"api_key": SECRET + "\nX-Injected: 1"},
-        "api_key must be a single line of printable text",
+        "api_key must be a single line of printable ASCII",
         id="multi-line-key",
+    ),
+    pytest.param(
+        {"api_key": SECRET + "é"},
+        "api_key must be a single line of printable ASCII",
+        id="non-ascii-key",
     ),
 ]
 
