@@ -30,4 +30,8 @@ MAX_SEARCH_LIMIT = 100
 BATCH_SIZE = 100
 MAX_IMPORT_MEMORIES = 10_000
 MAX_IDEMPOTENCY_KEY_CHARS = 255
+# Bounds the protocol leaves open, chosen so no value can overflow a server's integers.
+MAX_OFFSET = 2**31 - 1
+MAX_DAYS = 36_500
+MAX_HOURS = 8_760
 SEARCH_MODES = ("hybrid", "text", "vector")

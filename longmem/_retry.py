@@ -85,7 +85,7 @@ def parse_retry_after(headers: Headers, now: float) -> Optional[float]:
         return max(0.0, value)
     try:
         when = parsedate_to_datetime(raw.strip())
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when is None:
         return None

@@ -1,9 +1,11 @@
 """One HTTP exchange: pooled keep-alive connections, proxies, TLS, gzip and timeouts.
 
 The transport knows nothing of retries or the API: it sends one request and returns
-the status, headers and (decoded) body, or raises a `LongmemConnectionError`. The
-only repeat it makes on its own is replacing a pooled connection the server had
-already closed, which is not a retry: the request never reached a live connection.
+the status, headers and (decoded) body, or raises a `LongmemConnectionError`. Before
+reusing a pooled connection it checks, without blocking, whether the server has closed
+it while it sat idle, and opens a fresh one instead: nothing is ever sent on a dead
+connection, and nothing already sent is ever sent again here (that is the retry
+loop's decision, counted against `max_retries`).
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 import base64
 import http.client
 import os
+import select
 import socket
 import ssl
 import sys
+import time
 from _thread import _local as ThreadLocal
 from _thread import allocate_lock
 from _weakref import ref
@@ -29,14 +33,8 @@ if TYPE_CHECKING:
 
 _Connection = http.client.HTTPConnection  # HTTPSConnection is a subclass
 
-# Failures that mean "the server closed this kept-alive connection while it sat idle".
-_STALE_ERRORS = (
-    http.client.RemoteDisconnected,
-    BrokenPipeError,
-    ConnectionResetError,
-    ConnectionAbortedError,
-)
 _TIMEOUT_ERRORS = (socket.timeout, TimeoutError)
+_READ_CHUNK = 64 * 1024
 
 
 class Response:
@@ -72,6 +70,11 @@ class Transport:
         ca_file: Optional[str] = None,
     ) -> None:
         parts = urlsplit(base_url)
+        if any(not 33 <= ord(char) < 127 for char in base_url):
+            raise LongmemError(
+                "base_url must be plain ASCII without spaces or control characters "
+                "(percent-encode anything else)"
+            )
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise LongmemError(
                 f"base_url must be an http:// or https:// URL with a host, got {base_url!r}"
@@ -107,19 +110,20 @@ class Transport:
         body: Optional[bytes],
         headers: dict[str, str],
         timeout: float,
+        deadline: Optional[float] = None,
     ) -> Response:
-        """Perform one exchange on this thread's connection; `path` includes the query."""
+        """Perform one exchange on this thread's connection; `path` includes the query.
+
+        `timeout` bounds each socket operation; `deadline` (time.monotonic), when
+        given, bounds the whole exchange: no read may wait past it.
+        """
         conn: Optional[_Connection] = getattr(self._local, "conn", None)
-        if conn is not None:
-            try:
-                return self._exchange(conn, method, path, body, headers, timeout, reused=True)
-            except _StaleConnection:
-                pass  # the server dropped the idle connection: open a fresh one, once
-        conn = self._open(timeout)
-        try:
-            return self._exchange(conn, method, path, body, headers, timeout, reused=False)
-        except _StaleConnection as stale:  # a brand-new connection has no excuse
-            raise stale.error from stale.__cause__
+        if conn is not None and conn.sock is not None and _closed_by_peer(conn.sock):
+            self._discard(conn)  # the server's keep-alive timeout fired: not a failure
+            conn = None
+        if conn is None:
+            conn = self._open(timeout)
+        return self._exchange(conn, method, path, body, headers, timeout, deadline)
 
     def close(self) -> None:
         """Close every pooled connection, in every thread."""
@@ -178,7 +182,13 @@ class Transport:
                 if self._ssl_context is None:
                     # create_default_context verifies certificates and host names, and
                     # its default trust store honours SSL_CERT_FILE / SSL_CERT_DIR.
-                    self._ssl_context = ssl.create_default_context(cafile=self._ca_file)
+                    try:
+                        self._ssl_context = ssl.create_default_context(cafile=self._ca_file)
+                    except (OSError, ssl.SSLError) as exc:
+                        # A configuration error, not a network one: never retried.
+                        raise LongmemError(
+                            f"cannot load ca_file {self._ca_file!r}: {_describe(exc)}"
+                        ) from exc
         return self._ssl_context
 
     def _resolve_proxy(self) -> Optional[_Proxy]:
@@ -197,8 +207,7 @@ class Transport:
         body: Optional[bytes],
         headers: dict[str, str],
         timeout: float,
-        *,
-        reused: bool,
+        deadline: Optional[float],
     ) -> Response:
         target = self.base_path + path
         proxy = self._proxy
@@ -208,38 +217,37 @@ class Transport:
                 headers = {**headers, "Proxy-Authorization": proxy.auth_header}
         conn.timeout = timeout
         if conn.sock is None:
+            where = self.origin if proxy is None else f"the proxy {proxy.host}:{proxy.port}"
             try:
                 conn.connect()
             except _TIMEOUT_ERRORS as exc:
                 self._discard(conn)
                 raise LongmemTimeoutError(
-                    f"timed out connecting to {self.origin} after {timeout:g}s",
-                    request_sent=False,
+                    f"timed out connecting to {where} after {timeout:g}s", request_sent=False
                 ) from exc
             except (OSError, http.client.HTTPException) as exc:
                 self._discard(conn)
                 raise LongmemConnectionError(
-                    f"could not connect to {self.origin}: {_describe(exc)}", request_sent=False
+                    f"could not connect to {where}: {_describe(exc)}", request_sent=False
                 ) from exc
-        elif conn.sock.gettimeout() != timeout:
-            conn.sock.settimeout(timeout)  # a syscall: skipped when nothing changed
         try:
+            _limit(conn, timeout, deadline)
             conn.request(method, target, body=body, headers=headers)
+            _limit(conn, timeout, deadline)
             response = conn.getresponse()
-            data = response.read()
+            if response.status < 200:
+                # http.client swallows 100 Continue only; reading past another 1xx
+                # (103 Early Hints) would hand its final response to the next call.
+                raise http.client.HTTPException(f"unexpected interim response {response.status}")
+            if deadline is None:
+                data = response.read()
+            else:
+                data = _read_within(conn, response, timeout, deadline)
         except _TIMEOUT_ERRORS as exc:
             self._discard(conn)
             raise LongmemTimeoutError(
-                f"{method} {path} timed out after {timeout:g}s waiting for {self.origin}"
+                f"{method} {path} timed out waiting for {self.origin}"
             ) from exc
-        except _STALE_ERRORS as exc:
-            self._discard(conn)
-            error = LongmemConnectionError(
-                f"connection to {self.origin} closed during {method} {path}: {_describe(exc)}"
-            )
-            if reused:
-                raise _StaleConnection(error) from exc
-            raise error from exc
         except (OSError, http.client.HTTPException) as exc:
             self._discard(conn)
             raise LongmemConnectionError(
@@ -253,24 +261,63 @@ class Transport:
         return Response(response.status, reply_headers, data)
 
 
-class _StaleConnection(Exception):
-    """A reused connection turned out closed; carries the error to raise if it recurs."""
+def _closed_by_peer(sock: socket.socket) -> bool:
+    """True when an idle keep-alive socket is readable: the server closed it (EOF), or
+    sent something unasked for. Either way it must not carry the next request."""
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
-    def __init__(self, error: LongmemConnectionError) -> None:
-        super().__init__(str(error))
-        self.error = error
+
+def _limit(conn: _Connection, timeout: float, deadline: Optional[float]) -> None:
+    """Bound the next socket operation by `timeout` and what is left of `deadline`."""
+    if deadline is not None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise socket.timeout("the call's time budget ran out")
+        timeout = min(timeout, left)
+    sock = conn.sock
+    if sock is not None and sock.gettimeout() != timeout:
+        sock.settimeout(timeout)  # a syscall: skipped when nothing changed
+
+
+def _read_within(
+    conn: _Connection, response: http.client.HTTPResponse, timeout: float, deadline: float
+) -> bytes:
+    """Read the body a chunk at a time, so a trickling server cannot outlast the deadline."""
+    chunks: list[bytes] = []
+    while not response.isclosed():
+        _limit(conn, timeout, deadline)
+        chunk = response.read1(_READ_CHUNK)
+        if not chunk:
+            # read1 leaves an exhausted response open (an empty body, say); close it as
+            # read() would, or the next request on this connection is refused.
+            response.close()
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _gunzip(data: bytes, method: str, path: str) -> bytes:
     import zlib  # only when a server actually compresses
 
+    parts: list[bytes] = []
     try:
-        # wbits 16 + MAX_WBITS: expect a gzip header and trailer.
-        return zlib.decompress(data, 16 + zlib.MAX_WBITS)
+        # A gzip body may hold several members back to back (RFC 1952): decode them all.
+        while data:
+            decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            parts.append(decoder.decompress(data))
+            parts.append(decoder.flush())
+            if not decoder.eof:
+                raise zlib.error("truncated gzip stream")
+            data = decoder.unused_data
     except zlib.error as exc:
         raise LongmemConnectionError(
             f"{method} {path}: the gzip response body is corrupt ({exc})"
         ) from exc
+    return b"".join(parts)
 
 
 def _describe(exc: BaseException) -> str:

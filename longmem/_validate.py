@@ -40,6 +40,15 @@ def text(value: Any, name: str = "text", max_chars: int = MAX_TEXT_CHARS) -> str
         raise _fail(name, "must not be empty")
     if len(value) > max_chars:
         raise _fail(name, f"must be at most {max_chars} characters, got {len(value)}")
+    return _encodable(value, name)
+
+
+def _encodable(value: str, name: str) -> str:
+    # Lone surrogates (a shell argument in an undecodable locale, say) cannot be sent.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _fail(name, "must be valid Unicode text (it has unpaired surrogates)") from None
     return value
 
 
@@ -57,14 +66,18 @@ def collection(value: Any, name: str = "collection") -> str:
 def identifier(value: Any, name: str) -> str:
     if not isinstance(value, str) or not value:
         raise _fail(name, f"must be a non-empty string, got {value!r}")
-    return value
+    return _encodable(value, name)
 
 
 def fraction(value: Any, name: str) -> float:
     """A number in [0, 1] (importance, scores, thresholds)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or (isinstance(value, float) and math.isnan(value))
+    ):
         raise _fail(name, f"must be a number from 0 to 1, got {value!r}")
-    if not 0.0 <= value <= 1.0:
+    if not 0 <= value <= 1:  # compared before float(): a huge int would overflow it
         raise _fail(name, f"must be from 0 to 1, got {value!r}")
     return float(value)
 
@@ -78,9 +91,9 @@ def positive_int(value: Any, name: str, maximum: Optional[int] = None) -> int:
     return value
 
 
-def non_negative_int(value: Any, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _fail(name, f"must be a whole number of 0 or more, got {value!r}")
+def non_negative_int(value: Any, name: str, maximum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
+        raise _fail(name, f"must be a whole number from 0 to {maximum}, got {value!r}")
     return value
 
 
@@ -126,9 +139,12 @@ def json_object(value: Any, name: str, max_bytes: Optional[int] = None) -> Optio
         raise _fail(name, f"must have string keys at every level, found {bad_key!r}")
     try:
         encoded = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    except (TypeError, ValueError) as exc:
+        size = len(encoded.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise _fail(name, "must hold valid Unicode text (it has unpaired surrogates)") from None
+    except (TypeError, ValueError, RecursionError) as exc:
         raise _fail(name, f"must be JSON-serialisable with string keys ({exc})") from None
-    if max_bytes is not None and len(encoded.encode("utf-8")) > max_bytes:
+    if max_bytes is not None and size > max_bytes:
         raise _fail(name, f"must encode to at most {max_bytes} bytes of JSON")
     return dict(value)
 

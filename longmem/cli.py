@@ -275,6 +275,9 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _add_many(args: argparse.Namespace) -> int:
+    if args.idempotency_key is not None and not 1 <= len(args.idempotency_key) <= 200:
+        # Each batch of 1,000 extends it with "-<n>", and the SDK each chunk of 100.
+        raise InvalidArgumentError("--idempotency-key must be 1-200 characters")
     stream = _open_input(args.file)
     try:
         items = list(_json_lines(stream, "stdin" if args.file == "-" else args.file))
@@ -432,7 +435,7 @@ def _export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise InvalidArgumentError(f"cannot write {args.output}: {exc.strerror}") from None
     if sys.stderr.isatty():
-        sys.stderr.write(f"exported {len(dump['memories'])} memories\n")
+        sys.stderr.write(f"exported {len(dump.get('memories') or [])} memories\n")
     return 0
 
 
@@ -454,9 +457,10 @@ def _import(args: argparse.Namespace) -> int:
                 collections=collections if start == 0 else None,
                 into_collection=into,
             )
-            totals["imported"] += result["imported"]
-            totals["skipped"] += result["skipped"]
-            totals["collections"] = sorted(set(totals["collections"]) | set(result["collections"]))
+            totals["imported"] += result.get("imported", 0)
+            totals["skipped"] += result.get("skipped", 0)
+            names = set(totals["collections"]) | set(result.get("collections") or [])
+            totals["collections"] = sorted(names)
             _progress(
                 start + len(memories[start : start + _IMPORT_STEP]), len(memories), "imported"
             )

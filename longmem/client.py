@@ -27,9 +27,12 @@ from ._constants import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_AFTER,
     DEFAULT_TIMEOUT,
+    MAX_DAYS,
+    MAX_HOURS,
     MAX_IDEMPOTENCY_KEY_CHARS,
     MAX_IMPORT_MEMORIES,
     MAX_LIST_LIMIT,
+    MAX_OFFSET,
     MAX_SEARCH_LIMIT,
 )
 from ._retry import RetryPolicy, backoff_delay, parse_retry_after
@@ -78,8 +81,9 @@ _BATCH_ITEM_FIELDS = frozenset(
 )
 _JOB_DONE = ("done", "failed")
 _INF = float("inf")
-# add_many derives one key per chunk from a caller's key: "<key>-<offset>".
-_CHUNK_KEY_SUFFIX_CHARS = 6
+# add_many derives one key per chunk from a caller's key: "<key>-<offset>"; the room
+# kept for "-<offset>" fits any offset below 10**11.
+_CHUNK_KEY_SUFFIX_CHARS = 12
 
 
 class Longmem:
@@ -105,9 +109,10 @@ class Longmem:
     ) -> None:
         """Configure a client; raises `LongmemError` at once when no API key is available.
 
-        `timeout` bounds each HTTP attempt; `total_timeout` (optional) bounds the whole
-        call, retries and sleeps included. A Retry-After longer than `max_retry_after`
-        seconds is raised as an error instead of slept through.
+        `timeout` bounds each network operation (connecting, sending, each wait for
+        data); `total_timeout` (optional) bounds the whole call, attempts, retries and
+        sleeps included. A Retry-After longer than `max_retry_after` seconds is raised
+        as an error instead of slept through.
         """
         key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
         if key is not None and not isinstance(key, str):
@@ -305,7 +310,7 @@ class Longmem:
         """List memories, pinned first then newest first. GET …/memories."""
         query = {
             "limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT),
-            "offset": check.non_negative_int(offset, "offset"),
+            "offset": check.non_negative_int(offset, "offset", MAX_OFFSET),
             "include_archived": check.flag(include_archived, "include_archived"),
         }
         path = _collection_path(collection) + "/memories"
@@ -505,7 +510,7 @@ class Longmem:
     ) -> dict[str, Any]:
         """Archive unpinned memories not updated for N days. POST …/archive-stale."""
         body = {
-            "older_than_days": check.positive_int(older_than_days, "older_than_days"),
+            "older_than_days": check.positive_int(older_than_days, "older_than_days", MAX_DAYS),
             "dry_run": check.flag(dry_run, "dry_run"),
         }
         path = _collection_path(collection) + "/archive-stale"
@@ -513,7 +518,7 @@ class Longmem:
 
     def health(self, *, collection: str = "default", stale_days: int = 90) -> dict[str, Any]:
         """A collection's health snapshot. GET …/health → {total, stale, expired, …}."""
-        query = {"stale_days": check.positive_int(stale_days, "stale_days")}
+        query = {"stale_days": check.positive_int(stale_days, "stale_days", MAX_DAYS)}
         path = _collection_path(collection) + "/health"
         return cast("dict[str, Any]", self._request("GET", path, query=query))
 
@@ -588,7 +593,7 @@ class Longmem:
 
     def connector_health(self, *, hours: int = 24) -> list[dict[str, Any]]:
         """Admin: sync health per provider. GET /v1/memory/admin/connectors/health?hours=."""
-        query = {"hours": check.positive_int(hours, "hours")}
+        query = {"hours": check.positive_int(hours, "hours", MAX_HOURS)}
         result = self._request("GET", "/v1/memory/admin/connectors/health", query=query)
         return cast("list[dict[str, Any]]", _unwrap(result, "providers"))
 
@@ -651,29 +656,38 @@ class Longmem:
         headers = self._headers.copy()
         data = None
         if body is not None:
-            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            try:
+                data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+            except UnicodeEncodeError:
+                raise InvalidArgumentError(
+                    "the request holds text that is not valid Unicode (unpaired surrogates)"
+                ) from None
             headers["Content-Type"] = "application/json"
         if method != "GET":
             # One key per logical call, the same on every retry of it, so a retried
             # write the server already performed is replayed instead of repeated.
             headers["Idempotency-Key"] = idempotency_key or os.urandom(16).hex()
         policy = self.retry_policy
-        deadline = None if self.total_timeout is None else self._clock() + self.total_timeout
+        budget = self.total_timeout
+        deadline = None if budget is None else self._clock() + budget
         retries = 0
         while True:
-            timeout = self.timeout
+            attempt_deadline = None
             if deadline is not None:
-                timeout = min(timeout, deadline - self._clock())
-                if timeout <= 0:
+                left = deadline - self._clock()
+                if left <= 0:
                     raise LongmemTimeoutError(
-                        f"{method} {path}: the call's time budget "
-                        f"of {self.total_timeout:g}s ran out"
+                        f"{method} {path}: the call's time budget of {budget:g}s ran out"
                     )
+                # The transport bounds every read by this, on the real monotonic clock.
+                attempt_deadline = time.monotonic() + left
             _debug("%s %s attempt %d", method, path, retries + 1)
             error: LongmemError
             retry_after: Optional[float] = None
             try:
-                response = self._transport.request(method, path, data, headers, timeout)
+                response = self._transport.request(
+                    method, path, data, headers, self.timeout, attempt_deadline
+                )
             except LongmemConnectionError as exc:
                 error = exc
             else:
@@ -740,7 +754,7 @@ def _decode(response: Response, method: str, path: str) -> Any:
         return {}
     try:
         return json.loads(response.body)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise LongmemError(
             f"{method} {path}: HTTP {response.status} with a body that is not JSON: "
             f"{_snippet(response.body)}"
@@ -750,7 +764,7 @@ def _decode(response: Response, method: str, path: str) -> Any:
 def _api_error(response: Response, method: str, path: str) -> LongmemAPIError:
     try:
         body: Any = json.loads(response.body) if response.body else None
-    except ValueError:
+    except (ValueError, RecursionError):
         body = response.body.decode("utf-8", "replace")
     fallback = _snippet(response.body) if response.body else "(no body)"
     detail = describe_detail(body, fallback)
@@ -825,13 +839,26 @@ def _optional_str(value: Any, name: str) -> str:
     return value
 
 
+def _seconds(value: Any) -> Optional[float]:
+    """A finite float of a number, or None (bools, NaN, infinities, overflowing ints)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if -_INF < number < _INF else None
+
+
 def _require_positive(value: Any, name: str, error: type[LongmemError] = LongmemError) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < _INF:
+    number = _seconds(value)
+    if number is None or number <= 0:
         raise error(f"{name} must be a positive number of seconds, got {value!r}")
 
 
 def _require_non_negative(value: Any, name: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < _INF:
+    number = _seconds(value)
+    if number is None or number < 0:
         raise LongmemError(f"{name} must be a number of 0 or more, got {value!r}")
 
 

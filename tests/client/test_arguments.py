@@ -208,33 +208,47 @@ def test_negative_or_non_integer_offset_is_rejected(
         server,
         client,
         lambda m: m.list_memories(offset=value),
-        rf"^offset must be a whole number of 0 or more, got {re.escape(repr(value))}$",
+        rf"^offset must be a whole number from 0 to 2147483647, got {re.escape(repr(value))}$",
     )
 
 
 DAY_COUNTS = [
     pytest.param(
-        lambda m, v: m.archive_stale(older_than_days=v), "older_than_days", id="older_than_days"
+        lambda m, v: m.archive_stale(older_than_days=v),
+        "older_than_days",
+        36_500,
+        id="older_than_days",
     ),
-    pytest.param(lambda m, v: m.health(stale_days=v), "stale_days", id="stale_days"),
-    pytest.param(lambda m, v: m.connector_health(hours=v), "hours", id="hours"),
+    pytest.param(lambda m, v: m.health(stale_days=v), "stale_days", 36_500, id="stale_days"),
+    pytest.param(lambda m, v: m.connector_health(hours=v), "hours", 8_760, id="hours"),
 ]
 
 
 @pytest.mark.parametrize(
     ("value", "problem"),
     [
-        pytest.param(0, "must be at least 1, got 0", id="0"),
-        pytest.param(-3, "must be at least 1, got -3", id="negative"),
+        pytest.param(0, "must be from 1 to {top}, got 0", id="0"),
+        pytest.param(-3, "must be from 1 to {top}, got -3", id="negative"),
+        pytest.param("top+1", "must be from 1 to {top}, got {value}", id="over-the-top"),
+        pytest.param(10**400, "must be from 1 to {top}, got {value}", id="huge"),
         pytest.param(1.5, "must be a whole number, got 1.5", id="float"),
         pytest.param(True, "must be a whole number, got True", id="bool"),
     ],
 )
-@pytest.mark.parametrize(("call", "name"), DAY_COUNTS)
-def test_non_positive_day_or_hour_count_is_rejected(
-    server: ServerWindow, client: Longmem, call: CallWith, name: str, value: Any, problem: str
+@pytest.mark.parametrize(("call", "name", "top"), DAY_COUNTS)
+def test_out_of_range_day_or_hour_count_is_rejected(
+    server: ServerWindow,
+    client: Longmem,
+    call: CallWith,
+    name: str,
+    top: int,
+    value: Any,
+    problem: str,
 ) -> None:
-    assert_rejected(server, client, lambda m: call(m, value), rf"^{name} {re.escape(problem)}$")
+    if value == "top+1":
+        value = top + 1
+    expected = problem.format(top=top, value=value)
+    assert_rejected(server, client, lambda m: call(m, value), rf"^{name} {re.escape(expected)}$")
 
 
 @pytest.mark.parametrize("value", [0, -1, float("nan"), True, "1"])
@@ -745,10 +759,10 @@ def test_import_rejects_a_none_item(
 
 # -- idempotency keys --------------------------------------------------------------------------
 
-# add_many appends "-<offset>" to derive each chunk's key, so it allows 6 characters fewer.
+# add_many appends "-<offset>" to derive each chunk's key, so it allows 12 characters fewer.
 IDEMPOTENT_CALLS: list[tuple[str, CallWith, int]] = [
     ("add", lambda m, v: m.add("t", idempotency_key=v), 255),
-    ("add_many", lambda m, v: m.add_many(["t"], idempotency_key=v), 249),
+    ("add_many", lambda m, v: m.add_many(["t"], idempotency_key=v), 243),
     ("remember", lambda m, v: m.remember("c", idempotency_key=v), 255),
     ("create_connection", lambda m, v: m.create_connection("rss", idempotency_key=v), 255),
     ("import_memories", lambda m, v: m.import_memories([{"text": "t"}], idempotency_key=v), 255),
@@ -884,12 +898,12 @@ def test_idempotency_key_of_255_characters_is_sent(server: ServerWindow, client:
     assert sent(server).headers["idempotency-key"] == key
 
 
-def test_add_many_key_of_249_characters_is_sent_with_its_chunk_suffix(
+def test_add_many_key_of_243_characters_is_sent_with_its_chunk_suffix(
     server: ServerWindow, client: Longmem
 ) -> None:
     server.script(Reply(201, json={"created": 1, "ids": ["mem_1"]}))
-    client.add_many(["t"], idempotency_key="k" * 249)
-    assert sent(server).headers["idempotency-key"] == "k" * 249 + "-0"
+    client.add_many(["t"], idempotency_key="k" * 243)
+    assert sent(server).headers["idempotency-key"] == "k" * 243 + "-0"
 
 
 def test_import_of_exactly_10000_memories_is_sent(server: ServerWindow, client: Longmem) -> None:
@@ -971,7 +985,10 @@ def test_default_base_url_is_rememberos(env_value: Any, monkeypatch: pytest.Monk
 
 BAD_SETTINGS = [
     pytest.param({"base_url": "ftp://x"}, "base_url must be an http:// or https:// URL", id="ftp"),
-    pytest.param({"base_url": "not a url"}, "base_url must be an http://", id="not-a-url"),
+    pytest.param({"base_url": "not-a-url"}, "base_url must be an http://", id="not-a-url"),
+    pytest.param(
+        {"base_url": "http://host/a path"}, "base_url must be plain ASCII", id="space-in-url"
+    ),
     pytest.param({"base_url": "http://"}, "base_url must be an http://", id="no-host"),
     pytest.param({"base_url": ""}, "base_url must be an http://", id="empty-url"),
     pytest.param({"base_url": "http://h:99999"}, "base_url has an invalid port", id="bad-port"),
