@@ -78,5 +78,5 @@ def run(out: TextIO = sys.stdout) -> int:
                 "collection(s), ready to import anywhere"
             )
     say()
-    say(f"done in {time.perf_counter() - started:.1f}s; the database is gone.")
+    say(f"done in {time.perf_counter() - started:.2f}s; the database is gone.")
     return 0

@@ -23,6 +23,8 @@ from typing import Optional
 
 from .app import LongmemHTTPServer, make_server
 from .context import Services
+from .intelligence import remember_facts
+from .jobs import SWEEP_INTERVAL_SECONDS, ExpirySweeper, JobWorker
 from .search import SearchEngine
 from .store import DEFAULT_TENANT, ROLE_ADMIN, ROLE_READ, ROLE_WRITE, Store
 
@@ -47,6 +49,9 @@ class LocalServer:
     ``db_path=None`` uses a temporary database removed on ``stop()``. With no ``api_key``
     one is generated (``generated_key`` is then true) unless the database already holds
     keys for the default tenant, in which case ``api_key`` stays None.
+
+    Two background threads run beside the HTTP one: the remember-job worker and the
+    sweeper that deletes expired memories every ``sweep_interval`` seconds.
     """
 
     def __init__(
@@ -58,6 +63,7 @@ class LocalServer:
         rate_limit: Optional[int] = None,
         host: str = "127.0.0.1",
         port: int = 0,
+        sweep_interval: float = SWEEP_INTERVAL_SECONDS,
     ) -> None:
         if not is_loopback(host) and not (api_key or read_only_key or admin_key):
             raise ValueError(
@@ -65,6 +71,8 @@ class LocalServer:
             )
         if rate_limit is not None and rate_limit < 1:
             raise ValueError("rate_limit must be at least 1 request per minute")
+        if not sweep_interval > 0:
+            raise ValueError("sweep_interval must be a positive number of seconds")
         self.db_path = db_path
         self.api_key = api_key
         self.read_only_key = read_only_key
@@ -72,11 +80,14 @@ class LocalServer:
         self.rate_limit = rate_limit
         self.host = host
         self.port = port
+        self.sweep_interval = sweep_interval
         self.generated_key = False
         self._tmpdir: Optional[str] = None
         self._store: Optional[Store] = None
         self._httpd: Optional[LongmemHTTPServer] = None
         self._thread: Optional[threading.Thread] = None
+        self._worker: Optional[JobWorker] = None
+        self._sweeper: Optional[ExpirySweeper] = None
 
     # -- lifecycle --------------------------------------------------------------------
 
@@ -91,8 +102,13 @@ class LocalServer:
         store = self._store = Store(path)
         try:
             self._provision_keys(store)
-            services = Services(store=store, search=SearchEngine(store))
+            search = SearchEngine(store)
+            worker = JobWorker(store, lambda p, c, t: remember_facts(services, p, c, t))
+            services = Services(store=store, search=search, wake_jobs=worker.wake)
             store.purge_idempotency()
+            # Jobs a stopped process left running start over; remember is one transaction,
+            # so a half-run job stored nothing.
+            store.requeue_running_jobs()
             self._httpd = make_server(self.host, self.port, services, self.rate_limit)
         except BaseException:
             self._cleanup()
@@ -105,6 +121,10 @@ class LocalServer:
             daemon=True,
         )
         self._thread.start()
+        self._worker = worker
+        self._sweeper = ExpirySweeper(store, self.sweep_interval)
+        worker.start()
+        self._sweeper.start()
         return self
 
     def stop(self) -> None:
@@ -114,8 +134,14 @@ class LocalServer:
             self._httpd.close_connections()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        # After HTTP (no new jobs) and before the store closes (they use it).
+        for loop in (self._worker, self._sweeper):
+            if loop is not None:
+                loop.stop()
         self._httpd = None
         self._thread = None
+        self._worker = None
+        self._sweeper = None
         self._cleanup()
 
     def _shutdown(self, httpd: LongmemHTTPServer) -> None:

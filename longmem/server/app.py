@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlsplit
 from . import openapi
 from .context import HTTPError, Request, Response, Services
 from .routes import ADMIN, PUBLIC, ROUTER, WRITE, Route
-from .store import ROLE_ADMIN, ROLE_READ, Principal
+from .store import ROLE_ADMIN, ROLE_READ, Principal, Store
 from .validation import IDEMPOTENCY_KEY_MAX, ValidationFailed
 
 log = logging.getLogger("longmem.server")
@@ -285,26 +285,50 @@ class _Handler(BaseHTTPRequestHandler):
             digest.update(len(part).to_bytes(8, "big") + part)
         fingerprint = digest.hexdigest()
         owner = request.principal.key_id
+        if route.slow:
+            # The handler is safe to run twice and waits on the network: look up, run it
+            # outside the writer lock, then record its reply unless a twin got there first.
+            with store.write():
+                replay = self._replay(store, owner, key, fingerprint)
+            if replay is not None:
+                return replay
+            response = route.handler(request)
+            with store.write():
+                replay = self._replay(store, owner, key, fingerprint)
+                if replay is None:
+                    self._record(store, owner, key, fingerprint, response)
+            return response if replay is None else replay
         # One write transaction around look-up, handler and record: a racing duplicate
         # waits on the writer lock and then finds the record, so it never runs twice,
         # and a crash can never keep the write but lose its record (or the reverse).
         with store.write():
-            stored = store.idempotent_get(owner, key)
-            if stored is not None:
-                stored_fp, status, headers, payload = stored
-                if stored_fp != fingerprint:
-                    raise HTTPError(409, "Idempotency-Key was already used for a different request")
-                replay = Response(status, json.loads(payload) if payload else None)
-                replay.headers.update(json.loads(headers))
-                replay.headers["Idempotent-Replayed"] = "true"
+            replay = self._replay(store, owner, key, fingerprint)
+            if replay is not None:
                 return replay
             response = route.handler(request)
-            if 200 <= response.status < 300:
-                payload = b"" if response.body is None else _json_bytes(response.body)
-                store.idempotent_put(
-                    owner, key, fingerprint, response.status, json.dumps(response.headers), payload
-                )
+            self._record(store, owner, key, fingerprint, response)
             return response
+
+    @staticmethod
+    def _replay(store: Store, owner: str, key: str, fingerprint: str) -> Optional[Response]:
+        stored = store.idempotent_get(owner, key)
+        if stored is None:
+            return None
+        stored_fp, status, headers, payload = stored
+        if stored_fp != fingerprint:
+            raise HTTPError(409, "Idempotency-Key was already used for a different request")
+        replay = Response(status, json.loads(payload) if payload else None)
+        replay.headers.update(json.loads(headers))
+        replay.headers["Idempotent-Replayed"] = "true"
+        return replay
+
+    @staticmethod
+    def _record(store: Store, owner: str, key: str, fingerprint: str, response: Response) -> None:
+        if 200 <= response.status < 300:
+            payload = b"" if response.body is None else _json_bytes(response.body)
+            store.idempotent_put(
+                owner, key, fingerprint, response.status, json.dumps(response.headers), payload
+            )
 
     def _send(self, response: Response) -> None:
         payload = b"" if response.status == 204 else _json_bytes(response.body)

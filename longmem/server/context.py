@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
+from .extract import Extractor, RuleExtractor
 from .search import SearchEngine
 from .store import Principal, Store
 
@@ -15,6 +16,10 @@ class Services:
 
     store: Store
     search: SearchEngine
+    extractor: Extractor = field(default_factory=RuleExtractor)
+    # Called after a remember job is queued, so the worker starts it without waiting for
+    # its next poll; LocalServer wires it to the job worker.
+    wake_jobs: Callable[[], None] = lambda: None
 
 
 @dataclass

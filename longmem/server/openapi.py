@@ -9,6 +9,9 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .._version import __version__
+from . import intelligence as im
+from .connections import DEFAULT_HEALTH_HOURS, DEFAULT_RUNS_LIMIT, HEALTH_HOURS_MAX, NAME_MAX
+from .connectors import SUPPORTED_PROVIDERS
 from .routes import PUBLIC, ROUTES
 from .validation import (
     BATCH_MAX,
@@ -81,6 +84,53 @@ _SEARCH_HIT: dict[str, Any] = {
         ),
     ]
 }
+
+_CONNECTION_CONFIGS: dict[str, dict[str, Any]] = {
+    "directory": {
+        "path": {"type": "string", "minLength": 1, "description": "a folder on the server"},
+        "patterns": {
+            "type": "array",
+            "minItems": 1,
+            "items": {"type": "string", "minLength": 1, "description": "glob inside path"},
+            "default": ["**/*.md", "**/*.txt"],
+        },
+    },
+    "rss": {"url": {"type": "string", "pattern": "^https?://[^\\s/@]+(/\\S*)?$"}},
+}
+_CONNECTION_CREDENTIALS: dict[str, Any] = {
+    # Accepted on create, never returned.
+    "directory": {"type": ["object", "null"], "maxProperties": 0},
+    "rss": {
+        "oneOf": [
+            {"type": "null"},
+            {"type": "object", "maxProperties": 0},
+            _obj({"token": {"type": "string", "minLength": 1}}, ["token"]),
+            _obj({"username": _STR, "password": _STR}, ["username", "password"]),
+        ]
+    },
+}
+
+
+def _connection_create(provider: str) -> dict[str, Any]:
+    required = "path" if provider == "directory" else "url"
+    config = _obj(_CONNECTION_CONFIGS[provider], [required])
+    config["additionalProperties"] = False
+    return _obj(
+        {
+            "provider": {"const": provider},
+            "name": {"type": ["string", "null"], "minLength": 1, "maxLength": NAME_MAX},
+            "collection": {
+                "type": ["string", "null"],
+                "pattern": "^[A-Za-z0-9_.-]{1,64}$",
+                "default": "default",
+            },
+            "container_tag": {"type": ["string", "null"], "maxLength": CONTAINER_TAG_MAX},
+            "config": config,
+            "credentials": _CONNECTION_CREDENTIALS[provider],
+        },
+        ["provider", "config"],
+    )
+
 
 SCHEMAS: dict[str, Any] = {
     "Health": _obj({"status": _STR, "version": _STR}),
@@ -180,24 +230,190 @@ SCHEMAS: dict[str, Any] = {
             "collections": _list(_STR),
         }
     ),
-    "RememberRequest": _obj({"content": _STR}, ["content"]),
-    "ForgetRequest": _obj(
-        {"query": _STR, "min_score": {"type": "number"}, "limit": {"type": "integer"}}, ["query"]
+    # -- remember and hygiene (intelligence.py) --
+    "RememberRequest": _obj(
+        {"content": {"type": "string", "minLength": 1, "maxLength": TEXT_MAX, "pattern": "\\S"}},
+        ["content"],
     ),
-    "DedupRequest": _obj({"threshold": {"type": "number"}, "dry_run": {"type": "boolean"}}),
-    "ArchiveStaleRequest": _obj(
-        {"older_than_days": {"type": "integer"}, "dry_run": {"type": "boolean"}}
-    ),
-    "ConnectionCreate": _obj(
+    "ExtractedFact": {
+        "allOf": [
+            _ref("Memory"),
+            _obj(
+                {
+                    "relation": {"enum": ["new", "updates", "extends", "duplicate"]},
+                    "supersedes": _NULLABLE_STR,
+                },
+                ["relation", "supersedes"],
+            ),
+        ]
+    },
+    "RememberResult": _obj({"facts": _list(_ref("ExtractedFact"))}, ["facts"]),
+    "JobAccepted": _obj({"job_id": {"type": "string", "pattern": "^job_[0-9a-f]+$"}}, ["job_id"]),
+    "Job": _obj(
         {
+            "job_id": {"type": "string", "pattern": "^job_[0-9a-f]+$"},
+            "status": {"enum": ["queued", "running", "done", "failed"]},
+            "facts": _list(_ref("ExtractedFact")),
+            "error": _NULLABLE_STR,
+            "created_at": _TIMESTAMP,
+            "finished_at": {"type": ["string", "null"], "format": "date-time"},
+        },
+        ["job_id", "status", "facts", "error", "created_at", "finished_at"],
+    ),
+    "ForgetRequest": _obj(
+        {
+            "query": {"type": "string", "minLength": 1, "maxLength": QUERY_MAX},
+            "min_score": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "default": im.DEFAULT_FORGET_MIN_SCORE,
+            },
+            "limit": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": LIST_LIMIT_MAX,
+                "default": im.DEFAULT_FORGET_LIMIT,
+            },
+        },
+        ["query"],
+    ),
+    "ForgetResult": _obj({"deleted": {"type": "integer"}, "ids": _list(_STR)}, ["deleted", "ids"]),
+    "DedupRequest": _obj(
+        {
+            "threshold": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "default": im.DEFAULT_DEDUP_THRESHOLD,
+            },
+            "dry_run": {"type": "boolean", "default": True},
+        }
+    ),
+    "DedupResult": _obj(
+        {
+            "clusters": _list(
+                _obj(
+                    {"keep": _STR, "duplicates": _list(_STR), "similarity": {"type": "number"}},
+                    ["keep", "duplicates", "similarity"],
+                )
+            ),
+            "deleted": {"type": "integer"},
+            "dry_run": {"type": "boolean"},
+        },
+        ["clusters", "deleted", "dry_run"],
+    ),
+    "ContradictionList": _list(
+        _obj({"current": _ref("Memory"), "superseded": _ref("Memory")}, ["current", "superseded"])
+    ),
+    "ArchiveStaleRequest": _obj(
+        {
+            "older_than_days": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": im.MAX_DAYS,
+                "default": im.DEFAULT_STALE_DAYS,
+            },
+            "dry_run": {"type": "boolean", "default": True},
+        }
+    ),
+    "ArchiveStaleResult": {
+        "oneOf": [
+            _obj(
+                {"would_archive": {"type": "integer"}, "ids": _list(_STR)}, ["would_archive", "ids"]
+            ),
+            _obj({"archived": {"type": "integer"}, "ids": _list(_STR)}, ["archived", "ids"]),
+        ]
+    },
+    "CollectionHealth": _obj(
+        {
+            **{
+                name: {"type": "integer"}
+                for name in (
+                    "total",
+                    "current",
+                    "archived",
+                    "pinned",
+                    "stale",
+                    "expired",
+                    "supersessions",
+                )
+            },
+            "needs_attention": {
+                "type": "boolean",
+                "description": "stale + expired + supersessions exceed "
+                f"{im.NEEDS_ATTENTION_SHARE:g} of total",
+            },
+            "categories": {"type": "object", "additionalProperties": {"type": "integer"}},
+        }
+    ),
+    "Summary": _obj(
+        {
+            "summary": _STR,
+            "themes": _list(_STR),
+            "based_on": {"type": "integer"},
+            "generated_at": _TIMESTAMP,
+        },
+        ["summary", "themes", "based_on", "generated_at"],
+    ),
+    "Profile": _obj({"profile": _STR, "based_on": {"type": "integer"}}, ["profile", "based_on"]),
+    "ConnectionCreate": {"oneOf": [_connection_create(p) for p in SUPPORTED_PROVIDERS]},
+    "Connection": _obj(
+        {
+            "id": {"type": "string", "pattern": "^conn_[0-9a-f]+$"},
             "provider": _STR,
-            "name": _STR,
-            "collection": _COLLECTION_NAME,
+            "name": _NULLABLE_STR,
+            "collection": _STR,
             "container_tag": _NULLABLE_STR,
             "config": {"type": "object"},
-            "credentials": {"type": "object"},
-        },
-        ["provider", "collection"],
+            "status": {"enum": ["active", "paused", "error"]},
+            "cursor": _NULLABLE_STR,
+            "last_synced_at": {"type": ["string", "null"], "format": "date-time"},
+            "last_error": _NULLABLE_STR,
+            "created_at": _TIMESTAMP,
+        }
+    ),
+    "ConnectionList": _list(_ref("Connection")),
+    "SyncResult": {
+        "oneOf": [
+            _obj(
+                {"synced": {"type": "integer"}, "cursor": _STR, "status": {"const": "ok"}},
+                ["synced", "cursor", "status"],
+            ),
+            _obj({"status": {"const": "error"}, "error": _STR}, ["status", "error"]),
+        ]
+    },
+    "Run": _obj(
+        {
+            "id": {"type": "string", "pattern": "^run_[0-9a-f]+$"},
+            "connection_id": _STR,
+            "status": {"enum": ["ok", "error"]},
+            "synced_count": {"type": "integer"},
+            "error": _NULLABLE_STR,
+            "created_at": _TIMESTAMP,
+            "finished_at": {"type": ["string", "null"], "format": "date-time"},
+        }
+    ),
+    "RunList": _list(_ref("Run")),
+    "ConnectorHealthList": _list(
+        _obj(
+            {
+                "provider": _STR,
+                "runs": {"type": "integer"},
+                "errors": {"type": "integer"},
+                "last_run": {"type": ["string", "null"], "format": "date-time"},
+            }
+        )
+    ),
+    "ConnectorStatusList": _list(_obj({"status": _STR, "n": {"type": "integer"}})),
+    "AdminMemoryHealth": _obj(
+        {
+            **{
+                name: {"type": "integer"}
+                for name in ("total", "current", "archived", "stale", "expired", "supersessions")
+            },
+            "needs_attention": {"type": "boolean"},
+        }
     ),
     "Error": _obj({"detail": {"oneOf": [_STR, {"type": "array"}]}}),
 }
@@ -209,7 +425,12 @@ QUERY_PARAMS: dict[str, dict[str, Any]] = {
     "min_score": {"type": "number", "minimum": 0, "maximum": 1},
     "sync": {"type": "boolean", "default": False},
     "stale_days": {"type": "integer", "minimum": 1},
-    "hours": {"type": "integer", "minimum": 1},
+    "hours": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": HEALTH_HOURS_MAX,
+        "default": DEFAULT_HEALTH_HOURS,
+    },
 }
 
 # Where a parameter's bounds differ by route (keyed by the pattern's last segment).
@@ -217,9 +438,51 @@ _QUERY_OVERRIDES: dict[str, dict[str, dict[str, Any]]] = {
     "memories": {
         "limit": {"type": "integer", "minimum": 1, "maximum": LIST_LIMIT_MAX, "default": 50}
     },
+    "runs": {
+        "limit": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": LIST_LIMIT_MAX,
+            "default": DEFAULT_RUNS_LIMIT,
+        }
+    },
     "related": {
         "limit": {"type": "integer", "minimum": 1, "maximum": SEARCH_LIMIT_MAX, "default": 5},
         "min_score": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.0},
+    },
+    "contradictions": {
+        "limit": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": LIST_LIMIT_MAX,
+            "default": im.DEFAULT_CONTRADICTIONS_LIMIT,
+        }
+    },
+    "summary": {
+        "limit": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": LIST_LIMIT_MAX,
+            "default": im.DEFAULT_SUMMARY_LIMIT,
+        }
+    },
+    "health": {
+        "stale_days": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": im.MAX_DAYS,
+            "default": im.DEFAULT_STALE_DAYS,
+        }
+    },
+}
+
+# Success responses beyond a route's own status, keyed by (method, pattern).
+_EXTRA_RESPONSES: dict[tuple[str, str], dict[str, Any]] = {
+    ("POST", "/v1/memory/collections/{collection}/remember"): {
+        "202": {
+            "description": "Queued as a background job (without sync=true)",
+            "content": {"application/json": {"schema": _ref("JobAccepted")}},
+        }
     },
 }
 
@@ -281,6 +544,7 @@ def document() -> dict[str, Any]:
         if route.response and route.status != 204:
             success["content"] = {"application/json": {"schema": _ref(route.response)}}
         op["responses"][str(route.status)] = success
+        op["responses"].update(_EXTRA_RESPONSES.get((route.method, route.pattern), {}))
         if route.handler.__name__ == "not_implemented":
             op["responses"]["501"] = {"description": "Not implemented by the local server yet"}
         for code, text in _ERROR_CODES.items():

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 from urllib.parse import unquote
 
+from . import connections as cn
 from . import handlers as h
+from . import intelligence as im
 from .context import Request, Response
 
 Handler = Callable[[Request], Response]
@@ -36,6 +38,10 @@ class Route:
     body: Optional[str] = None  # schema name in openapi.py
     query: tuple[str, ...] = ()  # query parameter names in openapi.py
     response: Optional[str] = None  # schema name in openapi.py
+    # An idempotent replay normally runs the handler inside the write transaction that
+    # records the reply. A handler that waits on the network (a connector sync) must not
+    # hold the writer lock that long; it declares itself safe to run twice instead.
+    slow: bool = False
 
 
 # fmt: off
@@ -63,26 +69,26 @@ ROUTES: list[Route] = [
     Route("POST",   C + "/search",                      h.search_collection, READ,   200, "Search one collection", body="SearchRequest", response="SearchResults"),
     Route("POST",   "/v1/memory/search",                h.search_tenant,     READ,   200, "Search every collection", body="SearchRequest", response="SearchResults"),
     # intelligent memory (part 2)
-    Route("POST",   C + "/remember",                    h.not_implemented,   WRITE,  200, "Extract and store facts", body="RememberRequest", query=("sync",)),
-    Route("GET",    "/v1/memory/extract/job/{id}",      h.not_implemented,   READ,   200, "Poll an extraction job"),
-    Route("POST",   C + "/forget",                      h.not_implemented,   WRITE,  200, "Delete memories matching a query", body="ForgetRequest"),
-    Route("POST",   C + "/dedup",                       h.not_implemented,   WRITE,  200, "Find and delete duplicates", body="DedupRequest"),
-    Route("GET",    C + "/contradictions",              h.not_implemented,   READ,   200, "Superseded facts and what replaced them", query=("limit",)),
-    Route("POST",   C + "/archive-stale",               h.not_implemented,   WRITE,  200, "Archive old memories", body="ArchiveStaleRequest"),
-    Route("GET",    C + "/health",                      h.not_implemented,   READ,   200, "Collection hygiene report", query=("stale_days",)),
-    Route("GET",    C + "/summary",                     h.not_implemented,   READ,   200, "Collection summary", query=("limit",)),
-    Route("GET",    C + "/profile",                     h.not_implemented,   READ,   200, "Collection profile"),
+    Route("POST",   C + "/remember",                    im.remember,         WRITE,  200, "Extract and store facts (sync=true); else 202 and a job", body="RememberRequest", query=("sync",), response="RememberResult"),
+    Route("GET",    "/v1/memory/extract/job/{id}",      im.get_job,          READ,   200, "Poll an extraction job", response="Job"),
+    Route("POST",   C + "/forget",                      im.forget,           WRITE,  200, "Delete memories matching a query", body="ForgetRequest", response="ForgetResult"),
+    Route("POST",   C + "/dedup",                       im.dedup,            WRITE,  200, "Find and delete duplicates", body="DedupRequest", response="DedupResult"),
+    Route("GET",    C + "/contradictions",              im.contradictions,   READ,   200, "Superseded facts and what replaced them", query=("limit",), response="ContradictionList"),
+    Route("POST",   C + "/archive-stale",               im.archive_stale,    WRITE,  200, "Archive old memories", body="ArchiveStaleRequest", response="ArchiveStaleResult"),
+    Route("GET",    C + "/health",                      im.collection_health, READ,  200, "Collection hygiene report", query=("stale_days",), response="CollectionHealth"),
+    Route("GET",    C + "/summary",                     im.summary,          READ,   200, "Collection summary", query=("limit",), response="Summary"),
+    Route("GET",    C + "/profile",                     im.profile,          READ,   200, "Collection profile", response="Profile"),
     # connectors (part 2)
-    Route("POST",   "/v1/memory/connections",           h.not_implemented,   WRITE,  201, "Create a connection", body="ConnectionCreate"),
-    Route("GET",    "/v1/memory/connections",           h.not_implemented,   READ,   200, "List connections"),
-    Route("GET",    "/v1/memory/connections/{id}",      h.not_implemented,   READ,   200, "Get a connection"),
-    Route("POST",   "/v1/memory/connections/{id}/sync", h.not_implemented,   WRITE,  200, "Sync a connection now"),
-    Route("GET",    "/v1/memory/connections/{id}/runs", h.not_implemented,   READ,   200, "A connection's runs", query=("limit",)),
-    Route("DELETE", "/v1/memory/connections/{id}",      h.not_implemented,   WRITE,  204, "Delete a connection"),
+    Route("POST",   "/v1/memory/connections",           cn.create_connection, WRITE, 201, "Create a connection", body="ConnectionCreate", response="Connection"),
+    Route("GET",    "/v1/memory/connections",           cn.list_connections, READ,   200, "List connections, newest first", response="ConnectionList"),
+    Route("GET",    "/v1/memory/connections/{id}",      cn.get_connection,   READ,   200, "Get a connection", response="Connection"),
+    Route("POST",   "/v1/memory/connections/{id}/sync", cn.sync_connection,  WRITE,  200, "Sync a connection now", response="SyncResult", slow=True),
+    Route("GET",    "/v1/memory/connections/{id}/runs", cn.connection_runs,  READ,   200, "A connection's runs, newest first", query=("limit",), response="RunList"),
+    Route("DELETE", "/v1/memory/connections/{id}",      cn.delete_connection, WRITE, 204, "Delete a connection; its memories stay"),
     # admin
-    Route("GET",    "/v1/memory/admin/connectors/health", h.not_implemented, ADMIN,  200, "Connector health, all tenants", query=("hours",)),
-    Route("GET",    "/v1/memory/admin/connectors/status", h.not_implemented, ADMIN,  200, "Connector status counts, all tenants"),
-    Route("GET",    "/v1/memory/admin/memory-health",   h.not_implemented,   ADMIN,  200, "Memory health, all tenants"),
+    Route("GET",    "/v1/memory/admin/connectors/health", cn.connector_health, ADMIN, 200, "Connector health, all tenants", query=("hours",), response="ConnectorHealthList"),
+    Route("GET",    "/v1/memory/admin/connectors/status", cn.connector_status, ADMIN, 200, "Connector status counts, all tenants", response="ConnectorStatusList"),
+    Route("GET",    "/v1/memory/admin/memory-health",   cn.memory_health,    ADMIN,  200, "Memory health, all tenants", response="AdminMemoryHealth"),
     Route("GET",    "/v1/memory/admin/export",          h.export_account,    READ,   200, "Export this tenant", response="Export"),
     Route("POST",   "/v1/memory/admin/import",          h.import_memories,   WRITE,  200, "Import memories into this tenant", body="ImportRequest", response="ImportResult"),
 ]

@@ -298,6 +298,20 @@ class SearchEngine:
         req = SearchRequest(query="", limit=limit, mode="vector", collection=collection)
         return self._fuse(tenant_id, req, [], hits)
 
+    def nearest(
+        self,
+        tenant_id: str,
+        vector: Vector,
+        collection: str,
+        limit: int,
+        min_score: float,
+    ) -> list[tuple[int, float]]:
+        """(rid, cosine) of the current memories of one collection nearest a vector, best
+        first: the vector arm alone, for remember. The index trails uncommitted writes, so
+        a caller inside a transaction re-checks the rows."""
+        flt = MemoryFilter(collection=collection)
+        return self._vector_arm(tenant_id, as_dict(vector), flt, limit, min_score)
+
     def _fuse(
         self,
         tenant_id: str,

@@ -108,6 +108,73 @@ _MIGRATIONS: list[str] = [
     """
     CREATE VIRTUAL TABLE memory_fts_vocab USING fts5vocab(memory_fts, 'row');
     """,
+    # 3: protocol part 2 — supersession, background remember jobs, connectors and their runs.
+    """
+    ALTER TABLE memories ADD COLUMN supersedes TEXT;
+    ALTER TABLE memories ADD COLUMN superseded_at TEXT;
+    CREATE INDEX memories_expiry ON memories(expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX memories_supersedes
+        ON memories(tenant_id, collection, supersedes) WHERE supersedes IS NOT NULL;
+    CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        content TEXT NOT NULL,
+        key_id TEXT,
+        key_label TEXT,
+        status TEXT NOT NULL,
+        facts TEXT NOT NULL DEFAULT '[]',
+        error TEXT,
+        created_at TEXT NOT NULL,
+        finished_at TEXT
+    );
+    CREATE INDEX jobs_pending ON jobs(status, created_at);
+    CREATE TABLE connections (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        name TEXT,
+        collection TEXT NOT NULL,
+        container_tag TEXT,
+        config TEXT NOT NULL,
+        credentials TEXT,
+        status TEXT NOT NULL,
+        cursor TEXT,
+        last_synced_at TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX connections_tenant ON connections(tenant_id, created_at);
+    CREATE TABLE connection_runs (
+        id TEXT PRIMARY KEY,
+        connection_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        status TEXT NOT NULL,
+        synced_count INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        finished_at TEXT
+    );
+    CREATE INDEX connection_runs_by_connection ON connection_runs(connection_id, created_at);
+    CREATE INDEX connection_runs_age ON connection_runs(created_at);
+    CREATE TABLE connection_items (
+        connection_id TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        memory_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        PRIMARY KEY (connection_id, item_key)
+    );
+    """,
+    # 4: stem the full-text index (porter), so "drink" finds "drinks" and "lived" "lives".
+    """
+    DROP TABLE memory_fts_vocab;
+    DROP TABLE memory_fts;
+    CREATE VIRTUAL TABLE memory_fts
+        USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
+    INSERT INTO memory_fts (rowid, text) SELECT rid, text FROM memories;
+    CREATE VIRTUAL TABLE memory_fts_vocab USING fts5vocab(memory_fts, 'row');
+    """,
 ]
 
 _MEMORY_COLUMNS = (
@@ -621,8 +688,12 @@ class Store:
     def get_memory_row(
         self, tenant_id: str, collection: str, memory_id: str
     ) -> Optional[sqlite3.Row]:
+        """A memory as reads see it: an expired one is gone already, though not yet swept."""
         with self.read() as conn:
-            return self._find(conn, tenant_id, collection, memory_id)
+            row = self._find(conn, tenant_id, collection, memory_id)
+        if row is not None and row["expires_at"] is not None and row["expires_at"] <= iso_now():
+            return None
+        return row
 
     def get_memory(
         self, tenant_id: str, collection: str, memory_id: str
@@ -643,8 +714,9 @@ class Store:
             rows = conn.execute(
                 f"SELECT {_MEMORY_COLUMNS} FROM memories "
                 f"WHERE tenant_id = ? AND collection = ? {archived_clause}"
+                "AND (expires_at IS NULL OR expires_at > ?) "
                 "ORDER BY pinned DESC, created_at DESC, rid DESC LIMIT ? OFFSET ?",
-                (tenant_id, collection, limit, offset),
+                (tenant_id, collection, iso_now(), limit, offset),
             ).fetchall()
         return [memory_out(row) for row in rows]
 
@@ -809,8 +881,8 @@ class Store:
             collections = [self._collection_out(conn, row) for row in crows]
             rows = conn.execute(
                 f"SELECT {_MEMORY_COLUMNS} FROM memories WHERE tenant_id = ? "
-                "ORDER BY created_at, rid LIMIT ?",
-                (tenant_id, EXPORT_MAX_MEMORIES + 1),
+                "AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at, rid LIMIT ?",
+                (tenant_id, iso_now(), EXPORT_MAX_MEMORIES + 1),
             ).fetchall()
         truncated = len(rows) > EXPORT_MAX_MEMORIES
         return collections, [memory_out(r) for r in rows[:EXPORT_MAX_MEMORIES]], truncated
@@ -863,3 +935,339 @@ class Store:
                 (time.time() - IDEMPOTENCY_TTL_SECONDS,),
             )
             return cur.rowcount
+
+    # -- part 2: remember, jobs, hygiene ----------------------------------------------
+    #
+    # "Current" means what search may return: not archived, still the latest version and
+    # not expired. ``now`` is passed in (an ISO string) so one request sees one instant.
+
+    _CURRENT = "archived = 0 AND is_latest = 1 AND (expires_at IS NULL OR expires_at > ?)"
+
+    def ensure_collection(self, tenant_id: str, name: str) -> None:
+        with self.write() as conn:
+            self._ensure_collection(conn, tenant_id, name)
+
+    def current_rows(
+        self, tenant_id: str, collection: str, rids: Sequence[int], now: str
+    ) -> list[tuple[sqlite3.Row, Vector]]:
+        """The current ones of ``rids``, in the given order, with their vectors.
+
+        Read on the writer connection, so inside ``write()`` it sees the transaction's own
+        changes (facts stored or superseded earlier in the same remember call).
+        """
+        out: dict[int, tuple[sqlite3.Row, Vector]] = {}
+        with self.write() as conn:
+            for start in range(0, len(rids), 500):
+                chunk = list(rids[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                for row in conn.execute(
+                    f"SELECT {_MEMORY_COLUMNS}, vector, embed_version FROM memories "
+                    f"WHERE tenant_id = ? AND collection = ? AND {self._CURRENT} "
+                    f"AND rid IN ({marks})",
+                    [tenant_id, collection, now, *chunk],
+                ):
+                    out[row["rid"]] = (row, self._row_vector(row))
+        return [out[rid] for rid in rids if rid in out]
+
+    @staticmethod
+    def _row_vector(row: sqlite3.Row) -> Vector:
+        if row["vector"] is not None and row["embed_version"] == EMBED_VERSION:
+            return from_blob(row["vector"])
+        return embed(row["text"])
+
+    def add_fact(
+        self, principal: Principal, item: NewMemory, supersedes: Optional[str]
+    ) -> dict[str, Any]:
+        """Insert one extracted fact; with ``supersedes``, that current memory of the same
+        collection stops being the latest (``superseded_at`` = now), in one transaction."""
+        with self.write() as conn:
+            created = self.add_memories(principal, [item])[0]
+            if supersedes is None:
+                return created
+            tenant_id = principal.tenant_id
+            old = self._find(conn, tenant_id, item.collection, supersedes)
+            new = self._find(conn, tenant_id, item.collection, created["id"])
+            assert new is not None
+            conn.execute(
+                "UPDATE memories SET supersedes = ? WHERE rid = ? AND tenant_id = ?",
+                (supersedes, new["rid"], tenant_id),
+            )
+            if old is not None:
+                conn.execute(
+                    "UPDATE memories SET is_latest = 0, superseded_at = ? "
+                    "WHERE rid = ? AND tenant_id = ?",
+                    (iso_now(), old["rid"], tenant_id),
+                )
+                self._changed(conn, tenant_id, [old["rid"]])
+            return created
+
+    def collection_vectors(
+        self, tenant_id: str, collection: str, now: Optional[str] = None
+    ) -> list[tuple[sqlite3.Row, Vector]]:
+        """Every memory of a collection with its vector; only current ones when ``now`` is given."""
+        current = f"AND {self._CURRENT} " if now is not None else ""
+        params: list[Any] = [tenant_id, collection] + ([now] if now is not None else [])
+        with self.read() as conn:
+            rows = conn.execute(
+                f"SELECT {_MEMORY_COLUMNS}, vector, embed_version FROM memories "
+                f"WHERE tenant_id = ? AND collection = ? {current}ORDER BY rid",
+                params,
+            ).fetchall()
+        return [(row, self._row_vector(row)) for row in rows]
+
+    def delete_memories(self, tenant_id: str, collection: str, ids: Sequence[str]) -> list[str]:
+        """Delete memories by id; returns the ids that existed, in the given order."""
+        deleted: list[str] = []
+        with self.write() as conn:
+            for memory_id in ids:
+                row = self._find(conn, tenant_id, collection, memory_id)
+                if row is None:
+                    continue
+                conn.execute("DELETE FROM memory_fts WHERE rowid = ?", (row["rid"],))
+                conn.execute(
+                    "DELETE FROM memories WHERE rid = ? AND tenant_id = ?", (row["rid"], tenant_id)
+                )
+                self._pending.append(Change(tenant_id, row["rid"], None, None))
+                deleted.append(memory_id)
+        return deleted
+
+    def delete_expired(self, now: str, batch: int = 1000) -> int:
+        """Delete memories whose ``expires_at`` has passed, in every tenant (the sweeper)."""
+        total = 0
+        while True:
+            # Batched so a large backlog never holds the writer lock for long.
+            with self.write() as conn:
+                rows = conn.execute(
+                    "SELECT rid, tenant_id FROM memories WHERE expires_at IS NOT NULL "
+                    "AND expires_at <= ? LIMIT ?",
+                    (now, batch),
+                ).fetchall()
+                for row in rows:
+                    conn.execute("DELETE FROM memory_fts WHERE rowid = ?", (row["rid"],))
+                    conn.execute(
+                        "DELETE FROM memories WHERE rid = ? AND tenant_id = ?",
+                        (row["rid"], row["tenant_id"]),
+                    )
+                    self._pending.append(Change(row["tenant_id"], row["rid"], None, None))
+            total += len(rows)
+            if len(rows) < batch:
+                return total
+
+    def supersession_pairs(
+        self, tenant_id: str, collection: str, limit: int
+    ) -> list[tuple[sqlite3.Row, sqlite3.Row]]:
+        """(newer, superseded) pairs of a collection, the most recent supersession first."""
+        with self.read() as conn:
+            pairs = conn.execute(
+                "SELECT n.rid AS new_rid, o.rid AS old_rid FROM memories n "
+                "JOIN memories o ON o.tenant_id = n.tenant_id AND o.collection = n.collection "
+                "AND o.id = n.supersedes "
+                "WHERE n.tenant_id = ? AND n.collection = ? AND n.supersedes IS NOT NULL "
+                "ORDER BY o.superseded_at DESC, n.rid DESC LIMIT ?",
+                (tenant_id, collection, limit),
+            ).fetchall()
+            rows = self._rows_by_rid(
+                conn, tenant_id, [p["new_rid"] for p in pairs] + [p["old_rid"] for p in pairs]
+            )
+        return [(rows[p["new_rid"]], rows[p["old_rid"]]) for p in pairs]
+
+    def archive_stale(
+        self, tenant_id: str, collection: str, cutoff: str, now: str, dry_run: bool
+    ) -> list[str]:
+        """Ids of unpinned, unarchived, unexpired memories last updated before ``cutoff``,
+        oldest first; archived in the same transaction unless ``dry_run``."""
+        with self.write() as conn:
+            rows = conn.execute(
+                "SELECT rid, id FROM memories WHERE tenant_id = ? AND collection = ? "
+                "AND pinned = 0 AND archived = 0 AND updated_at < ? "
+                "AND (expires_at IS NULL OR expires_at > ?) ORDER BY updated_at, rid",
+                (tenant_id, collection, cutoff, now),
+            ).fetchall()
+            if not dry_run and rows:
+                conn.executemany(
+                    "UPDATE memories SET archived = 1, updated_at = ? "
+                    "WHERE rid = ? AND tenant_id = ?",
+                    [(now, row["rid"], tenant_id) for row in rows],
+                )
+                self._changed(conn, tenant_id, [row["rid"] for row in rows])
+        return [str(row["id"]) for row in rows]
+
+    def collection_health(
+        self, tenant_id: str, collection: str, now: str, stale_cutoff: str
+    ) -> dict[str, Any]:
+        """Counts for a collection's health report, with its current categories."""
+        out = self.health_counts(now, stale_cutoff, tenant_id, collection)
+        with self.read() as conn:
+            categories = {
+                str(r[0]): int(r[1])
+                for r in conn.execute(
+                    "SELECT category, COUNT(*) FROM memories "
+                    f"WHERE tenant_id = ? AND collection = ? AND {self._CURRENT} "
+                    "GROUP BY category ORDER BY COUNT(*) DESC, category",
+                    (tenant_id, collection, now),
+                )
+            }
+        out["categories"] = categories
+        return out
+
+    def health_counts(
+        self,
+        now: str,
+        stale_cutoff: str,
+        tenant_id: Optional[str] = None,
+        collection: Optional[str] = None,
+    ) -> dict[str, Any]:
+        """Hygiene counts of one collection, or of every tenant (the admin view).
+
+        ``stale`` uses archive-stale's definition: not pinned, not archived, not
+        expired, not updated since ``stale_cutoff``.
+        """
+        where = ""
+        scope: tuple[str, ...] = ()
+        if tenant_id is not None and collection is not None:
+            where, scope = "WHERE tenant_id = ? AND collection = ?", (tenant_id, collection)
+        with self.read() as conn:
+            row = conn.execute(
+                "SELECT COUNT(*) AS total, "
+                f"COALESCE(SUM({self._CURRENT}), 0) AS current, "
+                "COALESCE(SUM(archived = 1), 0) AS archived, "
+                "COALESCE(SUM(pinned = 1), 0) AS pinned, "
+                "COALESCE(SUM(pinned = 0 AND archived = 0 AND updated_at < ? "
+                "AND (expires_at IS NULL OR expires_at > ?)), 0) AS stale, "
+                "COALESCE(SUM(expires_at IS NOT NULL AND expires_at <= ?), 0) AS expired, "
+                "COALESCE(SUM(is_latest = 0), 0) AS supersessions "
+                f"FROM memories {where}",
+                (now, stale_cutoff, now, now, *scope),
+            ).fetchone()
+        names = ("total", "current", "archived", "pinned", "stale", "expired", "supersessions")
+        return {name: int(row[name]) for name in names}
+
+    def ranked_current(
+        self,
+        tenant_id: str,
+        collection: str,
+        now: str,
+        limit: int,
+        kinds: Optional[Sequence[str]] = None,
+    ) -> list[sqlite3.Row]:
+        """Current memories, most important first, then most recently updated.
+
+        With ``kinds``, only memories of those types, or untyped ones whose category is one
+        of them (how a plain ``add`` says what it is).
+        """
+        where = ""
+        params: list[Any] = [tenant_id, collection, now]
+        if kinds is not None:
+            marks = ",".join("?" * len(kinds))
+            where = f"AND (type IN ({marks}) OR (type IS NULL AND category IN ({marks}))) "
+            params += [*kinds, *kinds]
+        with self.read() as conn:
+            return conn.execute(
+                f"SELECT {_MEMORY_COLUMNS} FROM memories "
+                f"WHERE tenant_id = ? AND collection = ? AND {self._CURRENT} {where}"
+                "ORDER BY pinned DESC, importance DESC, updated_at DESC, rid DESC LIMIT ?",
+                [*params, limit],
+            ).fetchall()
+
+    def current_texts(self, tenant_id: str, now: str) -> list[tuple[str, str]]:
+        """(collection, text) of every current memory of a tenant."""
+        with self.read() as conn:
+            return [
+                (str(r[0]), str(r[1]))
+                for r in conn.execute(
+                    "SELECT collection, text FROM memories "
+                    f"WHERE tenant_id = ? AND {self._CURRENT}",
+                    (tenant_id, now),
+                )
+            ]
+
+    # jobs: ``claim_job`` and ``requeue_running_jobs`` serve the one worker of this process
+    # and so span tenants; every other job query is tenant-scoped.
+
+    @staticmethod
+    def _job_out(row: sqlite3.Row) -> dict[str, Any]:
+        return {
+            "job_id": row["id"],
+            "status": row["status"],
+            "facts": json.loads(row["facts"]),
+            "error": row["error"],
+            "created_at": row["created_at"],
+            "finished_at": row["finished_at"],
+        }
+
+    def create_job(self, principal: Principal, collection: str, content: str) -> dict[str, Any]:
+        job_id = _new_id("job_")
+        with self.write() as conn:
+            conn.execute(
+                "INSERT INTO jobs (id, tenant_id, collection, content, key_id, key_label, "
+                "status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)",
+                (
+                    job_id,
+                    principal.tenant_id,
+                    collection,
+                    content,
+                    principal.key_id,
+                    principal.label,
+                    iso_now(),
+                ),
+            )
+            row = conn.execute(
+                "SELECT * FROM jobs WHERE id = ? AND tenant_id = ?", (job_id, principal.tenant_id)
+            ).fetchone()
+        return self._job_out(row)
+
+    def get_job(self, tenant_id: str, job_id: str) -> Optional[dict[str, Any]]:
+        with self.read() as conn:
+            row = conn.execute(
+                "SELECT * FROM jobs WHERE id = ? AND tenant_id = ?", (job_id, tenant_id)
+            ).fetchone()
+        return self._job_out(row) if row else None
+
+    def claim_job(self) -> Optional[sqlite3.Row]:
+        """The oldest queued job, now marked running; None when the queue is empty."""
+        with self.write() as conn:
+            row = conn.execute(
+                "SELECT * FROM jobs WHERE status = 'queued' ORDER BY created_at, rowid LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            conn.execute(
+                "UPDATE jobs SET status = 'running' WHERE id = ? AND tenant_id = ?",
+                (row["id"], row["tenant_id"]),
+            )
+            return row  # type: ignore[no-any-return]
+
+    def finish_job(
+        self,
+        tenant_id: str,
+        job_id: str,
+        facts: Sequence[dict[str, Any]],
+        error: Optional[str],
+    ) -> None:
+        with self.write() as conn:
+            conn.execute(
+                "UPDATE jobs SET status = ?, facts = ?, error = ?, finished_at = ? "
+                "WHERE id = ? AND tenant_id = ?",
+                (
+                    "failed" if error is not None else "done",
+                    _dumps(list(facts)),
+                    error,
+                    iso_now(),
+                    job_id,
+                    tenant_id,
+                ),
+            )
+
+    def requeue_running_jobs(self) -> int:
+        """Put jobs a stopped process left running back in the queue (run at start-up)."""
+        with self.write() as conn:
+            return conn.execute(
+                "UPDATE jobs SET status = 'queued' WHERE status = 'running'"
+            ).rowcount
+
+    def purge_jobs(self, finished_before: str) -> int:
+        with self.write() as conn:
+            return conn.execute(
+                "DELETE FROM jobs WHERE status IN ('done', 'failed') AND finished_at < ?",
+                (finished_before,),
+            ).rowcount

@@ -171,7 +171,8 @@ def test_current_truth_excludes_superseded_expired_and_archived(
     related = api.get(f"{C}/notes/memories/{rows[4]['id']}/related?min_score=0").json
     assert _ids(related) == [rows[3]["id"]]
     listed = {m["id"] for m in api.get(f"{C}/notes/memories").json}
-    assert listed == current | {rows[0]["id"], rows[1]["id"]}  # lists hide archived only
+    # Lists keep superseded memories but hide archived and expired ones.
+    assert listed == current | {rows[0]["id"]}
 
 
 def test_tenant_wide_search_covers_all_collections(api: Api) -> None:

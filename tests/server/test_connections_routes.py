@@ -1,0 +1,615 @@
+"""Connection routes and the admin views, through real HTTP: create, list, get, delete,
+directory and RSS sync, failing sources, runs, credentials, tenancy and roles."""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+from conftest import ADMIN_KEY, READ_ONLY_KEY
+from server_api import Api, C
+from test_connectors import FeedServer
+
+from longmem.server import LocalServer
+
+CONN = "/v1/memory/connections"
+ADMIN = "/v1/memory/admin"
+SECRET = "tok-very-secret-4711"
+PASSWORD = "pw-also-secret-0815"
+
+
+@pytest.fixture
+def feeds(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
+    # A proxy from the environment would take loopback requests elsewhere.
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    server = FeedServer()
+    yield server
+    server.close()
+
+
+def _feed(*entries: tuple[str, str]) -> str:
+    """RSS 2.0 from (guid, title) pairs, each dated a day apart, newest last."""
+    items = "".join(
+        f"<item><guid>{guid}</guid><title>{title}</title><description>about {title}"
+        f"</description><pubDate>Mon, {i + 1:02d} Jun 2026 10:00:00 GMT</pubDate></item>"
+        for i, (guid, title) in enumerate(entries)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+    )
+
+
+def _rewrite(path: Path, text: str) -> None:
+    """Write new content and move the mtime on, as an editor saving later would."""
+    path.write_text(text, encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+
+
+def _create(api: Api, provider: str, config: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    reply = api.post(CONN, {"provider": provider, "config": config, **fields})
+    assert reply.status == 201, reply.raw
+    return reply.json  # type: ignore[no-any-return]
+
+
+def _sync(api: Api, connection_id: str) -> dict[str, Any]:
+    reply = api.post(f"{CONN}/{connection_id}/sync")
+    assert reply.status == 200, reply.raw
+    return reply.json  # type: ignore[no-any-return]
+
+
+def _memories(api: Api, collection: str) -> list[dict[str, Any]]:
+    reply = api.get(f"{C}/{collection}/memories?limit=200&include_archived=true")
+    assert reply.status == 200, reply.raw
+    return reply.json  # type: ignore[no-any-return]
+
+
+def _notes(tmp_path: Path) -> Path:
+    root = tmp_path / "notes"
+    root.mkdir()
+    (root / "a.md").write_text("Alpha note about gardening", encoding="utf-8")
+    (root / "b.txt").write_text("Beta note about sailing", encoding="utf-8")
+    return root
+
+
+def _refused_url() -> str:
+    # A port that was just free: nothing listens there, so connecting is refused.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/feed.xml"
+
+
+def _loc_set(reply: Any) -> set[tuple[Any, ...]]:
+    return {tuple(e["loc"]) for e in reply.json["detail"]}
+
+
+# -- create, list, get, delete ------------------------------------------------------------
+
+
+def test_create_connection_is_201_with_connection_shape(api: Api, tmp_path: Path) -> None:
+    body = _create(
+        api, "directory", {"path": str(tmp_path)}, name="Notes", collection="n", container_tag="t"
+    )
+    assert set(body) == {
+        "id",
+        "provider",
+        "name",
+        "collection",
+        "container_tag",
+        "config",
+        "status",
+        "cursor",
+        "last_synced_at",
+        "last_error",
+        "created_at",
+    }
+    assert body["id"].startswith("conn_")
+    assert (body["provider"], body["name"], body["collection"]) == ("directory", "Notes", "n")
+    assert body["container_tag"] == "t"
+    assert body["config"]["path"] == str(tmp_path)
+    assert body["status"] == "active"
+    assert body["cursor"] is body["last_synced_at"] is body["last_error"] is None
+    assert body["created_at"].endswith("Z")
+
+
+def test_collection_defaults_to_default(api: Api) -> None:
+    body = _create(api, "rss", {"url": "http://127.0.0.1:9/feed"})
+    assert body["collection"] == "default"
+    assert body["name"] is None
+
+
+def test_list_is_newest_first_and_get_returns_one(api: Api, tmp_path: Path) -> None:
+    first = _create(api, "directory", {"path": str(tmp_path)})
+    second = _create(api, "rss", {"url": "http://127.0.0.1:9/feed"})
+    listed = api.get(CONN).json
+    assert [c["id"] for c in listed] == [second["id"], first["id"]]
+    assert api.get(f"{CONN}/{first['id']}").json == first
+    missing = api.get(f"{CONN}/conn_nope")
+    assert missing.status == 404
+    assert "conn_nope" in missing.json["detail"]
+
+
+def test_delete_keeps_memories_and_drops_runs_and_items(
+    api: Api, server: LocalServer, tmp_path: Path
+) -> None:
+    conn = _create(api, "directory", {"path": str(_notes(tmp_path))}, collection="n")
+    _sync(api, conn["id"])
+    assert api.delete(f"{CONN}/{conn['id']}").status == 204
+    assert api.get(f"{CONN}/{conn['id']}").status == 404
+    assert api.get(f"{CONN}/{conn['id']}/runs").status == 404
+    assert api.delete(f"{CONN}/{conn['id']}").status == 404
+    assert len(_memories(api, "n")) == 2
+    with server.store.read() as db:
+        for table in ("connection_runs", "connection_items"):
+            n = db.execute(
+                f"SELECT COUNT(*) FROM {table} WHERE connection_id = ?", (conn["id"],)
+            ).fetchone()[0]
+            assert n == 0, table
+
+
+# -- validation ---------------------------------------------------------------------------
+
+
+def test_unknown_provider_is_422_naming_the_providers(api: Api) -> None:
+    reply = api.post(CONN, {"provider": "gdrive", "config": {}})
+    assert reply.status == 422
+    [problem] = reply.json["detail"]
+    assert problem["loc"] == ["body", "provider"]
+    assert "directory" in problem["msg"] and "rss" in problem["msg"]
+    missing = api.post(CONN, {"config": {}})
+    assert missing.status == 422
+    assert "directory" in missing.json["detail"][0]["msg"]
+
+
+def test_missing_url_or_path_is_422_naming_the_field(api: Api) -> None:
+    rss = api.post(CONN, {"provider": "rss"})
+    assert rss.status == 422
+    assert _loc_set(rss) == {("body", "config", "url")}
+    assert rss.json["detail"][0]["type"] == "missing"
+    directory = api.post(CONN, {"provider": "directory", "config": {}})
+    assert directory.status == 422
+    assert _loc_set(directory) == {("body", "config", "path")}
+
+
+def test_create_validates_every_field_at_once(api: Api) -> None:
+    reply = api.post(
+        CONN,
+        {
+            "provider": "rss",
+            "collection": "bad/name",
+            "name": 5,
+            "container_tag": "x" * 129,
+            "config": [],
+            "credentials": "nope",
+        },
+    )
+    assert reply.status == 422
+    assert _loc_set(reply) == {
+        ("body", "collection"),
+        ("body", "name"),
+        ("body", "container_tag"),
+        ("body", "config"),
+        ("body", "credentials"),
+    }
+    assert api.post(CONN, [1]).status == 422
+    assert api.post(CONN).status == 422
+
+
+# -- credentials --------------------------------------------------------------------------
+
+
+def test_credentials_are_never_returned(api: Api, feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _feed(("1", "one")))
+    conn = _create(api, "rss", {"url": url}, credentials={"token": SECRET})
+    other = _create(api, "rss", {"url": url}, credentials={"username": "ann", "password": PASSWORD})
+    replies = [
+        api.get(CONN),
+        api.get(f"{CONN}/{conn['id']}"),
+        api.get(f"{CONN}/{other['id']}"),
+        api.post(f"{CONN}/{conn['id']}/sync"),
+        api.get(f"{CONN}/{conn['id']}/runs"),
+        api.get("/v1/memory/admin/export"),
+    ]
+    assert "credentials" not in conn
+    for reply in replies:
+        assert reply.status == 200
+        assert SECRET.encode() not in reply.raw and PASSWORD.encode() not in reply.raw
+    # The provider did receive them.
+    assert feeds.requests[-1]["Authorization"] == f"Bearer {SECRET}"
+
+
+def test_credentials_are_sealed_at_rest(api: Api, server: LocalServer, feeds: FeedServer) -> None:
+    conn = _create(api, "rss", {"url": feeds.url("/f")}, credentials={"token": SECRET})
+    with server.store.read() as db:
+        stored = db.execute(
+            "SELECT credentials FROM connections WHERE id = ?", (conn["id"],)
+        ).fetchone()[0]
+    assert stored.startswith("v1:") and SECRET not in stored
+    for suffix in ("", "-wal"):
+        if os.path.exists(server.store.path + suffix):
+            with open(server.store.path + suffix, "rb") as fh:
+                assert SECRET.encode() not in fh.read()
+    secret_file = server.store.path + ".secret"
+    if sys.platform != "win32":
+        assert stat.S_IMODE(os.stat(secret_file).st_mode) == 0o600
+
+
+def test_credential_errors_do_not_echo_the_value(api: Api, tmp_path: Path) -> None:
+    for provider, config, credentials in [
+        ("rss", {"url": "http://127.0.0.1:9/f"}, {"token": SECRET + "\n"}),
+        ("rss", {"url": "http://127.0.0.1:9/f"}, {"token": SECRET, "extra": SECRET}),
+        ("directory", {"path": str(tmp_path)}, {"token": SECRET}),
+    ]:
+        reply = api.post(CONN, {"provider": provider, "config": config, "credentials": credentials})
+        assert reply.status == 422
+        assert SECRET.encode() not in reply.raw
+
+
+def test_failing_sync_error_does_not_echo_credentials(api: Api, feeds: FeedServer) -> None:
+    conn = _create(api, "rss", {"url": feeds.url("/gone")}, credentials={"token": SECRET})
+    result = _sync(api, conn["id"])
+    assert result["status"] == "error"
+    for reply in (api.get(f"{CONN}/{conn['id']}"), api.get(f"{CONN}/{conn['id']}/runs")):
+        assert SECRET.encode() not in reply.raw
+
+
+# -- directory sync -----------------------------------------------------------------------
+
+
+def test_directory_sync_creates_memories_once(api: Api, tmp_path: Path) -> None:
+    root = _notes(tmp_path)
+    conn = _create(api, "directory", {"path": str(root)}, collection="n", container_tag="home")
+    result = _sync(api, conn["id"])
+    assert result["status"] == "ok" and result["synced"] == 2
+    assert isinstance(result["cursor"], str)
+    memories = _memories(api, "n")
+    assert sorted(m["text"] for m in memories) == [
+        "Alpha note about gardening",
+        "Beta note about sailing",
+    ]
+    for memory in memories:
+        assert memory["source"] == "directory"
+        assert memory["container_tag"] == "home"
+        assert memory["metadata"]["connection_id"] == conn["id"]
+        assert memory["metadata"]["path"] in ("a.md", "b.txt")
+        assert memory["created_by"]["label"] == "default"
+    again = _sync(api, conn["id"])
+    assert again == {"synced": 0, "cursor": again["cursor"], "status": "ok"}
+    assert len(_memories(api, "n")) == 2
+    stored = api.get(f"{CONN}/{conn['id']}").json
+    assert stored["cursor"] == again["cursor"]
+    assert stored["last_synced_at"].endswith("Z")
+
+
+def test_directory_changes_update_add_and_never_remove(api: Api, tmp_path: Path) -> None:
+    root = _notes(tmp_path)
+    conn = _create(api, "directory", {"path": str(root)}, collection="n")
+    _sync(api, conn["id"])
+    before = {m["metadata"]["path"]: m for m in _memories(api, "n")}
+
+    _rewrite(root / "a.md", "Alpha note about gardening, now with tomatoes")
+    assert _sync(api, conn["id"])["synced"] == 1
+    after = {m["metadata"]["path"]: m for m in _memories(api, "n")}
+    assert after["a.md"]["id"] == before["a.md"]["id"]
+    assert after["a.md"]["text"].endswith("tomatoes")
+    assert after["a.md"]["metadata"]["connection_id"] == conn["id"]
+    assert api.search("tomatoes", "n", mode="text")[0]["id"] == before["a.md"]["id"]
+
+    (root / "c.md").write_text("Gamma note about chess", encoding="utf-8")
+    assert _sync(api, conn["id"])["synced"] == 1
+    assert len(_memories(api, "n")) == 3
+
+    (root / "b.txt").unlink()
+    assert _sync(api, conn["id"])["synced"] == 0
+    assert len(_memories(api, "n")) == 3
+
+
+def test_changed_item_whose_memory_was_deleted_is_recreated(api: Api, tmp_path: Path) -> None:
+    root = _notes(tmp_path)
+    conn = _create(api, "directory", {"path": str(root)}, collection="n")
+    _sync(api, conn["id"])
+    old = next(m for m in _memories(api, "n") if m["metadata"]["path"] == "a.md")
+    assert api.delete(f"{C}/n/memories/{old['id']}").status == 204
+    assert _sync(api, conn["id"])["synced"] == 0  # unchanged: the deletion is respected
+    _rewrite(root / "a.md", "Alpha, rewritten")
+    assert _sync(api, conn["id"])["synced"] == 1
+    texts = sorted(m["text"] for m in _memories(api, "n"))
+    assert texts == ["Alpha, rewritten", "Beta note about sailing"]
+
+
+def test_changed_item_updates_its_memory_after_a_move(api: Api, tmp_path: Path) -> None:
+    root = _notes(tmp_path)
+    conn = _create(api, "directory", {"path": str(root)}, collection="n")
+    _sync(api, conn["id"])
+    memory = next(m for m in _memories(api, "n") if m["metadata"]["path"] == "a.md")
+    api.post(f"{C}/n/memories/{memory['id']}/move", {"to_collection": "kept"})
+    _rewrite(root / "a.md", "Alpha, edited after the move")
+    assert _sync(api, conn["id"])["synced"] == 1
+    assert (
+        api.get(f"{C}/kept/memories/{memory['id']}").json["text"] == "Alpha, edited after the move"
+    )
+    assert len(_memories(api, "n")) == 1
+
+
+# -- rss sync and failures ----------------------------------------------------------------
+
+
+def test_rss_resync_adds_exactly_the_new_entry(api: Api, feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _feed(("g1", "first post"), ("g2", "second post")))
+    conn = _create(api, "rss", {"url": url}, collection="news")
+    assert _sync(api, conn["id"])["synced"] == 2
+    assert _sync(api, conn["id"])["synced"] == 0
+    feeds.serve("/feed.xml", _feed(("g1", "first post"), ("g2", "second post"), ("g3", "third")))
+    assert _sync(api, conn["id"])["synced"] == 1
+    memories = _memories(api, "news")
+    assert len(memories) == 3
+    assert {m["source"] for m in memories} == {"rss"}
+    assert {m["metadata"]["id"] for m in memories} == {"g1", "g2", "g3"}
+
+
+@pytest.mark.parametrize("broken", ["404", "refused"])
+def test_failing_feed_is_recorded_never_500(api: Api, feeds: FeedServer, broken: str) -> None:
+    url = feeds.url("/missing.xml") if broken == "404" else _refused_url()
+    conn = _create(api, "rss", {"url": url})
+    result = _sync(api, conn["id"])
+    assert result["status"] == "error"
+    assert isinstance(result["error"], str) and result["error"]
+    stored = api.get(f"{CONN}/{conn['id']}").json
+    assert stored["status"] == "error"
+    assert stored["last_error"] == result["error"]
+    assert stored["last_synced_at"] is None
+    [run] = api.get(f"{CONN}/{conn['id']}/runs").json
+    assert run["status"] == "error" and run["error"] == result["error"]
+    assert run["synced_count"] == 0 and run["connection_id"] == conn["id"]
+    assert run["id"].startswith("run_") and run["finished_at"].endswith("Z")
+
+
+def test_successful_sync_after_error_reactivates(api: Api, feeds: FeedServer) -> None:
+    url = feeds.url("/later.xml")
+    conn = _create(api, "rss", {"url": url})
+    assert _sync(api, conn["id"])["status"] == "error"
+    feeds.serve("/later.xml", _feed(("g1", "finally")))
+    assert _sync(api, conn["id"])["status"] == "ok"
+    stored = api.get(f"{CONN}/{conn['id']}").json
+    assert (stored["status"], stored["last_error"]) == ("active", None)
+
+
+def test_missing_directory_is_an_error_run(api: Api, tmp_path: Path) -> None:
+    conn = _create(api, "directory", {"path": str(tmp_path / "absent")})
+    result = _sync(api, conn["id"])
+    assert result["status"] == "error"
+    assert "not found" in result["error"]
+
+
+# -- runs ---------------------------------------------------------------------------------
+
+
+def test_runs_are_newest_first_with_limit(api: Api, tmp_path: Path) -> None:
+    root = _notes(tmp_path)
+    conn = _create(api, "directory", {"path": str(root)})
+    _sync(api, conn["id"])
+    _sync(api, conn["id"])
+    (root / "c.md").write_text("third", encoding="utf-8")
+    _sync(api, conn["id"])
+    runs = api.get(f"{CONN}/{conn['id']}/runs").json
+    assert [r["synced_count"] for r in runs] == [1, 0, 2]
+    assert all(r["status"] == "ok" and r["error"] is None for r in runs)
+    limited = api.get(f"{CONN}/{conn['id']}/runs?limit=2").json
+    assert [r["id"] for r in limited] == [r["id"] for r in runs[:2]]
+    for bad in ("0", "201", "x"):
+        reply = api.get(f"{CONN}/{conn['id']}/runs?limit={bad}")
+        assert reply.status == 422
+        assert reply.json["detail"][0]["loc"] == ["query", "limit"]
+
+
+# -- tenancy and roles --------------------------------------------------------------------
+
+
+def test_other_tenant_sees_nothing(api: Api, server: LocalServer, tmp_path: Path) -> None:
+    conn = _create(api, "directory", {"path": str(_notes(tmp_path))})
+    other = api.with_key(server.add_tenant_key())
+    try:
+        assert other.get(CONN).json == []
+        for method, path in [
+            ("GET", f"{CONN}/{conn['id']}"),
+            ("POST", f"{CONN}/{conn['id']}/sync"),
+            ("GET", f"{CONN}/{conn['id']}/runs"),
+            ("DELETE", f"{CONN}/{conn['id']}"),
+        ]:
+            assert other.call(method, path).status == 404, (method, path)
+    finally:
+        other.close()
+    assert api.get(f"{CONN}/{conn['id']}").json["status"] == "active"
+    assert api.get(f"{CONN}/{conn['id']}/runs").json == []
+
+
+def test_read_only_key_cannot_create_sync_or_delete(api: Api, tmp_path: Path) -> None:
+    conn = _create(api, "directory", {"path": str(tmp_path)})
+    ro = api.with_key(READ_ONLY_KEY)
+    try:
+        assert ro.post(CONN, {"provider": "directory", "config": {"path": "."}}).status == 403
+        assert ro.post(f"{CONN}/{conn['id']}/sync").status == 403
+        assert ro.delete(f"{CONN}/{conn['id']}").status == 403
+        assert ro.get(f"{CONN}/{conn['id']}").status == 200
+        assert ro.get(f"{CONN}/{conn['id']}/runs").status == 200
+    finally:
+        ro.close()
+
+
+def test_admin_views_need_an_admin_key(api: Api) -> None:
+    admin = api.with_key(ADMIN_KEY)
+    ro = api.with_key(READ_ONLY_KEY)
+    try:
+        for path in ("/connectors/health", "/connectors/status", "/memory-health"):
+            assert api.get(ADMIN + path).status == 403, path
+            assert ro.get(ADMIN + path).status == 403, path
+            assert admin.get(ADMIN + path).status == 200, path
+        for bad in ("0", "8761", "x"):
+            reply = admin.get(f"{ADMIN}/connectors/health?hours={bad}")
+            assert reply.status == 422
+            assert reply.json["detail"][0]["loc"] == ["query", "hours"]
+    finally:
+        admin.close()
+        ro.close()
+
+
+def test_connector_admin_views_count_across_tenants(
+    api: Api, server: LocalServer, tmp_path: Path, feeds: FeedServer
+) -> None:
+    other = api.with_key(server.add_tenant_key())
+    admin = api.with_key(ADMIN_KEY)
+    try:
+        ok = _create(api, "directory", {"path": str(_notes(tmp_path))})
+        _sync(api, ok["id"])
+        _sync(api, ok["id"])
+        failing = _create(other, "rss", {"url": feeds.url("/missing.xml")})
+        _sync(other, failing["id"])
+        _create(other, "rss", {"url": feeds.url("/never.xml")})
+
+        health = admin.get(f"{ADMIN}/connectors/health?hours=1").json
+        by_provider = {h["provider"]: h for h in health}
+        assert set(by_provider) == {"directory", "rss"}
+        assert (by_provider["directory"]["runs"], by_provider["directory"]["errors"]) == (2, 0)
+        assert (by_provider["rss"]["runs"], by_provider["rss"]["errors"]) == (1, 1)
+        assert by_provider["rss"]["last_run"].endswith("Z")
+
+        status = admin.get(f"{ADMIN}/connectors/status").json
+        assert status == [{"status": "active", "n": 2}, {"status": "error", "n": 1}]
+    finally:
+        other.close()
+        admin.close()
+
+
+def test_connector_health_with_no_runs_lists_zeroes(api: Api) -> None:
+    admin = api.with_key(ADMIN_KEY)
+    try:
+        health = admin.get(f"{ADMIN}/connectors/health").json
+    finally:
+        admin.close()
+    assert health == [
+        {"provider": "directory", "runs": 0, "errors": 0, "last_run": None},
+        {"provider": "rss", "runs": 0, "errors": 0, "last_run": None},
+    ]
+
+
+def _import(api: Api, memories: list[dict[str, Any]]) -> None:
+    reply = api.post(f"{ADMIN}/import", {"memories": memories, "into_collection": "h"})
+    assert reply.status == 200, reply.raw
+
+
+def test_memory_health_counts_across_tenants(api: Api, server: LocalServer) -> None:
+    other = api.with_key(server.add_tenant_key())
+    admin = api.with_key(ADMIN_KEY)
+    old = "2020-01-01T00:00:00Z"
+    try:
+        _import(
+            api,
+            [
+                {"text": "fresh one"},
+                {"text": "fresh two"},
+                {"text": "old but pinned", "updated_at": old, "pinned": True},
+                {"text": "archived", "archived": True},
+            ],
+        )
+        _import(
+            other,
+            [
+                {"text": "fresh three"},
+                {"text": "stale", "created_at": old, "updated_at": old},
+                {"text": "expired", "expires_at": old},
+                {"text": "superseded", "is_latest": False},
+            ],
+        )
+        health = admin.get(f"{ADMIN}/memory-health").json
+        assert health == {
+            "total": 8,
+            "current": 5,
+            "archived": 1,
+            "stale": 1,
+            "expired": 1,
+            "supersessions": 1,
+            # 3 of 8 is above the 20% share.
+            "needs_attention": True,
+        }
+        _import(api, [{"text": f"healthy {i}"} for i in range(8)])
+        assert admin.get(f"{ADMIN}/memory-health").json["needs_attention"] is False  # 3 of 16
+    finally:
+        other.close()
+        admin.close()
+
+
+def test_admin_views_on_an_empty_server(api: Api) -> None:
+    admin = api.with_key(ADMIN_KEY)
+    try:
+        assert admin.get(f"{ADMIN}/connectors/status").json == []
+        health: Optional[dict[str, Any]] = admin.get(f"{ADMIN}/memory-health").json
+    finally:
+        admin.close()
+    assert health is not None
+    assert health["total"] == 0 and health["needs_attention"] is False
+
+
+def test_missing_secret_file_makes_sync_an_error_not_a_500(
+    api: Api, server: LocalServer, feeds: FeedServer
+) -> None:
+    url = feeds.serve("/feed.xml", _feed(("g1", "one")))
+    conn = _create(api, "rss", {"url": url}, credentials={"token": SECRET})
+    os.remove(server.store.path + ".secret")
+    result = _sync(api, conn["id"])
+    assert result["status"] == "error"
+    assert "secret file is missing" in result["error"]
+    assert SECRET not in result["error"]
+    assert feeds.requests == []  # never fetched without its credentials
+
+
+def test_a_slow_sync_does_not_hold_up_other_writes(api: Api) -> None:
+    """A sync waits on the network; other writes, idempotent ones included, go on."""
+    import threading
+    import time
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    released = threading.Event()
+
+    def stall() -> None:
+        client, _ = listener.accept()
+        released.wait(10)  # answer only once the test has written meanwhile
+        client.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n")
+        client.close()
+
+    threading.Thread(target=stall, daemon=True).start()
+    connection = _create(api, "rss", {"url": f"http://127.0.0.1:{port}/feed"})
+    results: dict[str, Any] = {}
+    syncing = threading.Thread(
+        target=lambda: results.update(
+            sync=api.with_key(api.key).post(
+                f"{CONN}/{connection['id']}/sync", headers={"Idempotency-Key": "sync-1"}
+            )
+        )
+    )
+    syncing.start()
+    time.sleep(0.3)  # the sync is now waiting on the stalled feed
+    started = time.monotonic()
+    other = api.with_key(api.key).post(
+        f"{C}/elsewhere/memories",
+        {"text": "written during the sync"},
+        headers={"Idempotency-Key": "add-1"},
+    )
+    waited = time.monotonic() - started
+    released.set()
+    syncing.join(10)
+    listener.close()
+    assert other.status == 201
+    assert waited < 2.0, f"the write waited {waited:.1f}s behind the sync"
+    assert results["sync"].json["status"] == "error"
+    again = api.post(f"{CONN}/{connection['id']}/sync", headers={"Idempotency-Key": "sync-1"})
+    assert again.header("Idempotent-Replayed") == "true"
+    assert again.json == results["sync"].json

@@ -1,0 +1,563 @@
+"""Connector providers on their own: directory files and loopback RSS/Atom feeds."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+
+from longmem.server import connectors
+from longmem.server.connectors import (
+    ConfigError,
+    Item,
+    SyncError,
+    SyncResult,
+    sync,
+    validate_config,
+)
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def _dir_sync(root: Path, cursor: Optional[str] = None, **config: Any) -> SyncResult:
+    return sync("directory", {"path": str(root), **config}, None, cursor)
+
+
+def _keys(result: SyncResult) -> list[str]:
+    return sorted(item.key for item in result.items)
+
+
+def _rewrite(path: Path, text: str) -> None:
+    """Write new content and move the mtime on, as an editor saving later would."""
+    path.write_text(text, encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+
+
+class FeedServer:
+    """A loopback HTTP server replying from a path → (status, headers, body) table and
+    recording the headers of each request."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
+        self.requests: list[dict[str, str]] = []
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                owner.requests.append(dict(self.headers.items()))
+                status, headers, body = owner.routes.get(self.path, (404, {}, b"not found"))
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+        )
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def serve(self, path: str, body: str, status: int = 200, **headers: str) -> str:
+        self.routes[path] = (status, headers, body.encode("utf-8"))
+        return self.url(path)
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def feeds(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
+    # A proxy from the environment would take loopback requests elsewhere.
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    server = FeedServer()
+    yield server
+    server.close()
+
+
+def _rss(*items: tuple[str, str, str, Optional[str]]) -> str:
+    """An RSS 2.0 document from (guid, title, description, pubDate) tuples."""
+    parts = []
+    for guid, title, description, date in items:
+        date_xml = f"<pubDate>{date}</pubDate>" if date else ""
+        parts.append(
+            f"<item><guid>{guid}</guid><title>{title}</title>"
+            f"<link>https://example.test/{guid}</link>"
+            f"<description>{description}</description>{date_xml}</item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>Test feed</title>{''.join(parts)}</channel></rss>"
+    )
+
+
+_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Atom test</title>
+  {entries}
+</feed>"""
+
+_ATOM_ENTRY = """<entry>
+    <id>{id}</id><title>{title}</title>
+    <link rel="alternate" href="https://example.test/{id}"/>
+    <updated>{updated}</updated>
+    <summary type="html">{summary}</summary>
+  </entry>"""
+
+
+def _atom(*entries: tuple[str, str, str, str]) -> str:
+    return _ATOM.format(
+        entries="".join(
+            _ATOM_ENTRY.format(id=i, title=t, updated=u, summary=s) for i, t, u, s in entries
+        )
+    )
+
+
+def _rss_sync(
+    url: str, cursor: Optional[str] = None, credentials: Optional[dict[str, str]] = None
+) -> SyncResult:
+    return sync("rss", {"url": url}, credentials, cursor, timeout=2.0)
+
+
+def _refused_url() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/feed.xml"
+
+
+# -- directory ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    root = tmp_path / "notes"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.md").write_text("# A\n\nFirst note.", encoding="utf-8")
+    (root / "sub" / "b.txt").write_text("Second note.", encoding="utf-8")
+    (root / "image.png").write_bytes(b"\x89PNG not a note")
+    return root
+
+
+def test_directory_first_sync_returns_every_matching_file(notes: Path) -> None:
+    result = _dir_sync(notes)
+    assert _keys(result) == ["a.md#0", "sub/b.txt#0"]
+    by_key = {item.key: item for item in result.items}
+    assert by_key["a.md#0"].text == "# A\n\nFirst note."
+    assert by_key["sub/b.txt#0"].metadata == {"path": "sub/b.txt", "chunk": 0, "chunks": 1}
+
+
+def test_directory_item_hash_is_sha256_of_text(notes: Path) -> None:
+    item = _dir_sync(notes).items[0]
+    assert item.content_hash == Item(key="x", text=item.text).content_hash
+    assert len(item.content_hash) == 64
+
+
+def test_directory_long_file_is_chunked_at_paragraphs(tmp_path: Path) -> None:
+    paragraph = ("word " * 199 + "end.").strip()  # 999 chars
+    (tmp_path / "long.md").write_text("\n\n".join([paragraph] * 25), encoding="utf-8")
+    items = _dir_sync(tmp_path).items
+    assert [item.key for item in items] == ["long.md#0", "long.md#1", "long.md#2"]
+    assert all(1 <= len(item.text) <= 10_000 for item in items)
+    assert all(item.text.endswith("end.") for item in items)
+    assert sum(item.text.count("end.") for item in items) == 25
+    assert items[0].metadata == {"path": "long.md", "chunk": 0, "chunks": 3}
+
+
+def test_directory_chunks_text_without_boundaries(tmp_path: Path) -> None:
+    (tmp_path / "blob.txt").write_text("x" * 25_000, encoding="utf-8")
+    items = _dir_sync(tmp_path).items
+    assert [len(item.text) for item in items] == [10_000, 10_000, 5_000]
+
+
+def test_directory_second_sync_with_cursor_returns_nothing(notes: Path) -> None:
+    first = _dir_sync(notes)
+    second = _dir_sync(notes, first.cursor)
+    assert second.items == []
+    assert json.loads(second.cursor)["files"].keys() == {"a.md", "sub/b.txt"}
+
+
+def test_directory_modified_file_returns_with_same_key(notes: Path) -> None:
+    first = _dir_sync(notes)
+    _rewrite(notes / "a.md", "# A\n\nFirst note, edited.")
+    second = _dir_sync(notes, first.cursor)
+    assert [(i.key, i.text) for i in second.items] == [("a.md#0", "# A\n\nFirst note, edited.")]
+    assert _dir_sync(notes, second.cursor).items == []
+
+
+def test_directory_same_size_edit_is_seen(notes: Path) -> None:
+    first = _dir_sync(notes)
+    (notes / "a.md").write_text("# B\n\nFirst note.", encoding="utf-8")  # same size, fresh mtime
+    assert _keys(_dir_sync(notes, first.cursor)) == ["a.md#0"]
+
+
+def test_directory_touched_but_unchanged_file_is_not_returned(notes: Path) -> None:
+    first = _dir_sync(notes)
+    _rewrite(notes / "a.md", "# A\n\nFirst note.")
+    assert _dir_sync(notes, first.cursor).items == []
+
+
+def test_directory_new_file_returns_only_it(notes: Path) -> None:
+    first = _dir_sync(notes)
+    (notes / "c.md").write_text("Third note.", encoding="utf-8")
+    assert _keys(_dir_sync(notes, first.cursor)) == ["c.md#0"]
+
+
+def test_directory_deleted_file_returns_nothing(notes: Path) -> None:
+    first = _dir_sync(notes)
+    (notes / "a.md").unlink()
+    second = _dir_sync(notes, first.cursor)
+    assert second.items == []
+    assert "a.md" not in json.loads(second.cursor)["files"]
+
+
+def test_directory_patterns_filter(notes: Path) -> None:
+    assert _keys(_dir_sync(notes, patterns=["*.md"])) == ["a.md#0"]
+    assert _keys(_dir_sync(notes, patterns=["**/*.txt"])) == ["sub/b.txt#0"]
+
+
+def test_directory_skips_hidden_folders_and_empty_files(notes: Path) -> None:
+    (notes / ".git").mkdir()
+    (notes / ".git" / "notes.txt").write_text("tool state", encoding="utf-8")
+    (notes / "empty.md").write_text("  \n", encoding="utf-8")
+    assert _keys(_dir_sync(notes)) == ["a.md#0", "sub/b.txt#0"]
+
+
+def test_directory_garbled_cursor_means_full_resync(notes: Path) -> None:
+    assert _keys(_dir_sync(notes, "not json")) == ["a.md#0", "sub/b.txt#0"]
+
+
+def test_directory_missing_is_sync_error(tmp_path: Path) -> None:
+    with pytest.raises(SyncError, match="directory not found"):
+        _dir_sync(tmp_path / "nope")
+
+
+def test_directory_path_that_is_a_file_is_sync_error(notes: Path) -> None:
+    with pytest.raises(SyncError, match="not a directory"):
+        _dir_sync(notes / "a.md")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_directory_unreadable_file_is_sync_error(notes: Path) -> None:
+    (notes / "a.md").chmod(0)
+    try:
+        with pytest.raises(SyncError, match=r"cannot read a\.md"):
+            _dir_sync(notes)
+    finally:
+        (notes / "a.md").chmod(0o644)
+
+
+def test_directory_unreadable_file_is_sync_error_via_oserror(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(SyncError, match=r"cannot read a\.md: Permission denied"):
+        _dir_sync(notes)
+
+
+# -- rss ---------------------------------------------------------------------------------
+
+
+def test_rss_first_sync_returns_entries(feeds: FeedServer) -> None:
+    url = feeds.serve(
+        "/feed.xml",
+        _rss(
+            ("g2", "Second", "Two", "Tue, 02 Jan 2024 10:00:00 GMT"),
+            ("g1", "First", "One", "Mon, 01 Jan 2024 10:00:00 GMT"),
+        ),
+    )
+    result = _rss_sync(url)
+    assert [item.key for item in result.items] == ["g1", "g2"]  # oldest first
+    assert result.items[0].text == "First\n\nOne"
+    assert result.items[0].metadata["link"] == "https://example.test/g1"
+    assert result.items[0].metadata["published"] == "2024-01-01T10:00:00+00:00"
+    assert result.items[0].metadata["feed"] == "Test feed"
+    assert json.loads(result.cursor)["newest"] == "2024-01-02T10:00:00+00:00"
+
+
+def test_rss_second_sync_returns_nothing(feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _rss(("g1", "First", "One", "Mon, 01 Jan 2024 10:00:00 GMT")))
+    first = _rss_sync(url)
+    assert _rss_sync(url, first.cursor).items == []
+
+
+def test_rss_new_entry_returns_only_it(feeds: FeedServer) -> None:
+    old = ("g1", "First", "One", "Mon, 01 Jan 2024 10:00:00 GMT")
+    url = feeds.serve("/feed.xml", _rss(old))
+    first = _rss_sync(url)
+    feeds.serve("/feed.xml", _rss(("g2", "Second", "Two", "Tue, 02 Jan 2024 10:00:00 GMT"), old))
+    assert [item.key for item in _rss_sync(url, first.cursor).items] == ["g2"]
+
+
+def test_rss_entry_older_than_cursor_is_not_returned(feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _rss(("g2", "New", "Two", "Tue, 02 Jan 2024 10:00:00 GMT")))
+    first = _rss_sync(url)
+    feeds.serve("/feed.xml", _rss(("g0", "Backdated", "Old", "Sun, 31 Dec 2023 10:00:00 GMT")))
+    assert _rss_sync(url, first.cursor).items == []
+
+
+def test_rss_undated_entries_are_deduplicated_by_guid(feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _rss(("g1", "First", "One", None)))
+    first = _rss_sync(url)
+    feeds.serve("/feed.xml", _rss(("g2", "Second", "Two", None), ("g1", "First", "One", None)))
+    second = _rss_sync(url, first.cursor)
+    assert [item.key for item in second.items] == ["g2"]
+    assert _rss_sync(url, second.cursor).items == []
+
+
+def test_rss_cursor_keeps_a_bounded_number_of_ids(
+    feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connectors, "SEEN_IDS_MAX", 3)
+    url = feeds.serve("/feed.xml", _rss(*[(f"g{i}", "T", "D", None) for i in range(5)]))
+    assert len(json.loads(_rss_sync(url).cursor)["seen"]) == 3
+
+
+def test_rss_html_is_stripped_and_entities_unescaped(feeds: FeedServer) -> None:
+    description = (
+        "&lt;p&gt;Fish &amp;amp; chips&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+        "&lt;p&gt;caf&amp;eacute; &lt;b&gt;bold&lt;/b&gt;&lt;/p&gt;"
+    )
+    url = feeds.serve("/feed.xml", _rss(("g1", "Tom &amp;amp; Jerry", description, None)))
+    assert _rss_sync(url).items[0].text == "Tom & Jerry\n\nFish & chips\n\ncafé bold"
+
+
+def test_rss_cdata_description_is_stripped(feeds: FeedServer) -> None:
+    url = feeds.serve(
+        "/feed.xml", _rss(("g1", "Title", "<![CDATA[<p>Hello <i>world</i></p>]]>", None))
+    )
+    assert _rss_sync(url).items[0].text == "Title\n\nHello world"
+
+
+def test_atom_first_sync_then_new_entry(feeds: FeedServer) -> None:
+    one = ("urn:1", "One", "2024-01-01T10:00:00Z", "&lt;p&gt;first &amp;amp; only&lt;/p&gt;")
+    url = feeds.serve("/atom.xml", _atom(one))
+    first = _rss_sync(url)
+    assert [(i.key, i.text) for i in first.items] == [("urn:1", "One\n\nfirst & only")]
+    assert first.items[0].metadata["link"] == "https://example.test/urn:1"
+    assert _rss_sync(url, first.cursor).items == []
+    two = ("urn:2", "Two", "2024-01-02T10:00:00.123456789+02:00", "second")
+    feeds.serve("/atom.xml", _atom(two, one))
+    assert [i.key for i in _rss_sync(url, first.cursor).items] == ["urn:2"]
+
+
+def test_atom_edited_entry_returns_with_same_key(feeds: FeedServer) -> None:
+    url = feeds.serve("/atom.xml", _atom(("urn:1", "One", "2024-01-01T10:00:00Z", "draft")))
+    first = _rss_sync(url)
+    feeds.serve("/atom.xml", _atom(("urn:1", "One", "2024-01-05T10:00:00Z", "final")))
+    items = _rss_sync(url, first.cursor).items
+    assert [(i.key, i.text) for i in items] == [("urn:1", "One\n\nfinal")]
+
+
+def test_rss_malformed_xml_is_sync_error(feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", "<rss><channel><item></channel>")
+    with pytest.raises(SyncError, match="not well-formed XML"):
+        _rss_sync(url)
+
+
+def test_rss_non_feed_xml_is_sync_error(feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", "<html><body>hi</body></html>")
+    with pytest.raises(SyncError, match="not an RSS or Atom feed"):
+        _rss_sync(url)
+
+
+def test_rss_doctype_with_entities_is_refused(feeds: FeedServer) -> None:
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        "<rss><channel><item><title>&lol2;</title></item></channel></rss>"
+    )
+    url = feeds.serve("/feed.xml", laughs)
+    with pytest.raises(SyncError, match="declares XML entities"):
+        _rss_sync(url)
+
+
+def test_rss_utf16_doctype_with_entities_is_refused(feeds: FeedServer) -> None:
+    doc = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY a "b">]><rss/>'
+    feeds.routes["/feed.xml"] = (200, {}, doc.encode("utf-16"))
+    with pytest.raises(SyncError, match="declares XML entities"):
+        _rss_sync(feeds.url("/feed.xml"))
+
+
+def test_rss_404_is_sync_error(feeds: FeedServer) -> None:
+    with pytest.raises(SyncError, match="HTTP 404"):
+        _rss_sync(feeds.url("/missing.xml"))
+
+
+def test_rss_connection_refused_is_sync_error() -> None:
+    with pytest.raises(SyncError, match="cannot reach feed"):
+        _rss_sync(_refused_url())
+
+
+def test_rss_oversized_feed_is_sync_error(
+    feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connectors, "FEED_MAX_BYTES", 100)
+    url = feeds.serve("/feed.xml", _rss(*[(f"g{i}", "T", "D", None) for i in range(10)]))
+    with pytest.raises(SyncError, match="feed is larger than"):
+        _rss_sync(url)
+
+
+def test_rss_timeout_is_sync_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("http_proxy", "HTTP_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    # Accepts the connection and never answers.
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/feed.xml"
+        with pytest.raises(SyncError, match="timed out"):
+            sync("rss", {"url": url}, None, None, timeout=0.2)
+
+
+def test_rss_sends_user_agent(feeds: FeedServer) -> None:
+    _rss_sync(feeds.serve("/feed.xml", _rss()))
+    assert feeds.requests[0]["User-Agent"].startswith("longmem/")
+
+
+def test_rss_basic_credentials_sent_and_kept_out_of_errors(feeds: FeedServer) -> None:
+    credentials = {"username": "alice", "password": "s3cret-pass"}
+    with pytest.raises(SyncError) as caught:
+        _rss_sync(feeds.url("/private.xml"), credentials=credentials)
+    expected = "Basic " + base64.b64encode(b"alice:s3cret-pass").decode()
+    assert feeds.requests[0]["Authorization"] == expected
+    assert "s3cret-pass" not in str(caught.value)
+    assert expected.split()[1] not in str(caught.value)
+
+
+def test_rss_bearer_token_sent_and_kept_out_of_errors(feeds: FeedServer) -> None:
+    token = "tok-abcdef123456"
+    feeds.serve("/feed.xml", "<rss><channel><item>", status=200)
+    with pytest.raises(SyncError) as caught:
+        _rss_sync(feeds.url("/feed.xml"), credentials={"token": token})
+    assert feeds.requests[0]["Authorization"] == f"Bearer {token}"
+    assert token not in str(caught.value)
+    with pytest.raises(SyncError) as refused:
+        _rss_sync(_refused_url(), credentials={"token": token})
+    assert token not in str(refused.value)
+
+
+def test_rss_redirect_is_followed_keeping_credentials_on_same_host(feeds: FeedServer) -> None:
+    url = feeds.serve("/old.xml", "", status=301, Location=feeds.url("/feed.xml"))
+    feeds.serve("/feed.xml", _rss(("g1", "First", "One", None)))
+    assert [i.key for i in _rss_sync(url, credentials={"token": "tok-123"}).items] == ["g1"]
+    assert [r.get("Authorization") for r in feeds.requests] == ["Bearer tok-123"] * 2
+
+
+def test_rss_redirect_to_other_host_drops_credentials(feeds: FeedServer) -> None:
+    other = f"http://localhost:{feeds.port}/feed.xml"
+    url = feeds.serve("/old.xml", "", status=302, Location=other)
+    feeds.serve("/feed.xml", _rss(("g1", "First", "One", None)))
+    _rss_sync(url, credentials={"token": "tok-123"})
+    assert [r.get("Authorization") for r in feeds.requests] == ["Bearer tok-123", None]
+
+
+def test_rss_redirect_to_file_url_is_refused(feeds: FeedServer) -> None:
+    url = feeds.serve("/old.xml", "", status=302, Location="file:///etc/passwd")
+    with pytest.raises(SyncError, match="HTTP 302"):
+        _rss_sync(url)
+
+
+# -- validate_config ---------------------------------------------------------------------
+
+
+def _problems(provider: Any, config: Any, credentials: Any = None) -> dict[tuple[Any, ...], str]:
+    with pytest.raises(ConfigError) as caught:
+        validate_config(provider, config, credentials)
+    return dict(caught.value.problems)
+
+
+def test_validate_unknown_provider_lists_supported() -> None:
+    problems = _problems("dropbox", {})
+    assert list(problems) == [("provider",)]
+    assert "directory, rss" in problems[("provider",)]
+    assert "dropbox" in problems[("provider",)]
+
+
+def test_validate_missing_path() -> None:
+    assert ("config", "path") in _problems("directory", None)
+
+
+def test_validate_missing_url() -> None:
+    assert ("config", "url") in _problems("rss", {})
+
+
+def test_validate_wrong_types() -> None:
+    problems = _problems("directory", {"path": 5, "patterns": "*.md"})
+    assert set(problems) == {("config", "path"), ("config", "patterns")}
+    assert ("config", "patterns", 1) in _problems("directory", {"path": "x", "patterns": ["a", 2]})
+    assert ("config", "url") in _problems("rss", {"url": ["http://x"]})
+    assert ("config",) in _problems("rss", "http://x")
+
+
+def test_validate_patterns_must_stay_inside_path() -> None:
+    problems = _problems("directory", {"path": "x", "patterns": ["../*.md", "/etc/*"]})
+    assert set(problems) == {("config", "patterns", 0), ("config", "patterns", 1)}
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.test/feed", "example.test/feed", "http://"]
+)
+def test_validate_non_http_url_rejected(url: str) -> None:
+    assert ("config", "url") in _problems("rss", {"url": url})
+
+
+def test_validate_url_with_embedded_credentials_rejected() -> None:
+    problems = _problems("rss", {"url": "https://bob:hunter22@example.test/feed"})
+    assert "hunter22" not in problems[("config", "url")]
+
+
+def test_validate_unknown_config_field_rejected() -> None:
+    assert ("config", "paths") in _problems("directory", {"path": "x", "paths": ["y"]})
+
+
+def test_validate_bad_credentials_never_echo_values() -> None:
+    problems = _problems("rss", {"url": "https://example.test/f"}, {"token": "bad\r\nsecret"})
+    assert ("credentials", "token") in problems
+    problems = _problems("rss", {"url": "https://example.test/f"}, {"user": "sekrit-user"})
+    assert "sekrit-user" not in str(problems)
+    assert ("credentials",) in _problems("directory", {"path": "x"}, {"token": "t"})
+
+
+def test_validate_normalises_config(tmp_path: Path) -> None:
+    config = validate_config("directory", {"path": str(tmp_path / "a" / ".." / "b")}, None)
+    assert config == {"path": str(tmp_path / "b"), "patterns": ["**/*.md", "**/*.txt"]}
+    rss = validate_config("rss", {"url": " https://example.test/feed "}, {"token": "t"})
+    assert rss == {"url": "https://example.test/feed"}
+
+
+def test_config_error_message_names_fields() -> None:
+    with pytest.raises(ConfigError, match=r"config\.url: field required"):
+        validate_config("rss", {}, None)
+
+
+def test_sync_with_bad_config_is_sync_error() -> None:
+    with pytest.raises(SyncError, match="supported: directory, rss"):
+        sync("gdrive", {}, None, None)
+
+
+def test_validate_non_string_provider() -> None:
+    assert "directory, rss" in _problems(None, {})[("provider",)]

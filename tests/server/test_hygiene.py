@@ -1,0 +1,312 @@
+"""Memory hygiene: forget, dedup, contradictions, archive-stale, health, summary, profile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import READ_ONLY_KEY
+from server_api import Api, C
+
+from longmem.server import LocalServer
+from longmem.server.store import epoch_to_iso
+
+OLD = epoch_to_iso(1_000_000_000)  # 2001
+REPORT = "the quarterly report is due on friday"
+
+
+def _remember(api: Api, content: str, collection: str = "me") -> list[dict[str, Any]]:
+    reply = api.post(f"{C}/{collection}/remember?sync=true", {"content": content})
+    assert reply.status == 200, reply.raw
+    return reply.json["facts"]  # type: ignore[no-any-return]
+
+
+def _ids(memories: list[dict[str, Any]]) -> list[str]:
+    return [m["id"] for m in memories]
+
+
+def _listed(api: Api, collection: str = "me") -> set[str]:
+    return set(_ids(api.get(f"{C}/{collection}/memories?include_archived=true").json))
+
+
+def _import(api: Api, *memories: dict[str, Any]) -> None:
+    reply = api.post(
+        "/v1/memory/admin/import", {"memories": list(memories), "into_collection": "me"}
+    )
+    assert reply.status == 200, reply.raw
+
+
+# -- forget -------------------------------------------------------------------------------
+
+
+def test_forget_deletes_what_matches_best_first_up_to_the_limit(api: Api) -> None:
+    berlin = api.add("me", "User lives in Berlin")
+    paris = api.add("me", "User lives in Paris")
+    cat = api.add("me", "The cat is called Tom")
+    reply = api.post(f"{C}/me/forget", {"query": "lives in Berlin", "min_score": 0.3, "limit": 1})
+    assert reply.status == 200
+    assert reply.json == {"deleted": 1, "ids": [berlin["id"]]}
+    reply = api.post(f"{C}/me/forget", {"query": "lives in Berlin", "min_score": 0.3})
+    assert reply.json == {"deleted": 1, "ids": [paris["id"]]}
+    assert _listed(api) == {cat["id"]}
+
+
+def test_forget_respects_min_score_and_never_deletes_unrelated(api: Api) -> None:
+    api.add("me", "User lives in Paris")
+    api.add("me", "The cat is called Tom")
+    assert api.post(f"{C}/me/forget", {"query": "lives in Berlin"}).json == {
+        "deleted": 0,
+        "ids": [],
+    }
+    reply = api.post(f"{C}/me/forget", {"query": "zebra", "min_score": 0, "limit": 200})
+    assert reply.json["deleted"] == 0
+    assert len(_listed(api)) == 2
+
+
+def test_forget_also_removes_superseded_versions(api: Api) -> None:
+    (berlin,) = _remember(api, "I live in Berlin")
+    (paris,) = _remember(api, "I live in Paris now")
+    reply = api.post(f"{C}/me/forget", {"query": "lives in Berlin"})
+    assert reply.json["ids"] == [berlin["id"]]
+    assert _listed(api) == {paris["id"]}
+
+
+# -- dedup --------------------------------------------------------------------------------
+
+
+def test_dedup_dry_run_reports_clusters_and_deletes_nothing(api: Api) -> None:
+    low = api.add("me", REPORT, importance=0.2)
+    high = api.add("me", REPORT + "!", importance=0.9)
+    other = api.add("me", "The cat is called Tom")
+    reply = api.post(f"{C}/me/dedup", {"threshold": 0.95, "dry_run": True})
+    assert reply.status == 200
+    body = reply.json
+    assert body["dry_run"] is True
+    assert body["deleted"] == 0
+    assert body["clusters"] == [{"keep": high["id"], "duplicates": [low["id"]], "similarity": 1.0}]
+    assert _listed(api) == {low["id"], high["id"], other["id"]}
+
+
+def test_dedup_keeps_the_pinned_then_the_oldest_and_deletes_the_rest(api: Api) -> None:
+    _import(api, {"text": REPORT, "created_at": OLD}, {"text": REPORT + "."})
+    oldest, newer = sorted(api.get(f"{C}/me/memories").json, key=lambda m: m["created_at"])
+    pinned = api.add("me", REPORT.upper())
+    api.post(f"{C}/me/memories/{pinned['id']}/pin", {"pinned": True})
+    reply = api.post(f"{C}/me/dedup", {"dry_run": False})
+    cluster = reply.json["clusters"][0]
+    assert cluster["keep"] == pinned["id"]
+    assert sorted(cluster["duplicates"]) == sorted([oldest["id"], newer["id"]])
+    assert reply.json["deleted"] == 2
+    assert _listed(api) == {pinned["id"]}
+    # Without the pin, the oldest of equal importance is kept.
+    _import(api, {"text": "a red bicycle", "created_at": OLD}, {"text": "A red bicycle."})
+    first = next(m for m in api.get(f"{C}/me/memories").json if m["created_at"] == OLD)
+    cluster = api.post(f"{C}/me/dedup", {"dry_run": True}).json["clusters"][0]
+    assert cluster["keep"] == first["id"]
+
+
+def test_dedup_threshold_decides_what_is_near_enough(api: Api) -> None:
+    api.add("me", "User likes green tea")
+    api.add("me", "User likes green tea a lot")
+    assert api.post(f"{C}/me/dedup", {"threshold": 0.95}).json["clusters"] == []
+    (cluster,) = api.post(f"{C}/me/dedup", {"threshold": 0.8}).json["clusters"]
+    assert 0.8 <= cluster["similarity"] < 0.95
+
+
+def test_dedup_never_deletes_a_pinned_memory(api: Api) -> None:
+    for _ in range(2):
+        memory = api.add("me", REPORT)
+        api.post(f"{C}/me/memories/{memory['id']}/pin", {"pinned": True})
+    assert api.post(f"{C}/me/dedup", {"dry_run": False}).json["clusters"] == []
+
+
+# -- contradictions -----------------------------------------------------------------------
+
+
+def test_contradictions_pair_current_with_superseded_newest_first(api: Api) -> None:
+    (berlin,) = _remember(api, "I live in Berlin")
+    (paris,) = _remember(api, "I live in Paris now")
+    (rome,) = _remember(api, "I live in Rome now")
+    _remember(api, "I like tea")
+    reply = api.get(f"{C}/me/contradictions")
+    assert reply.status == 200
+    pairs = [(p["current"]["id"], p["superseded"]["id"]) for p in reply.json]
+    assert set(pairs) == {(paris["id"], berlin["id"]), (rome["id"], paris["id"])}
+    # Supersessions within one second tie on time; the later write still comes first.
+    assert pairs[0] == (rome["id"], paris["id"])
+    assert reply.json[1]["superseded"]["is_latest"] is False
+    assert len(api.get(f"{C}/me/contradictions?limit=1").json) == 1
+
+
+# -- archive-stale ------------------------------------------------------------------------
+
+
+def test_archive_stale_dry_run_then_archive(api: Api) -> None:
+    _import(
+        api,
+        {"text": "old note", "created_at": OLD},
+        {"text": "old but pinned", "created_at": OLD, "pinned": True},
+        {"text": "old and archived", "created_at": OLD, "archived": True},
+    )
+    fresh = api.add("me", "fresh note")
+    old = next(m for m in api.get(f"{C}/me/memories").json if m["text"] == "old note")
+    reply = api.post(f"{C}/me/archive-stale", {"older_than_days": 30, "dry_run": True})
+    assert reply.status == 200
+    assert reply.json == {"would_archive": 1, "ids": [old["id"]]}
+    assert api.get(f"{C}/me/memories/{old['id']}").json["archived"] is False
+    reply = api.post(f"{C}/me/archive-stale", {"older_than_days": 30, "dry_run": False})
+    assert reply.json == {"archived": 1, "ids": [old["id"]]}
+    assert api.get(f"{C}/me/memories/{old['id']}").json["archived"] is True
+    assert fresh["id"] in _ids(api.get(f"{C}/me/memories").json)
+    assert api.post(f"{C}/me/archive-stale", {"dry_run": False}).json == {"archived": 0, "ids": []}
+
+
+# -- health -------------------------------------------------------------------------------
+
+
+def test_health_counts_and_flags_a_collection_that_needs_attention(api: Api) -> None:
+    _remember(api, "I live in Berlin")
+    _remember(api, "I live in Paris now")
+    api.add("me", "a plain note", category="work")
+    pinned = api.add("me", "pinned note", category="work")
+    api.post(f"{C}/me/memories/{pinned['id']}/pin", {"pinned": True})
+    _import(
+        api,
+        {"text": "ancient note", "created_at": OLD},
+        {"text": "hidden note", "archived": True},
+        {"text": "gone soon", "expires_at": OLD},
+    )
+    reply = api.get(f"{C}/me/health?stale_days=30")
+    assert reply.status == 200
+    assert reply.json == {
+        "total": 7,
+        "current": 4,
+        "archived": 1,
+        "pinned": 1,
+        "stale": 1,
+        "expired": 1,
+        "supersessions": 1,
+        "needs_attention": True,  # 3 of 7 > 20%
+        "categories": {"other": 2, "work": 2},
+    }
+
+
+def test_a_tidy_collection_needs_no_attention(api: Api) -> None:
+    for i in range(5):
+        api.add("me", f"note number {i}")
+    health = api.get(f"{C}/me/health").json
+    assert (health["total"], health["current"], health["needs_attention"]) == (5, 5, False)
+
+
+# -- summary and profile ------------------------------------------------------------------
+
+
+def test_summary_briefs_the_most_important_current_memories(api: Api) -> None:
+    _remember(api, "I live in Berlin. I live in Paris now. I like green tea.")
+    _remember(api, "Yesterday I went to the Louvre in Paris")
+    api.add("me", "Renew the Paris apartment lease", importance=0.95)
+    api.add("elsewhere", "User likes green tea")
+    reply = api.get(f"{C}/me/summary")
+    assert reply.status == 200
+    body = reply.json
+    assert body["based_on"] == 4
+    assert "User lives in Paris now." in body["summary"]
+    assert "Berlin" not in body["summary"]  # superseded
+    assert "Louvre" in body["summary"]
+    assert "Notes: Renew the Paris apartment lease." in body["summary"]
+    assert "paris" in body["themes"]
+    assert "user" not in body["themes"]
+    assert body["generated_at"].endswith("Z")
+    assert api.get(f"{C}/me/summary?limit=1").json["based_on"] == 1
+
+
+def test_summary_of_an_empty_collection(api: Api) -> None:
+    api.post(C, {"name": "empty"})
+    body = api.get(f"{C}/empty/summary").json
+    assert (body["based_on"], body["themes"]) == (0, [])
+    assert body["summary"]
+
+
+def test_profile_is_built_from_current_facts_and_preferences(api: Api) -> None:
+    _remember(api, "I live in Berlin. I live in Paris now. I like green tea.")
+    _remember(api, "Yesterday I went to the Louvre")
+    api.add("me", "User is a nurse", category="fact", importance=0.9)
+    api.add("me", "meeting notes from Tuesday")
+    reply = api.get(f"{C}/me/profile")
+    assert reply.status == 200
+    assert reply.json == {
+        "profile": "User is a nurse. User lives in Paris now. User likes green tea.",
+        "based_on": 3,
+    }
+
+
+def test_profile_of_a_collection_without_facts_is_empty(api: Api) -> None:
+    api.add("me", "meeting notes from Tuesday")
+    assert api.get(f"{C}/me/profile").json == {"profile": "", "based_on": 0}
+
+
+# -- shared rules -------------------------------------------------------------------------
+
+_READS = ["contradictions", "health", "summary", "profile"]
+_WRITES = [("forget", {"query": "x"}), ("dedup", {}), ("archive-stale", {})]
+
+
+def test_a_missing_collection_is_404_for_every_hygiene_route(api: Api) -> None:
+    for route in _READS:
+        assert api.get(f"{C}/nope/{route}").status == 404, route
+    for route, body in _WRITES:
+        assert api.post(f"{C}/nope/{route}", body).status == 404, route
+    assert api.get(f"{C}/nope").status == 404  # nothing was created
+
+
+def test_hygiene_writes_need_a_write_key(api: Api) -> None:
+    api.add("me", REPORT)
+    ro = api.with_key(READ_ONLY_KEY)
+    for route, body in _WRITES:
+        assert ro.post(f"{C}/me/{route}", {**body, "dry_run": False}).status == 403, route
+    for route in _READS:
+        assert ro.get(f"{C}/me/{route}").status == 200, route
+        assert api.get(f"{C}/me/{route}", key=None).status == 401, route
+    assert len(_listed(api)) == 1
+
+
+def test_hygiene_is_tenant_scoped(server: LocalServer, api: Api) -> None:
+    mine = api.add("me", REPORT)
+    api.add("me", REPORT)
+    stranger = api.with_key(server.add_tenant_key())
+    theirs = stranger.add("me", "the weekly report is due on monday")
+    forgotten = stranger.post(f"{C}/me/forget", {"query": REPORT, "min_score": 0}).json
+    assert forgotten["ids"] == [theirs["id"]]
+    stranger.add("me", "something else entirely")
+    assert stranger.post(f"{C}/me/dedup", {"dry_run": False}).json["clusters"] == []
+    assert stranger.get(f"{C}/me/health").json["total"] == 1
+    assert REPORT not in stranger.get(f"{C}/me/summary").json["summary"]
+    assert mine["id"] in _listed(api)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "loc"),
+    [
+        ("POST", "forget", {}, ["body", "query"]),
+        ("POST", "forget", {"query": ""}, ["body", "query"]),
+        ("POST", "forget", {"query": "x", "min_score": 1.5}, ["body", "min_score"]),
+        ("POST", "forget", {"query": "x", "limit": 0}, ["body", "limit"]),
+        ("POST", "forget", {"query": "x", "limit": 201}, ["body", "limit"]),
+        ("POST", "dedup", {"threshold": -0.1}, ["body", "threshold"]),
+        ("POST", "dedup", {"dry_run": "yes"}, ["body", "dry_run"]),
+        ("POST", "archive-stale", {"older_than_days": 0}, ["body", "older_than_days"]),
+        ("POST", "archive-stale", {"older_than_days": 1.5}, ["body", "older_than_days"]),
+        ("GET", "contradictions?limit=0", None, ["query", "limit"]),
+        ("GET", "contradictions?limit=201", None, ["query", "limit"]),
+        ("GET", "health?stale_days=0", None, ["query", "stale_days"]),
+        ("GET", "health?stale_days=soon", None, ["query", "stale_days"]),
+        ("GET", "summary?limit=x", None, ["query", "limit"]),
+    ],
+)
+def test_hygiene_validation_errors_are_422(
+    api: Api, method: str, path: str, body: Any, loc: list[str]
+) -> None:
+    api.add("me", REPORT)
+    reply = api.call(method, f"{C}/me/{path}", body)
+    assert reply.status == 422, reply.raw
+    assert reply.json["detail"][0]["loc"] == loc

@@ -1,0 +1,266 @@
+"""remember: fact extraction, supersession, background jobs, restarts and expiry."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import Any
+
+from conftest import READ_ONLY_KEY
+from server_api import Api, C
+
+from longmem.server import LocalServer
+from longmem.server.jobs import JobWorker
+from longmem.server.store import Principal, Store, epoch_to_iso
+
+PAST = epoch_to_iso(1_000_000_000)
+
+
+def _remember(api: Api, content: str, collection: str = "me") -> list[dict[str, Any]]:
+    reply = api.post(f"{C}/{collection}/remember?sync=true", {"content": content})
+    assert reply.status == 200, reply.raw
+    return reply.json["facts"]  # type: ignore[no-any-return]
+
+
+def _wait_for_job(api: Api, job_id: str, timeout: float = 5.0) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while True:
+        reply = api.get(f"/v1/memory/extract/job/{job_id}")
+        assert reply.status == 200, reply.raw
+        if reply.json["status"] in ("done", "failed") or time.monotonic() > deadline:
+            return reply.json  # type: ignore[no-any-return]
+        time.sleep(0.02)
+
+
+def _principal(server: LocalServer, key: str) -> Principal:
+    principal = server.store.authenticate(key)
+    assert principal is not None
+    return principal
+
+
+# -- sync ---------------------------------------------------------------------------------
+
+
+def test_sync_remember_returns_typed_third_person_facts(api: Api) -> None:
+    facts = _remember(api, "I live in Paris and I work at Acme. Yesterday I went to Rome. Hi!")
+    assert [(f["text"], f["type"], f["relation"]) for f in facts] == [
+        ("User lives in Paris", "fact", "new"),
+        ("User works at Acme", "fact", "new"),
+        ("Yesterday User went to Rome", "episode", "new"),
+    ]
+    for fact in facts:
+        assert fact["supersedes"] is None
+        assert fact["is_latest"] is True
+        assert fact["source"] == "remember"
+        assert fact["created_by"]["label"] == "default"
+        assert api.get(f"{C}/me/memories/{fact['id']}").json == {
+            k: v for k, v in fact.items() if k not in ("relation", "supersedes")
+        }
+
+
+def test_a_changed_fact_updates_and_supersedes_the_old_one(api: Api) -> None:
+    (berlin,) = _remember(api, "I live in Berlin")
+    (paris,) = _remember(api, "I live in Paris now")
+    assert paris["relation"] == "updates"
+    assert paris["supersedes"] == berlin["id"]
+    assert paris["is_latest"] is True
+    old = api.get(f"{C}/me/memories/{berlin['id']}").json
+    assert old["is_latest"] is False
+    hits = api.search("where does the user live", "me", min_score=0)
+    assert [h["id"] for h in hits] == [paris["id"]]
+
+
+def test_more_detail_extends_and_keeps_both(api: Api) -> None:
+    (tea,) = _remember(api, "I like tea")
+    (green,) = _remember(api, "I like green tea")
+    assert (green["relation"], green["supersedes"], green["type"]) == (
+        "extends",
+        None,
+        "preference",
+    )
+    assert api.get(f"{C}/me/memories/{tea['id']}").json["is_latest"] is True
+
+
+def test_restating_a_fact_is_a_duplicate_and_not_stored(api: Api) -> None:
+    (first,) = _remember(api, "I like tea")
+    (again,) = _remember(api, "I like tea.")
+    assert again["relation"] == "duplicate"
+    assert again["id"] == first["id"]
+    assert again["supersedes"] is None
+    assert len(api.get(f"{C}/me/memories").json) == 1
+
+
+def test_facts_of_one_call_relate_to_each_other(api: Api) -> None:
+    berlin, paris = _remember(api, "I live in Berlin. I live in Paris now.")
+    assert paris["relation"] == "updates"
+    assert paris["supersedes"] == berlin["id"]
+    assert api.get(f"{C}/me/memories/{berlin['id']}").json["is_latest"] is False
+
+
+def test_relations_stay_within_the_collection(api: Api) -> None:
+    _remember(api, "I live in Berlin", "one")
+    (other,) = _remember(api, "I live in Paris now", "two")
+    assert other["relation"] == "new"
+
+
+def test_time_bound_fact_gets_expires_at(api: Api) -> None:
+    (fact,) = _remember(api, "I am in Rome until tomorrow")
+    assert fact["expires_at"] is not None
+    assert fact["expires_at"].endswith("T23:59:59Z")
+    assert fact["expires_at"] > epoch_to_iso(time.time())
+
+
+def test_remember_creates_a_missing_collection(api: Api) -> None:
+    assert api.get(f"{C}/fresh").status == 404
+    assert _remember(api, "ok thanks", "fresh") == []
+    assert api.get(f"{C}/fresh").status == 200
+
+
+def test_remember_validates_its_input(api: Api) -> None:
+    path = f"{C}/me/remember?sync=true"
+    for body, loc in [
+        ({}, ["body", "content"]),
+        ({"content": ""}, ["body", "content"]),
+        ({"content": "   "}, ["body", "content"]),
+        ({"content": 5}, ["body", "content"]),
+        ({"content": "x" * 10_001}, ["body", "content"]),
+    ]:
+        reply = api.post(path, body)
+        assert reply.status == 422, body
+        assert reply.json["detail"][0]["loc"] == loc
+    reply = api.post(f"{C}/me/remember?sync=maybe", {"content": "I like tea"})
+    assert reply.status == 422
+    assert reply.json["detail"][0]["loc"] == ["query", "sync"]
+    assert api.post(f"{C}/bad%20name/remember", {"content": "x"}).status == 422
+    assert api.post(path, ["I like tea"]).status == 422
+
+
+def test_remember_needs_a_write_key(api: Api) -> None:
+    ro = api.with_key(READ_ONLY_KEY)
+    assert ro.post(f"{C}/me/remember?sync=true", {"content": "I like tea"}).status == 403
+    assert ro.post(f"{C}/me/remember", {"content": "I like tea"}).status == 403
+    assert api.post(f"{C}/me/remember", {"content": "I like tea"}, key=None).status == 401
+
+
+# -- background jobs ----------------------------------------------------------------------
+
+
+def test_async_remember_queues_a_job_that_completes(server: LocalServer, api: Api) -> None:
+    bot_key = server.add_tenant_key("default", label="bot")
+    bot = api.with_key(bot_key)
+    reply = bot.post(f"{C}/me/remember", {"content": "I live in Berlin. I like tea."})
+    assert reply.status == 202
+    assert set(reply.json) == {"job_id"}
+    assert reply.json["job_id"].startswith("job_")
+    job = _wait_for_job(bot, reply.json["job_id"])
+    assert job["status"] == "done", job
+    assert job["error"] is None
+    assert job["finished_at"] >= job["created_at"]
+    assert [f["text"] for f in job["facts"]] == ["User lives in Berlin", "User likes tea"]
+    # The job writes as the key that submitted it.
+    assert {f["created_by"]["label"] for f in job["facts"]} == {"bot"}
+    listed = api.get(f"{C}/me/memories").json
+    assert {m["id"] for m in listed} == {f["id"] for f in job["facts"]}
+
+
+def test_a_replayed_async_remember_queues_one_job(api: Api) -> None:
+    headers = {"Idempotency-Key": "remember-once"}
+    first = api.post(f"{C}/me/remember", {"content": "I like tea"}, headers=headers)
+    again = api.post(f"{C}/me/remember", {"content": "I like tea"}, headers=headers)
+    assert (first.status, again.status) == (202, 202)
+    assert again.json == first.json
+    assert again.header("Idempotent-Replayed") == "true"
+    assert _wait_for_job(api, first.json["job_id"])["status"] == "done"
+    assert len(api.get(f"{C}/me/memories").json) == 1
+
+
+def test_a_job_is_invisible_to_other_tenants(server: LocalServer, api: Api) -> None:
+    job_id = api.post(f"{C}/me/remember", {"content": "I like tea"}).json["job_id"]
+    stranger = api.with_key(server.add_tenant_key())
+    assert stranger.get(f"/v1/memory/extract/job/{job_id}").status == 404
+    assert api.get("/v1/memory/extract/job/job_doesnotexist").status == 404
+    assert api.get(f"/v1/memory/extract/job/{job_id}").status == 200
+
+
+def test_a_job_left_running_completes_after_a_restart(tmp_path: Any) -> None:
+    db = os.path.join(str(tmp_path), "jobs.db")
+    with LocalServer(db_path=db, api_key="lm_restart_key") as first:
+        store = first.store
+        principal = _principal(first, "lm_restart_key")
+        # As if the process died mid-job: the row says running, nothing was stored.
+        with store.write() as conn:
+            job = store.create_job(principal, "me", "I live in Lisbon")
+            conn.execute("UPDATE jobs SET status = 'running' WHERE id = ?", (job["job_id"],))
+    with LocalServer(db_path=db, api_key="lm_restart_key") as second:
+        api = Api(second, "lm_restart_key")
+        done = _wait_for_job(api, job["job_id"])
+        assert done["status"] == "done", done
+        assert [f["text"] for f in done["facts"]] == ["User lives in Lisbon"]
+        assert done["facts"][0]["created_by"]["id"] == principal.key_id
+        api.close()
+
+
+def test_a_failing_job_is_marked_failed(tmp_path: Any) -> None:
+    store = Store(os.path.join(str(tmp_path), "fail.db"))
+    try:
+        key_id, _ = store.add_key("default", "write", "default")
+        principal = Principal(key_id, "default", "write", "default")
+        job = store.create_job(principal, "me", "anything")
+
+        def explode(p: Principal, collection: str, content: str) -> list[dict[str, Any]]:
+            raise RuntimeError("extractor broke")
+
+        worker = JobWorker(store, explode)
+        assert worker.step() is True
+        assert worker.step() is False  # the queue is empty now
+        failed = store.get_job("default", job["job_id"])
+        assert failed is not None
+        assert failed["status"] == "failed"
+        assert failed["error"] == "RuntimeError: extractor broke"
+        assert failed["facts"] == []
+        assert failed["finished_at"] is not None
+    finally:
+        store.close()
+
+
+def test_stopping_the_server_stops_its_background_threads() -> None:
+    with LocalServer(sweep_interval=0.05):
+        names = {t.name for t in threading.enumerate()}
+        assert {"longmem-jobs", "longmem-sweeper"} <= names
+    names = {t.name for t in threading.enumerate()}
+    assert not names & {"longmem-jobs", "longmem-sweeper"}
+
+
+# -- expiry -------------------------------------------------------------------------------
+
+
+def _import_expired(api: Api) -> None:
+    memory = {"text": "User is at the lighthouse", "collection": "me", "expires_at": PAST}
+    reply = api.post("/v1/memory/admin/import", {"memories": [memory]})
+    assert reply.status == 200, reply.raw
+
+
+def test_an_expired_memory_is_invisible_at_once(server: LocalServer, api: Api) -> None:
+    kept = api.add("me", "User keeps a lighthouse diary")
+    _import_expired(api)
+    stored = [row["id"] for row, _ in server.store.collection_vectors("default", "me")]
+    assert len(stored) == 2  # still stored: the sweep has not run
+    (expired_id,) = set(stored) - {kept["id"]}
+    assert [m["id"] for m in api.get(f"{C}/me/memories").json] == [kept["id"]]
+    assert api.get(f"{C}/me/memories/{expired_id}").status == 404
+    assert [h["id"] for h in api.search("lighthouse", "me", min_score=0)] == [kept["id"]]
+    assert [m["id"] for m in api.get("/v1/memory/admin/export").json["memories"]] == [kept["id"]]
+    health = api.get(f"{C}/me/health").json
+    assert (health["total"], health["current"], health["expired"]) == (2, 1, 1)
+
+
+def test_the_sweep_deletes_expired_memories() -> None:
+    with LocalServer(sweep_interval=0.05) as server:
+        api = Api(server, server.api_key)
+        _import_expired(api)
+        deadline = time.monotonic() + 3
+        while api.get(f"{C}/me/health").json["total"] and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert api.get(f"{C}/me/health").json["total"] == 0
+        api.close()
