@@ -1,0 +1,95 @@
+"""Every code sample in README.md runs, in order, against the real local server.
+
+Python blocks share one namespace, as a reader pasting them into one session would.
+Shell blocks that start with `longmem ` run through `python -m longmem`. The install and
+test commands are not run here (CI runs them); neither is `serve`, which never exits.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import longmem
+from longmem.server import LocalServer
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+KEY = "readme-admin-key"  # an admin key also writes, so every sample may use it
+_BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def _blocks(language: str) -> list[str]:
+    return [body for lang, body in _BLOCK.findall(README.read_text("utf-8")) if lang == language]
+
+
+@pytest.fixture(scope="module")
+def environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    workdir = tmp_path_factory.mktemp("readme")
+    (workdir / "notes").mkdir()
+    (workdir / "notes" / "standup.md").write_text("Standup moved to 9:30.\n", "utf-8")
+    with LocalServer(admin_key=KEY) as server:
+        yield {"LONGMEM_API_KEY": KEY, "LONGMEM_BASE_URL": server.url, "WORKDIR": str(workdir)}
+
+
+def test_readme_has_python_samples() -> None:
+    assert len(_blocks("python")) >= 8
+
+
+def test_python_samples_run_in_order(
+    environment: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LONGMEM_API_KEY", environment["LONGMEM_API_KEY"])
+    monkeypatch.setenv("LONGMEM_BASE_URL", environment["LONGMEM_BASE_URL"])
+    monkeypatch.chdir(environment["WORKDIR"])
+    namespace: dict[str, object] = {"__name__": "readme"}
+    for number, block in enumerate(_blocks("python"), start=1):
+        try:
+            exec(compile(block, f"README.md python block {number}", "exec"), namespace)
+        except Exception as exc:  # pragma: no cover - the message is the point
+            pytest.fail(f"README python block {number} failed: {exc!r}\n{block}")
+
+
+_CLI = re.compile(r"(^|\|\s*)longmem ")
+
+
+def _cli_lines() -> list[str]:
+    """Shell lines that run the `longmem` command (alone or at the end of a pipe)."""
+    return [
+        line.strip()
+        for block in _blocks("sh")
+        for line in block.splitlines()
+        if _CLI.search(line) and "longmem serve" not in line
+    ]
+
+
+def test_readme_shows_the_cli() -> None:
+    assert len(_cli_lines()) >= 5
+
+
+@pytest.mark.parametrize("line", _cli_lines())
+def test_cli_samples_run(environment: dict[str, str], line: str) -> None:
+    # The subprocess runs in a scratch folder: point it at the package under test.
+    package_root = str(Path(longmem.__file__).resolve().parent.parent)
+    pythonpath = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, **environment, "PYTHONPATH": pythonpath}
+    # `longmem ...` is the console script; run the same entry point by module.
+    python = shlex.quote(sys.executable)
+    command = _CLI.sub(lambda m: f"{m.group(1)}{python} -m longmem ", line)
+    done = subprocess.run(
+        command,
+        shell=True,
+        cwd=environment["WORKDIR"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, f"{line}\n{done.stderr}"
