@@ -300,3 +300,83 @@ def test_python_dash_m_pipes_like_a_shell_user_would(server: LocalServer) -> Non
         "piped two",
     ]
     assert listed.stderr == ""  # no progress noise when stderr is not a terminal
+
+
+def test_remember_prints_one_fact_per_line_and_supersedes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    first = run(capsys, monkeypatch, "remember", "I live in Berlin", "--collection", collection)
+    assert [f["relation"] for f in first.lines] == ["new"]
+    second = run(
+        capsys,
+        monkeypatch,
+        "remember",
+        "-",
+        "--collection",
+        collection,
+        stdin="I live in Paris now",
+    )
+    assert [(f["text"], f["relation"]) for f in second.lines] == [
+        ("User lives in Paris now", "updates")
+    ]
+
+
+def test_remember_async_prints_the_job(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    result = run(
+        capsys, monkeypatch, "remember", "I like tea", "--async", "--collection", collection
+    )
+    assert result.code == 0 and result.json["job_id"].startswith("job_")
+
+
+def test_profile_summary_and_health(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    run(
+        capsys,
+        monkeypatch,
+        "remember",
+        "I live in Lisbon. I love jazz.",
+        "--collection",
+        collection,
+    )
+    profile = run(capsys, monkeypatch, "profile", "--collection", collection)
+    assert "Lisbon" in profile.json["profile"] and profile.json["based_on"] == 2
+    summary = run(capsys, monkeypatch, "summary", "--collection", collection, "--limit", "5")
+    assert summary.json["based_on"] == 2 and isinstance(summary.json["themes"], list)
+    health = run(capsys, monkeypatch, "health", "--collection", collection)
+    assert health.json["total"] == 2 and health.json["needs_attention"] is False
+
+
+def test_forget_deletes_what_matches(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    run(
+        capsys,
+        monkeypatch,
+        "add-many",
+        "--collection",
+        collection,
+        stdin='"Project Icarus launches in May"\n"Lunch is at noon"\n',
+    )
+    forgot = run(
+        capsys,
+        monkeypatch,
+        "forget",
+        "Project Icarus launch",
+        "--collection",
+        collection,
+        "--min-score",
+        "0.3",
+    )
+    assert forgot.code == 0 and forgot.json["deleted"] == 1
+    left = run(capsys, monkeypatch, "list", "--collection", collection)
+    assert [m["text"] for m in left.lines] == ["Lunch is at noon"]
+
+
+def test_read_of_a_missing_collection_exits_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run(capsys, monkeypatch, "summary", "--collection", "never-written")
+    assert result.code == 1 and result.err.startswith("longmem: error: HTTP 404")
