@@ -189,11 +189,7 @@ class Longmem:
         metadata: Optional[Mapping[str, Any]] = None,
     ) -> Collection:
         """Create a collection. POST /v1/memory/collections; ConflictError if it exists."""
-        body: dict[str, Any] = {"name": check.collection(name, "name")}
-        if description is not None:
-            body["description"] = _optional_str(description, "description")
-        if metadata is not None:
-            body["metadata"] = check.metadata(metadata)
+        body = {"name": check.collection(name, "name"), **_collection_fields(description, metadata)}
         return cast("Collection", self._request("POST", "/v1/memory/collections", body=body))
 
     def get_collection(self, name: str) -> Collection:
@@ -208,11 +204,7 @@ class Longmem:
         metadata: Optional[Mapping[str, Any]] = None,
     ) -> Collection:
         """Change a collection's description and/or metadata. PUT /v1/memory/collections/{name}."""
-        body: dict[str, Any] = {}
-        if description is not None:
-            body["description"] = _optional_str(description, "description")
-        if metadata is not None:
-            body["metadata"] = check.metadata(metadata)
+        body = _collection_fields(description, metadata)
         if not body:
             raise InvalidArgumentError("update_collection needs description or metadata")
         return cast("Collection", self._request("PUT", _collection_path(name, "name"), body=body))
@@ -831,6 +823,16 @@ def _dict_list(values: Any, name: str) -> list[dict[str, Any]]:
             raise InvalidArgumentError(f"{name}[{index}] must be a dict, got {type(item).__name__}")
         check.json_object(item, f"{name}[{index}]")
     return [dict(item) for item in items]
+
+
+def _collection_fields(description: Any, metadata: Any) -> dict[str, Any]:
+    """The optional fields a collection is created or updated with, checked."""
+    fields: dict[str, Any] = {}
+    if description is not None:
+        fields["description"] = _optional_str(description, "description")
+    if metadata is not None:
+        fields["metadata"] = check.metadata(metadata)
+    return fields
 
 
 def _optional_str(value: Any, name: str) -> str:

@@ -13,6 +13,14 @@ from longmem import Longmem
 from .servers import ForwardProxy, ScriptedServer, TLSMaterial, make_tls_material, openssl_path
 
 
+@pytest.fixture(autouse=True)
+def _no_ambient_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every client test starts with no proxy configured, whatever the machine has."""
+    for name in ("http_proxy", "https_proxy", "no_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+
+
 @pytest.fixture
 def server() -> Iterator[ScriptedServer]:
     """A plain-HTTP :class:`ScriptedServer` (``server.url`` is ``http://127.0.0.1:PORT``)."""

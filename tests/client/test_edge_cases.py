@@ -18,16 +18,6 @@ from longmem import InvalidArgumentError, Longmem, LongmemError, NotFoundError
 from .conftest import SleepRecorder
 from .servers import Drop, Reply, ScriptedServer, Stall
 
-PROXY_VARS = ("http_proxy", "https_proxy", "no_proxy", "all_proxy")
-
-
-@pytest.fixture(autouse=True)
-def _no_ambient_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in PROXY_VARS:
-        monkeypatch.delenv(name, raising=False)
-        monkeypatch.delenv(name.upper(), raising=False)
-
-
 # -- a socket-level server for what ScriptedServer cannot script ---------------------------
 # (a reset in the middle of a response; a 1xx followed later by the final response)
 

@@ -12,17 +12,6 @@ from longmem import Longmem, LongmemConnectionError
 from .conftest import SleepRecorder
 from .servers import ForwardProxy, Reply, ScriptedServer, TLSMaterial
 
-PROXY_VARS = ("http_proxy", "https_proxy", "no_proxy", "all_proxy")
-
-
-@pytest.fixture(autouse=True)
-def _no_ambient_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests start with no proxy configured, whatever the machine has."""
-    for name in PROXY_VARS:
-        monkeypatch.delenv(name, raising=False)
-        monkeypatch.delenv(name.upper(), raising=False)
-
-
 # -- keep-alive --------------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, os.path.dirname(__file__))
 sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
-from server_api import Api
+from server_api import Api, FeedServer
 
 from longmem.server import LocalServer
 
@@ -35,3 +35,13 @@ def api(server: LocalServer) -> Iterator[Api]:
     client = Api(server, server.api_key)
     yield client
     client.close()
+
+
+@pytest.fixture
+def feeds(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
+    """A loopback feed server; a proxy from the environment would take its requests away."""
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    server = FeedServer()
+    yield server
+    server.close()

@@ -7,14 +7,12 @@ import os
 import socket
 import stat
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Optional
 
 import pytest
 from conftest import ADMIN_KEY, READ_ONLY_KEY
-from server_api import Api, C
-from test_connectors import FeedServer
+from server_api import Api, C, FeedServer
 
 from longmem.server import LocalServer
 
@@ -22,16 +20,6 @@ CONN = "/v1/memory/connections"
 ADMIN = "/v1/memory/admin"
 SECRET = "tok-very-secret-4711"
 PASSWORD = "pw-also-secret-0815"
-
-
-@pytest.fixture
-def feeds(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
-    # A proxy from the environment would take loopback requests elsewhere.
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    server = FeedServer()
-    yield server
-    server.close()
 
 
 def _feed(*entries: tuple[str, str]) -> str:

@@ -6,13 +6,11 @@ import base64
 import json
 import os
 import socket
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Optional
 
 import pytest
+from server_api import FeedServer
 
 from longmem.server import connectors
 from longmem.server.connectors import (
@@ -40,59 +38,6 @@ def _rewrite(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     st = path.stat()
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
-
-
-class FeedServer:
-    """A loopback HTTP server replying from a path → (status, headers, body) table and
-    recording the headers of each request."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
-        self.requests: list[dict[str, str]] = []
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                owner.requests.append(dict(self.headers.items()))
-                status, headers, body = owner.routes.get(self.path, (404, {}, b"not found"))
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
-        self.thread.start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def serve(self, path: str, body: str, status: int = 200, **headers: str) -> str:
-        self.routes[path] = (status, headers, body.encode("utf-8"))
-        return self.url(path)
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-@pytest.fixture
-def feeds(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
-    # A proxy from the environment would take loopback requests elsewhere.
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    server = FeedServer()
-    yield server
-    server.close()
 
 
 def _rss(*items: tuple[str, str, str, Optional[str]]) -> str:
