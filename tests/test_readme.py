@@ -34,7 +34,8 @@ def environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     workdir = tmp_path_factory.mktemp("readme")
     (workdir / "notes").mkdir()
     (workdir / "notes" / "standup.md").write_text("Standup moved to 9:30.\n", "utf-8")
-    with LocalServer(admin_key=KEY) as server:
+    # The samples run in WORKDIR, as if `longmem serve` had been started there.
+    with LocalServer(admin_key=KEY, connector_roots=[str(workdir)]) as server:
         yield {"LONGMEM_API_KEY": KEY, "LONGMEM_BASE_URL": server.url, "WORKDIR": str(workdir)}
 
 

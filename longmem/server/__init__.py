@@ -18,10 +18,13 @@ import shutil
 import socket
 import tempfile
 import threading
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Optional
 
 from .app import LongmemHTTPServer, make_server
+from .connections import database_files
+from .connectors import real_roots
 from .context import Services
 from .intelligence import remember_facts
 from .jobs import SWEEP_INTERVAL_SECONDS, ExpirySweeper, JobWorker
@@ -52,6 +55,11 @@ class LocalServer:
 
     Two background threads run beside the HTTP one: the remember-job worker and the
     sweeper that deletes expired memories every ``sweep_interval`` seconds.
+
+    ``connector_roots`` are the folders a ``directory`` connection may read; None means
+    the working directory at ``start()``, and an empty list allows no directory
+    connection. Whatever the roots, no connector reads the database, its journals or its
+    credentials secret.
     """
 
     def __init__(
@@ -64,6 +72,7 @@ class LocalServer:
         host: str = "127.0.0.1",
         port: int = 0,
         sweep_interval: float = SWEEP_INTERVAL_SECONDS,
+        connector_roots: Optional[Sequence[str]] = None,
     ) -> None:
         if not is_loopback(host) and not (api_key or read_only_key or admin_key):
             raise ValueError(
@@ -73,6 +82,12 @@ class LocalServer:
             raise ValueError("rate_limit must be at least 1 request per minute")
         if not sweep_interval > 0:
             raise ValueError("sweep_interval must be a positive number of seconds")
+        if connector_roots is not None:
+            if isinstance(connector_roots, (str, bytes)):
+                raise TypeError("connector_roots must be a list of folders, not one string")
+            if not all(isinstance(r, str) and r.strip() for r in connector_roots):
+                raise ValueError("connector_roots must be non-empty folder paths")
+            connector_roots = tuple(connector_roots)
         self.db_path = db_path
         self.api_key = api_key
         self.read_only_key = read_only_key
@@ -81,6 +96,8 @@ class LocalServer:
         self.host = host
         self.port = port
         self.sweep_interval = sweep_interval
+        # As given until start(), then resolved (the working directory when None).
+        self.connector_roots = connector_roots
         self.generated_key = False
         self._tmpdir: Optional[str] = None
         self._store: Optional[Store] = None
@@ -104,7 +121,16 @@ class LocalServer:
             self._provision_keys(store)
             search = SearchEngine(store)
             worker = JobWorker(store, lambda p, c, t: remember_facts(services, p, c, t))
-            services = Services(store=store, search=search, wake_jobs=worker.wake)
+            roots = real_roots(
+                [os.getcwd()] if self.connector_roots is None else self.connector_roots
+            )
+            services = Services(
+                store=store,
+                search=search,
+                wake_jobs=worker.wake,
+                connector_roots=roots,
+                connector_excluded=database_files(path),
+            )
             store.purge_idempotency()
             # Jobs a stopped process left running start over; remember is one transaction,
             # so a half-run job stored nothing.
@@ -114,6 +140,7 @@ class LocalServer:
             self._cleanup()
             raise
         self.port = self._httpd.server_address[1]
+        self.connector_roots = roots
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": _POLL_SECONDS},

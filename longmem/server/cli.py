@@ -19,6 +19,8 @@ from . import LocalServer, is_loopback
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 9100
 DEFAULT_DB = "./longmem.db"
+PORT_MAX = 65535
+ROOTS_ENV = "LONGMEM_SERVER_CONNECTOR_ROOTS"
 
 
 def _env_int(name: str) -> Optional[int]:
@@ -55,7 +57,24 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="requests per key per minute",
     )
+    p.add_argument(
+        "--connector-root",
+        action="append",
+        dest="connector_roots",
+        metavar="DIR",
+        help="a folder directory connectors may read (repeatable; "
+        f"{ROOTS_ENV} takes a {os.pathsep!r}-separated list); default: the working directory",
+    )
     return p
+
+
+def _connector_roots(flags: Optional[list[str]]) -> Optional[list[str]]:
+    """The roots from the flags, else from the environment; None means the default."""
+    if flags:
+        return flags
+    raw = os.environ.get(ROOTS_ENV, "")
+    roots = [part for part in raw.split(os.pathsep) if part.strip()]
+    return roots or None
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -71,9 +90,17 @@ def main(argv: Optional[list[str]] = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if not 0 <= args.port <= PORT_MAX:
+        print(f"longmem: --port must be between 0 and {PORT_MAX}, got {args.port}", file=sys.stderr)
+        return 2
     if args.rate_limit is not None and args.rate_limit < 1:
         print("longmem: --rate-limit must be at least 1", file=sys.stderr)
         return 2
+    roots = _connector_roots(args.connector_roots)
+    for root in roots or ():
+        if not os.path.isdir(os.path.expanduser(root)):
+            print(f"longmem: connector root {root!r} is not a directory", file=sys.stderr)
+            return 2
 
     server = LocalServer(
         db_path=args.db,
@@ -83,6 +110,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         rate_limit=args.rate_limit,
         host=args.host,
         port=args.port,
+        connector_roots=roots,
     )
     try:
         server.start()
@@ -104,6 +132,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"longmem: generated API key (shown only now, keep it): {server.api_key}")
     elif server.api_key is None:
         print(f"longmem: using the keys already stored in {args.db} (pass --api-key to add one)")
+    shown = ", ".join(server.connector_roots or ()) or "none"
+    print(f"longmem: directory connectors may read inside: {shown}")
     print(f"longmem: local server listening on {server.url} (db {args.db})", flush=True)
     try:
         server.serve_until(stop)

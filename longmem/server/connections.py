@@ -81,6 +81,13 @@ def _secret_path(store: Store) -> str:
     return os.path.abspath(store.path) + _SECRET_SUFFIX
 
 
+def database_files(db_path: str) -> tuple[str, ...]:
+    """The database, its SQLite journals and its credentials secret: files that hold
+    every tenant's data, which no connector may read."""
+    path = os.path.abspath(db_path)
+    return (path, path + "-wal", path + "-shm", path + "-journal", path + _SECRET_SUFFIX)
+
+
 def _read_secret(path: str) -> Optional[bytes]:
     try:
         with open(path, encoding="ascii") as fh:
@@ -273,7 +280,9 @@ def create_connection(req: Request) -> Response:
     normalised: dict[str, Any] = {}
     if provider is not None and config_is_object:
         try:
-            normalised = connectors.validate_config(provider, config, credentials)
+            normalised = connectors.validate_config(
+                provider, config, credentials, roots=req.services.connector_roots
+            )
         except connectors.ConfigError as exc:
             _config_problems(check, exc)
     check.done()
@@ -374,8 +383,14 @@ def sync_connection(req: Request) -> Response:
         if row["credentials"]:
             sealed = str(row["credentials"])
             credentials = _open_sealed(_secret(store, create=False), row["id"], sealed)
+        # The roots are checked again: the operator may have narrowed them since.
         result = connectors.sync(
-            row["provider"], json.loads(row["config"]), credentials, row["cursor"]
+            row["provider"],
+            json.loads(row["config"]),
+            credentials,
+            row["cursor"],
+            roots=req.services.connector_roots,
+            excluded=req.services.connector_excluded,
         )
     except connectors.SyncError as exc:
         return _record_failure(req, row, started, str(exc))

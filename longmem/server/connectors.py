@@ -4,7 +4,11 @@ Two providers, both stdlib only:
 
 - ``directory`` — text files under a local folder, one memory per file (long files in
   chunks). The cursor maps each relative path to its size, mtime and content hash, so a
-  re-sync returns only new or changed files, under the same keys as before.
+  re-sync returns only new or changed files, under the same keys as before. The folder
+  must lie inside one of the operator's connector roots, and a sync reads only regular
+  files whose real path stays inside the folder: never a symlink's target outside it, the
+  server's own database files (passed in as ``excluded``), nor anything under /proc,
+  /sys or /dev.
 - ``rss`` — an RSS 2.0, RSS 1.0 or Atom feed over http(s), one memory per entry. The
   cursor holds the newest entry date seen and the ids of recent entries.
 
@@ -19,11 +23,13 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import email.utils
+import errno
 import hashlib
 import html.parser
 import json
 import os
 import re
+import stat
 import time
 import xml.etree.ElementTree as ET
 import xml.parsers.expat
@@ -62,6 +68,16 @@ _RACY_SECONDS = 2.0
 _CURSOR_VERSION = 1
 _READ_CHUNK = 64 * 1024
 _RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+# Kernel and device trees: never notes, and reading some of them leaks the process's
+# environment or blocks.
+_SYSTEM_DIRS = ("/proc", "/sys", "/dev") if os.name == "posix" else ()
+# Opening never blocks on a FIFO and never follows a final symlink swapped in late.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 FieldPath = tuple[Union[str, int], ...]
 
@@ -108,9 +124,14 @@ def validate_config(
     provider: str,
     config: Optional[Mapping[str, Any]],
     credentials: Optional[Mapping[str, Any]],
+    *,
+    roots: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Return the normalised config, or raise ConfigError naming the supported providers
-    and the missing or bad fields. Credential values never appear in the messages."""
+    and the missing or bad fields. Credential values never appear in the messages.
+
+    ``roots`` are the folders a directory connection may read (the operator's setting);
+    with none, every directory path is refused."""
     supported = ", ".join(SUPPORTED_PROVIDERS)
     if not isinstance(provider, str) or provider not in SUPPORTED_PROVIDERS:
         if isinstance(provider, str):
@@ -125,6 +146,8 @@ def validate_config(
     problems: list[tuple[FieldPath, str]] = []
     if provider == "directory":
         normalised = _directory_config(config, problems)
+        if normalised:
+            _check_inside_roots(normalised["path"], roots, problems)
         if credentials:
             problems.append((("credentials",), "the directory provider takes no credentials"))
     else:
@@ -169,6 +192,43 @@ def _directory_config(
         return {}
     assert isinstance(path, str)
     return {"path": os.path.abspath(os.path.expanduser(path)), "patterns": list(patterns)}
+
+
+def real_roots(roots: Iterable[str]) -> tuple[str, ...]:
+    """Absolute, symlink-free forms of ``roots``, in order, without repeats."""
+    out: list[str] = []
+    for root in roots:
+        real = os.path.realpath(os.path.abspath(os.path.expanduser(root)))
+        if real not in out:
+            out.append(real)
+    return tuple(out)
+
+
+def _inside(path: str, base: str) -> bool:
+    """Whether `path` is `base` or below it; both absolute and already resolved."""
+    path, base = os.path.normcase(path), os.path.normcase(base)
+    try:
+        return os.path.commonpath([path, base]) == base
+    except ValueError:  # different drives on Windows
+        return False
+
+
+def _check_inside_roots(
+    path: str, roots: Sequence[str], problems: list[tuple[FieldPath, str]]
+) -> None:
+    real = os.path.realpath(path)
+    allowed = real_roots(roots)
+    if any(_inside(real, system) for system in _SYSTEM_DIRS):
+        problems.append((("config", "path"), "must not be inside /proc, /sys or /dev"))
+    elif not allowed:
+        problems.append(
+            (("config", "path"), "must be inside the server's connector roots (none configured)")
+        )
+    elif not any(_inside(real, root) for root in allowed):
+        shown = ", ".join(allowed)
+        problems.append(
+            (("config", "path"), f"must be inside the server's connector roots: {shown}")
+        )
 
 
 def _pattern_problem(pattern: Any) -> Optional[str]:
@@ -250,15 +310,21 @@ def sync(
     cursor: Optional[str],
     *,
     timeout: float = FEED_TIMEOUT,
+    roots: Sequence[str] = (),
+    excluded: Sequence[str] = (),
 ) -> SyncResult:
-    """Fetch what is new or changed since `cursor`. Raises SyncError on a failing source."""
+    """Fetch what is new or changed since `cursor`. Raises SyncError on a failing source.
+
+    The config is checked again against ``roots``, which may have changed since the
+    connection was made. ``excluded`` are files a directory sync never reads, whatever
+    the roots (the server passes its database, journal and secret files)."""
     try:
-        normalised = validate_config(provider, config, credentials)
+        normalised = validate_config(provider, config, credentials, roots=roots)
     except ConfigError as exc:
         raise SyncError(f"invalid connection config: {exc}") from None
     try:
         if provider == "directory":
-            return _sync_directory(normalised, cursor)
+            return _sync_directory(normalised, cursor, excluded)
         return _sync_rss(normalised, credentials or {}, cursor, timeout)
     except SyncError as exc:
         message = _scrub(str(exc), credentials)
@@ -281,26 +347,33 @@ def _scrub(message: str, credentials: Optional[Mapping[str, Any]]) -> str:
 # -- directory ---------------------------------------------------------------------------
 
 
-def _sync_directory(config: Mapping[str, Any], cursor: Optional[str]) -> SyncResult:
-    root = Path(config["path"])
+def _sync_directory(
+    config: Mapping[str, Any], cursor: Optional[str], excluded: Sequence[str] = ()
+) -> SyncResult:
+    shown = config["path"]
+    real_root = os.path.realpath(shown)
     try:
-        if not root.exists():
-            raise SyncError(f"directory not found: {root}")
-        if not root.is_dir():
-            raise SyncError(f"not a directory: {root}")
+        if not os.path.exists(real_root):
+            raise SyncError(f"directory not found: {shown}")
+        if not os.path.isdir(real_root):
+            raise SyncError(f"not a directory: {shown}")
     except OSError as exc:
-        raise SyncError(f"cannot access directory {root}: {_os_reason(exc)}") from None
+        raise SyncError(f"cannot access directory {shown}: {_os_reason(exc)}") from None
+    guard = _FileGuard(real_root, excluded)
     before = _load_directory_cursor(cursor)
     after: dict[str, list[Any]] = {}
     items: list[Item] = []
     now = time.time()
-    for rel, path in _matching_files(root, config["patterns"]):
+    for rel, path in _matching_files(Path(real_root), config["patterns"]):
         try:
-            st = path.stat()
+            found = guard.check(path)
         except FileNotFoundError:
             continue  # removed between listing and reading: nothing to report
         except OSError as exc:
             raise SyncError(f"cannot read {rel}: {_os_reason(exc)}") from None
+        if found is None:
+            continue
+        real, st = found
         if st.st_size > FILE_MAX_BYTES:
             continue
         trusted_mtime = st.st_mtime_ns if now - st.st_mtime > _RACY_SECONDS else 0
@@ -309,11 +382,13 @@ def _sync_directory(config: Mapping[str, Any], cursor: Optional[str]) -> SyncRes
             after[rel] = [st.st_size, trusted_mtime, seen[2]]
             continue
         try:
-            data = path.read_bytes()
+            data = guard.read(real, st)
         except FileNotFoundError:
             continue
         except OSError as exc:
             raise SyncError(f"cannot read {rel}: {_os_reason(exc)}") from None
+        if data is None:
+            continue
         digest = hashlib.sha256(data).hexdigest()
         after[rel] = [st.st_size, trusted_mtime, digest]
         if seen is not None and seen[2] == digest:
@@ -326,7 +401,64 @@ def _sync_directory(config: Mapping[str, Any], cursor: Optional[str]) -> SyncRes
     return SyncResult(items=items, cursor=json.dumps(new_cursor, separators=(",", ":")))
 
 
+class _FileGuard:
+    """Decides which listed files a directory sync may read, and reads them.
+
+    A file is read only when its real path (symlinks resolved) lies inside the resolved
+    folder, outside /proc, /sys and /dev, it is a regular file, and it is none of the
+    excluded files, compared by path and by device and inode (so a hard link or a
+    differently spelled path to the database is refused too).
+    """
+
+    def __init__(self, real_root: str, excluded: Sequence[str]) -> None:
+        self.root = real_root
+        self.excluded_paths = {os.path.normcase(os.path.realpath(p)) for p in excluded}
+        self.excluded_ids: set[tuple[int, int]] = set()
+        for name in excluded:
+            try:
+                st = os.stat(name)
+            except OSError:
+                continue  # a journal that does not exist now cannot be listed either
+            if st.st_ino:  # 0 where the filesystem has no inode numbers: paths decide
+                self.excluded_ids.add((st.st_dev, st.st_ino))
+
+    def check(self, path: Path) -> Optional[tuple[str, os.stat_result]]:
+        """(real path, stat) of a file that may be read, or None to skip it."""
+        real = os.path.realpath(path)
+        if not _inside(real, self.root) or any(_inside(real, d) for d in _SYSTEM_DIRS):
+            return None
+        if os.path.normcase(real) in self.excluded_paths:
+            return None
+        st = os.stat(real, follow_symlinks=False)
+        if not self._allowed(st):
+            return None
+        return real, st
+
+    def read(self, real: str, expected: os.stat_result) -> Optional[bytes]:
+        """The file's bytes, or None if it changed into something not to read."""
+        try:
+            fd = os.open(real, _OPEN_FLAGS)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return None  # replaced by a symlink since check(): O_NOFOLLOW refused it
+            raise
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fd)
+            # The path was swapped since check(): read only what was checked.
+            same = (st.st_dev, st.st_ino) == (expected.st_dev, expected.st_ino)
+            if not same or not self._allowed(st):
+                return None
+            data = fh.read(FILE_MAX_BYTES + 1)
+        return None if len(data) > FILE_MAX_BYTES else data
+
+    def _allowed(self, st: os.stat_result) -> bool:
+        # FIFOs, sockets and devices are skipped: reading a FIFO would wait forever.
+        return stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) not in self.excluded_ids
+
+
 def _matching_files(root: Path, patterns: Iterable[str]) -> list[tuple[str, Path]]:
+    """Every path the patterns match below `root`, by relative path; _FileGuard decides
+    which of them may be read."""
     found: dict[str, Path] = {}
     try:
         for pattern in patterns:
@@ -335,8 +467,7 @@ def _matching_files(root: Path, patterns: Iterable[str]) -> list[tuple[str, Path
                 # Hidden folders hold tool state (.git, .venv), not notes.
                 if rel in found or any(part.startswith(".") for part in rel.split("/")):
                     continue
-                if path.is_file():
-                    found[rel] = path
+                found[rel] = path
     except OSError as exc:
         raise SyncError(f"cannot list directory {root}: {_os_reason(exc)}") from None
     return sorted(found.items())

@@ -20,6 +20,11 @@ class Services:
     # Called after a remember job is queued, so the worker starts it without waiting for
     # its next poll; LocalServer wires it to the job worker.
     wake_jobs: Callable[[], None] = lambda: None
+    # Folders a directory connection may read (resolved), and files no connector ever
+    # reads (the database, its journals and the credentials secret). No roots: no
+    # directory connections.
+    connector_roots: tuple[str, ...] = ()
+    connector_excluded: tuple[str, ...] = ()
 
 
 @dataclass

@@ -87,7 +87,11 @@ _SEARCH_HIT: dict[str, Any] = {
 
 _CONNECTION_CONFIGS: dict[str, dict[str, Any]] = {
     "directory": {
-        "path": {"type": "string", "minLength": 1, "description": "a folder on the server"},
+        "path": {
+            "type": "string",
+            "minLength": 1,
+            "description": "a folder on the server, inside one of its connector roots",
+        },
         "patterns": {
             "type": "array",
             "minItems": 1,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -25,8 +26,11 @@ ADMIN_KEY = "lm_admin_test"
 
 
 @pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with LocalServer(read_only_key=READ_ONLY_KEY, admin_key=ADMIN_KEY) as srv:
+def server(tmp_path: Path) -> Iterator[LocalServer]:
+    # Directory connections may read the test's own tmp_path, nothing else.
+    with LocalServer(
+        read_only_key=READ_ONLY_KEY, admin_key=ADMIN_KEY, connector_roots=[str(tmp_path)]
+    ) as srv:
         yield srv
 
 

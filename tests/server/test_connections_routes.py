@@ -4,8 +4,10 @@ directory and RSS sync, failing sources, runs, credentials, tenancy and roles.""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import stat
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -14,7 +16,7 @@ import pytest
 from conftest import ADMIN_KEY, READ_ONLY_KEY
 from server_api import Api, C, FeedServer
 
-from longmem.server import LocalServer
+from longmem.server import LocalServer, cli
 
 CONN = "/v1/memory/connections"
 ADMIN = "/v1/memory/admin"
@@ -601,3 +603,188 @@ def test_a_slow_sync_does_not_hold_up_other_writes(api: Api) -> None:
     again = api.post(f"{CONN}/{connection['id']}/sync", headers={"Idempotency-Key": "sync-1"})
     assert again.header("Idempotent-Replayed") == "true"
     assert again.json == results["sync"].json
+
+
+# -- connector roots: what a directory connection may read -------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_path_outside_the_roots_is_422_naming_them(api: Api, tmp_path: Path) -> None:
+    outside = tmp_path.parent
+    reply = api.post(CONN, {"provider": "directory", "config": {"path": str(outside)}})
+    assert reply.status == 422
+    [problem] = reply.json["detail"]
+    assert problem["loc"] == ["body", "config", "path"]
+    assert "connector roots" in problem["msg"]
+    assert os.path.realpath(tmp_path) in problem["msg"]
+    assert api.get(CONN).json == []
+
+
+def test_database_files_are_never_imported_even_inside_the_root(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    db = data / "shared.db"
+    with LocalServer(db_path=str(db), connector_roots=[str(tmp_path)]) as srv:
+        owner = Api(srv, srv.api_key)
+        thief = owner.with_key(srv.add_tenant_key())
+        try:
+            assert owner.post(f"{C}/private/memories", {"text": "PIN 4711 zebra"}).status == 201
+            # Credentials make the server write its secret file beside the database.
+            _create(owner, "rss", {"url": "http://127.0.0.1:9/f"}, credentials={"token": SECRET})
+            assert (data / "shared.db.secret").exists() and (data / "shared.db-wal").exists()
+            (data / "note.md").write_text("an ordinary note", encoding="utf-8")
+            conn = _create(
+                thief, "directory", {"path": str(data), "patterns": ["*"]}, collection="x"
+            )
+            result = _sync(thief, conn["id"])
+            assert (result["status"], result["synced"]) == ("ok", 1)
+            texts = [m["text"] for m in _memories(thief, "x")]
+            assert texts == ["an ordinary note"]
+        finally:
+            thief.close()
+            owner.close()
+
+
+def test_sync_after_the_roots_narrowed_is_an_error_run(tmp_path: Path) -> None:
+    db = str(tmp_path / "roots.db")
+    notes = _notes(tmp_path)
+    with LocalServer(db_path=db, api_key="lm_roots", connector_roots=[str(tmp_path)]) as srv:
+        api = Api(srv, "lm_roots")
+        conn = _create(api, "directory", {"path": str(notes)}, collection="n")
+        api.close()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with LocalServer(db_path=db, api_key="lm_roots", connector_roots=[str(elsewhere)]) as srv:
+        api = Api(srv, "lm_roots")
+        result = _sync(api, conn["id"])
+        assert result["status"] == "error"
+        assert "connector roots" in result["error"]
+        assert api.get(f"{CONN}/{conn['id']}").json["status"] == "error"
+        assert api.get(f"{C}/n").status == 404  # nothing was read
+        api.close()
+
+
+def test_default_root_is_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _notes(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with LocalServer() as srv:
+        assert srv.connector_roots == (os.path.realpath(tmp_path),)
+        api = Api(srv, srv.api_key)
+        conn = _create(api, "directory", {"path": "notes"}, collection="n")
+        assert conn["config"]["path"] == str(tmp_path / "notes")
+        assert _sync(api, conn["id"])["synced"] == 2
+        outside = {"provider": "directory", "config": {"path": str(tmp_path.parent)}}
+        assert api.post(CONN, outside).status == 422
+        api.close()
+
+
+def test_empty_roots_allow_no_directory_connection(tmp_path: Path) -> None:
+    with LocalServer(connector_roots=[]) as srv:
+        api = Api(srv, srv.api_key)
+        reply = api.post(CONN, {"provider": "directory", "config": {"path": str(tmp_path)}})
+        assert reply.status == 422 and "none configured" in reply.json["detail"][0]["msg"]
+        api.close()
+    with pytest.raises(TypeError):
+        LocalServer(connector_roots=str(tmp_path))
+
+
+class _ServeProcess:
+    """``python -m longmem.server`` in `cwd`, read up to its URL line."""
+
+    def __init__(self, cwd: Path, *args: str, env: Optional[dict[str, str]] = None) -> None:
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith("LONGMEM_SERVER_")}
+        full_env.update({"PYTHONPATH": str(REPO), "LONGMEM_SERVER_API_KEY": "lm_cli"})
+        full_env.update(env or {})
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "longmem.server", "--port", "0", *args],
+            cwd=str(cwd),
+            env=full_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines: list[str] = []
+        self.port = 0
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+            found = re.search(r"http://127\.0\.0\.1:(\d+)", line)
+            if found:
+                self.port = int(found.group(1))
+                break
+        assert self.port, self.lines
+
+    def api(self) -> Api:
+        class _Addr:
+            port = self.port
+
+        return Api(_Addr(), "lm_cli")  # type: ignore[arg-type]
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.communicate(timeout=20)
+
+
+def _accepts(api: Api, path: Path) -> bool:
+    reply = api.post(CONN, {"provider": "directory", "config": {"path": str(path)}})
+    assert reply.status in (201, 422), reply.raw
+    return reply.status == 201
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="terminate() is not SIGTERM")
+def test_cli_and_environment_set_the_roots(tmp_path: Path) -> None:
+    a, b, c = (tmp_path / name for name in ("a", "b", "c"))
+    for folder in (a, b, c):
+        folder.mkdir()
+    db = str(tmp_path / "cli.db")
+    env = {"LONGMEM_SERVER_CONNECTOR_ROOTS": os.pathsep.join([str(b), str(c)])}
+    cases = [
+        ((a,), (), {}, [a]),  # no setting: the working directory
+        ((tmp_path,), ("--connector-root", str(a), "--connector-root", str(b)), {}, [a, b]),
+        ((tmp_path,), (), env, [b, c]),
+        ((tmp_path,), ("--connector-root", str(a)), env, [a]),  # the flag wins
+    ]
+    for (cwd,), flags, extra_env, allowed in cases:
+        proc = _ServeProcess(cwd, "--db", db, *flags, env=extra_env)
+        try:
+            shown = [line for line in proc.lines if "connectors may read" in line]
+            assert len(shown) == 1
+            assert all(os.path.realpath(root) in shown[0] for root in allowed)
+            api = proc.api()
+            assert [_accepts(api, f) for f in (a, b, c)] == [f in allowed for f in (a, b, c)]
+            api.close()
+        finally:
+            proc.stop()
+
+
+def test_cli_refuses_a_root_that_is_not_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "never.db"
+    status = cli.main(["--db", str(db), "--connector-root", str(tmp_path / "missing")])
+    assert status == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert not db.exists()
+
+
+@pytest.mark.parametrize("port", ["70000", "-1", "65536"])
+def test_cli_out_of_range_port_is_a_one_line_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], port: str
+) -> None:
+    db = tmp_path / "never.db"
+    assert cli.main(["serve", "--port", port, "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--port" in err and port in err
+    assert not db.exists()
+
+
+def test_environment_port_out_of_range_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LONGMEM_SERVER_PORT", "99999")
+    db = tmp_path / "never.db"
+    assert cli.main(["--db", str(db)]) == 2
+    assert not db.exists()

@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import socket
+import threading
 from pathlib import Path
 from typing import Any, Optional
 
@@ -26,7 +27,7 @@ from longmem.server.connectors import (
 
 
 def _dir_sync(root: Path, cursor: Optional[str] = None, **config: Any) -> SyncResult:
-    return sync("directory", {"path": str(root), **config}, None, cursor)
+    return sync("directory", {"path": str(root), **config}, None, cursor, roots=[str(root)])
 
 
 def _keys(result: SyncResult) -> list[str]:
@@ -215,12 +216,108 @@ def test_directory_unreadable_file_is_sync_error(notes: Path) -> None:
 def test_directory_unreadable_file_is_sync_error_via_oserror(
     notes: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: Path) -> bytes:
+    def refuse(self: object, real: str, expected: os.stat_result) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(connectors._FileGuard, "read", refuse)
     with pytest.raises(SyncError, match=r"cannot read a\.md: Permission denied"):
         _dir_sync(notes)
+
+
+# -- directory: what a sync may read ------------------------------------------------------
+
+
+needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="posix")
+
+
+@needs_symlinks
+def test_directory_symlink_out_of_the_folder_is_skipped(notes: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("password hunter2", encoding="utf-8")
+    (outside / "more.md").write_text("also outside", encoding="utf-8")
+    (notes / "innocent.md").symlink_to(outside / "secret.md")
+    (notes / "linked").symlink_to(outside, target_is_directory=True)
+    (notes / "alias.md").symlink_to(notes / "a.md")  # a link that stays inside is fine
+    result = _dir_sync(notes, patterns=["**/*.md", "linked/*.md"])
+    assert _keys(result) == ["a.md#0", "alias.md#0"]
+    assert not any("hunter2" in item.text or "outside" in item.text for item in result.items)
+
+
+@needs_symlinks
+def test_directory_symlinked_folder_resolves_to_its_target(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "n.md").write_text("note", encoding="utf-8")
+    (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    result = sync("directory", {"path": str(tmp_path / "link")}, None, None, roots=[str(real)])
+    assert _keys(result) == ["n.md#0"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo")
+def test_directory_fifo_is_skipped_without_hanging(notes: Path) -> None:
+    os.mkfifo(notes / "pipe.md")
+    outcome: list[Any] = []
+    worker = threading.Thread(target=lambda: outcome.append(_dir_sync(notes)), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "reading a FIFO hung the sync"
+    assert _keys(outcome[0]) == ["a.md#0", "sub/b.txt#0"]
+
+
+def test_directory_excluded_files_are_never_read(notes: Path) -> None:
+    db = notes / "longmem.db"
+    names = ["longmem.db", "longmem.db-wal", "longmem.db-shm", "longmem.db.secret"]
+    for name in names:
+        (notes / name).write_text(f"tenant data in {name}", encoding="utf-8")
+    excluded = [str(db), f"{db}-wal", f"{db}-shm", f"{db}-journal", f"{db}.secret"]
+    if hasattr(os, "link"):
+        os.link(db, notes / "copy.md")  # the same file under another name
+    config = {"path": str(notes), "patterns": ["*"]}
+    result = sync("directory", config, None, None, roots=[str(notes)], excluded=excluded)
+    assert _keys(result) == ["a.md#0", "image.png#0"]
+    assert not any("tenant data" in item.text for item in result.items)
+
+
+def test_directory_outside_the_roots_is_refused(tmp_path: Path) -> None:
+    inside, outside = tmp_path / "in", tmp_path / "out"
+    inside.mkdir()
+    outside.mkdir()
+    with pytest.raises(ConfigError) as caught:
+        validate_config("directory", {"path": str(outside)}, None, roots=[str(inside)])
+    [(loc, message)] = caught.value.problems
+    assert loc == ("config", "path")
+    assert "connector roots" in message and os.path.realpath(inside) in message
+    # Resolved first: '..' and symlinks cannot climb out.
+    with pytest.raises(ConfigError):
+        validate_config("directory", {"path": f"{inside}/../out"}, None, roots=[str(inside)])
+    assert validate_config("directory", {"path": str(inside / "deeper")}, None, roots=[str(inside)])
+    # No roots at all: no directory connection.
+    with pytest.raises(ConfigError, match="none configured"):
+        validate_config("directory", {"path": str(inside)}, None)
+
+
+@needs_symlinks
+def test_directory_symlink_to_outside_the_roots_is_refused(tmp_path: Path) -> None:
+    inside, outside = tmp_path / "in", tmp_path / "out"
+    inside.mkdir()
+    outside.mkdir()
+    (inside / "escape").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ConfigError, match="connector roots"):
+        validate_config("directory", {"path": str(inside / "escape")}, None, roots=[str(inside)])
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+def test_directory_under_proc_is_refused_whatever_the_roots() -> None:
+    with pytest.raises(ConfigError, match="/proc"):
+        validate_config("directory", {"path": "/proc/self"}, None, roots=["/"])
+
+
+def test_sync_rechecks_the_roots(notes: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    with pytest.raises(SyncError, match="connector roots"):
+        sync("directory", {"path": str(notes)}, None, None, roots=[str(other)])
 
 
 # -- rss ---------------------------------------------------------------------------------
@@ -488,7 +585,9 @@ def test_validate_bad_credentials_never_echo_values() -> None:
 
 
 def test_validate_normalises_config(tmp_path: Path) -> None:
-    config = validate_config("directory", {"path": str(tmp_path / "a" / ".." / "b")}, None)
+    config = validate_config(
+        "directory", {"path": str(tmp_path / "a" / ".." / "b")}, None, roots=[str(tmp_path)]
+    )
     assert config == {"path": str(tmp_path / "b"), "patterns": ["**/*.md", "**/*.txt"]}
     rss = validate_config("rss", {"url": " https://example.test/feed "}, {"token": "t"})
     assert rss == {"url": "https://example.test/feed"}
