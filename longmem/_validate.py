@@ -17,6 +17,7 @@ from ._constants import (
     MAX_COLLECTION_NAME_CHARS,
     MAX_CONTAINER_TAG_CHARS,
     MAX_METADATA_BYTES,
+    MAX_SOURCE_CHARS,
     MAX_TEXT_CHARS,
     SEARCH_MODES,
 )
@@ -111,9 +112,9 @@ def category(value: Any, name: str = "category") -> str:
 
 
 def source(value: Any, name: str = "source") -> str:
-    if not isinstance(value, str) or not value:
-        raise _fail(name, f"must be a non-empty string, got {value!r}")
-    return value
+    if not isinstance(value, str) or not 1 <= len(value) <= MAX_SOURCE_CHARS:
+        raise _fail(name, f"must be a string of 1-{MAX_SOURCE_CHARS} characters, got {value!r}")
+    return _encodable(value, name)
 
 
 def container_tag(value: Any, name: str = "container_tag") -> Optional[str]:

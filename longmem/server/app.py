@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import re
 import secrets
 import socket
 import threading
@@ -64,6 +65,14 @@ class RateLimiter:
             self._buckets[bucket] = (window, count)
             return True, self.limit - count, reset
 
+    def peek(self, bucket: str, now: Optional[float] = None) -> tuple[int, int]:
+        """(remaining, reset) of a bucket, without counting a request."""
+        now = time.time() if now is None else now
+        window = int(now // _RATE_WINDOW_SECONDS)
+        with self._lock:
+            start, count = self._buckets.get(bucket, (window, 0))
+        return self.limit - (count if start == window else 0), (window + 1) * _RATE_WINDOW_SECONDS
+
 
 class LongmemHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
@@ -112,6 +121,19 @@ def _finite(text: str) -> float:
     if value in (float("inf"), float("-inf")):
         raise ValueError(f"number {text} is out of range")
     return value
+
+
+# JSON may spell a lone UTF-16 surrogate as an escape; Python accepts it, but it can be
+# neither stored nor sent back. Only bodies with such an escape pay for the full check.
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _encodable(value: Any) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _json_bytes(value: Any) -> bytes:
@@ -211,6 +233,8 @@ class _Handler(BaseHTTPRequestHandler):
                 raise HTTPError(400, f"Malformed JSON body: {err}") from None
             except RecursionError:
                 raise HTTPError(400, "Malformed JSON body: nested too deeply") from None
+            if _ESCAPED_SURROGATE.search(body) and not _encodable(parsed):
+                raise HTTPError(400, "Malformed JSON body: a \\u escape is an unpaired surrogate")
 
         request = Request(principal, params, query, parsed, self.server.services)
         idem_key = self.headers.get("Idempotency-Key")
@@ -222,12 +246,14 @@ class _Handler(BaseHTTPRequestHandler):
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
             self.close_connection = True
             raise HTTPError(411, "Content-Length required; chunked bodies are not accepted")
-        raw = self.headers.get("Content-Length")
-        if raw is None:
+        values = self.headers.get_all("Content-Length") or []
+        if not values:
             return b""
-        try:
-            length = int(raw)
-        except ValueError:
+        raw = values[0].strip()
+        # Only plain digits, and one value: int() would also take "+5" or "1_0", and two
+        # disagreeing lengths are how requests get smuggled past a proxy (RFC 9112 §6.3).
+        length = int(raw) if raw.isascii() and raw.isdigit() else -1
+        if len({value.strip() for value in values}) > 1:
             length = -1
         if length < 0:
             self.close_connection = True
@@ -259,6 +285,16 @@ class _Handler(BaseHTTPRequestHandler):
             raise HTTPError(403, "This route needs an admin key")
         if route.access == WRITE and principal.role == ROLE_READ:
             raise HTTPError(403, "This key is read-only")
+
+    def _bucket_of_caller(self) -> str:
+        """The rate bucket this request would count against: its key's, or its address's."""
+        header = getattr(self, "headers", None)
+        scheme, _, token = ((header.get("Authorization") if header else None) or "").partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            principal = self.server.services.store.authenticate(token.strip())
+            if principal is not None:
+                return principal.key_id
+        return "ip:" + self.client_address[0]
 
     def _count(self, principal: Optional[Principal]) -> None:
         bucket = principal.key_id if principal else "ip:" + self.client_address[0]
@@ -339,9 +375,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(payload)))
             self.send_header("X-Request-Id", self._request_id)
             limit, remaining, reset = self._rate
-            if not reset:
-                reset = (int(time.time()) // _RATE_WINDOW_SECONDS + 1) * _RATE_WINDOW_SECONDS
-                remaining = limit
+            if not reset:  # answered before the request was counted: report, don't count
+                remaining, reset = self.server.limiter.peek(self._bucket_of_caller())
             self.send_header("RateLimit-Limit", str(limit))
             self.send_header("RateLimit-Remaining", str(remaining))
             self.send_header("RateLimit-Reset", str(reset))

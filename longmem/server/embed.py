@@ -57,6 +57,11 @@ def _feature_id(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & _FEATURE_MASK
 
 
+def word_feature(word: str) -> int:
+    """The feature id of a whole (lower-cased) word, as `embed` hashes it."""
+    return _feature_id("w\x00" + word)
+
+
 def embed(text: str) -> Vector:
     """Embed ``text`` as a normalised sparse vector."""
     words = [w for w in tokens(text) if w not in STOP_WORDS]

@@ -22,6 +22,7 @@ from .validation import (
     MEMORY_TYPES,
     QUERY_MAX,
     SEARCH_LIMIT_MAX,
+    SOURCE_MAX,
     TEXT_MAX,
     Checker,
     Loc,
@@ -89,7 +90,12 @@ def _memory_fields(
             nullable=True,
         ),
         "source": check.string(
-            src, "source", loc, default=defaults.get("source", "api"), nullable=True
+            src,
+            "source",
+            loc,
+            default=defaults.get("source", "api"),
+            max_len=SOURCE_MAX,
+            nullable=True,
         ),
         "metadata": check.metadata(src, "metadata", loc),
         "container_tag": check.string(
@@ -197,7 +203,8 @@ def add_batch(req: Request) -> Response:
     body = _object_body(req)
     check = Checker()
     # Top-level fields are call-wide defaults; each item's own fields win.
-    defaults = _memory_fields(check, {"text": "-", **body}, ["body"], {})
+    # A top-level "text" means nothing here and, unknown fields being ignored, must not fail.
+    defaults = _memory_fields(check, {**body, "text": "-"}, ["body"], {})
     defaults.pop("text")
     items = body.get("memories")
     if items is None:

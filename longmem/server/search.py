@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens
+from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens, word_feature
 from .store import Change, MemoryFilter, Store, iso_now, iso_to_epoch, memory_out
 
 RRF_K = 60
@@ -261,7 +261,7 @@ class SearchEngine:
         text_hits: list[tuple[int, float]] = []
         vector_hits: list[tuple[int, float]] = []
         if req.mode in ("hybrid", "text"):
-            match = _fts_query(self._text_terms(req.query))
+            match = _fts_query(self._text_terms(tenant_id, req.query))
             if match is not None:
                 text_hits = [
                     (rid, -rank / (1.0 - rank))  # bm25 < 0; map -bm25 ∈ [0, ∞) onto [0, 1)
@@ -273,11 +273,21 @@ class SearchEngine:
             )
         return self._fuse(tenant_id, req, text_hits, vector_hits)
 
-    def _text_terms(self, query: str) -> list[str]:
-        """The query's words worth matching: no stop words, no near-universal terms."""
+    def _text_terms(self, tenant_id: str, query: str) -> list[str]:
+        """The query's words worth matching: no stop words, no near-universal terms.
+
+        "Near-universal" is judged within the tenant, from its own index's word
+        postings: another tenant's memories must not change what this one finds.
+        """
         terms = list(dict.fromkeys(tokens(query)))[:_MAX_QUERY_TERMS]
         terms = [t for t in terms if t not in STOP_WORDS] or terms
-        counts, total = self.store.term_doc_counts(terms)
+        index = self._index(tenant_id)
+        with self._lock:
+            total = len(index.docs)
+            counts = {}
+            for term in terms:
+                postings = index.postings.get(word_feature(term))
+                counts[term] = len(postings[0]) if postings is not None else 0
         by_rarity = sorted(terms, key=lambda t: counts.get(t, 0))
         return [
             term

@@ -175,6 +175,11 @@ _MIGRATIONS: list[str] = [
     INSERT INTO memory_fts (rowid, text) SELECT rid, text FROM memories;
     CREATE VIRTUAL TABLE memory_fts_vocab USING fts5vocab(memory_fts, 'row');
     """,
+    # 5: term rarity is judged per tenant from the search index now; the global counts
+    # (which let one tenant's memories sway another's results) are gone.
+    """
+    DROP TABLE memory_fts_vocab;
+    """,
 ]
 
 _MEMORY_COLUMNS = (
@@ -679,21 +684,20 @@ class Store:
     def _find(
         conn: sqlite3.Connection, tenant_id: str, collection: str, memory_id: str
     ) -> Optional[sqlite3.Row]:
+        """A memory by id; an expired one is gone already for reads and writes alike,
+        though the sweeper may not have deleted it yet."""
         return conn.execute(  # type: ignore[no-any-return]
             f"SELECT {_MEMORY_COLUMNS} FROM memories "
-            "WHERE tenant_id = ? AND collection = ? AND id = ?",
-            (tenant_id, collection, memory_id),
+            "WHERE tenant_id = ? AND collection = ? AND id = ? "
+            "AND (expires_at IS NULL OR expires_at > ?)",
+            (tenant_id, collection, memory_id, iso_now()),
         ).fetchone()
 
     def get_memory_row(
         self, tenant_id: str, collection: str, memory_id: str
     ) -> Optional[sqlite3.Row]:
-        """A memory as reads see it: an expired one is gone already, though not yet swept."""
         with self.read() as conn:
-            row = self._find(conn, tenant_id, collection, memory_id)
-        if row is not None and row["expires_at"] is not None and row["expires_at"] <= iso_now():
-            return None
-        return row
+            return self._find(conn, tenant_id, collection, memory_id)
 
     def get_memory(
         self, tenant_id: str, collection: str, memory_id: str
@@ -828,21 +832,6 @@ class Store:
             params.append(limit)
         with self.read() as conn:
             return [(int(r[0]), float(r[1])) for r in conn.execute(sql, params)]
-
-    def term_doc_counts(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
-        """({term: documents containing it}, all documents), over every tenant."""
-        if not terms:
-            return {}, 0
-        marks = ",".join("?" * len(terms))
-        with self.read() as conn:
-            counts = {
-                str(row[0]): int(row[1])
-                for row in conn.execute(
-                    f"SELECT term, doc FROM memory_fts_vocab WHERE term IN ({marks})", list(terms)
-                )
-            }
-            total = int(conn.execute("SELECT COUNT(*) FROM memories").fetchone()[0])
-        return counts, total
 
     def load_tenant_vectors(self, tenant_id: str) -> Iterator[tuple[sqlite3.Row, Vector]]:
         """Every memory of a tenant with its vector, re-embedding stale ones."""
@@ -1063,8 +1052,10 @@ class Store:
                 "JOIN memories o ON o.tenant_id = n.tenant_id AND o.collection = n.collection "
                 "AND o.id = n.supersedes "
                 "WHERE n.tenant_id = ? AND n.collection = ? AND n.supersedes IS NOT NULL "
+                # an expired fact is no longer the current truth of anything
+                "AND (n.expires_at IS NULL OR n.expires_at > ?) "
                 "ORDER BY o.superseded_at DESC, n.rid DESC LIMIT ?",
-                (tenant_id, collection, limit),
+                (tenant_id, collection, iso_now(), limit),
             ).fetchall()
             rows = self._rows_by_rid(
                 conn, tenant_id, [p["new_rid"] for p in pairs] + [p["old_rid"] for p in pairs]

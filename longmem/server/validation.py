@@ -21,6 +21,7 @@ CONTAINER_TAG_MAX = 128
 CATEGORY_MAX = 64
 COLLECTION_MAX = 64
 METADATA_MAX_BYTES = 16 * 1024
+METADATA_MAX_DEPTH = 32  # not in PROTOCOL.md: a bound so no document can exhaust recursion
 LIST_LIMIT_MAX = 200
 SEARCH_LIMIT_MAX = 100
 BATCH_MAX = 100
@@ -160,6 +161,11 @@ class Checker:
         if not isinstance(value, dict):
             self.fail(here, "Input should be a valid dictionary", "dict_type")
             return None
+        if _depth(value) > METADATA_MAX_DEPTH:
+            # Deeper documents are no use to anyone and would exhaust the recursion of
+            # the containment match in search.
+            self.fail(here, f"Metadata should nest at most {METADATA_MAX_DEPTH} levels", "too_deep")
+            return None
         encoded = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         if len(encoded) > METADATA_MAX_BYTES:
             self.fail(
@@ -242,6 +248,23 @@ class Checker:
         return default
 
 
+def _depth(value: Any) -> int:
+    """How deeply objects and arrays nest in a JSON value (a scalar is 0), iteratively."""
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level + 1)
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
 def parse_timestamp(value: str) -> Optional[str]:
     match = _TIMESTAMP.fullmatch(value.strip())
     if match is None:
@@ -258,7 +281,11 @@ def parse_timestamp(value: str) -> Optional[str]:
     try:
         # strptime rejects impossible dates such as 2026-02-30.
         time.strptime(f"{year:04d}-{month:02d}-{day:02d}", "%Y-%m-%d")
-        epoch = calendar.timegm((year, month, day, hour, minute, second, 0, 0, 0))
-    except (OverflowError, ValueError):
+        epoch = calendar.timegm((year, month, day, hour, minute, second, 0, 0, 0)) - offset
+        utc_year = time.gmtime(epoch).tm_year
+    except (OverflowError, ValueError, OSError):
         return None
-    return epoch_to_iso(epoch - offset)
+    # Stored timestamps compare as text, so they must all be four-digit years.
+    if not 1000 <= utc_year <= 9999:
+        return None
+    return epoch_to_iso(epoch)

@@ -445,13 +445,13 @@ SOURCE_ARGUMENTS = [
 ]
 
 
-@pytest.mark.parametrize("value", ["", None, 5])
+@pytest.mark.parametrize("value", ["", None, 5, "s" * 65], ids=["empty", "None", "int", "65"])
 @pytest.mark.parametrize(("call", "name"), SOURCE_ARGUMENTS)
-def test_empty_or_non_string_source_is_rejected(
+def test_bad_source_is_rejected(
     server: ServerWindow, client: Longmem, call: CallWith, name: str, value: Any
 ) -> None:
     assert_rejected(
-        server, client, lambda m: call(m, value), rf"^{name} must be a non-empty string"
+        server, client, lambda m: call(m, value), rf"^{name} must be a string of 1-64 characters"
     )
 
 

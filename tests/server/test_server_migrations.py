@@ -24,6 +24,6 @@ def test_reindexing_migration_keeps_every_memory_searchable(tmp_path: Any) -> No
         assert len(hits) == 1  # found through the stemmed index the migration rebuilt
         with upgraded.read() as conn:
             versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations")]
-        assert versions == sorted(versions) and versions[-1] == 4
+        assert versions == sorted(versions) and versions[-1] >= 4
     finally:
         upgraded.close()
