@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import re
+import signal
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, Optional
 
 from longmem.server import LocalServer
@@ -143,3 +149,47 @@ class FeedServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+REPO = Path(__file__).resolve().parents[2]
+_URL_LINE = re.compile(r"http://127\.0\.0\.1:(\d+)")
+
+
+class ServerProcess:
+    """``python -m longmem.server *args`` as a child process, its stdout read up to the URL
+    line. The test's own LONGMEM_SERVER_* variables are dropped; ``env`` sets some."""
+
+    def __init__(self, *args: str, cwd: Path = REPO, env: Optional[dict[str, str]] = None) -> None:
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith("LONGMEM_SERVER_")}
+        full_env["PYTHONPATH"] = str(REPO)
+        full_env.update(env or {})
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "longmem.server", *args],
+            cwd=str(cwd),
+            env=full_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines: list[str] = []
+        self.port = 0
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+            match = _URL_LINE.search(line)
+            if match:
+                self.port = int(match.group(1))
+                break
+        assert self.port, (self.lines, self.proc.stderr.read() if self.proc.stderr else "")
+
+    def api(self, key: Optional[str]) -> Api:
+        class _Addr:
+            port = self.port
+
+        return Api(_Addr(), key)  # type: ignore[arg-type]
+
+    def finish(self, sig: int = signal.SIGTERM) -> tuple[int, str]:
+        """Signal the server, wait for it; (exit status, the rest of its stdout)."""
+        self.proc.send_signal(sig)
+        out, _ = self.proc.communicate(timeout=20)
+        return self.proc.returncode, out

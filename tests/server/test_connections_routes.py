@@ -4,17 +4,15 @@ directory and RSS sync, failing sources, runs, credentials, tenancy and roles.""
 from __future__ import annotations
 
 import os
-import re
 import socket
 import stat
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any, Optional
 
 import pytest
 from conftest import ADMIN_KEY, READ_ONLY_KEY
-from server_api import Api, C, FeedServer
+from server_api import Api, C, FeedServer, ServerProcess
 
 from longmem.server import LocalServer, cli
 
@@ -607,8 +605,6 @@ def test_a_slow_sync_does_not_hold_up_other_writes(api: Api) -> None:
 
 # -- connector roots: what a directory connection may read -------------------------------
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 def test_path_outside_the_roots_is_422_naming_them(api: Api, tmp_path: Path) -> None:
     outside = tmp_path.parent
@@ -691,43 +687,6 @@ def test_empty_roots_allow_no_directory_connection(tmp_path: Path) -> None:
         LocalServer(connector_roots=str(tmp_path))
 
 
-class _ServeProcess:
-    """``python -m longmem.server`` in `cwd`, read up to its URL line."""
-
-    def __init__(self, cwd: Path, *args: str, env: Optional[dict[str, str]] = None) -> None:
-        full_env = {k: v for k, v in os.environ.items() if not k.startswith("LONGMEM_SERVER_")}
-        full_env.update({"PYTHONPATH": str(REPO), "LONGMEM_SERVER_API_KEY": "lm_cli"})
-        full_env.update(env or {})
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "longmem.server", "--port", "0", *args],
-            cwd=str(cwd),
-            env=full_env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.lines: list[str] = []
-        self.port = 0
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line)
-            found = re.search(r"http://127\.0\.0\.1:(\d+)", line)
-            if found:
-                self.port = int(found.group(1))
-                break
-        assert self.port, self.lines
-
-    def api(self) -> Api:
-        class _Addr:
-            port = self.port
-
-        return Api(_Addr(), "lm_cli")  # type: ignore[arg-type]
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.communicate(timeout=20)
-
-
 def _accepts(api: Api, path: Path) -> bool:
     reply = api.post(CONN, {"provider": "directory", "config": {"path": str(path)}})
     assert reply.status in (201, 422), reply.raw
@@ -748,16 +707,24 @@ def test_cli_and_environment_set_the_roots(tmp_path: Path) -> None:
         ((tmp_path,), ("--connector-root", str(a)), env, [a]),  # the flag wins
     ]
     for (cwd,), flags, extra_env, allowed in cases:
-        proc = _ServeProcess(cwd, "--db", db, *flags, env=extra_env)
+        proc = ServerProcess(
+            "--port",
+            "0",
+            "--db",
+            db,
+            *flags,
+            cwd=cwd,
+            env={"LONGMEM_SERVER_API_KEY": "lm_cli", **extra_env},
+        )
         try:
             shown = [line for line in proc.lines if "connectors may read" in line]
             assert len(shown) == 1
             assert all(os.path.realpath(root) in shown[0] for root in allowed)
-            api = proc.api()
+            api = proc.api("lm_cli")
             assert [_accepts(api, f) for f in (a, b, c)] == [f in allowed for f in (a, b, c)]
             api.close()
         finally:
-            proc.stop()
+            proc.finish()
 
 
 def test_cli_refuses_a_root_that_is_not_a_folder(

@@ -9,58 +9,16 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
-from server_api import Api, C
+from server_api import REPO, Api, C, ServerProcess
 
 from longmem.server import LocalServer
-
-REPO = Path(__file__).resolve().parents[2]
-URL_LINE = re.compile(r"http://127\.0\.0\.1:(\d+)")
-
-
-class _Proc:
-    """A ``python -m longmem.server`` child whose stdout is read up to the URL line."""
-
-    def __init__(self, *args: str, env: Optional[dict[str, str]] = None) -> None:
-        full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
-        for name in list(full_env):
-            if name.startswith("LONGMEM_SERVER_") and not (env and name in env):
-                del full_env[name]
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "longmem.server", *args],
-            cwd=str(REPO),
-            env=full_env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.lines: list[str] = []
-        self.port = 0
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line)
-            match = URL_LINE.search(line)
-            if match:
-                self.port = int(match.group(1))
-                break
-        assert self.port, (self.lines, self.proc.stderr.read() if self.proc.stderr else "")
-
-    def api(self, key: Optional[str]) -> Api:
-        class _Addr:
-            port = self.port
-
-        return Api(_Addr(), key)  # type: ignore[arg-type]
-
-    def finish(self, sig: int) -> tuple[int, str]:
-        self.proc.send_signal(sig)
-        out, _ = self.proc.communicate(timeout=20)
-        return self.proc.returncode, out
 
 
 def test_cli_prints_url_line_and_generated_key_once(tmp_path: Path) -> None:
     db = str(tmp_path / "cli.db")
-    first = _Proc("serve", "--port", "0", "--db", db)
+    first = ServerProcess("serve", "--port", "0", "--db", db)
     url_lines = [line for line in first.lines if "http://" in line]
     assert len(url_lines) == 1
     keys = re.findall(r"\blm_[0-9a-f]{48}\b", "".join(first.lines))
@@ -72,7 +30,7 @@ def test_cli_prints_url_line_and_generated_key_once(tmp_path: Path) -> None:
     assert code == 0
     assert "stopped" in out
 
-    second = _Proc("--port", "0", "--db", db)
+    second = ServerProcess("--port", "0", "--db", db)
     assert not re.search(r"\blm_[0-9a-f]{48}\b", "".join(second.lines))  # shown only once
     api = second.api(keys[0])
     assert len(api.get(f"{C}/notes/memories").json) == 1
@@ -88,7 +46,7 @@ def test_cli_reads_its_settings_from_the_environment(tmp_path: Path) -> None:
         "LONGMEM_SERVER_READ_ONLY_KEY": "lm_ro_env",
         "LONGMEM_SERVER_RATE_LIMIT": "2",
     }
-    proc = _Proc(env=env)
+    proc = ServerProcess(env=env)
     assert not re.search(r"generated", "".join(proc.lines))
     api = proc.api("lm_from_env")
     assert api.get(C).status == 200
@@ -126,7 +84,7 @@ def test_local_server_refuses_non_loopback_without_a_key() -> None:
 def test_sigkill_loses_no_acknowledged_write(tmp_path: Path) -> None:
     db = str(tmp_path / "kill.db")
     key = "lm_durable"
-    proc = _Proc("--port", "0", "--db", db, "--api-key", key)
+    proc = ServerProcess("--port", "0", "--db", db, "--api-key", key)
     api = proc.api(key)
     acknowledged = []
     for i in range(40):
@@ -140,7 +98,7 @@ def test_sigkill_loses_no_acknowledged_write(tmp_path: Path) -> None:
     proc.proc.kill()  # SIGKILL: no shutdown code runs
     proc.proc.wait(timeout=10)
 
-    again = _Proc("--port", "0", "--db", db, "--api-key", key)
+    again = ServerProcess("--port", "0", "--db", db, "--api-key", key)
     api = again.api(key)
     stored = api.get(f"{C}/notes/memories?limit=200").json
     assert {m["id"] for m in stored} == set(acknowledged)
