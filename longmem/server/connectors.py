@@ -40,15 +40,13 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 from urllib.parse import urlsplit
 
 from .._version import __version__
+from .validation import TEXT_MAX
 
 if TYPE_CHECKING:
     import urllib.request
 
 SUPPORTED_PROVIDERS = ("directory", "rss")
 
-# PROTOCOL.md's memory text limit; repeated here so validation.py can import this
-# module without an import cycle.
-TEXT_MAX = 10_000
 DEFAULT_PATTERNS = ("**/*.md", "**/*.txt")
 # A file this large is a log or a dump, not a note; it is skipped rather than turned
 # into hundreds of memories.

@@ -98,7 +98,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Optional, Protocol
 
-from longmem.server.embed import STOP_WORDS, Vector, as_dict, cosine, tokens
+from .embed import STOP_WORDS, Vector, as_dict, cosine, tokens
+from .validation import TEXT_MAX as MAX_FACT_CHARS  # the protocol's limit on a memory's text
 
 FACT, PREFERENCE, EPISODE = "fact", "preference", "episode"
 RELATION_NEW, RELATION_UPDATES, RELATION_EXTENDS, RELATION_DUPLICATE = (
@@ -114,8 +115,6 @@ SUPERSESSION_THRESHOLD = 0.55
 FALLBACK_FLOOR = 0.3
 # Above this, two texts that are not one-slot variants of each other say the same thing.
 NEAR_DUPLICATE_THRESHOLD = 0.9
-# The protocol's limit on a memory's text.
-MAX_FACT_CHARS = 10000
 SUBJECT = "User"
 
 
