@@ -6,20 +6,14 @@ is held to PROTOCOL.md on its own.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-# The tests import their helper module and the package from the work tree.
-sys.path.insert(0, os.path.dirname(__file__))
-sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-
-from server_api import Api, FeedServer
-
 from longmem.server import LocalServer
+
+from .server_api import Api, FeedServer
 
 READ_ONLY_KEY = "lm_readonly_test"
 ADMIN_KEY = "lm_admin_test"

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
-from server_api import FeedServer
 
 from longmem.server import connectors
 from longmem.server.connectors import (
@@ -22,6 +21,8 @@ from longmem.server.connectors import (
     sync,
     validate_config,
 )
+
+from .server_api import FeedServer
 
 # -- helpers -----------------------------------------------------------------------------
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import READ_ONLY_KEY
-from server_api import Api, C
 
 from longmem.server import LocalServer
 from longmem.server.store import epoch_to_iso
+
+from .conftest import READ_ONLY_KEY
+from .server_api import Api, C
 
 OLD = epoch_to_iso(1_000_000_000)  # 2001
 REPORT = "the quarterly report is due on friday"

@@ -7,12 +7,12 @@ import threading
 import time
 from typing import Any
 
-from conftest import READ_ONLY_KEY
-from server_api import Api, C
-
 from longmem.server import LocalServer
 from longmem.server.jobs import JobWorker
 from longmem.server.store import Principal, Store, epoch_to_iso
+
+from .conftest import READ_ONLY_KEY
+from .server_api import Api, C
 
 PAST = epoch_to_iso(1_000_000_000)
 

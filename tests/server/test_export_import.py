@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from server_api import Api, C
-
 from longmem.server import LocalServer
+
+from .server_api import Api, C
 
 IMPORT = "/v1/memory/admin/import"
 EXPORT = "/v1/memory/admin/export"

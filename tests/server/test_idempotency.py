@@ -6,9 +6,9 @@ import os
 import tempfile
 import threading
 
-from server_api import Api, C
-
 from longmem.server import LocalServer
+
+from .server_api import Api, C
 
 M = f"{C}/notes/memories"
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ADMIN_KEY, READ_ONLY_KEY
-from server_api import Api, C
 
 from longmem.server import LocalServer
 from longmem.server.routes import PUBLIC, READ, ROUTES, WRITE, Route
+
+from .conftest import ADMIN_KEY, READ_ONLY_KEY
+from .server_api import Api, C
 
 
 def test_missing_key_is_401(api: Api) -> None:

@@ -11,9 +11,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from server_api import REPO, Api, C, ServerProcess
-
 from longmem.server import LocalServer
+
+from .server_api import REPO, Api, C, ServerProcess
 
 
 def test_cli_prints_url_line_and_generated_key_once(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from server_api import Api, C
+
+from .server_api import Api, C
 
 M = f"{C}/notes/memories"
 

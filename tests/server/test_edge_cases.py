@@ -6,11 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ADMIN_KEY
-from server_api import Api, C
 
 from longmem.server import LocalServer
 from longmem.server import cli as server_cli
+
+from .conftest import ADMIN_KEY
+from .server_api import Api, C
 
 # -- 1. lone surrogates reach SQLite / the JSON encoder ----------------------------------
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 
-from server_api import Api, C
-
 from longmem.server import LocalServer
 from longmem.server.app import RateLimiter
+
+from .server_api import Api, C
 
 
 def test_past_the_limit_is_429_with_retry_after() -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import socket
 
-from server_api import Api, C
-
 from longmem.server import LocalServer
 from longmem.server.app import MAX_BODY_BYTES
 from longmem.server.routes import ROUTES
+
+from .server_api import Api, C
 
 
 def test_health_is_public_and_reports_version(api: Api) -> None:

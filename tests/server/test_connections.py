@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
-from conftest import ADMIN_KEY, READ_ONLY_KEY
-from server_api import Api, C, FeedServer, ServerProcess
 
 from longmem.server import LocalServer, cli
+
+from .conftest import ADMIN_KEY, READ_ONLY_KEY
+from .server_api import Api, C, FeedServer, ServerProcess
 
 CONN = "/v1/memory/connections"
 ADMIN = "/v1/memory/admin"

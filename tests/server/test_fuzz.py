@@ -7,9 +7,10 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from server_api import Api
 
 from longmem.server.routes import ROUTES
+
+from .server_api import Api
 
 # hypothesis is a dev extra; the CI matrix installs only the test extra.
 hypothesis = pytest.importorskip("hypothesis")

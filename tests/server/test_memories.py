@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from server_api import Api, C
-
 from longmem.server import LocalServer
+
+from .server_api import Api, C
 
 MEMORY_FIELDS = {
     "id",

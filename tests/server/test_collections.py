@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server_api import Api, C
+from .server_api import Api, C
 
 
 def test_create_collection_is_201_with_collection_shape(api: Api) -> None:

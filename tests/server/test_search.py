@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from server_api import Api, C
 
 from longmem.server import LocalServer
 from longmem.server.search import RRF_K, json_contains
 from longmem.server.store import NewMemory, Principal, epoch_to_iso
+
+from .server_api import Api, C
 
 DOCS = [
     "The deploy runbook lives in the ops wiki under Platform",
