@@ -1,4 +1,8 @@
-"""Every default and protocol limit in one place (see PROTOCOL.md section 1)."""
+"""The SDK's own configuration defaults: where it connects and how it retries.
+
+What the protocol itself fixes (limits, argument defaults, enumerations) is in
+`_protocol`, shared with the CLI and the local server.
+"""
 
 from __future__ import annotations
 
@@ -18,21 +22,3 @@ DEFAULT_MAX_RETRY_AFTER = 60.0
 # failing together do not retry in lockstep; downward only, so the cap stays a cap.
 BACKOFF_JITTER = 0.25
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-# Protocol limits (PROTOCOL.md section 1), checked before anything is sent.
-MAX_TEXT_CHARS = 10_000
-MAX_CONTAINER_TAG_CHARS = 128
-MAX_CATEGORY_CHARS = 64
-MAX_SOURCE_CHARS = 64  # not in PROTOCOL.md; the local server's bound
-MAX_COLLECTION_NAME_CHARS = 64
-MAX_METADATA_BYTES = 16 * 1024
-MAX_LIST_LIMIT = 200
-MAX_SEARCH_LIMIT = 100
-BATCH_SIZE = 100
-MAX_IMPORT_MEMORIES = 10_000
-MAX_IDEMPOTENCY_KEY_CHARS = 255
-# Bounds the protocol leaves open, chosen so no value can overflow a server's integers.
-MAX_OFFSET = 2**31 - 1
-MAX_DAYS = 36_500
-MAX_HOURS = 8_760
-SEARCH_MODES = ("hybrid", "text", "vector")

@@ -1,7 +1,7 @@
 """Argument checks run before anything is sent: each failure names the argument and why.
 
 Every check raises `InvalidArgumentError`, which is both a `LongmemError` and a
-`ValueError`. The limits are PROTOCOL.md's (see `_constants`).
+`ValueError`. The limits are the protocol's (see `_protocol`).
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import re
 from collections.abc import Mapping
 from urllib.parse import quote
 
-from ._constants import (
+from ._protocol import (
+    COLLECTION_NAME_PATTERN,
+    COLLECTION_NAME_RULE,
     MAX_CATEGORY_CHARS,
-    MAX_COLLECTION_NAME_CHARS,
     MAX_CONTAINER_TAG_CHARS,
     MAX_METADATA_BYTES,
     MAX_SOURCE_CHARS,
@@ -27,7 +28,7 @@ TYPE_CHECKING = False  # typing costs ~3 ms to import; annotations are not evalu
 if TYPE_CHECKING:
     from typing import Any, Optional
 
-_COLLECTION_NAME = re.compile(r"[A-Za-z0-9_.\-]+")
+_COLLECTION_NAME = re.compile(COLLECTION_NAME_PATTERN)
 
 
 def _fail(name: str, problem: str) -> InvalidArgumentError:
@@ -56,11 +57,8 @@ def _encodable(value: str, name: str) -> str:
 def collection(value: Any, name: str = "collection") -> str:
     if not isinstance(value, str):
         raise _fail(name, f"must be a string, got {type(value).__name__}")
-    if not 1 <= len(value) <= MAX_COLLECTION_NAME_CHARS or not _COLLECTION_NAME.fullmatch(value):
-        raise _fail(
-            name,
-            f"must be 1-{MAX_COLLECTION_NAME_CHARS} characters of A-Z a-z 0-9 _ . -, got {value!r}",
-        )
+    if not _COLLECTION_NAME.fullmatch(value):
+        raise _fail(name, f"must be {COLLECTION_NAME_RULE}, got {value!r}")
     return value
 
 

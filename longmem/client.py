@@ -20,20 +20,43 @@ from . import _validate as check
 from ._constants import (
     API_KEY_ENV,
     BASE_URL_ENV,
-    BATCH_SIZE,
     DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP,
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_AFTER,
     DEFAULT_TIMEOUT,
+)
+from ._protocol import (
+    BATCH_SIZE,
+    DEFAULT_CATEGORY,
+    DEFAULT_COLLECTION,
+    DEFAULT_CONTRADICTIONS_LIMIT,
+    DEFAULT_DEDUP_THRESHOLD,
+    DEFAULT_DRY_RUN,
+    DEFAULT_FORGET_LIMIT,
+    DEFAULT_FORGET_MIN_SCORE,
+    DEFAULT_HEALTH_HOURS,
+    DEFAULT_IMPORTANCE,
+    DEFAULT_LIST_LIMIT,
+    DEFAULT_MIN_SCORE,
+    DEFAULT_RELATED_LIMIT,
+    DEFAULT_RELATED_MIN_SCORE,
+    DEFAULT_RUNS_LIMIT,
+    DEFAULT_SEARCH_LIMIT,
+    DEFAULT_SEARCH_MODE,
+    DEFAULT_STALE_DAYS,
+    DEFAULT_SUMMARY_LIMIT,
+    JOB_FINISHED,
     MAX_DAYS,
     MAX_HOURS,
     MAX_IDEMPOTENCY_KEY_CHARS,
     MAX_IMPORT_MEMORIES,
     MAX_LIST_LIMIT,
     MAX_OFFSET,
+    MAX_QUERY_CHARS,
     MAX_SEARCH_LIMIT,
+    SOURCE_SDK,
 )
 from ._retry import RetryPolicy, backoff_delay, parse_retry_after
 from ._transport import Response, Transport
@@ -79,7 +102,6 @@ _USER_AGENT = "longmem-python/{} Python/{}.{}.{}".format(__version__, *sys.versi
 _BATCH_ITEM_FIELDS = frozenset(
     {"text", "importance", "category", "source", "metadata", "container_tag"}
 )
-_JOB_DONE = ("done", "failed")
 _INF = float("inf")
 # add_many derives one key per chunk from a caller's key: "<key>-<offset>"; the room
 # kept for "-<offset>" fits any offset below 10**11.
@@ -219,11 +241,11 @@ class Longmem:
         self,
         text: str,
         *,
-        collection: str = "default",
-        importance: float = 0.7,
-        category: str = "other",
+        collection: str = DEFAULT_COLLECTION,
+        importance: float = DEFAULT_IMPORTANCE,
+        category: str = DEFAULT_CATEGORY,
         metadata: Optional[Mapping[str, Any]] = None,
-        source: str = "sdk",
+        source: str = SOURCE_SDK,
         container_tag: Optional[str] = None,
         idempotency_key: Optional[str] = None,
     ) -> Memory:
@@ -244,11 +266,11 @@ class Longmem:
         self,
         items: Iterable[Union[str, Mapping[str, Any]]],
         *,
-        collection: str = "default",
+        collection: str = DEFAULT_COLLECTION,
         container_tag: Optional[str] = None,
-        importance: float = 0.7,
-        category: str = "other",
-        source: str = "sdk",
+        importance: float = DEFAULT_IMPORTANCE,
+        category: str = DEFAULT_CATEGORY,
+        source: str = SOURCE_SDK,
         idempotency_key: Optional[str] = None,
     ) -> BatchResult:
         """Store many memories in chunks of 100. POST …/memories/batch per chunk.
@@ -294,8 +316,8 @@ class Longmem:
     def list_memories(
         self,
         *,
-        collection: str = "default",
-        limit: int = 50,
+        collection: str = DEFAULT_COLLECTION,
+        limit: int = DEFAULT_LIST_LIMIT,
         offset: int = 0,
         include_archived: bool = False,
     ) -> list[Memory]:
@@ -308,7 +330,7 @@ class Longmem:
         path = _collection_path(collection) + "/memories"
         return cast("list[Memory]", _unwrap(self._request("GET", path, query=query), "memories"))
 
-    def get(self, memory_id: str, *, collection: str = "default") -> Memory:
+    def get(self, memory_id: str, *, collection: str = DEFAULT_COLLECTION) -> Memory:
         """Get one memory. GET …/memories/{memory_id}; NotFoundError if absent."""
         return cast("Memory", self._request("GET", _memory_path(collection, memory_id)))
 
@@ -316,7 +338,7 @@ class Longmem:
         self,
         memory_id: str,
         *,
-        collection: str = "default",
+        collection: str = DEFAULT_COLLECTION,
         text: Optional[str] = None,
         importance: Optional[float] = None,
         category: Optional[str] = None,
@@ -338,26 +360,28 @@ class Longmem:
             )
         return cast("Memory", self._request("PUT", _memory_path(collection, memory_id), body=body))
 
-    def delete(self, memory_id: str, *, collection: str = "default") -> dict[str, Any]:
+    def delete(self, memory_id: str, *, collection: str = DEFAULT_COLLECTION) -> dict[str, Any]:
         """Delete one memory. DELETE …/memories/{memory_id} → {}."""
         return cast("dict[str, Any]", self._request("DELETE", _memory_path(collection, memory_id)))
 
     def move(
-        self, memory_id: str, *, collection: str = "default", to_collection: str
+        self, memory_id: str, *, collection: str = DEFAULT_COLLECTION, to_collection: str
     ) -> dict[str, Any]:
         """Move a memory to another collection (created if needed). POST …/move → {moved, …}."""
         body = {"to_collection": check.collection(to_collection, "to_collection")}
         path = _memory_path(collection, memory_id) + "/move"
         return cast("dict[str, Any]", self._request("POST", path, body=body))
 
-    def pin(self, memory_id: str, *, collection: str = "default", pinned: bool = True) -> Memory:
+    def pin(
+        self, memory_id: str, *, collection: str = DEFAULT_COLLECTION, pinned: bool = True
+    ) -> Memory:
         """Pin or unpin a memory. POST …/memories/{memory_id}/pin → the memory."""
         body = {"pinned": check.flag(pinned, "pinned")}
         path = _memory_path(collection, memory_id) + "/pin"
         return cast("Memory", self._request("POST", path, body=body))
 
     def archive(
-        self, memory_id: str, *, collection: str = "default", archived: bool = True
+        self, memory_id: str, *, collection: str = DEFAULT_COLLECTION, archived: bool = True
     ) -> Memory:
         """Archive or restore a memory. POST …/memories/{memory_id}/archive → the memory."""
         body = {"archived": check.flag(archived, "archived")}
@@ -368,9 +392,9 @@ class Longmem:
         self,
         memory_id: str,
         *,
-        collection: str = "default",
-        limit: int = 5,
-        min_score: float = 0.0,
+        collection: str = DEFAULT_COLLECTION,
+        limit: int = DEFAULT_RELATED_LIMIT,
+        min_score: float = DEFAULT_RELATED_MIN_SCORE,
     ) -> list[SearchHit]:
         """Nearest neighbours of a memory (not itself, archived or superseded). GET …/related."""
         query = {
@@ -387,9 +411,9 @@ class Longmem:
         query: str,
         *,
         collection: Optional[str] = None,
-        limit: int = 5,
-        min_score: float = 0.3,
-        mode: str = "hybrid",
+        limit: int = DEFAULT_SEARCH_LIMIT,
+        min_score: float = DEFAULT_MIN_SCORE,
+        mode: str = DEFAULT_SEARCH_MODE,
         category: Optional[str] = None,
         container_tag: Optional[str] = None,
         metadata_filter: Optional[Mapping[str, Any]] = None,
@@ -399,7 +423,7 @@ class Longmem:
         `min_score` gates the vector arm only; `mode` is "hybrid", "text" or "vector".
         """
         body: dict[str, Any] = {
-            "query": check.text(query, "query"),
+            "query": check.text(query, "query", MAX_QUERY_CHARS),
             "limit": check.positive_int(limit, "limit", MAX_SEARCH_LIMIT),
             "min_score": check.fraction(min_score, "min_score"),
             "mode": check.search_mode(mode),
@@ -419,7 +443,7 @@ class Longmem:
         self,
         content: str,
         *,
-        collection: str = "default",
+        collection: str = DEFAULT_COLLECTION,
         sync: bool = True,
         idempotency_key: Optional[str] = None,
     ) -> Any:
@@ -449,7 +473,7 @@ class Longmem:
         deadline = self._clock() + timeout
         while True:
             job = self.get_job(job_id)
-            if job.get("status") in _JOB_DONE:
+            if job.get("status") in JOB_FINISHED:
                 return job
             remaining = deadline - self._clock()
             if remaining <= 0:
@@ -462,13 +486,13 @@ class Longmem:
         self,
         query: str,
         *,
-        collection: str = "default",
-        min_score: float = 0.5,
-        limit: int = 10,
+        collection: str = DEFAULT_COLLECTION,
+        min_score: float = DEFAULT_FORGET_MIN_SCORE,
+        limit: int = DEFAULT_FORGET_LIMIT,
     ) -> dict[str, Any]:
         """Delete the memories matching a query (destructive). POST …/forget → {deleted, ids}."""
         body = {
-            "query": check.text(query, "query"),
+            "query": check.text(query, "query", MAX_QUERY_CHARS),
             "min_score": check.fraction(min_score, "min_score"),
             "limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT),
         }
@@ -476,7 +500,11 @@ class Longmem:
         return cast("dict[str, Any]", self._request("POST", path, body=body))
 
     def dedup(
-        self, *, collection: str = "default", threshold: float = 0.95, dry_run: bool = True
+        self,
+        *,
+        collection: str = DEFAULT_COLLECTION,
+        threshold: float = DEFAULT_DEDUP_THRESHOLD,
+        dry_run: bool = DEFAULT_DRY_RUN,
     ) -> dict[str, Any]:
         """Merge near-duplicate memories. POST …/dedup → {clusters, deleted, dry_run}."""
         body = {
@@ -487,7 +515,7 @@ class Longmem:
         return cast("dict[str, Any]", self._request("POST", path, body=body))
 
     def contradictions(
-        self, *, collection: str = "default", limit: int = 100
+        self, *, collection: str = DEFAULT_COLLECTION, limit: int = DEFAULT_CONTRADICTIONS_LIMIT
     ) -> list[Contradiction]:
         """Pairs of {current, superseded} memories, newest first. GET …/contradictions."""
         query = {"limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT)}
@@ -498,7 +526,11 @@ class Longmem:
         )
 
     def archive_stale(
-        self, *, collection: str = "default", older_than_days: int = 90, dry_run: bool = True
+        self,
+        *,
+        collection: str = DEFAULT_COLLECTION,
+        older_than_days: int = DEFAULT_STALE_DAYS,
+        dry_run: bool = DEFAULT_DRY_RUN,
     ) -> dict[str, Any]:
         """Archive unpinned memories not updated for N days. POST …/archive-stale."""
         body = {
@@ -508,13 +540,17 @@ class Longmem:
         path = _collection_path(collection) + "/archive-stale"
         return cast("dict[str, Any]", self._request("POST", path, body=body))
 
-    def health(self, *, collection: str = "default", stale_days: int = 90) -> dict[str, Any]:
+    def health(
+        self, *, collection: str = DEFAULT_COLLECTION, stale_days: int = DEFAULT_STALE_DAYS
+    ) -> dict[str, Any]:
         """A collection's health snapshot. GET …/health → {total, stale, expired, …}."""
         query = {"stale_days": check.positive_int(stale_days, "stale_days", MAX_DAYS)}
         path = _collection_path(collection) + "/health"
         return cast("dict[str, Any]", self._request("GET", path, query=query))
 
-    def summary(self, *, collection: str = "default", limit: int = 50) -> dict[str, Any]:
+    def summary(
+        self, *, collection: str = DEFAULT_COLLECTION, limit: int = DEFAULT_SUMMARY_LIMIT
+    ) -> dict[str, Any]:
         """A briefing of the most important memories. GET …/summary → {summary, themes, …}."""
         query = {"limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT)}
         path = _collection_path(collection) + "/summary"
@@ -531,7 +567,7 @@ class Longmem:
         provider: str,
         *,
         name: Optional[str] = None,
-        collection: str = "default",
+        collection: str = DEFAULT_COLLECTION,
         container_tag: Optional[str] = None,
         config: Optional[Mapping[str, Any]] = None,
         credentials: Optional[Mapping[str, Any]] = None,
@@ -571,7 +607,7 @@ class Longmem:
         """Sync a connection now. POST …/{id}/sync → {synced, cursor, status} or an error status."""
         return cast("dict[str, Any]", self._request("POST", _connection_path(id) + "/sync"))
 
-    def connection_runs(self, id: str, *, limit: int = 20) -> list[Run]:
+    def connection_runs(self, id: str, *, limit: int = DEFAULT_RUNS_LIMIT) -> list[Run]:
         """Recent sync runs, newest first. GET /v1/memory/connections/{id}/runs."""
         query = {"limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT)}
         result = self._request("GET", _connection_path(id) + "/runs", query=query)
@@ -583,7 +619,7 @@ class Longmem:
 
     # -- admin and portability -------------------------------------------------------
 
-    def connector_health(self, *, hours: int = 24) -> list[dict[str, Any]]:
+    def connector_health(self, *, hours: int = DEFAULT_HEALTH_HOURS) -> list[dict[str, Any]]:
         """Admin: sync health per provider. GET /v1/memory/admin/connectors/health?hours=."""
         query = {"hours": check.positive_int(hours, "hours", MAX_HOURS)}
         result = self._request("GET", "/v1/memory/admin/connectors/health", query=query)
