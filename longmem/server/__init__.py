@@ -23,13 +23,13 @@ from types import TracebackType
 from typing import Optional
 
 from .app import LongmemHTTPServer, make_server
-from .connections import database_files
 from .connectors import real_roots
 from .context import Services
-from .intelligence import remember_facts
+from .credentials import Vault
+from .db import DEFAULT_TENANT, ROLE_ADMIN, ROLE_READ, ROLE_WRITE, Database, Store
+from .handlers.remember import remember_facts
 from .jobs import SWEEP_INTERVAL_SECONDS, ExpirySweeper, JobWorker
 from .search import SearchEngine
-from .store import DEFAULT_TENANT, ROLE_ADMIN, ROLE_READ, ROLE_WRITE, Store
 
 __all__ = ["LocalServer", "is_loopback"]
 
@@ -124,17 +124,20 @@ class LocalServer:
             roots = real_roots(
                 [os.getcwd()] if self.connector_roots is None else self.connector_roots
             )
+            vault = Vault(path)
             services = Services(
                 store=store,
                 search=search,
+                vault=vault,
                 wake_jobs=worker.wake,
                 connector_roots=roots,
-                connector_excluded=database_files(path),
+                # Every tenant's data: no connector may read these, whatever the roots.
+                connector_excluded=(*Database.files(path), vault.path),
             )
-            store.purge_idempotency()
+            store.idempotency.purge()
             # Jobs a stopped process left running start over; remember is one transaction,
             # so a half-run job stored nothing.
-            store.requeue_running_jobs()
+            store.jobs.requeue_running()
             self._httpd = make_server(self.host, self.port, services, self.rate_limit)
         except BaseException:
             self._cleanup()
@@ -209,16 +212,17 @@ class LocalServer:
     # -- keys -------------------------------------------------------------------------
 
     def _provision_keys(self, store: Store) -> None:
-        store.ensure_tenant(DEFAULT_TENANT)
-        if self.api_key is None and not store.tenant_has_keys(DEFAULT_TENANT):
+        keys = store.keys
+        keys.ensure_tenant(DEFAULT_TENANT)
+        if self.api_key is None and not keys.tenant_has_keys(DEFAULT_TENANT):
             self.generated_key = True
-            self.api_key = store.add_key(DEFAULT_TENANT, ROLE_WRITE, "default")[1]
+            self.api_key = keys.add(DEFAULT_TENANT, ROLE_WRITE, "default")[1]
         elif self.api_key is not None:
-            store.add_key(DEFAULT_TENANT, ROLE_WRITE, "default", self.api_key)
+            keys.add(DEFAULT_TENANT, ROLE_WRITE, "default", self.api_key)
         if self.read_only_key is not None:
-            store.add_key(DEFAULT_TENANT, ROLE_READ, "read-only", self.read_only_key)
+            keys.add(DEFAULT_TENANT, ROLE_READ, "read-only", self.read_only_key)
         if self.admin_key is not None:
-            store.add_key(DEFAULT_TENANT, ROLE_ADMIN, "admin", self.admin_key)
+            keys.add(DEFAULT_TENANT, ROLE_ADMIN, "admin", self.admin_key)
 
     def add_tenant_key(
         self, tenant: Optional[str] = None, role: str = ROLE_WRITE, label: Optional[str] = None
@@ -228,7 +232,7 @@ class LocalServer:
         ``tenant=None`` makes a brand-new tenant, so the key sees nothing of any other.
         """
         tenant = tenant or "tenant_" + secrets.token_hex(6)
-        return self.store.add_key(tenant, role, label or role)[1]
+        return self.store.keys.add(tenant, role, label or role)[1]
 
     # -- accessors --------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ carries Content-Length, so HTTP/1.1 connections stay reusable.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import re
@@ -23,55 +22,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Optional
 from urllib.parse import parse_qsl, urlsplit
 
-from . import openapi
-from .context import HTTPError, Request, Response, Services
-from .routes import ADMIN, PUBLIC, ROUTER, WRITE, Route
-from .store import ROLE_ADMIN, ROLE_READ, Principal, Store
-from .validation import IDEMPOTENCY_KEY_MAX, ValidationFailed
+from .context import ADMIN, PUBLIC, WRITE, HTTPError, Request, Response, Services
+from .db import ROLE_ADMIN, ROLE_READ, Principal
+from .idempotency import Idempotency, fingerprint
+from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
+from .routes import MAX_BODY_BYTES, ROUTER, Replay, Route
+from .validation import ValidationFailed
 
 log = logging.getLogger("longmem.server")
 
-MAX_BODY_BYTES = 8 * 1024 * 1024
-# Import carries up to 10,000 memories of up to 10,000 characters each.
-MAX_IMPORT_BODY_BYTES = 256 * 1024 * 1024
-DEFAULT_RATE_LIMIT = 100_000  # per key per minute: effectively unlimited, but truthful
-_RATE_WINDOW_SECONDS = 60
 _IDLE_TIMEOUT_SECONDS = 120
-_OPENAPI_PATH = "/openapi.json"
-
-
-class RateLimiter:
-    """Fixed one-minute windows per bucket (a key id, or the client address for anonymous calls)."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._buckets: dict[str, tuple[int, int]] = {}
-        self._lock = threading.Lock()
-
-    def hit(self, bucket: str, now: Optional[float] = None) -> tuple[bool, int, int]:
-        """Count one request: (allowed, remaining, reset as unix seconds)."""
-        now = time.time() if now is None else now
-        window = int(now // _RATE_WINDOW_SECONDS)
-        reset = (window + 1) * _RATE_WINDOW_SECONDS
-        with self._lock:
-            if len(self._buckets) > 10_000:
-                self._buckets = {k: v for k, v in self._buckets.items() if v[0] == window}
-            start, count = self._buckets.get(bucket, (window, 0))
-            if start != window:
-                count = 0
-            if count >= self.limit:
-                return False, 0, reset
-            count += 1
-            self._buckets[bucket] = (window, count)
-            return True, self.limit - count, reset
-
-    def peek(self, bucket: str, now: Optional[float] = None) -> tuple[int, int]:
-        """(remaining, reset) of a bucket, without counting a request."""
-        now = time.time() if now is None else now
-        window = int(now // _RATE_WINDOW_SECONDS)
-        with self._lock:
-            start, count = self._buckets.get(bucket, (window, 0))
-        return self.limit - (count if start == window else 0), (window + 1) * _RATE_WINDOW_SECONDS
+_ANONYMOUS = Principal("", "", ROLE_READ, "anonymous")
 
 
 class LongmemHTTPServer(ThreadingHTTPServer):
@@ -85,6 +46,7 @@ class LongmemHTTPServer(ThreadingHTTPServer):
     ) -> None:
         self.services = services
         self.limiter = RateLimiter(rate_limit or DEFAULT_RATE_LIMIT)
+        self.idempotency = Idempotency(services.store)
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
         if ":" in address[0]:
@@ -136,6 +98,27 @@ def _encodable(value: Any) -> bool:
     return True
 
 
+def _parse_json(body: bytes) -> Any:
+    try:
+        parsed = json.loads(
+            body.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite
+        )
+    except (UnicodeDecodeError, ValueError) as err:
+        raise HTTPError(400, f"Malformed JSON body: {err}") from None
+    except RecursionError:
+        raise HTTPError(400, "Malformed JSON body: nested too deeply") from None
+    if _ESCAPED_SURROGATE.search(body) and not _encodable(parsed):
+        raise HTTPError(400, "Malformed JSON body: a \\u escape is an unpaired surrogate")
+    return parsed
+
+
+def _authorise(route: Route, principal: Principal) -> None:
+    if route.access == ADMIN and principal.role != ROLE_ADMIN:
+        raise HTTPError(403, "This route needs an admin key")
+    if route.access == WRITE and principal.role == ROLE_READ:
+        raise HTTPError(403, "This key is read-only")
+
+
 def _json_bytes(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
@@ -150,6 +133,8 @@ class _Handler(BaseHTTPRequestHandler):
     server: LongmemHTTPServer
     _request_id: str
     _rate: tuple[int, int, int]  # (limit, remaining, reset) for the RateLimit-* headers
+    _principal: Optional[Principal]  # the bearer key's, once _caller() has looked it up
+    _authenticated: bool
 
     def do_GET(self) -> None:
         self._dispatch()
@@ -163,8 +148,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._dispatch()  # an unknown method: answer 404/405 like any other
             return
         self.close_connection = True
-        self._request_id = "req_" + secrets.token_hex(8)
-        self._rate = (self.server.limiter.limit, 0, 0)
+        self._start()
         self._send(Response(code, {"detail": message or HTTPStatus(code).phrase}))
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -173,8 +157,7 @@ class _Handler(BaseHTTPRequestHandler):
     # -- the pipeline -----------------------------------------------------------------
 
     def _dispatch(self) -> None:
-        self._request_id = "req_" + secrets.token_hex(8)
-        self._rate = (self.server.limiter.limit, 0, 0)
+        self._start()
         try:
             response = self._handle()
         except HTTPError as err:
@@ -186,61 +169,48 @@ class _Handler(BaseHTTPRequestHandler):
             response = Response(500, {"detail": "Internal server error"})
         self._send(response)
 
+    def _start(self) -> None:
+        self._request_id = "req_" + secrets.token_hex(8)
+        self._rate = (self.server.limiter.limit, 0, 0)
+        self._principal = None
+        self._authenticated = False
+
     def _handle(self) -> Response:
         split = urlsplit(self.path)
-        path = split.path
         query = dict(parse_qsl(split.query, keep_blank_values=True))
         try:
-            route, params, allowed = ROUTER.match(self.command, path)
+            route, params, allowed = ROUTER.match(self.command, split.path)
         except UnicodeDecodeError:
             self._read_body(MAX_BODY_BYTES)
             raise HTTPError(400, "Path is not valid percent-encoded UTF-8") from None
-        is_openapi = path == _OPENAPI_PATH
-        limit = (
-            MAX_IMPORT_BODY_BYTES
-            if route is not None and route.pattern.endswith("/admin/import")
-            else MAX_BODY_BYTES
-        )
-        body = self._read_body(limit)
-
-        if is_openapi:
-            allowed = ["GET"]
-        if route is None and not (is_openapi and self.command == "GET"):
+        body = self._read_body(route.max_body if route is not None else MAX_BODY_BYTES)
+        if route is None:
             self._count(None)
             if allowed:
                 raise HTTPError(
                     405, "Method Not Allowed", {"Allow": ", ".join(sorted(set(allowed)))}
                 )
             raise HTTPError(404, "Not Found")
-        if route is None or route.access == PUBLIC:
+        if route.access == PUBLIC:
             self._count(None)
-            if route is None:
-                return Response(200, openapi.document())
-            principal = Principal("", "", ROLE_READ, "anonymous")
+            principal = _ANONYMOUS
         else:
             principal = self._authenticate()
             self._count(principal)
-            self._authorise(route, principal)
-
-        parsed: Any = None
+            _authorise(route, principal)
         # Only POST and PUT routes take a body; one sent with GET or DELETE is ignored.
-        if body and self.command in ("POST", "PUT"):
-            try:
-                parsed = json.loads(
-                    body.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite
-                )
-            except (UnicodeDecodeError, ValueError) as err:
-                raise HTTPError(400, f"Malformed JSON body: {err}") from None
-            except RecursionError:
-                raise HTTPError(400, "Malformed JSON body: nested too deeply") from None
-            if _ESCAPED_SURROGATE.search(body) and not _encodable(parsed):
-                raise HTTPError(400, "Malformed JSON body: a \\u escape is an unpaired surrogate")
-
+        parsed = _parse_json(body) if body and self.command in ("POST", "PUT") else None
         request = Request(principal, params, query, parsed, self.server.services)
-        idem_key = self.headers.get("Idempotency-Key")
-        if idem_key is not None and route.access in (WRITE, ADMIN) and self.command != "GET":
-            return self._idempotent(route, request, idem_key, body)
-        return route.handler(request)
+        key = self.headers.get("Idempotency-Key")
+        if key is None or route.idempotency is Replay.NEVER:
+            return route.handler(request)
+        return self.server.idempotency.run(
+            route.idempotency,
+            principal.key_id,
+            key,
+            fingerprint(self.command, self.path, body),
+            lambda: route.handler(request),
+        )
 
     def _read_body(self, limit: int) -> bytes:
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
@@ -264,37 +234,29 @@ class _Handler(BaseHTTPRequestHandler):
             raise HTTPError(413, f"Request body larger than {limit} bytes")
         return self.rfile.read(length) if length else b""
 
+    def _caller(self) -> Optional[Principal]:
+        """The principal of the request's bearer key, or None; looked up once a request."""
+        if not self._authenticated:
+            self._authenticated = True
+            headers = getattr(self, "headers", None)  # absent when the request line was bad
+            header = (headers.get("Authorization") if headers else None) or ""
+            scheme, _, token = header.partition(" ")
+            if scheme.lower() == "bearer" and token.strip():
+                self._principal = self.server.services.store.keys.authenticate(token.strip())
+        return self._principal
+
     def _authenticate(self) -> Principal:
-        header = self.headers.get("Authorization") or ""
-        scheme, _, token = header.partition(" ")
-        principal = None
-        if scheme.lower() == "bearer" and token.strip():
-            principal = self.server.services.store.authenticate(token.strip())
+        principal = self._caller()
         if principal is None:
             self._count(None)
             raise HTTPError(
                 401,
-                "Missing or invalid API key" if header else "Missing API key",
+                "Missing or invalid API key"
+                if self.headers.get("Authorization")
+                else "Missing API key",
                 {"WWW-Authenticate": "Bearer"},
             )
         return principal
-
-    @staticmethod
-    def _authorise(route: Route, principal: Principal) -> None:
-        if route.access == ADMIN and principal.role != ROLE_ADMIN:
-            raise HTTPError(403, "This route needs an admin key")
-        if route.access == WRITE and principal.role == ROLE_READ:
-            raise HTTPError(403, "This key is read-only")
-
-    def _bucket_of_caller(self) -> str:
-        """The rate bucket this request would count against: its key's, or its address's."""
-        header = getattr(self, "headers", None)
-        scheme, _, token = ((header.get("Authorization") if header else None) or "").partition(" ")
-        if scheme.lower() == "bearer" and token.strip():
-            principal = self.server.services.store.authenticate(token.strip())
-            if principal is not None:
-                return principal.key_id
-        return "ip:" + self.client_address[0]
 
     def _count(self, principal: Optional[Principal]) -> None:
         bucket = principal.key_id if principal else "ip:" + self.client_address[0]
@@ -303,68 +265,6 @@ class _Handler(BaseHTTPRequestHandler):
         if not allowed:
             retry_after = max(1, int(reset - time.time() + 0.999))
             raise HTTPError(429, "Rate limit exceeded", {"Retry-After": str(retry_after)})
-
-    def _idempotent(self, route: Route, request: Request, key: str, body: bytes) -> Response:
-        if not key or len(key) > IDEMPOTENCY_KEY_MAX:
-            raise ValidationFailed(
-                [
-                    {
-                        "loc": ["header", "idempotency-key"],
-                        "msg": f"Idempotency-Key should have 1 to {IDEMPOTENCY_KEY_MAX} characters",
-                        "type": "string_too_long" if key else "string_too_short",
-                    }
-                ]
-            )
-        store = request.services.store
-        digest = hashlib.sha256()
-        for part in (self.command.encode(), self.path.encode("utf-8"), body):
-            digest.update(len(part).to_bytes(8, "big") + part)
-        fingerprint = digest.hexdigest()
-        owner = request.principal.key_id
-        if route.slow:
-            # The handler is safe to run twice and waits on the network: look up, run it
-            # outside the writer lock, then record its reply unless a twin got there first.
-            with store.write():
-                replay = self._replay(store, owner, key, fingerprint)
-            if replay is not None:
-                return replay
-            response = route.handler(request)
-            with store.write():
-                replay = self._replay(store, owner, key, fingerprint)
-                if replay is None:
-                    self._record(store, owner, key, fingerprint, response)
-            return response if replay is None else replay
-        # One write transaction around look-up, handler and record: a racing duplicate
-        # waits on the writer lock and then finds the record, so it never runs twice,
-        # and a crash can never keep the write but lose its record (or the reverse).
-        with store.write():
-            replay = self._replay(store, owner, key, fingerprint)
-            if replay is not None:
-                return replay
-            response = route.handler(request)
-            self._record(store, owner, key, fingerprint, response)
-            return response
-
-    @staticmethod
-    def _replay(store: Store, owner: str, key: str, fingerprint: str) -> Optional[Response]:
-        stored = store.idempotent_get(owner, key)
-        if stored is None:
-            return None
-        stored_fp, status, headers, payload = stored
-        if stored_fp != fingerprint:
-            raise HTTPError(409, "Idempotency-Key was already used for a different request")
-        replay = Response(status, json.loads(payload) if payload else None)
-        replay.headers.update(json.loads(headers))
-        replay.headers["Idempotent-Replayed"] = "true"
-        return replay
-
-    @staticmethod
-    def _record(store: Store, owner: str, key: str, fingerprint: str, response: Response) -> None:
-        if 200 <= response.status < 300:
-            payload = b"" if response.body is None else _json_bytes(response.body)
-            store.idempotent_put(
-                owner, key, fingerprint, response.status, json.dumps(response.headers), payload
-            )
 
     def _send(self, response: Response) -> None:
         payload = b"" if response.status == 204 else _json_bytes(response.body)
@@ -376,7 +276,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("X-Request-Id", self._request_id)
             limit, remaining, reset = self._rate
             if not reset:  # answered before the request was counted: report, don't count
-                remaining, reset = self.server.limiter.peek(self._bucket_of_caller())
+                caller = self._caller()
+                bucket = caller.key_id if caller else "ip:" + self.client_address[0]
+                remaining, reset = self.server.limiter.peek(bucket)
             self.send_header("RateLimit-Limit", str(limit))
             self.send_header("RateLimit-Remaining", str(remaining))
             self.send_header("RateLimit-Reset", str(reset))

@@ -39,8 +39,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Optional, Union
 from urllib.parse import urlsplit
 
+from .._protocol import MAX_TEXT_CHARS as TEXT_MAX
 from .._version import __version__
-from .validation import TEXT_MAX
 
 if TYPE_CHECKING:
     import urllib.request

@@ -5,17 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
+from .credentials import Vault
+from .db import Principal, Store
 from .extract import Extractor, RuleExtractor
 from .search import SearchEngine
-from .store import Principal, Store
+
+# Who may call a route: anyone, any key, a key that may write (not read-only), an admin key.
+PUBLIC, READ, WRITE, ADMIN = "public", "read", "write", "admin"
 
 
 @dataclass(frozen=True)
 class Services:
-    """Everything a handler may use. Part-2 modules add their engines here."""
+    """Everything a handler may use."""
 
     store: Store
     search: SearchEngine
+    vault: Vault
     extractor: Extractor = field(default_factory=RuleExtractor)
     # Called after a remember job is queued, so the worker starts it without waiting for
     # its next poll; LocalServer wires it to the job worker.

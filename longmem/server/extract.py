@@ -98,8 +98,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Optional, Protocol
 
+from .._protocol import MAX_TEXT_CHARS as MAX_FACT_CHARS  # the limit on a memory's text
 from .embed import STOP_WORDS, Vector, as_dict, cosine, tokens
-from .validation import TEXT_MAX as MAX_FACT_CHARS  # the protocol's limit on a memory's text
 
 FACT, PREFERENCE, EPISODE = "fact", "preference", "episode"
 RELATION_NEW, RELATION_UPDATES, RELATION_EXTENDS, RELATION_DUPLICATE = (

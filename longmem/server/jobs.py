@@ -2,7 +2,7 @@
 
 Both are daemon threads owned by ``LocalServer``: started after the store opens, stopped
 (and joined) before it closes. Jobs live in the database, so a job the process was
-running when it stopped is queued again at the next start (``Store.requeue_running_jobs``)
+running when it stopped is queued again at the next start (``Jobs.requeue_running``)
 and nothing submitted is lost.
 """
 
@@ -13,7 +13,8 @@ import threading
 import time
 from typing import Any, Callable
 
-from .store import ROLE_WRITE, Principal, Store, epoch_to_iso, iso_now
+from .db import ROLE_WRITE, Principal, Store
+from .timestamps import epoch_to_iso, iso_now
 
 log = logging.getLogger("longmem.server")
 
@@ -79,22 +80,20 @@ class JobWorker(_Loop):
         self.remember = remember
 
     def step(self) -> bool:
-        job = self.store.claim_job()
+        job = self.store.jobs.claim()
         if job is None:
             return False
         # The job writes as the key that submitted it, so created_by matches a sync call.
         # Only write keys can submit, and the worker acts for no one else.
-        principal = Principal(
-            job["key_id"] or "", job["tenant_id"], ROLE_WRITE, job["key_label"] or ""
-        )
+        principal = Principal(job.key_id or "", job.tenant_id, ROLE_WRITE, job.key_label or "")
         try:
-            facts = self.remember(principal, job["collection"], job["content"])
+            facts = self.remember(principal, job.collection, job.content)
         except Exception as err:
-            log.warning("remember job %s failed", job["id"], exc_info=True)
+            log.warning("remember job %s failed", job.id, exc_info=True)
             message = f"{type(err).__name__}: {err}"[:_ERROR_MAX_CHARS]
-            self.store.finish_job(job["tenant_id"], job["id"], [], message)
+            self.store.jobs.finish(job.tenant_id, job.id, [], message)
         else:
-            self.store.finish_job(job["tenant_id"], job["id"], facts, None)
+            self.store.jobs.finish(job.tenant_id, job.id, facts, None)
         return True
 
 
@@ -106,8 +105,8 @@ class ExpirySweeper(_Loop):
         self.store = store
 
     def step(self) -> bool:
-        swept = self.store.delete_expired(iso_now())
+        swept = self.store.hygiene.delete_expired(iso_now())
         if swept:
             log.debug("swept %d expired memories", swept)
-        self.store.purge_jobs(epoch_to_iso(time.time() - JOB_RETENTION_SECONDS))
+        self.store.jobs.purge(epoch_to_iso(time.time() - JOB_RETENTION_SECONDS))
         return False

@@ -6,29 +6,66 @@ route to the table is enough for it to appear here.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from .._version import __version__
-from . import intelligence as im
-from .connections import DEFAULT_HEALTH_HOURS, DEFAULT_RUNS_LIMIT, HEALTH_HOURS_MAX, NAME_MAX
-from .connectors import SUPPORTED_PROVIDERS
-from .routes import PUBLIC, ROUTES
-from .validation import (
-    BATCH_MAX,
-    CATEGORY_MAX,
-    CONTAINER_TAG_MAX,
-    IMPORT_MAX,
-    LIST_LIMIT_MAX,
-    QUERY_MAX,
-    SEARCH_LIMIT_MAX,
-    TEXT_MAX,
+from .._protocol import (
+    BATCH_SIZE,
+    COLLECTION_NAME_PATTERN,
+    CONNECTION_STATUSES,
+    DEFAULT_CATEGORY,
+    DEFAULT_COLLECTION,
+    DEFAULT_CONTRADICTIONS_LIMIT,
+    DEFAULT_DEDUP_THRESHOLD,
+    DEFAULT_DRY_RUN,
+    DEFAULT_FORGET_LIMIT,
+    DEFAULT_FORGET_MIN_SCORE,
+    DEFAULT_HEALTH_HOURS,
+    DEFAULT_IMPORTANCE,
+    DEFAULT_LIST_LIMIT,
+    DEFAULT_MIN_SCORE,
+    DEFAULT_RELATED_LIMIT,
+    DEFAULT_RELATED_MIN_SCORE,
+    DEFAULT_RUNS_LIMIT,
+    DEFAULT_SEARCH_LIMIT,
+    DEFAULT_SEARCH_MODE,
+    DEFAULT_STALE_DAYS,
+    DEFAULT_SUMMARY_LIMIT,
+    JOB_STATUSES,
+    MAX_CATEGORY_CHARS,
+    MAX_CONNECTION_NAME_CHARS,
+    MAX_CONTAINER_TAG_CHARS,
+    MAX_DAYS,
+    MAX_HOURS,
+    MAX_IDEMPOTENCY_KEY_CHARS,
+    MAX_IMPORT_MEMORIES,
+    MAX_LIST_LIMIT,
+    MAX_METADATA_BYTES,
+    MAX_OFFSET,
+    MAX_QUERY_CHARS,
+    MAX_SEARCH_LIMIT,
+    MAX_TEXT_CHARS,
+    MEMORY_TYPES,
+    RELATIONS,
+    RUN_STATUSES,
+    SEARCH_MODES,
+    SOURCE_API,
 )
+from .._version import __version__
+from .connectors import SUPPORTED_PROVIDERS
+from .context import PUBLIC
+from .handlers.hygiene import NEEDS_ATTENTION_SHARE
+
+if TYPE_CHECKING:
+    from .routes import Route
 
 _STR = {"type": "string"}
 _NULLABLE_STR = {"type": ["string", "null"]}
 _TIMESTAMP = {"type": "string", "format": "date-time"}
-_COLLECTION_NAME = {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,64}$"}
-_METADATA = {"type": "object", "description": "JSON object, at most 16 KiB encoded"}
+_COLLECTION_NAME = {"type": "string", "pattern": f"^{COLLECTION_NAME_PATTERN}$"}
+_METADATA = {
+    "type": "object",
+    "description": f"JSON object, at most {MAX_METADATA_BYTES // 1024} KiB encoded",
+}
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -47,12 +84,17 @@ def _list(item: dict[str, Any]) -> dict[str, Any]:
 
 
 _MEMORY_FIELDS: dict[str, Any] = {
-    "text": {"type": "string", "minLength": 1, "maxLength": TEXT_MAX},
-    "importance": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.7},
-    "category": {"type": "string", "minLength": 1, "maxLength": CATEGORY_MAX, "default": "other"},
-    "source": {"type": "string", "default": "api"},
+    "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS},
+    "importance": {"type": "number", "minimum": 0, "maximum": 1, "default": DEFAULT_IMPORTANCE},
+    "category": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": MAX_CATEGORY_CHARS,
+        "default": DEFAULT_CATEGORY,
+    },
+    "source": {"type": "string", "default": SOURCE_API},
     "metadata": _METADATA,
-    "container_tag": {"type": ["string", "null"], "maxLength": CONTAINER_TAG_MAX},
+    "container_tag": {"type": ["string", "null"], "maxLength": MAX_CONTAINER_TAG_CHARS},
 }
 
 _MEMORY: dict[str, Any] = _obj(
@@ -60,7 +102,7 @@ _MEMORY: dict[str, Any] = _obj(
         "id": {"type": "string", "pattern": "^mem_[0-9a-f]+$"},
         "collection": _STR,
         **_MEMORY_FIELDS,
-        "type": {"enum": ["fact", "preference", "episode", None]},
+        "type": {"enum": [*MEMORY_TYPES, None]},
         "pinned": {"type": "boolean"},
         "archived": {"type": "boolean"},
         "is_latest": {"type": "boolean"},
@@ -122,13 +164,17 @@ def _connection_create(provider: str) -> dict[str, Any]:
     return _obj(
         {
             "provider": {"const": provider},
-            "name": {"type": ["string", "null"], "minLength": 1, "maxLength": NAME_MAX},
+            "name": {
+                "type": ["string", "null"],
+                "minLength": 1,
+                "maxLength": MAX_CONNECTION_NAME_CHARS,
+            },
             "collection": {
                 "type": ["string", "null"],
-                "pattern": "^[A-Za-z0-9_.-]{1,64}$",
-                "default": "default",
+                "pattern": f"^{COLLECTION_NAME_PATTERN}$",
+                "default": DEFAULT_COLLECTION,
             },
-            "container_tag": {"type": ["string", "null"], "maxLength": CONTAINER_TAG_MAX},
+            "container_tag": {"type": ["string", "null"], "maxLength": MAX_CONTAINER_TAG_CHARS},
             "config": config,
             "credentials": _CONNECTION_CREDENTIALS[provider],
         },
@@ -170,7 +216,7 @@ SCHEMAS: dict[str, Any] = {
             "memories": {
                 "type": "array",
                 "minItems": 1,
-                "maxItems": BATCH_MAX,
+                "maxItems": BATCH_SIZE,
                 "items": {"oneOf": [_obj(_MEMORY_FIELDS, ["text"]), _STR]},
             },
             **{k: v for k, v in _MEMORY_FIELDS.items() if k != "text"},
@@ -187,18 +233,23 @@ SCHEMAS: dict[str, Any] = {
     "ArchiveRequest": _obj({"archived": {"type": "boolean", "default": True}}),
     "SearchRequest": _obj(
         {
-            "query": {"type": "string", "minLength": 1, "maxLength": QUERY_MAX},
-            "limit": {"type": "integer", "minimum": 1, "maximum": SEARCH_LIMIT_MAX, "default": 10},
+            "query": {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS},
+            "limit": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": MAX_SEARCH_LIMIT,
+                "default": DEFAULT_SEARCH_LIMIT,
+            },
             "min_score": {
                 "type": "number",
                 "minimum": 0,
                 "maximum": 1,
-                "default": 0.3,
+                "default": DEFAULT_MIN_SCORE,
                 "description": "gates the vector arm only",
             },
-            "mode": {"enum": ["hybrid", "vector", "text"], "default": "hybrid"},
+            "mode": {"enum": list(SEARCH_MODES), "default": DEFAULT_SEARCH_MODE},
             "category": _NULLABLE_STR,
-            "container_tag": {"type": ["string", "null"], "maxLength": CONTAINER_TAG_MAX},
+            "container_tag": {"type": ["string", "null"], "maxLength": MAX_CONTAINER_TAG_CHARS},
             "metadata_filter": {"type": ["object", "null"], "description": "JSON containment"},
         },
         ["query"],
@@ -219,11 +270,14 @@ SCHEMAS: dict[str, Any] = {
         {
             "memories": {
                 "type": "array",
-                "maxItems": IMPORT_MAX,
+                "maxItems": MAX_IMPORT_MEMORIES,
                 "items": _obj({**_MEMORY_FIELDS, "collection": _COLLECTION_NAME}),
             },
             "collections": _list(_ref("CollectionCreate")),
-            "into_collection": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9_.-]{1,64}$"},
+            "into_collection": {
+                "type": ["string", "null"],
+                "pattern": f"^{COLLECTION_NAME_PATTERN}$",
+            },
         },
         ["memories"],
     ),
@@ -234,9 +288,16 @@ SCHEMAS: dict[str, Any] = {
             "collections": _list(_STR),
         }
     ),
-    # -- remember and hygiene (intelligence.py) --
+    # -- remember and hygiene --
     "RememberRequest": _obj(
-        {"content": {"type": "string", "minLength": 1, "maxLength": TEXT_MAX, "pattern": "\\S"}},
+        {
+            "content": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": MAX_TEXT_CHARS,
+                "pattern": "\\S",
+            }
+        },
         ["content"],
     ),
     "ExtractedFact": {
@@ -244,7 +305,7 @@ SCHEMAS: dict[str, Any] = {
             _ref("Memory"),
             _obj(
                 {
-                    "relation": {"enum": ["new", "updates", "extends", "duplicate"]},
+                    "relation": {"enum": list(RELATIONS)},
                     "supersedes": _NULLABLE_STR,
                 },
                 ["relation", "supersedes"],
@@ -256,7 +317,7 @@ SCHEMAS: dict[str, Any] = {
     "Job": _obj(
         {
             "job_id": {"type": "string", "pattern": "^job_[0-9a-f]+$"},
-            "status": {"enum": ["queued", "running", "done", "failed"]},
+            "status": {"enum": list(JOB_STATUSES)},
             "facts": _list(_ref("ExtractedFact")),
             "error": _NULLABLE_STR,
             "created_at": _TIMESTAMP,
@@ -266,18 +327,18 @@ SCHEMAS: dict[str, Any] = {
     ),
     "ForgetRequest": _obj(
         {
-            "query": {"type": "string", "minLength": 1, "maxLength": QUERY_MAX},
+            "query": {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS},
             "min_score": {
                 "type": "number",
                 "minimum": 0,
                 "maximum": 1,
-                "default": im.DEFAULT_FORGET_MIN_SCORE,
+                "default": DEFAULT_FORGET_MIN_SCORE,
             },
             "limit": {
                 "type": "integer",
                 "minimum": 1,
-                "maximum": LIST_LIMIT_MAX,
-                "default": im.DEFAULT_FORGET_LIMIT,
+                "maximum": MAX_LIST_LIMIT,
+                "default": DEFAULT_FORGET_LIMIT,
             },
         },
         ["query"],
@@ -289,9 +350,9 @@ SCHEMAS: dict[str, Any] = {
                 "type": "number",
                 "minimum": 0,
                 "maximum": 1,
-                "default": im.DEFAULT_DEDUP_THRESHOLD,
+                "default": DEFAULT_DEDUP_THRESHOLD,
             },
-            "dry_run": {"type": "boolean", "default": True},
+            "dry_run": {"type": "boolean", "default": DEFAULT_DRY_RUN},
         }
     ),
     "DedupResult": _obj(
@@ -315,10 +376,10 @@ SCHEMAS: dict[str, Any] = {
             "older_than_days": {
                 "type": "integer",
                 "minimum": 1,
-                "maximum": im.MAX_DAYS,
-                "default": im.DEFAULT_STALE_DAYS,
+                "maximum": MAX_DAYS,
+                "default": DEFAULT_STALE_DAYS,
             },
-            "dry_run": {"type": "boolean", "default": True},
+            "dry_run": {"type": "boolean", "default": DEFAULT_DRY_RUN},
         }
     ),
     "ArchiveStaleResult": {
@@ -346,7 +407,7 @@ SCHEMAS: dict[str, Any] = {
             "needs_attention": {
                 "type": "boolean",
                 "description": "stale + expired + supersessions exceed "
-                f"{im.NEEDS_ATTENTION_SHARE:g} of total",
+                f"{NEEDS_ATTENTION_SHARE:g} of total",
             },
             "categories": {"type": "object", "additionalProperties": {"type": "integer"}},
         }
@@ -370,7 +431,7 @@ SCHEMAS: dict[str, Any] = {
             "collection": _STR,
             "container_tag": _NULLABLE_STR,
             "config": {"type": "object"},
-            "status": {"enum": ["active", "paused", "error"]},
+            "status": {"enum": list(CONNECTION_STATUSES)},
             "cursor": _NULLABLE_STR,
             "last_synced_at": {"type": ["string", "null"], "format": "date-time"},
             "last_error": _NULLABLE_STR,
@@ -391,7 +452,7 @@ SCHEMAS: dict[str, Any] = {
         {
             "id": {"type": "string", "pattern": "^run_[0-9a-f]+$"},
             "connection_id": _STR,
-            "status": {"enum": ["ok", "error"]},
+            "status": {"enum": list(RUN_STATUSES)},
             "synced_count": {"type": "integer"},
             "error": _NULLABLE_STR,
             "created_at": _TIMESTAMP,
@@ -420,11 +481,12 @@ SCHEMAS: dict[str, Any] = {
         }
     ),
     "Error": _obj({"detail": {"oneOf": [_STR, {"type": "array"}]}}),
+    "OpenAPI": {"type": "object", "description": "an OpenAPI 3.1 document"},
 }
 
 QUERY_PARAMS: dict[str, dict[str, Any]] = {
-    "limit": {"type": "integer", "minimum": 1, "maximum": LIST_LIMIT_MAX},
-    "offset": {"type": "integer", "minimum": 0, "default": 0},
+    "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIST_LIMIT},
+    "offset": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
     "include_archived": {"type": "boolean", "default": False},
     "min_score": {"type": "number", "minimum": 0, "maximum": 1},
     "sync": {"type": "boolean", "default": False},
@@ -432,7 +494,7 @@ QUERY_PARAMS: dict[str, dict[str, Any]] = {
     "hours": {
         "type": "integer",
         "minimum": 1,
-        "maximum": HEALTH_HOURS_MAX,
+        "maximum": MAX_HOURS,
         "default": DEFAULT_HEALTH_HOURS,
     },
 }
@@ -440,42 +502,57 @@ QUERY_PARAMS: dict[str, dict[str, Any]] = {
 # Where a parameter's bounds differ by route (keyed by the pattern's last segment).
 _QUERY_OVERRIDES: dict[str, dict[str, dict[str, Any]]] = {
     "memories": {
-        "limit": {"type": "integer", "minimum": 1, "maximum": LIST_LIMIT_MAX, "default": 50}
+        "limit": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_LIST_LIMIT,
+            "default": DEFAULT_LIST_LIMIT,
+        }
     },
     "runs": {
         "limit": {
             "type": "integer",
             "minimum": 1,
-            "maximum": LIST_LIMIT_MAX,
+            "maximum": MAX_LIST_LIMIT,
             "default": DEFAULT_RUNS_LIMIT,
         }
     },
     "related": {
-        "limit": {"type": "integer", "minimum": 1, "maximum": SEARCH_LIMIT_MAX, "default": 5},
-        "min_score": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.0},
+        "limit": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_SEARCH_LIMIT,
+            "default": DEFAULT_RELATED_LIMIT,
+        },
+        "min_score": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "default": DEFAULT_RELATED_MIN_SCORE,
+        },
     },
     "contradictions": {
         "limit": {
             "type": "integer",
             "minimum": 1,
-            "maximum": LIST_LIMIT_MAX,
-            "default": im.DEFAULT_CONTRADICTIONS_LIMIT,
+            "maximum": MAX_LIST_LIMIT,
+            "default": DEFAULT_CONTRADICTIONS_LIMIT,
         }
     },
     "summary": {
         "limit": {
             "type": "integer",
             "minimum": 1,
-            "maximum": LIST_LIMIT_MAX,
-            "default": im.DEFAULT_SUMMARY_LIMIT,
+            "maximum": MAX_LIST_LIMIT,
+            "default": DEFAULT_SUMMARY_LIMIT,
         }
     },
     "health": {
         "stale_days": {
             "type": "integer",
             "minimum": 1,
-            "maximum": im.MAX_DAYS,
-            "default": im.DEFAULT_STALE_DAYS,
+            "maximum": MAX_DAYS,
+            "default": DEFAULT_STALE_DAYS,
         }
     },
 }
@@ -507,10 +584,10 @@ def _operation_id(method: str, pattern: str) -> str:
     return "_".join([method.lower(), *words])
 
 
-def document() -> dict[str, Any]:
-    """The OpenAPI document for every route in the table."""
+def document(routes: list[Route]) -> dict[str, Any]:
+    """The OpenAPI document of a route table."""
     paths: dict[str, dict[str, Any]] = {}
-    for route in ROUTES:
+    for route in routes:
         op: dict[str, Any] = {
             "summary": route.summary,
             "operationId": _operation_id(route.method, route.pattern),
@@ -536,7 +613,7 @@ def document() -> dict[str, Any]:
                         "name": "Idempotency-Key",
                         "in": "header",
                         "required": False,
-                        "schema": {"type": "string", "maxLength": 255},
+                        "schema": {"type": "string", "maxLength": MAX_IDEMPOTENCY_KEY_CHARS},
                     }
                 )
         if route.body:
@@ -549,8 +626,6 @@ def document() -> dict[str, Any]:
             success["content"] = {"application/json": {"schema": _ref(route.response)}}
         op["responses"][str(route.status)] = success
         op["responses"].update(_EXTRA_RESPONSES.get((route.method, route.pattern), {}))
-        if route.handler.__name__ == "not_implemented":
-            op["responses"]["501"] = {"description": "Not implemented by the local server yet"}
         for code, text in _ERROR_CODES.items():
             if route.access == PUBLIC and code in ("401", "403"):
                 continue

@@ -1,9 +1,10 @@
-"""The route table: (method, path pattern) → handler, one line per PROTOCOL.md route.
+"""The route table: one row per route, declaring everything about it.
 
-``access`` says who may call: ``public`` (no key), ``read`` (any key), ``write`` (not a
-read-only key) or ``admin`` (an admin key). ``body`` and ``query`` name the schemas that
-openapi.py publishes. Part-2 routes point at ``not_implemented`` until their modules land:
-swap the handler, nothing else changes.
+A row says who may call the route (``access``: ``PUBLIC`` needs no key, ``READ`` any key,
+``WRITE`` a key that is not read-only, ``ADMIN`` an admin key), its success status, the
+schemas openapi.py publishes for its body, query and answer, the largest body it
+accepts, and how it honours an Idempotency-Key (see ``Replay``). Adding a route is adding
+a row here and a handler in ``handlers/``; nothing else special-cases a route.
 """
 
 # ruff: noqa: E501  (the route table keeps one route per line, so it reads as a table)
@@ -11,20 +12,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 from typing import Callable, Optional
 from urllib.parse import unquote
 
-from . import connections as cn
-from . import handlers as h
-from . import intelligence as im
-from .context import Request, Response
+from . import openapi
+from .context import ADMIN, PUBLIC, READ, WRITE, Request, Response
+from .handlers import admin, connections, hygiene, memories, portability, remember, search, service
+from .handlers import collections as cols
 
 Handler = Callable[[Request], Response]
 
-PUBLIC, READ, WRITE, ADMIN = "public", "read", "write", "admin"
-
 C = "/v1/memory/collections/{collection}"
 M = C + "/memories/{memory_id}"
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+# Import carries up to 10,000 memories of up to 10,000 characters each.
+MAX_IMPORT_BODY_BYTES = 256 * 1024 * 1024
+
+
+class Replay(Enum):
+    """How a route honours an Idempotency-Key (docs/protocol.md, "Idempotency")."""
+
+    # Reads: the header is ignored.
+    NEVER = "never"
+    # Look-up, handler and record in one write transaction: a racing duplicate waits on
+    # the writer lock and then finds the record, so it never runs twice, and a crash can
+    # never keep the write but lose its record (or the reverse). The default for writes.
+    IN_TRANSACTION = "in_transaction"
+    # For a handler that waits on the network (a connector sync) and so must not hold the
+    # writer lock that long: it is safe to run twice, runs outside the lock, and its
+    # answer is recorded unless a twin's got there first.
+    AROUND = "around"
 
 
 @dataclass(frozen=True)
@@ -38,59 +57,71 @@ class Route:
     body: Optional[str] = None  # schema name in openapi.py
     query: tuple[str, ...] = ()  # query parameter names in openapi.py
     response: Optional[str] = None  # schema name in openapi.py
-    # An idempotent replay normally runs the handler inside the write transaction that
-    # records the reply. A handler that waits on the network (a connector sync) must not
-    # hold the writer lock that long; it declares itself safe to run twice instead.
-    slow: bool = False
+    max_body: int = MAX_BODY_BYTES
+    replay: Optional[Replay] = None  # None: IN_TRANSACTION for writes, NEVER for reads
+
+    @property
+    def idempotency(self) -> Replay:
+        if self.replay is not None:
+            return self.replay
+        writes = self.access in (WRITE, ADMIN) and self.method != "GET"
+        return Replay.IN_TRANSACTION if writes else Replay.NEVER
+
+
+def _openapi_document(req: Request) -> Response:
+    return Response(200, openapi.document(ROUTES))
 
 
 # fmt: off
 ROUTES: list[Route] = [
     # service
-    Route("GET",    "/v1/memory/health",                h.health,            PUBLIC, 200, "Service health", response="Health"),
+    Route("GET",    "/v1/memory/health",                service.health,           PUBLIC, 200, "Service health", response="Health"),
+    Route("GET",    "/openapi.json",                    _openapi_document,        PUBLIC, 200, "This document", response="OpenAPI"),
     # collections
-    Route("GET",    "/v1/memory/collections",           h.list_collections,  READ,   200, "List collections", response="CollectionList"),
-    Route("POST",   "/v1/memory/collections",           h.create_collection, WRITE,  201, "Create a collection", body="CollectionCreate", response="Collection"),
-    Route("GET",    C,                                  h.get_collection,    READ,   200, "Get a collection", response="Collection"),
-    Route("PUT",    C,                                  h.update_collection, WRITE,  200, "Update a collection", body="CollectionUpdate", response="Collection"),
-    Route("DELETE", C,                                  h.delete_collection, WRITE,  204, "Delete a collection and its memories"),
+    Route("GET",    "/v1/memory/collections",           cols.list_collections,    READ,   200, "List collections", response="CollectionList"),
+    Route("POST",   "/v1/memory/collections",           cols.create_collection,   WRITE,  201, "Create a collection", body="CollectionCreate", response="Collection"),
+    Route("GET",    C,                                  cols.get_collection,      READ,   200, "Get a collection", response="Collection"),
+    Route("PUT",    C,                                  cols.update_collection,   WRITE,  200, "Update a collection", body="CollectionUpdate", response="Collection"),
+    Route("DELETE", C,                                  cols.delete_collection,   WRITE,  204, "Delete a collection and its memories"),
     # memories
-    Route("POST",   C + "/memories",                    h.add_memory,        WRITE,  201, "Add a memory", body="MemoryCreate", response="Memory"),
-    Route("POST",   C + "/memories/batch",              h.add_batch,         WRITE,  201, "Add up to 100 memories", body="MemoryBatch", response="BatchResult"),
-    Route("GET",    C + "/memories",                    h.list_memories,     READ,   200, "List memories, pinned first, newest first", query=("limit", "offset", "include_archived"), response="MemoryList"),
-    Route("GET",    M,                                  h.get_memory,        READ,   200, "Get a memory", response="Memory"),
-    Route("PUT",    M,                                  h.update_memory,     WRITE,  200, "Update a memory", body="MemoryUpdate", response="Memory"),
-    Route("DELETE", M,                                  h.delete_memory,     WRITE,  204, "Delete a memory"),
-    Route("POST",   M + "/move",                        h.move_memory,       WRITE,  200, "Move a memory to another collection", body="MoveRequest", response="MoveResult"),
-    Route("POST",   M + "/pin",                         h.pin_memory,        WRITE,  200, "Pin or unpin a memory", body="PinRequest", response="Memory"),
-    Route("POST",   M + "/archive",                     h.archive_memory,    WRITE,  200, "Archive or unarchive a memory", body="ArchiveRequest", response="Memory"),
-    Route("GET",    M + "/related",                     h.related,           READ,   200, "Nearest current memories", query=("limit", "min_score"), response="SearchHitList"),
+    Route("POST",   C + "/memories",                    memories.add_memory,      WRITE,  201, "Add a memory", body="MemoryCreate", response="Memory"),
+    Route("POST",   C + "/memories/batch",              memories.add_batch,       WRITE,  201, "Add up to 100 memories", body="MemoryBatch", response="BatchResult"),
+    Route("GET",    C + "/memories",                    memories.list_memories,   READ,   200, "List memories, pinned first, newest first", query=("limit", "offset", "include_archived"), response="MemoryList"),
+    Route("GET",    M,                                  memories.get_memory,      READ,   200, "Get a memory", response="Memory"),
+    Route("PUT",    M,                                  memories.update_memory,   WRITE,  200, "Update a memory", body="MemoryUpdate", response="Memory"),
+    Route("DELETE", M,                                  memories.delete_memory,   WRITE,  204, "Delete a memory"),
+    Route("POST",   M + "/move",                        memories.move_memory,     WRITE,  200, "Move a memory to another collection", body="MoveRequest", response="MoveResult"),
+    Route("POST",   M + "/pin",                         memories.pin_memory,      WRITE,  200, "Pin or unpin a memory", body="PinRequest", response="Memory"),
+    Route("POST",   M + "/archive",                     memories.archive_memory,  WRITE,  200, "Archive or unarchive a memory", body="ArchiveRequest", response="Memory"),
     # search
-    Route("POST",   C + "/search",                      h.search_collection, READ,   200, "Search one collection", body="SearchRequest", response="SearchResults"),
-    Route("POST",   "/v1/memory/search",                h.search_tenant,     READ,   200, "Search every collection", body="SearchRequest", response="SearchResults"),
-    # intelligent memory (part 2)
-    Route("POST",   C + "/remember",                    im.remember,         WRITE,  200, "Extract and store facts (sync=true); else 202 and a job", body="RememberRequest", query=("sync",), response="RememberResult"),
-    Route("GET",    "/v1/memory/extract/job/{id}",      im.get_job,          READ,   200, "Poll an extraction job", response="Job"),
-    Route("POST",   C + "/forget",                      im.forget,           WRITE,  200, "Delete memories matching a query", body="ForgetRequest", response="ForgetResult"),
-    Route("POST",   C + "/dedup",                       im.dedup,            WRITE,  200, "Find and delete duplicates", body="DedupRequest", response="DedupResult"),
-    Route("GET",    C + "/contradictions",              im.contradictions,   READ,   200, "Superseded facts and what replaced them", query=("limit",), response="ContradictionList"),
-    Route("POST",   C + "/archive-stale",               im.archive_stale,    WRITE,  200, "Archive old memories", body="ArchiveStaleRequest", response="ArchiveStaleResult"),
-    Route("GET",    C + "/health",                      im.collection_health, READ,  200, "Collection hygiene report", query=("stale_days",), response="CollectionHealth"),
-    Route("GET",    C + "/summary",                     im.summary,          READ,   200, "Collection summary", query=("limit",), response="Summary"),
-    Route("GET",    C + "/profile",                     im.profile,          READ,   200, "Collection profile", response="Profile"),
-    # connectors (part 2)
-    Route("POST",   "/v1/memory/connections",           cn.create_connection, WRITE, 201, "Create a connection", body="ConnectionCreate", response="Connection"),
-    Route("GET",    "/v1/memory/connections",           cn.list_connections, READ,   200, "List connections, newest first", response="ConnectionList"),
-    Route("GET",    "/v1/memory/connections/{id}",      cn.get_connection,   READ,   200, "Get a connection", response="Connection"),
-    Route("POST",   "/v1/memory/connections/{id}/sync", cn.sync_connection,  WRITE,  200, "Sync a connection now", response="SyncResult", slow=True),
-    Route("GET",    "/v1/memory/connections/{id}/runs", cn.connection_runs,  READ,   200, "A connection's runs, newest first", query=("limit",), response="RunList"),
-    Route("DELETE", "/v1/memory/connections/{id}",      cn.delete_connection, WRITE, 204, "Delete a connection; its memories stay"),
+    Route("GET",    M + "/related",                     search.related,           READ,   200, "Nearest current memories", query=("limit", "min_score"), response="SearchHitList"),
+    Route("POST",   C + "/search",                      search.search_collection, READ,   200, "Search one collection", body="SearchRequest", response="SearchResults"),
+    Route("POST",   "/v1/memory/search",                search.search_tenant,     READ,   200, "Search every collection", body="SearchRequest", response="SearchResults"),
+    # remember
+    Route("POST",   C + "/remember",                    remember.remember,        WRITE,  200, "Extract and store facts (sync=true); else 202 and a job", body="RememberRequest", query=("sync",), response="RememberResult"),
+    Route("GET",    "/v1/memory/extract/job/{id}",      remember.get_job,         READ,   200, "Poll an extraction job", response="Job"),
+    # hygiene
+    Route("POST",   C + "/forget",                      hygiene.forget,           WRITE,  200, "Delete memories matching a query", body="ForgetRequest", response="ForgetResult"),
+    Route("POST",   C + "/dedup",                       hygiene.dedup,            WRITE,  200, "Find and delete duplicates", body="DedupRequest", response="DedupResult"),
+    Route("GET",    C + "/contradictions",              hygiene.contradictions,   READ,   200, "Superseded facts and what replaced them", query=("limit",), response="ContradictionList"),
+    Route("POST",   C + "/archive-stale",               hygiene.archive_stale,    WRITE,  200, "Archive old memories", body="ArchiveStaleRequest", response="ArchiveStaleResult"),
+    Route("GET",    C + "/health",                      hygiene.collection_health, READ,  200, "Collection hygiene report", query=("stale_days",), response="CollectionHealth"),
+    Route("GET",    C + "/summary",                     hygiene.summary,          READ,   200, "Collection summary", query=("limit",), response="Summary"),
+    Route("GET",    C + "/profile",                     hygiene.profile,          READ,   200, "Collection profile", response="Profile"),
+    # connections
+    Route("POST",   "/v1/memory/connections",           connections.create_connection, WRITE, 201, "Create a connection", body="ConnectionCreate", response="Connection"),
+    Route("GET",    "/v1/memory/connections",           connections.list_connections, READ, 200, "List connections, newest first", response="ConnectionList"),
+    Route("GET",    "/v1/memory/connections/{id}",      connections.get_connection, READ,  200, "Get a connection", response="Connection"),
+    Route("POST",   "/v1/memory/connections/{id}/sync", connections.sync_connection, WRITE, 200, "Sync a connection now", response="SyncResult", replay=Replay.AROUND),
+    Route("GET",    "/v1/memory/connections/{id}/runs", connections.connection_runs, READ, 200, "A connection's runs, newest first", query=("limit",), response="RunList"),
+    Route("DELETE", "/v1/memory/connections/{id}",      connections.delete_connection, WRITE, 204, "Delete a connection; its memories stay"),
     # admin
-    Route("GET",    "/v1/memory/admin/connectors/health", cn.connector_health, ADMIN, 200, "Connector health, all tenants", query=("hours",), response="ConnectorHealthList"),
-    Route("GET",    "/v1/memory/admin/connectors/status", cn.connector_status, ADMIN, 200, "Connector status counts, all tenants", response="ConnectorStatusList"),
-    Route("GET",    "/v1/memory/admin/memory-health",   cn.memory_health,    ADMIN,  200, "Memory health, all tenants", response="AdminMemoryHealth"),
-    Route("GET",    "/v1/memory/admin/export",          h.export_account,    READ,   200, "Export this tenant", response="Export"),
-    Route("POST",   "/v1/memory/admin/import",          h.import_memories,   WRITE,  200, "Import memories into this tenant", body="ImportRequest", response="ImportResult"),
+    Route("GET",    "/v1/memory/admin/connectors/health", admin.connector_health, ADMIN,  200, "Connector health, all tenants", query=("hours",), response="ConnectorHealthList"),
+    Route("GET",    "/v1/memory/admin/connectors/status", admin.connector_status, ADMIN,  200, "Connector status counts, all tenants", response="ConnectorStatusList"),
+    Route("GET",    "/v1/memory/admin/memory-health",   admin.memory_health,      ADMIN,  200, "Memory health, all tenants", response="AdminMemoryHealth"),
+    # portability
+    Route("GET",    "/v1/memory/admin/export",          portability.export_account, READ, 200, "Export this tenant", response="Export"),
+    Route("POST",   "/v1/memory/admin/import",          portability.import_memories, WRITE, 200, "Import memories into this tenant", body="ImportRequest", response="ImportResult", max_body=MAX_IMPORT_BODY_BYTES),
 ]
 # fmt: on
 

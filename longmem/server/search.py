@@ -10,8 +10,6 @@ best of them are then re-scored exactly against their stored vectors.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import threading
 import time
 from array import array
@@ -19,11 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
+from . import wire
+from .db import Change, IndexEntry, MemoryFilter, Store
 from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens, word_feature
-from .store import Change, MemoryFilter, Store, iso_now, iso_to_epoch, memory_out
+from .timestamps import iso_now, iso_to_epoch
 
 RRF_K = 60
-MODES = ("hybrid", "vector", "text")
 
 # How many postings one query may walk before it stops opening common features.
 _POSTINGS_BUDGET = 20_000
@@ -55,14 +55,14 @@ class _Doc:
     expires: Optional[float]
 
 
-def _doc_from_row(row: sqlite3.Row, vector: Vector) -> _Doc:
+def _doc(entry: IndexEntry) -> _Doc:
     return _Doc(
-        vector=vector,
-        collection=row["collection"],
-        category=row["category"],
-        container_tag=row["container_tag"],
-        current=not row["archived"] and bool(row["is_latest"]),
-        expires=iso_to_epoch(row["expires_at"]) if row["expires_at"] else None,
+        vector=entry.vector,
+        collection=entry.collection,
+        category=entry.category,
+        container_tag=entry.container_tag,
+        current=entry.current,
+        expires=iso_to_epoch(entry.expires_at) if entry.expires_at else None,
     )
 
 
@@ -107,9 +107,9 @@ class _TenantIndex:
 @dataclass(frozen=True)
 class SearchRequest:
     query: str
-    limit: int = 10
-    min_score: float = 0.3
-    mode: str = "hybrid"
+    limit: int = DEFAULT_SEARCH_LIMIT
+    min_score: float = DEFAULT_MIN_SCORE
+    mode: str = DEFAULT_SEARCH_MODE
     collection: Optional[str] = None
     category: Optional[str] = None
     container_tag: Optional[str] = None
@@ -162,10 +162,10 @@ class SearchEngine:
                 index = self._indexes.get(change.tenant_id)
                 if index is None:
                     continue  # not loaded yet; the first search loads it fresh
-                if change.row is None or change.vector is None:
+                if change.entry is None:
                     index.remove(change.rid)
                 else:
-                    index.put(change.rid, _doc_from_row(change.row, change.vector))
+                    index.put(change.rid, _doc(change.entry))
             for tenant_id, index in list(self._indexes.items()):
                 if index.needs_rebuild():
                     self._indexes[tenant_id] = index.rebuilt()
@@ -183,8 +183,8 @@ class SearchEngine:
             if index is not None:
                 return index
             index = _TenantIndex()
-            for row, vector in self.store.load_tenant_vectors(tenant_id):
-                index.put(row["rid"], _doc_from_row(row, vector))
+            for entry in self.store.memories.index_entries(tenant_id):
+                index.put(entry.rid, _doc(entry))
             with self._lock:
                 self._indexes[tenant_id] = index
         return index
@@ -265,7 +265,9 @@ class SearchEngine:
             if match is not None:
                 text_hits = [
                     (rid, -rank / (1.0 - rank))  # bm25 < 0; map -bm25 ∈ [0, ∞) onto [0, 1)
-                    for rid, rank in self.store.fts_search(tenant_id, match, flt, iso_now(), depth)
+                    for rid, rank in self.store.memories.full_text(
+                        tenant_id, match, flt, iso_now(), depth
+                    )
                 ]
         if req.mode in ("hybrid", "vector"):
             vector_hits = self._vector_arm(
@@ -299,7 +301,7 @@ class SearchEngine:
         self, tenant_id: str, collection: str, rid: int, limit: int, min_score: float
     ) -> list[dict[str, Any]]:
         """Nearest current memories to one memory, in its collection, excluding itself."""
-        vector = self.store.memory_vector(tenant_id, rid)
+        vector = self.store.memories.vector(tenant_id, rid)
         if vector is None:
             return []
         hits = self._vector_arm(
@@ -343,25 +345,23 @@ class SearchEngine:
                 for rank, (rid, _) in enumerate(hits, start=1):
                     fused[rid] = fused.get(rid, 0.0) + 1.0 / (RRF_K + rank) / best
         order = sorted(fused, key=lambda rid: (-fused[rid], rid))
-        rows = self.store.rows_by_rid(tenant_id, order)
+        found = self.store.memories.by_rids(tenant_id, order)
         now = iso_now()
         results: list[dict[str, Any]] = []
         for rid in order:
-            row = rows.get(rid)
-            # Re-checked on the row itself: the index may trail a concurrent write.
-            if row is None or row["archived"] or not row["is_latest"]:
+            memory = found.get(rid)
+            # Re-checked on the record itself: the index may trail a concurrent write.
+            if memory is None or memory.archived or not memory.is_latest:
                 continue
-            if row["expires_at"] is not None and row["expires_at"] <= now:
+            if memory.expires_at is not None and memory.expires_at <= now:
                 continue
-            if req.metadata_filter and not json_contains(
-                json.loads(row["metadata"]), req.metadata_filter
-            ):
+            if req.metadata_filter and not json_contains(memory.metadata, req.metadata_filter):
                 continue
-            hit = memory_out(row)
-            hit["score"] = round(min(fused[rid], 1.0), 6)
-            hit["vector_score"] = round(vector_score[rid], 6) if rid in vector_score else None
-            hit["text_score"] = round(text_score[rid], 6) if rid in text_score else None
-            results.append(hit)
+            results.append(
+                wire.search_hit(
+                    memory, min(fused[rid], 1.0), vector_score.get(rid), text_score.get(rid)
+                )
+            )
             if len(results) >= req.limit:
                 break
         return results

@@ -1,4 +1,4 @@
-"""Request validation per PROTOCOL.md section 1 "Limits", answered as 422 with
+"""Request validation per docs/protocol.md "Limits", answered as 422 with
 ``{"detail": [{"loc", "msg", "type"}]}`` (the FastAPI shape the hosted API uses).
 
 A ``Checker`` collects every problem of a request before failing, so a client sees all
@@ -7,35 +7,20 @@ of them at once.
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
-import time
 from collections.abc import Mapping, Sequence
 from typing import Any, Optional, Union
 
-from .store import epoch_to_iso
-
-TEXT_MAX = 10_000
-CONTAINER_TAG_MAX = 128
-CATEGORY_MAX = 64
-COLLECTION_MAX = 64
-METADATA_MAX_BYTES = 16 * 1024
-METADATA_MAX_DEPTH = 32  # not in PROTOCOL.md: a bound so no document can exhaust recursion
-LIST_LIMIT_MAX = 200
-SEARCH_LIMIT_MAX = 100
-BATCH_MAX = 100
-IMPORT_MAX = 10_000
-IDEMPOTENCY_KEY_MAX = 255
-SOURCE_MAX = 64
-# Not a PROTOCOL.md limit: it bounds the work one search can ask for.
-QUERY_MAX = 10_000
-
-COLLECTION_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
-MEMORY_TYPES = ("fact", "preference", "episode")
-_TIMESTAMP = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?"
+from .._protocol import (
+    COLLECTION_NAME_PATTERN,
+    COLLECTION_NAME_RULE,
+    MAX_METADATA_BYTES,
+    MAX_METADATA_DEPTH,
 )
+from .timestamps import parse_timestamp
+
+_COLLECTION_NAME = re.compile(COLLECTION_NAME_PATTERN)
 
 Loc = Sequence[Union[str, int]]
 _MISSING = object()
@@ -151,6 +136,26 @@ class Checker:
             return default
         return value
 
+    def choice(
+        self,
+        src: Mapping[str, Any],
+        name: str,
+        loc: Loc,
+        choices: Sequence[str],
+        *,
+        default: Optional[str],
+    ) -> Optional[str]:
+        """One of ``choices``, or ``default`` when absent or null."""
+        value = src.get(name)
+        if value is None:
+            return default
+        if value not in choices:
+            quoted = [f"'{c}'" for c in choices]
+            listed = ", ".join(quoted[:-1]) + " or " + quoted[-1]
+            self.fail([*loc, name], f"Input should be {listed}", "enum")
+            return default
+        return str(value)
+
     def metadata(
         self, src: Mapping[str, Any], name: str, loc: Loc, *, nullable: bool = True
     ) -> Optional[dict[str, Any]]:
@@ -161,15 +166,15 @@ class Checker:
         if not isinstance(value, dict):
             self.fail(here, "Input should be a valid dictionary", "dict_type")
             return None
-        if _depth(value) > METADATA_MAX_DEPTH:
+        if _depth(value) > MAX_METADATA_DEPTH:
             # Deeper documents are no use to anyone and would exhaust the recursion of
             # the containment match in search.
-            self.fail(here, f"Metadata should nest at most {METADATA_MAX_DEPTH} levels", "too_deep")
+            self.fail(here, f"Metadata should nest at most {MAX_METADATA_DEPTH} levels", "too_deep")
             return None
         encoded = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        if len(encoded) > METADATA_MAX_BYTES:
+        if len(encoded) > MAX_METADATA_BYTES:
             self.fail(
-                here, f"Metadata should be at most {METADATA_MAX_BYTES} bytes encoded", "too_long"
+                here, f"Metadata should be at most {MAX_METADATA_BYTES} bytes encoded", "too_long"
             )
         return value
 
@@ -177,10 +182,10 @@ class Checker:
         if not isinstance(value, str):
             self.fail(loc, "Input should be a valid string", "string_type")
             return None
-        if not COLLECTION_NAME.fullmatch(value):
+        if not _COLLECTION_NAME.fullmatch(value):
             self.fail(
                 loc,
-                "Collection name should be 1-64 characters of A-Z a-z 0-9 _ . -",
+                f"Collection name should be {COLLECTION_NAME_RULE}",
                 "string_pattern_mismatch",
             )
             return None
@@ -263,29 +268,3 @@ def _depth(value: Any) -> int:
         deepest = max(deepest, level + 1)
         stack.extend((child, level + 1) for child in children)
     return deepest
-
-
-def parse_timestamp(value: str) -> Optional[str]:
-    match = _TIMESTAMP.fullmatch(value.strip())
-    if match is None:
-        return None
-    year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
-    zone = match.group(8)
-    offset = 0
-    if zone and zone != "Z":
-        sign = -1 if zone[0] == "-" else 1
-        digits = zone[1:].replace(":", "")
-        offset = sign * (int(digits[:2]) * 3600 + int(digits[2:]) * 60)
-    if not (0 <= hour < 24 and 0 <= minute < 60 and 0 <= second < 60):
-        return None
-    try:
-        # strptime rejects impossible dates such as 2026-02-30.
-        time.strptime(f"{year:04d}-{month:02d}-{day:02d}", "%Y-%m-%d")
-        epoch = calendar.timegm((year, month, day, hour, minute, second, 0, 0, 0)) - offset
-        utc_year = time.gmtime(epoch).tm_year
-    except (OverflowError, ValueError, OSError):
-        return None
-    # Stored timestamps compare as text, so they must all be four-digit years.
-    if not 1000 <= utc_year <= 9999:
-        return None
-    return epoch_to_iso(epoch)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from longmem import Longmem
-from longmem.server import LocalServer
+from longmem.server import LocalServer, wire
 
 from .conftest import ADMIN_KEY
 
@@ -157,11 +157,11 @@ def test_a_job_left_running_finishes_after_the_server_restarts(tmp_path: Path) -
     db = os.path.join(str(tmp_path), "restart.db")
     with LocalServer(db_path=db, api_key="restart-key") as first:
         store = first.store
-        principal = store.authenticate("restart-key")
+        principal = store.keys.authenticate("restart-key")
         assert principal is not None
         # As if the process died mid-job: the row says running, nothing was stored.
         with store.write() as conn:
-            job = store.create_job(principal, "me", "I live in Lisbon")
+            job = wire.job(store.jobs.create(principal, "me", "I live in Lisbon"))
             conn.execute("UPDATE jobs SET status = 'running' WHERE id = ?", (job["job_id"],))
     with (
         LocalServer(db_path=db, api_key="restart-key") as second,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from longmem.server.store import _MIGRATIONS as MIGRATIONS
-from longmem.server.store import NewMemory, Principal, Store
+from longmem.server.db import NewMemory, Principal, Store
+from longmem.server.db.migrations import MIGRATIONS
 
 
 @pytest.fixture
@@ -16,8 +16,8 @@ def store(tmp_path: Path) -> Store:
 
 
 def _principal(store: Store) -> Principal:
-    key = store.add_key("t1", "write", "tests")[1]
-    principal = store.authenticate(key)
+    key = store.keys.add("t1", "write", "tests")[1]
+    principal = store.keys.authenticate(key)
     assert principal is not None
     return principal
 
@@ -42,11 +42,11 @@ def test_failed_transaction_rolls_back_and_emits_nothing(store: Store) -> None:
     seen: list[int] = []
     store.add_listener(lambda changes: seen.extend(c.rid for c in changes))
     with pytest.raises(RuntimeError), store.write():
-        store.add_memories(principal, [NewMemory("c", "inside a failed transaction")])
+        store.memories.add(principal, [NewMemory("c", "inside a failed transaction")])
         raise RuntimeError("boom")
     assert seen == []
-    assert store.list_memories("t1", "c", 10, 0, True) == []
-    store.add_memories(principal, [NewMemory("c", "committed")])
+    assert store.memories.page("t1", "c", 10, 0, True) == []
+    store.memories.add(principal, [NewMemory("c", "committed")])
     assert len(seen) == 1
 
 
@@ -55,25 +55,25 @@ def test_nested_writes_commit_once_at_the_outermost(store: Store) -> None:
     batches: list[int] = []
     store.add_listener(lambda changes: batches.append(len(changes)))
     with store.write():
-        store.add_memories(principal, [NewMemory("c", "one")])
-        store.add_memories(principal, [NewMemory("c", "two")])
+        store.memories.add(principal, [NewMemory("c", "one")])
+        store.memories.add(principal, [NewMemory("c", "two")])
         assert batches == []  # nothing announced before the commit
     assert batches == [2]
 
 
 def test_adding_a_stored_key_again_keeps_its_id(store: Store) -> None:
-    key_id, key = store.add_key("t1", "write", "first")
-    assert store.add_key("t1", "write", "second", key) == (key_id, key)
+    key_id, key = store.keys.add("t1", "write", "first")
+    assert store.keys.add("t1", "write", "second", key) == (key_id, key)
 
 
 def test_unknown_role_is_refused(store: Store) -> None:
     with pytest.raises(ValueError):
-        store.add_key("t1", "superuser", "x")
+        store.keys.add("t1", "superuser", "x")
 
 
 def test_authenticate_returns_role_and_tenant(store: Store) -> None:
-    key = store.add_key("t9", "read", "viewer")[1]
-    principal = store.authenticate(key)
+    key = store.keys.add("t9", "read", "viewer")[1]
+    principal = store.keys.authenticate(key)
     assert principal is not None
     assert (principal.tenant_id, principal.role, principal.label) == ("t9", "read", "viewer")
-    assert store.authenticate(key + "x") is None
+    assert store.keys.authenticate(key + "x") is None

@@ -6,8 +6,7 @@ import json
 import socket
 
 from longmem.server import LocalServer
-from longmem.server.app import MAX_BODY_BYTES
-from longmem.server.routes import ROUTES
+from longmem.server.routes import MAX_BODY_BYTES, ROUTES
 
 from .server_api import Api, C
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from longmem.server import LocalServer
-from longmem.server.store import epoch_to_iso
+from longmem.server.timestamps import epoch_to_iso
 
 from .conftest import READ_ONLY_KEY
 from .server_api import Api, C

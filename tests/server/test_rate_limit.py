@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from longmem.server import LocalServer
-from longmem.server.app import RateLimiter
+from longmem.server.ratelimit import RateLimiter
 
 from .server_api import Api, C
 

@@ -7,9 +7,10 @@ import threading
 import time
 from typing import Any
 
-from longmem.server import LocalServer
+from longmem.server import LocalServer, wire
+from longmem.server.db import Principal, Store
 from longmem.server.jobs import JobWorker
-from longmem.server.store import Principal, Store, epoch_to_iso
+from longmem.server.timestamps import epoch_to_iso
 
 from .conftest import READ_ONLY_KEY
 from .server_api import Api, C
@@ -34,7 +35,7 @@ def _wait_for_job(api: Api, job_id: str, timeout: float = 5.0) -> dict[str, Any]
 
 
 def _principal(server: LocalServer, key: str) -> Principal:
-    principal = server.store.authenticate(key)
+    principal = server.store.keys.authenticate(key)
     assert principal is not None
     return principal
 
@@ -190,7 +191,7 @@ def test_a_job_left_running_completes_after_a_restart(tmp_path: Any) -> None:
         principal = _principal(first, "lm_restart_key")
         # As if the process died mid-job: the row says running, nothing was stored.
         with store.write() as conn:
-            job = store.create_job(principal, "me", "I live in Lisbon")
+            job = wire.job(store.jobs.create(principal, "me", "I live in Lisbon"))
             conn.execute("UPDATE jobs SET status = 'running' WHERE id = ?", (job["job_id"],))
     with LocalServer(db_path=db, api_key="lm_restart_key") as second:
         api = Api(second, "lm_restart_key")
@@ -204,9 +205,9 @@ def test_a_job_left_running_completes_after_a_restart(tmp_path: Any) -> None:
 def test_a_failing_job_is_marked_failed(tmp_path: Any) -> None:
     store = Store(os.path.join(str(tmp_path), "fail.db"))
     try:
-        key_id, _ = store.add_key("default", "write", "default")
+        key_id, _ = store.keys.add("default", "write", "default")
         principal = Principal(key_id, "default", "write", "default")
-        job = store.create_job(principal, "me", "anything")
+        job = wire.job(store.jobs.create(principal, "me", "anything"))
 
         def explode(p: Principal, collection: str, content: str) -> list[dict[str, Any]]:
             raise RuntimeError("extractor broke")
@@ -214,8 +215,9 @@ def test_a_failing_job_is_marked_failed(tmp_path: Any) -> None:
         worker = JobWorker(store, explode)
         assert worker.step() is True
         assert worker.step() is False  # the queue is empty now
-        failed = store.get_job("default", job["job_id"])
-        assert failed is not None
+        found = store.jobs.get("default", job["job_id"])
+        assert found is not None
+        failed = wire.job(found)
         assert failed["status"] == "failed"
         assert failed["error"] == "RuntimeError: extractor broke"
         assert failed["facts"] == []
@@ -244,7 +246,7 @@ def _import_expired(api: Api) -> None:
 def test_an_expired_memory_is_invisible_at_once(server: LocalServer, api: Api) -> None:
     kept = api.add("me", "User keeps a lighthouse diary")
     _import_expired(api)
-    stored = [row["id"] for row, _ in server.store.collection_vectors("default", "me")]
+    stored = [m.id for m, _ in server.store.memories.with_vectors("default", "me")]
     assert len(stored) == 2  # still stored: the sweep has not run
     (expired_id,) = set(stored) - {kept["id"]}
     assert [m["id"] for m in api.get(f"{C}/me/memories").json] == [kept["id"]]

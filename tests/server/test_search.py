@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 
-from longmem.server import LocalServer
+from longmem.server import LocalServer, wire
+from longmem.server.db import NewMemory, Principal
 from longmem.server.search import RRF_K, json_contains
-from longmem.server.store import NewMemory, Principal, epoch_to_iso
+from longmem.server.timestamps import epoch_to_iso
 
 from .server_api import Api, C
 
@@ -33,7 +34,7 @@ def _ids(hits: list[dict[str, Any]]) -> list[str]:
 def _principal(server: LocalServer) -> Principal:
     key = server.api_key
     assert key is not None
-    principal = server.store.authenticate(key)
+    principal = server.store.keys.authenticate(key)
     assert principal is not None
     return principal
 
@@ -154,7 +155,7 @@ def test_current_truth_excludes_superseded_expired_and_archived(
     principal = _principal(server)
     past = epoch_to_iso(1_000_000_000)
     future = epoch_to_iso(4_000_000_000)
-    rows = server.store.add_memories(
+    added = server.store.memories.add(
         principal,
         [
             NewMemory("notes", "lighthouse keeper superseded", is_latest=False),
@@ -164,6 +165,7 @@ def test_current_truth_excludes_superseded_expired_and_archived(
             NewMemory("notes", "lighthouse keeper also current"),
         ],
     )
+    rows = [wire.memory(m) for m in added]
     current = {rows[3]["id"], rows[4]["id"]}
     for mode in ("hybrid", "text", "vector"):
         for collection in ("notes", None):

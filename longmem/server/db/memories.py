@@ -1,0 +1,411 @@
+"""The memories table, its full-text index and the vectors stored beside each memory.
+
+"Current" means what search may return: not archived, still the latest version and not
+expired. Expired memories are gone for every read and write at once, though the
+sweeper deletes them later. ``now`` is passed in as an ISO string where one request must
+see one instant.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Optional
+
+from ..embed import EMBED_VERSION, Vector, embed, from_blob, to_blob
+from ..timestamps import iso_now
+from .database import Database, dumps, select_in
+from .records import (
+    Change,
+    IndexEntry,
+    MemoryFilter,
+    MemoryRecord,
+    NewMemory,
+    Principal,
+)
+
+COLUMNS = (
+    "rid, id, tenant_id, collection, text, importance, category, source, metadata, "
+    "container_tag, type, pinned, archived, is_latest, expires_at, images, created_at, "
+    "updated_at, created_by_id, created_by_label"
+)
+# The SQL condition for a current memory; takes ``now`` as its one parameter.
+CURRENT = "archived = 0 AND is_latest = 1 AND (expires_at IS NULL OR expires_at > ?)"
+UNEXPIRED = "(expires_at IS NULL OR expires_at > ?)"
+UPDATABLE = frozenset({"text", "importance", "category", "metadata", "pinned", "archived"})
+
+
+def record(row: sqlite3.Row) -> MemoryRecord:
+    return MemoryRecord(
+        rid=row["rid"],
+        id=row["id"],
+        tenant_id=row["tenant_id"],
+        collection=row["collection"],
+        text=row["text"],
+        importance=row["importance"],
+        category=row["category"],
+        source=row["source"],
+        metadata=json.loads(row["metadata"]),
+        container_tag=row["container_tag"],
+        type=row["type"],
+        pinned=bool(row["pinned"]),
+        archived=bool(row["archived"]),
+        is_latest=bool(row["is_latest"]),
+        expires_at=row["expires_at"],
+        images=json.loads(row["images"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        created_by_id=row["created_by_id"],
+        created_by_label=row["created_by_label"],
+    )
+
+
+def stored_vector(row: sqlite3.Row) -> Vector:
+    """The vector stored with a row (it selects ``text, vector, embed_version``), or the
+    text embedded afresh when the stored one is missing or from an older embedder."""
+    if row["vector"] is not None and row["embed_version"] == EMBED_VERSION:
+        return from_blob(row["vector"])
+    return embed(row["text"])
+
+
+def ensure_collection(
+    conn: sqlite3.Connection,
+    tenant_id: str,
+    name: str,
+    description: Optional[str] = None,
+    metadata: Optional[Mapping[str, Any]] = None,
+) -> None:
+    """Create a collection unless it exists: a write to a missing collection makes it."""
+    conn.execute(
+        "INSERT OR IGNORE INTO collections (tenant_id, name, description, metadata, "
+        "created_at) VALUES (?, ?, ?, ?, ?)",
+        (tenant_id, name, description, dumps(dict(metadata or {})), iso_now()),
+    )
+
+
+def delete_rows(
+    db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
+) -> None:
+    """Delete memories and their full-text rows, and tell the change feed."""
+    conn.executemany("DELETE FROM memory_fts WHERE rowid = ?", [(rid,) for rid in rids])
+    conn.executemany(
+        "DELETE FROM memories WHERE rid = ? AND tenant_id = ?", [(rid, tenant_id) for rid in rids]
+    )
+    db.announce(Change(tenant_id, rid, None) for rid in rids)
+
+
+def announce_changes(
+    db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
+) -> None:
+    """Tell the change feed what these memories now are (read inside the write)."""
+    if not db.has_listeners:
+        return
+    entries = {
+        row["rid"]: _index_entry(row)
+        for row in select_in(
+            conn,
+            "SELECT rid, text, collection, category, container_tag, archived, is_latest, "
+            "expires_at, vector, embed_version FROM memories "
+            "WHERE tenant_id = ? AND rid IN ({marks})",
+            [tenant_id],
+            rids,
+        )
+    }
+    db.announce(Change(tenant_id, rid, entries.get(rid)) for rid in rids)
+
+
+def by_rids(
+    conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
+) -> dict[int, MemoryRecord]:
+    sql = f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND rid IN ({{marks}})"
+    return {row["rid"]: record(row) for row in select_in(conn, sql, [tenant_id], rids)}
+
+
+class Memories:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- writes -------------------------------------------------------------------------
+
+    def add(self, principal: Principal, items: Sequence[NewMemory]) -> list[MemoryRecord]:
+        """Insert memories in one transaction (all or nothing), creating their collections."""
+        tenant_id = principal.tenant_id
+        now = iso_now()
+        # Embed outside the write lock: it is the costly part and needs no database.
+        prepared = [
+            (item, "mem_" + secrets.token_hex(12), to_blob(embed(item.text))) for item in items
+        ]
+        with self.db.write() as conn:
+            for name in {item.collection for item in items}:
+                ensure_collection(conn, tenant_id, name)
+            rids = []
+            for item, memory_id, blob in prepared:
+                cur = conn.execute(
+                    "INSERT INTO memories (id, tenant_id, collection, text, importance, "
+                    "category, source, metadata, container_tag, type, pinned, archived, "
+                    "is_latest, expires_at, images, created_at, updated_at, created_by_id, "
+                    "created_by_label, vector, embed_version) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?)",
+                    (
+                        memory_id,
+                        tenant_id,
+                        item.collection,
+                        item.text,
+                        float(item.importance),
+                        item.category,
+                        item.source,
+                        dumps(item.metadata),
+                        item.container_tag,
+                        item.type,
+                        int(item.pinned),
+                        int(item.archived),
+                        int(item.is_latest),
+                        item.expires_at,
+                        item.created_at or now,
+                        item.updated_at or item.created_at or now,
+                        principal.key_id,
+                        principal.label,
+                        blob,
+                        EMBED_VERSION,
+                    ),
+                )
+                rids.append(int(cur.lastrowid or 0))
+            conn.executemany(
+                "INSERT INTO memory_fts (rowid, text) VALUES (?, ?)",
+                [(rid, p[0].text) for rid, p in zip(rids, prepared)],
+            )
+            announce_changes(self.db, conn, tenant_id, rids)
+            found = by_rids(conn, tenant_id, rids)
+        return [found[rid] for rid in rids]
+
+    def add_fact(
+        self, principal: Principal, item: NewMemory, supersedes: Optional[str]
+    ) -> MemoryRecord:
+        """Insert one extracted fact; with ``supersedes``, that current memory of the same
+        collection stops being the latest (``superseded_at`` = now), in one transaction."""
+        with self.db.write() as conn:
+            created = self.add(principal, [item])[0]
+            if supersedes is None:
+                return created
+            tenant_id = principal.tenant_id
+            conn.execute(
+                "UPDATE memories SET supersedes = ? WHERE rid = ? AND tenant_id = ?",
+                (supersedes, created.rid, tenant_id),
+            )
+            old = self._find(conn, tenant_id, item.collection, supersedes)
+            if old is not None:
+                conn.execute(
+                    "UPDATE memories SET is_latest = 0, superseded_at = ? "
+                    "WHERE rid = ? AND tenant_id = ?",
+                    (iso_now(), old.rid, tenant_id),
+                )
+                announce_changes(self.db, conn, tenant_id, [old.rid])
+            return created
+
+    def update(
+        self, tenant_id: str, collection: str, memory_id: str, changes: Mapping[str, Any]
+    ) -> Optional[MemoryRecord]:
+        """Apply ``changes`` (column → value, already validated); new text re-embeds.
+        None when there is no such memory."""
+        unknown = set(changes) - UPDATABLE
+        if unknown:
+            raise ValueError(f"not updatable: {sorted(unknown)}")
+        blob = to_blob(embed(changes["text"])) if "text" in changes else None
+        with self.db.write() as conn:
+            found = self._find(conn, tenant_id, collection, memory_id)
+            if found is None or not changes:
+                return found
+            sets = ["updated_at = ?"]
+            params: list[Any] = [iso_now()]
+            for name, value in sorted(changes.items()):
+                sets.append(f"{name} = ?")
+                if name == "metadata":
+                    value = dumps(value)
+                elif name in ("pinned", "archived"):
+                    value = int(value)
+                params.append(value)
+            if blob is not None:
+                sets += ["vector = ?", "embed_version = ?"]
+                params += [blob, EMBED_VERSION]
+                conn.execute("DELETE FROM memory_fts WHERE rowid = ?", (found.rid,))
+                conn.execute(
+                    "INSERT INTO memory_fts (rowid, text) VALUES (?, ?)",
+                    (found.rid, changes["text"]),
+                )
+            conn.execute(
+                f"UPDATE memories SET {', '.join(sets)} WHERE rid = ? AND tenant_id = ?",
+                [*params, found.rid, tenant_id],
+            )
+            announce_changes(self.db, conn, tenant_id, [found.rid])
+            return self._find(conn, tenant_id, collection, memory_id)
+
+    def move(self, tenant_id: str, collection: str, memory_id: str, to: str) -> bool:
+        with self.db.write() as conn:
+            found = self._find(conn, tenant_id, collection, memory_id)
+            if found is None:
+                return False
+            ensure_collection(conn, tenant_id, to)
+            conn.execute(
+                "UPDATE memories SET collection = ?, updated_at = ? "
+                "WHERE rid = ? AND tenant_id = ?",
+                (to, iso_now(), found.rid, tenant_id),
+            )
+            announce_changes(self.db, conn, tenant_id, [found.rid])
+            return True
+
+    def delete(self, tenant_id: str, collection: str, ids: Sequence[str]) -> list[str]:
+        """Delete memories by id; returns the ids that existed, in the given order."""
+        deleted: list[str] = []
+        with self.db.write() as conn:
+            for memory_id in ids:
+                found = self._find(conn, tenant_id, collection, memory_id)
+                if found is not None:
+                    delete_rows(self.db, conn, tenant_id, [found.rid])
+                    deleted.append(memory_id)
+        return deleted
+
+    # -- reads --------------------------------------------------------------------------
+
+    @staticmethod
+    def _find(
+        conn: sqlite3.Connection, tenant_id: str, collection: str, memory_id: str
+    ) -> Optional[MemoryRecord]:
+        row = conn.execute(
+            f"SELECT {COLUMNS} FROM memories "
+            f"WHERE tenant_id = ? AND collection = ? AND id = ? AND {UNEXPIRED}",
+            (tenant_id, collection, memory_id, iso_now()),
+        ).fetchone()
+        return None if row is None else record(row)
+
+    def get(self, tenant_id: str, collection: str, memory_id: str) -> Optional[MemoryRecord]:
+        with self.db.read() as conn:
+            return self._find(conn, tenant_id, collection, memory_id)
+
+    def by_rids(self, tenant_id: str, rids: Sequence[int]) -> dict[int, MemoryRecord]:
+        with self.db.read() as conn:
+            return by_rids(conn, tenant_id, rids)
+
+    def collection_of(self, tenant_id: str, memory_id: str) -> Optional[str]:
+        """The collection a memory is in now, wherever the user moved it. Read on the
+        writer, so inside ``write()`` nothing can move it before the caller acts."""
+        with self.db.write() as conn:
+            row = conn.execute(
+                "SELECT collection FROM memories WHERE tenant_id = ? AND id = ?",
+                (tenant_id, memory_id),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def page(
+        self, tenant_id: str, collection: str, limit: int, offset: int, include_archived: bool
+    ) -> list[MemoryRecord]:
+        """Pinned first, then newest first."""
+        archived = "" if include_archived else "AND archived = 0 "
+        with self.db.read() as conn:
+            rows = conn.execute(
+                f"SELECT {COLUMNS} FROM memories "
+                f"WHERE tenant_id = ? AND collection = ? {archived}AND {UNEXPIRED} "
+                "ORDER BY pinned DESC, created_at DESC, rid DESC LIMIT ? OFFSET ?",
+                (tenant_id, collection, iso_now(), limit, offset),
+            ).fetchall()
+        return [record(row) for row in rows]
+
+    # -- vectors and full text, for search and the hygiene routes ------------------------
+
+    def current_with_vectors(
+        self, tenant_id: str, collection: str, rids: Sequence[int], now: str
+    ) -> list[tuple[MemoryRecord, Vector]]:
+        """The current ones of ``rids``, in the given order, with their vectors.
+
+        Read on the writer connection, so inside ``write()`` it sees the transaction's own
+        changes (facts stored or superseded earlier in the same remember call).
+        """
+        sql = (
+            f"SELECT {COLUMNS}, vector, embed_version FROM memories "
+            f"WHERE tenant_id = ? AND collection = ? AND {CURRENT} AND rid IN ({{marks}})"
+        )
+        with self.db.write() as conn:
+            found = {
+                row["rid"]: (record(row), stored_vector(row))
+                for row in select_in(conn, sql, [tenant_id, collection, now], rids)
+            }
+        return [found[rid] for rid in rids if rid in found]
+
+    def with_vectors(
+        self, tenant_id: str, collection: str, now: Optional[str] = None
+    ) -> list[tuple[MemoryRecord, Vector]]:
+        """Every memory of a collection with its vector; only current ones when ``now`` is
+        given."""
+        current = f"AND {CURRENT} " if now is not None else ""
+        params: list[Any] = [tenant_id, collection] + ([now] if now is not None else [])
+        with self.db.read() as conn:
+            rows = conn.execute(
+                f"SELECT {COLUMNS}, vector, embed_version FROM memories "
+                f"WHERE tenant_id = ? AND collection = ? {current}ORDER BY rid",
+                params,
+            ).fetchall()
+        return [(record(row), stored_vector(row)) for row in rows]
+
+    def index_entries(self, tenant_id: str) -> Iterator[IndexEntry]:
+        """What the search index needs of every memory of a tenant."""
+        with self.db.read() as conn:
+            rows = conn.execute(
+                "SELECT rid, text, collection, category, container_tag, archived, is_latest, "
+                "expires_at, vector, embed_version FROM memories WHERE tenant_id = ?",
+                (tenant_id,),
+            ).fetchall()
+        return (_index_entry(row) for row in rows)
+
+    def vector(self, tenant_id: str, rid: int) -> Optional[Vector]:
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT text, vector, embed_version FROM memories WHERE tenant_id = ? AND rid = ?",
+                (tenant_id, rid),
+            ).fetchone()
+        return None if row is None else stored_vector(row)
+
+    def full_text(
+        self, tenant_id: str, match: str, flt: MemoryFilter, now: str, limit: Optional[int]
+    ) -> list[tuple[int, float]]:
+        """(rid, bm25) of current memories matching the FTS5 query, best first.
+
+        bm25() is negative, more negative is better.
+        """
+        clauses = [
+            "memory_fts MATCH ?",
+            "m.tenant_id = ?",
+            "m.archived = 0",
+            "m.is_latest = 1",
+            "(m.expires_at IS NULL OR m.expires_at > ?)",
+        ]
+        params: list[Any] = [match, tenant_id, now]
+        for column, value in (
+            ("collection", flt.collection),
+            ("category", flt.category),
+            ("container_tag", flt.container_tag),
+        ):
+            if value is not None:
+                clauses.append(f"m.{column} = ?")
+                params.append(value)
+        sql = (
+            "SELECT f.rowid AS rid, bm25(memory_fts) AS rank FROM memory_fts f "
+            "JOIN memories m ON m.rid = f.rowid WHERE " + " AND ".join(clauses) + " ORDER BY rank"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self.db.read() as conn:
+            return [(int(r[0]), float(r[1])) for r in conn.execute(sql, params)]
+
+
+def _index_entry(row: sqlite3.Row) -> IndexEntry:
+    return IndexEntry(
+        rid=row["rid"],
+        collection=row["collection"],
+        category=row["category"],
+        container_tag=row["container_tag"],
+        current=not row["archived"] and bool(row["is_latest"]),
+        expires_at=row["expires_at"],
+        vector=stored_vector(row),
+    )

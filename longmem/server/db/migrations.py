@@ -1,0 +1,178 @@
+"""The schema, as numbered migrations: the database's version is the number applied.
+
+A migration is appended, never edited: a database created by an older release replays
+only the scripts it has not applied, each in its own transaction with its version row.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..timestamps import iso_now
+
+MIGRATIONS: list[str] = [
+    # 1: the initial schema.
+    """
+    CREATE TABLE tenants (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants(id),
+        key_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX api_keys_tenant ON api_keys(tenant_id);
+    CREATE TABLE collections (
+        tenant_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT,
+        metadata TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, name)
+    );
+    CREATE TABLE memories (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        tenant_id TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        text TEXT NOT NULL,
+        importance REAL NOT NULL,
+        category TEXT NOT NULL,
+        source TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        container_tag TEXT,
+        type TEXT,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        archived INTEGER NOT NULL DEFAULT 0,
+        is_latest INTEGER NOT NULL DEFAULT 1,
+        expires_at TEXT,
+        images TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        created_by_id TEXT,
+        created_by_label TEXT,
+        vector BLOB,
+        embed_version INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX memories_listing
+        ON memories(tenant_id, collection, pinned DESC, created_at DESC, rid DESC);
+    CREATE VIRTUAL TABLE memory_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TABLE idempotency (
+        owner TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        headers TEXT NOT NULL,
+        body BLOB NOT NULL,
+        created_at REAL NOT NULL,
+        PRIMARY KEY (owner, key)
+    );
+    CREATE INDEX idempotency_age ON idempotency(created_at);
+    """,
+    # 2: per-term document counts, so search can leave out terms that match nearly everything.
+    """
+    CREATE VIRTUAL TABLE memory_fts_vocab USING fts5vocab(memory_fts, 'row');
+    """,
+    # 3: supersession, background remember jobs, connectors and their runs.
+    """
+    ALTER TABLE memories ADD COLUMN supersedes TEXT;
+    ALTER TABLE memories ADD COLUMN superseded_at TEXT;
+    CREATE INDEX memories_expiry ON memories(expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX memories_supersedes
+        ON memories(tenant_id, collection, supersedes) WHERE supersedes IS NOT NULL;
+    CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        content TEXT NOT NULL,
+        key_id TEXT,
+        key_label TEXT,
+        status TEXT NOT NULL,
+        facts TEXT NOT NULL DEFAULT '[]',
+        error TEXT,
+        created_at TEXT NOT NULL,
+        finished_at TEXT
+    );
+    CREATE INDEX jobs_pending ON jobs(status, created_at);
+    CREATE TABLE connections (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        name TEXT,
+        collection TEXT NOT NULL,
+        container_tag TEXT,
+        config TEXT NOT NULL,
+        credentials TEXT,
+        status TEXT NOT NULL,
+        cursor TEXT,
+        last_synced_at TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX connections_tenant ON connections(tenant_id, created_at);
+    CREATE TABLE connection_runs (
+        id TEXT PRIMARY KEY,
+        connection_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        status TEXT NOT NULL,
+        synced_count INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        finished_at TEXT
+    );
+    CREATE INDEX connection_runs_by_connection ON connection_runs(connection_id, created_at);
+    CREATE INDEX connection_runs_age ON connection_runs(created_at);
+    CREATE TABLE connection_items (
+        connection_id TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        memory_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        PRIMARY KEY (connection_id, item_key)
+    );
+    """,
+    # 4: stem the full-text index (porter), so "drink" finds "drinks" and "lived" "lives".
+    """
+    DROP TABLE memory_fts_vocab;
+    DROP TABLE memory_fts;
+    CREATE VIRTUAL TABLE memory_fts
+        USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
+    INSERT INTO memory_fts (rowid, text) SELECT rid, text FROM memories;
+    CREATE VIRTUAL TABLE memory_fts_vocab USING fts5vocab(memory_fts, 'row');
+    """,
+    # 5: term rarity is judged per tenant from the search index now; the global counts
+    # (which let one tenant's memories sway another's results) are gone.
+    """
+    DROP TABLE memory_fts_vocab;
+    """,
+]
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply the migrations ``conn``'s database has not had yet (on the writer connection)."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    current = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] or 0
+    for version, script in enumerate(MIGRATIONS, start=1):
+        if version <= current:
+            continue
+        # executescript takes no parameters, so it only opens the transaction and runs
+        # the DDL; the version row and the commit follow on the same connection.
+        try:
+            conn.executescript("BEGIN IMMEDIATE;" + script)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                (version, iso_now()),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise

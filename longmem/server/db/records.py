@@ -1,0 +1,179 @@
+"""What the database hands out and takes in: small dataclasses, never ``sqlite3.Row``.
+
+Stored JSON (metadata, config, facts) is decoded here, into Python values; turning a
+record into the protocol's JSON is ``wire.py``'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..._protocol import DEFAULT_CATEGORY, DEFAULT_IMPORTANCE, SOURCE_API
+from ..embed import Vector
+
+ROLE_WRITE = "write"
+ROLE_READ = "read"
+ROLE_ADMIN = "admin"
+ROLES = (ROLE_WRITE, ROLE_READ, ROLE_ADMIN)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the key's id, its tenant, its role and label."""
+
+    key_id: str
+    tenant_id: str
+    role: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Tenant:
+    id: str
+    name: str
+    created_at: str
+
+
+@dataclass
+class NewMemory:
+    """A memory to insert. Fields beyond the add body serve import and remember."""
+
+    collection: str
+    text: str
+    importance: float = DEFAULT_IMPORTANCE
+    category: str = DEFAULT_CATEGORY
+    source: str = SOURCE_API
+    metadata: dict[str, Any] = field(default_factory=dict)
+    container_tag: Optional[str] = None
+    type: Optional[str] = None
+    pinned: bool = False
+    archived: bool = False
+    is_latest: bool = True
+    expires_at: Optional[str] = None
+    created_at: Optional[str] = None
+    updated_at: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class MemoryRecord:
+    """One stored memory. ``rid`` is the row id the search index and full-text table
+    key it by; it never leaves the server."""
+
+    rid: int
+    id: str
+    tenant_id: str
+    collection: str
+    text: str
+    importance: float
+    category: str
+    source: str
+    metadata: dict[str, Any]
+    container_tag: Optional[str]
+    type: Optional[str]
+    pinned: bool
+    archived: bool
+    is_latest: bool
+    expires_at: Optional[str]
+    images: list[Any]
+    created_at: str
+    updated_at: str
+    created_by_id: Optional[str]
+    created_by_label: Optional[str]
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """What the search index keeps of a memory: its filters and its vector."""
+
+    rid: int
+    collection: str
+    category: str
+    container_tag: Optional[str]
+    current: bool  # not archived and still the latest version
+    expires_at: Optional[str]
+    vector: Vector
+
+
+@dataclass(frozen=True)
+class Change:
+    """A committed change to one memory: ``entry`` is None when it was deleted."""
+
+    tenant_id: str
+    rid: int
+    entry: Optional[IndexEntry]
+
+
+@dataclass(frozen=True)
+class MemoryFilter:
+    """Search filters; the current-truth rules are always applied on top."""
+
+    collection: Optional[str] = None
+    category: Optional[str] = None
+    container_tag: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class CollectionRecord:
+    name: str
+    description: Optional[str]
+    metadata: dict[str, Any]
+    memory_count: int
+    created_at: str
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    """A background remember job; it writes as the key that submitted it."""
+
+    id: str
+    tenant_id: str
+    collection: str
+    content: str
+    key_id: Optional[str]
+    key_label: Optional[str]
+    status: str
+    facts: list[dict[str, Any]]
+    error: Optional[str]
+    created_at: str
+    finished_at: Optional[str]
+
+
+@dataclass(frozen=True)
+class ConnectionRecord:
+    """A connection; ``credentials`` is the sealed string (see credentials.py) or None."""
+
+    id: str
+    tenant_id: str
+    provider: str
+    name: Optional[str]
+    collection: str
+    container_tag: Optional[str]
+    config: dict[str, Any]
+    credentials: Optional[str]
+    status: str
+    cursor: Optional[str]
+    last_synced_at: Optional[str]
+    last_error: Optional[str]
+    created_at: str
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    id: str
+    connection_id: str
+    status: str
+    synced_count: int
+    error: Optional[str]
+    created_at: str
+    finished_at: Optional[str]
+
+
+@dataclass(frozen=True)
+class StoredReply:
+    """The first answer to an Idempotency-Key, kept for replays."""
+
+    fingerprint: str
+    status: int
+    headers: dict[str, str]
+    body: Any  # the decoded JSON body; None for 204

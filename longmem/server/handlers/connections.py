@@ -1,0 +1,257 @@
+"""Connections: create, list, get, sync, runs, delete.
+
+A sync asks the connector for what is new or changed since the stored cursor and keeps
+the connection's item map (item key → memory id, content hash) so a key is stored once:
+a new key becomes a memory, a known key with a new hash updates its memory in place, a
+known key with the same hash does nothing. Nothing here ever deletes a memory.
+
+Credentials are sealed before they are stored (credentials.py) and opened only to hand
+them to the provider during a sync: never in a response, an error or a log line.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any, Optional
+
+from ..._protocol import (
+    DEFAULT_COLLECTION,
+    DEFAULT_RUNS_LIMIT,
+    MAX_CONNECTION_NAME_CHARS,
+    MAX_CONNECTION_OBJECT_BYTES,
+    MAX_CONTAINER_TAG_CHARS,
+    MAX_LIST_LIMIT,
+)
+from .. import connectors, wire
+from ..context import HTTPError, Request, Response
+from ..credentials import CredentialsUnreadable
+from ..db import ConnectionRecord, NewMemory
+from ..db.connections import RUN_ERROR, RUN_OK
+from ..db.database import dumps
+from ..timestamps import iso_now
+from ..validation import Checker
+from .common import object_body
+
+log = logging.getLogger("longmem.server")
+
+# A stored error is shown on every Connection; a provider's message is rarely longer.
+ERROR_MAX_CHARS = 1000
+
+
+def _not_found(connection_id: str) -> HTTPError:
+    return HTTPError(404, f"Connection '{connection_id[:128]}' not found")
+
+
+def _existing(req: Request) -> ConnectionRecord:
+    connection_id = req.params["id"]
+    found = req.services.store.connections.get(req.principal.tenant_id, connection_id)
+    if found is None:
+        raise _not_found(connection_id)
+    return found
+
+
+def _json_object(
+    check: Checker, body: Mapping[str, Any], name: str, max_bytes: int
+) -> Optional[dict[str, Any]]:
+    """An optional JSON object field; the message never echoes its content (credentials)."""
+    value = body.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        check.fail(["body", name], "Input should be a valid dictionary", "dict_type")
+        return None
+    if len(dumps(value).encode("utf-8")) > max_bytes:
+        check.fail(["body", name], f"Should be at most {max_bytes} bytes encoded", "too_long")
+        return None
+    return value
+
+
+def create_connection(req: Request) -> Response:
+    body = object_body(req)
+    check = Checker()
+    provider = body.get("provider")
+    if provider is None:
+        supported = ", ".join(connectors.SUPPORTED_PROVIDERS)
+        check.fail(["body", "provider"], f"Field required; supported: {supported}", "missing")
+    name = check.string(
+        body, "name", ["body"], min_len=1, max_len=MAX_CONNECTION_NAME_CHARS, nullable=True
+    )
+    collection: Optional[str] = DEFAULT_COLLECTION
+    if body.get("collection") is not None:
+        collection = check.collection_name(body["collection"], ["body", "collection"])
+    container_tag = check.string(
+        body, "container_tag", ["body"], max_len=MAX_CONTAINER_TAG_CHARS, nullable=True
+    )
+    problems_before = len(check.errors)
+    config = _json_object(check, body, "config", MAX_CONNECTION_OBJECT_BYTES)
+    config_is_object = len(check.errors) == problems_before
+    credentials = _json_object(check, body, "credentials", MAX_CONNECTION_OBJECT_BYTES)
+    normalised: dict[str, Any] = {}
+    if provider is not None and config_is_object:
+        try:
+            normalised = connectors.validate_config(
+                provider, config, credentials, roots=req.services.connector_roots
+            )
+        except connectors.ConfigError as exc:
+            for path, message in exc.problems:
+                kind = "missing" if message.startswith("field required") else "value_error"
+                check.fail(["body", *path], message, kind)
+    check.done()
+    assert isinstance(provider, str) and collection is not None
+
+    store = req.services.store
+    connection_id = store.connections.new_id()
+    with store.write():
+        sealed = None
+        if credentials:
+            try:
+                # Inside the write: its lock serialises the secret file's first creation.
+                sealed = req.services.vault.seal(connection_id, credentials)
+            except (OSError, CredentialsUnreadable) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+                raise HTTPError(500, f"Cannot store credentials: {reason}") from None
+        created = store.connections.create(
+            req.principal.tenant_id,
+            connection_id,
+            provider=provider,
+            name=name,
+            collection=collection,
+            container_tag=container_tag,
+            config=normalised,
+            sealed_credentials=sealed,
+        )
+    return Response(201, wire.connection(created))
+
+
+def list_connections(req: Request) -> Response:
+    found = req.services.store.connections.of_tenant(req.principal.tenant_id)
+    return Response(200, [wire.connection(c) for c in found])
+
+
+def get_connection(req: Request) -> Response:
+    return Response(200, wire.connection(_existing(req)))
+
+
+def delete_connection(req: Request) -> Response:
+    connection_id = req.params["id"]
+    if not req.services.store.connections.delete(req.principal.tenant_id, connection_id):
+        raise _not_found(connection_id)
+    return Response(204)
+
+
+def connection_runs(req: Request) -> Response:
+    check = Checker()
+    limit = check.query_int(req.query, "limit", default=DEFAULT_RUNS_LIMIT, lo=1, hi=MAX_LIST_LIMIT)
+    check.done()
+    connection = _existing(req)
+    runs = req.services.store.connections.runs(req.principal.tenant_id, connection.id, limit)
+    return Response(200, [wire.run(r) for r in runs])
+
+
+# -- sync ---------------------------------------------------------------------------------
+
+
+def sync_connection(req: Request) -> Response:
+    connection = _existing(req)
+    services = req.services
+    started = iso_now()
+    try:
+        credentials = None
+        if connection.credentials:
+            credentials = services.vault.open(connection.id, connection.credentials)
+        # The roots are checked again: the operator may have narrowed them since.
+        result = connectors.sync(
+            connection.provider,
+            connection.config,
+            credentials,
+            connection.cursor,
+            roots=services.connector_roots,
+            excluded=services.connector_excluded,
+        )
+    except connectors.SyncError as exc:
+        return _record_failure(req, connection, started, str(exc))
+    except CredentialsUnreadable as exc:
+        return _record_failure(req, connection, started, f"cannot use stored credentials: {exc}")
+    except Exception as exc:
+        # The message of an unexpected exception might quote a credential; only its type
+        # is logged and stored.
+        log.error(
+            "connector %s sync failed unexpectedly: %s", connection.provider, type(exc).__name__
+        )
+        return _record_failure(
+            req, connection, started, f"unexpected {type(exc).__name__} during sync"
+        )
+    # A failure while storing is a fault of this server, not of the source: it propagates
+    # (500) so the transaction rolls back whole, rather than being recorded as a run.
+    synced = _apply(req, connection.id, started, result)
+    return Response(200, {"synced": synced, "cursor": result.cursor, "status": RUN_OK})
+
+
+def _apply(req: Request, connection_id: str, started: str, result: connectors.SyncResult) -> int:
+    """Store new and changed items, the run and the cursor in one transaction; the count."""
+    store = req.services.store
+    tenant_id = req.principal.tenant_id
+    items = list({item.key: item for item in result.items}.values())  # last one per key wins
+    with store.write():
+        # Re-read under the write lock: a concurrent sync of the same connection may have
+        # stored some of these keys already, and must not make duplicates.
+        connection = store.connections.get_for_update(tenant_id, connection_id)
+        if connection is None:
+            raise _not_found(connection_id)
+        known = store.connections.known_items(connection_id, [item.key for item in items])
+        to_create: list[connectors.Item] = []
+        updated = 0
+        for item in items:
+            seen = known.get(item.key)
+            if seen is not None and seen[1] == item.content_hash:
+                continue
+            if seen is not None and _update_memory(req, connection, seen[0], item):
+                store.connections.map_item(connection_id, item.key, seen[0], item.content_hash)
+                updated += 1
+                continue
+            to_create.append(item)  # new, or its memory was deleted by the user
+        created = store.memories.add(
+            req.principal, [_new_memory(connection, item) for item in to_create]
+        )
+        for item, memory in zip(to_create, created):
+            store.connections.map_item(connection_id, item.key, memory.id, item.content_hash)
+        synced = updated + len(created)
+        store.connections.record_success(connection, started, synced, result.cursor)
+    return synced
+
+
+def _metadata(connection: ConnectionRecord, item: connectors.Item) -> dict[str, Any]:
+    return {**item.metadata, "connection_id": connection.id}
+
+
+def _new_memory(connection: ConnectionRecord, item: connectors.Item) -> NewMemory:
+    return NewMemory(
+        collection=connection.collection,
+        text=item.text,
+        source=connection.provider,
+        metadata=_metadata(connection, item),
+        container_tag=connection.container_tag,
+    )
+
+
+def _update_memory(
+    req: Request, connection: ConnectionRecord, memory_id: str, item: connectors.Item
+) -> bool:
+    """Update a synced memory wherever the user moved it; False if it no longer exists."""
+    memories = req.services.store.memories
+    tenant_id = req.principal.tenant_id
+    collection = memories.collection_of(tenant_id, memory_id)
+    if collection is None:
+        return False
+    changes = {"text": item.text, "metadata": _metadata(connection, item)}
+    return memories.update(tenant_id, collection, memory_id, changes) is not None
+
+
+def _record_failure(
+    req: Request, connection: ConnectionRecord, started: str, error: str
+) -> Response:
+    """A failing source is a 200 with status "error", recorded on the run and connection."""
+    error = error[:ERROR_MAX_CHARS]
+    req.services.store.connections.record_failure(connection, started, error)
+    return Response(200, {"status": RUN_ERROR, "error": error})

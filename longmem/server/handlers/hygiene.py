@@ -1,0 +1,317 @@
+"""Memory hygiene: forget, dedup, archive-stale (the writes) and contradictions, health,
+summary, profile (the reads).
+
+Decisions where the protocol is silent:
+
+- The writes act on existing memories, so like update and delete they answer 404 for a
+  missing collection rather than create it.
+- forget compares the query with every memory of the collection, superseded and archived
+  ones included: forgetting must not leave the old versions of a fact behind.
+- dedup and archive-stale default to ``dry_run=true``: they change data only when asked.
+  dedup never deletes a pinned memory; each cluster's ``similarity`` is the lowest cosine
+  of a duplicate to the memory kept.
+- health: ``stale`` = what archive-stale would archive for ``stale_days``; ``expired`` =
+  past ``expires_at`` but not yet swept; ``supersessions`` = memories no longer latest;
+  ``categories`` counts current memories. ``needs_attention`` when stale + expired +
+  supersessions exceed ``NEEDS_ATTENTION_SHARE`` of the total.
+- profile and summary read current memories only, pinned first, then by importance,
+  then most recently updated. The profile uses ``fact`` and ``preference`` memories
+  (facts first), plus untyped ones (plain adds) whose category is "fact" or
+  "preference": a plain note is not assumed to describe the user unless it says so. With
+  nothing to go on the profile is "". Summary themes are the collection's top terms by
+  document frequency times a smoothed IDF over the tenant's current memories.
+- Expired memories vanish from every read at once (list, get, search, related, export,
+  summary, profile); the sweeper in jobs.py deletes them later. Health counts them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from ..._protocol import (
+    DEFAULT_CONTRADICTIONS_LIMIT,
+    DEFAULT_DEDUP_THRESHOLD,
+    DEFAULT_DRY_RUN,
+    DEFAULT_FORGET_LIMIT,
+    DEFAULT_FORGET_MIN_SCORE,
+    DEFAULT_STALE_DAYS,
+    DEFAULT_SUMMARY_LIMIT,
+    MAX_DAYS,
+    MAX_LIST_LIMIT,
+    MAX_QUERY_CHARS,
+)
+from .. import wire
+from ..context import Request, Response, Services
+from ..embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens
+from ..extract import EPISODE, FACT, PREFERENCE, SUBJECT
+from ..timestamps import days_ago, iso_now
+from ..validation import Checker
+from .common import collection_param, object_body, require_collection
+
+NEEDS_ATTENTION_SHARE = 0.2
+SUMMARY_THEMES = 8
+PROFILE_MAX_MEMORIES = 80
+PROFILE_KINDS = (FACT, PREFERENCE)
+# Words that recur in extracted facts whatever they are about; no theme is made of them.
+_GENERIC_WORDS = frozenset(
+    (
+        SUBJECT.lower() + " likes like loves love prefers enjoys hates lives works "
+        "went got gets has had does did now currently still also really actually"
+    ).split()
+)
+
+
+# -- the writes ---------------------------------------------------------------------------
+
+
+def forget(req: Request) -> Response:
+    collection = collection_param(req)
+    body = object_body(req)
+    check = Checker()
+    query = check.string(body, "query", ["body"], required=True, min_len=1, max_len=MAX_QUERY_CHARS)
+    min_score = check.number(
+        body, "min_score", ["body"], default=DEFAULT_FORGET_MIN_SCORE, lo=0.0, hi=1.0
+    )
+    limit = check.integer(
+        body, "limit", ["body"], default=DEFAULT_FORGET_LIMIT, lo=1, hi=MAX_LIST_LIMIT
+    )
+    check.done()
+    assert query is not None
+    store = req.services.store
+    tenant_id = req.principal.tenant_id
+    require_collection(req, collection)
+    wanted = as_dict(embed(query))
+    scored = []
+    for memory, vector in store.memories.with_vectors(tenant_id, collection):
+        score = cosine(wanted, vector)
+        # An unrelated query scores 0 and must never delete anything, even at min_score 0.
+        if score > 0 and score >= min_score:
+            scored.append((-score, memory.rid, memory.id))
+    scored.sort()
+    doomed = [memory_id for *_, memory_id in scored[:limit]]
+    ids = store.memories.delete(tenant_id, collection, doomed)
+    return Response(200, {"deleted": len(ids), "ids": ids})
+
+
+class _NearDuplicates:
+    """Exact all-pairs cosine search by prefix filtering (Bayardo et al., "Scaling up all
+    pairs similarity search", 2007).
+
+    Vectors have norm 1, so features not probed can add at most the norm of their weights
+    to a cosine. Probing a vector's rarest features until the rest weigh less than the
+    threshold therefore finds every partner at or above it, and rare features have short
+    postings: at dedup's usual thresholds each look-up opens only a few.
+    """
+
+    def __init__(self, vectors: Sequence[Vector], threshold: float) -> None:
+        self.vectors = vectors
+        # A hair under the threshold, so float rounding never drops a pair exactly on it.
+        self.bound = (threshold * (1 - 1e-9)) ** 2
+        self.threshold = threshold
+        self.postings: dict[int, list[int]] = {}
+        for i, (ids, _) in enumerate(vectors):
+            for fid in ids:
+                self.postings.setdefault(fid, []).append(i)
+
+    def neighbours(self, i: int, skip: set[int]) -> list[tuple[int, float]]:
+        """(index, cosine) of every other vector at or above the threshold, best first."""
+        ids, weights = self.vectors[i]
+        postings = self.postings
+        remaining = sum(w * w for w in weights)
+        candidates: set[int] = set()
+        for fid, weight in sorted(zip(ids, weights), key=lambda f: (len(postings[f[0]]), f[0])):
+            if remaining < self.bound:
+                break
+            candidates.update(postings[fid])
+            remaining -= weight * weight
+        query = as_dict(self.vectors[i])
+        found = []
+        for j in candidates - skip - {i}:
+            score = min(cosine(query, self.vectors[j]), 1.0)
+            if score > 0 and score >= self.threshold:
+                found.append((j, score))
+        found.sort(key=lambda item: (-item[1], item[0]))
+        return found
+
+
+def dedup(req: Request) -> Response:
+    collection = collection_param(req)
+    body = object_body(req, required=False)
+    check = Checker()
+    threshold = check.number(
+        body, "threshold", ["body"], default=DEFAULT_DEDUP_THRESHOLD, lo=0.0, hi=1.0
+    )
+    dry_run = check.boolean(body, "dry_run", ["body"], default=DEFAULT_DRY_RUN)
+    check.done()
+    require_collection(req, collection)
+    store = req.services.store
+    tenant_id = req.principal.tenant_id
+    items = store.memories.with_vectors(tenant_id, collection, iso_now())
+    # The keeper of a cluster is the first by this order: pinned, most important, oldest;
+    # each keeper takes every unclaimed, unpinned memory at or above the threshold.
+    items.sort(key=lambda it: (-it[0].pinned, -it[0].importance, it[0].created_at, it[0].rid))
+    memories = [memory for memory, _ in items]
+    index = _NearDuplicates([vector for _, vector in items], threshold)
+    assigned: set[int] = set()
+    clusters: list[dict[str, Any]] = []
+    for i, memory in enumerate(memories):
+        if i in assigned:
+            continue
+        assigned.add(i)
+        duplicates = [
+            (j, score) for j, score in index.neighbours(i, assigned) if not memories[j].pinned
+        ]
+        if not duplicates:
+            continue
+        assigned.update(j for j, _ in duplicates)
+        clusters.append(
+            {
+                "keep": memory.id,
+                "duplicates": [memories[j].id for j, _ in duplicates],
+                "similarity": round(min(score for _, score in duplicates), 6),
+            }
+        )
+    deleted = 0
+    if not dry_run and clusters:
+        doomed = [memory_id for cluster in clusters for memory_id in cluster["duplicates"]]
+        deleted = len(store.memories.delete(tenant_id, collection, doomed))
+    return Response(200, {"clusters": clusters, "deleted": deleted, "dry_run": dry_run})
+
+
+def archive_stale(req: Request) -> Response:
+    collection = collection_param(req)
+    body = object_body(req, required=False)
+    check = Checker()
+    days = check.integer(
+        body, "older_than_days", ["body"], default=DEFAULT_STALE_DAYS, lo=1, hi=MAX_DAYS
+    )
+    dry_run = check.boolean(body, "dry_run", ["body"], default=DEFAULT_DRY_RUN)
+    check.done()
+    require_collection(req, collection)
+    ids = req.services.store.hygiene.archive_stale(
+        req.principal.tenant_id, collection, days_ago(days), iso_now(), dry_run
+    )
+    key = "would_archive" if dry_run else "archived"
+    return Response(200, {key: len(ids), "ids": ids})
+
+
+# -- the reads ----------------------------------------------------------------------------
+
+
+def contradictions(req: Request) -> Response:
+    collection = collection_param(req)
+    check = Checker()
+    limit = check.query_int(
+        req.query, "limit", default=DEFAULT_CONTRADICTIONS_LIMIT, lo=1, hi=MAX_LIST_LIMIT
+    )
+    check.done()
+    require_collection(req, collection)
+    pairs = req.services.store.hygiene.supersessions(
+        req.principal.tenant_id, collection, iso_now(), limit
+    )
+    return Response(200, [wire.contradiction(new, old) for new, old in pairs])
+
+
+def collection_health(req: Request) -> Response:
+    collection = collection_param(req)
+    check = Checker()
+    stale_days = check.query_int(
+        req.query, "stale_days", default=DEFAULT_STALE_DAYS, lo=1, hi=MAX_DAYS
+    )
+    check.done()
+    require_collection(req, collection)
+    hygiene = req.services.store.hygiene
+    tenant_id = req.principal.tenant_id
+    now = iso_now()
+    report: dict[str, Any] = hygiene.counts(now, days_ago(stale_days), tenant_id, collection)
+    report["needs_attention"] = needs_attention(report)
+    # last, as the protocol lists the fields
+    report["categories"] = hygiene.categories(tenant_id, collection, now)
+    return Response(200, report)
+
+
+def needs_attention(counts: dict[str, Any]) -> bool:
+    """Stale, expired and superseded memories together exceed the documented share."""
+    troubled = counts["stale"] + counts["expired"] + counts["supersessions"]
+    return bool(counts["total"] and troubled > NEEDS_ATTENTION_SHARE * counts["total"])
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text[-1:] in (".", "!", "?") else text + "."
+
+
+def _theme_terms(text: str) -> set[str]:
+    return {
+        t
+        for t in tokens(text)
+        if len(t) > 2 and not t.isdigit() and t not in STOP_WORDS and t not in _GENERIC_WORDS
+    }
+
+
+def _themes(services: Services, tenant_id: str, collection: str, now: str) -> list[str]:
+    """The collection's distinctive terms: document frequency in the collection times a
+    smoothed inverse document frequency across the tenant's current memories."""
+    in_tenant: Counter[str] = Counter()
+    in_collection: Counter[str] = Counter()
+    docs = services.store.hygiene.current_texts(tenant_id, now)
+    for name, text in docs:
+        terms = _theme_terms(text)
+        in_tenant.update(terms)
+        if name == collection:
+            in_collection.update(terms)
+    score = {
+        term: count * math.log(1.0 + len(docs) / in_tenant[term])
+        for term, count in in_collection.items()
+    }
+    return sorted(score, key=lambda term: (-score[term], term))[:SUMMARY_THEMES]
+
+
+_SUMMARY_SECTIONS = (("Facts", FACT), ("Preferences", PREFERENCE), ("Events", EPISODE))
+
+
+def summary(req: Request) -> Response:
+    collection = collection_param(req)
+    check = Checker()
+    limit = check.query_int(
+        req.query, "limit", default=DEFAULT_SUMMARY_LIMIT, lo=1, hi=MAX_LIST_LIMIT
+    )
+    check.done()
+    require_collection(req, collection)
+    tenant_id = req.principal.tenant_id
+    now = iso_now()
+    memories = req.services.store.hygiene.ranked_current(tenant_id, collection, now, limit)
+    themes = _themes(req.services, tenant_id, collection, now) if memories else []
+    if not memories:
+        text = f"'{collection}' has no current memories."
+    else:
+        noun = "memory" if len(memories) == 1 else "memories"
+        parts = [
+            f"Briefing on '{collection}' from its {len(memories)} most important current {noun}."
+        ]
+        for label, kind in [*_SUMMARY_SECTIONS, ("Notes", None)]:
+            texts = [_sentence(m.text) for m in memories if m.type == kind]
+            if texts:
+                parts.append(f"{label}: " + " ".join(texts))
+        if themes:
+            parts.append("Themes: " + ", ".join(themes) + ".")
+        text = "\n".join(parts)
+    return Response(
+        200, {"summary": text, "themes": themes, "based_on": len(memories), "generated_at": now}
+    )
+
+
+def profile(req: Request) -> Response:
+    collection = collection_param(req)
+    require_collection(req, collection)
+    memories = req.services.store.hygiene.ranked_current(
+        req.principal.tenant_id, collection, iso_now(), PROFILE_MAX_MEMORIES, PROFILE_KINDS
+    )
+    # Facts read first, then preferences; each keeps the importance-then-recency order.
+    facts = [m for m in memories if (m.type or m.category) == FACT]
+    preferences = [m for m in memories if (m.type or m.category) == PREFERENCE]
+    text = " ".join(_sentence(m.text) for m in [*facts, *preferences])
+    return Response(200, {"profile": text, "based_on": len(memories)})

@@ -1,0 +1,95 @@
+"""Idempotency-Key: the first answer to a key is stored and replayed for a repeat of the
+same request; the same key with a different request is a 409. Beside the rate limiter,
+in front of the handlers; it knows nothing of HTTP beyond the request's method, target
+and body bytes, so it is tested on its own.
+
+A key is scoped to its owner (the API key's id) and kept 24 hours. Only successful
+answers are stored: a failed write may be retried under the same key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Callable, Optional
+
+from .._protocol import MAX_IDEMPOTENCY_KEY_CHARS
+from .context import HTTPError, Response
+from .db import Store
+from .routes import Replay
+from .validation import ValidationFailed
+
+
+def fingerprint(method: str, target: str, body: bytes) -> str:
+    """What makes two requests "the same": method, path with query, and the body bytes."""
+    digest = hashlib.sha256()
+    for part in (method.encode(), target.encode("utf-8"), body):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
+
+
+def check_key(key: str) -> None:
+    """422 unless the key has 1 to 255 characters."""
+    if key and len(key) <= MAX_IDEMPOTENCY_KEY_CHARS:
+        return
+    raise ValidationFailed(
+        [
+            {
+                "loc": ["header", "idempotency-key"],
+                "msg": f"Idempotency-Key should have 1 to {MAX_IDEMPOTENCY_KEY_CHARS} characters",
+                "type": "string_too_long" if key else "string_too_short",
+            }
+        ]
+    )
+
+
+class Idempotency:
+    """Runs handlers under Idempotency-Keys, against the store's records of answers."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def run(
+        self,
+        replay: Replay,
+        owner: str,
+        key: str,
+        fingerprint: str,
+        handler: Callable[[], Response],
+    ) -> Response:
+        """The stored answer for (owner, key) if there is one, else ``handler()``'s,
+        recorded. ``replay`` says whether the handler runs inside the writer lock."""
+        check_key(key)
+        store = self.store
+        if replay is Replay.AROUND:
+            with store.write():
+                stored = self._replay(owner, key, fingerprint)
+            if stored is not None:
+                return stored
+            response = handler()
+            with store.write():
+                stored = self._replay(owner, key, fingerprint)
+                if stored is None:
+                    self._record(owner, key, fingerprint, response)
+            return response if stored is None else stored
+        with store.write():
+            stored = self._replay(owner, key, fingerprint)
+            if stored is not None:
+                return stored
+            response = handler()
+            self._record(owner, key, fingerprint, response)
+            return response
+
+    def _replay(self, owner: str, key: str, fingerprint: str) -> Optional[Response]:
+        stored = self.store.idempotency.get(owner, key)
+        if stored is None:
+            return None
+        if stored.fingerprint != fingerprint:
+            raise HTTPError(409, "Idempotency-Key was already used for a different request")
+        headers = {**stored.headers, "Idempotent-Replayed": "true"}
+        return Response(stored.status, stored.body, headers)
+
+    def _record(self, owner: str, key: str, fingerprint: str, response: Response) -> None:
+        if 200 <= response.status < 300:
+            self.store.idempotency.put(
+                owner, key, fingerprint, response.status, response.headers, response.body
+            )
