@@ -39,8 +39,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Optional, Union
 from urllib.parse import urlsplit
 
+from .._protocol import MAX_TEXT_CHARS
 from .._version import __version__
-from .validation import TEXT_MAX
 
 if TYPE_CHECKING:
     import urllib.request
@@ -391,7 +391,7 @@ def _sync_directory(
         after[rel] = [st.st_size, trusted_mtime, digest]
         if seen is not None and seen[2] == digest:
             continue
-        chunks = _chunk(data.decode("utf-8-sig", "replace"), TEXT_MAX)
+        chunks = _chunk(data.decode("utf-8-sig", "replace"), MAX_TEXT_CHARS)
         for i, text in enumerate(chunks):
             metadata = {"path": rel, "chunk": i, "chunks": len(chunks)}
             items.append(Item(key=f"{rel}#{i}", text=text, metadata=metadata))
@@ -600,8 +600,8 @@ def _entry_item(entry: _Entry, feed_title: str) -> Optional[Item]:
         text = entry.link or ""
     if not text:
         return None
-    if len(text) > TEXT_MAX:
-        text = _chunk(text, TEXT_MAX - 1)[0] + "…"
+    if len(text) > MAX_TEXT_CHARS:
+        text = _chunk(text, MAX_TEXT_CHARS - 1)[0] + "…"
     metadata: dict[str, Any] = {
         "id": entry.key[:TITLE_MAX],
         "title": entry.title[:TITLE_MAX],
