@@ -43,6 +43,7 @@ from .._protocol import (
     MAX_OFFSET,
     MAX_QUERY_CHARS,
     MAX_SEARCH_LIMIT,
+    MAX_SOURCE_CHARS,
     MAX_TEXT_CHARS,
     MEMORY_TYPES,
     RELATIONS,
@@ -51,7 +52,7 @@ from .._protocol import (
     SOURCE_API,
 )
 from .._version import __version__
-from .connectors import SUPPORTED_PROVIDERS
+from .connectors import PROVIDERS, Provider
 from .context import PUBLIC
 from .handlers.hygiene import NEEDS_ATTENTION_SHARE
 
@@ -92,7 +93,7 @@ _MEMORY_FIELDS: dict[str, Any] = {
         "maxLength": MAX_CATEGORY_CHARS,
         "default": DEFAULT_CATEGORY,
     },
-    "source": {"type": "string", "default": SOURCE_API},
+    "source": {"type": "string", "maxLength": MAX_SOURCE_CHARS, "default": SOURCE_API},
     "metadata": _METADATA,
     "container_tag": {"type": ["string", "null"], "maxLength": MAX_CONTAINER_TAG_CHARS},
 }
@@ -127,43 +128,13 @@ _SEARCH_HIT: dict[str, Any] = {
     ]
 }
 
-_CONNECTION_CONFIGS: dict[str, dict[str, Any]] = {
-    "directory": {
-        "path": {
-            "type": "string",
-            "minLength": 1,
-            "description": "a folder on the server, inside one of its connector roots",
-        },
-        "patterns": {
-            "type": "array",
-            "minItems": 1,
-            "items": {"type": "string", "minLength": 1, "description": "glob inside path"},
-            "default": ["**/*.md", "**/*.txt"],
-        },
-    },
-    "rss": {"url": {"type": "string", "pattern": "^https?://[^\\s/@]+(/\\S*)?$"}},
-}
-_CONNECTION_CREDENTIALS: dict[str, Any] = {
-    # Accepted on create, never returned.
-    "directory": {"type": ["object", "null"], "maxProperties": 0},
-    "rss": {
-        "oneOf": [
-            {"type": "null"},
-            {"type": "object", "maxProperties": 0},
-            _obj({"token": {"type": "string", "minLength": 1}}, ["token"]),
-            _obj({"username": _STR, "password": _STR}, ["username", "password"]),
-        ]
-    },
-}
 
-
-def _connection_create(provider: str) -> dict[str, Any]:
-    required = "path" if provider == "directory" else "url"
-    config = _obj(_CONNECTION_CONFIGS[provider], [required])
+def _connection_create(provider: Provider) -> dict[str, Any]:
+    config = _obj(provider.config_properties, list(provider.config_required))
     config["additionalProperties"] = False
     return _obj(
         {
-            "provider": {"const": provider},
+            "provider": {"const": provider.name},
             "name": {
                 "type": ["string", "null"],
                 "minLength": 1,
@@ -176,7 +147,8 @@ def _connection_create(provider: str) -> dict[str, Any]:
             },
             "container_tag": {"type": ["string", "null"], "maxLength": MAX_CONTAINER_TAG_CHARS},
             "config": config,
-            "credentials": _CONNECTION_CREDENTIALS[provider],
+            # Accepted on create, never returned.
+            "credentials": provider.credentials_schema,
         },
         ["provider", "config"],
     )
@@ -422,7 +394,7 @@ SCHEMAS: dict[str, Any] = {
         ["summary", "themes", "based_on", "generated_at"],
     ),
     "Profile": _obj({"profile": _STR, "based_on": {"type": "integer"}}, ["profile", "based_on"]),
-    "ConnectionCreate": {"oneOf": [_connection_create(p) for p in SUPPORTED_PROVIDERS]},
+    "ConnectionCreate": {"oneOf": [_connection_create(p) for p in PROVIDERS.values()]},
     "Connection": _obj(
         {
             "id": {"type": "string", "pattern": "^conn_[0-9a-f]+$"},

@@ -220,7 +220,7 @@ def test_directory_unreadable_file_is_sync_error_via_oserror(
     def refuse(self: object, real: str, expected: os.stat_result) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(connectors._FileGuard, "read", refuse)
+    monkeypatch.setattr(connectors.directory._FileGuard, "read", refuse)
     with pytest.raises(SyncError, match=r"cannot read a\.md: Permission denied"):
         _dir_sync(notes)
 
@@ -374,7 +374,7 @@ def test_rss_undated_entries_are_deduplicated_by_guid(feeds: FeedServer) -> None
 def test_rss_cursor_keeps_a_bounded_number_of_ids(
     feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(connectors, "SEEN_IDS_MAX", 3)
+    monkeypatch.setattr(connectors.rss, "SEEN_IDS_MAX", 3)
     url = feeds.serve("/feed.xml", _rss(*[(f"g{i}", "T", "D", None) for i in range(5)]))
     assert len(json.loads(_rss_sync(url).cursor)["seen"]) == 3
 
@@ -458,7 +458,7 @@ def test_rss_connection_refused_is_sync_error() -> None:
 def test_rss_oversized_feed_is_sync_error(
     feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(connectors, "FEED_MAX_BYTES", 100)
+    monkeypatch.setattr(connectors.rss, "FEED_MAX_BYTES", 100)
     url = feeds.serve("/feed.xml", _rss(*[(f"g{i}", "T", "D", None) for i in range(10)]))
     with pytest.raises(SyncError, match="feed is larger than"):
         _rss_sync(url)
