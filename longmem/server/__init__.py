@@ -1,4 +1,5 @@
-"""The local Longmem server: PROTOCOL.md over HTTP, on SQLite, standard library only.
+"""The local Longmem server: the protocol of docs/protocol.md over HTTP, on SQLite,
+standard library only. docs/architecture.md shows how it is laid out.
 
 Run it with ``python -m longmem serve`` (or ``python -m longmem.server``), or in-process::
 

@@ -36,7 +36,10 @@ def _env_int(name: str) -> Optional[int]:
 def _parser() -> argparse.ArgumentParser:
     env = os.environ.get
     p = argparse.ArgumentParser(
-        prog="longmem serve", description="Run the local Longmem server (PROTOCOL.md v1)."
+        prog="longmem serve",
+        description="Run the local Longmem server.",
+        epilog="The protocol it speaks: docs/protocol.md in the longmem-sdk source; "
+        "GET /openapi.json on a running server describes every route.",
     )
     p.add_argument("--host", default=env("LONGMEM_SERVER_HOST") or DEFAULT_HOST)
     port = _env_int("LONGMEM_SERVER_PORT")
