@@ -1,12 +1,16 @@
-"""The store on its own: migrations, transactions, the change feed."""
+"""The database on its own: migrations, transactions, the change feed, chunked reads, and
+the rule that SQL lives only under server/db/."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from longmem.server.db import NewMemory, Principal, Store
+import longmem.server
+from longmem.server.db import Change, NewMemory, Principal, Store
+from longmem.server.db.database import SQLITE_MAX_VARIABLES, chunks
 from longmem.server.db.migrations import MIGRATIONS
 
 
@@ -77,3 +81,41 @@ def test_authenticate_returns_role_and_tenant(store: Store) -> None:
     assert principal is not None
     assert (principal.tenant_id, principal.role, principal.label) == ("t9", "read", "viewer")
     assert store.keys.authenticate(key + "x") is None
+
+
+def test_reads_by_more_ids_than_one_statement_may_bind(store: Store) -> None:
+    principal = _principal(store)
+    count = 2 * SQLITE_MAX_VARIABLES + 1
+    added = store.memories.add(principal, [NewMemory("c", f"memory {i}") for i in range(count)])
+    found = store.memories.by_rids("t1", [m.rid for m in added])
+    assert len(found) == count
+    assert [found[m.rid].id for m in added] == [m.id for m in added]
+
+
+def test_the_change_feed_hears_of_more_changes_than_one_statement_may_bind(store: Store) -> None:
+    principal = _principal(store)
+    heard: list[Change] = []
+    store.add_listener(heard.extend)
+    count = SQLITE_MAX_VARIABLES + 7
+    added = store.memories.add(principal, [NewMemory("c", f"memory {i}") for i in range(count)])
+    assert [c.rid for c in heard] == [m.rid for m in added]
+    assert all(c.entry is not None and c.entry.collection == "c" for c in heard)
+
+
+def test_chunks_cover_every_value_once_in_order() -> None:
+    values = list(range(1234))
+    parts = list(chunks(values, 500))
+    assert [len(p) for p in parts] == [500, 500, 234]
+    assert [v for p in parts for v in p] == values
+
+
+def test_no_sql_and_no_sqlite_rows_outside_the_db_package() -> None:
+    server = Path(longmem.server.__file__).parent
+    offenders = []
+    for path in server.rglob("*.py"):
+        if path.parent.name == "db":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"\.execute(many|script)?\(|sqlite3\.(Row|connect)", text):
+            offenders.append(str(path.relative_to(server)))
+    assert offenders == []

@@ -6,7 +6,8 @@ import json
 import socket
 
 from longmem.server import LocalServer
-from longmem.server.routes import MAX_BODY_BYTES, ROUTES
+from longmem.server.context import PUBLIC, READ
+from longmem.server.routes import MAX_BODY_BYTES, ROUTES, Replay
 
 from .server_api import Api, C
 
@@ -81,6 +82,34 @@ def test_oversized_body_is_413_and_connection_closes(server: LocalServer) -> Non
     )
     assert data.startswith(b"HTTP/1.1 413")
     assert b"Connection: close" in data
+
+
+def test_import_takes_a_body_larger_than_other_routes(server: LocalServer) -> None:
+    body = b"x" * (MAX_BODY_BYTES + 1)  # over every other route's limit, under import's
+    data = _raw_exchange(
+        server,
+        (
+            "POST /v1/memory/admin/import HTTP/1.1\r\nHost: x\r\n"
+            f"Authorization: Bearer {server.api_key}\r\nConnection: close\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        ).encode()
+        + body,
+    )
+    assert data.startswith(b"HTTP/1.1 400")  # read whole, then refused as not JSON
+    assert b"Malformed JSON" in data
+
+
+def test_the_route_table_declares_body_limits_and_replay() -> None:
+    by_key = {(r.method, r.pattern): r for r in ROUTES}
+    assert by_key[("POST", "/v1/memory/admin/import")].max_body > MAX_BODY_BYTES
+    assert by_key[("POST", "/v1/memory/connections/{id}/sync")].idempotency is Replay.AROUND
+    for route in ROUTES:
+        if route.pattern != "/v1/memory/admin/import":
+            assert route.max_body == MAX_BODY_BYTES, route.pattern
+        if route.method == "GET" or route.access in (PUBLIC, READ):
+            assert route.idempotency is Replay.NEVER, route.pattern
+        elif route.replay is None:
+            assert route.idempotency is Replay.IN_TRANSACTION, route.pattern
 
 
 def _raw_exchange(server: LocalServer, request: bytes) -> bytes:

@@ -1,12 +1,22 @@
-"""Idempotency-Key: replay, 409 on reuse, races, persistence across restarts."""
+"""Idempotency-Key: replay, 409 on reuse, races, persistence across restarts; over HTTP,
+then the Idempotency component on its own."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 from longmem.server import LocalServer
+from longmem.server.context import HTTPError, Response
+from longmem.server.db import Store
+from longmem.server.idempotency import Idempotency, fingerprint
+from longmem.server.routes import Replay
+from longmem.server.validation import ValidationFailed
 
 from .server_api import Api, C
 
@@ -124,3 +134,121 @@ def test_idempotency_key_is_ignored_on_get_and_search(api: Api) -> None:
     one = api.post(f"{C}/notes/search", {"query": "x"}, headers=headers)
     two = api.post(f"{C}/notes/search", {"query": "y"}, headers=headers)
     assert one.status == two.status == 200
+
+
+# -- the component on its own, without HTTP ---------------------------------------------------
+
+
+@pytest.fixture
+def component(tmp_path: Path) -> Iterator[Idempotency]:
+    store = Store(str(tmp_path / "idem.db"))
+    yield Idempotency(store)
+    store.close()
+
+
+class _Handler:
+    """Counts its runs; answers ``status`` with a body naming the run."""
+
+    def __init__(self, status: int = 201) -> None:
+        self.status = status
+        self.runs = 0
+
+    def __call__(self) -> Response:
+        self.runs += 1
+        return Response(self.status, {"run": self.runs}, {"Location": f"/things/{self.runs}"})
+
+
+def test_component_replays_the_first_answer_without_running_again(
+    component: Idempotency,
+) -> None:
+    handler = _Handler()
+    fp = fingerprint("POST", "/things", b'{"a":1}')
+    first = component.run(Replay.IN_TRANSACTION, "key_1", "k", fp, handler)
+    second = component.run(Replay.IN_TRANSACTION, "key_1", "k", fp, handler)
+    assert handler.runs == 1
+    assert (second.status, second.body) == (first.status, first.body) == (201, {"run": 1})
+    assert second.headers == {"Location": "/things/1", "Idempotent-Replayed": "true"}
+    assert "Idempotent-Replayed" not in first.headers
+
+
+def test_component_refuses_the_key_for_another_request(component: Idempotency) -> None:
+    handler = _Handler()
+    component.run(Replay.IN_TRANSACTION, "key_1", "k", fingerprint("POST", "/a", b"1"), handler)
+    with pytest.raises(HTTPError) as caught:
+        component.run(Replay.IN_TRANSACTION, "key_1", "k", fingerprint("POST", "/a", b"2"), handler)
+    assert caught.value.status == 409
+    assert handler.runs == 1
+
+
+def test_component_keeps_keys_apart_by_owner(component: Idempotency) -> None:
+    handler = _Handler()
+    fp = fingerprint("POST", "/a", b"")
+    component.run(Replay.IN_TRANSACTION, "key_1", "k", fp, handler)
+    other = component.run(Replay.IN_TRANSACTION, "key_2", "k", fp, handler)
+    assert handler.runs == 2 and other.body == {"run": 2}
+
+
+def test_component_does_not_store_a_failed_answer(component: Idempotency) -> None:
+    failing = _Handler(status=503)
+    fp = fingerprint("POST", "/a", b"")
+    component.run(Replay.IN_TRANSACTION, "key_1", "k", fp, failing)
+    retried = component.run(Replay.IN_TRANSACTION, "key_1", "k", fp, failing)
+    assert failing.runs == 2 and "Idempotent-Replayed" not in retried.headers
+
+
+@pytest.mark.parametrize("key", ["", "k" * 256])
+def test_component_refuses_a_key_of_the_wrong_length(component: Idempotency, key: str) -> None:
+    handler = _Handler()
+    with pytest.raises(ValidationFailed) as caught:
+        component.run(Replay.IN_TRANSACTION, "key_1", key, fingerprint("POST", "/a", b""), handler)
+    assert caught.value.errors[0]["loc"] == ["header", "idempotency-key"]
+    assert handler.runs == 0
+
+
+def test_fingerprint_tells_method_target_and_body_apart() -> None:
+    base = fingerprint("POST", "/a?x=1", b"{}")
+    assert base == fingerprint("POST", "/a?x=1", b"{}")
+    assert base != fingerprint("PUT", "/a?x=1", b"{}")
+    assert base != fingerprint("POST", "/a?x=2", b"{}")
+    assert base != fingerprint("POST", "/a?x=1", b"{ }")
+    # Each part is length-prefixed, so moving bytes between parts changes the print.
+    assert fingerprint("POST", "/ab", b"c") != fingerprint("POST", "/a", b"bc")
+
+
+def _writer_is_free(store: Store) -> bool:
+    """Whether another thread can take the writer lock within a second."""
+    done = threading.Event()
+
+    def write() -> None:
+        with store.write():
+            done.set()
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    free = done.wait(1.0)
+    return free
+
+
+def test_in_transaction_runs_the_handler_inside_the_writer_lock(component: Idempotency) -> None:
+    seen: list[bool] = []
+
+    def handler() -> Response:
+        seen.append(_writer_is_free(component.store))
+        return Response(200, {})
+
+    component.run(Replay.IN_TRANSACTION, "key_1", "k", fingerprint("POST", "/a", b""), handler)
+    assert seen == [False]
+
+
+def test_around_runs_the_handler_outside_the_writer_lock(component: Idempotency) -> None:
+    seen: list[bool] = []
+
+    def handler() -> Response:
+        seen.append(_writer_is_free(component.store))
+        return Response(200, {"synced": 1})
+
+    fp = fingerprint("POST", "/sync", b"")
+    component.run(Replay.AROUND, "key_1", "k", fp, handler)
+    replayed = component.run(Replay.AROUND, "key_1", "k", fp, handler)
+    assert seen == [True]
+    assert replayed.headers["Idempotent-Replayed"] == "true"
