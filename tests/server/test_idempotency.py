@@ -215,40 +215,44 @@ def test_fingerprint_tells_method_target_and_body_apart() -> None:
     assert fingerprint("POST", "/ab", b"c") != fingerprint("POST", "/a", b"bc")
 
 
-def _writer_is_free(store: Store) -> bool:
-    """Whether another thread can take the writer lock within a second."""
-    done = threading.Event()
+class _WriterProbe:
+    """From inside a handler: can another thread take the writer lock within a second?"""
 
-    def write() -> None:
-        with store.write():
-            done.set()
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.threads: list[threading.Thread] = []
+        self.free: list[bool] = []
 
-    thread = threading.Thread(target=write, daemon=True)
-    thread.start()
-    free = done.wait(1.0)
-    return free
+    def __call__(self) -> Response:
+        done = threading.Event()
+
+        def write() -> None:
+            with self.store.write():
+                done.set()
+
+        thread = threading.Thread(target=write, daemon=True)
+        thread.start()
+        self.threads.append(thread)
+        self.free.append(done.wait(1.0))
+        return Response(200, {"synced": 1})
+
+    def join(self) -> None:
+        for thread in self.threads:  # a blocked one gets the lock once run() returned
+            thread.join(5)
 
 
 def test_in_transaction_runs_the_handler_inside_the_writer_lock(component: Idempotency) -> None:
-    seen: list[bool] = []
-
-    def handler() -> Response:
-        seen.append(_writer_is_free(component.store))
-        return Response(200, {})
-
-    component.run(Replay.IN_TRANSACTION, "key_1", "k", fingerprint("POST", "/a", b""), handler)
-    assert seen == [False]
+    probe = _WriterProbe(component.store)
+    component.run(Replay.IN_TRANSACTION, "key_1", "k", fingerprint("POST", "/a", b""), probe)
+    probe.join()
+    assert probe.free == [False]
 
 
 def test_around_runs_the_handler_outside_the_writer_lock(component: Idempotency) -> None:
-    seen: list[bool] = []
-
-    def handler() -> Response:
-        seen.append(_writer_is_free(component.store))
-        return Response(200, {"synced": 1})
-
+    probe = _WriterProbe(component.store)
     fp = fingerprint("POST", "/sync", b"")
-    component.run(Replay.AROUND, "key_1", "k", fp, handler)
-    replayed = component.run(Replay.AROUND, "key_1", "k", fp, handler)
-    assert seen == [True]
+    component.run(Replay.AROUND, "key_1", "k", fp, probe)
+    replayed = component.run(Replay.AROUND, "key_1", "k", fp, probe)
+    probe.join()
+    assert probe.free == [True]
     assert replayed.headers["Idempotent-Replayed"] == "true"
