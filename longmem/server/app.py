@@ -22,11 +22,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Optional
 from urllib.parse import parse_qsl, urlsplit
 
-from .context import ADMIN, PUBLIC, WRITE, HTTPError, Request, Response, Services
+from .context import ADMIN, PUBLIC, WRITE, HTTPError, Replay, Request, Response, Services
 from .db import ROLE_ADMIN, ROLE_READ, Principal
 from .idempotency import Idempotency, fingerprint
 from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
-from .routes import MAX_BODY_BYTES, ROUTER, Replay, Route
+from .routes import MAX_BODY_BYTES, ROUTER, Route
 from .validation import ValidationFailed
 
 log = logging.getLogger("longmem.server")

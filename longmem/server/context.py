@@ -1,8 +1,10 @@
-"""What a route handler receives and returns; shared by routes, handlers and the app."""
+"""What a route declares and what its handler receives and returns; shared by routes,
+handlers and the app."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Callable, Optional
 
 from .credentials import Vault
@@ -12,6 +14,21 @@ from .search import SearchEngine
 
 # Who may call a route: anyone, any key, a key that may write (not read-only), an admin key.
 PUBLIC, READ, WRITE, ADMIN = "public", "read", "write", "admin"
+
+
+class Replay(Enum):
+    """How a route honours an Idempotency-Key (docs/protocol.md, "Idempotency")."""
+
+    # Reads: the header is ignored.
+    NEVER = "never"
+    # Look-up, handler and record in one write transaction: a racing duplicate waits on
+    # the writer lock and then finds the record, so it never runs twice, and a crash can
+    # never keep the write but lose its record (or the reverse). The default for writes.
+    IN_TRANSACTION = "in_transaction"
+    # For a handler that waits on the network (a connector sync) and so must not hold the
+    # writer lock that long: it is safe to run twice, runs outside the lock, and its
+    # answer is recorded unless a twin's got there first.
+    AROUND = "around"
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,8 @@ import hashlib
 from typing import Callable, Optional
 
 from .._protocol import MAX_IDEMPOTENCY_KEY_CHARS
-from .context import HTTPError, Response
+from .context import HTTPError, Replay, Response
 from .db import Store
-from .routes import Replay
 from .validation import ValidationFailed
 
 

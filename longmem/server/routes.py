@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
 from typing import Callable, Optional
 from urllib.parse import unquote
 
 from . import openapi
-from .context import ADMIN, PUBLIC, READ, WRITE, Request, Response
+from .context import ADMIN, PUBLIC, READ, WRITE, Replay, Request, Response
 from .handlers import admin, connections, hygiene, memories, portability, remember, search, service
 from .handlers import collections as cols
 
@@ -29,21 +28,6 @@ M = C + "/memories/{memory_id}"
 MAX_BODY_BYTES = 8 * 1024 * 1024
 # Import carries up to 10,000 memories of up to 10,000 characters each.
 MAX_IMPORT_BODY_BYTES = 256 * 1024 * 1024
-
-
-class Replay(Enum):
-    """How a route honours an Idempotency-Key (docs/protocol.md, "Idempotency")."""
-
-    # Reads: the header is ignored.
-    NEVER = "never"
-    # Look-up, handler and record in one write transaction: a racing duplicate waits on
-    # the writer lock and then finds the record, so it never runs twice, and a crash can
-    # never keep the write but lose its record (or the reverse). The default for writes.
-    IN_TRANSACTION = "in_transaction"
-    # For a handler that waits on the network (a connector sync) and so must not hold the
-    # writer lock that long: it is safe to run twice, runs outside the lock, and its
-    # answer is recorded unless a twin's got there first.
-    AROUND = "around"
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import json
 import socket
 
 from longmem.server import LocalServer
-from longmem.server.context import PUBLIC, READ
-from longmem.server.routes import MAX_BODY_BYTES, ROUTES, Replay
+from longmem.server.context import PUBLIC, READ, Replay
+from longmem.server.routes import MAX_BODY_BYTES, ROUTES
 
 from .server_api import Api, C
 

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 from longmem.server import LocalServer
-from longmem.server.context import HTTPError, Response
+from longmem.server.context import HTTPError, Replay, Response
 from longmem.server.db import Store
 from longmem.server.idempotency import Idempotency, fingerprint
-from longmem.server.routes import Replay
 from longmem.server.validation import ValidationFailed
 
 from .server_api import Api, C
