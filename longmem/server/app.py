@@ -134,7 +134,7 @@ class _Handler(BaseHTTPRequestHandler):
     _request_id: str
     _rate: tuple[int, int, int]  # (limit, remaining, reset) for the RateLimit-* headers
     _principal: Optional[Principal]  # the bearer key's, once _caller() has looked it up
-    _authenticated: bool
+    _caller_known: bool
 
     def do_GET(self) -> None:
         self._dispatch()
@@ -173,7 +173,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._request_id = "req_" + secrets.token_hex(8)
         self._rate = (self.server.limiter.limit, 0, 0)
         self._principal = None
-        self._authenticated = False
+        self._caller_known = False
 
     def _handle(self) -> Response:
         split = urlsplit(self.path)
@@ -236,8 +236,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _caller(self) -> Optional[Principal]:
         """The principal of the request's bearer key, or None; looked up once a request."""
-        if not self._authenticated:
-            self._authenticated = True
+        if not self._caller_known:
+            self._caller_known = True
             headers = getattr(self, "headers", None)  # absent when the request line was bad
             header = (headers.get("Authorization") if headers else None) or ""
             scheme, _, token = header.partition(" ")
