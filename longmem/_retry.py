@@ -9,8 +9,8 @@ from datetime import timezone
 from email.utils import parsedate_to_datetime
 
 from ._constants import BACKOFF_JITTER, RETRYABLE_STATUSES
+from ._typing import TYPE_CHECKING
 
-TYPE_CHECKING = False  # typing costs ~3 ms to import; annotations are not evaluated here
 if TYPE_CHECKING:
     from typing import Optional, Protocol
 

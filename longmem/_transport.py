@@ -18,16 +18,14 @@ import socket
 import ssl
 import sys
 import time
-from _thread import _local as ThreadLocal
+from _thread import _local as ThreadLocal  # threading.local, without importing threading
 from _thread import allocate_lock
-from _weakref import ref
+from _weakref import ref  # weakref.ref, without importing weakref
 from urllib.parse import unquote, urlsplit
 
+from ._typing import TYPE_CHECKING
 from .errors import LongmemConnectionError, LongmemError, LongmemTimeoutError
 
-# The cold-start budget of `import longmem` leaves no room for typing (~3 ms) or
-# threading and weakref (~1 ms): the C modules under them give us the same objects.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Optional
 

@@ -12,9 +12,9 @@ import json
 import sys
 
 from . import __version__
+from ._typing import TYPE_CHECKING
 from .errors import InvalidArgumentError, LongmemError
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from typing import Any, Callable, Optional, TextIO

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # typing costs ~3 ms to import; annotations are not evaluated here
+from ._typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from typing import Any, Optional
 
