@@ -58,7 +58,7 @@ from ._protocol import (
     MAX_SEARCH_LIMIT,
     SOURCE_SDK,
 )
-from ._retry import RetryPolicy, backoff_delay, parse_retry_after
+from ._retry import RetryPolicy, decide_retry, parse_retry_after
 from ._transport import Response, Transport
 from ._typing import TYPE_CHECKING, cast
 from ._version import __version__
@@ -669,11 +669,48 @@ class Longmem:
     ) -> Any:
         """Send one logical call, retrying per the policy; return the decoded JSON body."""
         if query:
-            path += "?" + "&".join(
-                f"{name}={quote(_query_value(value), safe='')}"
-                for name, value in query.items()
-                if value is not None
-            )
+            path += _query_string(query)
+        data, headers = self._prepare(method, body, idempotency_key)
+        budget = self.total_timeout
+        deadline = None if budget is None else self._clock() + budget
+        retries = 0
+        while True:
+            time_left = None if deadline is None else deadline - self._clock()
+            if time_left is not None and time_left <= 0:
+                raise LongmemTimeoutError(
+                    f"{method} {path}: the call's time budget of {budget:g}s ran out"
+                )
+            _debug("%s %s attempt %d", method, path, retries + 1)
+            error: Union[LongmemAPIError, LongmemConnectionError]
+            try:
+                # The transport bounds every read by the budget, on the real monotonic clock.
+                response = self._transport.request(
+                    method,
+                    path,
+                    data,
+                    headers,
+                    self.timeout,
+                    None if time_left is None else time.monotonic() + time_left,
+                )
+            except LongmemConnectionError as exc:
+                error = exc
+            else:
+                if 200 <= response.status < 300:
+                    return _decode(response, method, path)
+                error = _api_error(response, method, path)
+            time_left = None if deadline is None else deadline - self._clock()
+            decision = decide_retry(self.retry_policy, error, retries, self._random(), time_left)
+            if decision.reason is not None:
+                _debug("%s %s %s", method, path, decision.reason)
+            if decision.delay is None:
+                raise error
+            self._sleep(decision.delay)
+            retries += 1
+
+    def _prepare(
+        self, method: str, body: Any, idempotency_key: Optional[str]
+    ) -> tuple[Optional[bytes], dict[str, str]]:
+        """The encoded body and the headers of one logical call, the same on every retry."""
         headers = self._headers.copy()
         data = None
         if body is not None:
@@ -688,64 +725,7 @@ class Longmem:
             # One key per logical call, the same on every retry of it, so a retried
             # write the server already performed is replayed instead of repeated.
             headers["Idempotency-Key"] = idempotency_key or os.urandom(16).hex()
-        policy = self.retry_policy
-        budget = self.total_timeout
-        deadline = None if budget is None else self._clock() + budget
-        retries = 0
-        while True:
-            attempt_deadline = None
-            if deadline is not None:
-                left = deadline - self._clock()
-                if left <= 0:
-                    raise LongmemTimeoutError(
-                        f"{method} {path}: the call's time budget of {budget:g}s ran out"
-                    )
-                # The transport bounds every read by this, on the real monotonic clock.
-                attempt_deadline = time.monotonic() + left
-            _debug("%s %s attempt %d", method, path, retries + 1)
-            error: LongmemError
-            retry_after: Optional[float] = None
-            try:
-                response = self._transport.request(
-                    method, path, data, headers, self.timeout, attempt_deadline
-                )
-            except LongmemConnectionError as exc:
-                error = exc
-            else:
-                if 200 <= response.status < 300:
-                    return _decode(response, method, path)
-                api_error = _api_error(response, method, path)
-                if response.status not in policy.retry_statuses:
-                    raise api_error
-                error, retry_after = api_error, api_error.retry_after
-            if retries >= policy.max_retries:
-                _debug("%s %s giving up after %d retries: %s", method, path, retries, error)
-                raise error
-            if retry_after is not None and retry_after > policy.max_retry_after:
-                _debug(
-                    "%s %s not retrying: Retry-After %.3fs exceeds the %.3fs ceiling",
-                    method,
-                    path,
-                    retry_after,
-                    policy.max_retry_after,
-                )
-                raise error
-            delay = (
-                retry_after
-                if retry_after is not None
-                else backoff_delay(policy, retries, self._random())
-            )
-            if deadline is not None and self._clock() + delay >= deadline:
-                _debug(
-                    "%s %s not retrying: a %.3fs wait would pass the time budget",
-                    method,
-                    path,
-                    delay,
-                )
-                raise error
-            _debug("%s %s retrying in %.3fs after: %s", method, path, delay, error)
-            self._sleep(delay)
-            retries += 1
+        return data, headers
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -762,6 +742,14 @@ def _memory_path(collection: str, memory_id: str) -> str:
 
 def _connection_path(connection_id: str) -> str:
     return "/v1/memory/connections/" + check.segment(check.identifier(connection_id, "id"))
+
+
+def _query_string(query: Mapping[str, Any]) -> str:
+    return "?" + "&".join(
+        f"{name}={quote(_query_value(value), safe='')}"
+        for name, value in query.items()
+        if value is not None
+    )
 
 
 def _query_value(value: Any) -> str:
