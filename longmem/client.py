@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import random
+import random as _random_module  # not shadowed by the `random` hook argument
 import ssl
 import sys
 import time
@@ -121,6 +121,9 @@ class Longmem:
         total_timeout: Optional[float] = None,
         ca_file: Optional[str] = None,
         ssl_context: Optional[ssl.SSLContext] = None,
+        sleep: Callable[[float], None] = time.sleep,
+        random: Callable[[], float] = _random_module.random,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """Configure a client; raises `LongmemError` at once when no API key is available.
 
@@ -128,6 +131,13 @@ class Longmem:
         data); `total_timeout` (optional) bounds the whole call, attempts, retries and
         sleeps included. A Retry-After longer than `max_retry_after` seconds is raised
         as an error instead of slept through.
+
+        `sleep`, `random` and `clock` are for tests and simulations: `sleep(seconds)`
+        waits between retries and between `wait_for_job` polls; `random()` returns a
+        number in [0, 1) that sets the backoff's jitter; `clock()` returns monotonic
+        seconds for `total_timeout` and `wait_for_job` (each read on the socket is still
+        bounded by the real clock). A recording `sleep` and a fixed `random` make every
+        retry delay exact without waiting.
         """
         key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
         if key is not None and not isinstance(key, str):
@@ -154,6 +164,9 @@ class Longmem:
             )
         if ca_file is not None and ssl_context is not None:
             raise LongmemError("pass ca_file or ssl_context, not both")
+        for hook, name in ((sleep, "sleep"), (random, "random"), (clock, "clock")):
+            if not callable(hook):
+                raise InvalidArgumentError(f"{name} must be callable, got {type(hook).__name__}")
 
         self.base_url = url.rstrip("/")
         self.timeout = float(timeout)
@@ -168,10 +181,9 @@ class Longmem:
             "Accept": "application/json",
             "Accept-Encoding": "gzip",
         }
-        # Injected so tests can run the retry loop without waiting or guessing.
-        self._sleep: Callable[[float], None] = time.sleep
-        self._random: Callable[[], float] = random.random
-        self._clock: Callable[[], float] = time.monotonic
+        self._sleep = sleep
+        self._random = random
+        self._clock = clock
 
     def __repr__(self) -> str:
         return f"Longmem(base_url={self.base_url!r})"

@@ -86,8 +86,7 @@ def test_backoff_jitter_is_downward_and_small(
     server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
 ) -> None:
     server.script(Reply(500), Reply(500), OK)
-    client = make_client(server.url)
-    client._random = lambda: 0.5
+    client = make_client(server.url, random=lambda: 0.5)
     client.collections()
     assert sleeps.calls == [0.5 * 0.875, 1.0 * 0.875]
 
@@ -226,14 +225,12 @@ def test_budget_stops_retries_whose_wait_would_overrun_it(
     server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
 ) -> None:
     clock = FakeClock()
-    client = make_client(server.url, total_timeout=1.0, max_retries=5)
-    client._clock = clock
 
     def sleep(seconds: float) -> None:
         sleeps.calls.append(seconds)
         clock.now += seconds
 
-    client._sleep = sleep
+    client = make_client(server.url, total_timeout=1.0, max_retries=5, clock=clock, sleep=sleep)
     server.set_default(Reply(503))
     with pytest.raises(ServerError):
         client.collections()
