@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 
     from .client import Longmem
 
-# add-many and import send this many items per SDK call, so progress can be shown.
-_PROGRESS_STEP = 1000
+# import sends this many items per SDK call, so progress can be shown.
 _IMPORT_STEP = 10_000  # the protocol's per-call import limit
 
 
@@ -275,46 +274,34 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _add_many(args: argparse.Namespace) -> int:
-    if args.idempotency_key is not None and not 1 <= len(args.idempotency_key) <= 200:
-        # Each batch of 1,000 extends it with "-<n>", and the SDK each chunk of 100.
-        raise InvalidArgumentError("--idempotency-key must be 1-200 characters")
     stream = _open_input(args.file)
     try:
         items = list(_json_lines(stream, "stdin" if args.file == "-" else args.file))
     finally:
         if stream is not sys.stdin:
             stream.close()
-    ids: list[str] = []
     with _client(args) as mem:
-        for start in range(0, len(items), _PROGRESS_STEP):
-            key = None
-            if args.idempotency_key:
-                key = f"{args.idempotency_key}-{start // _PROGRESS_STEP}"
-            try:
-                result = mem.add_many(
-                    items[start : start + _PROGRESS_STEP],
-                    collection=args.collection,
-                    container_tag=args.container_tag,
-                    importance=args.importance,
-                    category=args.category,
-                    source=args.source,
-                    idempotency_key=key,
+        try:
+            result = mem.add_many(
+                items,
+                collection=args.collection,
+                container_tag=args.container_tag,
+                importance=args.importance,
+                category=args.category,
+                source=args.source,
+                idempotency_key=args.idempotency_key,
+                on_progress=lambda progress: _progress(progress.created, len(items), "added"),
+            )
+        except LongmemError as exc:
+            _progress_done()
+            if exc.progress is not None:
+                _fail(
+                    f"stored {exc.progress.created} of {len(items)}; "
+                    f"resume from item {exc.progress.next_index}"
                 )
-            except LongmemError as exc:
-                _progress_done()
-                if exc.progress is not None:
-                    exc.progress.next_index += start
-                    exc.progress.created += len(ids)
-                    exc.progress.ids = ids + exc.progress.ids
-                    _fail(
-                        f"stored {exc.progress.created} of {len(items)}; "
-                        f"resume from item {exc.progress.next_index}"
-                    )
-                raise
-            ids.extend(result["ids"])
-            _progress(len(ids), len(items), "added")
+            raise
     _progress_done()
-    _emit(args, {"created": len(ids), "ids": ids})
+    _emit(args, result)
     return 0
 
 

@@ -277,6 +277,7 @@ class Longmem:
         category: str = DEFAULT_CATEGORY,
         source: str = SOURCE_SDK,
         idempotency_key: Optional[str] = None,
+        on_progress: Optional[Callable[[BatchProgress], None]] = None,
     ) -> BatchResult:
         """Store many memories in chunks of 100. POST …/memories/batch per chunk.
 
@@ -285,8 +286,9 @@ class Longmem:
         is checked before the first chunk is sent. Each chunk is retried on its own
         under one idempotency key; with `idempotency_key` given, chunk keys derive
         from it, so repeating the whole call after a failure creates no duplicates.
-        If a chunk finally fails, the raised error's `.progress` says what was created.
-        Returns {"created", "ids"}.
+        `on_progress(progress)`, if given, is called after each confirmed chunk with a
+        `BatchProgress`. If a chunk finally fails, the raised error's `.progress` says
+        what was created. Returns {"created", "ids"}.
         """
         path = _collection_path(collection) + "/memories/batch"
         defaults = {
@@ -302,6 +304,10 @@ class Longmem:
             raise InvalidArgumentError(
                 f"items must be a list of strings or dicts, got {type(items).__name__}"
             )
+        if on_progress is not None and not callable(on_progress):
+            raise InvalidArgumentError(
+                f"on_progress must be callable, got {type(on_progress).__name__}"
+            )
         memories = [_batch_item(item, index, defaults) for index, item in enumerate(items)]
         ids: list[str] = []
         for start in range(0, len(memories), BATCH_SIZE):
@@ -316,7 +322,11 @@ class Longmem:
             if not isinstance(chunk_ids, list):
                 raise LongmemError(f"POST {path} answered without an ids list: {result!r}")
             ids.extend(chunk_ids)
-        return {"created": len(ids), "ids": ids}
+            if on_progress is not None:
+                on_progress(BatchProgress(len(ids), ids, start + len(chunk)))
+        # A copy: the progress reports share `ids`, and what the caller does with the
+        # result must not change them.
+        return {"created": len(ids), "ids": ids[:]}
 
     def list_memories(
         self,
