@@ -12,10 +12,11 @@ in annotations imports them from here:
         from typing import Any, Optional
 
 Type checkers treat any ``if TYPE_CHECKING:`` block as taken and see typing's own
-`cast` and `overload`; the interpreter skips the block and uses the stand-ins below,
-which do at run time what typing's versions do (nothing that matters).
-`types.py` is the exception: its TypedDicts are classes, so it imports `typing`, and
-the package imports it only under ``if TYPE_CHECKING:``.
+`cast`; the interpreter skips the block and uses the stand-in below, which does at run
+time what typing's does. `@overload` signatures go inside such a block too (see
+`Longmem.remember`): only type checkers need them. `types.py` is the exception: its
+TypedDicts are classes, so it imports `typing`, and the package imports it only under
+``if TYPE_CHECKING:``.
 """
 
 from __future__ import annotations
@@ -23,13 +24,8 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import cast as cast
-    from typing import overload as overload
 else:
 
     def cast(_type, value):
         """typing.cast: returns `value` unchanged."""
         return value
-
-    def overload(function):
-        """typing.overload: the last, undecorated definition is the one that runs."""
-        return function

@@ -74,7 +74,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from typing import Any, Callable, Optional, Union
+    from typing import Any, Callable, Literal, Optional, Union, overload
 
     from .types import (
         BatchResult,
@@ -82,8 +82,10 @@ if TYPE_CHECKING:
         Connection,
         Contradiction,
         Export,
+        ExtractedFact,
         ImportResult,
         Job,
+        JobAccepted,
         Memory,
         Profile,
         Run,
@@ -454,6 +456,38 @@ class Longmem:
         )
         return cast("list[SearchHit]", _unwrap(self._request("POST", path, body=body), "results"))
 
+    if TYPE_CHECKING:  # what `sync` decides about the result, for type checkers only
+
+        @overload
+        def remember(
+            self,
+            content: str,
+            *,
+            collection: str = ...,
+            sync: Literal[True] = ...,
+            idempotency_key: Optional[str] = ...,
+        ) -> list[ExtractedFact]: ...
+
+        @overload
+        def remember(
+            self,
+            content: str,
+            *,
+            collection: str = ...,
+            sync: Literal[False],
+            idempotency_key: Optional[str] = ...,
+        ) -> JobAccepted: ...
+
+        @overload
+        def remember(
+            self,
+            content: str,
+            *,
+            collection: str = ...,
+            sync: bool = ...,
+            idempotency_key: Optional[str] = ...,
+        ) -> Union[list[ExtractedFact], JobAccepted]: ...
+
     def remember(
         self,
         content: str,
@@ -461,7 +495,7 @@ class Longmem:
         collection: str = DEFAULT_COLLECTION,
         sync: bool = True,
         idempotency_key: Optional[str] = None,
-    ) -> Any:
+    ) -> Union[list[ExtractedFact], JobAccepted]:
         """Extract facts from content, superseding what they update. POST …/remember.
 
         sync=True returns the list of extracted facts; sync=False returns {"job_id"} at
@@ -472,7 +506,9 @@ class Longmem:
         query = {"sync": True} if check.flag(sync, "sync") else None
         path = _collection_path(collection) + "/remember"
         result = self._request("POST", path, query=query, body=body, idempotency_key=key)
-        return _unwrap(result, "facts") if sync else result
+        if sync:
+            return cast("list[ExtractedFact]", _unwrap(result, "facts"))
+        return cast("JobAccepted", result)
 
     def get_job(self, job_id: str) -> Job:
         """State of a background remember job. GET /v1/memory/extract/job/{id}."""
