@@ -23,6 +23,8 @@ from ._constants import (
     DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP,
     DEFAULT_BASE_URL,
+    DEFAULT_JOB_POLL_INTERVAL,
+    DEFAULT_JOB_TIMEOUT,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_AFTER,
     DEFAULT_TIMEOUT,
@@ -516,7 +518,11 @@ class Longmem:
         return cast("Job", self._request("GET", path))
 
     def wait_for_job(
-        self, job_id: str, *, timeout: float = 60.0, poll_interval: float = 0.5
+        self,
+        job_id: str,
+        *,
+        timeout: float = DEFAULT_JOB_TIMEOUT,
+        poll_interval: float = DEFAULT_JOB_POLL_INTERVAL,
     ) -> Job:
         """Poll a job until it is done or failed; LongmemTimeoutError after `timeout` seconds."""
         _require_positive(timeout, "timeout", InvalidArgumentError)
