@@ -18,9 +18,15 @@ import socket
 import ssl
 import sys
 import time
-from _thread import _local as ThreadLocal  # threading.local, without importing threading
+
+# The same classes as threading.local and weakref.ref, from the C modules under them:
+# on CPython 3.12 and 3.13 nothing else in `import longmem` loads threading or weakref,
+# and importing them would add ~1.5-1.9 ms to its cold start, about half again what the
+# SDK's own modules cost (measured with bench/import_cost.py's method, BENCHMARKS.md
+# question 1; on 3.11 the floor loads both already and the choice makes no difference).
+from _thread import _local as ThreadLocal
 from _thread import allocate_lock
-from _weakref import ref  # weakref.ref, without importing weakref
+from _weakref import ref
 from urllib.parse import unquote, urlsplit
 
 from ._typing import TYPE_CHECKING
