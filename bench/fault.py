@@ -55,6 +55,13 @@ def run(
     texts: list[str],
     proxy: Optional[ResponseDroppingProxy],
 ) -> Outcome:
+    sleeps = 0
+
+    def counting_sleep(seconds: float) -> None:
+        nonlocal sleeps
+        sleeps += 1
+        time.sleep(seconds)
+
     client = Longmem(
         api_key=common.API_KEY,
         base_url=base_url,
@@ -62,16 +69,8 @@ def run(
         backoff_base=0.01,
         backoff_cap=0.2,
         timeout=30,
+        sleep=counting_sleep,  # count the retry loop's backoffs
     )
-    sleeps = 0
-    real_sleep = client._sleep
-
-    def counting_sleep(seconds: float) -> None:
-        nonlocal sleeps
-        sleeps += 1
-        real_sleep(seconds)
-
-    client._sleep = counting_sleep  # count the retry loop's backoffs
     dropped0 = proxy.dropped if proxy else 0
     forwarded0 = proxy.forwarded if proxy else 0
     start = time.perf_counter()

@@ -1,4 +1,4 @@
-"""The SDK's own configuration defaults: where it connects and how it retries.
+"""The SDK's own configuration defaults: where it connects, how it retries, how it waits.
 
 What the protocol itself fixes (limits, argument defaults, enumerations) is in
 `_protocol`, shared with the CLI and the local server.
@@ -22,3 +22,7 @@ DEFAULT_MAX_RETRY_AFTER = 60.0
 # failing together do not retry in lockstep; downward only, so the cap stays a cap.
 BACKOFF_JITTER = 0.25
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+# wait_for_job: how long to wait for a background remember job, and how often to ask.
+DEFAULT_JOB_TIMEOUT = 60.0
+DEFAULT_JOB_POLL_INTERVAL = 0.5

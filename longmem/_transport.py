@@ -18,16 +18,20 @@ import socket
 import ssl
 import sys
 import time
+
+# The same classes as threading.local and weakref.ref, from the C modules under them:
+# on CPython 3.12 and 3.13 nothing else in `import longmem` loads threading or weakref,
+# and importing them would add ~1.5-1.9 ms to its cold start, about half again what the
+# SDK's own modules cost (measured with bench/import_cost.py's method, BENCHMARKS.md
+# question 1; on 3.11 the floor loads both already and the choice makes no difference).
 from _thread import _local as ThreadLocal
 from _thread import allocate_lock
 from _weakref import ref
 from urllib.parse import unquote, urlsplit
 
+from ._typing import TYPE_CHECKING
 from .errors import LongmemConnectionError, LongmemError, LongmemTimeoutError
 
-# The cold-start budget of `import longmem` leaves no room for typing (~3 ms) or
-# threading and weakref (~1 ms): the C modules under them give us the same objects.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Optional
 

@@ -22,9 +22,9 @@ from ._protocol import (
     MAX_TEXT_CHARS,
     SEARCH_MODES,
 )
+from ._typing import TYPE_CHECKING
 from .errors import InvalidArgumentError
 
-TYPE_CHECKING = False  # typing costs ~3 ms to import; annotations are not evaluated here
 if TYPE_CHECKING:
     from typing import Any, Optional
 

@@ -12,18 +12,30 @@ import json
 import sys
 
 from . import __version__
+from ._protocol import (
+    DEFAULT_CATEGORY,
+    DEFAULT_COLLECTION,
+    DEFAULT_FORGET_LIMIT,
+    DEFAULT_FORGET_MIN_SCORE,
+    DEFAULT_IMPORTANCE,
+    DEFAULT_LIST_LIMIT,
+    DEFAULT_MIN_SCORE,
+    DEFAULT_SEARCH_LIMIT,
+    DEFAULT_SEARCH_MODE,
+    DEFAULT_STALE_DAYS,
+    DEFAULT_SUMMARY_LIMIT,
+    MAX_IMPORT_MEMORIES,
+    SEARCH_MODES,
+    SOURCE_CLI,
+)
+from ._typing import TYPE_CHECKING
 from .errors import InvalidArgumentError, LongmemError
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from typing import Any, Callable, Optional, TextIO
 
     from .client import Longmem
-
-# add-many and import send this many items per SDK call, so progress can be shown.
-_PROGRESS_STEP = 1000
-_IMPORT_STEP = 10_000  # the protocol's per-call import limit
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -63,6 +75,10 @@ def _fail(message: str) -> None:
 
 
 # -- the parser ------------------------------------------------------------------------
+#
+# An option the SDK has a default for defaults to None here ("not given"), and a command
+# passes on only the options that were given (`_given`): the SDK's default then applies,
+# so the two can never disagree. Help texts quote the protocol's defaults from _protocol.
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--api-key", help="API key (default: $LONGMEM_API_KEY)")
     common.add_argument("--base-url", help="API URL (default: $LONGMEM_BASE_URL or hosted)")
-    common.add_argument("--collection", default="default", help="collection (default: default)")
+    common.add_argument("--collection", help=f"collection (default: {DEFAULT_COLLECTION})")
     common.add_argument("--pretty", action="store_true", help="indented JSON for people")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -96,31 +112,41 @@ def _parser() -> argparse.ArgumentParser:
     p = command("add", _add, "store one memory")
     p.add_argument("text", help="the memory's text; - reads it from standard input")
     _memory_options(p)
-    p.add_argument("--source", default="cli")
 
     p = command("add-many", _add_many, "store memories from JSON Lines (strings or objects)")
     p.add_argument("file", nargs="?", default="-", help="JSON Lines file; - or none for stdin")
     _memory_options(p)
-    p.add_argument("--source", default="cli")
     p.add_argument("--idempotency-key", help="makes repeating the whole import safe")
 
     p = command("search", _search, "search memories (one hit per line)")
     p.add_argument("query")
     p.add_argument("--all", action="store_true", help="search every collection")
-    p.add_argument("--limit", type=int, default=5)
-    p.add_argument("--min-score", type=float, default=0.3)
-    p.add_argument("--mode", default="hybrid", choices=("hybrid", "text", "vector"))
-    p.add_argument("--category")
+    p.add_argument("--limit", type=int, help=f"hits to return (default: {DEFAULT_SEARCH_LIMIT})")
+    p.add_argument(
+        "--min-score",
+        type=float,
+        help=f"vector-similarity floor, 0 to 1 (default: {DEFAULT_MIN_SCORE})",
+    )
+    p.add_argument(
+        "--mode", choices=SEARCH_MODES, help=f"how to match (default: {DEFAULT_SEARCH_MODE})"
+    )
+    p.add_argument("--category", help="only memories of this category")
     p.add_argument("--tag", dest="container_tag")
-    p.add_argument("--where", type=_json_object, help='metadata filter, e.g. \'{"src": "crm"}\'')
+    p.add_argument(
+        "--where",
+        dest="metadata_filter",
+        metavar="JSON",
+        type=_json_object,
+        help='metadata filter, e.g. \'{"src": "crm"}\'',
+    )
 
     p = command("get", _get, "show one memory")
     p.add_argument("id")
 
     p = command("list", _list, "list memories, pinned first then newest")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--include-archived", action="store_true")
+    p.add_argument("--limit", type=int, help=f"(default: {DEFAULT_LIST_LIMIT})")
+    p.add_argument("--offset", type=int, help="memories to skip first, for paging")
+    p.add_argument("--include-archived", action="store_true", default=None)
 
     p = command("update", _update, "change a memory's text, importance, category or metadata")
     p.add_argument("id")
@@ -138,15 +164,19 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("forget", _forget, "delete the memories matching a query (destructive)")
     p.add_argument("query")
-    p.add_argument("--min-score", type=float, default=0.5)
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--min-score", type=float, help=f"0 to 1 (default: {DEFAULT_FORGET_MIN_SCORE})")
+    p.add_argument("--limit", type=int, help=f"most to delete (default: {DEFAULT_FORGET_LIMIT})")
 
     command("collections", _collections, "list collections (one per line)")
     command("profile", _profile, "a profile of the collection's subject")
     p = command("summary", _summary, "a briefing of the collection's most important memories")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=int, help=f"memories to read (default: {DEFAULT_SUMMARY_LIMIT})")
     p = command("health", _health, "the collection's hygiene snapshot")
-    p.add_argument("--stale-days", type=int, default=90)
+    p.add_argument(
+        "--stale-days",
+        type=int,
+        help=f"untouched this long counts as stale (default: {DEFAULT_STALE_DAYS})",
+    )
 
     p = command("export", _export, "dump every collection and memory as JSON")
     p.add_argument("-o", "--output", default="-", help="file to write; - for stdout")
@@ -158,10 +188,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _memory_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--importance", type=float, default=0.7)
-    p.add_argument("--category", default="other")
+    p.add_argument("--importance", type=float, help=f"0 to 1 (default: {DEFAULT_IMPORTANCE})")
+    p.add_argument("--category", help=f"(default: {DEFAULT_CATEGORY})")
     p.add_argument("--tag", dest="container_tag")
     p.add_argument("--metadata", type=_json_object, help='JSON object, e.g. \'{"src": "crm"}\'')
+    p.add_argument("--source", default=SOURCE_CLI, help=f"who wrote it (default: {SOURCE_CLI})")
 
 
 def _json_object(text: str) -> dict[str, Any]:
@@ -211,6 +242,17 @@ def _client(args: argparse.Namespace) -> Longmem:
     from .client import Longmem
 
     return Longmem(api_key=args.api_key, base_url=args.base_url)
+
+
+def _given(args: argparse.Namespace, *names: str) -> dict[str, Any]:
+    """The named options the user gave, as keyword arguments for an SDK method."""
+    values = vars(args)
+    return {name: values[name] for name in names if values[name] is not None}
+
+
+def _collection(args: argparse.Namespace) -> str:
+    """The collection for an SDK argument that has no default of its own."""
+    return DEFAULT_COLLECTION if args.collection is None else str(args.collection)
 
 
 def _text_argument(value: str) -> str:
@@ -263,58 +305,39 @@ def _add(args: argparse.Namespace) -> int:
             args,
             mem.add(
                 _text_argument(args.text),
-                collection=args.collection,
-                importance=args.importance,
-                category=args.category,
-                metadata=args.metadata,
                 source=args.source,
-                container_tag=args.container_tag,
+                **_given(args, "collection", "importance", "category", "metadata", "container_tag"),
             ),
         )
     return 0
 
 
 def _add_many(args: argparse.Namespace) -> int:
-    if args.idempotency_key is not None and not 1 <= len(args.idempotency_key) <= 200:
-        # Each batch of 1,000 extends it with "-<n>", and the SDK each chunk of 100.
-        raise InvalidArgumentError("--idempotency-key must be 1-200 characters")
     stream = _open_input(args.file)
     try:
         items = list(_json_lines(stream, "stdin" if args.file == "-" else args.file))
     finally:
         if stream is not sys.stdin:
             stream.close()
-    ids: list[str] = []
     with _client(args) as mem:
-        for start in range(0, len(items), _PROGRESS_STEP):
-            key = None
-            if args.idempotency_key:
-                key = f"{args.idempotency_key}-{start // _PROGRESS_STEP}"
-            try:
-                result = mem.add_many(
-                    items[start : start + _PROGRESS_STEP],
-                    collection=args.collection,
-                    container_tag=args.container_tag,
-                    importance=args.importance,
-                    category=args.category,
-                    source=args.source,
-                    idempotency_key=key,
+        try:
+            result = mem.add_many(
+                items,
+                source=args.source,
+                idempotency_key=args.idempotency_key,
+                on_progress=lambda progress: _progress(progress.created, len(items), "added"),
+                **_given(args, "collection", "container_tag", "importance", "category"),
+            )
+        except LongmemError as exc:
+            _progress_done()
+            if exc.progress is not None:
+                _fail(
+                    f"stored {exc.progress.created} of {len(items)}; "
+                    f"resume from item {exc.progress.next_index}"
                 )
-            except LongmemError as exc:
-                _progress_done()
-                if exc.progress is not None:
-                    exc.progress.next_index += start
-                    exc.progress.created += len(ids)
-                    exc.progress.ids = ids + exc.progress.ids
-                    _fail(
-                        f"stored {exc.progress.created} of {len(items)}; "
-                        f"resume from item {exc.progress.next_index}"
-                    )
-                raise
-            ids.extend(result["ids"])
-            _progress(len(ids), len(items), "added")
+            raise
     _progress_done()
-    _emit(args, {"created": len(ids), "ids": ids})
+    _emit(args, result)
     return 0
 
 
@@ -322,13 +345,10 @@ def _search(args: argparse.Namespace) -> int:
     with _client(args) as mem:
         hits = mem.search(
             args.query,
-            collection=None if args.all else args.collection,
-            limit=args.limit,
-            min_score=args.min_score,
-            mode=args.mode,
-            category=args.category,
-            container_tag=args.container_tag,
-            metadata_filter=args.where,
+            collection=None if args.all else _collection(args),
+            **_given(
+                args, "limit", "min_score", "mode", "category", "container_tag", "metadata_filter"
+            ),
         )
     _emit_lines(args, hits)
     return 0
@@ -336,17 +356,14 @@ def _search(args: argparse.Namespace) -> int:
 
 def _get(args: argparse.Namespace) -> int:
     with _client(args) as mem:
-        _emit(args, mem.get(args.id, collection=args.collection))
+        _emit(args, mem.get(args.id, **_given(args, "collection")))
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
     with _client(args) as mem:
         memories = mem.list_memories(
-            collection=args.collection,
-            limit=args.limit,
-            offset=args.offset,
-            include_archived=args.include_archived,
+            **_given(args, "collection", "limit", "offset", "include_archived")
         )
     _emit_lines(args, memories)
     return 0
@@ -357,12 +374,7 @@ def _update(args: argparse.Namespace) -> int:
         _emit(
             args,
             mem.update(
-                args.id,
-                collection=args.collection,
-                text=args.text,
-                importance=args.importance,
-                category=args.category,
-                metadata=args.metadata,
+                args.id, **_given(args, "collection", "text", "importance", "category", "metadata")
             ),
         )
     return 0
@@ -370,7 +382,7 @@ def _update(args: argparse.Namespace) -> int:
 
 def _delete(args: argparse.Namespace) -> int:
     with _client(args) as mem:
-        mem.delete(args.id, collection=args.collection)
+        mem.delete(args.id, **_given(args, "collection"))
     _emit(args, {"deleted": args.id})
     return 0
 
@@ -378,7 +390,9 @@ def _delete(args: argparse.Namespace) -> int:
 def _remember(args: argparse.Namespace) -> int:
     with _client(args) as mem:
         result = mem.remember(
-            _text_argument(args.content), collection=args.collection, sync=not args.background
+            _text_argument(args.content),
+            sync=not args.background,
+            **_given(args, "collection"),
         )
     if args.background:
         _emit(args, result)
@@ -391,9 +405,7 @@ def _forget(args: argparse.Namespace) -> int:
     with _client(args) as mem:
         _emit(
             args,
-            mem.forget(
-                args.query, collection=args.collection, min_score=args.min_score, limit=args.limit
-            ),
+            mem.forget(args.query, **_given(args, "collection", "min_score", "limit")),
         )
     return 0
 
@@ -406,19 +418,19 @@ def _collections(args: argparse.Namespace) -> int:
 
 def _profile(args: argparse.Namespace) -> int:
     with _client(args) as mem:
-        _emit(args, mem.profile(args.collection))
+        _emit(args, mem.profile(_collection(args)))
     return 0
 
 
 def _summary(args: argparse.Namespace) -> int:
     with _client(args) as mem:
-        _emit(args, mem.summary(collection=args.collection, limit=args.limit))
+        _emit(args, mem.summary(**_given(args, "collection", "limit")))
     return 0
 
 
 def _health(args: argparse.Namespace) -> int:
     with _client(args) as mem:
-        _emit(args, mem.health(collection=args.collection, stale_days=args.stale_days))
+        _emit(args, mem.health(**_given(args, "collection", "stale_days")))
     return 0
 
 
@@ -446,14 +458,13 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         if stream is not sys.stdin:
             stream.close()
-    into = args.into_collection
-    if into is None and args.collection != "default":
-        into = args.collection
+    # --into, else a --collection given: everything goes into it; else each memory's own.
+    into = args.collection if args.into_collection is None else args.into_collection
     totals: dict[str, Any] = {"imported": 0, "skipped": 0, "collections": []}
     with _client(args) as mem:
-        for start in range(0, max(len(memories), 1), _IMPORT_STEP):
+        for start in range(0, max(len(memories), 1), MAX_IMPORT_MEMORIES):
             result = mem.import_memories(
-                memories[start : start + _IMPORT_STEP],
+                memories[start : start + MAX_IMPORT_MEMORIES],
                 collections=collections if start == 0 else None,
                 into_collection=into,
             )
@@ -461,9 +472,7 @@ def _import(args: argparse.Namespace) -> int:
             totals["skipped"] += result.get("skipped", 0)
             names = set(totals["collections"]) | set(result.get("collections") or [])
             totals["collections"] = sorted(names)
-            _progress(
-                start + len(memories[start : start + _IMPORT_STEP]), len(memories), "imported"
-            )
+            _progress(min(start + MAX_IMPORT_MEMORIES, len(memories)), len(memories), "imported")
     _progress_done()
     _emit(args, totals)
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import random
+import random as _random_module  # not shadowed by the `random` hook argument
 import ssl
 import sys
 import time
@@ -23,6 +23,8 @@ from ._constants import (
     DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP,
     DEFAULT_BASE_URL,
+    DEFAULT_JOB_POLL_INTERVAL,
+    DEFAULT_JOB_TIMEOUT,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_AFTER,
     DEFAULT_TIMEOUT,
@@ -58,8 +60,9 @@ from ._protocol import (
     MAX_SEARCH_LIMIT,
     SOURCE_SDK,
 )
-from ._retry import RetryPolicy, backoff_delay, parse_retry_after
+from ._retry import RetryPolicy, decide_retry, parse_retry_after
 from ._transport import Response, Transport
+from ._typing import TYPE_CHECKING, cast
 from ._version import __version__
 from .errors import (
     BatchProgress,
@@ -72,11 +75,8 @@ from .errors import (
     error_class_for,
 )
 
-# typing costs ~3 ms to import, a third of the SDK's cold-start budget: the annotations
-# are never evaluated at run time, and cast() is the identity.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Optional, Union, cast
+    from typing import Any, Callable, Literal, Optional, Union, overload
 
     from .types import (
         BatchResult,
@@ -84,18 +84,15 @@ if TYPE_CHECKING:
         Connection,
         Contradiction,
         Export,
+        ExtractedFact,
         ImportResult,
         Job,
+        JobAccepted,
         Memory,
         Profile,
         Run,
         SearchHit,
     )
-
-else:
-
-    def cast(_type: object, value: object) -> object:
-        return value
 
 
 _USER_AGENT = "longmem-python/{} Python/{}.{}.{}".format(__version__, *sys.version_info[:3])
@@ -128,6 +125,9 @@ class Longmem:
         total_timeout: Optional[float] = None,
         ca_file: Optional[str] = None,
         ssl_context: Optional[ssl.SSLContext] = None,
+        sleep: Callable[[float], None] = time.sleep,
+        random: Callable[[], float] = _random_module.random,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """Configure a client; raises `LongmemError` at once when no API key is available.
 
@@ -135,6 +135,13 @@ class Longmem:
         data); `total_timeout` (optional) bounds the whole call, attempts, retries and
         sleeps included. A Retry-After longer than `max_retry_after` seconds is raised
         as an error instead of slept through.
+
+        `sleep`, `random` and `clock` are for tests and simulations: `sleep(seconds)`
+        waits between retries and between `wait_for_job` polls; `random()` returns a
+        number in [0, 1) that sets the backoff's jitter; `clock()` returns monotonic
+        seconds for `total_timeout` and `wait_for_job` (each read on the socket is still
+        bounded by the real clock). A recording `sleep` and a fixed `random` make every
+        retry delay exact without waiting.
         """
         key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
         if key is not None and not isinstance(key, str):
@@ -161,6 +168,9 @@ class Longmem:
             )
         if ca_file is not None and ssl_context is not None:
             raise LongmemError("pass ca_file or ssl_context, not both")
+        for hook, name in ((sleep, "sleep"), (random, "random"), (clock, "clock")):
+            if not callable(hook):
+                raise InvalidArgumentError(f"{name} must be callable, got {type(hook).__name__}")
 
         self.base_url = url.rstrip("/")
         self.timeout = float(timeout)
@@ -175,10 +185,9 @@ class Longmem:
             "Accept": "application/json",
             "Accept-Encoding": "gzip",
         }
-        # Injected so tests can run the retry loop without waiting or guessing.
-        self._sleep: Callable[[float], None] = time.sleep
-        self._random: Callable[[], float] = random.random
-        self._clock: Callable[[], float] = time.monotonic
+        self._sleep = sleep
+        self._random = random
+        self._clock = clock
 
     def __repr__(self) -> str:
         return f"Longmem(base_url={self.base_url!r})"
@@ -272,6 +281,7 @@ class Longmem:
         category: str = DEFAULT_CATEGORY,
         source: str = SOURCE_SDK,
         idempotency_key: Optional[str] = None,
+        on_progress: Optional[Callable[[BatchProgress], None]] = None,
     ) -> BatchResult:
         """Store many memories in chunks of 100. POST …/memories/batch per chunk.
 
@@ -280,8 +290,9 @@ class Longmem:
         is checked before the first chunk is sent. Each chunk is retried on its own
         under one idempotency key; with `idempotency_key` given, chunk keys derive
         from it, so repeating the whole call after a failure creates no duplicates.
-        If a chunk finally fails, the raised error's `.progress` says what was created.
-        Returns {"created", "ids"}.
+        `on_progress(progress)`, if given, is called after each confirmed chunk with a
+        `BatchProgress`. If a chunk finally fails, the raised error's `.progress` says
+        what was created. Returns {"created", "ids"}.
         """
         path = _collection_path(collection) + "/memories/batch"
         defaults = {
@@ -297,6 +308,10 @@ class Longmem:
             raise InvalidArgumentError(
                 f"items must be a list of strings or dicts, got {type(items).__name__}"
             )
+        if on_progress is not None and not callable(on_progress):
+            raise InvalidArgumentError(
+                f"on_progress must be callable, got {type(on_progress).__name__}"
+            )
         memories = [_batch_item(item, index, defaults) for index, item in enumerate(items)]
         ids: list[str] = []
         for start in range(0, len(memories), BATCH_SIZE):
@@ -311,7 +326,11 @@ class Longmem:
             if not isinstance(chunk_ids, list):
                 raise LongmemError(f"POST {path} answered without an ids list: {result!r}")
             ids.extend(chunk_ids)
-        return {"created": len(ids), "ids": ids}
+            if on_progress is not None:
+                on_progress(BatchProgress(len(ids), ids, start + len(chunk)))
+        # A copy: the progress reports share `ids`, and what the caller does with the
+        # result must not change them.
+        return {"created": len(ids), "ids": ids[:]}
 
     def list_memories(
         self,
@@ -439,6 +458,38 @@ class Longmem:
         )
         return cast("list[SearchHit]", _unwrap(self._request("POST", path, body=body), "results"))
 
+    if TYPE_CHECKING:  # what `sync` decides about the result, for type checkers only
+
+        @overload
+        def remember(
+            self,
+            content: str,
+            *,
+            collection: str = ...,
+            sync: Literal[True] = ...,
+            idempotency_key: Optional[str] = ...,
+        ) -> list[ExtractedFact]: ...
+
+        @overload
+        def remember(
+            self,
+            content: str,
+            *,
+            collection: str = ...,
+            sync: Literal[False],
+            idempotency_key: Optional[str] = ...,
+        ) -> JobAccepted: ...
+
+        @overload
+        def remember(
+            self,
+            content: str,
+            *,
+            collection: str = ...,
+            sync: bool = ...,
+            idempotency_key: Optional[str] = ...,
+        ) -> Union[list[ExtractedFact], JobAccepted]: ...
+
     def remember(
         self,
         content: str,
@@ -446,7 +497,7 @@ class Longmem:
         collection: str = DEFAULT_COLLECTION,
         sync: bool = True,
         idempotency_key: Optional[str] = None,
-    ) -> Any:
+    ) -> Union[list[ExtractedFact], JobAccepted]:
         """Extract facts from content, superseding what they update. POST …/remember.
 
         sync=True returns the list of extracted facts; sync=False returns {"job_id"} at
@@ -457,7 +508,9 @@ class Longmem:
         query = {"sync": True} if check.flag(sync, "sync") else None
         path = _collection_path(collection) + "/remember"
         result = self._request("POST", path, query=query, body=body, idempotency_key=key)
-        return _unwrap(result, "facts") if sync else result
+        if sync:
+            return cast("list[ExtractedFact]", _unwrap(result, "facts"))
+        return cast("JobAccepted", result)
 
     def get_job(self, job_id: str) -> Job:
         """State of a background remember job. GET /v1/memory/extract/job/{id}."""
@@ -465,7 +518,11 @@ class Longmem:
         return cast("Job", self._request("GET", path))
 
     def wait_for_job(
-        self, job_id: str, *, timeout: float = 60.0, poll_interval: float = 0.5
+        self,
+        job_id: str,
+        *,
+        timeout: float = DEFAULT_JOB_TIMEOUT,
+        poll_interval: float = DEFAULT_JOB_POLL_INTERVAL,
     ) -> Job:
         """Poll a job until it is done or failed; LongmemTimeoutError after `timeout` seconds."""
         _require_positive(timeout, "timeout", InvalidArgumentError)
@@ -676,11 +733,48 @@ class Longmem:
     ) -> Any:
         """Send one logical call, retrying per the policy; return the decoded JSON body."""
         if query:
-            path += "?" + "&".join(
-                f"{name}={quote(_query_value(value), safe='')}"
-                for name, value in query.items()
-                if value is not None
-            )
+            path += _query_string(query)
+        data, headers = self._prepare(method, body, idempotency_key)
+        budget = self.total_timeout
+        deadline = None if budget is None else self._clock() + budget
+        retries = 0
+        while True:
+            time_left = None if deadline is None else deadline - self._clock()
+            if time_left is not None and time_left <= 0:
+                raise LongmemTimeoutError(
+                    f"{method} {path}: the call's time budget of {budget:g}s ran out"
+                )
+            _debug("%s %s attempt %d", method, path, retries + 1)
+            error: Union[LongmemAPIError, LongmemConnectionError]
+            try:
+                # The transport bounds every read by the budget, on the real monotonic clock.
+                response = self._transport.request(
+                    method,
+                    path,
+                    data,
+                    headers,
+                    self.timeout,
+                    None if time_left is None else time.monotonic() + time_left,
+                )
+            except LongmemConnectionError as exc:
+                error = exc
+            else:
+                if 200 <= response.status < 300:
+                    return _decode(response, method, path)
+                error = _api_error(response, method, path)
+            time_left = None if deadline is None else deadline - self._clock()
+            decision = decide_retry(self.retry_policy, error, retries, self._random(), time_left)
+            if decision.reason is not None:
+                _debug("%s %s %s", method, path, decision.reason)
+            if decision.delay is None:
+                raise error
+            self._sleep(decision.delay)
+            retries += 1
+
+    def _prepare(
+        self, method: str, body: Any, idempotency_key: Optional[str]
+    ) -> tuple[Optional[bytes], dict[str, str]]:
+        """The encoded body and the headers of one logical call, the same on every retry."""
         headers = self._headers.copy()
         data = None
         if body is not None:
@@ -695,64 +789,7 @@ class Longmem:
             # One key per logical call, the same on every retry of it, so a retried
             # write the server already performed is replayed instead of repeated.
             headers["Idempotency-Key"] = idempotency_key or os.urandom(16).hex()
-        policy = self.retry_policy
-        budget = self.total_timeout
-        deadline = None if budget is None else self._clock() + budget
-        retries = 0
-        while True:
-            attempt_deadline = None
-            if deadline is not None:
-                left = deadline - self._clock()
-                if left <= 0:
-                    raise LongmemTimeoutError(
-                        f"{method} {path}: the call's time budget of {budget:g}s ran out"
-                    )
-                # The transport bounds every read by this, on the real monotonic clock.
-                attempt_deadline = time.monotonic() + left
-            _debug("%s %s attempt %d", method, path, retries + 1)
-            error: LongmemError
-            retry_after: Optional[float] = None
-            try:
-                response = self._transport.request(
-                    method, path, data, headers, self.timeout, attempt_deadline
-                )
-            except LongmemConnectionError as exc:
-                error = exc
-            else:
-                if 200 <= response.status < 300:
-                    return _decode(response, method, path)
-                api_error = _api_error(response, method, path)
-                if response.status not in policy.retry_statuses:
-                    raise api_error
-                error, retry_after = api_error, api_error.retry_after
-            if retries >= policy.max_retries:
-                _debug("%s %s giving up after %d retries: %s", method, path, retries, error)
-                raise error
-            if retry_after is not None and retry_after > policy.max_retry_after:
-                _debug(
-                    "%s %s not retrying: Retry-After %.3fs exceeds the %.3fs ceiling",
-                    method,
-                    path,
-                    retry_after,
-                    policy.max_retry_after,
-                )
-                raise error
-            delay = (
-                retry_after
-                if retry_after is not None
-                else backoff_delay(policy, retries, self._random())
-            )
-            if deadline is not None and self._clock() + delay >= deadline:
-                _debug(
-                    "%s %s not retrying: a %.3fs wait would pass the time budget",
-                    method,
-                    path,
-                    delay,
-                )
-                raise error
-            _debug("%s %s retrying in %.3fs after: %s", method, path, delay, error)
-            self._sleep(delay)
-            retries += 1
+        return data, headers
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -769,6 +806,14 @@ def _memory_path(collection: str, memory_id: str) -> str:
 
 def _connection_path(connection_id: str) -> str:
     return "/v1/memory/connections/" + check.segment(check.identifier(connection_id, "id"))
+
+
+def _query_string(query: Mapping[str, Any]) -> str:
+    return "?" + "&".join(
+        f"{name}={quote(_query_value(value), safe='')}"
+        for name, value in query.items()
+        if value is not None
+    )
 
 
 def _query_value(value: Any) -> str:

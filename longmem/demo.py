@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 import time
 
-TYPE_CHECKING = False
+from ._typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any, TextIO, Union

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # typing costs ~3 ms to import; annotations are not evaluated here
+from ._typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from typing import Any, Optional
 
@@ -95,19 +96,40 @@ class ServerError(LongmemAPIError):
 
 
 class BatchProgress:
-    """What `add_many` had created when a chunk finally failed.
+    """How far `add_many` got: the memories it has confirmed, and where to resume.
 
     `created` and `ids` count the confirmed memories; `next_index` is the position in
     the caller's items of the first item not confirmed, so
-    `add_many(items[e.progress.next_index:])` resumes.
+    `add_many(items[progress.next_index:])` resumes. `add_many` passes one to its
+    `on_progress` callback after each confirmed chunk, and sets one as `.progress` on
+    the error it raises when a chunk finally fails. Read-only: nobody needs to change it.
     """
 
-    __slots__ = ("created", "ids", "next_index")
+    __slots__ = ("_count", "_created", "_ids", "_next_index")
 
     def __init__(self, created: int, ids: list[str], next_index: int) -> None:
-        self.created = created
-        self.ids = ids
-        self.next_index = next_index
+        self._created = created
+        # add_many only ever appends to `ids`: keeping the list and its length now, not
+        # a copy, makes a report per chunk cost nothing, and `.ids` still shows the
+        # confirmed ids of this moment.
+        self._ids = ids
+        self._count = len(ids)
+        self._next_index = next_index
+
+    @property
+    def created(self) -> int:
+        """How many memories were confirmed."""
+        return self._created
+
+    @property
+    def ids(self) -> list[str]:
+        """The confirmed memories' ids, in the items' order (a new list on every read)."""
+        return self._ids[: self._count]
+
+    @property
+    def next_index(self) -> int:
+        """The position in the caller's items of the first item not confirmed."""
+        return self._next_index
 
     def __repr__(self) -> str:
         return f"BatchProgress(created={self.created}, next_index={self.next_index})"

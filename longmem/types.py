@@ -85,6 +85,12 @@ class Job(TypedDict):
     finished_at: Optional[str]
 
 
+class JobAccepted(TypedDict):
+    """What `remember(..., sync=False)` answers at once; poll the job by its id."""
+
+    job_id: str
+
+
 class BatchResult(TypedDict):
     created: int
     ids: list[str]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import subprocess
@@ -65,6 +66,46 @@ def test_import_skips_costly_modules_the_client_does_not_need_up_front() -> None
     # Each adds 1-7 ms to a cold start that json + http.client alone do not pay.
     costly = {"logging", "urllib.request", "dataclasses", "uuid", "gzip", "typing", "threading"}
     assert not loaded & costly
+
+
+def _runtime_imports(tree: ast.AST) -> set[str]:
+    """Modules a module imports when it runs: everything outside `if TYPE_CHECKING:`."""
+    found: set[str] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            stack.extend(node.orelse)
+            continue
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+        stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+# types.py defines the TypedDicts (classes: it needs typing) and is imported by nobody at
+# run time; _typing.py is the one place the others take TYPE_CHECKING and cast from.
+_TYPING_ALLOWED = {"types.py", "_typing.py"}
+
+
+@pytest.mark.parametrize(
+    "module",
+    sorted(p.name for p in PACKAGE.glob("*.py") if p.name not in _TYPING_ALLOWED),
+)
+def test_modules_keep_typing_out_of_run_time_the_one_documented_way(module: str) -> None:
+    tree = ast.parse((PACKAGE / module).read_text("utf-8"))
+    assert "typing" not in _runtime_imports(tree)
+    defined = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)} | {
+        target.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    # Their own copies would be a second way; longmem._typing is the one.
+    assert not defined & {"TYPE_CHECKING", "cast", "overload"}
 
 
 def test_copied_package_folder_works_without_installation(tmp_path: Path) -> None:

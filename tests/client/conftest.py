@@ -77,9 +77,9 @@ def make_client(sleeps: SleepRecorder) -> Iterator[Callable[..., Longmem]]:
 
     def make(url: str, **kwargs: Any) -> Longmem:
         kwargs.setdefault("api_key", "test-key")
+        kwargs.setdefault("sleep", sleeps)
+        kwargs.setdefault("random", lambda: 0.0)
         client = Longmem(base_url=url, **kwargs)
-        client._sleep = sleeps
-        client._random = lambda: 0.0
         made.append(client)
         return client
 

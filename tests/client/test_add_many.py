@@ -1,4 +1,4 @@
-"""add_many: chunks of 100, each retried on its own, resumable after a failure."""
+"""add_many: chunks of 100, each retried on its own, reported as confirmed, resumable."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ from typing import Callable
 
 import pytest
 
-from longmem import Longmem, LongmemConnectionError, PermissionDeniedError, ServerError
+from longmem import (
+    BatchProgress,
+    InvalidArgumentError,
+    Longmem,
+    LongmemConnectionError,
+    PermissionDeniedError,
+    ServerError,
+)
 
 from .conftest import SleepRecorder
 from .servers import Drop, Recorded, Reply, ScriptedServer
@@ -90,6 +97,73 @@ def test_first_chunk_failure_keeps_the_error_type_with_zero_progress(
         client.add_many(["a", "b"])
     assert caught.value.progress is not None
     assert (caught.value.progress.created, caught.value.progress.next_index) == (0, 0)
+
+
+def test_on_progress_reports_each_confirmed_chunk(server: ScriptedServer, client: Longmem) -> None:
+    server.set_default(created)
+    reports: list[tuple[int, list[str], int]] = []
+
+    def on_progress(progress: BatchProgress) -> None:
+        reports.append((progress.created, progress.ids, progress.next_index))
+        assert len(server.requests) == len(reports)  # called once the chunk is confirmed
+
+    client.add_many(items(250), on_progress=on_progress)
+    ids = [f"id-m{i}" for i in range(250)]
+    assert reports == [(100, ids[:100], 100), (200, ids[:200], 200), (250, ids, 250)]
+
+
+def test_on_progress_is_not_called_for_the_chunk_that_fails(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.script(created)
+    server.set_default(Reply(503))
+    reports: list[BatchProgress] = []
+    with pytest.raises(ServerError) as caught:
+        make_client(server.url, max_retries=0).add_many(items(250), on_progress=reports.append)
+    [report] = reports
+    failed = caught.value.progress
+    assert failed is not None
+    expected = (100, [f"id-m{i}" for i in range(100)], 100)
+    assert (report.created, report.ids, report.next_index) == expected
+    assert (failed.created, failed.ids, failed.next_index) == expected
+
+
+def test_empty_items_report_no_progress(server: ScriptedServer, client: Longmem) -> None:
+    reports: list[BatchProgress] = []
+    client.add_many([], on_progress=reports.append)
+    assert reports == []
+
+
+def test_a_progress_report_keeps_the_ids_of_its_moment(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.set_default(created)
+    reports: list[BatchProgress] = []
+    result = client.add_many(items(200), on_progress=reports.append)
+    result["ids"].clear()  # the caller's copy: the reports do not change with it
+    first, second = reports
+    assert first.ids == [f"id-m{i}" for i in range(100)]
+    assert second.ids == [f"id-m{i}" for i in range(200)]
+    first.ids.clear()  # each read is a new list
+    assert len(first.ids) == 100
+
+
+@pytest.mark.parametrize("field", ["created", "ids", "next_index"])
+def test_progress_is_read_only(field: str) -> None:
+    progress = BatchProgress(1, ["id-1"], 1)
+    with pytest.raises(AttributeError):
+        setattr(progress, field, 0)
+    assert (progress.created, progress.ids, progress.next_index) == (1, ["id-1"], 1)
+    assert repr(progress) == "BatchProgress(created=1, next_index=1)"
+
+
+@pytest.mark.parametrize("on_progress", [True, "print", 1])
+def test_on_progress_must_be_callable(
+    server: ScriptedServer, client: Longmem, on_progress: object
+) -> None:
+    with pytest.raises(InvalidArgumentError, match=r"^on_progress must be callable, got "):
+        client.add_many(["a"], on_progress=on_progress)  # type: ignore[arg-type]
+    assert server.requests == []
 
 
 def test_callers_key_derives_stable_chunk_keys(server: ScriptedServer, client: Longmem) -> None:

@@ -4,7 +4,8 @@ A bad argument raises `longmem.InvalidArgumentError`, which is both a `LongmemEr
 and a `ValueError`, and whose message starts with the argument's name and says what
 was wrong; the server never sees a request. The limits are PROTOCOL.md section 1's.
 Values right on a limit are accepted and sent. Bad constructor settings raise a plain
-`LongmemError` at once, and never echo the API key.
+`LongmemError` at once, and never echo the API key; only the test hooks (`sleep`,
+`random`, `clock`, added later) raise `InvalidArgumentError` when they are not callables.
 """
 
 from __future__ import annotations
@@ -1034,6 +1035,13 @@ def test_bad_setting_raises_a_plain_longmem_error_without_the_key(
     assert not isinstance(info.value, InvalidArgumentError)
     assert SECRET not in str(info.value)
     assert SECRET not in repr(info.value)
+
+
+@pytest.mark.parametrize("value", [None, 0.5, "time.sleep"])
+@pytest.mark.parametrize("hook", ["sleep", "random", "clock"])
+def test_hooks_must_be_callables(hook: str, value: Any) -> None:
+    with pytest.raises(InvalidArgumentError, match=f"^{hook} must be callable, got "):
+        Longmem(api_key=SECRET, base_url="http://127.0.0.1:1", **{hook: value})
 
 
 def test_infinite_timeout_is_rejected() -> None:

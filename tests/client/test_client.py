@@ -50,14 +50,12 @@ def test_wait_for_job_gives_up_after_its_timeout(
     server: ScriptedServer, make_client: Callable[..., Longmem]
 ) -> None:
     server.set_default(Reply(200, json={"job_id": "job_1", "status": "running"}))
-    client = make_client(server.url)
     now = [0.0]
-    client._clock = lambda: now[0]
 
     def sleep(seconds: float) -> None:
         now[0] += seconds
 
-    client._sleep = sleep
+    client = make_client(server.url, clock=lambda: now[0], sleep=sleep)
     with pytest.raises(LongmemTimeoutError, match="still 'running' after 2s"):
         client.wait_for_job("job_1", timeout=2.0, poll_interval=0.5)
     assert len(server.requests) == 5  # at 0, 0.5, 1.0, 1.5 and 2.0 seconds

@@ -86,8 +86,7 @@ def test_backoff_jitter_is_downward_and_small(
     server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
 ) -> None:
     server.script(Reply(500), Reply(500), OK)
-    client = make_client(server.url)
-    client._random = lambda: 0.5
+    client = make_client(server.url, random=lambda: 0.5)
     client.collections()
     assert sleeps.calls == [0.5 * 0.875, 1.0 * 0.875]
 
@@ -226,14 +225,12 @@ def test_budget_stops_retries_whose_wait_would_overrun_it(
     server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
 ) -> None:
     clock = FakeClock()
-    client = make_client(server.url, total_timeout=1.0, max_retries=5)
-    client._clock = clock
 
     def sleep(seconds: float) -> None:
         sleeps.calls.append(seconds)
         clock.now += seconds
 
-    client._sleep = sleep
+    client = make_client(server.url, total_timeout=1.0, max_retries=5, clock=clock, sleep=sleep)
     server.set_default(Reply(503))
     with pytest.raises(ServerError):
         client.collections()
@@ -375,6 +372,53 @@ def test_debug_log_has_a_line_per_attempt_and_per_retry_decision(
         "HTTP 503: (no body) (GET /v1/memory/collections)",
         "GET /v1/memory/collections attempt 2",
     ]
+
+
+@pytest.mark.parametrize(
+    ("replies", "settings", "decision"),
+    [
+        (
+            [Reply(503)],
+            {"max_retries": 1},
+            "giving up after 1 retries: HTTP 503: (no body) (GET /v1/memory/collections)",
+        ),
+        (
+            [Reply(429, headers={"Retry-After": "90"})],
+            {},
+            "not retrying: Retry-After 90.000s exceeds the 60.000s ceiling",
+        ),
+        (
+            [Reply(429, headers={"Retry-After": "5"})],
+            {"total_timeout": 2.0},
+            "not retrying: a 5.000s wait would pass the time budget",
+        ),
+    ],
+    ids=["no-retries-left", "retry-after-ceiling", "budget"],
+)
+def test_debug_log_says_why_a_call_is_not_retried(
+    server: ScriptedServer,
+    make_client: Callable[..., Longmem],
+    caplog: pytest.LogCaptureFixture,
+    replies: list[Reply],
+    settings: dict[str, Any],
+    decision: str,
+) -> None:
+    server.set_default(replies[0])
+    client = make_client(server.url, **settings)
+    with caplog.at_level(logging.DEBUG, logger="longmem"), pytest.raises(LongmemAPIError):
+        client.collections()
+    messages = [r.getMessage() for r in caplog.records if r.name == "longmem"]
+    assert messages[-1] == f"GET /v1/memory/collections {decision}"
+
+
+def test_debug_log_weighs_no_retry_for_a_status_never_retried(
+    server: ScriptedServer, client: Longmem, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.script(Reply(404))
+    with caplog.at_level(logging.DEBUG, logger="longmem"), pytest.raises(NotFoundError):
+        client.collections()
+    messages = [r.getMessage() for r in caplog.records if r.name == "longmem"]
+    assert messages == ["GET /v1/memory/collections attempt 1"]
 
 
 def test_api_key_never_appears_in_logs_or_errors(
