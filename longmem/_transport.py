@@ -30,7 +30,12 @@ from _weakref import ref
 from urllib.parse import unquote, urlsplit
 
 from ._typing import TYPE_CHECKING
-from .errors import LongmemConnectionError, LongmemError, LongmemTimeoutError
+from .errors import (
+    InvalidArgumentError,
+    LongmemConnectionError,
+    LongmemError,
+    LongmemTimeoutError,
+)
 
 if TYPE_CHECKING:
     from typing import Optional
@@ -75,22 +80,22 @@ class Transport:
     ) -> None:
         parts = urlsplit(base_url)
         if any(not 33 <= ord(char) < 127 for char in base_url):
-            raise LongmemError(
+            raise InvalidArgumentError(
                 "base_url must be plain ASCII without spaces or control characters "
                 "(percent-encode anything else)"
             )
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise LongmemError(
+            raise InvalidArgumentError(
                 f"base_url must be an http:// or https:// URL with a host, got {base_url!r}"
             )
         if parts.query or parts.fragment or "@" in parts.netloc:
-            raise LongmemError(
+            raise InvalidArgumentError(
                 "base_url must not carry a query, fragment or user:password (pass api_key)"
             )
         try:
             port = parts.port
         except ValueError:
-            raise LongmemError(f"base_url has an invalid port: {base_url!r}") from None
+            raise InvalidArgumentError(f"base_url has an invalid port: {base_url!r}") from None
         self.scheme = parts.scheme
         self.host = parts.hostname
         self.port = port or (443 if parts.scheme == "https" else 80)

@@ -145,17 +145,17 @@ class Longmem:
         """
         key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
         if key is not None and not isinstance(key, str):
-            raise LongmemError(f"api_key must be a string, got {type(key).__name__}")
+            raise InvalidArgumentError(f"api_key must be a string, got {type(key).__name__}")
         key = (key or "").strip()  # a key pasted or read from a file often ends in a newline
         if not key:
             raise LongmemError(
                 f"no API key: pass api_key=... or set the {API_KEY_ENV} environment variable"
             )
         if not (key.isascii() and key.isprintable()):  # it travels in an HTTP header
-            raise LongmemError("api_key must be a single line of printable ASCII")
+            raise InvalidArgumentError("api_key must be a single line of printable ASCII")
         url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
         if not isinstance(url, str):
-            raise LongmemError(f"base_url must be a string, got {type(url).__name__}")
+            raise InvalidArgumentError(f"base_url must be a string, got {type(url).__name__}")
         _require_positive(timeout, "timeout")
         if total_timeout is not None:
             _require_positive(total_timeout, "total_timeout")
@@ -163,11 +163,11 @@ class Longmem:
         _require_non_negative(backoff_cap, "backoff_cap")
         _require_non_negative(max_retry_after, "max_retry_after")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise LongmemError(
+            raise InvalidArgumentError(
                 f"max_retries must be a whole number of 0 or more, got {max_retries!r}"
             )
         if ca_file is not None and ssl_context is not None:
-            raise LongmemError("pass ca_file or ssl_context, not both")
+            raise InvalidArgumentError("pass ca_file or ssl_context, not both")
         for hook, name in ((sleep, "sleep"), (random, "random"), (clock, "clock")):
             if not callable(hook):
                 raise InvalidArgumentError(f"{name} must be callable, got {type(hook).__name__}")
@@ -525,8 +525,8 @@ class Longmem:
         poll_interval: float = DEFAULT_JOB_POLL_INTERVAL,
     ) -> Job:
         """Poll a job until it is done or failed; LongmemTimeoutError after `timeout` seconds."""
-        _require_positive(timeout, "timeout", InvalidArgumentError)
-        _require_positive(poll_interval, "poll_interval", InvalidArgumentError)
+        _require_positive(timeout, "timeout")
+        _require_positive(poll_interval, "poll_interval")
         deadline = self._clock() + timeout
         while True:
             job = self.get_job(job_id)
@@ -933,16 +933,16 @@ def _seconds(value: Any) -> Optional[float]:
     return number if -_INF < number < _INF else None
 
 
-def _require_positive(value: Any, name: str, error: type[LongmemError] = LongmemError) -> None:
+def _require_positive(value: Any, name: str) -> None:
     number = _seconds(value)
     if number is None or number <= 0:
-        raise error(f"{name} must be a positive number of seconds, got {value!r}")
+        raise InvalidArgumentError(f"{name} must be a positive number of seconds, got {value!r}")
 
 
 def _require_non_negative(value: Any, name: str) -> None:
     number = _seconds(value)
     if number is None or number < 0:
-        raise LongmemError(f"{name} must be a number of 0 or more, got {value!r}")
+        raise InvalidArgumentError(f"{name} must be a number of 0 or more, got {value!r}")
 
 
 _logger: Any = None

@@ -2,10 +2,10 @@
 
 A bad argument raises `longmem.InvalidArgumentError`, which is both a `LongmemError`
 and a `ValueError`, and whose message starts with the argument's name and says what
-was wrong; the server never sees a request. The limits are PROTOCOL.md section 1's.
-Values right on a limit are accepted and sent. Bad constructor settings raise a plain
-`LongmemError` at once, and never echo the API key; only the test hooks (`sleep`,
-`random`, `clock`, added later) raise `InvalidArgumentError` when they are not callables.
+was wrong; the server never sees a request. The limits are `longmem._protocol`'s.
+Values right on a limit are accepted and sent. Bad constructor settings raise
+`InvalidArgumentError` too, at once, and never echo the API key; a missing API key is
+missing configuration, not a bad value, and raises a plain `LongmemError`.
 """
 
 from __future__ import annotations
@@ -1026,13 +1026,14 @@ BAD_SETTINGS = [
 
 
 @pytest.mark.parametrize(("settings", "problem"), BAD_SETTINGS)
-def test_bad_setting_raises_a_plain_longmem_error_without_the_key(
+def test_bad_setting_raises_an_invalid_argument_error_without_the_key(
     settings: dict[str, Any], problem: str
 ) -> None:
     kwargs: dict[str, Any] = {"api_key": SECRET, "base_url": "http://127.0.0.1:1", **settings}
     with pytest.raises(LongmemError, match=f"^{re.escape(problem)}") as info:
         Longmem(**kwargs)
-    assert not isinstance(info.value, InvalidArgumentError)
+    # A bad value is a bad argument wherever it is passed, the constructor included.
+    assert isinstance(info.value, InvalidArgumentError)
     assert SECRET not in str(info.value)
     assert SECRET not in repr(info.value)
 
