@@ -141,3 +141,29 @@ def test_version_is_single_sourced() -> None:
 @pytest.mark.parametrize("name", ["py.typed"])
 def test_typing_marker_ships(name: str) -> None:
     assert (PACKAGE / name).exists()
+
+
+def _longmem_imports(path: Path) -> set[str]:
+    """The longmem modules a file imports, as dotted names below `longmem`."""
+    package = path.relative_to(PACKAGE.parent).parent.parts  # where `from .` points
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = list(package[: len(package) - node.level + 1]) if node.level else []
+            target = ".".join(base + ([node.module] if node.module else []))
+            names = [target] if node.module else [f"{target}.{a.name}" for a in node.names]
+            found.update(n for n in names if n.startswith("longmem"))
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("longmem"))
+    return found
+
+
+def test_the_client_never_imports_the_server_nor_the_server_the_client() -> None:
+    shared = {"longmem._protocol", "longmem._version"}
+    for path in PACKAGE.rglob("*.py"):
+        imported = _longmem_imports(path)
+        if "server" in path.relative_to(PACKAGE).parts:
+            outside = {m for m in imported if not m.startswith("longmem.server")}
+            assert outside <= shared, path
+        elif path.name not in ("cli.py", "demo.py"):  # the entry points start the server
+            assert not {m for m in imported if m.startswith("longmem.server")}, path

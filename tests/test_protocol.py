@@ -1,6 +1,7 @@
 """The protocol's limits and defaults are defined once, in longmem._protocol, and the
-client, the CLI and the server agree with it: a changed value there changes all three,
-and a value re-typed anywhere shows up here as a disagreement."""
+client and the server agree with it: a changed value there changes both, and a value
+re-typed anywhere shows up here as a disagreement. The CLI passes on only the options a
+user gave, so the SDK's defaults apply there too (tests/cli/test_options.py)."""
 
 from __future__ import annotations
 
