@@ -33,6 +33,13 @@ def _find(conn: sqlite3.Connection, tenant_id: str, name: str) -> Optional[Colle
     return None if row is None else _record(conn, row)
 
 
+def _exists(conn: sqlite3.Connection, tenant_id: str, name: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM collections WHERE tenant_id = ? AND name = ?", (tenant_id, name)
+    ).fetchone()
+    return row is not None
+
+
 def all_of(conn: sqlite3.Connection, tenant_id: str) -> list[CollectionRecord]:
     """A tenant's collections by name, read on ``conn`` (export reads them with its
     memories, from one snapshot)."""
@@ -56,10 +63,7 @@ class Collections:
 
     def exists(self, tenant_id: str, name: str) -> bool:
         with self.db.read() as conn:
-            row = conn.execute(
-                "SELECT 1 FROM collections WHERE tenant_id = ? AND name = ?", (tenant_id, name)
-            ).fetchone()
-        return row is not None
+            return _exists(conn, tenant_id, name)
 
     def create(
         self,
@@ -100,7 +104,7 @@ class Collections:
     ) -> Optional[CollectionRecord]:
         """Change what the flags say; None if there is no such collection."""
         with self.db.write() as conn:
-            if _find(conn, tenant_id, name) is None:
+            if not _exists(conn, tenant_id, name):
                 return None
             if set_description:
                 conn.execute(

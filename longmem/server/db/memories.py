@@ -8,7 +8,6 @@ see one instant.
 
 from __future__ import annotations
 
-import json
 import secrets
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
@@ -16,7 +15,7 @@ from typing import Any, Optional
 
 from ..embed import EMBED_VERSION, Vector, embed, from_blob, to_blob
 from ..timestamps import iso_now
-from .database import Database, dumps, select_in
+from .database import Database, chunks, dumps, select_in
 from .records import (
     Change,
     IndexEntry,
@@ -47,14 +46,14 @@ def record(row: sqlite3.Row) -> MemoryRecord:
         importance=row["importance"],
         category=row["category"],
         source=row["source"],
-        metadata=json.loads(row["metadata"]),
+        metadata_json=row["metadata"],
         container_tag=row["container_tag"],
         type=row["type"],
         pinned=bool(row["pinned"]),
         archived=bool(row["archived"]),
         is_latest=bool(row["is_latest"]),
         expires_at=row["expires_at"],
-        images=json.loads(row["images"]),
+        images_json=row["images"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         created_by_id=row["created_by_id"],
@@ -89,10 +88,12 @@ def delete_rows(
     db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
 ) -> None:
     """Delete memories and their full-text rows, and tell the change feed."""
-    conn.executemany("DELETE FROM memory_fts WHERE rowid = ?", [(rid,) for rid in rids])
-    conn.executemany(
-        "DELETE FROM memories WHERE rid = ? AND tenant_id = ?", [(rid, tenant_id) for rid in rids]
-    )
+    for chunk in chunks(rids):
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM memory_fts WHERE rowid IN ({marks})", list(chunk))
+        conn.execute(
+            f"DELETE FROM memories WHERE tenant_id = ? AND rid IN ({marks})", [tenant_id, *chunk]
+        )
     db.announce(Change(tenant_id, rid, None) for rid in rids)
 
 

@@ -1,12 +1,16 @@
 """What the database hands out and takes in: small dataclasses, never ``sqlite3.Row``.
 
-Stored JSON (metadata, config, facts) is decoded here, into Python values; turning a
-record into the protocol's JSON is ``wire.py``'s job.
+Stored JSON (metadata, config, facts) comes out as Python values; a memory decodes its
+metadata and images only when they are first read, since search and the hygiene routes
+load many memories to keep a few. Turning a record into the protocol's JSON is
+``wire.py``'s job.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Optional
 
 from ..._protocol import DEFAULT_CATEGORY, DEFAULT_IMPORTANCE, SOURCE_API
@@ -68,18 +72,28 @@ class MemoryRecord:
     importance: float
     category: str
     source: str
-    metadata: dict[str, Any]
+    metadata_json: str
     container_tag: Optional[str]
     type: Optional[str]
     pinned: bool
     archived: bool
     is_latest: bool
     expires_at: Optional[str]
-    images: list[Any]
+    images_json: str
     created_at: str
     updated_at: str
     created_by_id: Optional[str]
     created_by_label: Optional[str]
+
+    @cached_property
+    def metadata(self) -> dict[str, Any]:
+        value: dict[str, Any] = json.loads(self.metadata_json)
+        return value
+
+    @cached_property
+    def images(self) -> list[Any]:
+        value: list[Any] = json.loads(self.images_json)
+        return value
 
 
 @dataclass(frozen=True)
