@@ -30,6 +30,7 @@ COLUMNS = (
     "container_tag, type, pinned, archived, is_latest, expires_at, images, created_at, "
     "updated_at, created_by_id, created_by_label"
 )
+_COLUMN_COUNT = COLUMNS.count(",") + 1
 # The SQL condition for a current memory; takes ``now`` as its one parameter.
 CURRENT = "archived = 0 AND is_latest = 1 AND (expires_at IS NULL OR expires_at > ?)"
 UNEXPIRED = "(expires_at IS NULL OR expires_at > ?)"
@@ -37,27 +38,31 @@ UPDATABLE = frozenset({"text", "importance", "category", "metadata", "pinned", "
 
 
 def record(row: sqlite3.Row) -> MemoryRecord:
+    """A memory of a row that selected ``COLUMNS`` first, in their order."""
+    (rid, memory_id, tenant_id, collection, text, importance, category, source, metadata,
+     container_tag, kind, pinned, archived, is_latest, expires_at, images, created_at,
+     updated_at, created_by_id, created_by_label) = tuple(row)[:_COLUMN_COUNT]  # fmt: skip
     return MemoryRecord(
-        rid=row["rid"],
-        id=row["id"],
-        tenant_id=row["tenant_id"],
-        collection=row["collection"],
-        text=row["text"],
-        importance=row["importance"],
-        category=row["category"],
-        source=row["source"],
-        metadata_json=row["metadata"],
-        container_tag=row["container_tag"],
-        type=row["type"],
-        pinned=bool(row["pinned"]),
-        archived=bool(row["archived"]),
-        is_latest=bool(row["is_latest"]),
-        expires_at=row["expires_at"],
-        images_json=row["images"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        created_by_id=row["created_by_id"],
-        created_by_label=row["created_by_label"],
+        rid,
+        memory_id,
+        tenant_id,
+        collection,
+        text,
+        importance,
+        category,
+        source,
+        metadata,
+        container_tag,
+        kind,
+        bool(pinned),
+        bool(archived),
+        bool(is_latest),
+        expires_at,
+        images,
+        created_at,
+        updated_at,
+        created_by_id,
+        created_by_label,
     )
 
 
