@@ -4,15 +4,20 @@ Each contender is a fresh interpreter (``python -c "..."``), spawned in interlea
 rounds with the order rotated every round. Measured per run: wall time from spawn to
 exit, and the child's CPU time (user + system, from ``wait4``). Bytecode is compiled
 first and the children run with PYTHONDONTWRITEBYTECODE unset, as after a real install;
-a last row shows longmem imported from a copy with no ``.pyc`` (a vendored, read-only
-copy) for comparison.
+a row shows longmem imported from a copy with no ``.pyc`` (a vendored, read-only copy)
+for comparison, and the last one a copy whose transport takes ``threading.local`` and
+``weakref.ref`` from the public modules instead of ``_thread`` and ``_weakref`` — what
+that choice saves. Run it with another interpreter to see another version's costs
+(contenders not installed there are left out):
 
     python bench/import_cost.py [--quick] [--rounds N] [--no-importtime]
+    $(pyenv prefix 3.12.1)/bin/python bench/import_cost.py --no-importtime
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import shutil
@@ -33,7 +38,28 @@ CONTENDERS: list[tuple[str, str]] = [
     ("httpx", "import httpx"),
     ("requests", "import requests"),
 ]
+THIRD_PARTY = ("httpx", "requests")
 NO_PYC = "longmem, no .pyc (vendored read-only copy)"
+PUBLIC = "longmem, transport on threading.local + weakref.ref"
+# What _transport.py imports, and the public modules' names for the same objects.
+_PRIVATE_IMPORTS = {
+    "from _thread import _local as ThreadLocal": "from threading import local as ThreadLocal",
+    "from _weakref import ref": "from weakref import ref",
+}
+
+
+def public_modules_copy(target: Path) -> Path:
+    """A copy of the package whose transport imports threading and weakref; its folder."""
+    package = target / "longmem"
+    shutil.copytree(common.REPO / "longmem", package, ignore=shutil.ignore_patterns("*.pyc"))
+    transport = package / "_transport.py"
+    source = transport.read_text("utf-8")
+    for private, public in _PRIVATE_IMPORTS.items():
+        if private not in source:
+            raise RuntimeError(f"_transport.py no longer says {private!r}: update this script")
+        source = source.replace(private, public)
+    transport.write_text(source, "utf-8")
+    return target
 
 
 def spawn(code: str, env: dict[str, str]) -> tuple[float, float]:
@@ -88,10 +114,19 @@ def main() -> int:
             common.REPO / "longmem", vendored / "longmem", ignore=shutil.ignore_patterns("*.pyc")
         )
         no_pyc_env = dict(env, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(vendored))
+        public = public_modules_copy(Path(tmp) / "public")
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(public)], env=env, check=True)
+        public_env = dict(env, PYTHONPATH=str(public))
         cwd = tmp  # not the repo: `-c` puts the working directory first on sys.path
         os.chdir(cwd)
-        runs = [(name, code, env) for name, code in CONTENDERS]
+        # The floor and longmem always run; a third-party contender only where installed.
+        runs = [
+            (name, code, env)
+            for name, code in CONTENDERS
+            if name not in THIRD_PARTY or importlib.util.find_spec(name) is not None
+        ]
         runs.append((NO_PYC, "import longmem", no_pyc_env))
+        runs.append((PUBLIC, "import longmem", public_env))
         for _name, code, run_env in runs:
             for _ in range(2):
                 spawn(code, run_env)
@@ -148,11 +183,18 @@ def main() -> int:
     )
     ratio = med_wall["longmem"] / med_wall[floor]
     cpu_ratio = med_cpu["longmem"] / med_cpu[floor]
+    others = " and ".join(
+        f"{name} costs {med_wall[name] / med_wall['longmem']:.1f}×"
+        for name in THIRD_PARTY
+        if name in med_wall
+    )
+    public_cost = med_wall[PUBLIC] - med_wall["longmem"]
     print(
         f"\nTarget: cold `import longmem` ≤ 1.2× the floor. Measured {ratio:.2f}× wall "
         f"({cpu_ratio:.2f}× CPU): {common.verdict(ratio <= 1.2)}. "
-        f"httpx costs {med_wall['httpx'] / med_wall['longmem']:.1f}× and requests "
-        f"{med_wall['requests'] / med_wall['longmem']:.1f}× longmem's cold start.\n"
+        + (f"{others} longmem's cold start. " if others else "")
+        + f"Taking threading.local and weakref.ref from the public modules would cost "
+        f"{public_cost:+.1f} ms ({med_wall[PUBLIC] / med_wall[floor]:.2f}× the floor).\n"
     )
     if breakdown:
         extra = {

@@ -21,9 +21,9 @@ import time
 
 # The same classes as threading.local and weakref.ref, from the C modules under them:
 # on CPython 3.12 and 3.13 nothing else in `import longmem` loads threading or weakref,
-# and importing them would add ~1.5-1.9 ms to its cold start, about half again what the
-# SDK's own modules cost (measured with bench/import_cost.py's method, BENCHMARKS.md
-# question 1; on 3.11 the floor loads both already and the choice makes no difference).
+# and importing them would add 1.5-1.8 ms to its cold start, about as much again as the
+# SDK's own modules cost (bench/import_cost.py's last row, BENCHMARKS.md question 1; on
+# 3.11 the floor loads both already and the choice makes no difference).
 from _thread import _local as ThreadLocal
 from _thread import allocate_lock
 from _weakref import ref
