@@ -7,14 +7,13 @@ queries here across tenants.
 
 from __future__ import annotations
 
-import json
 import secrets
 import sqlite3
 from collections.abc import Sequence
 from typing import Any, Optional
 
 from ..timestamps import iso_now
-from .database import Database, dumps, select_in
+from .database import Database, dumps, from_row, select_in
 from .records import ConnectionRecord, RunRecord
 
 STATUS_ACTIVE, STATUS_PAUSED, STATUS_ERROR = "active", "paused", "error"
@@ -27,21 +26,8 @@ _COLUMNS = (
 
 
 def _record(row: sqlite3.Row) -> ConnectionRecord:
-    return ConnectionRecord(
-        id=row["id"],
-        tenant_id=row["tenant_id"],
-        provider=row["provider"],
-        name=row["name"],
-        collection=row["collection"],
-        container_tag=row["container_tag"],
-        config=json.loads(row["config"]),
-        credentials=row["credentials"],
-        status=row["status"],
-        cursor=row["cursor"],
-        last_synced_at=row["last_synced_at"],
-        last_error=row["last_error"],
-        created_at=row["created_at"],
-    )
+    record: ConnectionRecord = from_row(ConnectionRecord, row, ("config",))
+    return record
 
 
 def _find(
@@ -143,18 +129,7 @@ class Connections:
                 "ORDER BY created_at DESC, rowid DESC LIMIT ?",
                 (connection_id, tenant_id, limit),
             ).fetchall()
-        return [
-            RunRecord(
-                id=r["id"],
-                connection_id=r["connection_id"],
-                status=r["status"],
-                synced_count=r["synced_count"],
-                error=r["error"],
-                created_at=r["created_at"],
-                finished_at=r["finished_at"],
-            )
-            for r in rows
-        ]
+        return [from_row(RunRecord, r) for r in rows]
 
     def known_items(self, connection_id: str, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
         """item key → (memory id, content hash) for the keys already synced (on the writer)."""

@@ -12,6 +12,7 @@ write is acknowledged; that survives power loss, not only a killed process.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import queue
@@ -37,6 +38,15 @@ T = TypeVar("T")
 def dumps(value: Any) -> str:
     """JSON as the database stores it: compact, UTF-8 kept as is."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def from_row(cls: Any, row: sqlite3.Row, json_fields: tuple[str, ...] = ()) -> Any:
+    """The record ``cls`` of a row whose columns are named as its fields, decoding the
+    stored JSON of ``json_fields``."""
+    values = {field.name: row[field.name] for field in dataclasses.fields(cls)}
+    for name in json_fields:
+        values[name] = json.loads(values[name])
+    return cls(**values)
 
 
 def chunks(values: Sequence[T], size: int = SQLITE_MAX_VARIABLES) -> Iterator[Sequence[T]]:

@@ -3,31 +3,19 @@ process and so span tenants; every other job query is tenant-scoped."""
 
 from __future__ import annotations
 
-import json
 import secrets
 import sqlite3
 from collections.abc import Sequence
 from typing import Any, Optional
 
 from ..timestamps import iso_now
-from .database import Database, dumps
+from .database import Database, dumps, from_row
 from .records import JobRecord, Principal
 
 
 def _record(row: sqlite3.Row) -> JobRecord:
-    return JobRecord(
-        id=row["id"],
-        tenant_id=row["tenant_id"],
-        collection=row["collection"],
-        content=row["content"],
-        key_id=row["key_id"],
-        key_label=row["key_label"],
-        status=row["status"],
-        facts=json.loads(row["facts"]),
-        error=row["error"],
-        created_at=row["created_at"],
-        finished_at=row["finished_at"],
-    )
+    record: JobRecord = from_row(JobRecord, row, ("facts",))
+    return record
 
 
 class Jobs:

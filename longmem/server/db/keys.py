@@ -8,7 +8,7 @@ import secrets
 from typing import Optional
 
 from ..timestamps import iso_now
-from .database import Database
+from .database import Database, from_row
 from .records import ROLES, Principal, Tenant
 
 
@@ -37,7 +37,8 @@ class Keys:
             row = conn.execute(
                 "SELECT id, name, created_at FROM tenants WHERE id = ?", (tenant_id,)
             ).fetchone()
-        return None if row is None else Tenant(row["id"], row["name"], row["created_at"])
+        tenant: Optional[Tenant] = None if row is None else from_row(Tenant, row)
+        return tenant
 
     def add(
         self, tenant_id: str, role: str, label: str, key: Optional[str] = None
