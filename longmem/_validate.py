@@ -10,6 +10,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
+from datetime import datetime, timezone
 from urllib.parse import quote
 
 from ._protocol import (
@@ -186,6 +187,17 @@ def idempotency_key(value: Any, max_chars: int) -> Optional[str]:
             "idempotency_key", f"must be 1-{max_chars} printable ASCII characters, got {value!r}"
         )
     return value
+
+
+def timestamp(value: Any, name: str) -> str:
+    """An instant as ISO 8601 text: a datetime (naive means UTC), or text sent as given
+    (the server judges its format)."""
+    if isinstance(value, datetime):
+        moment: datetime = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(name, f"must be an ISO 8601 string or a datetime, got {value!r}")
+    return _encodable(value.strip(), name)
 
 
 def segment(value: str) -> str:

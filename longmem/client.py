@@ -14,6 +14,7 @@ import ssl
 import sys
 import time
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from urllib.parse import quote
 
 from . import _validate as check
@@ -467,6 +468,7 @@ class Longmem:
             *,
             collection: str = ...,
             sync: Literal[True] = ...,
+            observed_at: Union[str, datetime, None] = ...,
             idempotency_key: Optional[str] = ...,
         ) -> list[ExtractedFact]: ...
 
@@ -477,6 +479,7 @@ class Longmem:
             *,
             collection: str = ...,
             sync: Literal[False],
+            observed_at: Union[str, datetime, None] = ...,
             idempotency_key: Optional[str] = ...,
         ) -> JobAccepted: ...
 
@@ -487,6 +490,7 @@ class Longmem:
             *,
             collection: str = ...,
             sync: bool = ...,
+            observed_at: Union[str, datetime, None] = ...,
             idempotency_key: Optional[str] = ...,
         ) -> Union[list[ExtractedFact], JobAccepted]: ...
 
@@ -496,14 +500,20 @@ class Longmem:
         *,
         collection: str = DEFAULT_COLLECTION,
         sync: bool = True,
+        observed_at: Union[str, datetime, None] = None,
         idempotency_key: Optional[str] = None,
     ) -> Union[list[ExtractedFact], JobAccepted]:
         """Extract facts from content, superseding what they update. POST …/remember.
 
-        sync=True returns the list of extracted facts; sync=False returns {"job_id"} at
-        once (poll with `get_job` or `wait_for_job`).
+        `observed_at` is when the content was said (ISO 8601 text or a datetime; default
+        now): relative dates resolve against it, and a statement older than the current
+        fact of its key is kept as history instead of replacing it. sync=True returns the
+        list of extracted facts; sync=False returns {"job_id"} at once (poll with
+        `get_job` or `wait_for_job`).
         """
         body = {"content": check.text(content, "content")}
+        if observed_at is not None:
+            body["observed_at"] = check.timestamp(observed_at, "observed_at")
         key = check.idempotency_key(idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS)
         query = {"sync": True} if check.flag(sync, "sync") else None
         path = _collection_path(collection) + "/remember"

@@ -13,7 +13,19 @@ class CreatedBy(TypedDict):
     label: str
 
 
-class Memory(TypedDict):
+class FactKey(TypedDict, total=False):
+    """What a remembered fact adds to a memory (all None for a plain add); a server that
+    predates keyed facts may leave them out."""
+
+    subject: Optional[str]  # "user", or "<relation>:<Name>" such as "sister:Anna"
+    attribute: Optional[str]  # what the fact is about: "home", "job", "likes", …
+    value: Optional[str]
+    valid_from: Optional[str]  # when it became true
+    statement: Optional[str]  # the words it was said in
+    supersedes: Optional[str]  # the id of the memory it replaced
+
+
+class Memory(FactKey):
     id: str
     collection: str
     text: str
@@ -41,7 +53,6 @@ class SearchHit(Memory):
 
 class ExtractedFact(Memory):
     relation: str  # "new" | "updates" | "extends" | "duplicate"
-    supersedes: Optional[str]
 
 
 class Collection(TypedDict):

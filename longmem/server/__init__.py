@@ -121,7 +121,7 @@ class LocalServer:
         try:
             self._provision_keys(store)
             search = SearchEngine(store)
-            worker = JobWorker(store, lambda p, c, t: remember_facts(services, p, c, t))
+            worker = JobWorker(store, lambda *job: remember_facts(services, *job))
             roots = real_roots(
                 [os.getcwd()] if self.connector_roots is None else self.connector_roots
             )

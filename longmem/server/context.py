@@ -9,7 +9,8 @@ from typing import Any, Callable, Optional
 
 from .credentials import Vault
 from .db import Principal, Store
-from .extract import Extractor, RuleExtractor
+from .extract import RuleExtractor
+from .facts import Extractor
 from .search import SearchEngine
 
 # Who may call a route: anyone, any key, a key that may write (not read-only), an admin key.

@@ -94,14 +94,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Optional, Protocol
+from typing import Optional
 
 from .._protocol import MAX_TEXT_CHARS as MAX_FACT_CHARS  # the limit on a memory's text
 from .embed import STOP_WORDS, Vector, as_dict, cosine, tokens
+from .facts import EPISODE, FACT, PREFERENCE, ExtractedFact
 
-FACT, PREFERENCE, EPISODE = "fact", "preference", "episode"
 RELATION_NEW, RELATION_UPDATES, RELATION_EXTENDS, RELATION_DUPLICATE = (
     "new",
     "updates",
@@ -116,21 +115,6 @@ FALLBACK_FLOOR = 0.3
 # Above this, two texts that are not one-slot variants of each other say the same thing.
 NEAR_DUPLICATE_THRESHOLD = 0.9
 SUBJECT = "User"
-
-
-@dataclass(frozen=True)
-class ExtractedFact:
-    """One atomic fact, in the third person."""
-
-    text: str
-    type: str
-    expires_at: Optional[datetime] = None
-
-
-class Extractor(Protocol):
-    """Anything that turns content into facts; ``RuleExtractor`` is the default."""
-
-    def extract(self, content: str, now: datetime) -> list[ExtractedFact]: ...
 
 
 class Candidate:
@@ -318,9 +302,9 @@ _NO_UPDATE_FRAME = frozenset(_stem(w) for w in _ACCUMULATING | _PAST_ANCHOR_WORD
 class RuleExtractor:
     """The default extractor: the documented rules of this module, no model, no I/O."""
 
-    def extract(self, content: str, now: datetime) -> list[ExtractedFact]:
+    def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
         """Split ``content`` into third-person facts, typed, with ``expires_at`` when time-bound."""
-        today = _utc(now).date()
+        today = _utc(observed_at).date()
         facts: list[ExtractedFact] = []
         for clause in _clauses(content):
             fact_type = _classify(clause)
@@ -328,7 +312,9 @@ class RuleExtractor:
             if not text:
                 continue
             expires = None if fact_type == EPISODE else _expiry(clause, today)
-            facts.append(ExtractedFact(text, fact_type, expires))
+            facts.append(
+                ExtractedFact(text=text, type=fact_type, statement=clause, expires_at=expires)
+            )
         return facts
 
 

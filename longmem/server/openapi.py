@@ -98,6 +98,20 @@ _MEMORY_FIELDS: dict[str, Any] = {
     "container_tag": {"type": ["string", "null"], "maxLength": MAX_CONTAINER_TAG_CHARS},
 }
 
+# A remembered fact's key and provenance (docs/protocol.md, "Keyed facts"); null for a
+# plain memory.
+_KEY_FIELDS: dict[str, Any] = {
+    "subject": {"type": ["string", "null"], "description": "user, or <relation>:<Name>"},
+    "attribute": {"type": ["string", "null"], "description": "what the fact is about"},
+    "value": _NULLABLE_STR,
+    "valid_from": {
+        "type": ["string", "null"],
+        "format": "date-time",
+        "description": "when it became true",
+    },
+    "statement": {"type": ["string", "null"], "description": "the words it was said in"},
+}
+
 _MEMORY: dict[str, Any] = _obj(
     {
         "id": {"type": "string", "pattern": "^mem_[0-9a-f]+$"},
@@ -112,6 +126,8 @@ _MEMORY: dict[str, Any] = _obj(
         "created_at": _TIMESTAMP,
         "updated_at": _TIMESTAMP,
         "created_by": _obj({"id": _STR, "label": _STR}),
+        **_KEY_FIELDS,
+        "supersedes": {"type": ["string", "null"], "description": "the memory it replaced"},
     }
 )
 
@@ -243,7 +259,18 @@ SCHEMAS: dict[str, Any] = {
             "memories": {
                 "type": "array",
                 "maxItems": MAX_IMPORT_MEMORIES,
-                "items": _obj({**_MEMORY_FIELDS, "collection": _COLLECTION_NAME}),
+                "items": _obj(
+                    {
+                        **_MEMORY_FIELDS,
+                        "collection": _COLLECTION_NAME,
+                        **_KEY_FIELDS,
+                        "id": {"type": ["string", "null"], "description": "its id in the export"},
+                        "supersedes": {
+                            "type": ["string", "null"],
+                            "description": "the export id it replaced; the link is restored",
+                        },
+                    }
+                ),
             },
             "collections": _list(_ref("CollectionCreate")),
             "into_collection": {
@@ -268,7 +295,12 @@ SCHEMAS: dict[str, Any] = {
                 "minLength": 1,
                 "maxLength": MAX_TEXT_CHARS,
                 "pattern": "\\S",
-            }
+            },
+            "observed_at": {
+                "type": ["string", "null"],
+                "format": "date-time",
+                "description": "when it was said (default: now); relative dates resolve against it",
+            },
         },
         ["content"],
     ),

@@ -32,6 +32,12 @@ def memory(m: MemoryRecord) -> dict[str, Any]:
         "created_by": (
             {"id": m.created_by_id, "label": m.created_by_label} if m.created_by_id else None
         ),
+        "subject": m.subject,
+        "attribute": m.attribute,
+        "value": m.value,
+        "valid_from": m.valid_from,
+        "statement": m.statement,
+        "supersedes": m.supersedes,
     }
 
 
@@ -46,11 +52,14 @@ def search_hit(
     return hit
 
 
-def extracted_fact(
-    fact: dict[str, Any], relation: str, supersedes: Optional[str]
-) -> dict[str, Any]:
-    """A memory (already in wire shape) as remember reports it."""
-    return {**fact, "relation": relation, "supersedes": supersedes}
+def extracted_fact(m: MemoryRecord, relation: str) -> dict[str, Any]:
+    """A memory as remember reports it: with how it relates to what was known. A
+    duplicate is the memory already stored; it replaced nothing this time."""
+    fact = memory(m)
+    fact["relation"] = relation
+    if relation == "duplicate":
+        fact["supersedes"] = None
+    return fact
 
 
 def contradiction(current: MemoryRecord, superseded: MemoryRecord) -> dict[str, Any]:

@@ -11,21 +11,17 @@ import pytest
 
 from longmem.server.embed import as_dict, cosine, embed
 from longmem.server.extract import (
-    EPISODE,
-    FACT,
     MAX_FACT_CHARS,
-    PREFERENCE,
     RELATION_DUPLICATE,
     RELATION_EXTENDS,
     RELATION_NEW,
     RELATION_UPDATES,
     SUPERSESSION_THRESHOLD,
     Candidate,
-    ExtractedFact,
-    Extractor,
     RuleExtractor,
     relate,
 )
+from longmem.server.facts import EPISODE, FACT, PREFERENCE, ExtractedFact, Extractor
 
 # A Wednesday, mid-morning UTC.
 NOW = datetime(2026, 11, 18, 10, 30, tzinfo=timezone.utc)
@@ -388,7 +384,9 @@ def test_negated_restatement_below_threshold_still_updates() -> None:
 
 def test_rule_extractor_satisfies_the_extractor_protocol() -> None:
     extractor: Extractor = RuleExtractor()
-    assert extractor.extract("I like tea", NOW) == [ExtractedFact("User likes tea", PREFERENCE)]
+    (fact,) = extractor.extract("I like tea", NOW)
+    assert isinstance(fact, ExtractedFact)
+    assert (fact.text, fact.type, fact.statement) == ("User likes tea", PREFERENCE, "I like tea")
 
 
 def test_extracted_fact_is_immutable() -> None:

@@ -26,7 +26,15 @@ MEMORY_FIELDS = {
     "created_at",
     "updated_at",
     "created_by",
+    # a remembered fact's key and provenance; null for a plain add
+    "subject",
+    "attribute",
+    "value",
+    "valid_from",
+    "statement",
+    "supersedes",
 }
+KEY_FIELDS = ("subject", "attribute", "value", "valid_from", "statement", "supersedes")
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 
@@ -35,6 +43,7 @@ def test_add_returns_201_with_every_field_and_defaults(api: Api) -> None:
     assert reply.status == 201
     mem = reply.json
     assert set(mem) == MEMORY_FIELDS
+    assert all(mem[name] is None for name in KEY_FIELDS)
     assert re.fullmatch(r"mem_[0-9a-f]+", mem["id"])
     assert mem["collection"] == "notes"
     assert mem["importance"] == 0.7

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from typing import Any
+from typing import Any, Optional
 
 from longmem.server import LocalServer, wire
 from longmem.server.db import Principal, Store
@@ -55,8 +55,9 @@ def test_sync_remember_returns_typed_third_person_facts(api: Api) -> None:
         assert fact["is_latest"] is True
         assert fact["source"] == "remember"
         assert fact["created_by"]["label"] == "default"
+        # A Memory carries its supersedes link now; the fact adds only its relation.
         assert api.get(f"{C}/me/memories/{fact['id']}").json == {
-            k: v for k, v in fact.items() if k not in ("relation", "supersedes")
+            k: v for k, v in fact.items() if k != "relation"
         }
 
 
@@ -209,7 +210,9 @@ def test_a_failing_job_is_marked_failed(tmp_path: Any) -> None:
         principal = Principal(key_id, "default", "write", "default")
         job = wire.job(store.jobs.create(principal, "me", "anything"))
 
-        def explode(p: Principal, collection: str, content: str) -> list[dict[str, Any]]:
+        def explode(
+            p: Principal, collection: str, content: str, observed_at: Optional[str]
+        ) -> list[dict[str, Any]]:
             raise RuntimeError("extractor broke")
 
         worker = JobWorker(store, explode)

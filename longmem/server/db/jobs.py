@@ -22,12 +22,18 @@ class Jobs:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def create(self, principal: Principal, collection: str, content: str) -> JobRecord:
+    def create(
+        self,
+        principal: Principal,
+        collection: str,
+        content: str,
+        observed_at: Optional[str] = None,
+    ) -> JobRecord:
         job_id = "job_" + secrets.token_hex(12)
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO jobs (id, tenant_id, collection, content, key_id, key_label, "
-                "status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)",
+                "status, created_at, observed_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
                 (
                     job_id,
                     principal.tenant_id,
@@ -36,6 +42,7 @@ class Jobs:
                     principal.key_id,
                     principal.label,
                     iso_now(),
+                    observed_at,
                 ),
             )
             found = self._find(conn, principal.tenant_id, job_id)

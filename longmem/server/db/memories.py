@@ -28,7 +28,8 @@ from .records import (
 COLUMNS = (
     "rid, id, tenant_id, collection, text, importance, category, source, metadata, "
     "container_tag, type, pinned, archived, is_latest, expires_at, images, created_at, "
-    "updated_at, created_by_id, created_by_label"
+    "updated_at, created_by_id, created_by_label, supersedes, subject, attribute, value, "
+    "valid_from, statement"
 )
 _COLUMN_COUNT = COLUMNS.count(",") + 1
 # The SQL condition for a current memory; takes ``now`` as its one parameter.
@@ -41,7 +42,8 @@ def record(row: sqlite3.Row) -> MemoryRecord:
     """A memory of a row that selected ``COLUMNS`` first, in their order."""
     (rid, memory_id, tenant_id, collection, text, importance, category, source, metadata,
      container_tag, kind, pinned, archived, is_latest, expires_at, images, created_at,
-     updated_at, created_by_id, created_by_label) = tuple(row)[:_COLUMN_COUNT]  # fmt: skip
+     updated_at, created_by_id, created_by_label, supersedes, subject, attribute, value,
+     valid_from, statement) = tuple(row)[:_COLUMN_COUNT]  # fmt: skip
     return MemoryRecord(
         rid,
         memory_id,
@@ -63,6 +65,12 @@ def record(row: sqlite3.Row) -> MemoryRecord:
         updated_at,
         created_by_id,
         created_by_label,
+        supersedes,
+        subject,
+        attribute,
+        value,
+        valid_from,
+        statement,
     )
 
 
@@ -152,8 +160,9 @@ class Memories:
                     "INSERT INTO memories (id, tenant_id, collection, text, importance, "
                     "category, source, metadata, container_tag, type, pinned, archived, "
                     "is_latest, expires_at, images, created_at, updated_at, created_by_id, "
-                    "created_by_label, vector, embed_version) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?)",
+                    "created_by_label, vector, embed_version, subject, attribute, value, "
+                    "valid_from, statement, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         memory_id,
                         tenant_id,
@@ -175,6 +184,12 @@ class Memories:
                         principal.label,
                         blob,
                         EMBED_VERSION,
+                        item.subject,
+                        item.attribute,
+                        item.value,
+                        item.valid_from,
+                        item.statement,
+                        item.supersedes,
                     ),
                 )
                 rids.append(int(cur.lastrowid or 0))
@@ -186,29 +201,47 @@ class Memories:
             found = by_rids(conn, tenant_id, rids)
         return [found[rid] for rid in rids]
 
-    def add_fact(
-        self, principal: Principal, item: NewMemory, supersedes: Optional[str]
-    ) -> MemoryRecord:
-        """Insert one extracted fact; with ``supersedes``, that current memory of the same
-        collection stops being the latest (``superseded_at`` = now), in one transaction."""
+    def add_fact(self, principal: Principal, item: NewMemory) -> MemoryRecord:
+        """Insert one remembered fact; the memory it ``supersedes`` (if any, in the same
+        collection) stops being the latest, ``superseded_at`` now, in one transaction."""
         with self.db.write() as conn:
             created = self.add(principal, [item])[0]
-            if supersedes is None:
-                return created
-            tenant_id = principal.tenant_id
-            conn.execute(
-                "UPDATE memories SET supersedes = ? WHERE rid = ? AND tenant_id = ?",
-                (supersedes, created.rid, tenant_id),
-            )
-            old = self._find(conn, tenant_id, item.collection, supersedes)
-            if old is not None:
-                conn.execute(
-                    "UPDATE memories SET is_latest = 0, superseded_at = ? "
-                    "WHERE rid = ? AND tenant_id = ?",
-                    (iso_now(), old.rid, tenant_id),
-                )
-                announce_changes(self.db, conn, tenant_id, [old.rid])
+            if item.supersedes is not None:
+                old = self._find(conn, principal.tenant_id, item.collection, item.supersedes)
+                if old is not None:
+                    self._retire(conn, principal.tenant_id, old.rid, iso_now())
             return created
+
+    def _retire(self, conn: sqlite3.Connection, tenant_id: str, rid: int, when: str) -> None:
+        conn.execute(
+            "UPDATE memories SET is_latest = 0, superseded_at = ? WHERE rid = ? AND tenant_id = ?",
+            (when, rid, tenant_id),
+        )
+        announce_changes(self.db, conn, tenant_id, [rid])
+
+    def relink(self, tenant_id: str, links: Sequence[tuple[str, str]]) -> None:
+        """Restore (newer id, older id) supersession links, as an import brings them: the
+        newer ``supersedes`` the older, which was superseded when the newer was made."""
+        with self.db.write() as conn:
+            for newer_id, older_id in links:
+                newer = conn.execute(
+                    "SELECT rid, created_at FROM memories WHERE tenant_id = ? AND id = ?",
+                    (tenant_id, newer_id),
+                ).fetchone()
+                older = conn.execute(
+                    "SELECT rid FROM memories WHERE tenant_id = ? AND id = ?",
+                    (tenant_id, older_id),
+                ).fetchone()
+                if newer is None or older is None:
+                    continue
+                conn.execute(
+                    "UPDATE memories SET supersedes = ? WHERE rid = ? AND tenant_id = ?",
+                    (older_id, newer["rid"], tenant_id),
+                )
+                conn.execute(
+                    "UPDATE memories SET superseded_at = ? WHERE rid = ? AND tenant_id = ?",
+                    (newer["created_at"], older["rid"], tenant_id),
+                )
 
     def update(
         self, tenant_id: str, collection: str, memory_id: str, changes: Mapping[str, Any]
@@ -337,6 +370,20 @@ class Memories:
                 for row in select_in(conn, sql, [tenant_id, collection, now], rids)
             }
         return [found[rid] for rid in rids if rid in found]
+
+    def current_by_key(
+        self, tenant_id: str, collection: str, subject: str, attribute: str, now: str
+    ) -> list[MemoryRecord]:
+        """The current memories of one key, the one that became true last first. Read on
+        the writer, so inside ``write()`` it sees the facts stored earlier in the call."""
+        with self.db.write() as conn:
+            rows = conn.execute(
+                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ? "
+                f"AND subject = ? AND attribute = ? AND {CURRENT} "
+                "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC",
+                (tenant_id, collection, subject, attribute, now),
+            ).fetchall()
+        return [record(row) for row in rows]
 
     def with_vectors(
         self, tenant_id: str, collection: str, now: Optional[str] = None

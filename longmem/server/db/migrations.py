@@ -150,6 +150,18 @@ MIGRATIONS: list[str] = [
     """
     DROP TABLE memory_fts_vocab;
     """,
+    # 6: keyed facts. A remembered fact is keyed by (subject, attribute) and carries its
+    # value, when it became true and the words it was said in; supersession is by key.
+    """
+    ALTER TABLE memories ADD COLUMN subject TEXT;
+    ALTER TABLE memories ADD COLUMN attribute TEXT;
+    ALTER TABLE memories ADD COLUMN value TEXT;
+    ALTER TABLE memories ADD COLUMN valid_from TEXT;
+    ALTER TABLE memories ADD COLUMN statement TEXT;
+    CREATE INDEX memories_keys ON memories(tenant_id, collection, subject, attribute)
+        WHERE attribute IS NOT NULL;
+    ALTER TABLE jobs ADD COLUMN observed_at TEXT;
+    """,
 ]
 
 

@@ -57,6 +57,13 @@ class NewMemory:
     expires_at: Optional[str] = None
     created_at: Optional[str] = None
     updated_at: Optional[str] = None
+    # A remembered fact's key and provenance (facts.py); None for a plain memory.
+    subject: Optional[str] = None
+    attribute: Optional[str] = None
+    value: Optional[str] = None
+    valid_from: Optional[str] = None
+    statement: Optional[str] = None
+    supersedes: Optional[str] = None
 
 
 @dataclass  # not frozen: a frozen dataclass is 4x slower to build, and search builds many
@@ -84,6 +91,12 @@ class MemoryRecord:
     updated_at: str
     created_by_id: Optional[str]
     created_by_label: Optional[str]
+    supersedes: Optional[str]
+    subject: Optional[str]
+    attribute: Optional[str]
+    value: Optional[str]
+    valid_from: Optional[str]
+    statement: Optional[str]
 
     @cached_property
     def metadata(self) -> dict[str, Any]:
@@ -151,6 +164,7 @@ class JobRecord:
     error: Optional[str]
     created_at: str
     finished_at: Optional[str]
+    observed_at: Optional[str]  # when the content was said (None: jobs from before it)
 
 
 @dataclass(frozen=True)

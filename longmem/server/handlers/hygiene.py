@@ -46,7 +46,8 @@ from ..._protocol import (
 from .. import wire
 from ..context import Request, Response, Services
 from ..embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens
-from ..extract import EPISODE, FACT, PREFERENCE, SUBJECT
+from ..extract import SUBJECT
+from ..facts import EPISODE, FACT, PREFERENCE
 from ..timestamps import days_ago, iso_now
 from ..validation import Checker
 from .common import collection_param, object_body, require_collection

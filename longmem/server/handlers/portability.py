@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Optional
 
-from ..._protocol import DEFAULT_COLLECTION, MAX_IMPORT_MEMORIES, MEMORY_TYPES
+from ..._protocol import DEFAULT_COLLECTION, MAX_IMPORT_MEMORIES, MAX_TEXT_CHARS, MEMORY_TYPES
 from .. import wire
 from ..context import Request, Response
 from ..db import NewMemory, Tenant
@@ -54,6 +54,17 @@ def _import_collections(
     return out
 
 
+def _key_fields(check: Checker, item: Mapping[str, Any], loc: Loc) -> dict[str, Any]:
+    """A remembered fact's key and provenance, as an export has them."""
+    fields = {
+        name: check.string(item, name, loc, max_len=MAX_TEXT_CHARS, nullable=True)
+        for name in ("subject", "attribute", "value", "statement")
+    }
+    if fields["attribute"] is None:  # a key without an attribute keys nothing
+        fields["subject"] = fields["value"] = None
+    return fields
+
+
 def import_memories(req: Request) -> Response:
     body = object_body(req)
     check = Checker()
@@ -62,6 +73,9 @@ def import_memories(req: Request) -> Response:
         into = check.collection_name(body["into_collection"], ["body", "into_collection"])
     collections = _import_collections(check, body)
     new: list[NewMemory] = []
+    # Each imported memory's id in its export, and the id it superseded there.
+    old_ids: list[Optional[str]] = []
+    old_links: list[Optional[str]] = []
     skipped = 0
     for i, item in enumerate(item_list(check, body, "memories", MAX_IMPORT_MEMORIES)):
         loc: Loc = ["body", "memories", i]
@@ -86,9 +100,15 @@ def import_memories(req: Request) -> Response:
                 expires_at=check.timestamp(item, "expires_at", loc),
                 created_at=check.timestamp(item, "created_at", loc),
                 updated_at=check.timestamp(item, "updated_at", loc),
+                valid_from=check.timestamp(item, "valid_from", loc),
+                **_key_fields(check, item, loc),
                 **fields,
             )
         )
+        # Only used to restore links between the imported memories: anything but a
+        # string is no id, and is ignored like any field import does not read.
+        old_ids.append(item["id"] if isinstance(item.get("id"), str) else None)
+        old_links.append(item["supersedes"] if isinstance(item.get("supersedes"), str) else None)
     check.done()
     store = req.services.store
     tenant_id = req.principal.tenant_id
@@ -96,6 +116,10 @@ def import_memories(req: Request) -> Response:
         # One transaction: the collections and every memory land together or not at all.
         for name, description, metadata in collections:
             store.collections.ensure(tenant_id, name, description, metadata)
-        store.memories.add(req.principal, new)
+        created = store.memories.add(req.principal, new)
+        # Ids are reassigned: a supersession link follows its memories to their new ids.
+        renamed = {old: m.id for old, m in zip(old_ids, created) if old is not None}
+        links = [(m.id, renamed[old]) for old, m in zip(old_links, created) if old in renamed]
+        store.memories.relink(tenant_id, links)
     names = sorted({c[0] for c in collections} | {m.collection for m in new})
     return Response(200, {"imported": len(new), "skipped": skipped, "collections": names})

@@ -1,0 +1,118 @@
+"""Keyed facts: what an extractor hands to ``remember``, and the attributes it may use.
+
+A fact is keyed by (subject, attribute): the subject is ``user`` or a named person tied
+to the user (``sister:Anna``, ``manager:Li``); the attribute is one of ``ATTRIBUTES``
+(or ``favorite:<thing>``). A single-valued attribute holds one current value per
+subject, so a new value supersedes the old one by key, whatever the wording; a
+multi-valued one accumulates, and only a negated fact ("no longer", "not … anymore")
+retires one of its values. A fact without an attribute is a plain memory: it is never
+superseded, only recognised as a duplicate.
+
+The server decides supersession from these keys (handlers/remember.py), never from a
+model's say-so; an extractor (rules or a model) only proposes the keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Optional, Protocol
+
+FACT, PREFERENCE, EPISODE = "fact", "preference", "episode"
+USER = "user"
+FAVORITE_PREFIX = "favorite:"
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: str
+    single: bool  # one current value per subject (a new one supersedes) or many
+    label: str  # how a profile line reads: "<Subject> <label> <value>"
+    # Words of a question that ask about this attribute (space-separated); search expands
+    # a question holding one of them to the attribute.
+    asked_by: str = ""
+
+
+def _attributes(*items: Attribute) -> dict[str, Attribute]:
+    return {item.name: item for item in items}
+
+
+ATTRIBUTES: dict[str, Attribute] = _attributes(
+    Attribute("name", True, "is called", "name called"),
+    Attribute("home", True, "lives in", "live lives living home based reside"),
+    Attribute("location", True, "is in", "where now currently today weekend"),
+    Attribute("job", True, "works as", "job work works occupation profession role"),
+    Attribute("employer", True, "works at", "employer company work works firm"),
+    Attribute("age", True, "is", "age old years"),
+    Attribute("birthday", True, "was born on", "birthday born"),
+    Attribute("relationship", True, "is", "married single relationship engaged"),
+    Attribute(
+        "partner",
+        True,
+        "has a partner,",
+        "partner wife husband girlfriend boyfriend spouse",
+    ),
+    Attribute("diet", True, "eats", "diet eat eats food vegetarian vegan meat"),
+    Attribute("school", True, "studies at", "school study studies university college"),
+    Attribute("phone", True, "can be reached on", "phone number call"),
+    Attribute("email", True, "can be mailed at", "email mail"),
+    Attribute("project", True, "is working on", "project working"),
+    Attribute("manager", True, "reports to", "manager boss"),
+    Attribute("mother", True, "has a mother,", "mother mom mum"),
+    Attribute("father", True, "has a father,", "father dad"),
+    Attribute("likes", False, "likes", "like likes enjoy love favorite favourite"),
+    Attribute("dislikes", False, "dislikes", "dislike hate hates"),
+    Attribute("allergies", False, "is allergic to", "allergy allergies allergic"),
+    Attribute("pets", False, "has a pet,", "pet pets dog cat"),
+    Attribute("children", False, "has a child,", "child children kid kids son daughter"),
+    Attribute("siblings", False, "has a sibling,", "sibling siblings sister brother"),
+    Attribute("friends", False, "has a friend,", "friend friends"),
+    Attribute("languages", False, "speaks", "language languages speak speaks"),
+    Attribute("hobbies", False, "does", "hobby hobbies free weekends"),
+    Attribute("visited", False, "has been to", "visited been travel trip"),
+)
+
+
+def attribute(name: Optional[str]) -> Optional[Attribute]:
+    """The attribute of a key (``favorite:<thing>`` is single-valued per thing), or None
+    for a name outside the lexicon: such a fact is stored unkeyed."""
+    if name is None:
+        return None
+    if name.startswith(FAVORITE_PREFIX) and len(name) > len(FAVORITE_PREFIX):
+        thing = name[len(FAVORITE_PREFIX) :]
+        return Attribute(name, True, f"'s favorite {thing} is", f"favorite favourite {thing}")
+    return ATTRIBUTES.get(name)
+
+
+@dataclass(frozen=True)
+class ExtractedFact:
+    """One atomic statement, as an extractor proposes it.
+
+    ``text`` is the normalised sentence, third person ("User lives in Paris");
+    ``statement`` the words as said ("we moved to Paris last month"). ``subject``,
+    ``attribute`` and ``value`` are the key (attribute None: a plain memory).
+    ``valid_from`` is when it became true (None: when it was said); ``expires_at`` when
+    it stops being true.
+    """
+
+    text: str
+    type: str = FACT
+    statement: str = ""
+    subject: str = USER
+    attribute: Optional[str] = None
+    value: Optional[str] = None
+    negated: bool = False
+    valid_from: Optional[datetime] = None
+    expires_at: Optional[datetime] = None
+
+
+class Extractor(Protocol):
+    """Anything that turns content into facts: the rules (extract.py) or a model.
+
+    ``observed_at`` is when the content was said (timezone-aware UTC); relative dates
+    ("last month", "until Friday") resolve against it. An extractor returns [] for
+    content that states nothing (questions, thanks) and never raises for content it does
+    not understand: such content comes back as a plain, unkeyed fact.
+    """
+
+    def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]: ...
