@@ -28,8 +28,11 @@ from .connectors import real_roots
 from .context import Services
 from .credentials import Vault
 from .db import DEFAULT_TENANT, ROLE_ADMIN, ROLE_READ, ROLE_WRITE, Database, Store
+from .extract import RuleExtractor
+from .facts import Extractor
 from .handlers.remember import remember_facts
 from .jobs import SWEEP_INTERVAL_SECONDS, ExpirySweeper, JobWorker
+from .model_endpoints import ModelEmbedder
 from .search import SearchEngine
 
 __all__ = ["LocalServer", "is_loopback"]
@@ -61,6 +64,11 @@ class LocalServer:
     the working directory at ``start()``, and an empty list allows no directory
     connection. Whatever the roots, no connector reads the database, its journals or its
     credentials secret.
+
+    ``extractor`` turns ``remember``'s content into facts: any ``facts.Extractor``, such as
+    a ``ModelExtractor`` (model_endpoints.py); None means the rules of extract.py.
+    ``embedder`` is an optional ``ModelEmbedder`` kept for search (None: the built-in
+    embedding only). Neither is called before the first request.
     """
 
     def __init__(
@@ -74,6 +82,8 @@ class LocalServer:
         port: int = 0,
         sweep_interval: float = SWEEP_INTERVAL_SECONDS,
         connector_roots: Optional[Sequence[str]] = None,
+        extractor: Optional[Extractor] = None,
+        embedder: Optional[ModelEmbedder] = None,
     ) -> None:
         if not is_loopback(host) and not (api_key or read_only_key or admin_key):
             raise ValueError(
@@ -89,6 +99,10 @@ class LocalServer:
             if not all(isinstance(r, str) and r.strip() for r in connector_roots):
                 raise ValueError("connector_roots must be non-empty folder paths")
             connector_roots = tuple(connector_roots)
+        if extractor is not None and not callable(getattr(extractor, "extract", None)):
+            raise TypeError("extractor must have an extract(content, observed_at) method")
+        if embedder is not None and not callable(getattr(embedder, "embed", None)):
+            raise TypeError("embedder must have an embed(texts) method")
         self.db_path = db_path
         self.api_key = api_key
         self.read_only_key = read_only_key
@@ -99,6 +113,8 @@ class LocalServer:
         self.sweep_interval = sweep_interval
         # As given until start(), then resolved (the working directory when None).
         self.connector_roots = connector_roots
+        self.extractor: Extractor = RuleExtractor() if extractor is None else extractor
+        self.embedder = embedder
         self.generated_key = False
         self._tmpdir: Optional[str] = None
         self._store: Optional[Store] = None
@@ -130,6 +146,8 @@ class LocalServer:
                 store=store,
                 search=search,
                 vault=vault,
+                extractor=self.extractor,
+                embedder=self.embedder,
                 wake_jobs=worker.wake,
                 connector_roots=roots,
                 # Every tenant's data: no connector may read these, whatever the roots.

@@ -12,15 +12,20 @@ import sqlite3
 import sys
 import threading
 from types import FrameType
-from typing import Optional
+from typing import Callable, Optional
 
 from . import LocalServer, is_loopback
+from .extract import RuleExtractor
+from .model_endpoints import DEFAULT_MODEL_TIMEOUT, ModelEmbedder, ModelEndpoint, ModelExtractor
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 9100
 DEFAULT_DB = "./longmem.db"
 PORT_MAX = 65535
 ROOTS_ENV = "LONGMEM_SERVER_CONNECTOR_ROOTS"
+# The optional model endpoints: --<role>-url and LONGMEM_SERVER_<ROLE>_URL, and so on.
+MODEL_ROLES = ("extractor", "embedder")
+MODEL_OPTIONS = ("url", "model", "key_env", "timeout")
 
 
 def _env_int(name: str) -> Optional[int]:
@@ -68,7 +73,83 @@ def _parser() -> argparse.ArgumentParser:
         help="a folder directory connectors may read (repeatable; "
         f"{ROOTS_ENV} takes a {os.pathsep!r}-separated list); default: the working directory",
     )
+    _model_flags(p)
     return p
+
+
+def _seconds(env_name: str) -> Callable[[str], float]:
+    def parse(raw: str) -> float:
+        try:
+            value = float(raw)
+        except ValueError:
+            value = float("nan")
+        if not 0 < value < float("inf"):
+            raise argparse.ArgumentTypeError(
+                f"must be a positive number of seconds (here or in {env_name}), got {raw!r}"
+            )
+        return value
+
+    return parse
+
+
+def _model_flags(p: argparse.ArgumentParser) -> None:
+    env = os.environ.get
+    what = {
+        "extractor": "remember's facts from an OpenAI-compatible chat-completions endpoint "
+        "(the rules when it fails)",
+        "embedder": "vectors from an OpenAI-compatible embeddings endpoint",
+    }
+    for role in MODEL_ROLES:
+        group = p.add_argument_group(f"{role} (optional)", what[role])
+        prefix = f"LONGMEM_SERVER_{role.upper()}"
+        group.add_argument(
+            f"--{role}-url",
+            default=env(f"{prefix}_URL") or None,
+            metavar="URL",
+            help="base URL up to /v1, e.g. http://localhost:11434/v1 (Ollama)",
+        )
+        group.add_argument(
+            f"--{role}-model", default=env(f"{prefix}_MODEL") or None, metavar="MODEL"
+        )
+        group.add_argument(
+            f"--{role}-key-env",
+            default=env(f"{prefix}_KEY_ENV") or None,
+            metavar="NAME",
+            help="the environment variable holding its API key, e.g. OPENAI_API_KEY",
+        )
+        group.add_argument(
+            f"--{role}-timeout",
+            type=_seconds(f"{prefix}_TIMEOUT"),
+            default=env(f"{prefix}_TIMEOUT") or None,
+            metavar="SECONDS",
+            help=f"per request, in total (default {DEFAULT_MODEL_TIMEOUT:g})",
+        )
+
+
+def _model_endpoint(args: argparse.Namespace, role: str) -> Optional[ModelEndpoint]:
+    """The endpoint the flags and environment configure for ``role``, or None; raises
+    ValueError with a message for the user."""
+    url, model, key_env, timeout = (getattr(args, f"{role}_{o}") for o in MODEL_OPTIONS)
+    flag = f"--{role}"
+    if url is None and model is None:
+        if key_env is not None or timeout is not None:
+            raise ValueError(f"{flag}-key-env and {flag}-timeout need {flag}-url and {flag}-model")
+        return None
+    if url is None or model is None:
+        given, missing = ("url", "model") if model is None else ("model", "url")
+        raise ValueError(
+            f"{flag}-{given} needs {flag}-{missing} "
+            f"(or LONGMEM_SERVER_{role.upper()}_{missing.upper()})"
+        )
+    try:
+        endpoint = ModelEndpoint(
+            url, model, key_env, DEFAULT_MODEL_TIMEOUT if timeout is None else timeout
+        )
+    except ValueError as err:
+        raise ValueError(f"{role}: {err}") from None
+    if key_env is not None and not os.environ.get(key_env, "").strip():
+        raise ValueError(f"{flag}-key-env names {key_env}, which is not set")
+    return endpoint
 
 
 def _connector_roots(flags: Optional[list[str]]) -> Optional[list[str]]:
@@ -104,6 +185,16 @@ def main(argv: Optional[list[str]] = None) -> int:
         if not os.path.isdir(os.path.expanduser(root)):
             print(f"longmem: connector root {root!r} is not a directory", file=sys.stderr)
             return 2
+    try:
+        extractor_at = _model_endpoint(args, "extractor")
+        embedder_at = _model_endpoint(args, "embedder")
+    except ValueError as err:
+        print(f"longmem: {err}", file=sys.stderr)
+        return 2
+    extractor = None
+    if extractor_at is not None:
+        extractor = ModelExtractor(extractor_at, fallback=RuleExtractor())
+    embedder = None if embedder_at is None else ModelEmbedder(embedder_at)
 
     server = LocalServer(
         db_path=args.db,
@@ -114,6 +205,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         host=args.host,
         port=args.port,
         connector_roots=roots,
+        extractor=extractor,
+        embedder=embedder,
     )
     try:
         server.start()
@@ -137,6 +230,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"longmem: using the keys already stored in {args.db} (pass --api-key to add one)")
     shown = ", ".join(server.connector_roots or ()) or "none"
     print(f"longmem: directory connectors may read inside: {shown}")
+    print(
+        "longmem: extractor: "
+        + ("rules" if extractor is None else f"{extractor.name} (the rules when it fails)")
+        + "; embedder: "
+        + ("built-in" if embedder is None else embedder.name)
+    )
     print(f"longmem: local server listening on {server.url} (db {args.db})", flush=True)
     try:
         server.serve_until(stop)

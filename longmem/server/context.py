@@ -11,6 +11,7 @@ from .credentials import Vault
 from .db import Principal, Store
 from .extract import RuleExtractor
 from .facts import Extractor
+from .model_endpoints import ModelEmbedder
 from .search import SearchEngine
 
 # Who may call a route: anyone, any key, a key that may write (not read-only), an admin key.
@@ -40,6 +41,9 @@ class Services:
     search: SearchEngine
     vault: Vault
     extractor: Extractor = field(default_factory=RuleExtractor)
+    # A model endpoint's vectors (model_endpoints.py), when one is configured; None: only
+    # the built-in embedding of embed.py.
+    embedder: Optional[ModelEmbedder] = None
     # Called after a remember job is queued, so the worker starts it without waiting for
     # its next poll; LocalServer wires it to the job worker.
     wake_jobs: Callable[[], None] = lambda: None
