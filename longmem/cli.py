@@ -139,6 +139,13 @@ def _parser() -> argparse.ArgumentParser:
         type=_json_object,
         help='metadata filter, e.g. \'{"src": "crm"}\'',
     )
+    p.add_argument(
+        "--history",
+        dest="include_history",
+        action="store_true",
+        default=None,
+        help="also superseded and expired memories, after the current ones",
+    )
 
     p = command("get", _get, "show one memory")
     p.add_argument("id")
@@ -347,7 +354,14 @@ def _search(args: argparse.Namespace) -> int:
             args.query,
             collection=None if args.all else _collection(args),
             **_given(
-                args, "limit", "min_score", "mode", "category", "container_tag", "metadata_filter"
+                args,
+                "limit",
+                "min_score",
+                "mode",
+                "category",
+                "container_tag",
+                "metadata_filter",
+                "include_history",
             ),
         )
     _emit_lines(args, hits)

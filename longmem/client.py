@@ -437,10 +437,13 @@ class Longmem:
         category: Optional[str] = None,
         container_tag: Optional[str] = None,
         metadata_filter: Optional[Mapping[str, Any]] = None,
+        include_history: bool = False,
     ) -> list[SearchHit]:
         """Search one collection, or all of them with collection=None. POST …/search → hits.
 
         `min_score` gates the vector arm only; `mode` is "hybrid", "text" or "vector".
+        `include_history=True` also finds superseded and expired memories, after every
+        current one (each hit's `is_latest` and `expires_at` tell which is which).
         """
         body: dict[str, Any] = {
             "query": check.text(query, "query", MAX_QUERY_CHARS),
@@ -454,6 +457,8 @@ class Longmem:
             body["container_tag"] = check.container_tag(container_tag)
         if metadata_filter is not None:
             body["metadata_filter"] = check.metadata(metadata_filter, "metadata_filter")
+        if check.flag(include_history, "include_history"):
+            body["include_history"] = True
         path = (
             "/v1/memory/search" if collection is None else _collection_path(collection) + "/search"
         )

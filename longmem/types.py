@@ -20,6 +20,7 @@ class FactKey(TypedDict, total=False):
     subject: Optional[str]  # "user", or "<relation>:<Name>" such as "sister:Anna"
     attribute: Optional[str]  # what the fact is about: "home", "job", "likes", …
     value: Optional[str]
+    negated: bool  # the fact denies its value: "User no longer lives in Berlin"
     valid_from: Optional[str]  # when it became true
     statement: Optional[str]  # the words it was said in
     supersedes: Optional[str]  # the id of the memory it replaced

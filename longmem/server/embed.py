@@ -16,7 +16,8 @@ import zlib
 from array import array
 
 # Bump when the features change: stored vectors of an older version are re-computed.
-EMBED_VERSION = 1
+# 3: each Chinese, Japanese or Korean character is a token of its own.
+EMBED_VERSION = 3
 
 _FEATURE_BITS = 22
 _FEATURE_MASK = (1 << _FEATURE_BITS) - 1
@@ -28,9 +29,16 @@ _PAIR_WEIGHT = 0.6
 _TRIGRAM_WEIGHT = 0.2
 _CLASS_WEIGHT = {"w": _WORD_WEIGHT, "p": _PAIR_WEIGHT, "c": _TRIGRAM_WEIGHT}
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Chinese, Japanese and Korean are written without spaces between words (Korean puts its
+# particles on the word: 떡볶이를). Each of their characters is a token of its own, so
+# pairs of tokens are character bigrams, and a word is found as the run of its characters.
+_CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+", re.UNICODE)
+_CJK_RUN = re.compile(f"[{_CJK}]+")
 
 # One string split once at import: a list literal of 170 words would dwarf the module.
+# "user" is the subject word of every remembered fact ("User lives in Paris"): it says
+# nothing about what a fact is about, so neither arm ranks by it (version 2).
 STOP_WORDS = frozenset(
     """
     a about above after again against all am an and any are as at be because been
@@ -40,7 +48,7 @@ STOP_WORDS = frozenset(
     on once only or other our ours ourselves out over own same she should so some such
     than that the their theirs them themselves then there these they this those through
     to too under until up very was we were what when where which while who whom why
-    will with would you your yours yourself yourselves
+    will with would you your yours yourself yourselves user
     """.split()  # noqa: SIM905
 )
 
@@ -51,6 +59,25 @@ Vector = tuple["array[int]", "array[float]"]
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens of ``text``, stop words included (the full-text arm needs them)."""
     return _TOKEN.findall(text.lower())
+
+
+def fts_text(text: str) -> str:
+    """``text`` as the full-text index reads it: CJK characters spaced apart, so the
+    index's tokenizer makes each a token (it takes a run of them for one word)."""
+    return _CJK_RUN.sub(lambda run: " " + " ".join(run.group()) + " ", text)
+
+
+def query_terms(text: str) -> list[str]:
+    """The words of a query for the full-text index, in order, once each; a run of CJK
+    characters is one term, its characters spaced apart (a phrase of the index)."""
+    terms: list[str] = []
+    for match in re.finditer(f"[{_CJK}]+|[^\\W_{_CJK}]+", text.lower()):
+        term = match.group()
+        if _CJK_RUN.fullmatch(term):
+            term = " ".join(term)
+        if term not in terms:
+            terms.append(term)
+    return terms
 
 
 def _feature_id(feature: str) -> int:

@@ -39,9 +39,9 @@ def _attributes(*items: Attribute) -> dict[str, Attribute]:
 
 ATTRIBUTES: dict[str, Attribute] = _attributes(
     Attribute("name", True, "is called", "name called"),
-    Attribute("home", True, "lives in", "live lives living home based reside"),
-    Attribute("location", True, "is in", "where now currently today weekend"),
-    Attribute("job", True, "works as", "job work works occupation profession role"),
+    Attribute("home", True, "lives in", "live lives living home based reside city town country"),
+    Attribute("location", True, "is in", "where now currently today tonight weekend city"),
+    Attribute("job", True, "works as", "job work works occupation profession role position title"),
     Attribute("employer", True, "works at", "employer company work works firm"),
     Attribute("age", True, "is", "age old years"),
     Attribute("birthday", True, "was born on", "birthday born"),
@@ -60,6 +60,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
     Attribute("manager", True, "reports to", "manager boss"),
     Attribute("mother", True, "has a mother,", "mother mom mum"),
     Attribute("father", True, "has a father,", "father dad"),
+    Attribute("drinks", True, "drinks", "drink drinks drinking coffee tea beverage"),
     Attribute("likes", False, "likes", "like likes enjoy love favorite favourite"),
     Attribute("dislikes", False, "dislikes", "dislike hate hates"),
     Attribute("allergies", False, "is allergic to", "allergy allergies allergic"),

@@ -10,6 +10,7 @@ best of them are then re-scored exactly against their stored vectors.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from array import array
@@ -19,11 +20,25 @@ from typing import Any, Optional
 
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
 from . import wire
+from .ask import Ask, analyse
 from .db import Change, IndexEntry, MemoryFilter, Store
-from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens, word_feature
+from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, query_terms, tokens, word_feature
+from .facts import attribute
 from .timestamps import iso_now, iso_to_epoch
 
 RRF_K = 60
+# The key arm (facts of the key the query asks about, ask.py) counts three times a
+# lexical or vector arm: a fact that answers by key ranks before anything that merely
+# shares words with the question.
+KEY_WEIGHT = 3.0
+# min_score is a calibrated relevance from 0 to 1: the built-in hashed embedding's
+# cosines run low (a paraphrase scores 0.1-0.4), so the vector arm keeps a memory whose
+# cosine reaches min_score × VECTOR_SCALE. An exact lexical hit is never gated.
+VECTOR_SCALE = 0.5
+# A small prior for what was said later: among a search's candidates, the newest gains
+# this share of its fused score and the oldest none, so near-ties go to the newer
+# memory while a clearly better match still wins.
+RECENCY_PRIOR = 0.02
 
 # How many postings one query may walk before it stops opening common features.
 _POSTINGS_BUDGET = 20_000
@@ -52,6 +67,7 @@ class _Doc:
     category: str
     container_tag: Optional[str]
     current: bool  # not archived and still the latest version
+    archived: bool
     expires: Optional[float]
 
 
@@ -62,6 +78,7 @@ def _doc(entry: IndexEntry) -> _Doc:
         category=entry.category,
         container_tag=entry.container_tag,
         current=entry.current,
+        archived=entry.archived,
         expires=iso_to_epoch(entry.expires_at) if entry.expires_at else None,
     )
 
@@ -114,6 +131,7 @@ class SearchRequest:
     category: Optional[str] = None
     container_tag: Optional[str] = None
     metadata_filter: Optional[dict[str, Any]] = None
+    include_history: bool = False
 
 
 def json_contains(container: Any, wanted: Any) -> bool:
@@ -134,11 +152,28 @@ def json_contains(container: Any, wanted: Any) -> bool:
     return type(wanted) is type(container) and bool(wanted == container)
 
 
+def _mentions(text: str, values: Sequence[str]) -> bool:
+    """Whether ``text`` names one of ``values`` word for word."""
+    found = tokens(text)
+    for value in values:
+        wanted = tokens(value)
+        width = len(wanted)
+        if width and any(found[i : i + width] == wanted for i in range(len(found) - width + 1)):
+            return True
+    return False
+
+
 def _fts_query(terms: Sequence[str]) -> str | None:
     if not terms:
         return None
     # Each term quoted, so user input can never become FTS5 query syntax.
     return " OR ".join('"' + term + '"' for term in terms)
+
+
+def _lexicon(name: str) -> list[str]:
+    """The words the lexicon asks an attribute by ("diet" → diet, eat, vegetarian, …)."""
+    spec = attribute(name)
+    return spec.asked_by.split() if spec is not None else []
 
 
 def _is_common(count: int, total: int) -> bool:
@@ -225,9 +260,11 @@ class SearchEngine:
 
             def eligible(rid: int) -> bool:
                 doc = docs.get(rid)
-                if doc is None or not doc.current or rid == exclude:
+                if doc is None or doc.archived or rid == exclude:
                     return False
-                if doc.expires is not None and doc.expires <= now:
+                if not flt.include_history and (
+                    not doc.current or (doc.expires is not None and doc.expires <= now)
+                ):
                     return False
                 if flt.collection is not None and doc.collection != flt.collection:
                     return False
@@ -253,7 +290,15 @@ class SearchEngine:
 
     def search(self, tenant_id: str, req: SearchRequest) -> list[dict[str, Any]]:
         """Ranked hits (Memory + score, vector_score, text_score) for one request."""
-        flt = MemoryFilter(req.collection, req.category, req.container_tag)
+        flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
+        now = iso_now()
+        ask = self._ask(tenant_id, req, now) if req.mode == "hybrid" else None
+        query = req.query
+        if ask is not None and ask.drop:
+            # The user's own name names whom the question is about, not what it asks.
+            for word in ask.drop:
+                query = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", " ", query, flags=re.I)
+            query = query if query.strip() else req.query
         # A metadata filter is applied after the arms, so they must dig deeper.
         depth = max(req.limit * _ARM_DEPTH_FACTOR, _MIN_ARM_DEPTH)
         if req.metadata_filter:
@@ -261,7 +306,11 @@ class SearchEngine:
         text_hits: list[tuple[int, float]] = []
         vector_hits: list[tuple[int, float]] = []
         if req.mode in ("hybrid", "text"):
-            match = _fts_query(self._text_terms(tenant_id, req.query))
+            terms = self._text_terms(tenant_id, query)
+            if ask is not None and ask.attributes and terms:
+                # Query expansion from the lexicon: "diet" also looks for "vegetarian".
+                terms += [w for w in _lexicon(ask.attributes[0]) if w not in terms]
+            match = _fts_query(terms)
             if match is not None:
                 text_hits = [
                     (rid, -rank / (1.0 - rank))  # bm25 < 0; map -bm25 ∈ [0, ∞) onto [0, 1)
@@ -271,9 +320,43 @@ class SearchEngine:
                 ]
         if req.mode in ("hybrid", "vector"):
             vector_hits = self._vector_arm(
-                tenant_id, as_dict(embed(req.query)), flt, depth, req.min_score
+                tenant_id, as_dict(embed(query)), flt, depth, req.min_score * VECTOR_SCALE
             )
-        return self._fuse(tenant_id, req, text_hits, vector_hits)
+        key_hits: list[tuple[int, float]] = []
+        stale: list[str] = []
+        if ask is not None and ask.attributes:
+            key_hits = self._key_arm(tenant_id, req, ask, flt, now, depth)
+            if key_hits and not req.include_history:
+                single = [a for a in ask.attributes if (spec := attribute(a)) and spec.single]
+                stale = self.store.memories.superseded_values(
+                    tenant_id, req.collection, ask.subjects, single
+                )
+        return self._fuse(tenant_id, req, text_hits, vector_hits, key_hits, stale)
+
+    def _ask(self, tenant_id: str, req: SearchRequest, now: str) -> Optional[Ask]:
+        known, user_name = self.store.memories.subjects(tenant_id, req.collection, now)
+        if not known:
+            return None  # nothing keyed to ask about: the two arms alone
+        return analyse(req.query, known, user_name)
+
+    def _key_arm(
+        self, tenant_id: str, req: SearchRequest, ask: Ask, flt: MemoryFilter, now: str, depth: int
+    ) -> list[tuple[int, float]]:
+        """(rid, 1.0) of the current facts of the key the query asks about: the best-fitting
+        attribute first, each attribute's facts newest first."""
+        found = self.store.memories.keyed(
+            tenant_id, req.collection, ask.subjects, ask.attributes, now, depth
+        )
+        found = [
+            m
+            for m in found
+            if not m.negated  # "no longer lives in Berlin" does not answer where one lives
+            and (flt.category is None or m.category == flt.category)
+            and (flt.container_tag is None or m.container_tag == flt.container_tag)
+        ]
+        order = {name: i for i, name in enumerate(ask.attributes)}
+        found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
+        return [(m.rid, 1.0) for m in found]
 
     def _text_terms(self, tenant_id: str, query: str) -> list[str]:
         """The query's words worth matching: no stop words, no near-universal terms.
@@ -281,7 +364,7 @@ class SearchEngine:
         "Near-universal" is judged within the tenant, from its own index's word
         postings: another tenant's memories must not change what this one finds.
         """
-        terms = list(dict.fromkeys(tokens(query)))[:_MAX_QUERY_TERMS]
+        terms = query_terms(query)[:_MAX_QUERY_TERMS]
         terms = [t for t in terms if t not in STOP_WORDS] or terms
         index = self._index(tenant_id)
         with self._lock:
@@ -330,6 +413,8 @@ class SearchEngine:
         req: SearchRequest,
         text_hits: Sequence[tuple[int, float]],
         vector_hits: Sequence[tuple[int, float]],
+        key_hits: Sequence[tuple[int, float]] = (),
+        stale: Sequence[str] = (),
     ) -> list[dict[str, Any]]:
         text_score = dict(text_hits)
         vector_score = dict(vector_hits)
@@ -338,24 +423,47 @@ class SearchEngine:
         elif req.mode == "vector":
             fused = dict(vector_score)
         else:
-            # RRF, scaled so a memory ranked first by both arms scores 1.0.
-            best = 2.0 / (RRF_K + 1)
+            # RRF over the arms, weighted, scaled so a memory ranked first by every arm
+            # that ran scores 1.0. The key arm's weight puts its facts before the rest.
+            arms = [(text_hits, 1.0), (vector_hits, 1.0)]
+            if key_hits:
+                arms.append((key_hits, KEY_WEIGHT))
+            best = sum(weight for _, weight in arms) / (RRF_K + 1)
             fused = {}
-            for hits in (text_hits, vector_hits):
+            for hits, weight in arms:
                 for rank, (rid, _) in enumerate(hits, start=1):
-                    fused[rid] = fused.get(rid, 0.0) + 1.0 / (RRF_K + rank) / best
-        order = sorted(fused, key=lambda rid: (-fused[rid], rid))
-        found = self.store.memories.by_rids(tenant_id, order)
+                    fused[rid] = fused.get(rid, 0.0) + weight / (RRF_K + rank) / best
+        if len(fused) > 1:
+            # The recency prior: the newest candidate gains RECENCY_PRIOR of its score,
+            # the oldest nothing, the others in proportion to their place in between.
+            newest = sorted(fused)
+            step = RECENCY_PRIOR / (len(newest) - 1)
+            for place, rid in enumerate(newest):
+                fused[rid] *= 1.0 + step * place
+        found = self.store.memories.by_rids(tenant_id, list(fused))
         now = iso_now()
+
+        def current(rid: int) -> bool:
+            memory = found[rid]
+            expired = memory.expires_at is not None and memory.expires_at <= now
+            return memory.is_latest and not expired
+
+        # Re-checked on the records themselves: the index may trail a concurrent write.
+        fused = {rid: score for rid, score in fused.items() if rid in found}
+        fused = {rid: s for rid, s in fused.items() if not found[rid].archived}
+        if not req.include_history:
+            fused = {rid: s for rid, s in fused.items() if current(rid)}
+        # What is true now before any history; ties go to the newer memory.
+        order = sorted(fused, key=lambda rid: (not current(rid), -fused[rid], -rid))
+        keyed = {rid for rid, _ in key_hits}
         results: list[dict[str, Any]] = []
         for rid in order:
-            memory = found.get(rid)
-            # Re-checked on the record itself: the index may trail a concurrent write.
-            if memory is None or memory.archived or not memory.is_latest:
-                continue
-            if memory.expires_at is not None and memory.expires_at <= now:
-                continue
+            memory = found[rid]
             if req.metadata_filter and not json_contains(memory.metadata, req.metadata_filter):
+                continue
+            if stale and rid not in keyed and _mentions(memory.text, stale):
+                # A plain memory naming what the asked key held before ("my manager Mr
+                # Okoye is retiring") would present a superseded value as the answer.
                 continue
             results.append(
                 wire.search_hit(

@@ -35,6 +35,7 @@ def memory(m: MemoryRecord) -> dict[str, Any]:
         "subject": m.subject,
         "attribute": m.attribute,
         "value": m.value,
+        "negated": m.negated,
         "valid_from": m.valid_from,
         "statement": m.statement,
         "supersedes": m.supersedes,

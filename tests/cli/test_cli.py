@@ -138,6 +138,21 @@ def test_add_many_from_json_lines_on_stdin_then_list_and_search(
     assert any(h["collection"] == collection for h in everywhere.lines)
 
 
+def test_search_history_finds_a_superseded_fact_after_the_current_one(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    for said in ("I live in Berlin.", "I moved to Paris."):
+        assert run(capsys, monkeypatch, "remember", said, "--collection", collection).code == 0
+    where = ("search", "where do I live", "--collection", collection)
+    now = run(capsys, monkeypatch, *where)
+    assert [h["text"] for h in now.lines] == ["User lives in Paris"]
+    history = run(capsys, monkeypatch, *where, "--history")
+    assert [(h["text"], h["is_latest"]) for h in history.lines] == [
+        ("User lives in Paris", True),
+        ("User lives in Berlin", False),
+    ]
+
+
 def test_add_many_from_a_file(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -317,7 +332,7 @@ def test_remember_prints_one_fact_per_line_and_supersedes(
         stdin="I live in Paris now",
     )
     assert [(f["text"], f["relation"]) for f in second.lines] == [
-        ("User lives in Paris now", "updates")
+        ("User lives in Paris", "updates")
     ]
 
 

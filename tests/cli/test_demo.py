@@ -32,9 +32,9 @@ def test_demo_runs_a_session_exits_0_and_leaves_nothing_behind(tmp_path: Path) -
     assert "local server: http://127.0.0.1:" in out
     assert "stored 4 memories" in out
     assert "Alex drinks green tea in the morning" in out.split("2. Search")[1].splitlines()[1]
-    assert "User lives in Paris now  [fact, updates]" in out
-    assert "now:    User lives in Paris now" in out and "before: User lives in Berlin" in out
-    assert "5. Search sees only the current truth\n   User lives in Paris now" in out
+    assert "User lives in Paris  [fact, updates]" in out
+    assert "now:    User lives in Paris" in out and "before: User lives in Berlin" in out
+    assert "5. Search sees only the current truth\n   User lives in Paris" in out
     assert "ready to import anywhere" in out
     assert done.stderr == ""
     assert list(scratch.iterdir()) == [] and list(cwd.iterdir()) == []

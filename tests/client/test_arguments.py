@@ -359,6 +359,9 @@ FLAG_ARGUMENTS = [
     pytest.param(
         lambda m, v: m.list_memories(include_archived=v), "include_archived", id="include_archived"
     ),
+    pytest.param(
+        lambda m, v: m.search("q", include_history=v), "include_history", id="include_history"
+    ),
     pytest.param(lambda m, v: m.pin("mem_1", pinned=v), "pinned", id="pinned"),
     pytest.param(lambda m, v: m.archive("mem_1", archived=v), "archived", id="archived"),
     pytest.param(lambda m, v: m.remember("c", sync=v), "sync", id="sync"),

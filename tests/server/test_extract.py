@@ -1,27 +1,28 @@
-"""The rule-based fact extractor and the relation rules of remember, as pure functions."""
+"""The rule extractor (longmem.server.extract) as a pure function: what it keys, how it
+words and dates each fact, and what it keeps as a plain memory. What remember does with
+the keys (supersession) is tested through the server in test_remember.py and
+tests/e2e/test_current_truth.py."""
 
+# ruff: noqa: E501  (the tables keep one case per line)
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Optional
 
 import pytest
 
-from longmem.server.embed import as_dict, cosine, embed
-from longmem.server.extract import (
-    MAX_FACT_CHARS,
-    RELATION_DUPLICATE,
-    RELATION_EXTENDS,
-    RELATION_NEW,
-    RELATION_UPDATES,
-    SUPERSESSION_THRESHOLD,
-    Candidate,
-    RuleExtractor,
-    relate,
+from longmem._protocol import MAX_TEXT_CHARS
+from longmem.server.extract import RuleExtractor
+from longmem.server.facts import (
+    EPISODE,
+    FACT,
+    PREFERENCE,
+    USER,
+    ExtractedFact,
+    Extractor,
+    attribute,
 )
-from longmem.server.facts import EPISODE, FACT, PREFERENCE, ExtractedFact, Extractor
 
 # A Wednesday, mid-morning UTC.
 NOW = datetime(2026, 11, 18, 10, 30, tzinfo=timezone.utc)
@@ -35,6 +36,10 @@ def _texts(content: str) -> list[str]:
     return [fact.text for fact in _extract(content)]
 
 
+def _keys(content: str) -> list[tuple[str, Optional[str], Optional[str], Optional[str], bool]]:
+    return [(f.text, f.subject, f.attribute, f.value, f.negated) for f in _extract(content)]
+
+
 def _one(content: str) -> ExtractedFact:
     facts = _extract(content)
     assert len(facts) == 1, facts
@@ -45,117 +50,245 @@ def _end_of(year: int, month: int, day: int) -> datetime:
     return datetime(year, month, day, 23, 59, 59, tzinfo=timezone.utc)
 
 
-class _Memory:
-    """What the remember route does with relate(): store unless duplicate, supersede."""
-
-    def __init__(self) -> None:
-        self.current: list[Candidate] = []
-        self.superseded: list[Candidate] = []
-
-    def remember(self, content: str) -> list[tuple[str, str, Optional[str]]]:
-        out: list[tuple[str, str, Optional[str]]] = []
-        for fact in _extract(content):
-            vector = embed(fact.text)
-            relation, candidate, _ = relate(fact.text, vector, self.current)
-            if relation == RELATION_UPDATES:
-                assert candidate is not None
-                self.current.remove(candidate)
-                self.superseded.append(candidate)
-            if relation != RELATION_DUPLICATE:
-                self.current.append(Candidate(f"mem_{len(self.current)}", fact.text, vector))
-            out.append((fact.text, relation, candidate.text if candidate else None))
-        return out
-
-
-def _relate_texts(new: str, olds: Sequence[str]) -> tuple[str, Optional[str], float]:
-    candidates = [Candidate(f"mem_{i}", text, embed(text)) for i, text in enumerate(olds)]
-    relation, candidate, score = relate(new, embed(new), candidates)
-    return relation, (candidate.text if candidate else None), score
-
-
-def _cos(a: str, b: str) -> float:
-    return cosine(as_dict(embed(a)), embed(b))
-
-
-# --- the required scenarios ------------------------------------------------------------
-
-
-def test_moving_city_updates_the_old_city() -> None:
-    memory = _Memory()
-    assert memory.remember("I live in Berlin") == [("User lives in Berlin", RELATION_NEW, None)]
-    assert memory.remember("I live in Paris now") == [
-        ("User lives in Paris now", RELATION_UPDATES, "User lives in Berlin")
-    ]
-    assert [c.text for c in memory.current] == ["User lives in Paris now"]
-    assert [c.text for c in memory.superseded] == ["User lives in Berlin"]
-
-
-def test_more_specific_preference_extends() -> None:
-    memory = _Memory()
-    memory.remember("I like tea")
-    assert memory.remember("I like green tea") == [
-        ("User likes green tea", RELATION_EXTENDS, "User likes tea")
-    ]
-    assert len(memory.current) == 2
+# --- keyed facts: one wording per attribute, whatever the phrasing --------------------
 
 
 @pytest.mark.parametrize(
-    "restated",
-    ["I live in Paris", "I live in Paris.", "i live in paris", "I currently live in Paris"],
-)
-def test_restated_fact_is_a_duplicate(restated: str) -> None:
-    memory = _Memory()
-    memory.remember("I live in Paris")
-    [(_, relation, old)] = memory.remember(restated)
-    assert (relation, old) == (RELATION_DUPLICATE, "User lives in Paris")
-    assert len(memory.current) == 1
-
-
-@pytest.mark.parametrize(
-    ("old", "new"),
+    ("content", "key"),
     [
-        ("User lives in Berlin", "User lives in Paris now"),
-        ("User likes tea", "User likes green tea"),
-        ("User lives in Paris", "User currently lives in Paris"),
+        # home, however a move is said
+        ("I live in Berlin", ("User lives in Berlin", "user", "home", "Berlin", False)),
+        ("I moved to Paris", ("User lives in Paris", "user", "home", "Paris", False)),
+        ("We relocated to Lisbon", ("User lives in Lisbon", "user", "home", "Lisbon", False)),
+        ("We relocated to Lisbon in 2024", ("User lives in Lisbon", "user", "home", "Lisbon", False)),
+        ("Actually, I live in Paris now", ("User lives in Paris", "user", "home", "Paris", False)),
+        ("Heads up: I moved to Oslo", ("User lives in Oslo", "user", "home", "Oslo", False)),
+        ("I don't live in Berlin anymore", ("User no longer lives in Berlin", "user", "home", "Berlin", True)),
+        # work
+        ("I work as a nurse", ("User works as a nurse", "user", "job", "nurse", False)),
+        ("I'm a nurse", ("User works as a nurse", "user", "job", "nurse", False)),
+        ("I’m a nurse", ("User works as a nurse", "user", "job", "nurse", False)),
+        ("I've been a nurse for ten years", ("User works as a nurse", "user", "job", "nurse", False)),
+        ("I started a new job as a data analyst", ("User works as a data analyst", "user", "job", "data analyst", False)),
+        ("So I got promoted to head of sales", ("User works as a head of sales", "user", "job", "head of sales", False)),
+        ("Honestly I'm a teacher lol", ("User works as a teacher", "user", "job", "teacher", False)),
+        ("I no longer work at Acme", ("User no longer works at Acme", "user", "employer", "Acme", True)),
+        ("I left Google last week", ("User no longer works at Google", "user", "employer", "Google", True)),
+        ("I quit my job at Acme", ("User no longer works at Acme", "user", "employer", "Acme", True)),
+        # age, diet, drinks
+        ("I'm 34 years old", ("User is 34 years old", "user", "age", "34", False)),
+        ("I turned 35 yesterday", ("User is 35 years old", "user", "age", "35", False)),
+        ("I'm vegetarian", ("User is vegetarian", "user", "diet", "vegetarian", False)),
+        ("I've gone vegan", ("User is vegan", "user", "diet", "vegan", False)),
+        ("I'm pescatarian now", ("User is pescatarian", "user", "diet", "pescatarian", False)),
+        ("I don't eat meat", ("User is vegetarian", "user", "diet", "vegetarian", False)),
+        ("I eat meat again", ("User eats meat", "user", "diet", "eats meat", False)),
+        ("I'm not vegetarian anymore", ("User eats meat", "user", "diet", "eats meat", False)),
+        ("I switched to oat milk", ("User drinks oat milk", "user", "drinks", "oat milk", False)),
+        ("I stopped drinking coffee", ("User no longer drinks coffee", "user", "drinks", "coffee", True)),
+        # preferences, single- and multi-valued
+        ("My favourite colour is green now", ("User's favorite colour is green", "user", "favorite:colour", "green", False)),
+        ("I prefer tea over coffee", ("User likes tea over coffee", "user", "likes", "tea over coffee", False)),
+        ("I LOVE JAZZ", ("User likes JAZZ", "user", "likes", "JAZZ", False)),
+        ("I'm over sushi", ("User no longer likes sushi", "user", "likes", "sushi", True)),
+        ("I'm allergic to peanuts", ("User is allergic to peanuts", "user", "allergies", "peanuts", False)),
+        ("I have two cats", ("User has two cats", "user", "pets", "two cats", False)),
+        ("Our dog is called Rex", ("User has a dog called Rex", "user", "pets", "dog called Rex", False)),
+        ("We don't have a cat anymore", ("User no longer has a cat", "user", "pets", "cat", True)),
+        ("I've been to Japan", ("User has been to Japan", "user", "visited", "Japan", False)),
+        # the rest of the lexicon
+        ("My number is +44 7700 900123", ("User's phone number is +44 7700 900123", "user", "phone", "+44 7700 900123", False)),
+        ("I'm working on Project Atlas", ("User is working on Project Atlas", "user", "project", "Project Atlas", False)),
+        ("I go to Leeds University", ("User goes to Leeds University", "user", "school", "Leeds University", False)),
+        ("New manager: Priya Shah", ("User's manager is Priya Shah", "user", "manager", "Priya Shah", False)),
+    ],
+)  # fmt: skip
+def test_a_keyed_fact_is_worded_one_way_whatever_was_said(
+    content: str, key: tuple[str, str, str, str, bool]
+) -> None:
+    assert _keys(content) == [key]
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        (
+            "I'm Maya, 34, and I live in Leeds",
+            [
+                ("User is called Maya", "user", "name", "Maya", False),
+                ("User is 34 years old", "user", "age", "34", False),
+                ("User lives in Leeds", "user", "home", "Leeds", False),
+            ],
+        ),
+        (
+            "I moved to Paris, I live in Paris now.",
+            [("User lives in Paris", "user", "home", "Paris", False)],
+        ),
+        (
+            "I like tea, coffee and jazz",
+            [
+                ("User likes tea", "user", "likes", "tea", False),
+                ("User likes coffee", "user", "likes", "coffee", False),
+                ("User likes jazz", "user", "likes", "jazz", False),
+            ],
+        ),
+        (
+            "I love jollof rice, obviously, and suya on Fridays.",
+            [
+                ("User likes jollof rice", "user", "likes", "jollof rice", False),
+                ("User likes suya on Fridays", "user", "likes", "suya on Fridays", False),
+            ],
+        ),
+        (
+            "I'm allergic to peanuts and shellfish",
+            [
+                ("User is allergic to peanuts", "user", "allergies", "peanuts", False),
+                ("User is allergic to shellfish", "user", "allergies", "shellfish", False),
+            ],
+        ),
+        (
+            # An aside after a comma is no list: it stays with the value it elaborates.
+            "I love South Indian food, dosa especially",
+            [
+                (
+                    "User likes South Indian food, dosa especially",
+                    "user",
+                    "likes",
+                    "South Indian food",
+                    False,
+                )
+            ],
+        ),
+        (
+            # Items of a list are short and verbless: the rest is a clause of its own.
+            "I like hiking and want to try climbing",
+            [
+                ("User likes hiking", "user", "likes", "hiking", False),
+                ("User wants to try climbing", USER, None, None, False),
+            ],
+        ),
     ],
 )
-def test_required_pairs_clear_the_threshold(old: str, new: str) -> None:
-    assert _cos(old, new) > SUPERSESSION_THRESHOLD
+def test_one_sentence_states_several_keys(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
 
 
-def test_later_fact_in_one_content_relates_to_an_earlier_one() -> None:
-    memory = _Memory()
-    result = memory.remember("I live in Berlin. I live in Paris now.")
-    assert [relation for _, relation, _ in result] == [RELATION_NEW, RELATION_UPDATES]
+# --- who a fact is about ---------------------------------------------------------------
 
 
-# --- third person ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        (
+            "My sister Anna lives in Vienna. She works as a nurse.",
+            [
+                ("User's sister is Anna", "user", "siblings", "Anna", False),
+                ("User's sister Anna lives in Vienna", "sister:Anna", "home", "Vienna", False),
+                ("User's sister Anna works as a nurse", "sister:Anna", "job", "nurse", False),
+            ],
+        ),
+        (
+            "My daughter Mia is 7.",
+            [
+                ("User's daughter is Mia", "user", "children", "Mia", False),
+                ("User's daughter Mia is 7 years old", "daughter:Mia", "age", "7", False),
+            ],
+        ),
+        (
+            "My husband Tom is a carpenter",
+            [
+                ("User's husband is Tom", "user", "partner", "Tom", False),
+                ("User's husband Tom works as a carpenter", "husband:Tom", "job", "carpenter", False),
+            ],
+        ),
+        (
+            "Li, my manager, is great",
+            [
+                ("User's manager is Li", "user", "manager", "Li", False),
+                ("User's manager Li is great", "user", None, None, False),
+            ],
+        ),
+        # A bare name is its own subject; remember links it to a relation it knows.
+        ("Anna moved to Rome", [("Anna lives in Rome", "Anna", "home", "Rome", False)]),
+        ("Tom got a job as a plumber", [("Tom works as a plumber", "Tom", "job", "plumber", False)]),
+        # "we" is the user; an unnamed relation is keyed by its relation word alone.
+        ("We live in Rome", [("User lives in Rome", "user", "home", "Rome", False)]),
+        (
+            "I live in Paris and my sister lives in Rome",
+            [
+                ("User lives in Paris", "user", "home", "Paris", False),
+                ("User's sister lives in Rome", "sister:", "home", "Rome", False),
+            ],
+        ),
+    ],
+)  # fmt: skip
+def test_facts_are_keyed_to_the_user_or_a_named_relation(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
+# --- when a fact became true -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "valid_from"),
+    [
+        ("I moved to Paris last month", datetime(2026, 10, 18, 10, 30, tzinfo=timezone.utc)),
+        ("I've lived in Rome since March", datetime(2026, 3, 1, tzinfo=timezone.utc)),
+        ("I turned 35 yesterday", datetime(2026, 11, 17, tzinfo=timezone.utc)),
+        ("I started at Acme two years ago", datetime(2024, 11, 18, 10, 30, tzinfo=timezone.utc)),
+        ("We relocated to Lisbon in 2024", datetime(2024, 1, 1, tzinfo=timezone.utc)),
+        ("We moved to Oslo in March", datetime(2026, 3, 1, tzinfo=timezone.utc)),
+        # Said without a date, or of the future: true from when it was said.
+        ("I live in Paris", None),
+        ("I start at Globex on Monday", None),
+    ],
+)
+def test_valid_from_is_resolved_against_when_it_was_said(
+    content: str, valid_from: Optional[datetime]
+) -> None:
+    assert _one(content).valid_from == valid_from
+
+
+def test_a_statement_replayed_later_is_dated_from_when_it_was_said() -> None:
+    said = datetime(2024, 2, 10, 9, 0, tzinfo=timezone.utc)
+    (fact,) = _extract("I moved to Paris last month", said)
+    assert fact.valid_from == datetime(2024, 1, 10, 9, 0, tzinfo=timezone.utc)
+    (plan,) = _extract("I'm in Rome until Friday", said)  # Saturday the 10th → the 16th
+    assert plan.expires_at == _end_of(2024, 2, 16)
+
+
+def test_expiry_holds_for_every_fact_of_the_sentence() -> None:
+    facts = _extract("I'm in Rome until Friday and my sister is in Madrid")
+    assert [(f.text, f.expires_at) for f in facts] == [
+        ("User is in Rome", _end_of(2026, 11, 20)),
+        ("User's sister is in Madrid", _end_of(2026, 11, 20)),
+    ]
+
+
+def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
+    facts = _extract("I turned 35 this week")
+    assert [(f.attribute, f.expires_at) for f in facts] == [("age", None)]
+
+
+# --- plain facts: what no rule keys, in the third person -------------------------------
 
 
 @pytest.mark.parametrize(
     ("content", "text"),
     [
-        ("I moved to Paris", "User moved to Paris"),
-        ("my sister Ana lives in Rome", "User's sister Ana lives in Rome"),
-        ("I am a nurse", "User is a nurse"),
-        ("I AM A NURSE", "User IS A NURSE"),
-        ("I LOVE JAZZ", "User LOVES JAZZ"),
-        ("I'm a nurse", "User is a nurse"),
-        ("I’m a nurse", "User is a nurse"),
-        ("I have two cats", "User has two cats"),
-        ("I've got two cats", "User has got two cats"),
         ("I was a nurse", "User was a nurse"),
-        ("I don't eat meat", "User doesn't eat meat"),
-        ("I do not eat meat", "User does not eat meat"),
         ("I haven't been to Rome", "User hasn't been to Rome"),
         ("I didn't go", "User didn't go"),
-        ("I like jazz", "User likes jazz"),
         ("I watch films", "User watches films"),
         ("I go running", "User goes running"),
         ("I study law", "User studies law"),
         ("I play chess", "User plays chess"),
-        ("I really like jazz", "User really likes jazz"),
         ("I never eat meat", "User never eats meat"),
+        ("I no longer eat fish", "User no longer eats fish"),
         ("I usually cycle to work", "User usually cycles to work"),
         ("I kind of like jazz", "User kind of likes jazz"),
         ("I can swim", "User can swim"),
@@ -166,17 +299,18 @@ def test_later_fact_in_one_content_relates_to_an_earlier_one() -> None:
         ("I read a lot", "User read a lot"),
         ("I quit smoking", "User quit smoking"),
         ("I visited Rome", "User visited Rome"),
+        ("I prefer the window seat", "User prefers the window seat"),
         ("Ana and I live in Rome", "Ana and User live in Rome"),
         ("Ana called me", "Ana called User"),
         ("That bike is mine", "That bike is User's"),
         ("I taught myself Python", "User taught themself Python"),
-        ("We live in Rome", "We live in Rome"),
-        ("Our dog is called Rex", "Our dog is called Rex"),
         ("Paris is lovely in spring", "Paris is lovely in spring"),
+        ("I'm working from home this week", "User is working from home this week"),
     ],
 )
-def test_first_person_is_rewritten_in_the_third_person(content: str, text: str) -> None:
-    assert _one(content).text == text
+def test_an_unkeyed_clause_is_a_plain_fact_in_the_third_person(content: str, text: str) -> None:
+    fact = _one(content)
+    assert (fact.text, fact.attribute, fact.value) == (text, None, None)
 
 
 def test_whitespace_and_trailing_punctuation_are_tidied() -> None:
@@ -195,17 +329,11 @@ def test_whitespace_and_trailing_punctuation_are_tidied() -> None:
         ("- I live in Paris\n* I work at Acme", ["User lives in Paris", "User works at Acme"]),
         ("1. I live in Paris\n2) I work at Acme", ["User lives in Paris", "User works at Acme"]),
         ("I live in Paris and I work at Acme", ["User lives in Paris", "User works at Acme"]),
-        ("I like tea, but I hate coffee", ["User likes tea", "User hates coffee"]),
+        ("I live in Paris and work at Acme", ["User lives in Paris", "User works at Acme"]),
+        ("I like tea, but I hate coffee", ["User likes tea", "User dislikes coffee"]),
         ("I was tired so I went home", ["User was tired", "User went home"]),
-        (
-            "I live in Paris and my sister lives in Rome",
-            ["User lives in Paris", "User's sister lives in Rome"],
-        ),
-        ("I like salt and pepper", ["User likes salt and pepper"]),
         ("Ana and I went to Rome", ["Ana and User went to Rome"]),
         ("My sister and I live in Rome", ["User's sister and User live in Rome"]),
-        ("I live in Paris and work at Acme", ["User lives in Paris and work at Acme"]),
-        ("I like my tea and my coffee hot", ["User likes User's tea and User's coffee hot"]),
         ("Dr. Smith is my doctor", ["Dr. Smith is User's doctor"]),
         ("I take it at 8 a.m. every day", ["User takes it at 8 a.m. every day"]),
         ("My score was 3.5 points", ["User's score was 3.5 points"]),
@@ -216,27 +344,29 @@ def test_content_is_split_into_atomic_facts(content: str, texts: list[str]) -> N
 
 
 def test_questions_and_pleasantries_are_dropped() -> None:
-    assert _texts("Hi! What is my name? Thanks. I love sushi.") == ["User loves sushi"]
+    assert _texts("Hi! What is my name? Thanks. I love sushi.") == ["User likes sushi"]
 
 
-@pytest.mark.parametrize("content", ["", "   ", "\n\n\t", "...", "?!", "ok. thanks!"])
+@pytest.mark.parametrize(
+    "content", ["", "   ", "\n\n\t", "...", "?!", "ok. thanks!", "Hi!", "How are you?", "lol ok"]
+)
 def test_empty_content_gives_no_facts(content: str) -> None:
     assert _extract(content) == []
 
 
 def test_long_fact_is_cut_at_a_word_boundary() -> None:
-    text = _one("I like " + "green " * 3000 + "tea").text
-    assert len(text) <= MAX_FACT_CHARS
-    assert text.startswith("User likes green green")
+    text = _one("I think " + "green " * 3000 + "tea").text
+    assert len(text) <= MAX_TEXT_CHARS
+    assert text.startswith("User thinks green green")
     assert text.endswith("green")
 
 
-@pytest.mark.parametrize("run", [".", "?", ";", "!", ". ", "and I ", "until x "])
+@pytest.mark.parametrize("run", [".", "?", ";", "!", ". ", "and I ", "until x ", ", and "])
 def test_long_repetitive_content_stays_linear(run: str) -> None:
     started = time.perf_counter()
     facts = _extract("I like " + run * (60000 // len(run)) + "tea")
     assert time.perf_counter() - started < 2.0
-    assert all(len(f.text) <= MAX_FACT_CHARS for f in facts)
+    assert all(len(f.text) <= MAX_TEXT_CHARS for f in facts)
 
 
 # --- types -----------------------------------------------------------------------------
@@ -310,10 +440,6 @@ def test_time_bound_facts_expire_at_the_end_of_their_day(
     assert _one(content).expires_at == expires
 
 
-def test_time_phrase_is_kept_in_the_text() -> None:
-    assert _one("I'm in London until December 1").text == "User is in London until December 1"
-
-
 def test_naive_now_is_read_as_utc() -> None:
     naive = NOW.replace(tzinfo=None)
     assert RuleExtractor().extract("I'm busy today", naive)[0].expires_at == _end_of(2026, 11, 18)
@@ -326,59 +452,6 @@ def test_aware_now_in_another_zone_uses_the_utc_date() -> None:
     assert facts[0].expires_at == _end_of(2026, 11, 18)
 
 
-# --- relate ----------------------------------------------------------------------------
-
-
-def test_relate_without_candidates_is_new() -> None:
-    assert _relate_texts("User lives in Paris", []) == (RELATION_NEW, None, 0.0)
-
-
-def test_relate_below_threshold_is_new() -> None:
-    relation, old, score = _relate_texts("User works at Acme", ["User lives in Paris"])
-    assert (relation, old) == (RELATION_NEW, None)
-    assert score <= SUPERSESSION_THRESHOLD
-
-
-def test_relate_picks_the_single_most_similar_candidate() -> None:
-    olds = ["User works at Acme", "User lives in Berlin", "User lives in Berlin with two cats"]
-    relation, old, score = _relate_texts("User lives in Paris", olds)
-    assert (relation, old) == (RELATION_UPDATES, "User lives in Berlin")
-    assert score == pytest.approx(_cos("User lives in Paris", "User lives in Berlin"))
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "relation"),
-    [
-        ("User lives in Berlin", "User lives in Paris", RELATION_UPDATES),
-        ("User works at Acme", "User works at Globex", RELATION_UPDATES),
-        ("User is 30 years old", "User is 31 years old", RELATION_UPDATES),
-        ("User's favorite color is blue", "User's favorite color is green", RELATION_UPDATES),
-        ("User likes tea", "User hates tea", RELATION_UPDATES),
-        ("User is vegetarian", "User is not vegetarian anymore", RELATION_UPDATES),
-        ("User likes coffee", "User doesn't like coffee anymore", RELATION_UPDATES),
-        ("User likes tea", "User likes green tea", RELATION_EXTENDS),
-        ("User lives in Paris", "User lives in Paris, France", RELATION_EXTENDS),
-        ("User lives in Paris", "User lives in Paris", RELATION_DUPLICATE),
-        ("User likes green tea", "User likes tea", RELATION_DUPLICATE),
-        ("User lives in Paris", "User is living in Paris", RELATION_DUPLICATE),
-        ("User likes tea", "User likes coffee", RELATION_NEW),
-        ("User went to Rome yesterday", "User went to Paris yesterday", RELATION_NEW),
-    ],
-)
-def test_relation_rules(old: str, new: str, relation: str) -> None:
-    got, candidate, _ = _relate_texts(new, [old])
-    assert got == relation
-    assert candidate == (None if relation == RELATION_NEW else old)
-
-
-def test_negated_restatement_below_threshold_still_updates() -> None:
-    old, new = "User likes coffee", "User doesn't like coffee anymore"
-    assert _cos(old, new) <= SUPERSESSION_THRESHOLD
-    relation, candidate, score = _relate_texts(new, ["User works at Acme", old])
-    assert (relation, candidate) == (RELATION_UPDATES, old)
-    assert score == pytest.approx(_cos(old, new))
-
-
 # --- the interface ---------------------------------------------------------------------
 
 
@@ -387,6 +460,12 @@ def test_rule_extractor_satisfies_the_extractor_protocol() -> None:
     (fact,) = extractor.extract("I like tea", NOW)
     assert isinstance(fact, ExtractedFact)
     assert (fact.text, fact.type, fact.statement) == ("User likes tea", PREFERENCE, "I like tea")
+
+
+def test_the_statement_keeps_the_words_as_said() -> None:
+    (fact,) = _extract("Actually I moved to Munich last month.")
+    assert fact.text == "User lives in Munich"
+    assert fact.statement is not None and "moved to Munich last month" in fact.statement
 
 
 def test_extracted_fact_is_immutable() -> None:
@@ -423,7 +502,7 @@ else:
     @given(content=_texts_)
     def test_any_text_gives_well_formed_facts(content: str) -> None:
         for fact in _extract(content):
-            assert 0 < len(fact.text) <= MAX_FACT_CHARS
+            assert 0 < len(fact.text) <= MAX_TEXT_CHARS
             assert fact.text == fact.text.strip()
             assert fact.type in (FACT, PREFERENCE, EPISODE)
             assert fact.expires_at is None or fact.expires_at.tzinfo is not None
@@ -431,11 +510,15 @@ else:
     @settings(max_examples=5, deadline=None)
     @given(content=st.text(min_size=1, max_size=40).map(lambda s: s * (10500 // len(s) + 1)))
     def test_huge_text_gives_facts_within_the_limit(content: str) -> None:
-        assert all(len(f.text) <= MAX_FACT_CHARS for f in _extract(content))
+        assert all(len(f.text) <= MAX_TEXT_CHARS for f in _extract(content))
 
-    @settings(max_examples=100, deadline=None)
-    @given(new=_texts_, old=_texts_)
-    def test_relate_never_raises(new: str, old: str) -> None:
-        relation, candidate, _ = relate(new, embed(new), [Candidate("m", old, embed(old))])
-        assert relation in (RELATION_NEW, RELATION_UPDATES, RELATION_EXTENDS, RELATION_DUPLICATE)
-        assert (candidate is None) == (relation == RELATION_NEW)
+    @settings(max_examples=200, deadline=None)
+    @given(content=_texts_)
+    def test_a_keyed_fact_has_a_known_attribute_and_a_value(content: str) -> None:
+        for fact in _extract(content):
+            if fact.attribute is None:
+                assert (fact.subject, fact.value, fact.negated) in ((USER, None, False),)
+            else:
+                assert attribute(fact.attribute) is not None
+                assert fact.value and fact.value == fact.value.strip()
+                assert fact.subject

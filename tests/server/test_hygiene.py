@@ -211,7 +211,7 @@ def test_summary_briefs_the_most_important_current_memories(api: Api) -> None:
     assert reply.status == 200
     body = reply.json
     assert body["based_on"] == 4
-    assert "User lives in Paris now." in body["summary"]
+    assert "User lives in Paris." in body["summary"]
     assert "Berlin" not in body["summary"]  # superseded
     assert "Louvre" in body["summary"]
     assert "Notes: Renew the Paris apartment lease." in body["summary"]
@@ -236,7 +236,9 @@ def test_profile_is_built_from_current_facts_and_preferences(api: Api) -> None:
     reply = api.get(f"{C}/me/profile")
     assert reply.status == 200
     assert reply.json == {
-        "profile": "User is a nurse. User lives in Paris now. User likes green tea.",
+        # The keyed facts first (one line per attribute, its current value), then the
+        # plain facts and preferences.
+        "profile": "User lives in Paris. User likes green tea. User is a nurse.",
         "based_on": 3,
     }
 

@@ -30,6 +30,7 @@ MEMORY_FIELDS = {
     "subject",
     "attribute",
     "value",
+    "negated",
     "valid_from",
     "statement",
     "supersedes",
@@ -44,6 +45,7 @@ def test_add_returns_201_with_every_field_and_defaults(api: Api) -> None:
     mem = reply.json
     assert set(mem) == MEMORY_FIELDS
     assert all(mem[name] is None for name in KEY_FIELDS)
+    assert mem["negated"] is False
     assert re.fullmatch(r"mem_[0-9a-f]+", mem["id"])
     assert mem["collection"] == "notes"
     assert mem["importance"] == 0.7

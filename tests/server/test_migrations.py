@@ -28,3 +28,29 @@ def test_reindexing_migration_keeps_every_memory_searchable(tmp_path: Any) -> No
         assert versions == sorted(versions) and versions[-1] >= 4
     finally:
         upgraded.close()
+
+
+def test_cjk_migration_reindexes_the_memories_it_changes(tmp_path: Any) -> None:
+    path = os.path.join(str(tmp_path), "cjk.db")
+    store = Store(path)
+    key_id, _ = store.keys.add("default", "write", "default")
+    principal = Principal(key_id, "default", "write", "default")
+    sushi, tea = store.memories.add(
+        principal, [NewMemory("notes", "私は寿司が好きです"), NewMemory("notes", "Alex drinks tea")]
+    )
+    with store.write() as conn:  # as the index read before migration 8: one run, one token
+        conn.execute("DELETE FROM memory_fts WHERE rowid = ?", (sushi.rid,))
+        conn.execute("INSERT INTO memory_fts (rowid, text) VALUES (?, ?)", (sushi.rid, sushi.text))
+        conn.execute("DELETE FROM schema_migrations WHERE version = 8")
+    before = store.memories.full_text("default", '"寿 司"', MemoryFilter(), iso_now(), 10)
+    assert before == []
+    store.close()
+
+    upgraded = Store(path)
+    try:
+        found = upgraded.memories.full_text("default", '"寿 司"', MemoryFilter(), iso_now(), 10)
+        assert [rid for rid, _ in found] == [sushi.rid]
+        still = upgraded.memories.full_text("default", '"tea"', MemoryFilter(), iso_now(), 10)
+        assert [rid for rid, _ in still] == [tea.rid]
+    finally:
+        upgraded.close()

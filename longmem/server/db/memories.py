@@ -8,12 +8,13 @@ see one instant.
 
 from __future__ import annotations
 
+import re
 import secrets
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Optional
 
-from ..embed import EMBED_VERSION, Vector, embed, from_blob, to_blob
+from ..embed import EMBED_VERSION, Vector, embed, from_blob, fts_text, to_blob
 from ..timestamps import iso_now
 from .database import Database, chunks, dumps, select_in
 from .records import (
@@ -29,7 +30,7 @@ COLUMNS = (
     "rid, id, tenant_id, collection, text, importance, category, source, metadata, "
     "container_tag, type, pinned, archived, is_latest, expires_at, images, created_at, "
     "updated_at, created_by_id, created_by_label, supersedes, subject, attribute, value, "
-    "valid_from, statement"
+    "valid_from, statement, negated"
 )
 _COLUMN_COUNT = COLUMNS.count(",") + 1
 # The SQL condition for a current memory; takes ``now`` as its one parameter.
@@ -43,7 +44,7 @@ def record(row: sqlite3.Row) -> MemoryRecord:
     (rid, memory_id, tenant_id, collection, text, importance, category, source, metadata,
      container_tag, kind, pinned, archived, is_latest, expires_at, images, created_at,
      updated_at, created_by_id, created_by_label, supersedes, subject, attribute, value,
-     valid_from, statement) = tuple(row)[:_COLUMN_COUNT]  # fmt: skip
+     valid_from, statement, negated) = tuple(row)[:_COLUMN_COUNT]  # fmt: skip
     return MemoryRecord(
         rid,
         memory_id,
@@ -71,6 +72,7 @@ def record(row: sqlite3.Row) -> MemoryRecord:
         value,
         valid_from,
         statement,
+        bool(negated),
     )
 
 
@@ -108,6 +110,19 @@ def delete_rows(
             f"DELETE FROM memories WHERE tenant_id = ? AND rid IN ({marks})", [tenant_id, *chunk]
         )
     db.announce(Change(tenant_id, rid, None) for rid in rids)
+
+
+# The attributes that say who someone is to the user, and how their facts read ("User's
+# wife is Sophie"): the relation word is the one the user used.
+_RELATION_ATTRIBUTES = ("partner", "siblings", "children", "mother", "father", "manager", "friends")
+_RELATION_MARKS = ", ".join(f"'{name}'" for name in _RELATION_ATTRIBUTES)
+_RELATION_TEXT = re.compile(r"^User's ([\w-]+) is ")
+
+
+def _scope(tenant_id: str, collection: Optional[str]) -> tuple[str, tuple[str, ...]]:
+    if collection is None:
+        return "tenant_id = ?", (tenant_id,)
+    return "tenant_id = ? AND collection = ?", (tenant_id, collection)
 
 
 def announce_changes(
@@ -161,8 +176,8 @@ class Memories:
                     "category, source, metadata, container_tag, type, pinned, archived, "
                     "is_latest, expires_at, images, created_at, updated_at, created_by_id, "
                     "created_by_label, vector, embed_version, subject, attribute, value, "
-                    "valid_from, statement, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "valid_from, statement, supersedes, negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         memory_id,
                         tenant_id,
@@ -190,12 +205,13 @@ class Memories:
                         item.valid_from,
                         item.statement,
                         item.supersedes,
+                        int(item.negated),
                     ),
                 )
                 rids.append(int(cur.lastrowid or 0))
             conn.executemany(
                 "INSERT INTO memory_fts (rowid, text) VALUES (?, ?)",
-                [(rid, p[0].text) for rid, p in zip(rids, prepared)],
+                [(rid, fts_text(p[0].text)) for rid, p in zip(rids, prepared)],
             )
             announce_changes(self.db, conn, tenant_id, rids)
             found = by_rids(conn, tenant_id, rids)
@@ -218,6 +234,15 @@ class Memories:
             (when, rid, tenant_id),
         )
         announce_changes(self.db, conn, tenant_id, [rid])
+
+    def retire(self, tenant_id: str, collection: str, ids: Sequence[str]) -> None:
+        """These memories stop being the latest, replaced by no one fact in particular (a
+        denial made moot by a new value)."""
+        with self.db.write() as conn:
+            for memory_id in ids:
+                found = self._find(conn, tenant_id, collection, memory_id)
+                if found is not None and found.is_latest:
+                    self._retire(conn, tenant_id, found.rid, iso_now())
 
     def relink(self, tenant_id: str, links: Sequence[tuple[str, str]]) -> None:
         """Restore (newer id, older id) supersession links, as an import brings them: the
@@ -271,7 +296,7 @@ class Memories:
                 conn.execute("DELETE FROM memory_fts WHERE rowid = ?", (found.rid,))
                 conn.execute(
                     "INSERT INTO memory_fts (rowid, text) VALUES (?, ?)",
-                    (found.rid, changes["text"]),
+                    (found.rid, fts_text(changes["text"])),
                 )
             conn.execute(
                 f"UPDATE memories SET {', '.join(sets)} WHERE rid = ? AND tenant_id = ?",
@@ -385,6 +410,98 @@ class Memories:
             ).fetchall()
         return [record(row) for row in rows]
 
+    def subjects(
+        self, tenant_id: str, collection: Optional[str], now: str, *, for_update: bool = False
+    ) -> tuple[set[str], Optional[str]]:
+        """Who the current keyed facts of a collection (of the tenant, for None) are about
+        — their subjects, and the people the user's relation facts name ("User's wife is
+        Sophie" → ``wife:Sophie``) — and the user's name if a fact gives it.
+        ``for_update`` reads on the writer, like ``current_by_key``."""
+        scope, params = _scope(tenant_id, collection)
+        with self.db.write() if for_update else self.db.read() as conn:
+            rows = conn.execute(
+                f"SELECT subject, attribute, value, text FROM memories WHERE {scope} "
+                f"AND attribute IS NOT NULL AND negated = 0 AND {CURRENT} "
+                "AND (subject != 'user' OR attribute IN ('name', " + _RELATION_MARKS + "))",
+                (*params, now),
+            ).fetchall()
+            distinct = conn.execute(
+                f"SELECT DISTINCT subject FROM memories WHERE {scope} "
+                f"AND attribute IS NOT NULL AND {CURRENT}",
+                (*params, now),
+            ).fetchall()
+        subjects = {str(row[0]) for row in distinct}
+        name: Optional[str] = None
+        for subject, attribute, value, text in rows:
+            if subject != "user":
+                continue
+            if attribute == "name":
+                name = name or value
+                continue
+            spoken = _RELATION_TEXT.match(text)
+            if spoken and value:
+                subjects.add(f"{spoken.group(1).lower()}:{value}")
+        return subjects, name
+
+    def current_keyed(self, tenant_id: str, collection: str, now: str) -> list[MemoryRecord]:
+        """Every current keyed fact of a collection that states a value (not a denial), the
+        one that became true last first."""
+        with self.db.read() as conn:
+            rows = conn.execute(
+                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ? "
+                f"AND attribute IS NOT NULL AND negated = 0 AND {CURRENT} "
+                "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC",
+                (tenant_id, collection, now),
+            ).fetchall()
+        return [record(row) for row in rows]
+
+    def superseded_values(
+        self,
+        tenant_id: str,
+        collection: Optional[str],
+        subjects: Sequence[str],
+        attributes: Sequence[str],
+    ) -> list[str]:
+        """The values these keys held before their current ones."""
+        return [
+            m.value
+            for m in self.keyed(tenant_id, collection, subjects, attributes, None, 100)
+            if m.value and not m.is_latest and not m.negated
+        ]
+
+    def keyed(
+        self,
+        tenant_id: str,
+        collection: Optional[str],
+        subjects: Sequence[str],
+        attributes: Sequence[str],
+        now: Optional[str],
+        limit: int,
+    ) -> list[MemoryRecord]:
+        """Current keyed facts of these subjects (``rel:`` meaning every one of that
+        relation) and attributes, the one that became true last first; with ``now`` None,
+        those no longer latest too."""
+        scope, params = _scope(tenant_id, collection)
+        exact = [s for s in subjects if not s.endswith(":")]
+        prefixes = [s for s in subjects if s.endswith(":")]
+        who = " OR ".join(
+            (["subject IN (" + ",".join("?" * len(exact)) + ")"] if exact else [])
+            + ["subject LIKE ? ESCAPE '\\'" for _ in prefixes]
+        )
+        marks = ",".join("?" * len(attributes))
+        likes = [
+            p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for p in prefixes
+        ]
+        current, moment = (f"AND {CURRENT} ", (now,)) if now is not None else ("", ())
+        with self.db.read() as conn:
+            rows = conn.execute(
+                f"SELECT {COLUMNS} FROM memories WHERE {scope} AND ({who}) "
+                f"AND attribute IN ({marks}) {current}"
+                "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC LIMIT ?",
+                (*params, *exact, *likes, *attributes, *moment, limit),
+            ).fetchall()
+        return [record(row) for row in rows]
+
     def with_vectors(
         self, tenant_id: str, collection: str, now: Optional[str] = None
     ) -> list[tuple[MemoryRecord, Vector]]:
@@ -421,18 +538,16 @@ class Memories:
     def full_text(
         self, tenant_id: str, match: str, flt: MemoryFilter, now: str, limit: Optional[int]
     ) -> list[tuple[int, float]]:
-        """(rid, bm25) of current memories matching the FTS5 query, best first.
+        """(rid, bm25) of current memories (with history: unarchived ones) matching the
+        FTS5 query, best first.
 
         bm25() is negative, more negative is better.
         """
-        clauses = [
-            "memory_fts MATCH ?",
-            "m.tenant_id = ?",
-            "m.archived = 0",
-            "m.is_latest = 1",
-            "(m.expires_at IS NULL OR m.expires_at > ?)",
-        ]
-        params: list[Any] = [match, tenant_id, now]
+        clauses = ["memory_fts MATCH ?", "m.tenant_id = ?", "m.archived = 0"]
+        params: list[Any] = [match, tenant_id]
+        if not flt.include_history:
+            clauses += ["m.is_latest = 1", "(m.expires_at IS NULL OR m.expires_at > ?)"]
+            params.append(now)
         for column, value in (
             ("collection", flt.collection),
             ("category", flt.category),
@@ -459,6 +574,7 @@ def _index_entry(row: sqlite3.Row) -> IndexEntry:
         category=row["category"],
         container_tag=row["container_tag"],
         current=not row["archived"] and bool(row["is_latest"]),
+        archived=bool(row["archived"]),
         expires_at=row["expires_at"],
         vector=stored_vector(row),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..embed import fts_text
 from ..timestamps import iso_now
 
 MIGRATIONS: list[str] = [
@@ -162,11 +163,27 @@ MIGRATIONS: list[str] = [
         WHERE attribute IS NOT NULL;
     ALTER TABLE jobs ADD COLUMN observed_at TEXT;
     """,
+    # 7: a keyed fact may deny its value ("User no longer lives in Berlin"): such a fact
+    # retires the value, and never answers what the value is.
+    """
+    ALTER TABLE memories ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 8: Chinese, Japanese and Korean text is indexed a character at a time (embed.fts_text,
+    # registered on the connection as longmem_fts_text): re-index the memories it changes.
+    """
+    CREATE TEMP TABLE cjk AS
+        SELECT rid, longmem_fts_text(text) AS text FROM memories
+        WHERE longmem_fts_text(text) != text;
+    DELETE FROM memory_fts WHERE rowid IN (SELECT rid FROM cjk);
+    INSERT INTO memory_fts (rowid, text) SELECT rid, text FROM cjk;
+    DROP TABLE cjk;
+    """,
 ]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply the migrations ``conn``'s database has not had yet (on the writer connection)."""
+    conn.create_function("longmem_fts_text", 1, fts_text, deterministic=True)
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
         "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -64,6 +64,7 @@ class NewMemory:
     valid_from: Optional[str] = None
     statement: Optional[str] = None
     supersedes: Optional[str] = None
+    negated: bool = False
 
 
 @dataclass  # not frozen: a frozen dataclass is 4x slower to build, and search builds many
@@ -97,6 +98,7 @@ class MemoryRecord:
     value: Optional[str]
     valid_from: Optional[str]
     statement: Optional[str]
+    negated: bool
 
     @cached_property
     def metadata(self) -> dict[str, Any]:
@@ -118,6 +120,7 @@ class IndexEntry:
     category: str
     container_tag: Optional[str]
     current: bool  # not archived and still the latest version
+    archived: bool
     expires_at: Optional[str]
     vector: Vector
 
@@ -133,11 +136,13 @@ class Change:
 
 @dataclass(frozen=True)
 class MemoryFilter:
-    """Search filters; the current-truth rules are always applied on top."""
+    """Search filters; the current-truth rules are applied on top, unless history is asked
+    for: then superseded and expired memories match too (archived ones never do)."""
 
     collection: Optional[str] = None
     category: Optional[str] = None
     container_tag: Optional[str] = None
+    include_history: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,15 @@ Decisions where the protocol is silent:
   past ``expires_at`` but not yet swept; ``supersessions`` = memories no longer latest;
   ``categories`` counts current memories. ``needs_attention`` when stale + expired +
   supersessions exceed ``NEEDS_ATTENTION_SHARE`` of the total.
-- profile and summary read current memories only, pinned first, then by importance,
-  then most recently updated. The profile uses ``fact`` and ``preference`` memories
-  (facts first), plus untyped ones (plain adds) whose category is "fact" or
-  "preference": a plain note is not assumed to describe the user unless it says so. With
-  nothing to go on the profile is "". Summary themes are the collection's top terms by
-  document frequency times a smoothed IDF over the tenant's current memories.
+- profile and summary are built from the current keyed facts first — one line per
+  subject and attribute with its current value (every value, for a multi-valued one), the
+  user's first — so they change when a fact is superseded; then the plain current
+  memories, pinned first, then by importance, then most recently updated. The profile
+  uses ``fact`` and ``preference`` memories (facts first), plus untyped ones (plain adds)
+  whose category is "fact" or "preference": a plain note is not assumed to describe the
+  user unless it says so. With nothing to go on the profile is "". Summary themes are the
+  collection's top terms by document frequency times a smoothed IDF over the tenant's
+  current memories.
 - Expired memories vanish from every read at once (list, get, search, related, export,
   summary, profile); the sweeper in jobs.py deletes them later. Health counts them.
 """
@@ -45,9 +48,10 @@ from ..._protocol import (
 )
 from .. import wire
 from ..context import Request, Response, Services
+from ..db import MemoryRecord
 from ..embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens
 from ..extract import SUBJECT
-from ..facts import EPISODE, FACT, PREFERENCE
+from ..facts import ATTRIBUTES, EPISODE, FACT, PREFERENCE, USER, attribute
 from ..timestamps import days_ago, iso_now
 from ..validation import Checker
 from .common import collection_param, object_body, require_collection
@@ -272,6 +276,35 @@ def _themes(services: Services, tenant_id: str, collection: str, now: str) -> li
 
 
 _SUMMARY_SECTIONS = (("Facts", FACT), ("Preferences", PREFERENCE), ("Events", EPISODE))
+_ATTRIBUTE_ORDER = {name: i for i, name in enumerate(ATTRIBUTES)}
+
+
+def _keyed_lines(keyed: list[MemoryRecord]) -> list[tuple[str, str]]:
+    """(type, sentence): one line per subject and attribute — the user's first — with the
+    current value, or every current value of a multi-valued one ("User likes tea and
+    jazz"). ``keyed`` is newest first."""
+    groups: dict[tuple[str, str], list[MemoryRecord]] = {}
+    for memory in keyed:
+        groups.setdefault((memory.subject or "", memory.attribute or ""), []).append(memory)
+
+    def order(key: tuple[str, str]) -> tuple[bool, str, int, str]:
+        subject, name = key
+        rank = _ATTRIBUTE_ORDER.get(name.split(":")[0], len(_ATTRIBUTE_ORDER))
+        return (subject != USER, subject, rank, name)
+
+    lines: list[tuple[str, str]] = []
+    for key in sorted(groups, key=order):
+        found = groups[key]
+        spec = attribute(key[1])
+        kind = found[0].type or FACT
+        if (spec is not None and spec.single) or len(found) == 1:
+            lines.append((kind, _sentence(found[0].text)))
+            continue
+        values = [m.value for m in reversed(found) if m.value]
+        head = found[0].text[: found[0].text.find(found[0].value or "")] if found[0].value else ""
+        listed = ", ".join(values[:-1]) + " and " + values[-1] if len(values) > 1 else values[0]
+        lines.append((kind, _sentence(head + listed)))
+    return lines
 
 
 def summary(req: Request) -> Response:
@@ -284,35 +317,54 @@ def summary(req: Request) -> Response:
     require_collection(req, collection)
     tenant_id = req.principal.tenant_id
     now = iso_now()
-    memories = req.services.store.hygiene.ranked_current(tenant_id, collection, now, limit)
-    themes = _themes(req.services, tenant_id, collection, now) if memories else []
-    if not memories:
+    store = req.services.store
+    keyed = store.memories.current_keyed(tenant_id, collection, now)[:limit]
+    plain = [
+        m
+        for m in store.hygiene.ranked_current(tenant_id, collection, now, limit)
+        if m.attribute is None
+    ][: max(0, limit - len(keyed))]
+    based_on = len(keyed) + len(plain)
+    themes = _themes(req.services, tenant_id, collection, now) if based_on else []
+    if not based_on:
         text = f"'{collection}' has no current memories."
     else:
-        noun = "memory" if len(memories) == 1 else "memories"
-        parts = [
-            f"Briefing on '{collection}' from its {len(memories)} most important current {noun}."
-        ]
+        noun = "memory" if based_on == 1 else "memories"
+        parts = [f"Briefing on '{collection}' from its {based_on} most important current {noun}."]
+        lines = _keyed_lines(keyed)
         for label, kind in [*_SUMMARY_SECTIONS, ("Notes", None)]:
-            texts = [_sentence(m.text) for m in memories if m.type == kind]
+            texts = [line for line_kind, line in lines if line_kind == kind]
+            texts += [_sentence(m.text) for m in plain if m.type == kind]
             if texts:
                 parts.append(f"{label}: " + " ".join(texts))
         if themes:
             parts.append("Themes: " + ", ".join(themes) + ".")
         text = "\n".join(parts)
     return Response(
-        200, {"summary": text, "themes": themes, "based_on": len(memories), "generated_at": now}
+        200, {"summary": text, "themes": themes, "based_on": based_on, "generated_at": now}
     )
 
 
 def profile(req: Request) -> Response:
+    """What is true of the user now: one line per keyed attribute with its current value
+    (so the profile changes when a fact is superseded), then the plain facts and
+    preferences that say something of them."""
     collection = collection_param(req)
     require_collection(req, collection)
-    memories = req.services.store.hygiene.ranked_current(
-        req.principal.tenant_id, collection, iso_now(), PROFILE_MAX_MEMORIES, PROFILE_KINDS
-    )
+    tenant_id = req.principal.tenant_id
+    now = iso_now()
+    store = req.services.store
+    keyed = store.memories.current_keyed(tenant_id, collection, now)[:PROFILE_MAX_MEMORIES]
+    plain = [
+        m
+        for m in store.hygiene.ranked_current(
+            tenant_id, collection, now, PROFILE_MAX_MEMORIES, PROFILE_KINDS
+        )
+        if m.attribute is None
+    ][: max(0, PROFILE_MAX_MEMORIES - len(keyed))]
     # Facts read first, then preferences; each keeps the importance-then-recency order.
-    facts = [m for m in memories if (m.type or m.category) == FACT]
-    preferences = [m for m in memories if (m.type or m.category) == PREFERENCE]
-    text = " ".join(_sentence(m.text) for m in [*facts, *preferences])
-    return Response(200, {"profile": text, "based_on": len(memories)})
+    facts = [m for m in plain if (m.type or m.category) == FACT]
+    preferences = [m for m in plain if (m.type or m.category) == PREFERENCE]
+    lines = [line for kind, line in _keyed_lines(keyed) if kind != EPISODE]
+    text = " ".join([*lines, *(_sentence(m.text) for m in [*facts, *preferences])])
+    return Response(200, {"profile": text, "based_on": len(keyed) + len(facts) + len(preferences)})

@@ -56,12 +56,13 @@ def _import_collections(
 
 def _key_fields(check: Checker, item: Mapping[str, Any], loc: Loc) -> dict[str, Any]:
     """A remembered fact's key and provenance, as an export has them."""
-    fields = {
+    fields: dict[str, Any] = {
         name: check.string(item, name, loc, max_len=MAX_TEXT_CHARS, nullable=True)
         for name in ("subject", "attribute", "value", "statement")
     }
+    fields["negated"] = check.boolean(item, "negated", loc, default=False)
     if fields["attribute"] is None:  # a key without an attribute keys nothing
-        fields["subject"] = fields["value"] = None
+        fields.update(subject=None, value=None, negated=False)
     return fields
 
 

@@ -14,7 +14,13 @@ How a fact relates, decided here from keys (facts.py), never by a model:
 - A **negated** keyed fact ("no longer eats meat") retires the current memory of that
   key and value (``updates``); with nothing to retire it is ``new``.
 - An **unkeyed** fact (a plain statement) is compared with the most similar current
-  memories: a restatement is a ``duplicate``, anything else is ``new``.
+  memories: a restatement (the same content words, or near-identical text) is a
+  ``duplicate``, anything else is ``new``. Nothing unkeyed is ever superseded.
+
+A fact about a bare name ("Tom got a job…") is about the person the collection already
+knows by that name — the user, if it is the user's name, or ``husband:Tom`` if the user
+said "my husband Tom" — and a fact about an unnamed relation ("my husband works…") is
+about the one such relation known, if exactly one is.
 
 Decisions where the protocol is silent: ``content`` is 1-10000 characters with something
 besides whitespace. ``observed_at`` (ISO 8601, default now) is when it was said; relative
@@ -27,6 +33,7 @@ collection is created on submit, even if no fact comes out.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Optional
 
@@ -34,15 +41,18 @@ from ..._protocol import MAX_TEXT_CHARS, SOURCE_REMEMBER
 from .. import wire
 from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryRecord, NewMemory, Principal
-from ..embed import embed
-from ..extract import FALLBACK_FLOOR, RELATION_DUPLICATE, RELATION_UPDATES, Candidate, relate
-from ..facts import ExtractedFact, attribute
+from ..embed import Vector, as_dict, cosine, embed
+from ..extract import SUBJECT, content_words
+from ..facts import USER, ExtractedFact, attribute
 from ..timestamps import epoch_to_iso, iso_now, iso_to_epoch
 from ..validation import Checker
 from .common import collection_param, object_body
 
-# How many nearest current memories an unkeyed fact is compared with.
+# How many nearest current memories an unkeyed fact is compared with, from what cosine.
 RELATE_CANDIDATES = 20
+RELATE_FLOOR = 0.3
+# Above this cosine two texts say the same thing, whatever words they differ in.
+NEAR_DUPLICATE = 0.9
 NEW, UPDATES, EXTENDS, DUPLICATE = "new", "updates", "extends", "duplicate"
 
 
@@ -51,7 +61,10 @@ def _iso(moment: Optional[datetime]) -> Optional[str]:
 
 
 def _same(a: Optional[str], b: Optional[str]) -> bool:
-    return (a or "").casefold().strip() == (b or "").casefold().strip()
+    """One value, said fully or in part: "Capcom" is "Capcom in Osaka"."""
+    first, second = (a or "").casefold().split(), (b or "").casefold().split()
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
 
 
 def _refines(new: Optional[str], old: Optional[str]) -> bool:
@@ -73,16 +86,19 @@ class _Call:
         self.collection = collection
         self.observed_at = observed_at
         # Unkeyed facts stored by this call: the search index only learns of them at commit.
-        self.stored: dict[str, tuple[Candidate, MemoryRecord]] = {}
+        self.stored: list[tuple[MemoryRecord, Vector]] = []
 
     def remember(self, fact: ExtractedFact) -> dict[str, Any]:
+        fact = self._resolve(fact)
         if attribute(fact.attribute) is not None:
             relation, existing, supersedes, current = self._keyed(fact)
+            vector = None
         else:
-            relation, existing, supersedes, current = self._unkeyed(fact)
+            vector = embed(fact.text)
+            relation, existing = self._unkeyed(fact, vector)
+            supersedes, current = None, True
         if existing is not None:
             return wire.extracted_fact(existing, relation)
-        valid_from = _iso(fact.valid_from) or self.observed_at
         item = NewMemory(
             collection=self.collection,
             text=fact.text,
@@ -93,16 +109,38 @@ class _Call:
             subject=fact.subject if fact.attribute else None,
             attribute=fact.attribute,
             value=fact.value,
-            valid_from=valid_from,
+            valid_from=_iso(fact.valid_from) or self.observed_at,
             statement=fact.statement or None,
             supersedes=supersedes,
+            negated=fact.negated and fact.attribute is not None,
         )
         memory = self.store.memories.add_fact(self.principal, item)
-        if fact.attribute is None:
-            if supersedes is not None:
-                self.stored.pop(supersedes, None)
-            self.stored[memory.id] = (Candidate(memory.id, fact.text, embed(fact.text)), memory)
+        if vector is not None:
+            self.stored.append((memory, vector))
         return wire.extracted_fact(memory, relation)
+
+    def _resolve(self, fact: ExtractedFact) -> ExtractedFact:
+        """The fact about the subject the collection knows by the fact's name for it."""
+        subject = fact.subject
+        if subject == USER:
+            return fact
+        known, user_name = self.store.memories.subjects(
+            self.tenant_id, self.collection, iso_now(), for_update=True
+        )
+        if ":" in subject:
+            relation, name = subject.split(":", 1)
+            if name:
+                return fact
+            matches = [s for s in known if s.startswith(relation + ":") and s != subject]
+        else:
+            name = subject
+            if (user_name or "").casefold() == name.casefold():
+                return _about(fact, USER, SUBJECT)
+            matches = [s for s in known if s.casefold().endswith(":" + name.casefold())]
+        if len(matches) != 1:
+            return fact
+        relation, name = matches[0].split(":", 1)
+        return _about(fact, matches[0], f"{SUBJECT}'s {relation} {name}")
 
     def _keyed(
         self, fact: ExtractedFact
@@ -112,46 +150,59 @@ class _Call:
         held = self.store.memories.current_by_key(
             self.tenant_id, self.collection, fact.subject, fact.attribute, iso_now()
         )
+        values = [m for m in held if not m.negated]
+        denials = [m for m in held if m.negated]
         if fact.negated:
-            match = next((m for m in held if _same(m.value, fact.value)), None)
+            match = next((m for m in values if _same(m.value, fact.value)), None)
+            if next((m for m in denials if _same(m.value, fact.value)), None):
+                return DUPLICATE, denials[0], None, True
             return (UPDATES, None, match.id, True) if match else (NEW, None, None, True)
-        same = next((m for m in held if _same(m.value, fact.value)), None)
+        same = next((m for m in values if _same(m.value, fact.value)), None)
         if same is not None:
             return DUPLICATE, same, None, True
+        denied = next((m for m in denials if _same(m.value, fact.value)), None)
         spec = attribute(fact.attribute)
         assert spec is not None
         if not spec.single:
-            refined = next((m for m in held if _refines(fact.value, m.value)), None)
+            if denied is not None:  # "I like Korean food again"
+                return UPDATES, None, denied.id, True
+            refined = next((m for m in values if _refines(fact.value, m.value)), None)
             return (EXTENDS if refined else NEW), None, None, True
-        if not held:
-            return NEW, None, None, True
-        latest = held[0]
-        became_true = _iso(fact.valid_from) or self.observed_at
-        if iso_to_epoch(became_true) < iso_to_epoch(latest.valid_from or latest.created_at):
+        became_true = iso_to_epoch(_iso(fact.valid_from) or self.observed_at)
+        if values and became_true < iso_to_epoch(values[0].valid_from or values[0].created_at):
             return NEW, None, None, False  # older than what is known: history, not current
-        return UPDATES, None, latest.id, True
+        # A new value makes every denial of the key moot ("no longer at Capcom" once the
+        # new employer is known); the value it replaces is the one it supersedes.
+        self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in denials])
+        if not values:
+            return NEW, None, None, True
+        return UPDATES, None, values[0].id, True
 
-    def _unkeyed(
-        self, fact: ExtractedFact
-    ) -> tuple[str, Optional[MemoryRecord], Optional[str], bool]:
-        vector = embed(fact.text)
+    def _unkeyed(self, fact: ExtractedFact, vector: Vector) -> tuple[str, Optional[MemoryRecord]]:
+        """``duplicate`` and the memory it restates, or ``new``."""
         hits = self.search.nearest(
-            self.tenant_id, vector, self.collection, RELATE_CANDIDATES, FALLBACK_FLOOR
+            self.tenant_id, vector, self.collection, RELATE_CANDIDATES, RELATE_FLOOR
         )
         current = self.store.memories.current_with_vectors(
             self.tenant_id, self.collection, [rid for rid, _ in hits], iso_now()
         )
-        candidates = [Candidate(m.id, m.text, vec) for m, vec in current]
-        known = {m.id: m for m, _ in current}
-        for candidate, memory in self.stored.values():
-            if candidate.id not in known:
-                candidates.append(candidate)
-                known[candidate.id] = memory
-        relation, match, _ = relate(fact.text, vector, candidates)
-        if relation == RELATION_DUPLICATE and match is not None:
-            return DUPLICATE, known[match.id], None, True
-        supersedes = match.id if relation == RELATION_UPDATES and match is not None else None
-        return relation, None, supersedes, True
+        query = as_dict(vector)
+        words = set(content_words(fact.text))
+        for memory, stored in [*current, *self.stored]:
+            score = cosine(query, stored)
+            if score >= NEAR_DUPLICATE or (
+                score >= RELATE_FLOOR and set(content_words(memory.text)) == words
+            ):
+                return DUPLICATE, memory
+        return NEW, None
+
+
+def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
+    """The fact with another subject, its wording's leading name changed to match."""
+    text = fact.text
+    if text.startswith(fact.subject):
+        text = name + text[len(fact.subject) :]
+    return replace(fact, subject=subject, text=text)
 
 
 def remember_facts(

@@ -38,6 +38,7 @@ def _search_request(req: Request, collection: Optional[str]) -> SearchRequest:
         body, "container_tag", ["body"], max_len=MAX_CONTAINER_TAG_CHARS, nullable=True
     )
     metadata_filter = check.metadata(body, "metadata_filter", ["body"])
+    include_history = check.boolean(body, "include_history", ["body"], default=False)
     check.done()
     assert query is not None and mode is not None
     return SearchRequest(
@@ -49,6 +50,7 @@ def _search_request(req: Request, collection: Optional[str]) -> SearchRequest:
         category=category,
         container_tag=container_tag,
         metadata_filter=metadata_filter,
+        include_history=include_history,
     )
 
 

@@ -1,0 +1,107 @@
+"""What a search asks about: whose fact, and which attribute — read with the lexicon the
+facts were stored by (facts.ATTRIBUTES), so "where does my sister live?" finds the fact
+keyed ``sister:Anna / home`` whatever its words.
+
+Whose
+  the user's own name ("What is Maya's job?"), "I" / "me" / "my" / "we", or no one named
+  → the user; a relation word ("my husband", "my sister") → the subjects of that relation
+  the collection knows; a name the collection knows ("Yui", "Zofia") → that subject. A
+  relation word with nothing else asked ("Who is my manager?") asks for the relation
+  itself: the user's ``manager``.
+Which
+  the attributes whose question words the query holds ("live" → home, "old" → age,
+  "work" → employer and job…), the better-fitting first: "where … work" and "who … work
+  for" put the employer before the job; "job" and "position" the job first; a place
+  question ("where", "which city") puts where one is now before where one lives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .embed import tokens
+from .extract.keys import RELATIONS
+from .facts import ATTRIBUTES, USER
+
+_SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
+_WHERE = frozenset(("where", "city", "town", "country", "place"))
+_EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
+_JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title", "do"))
+# Words of place and time: a question with only these ("where do I get my pastries?")
+# asks about no attribute.
+_WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
+
+
+@dataclass(frozen=True)
+class Ask:
+    subjects: tuple[str, ...]  # subject keys; "rel:" means every named one of that relation
+    attributes: tuple[str, ...]  # best-fitting first
+    drop: frozenset[str]  # query words that name the subject, not what is asked
+
+
+def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
+    """The key a query asks about (no attributes when it names none)."""
+    words = tokens(query)
+    found = set(words)
+    attributes = _attributes(words, found)
+    drop: set[str] = set()
+    subjects: list[str] = []
+    name_words = set(tokens(user_name)) if user_name else set()
+    if name_words and name_words <= found:
+        drop |= name_words
+    relations = [w for w in words if w in RELATIONS]
+    for subject in sorted(known):
+        name = subject.split(":", 1)[-1]
+        if (
+            name
+            and subject != USER
+            and set(tokens(name)) <= found
+            and not name_words >= set(tokens(name))
+        ):
+            subjects.append(subject)
+    if relations and not subjects:
+        asked_of_them = [a for a in attributes if a not in _RELATION_ATTRIBUTES]
+        if asked_of_them:
+            subjects = [s for s in known if s.split(":", 1)[0] in relations] or [f"{relations[0]}:"]
+            attributes = asked_of_them
+        else:
+            attributes = [RELATIONS[relations[0]]]
+    # "my" before a relation word is the relation's, not a question about the user.
+    self_named = any(
+        w in _SELF and not (i + 1 < len(words) and words[i + 1] in RELATIONS)
+        for i, w in enumerate(words)
+    )
+    if not subjects or drop or self_named:
+        subjects.insert(0, USER)
+    return Ask(tuple(subjects), tuple(attributes), frozenset(drop))
+
+
+_RELATION_ATTRIBUTES = frozenset(RELATIONS.values())
+
+
+def _attributes(words: list[str], found: set[str]) -> list[str]:
+    scored: dict[str, float] = {}
+    for name, spec in ATTRIBUTES.items():
+        asked = found & set(spec.asked_by.split())
+        if not asked:
+            continue
+        strong = asked - _WEAK
+        scored[name] = len(strong) * 2 + len(asked)
+    if not scored or not any(found & (set(ATTRIBUTES[n].asked_by.split()) - _WEAK) for n in scored):
+        # Only "where" or "now": "where do I get my pastries?" is not a question of a key.
+        return []
+    if found & _WHERE:
+        for name in ("location", "home"):
+            scored[name] = scored.get(name, 0) + 1.5
+        if "live" in found or "lives" in found or "living" in found:
+            scored["home"] = scored.get("home", 0) + 3
+    if "employer" in scored and "job" in scored:
+        if found & _JOB_FIRST:
+            scored["job"] += 2
+        elif found & _EMPLOYER_FIRST:
+            scored["employer"] += 2
+    if "location" in scored and not found & _WHERE and "now" not in found:
+        del scored["location"]
+    ranked = sorted(scored, key=lambda name: (-scored[name], list(ATTRIBUTES).index(name)))
+    return ranked[:3]

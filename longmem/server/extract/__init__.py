@@ -1,0 +1,216 @@
+"""The default extractor: facts from what a user says, by plain, deterministic rules.
+
+``RuleExtractor().extract(content, observed_at)`` reads content the way ``text.py``
+splits it (sentences, clauses, fillers, questions), finds each clause's subject and keyed
+attributes the way ``keys.py`` does, and dates them the way ``when.py`` does. Each clause
+becomes:
+
+- one keyed fact per attribute it states, worded the one way its attribute is worded
+  ("I moved to Paris last month" → "User lives in Paris", keyed ``user / home / Paris``,
+  ``valid_from`` a month before it was said, ``statement`` the words as said);
+- plus, when it names a relation ("my sister Anna lives in Vienna"), the relation itself
+  as a fact of the user ("User's sister is Anna"), so a later "Anna moved to Rome" is
+  known to be about the user's sister;
+- or, when it states no attribute, a plain fact: the clause in the third person ("Every
+  morning User grabs a pastry from the bakery"), typed ``fact`` / ``preference`` /
+  ``episode`` by its wording, never superseded, only recognised when said again.
+
+A sentence's expiry ("this week", "until Sunday") holds for each of its facts that is not
+a past event. Questions and chit-chat give nothing; anything else gives at least a plain
+fact — nothing said is dropped for not being understood.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Optional
+
+from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
+from .keys import NOBODY, Key, Parsed, Subject, keys_of, parse_subject
+from .text import (
+    SUBJECT,
+    classify,
+    clauses,
+    finish,
+    has_past_verb,
+    lower_words,
+    sentences,
+    third_person,
+)
+from .text import content_words as content_words
+from .when import became_true, expiry, utc
+
+__all__ = ["SUBJECT", "RuleExtractor", "content_words"]
+
+# How each attribute reads: {s} the subject, {v} the value. A negated fact reads
+# "no longer" after the subject's verb.
+_TEMPLATES: dict[str, tuple[str, str]] = {
+    "name": ("{s} is called {v}", "{s} is no longer called {v}"),
+    "home": ("{s} lives in {v}", "{s} no longer lives in {v}"),
+    "location": ("{s} is in {v}", "{s} is no longer in {v}"),
+    "job": ("{s} works as {a} {v}", "{s} no longer works as {a} {v}"),
+    "employer": ("{s} works at {v}", "{s} no longer works at {v}"),
+    "age": ("{s} is {v} years old", "{s} is not {v} years old"),
+    "birthday": ("{s}'s birthday is {v}", "{s}'s birthday is not {v}"),
+    "relationship": ("{s} is {v}", "{s} is no longer {v}"),
+    "partner": ("{s}'s partner is {v}", "{s}'s partner is no longer {v}"),
+    "diet": ("{s} is {v}", "{s} is no longer {v}"),
+    "school": ("{s} goes to {v}", "{s} no longer goes to {v}"),
+    "phone": ("{s}'s phone number is {v}", "{s}'s phone number is no longer {v}"),
+    "email": ("{s}'s email is {v}", "{s}'s email is no longer {v}"),
+    "project": ("{s} is working on {v}", "{s} is no longer working on {v}"),
+    "manager": ("{s}'s manager is {v}", "{s}'s manager is no longer {v}"),
+    "mother": ("{s}'s mother is {v}", "{s}'s mother is not {v}"),
+    "father": ("{s}'s father is {v}", "{s}'s father is not {v}"),
+    "drinks": ("{s} drinks {v}", "{s} no longer drinks {v}"),
+    "likes": ("{s} likes {v}", "{s} no longer likes {v}"),
+    "dislikes": ("{s} dislikes {v}", "{s} no longer dislikes {v}"),
+    "allergies": ("{s} is allergic to {v}", "{s} is no longer allergic to {v}"),
+    "pets": ("{s} has a {v}", "{s} no longer has a {v}"),
+    "children": ("{s} has a child, {v}", "{s} no longer has a child, {v}"),
+    "siblings": ("{s} has a sibling, {v}", "{s} no longer has a sibling, {v}"),
+    "friends": ("{s} knows {v}", "{s} no longer knows {v}"),
+    "languages": ("{s} speaks {v}", "{s} no longer speaks {v}"),
+    "hobbies": ("{s} does {v}", "{s} no longer does {v}"),
+    "visited": ("{s} has been to {v}", "{s} has not been to {v}"),
+}
+_COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+_COUNTS |= frozenset(str(n) for n in range(2, 100))
+# A diet said as what one eats reads as such: "User eats meat", not "User is eats meat".
+_VERB_DIETS = ("eats",)
+
+
+def sentence_of(subject: Subject, key: Key) -> str:
+    """The one wording of a keyed fact: "User lives in Paris"."""
+    value = key.value
+    if key.attribute.startswith("favorite:"):
+        thing = key.attribute.split(":", 1)[1]
+        verb = "is no longer" if key.negated else "is"
+        return f"{subject.name}'s favorite {thing} {verb} {value}"
+    if key.attribute == "diet" and value.split()[0] in _VERB_DIETS:
+        return f"{subject.name} {'no longer ' if key.negated else ''}{value}"
+    positive, negative = _TEMPLATES.get(key.attribute, ("{s} {v}", "{s} not {v}"))
+    article = "an" if value[:1].lower() in "aeiou" else "a"
+    if key.attribute == "pets" and value.split()[0].lower() in _COUNTS:
+        positive, negative = "{s} has {v}", "{s} no longer has {v}"
+    return (negative if key.negated else positive).format(s=subject.name, v=value, a=article)
+
+
+_RELATION_TEXT = "{s}'s {rel} is {v}"
+
+
+class RuleExtractor:
+    """The default extractor: the documented rules of this package, no model, no I/O."""
+
+    def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
+        said = utc(observed_at)
+        facts: list[ExtractedFact] = []
+        seen: set[tuple[str, Optional[str], Optional[str], str]] = set()
+        previous: Optional[Subject] = None
+        for sentence in sentences(content):
+            until = expiry(sentence, said)
+            for clause in clauses(sentence):
+                parsed = parse_subject(clause, previous)
+                if parsed.subject.key != USER:
+                    previous = parsed.subject
+                for fact in _facts_of(clause, sentence, parsed, said, until):
+                    identity = (fact.subject, fact.attribute, fact.value, fact.text)
+                    if identity not in seen:
+                        seen.add(identity)
+                        facts.append(fact)
+        return facts
+
+
+_PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+
+
+# Attributes a short aside elaborates ("South Indian food, dosa especially"); after a
+# name or a job, an aside is a fact of its own ("Kenji, a game designer at Capcom").
+_DETAILED = frozenset(("likes", "dislikes", "home", "allergies", "employer", "hobbies", "pets"))
+_DETAIL = re.compile(r"^,\s*(?P<d>[^,;:!?]{3,60}?)\s*[.!]?$")
+_TIME_WORDS = re.compile(r"^(?:last|this|next|since|in|on|until|till|now|these|ago)\b", re.I)
+
+
+def _detail(predicate: str, key: Key) -> str:
+    """What the clause adds right after the value, kept with the fact: "User likes South
+    Indian food, dosa especially"; not a time (valid_from has it) nor a new statement."""
+    at = predicate.lower().find(key.value.lower())
+    if at < 0 or key.negated or key.attribute not in _DETAILED:
+        return ""
+    match = _DETAIL.match(predicate[at + len(key.value) :])
+    if match is None or _TIME_WORDS.match(match.group("d")):
+        return ""
+    return ", " + third_person(match.group("d"))
+
+
+def _as_home(key: Key) -> Optional[Key]:
+    """Whereabouts said without an end, as a home: "Madrid"; "a flatshare in Stratford"."""
+    place = key.value if key.value[:1].isupper() else None
+    inside = _PLACE_IN.search(key.value)
+    place = inside.group(1) if inside else place
+    return Key("home", place, key.negated, key.type) if place else None
+
+
+def _facts_of(
+    clause: str, sentence: str, parsed: Parsed, said: datetime, until: Optional[datetime]
+) -> list[ExtractedFact]:
+    subject = parsed.subject
+    past = has_past_verb(lower_words(clause))
+    # A date dates what happened, not what will ("I start at Square Enix on Monday").
+    valid_from = became_true(clause, said, past)
+    facts: list[ExtractedFact] = []
+    if parsed.relation is not None:
+        kind, word, name = parsed.relation
+        facts.append(
+            ExtractedFact(
+                text=_RELATION_TEXT.format(s=SUBJECT, rel=word, v=name),
+                statement=clause,
+                attribute=kind,
+                value=name,
+            )
+        )
+    keys = [] if subject is NOBODY else keys_of(parsed.predicate, sentence)
+    if until is None and any(k.attribute == "location" for k in keys):
+        # Whereabouts without an end are where one lives, said loosely ("my sister is in
+        # Madrid"); a stay has an end ("until Sunday").
+        homes = [_as_home(k) if k.attribute == "location" else k for k in keys]
+        keys = [k for k in homes if k is not None]
+    for key in keys:
+        listed = sum(k.attribute == key.attribute for k in keys) > 1
+        detail = "" if listed else _detail(parsed.predicate, key)
+        facts.append(
+            ExtractedFact(
+                text=finish(sentence_of(subject, key) + detail),
+                type=key.type if attribute(key.attribute) else FACT,
+                statement=clause,
+                subject=subject.key,
+                attribute=key.attribute,
+                value=key.value,
+                negated=key.negated,
+                valid_from=valid_from,
+                expires_at=None if past or key.attribute in _LASTING else until,
+            )
+        )
+    if keys or (parsed.relation is not None and not parsed.predicate.strip()):
+        return facts
+    kind = classify(clause)
+    if subject.key in (USER, NOBODY.key):
+        text = finish(third_person(clause))
+    else:
+        text = finish(f"{subject.name} {third_person(parsed.predicate)}")
+    if text:
+        facts.append(
+            ExtractedFact(
+                text=text,
+                type=kind,
+                statement=clause,
+                valid_from=valid_from,
+                expires_at=None if kind == EPISODE or past else until,
+            )
+        )
+    return facts
+
+
+# Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.
+_LASTING = frozenset(("name", "age", "birthday", "children", "siblings", "mother", "father"))

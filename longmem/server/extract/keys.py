@@ -1,0 +1,576 @@
+"""Keys of what a clause says: who it is about, which attribute it states, what value.
+
+Subjects
+  ``I`` / ``we`` (and their contractions), and a clause with no subject at all, are the
+  user. ``my sister Anna`` / ``our daughter Zofia`` / ``Li, my manager,`` are a named
+  relation: subject ``sister:Anna``, and the user gets the relation as a fact of its own
+  (siblings: Anna). ``my husband`` without a name is ``husband:``; a bare name ("Tom's
+  got a job…") is the subject ``Tom``, which ``remember`` links to a relation it already
+  knows (``husband:Tom``); ``he`` / ``she`` / ``they`` is the clause before's subject.
+
+Attributes (facts.ATTRIBUTES), each from a few phrasings — a sample:
+  home: live(s) in X, moved / relocated to X, based in X, settled in X, our flat is in X,
+        "we're in X now"; location (temporary, with an expiry): "I'm in X until Sunday";
+  job: work as X, I'm a(n) X (an occupation), started / got a job as X, promoted to X,
+       became X, "X is a carpenter"; employer: work at / for X, joined X, first day at X,
+       got a job with / at X; "last day at X", left / quit X retire it;
+  age: I'm N, N years old, turned N, "birthday … N already"; name: I'm Maya, my name is X;
+  diet: vegetarian / vegan / pescatarian…, "don't eat meat" (vegetarian), "eat meat
+        again" (eats meat); allergies: allergic to X, X allergy, X intolerant;
+  likes / dislikes / favorite:<thing>: like / love / enjoy / into X, hate / can't stand X,
+        my favorite X is Y; drinks: drink X, switched to <a drink>; and more below.
+  A negation ("no longer", "not … anymore", "don't … any more", "stopped") turns the fact
+  into one that retires the value it names.
+
+A clause that matches no rule is left to the caller, which stores it as a plain memory.
+"""
+
+# ruff: noqa: E501, SIM905  (the rule table keeps one phrasing per line, and word lists read as text)
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..facts import FACT, PREFERENCE, USER, attribute
+from .text import ADVERBS, CLAUSE_VERBS, MONTH_NAMES, WEEKDAY_RE, WEEKDAYS, lower_words
+
+# -- subjects -----------------------------------------------------------------------------
+
+# Relation words, and the attribute of the user that records who is which.
+RELATIONS: dict[str, str] = {
+    **dict.fromkeys(("sister", "brother", "sibling", "twin"), "siblings"),
+    **dict.fromkeys(("daughter", "son", "kid", "child", "baby", "stepdaughter"), "children"),
+    **dict.fromkeys(("stepson",), "children"),
+    **dict.fromkeys(
+        ("husband", "wife", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "spouse"),
+        "partner",
+    ),
+    **dict.fromkeys(("mom", "mum", "mother"), "mother"),
+    **dict.fromkeys(("dad", "father"), "father"),
+    **dict.fromkeys(("manager", "boss", "supervisor"), "manager"),
+    **dict.fromkeys(
+        ("friend", "buddy", "colleague", "coworker", "roommate", "flatmate"), "friends"
+    ),
+}
+_REL = "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
+_QUALIFIERS = (
+    r"(?:(?:old|new|former|ex|little|big|older|younger|elder|best|eldest|youngest|oldest|"
+    r"twin|step|baby|dear|late|lovely)\s+)*"
+)
+# A given name, as written: capitalised, no apostrophe ("Tom's" is Tom plus a verb); a
+# title keeps its surname ("Mr Okoye").
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)"
+# A full name, where a label or "is" introduces one ("New manager: Funmi Adeyemi").
+_FULL_NAME = _NAME + r"(?:\s+[A-Z][a-z]+)?"
+
+
+@dataclass(frozen=True)
+class Subject:
+    key: str  # "user", "sister:Anna", "husband:", or a bare name "Tom"
+    name: str  # how a sentence names it: "User", "User's sister Anna", "Tom"
+
+
+USER_SUBJECT = Subject(USER, "User")
+# A clause about someone or something not named ("The kids moved…", "She said…" with no
+# one before it): its facts stay plain, keyed to no one.
+NOBODY = Subject("", "")
+_OTHER_SUBJECT = re.compile(
+    r"^(?:(?:the|his|her|their|your|this|that|these|those|it|its|he|she|they|"
+    r"everyone|everybody|someone|somebody|nobody|people|doctor|mum|dad)\b|[A-Z][a-z]+\s+(?:and|&)\s)",
+    re.I,
+)
+
+
+def relation_subject(relation: str, name: Optional[str]) -> Subject:
+    relation = relation.lower().replace("é", "e").replace("co-worker", "coworker")
+    spoken = f"User's {relation}" + (f" {name}" if name else "")
+    return Subject(f"{relation}:{name or ''}", spoken)
+
+
+_PRONOUN = re.compile(r"^(?P<p>i|we)(?P<c>'m|'re|'ve|'d|'ll)?\b\s*", re.I)
+_RELATION = re.compile(
+    r"^(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")(?:-in-law)?s?)\b"
+    r"(?:\s*,?\s*(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job)))?\s*,?\s*",
+)
+# fmt: off
+_NAMED = re.compile(
+    r"^(?P<name>" + _NAME + r")(?P<c>'s|'ve|'d|'ll)?"
+    r"(?:\s*,\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")\s*,)?"
+    r"(?:\s+and\s+(?:his|her|their)\s+\w+|\s+and\s+" + _NAME + r")?\s*"
+)
+_AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
+# "New manager: Funmi Adeyemi, she came over from KPMG."
+_LABEL = re.compile(
+    r"^(?i:(?:my\s+)?(?:new\s+)?(?P<rel>" + _REL + r"))\s*[:—–-]\s*(?P<name>" + _FULL_NAME + r")\b\s*,?\s*"
+)
+# "Mum is still in Lagos": a relation word as a name.
+_BARE_RELATION = re.compile(r"^(?P<rel>Mum|Mom|Dad|Mother|Father|Grandma|Grandpa)\b(?P<c>'s)?\s*")
+# "My manager here at PwC is Daniel Osei": who the relation is.
+_IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
+# fmt: on
+_THIRD = re.compile(r"^(?:he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
+_NOT_NAMES = frozenset(
+    """the today this that these those it its our my his her their there here what when
+    where why how can could would should will yes no thanks thank big first last every
+    had got just switched heads tonight tomorrow yesterday oh also and but so actually
+    finally anyway update news quick since after before then now still new old good
+    great happy sad work home monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november
+    december weird hi hello hey dear lots some most all both each one two three he she
+    they""".split()
+)
+# A time said first ("This week I'm covering…") is not the subject.
+_LEAD_TIME = re.compile(
+    r"^(?:(?:this|next|last)\s+(?:week|weekend|month|year|morning|evening|summer|winter)|"
+    r"today|tonight|tomorrow|these days|right now|for now|now|at the moment|lately|recently|"
+    r"honestly|work-wise|anyway|so|"
+    r"(?:on|until|till)\s+(?:" + WEEKDAY_RE + r")|every\s+(?:morning|day|evening|week))\s*,?\s+",
+    re.I,
+)
+_CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    subject: Subject
+    predicate: str  # the rest of the clause, contractions spelled out: "am a nurse now"
+    relation: Optional[tuple[str, str, str]] = None  # (user attribute, relation word, name)
+
+
+def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
+    """Who a clause is about, and what it says of them."""
+    clause = _LEAD_TIME.sub("", clause, count=1)
+    match = _PRONOUN.match(clause)
+    if match:
+        return Parsed(USER_SUBJECT, _spell(match.group("c"), clause[match.end() :]))
+    match = _LABEL.match(clause)
+    if match:
+        rel, name = match.group("rel").lower(), match.group("name")
+        relation = (RELATIONS.get(rel, "friends"), rel, name)
+        return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
+    match = _BARE_RELATION.match(clause)
+    if match:
+        rest = clause[match.end() :]
+        rest = _spell_s("'s " + rest) if match.group("c") else rest
+        return Parsed(relation_subject(match.group("rel").lower(), None), rest)
+    match = _RELATION.match(clause)
+    if match:
+        name = match.group("name")
+        if name and name.split()[0].lower() in _NOT_NAMES:
+            name = None
+            rest = clause[match.start("name") :] if match.group("name") else clause[match.end() :]
+        else:
+            rest = clause[match.end() :]
+        rel = match.group("rel").lower()
+        rest = _spell_s(rest)
+        together = _AND_I.match(rest)
+        if together and name:  # "my wife Sophie and I live in Bristol": both, the user too
+            relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
+            return Parsed(USER_SUBJECT, rest[together.end() :], relation)
+        if not name:
+            named = _IS_NAME.match(rest)
+            if named:  # "my manager here at PwC is Daniel Osei"
+                name, rest = named.group("name"), rest[named.end() :]
+        subject = relation_subject(rel, name)
+        relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
+        return Parsed(subject, rest, relation if name else None)
+    match = _NAMED.match(clause)
+    if match and _is_name(match.group("name"), clause[match.end() :], match.group("c")):
+        name = match.group("name")
+        rest = clause[match.end() :]
+        if match.group("c") and match.group("c") != "'s":
+            rest = _spell(match.group("c"), rest)
+        elif match.group("c") == "'s":
+            rest = _spell_s("'s " + rest)
+        if match.group("rel"):
+            rel = match.group("rel").lower()
+            relation = (RELATIONS.get(rel, "friends"), rel, name)
+            return Parsed(relation_subject(rel, name), rest, relation)
+        return Parsed(Subject(name, name), rest)
+    match = _THIRD.match(clause)
+    if match and previous is not None:
+        return Parsed(previous, _spell_s((match.group("c") or "") + " " + clause[match.end() :]))
+    if _OTHER_SUBJECT.match(clause):
+        return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
+    return Parsed(USER_SUBJECT, clause)
+
+
+def _spell(contraction: Optional[str], rest: str) -> str:
+    return (_CONTRACTIONS.get((contraction or "").lower(), "") + rest).strip()
+
+
+def _spell_s(rest: str) -> str:
+    """A leading contraction spelled out: "'s got" → "has got", "'s a" → "is a"."""
+    rest = rest.strip()
+    if rest.startswith("'s"):
+        after = rest[2:].strip()
+        first = (lower_words(after) or [""])[0]
+        perfect = first in ("got", "been") or (first.endswith("ed") and first != "married")
+        return ("has " if perfect else "is ") + after
+    for contraction, spelled in _CONTRACTIONS.items():
+        if rest.startswith(contraction):
+            return spelled + rest[len(contraction) :].strip()
+    return rest
+
+
+def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
+    if name.split()[0].lower() in _NOT_NAMES:
+        return False
+    if contraction:
+        return True
+    following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
+    return bool(following) and (
+        following[0] in CLAUSE_VERBS or following[0].endswith("ed") or following[0] == "got"
+    )
+
+
+# -- attributes ---------------------------------------------------------------------------
+
+_ADV = r"(?:(?:just|now|currently|finally|recently|also|still|actually|officially|already|both|" \
+    r"really|newly|since|then|even|only|totally|definitely|absolutely|basically)\s+)*"  # fmt: skip
+# Being, now: "I was a nurse" is what one was, a plain memory, not the current job.
+_BE = r"(?:am|are|is|be|been|become|became|'m|'re|'s)"
+_A = r"(?:(?:a|an|the)\s+)?"
+_V = r"(?P<v>[^,;:!?()]+)"
+
+DRINKS = tuple(
+    drink.strip()
+    for drink in """coffee, tea, green tea, black tea, herbal tea, mint tea, matcha, espresso,
+    latte, lattes, cappuccino, flat white, beer, wine, red wine, white wine, water,
+    sparkling water, juice, orange juice, soda, cola, coke, kombucha, smoothies, smoothie,
+    milk, oat milk, decaf, chai, yerba mate, whisky, whiskey, hot chocolate""".split(",")
+)
+_DRINK = "(?:" + "|".join(sorted(map(re.escape, DRINKS), key=len, reverse=True)) + ")"
+DIETS = (
+    "vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|gluten[- ]free|"
+    "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free"
+)
+OCCUPATIONS = frozenset(
+    """nurse midwife doctor surgeon dentist vet veterinarian pharmacist paramedic therapist
+    teacher lecturer professor tutor student researcher scientist engineer developer
+    programmer designer architect analyst accountant lawyer attorney solicitor barrister
+    judge consultant manager director ceo cto cfo founder owner chef cook baker barista
+    waiter waitress bartender carpenter plumber electrician mechanic builder driver pilot
+    nanny journalist writer author editor photographer artist musician singer actor actress
+    dancer coach trainer firefighter officer soldier farmer gardener librarian cashier
+    clerk receptionist secretary assistant administrator intern apprentice freelancer
+    translator interpreter marketer recruiter salesperson realtor agent banker broker
+    economist historian psychologist physiotherapist physio optician radiologist
+    caregiver carer cleaner janitor tailor butcher fisherman miner welder technician
+    tester lead head principal coordinator specialist officer ux ui devops sre handler
+    animator illustrator dispatcher operator""".split()
+)
+_OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
+_WORK_WORDS = r"(?:job|position|role|gig|post|residency|internship|placement|contract|offer)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    attribute: str  # "favorite:" takes the thing from the match's "thing" group
+    pattern: re.Pattern[str]
+    value: Optional[str] = None  # a value the phrasing itself means ("eats meat")
+    negated: bool = False
+
+
+def _rule(
+    name: str, pattern: str, value: Optional[str] = None, negated: bool = False, flags: int = re.I
+) -> Rule:
+    return Rule(name, re.compile(pattern, flags), value, negated)
+
+
+# fmt: off
+RULES: tuple[Rule, ...] = (
+    # -- naming oneself (names are capitalised: these rules alone read case as written) --
+    _rule("name", r"^(?:am|is)\s+(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=$|[,.!;]|\s+(?:and|from|by|here)\b)", flags=0),
+    _rule("name", r"\b[Mm]y\s+name(?:'s|\s+is)\s+(?P<v>[A-Z][\w-]+)", flags=0),
+    _rule("name", r"\b(?:[Cc]all me|goes by)\s+(?P<v>[A-Z][\w-]+)", flags=0),
+    _rule("name", r"^(?P<v>[A-Z][a-z]+) here\b", flags=0),
+    _rule("name", r"\b(?:[Mm]e llamo|[Jj]e m'appelle|[Ii]ch hei(?:ß|ss)e|[Mm]i chiamo|[Mm]ijn naam is)\s+(?P<v>[A-ZÀ-Ý][\w]+)", flags=0),
+    # -- work --
+    _rule("employer", r"\b(?:last|final)\s+day\s+(?:at|with)\s+" + _V, negated=True),
+    _rule("employer", r"^(?:have\s+|has\s+)?" + _ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + _V, negated=True),
+    _rule("employer", r"^(?:have\s+|has\s+)?" + _ADV + r"(?:left|quit|resigned\s+from)\s+(?!my\s+job\b)(?=(?-i:[A-Z]))" + _V, negated=True),
+    _rule("job", r"^" + _ADV + r"(?:work|works|working|am working|is working|worked)\s+as\s+" + _A + _V),
+    _rule("job", r"\b(?:started|start|starting|began)\s+(?:out\s+|off\s+)?as\s+" + _A + _V),
+    _rule("job", r"\b(?:work|works|working|worked)\s+(?:at|for|with)\s+[^,;]+?\s+as\s+" + _A + _V),
+    _rule("job", r"^" + _ADV + r"(?:teach|teaches|taught|am teaching|is teaching)\s+(?P<v>[a-z][\w ]*?)\s+(?:at|in|to)\b", value="{v} teacher"),
+    _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+[^,;:!?()]+)"),
+    _rule("job", r"\b(?:went|gone|going|turned|am|is)\s+freelance\b", value="freelancer"),
+    _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?(?:new\s+)?" + _WORK_WORDS + r"\s+as\s+" + _A + _V),
+    _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
+    _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
+    _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:a|an)\s+" + _V),
+    _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:as\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
+    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+" + _V),
+    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
+    _rule("employer", r"\b(?:got|have|has|found|landed|took|started|accepted|for)\s+(?:a\s+|an\s+)?(?:new\s+)?" + _WORK_WORDS + r"\s+(?:at|with|from)\s+" + _V),
+    _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
+    _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
+    _rule("employer", r"\b(?:main|first|biggest|new|only)?\s*(?:big\s+)?client\s+is\s+" + _V),
+    _rule("employer", r"\b(?:opened|started|runs|run|founded|launched|set up)\s+(?:her|his|their|my|our|a)\s+(?:own\s+)?(?P<v>(?:pharmacy|business|company|shop|store|clinic|practice|café|cafe|restaurant|bakery|studio|startup|firm|agency)[^,;:!?()]*)"),
+    _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
+    _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
+    # -- home and whereabouts --
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"in\s+" + _V),
+    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated)\s+(?:back\s+|over\s+|out\s+)?to\s+" + _V),
+    _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
+    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),
+    _rule("home", r"\b(?:settled|(?:bought|found|rented|got)\s+(?:a|an|our|my)\s+(?:new\s+)?(?:house|flat|home|place|apartment))\s+in\s+" + _V),
+    _rule("home", r"^(?:my|our)\s+(?:new\s+)?(?:flat|apartment|house|home|place)(?:'s|\s+is|\s+are)?\s+(?:now\s+)?in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:am|are|is)\s+(?:now\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+(?:now|these days|for good)\b"),
+    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
+    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:trip|audit|course|conference|holiday|vacation|retreat|visit|tour|training|assignment)\s+(?:in|to|at)\s+" + _V),
+    _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
+    # -- age and dates --
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|kg|km|cm|lbs|minutes|mins|hours|euros|dollars|pounds|times)\b)"),
+    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b"),
+    _rule("age", r"\b(?P<v>\d{1,3})\s+(?:years?|yrs?)\s+old\b"),
+    _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
+    _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
+    _rule("birthday", r"\bborn\s+on\s+" + _V),
+    # -- family status --
+    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b"),
+    # -- food and drink --
+    _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
+    _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|\bno longer\s+(?:a\s+)?(?:vegetarian|vegan)\b|\bnot\s+(?:vegetarian|vegan)\s+any\s*more\b", value="eats meat"),
+    _rule("diet", r"(?:^|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    _rule("allergies", r"\ballergic\s+to\s+" + _V),
+    _rule("allergies", r"\b(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
+    _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+(?:disease|syndrome|allergy))\b|\b(?:have|has)\s+(?P<v2>diabetes|asthma|coeliac|celiac|eczema)\b"),
+    _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=[,.!\s]|$)"),
+    _rule("drinks", r"\b(?:switched|switching|moved|changed)\s+(?:over\s+|back\s+)?to\s+(?P<v>" + _DRINK + r")\b"),
+    _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>" + _DRINK + r")\b"),
+    # -- likes --
+    _rule("favorite:", r"\bfavou?rite\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:now\s+|still\s+)?" + _V),
+    _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:is|are)\s+(?:my|our)\s+(?:new\s+|all-time\s+)?favou?rite\s+(?P<thing>[a-z]+)\b"),
+    _rule("dislikes", r"^" + _ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
+    _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+" + _V, negated=True),
+    _rule("likes", r"^" + _ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+" + _V),
+    _rule("likes", r"^" + _ADV + r"(?:prefer|prefers)\s+(?P<v>[^,;:!?()]+?\s+(?:over|to|rather than)\s+[^,;:!?()]+)"),
+    _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + _ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + _V),
+    _rule("hobbies", r"^" + _ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?P<v>[a-z]+ing)\b"),
+    # -- the rest --
+    _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
+    _rule("pets", r"^(?:my|our)\s+(?P<kind>dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise)\s+(?:is\s+)?(?:called|named)\s+" + _V, value="{kind} called {v}"),
+    _rule("pets", r"\b(?:my|our)\s+(?P<kind>dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise)\s+(?P<v>[A-Z][\w-]+)", value="{kind} called {v}", flags=0),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dog|dogs|cat|cats|puppy|kitten|rabbit|rabbits|hamster|parrot|horse|tortoise|fish))\b", value="{n} {v}"),
+    _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
+    _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
+    _rule("school", r"\b(?:goes|go|going|started|starts)\s+(?:to\s+)?(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium))\b"),
+    _rule("phone", r"\b(?:number|phone)\s+(?:is\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
+    _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
+)
+# fmt: on
+
+_VALUE_END = re.compile(
+    r"\s*(?:[,;:()!?\"]|\s[—–-]\s|\.(?:\s|$))|\s+(?:now|these days|nowadays|again|anymore|"
+    r"any more|too|as well|for now|for good|so far|since|last|next|this|that|from|because|"
+    r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|"
+    r"until|till|about|right|near|by|if|or|yet|still|already|lol|haha|btw|there|here|for|"
+    r"twice|once|three times|in the|in \d{4}|in (?:early|late|mid)\b|in (?:"
+    + "|".join(MONTH_NAMES)
+    + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
+    r"today|tonight|tomorrow|yesterday|every|each|at the moment|on (?:"
+    + WEEKDAY_RE
+    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently)\b",
+    re.I,
+)
+# A job ends before where and for whom it is done.
+_JOB_END = re.compile(r"\s+(?:at|for|in|with|on|there|here|at the)\b.*$", re.I)
+_ARTICLE = re.compile(r"^(?:a|an|the|my|our|some)\s+", re.I)
+_PRONOUNS = frozenset("it that this them those these there here him her me us you one".split())
+_MAX_VALUE_WORDS = 7
+
+
+def clean_value(raw: str, name: str) -> Optional[str]:
+    """The value of a match, cut where the phrase around it goes on; None if nothing usable."""
+    value = _VALUE_END.split(raw.strip(), maxsplit=1)[0].strip(" .'\"")
+    if name == "job":
+        value = _JOB_END.sub("", value)
+    if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school"):
+        value = _ARTICLE.sub("", value)
+    found = value.split()
+    if not found or len(found) > _MAX_VALUE_WORDS or value.lower() in _PRONOUNS:
+        return None
+    return None if _DURATION.match(value) else value
+
+
+# A while is no value: "a nurse for ten years" is not a nurse at "ten years".
+_DURATION = re.compile(
+    r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+"
+    r"(?:years?|months?|weeks?|days?|hours?|decades?)$",
+    re.I,
+)
+
+
+_TITLED = re.compile(r"^(?:head|director|chair|lead|manager|dean|vp|vice president)\s+of\b", re.I)
+
+
+def is_occupation(value: str) -> bool:
+    if _TITLED.match(value):
+        return True
+    last = value.split()[-1].lower().strip(".")
+    if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
+        return True
+    return last.endswith(_OCCUPATION_SUFFIXES) and len(last) > 5
+
+
+@dataclass(frozen=True)
+class Key:
+    attribute: str
+    value: str
+    negated: bool
+    type: str
+
+
+_NEGATION_CUE = re.compile(
+    r"\b(?:no longer|not|never|don't|do not|doesn't|does not|didn't|isn't|aren't|"
+    r"am not|'m not|stopped|quit|gave up)\b|\bany ?more\b",
+    re.I,
+)
+_DENEGATE = re.compile(
+    r"\b(?:no longer|not|never|don't|do not|doesn't|does not|isn't|aren't)\s+|\s+any ?more\b",
+    re.I,
+)
+
+
+def keys_of(predicate: str, sentence: str = "") -> list[Key]:
+    """The keyed facts a predicate states: the first match of each attribute, in order.
+
+    "am Priya, vegetarian since uni, and lactose intolerant" states three things: a
+    copula's comma list is read item by item, each with the copula. ``sentence`` (the
+    whole sentence) tells what "there" is ("…in Vienna, so we moved there").
+    """
+    found: dict[str, Key] = {}
+    more: list[Key] = []  # the rest of a list of values: "peanuts and shellfish"
+    for text in _readings(predicate):
+        # A negation counts where the statement is, not in a remark after a comma.
+        negated = _NEGATION_CUE.search(text.split(",")[0]) is not None
+        plain = _DENEGATE.sub(" ", text).strip() if negated else text
+        for rule in RULES:
+            # A rule whose phrasing is its value ("eat meat again") reads the words as
+            # said; the others read them with the negation taken out, and negate.
+            reads_as_said = rule.negated or (rule.value is not None and "{v}" not in rule.value)
+            match = rule.pattern.search(text if reads_as_said else plain)
+            if match is None:
+                continue
+            name = rule.attribute
+            if name == "favorite:":
+                name = "favorite:" + match.group("thing").lower()
+            if name in found:
+                continue
+            value = _value_of(rule, match, name, sentence)
+            if value is None or (name == "job" and not is_occupation(value)):
+                continue
+            if name == "name" and value.split()[0].lower() in _NOT_NAME_WORDS:
+                continue
+            is_negated = rule.negated or (negated and not reads_as_said)
+            kind = PREFERENCE if name in _PREFERENCES or name.startswith("favorite:") else FACT
+            found[name] = Key(name, value, is_negated, kind)
+            shape = attribute(name)
+            if shape is not None and not shape.single and groups_v(match):
+                after = text[match.start("v") :]
+                more += [Key(name, v, is_negated, kind) for v in _list_rest(after, value, name)]
+        job = found.get("job")
+        if job is not None and "employer" not in found and not job.negated:
+            # "a UX researcher at the BBC": who the job is for.
+            at = re.search(re.escape(job.value) + r"\s+(?:at|for|with)\s+" + _V, text, re.I)
+            value = clean_value(at.group("v"), "employer") if at else None
+            if value:
+                found["employer"] = Key("employer", value, False, FACT)
+    values = list(found.values())
+    return values + [key for key in more if key not in values]
+
+
+def groups_v(match: re.Match[str]) -> bool:
+    return match.groupdict().get("v") is not None
+
+
+_LIST_SEP = re.compile(r"^\s*(?:,\s*(?P<last>and\s+|or\s+)?|\s+(?P<also>and|or|&)\s+)", re.I)
+_NOT_AN_ITEM = frozenset(
+    "i we you he she it they i'm we're you're he's she's it's they're there this that so "
+    "then because especially which who not no".split()
+)
+_MAX_ITEM_WORDS = 3
+
+
+def _list_rest(after: str, first: str, name: str) -> list[str]:
+    """The values listed after the first: "tea, coffee and jazz" → coffee, jazz.
+
+    A comma alone does not make a list ("South Indian food, dosa especially" is an aside):
+    only one closed by "and" / "or" does. Items are short and verbless, so "I like hiking
+    and want to try climbing" lists nothing more.
+    """
+    at = after.lower().find(first.lower())
+    rest = after[at + len(first) :] if at >= 0 else ""
+    items: list[str] = []
+    closed = False
+    while not closed:
+        sep = _LIST_SEP.match(rest)
+        if sep is None:
+            break
+        closed = bool(sep.group("last") or sep.group("also"))
+        rest = rest[sep.end() :]
+        value = clean_value(rest, name)
+        words = value.split() if value else []
+        if not words or len(words) > _MAX_ITEM_WORDS:
+            return items if closed and items else []
+        head = words[0].lower()
+        if head in _NOT_AN_ITEM or head in CLAUSE_VERBS:
+            return []
+        rest = rest[rest.lower().find(words[-1].lower()) + len(words[-1]) :]
+        if len(words) == 1 and (head in ADVERBS or head.endswith("ly")):
+            closed = False  # an aside: "jollof rice, obviously, and suya"
+            continue
+        items.append(value)  # type: ignore[arg-type]
+    return items if closed else []
+
+
+def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Optional[str]:
+    groups = match.groupdict()
+    raw = groups.get("v") if groups.get("v") is not None else groups.get("v2")
+    if rule.value is not None and "{v}" not in rule.value:
+        return rule.value
+    if raw is None:
+        return None
+    if name in ("home", "location") and raw.strip().lower().startswith("there"):
+        places = _PLACE.findall(sentence)
+        raw = places[-1] if places else raw
+    value = clean_value(raw, name)
+    if value is None:
+        return None
+    if name == "diet":
+        value = value.lower()
+    if rule.value is None:
+        return value
+    value = rule.value.format(**{**{k: (g or "").strip() for k, g in groups.items()}, "v": value})
+    return _ARTICLE.sub("", value) if name == "pets" else value
+
+
+_PLACE = re.compile(
+    r"\b(?:in|to|at)\s+(?!(?:"
+    + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES))
+    + r")\b)([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+)
+
+
+_PREFERENCES = frozenset(("likes", "dislikes", "drinks"))
+_COPULA_LIST = re.compile(r"^(?P<be>am|is|are)\s+(?P<rest>.+,.+)$", re.I)
+
+
+def _readings(predicate: str) -> list[str]:
+    match = _COPULA_LIST.match(predicate)
+    if match is None:
+        return [predicate]
+    items = [
+        re.sub(r"^(?:and|but)\s+", "", item.strip(), flags=re.I)
+        for item in match.group("rest").split(",")
+    ]
+    return [predicate] + [f"{match.group('be')} {item}" for item in items if item]
+
+
+_NOT_NAME_WORDS = frozenset(
+    "in at on from so not also just really still here back home sorry glad happy tired".split()
+)

@@ -1,0 +1,462 @@
+"""Text into clauses, and a clause into a third-person sentence.
+
+Splitting
+  1. ``’`` becomes ``'``. Lines are split apart; a leading bullet (``-``, ``*``, ``•``,
+     ``1.``, ``1)``) is dropped.
+  2. Sentences end at ``. ! ? ;`` followed by a space or the end of the line, and at a
+     dash (`` — ``, `` - ``) or a colon after a lead-in ("Big news: …"). A ``.`` after a
+     known abbreviation (``Dr.``, ``e.g.``…) or a single letter does not end one; ``3.5``
+     never does.
+  3. Questions (a sentence ending in ``?``) state nothing and are dropped, as are
+     sentences of nothing but greetings, thanks and interjections.
+  4. A leading filler is dropped: "Actually,", "Heads up:", "By the way", "Oh, and", "So",
+     "Well,", "Also", "FYI", "Quick update:", "Big news:"…
+  5. A sentence is split at ``and`` / ``but`` / ``so`` / ``and then`` / ``;`` / a comma,
+     when a new clause starts there: the right side begins with a subject (``I``, ``we``,
+     ``he``, ``she``, ``they``, ``my``/``our`` + a verb soon after) — or, after
+     ``and``/``but``/``so``, with a verb, which then takes the left side's subject ("I
+     moved to Paris and started at Airbus" → "I moved to Paris", "I started at Airbus").
+     "salt and pepper" and "Ana and I went to Rome" stay whole.
+
+Third person (our own output capitalised): ``I`` / ``we`` → ``User``; ``I'm`` / ``we're``
+→ ``User is``; ``I've`` → ``User has``; ``me`` / ``us`` → ``User``; ``my`` / ``our`` →
+``User's``; the first verb after ``I`` takes the third person (``like`` → ``likes``,
+``am`` → ``is``, ``have`` → ``has``). Whitespace is collapsed, trailing punctuation
+removed, the first letter capitalised, a fact cut at a word boundary to the text limit.
+"""
+
+# ruff: noqa: SIM905  (word lists read as text)
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..._protocol import MAX_TEXT_CHARS
+from ..embed import STOP_WORDS, tokens
+from ..facts import EPISODE, FACT, PREFERENCE
+
+SUBJECT = "User"
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+WORD = re.compile(r"([^\W_]+(?:'[^\W_]+)*)")
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+MONTHS.update({name: number for number, name in enumerate(MONTH_NAMES, 1)})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_ABBREVIATIONS = words(
+    "mr mrs ms dr prof st jr sr vs etc e.g i.e a.m p.m u.s u.k approx no inc ltd co"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_SENTENCE_END = re.compile(r"[.!?;]+")
+_ABBREVIATION_WINDOW = 12
+_BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
+_DASH = re.compile(r"\s+[—–-]+\s+")
+INTERJECTIONS = words(
+    "hi hello hey thanks thank ok okay bye yes yeah yep nope sure cool great lol please "
+    "haha hehe wow oh ah hmm cheers good morning night evening awesome nice star btw "
+    "hola gracias merci danke ciao salut adios おはよう こんにちは ありがとう mind"
+)
+_FILLER = re.compile(
+    r"^(?:(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi)"
+    r"\b[,!]?\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
+    r"|in case (?:you're wondering|it matters),?\s+"
+    r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
+    r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+)+",
+    re.I,
+)
+
+# Skipped between "I" and its verb.
+ADVERBS = words(
+    """also really still usually always never often sometimes just actually mostly
+    generally now currently definitely absolutely totally truly rarely seldom even only
+    already recently finally probably certainly mainly kinda sorta almost hardly ever
+    too then officially"""
+)
+_LY_VERBS = words("fly rely ally rally bully tally apply reply supply comply imply")
+PAST_IRREGULAR = words(
+    """was were had did went came saw met made got took gave bought brought thought told
+    said ate drank ran wrote left felt kept slept lost found heard knew grew flew drove
+    rode sang swam began won wore spoke broke chose forgot sold sent spent built taught
+    caught fought stood understood sat paid laid meant became held led fell hid rose
+    woke threw struck stuck dug shook bit lit fed fled dealt dreamt learnt burnt
+    forgave been"""
+)
+_AMBIGUOUS = words("read put cut hit set let quit hurt cost shut spread bet")
+_MODALS = words("can could will would shall should may might must")
+_AGREE = {"am": "is", "have": "has", "do": "does", "don't": "doesn't", "haven't": "hasn't"}
+COMMON_VERBS = words(
+    """live work like love prefer enjoy hate dislike want need study teach
+    play speak know own drive run go eat drink cook read write watch use make take visit
+    travel move plan think feel get keep stay come leave start stop try help call buy pay
+    sell share sleep wake walk swim listen hope believe remember forget miss wear grow
+    learn build rent join switch quit turn become adopt marry date"""
+)
+CLAUSE_VERBS = (
+    COMMON_VERBS
+    | frozenset(v + "s" for v in COMMON_VERBS)
+    | frozenset(v + "ed" for v in COMMON_VERBS)
+    | words("moved lived worked started joined switched turned liked loved married adopted")
+    | words("goes does has have had is are am was were be been will would can could")
+    | words("should shall may might must don't doesn't didn't can't won't")
+    | PAST_IRREGULAR
+)
+_SUBJECT_WORDS = words(
+    "i i'm i've i'd i'll we we're we've we'd we'll he he's she she's they they're"
+)
+_PLURAL_JOINERS = frozenset(("and", "or", "nor"))
+
+_PREFERENCE_WORDS = words(
+    """like likes liked love loves loved prefer prefers preferred enjoy enjoys enjoyed hate
+    hates hated dislike dislikes disliked adore adores adored favorite favourite favorites
+    favourites"""
+)
+_PREFERENCE_PHRASE = re.compile(
+    r"(?:\bwould|'d)\s+rather\b|\bcan(?:'t|not)\s+stand\b|\b(?:fond|fan)\s+of\b"
+)
+_LIKE_NOT_VERB = words(
+    """look looks looked looking seem seems seemed sound sounds sounded something anything
+    nothing just things stuff more much exactly is was are were be it's"""
+)
+_ADJECTIVE_LEAD = words(
+    "am is are was were be been being i'm get gets feel feels felt seem seems very so too"
+)
+_HAVE_FORMS = words("have has i've we've you've they've")
+WEEKDAY_RE = "|".join(WEEKDAYS)
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NUMBER_WORDS = (
+    "a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of"
+)
+PAST_ANCHOR = re.compile(
+    r"\b(?:yesterday|the other day|earlier today|today|this (?:morning|afternoon|evening)"
+    r"|last (?:night|week|weekend|month|year|summer|winter|spring|fall|autumn|time|"
+    + WEEKDAY_RE
+    + r")"
+    r"|(?:\d+|" + _NUMBER_WORDS + r") (?:second|minute|hour|day|week|month|year|decade)s? ago"
+    r"|on (?:" + WEEKDAY_RE + r")|in (?:19|20)\d\d|in (?:" + "|".join(MONTH_NAMES) + r"))\b"
+)
+
+FILLER_WORDS = words("now currently still also really actually anymore just")
+NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|none|nobody|neither|nor)\b|n't\b")
+_CONTRACTION_BASES = (("won't", "will"), ("can't", "can"), ("n't", ""))
+_SPELLING = {"favourite": "favorite", "favourites": "favorites", "colour": "color"}
+
+
+# -- sentences and clauses ----------------------------------------------------------------
+
+
+def sentences(content: str) -> list[str]:
+    """The statements of ``content``: questions, chit-chat and lead-in fillers gone."""
+    found: list[str] = []
+    for line in content.replace("’", "'").replace("‘", "'").splitlines():
+        # One space per gap keeps every later regex linear in the line's length.
+        line = " ".join(_BULLET.sub("", line).split())
+        for sentence, is_question in _sentences(line):
+            if is_question:
+                continue
+            for part in _DASH.split(sentence):
+                part = strip_filler(part)
+                if part and not is_chitchat(part):
+                    found.append(part)
+    return found
+
+
+def strip_filler(text: str) -> str:
+    return _FILLER.sub("", text, count=1).strip(" ,:;—–-")
+
+
+_THANKS = re.compile(
+    r"^[¡¿]?(?:thanks|thank you|thx|cheers|lol|haha|ha|much appreciated|never mind|nevermind|"
+    r"good to know|got it|fair enough|"
+    r"just checking|just testing|no worries|gracias|hola|merci|danke)\b",
+    re.I,
+)
+
+
+def is_chitchat(text: str) -> bool:
+    """Greetings, thanks and interjections: "Thanks, you've been a star!", "ok cool"."""
+    content = [w for w in tokens(text) if w not in STOP_WORDS]
+    return _THANKS.match(text) is not None or all(w in INTERJECTIONS for w in content)
+
+
+def _sentences(line: str) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(line):
+        # Checked here, not by a lookahead: a lookahead makes a long run of "." quadratic.
+        if line[match.end() : match.end() + 1] not in ("", " "):
+            continue
+        punct = match.group()
+        if punct == "." and _is_abbreviation(line[start : match.start()]):
+            continue
+        out.append((line[start : match.start()], "?" in punct))
+        start = match.end()
+    out.append((line[start:], False))
+    return [(s.strip(), q) for s, q in out if s.strip()]
+
+
+def _is_abbreviation(before: str) -> bool:
+    # The longest abbreviation is short: looking further back only costs time.
+    tail = before[-_ABBREVIATION_WINDOW:].split()
+    last = tail[-1].lower() if tail else ""
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last != "i")
+
+
+_JOIN = re.compile(
+    r"(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
+    r"|but|so)\s+|\s*,\s+)",
+    re.I,
+)
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence's clauses, each with a subject of its own where the sentence gave one."""
+    parts: list[str] = []
+    start = scanned = 0
+    left_has_clause = False
+    carried = ""  # the subject a clause that starts with its verb takes from the one before
+    for match in _JOIN.finditer(sentence):
+        # Scan each stretch once, and only the head of the right side, so a sentence of
+        # thousands of "and"s stays linear.
+        if not left_has_clause:
+            left_has_clause = has_clause(sentence[scanned : match.start()])
+        scanned = match.start()
+        if not left_has_clause:
+            continue
+        left = carried + sentence[start : match.start()]
+        right = sentence[match.end() : match.end() + 120]
+        if starts_clause(right):
+            carried = ""
+        elif match.group("sep").strip(" ,") and starts_with_verb(right):
+            subject = subject_of(left)
+            if subject is None:
+                continue
+            carried = subject + " "
+        else:
+            continue
+        parts.append(left)
+        start = scanned = match.end()
+        left_has_clause = False
+    parts.append(carried + sentence[start:])
+    return [p.strip(" ,") for p in parts if p.strip(" ,")]
+
+
+def lower_words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+_NAME_AND_VERB = re.compile(r"^[A-Z][a-z]+(?:'s)?\s+(\w+)")
+
+
+_LEADING = words("now then also today tonight currently still so")
+
+
+def starts_clause(text: str) -> bool:
+    found = lower_words(text)
+    while found and found[0] in _LEADING:  # "…, and now I'm a call handler"
+        found = found[1:]
+        text = text.split(None, 1)[1] if " " in text.strip() else ""
+    if not found:
+        return False
+    if found[0] in _SUBJECT_WORDS:
+        return True
+    named = _NAME_AND_VERB.match(text)
+    if named and found[0] not in STOP_WORDS and named.group(1).lower() in CLAUSE_VERBS:
+        return True
+    return found[0] in ("my", "our", "his", "her", "their") and any(
+        w in CLAUSE_VERBS for w in found[1:5]
+    )
+
+
+def starts_with_verb(text: str) -> bool:
+    found = [w for w in lower_words(text)[:3] if w not in ADVERBS]
+    return bool(found) and (found[0] in CLAUSE_VERBS or found[0].endswith("ed"))
+
+
+_SUBJECT_HEAD = re.compile(r"^\s*((?:i|we|he|she|they)(?:'m|'re|'s|'ve)?)\b", re.I)
+
+
+def subject_of(clause: str) -> Optional[str]:
+    """The pronoun a clause starts with, as a subject another clause may take: "I", "We"."""
+    match = _SUBJECT_HEAD.match(clause)
+    if match is None:
+        return None
+    return match.group(1).split("'")[0]
+
+
+def has_clause(text: str) -> bool:
+    return any(
+        w in _SUBJECT_WORDS or w in CLAUSE_VERBS or (len(w) > 4 and w.endswith("ed"))
+        for w in lower_words(text)
+    )
+
+
+# -- type -------------------------------------------------------------------------------
+
+
+def classify(clause: str) -> str:
+    lowered = clause.lower()
+    found = lower_words(lowered)
+    if PAST_ANCHOR.search(lowered) and has_past_verb(found):
+        return EPISODE
+    if _PREFERENCE_PHRASE.search(lowered):
+        return PREFERENCE
+    for i, word in enumerate(found):
+        if word in _PREFERENCE_WORDS:
+            if word.startswith("like") and i > 0 and found[i - 1] in _LIKE_NOT_VERB:
+                continue
+            return PREFERENCE
+    return FACT
+
+
+def has_past_verb(found: list[str]) -> bool:
+    for i, word in enumerate(found):
+        if word in PAST_IRREGULAR:
+            # "I've got a cold" is a present state, not an event.
+            if word == "got" and i > 0 and found[i - 1] in _HAVE_FORMS:
+                continue
+            return True
+        if (
+            len(word) >= 4
+            and word.endswith("ed")
+            and not word.endswith("eed")
+            and not (i > 0 and found[i - 1] in _ADJECTIVE_LEAD)
+        ):
+            return True
+    return False
+
+
+# -- third person -----------------------------------------------------------------------
+
+
+def third_person(clause: str) -> str:
+    # Odd indices hold words, even ones the text between them.
+    parts = WORD.split(clause)
+    i = 1
+    while i < len(parts):
+        lower = parts[i].lower()
+        plural = i >= 3 and parts[i - 2].lower() in _PLURAL_JOINERS
+        if lower in ("i", "we"):
+            parts[i] = SUBJECT
+            if not plural:
+                _agree(parts, i + 2)
+        elif lower in ("i'm", "we're"):
+            parts[i] = SUBJECT + " is"
+        elif lower in ("i've", "we've"):
+            parts[i] = SUBJECT + " has"
+        elif lower in ("i'll", "we'll"):
+            parts[i] = SUBJECT + " will"
+        elif lower in ("i'd", "we'd"):
+            following = parts[i + 2].lower() if i + 2 < len(parts) else ""
+            had = following in ("been", "better")
+            parts[i] = SUBJECT + (" had" if had else " would")
+        elif lower in ("me", "us") and i > 1:
+            parts[i] = SUBJECT
+        elif lower in ("my", "mine", "our", "ours"):
+            parts[i] = SUBJECT + "'s"
+        elif lower in ("myself", "ourselves"):
+            parts[i] = "themself"
+        i += 2
+    return "".join(parts)
+
+
+def _agree(parts: list[str], i: int) -> None:
+    """Put the verb at or after ``parts[i]`` in the third person singular."""
+    while i < len(parts) and parts[i - 1].isspace():
+        word = parts[i]
+        lower = word.lower()
+        following = parts[i + 2].lower() if i + 2 < len(parts) else ""
+        if (lower, following) in (("kind", "of"), ("sort", "of"), ("no", "longer")):
+            i += 4
+            continue
+        if lower in ADVERBS or (lower.endswith("ly") and lower not in _LY_VERBS):
+            i += 2
+            continue
+        parts[i] = _inflect(word)
+        return
+
+
+def _inflect(word: str) -> str:
+    lower = word.lower()
+    if lower in _AGREE:
+        agreed = _AGREE[lower]
+        if word.isupper() and len(word) > 1:
+            return agreed.upper()
+        return agreed.capitalize() if word[0].isupper() else agreed
+    if (
+        not lower.isalpha()
+        or not lower.isascii()
+        or lower in STOP_WORDS
+        or lower in _MODALS
+        or lower in PAST_IRREGULAR
+        or lower in _AMBIGUOUS
+        or lower.endswith("ed")
+    ):
+        return word
+    if lower.endswith(("s", "sh", "ch", "x", "z", "o")):
+        suffix = "es"
+    elif len(lower) > 1 and lower.endswith("y") and lower[-2] not in "aeiou":
+        word, suffix = word[:-1], "ies"
+    else:
+        suffix = "s"
+    return word + (suffix.upper() if word.isupper() and len(word) > 1 else suffix)
+
+
+def finish(text: str) -> str:
+    text = " ".join(text.split()).rstrip(".,;:!— ").strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    if len(text) > MAX_TEXT_CHARS:
+        cut = text[:MAX_TEXT_CHARS]
+        head = cut.rsplit(" ", 1)[0]
+        text = head if head else cut
+    return text
+
+
+# -- comparing statements -----------------------------------------------------------------
+
+
+def stem(word: str) -> str:
+    """Crude, but the same on both sides: "lives", "live", "living", "lived" → "liv"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                break
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """The words that carry a statement, lightly stemmed, in order: stop words, fillers,
+    one-letter tokens, negations and the subject word left out."""
+    lowered = text.lower().replace("’", "'")
+    for contraction, base in _CONTRACTION_BASES:
+        lowered = lowered.replace(contraction, base)
+    found: list[str] = []
+    for token in tokens(lowered):
+        if len(token) < 2 or token in STOP_WORDS or token in FILLER_WORDS:
+            continue
+        if NEGATION.fullmatch(token) or token == SUBJECT.lower():
+            continue
+        stemmed = stem(_SPELLING.get(token, token))
+        if stemmed not in found:
+            found.append(stemmed)
+    return found
+
+
+def is_negated(text: str) -> bool:
+    return NEGATION.search(text.lower().replace("’", "'")) is not None

@@ -1,0 +1,184 @@
+"""Time in what people say: when a fact stops being true, and when it became true.
+
+Both resolve against the moment the content was said (``observed_at``), so a transcript
+replayed later resolves "last month" and "until Friday" as they were meant.
+
+Expiry (``expires_at``, UTC, the last second of a day, 23:59:59): ``today`` / ``tonight``
+→ end of that day; ``tomorrow`` → end of the next; ``this week`` / ``this weekend`` → end
+of that ISO week (Sunday); ``until`` / ``till`` / ``back on`` + a date (``2026-12-01``,
+``December 1``, ``Dec. 1st, 2026``, ``1 December``, a weekday) → end of that date (the
+day before, for "back on"). A date without a year is its next occurrence on or after
+that day; a weekday the next one, that day included. The latest end wins. A sentence's
+expiry holds for every fact of the sentence that is not a past event.
+
+Became true (``valid_from``): ``yesterday``, ``N days/weeks/months/years ago``, ``last
+week/weekend/month/year``, ``on <weekday>`` (the last one), ``in <month>`` (the last
+one), ``since <month>``, ``in <year>``; otherwise when it was said.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Optional
+
+from .text import MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+
+_END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
+_TODAY = re.compile(r"\b(?:today|tonight)\b")
+_TOMORROW = re.compile(r"\btomorrow\b")
+_THIS_WEEK = re.compile(r"\b(?:this|for the) week(?:end)?\b")
+_UNTIL = re.compile(r"\b(?:until|till|til|through)\s+(?:the\s+)?(?:end\s+of\s+)?")
+_BACK_ON = re.compile(r"\bback (?:home |at work |in the office )?(?:on\s+)?")
+_ORD = r"(?:st|nd|rd|th)?"
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_MONTH_DAY = re.compile(r"(" + MONTH_RE + r")\.?\s+(\d{1,2})" + _ORD + r"\b(?:,?\s+(\d{4})\b)?")
+_DAY_MONTH = re.compile(
+    r"(\d{1,2})" + _ORD + r"\s+(?:of\s+)?(" + MONTH_RE + r")\b\.?(?:,?\s+(\d{4})\b)?"
+)
+_WEEKDAY = re.compile(r"(?:next\s+)?(" + WEEKDAY_RE + r")\b")
+_NEXT_WEEK = re.compile(r"(?:next\s+)?week\b")
+
+_NUMBER = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3,
+}  # fmt: skip
+_AGO = re.compile(
+    r"\b(\d+|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(day|week|month|year)s?\s+ago\b"
+)
+_LAST = re.compile(r"\blast\s+(night|week|weekend|month|year|" + WEEKDAY_RE + r")\b")
+_ON_WEEKDAY = re.compile(r"\bon\s+(" + WEEKDAY_RE + r")\b")
+_SINCE = re.compile(r"\bsince\s+(" + "|".join(MONTH_NAMES) + r")\b")
+_IN_MONTH = re.compile(r"\b(?:in|since|back in)\s+(" + "|".join(MONTH_NAMES) + r")\b")
+_IN_YEAR = re.compile(r"\b(?:in|since)\s+((?:19|20)\d\d)\b")
+_YESTERDAY = re.compile(r"\byesterday\b")
+
+
+def utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def expiry(sentence: str, said: datetime) -> Optional[datetime]:
+    """When what ``sentence`` says stops being true, or None if it does not say."""
+    lowered = sentence.lower()
+    today = utc(said).date()
+    days: list[date] = []
+    if _TODAY.search(lowered):
+        days.append(today)
+    if _TOMORROW.search(lowered):
+        days.append(today + timedelta(days=1))
+    if _THIS_WEEK.search(lowered):
+        days.append(today + timedelta(days=6 - today.weekday()))
+    for match in _UNTIL.finditer(lowered):
+        # A date is short; a bounded slice keeps many "until"s linear.
+        day = parse_date(lowered[match.end() : match.end() + 40], today)
+        if day is not None:
+            days.append(day)
+    for match in _BACK_ON.finditer(lowered):
+        day = parse_date(lowered[match.end() : match.end() + 40], today)
+        if day is not None and day > today:
+            days.append(day - timedelta(days=1))
+    if not days:
+        return None
+    return datetime.combine(max(days), _END_OF_DAY)
+
+
+def became_true(clause: str, said: datetime, past: bool = True) -> Optional[datetime]:
+    """When the fact of a clause became true, if the clause dates it before it was said.
+    Only "ago" and "since" date a clause not in the past tense: "I start on Monday" is
+    not "since last Monday"."""
+    lowered = clause.lower()
+    said = utc(said)
+    today = said.date()
+    match = _AGO.search(lowered)
+    if match:
+        count = int(match.group(1)) if match.group(1).isdigit() else _NUMBER[match.group(1)]
+        return _back(said, match.group(2), count)
+    match = _SINCE.search(lowered)
+    if match:
+        month = MONTHS[match.group(1)]
+        year = today.year if month <= today.month else today.year - 1
+        return datetime(year, month, 1, tzinfo=timezone.utc)
+    if not past:
+        return None
+    match = _LAST.search(lowered)
+    if match:
+        unit = match.group(1)
+        if unit in WEEKDAYS:
+            return _day(today - timedelta(days=7 + (today.weekday() - WEEKDAYS.index(unit)) % 7))
+        if unit == "night":
+            return _day(today - timedelta(days=1))
+        if unit == "weekend":
+            # Said on a weekend, "last weekend" is the one before.
+            back = (today.weekday() - 5) % 7 + (7 if today.weekday() >= 5 else 0)
+            return _day(today - timedelta(days=back))
+        return _back(said, unit, 1)
+    if _YESTERDAY.search(lowered):
+        return _day(today - timedelta(days=1))
+    match = _ON_WEEKDAY.search(lowered)
+    if match:
+        return _day(today - timedelta(days=(today.weekday() - WEEKDAYS.index(match.group(1))) % 7))
+    match = _IN_MONTH.search(lowered)
+    if match:
+        month = MONTHS[match.group(1)]
+        year = today.year if month <= today.month else today.year - 1
+        return datetime(year, month, 1, tzinfo=timezone.utc)
+    match = _IN_YEAR.search(lowered)
+    if match and int(match.group(1)) < today.year:
+        return datetime(int(match.group(1)), 1, 1, tzinfo=timezone.utc)
+    return None
+
+
+def _day(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0, tzinfo=timezone.utc))
+
+
+def _back(said: datetime, unit: str, count: int) -> datetime:
+    if unit == "day":
+        return said - timedelta(days=count)
+    if unit == "week":
+        return said - timedelta(weeks=count)
+    months = count * (12 if unit == "year" else 1)
+    year, month = divmod(said.year * 12 + said.month - 1 - months, 12)
+    day = min(said.day, 28)
+    return said.replace(year=year, month=month + 1, day=day)
+
+
+def parse_date(text: str, today: date) -> Optional[date]:
+    match = _ISO_DATE.match(text)
+    if match:
+        return _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _MONTH_DAY.match(text)
+    if match:
+        return _dated(match.group(3), MONTHS[match.group(1)], int(match.group(2)), today)
+    match = _DAY_MONTH.match(text)
+    if match:
+        return _dated(match.group(3), MONTHS[match.group(2)], int(match.group(1)), today)
+    match = _WEEKDAY.match(text)
+    if match:
+        ahead = (WEEKDAYS.index(match.group(1)) - today.weekday()) % 7
+        return today + timedelta(days=ahead)
+    if _NEXT_WEEK.match(text):
+        return today + timedelta(days=13 - today.weekday())
+    return None
+
+
+def _date(year: int, month: int, day: int) -> Optional[date]:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _dated(year: Optional[str], month: int, day: int, today: date) -> Optional[date]:
+    if year is not None:
+        return _date(int(year), month, day)
+    # No year: the next such day, today included; 8 years always reach a 29 February.
+    for offset in range(9):
+        found = _date(today.year + offset, month, day)
+        if found is not None and found >= today:
+            return found
+    return None

@@ -1,0 +1,405 @@
+"""Memory that keeps the current truth, through the client, against the real local
+server: a new value of a single-valued fact supersedes the old one, search and profile
+answer with what is true now, history stays history, and an export round trip keeps it
+all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+from typing import Any, Optional
+
+import pytest
+
+from longmem import Longmem
+
+WHERE = "where does the user live"
+
+
+def _texts(items: Sequence[Any]) -> list[str]:
+    return [item["text"] for item in items]
+
+
+def _current(mem: Longmem, collection: str) -> list[dict[str, Any]]:
+    return [dict(m) for m in mem.list_memories(collection=collection) if m["is_latest"]]
+
+
+def _when(iso: Optional[str]) -> datetime:
+    assert iso is not None
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
+
+
+def _pairs(mem: Longmem, collection: str) -> list[tuple[str, str]]:
+    return [
+        (pair["current"]["text"], pair["superseded"]["text"])
+        for pair in mem.contradictions(collection=collection)
+    ]
+
+
+# -- 1. a move supersedes the old home ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "move",
+    ["I moved to Paris.", "I live in Paris now.", "I moved to Paris, I live in Paris now."],
+)
+def test_a_move_supersedes_the_old_home(mem: Longmem, collection: str, move: str) -> None:
+    [berlin] = mem.remember("I live in Berlin.", collection=collection)
+    assert (berlin["text"], berlin["relation"]) == ("User lives in Berlin", "new")
+
+    facts = mem.remember(move, collection=collection)
+    assert facts and all(f["text"] == "User lives in Paris" for f in facts)
+    paris = facts[0]
+    assert paris["relation"] == "updates"
+    assert paris["supersedes"] == berlin["id"]
+    assert (paris["subject"], paris["attribute"], paris["value"]) == ("user", "home", "Paris")
+    assert mem.get(berlin["id"], collection=collection)["is_latest"] is False
+
+    homes = [m for m in _current(mem, collection) if m["attribute"] == "home"]
+    assert _texts(homes) == ["User lives in Paris"]  # one current home fact
+    profile = mem.profile(collection)["profile"]
+    assert "Paris" in profile and "Berlin" not in profile
+    hits = mem.search(WHERE, collection=collection)
+    assert hits and hits[0]["text"] == "User lives in Paris"
+    assert not [t for t in _texts(hits) if "Berlin" in t]
+    assert _pairs(mem, collection) == [("User lives in Paris", "User lives in Berlin")]
+
+
+# -- 2. filler dropped, relative date resolved --------------------------------------------
+
+
+@pytest.mark.parametrize("observed_at", ["2025-06-15T12:00:00Z", None])
+def test_a_move_said_with_a_filler_is_dated_a_month_back(
+    mem: Longmem, collection: str, observed_at: Optional[str]
+) -> None:
+    [fact] = mem.remember(
+        "Actually I moved to Munich last month.", collection=collection, observed_at=observed_at
+    )
+    assert fact["text"] == "User lives in Munich"
+    assert (fact["subject"], fact["attribute"], fact["value"]) == ("user", "home", "Munich")
+    said = _when(observed_at or fact["created_at"])
+    before = said - _when(fact["valid_from"])
+    assert timedelta(days=28) <= before <= timedelta(days=34)
+    if observed_at is not None:
+        assert fact["valid_from"] == "2025-05-15T12:00:00Z"
+    assert mem.profile(collection)["profile"] == "User lives in Munich."
+
+
+# -- 3. a diet changes -------------------------------------------------------------------
+
+
+def test_eating_meat_again_supersedes_the_vegetarian_diet(mem: Longmem, collection: str) -> None:
+    [veggie] = mem.remember("I'm vegetarian.", collection=collection)
+    assert (veggie["attribute"], veggie["value"]) == ("diet", "vegetarian")
+    [meat] = mem.remember("I eat meat again.", collection=collection)
+    assert meat["text"] == "User eats meat"
+    assert (meat["relation"], meat["supersedes"]) == ("updates", veggie["id"])
+    assert (meat["attribute"], meat["value"]) == ("diet", "eats meat")
+    assert mem.get(veggie["id"], collection=collection)["is_latest"] is False
+
+    profile = mem.profile(collection)["profile"]
+    assert "eats meat" in profile and "vegetarian" not in profile
+    hits = mem.search("what is the user's diet", collection=collection)
+    assert hits and hits[0]["text"] == "User eats meat"
+    assert "User is vegetarian" not in _texts(hits)
+
+
+# -- 4. a family, a diet, an allergy -----------------------------------------------------
+
+
+DAUGHTER = "User's daughter is Mia"
+
+
+def _remember_family_and_food(mem: Longmem, collection: str) -> None:
+    for said in ("I'm allergic to peanuts.", "I prefer vegetarian food.", "My daughter Mia is 7."):
+        mem.remember(said, collection=collection)
+
+
+def test_the_daughter_is_stored_as_a_child_and_her_age(mem: Longmem, collection: str) -> None:
+    _remember_family_and_food(mem, collection)
+    keys = {
+        (m["subject"], m["attribute"], m["value"]): m["text"] for m in _current(mem, collection)
+    }
+    assert keys[("user", "children", "Mia")] == DAUGHTER
+    assert keys[("daughter:Mia", "age", "7")] == "User's daughter Mia is 7 years old"
+    assert keys[("user", "allergies", "peanuts")] == "User is allergic to peanuts"
+    assert keys[(None, None, None)] == "User prefers vegetarian food"
+
+
+def test_a_dinner_question_finds_the_kid(mem: Longmem, collection: str) -> None:
+    _remember_family_and_food(mem, collection)
+    hits = mem.search(
+        "Can you suggest a restaurant for dinner with my kid this weekend?", collection=collection
+    )
+    assert DAUGHTER in _texts(hits)
+
+
+@pytest.mark.parametrize("query", ["does the user have children?", "kid"])
+def test_a_question_about_children_ranks_the_daughter_first(
+    mem: Longmem, collection: str, query: str
+) -> None:
+    _remember_family_and_food(mem, collection)
+    hits = mem.search(query, collection=collection)
+    assert hits and hits[0]["text"] == DAUGHTER
+
+
+def test_diet_finds_the_vegetarian_preference(mem: Longmem, collection: str) -> None:
+    _remember_family_and_food(mem, collection)
+    hits = mem.search("diet", collection=collection)
+    assert "User prefers vegetarian food" in _texts(hits)
+
+
+# -- 5. the user's own name in a question ------------------------------------------------
+
+
+def test_a_question_naming_the_user_asks_about_the_user(mem: Longmem, collection: str) -> None:
+    [name] = mem.remember("My name is Maya.", collection=collection)
+    assert (name["text"], name["attribute"], name["value"]) == (
+        "User is called Maya",
+        "name",
+        "Maya",
+    )
+    [job] = mem.remember("I work as a nurse.", collection=collection)
+    assert (job["text"], job["attribute"], job["value"]) == (
+        "User works as a nurse",
+        "job",
+        "nurse",
+    )
+    hits = mem.search("What is Maya's job?", collection=collection)
+    assert hits and hits[0]["text"] == "User works as a nurse"
+
+
+# -- 6. a named relation moves -----------------------------------------------------------
+
+
+def test_a_relative_moving_supersedes_their_home(mem: Longmem, collection: str) -> None:
+    first = mem.remember("My sister Anna lives in Vienna.", collection=collection)
+    by_key = {(f["subject"], f["attribute"]): f for f in first}
+    assert by_key[("user", "siblings")]["value"] == "Anna"
+    vienna = by_key[("sister:Anna", "home")]
+    assert (vienna["text"], vienna["value"]) == ("User's sister Anna lives in Vienna", "Vienna")
+
+    [rome] = mem.remember("Anna moved to Rome.", collection=collection)
+    assert rome["text"] == "User's sister Anna lives in Rome"
+    assert (rome["subject"], rome["attribute"], rome["value"]) == ("sister:Anna", "home", "Rome")
+    assert (rome["relation"], rome["supersedes"]) == ("updates", vienna["id"])
+    assert mem.get(vienna["id"], collection=collection)["is_latest"] is False
+
+    hits = mem.search("where does my sister live", collection=collection)
+    assert hits and hits[0]["text"] == "User's sister Anna lives in Rome"
+    assert not [t for t in _texts(hits) if "Vienna" in t]
+    profile = mem.profile(collection)["profile"]
+    assert "Rome" in profile and "Vienna" not in profile
+
+
+# -- 7. an old statement replayed late ---------------------------------------------------
+
+
+def test_an_older_statement_replayed_late_is_history(mem: Longmem, collection: str) -> None:
+    [lisbon] = mem.remember(
+        "I live in Lisbon.", collection=collection, observed_at="2025-06-01T00:00:00Z"
+    )
+    [porto] = mem.remember(
+        "I live in Porto.", collection=collection, observed_at="2025-01-01T00:00:00Z"
+    )
+    assert porto["text"] == "User lives in Porto"
+    assert (porto["attribute"], porto["value"]) == ("home", "Porto")
+    assert porto["valid_from"] == "2025-01-01T00:00:00Z"
+    assert porto["is_latest"] is False and porto["supersedes"] is None
+    assert mem.get(lisbon["id"], collection=collection)["is_latest"] is True
+    assert mem.get(porto["id"], collection=collection)["is_latest"] is False
+
+    assert mem.profile(collection)["profile"] == "User lives in Lisbon."
+    hits = mem.search(WHERE, collection=collection)
+    assert hits and hits[0]["text"] == "User lives in Lisbon"
+    assert "User lives in Porto" not in _texts(hits)
+
+
+# -- 8. negation -------------------------------------------------------------------------
+
+
+def test_no_longer_liking_retires_the_like(mem: Longmem, collection: str) -> None:
+    [like] = mem.remember("I like coffee.", collection=collection)
+    [retired] = mem.remember("I no longer like coffee.", collection=collection)
+    assert retired["text"] == "User no longer likes coffee"
+    assert (retired["attribute"], retired["value"]) == ("likes", "coffee")
+    assert (retired["relation"], retired["supersedes"]) == ("updates", like["id"])
+    assert mem.get(like["id"], collection=collection)["is_latest"] is False
+
+    assert "coffee" not in mem.profile(collection)["profile"]
+    assert "User likes coffee" not in _texts(
+        mem.search("what does the user like", collection=collection)
+    )
+    assert _pairs(mem, collection) == [("User no longer likes coffee", "User likes coffee")]
+    [again] = mem.remember("I no longer like coffee.", collection=collection)
+    assert (again["relation"], again["id"]) == ("duplicate", retired["id"])
+
+
+def test_not_drinking_anymore_is_kept_as_a_negated_drink(mem: Longmem, collection: str) -> None:
+    mem.remember("I like coffee.", collection=collection)
+    [stopped] = mem.remember("I don't drink coffee anymore.", collection=collection)
+    assert stopped["text"] == "User no longer drinks coffee"
+    assert (stopped["attribute"], stopped["value"]) == ("drinks", "coffee")
+    hits = mem.search("what does the user drink", collection=collection)
+    assert hits and hits[0]["text"] == "User no longer drinks coffee"
+    [drinks] = mem.remember("I drink tea.", collection=collection)
+    # A new drink makes the denial moot: it is retired, the tea is what the user drinks.
+    assert drinks["text"] == "User drinks tea"
+    assert mem.get(stopped["id"], collection=collection)["is_latest"] is False
+
+
+# -- 9. export and import ----------------------------------------------------------------
+
+_KEY_FIELDS = ("text", "subject", "attribute", "value", "valid_from", "statement", "is_latest")
+
+
+def _contradiction_keys(mem: Longmem, collection: str) -> list[tuple[Any, ...]]:
+    return [
+        tuple(pair[side].get(k) for side in ("current", "superseded") for k in _KEY_FIELDS)
+        for pair in mem.contradictions(collection=collection)
+    ]
+
+
+def test_export_import_round_trip_keeps_links_keys_and_contradictions(
+    mem: Longmem, collection: str
+) -> None:
+    for said in (
+        "I live in Berlin.",
+        "I moved to Paris.",
+        "I'm vegetarian.",
+        "I eat meat again.",
+        "My sister Anna lives in Vienna.",
+        "Anna moved to Rome.",
+        "I like tea.",
+    ):
+        mem.remember(said, collection=collection)
+    copy = collection + "-copy"
+    mine = [m for m in mem.export_account()["memories"] if m["collection"] == collection]
+    assert len(mine) == 8
+    assert mem.import_memories(mine, into_collection=copy)["imported"] == len(mine)
+
+    before = {m["id"]: m for m in mem.list_memories(collection=collection)}
+    after = {m["id"]: m for m in mem.list_memories(collection=copy)}
+    assert not set(before) & set(after)  # ids are reassigned
+
+    def shape(memories: dict[str, Any]) -> set[tuple[Any, ...]]:
+        """Each memory's key fields and the text of what it supersedes, ids left out."""
+        return {
+            (
+                *(m.get(k) for k in _KEY_FIELDS),
+                memories[m["supersedes"]]["text"] if m.get("supersedes") else None,
+            )
+            for m in memories.values()
+        }
+
+    assert shape(after) == shape(before)
+    assert sum(1 for m in after.values() if m.get("supersedes")) == 3
+    assert _contradiction_keys(mem, copy) == _contradiction_keys(mem, collection)
+    assert _pairs(mem, copy) == [
+        ("User's sister Anna lives in Rome", "User's sister Anna lives in Vienna"),
+        ("User eats meat", "User is vegetarian"),
+        ("User lives in Paris", "User lives in Berlin"),
+    ]
+    assert mem.profile(copy)["profile"] == mem.profile(collection)["profile"]
+    # The current truth goes on from the copy: a new move supersedes the imported Paris.
+    paris = next(m for m in after.values() if m["text"] == "User lives in Paris")
+    [madrid] = mem.remember("I live in Madrid.", collection=copy)
+    assert (madrid["relation"], madrid["supersedes"]) == ("updates", paris["id"])
+
+
+def test_export_import_keeps_a_retired_like_retired(mem: Longmem, collection: str) -> None:
+    mem.remember("I like coffee.", collection=collection)
+    mem.remember("I no longer like coffee.", collection=collection)
+    copy = collection + "-copy"
+    mine = [m for m in mem.export_account()["memories"] if m["collection"] == collection]
+    mem.import_memories(mine, into_collection=copy)
+    assert mem.profile(copy)["profile"] == mem.profile(collection)["profile"] == ""
+    [again] = mem.remember("I no longer like coffee.", collection=copy)
+    assert again["relation"] == "duplicate"
+
+
+# -- 10. nothing to remember -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["Thanks!", "What's my name?", "Thanks! What's my name?"])
+def test_questions_and_chit_chat_store_nothing(mem: Longmem, collection: str, said: str) -> None:
+    mem.remember("My name is Maya.", collection=collection)
+    assert mem.remember(said, collection=collection) == []
+    assert _texts(mem.list_memories(collection=collection)) == ["User is called Maya"]
+
+
+# -- 11. a statement in Japanese ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["remember", "add"])
+def test_a_japanese_statement_is_found_by_a_word_of_it(
+    mem: Longmem, collection: str, how: str
+) -> None:
+    said = "私は寿司が好きです"
+    if how == "remember":
+        [fact] = mem.remember(said, collection=collection)
+        assert fact["text"] == said
+    else:
+        mem.add(said, collection=collection)
+    assert said in _texts(mem.search("寿司", collection=collection))
+
+
+@pytest.mark.parametrize(
+    ("said", "query"),
+    [
+        ("떡볶이를 좋아해요", "떡볶이"),  # Korean: the particle 를 sits on the word
+        ("我住在上海", "上海"),
+        ("I had 寿司 for lunch", "寿司"),
+    ],
+)
+def test_a_cjk_word_is_found_inside_a_longer_run(
+    mem: Longmem, collection: str, said: str, query: str
+) -> None:
+    memory = mem.add(said, collection=collection)
+    mem.add("I had pasta for lunch", collection=collection)
+    hits = mem.search(query, collection=collection, mode="text")
+    assert [hit["id"] for hit in hits] == [memory["id"]]
+
+
+# -- history on request ------------------------------------------------------------------
+
+
+def test_history_is_found_only_when_asked_and_after_what_is_current(
+    mem: Longmem, collection: str
+) -> None:
+    [berlin] = mem.remember("I live in Berlin.", collection=collection)
+    [paris] = mem.remember("I moved to Paris.", collection=collection)
+    assert _texts(mem.search(WHERE, collection=collection)) == ["User lives in Paris"]
+    hits = mem.search(WHERE, collection=collection, include_history=True)
+    assert [(h["id"], h["is_latest"]) for h in hits] == [(paris["id"], True), (berlin["id"], False)]
+    # Even a query that fits the old fact better puts what is current first.
+    hits = mem.search("lives in Berlin", collection=collection, include_history=True, mode="text")
+    assert [h["id"] for h in hits] == [paris["id"], berlin["id"]]
+    assert _texts(mem.search("lives in Berlin", collection=collection, mode="text")) == [
+        "User lives in Paris"
+    ]
+
+
+def test_an_expired_plan_is_history(mem: Longmem, collection: str) -> None:
+    said = datetime.now(timezone.utc) - timedelta(days=30)
+    [plan] = mem.remember("I'm in Rome until Friday.", collection=collection, observed_at=said)
+    assert mem.search("Rome", collection=collection) == []
+    hits = mem.search("Rome", collection=collection, include_history=True)
+    assert [h["id"] for h in hits] == [plan["id"]]
+
+
+# -- 12. multi-valued attributes accumulate ----------------------------------------------
+
+
+def test_likes_accumulate(mem: Longmem, collection: str) -> None:
+    [tea] = mem.remember("I like tea.", collection=collection)
+    [jazz] = mem.remember("I like jazz.", collection=collection)
+    assert (tea["text"], tea["attribute"], tea["value"]) == ("User likes tea", "likes", "tea")
+    assert (jazz["text"], jazz["attribute"], jazz["value"]) == ("User likes jazz", "likes", "jazz")
+    assert (jazz["relation"], jazz["supersedes"]) == ("new", None)
+    assert sorted(_texts(_current(mem, collection))) == ["User likes jazz", "User likes tea"]
+    assert mem.contradictions(collection=collection) == []
+    profile = mem.profile(collection)["profile"]
+    assert "tea" in profile and "jazz" in profile
+    hits = _texts(mem.search("what does the user like", collection=collection))
+    assert {"User likes tea", "User likes jazz"} <= set(hits)
