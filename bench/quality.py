@@ -1,0 +1,363 @@
+"""Memory quality: does memory keep the current truth while a user's facts evolve?
+
+Personas tell short lives to an assistant over time: bench/quality/dev.jsonl and
+dev2.jsonl (the tuning parts) and bench/quality/holdout.jsonl (the held-out part);
+bench/quality/README.md
+describes the format and how the set was written. Each arm starts a fresh local server in
+its own process (``python -m longmem serve``), feeds every statement of a persona, in
+file order, into a collection named after the persona, then asks that persona's queries
+with ``search(ask, collection=persona, limit=5)`` (default mode and min_score):
+
+- ``rules``: ``remember(say, observed_at=at)``, the server's built-in extractor (a
+  client without ``observed_at`` gets ``remember(say)`` and a warning line);
+- ``model``: the same, against a server started with a model extractor; runs only when
+  LONGMEM_BENCH_EXTRACTOR_URL is set (with LONGMEM_BENCH_EXTRACTOR_MODEL, _KEY_ENV and
+  _TIMEOUT, passed to the server as LONGMEM_SERVER_EXTRACTOR_*). The server falls back
+  to the rules when the model fails; the count of such statements, from its log, is
+  printed;
+- ``add``: the RAG baseline, each statement stored verbatim with ``add(say)``.
+
+The server runs in its own process, as in the other bench scripts: the client-measured
+time per statement includes real HTTP, and the model arm's server is configured the way
+a user's is, from its environment. No arm gets a model embedder.
+
+Scoring, on each hit's ``text``, case-insensitive and by whole words ("Paris" is not in
+"Parisian"; CJK and kana need no spaces around them):
+
+- top-1 correct: the first hit contains every ``expect`` string and no ``stale`` one;
+- contradiction: some hit of the five contains a ``stale`` string and not every
+  ``expect`` string (a stale value presented as a fact);
+- recall@5: some hit of the five contains every ``expect`` string.
+
+A query with ``expect_none`` (its right answer is "nothing stored") lists in ``expect``
+the words an unwanted memory would contain: it is clean when no hit of the five contains
+any of them (or any ``stale`` string). Clean counts as top-1 correct and as recall; not
+clean counts as a miss of both and as a contradiction.
+
+THE HOLDOUT RULE: whoever writes extraction or search rules does not read
+holdout.jsonl, and this script prints nothing of it but aggregates. ``--details dev``
+(or ``dev2``) lists each query of that tuning part that missed (the rule writers' view);
+``--details holdout`` is refused, and no other option prints a holdout query, answer or
+hit.
+
+    python bench/quality.py [--quick] [--part dev|dev2|holdout|all]
+                            [--arms rules,model,add] [--details dev|dev2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import inspect
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+from typing import Any, Optional
+
+import _common as common
+
+from longmem import Longmem, NotFoundError
+
+DATA = common.BENCH / "quality"
+TUNING = ("dev", "dev2")  # the parts rule writers read
+PARTS = (*TUNING, "holdout")
+ARMS = ("rules", "model", "add")
+SCENARIOS = (
+    "residence",
+    "career",
+    "relationships",
+    "preferences_diet",
+    "age_dates",
+    "expiring_plans",
+    "noise",
+)
+TARGET_TOP1, TARGET_CONTRADICTIONS, TARGET_RECALL = 75.0, 20.0, 95.0  # rules arm, per part
+LIMIT = 5
+QUICK_PERSONAS = 3  # per part
+MODEL_SETTINGS = ("URL", "MODEL", "KEY_ENV", "TIMEOUT")  # LONGMEM_BENCH_EXTRACTOR_<name>
+FALLBACK_LOG = "the fallback extractor handled this content"  # the server's warning
+
+Row = dict[str, Any]
+Personas = dict[str, tuple[list[Row], list[Row]]]  # persona → (statements, queries)
+Answer = tuple[str, Row, list[str]]  # persona, query, hit texts
+
+
+# -- the data and the scoring ------------------------------------------------------------
+
+
+def _joins(char: str) -> bool:
+    """Whether a character continues a word; CJK and kana (U+2E80 on) stand alone."""
+    return char.isalnum() and ord(char) < 0x2E80
+
+
+def contains(text: str, word: str) -> bool:
+    """`word` in `text`, case-insensitive, not as part of a longer word."""
+    text, word = text.casefold(), word.casefold()
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = start > 0 and _joins(text[start - 1]) and _joins(word[0])
+        after = end < len(text) and _joins(text[end]) and _joins(word[-1])
+        if not (before or after):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _problem(row: Row) -> Optional[str]:
+    if not isinstance(row.get("persona"), str) or row.get("scenario") not in SCENARIOS:
+        return "needs a persona and one of the scenarios " + ", ".join(SCENARIOS)
+    if "say" in row:
+        datetime.strptime(row["at"], "%Y-%m-%dT%H:%M:%SZ")  # ValueError names the value
+        return None if isinstance(row["say"], str) and row["say"].strip() else "empty say"
+    expect, stale = row.get("expect"), row.get("stale")
+    if not isinstance(row.get("ask"), str) or not expect or not isinstance(stale, list):
+        return "a query needs ask, a non-empty expect and a stale list"
+    inside = [word for word in stale if any(contains(value, word) for value in expect)]
+    return f"stale {inside} inside an expected value" if inside else None
+
+
+def load(part: str) -> Personas:
+    """The part's personas, statements and queries each in file order; checks every row."""
+    path = DATA / f"{part}.jsonl"
+    personas: Personas = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        problem = _problem(row)
+        if problem:
+            raise ValueError(f"{path.name} line {number}: {problem}")
+        says, asks = personas.setdefault(row["persona"], ([], []))
+        (says if "say" in row else asks).append(row)
+    return personas
+
+
+def score(query: Row, texts: list[str]) -> tuple[bool, bool, bool]:
+    """(top-1 correct, contradiction, recall@5) of one query's hit texts."""
+
+    def right(text: str) -> bool:
+        return all(contains(text, word) for word in query["expect"])
+
+    def stale(text: str) -> bool:
+        return any(contains(text, word) for word in query["stale"])
+
+    if query.get("expect_none"):
+        words = [*query["expect"], *query["stale"]]
+        dirty = any(contains(text, word) for text in texts for word in words)
+        return not dirty, dirty, not dirty
+    top1 = bool(texts) and right(texts[0]) and not stale(texts[0])
+    contradiction = any(stale(text) and not right(text) for text in texts)
+    return top1, contradiction, any(right(text) for text in texts)
+
+
+# -- running an arm ----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def environment(values: Mapping[str, Optional[str]]) -> Iterator[None]:
+    """Set (or, for None, remove) environment variables for the server started inside."""
+
+    def apply(settings: Mapping[str, Optional[str]]) -> None:
+        for name, value in settings.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+    saved = {name: os.environ.get(name) for name in values}
+    apply(values)
+    try:
+        yield
+    finally:
+        apply(saved)
+
+
+def drain(stream: Iterable[str], lines: list[str]) -> None:
+    """Read the server's output to its end, so that its logging never blocks on the pipe."""
+    with contextlib.suppress(OSError, ValueError):  # closed when the server stops
+        lines.extend(stream)
+
+
+def run_arm(
+    arm: str, parts: dict[str, Personas], observed: bool
+) -> tuple[dict[str, list[Answer]], list[float], int]:
+    """Feed and ask every part on one fresh server: answers per part, ms per statement,
+    and how many statements the model extractor left to the rules (its log's warnings)."""
+    env: dict[str, Optional[str]] = {
+        f"LONGMEM_SERVER_{role}_{name}": (
+            os.environ.get(f"LONGMEM_BENCH_EXTRACTOR_{name}")
+            if arm == "model" and role == "EXTRACTOR"
+            else None
+        )
+        for role in ("EXTRACTOR", "EMBEDDER")
+        for name in MODEL_SETTINGS
+    }
+    answers: dict[str, list[Answer]] = {}
+    ms: list[float] = []
+    log: list[str] = []
+    with environment(env), common.ServerProcess() as server:
+        assert server.proc is not None and server.proc.stdout is not None
+        threading.Thread(target=drain, args=(server.proc.stdout, log), daemon=True).start()
+        client = Longmem(api_key=common.API_KEY, base_url=server.url, timeout=300)
+        for part, personas in parts.items():
+            answers[part] = []
+            for name, (says, asks) in personas.items():
+                for row in says:
+                    start = time.perf_counter()
+                    if arm == "add":
+                        client.add(row["say"], collection=name)
+                    elif observed:
+                        client.remember(row["say"], collection=name, observed_at=row["at"])
+                    else:
+                        client.remember(row["say"], collection=name)
+                    ms.append((time.perf_counter() - start) * 1000)
+                for query in asks:
+                    try:
+                        hits = client.search(query["ask"], collection=name, limit=LIMIT)
+                    except NotFoundError:  # nothing was ever stored for this persona
+                        hits = []
+                    answers[part].append((name, query, [hit["text"] for hit in hits]))
+        client.close()
+    return answers, ms, sum(FALLBACK_LOG in line for line in log)
+
+
+# -- the report --------------------------------------------------------------------------
+
+
+def rates(marks: list[tuple[bool, bool, bool]]) -> tuple[float, float, float]:
+    """Percentages of top-1 correct, contradictions and recall@5."""
+    top1, contradiction, recall = (100.0 * sum(column) / len(marks) for column in zip(*marks))
+    return top1, contradiction, recall
+
+
+def part_table(answers: list[Answer]) -> tuple[str, tuple[float, float, float]]:
+    """The Markdown table of one part of one arm, and its overall percentages."""
+    scored = [(query["scenario"], score(query, texts)) for _, query, texts in answers]
+    rows: list[list[object]] = []
+    for scenario in SCENARIOS:
+        marks = [mark for name, mark in scored if name == scenario]
+        if marks:
+            rows.append([scenario, len(marks), *(f"{v:.0f}" for v in rates(marks))])
+    overall = rates([mark for _, mark in scored])
+    rows.append(["**overall**", len(scored), *(f"{v:.0f}" for v in overall)])
+    headers = ["scenario", "queries", "top-1 %", "contradiction %", "recall@5 %"]
+    return common.table(headers, rows), overall
+
+
+def details(arm: str, answers: list[Answer]) -> None:
+    """Each dev query that missed: the query, what was expected, the top three hits."""
+    print(f"\nMissed dev queries, arm `{arm}`:\n")
+    for persona, query, texts in answers:
+        top1, contradiction, recall = score(query, texts)
+        if top1 and recall and not contradiction:
+            continue
+        flags = (("top-1", not top1), ("contradiction", contradiction), ("recall@5", not recall))
+        misses = [label for label, missed in flags if missed]
+        wanted = "nothing about " if query.get("expect_none") else ""
+        print(
+            f"- {persona} / {query['scenario']}: {query['ask']!r} wants {wanted}"
+            f"{query['expect']}, stale {query['stale']}; missed: {', '.join(misses)}"
+        )
+        for rank, text in enumerate(texts[:3], 1):
+            print(f"    {rank}. {text}")
+        if not texts:
+            print("    (no hits)")
+
+
+def model_arm_problem() -> Optional[str]:
+    if not os.environ.get("LONGMEM_BENCH_EXTRACTOR_URL"):
+        return "not configured (set LONGMEM_BENCH_EXTRACTOR_URL)"
+    usage = subprocess.run(
+        [sys.executable, "-m", "longmem", "serve", "--help"],
+        capture_output=True,
+        text=True,
+        env=common.bench_env(),
+        check=True,
+    ).stdout
+    if "--extractor-url" not in usage:
+        return "this server has no --extractor-url yet; skipped"
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="first personas of each part only")
+    parser.add_argument("--part", choices=(*PARTS, "all"), default="all")
+    parser.add_argument("--arms", default=",".join(ARMS), help="comma-separated: rules,model,add")
+    parser.add_argument(
+        "--details", choices=TUNING, help="list each query of a tuning part that missed"
+    )
+    args = parser.parse_args()
+    arms = [arm.strip() for arm in args.arms.split(",") if arm.strip()]
+    if not arms or set(arms) - set(ARMS):
+        parser.error(f"--arms takes a comma-separated subset of {','.join(ARMS)}")
+    parts = list(PARTS) if args.part == "all" else [args.part]
+    if args.details and args.details not in parts:
+        parser.error(f"--details {args.details} needs --part {args.details} or all")
+
+    common.header("Memory quality: evolving facts", sys.argv)
+    data: dict[str, Personas] = {}
+    for part in parts:
+        personas = load(part)
+        if args.quick:
+            personas = dict(list(personas.items())[:QUICK_PERSONAS])
+        data[part] = personas
+        digest = hashlib.sha256((DATA / f"{part}.jsonl").read_bytes()).hexdigest()[:10]
+        says = sum(len(s) for s, _ in personas.values())
+        asks = sum(len(q) for _, q in personas.values())
+        print(
+            f"Data `{part}`: {len(personas)} personas, {says} statements, {asks} queries "
+            f"(sha256 {digest}{'; --quick: first personas only' if args.quick else ''}).  "
+        )
+    observed = "observed_at" in inspect.signature(Longmem.remember).parameters
+    if not observed and {"rules", "model"} & set(arms):
+        print(
+            "\n**Warning:** this client's `remember()` has no `observed_at` yet: statements "
+            "are remembered without their timestamps, as if all were said now."
+        )
+
+    summary: list[list[object]] = []
+    for arm in arms:
+        problem = model_arm_problem() if arm == "model" else None
+        if problem:
+            print(f"\nmodel arm: {problem}")
+            continue
+        answers, ms, fallbacks = run_arm(arm, data, observed)
+        mean_ms = sum(ms) / len(ms) if ms else float("nan")
+        call = "add" if arm == "add" else "remember"
+        print(f"\n### Arm `{arm}`\n")
+        print(f"Mean {mean_ms:.1f} ms per `{call}` of a statement, client-measured.")
+        if arm == "model":
+            print(f"The model failed on {fallbacks} of {len(ms)} statements; the rules took them.")
+        for part in parts:
+            table, (top1, contradictions, recall) = part_table(answers[part])
+            print(f"\n**{part}**\n\n{table}")
+            if arm == "rules":
+                print(
+                    f"\nTargets ({part}): top-1 ≥ {TARGET_TOP1:g}%: {top1:.0f}% "
+                    f"{common.verdict(top1 >= TARGET_TOP1)}; contradictions ≤ "
+                    f"{TARGET_CONTRADICTIONS:g}%: {contradictions:.0f}% "
+                    f"{common.verdict(contradictions <= TARGET_CONTRADICTIONS)}; recall@5 ≥ "
+                    f"{TARGET_RECALL:g}%: {recall:.0f}% {common.verdict(recall >= TARGET_RECALL)}."
+                )
+            cells = (f"{value:.0f}" for value in (top1, contradictions, recall))
+            summary.append([arm, part, *cells, f"{mean_ms:.1f}"])
+        if args.details:
+            details(arm, answers[args.details])
+
+    if summary:
+        print("\n### Summary\n")
+        headers = ["arm", "part", "top-1 %", "contradiction %", "recall@5 %", "ms / statement"]
+        print(common.table(headers, summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
