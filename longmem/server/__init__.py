@@ -33,6 +33,7 @@ from .facts import Extractor
 from .handlers.remember import remember_facts
 from .jobs import SWEEP_INTERVAL_SECONDS, ExpirySweeper, JobWorker
 from .model_endpoints import ModelEmbedder
+from .rerank import ModelRanker
 from .search import SearchEngine
 
 __all__ = ["LocalServer", "is_loopback"]
@@ -67,8 +68,9 @@ class LocalServer:
 
     ``extractor`` turns ``remember``'s content into facts: any ``facts.Extractor``, such as
     a ``ModelExtractor`` (model_endpoints.py); None means the rules of extract.py.
-    ``embedder`` is an optional ``ModelEmbedder`` kept for search (None: the built-in
-    embedding only). Neither is called before the first request.
+    ``embedder`` is an optional ``ModelEmbedder``: search asks it to rank the candidates
+    its own arms found (rerank.py; None: the built-in embedding only). Neither is called
+    before the first request.
     """
 
     def __init__(
@@ -136,7 +138,8 @@ class LocalServer:
         store = self._store = Store(path)
         try:
             self._provision_keys(store)
-            search = SearchEngine(store)
+            ranker = None if self.embedder is None else ModelRanker(self.embedder)
+            search = SearchEngine(store, ranker)
             worker = JobWorker(store, lambda *job: remember_facts(services, *job))
             roots = real_roots(
                 [os.getcwd()] if self.connector_roots is None else self.connector_roots

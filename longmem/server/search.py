@@ -24,6 +24,7 @@ from .ask import Ask, analyse
 from .db import Change, IndexEntry, MemoryFilter, Store
 from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, query_terms, tokens, word_feature
 from .facts import attribute
+from .rerank import ModelRanker
 from .timestamps import iso_now, iso_to_epoch
 
 RRF_K = 60
@@ -35,6 +36,9 @@ KEY_WEIGHT = 3.0
 # cosines run low (a paraphrase scores 0.1-0.4), so the vector arm keeps a memory whose
 # cosine reaches min_score × VECTOR_SCALE. An exact lexical hit is never gated.
 VECTOR_SCALE = 0.5
+# A model embedder's ranking (rerank.py) counts twice a built-in arm: it reads meaning
+# where the others read words.
+MODEL_WEIGHT = 2.0
 # A small prior for what was said later: among a search's candidates, the newest gains
 # this share of its fused score and the oldest none, so near-ties go to the newer
 # memory while a clearly better match still wins.
@@ -181,10 +185,12 @@ def _is_common(count: int, total: int) -> bool:
 
 
 class SearchEngine:
-    """Runs searches and related-memory look-ups for one store."""
+    """Runs searches and related-memory look-ups for one store; ``ranker`` (a model
+    embedder's, rerank.py) ranks the candidates as one more arm."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, ranker: Optional[ModelRanker] = None) -> None:
         self.store = store
+        self.ranker = ranker
         self._indexes: dict[str, _TenantIndex] = {}
         self._lock = threading.Lock()
         store.add_listener(self._on_changes)
@@ -331,7 +337,15 @@ class SearchEngine:
                 stale = self.store.memories.superseded_values(
                     tenant_id, req.collection, ask.subjects, single
                 )
-        return self._fuse(tenant_id, req, text_hits, vector_hits, key_hits, stale)
+        model_hits: Optional[list[tuple[int, float]]] = None
+        if self.ranker is not None and req.mode != "text":
+            pool = list(
+                dict.fromkeys(r for hits in (key_hits, text_hits, vector_hits) for r, _ in hits)
+            )
+            records = self.store.memories.by_rids(tenant_id, pool)
+            texts = {rid: records[rid].text for rid in pool if rid in records}
+            model_hits = self.ranker.rank(query, texts)
+        return self._fuse(tenant_id, req, text_hits, vector_hits, key_hits, stale, model_hits)
 
     def _ask(self, tenant_id: str, req: SearchRequest, now: str) -> Optional[Ask]:
         known, user_name = self.store.memories.subjects(tenant_id, req.collection, now)
@@ -415,19 +429,24 @@ class SearchEngine:
         vector_hits: Sequence[tuple[int, float]],
         key_hits: Sequence[tuple[int, float]] = (),
         stale: Sequence[str] = (),
+        model_hits: Optional[Sequence[tuple[int, float]]] = None,
     ) -> list[dict[str, Any]]:
+        """``model_hits`` is None when no model embedder ranked (none configured, or it
+        failed): the built-in vector arm then stands alone."""
         text_score = dict(text_hits)
         vector_score = dict(vector_hits)
         if req.mode == "text":
             fused = dict(text_score)
         elif req.mode == "vector":
-            fused = dict(vector_score)
+            fused = dict(vector_score if model_hits is None else model_hits)
         else:
             # RRF over the arms, weighted, scaled so a memory ranked first by every arm
             # that ran scores 1.0. The key arm's weight puts its facts before the rest.
             arms = [(text_hits, 1.0), (vector_hits, 1.0)]
             if key_hits:
                 arms.append((key_hits, KEY_WEIGHT))
+            if model_hits is not None:
+                arms.append((model_hits, MODEL_WEIGHT))
             best = sum(weight for _, weight in arms) / (RRF_K + 1)
             fused = {}
             for hits, weight in arms:
