@@ -74,6 +74,11 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
 )
 
 
+# When a fact of the first ends with no value to follow it ("I resigned"), these end too:
+# the job was done at the employer.
+ENDS_WITH: dict[str, tuple[str, ...]] = {"employer": ("job",)}
+
+
 def attribute(name: Optional[str]) -> Optional[Attribute]:
     """The attribute of a key (``favorite:<thing>`` is single-valued per thing), or None
     for a name outside the lexicon: such a fact is stored unkeyed."""
@@ -91,7 +96,9 @@ class ExtractedFact:
 
     ``text`` is the normalised sentence, third person ("User lives in Paris");
     ``statement`` the words as said ("we moved to Paris last month"). ``subject``,
-    ``attribute`` and ``value`` are the key (attribute None: a plain memory).
+    ``attribute`` and ``value`` are the key (attribute None: a plain memory). A
+    ``negated`` fact denies its value; negated with no value, it is an ending ("User
+    resigned today"): whatever the key holds is over, and what follows is not said.
     ``valid_from`` is when it became true (None: when it was said); ``expires_at`` when
     it stops being true.
     """

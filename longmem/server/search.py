@@ -330,8 +330,9 @@ class SearchEngine:
             )
         key_hits: list[tuple[int, float]] = []
         stale: list[str] = []
+        since: Optional[str] = None
         if ask is not None and ask.attributes:
-            key_hits = self._key_arm(tenant_id, req, ask, flt, now, depth)
+            key_hits, since = self._key_arm(tenant_id, req, ask, flt, now, depth)
             if key_hits and not req.include_history:
                 single = [a for a in ask.attributes if (spec := attribute(a)) and spec.single]
                 stale = self.store.memories.superseded_values(
@@ -345,7 +346,9 @@ class SearchEngine:
             records = self.store.memories.by_rids(tenant_id, pool)
             texts = {rid: records[rid].text for rid in pool if rid in records}
             model_hits = self.ranker.rank(query, texts)
-        return self._fuse(tenant_id, req, text_hits, vector_hits, key_hits, stale, model_hits)
+        return self._fuse(
+            tenant_id, req, text_hits, vector_hits, key_hits, stale, model_hits, since
+        )
 
     def _ask(self, tenant_id: str, req: SearchRequest, now: str) -> Optional[Ask]:
         known, user_name = self.store.memories.subjects(tenant_id, req.collection, now)
@@ -355,9 +358,11 @@ class SearchEngine:
 
     def _key_arm(
         self, tenant_id: str, req: SearchRequest, ask: Ask, flt: MemoryFilter, now: str, depth: int
-    ) -> list[tuple[int, float]]:
+    ) -> tuple[list[tuple[int, float]], Optional[str]]:
         """(rid, 1.0) of the current facts of the key the query asks about: the best-fitting
-        attribute first, each attribute's facts newest first."""
+        attribute first, each attribute's facts newest first; and, when the best-fitting
+        attribute is single-valued and answered, when its answer became true (the oldest
+        such answer's ``valid_from``, for more than one subject)."""
         found = self.store.memories.keyed(
             tenant_id, req.collection, ask.subjects, ask.attributes, now, depth
         )
@@ -370,7 +375,12 @@ class SearchEngine:
         ]
         order = {name: i for i, name in enumerate(ask.attributes)}
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
-        return [(m.rid, 1.0) for m in found]
+        best = attribute(ask.attributes[0])
+        answers = [m for m in found if m.attribute == ask.attributes[0]]
+        since = None
+        if best is not None and best.single and answers and not req.include_history:
+            since = min(m.valid_from or m.created_at for m in answers)
+        return [(m.rid, 1.0) for m in found], since
 
     def _text_terms(self, tenant_id: str, query: str) -> list[str]:
         """The query's words worth matching: no stop words, no near-universal terms.
@@ -430,9 +440,13 @@ class SearchEngine:
         key_hits: Sequence[tuple[int, float]] = (),
         stale: Sequence[str] = (),
         model_hits: Optional[Sequence[tuple[int, float]]] = None,
+        since: Optional[str] = None,
     ) -> list[dict[str, Any]]:
         """``model_hits`` is None when no model embedder ranked (none configured, or it
-        failed): the built-in vector arm then stands alone."""
+        failed): the built-in vector arm then stands alone. With ``since`` (a question
+        of a single-valued key, answered by a fact that became true then), other memories
+        said before it are left out: what was said before the answer is what it
+        replaced, or beside the question."""
         text_score = dict(text_hits)
         vector_score = dict(vector_hits)
         if req.mode == "text":
@@ -479,6 +493,9 @@ class SearchEngine:
         for rid in order:
             memory = found[rid]
             if req.metadata_filter and not json_contains(memory.metadata, req.metadata_filter):
+                continue
+            said = memory.valid_from or memory.created_at
+            if since is not None and rid not in keyed and said < since:
                 continue
             if stale and rid not in keyed and _mentions(memory.text, stale):
                 # A plain memory naming what the asked key held before ("my manager Mr

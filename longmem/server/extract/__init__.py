@@ -29,6 +29,8 @@ from typing import Optional
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from .keys import NOBODY, Key, Parsed, Subject, keys_of, parse_subject
 from .text import (
+    ADVERBS,
+    CLAUSE_VERBS,
     SUBJECT,
     classify,
     clauses,
@@ -36,6 +38,7 @@ from .text import (
     has_past_verb,
     lower_words,
     sentences,
+    subject_of,
     third_person,
 )
 from .text import content_words as content_words
@@ -77,6 +80,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
 }
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _COUNTS |= frozenset(str(n) for n in range(2, 100))
+# A home said by what it is next to: "User lives behind agara lake".
+_NEAR = frozenset(("on", "behind", "by", "next", "near"))
 # A diet said as what one eats reads as such: "User eats meat", not "User is eats meat".
 _VERB_DIETS = ("eats",)
 
@@ -88,6 +93,8 @@ def sentence_of(subject: Subject, key: Key) -> str:
         thing = key.attribute.split(":", 1)[1]
         verb = "is no longer" if key.negated else "is"
         return f"{subject.name}'s favorite {thing} {verb} {value}"
+    if key.attribute == "home" and value.split()[0] in _NEAR:
+        return f"{subject.name} {'no longer ' if key.negated else ''}lives {value}"
     if key.attribute == "diet" and value.split()[0] in _VERB_DIETS:
         return f"{subject.name} {'no longer ' if key.negated else ''}{value}"
     positive, negative = _TEMPLATES.get(key.attribute, ("{s} {v}", "{s} not {v}"))
@@ -139,7 +146,7 @@ def _detail(predicate: str, key: Key) -> str:
     if at < 0 or key.negated or key.attribute not in _DETAILED:
         return ""
     match = _DETAIL.match(predicate[at + len(key.value) :])
-    if match is None or _TIME_WORDS.match(match.group("d")):
+    if match is None or _TIME_WORDS.match(match.group("d")) or subject_of(match.group("d")):
         return ""
     return ", " + third_person(match.group("d"))
 
@@ -177,6 +184,8 @@ def _facts_of(
         homes = [_as_home(k) if k.attribute == "location" else k for k in keys]
         keys = [k for k in homes if k is not None]
     for key in keys:
+        if not key.value:
+            continue  # an ending: told after the facts, in the words it was said in
         listed = sum(k.attribute == key.attribute for k in keys) > 1
         detail = "" if listed else _detail(parsed.predicate, key)
         facts.append(
@@ -192,14 +201,32 @@ def _facts_of(
                 expires_at=None if past or key.attribute in _LASTING else until,
             )
         )
-    if keys or (parsed.relation is not None and not parsed.predicate.strip()):
+    ended = [key.attribute for key in keys if not key.value]
+    if len(ended) < len(keys) or (parsed.relation is not None and not parsed.predicate.strip()):
         return facts
     kind = classify(clause)
-    if subject.key in (USER, NOBODY.key):
+    if subject.key == USER and _verb_first(clause):
+        # "Resigned today", typed short: "User resigned today".
+        text = finish(f"{SUBJECT} {third_person(clause[:1].lower() + clause[1:])}")
+    elif subject.key in (USER, NOBODY.key):
         text = finish(third_person(clause))
     else:
         text = finish(f"{subject.name} {third_person(parsed.predicate)}")
-    if text:
+    if text and ended:
+        # "User resigned today": a denial of whatever the key holds, in the words said.
+        facts += [
+            ExtractedFact(
+                text=text,
+                type=kind,
+                statement=clause,
+                subject=subject.key,
+                attribute=name,
+                negated=True,
+                valid_from=valid_from,
+            )
+            for name in ended
+        ]
+    elif text:
         facts.append(
             ExtractedFact(
                 text=text,
@@ -210,6 +237,18 @@ def _facts_of(
             )
         )
     return facts
+
+
+def _verb_first(clause: str) -> bool:
+    """Whether a clause starts with its verb, its subject (the user) left out."""
+    found = [w for w in lower_words(clause)[:3] if w not in ADVERBS]
+    word = found[0] if found else ""
+    return (word in CLAUSE_VERBS and word not in _NOT_LEADING) or (
+        word.endswith("ed") and len(word) >= 5
+    )
+
+
+_NOT_LEADING = frozenset(("is", "are", "was", "were", "be", "been", "will", "would", "can"))
 
 
 # Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.

@@ -105,7 +105,9 @@ _LABEL = re.compile(
     r"^(?i:(?:my\s+)?(?:new\s+)?(?P<rel>" + _REL + r"))\s*[:—–-]\s*(?P<name>" + _FULL_NAME + r")\b\s*,?\s*"
 )
 # "Mum is still in Lagos": a relation word as a name.
-_BARE_RELATION = re.compile(r"^(?P<rel>Mum|Mom|Dad|Mother|Father|Grandma|Grandpa)\b(?P<c>'s)?\s*")
+_BARE_RELATION = re.compile(
+    r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandpa)\b(?P<c>'s)?\s*"
+)
 # "My manager here at PwC is Daniel Osei": who the relation is.
 _IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
 # fmt: on
@@ -279,13 +281,17 @@ def _rule(
     return Rule(name, re.compile(pattern, flags), value, negated)
 
 
+# Words before a done thing: "have finally moved out".
+_GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"
+
 # fmt: off
 RULES: tuple[Rule, ...] = (
     # -- naming oneself (names are capitalised: these rules alone read case as written) --
     _rule("name", r"^(?:am|is)\s+(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=$|[,.!;]|\s+(?:and|from|by|here)\b)", flags=0),
     _rule("name", r"\b[Mm]y\s+name(?:'s|\s+is)\s+(?P<v>[A-Z][\w-]+)", flags=0),
+    _rule("name", r"^am\s+(?P<v>[a-z]{2,})\s*\([^)]*\b(?:is fine|for short|call me)\b", flags=0),
     _rule("name", r"\b(?:[Cc]all me|goes by)\s+(?P<v>[A-Z][\w-]+)", flags=0),
-    _rule("name", r"^(?P<v>[A-Z][a-z]+) here\b", flags=0),
+    _rule("name", r"(?:^|[,!.:]\s*|[^\w\s]\s+)(?P<v>[A-Z]\w+) here\b(?=\s*(?:$|[,.!(—–-]))", flags=0),
     _rule("name", r"\b(?:[Mm]e llamo|[Jj]e m'appelle|[Ii]ch hei(?:ß|ss)e|[Mm]i chiamo|[Mm]ijn naam is)\s+(?P<v>[A-ZÀ-Ý][\w]+)", flags=0),
     # -- work --
     _rule("employer", r"\b(?:last|final)\s+day\s+(?:at|with)\s+" + _V, negated=True),
@@ -297,10 +303,12 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^" + _ADV + r"(?:teach|teaches|taught|am teaching|is teaching)\s+(?P<v>[a-z][\w ]*?)\s+(?:at|in|to)\b", value="{v} teacher"),
     _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+[^,;:!?()]+)"),
     _rule("job", r"\b(?:went|gone|going|turned|am|is)\s+freelance\b", value="freelancer"),
+    # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer".
+    _rule("job", r"^(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?(?:new\s+)?" + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
-    _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:a|an)\s+" + _V),
+    _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:as\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+" + _V),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
@@ -318,6 +326,10 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),
     _rule("home", r"\b(?:settled|(?:bought|found|rented|got)\s+(?:a|an|our|my)\s+(?:new\s+)?(?:house|flat|home|place|apartment))\s+in\s+" + _V),
     _rule("home", r"^(?:my|our)\s+(?:new\s+)?(?:flat|apartment|house|home|place)(?:'s|\s+is|\s+are)?\s+(?:now\s+)?in\s+" + _V),
+    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+(?:flat|apartment|house|home|place)(?:'s|\s+is|\s+are)?\s+(?:now\s+)?in\s+" + _V),
+    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+(?:flat|apartment|house|home|place)(?:'s|\s+is|\s+are)?\s+(?:now\s+)?(?:right\s+)?(?P<at>on|behind|by|next to|near)\s+" + _V, value="{at} {v}"),
+    _rule("home", r"^(?:have|has)\s+(?:been|lived)\s+in\s+(?P<v>[^,;:!?()]+?)\s+(?:forever|for\s+(?:years|ages|decades|\w+\s+years)|since)\b"),
+    _rule("home", r"^" + _GONE + r"(?:bought|buying|rented|renting|signed for)\s+(?:a|an|our|my|the)?\s*(?:new\s+)?(?:place|house|flat|apartment|home|condo|one)\s+(?:in|on|near)\s+" + _V),
     _rule("home", r"^" + _ADV + r"(?:am|are|is)\s+(?:now\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+(?:now|these days|for good)\b"),
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:trip|audit|course|conference|holiday|vacation|retreat|visit|tour|training|assignment)\s+(?:in|to|at)\s+" + _V),
@@ -325,6 +337,8 @@ RULES: tuple[Rule, ...] = (
     # -- age and dates --
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|kg|km|cm|lbs|minutes|mins|hours|euros|dollars|pounds|times)\b)"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b"),
+    # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
+    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and|this year|y/?o)\b"),
     _rule("age", r"\b(?P<v>\d{1,3})\s+(?:years?|yrs?)\s+old\b"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
@@ -334,11 +348,17 @@ RULES: tuple[Rule, ...] = (
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|\bno longer\s+(?:a\s+)?(?:vegetarian|vegan)\b|\bnot\s+(?:vegetarian|vegan)\s+any\s*more\b", value="eats meat"),
+    _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     _rule("diet", r"(?:^|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),
+    _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
     _rule("allergies", r"\b(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+(?:disease|syndrome|allergy))\b|\b(?:have|has)\s+(?P<v2>diabetes|asthma|coeliac|celiac|eczema)\b"),
+    _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
     _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=[,.!\s]|$)"),
+    _rule("drinks", r"\b(?:am|is|are)\s+(?:now\s+)?an?\s+(?P<v>coffee|tea)\s+(?:person|drinker)\b"),
+    _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
+    _rule("drinks", r"\b(?P<v>" + _DRINK + r")\s+only\b"),
     _rule("drinks", r"\b(?:switched|switching|moved|changed)\s+(?:over\s+|back\s+)?to\s+(?P<v>" + _DRINK + r")\b"),
     _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>" + _DRINK + r")\b"),
     # -- likes --
@@ -349,7 +369,7 @@ RULES: tuple[Rule, ...] = (
     _rule("likes", r"^" + _ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+" + _V),
     _rule("likes", r"^" + _ADV + r"(?:prefer|prefers)\s+(?P<v>[^,;:!?()]+?\s+(?:over|to|rather than)\s+[^,;:!?()]+)"),
     _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + _ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + _V),
-    _rule("hobbies", r"^" + _ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?P<v>[a-z]+ing)\b"),
+    _rule("hobbies", r"^" + _ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying)\b)(?P<v>[a-z]+ing)\b"),
     # -- the rest --
     _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
     _rule("pets", r"^(?:my|our)\s+(?P<kind>dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise)\s+(?:is\s+)?(?:called|named)\s+" + _V, value="{kind} called {v}"),
@@ -436,6 +456,53 @@ _DENEGATE = re.compile(
 )
 
 
+# Endings: what says a single-valued fact is over without saying what follows ("I
+# resigned today", "we moved out of the flatshare"). Each gives a denial with no value,
+# which retires whatever value the key holds; the next value said supersedes nothing.
+# fmt: off
+ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("employer",),  # and with it the job (facts.ENDS_WITH)
+        re.compile(
+            r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
+            r"gave (?:my|his|her|their) notice|(?:quit|left) (?:my|his|her|their) job\b(?!\s+(?:at|with)\b)|"
+            r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked)|"
+            r"(?:am|is|are) (?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"
+            r"|^(?:my|his|her|their)?\s*last (?:day|shift) (?:at work )?(?:was|is)\b",
+            re.I,
+        ),
+    ),
+    (
+        ("home",),
+        re.compile(
+            r"^" + _GONE + r"(?:moved out|moved house|moved home|sold (?:my|our|his|her|their|the) "
+            r"(?:house|flat|apartment|place|home))\b",
+            re.I,
+        ),
+    ),
+    (
+        ("partner",),
+        re.compile(
+            r"^" + _GONE + r"(?:broke up|split up|got divorced|(?:am|are|is) (?:divorced|separated))\b",
+            re.I,
+        ),
+    ),
+)
+# fmt: on
+
+
+def endings(predicate: str, found: list[Key]) -> list[Key]:
+    """The denials with no value an ending states, of attributes no key of ``found`` has."""
+    named = {key.attribute for key in found}
+    return [
+        Key(name, "", True, FACT)
+        for names, pattern in ENDINGS
+        if pattern.search(predicate.strip())
+        for name in names
+        if name not in named
+    ]
+
+
 def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     """The keyed facts a predicate states: the first match of each attribute, in order.
 
@@ -466,6 +533,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue
             if name == "name" and value.split()[0].lower() in _NOT_NAME_WORDS:
                 continue
+            if name == "name":  # typed in lower case: "im rohan (ro is fine)"
+                value = " ".join(word[:1].upper() + word[1:] for word in value.split())
             is_negated = rule.negated or (negated and not reads_as_said)
             kind = PREFERENCE if name in _PREFERENCES or name.startswith("favorite:") else FACT
             found[name] = Key(name, value, is_negated, kind)
@@ -481,7 +550,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             if value:
                 found["employer"] = Key("employer", value, False, FACT)
     values = list(found.values())
-    return values + [key for key in more if key not in values]
+    values += [key for key in more if key not in values]
+    return values + endings(predicate, values)
 
 
 def groups_v(match: re.Match[str]) -> bool:
@@ -494,6 +564,7 @@ _NOT_AN_ITEM = frozenset(
     "then because especially which who not no".split()
 )
 _MAX_ITEM_WORDS = 3
+_DETERMINERS = frozenset("a an the my our your his her their".split())
 
 
 def _list_rest(after: str, first: str, name: str) -> list[str]:
@@ -518,8 +589,8 @@ def _list_rest(after: str, first: str, name: str) -> list[str]:
         if not words or len(words) > _MAX_ITEM_WORDS:
             return items if closed and items else []
         head = words[0].lower()
-        if head in _NOT_AN_ITEM or head in CLAUSE_VERBS:
-            return []
+        if head in _NOT_AN_ITEM or head in CLAUSE_VERBS or _DETERMINERS & set(words[1:]):
+            return []  # a clause, not a thing: "… and carry an EpiPen now"
         rest = rest[rest.lower().find(words[-1].lower()) + len(words[-1]) :]
         if len(words) == 1 and (head in ADVERBS or head.endswith("ly")):
             closed = False  # an aside: "jollof rice, obviously, and suya"

@@ -155,14 +155,47 @@ _SPELLING = {"favourite": "favorite", "favourites": "favorites", "colour": "colo
 # -- sentences and clauses ----------------------------------------------------------------
 
 
+# Chat spelling, read as written out: "im" is "I'm", "dont" is "don't".
+_CASUAL = {
+    "i": "I", "im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't",
+    "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't",
+    "havent": "haven't", "hasnt": "hasn't", "whats": "what's", "wats": "what's",
+    "thats": "that's", "u": "you", "ur": "your", "rn": "right now", "bday": "birthday",
+    "yrs": "years", "yr": "year", "tho": "though", "pls": "please", "plz": "please",
+}  # fmt: skip
+_CASUAL_WORD = re.compile(r"(?<![\w'’-])(" + "|".join(_CASUAL) + r")(?![\w'’-])", re.I)
+# A question typed without its question mark: "whats a good gift for a kid".
+_ASKING = re.compile(
+    r"^(?:what|what's|how|where|when|why|who|which)\s+(?:is|are|was|were|do|does|did|can|"
+    r"could|should|would|will|a|an|the|to|about)\b|^(?:what's|how's|where's|who's)\b|"
+    r"^(?:can|could|would|will) you\b|^(?:do|does|should) (?:I|you|we)\b|^any (?:tips|ideas|"
+    r"recommendations|suggestions)\b",
+    re.I,
+)
+
+
+# Emoji end what they follow, the way people type them: "new job!! 🎉 senior designer".
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
+
+
+def _spelled_out(line: str) -> str:
+    def spell(match: re.Match[str]) -> str:
+        word = match.group(1)
+        spelled = _CASUAL.get(word.lower())  # None for "ı", which matches "i" ignoring case
+        return spelled if spelled and (word.islower() or word == "Im") else word
+
+    return _CASUAL_WORD.sub(spell, line)
+
+
 def sentences(content: str) -> list[str]:
     """The statements of ``content``: questions, chit-chat and lead-in fillers gone."""
     found: list[str] = []
     for line in content.replace("’", "'").replace("‘", "'").splitlines():
         # One space per gap keeps every later regex linear in the line's length.
-        line = " ".join(_BULLET.sub("", line).split())
+        line = _EMOJI.sub(" . ", _BULLET.sub("", line))
+        line = _spelled_out(" ".join(line.split()))
         for sentence, is_question in _sentences(line):
-            if is_question:
+            if is_question or _ASKING.match(strip_filler(sentence)):
                 continue
             for part in _DASH.split(sentence):
                 part = strip_filler(part)

@@ -12,7 +12,9 @@ How a fact relates, decided here from keys (facts.py), never by a model:
   held → ``duplicate``; a value that refines one held ("tea" → "green tea") →
   ``extends`` (both stay); else ``new``.
 - A **negated** keyed fact ("no longer eats meat") retires the current memory of that
-  key and value (``updates``); with nothing to retire it is ``new``.
+  key and value (``updates``); with nothing to retire it is ``new``. An **ending** (a
+  negated fact with no value: "I resigned today") retires whatever the key holds, and
+  the job with the employer.
 - An **unkeyed** fact (a plain statement) is compared with the most similar current
   memories: a restatement (the same content words, or near-identical text) is a
   ``duplicate``, anything else is ``new``. Nothing unkeyed is ever superseded.
@@ -43,7 +45,7 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed
 from ..extract import SUBJECT, content_words
-from ..facts import USER, ExtractedFact, attribute
+from ..facts import ENDS_WITH, USER, ExtractedFact, attribute
 from ..timestamps import epoch_to_iso, iso_now, iso_to_epoch
 from ..validation import Checker
 from .common import collection_param, object_body
@@ -152,6 +154,8 @@ class _Call:
         )
         values = [m for m in held if not m.negated]
         denials = [m for m in held if m.negated]
+        if fact.negated and not fact.value:
+            return self._ending(fact, values)
         if fact.negated:
             match = next((m for m in values if _same(m.value, fact.value)), None)
             if next((m for m in denials if _same(m.value, fact.value)), None):
@@ -177,6 +181,27 @@ class _Call:
         if not values:
             return NEW, None, None, True
         return UPDATES, None, values[0].id, True
+
+    def _ending(
+        self, fact: ExtractedFact, values: list[MemoryRecord]
+    ) -> tuple[str, Optional[MemoryRecord], Optional[str], bool]:
+        """An ending ("I resigned today") retires the key's current value, and those of
+        the attributes that end with it (facts.ENDS_WITH) — unless it is older than the
+        value, which it then cannot have ended: it is stored as history."""
+        assert fact.attribute is not None
+        ended_at = iso_to_epoch(_iso(fact.valid_from) or self.observed_at)
+        if values and ended_at < iso_to_epoch(values[0].valid_from or values[0].created_at):
+            return NEW, None, None, False
+        retired = [m.id for m in values[1:]]
+        for name in ENDS_WITH.get(fact.attribute, ()):
+            also = self.store.memories.current_by_key(
+                self.tenant_id, self.collection, fact.subject, name, iso_now()
+            )
+            retired += [
+                m.id for m in also if ended_at >= iso_to_epoch(m.valid_from or m.created_at)
+            ]
+        self.store.memories.retire(self.tenant_id, self.collection, retired)
+        return (UPDATES, None, values[0].id, True) if values else (NEW, None, None, True)
 
     def _unkeyed(self, fact: ExtractedFact, vector: Vector) -> tuple[str, Optional[MemoryRecord]]:
         """``duplicate`` and the memory it restates, or ``new``."""
