@@ -361,6 +361,52 @@ def test_a_cjk_word_is_found_inside_a_longer_run(
     assert [hit["id"] for hit in hits] == [memory["id"]]
 
 
+# -- endings ------------------------------------------------------------------------------
+
+
+def test_resigning_retires_the_employer_and_the_job(mem: Longmem, collection: str) -> None:
+    mem.remember("I'm a data engineer at Flipkart.", collection=collection)
+    [ending] = mem.remember("resigned today. ", collection=collection)
+    assert (ending["text"], ending["attribute"], ending["value"]) == (
+        "User resigned today",
+        "employer",
+        None,
+    )
+    assert ending["negated"] is True and ending["relation"] == "updates"
+    current = {m["attribute"] for m in _current(mem, collection)}
+    assert current == {"employer"}  # the ending itself; the job went with the employer
+    assert "Flipkart" not in mem.profile(collection)["profile"]
+    # The next employer is new: there is nothing left for it to supersede.
+    [swiggy] = mem.remember("I work at Swiggy now.", collection=collection)
+    assert (swiggy["relation"], swiggy["supersedes"]) == ("new", None)
+    assert _texts(mem.search("where does the user work", collection=collection))[0] == (
+        "User works at Swiggy"
+    )
+
+
+def test_an_ending_said_before_the_value_does_not_end_it(mem: Longmem, collection: str) -> None:
+    mem.remember("I work at Swiggy.", collection=collection, observed_at="2025-06-01T00:00:00Z")
+    [old] = mem.remember(
+        "resigned today", collection=collection, observed_at="2025-03-28T00:00:00Z"
+    )
+    assert old["is_latest"] is False
+    assert "User works at Swiggy" in mem.profile(collection)["profile"]
+
+
+def test_what_was_said_before_the_answer_is_left_out(mem: Longmem, collection: str) -> None:
+    mem.remember(
+        "The boys are Elias, who is 10, and Nils, who is 7.",
+        collection=collection,
+        observed_at="2024-06-10T00:00:00Z",
+    )
+    mem.remember("Nils is 9 now.", collection=collection, observed_at="2026-03-05T00:00:00Z")
+    texts = _texts(mem.search("How old is Nils?", collection=collection))
+    assert texts == ["Nils is 9 years old"]
+    # Asked for history, the older words come back, after what is current.
+    texts = _texts(mem.search("How old is Nils?", collection=collection, include_history=True))
+    assert texts[0] == "Nils is 9 years old" and len(texts) > 1
+
+
 # -- history on request ------------------------------------------------------------------
 
 

@@ -175,6 +175,78 @@ def test_one_sentence_states_several_keys(
     assert _keys(content) == keys
 
 
+# --- endings: a value is over, and what follows is not said ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "ending"),
+    [
+        ("resigned today", ("User resigned today", "user", "employer", None, True)),
+        ("I quit", ("User quit", "user", "employer", None, True)),
+        ("Handed in my notice at the atelier today", ("User handed in User's notice at the atelier today", "user", "employer", None, True)),
+        ("My dad retired after 34 years at SBI", ("User's dad retired after 34 years at SBI", "dad:", "employer", None, True)),
+        ("We finally moved out of the flatshare", ("User finally moved out of the flatshare", "user", "home", None, True)),
+        ("We broke up last week", ("User broke up last week", "user", "partner", None, True)),
+    ],
+)  # fmt: skip
+def test_an_ending_is_a_denial_with_no_value(
+    content: str, ending: tuple[str, str, str, None, bool]
+) -> None:
+    assert _keys(content) == [ending]
+
+
+@pytest.mark.parametrize("content", ["I quit smoking", "I left the party early"])
+def test_leaving_something_else_ends_nothing(content: str) -> None:
+    assert all(f.attribute is None for f in _extract(content))
+
+
+# --- typed the way people chat -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        ("i dont eat meat", [("User is vegetarian", "user", "diet", "vegetarian", False)]),
+        (
+            "hey im rohan (ro is fine), data engineer at flipkart",
+            [
+                ("User is called Rohan", "user", "name", "Rohan", False),
+                ("User works as a data engineer", "user", "job", "data engineer", False),
+                ("User works at flipkart", "user", "employer", "flipkart", False),
+            ],
+        ),
+        (
+            "Merhaba, Emre here. Physiotherapist at Acıbadem",
+            [
+                ("User is called Emre", "user", "name", "Emre", False),
+                ("User works as a Physiotherapist", "user", "job", "Physiotherapist", False),
+                ("User works at Acıbadem", "user", "employer", "Acıbadem", False),
+            ],
+        ),
+        (
+            "new job!! 🎉 senior product designer",
+            [
+                ("New job", "user", None, None, False),
+                ("User works as a senior product designer", "user", "job", "senior product designer", False),
+            ],
+        ),
+        ("36 today", [("User is 36 years old", "user", "age", "36", False)]),
+        ("34 and still the oldest in the course", [("User is 34 years old", "user", "age", "34", False)]),
+        ("new place is right behind agara lake", [("User lives behind agara lake", "user", "home", "behind agara lake", False)]),
+        ("trying to cut caffeine, so it's decaf only for me now", [("User drinks decaf", "user", "drinks", "decaf", False)]),
+        ("no more soda", [("User no longer drinks soda", "user", "drinks", "soda", True)]),
+        ("add sesame to my allergy list", [("User is allergic to sesame", "user", "allergies", "sesame", False)]),
+        # A statement with a question mark is still a statement; a question without one is not.
+        ("ok so im lactose intolerant now apparently??", [("User is allergic to lactose", "user", "allergies", "lactose", False)]),
+        ("whats a good gift for a kid who likes dinosaurs", []),
+    ],
+)  # fmt: skip
+def test_chat_spelling_fragments_and_emoji_are_read_as_typed(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
 # --- who a fact is about ---------------------------------------------------------------
 
 

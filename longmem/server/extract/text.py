@@ -178,6 +178,12 @@ _ASKING = re.compile(
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
 
 
+# A statement said with a question mark: "so I'm lactose intolerant now apparently??".
+_TELLING = re.compile(
+    r"^(?:(?:ok|okay|so|well|and)\s+)*(?:I|I'm|I've|I'll|we|we're|we've|my|our)\s", re.I
+)
+
+
 def _spelled_out(line: str) -> str:
     def spell(match: re.Match[str]) -> str:
         word = match.group(1)
@@ -195,7 +201,8 @@ def sentences(content: str) -> list[str]:
         line = _EMOJI.sub(" . ", _BULLET.sub("", line))
         line = _spelled_out(" ".join(line.split()))
         for sentence, is_question in _sentences(line):
-            if is_question or _ASKING.match(strip_filler(sentence)):
+            plain = strip_filler(sentence)
+            if (is_question and not _TELLING.match(plain)) or _ASKING.match(plain):
                 continue
             for part in _DASH.split(sentence):
                 part = strip_filler(part)
