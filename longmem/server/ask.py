@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .embed import tokens
-from .extract.keys import RELATIONS
+from .extract.keys import RELATION_ATTRIBUTES, RELATIONS
 from .facts import ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
@@ -61,7 +61,7 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
         ):
             subjects.append(subject)
     if relations and not subjects:
-        asked_of_them = [a for a in attributes if a not in _RELATION_ATTRIBUTES]
+        asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES]
         if asked_of_them:
             subjects = [s for s in known if s.split(":", 1)[0] in relations] or [f"{relations[0]}:"]
             attributes = asked_of_them
@@ -72,12 +72,17 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
         w in _SELF and not (i + 1 < len(words) and words[i + 1] in RELATIONS)
         for i, w in enumerate(words)
     )
-    if not subjects or drop or self_named:
+    # "Emre's brother" is the brother: the user's name there names whose relation it is.
+    named_relation = any(
+        w in name_words and [x for x in words[i + 1 : i + 3] if x != "s"][:1] in _RELATION_WORDS
+        for i, w in enumerate(words)
+    )
+    if not subjects or (drop and not named_relation) or self_named:
         subjects.insert(0, USER)
     return Ask(tuple(subjects), tuple(attributes), frozenset(drop))
 
 
-_RELATION_ATTRIBUTES = frozenset(RELATIONS.values())
+_RELATION_WORDS = [[word] for word in RELATIONS]
 
 
 def _attributes(words: list[str], found: set[str]) -> list[str]:
@@ -88,8 +93,10 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
             continue
         strong = asked - _WEAK
         scored[name] = len(strong) * 2 + len(asked)
-    if not scored or not any(found & (set(ATTRIBUTES[n].asked_by.split()) - _WEAK) for n in scored):
-        # Only "where" or "now": "where do I get my pastries?" is not a question of a key.
+    doing = "what" in found and (words[-1:] in (["do"], ["does"]) or "living" in found)
+    if not doing and (  # "where", "now" alone: "where do I get my pastries?" asks no key
+        not scored or not any(found & (set(ATTRIBUTES[n].asked_by.split()) - _WEAK) for n in scored)
+    ):
         return []
     if found & _WHERE:
         for name in ("location", "home"):
@@ -101,6 +108,11 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
             scored["job"] += 2
         elif found & _EMPLOYER_FIRST:
             scored["employer"] += 2
+    if doing:
+        # "What does Jay do (for a living)?": the job, then whom it is done for.
+        scored["job"] = scored.get("job", 0) + 4
+        scored["employer"] = scored.get("employer", 0) + 2
+        scored.pop("home", None)
     if "location" in scored and not found & _WHERE and "now" not in found:
         del scored["location"]
     ranked = sorted(scored, key=lambda name: (-scored[name], list(ATTRIBUTES).index(name)))

@@ -15,15 +15,16 @@ import threading
 import time
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
 from . import wire
 from .ask import Ask, analyse
-from .db import Change, IndexEntry, MemoryFilter, Store
+from .db import Change, IndexEntry, MemoryFilter, MemoryRecord, Store
 from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, query_terms, tokens, word_feature
-from .facts import attribute
+from .extract.keys import RELATION_ATTRIBUTES
+from .facts import USER, attribute
 from .rerank import ModelRanker
 from .timestamps import iso_now, iso_to_epoch
 
@@ -36,6 +37,9 @@ KEY_WEIGHT = 3.0
 # cosines run low (a paraphrase scores 0.1-0.4), so the vector arm keeps a memory whose
 # cosine reaches min_score × VECTOR_SCALE. An exact lexical hit is never gated.
 VECTOR_SCALE = 0.5
+# The lexicon's words for the asked attribute ("diet" → vegetarian, vegan…) make an arm
+# of half a query arm's weight: they widen what is found without outranking the query.
+LEXICON_WEIGHT = 0.5
 # A model embedder's ranking (rerank.py) counts twice a built-in arm: it reads meaning
 # where the others read words.
 MODEL_WEIGHT = 2.0
@@ -289,7 +293,7 @@ class SearchEngine:
         scored = [
             (rid, min(score, 1.0)) for rid, score in scored if score > 0 and score >= min_score
         ]
-        scored.sort(key=lambda item: (-item[1], item[0]))
+        scored.sort(key=lambda item: (-item[1], -item[0]))  # ties: the newer first
         return scored[:depth]
 
     # -- public -----------------------------------------------------------------------
@@ -309,46 +313,44 @@ class SearchEngine:
         depth = max(req.limit * _ARM_DEPTH_FACTOR, _MIN_ARM_DEPTH)
         if req.metadata_filter:
             depth *= 10
-        text_hits: list[tuple[int, float]] = []
-        vector_hits: list[tuple[int, float]] = []
+        arms = _Arms()
         if req.mode in ("hybrid", "text"):
             terms = self._text_terms(tenant_id, query)
+            arms.text = self._full_text(tenant_id, terms, flt, depth)
             if ask is not None and ask.attributes and terms:
-                # Query expansion from the lexicon: "diet" also looks for "vegetarian".
-                terms += [w for w in _lexicon(ask.attributes[0]) if w not in terms]
-            match = _fts_query(terms)
-            if match is not None:
-                text_hits = [
-                    (rid, -rank / (1.0 - rank))  # bm25 < 0; map -bm25 ∈ [0, ∞) onto [0, 1)
-                    for rid, rank in self.store.memories.full_text(
-                        tenant_id, match, flt, iso_now(), depth
-                    )
-                ]
+                # Query expansion from the lexicon ("diet" also looks for "vegetarian"),
+                # an arm of its own so its words do not outweigh the query's.
+                extra = [w for w in _lexicon(ask.attributes[0]) if w not in terms]
+                arms.lexicon = self._full_text(tenant_id, extra, flt, depth)
         if req.mode in ("hybrid", "vector"):
-            vector_hits = self._vector_arm(
+            arms.vector = self._vector_arm(
                 tenant_id, as_dict(embed(query)), flt, depth, req.min_score * VECTOR_SCALE
             )
-        key_hits: list[tuple[int, float]] = []
-        stale: list[str] = []
-        since: Optional[str] = None
         if ask is not None and ask.attributes:
-            key_hits, since = self._key_arm(tenant_id, req, ask, flt, now, depth)
-            if key_hits and not req.include_history:
+            arms.ask = ask
+            arms.key, arms.since = self._key_arm(tenant_id, req, ask, flt, now, depth)
+            if arms.key and not req.include_history:
                 single = [a for a in ask.attributes if (spec := attribute(a)) and spec.single]
-                stale = self.store.memories.superseded_values(
+                arms.stale = self.store.memories.superseded_values(
                     tenant_id, req.collection, ask.subjects, single
                 )
-        model_hits: Optional[list[tuple[int, float]]] = None
         if self.ranker is not None and req.mode != "text":
-            pool = list(
-                dict.fromkeys(r for hits in (key_hits, text_hits, vector_hits) for r, _ in hits)
-            )
+            pool = list(dict.fromkeys(rid for hits in arms.found() for rid, _ in hits))
             records = self.store.memories.by_rids(tenant_id, pool)
             texts = {rid: records[rid].text for rid in pool if rid in records}
-            model_hits = self.ranker.rank(query, texts)
-        return self._fuse(
-            tenant_id, req, text_hits, vector_hits, key_hits, stale, model_hits, since
-        )
+            arms.model = self.ranker.rank(query, texts)
+        return self._fuse(tenant_id, req, arms)
+
+    def _full_text(
+        self, tenant_id: str, terms: Sequence[str], flt: MemoryFilter, depth: int
+    ) -> list[tuple[int, float]]:
+        match = _fts_query(terms)
+        if match is None:
+            return []
+        return [
+            (rid, -rank / (1.0 - rank))  # bm25 < 0; map -bm25 ∈ [0, ∞) onto [0, 1)
+            for rid, rank in self.store.memories.full_text(tenant_id, match, flt, iso_now(), depth)
+        ]
 
     def _ask(self, tenant_id: str, req: SearchRequest, now: str) -> Optional[Ask]:
         known, user_name = self.store.memories.subjects(tenant_id, req.collection, now)
@@ -415,7 +417,7 @@ class SearchEngine:
             tenant_id, as_dict(vector), MemoryFilter(collection=collection), limit, min_score, rid
         )
         req = SearchRequest(query="", limit=limit, mode="vector", collection=collection)
-        return self._fuse(tenant_id, req, [], hits)
+        return self._fuse(tenant_id, req, _Arms(vector=hits))
 
     def nearest(
         self,
@@ -431,39 +433,20 @@ class SearchEngine:
         flt = MemoryFilter(collection=collection)
         return self._vector_arm(tenant_id, as_dict(vector), flt, limit, min_score)
 
-    def _fuse(
-        self,
-        tenant_id: str,
-        req: SearchRequest,
-        text_hits: Sequence[tuple[int, float]],
-        vector_hits: Sequence[tuple[int, float]],
-        key_hits: Sequence[tuple[int, float]] = (),
-        stale: Sequence[str] = (),
-        model_hits: Optional[Sequence[tuple[int, float]]] = None,
-        since: Optional[str] = None,
-    ) -> list[dict[str, Any]]:
-        """``model_hits`` is None when no model embedder ranked (none configured, or it
-        failed): the built-in vector arm then stands alone. With ``since`` (a question
-        of a single-valued key, answered by a fact that became true then), other memories
-        said before it are left out: what was said before the answer is what it
-        replaced, or beside the question."""
-        text_score = dict(text_hits)
-        vector_score = dict(vector_hits)
+    def _fuse(self, tenant_id: str, req: SearchRequest, arms: _Arms) -> list[dict[str, Any]]:
+        text_score = dict(arms.text)
+        vector_score = dict(arms.vector)
         if req.mode == "text":
             fused = dict(text_score)
         elif req.mode == "vector":
-            fused = dict(vector_score if model_hits is None else model_hits)
+            fused = dict(vector_score if arms.model is None else arms.model)
         else:
             # RRF over the arms, weighted, scaled so a memory ranked first by every arm
             # that ran scores 1.0. The key arm's weight puts its facts before the rest.
-            arms = [(text_hits, 1.0), (vector_hits, 1.0)]
-            if key_hits:
-                arms.append((key_hits, KEY_WEIGHT))
-            if model_hits is not None:
-                arms.append((model_hits, MODEL_WEIGHT))
-            best = sum(weight for _, weight in arms) / (RRF_K + 1)
+            weighted = [(hits, weight) for hits, weight in arms.weighted() if hits is not None]
+            best = sum(weight for _, weight in weighted) / (RRF_K + 1)
             fused = {}
-            for hits, weight in arms:
+            for hits, weight in weighted:
                 for rank, (rid, _) in enumerate(hits, start=1):
                     fused[rid] = fused.get(rid, 0.0) + weight / (RRF_K + rank) / best
         if len(fused) > 1:
@@ -486,20 +469,18 @@ class SearchEngine:
         fused = {rid: s for rid, s in fused.items() if not found[rid].archived}
         if not req.include_history:
             fused = {rid: s for rid, s in fused.items() if current(rid)}
-        # What is true now before any history; ties go to the newer memory.
-        order = sorted(fused, key=lambda rid: (not current(rid), -fused[rid], -rid))
-        keyed = {rid for rid, _ in key_hits}
+        # What is true now before any history, answers before introductions; ties go to
+        # the newer memory.
+        order = sorted(
+            fused,
+            key=lambda rid: (not current(rid), arms.introduces(found[rid]), -fused[rid], -rid),
+        )
         results: list[dict[str, Any]] = []
         for rid in order:
             memory = found[rid]
             if req.metadata_filter and not json_contains(memory.metadata, req.metadata_filter):
                 continue
-            said = memory.valid_from or memory.created_at
-            if since is not None and rid not in keyed and said < since:
-                continue
-            if stale and rid not in keyed and _mentions(memory.text, stale):
-                # A plain memory naming what the asked key held before ("my manager Mr
-                # Okoye is retiring") would present a superseded value as the answer.
+            if not arms.answers(memory):
                 continue
             results.append(
                 wire.search_hit(
@@ -509,3 +490,68 @@ class SearchEngine:
             if len(results) >= req.limit:
                 break
         return results
+
+
+@dataclass
+class _Arms:
+    """What each arm of one search found, (rid, score) best first, and what the key the
+    query asks about (``ask``) says of the other memories."""
+
+    text: list[tuple[int, float]] = field(default_factory=list)
+    lexicon: Optional[list[tuple[int, float]]] = None  # None: no expansion was asked
+    vector: list[tuple[int, float]] = field(default_factory=list)
+    key: list[tuple[int, float]] = field(default_factory=list)
+    # None when no model embedder ranked (none configured, or it failed).
+    model: Optional[list[tuple[int, float]]] = None
+    ask: Optional[Ask] = None
+    stale: list[str] = field(default_factory=list)  # values the asked keys held before
+    since: Optional[str] = None  # when the answer to a single-valued key became true
+
+    def found(self) -> list[list[tuple[int, float]]]:
+        return [self.key, self.text, self.lexicon or [], self.vector]
+
+    def weighted(self) -> list[tuple[Optional[list[tuple[int, float]]], float]]:
+        return [
+            (self.text, 1.0),
+            (self.vector, 1.0),
+            (self.lexicon, LEXICON_WEIGHT),
+            (self.key or None, KEY_WEIGHT),
+            (self.model, MODEL_WEIGHT),
+        ]
+
+    def introduces(self, memory: MemoryRecord) -> bool:
+        """Whether a memory only says who the asked person is ("User's roommate is Hana")
+        while the question asks something else of them ("where does Hana live?")."""
+        if self.ask is None or memory.subject != USER or memory.attribute in self.ask.attributes:
+            return False
+        if memory.attribute not in RELATION_ATTRIBUTES or not memory.value:
+            return False
+        return any(s.split(":", 1)[-1] == memory.value for s in self.ask.subjects)
+
+    def answers(self, memory: MemoryRecord) -> bool:
+        """Whether a memory may stand among the answers to the key asked about:
+
+        - a fact of the asked attribute about someone else does not ("where does Hana
+          live?" is not answered by where the user lives);
+        - a memory said before the answer to a single-valued key was true does not: it
+          is what the answer replaced, or beside the question;
+        - nor one naming a value the asked key held before ("my manager Mr Okoye is
+          retiring" once the manager is someone else).
+        """
+        if self.ask is None or any(rid == memory.rid for rid, _ in self.key):
+            return True
+        if memory.attribute in self.ask.attributes and not _among(
+            memory.subject, self.ask.subjects
+        ):
+            return False
+        said = memory.valid_from or memory.created_at
+        if self.since is not None and said < self.since:
+            return False
+        return not (self.stale and _mentions(memory.text, self.stale))
+
+
+def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:
+    """Whether ``subject`` is one of ``subjects`` ("sister:" standing for every sister)."""
+    return subject is not None and any(
+        subject == s or (s.endswith(":") and subject.startswith(s)) for s in subjects
+    )

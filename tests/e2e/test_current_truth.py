@@ -361,6 +361,27 @@ def test_a_cjk_word_is_found_inside_a_longer_run(
     assert [hit["id"] for hit in hits] == [memory["id"]]
 
 
+def test_a_question_about_someone_else_is_not_answered_by_the_user(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("I share a flat in Mapo with my roommate Hana.", collection=collection)
+    mem.remember("I moved to Busan.", collection=collection)
+    mem.remember("Hana stayed in Seoul and took over our old lease.", collection=collection)
+    texts = _texts(mem.search("Where does Hana live?", collection=collection))
+    assert texts[0].startswith("Hana stayed in Seoul")
+    assert "User lives in Busan" not in texts
+
+
+@pytest.mark.parametrize(
+    "query", ["What does Jay do?", "What does Jay do for a living?", "What does Dee's brother do?"]
+)
+def test_what_someone_does_is_their_job(mem: Longmem, collection: str, query: str) -> None:
+    mem.remember("Dee here. My brother Jay is a barber in Hyde Park.", collection=collection)
+    assert _texts(mem.search(query, collection=collection))[0] == (
+        "User's brother Jay works as a barber"
+    )
+
+
 # -- endings ------------------------------------------------------------------------------
 
 

@@ -84,6 +84,16 @@ def test_hybrid_is_rrf_with_k_60(api: Api, seeded: Any) -> None:
         assert hit["score"] == pytest.approx(expected / (2 / (RRF_K + 1)), abs=1e-5)
 
 
+@pytest.mark.parametrize("mode", ["hybrid", "text", "vector"])
+def test_the_newer_of_two_equal_memories_comes_first(api: Api, mode: str) -> None:
+    older = api.add("notes", "The office wifi password is on the fridge")
+    newer = api.add("notes", "The office wifi password is on the fridge")
+    hits = api.search("office wifi password", mode=mode, min_score=0)
+    assert _ids(hits) == [newer["id"], older["id"]]
+    if mode == "hybrid":  # the recency prior: the newest candidate gains 2 %
+        assert hits[0]["score"] > hits[1]["score"]
+
+
 def test_limit_caps_hits(api: Api) -> None:
     for i in range(15):
         api.add("notes", f"coffee note number {i}")

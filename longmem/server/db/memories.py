@@ -558,7 +558,9 @@ class Memories:
                 params.append(value)
         sql = (
             "SELECT f.rowid AS rid, bm25(memory_fts) AS rank FROM memory_fts f "
-            "JOIN memories m ON m.rid = f.rowid WHERE " + " AND ".join(clauses) + " ORDER BY rank"
+            "JOIN memories m ON m.rid = f.rowid WHERE "
+            + " AND ".join(clauses)
+            + " ORDER BY rank, f.rowid DESC"
         )
         if limit is not None:
             sql += " LIMIT ?"

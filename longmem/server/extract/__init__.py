@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Optional
 
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
-from .keys import NOBODY, Key, Parsed, Subject, keys_of, parse_subject
+from .keys import NOBODY, Key, Parsed, Subject, keys_of, mentioned_relations, parse_subject
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -167,8 +167,10 @@ def _facts_of(
     # A date dates what happened, not what will ("I start at Square Enix on Monday").
     valid_from = became_true(clause, said, past)
     facts: list[ExtractedFact] = []
-    if parsed.relation is not None:
-        kind, word, name = parsed.relation
+    relations = [] if parsed.relation is None else [parsed.relation]
+    if subject.key == USER:
+        relations += [r for r in mentioned_relations(parsed.predicate) if r not in relations]
+    for kind, word, name in relations:
         facts.append(
             ExtractedFact(
                 text=_RELATION_TEXT.format(s=SUBJECT, rel=word, v=name),

@@ -53,6 +53,8 @@ RELATIONS: dict[str, str] = {
         ("friend", "buddy", "colleague", "coworker", "roommate", "flatmate"), "friends"
     ),
 }
+# The attributes of the user that say who is who: "User's sister is Anna".
+RELATION_ATTRIBUTES = frozenset(RELATIONS.values())
 _REL = "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
 _QUALIFIERS = (
     r"(?:(?:old|new|former|ex|little|big|older|younger|elder|best|eldest|youngest|oldest|"
@@ -80,6 +82,30 @@ _OTHER_SUBJECT = re.compile(
     r"everyone|everybody|someone|somebody|nobody|people|doctor|mum|dad)\b|[A-Z][a-z]+\s+(?:and|&)\s)",
     re.I,
 )
+
+
+# A named relation inside a clause about something else: "… with my roommate Hana".
+_MENTIONED = re.compile(
+    r"\b(?i:(?:my|our)\s+"
+    + _QUALIFIERS
+    + r"(?P<rel>"
+    + _REL
+    + r"))\s*,?\s+(?P<name>"
+    + _NAME
+    + r")\b"
+)
+
+
+def mentioned_relations(clause: str) -> list[tuple[str, str, str]]:
+    """(user attribute, relation word, name) of each named relation a clause mentions."""
+    found = []
+    for match in _MENTIONED.finditer(clause):
+        rel, name = match.group("rel").lower(), match.group("name")
+        if name.split()[0].lower() not in _NOT_NAMES:
+            found.append(
+                (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
+            )
+    return found
 
 
 def relation_subject(relation: str, name: Optional[str]) -> Subject:
@@ -261,7 +287,11 @@ OCCUPATIONS = frozenset(
     economist historian psychologist physiotherapist physio optician radiologist
     caregiver carer cleaner janitor tailor butcher fisherman miner welder technician
     tester lead head principal coordinator specialist officer ux ui devops sre handler
-    animator illustrator dispatcher operator""".split()
+    animator illustrator dispatcher operator barber hairdresser stylist ranger guard
+    courier postman postwoman plasterer roofer painter decorator programmer sparky tradie
+    attendant steward stewardess porter caretaker counsellor counselor therapist doula
+    paralegal notary surveyor inspector auditor bookkeeper treasurer trainee resident
+    registrar consultant sous-chef chef""".split()
 )
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 _WORK_WORDS = r"(?:job|position|role|gig|post|residency|internship|placement|contract|offer)"
@@ -388,7 +418,7 @@ _VALUE_END = re.compile(
     r"any more|too|as well|for now|for good|so far|since|last|next|this|that|from|because|"
     r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|"
     r"until|till|about|right|near|by|if|or|yet|still|already|lol|haha|btw|there|here|for|"
-    r"twice|once|three times|in the|in \d{4}|in (?:early|late|mid)\b|in (?:"
+    r"twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
