@@ -144,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
         dest="include_history",
         action="store_true",
         default=None,
-        help="also superseded and expired memories, after the current ones",
+        help="also superseded memories (and expired ones not yet swept), after the current ones",
     )
 
     p = command("get", _get, "show one memory")

@@ -442,8 +442,9 @@ class Longmem:
         """Search one collection, or all of them with collection=None. POST …/search → hits.
 
         `min_score` gates the vector arm only; `mode` is "hybrid", "text" or "vector".
-        `include_history=True` also finds superseded and expired memories, after every
-        current one (each hit's `is_latest` and `expires_at` tell which is which).
+        `include_history=True` also finds superseded memories (and expired ones the
+        server has not swept yet), after every current one; each hit's `is_latest` and
+        `expires_at` tell which is which.
         """
         body: dict[str, Any] = {
             "query": check.text(query, "query", MAX_QUERY_CHARS),

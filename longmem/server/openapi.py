@@ -243,7 +243,10 @@ SCHEMAS: dict[str, Any] = {
             "include_history": {
                 "type": "boolean",
                 "default": False,
-                "description": "also superseded and expired memories, after the current ones",
+                "description": (
+                    "also superseded memories (and expired ones not yet swept), after the "
+                    "current ones"
+                ),
             },
         },
         ["query"],

@@ -12,6 +12,7 @@ from typing import Any, Optional
 import pytest
 
 from longmem import Longmem
+from longmem.server import LocalServer
 
 WHERE = "where does the user live"
 
@@ -405,6 +406,25 @@ def test_resigning_retires_the_employer_and_the_job(mem: Longmem, collection: st
     )
 
 
+def test_saying_an_ending_again_is_a_duplicate(mem: Longmem, collection: str) -> None:
+    mem.remember("I work at Acme.", collection=collection)
+    [first] = mem.remember("I resigned today.", collection=collection)
+    [again] = mem.remember("I quit!", collection=collection)
+    assert (again["relation"], again["id"]) == ("duplicate", first["id"])
+
+
+def test_an_unnamed_relation_is_worded_with_the_name_it_resolves_to(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("My husband Tom is a carpenter.", collection=collection)
+    [chef] = mem.remember("My husband is a chef now.", collection=collection)
+    assert (chef["text"], chef["subject"], chef["relation"]) == (
+        "User's husband Tom works as a chef",
+        "husband:Tom",
+        "updates",
+    )
+
+
 def test_an_ending_said_before_the_value_does_not_end_it(mem: Longmem, collection: str) -> None:
     mem.remember("I work at Swiggy.", collection=collection, observed_at="2025-06-01T00:00:00Z")
     [old] = mem.remember(
@@ -447,12 +467,17 @@ def test_history_is_found_only_when_asked_and_after_what_is_current(
     ]
 
 
-def test_an_expired_plan_is_history(mem: Longmem, collection: str) -> None:
-    said = datetime.now(timezone.utc) - timedelta(days=30)
-    [plan] = mem.remember("I'm in Rome until Friday.", collection=collection, observed_at=said)
-    assert mem.search("Rome", collection=collection) == []
-    hits = mem.search("Rome", collection=collection, include_history=True)
-    assert [h["id"] for h in hits] == [plan["id"]]
+def test_an_expired_plan_is_history_until_it_is_swept() -> None:
+    said = datetime.now(timezone.utc) - timedelta(days=10)
+    # No sweep in this test's lifetime: the sweeper deletes expired memories.
+    with (
+        LocalServer(api_key="k", sweep_interval=3600) as server,
+        Longmem(api_key="k", base_url=server.url, max_retries=0) as mem,
+    ):
+        [plan] = mem.remember("I'm in Rome until Friday.", collection="me", observed_at=said)
+        assert mem.search("Rome", collection="me") == []
+        hits = mem.search("Rome", collection="me", include_history=True)
+        assert [h["id"] for h in hits] == [plan["id"]]
 
 
 # -- 12. multi-valued attributes accumulate ----------------------------------------------

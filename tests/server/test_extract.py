@@ -75,6 +75,7 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I no longer work at Acme", ("User no longer works at Acme", "user", "employer", "Acme", True)),
         ("I left Google last week", ("User no longer works at Google", "user", "employer", "Google", True)),
         ("I quit my job at Acme", ("User no longer works at Acme", "user", "employer", "Acme", True)),
+        ("My last day at Acme was Friday", ("User no longer works at Acme", "user", "employer", "Acme", True)),
         # age, diet, drinks
         ("I'm 34 years old", ("User is 34 years old", "user", "age", "34", False)),
         ("I turned 35 yesterday", ("User is 35 years old", "user", "age", "35", False)),
@@ -378,6 +379,8 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         ("I taught myself Python", "User taught themself Python"),
         ("Paris is lovely in spring", "Paris is lovely in spring"),
         ("I'm working from home this week", "User is working from home this week"),
+        ("Work has been crazy", "Work has been crazy"),
+        ("Acme is great", "Acme is great"),
     ],
 )
 def test_an_unkeyed_clause_is_a_plain_fact_in_the_third_person(content: str, text: str) -> None:

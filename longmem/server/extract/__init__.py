@@ -245,12 +245,15 @@ def _verb_first(clause: str) -> bool:
     """Whether a clause starts with its verb, its subject (the user) left out."""
     found = [w for w in lower_words(clause)[:3] if w not in ADVERBS]
     word = found[0] if found else ""
+    if len(found) > 1 and found[1] in _AUXILIARIES:
+        return False  # the first word is the subject: "Work has been crazy"
     return (word in CLAUSE_VERBS and word not in _NOT_LEADING) or (
         word.endswith("ed") and len(word) >= 5
     )
 
 
 _NOT_LEADING = frozenset(("is", "are", "was", "were", "be", "been", "will", "would", "can"))
+_AUXILIARIES = _NOT_LEADING | frozenset(("has", "have", "had", "does", "did", "'s"))
 
 
 # Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.

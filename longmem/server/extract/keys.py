@@ -418,7 +418,7 @@ _VALUE_END = re.compile(
     r"any more|too|as well|for now|for good|so far|since|last|next|this|that|from|because|"
     r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|"
     r"until|till|about|right|near|by|if|or|yet|still|already|lol|haha|btw|there|here|for|"
-    r"twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
+    r"is|was|were|are|will be|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"

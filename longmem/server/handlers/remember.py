@@ -144,6 +144,10 @@ class _Call:
         relation, name = matches[0].split(":", 1)
         return _about(fact, matches[0], f"{SUBJECT}'s {relation} {name}")
 
+    def _ended(self, fact: ExtractedFact, held: list[MemoryRecord]) -> Optional[MemoryRecord]:
+        """The ending already current for this key, if the key holds nothing else."""
+        return next((m for m in held if m.negated and not m.value), None)
+
     def _keyed(
         self, fact: ExtractedFact
     ) -> tuple[str, Optional[MemoryRecord], Optional[str], bool]:
@@ -155,7 +159,8 @@ class _Call:
         values = [m for m in held if not m.negated]
         denials = [m for m in held if m.negated]
         if fact.negated and not fact.value:
-            return self._ending(fact, values)
+            again = None if values else self._ended(fact, held)
+            return (DUPLICATE, again, None, True) if again else self._ending(fact, values)
         if fact.negated:
             match = next((m for m in values if _same(m.value, fact.value)), None)
             if next((m for m in denials if _same(m.value, fact.value)), None):
@@ -223,10 +228,13 @@ class _Call:
 
 
 def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
-    """The fact with another subject, its wording's leading name changed to match."""
+    """The fact with another subject, its wording's leading name changed to match: "Tom
+    works as a plumber" or "User's husband works…" → "User's husband Tom works…"."""
+    relation, _, bare = fact.subject.partition(":")
+    said = f"{SUBJECT}'s {relation}" if _ and not bare else fact.subject
     text = fact.text
-    if text.startswith(fact.subject):
-        text = name + text[len(fact.subject) :]
+    if text.startswith(said):
+        text = name + text[len(said) :]
     return replace(fact, subject=subject, text=text)
 
 
