@@ -112,6 +112,9 @@ class ExtractedFact:
     negated: bool = False
     valid_from: Optional[datetime] = None
     expires_at: Optional[datetime] = None
+    # A correction ("it's Izmir, not Bursa"): the word said wrongly before, which
+    # ``value`` replaces in the memory that said it.
+    corrects: Optional[str] = None
 
 
 class Extractor(Protocol):

@@ -406,6 +406,27 @@ def test_resigning_retires_the_employer_and_the_job(mem: Longmem, collection: st
     )
 
 
+def test_a_correction_rewrites_the_memory_that_named_the_wrong_word(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("I live in Moda.", collection=collection)
+    [plan] = mem.remember("We're moving to Bursa in the summer.", collection=collection)
+    fixed, rest = mem.remember(
+        "wait, correction: it's Izmir not Bursa, I mixed up the offers", collection=collection
+    )
+    assert (fixed["text"], fixed["relation"], fixed["supersedes"]) == (
+        "User is moving to Izmir in the summer",
+        "updates",
+        plan["id"],
+    )
+    assert rest["text"] == "User mixed up the offers"  # the rest of the sentence is kept
+    texts = _texts(_current(mem, collection))
+    assert not any("Bursa" in text for text in texts)
+    # Nothing names the wrong word: the correction is kept as it was said.
+    [words] = mem.remember("It's Tuesday not Monday", collection=collection)
+    assert (words["text"], words["relation"]) == ("It's Tuesday not Monday", "new")
+
+
 def test_saying_an_ending_again_is_a_duplicate(mem: Longmem, collection: str) -> None:
     mem.remember("I work at Acme.", collection=collection)
     [first] = mem.remember("I resigned today.", collection=collection)

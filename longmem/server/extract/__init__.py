@@ -117,7 +117,15 @@ class RuleExtractor:
         previous: Optional[Subject] = None
         for sentence in sentences(content):
             until = expiry(sentence, said)
-            for clause in clauses(sentence):
+            correction = _CORRECTION.search(sentence)
+            if correction is not None:
+                new, old = correction.group("new"), correction.group("old")
+                words = sentence[: correction.end()]
+                text = finish(third_person(words))
+                facts.append(ExtractedFact(text, statement=words, value=new, corrects=old))
+                # What the sentence says after the correction is said as usual.
+                sentence = sentence[correction.end() :].strip(" ,;:")
+            for clause in clauses(sentence) if sentence else []:
                 parsed = parse_subject(clause, previous)
                 if parsed.subject.key != USER:
                     previous = parsed.subject
@@ -129,6 +137,15 @@ class RuleExtractor:
         return facts
 
 
+# "it's Guimarães not Braga", "I meant Izmir, not Bursa": a word said wrongly before.
+_WORD = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+_CORRECTION = re.compile(
+    r"\b(?:it's|it is|I meant|meant|make that|should be|should have said)\s+(?P<new>"
+    + _WORD
+    + r")\s*,?\s+not\s+(?P<old>"
+    + _WORD
+    + r")\b"
+)
 _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 

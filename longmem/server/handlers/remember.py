@@ -15,6 +15,9 @@ How a fact relates, decided here from keys (facts.py), never by a model:
   key and value (``updates``); with nothing to retire it is ``new``. An **ending** (a
   negated fact with no value: "I resigned today") retires whatever the key holds, and
   the job with the employer.
+- A **correction** ("it's Izmir, not Bursa") rewrites the newest current memory that
+  names the wrong word with the right one, superseding it (``updates``); when no memory
+  names it, the words are stored as a plain fact.
 - An **unkeyed** fact (a plain statement) is compared with the most similar current
   memories: a restatement (the same content words, or near-identical text) is a
   ``duplicate``, anything else is ``new``. Nothing unkeyed is ever superseded.
@@ -35,6 +38,7 @@ collection is created on submit, even if no fact comes out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Optional
@@ -42,8 +46,8 @@ from typing import Any, Optional
 from ..._protocol import MAX_TEXT_CHARS, SOURCE_REMEMBER
 from .. import wire
 from ..context import HTTPError, Request, Response, Services
-from ..db import MemoryRecord, NewMemory, Principal
-from ..embed import Vector, as_dict, cosine, embed
+from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
+from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words
 from ..facts import ENDS_WITH, USER, ExtractedFact, attribute
 from ..timestamps import epoch_to_iso, iso_now, iso_to_epoch
@@ -91,6 +95,11 @@ class _Call:
         self.stored: list[tuple[MemoryRecord, Vector]] = []
 
     def remember(self, fact: ExtractedFact) -> dict[str, Any]:
+        if fact.corrects and fact.value:
+            corrected = self._correct(fact.corrects, fact.value, fact.statement)
+            if corrected is not None:
+                return corrected
+            fact = replace(fact, value=None, corrects=None)  # nothing to correct: words
         fact = self._resolve(fact)
         if attribute(fact.attribute) is not None:
             relation, existing, supersedes, current = self._keyed(fact)
@@ -143,6 +152,41 @@ class _Call:
             return fact
         relation, name = matches[0].split(":", 1)
         return _about(fact, matches[0], f"{SUBJECT}'s {relation} {name}")
+
+    def _correct(self, wrong: str, right: str, statement: str) -> Optional[dict[str, Any]]:
+        """The newest current memory that names ``wrong`` (and not ``right``) again, with
+        ``right`` in its place, superseding it; None when no memory names it."""
+        pattern = re.compile(rf"(?<![^\W_]){re.escape(wrong)}(?![^\W_])", re.I)
+        flt = MemoryFilter(collection=self.collection)
+        now = iso_now()
+        match = " ".join(f'"{term}"' for term in query_terms(wrong))
+        found = self.store.memories.by_rids(
+            self.tenant_id,
+            [rid for rid, _ in self.store.memories.full_text(self.tenant_id, match, flt, now, 50)],
+        )
+        named = [
+            m
+            for m in found.values()
+            if pattern.search(m.text) and not re.search(re.escape(right), m.text, re.I)
+        ]
+        if not named:
+            return None
+        old = max(named, key=lambda m: (m.valid_from or m.created_at, m.rid))
+        item = NewMemory(
+            collection=self.collection,
+            text=pattern.sub(right, old.text),
+            source=SOURCE_REMEMBER,
+            type=old.type,
+            expires_at=old.expires_at,
+            subject=old.subject,
+            attribute=old.attribute,
+            value=pattern.sub(right, old.value) if old.value else None,
+            valid_from=old.valid_from,
+            statement=statement or None,
+            supersedes=old.id,
+            negated=old.negated,
+        )
+        return wire.extracted_fact(self.store.memories.add_fact(self.principal, item), UPDATES)
 
     def _ended(self, fact: ExtractedFact, held: list[MemoryRecord]) -> Optional[MemoryRecord]:
         """The ending already current for this key, if the key holds nothing else."""
