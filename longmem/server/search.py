@@ -1,5 +1,13 @@
-"""Hybrid retrieval: a full-text arm (FTS5 BM25), a vector arm (cosine over the stdlib
-embedding) and Reciprocal Rank Fusion.
+"""Hybrid retrieval: arms that each rank memories, fused by weighted Reciprocal Rank
+Fusion, then the current-truth rules.
+
+The arms (``_Arms``): full text (FTS5 BM25 over the query's words); the lexicon (the
+same index, over the words the lexicon asks the question's attribute by, at half
+weight); vectors (cosine over the stdlib embedding); the key arm (the current facts of
+the subject and attribute the question asks about, ask.py, at three times the weight);
+and, when a model embedder is configured, its ranking of what the others found
+(rerank.py). Then ``_Arms.answers`` leaves out what cannot answer the asked key: another
+subject's fact of that attribute, what was said before the answer, a superseded value.
 
 The vector arm never scans every memory. Each tenant has an in-memory inverted index,
 hashed feature → postings of (memory, weight), built lazily from the stored vectors on
@@ -498,7 +506,7 @@ class _Arms:
     query asks about (``ask``) says of the other memories."""
 
     text: list[tuple[int, float]] = field(default_factory=list)
-    lexicon: Optional[list[tuple[int, float]]] = None  # None: no expansion was asked
+    lexicon: list[tuple[int, float]] = field(default_factory=list)
     vector: list[tuple[int, float]] = field(default_factory=list)
     key: list[tuple[int, float]] = field(default_factory=list)
     # None when no model embedder ranked (none configured, or it failed).
@@ -508,13 +516,15 @@ class _Arms:
     since: Optional[str] = None  # when the answer to a single-valued key became true
 
     def found(self) -> list[list[tuple[int, float]]]:
-        return [self.key, self.text, self.lexicon or [], self.vector]
+        return [self.key, self.text, self.lexicon, self.vector]
 
     def weighted(self) -> list[tuple[Optional[list[tuple[int, float]]], float]]:
+        """Each arm and its weight; None for an arm that does not count (the lexicon and
+        key arms when they found nothing, the model arm when it did not run)."""
         return [
             (self.text, 1.0),
             (self.vector, 1.0),
-            (self.lexicon, LEXICON_WEIGHT),
+            (self.lexicon or None, LEXICON_WEIGHT),
             (self.key or None, KEY_WEIGHT),
             (self.model, MODEL_WEIGHT),
         ]
