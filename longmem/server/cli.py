@@ -97,7 +97,8 @@ def _model_flags(p: argparse.ArgumentParser) -> None:
     what = {
         "extractor": "remember's facts from an OpenAI-compatible chat-completions endpoint "
         "(the rules when it fails)",
-        "embedder": "vectors from an OpenAI-compatible embeddings endpoint",
+        "embedder": "search's ranking by an OpenAI-compatible embeddings endpoint "
+        "(search's own arms when it fails)",
     }
     for role in MODEL_ROLES:
         group = p.add_argument_group(f"{role} (optional)", what[role])
