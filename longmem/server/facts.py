@@ -42,7 +42,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
     Attribute("home", True, "lives in", "live lives living home based reside city town country"),
     Attribute("location", True, "is in", "where now currently today tonight weekend city"),
     Attribute("job", True, "works as", "job work works occupation profession role position title"),
-    Attribute("employer", True, "works at", "employer company work works firm"),
+    Attribute("employer", True, "works at", "employer company work works firm teach teaches"),
     Attribute("age", True, "is", "age old years"),
     Attribute("birthday", True, "was born on", "birthday born"),
     Attribute("relationship", True, "is", "married single relationship engaged"),

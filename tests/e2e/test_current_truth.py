@@ -379,7 +379,7 @@ def test_a_question_about_someone_else_is_not_answered_by_the_user(
 def test_what_someone_does_is_their_job(mem: Longmem, collection: str, query: str) -> None:
     mem.remember("Dee here. My brother Jay is a barber in Hyde Park.", collection=collection)
     assert _texts(mem.search(query, collection=collection))[0] == (
-        "User's brother Jay works as a barber"
+        "User's brother Jay works as a barber in Hyde Park"
     )
 
 

@@ -211,7 +211,8 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         (
             "hey im rohan (ro is fine), data engineer at flipkart",
             [
-                ("User is called Rohan", "user", "name", "Rohan", False),
+                # The gloss stays with the value it glosses: the nickname is kept.
+                ("User is called Rohan (ro is fine)", "user", "name", "Rohan", False),
                 ("User works as a data engineer", "user", "job", "data engineer", False),
                 ("User works at flipkart", "user", "employer", "flipkart", False),
             ],
@@ -233,6 +234,18 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         ),
         ("36 today", [("User is 36 years old", "user", "age", "36", False)]),
         ("34 and still the oldest in the course", [("User is 34 years old", "user", "age", "34", False)]),
+        ("Sam's a sparky (electrician)", [("Sam works as a sparky (electrician)", "Sam", "job", "sparky", False)]),
+        ("my other sister Jess is a nurse over in Perth", [
+            ("User's sister is Jess", "user", "siblings", "Jess", False),
+            ("User's sister Jess works as a nurse in Perth", "sister:Jess", "job", "nurse", False),
+        ]),
+        ("Mum's still at the council, 25 years now", [("User's mum is still at the council, 25 years now", "user", None, None, False)]),
+        ("Mum's officially retired from the council", [("User's mum is officially retired from the council", "mum:", "employer", None, True)]),
+        ("hired by the RTC as a dispatcher!! start in april", [
+            ("User works as a dispatcher", "user", "job", "dispatcher", False),
+            ("User works at the RTC", "user", "employer", "the RTC", False),
+            ("User starts in april", "user", None, None, False),
+        ]),
         ("new place is right behind agara lake", [("User lives behind agara lake", "user", "home", "behind agara lake", False)]),
         ("trying to cut caffeine, so it's decaf only for me now", [("User drinks decaf", "user", "drinks", "decaf", False)]),
         ("no more soda", [("User no longer drinks soda", "user", "drinks", "soda", True)]),

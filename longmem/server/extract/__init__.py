@@ -153,6 +153,11 @@ _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 # name or a job, an aside is a fact of its own ("Kenji, a game designer at Capcom").
 _DETAILED = frozenset(("likes", "dislikes", "home", "allergies", "employer", "hobbies", "pets"))
 _DETAIL = re.compile(r"^,\s*(?P<d>[^,;:!?]{3,60}?)\s*[.!]?$")
+_WORK_PLACE = re.compile(
+    r"^\s+(?:(?:over|down|out|up|back)\s+)?in\s+(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+)
+# A gloss in brackets right after any value is kept with it: "a sparky (electrician)".
+_GLOSS = re.compile(r"^\s*(?P<g>\([^()]{2,40}\))")
 _TIME_WORDS = re.compile(r"^(?:last|this|next|since|in|on|until|till|now|these|ago)\b", re.I)
 
 
@@ -160,7 +165,16 @@ def _detail(predicate: str, key: Key) -> str:
     """What the clause adds right after the value, kept with the fact: "User likes South
     Indian food, dosa especially"; not a time (valid_from has it) nor a new statement."""
     at = predicate.lower().find(key.value.lower())
-    if at < 0 or key.negated or key.attribute not in _DETAILED:
+    if at < 0 or key.negated:
+        return ""
+    after = predicate[at + len(key.value) :]
+    gloss = _GLOSS.match(after)
+    if gloss is not None:
+        return " " + gloss.group("g")
+    place = _WORK_PLACE.match(after) if key.attribute in ("job", "employer") else None
+    if place is not None:
+        return " in " + place.group("p")  # "a nurse over in Perth": where the work is
+    if key.attribute not in _DETAILED:
         return ""
     match = _DETAIL.match(predicate[at + len(key.value) :])
     if match is None or _TIME_WORDS.match(match.group("d")) or subject_of(match.group("d")):
@@ -225,8 +239,8 @@ def _facts_of(
         return facts
     kind = classify(clause)
     if subject.key == USER and _verb_first(clause):
-        # "Resigned today", typed short: "User resigned today".
-        text = finish(f"{SUBJECT} {third_person(clause[:1].lower() + clause[1:])}")
+        # "Resigned today", typed short: "User resigned today", "User starts in April".
+        text = finish(third_person("I " + clause[:1].lower() + clause[1:]))
     elif subject.key in (USER, NOBODY.key):
         text = finish(third_person(clause))
     else:

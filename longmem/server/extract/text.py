@@ -105,6 +105,7 @@ COMMON_VERBS = words(
 CLAUSE_VERBS = (
     COMMON_VERBS
     | frozenset(v + "s" for v in COMMON_VERBS)
+    | frozenset(v + "es" for v in COMMON_VERBS if v.endswith(("ch", "sh", "ss", "x", "o")))
     | frozenset(v + "ed" for v in COMMON_VERBS)
     | words("moved lived worked started joined switched turned liked loved married adopted")
     | words("goes does has have had is are am was were be been will would can could")
