@@ -67,7 +67,7 @@ class LocalServer:
     credentials secret.
 
     ``extractor`` turns ``remember``'s content into facts: any ``facts.Extractor``, such as
-    a ``ModelExtractor`` (model_endpoints.py); None means the rules of extract.py.
+    a ``ModelExtractor`` (model_endpoints.py); None means the rules of the extract package.
     ``embedder`` is an optional ``ModelEmbedder``: search asks it to rank the candidates
     its own arms found (rerank.py; None: the built-in embedding only). Neither is called
     before the first request.

@@ -118,7 +118,7 @@ class ExtractedFact:
 
 
 class Extractor(Protocol):
-    """Anything that turns content into facts: the rules (extract.py) or a model.
+    """Anything that turns content into facts: the rules (the extract package) or a model.
 
     ``observed_at`` is when the content was said (timezone-aware UTC); relative dates
     ("last month", "until Friday") resolve against it. An extractor returns [] for
