@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .embed import tokens
-from .extract.keys import RELATION_ATTRIBUTES, RELATIONS
-from .facts import ATTRIBUTES, USER
+from .extract.keys import RELATIONS
+from .facts import ATTRIBUTES, RELATION_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
 _WHERE = frozenset(("where", "city", "town", "country", "place"))

@@ -74,6 +74,12 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
 )
 
 
+# The attributes of the user that say who someone is to them ("User's sister is Anna"):
+# the relation facts, each read back as a subject of its own (``sister:Anna``).
+RELATION_ATTRIBUTES = frozenset(
+    ("partner", "siblings", "children", "mother", "father", "manager", "friends")
+)
+
 # When a fact of the first ends with no value to follow it ("I resigned"), these end too:
 # the job was done at the employer.
 ENDS_WITH: dict[str, tuple[str, ...]] = {"employer": ("job",)}

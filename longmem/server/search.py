@@ -31,8 +31,7 @@ from . import wire
 from .ask import Ask, analyse
 from .db import Change, IndexEntry, MemoryFilter, MemoryRecord, Store
 from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, query_terms, tokens, word_feature
-from .extract.keys import RELATION_ATTRIBUTES
-from .facts import USER, attribute
+from .facts import RELATION_ATTRIBUTES, USER, attribute
 from .rerank import ModelRanker
 from .timestamps import iso_now, iso_to_epoch
 

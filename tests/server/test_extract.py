@@ -14,10 +14,12 @@ import pytest
 
 from longmem._protocol import MAX_TEXT_CHARS
 from longmem.server.extract import RuleExtractor
+from longmem.server.extract.keys import RELATIONS
 from longmem.server.facts import (
     EPISODE,
     FACT,
     PREFERENCE,
+    RELATION_ATTRIBUTES,
     USER,
     ExtractedFact,
     Extractor,
@@ -554,6 +556,10 @@ def test_the_statement_keeps_the_words_as_said() -> None:
     (fact,) = _extract("Actually I moved to Munich last month.")
     assert fact.text == "User lives in Munich"
     assert fact.statement is not None and "moved to Munich last month" in fact.statement
+
+
+def test_every_relation_word_records_a_relation_attribute() -> None:
+    assert set(RELATIONS.values()) == RELATION_ATTRIBUTES
 
 
 def test_extracted_fact_is_immutable() -> None:

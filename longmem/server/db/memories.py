@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Optional
 
 from ..embed import EMBED_VERSION, Vector, embed, from_blob, fts_text, to_blob
+from ..facts import RELATION_ATTRIBUTES
 from ..timestamps import iso_now
 from .database import Database, chunks, dumps, select_in
 from .records import (
@@ -112,10 +113,8 @@ def delete_rows(
     db.announce(Change(tenant_id, rid, None) for rid in rids)
 
 
-# The attributes that say who someone is to the user, and how their facts read ("User's
-# wife is Sophie"): the relation word is the one the user used.
-_RELATION_ATTRIBUTES = ("partner", "siblings", "children", "mother", "father", "manager", "friends")
-_RELATION_MARKS = ", ".join(f"'{name}'" for name in _RELATION_ATTRIBUTES)
+# How a relation fact reads ("User's wife is Sophie"): the relation word is the user's.
+_RELATION_MARKS = ", ".join(f"'{name}'" for name in sorted(RELATION_ATTRIBUTES))
 _RELATION_TEXT = re.compile(r"^User's ([\w-]+) is ")
 
 
@@ -419,10 +418,11 @@ class Memories:
         ``for_update`` reads on the writer, like ``current_by_key``."""
         scope, params = _scope(tenant_id, collection)
         with self.db.write() if for_update else self.db.read() as conn:
+            # The user's name and relation facts; every other subject comes from DISTINCT.
             rows = conn.execute(
-                f"SELECT subject, attribute, value, text FROM memories WHERE {scope} "
-                f"AND attribute IS NOT NULL AND negated = 0 AND {CURRENT} "
-                "AND (subject != 'user' OR attribute IN ('name', " + _RELATION_MARKS + "))",
+                f"SELECT attribute, value, text FROM memories WHERE {scope} "
+                f"AND subject = 'user' AND attribute IN ('name', {_RELATION_MARKS}) "
+                f"AND negated = 0 AND {CURRENT}",
                 (*params, now),
             ).fetchall()
             distinct = conn.execute(
@@ -432,9 +432,7 @@ class Memories:
             ).fetchall()
         subjects = {str(row[0]) for row in distinct}
         name: Optional[str] = None
-        for subject, attribute, value, text in rows:
-            if subject != "user":
-                continue
+        for attribute, value, text in rows:
             if attribute == "name":
                 name = name or value
                 continue

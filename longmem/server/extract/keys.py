@@ -53,8 +53,6 @@ RELATIONS: dict[str, str] = {
         ("friend", "buddy", "colleague", "coworker", "roommate", "flatmate"), "friends"
     ),
 }
-# The attributes of the user that say who is who: "User's sister is Anna".
-RELATION_ATTRIBUTES = frozenset(RELATIONS.values())
 _REL = "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
 _QUALIFIERS = (
     r"(?:(?:old|new|former|ex|little|big|older|younger|elder|best|eldest|youngest|oldest|"
