@@ -35,6 +35,7 @@ _CLASS_WEIGHT = {"w": _WORD_WEIGHT, "p": _PAIR_WEIGHT, "c": _TRIGRAM_WEIGHT}
 _CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+", re.UNICODE)
 _CJK_RUN = re.compile(f"[{_CJK}]+")
+_QUERY_TERM = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+", re.UNICODE)
 
 # One string split once at import: a list literal of 170 words would dwarf the module.
 # "user" is the subject word of every remembered fact ("User lives in Paris"): it says
@@ -71,7 +72,7 @@ def query_terms(text: str) -> list[str]:
     """The words of a query for the full-text index, in order, once each; a run of CJK
     characters is one term, its characters spaced apart (a phrase of the index)."""
     terms: list[str] = []
-    for match in re.finditer(f"[{_CJK}]+|[^\\W_{_CJK}]+", text.lower()):
+    for match in _QUERY_TERM.finditer(text.lower()):
         term = match.group()
         if _CJK_RUN.fullmatch(term):
             term = " ".join(term)

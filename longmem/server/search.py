@@ -24,6 +24,7 @@ import time
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Optional
 
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
@@ -323,12 +324,12 @@ class SearchEngine:
         arms = _Arms()
         if req.mode in ("hybrid", "text"):
             terms = self._text_terms(tenant_id, query)
-            arms.text = self._full_text(tenant_id, terms, flt, depth)
+            arms.text = self._full_text(tenant_id, terms, flt, now, depth)
             if ask is not None and ask.attributes and terms:
                 # Query expansion from the lexicon ("diet" also looks for "vegetarian"),
                 # an arm of its own so its words do not outweigh the query's.
                 extra = [w for w in _lexicon(ask.attributes[0]) if w not in terms]
-                arms.lexicon = self._full_text(tenant_id, extra, flt, depth)
+                arms.lexicon = self._full_text(tenant_id, extra, flt, now, depth)
         if req.mode in ("hybrid", "vector"):
             arms.vector = self._vector_arm(
                 tenant_id, as_dict(embed(query)), flt, depth, req.min_score * VECTOR_SCALE
@@ -341,22 +342,22 @@ class SearchEngine:
                 arms.stale = self.store.memories.superseded_values(
                     tenant_id, req.collection, ask.subjects, single
                 )
+        records: Optional[dict[int, MemoryRecord]] = None
         if self.ranker is not None and req.mode != "text":
             pool = list(dict.fromkeys(rid for hits in arms.found() for rid, _ in hits))
             records = self.store.memories.by_rids(tenant_id, pool)
-            texts = {rid: records[rid].text for rid in pool if rid in records}
-            arms.model = self.ranker.rank(query, texts)
-        return self._fuse(tenant_id, req, arms)
+            arms.model = self.ranker.rank(query, {rid: m.text for rid, m in records.items()})
+        return self._fuse(tenant_id, req, arms, now, records)
 
     def _full_text(
-        self, tenant_id: str, terms: Sequence[str], flt: MemoryFilter, depth: int
+        self, tenant_id: str, terms: Sequence[str], flt: MemoryFilter, now: str, depth: int
     ) -> list[tuple[int, float]]:
         match = _fts_query(terms)
         if match is None:
             return []
         return [
             (rid, -rank / (1.0 - rank))  # bm25 < 0; map -bm25 ∈ [0, ∞) onto [0, 1)
-            for rid, rank in self.store.memories.full_text(tenant_id, match, flt, iso_now(), depth)
+            for rid, rank in self.store.memories.full_text(tenant_id, match, flt, now, depth)
         ]
 
     def _ask(self, tenant_id: str, req: SearchRequest, now: str) -> Optional[Ask]:
@@ -424,7 +425,7 @@ class SearchEngine:
             tenant_id, as_dict(vector), MemoryFilter(collection=collection), limit, min_score, rid
         )
         req = SearchRequest(query="", limit=limit, mode="vector", collection=collection)
-        return self._fuse(tenant_id, req, _Arms(vector=hits))
+        return self._fuse(tenant_id, req, _Arms(vector=hits), iso_now())
 
     def nearest(
         self,
@@ -440,7 +441,16 @@ class SearchEngine:
         flt = MemoryFilter(collection=collection)
         return self._vector_arm(tenant_id, as_dict(vector), flt, limit, min_score)
 
-    def _fuse(self, tenant_id: str, req: SearchRequest, arms: _Arms) -> list[dict[str, Any]]:
+    def _fuse(
+        self,
+        tenant_id: str,
+        req: SearchRequest,
+        arms: _Arms,
+        now: str,
+        records: Optional[dict[int, MemoryRecord]] = None,
+    ) -> list[dict[str, Any]]:
+        """The fused ranking; ``records`` are the candidates' memories when the caller
+        already read them (for the model arm)."""
         text_score = dict(arms.text)
         vector_score = dict(arms.vector)
         if req.mode == "text":
@@ -463,8 +473,9 @@ class SearchEngine:
             step = RECENCY_PRIOR / (len(newest) - 1)
             for place, rid in enumerate(newest):
                 fused[rid] *= 1.0 + step * place
-        found = self.store.memories.by_rids(tenant_id, list(fused))
-        now = iso_now()
+        found = (
+            records if records is not None else self.store.memories.by_rids(tenant_id, list(fused))
+        )
 
         def current(rid: int) -> bool:
             memory = found[rid]
@@ -514,6 +525,11 @@ class _Arms:
     stale: list[str] = field(default_factory=list)  # values the asked keys held before
     since: Optional[str] = None  # when the answer to a single-valued key became true
 
+    @cached_property
+    def keyed(self) -> frozenset[int]:
+        """The memories the key arm found (read once the arms are done)."""
+        return frozenset(rid for rid, _ in self.key)
+
     def found(self) -> list[list[tuple[int, float]]]:
         return [self.key, self.text, self.lexicon, self.vector]
 
@@ -547,7 +563,7 @@ class _Arms:
         - nor one naming a value the asked key held before ("my manager Mr Okoye is
           retiring" once the manager is someone else).
         """
-        if self.ask is None or any(rid == memory.rid for rid, _ in self.key):
+        if self.ask is None or memory.rid in self.keyed:
             return True
         if memory.attribute in self.ask.attributes and not _among(
             memory.subject, self.ask.subjects
