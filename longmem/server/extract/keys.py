@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, USER, attribute
@@ -298,15 +299,22 @@ _WORK_WORDS = r"(?:job|position|role|gig|post|residency|internship|placement|con
 @dataclass(frozen=True)
 class Rule:
     attribute: str  # "favorite:" takes the thing from the match's "thing" group
-    pattern: re.Pattern[str]
+    source: str
+    flags: int
     value: Optional[str] = None  # a value the phrasing itself means ("eats meat")
     negated: bool = False
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # Compiled at first use: the table takes ~30 ms to compile, which a server that
+        # never remembers (or not yet) need not pay at import.
+        return re.compile(self.source, self.flags)
 
 
 def _rule(
     name: str, pattern: str, value: Optional[str] = None, negated: bool = False, flags: int = re.I
 ) -> Rule:
-    return Rule(name, re.compile(pattern, flags), value, negated)
+    return Rule(name, pattern, flags, value, negated)
 
 
 # Words before a done thing: "have finally moved out".
