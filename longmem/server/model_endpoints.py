@@ -54,14 +54,14 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Optional, Union, cast
 from urllib.parse import urlsplit
 
 from .._protocol import MAX_TEXT_CHARS, MEMORY_TYPES
 from .._version import __version__
 from .facts import ATTRIBUTES, USER, ExtractedFact, Extractor, attribute
-from .timestamps import parse_timestamp
+from .timestamps import as_utc, datetime_to_iso, iso_to_datetime, parse_timestamp
 
 __all__ = [
     "EmbedderError",
@@ -408,18 +408,7 @@ _RESPONSE_FORMAT = {
 }
 _FENCE = re.compile(r"```[A-Za-z]*[ \t]*\n?(.*?)```", re.DOTALL)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_STORED = "%Y-%m-%dT%H:%M:%SZ"  # what timestamps.parse_timestamp gives
 _NO_SECONDS = re.compile(r"(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2})(Z|[+-]\d{2}:?\d{2})?")
-
-
-def _utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
-
-
-def _iso(moment: datetime) -> str:
-    return moment.strftime(_STORED)
 
 
 def _moment(value: Any, end_of_day: bool) -> Optional[datetime]:
@@ -436,7 +425,7 @@ def _moment(value: Any, end_of_day: bool) -> Optional[datetime]:
     stored = parse_timestamp(value)
     if stored is None:
         return None
-    return datetime.strptime(stored, _STORED).replace(tzinfo=timezone.utc)
+    return iso_to_datetime(stored)
 
 
 def _message_text(answer: Any) -> str:
@@ -545,8 +534,8 @@ class ModelExtractor:
 
     def request_body(self, content: str, observed_at: datetime) -> dict[str, Any]:
         """The chat-completions request for ``content`` said at ``observed_at``."""
-        observed = _utc(observed_at)
-        message = f"Observed at: {_iso(observed)} ({observed:%A})\n\n{content}"
+        observed = as_utc(observed_at)
+        message = f"Observed at: {datetime_to_iso(observed)} ({observed:%A})\n\n{content}"
         return {
             "model": self.endpoint.model,
             "messages": [
@@ -559,7 +548,7 @@ class ModelExtractor:
 
     def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
         """The facts of ``content``: the model's, else the fallback's."""
-        observed = _utc(observed_at)
+        observed = as_utc(observed_at)
         if not content.strip():
             return []
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 import time
+from datetime import datetime, timezone
 from typing import Optional
 
 _FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -29,6 +30,23 @@ def iso_to_epoch(value: str) -> float:
 
 def epoch_to_iso(value: float) -> str:
     return time.strftime(_FORMAT, time.gmtime(value))
+
+
+def as_utc(moment: datetime) -> datetime:
+    """An aware UTC datetime (a naive one is read as UTC)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def datetime_to_iso(moment: datetime) -> str:
+    """A datetime as stored (a naive one is read as UTC)."""
+    return as_utc(moment).strftime(_FORMAT)
+
+
+def iso_to_datetime(value: str) -> datetime:
+    """A stored timestamp as an aware UTC datetime."""
+    return datetime.strptime(value, _FORMAT).replace(tzinfo=timezone.utc)
 
 
 def days_ago(days: int) -> str:

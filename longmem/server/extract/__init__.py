@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Optional
 
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
+from ..timestamps import as_utc
 from .keys import NOBODY, Key, Parsed, Subject, keys_of, mentioned_relations, parse_subject
 from .text import (
     ADVERBS,
@@ -42,7 +43,7 @@ from .text import (
     third_person,
 )
 from .text import content_words as content_words
-from .when import became_true, expiry, utc
+from .when import became_true, expiry
 
 __all__ = ["SUBJECT", "RuleExtractor", "content_words"]
 
@@ -111,7 +112,7 @@ class RuleExtractor:
     """The default extractor: the documented rules of this package, no model, no I/O."""
 
     def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
-        said = utc(observed_at)
+        said = as_utc(observed_at)
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str]] = set()
         previous: Optional[Subject] = None

@@ -22,6 +22,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Optional
 
+from ..timestamps import as_utc
 from .text import MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 
 _END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
@@ -55,16 +56,10 @@ _IN_YEAR = re.compile(r"\b(?:in|since)\s+((?:19|20)\d\d)\b")
 _YESTERDAY = re.compile(r"\byesterday\b")
 
 
-def utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
-
-
 def expiry(sentence: str, said: datetime) -> Optional[datetime]:
     """When what ``sentence`` says stops being true, or None if it does not say."""
     lowered = sentence.lower()
-    today = utc(said).date()
+    today = as_utc(said).date()
     days: list[date] = []
     if _TODAY.search(lowered):
         days.append(today)
@@ -91,7 +86,7 @@ def became_true(clause: str, said: datetime, past: bool = True) -> Optional[date
     Only "ago" and "since" date a clause not in the past tense: "I start on Monday" is
     not "since last Monday"."""
     lowered = clause.lower()
-    said = utc(said)
+    said = as_utc(said)
     today = said.date()
     match = _AGO.search(lowered)
     if match:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Optional
 
 from ..._protocol import MAX_TEXT_CHARS, SOURCE_REMEMBER
@@ -50,7 +50,7 @@ from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words
 from ..facts import ENDS_WITH, USER, ExtractedFact, attribute
-from ..timestamps import epoch_to_iso, iso_now, iso_to_epoch
+from ..timestamps import datetime_to_iso, iso_now, iso_to_datetime, iso_to_epoch
 from ..validation import Checker
 from .common import collection_param, object_body
 
@@ -63,7 +63,7 @@ NEW, UPDATES, EXTENDS, DUPLICATE = "new", "updates", "extends", "duplicate"
 
 
 def _iso(moment: Optional[datetime]) -> Optional[str]:
-    return None if moment is None else epoch_to_iso(moment.timestamp())
+    return None if moment is None else datetime_to_iso(moment)
 
 
 def _same(a: Optional[str], b: Optional[str]) -> bool:
@@ -293,7 +293,7 @@ def remember_facts(
     relate each to the collection's current memories and store all but duplicates;
     returns the Extracted facts in order."""
     observed_at = observed_at or iso_now()
-    moment = datetime.fromtimestamp(iso_to_epoch(observed_at), timezone.utc)
+    moment = iso_to_datetime(observed_at)
     facts = services.extractor.extract(content, moment)
     store = services.store
     # One transaction: relate and store cannot interleave with another remember, so two
