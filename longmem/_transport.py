@@ -29,12 +29,14 @@ from _thread import allocate_lock
 from _weakref import ref
 from urllib.parse import unquote, urlsplit
 
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES
 from ._typing import TYPE_CHECKING
 from .errors import (
     InvalidArgumentError,
     LongmemConnectionError,
     LongmemError,
     LongmemTimeoutError,
+    ResponseTooLargeError,
 )
 
 if TYPE_CHECKING:
@@ -77,6 +79,7 @@ class Transport:
         *,
         ssl_context: Optional[ssl.SSLContext] = None,
         ca_file: Optional[str] = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         parts = urlsplit(base_url)
         if any(not 33 <= ord(char) < 127 for char in base_url):
@@ -103,6 +106,7 @@ class Transport:
         self.base_path = parts.path.rstrip("/")
         self._ssl_context = ssl_context
         self._ca_file = ca_file
+        self.max_response_bytes = max_response_bytes
         self._local = ThreadLocal()
         self._lock = allocate_lock()
         # Every open connection, weakly: a thread's connection dies with the thread.
@@ -248,10 +252,7 @@ class Transport:
                 # http.client swallows 100 Continue only; reading past another 1xx
                 # (103 Early Hints) would hand its final response to the next call.
                 raise http.client.HTTPException(f"unexpected interim response {response.status}")
-            if deadline is None:
-                data = response.read()
-            else:
-                data = _read_within(conn, response, timeout, deadline)
+            data = _read_body(conn, response, timeout, deadline, self.max_response_bytes)
         except _TIMEOUT_ERRORS as exc:
             self._discard(conn)
             raise LongmemTimeoutError(
@@ -262,12 +263,31 @@ class Transport:
             raise LongmemConnectionError(
                 f"{method} {path} to {self.origin} failed: {_describe(exc)}"
             ) from exc
+        except _TooLarge:
+            self._discard(conn)  # the rest of the body is still on the wire
+            raise _too_large(method, path, self.max_response_bytes, "") from None
         if response.will_close:
             self._discard(conn)
         reply_headers = response.msg
         if data and (reply_headers.get("content-encoding") or "").lower() == "gzip":
-            data = _gunzip(data, method, path)
+            try:
+                data = _gunzip(data, method, path, self.max_response_bytes)
+            except _TooLarge:
+                raise _too_large(
+                    method, path, self.max_response_bytes, " once decompressed"
+                ) from None
         return Response(response.status, reply_headers, data)
+
+
+class _TooLarge(Exception):
+    """A body passed max_response_bytes; the exchange turns it into the public error."""
+
+
+def _too_large(method: str, path: str, cap: int, how: str) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{method} {path}: the response body is larger than max_response_bytes "
+        f"({cap:,} bytes){how}; pass a larger max_response_bytes= if it is expected"
+    )
 
 
 def _closed_by_peer(sock: socket.socket) -> bool:
@@ -292,33 +312,61 @@ def _limit(conn: _Connection, timeout: float, deadline: Optional[float]) -> None
         sock.settimeout(timeout)  # a syscall: skipped when nothing changed
 
 
-def _read_within(
-    conn: _Connection, response: http.client.HTTPResponse, timeout: float, deadline: float
+def _read_body(
+    conn: _Connection,
+    response: http.client.HTTPResponse,
+    timeout: float,
+    deadline: Optional[float],
+    cap: int,
 ) -> bytes:
-    """Read the body a chunk at a time, so a trickling server cannot outlast the deadline."""
+    """Read the body, never more than `cap` bytes of it (raises _TooLarge).
+
+    A body of declared length within the cap is read at once, unless there is a deadline:
+    then, as a body of unknown length always is, it is read a chunk at a time, so a
+    trickling server cannot outlast the deadline and an endless one stops at the cap.
+    """
+    length = response.length  # None when chunked or delimited by the connection closing
+    if length is not None and length > cap:
+        raise _TooLarge
+    if deadline is None and length is not None:
+        return response.read()
     chunks: list[bytes] = []
+    size = 0
     while not response.isclosed():
-        _limit(conn, timeout, deadline)
+        if deadline is not None:
+            _limit(conn, timeout, deadline)
         chunk = response.read1(_READ_CHUNK)
         if not chunk:
             # read1 leaves an exhausted response open (an empty body, say); close it as
             # read() would, or the next request on this connection is refused.
             response.close()
             break
+        size += len(chunk)
+        if size > cap:
+            raise _TooLarge
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _gunzip(data: bytes, method: str, path: str) -> bytes:
+def _gunzip(data: bytes, method: str, path: str, cap: int) -> bytes:
+    """Decode a gzip body, never holding more than `cap` decoded bytes (raises _TooLarge):
+    a few KiB of gzip can inflate to gigabytes."""
     import zlib  # only when a server actually compresses
 
     parts: list[bytes] = []
+    room = cap
     try:
         # A gzip body may hold several members back to back (RFC 1952): decode them all.
         while data:
             decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            parts.append(decoder.decompress(data))
-            parts.append(decoder.flush())
+            while data and not decoder.eof:
+                # One byte past the room left is enough to know the cap is passed.
+                part = decoder.decompress(data, room + 1)
+                room -= len(part)
+                if room < 0:
+                    raise _TooLarge
+                parts.append(part)
+                data = decoder.unconsumed_tail
             if not decoder.eof:
                 raise zlib.error("truncated gzip stream")
             data = decoder.unused_data

@@ -26,6 +26,7 @@ from ._constants import (
     DEFAULT_BASE_URL,
     DEFAULT_JOB_POLL_INTERVAL,
     DEFAULT_JOB_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_AFTER,
     DEFAULT_TIMEOUT,
@@ -113,6 +114,7 @@ class Longmem:
         *,
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         total_timeout: Optional[float] = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         ca_file: Optional[str] = None,
         ssl_context: Optional[ssl.SSLContext] = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -124,7 +126,8 @@ class Longmem:
         `timeout` bounds each network operation (connecting, sending, each wait for
         data); `total_timeout` (optional) bounds the whole call, attempts, retries and
         sleeps included. A Retry-After longer than `max_retry_after` seconds is raised
-        as an error instead of slept through.
+        as an error instead of slept through. A response body larger than
+        `max_response_bytes` (decompressed size included) raises `ResponseTooLargeError`.
 
         `sleep`, `random` and `clock` are for tests and simulations: `sleep(seconds)`
         waits between retries and between `wait_for_job` polls; `random()` returns a
@@ -156,6 +159,7 @@ class Longmem:
             raise InvalidArgumentError(
                 f"max_retries must be a whole number of 0 or more, got {max_retries!r}"
             )
+        check.positive_int(max_response_bytes, "max_response_bytes")
         if ca_file is not None and ssl_context is not None:
             raise InvalidArgumentError("pass ca_file or ssl_context, not both")
         for hook, name in ((sleep, "sleep"), (random, "random"), (clock, "clock")):
@@ -168,7 +172,12 @@ class Longmem:
         self.retry_policy = RetryPolicy(
             max_retries, float(backoff_base), float(backoff_cap), float(max_retry_after)
         )
-        self._transport = Transport(self.base_url, ssl_context=ssl_context, ca_file=ca_file)
+        self._transport = Transport(
+            self.base_url,
+            ssl_context=ssl_context,
+            ca_file=ca_file,
+            max_response_bytes=max_response_bytes,
+        )
         self._headers = {
             "Authorization": f"Bearer {key}",
             "User-Agent": _USER_AGENT,

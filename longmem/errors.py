@@ -36,6 +36,11 @@ class LongmemTimeoutError(LongmemConnectionError):
     """The server did not answer within the timeout or the call's time budget."""
 
 
+class ResponseTooLargeError(LongmemError):
+    """The server's answer was larger than `max_response_bytes` (decompressed size
+    included). Not retried: the same request would get the same answer."""
+
+
 class LongmemAPIError(LongmemError):
     """The server answered with a non-2xx status."""
 
