@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 _Connection = http.client.HTTPConnection  # HTTPSConnection is a subclass
 
 _TIMEOUT_ERRORS = (socket.timeout, TimeoutError)
+# What OpenSSL says when the "TLS server" answers in plain HTTP, its "HTTP/1.1 400" read
+# as a TLS record: the name depends on the OpenSSL version (3.2 renamed it).
+_NOT_TLS_REASONS = frozenset({"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE"})
 _READ_CHUNK = 64 * 1024
 
 
@@ -210,6 +213,38 @@ class Transport:
             self._proxy_resolved = True
         return self._proxy
 
+    def _connect_error(self, exc: BaseException, proxy: Optional[_Proxy]) -> LongmemConnectionError:
+        """Why no connection could be made, in plain words rather than the socket's."""
+        if proxy is None:
+            host, where = self.host, self.origin
+        else:
+            host, where = proxy.host, f"the proxy {proxy.host}:{proxy.port}"
+        if isinstance(exc, socket.gaierror):
+            whose = "host" if proxy is None else "the proxy's host"
+            return LongmemConnectionError(f"could not resolve {whose} {host}", request_sent=False)
+        if isinstance(exc, ConnectionRefusedError):
+            return LongmemConnectionError(
+                f"could not connect to {where}: connection refused (is the server running?)",
+                request_sent=False,
+            )
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            return LongmemConnectionError(
+                f"could not verify the TLS certificate of {self.host}: {exc.verify_message} "
+                f"({exc.reason}); pass ca_file= if your own CA signed it",
+                request_sent=False,
+                retryable=False,
+            )
+        if isinstance(exc, ssl.SSLError) and exc.reason in _NOT_TLS_REASONS:
+            return LongmemConnectionError(
+                f"{self.origin} does not speak TLS (SSL {exc.reason}): for a plain-HTTP "
+                f"server use http://{self.origin.split('://', 1)[1]}",
+                request_sent=False,
+                retryable=False,
+            )
+        return LongmemConnectionError(
+            f"could not connect to {where}: {_describe(exc)}", request_sent=False
+        )
+
     # -- one exchange -------------------------------------------------------------
 
     def _exchange(
@@ -240,9 +275,7 @@ class Transport:
                 ) from exc
             except (OSError, http.client.HTTPException) as exc:
                 self._discard(conn)
-                raise LongmemConnectionError(
-                    f"could not connect to {where}: {_describe(exc)}", request_sent=False
-                ) from exc
+                raise self._connect_error(exc, proxy) from exc
         try:
             _limit(conn, timeout, deadline)
             conn.request(method, target, body=body, headers=headers)

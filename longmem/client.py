@@ -744,14 +744,17 @@ class Longmem:
             path += _query_string(query)
         data, headers = self._prepare(method, body, idempotency_key)
         budget = self.total_timeout
-        deadline = None if budget is None else self._clock() + budget
+        started = self._clock()
+        deadline = None if budget is None else started + budget
         retries = 0
         while True:
             time_left = None if deadline is None else deadline - self._clock()
             if time_left is not None and time_left <= 0:
-                raise LongmemTimeoutError(
+                out_of_time = LongmemTimeoutError(
                     f"{method} {path}: the call's time budget of {budget:g}s ran out"
                 )
+                out_of_time.attempts, out_of_time.elapsed = retries, self._clock() - started
+                raise out_of_time
             _debug("%s %s attempt %d", method, path, retries + 1)
             error: Union[LongmemAPIError, LongmemConnectionError]
             try:
@@ -775,6 +778,8 @@ class Longmem:
             if decision.reason is not None:
                 _debug("%s %s %s", method, path, decision.reason)
             if decision.delay is None:
+                if isinstance(error, LongmemConnectionError):
+                    error.attempts, error.elapsed = retries + 1, self._clock() - started
                 raise error
             self._sleep(decision.delay)
             retries += 1

@@ -135,6 +135,21 @@ def test_tls_is_verified_by_default(
     assert tls_server.requests == []
 
 
+def test_unverifiable_certificate_is_one_clear_error_not_retried(
+    tls_server: ScriptedServer,
+    make_client: Callable[..., Longmem],
+    monkeypatch: pytest.MonkeyPatch,
+    sleeps: SleepRecorder,
+) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    with pytest.raises(LongmemConnectionError) as caught:
+        make_client(tls_server.url).collections()  # max_retries=2
+    assert str(caught.value).startswith("could not verify the TLS certificate of localhost: ")
+    assert "pass ca_file= if your own CA signed it (1 attempt over " in str(caught.value)
+    assert sleeps.calls == []
+    assert tls_server.connections == 1
+
+
 def test_tls_honours_ssl_cert_file(
     tls_server: ScriptedServer,
     tls_material: TLSMaterial,
