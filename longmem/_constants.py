@@ -23,6 +23,13 @@ DEFAULT_MAX_RETRY_AFTER = 60.0
 BACKOFF_JITTER = 0.25
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 
+# The largest response body read, decompressed size included: a broken or hostile endpoint
+# (an endless body, a gzip bomb) must not exhaust a small function's memory. The largest
+# answer but an export is a page of 200 memories, under 16 MiB even at every field's
+# limit; 64 MiB also holds an export of ~100,000 typical memories (~600 bytes each).
+# A larger export needs `max_response_bytes=` raised, as the error says.
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+
 # wait_for_job: how long to wait for a background remember job, and how often to ask.
 DEFAULT_JOB_TIMEOUT = 60.0
 DEFAULT_JOB_POLL_INTERVAL = 0.5

@@ -5,9 +5,11 @@ or default cannot drift between the halves (tests/test_protocol.py checks that t
 agree). The client never imports the server; the server imports this module and nothing
 else of the client. What each value means on the wire is in docs/protocol.md.
 
-Names: ``MAX_*`` / ``MIN_*`` are bounds the server answers 422 for; ``DEFAULT_*`` is what
-a field is when a request leaves it out, and what the SDK's and the CLI's arguments
-default to; tuples are the values an enumerated field may take.
+Names: ``MAX_*`` / ``MIN_*`` are bounds the server answers 422 for (the client does not
+enforce them, since a server may relax them; it sizes its requests by ``BATCH_SIZE`` and
+the CLI its imports by ``MAX_IMPORT_MEMORIES``);
+``DEFAULT_*`` is what a field is when a request leaves it out, and what the SDK's and the
+CLI's arguments default to; tuples are the values an enumerated field may take.
 """
 
 from __future__ import annotations

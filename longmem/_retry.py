@@ -87,18 +87,21 @@ def decide_retry(
     """Whether, and after how long, to retry a call whose latest attempt failed with `error`.
 
     An API error is retried when its status is one of the policy's `retry_statuses`; a
-    connection error (no HTTP answer) always is, since every write carries an
-    idempotency key. `retries` is how many retries the call has made so far, `rand` a
-    number in [0, 1) for the backoff's jitter, and `time_left` the seconds left of the
-    call's time budget (None: no budget). In order: no retries left, a Retry-After above
-    `max_retry_after`, or a wait that would reach the end of the budget each mean
-    "raise now"; otherwise wait the Retry-After if the server sent one, else the backoff.
+    connection error (no HTTP answer) is unless it is not `retryable` (no retry can fix
+    it), since every write carries an idempotency key. `retries` is how many retries the
+    call has made so far, `rand` a number in [0, 1) for the backoff's jitter, and
+    `time_left` the seconds left of the call's time budget (None: no budget). In order:
+    no retries left, a Retry-After above `max_retry_after`, or a wait that would reach
+    the end of the budget each mean "raise now"; otherwise wait the Retry-After if the
+    server sent one, else the backoff.
     """
     retry_after = None
     if isinstance(error, LongmemAPIError):
         if error.status not in policy.retry_statuses:
             return RetryDecision(None, None)
         retry_after = error.retry_after
+    elif not error.retryable:
+        return RetryDecision(None, None)
     if retries >= policy.max_retries:
         return RetryDecision(None, f"giving up after {retries} retries: {error}")
     if retry_after is not None and retry_after > policy.max_retry_after:

@@ -29,12 +29,14 @@ from _thread import allocate_lock
 from _weakref import ref
 from urllib.parse import unquote, urlsplit
 
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES
 from ._typing import TYPE_CHECKING
 from .errors import (
     InvalidArgumentError,
     LongmemConnectionError,
     LongmemError,
     LongmemTimeoutError,
+    ResponseTooLargeError,
 )
 
 if TYPE_CHECKING:
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
 _Connection = http.client.HTTPConnection  # HTTPSConnection is a subclass
 
 _TIMEOUT_ERRORS = (socket.timeout, TimeoutError)
+# What OpenSSL says when the "TLS server" answers in plain HTTP, its "HTTP/1.1 400" read
+# as a TLS record: the name depends on the OpenSSL version (3.2 renamed it).
+_NOT_TLS_REASONS = frozenset({"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE"})
 _READ_CHUNK = 64 * 1024
 
 
@@ -77,6 +82,7 @@ class Transport:
         *,
         ssl_context: Optional[ssl.SSLContext] = None,
         ca_file: Optional[str] = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         parts = urlsplit(base_url)
         if any(not 33 <= ord(char) < 127 for char in base_url):
@@ -103,6 +109,7 @@ class Transport:
         self.base_path = parts.path.rstrip("/")
         self._ssl_context = ssl_context
         self._ca_file = ca_file
+        self.max_response_bytes = max_response_bytes
         self._local = ThreadLocal()
         self._lock = allocate_lock()
         # Every open connection, weakly: a thread's connection dies with the thread.
@@ -206,6 +213,38 @@ class Transport:
             self._proxy_resolved = True
         return self._proxy
 
+    def _connect_error(self, exc: BaseException, proxy: Optional[_Proxy]) -> LongmemConnectionError:
+        """Why no connection could be made, in plain words rather than the socket's."""
+        if proxy is None:
+            host, where = self.host, self.origin
+        else:
+            host, where = proxy.host, f"the proxy {proxy.host}:{proxy.port}"
+        if isinstance(exc, socket.gaierror):
+            whose = "host" if proxy is None else "the proxy's host"
+            return LongmemConnectionError(f"could not resolve {whose} {host}", request_sent=False)
+        if isinstance(exc, ConnectionRefusedError):
+            return LongmemConnectionError(
+                f"could not connect to {where}: connection refused (is the server running?)",
+                request_sent=False,
+            )
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            return LongmemConnectionError(
+                f"could not verify the TLS certificate of {self.host}: {exc.verify_message} "
+                f"({exc.reason}); pass ca_file= if your own CA signed it",
+                request_sent=False,
+                retryable=False,
+            )
+        if isinstance(exc, ssl.SSLError) and exc.reason in _NOT_TLS_REASONS:
+            return LongmemConnectionError(
+                f"{self.origin} does not speak TLS (SSL {exc.reason}): for a plain-HTTP "
+                f"server use http://{self.origin.split('://', 1)[1]}",
+                request_sent=False,
+                retryable=False,
+            )
+        return LongmemConnectionError(
+            f"could not connect to {where}: {_describe(exc)}", request_sent=False
+        )
+
     # -- one exchange -------------------------------------------------------------
 
     def _exchange(
@@ -236,9 +275,7 @@ class Transport:
                 ) from exc
             except (OSError, http.client.HTTPException) as exc:
                 self._discard(conn)
-                raise LongmemConnectionError(
-                    f"could not connect to {where}: {_describe(exc)}", request_sent=False
-                ) from exc
+                raise self._connect_error(exc, proxy) from exc
         try:
             _limit(conn, timeout, deadline)
             conn.request(method, target, body=body, headers=headers)
@@ -248,10 +285,7 @@ class Transport:
                 # http.client swallows 100 Continue only; reading past another 1xx
                 # (103 Early Hints) would hand its final response to the next call.
                 raise http.client.HTTPException(f"unexpected interim response {response.status}")
-            if deadline is None:
-                data = response.read()
-            else:
-                data = _read_within(conn, response, timeout, deadline)
+            data = _read_body(conn, response, timeout, deadline, self.max_response_bytes)
         except _TIMEOUT_ERRORS as exc:
             self._discard(conn)
             raise LongmemTimeoutError(
@@ -262,12 +296,31 @@ class Transport:
             raise LongmemConnectionError(
                 f"{method} {path} to {self.origin} failed: {_describe(exc)}"
             ) from exc
+        except _TooLarge:
+            self._discard(conn)  # the rest of the body is still on the wire
+            raise _too_large(method, path, self.max_response_bytes, "") from None
         if response.will_close:
             self._discard(conn)
         reply_headers = response.msg
         if data and (reply_headers.get("content-encoding") or "").lower() == "gzip":
-            data = _gunzip(data, method, path)
+            try:
+                data = _gunzip(data, method, path, self.max_response_bytes)
+            except _TooLarge:
+                raise _too_large(
+                    method, path, self.max_response_bytes, " once decompressed"
+                ) from None
         return Response(response.status, reply_headers, data)
+
+
+class _TooLarge(Exception):
+    """A body passed max_response_bytes; the exchange turns it into the public error."""
+
+
+def _too_large(method: str, path: str, cap: int, how: str) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{method} {path}: the response body is larger than max_response_bytes "
+        f"({cap:,} bytes){how}; pass a larger max_response_bytes= if it is expected"
+    )
 
 
 def _closed_by_peer(sock: socket.socket) -> bool:
@@ -292,33 +345,61 @@ def _limit(conn: _Connection, timeout: float, deadline: Optional[float]) -> None
         sock.settimeout(timeout)  # a syscall: skipped when nothing changed
 
 
-def _read_within(
-    conn: _Connection, response: http.client.HTTPResponse, timeout: float, deadline: float
+def _read_body(
+    conn: _Connection,
+    response: http.client.HTTPResponse,
+    timeout: float,
+    deadline: Optional[float],
+    cap: int,
 ) -> bytes:
-    """Read the body a chunk at a time, so a trickling server cannot outlast the deadline."""
+    """Read the body, never more than `cap` bytes of it (raises _TooLarge).
+
+    A body of declared length within the cap is read at once, unless there is a deadline:
+    then, as a body of unknown length always is, it is read a chunk at a time, so a
+    trickling server cannot outlast the deadline and an endless one stops at the cap.
+    """
+    length = response.length  # None when chunked or delimited by the connection closing
+    if length is not None and length > cap:
+        raise _TooLarge
+    if deadline is None and length is not None:
+        return response.read()
     chunks: list[bytes] = []
+    size = 0
     while not response.isclosed():
-        _limit(conn, timeout, deadline)
+        if deadline is not None:
+            _limit(conn, timeout, deadline)
         chunk = response.read1(_READ_CHUNK)
         if not chunk:
             # read1 leaves an exhausted response open (an empty body, say); close it as
             # read() would, or the next request on this connection is refused.
             response.close()
             break
+        size += len(chunk)
+        if size > cap:
+            raise _TooLarge
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _gunzip(data: bytes, method: str, path: str) -> bytes:
+def _gunzip(data: bytes, method: str, path: str, cap: int) -> bytes:
+    """Decode a gzip body, never holding more than `cap` decoded bytes (raises _TooLarge):
+    a few KiB of gzip can inflate to gigabytes."""
     import zlib  # only when a server actually compresses
 
     parts: list[bytes] = []
+    room = cap
     try:
         # A gzip body may hold several members back to back (RFC 1952): decode them all.
         while data:
             decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            parts.append(decoder.decompress(data))
-            parts.append(decoder.flush())
+            while data and not decoder.eof:
+                # One byte past the room left is enough to know the cap is passed.
+                part = decoder.decompress(data, room + 1)
+                room -= len(part)
+                if room < 0:
+                    raise _TooLarge
+                parts.append(part)
+                data = decoder.unconsumed_tail
             if not decoder.eof:
                 raise zlib.error("truncated gzip stream")
             data = decoder.unused_data

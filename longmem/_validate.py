@@ -1,48 +1,37 @@
 """Argument checks run before anything is sent: each failure names the argument and why.
 
 Every check raises `InvalidArgumentError`, which is both a `LongmemError` and a
-`ValueError`. The limits are the protocol's (see `_protocol`).
+`ValueError`. The client checks only what it must know to build a request: types,
+required values and obvious minimums (non-empty text, a whole number of at least 1).
+Maxima, character sets and enumerations are the server's to judge, as botocore leaves
+them to AWS: a client that enforced them would break the day a server relaxed them,
+and the server's 422 names each field it refused (`UnprocessableEntityError`).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from urllib.parse import quote
 
-from ._protocol import (
-    COLLECTION_NAME_PATTERN,
-    COLLECTION_NAME_RULE,
-    MAX_CATEGORY_CHARS,
-    MAX_CONTAINER_TAG_CHARS,
-    MAX_METADATA_BYTES,
-    MAX_SOURCE_CHARS,
-    MAX_TEXT_CHARS,
-    SEARCH_MODES,
-)
 from ._typing import TYPE_CHECKING
 from .errors import InvalidArgumentError
 
 if TYPE_CHECKING:
     from typing import Any, Optional
 
-_COLLECTION_NAME = re.compile(COLLECTION_NAME_PATTERN)
-
 
 def _fail(name: str, problem: str) -> InvalidArgumentError:
     return InvalidArgumentError(f"{name} {problem}")
 
 
-def text(value: Any, name: str = "text", max_chars: int = MAX_TEXT_CHARS) -> str:
+def text(value: Any, name: str = "text") -> str:
     if not isinstance(value, str):
         raise _fail(name, f"must be a string, got {type(value).__name__}")
     if not value.strip():
         raise _fail(name, "must not be empty")
-    if len(value) > max_chars:
-        raise _fail(name, f"must be at most {max_chars} characters, got {len(value)}")
     return _encodable(value, name)
 
 
@@ -56,14 +45,17 @@ def _encodable(value: str, name: str) -> str:
 
 
 def collection(value: Any, name: str = "collection") -> str:
+    # Which characters a name may hold is the server's rule; `segment` makes any name
+    # safe in a path.
     if not isinstance(value, str):
         raise _fail(name, f"must be a string, got {type(value).__name__}")
-    if not _COLLECTION_NAME.fullmatch(value):
-        raise _fail(name, f"must be {COLLECTION_NAME_RULE}, got {value!r}")
-    return value
+    if not value:
+        raise _fail(name, "must not be empty")
+    return _encodable(value, name)
 
 
 def identifier(value: Any, name: str) -> str:
+    """A non-empty string: an id, a category, a source, a search mode, a provider."""
     if not isinstance(value, str) or not value:
         raise _fail(name, f"must be a non-empty string, got {value!r}")
     return _encodable(value, name)
@@ -82,18 +74,17 @@ def fraction(value: Any, name: str) -> float:
     return float(value)
 
 
-def positive_int(value: Any, name: str, maximum: Optional[int] = None) -> int:
+def positive_int(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail(name, f"must be a whole number, got {value!r}")
-    if value < 1 or (maximum is not None and value > maximum):
-        bound = f"from 1 to {maximum}" if maximum is not None else "at least 1"
-        raise _fail(name, f"must be {bound}, got {value}")
+    if value < 1:
+        raise _fail(name, f"must be at least 1, got {value}")
     return value
 
 
-def non_negative_int(value: Any, name: str, maximum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
-        raise _fail(name, f"must be a whole number from 0 to {maximum}, got {value!r}")
+def non_negative_int(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _fail(name, f"must be a whole number of 0 or more, got {value!r}")
     return value
 
 
@@ -104,31 +95,16 @@ def flag(value: Any, name: str) -> bool:
     return value
 
 
-def category(value: Any, name: str = "category") -> str:
-    if not isinstance(value, str) or not 1 <= len(value) <= MAX_CATEGORY_CHARS:
-        raise _fail(name, f"must be a string of 1-{MAX_CATEGORY_CHARS} characters, got {value!r}")
-    return value
-
-
-def source(value: Any, name: str = "source") -> str:
-    if not isinstance(value, str) or not 1 <= len(value) <= MAX_SOURCE_CHARS:
-        raise _fail(name, f"must be a string of 1-{MAX_SOURCE_CHARS} characters, got {value!r}")
-    return _encodable(value, name)
-
-
 def container_tag(value: Any, name: str = "container_tag") -> Optional[str]:
     if value is None:
         return None
-    if not isinstance(value, str) or not 1 <= len(value) <= MAX_CONTAINER_TAG_CHARS:
-        raise _fail(
-            name,
-            f"must be None or a string of 1-{MAX_CONTAINER_TAG_CHARS} characters, got {value!r}",
-        )
-    return value
+    if not isinstance(value, str) or not value:
+        raise _fail(name, f"must be None or a non-empty string, got {value!r}")
+    return _encodable(value, name)
 
 
-def json_object(value: Any, name: str, max_bytes: Optional[int] = None) -> Optional[dict[str, Any]]:
-    """None, or a dict with string keys that encodes to JSON (within max_bytes)."""
+def json_object(value: Any, name: str) -> Optional[dict[str, Any]]:
+    """None, or a dict with string keys that encodes to JSON."""
     if value is None:
         return None
     if not isinstance(value, Mapping):
@@ -138,14 +114,12 @@ def json_object(value: Any, name: str, max_bytes: Optional[int] = None) -> Optio
     if bad_key is not None:
         raise _fail(name, f"must have string keys at every level, found {bad_key!r}")
     try:
-        encoded = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        size = len(encoded.encode("utf-8"))
+        # Encoded too: an unpaired surrogate fails only there.
+        json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
     except UnicodeEncodeError:
         raise _fail(name, "must hold valid Unicode text (it has unpaired surrogates)") from None
     except (TypeError, ValueError, RecursionError) as exc:
         raise _fail(name, f"must be JSON-serialisable with string keys ({exc})") from None
-    if max_bytes is not None and size > max_bytes:
-        raise _fail(name, f"must encode to at most {max_bytes} bytes of JSON")
     return dict(value)
 
 
@@ -164,28 +138,13 @@ def _non_string_key(value: Any) -> Any:
     return None
 
 
-def metadata(value: Any, name: str = "metadata") -> Optional[dict[str, Any]]:
-    return json_object(value, name, MAX_METADATA_BYTES)
-
-
-def search_mode(value: Any) -> str:
-    if value not in SEARCH_MODES:
-        raise _fail("mode", f"must be one of {', '.join(SEARCH_MODES)}; got {value!r}")
-    return str(value)
-
-
-def idempotency_key(value: Any, max_chars: int) -> Optional[str]:
+def idempotency_key(value: Any) -> Optional[str]:
     if value is None:
         return None
-    if (
-        not isinstance(value, str)
-        or not 1 <= len(value) <= max_chars
-        or not value.isascii()
-        or not value.isprintable()
-    ):
-        raise _fail(
-            "idempotency_key", f"must be 1-{max_chars} printable ASCII characters, got {value!r}"
-        )
+    # It travels in an HTTP header: anything else could end the header or start another.
+    # How long it may be is the server's rule.
+    if not isinstance(value, str) or not value or not (value.isascii() and value.isprintable()):
+        raise _fail("idempotency_key", f"must be printable ASCII characters, got {value!r}")
     return value
 
 

@@ -26,6 +26,7 @@ from ._constants import (
     DEFAULT_BASE_URL,
     DEFAULT_JOB_POLL_INTERVAL,
     DEFAULT_JOB_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_AFTER,
     DEFAULT_TIMEOUT,
@@ -51,14 +52,6 @@ from ._protocol import (
     DEFAULT_STALE_DAYS,
     DEFAULT_SUMMARY_LIMIT,
     JOB_FINISHED,
-    MAX_DAYS,
-    MAX_HOURS,
-    MAX_IDEMPOTENCY_KEY_CHARS,
-    MAX_IMPORT_MEMORIES,
-    MAX_LIST_LIMIT,
-    MAX_OFFSET,
-    MAX_QUERY_CHARS,
-    MAX_SEARCH_LIMIT,
     SOURCE_SDK,
 )
 from ._retry import RetryPolicy, decide_retry, parse_retry_after
@@ -101,9 +94,6 @@ _BATCH_ITEM_FIELDS = frozenset(
     {"text", "importance", "category", "source", "metadata", "container_tag"}
 )
 _INF = float("inf")
-# add_many derives one key per chunk from a caller's key: "<key>-<offset>"; the room
-# kept for "-<offset>" fits any offset below 10**11.
-_CHUNK_KEY_SUFFIX_CHARS = 12
 
 
 class Longmem:
@@ -124,6 +114,7 @@ class Longmem:
         *,
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         total_timeout: Optional[float] = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         ca_file: Optional[str] = None,
         ssl_context: Optional[ssl.SSLContext] = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -135,7 +126,8 @@ class Longmem:
         `timeout` bounds each network operation (connecting, sending, each wait for
         data); `total_timeout` (optional) bounds the whole call, attempts, retries and
         sleeps included. A Retry-After longer than `max_retry_after` seconds is raised
-        as an error instead of slept through.
+        as an error instead of slept through. A response body larger than
+        `max_response_bytes` (decompressed size included) raises `ResponseTooLargeError`.
 
         `sleep`, `random` and `clock` are for tests and simulations: `sleep(seconds)`
         waits between retries and between `wait_for_job` polls; `random()` returns a
@@ -167,6 +159,7 @@ class Longmem:
             raise InvalidArgumentError(
                 f"max_retries must be a whole number of 0 or more, got {max_retries!r}"
             )
+        check.positive_int(max_response_bytes, "max_response_bytes")
         if ca_file is not None and ssl_context is not None:
             raise InvalidArgumentError("pass ca_file or ssl_context, not both")
         for hook, name in ((sleep, "sleep"), (random, "random"), (clock, "clock")):
@@ -179,7 +172,12 @@ class Longmem:
         self.retry_policy = RetryPolicy(
             max_retries, float(backoff_base), float(backoff_cap), float(max_retry_after)
         )
-        self._transport = Transport(self.base_url, ssl_context=ssl_context, ca_file=ca_file)
+        self._transport = Transport(
+            self.base_url,
+            ssl_context=ssl_context,
+            ca_file=ca_file,
+            max_response_bytes=max_response_bytes,
+        )
         self._headers = {
             "Authorization": f"Bearer {key}",
             "User-Agent": _USER_AGENT,
@@ -263,12 +261,12 @@ class Longmem:
         body = {
             "text": check.text(text),
             "importance": check.fraction(importance, "importance"),
-            "category": check.category(category),
-            "source": check.source(source),
-            "metadata": check.metadata(metadata) or {},
+            "category": check.identifier(category, "category"),
+            "source": check.identifier(source, "source"),
+            "metadata": check.json_object(metadata, "metadata") or {},
             "container_tag": check.container_tag(container_tag),
         }
-        key = check.idempotency_key(idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS)
+        key = check.idempotency_key(idempotency_key)
         path = _collection_path(collection) + "/memories"
         return cast("Memory", self._request("POST", path, body=body, idempotency_key=key))
 
@@ -298,13 +296,11 @@ class Longmem:
         path = _collection_path(collection) + "/memories/batch"
         defaults = {
             "importance": check.fraction(importance, "importance"),
-            "category": check.category(category),
-            "source": check.source(source),
+            "category": check.identifier(category, "category"),
+            "source": check.identifier(source, "source"),
             "container_tag": check.container_tag(container_tag),
         }
-        base_key = check.idempotency_key(
-            idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS - _CHUNK_KEY_SUFFIX_CHARS
-        )
+        base_key = check.idempotency_key(idempotency_key)
         if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
             raise InvalidArgumentError(
                 f"items must be a list of strings or dicts, got {type(items).__name__}"
@@ -343,8 +339,8 @@ class Longmem:
     ) -> list[Memory]:
         """List memories, pinned first then newest first. GET …/memories."""
         query = {
-            "limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT),
-            "offset": check.non_negative_int(offset, "offset", MAX_OFFSET),
+            "limit": check.positive_int(limit, "limit"),
+            "offset": check.non_negative_int(offset, "offset"),
             "include_archived": check.flag(include_archived, "include_archived"),
         }
         path = _collection_path(collection) + "/memories"
@@ -371,9 +367,9 @@ class Longmem:
         if importance is not None:
             body["importance"] = check.fraction(importance, "importance")
         if category is not None:
-            body["category"] = check.category(category)
+            body["category"] = check.identifier(category, "category")
         if metadata is not None:
-            body["metadata"] = check.metadata(metadata)
+            body["metadata"] = check.json_object(metadata, "metadata")
         if not body:
             raise InvalidArgumentError(
                 "update needs at least one of text, importance, category, metadata"
@@ -418,7 +414,7 @@ class Longmem:
     ) -> list[SearchHit]:
         """Nearest neighbours of a memory (not itself, archived or superseded). GET …/related."""
         query = {
-            "limit": check.positive_int(limit, "limit", MAX_SEARCH_LIMIT),
+            "limit": check.positive_int(limit, "limit"),
             "min_score": check.fraction(min_score, "min_score"),
         }
         path = _memory_path(collection, memory_id) + "/related"
@@ -447,17 +443,17 @@ class Longmem:
         `expires_at` tell which is which.
         """
         body: dict[str, Any] = {
-            "query": check.text(query, "query", MAX_QUERY_CHARS),
-            "limit": check.positive_int(limit, "limit", MAX_SEARCH_LIMIT),
+            "query": check.text(query, "query"),
+            "limit": check.positive_int(limit, "limit"),
             "min_score": check.fraction(min_score, "min_score"),
-            "mode": check.search_mode(mode),
+            "mode": check.identifier(mode, "mode"),
         }
         if category is not None:
-            body["category"] = check.category(category)
+            body["category"] = check.identifier(category, "category")
         if container_tag is not None:
             body["container_tag"] = check.container_tag(container_tag)
         if metadata_filter is not None:
-            body["metadata_filter"] = check.metadata(metadata_filter, "metadata_filter")
+            body["metadata_filter"] = check.json_object(metadata_filter, "metadata_filter")
         if check.flag(include_history, "include_history"):
             body["include_history"] = True
         path = (
@@ -520,7 +516,7 @@ class Longmem:
         body = {"content": check.text(content, "content")}
         if observed_at is not None:
             body["observed_at"] = check.timestamp(observed_at, "observed_at")
-        key = check.idempotency_key(idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS)
+        key = check.idempotency_key(idempotency_key)
         query = {"sync": True} if check.flag(sync, "sync") else None
         path = _collection_path(collection) + "/remember"
         result = self._request("POST", path, query=query, body=body, idempotency_key=key)
@@ -565,9 +561,9 @@ class Longmem:
     ) -> dict[str, Any]:
         """Delete the memories matching a query (destructive). POST …/forget → {deleted, ids}."""
         body = {
-            "query": check.text(query, "query", MAX_QUERY_CHARS),
+            "query": check.text(query, "query"),
             "min_score": check.fraction(min_score, "min_score"),
-            "limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT),
+            "limit": check.positive_int(limit, "limit"),
         }
         path = _collection_path(collection) + "/forget"
         return cast("dict[str, Any]", self._request("POST", path, body=body))
@@ -591,7 +587,7 @@ class Longmem:
         self, *, collection: str = DEFAULT_COLLECTION, limit: int = DEFAULT_CONTRADICTIONS_LIMIT
     ) -> list[Contradiction]:
         """Pairs of {current, superseded} memories, newest first. GET …/contradictions."""
-        query = {"limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT)}
+        query = {"limit": check.positive_int(limit, "limit")}
         path = _collection_path(collection) + "/contradictions"
         return cast(
             "list[Contradiction]",
@@ -607,7 +603,7 @@ class Longmem:
     ) -> dict[str, Any]:
         """Archive unpinned memories not updated for N days. POST …/archive-stale."""
         body = {
-            "older_than_days": check.positive_int(older_than_days, "older_than_days", MAX_DAYS),
+            "older_than_days": check.positive_int(older_than_days, "older_than_days"),
             "dry_run": check.flag(dry_run, "dry_run"),
         }
         path = _collection_path(collection) + "/archive-stale"
@@ -617,7 +613,7 @@ class Longmem:
         self, *, collection: str = DEFAULT_COLLECTION, stale_days: int = DEFAULT_STALE_DAYS
     ) -> dict[str, Any]:
         """A collection's health snapshot. GET …/health → {total, stale, expired, …}."""
-        query = {"stale_days": check.positive_int(stale_days, "stale_days", MAX_DAYS)}
+        query = {"stale_days": check.positive_int(stale_days, "stale_days")}
         path = _collection_path(collection) + "/health"
         return cast("dict[str, Any]", self._request("GET", path, query=query))
 
@@ -625,7 +621,7 @@ class Longmem:
         self, *, collection: str = DEFAULT_COLLECTION, limit: int = DEFAULT_SUMMARY_LIMIT
     ) -> dict[str, Any]:
         """A briefing of the most important memories. GET …/summary → {summary, themes, …}."""
-        query = {"limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT)}
+        query = {"limit": check.positive_int(limit, "limit")}
         path = _collection_path(collection) + "/summary"
         return cast("dict[str, Any]", self._request("GET", path, query=query))
 
@@ -659,7 +655,7 @@ class Longmem:
             body["config"] = check.json_object(config, "config")
         if credentials is not None:
             body["credentials"] = check.json_object(credentials, "credentials")
-        key = check.idempotency_key(idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS)
+        key = check.idempotency_key(idempotency_key)
         return cast(
             "Connection",
             self._request("POST", "/v1/memory/connections", body=body, idempotency_key=key),
@@ -682,7 +678,7 @@ class Longmem:
 
     def connection_runs(self, id: str, *, limit: int = DEFAULT_RUNS_LIMIT) -> list[Run]:
         """Recent sync runs, newest first. GET /v1/memory/connections/{id}/runs."""
-        query = {"limit": check.positive_int(limit, "limit", MAX_LIST_LIMIT)}
+        query = {"limit": check.positive_int(limit, "limit")}
         result = self._request("GET", _connection_path(id) + "/runs", query=query)
         return cast("list[Run]", _unwrap(result, "runs"))
 
@@ -694,7 +690,7 @@ class Longmem:
 
     def connector_health(self, *, hours: int = DEFAULT_HEALTH_HOURS) -> list[dict[str, Any]]:
         """Admin: sync health per provider. GET /v1/memory/admin/connectors/health?hours=."""
-        query = {"hours": check.positive_int(hours, "hours", MAX_HOURS)}
+        query = {"hours": check.positive_int(hours, "hours")}
         result = self._request("GET", "/v1/memory/admin/connectors/health", query=query)
         return cast("list[dict[str, Any]]", _unwrap(result, "providers"))
 
@@ -721,16 +717,12 @@ class Longmem:
     ) -> ImportResult:
         """Re-ingest an export (ids reassigned, text re-embedded). POST /v1/memory/admin/import."""
         items = _dict_list(memories, "memories")
-        if len(items) > MAX_IMPORT_MEMORIES:
-            raise InvalidArgumentError(
-                f"memories may hold at most {MAX_IMPORT_MEMORIES} items per call, got {len(items)}"
-            )
         body: dict[str, Any] = {"memories": items}
         if collections is not None:
             body["collections"] = _dict_list(collections, "collections")
         if into_collection is not None:
             body["into_collection"] = check.collection(into_collection, "into_collection")
-        key = check.idempotency_key(idempotency_key, MAX_IDEMPOTENCY_KEY_CHARS)
+        key = check.idempotency_key(idempotency_key)
         return cast(
             "ImportResult",
             self._request("POST", "/v1/memory/admin/import", body=body, idempotency_key=key),
@@ -752,14 +744,17 @@ class Longmem:
             path += _query_string(query)
         data, headers = self._prepare(method, body, idempotency_key)
         budget = self.total_timeout
-        deadline = None if budget is None else self._clock() + budget
+        started = self._clock()
+        deadline = None if budget is None else started + budget
         retries = 0
         while True:
             time_left = None if deadline is None else deadline - self._clock()
             if time_left is not None and time_left <= 0:
-                raise LongmemTimeoutError(
+                out_of_time = LongmemTimeoutError(
                     f"{method} {path}: the call's time budget of {budget:g}s ran out"
                 )
+                out_of_time.attempts, out_of_time.elapsed = retries, self._clock() - started
+                raise out_of_time
             _debug("%s %s attempt %d", method, path, retries + 1)
             error: Union[LongmemAPIError, LongmemConnectionError]
             try:
@@ -783,6 +778,8 @@ class Longmem:
             if decision.reason is not None:
                 _debug("%s %s %s", method, path, decision.reason)
             if decision.delay is None:
+                if isinstance(error, LongmemConnectionError):
+                    error.attempts, error.elapsed = retries + 1, self._clock() - started
                 raise error
             self._sleep(decision.delay)
             retries += 1
@@ -800,6 +797,8 @@ class Longmem:
                 raise InvalidArgumentError(
                     "the request holds text that is not valid Unicode (unpaired surrogates)"
                 ) from None
+            except ValueError as exc:  # an integer past Python's int-to-text digit limit
+                raise InvalidArgumentError(f"the request cannot be encoded: {exc}") from None
             headers["Content-Type"] = "application/json"
         if method != "GET":
             # One key per logical call, the same on every retry of it, so a retried
@@ -835,7 +834,10 @@ def _query_string(query: Mapping[str, Any]) -> str:
 def _query_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    try:
+        return str(value)
+    except ValueError as exc:  # an integer past Python's int-to-text digit limit
+        raise InvalidArgumentError(f"the request cannot be encoded: {exc}") from None
 
 
 def _decode(response: Response, method: str, path: str) -> Any:
@@ -900,14 +902,14 @@ def _batch_item(item: Any, index: int, defaults: Mapping[str, Any]) -> dict[str,
     if "importance" in item:
         memory["importance"] = check.fraction(item["importance"], f"{where}.importance")
     if "category" in item:
-        memory["category"] = check.category(item["category"], f"{where}.category")
+        memory["category"] = check.identifier(item["category"], f"{where}.category")
     if "source" in item:
-        memory["source"] = check.source(item["source"], f"{where}.source")
+        memory["source"] = check.identifier(item["source"], f"{where}.source")
     if "container_tag" in item:
         memory["container_tag"] = check.container_tag(
             item["container_tag"], f"{where}.container_tag"
         )
-    memory["metadata"] = check.metadata(item.get("metadata"), f"{where}.metadata") or {}
+    memory["metadata"] = check.json_object(item.get("metadata"), f"{where}.metadata") or {}
     return memory
 
 
@@ -928,7 +930,7 @@ def _collection_fields(description: Any, metadata: Any) -> dict[str, Any]:
     if description is not None:
         fields["description"] = _optional_str(description, "description")
     if metadata is not None:
-        fields["metadata"] = check.metadata(metadata)
+        fields["metadata"] = check.json_object(metadata, "metadata")
     return fields
 
 

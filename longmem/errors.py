@@ -24,16 +24,34 @@ class LongmemConnectionError(LongmemError):
     """The request did not get an HTTP response: refused, reset, DNS, TLS or proxy failure.
 
     `request_sent` is False when the failure happened before the request reached the
-    server (always safe to repeat), True when its outcome is unknown.
+    server (always safe to repeat), True when its outcome is unknown. `retryable` is False
+    for a failure no retry can fix (an https:// URL for a plain-HTTP server, a certificate
+    that cannot be verified). When the call gives up, `attempts` and `elapsed` (seconds)
+    say how many attempts it made and over how long, and the message ends with them.
     """
 
-    def __init__(self, message: str, *, request_sent: bool = True) -> None:
+    def __init__(self, message: str, *, request_sent: bool = True, retryable: bool = True) -> None:
         super().__init__(message)
         self.request_sent = request_sent
+        self.retryable = retryable
+        self.attempts: Optional[int] = None
+        self.elapsed: Optional[float] = None
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        if self.attempts is None or self.elapsed is None:
+            return message
+        tries = "1 attempt" if self.attempts == 1 else f"{self.attempts} attempts"
+        return f"{message} ({tries} over {self.elapsed:.1f} s)"
 
 
 class LongmemTimeoutError(LongmemConnectionError):
     """The server did not answer within the timeout or the call's time budget."""
+
+
+class ResponseTooLargeError(LongmemError):
+    """The server's answer was larger than `max_response_bytes` (decompressed size
+    included). Not retried: the same request would get the same answer."""
 
 
 class LongmemAPIError(LongmemError):

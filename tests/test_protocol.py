@@ -1,7 +1,9 @@
 """The protocol's limits and defaults are defined once, in longmem._protocol, and the
 client and the server agree with it: a changed value there changes both, and a value
-re-typed anywhere shows up here as a disagreement. The CLI passes on only the options a
-user gave, so the SDK's defaults apply there too (tests/cli/test_options.py)."""
+re-typed anywhere shows up here as a disagreement. The limits are the server's to
+enforce: the client sends what is past them, and the server's 422 names the field. The
+CLI passes on only the options a user gave, so the SDK's defaults apply there too
+(tests/cli/test_options.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from longmem import InvalidArgumentError, Longmem
+from longmem import Longmem, UnprocessableEntityError
 from longmem import _protocol as P
 from longmem.server import LocalServer
 from longmem.server.openapi import document
@@ -182,20 +184,47 @@ def test_the_server_takes_each_limit_exactly(api: Api) -> None:
     assert api.get(f"{C}/limits/memories?offset={P.MAX_OFFSET + 1}").status == 422
 
 
-# -- the client checks the same numbers -----------------------------------------------------
+# -- the client leaves them to the server, whose 422 names each field -------------------------
 
 
-def test_the_client_takes_and_refuses_the_same_limits() -> None:
-    client = Longmem(api_key="k", base_url="http://127.0.0.1:9")  # nothing is ever sent
-    checks = [
-        lambda: client.add("x" * (P.MAX_TEXT_CHARS + 1)),
-        lambda: client.add("x", category="c" * (P.MAX_CATEGORY_CHARS + 1)),
-        lambda: client.add("x", collection="n" * (P.MAX_COLLECTION_NAME_CHARS + 1)),
-        lambda: client.search("x", limit=P.MAX_SEARCH_LIMIT + 1),
-        lambda: client.list_memories(limit=P.MAX_LIST_LIMIT + 1),
-        lambda: client.list_memories(offset=P.MAX_OFFSET + 1),
-        lambda: client.search("x", mode="fuzzy"),
-    ]
-    for call in checks:
-        with pytest.raises(InvalidArgumentError):
-            call()
+@pytest.fixture
+def mem(api: Api) -> Iterator[Longmem]:
+    with Longmem(api_key=api.server.api_key, base_url=api.server.url, max_retries=0) as client:
+        yield client
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda m: m.add("x" * (P.MAX_TEXT_CHARS + 1)), "body.text: String should have at most"),
+        (
+            lambda m: m.add("x", category="c" * (P.MAX_CATEGORY_CHARS + 1)),
+            "body.category: String should have at most",
+        ),
+        (
+            lambda m: m.add("x", collection="n" * (P.MAX_COLLECTION_NAME_CHARS + 1)),
+            f"path.collection: Collection name should be {P.COLLECTION_NAME_RULE}",
+        ),
+        (
+            lambda m: m.search("x", collection="limits", limit=P.MAX_SEARCH_LIMIT + 1),
+            f"body.limit: Input should be less than or equal to {P.MAX_SEARCH_LIMIT}",
+        ),
+        (
+            lambda m: m.list_memories(collection="limits", limit=P.MAX_LIST_LIMIT + 1),
+            f"query.limit: Input should be less than or equal to {P.MAX_LIST_LIMIT}",
+        ),
+        (
+            lambda m: m.list_memories(collection="limits", offset=P.MAX_OFFSET + 1),
+            f"query.offset: Input should be less than or equal to {P.MAX_OFFSET}",
+        ),
+        (lambda m: m.search("x", collection="limits", mode="fuzzy"), "body.mode: Input should be"),
+    ],
+)
+def test_the_client_sends_what_is_past_a_limit_and_the_server_says_which_field(
+    mem: Longmem, call: Any, field: str
+) -> None:
+    mem.add("a memory, so the collection exists", collection="limits")
+    with pytest.raises(UnprocessableEntityError) as info:
+        call(mem)
+    assert info.value.status == 422
+    assert field in str(info.value)

@@ -2,8 +2,11 @@
 
 A bad argument raises `longmem.InvalidArgumentError`, which is both a `LongmemError`
 and a `ValueError`, and whose message starts with the argument's name and says what
-was wrong; the server never sees a request. The limits are `longmem._protocol`'s.
-Values right on a limit are accepted and sent. Bad constructor settings raise
+was wrong; the server never sees a request. The client checks types, required values
+and obvious minimums only: values past the local server's maxima, and collection names
+outside its character set, are sent for the server to judge (its refusals are tested in
+tests/server/test_validation.py, and through the client in tests/test_protocol.py).
+Bad constructor settings raise
 `InvalidArgumentError` too, at once, and never echo the API key; a missing API key is
 missing configuration, not a bad value, and raises a plain `LongmemError`.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import ssl
+import sys
 from collections.abc import Iterator
 from typing import Any, Callable
 
@@ -26,9 +30,6 @@ Call = Callable[[Longmem], Any]
 CallWith = Callable[[Longmem, Any], Any]
 
 SECRET = "sk-SECRET-123"
-COLLECTION_PROBLEM = re.escape("must be 1-64 characters of A-Z a-z 0-9 _ . -, got ")
-# 64 characters using every allowed class: upper, lower, digits, "_", "." and "-".
-LONGEST_COLLECTION = ("AZaz09_.-" * 8)[:64]
 
 
 # -- one loopback server for the module, seen by each test as if it were fresh ---------------
@@ -116,7 +117,7 @@ TEXT_ARGUMENTS = [
 BAD_TEXTS = [
     pytest.param("", "must not be empty", id="empty"),
     pytest.param(" \t\n ", "must not be empty", id="whitespace"),
-    pytest.param("x" * 10_001, "must be at most 10000 characters, got 10001", id="10001-chars"),
+    pytest.param("\ud800", "must be valid Unicode text", id="lone-surrogate"),
     pytest.param(42, "must be a string", id="int"),
     pytest.param(b"bytes", "must be a string", id="bytes"),
 ]
@@ -182,11 +183,10 @@ LIMITED_CALLS: list[tuple[str, CallWith, int]] = [
 ]
 BAD_LIMITS = [
     pytest.param(call, value, problem, id=f"{method}-{value!r}")
-    for method, call, top in LIMITED_CALLS
+    for method, call, _ in LIMITED_CALLS
     for value, problem in [
-        (0, f"must be from 1 to {top}, got 0"),
-        (-1, f"must be from 1 to {top}, got -1"),
-        (top + 1, f"must be from 1 to {top}, got {top + 1}"),
+        (0, "must be at least 1, got 0"),
+        (-1, "must be at least 1, got -1"),
         (5.0, "must be a whole number, got 5.0"),
         (True, "must be a whole number, got True"),
         ("5", "must be a whole number, got '5'"),
@@ -209,47 +209,33 @@ def test_negative_or_non_integer_offset_is_rejected(
         server,
         client,
         lambda m: m.list_memories(offset=value),
-        rf"^offset must be a whole number from 0 to 2147483647, got {re.escape(repr(value))}$",
+        rf"^offset must be a whole number of 0 or more, got {re.escape(repr(value))}$",
     )
 
 
 DAY_COUNTS = [
     pytest.param(
-        lambda m, v: m.archive_stale(older_than_days=v),
-        "older_than_days",
-        36_500,
-        id="older_than_days",
+        lambda m, v: m.archive_stale(older_than_days=v), "older_than_days", id="older_than_days"
     ),
-    pytest.param(lambda m, v: m.health(stale_days=v), "stale_days", 36_500, id="stale_days"),
-    pytest.param(lambda m, v: m.connector_health(hours=v), "hours", 8_760, id="hours"),
+    pytest.param(lambda m, v: m.health(stale_days=v), "stale_days", id="stale_days"),
+    pytest.param(lambda m, v: m.connector_health(hours=v), "hours", id="hours"),
 ]
 
 
 @pytest.mark.parametrize(
     ("value", "problem"),
     [
-        pytest.param(0, "must be from 1 to {top}, got 0", id="0"),
-        pytest.param(-3, "must be from 1 to {top}, got -3", id="negative"),
-        pytest.param("top+1", "must be from 1 to {top}, got {value}", id="over-the-top"),
-        pytest.param(10**400, "must be from 1 to {top}, got {value}", id="huge"),
+        pytest.param(0, "must be at least 1, got 0", id="0"),
+        pytest.param(-3, "must be at least 1, got -3", id="negative"),
         pytest.param(1.5, "must be a whole number, got 1.5", id="float"),
         pytest.param(True, "must be a whole number, got True", id="bool"),
     ],
 )
-@pytest.mark.parametrize(("call", "name", "top"), DAY_COUNTS)
-def test_out_of_range_day_or_hour_count_is_rejected(
-    server: ServerWindow,
-    client: Longmem,
-    call: CallWith,
-    name: str,
-    top: int,
-    value: Any,
-    problem: str,
+@pytest.mark.parametrize(("call", "name"), DAY_COUNTS)
+def test_non_positive_or_non_integer_day_or_hour_count_is_rejected(
+    server: ServerWindow, client: Longmem, call: CallWith, name: str, value: Any, problem: str
 ) -> None:
-    if value == "top+1":
-        value = top + 1
-    expected = problem.format(top=top, value=value)
-    assert_rejected(server, client, lambda m: call(m, value), rf"^{name} {re.escape(expected)}$")
+    assert_rejected(server, client, lambda m: call(m, value), rf"^{name} {re.escape(problem)}$")
 
 
 @pytest.mark.parametrize("value", [0, -1, float("nan"), True, "1"])
@@ -268,13 +254,15 @@ def test_wait_for_job_rejects_a_non_positive_timeout_or_interval(
 # -- search mode --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", ["fuzzy", "HYBRID", " text", "", None, ["hybrid"]])
-def test_unknown_search_mode_is_rejected(server: ServerWindow, client: Longmem, mode: Any) -> None:
+@pytest.mark.parametrize("mode", ["", None, ["hybrid"]])
+def test_empty_or_non_string_search_mode_is_rejected(
+    server: ServerWindow, client: Longmem, mode: Any
+) -> None:
     assert_rejected(
         server,
         client,
         lambda m: m.search("q", mode=mode),
-        rf"^mode must be one of hybrid, text, vector; got {re.escape(repr(mode))}$",
+        rf"^mode must be a non-empty string, got {re.escape(repr(mode))}$",
     )
 
 
@@ -322,13 +310,10 @@ COLLECTION_ARGUMENTS = [
     ),
 ]
 BAD_COLLECTIONS = [
-    pytest.param("", COLLECTION_PROBLEM, id="empty"),
-    pytest.param("c" * 65, COLLECTION_PROBLEM, id="65-chars"),
-    pytest.param("a/b", COLLECTION_PROBLEM, id="slash"),
-    pytest.param("with space", COLLECTION_PROBLEM, id="space"),
-    pytest.param("ü", COLLECTION_PROBLEM, id="non-ascii"),
-    pytest.param("notes\n", COLLECTION_PROBLEM, id="trailing-newline"),
-    pytest.param(7, "must be a string, got int", id="int"),
+    pytest.param("", "must not be empty$", id="empty"),
+    pytest.param(7, "must be a string, got int$", id="int"),
+    pytest.param(b"notes", "must be a string, got bytes$", id="bytes"),
+    pytest.param("a\udc80", "must be valid Unicode text", id="lone-surrogate"),
 ]
 
 
@@ -343,14 +328,14 @@ def test_bad_collection_name_is_rejected(
 @pytest.mark.parametrize(
     "call",
     [
-        pytest.param(lambda m: m.get_collection("a/b"), id="get_collection"),
-        pytest.param(lambda m: m.update_collection("a/b", description="d"), id="update_collection"),
+        pytest.param(lambda m: m.get_collection(""), id="get_collection"),
+        pytest.param(lambda m: m.update_collection("", description="d"), id="update_collection"),
     ],
 )
 def test_get_and_update_collection_errors_name_the_name_argument(
     server: ServerWindow, client: Longmem, call: Call
 ) -> None:
-    assert_rejected(server, client, call, rf"^name {COLLECTION_PROBLEM}")
+    assert_rejected(server, client, call, r"^name must not be empty$")
 
 
 # -- flags --------------------------------------------------------------------------------
@@ -402,7 +387,7 @@ CONTAINER_TAG_ARGUMENTS = [
 ]
 
 
-@pytest.mark.parametrize("value", ["", "t" * 129, 5], ids=["empty", "129-chars", "int"])
+@pytest.mark.parametrize("value", ["", 5], ids=["empty", "int"])
 @pytest.mark.parametrize(("call", "name"), CONTAINER_TAG_ARGUMENTS)
 def test_bad_container_tag_is_rejected(
     server: ServerWindow, client: Longmem, call: CallWith, name: str, value: Any
@@ -411,7 +396,7 @@ def test_bad_container_tag_is_rejected(
         server,
         client,
         lambda m: call(m, value),
-        rf"^{name} must be None or a string of 1-128 characters, got ",
+        rf"^{name} must be None or a non-empty string, got {re.escape(repr(value))}$",
     )
 
 
@@ -428,13 +413,16 @@ CATEGORY_ARGUMENTS = [
 ]
 
 
-@pytest.mark.parametrize("value", ["", "c" * 65, 5], ids=["empty", "65-chars", "int"])
+@pytest.mark.parametrize("value", ["", 5], ids=["empty", "int"])
 @pytest.mark.parametrize(("call", "name"), CATEGORY_ARGUMENTS)
 def test_bad_category_is_rejected(
     server: ServerWindow, client: Longmem, call: CallWith, name: str, value: Any
 ) -> None:
     assert_rejected(
-        server, client, lambda m: call(m, value), rf"^{name} must be a string of 1-64 characters"
+        server,
+        client,
+        lambda m: call(m, value),
+        rf"^{name} must be a non-empty string, got {re.escape(repr(value))}$",
     )
 
 
@@ -449,13 +437,16 @@ SOURCE_ARGUMENTS = [
 ]
 
 
-@pytest.mark.parametrize("value", ["", None, 5, "s" * 65], ids=["empty", "None", "int", "65"])
+@pytest.mark.parametrize("value", ["", None, 5], ids=["empty", "None", "int"])
 @pytest.mark.parametrize(("call", "name"), SOURCE_ARGUMENTS)
 def test_bad_source_is_rejected(
     server: ServerWindow, client: Longmem, call: CallWith, name: str, value: Any
 ) -> None:
     assert_rejected(
-        server, client, lambda m: call(m, value), rf"^{name} must be a string of 1-64 characters"
+        server,
+        client,
+        lambda m: call(m, value),
+        rf"^{name} must be a non-empty string, got {re.escape(repr(value))}$",
     )
 
 
@@ -475,7 +466,7 @@ def test_non_string_description_or_connection_name_is_rejected(
 
 # -- metadata and other JSON objects --------------------------------------------------------
 
-# Arguments limited to 16 KiB of encoded JSON, then the unlimited JSON objects.
+# Arguments the local server limits to 16 KiB of encoded JSON, then the other JSON objects.
 METADATA_ARGUMENTS = [
     pytest.param(lambda m, v: m.add("t", metadata=v), "metadata", id="add"),
     pytest.param(lambda m, v: m.update("mem_1", metadata=v), "metadata", id="update"),
@@ -519,26 +510,6 @@ def test_bad_json_object_is_rejected(
     server: ServerWindow, client: Longmem, call: CallWith, name: str, value: Any, problem: str
 ) -> None:
     assert_rejected(server, client, lambda m: call(m, value), rf"^{name} {problem}")
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        pytest.param(metadata_of_size(16 * 1024 + 1), id="16KiB+1-bytes"),
-        # 6000 characters, well under 16384, but 18000 bytes of UTF-8.
-        pytest.param({"k": "€" * 6000}, id="6000-three-byte-chars"),
-    ],
-)
-@pytest.mark.parametrize(("call", "name"), METADATA_ARGUMENTS)
-def test_metadata_over_16_kib_encoded_is_rejected_counting_bytes(
-    server: ServerWindow, client: Longmem, call: CallWith, name: str, value: Any
-) -> None:
-    assert_rejected(
-        server,
-        client,
-        lambda m: call(m, value),
-        rf"^{name} must encode to at most 16384 bytes of JSON$",
-    )
 
 
 def test_nested_non_string_metadata_key_is_rejected(server: ServerWindow, client: Longmem) -> None:
@@ -685,18 +656,6 @@ def test_add_many_rejects_non_iterable_items(
 # -- import_memories ---------------------------------------------------------------------------
 
 
-def test_import_of_more_than_10000_memories_is_rejected(
-    server: ServerWindow, client: Longmem
-) -> None:
-    memories = [{"text": f"m{i}"} for i in range(10_001)]
-    assert_rejected(
-        server,
-        client,
-        lambda m: m.import_memories(memories),
-        r"^memories may hold at most 10000 items per call, got 10001$",
-    )
-
-
 @pytest.mark.parametrize(
     ("call", "problem"),
     [
@@ -763,19 +722,18 @@ def test_import_rejects_a_none_item(
 
 # -- idempotency keys --------------------------------------------------------------------------
 
-# add_many appends "-<offset>" to derive each chunk's key, so it allows 12 characters fewer.
-IDEMPOTENT_CALLS: list[tuple[str, CallWith, int]] = [
-    ("add", lambda m, v: m.add("t", idempotency_key=v), 255),
-    ("add_many", lambda m, v: m.add_many(["t"], idempotency_key=v), 243),
-    ("remember", lambda m, v: m.remember("c", idempotency_key=v), 255),
-    ("create_connection", lambda m, v: m.create_connection("rss", idempotency_key=v), 255),
-    ("import_memories", lambda m, v: m.import_memories([{"text": "t"}], idempotency_key=v), 255),
+# The key travels in a header: the client refuses what could not be sent there.
+IDEMPOTENT_CALLS: list[tuple[str, CallWith]] = [
+    ("add", lambda m, v: m.add("t", idempotency_key=v)),
+    ("add_many", lambda m, v: m.add_many(["t"], idempotency_key=v)),
+    ("remember", lambda m, v: m.remember("c", idempotency_key=v)),
+    ("create_connection", lambda m, v: m.create_connection("rss", idempotency_key=v)),
+    ("import_memories", lambda m, v: m.import_memories([{"text": "t"}], idempotency_key=v)),
 ]
 BAD_IDEMPOTENCY_KEYS = [
-    pytest.param(call, value, top, id=f"{method}-{label}")
-    for method, call, top in IDEMPOTENT_CALLS
+    pytest.param(call, value, id=f"{method}-{label}")
+    for method, call in IDEMPOTENT_CALLS
     for label, value in [
-        ("too-long", "k" * (top + 1)),
         ("non-ascii", "clé-1"),
         ("newline", "key\nX-Injected: 1"),
         ("tab", "key\t1"),
@@ -785,19 +743,118 @@ BAD_IDEMPOTENCY_KEYS = [
 ]
 
 
-@pytest.mark.parametrize(("call", "value", "top"), BAD_IDEMPOTENCY_KEYS)
+@pytest.mark.parametrize(("call", "value"), BAD_IDEMPOTENCY_KEYS)
 def test_bad_idempotency_key_is_rejected(
-    server: ServerWindow, client: Longmem, call: CallWith, value: Any, top: int
+    server: ServerWindow, client: Longmem, call: CallWith, value: Any
 ) -> None:
     assert_rejected(
         server,
         client,
         lambda m: call(m, value),
-        rf"^idempotency_key must be 1-{top} printable ASCII characters, got ",
+        rf"^idempotency_key must be printable ASCII characters, got {re.escape(repr(value))}$",
     )
 
 
-# -- values right on a limit are accepted and sent ---------------------------------------------
+# -- what the server judges is sent as given ------------------------------------------------------
+
+# A call with a value past the local server's limits, and how to read that value back from
+# the request it sent: the client leaves maxima and enumerations to the server.
+PAST_THE_LOCAL_LIMITS = [
+    pytest.param(lambda m: m.add("x" * 10_001), lambda r: len(r.json()["text"]), 10_001, id="text"),
+    pytest.param(
+        lambda m: m.search("x" * 10_001), lambda r: len(r.json()["query"]), 10_001, id="query"
+    ),
+    pytest.param(
+        lambda m: m.remember("x" * 10_001), lambda r: len(r.json()["content"]), 10_001, id="content"
+    ),
+    pytest.param(
+        lambda m: m.add("t", category="c" * 65), lambda r: r.json()["category"], "c" * 65, id="cat"
+    ),
+    pytest.param(
+        lambda m: m.add("t", source="s" * 65), lambda r: r.json()["source"], "s" * 65, id="source"
+    ),
+    pytest.param(
+        lambda m: m.add("t", container_tag="t" * 129),
+        lambda r: r.json()["container_tag"],
+        "t" * 129,
+        id="container_tag",
+    ),
+    pytest.param(
+        lambda m: m.add("t", metadata=metadata_of_size(16 * 1024 + 1)),
+        lambda r: len(
+            json.dumps(r.json()["metadata"], ensure_ascii=False, separators=(",", ":")).encode()
+        ),
+        16 * 1024 + 1,
+        id="metadata-16KiB+1",
+    ),
+    pytest.param(
+        lambda m: m.search("q", mode="fuzzy"), lambda r: r.json()["mode"], "fuzzy", id="mode"
+    ),
+    pytest.param(lambda m: m.search("q", limit=101), lambda r: r.json()["limit"], 101, id="search"),
+    pytest.param(lambda m: m.forget("q", limit=201), lambda r: r.json()["limit"], 201, id="forget"),
+    pytest.param(
+        lambda m: m.list_memories(limit=201), lambda r: r.query["limit"], ["201"], id="list"
+    ),
+    pytest.param(
+        lambda m: m.list_memories(offset=2**31),
+        lambda r: r.query["offset"],
+        [str(2**31)],
+        id="offset",
+    ),
+    pytest.param(
+        lambda m: m.related("mem_1", limit=101), lambda r: r.query["limit"], ["101"], id="related"
+    ),
+    pytest.param(
+        lambda m: m.contradictions(limit=201), lambda r: r.query["limit"], ["201"], id="contra"
+    ),
+    pytest.param(lambda m: m.summary(limit=201), lambda r: r.query["limit"], ["201"], id="summary"),
+    pytest.param(
+        lambda m: m.connection_runs("conn_1", limit=201),
+        lambda r: r.query["limit"],
+        ["201"],
+        id="runs",
+    ),
+    pytest.param(
+        lambda m: m.health(stale_days=36_501),
+        lambda r: r.query["stale_days"],
+        ["36501"],
+        id="stale_days",
+    ),
+    pytest.param(
+        lambda m: m.archive_stale(older_than_days=36_501),
+        lambda r: r.json()["older_than_days"],
+        36_501,
+        id="older_than_days",
+    ),
+    pytest.param(
+        lambda m: m.connector_health(hours=8_761), lambda r: r.query["hours"], ["8761"], id="hours"
+    ),
+    pytest.param(
+        lambda m: m.import_memories([{"text": f"m{i}"} for i in range(10_001)]),
+        lambda r: len(r.json()["memories"]),
+        10_001,
+        id="import-10001",
+    ),
+    pytest.param(
+        lambda m: m.add("t", idempotency_key="k" * 256),
+        lambda r: r.headers["idempotency-key"],
+        "k" * 256,
+        id="idempotency_key",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "read", "expected"), PAST_THE_LOCAL_LIMITS)
+def test_value_past_the_local_servers_limit_is_sent_for_the_server_to_judge(
+    server: ServerWindow,
+    client: Longmem,
+    call: Call,
+    read: Callable[[Recorded], Any],
+    expected: Any,
+) -> None:
+    server.script(Reply(200, json=[]))
+    call(client)
+    assert read(sent(server)) == expected
 
 
 @pytest.mark.parametrize("char", ["x", "€"], ids=["ascii", "three-byte"])
@@ -816,43 +873,14 @@ def test_importance_of_0_and_1_is_sent(
     assert sent(server).json()["importance"] == importance
 
 
-@pytest.mark.parametrize(
-    ("call", "reply", "limit"),
-    [
-        pytest.param(lambda m: m.list_memories(limit=200), [], 200, id="list_memories-200"),
-        pytest.param(lambda m: m.list_memories(limit=1), [], 1, id="list_memories-1"),
-        pytest.param(lambda m: m.related("mem_1", limit=100), [], 100, id="related-100"),
-        pytest.param(lambda m: m.summary(limit=200), {}, 200, id="summary-200"),
-    ],
-)
-def test_largest_and_smallest_query_limit_is_sent(
-    server: ServerWindow, client: Longmem, call: Call, reply: Any, limit: int
+def test_smallest_limit_offset_and_fraction_bounds_are_sent(
+    server: ServerWindow, client: Longmem
 ) -> None:
-    server.script(Reply(200, json=reply))
-    call(client)
-    assert sent(server).query["limit"] == [str(limit)]
-
-
-@pytest.mark.parametrize(
-    ("call", "limit"),
-    [
-        pytest.param(lambda m: m.search("q", limit=100), 100, id="search-100"),
-        pytest.param(lambda m: m.forget("q", limit=200), 200, id="forget-200"),
-    ],
-)
-def test_largest_body_limit_is_sent(
-    server: ServerWindow, client: Longmem, call: Call, limit: int
-) -> None:
-    server.script(Reply(200, json=[]))
-    call(client)
-    assert sent(server).json()["limit"] == limit
-
-
-def test_offset_0_and_fraction_bounds_are_sent(server: ServerWindow, client: Longmem) -> None:
     server.script(Reply(200, json=[]), Reply(200, json=[]))
-    client.list_memories(offset=0)
+    client.list_memories(limit=1, offset=0)
     client.search("q", min_score=1)
     first, second = server.requests
+    assert first.query["limit"] == ["1"]
     assert first.query["offset"] == ["0"]
     assert second.json()["min_score"] == 1.0
 
@@ -860,59 +888,49 @@ def test_offset_0_and_fraction_bounds_are_sent(server: ServerWindow, client: Lon
 @pytest.mark.parametrize(
     ("call", "where"),
     [
-        pytest.param(lambda m, c: m.add("t", collection=c), "path", id="add"),
         pytest.param(lambda m, c: m.create_collection(c), "name", id="create_collection"),
         pytest.param(
             lambda m, c: m.move("mem_1", to_collection=c), "to_collection", id="move.to_collection"
         ),
+        pytest.param(
+            lambda m, c: m.import_memories([{"text": "t"}], into_collection=c),
+            "into_collection",
+            id="import_memories.into_collection",
+        ),
+        pytest.param(
+            lambda m, c: m.create_connection("rss", collection=c),
+            "collection",
+            id="create_connection",
+        ),
     ],
 )
-def test_64_character_collection_name_of_every_allowed_class_is_sent(
+def test_collection_name_in_a_body_is_sent_as_given(
     server: ServerWindow, client: Longmem, call: CallWith, where: str
 ) -> None:
-    assert len(LONGEST_COLLECTION) == 64
-    call(client, LONGEST_COLLECTION)
-    request = sent(server)
-    if where == "path":
-        assert request.path == f"/v1/memory/collections/{LONGEST_COLLECTION}/memories"
-    else:
-        assert request.json()[where] == LONGEST_COLLECTION
+    call(client, "team notes/2026")
+    assert sent(server).json()[where] == "team notes/2026"
 
 
-@pytest.mark.parametrize(("call", "name"), METADATA_ARGUMENTS)
-def test_metadata_of_exactly_16_kib_encoded_is_sent(
-    server: ServerWindow, client: Longmem, call: CallWith, name: str
-) -> None:
-    metadata = metadata_of_size(16 * 1024)
-    server.script(Reply(200, json=[] if name == "metadata_filter" else {"ids": ["mem_1"]}))
-    call(client, metadata)
-    assert str(metadata["k"]) in sent(server).body.decode()
-
-
-def test_longest_container_tag_and_category_are_sent(server: ServerWindow, client: Longmem) -> None:
-    client.add("t", container_tag="t" * 128, category="c" * 64)
-    body = sent(server).json()
-    assert body["container_tag"] == "t" * 128
-    assert body["category"] == "c" * 64
-
-
-def test_idempotency_key_of_255_characters_is_sent(server: ServerWindow, client: Longmem) -> None:
-    key = "k" * 255
-    client.add("t", idempotency_key=key)
-    assert sent(server).headers["idempotency-key"] == key
-
-
-def test_add_many_key_of_243_characters_is_sent_with_its_chunk_suffix(
-    server: ServerWindow, client: Longmem
-) -> None:
+def test_add_many_key_is_sent_with_its_chunk_suffix(server: ServerWindow, client: Longmem) -> None:
     server.script(Reply(201, json={"created": 1, "ids": ["mem_1"]}))
-    client.add_many(["t"], idempotency_key="k" * 243)
-    assert sent(server).headers["idempotency-key"] == "k" * 243 + "-0"
+    client.add_many(["t"], idempotency_key="k" * 255)
+    assert sent(server).headers["idempotency-key"] == "k" * 255 + "-0"
 
 
-def test_import_of_exactly_10000_memories_is_sent(server: ServerWindow, client: Longmem) -> None:
-    client.import_memories([{"text": f"m{i}"} for i in range(10_000)])
-    assert len(sent(server).json()["memories"]) == 10_000
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(lambda m: m.list_memories(limit=10**5000), id="query"),
+        pytest.param(lambda m: m.search("q", limit=10**5000), id="body"),
+    ],
+)
+@pytest.mark.skipif(
+    not hasattr(sys, "get_int_max_str_digits"), reason="this Python writes out any integer"
+)
+def test_integer_too_long_to_write_out_is_an_invalid_argument(
+    server: ServerWindow, client: Longmem, call: Call
+) -> None:
+    assert_rejected(server, client, call, r"^the request cannot be encoded: ")
 
 
 # -- constructor ---------------------------------------------------------------------------------

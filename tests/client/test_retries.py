@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import socket
 from email.utils import formatdate
 from typing import Any, Callable
@@ -142,6 +143,85 @@ def test_refused_connection_is_marked_as_never_sent(make_client: Callable[..., L
         client.collections()
     assert caught.value.request_sent is False
     assert "could not connect" in str(caught.value)
+
+
+def test_unresolvable_host_is_said_in_plain_words_with_attempts_and_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_such_host(*args: Any, **kwargs: Any) -> Any:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)  # no DNS is ever asked
+    now = [100.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    client = Longmem(
+        api_key="k",
+        base_url="https://rememberos.ai",
+        sleep=sleep,
+        random=lambda: 0.0,
+        clock=lambda: now[0],
+    )
+    with pytest.raises(LongmemConnectionError) as caught:
+        client.collections()
+    assert str(caught.value) == "could not resolve host rememberos.ai (3 attempts over 1.5 s)"
+    assert (caught.value.attempts, caught.value.elapsed) == (3, 1.5)
+    assert caught.value.request_sent is False
+    assert isinstance(caught.value.__cause__, socket.gaierror)
+
+
+def test_refused_connection_says_so_with_the_attempts(make_client: Callable[..., Longmem]) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(LongmemConnectionError) as caught:
+        make_client(f"http://127.0.0.1:{port}", max_retries=1).collections()
+    assert re.fullmatch(
+        rf"could not connect to http://127\.0\.0\.1:{port}: connection refused "
+        r"\(is the server running\?\) \(2 attempts over \d+\.\d s\)",
+        str(caught.value),
+    )
+
+
+def test_https_to_a_plain_http_server_is_one_clear_error_not_retried(
+    server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
+) -> None:
+    client = make_client(server.url.replace("http://", "https://"))  # max_retries=2
+    with pytest.raises(LongmemConnectionError) as caught:
+        client.collections()
+    netloc = server.url.split("://")[1]
+    assert re.fullmatch(
+        rf"https://{re.escape(netloc)} does not speak TLS "
+        r"\(SSL (WRONG_VERSION_NUMBER|RECORD_LAYER_FAILURE)\): "
+        rf"for a plain-HTTP server use http://{re.escape(netloc)} \(1 attempt over \d+\.\d s\)",
+        str(caught.value),
+    )
+    assert caught.value.retryable is False
+    assert sleeps.calls == []
+    assert server.connections == 1
+
+
+def test_budget_running_out_says_how_many_attempts_it_made(
+    make_client: Callable[..., Longmem],
+) -> None:
+    now = [0.0]
+
+    def oversleep(seconds: float) -> None:
+        now[0] += seconds + 1.0  # the budget runs out during the first backoff
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = make_client(
+        f"http://127.0.0.1:{port}", total_timeout=1.0, sleep=oversleep, clock=lambda: now[0]
+    )
+    with pytest.raises(LongmemTimeoutError) as caught:
+        client.collections()
+    assert str(caught.value) == (
+        "GET /v1/memory/collections: the call's time budget of 1s ran out (1 attempt over 1.5 s)"
+    )
 
 
 def test_read_timeout_is_a_longmem_timeout_and_retried(

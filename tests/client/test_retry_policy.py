@@ -55,6 +55,12 @@ def test_connection_errors_are_retried_whether_or_not_the_request_was_sent(
     assert decision.reason == f"retrying in 1.000s after: {error}"
 
 
+def test_a_connection_error_no_retry_can_fix_raises_at_once() -> None:
+    error = LongmemConnectionError("not TLS", request_sent=False, retryable=False)
+    decision = decide_retry(POLICY, error, retries=0, rand=0.0, time_left=None)
+    assert (decision.delay, decision.reason) == (None, None)
+
+
 def test_the_policy_says_which_statuses_are_retried() -> None:
     teapots = RetryPolicy(3, 0.5, 8.0, 60.0, retry_statuses=frozenset({418}))
     assert decide_retry(teapots, api_error(418), 0, 0.0, None).delay == 0.5

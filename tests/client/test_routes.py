@@ -581,6 +581,24 @@ def test_path_segments_are_percent_encoded_as_one_segment(
     assert server.requests[0].target == f"{C}/memories/{encoded}"
 
 
+@pytest.mark.parametrize(
+    ("collection", "encoded"),
+    [
+        ("team notes/2026", "team%20notes%2F2026"),
+        ("q?x=1#f", "q%3Fx%3D1%23f"),
+        ("ünï", "%C3%BCn%C3%AF"),
+        ("%2F", "%252F"),
+        ("c" * 65, "c" * 65),
+    ],
+)
+def test_collection_names_are_percent_encoded_as_one_segment(
+    server: ScriptedServer, client: Longmem, collection: str, encoded: str
+) -> None:
+    server.script(Reply(200, json=MEM))
+    client.get("mem_1", collection=collection)
+    assert server.requests[0].target == f"/v1/memory/collections/{encoded}/memories/mem_1"
+
+
 def test_connection_and_job_ids_are_encoded_too(server: ScriptedServer, client: Longmem) -> None:
     server.script(Reply(200, json={}), Reply(200, json={}))
     client.get_connection("../admin/export")

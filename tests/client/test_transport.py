@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
+import tracemalloc
 from typing import Callable
 
 import pytest
 
-from longmem import Longmem, LongmemConnectionError
+from longmem import InvalidArgumentError, Longmem, LongmemConnectionError, ResponseTooLargeError
 
 from .conftest import SleepRecorder
-from .servers import ForwardProxy, Reply, ScriptedServer, TLSMaterial
+from .servers import ForwardProxy, Raw, Reply, ScriptedServer, TLSMaterial
 
 # -- keep-alive --------------------------------------------------------------------------
 
@@ -131,6 +133,21 @@ def test_tls_is_verified_by_default(
         client.collections()
     assert caught.value.request_sent is False
     assert tls_server.requests == []
+
+
+def test_unverifiable_certificate_is_one_clear_error_not_retried(
+    tls_server: ScriptedServer,
+    make_client: Callable[..., Longmem],
+    monkeypatch: pytest.MonkeyPatch,
+    sleeps: SleepRecorder,
+) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    with pytest.raises(LongmemConnectionError) as caught:
+        make_client(tls_server.url).collections()  # max_retries=2
+    assert str(caught.value).startswith("could not verify the TLS certificate of localhost: ")
+    assert "pass ca_file= if your own CA signed it (1 attempt over " in str(caught.value)
+    assert sleeps.calls == []
+    assert tls_server.connections == 1
 
 
 def test_tls_honours_ssl_cert_file(
@@ -273,3 +290,102 @@ def test_eight_threads_share_one_client(server: ScriptedServer, client: Longmem)
     assert len(requests) == 8 * calls_per_thread
     assert len({r.headers["idempotency-key"] for r in requests}) == len(requests)
     assert server.connections == 8  # one kept-alive connection per thread
+
+
+# -- the response size cap -----------------------------------------------------------------
+
+CAP = 64 * 1024
+
+
+def _gzip_bomb(decoded_mib: int) -> bytes:
+    """A gzip body of `decoded_mib` MiB of zeros, in ~1 KiB per MiB: one member, repeated."""
+    return gzip.compress(b"\0" * 1024 * 1024) * decoded_mib
+
+
+def test_default_cap_is_64_mib() -> None:
+    assert Longmem.__init__.__kwdefaults__["max_response_bytes"] == 64 * 1024 * 1024
+
+
+def test_body_of_exactly_the_cap_is_read(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    body = b'["' + b"x" * (CAP - 4) + b'"]'
+    server.script(
+        Reply(200, body=body),
+        Reply(200, body=gzip.compress(body), gzip=False, headers={"Content-Encoding": "gzip"}),
+    )
+    client = make_client(server.url, max_response_bytes=CAP)
+    assert client.collections() == ["x" * (CAP - 4)]
+    assert client.collections() == ["x" * (CAP - 4)]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        pytest.param(Reply(200, body=b"x" * (CAP + 1)), id="content-length"),
+        pytest.param(
+            Raw(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n" + b"x" * (CAP * 4)),
+            id="until-close",
+        ),
+        pytest.param(
+            Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\n"), id="declared-only"
+        ),
+        pytest.param(Reply(500, body=b"x" * (CAP + 1)), id="error-body"),
+    ],
+)
+def test_body_past_the_cap_is_refused_and_not_retried(
+    server: ScriptedServer, make_client: Callable[..., Longmem], reply: object
+) -> None:
+    server.script(reply)  # type: ignore[arg-type]
+    client = make_client(server.url, max_response_bytes=CAP)
+    with pytest.raises(
+        ResponseTooLargeError,
+        match=r"^GET /v1/memory/collections: the response "
+        r"body is larger than max_response_bytes \(65,536 bytes\); pass a larger",
+    ):
+        client.collections()
+    assert len(server.requests) == 1
+    # The rest of the body was left unread: the next call goes out on a fresh connection.
+    assert client.collections() == {}
+    assert server.connections == 2
+
+
+def test_body_past_the_cap_is_refused_within_a_time_budget_too(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    # With total_timeout every body is read a chunk at a time; the cap holds there too.
+    server.script(Reply(200, body=b"x" * (CAP + 1)))
+    client = make_client(server.url, max_response_bytes=CAP, total_timeout=30)
+    with pytest.raises(ResponseTooLargeError):
+        client.collections()
+
+
+def test_gzip_bomb_is_refused_by_its_decompressed_size(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    bomb = _gzip_bomb(1024)  # 1 GiB decoded, ~1 MiB on the wire
+    assert len(bomb) < 2 * 1024 * 1024
+    server.script(Reply(200, body=bomb, headers={"Content-Encoding": "gzip"}))
+    client = make_client(server.url, max_response_bytes=4 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError, match=r"\(4,194,304 bytes\) once decompressed;"):
+            client.collections()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # Decoding stopped at the cap: nowhere near the gigabyte the body inflates to.
+    assert peak < 32 * 1024 * 1024
+    assert len(server.requests) == 1
+
+
+def test_gzip_bomb_past_the_default_cap_is_refused(server: ScriptedServer, client: Longmem) -> None:
+    server.script(Reply(200, body=_gzip_bomb(65), headers={"Content-Encoding": "gzip"}))
+    with pytest.raises(ResponseTooLargeError, match=r"\(67,108,864 bytes\) once decompressed"):
+        client.collections()
+
+
+@pytest.mark.parametrize("value", [0, -1, 1.5, True, "64"])
+def test_max_response_bytes_must_be_a_whole_number_of_at_least_1(value: object) -> None:
+    with pytest.raises(InvalidArgumentError, match=r"^max_response_bytes must be "):
+        Longmem(api_key="k", base_url="http://127.0.0.1:1", max_response_bytes=value)  # type: ignore[arg-type]

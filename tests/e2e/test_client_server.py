@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from longmem import (
@@ -10,6 +12,7 @@ from longmem import (
     Longmem,
     NotFoundError,
     PermissionDeniedError,
+    UnprocessableEntityError,
 )
 from longmem.server import LocalServer
 
@@ -203,3 +206,18 @@ def test_a_lost_batch_response_is_retried_without_storing_twice(
     assert result["created"] == 300
     with Longmem(api_key="e2e-write-key", base_url=local_server.url) as direct:
         assert direct.get_collection(collection)["memory_count"] == 300
+
+
+def test_a_collection_name_the_server_refuses_comes_back_as_its_field_message(
+    mem: Longmem,
+) -> None:
+    # The client leaves character sets to the server: the name travels percent-encoded
+    # as one path segment, and the server's 422 says what it allows.
+    rule = "path.collection: Collection name should be 1-64 characters of A-Z a-z 0-9 _ . -"
+    with pytest.raises(UnprocessableEntityError, match=f"^HTTP 422: {re.escape(rule)} ") as info:
+        mem.add("x", collection="team notes/2026")
+    assert "POST /v1/memory/collections/team%20notes%2F2026/memories" in str(info.value)
+    with pytest.raises(UnprocessableEntityError, match=re.escape(rule)):
+        mem.list_memories(collection="a/b")  # one segment: not a route to a/b's memories
+    with pytest.raises(NotFoundError, match=re.escape("Collection '..' not found")):
+        mem.get_collection("..")  # not normalised into GET /v1/memory/collections

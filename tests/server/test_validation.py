@@ -35,6 +35,7 @@ def _errors(reply: Any) -> list[tuple[Any, str]]:
         ({"text": "x", "container_tag": "t" * 129}, ("body", "container_tag"), "string_too_long"),
         ({"text": "x", "category": ""}, ("body", "category"), "string_too_short"),
         ({"text": "x", "category": "c" * 65}, ("body", "category"), "string_too_long"),
+        ({"text": "x", "source": "s" * 65}, ("body", "source"), "string_too_long"),
         ({"text": "x", "metadata": []}, ("body", "metadata"), "dict_type"),
         ({"text": "x", "metadata": "a=b"}, ("body", "metadata"), "dict_type"),
         ({"text": "x", "metadata": {"k": "v" * 16_400}}, ("body", "metadata"), "too_long"),
