@@ -484,14 +484,13 @@ class Longmem:
     ) -> str:
         """What the memory knows that bears on `query`, as a block to put in a prompt.
 
-        POST …/search, then GET …/profile. The current memories the search finds (never
-        superseded, expired or archived ones), best first, each with its date; then the
-        collection's profile while room remains. Never longer than `max_tokens` by
-        `count_tokens(text) -> int` (default: characters ÷ 4, rounded up). `format` is
-        "markdown" or "xml". Returns "" when nothing relevant is found, or in a collection
-        that does not exist yet. No profile with collection=None (a profile is per
-        collection) nor, for now, with a container_tag (the collection's profile would
-        speak of every tag's facts). Raises what `search` and `profile` raise.
+        POST …/search, then GET …/profile. The current memories found (never superseded,
+        expired or archived), best first, each dated; then the collection's profile
+        while room remains (none with collection=None or, until profile takes one, a
+        container_tag). At most `max_tokens` by `count_tokens(text) -> int` (default
+        characters ÷ 4, rounded up); `format` "markdown" or "xml". "" when nothing
+        relevant is found, the collection does not exist yet, or not one memory fits.
+        Raises what `search` and `profile` raise.
         """
         count = _context.token_counter(count_tokens)
         budget = check.positive_int(max_tokens, "max_tokens")
