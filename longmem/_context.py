@@ -157,7 +157,7 @@ def _date(hit: SearchHit) -> Optional[str]:
 
 
 def _passed(value: Any, now: datetime) -> bool:
-    """Whether an `expires_at` lies before `now`; a value that does not parse does not."""
+    """Whether an `expires_at` has passed by `now`; a value that does not parse has not."""
     if not isinstance(value, str):
         return False
     try:

@@ -515,7 +515,7 @@ class Longmem:
         # Until profile() takes container_tag (issue 11), a tagged context goes without:
         # the collection's profile would speak of every tag's facts.
         if with_profile and collection is not None and container_tag is None:
-            profile = self.profile(collection)["profile"]
+            profile = self.profile(collection).get("profile", "")
         return _context.build(relevant, profile, format=shape, max_tokens=budget, count=count)
 
     if TYPE_CHECKING:  # what `sync` decides about the result, for type checkers only

@@ -111,6 +111,13 @@ def test_the_profile_is_cut_at_the_first_sentence_that_does_not_fit(
     assert block.endswith("## Profile\nAa bb.")
 
 
+def test_a_profile_answer_without_a_profile_adds_none(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.script(Reply(200, json={"results": [_hit("User likes tea")]}), Reply(200, json={}))
+    assert client.context("tea", collection="notes") == "## Memories\n- 2026-01-02: User likes tea"
+
+
 def test_duplicate_hits_are_listed_once(server: ScriptedServer, client: Longmem) -> None:
     server.script(
         Reply(200, json={"results": [_hit("Standup at 9:30"), _hit("standup at  9:30.")]}),
