@@ -33,3 +33,11 @@ DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 # wait_for_job: how long to wait for a background remember job, and how often to ask.
 DEFAULT_JOB_TIMEOUT = 60.0
 DEFAULT_JOB_POLL_INTERVAL = 0.5
+
+# Longmem.context(): the default budget of the block it builds and how many search hits
+# it considers. Its default token count is characters ÷ 4, rounded up: close for English
+# prose, low for text in CJK scripts (about one token a character), so callers who need
+# an exact budget pass their model's tokenizer as `count_tokens`.
+DEFAULT_CONTEXT_MAX_TOKENS = 1000
+DEFAULT_CONTEXT_LIMIT = 20
+CHARS_PER_TOKEN = 4

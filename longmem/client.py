@@ -14,9 +14,10 @@ import ssl
 import sys
 import time
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timezone
 from urllib.parse import quote
 
+from . import _context
 from . import _validate as check
 from ._constants import (
     API_KEY_ENV,
@@ -24,6 +25,8 @@ from ._constants import (
     DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP,
     DEFAULT_BASE_URL,
+    DEFAULT_CONTEXT_LIMIT,
+    DEFAULT_CONTEXT_MAX_TOKENS,
     DEFAULT_JOB_POLL_INTERVAL,
     DEFAULT_JOB_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -65,6 +68,7 @@ from .errors import (
     LongmemConnectionError,
     LongmemError,
     LongmemTimeoutError,
+    NotFoundError,
     describe_detail,
     error_class_for,
 )
@@ -460,6 +464,55 @@ class Longmem:
             "/v1/memory/search" if collection is None else _collection_path(collection) + "/search"
         )
         return cast("list[SearchHit]", _unwrap(self._request("POST", path, body=body), "results"))
+
+    def context(
+        self,
+        query: str,
+        *,
+        collection: Optional[str] = None,
+        container_tag: Optional[str] = None,
+        max_tokens: int = DEFAULT_CONTEXT_MAX_TOKENS,
+        count_tokens: Optional[Callable[[str], int]] = None,
+        format: str = "markdown",
+        limit: int = DEFAULT_CONTEXT_LIMIT,
+        min_score: float = DEFAULT_MIN_SCORE,
+        include_profile: bool = True,
+    ) -> str:
+        """What the memory knows that bears on `query`, as a block to put in a prompt.
+
+        POST …/search, then GET …/profile. The current memories found (never superseded,
+        expired or archived), best first, each dated; then the collection's profile
+        while room remains (none with collection=None or, until profile takes one, a
+        container_tag). At most `max_tokens` by `count_tokens(text) -> int` (default
+        characters ÷ 4, rounded up); `format` "markdown" or "xml". "" when nothing
+        relevant is found, the collection does not exist yet, or not one memory fits.
+        Raises what `search` and `profile` raise.
+        """
+        count = _context.token_counter(count_tokens)
+        budget = check.positive_int(max_tokens, "max_tokens")
+        shape = _context.check_format(format)
+        with_profile = check.flag(include_profile, "include_profile")
+        try:
+            hits = self.search(
+                query,
+                collection=collection,
+                container_tag=container_tag,
+                limit=limit,
+                min_score=min_score,
+            )
+        except NotFoundError:
+            if collection is None:
+                raise
+            return ""  # a collection nothing was stored in yet knows nothing
+        relevant = _context.current(hits, datetime.now(timezone.utc))
+        if not relevant:
+            return ""
+        profile = ""
+        # Until profile() takes container_tag (issue 11), a tagged context goes without:
+        # the collection's profile would speak of every tag's facts.
+        if with_profile and collection is not None and container_tag is None:
+            profile = self.profile(collection).get("profile", "")
+        return _context.build(relevant, profile, format=shape, max_tokens=budget, count=count)
 
     if TYPE_CHECKING:  # what `sync` decides about the result, for type checkers only
 

@@ -548,7 +548,7 @@ def test_every_public_method_is_covered_by_the_route_table() -> None:
         name
         for name in dir(Longmem)
         if not name.startswith("_") and callable(getattr(Longmem, name))
-    } - {"close", "wait_for_job"}
+    } - {"close", "wait_for_job", "context"}  # the last two call other methods: own tests
     called: set[str] = set()
 
     class Spy:

@@ -60,6 +60,9 @@ def call_every_method(mem: Longmem, collection: str, tmp_path: Path) -> set[str]
     assert call("health", collection=collection)["supersessions"] == 1
     assert call("summary", collection=collection)["based_on"] >= 1
     assert "Paris" in call("profile", collection)["profile"]
+    assert "User lives in Paris" in call(
+        "context", "where does the user live", collection=collection
+    )
     assert (
         call("forget", "quarterly report due Friday", collection=collection, min_score=0.3)[
             "deleted"
@@ -109,6 +112,7 @@ DOCUMENTED = {
     "forget",
     "collections",
     "profile",
+    "context",
     "related",
     "dedup",
     "contradictions",
