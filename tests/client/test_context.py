@@ -171,10 +171,10 @@ def test_include_profile_false_reads_no_profile(server: ScriptedServer, client: 
         ({"count_tokens": lambda text: len(text) / 4}, "count_tokens must return a whole number"),
         ({"count_tokens": lambda text: -1}, "count_tokens must return a whole number"),
         ({"include_profile": "no"}, "include_profile must be True or False"),
-        ({"limit": 0}, "limit must be from 1 to 100"),
+        ({"limit": 0}, "limit must be at least 1"),
         ({"min_score": 2}, "min_score must be from 0 to 1"),
-        ({"collection": "a/b"}, "collection must be"),
-        ({"container_tag": ""}, "container_tag must be None or a string"),
+        ({"collection": ""}, "collection must not be empty"),
+        ({"container_tag": ""}, "container_tag must be None or a non-empty string"),
     ],
 )
 def test_bad_arguments_are_refused_before_anything_is_sent(
