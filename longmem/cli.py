@@ -72,8 +72,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     except SystemExit as exit_:  # argparse exits 2 on a usage error, 0 on --help
         return int(exit_.code or 0)
     command: Optional[Command] = getattr(args, "command", None)
-    if command is None:
-        parser.print_help(sys.stderr)
+    if command is None:  # no command, or a group's (`longmem jobs`) without its own
+        getattr(args, "group", parser).print_help(sys.stderr)
         return 2
     try:
         return int((command.run or _call)(args))
@@ -303,6 +303,7 @@ def _parser() -> argparse.ArgumentParser:
                     group.add_subparsers(title="commands", metavar="COMMAND"),
                 )
             group, where = groups[words[0]]
+            group.set_defaults(group=group)
             if words[1] == "list":  # `longmem collections` alone lists them
                 group.set_defaults(command=command)
         sub = where.add_parser(
@@ -707,7 +708,13 @@ COMMANDS: tuple[Command, ...] = (
         "add_many",
         "store memories from JSON Lines (strings or objects)",
         "longmem add-many notes.jsonl --collection notes",
-        _pos("file", "JSON Lines file; - for standard input (default: -)", nargs="?", default="-"),
+        Arg(
+            ("file",),
+            None,
+            "JSON Lines file; - for standard input (default: -)",
+            nargs="?",
+            default="-",
+        ),
         _collection(),
         _IMPORTANCE,
         _CATEGORY,
@@ -1121,8 +1128,9 @@ COMMANDS: tuple[Command, ...] = (
         "import_memories",
         "re-ingest an export (or JSON Lines of memories)",
         "longmem import backup.json --into restored",
-        _pos(
-            "file",
+        Arg(
+            ("file",),
+            None,
             "export JSON or JSON Lines; - for standard input (default: -)",
             nargs="?",
             default="-",
