@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
         "-v",
         "--log-requests",
         action="store_true",
-        default=bool(env(LOG_REQUESTS_ENV)),
+        default=(env(LOG_REQUESTS_ENV) or "0").lower() not in ("0", "false", "no"),
         help="log each request on stderr: method, path, status, milliseconds "
         f"(or set {LOG_REQUESTS_ENV}=1; default: off)",
     )

@@ -212,3 +212,39 @@ def test_timeouts_reach_the_client(
         )
     assert (code, out) == (1, "")
     assert "timed out" in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_real_terminal_gets_the_table(server: LocalServer, collection: str) -> None:
+    import pty
+
+    _shell(server, "add", "on a real terminal", "--collection", collection, stdin="")
+    leader, follower = pty.openpty()
+    env = {
+        "LONGMEM_API_KEY": KEY,
+        "LONGMEM_BASE_URL": server.url,
+        "PYTHONPATH": PACKAGE_ROOT,
+        "COLUMNS": "80",
+    }
+    with subprocess.Popen(
+        [sys.executable, "-m", "longmem", "list", "--collection", collection],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as child:
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the child closed the terminal (EIO on Linux)
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert child.wait(timeout=20) == 0
+    os.close(leader)
+    header, row = shown.decode("utf-8").splitlines()
+    assert header.split() == ["ID", "DATE", "TEXT"]
+    assert row.endswith("  on a real terminal")

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .server_api import REPO, C, ServerProcess
 
 _EXPORT = re.compile(r"^export LONGMEM_BASE_URL=(\S+) LONGMEM_API_KEY=(\S+)$")
@@ -85,8 +87,16 @@ def test_requests_are_not_logged_unless_asked(tmp_path: Path) -> None:
     assert code == 0 and "GET " not in err
 
 
-def test_dash_v_logs_requests_too(tmp_path: Path) -> None:
-    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "x.db"), "--api-key", "k", "-v")
+@pytest.mark.parametrize(
+    ("flags", "env"),
+    [(["-v"], {}), ([], {"LONGMEM_SERVER_LOG_REQUESTS": "1"})],
+    ids=["-v", "environment"],
+)
+def test_dash_v_or_the_environment_log_requests_too(
+    tmp_path: Path, flags: list[str], env: dict[str, str]
+) -> None:
+    db = str(tmp_path / "x.db")
+    proc = ServerProcess("--port", "0", "--db", db, "--api-key", "k", *flags, env=env)
     api = proc.api("k")
     assert api.get(C).status == 200
     api.close()
