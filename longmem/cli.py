@@ -382,26 +382,25 @@ def _for_people(args: argparse.Namespace) -> bool:
 
 
 def _show(args: argparse.Namespace, result: Any, columns: tuple[str, ...] = ()) -> None:
-    """A list as a table on a terminal, else one JSON object per line; anything else as
-    JSON (indented on a terminal)."""
+    """A list as `_emit_lines` shows it, anything else as `_emit` does."""
     if isinstance(result, list):
-        if _for_people(args):
-            _table(result, columns)
-        else:
-            _emit_lines(args, result)
+        _emit_lines(args, result, columns)
     else:
         _emit(args, result)
 
 
 def _emit(args: argparse.Namespace, value: Any) -> None:
+    """One value as JSON, indented on a terminal."""
     pretty = _global(args, "pretty") or _for_people(args)
     sys.stdout.write(_dumps(value, pretty) + "\n")
 
 
-def _emit_lines(args: argparse.Namespace, values: Iterable[Any]) -> None:
+def _emit_lines(
+    args: argparse.Namespace, values: Iterable[Any], columns: tuple[str, ...] = ()
+) -> None:
+    """A list as a table on a terminal, else as one JSON value per line."""
     if _for_people(args):
-        values = list(values)
-        _table(values, ())
+        _table(list(values), columns)
         return
     for value in values:
         sys.stdout.write(_dumps(value, _global(args, "pretty")) + "\n")
@@ -475,7 +474,7 @@ def _client(args: argparse.Namespace) -> Longmem:
     from .client import Longmem
 
     api_key = _global(args, "api_key")
-    if api_key is None and not os.environ.get(API_KEY_ENV, "").strip():
+    if not (os.environ.get(API_KEY_ENV, "") if api_key is None else api_key).strip():
         # The SDK's own message names its argument, api_key=; a shell user has flags.
         raise LongmemError(f"no API key: pass --api-key KEY or set {API_KEY_ENV}")
     timeouts = {

@@ -260,6 +260,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         extractor=extractor,
         embedder=embedder,
     )
+    if args.log_requests:
+        _log_requests()
     try:
         server.start()
     except sqlite3.Error as err:
@@ -291,8 +293,6 @@ def main(argv: Optional[list[str]] = None) -> int:
     print(f"longmem: local server listening on {server.url} (db {args.db})")
     print("longmem: to use it from a shell (the SDK and the longmem command read these):")
     print(_exports(server, args), flush=True)
-    if args.log_requests:
-        _log_requests()
     try:
         server.serve_until(stop)
     finally:

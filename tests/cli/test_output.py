@@ -187,9 +187,10 @@ def test_no_key_names_the_flag_and_the_variable(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("LONGMEM_API_KEY")
-    code, _, err = run(capsys, monkeypatch, "list")
-    assert code == 1
-    assert err == "longmem: error: no API key: pass --api-key KEY or set LONGMEM_API_KEY\n"
+    for argv in (["list"], ["list", "--api-key", " "]):
+        code, _, err = run(capsys, monkeypatch, *argv)
+        assert code == 1
+        assert err == "longmem: error: no API key: pass --api-key KEY or set LONGMEM_API_KEY\n"
 
 
 def test_timeouts_reach_the_client(
