@@ -164,6 +164,31 @@ def test_echo_piped_into_add_dash_stores_the_line_without_its_newline(
     assert json.loads(kept.stdout)["text"] == "a\nb\n"
 
 
+def test_update_text_dash_reads_standard_input_too(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    added = json.loads(run(capsys, monkeypatch, "add", "old", "--collection", collection)[1])
+    code, out, _ = run(
+        capsys,
+        monkeypatch,
+        "update",
+        added["id"],
+        "--collection",
+        collection,
+        "--text",
+        "-",
+        stdin="new\n",
+    )
+    assert code == 0 and json.loads(out)["text"] == "new"
+
+
+def test_add_many_takes_no_metadata_it_would_ignore(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(capsys, monkeypatch, "add-many", "--metadata", "{}", stdin='"x"\n')
+    assert code == 2 and "unrecognized arguments: --metadata" in err
+
+
 def test_an_invalid_item_is_named_by_its_line_from_1(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
 ) -> None:
