@@ -37,6 +37,28 @@ def test_command_arguments_are_the_sdk_methods_own() -> None:
             assert arg.param is None or arg.param in params, (command.name, arg.param)
 
 
+# SDK arguments a command fills in its own way, and how.
+_FILLED_OTHERWISE = {
+    ("add_many", "items"): "the lines of the file",
+    ("add_many", "on_progress"): "progress on stderr",
+    ("remember", "sync"): "--async",
+    ("import_memories", "memories"): "the file",
+    ("import_memories", "collections"): "the file's collections",
+    ("import_memories", "idempotency_key"): "an import of many memories is several calls",
+}
+
+
+def test_every_sdk_argument_is_an_argument_of_its_command() -> None:
+    for command in COMMANDS:
+        if command.method is None:
+            continue
+        params = inspect.signature(getattr(Longmem, command.method)).parameters
+        offered = {arg.param for arg in command.args}
+        for name in params:
+            if name != "self" and (command.method, name) not in _FILLED_OTHERWISE:
+                assert name in offered, f"`longmem {command.name}` has no option for {name}"
+
+
 def _shown(value: Any) -> list[str]:
     texts = [f"(default: {value})"]
     if isinstance(value, float):
