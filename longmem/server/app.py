@@ -30,6 +30,9 @@ from .routes import MAX_BODY_BYTES, ROUTER, Route
 from .validation import ValidationFailed
 
 log = logging.getLogger("longmem.server")
+# One INFO line per request (`serve --log-requests`): method, path, status, milliseconds.
+REQUESTS_LOGGER = "longmem.server.requests"
+requests_log = logging.getLogger(REQUESTS_LOGGER)
 
 _IDLE_TIMEOUT_SECONDS = 120
 _ANONYMOUS = Principal("", "", ROLE_READ, "anonymous")
@@ -157,6 +160,7 @@ class _Handler(BaseHTTPRequestHandler):
     # -- the pipeline -----------------------------------------------------------------
 
     def _dispatch(self) -> None:
+        started = time.perf_counter()
         self._start()
         try:
             response = self._handle()
@@ -168,6 +172,14 @@ class _Handler(BaseHTTPRequestHandler):
             log.exception("unhandled error in %s %s", self.command, self.path)
             response = Response(500, {"detail": "Internal server error"})
         self._send(response)
+        if requests_log.isEnabledFor(logging.INFO):
+            requests_log.info(
+                "%s %s %d %.1f ms",
+                self.command,
+                urlsplit(self.path).path,
+                response.status,
+                (time.perf_counter() - started) * 1000,
+            )
 
     def _start(self) -> None:
         self._request_id = "req_" + secrets.token_hex(8)

@@ -6,7 +6,9 @@ Flags win over the LONGMEM_SERVER_* environment, which wins over the defaults.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import shlex
 import signal
 import sqlite3
 import sys
@@ -15,6 +17,7 @@ from types import FrameType
 from typing import Callable, Optional
 
 from . import LocalServer, is_loopback
+from .app import REQUESTS_LOGGER
 from .extract import RuleExtractor
 from .model_endpoints import DEFAULT_MODEL_TIMEOUT, ModelEmbedder, ModelEndpoint, ModelExtractor
 
@@ -23,6 +26,11 @@ DEFAULT_PORT = 9100
 DEFAULT_DB = "./longmem.db"
 PORT_MAX = 65535
 ROOTS_ENV = "LONGMEM_SERVER_CONNECTOR_ROOTS"
+LOG_REQUESTS_ENV = "LONGMEM_SERVER_LOG_REQUESTS"
+# docs/protocol.md, shipped in the package (a link in the source tree, a file in a wheel).
+PROTOCOL_DOC = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "protocol.md"
+)
 # The optional model endpoints: --<role>-url and LONGMEM_SERVER_<ROLE>_URL, and so on.
 MODEL_ROLES = ("extractor", "embedder")
 MODEL_OPTIONS = ("url", "model", "key_env", "timeout")
@@ -43,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="longmem serve",
         description="Run the local Longmem server.",
-        epilog="The protocol it speaks: docs/protocol.md in the longmem-sdk source; "
+        epilog=f"The protocol it speaks: {PROTOCOL_DOC} (docs/protocol.md in the source); "
         "GET /openapi.json on a running server describes every route.",
     )
     p.add_argument("--host", default=env("LONGMEM_SERVER_HOST") or DEFAULT_HOST)
@@ -72,6 +80,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="a folder directory connectors may read (repeatable; "
         f"{ROOTS_ENV} takes a {os.pathsep!r}-separated list); default: the working directory",
+    )
+    p.add_argument(
+        "-v",
+        "--log-requests",
+        action="store_true",
+        default=(env(LOG_REQUESTS_ENV) or "0").lower() not in ("0", "false", "no"),
+        help="log each request on stderr: method, path, status, milliseconds "
+        f"(or set {LOG_REQUESTS_ENV}=1; default: off)",
     )
     _model_flags(p)
     return p
@@ -162,6 +178,41 @@ def _connector_roots(flags: Optional[list[str]]) -> Optional[list[str]]:
     return roots or None
 
 
+def _exports(server: LocalServer, args: argparse.Namespace) -> str:
+    """The `export` line that points a shell at this server: the key as generated, or
+    by reference when it came from the environment (never copied into a log from there)."""
+    exports = [f"LONGMEM_BASE_URL={shlex.quote(server.url)}"]
+    given = [
+        (key, f"LONGMEM_SERVER_{kind}")
+        for key, kind in (
+            (args.api_key, "API_KEY"),
+            (args.admin_key, "ADMIN_KEY"),
+            (args.read_only_key, "READ_ONLY_KEY"),
+        )
+        if key
+    ]
+    if server.generated_key:
+        exports.append(f"LONGMEM_API_KEY={shlex.quote(str(server.api_key))}")
+    elif given:
+        key, env_name = given[0]
+        shown = f'"${env_name}"' if key == os.environ.get(env_name) else shlex.quote(key)
+        exports.append(f"LONGMEM_API_KEY={shown}")
+    line = "export " + " ".join(exports)
+    if len(exports) == 1:
+        line += f"  # and LONGMEM_API_KEY: a key stored in {args.db}"
+    return line
+
+
+def _log_requests() -> None:
+    """Request lines on stderr, apart from the server's other logging."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("longmem: %(message)s"))
+    requests = logging.getLogger(REQUESTS_LOGGER)
+    requests.addHandler(handler)
+    requests.setLevel(logging.INFO)
+    requests.propagate = False
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Run until Ctrl-C or SIGTERM; returns the exit status."""
     args_in = list(sys.argv[1:] if argv is None else argv)
@@ -209,6 +260,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         extractor=extractor,
         embedder=embedder,
     )
+    if args.log_requests:
+        _log_requests()
     try:
         server.start()
     except sqlite3.Error as err:
@@ -237,7 +290,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         + "; embedder: "
         + ("built-in" if embedder is None else embedder.name)
     )
-    print(f"longmem: local server listening on {server.url} (db {args.db})", flush=True)
+    print(f"longmem: local server listening on {server.url} (db {args.db})")
+    print("longmem: to use it from a shell (the SDK and the longmem command read these):")
+    print(_exports(server, args), flush=True)
     try:
         server.serve_until(stop)
     finally:

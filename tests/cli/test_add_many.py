@@ -61,7 +61,7 @@ def test_failure_says_what_was_stored_and_where_to_resume(
     code, out = add_many(server, monkeypatch, 1250, stderr=stderr)
     assert (code, out) == (1, "")
     assert stderr.getvalue().splitlines() == [
-        "longmem: error: stored 1100 of 1250; resume from item 1100",
+        "longmem: error: stored 1100 of 1250; resume from stdin line 1101",
         "longmem: error: HTTP 503: down (POST /v1/memory/collections/default/memories/batch)",
     ]
 
@@ -79,10 +79,10 @@ def test_resuming_from_the_reported_item_stores_the_rest_once(
     server.set_default(store)
     stderr = io.StringIO()
     assert add_many(server, monkeypatch, 250, stderr=stderr)[0] == 1
-    found = re.search(r"resume from item (\d+)", stderr.getvalue())
+    found = re.search(r"resume from stdin line (\d+)", stderr.getvalue())
     assert found is not None
-    resume = int(found.group(1))
-    rest = "".join(json.dumps(f"m{i}") + "\n" for i in range(resume, 250))
+    lines = "".join(json.dumps(f"m{i}") + "\n" for i in range(250)).splitlines(keepends=True)
+    rest = "".join(lines[int(found.group(1)) - 1 :])  # what `tail -n +LINE` gives
     monkeypatch.setattr(sys, "stdin", io.StringIO(rest))
     assert main(["add-many", "--api-key", "k", "--base-url", server.url]) == 0
     assert stored == [f"m{i}" for i in range(250)]

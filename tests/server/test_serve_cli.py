@@ -1,0 +1,120 @@
+"""`longmem serve` for people: the lines to paste, request logging, the protocol doc."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .server_api import REPO, C, ServerProcess
+
+_EXPORT = re.compile(r"^export LONGMEM_BASE_URL=(\S+) LONGMEM_API_KEY=(\S+)$")
+
+
+def _export_line(proc: ServerProcess) -> str:
+    """The first `export` line after the URL line."""
+    assert proc.proc.stdout is not None
+    for line in proc.proc.stdout:
+        if line.startswith("export "):
+            return line.rstrip("\n")
+    raise AssertionError("no export line")
+
+
+def _stop(proc: ServerProcess) -> tuple[int, str, str]:
+    proc.proc.send_signal(signal.SIGTERM)
+    out, err = proc.proc.communicate(timeout=20)
+    return proc.proc.returncode, out, err
+
+
+def test_serve_prints_export_lines_a_shell_can_run(tmp_path: Path) -> None:
+    proc = ServerProcess("serve", "--port", "0", "--db", str(tmp_path / "x.db"))
+    line = _export_line(proc)
+    found = _EXPORT.match(line)
+    assert found is not None, line
+    assert found.group(1) == f"http://127.0.0.1:{proc.port}"
+    assert re.fullmatch(r"lm_[0-9a-f]{48}", found.group(2))
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(REPO)}
+    pasted = subprocess.run(
+        ["sh", "-c", f'{line}\n"{sys.executable}" -m longmem add "pasted" --collection notes'],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert pasted.returncode == 0, pasted.stderr
+    assert '"text":"pasted"' in pasted.stdout
+    assert _stop(proc)[0] == 0
+
+
+def test_a_key_from_the_environment_is_exported_by_reference(tmp_path: Path) -> None:
+    env = {"LONGMEM_SERVER_API_KEY": "lm_secret_from_env"}
+    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "x.db"), env=env)
+    line = _export_line(proc)
+    assert line.endswith(' LONGMEM_API_KEY="$LONGMEM_SERVER_API_KEY"')
+    code, out, err = _stop(proc)
+    assert code == 0 and "lm_secret_from_env" not in line + out + err
+
+
+def test_log_requests_logs_method_path_status_and_milliseconds(tmp_path: Path) -> None:
+    proc = ServerProcess(
+        "--port", "0", "--db", str(tmp_path / "x.db"), "--api-key", "k", "--log-requests"
+    )
+    api = proc.api("k")
+    assert api.get(C + "?limit=1").status == 200
+    assert api.with_key("wrong").get(f"{C}/notes/memories").status == 401
+    api.close()
+    code, _, err = _stop(proc)
+    assert code == 0
+    logged = [line for line in err.splitlines() if line.startswith("longmem: GET ")]
+    assert len(logged) == 2, err
+    assert re.fullmatch(r"longmem: GET /v1/memory/collections 200 \d+\.\d ms", logged[0])
+    assert re.fullmatch(
+        r"longmem: GET /v1/memory/collections/notes/memories 401 \d+\.\d ms", logged[1]
+    )
+
+
+def test_requests_are_not_logged_unless_asked(tmp_path: Path) -> None:
+    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "x.db"), "--api-key", "k")
+    api = proc.api("k")
+    assert api.get(C).status == 200
+    api.close()
+    code, _, err = _stop(proc)
+    assert code == 0 and "GET " not in err
+
+
+@pytest.mark.parametrize(
+    ("flags", "env"),
+    [(["-v"], {}), ([], {"LONGMEM_SERVER_LOG_REQUESTS": "1"})],
+    ids=["-v", "environment"],
+)
+def test_dash_v_or_the_environment_log_requests_too(
+    tmp_path: Path, flags: list[str], env: dict[str, str]
+) -> None:
+    db = str(tmp_path / "x.db")
+    proc = ServerProcess("--port", "0", "--db", db, "--api-key", "k", *flags, env=env)
+    api = proc.api("k")
+    assert api.get(C).status == 200
+    api.close()
+    assert "longmem: GET /v1/memory/collections 200 " in _stop(proc)[2]
+
+
+def test_help_points_at_the_protocol_doc_that_ships_in_the_package() -> None:
+    shown = subprocess.run(
+        [sys.executable, "-m", "longmem", "serve", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=True,
+    ).stdout
+    found = re.search(r"The protocol it speaks: (\S+protocol\.md)", " ".join(shown.split()))
+    assert found is not None, shown
+    shipped = Path(found.group(1))
+    assert shipped.parent == REPO / "longmem"
+    assert shipped.read_text("utf-8") == (REPO / "docs" / "protocol.md").read_text("utf-8")
+    pyproject = (REPO / "pyproject.toml").read_text("utf-8")
+    assert re.search(r'^longmem = \[.*"protocol\.md".*\]$', pyproject, re.MULTILINE)
