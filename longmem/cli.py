@@ -24,7 +24,14 @@ import shutil
 import sys
 
 from . import __version__
-from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_JOB_POLL_INTERVAL, DEFAULT_JOB_TIMEOUT
+from ._constants import (
+    API_KEY_ENV,
+    BASE_URL_ENV,
+    DEFAULT_CONTEXT_LIMIT,
+    DEFAULT_CONTEXT_MAX_TOKENS,
+    DEFAULT_JOB_POLL_INTERVAL,
+    DEFAULT_JOB_TIMEOUT,
+)
 from ._constants import DEFAULT_TIMEOUT as DEFAULT_REQUEST_TIMEOUT
 from ._protocol import (
     DEFAULT_CATEGORY,
@@ -620,6 +627,21 @@ def _remember(args: argparse.Namespace) -> int:
     return 0
 
 
+def _context(args: argparse.Namespace) -> int:
+    """The block as text, ready to paste into a prompt (a JSON string with --json)."""
+    command: Command = args.command
+    positional, keywords = _sdk_arguments(command, args)
+    with _client(args) as mem:
+        block = mem.context(*positional, **keywords)
+    if _global(args, "json"):
+        _emit(args, block)
+    elif block:
+        sys.stdout.write(block + "\n")
+    elif _for_people(args):
+        sys.stderr.write("nothing relevant is known\n")
+    return 0
+
+
 def _forget(args: argparse.Namespace) -> int:
     with _client(args) as mem:
         _emit(
@@ -854,6 +876,40 @@ COMMANDS: tuple[Command, ...] = (
             action="store_true",
             default=None,
         ),
+    ),
+    Command(
+        "context",
+        "context",
+        "what the memory knows that bears on a query, as a block for a prompt",
+        'longmem context "plan dinner for my kid" --collection user-42 --max-tokens 300',
+        _pos("query", "what the block should bear on"),
+        _collection("every collection"),
+        _tag("only memories with this container tag"),
+        _opt(
+            "--max-tokens",
+            "max_tokens",
+            "the block's budget, counted as characters / 4",
+            DEFAULT_CONTEXT_MAX_TOKENS,
+            type=int,
+            metavar="N",
+        ),
+        _opt("--format", "format", "the block's markup", "markdown", choices=("markdown", "xml")),
+        _limit(DEFAULT_CONTEXT_LIMIT, "how many memories to consider"),
+        _opt(
+            "--min-score",
+            "min_score",
+            "vector-similarity floor, 0 to 1",
+            DEFAULT_MIN_SCORE,
+            type=float,
+        ),
+        _opt(
+            "--no-profile",
+            "include_profile",
+            "leave the collection's profile out",
+            action="store_const",
+            const=False,
+        ),
+        run=_context,
     ),
     Command(
         "remember",

@@ -218,3 +218,20 @@ def test_a_group_without_its_subcommand_shows_its_commands(
     code = main(["jobs"])
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("usage: longmem jobs") and "wait" in err
+
+
+def test_context_prints_the_block_and_says_so_when_nothing_is_known(
+    collection: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["remember", "I am allergic to peanuts.", "--collection", collection]) == 0
+    capsys.readouterr()
+    argv = ["context", "peanut allergy", "--collection", collection, "--no-profile"]
+    assert main([*argv, "--format", "xml"]) == 0
+    block = capsys.readouterr().out
+    assert block.startswith("<memories>") and "User is allergic to peanuts" in block
+    code, as_json, _ = run(capsys, monkeypatch, *argv, "--json")
+    assert code == 0 and "User is allergic to peanuts" in as_json
+    monkeypatch.setattr("longmem.cli._is_terminal", lambda: True)
+    assert main(["context", "the weather on Mars", "--collection", collection + "-x"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err == "nothing relevant is known\n"

@@ -45,6 +45,7 @@ _FILLED_OTHERWISE = {
     ("import_memories", "memories"): "the file",
     ("import_memories", "collections"): "the file's collections",
     ("import_memories", "idempotency_key"): "an import of many memories is several calls",
+    ("context", "count_tokens"): "a shell has no callable: --max-tokens counts characters / 4",
 }
 
 
