@@ -197,6 +197,9 @@ def test_a_conversation_is_checked_message_by_message(api: Api) -> None:
         reply = api.post(path, body)
         assert reply.status == 422, body
         assert [(e["loc"], e["type"]) for e in reply.json["detail"]] == [(loc, kind)], body
+    # null is as good as left out.
+    assert api.post(path, {"content": None, "messages": [user]}).status == 200
+    assert api.post(path, {"content": "I like tea", "messages": None}).status == 200
     # Every problem at once, each naming its message.
     reply = api.post(path, {"messages": [{"role": "bot"}, user, 7]})
     assert [e["loc"] for e in reply.json["detail"]] == [

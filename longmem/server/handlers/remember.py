@@ -330,14 +330,15 @@ def remember_facts(
 def _said(check: Checker, body: dict[str, Any]) -> Optional[str]:
     """What the user said: ``content``, or the user's messages of ``messages``, each on
     lines of its own (so one message's sentence never runs into the next)."""
-    if "messages" not in body:
+    # A field sent as null is one left out (clients that serialise every field send it).
+    if body.get("messages") is None:
         content = check.string(
             body, "content", ["body"], required=True, min_len=1, max_len=MAX_REMEMBER_CHARS
         )
         if content and not content.strip():
             check.fail(["body", "content"], "String should not be blank", "string_too_short")
         return content
-    if "content" in body:
+    if body.get("content") is not None:
         check.fail(["body"], "Give either content or messages, not both", "value_error")
         return None
     problems = len(check.errors)
