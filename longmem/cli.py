@@ -166,7 +166,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("id")
 
     p = command("remember", _remember, "extract facts from text; newer facts supersede older")
-    p.add_argument("content", help="the text; - reads it from standard input")
+    p.add_argument("content", nargs="?", help="the text; - reads it from standard input")
+    p.add_argument(
+        "--messages",
+        metavar="FILE",
+        help="a conversation instead: a JSON list of {role, content} messages (only the"
+        " user's become facts); - reads it from standard input",
+    )
     p.add_argument("--async", dest="background", action="store_true", help="return a job id")
 
     p = command("forget", _forget, "delete the memories matching a query (destructive)")
@@ -273,6 +279,19 @@ def _open_input(name: str) -> TextIO:
         return open(name, encoding="utf-8")
     except OSError as exc:
         raise InvalidArgumentError(f"cannot read {name}: {exc.strerror}") from None
+
+
+def _read_json(name: str) -> Any:
+    """One JSON document from a file, or from stdin for ``-``."""
+    stream = _open_input(name)
+    try:
+        return json.load(stream)
+    except ValueError as exc:
+        where = "stdin" if name == "-" else name
+        raise InvalidArgumentError(f"{where} is not JSON: {exc}") from None
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
 
 
 def _json_lines(stream: TextIO, name: str) -> Iterator[Any]:
@@ -402,12 +421,17 @@ def _delete(args: argparse.Namespace) -> int:
 
 
 def _remember(args: argparse.Namespace) -> int:
-    with _client(args) as mem:
-        result = mem.remember(
-            _text_argument(args.content),
-            sync=not args.background,
-            **_given(args, "collection"),
-        )
+    if (args.content is None) == (args.messages is None):
+        raise InvalidArgumentError("remember takes the text or --messages FILE: give one")
+    sync = not args.background
+    if args.messages is not None:
+        messages = _read_json(args.messages)
+        with _client(args) as mem:
+            result = mem.remember(messages=messages, sync=sync, **_given(args, "collection"))
+    else:
+        content = _text_argument(args.content)
+        with _client(args) as mem:
+            result = mem.remember(content, sync=sync, **_given(args, "collection"))
     if args.background:
         _emit(args, result)
     else:

@@ -111,14 +111,16 @@ TEXT_ARGUMENTS = [
     ),
     pytest.param(lambda m, v: m.search(v), "query", id="search.query"),
     pytest.param(lambda m, v: m.forget(v), "query", id="forget.query"),
-    pytest.param(lambda m, v: m.remember(v), "content", id="remember.content"),
 ]
-BAD_TEXTS = [
+BAD_TEXT_TYPES = [
     pytest.param("", "must not be empty", id="empty"),
     pytest.param(" \t\n ", "must not be empty", id="whitespace"),
-    pytest.param("x" * 10_001, "must be at most 10000 characters, got 10001", id="10001-chars"),
     pytest.param(42, "must be a string", id="int"),
     pytest.param(b"bytes", "must be a string", id="bytes"),
+]
+BAD_TEXTS = [
+    *BAD_TEXT_TYPES,
+    pytest.param("x" * 10_001, "must be at most 10000 characters, got 10001", id="10001-chars"),
 ]
 
 
@@ -128,6 +130,74 @@ def test_bad_text_is_rejected(
     server: ServerWindow, client: Longmem, call: CallWith, name: str, value: Any, problem: str
 ) -> None:
     assert_rejected(server, client, lambda m: call(m, value), rf"^{name} {problem}")
+
+
+# remember reads more than one memory holds: the server splits it into statements.
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        *BAD_TEXT_TYPES,
+        pytest.param("x" * 50_001, "must be at most 50000 characters, got 50001", id="50001"),
+    ],
+)
+def test_bad_remember_content_is_rejected(
+    server: ServerWindow, client: Longmem, value: Any, problem: str
+) -> None:
+    assert_rejected(server, client, lambda m: m.remember(value), rf"^content {problem}")
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        pytest.param("I like tea", r"messages must be a list of messages, got str", id="str"),
+        pytest.param(
+            {"role": "user", "content": "hi"},
+            r"messages must be a list of messages, got dict",
+            id="one-message",
+        ),
+        pytest.param([], r"messages must not be empty", id="empty"),
+        pytest.param(
+            ["hi"], r"messages\[0\] must be a dict with role and content, got str", id="str-item"
+        ),
+        pytest.param(
+            [{"role": "user", "content": "hi"}, {"content": "hi"}],
+            r"messages\[1\]\.role must be a non-empty string, got None",
+            id="no-role",
+        ),
+        pytest.param([{"role": "user"}], r"messages\[0\]\.content is required", id="no-content"),
+        pytest.param(
+            [{"role": "user", "content": 5}],
+            r"messages\[0\]\.content must be a string or None, got 5",
+            id="int-content",
+        ),
+        pytest.param(
+            [{"role": "user", "content": "a\ud800"}],
+            r"messages\[0\]\.content must be valid Unicode text",
+            id="surrogate",
+        ),
+    ],
+)
+def test_bad_conversation_is_rejected(
+    server: ServerWindow, client: Longmem, value: Any, problem: str
+) -> None:
+    assert_rejected(server, client, lambda m: m.remember(messages=value), rf"^{problem}")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(lambda m: m.remember(), id="neither"),
+        pytest.param(
+            lambda m: m.remember("hi", messages=[{"role": "user", "content": "hi"}]), id="both"
+        ),
+    ],
+)
+def test_remember_takes_content_or_messages(
+    server: ServerWindow, client: Longmem, call: Call
+) -> None:
+    assert_rejected(
+        server, client, call, r"^remember takes content \(text\) or messages \(a conversation\)"
+    )
 
 
 # -- importance, min_score and threshold ----------------------------------------------------
@@ -806,6 +876,33 @@ def test_text_of_exactly_10000_characters_is_sent(
 ) -> None:
     client.add(char * 10_000)
     assert sent(server).json()["text"] == char * 10_000
+
+
+def test_remember_content_of_50000_characters_is_sent(
+    server: ServerWindow, client: Longmem
+) -> None:
+    server.script(Reply(200, json={"facts": []}))
+    assert client.remember("x" * 50_000) == []
+    assert sent(server).json() == {"content": "x" * 50_000}
+
+
+def test_a_conversation_is_sent_as_roles_and_words_only(
+    server: ServerWindow, client: Longmem
+) -> None:
+    server.script(Reply(202, json={"job_id": "job_1"}))
+    conversation = (
+        {"role": "user", "content": "I like tea", "name": "ana"},
+        {"role": "assistant", "content": None, "tool_calls": [{"id": "call_1"}]},
+    )
+    assert client.remember(messages=conversation, sync=False) == {"job_id": "job_1"}
+    request = sent(server)
+    assert request.query == {}
+    assert request.json() == {
+        "messages": [
+            {"role": "user", "content": "I like tea"},
+            {"role": "assistant", "content": None},
+        ]
+    }
 
 
 @pytest.mark.parametrize("importance", [0, 1, 0.0, 1.0])
