@@ -20,6 +20,11 @@ MAX_TEXT_CHARS = 10_000
 # A search, forget or remember query is text too; the same bound keeps one request's work
 # bounded.
 MAX_QUERY_CHARS = MAX_TEXT_CHARS
+# remember reads longer content (or a conversation's user messages, in all) than one
+# memory holds: the server splits it into statements of at most MAX_TEXT_CHARS. This bound
+# keeps one call's work, and its one transaction, short.
+MAX_REMEMBER_CHARS = 50_000
+MAX_REMEMBER_MESSAGES = 1_000
 MAX_CONTAINER_TAG_CHARS = 128
 MAX_CATEGORY_CHARS = 64
 MAX_SOURCE_CHARS = 64
@@ -49,6 +54,10 @@ MAX_HOURS = 8_760
 SEARCH_MODES = ("hybrid", "text", "vector")
 MEMORY_TYPES = ("fact", "preference", "episode")
 RELATIONS = ("new", "updates", "extends", "duplicate")
+# The roles of a conversation's messages, as in OpenAI chat; only the user's statements
+# become facts.
+MESSAGE_ROLES = ("user", "assistant", "system", "developer", "tool")
+USER_ROLE = "user"
 JOB_STATUSES = ("queued", "running", "done", "failed")
 JOB_FINISHED = ("done", "failed")
 CONNECTION_STATUSES = ("active", "paused", "error")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from urllib.parse import quote
 
@@ -33,6 +33,32 @@ def text(value: Any, name: str = "text") -> str:
     if not value.strip():
         raise _fail(name, "must not be empty")
     return _encodable(value, name)
+
+
+def messages(value: Any, name: str = "messages") -> list[dict[str, Any]]:
+    """A chat conversation: a non-empty list of dicts, each with a string `role` and a
+    string (or None) `content`; only those two keys are sent. Which roles there are, and
+    what they must say, is the server's to judge."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence):
+        raise _fail(name, f"must be a list of messages, got {type(value).__name__}")
+    if not value:
+        raise _fail(name, "must not be empty")
+    out: list[dict[str, Any]] = []
+    for index, message in enumerate(value):
+        here = f"{name}[{index}]"
+        if not isinstance(message, Mapping):
+            raise _fail(here, f"must be a dict with role and content, got {type(message).__name__}")
+        role, said = message.get("role"), message.get("content")
+        if not isinstance(role, str) or not role:
+            raise _fail(f"{here}.role", f"must be a non-empty string, got {role!r}")
+        if "content" not in message:
+            raise _fail(f"{here}.content", "is required (a string, or None for no words)")
+        if not (said is None or isinstance(said, str)):
+            raise _fail(f"{here}.content", f"must be a string or None, got {said!r}")
+        if said is not None:
+            said = _encodable(said, f"{here}.content")
+        out.append({"role": _encodable(role, f"{here}.role"), "content": said})
+    return out
 
 
 def _encodable(value: str, name: str) -> str:

@@ -521,6 +521,19 @@ def _open_input(name: str) -> TextIO:
         raise InvalidArgumentError(f"cannot read {name}: {exc.strerror}") from None
 
 
+def _read_json(name: str) -> Any:
+    """One JSON document from a file, or from stdin for ``-``."""
+    stream = _open_input(name)
+    try:
+        return json.load(stream)
+    except ValueError as exc:
+        where = "stdin" if name == "-" else name
+        raise InvalidArgumentError(f"{where} is not JSON: {exc}") from None
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+
+
 def _json_lines(stream: TextIO, name: str) -> Iterator[tuple[str, Any]]:
     """Each value of a JSON Lines stream with where it is ("notes.jsonl line 3")."""
     for number, line in enumerate(stream, start=1):
@@ -614,12 +627,18 @@ def _add_many(args: argparse.Namespace) -> int:
 
 
 def _remember(args: argparse.Namespace) -> int:
-    with _client(args) as mem:
-        result = mem.remember(
-            _text_argument(args.content),
-            sync=not args.background,
-            **_given(args, "collection", "observed_at", "idempotency_key"),
-        )
+    if (args.content is None) == (args.messages is None):
+        raise InvalidArgumentError("remember takes the text or --messages FILE: give one")
+    options = _given(args, "collection", "observed_at", "idempotency_key")
+    sync = not args.background
+    if args.messages is not None:
+        messages = _read_json(args.messages)
+        with _client(args) as mem:
+            result = mem.remember(messages=messages, sync=sync, **options)
+    else:
+        content = _text_argument(args.content)
+        with _client(args) as mem:
+            result = mem.remember(content, sync=sync, **options)
     if args.background:
         _emit(args, result)
     else:
@@ -916,7 +935,14 @@ COMMANDS: tuple[Command, ...] = (
         "remember",
         "extract facts from text; newer facts supersede older",
         'longmem remember "I moved to Paris" --collection user-42',
-        _pos("content", "the text; - reads it from standard input", stdin=True),
+        _pos("content", "the text; - reads it from standard input", stdin=True, nargs="?"),
+        _opt(
+            "--messages",
+            "messages",
+            "a conversation instead of the text: a JSON list of {role, content} messages"
+            " (only the user's become facts); - reads it from standard input",
+            metavar="FILE",
+        ),
         _collection(),
         _opt(
             "--async",

@@ -13,7 +13,7 @@ import random as _random_module  # not shadowed by the `random` hook argument
 import ssl
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from urllib.parse import quote
 
@@ -519,8 +519,9 @@ class Longmem:
         @overload
         def remember(
             self,
-            content: str,
+            content: Optional[str] = ...,
             *,
+            messages: Optional[Sequence[Mapping[str, Any]]] = ...,
             collection: str = ...,
             sync: Literal[True] = ...,
             observed_at: Union[str, datetime, None] = ...,
@@ -530,8 +531,9 @@ class Longmem:
         @overload
         def remember(
             self,
-            content: str,
+            content: Optional[str] = ...,
             *,
+            messages: Optional[Sequence[Mapping[str, Any]]] = ...,
             collection: str = ...,
             sync: Literal[False],
             observed_at: Union[str, datetime, None] = ...,
@@ -541,8 +543,9 @@ class Longmem:
         @overload
         def remember(
             self,
-            content: str,
+            content: Optional[str] = ...,
             *,
+            messages: Optional[Sequence[Mapping[str, Any]]] = ...,
             collection: str = ...,
             sync: bool = ...,
             observed_at: Union[str, datetime, None] = ...,
@@ -551,22 +554,35 @@ class Longmem:
 
     def remember(
         self,
-        content: str,
+        content: Optional[str] = None,
         *,
+        messages: Optional[Sequence[Mapping[str, Any]]] = None,
         collection: str = DEFAULT_COLLECTION,
         sync: bool = True,
         observed_at: Union[str, datetime, None] = None,
         idempotency_key: Optional[str] = None,
     ) -> Union[list[ExtractedFact], JobAccepted]:
-        """Extract facts from content, superseding what they update. POST …/remember.
+        """Extract facts from what the user said, superseding what they update.
+        POST …/remember.
 
-        `observed_at` is when the content was said (ISO 8601 text or a datetime; default
-        now): relative dates resolve against it, and a statement older than the current
-        fact of its key is kept as history instead of replacing it. sync=True returns the
+        Give `content` (text; the server splits text longer than one memory into
+        statements) or `messages`, a chat conversation as OpenAI takes it: a list of
+        {"role", "content"} dicts, of which only the "user" messages become facts.
+        `observed_at` is when it was said (ISO 8601 text or a datetime; default now):
+        relative dates resolve against it, and a statement older than the current fact
+        of its key is kept as history instead of replacing it. sync=True returns the
         list of extracted facts; sync=False returns {"job_id"} at once (poll with
-        `get_job` or `wait_for_job`).
+        `get_job` or `wait_for_job`). Raises InvalidArgumentError for neither or both.
         """
-        body = {"content": check.text(content, "content")}
+        body: dict[str, Any]
+        if (content is None) == (messages is None):
+            raise InvalidArgumentError(
+                "remember takes content (text) or messages (a conversation): give one"
+            )
+        if messages is not None:
+            body = {"messages": check.messages(messages)}
+        else:
+            body = {"content": check.text(content, "content")}
         if observed_at is not None:
             body["observed_at"] = check.timestamp(observed_at, "observed_at")
         key = check.idempotency_key(idempotency_key)

@@ -42,10 +42,13 @@ from .._protocol import (
     MAX_METADATA_BYTES,
     MAX_OFFSET,
     MAX_QUERY_CHARS,
+    MAX_REMEMBER_CHARS,
+    MAX_REMEMBER_MESSAGES,
     MAX_SEARCH_LIMIT,
     MAX_SOURCE_CHARS,
     MAX_TEXT_CHARS,
     MEMORY_TYPES,
+    MESSAGE_ROLES,
     RELATIONS,
     RUN_STATUSES,
     SEARCH_MODES,
@@ -297,21 +300,37 @@ SCHEMAS: dict[str, Any] = {
         }
     ),
     # -- remember and hygiene --
-    "RememberRequest": _obj(
+    "RememberRequest": {
+        **_obj(
+            {
+                "content": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": MAX_REMEMBER_CHARS,
+                    "pattern": "\\S",
+                    "description": "what the user said; longer than one memory, it is split",
+                },
+                "messages": {
+                    **_list(_ref("ChatMessage")),
+                    "minItems": 1,
+                    "maxItems": MAX_REMEMBER_MESSAGES,
+                    "description": "a conversation instead: only the user's messages give facts",
+                },
+                "observed_at": {
+                    "type": ["string", "null"],
+                    "format": "date-time",
+                    "description": "when it was said (default: now); relative dates use it",
+                },
+            }
+        ),
+        "oneOf": [{"required": ["content"]}, {"required": ["messages"]}],
+    },
+    "ChatMessage": _obj(
         {
-            "content": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": MAX_TEXT_CHARS,
-                "pattern": "\\S",
-            },
-            "observed_at": {
-                "type": ["string", "null"],
-                "format": "date-time",
-                "description": "when it was said (default: now); relative dates resolve against it",
-            },
+            "role": {"enum": list(MESSAGE_ROLES)},
+            "content": {"type": ["string", "null"], "maxLength": MAX_REMEMBER_CHARS},
         },
-        ["content"],
+        ["role", "content"],
     ),
     "ExtractedFact": {
         "allOf": [

@@ -336,6 +336,59 @@ def test_remember_prints_one_fact_per_line_and_supersedes(
     ]
 
 
+def test_remember_reads_a_conversation_from_a_file_or_stdin(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    collection: str,
+    tmp_path: Path,
+) -> None:
+    chat = [
+        {"role": "user", "content": "I live in Berlin"},
+        {"role": "assistant", "content": "I love Berlin! I live in Oslo myself."},
+    ]
+    path = tmp_path / "chat.json"
+    path.write_text(json.dumps(chat), encoding="utf-8")
+    from_file = run(
+        capsys, monkeypatch, "remember", "--messages", str(path), "--collection", collection
+    )
+    assert from_file.code == 0, from_file.err
+    assert [f["text"] for f in from_file.lines] == ["User lives in Berlin"]
+    chat[0]["content"] = "I live in Paris now"
+    piped = run(
+        capsys,
+        monkeypatch,
+        "remember",
+        "--messages",
+        "-",
+        "--collection",
+        collection,
+        stdin=json.dumps(chat),
+    )
+    assert [(f["text"], f["relation"]) for f in piped.lines] == [("User lives in Paris", "updates")]
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "message"),
+    [
+        (["remember"], "", "remember takes the text or --messages FILE: give one"),
+        (["remember", "hi", "--messages", "-"], "[]", "remember takes the text or --messages"),
+        (["remember", "--messages", "-"], "not json", "stdin is not JSON: "),
+        (["remember", "--messages", "-"], '{"role": "user"}', "messages must be a list of"),
+    ],
+)
+def test_remember_says_what_is_wrong_with_its_input(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    stdin: str,
+    message: str,
+) -> None:
+    result = run(capsys, monkeypatch, *argv, stdin=stdin)
+    assert result.code == 2
+    assert result.err.startswith(f"longmem: error: {message}")
+    assert result.out == ""
+
+
 def test_remember_async_prints_the_job(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
 ) -> None:

@@ -131,6 +131,60 @@ def test_bad_text_is_rejected(
     assert_rejected(server, client, lambda m: call(m, value), rf"^{name} {problem}")
 
 
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        pytest.param("I like tea", r"messages must be a list of messages, got str", id="str"),
+        pytest.param(
+            {"role": "user", "content": "hi"},
+            r"messages must be a list of messages, got dict",
+            id="one-message",
+        ),
+        pytest.param([], r"messages must not be empty", id="empty"),
+        pytest.param(
+            ["hi"], r"messages\[0\] must be a dict with role and content, got str", id="str-item"
+        ),
+        pytest.param(
+            [{"role": "user", "content": "hi"}, {"content": "hi"}],
+            r"messages\[1\]\.role must be a non-empty string, got None",
+            id="no-role",
+        ),
+        pytest.param([{"role": "user"}], r"messages\[0\]\.content is required", id="no-content"),
+        pytest.param(
+            [{"role": "user", "content": 5}],
+            r"messages\[0\]\.content must be a string or None, got 5",
+            id="int-content",
+        ),
+        pytest.param(
+            [{"role": "user", "content": "a\ud800"}],
+            r"messages\[0\]\.content must be valid Unicode text",
+            id="surrogate",
+        ),
+    ],
+)
+def test_bad_conversation_is_rejected(
+    server: ServerWindow, client: Longmem, value: Any, problem: str
+) -> None:
+    assert_rejected(server, client, lambda m: m.remember(messages=value), rf"^{problem}")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(lambda m: m.remember(), id="neither"),
+        pytest.param(
+            lambda m: m.remember("hi", messages=[{"role": "user", "content": "hi"}]), id="both"
+        ),
+    ],
+)
+def test_remember_takes_content_or_messages(
+    server: ServerWindow, client: Longmem, call: Call
+) -> None:
+    assert_rejected(
+        server, client, call, r"^remember takes content \(text\) or messages \(a conversation\)"
+    )
+
+
 # -- importance, min_score and threshold ----------------------------------------------------
 
 FRACTION_ARGUMENTS = [
@@ -863,6 +917,25 @@ def test_text_of_exactly_10000_characters_is_sent(
 ) -> None:
     client.add(char * 10_000)
     assert sent(server).json()["text"] == char * 10_000
+
+
+def test_a_conversation_is_sent_as_roles_and_words_only(
+    server: ServerWindow, client: Longmem
+) -> None:
+    server.script(Reply(202, json={"job_id": "job_1"}))
+    conversation = (
+        {"role": "user", "content": "I like tea", "name": "ana"},
+        {"role": "assistant", "content": None, "tool_calls": [{"id": "call_1"}]},
+    )
+    assert client.remember(messages=conversation, sync=False) == {"job_id": "job_1"}
+    request = sent(server)
+    assert request.query == {}
+    assert request.json() == {
+        "messages": [
+            {"role": "user", "content": "I like tea"},
+            {"role": "assistant", "content": None},
+        ]
+    }
 
 
 @pytest.mark.parametrize("importance", [0, 1, 0.0, 1.0])

@@ -13,7 +13,7 @@ from typing import Optional
 import pytest
 
 from longmem._protocol import MAX_TEXT_CHARS
-from longmem.server.extract import RuleExtractor
+from longmem.server.extract import RuleExtractor, pieces
 from longmem.server.extract.keys import RELATIONS
 from longmem.server.facts import (
     EPISODE,
@@ -616,3 +616,43 @@ else:
                 assert attribute(fact.attribute) is not None
                 assert fact.value and fact.value == fact.value.strip()
                 assert fact.subject
+
+
+# -- pieces: content longer than one memory, read a piece at a time ------------------------
+
+_LONG = "I live in Paris. I like tea and I work at Acme, but Dr. Li lives in Rome?\nOk! "
+
+
+@pytest.mark.parametrize(
+    ("max_chars", "expected"),
+    [
+        (200, [_LONG * 2]),
+        # Lines first, then sentences ("Dr." ends none), each piece as long as it can be…
+        (80, [_LONG[:-4], "Ok! " + _LONG[:-4], "Ok! "]),
+        (
+            60,
+            [
+                "I live in Paris.",
+                " I like tea and I work at Acme, but Dr. Li lives in Rome?\n",
+                "Ok! I live in Paris.",
+            ],
+        ),
+        # …then where a clause joins the next, then at spaces, then anywhere.
+        (
+            20,
+            [
+                "I live in Paris.",
+                " I like tea",
+                " and I work at Acme,",
+                " but Dr. Li lives in",
+                " Rome?\nOk!",
+            ],
+        ),
+        (4, ["I", " liv", "e in", " Par", "is.", " I", " lik", "e", " tea", " and"]),
+    ],
+)
+def test_pieces_cut_at_the_coarsest_boundary_that_fits(max_chars: int, expected: list[str]) -> None:
+    found = pieces(_LONG * 2, max_chars)
+    assert found[: len(expected)] == expected
+    assert "".join(found) == _LONG * 2
+    assert all(len(piece) <= max_chars for piece in found)

@@ -7,6 +7,7 @@ import threading
 import time
 from typing import Any, Optional
 
+from longmem._protocol import MAX_REMEMBER_CHARS, MAX_REMEMBER_MESSAGES, MAX_TEXT_CHARS
 from longmem.server import LocalServer, wire
 from longmem.server.db import Principal, Store
 from longmem.server.jobs import JobWorker
@@ -126,7 +127,7 @@ def test_remember_validates_its_input(api: Api) -> None:
         ({"content": ""}, ["body", "content"]),
         ({"content": "   "}, ["body", "content"]),
         ({"content": 5}, ["body", "content"]),
-        ({"content": "x" * 10_001}, ["body", "content"]),
+        ({"content": "x" * (MAX_REMEMBER_CHARS + 1)}, ["body", "content"]),
     ]:
         reply = api.post(path, body)
         assert reply.status == 422, body
@@ -143,6 +144,104 @@ def test_remember_needs_a_write_key(api: Api) -> None:
     assert ro.post(f"{C}/me/remember?sync=true", {"content": "I like tea"}).status == 403
     assert ro.post(f"{C}/me/remember", {"content": "I like tea"}).status == 403
     assert api.post(f"{C}/me/remember", {"content": "I like tea"}, key=None).status == 401
+
+
+# -- conversations and long content ---------------------------------------------------------
+
+# The assistant, the system prompt and a tool all speak in the first person here; none of
+# it is the user's.
+CONVERSATION = [
+    {"role": "system", "content": "You are a helpful assistant. I live in Oslo."},
+    {"role": "user", "content": "My sister Anna is a nurse"},
+    {"role": "assistant", "content": "I love jazz! You live in Berlin, right?"},
+    {"role": "assistant", "content": None, "tool_calls": [{"id": "call_1"}]},
+    {"role": "tool", "content": "I work at Acme.", "tool_call_id": "call_1"},
+    {"role": "developer", "content": "I am vegan."},
+    {"role": "user", "content": "She lives in Rome. I like green tea"},
+]
+
+
+def test_a_conversation_gives_facts_from_the_users_messages_only(api: Api) -> None:
+    reply = api.post(f"{C}/me/remember?sync=true", {"messages": CONVERSATION})
+    assert reply.status == 200, reply.raw
+    # "She" is Anna: the user's messages are read in order, as one account.
+    assert [f["text"] for f in reply.json["facts"]] == [
+        "User's sister is Anna",
+        "User's sister Anna works as a nurse",
+        "User's sister Anna lives in Rome",
+        "User likes green tea",
+    ]
+    stored = [m["text"] for m in api.get(f"{C}/me/memories").json]
+    for words in ("Oslo", "jazz", "Berlin", "Acme", "vegan"):
+        assert not [text for text in stored if words in text], words
+
+
+def test_a_conversation_is_checked_message_by_message(api: Api) -> None:
+    path = f"{C}/me/remember?sync=true"
+    user = {"role": "user", "content": "I like tea"}
+    said = {"role": "assistant", "content": "I live in Oslo"}
+    for body, loc, kind in [
+        ({"messages": "I like tea"}, ["body", "messages"], "list_type"),
+        ({"messages": []}, ["body", "messages"], "too_short"),
+        ({"messages": [user] * (MAX_REMEMBER_MESSAGES + 1)}, ["body", "messages"], "too_long"),
+        ({"messages": [user, "hi"]}, ["body", "messages", 1], "dict_type"),
+        ({"messages": [user, {"content": "hi"}]}, ["body", "messages", 1, "role"], "missing"),
+        ({"messages": [{"role": "bot", "content": "hi"}]}, ["body", "messages", 0, "role"], "enum"),
+        ({"messages": [{"role": None, "content": "hi"}]}, ["body", "messages", 0, "role"], "string_type"),  # noqa: E501
+        ({"messages": [{"role": "user"}]}, ["body", "messages", 0, "content"], "missing"),
+        ({"messages": [{"role": "user", "content": 5}]}, ["body", "messages", 0, "content"], "string_type"),  # noqa: E501
+        ({"messages": [said]}, ["body", "messages"], "too_short"),
+        ({"messages": [{"role": "user", "content": "  "}]}, ["body", "messages"], "too_short"),
+        ({"messages": [user], "content": "I like tea"}, ["body"], "value_error"),
+    ]:  # fmt: skip
+        reply = api.post(path, body)
+        assert reply.status == 422, body
+        assert [(e["loc"], e["type"]) for e in reply.json["detail"]] == [(loc, kind)], body
+    # null is as good as left out.
+    assert api.post(path, {"content": None, "messages": [user]}).status == 200
+    assert api.post(path, {"content": "I like tea", "messages": None}).status == 200
+    # Every problem at once, each naming its message.
+    reply = api.post(path, {"messages": [{"role": "bot"}, user, 7]})
+    assert [e["loc"] for e in reply.json["detail"]] == [
+        ["body", "messages", 0, "content"],
+        ["body", "messages", 0, "role"],
+        ["body", "messages", 2],
+    ]
+
+
+def test_text_longer_than_one_memory_is_split_into_statements(api: Api) -> None:
+    # Thirty sentences of some 600 characters, each of its own words: one memory holds
+    # 10,000 characters.
+    sentences = [f"I noted {' '.join(f'n{n}w{k}' for k in range(80))}." for n in range(30)]
+    content = " ".join(sentences)
+    assert MAX_TEXT_CHARS < len(content) <= MAX_REMEMBER_CHARS
+    facts = _remember(api, content)
+    assert [(f["statement"], f["relation"]) for f in facts] == [
+        (s.rstrip("."), "new") for s in sentences
+    ]
+
+
+def test_a_sentence_longer_than_one_memory_is_cut_not_refused(api: Api) -> None:
+    words = [f"w{n}" for n in range(4_000)]  # 22,890 characters, no punctuation
+    facts = _remember(api, "I wrote " + " ".join(words))
+    assert all(len(f["text"]) <= MAX_TEXT_CHARS for f in facts)
+    # Every word is kept, in order, across the facts.
+    said = " ".join(f["statement"] for f in facts).split()
+    assert said == ["I", "wrote", *words]
+
+
+def test_remember_refuses_more_than_its_bound_in_all(api: Api) -> None:
+    half = {"role": "user", "content": "x" * (MAX_REMEMBER_CHARS // 2 + 1)}
+    reply = api.post(f"{C}/me/remember?sync=true", {"messages": [half, half]})
+    assert reply.status == 422
+    assert reply.json["detail"] == [
+        {
+            "loc": ["body", "messages"],
+            "msg": "The user's messages should hold at most 50000 characters in all",
+            "type": "too_long",
+        }
+    ]
+    assert api.get(f"{C}/me").status == 404  # nothing stored, not even the collection
 
 
 # -- background jobs ----------------------------------------------------------------------
@@ -164,6 +263,21 @@ def test_async_remember_queues_a_job_that_completes(server: LocalServer, api: Ap
     assert {f["created_by"]["label"] for f in job["facts"]} == {"bot"}
     listed = api.get(f"{C}/me/memories").json
     assert {m["id"] for m in listed} == {f["id"] for f in job["facts"]}
+
+
+def test_a_background_job_takes_a_conversation_and_long_text(api: Api) -> None:
+    chat = api.post(f"{C}/me/remember", {"messages": CONVERSATION})
+    long = api.post(f"{C}/me/remember", {"content": "I like tea. " * 1_000 + "I like jazz."})
+    assert (chat.status, long.status) == (202, 202)
+    facts = _wait_for_job(api, chat.json["job_id"])["facts"]
+    assert [f["text"] for f in facts][-1] == "User likes green tea"
+    assert len(facts) == 4
+    job = _wait_for_job(api, long.json["job_id"])
+    assert job["status"] == "done", job
+    assert [(f["text"], f["relation"]) for f in job["facts"]][-2:] == [
+        ("User likes tea", "duplicate"),
+        ("User likes jazz", "new"),
+    ]
 
 
 def test_a_replayed_async_remember_queues_one_job(api: Api) -> None:

@@ -43,9 +43,10 @@ from .text import (
     third_person,
 )
 from .text import content_words as content_words
+from .text import pieces as pieces
 from .when import became_true, expiry
 
-__all__ = ["SUBJECT", "RuleExtractor", "content_words"]
+__all__ = ["SUBJECT", "RuleExtractor", "content_words", "pieces"]
 
 # How each attribute reads: {s} the subject, {v} the value. A negated fact reads
 # "no longer" after the subject's verb.

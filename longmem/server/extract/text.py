@@ -18,6 +18,9 @@ Splitting
      moved to Paris and started at Airbus" → "I moved to Paris", "I started at Airbus").
      "salt and pepper" and "Ana and I went to Rome" stay whole.
 
+Content longer than one memory is first cut into pieces at these boundaries (``pieces``),
+so a long text reads as it would whole.
+
 Third person (our own output capitalised): ``I`` / ``we`` → ``User``; ``I'm`` / ``we're``
 → ``User is``; ``I've`` → ``User has``; ``me`` / ``us`` → ``User``; ``my`` / ``our`` →
 ``User's``; the first verb after ``I`` takes the third person (``like`` → ``likes``,
@@ -29,6 +32,7 @@ removed, the first letter capitalised, a fact cut at a word boundary to the text
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Optional
 
 from ..._protocol import MAX_TEXT_CHARS
@@ -230,20 +234,69 @@ def is_chitchat(text: str) -> bool:
     return _THANKS.match(text) is not None or all(w in INTERJECTIONS for w in content)
 
 
-def _sentences(line: str) -> list[tuple[str, bool]]:
-    out: list[tuple[str, bool]] = []
+def _sentence_ends(line: str) -> Iterator[re.Match[str]]:
+    """The runs of punctuation that end a sentence of ``line``."""
     start = 0
     for match in _SENTENCE_END.finditer(line):
         # Checked here, not by a lookahead: a lookahead makes a long run of "." quadratic.
         if line[match.end() : match.end() + 1] not in ("", " "):
             continue
-        punct = match.group()
-        if punct == "." and _is_abbreviation(line[start : match.start()]):
+        if match.group() == "." and _is_abbreviation(line[start : match.start()]):
             continue
-        out.append((line[start : match.start()], "?" in punct))
+        yield match
+        start = match.end()
+
+
+def _sentences(line: str) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    start = 0
+    for match in _sentence_ends(line):
+        out.append((line[start : match.start()], "?" in match.group()))
         start = match.end()
     out.append((line[start:], False))
     return [(s.strip(), q) for s, q in out if s.strip()]
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def pieces(content: str, max_chars: int) -> list[str]:
+    """``content`` cut into pieces of at most ``max_chars``, each as long as it can be, so
+    that each reads as its part of the whole did: cut at line ends, else at sentence ends,
+    else where a clause joins the next (``and``, ``but``, a comma), else at a space, else
+    anywhere. Joined, the pieces are ``content``."""
+    units: list[str] = []
+    for line in content.splitlines(keepends=True):
+        units += _cut(line, max_chars, 0)
+    found: list[str] = []
+    for unit in units:
+        if found and len(found[-1]) + len(unit) <= max_chars:
+            found[-1] += unit
+        else:
+            found.append(unit)
+    return found
+
+
+def _cut(text: str, max_chars: int, level: int) -> list[str]:
+    """``text`` in parts of at most ``max_chars``, cut at the boundaries of ``level`` (0:
+    sentence ends, 1: clause joins, 2: spaces) and finer ones where those are too far apart.
+    A cut falls after a sentence's punctuation and before a clause's joining word."""
+    if len(text) <= max_chars:
+        return [text]
+    if level == 0:
+        cuts = [m.end() for m in _sentence_ends(text)]
+    elif level == 1:
+        cuts = [m.start() for m in _JOIN.finditer(text)]
+    elif level == 2:
+        cuts = [m.start() for m in _SPACE.finditer(text)]
+    else:
+        return [text[i : i + max_chars] for i in range(0, len(text), max_chars)]
+    parts: list[str] = []
+    start = 0
+    for cut in [c for c in cuts if 0 < c < len(text)] + [len(text)]:
+        parts += _cut(text[start:cut], max_chars, level + 1)
+        start = cut
+    return parts
 
 
 def _is_abbreviation(before: str) -> bool:

@@ -27,13 +27,17 @@ knows by that name — the user, if it is the user's name, or ``husband:Tom`` if
 said "my husband Tom" — and a fact about an unnamed relation ("my husband works…") is
 about the one such relation known, if exactly one is.
 
-Decisions where the protocol is silent: ``content`` is 1-10000 characters with something
-besides whitespace. ``observed_at`` (ISO 8601, default now) is when it was said; relative
-dates resolve against it, and a fact's ``valid_from`` is when it became true. Facts are
-stored with ``source="remember"`` and the protocol's default importance and category.
-A ``duplicate`` comes back as the memory already stored with ``supersedes=null``. One
-call is one transaction: either every fact of the content lands or none does. The
-collection is created on submit, even if no fact comes out.
+What is said is ``content`` (1-50,000 characters with something besides whitespace) or
+``messages``, a chat conversation: only the ``user`` messages are read, each on lines of
+its own, so the assistant's words never become facts about the user. Content longer than
+one memory is read in pieces cut at its statements' ends (``extract.pieces``).
+
+Decisions where the protocol is silent: ``observed_at`` (ISO 8601, default now) is when
+it was said; relative dates resolve against it, and a fact's ``valid_from`` is when it
+became true. Facts are stored with ``source="remember"`` and the protocol's default
+importance and category. A ``duplicate`` comes back as the memory already stored with
+``supersedes=null``. One call is one transaction: either every fact of the content lands
+or none does. The collection is created on submit, even if no fact comes out.
 """
 
 from __future__ import annotations
@@ -41,18 +45,25 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
-from ..._protocol import MAX_TEXT_CHARS, SOURCE_REMEMBER
+from ..._protocol import (
+    MAX_REMEMBER_CHARS,
+    MAX_REMEMBER_MESSAGES,
+    MAX_TEXT_CHARS,
+    MESSAGE_ROLES,
+    SOURCE_REMEMBER,
+    USER_ROLE,
+)
 from .. import wire
 from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
-from ..extract import SUBJECT, content_words
+from ..extract import SUBJECT, content_words, pieces
 from ..facts import ENDS_WITH, USER, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_datetime, iso_to_epoch
 from ..validation import Checker
-from .common import collection_param, object_body
+from .common import collection_param, item_list, object_body
 
 # How many nearest current memories an unkeyed fact is compared with, from what cosine.
 RELATE_CANDIDATES = 20
@@ -91,8 +102,10 @@ class _Call:
         self.tenant_id = principal.tenant_id
         self.collection = collection
         self.observed_at = observed_at
-        # Unkeyed facts stored by this call: the search index only learns of them at commit.
-        self.stored: list[tuple[MemoryRecord, Vector]] = []
+        # Unkeyed facts stored by this call, with their content words: the search index
+        # only learns of them at commit. Each later fact is compared with every one of
+        # them, so their words are read once, here, not at every comparison.
+        self.stored: list[tuple[MemoryRecord, Vector, frozenset[str]]] = []
 
     def remember(self, fact: ExtractedFact) -> dict[str, Any]:
         if fact.corrects and fact.value:
@@ -127,7 +140,7 @@ class _Call:
         )
         memory = self.store.memories.add_fact(self.principal, item)
         if vector is not None:
-            self.stored.append((memory, vector))
+            self.stored.append((memory, vector, frozenset(content_words(memory.text))))
         return wire.extracted_fact(memory, relation)
 
     def _resolve(self, fact: ExtractedFact) -> ExtractedFact:
@@ -261,12 +274,16 @@ class _Call:
             self.tenant_id, self.collection, [rid for rid, _ in hits], iso_now()
         )
         query = as_dict(vector)
-        words = set(content_words(fact.text))
-        for memory, stored in [*current, *self.stored]:
+        words = frozenset(content_words(fact.text))
+        for memory, stored in current:
             score = cosine(query, stored)
             if score >= NEAR_DUPLICATE or (
-                score >= RELATE_FLOOR and set(content_words(memory.text)) == words
+                score >= RELATE_FLOOR and frozenset(content_words(memory.text)) == words
             ):
+                return DUPLICATE, memory
+        for memory, stored, said in self.stored:
+            score = cosine(query, stored)
+            if score >= NEAR_DUPLICATE or (score >= RELATE_FLOOR and said == words):
                 return DUPLICATE, memory
         return NEW, None
 
@@ -294,7 +311,13 @@ def remember_facts(
     returns the Extracted facts in order."""
     observed_at = observed_at or iso_now()
     moment = iso_to_datetime(observed_at)
-    facts = services.extractor.extract(content, moment)
+    # An extractor reads at most one memory's worth at a time (a model's answer is bounded
+    # by it); longer content is read in pieces cut where its statements end.
+    facts = [
+        fact
+        for piece in pieces(content, MAX_TEXT_CHARS)
+        for fact in services.extractor.extract(piece, moment)
+    ]
     store = services.store
     # One transaction: relate and store cannot interleave with another remember, so two
     # calls never both supersede the same memory, and a failure stores nothing.
@@ -304,16 +327,59 @@ def remember_facts(
         return [call.remember(fact) for fact in facts]
 
 
+def _said(check: Checker, body: dict[str, Any]) -> Optional[str]:
+    """What the user said: ``content``, or the user's messages of ``messages``, each on
+    lines of its own (so one message's sentence never runs into the next)."""
+    # A field sent as null is one left out (clients that serialise every field send it).
+    if body.get("messages") is None:
+        content = check.string(
+            body, "content", ["body"], required=True, min_len=1, max_len=MAX_REMEMBER_CHARS
+        )
+        if content and not content.strip():
+            check.fail(["body", "content"], "String should not be blank", "string_too_short")
+        return content
+    if body.get("content") is not None:
+        check.fail(["body"], "Give either content or messages, not both", "value_error")
+        return None
+    problems = len(check.errors)
+    messages = item_list(check, body, "messages", MAX_REMEMBER_MESSAGES, min_items=1)
+    said: list[str] = []
+    for index, message in enumerate(messages):
+        loc: list[Union[str, int]] = ["body", "messages", index]
+        if not isinstance(message, dict):
+            check.fail(loc, "Input should be a valid dictionary", "dict_type")
+            continue
+        # Other keys (name, tool_calls…) are the chat's business: a transcript is taken as is.
+        for field in ("role", "content"):
+            if field not in message:
+                check.fail([*loc, field], "Field required", "missing")
+        role = check.choice(message, "role", loc, MESSAGE_ROLES, default=None)
+        if role is None and message.get("role", 0) is None:
+            check.fail([*loc, "role"], "Input should be a valid string", "string_type")
+        # null is a message that says nothing in words, such as an assistant's tool call.
+        text = check.string(message, "content", loc, max_len=MAX_REMEMBER_CHARS, nullable=True)
+        if role == USER_ROLE and text and text.strip():
+            said.append(text.strip())
+    content = "\n\n".join(said)
+    if len(check.errors) == problems and not content:
+        check.fail(
+            ["body", "messages"], "Messages should hold a user message with text", "too_short"
+        )
+    if len(content) > MAX_REMEMBER_CHARS:
+        check.fail(
+            ["body", "messages"],
+            f"The user's messages should hold at most {MAX_REMEMBER_CHARS} characters in all",
+            "too_long",
+        )
+    return content
+
+
 def remember(req: Request) -> Response:
     collection = collection_param(req)
     body = object_body(req)
     check = Checker()
     sync = check.query_bool(req.query, "sync", default=False)
-    content = check.string(
-        body, "content", ["body"], required=True, min_len=1, max_len=MAX_TEXT_CHARS
-    )
-    if content and not content.strip():
-        check.fail(["body", "content"], "String should not be blank", "string_too_short")
+    content = _said(check, body)
     observed_at = check.timestamp(body, "observed_at", ["body"])
     check.done()
     assert content is not None
