@@ -2,7 +2,8 @@
 
 Output is JSON: one object per line for lists (easy to pipe into `jq` or a loop),
 `--pretty` for people. Exit status: 0 success, 1 an API or network error (one line on
-stderr), 2 a usage error. The local server is imported only by `serve` and `demo`.
+stderr), 2 a usage error. The local server is imported only by `serve`, `demo` and
+`mcp --local`.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         from .server.cli import main as serve
 
         return serve(args_in[1:])
+    if args_in[:1] == ["mcp"]:
+        from .mcp import main as mcp
+
+        return mcp(args_in[1:])
     parser = _parser()
     try:
         args = parser.parse_args(args_in)
@@ -103,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "serve", help="run the local server (see: longmem serve --help)", add_help=False
+    )
+    commands.add_parser(
+        "mcp", help="serve the memory tools over stdio (see: longmem mcp --help)", add_help=False
     )
     demo = commands.add_parser(
         "demo", help="an agent-memory session against a throw-away local server"
