@@ -111,7 +111,7 @@ class _Param:
     def check(self, value: Any) -> Any:
         """The value if it fits; else a _ModelError saying what this parameter takes."""
         wanted = _JSON_TYPES[self.type]
-        if self.type == "integer" and isinstance(value, float) and value.is_integer():
+        if self.type == "integer" and isinstance(value, float) and value % 1 == 0:
             value = int(value)  # models do send 5.0
         if isinstance(value, bool) != (self.type == "boolean") or not isinstance(value, wanted):
             raise _ModelError(
