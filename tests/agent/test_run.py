@@ -58,7 +58,7 @@ ANTHROPIC_MESSAGE = {
     "id": "msg_01Aq9w938a90dw8q",
     "type": "message",
     "role": "assistant",
-    "model": "claude-sonnet-4-5",
+    "model": "claude-sonnet-4-6",
     "content": [
         {"type": "text", "text": "Let me check what I know."},
         {
