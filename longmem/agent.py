@@ -38,6 +38,7 @@ from .errors import (
     LongmemError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitError,
     ServerError,
 )
 
@@ -48,7 +49,6 @@ if TYPE_CHECKING:
 
 # A model reading a list wants a screenful, not the protocol's 50.
 DEFAULT_TOOL_LIST_LIMIT = 20
-# OpenAI and Anthropic both require tool names to match ^[a-zA-Z0-9_-]{1,64}$.
 _JSON_TYPES: dict[str, Any] = {
     "string": str,
     "integer": int,
@@ -361,6 +361,11 @@ class MemoryTools:
             raise NotFoundError(404, f"memory {memory_id} not found")
         return memory
 
+    def _require_in_scope(self, memory_id: str, collection: str) -> None:
+        """Before a change by id: the routes know no tags, so a tag is checked first."""
+        if self.container_tag is not None:
+            self._scoped_memory(memory_id, collection)
+
 
 # -- the tools: each takes checked arguments, returns (text for the model, full data) ----
 
@@ -414,7 +419,7 @@ def _update(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, An
     collection = tools._collection(args)
     if not args:
         raise _ModelError("give at least one of text, importance, category to change")
-    tools._scoped_memory(memory_id, collection)
+    tools._require_in_scope(memory_id, collection)
     memory = tools.client.update(memory_id, collection=collection, **args)
     return "Updated: " + _line(memory), {"memory": dict(memory)}
 
@@ -422,7 +427,7 @@ def _update(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, An
 def _delete(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     memory_id = args["memory_id"]
     collection = tools._collection(args)
-    tools._scoped_memory(memory_id, collection)
+    tools._require_in_scope(memory_id, collection)
     tools.client.delete(memory_id, collection=collection)
     return f"Deleted memory {memory_id}.", {"deleted": [memory_id]}
 
@@ -675,7 +680,7 @@ def _unless_absent(read: Callable[[], Any], empty: Any) -> Any:
 
 
 def _line(memory: Mapping[str, Any], *, score: Any = None, note: Optional[str] = None) -> str:
-    """One memory as a model reads it: "[0.82] text (id mem_1, 2025-03-01, note)"."""
+    """One memory as a model reads it: "- [0.82] text (id mem_1, 2025-03-01, note)"."""
     # The date the fact became true when known, else when it was stored.
     when = str(memory.get("valid_from") or memory.get("created_at") or "")[:10]
     details = ", ".join(part for part in (f"id {memory.get('id')}", when, note) if part)
@@ -691,7 +696,7 @@ def _service_error(exc: LongmemError) -> str:
         return "no memory has that id here; use an id from a search or list result"
     if isinstance(exc, PermissionDeniedError):
         return "this memory is read-only here; do not try to change it"
-    if isinstance(exc, (ServerError, LongmemConnectionError)):
+    if isinstance(exc, (ServerError, RateLimitError, LongmemConnectionError)):
         return f"the memory service is unavailable ({exc}); carry on without it or try later"
     if isinstance(exc, LongmemAPIError):
         return f"the memory service refused the call: {exc.detail} (HTTP {exc.status})"

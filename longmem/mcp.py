@@ -14,13 +14,14 @@ import os
 import sys
 
 from . import __version__
+from ._protocol import DEFAULT_COLLECTION
 from ._typing import TYPE_CHECKING
 from .agent import MemoryTools
 from .client import Longmem
-from .errors import LongmemError
+from .errors import InvalidArgumentError, LongmemError
 
 if TYPE_CHECKING:
-    from typing import Any, BinaryIO, Optional, TextIO
+    from typing import Any, BinaryIO, Optional
 
     from .server import LocalServer
 
@@ -53,14 +54,14 @@ def main(argv: Optional[list[str]] = None) -> int:
             container_tag=args.container_tag,
             read_only=args.read_only,
         )
-    except LongmemError as exc:
+    except LongmemError as exc:  # as the CLI does: 2 for a bad argument, else 1
         sys.stderr.write(f"longmem mcp: error: {exc}\n")
         if server is not None:
             server.stop()
-        return 2
+        return 2 if isinstance(exc, InvalidArgumentError) else 1
     _log(f"serving {len(tools.names)} tools on stdio ({client.base_url})")
     try:
-        serve(tools, sys.stdin.buffer, sys.stdout)
+        serve(tools, sys.stdin.buffer, sys.stdout.buffer)
     except KeyboardInterrupt:
         return 130
     finally:
@@ -71,8 +72,6 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from ._protocol import DEFAULT_COLLECTION
-
     parser = argparse.ArgumentParser(
         prog="longmem mcp",
         description="Serve the memory tools to an MCP host (Claude Desktop, Claude Code, "
@@ -100,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _local(path: str) -> tuple[LocalServer, Longmem]:
     """An embedded local server on `path`, and a client of it with a key minted now."""
+    import sqlite3
+
     from .server import LocalServer
 
     # A host starts us without a shell: "~" is ours to expand, and the folder ours to make.
@@ -111,11 +112,15 @@ def _local(path: str) -> tuple[LocalServer, Longmem]:
         raise LongmemError(f"cannot create {folder}: {exc.strerror}") from None
     key = "lm_mcp_" + os.urandom(16).hex()
     # No connector roots: the tools never sync connectors, so none may read any folder.
-    server = LocalServer(db_path=path, api_key=key, connector_roots=[]).start()
+    server = LocalServer(db_path=path, api_key=key, connector_roots=[])
+    try:
+        server.start()
+    except (sqlite3.Error, OSError) as exc:
+        raise LongmemError(f"cannot open the database {path}: {exc}") from None
     return server, Longmem(api_key=key, base_url=server.url)
 
 
-def serve(tools: MemoryTools, stdin: BinaryIO, stdout: TextIO) -> None:
+def serve(tools: MemoryTools, stdin: BinaryIO, stdout: BinaryIO) -> None:
     """Answer JSON-RPC messages from `stdin`, one per line, until it closes."""
     session = _Session(tools)
     for line in stdin:
@@ -123,7 +128,9 @@ def serve(tools: MemoryTools, stdin: BinaryIO, stdout: TextIO) -> None:
             continue
         reply = session.handle(line)
         if reply is not None:
-            stdout.write(json.dumps(reply, ensure_ascii=False, separators=(",", ":")) + "\n")
+            # ASCII JSON in bytes: whatever the console's encoding and newline translation,
+            # and no U+2028 for a reader that splits lines on it.
+            stdout.write(json.dumps(reply, separators=(",", ":")).encode() + b"\n")
             stdout.flush()
 
 
@@ -185,7 +192,7 @@ class _Session:
         self.protocol_version = version
         client = params.get("clientInfo")
         name = client.get("name") if isinstance(client, dict) else None
-        _log(f"initialize from {name or 'a client'}: protocol {asked} → {version}")
+        _log(f"initialize from {name or 'a client'}: asked for {asked}, answering {version}")
         return {
             "protocolVersion": version,
             "capabilities": {"tools": {"listChanged": False}},

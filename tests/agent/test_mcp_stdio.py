@@ -249,9 +249,37 @@ def test_local_creates_the_folder_and_expands_home(tmp_path: Path) -> None:
 def test_without_a_key_or_local_it_says_what_is_missing() -> None:
     process = _start()
     out, err = process.communicate(b"", timeout=TIMEOUT)
-    assert process.returncode == 2
+    assert process.returncode == 1
     assert out == b""
     assert "no API key" in err.decode() and "LONGMEM_API_KEY" in err.decode()
+
+
+def test_a_database_it_cannot_open_is_one_line_on_stderr(tmp_path: Path) -> None:
+    process = _start("--local", str(tmp_path))  # a folder, not a file
+    out, err = process.communicate(b"", timeout=TIMEOUT)
+    assert process.returncode == 1
+    assert out == b""
+    assert err.decode().startswith(f"longmem mcp: error: cannot open the database {tmp_path}")
+    assert "Traceback" not in err.decode()
+
+
+def test_a_bad_scope_flag_is_a_usage_error(db: Path) -> None:
+    process = _start("--local", str(db), "--collection", "no spaces allowed")
+    out, err = process.communicate(b"", timeout=TIMEOUT)
+    assert process.returncode == 2
+    assert out == b""
+    assert "collection" in err.decode()
+
+
+def test_non_ascii_text_travels_as_ascii_json(db: Path) -> None:
+    add = {"name": "add_memory", "arguments": {"text": "Zoë lives in Łódź\u2028now"}}
+    process = _start("--local", str(db))
+    out, err = process.communicate(json.dumps(_request(1, "tools/call", add)).encode() + b"\n",
+                                   timeout=TIMEOUT)  # fmt: skip
+    assert process.returncode == 0, err.decode()
+    assert out.isascii() and out.count(b"\n") == 1
+    reply = json.loads(out)
+    assert reply["result"]["structuredContent"]["memory"]["text"] == "Zoë lives in Łódź\u2028now"
 
 
 def test_help_lists_the_flags() -> None:
