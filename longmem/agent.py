@@ -381,7 +381,7 @@ def _remember(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, 
             {"facts": []},
         )
     lines = [f"Remembered {len(facts)} fact(s):"]
-    lines += [_line(fact, note=_RELATION_NOTES.get(str(fact.get("relation")))) for fact in facts]
+    lines += [_item(fact, note=_RELATION_NOTES.get(str(fact.get("relation")))) for fact in facts]
     return "\n".join(lines), {"facts": list(facts)}
 
 
@@ -393,7 +393,7 @@ def _search(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, An
     if not hits:
         return "No memories match that query.", {"memories": []}
     lines = [
-        _line(hit, score=hit.get("score"), note=None if hit.get("is_latest", True) else "outdated")
+        _item(hit, score=hit.get("score"), note=None if hit.get("is_latest", True) else "outdated")
         for hit in hits
     ]
     return "\n".join(lines), {"memories": list(hits)}
@@ -453,7 +453,7 @@ def _forget(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, An
         tools.client.delete(hit["id"], collection=collection)
     if not hits:
         return "Nothing matched, so nothing was deleted.", {"deleted": []}
-    lines = [f"Deleted {len(hits)} memory(ies):"] + [_line(hit) for hit in hits]
+    lines = [f"Deleted {len(hits)} memory(ies):"] + [_item(hit) for hit in hits]
     return "\n".join(lines), {"deleted": [hit["id"] for hit in hits]}
 
 
@@ -470,7 +470,7 @@ def _list(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]
     memories = [memory for memory in page if tools._in_scope(memory)][:limit]
     if not memories:
         return "No memories stored yet.", {"memories": []}
-    return "\n".join(_line(memory) for memory in memories), {"memories": list(memories)}
+    return "\n".join(_item(memory) for memory in memories), {"memories": list(memories)}
 
 
 def _profile(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -680,12 +680,17 @@ def _unless_absent(read: Callable[[], Any], empty: Any) -> Any:
 
 
 def _line(memory: Mapping[str, Any], *, score: Any = None, note: Optional[str] = None) -> str:
-    """One memory as a model reads it: "- [0.82] text (id mem_1, 2025-03-01, note)"."""
+    """One memory as a model reads it: "[0.82] text (id mem_1, 2025-03-01, note)"."""
     # The date the fact became true when known, else when it was stored.
     when = str(memory.get("valid_from") or memory.get("created_at") or "")[:10]
     details = ", ".join(part for part in (f"id {memory.get('id')}", when, note) if part)
     prefix = f"[{score:.2f}] " if isinstance(score, (int, float)) else ""
-    return f"- {prefix}{memory.get('text')} ({details})"
+    return f"{prefix}{memory.get('text')} ({details})"
+
+
+def _item(memory: Mapping[str, Any], *, score: Any = None, note: Optional[str] = None) -> str:
+    """A memory as one line of a list."""
+    return "- " + _line(memory, score=score, note=note)
 
 
 def _service_error(exc: LongmemError) -> str:

@@ -11,8 +11,6 @@ import pytest
 from longmem import InvalidArgumentError, Longmem
 from longmem.agent import MemoryTools
 
-jsonschema = pytest.importorskip("jsonschema")
-
 NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
 ALL = [
     "remember",
@@ -53,6 +51,7 @@ def test_all_tools_offered_by_default_with_names_the_apis_accept(offline: Memory
 
 
 def test_every_schema_is_valid_json_schema(offline: MemoryTools) -> None:
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a test extra")
     for schema in _input_schemas(offline):
         jsonschema.Draft202012Validator.check_schema(schema)
         assert schema["type"] == "object"

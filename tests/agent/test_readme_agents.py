@@ -23,9 +23,6 @@ from .conftest import KEY
 from .test_definitions import ALL, READ_ONLY
 from .test_mcp_stdio import _env
 
-pytest.importorskip("openai", reason="the README's OpenAI loop needs the openai package")
-pytest.importorskip("anthropic", reason="the README's Anthropic loop needs the anthropic package")
-
 
 def _openai_reply(message: dict[str, Any]) -> Reply:
     finish = "tool_calls" if message.get("tool_calls") else "stop"
@@ -130,6 +127,10 @@ def test_the_openai_and_anthropic_loops_run_on_memory(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    pytest.importorskip("openai", reason="the README's OpenAI loop needs the openai package")
+    pytest.importorskip(
+        "anthropic", reason="the README's Anthropic loop needs the anthropic package"
+    )
     monkeypatch.setenv("LONGMEM_API_KEY", KEY)
     monkeypatch.setenv("LONGMEM_BASE_URL", local_server.url)
     blocks = readme_blocks("python", AGENT_SECTION)
