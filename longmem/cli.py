@@ -8,7 +8,8 @@ generic runner are built from that table. A few commands that do more than one c
 Output: on a terminal, lists are a short table and objects indented JSON; when stdout is
 not a terminal (or with `--json`), JSON, one object per line for lists (easy to pipe
 into `jq` or a loop). Exit status: 0 success, 1 an API or network error (one line on
-stderr), 2 a usage error. The local server is imported only by `serve` and `demo`.
+stderr), 2 a usage error. The local server is imported only by `serve`, `demo` and
+`mcp --local`.
 
 Numbers in messages about input items are line numbers of the input, counted from 1 (as
 editors and `tail -n +N` count); a JSON array's items are counted from 1 too.
@@ -73,6 +74,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         from .server.cli import main as serve
 
         return serve(args_in[1:])
+    if args_in[:1] == ["mcp"]:
+        from .mcp import main as mcp
+
+        return mcp(args_in[1:])
     parser = _parser()
     try:
         args = parser.parse_args(args_in)
@@ -293,6 +298,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"longmem {__version__}")
     top = parser.add_subparsers(title="commands", metavar="COMMAND")
     top.add_parser("serve", help="run the local server (see: longmem serve --help)", add_help=False)
+    top.add_parser(
+        "mcp", help="serve the memory tools over stdio (see: longmem mcp --help)", add_help=False
+    )
     groups: dict[str, tuple[argparse.ArgumentParser, Any]] = {}
     for command in COMMANDS:
         words = command.name.split()

@@ -21,12 +21,23 @@ import longmem
 from longmem.server import LocalServer
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+# Its samples call a model: tests/agent/test_readme_agents.py runs them with recorded replies.
+AGENT_SECTION = "## Give your agent a memory"
 KEY = "readme-admin-key"  # an admin key also writes, so every sample may use it
 _BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
+def readme_blocks(language: str, section: str = "") -> list[str]:
+    """The README's code blocks in `language`, all of them or those of one `## ` section."""
+    text = README.read_text("utf-8")
+    if section:
+        text = text.split(f"\n{section}\n", 1)[1].split("\n## ", 1)[0]
+    return [body for lang, body in _BLOCK.findall(text) if lang == language]
+
+
 def _blocks(language: str) -> list[str]:
-    return [body for lang, body in _BLOCK.findall(README.read_text("utf-8")) if lang == language]
+    agent = readme_blocks(language, AGENT_SECTION)
+    return [body for body in readme_blocks(language) if body not in agent]
 
 
 @pytest.fixture(scope="module")

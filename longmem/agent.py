@@ -1,0 +1,776 @@
+"""Memory tools for agents: one definition per tool, rendered for OpenAI and Anthropic.
+
+    from longmem import Longmem
+    from longmem.agent import MemoryTools
+    tools = MemoryTools(Longmem(), collection="assistant", container_tag="user-42")
+    reply = client.chat.completions.create(model=..., messages=msgs, tools=tools.openai())
+    for call in reply.choices[0].message.tool_calls or []:
+        msgs.append(tools.run(call))
+
+The table `_TOOLS` is the one source: `openai()`, `openai_responses()`, `anthropic()`
+and `mcp()` (the stdio MCP server's `tools/list`) all render it, and `run` / `call`
+check a call's arguments against the same parameters before calling the client.
+Where memories live (collection, container tag) is the host's choice, not the model's,
+unless the host passes `model_scope=True`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+
+from . import _validate as check
+from ._protocol import (
+    DEFAULT_COLLECTION,
+    DEFAULT_FORGET_LIMIT,
+    DEFAULT_FORGET_MIN_SCORE,
+    DEFAULT_IMPORTANCE,
+    DEFAULT_SEARCH_LIMIT,
+    MAX_LIST_LIMIT,
+    MAX_SEARCH_LIMIT,
+)
+from ._typing import TYPE_CHECKING
+from .errors import (
+    InvalidArgumentError,
+    LongmemAPIError,
+    LongmemConnectionError,
+    LongmemError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+)
+
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
+
+    from .client import Longmem
+
+# A model reading a list wants a screenful, not the protocol's 50.
+DEFAULT_TOOL_LIST_LIMIT = 20
+_JSON_TYPES: dict[str, Any] = {
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+}
+
+
+class ToolResult:
+    """What a tool call produced: `text` for the model, `data` (the full objects) for the
+    host and for MCP's structuredContent (None on error), and whether it failed."""
+
+    __slots__ = ("data", "is_error", "name", "text")
+
+    def __init__(self, name: str, text: str, data: Optional[dict[str, Any]], is_error: bool):
+        self.name = name
+        self.text = text
+        self.data = data
+        self.is_error = is_error
+
+    def __repr__(self) -> str:
+        return f"ToolResult(name={self.name!r}, is_error={self.is_error}, text={self.text!r})"
+
+
+class _ModelError(Exception):
+    """A mistake the model made in a call; the message tells it what to fix."""
+
+
+class _Param:
+    __slots__ = ("description", "maximum", "minimum", "name", "required", "type")
+
+    def __init__(
+        self,
+        name: str,
+        type_: str,
+        description: str,
+        *,
+        required: bool = False,
+        minimum: Optional[float] = None,
+        maximum: Optional[float] = None,
+    ) -> None:
+        self.name = name
+        self.type = type_
+        self.description = description
+        self.required = required
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def schema(self, nullable: bool) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": [self.type, "null"] if nullable else self.type,
+            "description": self.description,
+        }
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
+
+    def check(self, value: Any) -> Any:
+        """The value if it fits; else a _ModelError saying what this parameter takes."""
+        wanted = _JSON_TYPES[self.type]
+        if self.type == "integer" and isinstance(value, float) and value % 1 == 0:
+            value = int(value)  # models do send 5.0
+        if isinstance(value, bool) != (self.type == "boolean") or not isinstance(value, wanted):
+            raise _ModelError(
+                f"argument {self.name!r} must be {_a(self.type)}, got {_json_name(value)}"
+            )
+        low = -math.inf if self.minimum is None else self.minimum
+        high = math.inf if self.maximum is None else self.maximum
+        if self.type in ("integer", "number") and not low <= value <= high:
+            raise _ModelError(
+                f"argument {self.name!r} must be from {low:g} to {high:g}, got {value}"
+            )
+        return value
+
+
+class _Tool:
+    __slots__ = (
+        "description",
+        "destructive",
+        "idempotent",
+        "name",
+        "output",
+        "params",
+        "read_only",
+        "run",
+        "scope",
+        "title",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        description: str,
+        params: tuple[_Param, ...],
+        run: Callable[[MemoryTools, dict[str, Any]], tuple[str, dict[str, Any]]],
+        *,
+        output: str,
+        scope: tuple[str, ...],
+        read_only: bool = False,
+        destructive: bool = False,
+        idempotent: bool = False,
+    ) -> None:
+        self.name = name
+        self.title = title
+        self.description = description
+        self.params = params
+        self.run = run
+        self.output = output  # the key of structuredContent's list, or "memory"/"profile"
+        self.scope = scope  # the scope arguments the client call takes, for model_scope
+        self.read_only = read_only
+        self.destructive = destructive
+        self.idempotent = idempotent
+
+
+class MemoryTools:
+    """Memory tools for a model: schemas for OpenAI / Anthropic, and `run(call)` to answer.
+
+    `collection` and `container_tag` fix where memories are read and written; with
+    `model_scope=True` the tools also offer them as optional arguments (defaulting to
+    these). `include` / `exclude` pick tools by name; `read_only=True` offers only the
+    tools that change nothing (for untrusted agents). Making this object does no I/O.
+    """
+
+    def __init__(
+        self,
+        client: Longmem,
+        *,
+        collection: str = DEFAULT_COLLECTION,
+        container_tag: Optional[str] = None,
+        include: Optional[Iterable[str]] = None,
+        exclude: Optional[Iterable[str]] = None,
+        read_only: bool = False,
+        model_scope: bool = False,
+    ) -> None:
+        self.client = client
+        self.collection = check.collection(collection)
+        self.container_tag = None if container_tag is None else check.container_tag(container_tag)
+        self.model_scope = check.flag(model_scope, "model_scope")
+        known = {tool.name: tool for tool in _TOOLS}
+        chosen = list(known) if include is None else _names(include, "include", known)
+        dropped = set() if exclude is None else set(_names(exclude, "exclude", known))
+        tools = [known[name] for name in chosen if name not in dropped]
+        if check.flag(read_only, "read_only"):
+            tools = [tool for tool in tools if tool.read_only]
+        if not tools:
+            raise InvalidArgumentError("include, exclude and read_only leave no tool to offer")
+        self._tools = {tool.name: tool for tool in tools}
+
+    def __repr__(self) -> str:
+        return f"MemoryTools(names={self.names!r}, collection={self.collection!r})"
+
+    @property
+    def names(self) -> list[str]:
+        """The names of the tools offered, in the order they are rendered."""
+        return list(self._tools)
+
+    # -- rendering ----------------------------------------------------------------------
+
+    def openai(self) -> list[dict[str, Any]]:
+        """Tools for OpenAI Chat Completions (`tools=`), strict-mode schemas."""
+        return [
+            {
+                "type": "function",
+                "function": {
+                    "name": tool.name,
+                    "description": tool.description,
+                    "parameters": self._schema(tool, strict=True),
+                    "strict": True,
+                },
+            }
+            for tool in self._tools.values()
+        ]
+
+    def openai_responses(self) -> list[dict[str, Any]]:
+        """Tools for the OpenAI Responses API (`tools=`), strict-mode schemas."""
+        return [{"type": "function", **spec["function"]} for spec in self.openai()]
+
+    def anthropic(self) -> list[dict[str, Any]]:
+        """Tools for the Anthropic Messages API (`tools=`)."""
+        return [
+            {
+                "name": tool.name,
+                "description": tool.description,
+                "input_schema": self._schema(tool, strict=False),
+            }
+            for tool in self._tools.values()
+        ]
+
+    def mcp(self) -> list[dict[str, Any]]:
+        """Tools as MCP's `tools/list` describes them (schemas and behaviour hints)."""
+        return [
+            {
+                "name": tool.name,
+                "title": tool.title,
+                "description": tool.description,
+                "inputSchema": self._schema(tool, strict=False),
+                "outputSchema": _OUTPUT_SCHEMAS[tool.output],
+                "annotations": {
+                    "title": tool.title,
+                    "readOnlyHint": tool.read_only,
+                    "destructiveHint": tool.destructive,
+                    "idempotentHint": tool.idempotent,
+                    # Only the host's memory store, never the open web.
+                    "openWorldHint": False,
+                },
+            }
+            for tool in self._tools.values()
+        ]
+
+    def _params(self, tool: _Tool) -> tuple[_Param, ...]:
+        if not self.model_scope:
+            return tool.params
+        return tool.params + tuple(_SCOPE_PARAMS[name] for name in tool.scope)
+
+    def _schema(self, tool: _Tool, *, strict: bool) -> dict[str, Any]:
+        # Strict mode (OpenAI) needs every property required, optional ones nullable.
+        params = self._params(tool)
+        return {
+            "type": "object",
+            "properties": {p.name: p.schema(strict and not p.required) for p in params},
+            "required": [p.name for p in params if strict or p.required],
+            "additionalProperties": False,
+        }
+
+    # -- running ------------------------------------------------------------------------
+
+    def run(self, call: Any) -> dict[str, Any]:
+        """Answer one tool call in the shape of the API it came from.
+
+        `call` is an OpenAI Chat Completions tool call, a Responses API `function_call`
+        item or an Anthropic `tool_use` block, as a dict or as the official SDK's object.
+        Returns {"role": "tool", "tool_call_id", "content"}, {"type":
+        "function_call_output", "call_id", "output"} or {"type": "tool_result",
+        "tool_use_id", "content", "is_error"} (the last goes in a *user* message). The
+        model's mistakes and the service's failures come back as error text, never
+        raised; InvalidArgumentError only if `call` is none of the three shapes.
+        """
+        shape, call_id, name, arguments = _read_call(call)
+        if isinstance(arguments, str):
+            try:
+                arguments = json.loads(arguments) if arguments.strip() else {}
+            except ValueError as exc:
+                result = self._error(name, f"the arguments are not valid JSON ({exc})")
+                return _reply(shape, call_id, result)
+        return _reply(shape, call_id, self.call(name, arguments))
+
+    def call(self, name: Any, arguments: Any) -> ToolResult:
+        """Run one tool by name with decoded arguments; returns a ToolResult, never raises
+        for a wrong name or arguments, or for the service's failures."""
+        tool = self._tools.get(name) if isinstance(name, str) else None
+        if tool is None:
+            return self._error(
+                str(name), f"there is no tool {name!r}; the tools are {', '.join(self._tools)}"
+            )
+        try:
+            args = self._arguments(tool, arguments)
+            text, data = tool.run(self, args)
+        except _ModelError as exc:
+            return self._error(tool.name, str(exc))
+        except LongmemError as exc:
+            return self._error(tool.name, _service_error(exc))
+        return ToolResult(tool.name, text, data, False)
+
+    def _arguments(self, tool: _Tool, arguments: Any) -> dict[str, Any]:
+        if arguments is None:
+            arguments = {}
+        if not isinstance(arguments, Mapping):
+            raise _ModelError(f"the arguments must be a JSON object, got {_json_name(arguments)}")
+        params = {p.name: p for p in self._params(tool)}
+        unknown = sorted(str(key) for key in arguments if key not in params)
+        if unknown:
+            takes = ", ".join(params) or "no arguments"
+            raise _ModelError(
+                f"unknown argument(s) {', '.join(unknown)}; {tool.name} takes {takes}"
+            )
+        args = {}
+        for param in params.values():
+            value = arguments.get(param.name)
+            if value is None:  # strict mode sends null for an optional argument left out
+                if param.required:
+                    raise _ModelError(
+                        f"missing required argument {param.name!r} ({_a(param.type)})"
+                    )
+                continue
+            args[param.name] = param.check(value)
+        return args
+
+    def _error(self, name: str, problem: str) -> ToolResult:
+        return ToolResult(name, f"Error: {problem}", None, True)
+
+    # -- scope --------------------------------------------------------------------------
+
+    def _collection(self, args: dict[str, Any]) -> str:
+        return str(args.pop("collection", self.collection))
+
+    def _tag(self, args: dict[str, Any]) -> Optional[str]:
+        tag: Optional[str] = args.pop("container_tag", self.container_tag)
+        return tag
+
+    def _in_scope(self, memory: Mapping[str, Any]) -> bool:
+        return self.container_tag is None or memory.get("container_tag") == self.container_tag
+
+    def _scoped_memory(self, memory_id: str, collection: str) -> dict[str, Any]:
+        """The memory, if it is the host's to show: one under another tag is not found."""
+        memory = dict(self.client.get(memory_id, collection=collection))
+        if not self._in_scope(memory):
+            raise NotFoundError(404, f"memory {memory_id} not found")
+        return memory
+
+    def _require_in_scope(self, memory_id: str, collection: str) -> None:
+        """Before a change by id: the routes know no tags, so a tag is checked first."""
+        if self.container_tag is not None:
+            self._scoped_memory(memory_id, collection)
+
+
+# -- the tools: each takes checked arguments, returns (text for the model, full data) ----
+
+
+def _remember(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    # When remember takes container_tag (issue 11): pass container_tag=tools._tag(args)
+    # here, and give the tool scope=_BOTH.
+    facts = tools.client.remember(args["text"], collection=tools._collection(args))
+    if not facts:
+        return (
+            "No facts were found in that text, so nothing was stored. To keep it as "
+            "written, call add_memory.",
+            {"facts": []},
+        )
+    lines = [f"Remembered {len(facts)} fact(s):"]
+    lines += [_item(fact, note=_RELATION_NOTES.get(str(fact.get("relation")))) for fact in facts]
+    return "\n".join(lines), {"facts": list(facts)}
+
+
+def _search(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    query, collection, tag = args.pop("query"), tools._collection(args), tools._tag(args)
+    hits: list[dict[str, Any]] = _unless_absent(
+        lambda: tools.client.search(query, collection=collection, container_tag=tag, **args), []
+    )
+    if not hits:
+        return "No memories match that query.", {"memories": []}
+    lines = [
+        _item(hit, score=hit.get("score"), note=None if hit.get("is_latest", True) else "outdated")
+        for hit in hits
+    ]
+    return "\n".join(lines), {"memories": list(hits)}
+
+
+def _add(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    memory = tools.client.add(
+        args.pop("text"),
+        collection=tools._collection(args),
+        container_tag=tools._tag(args),
+        **args,
+    )
+    return "Stored: " + _line(memory), {"memory": dict(memory)}
+
+
+def _get(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    memory = tools._scoped_memory(args["memory_id"], tools._collection(args))
+    return _line(memory), {"memory": memory}
+
+
+def _update(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    memory_id = args.pop("memory_id")
+    collection = tools._collection(args)
+    if not args:
+        raise _ModelError("give at least one of text, importance, category to change")
+    tools._require_in_scope(memory_id, collection)
+    memory = tools.client.update(memory_id, collection=collection, **args)
+    return "Updated: " + _line(memory), {"memory": dict(memory)}
+
+
+def _delete(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    memory_id = args["memory_id"]
+    collection = tools._collection(args)
+    tools._require_in_scope(memory_id, collection)
+    tools.client.delete(memory_id, collection=collection)
+    return f"Deleted memory {memory_id}.", {"deleted": [memory_id]}
+
+
+def _forget(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    # A search scoped to the container tag, then a delete of each hit: the forget route
+    # matches the whole collection, which would reach other users' memories. History
+    # goes too: "forget where I live" means the old addresses as well.
+    collection, tag = tools._collection(args), tools._tag(args)
+    hits: list[dict[str, Any]] = _unless_absent(
+        lambda: tools.client.search(
+            args["query"],
+            collection=collection,
+            container_tag=tag,
+            limit=args.get("limit", DEFAULT_FORGET_LIMIT),
+            min_score=DEFAULT_FORGET_MIN_SCORE,
+            mode="vector",
+            include_history=True,
+        ),
+        [],
+    )
+    for hit in hits:
+        tools.client.delete(hit["id"], collection=collection)
+    if not hits:
+        return "Nothing matched, so nothing was deleted.", {"deleted": []}
+    lines = [f"Deleted {len(hits)} memory(ies):"] + [_item(hit) for hit in hits]
+    return "\n".join(lines), {"deleted": [hit["id"] for hit in hits]}
+
+
+def _list(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    limit = args.get("limit", DEFAULT_TOOL_LIST_LIMIT)
+    collection = tools._collection(args)
+    # The list route has no tag filter: with a tag, read the newest page and keep the tag's.
+    page: list[dict[str, Any]] = _unless_absent(
+        lambda: tools.client.list_memories(
+            collection=collection, limit=limit if tools.container_tag is None else MAX_LIST_LIMIT
+        ),
+        [],
+    )
+    memories = [memory for memory in page if tools._in_scope(memory)][:limit]
+    if not memories:
+        return "No memories stored yet.", {"memories": []}
+    return "\n".join(_item(memory) for memory in memories), {"memories": list(memories)}
+
+
+def _profile(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    # When profile takes container_tag (issue 11): pass container_tag=tools._tag(args)
+    # here, and give the tool scope=_BOTH.
+    collection = tools._collection(args)
+    profile: dict[str, Any] = _unless_absent(
+        lambda: tools.client.profile(collection), {"profile": "", "based_on": 0}
+    )
+    text = str(profile.get("profile") or "").strip()
+    if not text:
+        return "Nothing is known about the user yet.", {"profile": dict(profile)}
+    return f"{text} (from {profile.get('based_on', 0)} memories)", {"profile": dict(profile)}
+
+
+_ID = _Param(
+    "memory_id", "string", "The memory's id, as shown in search or list results.", required=True
+)
+_TEXT_FIELDS = (
+    _Param("category", "string", "A short label to group it, e.g. preference, work, health."),
+    _Param(
+        "importance",
+        "number",
+        f"How much it matters, 0 to 1 (default {DEFAULT_IMPORTANCE}).",
+        minimum=0,
+        maximum=1,
+    ),
+)
+_SCOPE_PARAMS = {
+    "collection": _Param("collection", "string", "The collection to use (default: the host's)."),
+    "container_tag": _Param(
+        "container_tag", "string", "The user or group the memories belong to (default: the host's)."
+    ),
+}
+_BOTH = ("collection", "container_tag")
+_COLLECTION_ONLY = ("collection",)
+_TOOLS = (
+    _Tool(
+        "remember",
+        "Remember what the user said",
+        "Save what the user has told you about themselves or their world (facts, "
+        "preferences, plans, people) so you can recall it in later conversations. Pass the "
+        "user's own words; the facts are extracted, and a newer fact replaces the one it "
+        "updates (a new address retires the old one). Call it whenever the user shares "
+        "something worth remembering. Returns the facts stored.",
+        (_Param("text", "string", "What the user said, in their words.", required=True),),
+        _remember,
+        output="facts",
+        scope=_COLLECTION_ONLY,
+    ),
+    _Tool(
+        "search_memories",
+        "Search memories",
+        "Look up what you remember. Call it before answering anything that depends on the "
+        "user's details, preferences or history. Returns the best matches, one per line: "
+        "[relevance] text (id, date).",
+        (
+            _Param("query", "string", "What you want to know, in plain words.", required=True),
+            _Param(
+                "limit",
+                "integer",
+                f"Most results to return (default {DEFAULT_SEARCH_LIMIT}).",
+                minimum=1,
+                maximum=MAX_SEARCH_LIMIT,
+            ),
+            _Param("category", "string", "Only memories with this category."),
+            _Param(
+                "include_history",
+                "boolean",
+                "Also return outdated facts that were replaced, marked outdated, to answer "
+                "questions about the past (default false).",
+            ),
+        ),
+        _search,
+        output="memories",
+        scope=_BOTH,
+        read_only=True,
+        idempotent=True,
+    ),
+    _Tool(
+        "add_memory",
+        "Add a memory as written",
+        "Store one note exactly as written, without extracting facts: a summary, a "
+        "decision, an instruction for later. For what the user says about themselves, "
+        "prefer remember. Returns the stored memory with its id.",
+        (_Param("text", "string", "The note to store.", required=True), *_TEXT_FIELDS),
+        _add,
+        output="memory",
+        scope=_BOTH,
+    ),
+    _Tool(
+        "get_memory",
+        "Get a memory",
+        "Read one memory by its id. Returns its text, id and date.",
+        (_ID,),
+        _get,
+        output="memory",
+        scope=_COLLECTION_ONLY,
+        read_only=True,
+        idempotent=True,
+    ),
+    _Tool(
+        "update_memory",
+        "Update a memory",
+        "Correct one memory by its id; give only what changes. Returns the memory as now stored.",
+        (_ID, _Param("text", "string", "The new text."), *_TEXT_FIELDS),
+        _update,
+        output="memory",
+        scope=_COLLECTION_ONLY,
+        idempotent=True,
+    ),
+    _Tool(
+        "delete_memory",
+        "Delete a memory",
+        "Permanently delete one memory by its id, when the user asks you to forget that "
+        "one thing or it is wrong. Returns the id deleted.",
+        (_ID,),
+        _delete,
+        output="deleted",
+        scope=_COLLECTION_ONLY,
+        destructive=True,
+        idempotent=True,
+    ),
+    _Tool(
+        "forget_memories",
+        "Forget memories about a topic",
+        "Permanently delete the memories that match a description, with their older "
+        'versions, when the user asks you to forget something ("forget where I work"). '
+        "Returns what was deleted.",
+        (
+            _Param("query", "string", "What to forget, in plain words.", required=True),
+            _Param(
+                "limit",
+                "integer",
+                f"Most memories to delete (default {DEFAULT_FORGET_LIMIT}).",
+                minimum=1,
+                maximum=MAX_SEARCH_LIMIT,
+            ),
+        ),
+        _forget,
+        output="deleted",
+        scope=_BOTH,
+        destructive=True,
+    ),
+    _Tool(
+        "list_memories",
+        "List recent memories",
+        "List the most recent memories, pinned ones first. Use it to review what you know "
+        "when there is no specific question. Returns one per line: text (id, date).",
+        (
+            _Param(
+                "limit",
+                "integer",
+                f"Most memories to return (default {DEFAULT_TOOL_LIST_LIMIT}).",
+                minimum=1,
+                maximum=MAX_LIST_LIMIT,
+            ),
+        ),
+        _list,
+        output="memories",
+        scope=_COLLECTION_ONLY,
+        read_only=True,
+        idempotent=True,
+    ),
+    _Tool(
+        "get_profile",
+        "Get the user's profile",
+        "Get a short profile of the user, written from everything remembered. Call it at "
+        "the start of a conversation to personalise your answers. Returns the profile text.",
+        (),
+        _profile,
+        output="profile",
+        scope=_COLLECTION_ONLY,
+        read_only=True,
+        idempotent=True,
+    ),
+)
+
+_RELATION_NOTES = {"updates": "replaces an older fact", "duplicate": "already known"}
+_OBJECT = {"type": "object"}
+_OUTPUT_SCHEMAS: dict[str, dict[str, Any]] = {
+    key: {
+        "type": "object",
+        "properties": {key: value},
+        "required": [key],
+    }
+    for key, value in (
+        ("facts", {"type": "array", "items": _OBJECT}),
+        ("memories", {"type": "array", "items": _OBJECT}),
+        ("memory", _OBJECT),
+        ("deleted", {"type": "array", "items": {"type": "string"}}),
+        ("profile", _OBJECT),
+    )
+}
+
+
+def _unless_absent(read: Callable[[], Any], empty: Any) -> Any:
+    """What `read` returns, or `empty` when the collection does not exist yet (the read
+    routes answer 404 for it): for the model, a new user's memory is empty, not broken."""
+    try:
+        return read()
+    except NotFoundError:
+        return empty
+
+
+# -- text for the model ----------------------------------------------------------------
+
+
+def _line(memory: Mapping[str, Any], *, score: Any = None, note: Optional[str] = None) -> str:
+    """One memory as a model reads it: "[0.82] text (id mem_1, 2025-03-01, note)"."""
+    # The date the fact became true when known, else when it was stored.
+    when = str(memory.get("valid_from") or memory.get("created_at") or "")[:10]
+    details = ", ".join(part for part in (f"id {memory.get('id')}", when, note) if part)
+    prefix = f"[{score:.2f}] " if isinstance(score, (int, float)) else ""
+    return f"{prefix}{memory.get('text')} ({details})"
+
+
+def _item(memory: Mapping[str, Any], *, score: Any = None, note: Optional[str] = None) -> str:
+    """A memory as one line of a list."""
+    return "- " + _line(memory, score=score, note=note)
+
+
+def _service_error(exc: LongmemError) -> str:
+    """What went wrong at the service, worded for a model deciding what to do next."""
+    if isinstance(exc, InvalidArgumentError):
+        return f"{exc}; fix the argument and call again"
+    if isinstance(exc, NotFoundError):
+        return "no memory has that id here; use an id from a search or list result"
+    if isinstance(exc, PermissionDeniedError):
+        return "this memory is read-only here; do not try to change it"
+    if isinstance(exc, (ServerError, RateLimitError, LongmemConnectionError)):
+        return f"the memory service is unavailable ({exc}); carry on without it or try later"
+    if isinstance(exc, LongmemAPIError):
+        return f"the memory service refused the call: {exc.detail} (HTTP {exc.status})"
+    return f"the memory service failed: {exc}"
+
+
+def _a(json_type: str) -> str:
+    return {"integer": "an integer", "boolean": "true or false"}.get(json_type, f"a {json_type}")
+
+
+def _json_name(value: Any) -> str:
+    for json_type in ("boolean", "integer", "number", "string"):
+        if isinstance(value, _JSON_TYPES[json_type]):
+            return f"{_a(json_type)} ({json.dumps(value)[:40]})"
+    if value is None:
+        return "null"
+    return "an array" if isinstance(value, (list, tuple)) else "an object"
+
+
+# -- call and reply shapes ---------------------------------------------------------------
+
+
+def _read_call(call: Any) -> tuple[str, str, Any, Any]:
+    """(shape, call id, tool name, arguments) of a call, dict or SDK object."""
+
+    def field(obj: Any, key: str) -> Any:
+        return obj.get(key) if isinstance(obj, Mapping) else getattr(obj, key, None)
+
+    kind = field(call, "type")
+    if kind == "tool_use":  # Anthropic: arguments arrive decoded, as "input"
+        return "anthropic", str(field(call, "id")), field(call, "name"), field(call, "input")
+    if kind == "function_call":  # Responses API: the id to answer is call_id
+        return (
+            "responses",
+            str(field(call, "call_id")),
+            field(call, "name"),
+            field(call, "arguments"),
+        )
+    function = field(call, "function")
+    if function is not None:  # Chat Completions
+        return "chat", str(field(call, "id")), field(function, "name"), field(function, "arguments")
+    raise InvalidArgumentError(
+        "run() takes a tool call from OpenAI Chat Completions (with .function), the "
+        "Responses API (type function_call) or Anthropic (type tool_use); got "
+        f"{type(call).__name__}"
+    )
+
+
+def _reply(shape: str, call_id: str, result: ToolResult) -> dict[str, Any]:
+    if shape == "anthropic":
+        return {
+            "type": "tool_result",
+            "tool_use_id": call_id,
+            "content": result.text,
+            "is_error": result.is_error,
+        }
+    if shape == "responses":
+        return {"type": "function_call_output", "call_id": call_id, "output": result.text}
+    return {"role": "tool", "tool_call_id": call_id, "content": result.text}
+
+
+def _names(values: Any, argument: str, known: Mapping[str, Any]) -> list[str]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise InvalidArgumentError(f"{argument} must be a list of tool names")
+    names = list(values)
+    unknown = [str(name) for name in names if name not in known]
+    if unknown:
+        raise InvalidArgumentError(
+            f"{argument} names unknown tool(s) {', '.join(unknown)}; the tools are "
+            f"{', '.join(known)}"
+        )
+    return names

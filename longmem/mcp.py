@@ -1,0 +1,242 @@
+"""`python -m longmem mcp`: the memory tools as a stdio MCP server, standard library only.
+
+Newline-delimited JSON-RPC 2.0 on stdin/stdout: stdout carries protocol messages and
+nothing else (logs go to stderr). The tools are `MemoryTools`' (longmem.agent), so an
+MCP host and an OpenAI or Anthropic loop see the same definitions. Requests are answered
+one at a time, in order; the process exits when stdin closes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from . import __version__
+from ._protocol import DEFAULT_COLLECTION
+from ._typing import TYPE_CHECKING
+from .agent import MemoryTools
+from .client import Longmem
+from .errors import InvalidArgumentError, LongmemError
+
+if TYPE_CHECKING:
+    from typing import Any, BinaryIO, Optional
+
+    from .server import LocalServer
+
+# Oldest first; `initialize` echoes the client's version when it is one of these, else
+# offers the newest, as the MCP lifecycle asks.
+PROTOCOL_VERSIONS = ("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25")
+PARSE_ERROR = -32700
+INVALID_REQUEST = -32600
+METHOD_NOT_FOUND = -32601
+INVALID_PARAMS = -32602
+INTERNAL_ERROR = -32603
+_INSTRUCTIONS = (
+    "Long-term memory about the user. Search it before answering questions that depend "
+    "on the user; remember what the user tells you about themselves."
+)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Run the stdio MCP server until stdin closes; returns the exit status."""
+    args = _parser().parse_args(argv)
+    server = None
+    try:
+        if args.local is not None:
+            server, client = _local(args.local)
+        else:
+            client = Longmem(api_key=args.api_key, base_url=args.base_url)
+        tools = MemoryTools(
+            client,
+            collection=args.collection,
+            container_tag=args.container_tag,
+            read_only=args.read_only,
+        )
+    except LongmemError as exc:  # as the CLI does: 2 for a bad argument, else 1
+        sys.stderr.write(f"longmem mcp: error: {exc}\n")
+        if server is not None:
+            server.stop()
+        return 2 if isinstance(exc, InvalidArgumentError) else 1
+    _log(f"serving {len(tools.names)} tools on stdio ({client.base_url})")
+    try:
+        serve(tools, sys.stdin.buffer, sys.stdout.buffer)
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        client.close()
+        if server is not None:
+            server.stop()
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="longmem mcp",
+        description="Serve the memory tools to an MCP host (Claude Desktop, Claude Code, "
+        "Cursor, VS Code, ...) over stdio.",
+        epilog="Without --local: the service at LONGMEM_BASE_URL with LONGMEM_API_KEY.",
+    )
+    parser.add_argument(
+        "--local",
+        metavar="PATH",
+        help="run an embedded local server on this SQLite file (created if missing)",
+    )
+    parser.add_argument("--api-key", help="API key (default: $LONGMEM_API_KEY)")
+    parser.add_argument("--base-url", help="API URL (default: $LONGMEM_BASE_URL or hosted)")
+    parser.add_argument(
+        "--collection",
+        default=DEFAULT_COLLECTION,
+        help=f"where the memories live (default: {DEFAULT_COLLECTION})",
+    )
+    parser.add_argument("--container-tag", help="whose memories: a user or group id")
+    parser.add_argument(
+        "--read-only", action="store_true", help="offer only the tools that change nothing"
+    )
+    return parser
+
+
+def _local(path: str) -> tuple[LocalServer, Longmem]:
+    """An embedded local server on `path`, and a client of it with a key minted now."""
+    import sqlite3
+
+    from .server import LocalServer
+
+    # A host starts us without a shell: "~" is ours to expand, and the folder ours to make.
+    path = os.path.expanduser(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise LongmemError(f"cannot create {folder}: {exc.strerror}") from None
+    key = "lm_mcp_" + os.urandom(16).hex()
+    # No connector roots: the tools never sync connectors, so none may read any folder.
+    server = LocalServer(db_path=path, api_key=key, connector_roots=[])
+    try:
+        server.start()
+    except (sqlite3.Error, OSError) as exc:
+        raise LongmemError(f"cannot open the database {path}: {exc}") from None
+    return server, Longmem(api_key=key, base_url=server.url)
+
+
+def serve(tools: MemoryTools, stdin: BinaryIO, stdout: BinaryIO) -> None:
+    """Answer JSON-RPC messages from `stdin`, one per line, until it closes."""
+    session = _Session(tools)
+    for line in stdin:
+        if not line.strip():
+            continue
+        reply = session.handle(line)
+        if reply is not None:
+            # ASCII JSON in bytes: whatever the console's encoding and newline translation,
+            # and no U+2028 for a reader that splits lines on it.
+            stdout.write(json.dumps(reply, separators=(",", ":")).encode() + b"\n")
+            stdout.flush()
+
+
+class _Session:
+    """One client's conversation: what it negotiated, and the answer to each message."""
+
+    def __init__(self, tools: MemoryTools) -> None:
+        self.tools = tools
+        self.protocol_version: Optional[str] = None
+
+    def handle(self, line: bytes) -> Optional[dict[str, Any]]:
+        """The reply to one line, or None for a notification or a client's response."""
+        try:
+            message = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            return _error(None, PARSE_ERROR, f"Parse error: {exc}")
+        if isinstance(message, list):
+            # Batches were in 2025-03-26 only, and no client sends them.
+            return _error(None, INVALID_REQUEST, "Invalid Request: batches are not supported")
+        if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
+            return _error(None, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message")
+        method = message.get("method")
+        if "id" not in message:
+            return None  # notifications (initialized, cancelled, ...) need no answer
+        request_id = message["id"]
+        if not isinstance(method, str):
+            # A response to a request of ours: we send none, so there is nothing to match.
+            if "result" in message or "error" in message:
+                return None
+            return _error(request_id, INVALID_REQUEST, "Invalid Request: no method")
+        params = message.get("params")
+        if params is None:
+            params = {}
+        if not isinstance(params, dict):
+            return _error(request_id, INVALID_PARAMS, "Invalid params: must be an object")
+        try:
+            if method == "initialize":
+                result = self._initialize(params)
+            elif method == "ping":
+                result = {}
+            elif method == "tools/list":
+                result = {"tools": self._tools()}
+            elif method == "tools/call":
+                result = self._call(params)
+            else:
+                return _error(request_id, METHOD_NOT_FOUND, f"Method not found: {method}")
+        except _InvalidParams as exc:
+            return _error(request_id, INVALID_PARAMS, f"Invalid params: {exc}")
+        except Exception as exc:  # a bug of ours: answer it, and keep serving the host
+            import traceback
+
+            traceback.print_exc(file=sys.stderr)
+            return _error(request_id, INTERNAL_ERROR, f"Internal error: {exc!r}")
+        return {"jsonrpc": "2.0", "id": request_id, "result": result}
+
+    def _initialize(self, params: dict[str, Any]) -> dict[str, Any]:
+        asked = params.get("protocolVersion")
+        version = asked if asked in PROTOCOL_VERSIONS else PROTOCOL_VERSIONS[-1]
+        self.protocol_version = version
+        client = params.get("clientInfo")
+        name = client.get("name") if isinstance(client, dict) else None
+        _log(f"initialize from {name or 'a client'}: asked for {asked}, answering {version}")
+        return {
+            "protocolVersion": version,
+            "capabilities": {"tools": {"listChanged": False}},
+            "serverInfo": {"name": "longmem", "title": "Longmem memory", "version": __version__},
+            "instructions": _INSTRUCTIONS,
+        }
+
+    def _tools(self) -> list[dict[str, Any]]:
+        tools = self.tools.mcp()
+        if self._structured:
+            return tools
+        return [{k: v for k, v in tool.items() if k != "outputSchema"} for tool in tools]
+
+    @property
+    def _structured(self) -> bool:
+        """Whether the negotiated version has outputSchema and structuredContent (2025-06-18
+        on); a client that skipped initialize gets the newest behaviour."""
+        return self.protocol_version not in PROTOCOL_VERSIONS[:2]
+
+    def _call(self, params: dict[str, Any]) -> dict[str, Any]:
+        name = params.get("name")
+        if not isinstance(name, str) or name not in self.tools.names:
+            raise _InvalidParams(
+                f"unknown tool {name!r}; the tools are {', '.join(self.tools.names)}"
+            )
+        result = self.tools.call(name, params.get("arguments"))
+        answer: dict[str, Any] = {
+            "content": [{"type": "text", "text": result.text}],
+            "isError": result.is_error,
+        }
+        # It must match the tool's outputSchema; an error result has none to match.
+        if result.data is not None and self._structured:
+            answer["structuredContent"] = result.data
+        return answer
+
+
+class _InvalidParams(Exception):
+    pass
+
+
+def _error(request_id: Any, code: int, message: str) -> dict[str, Any]:
+    return {"jsonrpc": "2.0", "id": request_id, "error": {"code": code, "message": message}}
+
+
+def _log(message: str) -> None:
+    sys.stderr.write(f"longmem mcp: {message}\n")
+    sys.stderr.flush()

@@ -1,0 +1,296 @@
+"""`python -m longmem mcp` spoken to in raw JSON-RPC over its stdin and stdout (runs on 3.9)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import longmem
+from longmem.mcp import PROTOCOL_VERSIONS
+
+from .test_definitions import ALL, READ_ONLY
+
+PACKAGE_ROOT = str(Path(longmem.__file__).resolve().parent.parent)
+TIMEOUT = 60
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LONGMEM_")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [PACKAGE_ROOT, env.get("PYTHONPATH")]))
+    env.update(extra)
+    return env
+
+
+def _start(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "longmem", "mcp", *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env() if env is None else env,
+    )
+
+
+def _session(
+    db: Path, *messages: Any, args: tuple[str, ...] = ()
+) -> tuple[list[dict[str, Any]], str]:
+    """Send every message (objects as JSON lines, bytes as they are), close stdin, and
+    return the replies and stderr; the server must exit 0 once stdin closes."""
+    lines = b"".join(
+        m if isinstance(m, bytes) else json.dumps(m).encode() + b"\n" for m in messages
+    )
+    process = _start("--local", str(db), *args)
+    out, err = process.communicate(lines, timeout=TIMEOUT)
+    assert process.returncode == 0, err.decode()
+    replies = [json.loads(line) for line in out.decode().splitlines()]
+    for reply in replies:  # nothing but JSON-RPC responses on stdout
+        assert reply["jsonrpc"] == "2.0"
+        assert "id" in reply
+        assert ("result" in reply) != ("error" in reply)
+    return replies, err.decode()
+
+
+def _request(id_: int, method: str, params: Any = None) -> dict[str, Any]:
+    message: dict[str, Any] = {"jsonrpc": "2.0", "id": id_, "method": method}
+    if params is not None:
+        message["params"] = params
+    return message
+
+
+def _initialize(version: Any = "2025-06-18") -> dict[str, Any]:
+    params = {"capabilities": {}, "clientInfo": {"name": "raw-test", "version": "1"}}
+    if version is not None:
+        params["protocolVersion"] = version
+    return _request(0, "initialize", params)
+
+
+INITIALIZED = {"jsonrpc": "2.0", "method": "notifications/initialized"}
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "memory.db"
+
+
+@pytest.mark.parametrize("version", PROTOCOL_VERSIONS)
+def test_initialize_echoes_a_supported_version(db: Path, version: str) -> None:
+    (reply,), _ = _session(db, _initialize(version))
+    result = reply["result"]
+    assert reply["id"] == 0
+    assert result["protocolVersion"] == version
+    assert result["capabilities"] == {"tools": {"listChanged": False}}
+    assert result["serverInfo"]["name"] == "longmem"
+    assert result["serverInfo"]["version"] == longmem.__version__
+
+
+@pytest.mark.parametrize("version", ["2099-01-01", "1.0", None, 7])
+def test_initialize_offers_the_newest_version_otherwise(db: Path, version: Any) -> None:
+    (reply,), _ = _session(db, _initialize(version))
+    assert reply["result"]["protocolVersion"] == "2025-11-25"
+
+
+def test_unknown_methods_and_the_discover_probe_are_method_not_found(db: Path) -> None:
+    replies, _ = _session(
+        db,
+        _request(1, "server/discover"),
+        _initialize(),
+        INITIALIZED,
+        _request(2, "resources/list"),
+        _request("three", "ping"),
+    )
+    assert [r["id"] for r in replies] == [1, 0, 2, "three"]
+    assert replies[0]["error"]["code"] == -32601
+    assert "server/discover" in replies[0]["error"]["message"]
+    assert replies[2]["error"]["code"] == -32601
+    assert replies[3]["result"] == {}
+
+
+def test_unparseable_and_invalid_lines_get_errors_and_the_server_carries_on(db: Path) -> None:
+    replies, _ = _session(
+        db,
+        b"{not json\n",
+        b"\n",  # blank lines are skipped
+        b'[{"jsonrpc": "2.0", "id": 1, "method": "ping"}]\n',
+        b'{"jsonrpc": "1.0", "id": 2, "method": "ping"}\n',
+        _request(3, "tools/list", params=[1]),
+        _request(4, "ping"),
+    )
+    assert [(r["id"], r.get("error", {}).get("code")) for r in replies] == [
+        (None, -32700),
+        (None, -32600),
+        (None, -32600),
+        (3, -32602),
+        (4, None),
+    ]
+
+
+def test_notifications_and_responses_get_no_reply(db: Path) -> None:
+    replies, _ = _session(
+        db,
+        INITIALIZED,
+        {"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 9}},
+        {"jsonrpc": "2.0", "method": "no/such/notification"},
+        {"jsonrpc": "2.0", "id": 5, "result": {}},
+        _request(6, "ping"),
+    )
+    assert [r["id"] for r in replies] == [6]
+
+
+def test_tools_list_describes_every_tool(db: Path) -> None:
+    replies, _ = _session(db, _initialize(), INITIALIZED, _request(1, "tools/list"))
+    tools = replies[1]["result"]["tools"]
+    assert [tool["name"] for tool in tools] == ALL
+    for tool in tools:
+        assert tool["title"] and tool["description"]
+        assert tool["inputSchema"]["type"] == "object"
+        assert tool["outputSchema"]["type"] == "object"
+        assert set(tool["annotations"]) >= {"readOnlyHint", "destructiveHint", "idempotentHint"}
+    by_name = {tool["name"]: tool for tool in tools}
+    assert by_name["delete_memory"]["annotations"]["destructiveHint"] is True
+    assert by_name["forget_memories"]["annotations"]["destructiveHint"] is True
+    assert by_name["search_memories"]["annotations"]["readOnlyHint"] is True
+
+
+def test_tools_call_answers_with_text_and_structured_content(db: Path) -> None:
+    def call(id_: int, name: str, arguments: Any) -> dict[str, Any]:
+        return _request(id_, "tools/call", {"name": name, "arguments": arguments})
+
+    replies, _ = _session(
+        db,
+        _initialize(),
+        INITIALIZED,
+        call(1, "remember", {"text": "I live in Oslo."}),
+        call(2, "search_memories", {"query": "where do I live"}),
+        call(3, "search_memories", {"query": 42}),
+        call(4, "get_memory", {"memory_id": "mem_missing"}),
+        call(5, "no_such_tool", {}),
+    )
+    remembered, found, wrong, missing, unknown = (r for r in replies[1:])
+    assert remembered["result"]["isError"] is False
+    assert "User lives in Oslo" in remembered["result"]["content"][0]["text"]
+    assert remembered["result"]["structuredContent"]["facts"][0]["value"] == "Oslo"
+    assert found["result"]["content"][0]["type"] == "text"
+    assert found["result"]["structuredContent"]["memories"][0]["text"] == "User lives in Oslo"
+    for failed in (wrong, missing):
+        assert failed["result"]["isError"] is True
+        assert failed["result"]["content"][0]["text"].startswith("Error: ")
+        assert "structuredContent" not in failed["result"]
+    assert unknown["error"]["code"] == -32602
+    assert "no_such_tool" in unknown["error"]["message"]
+
+
+def test_the_memory_persists_in_the_local_file(db: Path) -> None:
+    remember = _request(1, "tools/call", {"name": "remember", "arguments": {"text": "I am 41."}})
+    _session(db, _initialize(), INITIALIZED, remember)
+    search = _request(1, "tools/call", {"name": "list_memories", "arguments": {}})
+    replies, _ = _session(db, _initialize(), INITIALIZED, search)
+    assert "41" in replies[1]["result"]["content"][0]["text"]
+
+
+def test_older_protocol_versions_get_no_output_schema(db: Path) -> None:
+    replies, _ = _session(
+        db,
+        _initialize("2025-03-26"),
+        _request(1, "tools/list"),
+        _request(2, "tools/call", {"name": "list_memories", "arguments": {}}),
+    )
+    assert all("outputSchema" not in tool for tool in replies[1]["result"]["tools"])
+    assert "structuredContent" not in replies[2]["result"]
+
+
+def test_read_only_offers_only_the_reading_tools(db: Path) -> None:
+    replies, _ = _session(db, _initialize(), _request(1, "tools/list"), args=("--read-only",))
+    assert [tool["name"] for tool in replies[1]["result"]["tools"]] == READ_ONLY
+
+
+def test_scope_flags_fix_where_memories_go(db: Path) -> None:
+    add = _request(1, "tools/call", {"name": "add_memory", "arguments": {"text": "x"}})
+    replies, _ = _session(
+        db, _initialize(), add, args=("--collection", "desk", "--container-tag", "ann")
+    )
+    memory = replies[1]["result"]["structuredContent"]["memory"]
+    assert (memory["collection"], memory["container_tag"]) == ("desk", "ann")
+
+
+def test_logs_go_to_stderr(db: Path) -> None:
+    _, err = _session(db, _initialize())
+    assert "longmem mcp: serving 9 tools" in err
+    assert "initialize from raw-test" in err
+
+
+def test_it_answers_at_once_and_exits_when_stdin_closes(db: Path) -> None:
+    process = _start("--local", str(db))
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(json.dumps(_initialize()).encode() + b"\n")
+    process.stdin.flush()
+    reply = json.loads(process.stdout.readline())  # answered while stdin is still open
+    assert reply["result"]["protocolVersion"] == "2025-06-18"
+    process.stdin.close()
+    assert process.wait(timeout=TIMEOUT) == 0
+    assert process.stdout.read() == b""
+    if process.stderr is not None:
+        process.stderr.close()
+    process.stdout.close()
+
+
+def test_local_creates_the_folder_and_expands_home(tmp_path: Path) -> None:
+    process = _start("--local", "~/deep/er/memory.db", env=_env(HOME=str(tmp_path)))
+    _, err = process.communicate(json.dumps(_initialize()).encode() + b"\n", timeout=TIMEOUT)
+    assert process.returncode == 0, err.decode()
+    assert (tmp_path / "deep" / "er" / "memory.db").exists()
+
+
+def test_without_a_key_or_local_it_says_what_is_missing() -> None:
+    process = _start()
+    out, err = process.communicate(b"", timeout=TIMEOUT)
+    assert process.returncode == 1
+    assert out == b""
+    assert "no API key" in err.decode() and "LONGMEM_API_KEY" in err.decode()
+
+
+def test_a_database_it_cannot_open_is_one_line_on_stderr(tmp_path: Path) -> None:
+    process = _start("--local", str(tmp_path))  # a folder, not a file
+    out, err = process.communicate(b"", timeout=TIMEOUT)
+    assert process.returncode == 1
+    assert out == b""
+    assert err.decode().startswith(f"longmem mcp: error: cannot open the database {tmp_path}")
+    assert "Traceback" not in err.decode()
+
+
+def test_a_bad_scope_flag_is_a_usage_error(db: Path) -> None:
+    process = _start("--local", str(db), "--collection", "")
+    out, err = process.communicate(b"", timeout=TIMEOUT)
+    assert process.returncode == 2
+    assert out == b""
+    assert "collection" in err.decode()
+
+
+def test_non_ascii_text_travels_as_ascii_json(db: Path) -> None:
+    add = {"name": "add_memory", "arguments": {"text": "Zoë lives in Łódź\u2028now"}}
+    process = _start("--local", str(db))
+    out, err = process.communicate(json.dumps(_request(1, "tools/call", add)).encode() + b"\n",
+                                   timeout=TIMEOUT)  # fmt: skip
+    assert process.returncode == 0, err.decode()
+    assert out.isascii() and out.count(b"\n") == 1
+    reply = json.loads(out)
+    assert reply["result"]["structuredContent"]["memory"]["text"] == "Zoë lives in Łódź\u2028now"
+
+
+def test_help_lists_the_flags() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "longmem", "mcp", "--help"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert done.returncode == 0
+    for flag in ("--local", "--collection", "--container-tag", "--read-only"):
+        assert flag in done.stdout
