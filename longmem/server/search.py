@@ -288,7 +288,9 @@ class SearchEngine:
                     return False
                 if flt.category is not None and doc.category != flt.category:
                     return False
-                return flt.container_tag is None or doc.container_tag == flt.container_tag
+                if flt.container_tag is None and not flt.exact_tag:
+                    return True
+                return doc.container_tag == flt.container_tag
 
             want = depth * _RESCORE_FACTOR
             # Most candidates pass the filters, so rank first and filter the front of the
@@ -361,7 +363,9 @@ class SearchEngine:
         ]
 
     def _ask(self, tenant_id: str, req: SearchRequest, now: str) -> Optional[Ask]:
-        known, user_name = self.store.memories.subjects(tenant_id, req.collection, now)
+        known, user_name = self.store.memories.subjects(
+            tenant_id, req.collection, now, tags=MemoryFilter(container_tag=req.container_tag)
+        )
         if not known:
             return None  # nothing keyed to ask about: the two arms alone
         return analyse(req.query, known, user_name)
@@ -432,13 +436,15 @@ class SearchEngine:
         tenant_id: str,
         vector: Vector,
         collection: str,
+        container_tag: Optional[str],
         limit: int,
         min_score: float,
     ) -> list[tuple[int, float]]:
-        """(rid, cosine) of the current memories of one collection nearest a vector, best
-        first: the vector arm alone, for remember. The index trails uncommitted writes, so
-        a caller inside a transaction re-checks the rows."""
-        flt = MemoryFilter(collection=collection)
+        """(rid, cosine) of the current memories of one collection and exactly one tag
+        (None: untagged ones) nearest a vector, best first: the vector arm alone, for
+        remember. The index trails uncommitted writes, so a caller inside a transaction
+        re-checks the rows."""
+        flt = MemoryFilter(collection=collection, container_tag=container_tag, exact_tag=True)
         return self._vector_arm(tenant_id, as_dict(vector), flt, limit, min_score)
 
     def _fuse(

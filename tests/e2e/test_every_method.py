@@ -47,7 +47,8 @@ def test_every_documented_method_works_end_to_end(
         )
         assert call("search", "dark mode", collection=collection, min_score=0.0)
         assert call("get", first["id"], collection=collection)["id"] == first["id"]
-        assert len(call("list_memories", collection=collection)) == 5
+        assert len(call("list_memories", collection=collection)) == 4  # Berlin superseded
+        assert len(call("list_memories", collection=collection, include_superseded=True)) == 5
         assert call("pin", first["id"], collection=collection)["pinned"] is True
         assert (
             call("archive", first["id"], collection=collection, archived=False)["archived"] is False

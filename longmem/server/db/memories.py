@@ -37,6 +37,9 @@ _COLUMN_COUNT = COLUMNS.count(",") + 1
 # The SQL condition for a current memory; takes ``now`` as its one parameter.
 CURRENT = "archived = 0 AND is_latest = 1 AND (expires_at IS NULL OR expires_at > ?)"
 UNEXPIRED = "(expires_at IS NULL OR expires_at > ?)"
+# How remember takes a container tag: as its scope. A fact relates only to memories of
+# its tag, an untagged one only to untagged memories (``IS`` compares NULL as a value).
+IN_TAG = "container_tag IS ?"
 UPDATABLE = frozenset({"text", "importance", "category", "metadata", "pinned", "archived"})
 
 
@@ -118,10 +121,27 @@ _RELATION_MARKS = ", ".join(f"'{name}'" for name in sorted(RELATION_ATTRIBUTES))
 _RELATION_TEXT = re.compile(r"^User's ([\w-]+) is ")
 
 
-def _scope(tenant_id: str, collection: Optional[str]) -> tuple[str, tuple[str, ...]]:
-    if collection is None:
-        return "tenant_id = ?", (tenant_id,)
-    return "tenant_id = ? AND collection = ?", (tenant_id, collection)
+def _scope(
+    tenant_id: str, collection: Optional[str], flt: Optional[MemoryFilter] = None
+) -> tuple[str, tuple[Optional[str], ...]]:
+    """The tenant's memories, of one collection unless None, and of ``flt``'s tag."""
+    where, params = "tenant_id = ?", [tenant_id]
+    if collection is not None:
+        where, params = where + " AND collection = ?", [*params, collection]
+    if flt is not None and flt.exact_tag:
+        return f"{where} AND {IN_TAG}", (*params, flt.container_tag)
+    tag, tag_params = tag_filter(None if flt is None else flt.container_tag)
+    return where + tag, (*params, *tag_params)
+
+
+def tag_filter(
+    container_tag: Optional[str], column: str = "container_tag"
+) -> tuple[str, list[str]]:
+    """(" AND …", params) keeping the memories of one container tag; for None, every tag
+    (how the reads take a tag: as a filter)."""
+    if container_tag is None:
+        return "", []
+    return f" AND {column} = ?", [container_tag]
 
 
 def announce_changes(
@@ -361,62 +381,97 @@ class Memories:
         return None if row is None else str(row[0])
 
     def page(
-        self, tenant_id: str, collection: str, limit: int, offset: int, include_archived: bool
+        self,
+        tenant_id: str,
+        collection: str,
+        limit: int,
+        offset: int,
+        include_archived: bool,
+        include_superseded: bool = False,
+        container_tag: Optional[str] = None,
     ) -> list[MemoryRecord]:
-        """Pinned first, then newest first."""
-        archived = "" if include_archived else "AND archived = 0 "
+        """Pinned first, then newest first; ``container_tag`` None means every tag."""
+        where = "" if include_archived else "AND archived = 0 "
+        if not include_superseded:
+            where += "AND is_latest = 1 "
+        params: list[Any] = [tenant_id, collection]
+        if container_tag is not None:
+            where += "AND container_tag = ? "
+            params.append(container_tag)
         with self.db.read() as conn:
             rows = conn.execute(
                 f"SELECT {COLUMNS} FROM memories "
-                f"WHERE tenant_id = ? AND collection = ? {archived}AND {UNEXPIRED} "
+                f"WHERE tenant_id = ? AND collection = ? {where}AND {UNEXPIRED} "
                 "ORDER BY pinned DESC, created_at DESC, rid DESC LIMIT ? OFFSET ?",
-                (tenant_id, collection, iso_now(), limit, offset),
+                (*params, iso_now(), limit, offset),
             ).fetchall()
         return [record(row) for row in rows]
 
     # -- vectors and full text, for search and the hygiene routes ------------------------
 
     def current_with_vectors(
-        self, tenant_id: str, collection: str, rids: Sequence[int], now: str
+        self,
+        tenant_id: str,
+        collection: str,
+        container_tag: Optional[str],
+        rids: Sequence[int],
+        now: str,
     ) -> list[tuple[MemoryRecord, Vector]]:
-        """The current ones of ``rids``, in the given order, with their vectors.
+        """The current ones of ``rids`` within one tag (None: untagged ones), in the given
+        order, with their vectors.
 
         Read on the writer connection, so inside ``write()`` it sees the transaction's own
         changes (facts stored or superseded earlier in the same remember call).
         """
         sql = (
             f"SELECT {COLUMNS}, vector, embed_version FROM memories "
-            f"WHERE tenant_id = ? AND collection = ? AND {CURRENT} AND rid IN ({{marks}})"
+            f"WHERE tenant_id = ? AND collection = ? AND {IN_TAG} AND {CURRENT} "
+            "AND rid IN ({marks})"
         )
+        params = [tenant_id, collection, container_tag, now]
         with self.db.write() as conn:
             found = {
                 row["rid"]: (record(row), stored_vector(row))
-                for row in select_in(conn, sql, [tenant_id, collection, now], rids)
+                for row in select_in(conn, sql, params, rids)
             }
         return [found[rid] for rid in rids if rid in found]
 
     def current_by_key(
-        self, tenant_id: str, collection: str, subject: str, attribute: str, now: str
+        self,
+        tenant_id: str,
+        collection: str,
+        container_tag: Optional[str],
+        subject: str,
+        attribute: str,
+        now: str,
     ) -> list[MemoryRecord]:
-        """The current memories of one key, the one that became true last first. Read on
-        the writer, so inside ``write()`` it sees the facts stored earlier in the call."""
+        """The current memories of one key within one tag (None: untagged ones), the one
+        that became true last first. Read on the writer, so inside ``write()`` it sees
+        the facts stored earlier in the call."""
         with self.db.write() as conn:
             rows = conn.execute(
                 f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ? "
-                f"AND subject = ? AND attribute = ? AND {CURRENT} "
+                f"AND {IN_TAG} AND subject = ? AND attribute = ? AND {CURRENT} "
                 "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC",
-                (tenant_id, collection, subject, attribute, now),
+                (tenant_id, collection, container_tag, subject, attribute, now),
             ).fetchall()
         return [record(row) for row in rows]
 
     def subjects(
-        self, tenant_id: str, collection: Optional[str], now: str, *, for_update: bool = False
+        self,
+        tenant_id: str,
+        collection: Optional[str],
+        now: str,
+        *,
+        for_update: bool = False,
+        tags: Optional[MemoryFilter] = None,
     ) -> tuple[set[str], Optional[str]]:
         """Who the current keyed facts of a collection (of the tenant, for None) are about
         — their subjects, and the people the user's relation facts name ("User's wife is
-        Sophie" → ``wife:Sophie``) — and the user's name if a fact gives it.
+        Sophie" → ``wife:Sophie``) — and the user's name if a fact gives it. ``tags``
+        keeps to its container tag (search's filter, or remember's exact tag).
         ``for_update`` reads on the writer, like ``current_by_key``."""
-        scope, params = _scope(tenant_id, collection)
+        scope, params = _scope(tenant_id, collection, tags)
         with self.db.write() if for_update else self.db.read() as conn:
             # The user's name and relation facts; every other subject comes from DISTINCT.
             rows = conn.execute(
@@ -441,15 +496,18 @@ class Memories:
                 subjects.add(f"{spoken.group(1).lower()}:{value}")
         return subjects, name
 
-    def current_keyed(self, tenant_id: str, collection: str, now: str) -> list[MemoryRecord]:
-        """Every current keyed fact of a collection that states a value (not a denial), the
-        one that became true last first."""
+    def current_keyed(
+        self, tenant_id: str, collection: str, now: str, container_tag: Optional[str] = None
+    ) -> list[MemoryRecord]:
+        """Every current keyed fact of a collection (of one tag, unless None) that states a
+        value (not a denial), the one that became true last first."""
+        tag, tag_params = tag_filter(container_tag)
         with self.db.read() as conn:
             rows = conn.execute(
-                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ? "
+                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ?{tag} "
                 f"AND attribute IS NOT NULL AND negated = 0 AND {CURRENT} "
                 "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC",
-                (tenant_id, collection, now),
+                (tenant_id, collection, *tag_params, now),
             ).fetchall()
         return [record(row) for row in rows]
 
@@ -554,6 +612,8 @@ class Memories:
             if value is not None:
                 clauses.append(f"m.{column} = ?")
                 params.append(value)
+        if flt.exact_tag and flt.container_tag is None:
+            clauses.append("m.container_tag IS NULL")
         sql = (
             "SELECT f.rowid AS rid, bm25(memory_fts) AS rank FROM memory_fts f "
             "JOIN memories m ON m.rid = f.rowid WHERE "

@@ -43,7 +43,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, Optional
 
-from ..._protocol import MAX_TEXT_CHARS, SOURCE_REMEMBER
+from ..._protocol import MAX_CONTAINER_TAG_CHARS, MAX_TEXT_CHARS, SOURCE_REMEMBER
 from .. import wire
 from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
@@ -83,13 +83,22 @@ class _Call:
     """One remember call: its facts related and stored inside one write transaction."""
 
     def __init__(
-        self, services: Services, principal: Principal, collection: str, observed_at: str
+        self,
+        services: Services,
+        principal: Principal,
+        collection: str,
+        container_tag: Optional[str],
+        observed_at: str,
     ) -> None:
         self.store = services.store
         self.search = services.search
         self.principal = principal
         self.tenant_id = principal.tenant_id
         self.collection = collection
+        # The call's scope: its facts are stored with this tag and related only to
+        # memories of the same tag (None: untagged ones), so one user's new home never
+        # retires another's in a shared collection.
+        self.container_tag = container_tag
         self.observed_at = observed_at
         # Unkeyed facts stored by this call: the search index only learns of them at commit.
         self.stored: list[tuple[MemoryRecord, Vector]] = []
@@ -114,6 +123,7 @@ class _Call:
             collection=self.collection,
             text=fact.text,
             source=SOURCE_REMEMBER,
+            container_tag=self.container_tag,
             type=fact.type,
             expires_at=_iso(fact.expires_at),
             is_latest=current,
@@ -136,7 +146,7 @@ class _Call:
         if subject == USER:
             return fact
         known, user_name = self.store.memories.subjects(
-            self.tenant_id, self.collection, iso_now(), for_update=True
+            self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
         )
         if ":" in subject:
             relation, name = subject.split(":", 1)
@@ -153,11 +163,21 @@ class _Call:
         relation, name = matches[0].split(":", 1)
         return _about(fact, matches[0], f"{SUBJECT}'s {relation} {name}")
 
+    def _scope(self) -> MemoryFilter:
+        return MemoryFilter(
+            collection=self.collection, container_tag=self.container_tag, exact_tag=True
+        )
+
+    def _by_key(self, subject: str, name: str) -> list[MemoryRecord]:
+        return self.store.memories.current_by_key(
+            self.tenant_id, self.collection, self.container_tag, subject, name, iso_now()
+        )
+
     def _correct(self, wrong: str, right: str, statement: str) -> Optional[dict[str, Any]]:
         """The newest current memory that names ``wrong`` (and not ``right``) again, with
         ``right`` in its place, superseding it; None when no memory names it."""
         pattern = re.compile(rf"(?<![^\W_]){re.escape(wrong)}(?![^\W_])", re.I)
-        flt = MemoryFilter(collection=self.collection)
+        flt = self._scope()
         now = iso_now()
         match = " ".join(f'"{term}"' for term in query_terms(wrong))
         found = self.store.memories.by_rids(
@@ -176,6 +196,7 @@ class _Call:
             collection=self.collection,
             text=pattern.sub(right, old.text),
             source=SOURCE_REMEMBER,
+            container_tag=self.container_tag,
             type=old.type,
             expires_at=old.expires_at,
             subject=old.subject,
@@ -197,9 +218,7 @@ class _Call:
     ) -> tuple[str, Optional[MemoryRecord], Optional[str], bool]:
         """(relation, the existing memory if a duplicate, what it supersedes, current?)"""
         assert fact.attribute is not None
-        held = self.store.memories.current_by_key(
-            self.tenant_id, self.collection, fact.subject, fact.attribute, iso_now()
-        )
+        held = self._by_key(fact.subject, fact.attribute)
         values = [m for m in held if not m.negated]
         denials = [m for m in held if m.negated]
         if fact.negated and not fact.value:
@@ -243,9 +262,7 @@ class _Call:
             return NEW, None, None, False
         retired = [m.id for m in values[1:]]
         for name in ENDS_WITH.get(fact.attribute, ()):
-            also = self.store.memories.current_by_key(
-                self.tenant_id, self.collection, fact.subject, name, iso_now()
-            )
+            also = self._by_key(fact.subject, name)
             retired += [
                 m.id for m in also if ended_at >= iso_to_epoch(m.valid_from or m.created_at)
             ]
@@ -255,10 +272,19 @@ class _Call:
     def _unkeyed(self, fact: ExtractedFact, vector: Vector) -> tuple[str, Optional[MemoryRecord]]:
         """``duplicate`` and the memory it restates, or ``new``."""
         hits = self.search.nearest(
-            self.tenant_id, vector, self.collection, RELATE_CANDIDATES, RELATE_FLOOR
+            self.tenant_id,
+            vector,
+            self.collection,
+            self.container_tag,
+            RELATE_CANDIDATES,
+            RELATE_FLOOR,
         )
         current = self.store.memories.current_with_vectors(
-            self.tenant_id, self.collection, [rid for rid, _ in hits], iso_now()
+            self.tenant_id,
+            self.collection,
+            self.container_tag,
+            [rid for rid, _ in hits],
+            iso_now(),
         )
         query = as_dict(vector)
         words = set(content_words(fact.text))
@@ -288,10 +314,11 @@ def remember_facts(
     collection: str,
     content: str,
     observed_at: Optional[str] = None,
+    container_tag: Optional[str] = None,
 ) -> list[dict[str, Any]]:
     """Extract the facts of ``content`` as said at ``observed_at`` (ISO, default now),
-    relate each to the collection's current memories and store all but duplicates;
-    returns the Extracted facts in order."""
+    relate each to the current memories of the collection and tag and store all but
+    duplicates, tagged; returns the Extracted facts in order."""
     observed_at = observed_at or iso_now()
     moment = iso_to_datetime(observed_at)
     facts = services.extractor.extract(content, moment)
@@ -300,7 +327,7 @@ def remember_facts(
     # calls never both supersede the same memory, and a failure stores nothing.
     with store.write():
         store.collections.ensure(principal.tenant_id, collection)
-        call = _Call(services, principal, collection, observed_at)
+        call = _Call(services, principal, collection, container_tag, observed_at)
         return [call.remember(fact) for fact in facts]
 
 
@@ -315,15 +342,22 @@ def remember(req: Request) -> Response:
     if content and not content.strip():
         check.fail(["body", "content"], "String should not be blank", "string_too_short")
     observed_at = check.timestamp(body, "observed_at", ["body"])
+    container_tag = check.string(
+        body, "container_tag", ["body"], max_len=MAX_CONTAINER_TAG_CHARS, nullable=True
+    )
     check.done()
     assert content is not None
     if sync:
-        facts = remember_facts(req.services, req.principal, collection, content, observed_at)
+        facts = remember_facts(
+            req.services, req.principal, collection, content, observed_at, container_tag
+        )
         return Response(200, {"facts": facts})
     store = req.services.store
     with store.write():
         store.collections.ensure(req.principal.tenant_id, collection)
-        job = store.jobs.create(req.principal, collection, content, observed_at or iso_now())
+        job = store.jobs.create(
+            req.principal, collection, content, observed_at or iso_now(), container_tag
+        )
     req.services.wake_jobs()
     return Response(202, {"job_id": job.id})
 
