@@ -29,7 +29,7 @@ from ._protocol import (
     SOURCE_CLI,
 )
 from ._typing import TYPE_CHECKING
-from .errors import InvalidArgumentError, LongmemError
+from .errors import InvalidArgumentError, LongmemError, NotFoundError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -72,6 +72,11 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 def _fail(message: str) -> None:
     sys.stderr.write(f"longmem: error: {message}\n")
+
+
+# How much of forget's matches the confirmation shows: a short list, one line each.
+_PREVIEW_ROWS = 20
+_PREVIEW_WIDTH = 100
 
 
 # -- the parser ------------------------------------------------------------------------
@@ -154,6 +159,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help=f"(default: {DEFAULT_LIST_LIMIT})")
     p.add_argument("--offset", type=int, help="memories to skip first, for paging")
     p.add_argument("--include-archived", action="store_true", default=None)
+    p.add_argument(
+        "--include-superseded",
+        action="store_true",
+        default=None,
+        help="also facts a newer one replaced (default: current ones only)",
+    )
+    _tag_option(p, "only memories of this tag (default: every tag)")
 
     p = command("update", _update, "change a memory's text, importance, category or metadata")
     p.add_argument("id")
@@ -168,16 +180,26 @@ def _parser() -> argparse.ArgumentParser:
     p = command("remember", _remember, "extract facts from text; newer facts supersede older")
     p.add_argument("content", help="the text; - reads it from standard input")
     p.add_argument("--async", dest="background", action="store_true", help="return a job id")
+    _tag_option(p, "one user's facts: stored with this tag, superseding only its own")
 
-    p = command("forget", _forget, "delete the memories matching a query (destructive)")
+    p = command(
+        "forget",
+        _forget,
+        "delete the memories matching a query (destructive): shows what matches and asks "
+        "first; without a terminal to ask on, needs --yes",
+    )
     p.add_argument("query")
     p.add_argument("--min-score", type=float, help=f"0 to 1 (default: {DEFAULT_FORGET_MIN_SCORE})")
     p.add_argument("--limit", type=int, help=f"most to delete (default: {DEFAULT_FORGET_LIMIT})")
+    p.add_argument("--dry-run", action="store_true", help="list what would go; delete nothing")
+    p.add_argument("-y", "--yes", action="store_true", help="delete without asking")
 
     command("collections", _collections, "list collections (one per line)")
-    command("profile", _profile, "a profile of the collection's subject")
+    p = command("profile", _profile, "a profile of the collection's subject")
+    _tag_option(p, "one user's profile (default: every tag)")
     p = command("summary", _summary, "a briefing of the collection's most important memories")
     p.add_argument("--limit", type=int, help=f"memories to read (default: {DEFAULT_SUMMARY_LIMIT})")
+    _tag_option(p, "one user's memories (default: every tag)")
     p = command("health", _health, "the collection's hygiene snapshot")
     p.add_argument(
         "--stale-days",
@@ -200,6 +222,10 @@ def _memory_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", dest="container_tag")
     p.add_argument("--metadata", type=_json_object, help='JSON object, e.g. \'{"src": "crm"}\'')
     p.add_argument("--source", default=SOURCE_CLI, help=f"who wrote it (default: {SOURCE_CLI})")
+
+
+def _tag_option(p: argparse.ArgumentParser, help_: str) -> None:
+    p.add_argument("--tag", dest="container_tag", help=help_)
 
 
 def _json_object(text: str) -> dict[str, Any]:
@@ -377,7 +403,15 @@ def _get(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     with _client(args) as mem:
         memories = mem.list_memories(
-            **_given(args, "collection", "limit", "offset", "include_archived")
+            **_given(
+                args,
+                "collection",
+                "limit",
+                "offset",
+                "include_archived",
+                "include_superseded",
+                "container_tag",
+            )
         )
     _emit_lines(args, memories)
     return 0
@@ -406,7 +440,7 @@ def _remember(args: argparse.Namespace) -> int:
         result = mem.remember(
             _text_argument(args.content),
             sync=not args.background,
-            **_given(args, "collection"),
+            **_given(args, "collection", "container_tag"),
         )
     if args.background:
         _emit(args, result)
@@ -416,12 +450,60 @@ def _remember(args: argparse.Namespace) -> int:
 
 
 def _forget(args: argparse.Namespace) -> int:
-    with _client(args) as mem:
-        _emit(
-            args,
-            mem.forget(args.query, **_given(args, "collection", "min_score", "limit")),
+    options = _given(args, "collection", "min_score", "limit")
+    if not (args.yes or args.dry_run or sys.stdin.isatty()):
+        # Nobody can be asked, and a script that meant it says so: delete nothing.
+        _fail(
+            "forget deletes memories and there is no terminal to confirm on: "
+            "pass --yes to delete, or --dry-run to see what matches"
         )
+        return 2
+    with _client(args) as mem:
+        if args.yes or args.dry_run:
+            _emit(args, mem.forget(args.query, dry_run=args.dry_run, **options))
+            return 0
+        preview = mem.forget(args.query, dry_run=True, **options)
+        matches = preview["memories"]
+        if not matches:
+            sys.stderr.write("Nothing matches; nothing deleted.\n")
+            return 0
+        if not _confirm(matches):
+            sys.stderr.write("Nothing deleted.\n")
+            return 0
+        # Exactly what was shown goes, even if something new matches by now.
+        collection = _collection(args)
+        deleted = []
+        for memory in matches:
+            try:
+                mem.delete(memory["id"], collection=collection)
+            except NotFoundError:
+                continue  # gone already
+            deleted.append(memory)
+    result = {
+        "deleted": len(deleted),
+        "ids": [m["id"] for m in deleted],
+        "dry_run": False,
+        "memories": deleted,
+    }
+    _emit(args, result)
     return 0
+
+
+def _confirm(matches: list[dict[str, Any]]) -> bool:
+    """Show the matches on the terminal and ask; only "y" or "yes" deletes."""
+    noun = "memory" if len(matches) == 1 else "memories"
+    lines = [f"{len(matches)} {noun} match:"]
+    for memory in matches[:_PREVIEW_ROWS]:
+        text = " ".join(str(memory["text"]).split())
+        if len(text) > _PREVIEW_WIDTH:
+            text = text[: _PREVIEW_WIDTH - 1] + "…"
+        lines.append(f"  {memory['id']}  {text}")
+    if len(matches) > _PREVIEW_ROWS:
+        lines.append(f"  … and {len(matches) - _PREVIEW_ROWS} more (see --dry-run)")
+    sys.stderr.write("\n".join(lines) + f"\nDelete {len(matches)} {noun}? [y/N] ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "yes")
 
 
 def _collections(args: argparse.Namespace) -> int:
@@ -432,13 +514,13 @@ def _collections(args: argparse.Namespace) -> int:
 
 def _profile(args: argparse.Namespace) -> int:
     with _client(args) as mem:
-        _emit(args, mem.profile(_collection(args)))
+        _emit(args, mem.profile(_collection(args), **_given(args, "container_tag")))
     return 0
 
 
 def _summary(args: argparse.Namespace) -> int:
     with _client(args) as mem:
-        _emit(args, mem.summary(**_given(args, "collection", "limit")))
+        _emit(args, mem.summary(**_given(args, "collection", "limit", "container_tag")))
     return 0
 
 

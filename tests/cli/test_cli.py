@@ -386,6 +386,7 @@ def test_forget_deletes_what_matches(
         collection,
         "--min-score",
         "0.3",
+        "--yes",
     )
     assert forgot.code == 0 and forgot.json["deleted"] == 1
     left = run(capsys, monkeypatch, "list", "--collection", collection)
