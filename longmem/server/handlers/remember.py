@@ -22,6 +22,10 @@ How a fact relates, decided here from keys (facts.py), never by a model:
   memories: a restatement (the same content words, or near-identical text) is a
   ``duplicate``, anything else is ``new``. Nothing unkeyed is ever superseded.
 
+Everything above happens within the call's collection and container tag: a fact relates
+only to memories of its own tag, and a call without one only to untagged memories, so
+the users of one shared collection (one tag each) never supersede each other's facts.
+
 A fact about a bare name ("Tom got a job…") is about the person the collection already
 knows by that name — the user, if it is the user's name, or ``husband:Tom`` if the user
 said "my husband Tom" — and a fact about an unnamed relation ("my husband works…") is
