@@ -342,7 +342,7 @@ class SearchEngine:
             if arms.key and not req.include_history:
                 single = [a for a in ask.attributes if (spec := attribute(a)) and spec.single]
                 arms.stale = self.store.memories.superseded_values(
-                    tenant_id, req.collection, ask.subjects, single
+                    tenant_id, req.collection, ask.subjects, single, _tags(req)
                 )
         records: Optional[dict[int, MemoryRecord]] = None
         if self.ranker is not None and req.mode != "text":
@@ -364,7 +364,7 @@ class SearchEngine:
 
     def _ask(self, tenant_id: str, req: SearchRequest, now: str) -> Optional[Ask]:
         known, user_name = self.store.memories.subjects(
-            tenant_id, req.collection, now, tags=MemoryFilter(container_tag=req.container_tag)
+            tenant_id, req.collection, now, tags=_tags(req)
         )
         if not known:
             return None  # nothing keyed to ask about: the two arms alone
@@ -378,14 +378,13 @@ class SearchEngine:
         attribute is single-valued and answered, when its answer became true (the oldest
         such answer's ``valid_from``, for more than one subject)."""
         found = self.store.memories.keyed(
-            tenant_id, req.collection, ask.subjects, ask.attributes, now, depth
+            tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, _tags(req)
         )
         found = [
             m
             for m in found
             if not m.negated  # "no longer lives in Berlin" does not answer where one lives
             and (flt.category is None or m.category == flt.category)
-            and (flt.container_tag is None or m.container_tag == flt.container_tag)
         ]
         order = {name: i for i, name in enumerate(ask.attributes)}
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
@@ -579,6 +578,11 @@ class _Arms:
         if self.since is not None and said < self.since:
             return False
         return not (self.stale and _mentions(memory.text, self.stale))
+
+
+def _tags(req: SearchRequest) -> MemoryFilter:
+    """The search's tag filter, for the keyed-fact reads: whose facts the question reads."""
+    return MemoryFilter(container_tag=req.container_tag)
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:

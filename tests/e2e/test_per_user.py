@@ -105,6 +105,17 @@ def test_profile_summary_and_contradictions_take_a_users_tag(mem: Longmem, colle
     assert mem.profile(collection, container_tag="nobody") == {"profile": "", "based_on": 0}
 
 
+def test_search_for_one_user_reads_only_that_users_history(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in Berlin.", collection=collection, container_tag="ana")
+    mem.remember("I live in Paris now.", collection=collection, container_tag="ana")
+    mem.remember("I live in Berlin.", collection=collection, container_tag="bo")
+    balcony = "The flat in Berlin where I live has a balcony"
+    mem.add(balcony, collection=collection, container_tag="bo")
+    hits = mem.search("where do I live?", collection=collection, container_tag="bo", min_score=0)
+    # Berlin is a value Ana left behind, not Bo: Bo's memories naming it still answer.
+    assert _texts(hits) == ["User lives in Berlin", balcony]
+
+
 # -- a brand-new user -----------------------------------------------------------------------
 
 

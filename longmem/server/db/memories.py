@@ -37,9 +37,6 @@ _COLUMN_COUNT = COLUMNS.count(",") + 1
 # The SQL condition for a current memory; takes ``now`` as its one parameter.
 CURRENT = "archived = 0 AND is_latest = 1 AND (expires_at IS NULL OR expires_at > ?)"
 UNEXPIRED = "(expires_at IS NULL OR expires_at > ?)"
-# How remember takes a container tag: as its scope. A fact relates only to memories of
-# its tag, an untagged one only to untagged memories (``IS`` compares NULL as a value).
-IN_TAG = "container_tag IS ?"
 UPDATABLE = frozenset({"text", "importance", "category", "metadata", "pinned", "archived"})
 
 
@@ -121,27 +118,32 @@ _RELATION_MARKS = ", ".join(f"'{name}'" for name in sorted(RELATION_ATTRIBUTES))
 _RELATION_TEXT = re.compile(r"^User's ([\w-]+) is ")
 
 
-def _scope(
-    tenant_id: str, collection: Optional[str], flt: Optional[MemoryFilter] = None
-) -> tuple[str, tuple[Optional[str], ...]]:
-    """The tenant's memories, of one collection unless None, and of ``flt``'s tag."""
-    where, params = "tenant_id = ?", [tenant_id]
-    if collection is not None:
-        where, params = where + " AND collection = ?", [*params, collection]
-    if flt is not None and flt.exact_tag:
-        return f"{where} AND {IN_TAG}", (*params, flt.container_tag)
-    tag, tag_params = tag_filter(None if flt is None else flt.container_tag)
-    return where + tag, (*params, *tag_params)
-
-
 def tag_filter(
-    container_tag: Optional[str], column: str = "container_tag"
-) -> tuple[str, list[str]]:
-    """(" AND …", params) keeping the memories of one container tag; for None, every tag
-    (how the reads take a tag: as a filter)."""
+    container_tag: Optional[str], column: str = "container_tag", *, exact: bool = False
+) -> tuple[str, list[Optional[str]]]:
+    """(" AND …", params) keeping the memories of one container tag.
+
+    A read takes a tag as a filter: None keeps every tag. Remember takes it as its scope
+    (``exact``): a fact relates only to memories of its own tag, and an untagged one
+    only to untagged memories (``IS`` compares NULL as a value)."""
+    if exact:
+        return f" AND {column} IS ?", [container_tag]
     if container_tag is None:
         return "", []
     return f" AND {column} = ?", [container_tag]
+
+
+def _scope(
+    tenant_id: str, collection: Optional[str], tags: Optional[MemoryFilter] = None
+) -> tuple[str, list[Optional[str]]]:
+    """The tenant's memories, of one collection unless None, and of ``tags``' tag."""
+    where, params = "tenant_id = ?", [tenant_id]
+    if collection is not None:
+        where, params = where + " AND collection = ?", [*params, collection]
+    if tags is None:
+        return where, list(params)
+    tag, tag_params = tag_filter(tags.container_tag, exact=tags.exact_tag)
+    return where + tag, [*params, *tag_params]
 
 
 def announce_changes(
@@ -391,19 +393,15 @@ class Memories:
         container_tag: Optional[str] = None,
     ) -> list[MemoryRecord]:
         """Pinned first, then newest first; ``container_tag`` None means every tag."""
-        where = "" if include_archived else "AND archived = 0 "
-        if not include_superseded:
-            where += "AND is_latest = 1 "
-        params: list[Any] = [tenant_id, collection]
-        if container_tag is not None:
-            where += "AND container_tag = ? "
-            params.append(container_tag)
+        where, params = tag_filter(container_tag)
+        where += "" if include_archived else " AND archived = 0"
+        where += "" if include_superseded else " AND is_latest = 1"
         with self.db.read() as conn:
             rows = conn.execute(
                 f"SELECT {COLUMNS} FROM memories "
-                f"WHERE tenant_id = ? AND collection = ? {where}AND {UNEXPIRED} "
+                f"WHERE tenant_id = ? AND collection = ?{where} AND {UNEXPIRED} "
                 "ORDER BY pinned DESC, created_at DESC, rid DESC LIMIT ? OFFSET ?",
-                (*params, iso_now(), limit, offset),
+                (tenant_id, collection, *params, iso_now(), limit, offset),
             ).fetchall()
         return [record(row) for row in rows]
 
@@ -423,12 +421,12 @@ class Memories:
         Read on the writer connection, so inside ``write()`` it sees the transaction's own
         changes (facts stored or superseded earlier in the same remember call).
         """
+        tag, tag_params = tag_filter(container_tag, exact=True)
         sql = (
             f"SELECT {COLUMNS}, vector, embed_version FROM memories "
-            f"WHERE tenant_id = ? AND collection = ? AND {IN_TAG} AND {CURRENT} "
-            "AND rid IN ({marks})"
+            f"WHERE tenant_id = ? AND collection = ?{tag} AND {CURRENT} AND rid IN ({{marks}})"
         )
-        params = [tenant_id, collection, container_tag, now]
+        params = [tenant_id, collection, *tag_params, now]
         with self.db.write() as conn:
             found = {
                 row["rid"]: (record(row), stored_vector(row))
@@ -448,12 +446,13 @@ class Memories:
         """The current memories of one key within one tag (None: untagged ones), the one
         that became true last first. Read on the writer, so inside ``write()`` it sees
         the facts stored earlier in the call."""
+        tag, tag_params = tag_filter(container_tag, exact=True)
         with self.db.write() as conn:
             rows = conn.execute(
-                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ? "
-                f"AND {IN_TAG} AND subject = ? AND attribute = ? AND {CURRENT} "
+                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ?{tag} "
+                f"AND subject = ? AND attribute = ? AND {CURRENT} "
                 "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC",
-                (tenant_id, collection, container_tag, subject, attribute, now),
+                (tenant_id, collection, *tag_params, subject, attribute, now),
             ).fetchall()
         return [record(row) for row in rows]
 
@@ -517,11 +516,12 @@ class Memories:
         collection: Optional[str],
         subjects: Sequence[str],
         attributes: Sequence[str],
+        tags: Optional[MemoryFilter] = None,
     ) -> list[str]:
         """The values these keys held before their current ones."""
         return [
             m.value
-            for m in self.keyed(tenant_id, collection, subjects, attributes, None, 100)
+            for m in self.keyed(tenant_id, collection, subjects, attributes, None, 100, tags)
             if m.value and not m.is_latest and not m.negated
         ]
 
@@ -533,11 +533,12 @@ class Memories:
         attributes: Sequence[str],
         now: Optional[str],
         limit: int,
+        tags: Optional[MemoryFilter] = None,
     ) -> list[MemoryRecord]:
         """Current keyed facts of these subjects (``rel:`` meaning every one of that
-        relation) and attributes, the one that became true last first; with ``now`` None,
-        those no longer latest too."""
-        scope, params = _scope(tenant_id, collection)
+        relation) and attributes, of ``tags``' tag, the one that became true last first;
+        with ``now`` None, those no longer latest too."""
+        scope, params = _scope(tenant_id, collection, tags)
         exact = [s for s in subjects if not s.endswith(":")]
         prefixes = [s for s in subjects if s.endswith(":")]
         who = " OR ".join(
@@ -604,20 +605,17 @@ class Memories:
         if not flt.include_history:
             clauses += ["m.is_latest = 1", "(m.expires_at IS NULL OR m.expires_at > ?)"]
             params.append(now)
-        for column, value in (
-            ("collection", flt.collection),
-            ("category", flt.category),
-            ("container_tag", flt.container_tag),
-        ):
+        for column, value in (("collection", flt.collection), ("category", flt.category)):
             if value is not None:
                 clauses.append(f"m.{column} = ?")
                 params.append(value)
-        if flt.exact_tag and flt.container_tag is None:
-            clauses.append("m.container_tag IS NULL")
+        tag, tag_params = tag_filter(flt.container_tag, "m.container_tag", exact=flt.exact_tag)
+        params += tag_params
         sql = (
             "SELECT f.rowid AS rid, bm25(memory_fts) AS rank FROM memory_fts f "
             "JOIN memories m ON m.rid = f.rowid WHERE "
             + " AND ".join(clauses)
+            + tag
             + " ORDER BY rank, f.rowid DESC"
         )
         if limit is not None:
