@@ -312,7 +312,7 @@ class SearchEngine:
         """Ranked hits (Memory + score, vector_score, text_score) for one request."""
         flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         now = iso_now()
-        ask = self._ask(tenant_id, req, now) if req.mode == "hybrid" else None
+        ask = self._ask(tenant_id, req, flt, now) if req.mode == "hybrid" else None
         query = req.query
         if ask is not None and ask.drop:
             # The user's own name names whom the question is about, not what it asks.
@@ -342,7 +342,7 @@ class SearchEngine:
             if arms.key and not req.include_history:
                 single = [a for a in ask.attributes if (spec := attribute(a)) and spec.single]
                 arms.stale = self.store.memories.superseded_values(
-                    tenant_id, req.collection, ask.subjects, single, _tags(req)
+                    tenant_id, req.collection, ask.subjects, single, flt
                 )
         records: Optional[dict[int, MemoryRecord]] = None
         if self.ranker is not None and req.mode != "text":
@@ -362,10 +362,11 @@ class SearchEngine:
             for rid, rank in self.store.memories.full_text(tenant_id, match, flt, now, depth)
         ]
 
-    def _ask(self, tenant_id: str, req: SearchRequest, now: str) -> Optional[Ask]:
-        known, user_name = self.store.memories.subjects(
-            tenant_id, req.collection, now, tags=_tags(req)
-        )
+    def _ask(
+        self, tenant_id: str, req: SearchRequest, flt: MemoryFilter, now: str
+    ) -> Optional[Ask]:
+        # Whom the question can be about: the people of the searched tag's facts.
+        known, user_name = self.store.memories.subjects(tenant_id, req.collection, now, tags=flt)
         if not known:
             return None  # nothing keyed to ask about: the two arms alone
         return analyse(req.query, known, user_name)
@@ -378,7 +379,7 @@ class SearchEngine:
         attribute is single-valued and answered, when its answer became true (the oldest
         such answer's ``valid_from``, for more than one subject)."""
         found = self.store.memories.keyed(
-            tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, _tags(req)
+            tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, flt
         )
         found = [
             m
@@ -578,11 +579,6 @@ class _Arms:
         if self.since is not None and said < self.since:
             return False
         return not (self.stale and _mentions(memory.text, self.stale))
-
-
-def _tags(req: SearchRequest) -> MemoryFilter:
-    """The search's tag filter, for the keyed-fact reads: whose facts the question reads."""
-    return MemoryFilter(container_tag=req.container_tag)
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:

@@ -136,7 +136,8 @@ def tag_filter(
 def _scope(
     tenant_id: str, collection: Optional[str], tags: Optional[MemoryFilter] = None
 ) -> tuple[str, list[Optional[str]]]:
-    """The tenant's memories, of one collection unless None, and of ``tags``' tag."""
+    """The tenant's memories, of one collection unless None, and of the container tag
+    ``tags`` names (its filter or scope; its other fields are not read here)."""
     where, params = "tenant_id = ?", [tenant_id]
     if collection is not None:
         where, params = where + " AND collection = ?", [*params, collection]

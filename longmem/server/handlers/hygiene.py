@@ -97,13 +97,13 @@ def forget(req: Request) -> Response:
         score = cosine(wanted, vector)
         # An unrelated query scores 0 and must never delete anything, even at min_score 0.
         if score > 0 and score >= min_score:
-            scored.append((-score, memory.rid, memory))
-    scored.sort(key=lambda item: item[:2])
+            scored.append((min(score, 1.0), memory))
+    scored.sort(key=lambda item: (-item[0], item[1].rid))
     now = iso_now()
     # An expired memory keeps its place in the ranking but is gone already: never listed.
     chosen = {
-        m.id: (m, min(-negated, 1.0))
-        for negated, _, m in scored[:limit]
+        m.id: (m, score)
+        for score, m in scored[:limit]
         if m.expires_at is None or m.expires_at > now
     }
     ids = list(chosen) if dry_run else store.memories.delete(tenant_id, collection, list(chosen))
