@@ -867,7 +867,8 @@ def _connection_path(connection_id: str) -> str:
 
 
 def _query_string(query: Mapping[str, Any]) -> str:
-    """ "?name=value&…" of the values given (None: left out); "" when none is."""
+    """The query string of the values given (None ones left out): "?a=1&b=2", or "" when
+    none is given, so a path never ends in a bare "?"."""
     pairs = [
         f"{name}={quote(_query_value(value), safe='')}"
         for name, value in query.items()
