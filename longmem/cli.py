@@ -57,7 +57,7 @@ from ._protocol import (
     SOURCE_CLI,
 )
 from ._typing import TYPE_CHECKING
-from .errors import InvalidArgumentError, LongmemError
+from .errors import InvalidArgumentError, LongmemError, NotFoundError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -105,6 +105,11 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 def _fail(message: str) -> None:
     sys.stderr.write(f"longmem: error: {message}\n")
+
+
+# How much of forget's matches the confirmation shows: a short list, one line each.
+_PREVIEW_ROWS = 20
+_PREVIEW_WIDTH = 100
 
 
 # -- the command table -----------------------------------------------------------------
@@ -637,7 +642,7 @@ def _add_many(args: argparse.Namespace) -> int:
 def _remember(args: argparse.Namespace) -> int:
     if (args.content is None) == (args.messages is None):
         raise InvalidArgumentError("remember takes the text or --messages FILE: give one")
-    options = _given(args, "collection", "observed_at", "idempotency_key")
+    options = _given(args, "collection", "observed_at", "container_tag", "idempotency_key")
     sync = not args.background
     if args.messages is not None:
         messages = _read_json(args.messages)
@@ -670,12 +675,60 @@ def _context(args: argparse.Namespace) -> int:
 
 
 def _forget(args: argparse.Namespace) -> int:
-    with _client(args) as mem:
-        _emit(
-            args,
-            mem.forget(args.query, **_given(args, "collection", "min_score", "limit")),
+    options = _given(args, "collection", "min_score", "limit")
+    if not (args.yes or args.dry_run or sys.stdin.isatty()):
+        # Nobody can be asked, and a script that meant it says so: delete nothing.
+        _fail(
+            "forget deletes memories and there is no terminal to confirm on: "
+            "pass --yes to delete, or --dry-run to see what matches"
         )
+        return 2
+    with _client(args) as mem:
+        if args.yes or args.dry_run:
+            _emit(args, mem.forget(args.query, dry_run=bool(args.dry_run), **options))
+            return 0
+        preview = mem.forget(args.query, dry_run=True, **options)
+        matches = preview["memories"]
+        if not matches:
+            sys.stderr.write("Nothing matches; nothing deleted.\n")
+            return 0
+        if not _confirm(matches):
+            sys.stderr.write("Nothing deleted.\n")
+            return 0
+        # Exactly what was shown goes, even if something new matches by now.
+        collection = args.collection or DEFAULT_COLLECTION
+        deleted = []
+        for memory in matches:
+            try:
+                mem.delete(memory["id"], collection=collection)
+            except NotFoundError:
+                continue  # gone already
+            deleted.append(memory)
+    result = {
+        "deleted": len(deleted),
+        "ids": [m["id"] for m in deleted],
+        "dry_run": False,
+        "memories": deleted,
+    }
+    _emit(args, result)
     return 0
+
+
+def _confirm(matches: list[dict[str, Any]]) -> bool:
+    """Show the matches on the terminal and ask; only "y" or "yes" deletes."""
+    noun = "memory" if len(matches) == 1 else "memories"
+    lines = [f"{len(matches)} {noun} match:"]
+    for memory in matches[:_PREVIEW_ROWS]:
+        text = " ".join(str(memory["text"]).split())
+        if len(text) > _PREVIEW_WIDTH:
+            text = text[: _PREVIEW_WIDTH - 1] + "…"
+        lines.append(f"  {memory['id']}  {text}")
+    if len(matches) > _PREVIEW_ROWS:
+        lines.append(f"  … and {len(matches) - _PREVIEW_ROWS} more (see --dry-run)")
+    sys.stderr.write("\n".join(lines) + f"\nDelete {len(matches)} {noun}? [y/N] ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "yes")
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -793,6 +846,15 @@ COMMANDS: tuple[Command, ...] = (
             action="store_true",
             default=None,
         ),
+        _opt(
+            "--include-superseded",
+            "include_superseded",
+            "also facts a newer one replaced",
+            "no",
+            action="store_true",
+            default=None,
+        ),
+        _tag("only memories of this tag (default: every tag)"),
     ),
     Command(
         "get",
@@ -961,6 +1023,7 @@ COMMANDS: tuple[Command, ...] = (
             action="store_true",
         ),
         _opt("--observed-at", "observed_at", "when it was said, ISO 8601", "now", metavar="TIME"),
+        _tag("one user's facts: stored with this tag, superseding only its own"),
         _IDEMPOTENCY_KEY,
         run=_remember,
     ),
@@ -998,12 +1061,22 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "forget",
         "forget",
-        "delete the memories matching a query (destructive)",
+        "delete the memories matching a query (destructive): shows what matches and asks"
+        " first; without a terminal to ask on, needs --yes",
         'longmem forget "Project Icarus" --collection notes',
         _pos("query", "what to forget"),
         _collection(),
         _opt("--min-score", "min_score", "0 to 1", DEFAULT_FORGET_MIN_SCORE, type=float),
         _limit(DEFAULT_FORGET_LIMIT, "most to delete"),
+        _opt(
+            "--dry-run",
+            "dry_run",
+            "list what would go; delete nothing",
+            "no",
+            action="store_true",
+            default=None,
+        ),
+        Arg(("-y", "--yes"), None, "delete without asking", action="store_true"),
         run=_forget,
     ),
     Command(
@@ -1028,6 +1101,7 @@ COMMANDS: tuple[Command, ...] = (
         "longmem contradictions --collection user-42",
         _collection(),
         _limit(DEFAULT_CONTRADICTIONS_LIMIT),
+        _tag("one user's pairs (default: every tag)"),
         columns=("current.id", "current.text", "superseded.text"),
     ),
     Command(
@@ -1068,6 +1142,7 @@ COMMANDS: tuple[Command, ...] = (
         "longmem summary --collection notes --limit 20",
         _collection(),
         _limit(DEFAULT_SUMMARY_LIMIT, "memories to read"),
+        _tag("one user's memories (default: every tag)"),
     ),
     Command(
         "profile",
@@ -1075,6 +1150,7 @@ COMMANDS: tuple[Command, ...] = (
         "a profile of the collection's subject",
         "longmem profile --collection user-42",
         _collection(default=DEFAULT_COLLECTION),
+        _tag("one user's profile (default: every tag)"),
     ),
     # collections
     Command(

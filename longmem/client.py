@@ -340,12 +340,21 @@ class Longmem:
         limit: int = DEFAULT_LIST_LIMIT,
         offset: int = 0,
         include_archived: bool = False,
+        include_superseded: bool = False,
+        container_tag: Optional[str] = None,
     ) -> list[Memory]:
-        """List memories, pinned first then newest first. GET …/memories."""
+        """List memories, pinned first then newest first. GET …/memories.
+
+        Superseded facts are left out, as search leaves them out, unless
+        `include_superseded=True`; `container_tag` lists one tag's memories (default:
+        every tag). A collection that does not exist yet lists as empty.
+        """
         query = {
             "limit": check.positive_int(limit, "limit"),
             "offset": check.non_negative_int(offset, "offset"),
             "include_archived": check.flag(include_archived, "include_archived"),
+            "include_superseded": check.flag(include_superseded, "include_superseded"),
+            "container_tag": check.container_tag(container_tag),
         }
         path = _collection_path(collection) + "/memories"
         return cast("list[Memory]", _unwrap(self._request("GET", path, query=query), "memories"))
@@ -525,6 +534,7 @@ class Longmem:
             collection: str = ...,
             sync: Literal[True] = ...,
             observed_at: Union[str, datetime, None] = ...,
+            container_tag: Optional[str] = ...,
             idempotency_key: Optional[str] = ...,
         ) -> list[ExtractedFact]: ...
 
@@ -537,6 +547,7 @@ class Longmem:
             collection: str = ...,
             sync: Literal[False],
             observed_at: Union[str, datetime, None] = ...,
+            container_tag: Optional[str] = ...,
             idempotency_key: Optional[str] = ...,
         ) -> JobAccepted: ...
 
@@ -549,6 +560,7 @@ class Longmem:
             collection: str = ...,
             sync: bool = ...,
             observed_at: Union[str, datetime, None] = ...,
+            container_tag: Optional[str] = ...,
             idempotency_key: Optional[str] = ...,
         ) -> Union[list[ExtractedFact], JobAccepted]: ...
 
@@ -560,6 +572,7 @@ class Longmem:
         collection: str = DEFAULT_COLLECTION,
         sync: bool = True,
         observed_at: Union[str, datetime, None] = None,
+        container_tag: Optional[str] = None,
         idempotency_key: Optional[str] = None,
     ) -> Union[list[ExtractedFact], JobAccepted]:
         """Extract facts from what the user said, superseding what they update.
@@ -570,7 +583,9 @@ class Longmem:
         {"role", "content"} dicts, of which only the "user" messages become facts.
         `observed_at` is when it was said (ISO 8601 text or a datetime; default now):
         relative dates resolve against it, and a statement older than the current fact
-        of its key is kept as history instead of replacing it. sync=True returns the
+        of its key is kept as history instead of replacing it. `container_tag` (one user
+        of a shared collection) tags the facts, and they supersede and duplicate only
+        memories of that tag (without one, only untagged memories). sync=True returns the
         list of extracted facts; sync=False returns {"job_id"} at once (poll with
         `get_job` or `wait_for_job`). Raises InvalidArgumentError for neither or both.
         """
@@ -585,6 +600,8 @@ class Longmem:
             body = {"content": check.text(content, "content")}
         if observed_at is not None:
             body["observed_at"] = check.timestamp(observed_at, "observed_at")
+        if container_tag is not None:
+            body["container_tag"] = check.container_tag(container_tag)
         key = check.idempotency_key(idempotency_key)
         query = {"sync": True} if check.flag(sync, "sync") else None
         path = _collection_path(collection) + "/remember"
@@ -627,12 +644,18 @@ class Longmem:
         collection: str = DEFAULT_COLLECTION,
         min_score: float = DEFAULT_FORGET_MIN_SCORE,
         limit: int = DEFAULT_FORGET_LIMIT,
+        dry_run: bool = False,
     ) -> dict[str, Any]:
-        """Delete the memories matching a query (destructive). POST …/forget → {deleted, ids}."""
+        """Delete the memories matching a query (destructive). POST …/forget.
+
+        Returns {deleted, ids, dry_run, memories}: `memories` are the matches, best first,
+        each with its `score`. `dry_run=True` deletes nothing and lists what would go.
+        """
         body = {
             "query": check.text(query, "query"),
             "min_score": check.fraction(min_score, "min_score"),
             "limit": check.positive_int(limit, "limit"),
+            "dry_run": check.flag(dry_run, "dry_run"),
         }
         path = _collection_path(collection) + "/forget"
         return cast("dict[str, Any]", self._request("POST", path, body=body))
@@ -653,10 +676,18 @@ class Longmem:
         return cast("dict[str, Any]", self._request("POST", path, body=body))
 
     def contradictions(
-        self, *, collection: str = DEFAULT_COLLECTION, limit: int = DEFAULT_CONTRADICTIONS_LIMIT
+        self,
+        *,
+        collection: str = DEFAULT_COLLECTION,
+        limit: int = DEFAULT_CONTRADICTIONS_LIMIT,
+        container_tag: Optional[str] = None,
     ) -> list[Contradiction]:
-        """Pairs of {current, superseded} memories, newest first. GET …/contradictions."""
-        query = {"limit": check.positive_int(limit, "limit")}
+        """Pairs of {current, superseded} memories, newest first, of one tag if given.
+        GET …/contradictions."""
+        query = {
+            "limit": check.positive_int(limit, "limit"),
+            "container_tag": check.container_tag(container_tag),
+        }
         path = _collection_path(collection) + "/contradictions"
         return cast(
             "list[Contradiction]",
@@ -687,16 +718,27 @@ class Longmem:
         return cast("dict[str, Any]", self._request("GET", path, query=query))
 
     def summary(
-        self, *, collection: str = DEFAULT_COLLECTION, limit: int = DEFAULT_SUMMARY_LIMIT
+        self,
+        *,
+        collection: str = DEFAULT_COLLECTION,
+        limit: int = DEFAULT_SUMMARY_LIMIT,
+        container_tag: Optional[str] = None,
     ) -> dict[str, Any]:
-        """A briefing of the most important memories. GET …/summary → {summary, themes, …}."""
-        query = {"limit": check.positive_int(limit, "limit")}
+        """A briefing of the most important memories (of one tag, if given).
+        GET …/summary → {summary, themes, …}."""
+        query = {
+            "limit": check.positive_int(limit, "limit"),
+            "container_tag": check.container_tag(container_tag),
+        }
         path = _collection_path(collection) + "/summary"
         return cast("dict[str, Any]", self._request("GET", path, query=query))
 
-    def profile(self, collection: str) -> Profile:
-        """A third-person profile from current facts and preferences. GET …/profile."""
-        return cast("Profile", self._request("GET", _collection_path(collection) + "/profile"))
+    def profile(self, collection: str, *, container_tag: Optional[str] = None) -> Profile:
+        """A third-person profile from current facts and preferences (of one tag, if
+        given). GET …/profile."""
+        query = {"container_tag": check.container_tag(container_tag)}
+        path = _collection_path(collection) + "/profile"
+        return cast("Profile", self._request("GET", path, query=query))
 
     # -- connectors -------------------------------------------------------------------
 
@@ -893,11 +935,14 @@ def _connection_path(connection_id: str) -> str:
 
 
 def _query_string(query: Mapping[str, Any]) -> str:
-    return "?" + "&".join(
+    """The query string of the values given (None ones left out): "?a=1&b=2", or "" when
+    none is given, so a path never ends in a bare "?"."""
+    pairs = [
         f"{name}={quote(_query_value(value), safe='')}"
         for name, value in query.items()
         if value is not None
-    )
+    ]
+    return "?" + "&".join(pairs) if pairs else ""
 
 
 def _query_value(value: Any) -> str:

@@ -26,9 +26,9 @@ JOB_RETENTION_SECONDS = 7 * 24 * 3600
 _JOIN_SECONDS = 5.0
 _ERROR_MAX_CHARS = 500
 
-# (principal, collection, content, observed_at) → the extracted facts, as the sync route
-# returns them.
-RememberFn = Callable[[Principal, str, str, Optional[str]], "list[dict[str, Any]]"]
+# (principal, collection, content, observed_at, container_tag) → the extracted facts, as
+# the sync route returns them.
+RememberFn = Callable[[Principal, str, str, Optional[str], Optional[str]], "list[dict[str, Any]]"]
 
 
 class _Loop:
@@ -88,7 +88,9 @@ class JobWorker(_Loop):
         # Only write keys can submit, and the worker acts for no one else.
         principal = Principal(job.key_id or "", job.tenant_id, ROLE_WRITE, job.key_label or "")
         try:
-            facts = self.remember(principal, job.collection, job.content, job.observed_at)
+            facts = self.remember(
+                principal, job.collection, job.content, job.observed_at, job.container_tag
+            )
         except Exception as err:
             log.warning("remember job %s failed", job.id, exc_info=True)
             message = f"{type(err).__name__}: {err}"[:_ERROR_MAX_CHARS]

@@ -321,6 +321,11 @@ SCHEMAS: dict[str, Any] = {
                     "format": "date-time",
                     "description": "when it was said (default: now); relative dates use it",
                 },
+                "container_tag": {
+                    "type": ["string", "null"],
+                    "maxLength": MAX_CONTAINER_TAG_CHARS,
+                    "description": "stored on every fact; facts relate only to this tag's",
+                },
             }
         ),
         "oneOf": [{"required": ["content"]}, {"required": ["messages"]}],
@@ -372,10 +377,19 @@ SCHEMAS: dict[str, Any] = {
                 "maximum": MAX_LIST_LIMIT,
                 "default": DEFAULT_FORGET_LIMIT,
             },
+            "dry_run": {"type": "boolean", "default": False},
         },
         ["query"],
     ),
-    "ForgetResult": _obj({"deleted": {"type": "integer"}, "ids": _list(_STR)}, ["deleted", "ids"]),
+    "ForgetResult": _obj(
+        {
+            "deleted": {"type": "integer"},
+            "ids": _list(_STR),
+            "dry_run": {"type": "boolean"},
+            "memories": _list(_ref("SearchHit")),
+        },
+        ["deleted", "ids", "dry_run", "memories"],
+    ),
     "DedupRequest": _obj(
         {
             "threshold": {
@@ -520,6 +534,12 @@ QUERY_PARAMS: dict[str, dict[str, Any]] = {
     "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIST_LIMIT},
     "offset": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
     "include_archived": {"type": "boolean", "default": False},
+    "include_superseded": {"type": "boolean", "default": False},
+    "container_tag": {
+        "type": "string",
+        "maxLength": MAX_CONTAINER_TAG_CHARS,
+        "description": "only memories of this tag (default: every tag)",
+    },
     "min_score": {"type": "number", "minimum": 0, "maximum": 1},
     "sync": {"type": "boolean", "default": False},
     "stale_days": {"type": "integer", "minimum": 1},

@@ -70,7 +70,7 @@ ROUTES: list[Route] = [
     # memories
     Route("POST",   C + "/memories",                    memories.add_memory,      WRITE,  201, "Add a memory", body="MemoryCreate", response="Memory"),
     Route("POST",   C + "/memories/batch",              memories.add_batch,       WRITE,  201, "Add up to 100 memories", body="MemoryBatch", response="BatchResult"),
-    Route("GET",    C + "/memories",                    memories.list_memories,   READ,   200, "List memories, pinned first, newest first", query=("limit", "offset", "include_archived"), response="MemoryList"),
+    Route("GET",    C + "/memories",                    memories.list_memories,   READ,   200, "List memories, pinned first, newest first", query=("limit", "offset", "include_archived", "include_superseded", "container_tag"), response="MemoryList"),
     Route("GET",    M,                                  memories.get_memory,      READ,   200, "Get a memory", response="Memory"),
     Route("PUT",    M,                                  memories.update_memory,   WRITE,  200, "Update a memory", body="MemoryUpdate", response="Memory"),
     Route("DELETE", M,                                  memories.delete_memory,   WRITE,  204, "Delete a memory"),
@@ -87,11 +87,11 @@ ROUTES: list[Route] = [
     # hygiene
     Route("POST",   C + "/forget",                      hygiene.forget,           WRITE,  200, "Delete memories matching a query", body="ForgetRequest", response="ForgetResult"),
     Route("POST",   C + "/dedup",                       hygiene.dedup,            WRITE,  200, "Find and delete duplicates", body="DedupRequest", response="DedupResult"),
-    Route("GET",    C + "/contradictions",              hygiene.contradictions,   READ,   200, "Superseded facts and what replaced them", query=("limit",), response="ContradictionList"),
+    Route("GET",    C + "/contradictions",              hygiene.contradictions,   READ,   200, "Superseded facts and what replaced them", query=("limit", "container_tag"), response="ContradictionList"),
     Route("POST",   C + "/archive-stale",               hygiene.archive_stale,    WRITE,  200, "Archive old memories", body="ArchiveStaleRequest", response="ArchiveStaleResult"),
     Route("GET",    C + "/health",                      hygiene.collection_health, READ,  200, "Collection hygiene report", query=("stale_days",), response="CollectionHealth"),
-    Route("GET",    C + "/summary",                     hygiene.summary,          READ,   200, "Collection summary", query=("limit",), response="Summary"),
-    Route("GET",    C + "/profile",                     hygiene.profile,          READ,   200, "Collection profile", response="Profile"),
+    Route("GET",    C + "/summary",                     hygiene.summary,          READ,   200, "Collection summary", query=("limit", "container_tag"), response="Summary"),
+    Route("GET",    C + "/profile",                     hygiene.profile,          READ,   200, "Collection profile", query=("container_tag",), response="Profile"),
     # connections
     Route("POST",   "/v1/memory/connections",           connections.create_connection, WRITE, 201, "Create a connection", body="ConnectionCreate", response="Connection"),
     Route("GET",    "/v1/memory/connections",           connections.list_connections, READ, 200, "List connections, newest first", response="ConnectionList"),

@@ -288,7 +288,9 @@ class SearchEngine:
                     return False
                 if flt.category is not None and doc.category != flt.category:
                     return False
-                return flt.container_tag is None or doc.container_tag == flt.container_tag
+                if flt.container_tag is None and not flt.exact_tag:
+                    return True
+                return doc.container_tag == flt.container_tag
 
             want = depth * _RESCORE_FACTOR
             # Most candidates pass the filters, so rank first and filter the front of the
@@ -310,7 +312,7 @@ class SearchEngine:
         """Ranked hits (Memory + score, vector_score, text_score) for one request."""
         flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         now = iso_now()
-        ask = self._ask(tenant_id, req, now) if req.mode == "hybrid" else None
+        ask = self._ask(tenant_id, req, flt, now) if req.mode == "hybrid" else None
         query = req.query
         if ask is not None and ask.drop:
             # The user's own name names whom the question is about, not what it asks.
@@ -340,7 +342,7 @@ class SearchEngine:
             if arms.key and not req.include_history:
                 single = [a for a in ask.attributes if (spec := attribute(a)) and spec.single]
                 arms.stale = self.store.memories.superseded_values(
-                    tenant_id, req.collection, ask.subjects, single
+                    tenant_id, req.collection, ask.subjects, single, flt
                 )
         records: Optional[dict[int, MemoryRecord]] = None
         if self.ranker is not None and req.mode != "text":
@@ -360,8 +362,11 @@ class SearchEngine:
             for rid, rank in self.store.memories.full_text(tenant_id, match, flt, now, depth)
         ]
 
-    def _ask(self, tenant_id: str, req: SearchRequest, now: str) -> Optional[Ask]:
-        known, user_name = self.store.memories.subjects(tenant_id, req.collection, now)
+    def _ask(
+        self, tenant_id: str, req: SearchRequest, flt: MemoryFilter, now: str
+    ) -> Optional[Ask]:
+        # Whom the question can be about: the people of the searched tag's facts.
+        known, user_name = self.store.memories.subjects(tenant_id, req.collection, now, tags=flt)
         if not known:
             return None  # nothing keyed to ask about: the two arms alone
         return analyse(req.query, known, user_name)
@@ -374,14 +379,13 @@ class SearchEngine:
         attribute is single-valued and answered, when its answer became true (the oldest
         such answer's ``valid_from``, for more than one subject)."""
         found = self.store.memories.keyed(
-            tenant_id, req.collection, ask.subjects, ask.attributes, now, depth
+            tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, flt
         )
         found = [
             m
             for m in found
             if not m.negated  # "no longer lives in Berlin" does not answer where one lives
             and (flt.category is None or m.category == flt.category)
-            and (flt.container_tag is None or m.container_tag == flt.container_tag)
         ]
         order = {name: i for i, name in enumerate(ask.attributes)}
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
@@ -432,13 +436,15 @@ class SearchEngine:
         tenant_id: str,
         vector: Vector,
         collection: str,
+        container_tag: Optional[str],
         limit: int,
         min_score: float,
     ) -> list[tuple[int, float]]:
-        """(rid, cosine) of the current memories of one collection nearest a vector, best
-        first: the vector arm alone, for remember. The index trails uncommitted writes, so
-        a caller inside a transaction re-checks the rows."""
-        flt = MemoryFilter(collection=collection)
+        """(rid, cosine) of the current memories of one collection and exactly one tag
+        (None: untagged ones) nearest a vector, best first: the vector arm alone, for
+        remember. The index trails uncommitted writes, so a caller inside a transaction
+        re-checks the rows."""
+        flt = MemoryFilter(collection=collection, container_tag=container_tag, exact_tag=True)
         return self._vector_arm(tenant_id, as_dict(vector), flt, limit, min_score)
 
     def _fuse(

@@ -406,6 +406,12 @@ FLAG_ARGUMENTS = [
     pytest.param(lambda m, v: m.remember("c", sync=v), "sync", id="sync"),
     pytest.param(lambda m, v: m.dedup(dry_run=v), "dry_run", id="dedup.dry_run"),
     pytest.param(lambda m, v: m.archive_stale(dry_run=v), "dry_run", id="archive_stale.dry_run"),
+    pytest.param(lambda m, v: m.forget("q", dry_run=v), "dry_run", id="forget.dry_run"),
+    pytest.param(
+        lambda m, v: m.list_memories(include_superseded=v),
+        "include_superseded",
+        id="include_superseded",
+    ),
 ]
 
 
@@ -433,6 +439,15 @@ CONTAINER_TAG_ARGUMENTS = [
         id="add_many.items[0]",
     ),
     pytest.param(lambda m, v: m.search("q", container_tag=v), "container_tag", id="search"),
+    pytest.param(
+        lambda m, v: m.list_memories(container_tag=v), "container_tag", id="list_memories"
+    ),
+    pytest.param(lambda m, v: m.remember("c", container_tag=v), "container_tag", id="remember"),
+    pytest.param(lambda m, v: m.profile("c", container_tag=v), "container_tag", id="profile"),
+    pytest.param(lambda m, v: m.summary(container_tag=v), "container_tag", id="summary"),
+    pytest.param(
+        lambda m, v: m.contradictions(container_tag=v), "container_tag", id="contradictions"
+    ),
     pytest.param(
         lambda m, v: m.create_connection("rss", container_tag=v),
         "container_tag",

@@ -279,8 +279,8 @@ def test_export_import_round_trip_keeps_links_keys_and_contradictions(
     assert len(mine) == 8
     assert mem.import_memories(mine, into_collection=copy)["imported"] == len(mine)
 
-    before = {m["id"]: m for m in mem.list_memories(collection=collection)}
-    after = {m["id"]: m for m in mem.list_memories(collection=copy)}
+    before = {m["id"]: m for m in mem.list_memories(collection=collection, include_superseded=True)}
+    after = {m["id"]: m for m in mem.list_memories(collection=copy, include_superseded=True)}
     assert not set(before) & set(after)  # ids are reassigned
 
     def shape(memories: dict[str, Any]) -> set[tuple[Any, ...]]:

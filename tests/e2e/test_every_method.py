@@ -49,7 +49,8 @@ def call_every_method(mem: Longmem, collection: str, tmp_path: Path) -> set[str]
     assert call("update", first["id"], collection=collection, importance=0.95)["importance"] == 0.95
     assert call("search", "dark mode", collection=collection, min_score=0.0)
     assert call("get", first["id"], collection=collection)["id"] == first["id"]
-    assert len(call("list_memories", collection=collection)) == 5
+    assert len(call("list_memories", collection=collection)) == 4  # Berlin superseded
+    assert len(call("list_memories", collection=collection, include_superseded=True)) == 5
     assert call("pin", first["id"], collection=collection)["pinned"] is True
     assert call("archive", first["id"], collection=collection, archived=False)["archived"] is False
     assert isinstance(call("related", first["id"], collection=collection), list)

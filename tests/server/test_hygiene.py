@@ -46,10 +46,47 @@ def test_forget_deletes_what_matches_best_first_up_to_the_limit(api: Api) -> Non
     cat = api.add("me", "The cat is called Tom")
     reply = api.post(f"{C}/me/forget", {"query": "lives in Berlin", "min_score": 0.3, "limit": 1})
     assert reply.status == 200
-    assert reply.json == {"deleted": 1, "ids": [berlin["id"]]}
+    assert (reply.json["deleted"], reply.json["ids"]) == (1, [berlin["id"]])
+    assert reply.json["dry_run"] is False
     reply = api.post(f"{C}/me/forget", {"query": "lives in Berlin", "min_score": 0.3})
-    assert reply.json == {"deleted": 1, "ids": [paris["id"]]}
+    assert (reply.json["deleted"], reply.json["ids"]) == (1, [paris["id"]])
     assert _listed(api) == {cat["id"]}
+
+
+def test_forget_answers_with_the_memories_it_deleted_and_their_scores(api: Api) -> None:
+    berlin = api.add("me", "User lives in Berlin")
+    paris = api.add("me", "User lives in Paris")
+    reply = api.post(f"{C}/me/forget", {"query": "lives in Berlin", "min_score": 0.3}).json
+    assert [(m["id"], m["text"]) for m in reply["memories"]] == [
+        (berlin["id"], "User lives in Berlin"),
+        (paris["id"], "User lives in Paris"),
+    ]
+    scores = [m["score"] for m in reply["memories"]]
+    assert scores == sorted(scores, reverse=True) and 0.3 <= scores[-1] <= scores[0] <= 1
+    assert all(m["vector_score"] == m["score"] for m in reply["memories"])
+
+
+def test_forget_dry_run_lists_what_would_go_and_deletes_nothing(api: Api) -> None:
+    berlin = api.add("me", "User lives in Berlin")
+    paris = api.add("me", "User lives in Paris")
+    cat = api.add("me", "The cat is called Tom")
+    body = {"query": "lives in Berlin", "min_score": 0.3, "dry_run": True}
+    preview = api.post(f"{C}/me/forget", body).json
+    assert (preview["deleted"], preview["dry_run"]) == (0, True)
+    assert preview["ids"] == [berlin["id"], paris["id"]]
+    assert [m["text"] for m in preview["memories"]] == [berlin["text"], paris["text"]]
+    assert _listed(api) == {berlin["id"], paris["id"], cat["id"]}
+    done = api.post(f"{C}/me/forget", {**body, "dry_run": False}).json
+    assert (done["deleted"], done["ids"]) == (2, preview["ids"])  # the preview was true
+    assert _listed(api) == {cat["id"]}
+
+
+def test_forget_dry_run_must_be_a_boolean(api: Api) -> None:
+    api.add("me", "User lives in Berlin")
+    reply = api.post(f"{C}/me/forget", {"query": "Berlin", "dry_run": "yes"})
+    assert reply.status == 422
+    assert reply.json["detail"][0]["loc"] == ["body", "dry_run"]
+    assert len(_listed(api)) == 1
 
 
 def test_forget_respects_min_score_and_never_deletes_unrelated(api: Api) -> None:
@@ -58,6 +95,8 @@ def test_forget_respects_min_score_and_never_deletes_unrelated(api: Api) -> None
     assert api.post(f"{C}/me/forget", {"query": "lives in Berlin"}).json == {
         "deleted": 0,
         "ids": [],
+        "dry_run": False,
+        "memories": [],
     }
     reply = api.post(f"{C}/me/forget", {"query": "zebra", "min_score": 0, "limit": 200})
     assert reply.json["deleted"] == 0
@@ -254,12 +293,25 @@ _READS = ["contradictions", "health", "summary", "profile"]
 _WRITES = [("forget", {"query": "x"}), ("dedup", {}), ("archive-stale", {})]
 
 
-def test_a_missing_collection_is_404_for_every_hygiene_route(api: Api) -> None:
-    for route in _READS:
-        assert api.get(f"{C}/nope/{route}").status == 404, route
+def test_a_missing_collection_is_404_for_every_hygiene_write(api: Api) -> None:
     for route, body in _WRITES:
         assert api.post(f"{C}/nope/{route}", body).status == 404, route
     assert api.get(f"{C}/nope").status == 404  # nothing was created
+
+
+def test_hygiene_reads_of_a_missing_collection_answer_as_empty(api: Api) -> None:
+    assert api.get(f"{C}/nope/contradictions").json == []
+    assert api.get(f"{C}/nope/profile").json == {"profile": "", "based_on": 0}
+    summary = api.get(f"{C}/nope/summary").json
+    assert (summary["summary"], summary["themes"], summary["based_on"]) == (
+        "'nope' has no current memories.",
+        [],
+        0,
+    )
+    health = api.get(f"{C}/nope/health").json
+    assert health["total"] == 0 and health["needs_attention"] is False
+    assert health["categories"] == {}
+    assert api.get(f"{C}/nope").status == 404  # reading created nothing
 
 
 def test_hygiene_writes_need_a_write_key(api: Api) -> None:

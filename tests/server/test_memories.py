@@ -148,8 +148,40 @@ def test_list_hides_archived_unless_asked(api: Api) -> None:
     assert len(api.get(f"{C}/notes/memories?include_archived=false").json) == 1
 
 
-def test_list_of_missing_collection_is_404(api: Api) -> None:
-    assert api.get(f"{C}/nope/memories").status == 404
+def test_list_hides_superseded_memories_unless_asked(api: Api) -> None:
+    api.post(f"{C}/notes/remember?sync=true", {"content": "I live in Berlin."})
+    api.post(f"{C}/notes/remember?sync=true", {"content": "I live in Paris now."})
+    current = api.get(f"{C}/notes/memories").json
+    assert [m["text"] for m in current] == ["User lives in Paris"]
+    everything = api.get(f"{C}/notes/memories?include_superseded=true").json
+    assert [(m["text"], m["is_latest"]) for m in everything] == [
+        ("User lives in Paris", True),
+        ("User lives in Berlin", False),
+    ]
+
+
+def test_list_filters_by_container_tag(api: Api) -> None:
+    ana = api.add("notes", "for ana", container_tag="ana")
+    api.add("notes", "for bo", container_tag="bo")
+    api.add("notes", "for nobody")
+    assert [m["id"] for m in api.get(f"{C}/notes/memories?container_tag=ana").json] == [ana["id"]]
+    assert api.get(f"{C}/notes/memories?container_tag=carl").json == []
+    assert len(api.get(f"{C}/notes/memories").json) == 3
+
+
+def test_list_checks_its_new_parameters(api: Api) -> None:
+    reply = api.get(f"{C}/notes/memories?include_superseded=maybe&container_tag={'t' * 129}")
+    assert reply.status == 422
+    assert [(e["loc"], e["type"]) for e in reply.json["detail"]] == [
+        (["query", "include_superseded"], "bool_parsing"),
+        (["query", "container_tag"], "string_too_long"),
+    ]
+
+
+def test_list_of_missing_collection_is_empty(api: Api) -> None:
+    reply = api.get(f"{C}/nope/memories")
+    assert (reply.status, reply.json) == (200, [])
+    assert api.get(f"{C}/nope").status == 404  # the collection itself is still not found
 
 
 def test_get_missing_memory_is_404(api: Api) -> None:

@@ -41,7 +41,9 @@ def test_cjk_migration_reindexes_the_memories_it_changes(tmp_path: Any) -> None:
     with store.write() as conn:  # as the index read before migration 8: one run, one token
         conn.execute("DELETE FROM memory_fts WHERE rowid = ?", (sushi.rid,))
         conn.execute("INSERT INTO memory_fts (rowid, text) VALUES (?, ?)", (sushi.rid, sushi.text))
-        conn.execute("DELETE FROM schema_migrations WHERE version = 8")
+        # and the schema as it was then: migration 9 runs again after 8
+        conn.execute("DELETE FROM schema_migrations WHERE version >= 8")
+        conn.execute("ALTER TABLE jobs DROP COLUMN container_tag")
     before = store.memories.full_text("default", '"寿 司"', MemoryFilter(), iso_now(), 10)
     assert before == []
     store.close()

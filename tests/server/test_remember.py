@@ -325,7 +325,11 @@ def test_a_failing_job_is_marked_failed(tmp_path: Any) -> None:
         job = wire.job(store.jobs.create(principal, "me", "anything"))
 
         def explode(
-            p: Principal, collection: str, content: str, observed_at: Optional[str]
+            p: Principal,
+            collection: str,
+            content: str,
+            observed_at: Optional[str],
+            container_tag: Optional[str],
         ) -> list[dict[str, Any]]:
             raise RuntimeError("extractor broke")
 
@@ -383,3 +387,26 @@ def test_the_sweep_deletes_expired_memories() -> None:
             time.sleep(0.02)
         assert api.get(f"{C}/me/health").json["total"] == 0
         api.close()
+
+
+def test_remember_checks_its_container_tag_before_storing(api: Api) -> None:
+    for tag, kind in (("t" * 129, "string_too_long"), (5, "string_type")):
+        reply = api.post(
+            f"{C}/tagged/remember", {"content": "I live in Rome.", "container_tag": tag}
+        )
+        assert reply.status == 422
+        assert [(e["loc"], e["type"]) for e in reply.json["detail"]] == [
+            (["body", "container_tag"], kind)
+        ]
+    assert api.get(f"{C}/tagged").status == 404  # nothing was stored, not even the collection
+
+
+def test_a_job_relates_its_facts_within_its_tag(api: Api) -> None:
+    ana = api.post(
+        f"{C}/me/remember?sync=true", {"content": "I live in Rome.", "container_tag": "ana"}
+    ).json["facts"][0]
+    job = api.post(f"{C}/me/remember", {"content": "I live in Oslo.", "container_tag": "bo"})
+    done = _wait_for_job(api, job.json["job_id"])
+    (fact,) = done["facts"]
+    assert (fact["relation"], fact["container_tag"]) == ("new", "bo")
+    assert api.get(f"{C}/me/memories/{ana['id']}").json["is_latest"] is True

@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from typing import Any, Optional
 
 from .database import Database
-from .memories import COLUMNS, CURRENT, announce_changes, by_rids, delete_rows, record
+from .memories import (
+    COLUMNS,
+    CURRENT,
+    announce_changes,
+    by_rids,
+    delete_rows,
+    record,
+    tag_filter,
+)
 from .records import MemoryRecord
 
 HEALTH_COUNTS = ("total", "current", "archived", "pinned", "stale", "expired", "supersessions")
@@ -85,19 +93,26 @@ class Hygiene:
             }
 
     def supersessions(
-        self, tenant_id: str, collection: str, now: str, limit: int
+        self,
+        tenant_id: str,
+        collection: str,
+        now: str,
+        limit: int,
+        container_tag: Optional[str] = None,
     ) -> list[tuple[MemoryRecord, MemoryRecord]]:
-        """(newer, superseded) pairs of a collection, the most recent supersession first."""
+        """(newer, superseded) pairs of a collection (the newer of one tag, unless None),
+        the most recent supersession first."""
+        tag, tag_params = tag_filter(container_tag, "n.container_tag")
         with self.db.read() as conn:
             pairs = conn.execute(
                 "SELECT n.rid AS new_rid, o.rid AS old_rid FROM memories n "
                 "JOIN memories o ON o.tenant_id = n.tenant_id AND o.collection = n.collection "
                 "AND o.id = n.supersedes "
-                "WHERE n.tenant_id = ? AND n.collection = ? AND n.supersedes IS NOT NULL "
+                f"WHERE n.tenant_id = ? AND n.collection = ?{tag} AND n.supersedes IS NOT NULL "
                 # an expired fact is no longer the current truth of anything
                 "AND (n.expires_at IS NULL OR n.expires_at > ?) "
                 "ORDER BY o.superseded_at DESC, n.rid DESC LIMIT ?",
-                (tenant_id, collection, now, limit),
+                (tenant_id, collection, *tag_params, now, limit),
             ).fetchall()
             found = by_rids(
                 conn, tenant_id, [p["new_rid"] for p in pairs] + [p["old_rid"] for p in pairs]
@@ -111,34 +126,38 @@ class Hygiene:
         now: str,
         limit: int,
         kinds: Optional[Sequence[str]] = None,
+        container_tag: Optional[str] = None,
     ) -> list[MemoryRecord]:
-        """Current memories, most important first, then most recently updated.
+        """Current memories (of one tag, unless None), most important first, then most
+        recently updated.
 
         With ``kinds``, only memories of those types, or untyped ones whose category is one
         of them (how a plain ``add`` says what it is).
         """
-        where = ""
-        params: list[Any] = [tenant_id, collection, now]
+        where, tag_params = tag_filter(container_tag)
+        where += " "
+        params: list[Any] = [tenant_id, collection, now, *tag_params]
         if kinds is not None:
             marks = ",".join("?" * len(kinds))
-            where = f"AND (type IN ({marks}) OR (type IS NULL AND category IN ({marks}))) "
+            where += f"AND (type IN ({marks}) OR (type IS NULL AND category IN ({marks}))) "
             params += [*kinds, *kinds]
         with self.db.read() as conn:
             rows = conn.execute(
                 f"SELECT {COLUMNS} FROM memories "
-                f"WHERE tenant_id = ? AND collection = ? AND {CURRENT} {where}"
+                f"WHERE tenant_id = ? AND collection = ? AND {CURRENT}{where}"
                 "ORDER BY pinned DESC, importance DESC, updated_at DESC, rid DESC LIMIT ?",
                 [*params, limit],
             ).fetchall()
         return [record(row) for row in rows]
 
-    def current_texts(self, tenant_id: str, now: str) -> list[tuple[str, str]]:
-        """(collection, text) of every current memory of a tenant."""
+    def current_texts(self, tenant_id: str, now: str) -> list[tuple[str, Optional[str], str]]:
+        """(collection, container tag, text) of every current memory of a tenant."""
         with self.db.read() as conn:
             return [
-                (str(r[0]), str(r[1]))
+                (str(r[0]), r[1], str(r[2]))
                 for r in conn.execute(
-                    f"SELECT collection, text FROM memories WHERE tenant_id = ? AND {CURRENT}",
+                    "SELECT collection, container_tag, text FROM memories "
+                    f"WHERE tenant_id = ? AND {CURRENT}",
                     (tenant_id, now),
                 )
             ]

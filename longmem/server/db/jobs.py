@@ -28,12 +28,14 @@ class Jobs:
         collection: str,
         content: str,
         observed_at: Optional[str] = None,
+        container_tag: Optional[str] = None,
     ) -> JobRecord:
         job_id = "job_" + secrets.token_hex(12)
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO jobs (id, tenant_id, collection, content, key_id, key_label, "
-                "status, created_at, observed_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
+                "status, created_at, observed_at, container_tag) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)",
                 (
                     job_id,
                     principal.tenant_id,
@@ -43,6 +45,7 @@ class Jobs:
                     principal.label,
                     iso_now(),
                     observed_at,
+                    container_tag,
                 ),
             )
             found = self._find(conn, principal.tenant_id, job_id)

@@ -118,10 +118,33 @@ _RELATION_MARKS = ", ".join(f"'{name}'" for name in sorted(RELATION_ATTRIBUTES))
 _RELATION_TEXT = re.compile(r"^User's ([\w-]+) is ")
 
 
-def _scope(tenant_id: str, collection: Optional[str]) -> tuple[str, tuple[str, ...]]:
-    if collection is None:
-        return "tenant_id = ?", (tenant_id,)
-    return "tenant_id = ? AND collection = ?", (tenant_id, collection)
+def tag_filter(
+    container_tag: Optional[str], column: str = "container_tag", *, exact: bool = False
+) -> tuple[str, list[Optional[str]]]:
+    """(" AND …", params) keeping the memories of one container tag.
+
+    A read takes a tag as a filter: None keeps every tag. Remember takes it as its scope
+    (``exact``): a fact relates only to memories of its own tag, and an untagged one
+    only to untagged memories (``IS`` compares NULL as a value)."""
+    if exact:
+        return f" AND {column} IS ?", [container_tag]
+    if container_tag is None:
+        return "", []
+    return f" AND {column} = ?", [container_tag]
+
+
+def _scope(
+    tenant_id: str, collection: Optional[str], tags: Optional[MemoryFilter] = None
+) -> tuple[str, list[Optional[str]]]:
+    """The tenant's memories, of one collection unless None, and of the container tag
+    ``tags`` names (its filter or scope; its other fields are not read here)."""
+    where, params = "tenant_id = ?", [tenant_id]
+    if collection is not None:
+        where, params = where + " AND collection = ?", [*params, collection]
+    if tags is None:
+        return where, list(params)
+    tag, tag_params = tag_filter(tags.container_tag, exact=tags.exact_tag)
+    return where + tag, [*params, *tag_params]
 
 
 def announce_changes(
@@ -361,62 +384,94 @@ class Memories:
         return None if row is None else str(row[0])
 
     def page(
-        self, tenant_id: str, collection: str, limit: int, offset: int, include_archived: bool
+        self,
+        tenant_id: str,
+        collection: str,
+        limit: int,
+        offset: int,
+        include_archived: bool,
+        include_superseded: bool = False,
+        container_tag: Optional[str] = None,
     ) -> list[MemoryRecord]:
-        """Pinned first, then newest first."""
-        archived = "" if include_archived else "AND archived = 0 "
+        """Pinned first, then newest first; ``container_tag`` None means every tag."""
+        where, params = tag_filter(container_tag)
+        where += "" if include_archived else " AND archived = 0"
+        where += "" if include_superseded else " AND is_latest = 1"
         with self.db.read() as conn:
             rows = conn.execute(
                 f"SELECT {COLUMNS} FROM memories "
-                f"WHERE tenant_id = ? AND collection = ? {archived}AND {UNEXPIRED} "
+                f"WHERE tenant_id = ? AND collection = ?{where} AND {UNEXPIRED} "
                 "ORDER BY pinned DESC, created_at DESC, rid DESC LIMIT ? OFFSET ?",
-                (tenant_id, collection, iso_now(), limit, offset),
+                (tenant_id, collection, *params, iso_now(), limit, offset),
             ).fetchall()
         return [record(row) for row in rows]
 
     # -- vectors and full text, for search and the hygiene routes ------------------------
 
     def current_with_vectors(
-        self, tenant_id: str, collection: str, rids: Sequence[int], now: str
+        self,
+        tenant_id: str,
+        collection: str,
+        container_tag: Optional[str],
+        rids: Sequence[int],
+        now: str,
     ) -> list[tuple[MemoryRecord, Vector]]:
-        """The current ones of ``rids``, in the given order, with their vectors.
+        """The current ones of ``rids`` within one tag (None: untagged ones), in the given
+        order, with their vectors.
 
         Read on the writer connection, so inside ``write()`` it sees the transaction's own
         changes (facts stored or superseded earlier in the same remember call).
         """
+        tag, tag_params = tag_filter(container_tag, exact=True)
         sql = (
             f"SELECT {COLUMNS}, vector, embed_version FROM memories "
-            f"WHERE tenant_id = ? AND collection = ? AND {CURRENT} AND rid IN ({{marks}})"
+            f"WHERE tenant_id = ? AND collection = ?{tag} AND {CURRENT} AND rid IN ({{marks}})"
         )
+        params = [tenant_id, collection, *tag_params, now]
         with self.db.write() as conn:
             found = {
                 row["rid"]: (record(row), stored_vector(row))
-                for row in select_in(conn, sql, [tenant_id, collection, now], rids)
+                for row in select_in(conn, sql, params, rids)
             }
         return [found[rid] for rid in rids if rid in found]
 
     def current_by_key(
-        self, tenant_id: str, collection: str, subject: str, attribute: str, now: str
+        self,
+        tenant_id: str,
+        collection: str,
+        container_tag: Optional[str],
+        subject: str,
+        attribute: str,
+        now: str,
     ) -> list[MemoryRecord]:
-        """The current memories of one key, the one that became true last first. Read on
-        the writer, so inside ``write()`` it sees the facts stored earlier in the call."""
+        """The current memories of one key within one tag (None: untagged ones), the one
+        that became true last first. Read on the writer, so inside ``write()`` it sees
+        the facts stored earlier in the call."""
+        tag, tag_params = tag_filter(container_tag, exact=True)
         with self.db.write() as conn:
             rows = conn.execute(
-                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ? "
+                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ?{tag} "
                 f"AND subject = ? AND attribute = ? AND {CURRENT} "
                 "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC",
-                (tenant_id, collection, subject, attribute, now),
+                (tenant_id, collection, *tag_params, subject, attribute, now),
             ).fetchall()
         return [record(row) for row in rows]
 
     def subjects(
-        self, tenant_id: str, collection: Optional[str], now: str, *, for_update: bool = False
+        self,
+        tenant_id: str,
+        collection: Optional[str],
+        now: str,
+        *,
+        for_update: bool = False,
+        tags: Optional[MemoryFilter] = None,
     ) -> tuple[set[str], Optional[str]]:
         """Who the current keyed facts of a collection (of the tenant, for None) are about
         — their subjects, and the people the user's relation facts name ("User's wife is
-        Sophie" → ``wife:Sophie``) — and the user's name if a fact gives it.
+        Sophie" → ``wife:Sophie``) — and the user's name if a fact gives it. ``tags``
+        keeps to its container tag (search's filter, or remember's exact tag).
         ``for_update`` reads on the writer, like ``current_by_key``."""
-        scope, params = _scope(tenant_id, collection)
+        scope, params = _scope(tenant_id, collection, tags)
         with self.db.write() if for_update else self.db.read() as conn:
             # The user's name and relation facts; every other subject comes from DISTINCT.
             rows = conn.execute(
@@ -441,15 +496,18 @@ class Memories:
                 subjects.add(f"{spoken.group(1).lower()}:{value}")
         return subjects, name
 
-    def current_keyed(self, tenant_id: str, collection: str, now: str) -> list[MemoryRecord]:
-        """Every current keyed fact of a collection that states a value (not a denial), the
-        one that became true last first."""
+    def current_keyed(
+        self, tenant_id: str, collection: str, now: str, container_tag: Optional[str] = None
+    ) -> list[MemoryRecord]:
+        """Every current keyed fact of a collection (of one tag, unless None) that states a
+        value (not a denial), the one that became true last first."""
+        tag, tag_params = tag_filter(container_tag)
         with self.db.read() as conn:
             rows = conn.execute(
-                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ? "
+                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ?{tag} "
                 f"AND attribute IS NOT NULL AND negated = 0 AND {CURRENT} "
                 "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC",
-                (tenant_id, collection, now),
+                (tenant_id, collection, *tag_params, now),
             ).fetchall()
         return [record(row) for row in rows]
 
@@ -459,11 +517,12 @@ class Memories:
         collection: Optional[str],
         subjects: Sequence[str],
         attributes: Sequence[str],
+        tags: Optional[MemoryFilter] = None,
     ) -> list[str]:
         """The values these keys held before their current ones."""
         return [
             m.value
-            for m in self.keyed(tenant_id, collection, subjects, attributes, None, 100)
+            for m in self.keyed(tenant_id, collection, subjects, attributes, None, 100, tags)
             if m.value and not m.is_latest and not m.negated
         ]
 
@@ -475,11 +534,12 @@ class Memories:
         attributes: Sequence[str],
         now: Optional[str],
         limit: int,
+        tags: Optional[MemoryFilter] = None,
     ) -> list[MemoryRecord]:
         """Current keyed facts of these subjects (``rel:`` meaning every one of that
-        relation) and attributes, the one that became true last first; with ``now`` None,
-        those no longer latest too."""
-        scope, params = _scope(tenant_id, collection)
+        relation) and attributes, of ``tags``' tag, the one that became true last first;
+        with ``now`` None, those no longer latest too."""
+        scope, params = _scope(tenant_id, collection, tags)
         exact = [s for s in subjects if not s.endswith(":")]
         prefixes = [s for s in subjects if s.endswith(":")]
         who = " OR ".join(
@@ -546,18 +606,17 @@ class Memories:
         if not flt.include_history:
             clauses += ["m.is_latest = 1", "(m.expires_at IS NULL OR m.expires_at > ?)"]
             params.append(now)
-        for column, value in (
-            ("collection", flt.collection),
-            ("category", flt.category),
-            ("container_tag", flt.container_tag),
-        ):
+        for column, value in (("collection", flt.collection), ("category", flt.category)):
             if value is not None:
                 clauses.append(f"m.{column} = ?")
                 params.append(value)
+        tag, tag_params = tag_filter(flt.container_tag, "m.container_tag", exact=flt.exact_tag)
+        params += tag_params
         sql = (
             "SELECT f.rowid AS rid, bm25(memory_fts) AS rank FROM memory_fts f "
             "JOIN memories m ON m.rid = f.rowid WHERE "
             + " AND ".join(clauses)
+            + tag
             + " ORDER BY rank, f.rowid DESC"
         )
         if limit is not None:

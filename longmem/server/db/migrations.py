@@ -178,6 +178,11 @@ MIGRATIONS: list[str] = [
     INSERT INTO memory_fts (rowid, text) SELECT rid, text FROM cjk;
     DROP TABLE cjk;
     """,
+    # 9: remember takes a container tag (one user of a shared collection); a queued job
+    # keeps the tag its facts are stored and related under.
+    """
+    ALTER TABLE jobs ADD COLUMN container_tag TEXT;
+    """,
 ]
 
 

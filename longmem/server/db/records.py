@@ -143,6 +143,9 @@ class MemoryFilter:
     category: Optional[str] = None
     container_tag: Optional[str] = None
     include_history: bool = False
+    # A remember call's scope rather than a filter: only memories of exactly
+    # ``container_tag``, where None means the untagged ones (not every tag).
+    exact_tag: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,7 @@ class JobRecord:
     created_at: str
     finished_at: Optional[str]
     observed_at: Optional[str]  # when the content was said (None: jobs from before it)
+    container_tag: Optional[str]  # the tag its facts are stored and related under
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,11 @@ def require_collection(req: Request, name: str) -> None:
         raise collection_not_found(name)
 
 
+def tag_query(check: Checker, req: Request) -> Optional[str]:
+    """The ``container_tag`` query parameter of a read: one tag, or None for every tag."""
+    return check.string(req.query, "container_tag", ["query"], max_len=MAX_CONTAINER_TAG_CHARS)
+
+
 def memory_not_found(memory_id: str) -> HTTPError:
     return HTTPError(404, f"Memory '{memory_id}' not found")
 

@@ -6,7 +6,9 @@ Decisions where the protocol is silent:
 - The writes act on existing memories, so like update and delete they answer 404 for a
   missing collection rather than create it.
 - forget compares the query with every memory of the collection, superseded and archived
-  ones included: forgetting must not leave the old versions of a fact behind.
+  ones included: forgetting must not leave the old versions of a fact behind. It deletes
+  at once unless ``dry_run`` (the route existed before the flag; its default stays), and
+  answers with the memories it deleted, or would delete, so a person can check them.
 - dedup and archive-stale default to ``dry_run=true``: they change data only when asked.
   dedup never deletes a pinned memory; each cluster's ``similarity`` is the lowest cosine
   of a duplicate to the memory kept.
@@ -32,7 +34,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Optional
 
 from ..._protocol import (
     DEFAULT_CONTRADICTIONS_LIMIT,
@@ -54,7 +56,7 @@ from ..extract import SUBJECT
 from ..facts import ATTRIBUTES, EPISODE, FACT, PREFERENCE, USER, attribute
 from ..timestamps import days_ago, iso_now
 from ..validation import Checker
-from .common import collection_param, object_body, require_collection
+from .common import collection_param, object_body, require_collection, tag_query
 
 NEEDS_ATTENTION_SHARE = 0.2
 SUMMARY_THEMES = 8
@@ -83,6 +85,7 @@ def forget(req: Request) -> Response:
     limit = check.integer(
         body, "limit", ["body"], default=DEFAULT_FORGET_LIMIT, lo=1, hi=MAX_LIST_LIMIT
     )
+    dry_run = check.boolean(body, "dry_run", ["body"], default=False)
     check.done()
     assert query is not None
     store = req.services.store
@@ -94,11 +97,20 @@ def forget(req: Request) -> Response:
         score = cosine(wanted, vector)
         # An unrelated query scores 0 and must never delete anything, even at min_score 0.
         if score > 0 and score >= min_score:
-            scored.append((-score, memory.rid, memory.id))
-    scored.sort()
-    doomed = [memory_id for *_, memory_id in scored[:limit]]
-    ids = store.memories.delete(tenant_id, collection, doomed)
-    return Response(200, {"deleted": len(ids), "ids": ids})
+            scored.append((min(score, 1.0), memory))
+    scored.sort(key=lambda item: (-item[0], item[1].rid))
+    now = iso_now()
+    # An expired memory keeps its place in the ranking but is gone already: never listed.
+    chosen = {
+        m.id: (m, score)
+        for score, m in scored[:limit]
+        if m.expires_at is None or m.expires_at > now
+    }
+    ids = list(chosen) if dry_run else store.memories.delete(tenant_id, collection, list(chosen))
+    # Each as a hit of the vector arm: the cosine is both its score and its vector score.
+    found = [wire.search_hit(chosen[i][0], chosen[i][1], chosen[i][1], None) for i in ids]
+    deleted = 0 if dry_run else len(ids)
+    return Response(200, {"deleted": deleted, "ids": ids, "dry_run": dry_run, "memories": found})
 
 
 class _NearDuplicates:
@@ -204,6 +216,10 @@ def archive_stale(req: Request) -> Response:
 
 
 # -- the reads ----------------------------------------------------------------------------
+#
+# A collection that does not exist yet reads as an empty one: a brand-new user's profile is
+# empty, not an error. ``container_tag`` narrows a read to one tag (one user); without it a
+# read covers every tag, as search and list do.
 
 
 def contradictions(req: Request) -> Response:
@@ -212,10 +228,10 @@ def contradictions(req: Request) -> Response:
     limit = check.query_int(
         req.query, "limit", default=DEFAULT_CONTRADICTIONS_LIMIT, lo=1, hi=MAX_LIST_LIMIT
     )
+    container_tag = tag_query(check, req)
     check.done()
-    require_collection(req, collection)
     pairs = req.services.store.hygiene.supersessions(
-        req.principal.tenant_id, collection, iso_now(), limit
+        req.principal.tenant_id, collection, iso_now(), limit, container_tag
     )
     return Response(200, [wire.contradiction(new, old) for new, old in pairs])
 
@@ -227,7 +243,6 @@ def collection_health(req: Request) -> Response:
         req.query, "stale_days", default=DEFAULT_STALE_DAYS, lo=1, hi=MAX_DAYS
     )
     check.done()
-    require_collection(req, collection)
     hygiene = req.services.store.hygiene
     tenant_id = req.principal.tenant_id
     now = iso_now()
@@ -257,16 +272,18 @@ def _theme_terms(text: str) -> set[str]:
     }
 
 
-def _themes(services: Services, tenant_id: str, collection: str, now: str) -> list[str]:
-    """The collection's distinctive terms: document frequency in the collection times a
+def _themes(
+    services: Services, tenant_id: str, collection: str, container_tag: Optional[str], now: str
+) -> list[str]:
+    """The collection's (or one tag's) distinctive terms: document frequency in it times a
     smoothed inverse document frequency across the tenant's current memories."""
     in_tenant: Counter[str] = Counter()
     in_collection: Counter[str] = Counter()
     docs = services.store.hygiene.current_texts(tenant_id, now)
-    for name, text in docs:
+    for name, tag, text in docs:
         terms = _theme_terms(text)
         in_tenant.update(terms)
-        if name == collection:
+        if name == collection and (container_tag is None or tag == container_tag):
             in_collection.update(terms)
     score = {
         term: count * math.log(1.0 + len(docs) / in_tenant[term])
@@ -313,19 +330,21 @@ def summary(req: Request) -> Response:
     limit = check.query_int(
         req.query, "limit", default=DEFAULT_SUMMARY_LIMIT, lo=1, hi=MAX_LIST_LIMIT
     )
+    container_tag = tag_query(check, req)
     check.done()
-    require_collection(req, collection)
     tenant_id = req.principal.tenant_id
     now = iso_now()
     store = req.services.store
-    keyed = store.memories.current_keyed(tenant_id, collection, now)[:limit]
+    keyed = store.memories.current_keyed(tenant_id, collection, now, container_tag)[:limit]
     plain = [
         m
-        for m in store.hygiene.ranked_current(tenant_id, collection, now, limit)
+        for m in store.hygiene.ranked_current(
+            tenant_id, collection, now, limit, container_tag=container_tag
+        )
         if m.attribute is None
     ][: max(0, limit - len(keyed))]
     based_on = len(keyed) + len(plain)
-    themes = _themes(req.services, tenant_id, collection, now) if based_on else []
+    themes = _themes(req.services, tenant_id, collection, container_tag, now) if based_on else []
     if not based_on:
         text = f"'{collection}' has no current memories."
     else:
@@ -350,15 +369,18 @@ def profile(req: Request) -> Response:
     (so the profile changes when a fact is superseded), then the plain facts and
     preferences that say something of them."""
     collection = collection_param(req)
-    require_collection(req, collection)
+    check = Checker()
+    container_tag = tag_query(check, req)
+    check.done()
     tenant_id = req.principal.tenant_id
     now = iso_now()
     store = req.services.store
-    keyed = store.memories.current_keyed(tenant_id, collection, now)[:PROFILE_MAX_MEMORIES]
+    keyed = store.memories.current_keyed(tenant_id, collection, now, container_tag)
+    keyed = keyed[:PROFILE_MAX_MEMORIES]
     plain = [
         m
         for m in store.hygiene.ranked_current(
-            tenant_id, collection, now, PROFILE_MAX_MEMORIES, PROFILE_KINDS
+            tenant_id, collection, now, PROFILE_MAX_MEMORIES, PROFILE_KINDS, container_tag
         )
         if m.attribute is None
     ][: max(0, PROFILE_MAX_MEMORIES - len(keyed))]

@@ -23,7 +23,7 @@ from .common import (
     memory_fields,
     memory_not_found,
     object_body,
-    require_collection,
+    tag_query,
 )
 
 
@@ -67,10 +67,18 @@ def list_memories(req: Request) -> Response:
     limit = check.query_int(req.query, "limit", default=DEFAULT_LIST_LIMIT, lo=1, hi=MAX_LIST_LIMIT)
     offset = check.query_int(req.query, "offset", default=0, lo=0, hi=MAX_OFFSET)
     include_archived = check.query_bool(req.query, "include_archived", default=False)
+    include_superseded = check.query_bool(req.query, "include_superseded", default=False)
+    container_tag = tag_query(check, req)
     check.done()
-    require_collection(req, collection)
+    # A collection nobody has written to yet lists as an empty one (a new user's).
     found = req.services.store.memories.page(
-        req.principal.tenant_id, collection, limit, offset, include_archived
+        req.principal.tenant_id,
+        collection,
+        limit,
+        offset,
+        include_archived,
+        include_superseded,
+        container_tag,
     )
     return Response(200, [wire.memory(m) for m in found])
 

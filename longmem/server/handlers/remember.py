@@ -22,6 +22,10 @@ How a fact relates, decided here from keys (facts.py), never by a model:
   memories: a restatement (the same content words, or near-identical text) is a
   ``duplicate``, anything else is ``new``. Nothing unkeyed is ever superseded.
 
+Everything above happens within the call's collection and container tag: a fact relates
+only to memories of its own tag, and a call without one only to untagged memories, so
+the users of one shared collection (one tag each) never supersede each other's facts.
+
 A fact about a bare name ("Tom got a job…") is about the person the collection already
 knows by that name — the user, if it is the user's name, or ``husband:Tom`` if the user
 said "my husband Tom" — and a fact about an unnamed relation ("my husband works…") is
@@ -48,6 +52,7 @@ from datetime import datetime
 from typing import Any, Optional, Union
 
 from ..._protocol import (
+    MAX_CONTAINER_TAG_CHARS,
     MAX_REMEMBER_CHARS,
     MAX_REMEMBER_MESSAGES,
     MAX_TEXT_CHARS,
@@ -94,13 +99,22 @@ class _Call:
     """One remember call: its facts related and stored inside one write transaction."""
 
     def __init__(
-        self, services: Services, principal: Principal, collection: str, observed_at: str
+        self,
+        services: Services,
+        principal: Principal,
+        collection: str,
+        container_tag: Optional[str],
+        observed_at: str,
     ) -> None:
         self.store = services.store
         self.search = services.search
         self.principal = principal
         self.tenant_id = principal.tenant_id
         self.collection = collection
+        # The call's scope: its facts are stored with this tag and related only to
+        # memories of the same tag (None: untagged ones), so one user's new home never
+        # retires another's in a shared collection.
+        self.container_tag = container_tag
         self.observed_at = observed_at
         # Unkeyed facts stored by this call, with their content words: the search index
         # only learns of them at commit. Each later fact is compared with every one of
@@ -127,6 +141,7 @@ class _Call:
             collection=self.collection,
             text=fact.text,
             source=SOURCE_REMEMBER,
+            container_tag=self.container_tag,
             type=fact.type,
             expires_at=_iso(fact.expires_at),
             is_latest=current,
@@ -149,7 +164,7 @@ class _Call:
         if subject == USER:
             return fact
         known, user_name = self.store.memories.subjects(
-            self.tenant_id, self.collection, iso_now(), for_update=True
+            self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
         )
         if ":" in subject:
             relation, name = subject.split(":", 1)
@@ -166,11 +181,21 @@ class _Call:
         relation, name = matches[0].split(":", 1)
         return _about(fact, matches[0], f"{SUBJECT}'s {relation} {name}")
 
+    def _scope(self) -> MemoryFilter:
+        return MemoryFilter(
+            collection=self.collection, container_tag=self.container_tag, exact_tag=True
+        )
+
+    def _by_key(self, subject: str, name: str) -> list[MemoryRecord]:
+        return self.store.memories.current_by_key(
+            self.tenant_id, self.collection, self.container_tag, subject, name, iso_now()
+        )
+
     def _correct(self, wrong: str, right: str, statement: str) -> Optional[dict[str, Any]]:
         """The newest current memory that names ``wrong`` (and not ``right``) again, with
         ``right`` in its place, superseding it; None when no memory names it."""
         pattern = re.compile(rf"(?<![^\W_]){re.escape(wrong)}(?![^\W_])", re.I)
-        flt = MemoryFilter(collection=self.collection)
+        flt = self._scope()
         now = iso_now()
         match = " ".join(f'"{term}"' for term in query_terms(wrong))
         found = self.store.memories.by_rids(
@@ -189,6 +214,7 @@ class _Call:
             collection=self.collection,
             text=pattern.sub(right, old.text),
             source=SOURCE_REMEMBER,
+            container_tag=self.container_tag,
             type=old.type,
             expires_at=old.expires_at,
             subject=old.subject,
@@ -210,9 +236,7 @@ class _Call:
     ) -> tuple[str, Optional[MemoryRecord], Optional[str], bool]:
         """(relation, the existing memory if a duplicate, what it supersedes, current?)"""
         assert fact.attribute is not None
-        held = self.store.memories.current_by_key(
-            self.tenant_id, self.collection, fact.subject, fact.attribute, iso_now()
-        )
+        held = self._by_key(fact.subject, fact.attribute)
         values = [m for m in held if not m.negated]
         denials = [m for m in held if m.negated]
         if fact.negated and not fact.value:
@@ -256,9 +280,7 @@ class _Call:
             return NEW, None, None, False
         retired = [m.id for m in values[1:]]
         for name in ENDS_WITH.get(fact.attribute, ()):
-            also = self.store.memories.current_by_key(
-                self.tenant_id, self.collection, fact.subject, name, iso_now()
-            )
+            also = self._by_key(fact.subject, name)
             retired += [
                 m.id for m in also if ended_at >= iso_to_epoch(m.valid_from or m.created_at)
             ]
@@ -268,10 +290,19 @@ class _Call:
     def _unkeyed(self, fact: ExtractedFact, vector: Vector) -> tuple[str, Optional[MemoryRecord]]:
         """``duplicate`` and the memory it restates, or ``new``."""
         hits = self.search.nearest(
-            self.tenant_id, vector, self.collection, RELATE_CANDIDATES, RELATE_FLOOR
+            self.tenant_id,
+            vector,
+            self.collection,
+            self.container_tag,
+            RELATE_CANDIDATES,
+            RELATE_FLOOR,
         )
         current = self.store.memories.current_with_vectors(
-            self.tenant_id, self.collection, [rid for rid, _ in hits], iso_now()
+            self.tenant_id,
+            self.collection,
+            self.container_tag,
+            [rid for rid, _ in hits],
+            iso_now(),
         )
         query = as_dict(vector)
         words = frozenset(content_words(fact.text))
@@ -305,10 +336,11 @@ def remember_facts(
     collection: str,
     content: str,
     observed_at: Optional[str] = None,
+    container_tag: Optional[str] = None,
 ) -> list[dict[str, Any]]:
     """Extract the facts of ``content`` as said at ``observed_at`` (ISO, default now),
-    relate each to the collection's current memories and store all but duplicates;
-    returns the Extracted facts in order."""
+    relate each to the current memories of the collection and tag and store all but
+    duplicates, tagged; returns the Extracted facts in order."""
     observed_at = observed_at or iso_now()
     moment = iso_to_datetime(observed_at)
     # An extractor reads at most one memory's worth at a time (a model's answer is bounded
@@ -323,7 +355,7 @@ def remember_facts(
     # calls never both supersede the same memory, and a failure stores nothing.
     with store.write():
         store.collections.ensure(principal.tenant_id, collection)
-        call = _Call(services, principal, collection, observed_at)
+        call = _Call(services, principal, collection, container_tag, observed_at)
         return [call.remember(fact) for fact in facts]
 
 
@@ -381,15 +413,22 @@ def remember(req: Request) -> Response:
     sync = check.query_bool(req.query, "sync", default=False)
     content = _said(check, body)
     observed_at = check.timestamp(body, "observed_at", ["body"])
+    container_tag = check.string(
+        body, "container_tag", ["body"], max_len=MAX_CONTAINER_TAG_CHARS, nullable=True
+    )
     check.done()
     assert content is not None
     if sync:
-        facts = remember_facts(req.services, req.principal, collection, content, observed_at)
+        facts = remember_facts(
+            req.services, req.principal, collection, content, observed_at, container_tag
+        )
         return Response(200, {"facts": facts})
     store = req.services.store
     with store.write():
         store.collections.ensure(req.principal.tenant_id, collection)
-        job = store.jobs.create(req.principal, collection, content, observed_at or iso_now())
+        job = store.jobs.create(
+            req.principal, collection, content, observed_at or iso_now(), container_tag
+        )
     req.services.wake_jobs()
     return Response(202, {"job_id": job.id})
 

@@ -19,7 +19,7 @@ from ..._protocol import (
 from ..context import Request, Response
 from ..search import SearchRequest
 from ..validation import Checker
-from .common import collection_param, memory_not_found, object_body, require_collection
+from .common import collection_param, memory_not_found, object_body
 
 
 def _search_request(req: Request, collection: Optional[str]) -> SearchRequest:
@@ -56,8 +56,8 @@ def _search_request(req: Request, collection: Optional[str]) -> SearchRequest:
 
 def search_collection(req: Request) -> Response:
     collection = collection_param(req)
+    # A collection that does not exist yet searches as an empty one.
     search = _search_request(req, collection)
-    require_collection(req, collection)
     return Response(200, {"results": req.services.search.search(req.principal.tenant_id, search)})
 
 

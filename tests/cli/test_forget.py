@@ -1,0 +1,161 @@
+"""`longmem forget` shows what matches before anything goes: it asks on a terminal,
+refuses without one unless told `--yes`, and `--dry-run` only lists."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import longmem
+from longmem import Longmem
+from longmem.cli import main
+from longmem.server import LocalServer
+
+KEY = "cli-forget-key"
+# The package under test, whichever checkout it is, for the child processes.
+SOURCE_ROOT = str(Path(longmem.__file__).resolve().parent.parent)
+ICARUS = "Project Icarus launches in May"
+LUNCH = "Lunch is at noon"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LocalServer]:
+    with LocalServer(api_key=KEY) as srv:
+        yield srv
+
+
+@pytest.fixture
+def mem(server: LocalServer) -> Iterator[Longmem]:
+    with Longmem(api_key=KEY, base_url=server.url, max_retries=0) as client:
+        yield client
+
+
+@pytest.fixture
+def collection(mem: Longmem) -> str:
+    name = "forget-" + os.urandom(4).hex()
+    mem.add_many([ICARUS, LUNCH], collection=name)
+    return name
+
+
+def _texts(mem: Longmem, collection: str) -> list[str]:
+    return sorted(m["text"] for m in mem.list_memories(collection=collection))
+
+
+def _longmem(server: LocalServer, *argv: str) -> subprocess.CompletedProcess[str]:
+    """The CLI in a child process whose stdin is a pipe, not a terminal."""
+    env = {
+        "LONGMEM_API_KEY": KEY,
+        "LONGMEM_BASE_URL": server.url,
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "PYTHONPATH": SOURCE_ROOT,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "longmem", *argv],
+        input="y\n",  # an answer nobody was asked for must not count as one
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_without_a_terminal_forget_refuses_unless_told_yes(
+    server: LocalServer, mem: Longmem, collection: str
+) -> None:
+    refused = _longmem(server, "forget", "Project Icarus launch", "--collection", collection)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert "--yes" in refused.stderr and "--dry-run" in refused.stderr
+    assert _texts(mem, collection) == sorted([ICARUS, LUNCH])
+
+    done = _longmem(server, "forget", "Project Icarus launch", "--collection", collection, "--yes")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["deleted"] == 1 and [m["text"] for m in result["memories"]] == [ICARUS]
+    assert _texts(mem, collection) == [LUNCH]
+
+
+def test_dry_run_lists_the_matches_and_deletes_nothing(
+    server: LocalServer, mem: Longmem, collection: str
+) -> None:
+    preview = _longmem(
+        server, "forget", "Project Icarus launch", "--collection", collection, "--dry-run"
+    )
+    assert preview.returncode == 0, preview.stderr
+    result = json.loads(preview.stdout)
+    assert (result["deleted"], result["dry_run"]) == (0, True)
+    assert [m["text"] for m in result["memories"]] == [ICARUS]
+    assert _texts(mem, collection) == sorted([ICARUS, LUNCH])
+
+
+class _Terminal(io.StringIO):
+    """Standard input as a person at a terminal, who types ``answer``."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _at_terminal(
+    monkeypatch: pytest.MonkeyPatch, server: LocalServer, answer: str, *argv: str
+) -> int:
+    monkeypatch.setenv("LONGMEM_API_KEY", KEY)
+    monkeypatch.setenv("LONGMEM_BASE_URL", server.url)
+    monkeypatch.setattr(sys, "stdin", _Terminal(answer))
+    return main(list(argv))
+
+
+def test_at_a_terminal_forget_shows_the_matches_and_deletes_them_on_yes(
+    server: LocalServer,
+    mem: Longmem,
+    collection: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (icarus,) = [m for m in mem.list_memories(collection=collection) if m["text"] == ICARUS]
+    code = _at_terminal(
+        monkeypatch, server, "y\n", "forget", "Project Icarus launch", "--collection", collection
+    )
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert f"{icarus['id']}  {ICARUS}" in err and "Delete 1 memory? [y/N]" in err
+    assert json.loads(out)["ids"] == [icarus["id"]]
+    assert _texts(mem, collection) == [LUNCH]
+
+
+@pytest.mark.parametrize("answer", ["n\n", "\n", ""], ids=["no", "enter", "end-of-input"])
+def test_at_a_terminal_anything_but_yes_deletes_nothing(
+    server: LocalServer,
+    mem: Longmem,
+    collection: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    answer: str,
+) -> None:
+    code = _at_terminal(
+        monkeypatch, server, answer, "forget", "Project Icarus launch", "--collection", collection
+    )
+    out, err = capsys.readouterr()
+    assert code == 0 and out == ""
+    assert ICARUS in err and err.endswith("Nothing deleted.\n")
+    assert _texts(mem, collection) == sorted([ICARUS, LUNCH])
+
+
+def test_at_a_terminal_nothing_matching_asks_nothing(
+    server: LocalServer,
+    mem: Longmem,
+    collection: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = _at_terminal(monkeypatch, server, "y\n", "forget", "zebra", "--collection", collection)
+    out, err = capsys.readouterr()
+    assert code == 0 and out == ""
+    assert err == "Nothing matches; nothing deleted.\n"
+    assert _texts(mem, collection) == sorted([ICARUS, LUNCH])
