@@ -23,8 +23,9 @@ class InvalidArgumentError(LongmemError, ValueError):
 class LongmemConnectionError(LongmemError):
     """The request did not get an HTTP response: refused, reset, DNS, TLS or proxy failure.
 
-    `request_sent` is False when the failure happened before the request reached the
-    server (always safe to repeat), True when its outcome is unknown.
+    `request_sent` is False when the request never reached the server (always safe to
+    repeat), True when its outcome is unknown: for a call that was retried, True when
+    any of its attempts was sent and not answered, whatever the last one met.
     """
 
     def __init__(self, message: str, *, request_sent: bool = True) -> None:
@@ -96,18 +97,32 @@ class ServerError(LongmemAPIError):
 
 
 class BatchProgress:
-    """How far `add_many` got: the memories it has confirmed, and where to resume.
+    """How far `add_many` got: the memories it has confirmed, and how to finish.
 
     `created` and `ids` count the confirmed memories; `next_index` is the position in
-    the caller's items of the first item not confirmed, so
-    `add_many(items[progress.next_index:])` resumes. `add_many` passes one to its
+    the caller's items of the first item not confirmed. `in_doubt` counts the items
+    from `next_index` on that were sent and never answered (a dropped connection, a
+    timeout): the server may have stored them. `idempotency_key` is the key the call's
+    chunk keys derive from (the caller's, or one minted for the call).
+
+    The resume that cannot store anything twice is the same call repeated with
+    `idempotency_key=progress.idempotency_key`: the server answers the chunks it stored
+    from its record (for 24 hours), and stores the others once. When `in_doubt` is 0,
+    `add_many(items[progress.next_index:])` resumes too. `add_many` passes one to its
     `on_progress` callback after each confirmed chunk, and sets one as `.progress` on
     the error it raises when a chunk finally fails. Read-only: nobody needs to change it.
     """
 
-    __slots__ = ("_count", "_created", "_ids", "_next_index")
+    __slots__ = ("_count", "_created", "_idempotency_key", "_ids", "_in_doubt", "_next_index")
 
-    def __init__(self, created: int, ids: list[str], next_index: int) -> None:
+    def __init__(
+        self,
+        created: int,
+        ids: list[str],
+        next_index: int,
+        in_doubt: int = 0,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
         self._created = created
         # add_many only ever appends to `ids`: keeping the list and its length now, not
         # a copy, makes a report per chunk cost nothing, and `.ids` still shows the
@@ -115,6 +130,8 @@ class BatchProgress:
         self._ids = ids
         self._count = len(ids)
         self._next_index = next_index
+        self._in_doubt = in_doubt
+        self._idempotency_key = idempotency_key
 
     @property
     def created(self) -> int:
@@ -131,8 +148,21 @@ class BatchProgress:
         """The position in the caller's items of the first item not confirmed."""
         return self._next_index
 
+    @property
+    def in_doubt(self) -> int:
+        """How many items from `next_index` on were sent unanswered: maybe stored."""
+        return self._in_doubt
+
+    @property
+    def idempotency_key(self) -> Optional[str]:
+        """The key to repeat the call with so that nothing is stored twice."""
+        return self._idempotency_key
+
     def __repr__(self) -> str:
-        return f"BatchProgress(created={self.created}, next_index={self.next_index})"
+        return (
+            f"BatchProgress(created={self.created}, next_index={self.next_index}, "
+            f"in_doubt={self.in_doubt})"
+        )
 
 
 _BY_STATUS: dict[int, type[LongmemAPIError]] = {
