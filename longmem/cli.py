@@ -13,6 +13,7 @@ import sys
 
 from . import __version__
 from ._protocol import (
+    BATCH_SIZE,
     DEFAULT_CATEGORY,
     DEFAULT_COLLECTION,
     DEFAULT_FORGET_LIMIT,
@@ -29,13 +30,14 @@ from ._protocol import (
     SOURCE_CLI,
 )
 from ._typing import TYPE_CHECKING
-from .errors import InvalidArgumentError, LongmemError
+from .errors import InvalidArgumentError, LongmemError, maybe_performed
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from typing import Any, Callable, Optional, TextIO
 
     from .client import Longmem
+    from .errors import BatchProgress
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -72,6 +74,10 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 def _fail(message: str) -> None:
     sys.stderr.write(f"longmem: error: {message}\n")
+
+
+def _interrupted(message: str) -> None:
+    sys.stderr.write(f"longmem: interrupted: {message}\n")
 
 
 # -- the parser ------------------------------------------------------------------------
@@ -116,7 +122,13 @@ def _parser() -> argparse.ArgumentParser:
     p = command("add-many", _add_many, "store memories from JSON Lines (strings or objects)")
     p.add_argument("file", nargs="?", default="-", help="JSON Lines file; - or none for stdin")
     _memory_options(p)
-    p.add_argument("--idempotency-key", help="makes repeating the whole import safe")
+    p.add_argument(
+        "--idempotency-key",
+        help="the key each chunk's key derives from (default: one derived from the "
+        "collection, the options and the input, so the same command run again stores "
+        "nothing twice)",
+    )
+    _allow_duplicates_option(p)
 
     p = command("search", _search, "search memories (one hit per line)")
     p.add_argument("query")
@@ -191,7 +203,17 @@ def _parser() -> argparse.ArgumentParser:
     p = command("import", _import, "re-ingest an export (or JSON Lines of memories)")
     p.add_argument("file", nargs="?", default="-", help="export JSON or JSON Lines; - for stdin")
     p.add_argument("--into", dest="into_collection", help="put everything in this collection")
+    _allow_duplicates_option(p)
     return parser
+
+
+def _allow_duplicates_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--allow-duplicates",
+        action="store_true",
+        help="store the input even if the same command stored it before (default: a "
+        "re-run within the server's 24 hours of idempotency stores nothing twice)",
+    )
 
 
 def _memory_options(p: argparse.ArgumentParser) -> None:
@@ -303,6 +325,55 @@ def _read_export(stream: TextIO, name: str) -> tuple[list[Any], Optional[list[An
     return list(_json_lines(iter(text.splitlines(keepends=True)), name)), None  # type: ignore[arg-type]
 
 
+# -- bulk runs that may stop part-way ----------------------------------------------------
+#
+# add-many and import send their input in chunks, each under an idempotency key derived
+# from one key per run. By default that key is derived from what the run would store, so
+# the same command run again (after a failure, a Ctrl-C, a server restart) is answered
+# from the server's record for every chunk it stored, and stores only the rest.
+
+
+def _run_key(args: argparse.Namespace, command: str, content: Any) -> tuple[str, str]:
+    """This run's idempotency key, and the advice on how to finish the run if it stops."""
+    takes_key = hasattr(args, "idempotency_key")  # add-many does, import does not
+    given = getattr(args, "idempotency_key", None)
+    if given is not None:
+        if args.allow_duplicates:
+            raise InvalidArgumentError(
+                "--idempotency-key and --allow-duplicates exclude each other"
+            )
+        return given, (
+            "run the same command again, with the same --idempotency-key, to finish: "
+            "nothing is stored twice"
+        )
+    if args.allow_duplicates:
+        import os
+
+        key = f"{command}-{os.urandom(16).hex()}"
+        if not takes_key:
+            return key, "running it again stores everything again (--allow-duplicates)"
+        return key, (
+            "to finish without storing anything twice, run it again with "
+            f"--idempotency-key {key} instead of --allow-duplicates"
+        )
+    import hashlib
+
+    # ensure_ascii: a lone surrogate in the input hashes instead of failing to encode.
+    digest = hashlib.sha256(json.dumps([command, content], sort_keys=True).encode("ascii"))
+    return f"{command}-{digest.hexdigest()[:40]}", (
+        "run the same command again to finish: the chunks already stored are not stored twice"
+    )
+
+
+def _unfinished(verb: str, done: int, in_doubt: int, total: int, advice: str) -> str:
+    """What a bulk run that stopped part-way stored for certain, what may be, what to do."""
+    text = f"{verb} {done} of {total}"
+    if in_doubt:
+        last = done + in_doubt - 1
+        text += f" for certain; items {done}-{last} were sent but not confirmed, and may be too"
+    return f"{text}; {advice}"
+
+
 # -- commands --------------------------------------------------------------------------
 
 
@@ -326,23 +397,32 @@ def _add_many(args: argparse.Namespace) -> int:
     finally:
         if stream is not sys.stdin:
             stream.close()
+    options = _given(args, "collection", "container_tag", "importance", "category")
+    key, advice = _run_key(args, "add-many", [_collection(args), args.source, options, items])
+    confirmed = 0
+
+    def report(progress: BatchProgress) -> None:
+        nonlocal confirmed
+        confirmed = progress.created
+        _progress(progress.created, len(items), "added")
+
     with _client(args) as mem:
         try:
             result = mem.add_many(
-                items,
-                source=args.source,
-                idempotency_key=args.idempotency_key,
-                on_progress=lambda progress: _progress(progress.created, len(items), "added"),
-                **_given(args, "collection", "container_tag", "importance", "category"),
+                items, source=args.source, idempotency_key=key, on_progress=report, **options
             )
         except LongmemError as exc:
             _progress_done()
             if exc.progress is not None:
-                _fail(
-                    f"stored {exc.progress.created} of {len(items)}; "
-                    f"resume from item {exc.progress.next_index}"
-                )
+                done, in_doubt = exc.progress.created, exc.progress.in_doubt
+                _fail(_unfinished("stored", done, in_doubt, len(items), advice))
             raise
+        except KeyboardInterrupt:
+            _progress_done()
+            # Ctrl-C may have come while the next chunk was on its way: count it in doubt.
+            in_doubt = min(BATCH_SIZE, len(items) - confirmed)
+            _interrupted(_unfinished("stored", confirmed, in_doubt, len(items), advice))
+            return 130
     _progress_done()
     _emit(args, result)
     return 0
@@ -474,19 +554,37 @@ def _import(args: argparse.Namespace) -> int:
             stream.close()
     # --into, else a --collection given: everything goes into it; else each memory's own.
     into = args.collection if args.into_collection is None else args.into_collection
+    if into is not None:
+        collections = None  # the export's collections would be recreated, empty
+    key, advice = _run_key(args, "import", [into, collections, memories])
     totals: dict[str, Any] = {"imported": 0, "skipped": 0, "collections": []}
+    start = 0
     with _client(args) as mem:
-        for start in range(0, max(len(memories), 1), MAX_IMPORT_MEMORIES):
-            result = mem.import_memories(
-                memories[start : start + MAX_IMPORT_MEMORIES],
-                collections=collections if start == 0 else None,
-                into_collection=into,
-            )
-            totals["imported"] += result.get("imported", 0)
-            totals["skipped"] += result.get("skipped", 0)
-            names = set(totals["collections"]) | set(result.get("collections") or [])
-            totals["collections"] = sorted(names)
-            _progress(min(start + MAX_IMPORT_MEMORIES, len(memories)), len(memories), "imported")
+        try:
+            for start in range(0, max(len(memories), 1), MAX_IMPORT_MEMORIES):
+                result = mem.import_memories(
+                    memories[start : start + MAX_IMPORT_MEMORIES],
+                    collections=collections if start == 0 else None,
+                    into_collection=into,
+                    idempotency_key=f"{key}-{start}",
+                )
+                totals["imported"] += result.get("imported", 0)
+                totals["skipped"] += result.get("skipped", 0)
+                names = set(totals["collections"]) | set(result.get("collections") or [])
+                totals["collections"] = sorted(names)
+                done = min(start + MAX_IMPORT_MEMORIES, len(memories))
+                _progress(done, len(memories), "imported")
+        except (LongmemError, KeyboardInterrupt) as exc:
+            _progress_done()
+            interrupted = isinstance(exc, KeyboardInterrupt)
+            sent = min(MAX_IMPORT_MEMORIES, len(memories) - start)
+            in_doubt = sent if maybe_performed(exc) else 0
+            if start or in_doubt:
+                message = _unfinished("imported", start, in_doubt, len(memories), advice)
+                (_interrupted if interrupted else _fail)(message)
+            if interrupted:
+                return 130
+            raise
     _progress_done()
     _emit(args, totals)
     return 0

@@ -74,6 +74,7 @@ from .errors import (
     LongmemTimeoutError,
     describe_detail,
     error_class_for,
+    maybe_performed,
 )
 
 if TYPE_CHECKING:
@@ -329,7 +330,7 @@ class Longmem:
                 if not isinstance(chunk_ids, list):
                     raise LongmemError(f"POST {path} answered without an ids list: {result!r}")
             except LongmemError as exc:
-                in_doubt = len(chunk) if _maybe_performed(exc) else 0
+                in_doubt = len(chunk) if maybe_performed(exc) else 0
                 exc.progress = BatchProgress(len(ids), ids, start, in_doubt, base_key)
                 raise
             ids.extend(chunk_ids)
@@ -891,16 +892,6 @@ def _unwrap(result: Any, key: str) -> Any:
     if isinstance(result, list):
         return result
     raise LongmemError(f"expected a list or an object with {key!r}, got {type(result).__name__}")
-
-
-def _maybe_performed(error: LongmemError) -> bool:
-    """Whether the write that failed with `error` may have been done all the same."""
-    if isinstance(error, LongmemConnectionError):
-        return error.request_sent
-    # A non-2xx answer says it was not done (a retry under the same key would have been
-    # answered with the first success); a bad argument was never sent; anything else
-    # (a 2xx answer the client could not read) may have been done.
-    return not isinstance(error, (LongmemAPIError, InvalidArgumentError))
 
 
 def _batch_item(item: Any, index: int, defaults: Mapping[str, Any]) -> dict[str, Any]:

@@ -183,6 +183,16 @@ def error_class_for(status: int) -> type[LongmemAPIError]:
     return _BY_STATUS.get(status, LongmemAPIError)
 
 
+def maybe_performed(error: BaseException) -> bool:
+    """Whether the write that ended with `error` may have been done all the same."""
+    if isinstance(error, LongmemConnectionError):
+        return error.request_sent
+    # A non-2xx answer says it was not done (a retry under the same key would have been
+    # answered with the first success); a bad argument was never sent. Anything else (a
+    # 2xx answer the client could not read, Ctrl-C during the call) may have been done.
+    return not isinstance(error, (LongmemAPIError, InvalidArgumentError))
+
+
 def describe_detail(body: Any, fallback: str) -> str:
     """Make a readable message of an error body: a string detail, or FastAPI's 422 list."""
     detail = body.get("detail") if isinstance(body, dict) else None
