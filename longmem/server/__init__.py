@@ -76,8 +76,8 @@ class LocalServer:
     before the first request.
 
     ``stop()`` stops accepting connections, then answers the requests in flight (for up
-    to ``shutdown_grace`` seconds) before it closes the store: a write the server
-    committed is always answered, so a client never has to guess whether it was stored.
+    to ``shutdown_grace`` seconds) before it closes the store: a write committed in that
+    time is answered, so its client need not guess whether it was stored.
     """
 
     def __init__(
