@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,8 +52,10 @@ def test_ctrl_c_says_what_was_stored_and_running_it_again_finishes_once(
         argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     with Longmem(api_key=KEY, base_url=server.url) as mem:
+        deadline = time.monotonic() + 60
         while stored(mem) < 200:
             assert proc.poll() is None, "add-many finished before it could be interrupted"
+            assert time.monotonic() < deadline, "add-many stored nothing in a minute"
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
         assert (proc.returncode, out) == (130, "")

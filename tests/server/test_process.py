@@ -199,6 +199,8 @@ def _refused(port: int) -> bool:
         socket.create_connection(("127.0.0.1", port), timeout=5).close()
     except ConnectionRefusedError:
         return True
+    except ConnectionResetError:  # queued as the listening socket closed: try again
+        pass
     return False
 
 
