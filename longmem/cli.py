@@ -18,6 +18,7 @@ editors and `tail -n +N` count); a JSON array's items are counted from 1 too.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -35,6 +36,7 @@ from ._constants import (
 )
 from ._constants import DEFAULT_TIMEOUT as DEFAULT_REQUEST_TIMEOUT
 from ._protocol import (
+    BATCH_SIZE,
     DEFAULT_CATEGORY,
     DEFAULT_COLLECTION,
     DEFAULT_CONTRADICTIONS_LIMIT,
@@ -57,13 +59,14 @@ from ._protocol import (
     SOURCE_CLI,
 )
 from ._typing import TYPE_CHECKING
-from .errors import InvalidArgumentError, LongmemError, NotFoundError
+from .errors import InvalidArgumentError, LongmemError, NotFoundError, maybe_performed
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from typing import Any, Callable, Optional, TextIO
 
     from .client import Longmem
+    from .errors import BatchProgress
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -105,6 +108,10 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 def _fail(message: str) -> None:
     sys.stderr.write(f"longmem: error: {message}\n")
+
+
+def _interrupted(message: str) -> None:
+    sys.stderr.write(f"longmem: interrupted: {message}\n")
 
 
 # How much of forget's matches the confirmation shows: a short list, one line each.
@@ -235,6 +242,14 @@ _APPLY = _opt(
     "change the data (default: a dry run that lists what would change)",
     action="store_const",
     const=False,
+)
+_ALLOW_DUPLICATES = _opt(
+    "--allow-duplicates",
+    None,
+    "store the input even if the same command stored it before",
+    "no: a re-run within the server's 24 hours of idempotency stores nothing twice",
+    action="store_true",
+    group="keys",
 )
 _MEMORY_COLUMNS = ("id", "date", "score", "text")
 
@@ -610,30 +625,85 @@ def _renumbered(
     return InvalidArgumentError(where[index] + str(exc)[found.end() :])
 
 
+# -- bulk runs that may stop part-way ----------------------------------------------------
+#
+# add-many and import send their input in chunks, each under an idempotency key derived
+# from one key per run. By default that key is derived from what the run would store, so
+# the same command run again (after a failure, a Ctrl-C, a server restart) is answered
+# from the server's record for every chunk it stored, and stores only the rest.
+
+
+def _run_key(args: argparse.Namespace, command: str, content: Any) -> tuple[str, str]:
+    """This run's idempotency key, and the advice on how to finish the run if it stops."""
+    given = getattr(args, "idempotency_key", None)  # add-many takes one, import does not
+    if given is not None:
+        return given, (
+            "run the same command again, with the same --idempotency-key, to finish: "
+            "nothing is stored twice"
+        )
+    if args.allow_duplicates:
+        key = f"{command}-{os.urandom(16).hex()}"
+        if command == "import":
+            return key, "running it again stores everything again (--allow-duplicates)"
+        return key, (
+            "to finish without storing anything twice, run it again with "
+            f"--idempotency-key {key} instead of --allow-duplicates"
+        )
+    # ensure_ascii: a lone surrogate in the input hashes instead of failing to encode.
+    digest = hashlib.sha256(json.dumps([command, content], sort_keys=True).encode("ascii"))
+    return f"{command}-{digest.hexdigest()[:40]}", (
+        "run the same command again to finish: the chunks already stored are not stored twice"
+    )
+
+
+def _unfinished(verb: str, done: int, in_doubt: int, where: list[str], advice: str) -> str:
+    """What a bulk run that stopped part-way stored for certain, what may be, what to do;
+    `where` names each input item (`_read_items`), so items are counted as the input's
+    lines are."""
+    text = f"{verb} {done} of {len(where)}"
+    if in_doubt:
+        first, last = where[done], where[done + in_doubt - 1]
+        text += (
+            f" for certain; the items from {first} to {last.rsplit(' ', 1)[-1]} were sent"
+            " but not confirmed, and may be stored too"
+        )
+    return f"{text}; {advice}"
+
+
 # -- commands with a handler of their own ----------------------------------------------
 
 
 def _add_many(args: argparse.Namespace) -> int:
     items, where = _read_items(args.file)
+    options = _given(args, "collection", "container_tag", "importance", "category")
+    collection = args.collection or DEFAULT_COLLECTION
+    key, advice = _run_key(args, "add-many", [collection, args.source, options, items])
+    confirmed = 0
+
+    def report(progress: BatchProgress) -> None:
+        nonlocal confirmed
+        confirmed = progress.created
+        _progress(progress.created, len(items), "added")
+
     with _client(args) as mem:
         try:
             result = mem.add_many(
-                items,
-                source=args.source,
-                idempotency_key=args.idempotency_key,
-                on_progress=lambda progress: _progress(progress.created, len(items), "added"),
-                **_given(args, "collection", "container_tag", "importance", "category"),
+                items, source=args.source, idempotency_key=key, on_progress=report, **options
             )
         except InvalidArgumentError as exc:
             raise _renumbered(exc, "items", where) from None
         except LongmemError as exc:
             _progress_done()
             if exc.progress is not None:
-                _fail(
-                    f"stored {exc.progress.created} of {len(items)}; "
-                    f"resume from {where[exc.progress.next_index]}"
-                )
+                done, in_doubt = exc.progress.created, exc.progress.in_doubt
+                _fail(_unfinished("stored", done, in_doubt, where, advice))
             raise
+        except KeyboardInterrupt:
+            _progress_done()
+            # Ctrl-C may have come while the next chunk was on its way: count it in doubt.
+            in_doubt = min(BATCH_SIZE, len(items) - confirmed)
+            _interrupted(_unfinished("stored", confirmed, in_doubt, where, advice))
+            return 130
     _progress_done()
     _emit(args, result)
     return 0
@@ -759,22 +829,40 @@ def _import(args: argparse.Namespace) -> int:
             stream.close()
     # --into, else a --collection given: everything goes into it; else each memory's own.
     into = args.collection if args.into_collection is None else args.into_collection
+    if into is not None:
+        collections = None  # the export's collections would be recreated, empty
+    key, advice = _run_key(args, "import", [into, collections, memories])
     totals: dict[str, Any] = {"imported": 0, "skipped": 0, "collections": []}
+    start = 0
     with _client(args) as mem:
-        for start in range(0, max(len(memories), 1), MAX_IMPORT_MEMORIES):
-            try:
-                result = mem.import_memories(
-                    memories[start : start + MAX_IMPORT_MEMORIES],
-                    collections=collections if start == 0 else None,
-                    into_collection=into,
-                )
-            except InvalidArgumentError as exc:
-                raise _renumbered(exc, "memories", where, start) from None
-            totals["imported"] += result.get("imported", 0)
-            totals["skipped"] += result.get("skipped", 0)
-            names = set(totals["collections"]) | set(result.get("collections") or [])
-            totals["collections"] = sorted(names)
-            _progress(min(start + MAX_IMPORT_MEMORIES, len(memories)), len(memories), "imported")
+        try:
+            for start in range(0, max(len(memories), 1), MAX_IMPORT_MEMORIES):
+                try:
+                    result = mem.import_memories(
+                        memories[start : start + MAX_IMPORT_MEMORIES],
+                        collections=collections if start == 0 else None,
+                        into_collection=into,
+                        idempotency_key=f"{key}-{start}",
+                    )
+                except InvalidArgumentError as exc:
+                    raise _renumbered(exc, "memories", where, start) from None
+                totals["imported"] += result.get("imported", 0)
+                totals["skipped"] += result.get("skipped", 0)
+                names = set(totals["collections"]) | set(result.get("collections") or [])
+                totals["collections"] = sorted(names)
+                done = min(start + MAX_IMPORT_MEMORIES, len(memories))
+                _progress(done, len(memories), "imported")
+        except (LongmemError, KeyboardInterrupt) as exc:
+            _progress_done()
+            interrupted = isinstance(exc, KeyboardInterrupt)
+            sent = min(MAX_IMPORT_MEMORIES, len(memories) - start)
+            in_doubt = sent if maybe_performed(exc) else 0
+            if start or in_doubt:
+                message = _unfinished("imported", start, in_doubt, where, advice)
+                (_interrupted if interrupted else _fail)(message)
+            if interrupted:
+                return 130
+            raise
     _progress_done()
     _emit(args, totals)
     return 0
@@ -824,10 +912,13 @@ COMMANDS: tuple[Command, ...] = (
         _opt(
             "--idempotency-key",
             "idempotency_key",
-            "makes repeating the whole import safe",
-            "none",
+            "the key each chunk's key derives from",
+            "one derived from the collection, the options and the input, so the same"
+            " command run again stores nothing twice",
             metavar="KEY",
+            group="keys",
         ),
+        _ALLOW_DUPLICATES,
         run=_add_many,
     ),
     Command(
@@ -1315,6 +1406,7 @@ COMMANDS: tuple[Command, ...] = (
             dest="into_collection",
             metavar="NAME",
         ),
+        _ALLOW_DUPLICATES,
         run=_import,
     ),
     Command(

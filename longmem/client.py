@@ -71,6 +71,7 @@ from .errors import (
     NotFoundError,
     describe_detail,
     error_class_for,
+    maybe_performed,
 )
 
 if TYPE_CHECKING:
@@ -291,11 +292,12 @@ class Longmem:
         Items are strings or dicts of per-item fields (text, importance, category,
         source, metadata, container_tag) that override the call's defaults. Every item
         is checked before the first chunk is sent. Each chunk is retried on its own
-        under one idempotency key; with `idempotency_key` given, chunk keys derive
-        from it, so repeating the whole call after a failure creates no duplicates.
-        `on_progress(progress)`, if given, is called after each confirmed chunk with a
-        `BatchProgress`. If a chunk finally fails, the raised error's `.progress` says
-        what was created. Returns {"created", "ids"}.
+        under one idempotency key, `<idempotency_key>-<offset>`; without
+        `idempotency_key` one is minted for the call. `on_progress(progress)`, if given,
+        is called after each confirmed chunk with a `BatchProgress`. If a chunk finally
+        fails, the raised error's `.progress` says what was confirmed, what is in doubt,
+        and the key to repeat the call with so that nothing is stored twice. Returns
+        {"created", "ids"}.
         """
         path = _collection_path(collection) + "/memories/batch"
         defaults = {
@@ -314,21 +316,26 @@ class Longmem:
                 f"on_progress must be callable, got {type(on_progress).__name__}"
             )
         memories = [_batch_item(item, index, defaults) for index, item in enumerate(items)]
+        # Minted here, not per request, so that the error's progress can offer a repeat
+        # of this very call: the same chunk keys, answered from the server's record.
+        base_key = base_key or os.urandom(16).hex()
         ids: list[str] = []
         for start in range(0, len(memories), BATCH_SIZE):
             chunk = memories[start : start + BATCH_SIZE]
-            key = None if base_key is None else f"{base_key}-{start}"
             try:
-                result = self._request("POST", path, body={"memories": chunk}, idempotency_key=key)
+                result = self._request(
+                    "POST", path, body={"memories": chunk}, idempotency_key=f"{base_key}-{start}"
+                )
+                chunk_ids = result.get("ids") if isinstance(result, dict) else None
+                if not isinstance(chunk_ids, list):
+                    raise LongmemError(f"POST {path} answered without an ids list: {result!r}")
             except LongmemError as exc:
-                exc.progress = BatchProgress(len(ids), ids, start)
+                in_doubt = len(chunk) if maybe_performed(exc) else 0
+                exc.progress = BatchProgress(len(ids), ids, start, in_doubt, base_key)
                 raise
-            chunk_ids = result.get("ids") if isinstance(result, dict) else None
-            if not isinstance(chunk_ids, list):
-                raise LongmemError(f"POST {path} answered without an ids list: {result!r}")
             ids.extend(chunk_ids)
             if on_progress is not None:
-                on_progress(BatchProgress(len(ids), ids, start + len(chunk)))
+                on_progress(BatchProgress(len(ids), ids, start + len(chunk), 0, base_key))
         # A copy: the progress reports share `ids`, and what the caller does with the
         # result must not change them.
         return {"created": len(ids), "ids": ids[:]}
@@ -858,6 +865,7 @@ class Longmem:
         started = self._clock()
         deadline = None if budget is None else started + budget
         retries = 0
+        sent = False  # whether any attempt may have reached the server unanswered
         while True:
             time_left = None if deadline is None else deadline - self._clock()
             if time_left is not None and time_left <= 0:
@@ -880,6 +888,7 @@ class Longmem:
                 )
             except LongmemConnectionError as exc:
                 error = exc
+                sent = sent or exc.request_sent
             else:
                 if 200 <= response.status < 300:
                     return _decode(response, method, path)
@@ -891,6 +900,10 @@ class Longmem:
             if decision.delay is None:
                 if isinstance(error, LongmemConnectionError):
                     error.attempts, error.elapsed = retries + 1, self._clock() - started
+                    if sent:
+                        # The last attempt never connected, but an earlier one was sent
+                        # and not answered: the call's outcome is unknown, not "not sent".
+                        error.request_sent = True
                 raise error
             self._sleep(decision.delay)
             retries += 1

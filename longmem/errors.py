@@ -23,11 +23,13 @@ class InvalidArgumentError(LongmemError, ValueError):
 class LongmemConnectionError(LongmemError):
     """The request did not get an HTTP response: refused, reset, DNS, TLS or proxy failure.
 
-    `request_sent` is False when the failure happened before the request reached the
-    server (always safe to repeat), True when its outcome is unknown. `retryable` is False
-    for a failure no retry can fix (an https:// URL for a plain-HTTP server, a certificate
-    that cannot be verified). When the call gives up, `attempts` and `elapsed` (seconds)
-    say how many attempts it made and over how long, and the message ends with them.
+    `request_sent` is False when the request never reached the server (always safe to
+    repeat), True when its outcome is unknown: for a call that was retried, True when
+    any of its attempts was sent and not answered, whatever the last one met.
+    `retryable` is False for a failure no retry can fix (an https:// URL for a plain-HTTP
+    server, a certificate that cannot be verified). When the call gives up, `attempts`
+    and `elapsed` (seconds) say how many attempts it made and over how long, and the
+    message ends with them.
     """
 
     def __init__(self, message: str, *, request_sent: bool = True, retryable: bool = True) -> None:
@@ -114,18 +116,32 @@ class ServerError(LongmemAPIError):
 
 
 class BatchProgress:
-    """How far `add_many` got: the memories it has confirmed, and where to resume.
+    """How far `add_many` got: the memories it has confirmed, and how to finish.
 
     `created` and `ids` count the confirmed memories; `next_index` is the position in
-    the caller's items of the first item not confirmed, so
-    `add_many(items[progress.next_index:])` resumes. `add_many` passes one to its
+    the caller's items of the first item not confirmed. `in_doubt` counts the items
+    from `next_index` on that were sent and never answered (a dropped connection, a
+    timeout): the server may have stored them. `idempotency_key` is the key the call's
+    chunk keys derive from (the caller's, or one minted for the call).
+
+    The resume that cannot store anything twice is the same call repeated with
+    `idempotency_key=progress.idempotency_key`: the server answers the chunks it stored
+    from its record (for 24 hours), and stores the others once. When `in_doubt` is 0,
+    `add_many(items[progress.next_index:])` resumes too. `add_many` passes one to its
     `on_progress` callback after each confirmed chunk, and sets one as `.progress` on
     the error it raises when a chunk finally fails. Read-only: nobody needs to change it.
     """
 
-    __slots__ = ("_count", "_created", "_ids", "_next_index")
+    __slots__ = ("_count", "_created", "_idempotency_key", "_ids", "_in_doubt", "_next_index")
 
-    def __init__(self, created: int, ids: list[str], next_index: int) -> None:
+    def __init__(
+        self,
+        created: int,
+        ids: list[str],
+        next_index: int,
+        in_doubt: int = 0,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
         self._created = created
         # add_many only ever appends to `ids`: keeping the list and its length now, not
         # a copy, makes a report per chunk cost nothing, and `.ids` still shows the
@@ -133,6 +149,8 @@ class BatchProgress:
         self._ids = ids
         self._count = len(ids)
         self._next_index = next_index
+        self._in_doubt = in_doubt
+        self._idempotency_key = idempotency_key
 
     @property
     def created(self) -> int:
@@ -149,8 +167,21 @@ class BatchProgress:
         """The position in the caller's items of the first item not confirmed."""
         return self._next_index
 
+    @property
+    def in_doubt(self) -> int:
+        """How many items from `next_index` on were sent unanswered: maybe stored."""
+        return self._in_doubt
+
+    @property
+    def idempotency_key(self) -> Optional[str]:
+        """The key to repeat the call with so that nothing is stored twice."""
+        return self._idempotency_key
+
     def __repr__(self) -> str:
-        return f"BatchProgress(created={self.created}, next_index={self.next_index})"
+        return (
+            f"BatchProgress(created={self.created}, next_index={self.next_index}, "
+            f"in_doubt={self.in_doubt})"
+        )
 
 
 _BY_STATUS: dict[int, type[LongmemAPIError]] = {
@@ -169,6 +200,16 @@ def error_class_for(status: int) -> type[LongmemAPIError]:
     if status >= 500:
         return ServerError
     return _BY_STATUS.get(status, LongmemAPIError)
+
+
+def maybe_performed(error: BaseException) -> bool:
+    """Whether the write that ended with `error` may have been done all the same."""
+    if isinstance(error, LongmemConnectionError):
+        return error.request_sent
+    # A non-2xx answer says it was not done (a retry under the same key would have been
+    # answered with the first success); a bad argument was never sent. Anything else (a
+    # 2xx answer the client could not read, Ctrl-C during the call) may have been done.
+    return not isinstance(error, (LongmemAPIError, InvalidArgumentError))
 
 
 def describe_detail(body: Any, fallback: str) -> str:

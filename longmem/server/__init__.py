@@ -40,6 +40,9 @@ __all__ = ["LocalServer", "is_loopback"]
 
 # How often the idle serving thread wakes up; stop() does not wait for it (see _shutdown).
 _POLL_SECONDS = 0.5
+# How long stop() waits for the requests in flight to be answered before it closes
+# their connections anyway.
+SHUTDOWN_GRACE_SECONDS = 10.0
 
 
 def is_loopback(host: str) -> bool:
@@ -71,6 +74,10 @@ class LocalServer:
     ``embedder`` is an optional ``ModelEmbedder``: search asks it to rank the candidates
     its own arms found (rerank.py; None: the built-in embedding only). Neither is called
     before the first request.
+
+    ``stop()`` stops accepting connections, then answers the requests in flight (for up
+    to ``shutdown_grace`` seconds) before it closes the store: a write committed in that
+    time is answered, so its client need not guess whether it was stored.
     """
 
     def __init__(
@@ -86,6 +93,7 @@ class LocalServer:
         connector_roots: Optional[Sequence[str]] = None,
         extractor: Optional[Extractor] = None,
         embedder: Optional[ModelEmbedder] = None,
+        shutdown_grace: float = SHUTDOWN_GRACE_SECONDS,
     ) -> None:
         if not is_loopback(host) and not (api_key or read_only_key or admin_key):
             raise ValueError(
@@ -95,6 +103,8 @@ class LocalServer:
             raise ValueError("rate_limit must be at least 1 request per minute")
         if not sweep_interval > 0:
             raise ValueError("sweep_interval must be a positive number of seconds")
+        if not shutdown_grace >= 0:
+            raise ValueError("shutdown_grace must be a number of seconds, 0 or more")
         if connector_roots is not None:
             if isinstance(connector_roots, (str, bytes)):
                 raise TypeError("connector_roots must be a list of folders, not one string")
@@ -113,6 +123,7 @@ class LocalServer:
         self.host = host
         self.port = port
         self.sweep_interval = sweep_interval
+        self.shutdown_grace = shutdown_grace
         # As given until start(), then resolved (the working directory when None).
         self.connector_roots = connector_roots
         self.extractor: Extractor = RuleExtractor() if extractor is None else extractor
@@ -182,8 +193,9 @@ class LocalServer:
     def stop(self) -> None:
         if self._httpd is not None:
             self._shutdown(self._httpd)
-            self._httpd.server_close()
-            self._httpd.close_connections()
+            self._httpd.server_close()  # new connections are refused from here on
+            self._httpd.drain(self.shutdown_grace)
+            self._httpd.close_connections()  # what outlived the grace period
         if self._thread is not None:
             self._thread.join(timeout=5)
         # After HTTP (no new jobs) and before the store closes (they use it).
@@ -230,6 +242,11 @@ class LocalServer:
         """Block until ``stop`` is set (the CLI sets it on Ctrl-C or SIGTERM)."""
         while not stop.wait(0.2):
             pass
+
+    @property
+    def requests_in_flight(self) -> int:
+        """How many requests the server is handling now (0 when it is not running)."""
+        return 0 if self._httpd is None else self._httpd.in_flight
 
     # -- keys -------------------------------------------------------------------------
 

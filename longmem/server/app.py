@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import secrets
+import select
 import socket
 import threading
 import time
@@ -35,6 +36,7 @@ REQUESTS_LOGGER = "longmem.server.requests"
 requests_log = logging.getLogger(REQUESTS_LOGGER)
 
 _IDLE_TIMEOUT_SECONDS = 120
+_DRAIN_POLL_SECONDS = 0.05
 _ANONYMOUS = Principal("", "", ROLE_READ, "anonymous")
 
 
@@ -51,7 +53,11 @@ class LongmemHTTPServer(ThreadingHTTPServer):
         self.limiter = RateLimiter(rate_limit or DEFAULT_RATE_LIMIT)
         self.idempotency = Idempotency(services.store)
         self._open: set[socket.socket] = set()
+        # The connections between reading a request line and sending its answer.
+        self._busy: set[socket.socket] = set()
         self._open_lock = threading.Lock()
+        self._changed = threading.Condition(self._open_lock)
+        self.draining = False
         if ":" in address[0]:
             self.address_family = socket.AF_INET6  # e.g. "::1"
         super().__init__(address, _Handler)
@@ -66,7 +72,51 @@ class LongmemHTTPServer(ThreadingHTTPServer):
     def shutdown_request(self, request: Any) -> None:
         with self._open_lock:
             self._open.discard(request)
+            self._busy.discard(request)
+            self._changed.notify_all()
         super().shutdown_request(request)
+
+    def request_started(self, conn: socket.socket) -> None:
+        with self._open_lock:
+            self._busy.add(conn)
+
+    def request_answered(self, conn: socket.socket) -> None:
+        with self._open_lock:
+            self._busy.discard(conn)
+            self._changed.notify_all()
+
+    @property
+    def in_flight(self) -> int:
+        """How many requests are being handled now."""
+        with self._open_lock:
+            return len(self._busy)
+
+    def drain(self, grace: float) -> int:
+        """Answer the requests in flight, for up to ``grace`` seconds; how many were still
+        running when it ran out. Call it after the listening socket is closed.
+
+        A request whose write committed must get its answer: a client that sees the
+        connection drop instead cannot tell a stored write from a lost one. So every
+        connection closes after its current answer, idle keep-alive ones at once; one
+        whose next request has already arrived is left to read and answer it.
+        """
+        deadline = time.monotonic() + grace
+        closed: set[socket.socket] = set()
+        with self._open_lock:
+            self.draining = True
+            while self._open:
+                for conn in self._open - self._busy - closed:
+                    if not _has_data(conn):
+                        closed.add(conn)
+                        with contextlib.suppress(OSError):
+                            conn.shutdown(socket.SHUT_RDWR)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                # Woken by every answer and closed connection; the timeout re-checks idle
+                # connections whose request arrived after the last look.
+                self._changed.wait(min(left, _DRAIN_POLL_SECONDS))
+            return len(self._busy)
 
     def close_connections(self) -> None:
         with self._open_lock:
@@ -74,6 +124,15 @@ class LongmemHTTPServer(ThreadingHTTPServer):
         for conn in conns:
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
+
+
+def _has_data(conn: socket.socket) -> bool:
+    """True when the peer has sent something not yet read (a request, or its close)."""
+    try:
+        readable, _, _ = select.select([conn], [], [], 0)
+    except (OSError, ValueError):
+        return False
+    return bool(readable)
 
 
 def _reject_constant(name: str) -> Any:
@@ -153,6 +212,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         self._start()
         self._send(Response(code, {"detail": message or HTTPStatus(code).phrase}))
+
+    def parse_request(self) -> bool:
+        # Called once a request line has arrived: from here until its answer is sent,
+        # a draining server waits for this connection instead of closing it.
+        self.server.request_started(self.connection)
+        return super().parse_request()
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s %s", self.address_string(), format % args)
@@ -280,6 +345,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, response: Response) -> None:
         payload = b"" if response.status == 204 else _json_bytes(response.body)
+        if self.server.draining:
+            self.close_connection = True  # the server is stopping: this is the last answer
         try:
             self.send_response(response.status)
             if response.status != 204:
@@ -303,6 +370,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(payload)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
+        finally:
+            self.server.request_answered(self.connection)
 
 
 def make_server(

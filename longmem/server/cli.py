@@ -296,6 +296,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         server.serve_until(stop)
     finally:
+        busy = server.requests_in_flight
+        if busy:
+            print(
+                f"longmem: stopping: answering {busy} request(s) in flight "
+                f"(for at most {server.shutdown_grace:g} s)",
+                flush=True,
+            )
         server.stop()
         print("longmem: stopped", flush=True)
     return 0

@@ -1,18 +1,18 @@
-"""`longmem add-many` against a scripted server: one SDK call, progress, and resuming."""
+"""`longmem add-many` (and `import`) against a scripted server: progress, and finishing."""
 
 from __future__ import annotations
 
 import io
 import json
-import re
 import sys
 from collections.abc import Iterator
+from typing import Callable
 
 import pytest
 
 from longmem.cli import main
 
-from ..client.servers import Recorded, Reply, ScriptedServer
+from ..client.servers import Drop, Recorded, Reply, ScriptedServer
 
 # Retry-After: 0 makes the CLI's client retry at once, so a failing chunk costs no sleep.
 DOWN = Reply(503, json={"detail": "down"}, headers={"Retry-After": "0"})
@@ -52,7 +52,21 @@ def add_many(
     return main(argv), stdout.getvalue()
 
 
-def test_failure_says_what_was_stored_and_where_to_resume(
+def honouring(stored: list[str]) -> Callable[[Recorded], Reply]:
+    """A batch route that keeps the first answer to each Idempotency-Key, as servers do."""
+    answers: dict[str, Reply] = {}
+
+    def answer(request: Recorded) -> Reply:
+        key = request.headers["idempotency-key"]
+        if key not in answers:
+            stored.extend(m["text"] for m in request.json()["memories"])
+            answers[key] = created(request)
+        return answers[key]
+
+    return answer
+
+
+def test_failure_says_what_was_stored_and_how_to_finish(
     server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server.script(*[created] * 11)
@@ -61,31 +75,74 @@ def test_failure_says_what_was_stored_and_where_to_resume(
     code, out = add_many(server, monkeypatch, 1250, stderr=stderr)
     assert (code, out) == (1, "")
     assert stderr.getvalue().splitlines() == [
-        "longmem: error: stored 1100 of 1250; resume from stdin line 1101",
+        "longmem: error: stored 1100 of 1250; run the same command again to finish: "
+        "the chunks already stored are not stored twice",
         "longmem: error: HTTP 503: down (POST /v1/memory/collections/default/memories/batch)",
     ]
 
 
-def test_resuming_from_the_reported_item_stores_the_rest_once(
+def test_a_chunk_sent_and_not_answered_is_reported_in_doubt(
     server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stored: list[str] = []
+    store = honouring(stored)
 
-    def store(request: Recorded) -> Reply:
-        stored.extend(m["text"] for m in request.json()["memories"])
-        return created(request)
+    def stored_then_dropped(request: Recorded) -> Drop:
+        store(request)  # committed, and the answer lost
+        return Drop()
 
-    server.script(store, DOWN, DOWN, DOWN)
-    server.set_default(store)
+    server.script(store, stored_then_dropped)
+    server.set_default(Drop())
     stderr = io.StringIO()
     assert add_many(server, monkeypatch, 250, stderr=stderr)[0] == 1
-    found = re.search(r"resume from stdin line (\d+)", stderr.getvalue())
-    assert found is not None
-    lines = "".join(json.dumps(f"m{i}") + "\n" for i in range(250)).splitlines(keepends=True)
-    rest = "".join(lines[int(found.group(1)) - 1 :])  # what `tail -n +LINE` gives
-    monkeypatch.setattr(sys, "stdin", io.StringIO(rest))
-    assert main(["add-many", "--api-key", "k", "--base-url", server.url]) == 0
+    assert stderr.getvalue().splitlines()[0] == (
+        "longmem: error: stored 100 of 250 for certain; the items from stdin line 101 to 200 "
+        "were sent but not confirmed, and may be stored too; run the same command again to "
+        "finish: the chunks already stored are not stored twice"
+    )
+    server.set_default(store)
+    assert add_many(server, monkeypatch, 250, stderr=io.StringIO())[0] == 0
     assert stored == [f"m{i}" for i in range(250)]
+
+
+def test_running_the_same_command_again_stores_the_rest_once(
+    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored: list[str] = []
+    store = honouring(stored)
+    server.script(store, DOWN, DOWN, DOWN)
+    server.set_default(store)
+    assert add_many(server, monkeypatch, 250, stderr=io.StringIO())[0] == 1
+    code, out = add_many(server, monkeypatch, 250, stderr=io.StringIO())
+    assert code == 0
+    assert json.loads(out)["ids"] == [f"id-m{i}" for i in range(250)]
+    assert stored == [f"m{i}" for i in range(250)]
+
+
+def test_allow_duplicates_names_the_key_that_finishes_without_duplicates(
+    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.script(created)
+    server.set_default(DOWN)
+    stderr = io.StringIO()
+    assert add_many(server, monkeypatch, 150, "--allow-duplicates", stderr=stderr)[0] == 1
+    key = server.requests[0].headers["idempotency-key"].rsplit("-", 1)[0]
+    assert stderr.getvalue().splitlines()[0] == (
+        "longmem: error: stored 100 of 150; to finish without storing anything twice, run "
+        f"it again with --idempotency-key {key} instead of --allow-duplicates"
+    )
+
+
+def test_allow_duplicates_and_a_key_are_a_usage_error(
+    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stderr = io.StringIO()
+    argv = ("--allow-duplicates", "--idempotency-key", "k")
+    assert add_many(server, monkeypatch, 1, *argv, stderr=stderr)[0] == 2
+    assert "argument --idempotency-key: not allowed with argument --allow-duplicates" in (
+        stderr.getvalue()
+    )
+    assert server.requests == []
 
 
 def test_progress_is_shown_per_chunk_on_a_terminal(
@@ -128,3 +185,23 @@ def test_idempotency_key_that_cannot_travel_in_a_header_is_a_usage_error(
         "longmem: error: idempotency_key must be printable ASCII characters, got 'clé'"
     )
     assert server.requests == []
+
+
+def test_import_failure_says_what_was_imported_and_how_to_finish(
+    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.script(Reply(200, json={"imported": 10_000, "skipped": 0, "collections": ["c"]}))
+    server.set_default(Drop())
+    dump = json.dumps({"memories": [{"text": f"m{i}"} for i in range(10_050)]})
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(dump))
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert main(["import", "--api-key", "k", "--base-url", server.url]) == 1
+    assert stderr.getvalue().splitlines()[0] == (
+        "longmem: error: imported 10000 of 10050 for certain; the items from stdin item 10001 "
+        "to 10050 were sent but not confirmed, and may be stored too; run the same command "
+        "again to finish: the chunks already stored are not stored twice"
+    )
+    keys = [r.headers["idempotency-key"] for r in server.requests]
+    assert keys[0].endswith("-0") and set(keys[1:]) == {keys[0][:-2] + "-10000"}

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from longmem import Longmem
 from longmem.cli import main
 from longmem.server import LocalServer
 
@@ -213,6 +214,69 @@ def test_export_to_a_file_then_import_into_another_collection(
     assert imported.json["imported"] == 2
     copied = run(capsys, monkeypatch, "list", "--collection", collection + "-copy")
     assert sorted(m["text"] for m in copied.lines) == ["one", "two"]
+
+
+def count(server: LocalServer, collection: str) -> int:
+    with Longmem(api_key=KEY, base_url=server.url) as mem:
+        return int(mem.get_collection(collection)["memory_count"])
+
+
+def test_add_many_run_again_stores_nothing_twice(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    server: LocalServer,
+    collection: str,
+) -> None:
+    lines = "".join(json.dumps(f"fact {i}") + "\n" for i in range(150))
+    first = run(capsys, monkeypatch, "add-many", "--collection", collection, stdin=lines)
+    again = run(capsys, monkeypatch, "add-many", "--collection", collection, stdin=lines)
+    assert again.json == first.json  # the first run's answer, replayed
+    assert count(server, collection) == 150
+    more = run(
+        capsys,
+        monkeypatch,
+        "add-many",
+        "--collection",
+        collection,
+        "--allow-duplicates",
+        stdin=lines,
+    )
+    assert more.code == 0 and set(more.json["ids"]).isdisjoint(first.json["ids"])
+    assert count(server, collection) == 300
+
+
+def test_import_run_again_stores_nothing_twice(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    server: LocalServer,
+    collection: str,
+) -> None:
+    dump = json.dumps({"memories": [{"text": "one"}, {"text": "two"}]})
+    for _ in range(2):
+        imported = run(capsys, monkeypatch, "import", "--into", collection, stdin=dump)
+        assert imported.json == {"imported": 2, "skipped": 0, "collections": [collection]}
+    assert count(server, collection) == 2
+    run(capsys, monkeypatch, "import", "--into", collection, "--allow-duplicates", stdin=dump)
+    assert count(server, collection) == 4
+
+
+def test_import_into_does_not_recreate_the_exported_collection(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    server: LocalServer,
+    collection: str,
+) -> None:
+    run(capsys, monkeypatch, "add", "kept", "--collection", collection)
+    data = run(capsys, monkeypatch, "export").json
+    data["memories"] = [m for m in data["memories"] if m["collection"] == collection]
+    with Longmem(api_key=KEY, base_url=server.url) as mem:
+        mem.delete_collection(collection)
+    imported = run(
+        capsys, monkeypatch, "import", "--into", collection + "-new", stdin=json.dumps(data)
+    )
+    assert imported.json["collections"] == [collection + "-new"]
+    names = [c["name"] for c in run(capsys, monkeypatch, "collections").lines]
+    assert collection + "-new" in names and collection not in names
 
 
 def test_export_to_stdout_pipes_into_import_from_stdin(

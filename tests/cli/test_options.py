@@ -107,7 +107,26 @@ def test_add_many_passes_only_its_own_arguments(
     [(args, kwargs)] = calls["add_many"]
     assert args == (["a", "b"],)
     assert sorted(kwargs) == ["idempotency_key", "on_progress", "source"]
-    assert (kwargs["idempotency_key"], kwargs["source"]) == (None, SOURCE_CLI)
+    assert kwargs["source"] == SOURCE_CLI
+
+
+def test_add_many_key_is_derived_from_what_the_run_would_store(
+    calls: dict[str, list[Call]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for argv, stdin in [
+        ((), '"a"\n"b"\n'),
+        ((), '"a"\n\n"b"\n'),  # a blank line stores nothing: the same run
+        ((), '"b"\n"a"\n'),  # the same items in another order: another run
+        (("--collection", "c"), '"a"\n"b"\n'),
+        (("--importance", "0.9"), '"a"\n"b"\n'),
+        (("--allow-duplicates",), '"a"\n"b"\n'),
+        (("--allow-duplicates",), '"a"\n"b"\n'),
+    ]:
+        assert run(monkeypatch, "add-many", *argv, stdin=stdin) == 0
+    keys = [kwargs["idempotency_key"] for _, kwargs in calls["add_many"]]
+    assert all(key.startswith("add-many-") for key in keys)
+    assert keys[0] == keys[1]
+    assert len(set(keys)) == len(keys) - 1
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Callable
 
 import pytest
@@ -148,13 +149,86 @@ def test_a_progress_report_keeps_the_ids_of_its_moment(
     assert len(first.ids) == 100
 
 
-@pytest.mark.parametrize("field", ["created", "ids", "next_index"])
+@pytest.mark.parametrize("field", ["created", "ids", "next_index", "in_doubt", "idempotency_key"])
 def test_progress_is_read_only(field: str) -> None:
-    progress = BatchProgress(1, ["id-1"], 1)
+    progress = BatchProgress(1, ["id-1"], 1, 100, "k")
     with pytest.raises(AttributeError):
         setattr(progress, field, 0)
     assert (progress.created, progress.ids, progress.next_index) == (1, ["id-1"], 1)
-    assert repr(progress) == "BatchProgress(created=1, next_index=1)"
+    assert (progress.in_doubt, progress.idempotency_key) == (100, "k")
+    assert repr(progress) == "BatchProgress(created=1, next_index=1, in_doubt=100)"
+
+
+def test_chunk_sent_unanswered_is_in_doubt_and_never_called_unsent(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    # The second chunk reaches the server, which goes away without answering; the
+    # retries then find nothing listening. The last attempt was never sent, the call was.
+    server.script(created, Drop())
+    client = make_client(server.url, max_retries=2, sleep=lambda _: server.close())
+    with pytest.raises(LongmemConnectionError, match="could not connect") as caught:
+        client.add_many(items(250))
+    assert caught.value.request_sent is True
+    progress = caught.value.progress
+    assert progress is not None
+    assert (progress.created, progress.next_index, progress.in_doubt) == (100, 100, 100)
+
+
+def test_chunk_refused_outright_is_not_in_doubt(make_client: Callable[..., Longmem]) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = make_client(f"http://127.0.0.1:{port}", max_retries=1)
+    with pytest.raises(LongmemConnectionError) as caught:
+        client.add_many(items(10))
+    assert caught.value.request_sent is False
+    assert caught.value.progress is not None
+    assert (caught.value.progress.next_index, caught.value.progress.in_doubt) == (0, 0)
+
+
+def test_repeating_with_the_progress_key_stores_the_chunk_in_doubt_once(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    # What an honouring server does: the first answer to a key is replayed.
+    answers: dict[str, Reply] = {}
+    stored: list[str] = []
+
+    def honouring(request: Recorded) -> Reply:
+        key = request.headers["idempotency-key"]
+        if key not in answers:
+            stored.extend(m["text"] for m in request.json()["memories"])
+            answers[key] = created(request)
+        return answers[key]
+
+    def stored_then_dropped(request: Recorded) -> Drop:
+        honouring(request)  # committed, and the answer lost
+        return Drop()
+
+    server.script(honouring, stored_then_dropped)
+    server.set_default(honouring)
+    client = make_client(server.url, max_retries=0)
+    with pytest.raises(LongmemConnectionError) as caught:
+        client.add_many(items(250))
+    progress = caught.value.progress
+    assert progress is not None and progress.in_doubt == 100
+    assert progress.idempotency_key is not None
+    result = client.add_many(items(250), idempotency_key=progress.idempotency_key)
+    assert result["ids"] == [f"id-m{i}" for i in range(250)]
+    assert stored == items(250)
+
+
+def test_a_call_without_a_key_gets_one_its_chunk_keys_derive_from(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.set_default(created)
+    reports: list[BatchProgress] = []
+    client.add_many(items(150), on_progress=reports.append)
+    base = reports[0].idempotency_key
+    assert base is not None and {r.idempotency_key for r in reports} == {base}
+    keys = [r.headers["idempotency-key"] for r in server.requests]
+    assert keys == [f"{base}-0", f"{base}-100"]
+    client.add_many(items(150), on_progress=reports.append)
+    assert reports[-1].idempotency_key != base  # one per call: a new call stores again
 
 
 @pytest.mark.parametrize("on_progress", [True, "print", 1])

@@ -224,6 +224,17 @@ def test_budget_running_out_says_how_many_attempts_it_made(
     )
 
 
+def test_a_call_sent_once_is_never_called_unsent_when_its_retry_is_refused(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.script(Drop())  # read the request, then gone without an answer
+    client = make_client(server.url, max_retries=1, sleep=lambda _: server.close())
+    with pytest.raises(LongmemConnectionError, match="could not connect") as caught:
+        client.add("x")
+    assert caught.value.request_sent is True
+    assert len(server.requests) == 1
+
+
 def test_read_timeout_is_a_longmem_timeout_and_retried(
     server: ScriptedServer, make_client: Callable[..., Longmem], sleeps: SleepRecorder
 ) -> None:

@@ -191,5 +191,11 @@ class ServerProcess:
     def finish(self, sig: int = signal.SIGTERM) -> tuple[int, str]:
         """Signal the server, wait for it; (exit status, the rest of its stdout)."""
         self.proc.send_signal(sig)
+        return self.wait()
+
+    def wait(self) -> tuple[int, str]:
+        """Wait for the server to exit (signalled already); (exit status, rest of stdout).
+        A second signal could land after the server restored the default handlers on
+        its way out, and kill it."""
         out, _ = self.proc.communicate(timeout=20)
         return self.proc.returncode, out

@@ -108,6 +108,20 @@ def test_import_into_collection_overrides_item_collections(api: Api) -> None:
     assert api.get(f"{C}/x").status == 404
 
 
+def test_import_into_collection_creates_none_of_the_listed_collections(api: Api) -> None:
+    reply = api.post(
+        IMPORT,
+        {
+            "memories": [{"text": "a", "collection": "x"}],
+            "collections": [{"name": "x", "description": "the original"}],
+            "into_collection": "restored",
+        },
+    )
+    assert reply.json["collections"] == ["restored"]
+    assert api.get(f"{C}/x").status == 404
+    assert len(api.get(f"{C}/restored/memories").json) == 1
+
+
 def test_import_keeps_current_truth_flags(api: Api) -> None:
     api.post(
         IMPORT,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import http.client
+import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -188,3 +192,49 @@ def test_stop_ends_idle_keep_alive_connections() -> None:
     sock.settimeout(5)
     assert sock.recv(1) == b""  # the server closed it
     api.close()
+
+
+def _refused(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=5).close()
+    except ConnectionRefusedError:
+        return True
+    except ConnectionResetError:  # queued as the listening socket closed: try again
+        pass
+    return False
+
+
+def test_sigterm_answers_the_request_in_flight_before_exiting(tmp_path: Path) -> None:
+    db = str(tmp_path / "drain.db")
+    key = "lm_drain"
+    proc = ServerProcess("--port", "0", "--db", db, "--api-key", key)
+    body = json.dumps({"memories": ["first in flight", "second in flight"]}).encode()
+    sock = socket.create_connection(("127.0.0.1", proc.port), timeout=10)
+    head = (
+        f"POST {C}/notes/memories/batch HTTP/1.1\r\nHost: x\r\n"
+        f"Authorization: Bearer {key}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nExpect: 100-continue\r\n\r\n"
+    )
+    sock.sendall(head.encode())
+    # "100 Continue" means the server has read the request line and headers: in flight.
+    assert sock.recv(1024).startswith(b"HTTP/1.1 100")
+    proc.proc.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    while not _refused(proc.port):  # it stops taking connections first…
+        assert time.monotonic() < deadline, "the server kept accepting connections"
+    sock.sendall(body)  # …and still reads, stores and answers the request it had begun
+    response = http.client.HTTPResponse(sock)
+    response.begin()
+    assert response.status == 201
+    assert response.getheader("Connection") == "close"
+    ids = json.loads(response.read())["ids"]
+    sock.close()
+    code, out = proc.wait()
+    assert code == 0
+    assert "answering 1 request(s) in flight" in out
+
+    again = ServerProcess("--port", "0", "--db", db, "--api-key", key)
+    api = again.api(key)
+    assert sorted(m["id"] for m in api.get(f"{C}/notes/memories").json) == sorted(ids)
+    api.close()
+    again.finish(signal.SIGTERM)

@@ -73,6 +73,9 @@ def import_memories(req: Request) -> Response:
     if body.get("into_collection") is not None:
         into = check.collection_name(body["into_collection"], ["body", "into_collection"])
     collections = _import_collections(check, body)
+    if into is not None:
+        # Every memory lands in `into`: the export's collections would be created empty.
+        collections = []
     new: list[NewMemory] = []
     # Each imported memory's id in its export, and the id it superseded there.
     old_ids: list[Optional[str]] = []
