@@ -371,9 +371,9 @@ class MemoryTools:
 
 
 def _remember(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    # When remember takes container_tag (issue 11): pass container_tag=tools._tag(args)
-    # here, and give the tool scope=_BOTH.
-    facts = tools.client.remember(args["text"], collection=tools._collection(args))
+    facts = tools.client.remember(
+        args["text"], collection=tools._collection(args), container_tag=tools._tag(args)
+    )
     if not facts:
         return (
             "No facts were found in that text, so nothing was stored. To keep it as "
@@ -459,26 +459,20 @@ def _forget(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, An
 
 def _list(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     limit = args.get("limit", DEFAULT_TOOL_LIST_LIMIT)
-    collection = tools._collection(args)
-    # The list route has no tag filter: with a tag, read the newest page and keep the tag's.
-    page: list[dict[str, Any]] = _unless_absent(
-        lambda: tools.client.list_memories(
-            collection=collection, limit=limit if tools.container_tag is None else MAX_LIST_LIMIT
-        ),
+    collection, tag = tools._collection(args), tools._tag(args)
+    memories: list[dict[str, Any]] = _unless_absent(
+        lambda: tools.client.list_memories(collection=collection, container_tag=tag, limit=limit),
         [],
     )
-    memories = [memory for memory in page if tools._in_scope(memory)][:limit]
     if not memories:
         return "No memories stored yet.", {"memories": []}
     return "\n".join(_item(memory) for memory in memories), {"memories": list(memories)}
 
 
 def _profile(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    # When profile takes container_tag (issue 11): pass container_tag=tools._tag(args)
-    # here, and give the tool scope=_BOTH.
-    collection = tools._collection(args)
+    collection, tag = tools._collection(args), tools._tag(args)
     profile: dict[str, Any] = _unless_absent(
-        lambda: tools.client.profile(collection), {"profile": "", "based_on": 0}
+        lambda: tools.client.profile(collection, container_tag=tag), {"profile": "", "based_on": 0}
     )
     text = str(profile.get("profile") or "").strip()
     if not text:
@@ -519,7 +513,7 @@ _TOOLS = (
         (_Param("text", "string", "What the user said, in their words.", required=True),),
         _remember,
         output="facts",
-        scope=_COLLECTION_ONLY,
+        scope=_BOTH,
     ),
     _Tool(
         "search_memories",
@@ -631,7 +625,7 @@ _TOOLS = (
         ),
         _list,
         output="memories",
-        scope=_COLLECTION_ONLY,
+        scope=_BOTH,
         read_only=True,
         idempotent=True,
     ),
@@ -643,7 +637,7 @@ _TOOLS = (
         (),
         _profile,
         output="profile",
-        scope=_COLLECTION_ONLY,
+        scope=_BOTH,
         read_only=True,
         idempotent=True,
     ),

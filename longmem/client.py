@@ -497,9 +497,9 @@ class Longmem:
         """What the memory knows that bears on `query`, as a block to put in a prompt.
 
         POST …/search, then GET …/profile. The current memories found (never superseded,
-        expired or archived), best first, each dated; then the collection's profile
-        while room remains (none with collection=None or, until profile takes one, a
-        container_tag). At most `max_tokens` by `count_tokens(text) -> int` (default
+        expired or archived), best first, each dated; then the profile of the collection
+        (of the tag, with a container_tag) while room remains (none with
+        collection=None). At most `max_tokens` by `count_tokens(text) -> int` (default
         characters ÷ 4, rounded up); `format` "markdown" or "xml". "" when nothing
         relevant is found, the collection does not exist yet, or not one memory fits.
         Raises what `search` and `profile` raise.
@@ -524,10 +524,8 @@ class Longmem:
         if not relevant:
             return ""
         profile = ""
-        # Until profile() takes container_tag (issue 11), a tagged context goes without:
-        # the collection's profile would speak of every tag's facts.
-        if with_profile and collection is not None and container_tag is None:
-            profile = self.profile(collection).get("profile", "")
+        if with_profile and collection is not None:
+            profile = self.profile(collection, container_tag=container_tag).get("profile", "")
         return _context.build(relevant, profile, format=shape, max_tokens=budget, count=count)
 
     if TYPE_CHECKING:  # what `sync` decides about the result, for type checkers only

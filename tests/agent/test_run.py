@@ -249,6 +249,18 @@ def test_container_tag_keeps_users_apart(mem: Longmem, collection: str) -> None:
     assert mem.get(memory_id, collection=collection)["text"] == "Alice's door code is 4711"
 
 
+def test_remember_and_profile_keep_to_the_hosts_tag(mem: Longmem, collection: str) -> None:
+    alice = MemoryTools(mem, collection=collection, container_tag="alice")
+    bob = MemoryTools(mem, collection=collection, container_tag="bob")
+    alice.call("remember", {"text": "I live in Lisbon."})
+    bob.call("remember", {"text": "I live in Oslo."})
+    stored = alice.call("remember", {"text": "I moved to Porto."})
+    assert stored.data is not None and stored.data["facts"][0]["container_tag"] == "alice"
+    assert "Porto" in alice.call("get_profile", {}).text
+    bob_profile = bob.call("get_profile", {}).text
+    assert "Oslo" in bob_profile and "Porto" not in bob_profile and "Lisbon" not in bob_profile
+
+
 def test_the_model_cannot_choose_scope_unless_the_host_opts_in(
     mem: Longmem, collection: str
 ) -> None:

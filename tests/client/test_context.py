@@ -142,16 +142,24 @@ def test_a_404_of_the_search_of_every_collection_is_raised(
         client.context("q")
 
 
-@pytest.mark.parametrize(
-    "scope", [{}, {"collection": "notes", "container_tag": "user-42"}], ids=["every", "tagged"]
-)
-def test_no_profile_is_read_without_one_collection_or_with_a_tag(
-    server: ScriptedServer, client: Longmem, scope: dict[str, str]
-) -> None:
+def test_no_profile_is_read_without_one_collection(server: ScriptedServer, client: Longmem) -> None:
     server.script(Reply(200, json={"results": [_hit("User likes tea")]}))
-    assert client.context("tea", **scope) == "## Memories\n- 2026-01-02: User likes tea"
+    assert client.context("tea") == "## Memories\n- 2026-01-02: User likes tea"
     [search] = server.requests
-    assert search.json().get("container_tag") == scope.get("container_tag")
+    assert search.path == "/v1/memory/search"
+
+
+def test_a_tagged_context_reads_the_tags_profile(server: ScriptedServer, client: Longmem) -> None:
+    server.script(
+        Reply(200, json={"results": [_hit("User likes tea")]}),
+        Reply(200, json={"profile": "User lives in Rome.", "based_on": 1}),
+    )
+    block = client.context("tea", collection="notes", container_tag="user-42")
+    assert block.endswith("## Profile\nUser lives in Rome.")
+    search, profile = server.requests
+    assert search.json()["container_tag"] == "user-42"
+    assert profile.path == "/v1/memory/collections/notes/profile"
+    assert profile.query == {"container_tag": ["user-42"]}
 
 
 def test_include_profile_false_reads_no_profile(server: ScriptedServer, client: Longmem) -> None:

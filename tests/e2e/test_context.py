@@ -85,16 +85,17 @@ def test_a_store_gives_the_same_block_every_time(mem: Longmem, collection: str) 
     assert len(blocks) == 1 and "Project note" in blocks.pop()
 
 
-def test_a_container_tag_keeps_to_its_memories_and_adds_no_profile_yet(
+def test_a_container_tag_keeps_to_its_memories_and_its_profile(
     mem: Longmem, collection: str
 ) -> None:
-    _tell(mem, collection)
-    mem.add("Alex prefers dark mode", collection=collection, container_tag="user-42")
-    mem.add("Sam prefers light mode", collection=collection, container_tag="user-43")
-    block = mem.context("which mode?", collection=collection, container_tag="user-42")
-    assert block.startswith("## Memories\n- ")
-    assert block.endswith(": Alex prefers dark mode")
-    assert "Sam" not in block and "Profile" not in block and "Paris" not in block
+    _tell(mem, collection)  # untagged: another user's story
+    mem.remember("I live in Rome. I like espresso.", collection=collection, container_tag="u42")
+    mem.remember("I live in Oslo. I like espresso.", collection=collection, container_tag="u43")
+    block = mem.context("what do I like?", collection=collection, container_tag="u42")
+    memories, profile = block.split("\n\n## Profile\n")
+    assert memories.startswith("## Memories\n- ") and "User likes espresso" in memories
+    assert "Rome" in profile
+    assert not any(word in block for word in ("Oslo", "Paris", "Berlin", "tea", "jazz"))
 
 
 def test_without_a_collection_every_collection_is_searched(mem: Longmem, collection: str) -> None:
