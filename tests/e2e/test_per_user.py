@@ -1,7 +1,7 @@
 """Per-user memory in one collection, through the client against the real local server:
 one container tag per user, as the README suggests. Each user's facts supersede, repeat
 and profile only that user's; a user nobody has written for reads as empty; lists hide
-what was superseded; forget can be previewed."""
+what was superseded; forget can be previewed; dedup never merges two users' memories."""
 
 from __future__ import annotations
 
@@ -171,3 +171,29 @@ def test_forget_dry_run_previews_and_deletes_nothing(mem: Longmem, collection: s
     done = mem.forget("lives in Berlin", collection=collection, min_score=0.3)
     assert (done["deleted"], done["ids"]) == (1, [berlin["id"]])
     assert [m["id"] for m in mem.list_memories(collection=collection)] == [cat["id"]]
+
+
+# -- hygiene keeps to a user ----------------------------------------------------------------
+
+
+def test_dedup_never_merges_two_users_memories(mem: Longmem, collection: str) -> None:
+    said = "User is allergic to peanuts"
+    ana = mem.add(said, collection=collection, container_tag="ana")
+    bo = mem.add(said, collection=collection, container_tag="bo")
+    untagged = mem.add(said, collection=collection)
+    assert mem.dedup(collection=collection, dry_run=True)["clusters"] == []
+
+    bo_again = mem.add(said + ".", collection=collection, container_tag="bo")
+    untagged_again = mem.add(said + "!", collection=collection)
+    preview = mem.dedup(collection=collection, dry_run=True)
+    # Duplicates within one tag, and untagged with untagged, are still found.
+    assert sorted((c["keep"], c["duplicates"]) for c in preview["clusters"]) == sorted(
+        [(bo["id"], [bo_again["id"]]), (untagged["id"], [untagged_again["id"]])]
+    )
+    done = mem.dedup(collection=collection, dry_run=False)
+    assert done["deleted"] == 2
+    assert {m["id"] for m in mem.list_memories(collection=collection)} == {
+        ana["id"],
+        bo["id"],
+        untagged["id"],
+    }
