@@ -650,18 +650,23 @@ class Longmem:
         min_score: float = DEFAULT_FORGET_MIN_SCORE,
         limit: int = DEFAULT_FORGET_LIMIT,
         dry_run: bool = False,
+        container_tag: Optional[str] = None,
     ) -> dict[str, Any]:
         """Delete the memories matching a query (destructive). POST …/forget.
 
         Returns {deleted, ids, dry_run, memories}: `memories` are the matches, best first,
         each with its `score`. `dry_run=True` deletes nothing and lists what would go.
+        `container_tag` (one user of a shared collection) matches only that tag's
+        memories; without it, forget matches every memory of the collection.
         """
-        body = {
+        body: dict[str, Any] = {
             "query": check.text(query, "query"),
             "min_score": check.fraction(min_score, "min_score"),
             "limit": check.positive_int(limit, "limit"),
             "dry_run": check.flag(dry_run, "dry_run"),
         }
+        if container_tag is not None:
+            body["container_tag"] = check.container_tag(container_tag)
         path = _collection_path(collection) + "/forget"
         return cast("dict[str, Any]", self._request("POST", path, body=body))
 

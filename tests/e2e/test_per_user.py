@@ -1,7 +1,8 @@
 """Per-user memory in one collection, through the client against the real local server:
 one container tag per user, as the README suggests. Each user's facts supersede, repeat
 and profile only that user's; a user nobody has written for reads as empty; lists hide
-what was superseded; forget can be previewed; dedup never merges two users' memories."""
+what was superseded; forget can be previewed; forget and dedup never reach another user's
+memories."""
 
 from __future__ import annotations
 
@@ -174,6 +175,25 @@ def test_forget_dry_run_previews_and_deletes_nothing(mem: Longmem, collection: s
 
 
 # -- hygiene keeps to a user ----------------------------------------------------------------
+
+
+def test_forget_with_a_tag_never_deletes_another_users_memory(
+    mem: Longmem, collection: str
+) -> None:
+    (ana,) = mem.remember("I live in Berlin.", collection=collection, container_tag="ana")
+    (bo,) = mem.remember("I live in Berlin.", collection=collection, container_tag="bo")
+    (moved,) = mem.remember("I live in Paris now.", collection=collection, container_tag="bo")
+    preview = mem.forget(
+        "lives in Berlin", collection=collection, container_tag="bo", min_score=0.3, dry_run=True
+    )
+    assert (preview["deleted"], preview["dry_run"]) == (0, True)
+    assert set(preview["ids"]) == {bo["id"], moved["id"]}
+    assert {m["container_tag"] for m in preview["memories"]} == {"bo"}
+    done = mem.forget("lives in Berlin", collection=collection, container_tag="bo", min_score=0.3)
+    # Bo's old home goes with the new one; Ana's memory of the same words stays.
+    assert (done["deleted"], set(done["ids"])) == (2, {bo["id"], moved["id"]})
+    assert [m["id"] for m in mem.list_memories(collection=collection)] == [ana["id"]]
+    assert mem.list_memories(collection=collection, container_tag="bo") == []
 
 
 def test_dedup_never_merges_two_users_memories(mem: Longmem, collection: str) -> None:

@@ -5,8 +5,9 @@ Decisions where the protocol is silent:
 
 - The writes act on existing memories, so like update and delete they answer 404 for a
   missing collection rather than create it.
-- forget compares the query with every memory of the collection, superseded and archived
-  ones included: forgetting must not leave the old versions of a fact behind. It deletes
+- forget compares the query with every memory of the collection (of one container tag,
+  when given), superseded and archived ones included: forgetting must not leave the old
+  versions of a fact behind. It deletes
   at once unless ``dry_run`` (the route existed before the flag; its default stays), and
   answers with the memories it deleted, or would delete, so a person can check them.
 - dedup and archive-stale default to ``dry_run=true``: they change data only when asked.
@@ -46,6 +47,7 @@ from ..._protocol import (
     DEFAULT_FORGET_MIN_SCORE,
     DEFAULT_STALE_DAYS,
     DEFAULT_SUMMARY_LIMIT,
+    MAX_CONTAINER_TAG_CHARS,
     MAX_DAYS,
     MAX_LIST_LIMIT,
     MAX_QUERY_CHARS,
@@ -88,6 +90,9 @@ def forget(req: Request) -> Response:
         body, "limit", ["body"], default=DEFAULT_FORGET_LIMIT, lo=1, hi=MAX_LIST_LIMIT
     )
     dry_run = check.boolean(body, "dry_run", ["body"], default=False)
+    container_tag = check.string(
+        body, "container_tag", ["body"], max_len=MAX_CONTAINER_TAG_CHARS, nullable=True
+    )
     check.done()
     assert query is not None
     store = req.services.store
@@ -95,7 +100,8 @@ def forget(req: Request) -> Response:
     require_collection(req, collection)
     wanted = as_dict(embed(query))
     scored = []
-    for memory, vector in store.memories.with_vectors(tenant_id, collection):
+    memories = store.memories.with_vectors(tenant_id, collection, container_tag=container_tag)
+    for memory, vector in memories:
         score = cosine(wanted, vector)
         # An unrelated query scores 0 and must never delete anything, even at min_score 0.
         if score > 0 and score >= min_score:
