@@ -907,6 +907,10 @@ class Longmem:
                         # The last attempt never connected, but an earlier one was sent
                         # and not answered: the call's outcome is unknown, not "not sent".
                         error.request_sent = True
+                elif sent:
+                    # The answer refuses the last attempt only (a 429 or 503 comes before
+                    # any idempotency replay): an earlier one may have been performed.
+                    error.earlier_attempt_sent = True
                 raise error
             self._sleep(decision.delay)
             retries += 1
