@@ -434,7 +434,7 @@ def _delete(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, An
 def _forget(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     # Scoped to the host's container tag: one user's "forget" never reaches another's
     # memories. The route matches history too: "forget where I live" means the old
-    # addresses as well. Its min_score (the default) keeps unrelated memories out.
+    # addresses as well.
     query, collection, tag = args.pop("query"), tools._collection(args), tools._tag(args)
     result: dict[str, Any] = _unless_absent(
         lambda: tools.client.forget(query, collection=collection, container_tag=tag, **args),

@@ -908,8 +908,9 @@ class Longmem:
                         # and not answered: the call's outcome is unknown, not "not sent".
                         error.request_sent = True
                 elif sent:
-                    # The answer refuses the last attempt only (a 429 or 503 comes before
-                    # any idempotency replay): an earlier one may have been performed.
+                    # The answer is about the last attempt only (a 429 or 503 can come
+                    # before the server looks up the idempotency key): an earlier attempt,
+                    # sent and never answered, may have been performed.
                     error.earlier_attempt_sent = True
                 raise error
             self._sleep(decision.delay)

@@ -7,9 +7,9 @@ Decisions where the protocol is silent:
   missing collection rather than create it.
 - forget compares the query with every memory of the collection (of one container tag,
   when given), superseded and archived ones included: forgetting must not leave the old
-  versions of a fact behind. It deletes
-  at once unless ``dry_run`` (the route existed before the flag; its default stays), and
-  answers with the memories it deleted, or would delete, so a person can check them.
+  versions of a fact behind. It deletes at once unless ``dry_run`` (the route existed
+  before the flag; its default stays), and answers with the memories it deleted, or
+  would delete, so a person can check them.
 - dedup and archive-stale default to ``dry_run=true``: they change data only when asked.
   dedup clusters only memories of one container tag (untagged with untagged), so one
   user's memory is never deleted as another's duplicate; it never deletes a pinned
@@ -165,9 +165,9 @@ class _NearDuplicates:
 def _clusters(
     items: Sequence[tuple[int, MemoryRecord, Vector]], threshold: float
 ) -> list[tuple[int, dict[str, Any]]]:
-    """The clusters among ``items`` (one tag's memories in keeper order, each with its place
-    in the whole order), each with its keeper's place: a keeper takes every unclaimed,
-    unpinned memory at or above the threshold."""
+    """The clusters of one tag's memories: ``items`` are (place in the whole keeper order,
+    memory, vector), in that order, and each cluster comes with its keeper's place. A
+    keeper takes every unclaimed, unpinned memory at or above the threshold."""
     index = _NearDuplicates([vector for _, _, vector in items], threshold)
     assigned: set[int] = set()
     clusters: list[tuple[int, dict[str, Any]]] = []
