@@ -24,7 +24,6 @@ from . import _validate as check
 from ._protocol import (
     DEFAULT_COLLECTION,
     DEFAULT_FORGET_LIMIT,
-    DEFAULT_FORGET_MIN_SCORE,
     DEFAULT_IMPORTANCE,
     DEFAULT_SEARCH_LIMIT,
     MAX_LIST_LIMIT,
@@ -433,28 +432,19 @@ def _delete(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, An
 
 
 def _forget(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    # A search scoped to the container tag, then a delete of each hit: the forget route
-    # matches the whole collection, which would reach other users' memories. History
-    # goes too: "forget where I live" means the old addresses as well.
-    collection, tag = tools._collection(args), tools._tag(args)
-    hits: list[dict[str, Any]] = _unless_absent(
-        lambda: tools.client.search(
-            args["query"],
-            collection=collection,
-            container_tag=tag,
-            limit=args.get("limit", DEFAULT_FORGET_LIMIT),
-            min_score=DEFAULT_FORGET_MIN_SCORE,
-            mode="vector",
-            include_history=True,
-        ),
-        [],
+    # Scoped to the host's container tag: one user's "forget" never reaches another's
+    # memories. The route matches history too: "forget where I live" means the old
+    # addresses as well.
+    query, collection, tag = args.pop("query"), tools._collection(args), tools._tag(args)
+    result: dict[str, Any] = _unless_absent(
+        lambda: tools.client.forget(query, collection=collection, container_tag=tag, **args),
+        {"ids": [], "memories": []},
     )
-    for hit in hits:
-        tools.client.delete(hit["id"], collection=collection)
-    if not hits:
+    gone = result["memories"]
+    if not gone:
         return "Nothing matched, so nothing was deleted.", {"deleted": []}
-    lines = [f"Deleted {len(hits)} memory(ies):"] + [_item(hit) for hit in hits]
-    return "\n".join(lines), {"deleted": [hit["id"] for hit in hits]}
+    lines = [f"Deleted {len(gone)} memory(ies):"] + [_item(hit) for hit in gone]
+    return "\n".join(lines), {"deleted": list(result["ids"])}
 
 
 def _list(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:

@@ -745,7 +745,7 @@ def _context(args: argparse.Namespace) -> int:
 
 
 def _forget(args: argparse.Namespace) -> int:
-    options = _given(args, "collection", "min_score", "limit")
+    options = _given(args, "collection", "min_score", "limit", "container_tag")
     if not (args.yes or args.dry_run or sys.stdin.isatty()):
         # Nobody can be asked, and a script that meant it says so: delete nothing.
         _fail(
@@ -1159,6 +1159,7 @@ COMMANDS: tuple[Command, ...] = (
         _collection(),
         _opt("--min-score", "min_score", "0 to 1", DEFAULT_FORGET_MIN_SCORE, type=float),
         _limit(DEFAULT_FORGET_LIMIT, "most to delete"),
+        _tag("only memories of this tag (default: every tag)"),
         _opt(
             "--dry-run",
             "dry_run",

@@ -650,18 +650,23 @@ class Longmem:
         min_score: float = DEFAULT_FORGET_MIN_SCORE,
         limit: int = DEFAULT_FORGET_LIMIT,
         dry_run: bool = False,
+        container_tag: Optional[str] = None,
     ) -> dict[str, Any]:
         """Delete the memories matching a query (destructive). POST …/forget.
 
         Returns {deleted, ids, dry_run, memories}: `memories` are the matches, best first,
         each with its `score`. `dry_run=True` deletes nothing and lists what would go.
+        `container_tag` (one user of a shared collection) matches only that tag's
+        memories; without it, forget matches every memory of the collection.
         """
-        body = {
+        body: dict[str, Any] = {
             "query": check.text(query, "query"),
             "min_score": check.fraction(min_score, "min_score"),
             "limit": check.positive_int(limit, "limit"),
             "dry_run": check.flag(dry_run, "dry_run"),
         }
+        if container_tag is not None:
+            body["container_tag"] = check.container_tag(container_tag)
         path = _collection_path(collection) + "/forget"
         return cast("dict[str, Any]", self._request("POST", path, body=body))
 
@@ -902,6 +907,11 @@ class Longmem:
                         # The last attempt never connected, but an earlier one was sent
                         # and not answered: the call's outcome is unknown, not "not sent".
                         error.request_sent = True
+                elif sent:
+                    # The answer is about the last attempt only (a 429 or 503 can come
+                    # before the server looks up the idempotency key): an earlier attempt,
+                    # sent and never answered, may have been performed.
+                    error.earlier_attempt_sent = True
                 raise error
             self._sleep(decision.delay)
             retries += 1

@@ -57,7 +57,12 @@ class ResponseTooLargeError(LongmemError):
 
 
 class LongmemAPIError(LongmemError):
-    """The server answered with a non-2xx status."""
+    """The server answered with a non-2xx status.
+
+    The answer is about the call's last attempt. `earlier_attempt_sent` is True when an
+    earlier attempt of a retried call was sent and never answered (a dropped connection,
+    a timeout): the server may have performed the call all the same.
+    """
 
     def __init__(
         self,
@@ -74,6 +79,7 @@ class LongmemAPIError(LongmemError):
         self.body = body
         self.request_id = request_id
         self.retry_after = retry_after
+        self.earlier_attempt_sent = False
         context = [
             part for part in (request_line, request_id and f"request id {request_id}") if part
         ]
@@ -206,10 +212,14 @@ def maybe_performed(error: BaseException) -> bool:
     """Whether the write that ended with `error` may have been done all the same."""
     if isinstance(error, LongmemConnectionError):
         return error.request_sent
-    # A non-2xx answer says it was not done (a retry under the same key would have been
-    # answered with the first success); a bad argument was never sent. Anything else (a
-    # 2xx answer the client could not read, Ctrl-C during the call) may have been done.
-    return not isinstance(error, (LongmemAPIError, InvalidArgumentError))
+    if isinstance(error, LongmemAPIError):
+        # A non-2xx answer says its attempt was not done (a retry under the same key
+        # would have been answered with the first success), but not that an earlier,
+        # unanswered attempt was not.
+        return error.earlier_attempt_sent
+    # A bad argument was never sent. Anything else (a 2xx answer the client could not
+    # read, Ctrl-C during the call) may have been done.
+    return not isinstance(error, InvalidArgumentError)
 
 
 def describe_detail(body: Any, fallback: str) -> str:

@@ -378,6 +378,11 @@ SCHEMAS: dict[str, Any] = {
                 "default": DEFAULT_FORGET_LIMIT,
             },
             "dry_run": {"type": "boolean", "default": False},
+            "container_tag": {
+                "type": ["string", "null"],
+                "maxLength": MAX_CONTAINER_TAG_CHARS,
+                "description": "only this tag's memories (default: every tag's)",
+            },
         },
         ["query"],
     ),

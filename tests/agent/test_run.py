@@ -245,8 +245,13 @@ def test_container_tag_keeps_users_apart(mem: Longmem, collection: str) -> None:
     for name in ("get_memory", "delete_memory"):
         assert bob.call(name, {"memory_id": memory_id}).is_error
     assert bob.call("update_memory", {"memory_id": memory_id, "text": "0000"}).is_error
-    bob.call("forget_memories", {"query": "Alice's door code"})
+    forgot = bob.call("forget_memories", {"query": "Alice's door code"})
+    assert forgot.data == {"deleted": []}, forgot.text
     assert mem.get(memory_id, collection=collection)["text"] == "Alice's door code is 4711"
+    # The same words from Alice's side do reach it: only the tag kept Bob out.
+    assert alice.call("forget_memories", {"query": "Alice's door code"}).data == {
+        "deleted": [memory_id]
+    }
 
 
 def test_remember_and_profile_keep_to_the_hosts_tag(mem: Longmem, collection: str) -> None:

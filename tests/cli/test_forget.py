@@ -95,6 +95,26 @@ def test_dry_run_lists_the_matches_and_deletes_nothing(
     assert _texts(mem, collection) == sorted([ICARUS, LUNCH])
 
 
+def test_with_a_tag_forget_keeps_to_that_users_memories(
+    server: LocalServer, mem: Longmem, collection: str
+) -> None:
+    for user in ("ana", "bo"):
+        mem.add(ICARUS, collection=collection, container_tag=user)
+    argv = ("forget", "Project Icarus launch", "--collection", collection, "--tag", "bo")
+    preview = _longmem(server, *argv, "--dry-run")
+    assert preview.returncode == 0, preview.stderr
+    assert [m["container_tag"] for m in json.loads(preview.stdout)["memories"]] == ["bo"]
+    done = _longmem(server, *argv, "--yes")
+    assert done.returncode == 0, done.stderr
+    assert [m["container_tag"] for m in json.loads(done.stdout)["memories"]] == ["bo"]
+    left = mem.list_memories(collection=collection)
+    assert sorted((m["text"], m["container_tag"] or "") for m in left) == [
+        (LUNCH, ""),
+        (ICARUS, ""),
+        (ICARUS, "ana"),
+    ]
+
+
 class _Terminal(io.StringIO):
     """Standard input as a person at a terminal, who types ``answer``."""
 

@@ -13,6 +13,7 @@ from longmem import (
     Longmem,
     LongmemConnectionError,
     PermissionDeniedError,
+    RateLimitError,
     ServerError,
 )
 
@@ -172,6 +173,33 @@ def test_chunk_sent_unanswered_is_in_doubt_and_never_called_unsent(
     progress = caught.value.progress
     assert progress is not None
     assert (progress.created, progress.next_index, progress.in_doubt) == (100, 100, 100)
+
+
+def test_chunk_sent_unanswered_then_refused_on_retry_is_still_in_doubt(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    # The second chunk's first attempt is read and never answered; its retry is answered
+    # 503. That answer is about the retry: the first attempt may have been stored.
+    server.script(created, Drop(), Reply(503, json={"detail": "busy"}))
+    client = make_client(server.url, max_retries=1)
+    with pytest.raises(ServerError, match="busy") as caught:
+        client.add_many(items(250))
+    assert [len(r.json()["memories"]) for r in server.requests] == [100, 100, 100]
+    assert caught.value.earlier_attempt_sent is True
+    progress = caught.value.progress
+    assert progress is not None
+    assert (progress.created, progress.next_index, progress.in_doubt) == (100, 100, 100)
+
+
+def test_chunk_refused_on_every_attempt_is_not_in_doubt(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.script(created, Reply(503), Reply(429, headers={"Retry-After": "0"}))
+    client = make_client(server.url, max_retries=1)
+    with pytest.raises(RateLimitError) as caught:
+        client.add_many(items(250))
+    assert caught.value.earlier_attempt_sent is False
+    assert caught.value.progress is not None and caught.value.progress.in_doubt == 0
 
 
 def test_chunk_refused_outright_is_not_in_doubt(make_client: Callable[..., Longmem]) -> None:

@@ -443,6 +443,7 @@ CONTAINER_TAG_ARGUMENTS = [
         lambda m, v: m.list_memories(container_tag=v), "container_tag", id="list_memories"
     ),
     pytest.param(lambda m, v: m.remember("c", container_tag=v), "container_tag", id="remember"),
+    pytest.param(lambda m, v: m.forget("q", container_tag=v), "container_tag", id="forget"),
     pytest.param(lambda m, v: m.profile("c", container_tag=v), "container_tag", id="profile"),
     pytest.param(lambda m, v: m.summary(container_tag=v), "container_tag", id="summary"),
     pytest.param(

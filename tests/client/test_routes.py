@@ -357,6 +357,22 @@ ROUTES: list[tuple[Callable[[Longmem], Any], str, str, Any, Any, int, Any, Any]]
         {"deleted": 1, "ids": ["mem_1"]},
     ),
     (
+        lambda m: m.forget("icarus", container_tag="user-1"),
+        "POST",
+        "/v1/memory/collections/default/forget",
+        None,
+        {
+            "query": "icarus",
+            "min_score": 0.5,
+            "limit": 10,
+            "dry_run": False,
+            "container_tag": "user-1",
+        },
+        200,
+        {"deleted": 1, "ids": ["mem_1"], "dry_run": False, "memories": [MEM]},
+        {"deleted": 1, "ids": ["mem_1"], "dry_run": False, "memories": [MEM]},
+    ),
+    (
         lambda m: m.forget("icarus", dry_run=True),
         "POST",
         "/v1/memory/collections/default/forget",

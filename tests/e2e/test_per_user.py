@@ -1,7 +1,8 @@
 """Per-user memory in one collection, through the client against the real local server:
 one container tag per user, as the README suggests. Each user's facts supersede, repeat
 and profile only that user's; a user nobody has written for reads as empty; lists hide
-what was superseded; forget can be previewed."""
+what was superseded; forget can be previewed; forget and dedup never reach another user's
+memories."""
 
 from __future__ import annotations
 
@@ -171,3 +172,48 @@ def test_forget_dry_run_previews_and_deletes_nothing(mem: Longmem, collection: s
     done = mem.forget("lives in Berlin", collection=collection, min_score=0.3)
     assert (done["deleted"], done["ids"]) == (1, [berlin["id"]])
     assert [m["id"] for m in mem.list_memories(collection=collection)] == [cat["id"]]
+
+
+# -- hygiene keeps to a user ----------------------------------------------------------------
+
+
+def test_forget_with_a_tag_never_deletes_another_users_memory(
+    mem: Longmem, collection: str
+) -> None:
+    (ana,) = mem.remember("I live in Berlin.", collection=collection, container_tag="ana")
+    (bo,) = mem.remember("I live in Berlin.", collection=collection, container_tag="bo")
+    (moved,) = mem.remember("I live in Paris now.", collection=collection, container_tag="bo")
+    preview = mem.forget(
+        "lives in Berlin", collection=collection, container_tag="bo", min_score=0.3, dry_run=True
+    )
+    assert (preview["deleted"], preview["dry_run"]) == (0, True)
+    assert set(preview["ids"]) == {bo["id"], moved["id"]}
+    assert {m["container_tag"] for m in preview["memories"]} == {"bo"}
+    done = mem.forget("lives in Berlin", collection=collection, container_tag="bo", min_score=0.3)
+    # Bo's old home goes with the new one; Ana's memory of the same words stays.
+    assert (done["deleted"], set(done["ids"])) == (2, {bo["id"], moved["id"]})
+    assert [m["id"] for m in mem.list_memories(collection=collection)] == [ana["id"]]
+    assert mem.list_memories(collection=collection, container_tag="bo") == []
+
+
+def test_dedup_never_merges_two_users_memories(mem: Longmem, collection: str) -> None:
+    said = "User is allergic to peanuts"
+    ana = mem.add(said, collection=collection, container_tag="ana")
+    bo = mem.add(said, collection=collection, container_tag="bo")
+    untagged = mem.add(said, collection=collection)
+    assert mem.dedup(collection=collection, dry_run=True)["clusters"] == []
+
+    bo_again = mem.add(said + ".", collection=collection, container_tag="bo")
+    untagged_again = mem.add(said + "!", collection=collection)
+    preview = mem.dedup(collection=collection, dry_run=True)
+    # Duplicates within one tag, and untagged with untagged, are still found.
+    assert sorted((c["keep"], c["duplicates"]) for c in preview["clusters"]) == sorted(
+        [(bo["id"], [bo_again["id"]]), (untagged["id"], [untagged_again["id"]])]
+    )
+    done = mem.dedup(collection=collection, dry_run=False)
+    assert done["deleted"] == 2
+    assert {m["id"] for m in mem.list_memories(collection=collection)} == {
+        ana["id"],
+        bo["id"],
+        untagged["id"],
+    }

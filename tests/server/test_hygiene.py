@@ -89,6 +89,30 @@ def test_forget_dry_run_must_be_a_boolean(api: Api) -> None:
     assert len(_listed(api)) == 1
 
 
+def test_forget_with_a_tag_never_deletes_another_tags_memory(api: Api) -> None:
+    ana = api.add("me", "User lives in Berlin", container_tag="ana")
+    bo = api.add("me", "User lives in Berlin", container_tag="bo")
+    untagged = api.add("me", "User lives in Berlin")
+    body = {"query": "lives in Berlin", "container_tag": "bo"}
+    preview = api.post(f"{C}/me/forget", {**body, "dry_run": True}).json
+    assert (preview["deleted"], preview["ids"]) == (0, [bo["id"]])
+    assert [m["container_tag"] for m in preview["memories"]] == ["bo"]
+    done = api.post(f"{C}/me/forget", body).json
+    assert (done["deleted"], done["ids"]) == (1, [bo["id"]])
+    assert _listed(api) == {ana["id"], untagged["id"]}
+    # Without a tag, forget matches every tag's memories (and untagged ones), as before.
+    everyone = api.post(f"{C}/me/forget", {"query": "lives in Berlin", "dry_run": True}).json
+    assert set(everyone["ids"]) == {ana["id"], untagged["id"]}
+
+
+def test_forget_container_tag_must_be_a_string(api: Api) -> None:
+    api.add("me", "User lives in Berlin", container_tag="ana")
+    reply = api.post(f"{C}/me/forget", {"query": "Berlin", "container_tag": 7})
+    assert reply.status == 422
+    assert reply.json["detail"][0]["loc"] == ["body", "container_tag"]
+    assert len(_listed(api)) == 1
+
+
 def test_forget_respects_min_score_and_never_deletes_unrelated(api: Api) -> None:
     api.add("me", "User lives in Paris")
     api.add("me", "The cat is called Tom")

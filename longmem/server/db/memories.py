@@ -561,16 +561,23 @@ class Memories:
         return [record(row) for row in rows]
 
     def with_vectors(
-        self, tenant_id: str, collection: str, now: Optional[str] = None
+        self,
+        tenant_id: str,
+        collection: str,
+        now: Optional[str] = None,
+        *,
+        container_tag: Optional[str] = None,
     ) -> list[tuple[MemoryRecord, Vector]]:
-        """Every memory of a collection with its vector; only current ones when ``now`` is
-        given."""
-        current = f"AND {CURRENT} " if now is not None else ""
-        params: list[Any] = [tenant_id, collection] + ([now] if now is not None else [])
+        """Every memory of a collection (of one tag, unless None) with its vector; only
+        current ones when ``now`` is given."""
+        tag, tag_params = tag_filter(container_tag)
+        current = f" AND {CURRENT}" if now is not None else ""
+        params: list[Any] = [tenant_id, collection, *tag_params]
+        params += [now] if now is not None else []
         with self.db.read() as conn:
             rows = conn.execute(
                 f"SELECT {COLUMNS}, vector, embed_version FROM memories "
-                f"WHERE tenant_id = ? AND collection = ? {current}ORDER BY rid",
+                f"WHERE tenant_id = ? AND collection = ?{tag}{current} ORDER BY rid",
                 params,
             ).fetchall()
         return [(record(row), stored_vector(row)) for row in rows]

@@ -5,13 +5,16 @@ Decisions where the protocol is silent:
 
 - The writes act on existing memories, so like update and delete they answer 404 for a
   missing collection rather than create it.
-- forget compares the query with every memory of the collection, superseded and archived
-  ones included: forgetting must not leave the old versions of a fact behind. It deletes
-  at once unless ``dry_run`` (the route existed before the flag; its default stays), and
-  answers with the memories it deleted, or would delete, so a person can check them.
+- forget compares the query with every memory of the collection (of one container tag,
+  when given), superseded and archived ones included: forgetting must not leave the old
+  versions of a fact behind. It deletes at once unless ``dry_run`` (the route existed
+  before the flag; its default stays), and answers with the memories it deleted, or
+  would delete, so a person can check them.
 - dedup and archive-stale default to ``dry_run=true``: they change data only when asked.
-  dedup never deletes a pinned memory; each cluster's ``similarity`` is the lowest cosine
-  of a duplicate to the memory kept.
+  dedup clusters only memories of one container tag (untagged with untagged), so one
+  user's memory is never deleted as another's duplicate; it never deletes a pinned
+  memory; each cluster's ``similarity`` is the lowest cosine of a duplicate to the
+  memory kept.
 - health: ``stale`` = what archive-stale would archive for ``stale_days``; ``expired`` =
   past ``expires_at`` but not yet swept; ``supersessions`` = memories no longer latest;
   ``categories`` counts current memories. ``needs_attention`` when stale + expired +
@@ -44,6 +47,7 @@ from ..._protocol import (
     DEFAULT_FORGET_MIN_SCORE,
     DEFAULT_STALE_DAYS,
     DEFAULT_SUMMARY_LIMIT,
+    MAX_CONTAINER_TAG_CHARS,
     MAX_DAYS,
     MAX_LIST_LIMIT,
     MAX_QUERY_CHARS,
@@ -86,6 +90,9 @@ def forget(req: Request) -> Response:
         body, "limit", ["body"], default=DEFAULT_FORGET_LIMIT, lo=1, hi=MAX_LIST_LIMIT
     )
     dry_run = check.boolean(body, "dry_run", ["body"], default=False)
+    container_tag = check.string(
+        body, "container_tag", ["body"], max_len=MAX_CONTAINER_TAG_CHARS, nullable=True
+    )
     check.done()
     assert query is not None
     store = req.services.store
@@ -93,7 +100,8 @@ def forget(req: Request) -> Response:
     require_collection(req, collection)
     wanted = as_dict(embed(query))
     scored = []
-    for memory, vector in store.memories.with_vectors(tenant_id, collection):
+    memories = store.memories.with_vectors(tenant_id, collection, container_tag=container_tag)
+    for memory, vector in memories:
         score = cosine(wanted, vector)
         # An unrelated query scores 0 and must never delete anything, even at min_score 0.
         if score > 0 and score >= min_score:
@@ -154,6 +162,34 @@ class _NearDuplicates:
         return found
 
 
+def _clusters(
+    items: Sequence[tuple[int, MemoryRecord, Vector]], threshold: float
+) -> list[tuple[int, dict[str, Any]]]:
+    """The clusters of one tag's memories: ``items`` are (place in the whole keeper order,
+    memory, vector), in that order, and each cluster comes with its keeper's place. A
+    keeper takes every unclaimed, unpinned memory at or above the threshold."""
+    index = _NearDuplicates([vector for _, _, vector in items], threshold)
+    assigned: set[int] = set()
+    clusters: list[tuple[int, dict[str, Any]]] = []
+    for i, (place, memory, _) in enumerate(items):
+        if i in assigned:
+            continue
+        assigned.add(i)
+        duplicates = [
+            (j, score) for j, score in index.neighbours(i, assigned) if not items[j][1].pinned
+        ]
+        if not duplicates:
+            continue
+        assigned.update(j for j, _ in duplicates)
+        cluster = {
+            "keep": memory.id,
+            "duplicates": [items[j][1].id for j, _ in duplicates],
+            "similarity": round(min(score for _, score in duplicates), 6),
+        }
+        clusters.append((place, cluster))
+    return clusters
+
+
 def dedup(req: Request) -> Response:
     collection = collection_param(req)
     body = object_body(req, required=False)
@@ -167,30 +203,15 @@ def dedup(req: Request) -> Response:
     store = req.services.store
     tenant_id = req.principal.tenant_id
     items = store.memories.with_vectors(tenant_id, collection, iso_now())
-    # The keeper of a cluster is the first by this order: pinned, most important, oldest;
-    # each keeper takes every unclaimed, unpinned memory at or above the threshold.
+    # The keeper of a cluster is the first by this order: pinned, most important, oldest.
     items.sort(key=lambda it: (-it[0].pinned, -it[0].importance, it[0].created_at, it[0].rid))
-    memories = [memory for memory, _ in items]
-    index = _NearDuplicates([vector for _, vector in items], threshold)
-    assigned: set[int] = set()
-    clusters: list[dict[str, Any]] = []
-    for i, memory in enumerate(memories):
-        if i in assigned:
-            continue
-        assigned.add(i)
-        duplicates = [
-            (j, score) for j, score in index.neighbours(i, assigned) if not memories[j].pinned
-        ]
-        if not duplicates:
-            continue
-        assigned.update(j for j, _ in duplicates)
-        clusters.append(
-            {
-                "keep": memory.id,
-                "duplicates": [memories[j].id for j, _ in duplicates],
-                "similarity": round(min(score for _, score in duplicates), 6),
-            }
-        )
+    # Duplicates are scoped to (collection, container tag), untagged with untagged: the
+    # same sentence from two users is a memory of each, never one user's copy of the other.
+    by_tag: dict[Optional[str], list[tuple[int, MemoryRecord, Vector]]] = {}
+    for place, (memory, vector) in enumerate(items):
+        by_tag.setdefault(memory.container_tag, []).append((place, memory, vector))
+    found = [cluster for group in by_tag.values() for cluster in _clusters(group, threshold)]
+    clusters = [cluster for _, cluster in sorted(found, key=lambda item: item[0])]
     deleted = 0
     if not dry_run and clusters:
         doomed = [memory_id for cluster in clusters for memory_id in cluster["duplicates"]]
