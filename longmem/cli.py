@@ -206,8 +206,9 @@ def _collection(shown: str = DEFAULT_COLLECTION, **options: Any) -> Arg:
     return _opt("--collection", "collection", "the collection", shown, metavar="NAME", **options)
 
 
-def _tag(help: str = "a container tag, e.g. one per user") -> Arg:
-    return _opt("--tag", "container_tag", help, "none", metavar="TAG")
+def _tag(help: str = "a container tag, e.g. one per user", shown: str = "none") -> Arg:
+    """--tag; `shown` is what leaving it out means ("every tag" for a filter)."""
+    return _opt("--tag", "container_tag", help, shown, metavar="TAG")
 
 
 def _json_opt(flag: str, param: str, what: str) -> Arg:
@@ -945,7 +946,7 @@ COMMANDS: tuple[Command, ...] = (
             action="store_true",
             default=None,
         ),
-        _tag("only memories of this tag (default: every tag)"),
+        _tag("only memories of this tag", "every tag"),
     ),
     Command(
         "get",
@@ -1046,7 +1047,7 @@ COMMANDS: tuple[Command, ...] = (
         ),
         _opt("--mode", "mode", "how to match", DEFAULT_SEARCH_MODE, choices=SEARCH_MODES),
         _opt("--category", "category", "only memories of this category", "any"),
-        _tag("only memories with this container tag"),
+        _tag("only memories with this container tag", "every tag"),
         _json_opt("--where", "metadata_filter", "only memories whose metadata has these values"),
         _opt(
             "--history",
@@ -1064,7 +1065,7 @@ COMMANDS: tuple[Command, ...] = (
         'longmem context "plan dinner for my kid" --collection user-42 --max-tokens 300',
         _pos("query", "what the block should bear on"),
         _collection("every collection"),
-        _tag("only memories with this container tag"),
+        _tag("only memories with this container tag", "every tag"),
         _opt(
             "--max-tokens",
             "max_tokens",
@@ -1192,7 +1193,7 @@ COMMANDS: tuple[Command, ...] = (
         "longmem contradictions --collection user-42",
         _collection(),
         _limit(DEFAULT_CONTRADICTIONS_LIMIT),
-        _tag("one user's pairs (default: every tag)"),
+        _tag("one user's pairs", "every tag"),
         columns=("current.id", "current.text", "superseded.text"),
     ),
     Command(
@@ -1233,7 +1234,7 @@ COMMANDS: tuple[Command, ...] = (
         "longmem summary --collection notes --limit 20",
         _collection(),
         _limit(DEFAULT_SUMMARY_LIMIT, "memories to read"),
-        _tag("one user's memories (default: every tag)"),
+        _tag("one user's memories", "every tag"),
     ),
     Command(
         "profile",
@@ -1241,7 +1242,7 @@ COMMANDS: tuple[Command, ...] = (
         "a profile of the collection's subject",
         "longmem profile --collection user-42",
         _collection(default=DEFAULT_COLLECTION),
-        _tag("one user's profile (default: every tag)"),
+        _tag("one user's profile", "every tag"),
     ),
     # collections
     Command(
