@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import signal
@@ -10,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from longmem.server.cli import _parser
 
 from .server_api import REPO, C, ServerProcess
 
@@ -118,3 +121,19 @@ def test_help_points_at_the_protocol_doc_that_ships_in_the_package() -> None:
     assert shipped.read_text("utf-8") == (REPO / "docs" / "protocol.md").read_text("utf-8")
     pyproject = (REPO / "pyproject.toml").read_text("utf-8")
     assert re.search(r'^longmem = \[.*"protocol\.md".*\]$', pyproject, re.MULTILINE)
+
+
+def test_every_serve_option_has_help_that_states_its_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in list(os.environ):
+        if name.startswith("LONGMEM_SERVER_"):
+            monkeypatch.delenv(name)
+    for action in _parser()._actions:
+        if isinstance(action, argparse._HelpAction):
+            continue
+        flag = action.option_strings[-1]
+        text = " ".join((action.help or "").split())
+        assert text.count("default: ") == 1, (flag, text)
+        if action.default is not None and not isinstance(action.default, bool):
+            assert f"default: {action.default})" in text, (flag, text)
