@@ -55,6 +55,7 @@ from ._protocol import (
     DEFAULT_STALE_DAYS,
     DEFAULT_SUMMARY_LIMIT,
     JOB_FINISHED,
+    MAX_IDEMPOTENCY_KEY_CHARS,
     SOURCE_SDK,
 )
 from ._retry import RetryPolicy, decide_retry, parse_retry_after
@@ -292,7 +293,8 @@ class Longmem:
         Items are strings or dicts of per-item fields (text, importance, category,
         source, metadata, container_tag) that override the call's defaults. Every item
         is checked before the first chunk is sent. Each chunk is retried on its own
-        under one idempotency key, `<idempotency_key>-<offset>`; without
+        under one idempotency key, `<idempotency_key>-<offset>` (for a key so long that
+        this could pass 255 characters, a digest of the key stands in for it); without
         `idempotency_key` one is minted for the call. `on_progress(progress)`, if given,
         is called after each confirmed chunk with a `BatchProgress`. If a chunk finally
         fails, the raised error's `.progress` says what was confirmed, what is in doubt,
@@ -319,12 +321,13 @@ class Longmem:
         # Minted here, not per request, so that the error's progress can offer a repeat
         # of this very call: the same chunk keys, answered from the server's record.
         base_key = base_key or os.urandom(16).hex()
+        chunk_key = _chunk_key_base(base_key, len(memories))
         ids: list[str] = []
         for start in range(0, len(memories), BATCH_SIZE):
             chunk = memories[start : start + BATCH_SIZE]
             try:
                 result = self._request(
-                    "POST", path, body={"memories": chunk}, idempotency_key=f"{base_key}-{start}"
+                    "POST", path, body={"memories": chunk}, idempotency_key=f"{chunk_key}-{start}"
                 )
                 chunk_ids = result.get("ids") if isinstance(result, dict) else None
                 if not isinstance(chunk_ids, list):
@@ -1006,6 +1009,19 @@ def _unwrap(result: Any, key: str) -> Any:
     if isinstance(result, list):
         return result
     raise LongmemError(f"expected a list or an object with {key!r}, got {type(result).__name__}")
+
+
+def _chunk_key_base(key: str, count: int) -> str:
+    """What add_many's chunk keys, `<base>-<offset>`, start with: the key itself, or a
+    digest of it when the last chunk's key would pass the protocol's length limit. Chosen
+    once per call from the key and the item count, so every chunk of a call, and every
+    repeat of the call, uses the same keys, and a long key never fails half-way."""
+    last_offset = max(count - 1, 0) // BATCH_SIZE * BATCH_SIZE
+    if len(f"{key}-{last_offset}") <= MAX_IDEMPOTENCY_KEY_CHARS:
+        return key
+    import hashlib  # only for such long keys: it would cost every `import longmem`
+
+    return "sha256-" + hashlib.sha256(key.encode("ascii")).hexdigest()
 
 
 def _batch_item(item: Any, index: int, defaults: Mapping[str, Any]) -> dict[str, Any]:

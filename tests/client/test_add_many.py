@@ -301,3 +301,28 @@ def test_reply_without_ids_is_an_error(server: ScriptedServer, client: Longmem) 
     server.script(Reply(201, json={"created": 1}))
     with pytest.raises(LongmemError, match="without an ids list"):
         client.add_many(["a"])
+
+
+def test_a_key_too_long_for_every_chunk_key_is_replaced_by_a_digest_for_all(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.set_default(created)
+    key = "k" * 250  # "-9900" fits in 255 characters, "-10000" does not
+    client.add_many(items(10_050), idempotency_key=key)
+    client.add_many(items(10_050), idempotency_key=key)
+    keys = [r.headers["idempotency-key"] for r in server.requests]
+    first, again = keys[:101], keys[101:]
+    assert first == again  # a repeat of the call maps to the same keys
+    assert all(len(k) <= 255 for k in keys)
+    assert [k.rsplit("-", 1)[1] for k in first] == [str(n) for n in range(0, 10_001, 100)]
+    assert len({k.rsplit("-", 1)[0] for k in first}) == 1  # one scheme for the whole call
+    assert key not in first[0]
+
+
+def test_a_key_whose_chunk_keys_fit_is_used_as_given(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.set_default(created)
+    key = "k" * 251  # "-100", the last chunk's suffix, still fits
+    client.add_many(items(150), idempotency_key=key)
+    assert [r.headers["idempotency-key"] for r in server.requests] == [key + "-0", key + "-100"]
