@@ -59,7 +59,14 @@ from ._protocol import (
     SOURCE_CLI,
 )
 from ._typing import TYPE_CHECKING
-from .errors import InvalidArgumentError, LongmemError, NotFoundError, maybe_performed
+from .errors import (
+    InvalidArgumentError,
+    LongmemAPIError,
+    LongmemError,
+    NotFoundError,
+    maybe_performed,
+    with_locations,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -615,15 +622,34 @@ def _positions(name: str, count: int) -> list[str]:
 
 
 def _renumbered(
-    exc: InvalidArgumentError, sequence: str, where: list[str], offset: int = 0
-) -> InvalidArgumentError:
-    """The SDK's message about `sequence[K]` (a 0-based index) in the CLI's terms: where
-    the item is in the input, counted from 1."""
-    found = re.match(rf"{sequence}\[(\d+)\]", str(exc))
-    index = None if found is None else offset + int(found.group(1))
-    if found is None or index is None or index >= len(where):
+    exc: LongmemError, sequence: str, where: list[str], offset: int = 0
+) -> LongmemError:
+    """An error about the K-th item of a request's list `sequence` (counted from 0: the
+    SDK's `sequence[K]`, the server's 422 location `body.sequence.K`) in the CLI's terms:
+    where the item is in the input (`where`, counted from 1), `offset` items before the
+    request's first. Any other error as it is."""
+
+    def name(index: int, field: str) -> Optional[str]:
+        at = offset + index
+        if not 0 <= at < len(where):
+            return None
+        return f"{where[at]}: {field}" if field else where[at]
+
+    if isinstance(exc, LongmemAPIError):
+
+        def located(loc: list[Any]) -> Optional[str]:
+            if loc[:2] != ["body", sequence] or len(loc) < 3 or type(loc[2]) is not int:
+                return None
+            return name(loc[2], ".".join(str(part) for part in loc[3:]))
+
+        return with_locations(exc, located)
+    found = re.match(rf"{sequence}\[(\d+)\](?:\.(\S+))?", str(exc))
+    if not isinstance(exc, InvalidArgumentError) or found is None:
         return exc
-    return InvalidArgumentError(where[index] + str(exc)[found.end() :])
+    named = name(int(found.group(1)), found.group(2) or "")
+    if named is None:
+        return exc
+    return InvalidArgumentError(named + str(exc)[found.end() :])
 
 
 # -- bulk runs that may stop part-way ----------------------------------------------------
@@ -695,10 +721,12 @@ def _add_many(args: argparse.Namespace) -> int:
             raise _renumbered(exc, "items", where) from None
         except LongmemError as exc:
             _progress_done()
-            if exc.progress is not None:
-                done, in_doubt = exc.progress.created, exc.progress.in_doubt
-                _fail(_unfinished("stored", done, in_doubt, where, advice))
-            raise
+            if exc.progress is None:
+                raise
+            done, in_doubt = exc.progress.created, exc.progress.in_doubt
+            _fail(_unfinished("stored", done, in_doubt, where, advice))
+            # The server names an item by its place in the failed chunk.
+            raise _renumbered(exc, "memories", where, exc.progress.next_index) from None
         except KeyboardInterrupt:
             _progress_done()
             # Ctrl-C may have come while the next chunk was on its way: count it in doubt.
@@ -717,8 +745,13 @@ def _remember(args: argparse.Namespace) -> int:
     sync = not args.background
     if args.messages is not None:
         messages = _read_json(args.messages)
+        label = "stdin" if args.messages == "-" else args.messages
+        where = _positions(label, len(messages)) if isinstance(messages, list) else []
         with _client(args) as mem:
-            result = mem.remember(messages=messages, sync=sync, **options)
+            try:
+                result = mem.remember(messages=messages, sync=sync, **options)
+            except LongmemError as exc:
+                raise _renumbered(exc, "messages", where) from None
     else:
         content = _text_argument(args.content)
         with _client(args) as mem:
@@ -845,7 +878,7 @@ def _import(args: argparse.Namespace) -> int:
                         into_collection=into,
                         idempotency_key=f"{key}-{start}",
                     )
-                except InvalidArgumentError as exc:
+                except LongmemError as exc:
                     raise _renumbered(exc, "memories", where, start) from None
                 totals["imported"] += result.get("imported", 0)
                 totals["skipped"] += result.get("skipped", 0)
