@@ -789,7 +789,7 @@ def _forget(args: argparse.Namespace) -> int:
         return 2
     with _client(args) as mem:
         if args.yes or args.dry_run:
-            _emit(args, mem.forget(args.query, dry_run=bool(args.dry_run), **options))
+            _show_forgotten(args, mem.forget(args.query, dry_run=bool(args.dry_run), **options))
             return 0
         preview = mem.forget(args.query, dry_run=True, **options)
         matches = preview["memories"]
@@ -814,14 +814,34 @@ def _forget(args: argparse.Namespace) -> int:
         "dry_run": False,
         "memories": deleted,
     }
-    _emit(args, result)
+    _show_forgotten(args, result)
     return 0
+
+
+def _show_forgotten(args: argparse.Namespace, result: dict[str, Any]) -> None:
+    """forget's answer: on a terminal, the memories as a table (id, score, text) and a
+    line saying what went; else JSON, as every command's."""
+    if not _for_people(args):
+        _emit(args, result)
+        return
+    memories = result.get("memories") or []
+    if not memories:
+        sys.stderr.write("Nothing matches; nothing deleted.\n")
+        return
+    _table(memories, ("id", "score", "text"))
+    if result.get("dry_run"):
+        sys.stderr.write(f"Would delete {_memories(len(memories))}; nothing deleted (dry run).\n")
+    else:
+        sys.stderr.write(f"Deleted {_memories(int(result.get('deleted') or 0))}.\n")
+
+
+def _memories(count: int) -> str:
+    return f"{count} memory" if count == 1 else f"{count} memories"
 
 
 def _confirm(matches: list[dict[str, Any]]) -> bool:
     """Show the matches on the terminal and ask; only "y" or "yes" deletes."""
-    noun = "memory" if len(matches) == 1 else "memories"
-    lines = [f"{len(matches)} {noun} match:"]
+    lines = [f"{_memories(len(matches))} match:"]
     for memory in matches[:_PREVIEW_ROWS]:
         text = " ".join(str(memory["text"]).split())
         if len(text) > _PREVIEW_WIDTH:
@@ -829,7 +849,7 @@ def _confirm(matches: list[dict[str, Any]]) -> bool:
         lines.append(f"  {memory['id']}  {text}")
     if len(matches) > _PREVIEW_ROWS:
         lines.append(f"  … and {len(matches) - _PREVIEW_ROWS} more (see --dry-run)")
-    sys.stderr.write("\n".join(lines) + f"\nDelete {len(matches)} {noun}? [y/N] ")
+    sys.stderr.write("\n".join(lines) + f"\nDelete {_memories(len(matches))}? [y/N] ")
     sys.stderr.flush()
     answer = sys.stdin.readline()
     return answer.strip().lower() in ("y", "yes")
