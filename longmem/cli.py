@@ -734,6 +734,11 @@ def _add_many(args: argparse.Namespace) -> int:
             _interrupted(_unfinished("stored", confirmed, in_doubt, where, advice))
             return 130
     _progress_done()
+    if result.get("replayed"):
+        sys.stderr.write(
+            f"longmem: {result['replayed']} of them were already stored by an earlier run,"
+            " and not stored again\n"
+        )
     _emit(args, result)
     return 0
 

@@ -299,7 +299,9 @@ class Longmem:
         is called after each confirmed chunk with a `BatchProgress`. If a chunk finally
         fails, the raised error's `.progress` says what was confirmed, what is in doubt,
         and the key to repeat the call with so that nothing is stored twice. Returns
-        {"created", "ids"}.
+        {"created", "ids", "replayed"}: `replayed` counts the items an earlier call under
+        the same key had stored already (their chunks answered from the server's record,
+        `Idempotent-Replayed: true`; 0 from a server that does not say).
         """
         path = _collection_path(collection) + "/memories/batch"
         defaults = {
@@ -323,12 +325,14 @@ class Longmem:
         base_key = base_key or os.urandom(16).hex()
         chunk_key = _chunk_key_base(base_key, len(memories))
         ids: list[str] = []
+        replayed = 0
         for start in range(0, len(memories), BATCH_SIZE):
             chunk = memories[start : start + BATCH_SIZE]
             try:
-                result = self._request(
-                    "POST", path, body={"memories": chunk}, idempotency_key=f"{chunk_key}-{start}"
+                response, sent_before = self._exchange(
+                    "POST", path, {"memories": chunk}, f"{chunk_key}-{start}"
                 )
+                result = _decode(response, "POST", path)
                 chunk_ids = result.get("ids") if isinstance(result, dict) else None
                 if not isinstance(chunk_ids, list):
                     raise LongmemError(f"POST {path} answered without an ids list: {result!r}")
@@ -337,11 +341,15 @@ class Longmem:
                 exc.progress = BatchProgress(len(ids), ids, start, in_doubt, base_key)
                 raise
             ids.extend(chunk_ids)
+            # A replay answers from the record of an earlier request under the key: an
+            # earlier call's, for certain, unless an attempt of this one went unanswered.
+            if response.headers.get("Idempotent-Replayed") == "true" and not sent_before:
+                replayed += len(chunk)
             if on_progress is not None:
                 on_progress(BatchProgress(len(ids), ids, start + len(chunk), 0, base_key))
         # A copy: the progress reports share `ids`, and what the caller does with the
         # result must not change them.
-        return {"created": len(ids), "ids": ids[:]}
+        return {"created": len(ids), "ids": ids[:], "replayed": replayed}
 
     def list_memories(
         self,
@@ -861,6 +869,14 @@ class Longmem:
         """Send one logical call, retrying per the policy; return the decoded JSON body."""
         if query:
             path += _query_string(query)
+        response, _ = self._exchange(method, path, body, idempotency_key)
+        return _decode(response, method, path)
+
+    def _exchange(
+        self, method: str, path: str, body: Any, idempotency_key: Optional[str]
+    ) -> tuple[Response, bool]:
+        """One logical call's 2xx response, retrying per the policy, and whether an
+        earlier attempt of it may have reached the server unanswered; raises the rest."""
         data, headers = self._prepare(method, body, idempotency_key)
         budget = self.total_timeout
         started = self._clock()
@@ -892,7 +908,7 @@ class Longmem:
                 sent = sent or exc.request_sent
             else:
                 if 200 <= response.status < 300:
-                    return _decode(response, method, path)
+                    return response, sent
                 error = _api_error(response, method, path)
             time_left = None if deadline is None else deadline - self._clock()
             decision = decide_retry(self.retry_policy, error, retries, self._random(), time_left)
