@@ -59,7 +59,14 @@ from ._protocol import (
     SOURCE_CLI,
 )
 from ._typing import TYPE_CHECKING
-from .errors import InvalidArgumentError, LongmemError, NotFoundError, maybe_performed
+from .errors import (
+    InvalidArgumentError,
+    LongmemAPIError,
+    LongmemError,
+    NotFoundError,
+    maybe_performed,
+    with_locations,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -206,8 +213,9 @@ def _collection(shown: str = DEFAULT_COLLECTION, **options: Any) -> Arg:
     return _opt("--collection", "collection", "the collection", shown, metavar="NAME", **options)
 
 
-def _tag(help: str = "a container tag, e.g. one per user") -> Arg:
-    return _opt("--tag", "container_tag", help, "none", metavar="TAG")
+def _tag(help: str = "a container tag, e.g. one per user", shown: str = "none") -> Arg:
+    """--tag; `shown` is what leaving it out means ("every tag" for a filter)."""
+    return _opt("--tag", "container_tag", help, shown, metavar="TAG")
 
 
 def _json_opt(flag: str, param: str, what: str) -> Arg:
@@ -614,15 +622,34 @@ def _positions(name: str, count: int) -> list[str]:
 
 
 def _renumbered(
-    exc: InvalidArgumentError, sequence: str, where: list[str], offset: int = 0
-) -> InvalidArgumentError:
-    """The SDK's message about `sequence[K]` (a 0-based index) in the CLI's terms: where
-    the item is in the input, counted from 1."""
-    found = re.match(rf"{sequence}\[(\d+)\]", str(exc))
-    index = None if found is None else offset + int(found.group(1))
-    if found is None or index is None or index >= len(where):
+    exc: LongmemError, sequence: str, where: list[str], offset: int = 0
+) -> LongmemError:
+    """An error about the K-th item of a request's list `sequence` (counted from 0: the
+    SDK's `sequence[K]`, the server's 422 location `body.sequence.K`) in the CLI's terms:
+    where the item is in the input (`where`, counted from 1), `offset` items before the
+    request's first. Any other error as it is."""
+
+    def name(index: int, field: str) -> Optional[str]:
+        at = offset + index
+        if not 0 <= at < len(where):
+            return None
+        return f"{where[at]}: {field}" if field else where[at]
+
+    if isinstance(exc, LongmemAPIError):
+
+        def located(loc: list[Any]) -> Optional[str]:
+            if loc[:2] != ["body", sequence] or len(loc) < 3 or type(loc[2]) is not int:
+                return None
+            return name(loc[2], ".".join(str(part) for part in loc[3:]))
+
+        return with_locations(exc, located)
+    found = re.match(rf"{sequence}\[(\d+)\](?:\.(\S+))?", str(exc))
+    if not isinstance(exc, InvalidArgumentError) or found is None:
         return exc
-    return InvalidArgumentError(where[index] + str(exc)[found.end() :])
+    named = name(int(found.group(1)), found.group(2) or "")
+    if named is None:
+        return exc
+    return InvalidArgumentError(named + str(exc)[found.end() :])
 
 
 # -- bulk runs that may stop part-way ----------------------------------------------------
@@ -694,10 +721,12 @@ def _add_many(args: argparse.Namespace) -> int:
             raise _renumbered(exc, "items", where) from None
         except LongmemError as exc:
             _progress_done()
-            if exc.progress is not None:
-                done, in_doubt = exc.progress.created, exc.progress.in_doubt
-                _fail(_unfinished("stored", done, in_doubt, where, advice))
-            raise
+            if exc.progress is None:
+                raise
+            done, in_doubt = exc.progress.created, exc.progress.in_doubt
+            _fail(_unfinished("stored", done, in_doubt, where, advice))
+            # The server names an item by its place in the failed chunk.
+            raise _renumbered(exc, "memories", where, exc.progress.next_index) from None
         except KeyboardInterrupt:
             _progress_done()
             # Ctrl-C may have come while the next chunk was on its way: count it in doubt.
@@ -705,6 +734,11 @@ def _add_many(args: argparse.Namespace) -> int:
             _interrupted(_unfinished("stored", confirmed, in_doubt, where, advice))
             return 130
     _progress_done()
+    if result.get("replayed"):
+        sys.stderr.write(
+            f"longmem: {result['replayed']} of them were already stored by an earlier run,"
+            " and not stored again\n"
+        )
     _emit(args, result)
     return 0
 
@@ -716,8 +750,13 @@ def _remember(args: argparse.Namespace) -> int:
     sync = not args.background
     if args.messages is not None:
         messages = _read_json(args.messages)
+        label = "stdin" if args.messages == "-" else args.messages
+        where = _positions(label, len(messages)) if isinstance(messages, list) else []
         with _client(args) as mem:
-            result = mem.remember(messages=messages, sync=sync, **options)
+            try:
+                result = mem.remember(messages=messages, sync=sync, **options)
+            except LongmemError as exc:
+                raise _renumbered(exc, "messages", where) from None
     else:
         content = _text_argument(args.content)
         with _client(args) as mem:
@@ -755,7 +794,7 @@ def _forget(args: argparse.Namespace) -> int:
         return 2
     with _client(args) as mem:
         if args.yes or args.dry_run:
-            _emit(args, mem.forget(args.query, dry_run=bool(args.dry_run), **options))
+            _show_forgotten(args, mem.forget(args.query, dry_run=bool(args.dry_run), **options))
             return 0
         preview = mem.forget(args.query, dry_run=True, **options)
         matches = preview["memories"]
@@ -780,14 +819,34 @@ def _forget(args: argparse.Namespace) -> int:
         "dry_run": False,
         "memories": deleted,
     }
-    _emit(args, result)
+    _show_forgotten(args, result)
     return 0
+
+
+def _show_forgotten(args: argparse.Namespace, result: dict[str, Any]) -> None:
+    """forget's answer: on a terminal, the memories as a table (id, score, text) and a
+    line saying what went; else JSON, as every command's."""
+    if not _for_people(args):
+        _emit(args, result)
+        return
+    memories = result.get("memories") or []
+    if not memories:
+        sys.stderr.write("Nothing matches; nothing deleted.\n")
+        return
+    _table(memories, ("id", "score", "text"))
+    if result.get("dry_run"):
+        sys.stderr.write(f"Would delete {_memories(len(memories))}; nothing deleted (dry run).\n")
+    else:
+        sys.stderr.write(f"Deleted {_memories(int(result.get('deleted') or 0))}.\n")
+
+
+def _memories(count: int) -> str:
+    return f"{count} memory" if count == 1 else f"{count} memories"
 
 
 def _confirm(matches: list[dict[str, Any]]) -> bool:
     """Show the matches on the terminal and ask; only "y" or "yes" deletes."""
-    noun = "memory" if len(matches) == 1 else "memories"
-    lines = [f"{len(matches)} {noun} match:"]
+    lines = [f"{_memories(len(matches))} match:"]
     for memory in matches[:_PREVIEW_ROWS]:
         text = " ".join(str(memory["text"]).split())
         if len(text) > _PREVIEW_WIDTH:
@@ -795,7 +854,7 @@ def _confirm(matches: list[dict[str, Any]]) -> bool:
         lines.append(f"  {memory['id']}  {text}")
     if len(matches) > _PREVIEW_ROWS:
         lines.append(f"  … and {len(matches) - _PREVIEW_ROWS} more (see --dry-run)")
-    sys.stderr.write("\n".join(lines) + f"\nDelete {len(matches)} {noun}? [y/N] ")
+    sys.stderr.write("\n".join(lines) + f"\nDelete {_memories(len(matches))}? [y/N] ")
     sys.stderr.flush()
     answer = sys.stdin.readline()
     return answer.strip().lower() in ("y", "yes")
@@ -844,7 +903,7 @@ def _import(args: argparse.Namespace) -> int:
                         into_collection=into,
                         idempotency_key=f"{key}-{start}",
                     )
-                except InvalidArgumentError as exc:
+                except LongmemError as exc:
                     raise _renumbered(exc, "memories", where, start) from None
                 totals["imported"] += result.get("imported", 0)
                 totals["skipped"] += result.get("skipped", 0)
@@ -945,7 +1004,7 @@ COMMANDS: tuple[Command, ...] = (
             action="store_true",
             default=None,
         ),
-        _tag("only memories of this tag (default: every tag)"),
+        _tag("only memories of this tag", "every tag"),
     ),
     Command(
         "get",
@@ -1046,7 +1105,7 @@ COMMANDS: tuple[Command, ...] = (
         ),
         _opt("--mode", "mode", "how to match", DEFAULT_SEARCH_MODE, choices=SEARCH_MODES),
         _opt("--category", "category", "only memories of this category", "any"),
-        _tag("only memories with this container tag"),
+        _tag("only memories with this container tag", "every tag"),
         _json_opt("--where", "metadata_filter", "only memories whose metadata has these values"),
         _opt(
             "--history",
@@ -1064,7 +1123,7 @@ COMMANDS: tuple[Command, ...] = (
         'longmem context "plan dinner for my kid" --collection user-42 --max-tokens 300',
         _pos("query", "what the block should bear on"),
         _collection("every collection"),
-        _tag("only memories with this container tag"),
+        _tag("only memories with this container tag", "every tag"),
         _opt(
             "--max-tokens",
             "max_tokens",
@@ -1159,7 +1218,7 @@ COMMANDS: tuple[Command, ...] = (
         _collection(),
         _opt("--min-score", "min_score", "0 to 1", DEFAULT_FORGET_MIN_SCORE, type=float),
         _limit(DEFAULT_FORGET_LIMIT, "most to delete"),
-        _tag("only memories of this tag (default: every tag)"),
+        _tag("only memories of this tag", "every tag"),
         _opt(
             "--dry-run",
             "dry_run",
@@ -1193,7 +1252,7 @@ COMMANDS: tuple[Command, ...] = (
         "longmem contradictions --collection user-42",
         _collection(),
         _limit(DEFAULT_CONTRADICTIONS_LIMIT),
-        _tag("one user's pairs (default: every tag)"),
+        _tag("one user's pairs", "every tag"),
         columns=("current.id", "current.text", "superseded.text"),
     ),
     Command(
@@ -1234,7 +1293,7 @@ COMMANDS: tuple[Command, ...] = (
         "longmem summary --collection notes --limit 20",
         _collection(),
         _limit(DEFAULT_SUMMARY_LIMIT, "memories to read"),
-        _tag("one user's memories (default: every tag)"),
+        _tag("one user's memories", "every tag"),
     ),
     Command(
         "profile",
@@ -1242,7 +1301,7 @@ COMMANDS: tuple[Command, ...] = (
         "a profile of the collection's subject",
         "longmem profile --collection user-42",
         _collection(default=DEFAULT_COLLECTION),
-        _tag("one user's profile (default: every tag)"),
+        _tag("one user's profile", "every tag"),
     ),
     # collections
     Command(

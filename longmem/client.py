@@ -55,6 +55,7 @@ from ._protocol import (
     DEFAULT_STALE_DAYS,
     DEFAULT_SUMMARY_LIMIT,
     JOB_FINISHED,
+    MAX_IDEMPOTENCY_KEY_CHARS,
     SOURCE_SDK,
 )
 from ._retry import RetryPolicy, decide_retry, parse_retry_after
@@ -292,12 +293,15 @@ class Longmem:
         Items are strings or dicts of per-item fields (text, importance, category,
         source, metadata, container_tag) that override the call's defaults. Every item
         is checked before the first chunk is sent. Each chunk is retried on its own
-        under one idempotency key, `<idempotency_key>-<offset>`; without
+        under one idempotency key, `<idempotency_key>-<offset>` (for a key so long that
+        this could pass 255 characters, a digest of the key stands in for it); without
         `idempotency_key` one is minted for the call. `on_progress(progress)`, if given,
         is called after each confirmed chunk with a `BatchProgress`. If a chunk finally
         fails, the raised error's `.progress` says what was confirmed, what is in doubt,
         and the key to repeat the call with so that nothing is stored twice. Returns
-        {"created", "ids"}.
+        {"created", "ids", "replayed"}: `replayed` counts the items an earlier call under
+        the same key had stored already (their chunks answered from the server's record,
+        `Idempotent-Replayed: true`; 0 from a server that does not say).
         """
         path = _collection_path(collection) + "/memories/batch"
         defaults = {
@@ -319,13 +323,16 @@ class Longmem:
         # Minted here, not per request, so that the error's progress can offer a repeat
         # of this very call: the same chunk keys, answered from the server's record.
         base_key = base_key or os.urandom(16).hex()
+        chunk_key = _chunk_key_base(base_key, len(memories))
         ids: list[str] = []
+        replayed = 0
         for start in range(0, len(memories), BATCH_SIZE):
             chunk = memories[start : start + BATCH_SIZE]
             try:
-                result = self._request(
-                    "POST", path, body={"memories": chunk}, idempotency_key=f"{base_key}-{start}"
+                response, sent_before = self._exchange(
+                    "POST", path, {"memories": chunk}, f"{chunk_key}-{start}"
                 )
+                result = _decode(response, "POST", path)
                 chunk_ids = result.get("ids") if isinstance(result, dict) else None
                 if not isinstance(chunk_ids, list):
                     raise LongmemError(f"POST {path} answered without an ids list: {result!r}")
@@ -334,11 +341,15 @@ class Longmem:
                 exc.progress = BatchProgress(len(ids), ids, start, in_doubt, base_key)
                 raise
             ids.extend(chunk_ids)
+            # A replay answers from the record of an earlier request under the key: an
+            # earlier call's, for certain, unless an attempt of this one went unanswered.
+            if response.headers.get("Idempotent-Replayed") == "true" and not sent_before:
+                replayed += len(chunk)
             if on_progress is not None:
                 on_progress(BatchProgress(len(ids), ids, start + len(chunk), 0, base_key))
         # A copy: the progress reports share `ids`, and what the caller does with the
         # result must not change them.
-        return {"created": len(ids), "ids": ids[:]}
+        return {"created": len(ids), "ids": ids[:], "replayed": replayed}
 
     def list_memories(
         self,
@@ -863,6 +874,14 @@ class Longmem:
         """Send one logical call, retrying per the policy; return the decoded JSON body."""
         if query:
             path += _query_string(query)
+        response, _ = self._exchange(method, path, body, idempotency_key)
+        return _decode(response, method, path)
+
+    def _exchange(
+        self, method: str, path: str, body: Any, idempotency_key: Optional[str]
+    ) -> tuple[Response, bool]:
+        """One logical call's 2xx response, retrying per the policy, and whether an
+        earlier attempt of it may have reached the server unanswered; raises the rest."""
         data, headers = self._prepare(method, body, idempotency_key)
         budget = self.total_timeout
         started = self._clock()
@@ -894,7 +913,7 @@ class Longmem:
                 sent = sent or exc.request_sent
             else:
                 if 200 <= response.status < 300:
-                    return _decode(response, method, path)
+                    return response, sent
                 error = _api_error(response, method, path)
             time_left = None if deadline is None else deadline - self._clock()
             decision = decide_retry(self.retry_policy, error, retries, self._random(), time_left)
@@ -1016,6 +1035,19 @@ def _unwrap(result: Any, key: str) -> Any:
     if isinstance(result, list):
         return result
     raise LongmemError(f"expected a list or an object with {key!r}, got {type(result).__name__}")
+
+
+def _chunk_key_base(key: str, count: int) -> str:
+    """What add_many's chunk keys, `<base>-<offset>`, start with: the key itself, or a
+    digest of it when the last chunk's key would pass the protocol's length limit. Chosen
+    once per call from the key and the item count, so every chunk of a call, and every
+    repeat of the call, uses the same keys, and a long key never fails half-way."""
+    last_offset = max(count - 1, 0) // BATCH_SIZE * BATCH_SIZE
+    if len(f"{key}-{last_offset}") <= MAX_IDEMPOTENCY_KEY_CHARS:
+        return key
+    import hashlib  # only for such long keys: it would cost every `import longmem`
+
+    return "sha256-" + hashlib.sha256(key.encode("ascii")).hexdigest()
 
 
 def _batch_item(item: Any, index: int, defaults: Mapping[str, Any]) -> dict[str, Any]:

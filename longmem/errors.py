@@ -5,7 +5,7 @@ from __future__ import annotations
 from ._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any, Optional
+    from typing import Any, Callable, Optional
 
 
 class LongmemError(Exception):
@@ -80,6 +80,7 @@ class LongmemAPIError(LongmemError):
         self.request_id = request_id
         self.retry_after = retry_after
         self.earlier_attempt_sent = False
+        self._request_line = request_line
         context = [
             part for part in (request_line, request_id and f"request id {request_id}") if part
         ]
@@ -222,8 +223,14 @@ def maybe_performed(error: BaseException) -> bool:
     return not isinstance(error, InvalidArgumentError)
 
 
-def describe_detail(body: Any, fallback: str) -> str:
-    """Make a readable message of an error body: a string detail, or FastAPI's 422 list."""
+def describe_detail(
+    body: Any, fallback: str, name_loc: Optional[Callable[[list[Any]], Optional[str]]] = None
+) -> str:
+    """Make a readable message of an error body: a string detail, or FastAPI's 422 list.
+
+    A 422 item's location is shown dotted (`body.memories.1.text`), or as `name_loc`
+    names it when it returns a name for it.
+    """
     detail = body.get("detail") if isinstance(body, dict) else None
     if isinstance(detail, str) and detail:
         return detail
@@ -233,9 +240,31 @@ def describe_detail(body: Any, fallback: str) -> str:
             if isinstance(item, dict):
                 loc = item.get("loc")
                 where = ".".join(str(p) for p in loc) if isinstance(loc, list) else ""
+                if name_loc is not None and isinstance(loc, list):
+                    where = name_loc(loc) or where
                 msg = str(item.get("msg", item))
                 parts.append(f"{where}: {msg}" if where else msg)
             else:
                 parts.append(str(item))
         return "; ".join(parts)
     return fallback
+
+
+def with_locations(
+    error: LongmemAPIError, name_loc: Callable[[list[Any]], Optional[str]]
+) -> LongmemAPIError:
+    """The same error with its 422 locations named by `name_loc` (see `describe_detail`),
+    e.g. an input's line for `body.memories.3`; the error itself when nothing changes."""
+    detail = describe_detail(error.body, error.detail, name_loc)
+    if detail == error.detail:
+        return error
+    renamed = type(error)(
+        error.status,
+        detail,
+        body=error.body,
+        request_id=error.request_id,
+        retry_after=error.retry_after,
+        request_line=error._request_line,
+    )
+    renamed.progress = error.progress
+    return renamed

@@ -106,6 +106,8 @@ class JobAccepted(TypedDict):
 class BatchResult(TypedDict):
     created: int
     ids: list[str]
+    # Of them, stored by an earlier call under the same idempotency key (a replay).
+    replayed: int
 
 
 class Contradiction(TypedDict):

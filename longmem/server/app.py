@@ -209,9 +209,13 @@ class _Handler(BaseHTTPRequestHandler):
         if code == HTTPStatus.NOT_IMPLEMENTED and self.command:
             self._dispatch()  # an unknown method: answer 404/405 like any other
             return
+        started = time.perf_counter()
         self.close_connection = True
         self._start()
-        self._send(Response(code, {"detail": message or HTTPStatus(code).phrase}))
+        detail = message or HTTPStatus(code).phrase
+        self._send(Response(code, {"detail": detail}))
+        # http.server's message quotes the bad part with repr(): safe to log as is.
+        self._log_request(code, started, detail)
 
     def parse_request(self) -> bool:
         # Called once a request line has arrived: from here until its answer is sent,
@@ -237,14 +241,24 @@ class _Handler(BaseHTTPRequestHandler):
             log.exception("unhandled error in %s %s", self.command, self.path)
             response = Response(500, {"detail": "Internal server error"})
         self._send(response)
-        if requests_log.isEnabledFor(logging.INFO):
-            requests_log.info(
-                "%s %s %d %.1f ms",
-                self.command,
-                urlsplit(self.path).path,
-                response.status,
-                (time.perf_counter() - started) * 1000,
-            )
+        self._log_request(response.status, started)
+
+    def _log_request(self, status: int, started: float, why: Optional[str] = None) -> None:
+        """One line for `serve --log-requests`; a request line that could not be read
+        logs as "- -" and says why."""
+        if not requests_log.isEnabledFor(logging.INFO):
+            return
+        # No command: the request line was not understood, and `path` may be the
+        # previous request's on this connection.
+        known = bool(self.command)
+        requests_log.info(
+            "%s %s %d %.1f ms%s",
+            self.command if known else "-",
+            urlsplit(self.path).path if known else "-",
+            status,
+            (time.perf_counter() - started) * 1000,
+            f" ({why})" if why else "",
+        )
 
     def _start(self) -> None:
         self._request_id = "req_" + secrets.token_hex(8)

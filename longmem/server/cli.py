@@ -54,24 +54,46 @@ def _parser() -> argparse.ArgumentParser:
         epilog=f"The protocol it speaks: {PROTOCOL_DOC} (docs/protocol.md in the source); "
         "GET /openapi.json on a running server describes every route.",
     )
-    p.add_argument("--host", default=env("LONGMEM_SERVER_HOST") or DEFAULT_HOST)
+    p.add_argument(
+        "--host",
+        default=env("LONGMEM_SERVER_HOST") or DEFAULT_HOST,
+        help="the address to listen on; any but a loopback one needs an explicit key "
+        f"(or LONGMEM_SERVER_HOST; default: {DEFAULT_HOST})",
+    )
     port = _env_int("LONGMEM_SERVER_PORT")
     p.add_argument(
         "--port",
         type=int,
         default=DEFAULT_PORT if port is None else port,
-        help="0 picks a free port",
+        help=f"0 picks a free port (or LONGMEM_SERVER_PORT; default: {DEFAULT_PORT})",
     )
-    p.add_argument("--db", default=env("LONGMEM_SERVER_DB") or DEFAULT_DB, help="SQLite file")
-    p.add_argument("--api-key", default=env("LONGMEM_SERVER_API_KEY") or None)
-    p.add_argument("--read-only-key", default=env("LONGMEM_SERVER_READ_ONLY_KEY") or None)
-    p.add_argument("--admin-key", default=env("LONGMEM_SERVER_ADMIN_KEY") or None)
+    p.add_argument(
+        "--db",
+        default=env("LONGMEM_SERVER_DB") or DEFAULT_DB,
+        help=f"the SQLite file (or LONGMEM_SERVER_DB; default: {DEFAULT_DB})",
+    )
+    for kind, what in (
+        (
+            "api",
+            "a key for reading and writing; when no key is given or stored, one is "
+            "generated and printed once",
+        ),
+        ("read-only", "a key that may only read"),
+        ("admin", "a key for everything, the admin routes included"),
+    ):
+        env_name = f"LONGMEM_SERVER_{kind.replace('-', '_').upper()}_KEY"
+        p.add_argument(
+            f"--{kind}-key",
+            default=env(env_name) or None,
+            metavar="KEY",
+            help=f"{what} (or {env_name}; default: none)",
+        )
     p.add_argument(
         "--rate-limit",
         type=int,
         default=_env_int("LONGMEM_SERVER_RATE_LIMIT"),
         metavar="N",
-        help="requests per key per minute",
+        help="requests per key per minute (or LONGMEM_SERVER_RATE_LIMIT; default: none)",
     )
     p.add_argument(
         "--connector-root",
@@ -79,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
         dest="connector_roots",
         metavar="DIR",
         help="a folder directory connectors may read (repeatable; "
-        f"{ROOTS_ENV} takes a {os.pathsep!r}-separated list); default: the working directory",
+        f"{ROOTS_ENV} takes a {os.pathsep!r}-separated list; default: the working directory)",
     )
     p.add_argument(
         "-v",
@@ -123,23 +145,28 @@ def _model_flags(p: argparse.ArgumentParser) -> None:
             f"--{role}-url",
             default=env(f"{prefix}_URL") or None,
             metavar="URL",
-            help="base URL up to /v1, e.g. http://localhost:11434/v1 (Ollama)",
+            help="base URL up to /v1, e.g. http://localhost:11434/v1 (Ollama) "
+            f"(or {prefix}_URL; default: none)",
         )
         group.add_argument(
-            f"--{role}-model", default=env(f"{prefix}_MODEL") or None, metavar="MODEL"
+            f"--{role}-model",
+            default=env(f"{prefix}_MODEL") or None,
+            metavar="MODEL",
+            help=f"the model's name (or {prefix}_MODEL; default: none)",
         )
         group.add_argument(
             f"--{role}-key-env",
             default=env(f"{prefix}_KEY_ENV") or None,
             metavar="NAME",
-            help="the environment variable holding its API key, e.g. OPENAI_API_KEY",
+            help="the environment variable holding its API key, e.g. OPENAI_API_KEY "
+            f"(or {prefix}_KEY_ENV; default: none)",
         )
         group.add_argument(
             f"--{role}-timeout",
             type=_seconds(f"{prefix}_TIMEOUT"),
             default=env(f"{prefix}_TIMEOUT") or None,
             metavar="SECONDS",
-            help=f"per request, in total (default {DEFAULT_MODEL_TIMEOUT:g})",
+            help=f"per request, in total (or {prefix}_TIMEOUT; default: {DEFAULT_MODEL_TIMEOUT:g})",
         )
 
 

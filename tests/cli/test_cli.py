@@ -230,7 +230,12 @@ def test_add_many_run_again_stores_nothing_twice(
     lines = "".join(json.dumps(f"fact {i}") + "\n" for i in range(150))
     first = run(capsys, monkeypatch, "add-many", "--collection", collection, stdin=lines)
     again = run(capsys, monkeypatch, "add-many", "--collection", collection, stdin=lines)
-    assert again.json == first.json  # the first run's answer, replayed
+    assert again.json["ids"] == first.json["ids"]  # the first run's answer, replayed
+    assert (first.json["replayed"], again.json["replayed"]) == (0, 150)
+    assert (first.err, again.err) == (
+        "",
+        "longmem: 150 of them were already stored by an earlier run, and not stored again\n",
+    )
     assert count(server, collection) == 150
     more = run(
         capsys,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import longmem
-from longmem import Longmem
+from longmem import Longmem, cli
 from longmem.cli import main
 from longmem.server import LocalServer
 
@@ -179,3 +179,70 @@ def test_at_a_terminal_nothing_matching_asks_nothing(
     assert code == 0 and out == ""
     assert err == "Nothing matches; nothing deleted.\n"
     assert _texts(mem, collection) == sorted([ICARUS, LUNCH])
+
+
+def _table_rows(out: str) -> list[list[str]]:
+    return [line.split(None, 2) for line in out.splitlines()]
+
+
+def test_at_a_terminal_a_dry_run_shows_the_table_and_what_would_go(
+    server: LocalServer,
+    mem: Longmem,
+    collection: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    (icarus,) = [m for m in mem.list_memories(collection=collection) if m["text"] == ICARUS]
+    code = _at_terminal(
+        monkeypatch,
+        server,
+        "",
+        "forget",
+        "Project Icarus launch",
+        "--collection",
+        collection,
+        "--dry-run",
+    )
+    out, err = capsys.readouterr()
+    assert code == 0
+    header, row = _table_rows(out)
+    assert header == ["ID", "SCORE", "TEXT"]
+    assert (row[0], row[2]) == (icarus["id"], ICARUS) and 0.5 <= float(row[1]) <= 1
+    assert err == "Would delete 1 memory; nothing deleted (dry run).\n"
+    assert _texts(mem, collection) == sorted([ICARUS, LUNCH])
+
+
+@pytest.mark.parametrize(("answer", "flags"), [("y\n", ()), ("", ("--yes",))], ids=["y", "--yes"])
+def test_at_a_terminal_the_deletion_shows_the_table_and_how_many_went(
+    server: LocalServer,
+    mem: Longmem,
+    collection: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    answer: str,
+    flags: tuple[str, ...],
+) -> None:
+    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    (icarus,) = [m for m in mem.list_memories(collection=collection) if m["text"] == ICARUS]
+    argv = ("forget", "Project Icarus launch", "--collection", collection, *flags)
+    code = _at_terminal(monkeypatch, server, answer, *argv)
+    out, err = capsys.readouterr()
+    assert code == 0
+    header, row = _table_rows(out)
+    assert header == ["ID", "SCORE", "TEXT"] and (row[0], row[2]) == (icarus["id"], ICARUS)
+    assert err.endswith("Deleted 1 memory.\n")
+    assert _texts(mem, collection) == [LUNCH]
+
+
+def test_at_a_terminal_a_dry_run_matching_nothing_says_so(
+    server: LocalServer,
+    mem: Longmem,
+    collection: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    argv = ("forget", "zebra", "--collection", collection, "--dry-run")
+    assert _at_terminal(monkeypatch, server, "", *argv) == 0
+    assert capsys.readouterr() == ("", "Nothing matches; nothing deleted.\n")

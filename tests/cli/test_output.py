@@ -208,6 +208,56 @@ def test_an_invalid_import_item_is_counted_from_1(
     assert err == "longmem: error: stdin item 2 must be a dict, got int\n"
 
 
+def test_a_field_of_an_invalid_item_follows_its_line_after_a_colon(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    lines = '"ok"\n{"text": 5}\n'
+    code, _, err = run(capsys, monkeypatch, "add-many", "--collection", collection, stdin=lines)
+    assert code == 2
+    assert err == "longmem: error: stdin line 2: text must be a string, got int\n"
+
+
+def test_the_servers_422_names_an_add_many_item_by_its_line_in_a_later_chunk(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    # The client leaves maxima to the server: line 120 is item 20 of the second chunk.
+    lines = "".join(f'"m{i}"\n' for i in range(119)) + json.dumps("x" * 10_001) + '\n"z"\n'
+    code, _, err = run(capsys, monkeypatch, "add-many", "--collection", collection, stdin=lines)
+    assert code == 1
+    assert err.splitlines()[1].startswith(
+        "longmem: error: HTTP 422: stdin line 120: text: String should have at most 10000"
+    )
+
+
+def test_a_bad_message_is_named_by_its_item_from_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    chat = '[{"role": "user", "content": "hi"}, {"role": "", "content": "x"}]'
+    argv = ("remember", "--messages", "-", "--collection", collection)
+    code, _, err = run(capsys, monkeypatch, *argv, stdin=chat)
+    assert code == 2
+    assert err == "longmem: error: stdin item 2: role must be a non-empty string, got ''\n"
+
+
+def test_the_servers_422_names_a_message_by_its_item_from_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    chat = '[{"role": "user", "content": "hi"}, {"role": "robot", "content": "x"}]'
+    argv = ("remember", "--messages", "-", "--collection", collection)
+    code, _, err = run(capsys, monkeypatch, *argv, stdin=chat)
+    assert code == 1
+    assert err.startswith("longmem: error: HTTP 422: stdin item 2: role: Input should be 'user'")
+
+
+def test_the_servers_422_names_an_import_item_by_its_place_from_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, collection: str
+) -> None:
+    dump = json.dumps([{"text": "a", "collection": collection}, {"text": "b", "collection": "a b"}])
+    code, _, err = run(capsys, monkeypatch, "import", stdin=dump)
+    assert code == 1
+    assert err.startswith("longmem: error: HTTP 422: stdin item 2: collection: Collection name")
+
+
 def test_no_key_names_the_flag_and_the_variable(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

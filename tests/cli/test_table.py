@@ -124,3 +124,9 @@ def test_every_command_help_ends_with_an_example_of_itself(
 def test_global_flags_go_before_or_after_the_command(argv: list[str]) -> None:
     args = _parser().parse_args(argv)
     assert (args.api_key, args.base_url, args.timeout) == ("k", "http://x", 5.0)
+
+
+def test_no_option_states_its_default_twice() -> None:
+    for path, sub in [((), _parser()), *_subparsers(_parser())]:
+        for action in sub._actions:
+            assert (action.help or "").count("(default:") <= 1, (path, action.option_strings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 from typing import Callable
 
@@ -37,7 +38,7 @@ def test_items_are_sent_in_chunks_of_100(server: ScriptedServer, client: Longmem
     sizes = [len(r.json()["memories"]) for r in server.requests]
     assert sizes == [100, 100, 50]
     assert {r.path for r in server.requests} == {"/v1/memory/collections/bulk/memories/batch"}
-    assert result == {"created": 250, "ids": [f"id-m{i}" for i in range(250)]}
+    assert result == {"created": 250, "ids": [f"id-m{i}" for i in range(250)], "replayed": 0}
 
 
 def test_each_chunk_has_its_own_key_reused_on_its_retries(
@@ -319,7 +320,7 @@ def test_generator_items_are_accepted(server: ScriptedServer, client: Longmem) -
 
 
 def test_empty_items_send_nothing(server: ScriptedServer, client: Longmem) -> None:
-    assert client.add_many([]) == {"created": 0, "ids": []}
+    assert client.add_many([]) == {"created": 0, "ids": [], "replayed": 0}
     assert server.requests == []
 
 
@@ -329,3 +330,50 @@ def test_reply_without_ids_is_an_error(server: ScriptedServer, client: Longmem) 
     server.script(Reply(201, json={"created": 1}))
     with pytest.raises(LongmemError, match="without an ids list"):
         client.add_many(["a"])
+
+
+def test_a_key_too_long_for_every_chunk_key_is_replaced_by_a_digest_for_all(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.set_default(created)
+    key = "k" * 250  # "-9900" fits in 255 characters, "-10000" does not
+    client.add_many(items(10_050), idempotency_key=key)
+    client.add_many(items(10_050), idempotency_key=key)
+    keys = [r.headers["idempotency-key"] for r in server.requests]
+    first, again = keys[:101], keys[101:]
+    assert first == again  # a repeat of the call maps to the same keys
+    assert all(len(k) <= 255 for k in keys)
+    assert [k.rsplit("-", 1)[1] for k in first] == [str(n) for n in range(0, 10_001, 100)]
+    assert len({k.rsplit("-", 1)[0] for k in first}) == 1  # one scheme for the whole call
+    assert key not in first[0]
+
+
+def test_a_key_whose_chunk_keys_fit_is_used_as_given(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.set_default(created)
+    key = "k" * 251  # "-100", the last chunk's suffix, still fits
+    client.add_many(items(150), idempotency_key=key)
+    assert [r.headers["idempotency-key"] for r in server.requests] == [key + "-0", key + "-100"]
+
+
+def replayed(request: Recorded) -> Reply:
+    """The answer a server gives from its record of an earlier request under the key."""
+    return dataclasses.replace(created(request), headers={"Idempotent-Replayed": "true"})
+
+
+def test_chunks_the_server_replays_are_counted_as_stored_by_an_earlier_call(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.script(replayed, created, replayed)
+    result = client.add_many(items(250))
+    assert (result["created"], result["replayed"]) == (250, 150)  # chunks 1 and 3
+
+
+def test_a_replay_after_an_unanswered_attempt_may_be_this_calls_own(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    # The first attempt was stored and its answer lost: the retry's replay is this call's.
+    server.script(Drop(), replayed)
+    result = client.add_many(items(50))
+    assert (len(server.requests), result["created"], result["replayed"]) == (2, 50, 0)

@@ -139,7 +139,7 @@ ROUTES: list[tuple[Callable[[Longmem], Any], str, str, Any, Any, int, Any, Any]]
         },
         201,
         {"created": 2, "ids": ["m1", "m2"]},
-        {"created": 2, "ids": ["m1", "m2"]},
+        {"created": 2, "ids": ["m1", "m2"], "replayed": 0},
     ),
     (
         lambda m: m.list_memories(collection="notes", limit=10, offset=20, include_archived=True),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import longmem
+from longmem.server.cli import _parser
 
 from .server_api import REPO, C, ServerProcess
 
@@ -124,3 +127,36 @@ def test_help_points_at_the_protocol_doc_that_ships_in_the_package() -> None:
         assert shipped.read_text("utf-8") == source.read_text("utf-8")
     pyproject = (REPO / "pyproject.toml").read_text("utf-8")
     assert re.search(r'^longmem = \[.*"protocol\.md".*\]$', pyproject, re.MULTILINE)
+
+
+def test_every_serve_option_has_help_that_states_its_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in list(os.environ):
+        if name.startswith("LONGMEM_SERVER_"):
+            monkeypatch.delenv(name)
+    for action in _parser()._actions:
+        if isinstance(action, argparse._HelpAction):
+            continue
+        flag = action.option_strings[-1]
+        text = " ".join((action.help or "").split())
+        assert text.count("default: ") == 1, (flag, text)
+        if action.default is not None and not isinstance(action.default, bool):
+            assert f"default: {action.default})" in text, (flag, text)
+
+
+def test_log_requests_logs_what_http_server_rejects_itself(tmp_path: Path) -> None:
+    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "x.db"), "--api-key", "k", "-v")
+    for line in (b"GARBAGE\r\n\r\n", b"GET / HTTP/9.9\r\n\r\n"):
+        with socket.create_connection(("127.0.0.1", proc.port), timeout=10) as conn:
+            conn.sendall(line)
+            answer = b"".join(iter(lambda: conn.recv(4096), b""))  # until it closes
+            assert b'{"detail":' in answer
+    code, _, err = _stop(proc)
+    assert code == 0
+    logged = [line for line in err.splitlines() if line.startswith("longmem: - - ")]
+    assert len(logged) == 2, err
+    assert re.fullmatch(
+        r"longmem: - - 400 \d+\.\d ms \(Bad request syntax \('GARBAGE'\)\)", logged[0]
+    )
+    assert re.fullmatch(r"longmem: - - 505 \d+\.\d ms \(.*9\.9.*\)", logged[1])
