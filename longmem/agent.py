@@ -17,6 +17,7 @@ unless the host passes `model_scope=True`.
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Iterable, Mapping
 
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 
 # A model reading a list wants a screenful, not the protocol's 50.
 DEFAULT_TOOL_LIST_LIMIT = 20
+log = logging.getLogger("longmem.agent")
 _JSON_TYPES: dict[str, Any] = {
     "string": str,
     "integer": int,
@@ -58,7 +60,7 @@ _JSON_TYPES: dict[str, Any] = {
 
 class ToolResult:
     """What a tool call produced: `text` for the model, `data` (the full objects) for the
-    host and for MCP's structuredContent (None on error), and whether it failed."""
+    host (None on error), and whether it failed."""
 
     __slots__ = ("data", "is_error", "name", "text")
 
@@ -135,7 +137,6 @@ class _Tool:
         "params",
         "read_only",
         "run",
-        "scope",
         "title",
     )
 
@@ -148,7 +149,6 @@ class _Tool:
         run: Callable[[MemoryTools, dict[str, Any]], tuple[str, dict[str, Any]]],
         *,
         output: str,
-        scope: tuple[str, ...],
         read_only: bool = False,
         destructive: bool = False,
         idempotent: bool = False,
@@ -159,7 +159,6 @@ class _Tool:
         self.params = params
         self.run = run
         self.output = output  # the key of structuredContent's list, or "memory"/"profile"
-        self.scope = scope  # the scope arguments the client call takes, for model_scope
         self.read_only = read_only
         self.destructive = destructive
         self.idempotent = idempotent
@@ -260,10 +259,18 @@ class MemoryTools:
             for tool in self._tools.values()
         ]
 
+    def mcp_content(self, result: ToolResult) -> Optional[dict[str, Any]]:
+        """MCP's structuredContent for a result, as `mcp()`'s outputSchema declares it:
+        `data` with each memory cut to what a model reads (id, text, dates, tag, score,
+        ...); None for an error. The result's own `data` stays whole."""
+        return None if result.data is None else _for_model(result.data)
+
     def _params(self, tool: _Tool) -> tuple[_Param, ...]:
         if not self.model_scope:
             return tool.params
-        return tool.params + tuple(_SCOPE_PARAMS[name] for name in tool.scope)
+        # Every tool, the by-id ones too: the model may search another tag, and the ids it
+        # finds there must work once it names that tag (the default stays the host's).
+        return tool.params + _SCOPE_PARAMS
 
     def _schema(self, tool: _Tool, *, strict: bool) -> dict[str, Any]:
         # Strict mode (OpenAI) needs every property required, optional ones nullable.
@@ -286,7 +293,8 @@ class MemoryTools:
         "function_call_output", "call_id", "output"} or {"type": "tool_result",
         "tool_use_id", "content", "is_error"} (the last goes in a *user* message). The
         model's mistakes and the service's failures come back as error text, never
-        raised; InvalidArgumentError only if `call` is none of the three shapes.
+        raised; InvalidArgumentError only if `call` is none of the three shapes or has
+        no id to answer it by (the host's mistake, not the model's).
         """
         shape, call_id, name, arguments = _read_call(call)
         if isinstance(arguments, str):
@@ -294,6 +302,9 @@ class MemoryTools:
                 arguments = json.loads(arguments) if arguments.strip() else {}
             except ValueError as exc:
                 result = self._error(name, f"the arguments are not valid JSON ({exc})")
+                return _reply(shape, call_id, result)
+            except RecursionError:
+                result = self._error(name, "the arguments are nested too deeply to read")
                 return _reply(shape, call_id, result)
         return _reply(shape, call_id, self.call(name, arguments))
 
@@ -312,6 +323,13 @@ class MemoryTools:
             return self._error(tool.name, str(exc))
         except LongmemError as exc:
             return self._error(tool.name, _service_error(exc))
+        except Exception:
+            # A bug of ours or the client's: the host gets the traceback in its log, the
+            # model only what to do, and the conversation goes on.
+            log.exception("memory tool %s failed", tool.name)
+            return self._error(
+                tool.name, "an internal error happened in the memory tools; carry on without it"
+            )
         return ToolResult(tool.name, text, data, False)
 
     def _arguments(self, tool: _Tool, arguments: Any) -> dict[str, Any]:
@@ -350,20 +368,17 @@ class MemoryTools:
         tag: Optional[str] = args.pop("container_tag", self.container_tag)
         return tag
 
-    def _in_scope(self, memory: Mapping[str, Any]) -> bool:
-        return self.container_tag is None or memory.get("container_tag") == self.container_tag
-
-    def _scoped_memory(self, memory_id: str, collection: str) -> dict[str, Any]:
-        """The memory, if it is the host's to show: one under another tag is not found."""
+    def _scoped_memory(self, memory_id: str, collection: str, tag: Optional[str]) -> dict[str, Any]:
+        """The memory, if it is in scope: one under another tag than `tag` is not found."""
         memory = dict(self.client.get(memory_id, collection=collection))
-        if not self._in_scope(memory):
+        if tag is not None and memory.get("container_tag") != tag:
             raise NotFoundError(404, f"memory {memory_id} not found")
         return memory
 
-    def _require_in_scope(self, memory_id: str, collection: str) -> None:
+    def _require_in_scope(self, memory_id: str, collection: str, tag: Optional[str]) -> None:
         """Before a change by id: the routes know no tags, so a tag is checked first."""
-        if self.container_tag is not None:
-            self._scoped_memory(memory_id, collection)
+        if tag is not None:
+            self._scoped_memory(memory_id, collection, tag)
 
 
 # -- the tools: each takes checked arguments, returns (text for the model, full data) ----
@@ -409,24 +424,22 @@ def _add(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]
 
 
 def _get(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    memory = tools._scoped_memory(args["memory_id"], tools._collection(args))
+    memory = tools._scoped_memory(args["memory_id"], tools._collection(args), tools._tag(args))
     return _line(memory), {"memory": memory}
 
 
 def _update(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    memory_id = args.pop("memory_id")
-    collection = tools._collection(args)
+    memory_id, collection, tag = args.pop("memory_id"), tools._collection(args), tools._tag(args)
     if not args:
         raise _ModelError("give at least one of text, importance, category to change")
-    tools._require_in_scope(memory_id, collection)
+    tools._require_in_scope(memory_id, collection, tag)
     memory = tools.client.update(memory_id, collection=collection, **args)
     return "Updated: " + _line(memory), {"memory": dict(memory)}
 
 
 def _delete(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    memory_id = args["memory_id"]
-    collection = tools._collection(args)
-    tools._require_in_scope(memory_id, collection)
+    memory_id, collection = args["memory_id"], tools._collection(args)
+    tools._require_in_scope(memory_id, collection, tools._tag(args))
     tools.client.delete(memory_id, collection=collection)
     return f"Deleted memory {memory_id}.", {"deleted": [memory_id]}
 
@@ -483,14 +496,12 @@ _TEXT_FIELDS = (
         maximum=1,
     ),
 )
-_SCOPE_PARAMS = {
-    "collection": _Param("collection", "string", "The collection to use (default: the host's)."),
-    "container_tag": _Param(
+_SCOPE_PARAMS = (
+    _Param("collection", "string", "The collection to use (default: the host's)."),
+    _Param(
         "container_tag", "string", "The user or group the memories belong to (default: the host's)."
     ),
-}
-_BOTH = ("collection", "container_tag")
-_COLLECTION_ONLY = ("collection",)
+)
 _TOOLS = (
     _Tool(
         "remember",
@@ -503,7 +514,6 @@ _TOOLS = (
         (_Param("text", "string", "What the user said, in their words.", required=True),),
         _remember,
         output="facts",
-        scope=_BOTH,
     ),
     _Tool(
         "search_memories",
@@ -530,7 +540,6 @@ _TOOLS = (
         ),
         _search,
         output="memories",
-        scope=_BOTH,
         read_only=True,
         idempotent=True,
     ),
@@ -543,16 +552,16 @@ _TOOLS = (
         (_Param("text", "string", "The note to store.", required=True), *_TEXT_FIELDS),
         _add,
         output="memory",
-        scope=_BOTH,
     ),
     _Tool(
         "get_memory",
         "Get a memory",
-        "Read one memory by its id. Returns its text, id and date.",
+        "Read one memory by its id, when you need it again after a search or list showed "
+        "it (e.g. to check it before you update or delete it) or the user gives an id. "
+        "Returns its text, id and date.",
         (_ID,),
         _get,
         output="memory",
-        scope=_COLLECTION_ONLY,
         read_only=True,
         idempotent=True,
     ),
@@ -563,7 +572,6 @@ _TOOLS = (
         (_ID, _Param("text", "string", "The new text."), *_TEXT_FIELDS),
         _update,
         output="memory",
-        scope=_COLLECTION_ONLY,
         idempotent=True,
     ),
     _Tool(
@@ -574,7 +582,6 @@ _TOOLS = (
         (_ID,),
         _delete,
         output="deleted",
-        scope=_COLLECTION_ONLY,
         destructive=True,
         idempotent=True,
     ),
@@ -596,7 +603,6 @@ _TOOLS = (
         ),
         _forget,
         output="deleted",
-        scope=_BOTH,
         destructive=True,
     ),
     _Tool(
@@ -615,7 +621,6 @@ _TOOLS = (
         ),
         _list,
         output="memories",
-        scope=_BOTH,
         read_only=True,
         idempotent=True,
     ),
@@ -627,14 +632,32 @@ _TOOLS = (
         (),
         _profile,
         output="profile",
-        scope=_BOTH,
         read_only=True,
         idempotent=True,
     ),
 )
 
 _RELATION_NOTES = {"updates": "replaces an older fact", "duplicate": "already known"}
-_OBJECT = {"type": "object"}
+_NULLABLE_STRING = {"type": ["string", "null"]}
+# What a model reads of a memory in MCP's structuredContent: the text, its id, its dates,
+# whose it is, and what each tool's output adds (a search's score and outdated flag, a
+# remembered fact's relation to the one it replaced). The other fields (source,
+# metadata, images, ...) are the host's business, in ToolResult.data.
+_MODEL_FIELDS: dict[str, dict[str, Any]] = {
+    "id": {"type": "string"},
+    "text": {"type": "string"},
+    "category": {"type": "string"},
+    "importance": {"type": "number"},
+    "container_tag": _NULLABLE_STRING,
+    "valid_from": _NULLABLE_STRING,
+    "created_at": {"type": "string"},
+    "updated_at": {"type": "string"},
+    "is_latest": {"type": "boolean"},
+    "score": {"type": "number"},
+    "relation": {"type": "string"},
+    "supersedes": _NULLABLE_STRING,
+}
+_MEMORY_SCHEMA = {"type": "object", "properties": _MODEL_FIELDS, "required": ["id", "text"]}
 _OUTPUT_SCHEMAS: dict[str, dict[str, Any]] = {
     key: {
         "type": "object",
@@ -642,13 +665,37 @@ _OUTPUT_SCHEMAS: dict[str, dict[str, Any]] = {
         "required": [key],
     }
     for key, value in (
-        ("facts", {"type": "array", "items": _OBJECT}),
-        ("memories", {"type": "array", "items": _OBJECT}),
-        ("memory", _OBJECT),
+        ("facts", {"type": "array", "items": _MEMORY_SCHEMA}),
+        ("memories", {"type": "array", "items": _MEMORY_SCHEMA}),
+        ("memory", _MEMORY_SCHEMA),
         ("deleted", {"type": "array", "items": {"type": "string"}}),
-        ("profile", _OBJECT),
+        (
+            "profile",
+            {
+                "type": "object",
+                "properties": {"profile": {"type": "string"}, "based_on": {"type": "integer"}},
+                "required": ["profile", "based_on"],
+            },
+        ),
     )
 }
+
+
+def _for_model(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with each memory cut to the fields of _MODEL_FIELDS."""
+
+    def trim(memory: Mapping[str, Any]) -> dict[str, Any]:
+        return {key: value for key, value in memory.items() if key in _MODEL_FIELDS}
+
+    trimmed: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ("facts", "memories"):
+            trimmed[key] = [trim(memory) for memory in value]
+        elif key == "memory":
+            trimmed[key] = trim(value)
+        else:
+            trimmed[key] = value
+    return trimmed
 
 
 def _unless_absent(read: Callable[[], Any], empty: Any) -> Any:
@@ -714,19 +761,25 @@ def _read_call(call: Any) -> tuple[str, str, Any, Any]:
     def field(obj: Any, key: str) -> Any:
         return obj.get(key) if isinstance(obj, Mapping) else getattr(obj, key, None)
 
+    def call_id(key: str) -> str:
+        # The APIs always send one; a reply without it cannot be matched to its call, so
+        # the host's code is wrong, not the model.
+        value = field(call, key)
+        if not isinstance(value, str) or not value:
+            raise InvalidArgumentError(
+                f"the tool call has no {key} to answer it by (got {value!r}); pass the "
+                "call as the API returned it"
+            )
+        return value
+
     kind = field(call, "type")
     if kind == "tool_use":  # Anthropic: arguments arrive decoded, as "input"
-        return "anthropic", str(field(call, "id")), field(call, "name"), field(call, "input")
+        return "anthropic", call_id("id"), field(call, "name"), field(call, "input")
     if kind == "function_call":  # Responses API: the id to answer is call_id
-        return (
-            "responses",
-            str(field(call, "call_id")),
-            field(call, "name"),
-            field(call, "arguments"),
-        )
+        return "responses", call_id("call_id"), field(call, "name"), field(call, "arguments")
     function = field(call, "function")
     if function is not None:  # Chat Completions
-        return "chat", str(field(call, "id")), field(function, "name"), field(function, "arguments")
+        return "chat", call_id("id"), field(function, "name"), field(function, "arguments")
     raise InvalidArgumentError(
         "run() takes a tool call from OpenAI Chat Completions (with .function), the "
         "Responses API (type function_call) or Anthropic (type tool_use); got "

@@ -4,12 +4,20 @@ Newline-delimited JSON-RPC 2.0 on stdin/stdout: stdout carries protocol messages
 nothing else (logs go to stderr). The tools are `MemoryTools`' (longmem.agent), so an
 MCP host and an OpenAI or Anthropic loop see the same definitions. Requests are answered
 one at a time, in order; the process exits when stdin closes.
+
+A tool result's `structuredContent` carries what the model reads, not the stored objects
+whole: each memory's id, text, category, importance, container tag, dates
+(`valid_from`, `created_at`, `updated_at`), and where the tool has them its search
+`score` and `is_latest`, or a remembered fact's `relation` and `supersedes`; each
+tool's `outputSchema` declares exactly that (`MemoryTools.mcp_content`).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
 import os
 import sys
 
@@ -21,7 +29,7 @@ from .client import Longmem
 from .errors import InvalidArgumentError, LongmemError
 
 if TYPE_CHECKING:
-    from typing import Any, BinaryIO, Optional
+    from typing import Any, BinaryIO, Callable, Optional
 
     from .server import LocalServer
 
@@ -41,7 +49,12 @@ _INSTRUCTIONS = (
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Run the stdio MCP server until stdin closes; returns the exit status."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.local is not None and (args.api_key is not None or args.base_url is not None):
+        # Not an argparse group: --api-key and --base-url go together, and only --local
+        # excludes them (it mints its own key for its own server).
+        parser.error("--local runs its own server: --api-key and --base-url do not apply")
     server = None
     try:
         if args.local is not None:
@@ -121,17 +134,26 @@ def _local(path: str) -> tuple[LocalServer, Longmem]:
 
 
 def serve(tools: MemoryTools, stdin: BinaryIO, stdout: BinaryIO) -> None:
-    """Answer JSON-RPC messages from `stdin`, one per line, until it closes."""
+    """Answer JSON-RPC messages from `stdin`, one per line, until it closes. Meanwhile
+    `sys.stdout` is stderr, so a stray print cannot corrupt the protocol stream, and a
+    failing tool's traceback (logger longmem.agent) goes to stderr, the host's log."""
     session = _Session(tools)
-    for line in stdin:
-        if not line.strip():
-            continue
-        reply = session.handle(line)
-        if reply is not None:
-            # ASCII JSON in bytes: whatever the console's encoding and newline translation,
-            # and no U+2028 for a reader that splits lines on it.
-            stdout.write(json.dumps(reply, separators=(",", ":")).encode() + b"\n")
-            stdout.flush()
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("longmem mcp: %(message)s"))
+    agent_log = logging.getLogger("longmem.agent")
+    agent_log.addHandler(handler)
+    with contextlib.ExitStack() as cleanup:
+        cleanup.callback(agent_log.removeHandler, handler)
+        cleanup.enter_context(contextlib.redirect_stdout(sys.stderr))
+        for line in stdin:
+            if not line.strip():
+                continue
+            reply = session.handle(line)
+            if reply is not None:
+                # ASCII JSON in bytes: whatever the console's encoding and newline
+                # translation, and no U+2028 for a reader that splits lines on it.
+                stdout.write(json.dumps(reply, separators=(",", ":")).encode() + b"\n")
+                stdout.flush()
 
 
 class _Session:
@@ -140,6 +162,14 @@ class _Session:
     def __init__(self, tools: MemoryTools) -> None:
         self.tools = tools
         self.protocol_version: Optional[str] = None
+        # Looked up before the params are checked: an unknown method is -32601 whatever
+        # it was sent with.
+        self._methods: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+            "initialize": self._initialize,
+            "ping": lambda params: {},
+            "tools/list": lambda params: {"tools": self._tools()},
+            "tools/call": self._call,
+        }
 
     def handle(self, line: bytes) -> Optional[dict[str, Any]]:
         """The reply to one line, or None for a notification or a client's response."""
@@ -150,33 +180,36 @@ class _Session:
         if isinstance(message, list):
             # Batches were in 2025-03-26 only, and no client sends them.
             return _error(None, INVALID_REQUEST, "Invalid Request: batches are not supported")
-        if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
+        if not isinstance(message, dict):
             return _error(None, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message")
+        # JSON-RPC answers an invalid request with its id when the id can be read.
+        raw_id = message.get("id")
+        readable = isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool)
+        request_id = raw_id if readable else None
+        if message.get("jsonrpc") != "2.0":
+            return _error(
+                request_id, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message"
+            )
+        if raw_id is not None and not readable:
+            return _error(None, INVALID_REQUEST, "Invalid Request: id must be a string or number")
         method = message.get("method")
         if "id" not in message:
             return None  # notifications (initialized, cancelled, ...) need no answer
-        request_id = message["id"]
         if not isinstance(method, str):
             # A response to a request of ours: we send none, so there is nothing to match.
             if "result" in message or "error" in message:
                 return None
             return _error(request_id, INVALID_REQUEST, "Invalid Request: no method")
+        answer = self._methods.get(method)
+        if answer is None:
+            return _error(request_id, METHOD_NOT_FOUND, f"Method not found: {method}")
         params = message.get("params")
         if params is None:
             params = {}
         if not isinstance(params, dict):
             return _error(request_id, INVALID_PARAMS, "Invalid params: must be an object")
         try:
-            if method == "initialize":
-                result = self._initialize(params)
-            elif method == "ping":
-                result = {}
-            elif method == "tools/list":
-                result = {"tools": self._tools()}
-            elif method == "tools/call":
-                result = self._call(params)
-            else:
-                return _error(request_id, METHOD_NOT_FOUND, f"Method not found: {method}")
+            result = answer(params)
         except _InvalidParams as exc:
             return _error(request_id, INVALID_PARAMS, f"Invalid params: {exc}")
         except Exception as exc:  # a bug of ours: answer it, and keep serving the host
@@ -224,8 +257,9 @@ class _Session:
             "isError": result.is_error,
         }
         # It must match the tool's outputSchema; an error result has none to match.
-        if result.data is not None and self._structured:
-            answer["structuredContent"] = result.data
+        content = self.tools.mcp_content(result)
+        if content is not None and self._structured:
+            answer["structuredContent"] = content
         return answer
 
 

@@ -96,6 +96,11 @@ def test_the_renderings_share_one_description_per_tool(offline: MemoryTools) -> 
     assert all("Returns" in description for description in chat)
 
 
+def test_get_memory_says_when_to_call_it(offline: MemoryTools) -> None:
+    (description,) = [s["description"] for s in offline.anthropic() if s["name"] == "get_memory"]
+    assert "when you need it again after a search or list" in description
+
+
 def test_scope_is_offered_to_the_model_only_when_the_host_opts_in(offline: MemoryTools) -> None:
     properties = {s["name"]: s["input_schema"]["properties"] for s in offline.anthropic()}
     scoped = [name for name, props in properties.items() if "collection" in props]
@@ -170,6 +175,8 @@ class _Spy:
 
 # The client's name for a tool parameter, where the two differ.
 _CLIENT_NAMES = {("remember", "text"): "content"}
+# The routes by id know no tags: these tools check the memory's tag instead of sending it.
+_BY_ID = ("get_memory", "update_memory", "delete_memory")
 
 
 @pytest.mark.parametrize("tool", ALL)
@@ -193,7 +200,11 @@ def test_every_advertised_parameter_reaches_the_client_call(
     }
     schema = {spec["name"]: spec for spec in tools.anthropic()}[tool]["input_schema"]
     arguments = {name: samples[name] for name in schema["properties"]}
-    result = tools.call(tool, arguments)
+    if tool in _BY_ID:  # the tag is used: a memory under another tag is not found
+        elsewhere = tools.call(tool, {**arguments, "container_tag": "tag-8"})
+        assert elsewhere.is_error and "no memory has that id" in elsewhere.text
+        del arguments["container_tag"]
+    result = tools.call(tool, {**arguments, "container_tag": "tag-7"})
     assert not result.is_error, result.text
     seen = [bound for _, bound in spy.calls]
     for name, value in arguments.items():

@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 
 import longmem
+from longmem import Longmem
 from longmem.mcp import PROTOCOL_VERSIONS
+from longmem.server import LocalServer
 
 from .test_definitions import ALL, READ_ONLY
 
@@ -124,10 +126,22 @@ def test_unparseable_and_invalid_lines_get_errors_and_the_server_carries_on(db: 
     assert [(r["id"], r.get("error", {}).get("code")) for r in replies] == [
         (None, -32700),
         (None, -32600),
-        (None, -32600),
+        (2, -32600),  # the id is readable, so the error carries it
         (3, -32602),
         (4, None),
     ]
+
+
+def test_an_unknown_method_is_not_found_whatever_its_params(db: Path) -> None:
+    replies, _ = _session(db, _request(1, "resources/list", params=[1]))
+    assert replies[0]["id"] == 1
+    assert replies[0]["error"]["code"] == -32601
+
+
+def test_an_id_that_is_no_string_or_number_is_an_invalid_request(db: Path) -> None:
+    replies, _ = _session(db, {"jsonrpc": "2.0", "id": {"n": 1}, "method": "ping"})
+    assert replies[0]["id"] is None
+    assert replies[0]["error"]["code"] == -32600
 
 
 def test_notifications_and_responses_get_no_reply(db: Path) -> None:
@@ -174,7 +188,7 @@ def test_tools_call_answers_with_text_and_structured_content(db: Path) -> None:
     remembered, found, wrong, missing, unknown = (r for r in replies[1:])
     assert remembered["result"]["isError"] is False
     assert "User lives in Oslo" in remembered["result"]["content"][0]["text"]
-    assert remembered["result"]["structuredContent"]["facts"][0]["value"] == "Oslo"
+    assert remembered["result"]["structuredContent"]["facts"][0]["relation"] == "new"
     assert found["result"]["content"][0]["type"] == "text"
     assert found["result"]["structuredContent"]["memories"][0]["text"] == "User lives in Oslo"
     for failed in (wrong, missing):
@@ -214,8 +228,52 @@ def test_scope_flags_fix_where_memories_go(db: Path) -> None:
     replies, _ = _session(
         db, _initialize(), add, args=("--collection", "desk", "--container-tag", "ann")
     )
-    memory = replies[1]["result"]["structuredContent"]["memory"]
-    assert (memory["collection"], memory["container_tag"]) == ("desk", "ann")
+    memory_id = replies[1]["result"]["structuredContent"]["memory"]["id"]
+    with LocalServer(db_path=str(db), api_key="k") as server:
+        stored = Longmem(api_key="k", base_url=server.url).get(memory_id, collection="desk")
+    assert stored["container_tag"] == "ann"
+
+
+def _validate(instance: Any, schema: dict[str, Any]) -> None:
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a test extra")
+    jsonschema.Draft202012Validator(schema).validate(instance)
+
+
+def test_structured_content_is_what_a_model_reads_as_the_output_schema_says(db: Path) -> None:
+    def call(id_: int, name: str, arguments: Any) -> dict[str, Any]:
+        return _request(id_, "tools/call", {"name": name, "arguments": arguments})
+
+    replies, _ = _session(
+        db,
+        _initialize(),
+        _request(1, "tools/list"),
+        call(2, "remember", {"text": "I live in Oslo."}),
+        call(3, "search_memories", {"query": "where do I live"}),
+        call(4, "list_memories", {}),
+        call(5, "get_profile", {}),
+        args=("--container-tag", "ann"),
+    )
+    schemas = {tool["name"]: tool["outputSchema"] for tool in replies[1]["result"]["tools"]}
+    results = dict(zip(["remember", "search_memories", "list_memories", "get_profile"],
+                       (reply["result"] for reply in replies[2:])))  # fmt: skip
+    for name, result in results.items():
+        _validate(result["structuredContent"], schemas[name])
+    (fact,) = results["remember"]["structuredContent"]["facts"]
+    (hit,) = results["search_memories"]["structuredContent"]["memories"]
+    (listed,) = results["list_memories"]["structuredContent"]["memories"]
+    for memory in (fact, hit, listed):
+        assert memory["text"] == "User lives in Oslo" and memory["id"] == fact["id"]
+        assert memory["container_tag"] == "ann" and memory["created_at"]
+        assert not {"metadata", "source", "images", "collection", "subject"} & set(memory)
+    assert fact["relation"] == "new"
+    assert isinstance(hit["score"], float) and hit["is_latest"] is True
+    assert "score" not in listed
+    for schema in schemas.values():  # what is declared is all there is
+        item = schema["properties"].get("memory") or schema["properties"].get("memories")
+        if item:
+            declared = item.get("items", item)["properties"]
+            assert set(declared) >= set(fact) | set(hit)
+            assert "metadata" not in declared
 
 
 def test_logs_go_to_stderr(db: Path) -> None:
@@ -280,6 +338,53 @@ def test_non_ascii_text_travels_as_ascii_json(db: Path) -> None:
     assert out.isascii() and out.count(b"\n") == 1
     reply = json.loads(out)
     assert reply["result"]["structuredContent"]["memory"]["text"] == "Zoë lives in Łódź\u2028now"
+
+
+def test_local_with_a_key_or_url_is_a_usage_error(db: Path) -> None:
+    for flag in ("--api-key", "--base-url"):
+        process = _start("--local", str(db), flag, "http://127.0.0.1:9")
+        out, err = process.communicate(b"", timeout=TIMEOUT)
+        assert process.returncode == 2
+        assert out == b""
+        assert "--local runs its own server: --api-key and --base-url do not apply" in err.decode()
+        assert not db.exists()
+
+
+# A stdio server on tools whose client prints to stdout and then fails as no tool expects.
+_BROKEN_SERVER = """
+import sys
+from longmem.agent import MemoryTools
+from longmem.mcp import serve
+
+class Client:
+    def list_memories(self, **kwargs):
+        print("stray output of a library")
+        raise KeyError("id")
+
+serve(MemoryTools(Client()), sys.stdin.buffer, sys.stdout.buffer)
+"""
+
+
+def test_a_stray_print_and_a_tool_bug_cannot_break_the_protocol() -> None:
+    listing = _request(1, "tools/call", {"name": "list_memories", "arguments": {}})
+    done = subprocess.run(
+        [sys.executable, "-c", _BROKEN_SERVER],
+        input=json.dumps(listing).encode() + b"\n" + json.dumps(_request(2, "ping")).encode()
+        + b"\n",
+        capture_output=True,
+        env=_env(),
+        timeout=TIMEOUT,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode()
+    failed, pong = (json.loads(line) for line in done.stdout.decode().splitlines())
+    assert failed["id"] == 1 and failed["result"]["isError"] is True  # not -32603
+    text = failed["result"]["content"][0]["text"]
+    assert text == "Error: an internal error happened in the memory tools; carry on without it"
+    assert pong == {"jsonrpc": "2.0", "id": 2, "result": {}}
+    err = done.stderr.decode()
+    assert "stray output of a library" in err
+    assert "longmem mcp: memory tool list_memories failed" in err and "KeyError: 'id'" in err
 
 
 def test_help_lists_the_flags() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from longmem import Longmem
 from longmem.server import LocalServer
 from tests.client.servers import Reply, ScriptedServer
 from tests.test_readme import AGENT_SECTION, readme_blocks
@@ -135,9 +136,8 @@ def test_the_openai_and_anthropic_loops_run_on_memory(
     monkeypatch.setenv("LONGMEM_BASE_URL", local_server.url)
     blocks = readme_blocks("python", AGENT_SECTION)
     assert len(blocks) == 2
-    namespace: dict[str, object] = {"__name__": "readme"}
-    for number, block in enumerate(blocks, start=1):
-        exec(compile(block, f"README.md agent block {number}", "exec"), namespace)
+    for number, block in enumerate(blocks, start=1):  # each loop complete on its own
+        exec(compile(block, f"README.md agent block {number}", "exec"), {"__name__": "readme"})
 
     assert capsys.readouterr().out.splitlines() == [
         "Welcome to Lisbon! I'll remember that.",
@@ -166,6 +166,10 @@ def test_the_openai_and_anthropic_loops_run_on_memory(
     (result,) = user["content"]
     assert result["type"] == "tool_result" and result["tool_use_id"] == "toolu_01"
     assert result["is_error"] is False and "User lives in Lisbon" in result["content"]
+    # Both loops kept to the user's tag in the shared collection.
+    with Longmem(api_key=KEY, base_url=local_server.url) as mem:
+        (stored,) = mem.list_memories(collection="assistant")
+    assert stored["container_tag"] == "user-42"
 
 
 # -- the MCP config blocks ----------------------------------------------------------------

@@ -124,6 +124,23 @@ def test_run_refuses_what_is_not_a_tool_call(tools: MemoryTools) -> None:
         tools.run({"role": "assistant", "content": "hello"})
 
 
+@pytest.mark.parametrize(
+    ("call", "key"),
+    [
+        ({**_chat_call("list_memories", "{}"), "id": None}, "id"),
+        ({k: v for k, v in _responses_call("list_memories", "{}").items() if k != "call_id"},
+         "call_id"),
+        ({**_anthropic_call("list_memories", {}), "id": ""}, "id"),
+    ],
+)  # fmt: skip
+def test_run_refuses_a_call_without_an_id_to_answer_it_by(
+    tools: MemoryTools, call: dict[str, Any], key: str
+) -> None:
+    # A host bug: a reply to "None" would match no call, and the API would reject it.
+    with pytest.raises(InvalidArgumentError, match=f"the tool call has no {key} to answer it by"):
+        tools.run(call)
+
+
 # -- the same, as the official SDKs' objects ----------------------------------------------
 
 
@@ -266,6 +283,25 @@ def test_remember_and_profile_keep_to_the_hosts_tag(mem: Longmem, collection: st
     assert "Oslo" in bob_profile and "Porto" not in bob_profile and "Lisbon" not in bob_profile
 
 
+def test_under_model_scope_ids_found_under_another_tag_work_when_it_is_named(
+    mem: Longmem, collection: str
+) -> None:
+    tools = MemoryTools(mem, collection=collection, container_tag="alice", model_scope=True)
+    tools.call("add_memory", {"text": "Bob's door code is 4711", "container_tag": "bob"})
+    found = tools.call("search_memories", {"query": "door code", "container_tag": "bob"})
+    assert found.data is not None
+    memory_id = found.data["memories"][0]["id"]
+    # The host's tag stays the default: the id is not alice's.
+    assert tools.call("get_memory", {"memory_id": memory_id}).is_error
+    bobs = {"memory_id": memory_id, "container_tag": "bob"}
+    assert "4711" in tools.call("get_memory", bobs).text
+    updated = tools.call("update_memory", {**bobs, "text": "Bob's door code is 0000"})
+    assert not updated.is_error and "0000" in updated.text
+    assert tools.call("delete_memory", {**bobs, "container_tag": "carol"}).is_error
+    assert tools.call("delete_memory", bobs).data == {"deleted": [memory_id]}
+    assert mem.list_memories(collection=collection, container_tag="bob") == []
+
+
 def test_the_model_cannot_choose_scope_unless_the_host_opts_in(
     mem: Longmem, collection: str
 ) -> None:
@@ -320,6 +356,36 @@ def test_model_mistakes_come_back_as_errors_that_say_what_to_fix(
     assert expected in text
     if "is_error" in reply:
         assert reply["is_error"] is True
+
+
+def test_arguments_nested_too_deeply_are_an_error_result(tools: MemoryTools) -> None:
+    reply = tools.run(_chat_call("search_memories", "[" * 100_000))
+    assert reply["tool_call_id"] == "call_1"
+    assert reply["content"] == "Error: the arguments are nested too deeply to read"
+
+
+class _BrokenClient:
+    """A client whose reads fail in a way no tool expects (a bug, not the service)."""
+
+    def list_memories(self, **kwargs: Any) -> Any:
+        raise KeyError("id")
+
+
+def test_an_unexpected_failure_is_an_error_result_and_a_logged_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    tools = MemoryTools(_BrokenClient())  # type: ignore[arg-type]
+    with caplog.at_level("ERROR", logger="longmem.agent"):
+        reply = tools.run(_anthropic_call("list_memories", {}))
+    assert reply["is_error"] is True
+    assert reply["content"] == (
+        "Error: an internal error happened in the memory tools; carry on without it"
+    )
+    assert "KeyError" not in reply["content"] and "Traceback" not in reply["content"]
+    (record,) = caplog.records
+    assert record.name == "longmem.agent"
+    assert record.getMessage() == "memory tool list_memories failed"
+    assert record.exc_info is not None and record.exc_info[0] is KeyError
 
 
 def test_a_whole_number_sent_as_a_float_is_accepted(tools: MemoryTools) -> None:
