@@ -28,7 +28,7 @@ from .db import ROLE_ADMIN, ROLE_READ, Principal
 from .idempotency import Idempotency, fingerprint
 from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from .routes import MAX_BODY_BYTES, ROUTER, Route
-from .validation import ValidationFailed
+from .validation import MAX_JSON_INT_DIGITS, ValidationFailed
 
 log = logging.getLogger("longmem.server")
 # One INFO line per request (`serve --log-requests`): method, path, status, milliseconds.
@@ -147,6 +147,15 @@ def _finite(text: str) -> float:
     return value
 
 
+def _bounded_int(text: str) -> Any:
+    """An integer as an int, or one too long to convert as an infinity of its sign: every
+    field's range check then refuses it as too large or too small (a 422), and stored JSON
+    (metadata) refuses any infinity."""
+    if len(text) - text.startswith("-") > MAX_JSON_INT_DIGITS:
+        return float("-inf") if text.startswith("-") else float("inf")
+    return int(text)
+
+
 # JSON may spell a lone UTF-16 surrogate as an escape; Python accepts it, but it can be
 # neither stored nor sent back. Only bodies with such an escape pay for the full check.
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
@@ -163,7 +172,10 @@ def _encodable(value: Any) -> bool:
 def _parse_json(body: bytes) -> Any:
     try:
         parsed = json.loads(
-            body.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite
+            body.decode("utf-8"),
+            parse_constant=_reject_constant,
+            parse_float=_finite,
+            parse_int=_bounded_int,
         )
     except (UnicodeDecodeError, ValueError) as err:
         raise HTTPError(400, f"Malformed JSON body: {err}") from None
