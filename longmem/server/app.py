@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from .context import ADMIN, PUBLIC, WRITE, HTTPError, Replay, Request, Response, Services
 from .db import ROLE_ADMIN, ROLE_READ, Principal
-from .idempotency import Idempotency, fingerprint
+from .idempotency import Idempotency, canonical, fingerprint
 from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from .routes import MAX_BODY_BYTES, ROUTER, Route
 from .validation import MAX_JSON_INT_DIGITS, ValidationFailed
@@ -302,16 +302,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._count(principal)
             _authorise(route, principal)
         # Only POST and PUT routes take a body; one sent with GET or DELETE is ignored.
-        parsed = _parse_json(body) if body and self.command in ("POST", "PUT") else None
+        takes_body = bool(body) and self.command in ("POST", "PUT")
+        parsed = _parse_json(body) if takes_body else None
         request = Request(principal, params, query, parsed, self.server.services)
         key = self.headers.get("Idempotency-Key")
         if key is None or route.idempotency is Replay.NEVER:
             return route.handler(request)
         return self.server.idempotency.run(
             route.idempotency,
-            principal.key_id,
+            principal.tenant_id,
             key,
-            fingerprint(self.command, self.path, body),
+            fingerprint(self.command, self.path, canonical(parsed) if takes_body else b""),
             lambda: route.handler(request),
         )
 
@@ -349,6 +350,9 @@ class _Handler(BaseHTTPRequestHandler):
         return self._principal
 
     def _authenticate(self) -> Principal:
+        if len(self.headers.get_all("Authorization") or []) > 1:
+            # Which one would count is a guess a proxy in front may make differently.
+            raise HTTPError(400, "Send one Authorization header, not several")
         principal = self._caller()
         if principal is None:
             self._count(None)

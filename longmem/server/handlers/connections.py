@@ -153,6 +153,15 @@ def connection_runs(req: Request) -> Response:
 
 
 def sync_connection(req: Request) -> Response:
+    """Sync a connection now; POST /v1/memory/connections/{id}/sync. Syncs of one
+    connection asked for while one runs share its answer (one fetch, one run)."""
+    key = (req.principal.tenant_id, req.params["id"])
+    shared: Response = req.services.syncs.run(key, lambda: _sync(req))
+    # Each caller's answer is its own: the app adds headers to it.
+    return Response(shared.status, shared.body, dict(shared.headers))
+
+
+def _sync(req: Request) -> Response:
     connection = _existing(req)
     services = req.services
     started = iso_now()
