@@ -63,7 +63,7 @@ def _json_object(
         check.fail([*loc, name], "Input should be a valid dictionary", "dict_type")
         return None
     try:
-        encoded = json.dumps(value, separators=(",", ":"), allow_nan=False)
+        encoded = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except ValueError:  # only an integer too long to parse arrives as an infinity
         check.fail(
             [*loc, name],
