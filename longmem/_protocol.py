@@ -39,6 +39,14 @@ MAX_LIST_LIMIT = 200
 MAX_SEARCH_LIMIT = 100
 BATCH_SIZE = 100  # items per POST …/memories/batch
 MAX_IMPORT_MEMORIES = 10_000  # items per POST /v1/memory/admin/import
+# An import restores connections too, each with its item map (one row per synced item)
+# and cursor; these bound one call as MAX_IMPORT_MEMORIES does.
+MAX_IMPORT_CONNECTIONS = 1_000
+MAX_IMPORT_CONNECTION_ITEMS = 100_000  # per connection
+MAX_CONNECTION_CURSOR_CHARS = 16 * 1024 * 1024
+MAX_CONNECTION_ITEM_KEY_CHARS = 10_000
+# An imported memory's created_by {"id", "label"}, and an item map's memory id and hash.
+MAX_IMPORT_REF_CHARS = 128
 MAX_IDEMPOTENCY_KEY_CHARS = 255
 MAX_CONNECTION_NAME_CHARS = 128
 # A connection's config and credentials are small objects, bounded like metadata.

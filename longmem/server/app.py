@@ -25,10 +25,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 from .context import ADMIN, PUBLIC, WRITE, HTTPError, Replay, Request, Response, Services
 from .db import ROLE_ADMIN, ROLE_READ, Principal
-from .idempotency import Idempotency, fingerprint
+from .idempotency import Idempotency, canonical, fingerprint
 from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from .routes import MAX_BODY_BYTES, ROUTER, Route
-from .validation import ValidationFailed
+from .validation import MAX_JSON_INT_DIGITS, ValidationFailed
 
 log = logging.getLogger("longmem.server")
 # One INFO line per request (`serve --log-requests`): method, path, status, milliseconds.
@@ -147,6 +147,15 @@ def _finite(text: str) -> float:
     return value
 
 
+def _bounded_int(text: str) -> Any:
+    """An integer as an int, or one too long to convert as an infinity of its sign: every
+    field's range check then refuses it as too large or too small (a 422), and stored JSON
+    (metadata) refuses any infinity."""
+    if len(text) - text.startswith("-") > MAX_JSON_INT_DIGITS:
+        return float("-inf") if text.startswith("-") else float("inf")
+    return int(text)
+
+
 # JSON may spell a lone UTF-16 surrogate as an escape; Python accepts it, but it can be
 # neither stored nor sent back. Only bodies with such an escape pay for the full check.
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
@@ -163,7 +172,10 @@ def _encodable(value: Any) -> bool:
 def _parse_json(body: bytes) -> Any:
     try:
         parsed = json.loads(
-            body.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite
+            body.decode("utf-8"),
+            parse_constant=_reject_constant,
+            parse_float=_finite,
+            parse_int=_bounded_int,
         )
     except (UnicodeDecodeError, ValueError) as err:
         raise HTTPError(400, f"Malformed JSON body: {err}") from None
@@ -290,16 +302,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._count(principal)
             _authorise(route, principal)
         # Only POST and PUT routes take a body; one sent with GET or DELETE is ignored.
-        parsed = _parse_json(body) if body and self.command in ("POST", "PUT") else None
+        takes_body = bool(body) and self.command in ("POST", "PUT")
+        parsed = _parse_json(body) if takes_body else None
         request = Request(principal, params, query, parsed, self.server.services)
         key = self.headers.get("Idempotency-Key")
         if key is None or route.idempotency is Replay.NEVER:
             return route.handler(request)
         return self.server.idempotency.run(
             route.idempotency,
-            principal.key_id,
+            principal.tenant_id,
             key,
-            fingerprint(self.command, self.path, body),
+            fingerprint(self.command, self.path, canonical(parsed) if takes_body else b""),
             lambda: route.handler(request),
         )
 
@@ -337,6 +350,9 @@ class _Handler(BaseHTTPRequestHandler):
         return self._principal
 
     def _authenticate(self) -> Principal:
+        if len(self.headers.get_all("Authorization") or []) > 1:
+            # Which one would count is a guess a proxy in front may make differently.
+            raise HTTPError(400, "Send one Authorization header, not several")
         principal = self._caller()
         if principal is None:
             self._count(None)

@@ -11,6 +11,7 @@ from .credentials import Vault
 from .db import Principal, Store
 from .extract import RuleExtractor
 from .facts import Extractor
+from .inflight import InFlight
 from .model_endpoints import ModelEmbedder
 from .search import SearchEngine
 
@@ -52,6 +53,9 @@ class Services:
     # directory connections.
     connector_roots: tuple[str, ...] = ()
     connector_excluded: tuple[str, ...] = ()
+    # Syncs under way, by (tenant, connection): a sync asked for meanwhile shares the
+    # answer of the one running instead of fetching the source again.
+    syncs: InFlight = field(default_factory=InFlight)
 
 
 @dataclass

@@ -1,16 +1,18 @@
 """Idempotency-Key: the first answer to a key is stored and replayed for a repeat of the
 same request; the same key with a different request is a 409. Beside the rate limiter,
 in front of the handlers; it knows nothing of HTTP beyond the request's method, target
-and body bytes, so it is tested on its own.
+and body, so it is tested on its own.
 
-A key is scoped to its owner (the API key's id) and kept 24 hours. Only successful
-answers are stored: a failed write may be retried under the same key.
+A key is scoped to its owner (the tenant: any key of it may retry a request another
+began) and kept 24 hours. Only successful answers are stored: a failed write may be
+retried under the same key.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Callable, Optional
+import json
+from typing import Any, Callable, Optional
 
 from .._protocol import MAX_IDEMPOTENCY_KEY_CHARS
 from .context import HTTPError, Replay, Response
@@ -18,8 +20,15 @@ from .db import Store
 from .validation import ValidationFailed
 
 
+def canonical(body: Any) -> bytes:
+    """A parsed JSON body as the fingerprint takes it: keys sorted, no whitespace, so the
+    same request formatted another way is still the same request."""
+    return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("ascii")
+
+
 def fingerprint(method: str, target: str, body: bytes) -> str:
-    """What makes two requests "the same": method, path with query, and the body bytes."""
+    """What makes two requests "the same": method, path with query, and the body (its
+    ``canonical`` form; empty when there is none)."""
     digest = hashlib.sha256()
     for part in (method.encode(), target.encode("utf-8"), body):
         digest.update(len(part).to_bytes(8, "big") + part)

@@ -32,12 +32,17 @@ from .._protocol import (
     DEFAULT_SUMMARY_LIMIT,
     JOB_STATUSES,
     MAX_CATEGORY_CHARS,
+    MAX_CONNECTION_CURSOR_CHARS,
+    MAX_CONNECTION_ITEM_KEY_CHARS,
     MAX_CONNECTION_NAME_CHARS,
     MAX_CONTAINER_TAG_CHARS,
     MAX_DAYS,
     MAX_HOURS,
     MAX_IDEMPOTENCY_KEY_CHARS,
+    MAX_IMPORT_CONNECTION_ITEMS,
+    MAX_IMPORT_CONNECTIONS,
     MAX_IMPORT_MEMORIES,
+    MAX_IMPORT_REF_CHARS,
     MAX_LIST_LIMIT,
     MAX_METADATA_BYTES,
     MAX_OFFSET,
@@ -133,6 +138,16 @@ _MEMORY: dict[str, Any] = _obj(
         **_KEY_FIELDS,
         "supersedes": {"type": ["string", "null"], "description": "the memory it replaced"},
     }
+)
+
+# One row of a connection's item map: a synced item's key, its memory, its content's hash.
+_ITEM_ROW = _obj(
+    {
+        "key": {"type": "string", "minLength": 1, "maxLength": MAX_CONNECTION_ITEM_KEY_CHARS},
+        "memory_id": {"type": "string", "minLength": 1, "maxLength": MAX_IMPORT_REF_CHARS},
+        "content_hash": {"type": "string", "minLength": 1, "maxLength": MAX_IMPORT_REF_CHARS},
+    },
+    ["key", "memory_id", "content_hash"],
 )
 
 _SEARCH_HIT: dict[str, Any] = {
@@ -262,6 +277,13 @@ SCHEMAS: dict[str, Any] = {
             "tenant": _obj({"id": _STR, "name": _STR}),
             "collections": _list(_ref("Collection")),
             "memories": _list(_ref("Memory")),
+            "connections": _list(
+                {"allOf": [_ref("Connection"), _obj({"items": _list(_ITEM_ROW)})]}
+            ),
+            "credentials_omitted": {
+                **_list(_STR),
+                "description": "ids of the connections whose credentials were left out",
+            },
             "exported_at": _TIMESTAMP,
             "truncated": {"type": "boolean"},
         }
@@ -276,7 +298,29 @@ SCHEMAS: dict[str, Any] = {
                         **_MEMORY_FIELDS,
                         "collection": _COLLECTION_NAME,
                         **_KEY_FIELDS,
-                        "id": {"type": ["string", "null"], "description": "its id in the export"},
+                        "type": {"enum": [*MEMORY_TYPES, None]},
+                        "pinned": {"type": "boolean"},
+                        "archived": {"type": "boolean"},
+                        "is_latest": {"type": "boolean"},
+                        "expires_at": {"type": ["string", "null"], "format": "date-time"},
+                        "created_at": {"type": ["string", "null"], "format": "date-time"},
+                        "updated_at": {"type": ["string", "null"], "format": "date-time"},
+                        "created_by": {
+                            "type": ["object", "null"],
+                            "properties": {
+                                "id": {
+                                    "type": "string",
+                                    "minLength": 1,
+                                    "maxLength": MAX_IMPORT_REF_CHARS,
+                                },
+                                "label": {"type": "string", "maxLength": MAX_IMPORT_REF_CHARS},
+                            },
+                            "required": ["id", "label"],
+                        },
+                        "id": {
+                            "type": ["string", "null"],
+                            "description": "its id in the export; kept unless the server has it",
+                        },
                         "supersedes": {
                             "type": ["string", "null"],
                             "description": "the export id it replaced; the link is restored",
@@ -284,7 +328,46 @@ SCHEMAS: dict[str, Any] = {
                     }
                 ),
             },
-            "collections": _list(_ref("CollectionCreate")),
+            "collections": _list(
+                {
+                    "allOf": [
+                        _ref("CollectionCreate"),
+                        _obj({"created_at": {"type": ["string", "null"], "format": "date-time"}}),
+                    ]
+                }
+            ),
+            "connections": {
+                "type": "array",
+                "maxItems": MAX_IMPORT_CONNECTIONS,
+                "items": {
+                    "allOf": [
+                        _ref("ConnectionCreate"),
+                        _obj(
+                            {
+                                "id": {
+                                    "type": ["string", "null"],
+                                    "description": "its id in the export; kept unless taken",
+                                },
+                                "status": {"enum": list(CONNECTION_STATUSES)},
+                                "cursor": {
+                                    "type": ["string", "null"],
+                                    "maxLength": MAX_CONNECTION_CURSOR_CHARS,
+                                },
+                                "last_synced_at": {
+                                    "type": ["string", "null"],
+                                    "format": "date-time",
+                                },
+                                "last_error": _NULLABLE_STR,
+                                "created_at": {"type": ["string", "null"], "format": "date-time"},
+                                "items": {
+                                    **_list(_ITEM_ROW),
+                                    "maxItems": MAX_IMPORT_CONNECTION_ITEMS,
+                                },
+                            }
+                        ),
+                    ]
+                },
+            },
             "into_collection": {
                 "type": ["string", "null"],
                 "pattern": f"^{COLLECTION_NAME_PATTERN}$",
@@ -297,6 +380,7 @@ SCHEMAS: dict[str, Any] = {
             "imported": {"type": "integer"},
             "skipped": {"type": "integer"},
             "collections": _list(_STR),
+            "connections": {"type": "integer"},
         }
     ),
     # -- remember and hygiene --

@@ -23,6 +23,9 @@ from .timestamps import parse_timestamp
 _COLLECTION_NAME = re.compile(COLLECTION_NAME_PATTERN)
 
 Loc = Sequence[Union[str, int]]
+# Python refuses to turn a longer digit string into an int (and older 3.9 releases take
+# quadratic time doing so); such a number is still valid JSON (see app._bounded_int).
+MAX_JSON_INT_DIGITS = 4_300
 _MISSING = object()
 
 
@@ -97,15 +100,20 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(here, "Input should be a valid number", "float_type")
             return default
-        if value != value or value in (float("inf"), float("-inf")):
+        if value != value:
             self.fail(here, "Input should be a finite number", "finite_number")
             return default
+        # Compared before float(): an integer past a float's range (hundreds of digits)
+        # cannot become one, and an infinity (a longer one, see MAX_JSON_INT_DIGITS) is
+        # simply out of range.
         if value < lo:
             self.fail(
                 here, f"Input should be greater than or equal to {lo:g}", "greater_than_equal"
             )
+            return default
         if value > hi:
             self.fail(here, f"Input should be less than or equal to {hi:g}", "less_than_equal")
+            return default
         return float(value)
 
     def integer(
@@ -118,6 +126,8 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
+            elif value in (float("inf"), float("-inf")):
+                pass  # an integer too long to parse: out of range below
             else:
                 self.fail(here, "Input should be a valid integer", "int_type")
                 return default
@@ -125,7 +135,7 @@ class Checker:
             self.fail(here, f"Input should be greater than or equal to {lo}", "greater_than_equal")
         if value > hi:
             self.fail(here, f"Input should be less than or equal to {hi}", "less_than_equal")
-        return int(value)
+        return int(value) if lo <= value <= hi else default
 
     def boolean(self, src: Mapping[str, Any], name: str, loc: Loc, *, default: bool) -> bool:
         value = src.get(name, _MISSING)
@@ -171,7 +181,17 @@ class Checker:
             # the containment match in search.
             self.fail(here, f"Metadata should nest at most {MAX_METADATA_DEPTH} levels", "too_deep")
             return None
-        encoded = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        try:
+            text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        except ValueError:
+            # Only an integer too long to parse arrives as an infinity (MAX_JSON_INT_DIGITS).
+            self.fail(
+                here,
+                f"Metadata numbers should have at most {MAX_JSON_INT_DIGITS:,} digits",
+                "value_error",
+            )
+            return None
+        encoded = text.encode("utf-8")
         if len(encoded) > MAX_METADATA_BYTES:
             self.fail(
                 here, f"Metadata should be at most {MAX_METADATA_BYTES} bytes encoded", "too_long"

@@ -6,9 +6,11 @@ among them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Optional
 
 from .db import CollectionRecord, ConnectionRecord, JobRecord, MemoryRecord, RunRecord, Tenant
+from .db.connections import ItemRow
 
 
 def memory(m: MemoryRecord) -> dict[str, Any]:
@@ -103,6 +105,16 @@ def connection(c: ConnectionRecord) -> dict[str, Any]:
         "last_error": c.last_error,
         "created_at": c.created_at,
     }
+
+
+def exported_connection(c: ConnectionRecord, items: Sequence[ItemRow]) -> dict[str, Any]:
+    """A connection as export has it: with its item map, never its credentials."""
+    exported = connection(c)
+    exported["items"] = [
+        {"key": key, "memory_id": memory_id, "content_hash": content_hash}
+        for key, memory_id, content_hash in items
+    ]
+    return exported
 
 
 def run(r: RunRecord) -> dict[str, Any]:

@@ -110,16 +110,20 @@ class Api:
 
 class FeedServer:
     """A loopback HTTP server replying from a path → (status, headers, body) table and
-    recording the headers of each request."""
+    recording the headers of each request. While ``gate`` is cleared, requests are
+    recorded and then held until it is set."""
 
     def __init__(self) -> None:
         self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
         self.requests: list[dict[str, str]] = []
+        self.gate = threading.Event()
+        self.gate.set()
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 owner.requests.append(dict(self.headers.items()))
+                owner.gate.wait(30)
                 status, headers, body = owner.routes.get(self.path, (404, {}, b"not found"))
                 self.send_response(status)
                 for name, value in headers.items():
@@ -147,6 +151,7 @@ class FeedServer:
         return self.url(path)
 
     def close(self) -> None:
+        self.gate.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 

@@ -7,6 +7,8 @@ import os
 import socket
 import stat
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any, Optional
 
@@ -756,3 +758,57 @@ def test_environment_port_out_of_range_is_a_usage_error(
     db = tmp_path / "never.db"
     assert cli.main(["--db", str(db)]) == 2
     assert not db.exists()
+
+
+# -- concurrent syncs of one connection ----------------------------------------------------
+
+
+def _race_syncs(
+    server: LocalServer, feeds: FeedServer, connection_id: str, headers: dict[str, str]
+) -> list[Any]:
+    """Eight syncs of one connection at once, the feed held until every one has arrived."""
+    clients = [Api(server, server.api_key) for _ in range(8)]
+    replies: list[Any] = []
+    feeds.gate.clear()
+    threads = [
+        threading.Thread(
+            target=lambda c=c: replies.append(
+                c.post(f"{CONN}/{connection_id}/sync", headers=headers)
+            )
+        )
+        for c in clients
+    ]
+    for thread in threads:
+        thread.start()
+    syncs = server._httpd.services.syncs  # type: ignore[union-attr]
+    deadline = time.monotonic() + 10
+    while syncs.callers(("default", connection_id)) < len(clients):
+        assert time.monotonic() < deadline, "the syncs never all arrived"
+        time.sleep(0.005)
+    feeds.gate.set()
+    for thread in threads:
+        thread.join(10)
+    for client in clients:
+        client.close()
+    return replies
+
+
+@pytest.mark.parametrize("keyed", [False, True], ids=["no-key", "same-key"])
+def test_concurrent_syncs_of_one_connection_fetch_once(
+    server: LocalServer, api: Api, feeds: FeedServer, keyed: bool
+) -> None:
+    url = feeds.serve("/feed.xml", _feed(("g1", "first post"), ("g2", "second post")))
+    conn = _create(api, "rss", {"url": url}, collection="news")
+    headers = {"Idempotency-Key": "sync-once"} if keyed else {}
+    replies = _race_syncs(server, feeds, conn["id"], headers)
+    assert len(feeds.requests) == 1
+    assert [r.status for r in replies] == [200] * 8
+    assert {r.raw for r in replies} == {replies[0].raw}
+    assert replies[0].json["synced"] == 2
+    assert len(_memories(api, "news")) == 2
+    assert len(api.get(f"{CONN}/{conn['id']}/runs").json) == 1
+    if keyed:
+        assert sum(r.header("Idempotent-Replayed") == "true" for r in replies) == 7
+    # Once it has finished, the next sync runs again.
+    assert _sync(api, conn["id"])["synced"] == 0
+    assert len(feeds.requests) == 2

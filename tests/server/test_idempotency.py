@@ -3,6 +3,8 @@ then the Idempotency component on its own."""
 
 from __future__ import annotations
 
+import http.client
+import json
 import os
 import tempfile
 import threading
@@ -14,7 +16,7 @@ import pytest
 from longmem.server import LocalServer
 from longmem.server.context import HTTPError, Replay, Response
 from longmem.server.db import Store
-from longmem.server.idempotency import Idempotency, fingerprint
+from longmem.server.idempotency import Idempotency, canonical, fingerprint
 from longmem.server.validation import ValidationFailed
 
 from .server_api import Api, C
@@ -54,7 +56,7 @@ def test_same_key_on_another_path_is_409(api: Api) -> None:
     assert api.post(f"{C}/other/memories", {"text": "first"}, headers=headers).status == 409
 
 
-def test_keys_are_scoped_to_the_calling_key(server: LocalServer, api: Api) -> None:
+def test_keys_of_another_tenant_are_apart(server: LocalServer, api: Api) -> None:
     other = api.with_key(server.add_tenant_key())
     headers = {"Idempotency-Key": "shared-name"}
     assert api.post(M, {"text": "mine"}, headers=headers).status == 201
@@ -255,3 +257,61 @@ def test_around_runs_the_handler_outside_the_writer_lock(component: Idempotency)
     probe.join()
     assert probe.free == [True]
     assert replayed.headers["Idempotent-Replayed"] == "true"
+
+
+# -- what counts as the same request, and whose key it is --------------------------------
+
+
+def test_same_json_reformatted_under_the_same_key_is_replayed(api: Api) -> None:
+    headers = {"Idempotency-Key": "reformatted"}
+    compact = b'{"text":"only once","metadata":{"a":1,"b":[1,2]},"importance":0.5}'
+    spaced = b'{ "importance": 0.5,\n  "metadata": {"b": [1, 2], "a": 1},\n  "text": "only once" }'
+    first = api.post(M, raw=compact, headers=headers)
+    second = api.post(M, raw=spaced, headers=headers)
+    assert first.status == second.status == 201
+    assert second.header("Idempotent-Replayed") == "true"
+    assert second.json == first.json
+    assert _count(api) == 1
+    # A different value under the key is still another request.
+    changed = b'{"text":"only once","metadata":{"a":2,"b":[1,2]},"importance":0.5}'
+    assert api.post(M, raw=changed, headers=headers).status == 409
+    # So is the same object with its list in another order.
+    reordered = b'{"text":"only once","metadata":{"a":1,"b":[2,1]},"importance":0.5}'
+    assert api.post(M, raw=reordered, headers=headers).status == 409
+
+
+def test_keys_are_scoped_to_the_tenant(server: LocalServer, api: Api) -> None:
+    second_key = server.add_tenant_key("default")
+    other_key_same_tenant = api.with_key(second_key)
+    headers = {"Idempotency-Key": "one-tenant"}
+    first = api.post(M, {"text": "stored once"}, headers=headers)
+    again = other_key_same_tenant.post(M, {"text": "stored once"}, headers=headers)
+    assert first.status == again.status == 201
+    assert again.header("Idempotent-Replayed") == "true"
+    assert again.json == first.json
+    assert _count(api) == 1
+    other_key_same_tenant.close()
+
+
+def test_two_authorization_headers_are_400(server: LocalServer) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    conn.putrequest("POST", M)
+    conn.putheader("Authorization", f"Bearer {server.api_key}")
+    conn.putheader("Authorization", f"Bearer {server.api_key}")
+    conn.putheader("Content-Type", "application/json")
+    body = b'{"text": "never stored"}'
+    conn.putheader("Content-Length", str(len(body)))
+    conn.endheaders(body)
+    reply = conn.getresponse()
+    detail = reply.read()
+    conn.close()
+    assert reply.status == 400
+    assert b"Authorization" in detail
+    assert _count(Api(server, server.api_key)) == 0
+
+
+def test_canonical_form_ignores_whitespace_and_key_order_only() -> None:
+    one = canonical(json.loads('{"b": {"y": 1, "x": [1, 2]}, "a": "é"}'))
+    assert one == canonical(json.loads('{ "a":"\\u00e9",\n "b":{"x":[1,2],"y":1} }'))
+    assert one != canonical(json.loads('{"b": {"y": 1, "x": [2, 1]}, "a": "é"}'))
+    assert one != canonical(json.loads('{"b": {"y": 1.0, "x": [1, 2]}, "a": "é"}'))

@@ -6,6 +6,7 @@ import os
 from typing import Any
 
 from longmem.server.db import MemoryFilter, NewMemory, Principal, Store
+from longmem.server.db.migrations import MIGRATIONS
 from longmem.server.timestamps import iso_now
 
 
@@ -54,5 +55,33 @@ def test_cjk_migration_reindexes_the_memories_it_changes(tmp_path: Any) -> None:
         assert [rid for rid, _ in found] == [sushi.rid]
         still = upgraded.memories.full_text("default", '"tea"', MemoryFilter(), iso_now(), 10)
         assert [rid for rid, _ in still] == [tea.rid]
+    finally:
+        upgraded.close()
+
+
+def test_idempotency_migration_moves_stored_answers_to_their_tenant(tmp_path: Any) -> None:
+    path = os.path.join(str(tmp_path), "idem.db")
+    store = Store(path)
+    first, _ = store.keys.add("acme", "write", "one")
+    second, _ = store.keys.add("acme", "write", "two")
+    # Found by what it does: the migrations may be renumbered.
+    version = 1 + next(i for i, m in enumerate(MIGRATIONS) if "UPDATE OR IGNORE idempotency" in m)
+    with store.write() as conn:  # as if the database predated the migration
+        conn.execute("DELETE FROM schema_migrations WHERE version = ?", (version,))
+    # Answers stored under API keys, as before: two keys of one tenant used "shared".
+    store.idempotency.put(first, "mine", "fp1", 201, {}, {"id": "a"})
+    store.idempotency.put(first, "shared", "fp2", 201, {}, {"id": "b"})
+    store.idempotency.put(second, "shared", "fp3", 201, {}, {"id": "c"})
+    store.close()
+
+    upgraded = Store(path)
+    try:
+        mine = upgraded.idempotency.get("acme", "mine")
+        assert mine is not None and mine.body == {"id": "a"}
+        shared = upgraded.idempotency.get("acme", "shared")
+        assert shared is not None and shared.body in ({"id": "b"}, {"id": "c"})
+        for key_id in (first, second):
+            assert upgraded.idempotency.get(key_id, "shared") is None
+            assert upgraded.idempotency.get(key_id, "mine") is None
     finally:
         upgraded.close()

@@ -257,3 +257,57 @@ def test_absurdly_nested_json_is_400(api: Api) -> None:
     assert api.post(M, raw=deep).status == 400
     body = b'{"text": "x", "metadata": {"a": ' + deep + b"}}"
     assert api.post(M, raw=body).status == 400
+
+
+# A JSON integer may have any number of digits: past a float's range (~309 digits) it
+# cannot become one, and past 4,300 Python refuses to parse it at all.
+_HUGE_NUMBERS = ["1" + "0" * 400, "-1" + "0" * 400, "9" * 5_000, "-" + "9" * 5_000]
+
+
+@pytest.mark.parametrize("number", _HUGE_NUMBERS, ids=["400", "-400", "5000", "-5000"])
+def test_huge_integers_are_422_with_the_fields_range(api: Api, number: str) -> None:
+    mem = api.add("notes", "an existing memory")
+    cases = [
+        ("POST", M, '{"text": "x", "importance": %s}', ["body", "importance"]),
+        ("POST", f"{M}/batch", '{"memories": ["x"], "importance": %s}', ["body", "importance"]),
+        (
+            "POST",
+            f"{M}/batch",
+            '{"memories": [{"text": "x", "importance": %s}]}',
+            ["body", "memories", 0, "importance"],
+        ),
+        ("PUT", f"{M}/{mem['id']}", '{"importance": %s}', ["body", "importance"]),
+        (
+            "POST",
+            "/v1/memory/admin/import",
+            '{"memories": [{"text": "x", "importance": %s}]}',
+            ["body", "memories", 0, "importance"],
+        ),
+        ("POST", f"{C}/notes/search", '{"query": "x", "min_score": %s}', ["body", "min_score"]),
+        ("POST", "/v1/memory/search", '{"query": "x", "min_score": %s}', ["body", "min_score"]),
+        ("POST", f"{C}/notes/forget", '{"query": "x", "min_score": %s}', ["body", "min_score"]),
+        ("POST", f"{C}/notes/dedup", '{"threshold": %s}', ["body", "threshold"]),
+    ]
+    negative = number.startswith("-")
+    for method, path, template, loc in cases:
+        reply = api.call(method, path, raw=(template % number).encode())
+        assert reply.status == 422, (path, reply.status, reply.raw[:300])
+        [error] = reply.json["detail"]
+        assert error["loc"] == loc, path
+        expected = "greater_than_equal" if negative else "less_than_equal"
+        assert error["type"] == expected, (path, error)
+    # Nothing was stored or changed.
+    assert [m["text"] for m in api.get(M).json] == ["an existing memory"]
+    assert api.get(f"{M}/{mem['id']}").json["importance"] == mem["importance"]
+
+
+def test_huge_integers_in_metadata_are_422_not_stored(api: Api) -> None:
+    for number in ("9" * 5_000, "-" + "9" * 5_000):
+        raw = b'{"text": "x", "metadata": {"n": %s}}' % number.encode()
+        reply = api.post(M, raw=raw)
+        assert _errors(reply) == [(("body", "metadata"), "value_error")]
+    # Within Python's limit an integer is a value like any other, kept exactly.
+    big = "1" + "0" * 400
+    reply = api.post(M, raw=b'{"text": "x", "metadata": {"n": %s}}' % big.encode())
+    assert reply.status == 201
+    assert reply.json["metadata"]["n"] == int(big)

@@ -87,10 +87,12 @@ class Collections:
         name: str,
         description: Optional[str] = None,
         metadata: Optional[dict[str, Any]] = None,
+        created_at: Optional[str] = None,
     ) -> None:
-        """Create the collection unless it exists (an existing one is left as it is)."""
+        """Create the collection unless it exists (an existing one is left as it is);
+        ``created_at`` None means now."""
         with self.db.write() as conn:
-            ensure_collection(conn, tenant_id, name, description, metadata)
+            ensure_collection(conn, tenant_id, name, description, metadata, created_at)
 
     def update(
         self,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..timestamps import iso_now
@@ -18,6 +19,23 @@ from .records import ConnectionRecord, RunRecord
 
 STATUS_ACTIVE, STATUS_PAUSED, STATUS_ERROR = "active", "paused", "error"
 RUN_OK, RUN_ERROR = "ok", "error"
+
+# (item key, memory id, content hash): one row of a connection's item map.
+ItemRow = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class RestoredState:
+    """What an import restores of a connection beyond its settings: where its syncs had
+    got to, and which memory each synced item became."""
+
+    status: str
+    cursor: Optional[str]
+    last_synced_at: Optional[str]
+    last_error: Optional[str]
+    created_at: str
+    items: Sequence[ItemRow]
+
 
 _COLUMNS = (
     "id, tenant_id, provider, name, collection, container_tag, config, credentials, status, "
@@ -40,6 +58,28 @@ def _find(
     return None if row is None else _record(row)
 
 
+def all_of(conn: sqlite3.Connection, tenant_id: str) -> list[ConnectionRecord]:
+    """A tenant's connections, newest first, read on ``conn`` (export reads them with its
+    memories, from one snapshot)."""
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM connections WHERE tenant_id = ? "
+        "ORDER BY created_at DESC, rowid DESC",
+        (tenant_id,),
+    ).fetchall()
+    return [_record(row) for row in rows]
+
+
+def item_map(conn: sqlite3.Connection, connection_id: str) -> list[ItemRow]:
+    """A connection's whole item map by key, read on ``conn``; the caller has checked
+    that the connection is the tenant's."""
+    rows = conn.execute(
+        "SELECT item_key, memory_id, content_hash FROM connection_items "
+        "WHERE connection_id = ? ORDER BY item_key",
+        (connection_id,),
+    ).fetchall()
+    return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
 class Connections:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -59,12 +99,16 @@ class Connections:
         container_tag: Optional[str],
         config: dict[str, Any],
         sealed_credentials: Optional[str],
+        restored: Optional[RestoredState] = None,
     ) -> ConnectionRecord:
+        """A new connection: active and never synced, or in the ``restored`` state an
+        import brings, with its item map."""
+        state = restored or RestoredState(STATUS_ACTIVE, None, None, None, iso_now(), ())
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO connections (id, tenant_id, provider, name, collection, "
                 "container_tag, config, credentials, status, cursor, last_synced_at, "
-                "last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?)",
+                "last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     connection_id,
                     tenant_id,
@@ -74,9 +118,17 @@ class Connections:
                     container_tag,
                     dumps(config),
                     sealed_credentials,
-                    STATUS_ACTIVE,
-                    iso_now(),
+                    state.status,
+                    state.cursor,
+                    state.last_synced_at,
+                    state.last_error,
+                    state.created_at,
                 ),
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO connection_items (connection_id, item_key, memory_id, "
+                "content_hash) VALUES (?, ?, ?, ?)",
+                [(connection_id, *item) for item in state.items],
             )
             found = _find(conn, tenant_id, connection_id)
         assert found is not None
@@ -95,12 +147,7 @@ class Connections:
     def of_tenant(self, tenant_id: str) -> list[ConnectionRecord]:
         """Newest first."""
         with self.db.read() as conn:
-            rows = conn.execute(
-                f"SELECT {_COLUMNS} FROM connections WHERE tenant_id = ? "
-                "ORDER BY created_at DESC, rowid DESC",
-                (tenant_id,),
-            ).fetchall()
-        return [_record(row) for row in rows]
+            return all_of(conn, tenant_id)
 
     def delete(self, tenant_id: str, connection_id: str) -> bool:
         """Delete a connection, its runs and its item map (its memories stay)."""

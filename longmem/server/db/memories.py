@@ -85,18 +85,23 @@ def stored_vector(row: sqlite3.Row) -> Vector:
     return embed(row["text"])
 
 
+def new_memory_id() -> str:
+    return "mem_" + secrets.token_hex(12)
+
+
 def ensure_collection(
     conn: sqlite3.Connection,
     tenant_id: str,
     name: str,
     description: Optional[str] = None,
     metadata: Optional[Mapping[str, Any]] = None,
+    created_at: Optional[str] = None,
 ) -> None:
     """Create a collection unless it exists: a write to a missing collection makes it."""
     conn.execute(
         "INSERT OR IGNORE INTO collections (tenant_id, name, description, metadata, "
         "created_at) VALUES (?, ?, ?, ?, ?)",
-        (tenant_id, name, description, dumps(dict(metadata or {})), iso_now()),
+        (tenant_id, name, description, dumps(dict(metadata or {})), created_at or iso_now()),
     )
 
 
@@ -185,14 +190,13 @@ class Memories:
         tenant_id = principal.tenant_id
         now = iso_now()
         # Embed outside the write lock: it is the costly part and needs no database.
-        prepared = [
-            (item, "mem_" + secrets.token_hex(12), to_blob(embed(item.text))) for item in items
-        ]
+        prepared = [(item, item.id or new_memory_id(), to_blob(embed(item.text))) for item in items]
         with self.db.write() as conn:
             for name in {item.collection for item in items}:
                 ensure_collection(conn, tenant_id, name)
             rids = []
             for item, memory_id, blob in prepared:
+                created_by = item.created_by or (principal.key_id, principal.label)
                 cur = conn.execute(
                     "INSERT INTO memories (id, tenant_id, collection, text, importance, "
                     "category, source, metadata, container_tag, type, pinned, archived, "
@@ -217,8 +221,7 @@ class Memories:
                         item.expires_at,
                         item.created_at or now,
                         item.updated_at or item.created_at or now,
-                        principal.key_id,
-                        principal.label,
+                        *created_by,
                         blob,
                         EMBED_VERSION,
                         item.subject,

@@ -183,6 +183,17 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE jobs ADD COLUMN container_tag TEXT;
     """,
+    # 10 (i13-roundtrip: idempotency by tenant): an Idempotency-Key belongs to the tenant,
+    # not to the API key that sent it. Stored answers move to their key's tenant; where
+    # two keys of one tenant used the same Idempotency-Key, one answer stays and the
+    # others go. (Their fingerprints are of the body bytes: a retry in the day after the
+    # upgrade is a 409 unless it matches, never a second run.)
+    """
+    UPDATE OR IGNORE idempotency
+        SET owner = (SELECT tenant_id FROM api_keys WHERE api_keys.id = idempotency.owner)
+        WHERE owner IN (SELECT id FROM api_keys);
+    DELETE FROM idempotency WHERE owner IN (SELECT id FROM api_keys);
+    """,
 ]
 
 

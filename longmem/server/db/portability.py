@@ -1,25 +1,37 @@
-"""A tenant's export: its collections and memories, read from one snapshot."""
+"""A tenant's export — its collections, memories and connections, read from one snapshot
+— and the checks an import makes against the whole server."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from ..timestamps import iso_now
+from . import connections as _connections
 from .collections import all_of
-from .database import Database
+from .database import Database, select_in
 from .memories import COLUMNS, UNEXPIRED, record
-from .records import CollectionRecord, MemoryRecord
+from .records import CollectionRecord, ConnectionRecord, MemoryRecord
 
 EXPORT_MAX_MEMORIES = 100_000
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What an export holds: unexpired memories oldest first, at most the limit
+    (``truncated`` when there were more), and each connection with its item map."""
+
+    collections: list[CollectionRecord]
+    memories: list[MemoryRecord]
+    truncated: bool
+    connections: list[tuple[ConnectionRecord, list[_connections.ItemRow]]]
 
 
 class Portability:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def export(
-        self, tenant_id: str, limit: int = EXPORT_MAX_MEMORIES
-    ) -> tuple[list[CollectionRecord], list[MemoryRecord], bool]:
-        """(collections, unexpired memories oldest first, truncated): at most ``limit``
-        memories, ``truncated`` when there were more."""
+    def export(self, tenant_id: str, limit: int = EXPORT_MAX_MEMORIES) -> Snapshot:
         with self.db.read() as conn:
             collections = all_of(conn, tenant_id)
             rows = conn.execute(
@@ -27,4 +39,19 @@ class Portability:
                 "ORDER BY created_at, rid LIMIT ?",
                 (tenant_id, iso_now(), limit + 1),
             ).fetchall()
-        return collections, [record(r) for r in rows[:limit]], len(rows) > limit
+            connections = [
+                (c, _connections.item_map(conn, c.id))
+                for c in reversed(_connections.all_of(conn, tenant_id))
+            ]
+        return Snapshot(
+            collections, [record(r) for r in rows[:limit]], len(rows) > limit, connections
+        )
+
+    def taken(self, table: str, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` a memory (``table`` "memories") or a connection ("connections")
+        of any tenant has: ids are unique across the server. Read on the writer, so inside
+        ``write()`` nothing can take one before the caller stores it."""
+        assert table in ("memories", "connections")
+        sql = f"SELECT id FROM {table} WHERE id IN ({{marks}})"
+        with self.db.write() as conn:
+            return {str(row[0]) for row in select_in(conn, sql, [], ids)}

@@ -65,6 +65,10 @@ class NewMemory:
     statement: Optional[str] = None
     supersedes: Optional[str] = None
     negated: bool = False
+    # Import restores these: the memory's id, and (key id, label) of who created it.
+    # None: a new id, and the calling key.
+    id: Optional[str] = None
+    created_by: Optional[tuple[str, str]] = None
 
 
 @dataclass  # not frozen: a frozen dataclass is 4x slower to build, and search builds many

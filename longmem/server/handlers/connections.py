@@ -11,8 +11,10 @@ them to the provider during a sync: never in a response, an error or a log line.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..._protocol import (
@@ -27,10 +29,9 @@ from .. import connectors, wire
 from ..context import HTTPError, Request, Response
 from ..credentials import CredentialsUnreadable
 from ..db import ConnectionRecord, NewMemory
-from ..db.connections import RUN_ERROR, RUN_OK
-from ..db.database import dumps
+from ..db.connections import RUN_ERROR, RUN_OK, RestoredState
 from ..timestamps import iso_now
-from ..validation import Checker
+from ..validation import MAX_JSON_INT_DIGITS, Checker, Loc
 from .common import object_body
 
 log = logging.getLogger("longmem.server")
@@ -52,75 +53,119 @@ def _existing(req: Request) -> ConnectionRecord:
 
 
 def _json_object(
-    check: Checker, body: Mapping[str, Any], name: str, max_bytes: int
+    check: Checker, body: Mapping[str, Any], name: str, loc: Loc, max_bytes: int
 ) -> Optional[dict[str, Any]]:
     """An optional JSON object field; the message never echoes its content (credentials)."""
     value = body.get(name)
     if value is None:
         return None
     if not isinstance(value, dict):
-        check.fail(["body", name], "Input should be a valid dictionary", "dict_type")
+        check.fail([*loc, name], "Input should be a valid dictionary", "dict_type")
         return None
-    if len(dumps(value).encode("utf-8")) > max_bytes:
-        check.fail(["body", name], f"Should be at most {max_bytes} bytes encoded", "too_long")
+    try:
+        encoded = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except ValueError:  # only an integer too long to parse arrives as an infinity
+        check.fail(
+            [*loc, name],
+            f"Numbers should have at most {MAX_JSON_INT_DIGITS:,} digits",
+            "value_error",
+        )
+        return None
+    if len(encoded.encode("utf-8")) > max_bytes:
+        check.fail([*loc, name], f"Should be at most {max_bytes} bytes encoded", "too_long")
         return None
     return value
 
 
-def create_connection(req: Request) -> Response:
-    body = object_body(req)
-    check = Checker()
+@dataclass
+class NewConnection:
+    """A connection's settings as create and import take them, checked."""
+
+    provider: str
+    name: Optional[str]
+    collection: str
+    container_tag: Optional[str]
+    config: dict[str, Any]  # normalised by the provider
+    credentials: Optional[dict[str, Any]]
+
+
+def connection_fields(
+    check: Checker, body: Mapping[str, Any], loc: Loc, roots: Sequence[str]
+) -> Optional[NewConnection]:
+    """The settings of a connection at ``loc``; None, with the problems recorded, when
+    one is bad. A directory path must lie inside ``roots``."""
+    problems_before = len(check.errors)
     provider = body.get("provider")
     if provider is None:
         supported = ", ".join(connectors.SUPPORTED_PROVIDERS)
-        check.fail(["body", "provider"], f"Field required; supported: {supported}", "missing")
+        check.fail([*loc, "provider"], f"Field required; supported: {supported}", "missing")
     name = check.string(
-        body, "name", ["body"], min_len=1, max_len=MAX_CONNECTION_NAME_CHARS, nullable=True
+        body, "name", loc, min_len=1, max_len=MAX_CONNECTION_NAME_CHARS, nullable=True
     )
     collection: Optional[str] = DEFAULT_COLLECTION
     if body.get("collection") is not None:
-        collection = check.collection_name(body["collection"], ["body", "collection"])
+        collection = check.collection_name(body["collection"], [*loc, "collection"])
     container_tag = check.string(
-        body, "container_tag", ["body"], max_len=MAX_CONTAINER_TAG_CHARS, nullable=True
+        body, "container_tag", loc, max_len=MAX_CONTAINER_TAG_CHARS, nullable=True
     )
-    problems_before = len(check.errors)
-    config = _json_object(check, body, "config", MAX_CONNECTION_OBJECT_BYTES)
-    config_is_object = len(check.errors) == problems_before
-    credentials = _json_object(check, body, "credentials", MAX_CONNECTION_OBJECT_BYTES)
+    config_problems = len(check.errors)
+    config = _json_object(check, body, "config", loc, MAX_CONNECTION_OBJECT_BYTES)
+    config_is_object = len(check.errors) == config_problems
+    credentials = _json_object(check, body, "credentials", loc, MAX_CONNECTION_OBJECT_BYTES)
     normalised: dict[str, Any] = {}
     if provider is not None and config_is_object:
         try:
-            normalised = connectors.validate_config(
-                provider, config, credentials, roots=req.services.connector_roots
-            )
+            normalised = connectors.validate_config(provider, config, credentials, roots=roots)
         except connectors.ConfigError as exc:
             for path, message in exc.problems:
                 kind = "missing" if message.startswith("field required") else "value_error"
-                check.fail(["body", *path], message, kind)
-    check.done()
+                check.fail([*loc, *path], message, kind)
+    if len(check.errors) > problems_before:
+        return None
     assert isinstance(provider, str) and collection is not None
+    return NewConnection(provider, name, collection, container_tag, normalised, credentials)
 
+
+def store_connection(
+    req: Request,
+    connection_id: str,
+    new: NewConnection,
+    restored: Optional[RestoredState] = None,
+) -> ConnectionRecord:
+    """Seal the credentials and store the connection, in the caller's write transaction
+    if there is one; 500 when the credentials cannot be sealed."""
     store = req.services.store
-    connection_id = store.connections.new_id()
     with store.write():
         sealed = None
-        if credentials:
+        if new.credentials:
             try:
                 # Inside the write: its lock serialises the secret file's first creation.
-                sealed = req.services.vault.seal(connection_id, credentials)
+                sealed = req.services.vault.seal(connection_id, new.credentials)
             except (OSError, CredentialsUnreadable) as exc:
                 reason = exc.strerror if isinstance(exc, OSError) else str(exc)
                 raise HTTPError(500, f"Cannot store credentials: {reason}") from None
-        created = store.connections.create(
+        return store.connections.create(
             req.principal.tenant_id,
             connection_id,
-            provider=provider,
-            name=name,
-            collection=collection,
-            container_tag=container_tag,
-            config=normalised,
+            provider=new.provider,
+            name=new.name,
+            collection=new.collection,
+            container_tag=new.container_tag,
+            config=new.config,
             sealed_credentials=sealed,
+            restored=restored,
         )
+
+
+def create_connection(req: Request) -> Response:
+    """Create a connection; POST /v1/memory/connections → 201 Connection; 422."""
+    body = object_body(req)
+    check = Checker()
+    new = connection_fields(check, body, ["body"], req.services.connector_roots)
+    check.done()
+    assert new is not None
+    store = req.services.store
+    created = store_connection(req, store.connections.new_id(), new)
     return Response(201, wire.connection(created))
 
 
@@ -153,6 +198,15 @@ def connection_runs(req: Request) -> Response:
 
 
 def sync_connection(req: Request) -> Response:
+    """Sync a connection now; POST /v1/memory/connections/{id}/sync. Syncs of one
+    connection asked for while one runs share its answer (one fetch, one run)."""
+    key = (req.principal.tenant_id, req.params["id"])
+    shared: Response = req.services.syncs.run(key, lambda: _sync(req))
+    # Each caller's answer is its own: the app adds headers to it.
+    return Response(shared.status, shared.body, dict(shared.headers))
+
+
+def _sync(req: Request) -> Response:
     connection = _existing(req)
     services = req.services
     started = iso_now()

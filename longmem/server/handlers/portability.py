@@ -1,39 +1,76 @@
-"""Export a tenant, and import memories (an export, or any list of memory objects)."""
+"""Export a tenant, and import memories (an export, or any list of memory objects), with
+the collections and connections an export holds.
+
+An export restores whole: ids are kept where the server has no memory or connection by
+that id yet (a restore into a new server), so supersession links, item maps and anything
+outside that names a memory still point at it; where an id is taken, the memory or
+connection gets a new one and the links of the call follow it there.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Optional
 
-from ..._protocol import DEFAULT_COLLECTION, MAX_IMPORT_MEMORIES, MAX_TEXT_CHARS, MEMORY_TYPES
+from ..._protocol import (
+    CONNECTION_STATUSES,
+    DEFAULT_COLLECTION,
+    MAX_CONNECTION_CURSOR_CHARS,
+    MAX_CONNECTION_ITEM_KEY_CHARS,
+    MAX_IMPORT_CONNECTION_ITEMS,
+    MAX_IMPORT_CONNECTIONS,
+    MAX_IMPORT_MEMORIES,
+    MAX_IMPORT_REF_CHARS,
+    MAX_TEXT_CHARS,
+    MEMORY_TYPES,
+)
 from .. import wire
 from ..context import Request, Response
-from ..db import NewMemory, Tenant
+from ..db import NewMemory, Store, Tenant
+from ..db.connections import STATUS_ACTIVE, ItemRow, RestoredState
 from ..timestamps import iso_now
 from ..validation import Checker, Loc
 from .common import item_list, memory_fields, object_body
+from .connections import ERROR_MAX_CHARS, NewConnection, connection_fields, store_connection
+
+# The ids the server makes; any other id in an import is only a name for its links.
+_MEMORY_ID = re.compile(r"mem_[0-9a-f]{24}")
+_CONNECTION_ID = re.compile(r"conn_[0-9a-f]{24}")
 
 
 def export_account(req: Request) -> Response:
+    """The tenant's collections, memories and connections; GET /v1/memory/admin/export →
+    200 Export. Credentials are never exported: ``credentials_omitted`` names the
+    connections that have some."""
     store = req.services.store
     tenant_id = req.principal.tenant_id
     tenant = store.keys.tenant(tenant_id) or Tenant(tenant_id, tenant_id, "")
-    collections, memories, truncated = store.portability.export(tenant_id)
+    snapshot = store.portability.export(tenant_id)
     return Response(
         200,
         {
             "tenant": wire.tenant(tenant),
-            "collections": [wire.collection(c) for c in collections],
-            "memories": [wire.memory(m) for m in memories],
+            "collections": [wire.collection(c) for c in snapshot.collections],
+            "memories": [wire.memory(m) for m in snapshot.memories],
+            "connections": [wire.exported_connection(c, i) for c, i in snapshot.connections],
+            "credentials_omitted": [c.id for c, _ in snapshot.connections if c.credentials],
             "exported_at": iso_now(),
-            "truncated": truncated,
+            "truncated": snapshot.truncated,
         },
     )
 
 
-def _import_collections(
-    check: Checker, body: Mapping[str, Any]
-) -> list[tuple[str, Optional[str], dict[str, Any]]]:
+@dataclass
+class _Collection:
+    name: str
+    description: Optional[str]
+    metadata: dict[str, Any]
+    created_at: Optional[str]
+
+
+def _import_collections(check: Checker, body: Mapping[str, Any]) -> list[_Collection]:
     raw = body.get("collections")
     if raw is None:
         return []
@@ -49,8 +86,9 @@ def _import_collections(
         name = check.collection_name(item.get("name"), [*loc, "name"])
         description = check.string(item, "description", loc, nullable=True)
         metadata = check.metadata(item, "metadata", loc) or {}
+        created_at = check.timestamp(item, "created_at", loc)
         if name is not None:
-            out.append((name, description, metadata))
+            out.append(_Collection(name, description, metadata, created_at))
     return out
 
 
@@ -66,7 +104,127 @@ def _key_fields(check: Checker, item: Mapping[str, Any], loc: Loc) -> dict[str, 
     return fields
 
 
+def _created_by(check: Checker, item: Mapping[str, Any], loc: Loc) -> Optional[tuple[str, str]]:
+    """The export's ``{"id", "label"}`` of the key that made the memory; None: the caller."""
+    value = item.get("created_by")
+    if value is None:
+        return None
+    here = [*loc, "created_by"]
+    if not isinstance(value, dict):
+        check.fail(here, "Input should be a valid dictionary", "dict_type")
+        return None
+    key_id = check.string(value, "id", here, required=True, min_len=1, max_len=MAX_IMPORT_REF_CHARS)
+    label = check.string(value, "label", here, required=True, max_len=MAX_IMPORT_REF_CHARS)
+    return None if key_id is None or label is None else (key_id, label)
+
+
+@dataclass
+class _Connection:
+    """A connection to restore: ``state.items`` still name the export's memory ids."""
+
+    old_id: Optional[str]
+    new: NewConnection
+    state: RestoredState
+
+
+def _item_rows(check: Checker, item: Mapping[str, Any], loc: Loc) -> list[ItemRow]:
+    raw = item.get("items")
+    here = [*loc, "items"]
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        check.fail(here, "Input should be a valid list", "list_type")
+        return []
+    if len(raw) > MAX_IMPORT_CONNECTION_ITEMS:
+        check.fail(
+            here, f"List should have at most {MAX_IMPORT_CONNECTION_ITEMS} items", "too_long"
+        )
+        return []
+    rows: list[ItemRow] = []
+    for j, row in enumerate(raw):
+        at: Loc = [*here, j]
+        if not isinstance(row, dict):
+            check.fail(at, "Input should be a valid dictionary", "dict_type")
+            continue
+        key = check.string(
+            row, "key", at, required=True, min_len=1, max_len=MAX_CONNECTION_ITEM_KEY_CHARS
+        )
+        memory_id = check.string(
+            row, "memory_id", at, required=True, min_len=1, max_len=MAX_IMPORT_REF_CHARS
+        )
+        content_hash = check.string(
+            row, "content_hash", at, required=True, min_len=1, max_len=MAX_IMPORT_REF_CHARS
+        )
+        if key is not None and memory_id is not None and content_hash is not None:
+            rows.append((key, memory_id, content_hash))
+    return rows
+
+
+def _import_connections(
+    check: Checker, body: Mapping[str, Any], roots: Sequence[str], into: Optional[str]
+) -> list[_Connection]:
+    raw = body.get("connections")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        check.fail(["body", "connections"], "Input should be a valid list", "list_type")
+        return []
+    if len(raw) > MAX_IMPORT_CONNECTIONS:
+        check.fail(
+            ["body", "connections"],
+            f"List should have at most {MAX_IMPORT_CONNECTIONS} items",
+            "too_long",
+        )
+        return []
+    out = []
+    for i, item in enumerate(raw):
+        loc: Loc = ["body", "connections", i]
+        if not isinstance(item, dict):
+            check.fail(loc, "Input should be a valid dictionary", "dict_type")
+            continue
+        new = connection_fields(check, item, loc, roots)
+        status = check.choice(item, "status", loc, CONNECTION_STATUSES, default=STATUS_ACTIVE)
+        state = RestoredState(
+            status=status or STATUS_ACTIVE,
+            cursor=check.string(
+                item, "cursor", loc, max_len=MAX_CONNECTION_CURSOR_CHARS, nullable=True
+            ),
+            last_synced_at=check.timestamp(item, "last_synced_at", loc),
+            last_error=check.string(
+                item, "last_error", loc, max_len=ERROR_MAX_CHARS, nullable=True
+            ),
+            created_at=check.timestamp(item, "created_at", loc) or iso_now(),
+            items=_item_rows(check, item, loc),
+        )
+        if new is None:
+            continue
+        if into is not None:
+            new.collection = into  # it syncs where its memories went
+        old_id = item["id"] if isinstance(item.get("id"), str) else None
+        out.append(_Connection(old_id, new, state))
+    return out
+
+
+def _kept_ids(
+    store: Store, table: str, ids: Sequence[Optional[str]], form: re.Pattern[str]
+) -> list[Optional[str]]:
+    """Each id where it can be kept — of the server's form, used by nothing on the server
+    and not earlier in the call — else None (a new one is made)."""
+    candidates = [i for i in ids if i is not None and form.fullmatch(i)]
+    taken = store.portability.taken(table, candidates)
+    kept: list[Optional[str]] = []
+    for old in ids:
+        if old is not None and form.fullmatch(old) and old not in taken:
+            taken.add(old)
+            kept.append(old)
+        else:
+            kept.append(None)
+    return kept
+
+
 def import_memories(req: Request) -> Response:
+    """Import memories, collections and connections in one transaction; POST
+    /v1/memory/admin/import → 200 {imported, skipped, collections, connections}; 422."""
     body = object_body(req)
     check = Checker()
     into: Optional[str] = None
@@ -105,25 +263,66 @@ def import_memories(req: Request) -> Response:
                 created_at=check.timestamp(item, "created_at", loc),
                 updated_at=check.timestamp(item, "updated_at", loc),
                 valid_from=check.timestamp(item, "valid_from", loc),
+                created_by=_created_by(check, item, loc),
                 **_key_fields(check, item, loc),
                 **fields,
             )
         )
-        # Only used to restore links between the imported memories: anything but a
-        # string is no id, and is ignored like any field import does not read.
+        # Anything but a string is no id, and is ignored like any field import does not
+        # read.
         old_ids.append(item["id"] if isinstance(item.get("id"), str) else None)
         old_links.append(item["supersedes"] if isinstance(item.get("supersedes"), str) else None)
+    connections = _import_connections(check, body, req.services.connector_roots, into)
     check.done()
     store = req.services.store
     tenant_id = req.principal.tenant_id
     with store.write():
-        # One transaction: the collections and every memory land together or not at all.
-        for name, description, metadata in collections:
-            store.collections.ensure(tenant_id, name, description, metadata)
+        # One transaction: the collections, memories and connections land together or not
+        # at all, and no other write can take an id between the look and the insert.
+        connection_ids = [
+            kept or store.connections.new_id()
+            for kept in _kept_ids(
+                store, "connections", [c.old_id for c in connections], _CONNECTION_ID
+            )
+        ]
+        moved: dict[str, str] = {}
+        for connection, connection_id in zip(connections, connection_ids):
+            if connection.old_id is not None:
+                moved.setdefault(connection.old_id, connection_id)
+        for memory, kept in zip(new, _kept_ids(store, "memories", old_ids, _MEMORY_ID)):
+            memory.id = kept
+            # A synced memory names its connection; it follows the connection's new id.
+            named = memory.metadata.get("connection_id")
+            if isinstance(named, str) and moved.get(named, named) != named:
+                memory.metadata = {**memory.metadata, "connection_id": moved[named]}
+        for spec in collections:
+            store.collections.ensure(
+                tenant_id, spec.name, spec.description, spec.metadata, spec.created_at
+            )
         created = store.memories.add(req.principal, new)
-        # Ids are reassigned: a supersession link follows its memories to their new ids.
-        renamed = {old: m.id for old, m in zip(old_ids, created) if old is not None}
-        links = [(m.id, renamed[old]) for old, m in zip(old_links, created) if old in renamed]
+        renamed: dict[str, str] = {}
+        for old, stored in zip(old_ids, created):
+            if old is not None:
+                renamed.setdefault(old, stored.id)
+        # A link to an item of the call follows it to its id here; any other link stays
+        # as it is, and holds if the tenant has a memory by that id.
+        links = [
+            (stored.id, renamed.get(old, old))
+            for old, stored in zip(old_links, created)
+            if old is not None
+        ]
         store.memories.relink(tenant_id, links)
-    names = sorted({c[0] for c in collections} | {m.collection for m in new})
-    return Response(200, {"imported": len(new), "skipped": skipped, "collections": names})
+        for connection, connection_id in zip(connections, connection_ids):
+            items = [(key, renamed.get(m, m), digest) for key, m, digest in connection.state.items]
+            state = replace(connection.state, items=items)
+            store_connection(req, connection_id, connection.new, state)
+    names = sorted({c.name for c in collections} | {m.collection for m in new})
+    return Response(
+        200,
+        {
+            "imported": len(new),
+            "skipped": skipped,
+            "collections": names,
+            "connections": len(connections),
+        },
+    )
