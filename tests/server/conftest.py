@@ -21,9 +21,13 @@ ADMIN_KEY = "lm_admin_test"
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[LocalServer]:
-    # Directory connections may read the test's own tmp_path, nothing else.
+    # Directory connections may read the test's own tmp_path, nothing else; feeds are
+    # served on loopback, which only an operator's opt-in lets connectors fetch from.
     with LocalServer(
-        read_only_key=READ_ONLY_KEY, admin_key=ADMIN_KEY, connector_roots=[str(tmp_path)]
+        read_only_key=READ_ONLY_KEY,
+        admin_key=ADMIN_KEY,
+        connector_roots=[str(tmp_path)],
+        allow_private_fetch=True,
     ) as srv:
         yield srv
 

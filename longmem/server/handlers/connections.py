@@ -91,7 +91,7 @@ def create_connection(req: Request) -> Response:
     if provider is not None and config_is_object:
         try:
             normalised = connectors.validate_config(
-                provider, config, credentials, roots=req.services.connector_roots
+                provider, config, credentials, roots=req.services.roots_of(req.principal.tenant_id)
             )
         except connectors.ConfigError as exc:
             for path, message in exc.problems:
@@ -166,8 +166,9 @@ def sync_connection(req: Request) -> Response:
             connection.config,
             credentials,
             connection.cursor,
-            roots=services.connector_roots,
+            roots=services.roots_of(connection.tenant_id),
             excluded=services.connector_excluded,
+            fetch_policy=services.fetch_policy,
         )
     except connectors.SyncError as exc:
         return _record_failure(req, connection, started, str(exc))
