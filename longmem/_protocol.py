@@ -39,6 +39,8 @@ MAX_LIST_LIMIT = 200
 MAX_SEARCH_LIMIT = 100
 BATCH_SIZE = 100  # items per POST …/memories/batch
 MAX_IMPORT_MEMORIES = 10_000  # items per POST /v1/memory/admin/import
+# Items one connection sync stores (new or changed); the rest come with the next sync.
+MAX_SYNC_ITEMS = 1_000
 MAX_IDEMPOTENCY_KEY_CHARS = 255
 MAX_CONNECTION_NAME_CHARS = 128
 # A connection's config and credentials are small objects, bounded like metadata.

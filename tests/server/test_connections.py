@@ -13,6 +13,7 @@ from typing import Any, Optional
 import pytest
 
 from longmem.server import LocalServer, cli
+from longmem.server.handlers import connections as connection_routes
 
 from .conftest import ADMIN_KEY, READ_ONLY_KEY
 from .server_api import Api, C, FeedServer, ServerProcess
@@ -602,6 +603,66 @@ def test_a_slow_sync_does_not_hold_up_other_writes(api: Api) -> None:
     again = api.post(f"{CONN}/{connection['id']}/sync", headers={"Idempotency-Key": "sync-1"})
     assert again.header("Idempotent-Replayed") == "true"
     assert again.json == results["sync"].json
+
+
+# -- big sources: a cap per sync, commits in chunks ---------------------------------------
+
+
+def test_a_sync_stores_at_most_the_cap_and_the_next_sync_goes_on(
+    api: Api, feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connection_routes, "MAX_SYNC_ITEMS", 5)
+    monkeypatch.setattr(connection_routes, "SYNC_CHUNK_ITEMS", 2)
+    url = feeds.serve("/feed.xml", _feed(*[(f"g{i}", f"entry {i}") for i in range(12)]))
+    conn = _create(api, "rss", {"url": url}, collection="big")
+    first = _sync(api, conn["id"])
+    # Capped: the cursor stays where it was, so the next sync reads the rest.
+    assert (first["synced"], first["cursor"]) == (5, None)
+    assert api.get(f"{CONN}/{conn['id']}").json["cursor"] is None
+    assert len(_memories(api, "big")) == 5
+    second = _sync(api, conn["id"])
+    assert (second["synced"], second["cursor"]) == (5, None)
+    third = _sync(api, conn["id"])
+    assert third["synced"] == 2 and third["cursor"] is not None
+    assert _sync(api, conn["id"])["synced"] == 0
+    texts = sorted(m["text"] for m in _memories(api, "big"))
+    assert texts == sorted(f"entry {i}\n\nabout entry {i}" for i in range(12))  # once each
+    runs = api.get(f"{CONN}/{conn['id']}/runs").json
+    assert [r["synced_count"] for r in runs] == [0, 2, 5, 5]
+
+
+def test_a_big_sync_commits_in_chunks_and_other_writes_go_on_between_them(
+    api: Api, server: LocalServer, feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n = 2 * connection_routes.SYNC_CHUNK_ITEMS + 50
+    url = feeds.serve("/feed.xml", _feed(*[(f"g{i}", f"entry {i}") for i in range(n)]))
+    conn = _create(api, "rss", {"url": url}, collection="big")
+    other = api.with_key(api.key)
+    visible: list[int] = []
+    added: list[int] = []
+    store_chunk = connection_routes._store_chunk
+
+    def observed(*args: Any) -> int:
+        stored = store_chunk(*args)
+        # Another reader sees the chunk at once: it is committed, the sync still running.
+        with server.store.read() as db:
+            count = db.execute("SELECT COUNT(*) FROM memories WHERE collection = 'big'").fetchone()[
+                0
+            ]
+        visible.append(count)
+        if len(visible) == 1:  # and the writer is free: another client's add goes through
+            added.append(other.post(f"{C}/elsewhere/memories", {"text": "meanwhile"}).status)
+        return stored
+
+    monkeypatch.setattr(connection_routes, "_store_chunk", observed)
+    try:
+        result = _sync(api, conn["id"])
+    finally:
+        other.close()
+    assert result["synced"] == n
+    chunk = connection_routes.SYNC_CHUNK_ITEMS
+    assert visible == [chunk, 2 * chunk, n]
+    assert added == [201]
 
 
 # -- what an rss sync may fetch ------------------------------------------------------------
