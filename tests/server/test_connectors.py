@@ -637,6 +637,12 @@ def test_strict_policy_allows_no_private_address() -> None:
     assert STRICT.permits("example.test", ipaddress.ip_address("93.184.216.34"))
 
 
+def test_rss_deadline_spent_before_a_request_is_a_timeout(feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _rss(("g1", "First", "One", None)))
+    with pytest.raises(SyncError, match=r"^fetch failed: timed out after 1e-09 s$"):
+        sync("rss", {"url": url}, None, None, timeout=1e-9, fetch_policy=ANY_ADDRESS)
+
+
 def _dripping_server(payload: bytes, interval: float) -> tuple[str, threading.Thread, list[int]]:
     """A loopback server that sends ``payload`` one byte every ``interval`` seconds, until
     it is all sent or the client is gone; ``sent`` counts the bytes it got out."""

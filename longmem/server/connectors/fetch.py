@@ -228,7 +228,8 @@ class _Connection(http.client.HTTPConnection):
     def __init__(
         self, host: str, port: int, policy: FetchPolicy, watchdog: _Watchdog, https: bool
     ) -> None:
-        super().__init__(host, port, timeout=max(watchdog.left(), 0.001))
+        # No timeout of its own: connect() sets the socket's from the watchdog's deadline.
+        super().__init__(host, port)
         self._policy = policy
         self._watchdog = watchdog
         self._https = https
