@@ -212,12 +212,13 @@ def _apply(
         size = min(SYNC_CHUNK_ITEMS, MAX_SYNC_ITEMS - synced)
         chunk, pending = pending[:size], pending[size:]
         synced += _store_chunk(req, connection.id, chunk)
-    cursor = connection.cursor if pending else result.cursor
     store = req.services.store
     with store.write():
         current = store.connections.get_for_update(connection.tenant_id, connection.id)
         if current is None:
             raise _not_found(connection.id)
+        # Items left: the cursor stays where it is, so the next sync reads them again.
+        cursor = current.cursor if pending else result.cursor
         store.connections.record_success(current, started, synced, cursor)
     return synced, cursor
 
