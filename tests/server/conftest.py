@@ -41,7 +41,8 @@ def api(server: LocalServer) -> Iterator[Api]:
 
 @pytest.fixture
 def feeds(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
-    """A loopback feed server; a proxy from the environment would take its requests away."""
+    """A loopback feed server. The rss connector ignores proxies; the environment's are
+    dropped so no other client in a test sends its requests elsewhere."""
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
         monkeypatch.delenv(name, raising=False)
     server = FeedServer()

@@ -10,7 +10,7 @@ import socket
 import threading
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, ClassVar, Optional
 
 import pytest
 
@@ -607,6 +607,26 @@ def test_rss_redirect_to_loopback_is_refused(feeds: FeedServer) -> None:
     with pytest.raises(SyncError, match=r"^refused: private address$"):
         sync("rss", {"url": url}, None, None, timeout=2.0, fetch_policy=policy)
     assert len(feeds.requests) == 1  # the redirect, never its target
+
+
+class _FirstLookOnly(FetchPolicy):
+    """Permits an address once: as resolved, not again as the connected peer."""
+
+    looks: ClassVar[list[str]] = []  # the policy is frozen: the record is the class's
+
+    def permits(self, host: str, address: Any) -> bool:
+        self.looks.append(str(address))
+        return len(self.looks) == 1
+
+
+def test_rss_checks_the_connected_socket_address_too(feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _rss(("g1", "Internal", "secret", None)))
+    policy = _FirstLookOnly()
+    policy.looks.clear()
+    with pytest.raises(SyncError, match=r"^refused: private address$"):
+        sync("rss", {"url": url}, None, None, timeout=2.0, fetch_policy=policy)
+    assert policy.looks == ["127.0.0.1", "127.0.0.1"]  # resolved, then connected
+    assert feeds.requests == []  # nothing was sent on the refused socket
 
 
 def test_rss_allow_list_lets_the_operator_fetch_from_loopback(feeds: FeedServer) -> None:
