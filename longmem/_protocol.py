@@ -47,6 +47,8 @@ MAX_CONNECTION_CURSOR_CHARS = 16 * 1024 * 1024
 MAX_CONNECTION_ITEM_KEY_CHARS = 10_000
 # An imported memory's created_by {"id", "label"}, and an item map's memory id and hash.
 MAX_IMPORT_REF_CHARS = 128
+# Items one connection sync stores (new or changed); the rest come with the next sync.
+MAX_SYNC_ITEMS = 1_000
 MAX_IDEMPOTENCY_KEY_CHARS = 255
 MAX_CONNECTION_NAME_CHARS = 128
 # A connection's config and credentials are small objects, bounded like metadata.

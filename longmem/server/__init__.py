@@ -19,13 +19,13 @@ import shutil
 import socket
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Optional
+from typing import Optional, Union
 
 from .app import LongmemHTTPServer, make_server
-from .connectors import real_roots
-from .context import Services
+from .connectors import FetchPolicy, real_roots
+from .context import EVERY_TENANT, Services
 from .credentials import Vault
 from .db import DEFAULT_TENANT, ROLE_ADMIN, ROLE_READ, ROLE_WRITE, Database, Store
 from .extract import RuleExtractor
@@ -43,6 +43,27 @@ _POLL_SECONDS = 0.5
 # How long stop() waits for the requests in flight to be answered before it closes
 # their connections anyway.
 SHUTDOWN_GRACE_SECONDS = 10.0
+
+
+def _root_grants(
+    roots: Union[Sequence[str], Mapping[str, Sequence[str]], None],
+) -> dict[str, tuple[str, ...]]:
+    """tenant → folders from ``LocalServer(connector_roots=)``; raises on a bad shape."""
+    if roots is None:
+        return {}
+    if isinstance(roots, (str, bytes)):
+        raise TypeError("connector_roots must be a list of folders, not one string")
+    by_tenant = roots if isinstance(roots, Mapping) else {DEFAULT_TENANT: roots}
+    grants: dict[str, tuple[str, ...]] = {}
+    for tenant, folders in by_tenant.items():
+        if not isinstance(tenant, str) or not tenant:
+            raise ValueError(f"connector_roots: {tenant!r} is not a tenant (or {EVERY_TENANT!r})")
+        if isinstance(folders, (str, bytes)):
+            raise TypeError("connector_roots must map a tenant to a list of folders")
+        if not all(isinstance(f, str) and f.strip() for f in folders):
+            raise ValueError("connector_roots must be non-empty folder paths")
+        grants[tenant] = (*grants.get(tenant, ()), *folders)
+    return grants
 
 
 def is_loopback(host: str) -> bool:
@@ -64,10 +85,17 @@ class LocalServer:
     Two background threads run beside the HTTP one: the remember-job worker and the
     sweeper that deletes expired memories every ``sweep_interval`` seconds.
 
-    ``connector_roots`` are the folders a ``directory`` connection may read; None means
-    the working directory at ``start()``, and an empty list allows no directory
-    connection. Whatever the roots, no connector reads the database, its journals or its
-    credentials secret.
+    ``connector_roots`` are the folders a ``directory`` connection may read, granted by
+    tenant: a list grants them to the default tenant (the one of the keys given here),
+    a mapping ``{tenant: [folders]}`` to each tenant named, ``"*"`` to every tenant.
+    None or empty: no directory connections. A tenant's connection may never read a
+    root granted only to another. Whatever the roots, no connector reads the database,
+    its journals or its credentials secret.
+
+    ``allow_private_fetch`` lets connectors (rss) fetch from loopback, private,
+    link-local and other non-public addresses; ``fetch_allow`` lets them fetch from
+    only the addresses, CIDR networks and host names listed. By default they fetch from
+    public addresses only.
 
     ``extractor`` turns ``remember``'s content into facts: any ``facts.Extractor``, such as
     a ``ModelExtractor`` (model_endpoints.py); None means the rules of the extract package.
@@ -90,10 +118,12 @@ class LocalServer:
         host: str = "127.0.0.1",
         port: int = 0,
         sweep_interval: float = SWEEP_INTERVAL_SECONDS,
-        connector_roots: Optional[Sequence[str]] = None,
+        connector_roots: Union[Sequence[str], Mapping[str, Sequence[str]], None] = None,
         extractor: Optional[Extractor] = None,
         embedder: Optional[ModelEmbedder] = None,
         shutdown_grace: float = SHUTDOWN_GRACE_SECONDS,
+        allow_private_fetch: bool = False,
+        fetch_allow: Sequence[str] = (),
     ) -> None:
         if not is_loopback(host) and not (api_key or read_only_key or admin_key):
             raise ValueError(
@@ -105,12 +135,10 @@ class LocalServer:
             raise ValueError("sweep_interval must be a positive number of seconds")
         if not shutdown_grace >= 0:
             raise ValueError("shutdown_grace must be a number of seconds, 0 or more")
-        if connector_roots is not None:
-            if isinstance(connector_roots, (str, bytes)):
-                raise TypeError("connector_roots must be a list of folders, not one string")
-            if not all(isinstance(r, str) and r.strip() for r in connector_roots):
-                raise ValueError("connector_roots must be non-empty folder paths")
-            connector_roots = tuple(connector_roots)
+        grants = _root_grants(connector_roots)
+        if isinstance(fetch_allow, (str, bytes)):
+            raise TypeError("fetch_allow must be a list of addresses, networks or hosts")
+        self.fetch_policy = FetchPolicy.from_entries(fetch_allow, allow_private=allow_private_fetch)
         if extractor is not None and not callable(getattr(extractor, "extract", None)):
             raise TypeError("extractor must have an extract(content, observed_at) method")
         if embedder is not None and not callable(getattr(embedder, "embed", None)):
@@ -124,8 +152,8 @@ class LocalServer:
         self.port = port
         self.sweep_interval = sweep_interval
         self.shutdown_grace = shutdown_grace
-        # As given until start(), then resolved (the working directory when None).
-        self.connector_roots = connector_roots
+        # tenant → folders as given until start(), then resolved.
+        self.connector_roots: dict[str, tuple[str, ...]] = grants
         self.extractor: Extractor = RuleExtractor() if extractor is None else extractor
         self.embedder = embedder
         self.generated_key = False
@@ -152,9 +180,7 @@ class LocalServer:
             ranker = None if self.embedder is None else ModelRanker(self.embedder)
             search = SearchEngine(store, ranker)
             worker = JobWorker(store, lambda *job: remember_facts(services, *job))
-            roots = real_roots(
-                [os.getcwd()] if self.connector_roots is None else self.connector_roots
-            )
+            roots = {t: real_roots(f) for t, f in self.connector_roots.items()}
             vault = Vault(path)
             services = Services(
                 store=store,
@@ -166,6 +192,7 @@ class LocalServer:
                 connector_roots=roots,
                 # Every tenant's data: no connector may read these, whatever the roots.
                 connector_excluded=(*Database.files(path), vault.path),
+                fetch_policy=self.fetch_policy,
             )
             store.idempotency.purge()
             # Jobs a stopped process left running start over; remember is one transaction,

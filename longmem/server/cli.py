@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shlex
 import signal
 import sqlite3
@@ -18,6 +19,9 @@ from typing import Callable, Optional
 
 from . import LocalServer, is_loopback
 from .app import REQUESTS_LOGGER
+from .connectors import FetchPolicy
+from .context import EVERY_TENANT
+from .db import DEFAULT_TENANT
 from .extract import RuleExtractor
 from .model_endpoints import DEFAULT_MODEL_TIMEOUT, ModelEmbedder, ModelEndpoint, ModelExtractor
 
@@ -26,6 +30,11 @@ DEFAULT_PORT = 9100
 DEFAULT_DB = "./longmem.db"
 PORT_MAX = 65535
 ROOTS_ENV = "LONGMEM_SERVER_CONNECTOR_ROOTS"
+ALLOW_PRIVATE_FETCH_ENV = "LONGMEM_SERVER_ALLOW_PRIVATE_FETCH"
+FETCH_ALLOW_ENV = "LONGMEM_SERVER_FETCH_ALLOW"
+# TENANT=DIR grants a root to one tenant ("*": every tenant); a value without one, or
+# whose part before "=" holds a path separator, is a folder for the default tenant.
+_ROOT_GRANT = re.compile(r"([A-Za-z0-9_.\-]+|\*)=(.+)", re.DOTALL)
 LOG_REQUESTS_ENV = "LONGMEM_SERVER_LOG_REQUESTS"
 # docs/protocol.md, shipped in the package (a link in the source tree, a file in a wheel).
 PROTOCOL_DOC = os.path.join(
@@ -99,9 +108,26 @@ def _parser() -> argparse.ArgumentParser:
         "--connector-root",
         action="append",
         dest="connector_roots",
-        metavar="DIR",
-        help="a folder directory connectors may read (repeatable; "
-        f"{ROOTS_ENV} takes a {os.pathsep!r}-separated list; default: the working directory)",
+        metavar="[TENANT=]DIR",
+        help="a folder the default tenant's directory connectors may read; TENANT=DIR "
+        f"grants it to that tenant only, '{EVERY_TENANT}=DIR' to every tenant (repeatable; "
+        f"{ROOTS_ENV} takes a {os.pathsep!r}-separated list; default: none, no directory "
+        "connections)",
+    )
+    p.add_argument(
+        "--allow-private-fetch",
+        action="store_true",
+        default=(env(ALLOW_PRIVATE_FETCH_ENV) or "0").lower() not in ("0", "false", "no"),
+        help="let connectors (rss) fetch from loopback, private and link-local addresses "
+        f"(or {ALLOW_PRIVATE_FETCH_ENV}=1; default: public addresses only)",
+    )
+    p.add_argument(
+        "--fetch-allow",
+        action="append",
+        metavar="ADDR|CIDR|HOST",
+        help="an address, network or host name connectors may fetch from although it is "
+        f"not public (repeatable; {FETCH_ALLOW_ENV} takes a comma-separated list; "
+        "default: none)",
     )
     p.add_argument(
         "-v",
@@ -196,13 +222,32 @@ def _model_endpoint(args: argparse.Namespace, role: str) -> Optional[ModelEndpoi
     return endpoint
 
 
-def _connector_roots(flags: Optional[list[str]]) -> Optional[list[str]]:
-    """The roots from the flags, else from the environment; None means the default."""
+def _connector_roots(flags: Optional[list[str]]) -> dict[str, list[str]]:
+    """tenant → folders from the flags, else from the environment."""
+    if not flags:
+        flags = [part for part in os.environ.get(ROOTS_ENV, "").split(os.pathsep) if part.strip()]
+    grants: dict[str, list[str]] = {}
+    for value in flags:
+        match = _ROOT_GRANT.fullmatch(value)
+        tenant, folder = match.groups() if match else (DEFAULT_TENANT, value)
+        grants.setdefault(tenant, []).append(folder)
+    return grants
+
+
+def _fetch_allow(flags: Optional[list[str]]) -> list[str]:
+    """The fetch allow-list from the flags, else from the environment."""
     if flags:
         return flags
-    raw = os.environ.get(ROOTS_ENV, "")
-    roots = [part for part in raw.split(os.pathsep) if part.strip()]
-    return roots or None
+    return [part for part in os.environ.get(FETCH_ALLOW_ENV, "").split(",") if part.strip()]
+
+
+def _shown_roots(grants: dict[str, tuple[str, ...]]) -> str:
+    shown = [
+        f"{folder} ({'every tenant' if tenant == EVERY_TENANT else f'tenant {tenant}'})"
+        for tenant, folders in grants.items()
+        for folder in folders
+    ]
+    return "; ".join(shown) or "none (grant a folder with --connector-root)"
 
 
 def _exports(server: LocalServer, args: argparse.Namespace) -> str:
@@ -260,10 +305,16 @@ def main(argv: Optional[list[str]] = None) -> int:
         print("longmem: --rate-limit must be at least 1", file=sys.stderr)
         return 2
     roots = _connector_roots(args.connector_roots)
-    for root in roots or ():
+    for root in (folder for folders in roots.values() for folder in folders):
         if not os.path.isdir(os.path.expanduser(root)):
             print(f"longmem: connector root {root!r} is not a directory", file=sys.stderr)
             return 2
+    fetch_allow = _fetch_allow(args.fetch_allow)
+    try:
+        FetchPolicy.from_entries(fetch_allow)
+    except ValueError as err:
+        print(f"longmem: --fetch-allow: {err}", file=sys.stderr)
+        return 2
     try:
         extractor_at = _model_endpoint(args, "extractor")
         embedder_at = _model_endpoint(args, "embedder")
@@ -286,6 +337,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         connector_roots=roots,
         extractor=extractor,
         embedder=embedder,
+        allow_private_fetch=args.allow_private_fetch,
+        fetch_allow=fetch_allow,
     )
     if args.log_requests:
         _log_requests()
@@ -309,8 +362,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"longmem: generated API key (shown only now, keep it): {server.api_key}")
     elif server.api_key is None:
         print(f"longmem: using the keys already stored in {args.db} (pass --api-key to add one)")
-    shown = ", ".join(server.connector_roots or ()) or "none"
-    print(f"longmem: directory connectors may read inside: {shown}")
+    print(f"longmem: directory connectors may read inside: {_shown_roots(server.connector_roots)}")
+    if args.allow_private_fetch or fetch_allow:
+        allowed = "every address" if args.allow_private_fetch else ", ".join(fetch_allow)
+        print(f"longmem: connectors may fetch from private addresses: {allowed}")
     print(
         "longmem: extractor: "
         + ("rules" if extractor is None else f"{extractor.name} (the rules when it fails)")

@@ -3,10 +3,12 @@ handlers and the app."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Optional
 
+from .connectors import STRICT, FetchPolicy
 from .credentials import Vault
 from .db import Principal, Store
 from .extract import RuleExtractor
@@ -17,6 +19,8 @@ from .search import SearchEngine
 
 # Who may call a route: anyone, any key, a key that may write (not read-only), an admin key.
 PUBLIC, READ, WRITE, ADMIN = "public", "read", "write", "admin"
+# The tenant name under which the operator grants a connector root to every tenant.
+EVERY_TENANT = "*"
 
 
 class Replay(Enum):
@@ -48,14 +52,24 @@ class Services:
     # Called after a remember job is queued, so the worker starts it without waiting for
     # its next poll; LocalServer wires it to the job worker.
     wake_jobs: Callable[[], None] = lambda: None
-    # Folders a directory connection may read (resolved), and files no connector ever
-    # reads (the database, its journals and the credentials secret). No roots: no
-    # directory connections.
-    connector_roots: tuple[str, ...] = ()
+    # Folders a directory connection may read (resolved), by tenant (EVERY_TENANT: all of
+    # them), and files no connector ever reads (the database, its journals and the
+    # credentials secret). A tenant without roots has no directory connections.
+    connector_roots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     connector_excluded: tuple[str, ...] = ()
     # Syncs under way, by (tenant, connection): a sync asked for meanwhile shares the
     # answer of the one running instead of fetching the source again.
     syncs: InFlight = field(default_factory=InFlight)
+    # Which non-public addresses a connector may fetch from (none by default).
+    fetch_policy: FetchPolicy = STRICT
+
+    def roots_of(self, tenant_id: str) -> tuple[str, ...]:
+        """The folders the operator granted ``tenant_id``'s directory connections."""
+        granted = (
+            *self.connector_roots.get(EVERY_TENANT, ()),
+            *self.connector_roots.get(tenant_id, ()),
+        )
+        return tuple(dict.fromkeys(granted))
 
 
 @dataclass

@@ -577,7 +577,12 @@ SCHEMAS: dict[str, Any] = {
     "SyncResult": {
         "oneOf": [
             _obj(
-                {"synced": {"type": "integer"}, "cursor": _STR, "status": {"const": "ok"}},
+                {
+                    "synced": {"type": "integer"},
+                    # Null after a first sync that stopped at MAX_SYNC_ITEMS.
+                    "cursor": _NULLABLE_STR,
+                    "status": {"const": "ok"},
+                },
                 ["synced", "cursor", "status"],
             ),
             _obj({"status": {"const": "error"}, "error": _STR}, ["status", "error"]),

@@ -18,10 +18,14 @@ ADMIN_KEY = "e2e-admin-key"
 @pytest.fixture(scope="module")
 def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
     # Every test's tmp_path lies under the base temp folder: directory connections of the
-    # module's tests may read there.
+    # module's tests may read there. Feeds are served on loopback: allowed by name.
     roots = [str(tmp_path_factory.getbasetemp())]
     with LocalServer(
-        api_key=KEY, read_only_key=READ_ONLY_KEY, admin_key=ADMIN_KEY, connector_roots=roots
+        api_key=KEY,
+        read_only_key=READ_ONLY_KEY,
+        admin_key=ADMIN_KEY,
+        connector_roots=roots,
+        fetch_allow=["127.0.0.1"],
     ) as server:
         yield server
 

@@ -21,9 +21,13 @@ ADMIN_KEY = "lm_admin_test"
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[LocalServer]:
-    # Directory connections may read the test's own tmp_path, nothing else.
+    # Directory connections may read the test's own tmp_path, nothing else; feeds are
+    # served on loopback, which only an operator's opt-in lets connectors fetch from.
     with LocalServer(
-        read_only_key=READ_ONLY_KEY, admin_key=ADMIN_KEY, connector_roots=[str(tmp_path)]
+        read_only_key=READ_ONLY_KEY,
+        admin_key=ADMIN_KEY,
+        connector_roots=[str(tmp_path)],
+        allow_private_fetch=True,
     ) as srv:
         yield srv
 
@@ -37,7 +41,8 @@ def api(server: LocalServer) -> Iterator[Api]:
 
 @pytest.fixture
 def feeds(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
-    """A loopback feed server; a proxy from the environment would take its requests away."""
+    """A loopback feed server. The rss connector ignores proxies; the environment's are
+    dropped so no other client in a test sends its requests elsewhere."""
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
         monkeypatch.delenv(name, raising=False)
     server = FeedServer()

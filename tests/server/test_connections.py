@@ -15,6 +15,7 @@ from typing import Any, Optional
 import pytest
 
 from longmem.server import LocalServer, cli
+from longmem.server.handlers import connections as connection_routes
 
 from .conftest import ADMIN_KEY, READ_ONLY_KEY
 from .server_api import Api, C, FeedServer, ServerProcess
@@ -606,6 +607,124 @@ def test_a_slow_sync_does_not_hold_up_other_writes(api: Api) -> None:
     assert again.json == results["sync"].json
 
 
+# -- big sources: a cap per sync, commits in chunks ---------------------------------------
+
+
+def test_a_sync_stores_at_most_the_cap_and_the_next_sync_goes_on(
+    api: Api, feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connection_routes, "MAX_SYNC_ITEMS", 5)
+    monkeypatch.setattr(connection_routes, "SYNC_CHUNK_ITEMS", 2)
+    url = feeds.serve("/feed.xml", _feed(*[(f"g{i}", f"entry {i}") for i in range(12)]))
+    conn = _create(api, "rss", {"url": url}, collection="big")
+    first = _sync(api, conn["id"])
+    # Capped: the cursor stays where it was, so the next sync reads the rest.
+    assert (first["synced"], first["cursor"]) == (5, None)
+    assert api.get(f"{CONN}/{conn['id']}").json["cursor"] is None
+    assert len(_memories(api, "big")) == 5
+    second = _sync(api, conn["id"])
+    assert (second["synced"], second["cursor"]) == (5, None)
+    third = _sync(api, conn["id"])
+    assert third["synced"] == 2 and third["cursor"] is not None
+    assert _sync(api, conn["id"])["synced"] == 0
+    texts = sorted(m["text"] for m in _memories(api, "big"))
+    assert texts == sorted(f"entry {i}\n\nabout entry {i}" for i in range(12))  # once each
+    runs = api.get(f"{CONN}/{conn['id']}/runs").json
+    assert [r["synced_count"] for r in runs] == [0, 2, 5, 5]
+
+
+def test_a_big_sync_commits_in_chunks_and_other_writes_go_on_between_them(
+    api: Api, server: LocalServer, feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n = 2 * connection_routes.SYNC_CHUNK_ITEMS + 50
+    url = feeds.serve("/feed.xml", _feed(*[(f"g{i}", f"entry {i}") for i in range(n)]))
+    conn = _create(api, "rss", {"url": url}, collection="big")
+    other = api.with_key(api.key)
+    visible: list[int] = []
+    added: list[int] = []
+    store_chunk = connection_routes._store_chunk
+
+    def observed(*args: Any) -> int:
+        stored = store_chunk(*args)
+        # Another reader sees the chunk at once: it is committed, the sync still running.
+        with server.store.read() as db:
+            count = db.execute("SELECT COUNT(*) FROM memories WHERE collection = 'big'").fetchone()[
+                0
+            ]
+        visible.append(count)
+        if len(visible) == 1:  # and the writer is free: another client's add goes through
+            added.append(other.post(f"{C}/elsewhere/memories", {"text": "meanwhile"}).status)
+        return stored
+
+    monkeypatch.setattr(connection_routes, "_store_chunk", observed)
+    try:
+        result = _sync(api, conn["id"])
+    finally:
+        other.close()
+    assert result["synced"] == n
+    chunk = connection_routes.SYNC_CHUNK_ITEMS
+    assert visible == [chunk, 2 * chunk, n]
+    assert added == [201]
+
+
+# -- what an rss sync may fetch ------------------------------------------------------------
+
+
+def test_a_loopback_feed_is_refused_unless_the_operator_allows_it(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    url = feeds.serve("/feed.xml", _feed(("g1", "internal admin page")))
+    with LocalServer() as srv:  # no operator setting
+        api = Api(srv, srv.api_key)
+        conn = _create(api, "rss", {"url": url}, collection="n")
+        result = _sync(api, conn["id"])
+        assert result == {"status": "error", "error": "refused: private address"}
+        assert api.get(f"{CONN}/{conn['id']}").json["last_error"] == "refused: private address"
+        assert api.get(f"{C}/n").status == 404  # nothing stored
+        api.close()
+    assert feeds.requests == []  # never contacted
+    with LocalServer(fetch_allow=["127.0.0.1"]) as srv:
+        api = Api(srv, srv.api_key)
+        conn = _create(api, "rss", {"url": url}, collection="n")
+        assert _sync(api, conn["id"])["synced"] == 1
+        api.close()
+    with pytest.raises(ValueError, match="neither an address"):
+        LocalServer(fetch_allow=["10.0.0.0/99"])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="terminate() is not SIGTERM")
+def test_cli_and_environment_allow_private_fetches(tmp_path: Path, feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _feed(("g1", "one")))
+    db = str(tmp_path / "fetch.db")
+    cases = [
+        ((), {}, "error"),
+        (("--fetch-allow", "127.0.0.0/8"), {}, "ok"),
+        ((), {"LONGMEM_SERVER_FETCH_ALLOW": "10.0.0.0/8, 127.0.0.1"}, "ok"),
+        ((), {"LONGMEM_SERVER_ALLOW_PRIVATE_FETCH": "1"}, "ok"),
+    ]
+    for flags, extra_env, status in cases:
+        proc = ServerProcess(
+            "--port", "0", "--db", db, *flags, env={"LONGMEM_SERVER_API_KEY": "lm_cli", **extra_env}
+        )
+        try:
+            api = proc.api("lm_cli")
+            conn = _create(api, "rss", {"url": url})
+            assert _sync(api, conn["id"])["status"] == status, (flags, extra_env)
+            api.close()
+        finally:
+            proc.finish()
+
+
+def test_cli_refuses_a_bad_fetch_allow_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "never.db"
+    assert cli.main(["--db", str(db), "--fetch-allow", "10.0.0.0/99"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--fetch-allow" in err and "10.0.0.0/99" in err
+    assert not db.exists()
+
+
 # -- connector roots: what a directory connection may read -------------------------------
 
 
@@ -624,7 +743,8 @@ def test_database_files_are_never_imported_even_inside_the_root(tmp_path: Path) 
     data = tmp_path / "data"
     data.mkdir()
     db = data / "shared.db"
-    with LocalServer(db_path=str(db), connector_roots=[str(tmp_path)]) as srv:
+    # A root granted to every tenant: the database's owner is not its only reader.
+    with LocalServer(db_path=str(db), connector_roots={"*": [str(tmp_path)]}) as srv:
         owner = Api(srv, srv.api_key)
         thief = owner.with_key(srv.add_tenant_key())
         try:
@@ -664,27 +784,69 @@ def test_sync_after_the_roots_narrowed_is_an_error_run(tmp_path: Path) -> None:
         api.close()
 
 
-def test_default_root_is_the_working_directory(
+def test_no_root_by_default_not_even_the_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _notes(tmp_path)
     monkeypatch.chdir(tmp_path)
     with LocalServer() as srv:
-        assert srv.connector_roots == (os.path.realpath(tmp_path),)
+        assert srv.connector_roots == {}
         api = Api(srv, srv.api_key)
-        conn = _create(api, "directory", {"path": "notes"}, collection="n")
-        assert conn["config"]["path"] == str(tmp_path / "notes")
-        assert _sync(api, conn["id"])["synced"] == 2
-        outside = {"provider": "directory", "config": {"path": str(tmp_path.parent)}}
-        assert api.post(CONN, outside).status == 422
+        reply = api.post(CONN, {"provider": "directory", "config": {"path": "notes"}})
+        assert reply.status == 422 and "none granted" in reply.json["detail"][0]["msg"]
         api.close()
+
+
+def test_a_list_of_roots_is_granted_to_the_default_tenant_only(tmp_path: Path) -> None:
+    notes = _notes(tmp_path)
+    with LocalServer(connector_roots=[str(tmp_path)]) as srv:
+        assert srv.connector_roots == {"default": (os.path.realpath(tmp_path),)}
+        owner = Api(srv, srv.api_key)
+        other = owner.with_key(srv.add_tenant_key())
+        try:
+            conn = _create(owner, "directory", {"path": str(notes)}, collection="n")
+            assert _sync(owner, conn["id"])["synced"] == 2
+            reply = other.post(CONN, {"provider": "directory", "config": {"path": str(notes)}})
+            assert reply.status == 422 and "none granted" in reply.json["detail"][0]["msg"]
+        finally:
+            other.close()
+            owner.close()
+
+
+def test_a_tenant_cannot_read_a_folder_granted_to_another(tmp_path: Path) -> None:
+    a_root, b_root = tmp_path / "a", tmp_path / "b"
+    for folder in (a_root, b_root):
+        folder.mkdir()
+    (a_root / "diary.md").write_text("Alice's diary: the safe code is 4711", encoding="utf-8")
+    (b_root / "todo.md").write_text("Bob's todo list", encoding="utf-8")
+    grants = {"alice": [str(a_root)], "bob": [str(b_root)]}
+    with LocalServer(connector_roots=grants) as srv:
+        alice = Api(srv, srv.add_tenant_key("alice"))
+        bob = alice.with_key(srv.add_tenant_key("bob"))
+        try:
+            mine = _create(alice, "directory", {"path": str(a_root)}, collection="d")
+            assert _sync(alice, mine["id"])["synced"] == 1
+            for path in (a_root, tmp_path):  # her folder, or the folder above it
+                reply = bob.post(CONN, {"provider": "directory", "config": {"path": str(path)}})
+                assert reply.status == 422, path
+                [problem] = reply.json["detail"]
+                assert problem["loc"] == ["body", "config", "path"]
+                # Bob is told his own roots, never Alice's.
+                assert os.path.realpath(b_root) in problem["msg"]
+                assert os.path.realpath(a_root) not in problem["msg"]
+            own = _create(bob, "directory", {"path": str(b_root)}, collection="d")
+            assert _sync(bob, own["id"])["synced"] == 1
+            assert [m["text"] for m in _memories(bob, "d")] == ["Bob's todo list"]
+        finally:
+            bob.close()
+            alice.close()
 
 
 def test_empty_roots_allow_no_directory_connection(tmp_path: Path) -> None:
     with LocalServer(connector_roots=[]) as srv:
         api = Api(srv, srv.api_key)
         reply = api.post(CONN, {"provider": "directory", "config": {"path": str(tmp_path)}})
-        assert reply.status == 422 and "none configured" in reply.json["detail"][0]["msg"]
+        assert reply.status == 422 and "none granted" in reply.json["detail"][0]["msg"]
         api.close()
     with pytest.raises(TypeError):
         LocalServer(connector_roots=str(tmp_path))
@@ -704,10 +866,12 @@ def test_cli_and_environment_set_the_roots(tmp_path: Path) -> None:
     db = str(tmp_path / "cli.db")
     env = {"LONGMEM_SERVER_CONNECTOR_ROOTS": os.pathsep.join([str(b), str(c)])}
     cases = [
-        ((a,), (), {}, [a]),  # no setting: the working directory
-        ((tmp_path,), ("--connector-root", str(a), "--connector-root", str(b)), {}, [a, b]),
+        ((a,), (), {}, []),  # no setting: none, not the working directory
+        ((tmp_path,), ("--connector-root", str(a), "--connector-root", f"default={b}"), {}, [a, b]),
         ((tmp_path,), (), env, [b, c]),
-        ((tmp_path,), ("--connector-root", str(a)), env, [a]),  # the flag wins
+        # The flag wins; a root granted to another tenant is not the default tenant's.
+        ((tmp_path,), ("--connector-root", str(a), "--connector-root", f"other={c}"), env, [a]),
+        ((tmp_path,), ("--connector-root", f"*={c}"), {}, [c]),  # every tenant's
     ]
     for (cwd,), flags, extra_env, allowed in cases:
         proc = ServerProcess(

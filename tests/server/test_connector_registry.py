@@ -12,8 +12,10 @@ import pytest
 from longmem.server import openapi
 from longmem.server.connectors import (
     PROVIDERS,
+    STRICT,
     SUPPORTED_PROVIDERS,
     ConfigError,
+    FetchPolicy,
     Item,
     Provider,
     SyncError,
@@ -57,6 +59,7 @@ class Call(NamedTuple):
     cursor: Optional[str]
     timeout: float
     excluded: Sequence[str]
+    fetch_policy: FetchPolicy
 
 
 def _memo_check_config(
@@ -81,6 +84,7 @@ def _memo_sync(
     *,
     timeout: float,
     excluded: Sequence[str],
+    fetch_policy: FetchPolicy,
 ) -> SyncResult:
     if config["text"] == "fail":
         token = credentials.get("token", "")
@@ -131,9 +135,11 @@ def test_registered_provider_validates_its_source(name: str, sources: dict[str, 
 @pytest.mark.parametrize("name", REGISTERED)
 def test_registered_provider_syncs_its_source(name: str, sources: dict[str, Source]) -> None:
     source = sources[name]
-    first = sync(name, source.config, None, None, roots=source.roots)
+    # The sample feed is on loopback: allowed as an operator would.
+    allowed = FetchPolicy(allow_private=True)
+    first = sync(name, source.config, None, None, roots=source.roots, fetch_policy=allowed)
     assert sorted(item.key for item in first.items) == source.keys
-    again = sync(name, source.config, None, first.cursor, roots=source.roots)
+    again = sync(name, source.config, None, first.cursor, roots=source.roots, fetch_policy=allowed)
     assert again.items == []
 
 
@@ -151,16 +157,29 @@ def test_sync_calls_the_registered_providers_sync(
         *,
         timeout: float,
         excluded: Sequence[str],
+        fetch_policy: FetchPolicy,
     ) -> SyncResult:
-        calls.append(Call(config, credentials, cursor, timeout, excluded))
+        calls.append(Call(config, credentials, cursor, timeout, excluded, fetch_policy))
         return answer
 
     monkeypatch.setitem(PROVIDERS, name, dataclasses.replace(PROVIDERS[name], sync=record))
     source = sources[name]
-    result = sync(name, source.config, None, "c1", timeout=3.0, roots=source.roots, excluded=["x"])
+    policy = FetchPolicy.from_entries(["10.0.0.0/8"])
+    result = sync(
+        name,
+        source.config,
+        None,
+        "c1",
+        timeout=3.0,
+        roots=source.roots,
+        excluded=["x"],
+        fetch_policy=policy,
+    )
     assert result is answer
     normalised = validate_config(name, source.config, None, roots=source.roots)
-    assert calls == [Call(normalised, {}, "c1", 3.0, ["x"])]
+    assert calls == [Call(normalised, {}, "c1", 3.0, ["x"], policy)]
+    sync(name, source.config, None, "c1", roots=source.roots)
+    assert calls[-1].fetch_policy == STRICT  # no operator setting: public addresses only
 
 
 @pytest.mark.parametrize("name", REGISTERED)

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import base64
+import ipaddress
 import json
 import os
 import socket
 import threading
+import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, ClassVar, Optional
 
 import pytest
 
 from longmem.server import connectors
 from longmem.server.connectors import (
+    STRICT,
     ConfigError,
+    FetchPolicy,
     Item,
     SyncError,
     SyncResult,
     sync,
     validate_config,
 )
+from longmem.server.connectors.fetch import is_public
 
 from .server_api import FeedServer
 
@@ -80,10 +85,14 @@ def _atom(*entries: tuple[str, str, str, str]) -> str:
     )
 
 
+# The feeds of these tests are on loopback: the operator's opt-in.
+ANY_ADDRESS = FetchPolicy(allow_private=True)
+
+
 def _rss_sync(
     url: str, cursor: Optional[str] = None, credentials: Optional[dict[str, str]] = None
 ) -> SyncResult:
-    return sync("rss", {"url": url}, credentials, cursor, timeout=2.0)
+    return sync("rss", {"url": url}, credentials, cursor, timeout=2.0, fetch_policy=ANY_ADDRESS)
 
 
 def _refused_url() -> str:
@@ -294,7 +303,7 @@ def test_directory_outside_the_roots_is_refused(tmp_path: Path) -> None:
         validate_config("directory", {"path": f"{inside}/../out"}, None, roots=[str(inside)])
     assert validate_config("directory", {"path": str(inside / "deeper")}, None, roots=[str(inside)])
     # No roots at all: no directory connection.
-    with pytest.raises(ConfigError, match="none configured"):
+    with pytest.raises(ConfigError, match="none granted"):
         validate_config("directory", {"path": str(inside)}, None)
 
 
@@ -417,14 +426,16 @@ def test_atom_edited_entry_returns_with_same_key(feeds: FeedServer) -> None:
 
 def test_rss_malformed_xml_is_sync_error(feeds: FeedServer) -> None:
     url = feeds.serve("/feed.xml", "<rss><channel><item></channel>")
-    with pytest.raises(SyncError, match="not well-formed XML"):
+    with pytest.raises(SyncError, match=r"^fetch failed: not an RSS or Atom feed$"):
         _rss_sync(url)
 
 
 def test_rss_non_feed_xml_is_sync_error(feeds: FeedServer) -> None:
     url = feeds.serve("/feed.xml", "<html><body>hi</body></html>")
-    with pytest.raises(SyncError, match="not an RSS or Atom feed"):
+    with pytest.raises(SyncError) as caught:
         _rss_sync(url)
+    # Never the root element: the error must not fingerprint what answered.
+    assert str(caught.value) == "fetch failed: not an RSS or Atom feed"
 
 
 def test_rss_doctype_with_entities_is_refused(feeds: FeedServer) -> None:
@@ -446,12 +457,12 @@ def test_rss_utf16_doctype_with_entities_is_refused(feeds: FeedServer) -> None:
 
 
 def test_rss_404_is_sync_error(feeds: FeedServer) -> None:
-    with pytest.raises(SyncError, match="HTTP 404"):
+    with pytest.raises(SyncError, match=r"^fetch failed: HTTP 4xx$"):
         _rss_sync(feeds.url("/missing.xml"))
 
 
 def test_rss_connection_refused_is_sync_error() -> None:
-    with pytest.raises(SyncError, match="cannot reach feed"):
+    with pytest.raises(SyncError, match=r"^fetch failed$"):
         _rss_sync(_refused_url())
 
 
@@ -460,7 +471,7 @@ def test_rss_oversized_feed_is_sync_error(
 ) -> None:
     monkeypatch.setattr(connectors.rss, "FEED_MAX_BYTES", 100)
     url = feeds.serve("/feed.xml", _rss(*[(f"g{i}", "T", "D", None) for i in range(10)]))
-    with pytest.raises(SyncError, match="feed is larger than"):
+    with pytest.raises(SyncError, match=r"^fetch failed: larger than"):
         _rss_sync(url)
 
 
@@ -473,7 +484,7 @@ def test_rss_timeout_is_sync_error(monkeypatch: pytest.MonkeyPatch) -> None:
         listener.listen(1)
         url = f"http://127.0.0.1:{listener.getsockname()[1]}/feed.xml"
         with pytest.raises(SyncError, match="timed out"):
-            sync("rss", {"url": url}, None, None, timeout=0.2)
+            sync("rss", {"url": url}, None, None, timeout=0.2, fetch_policy=ANY_ADDRESS)
 
 
 def test_rss_sends_user_agent(feeds: FeedServer) -> None:
@@ -520,8 +531,171 @@ def test_rss_redirect_to_other_host_drops_credentials(feeds: FeedServer) -> None
 
 def test_rss_redirect_to_file_url_is_refused(feeds: FeedServer) -> None:
     url = feeds.serve("/old.xml", "", status=302, Location="file:///etc/passwd")
-    with pytest.raises(SyncError, match="HTTP 302"):
+    with pytest.raises(SyncError, match="redirect to a non-http"):
         _rss_sync(url)
+
+
+def test_rss_redirects_are_bounded(feeds: FeedServer) -> None:
+    url = feeds.serve("/loop.xml", "", status=302, Location="/loop.xml")
+    with pytest.raises(SyncError, match=r"^fetch failed: more than 5 redirects$"):
+        _rss_sync(url)
+    assert len(feeds.requests) == 6
+
+
+# -- rss: what the server may be made to fetch ---------------------------------------------
+
+# The seven spellings of 127.0.0.1 that reached loopback before addresses were checked.
+LOOPBACK_SPELLINGS = [
+    "127.0.0.1",
+    "localhost",
+    "2130706433",
+    "0x7f000001",
+    "127.1",
+    "0177.0.0.1",
+    "[::ffff:127.0.0.1]",
+]
+
+
+@pytest.mark.parametrize("host", LOOPBACK_SPELLINGS)
+def test_rss_refuses_loopback_in_every_spelling(feeds: FeedServer, host: str) -> None:
+    feeds.serve("/feed.xml", _rss(("g1", "Internal", "secret", None)))
+    url = f"http://{host}:{feeds.port}/feed.xml"
+    with pytest.raises(SyncError) as caught:
+        sync("rss", {"url": url}, None, None, timeout=2.0)  # the default: STRICT
+    assert str(caught.value) == "refused: private address"
+    assert feeds.requests == []  # never contacted
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "10.1.2.3",  # private
+        "192.168.0.1",
+        "172.16.0.1",
+        "100.64.0.1",  # carrier-grade NAT
+        "169.254.169.254",  # link-local: cloud metadata
+        "224.0.0.1",  # multicast
+        "0.0.0.0",  # unspecified
+        "240.0.0.1",  # reserved
+        "[::1]",
+        "[::]",
+        "[fe80::1]",
+        "[fd00::1]",
+        "[fec0::1]",  # site-local
+        "[ff02::1]",
+        "[2002:7f00:1::]",  # 6to4 around 127.0.0.1
+        "[64:ff9b::a9fe:a9fe]",  # NAT64 around 169.254.169.254
+    ],
+)
+def test_rss_refuses_every_non_public_address(host: str) -> None:
+    with pytest.raises(SyncError, match=r"^refused: private address$"):
+        sync("rss", {"url": f"http://{host}/feed.xml"}, None, None, timeout=2.0)
+
+
+def test_public_addresses_are_public() -> None:
+    for address in ("93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"):
+        assert is_public(ipaddress.ip_address(address)), address
+
+
+def test_rss_redirect_to_loopback_is_refused(feeds: FeedServer) -> None:
+    # The operator allows the host "localhost" by name; the redirect names loopback by
+    # address, which no one allowed, on the very same server.
+    feeds.serve("/feed.xml", _rss(("g1", "Internal", "secret", None)))
+    feeds.serve("/old.xml", "", status=302, Location=feeds.url("/feed.xml"))
+    policy = FetchPolicy.from_entries(["localhost"])
+    url = f"http://localhost:{feeds.port}/old.xml"
+    with pytest.raises(SyncError, match=r"^refused: private address$"):
+        sync("rss", {"url": url}, None, None, timeout=2.0, fetch_policy=policy)
+    assert len(feeds.requests) == 1  # the redirect, never its target
+
+
+class _FirstLookOnly(FetchPolicy):
+    """Permits an address once: as resolved, not again as the connected peer."""
+
+    looks: ClassVar[list[str]] = []  # the policy is frozen: the record is the class's
+
+    def permits(self, host: str, address: Any) -> bool:
+        self.looks.append(str(address))
+        return len(self.looks) == 1
+
+
+def test_rss_checks_the_connected_socket_address_too(feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _rss(("g1", "Internal", "secret", None)))
+    policy = _FirstLookOnly()
+    policy.looks.clear()
+    with pytest.raises(SyncError, match=r"^refused: private address$"):
+        sync("rss", {"url": url}, None, None, timeout=2.0, fetch_policy=policy)
+    assert policy.looks == ["127.0.0.1", "127.0.0.1"]  # resolved, then connected
+    assert feeds.requests == []  # nothing was sent on the refused socket
+
+
+def test_rss_allow_list_lets_the_operator_fetch_from_loopback(feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _rss(("g1", "Internal", "fine", None)))
+    for entries in (["127.0.0.0/8"], ["127.0.0.1"], ["::1", "127.0.0.1/32"]):
+        policy = FetchPolicy.from_entries(entries)
+        result = sync("rss", {"url": url}, None, None, timeout=2.0, fetch_policy=policy)
+        assert [item.key for item in result.items] == ["g1"], entries
+    by_name = FetchPolicy.from_entries(["LOCALHOST."])
+    localhost = f"http://localhost:{feeds.port}/feed.xml"
+    assert sync("rss", {"url": localhost}, None, None, fetch_policy=by_name).items
+    # A name allows that name, not other spellings of its address.
+    with pytest.raises(SyncError, match=r"^refused: private address$"):
+        sync(
+            "rss", {"url": f"http://127.1:{feeds.port}/feed.xml"}, None, None, fetch_policy=by_name
+        )
+
+
+@pytest.mark.parametrize("entry", ["10.0.0.0/33", "a b", "host/path", "", "..", "1.2.3.4/x"])
+def test_fetch_allow_list_refuses_what_is_no_address_network_or_host(entry: str) -> None:
+    with pytest.raises(ValueError, match=r"fetch allow-list|neither an address"):
+        FetchPolicy.from_entries([entry])
+
+
+def test_strict_policy_allows_no_private_address() -> None:
+    assert FetchPolicy.from_entries([]) == STRICT
+    assert not STRICT.permits("localhost", ipaddress.ip_address("127.0.0.1"))
+    assert STRICT.permits("example.test", ipaddress.ip_address("93.184.216.34"))
+
+
+def test_rss_deadline_spent_before_a_request_is_a_timeout(feeds: FeedServer) -> None:
+    url = feeds.serve("/feed.xml", _rss(("g1", "First", "One", None)))
+    with pytest.raises(SyncError, match=r"^fetch failed: timed out after 1e-09 s$"):
+        sync("rss", {"url": url}, None, None, timeout=1e-9, fetch_policy=ANY_ADDRESS)
+
+
+def _dripping_server(payload: bytes, interval: float) -> tuple[str, threading.Thread, list[int]]:
+    """A loopback server that sends ``payload`` one byte every ``interval`` seconds, until
+    it is all sent or the client is gone; ``sent`` counts the bytes it got out."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    sent: list[int] = []
+
+    def drip() -> None:
+        with listener:
+            client, _ = listener.accept()
+            with client:
+                for i in range(len(payload)):
+                    try:
+                        client.sendall(payload[i : i + 1])
+                    except OSError:
+                        return
+                    sent.append(i)
+                    time.sleep(interval)
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    return f"http://127.0.0.1:{listener.getsockname()[1]}/feed.xml", thread, sent
+
+
+def test_rss_timeout_is_a_deadline_for_the_whole_request() -> None:
+    # Every byte arrives long before a read would time out, but the whole answer, headers
+    # included, takes far longer than the deadline.
+    feed = _rss(*[(f"g{i}", "Title", "Text", None) for i in range(3)]).encode()
+    payload = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(feed), feed)
+    url, thread, sent = _dripping_server(payload, interval=0.02)
+    with pytest.raises(SyncError, match=r"^fetch failed: timed out after 0\.3 s$"):
+        sync("rss", {"url": url}, None, None, timeout=0.3, fetch_policy=ANY_ADDRESS)
+    thread.join(timeout=len(payload) * 0.02 + 5)
+    assert len(sent) < len(payload), "the sync kept reading after its deadline"
 
 
 # -- validate_config ---------------------------------------------------------------------

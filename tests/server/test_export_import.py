@@ -241,8 +241,9 @@ def _restore_body(export: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture
 def new_server(tmp_path: Path) -> Iterator[LocalServer]:
-    """A second, empty server with the same connector roots as ``server``."""
-    with LocalServer(connector_roots=[str(tmp_path)]) as srv:
+    """A second, empty server with the same connector roots and fetch policy as ``server``
+    (its feeds are served on loopback)."""
+    with LocalServer(connector_roots=[str(tmp_path)], allow_private_fetch=True) as srv:
         yield srv
 
 
@@ -277,6 +278,16 @@ def test_round_trip_into_a_new_server_keeps_every_field_of_every_object(
 
 
 def test_import_into_another_tenant_moves_every_link_to_the_new_ids(
+    feeds: FeedServer, tmp_path: Path
+) -> None:
+    # Both tenants are granted the folder, so the directory connection may move across.
+    with LocalServer(connector_roots={"*": [str(tmp_path)]}, allow_private_fetch=True) as server:
+        api = Api(server, server.api_key)
+        _moves_every_link_to_the_new_ids(server, api, feeds, tmp_path)
+        api.close()
+
+
+def _moves_every_link_to_the_new_ids(
     server: LocalServer, api: Api, feeds: FeedServer, tmp_path: Path
 ) -> None:
     export = _account(api, feeds, tmp_path / "notes")

@@ -6,7 +6,8 @@ Each provider is a module that fills in a ``Provider`` (base.py) and has one lin
 - ``directory`` (directory.py) — text files under a folder inside the operator's
   connector roots, one memory per file (long files in chunks).
 - ``rss`` (rss.py, parsing in feeds.py) — an RSS or Atom feed over http(s), one memory
-  per entry.
+  per entry, fetched by fetch.py: public addresses only unless the operator's
+  ``FetchPolicy`` allows more.
 
 The route owns storage: it keeps ``Item.key`` → memory id per connection, creates a
 memory for a new key and updates the one it has for a known key. Nothing here removes
@@ -31,12 +32,15 @@ from .base import (
     SyncResult,
 )
 from .directory import real_roots
+from .fetch import STRICT, FetchPolicy
 
 __all__ = [
     "PROVIDERS",
+    "STRICT",
     "SUPPORTED_PROVIDERS",
     "SYNC_TIMEOUT",
     "ConfigError",
+    "FetchPolicy",
     "FieldPath",
     "Item",
     "Provider",
@@ -107,18 +111,28 @@ def sync(
     timeout: float = SYNC_TIMEOUT,
     roots: Sequence[str] = (),
     excluded: Sequence[str] = (),
+    fetch_policy: FetchPolicy = STRICT,
 ) -> SyncResult:
     """Fetch what is new or changed since `cursor`. Raises SyncError on a failing source.
 
     The config is checked again against ``roots``, which may have changed since the
     connection was made. ``excluded`` are files a directory sync never reads, whatever
-    the roots (the server passes its database, journal and secret files)."""
+    the roots (the server passes its database, journal and secret files).
+    ``fetch_policy`` says which non-public addresses a network source may be fetched
+    from (none by default); ``timeout`` bounds the whole wait on it."""
     try:
         found, normalised = _validate(provider, config, credentials, roots)
     except ConfigError as exc:
         raise SyncError(f"invalid connection config: {exc}") from None
     try:
-        return found.sync(normalised, credentials or {}, cursor, timeout=timeout, excluded=excluded)
+        return found.sync(
+            normalised,
+            credentials or {},
+            cursor,
+            timeout=timeout,
+            excluded=excluded,
+            fetch_policy=fetch_policy,
+        )
     except SyncError as exc:
         message = _scrub(str(exc), credentials, found)
         raise SyncError(message) from None

@@ -6,9 +6,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional, Protocol, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol, Union
 
-# How long a sync may wait on a remote source (the rss provider's feed request).
+if TYPE_CHECKING:
+    from .fetch import FetchPolicy
+
+# How long a sync may wait on a remote source, in all (the rss provider's feed request,
+# redirects included).
 SYNC_TIMEOUT = 10.0
 
 FieldPath = tuple[Union[str, int], ...]
@@ -70,6 +74,7 @@ class SyncSource(Protocol):
         *,
         timeout: float,
         excluded: Sequence[str],
+        fetch_policy: FetchPolicy,
     ) -> SyncResult: ...
 
 
@@ -86,9 +91,11 @@ class Provider:
       not in ``config_properties`` are refused before it is called.
     - ``check_credentials(credentials, problems)`` does the same for the credentials
       (``None`` when none were given); messages name fields, never values.
-    - ``sync(config, credentials, cursor, *, timeout, excluded)`` gets a config that
-      passed ``check_config`` and returns what is new since ``cursor``, raising
-      ``SyncError`` when the source fails.
+    - ``sync(config, credentials, cursor, *, timeout, excluded, fetch_policy)`` gets a
+      config that passed ``check_config`` and returns what is new since ``cursor``,
+      raising ``SyncError`` when the source fails. ``timeout`` bounds the whole sync's
+      wait on a remote source; a provider that reads the network does so through
+      fetch.py under ``fetch_policy``.
     - ``config_properties`` (a JSON schema per config field), ``config_required`` and
       ``credentials_schema`` (the JSON schema of the whole credentials value) are how the
       OpenAPI document describes the provider.

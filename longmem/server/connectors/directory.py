@@ -3,7 +3,8 @@ files in chunks).
 
 The cursor maps each relative path to its size, mtime and content hash, so a re-sync
 returns only new or changed files, under the same keys as before. The folder must lie
-inside one of the operator's connector roots, and a sync reads only regular files whose
+inside one of the connector roots the operator granted the connection's tenant (the
+caller passes that tenant's roots), and a sync reads only regular files whose
 real path stays inside the folder: never a symlink's target outside it, the server's own
 database files (passed in as ``excluded``), nor anything under /proc, /sys or /dev.
 """
@@ -22,6 +23,7 @@ from typing import Any, Optional
 
 from ..._protocol import MAX_TEXT_CHARS
 from .base import Item, Problems, Provider, SyncError, SyncResult, _chunk, _os_reason
+from .fetch import FetchPolicy
 
 DEFAULT_PATTERNS = ("**/*.md", "**/*.txt")
 # A file this large is a log or a dump, not a note; it is skipped rather than turned
@@ -107,7 +109,10 @@ def _check_inside_roots(path: str, roots: Sequence[str], problems: Problems) -> 
         problems.append((("config", "path"), "must not be inside /proc, /sys or /dev"))
     elif not allowed:
         problems.append(
-            (("config", "path"), "must be inside the server's connector roots (none configured)")
+            (
+                ("config", "path"),
+                "must be inside the server's connector roots (none granted to this tenant)",
+            )
         )
     elif not any(_inside(real, root) for root in allowed):
         shown = ", ".join(allowed)
@@ -138,6 +143,7 @@ def _sync(
     *,
     timeout: float,
     excluded: Sequence[str],
+    fetch_policy: FetchPolicy,
 ) -> SyncResult:
     shown = config["path"]
     real_root = os.path.realpath(shown)

@@ -1,5 +1,8 @@
 """Feed documents → entries: RSS 2.0, RSS 1.0 (RDF) and Atom, parsed with the standard
-library. A document that declares XML entities is refused before it is expanded."""
+library. A document that declares XML entities is refused before it is expanded.
+
+Errors never quote the document (its root element, the parser's position): a sync's
+error must not tell a caller what answered at an address."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from typing import Any, Optional
 from .base import SyncError
 
 _RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+NOT_A_FEED = "fetch failed: not an RSS or Atom feed"
 
 
 @dataclass
@@ -31,13 +35,13 @@ def _parse_feed(body: bytes) -> tuple[str, list[_Entry]]:
     _reject_entity_declarations(body)
     try:
         root = ET.fromstring(body)
-    except ET.ParseError as exc:
-        raise SyncError(f"feed is not well-formed XML: {exc}") from None
+    except ET.ParseError:
+        raise SyncError(NOT_A_FEED) from None
     kind = _local(root.tag)
     if kind == "rss":
         channel = _child(root, "channel")
         if channel is None:
-            raise SyncError("RSS feed has no <channel>")
+            raise SyncError(NOT_A_FEED)
         items = _children(channel, "item")
         entries = [_rss_entry(item) for item in items]
         return _text(_child(channel, "title")), entries
@@ -48,7 +52,7 @@ def _parse_feed(body: bytes) -> tuple[str, list[_Entry]]:
     if kind == "feed":
         entries = [_atom_entry(entry) for entry in _children(root, "entry")]
         return _plain(_child(root, "title")), entries
-    raise SyncError(f"not an RSS or Atom feed (root element <{kind[:64]}>)")
+    raise SyncError(NOT_A_FEED)
 
 
 class _EntityDeclared(Exception):
@@ -69,9 +73,9 @@ def _reject_entity_declarations(body: bytes) -> None:
     try:
         parser.Parse(body, True)
     except _EntityDeclared:
-        raise SyncError("feed declares XML entities (DOCTYPE with ENTITY); refused") from None
-    except xml.parsers.expat.ExpatError as exc:
-        raise SyncError(f"feed is not well-formed XML: {exc}") from None
+        raise SyncError("fetch failed: feed declares XML entities; refused") from None
+    except xml.parsers.expat.ExpatError:
+        raise SyncError(NOT_A_FEED) from None
 
 
 def _rss_entry(item: ET.Element) -> _Entry:

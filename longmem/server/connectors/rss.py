@@ -1,8 +1,9 @@
 """The ``rss`` provider: an RSS 2.0, RSS 1.0 or Atom feed over http(s), one memory per
 entry. The cursor holds the newest entry date seen and the ids of recent entries.
 
-The feed is fetched with a timeout and a size cap; redirects go to http(s) only, and
-credentials only to the host they were given for. Parsing is in feeds.py.
+The feed is fetched by fetch.py: public addresses only unless the operator allows
+more, one deadline for the whole request, a size cap, redirects to http(s) only, and
+credentials only to the origin they were given for. Parsing is in feeds.py.
 """
 
 from __future__ import annotations
@@ -10,18 +11,16 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import json
-import time
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from ..._protocol import MAX_TEXT_CHARS
 from ..._version import __version__
-from .base import Item, Problems, Provider, SyncError, SyncResult, _chunk, _os_reason
+from . import fetch
+from .base import Item, Problems, Provider, SyncResult, _chunk
 from .feeds import _aware, _Entry, _parse_feed
-
-if TYPE_CHECKING:
-    import urllib.request
+from .fetch import FetchPolicy
 
 FEED_MAX_BYTES = 5 * 1024 * 1024
 # Ids of undated entries are the only way to recognise them again; bounded so the
@@ -32,7 +31,6 @@ TITLE_MAX = 500
 LINK_MAX = 2_000
 USER_AGENT = f"longmem/{__version__} (+connector; rss)"
 _CURSOR_VERSION = 1
-_READ_CHUNK = 64 * 1024
 
 
 # -- configuration -----------------------------------------------------------------------
@@ -104,9 +102,10 @@ def _sync(
     *,
     timeout: float,
     excluded: Sequence[str],
+    fetch_policy: FetchPolicy,
 ) -> SyncResult:
     newest, seen = _load_cursor(cursor)
-    body = _fetch(config["url"], credentials, timeout)
+    body = _fetch(config["url"], credentials, timeout, fetch_policy)
     feed_title, entries = _parse_feed(body)
     seen_set = set(seen)
     fresh: dict[str, _Entry] = {}
@@ -198,95 +197,17 @@ def _secret_forms(credentials: Mapping[str, Any]) -> list[str]:
     return [header.split(" ", 1)[1]] if header else []
 
 
-def _fetch(url: str, credentials: Mapping[str, Any], timeout: float) -> bytes:
-    """GET the feed with a timeout, a size cap and http(s)-only redirects."""
-    # Imported here: urllib.request costs tens of milliseconds at server start.
-    import http.client
-    import socket
-    import urllib.error
-    import urllib.request
-
+def _fetch(url: str, credentials: Mapping[str, Any], timeout: float, policy: FetchPolicy) -> bytes:
     headers = {"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, */*"}
     auth = _auth_header(credentials)
-    if auth:
-        headers["Authorization"] = auth
-    opener = urllib.request.build_opener(_redirect_handler())
-    deadline = time.monotonic() + timeout
-    try:
-        request = urllib.request.Request(url, headers=headers, method="GET")
-        with opener.open(request, timeout=timeout) as response:
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > FEED_MAX_BYTES:
-                raise SyncError(_too_large())
-            body = bytearray()
-            while True:
-                block = response.read(_READ_CHUNK)
-                if not block:
-                    break
-                body += block
-                if len(body) > FEED_MAX_BYTES:
-                    raise SyncError(_too_large())
-                if time.monotonic() > deadline:
-                    raise SyncError(f"feed request timed out after {timeout:g} s")
-            return bytes(body)
-    except SyncError:
-        raise
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        status = " ".join(exc.reason.split()) if isinstance(exc.reason, str) else ""
-        raise SyncError(f"feed request failed: HTTP {exc.code} {status}".rstrip()) from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, (socket.timeout, TimeoutError)):
-            raise SyncError(f"feed request timed out after {timeout:g} s") from None
-        if isinstance(reason, OSError):
-            raise SyncError(f"cannot reach feed: {_os_reason(reason)}") from None
-        raise SyncError(f"cannot reach feed: {reason}") from None
-    except (socket.timeout, TimeoutError):
-        raise SyncError(f"feed request timed out after {timeout:g} s") from None
-    except http.client.HTTPException as exc:
-        raise SyncError(f"feed connection failed: {type(exc).__name__}") from None
-    except OSError as exc:
-        raise SyncError(f"feed connection failed: {_os_reason(exc)}") from None
-    except ValueError:
-        # http.client puts the offending header value in its message: never show it.
-        raise SyncError("feed request could not be sent (invalid URL or header)") from None
-
-
-def _too_large() -> str:
-    return f"feed is larger than {FEED_MAX_BYTES // (1024 * 1024)} MB"
-
-
-def _redirect_handler() -> urllib.request.HTTPRedirectHandler:
-    import urllib.error
-    import urllib.request
-
-    class _SafeRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(
-            self,
-            req: urllib.request.Request,
-            fp: Any,
-            code: int,
-            msg: str,
-            headers: Any,
-            newurl: str,
-        ) -> Optional[urllib.request.Request]:
-            target = urlsplit(newurl)
-            if target.scheme.lower() not in ("http", "https"):
-                raise urllib.error.HTTPError(
-                    req.full_url, code, "redirect to a non-http(s) URL refused", headers, fp
-                )
-            new = super().redirect_request(req, fp, code, msg, headers, newurl)
-            origin = urlsplit(req.full_url)
-            # Credentials go only to the host they were given for.
-            if new is not None and (target.scheme, target.netloc) != (
-                origin.scheme,
-                origin.netloc,
-            ):
-                new.remove_header("Authorization")
-            return new
-
-    return _SafeRedirect()
+    return fetch.get(
+        url,
+        headers,
+        secret_headers={"Authorization": auth} if auth else {},
+        timeout=timeout,
+        policy=policy,
+        max_bytes=FEED_MAX_BYTES,
+    )
 
 
 PROVIDER = Provider(

@@ -199,10 +199,11 @@ class Connections:
             )
 
     def record_success(
-        self, connection: ConnectionRecord, started: str, synced: int, cursor: str
+        self, connection: ConnectionRecord, started: str, synced: int, cursor: Optional[str]
     ) -> None:
-        """A run that synced ``synced`` items; the cursor moves on and an error status
-        clears (a paused connection stays paused)."""
+        """A run that synced ``synced`` items; the cursor is set (to the one it had, when a
+        sync stopped at its cap) and an error status clears (a paused connection stays
+        paused)."""
         with self.db.write() as conn:
             self._insert_run(conn, connection, started, RUN_OK, synced, None)
             conn.execute(

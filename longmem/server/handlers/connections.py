@@ -5,6 +5,12 @@ the connection's item map (item key → memory id, content hash) so a key is sto
 a new key becomes a memory, a known key with a new hash updates its memory in place, a
 known key with the same hash does nothing. Nothing here ever deletes a memory.
 
+A sync stores at most ``MAX_SYNC_ITEMS`` items, committed ``SYNC_CHUNK_ITEMS`` at a time
+with their item-map rows, so other writes go on between chunks and a crash keeps whole
+chunks only. The cursor moves, with the run, in the last transaction, and only when
+every item was stored: the next sync reads the source again, and the item map skips
+what the earlier chunks stored.
+
 Credentials are sealed before they are stored (credentials.py) and opened only to hand
 them to the provider during a sync: never in a response, an error or a log line.
 """
@@ -24,6 +30,7 @@ from ..._protocol import (
     MAX_CONNECTION_OBJECT_BYTES,
     MAX_CONTAINER_TAG_CHARS,
     MAX_LIST_LIMIT,
+    MAX_SYNC_ITEMS,
 )
 from .. import connectors, wire
 from ..context import HTTPError, Request, Response
@@ -38,6 +45,9 @@ log = logging.getLogger("longmem.server")
 
 # A stored error is shown on every Connection; a provider's message is rarely longer.
 ERROR_MAX_CHARS = 1000
+# Items stored per write transaction during a sync: short enough that a concurrent write
+# waits milliseconds, not the whole sync.
+SYNC_CHUNK_ITEMS = 100
 
 
 def _not_found(connection_id: str) -> HTTPError:
@@ -161,7 +171,7 @@ def create_connection(req: Request) -> Response:
     """Create a connection; POST /v1/memory/connections → 201 Connection; 422."""
     body = object_body(req)
     check = Checker()
-    new = connection_fields(check, body, ["body"], req.services.connector_roots)
+    new = connection_fields(check, body, ["body"], req.services.roots_of(req.principal.tenant_id))
     check.done()
     assert new is not None
     store = req.services.store
@@ -220,8 +230,9 @@ def _sync(req: Request) -> Response:
             connection.config,
             credentials,
             connection.cursor,
-            roots=services.connector_roots,
+            roots=services.roots_of(connection.tenant_id),
             excluded=services.connector_excluded,
+            fetch_policy=services.fetch_policy,
         )
     except connectors.SyncError as exc:
         return _record_failure(req, connection, started, str(exc))
@@ -237,16 +248,40 @@ def _sync(req: Request) -> Response:
             req, connection, started, f"unexpected {type(exc).__name__} during sync"
         )
     # A failure while storing is a fault of this server, not of the source: it propagates
-    # (500) so the transaction rolls back whole, rather than being recorded as a run.
-    synced = _apply(req, connection.id, started, result)
-    return Response(200, {"synced": synced, "cursor": result.cursor, "status": RUN_OK})
+    # (500) rather than being recorded as a run; the chunks committed before it stay, with
+    # their item-map rows, so the next sync does not store them twice.
+    synced, cursor = _apply(req, connection, started, result)
+    return Response(200, {"synced": synced, "cursor": cursor, "status": RUN_OK})
 
 
-def _apply(req: Request, connection_id: str, started: str, result: connectors.SyncResult) -> int:
-    """Store new and changed items, the run and the cursor in one transaction; the count."""
+def _apply(
+    req: Request, connection: ConnectionRecord, started: str, result: connectors.SyncResult
+) -> tuple[int, Optional[str]]:
+    """Store new and changed items in chunks, then the run and cursor; (how many were
+    stored, the cursor now stored)."""
+    pending = list({item.key: item for item in result.items}.values())  # last one per key wins
+    synced = 0
+    while pending and synced < MAX_SYNC_ITEMS:
+        # Never more than the cap, even if every item of the chunk is stored.
+        size = min(SYNC_CHUNK_ITEMS, MAX_SYNC_ITEMS - synced)
+        chunk, pending = pending[:size], pending[size:]
+        synced += _store_chunk(req, connection.id, chunk)
+    store = req.services.store
+    with store.write():
+        current = store.connections.get_for_update(connection.tenant_id, connection.id)
+        if current is None:
+            raise _not_found(connection.id)
+        # Items left: the cursor stays where it is, so the next sync reads them again.
+        cursor = current.cursor if pending else result.cursor
+        store.connections.record_success(current, started, synced, cursor)
+    return synced, cursor
+
+
+def _store_chunk(req: Request, connection_id: str, items: list[connectors.Item]) -> int:
+    """Store one chunk's new and changed items and their item-map rows in one
+    transaction; how many were stored."""
     store = req.services.store
     tenant_id = req.principal.tenant_id
-    items = list({item.key: item for item in result.items}.values())  # last one per key wins
     with store.write():
         # Re-read under the write lock: a concurrent sync of the same connection may have
         # stored some of these keys already, and must not make duplicates.
@@ -270,9 +305,7 @@ def _apply(req: Request, connection_id: str, started: str, result: connectors.Sy
         )
         for item, memory in zip(to_create, created):
             store.connections.map_item(connection_id, item.key, memory.id, item.content_hash)
-        synced = updated + len(created)
-        store.connections.record_success(connection, started, synced, result.cursor)
-    return synced
+    return updated + len(created)
 
 
 def _metadata(connection: ConnectionRecord, item: connectors.Item) -> dict[str, Any]:

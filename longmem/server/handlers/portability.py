@@ -272,7 +272,9 @@ def import_memories(req: Request) -> Response:
         # read.
         old_ids.append(item["id"] if isinstance(item.get("id"), str) else None)
         old_links.append(item["supersedes"] if isinstance(item.get("supersedes"), str) else None)
-    connections = _import_connections(check, body, req.services.connector_roots, into)
+    connections = _import_connections(
+        check, body, req.services.roots_of(req.principal.tenant_id), into
+    )
     check.done()
     store = req.services.store
     tenant_id = req.principal.tenant_id
