@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--idle-timeout",
         type=_seconds("LONGMEM_SERVER_IDLE_TIMEOUT"),
-        default=env("LONGMEM_SERVER_IDLE_TIMEOUT") or DEFAULT_IDLE_TIMEOUT,
+        default=env("LONGMEM_SERVER_IDLE_TIMEOUT") or None,
         metavar="SECONDS",
         help="how long a keep-alive connection may wait for its next request "
         f"(or LONGMEM_SERVER_IDLE_TIMEOUT; default: {DEFAULT_IDLE_TIMEOUT:g})",
@@ -120,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--request-timeout",
         type=_seconds("LONGMEM_SERVER_REQUEST_TIMEOUT"),
-        default=env("LONGMEM_SERVER_REQUEST_TIMEOUT") or DEFAULT_REQUEST_TIMEOUT,
+        default=env("LONGMEM_SERVER_REQUEST_TIMEOUT") or None,
         metavar="SECONDS",
         help="how long a request's line, headers and body may take to arrive, plus a second "
         "per MiB of body; later is 408 (or LONGMEM_SERVER_REQUEST_TIMEOUT; "
@@ -321,8 +321,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         extractor=extractor,
         embedder=embedder,
         max_connections=args.max_connections,
-        idle_timeout=args.idle_timeout,
-        request_timeout=args.request_timeout,
+        idle_timeout=args.idle_timeout or DEFAULT_IDLE_TIMEOUT,
+        request_timeout=args.request_timeout or DEFAULT_REQUEST_TIMEOUT,
     )
     if args.log_requests:
         _log_requests()
