@@ -223,3 +223,21 @@ def test_a_refused_small_body_keeps_the_connection(server: LocalServer, api: Api
     assert api.post("/v1/memory/nowhere", {"text": "x"}).status == 404
     assert api.post(f"{C}/notes/memories", {"text": "x"}).status == 201
     assert api.conn.sock is sock
+
+
+def test_large_bodies_are_read_one_at_a_time(server: LocalServer) -> None:
+    """An import's body takes several times its size to parse: a second one waits for
+    the first, so concurrent imports cannot add up their memory."""
+    size = MAX_BODY_BYTES + 1
+    with _connect(server) as first, _connect(server) as second:
+        first.sendall(_post_head(server, "/v1/memory/admin/import", size) + b"{")
+        second.sendall(_post_head(server, "/v1/memory/admin/import", size, "Expect: 100-continue"))
+        second.settimeout(0.5)
+        with pytest.raises(socket.timeout):
+            second.recv(100)  # no "100 Continue" while the first body is being read
+        first.close()  # the first client gives up: its turn ends, nothing of it ran
+        second.settimeout(10)
+        assert second.recv(100) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        second.sendall(b"x" * size)
+        data = second.recv(65536)
+    assert _status(data) == 400  # read in full, then refused as not JSON
