@@ -26,6 +26,7 @@ import re
 import secrets
 import select
 import socket
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -148,6 +149,15 @@ class LongmemHTTPServer(ThreadingHTTPServer):
     def server_close(self) -> None:
         self._closing.set()
         super().server_close()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # socketserver's default prints a traceback to stderr; a peer that went away is
+        # not an error, anything else is logged like a handler's unhandled error.
+        err = sys.exc_info()[1]
+        if isinstance(err, (ConnectionError, socket.timeout)):
+            log.debug("%s closed the connection: %r", client_address[0], err)
+        else:
+            log.exception("unhandled error on the connection from %s", client_address[0])
 
     def _accept(self) -> tuple[socket.socket, Any]:
         return self.socket.accept()
@@ -387,7 +397,8 @@ class _Handler(BaseHTTPRequestHandler):
             cause = err.__cause__ if isinstance(err, Disconnected) else err
             late = isinstance(cause, socket.timeout) or self.server.timed_out(self.connection)
             if self._reading and late:
-                self._refuse(408, "The request did not arrive in full in time")
+                with contextlib.suppress(OSError):
+                    self._refuse(408, "The request did not arrive in full in time")
             else:
                 # A client that goes away, before or between requests or halfway through
                 # one, is not an error: nothing of an unfinished request ran.
@@ -395,6 +406,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def handle_one_request(self) -> None:
         self.close_connection = True
+        self._reading = False
         conn = self.connection
         conn.settimeout(self.server.idle_timeout)
         if not self.rfile.peek(1):

@@ -216,3 +216,15 @@ def test_accept_backs_off_when_descriptors_run_out(small: LocalServer) -> None:
         with pytest.raises(OSError):
             httpd.get_request()
     assert slept == [0.01, 0.02, 0.04, 0.08]  # doubling, not spinning
+
+
+def test_an_idle_connection_after_an_early_answer_closes_without_a_408(
+    small: LocalServer,
+) -> None:
+    with _connect(small) as sock:
+        sock.sendall(b"GET /v1/memory/nowhere HTTP/1.1\r\nHost: x\r\n\r\n")
+        reply = http.client.HTTPResponse(sock)
+        reply.begin()
+        assert reply.status == 404
+        reply.read()
+        assert sock.recv(65536) == b""  # closed quietly at the idle timeout
