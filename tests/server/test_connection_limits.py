@@ -228,3 +228,16 @@ def test_an_idle_connection_after_an_early_answer_closes_without_a_408(
         assert reply.status == 404
         reply.read()
         assert sock.recv(65536) == b""  # closed quietly at the idle timeout
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "named"),
+    [
+        ({"max_connections": 0}, "max_connections"),
+        ({"idle_timeout": 0}, "idle_timeout"),
+        ({"request_timeout": -1.0}, "request_timeout"),
+    ],
+)
+def test_bad_limits_are_refused_before_the_server_starts(kwargs: Any, named: str) -> None:
+    with pytest.raises(ValueError, match=named):
+        LocalServer(**kwargs)
