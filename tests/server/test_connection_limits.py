@@ -28,6 +28,14 @@ def small() -> Iterator[LocalServer]:
         yield srv
 
 
+@pytest.fixture
+def capped() -> Iterator[LocalServer]:
+    """The cap alone: idle connections stay open and half-sent requests stay waiting, so
+    only the cap can make room."""
+    with LocalServer(max_connections=CAP) as srv:
+        yield srv
+
+
 def _connect(server: LocalServer) -> socket.socket:
     return socket.create_connection(("127.0.0.1", server.port), timeout=10)
 
@@ -76,13 +84,13 @@ def _problems(caplog: pytest.LogCaptureFixture) -> list[str]:
 
 
 def test_idle_connections_beyond_the_cap_do_not_shut_out_a_health_check(
-    small: LocalServer,
+    capped: LocalServer,
 ) -> None:
-    idle = [_connect(small) for _ in range(CAP * 3)]
+    idle = [_connect(capped) for _ in range(CAP * 3)]
     try:
         for _ in range(3):
-            assert _health(small) == 200
-        httpd = small._httpd
+            assert _health(capped) == 200
+        httpd = capped._httpd
         assert httpd is not None
         assert httpd.open_connections <= CAP
     finally:
@@ -90,19 +98,19 @@ def test_idle_connections_beyond_the_cap_do_not_shut_out_a_health_check(
             sock.close()
 
 
-def test_when_every_connection_is_busy_a_new_one_gets_503_at_once(small: LocalServer) -> None:
+def test_when_every_connection_is_busy_a_new_one_gets_503_at_once(capped: LocalServer) -> None:
     # Each sends half a request line, so none is idle and none can be closed for room.
-    busy = [_connect(small) for _ in range(CAP)]
+    busy = [_connect(capped) for _ in range(CAP)]
     for sock in busy:
         sock.sendall(b"GET /v1/memo")
-    httpd = small._httpd
+    httpd = capped._httpd
     assert httpd is not None
     for _ in range(500):
         if httpd.in_flight == CAP:
             break
         time.sleep(0.01)
     try:
-        with _connect(small) as extra:
+        with _connect(capped) as extra:
             data = _read_until_closed(extra)
         assert data.startswith(b"HTTP/1.1 503")
         assert b"Retry-After: 1" in data

@@ -230,7 +230,9 @@ def test_large_bodies_are_read_one_at_a_time(server: LocalServer) -> None:
     the first, so concurrent imports cannot add up their memory."""
     size = MAX_BODY_BYTES + 1
     with _connect(server) as first, _connect(server) as second:
-        first.sendall(_post_head(server, "/v1/memory/admin/import", size) + b"{")
+        first.sendall(_post_head(server, "/v1/memory/admin/import", size, "Expect: 100-continue"))
+        assert first.recv(100) == b"HTTP/1.1 100 Continue\r\n\r\n"  # its turn: reading
+        first.sendall(b"{")
         second.sendall(_post_head(server, "/v1/memory/admin/import", size, "Expect: 100-continue"))
         second.settimeout(0.5)
         with pytest.raises(socket.timeout):
