@@ -233,6 +233,42 @@ class ServerProcess:
             shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def start_server(
+    tree: Path, workdir: str, *args: str, nofile: Optional[int] = None
+) -> tuple[subprocess.Popen[bytes], int]:
+    """``longmem serve`` from the checkout ``tree`` (to compare trees), on ``workdir``'s
+    database with key ``API_KEY``, its output in ``workdir/serve.log``; (process, port).
+    ``nofile`` sets its open-file limit."""
+
+    def limit() -> None:
+        if nofile is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+
+    log = os.path.join(workdir, "serve.log")
+    env = bench_env()
+    env["PYTHONPATH"] = str(tree)
+    command = [sys.executable, "-m", "longmem", "serve", "--port", "0", "--db", "bench.db"]
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [*command, "--api-key", API_KEY, *args],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=workdir,
+            preexec_fn=limit,  # the bench has started no threads yet
+        )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        found = re.search(rb"listening on http://[^:]+:(\d+)", Path(log).read_bytes())
+        if found:
+            return proc, int(found.group(1))
+        time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError(f"the server did not start: {Path(log).read_text()}")
+
+
 # -- TLS material: the tests' recipe, one copy ------------------------------------------
 
 from tests.client.servers import TLSMaterial, make_tls_material  # noqa: E402

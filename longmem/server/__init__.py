@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Optional, Union
 
-from .app import LongmemHTTPServer, make_server
+from .app import DEFAULT_IDLE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, LongmemHTTPServer, make_server
 from .connectors import FetchPolicy, real_roots
 from .context import EVERY_TENANT, Services
 from .credentials import Vault
@@ -103,6 +103,11 @@ class LocalServer:
     its own arms found (rerank.py; None: the built-in embedding only). Neither is called
     before the first request.
 
+    Hostile or heavy traffic is bounded: at most ``max_connections`` connections are open
+    (None: as many as the open-file limit allows, up to 256), an idle keep-alive
+    connection closes after ``idle_timeout`` seconds, and a request must arrive in full
+    within ``request_timeout`` seconds (plus a second per MiB of body) or is answered 408.
+
     ``stop()`` stops accepting connections, then answers the requests in flight (for up
     to ``shutdown_grace`` seconds) before it closes the store: a write committed in that
     time is answered, so its client need not guess whether it was stored.
@@ -124,6 +129,9 @@ class LocalServer:
         shutdown_grace: float = SHUTDOWN_GRACE_SECONDS,
         allow_private_fetch: bool = False,
         fetch_allow: Sequence[str] = (),
+        max_connections: Optional[int] = None,
+        idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
+        request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
     ) -> None:
         if not is_loopback(host) and not (api_key or read_only_key or admin_key):
             raise ValueError(
@@ -135,6 +143,10 @@ class LocalServer:
             raise ValueError("sweep_interval must be a positive number of seconds")
         if not shutdown_grace >= 0:
             raise ValueError("shutdown_grace must be a number of seconds, 0 or more")
+        if max_connections is not None and max_connections < 1:
+            raise ValueError("max_connections must be at least 1")
+        if not idle_timeout > 0 or not request_timeout > 0:
+            raise ValueError("idle_timeout and request_timeout must be positive numbers of seconds")
         grants = _root_grants(connector_roots)
         if isinstance(fetch_allow, (str, bytes)):
             raise TypeError("fetch_allow must be a list of addresses, networks or hosts")
@@ -154,6 +166,9 @@ class LocalServer:
         self.shutdown_grace = shutdown_grace
         # tenant → folders as given until start(), then resolved.
         self.connector_roots: dict[str, tuple[str, ...]] = grants
+        self.max_connections = max_connections
+        self.idle_timeout = idle_timeout
+        self.request_timeout = request_timeout
         self.extractor: Extractor = RuleExtractor() if extractor is None else extractor
         self.embedder = embedder
         self.generated_key = False
@@ -198,7 +213,15 @@ class LocalServer:
             # Jobs a stopped process left running start over; remember is one transaction,
             # so a half-run job stored nothing.
             store.jobs.requeue_running()
-            self._httpd = make_server(self.host, self.port, services, self.rate_limit)
+            self._httpd = make_server(
+                self.host,
+                self.port,
+                services,
+                self.rate_limit,
+                max_connections=self.max_connections,
+                idle_timeout=self.idle_timeout,
+                request_timeout=self.request_timeout,
+            )
         except BaseException:
             self._cleanup()
             raise

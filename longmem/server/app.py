@@ -1,30 +1,41 @@
-"""The HTTP adapter: body limits, routing, auth, rate limits, idempotency, JSON errors and
-``X-Request-Id``, around the handlers of routes.py.
+"""The HTTP adapter: connection limits, request framing, routing, auth, body limits, rate
+limits, idempotency, JSON errors and ``X-Request-Id``, around the handlers of routes.py.
 
-Order per request: read the body (so an early error never leaves unread bytes on a
-keep-alive connection) → route (404/405) → auth (401/403) → rate limit (429) → JSON
-(400) → idempotency (replay/409) → handler. Every response, errors and 204 included,
-carries Content-Length, so HTTP/1.1 connections stay reusable.
+Order per request: the head, framed strictly (http11.py: 400/411/417/501/505) → route
+(404/405) → auth (401) → declared length (413) → rate limit (429) → role (403) → only now
+the body is read ("100 Continue" first if asked) → JSON (400) → idempotency (replay/409)
+→ handler. An answer given before the body is read skips a short body and closes the
+connection on a long one; a 401 always closes it. Every response, errors and 204
+included, carries Content-Length, so HTTP/1.1 connections stay reusable.
+
+Connections are bounded: at most ``max_connections`` open (the oldest idle one is closed
+to make room, else 503), ``idle_timeout`` between requests, and a read deadline for each
+request (408), kept by one reaper thread because a socket timeout only bounds each recv.
+A client that goes away midway is a debug line, never a 500: nothing unread runs.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import http.client
+import io
 import json
 import logging
 import re
 import secrets
 import select
 import socket
+import sys
 import threading
 import time
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Optional
 from urllib.parse import parse_qsl, urlsplit
 
 from .context import ADMIN, PUBLIC, WRITE, HTTPError, Replay, Request, Response, Services
 from .db import ROLE_ADMIN, ROLE_READ, Principal
+from .http11 import Disconnected, FramingError, read_head
 from .idempotency import Idempotency, canonical, fingerprint
 from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from .routes import MAX_BODY_BYTES, ROUTER, Route
@@ -35,9 +46,59 @@ log = logging.getLogger("longmem.server")
 REQUESTS_LOGGER = "longmem.server.requests"
 requests_log = logging.getLogger(REQUESTS_LOGGER)
 
-_IDLE_TIMEOUT_SECONDS = 120
+# How long a keep-alive connection may sit idle between requests. Short, because every
+# open connection holds a thread and a descriptor; a client reconnects in a millisecond.
+DEFAULT_IDLE_TIMEOUT = 15.0
+# How long a request may take to arrive in full: its line and headers, then its body at
+# no less than _MIN_BODY_RATE bytes a second. A client that drips a byte at a time (or
+# stops) is answered 408 and dropped instead of holding a thread forever.
+DEFAULT_REQUEST_TIMEOUT = 30.0
+_MIN_BODY_RATE = 1024 * 1024
+# Open connections at most; beyond it an idle keep-alive connection is closed to make
+# room, and when every one is busy the new one gets a 503 at once.
+DEFAULT_MAX_CONNECTIONS = 256
+# Descriptors a connection may cost: its socket and, while busy, a SQLite reader (file
+# and WAL); kept free for the database, logs and the listener.
+_FDS_PER_CONNECTION = 3
+_RESERVED_FDS = 64
+# Out of descriptors, accept() fails at once and the listener stays readable: without a
+# pause the accept loop spins at full CPU.
+_ACCEPT_BACKOFF_SECONDS = (0.01, 1.0)
+_OUT_OF_DESCRIPTORS = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
+# An early answer (401, 404, ...) to a request whose body is still coming: a body this
+# small is read past so the connection stays usable; a larger one closes it.
+_SKIP_BODY_BYTES = 64 * 1024
+# Before closing on unread bytes, read (and drop) a little for a little while: closing
+# with bytes unread sends a reset, which can destroy the answer before the client reads it.
+_LINGER_SECONDS = 1.0
+_LINGER_BYTES = 1024 * 1024
+# Large bodies (the import's) are read and parsed one at a time, so concurrent imports
+# cannot add up their memory; how long a second one waits for its turn before a 503.
+_LARGE_BODY_WAIT_SECONDS = 60.0
 _DRAIN_POLL_SECONDS = 0.05
 _ANONYMOUS = Principal("", "", ROLE_READ, "anonymous")
+
+
+def default_max_connections() -> int:
+    """DEFAULT_MAX_CONNECTIONS, lowered to fit the process's open-file limit."""
+    try:
+        import resource  # not on Windows
+    except ImportError:
+        return DEFAULT_MAX_CONNECTIONS
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return DEFAULT_MAX_CONNECTIONS
+    fit = (soft - _RESERVED_FDS) // _FDS_PER_CONNECTION
+    return max(1, min(DEFAULT_MAX_CONNECTIONS, fit))
+
+
+def _busy_response() -> bytes:
+    body = _json_bytes({"detail": "Too many connections; try again shortly"})
+    head = (
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode("ascii") + body
 
 
 class LongmemHTTPServer(ThreadingHTTPServer):
@@ -47,43 +108,162 @@ class LongmemHTTPServer(ThreadingHTTPServer):
     request_queue_size = 128
 
     def __init__(
-        self, address: tuple[str, int], services: Services, rate_limit: Optional[int]
+        self,
+        address: tuple[str, int],
+        services: Services,
+        rate_limit: Optional[int],
+        *,
+        max_connections: Optional[int] = None,
+        idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
+        request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
     ) -> None:
         self.services = services
         self.limiter = RateLimiter(rate_limit or DEFAULT_RATE_LIMIT)
         self.idempotency = Idempotency(services.store)
-        self._open: set[socket.socket] = set()
-        # The connections between reading a request line and sending its answer.
+        self.max_connections = max_connections or default_max_connections()
+        self.idle_timeout = idle_timeout
+        self.request_timeout = request_timeout
+        # Open connections, oldest first (a dict keeps order): the first idle one is the
+        # one closed to make room.
+        self._open: dict[socket.socket, None] = {}
+        # The connections between the first byte of a request and its answer.
         self._busy: set[socket.socket] = set()
+        # Connections still reading a request, and when they must have it all.
+        self._deadlines: dict[socket.socket, float] = {}
+        self._expired: set[socket.socket] = set()
         self._open_lock = threading.Lock()
         self._changed = threading.Condition(self._open_lock)
+        self.large_body = threading.Semaphore(1)
+        self._accept_backoff = _ACCEPT_BACKOFF_SECONDS[0]
+        self._sleep = time.sleep
+        self._closing = threading.Event()
         self.draining = False
         if ":" in address[0]:
             self.address_family = socket.AF_INET6  # e.g. "::1"
         super().__init__(address, _Handler)
+        self._reaper = threading.Thread(
+            target=self._reap, name="longmem-request-deadlines", daemon=True
+        )
+        self._reaper.start()
+
+    def server_close(self) -> None:
+        self._closing.set()
+        super().server_close()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # socketserver's default prints a traceback to stderr; a peer that went away is
+        # not an error, anything else is logged like a handler's unhandled error.
+        err = sys.exc_info()[1]
+        if isinstance(err, (ConnectionError, socket.timeout)):
+            log.debug("%s closed the connection: %r", client_address[0], err)
+        else:
+            log.exception("unhandled error on the connection from %s", client_address[0])
+
+    def _accept(self) -> tuple[socket.socket, Any]:
+        return self.socket.accept()
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        try:
+            request = self._accept()
+        except OSError as err:
+            if err.errno in _OUT_OF_DESCRIPTORS:
+                log.warning("out of file descriptors (%s); pausing accept", err.strerror)
+                with self._open_lock:
+                    self._evict_idle()
+                self._sleep(self._accept_backoff)
+                self._accept_backoff = min(self._accept_backoff * 2, _ACCEPT_BACKOFF_SECONDS[1])
+            raise  # socketserver drops the attempt; the client's connect stays queued
+        self._accept_backoff = _ACCEPT_BACKOFF_SECONDS[0]
+        return request
 
     # Open connections are tracked so that stopping the server also ends idle keep-alive
-    # connections, which would otherwise outlive the store they use.
+    # connections, which would otherwise outlive the store they use, and so that their
+    # number stays under the cap.
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._open_lock:
-            self._open.add(request)
+            room = len(self._open) < self.max_connections or self._evict_idle()
+            if room:
+                self._open[request] = None
+        if not room:
+            # Refused on the accepting thread, without reading: one non-blocking send.
+            with contextlib.suppress(OSError):
+                request.setblocking(False)
+                request.send(_BUSY_RESPONSE)
+            self.shutdown_request(request)
+            return
         super().process_request(request, client_address)
+
+    def _evict_idle(self) -> bool:
+        """Close the oldest idle connection that has sent nothing; False when every one
+        is busy. Holds _open_lock."""
+        for conn in self._open:
+            if conn not in self._busy and not _has_data(conn):
+                del self._open[conn]
+                with contextlib.suppress(OSError):
+                    conn.shutdown(socket.SHUT_RDWR)
+                return True
+        return False
 
     def shutdown_request(self, request: Any) -> None:
         with self._open_lock:
-            self._open.discard(request)
+            self._open.pop(request, None)
             self._busy.discard(request)
+            self._deadlines.pop(request, None)
+            self._expired.discard(request)
             self._changed.notify_all()
         super().shutdown_request(request)
 
-    def request_started(self, conn: socket.socket) -> None:
+    def request_started(self, conn: socket.socket) -> bool:
+        """A request's first byte arrived: from here until its answer, a draining server
+        waits for this connection. False when the connection was closed to make room."""
         with self._open_lock:
+            if conn not in self._open:
+                return False
             self._busy.add(conn)
+            self._deadlines[conn] = time.monotonic() + self.request_timeout
+            return True
+
+    def read_deadline(self, conn: socket.socket, extra: Optional[float]) -> None:
+        """Extend the connection's read deadline by ``extra`` seconds (for its body), or
+        end it (None: the request has arrived in full)."""
+        with self._open_lock:
+            if extra is None:
+                self._deadlines.pop(conn, None)
+            elif conn in self._deadlines:
+                self._deadlines[conn] += extra
+            else:
+                self._deadlines[conn] = time.monotonic() + self.request_timeout + extra
+
+    def timed_out(self, conn: socket.socket) -> bool:
+        with self._open_lock:
+            return conn in self._expired
 
     def request_answered(self, conn: socket.socket) -> None:
         with self._open_lock:
             self._busy.discard(conn)
+            self._deadlines.pop(conn, None)
             self._changed.notify_all()
+
+    def _reap(self) -> None:
+        # A socket timeout only bounds each recv(); a client sending a byte a second never
+        # trips it. Shutting the reading side ends whatever read is blocked on it.
+        interval = min(0.5, self.request_timeout / 5)
+        while not self._closing.wait(interval):
+            now = time.monotonic()
+            with self._open_lock:
+                late = [conn for conn, at in self._deadlines.items() if at <= now]
+                for conn in late:
+                    del self._deadlines[conn]
+                    self._expired.add(conn)
+            for conn in late:
+                with contextlib.suppress(OSError):
+                    conn.shutdown(socket.SHUT_RD)
+
+    @property
+    def open_connections(self) -> int:
+        """How many connections are open now."""
+        with self._open_lock:
+            return len(self._open)
 
     @property
     def in_flight(self) -> int:
@@ -105,8 +285,8 @@ class LongmemHTTPServer(ThreadingHTTPServer):
         with self._open_lock:
             self.draining = True
             while self._open:
-                for conn in self._open - self._busy - closed:
-                    if not _has_data(conn):
+                for conn in self._open:
+                    if conn not in self._busy and conn not in closed and not _has_data(conn):
                         closed.add(conn)
                         with contextlib.suppress(OSError):
                             conn.shutdown(socket.SHUT_RDWR)
@@ -120,7 +300,7 @@ class LongmemHTTPServer(ThreadingHTTPServer):
 
     def close_connections(self) -> None:
         with self._open_lock:
-            conns, self._open = list(self._open), set()
+            conns, self._open = list(self._open), {}
         for conn in conns:
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
@@ -197,72 +377,114 @@ def _json_bytes(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
+_BUSY_RESPONSE = _busy_response()
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "longmem-local"
-    timeout = _IDLE_TIMEOUT_SECONDS
     # Headers and body are two writes; with Nagle on, the second waits for the client's
     # delayed ACK: a 40 ms stall on every keep-alive request.
     disable_nagle_algorithm = True
     server: LongmemHTTPServer
+    rfile: io.BufferedReader  # StreamRequestHandler's makefile("rb"): it can peek
     _request_id: str
     _rate: tuple[int, int, int]  # (limit, remaining, reset) for the RateLimit-* headers
     _principal: Optional[Principal]  # the bearer key's, once _caller() has looked it up
     _caller_known: bool
+    _unread = 0  # body bytes declared and not read yet
+    _expect_continue = False  # "100 Continue" is owed before the body is read
+    _reading = False  # between a request's first byte and its last
+    _holds_large_body = False
+    _lingering = False  # close after the answer, reading past what the client still sends
 
-    def do_GET(self) -> None:
-        self._dispatch()
-
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """http.server's own errors (bad request line, huge headers, unknown method) in
-        this server's JSON shape and headers rather than its HTML page."""
-        if code == HTTPStatus.NOT_IMPLEMENTED and self.command:
-            self._dispatch()  # an unknown method: answer 404/405 like any other
-            return
-        started = time.perf_counter()
+    def handle(self) -> None:
         self.close_connection = True
-        self._start()
-        detail = message or HTTPStatus(code).phrase
-        self._send(Response(code, {"detail": detail}))
-        # http.server's message quotes the bad part with repr(): safe to log as is.
-        self._log_request(code, started, detail)
+        try:
+            self.handle_one_request()
+            while not self.close_connection:
+                self.handle_one_request()
+        except (Disconnected, OSError) as err:
+            self.close_connection = True
+            cause = err.__cause__ if isinstance(err, Disconnected) else err
+            late = isinstance(cause, socket.timeout) or self.server.timed_out(self.connection)
+            if self._reading and late:
+                with contextlib.suppress(OSError):
+                    self._refuse(408, "The request did not arrive in full in time")
+            else:
+                # A client that goes away, before or between requests or halfway through
+                # one, is not an error: nothing of an unfinished request ran.
+                log.debug("%s closed the connection: %r", self.address_string(), err)
 
-    def parse_request(self) -> bool:
-        # Called once a request line has arrived: from here until its answer is sent,
-        # a draining server waits for this connection instead of closing it.
-        self.server.request_started(self.connection)
-        return super().parse_request()
+    def handle_one_request(self) -> None:
+        self.close_connection = True
+        self._reading = False
+        conn = self.connection
+        conn.settimeout(self.server.idle_timeout)
+        if not self.rfile.peek(1):
+            return  # the client closed its idle connection
+        if not self.server.request_started(conn):
+            return  # closed to make room for another connection just as this one spoke
+        conn.settimeout(self.server.request_timeout)
+        started = time.perf_counter()
+        self._start()
+        self._reading = True
+        try:
+            head = read_head(self.rfile)
+        except FramingError as err:
+            self._refuse(err.status, err.detail, started)
+            return
+        self.command, self.path, self.request_version = head.method, head.target, head.version
+        self.requestline = f"{head.method} {head.target} {head.version}"
+        self.headers = head.headers
+        self.close_connection = not head.keep_alive
+        self._unread = head.length
+        self._expect_continue = head.expect_continue
+        self._dispatch(started)
+        self.wfile.flush()
+
+    def finish(self) -> None:
+        super().finish()
+        if self._lingering:
+            _linger(self.connection)
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s %s", self.address_string(), format % args)
 
     # -- the pipeline -----------------------------------------------------------------
 
-    def _dispatch(self) -> None:
-        started = time.perf_counter()
-        self._start()
+    def _dispatch(self, started: float) -> None:
         try:
             response = self._handle()
         except HTTPError as err:
             response = Response(err.status, {"detail": err.detail}, err.headers)
         except ValidationFailed as err:
             response = Response(422, {"detail": err.errors})
+        except Disconnected:
+            raise
         except Exception:
             log.exception("unhandled error in %s %s", self.command, self.path)
             response = Response(500, {"detail": "Internal server error"})
+        finally:
+            if self._holds_large_body:
+                self._holds_large_body = False
+                self.server.large_body.release()
+        self._skip_unread_body()
         self._send(response)
         self._log_request(response.status, started)
+
+    def _refuse(self, status: int, detail: str, started: Optional[float] = None) -> None:
+        """Answer a request that could not be read whole; the connection then closes."""
+        self.close_connection = True
+        self._send(Response(status, {"detail": detail}))
+        self._log_request(status, started or time.perf_counter(), detail)
 
     def _log_request(self, status: int, started: float, why: Optional[str] = None) -> None:
         """One line for `serve --log-requests`; a request line that could not be read
         logs as "- -" and says why."""
         if not requests_log.isEnabledFor(logging.INFO):
             return
-        # No command: the request line was not understood, and `path` may be the
-        # previous request's on this connection.
-        known = bool(self.command)
+        known = bool(self.command)  # empty: the request line was not understood
         requests_log.info(
             "%s %s %d %.1f ms%s",
             self.command if known else "-",
@@ -277,30 +499,40 @@ class _Handler(BaseHTTPRequestHandler):
         self._rate = (self.server.limiter.limit, 0, 0)
         self._principal = None
         self._caller_known = False
+        # Nothing of the previous request on this connection may leak into this answer.
+        self.command, self.path, self.request_version = "", "", "HTTP/1.1"
+        self.requestline = ""
+        self.headers = http.client.HTTPMessage()
+        self._unread = 0
+        self._expect_continue = False
 
     def _handle(self) -> Response:
         split = urlsplit(self.path)
         query = dict(parse_qsl(split.query, keep_blank_values=True))
+        # HEAD is GET without the body (_send leaves it out).
+        method = "GET" if self.command == "HEAD" else self.command
         try:
-            route, params, allowed = ROUTER.match(self.command, split.path)
+            route, params, allowed = ROUTER.match(method, split.path)
         except UnicodeDecodeError:
-            self._read_body(MAX_BODY_BYTES)
             raise HTTPError(400, "Path is not valid percent-encoded UTF-8") from None
-        body = self._read_body(route.max_body if route is not None else MAX_BODY_BYTES)
         if route is None:
             self._count(None)
             if allowed:
-                raise HTTPError(
-                    405, "Method Not Allowed", {"Allow": ", ".join(sorted(set(allowed)))}
-                )
+                methods = set(allowed) | ({"HEAD"} if "GET" in allowed else set())
+                raise HTTPError(405, "Method Not Allowed", {"Allow": ", ".join(sorted(methods))})
             raise HTTPError(404, "Not Found")
+        # Who is asking is known from the headers: a caller who may not make this call
+        # is answered before a byte of the body is read.
         if route.access == PUBLIC:
+            self._check_length(route.max_body)
             self._count(None)
             principal = _ANONYMOUS
         else:
             principal = self._authenticate()
+            self._check_length(route.max_body)
             self._count(principal)
             _authorise(route, principal)
+        body = self._read_body()
         # Only POST and PUT routes take a body; one sent with GET or DELETE is ignored.
         takes_body = bool(body) and self.command in ("POST", "PUT")
         parsed = _parse_json(body) if takes_body else None
@@ -316,34 +548,58 @@ class _Handler(BaseHTTPRequestHandler):
             lambda: route.handler(request),
         )
 
-    def _read_body(self, limit: int) -> bytes:
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            self.close_connection = True
-            raise HTTPError(411, "Content-Length required; chunked bodies are not accepted")
-        values = self.headers.get_all("Content-Length") or []
-        if not values:
-            return b""
-        raw = values[0].strip()
-        # Only plain digits, and one value: int() would also take "+5" or "1_0", and two
-        # disagreeing lengths are how requests get smuggled past a proxy (RFC 9112 §6.3).
-        length = int(raw) if raw.isascii() and raw.isdigit() else -1
-        if len({value.strip() for value in values}) > 1:
-            length = -1
-        if length < 0:
-            self.close_connection = True
-            raise HTTPError(400, "Invalid Content-Length")
-        if length > limit:
-            # The unread body would be parsed as the next request: drop the connection.
+    def _check_length(self, limit: int) -> None:
+        if self._unread > limit:
             self.close_connection = True
             raise HTTPError(413, f"Request body larger than {limit} bytes")
-        return self.rfile.read(length) if length else b""
+
+    def _read_body(self) -> bytes:
+        length = self._unread
+        if length > MAX_BODY_BYTES:
+            # Reading and parsing an import's body takes several times its size in memory:
+            # one at a time, so concurrent imports cannot add up. Waiting for the turn is
+            # not reading, so the read deadline starts after it.
+            self.server.read_deadline(self.connection, None)
+            if not self.server.large_body.acquire(timeout=_LARGE_BODY_WAIT_SECONDS):
+                raise HTTPError(503, "Another large body is being read", {"Retry-After": "5"})
+            self._holds_large_body = True
+        if length and self._expect_continue:
+            self._expect_continue = False
+            self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            self.wfile.flush()
+        self.server.read_deadline(self.connection, length / _MIN_BODY_RATE)
+        body = self._read_exactly(length)
+        self.server.read_deadline(self.connection, None)
+        self._reading = False
+        return body
+
+    def _read_exactly(self, length: int) -> bytes:
+        # Anything short of the declared length, a reset or a close midway, is not run.
+        try:
+            data = self.rfile.read(length) if length else b""
+        except OSError as err:  # a reset, or a read that timed out
+            raise Disconnected(f"reading the body: {err!r}") from err
+        self._unread = 0
+        if len(data) < length:
+            raise Disconnected(f"the body ended after {len(data)} of {length} bytes")
+        return data
+
+    def _skip_unread_body(self) -> None:
+        """Before answering without the body: read past a short one, so the connection
+        stays in step and open; close after a long one instead of reading it."""
+        if not self._unread:
+            return
+        if self._unread <= _SKIP_BODY_BYTES and not self._expect_continue:
+            self._read_exactly(self._unread)
+        else:
+            self.close_connection = True
+            self._lingering = True
 
     def _caller(self) -> Optional[Principal]:
         """The principal of the request's bearer key, or None; looked up once a request."""
         if not self._caller_known:
             self._caller_known = True
-            headers = getattr(self, "headers", None)  # absent when the request line was bad
-            header = (headers.get("Authorization") if headers else None) or ""
+            header = self.headers.get("Authorization") or ""
             scheme, _, token = header.partition(" ")
             if scheme.lower() == "bearer" and token.strip():
                 self._principal = self.server.services.store.keys.authenticate(token.strip())
@@ -356,6 +612,8 @@ class _Handler(BaseHTTPRequestHandler):
         principal = self._caller()
         if principal is None:
             self._count(None)
+            # Whoever sent it gets no second try on this connection, nor a body read.
+            self.close_connection = True
             raise HTTPError(
                 401,
                 "Missing or invalid API key"
@@ -404,7 +662,40 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.request_answered(self.connection)
 
 
+def _linger(conn: socket.socket) -> None:
+    """Close gently on unread bytes: say we are done, then read (and drop) a little for a
+    little while. Closing at once would send a reset, which can destroy the answer in the
+    client's buffer before it is read; draining all would read gigabytes."""
+    with contextlib.suppress(OSError):
+        conn.shutdown(socket.SHUT_WR)
+        end = time.monotonic() + _LINGER_SECONDS
+        dropped = 0
+        while dropped < _LINGER_BYTES:
+            left = end - time.monotonic()
+            if left <= 0:
+                break
+            conn.settimeout(left)
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            dropped += len(chunk)
+
+
 def make_server(
-    host: str, port: int, services: Services, rate_limit: Optional[int] = None
+    host: str,
+    port: int,
+    services: Services,
+    rate_limit: Optional[int] = None,
+    *,
+    max_connections: Optional[int] = None,
+    idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
+    request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
 ) -> LongmemHTTPServer:
-    return LongmemHTTPServer((host, port), services, rate_limit)
+    return LongmemHTTPServer(
+        (host, port),
+        services,
+        rate_limit,
+        max_connections=max_connections,
+        idle_timeout=idle_timeout,
+        request_timeout=request_timeout,
+    )

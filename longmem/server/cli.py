@@ -18,7 +18,12 @@ from types import FrameType
 from typing import Callable, Optional
 
 from . import LocalServer, is_loopback
-from .app import REQUESTS_LOGGER
+from .app import (
+    DEFAULT_IDLE_TIMEOUT,
+    DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_REQUEST_TIMEOUT,
+    REQUESTS_LOGGER,
+)
 from .connectors import FetchPolicy
 from .context import EVERY_TENANT
 from .db import DEFAULT_TENANT
@@ -103,6 +108,32 @@ def _parser() -> argparse.ArgumentParser:
         default=_env_int("LONGMEM_SERVER_RATE_LIMIT"),
         metavar="N",
         help="requests per key per minute (or LONGMEM_SERVER_RATE_LIMIT; default: none)",
+    )
+    p.add_argument(
+        "--max-connections",
+        type=int,
+        default=_env_int("LONGMEM_SERVER_MAX_CONNECTIONS"),
+        metavar="N",
+        help="connections open at once; past it the oldest idle one is closed, or a new one "
+        "gets 503 when all are busy (or LONGMEM_SERVER_MAX_CONNECTIONS; "
+        f"default: {DEFAULT_MAX_CONNECTIONS}, lowered to fit the open-file limit)",
+    )
+    p.add_argument(
+        "--idle-timeout",
+        type=_seconds("LONGMEM_SERVER_IDLE_TIMEOUT"),
+        default=env("LONGMEM_SERVER_IDLE_TIMEOUT") or None,
+        metavar="SECONDS",
+        help="how long a keep-alive connection may wait for its next request "
+        f"(or LONGMEM_SERVER_IDLE_TIMEOUT; default: {DEFAULT_IDLE_TIMEOUT:g})",
+    )
+    p.add_argument(
+        "--request-timeout",
+        type=_seconds("LONGMEM_SERVER_REQUEST_TIMEOUT"),
+        default=env("LONGMEM_SERVER_REQUEST_TIMEOUT") or None,
+        metavar="SECONDS",
+        help="how long a request's line, headers and body may take to arrive, plus a second "
+        "per MiB of body; later is 408 (or LONGMEM_SERVER_REQUEST_TIMEOUT; "
+        f"default: {DEFAULT_REQUEST_TIMEOUT:g})",
     )
     p.add_argument(
         "--connector-root",
@@ -304,6 +335,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.rate_limit is not None and args.rate_limit < 1:
         print("longmem: --rate-limit must be at least 1", file=sys.stderr)
         return 2
+    if args.max_connections is not None and args.max_connections < 1:
+        print("longmem: --max-connections must be at least 1", file=sys.stderr)
+        return 2
     roots = _connector_roots(args.connector_roots)
     for root in (folder for folders in roots.values() for folder in folders):
         if not os.path.isdir(os.path.expanduser(root)):
@@ -339,6 +373,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         embedder=embedder,
         allow_private_fetch=args.allow_private_fetch,
         fetch_allow=fetch_allow,
+        max_connections=args.max_connections,
+        idle_timeout=args.idle_timeout or DEFAULT_IDLE_TIMEOUT,
+        request_timeout=args.request_timeout or DEFAULT_REQUEST_TIMEOUT,
     )
     if args.log_requests:
         _log_requests()

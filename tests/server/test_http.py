@@ -46,7 +46,7 @@ def test_unknown_route_is_404_with_detail(api: Api) -> None:
 def test_wrong_method_is_405_with_allow_header(api: Api) -> None:
     reply = api.call("PATCH", f"{C}/notes")
     assert reply.status == 405
-    assert reply.header("Allow") == "DELETE, GET, PUT"
+    assert reply.header("Allow") == "DELETE, GET, HEAD, PUT"
 
 
 def test_malformed_json_is_400(api: Api) -> None:

@@ -160,3 +160,40 @@ def test_log_requests_logs_what_http_server_rejects_itself(tmp_path: Path) -> No
         r"longmem: - - 400 \d+\.\d ms \(Bad request syntax \('GARBAGE'\)\)", logged[0]
     )
     assert re.fullmatch(r"longmem: - - 505 \d+\.\d ms \(.*9\.9.*\)", logged[1])
+
+
+def test_connection_flags_reach_the_server(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    proc = ServerProcess(
+        "--port", "0", "--db", db, "--api-key", "k",
+        "--max-connections", "2", "--idle-timeout", "0.3", "--request-timeout", "0.5",
+    )  # fmt: skip
+    try:
+        with socket.create_connection(("127.0.0.1", proc.port), timeout=10) as slow:
+            slow.sendall(b"GET /v1/memory/health HTTP/1.1\r\n")  # and no more
+            answer = b"".join(iter(lambda: slow.recv(4096), b""))
+        assert answer.startswith(b"HTTP/1.1 408")
+        idle = [socket.create_connection(("127.0.0.1", proc.port), timeout=10) for _ in range(4)]
+        api = proc.api("k")
+        assert api.get(C).status == 200  # two idle connections were closed to make room
+        api.close()
+        for sock in idle:
+            sock.close()
+    finally:
+        assert _stop(proc)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("--max-connections", "0"), ("--idle-timeout", "0"), ("--request-timeout", "soon")],
+)
+def test_bad_connection_limits_are_usage_errors(tmp_path: Path, flag: str, value: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "longmem", "serve", "--db", str(tmp_path / "x.db"), flag, value],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert flag in done.stderr
