@@ -203,7 +203,9 @@ class AsyncTransport(_Origin):
         """Perform one exchange on a pooled connection; `path` includes the query.
 
         `timeout` bounds each network operation; `deadline` (time.monotonic), when
-        given, bounds the whole exchange: no wait may last past it.
+        given, bounds the whole exchange: no wait may last past it. Returns the answer
+        whatever its status; raises LongmemConnectionError (LongmemTimeoutError) when
+        there is none, ResponseTooLargeError past `max_response_bytes`.
         """
         head = self._head(method, path, data, headers)
         conn = self._pooled()
@@ -257,7 +259,7 @@ class AsyncTransport(_Origin):
         loop = asyncio.get_running_loop()
         conn = _Connection(loop, self._generation)
         where = self.origin if proxy is None else f"the proxy {proxy.host}:{proxy.port}"
-        limit = timeout
+        limit = 0.0  # how long the step that timed out could wait
         try:
             limit = _bound(timeout, deadline)
             if proxy is None:
