@@ -359,6 +359,10 @@ class AsyncTransport(_Origin):
         body, and whether the connection may carry another request."""
         try:
             _bound(timeout, deadline)
+            # The loop buffers what the socket cannot take yet: a server that stops
+            # reading is met by the wait for its answer, bounded like every other.
+            # One write, as http.client sends a bytes body with its head (no Nagle
+            # and delayed-ACK stall between them).
             conn.write(head + data if data else head)
             while True:
                 status, _, version, headers = await _read_head(conn, timeout, deadline)
