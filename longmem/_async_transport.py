@@ -433,7 +433,7 @@ async def _read_head(
     head = bytes(conn.buffer[: end.end()])
     del conn.buffer[: end.end()]
     status_line, _, fields = head.partition(b"\n")
-    line = status_line.decode("iso-8859-1")
+    line = (status_line + b"\n").decode("iso-8859-1")  # http.client's errors show it so
     try:
         version, code, reason = line.split(None, 2)
     except ValueError:

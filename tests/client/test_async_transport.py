@@ -164,6 +164,23 @@ def test_stale_replacement_happens_once_and_a_failure_after_it_is_a_real_error(
     assert server.connections == 2
 
 
+def test_async_connection_closed_while_the_loop_runs_is_replaced(server: ScriptedServer) -> None:
+    async def main() -> int:
+        transport = AsyncTransport(server.url)
+        await transport.request("GET", "/", None, dict(HEADERS), 5.0, None)
+        # The server's FIN reaches the loop while it runs: the connection learns of it.
+        closed = await asyncio.get_running_loop().run_in_executor(
+            None, server.close_idle_connections
+        )
+        answer = await transport.request("POST", "/", b"{}", dict(HEADERS), 5.0, None)
+        await transport.close()
+        return closed if answer.status == 200 else -1
+
+    assert _run(main()) == 1
+    assert server.connections == 2
+    assert [r.method for r in server.requests] == ["GET", "POST"]
+
+
 def test_bytes_nobody_asked_for_retire_the_connection(
     server: ScriptedServer, make: Callable[..., Driver]
 ) -> None:
@@ -303,6 +320,27 @@ def test_truncated_body_is_a_sent_connection_error(
         f"GET /v1/memory/collections to {server.url} failed: IncompleteRead: IncompleteRead("
     )
     assert error.request_sent is True
+
+
+@pytest.mark.parametrize(
+    ("reply", "error"),
+    [
+        pytest.param(
+            _raw(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked", b'5\r\n{"a"', close=True),
+            "IncompleteRead",
+            id="chunked-cut",
+        ),
+        pytest.param(_raw(b"ICY 200 OK"), "BadStatusLine: ICY 200 OK\r\n", id="status-line"),
+        pytest.param(_raw(b"HTTP/2 200"), "UnknownProtocol: HTTP/2", id="version"),
+    ],
+)
+def test_broken_answers_are_sent_connection_errors(
+    server: ScriptedServer, make: Callable[..., Driver], reply: Raw, error: str
+) -> None:
+    server.script(reply)
+    caught = _failure(make, server.url)
+    assert str(caught).startswith(f"GET /v1/memory/collections to {server.url} failed: {error}")
+    assert caught.request_sent is True
 
 
 def test_refused_connection_was_never_sent(make: Callable[..., Driver]) -> None:
