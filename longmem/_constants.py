@@ -30,6 +30,11 @@ RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 # A larger export needs `max_response_bytes=` raised, as the error says.
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
+# AsyncLongmem keeps at most this many idle connections open for reuse; callers beyond
+# them at the same moment each open their own, closed once answered: a burst costs new
+# connections, never sockets held open on the server for nothing afterwards.
+ASYNC_POOL_SIZE = 10
+
 # wait_for_job: how long to wait for a background remember job, and how often to ask.
 DEFAULT_JOB_TIMEOUT = 60.0
 DEFAULT_JOB_POLL_INTERVAL = 0.5

@@ -73,8 +73,11 @@ class _Proxy:
         self.auth_header = auth_header  # "Basic …" when the proxy URL has user:password
 
 
-class Transport:
-    """Sends requests to one origin over per-thread keep-alive connections."""
+class _Origin:
+    """What both transports know of the one origin they talk to: its parsed base URL,
+    the proxy the environment names for it, the TLS context, and the words for a failed
+    connection. `Transport` (threads) and `_async_transport.AsyncTransport` (asyncio)
+    differ only in how they move the bytes."""
 
     def __init__(
         self,
@@ -110,12 +113,86 @@ class Transport:
         self._ssl_context = ssl_context
         self._ca_file = ca_file
         self.max_response_bytes = max_response_bytes
-        self._local = ThreadLocal()
         self._lock = allocate_lock()
-        # Every open connection, weakly: a thread's connection dies with the thread.
-        self._connections: dict[int, ref[_Connection]] = {}
         self._proxy: Optional[_Proxy] = None
         self._proxy_resolved = False
+
+    def _tls_context(self) -> ssl.SSLContext:
+        # Built on first use, not in the constructor: loading the trust store costs
+        # milliseconds a client that never connects should not pay.
+        if self._ssl_context is None:
+            with self._lock:
+                if self._ssl_context is None:
+                    # create_default_context verifies certificates and host names, and
+                    # its default trust store honours SSL_CERT_FILE / SSL_CERT_DIR.
+                    try:
+                        self._ssl_context = ssl.create_default_context(cafile=self._ca_file)
+                    except (OSError, ssl.SSLError) as exc:
+                        # A configuration error, not a network one: never retried.
+                        raise LongmemError(
+                            f"cannot load ca_file {self._ca_file!r}: {_describe(exc)}"
+                        ) from exc
+        return self._ssl_context
+
+    def _resolve_proxy(self) -> Optional[_Proxy]:
+        if not self._proxy_resolved:
+            self._proxy = _proxy_for(self.scheme, self.host, self.port)
+            self._proxy_resolved = True
+        return self._proxy
+
+    def _connect_error(self, exc: BaseException, proxy: Optional[_Proxy]) -> LongmemConnectionError:
+        """Why no connection could be made, in plain words rather than the socket's."""
+        if proxy is None:
+            host, where = self.host, self.origin
+        else:
+            host, where = proxy.host, f"the proxy {proxy.host}:{proxy.port}"
+        if isinstance(exc, socket.gaierror):
+            whose = "host" if proxy is None else "the proxy's host"
+            return LongmemConnectionError(f"could not resolve {whose} {host}", request_sent=False)
+        if isinstance(exc, ConnectionRefusedError):
+            return LongmemConnectionError(
+                f"could not connect to {where}: connection refused (is the server running?)",
+                request_sent=False,
+            )
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            return LongmemConnectionError(
+                f"could not verify the TLS certificate of {self.host}: {exc.verify_message} "
+                f"({exc.reason}); pass ca_file= if your own CA signed it",
+                request_sent=False,
+                retryable=False,
+            )
+        if isinstance(exc, ssl.SSLError) and exc.reason in _NOT_TLS_REASONS:
+            return LongmemConnectionError(
+                f"{self.origin} does not speak TLS (SSL {exc.reason}): for a plain-HTTP "
+                f"server use http://{self.origin.split('://', 1)[1]}",
+                request_sent=False,
+                retryable=False,
+            )
+        return LongmemConnectionError(
+            f"could not connect to {where}: {_describe(exc)}", request_sent=False
+        )
+
+
+class Transport(_Origin):
+    """Sends requests to one origin over per-thread keep-alive connections."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        ssl_context: Optional[ssl.SSLContext] = None,
+        ca_file: Optional[str] = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> None:
+        super().__init__(
+            base_url,
+            ssl_context=ssl_context,
+            ca_file=ca_file,
+            max_response_bytes=max_response_bytes,
+        )
+        self._local = ThreadLocal()
+        # Every open connection, weakly: a thread's connection dies with the thread.
+        self._connections: dict[int, ref[_Connection]] = {}
 
     # -- public -------------------------------------------------------------------
 
@@ -189,61 +266,6 @@ class Transport:
         conn.close()
         if getattr(self._local, "conn", None) is conn:
             self._local.conn = None
-
-    def _tls_context(self) -> ssl.SSLContext:
-        # Built on first use, not in the constructor: loading the trust store costs
-        # milliseconds a client that never connects should not pay.
-        if self._ssl_context is None:
-            with self._lock:
-                if self._ssl_context is None:
-                    # create_default_context verifies certificates and host names, and
-                    # its default trust store honours SSL_CERT_FILE / SSL_CERT_DIR.
-                    try:
-                        self._ssl_context = ssl.create_default_context(cafile=self._ca_file)
-                    except (OSError, ssl.SSLError) as exc:
-                        # A configuration error, not a network one: never retried.
-                        raise LongmemError(
-                            f"cannot load ca_file {self._ca_file!r}: {_describe(exc)}"
-                        ) from exc
-        return self._ssl_context
-
-    def _resolve_proxy(self) -> Optional[_Proxy]:
-        if not self._proxy_resolved:
-            self._proxy = _proxy_for(self.scheme, self.host, self.port)
-            self._proxy_resolved = True
-        return self._proxy
-
-    def _connect_error(self, exc: BaseException, proxy: Optional[_Proxy]) -> LongmemConnectionError:
-        """Why no connection could be made, in plain words rather than the socket's."""
-        if proxy is None:
-            host, where = self.host, self.origin
-        else:
-            host, where = proxy.host, f"the proxy {proxy.host}:{proxy.port}"
-        if isinstance(exc, socket.gaierror):
-            whose = "host" if proxy is None else "the proxy's host"
-            return LongmemConnectionError(f"could not resolve {whose} {host}", request_sent=False)
-        if isinstance(exc, ConnectionRefusedError):
-            return LongmemConnectionError(
-                f"could not connect to {where}: connection refused (is the server running?)",
-                request_sent=False,
-            )
-        if isinstance(exc, ssl.SSLCertVerificationError):
-            return LongmemConnectionError(
-                f"could not verify the TLS certificate of {self.host}: {exc.verify_message} "
-                f"({exc.reason}); pass ca_file= if your own CA signed it",
-                request_sent=False,
-                retryable=False,
-            )
-        if isinstance(exc, ssl.SSLError) and exc.reason in _NOT_TLS_REASONS:
-            return LongmemConnectionError(
-                f"{self.origin} does not speak TLS (SSL {exc.reason}): for a plain-HTTP "
-                f"server use http://{self.origin.split('://', 1)[1]}",
-                request_sent=False,
-                retryable=False,
-            )
-        return LongmemConnectionError(
-            f"could not connect to {where}: {_describe(exc)}", request_sent=False
-        )
 
     # -- one exchange -------------------------------------------------------------
 
@@ -333,13 +355,20 @@ def _closed_by_peer(sock: socket.socket) -> bool:
     return bool(readable)
 
 
-def _limit(conn: _Connection, timeout: float, deadline: Optional[float]) -> None:
-    """Bound the next socket operation by `timeout` and what is left of `deadline`."""
+def _bound(timeout: float, deadline: Optional[float]) -> float:
+    """How long the next network operation may wait: `timeout`, or what is left of
+    `deadline` when that is less; raises socket.timeout when nothing is left."""
     if deadline is not None:
         left = deadline - time.monotonic()
         if left <= 0:
             raise socket.timeout("the call's time budget ran out")
-        timeout = min(timeout, left)
+        return min(timeout, left)
+    return timeout
+
+
+def _limit(conn: _Connection, timeout: float, deadline: Optional[float]) -> None:
+    """Bound the next socket operation by `timeout` and what is left of `deadline`."""
+    timeout = _bound(timeout, deadline)
     sock = conn.sock
     if sock is not None and sock.gettimeout() != timeout:
         sock.settimeout(timeout)  # a syscall: skipped when nothing changed
