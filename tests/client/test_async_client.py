@@ -181,21 +181,24 @@ def test_a_final_error_is_the_same_as_longmems(server: ScriptedServer) -> None:
 def test_event_loop_stays_responsive_while_a_request_stalls(server: ScriptedServer) -> None:
     server.set_default(Stall(3.0))
 
-    async def main() -> float:
+    async def main() -> list[float]:
         async with AsyncLongmem(api_key="k", base_url=server.url, max_retries=0) as mem:
             call = asyncio.ensure_future(mem.collections())
-            worst = 0.0
+            lags = []
             for _ in range(50):  # ~0.5 s of ticks while the request waits for its answer
                 before = time.monotonic()
                 await asyncio.sleep(0.01)
-                worst = max(worst, time.monotonic() - before - 0.01)
+                lags.append(time.monotonic() - before - 0.01)
+            # A blocking exchange would hold the loop for the whole stall and end the call.
             assert not call.done()
             call.cancel()
             with pytest.raises(asyncio.CancelledError):
                 await call
-            return worst
+            return sorted(lags)
 
-    assert asyncio.run(main()) < 0.020
+    lags = asyncio.run(main())
+    # The third-worst tick: a busy machine may preempt the process a time or two.
+    assert lags[-3] < 0.020, lags[-5:]
 
 
 @requires_async_transport

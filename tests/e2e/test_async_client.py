@@ -70,16 +70,18 @@ def test_a_hundred_concurrent_calls_start_no_thread(
 def test_a_write_cancelled_in_flight_and_repeated_with_its_key_is_stored_once(
     local_server: LocalServer, collection: str, after: float
 ) -> None:
+    key = "write-" + collection  # keys are the tenant's: one per test
+
     async def main() -> list[Any]:
         async with AsyncLongmem(api_key=KEY, base_url=local_server.url) as mem:
             write = asyncio.ensure_future(
-                mem.add("Alex prefers dark mode", collection=collection, idempotency_key="w-1")
+                mem.add("Alex prefers dark mode", collection=collection, idempotency_key=key)
             )
             await asyncio.sleep(after)  # cancelled before, during or after the exchange
             write.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await write
-            await mem.add("Alex prefers dark mode", collection=collection, idempotency_key="w-1")
+            await mem.add("Alex prefers dark mode", collection=collection, idempotency_key=key)
             return await mem.list_memories(collection=collection)
 
     assert [m["text"] for m in asyncio.run(main())] == ["Alex prefers dark mode"]
