@@ -78,9 +78,7 @@ def create_collection(
     return cast("Collection", (yield Call("POST", "/v1/memory/collections", body=body)))
 
 
-def get_collection(
-    name: str,
-) -> Steps[Collection]:
+def get_collection(name: str) -> Steps[Collection]:
     return cast("Collection", (yield Call("GET", _collection_path(name, "name"))))
 
 
@@ -96,9 +94,7 @@ def update_collection(
     return cast("Collection", (yield Call("PUT", _collection_path(name, "name"), body=body)))
 
 
-def delete_collection(
-    collection: str,
-) -> Steps[dict[str, Any]]:
+def delete_collection(collection: str) -> Steps[dict[str, Any]]:
     return cast("dict[str, Any]", (yield Call("DELETE", _collection_path(collection))))
 
 
@@ -137,6 +133,9 @@ def add_many(
     idempotency_key: Optional[str],
     on_progress: Optional[Callable[[BatchProgress], None]],
 ) -> Steps[BatchResult]:
+    """Every item checked first; then one Call per chunk of BATCH_SIZE, each answered in
+    full (its replay header and whether an earlier attempt went unanswered); a chunk's
+    failure is thrown in here and leaves with the progress so far."""
     path = _collection_path(collection) + "/memories/batch"
     defaults = {
         "importance": check.fraction(importance, "importance"),
@@ -341,6 +340,7 @@ def context(
     min_score: float,
     include_profile: bool,
 ) -> Steps[str]:
+    """search's definition, then profile's, each driven by the same driver as this one."""
     count = _context.token_counter(count_tokens)
     budget = check.positive_int(max_tokens, "max_tokens")
     shape = _context.check_format(format)
@@ -403,9 +403,7 @@ def remember(
     return cast("JobAccepted", result)
 
 
-def get_job(
-    job_id: str,
-) -> Steps[Job]:
+def get_job(job_id: str) -> Steps[Job]:
     path = "/v1/memory/extract/job/" + check.segment(check.identifier(job_id, "job_id"))
     return cast("Job", (yield Call("GET", path)))
 
@@ -417,6 +415,8 @@ def wait_for_job(
     timeout: float,
     poll_interval: float,
 ) -> Steps[Job]:
+    """get_job's definition until the job is finished, a Sleep between polls; `clock` is
+    the client's, so a test's clock and sleep run the polling without waiting."""
     require_positive(timeout, "timeout")
     require_positive(poll_interval, "poll_interval")
     deadline = clock() + timeout
@@ -568,15 +568,11 @@ def list_connections() -> Steps[list[Connection]]:
     )
 
 
-def get_connection(
-    id: str,
-) -> Steps[Connection]:
+def get_connection(id: str) -> Steps[Connection]:
     return cast("Connection", (yield Call("GET", _connection_path(id))))
 
 
-def sync_connection(
-    id: str,
-) -> Steps[dict[str, Any]]:
+def sync_connection(id: str) -> Steps[dict[str, Any]]:
     return cast("dict[str, Any]", (yield Call("POST", _connection_path(id) + "/sync")))
 
 
@@ -590,9 +586,7 @@ def connection_runs(
     return cast("list[Run]", _unwrap(result, "runs"))
 
 
-def delete_connection(
-    id: str,
-) -> Steps[dict[str, Any]]:
+def delete_connection(id: str) -> Steps[dict[str, Any]]:
     return cast("dict[str, Any]", (yield Call("DELETE", _connection_path(id))))
 
 
