@@ -16,7 +16,7 @@ import sys
 import threading
 import types
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 import pytest
 
@@ -111,7 +111,7 @@ def make(driver: str, **kwargs: Any) -> Any:
 
 
 def dispose(client: Any) -> None:
+    """Close a client `make` built (and stop its event loop, for an async one)."""
     client.close()
-    stop: Optional[Callable[[], None]] = getattr(client, "shutdown", None)
-    if isinstance(client, BlockingAsync) and stop is not None:
-        stop()
+    if isinstance(client, BlockingAsync):
+        client.shutdown()

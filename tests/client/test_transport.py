@@ -302,6 +302,7 @@ def test_eight_threads_share_one_client(server: ScriptedServer) -> None:
     assert len(requests) == 8 * calls_per_thread
     assert len({r.headers["idempotency-key"] for r in requests}) == len(requests)
     assert server.connections == 8  # one kept-alive connection per thread
+    client.close()
 
 
 # -- the response size cap -----------------------------------------------------------------
