@@ -35,6 +35,11 @@ CONTENDERS: list[tuple[str, str]] = [
     ("floor: json, http.client, urllib.parse", "import json, http.client, urllib.parse"),
     ("longmem", "import longmem"),
     ("longmem + Longmem(...) client", "import longmem; longmem.Longmem(api_key='k')"),
+    ("floor + asyncio", "import json, http.client, urllib.parse, asyncio"),
+    (
+        "longmem + AsyncLongmem(...) client",
+        "import longmem; longmem.AsyncLongmem(api_key='k')",
+    ),
     ("httpx", "import httpx"),
     ("requests", "import requests"),
 ]

@@ -10,6 +10,7 @@ import pytest
 
 from longmem import Longmem
 
+from ..drivers import dispose, make
 from .servers import ForwardProxy, ScriptedServer, TLSMaterial, make_tls_material, openssl_path
 
 
@@ -71,21 +72,28 @@ def sleeps() -> SleepRecorder:
 
 
 @pytest.fixture
-def make_client(sleeps: SleepRecorder) -> Iterator[Callable[..., Longmem]]:
+def driver() -> str:
+    """Which client `make_client` builds: "sync" here; a test module that runs its tests
+    against both clients overrides it with `params=DRIVERS` (tests/drivers.py)."""
+    return "sync"
+
+
+@pytest.fixture
+def make_client(sleeps: SleepRecorder, driver: str) -> Iterator[Callable[..., Longmem]]:
     """Build clients with sleep recorded and jitter fixed at 0, closed after the test."""
     made: list[Longmem] = []
 
-    def make(url: str, **kwargs: Any) -> Longmem:
+    def make_one(url: str, **kwargs: Any) -> Longmem:
         kwargs.setdefault("api_key", "test-key")
         kwargs.setdefault("sleep", sleeps)
         kwargs.setdefault("random", lambda: 0.0)
-        client = Longmem(base_url=url, **kwargs)
+        client: Longmem = make(driver, base_url=url, **kwargs)
         made.append(client)
         return client
 
-    yield make
+    yield make_one
     for client in made:
-        client.close()
+        dispose(client)
 
 
 @pytest.fixture

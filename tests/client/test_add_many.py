@@ -18,8 +18,16 @@ from longmem import (
     ServerError,
 )
 
+from ..drivers import DRIVERS
 from .conftest import SleepRecorder
 from .servers import Drop, Recorded, Reply, ScriptedServer
+
+
+@pytest.fixture(params=DRIVERS)
+def driver(request: pytest.FixtureRequest) -> str:
+    """Every test here that builds its client through `make_client` runs against both
+    clients, `Longmem` and `AsyncLongmem`, on the same scripted servers."""
+    return str(request.param)
 
 
 def created(request: Recorded) -> Reply:

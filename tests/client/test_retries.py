@@ -26,8 +26,17 @@ from longmem import (
     UnprocessableEntityError,
 )
 
+from ..drivers import DRIVERS
 from .conftest import SleepRecorder
 from .servers import Drop, Reply, ScriptedServer, Stall, Truncated
+
+
+@pytest.fixture(params=DRIVERS)
+def driver(request: pytest.FixtureRequest) -> str:
+    """Every test here that builds its client through `make_client` runs against both
+    clients, `Longmem` and `AsyncLongmem`, on the same scripted servers."""
+    return str(request.param)
+
 
 OK = Reply(200, json=[{"name": "default"}])
 

@@ -8,7 +8,16 @@ import pytest
 
 from longmem import Longmem
 
+from ..drivers import DRIVERS
 from .servers import Reply, ScriptedServer
+
+
+@pytest.fixture(params=DRIVERS)
+def driver(request: pytest.FixtureRequest) -> str:
+    """Every test here that builds its client through `make_client` runs against both
+    clients, `Longmem` and `AsyncLongmem`, on the same scripted servers."""
+    return str(request.param)
+
 
 MEM = {"id": "mem_1", "text": "t"}
 C = "/v1/memory/collections/notes"

@@ -11,8 +11,17 @@ import pytest
 
 from longmem import InvalidArgumentError, Longmem, LongmemConnectionError, ResponseTooLargeError
 
+from ..drivers import DRIVERS
 from .conftest import SleepRecorder
 from .servers import ForwardProxy, Raw, Reply, ScriptedServer, TLSMaterial
+
+
+@pytest.fixture(params=DRIVERS)
+def driver(request: pytest.FixtureRequest) -> str:
+    """Every test here that builds its client through `make_client` runs against both
+    clients, `Longmem` and `AsyncLongmem`, on the same scripted servers."""
+    return str(request.param)
+
 
 # -- keep-alive --------------------------------------------------------------------------
 
@@ -161,12 +170,14 @@ def test_tls_honours_ssl_cert_file(
 
 
 def test_default_tls_context_checks_certificate_and_host_name(
-    tls_server: ScriptedServer, tls_material: TLSMaterial, make_client: Callable[..., Longmem]
+    tls_server: ScriptedServer, tls_material: TLSMaterial
 ) -> None:
     import ssl
 
-    client = make_client(tls_server.url, ca_file=str(tls_material.ca_file))
+    # The sync transport's own context: the one place TLS settings are built.
+    client = Longmem(api_key="k", base_url=tls_server.url, ca_file=str(tls_material.ca_file))
     client.collections()
+    client.close()
     context = client._transport._tls_context()
     assert context.verify_mode == ssl.CERT_REQUIRED
     assert context.check_hostname is True
@@ -264,7 +275,8 @@ def test_https_proxy_url_is_rejected_clearly(
 # -- threads -----------------------------------------------------------------------------
 
 
-def test_eight_threads_share_one_client(server: ScriptedServer, client: Longmem) -> None:
+def test_eight_threads_share_one_client(server: ScriptedServer) -> None:
+    client = Longmem(api_key="k", base_url=server.url)  # the sync client's own design
     calls_per_thread = 25
     server.set_default(lambda request: Reply(201, json={"echo": request.json()["text"]}))
     results: dict[int, list[str]] = {}
@@ -290,6 +302,7 @@ def test_eight_threads_share_one_client(server: ScriptedServer, client: Longmem)
     assert len(requests) == 8 * calls_per_thread
     assert len({r.headers["idempotency-key"] for r in requests}) == len(requests)
     assert server.connections == 8  # one kept-alive connection per thread
+    client.close()
 
 
 # -- the response size cap -----------------------------------------------------------------
