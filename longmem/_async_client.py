@@ -684,14 +684,22 @@ class AsyncLongmem(ClientBase):
         memories: Iterable[Mapping[str, Any]],
         *,
         collections: Optional[Iterable[Mapping[str, Any]]] = None,
+        connections: Optional[Iterable[Mapping[str, Any]]] = None,
         into_collection: Optional[str] = None,
         idempotency_key: Optional[str] = None,
     ) -> ImportResult:
-        """Re-ingest an export (ids reassigned, text re-embedded). POST /v1/memory/admin/import."""
+        """Re-ingest an export: its memories, and its collections and connections when
+        given. POST /v1/memory/admin/import → {imported, skipped, collections, connections}.
+
+        Ids are kept where the server has none such, else reassigned (links follow);
+        text is re-embedded. An export carries no credentials: give them again on each
+        connection (its `credentials_omitted` lists which need them).
+        """
         return await self._run(
             _endpoints.import_memories(
                 memories,
                 collections=collections,
+                connections=connections,
                 into_collection=into_collection,
                 idempotency_key=idempotency_key,
             )

@@ -616,6 +616,7 @@ def import_memories(
     memories: Iterable[Mapping[str, Any]],
     *,
     collections: Optional[Iterable[Mapping[str, Any]]],
+    connections: Optional[Iterable[Mapping[str, Any]]],
     into_collection: Optional[str],
     idempotency_key: Optional[str],
 ) -> Steps[ImportResult]:
@@ -623,6 +624,8 @@ def import_memories(
     body: dict[str, Any] = {"memories": items}
     if collections is not None:
         body["collections"] = _dict_list(collections, "collections")
+    if connections is not None:
+        body["connections"] = _dict_list(connections, "connections")
     if into_collection is not None:
         body["into_collection"] = check.collection(into_collection, "into_collection")
     key = check.idempotency_key(idempotency_key)

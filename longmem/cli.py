@@ -593,9 +593,11 @@ def _read_items(name: str) -> tuple[list[Any], list[str]]:
     return [value for _, value in found], [where for where, _ in found]
 
 
-def _read_export(stream: TextIO, name: str) -> tuple[list[Any], Optional[list[Any]], list[str]]:
-    """An export object ({"memories", "collections"}) or JSON Lines of memories, and
-    where each memory is."""
+def _read_export(
+    stream: TextIO, name: str
+) -> tuple[list[Any], Optional[list[Any]], Optional[list[Any]], list[str]]:
+    """An export object ({"memories", "collections", "connections"}) or JSON Lines of
+    memories: the memories, the collections, the connections, and where each memory is."""
     text = stream.read()
     try:
         whole = json.loads(text)
@@ -605,16 +607,17 @@ def _read_export(stream: TextIO, name: str) -> tuple[list[Any], Optional[list[An
         memories = whole.get("memories")
         if not isinstance(memories, list):
             raise InvalidArgumentError(f"{name} has no 'memories' list")
-        collections = whole.get("collections")
+        collections, connections = whole.get("collections"), whole.get("connections")
         return (
             memories,
             collections if isinstance(collections, list) else None,
+            connections if isinstance(connections, list) else None,
             _positions(name, len(memories)),
         )
     if isinstance(whole, list):
-        return whole, None, _positions(name, len(whole))
+        return whole, None, None, _positions(name, len(whole))
     found = list(_json_lines(iter(text.splitlines(keepends=True)), name))  # type: ignore[arg-type]
-    return [value for _, value in found], None, [where for where, _ in found]
+    return [value for _, value in found], None, None, [where for where, _ in found]
 
 
 def _positions(name: str, count: int) -> list[str]:
@@ -880,7 +883,7 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     stream = _open_input(args.file)
     try:
-        memories, collections, where = _read_export(
+        memories, collections, connections, where = _read_export(
             stream, "stdin" if args.file == "-" else args.file
         )
     finally:
@@ -890,16 +893,20 @@ def _import(args: argparse.Namespace) -> int:
     into = args.collection if args.into_collection is None else args.into_collection
     if into is not None:
         collections = None  # the export's collections would be recreated, empty
-    key, advice = _run_key(args, "import", [into, collections, memories])
-    totals: dict[str, Any] = {"imported": 0, "skipped": 0, "collections": []}
+    key, advice = _run_key(args, "import", [into, collections, connections, memories])
+    totals: dict[str, Any] = {"imported": 0, "skipped": 0, "collections": [], "connections": 0}
     start = 0
     with _client(args) as mem:
         try:
             for start in range(0, max(len(memories), 1), MAX_IMPORT_MEMORIES):
                 try:
+                    last = start + MAX_IMPORT_MEMORIES >= len(memories)
                     result = mem.import_memories(
                         memories[start : start + MAX_IMPORT_MEMORIES],
                         collections=collections if start == 0 else None,
+                        # With the last memories: each connection's item map names
+                        # memories that are then all in.
+                        connections=connections if last else None,
                         into_collection=into,
                         idempotency_key=f"{key}-{start}",
                     )
@@ -907,6 +914,7 @@ def _import(args: argparse.Namespace) -> int:
                     raise _renumbered(exc, "memories", where, start) from None
                 totals["imported"] += result.get("imported", 0)
                 totals["skipped"] += result.get("skipped", 0)
+                totals["connections"] += result.get("connections", 0)
                 names = set(totals["collections"]) | set(result.get("collections") or [])
                 totals["collections"] = sorted(names)
                 done = min(start + MAX_IMPORT_MEMORIES, len(memories))

@@ -124,11 +124,16 @@ class ImportResult(TypedDict):
     imported: int
     skipped: int
     collections: list[str]
+    connections: int
 
 
 class Export(TypedDict):
     tenant: Any
     collections: list[Collection]
     memories: list[Memory]
+    # Each connection with its item map ("items"); credentials are never exported, and
+    # `credentials_omitted` lists the ids of the connections that had some.
+    connections: list[dict[str, Any]]
+    credentials_omitted: list[str]
     exported_at: str
     truncated: bool

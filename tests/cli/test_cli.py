@@ -259,7 +259,12 @@ def test_import_run_again_stores_nothing_twice(
     dump = json.dumps({"memories": [{"text": "one"}, {"text": "two"}]})
     for _ in range(2):
         imported = run(capsys, monkeypatch, "import", "--into", collection, stdin=dump)
-        assert imported.json == {"imported": 2, "skipped": 0, "collections": [collection]}
+        assert imported.json == {
+            "imported": 2,
+            "skipped": 0,
+            "collections": [collection],
+            "connections": 0,
+        }
     assert count(server, collection) == 2
     run(capsys, monkeypatch, "import", "--into", collection, "--allow-duplicates", stdin=dump)
     assert count(server, collection) == 4

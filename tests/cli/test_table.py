@@ -44,6 +44,7 @@ _FILLED_OTHERWISE = {
     ("remember", "sync"): "--async",
     ("import_memories", "memories"): "the file",
     ("import_memories", "collections"): "the file's collections",
+    ("import_memories", "connections"): "the file's connections",
     ("import_memories", "idempotency_key"): "an import of many memories is several calls",
     ("context", "count_tokens"): "a shell has no callable: --max-tokens counts characters / 4",
 }

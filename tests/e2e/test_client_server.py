@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -221,3 +222,28 @@ def test_a_collection_name_the_server_refuses_comes_back_as_its_field_message(
         mem.list_memories(collection="a/b")  # one segment: not a route to a/b's memories
     with pytest.raises(NotFoundError, match=re.escape("Collection '..' not found")):
         mem.get_collection("..")  # not normalised into GET /v1/memory/collections
+
+
+def test_an_export_imported_through_the_sdk_restores_its_connections(
+    mem: Longmem, collection: str, tmp_path: Path
+) -> None:
+    notes = tmp_path / "restore-notes"
+    notes.mkdir()
+    (notes / "plan.md").write_text("Ship the importer on Friday.\n", "utf-8")
+    made = mem.create_connection(
+        "directory", name="notes", collection=collection, config={"path": str(notes)}
+    )
+    assert mem.sync_connection(made["id"])["synced"] == 1
+    dump = mem.export_account()
+    mine = [m for m in dump["memories"] if m["collection"] == collection]
+    with (
+        LocalServer(connector_roots=[str(tmp_path)]) as other,
+        Longmem(api_key=other.api_key, base_url=other.url) as restored,
+    ):
+        result = restored.import_memories(mine, connections=dump["connections"])
+        assert (result["imported"], result["connections"]) == (1, 1)
+        [connection] = restored.list_connections()
+        assert connection["id"] == made["id"]  # ids are kept on a server that has none such
+        # The item map came along: syncing again finds nothing new and stores nothing twice.
+        assert restored.sync_connection(connection["id"])["synced"] == 0
+        assert len(restored.list_memories(collection=collection)) == 1
