@@ -12,7 +12,7 @@ and p50/p99 latency per operation, measured from the clients.
 from whatever else runs on the machine.
 
     python bench/mixed_load.py [--quick] [--clients 16,32,64] [--seconds S] [--rounds N]
-                               [--before PATH]
+                               [--before PATH] [--costs]
 """
 
 from __future__ import annotations
@@ -143,6 +143,43 @@ def _seed(url: str) -> list[str]:
     return ids
 
 
+def costs(repo: Path, seconds: float) -> list[list[str]]:
+    """Each operation alone from one client on a fresh server of ``repo``: its rate,
+    latency and the server's CPU per call, which bound what the mix can reach."""
+    rows = []
+    with common.ServerProcess(repo=repo) as server:
+        ids = _seed(server.url)
+        parts = urlsplit(server.url)
+        conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
+        rng = random.Random(3)
+        texts, asks = common.sentences(5000, seed=3), common.queries(48)
+        base = f"/v1/memory/collections/{COLLECTION}"
+        for op, _ in MIX:
+            count, cpu0, start = 0, common.proc_cpu_seconds(server.pid), time.perf_counter()
+            while time.perf_counter() - start < seconds:
+                count += 1
+                if op == "add":
+                    body = {"text": texts[count % len(texts)]}
+                    key = {"Idempotency-Key": f"cost-{count}"}
+                    _request(conn, "POST", base + "/memories", body, **key)
+                elif op == "search":
+                    _request(conn, "POST", base + "/search", {"query": rng.choice(asks)})
+                else:
+                    _request(conn, "GET", f"{base}/memories/{rng.choice(ids)}")
+            wall = time.perf_counter() - start
+            cpu = common.proc_cpu_seconds(server.pid) - cpu0
+            rows.append(
+                [
+                    op,
+                    f"{count / wall:,.0f}",
+                    f"{wall / count * 1000:.2f}",
+                    f"{cpu / count * 1000:.2f}",
+                ]
+            )
+        conn.close()
+    return rows
+
+
 def load_round(repo: Path, clients: int, warmup: float, seconds: float) -> dict[str, object]:
     """One fresh server of ``repo`` under ``clients`` clients: rate and latencies."""
     with common.ServerProcess(repo=repo) as server:
@@ -189,6 +226,9 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=None, help="unmeasured time first")
     parser.add_argument("--rounds", type=int, default=None, help="rounds per client count")
     parser.add_argument("--before", type=Path, default=None, help="another tree to compare")
+    parser.add_argument(
+        "--costs", action="store_true", help="also each operation alone, from one client"
+    )
     args = parser.parse_args()
     seconds = args.seconds or (3.0 if args.quick else 10.0)
     warmup = args.warmup if args.warmup is not None else (1.0 if args.quick else 3.0)
@@ -238,6 +278,15 @@ def main() -> int:
             rows,
         )
     )
+    if args.costs:
+        print(
+            "\nEach operation alone, one client, sequential, after the mix's seeding: what "
+            "one call costs the server (CPU seconds from /proc).\n"
+        )
+        rows = [[name, *row] for name, repo in trees for row in costs(repo, seconds / 2)]
+        print(
+            common.table(["server", "operation", "calls/s", "ms/call", "server CPU ms/call"], rows)
+        )
     if 32 in counts:
         after = runs[("after", 32)]
         rps = common.median([float(r["rps"]) for r in after])  # type: ignore[arg-type]
