@@ -36,7 +36,7 @@ _READER_POOL_SIZE = 8
 _BUSY_TIMEOUT_MS = 10_000
 # A group commits once this many writes joined it even if more wait, so a steady stream
 # of writers cannot hold every write of the group unacknowledged.
-GROUP_COMMIT_MAX_WRITES = 64
+_GROUP_COMMIT_MAX_WRITES = 64
 
 Listener = Callable[[list[Change]], None]
 T = TypeVar("T")
@@ -194,11 +194,12 @@ class Database:
             return
         with self._settled:
             queued = self._queued
-        if queued and group.writes < GROUP_COMMIT_MAX_WRITES:
+        if queued and group.writes < _GROUP_COMMIT_MAX_WRITES:
             return
         self._commit(group)
 
     def _commit(self, group: _Group) -> None:
+        """Commit the open transaction (one fsync) and settle its group either way."""
         error: Optional[BaseException] = None
         try:
             self._writer.execute("COMMIT")
