@@ -24,9 +24,9 @@ import multiprocessing
 import os
 import random
 import sys
+import threading
 import time
 from pathlib import Path
-from typing import Optional
 from urllib.parse import urlsplit
 
 import _common as common
@@ -108,8 +108,6 @@ def _worker(
     stop_at: float,
     out: multiprocessing.Queue,  # type: ignore[type-arg]
 ) -> None:
-    import threading
-
     results: list[tuple[list[Sample], int]] = []
     threads = [
         threading.Thread(
@@ -161,11 +159,14 @@ def costs(repo: Path, seconds: float) -> list[list[str]]:
                 if op == "add":
                     body = {"text": texts[count % len(texts)]}
                     key = {"Idempotency-Key": f"cost-{count}"}
-                    _request(conn, "POST", base + "/memories", body, **key)
+                    status, _ = _request(conn, "POST", base + "/memories", body, **key)
                 elif op == "search":
-                    _request(conn, "POST", base + "/search", {"query": rng.choice(asks)})
+                    query = {"query": rng.choice(asks)}
+                    status, _ = _request(conn, "POST", base + "/search", query)
                 else:
-                    _request(conn, "GET", f"{base}/memories/{rng.choice(ids)}")
+                    status, _ = _request(conn, "GET", f"{base}/memories/{rng.choice(ids)}")
+                if status >= 300:
+                    raise RuntimeError(f"{op} failed with {status}")
             wall = time.perf_counter() - start
             cpu = common.proc_cpu_seconds(server.pid) - cpu0
             rows.append(
@@ -195,7 +196,6 @@ def load_round(repo: Path, clients: int, warmup: float, seconds: float) -> dict[
             )
             proc.start()
             procs.append(proc)
-        server_cpu0: Optional[float] = None
         while time.monotonic() < start_at:
             time.sleep(0.01)
         server_cpu0 = common.proc_cpu_seconds(server.pid)
@@ -280,7 +280,8 @@ def main() -> int:
     )
     if args.costs:
         print(
-            "\nEach operation alone, one client, sequential, after the mix's seeding: what "
+            "\nEach operation alone, one client, sequential, on a fresh server seeded like "
+            "the mix (adds run first, so searches see the memories they added too): what "
             "one call costs the server (CPU seconds from /proc).\n"
         )
         rows = [[name, *row] for name, repo in trees for row in costs(repo, seconds / 2)]
