@@ -92,18 +92,23 @@ def machine() -> str:
     )
 
 
-def code_version() -> str:
-    """The checked-out commit (read from .git, no git command) and hashes of the SDK's
-    and the server's sources, which tell apart runs on different uncommitted trees."""
+def code_version(repo: Path = REPO) -> str:
+    """The checked-out commit of ``repo`` (read from .git, no git command) and hashes of
+    the SDK's and the server's sources, which tell apart runs on uncommitted trees."""
     commit = "unknown commit"
     try:
-        head = (REPO / ".git" / "HEAD").read_text().strip()
+        git = repo / ".git"
+        if git.is_file():  # a worktree: .git names its own directory, refs are shared
+            git = (repo / git.read_text().split(":", 1)[1].strip()).resolve()
+        common = git / "commondir"
+        shared = (git / common.read_text().strip()).resolve() if common.exists() else git
+        head = (git / "HEAD").read_text().strip()
         if head.startswith("ref: "):
-            ref = REPO / ".git" / head[5:]
+            ref = shared / head[5:]
             if ref.exists():
                 commit = ref.read_text().strip()[:10]
             else:
-                for line in (REPO / ".git" / "packed-refs").read_text().splitlines():
+                for line in (shared / "packed-refs").read_text().splitlines():
                     if line.endswith(" " + head[5:]):
                         commit = line[:10]
         else:
@@ -114,10 +119,10 @@ def code_version() -> str:
     def tree_hash(paths: list[Path]) -> str:
         digest = hashlib.sha256()
         for path in sorted(paths):
-            digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
+            digest.update(str(path.relative_to(repo)).encode() + b"\0" + path.read_bytes())
         return digest.hexdigest()[:10]
 
-    package = REPO / "longmem"
+    package = repo / "longmem"
     sdk = tree_hash(list(package.glob("*.py")))
     server = tree_hash(list((package / "server").rglob("*.py")))
     return f"commit {commit}; sha256 of longmem/*.py {sdk}, of longmem/server/ {server}"
@@ -158,11 +163,11 @@ def proc_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
 
 
-def bench_env() -> dict[str, str]:
-    """The environment for child processes: the repo importable, bytecode cached."""
+def bench_env(repo: Path = REPO) -> dict[str, str]:
+    """The environment for child processes: ``repo`` importable, bytecode cached."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(repo) + os.pathsep + env.get("PYTHONPATH", "")
     for name in list(env):
         if name.lower().endswith("_proxy"):
             del env[name]
@@ -170,10 +175,12 @@ def bench_env() -> dict[str, str]:
 
 
 class ServerProcess:
-    """``python -m longmem serve`` in its own process, on a temporary database."""
+    """``python -m longmem serve`` in its own process, on a temporary database; ``repo``
+    is the tree whose server runs (another checkout, to compare before and after)."""
 
-    def __init__(self, db_dir: Optional[str] = None) -> None:
+    def __init__(self, db_dir: Optional[str] = None, repo: Path = REPO) -> None:
         self._own_dir = db_dir is None
+        self.repo = repo
         self.dir = db_dir or tempfile.mkdtemp(prefix="longmem-bench-")
         self.db = os.path.join(self.dir, "bench.db")
         self.proc: Optional[subprocess.Popen[str]] = None
@@ -198,7 +205,7 @@ class ServerProcess:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            env=bench_env(),
+            env=bench_env(self.repo),
             cwd=self.dir,
         )
         assert self.proc.stdout is not None

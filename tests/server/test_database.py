@@ -4,13 +4,17 @@ the rule that SQL lives only under server/db/."""
 from __future__ import annotations
 
 import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 import longmem.server
 from longmem.server.db import Change, NewMemory, Principal, Store
-from longmem.server.db.database import SQLITE_MAX_VARIABLES, chunks
+from longmem.server.db.database import SQLITE_MAX_VARIABLES, Database, chunks
 from longmem.server.db.migrations import MIGRATIONS
 
 
@@ -63,6 +67,159 @@ def test_nested_writes_commit_once_at_the_outermost(store: Store) -> None:
         store.memories.add(principal, [NewMemory("c", "two")])
         assert batches == []  # nothing announced before the commit
     assert batches == [2]
+
+
+@contextmanager
+def _holding_the_writer(
+    store: Store, queued: int, holder_errors: list[str]
+) -> Iterator[list[threading.Thread]]:
+    """Hold a write (memory "first") open while the threads put in the list it yields
+    queue for the writer; leaving the block waits until ``queued`` do, then lets go.
+    The holder's own failure goes to ``holder_errors``."""
+    db: Database = store
+    release = threading.Event()
+    entered = threading.Event()
+
+    def first() -> None:
+        try:
+            with store.write():
+                store.memories.add(_principal_of(store), [NewMemory("c", "first")])
+                entered.set()
+                release.wait(10)
+        except sqlite3.Error as err:
+            holder_errors.append(str(err))
+
+    holder = threading.Thread(target=first)
+    holder.start()
+    assert entered.wait(10)
+    threads: list[threading.Thread] = []
+    yield threads
+    for thread in threads:
+        thread.start()
+    for _ in range(10_000):  # bounded: the threads only have to reach the lock
+        with db._settled:
+            if db._queued == queued:
+                break
+        threading.Event().wait(0.001)
+    assert db._queued == queued
+    release.set()
+    for thread in [holder, *threads]:
+        thread.join(10)
+
+
+def _principal_of(store: Store) -> Principal:
+    principal = store.keys.authenticate("lm_group_test")
+    assert principal is not None
+    return principal
+
+
+def test_writes_queued_meanwhile_commit_together_and_are_acknowledged_after(
+    store: Store,
+) -> None:
+    store.keys.add("t1", "write", "tests", "lm_group_test")
+    events: list[str] = []
+    store.add_listener(lambda changes: events.append(f"commit {len(changes)}"))
+
+    def add(text: str) -> None:
+        store.memories.add(_principal_of(store), [NewMemory("c", text)])
+        events.append(f"acknowledged {text}")
+
+    holder_errors: list[str] = []
+    with _holding_the_writer(store, 2, holder_errors) as threads:
+        threads += [threading.Thread(target=add, args=(t,)) for t in ("second", "third")]
+    assert holder_errors == []
+    # One commit (one fsync) for the three writes, and no write answered before it.
+    assert events[0] == "commit 3"
+    assert sorted(events[1:]) == ["acknowledged second", "acknowledged third"]
+    assert len(store.memories.page("t1", "c", 10, 0, True)) == 3
+
+
+def test_a_failing_write_in_a_group_undoes_only_itself(store: Store) -> None:
+    store.keys.add("t1", "write", "tests", "lm_group_test")
+    batches: list[list[int]] = []
+    store.add_listener(lambda changes: batches.append([c.rid for c in changes]))
+    failures: list[BaseException] = []
+
+    def failing() -> None:
+        try:
+            with store.write():
+                store.memories.add(_principal_of(store), [NewMemory("c", "doomed")])
+                raise RuntimeError("this write fails")
+        except RuntimeError as err:
+            failures.append(err)
+
+    def add() -> None:
+        store.memories.add(_principal_of(store), [NewMemory("c", "kept")])
+
+    holder_errors: list[str] = []
+    with _holding_the_writer(store, 2, holder_errors) as threads:
+        threads += [threading.Thread(target=failing), threading.Thread(target=add)]
+    assert holder_errors == []
+    assert [str(err) for err in failures] == ["this write fails"]
+    texts = sorted(m.text for m in store.memories.page("t1", "c", 10, 0, True))
+    assert texts == ["first", "kept"]
+    assert len(batches) == 1 and len(batches[0]) == 2  # one commit, the doomed one absent
+
+
+def test_a_failed_group_commit_acknowledges_none_of_its_writes(store: Store) -> None:
+    store.keys.add("t1", "write", "tests", "lm_group_test")
+    # A deferred foreign key is checked at COMMIT: the one way to make a commit fail.
+    store._writer.execute("PRAGMA foreign_keys = ON")
+    with store.write() as conn:
+        conn.execute("CREATE TEMP TABLE parent (id INTEGER PRIMARY KEY)")
+        conn.execute(
+            "CREATE TEMP TABLE child (parent REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)"
+        )
+    seen: list[int] = []
+    store.add_listener(lambda changes: seen.extend(c.rid for c in changes))
+    errors: list[str] = []
+
+    def add(text: str, orphan: bool = False) -> None:
+        try:
+            with store.write() as conn:
+                store.memories.add(_principal_of(store), [NewMemory("c", text)])
+                if orphan:
+                    conn.execute("INSERT INTO child VALUES (1)")
+        except sqlite3.Error as err:
+            errors.append(f"{text}: {err}")
+
+    holder_errors: list[str] = []
+    with _holding_the_writer(store, 2, holder_errors) as threads:
+        threads += [
+            threading.Thread(target=add, args=("orphan", True)),
+            threading.Thread(target=add, args=("innocent",)),
+        ]
+    assert holder_errors == ["the commit holding this write failed: FOREIGN KEY constraint failed"]
+    assert sorted(error.split(":")[0] for error in errors) == ["innocent", "orphan"]
+    assert all("commit holding this write failed" in error for error in errors)
+    assert seen == []
+    assert store.memories.page("t1", "c", 10, 0, True) == []
+    add("after")  # the next write starts a fresh transaction
+    assert [m.text for m in store.memories.page("t1", "c", 10, 0, True)] == ["after"]
+
+
+def test_close_commits_writes_handed_on_to_a_writer_that_never_came(tmp_path: Path) -> None:
+    path = str(tmp_path / "close.db")
+    store = Store(path)
+    store.keys.add("t1", "write", "tests", "lm_group_test")
+    with store._settled:
+        store._queued += 1  # a writer queued behind this one, then stopped by shutdown
+    added = threading.Thread(
+        target=lambda: store.memories.add(_principal_of(store), [NewMemory("c", "kept")])
+    )
+    added.start()
+    for _ in range(10_000):  # bounded: until the write has handed its group on
+        group = store._group
+        if group is not None and not group.settled and store._owner is None:
+            break
+        threading.Event().wait(0.001)
+    assert added.is_alive()
+    store.close()
+    added.join(10)
+    assert not added.is_alive()
+    reopened = Store(path)
+    assert [m.text for m in reopened.memories.page("t1", "c", 10, 0, True)] == ["kept"]
+    reopened.close()
 
 
 def test_adding_a_stored_key_again_keeps_its_id(store: Store) -> None:

@@ -111,6 +111,56 @@ def test_sigkill_loses_no_acknowledged_write(tmp_path: Path) -> None:
     again.finish(signal.SIGTERM)
 
 
+def test_sigkill_under_concurrent_writers_loses_no_acknowledged_write(tmp_path: Path) -> None:
+    # Concurrent writers share group commits: each answer must still mean "on disk".
+    db = str(tmp_path / "group.db")
+    key = "lm_durable"
+    proc = ServerProcess("--port", "0", "--db", db, "--api-key", key)
+    acknowledged: list[str] = []
+    failures: list[bytes] = []
+    lock = threading.Lock()
+    enough = threading.Event()
+
+    def writer(n: int) -> None:
+        api = proc.api(key)
+        for i in range(2000):  # bounded; the kill ends it far sooner
+            try:
+                reply = api.post(f"{C}/notes/memories", {"text": f"writer {n} fact {i}"})
+            except (http.client.HTTPException, OSError):
+                break  # the kill landed
+            if reply.status != 201:
+                failures.append(reply.raw)
+                break
+            with lock:
+                acknowledged.append(reply.json["id"])
+                if len(acknowledged) >= 400:
+                    enough.set()
+        api.close()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    assert enough.wait(60)
+    proc.proc.kill()  # SIGKILL mid-stream: writes are queued, in flight and committing
+    proc.proc.wait(timeout=10)
+    for thread in threads:
+        thread.join(30)
+    assert failures == []
+
+    again = ServerProcess("--port", "0", "--db", db, "--api-key", key)
+    api = again.api(key)
+    stored: set[str] = set()
+    for offset in range(0, 16_000, 200):
+        page = api.get(f"{C}/notes/memories?limit=200&offset={offset}").json
+        stored |= {m["id"] for m in page}
+        if len(page) < 200:
+            break
+    assert set(acknowledged) <= stored, len(set(acknowledged) - stored)
+    assert len(stored) <= len(acknowledged) + 8  # at most each writer's unanswered write
+    api.close()
+    again.finish(signal.SIGTERM)
+
+
 def test_eight_concurrent_writers_never_see_locked_database(server: LocalServer) -> None:
     errors: list[Any] = []
     ids: list[str] = []

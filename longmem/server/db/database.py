@@ -8,6 +8,10 @@ parameterised and, for tenant data, scoped by ``tenant_id``.
 
 Durability: WAL with ``synchronous=FULL``, so a commit is on disk (fsync'd) before the
 write is acknowledged; that survives power loss, not only a killed process.
+
+Group commit: the fsync is what a lone write waits for, so writes that queue for the
+lock meanwhile join one transaction, each in its own savepoint, and the last of them
+commits it: one fsync for the group, every write acknowledged after it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Optional, TypeVar
 
 from .migrations import migrate
 from .records import Change
@@ -30,6 +34,9 @@ from .records import Change
 SQLITE_MAX_VARIABLES = 500
 _READER_POOL_SIZE = 8
 _BUSY_TIMEOUT_MS = 10_000
+# A group commits once this many writes joined it even if more wait, so a steady stream
+# of writers cannot hold every write of the group unacknowledged.
+_GROUP_COMMIT_MAX_WRITES = 64
 
 Listener = Callable[[list[Change]], None]
 T = TypeVar("T")
@@ -72,13 +79,26 @@ def _connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+@dataclasses.dataclass
+class _Group:
+    """The writes one transaction holds, committed (or lost) together."""
+
+    writes: int = 0
+    settled: bool = False
+    error: Optional[BaseException] = None
+
+
 class Database:
     """One SQLite database file. Thread-safe; open one per file and process."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._wlock = threading.RLock()
+        self._wlock = threading.Lock()
+        self._owner: Optional[int] = None  # thread holding _wlock, for nested writes
         self._depth = 0
+        self._group: Optional[_Group] = None
+        self._queued = 0  # threads waiting for _wlock
+        self._settled = threading.Condition()  # guards _queued and every group's state
         self._pending: list[Change] = []
         self._listeners: list[Listener] = []
         self._writer = _connect(path)
@@ -98,32 +118,110 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction. Nested calls join the outermost one; the change feed
-        hears of its changes after it commits, and never of a rolled-back one."""
-        with self._wlock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield self._writer
-                finally:
-                    self._depth -= 1
-                return
-            self._depth = 1
-            self._writer.execute("BEGIN IMMEDIATE")
+        """One write, acknowledged (the block exits) only once the transaction holding it
+        is committed. Nested calls join the outermost one. A block that raises undoes its
+        own changes and no other write's; the change feed hears of committed changes
+        only, before any write of their group is acknowledged."""
+        if self._owner == threading.get_ident():
+            self._depth += 1
             try:
                 yield self._writer
-                self._writer.execute("COMMIT")
-            except BaseException:
-                self._pending = []
-                if self._writer.in_transaction:
-                    self._writer.execute("ROLLBACK")
-                raise
+            finally:
+                self._depth -= 1
+            return
+        with self._settled:
+            self._queued += 1
+        with self._wlock:
+            with self._settled:
+                self._queued -= 1
+            self._owner = threading.get_ident()
+            self._depth = 1
+            failure: Optional[BaseException] = None
+            try:
+                group = self._join_group()
+                mark = len(self._pending)
+                try:
+                    self._writer.execute("SAVEPOINT one_write")
+                    yield self._writer
+                    self._writer.execute("RELEASE one_write")
+                except BaseException as exc:
+                    failure = exc
+                    del self._pending[mark:]
+                    self._undo_one_write()
+                self._end_turn(group)
             finally:
                 self._depth = 0
-            changes, self._pending = self._pending, []
+                self._owner = None
+        if failure is not None:
+            raise failure
+        with self._settled:
+            while not group.settled:
+                self._settled.wait()
+        if group.error is not None:
+            raise sqlite3.OperationalError(
+                f"the commit holding this write failed: {group.error}"
+            ) from group.error
+
+    def _join_group(self) -> _Group:
+        """The group of the open transaction, opening one if there is none."""
+        if self._group is None or self._group.settled:
+            self._writer.execute("BEGIN IMMEDIATE")
+            self._group = _Group()
+        self._group.writes += 1
+        return self._group
+
+    def _undo_one_write(self) -> None:
+        """Roll back to the failed write's savepoint; if even that fails, roll back the
+        whole transaction rather than commit half a write (the group is then lost)."""
+        if not self._writer.in_transaction:
+            return
+        try:
+            self._writer.execute("ROLLBACK TO one_write")
+            self._writer.execute("RELEASE one_write")
+        except sqlite3.Error:
+            if self._writer.in_transaction:
+                self._writer.execute("ROLLBACK")
+
+    def _end_turn(self, group: _Group) -> None:
+        """Commit the group, unless writers wait for the lock to join it: the last of
+        them commits it, so one fsync covers every write queued meanwhile."""
+        if group.settled:
+            return
+        if not self._writer.in_transaction:
+            # SQLite itself rolled the transaction back (I/O error, disk full): the
+            # writes this group held before are lost as well.
+            self._settle(group, [], sqlite3.OperationalError("transaction rolled back"))
+            return
+        with self._settled:
+            queued = self._queued
+        if queued and group.writes < _GROUP_COMMIT_MAX_WRITES:
+            return
+        self._commit(group)
+
+    def _commit(self, group: _Group) -> None:
+        """Commit the open transaction (one fsync) and settle its group either way."""
+        error: Optional[BaseException] = None
+        try:
+            self._writer.execute("COMMIT")
+        except BaseException as exc:
+            error = exc
+            if self._writer.in_transaction:
+                self._writer.execute("ROLLBACK")
+        changes, self._pending = self._pending, []
+        self._settle(group, [] if error else changes, error)
+
+    def _settle(self, group: _Group, changes: list[Change], error: Optional[BaseException]) -> None:
+        """Tell the listeners of the group's changes, then its waiting writers."""
+        self._pending = []
+        try:
             if changes:
                 for listener in self._listeners:
                     listener(changes)
+        finally:
+            with self._settled:
+                group.error = error
+                group.settled = True
+                self._settled.notify_all()
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -153,6 +251,9 @@ class Database:
                 conn.close()
             self._all_readers = []
         with self._wlock:
+            # Writes handed on to a writer that will now never run are complete: keep them.
+            if self._group is not None and not self._group.settled:
+                self._commit(self._group)
             self._writer.close()
 
     # -- the change feed ------------------------------------------------------------
