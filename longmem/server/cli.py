@@ -60,6 +60,29 @@ def _env_int(name: str) -> Optional[int]:
         raise SystemExit(f"longmem: {name} must be an integer, got {raw!r}") from None
 
 
+# The spellings a switch in the environment may take; anything else is a usage error, so a
+# value meant as "off" (say "off" or "disabled") never turns the switch on.
+_ENV_TRUE = ("1", "true", "yes", "on")
+_ENV_FALSE = ("0", "false", "no", "off")
+
+
+def _env_flag(name: str) -> bool:
+    """A boolean LONGMEM_SERVER_* switch: unset or empty is off; a value that is neither
+    on nor off ends the command with a usage error (exit 2)."""
+    raw = os.environ.get(name, "")
+    value = raw.strip().lower()
+    if not value or value in _ENV_FALSE:
+        return False
+    if value in _ENV_TRUE:
+        return True
+    print(
+        f"longmem: {name} must be one of {', '.join(_ENV_TRUE)} (on) or "
+        f"{', '.join(_ENV_FALSE)} (off), got {raw!r}",
+        file=sys.stderr,
+    )
+    raise SystemExit(2)
+
+
 def _parser() -> argparse.ArgumentParser:
     env = os.environ.get
     p = argparse.ArgumentParser(
@@ -148,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--allow-private-fetch",
         action="store_true",
-        default=(env(ALLOW_PRIVATE_FETCH_ENV) or "0").lower() not in ("0", "false", "no"),
+        default=_env_flag(ALLOW_PRIVATE_FETCH_ENV),
         help="let connectors (rss) fetch from loopback, private and link-local addresses "
         f"(or {ALLOW_PRIVATE_FETCH_ENV}=1; default: public addresses only)",
     )
@@ -164,7 +187,7 @@ def _parser() -> argparse.ArgumentParser:
         "-v",
         "--log-requests",
         action="store_true",
-        default=(env(LOG_REQUESTS_ENV) or "0").lower() not in ("0", "false", "no"),
+        default=_env_flag(LOG_REQUESTS_ENV),
         help="log each request on stderr: method, path, status, milliseconds "
         f"(or set {LOG_REQUESTS_ENV}=1; default: off)",
     )
