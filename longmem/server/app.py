@@ -36,7 +36,7 @@ from urllib.parse import parse_qsl, urlsplit
 from .context import ADMIN, PUBLIC, WRITE, HTTPError, Replay, Request, Response, Services
 from .db import ROLE_ADMIN, ROLE_READ, Principal
 from .http11 import Disconnected, FramingError, read_head
-from .idempotency import Idempotency, canonical, fingerprint
+from .idempotency import Idempotency, canonical, canonical_target, fingerprint
 from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from .routes import MAX_BODY_BYTES, ROUTER, Route
 from .validation import MAX_JSON_INT_DIGITS, ValidationFailed
@@ -540,11 +540,12 @@ class _Handler(BaseHTTPRequestHandler):
         key = self.headers.get("Idempotency-Key")
         if key is None or route.idempotency is Replay.NEVER:
             return route.handler(request)
+        target = canonical_target(split.path, query, route.boolean_query)
         return self.server.idempotency.run(
             route.idempotency,
             principal.tenant_id,
             key,
-            fingerprint(self.command, self.path, canonical(parsed) if takes_body else b""),
+            fingerprint(self.command, target, canonical(parsed) if takes_body else b""),
             lambda: route.handler(request),
         )
 
