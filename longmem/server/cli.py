@@ -19,6 +19,7 @@ from typing import Callable, Optional
 
 from . import LocalServer, is_loopback
 from .app import (
+    DEFAULT_HEADER_TIMEOUT,
     DEFAULT_IDLE_TIMEOUT,
     DEFAULT_MAX_CONNECTIONS,
     DEFAULT_REQUEST_TIMEOUT,
@@ -137,8 +138,9 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=_env_int("LONGMEM_SERVER_MAX_CONNECTIONS"),
         metavar="N",
-        help="connections open at once; past it the oldest idle one is closed, or a new one "
-        "gets 503 when all are busy (or LONGMEM_SERVER_MAX_CONNECTIONS; "
+        help="connections open at once; past it the one idle or sending a request head the "
+        "longest is closed, or a new one gets 503 when all are busy "
+        "(or LONGMEM_SERVER_MAX_CONNECTIONS; "
         f"default: {DEFAULT_MAX_CONNECTIONS}, lowered to fit the open-file limit)",
     )
     p.add_argument(
@@ -157,6 +159,15 @@ def _parser() -> argparse.ArgumentParser:
         help="how long a request's line, headers and body may take to arrive, plus a second "
         "per MiB of body; later is 408 (or LONGMEM_SERVER_REQUEST_TIMEOUT; "
         f"default: {DEFAULT_REQUEST_TIMEOUT:g})",
+    )
+    p.add_argument(
+        "--header-timeout",
+        type=_seconds("LONGMEM_SERVER_HEADER_TIMEOUT"),
+        default=env("LONGMEM_SERVER_HEADER_TIMEOUT") or None,
+        metavar="SECONDS",
+        help="how long a request's line and headers may take to arrive; later is 408 "
+        "(or LONGMEM_SERVER_HEADER_TIMEOUT; at most the request timeout; "
+        f"default: {DEFAULT_HEADER_TIMEOUT:g})",
     )
     p.add_argument(
         "--connector-root",
@@ -399,6 +410,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         max_connections=args.max_connections,
         idle_timeout=args.idle_timeout or DEFAULT_IDLE_TIMEOUT,
         request_timeout=args.request_timeout or DEFAULT_REQUEST_TIMEOUT,
+        header_timeout=args.header_timeout or DEFAULT_HEADER_TIMEOUT,
     )
     if args.log_requests:
         _log_requests()
