@@ -23,7 +23,13 @@ from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Optional, Union
 
-from .app import DEFAULT_IDLE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, LongmemHTTPServer, make_server
+from .app import (
+    DEFAULT_HEADER_TIMEOUT,
+    DEFAULT_IDLE_TIMEOUT,
+    DEFAULT_REQUEST_TIMEOUT,
+    LongmemHTTPServer,
+    make_server,
+)
 from .connectors import FetchPolicy, real_roots
 from .context import EVERY_TENANT, Services
 from .credentials import Vault
@@ -104,9 +110,11 @@ class LocalServer:
     before the first request.
 
     Hostile or heavy traffic is bounded: at most ``max_connections`` connections are open
-    (None: as many as the open-file limit allows, up to 256), an idle keep-alive
-    connection closes after ``idle_timeout`` seconds, and a request must arrive in full
-    within ``request_timeout`` seconds (plus a second per MiB of body) or is answered 408.
+    (None: as many as the open-file limit allows, up to 256; past it the one idle or
+    sending a request head the longest is closed to make room), an idle keep-alive
+    connection closes after ``idle_timeout`` seconds, and a request's line and headers
+    must arrive within ``header_timeout`` seconds and the whole request within
+    ``request_timeout`` (plus a second per MiB of body), or it is answered 408.
 
     ``stop()`` stops accepting connections, then answers the requests in flight (for up
     to ``shutdown_grace`` seconds) before it closes the store: a write committed in that
@@ -132,6 +140,7 @@ class LocalServer:
         max_connections: Optional[int] = None,
         idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
         request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
+        header_timeout: float = DEFAULT_HEADER_TIMEOUT,
     ) -> None:
         if not is_loopback(host) and not (api_key or read_only_key or admin_key):
             raise ValueError(
@@ -145,8 +154,11 @@ class LocalServer:
             raise ValueError("shutdown_grace must be a number of seconds, 0 or more")
         if max_connections is not None and max_connections < 1:
             raise ValueError("max_connections must be at least 1")
-        if not idle_timeout > 0 or not request_timeout > 0:
-            raise ValueError("idle_timeout and request_timeout must be positive numbers of seconds")
+        if not idle_timeout > 0 or not request_timeout > 0 or not header_timeout > 0:
+            raise ValueError(
+                "idle_timeout, request_timeout and header_timeout must be positive numbers "
+                "of seconds"
+            )
         grants = _root_grants(connector_roots)
         if isinstance(fetch_allow, (str, bytes)):
             raise TypeError("fetch_allow must be a list of addresses, networks or hosts")
@@ -169,6 +181,7 @@ class LocalServer:
         self.max_connections = max_connections
         self.idle_timeout = idle_timeout
         self.request_timeout = request_timeout
+        self.header_timeout = header_timeout
         self.extractor: Extractor = RuleExtractor() if extractor is None else extractor
         self.embedder = embedder
         self.generated_key = False
@@ -221,6 +234,7 @@ class LocalServer:
                 max_connections=self.max_connections,
                 idle_timeout=self.idle_timeout,
                 request_timeout=self.request_timeout,
+                header_timeout=self.header_timeout,
             )
         except BaseException:
             self._cleanup()

@@ -8,9 +8,11 @@ the body is read ("100 Continue" first if asked) → JSON (400) → idempotency 
 connection on a long one; a 401 always closes it. Every response, errors and 204
 included, carries Content-Length, so HTTP/1.1 connections stay reusable.
 
-Connections are bounded: at most ``max_connections`` open (the oldest idle one is closed
-to make room, else 503), ``idle_timeout`` between requests, and a read deadline for each
-request (408), kept by one reaper thread because a socket timeout only bounds each recv.
+Connections are bounded: at most ``max_connections`` open (to make room, the one that has
+waited or sent part of a request head the longest is closed, else 503), ``idle_timeout``
+between requests, ``header_timeout`` for a request's head and ``request_timeout`` for the
+whole request (408), deadlines kept by one reaper thread because a socket timeout only
+bounds each recv.
 A client that goes away midway is a debug line, never a 500: nothing unread runs.
 """
 
@@ -36,7 +38,7 @@ from urllib.parse import parse_qsl, urlsplit
 from .context import ADMIN, PUBLIC, WRITE, HTTPError, Replay, Request, Response, Services
 from .db import ROLE_ADMIN, ROLE_READ, Principal
 from .http11 import Disconnected, FramingError, read_head
-from .idempotency import Idempotency, canonical, fingerprint
+from .idempotency import Idempotency, canonical, canonical_target, fingerprint
 from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from .routes import MAX_BODY_BYTES, ROUTER, Route
 from .validation import MAX_JSON_INT_DIGITS, ValidationFailed
@@ -53,9 +55,13 @@ DEFAULT_IDLE_TIMEOUT = 15.0
 # no less than _MIN_BODY_RATE bytes a second. A client that drips a byte at a time (or
 # stops) is answered 408 and dropped instead of holding a thread forever.
 DEFAULT_REQUEST_TIMEOUT = 30.0
+# How long its line and headers may take, within that: a real client sends them in one
+# go, and before they are in no key has been seen, so anyone may hold a connection this
+# long (the cap closes the longest-waiting of them sooner to make room).
+DEFAULT_HEADER_TIMEOUT = 5.0
 _MIN_BODY_RATE = 1024 * 1024
-# Open connections at most; beyond it an idle keep-alive connection is closed to make
-# room, and when every one is busy the new one gets a 503 at once.
+# Open connections at most; beyond it an idle connection, or one still sending a request
+# head, is closed to make room, and when every one is busy the new one gets a 503 at once.
 DEFAULT_MAX_CONNECTIONS = 256
 # Descriptors a connection may cost: its socket and, while busy, a SQLite reader (file
 # and WAL); kept free for the database, logs and the listener.
@@ -116,6 +122,7 @@ class LongmemHTTPServer(ThreadingHTTPServer):
         max_connections: Optional[int] = None,
         idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
         request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
+        header_timeout: float = DEFAULT_HEADER_TIMEOUT,
     ) -> None:
         self.services = services
         self.limiter = RateLimiter(rate_limit or DEFAULT_RATE_LIMIT)
@@ -123,11 +130,14 @@ class LongmemHTTPServer(ThreadingHTTPServer):
         self.max_connections = max_connections or default_max_connections()
         self.idle_timeout = idle_timeout
         self.request_timeout = request_timeout
-        # Open connections, oldest first (a dict keeps order): the first idle one is the
-        # one closed to make room.
-        self._open: dict[socket.socket, None] = {}
-        # The connections between the first byte of a request and its answer.
+        self.header_timeout = min(header_timeout, request_timeout)
+        # Open connections, and since when each has waited for a request to come in whole
+        # (accepted, or its last answer sent): the longest-waiting is closed to make room.
+        self._open: dict[socket.socket, float] = {}
+        # The connections between the first byte of a request and its answer, and those
+        # of them still sending the head: no key seen yet, so they may be closed for room.
         self._busy: set[socket.socket] = set()
+        self._heads: dict[socket.socket, float] = {}
         # Connections still reading a request, and when they must have it all.
         self._deadlines: dict[socket.socket, float] = {}
         self._expired: set[socket.socket] = set()
@@ -169,7 +179,7 @@ class LongmemHTTPServer(ThreadingHTTPServer):
             if err.errno in _OUT_OF_DESCRIPTORS:
                 log.warning("out of file descriptors (%s); pausing accept", err.strerror)
                 with self._open_lock:
-                    self._evict_idle()
+                    self._make_room()
                 self._sleep(self._accept_backoff)
                 self._accept_backoff = min(self._accept_backoff * 2, _ACCEPT_BACKOFF_SECONDS[1])
             raise  # socketserver drops the attempt; the client's connect stays queued
@@ -181,9 +191,9 @@ class LongmemHTTPServer(ThreadingHTTPServer):
     # number stays under the cap.
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._open_lock:
-            room = len(self._open) < self.max_connections or self._evict_idle()
+            room = len(self._open) < self.max_connections or self._make_room()
             if room:
-                self._open[request] = None
+                self._open[request] = time.monotonic()
         if not room:
             # Refused on the accepting thread, without reading: one non-blocking send.
             with contextlib.suppress(OSError):
@@ -193,21 +203,32 @@ class LongmemHTTPServer(ThreadingHTTPServer):
             return
         super().process_request(request, client_address)
 
-    def _evict_idle(self) -> bool:
-        """Close the oldest idle connection that has sent nothing; False when every one
-        is busy. Holds _open_lock."""
-        for conn in self._open:
-            if conn not in self._busy and not _has_data(conn):
-                del self._open[conn]
-                with contextlib.suppress(OSError):
-                    conn.shutdown(socket.SHUT_RDWR)
-                return True
-        return False
+    def _make_room(self) -> bool:
+        """Close the connection that has waited the longest for its request to come in
+        whole: idle, or still sending its head. False when every one is busy past its
+        head (authenticated or being answered). Holds _open_lock.
+
+        A client that sends a byte of a head now and then is no more use than an idle
+        one, and no key has been seen from it: if only idle connections could be closed,
+        a few such clients would keep everyone else out until their deadline."""
+        waiting = [
+            (since, conn)
+            for conn, since in self._open.items()
+            if conn in self._heads or (conn not in self._busy and not _has_data(conn))
+        ]
+        if not waiting:
+            return False
+        _, conn = min(waiting, key=lambda pair: pair[0])
+        del self._open[conn]
+        with contextlib.suppress(OSError):
+            conn.shutdown(socket.SHUT_RDWR)
+        return True
 
     def shutdown_request(self, request: Any) -> None:
         with self._open_lock:
             self._open.pop(request, None)
             self._busy.discard(request)
+            self._heads.pop(request, None)
             self._deadlines.pop(request, None)
             self._expired.discard(request)
             self._changed.notify_all()
@@ -215,12 +236,27 @@ class LongmemHTTPServer(ThreadingHTTPServer):
 
     def request_started(self, conn: socket.socket) -> bool:
         """A request's first byte arrived: from here until its answer, a draining server
-        waits for this connection. False when the connection was closed to make room."""
+        waits for this connection; its head must arrive within ``header_timeout``. False
+        when the connection was closed to make room."""
         with self._open_lock:
             if conn not in self._open:
                 return False
+            now = time.monotonic()
             self._busy.add(conn)
-            self._deadlines[conn] = time.monotonic() + self.request_timeout
+            self._heads[conn] = now
+            self._deadlines[conn] = now + self.header_timeout
+            return True
+
+    def head_arrived(self, conn: socket.socket) -> bool:
+        """The request's head is in: the connection may no longer be closed for room, and
+        the whole request must arrive within ``request_timeout`` of its first byte.
+        False when the connection was closed to make room meanwhile."""
+        with self._open_lock:
+            started = self._heads.pop(conn, None)
+            if conn not in self._open or started is None:
+                return False
+            if conn in self._deadlines:
+                self._deadlines[conn] = started + self.request_timeout
             return True
 
     def read_deadline(self, conn: socket.socket, extra: Optional[float]) -> None:
@@ -241,13 +277,16 @@ class LongmemHTTPServer(ThreadingHTTPServer):
     def request_answered(self, conn: socket.socket) -> None:
         with self._open_lock:
             self._busy.discard(conn)
+            self._heads.pop(conn, None)
             self._deadlines.pop(conn, None)
+            if conn in self._open:
+                self._open[conn] = time.monotonic()
             self._changed.notify_all()
 
     def _reap(self) -> None:
         # A socket timeout only bounds each recv(); a client sending a byte a second never
         # trips it. Shutting the reading side ends whatever read is blocked on it.
-        interval = min(0.5, self.request_timeout / 5)
+        interval = min(0.5, self.header_timeout / 5)
         while not self._closing.wait(interval):
             now = time.monotonic()
             with self._open_lock:
@@ -434,6 +473,8 @@ class _Handler(BaseHTTPRequestHandler):
         except FramingError as err:
             self._refuse(err.status, err.detail, started)
             return
+        if not self.server.head_arrived(conn):
+            return  # closed to make room while its head was coming
         self.command, self.path, self.request_version = head.method, head.target, head.version
         self.requestline = f"{head.method} {head.target} {head.version}"
         self.headers = head.headers
@@ -540,11 +581,12 @@ class _Handler(BaseHTTPRequestHandler):
         key = self.headers.get("Idempotency-Key")
         if key is None or route.idempotency is Replay.NEVER:
             return route.handler(request)
+        target = canonical_target(split.path, query, route.boolean_query)
         return self.server.idempotency.run(
             route.idempotency,
             principal.tenant_id,
             key,
-            fingerprint(self.command, self.path, canonical(parsed) if takes_body else b""),
+            fingerprint(self.command, target, canonical(parsed) if takes_body else b""),
             lambda: route.handler(request),
         )
 
@@ -690,6 +732,7 @@ def make_server(
     max_connections: Optional[int] = None,
     idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
+    header_timeout: float = DEFAULT_HEADER_TIMEOUT,
 ) -> LongmemHTTPServer:
     return LongmemHTTPServer(
         (host, port),
@@ -698,4 +741,5 @@ def make_server(
         max_connections=max_connections,
         idle_timeout=idle_timeout,
         request_timeout=request_timeout,
+        header_timeout=header_timeout,
     )

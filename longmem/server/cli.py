@@ -19,6 +19,7 @@ from typing import Callable, Optional
 
 from . import LocalServer, is_loopback
 from .app import (
+    DEFAULT_HEADER_TIMEOUT,
     DEFAULT_IDLE_TIMEOUT,
     DEFAULT_MAX_CONNECTIONS,
     DEFAULT_REQUEST_TIMEOUT,
@@ -58,6 +59,29 @@ def _env_int(name: str) -> Optional[int]:
         return int(raw)
     except ValueError:
         raise SystemExit(f"longmem: {name} must be an integer, got {raw!r}") from None
+
+
+# The spellings a switch in the environment may take; anything else is a usage error, so a
+# value meant as "off" (say "off" or "disabled") never turns the switch on.
+_ENV_TRUE = ("1", "true", "yes", "on")
+_ENV_FALSE = ("0", "false", "no", "off")
+
+
+def _env_flag(name: str) -> bool:
+    """A boolean LONGMEM_SERVER_* switch: unset or empty is off; a value that is neither
+    on nor off ends the command with a usage error (exit 2)."""
+    raw = os.environ.get(name, "")
+    value = raw.strip().lower()
+    if not value or value in _ENV_FALSE:
+        return False
+    if value in _ENV_TRUE:
+        return True
+    print(
+        f"longmem: {name} must be one of {', '.join(_ENV_TRUE)} (on) or "
+        f"{', '.join(_ENV_FALSE)} (off), got {raw!r}",
+        file=sys.stderr,
+    )
+    raise SystemExit(2)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -114,8 +138,9 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=_env_int("LONGMEM_SERVER_MAX_CONNECTIONS"),
         metavar="N",
-        help="connections open at once; past it the oldest idle one is closed, or a new one "
-        "gets 503 when all are busy (or LONGMEM_SERVER_MAX_CONNECTIONS; "
+        help="connections open at once; past it the one idle or sending a request head the "
+        "longest is closed, or a new one gets 503 when all are busy "
+        "(or LONGMEM_SERVER_MAX_CONNECTIONS; "
         f"default: {DEFAULT_MAX_CONNECTIONS}, lowered to fit the open-file limit)",
     )
     p.add_argument(
@@ -136,6 +161,15 @@ def _parser() -> argparse.ArgumentParser:
         f"default: {DEFAULT_REQUEST_TIMEOUT:g})",
     )
     p.add_argument(
+        "--header-timeout",
+        type=_seconds("LONGMEM_SERVER_HEADER_TIMEOUT"),
+        default=env("LONGMEM_SERVER_HEADER_TIMEOUT") or None,
+        metavar="SECONDS",
+        help="how long a request's line and headers may take to arrive; later is 408 "
+        "(or LONGMEM_SERVER_HEADER_TIMEOUT; at most the request timeout; "
+        f"default: {DEFAULT_HEADER_TIMEOUT:g})",
+    )
+    p.add_argument(
         "--connector-root",
         action="append",
         dest="connector_roots",
@@ -148,7 +182,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--allow-private-fetch",
         action="store_true",
-        default=(env(ALLOW_PRIVATE_FETCH_ENV) or "0").lower() not in ("0", "false", "no"),
+        default=_env_flag(ALLOW_PRIVATE_FETCH_ENV),
         help="let connectors (rss) fetch from loopback, private and link-local addresses "
         f"(or {ALLOW_PRIVATE_FETCH_ENV}=1; default: public addresses only)",
     )
@@ -164,7 +198,7 @@ def _parser() -> argparse.ArgumentParser:
         "-v",
         "--log-requests",
         action="store_true",
-        default=(env(LOG_REQUESTS_ENV) or "0").lower() not in ("0", "false", "no"),
+        default=_env_flag(LOG_REQUESTS_ENV),
         help="log each request on stderr: method, path, status, milliseconds "
         f"(or set {LOG_REQUESTS_ENV}=1; default: off)",
     )
@@ -376,6 +410,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         max_connections=args.max_connections,
         idle_timeout=args.idle_timeout or DEFAULT_IDLE_TIMEOUT,
         request_timeout=args.request_timeout or DEFAULT_REQUEST_TIMEOUT,
+        header_timeout=args.header_timeout or DEFAULT_HEADER_TIMEOUT,
     )
     if args.log_requests:
         _log_requests()

@@ -12,18 +12,38 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection, Mapping
 from typing import Any, Callable, Optional
+from urllib.parse import urlencode
 
 from .._protocol import MAX_IDEMPOTENCY_KEY_CHARS
 from .context import HTTPError, Replay, Response
 from .db import Store
-from .validation import ValidationFailed
+from .validation import QUERY_FALSE, QUERY_TRUE, ValidationFailed
 
 
 def canonical(body: Any) -> bytes:
     """A parsed JSON body as the fingerprint takes it: keys sorted, no whitespace, so the
     same request formatted another way is still the same request."""
     return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("ascii")
+
+
+def canonical_target(path: str, query: Mapping[str, str], booleans: Collection[str]) -> str:
+    """The path and the query as the server reads them: pairs decoded and sorted, and a
+    boolean parameter's value as read (``sync=1`` is ``sync=true``), so the same request
+    spelled another way is still the same request."""
+    pairs = sorted(
+        (name, _as_read(value) if name in booleans else value) for name, value in query.items()
+    )
+    return path + ("?" + urlencode(pairs) if pairs else "")
+
+
+def _as_read(value: str) -> str:
+    if value.lower() in QUERY_TRUE:
+        return "true"
+    if value.lower() in QUERY_FALSE:
+        return "false"
+    return value  # refused by the handler (422); never stored, so never replayed
 
 
 def fingerprint(method: str, target: str, body: bytes) -> str:

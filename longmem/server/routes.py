@@ -45,6 +45,11 @@ class Route:
     replay: Optional[Replay] = None  # None: IN_TRANSACTION for writes, NEVER for reads
 
     @property
+    def boolean_query(self) -> tuple[str, ...]:
+        """The query parameters read as booleans."""
+        return tuple(n for n in self.query if openapi.QUERY_PARAMS[n]["type"] == "boolean")
+
+    @property
     def idempotency(self) -> Replay:
         if self.replay is not None:
             return self.replay

@@ -29,6 +29,11 @@ MAX_JSON_INT_DIGITS = 4_300
 _MISSING = object()
 
 
+# How a boolean query parameter is spelled (any case); idempotency reads them the same way.
+QUERY_TRUE = ("true", "1")
+QUERY_FALSE = ("false", "0")
+
+
 class ValidationFailed(Exception):
     """Raised with the collected problems; the app answers 422."""
 
@@ -261,9 +266,9 @@ class Checker:
         raw = query.get(name)
         if raw is None:
             return default
-        if raw.lower() in ("true", "1"):
+        if raw.lower() in QUERY_TRUE:
             return True
-        if raw.lower() in ("false", "0"):
+        if raw.lower() in QUERY_FALSE:
             return False
         self.fail(
             ["query", name],

@@ -8,6 +8,7 @@ import http.client
 import logging
 import socket
 import struct
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -99,10 +100,15 @@ def test_idle_connections_beyond_the_cap_do_not_shut_out_a_health_check(
 
 
 def test_when_every_connection_is_busy_a_new_one_gets_503_at_once(capped: LocalServer) -> None:
-    # Each sends half a request line, so none is idle and none can be closed for room.
+    # Each sends a keyed request head and half its body, so none is idle, none is still
+    # sending its head, and none can be closed for room.
+    head = (
+        f"POST {C}/notes/memories HTTP/1.1\r\nHost: x\r\n"
+        f"Authorization: Bearer {capped.api_key}\r\nContent-Length: 100\r\n\r\n"
+    ).encode()
     busy = [_connect(capped) for _ in range(CAP)]
     for sock in busy:
-        sock.sendall(b"GET /v1/memo")
+        sock.sendall(head + b'{"text": "half')
     httpd = capped._httpd
     assert httpd is not None
     for _ in range(500):
@@ -118,6 +124,79 @@ def test_when_every_connection_is_busy_a_new_one_gets_503_at_once(capped: LocalS
     finally:
         for sock in busy:
             sock.close()
+
+
+def _drip_heads(server: LocalServer, count: int, stop: threading.Event) -> list[int]:
+    """Hold ``count`` connections that each send a request head a byte at a time, opening
+    another whenever the server closes one, until ``stop``; returns how many it opened."""
+    opened = [0]
+
+    def hold() -> None:
+        head = b"GET /v1/memory/health HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 10_000
+        while not stop.is_set():
+            try:
+                with _connect(server) as sock:
+                    opened[0] += 1
+                    for byte in head:
+                        sock.sendall(bytes([byte]))
+                        if stop.wait(0.05):
+                            return
+            except OSError:
+                continue  # closed to make room: come back, as an attacker would
+
+    threads = [threading.Thread(target=hold, daemon=True) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    return opened
+
+
+def test_clients_dripping_request_heads_over_the_cap_do_not_shut_out_health_checks() -> None:
+    # No header deadline to speak of: only closing the longest-waiting head makes room.
+    with LocalServer(max_connections=CAP, header_timeout=60, request_timeout=60) as srv:
+        stop = threading.Event()
+        opened = _drip_heads(srv, CAP + 4, stop)
+        httpd = srv._httpd
+        assert httpd is not None
+        try:
+            for _ in range(500):  # up to 5 s for the drippers to fill every slot
+                if httpd.in_flight == CAP and opened[0] >= CAP + 4:
+                    break
+                time.sleep(0.01)
+            assert httpd.in_flight == CAP
+            for _ in range(5):
+                assert _health(srv) == 200  # on a fresh connection, well inside 60 s
+            assert httpd.open_connections <= CAP
+        finally:
+            stop.set()
+
+
+def test_a_request_head_that_takes_longer_than_the_header_timeout_is_408() -> None:
+    with LocalServer(header_timeout=0.3, request_timeout=60) as srv, _connect(srv) as sock:
+        sock.sendall(b"GET /v1/memory/health HTTP/1.1\r\nHost: x\r\n")  # no blank line
+        data = _read_until_closed(sock)  # the socket waits up to 10 s, the server 60 s
+    assert data.startswith(b"HTTP/1.1 408"), data
+    assert b"Connection: close" in data
+
+
+def test_a_body_may_come_after_the_header_timeout_within_the_request_timeout() -> None:
+    with LocalServer(header_timeout=0.2, request_timeout=60) as srv:
+        api = Api(srv, srv.api_key)
+        assert api.post(C, {"name": "notes"}).status == 201
+        body = b'{"text": "slow but whole"}'
+        with _connect(srv) as sock:
+            sock.sendall(
+                (
+                    f"POST {C}/notes/memories HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    f"Authorization: Bearer {srv.api_key}\r\n"
+                    f"Content-Length: {len(body)}\r\n\r\n"
+                ).encode()
+            )
+            time.sleep(0.5)  # past the header timeout: the head is in, so the body may wait
+            sock.sendall(body)
+            data = _read_until_closed(sock)
+        assert data.startswith(b"HTTP/1.1 201"), data
+        assert [m["text"] for m in api.get(f"{C}/notes/memories").json] == ["slow but whole"]
+        api.close()
 
 
 def test_a_client_dripping_bytes_is_answered_408_at_the_request_deadline(
@@ -244,6 +323,7 @@ def test_an_idle_connection_after_an_early_answer_closes_without_a_408(
         ({"max_connections": 0}, "max_connections"),
         ({"idle_timeout": 0}, "idle_timeout"),
         ({"request_timeout": -1.0}, "request_timeout"),
+        ({"header_timeout": 0}, "header_timeout"),
     ],
 )
 def test_bad_limits_are_refused_before_the_server_starts(kwargs: Any, named: str) -> None:

@@ -692,6 +692,25 @@ def test_a_loopback_feed_is_refused_unless_the_operator_allows_it(
         LocalServer(fetch_allow=["10.0.0.0/99"])
 
 
+def test_a_sync_behind_the_allow_list_cannot_tell_a_closed_port_from_an_error_or_a_page(
+    feeds: FeedServer,
+) -> None:
+    page = feeds.serve("/admin", "<html><title>router admin</title></html>")
+    missing = feeds.url("/nothing-here")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{sock.getsockname()[1]}/feed.xml"
+    with LocalServer(fetch_allow=["127.0.0.1"]) as srv:
+        api = Api(srv, srv.api_key)
+        errors = []
+        for url in (page, missing, closed):
+            conn = _create(api, "rss", {"url": url})
+            errors.append(_sync(api, conn["id"]))
+            assert api.get(f"{CONN}/{conn['id']}").json["last_error"] == "fetch failed"
+        api.close()
+    assert errors == [{"status": "error", "error": "fetch failed"}] * 3
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="terminate() is not SIGTERM")
 def test_cli_and_environment_allow_private_fetches(tmp_path: Path, feeds: FeedServer) -> None:
     url = feeds.serve("/feed.xml", _feed(("g1", "one")))

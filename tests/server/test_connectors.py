@@ -22,6 +22,7 @@ from longmem.server.connectors import (
     Item,
     SyncError,
     SyncResult,
+    fetch,
     sync,
     validate_config,
 )
@@ -87,6 +88,13 @@ def _atom(*entries: tuple[str, str, str, str]) -> str:
 
 # The feeds of these tests are on loopback: the operator's opt-in.
 ANY_ADDRESS = FetchPolicy(allow_private=True)
+
+
+@pytest.fixture
+def as_public(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loopback taken for a public address: what a caller reads about a public feed, whose
+    errors may say what went wrong (behind the operator's allow-list they may not)."""
+    monkeypatch.setattr(fetch, "is_public", lambda address: True)
 
 
 def _rss_sync(
@@ -424,13 +432,13 @@ def test_atom_edited_entry_returns_with_same_key(feeds: FeedServer) -> None:
     assert [(i.key, i.text) for i in items] == [("urn:1", "One\n\nfinal")]
 
 
-def test_rss_malformed_xml_is_sync_error(feeds: FeedServer) -> None:
+def test_rss_malformed_xml_is_sync_error(feeds: FeedServer, as_public: None) -> None:
     url = feeds.serve("/feed.xml", "<rss><channel><item></channel>")
     with pytest.raises(SyncError, match=r"^fetch failed: not an RSS or Atom feed$"):
         _rss_sync(url)
 
 
-def test_rss_non_feed_xml_is_sync_error(feeds: FeedServer) -> None:
+def test_rss_non_feed_xml_is_sync_error(feeds: FeedServer, as_public: None) -> None:
     url = feeds.serve("/feed.xml", "<html><body>hi</body></html>")
     with pytest.raises(SyncError) as caught:
         _rss_sync(url)
@@ -438,7 +446,7 @@ def test_rss_non_feed_xml_is_sync_error(feeds: FeedServer) -> None:
     assert str(caught.value) == "fetch failed: not an RSS or Atom feed"
 
 
-def test_rss_doctype_with_entities_is_refused(feeds: FeedServer) -> None:
+def test_rss_doctype_with_entities_is_refused(feeds: FeedServer, as_public: None) -> None:
     laughs = (
         '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol">'
         '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
@@ -449,14 +457,14 @@ def test_rss_doctype_with_entities_is_refused(feeds: FeedServer) -> None:
         _rss_sync(url)
 
 
-def test_rss_utf16_doctype_with_entities_is_refused(feeds: FeedServer) -> None:
+def test_rss_utf16_doctype_with_entities_is_refused(feeds: FeedServer, as_public: None) -> None:
     doc = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY a "b">]><rss/>'
     feeds.routes["/feed.xml"] = (200, {}, doc.encode("utf-16"))
     with pytest.raises(SyncError, match="declares XML entities"):
         _rss_sync(feeds.url("/feed.xml"))
 
 
-def test_rss_404_is_sync_error(feeds: FeedServer) -> None:
+def test_rss_404_is_sync_error(feeds: FeedServer, as_public: None) -> None:
     with pytest.raises(SyncError, match=r"^fetch failed: HTTP 4xx$"):
         _rss_sync(feeds.url("/missing.xml"))
 
@@ -467,7 +475,7 @@ def test_rss_connection_refused_is_sync_error() -> None:
 
 
 def test_rss_oversized_feed_is_sync_error(
-    feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
+    feeds: FeedServer, monkeypatch: pytest.MonkeyPatch, as_public: None
 ) -> None:
     monkeypatch.setattr(connectors.rss, "FEED_MAX_BYTES", 100)
     url = feeds.serve("/feed.xml", _rss(*[(f"g{i}", "T", "D", None) for i in range(10)]))
@@ -529,13 +537,13 @@ def test_rss_redirect_to_other_host_drops_credentials(feeds: FeedServer) -> None
     assert [r.get("Authorization") for r in feeds.requests] == ["Bearer tok-123", None]
 
 
-def test_rss_redirect_to_file_url_is_refused(feeds: FeedServer) -> None:
+def test_rss_redirect_to_file_url_is_refused(feeds: FeedServer, as_public: None) -> None:
     url = feeds.serve("/old.xml", "", status=302, Location="file:///etc/passwd")
     with pytest.raises(SyncError, match="redirect to a non-http"):
         _rss_sync(url)
 
 
-def test_rss_redirects_are_bounded(feeds: FeedServer) -> None:
+def test_rss_redirects_are_bounded(feeds: FeedServer, as_public: None) -> None:
     url = feeds.serve("/loop.xml", "", status=302, Location="/loop.xml")
     with pytest.raises(SyncError, match=r"^fetch failed: more than 5 redirects$"):
         _rss_sync(url)
@@ -604,9 +612,72 @@ def test_rss_redirect_to_loopback_is_refused(feeds: FeedServer) -> None:
     feeds.serve("/old.xml", "", status=302, Location=feeds.url("/feed.xml"))
     policy = FetchPolicy.from_entries(["localhost"])
     url = f"http://localhost:{feeds.port}/old.xml"
-    with pytest.raises(SyncError, match=r"^refused: private address$"):
+    # Bare: the first hop reached an allowed private address (see the discreet tests).
+    with pytest.raises(SyncError, match=r"^fetch failed$"):
         sync("rss", {"url": url}, None, None, timeout=2.0, fetch_policy=policy)
     assert len(feeds.requests) == 1  # the redirect, never its target
+
+
+# What answers behind the operator's allow-list is what a caller cannot see for themselves:
+# a closed port, an HTTP error, a page that is no feed all read the same; a timeout says
+# nothing of what is there and stays one.
+_BEHIND_THE_ALLOW_LIST = {
+    "closed port": None,
+    "HTTP 4xx": (404, "not here"),
+    "HTTP 5xx": (500, "oops"),
+    "not a feed": (200, "<html><body>an admin page</body></html>"),
+    "not XML": (200, "SSH-2.0-OpenSSH_9.6"),
+    "entities": (200, '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "b">]><rss/>'),
+    "redirect loop": (302, ""),
+    "redirect to file": (301, ""),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_BEHIND_THE_ALLOW_LIST))
+@pytest.mark.parametrize(
+    "policy",
+    [
+        ANY_ADDRESS,
+        FetchPolicy.from_entries(["127.0.0.0/8"]),
+        FetchPolicy.from_entries(["127.0.0.1"]),
+    ],
+    ids=["allow-private", "network", "address"],
+)
+def test_rss_errors_behind_the_allow_list_are_a_bare_fetch_failed(
+    feeds: FeedServer, case: str, policy: FetchPolicy
+) -> None:
+    answer = _BEHIND_THE_ALLOW_LIST[case]
+    if answer is None:
+        url = _refused_url()
+    else:
+        status, body = answer
+        location = {"redirect loop": "/x.xml", "redirect to file": "file:///etc/passwd"}
+        headers = {"Location": location[case]} if case in location else {}
+        url = feeds.serve("/x.xml", body, status=status, **headers)
+    with pytest.raises(SyncError) as caught:
+        sync("rss", {"url": url}, None, None, timeout=2.0, fetch_policy=policy)
+    assert str(caught.value) == "fetch failed"
+
+
+def test_rss_timeout_behind_the_allow_list_still_says_timed_out() -> None:
+    with socket.socket() as listener:  # accepts and never answers
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/feed.xml"
+        with pytest.raises(SyncError, match=r"^fetch failed: timed out after 0\.2 s$"):
+            sync("rss", {"url": url}, None, None, timeout=0.2, fetch_policy=ANY_ADDRESS)
+
+
+def test_rss_errors_about_a_public_feed_say_what_went_wrong(
+    feeds: FeedServer, as_public: None
+) -> None:
+    url = feeds.serve("/page.html", "<html><body>a page</body></html>")
+    with pytest.raises(SyncError, match=r"^fetch failed: not an RSS or Atom feed$"):
+        _rss_sync(url)
+    with pytest.raises(SyncError, match=r"^fetch failed: HTTP 4xx$"):
+        _rss_sync(feeds.url("/missing.xml"))
+    with pytest.raises(SyncError, match=r"^fetch failed$"):
+        _rss_sync(_refused_url())
 
 
 class _FirstLookOnly(FetchPolicy):
@@ -623,7 +694,7 @@ def test_rss_checks_the_connected_socket_address_too(feeds: FeedServer) -> None:
     url = feeds.serve("/feed.xml", _rss(("g1", "Internal", "secret", None)))
     policy = _FirstLookOnly()
     policy.looks.clear()
-    with pytest.raises(SyncError, match=r"^refused: private address$"):
+    with pytest.raises(SyncError, match=r"^fetch failed$"):  # bare: a private address
         sync("rss", {"url": url}, None, None, timeout=2.0, fetch_policy=policy)
     assert policy.looks == ["127.0.0.1", "127.0.0.1"]  # resolved, then connected
     assert feeds.requests == []  # nothing was sent on the refused socket

@@ -280,6 +280,22 @@ def test_same_json_reformatted_under_the_same_key_is_replayed(api: Api) -> None:
     assert api.post(M, raw=reordered, headers=headers).status == 409
 
 
+def test_the_same_query_spelled_another_way_under_the_same_key_is_replayed(api: Api) -> None:
+    remember = f"{C}/notes/remember"
+    headers = {"Idempotency-Key": "spelled"}
+    body = {"content": "I live in Lisbon"}
+    first = api.post(f"{remember}?sync=true&x=1", body, headers=headers)
+    assert first.status == 200
+    for spelling in ("?sync=1&x=1", "?x=1&sync=TRUE", "?x=%31&sync=%74rue"):
+        again = api.post(remember + spelling, body, headers=headers)
+        assert again.status == 200, spelling
+        assert again.header("Idempotent-Replayed") == "true", spelling
+        assert again.json == first.json
+    # What the server reads differently is another request.
+    assert api.post(f"{remember}?sync=0&x=1", body, headers=headers).status == 409
+    assert api.post(f"{remember}?sync=true&x=2", body, headers=headers).status == 409
+
+
 def test_keys_are_scoped_to_the_tenant(server: LocalServer, api: Api) -> None:
     second_key = server.add_tenant_key("default")
     other_key_same_tenant = api.with_key(second_key)

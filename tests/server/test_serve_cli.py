@@ -197,3 +197,39 @@ def test_bad_connection_limits_are_usage_errors(tmp_path: Path, flag: str, value
     )
     assert done.returncode == 2
     assert flag in done.stderr
+
+
+@pytest.mark.parametrize(
+    "name", ["LONGMEM_SERVER_ALLOW_PRIVATE_FETCH", "LONGMEM_SERVER_LOG_REQUESTS"]
+)
+@pytest.mark.parametrize(
+    ("raw", "on"),
+    [
+        *[("1", True), ("TRUE", True), ("Yes", True), ("on", True)],
+        *[("0", False), ("off", False), ("OFF", False), ("No", False), ("false", False)],
+        ("", False),
+    ],
+)
+def test_a_boolean_switch_in_the_environment_reads_on_and_off_spellings(
+    monkeypatch: pytest.MonkeyPatch, name: str, raw: str, on: bool
+) -> None:
+    monkeypatch.setenv(name, raw)
+    args = _parser().parse_args([])
+    dest = "allow_private_fetch" if name.endswith("FETCH") else "log_requests"
+    assert getattr(args, dest) is on
+
+
+@pytest.mark.parametrize("raw", ["disabled", "2", "enable", "tru"])
+def test_a_boolean_switch_with_another_value_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], raw: str
+) -> None:
+    from longmem.server import cli
+
+    monkeypatch.setenv("LONGMEM_SERVER_ALLOW_PRIVATE_FETCH", raw)
+    db = tmp_path / "never.db"
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--db", str(db), "--port", "0"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "LONGMEM_SERVER_ALLOW_PRIVATE_FETCH" in err and repr(raw) in err and "off" in err
+    assert not db.exists()

@@ -13,7 +13,9 @@ can reach (server-side request forgery):
 - One deadline covers connect, TLS, headers and body: a watchdog shuts the socket when
   it passes, so a source that drips bytes cannot hold a sync open.
 - The body is capped. Errors say ``refused: private address`` or ``fetch failed`` with
-  at most a status class: never what answered, so the texts cannot map a network.
+  at most a status class, never what answered; and once a fetch has reached a non-public
+  address the operator allowed, only ``fetch failed`` or a timeout (see ``discreet``),
+  so the texts cannot map a network.
 
 The operator widens this with a ``FetchPolicy``: every address, or some networks and
 host names (``serve --allow-private-fetch`` / ``--fetch-allow``).
@@ -27,7 +29,7 @@ import ipaddress
 import socket
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Optional, Union
 from urllib.parse import SplitResult, urljoin, urlsplit
@@ -125,6 +127,37 @@ def _embedded_ipv4(address: IPAddress) -> Optional[ipaddress.IPv4Address]:
 # -- the GET ------------------------------------------------------------------------------
 
 
+class TimedOut(SyncError):
+    """The fetch's deadline passed: it says nothing of what is at the address."""
+
+
+@dataclass
+class Fetched:
+    """A fetch's body, and whether any hop of it reached a non-public address."""
+
+    body: bytes = b""
+    private: bool = False
+
+
+@contextlib.contextmanager
+def discreet(fetched: Fetched) -> Iterator[None]:
+    """Inside, a SyncError about a fetch that reached a non-public address becomes a bare
+    ``fetch failed`` (a timeout stays one): read as the body is checked, too.
+
+    Why by address: at a public address the caller could look for themselves, so telling
+    a 404 from an HTML page from a closed port only helps them fix their URL. Behind the
+    operator's allow-list, what answers is what the caller cannot otherwise see; "HTTP
+    4xx" against "not a feed" against a closed port would map those networks."""
+    try:
+        yield
+    except TimedOut:
+        raise
+    except SyncError as err:
+        if fetched.private and str(err) != FAILED:
+            raise SyncError(FAILED) from None
+        raise
+
+
 def get(
     url: str,
     headers: Mapping[str, str],
@@ -133,12 +166,29 @@ def get(
     timeout: float,
     policy: FetchPolicy,
     max_bytes: int,
-) -> bytes:
-    """The body of a 2xx answer to GET ``url``, following redirects; raises SyncError.
+) -> Fetched:
+    """The body of a 2xx answer to GET ``url``, following redirects; raises SyncError
+    (``discreet``: bare once a non-public address was reached). Check the body under
+    ``discreet(fetched)`` too.
 
     ``secret_headers`` (Authorization) go only to the scheme, host and port of ``url``.
     A body over ``max_bytes`` fails. ``timeout`` bounds the whole call, redirects
     included, except name resolution (the system resolver cannot be interrupted)."""
+    fetched = Fetched()
+    with discreet(fetched):
+        fetched.body = _get(url, headers, secret_headers, timeout, policy, max_bytes, fetched)
+    return fetched
+
+
+def _get(
+    url: str,
+    headers: Mapping[str, str],
+    secret_headers: Mapping[str, str],
+    timeout: float,
+    policy: FetchPolicy,
+    max_bytes: int,
+    fetched: Fetched,
+) -> bytes:
     deadline = time.monotonic() + timeout
     origin = _origin(urlsplit(url))
     for _ in range(MAX_REDIRECTS + 1):
@@ -149,7 +199,9 @@ def get(
             send = dict(headers)
             if _origin(parts) == origin:
                 send.update(secret_headers)
-            status, location, body = _exchange(parts, send, deadline, timeout, policy, max_bytes)
+            status, location, body = _exchange(
+                parts, send, deadline, timeout, policy, max_bytes, fetched
+            )
         except ValueError:  # a port out of range, a URL http.client will not send
             raise SyncError(f"{FAILED}: invalid URL") from None
         if status in _REDIRECTS and location:
@@ -176,6 +228,7 @@ def _exchange(
     timeout: float,
     policy: FetchPolicy,
     max_bytes: int,
+    fetched: Fetched,
 ) -> tuple[int, Optional[str], bytes]:
     """(status, Location, body) of one GET; the body only of a 2xx answer."""
     host = parts.hostname or ""
@@ -183,7 +236,7 @@ def _exchange(
     port = parts.port or (443 if https else 80)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     watchdog = _Watchdog(deadline)
-    conn = _Connection(host, port, policy, watchdog, https)
+    conn = _Connection(host, port, policy, watchdog, https, fetched)
     timed_out = f"{FAILED}: timed out after {timeout:g} s"
     try:
         conn.request("GET", target, headers=dict(headers))
@@ -203,13 +256,13 @@ def _exchange(
                 raise SyncError(_too_large(max_bytes))
         # A watchdog's shutdown reads as the end of a body without a length.
         if watchdog.fired:
-            raise SyncError(timed_out)
+            raise TimedOut(timed_out)
         return response.status, None, bytes(body)
     except SyncError:
         raise
     except (OSError, http.client.HTTPException) as exc:
         if watchdog.fired or isinstance(exc, socket.timeout):
-            raise SyncError(timed_out) from None
+            raise TimedOut(timed_out) from None
         raise SyncError(FAILED) from None
     except UnicodeError:  # a non-ASCII path, or a host name IDNA refuses
         raise SyncError(f"{FAILED}: invalid URL") from None
@@ -226,16 +279,23 @@ class _Connection(http.client.HTTPConnection):
     """An HTTP(S) connection to an address this module resolved and checked itself."""
 
     def __init__(
-        self, host: str, port: int, policy: FetchPolicy, watchdog: _Watchdog, https: bool
+        self,
+        host: str,
+        port: int,
+        policy: FetchPolicy,
+        watchdog: _Watchdog,
+        https: bool,
+        fetched: Fetched,
     ) -> None:
         # No timeout of its own: connect() sets the socket's from the watchdog's deadline.
         super().__init__(host, port)
         self._policy = policy
         self._watchdog = watchdog
         self._https = https
+        self._fetched = fetched
 
     def connect(self) -> None:
-        sock = _connect(self.host, self.port, self._policy, self._watchdog)
+        sock = _connect(self.host, self.port, self._policy, self._watchdog, self._fetched)
         if self._https:
             import ssl  # only when a feed is https: ssl costs milliseconds to import
 
@@ -244,23 +304,30 @@ class _Connection(http.client.HTTPConnection):
         self.sock = sock
 
 
-def _connect(host: str, port: int, policy: FetchPolicy, watchdog: _Watchdog) -> socket.socket:
-    """A socket connected to an address of ``host`` the policy permits; raises SyncError
-    (refused when every address was refused) or OSError."""
+def _connect(
+    host: str, port: int, policy: FetchPolicy, watchdog: _Watchdog, fetched: Fetched
+) -> socket.socket:
+    """A socket connected to an address of ``host`` the policy permits, noting in
+    ``fetched`` when one tried is not public; raises SyncError (refused when every address
+    was refused) or OSError."""
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
         raise SyncError(FAILED) from None
     failure: Optional[OSError] = None
     for family, kind, proto, _, address in found:
-        if not policy.permits(host, _ip(address)):
+        ip = _ip(address)
+        if not policy.permits(host, ip):
             continue
+        fetched.private = fetched.private or not is_public(ip)
         sock = socket.socket(family, kind, proto)
         try:
             sock.settimeout(watchdog.left())
             sock.connect(address)
             # The address actually connected to, checked again.
-            if not policy.permits(host, _ip(sock.getpeername())):
+            peer = _ip(sock.getpeername())
+            fetched.private = fetched.private or not is_public(peer)
+            if not policy.permits(host, peer):
                 sock.close()
                 continue
         except OSError as exc:

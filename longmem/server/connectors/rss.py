@@ -105,8 +105,9 @@ def _sync(
     fetch_policy: FetchPolicy,
 ) -> SyncResult:
     newest, seen = _load_cursor(cursor)
-    body = _fetch(config["url"], credentials, timeout, fetch_policy)
-    feed_title, entries = _parse_feed(body)
+    fetched = _fetch(config["url"], credentials, timeout, fetch_policy)
+    with fetch.discreet(fetched):
+        feed_title, entries = _parse_feed(fetched.body)
     seen_set = set(seen)
     fresh: dict[str, _Entry] = {}
     for entry in entries:
@@ -197,7 +198,9 @@ def _secret_forms(credentials: Mapping[str, Any]) -> list[str]:
     return [header.split(" ", 1)[1]] if header else []
 
 
-def _fetch(url: str, credentials: Mapping[str, Any], timeout: float, policy: FetchPolicy) -> bytes:
+def _fetch(
+    url: str, credentials: Mapping[str, Any], timeout: float, policy: FetchPolicy
+) -> fetch.Fetched:
     headers = {"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, */*"}
     auth = _auth_header(credentials)
     return fetch.get(
