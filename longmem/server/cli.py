@@ -107,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=_env_int("LONGMEM_SERVER_RATE_LIMIT"),
         metavar="N",
-        help="requests per key per minute (or LONGMEM_SERVER_RATE_LIMIT; default: none)",
+        help="requests per key per minute (or LONGMEM_SERVER_RATE_LIMIT; default: 100,000)",
     )
     p.add_argument(
         "--max-connections",
