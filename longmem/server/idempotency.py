@@ -65,7 +65,8 @@ class Idempotency:
         handler: Callable[[], Response],
     ) -> Response:
         """The stored answer for (owner, key) if there is one, else ``handler()``'s,
-        recorded. ``replay`` says whether the handler runs inside the writer lock."""
+        recorded. ``replay`` says whether the handler runs inside the writer lock
+        (Replay.PREPARED: only the write it hands to ``commit`` does)."""
         check_key(key)
         store = self.store
         if replay is Replay.IN_TRANSACTION:

@@ -440,38 +440,28 @@ def remember(req: Request) -> Response:
     services, principal = req.services, req.principal
     observed_at = observed_at or iso_now()
     if sync:
-        # The model is asked before the write is committed (Replay.PREPARED): a slow
+        # The model is asked before the write lock is taken (Replay.PREPARED): a slow
         # extractor holds up this call only, not every write on the server.
         facts = extract_facts(services, content, observed_at)
-        return req.commit(
-            lambda: Response(
-                200,
-                {
-                    "facts": store_facts(
-                        services, principal, collection, facts, observed_at, container_tag
-                    )
-                },
+
+        def store() -> Response:
+            stored = store_facts(services, principal, collection, facts, observed_at, container_tag)
+            return Response(200, {"facts": stored})
+
+        return req.commit(store)
+
+    def queue() -> Response:
+        with services.store.write():
+            services.store.collections.ensure(principal.tenant_id, collection)
+            job = services.store.jobs.create(
+                principal, collection, content, observed_at, container_tag
             )
-        )
-    return req.commit(
-        lambda: _queue_job(services, principal, collection, content, observed_at, container_tag)
-    )
+        return Response(202, {"job_id": job.id})
 
-
-def _queue_job(
-    services: Services,
-    principal: Principal,
-    collection: str,
-    content: str,
-    observed_at: str,
-    container_tag: Optional[str],
-) -> Response:
-    store = services.store
-    with store.write():
-        store.collections.ensure(principal.tenant_id, collection)
-        job = store.jobs.create(principal, collection, content, observed_at, container_tag)
+    answer = req.commit(queue)
+    # After the commit, so the worker it wakes finds the job.
     services.wake_jobs()
-    return Response(202, {"job_id": job.id})
+    return answer
 
 
 def get_job(req: Request) -> Response:
