@@ -72,6 +72,20 @@ def _root_grants(
     return grants
 
 
+def _tenant_key_grants(given: Optional[Mapping[str, str]], what: str) -> dict[str, str]:
+    """tenant → key from ``LocalServer(tenant_keys=)`` and the like; raises on a bad one."""
+    if given is None:
+        return {}
+    if not isinstance(given, Mapping):
+        raise TypeError(f"{what} must map a tenant to a key, e.g. {{'alice': 'KEY'}}")
+    for tenant, key in given.items():
+        if not isinstance(tenant, str) or not tenant or tenant == EVERY_TENANT:
+            raise ValueError(f"{what}: {tenant!r} is not a tenant name")
+        if not isinstance(key, str) or not key.strip():
+            raise ValueError(f"{what}: the key of tenant {tenant!r} must be a non-empty string")
+    return dict(given)
+
+
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -90,6 +104,10 @@ class LocalServer:
 
     Two background threads run beside the HTTP one: the remember-job worker and the
     sweeper that deletes expired memories every ``sweep_interval`` seconds.
+
+    ``tenant_keys`` (``{tenant: key}``) gives other tenants a key for reading and
+    writing each, ``tenant_read_only_keys`` one that may only read; a tenant named is
+    created if missing. ``add_tenant_key()`` makes more while the server runs.
 
     ``connector_roots`` are the folders a ``directory`` connection may read, granted by
     tenant: a list grants them to the default tenant (the one of the keys given here),
@@ -141,8 +159,20 @@ class LocalServer:
         idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
         request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
         header_timeout: float = DEFAULT_HEADER_TIMEOUT,
+        tenant_keys: Optional[Mapping[str, str]] = None,
+        tenant_read_only_keys: Optional[Mapping[str, str]] = None,
     ) -> None:
-        if not is_loopback(host) and not (api_key or read_only_key or admin_key):
+        self.tenant_keys = _tenant_key_grants(tenant_keys, "tenant_keys")
+        self.tenant_read_only_keys = _tenant_key_grants(
+            tenant_read_only_keys, "tenant_read_only_keys"
+        )
+        given = [api_key, read_only_key, admin_key]
+        given += [*self.tenant_keys.values(), *self.tenant_read_only_keys.values()]
+        keys = [key for key in given if key]
+        if len(set(keys)) < len(keys):
+            # A key is stored once: the second grant of it would silently be the first's.
+            raise ValueError("the same key is given twice; each key needs its own value")
+        if not is_loopback(host) and not keys:
             raise ValueError(
                 f"refusing to listen on non-loopback address {host!r} without an explicit key"
             )
@@ -326,16 +356,26 @@ class LocalServer:
             keys.add(DEFAULT_TENANT, ROLE_READ, "read-only", self.read_only_key)
         if self.admin_key is not None:
             keys.add(DEFAULT_TENANT, ROLE_ADMIN, "admin", self.admin_key)
+        for tenant, key in self.tenant_keys.items():
+            keys.add(tenant, ROLE_WRITE, "tenant", key)
+        for tenant, key in self.tenant_read_only_keys.items():
+            keys.add(tenant, ROLE_READ, "tenant read-only", key)
 
     def add_tenant_key(
         self, tenant: Optional[str] = None, role: str = ROLE_WRITE, label: Optional[str] = None
     ) -> str:
-        """Create a key (``"write"``, ``"read"`` or ``"admin"``) and return it.
+        """Create a key (``"write"``, ``"read"`` or ``"admin"``) for ``tenant`` (created if
+        missing) and return it; ``tenant_of(key)`` tells its tenant.
 
         ``tenant=None`` makes a brand-new tenant, so the key sees nothing of any other.
         """
         tenant = tenant or "tenant_" + secrets.token_hex(6)
         return self.store.keys.add(tenant, role, label or role)[1]
+
+    def tenant_of(self, key: str) -> Optional[str]:
+        """The tenant ``key`` belongs to, or None when it is no key of this server."""
+        principal = self.store.keys.authenticate(key)
+        return None if principal is None else principal.tenant_id
 
     # -- accessors --------------------------------------------------------------------
 

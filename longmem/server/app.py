@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import http.client
 import io
 import json
@@ -581,13 +582,14 @@ class _Handler(BaseHTTPRequestHandler):
         key = self.headers.get("Idempotency-Key")
         if key is None or route.idempotency is Replay.NEVER:
             return route.handler(request)
+        idempotency = self.server.idempotency
+        owner = principal.tenant_id
         target = canonical_target(split.path, query, route.boolean_query)
-        return self.server.idempotency.run(
-            route.idempotency,
-            principal.tenant_id,
-            key,
-            fingerprint(self.command, target, canonical(parsed) if takes_body else b""),
-            lambda: route.handler(request),
+        digest = fingerprint(self.command, target, canonical(parsed) if takes_body else b"")
+        if route.idempotency is Replay.PREPARED:
+            request.commit = functools.partial(idempotency.commit, owner, key, digest)
+        return idempotency.run(
+            route.idempotency, owner, key, digest, lambda: route.handler(request)
         )
 
     def _check_length(self, limit: int) -> None:

@@ -38,9 +38,18 @@ PORT_MAX = 65535
 ROOTS_ENV = "LONGMEM_SERVER_CONNECTOR_ROOTS"
 ALLOW_PRIVATE_FETCH_ENV = "LONGMEM_SERVER_ALLOW_PRIVATE_FETCH"
 FETCH_ALLOW_ENV = "LONGMEM_SERVER_FETCH_ALLOW"
+# A tenant the operator names on the command line: no "=", ",", "*" or path separator,
+# so a TENANT=VALUE flag reads one way only.
+_TENANT = r"[A-Za-z0-9_.\-]+"
 # TENANT=DIR grants a root to one tenant ("*": every tenant); a value without one, or
 # whose part before "=" holds a path separator, is a folder for the default tenant.
-_ROOT_GRANT = re.compile(r"([A-Za-z0-9_.\-]+|\*)=(.+)", re.DOTALL)
+_ROOT_GRANT = re.compile(rf"({_TENANT}|\*)=(.+)", re.DOTALL)
+_TENANT_KEY = re.compile(rf"({_TENANT})=(.+)", re.DOTALL)
+# --tenant-key and --tenant-read-only-key, each with its environment variable.
+TENANT_KEY_FLAGS = {
+    "tenant_keys": ("--tenant-key", "LONGMEM_SERVER_TENANT_KEYS"),
+    "tenant_read_only_keys": ("--tenant-read-only-key", "LONGMEM_SERVER_TENANT_READ_ONLY_KEYS"),
+}
 LOG_REQUESTS_ENV = "LONGMEM_SERVER_LOG_REQUESTS"
 # docs/protocol.md, shipped in the package (a link in the source tree, a file in a wheel).
 PROTOCOL_DOC = os.path.join(
@@ -126,12 +135,25 @@ def _parser() -> argparse.ArgumentParser:
             metavar="KEY",
             help=f"{what} (or {env_name}; default: none)",
         )
+    for dest, what in (
+        ("tenant_keys", "a key for reading and writing"),
+        ("tenant_read_only_keys", "a key that may only read"),
+    ):
+        flag, env_name = TENANT_KEY_FLAGS[dest]
+        p.add_argument(
+            flag,
+            action="append",
+            dest=dest,
+            metavar="TENANT=KEY",
+            help=f"{what} for TENANT, created if missing (repeatable; {env_name} takes a "
+            "comma-separated list; default: none)",
+        )
     p.add_argument(
         "--rate-limit",
         type=int,
         default=_env_int("LONGMEM_SERVER_RATE_LIMIT"),
         metavar="N",
-        help="requests per key per minute (or LONGMEM_SERVER_RATE_LIMIT; default: none)",
+        help="requests per key per minute (or LONGMEM_SERVER_RATE_LIMIT; default: 100,000)",
     )
     p.add_argument(
         "--max-connections",
@@ -299,6 +321,27 @@ def _connector_roots(flags: Optional[list[str]]) -> dict[str, list[str]]:
     return grants
 
 
+def _tenant_keys(flags: Optional[list[str]], dest: str) -> dict[str, str]:
+    """tenant → key from the flags, else from the environment; raises ValueError with a
+    message for the user."""
+    flag, env_name = TENANT_KEY_FLAGS[dest]
+    if not flags:
+        flags = [part for part in os.environ.get(env_name, "").split(",") if part.strip()]
+    keys: dict[str, str] = {}
+    for value in flags:
+        match = _TENANT_KEY.fullmatch(value.strip())
+        if match is None:
+            raise ValueError(
+                f"{flag} (or {env_name}) takes TENANT=KEY, a tenant of letters, digits, "
+                "'_', '.' and '-'; got a value without one"
+            )
+        tenant, key = match.groups()
+        if tenant in keys:
+            raise ValueError(f"{flag} gives tenant {tenant!r} two keys; give it one")
+        keys[tenant] = key
+    return keys
+
+
 def _fetch_allow(flags: Optional[list[str]]) -> list[str]:
     """The fetch allow-list from the flags, else from the environment."""
     if flags:
@@ -356,7 +399,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args_in[:1] == ["serve"]:
         args_in = args_in[1:]
     args = _parser().parse_args(args_in)
-    if not is_loopback(args.host) and not (args.api_key or args.read_only_key or args.admin_key):
+    try:
+        tenant_keys = {dest: _tenant_keys(getattr(args, dest), dest) for dest in TENANT_KEY_FLAGS}
+    except ValueError as err:
+        print(f"longmem: {err}", file=sys.stderr)
+        return 2
+    explicit = [args.api_key, args.read_only_key, args.admin_key]
+    explicit += [key for keys in tenant_keys.values() for key in keys.values()]
+    if not is_loopback(args.host) and not any(explicit):
         print(
             f"longmem: refusing to listen on {args.host} without an explicit key "
             "(--api-key or LONGMEM_SERVER_API_KEY)",
@@ -394,24 +444,30 @@ def main(argv: Optional[list[str]] = None) -> int:
         extractor = ModelExtractor(extractor_at, fallback=RuleExtractor())
     embedder = None if embedder_at is None else ModelEmbedder(embedder_at)
 
-    server = LocalServer(
-        db_path=args.db,
-        api_key=args.api_key,
-        read_only_key=args.read_only_key,
-        admin_key=args.admin_key,
-        rate_limit=args.rate_limit,
-        host=args.host,
-        port=args.port,
-        connector_roots=roots,
-        extractor=extractor,
-        embedder=embedder,
-        allow_private_fetch=args.allow_private_fetch,
-        fetch_allow=fetch_allow,
-        max_connections=args.max_connections,
-        idle_timeout=args.idle_timeout or DEFAULT_IDLE_TIMEOUT,
-        request_timeout=args.request_timeout or DEFAULT_REQUEST_TIMEOUT,
-        header_timeout=args.header_timeout or DEFAULT_HEADER_TIMEOUT,
-    )
+    try:
+        server = LocalServer(
+            db_path=args.db,
+            api_key=args.api_key,
+            read_only_key=args.read_only_key,
+            admin_key=args.admin_key,
+            rate_limit=args.rate_limit,
+            host=args.host,
+            port=args.port,
+            connector_roots=roots,
+            extractor=extractor,
+            embedder=embedder,
+            allow_private_fetch=args.allow_private_fetch,
+            fetch_allow=fetch_allow,
+            max_connections=args.max_connections,
+            idle_timeout=args.idle_timeout or DEFAULT_IDLE_TIMEOUT,
+            request_timeout=args.request_timeout or DEFAULT_REQUEST_TIMEOUT,
+            header_timeout=args.header_timeout or DEFAULT_HEADER_TIMEOUT,
+            tenant_keys=tenant_keys["tenant_keys"],
+            tenant_read_only_keys=tenant_keys["tenant_read_only_keys"],
+        )
+    except ValueError as err:  # a key given twice
+        print(f"longmem: {err}", file=sys.stderr)
+        return 2
     if args.log_requests:
         _log_requests()
     try:
@@ -434,6 +490,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"longmem: generated API key (shown only now, keep it): {server.api_key}")
     elif server.api_key is None:
         print(f"longmem: using the keys already stored in {args.db} (pass --api-key to add one)")
+    named = sorted({tenant for keys in tenant_keys.values() for tenant in keys})
+    if named:
+        print(f"longmem: keys from the flags for tenants: {', '.join(named)}")
     print(f"longmem: directory connectors may read inside: {_shown_roots(server.connector_roots)}")
     if args.allow_private_fetch or fetch_allow:
         allowed = "every address" if args.allow_private_fetch else ", ".join(fetch_allow)

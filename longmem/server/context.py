@@ -36,6 +36,11 @@ class Replay(Enum):
     # writer lock that long: it is safe to run twice, runs outside the lock, and its
     # answer is recorded unless a twin's got there first.
     AROUND = "around"
+    # For a handler that first waits on something that changes nothing (remember's call
+    # to the extraction model), then writes: the look-up comes first, the waiting runs
+    # outside the writer lock, and the handler's write goes through ``Request.commit``,
+    # which looks up again, writes and records in one transaction, as IN_TRANSACTION.
+    PREPARED = "prepared"
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,10 @@ class Services:
         return tuple(dict.fromkeys(granted))
 
 
+def _commit_now(work: Callable[[], Response]) -> Response:
+    return work()
+
+
 @dataclass
 class Request:
     principal: Principal
@@ -79,6 +88,9 @@ class Request:
     query: dict[str, str]
     body: Any
     services: Services
+    # Runs a Replay.PREPARED handler's write (which takes the writer lock itself); under
+    # an Idempotency-Key, with the key's look-up and record in the same transaction.
+    commit: Callable[[Callable[[], Response]], Response] = _commit_now
 
 
 @dataclass

@@ -85,25 +85,36 @@ class Idempotency:
         handler: Callable[[], Response],
     ) -> Response:
         """The stored answer for (owner, key) if there is one, else ``handler()``'s,
-        recorded. ``replay`` says whether the handler runs inside the writer lock."""
+        recorded. ``replay`` says whether the handler runs inside the writer lock
+        (Replay.PREPARED: only the write it hands to ``commit`` does)."""
         check_key(key)
         store = self.store
-        if replay is Replay.AROUND:
-            with store.write():
-                stored = self._replay(owner, key, fingerprint)
-            if stored is not None:
-                return stored
-            response = handler()
-            with store.write():
-                stored = self._replay(owner, key, fingerprint)
-                if stored is None:
-                    self._record(owner, key, fingerprint, response)
-            return response if stored is None else stored
+        if replay is Replay.IN_TRANSACTION:
+            return self.commit(owner, key, fingerprint, handler)
         with store.write():
+            stored = self._replay(owner, key, fingerprint)
+        if stored is not None:
+            return stored
+        if replay is Replay.PREPARED:
+            # The handler hands its write to ``commit`` (Request.commit), which records.
+            return handler()
+        response = handler()
+        with store.write():
+            stored = self._replay(owner, key, fingerprint)
+            if stored is None:
+                self._record(owner, key, fingerprint, response)
+        return response if stored is None else stored
+
+    def commit(
+        self, owner: str, key: str, fingerprint: str, work: Callable[[], Response]
+    ) -> Response:
+        """Look-up, ``work()`` and its record in one write transaction: a racing duplicate
+        waits on the writer lock, then finds the record and is answered from it."""
+        with self.store.write():
             stored = self._replay(owner, key, fingerprint)
             if stored is not None:
                 return stored
-            response = handler()
+            response = work()
             self._record(owner, key, fingerprint, response)
             return response
 

@@ -87,7 +87,7 @@ ROUTES: list[Route] = [
     Route("POST",   C + "/search",                      search.search_collection, READ,   200, "Search one collection", body="SearchRequest", response="SearchResults"),
     Route("POST",   "/v1/memory/search",                search.search_tenant,     READ,   200, "Search every collection", body="SearchRequest", response="SearchResults"),
     # remember
-    Route("POST",   C + "/remember",                    remember.remember,        WRITE,  200, "Extract and store facts (sync=true); else 202 and a job", body="RememberRequest", query=("sync",), response="RememberResult"),
+    Route("POST",   C + "/remember",                    remember.remember,        WRITE,  200, "Extract and store facts (sync=true); else 202 and a job", body="RememberRequest", query=("sync",), response="RememberResult", replay=Replay.PREPARED),
     Route("GET",    "/v1/memory/extract/job/{id}",      remember.get_job,         READ,   200, "Poll an extraction job", response="Job"),
     # hygiene
     Route("POST",   C + "/forget",                      hygiene.forget,           WRITE,  200, "Delete memories matching a query", body="ForgetRequest", response="ForgetResult"),

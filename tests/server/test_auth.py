@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from longmem.server import LocalServer
@@ -135,6 +137,45 @@ def test_read_only_key_of_a_second_tenant(server: LocalServer, api: Api) -> None
     writer.add("notes", "team b note")
     assert len(reader.get(f"{C}/notes/memories").json) == 1
     assert reader.post(f"{C}/notes/memories", {"text": "x"}).status == 403
+
+
+def test_tenant_keys_are_stored_hashed_and_see_only_their_tenant() -> None:
+    with LocalServer(
+        api_key="lm_default",
+        tenant_keys={"alice": "lm_alice"},
+        tenant_read_only_keys={"alice": "lm_alice_ro"},
+    ) as server:
+        alice = Api(server, "lm_alice")
+        alice.add("notes", "alice's note")
+        assert len(alice.with_key("lm_alice_ro").get(f"{C}/notes/memories").json) == 1
+        assert alice.with_key("lm_default").get(f"{C}/notes").status == 404
+        assert server.tenant_of("lm_alice") == server.tenant_of("lm_alice_ro") == "alice"
+        with server.store.read() as conn:
+            stored = [row[0] for row in conn.execute("SELECT key_hash FROM api_keys")]
+        assert len(stored) == 3 and not {"lm_alice", "lm_alice_ro"} & set(stored)
+        alice.close()
+
+
+def test_add_tenant_key_makes_a_tenant_that_tenant_of_names(server: LocalServer) -> None:
+    made = server.add_tenant_key()
+    tenant = server.tenant_of(made)
+    assert tenant is not None and tenant.startswith("tenant_")
+    assert server.tenant_of(server.add_tenant_key(tenant, role="read")) == tenant
+    assert server.tenant_of("lm_not_a_key") is None
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({"tenant_keys": {"alice": ""}}, "key of tenant 'alice'"),
+        ({"tenant_keys": {"*": "lm_x"}}, "not a tenant name"),
+        ({"tenant_read_only_keys": ["alice", "lm_x"]}, "must map a tenant to a key"),
+        ({"api_key": "lm_x", "tenant_keys": {"alice": "lm_x"}}, "same key"),
+    ],
+)
+def test_bad_tenant_keys_are_refused_before_start(given: dict[str, Any], said: str) -> None:
+    with pytest.raises((ValueError, TypeError), match=said):
+        LocalServer(**given)
 
 
 def _route_id(route: Route) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import longmem
+from longmem.server import cli
 from longmem.server.cli import _parser
 
 from .server_api import REPO, C, ServerProcess
@@ -232,4 +233,98 @@ def test_a_boolean_switch_with_another_value_is_a_usage_error(
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert "LONGMEM_SERVER_ALLOW_PRIVATE_FETCH" in err and repr(raw) in err and "off" in err
+
+
+def _texts(proc: ServerProcess, key: str) -> list[str]:
+    api = proc.api(key)
+    reply = api.get(f"{C}/notes/memories")
+    api.close()
+    return [] if reply.status == 404 else [m["text"] for m in reply.json]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="terminate() is not SIGTERM")
+@pytest.mark.parametrize("by", ["flags", "environment"])
+def test_serve_tenant_keys_each_see_only_their_tenant(tmp_path: Path, by: str) -> None:
+    db = str(tmp_path / "tenants.db")
+    flags = ["--tenant-key", "alice=lm_alice", "--tenant-key", "bob=lm_bob"]
+    flags += ["--tenant-read-only-key", "bob=lm_bob_ro"]
+    env = {
+        "LONGMEM_SERVER_TENANT_KEYS": "alice=lm_alice, bob=lm_bob",
+        "LONGMEM_SERVER_TENANT_READ_ONLY_KEYS": "bob=lm_bob_ro",
+    }
+    proc = ServerProcess(
+        "--port",
+        "0",
+        "--db",
+        db,
+        *(flags if by == "flags" else []),
+        env={"LONGMEM_SERVER_API_KEY": "lm_default", **(env if by == "environment" else {})},
+    )
+    try:
+        assert any("tenants: alice, bob" in line for line in proc.lines)
+        for key, text in (("lm_alice", "alice's note"), ("lm_bob", "bob's note")):
+            api = proc.api(key)
+            api.add("notes", text)
+            api.close()
+        assert _texts(proc, "lm_alice") == ["alice's note"]
+        assert _texts(proc, "lm_bob") == ["bob's note"]
+        assert _texts(proc, "lm_bob_ro") == ["bob's note"]
+        assert _texts(proc, "lm_default") == []
+        reader = proc.api("lm_bob_ro")
+        assert reader.post(f"{C}/notes/memories", {"text": "no"}).status == 403
+        reader.close()
+    finally:
+        proc.finish()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="terminate() is not SIGTERM")
+def test_serve_grants_a_connector_root_to_a_tenant_made_by_a_flag(tmp_path: Path) -> None:
+    folder = tmp_path / "alice"
+    folder.mkdir()
+    (folder / "diary.md").write_text("Alice keeps a diary.\n")
+    proc = ServerProcess(
+        "--port",
+        "0",
+        "--db",
+        str(tmp_path / "roots.db"),
+        "--tenant-key",
+        "alice=lm_alice",
+        "--tenant-key",
+        "bob=lm_bob",
+        "--connector-root",
+        f"alice={folder}",
+    )
+    try:
+        body = {"provider": "directory", "config": {"path": str(folder)}, "collection": "notes"}
+        bob = proc.api("lm_bob")
+        assert bob.post("/v1/memory/connections", body).status == 422
+        bob.close()
+        alice = proc.api("lm_alice")
+        made = alice.post("/v1/memory/connections", body)
+        assert made.status == 201, made.raw
+        synced = alice.post(f"/v1/memory/connections/{made.json['id']}/sync")
+        assert synced.status == 200, synced.raw
+        alice.close()
+        assert _texts(proc, "lm_alice") != [] and _texts(proc, "lm_bob") == []
+    finally:
+        proc.finish()
+
+
+@pytest.mark.parametrize(
+    ("flags", "said"),
+    [
+        (["--tenant-key", "alice"], "TENANT=KEY"),
+        (["--tenant-key", "a/b=lm_x"], "TENANT=KEY"),
+        (["--tenant-key", "*=lm_x"], "TENANT=KEY"),
+        (["--tenant-key", "alice=lm_1", "--tenant-key", "alice=lm_2"], "two keys"),
+        (["--tenant-key", "alice=lm_1", "--tenant-read-only-key", "bob=lm_1"], "same key"),
+    ],
+)
+def test_serve_refuses_a_bad_tenant_key_before_opening_the_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str], said: str
+) -> None:
+    db = tmp_path / "never.db"
+    assert cli.main(["serve", "--db", str(db), *flags]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and said in err and "lm_" not in err
     assert not db.exists()

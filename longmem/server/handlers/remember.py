@@ -342,14 +342,33 @@ def remember_facts(
     relate each to the current memories of the collection and tag and store all but
     duplicates, tagged; returns the Extracted facts in order."""
     observed_at = observed_at or iso_now()
+    facts = extract_facts(services, content, observed_at)
+    return store_facts(services, principal, collection, facts, observed_at, container_tag)
+
+
+def extract_facts(services: Services, content: str, observed_at: str) -> list[ExtractedFact]:
+    """The facts of ``content`` as said at ``observed_at`` (ISO). Reads nothing stored and
+    may wait on a model endpoint, so it runs outside the writer lock."""
     moment = iso_to_datetime(observed_at)
     # An extractor reads at most one memory's worth at a time (a model's answer is bounded
     # by it); longer content is read in pieces cut where its statements end.
-    facts = [
+    return [
         fact
         for piece in pieces(content, MAX_TEXT_CHARS)
         for fact in services.extractor.extract(piece, moment)
     ]
+
+
+def store_facts(
+    services: Services,
+    principal: Principal,
+    collection: str,
+    facts: list[ExtractedFact],
+    observed_at: str,
+    container_tag: Optional[str] = None,
+) -> list[dict[str, Any]]:
+    """Relate each of ``facts`` to the current memories of the collection and tag and
+    store all but duplicates; returns the Extracted facts in order."""
     store = services.store
     # One transaction: relate and store cannot interleave with another remember, so two
     # calls never both supersede the same memory, and a failure stores nothing.
@@ -418,19 +437,31 @@ def remember(req: Request) -> Response:
     )
     check.done()
     assert content is not None
+    services, principal = req.services, req.principal
+    observed_at = observed_at or iso_now()
     if sync:
-        facts = remember_facts(
-            req.services, req.principal, collection, content, observed_at, container_tag
-        )
-        return Response(200, {"facts": facts})
-    store = req.services.store
-    with store.write():
-        store.collections.ensure(req.principal.tenant_id, collection)
-        job = store.jobs.create(
-            req.principal, collection, content, observed_at or iso_now(), container_tag
-        )
-    req.services.wake_jobs()
-    return Response(202, {"job_id": job.id})
+        # The model is asked before the write lock is taken (Replay.PREPARED): a slow
+        # extractor holds up this call only, not every write on the server.
+        facts = extract_facts(services, content, observed_at)
+
+        def store() -> Response:
+            stored = store_facts(services, principal, collection, facts, observed_at, container_tag)
+            return Response(200, {"facts": stored})
+
+        return req.commit(store)
+
+    def queue() -> Response:
+        with services.store.write():
+            services.store.collections.ensure(principal.tenant_id, collection)
+            job = services.store.jobs.create(
+                principal, collection, content, observed_at, container_tag
+            )
+        return Response(202, {"job_id": job.id})
+
+    answer = req.commit(queue)
+    # After the commit, so the worker it wakes finds the job.
+    services.wake_jobs()
+    return answer
 
 
 def get_job(req: Request) -> Response:
