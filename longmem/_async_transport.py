@@ -36,6 +36,7 @@ from ._transport import (
     _describe,
     _gunzip,
     _Origin,
+    _spent,
     _too_large,
     _TooLarge,
 )
@@ -359,6 +360,9 @@ class AsyncTransport(_Origin):
         body, and whether the connection may carry another request."""
         try:
             _bound(timeout, deadline)
+        except _TIMEOUT_ERRORS as exc:
+            raise _spent(method, path) from exc
+        try:
             # The loop buffers what the socket cannot take yet: a server that stops
             # reading is met by the wait for its answer, bounded like every other.
             # One write, as http.client sends a bytes body with its head (no Nagle

@@ -388,9 +388,13 @@ def test_deadline_bounds_a_stalled_answer(
 def test_spent_deadline_sends_nothing(server: ScriptedServer, make: Callable[..., Driver]) -> None:
     driver = make(server.url)
     driver.request()
-    with pytest.raises(LongmemTimeoutError):
+    with pytest.raises(LongmemTimeoutError) as caught:
         driver.request(deadline=time.monotonic() - 1)
     assert len(server.requests) == 1
+    assert str(caught.value) == (
+        "GET /v1/memory/collections: the call's time budget ran out before it was sent"
+    )
+    assert caught.value.request_sent is False  # so add_many never counts it in doubt
 
 
 def test_deadline_bounds_a_trickling_body(make: Callable[..., Driver]) -> None:
