@@ -11,6 +11,7 @@ unless given). No thread per call. `longmem` imports this module, and asyncio, o
 from __future__ import annotations
 
 import asyncio
+import inspect  # loaded by asyncio already
 import random as _random_module  # not shadowed by the `random` hook argument
 import ssl
 import time
@@ -19,7 +20,7 @@ from datetime import datetime
 
 from . import _endpoints
 from ._async_transport import AsyncTransport
-from ._calls import Attempts, Call, ClientBase
+from ._calls import Attempts, Call, ClientBase, Report
 from ._constants import (
     DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP,
@@ -57,7 +58,6 @@ from ._typing import TYPE_CHECKING
 from .errors import BatchProgress, LongmemConnectionError
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable
     from typing import Any, Callable, Literal, Optional, TypeVar, Union, overload
 
     from ._calls import Steps
@@ -104,7 +104,7 @@ class AsyncLongmem(ClientBase):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         ca_file: Optional[str] = None,
         ssl_context: Optional[ssl.SSLContext] = None,
-        sleep: Callable[[float], Optional[Awaitable[None]]] = asyncio.sleep,
+        sleep: Callable[[float], object] = asyncio.sleep,
         random: Callable[[], float] = _random_module.random,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -229,7 +229,7 @@ class AsyncLongmem(ClientBase):
         category: str = DEFAULT_CATEGORY,
         source: str = SOURCE_SDK,
         idempotency_key: Optional[str] = None,
-        on_progress: Optional[Callable[[BatchProgress], None]] = None,
+        on_progress: Optional[Callable[[BatchProgress], object]] = None,
     ) -> BatchResult:
         """Store many memories in chunks of 100. POST …/memories/batch per chunk.
 
@@ -239,7 +239,8 @@ class AsyncLongmem(ClientBase):
         under one idempotency key, `<idempotency_key>-<offset>` (for a key so long that
         this could pass 255 characters, a digest of the key stands in for it); without
         `idempotency_key` one is minted for the call. `on_progress(progress)`, if given,
-        is called after each confirmed chunk with a `BatchProgress`. If a chunk finally
+        is called after each confirmed chunk with a `BatchProgress` (by `AsyncLongmem`
+        awaited when it returns an awaitable: a coroutine function). If a chunk finally
         fails, the raised error's `.progress` says what was confirmed, what is in doubt,
         and the key to repeat the call with so that nothing is stored twice. Returns
         {"created", "ids", "replayed"}: `replayed` counts the items an earlier call under
@@ -721,6 +722,9 @@ class AsyncLongmem(ClientBase):
                         step = steps.throw(exc)
                         continue
                     step = steps.send(answer)
+                elif isinstance(step, Report):
+                    await _settle(step.callback(step.progress))
+                    step = steps.send(None)
                 else:
                     await self._sleep(step.seconds)
                     step = steps.send(None)
@@ -743,6 +747,11 @@ class AsyncLongmem(ClientBase):
             await self._sleep(delay)
 
     async def _sleep(self, seconds: float) -> None:
-        waited = self._sleep_hook(seconds)
-        if waited is not None:
-            await waited
+        await _settle(self._sleep_hook(seconds))
+
+
+async def _settle(result: object) -> None:
+    """Await a hook's result when it is awaitable: `sleep` and `on_progress` may be
+    coroutine functions or plain ones (a plain one's result, a float or None, is dropped)."""
+    if inspect.isawaitable(result):
+        await result

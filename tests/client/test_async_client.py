@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import longmem
-from longmem import AsyncLongmem, Longmem, ServerError
+from longmem import AsyncLongmem, BatchProgress, Longmem, ServerError
 
 from ..drivers import requires_async_transport
 from .servers import Reply, ScriptedServer, Stall
@@ -112,6 +112,42 @@ def test_retries_sleep_through_an_awaited_sleep(server: ScriptedServer) -> None:
 
     assert asyncio.run(main()) == [{"name": "default"}]
     assert slept == [0.5, 1.0]
+
+
+def test_a_plain_sleep_returning_a_value_is_called_not_awaited(server: ScriptedServer) -> None:
+    server.script(Reply(503), OK)
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> float:  # a recorder that returns what it was given
+        slept.append(seconds)
+        return seconds
+
+    async def main() -> Any:
+        async with AsyncLongmem(
+            api_key="k", base_url=server.url, sleep=sleep, random=lambda: 0.0
+        ) as mem:
+            return await mem.collections()
+
+    assert asyncio.run(main()) == [{"name": "default"}]
+    assert slept == [0.5]
+
+
+def test_an_async_on_progress_is_awaited_after_each_chunk(server: ScriptedServer) -> None:
+    from .test_add_many import created, items
+
+    server.set_default(created)
+    reports: list[tuple[int, int]] = []
+
+    async def on_progress(progress: BatchProgress) -> None:
+        await asyncio.sleep(0)  # a real coroutine: only awaiting it runs this line
+        reports.append((progress.created, len(server.requests)))
+
+    async def main() -> Any:
+        async with AsyncLongmem(api_key="k", base_url=server.url) as mem:
+            return await mem.add_many(items(150), on_progress=on_progress)
+
+    assert asyncio.run(main())["created"] == 150
+    assert reports == [(100, 1), (150, 2)]  # each awaited before the next chunk is sent
 
 
 def test_wait_for_job_polls_through_the_async_sleep(server: ScriptedServer) -> None:
