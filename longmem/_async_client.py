@@ -19,9 +19,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from . import _endpoints
+from . import _validate as check
 from ._async_transport import AsyncTransport
 from ._calls import Attempts, Call, ClientBase, Report
 from ._constants import (
+    ASYNC_MAX_CONNECTIONS,
     DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP,
     DEFAULT_CONTEXT_LIMIT,
@@ -83,9 +85,10 @@ if TYPE_CHECKING:
 class AsyncLongmem(ClientBase):
     """Asyncio client for the Longmem memory API (RememberOS) and the local longmem server.
 
-    `Longmem`'s methods as coroutines, on the event loop's own sockets (a small bounded
-    pool of keep-alive connections per client). Use it from one event loop; `async with
-    AsyncLongmem() as mem:` or `await mem.close()` closes its connections. A cancelled
+    `Longmem`'s methods as coroutines, on the event loop's own sockets (keep-alive
+    connections, at most `max_connections` open at once per event loop; a client may
+    serve several loops). `async with AsyncLongmem() as mem:` or `await mem.close()`
+    closes its connections. A cancelled
     call closes its connection; repeat it with the same `idempotency_key` to store once.
     The constructor does no network I/O.
     """
@@ -107,12 +110,15 @@ class AsyncLongmem(ClientBase):
         sleep: Callable[[float], object] = asyncio.sleep,
         random: Callable[[], float] = _random_module.random,
         clock: Callable[[], float] = time.monotonic,
+        max_connections: int = ASYNC_MAX_CONNECTIONS,
     ) -> None:
         """Configure a client, as `Longmem(...)` does, with the same arguments and checks.
 
         `sleep(seconds)` waits between retries and `wait_for_job` polls: `asyncio.sleep`
         by default; a coroutine function, or a plain function (its result is awaited
-        only if it returns an awaitable), for tests and simulations.
+        only if it returns an awaitable), for tests and simulations. `max_connections`
+        caps the connections open at once on each event loop; callers beyond it wait
+        for one to be free, within their `timeout`.
         """
         self._configure(
             api_key,
@@ -128,12 +134,18 @@ class AsyncLongmem(ClientBase):
             ssl_context,
             {"sleep": sleep, "random": random, "clock": clock},
         )
+        check.positive_int(max_connections, "max_connections")
         self._transport = AsyncTransport(
             self.base_url,
             ssl_context=ssl_context,
             ca_file=ca_file,
             max_response_bytes=max_response_bytes,
+            max_connections=max_connections,
         )
+        if self._transport.scheme == "https":
+            # Loading the trust store takes ~20 ms: here, not inside the first call,
+            # where it would stall every other task on the event loop.
+            self._transport._tls_context()
         self._sleep_hook = sleep
 
     def __repr__(self) -> str:

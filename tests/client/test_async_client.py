@@ -17,6 +17,7 @@ import pytest
 
 import longmem
 from longmem import AsyncLongmem, BatchProgress, Longmem, ServerError
+from longmem._constants import ASYNC_MAX_CONNECTIONS
 
 from ..drivers import requires_async_transport
 from .servers import Reply, ScriptedServer, Stall
@@ -48,7 +49,10 @@ def test_every_public_method_has_a_coroutine_twin_with_the_same_signature() -> N
 def test_constructor_takes_the_same_arguments_with_an_asyncio_sleep() -> None:
     ours = inspect.signature(Longmem.__init__).parameters
     theirs = inspect.signature(AsyncLongmem.__init__).parameters
-    assert list(theirs) == list(ours)
+    # And one of its own: a thread's one connection needs no cap, asyncio's many do.
+    assert list(theirs) == [*ours, "max_connections"]
+    assert theirs["max_connections"].default == ASYNC_MAX_CONNECTIONS == 100
+    assert theirs["max_connections"].kind is inspect.Parameter.KEYWORD_ONLY
     for name, parameter in ours.items():
         if name != "sleep":
             assert theirs[name] == parameter, name
@@ -63,6 +67,41 @@ def test_constructor_checks_arguments_as_longmem_does() -> None:
         AsyncLongmem(api_key="  ")
     with pytest.raises(longmem.InvalidArgumentError, match="sleep must be callable"):
         AsyncLongmem(api_key="k", sleep=3)  # type: ignore[arg-type]
+    with pytest.raises(
+        longmem.InvalidArgumentError, match="max_connections must be at least 1, got 0"
+    ):
+        AsyncLongmem(api_key="k", max_connections=0)
+
+
+def test_max_connections_caps_the_connections_a_burst_opens(server: ScriptedServer) -> None:
+    server.set_default(Stall(0.02, then=OK))
+
+    async def main() -> list[Any]:
+        async with AsyncLongmem(api_key="k", base_url=server.url, max_connections=4) as mem:
+            return await asyncio.gather(*(mem.collections() for _ in range(20)))
+
+    assert asyncio.run(main()) == [[{"name": "default"}]] * 20
+    assert server.connections == 4
+
+
+def test_an_https_client_builds_its_tls_context_before_its_first_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Loading the trust store inside the first call would stall the event loop (~20 ms).
+    import ssl
+
+    built: list[object] = []
+    real = ssl.create_default_context
+
+    def recording(*args: Any, **kwargs: Any) -> ssl.SSLContext:
+        built.append(args or kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ssl, "create_default_context", recording)
+    AsyncLongmem(api_key="k", base_url="http://127.0.0.1:9")
+    assert built == []  # plain HTTP needs none
+    AsyncLongmem(api_key="k", base_url="https://127.0.0.1:9")
+    assert len(built) == 1
 
 
 def test_import_longmem_loads_asyncio_only_when_async_longmem_is_used() -> None:
