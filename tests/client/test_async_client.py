@@ -19,7 +19,6 @@ import longmem
 from longmem import AsyncLongmem, BatchProgress, Longmem, ServerError
 from longmem._constants import ASYNC_MAX_CONNECTIONS
 
-from ..drivers import requires_async_transport
 from .servers import Reply, ScriptedServer, Stall
 
 OK = Reply(200, json=[{"name": "default"}])
@@ -106,16 +105,22 @@ def test_an_https_client_builds_its_tls_context_before_its_first_call(
 
 def test_import_longmem_loads_asyncio_only_when_async_longmem_is_used() -> None:
     probe = (
-        "import importlib.util, sys, types, longmem; before = 'asyncio' in sys.modules\n"
-        # without i14-transport's module on this branch, a bare stand-in for the import
-        "if importlib.util.find_spec('longmem._async_transport') is None:\n"
-        "    sys.modules['longmem._async_transport'] = types.ModuleType('t')\n"
-        "    sys.modules['longmem._async_transport'].AsyncTransport = object\n"
+        "import sys, longmem; before = 'asyncio' in sys.modules\n"
         "longmem.AsyncLongmem\n"
-        "print(before, 'asyncio' in sys.modules, 'AsyncLongmem' in longmem.__all__)"
+        "print(before, 'asyncio' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert out.stdout.split() == ["False", "True", "True"], out.stderr
+    assert out.stdout.split() == ["False", "True"], out.stderr
+
+
+def test_a_star_import_brings_async_longmem_and_so_asyncio() -> None:
+    # AsyncLongmem is public, so it is in __all__; a star import asks for every public
+    # name, so it loads asyncio, as using AsyncLongmem does (README says so).
+    probe = (
+        "import sys; from longmem import *; print(AsyncLongmem.__name__, 'asyncio' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.stdout.split() == ["AsyncLongmem", "True"], out.stderr
 
 
 def test_unknown_attribute_of_the_package_is_still_an_attribute_error() -> None:
@@ -235,7 +240,7 @@ def test_cancelling_during_a_backoff_sleep_raises_cancelled_error_at_once(
                 await call
             return time.monotonic() - started
 
-    assert asyncio.run(main()) < 5.0  # not the 30 s Retry-After
+    assert asyncio.run(main()) < 0.1  # at once, not after the 30 s Retry-After
     assert len(server.requests) == 1
 
 
@@ -252,7 +257,6 @@ def test_a_final_error_is_the_same_as_longmems(server: ScriptedServer) -> None:
     assert (error.status, error.detail, error.request_id) == (503, "down", "r1")
 
 
-@requires_async_transport
 def test_event_loop_stays_responsive_while_a_request_stalls(server: ScriptedServer) -> None:
     server.set_default(Stall(3.0))
 
@@ -272,11 +276,11 @@ def test_event_loop_stays_responsive_while_a_request_stalls(server: ScriptedServ
             return sorted(lags)
 
     lags = asyncio.run(main())
-    # The third-worst tick: a busy machine may preempt the process a time or two.
-    assert lags[-3] < 0.020, lags[-5:]
+    # The worst tick, not a percentile: a one-off block of the loop (a trust store loaded
+    # or a name looked up inside the call) is what this must catch.
+    assert lags[-1] < 0.020, lags[-5:]
 
 
-@requires_async_transport
 def test_a_cancelled_call_never_leaves_its_connection_for_the_next(server: ScriptedServer) -> None:
     server.script(Stall(3.0, then=OK), OK)
 

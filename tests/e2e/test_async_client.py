@@ -14,7 +14,7 @@ import pytest
 from longmem import AsyncLongmem
 from longmem.server import LocalServer
 
-from ..drivers import BlockingAsync, dispose, requires_async_transport
+from ..drivers import BlockingAsync, dispose
 from .conftest import ADMIN_KEY, KEY
 from .test_every_method import DOCUMENTED, call_every_method
 
@@ -40,7 +40,6 @@ def _client_threads(known: set[threading.Thread]) -> list[threading.Thread]:
     ]
 
 
-@requires_async_transport
 def test_a_hundred_concurrent_calls_start_no_thread(
     local_server: LocalServer, collection: str
 ) -> None:
@@ -93,7 +92,6 @@ def test_concurrent_calls_to_a_host_name_look_it_up_once(
     assert len(started) <= 1
 
 
-@requires_async_transport
 @pytest.mark.parametrize("after", [0.0, 0.0005, 0.001, 0.002, 0.004, 0.008, 0.016])
 def test_a_write_cancelled_in_flight_and_repeated_with_its_key_is_stored_once(
     local_server: LocalServer, collection: str, after: float
