@@ -88,9 +88,8 @@ class AsyncLongmem(ClientBase):
     `Longmem`'s methods as coroutines, on the event loop's own sockets (keep-alive
     connections, at most `max_connections` open at once per event loop; a client may
     serve several loops). `async with AsyncLongmem() as mem:` or `await mem.close()`
-    closes its connections. A cancelled
-    call closes its connection; repeat it with the same `idempotency_key` to store once.
-    The constructor does no network I/O.
+    closes its connections. A cancelled call closes its connection; repeat it with the
+    same `idempotency_key` to store once. The constructor does no network I/O.
     """
 
     def __init__(

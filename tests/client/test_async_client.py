@@ -101,6 +101,9 @@ def test_an_https_client_builds_its_tls_context_before_its_first_call(
     assert built == []  # plain HTTP needs none
     AsyncLongmem(api_key="k", base_url="https://127.0.0.1:9")
     assert len(built) == 1
+    # So a CA file that cannot be read is said by the constructor, not the first call.
+    with pytest.raises(longmem.LongmemError, match=r"^cannot load ca_file '/nonexistent/ca\.pem'"):
+        AsyncLongmem(api_key="k", base_url="https://127.0.0.1:9", ca_file="/nonexistent/ca.pem")
 
 
 def test_import_longmem_loads_asyncio_only_when_async_longmem_is_used() -> None:
