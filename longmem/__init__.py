@@ -54,6 +54,9 @@ __all__ = [
     "__version__",
 ]
 
+# AsyncLongmem is listed: it is public. So `from longmem import *` loads asyncio, as
+# using AsyncLongmem does; `import longmem` and `from longmem import Longmem` do not.
+
 if TYPE_CHECKING:
     from typing import Any
 

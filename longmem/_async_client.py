@@ -11,6 +11,7 @@ unless given). No thread per call. `longmem` imports this module, and asyncio, o
 from __future__ import annotations
 
 import asyncio
+import inspect  # loaded by asyncio already
 import random as _random_module  # not shadowed by the `random` hook argument
 import ssl
 import time
@@ -18,9 +19,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from . import _endpoints
+from . import _validate as check
 from ._async_transport import AsyncTransport
-from ._calls import Attempts, Call, ClientBase
+from ._calls import Attempts, Call, ClientBase, Report
 from ._constants import (
+    ASYNC_MAX_CONNECTIONS,
     DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP,
     DEFAULT_CONTEXT_LIMIT,
@@ -57,7 +60,6 @@ from ._typing import TYPE_CHECKING
 from .errors import BatchProgress, LongmemConnectionError
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable
     from typing import Any, Callable, Literal, Optional, TypeVar, Union, overload
 
     from ._calls import Steps
@@ -83,11 +85,11 @@ if TYPE_CHECKING:
 class AsyncLongmem(ClientBase):
     """Asyncio client for the Longmem memory API (RememberOS) and the local longmem server.
 
-    `Longmem`'s methods as coroutines, on the event loop's own sockets (a small bounded
-    pool of keep-alive connections per client). Use it from one event loop; `async with
-    AsyncLongmem() as mem:` or `await mem.close()` closes its connections. A cancelled
-    call closes its connection; repeat it with the same `idempotency_key` to store once.
-    The constructor does no network I/O.
+    `Longmem`'s methods as coroutines, on the event loop's own sockets (keep-alive
+    connections, at most `max_connections` open at once per event loop; a client may
+    serve several loops). `async with AsyncLongmem() as mem:` or `await mem.close()`
+    closes its connections. A cancelled call closes its connection; repeat it with the
+    same `idempotency_key` to store once. The constructor does no network I/O.
     """
 
     def __init__(
@@ -104,15 +106,18 @@ class AsyncLongmem(ClientBase):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         ca_file: Optional[str] = None,
         ssl_context: Optional[ssl.SSLContext] = None,
-        sleep: Callable[[float], Optional[Awaitable[None]]] = asyncio.sleep,
+        sleep: Callable[[float], object] = asyncio.sleep,
         random: Callable[[], float] = _random_module.random,
         clock: Callable[[], float] = time.monotonic,
+        max_connections: int = ASYNC_MAX_CONNECTIONS,
     ) -> None:
         """Configure a client, as `Longmem(...)` does, with the same arguments and checks.
 
         `sleep(seconds)` waits between retries and `wait_for_job` polls: `asyncio.sleep`
         by default; a coroutine function, or a plain function (its result is awaited
-        only if it returns an awaitable), for tests and simulations.
+        only if it returns an awaitable), for tests and simulations. `max_connections`
+        caps the connections open at once on each event loop; callers beyond it wait
+        for one to be free, within their `timeout`.
         """
         self._configure(
             api_key,
@@ -128,12 +133,18 @@ class AsyncLongmem(ClientBase):
             ssl_context,
             {"sleep": sleep, "random": random, "clock": clock},
         )
+        check.positive_int(max_connections, "max_connections")
         self._transport = AsyncTransport(
             self.base_url,
             ssl_context=ssl_context,
             ca_file=ca_file,
             max_response_bytes=max_response_bytes,
+            max_connections=max_connections,
         )
+        if self._transport.scheme == "https":
+            # Loading the trust store takes ~20 ms: here, not inside the first call,
+            # where it would stall every other task on the event loop.
+            self._transport._tls_context()
         self._sleep_hook = sleep
 
     def __repr__(self) -> str:
@@ -229,7 +240,7 @@ class AsyncLongmem(ClientBase):
         category: str = DEFAULT_CATEGORY,
         source: str = SOURCE_SDK,
         idempotency_key: Optional[str] = None,
-        on_progress: Optional[Callable[[BatchProgress], None]] = None,
+        on_progress: Optional[Callable[[BatchProgress], object]] = None,
     ) -> BatchResult:
         """Store many memories in chunks of 100. POST …/memories/batch per chunk.
 
@@ -239,7 +250,8 @@ class AsyncLongmem(ClientBase):
         under one idempotency key, `<idempotency_key>-<offset>` (for a key so long that
         this could pass 255 characters, a digest of the key stands in for it); without
         `idempotency_key` one is minted for the call. `on_progress(progress)`, if given,
-        is called after each confirmed chunk with a `BatchProgress`. If a chunk finally
+        is called after each confirmed chunk with a `BatchProgress` (by `AsyncLongmem`
+        awaited when it returns an awaitable: a coroutine function). If a chunk finally
         fails, the raised error's `.progress` says what was confirmed, what is in doubt,
         and the key to repeat the call with so that nothing is stored twice. Returns
         {"created", "ids", "replayed"}: `replayed` counts the items an earlier call under
@@ -721,6 +733,9 @@ class AsyncLongmem(ClientBase):
                         step = steps.throw(exc)
                         continue
                     step = steps.send(answer)
+                elif isinstance(step, Report):
+                    await _settle(step.callback(step.progress))
+                    step = steps.send(None)
                 else:
                     await self._sleep(step.seconds)
                     step = steps.send(None)
@@ -743,6 +758,11 @@ class AsyncLongmem(ClientBase):
             await self._sleep(delay)
 
     async def _sleep(self, seconds: float) -> None:
-        waited = self._sleep_hook(seconds)
-        if waited is not None:
-            await waited
+        await _settle(self._sleep_hook(seconds))
+
+
+async def _settle(result: object) -> None:
+    """Await a hook's result when it is awaitable: `sleep` and `on_progress` may be
+    coroutine functions or plain ones (a plain one's result, a float or None, is dropped)."""
+    if inspect.isawaitable(result):
+        await result

@@ -15,18 +15,26 @@ version (`StreamWriter.start_tls` is 3.11+).
 
 A cancelled request aborts its connection: a half-sent request or a half-read answer
 never goes back to the pool.
+
+Connections are kept per event loop (a loop's sockets serve no other loop): at most
+`max_connections` open at once in each, idle ones kept for reuse, callers beyond them
+waiting for one to be free. The origin's name is looked up once per loop (again after a
+failed connect), on the loop's executor: a thread per connection would grow with
+concurrency.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import http.client
 import io
 import re
 import socket
+import threading
 
-from ._constants import ASYNC_POOL_SIZE, DEFAULT_MAX_RESPONSE_BYTES
+from ._constants import ASYNC_MAX_CONNECTIONS, DEFAULT_MAX_RESPONSE_BYTES
 from ._transport import (
     _READ_CHUNK,
     _TIMEOUT_ERRORS,
@@ -36,6 +44,7 @@ from ._transport import (
     _describe,
     _gunzip,
     _Origin,
+    _spent,
     _too_large,
     _TooLarge,
 )
@@ -44,12 +53,14 @@ from .errors import InvalidArgumentError, LongmemConnectionError, LongmemTimeout
 
 if TYPE_CHECKING:
     import ssl
-    from collections.abc import Awaitable
+    from collections.abc import Awaitable, Sequence
     from typing import Any, Optional, TypeVar
 
     from ._transport import _Proxy
 
     _T = TypeVar("_T")
+    # What getaddrinfo gives: family, type, proto, canonical name, socket address.
+    _Address = tuple[socket.AddressFamily, socket.SocketKind, int, str, tuple[Any, ...]]
 
 # The end of a response head: the empty line after the headers (a bare LF is accepted
 # as a line end, as http.client accepts it).
@@ -157,13 +168,77 @@ class _Connection(asyncio.Protocol):
         transport.abort()
 
 
-def _expire(waiter: asyncio.Future[None]) -> None:
+def _expire(waiter: asyncio.Future[Any]) -> None:
     if not waiter.done():
         waiter.set_exception(socket.timeout("timed out"))
 
 
+class _Pool:
+    """One event loop's connections to the origin: the idle ones, how many are open
+    (idle or answering), the callers waiting for one, and the addresses each host
+    resolved to. Used only from its loop's thread; `AsyncTransport` keeps one per loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.idle: list[_Connection] = []  # the most recently used last
+        self.open = 0
+        self.waiters: collections.deque[asyncio.Future[None]] = collections.deque()
+        self.addresses: dict[tuple[str, int], asyncio.Future[Sequence[_Address]]] = {}
+
+    def take_idle(self) -> Optional[_Connection]:
+        while self.idle:
+            conn = self.idle.pop()
+            # A stale one is not a failure: the server's keep-alive ended.
+            if not conn.stale():
+                return conn
+            conn.abort()
+            self.open -= 1
+        return None
+
+    def put_back(self, conn: _Connection) -> None:
+        self.idle.append(conn)
+        self.wake()
+
+    def discard(self, conn: _Connection) -> None:
+        conn.abort()
+        self.open -= 1
+        self.wake()
+
+    def wake(self) -> None:
+        """Tell the longest waiting caller that a connection is free or may be opened."""
+        while self.waiters:
+            waiter = self.waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                return
+
+    async def wait(self, limit: float) -> None:
+        """Wait up to `limit` seconds for a connection to be freed; raises socket.timeout."""
+        waiter = self.loop.create_future()
+        self.waiters.append(waiter)
+        timer = self.loop.call_later(limit, _expire, waiter)
+        try:
+            await waiter
+        except BaseException:
+            if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
+                self.wake()  # woken, then cancelled: the turn passes to the next caller
+            else:
+                with contextlib.suppress(ValueError):
+                    self.waiters.remove(waiter)
+            raise
+        finally:
+            timer.cancel()
+
+    def close_idle(self) -> None:
+        idle, self.idle = self.idle, []
+        for conn in idle:
+            conn.abort()
+            self.open -= 1
+
+
 class AsyncTransport(_Origin):
-    """Sends requests to one origin over a bounded pool of keep-alive connections."""
+    """Sends requests to one origin over keep-alive connections, at most
+    `max_connections` open at once on each event loop."""
 
     def __init__(
         self,
@@ -172,7 +247,7 @@ class AsyncTransport(_Origin):
         ssl_context: Optional[ssl.SSLContext] = None,
         ca_file: Optional[str] = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
-        pool_size: int = ASYNC_POOL_SIZE,
+        max_connections: int = ASYNC_MAX_CONNECTIONS,
     ) -> None:
         super().__init__(
             base_url,
@@ -180,8 +255,9 @@ class AsyncTransport(_Origin):
             ca_file=ca_file,
             max_response_bytes=max_response_bytes,
         )
-        self.pool_size = pool_size
-        self._idle: list[_Connection] = []  # the most recently used last
+        self.max_connections = max_connections
+        self._pools: dict[asyncio.AbstractEventLoop, _Pool] = {}
+        self._pools_lock = threading.Lock()  # a client may serve loops in several threads
         self._generation = 0
         host = f"[{self.host}]" if ":" in self.host else self.host
         self._authority = f"{host}:{self.port}"  # what a CONNECT asks for
@@ -208,20 +284,19 @@ class AsyncTransport(_Origin):
         there is none, ResponseTooLargeError past `max_response_bytes`.
         """
         head = self._head(method, path, data, headers)
-        conn = self._pooled()
-        if conn is None:
-            conn = await self._open(timeout, deadline)
+        pool = self._pool()
+        conn = await self._checkout(pool, timeout, deadline)
         try:
             status, reply_headers, body, reusable = await self._exchange(
                 conn, method, path, head, data, timeout, deadline
             )
         except BaseException:
-            conn.abort()  # cancelled or failed: never pooled half-sent or half-read
+            pool.discard(conn)  # cancelled or failed: never pooled half-sent or half-read
             raise
-        if reusable and conn.generation == self._generation and len(self._idle) < self.pool_size:
-            self._idle.append(conn)
+        if reusable and conn.generation == self._generation:
+            pool.put_back(conn)
         else:
-            conn.abort()
+            pool.discard(conn)
         if body and (reply_headers.get("content-encoding") or "").lower() == "gzip":
             try:
                 body = _gunzip(body, method, path, self.max_response_bytes)
@@ -232,49 +307,84 @@ class AsyncTransport(_Origin):
         return Response(status, reply_headers, body)
 
     async def close(self) -> None:
-        """Close every idle connection; those answering a call close when it ends."""
+        """Close every idle connection, on every event loop; those answering a call close
+        when it ends."""
         self._generation += 1
-        idle, self._idle = self._idle, []
-        for conn in idle:
-            conn.abort()
+        loop = asyncio.get_running_loop()
+        with self._pools_lock:
+            self._drop_closed_loops()
+            pools = list(self._pools.values())
+        for pool in pools:
+            if pool.loop is loop:
+                pool.close_idle()
+            else:
+                # Another thread's loop: its sockets are closed on its own thread.
+                with contextlib.suppress(RuntimeError):  # that loop closed meanwhile
+                    pool.loop.call_soon_threadsafe(pool.close_idle)
         # One turn of the loop, in which the aborted sockets are closed.
         await asyncio.sleep(0)
 
     # -- connections --------------------------------------------------------------
 
-    def _pooled(self) -> Optional[_Connection]:
+    def _pool(self) -> _Pool:
+        """The running event loop's pool; the pools of loops that have closed are dropped."""
         loop = asyncio.get_running_loop()
-        while self._idle:
-            conn = self._idle.pop()
-            # A connection of another event loop (an earlier asyncio.run) cannot be used
-            # on this one; a stale one is not a failure: the server's keep-alive ended.
-            if conn.loop is loop and not conn.stale():
-                return conn
-            conn.abort()
-        return None
+        pool = self._pools.get(loop)
+        if pool is None:
+            with self._pools_lock:
+                self._drop_closed_loops()
+                pool = self._pools[loop] = _Pool(loop)
+        return pool
 
-    async def _open(self, timeout: float, deadline: Optional[float]) -> _Connection:
+    def _drop_closed_loops(self) -> None:
+        # An earlier asyncio.run's connections: no loop can use them now. (asyncio tells
+        # no one when a loop closes; this runs whenever a pool is made and on close.)
+        for old in [pool for pool in self._pools.values() if pool.loop.is_closed()]:
+            del self._pools[old.loop]
+            old.close_idle()
+
+    async def _checkout(
+        self, pool: _Pool, timeout: float, deadline: Optional[float]
+    ) -> _Connection:
+        """An idle connection, else a new one while fewer than `max_connections` are
+        open, else the first one freed (a wait bounded as every other)."""
+        while True:
+            conn = pool.take_idle()
+            if conn is not None:
+                return conn
+            if pool.open < self.max_connections:
+                pool.open += 1
+                try:
+                    return await self._open(pool, timeout, deadline)
+                except BaseException:
+                    pool.open -= 1
+                    pool.wake()
+                    raise
+            limit = 0.0
+            try:
+                limit = _bound(timeout, deadline)
+                await pool.wait(limit)
+            except _TIMEOUT_ERRORS as exc:
+                raise LongmemTimeoutError(
+                    f"timed out after {limit:g}s waiting for one of the "
+                    f"{self.max_connections} connections to {self.origin} to be free",
+                    request_sent=False,
+                ) from exc
+
+    async def _open(self, pool: _Pool, timeout: float, deadline: Optional[float]) -> _Connection:
         proxy = self._resolve_proxy()
         context = self._tls_context() if self.scheme == "https" else None
-        loop = asyncio.get_running_loop()
+        loop = pool.loop
         conn = _Connection(loop, self._generation)
         where = self.origin if proxy is None else f"the proxy {proxy.host}:{proxy.port}"
+        host, port = (self.host, self.port) if proxy is None else (proxy.host, proxy.port)
         limit = 0.0  # how long the step that timed out could wait
         try:
             limit = _bound(timeout, deadline)
             if proxy is None:
-                await _within(
-                    loop.create_connection(
-                        lambda: conn,
-                        self.host,
-                        self.port,
-                        ssl=context,
-                        server_hostname=self.host if context is not None else None,
-                    ),
-                    limit,
-                )
+                await _within(self._dial(pool, conn, host, port, context), limit)
             else:
-                await _within(loop.create_connection(lambda: conn, proxy.host, proxy.port), limit)
+                await _within(self._dial(pool, conn, host, port, None), limit)
                 if context is not None:
                     await self._tunnel(conn, proxy, timeout, deadline)
                     limit = _bound(timeout, deadline)
@@ -289,16 +399,57 @@ class AsyncTransport(_Origin):
                     )
         except _TIMEOUT_ERRORS as exc:
             conn.abort()
+            pool.addresses.pop((host, port), None)  # looked up again next time
             raise LongmemTimeoutError(
                 f"timed out connecting to {where} after {limit:g}s", request_sent=False
             ) from exc
         except (OSError, http.client.HTTPException) as exc:
             conn.abort()
+            pool.addresses.pop((host, port), None)
             raise self._connect_error(exc, proxy) from exc
         except BaseException:
             conn.abort()
             raise
         return conn
+
+    async def _dial(
+        self,
+        pool: _Pool,
+        conn: _Connection,
+        host: str,
+        port: int,
+        context: Optional[ssl.SSLContext],
+    ) -> None:
+        """Connect `conn` to the first of host's addresses that answers, then (with a
+        context) do the TLS handshake; raises OSError (the first reason, if all failed
+        alike, as asyncio does) or ssl.SSLError."""
+        addresses = await asyncio.shield(_resolve(pool, host, port))
+        errors: list[OSError] = []
+        for family, kind, proto, _, address in addresses:
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.setblocking(False)
+                await pool.loop.sock_connect(sock, address)
+            except OSError as exc:
+                sock.close()
+                errors.append(exc)
+                continue
+            except BaseException:
+                sock.close()
+                raise
+            # The TLS name is the origin's, whatever address it was reached at.
+            await pool.loop.create_connection(
+                lambda: conn,
+                sock=sock,
+                ssl=context,
+                server_hostname=self.host if context is not None else None,
+            )
+            return
+        if not errors:
+            raise socket.gaierror(f"{host} resolved to no address")
+        if len({str(exc) for exc in errors}) == 1:
+            raise errors[0]
+        raise OSError("Multiple exceptions: " + ", ".join(str(exc) for exc in errors))
 
     async def _tunnel(
         self, conn: _Connection, proxy: _Proxy, timeout: float, deadline: Optional[float]
@@ -359,6 +510,9 @@ class AsyncTransport(_Origin):
         body, and whether the connection may carry another request."""
         try:
             _bound(timeout, deadline)
+        except _TIMEOUT_ERRORS as exc:
+            raise _spent(method, path) from exc
+        try:
             # The loop buffers what the socket cannot take yet: a server that stops
             # reading is met by the wait for its answer, bounded like every other.
             # One write, as http.client sends a bytes body with its head (no Nagle
@@ -386,6 +540,24 @@ class AsyncTransport(_Origin):
             raise _too_large(method, path, self.max_response_bytes, "") from None
         reusable = not until_close and not conn.buffer and not _will_close(version, headers)
         return status, headers, body, reusable
+
+
+def _resolve(pool: _Pool, host: str, port: int) -> asyncio.Future[Sequence[_Address]]:
+    """The addresses of host:port, looked up once per loop and shared by every caller
+    connecting meanwhile; an IP address is read at once, with no lookup and no thread."""
+    key = (host, port)
+    resolving = pool.addresses.get(key)
+    if resolving is None:
+        resolving = pool.addresses[key] = asyncio.ensure_future(_lookup(pool.loop, host, port))
+        resolving.add_done_callback(_retrieve)  # read even if every caller gave up waiting
+    return resolving
+
+
+async def _lookup(loop: asyncio.AbstractEventLoop, host: str, port: int) -> Sequence[_Address]:
+    try:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_NUMERICHOST)
+    except socket.gaierror:
+        return await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
 
 
 async def _within(awaitable: Awaitable[_T], limit: float) -> _T:

@@ -1,7 +1,7 @@
 """What both clients share below the endpoint definitions: the steps a definition yields,
 the client's configuration, and one logical call's retry loop as a state machine.
 
-A definition (`_endpoints`) yields `Call`s and `Sleep`s; a driver (`Longmem`,
+A definition (`_endpoints`) yields `Call`s, `Sleep`s and `Report`s; a driver (`Longmem`,
 `AsyncLongmem`) performs each and sends the answer back. A driver performs a `Call` by
 asking `Attempts` what to send, sending it with its transport, and asking `Attempts`
 what the outcome means: return, raise, or wait and send again. Every decision lives
@@ -37,10 +37,11 @@ if TYPE_CHECKING:
     from typing import Any, Callable, Optional, TypeVar, Union
 
     from ._transport import Response
+    from .errors import BatchProgress
 
     T = TypeVar("T")
     # What an endpoint definition is: a generator of steps that returns the method's result.
-    Steps = Generator[Union["Call", "Sleep"], Any, T]
+    Steps = Generator[Union["Call", "Sleep", "Report"], Any, T]
 
 USER_AGENT = "longmem-python/{} Python/{}.{}.{}".format(__version__, *sys.version_info[:3])
 _INF = float("inf")
@@ -85,6 +86,23 @@ class Sleep:
 
     def __repr__(self) -> str:
         return f"Sleep({self.seconds!r})"
+
+
+class Report:
+    """Progress to hand to the caller's callback (`add_many`'s `on_progress`): the driver
+    calls it, `AsyncLongmem` awaiting what it returns when that is awaitable, and answers
+    with None. A step rather than a call in the definition, which cannot await."""
+
+    __slots__ = ("callback", "progress")
+
+    def __init__(
+        self, callback: Callable[[BatchProgress], object], progress: BatchProgress
+    ) -> None:
+        self.callback = callback
+        self.progress = progress
+
+    def __repr__(self) -> str:
+        return f"Report({self.progress!r})"
 
 
 class ClientBase:

@@ -30,10 +30,11 @@ RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 # A larger export needs `max_response_bytes=` raised, as the error says.
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
-# AsyncLongmem keeps at most this many idle connections open for reuse; callers beyond
-# them at the same moment each open their own, closed once answered: a burst costs new
-# connections, never sockets held open on the server for nothing afterwards.
-ASYNC_POOL_SIZE = 10
+# AsyncLongmem opens at most this many connections at once (per event loop), and keeps
+# them for reuse; callers beyond them wait for one to be free. Without a cap, 2,000
+# gathered calls are 2,000 sockets on both ends; with it they queue, as aiohttp's and
+# httpx's default of 100 makes them. The server's idle timeout ends those left unused.
+ASYNC_MAX_CONNECTIONS = 100
 
 # wait_for_job: how long to wait for a background remember job, and how often to ask.
 DEFAULT_JOB_TIMEOUT = 60.0

@@ -2,9 +2,10 @@
 
 Each definition is a generator: it checks its arguments (before anything is sent), then
 yields the `Call`s it makes (route, body, query, idempotency key) and receives each
-answer, or yields a `Sleep`, and returns the method's result. How a call is sent,
-retried and slept through is the driver's business: `Longmem` drives a definition with
-blocking I/O, `AsyncLongmem` with asyncio, and both through the same `_calls.Attempts`.
+answer, or yields a `Sleep` or a `Report` (progress for the caller's callback), and
+returns the method's result. How a call is sent, retried and slept through is the
+driver's business: `Longmem` drives a definition with blocking I/O, `AsyncLongmem` with
+asyncio, and both through the same `_calls.Attempts`.
 The routes are PROTOCOL.md section 3's; they are all in this file. A definition takes
 every argument by name, without defaults: the defaults are the clients' signatures'.
 """
@@ -17,7 +18,7 @@ from datetime import datetime, timezone
 
 from . import _context
 from . import _validate as check
-from ._calls import Call, Sleep, decode, require_positive
+from ._calls import Call, Report, Sleep, decode, require_positive
 from ._protocol import (
     BATCH_SIZE,
     DEFAULT_SEARCH_MODE,
@@ -131,7 +132,7 @@ def add_many(
     category: str,
     source: str,
     idempotency_key: Optional[str],
-    on_progress: Optional[Callable[[BatchProgress], None]],
+    on_progress: Optional[Callable[[BatchProgress], object]],
 ) -> Steps[BatchResult]:
     """Every item checked first; then one Call per chunk of BATCH_SIZE, each answered in
     full (its replay header and whether an earlier attempt went unanswered); a chunk's
@@ -183,7 +184,7 @@ def add_many(
         if response.headers.get("Idempotent-Replayed") == "true" and not sent_before:
             replayed += len(chunk)
         if on_progress is not None:
-            on_progress(BatchProgress(len(ids), ids, start + len(chunk), 0, base_key))
+            yield Report(on_progress, BatchProgress(len(ids), ids, start + len(chunk), 0, base_key))
     # A copy: the progress reports share `ids`, and what the caller does with the
     # result must not change them.
     return {"created": len(ids), "ids": ids[:], "replayed": replayed}

@@ -285,21 +285,28 @@ class Transport(_Origin):
             target = self.origin + target  # absolute form for a forward proxy
             if proxy.auth_header:
                 headers = {**headers, "Proxy-Authorization": proxy.auth_header}
-        conn.timeout = timeout
         if conn.sock is None:
             where = self.origin if proxy is None else f"the proxy {proxy.host}:{proxy.port}"
+            limit = 0.0  # how long connecting could wait
             try:
+                # The whole of connecting (TCP, CONNECT tunnel, TLS handshake) is one
+                # wait, so the deadline bounds it as it bounds every later one.
+                limit = _bound(timeout, deadline)
+                conn.timeout = limit
                 conn.connect()
             except _TIMEOUT_ERRORS as exc:
                 self._discard(conn)
                 raise LongmemTimeoutError(
-                    f"timed out connecting to {where} after {timeout:g}s", request_sent=False
+                    f"timed out connecting to {where} after {limit:g}s", request_sent=False
                 ) from exc
             except (OSError, http.client.HTTPException) as exc:
                 self._discard(conn)
                 raise self._connect_error(exc, proxy) from exc
         try:
             _limit(conn, timeout, deadline)
+        except _TIMEOUT_ERRORS as exc:
+            raise _spent(method, path) from exc  # the connection stays usable: nothing sent
+        try:
             conn.request(method, target, body=body, headers=headers)
             _limit(conn, timeout, deadline)
             response = conn.getresponse()
@@ -342,6 +349,13 @@ def _too_large(method: str, path: str, cap: int, how: str) -> ResponseTooLargeEr
     return ResponseTooLargeError(
         f"{method} {path}: the response body is larger than max_response_bytes "
         f"({cap:,} bytes){how}; pass a larger max_response_bytes= if it is expected"
+    )
+
+
+def _spent(method: str, path: str) -> LongmemTimeoutError:
+    """The call's time budget ran out before the request was written."""
+    return LongmemTimeoutError(
+        f"{method} {path}: the call's time budget ran out before it was sent", request_sent=False
     )
 
 

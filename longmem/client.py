@@ -17,7 +17,7 @@ from datetime import datetime
 
 from . import _endpoints
 from ._calls import USER_AGENT as _USER_AGENT  # noqa: F401 (bench/call_overhead.py reads it)
-from ._calls import Attempts, Call, ClientBase
+from ._calls import Attempts, Call, ClientBase, Report
 from ._constants import (
     DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP,
@@ -233,7 +233,7 @@ class Longmem(ClientBase):
         category: str = DEFAULT_CATEGORY,
         source: str = SOURCE_SDK,
         idempotency_key: Optional[str] = None,
-        on_progress: Optional[Callable[[BatchProgress], None]] = None,
+        on_progress: Optional[Callable[[BatchProgress], object]] = None,
     ) -> BatchResult:
         """Store many memories in chunks of 100. POST …/memories/batch per chunk.
 
@@ -243,7 +243,8 @@ class Longmem(ClientBase):
         under one idempotency key, `<idempotency_key>-<offset>` (for a key so long that
         this could pass 255 characters, a digest of the key stands in for it); without
         `idempotency_key` one is minted for the call. `on_progress(progress)`, if given,
-        is called after each confirmed chunk with a `BatchProgress`. If a chunk finally
+        is called after each confirmed chunk with a `BatchProgress` (by `AsyncLongmem`
+        awaited when it returns an awaitable: a coroutine function). If a chunk finally
         fails, the raised error's `.progress` says what was confirmed, what is in doubt,
         and the key to repeat the call with so that nothing is stored twice. Returns
         {"created", "ids", "replayed"}: `replayed` counts the items an earlier call under
@@ -720,6 +721,9 @@ class Longmem(ClientBase):
                         step = steps.throw(exc)
                         continue
                     step = steps.send(answer)
+                elif isinstance(step, Report):
+                    step.callback(step.progress)
+                    step = steps.send(None)
                 else:
                     self._sleep(step.seconds)
                     step = steps.send(None)

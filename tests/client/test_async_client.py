@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 import longmem
-from longmem import AsyncLongmem, Longmem, ServerError
+from longmem import AsyncLongmem, BatchProgress, Longmem, ServerError
+from longmem._constants import ASYNC_MAX_CONNECTIONS
 
-from ..drivers import requires_async_transport
 from .servers import Reply, ScriptedServer, Stall
 
 OK = Reply(200, json=[{"name": "default"}])
@@ -48,7 +48,10 @@ def test_every_public_method_has_a_coroutine_twin_with_the_same_signature() -> N
 def test_constructor_takes_the_same_arguments_with_an_asyncio_sleep() -> None:
     ours = inspect.signature(Longmem.__init__).parameters
     theirs = inspect.signature(AsyncLongmem.__init__).parameters
-    assert list(theirs) == list(ours)
+    # And one of its own: a thread's one connection needs no cap, asyncio's many do.
+    assert list(theirs) == [*ours, "max_connections"]
+    assert theirs["max_connections"].default == ASYNC_MAX_CONNECTIONS == 100
+    assert theirs["max_connections"].kind is inspect.Parameter.KEYWORD_ONLY
     for name, parameter in ours.items():
         if name != "sleep":
             assert theirs[name] == parameter, name
@@ -63,20 +66,64 @@ def test_constructor_checks_arguments_as_longmem_does() -> None:
         AsyncLongmem(api_key="  ")
     with pytest.raises(longmem.InvalidArgumentError, match="sleep must be callable"):
         AsyncLongmem(api_key="k", sleep=3)  # type: ignore[arg-type]
+    with pytest.raises(
+        longmem.InvalidArgumentError, match="max_connections must be at least 1, got 0"
+    ):
+        AsyncLongmem(api_key="k", max_connections=0)
+
+
+def test_max_connections_caps_the_connections_a_burst_opens(server: ScriptedServer) -> None:
+    server.set_default(Stall(0.02, then=OK))
+
+    async def main() -> list[Any]:
+        async with AsyncLongmem(api_key="k", base_url=server.url, max_connections=4) as mem:
+            return await asyncio.gather(*(mem.collections() for _ in range(20)))
+
+    assert asyncio.run(main()) == [[{"name": "default"}]] * 20
+    assert server.connections == 4
+
+
+def test_an_https_client_builds_its_tls_context_before_its_first_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Loading the trust store inside the first call would stall the event loop (~20 ms).
+    import ssl
+
+    built: list[object] = []
+    real = ssl.create_default_context
+
+    def recording(*args: Any, **kwargs: Any) -> ssl.SSLContext:
+        built.append(args or kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ssl, "create_default_context", recording)
+    AsyncLongmem(api_key="k", base_url="http://127.0.0.1:9")
+    assert built == []  # plain HTTP needs none
+    AsyncLongmem(api_key="k", base_url="https://127.0.0.1:9")
+    assert len(built) == 1
+    # So a CA file that cannot be read is said by the constructor, not the first call.
+    with pytest.raises(longmem.LongmemError, match=r"^cannot load ca_file '/nonexistent/ca\.pem'"):
+        AsyncLongmem(api_key="k", base_url="https://127.0.0.1:9", ca_file="/nonexistent/ca.pem")
 
 
 def test_import_longmem_loads_asyncio_only_when_async_longmem_is_used() -> None:
     probe = (
-        "import importlib.util, sys, types, longmem; before = 'asyncio' in sys.modules\n"
-        # without i14-transport's module on this branch, a bare stand-in for the import
-        "if importlib.util.find_spec('longmem._async_transport') is None:\n"
-        "    sys.modules['longmem._async_transport'] = types.ModuleType('t')\n"
-        "    sys.modules['longmem._async_transport'].AsyncTransport = object\n"
+        "import sys, longmem; before = 'asyncio' in sys.modules\n"
         "longmem.AsyncLongmem\n"
-        "print(before, 'asyncio' in sys.modules, 'AsyncLongmem' in longmem.__all__)"
+        "print(before, 'asyncio' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert out.stdout.split() == ["False", "True", "True"], out.stderr
+    assert out.stdout.split() == ["False", "True"], out.stderr
+
+
+def test_a_star_import_brings_async_longmem_and_so_asyncio() -> None:
+    # AsyncLongmem is public, so it is in __all__; a star import asks for every public
+    # name, so it loads asyncio, as using AsyncLongmem does (README says so).
+    probe = (
+        "import sys; from longmem import *; print(AsyncLongmem.__name__, 'asyncio' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.stdout.split() == ["AsyncLongmem", "True"], out.stderr
 
 
 def test_unknown_attribute_of_the_package_is_still_an_attribute_error() -> None:
@@ -112,6 +159,42 @@ def test_retries_sleep_through_an_awaited_sleep(server: ScriptedServer) -> None:
 
     assert asyncio.run(main()) == [{"name": "default"}]
     assert slept == [0.5, 1.0]
+
+
+def test_a_plain_sleep_returning_a_value_is_called_not_awaited(server: ScriptedServer) -> None:
+    server.script(Reply(503), OK)
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> float:  # a recorder that returns what it was given
+        slept.append(seconds)
+        return seconds
+
+    async def main() -> Any:
+        async with AsyncLongmem(
+            api_key="k", base_url=server.url, sleep=sleep, random=lambda: 0.0
+        ) as mem:
+            return await mem.collections()
+
+    assert asyncio.run(main()) == [{"name": "default"}]
+    assert slept == [0.5]
+
+
+def test_an_async_on_progress_is_awaited_after_each_chunk(server: ScriptedServer) -> None:
+    from .test_add_many import created, items
+
+    server.set_default(created)
+    reports: list[tuple[int, int]] = []
+
+    async def on_progress(progress: BatchProgress) -> None:
+        await asyncio.sleep(0)  # a real coroutine: only awaiting it runs this line
+        reports.append((progress.created, len(server.requests)))
+
+    async def main() -> Any:
+        async with AsyncLongmem(api_key="k", base_url=server.url) as mem:
+            return await mem.add_many(items(150), on_progress=on_progress)
+
+    assert asyncio.run(main())["created"] == 150
+    assert reports == [(100, 1), (150, 2)]  # each awaited before the next chunk is sent
 
 
 def test_wait_for_job_polls_through_the_async_sleep(server: ScriptedServer) -> None:
@@ -160,7 +243,7 @@ def test_cancelling_during_a_backoff_sleep_raises_cancelled_error_at_once(
                 await call
             return time.monotonic() - started
 
-    assert asyncio.run(main()) < 5.0  # not the 30 s Retry-After
+    assert asyncio.run(main()) < 0.1  # at once, not after the 30 s Retry-After
     assert len(server.requests) == 1
 
 
@@ -177,7 +260,6 @@ def test_a_final_error_is_the_same_as_longmems(server: ScriptedServer) -> None:
     assert (error.status, error.detail, error.request_id) == (503, "down", "r1")
 
 
-@requires_async_transport
 def test_event_loop_stays_responsive_while_a_request_stalls(server: ScriptedServer) -> None:
     server.set_default(Stall(3.0))
 
@@ -197,11 +279,11 @@ def test_event_loop_stays_responsive_while_a_request_stalls(server: ScriptedServ
             return sorted(lags)
 
     lags = asyncio.run(main())
-    # The third-worst tick: a busy machine may preempt the process a time or two.
-    assert lags[-3] < 0.020, lags[-5:]
+    # The worst tick, not a percentile: a one-off block of the loop (a trust store loaded
+    # or a name looked up inside the call) is what this must catch.
+    assert lags[-1] < 0.020, lags[-5:]
 
 
-@requires_async_transport
 def test_a_cancelled_call_never_leaves_its_connection_for_the_next(server: ScriptedServer) -> None:
     server.script(Stall(3.0, then=OK), OK)
 

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import gzip
+import socket
 import threading
+import time
 import tracemalloc
 from typing import Callable
 
 import pytest
 
-from longmem import InvalidArgumentError, Longmem, LongmemConnectionError, ResponseTooLargeError
+from longmem import (
+    InvalidArgumentError,
+    Longmem,
+    LongmemConnectionError,
+    LongmemTimeoutError,
+    ResponseTooLargeError,
+)
 
 from ..drivers import DRIVERS
 from .conftest import SleepRecorder
@@ -167,6 +175,24 @@ def test_tls_honours_ssl_cert_file(
 ) -> None:
     monkeypatch.setenv("SSL_CERT_FILE", str(tls_material.ca_file))
     assert make_client(tls_server.url).collections() == {}
+
+
+def test_total_timeout_bounds_a_tls_handshake_that_never_ends(
+    make_client: Callable[..., Longmem],
+) -> None:
+    # The kernel completes the TCP handshake of a listening socket nobody accepts on, so
+    # the client is left waiting for the server's side of the TLS handshake.
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        client = make_client(f"https://127.0.0.1:{port}", timeout=2, total_timeout=0.5)
+        started = time.monotonic()
+        with pytest.raises(LongmemTimeoutError) as caught:
+            client.collections()
+        elapsed = time.monotonic() - started
+    assert caught.value.request_sent is False
+    assert elapsed < 1.5  # the budget's 0.5 s, not the 2 s per-operation timeout
 
 
 def test_default_tls_context_checks_certificate_and_host_name(

@@ -14,7 +14,7 @@ import pytest
 from longmem import AsyncLongmem
 from longmem.server import LocalServer
 
-from ..drivers import BlockingAsync, dispose, requires_async_transport
+from ..drivers import BlockingAsync, dispose
 from .conftest import ADMIN_KEY, KEY
 from .test_every_method import DOCUMENTED, call_every_method
 
@@ -40,7 +40,6 @@ def _client_threads(known: set[threading.Thread]) -> list[threading.Thread]:
     ]
 
 
-@requires_async_transport
 def test_a_hundred_concurrent_calls_start_no_thread(
     local_server: LocalServer, collection: str
 ) -> None:
@@ -65,7 +64,34 @@ def test_a_hundred_concurrent_calls_start_no_thread(
     assert started == []
 
 
-@requires_async_transport
+def test_concurrent_calls_to_a_host_name_look_it_up_once(
+    local_server: LocalServer, collection: str
+) -> None:
+    # asyncio looks a name up on a worker thread: once per connection, the threads
+    # would grow with the calls in flight. One lookup is one worker, at most.
+    base_url = local_server.url.replace("127.0.0.1", "localhost")
+    assert base_url != local_server.url
+    known = set(threading.enumerate())
+
+    async def main() -> tuple[list[Any], set[threading.Thread]]:
+        started: set[threading.Thread] = set()
+        async with AsyncLongmem(api_key=KEY, base_url=base_url, max_connections=200) as mem:
+            for _ in range(2):  # the second burst opens no connection: looks up nothing
+                calls = asyncio.gather(*(mem.collections() for n in range(100)))
+                while not calls.done():
+                    started.update(_client_threads(known))
+                    await asyncio.sleep(0.002)
+                answers = await calls
+            await mem.close()  # the next calls open new connections to the same address
+            answers += await asyncio.gather(*(mem.collections() for n in range(100)))
+            started.update(_client_threads(known))
+        return answers, started
+
+    answers, started = asyncio.run(main())
+    assert len(answers) == 200
+    assert len(started) <= 1
+
+
 @pytest.mark.parametrize("after", [0.0, 0.0005, 0.001, 0.002, 0.004, 0.008, 0.016])
 def test_a_write_cancelled_in_flight_and_repeated_with_its_key_is_stored_once(
     local_server: LocalServer, collection: str, after: float
