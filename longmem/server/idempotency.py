@@ -91,8 +91,9 @@ class Idempotency:
         store = self.store
         if replay is Replay.IN_TRANSACTION:
             return self.commit(owner, key, fingerprint, handler)
-        with store.write():
-            stored = self._replay(owner, key, fingerprint)
+        # A first look on a reader: a hit is final (records only expire), and a miss is
+        # looked up again under the writer before anything is recorded.
+        stored = self._replay(owner, key, fingerprint, snapshot=True)
         if stored is not None:
             return stored
         if replay is Replay.PREPARED:
@@ -118,8 +119,10 @@ class Idempotency:
             self._record(owner, key, fingerprint, response)
             return response
 
-    def _replay(self, owner: str, key: str, fingerprint: str) -> Optional[Response]:
-        stored = self.store.idempotency.get(owner, key)
+    def _replay(
+        self, owner: str, key: str, fingerprint: str, *, snapshot: bool = False
+    ) -> Optional[Response]:
+        stored = self.store.idempotency.get(owner, key, snapshot=snapshot)
         if stored is None:
             return None
         if stored.fingerprint != fingerprint:

@@ -18,11 +18,13 @@ class IdempotencyRecords:
         self.db = db
         self._puts = 0
 
-    def get(self, owner: str, key: str) -> Optional[StoredReply]:
+    def get(self, owner: str, key: str, *, snapshot: bool = False) -> Optional[StoredReply]:
         """The answer stored for (owner, key), if still fresh. Read on the writer, so a
-        caller inside ``write()`` sees a twin's record the moment it committed."""
+        caller inside ``write()`` sees a twin's record the moment it committed; with
+        ``snapshot``, on a reader instead, for a first look that need not wait for the
+        writer (and, with group commit, for the group it would join)."""
         cutoff = time.time() - TTL_SECONDS
-        with self.db.write() as conn:
+        with self.db.read() if snapshot else self.db.write() as conn:
             row = conn.execute(
                 "SELECT fingerprint, status, headers, body FROM idempotency "
                 "WHERE owner = ? AND key = ? AND created_at > ?",
