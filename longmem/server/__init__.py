@@ -256,6 +256,11 @@ class LocalServer:
             # Jobs a stopped process left running start over; remember is one transaction,
             # so a half-run job stored nothing.
             store.jobs.requeue_running()
+            # The first sweep runs before the first request, not beside it: what expired
+            # while the server was stopped goes now, and a memory stored in the first
+            # moments is never raced by a sweep that started before it.
+            sweeper = ExpirySweeper(store, self.sweep_interval)
+            sweeper.step()
             self._httpd = make_server(
                 self.host,
                 self.port,
@@ -279,9 +284,9 @@ class LocalServer:
         )
         self._thread.start()
         self._worker = worker
-        self._sweeper = ExpirySweeper(store, self.sweep_interval)
+        self._sweeper = sweeper
         worker.start()
-        self._sweeper.start()
+        sweeper.start(stepped=True)
         return self
 
     def stop(self) -> None:

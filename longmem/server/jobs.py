@@ -40,9 +40,13 @@ class _Loop:
         self.interval = interval
         self._stop = threading.Event()
         self._wake = threading.Event()
+        self._stepped = False
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
-    def start(self) -> None:
+    def start(self, *, stepped: bool = False) -> None:
+        """Run in the thread; ``stepped``: the caller has just run a step itself, so the
+        thread waits an interval before its first."""
+        self._stepped = stepped
         self._thread.start()
 
     def wake(self) -> None:
@@ -59,6 +63,9 @@ class _Loop:
         raise NotImplementedError
 
     def _run(self) -> None:
+        if self._stepped:
+            self._wake.wait(self.interval)
+            self._wake.clear()
         while not self._stop.is_set():
             busy = False
             try:
