@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import pathlib
+import socket
+import ssl
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -100,3 +105,66 @@ def make_client(sleeps: SleepRecorder, driver: str) -> Iterator[Callable[..., Lo
 def client(server: ScriptedServer, make_client: Callable[..., Longmem]) -> Longmem:
     """A client of the plain-HTTP scripted server."""
     return make_client(server.url)
+
+
+class LoopBlockers:
+    """Records the blocking calls made on a thread that is running an event loop while
+    armed: a name looked up (unless numeric), a trust store loaded, a TLS context built,
+    a blocking connect, a sleep. Any of them holds every other task on the loop.
+
+    A structural check rather than a stopwatch: it does not depend on how busy the
+    machine is, and it names the call that blocked."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[str] = []
+        self._armed = False
+        self._wrap(monkeypatch, socket, "getaddrinfo", self._lookup_blocks)
+        self._wrap(monkeypatch, socket, "create_connection")
+        self._wrap(monkeypatch, ssl, "create_default_context")
+        for name in ("load_verify_locations", "load_default_certs", "set_default_verify_paths"):
+            self._wrap(monkeypatch, ssl.SSLContext, name)
+        self._wrap(monkeypatch, time, "sleep")
+
+    @staticmethod
+    def _lookup_blocks(*args: Any, **kwargs: Any) -> bool:
+        flags = kwargs.get("flags", args[5] if len(args) > 5 else 0)
+        return not flags & socket.AI_NUMERICHOST
+
+    def _wrap(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        owner: Any,
+        name: str,
+        blocks: Callable[..., bool] = lambda *args, **kwargs: True,
+    ) -> None:
+        real = getattr(owner, name)
+        is_method = isinstance(owner, type)
+
+        def recording(*args: Any, **kwargs: Any) -> Any:
+            call_args = args[1:] if is_method else args
+            if self._armed and _on_a_loop_thread() and blocks(*call_args, **kwargs):
+                self.calls.append(name)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, recording)
+
+    @contextlib.contextmanager
+    def armed(self) -> Iterator[None]:
+        self._armed = True
+        try:
+            yield
+        finally:
+            self._armed = False
+
+
+def _on_a_loop_thread() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+@pytest.fixture
+def loop_blockers(monkeypatch: pytest.MonkeyPatch) -> LoopBlockers:
+    return LoopBlockers(monkeypatch)
