@@ -350,6 +350,12 @@ class LocalServer:
     # -- keys -------------------------------------------------------------------------
 
     def _provision_keys(self, store: Store) -> None:
+        # One write: a key refused (stored for another tenant or role) leaves the keys
+        # given before it unstored too.
+        with store.write():
+            self._provision_keys_in(store)
+
+    def _provision_keys_in(self, store: Store) -> None:
         keys = store.keys
         keys.ensure_tenant(DEFAULT_TENANT)
         if self.api_key is None and not keys.tenant_has_keys(DEFAULT_TENANT):

@@ -472,6 +472,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         _log_requests()
     try:
         server.start()
+    except ValueError as err:  # a key the database already holds for another tenant or role
+        print(f"longmem: {err}", file=sys.stderr)
+        return 2
     except sqlite3.Error as err:
         print(f"longmem: cannot open the database {args.db}: {err}", file=sys.stderr)
         return 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -176,6 +177,35 @@ def test_add_tenant_key_makes_a_tenant_that_tenant_of_names(server: LocalServer)
 def test_bad_tenant_keys_are_refused_before_start(given: dict[str, Any], said: str) -> None:
     with pytest.raises((ValueError, TypeError), match=said):
         LocalServer(**given)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({"tenant_keys": {"bob": "lm_kept"}}, "write key of tenant 'default'"),
+        (
+            {"api_key": "lm_other", "read_only_key": "lm_kept"},
+            "read key given for tenant 'default'",
+        ),
+        ({"api_key": "lm_other", "admin_key": "lm_kept"}, "admin key given"),
+    ],
+)
+def test_a_key_stored_for_another_tenant_or_role_is_refused_and_kept(
+    tmp_path: Path, given: dict[str, Any], said: str
+) -> None:
+    db = str(tmp_path / "keys.db")
+    with LocalServer(db_path=db, api_key="lm_kept") as first:
+        Api(first, "lm_kept").add("notes", "default's note")
+    with pytest.raises(ValueError, match=said) as refused:
+        LocalServer(db_path=db, **given).start()
+    assert "lm_kept" not in str(refused.value)
+    # The key still opens the default tenant, with its write role, and nothing else moved.
+    with LocalServer(db_path=db) as again:
+        assert again.tenant_of("lm_kept") == "default"
+        api = Api(again, "lm_kept")
+        assert api.post(f"{C}/notes/memories", {"text": "still writes"}).status == 201
+        assert len(api.get(f"{C}/notes/memories").json) == 2
+        assert again.tenant_of("lm_other") is None
 
 
 def _route_id(route: Route) -> str:

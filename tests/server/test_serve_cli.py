@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import longmem
-from longmem.server import cli
+from longmem.server import LocalServer, cli
 from longmem.server.cli import _parser
 
 from .server_api import REPO, C, ServerProcess
@@ -328,3 +328,15 @@ def test_serve_refuses_a_bad_tenant_key_before_opening_the_database(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and said in err and "lm_" not in err
     assert not db.exists()
+
+
+def test_serve_refuses_a_key_the_database_holds_for_another_tenant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "held.db")
+    with LocalServer(db_path=db, api_key="lm_default"):
+        pass
+    assert cli.main(["serve", "--db", db, "--tenant-read-only-key", "bob=lm_default"]) == 2
+    err = capsys.readouterr().err
+    assert "already stored in this database as a write key of tenant 'default'" in err
+    assert "lm_" not in err

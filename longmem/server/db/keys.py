@@ -45,15 +45,27 @@ class Keys:
     ) -> tuple[str, str]:
         """Store a key (hashed) for a tenant, creating the tenant; returns (key id, key).
 
-        Adding a key that is already stored keeps the stored one and returns its id.
+        Adding a key that is already stored for the same tenant and role keeps the stored
+        one and returns its id. A key stored for another tenant or role raises
+        ValueError: taking it over would hand one tenant's data to another, or a
+        "read-only" key that can write, without a word.
         """
         if role not in ROLES:
             raise ValueError(f"unknown role {role!r}")
         key = key or new_key()
         digest = hash_key(key)
         with self.db.write() as conn:
+            row = conn.execute(
+                "SELECT id, tenant_id, role FROM api_keys WHERE key_hash = ?", (digest,)
+            ).fetchone()
+            if row and (row["tenant_id"], row["role"]) != (tenant_id, role):
+                raise ValueError(
+                    f"the {role} key given for tenant {tenant_id!r} is already stored in "
+                    f"this database as a {row['role']} key of tenant {row['tenant_id']!r}; "
+                    f"a key belongs to one tenant and one role: give tenant {tenant_id!r} "
+                    "a new key"
+                )
             self.ensure_tenant(tenant_id)
-            row = conn.execute("SELECT id FROM api_keys WHERE key_hash = ?", (digest,)).fetchone()
             if row:
                 return str(row["id"]), key
             key_id = "key_" + secrets.token_hex(12)
