@@ -22,9 +22,10 @@ import re
 import threading
 import time
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from typing import Any, Optional
 
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
@@ -196,6 +197,29 @@ def _is_common(count: int, total: int) -> bool:
     return count > max(_COMMON_MIN_DOCS, total * _COMMON_FRACTION)
 
 
+def _eligible(
+    docs: dict[int, _Doc], flt: MemoryFilter, now: float, exclude: Optional[int]
+) -> Callable[[int], bool]:
+    """Whether a candidate of the vector arm passes the search's filters, as of ``now``."""
+    history = flt.include_history
+    collection, category, tag = flt.collection, flt.category, flt.container_tag
+    any_tag = tag is None and not flt.exact_tag
+
+    def eligible(rid: int) -> bool:
+        doc = docs.get(rid)
+        if doc is None or doc.archived or rid == exclude:
+            return False
+        if not history and (not doc.current or (doc.expires is not None and doc.expires <= now)):
+            return False
+        if collection is not None and doc.collection != collection:
+            return False
+        if category is not None and doc.category != category:
+            return False
+        return any_tag or doc.container_tag == tag
+
+    return eligible
+
+
 class SearchEngine:
     """Runs searches and related-memory look-ups for one store; ``ranker`` (a model
     embedder's, rerank.py) ranks the candidates as one more arm."""
@@ -276,29 +300,11 @@ class SearchEngine:
                 for rid, weight in zip(rids, weights):
                     partial[rid] = get(rid, 0.0) + qw * weight
 
-            def eligible(rid: int) -> bool:
-                doc = docs.get(rid)
-                if doc is None or doc.archived or rid == exclude:
-                    return False
-                if not flt.include_history and (
-                    not doc.current or (doc.expires is not None and doc.expires <= now)
-                ):
-                    return False
-                if flt.collection is not None and doc.collection != flt.collection:
-                    return False
-                if flt.category is not None and doc.category != flt.category:
-                    return False
-                if flt.container_tag is None and not flt.exact_tag:
-                    return True
-                return doc.container_tag == flt.container_tag
-
-            want = depth * _RESCORE_FACTOR
-            # Most candidates pass the filters, so rank first and filter the front of the
-            # ranking; only when too few of those pass is every candidate filtered.
+            # The first ``want`` candidates that pass the filters, best first; filtered
+            # lazily, so only until that many passed (most candidates do).
             ranked = sorted(partial, key=partial.__getitem__, reverse=True)
-            shortlist = [rid for rid in ranked[: want * 4] if eligible(rid)][:want]
-            if len(shortlist) < want and len(ranked) > want * 4:
-                shortlist = [rid for rid in ranked if eligible(rid)][:want]
+            want = depth * _RESCORE_FACTOR
+            shortlist = list(islice(filter(_eligible(docs, flt, now, exclude), ranked), want))
             scored = [(rid, cosine(query, docs[rid].vector)) for rid in shortlist]
         scored = [
             (rid, min(score, 1.0)) for rid, score in scored if score > 0 and score >= min_score
