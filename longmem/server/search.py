@@ -11,7 +11,8 @@ subject's fact of that attribute, what was said before the answer, a superseded 
 
 The vector arm never scans every memory. Each tenant has an in-memory inverted index,
 hashed feature → postings of (memory, weight), built lazily from the stored vectors on
-the tenant's first search and kept current by the store's post-commit change feed.
+the tenant's first search (without waiting for the writer: what commits meanwhile is
+replayed from the change feed) and kept current by the store's post-commit change feed.
 Candidates come from the query's features, rarest first, within a postings budget; the
 best of them are then re-scored exactly against their stored vectors.
 """
@@ -123,6 +124,13 @@ class _TenantIndex:
             plist[1].append(weight)
             self.size += 1
 
+    def apply(self, change: Change) -> None:
+        """Follow one committed change."""
+        if change.entry is None:
+            self.remove(change.rid)
+        else:
+            self.put(change.rid, _doc(change.entry))
+
     def remove(self, rid: int) -> None:
         old = self.docs.pop(rid, None)
         if old is not None:
@@ -228,7 +236,10 @@ class SearchEngine:
         self.store = store
         self.ranker = ranker
         self._indexes: dict[str, _TenantIndex] = {}
+        # Changes committed while a tenant's index loads, replayed once it has.
+        self._backlog: dict[str, list[Change]] = {}
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
         store.add_listener(self._on_changes)
 
     # -- index maintenance ------------------------------------------------------------
@@ -237,32 +248,42 @@ class SearchEngine:
         with self._lock:
             for change in changes:
                 index = self._indexes.get(change.tenant_id)
-                if index is None:
-                    continue  # not loaded yet; the first search loads it fresh
-                if change.entry is None:
-                    index.remove(change.rid)
-                else:
-                    index.put(change.rid, _doc(change.entry))
+                if index is not None:
+                    index.apply(change)
+                elif change.tenant_id in self._backlog:
+                    self._backlog[change.tenant_id].append(change)
+                # else: not loaded yet; the first search loads it fresh
             for tenant_id, index in list(self._indexes.items()):
                 if index.needs_rebuild():
                     self._indexes[tenant_id] = index.rebuilt()
 
     def _index(self, tenant_id: str) -> _TenantIndex:
+        """The tenant's index, loaded on first use without the store's writer: what
+        commits while it loads is kept from the change feed and replayed on top."""
         with self._lock:
             index = self._indexes.get(tenant_id)
         if index is not None:
             return index
-        # Loading under the store's write lock means no change can commit between the
-        # snapshot and the moment the change feed starts updating this index.
-        with self.store.write():
+        with self._load_lock:  # a second search of the tenant waits for the first load
             with self._lock:
                 index = self._indexes.get(tenant_id)
-            if index is not None:
-                return index
-            index = _TenantIndex()
-            for entry in self.store.memories.index_entries(tenant_id):
-                index.put(entry.rid, _doc(entry))
+                if index is not None:
+                    return index
+                self._backlog[tenant_id] = []
+            try:
+                index = _TenantIndex()
+                # A snapshot taken after the backlog opened: every later commit is in it.
+                for entry in self.store.memories.index_entries(tenant_id):
+                    index.put(entry.rid, _doc(entry))
+            except BaseException:
+                with self._lock:
+                    del self._backlog[tenant_id]
+                raise
             with self._lock:
+                # Changes carry whole rows, so replaying one the snapshot already holds
+                # leaves the index as it was; in commit order, the last one wins.
+                for change in self._backlog.pop(tenant_id):
+                    index.apply(change)
                 self._indexes[tenant_id] = index
         return index
 
@@ -316,8 +337,21 @@ class SearchEngine:
 
     def search(self, tenant_id: str, req: SearchRequest) -> list[dict[str, Any]]:
         """Ranked hits (Memory + score, vector_score, text_score) for one request."""
-        flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         now = iso_now()
+        # The arms and the fusion read one snapshot, on one reader connection; only a
+        # model ranker's call, which may take a while, runs outside it.
+        with self.store.read():
+            arms, query = self._arms(tenant_id, req, now)
+            if self.ranker is None or req.mode == "text":
+                return self._fuse(tenant_id, req, arms, now)
+            pool = list(dict.fromkeys(rid for hits in arms.found() for rid, _ in hits))
+            records = self.store.memories.by_rids(tenant_id, pool)
+        arms.model = self.ranker.rank(query, {rid: m.text for rid, m in records.items()})
+        return self._fuse(tenant_id, req, arms, now, records)
+
+    def _arms(self, tenant_id: str, req: SearchRequest, now: str) -> tuple[_Arms, str]:
+        """What each built-in arm finds, and the query they ran (the user's name taken out)."""
+        flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         ask = self._ask(tenant_id, req, flt, now) if req.mode == "hybrid" else None
         query = req.query
         if ask is not None and ask.drop:
@@ -350,12 +384,7 @@ class SearchEngine:
                 arms.stale = self.store.memories.superseded_values(
                     tenant_id, req.collection, ask.subjects, single, flt
                 )
-        records: Optional[dict[int, MemoryRecord]] = None
-        if self.ranker is not None and req.mode != "text":
-            pool = list(dict.fromkeys(rid for hits in arms.found() for rid, _ in hits))
-            records = self.store.memories.by_rids(tenant_id, pool)
-            arms.model = self.ranker.rank(query, {rid: m.text for rid, m in records.items()})
-        return self._fuse(tenant_id, req, arms, now, records)
+        return arms, query
 
     def _full_text(
         self, tenant_id: str, terms: Sequence[str], flt: MemoryFilter, now: str, depth: int

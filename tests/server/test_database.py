@@ -287,6 +287,22 @@ def test_reads_by_row_id_do_not_walk_every_memory_of_the_tenant(store: Store) ->
     assert among_many[1] < 2 * alone[1]
 
 
+def test_a_read_inside_a_read_shares_its_snapshot_unless_asked_for_a_fresh_one(
+    store: Store,
+) -> None:
+    with store.read() as outer:
+        assert store.keys.tenant("later") is None  # the snapshot begins with a first read
+        store.keys.ensure_tenant("later")
+        with store.read() as inner:
+            assert inner is outer
+        assert store.keys.tenant("later") is None
+        with store.read(fresh=True) as fresh:
+            assert fresh is not outer
+            assert fresh.execute("SELECT id FROM tenants WHERE id = 'later'").fetchone()
+        assert store.keys.tenant("later") is None  # back on the outer snapshot
+    assert store.keys.tenant("later") is not None
+
+
 def test_the_change_feed_hears_of_more_changes_than_one_statement_may_bind(store: Store) -> None:
     principal = _principal(store)
     heard: list[Change] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -282,3 +283,47 @@ def test_near_universal_terms_do_not_drown_rare_ones(api: Api) -> None:
     # A query made only of common words still answers.
     assert len(api.search("common filler", mode="text", limit=5)) == 5
     assert len(api.search("common filler", mode="vector", limit=5, min_score=0)) == 5
+
+
+def test_the_first_search_of_a_tenant_does_not_wait_for_the_writer(
+    server: LocalServer, api: Api
+) -> None:
+    mem = api.add("notes", "the quokka enclosure opens at nine")
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_writer() -> None:
+        with server.store.write():  # a write in progress, e.g. one waiting for its fsync
+            holding.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold_the_writer)
+    holder.start()
+    found: list[list[str]] = []
+    searcher = threading.Thread(target=lambda: found.append(_ids(api.search("quokka"))))
+    try:
+        assert holding.wait(10)
+        searcher.start()  # the tenant's index is loaded by this search
+        searcher.join(10)
+        assert found == [[mem["id"]]]  # answered while the write was still open
+    finally:
+        release.set()
+        holder.join(10)
+        searcher.join(10)
+
+
+def test_a_write_committed_while_the_index_loads_is_found(server: LocalServer, api: Api) -> None:
+    api.add("notes", "the quokka enclosure opens at nine")
+    memories = server.store.memories
+    snapshot = memories.index_entries
+    late: list[str] = []
+
+    def load_then_commit(tenant_id: str) -> Any:
+        entries = snapshot(tenant_id)
+        # Committed after the snapshot was read, before the index is in place.
+        late.append(memories.add(_principal(server), [NewMemory("notes", "a quokka mural")])[0].id)
+        return entries
+
+    memories.index_entries = load_then_commit  # type: ignore[method-assign]
+    api.search("quokka")
+    assert late
+    assert late[0] in _ids(api.search("quokka mural", mode="vector", min_score=0))

@@ -591,8 +591,9 @@ class Memories:
         return [(record(row), stored_vector(row)) for row in rows]
 
     def index_entries(self, tenant_id: str) -> Iterator[IndexEntry]:
-        """What the search index needs of every memory of a tenant."""
-        with self.db.read() as conn:
+        """What the search index needs of every memory of a tenant, from a snapshot taken
+        now (even inside another read): the index replays what commits after the call."""
+        with self.db.read(fresh=True) as conn:
             rows = conn.execute(
                 "SELECT rid, text, collection, category, container_tag, archived, is_latest, "
                 "expires_at, vector, embed_version FROM memories WHERE tenant_id = ?",
