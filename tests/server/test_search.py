@@ -327,3 +327,29 @@ def test_a_write_committed_while_the_index_loads_is_found(server: LocalServer, a
     api.search("quokka")
     assert late
     assert late[0] in _ids(api.search("quokka mural", mode="vector", min_score=0))
+
+
+def test_a_search_reads_the_memories_it_answers_with_not_every_candidate(
+    server: LocalServer, api: Api
+) -> None:
+    body = {"memories": [f"marmot sighting number {i}" for i in range(60)]}
+    assert api.post(f"{C}/notes/memories/batch", body).status == 201
+    memories = server.store.memories
+    by_rids = memories.by_rids
+    read: list[int] = []
+
+    def counting(tenant_id: str, rids: Any) -> Any:
+        read.extend(rids)
+        return by_rids(tenant_id, rids)
+
+    memories.by_rids = counting  # type: ignore[method-assign]
+    assert len(api.search("marmot sighting", limit=3)) == 3
+    assert 3 <= len(read) <= 6  # not the 40 or more candidates the arms hand on
+
+
+def test_a_search_reads_on_while_too_few_of_the_best_candidates_pass(api: Api) -> None:
+    older = [api.add("notes", "marmot sighting", metadata={"k": 2})["id"] for _ in range(2)]
+    for _ in range(8):  # newer, so first among equals, and filtered out
+        api.add("notes", "marmot sighting", metadata={"k": 1})
+    hits = api.search("marmot sighting", limit=3, metadata_filter={"k": 2})
+    assert _ids(hits) == older[::-1]
