@@ -341,8 +341,10 @@ class SearchEngine:
     def search(self, tenant_id: str, req: SearchRequest) -> list[dict[str, Any]]:
         """Ranked hits (Memory + score, vector_score, text_score) for one request."""
         now = iso_now()
-        # The arms and the fusion read one snapshot, on one reader connection; only a
-        # model ranker's call, which may take a while, runs outside it.
+        # The SQL of the arms and the fusion reads one snapshot, on one reader
+        # connection; only a model ranker's call, which may take a while, runs outside
+        # it. The vector arm reads the in-memory index, which follows every commit: a
+        # memory updated meanwhile can come back in its new text with its old score.
         with self.store.read():
             arms, query = self._arms(tenant_id, req, now)
             if self.ranker is None or req.mode == "text":

@@ -9,7 +9,7 @@ import pytest
 
 from longmem.server import LocalServer, wire
 from longmem.server.db import NewMemory, Principal
-from longmem.server.search import RRF_K, json_contains
+from longmem.server.search import RRF_K, SearchEngine, json_contains
 from longmem.server.timestamps import epoch_to_iso
 
 from .server_api import Api, C
@@ -353,3 +353,30 @@ def test_a_search_reads_on_while_too_few_of_the_best_candidates_pass(api: Api) -
         api.add("notes", "marmot sighting", metadata={"k": 1})
     hits = api.search("marmot sighting", limit=3, metadata_filter={"k": 2})
     assert _ids(hits) == older[::-1]
+
+
+def test_a_write_committed_after_a_search_began_is_in_the_index_it_loads(
+    server: LocalServer, api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api.add("notes", "the quokka enclosure opens at nine")
+    ask = SearchEngine._ask
+    late: list[str] = []
+
+    def commit() -> None:
+        late.append(memories.add(_principal(server), [NewMemory("notes", "a quokka mural")])[0].id)
+
+    def ask_then_commit(self: SearchEngine, *args: Any, **kwargs: Any) -> Any:
+        answer = ask(self, *args, **kwargs)
+        if not late:  # after the search's snapshot began, before the tenant's index loads
+            writer = threading.Thread(target=commit)
+            writer.start()
+            writer.join(10)
+        return answer
+
+    memories = server.store.memories
+    monkeypatch.setattr(SearchEngine, "_ask", ask_then_commit)
+    api.search("quokka")  # the tenant's first search: it loads the index
+    assert late
+    # The index was read from a snapshot of its own, taken when it loaded: the search's
+    # older one would miss the write, and the change feed had nothing to replay then.
+    assert late[0] in _ids(api.search("quokka mural", mode="vector", min_score=0))
