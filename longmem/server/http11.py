@@ -100,24 +100,26 @@ def _read_line(rfile: io.BufferedIOBase, status: int, too_long: str) -> bytes:
 
 
 def _read_headers(rfile: io.BufferedIOBase) -> http.client.HTTPMessage:
-    lines: list[bytes] = []
+    headers = http.client.HTTPMessage()
     while True:
         line = _read_line(rfile, 431, "Header line too long")
         if not line:
             break
-        if len(lines) == MAX_HEADERS:
+        if len(headers) == MAX_HEADERS:
             raise FramingError(431, f"More than {MAX_HEADERS} headers")
         if line[:1] in (b" ", b"\t"):
             raise FramingError(400, "Obsolete line folding in a header is not accepted")
         match = _HEADER_LINE.fullmatch(line)
         if match is None:
             raise FramingError(400, "Malformed header line: a field name, then a colon")
+        name = match.group(1).decode("ascii")
         if _CONTROL.search(match.group(2)):
-            name = match.group(1).decode("ascii")
             raise FramingError(400, f"Header {name} holds a control character")
-        lines.append(line)
-    text = b"".join(line + b"\r\n" for line in lines) + b"\r\n"
-    return http.client.parse_headers(io.BytesIO(text))
+        # Stored as read, the whitespace around the value taken off (RFC 9112 §5),
+        # without running the e-mail parser over the block again: about half the
+        # cost, and every request pays it.
+        headers.set_raw(name, match.group(2).decode("latin-1"))
+    return headers
 
 
 def _body_length(headers: http.client.HTTPMessage) -> int:
@@ -130,7 +132,9 @@ def _body_length(headers: http.client.HTTPMessage) -> int:
         raise FramingError(411, "Content-Length required; chunked bodies are not accepted")
     if codings:
         raise FramingError(501, "Transfer-Encoding is not supported; send Content-Length")
-    values = {value.strip() for value in headers.get_all("Content-Length") or []}
+    # Only spaces and tabs are whitespace here: str.strip() would also take "\xa0"
+    # off, a length a proxy in front may read differently.
+    values = {value.strip(" \t") for value in headers.get_all("Content-Length") or []}
     if not values:
         return 0
     # One value of plain digits: int() would also take "+5" or "1_0", and two different

@@ -11,7 +11,8 @@ subject's fact of that attribute, what was said before the answer, a superseded 
 
 The vector arm never scans every memory. Each tenant has an in-memory inverted index,
 hashed feature → postings of (memory, weight), built lazily from the stored vectors on
-the tenant's first search and kept current by the store's post-commit change feed.
+the tenant's first search (without waiting for the writer: what commits meanwhile is
+replayed from the change feed) and kept current by the store's post-commit change feed.
 Candidates come from the query's features, rarest first, within a postings budget; the
 best of them are then re-scored exactly against their stored vectors.
 """
@@ -22,9 +23,10 @@ import re
 import threading
 import time
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from typing import Any, Optional
 
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
@@ -61,6 +63,9 @@ _POSTINGS_BUDGET = 20_000
 # Each arm hands this many times the requested hits to the fusion step.
 _ARM_DEPTH_FACTOR = 4
 _MIN_ARM_DEPTH = 40
+# The fusion reads the best candidates' memories this many per requested hit at first,
+# then twice as many at a time while too few of them pass.
+_FETCH_FACTOR = 2
 # Partial (postings-only) scores shortlist this many per final hit for exact re-scoring.
 _RESCORE_FACTOR = 3
 # A tenant's index is rebuilt once postings left behind by updates and deletes outnumber
@@ -121,6 +126,13 @@ class _TenantIndex:
             plist[0].append(rid)
             plist[1].append(weight)
             self.size += 1
+
+    def apply(self, change: Change) -> None:
+        """Follow one committed change."""
+        if change.entry is None:
+            self.remove(change.rid)
+        else:
+            self.put(change.rid, _doc(change.entry))
 
     def remove(self, rid: int) -> None:
         old = self.docs.pop(rid, None)
@@ -196,6 +208,29 @@ def _is_common(count: int, total: int) -> bool:
     return count > max(_COMMON_MIN_DOCS, total * _COMMON_FRACTION)
 
 
+def _eligible(
+    docs: dict[int, _Doc], flt: MemoryFilter, now: float, exclude: Optional[int]
+) -> Callable[[int], bool]:
+    """Whether a candidate of the vector arm passes the search's filters, as of ``now``."""
+    history = flt.include_history
+    collection, category, tag = flt.collection, flt.category, flt.container_tag
+    any_tag = tag is None and not flt.exact_tag
+
+    def eligible(rid: int) -> bool:
+        doc = docs.get(rid)
+        if doc is None or doc.archived or rid == exclude:
+            return False
+        if not history and (not doc.current or (doc.expires is not None and doc.expires <= now)):
+            return False
+        if collection is not None and doc.collection != collection:
+            return False
+        if category is not None and doc.category != category:
+            return False
+        return any_tag or doc.container_tag == tag
+
+    return eligible
+
+
 class SearchEngine:
     """Runs searches and related-memory look-ups for one store; ``ranker`` (a model
     embedder's, rerank.py) ranks the candidates as one more arm."""
@@ -204,7 +239,10 @@ class SearchEngine:
         self.store = store
         self.ranker = ranker
         self._indexes: dict[str, _TenantIndex] = {}
+        # Changes committed while a tenant's index loads, replayed once it has.
+        self._backlog: dict[str, list[Change]] = {}
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
         store.add_listener(self._on_changes)
 
     # -- index maintenance ------------------------------------------------------------
@@ -213,32 +251,42 @@ class SearchEngine:
         with self._lock:
             for change in changes:
                 index = self._indexes.get(change.tenant_id)
-                if index is None:
-                    continue  # not loaded yet; the first search loads it fresh
-                if change.entry is None:
-                    index.remove(change.rid)
-                else:
-                    index.put(change.rid, _doc(change.entry))
+                if index is not None:
+                    index.apply(change)
+                elif change.tenant_id in self._backlog:
+                    self._backlog[change.tenant_id].append(change)
+                # else: not loaded yet; the first search loads it fresh
             for tenant_id, index in list(self._indexes.items()):
                 if index.needs_rebuild():
                     self._indexes[tenant_id] = index.rebuilt()
 
     def _index(self, tenant_id: str) -> _TenantIndex:
+        """The tenant's index, loaded on first use without the store's writer: what
+        commits while it loads is kept from the change feed and replayed on top."""
         with self._lock:
             index = self._indexes.get(tenant_id)
         if index is not None:
             return index
-        # Loading under the store's write lock means no change can commit between the
-        # snapshot and the moment the change feed starts updating this index.
-        with self.store.write():
+        with self._load_lock:  # a second search of the tenant waits for the first load
             with self._lock:
                 index = self._indexes.get(tenant_id)
-            if index is not None:
-                return index
-            index = _TenantIndex()
-            for entry in self.store.memories.index_entries(tenant_id):
-                index.put(entry.rid, _doc(entry))
+                if index is not None:
+                    return index
+                self._backlog[tenant_id] = []
+            try:
+                index = _TenantIndex()
+                # A snapshot taken after the backlog opened: every later commit is in it.
+                for entry in self.store.memories.index_entries(tenant_id):
+                    index.put(entry.rid, _doc(entry))
+            except BaseException:
+                with self._lock:
+                    del self._backlog[tenant_id]
+                raise
             with self._lock:
+                # Changes carry whole rows, so replaying one the snapshot already holds
+                # leaves the index as it was; in commit order, the last one wins.
+                for change in self._backlog.pop(tenant_id):
+                    index.apply(change)
                 self._indexes[tenant_id] = index
         return index
 
@@ -276,29 +324,11 @@ class SearchEngine:
                 for rid, weight in zip(rids, weights):
                     partial[rid] = get(rid, 0.0) + qw * weight
 
-            def eligible(rid: int) -> bool:
-                doc = docs.get(rid)
-                if doc is None or doc.archived or rid == exclude:
-                    return False
-                if not flt.include_history and (
-                    not doc.current or (doc.expires is not None and doc.expires <= now)
-                ):
-                    return False
-                if flt.collection is not None and doc.collection != flt.collection:
-                    return False
-                if flt.category is not None and doc.category != flt.category:
-                    return False
-                if flt.container_tag is None and not flt.exact_tag:
-                    return True
-                return doc.container_tag == flt.container_tag
-
-            want = depth * _RESCORE_FACTOR
-            # Most candidates pass the filters, so rank first and filter the front of the
-            # ranking; only when too few of those pass is every candidate filtered.
+            # The first ``want`` candidates that pass the filters, best first; filtered
+            # lazily, so only until that many passed (most candidates do).
             ranked = sorted(partial, key=partial.__getitem__, reverse=True)
-            shortlist = [rid for rid in ranked[: want * 4] if eligible(rid)][:want]
-            if len(shortlist) < want and len(ranked) > want * 4:
-                shortlist = [rid for rid in ranked if eligible(rid)][:want]
+            want = depth * _RESCORE_FACTOR
+            shortlist = list(islice(filter(_eligible(docs, flt, now, exclude), ranked), want))
             scored = [(rid, cosine(query, docs[rid].vector)) for rid in shortlist]
         scored = [
             (rid, min(score, 1.0)) for rid, score in scored if score > 0 and score >= min_score
@@ -310,8 +340,23 @@ class SearchEngine:
 
     def search(self, tenant_id: str, req: SearchRequest) -> list[dict[str, Any]]:
         """Ranked hits (Memory + score, vector_score, text_score) for one request."""
-        flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         now = iso_now()
+        # The SQL of the arms and the fusion reads one snapshot, on one reader
+        # connection; only a model ranker's call, which may take a while, runs outside
+        # it. The vector arm reads the in-memory index, which follows every commit: a
+        # memory updated meanwhile can come back in its new text with its old score.
+        with self.store.read():
+            arms, query = self._arms(tenant_id, req, now)
+            if self.ranker is None or req.mode == "text":
+                return self._fuse(tenant_id, req, arms, now)
+            pool = list(dict.fromkeys(rid for hits in arms.found() for rid, _ in hits))
+            records = self.store.memories.by_rids(tenant_id, pool)
+        arms.model = self.ranker.rank(query, {rid: m.text for rid, m in records.items()})
+        return self._fuse(tenant_id, req, arms, now, records)
+
+    def _arms(self, tenant_id: str, req: SearchRequest, now: str) -> tuple[_Arms, str]:
+        """What each built-in arm finds, and the query they ran (the user's name taken out)."""
+        flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         ask = self._ask(tenant_id, req, flt, now) if req.mode == "hybrid" else None
         query = req.query
         if ask is not None and ask.drop:
@@ -344,12 +389,7 @@ class SearchEngine:
                 arms.stale = self.store.memories.superseded_values(
                     tenant_id, req.collection, ask.subjects, single, flt
                 )
-        records: Optional[dict[int, MemoryRecord]] = None
-        if self.ranker is not None and req.mode != "text":
-            pool = list(dict.fromkeys(rid for hits in arms.found() for rid, _ in hits))
-            records = self.store.memories.by_rids(tenant_id, pool)
-            arms.model = self.ranker.rank(query, {rid: m.text for rid, m in records.items()})
-        return self._fuse(tenant_id, req, arms, now, records)
+        return arms, query
 
     def _full_text(
         self, tenant_id: str, terms: Sequence[str], flt: MemoryFilter, now: str, depth: int
@@ -479,33 +519,38 @@ class SearchEngine:
             step = RECENCY_PRIOR / (len(newest) - 1)
             for place, rid in enumerate(newest):
                 fused[rid] *= 1.0 + step * place
-        found = (
-            records if records is not None else self.store.memories.by_rids(tenant_id, list(fused))
-        )
-
-        def current(rid: int) -> bool:
-            memory = found[rid]
-            expired = memory.expires_at is not None and memory.expires_at <= now
-            return memory.is_latest and not expired
-
-        # Re-checked on the records themselves: the index may trail a concurrent write.
-        fused = {rid: score for rid, score in fused.items() if rid in found}
-        fused = {rid: s for rid, s in fused.items() if not found[rid].archived}
-        if not req.include_history:
-            fused = {rid: s for rid, s in fused.items() if current(rid)}
-        # What is true now before any history, answers before introductions; ties go to
-        # the newer memory.
-        order = sorted(
-            fused,
-            key=lambda rid: (not current(rid), arms.introduces(found[rid]), -fused[rid], -rid),
-        )
+        if records is None and arms.ask is None and not req.include_history:
+            candidates = self._current_by_score(tenant_id, fused, now, req.limit)
+        else:
+            found = (
+                records
+                if records is not None
+                else self.store.memories.by_rids(tenant_id, list(fused))
+            )
+            # Re-checked on the records themselves: the index may trail a concurrent write.
+            fused = {rid: score for rid, score in fused.items() if rid in found}
+            fused = {rid: s for rid, s in fused.items() if not found[rid].archived}
+            if not req.include_history:
+                fused = {rid: s for rid, s in fused.items() if _current(found[rid], now)}
+            # What is true now before any history, answers before introductions; ties go
+            # to the newer memory.
+            order = sorted(
+                fused,
+                key=lambda rid: (
+                    not _current(found[rid], now),
+                    arms.introduces(found[rid]),
+                    -fused[rid],
+                    -rid,
+                ),
+            )
+            candidates = (found[rid] for rid in order)
         results: list[dict[str, Any]] = []
-        for rid in order:
-            memory = found[rid]
+        for memory in candidates:
             if req.metadata_filter and not json_contains(memory.metadata, req.metadata_filter):
                 continue
             if not arms.answers(memory):
                 continue
+            rid = memory.rid
             results.append(
                 wire.search_hit(
                     memory, min(fused[rid], 1.0), vector_score.get(rid), text_score.get(rid)
@@ -514,6 +559,25 @@ class SearchEngine:
             if len(results) >= req.limit:
                 break
         return results
+
+    def _current_by_score(
+        self, tenant_id: str, fused: dict[int, float], now: str, limit: int
+    ) -> Iterator[MemoryRecord]:
+        """The current candidates' memories, best fused score first (ties: the newer).
+
+        The order when no key is asked about and no history is wanted: it needs no
+        memory's fields, so they are read in that order a few at a time, as the caller
+        takes them, instead of every candidate's (three or four times the rows)."""
+        order = sorted(fused, key=lambda rid: (-fused[rid], -rid))
+        start, batch = 0, limit * _FETCH_FACTOR
+        while start < len(order):
+            chunk = order[start : start + batch]
+            start, batch = start + batch, batch * 2
+            found = self.store.memories.by_rids(tenant_id, chunk)
+            for rid in chunk:
+                memory = found.get(rid)  # re-checked: the index may trail a concurrent write
+                if memory is not None and not memory.archived and _current(memory, now):
+                    yield memory
 
 
 @dataclass
@@ -579,6 +643,12 @@ class _Arms:
         if self.since is not None and said < self.since:
             return False
         return not (self.stale and _mentions(memory.text, self.stale))
+
+
+def _current(memory: MemoryRecord, now: str) -> bool:
+    """Still the latest version and not expired (archived is checked on its own)."""
+    expired = memory.expires_at is not None and memory.expires_at <= now
+    return memory.is_latest and not expired
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:

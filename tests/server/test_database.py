@@ -15,7 +15,9 @@ import pytest
 import longmem.server
 from longmem.server.db import Change, NewMemory, Principal, Store
 from longmem.server.db.database import SQLITE_MAX_VARIABLES, Database, chunks
+from longmem.server.db.memories import by_rids
 from longmem.server.db.migrations import MIGRATIONS
+from longmem.server.timestamps import iso_now
 
 
 @pytest.fixture
@@ -247,6 +249,58 @@ def test_reads_by_more_ids_than_one_statement_may_bind(store: Store) -> None:
     found = store.memories.by_rids("t1", [m.rid for m in added])
     assert len(found) == count
     assert [found[m.rid].id for m in added] == [m.id for m in added]
+
+
+@contextmanager
+def _counting_steps(conn: sqlite3.Connection) -> Iterator[list[int]]:
+    """Count the virtual-machine instructions SQLite runs on ``conn`` within the block."""
+    count = [0]
+
+    def tick() -> int:
+        count[0] += 1
+        return 0
+
+    conn.set_progress_handler(tick, 1)
+    try:
+        yield count
+    finally:
+        conn.set_progress_handler(None, 1)
+
+
+def test_reads_by_row_id_do_not_walk_every_memory_of_the_tenant(store: Store) -> None:
+    principal = _principal(store)
+    # As many as a search's fusion reads: SQLite answered so long a list by the tenant.
+    added = store.memories.add(principal, [NewMemory("c", f"wanted {i}") for i in range(40)])
+    wanted = [m.rid for m in added]
+
+    def steps() -> tuple[int, int]:
+        with store.read() as conn, _counting_steps(conn) as by_rid:
+            by_rids(conn, "t1", wanted)
+        with store.write() as conn, _counting_steps(conn) as current:
+            store.memories.current_with_vectors("t1", "c", None, wanted, iso_now())
+        return by_rid[0], current[0]
+
+    alone = steps()
+    store.memories.add(principal, [NewMemory("c", f"other {i}") for i in range(2000)])
+    among_many = steps()
+    assert among_many[0] < 2 * alone[0]
+    assert among_many[1] < 2 * alone[1]
+
+
+def test_a_read_inside_a_read_shares_its_snapshot_unless_asked_for_a_fresh_one(
+    store: Store,
+) -> None:
+    with store.read() as outer:
+        assert store.keys.tenant("later") is None  # the snapshot begins with a first read
+        store.keys.ensure_tenant("later")
+        with store.read() as inner:
+            assert inner is outer
+        assert store.keys.tenant("later") is None
+        with store.read(fresh=True) as fresh:
+            assert fresh is not outer
+            assert fresh.execute("SELECT id FROM tenants WHERE id = 'later'").fetchone()
+        assert store.keys.tenant("later") is None  # back on the outer snapshot
+    assert store.keys.tenant("later") is not None
 
 
 def test_the_change_feed_hears_of_more_changes_than_one_statement_may_bind(store: Store) -> None:

@@ -70,7 +70,9 @@ def test_an_obsolete_folded_header_line_is_400(server: LocalServer) -> None:
     assert b"fold" in data
 
 
-@pytest.mark.parametrize("lengths", [("5", "6"), ("+5",), ("5_0",), ("0x10",), ("\u00b2",)])
+@pytest.mark.parametrize(
+    "lengths", [("5", "6"), ("+5",), ("5_0",), ("0x10",), ("\u00b2",), ("13\u00a0",)]
+)
 def test_a_content_length_that_is_not_one_plain_number_is_400(
     server: LocalServer, lengths: tuple[str, ...]
 ) -> None:
@@ -243,3 +245,13 @@ def test_large_bodies_are_read_one_at_a_time(server: LocalServer) -> None:
         second.sendall(b"x" * size)
         data = second.recv(65536)
     assert _status(data) == 400  # read in full, then refused as not JSON
+
+
+def test_a_hundred_headers_are_answered_and_one_more_is_431(server: LocalServer) -> None:
+    def health(count: int) -> bytes:
+        head = "GET /v1/memory/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+        head += "".join(f"X-Pad-{i}: {i}\r\n" for i in range(count - 2))
+        return _exchange(server, head.encode() + b"\r\n")
+
+    assert _status(health(100)) == 200
+    assert _status(health(101)) == 431

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
 
 from longmem.server import LocalServer, wire
 from longmem.server.db import NewMemory, Principal
-from longmem.server.search import RRF_K, json_contains
+from longmem.server.search import RRF_K, SearchEngine, json_contains
 from longmem.server.timestamps import epoch_to_iso
 
 from .server_api import Api, C
@@ -282,3 +283,100 @@ def test_near_universal_terms_do_not_drown_rare_ones(api: Api) -> None:
     # A query made only of common words still answers.
     assert len(api.search("common filler", mode="text", limit=5)) == 5
     assert len(api.search("common filler", mode="vector", limit=5, min_score=0)) == 5
+
+
+def test_the_first_search_of_a_tenant_does_not_wait_for_the_writer(
+    server: LocalServer, api: Api
+) -> None:
+    mem = api.add("notes", "the quokka enclosure opens at nine")
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_writer() -> None:
+        with server.store.write():  # a write in progress, e.g. one waiting for its fsync
+            holding.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold_the_writer)
+    holder.start()
+    found: list[list[str]] = []
+    searcher = threading.Thread(target=lambda: found.append(_ids(api.search("quokka"))))
+    try:
+        assert holding.wait(10)
+        searcher.start()  # the tenant's index is loaded by this search
+        searcher.join(10)
+        assert found == [[mem["id"]]]  # answered while the write was still open
+    finally:
+        release.set()
+        holder.join(10)
+        searcher.join(10)
+
+
+def test_a_write_committed_while_the_index_loads_is_found(server: LocalServer, api: Api) -> None:
+    api.add("notes", "the quokka enclosure opens at nine")
+    memories = server.store.memories
+    snapshot = memories.index_entries
+    late: list[str] = []
+
+    def load_then_commit(tenant_id: str) -> Any:
+        entries = snapshot(tenant_id)
+        # Committed after the snapshot was read, before the index is in place.
+        late.append(memories.add(_principal(server), [NewMemory("notes", "a quokka mural")])[0].id)
+        return entries
+
+    memories.index_entries = load_then_commit  # type: ignore[method-assign]
+    api.search("quokka")
+    assert late
+    assert late[0] in _ids(api.search("quokka mural", mode="vector", min_score=0))
+
+
+def test_a_search_reads_the_memories_it_answers_with_not_every_candidate(
+    server: LocalServer, api: Api
+) -> None:
+    body = {"memories": [f"marmot sighting number {i}" for i in range(60)]}
+    assert api.post(f"{C}/notes/memories/batch", body).status == 201
+    memories = server.store.memories
+    by_rids = memories.by_rids
+    read: list[int] = []
+
+    def counting(tenant_id: str, rids: Any) -> Any:
+        read.extend(rids)
+        return by_rids(tenant_id, rids)
+
+    memories.by_rids = counting  # type: ignore[method-assign]
+    assert len(api.search("marmot sighting", limit=3)) == 3
+    assert 3 <= len(read) <= 6  # not the 40 or more candidates the arms hand on
+
+
+def test_a_search_reads_on_while_too_few_of_the_best_candidates_pass(api: Api) -> None:
+    older = [api.add("notes", "marmot sighting", metadata={"k": 2})["id"] for _ in range(2)]
+    for _ in range(8):  # newer, so first among equals, and filtered out
+        api.add("notes", "marmot sighting", metadata={"k": 1})
+    hits = api.search("marmot sighting", limit=3, metadata_filter={"k": 2})
+    assert _ids(hits) == older[::-1]
+
+
+def test_a_write_committed_after_a_search_began_is_in_the_index_it_loads(
+    server: LocalServer, api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api.add("notes", "the quokka enclosure opens at nine")
+    ask = SearchEngine._ask
+    late: list[str] = []
+
+    def commit() -> None:
+        late.append(memories.add(_principal(server), [NewMemory("notes", "a quokka mural")])[0].id)
+
+    def ask_then_commit(self: SearchEngine, *args: Any, **kwargs: Any) -> Any:
+        answer = ask(self, *args, **kwargs)
+        if not late:  # after the search's snapshot began, before the tenant's index loads
+            writer = threading.Thread(target=commit)
+            writer.start()
+            writer.join(10)
+        return answer
+
+    memories = server.store.memories
+    monkeypatch.setattr(SearchEngine, "_ask", ask_then_commit)
+    api.search("quokka")  # the tenant's first search: it loads the index
+    assert late
+    # The index was read from a snapshot of its own, taken when it loaded: the search's
+    # older one would miss the write, and the change feed had nothing to replay then.
+    assert late[0] in _ids(api.search("quokka mural", mode="vector", min_score=0))

@@ -108,6 +108,7 @@ class Database:
         self._readers: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
         self._all_readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
+        self._reading = threading.local()  # .conn: the thread's open reader, if any
         self._closed = False
 
     @staticmethod
@@ -224,8 +225,14 @@ class Database:
                 self._settled.notify_all()
 
     @contextmanager
-    def read(self) -> Iterator[sqlite3.Connection]:
-        """A reader connection holding one consistent snapshot for the block."""
+    def read(self, *, fresh: bool = False) -> Iterator[sqlite3.Connection]:
+        """A reader connection holding one consistent snapshot for the block. A read
+        nested in another on the same thread shares its connection and snapshot, unless
+        ``fresh`` asks for a snapshot taken now."""
+        outer: Optional[sqlite3.Connection] = getattr(self._reading, "conn", None)
+        if outer is not None and not fresh:
+            yield outer
+            return
         try:
             conn = self._readers.get_nowait()
         except queue.Empty:
@@ -233,9 +240,11 @@ class Database:
             with self._readers_lock:
                 self._all_readers.append(conn)
         conn.execute("BEGIN")
+        self._reading.conn = conn
         try:
             yield conn
         finally:
+            self._reading.conn = outer
             conn.execute("COMMIT")
             if self._readers.qsize() < _READER_POOL_SIZE and not self._closed:
                 self._readers.put(conn)

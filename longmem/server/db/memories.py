@@ -38,6 +38,11 @@ _COLUMN_COUNT = COLUMNS.count(",") + 1
 CURRENT = "archived = 0 AND is_latest = 1 AND (expires_at IS NULL OR expires_at > ?)"
 UNEXPIRED = "(expires_at IS NULL OR expires_at > ?)"
 UPDATABLE = frozenset({"text", "importance", "category", "metadata", "pinned", "archived"})
+# The tenant (and collection) condition of a look-up by row ids. The unary plus keeps
+# SQLite from answering it through an index on tenant_id, which it prefers to the row ids
+# of an ``IN`` list of two or more and which walks every memory of the tenant: 40 rows of
+# a 4,000-memory tenant took 0.9 ms that way, 0.1 ms by row id.
+BY_RID_SCOPE = "+tenant_id = ?"
 
 
 def record(row: sqlite3.Row) -> MemoryRecord:
@@ -113,7 +118,7 @@ def delete_rows(
         marks = ",".join("?" * len(chunk))
         conn.execute(f"DELETE FROM memory_fts WHERE rowid IN ({marks})", list(chunk))
         conn.execute(
-            f"DELETE FROM memories WHERE tenant_id = ? AND rid IN ({marks})", [tenant_id, *chunk]
+            f"DELETE FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({marks})", [tenant_id, *chunk]
         )
     db.announce(Change(tenant_id, rid, None) for rid in rids)
 
@@ -164,7 +169,7 @@ def announce_changes(
             conn,
             "SELECT rid, text, collection, category, container_tag, archived, is_latest, "
             "expires_at, vector, embed_version FROM memories "
-            "WHERE tenant_id = ? AND rid IN ({marks})",
+            f"WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})",
             [tenant_id],
             rids,
         )
@@ -175,7 +180,7 @@ def announce_changes(
 def by_rids(
     conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
 ) -> dict[int, MemoryRecord]:
-    sql = f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND rid IN ({{marks}})"
+    sql = f"SELECT {COLUMNS} FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})"
     return {row["rid"]: record(row) for row in select_in(conn, sql, [tenant_id], rids)}
 
 
@@ -428,7 +433,7 @@ class Memories:
         tag, tag_params = tag_filter(container_tag, exact=True)
         sql = (
             f"SELECT {COLUMNS}, vector, embed_version FROM memories "
-            f"WHERE tenant_id = ? AND collection = ?{tag} AND {CURRENT} AND rid IN ({{marks}})"
+            f"WHERE {BY_RID_SCOPE} AND +collection = ?{tag} AND {CURRENT} AND rid IN ({{marks}})"
         )
         params = [tenant_id, collection, *tag_params, now]
         with self.db.write() as conn:
@@ -586,8 +591,9 @@ class Memories:
         return [(record(row), stored_vector(row)) for row in rows]
 
     def index_entries(self, tenant_id: str) -> Iterator[IndexEntry]:
-        """What the search index needs of every memory of a tenant."""
-        with self.db.read() as conn:
+        """What the search index needs of every memory of a tenant, from a snapshot taken
+        now (even inside another read): the index replays what commits after the call."""
+        with self.db.read(fresh=True) as conn:
             rows = conn.execute(
                 "SELECT rid, text, collection, category, container_tag, archived, is_latest, "
                 "expires_at, vector, embed_version FROM memories WHERE tenant_id = ?",
