@@ -157,7 +157,7 @@ def test_log_requests_logs_what_http_server_rejects_itself(tmp_path: Path) -> No
             assert b'{"detail":' in answer
     code, _, err = _stop(proc)
     assert code == 0
-    logged = [line for line in err.splitlines() if line.startswith("longmem: - - ")]
+    logged = sorted(line for line in err.splitlines() if line.startswith("longmem: - - "))
     assert len(logged) == 2, err
     assert re.fullmatch(
         r"longmem: - - 400 \d+\.\d ms \(Bad request syntax \('GARBAGE'\)\)", logged[0]
