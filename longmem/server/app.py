@@ -31,6 +31,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Optional
 from urllib.parse import parse_qsl, urlsplit
@@ -79,8 +80,9 @@ _SKIP_BODY_BYTES = 64 * 1024
 # with bytes unread sends a reset, which can destroy the answer before the client reads it.
 _LINGER_SECONDS = 1.0
 _LINGER_BYTES = 1024 * 1024
-# Large bodies (the import's) are read and parsed one at a time, so concurrent imports
-# cannot add up their memory; how long a second one waits for its turn before a 503.
+# Large bodies (the import's) are read, parsed and stored one at a time, so concurrent
+# imports cannot add up their work and spools; how long a second one waits for its turn
+# before a 503.
 _LARGE_BODY_WAIT_SECONDS = 60.0
 _DRAIN_POLL_SECONDS = 0.05
 _ANONYMOUS = Principal("", "", ROLE_READ, "anonymous")
@@ -533,24 +535,29 @@ class _Handler(BaseHTTPRequestHandler):
         key = self.headers.get("Idempotency-Key")
         replays = key is not None and route.idempotency is not Replay.NEVER
         with contextlib.ExitStack() as spooled:
+            # The body's canonical form, for the fingerprint: its length, then its parts.
+            form: tuple[int, Iterable[bytes]] = (0, ())
             if route.streamed and self._unread:
                 document = self._spool_body(with_canonical=replays)
                 spooled.callback(document.close)
-                parsed, canonical_body = document.value, document.canonical
+                parsed = document.value
+                if replays:
+                    form = document.canonical()
             else:
                 body = self._read_body()
                 # Only POST and PUT routes take a body; one sent with GET or DELETE is ignored.
                 takes_body = bool(body) and self.command in ("POST", "PUT")
                 parsed = _parse_json(body) if takes_body else None
-                whole = canonical(parsed) if takes_body else b""
-                canonical_body = lambda: (len(whole), (whole,))  # noqa: E731
+                if replays and takes_body:
+                    whole = canonical(parsed)
+                    form = (len(whole), (whole,))
             request = Request(principal, params, query, parsed, self.server.services)
             if key is None or not replays:
                 return route.handler(request)
             idempotency = self.server.idempotency
             owner = principal.tenant_id
             target = canonical_target(split.path, query, route.boolean_query)
-            digest = fingerprint_parts(self.command, target, *canonical_body())
+            digest = fingerprint_parts(self.command, target, *form)
             if route.idempotency is Replay.PREPARED:
                 request.commit = functools.partial(idempotency.commit, owner, key, digest)
             return idempotency.run(

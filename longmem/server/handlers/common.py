@@ -19,6 +19,9 @@ from ..context import HTTPError, Request
 from ..jsonbody import SpooledArray
 from ..validation import Checker, Loc
 
+# What a JSON array of a body is: a list, or (a streamed body's) a SpooledArray.
+ARRAYS = (list, SpooledArray)
+
 
 def object_body(req: Request, *, required: bool = True) -> Mapping[str, Any]:
     """The JSON object body; 422 when it is missing (unless optional) or not an object.
@@ -74,7 +77,7 @@ def item_list(
     loc = ["body", name]
     if items is None:
         check.fail(loc, "Field required", "missing")
-    elif not isinstance(items, (list, SpooledArray)):
+    elif not isinstance(items, ARRAYS):
         check.fail(loc, "Input should be a valid list", "list_type")
     elif len(items) < min_items:
         check.fail(loc, f"List should have at least {min_items} item", "too_short")
@@ -83,11 +86,6 @@ def item_list(
     else:
         return items
     return []
-
-
-def is_list(value: Any) -> bool:
-    """A JSON array: a list, or a streamed body's SpooledArray."""
-    return isinstance(value, (list, SpooledArray))
 
 
 def memory_fields(

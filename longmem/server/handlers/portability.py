@@ -33,7 +33,7 @@ from ..db import NewMemory, Store, Tenant
 from ..db.connections import STATUS_ACTIVE, ItemRow, RestoredState
 from ..timestamps import iso_now
 from ..validation import Checker, Loc
-from .common import is_list, item_list, memory_fields, object_body
+from .common import ARRAYS, item_list, memory_fields, object_body
 from .connections import ERROR_MAX_CHARS, NewConnection, connection_fields, store_connection
 
 # The ids the server makes; any other id in an import is only a name for its links.
@@ -78,7 +78,7 @@ def _import_collections(check: Checker, body: Mapping[str, Any]) -> Iterator[_Co
     raw = body.get("collections")
     if raw is None:
         return
-    if not is_list(raw):
+    if not isinstance(raw, ARRAYS):
         check.fail(["body", "collections"], "Input should be a valid list", "list_type")
         return
     for i, item in enumerate(raw):
@@ -168,7 +168,7 @@ def _import_connections(
     raw = body.get("connections")
     if raw is None:
         return
-    if not is_list(raw):
+    if not isinstance(raw, ARRAYS):
         check.fail(["body", "connections"], "Input should be a valid list", "list_type")
         return
     if len(raw) > MAX_IMPORT_CONNECTIONS:
