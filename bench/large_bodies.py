@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import subprocess
 import sys
 import tempfile
 import threading
@@ -73,6 +74,56 @@ def _valid_body(mb: int) -> tuple[bytes, int]:
     return json.dumps({"memories": memories}).encode(), count
 
 
+def _export_body() -> tuple[bytes, int]:
+    """An indented export of 10,000 memories whose metadata holds a list of objects: the
+    shape where commas inside an element look like commas between elements."""
+    memories = [
+        {
+            "id": f"mem_{i:024x}",
+            "text": f"{i}: Alice met Bob in Paris about the quarterly reports. " * 3,
+            "metadata": {
+                "entities": [{"name": f"E{j}", "type": "person", "score": 0.9} for j in range(10)]
+            },
+        }
+        for i in range(10_000)
+    ]
+    return json.dumps({"memories": memories}, indent=2).encode(), len(memories)
+
+
+_PARSE = """
+import json, sys, time
+body = open(sys.argv[1], "rb").read()
+started = time.perf_counter(); json.loads(body); whole = time.perf_counter() - started
+try:
+    from longmem.server.jsonbody import JSONStream
+except ImportError:
+    print(whole, "-"); sys.exit()
+at = 0
+def read(size):
+    global at
+    data = body[at : at + size]; at += len(data); return data
+started = time.perf_counter()
+for _ in JSONStream(read).events(): pass
+print(whole, time.perf_counter() - started)
+"""
+
+
+def _parse_rates(tree: Path, workdir: str, body: bytes) -> tuple[str, str]:
+    """MB/s of json.loads and of the tree's streamed parse (jsonbody.JSONStream, "—"
+    when the tree has none) of ``body``, in a process of their own."""
+    path = Path(workdir) / "body.json"
+    path.write_bytes(body)
+    env = common.bench_env()
+    env["PYTHONPATH"] = str(tree)
+    out = subprocess.run(
+        [sys.executable, "-c", _PARSE, str(path)], env=env, capture_output=True, check=True
+    )
+    whole, streamed = out.stdout.decode().split()
+    rate = len(body) / 1e6
+    shown = "—" if streamed == "-" else f"{rate / float(streamed):,.1f}"
+    return f"{rate / float(whole):,.1f}", shown
+
+
 def _reset_peak(pid: int) -> bool:
     """Reset the process's VmHWM to its current RSS (Linux: clear_refs 5)."""
     try:
@@ -97,11 +148,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, default=200)
     parser.add_argument("--tree", type=Path, default=common.REPO)
-    parser.add_argument("--skip-valid", action="store_true", help="no valid import step")
+    parser.add_argument("--skip-valid", action="store_true", help="no valid import steps")
     args = parser.parse_args()
     items = args.mb * 1024 * 1024 // 2
     body = b'{"memories": [' + b"0," * (items - 1) + b"0]}"
     valid, count = (b"", 0) if args.skip_valid else _valid_body(args.mb)
+    export, exported = (b"", 0) if args.skip_valid else _export_body()
     common.header("Large bodies", sys.argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="longmem-bench-") as workdir:
@@ -116,6 +168,8 @@ def main() -> int:
             ]
             if valid:
                 steps.append((f"1 valid import of {count:,} memories", valid, True, 1))
+                label = f"1 valid indented export of {exported:,} memories, lists of objects"
+                steps.append((label, export, True, 1))
             for label, payload, key, clients in steps:
                 before = common.proc_status(proc.pid).get("VmRSS", 0)
                 reset = _reset_peak(proc.pid)
@@ -127,7 +181,7 @@ def main() -> int:
                     _post(port, payload, key, statuses)
                     seconds = time.perf_counter() - started
                     rate = len(payload) / 1e6 / seconds
-                    label += f" ({rate:,.1f} MB/s, {count / seconds:,.0f} memories/s)"
+                    label += f" ({rate:,.1f} MB/s, {10_000 / seconds:,.0f} memories/s)"
                 peak = common.proc_status(proc.pid).get("VmHWM", 0)
                 shown = ", ".join(str(s) for s in statuses)
                 peak_text = f"{peak / 1024:,.0f}" + ("" if reset else " (since start)")
@@ -136,12 +190,21 @@ def main() -> int:
         finally:
             proc.terminate()
             proc.wait(10)
+        shapes = [("422 body", body), ("valid body", valid), ("indented export", export)]
+        parses = [
+            [name, f"{len(shape) / 1e6:,.1f}", *_parse_rates(args.tree.resolve(), workdir, shape)]
+            for name, shape in shapes
+            if shape
+        ]
     sizes = f"each 422 body {len(body) / 1e6:,.0f} MB"
     if valid:
         sizes += f", the valid body {len(valid) / 1e6:,.0f} MB"
+        sizes += f", the indented export {len(export) / 1e6:,.0f} MB"
     print(f"Tree: {args.tree.resolve().name}; {sizes}\n")
     headers = ["step", "answers", "wall s", "server RSS before (MB)", "server peak RSS (MB)"]
     print(common.table(headers, rows))
+    print("\nParse alone, in-process (MB/s):\n")
+    print(common.table(["body", "MB", "json.loads", "streamed (jsonbody)"], parses))
     return 0
 
 

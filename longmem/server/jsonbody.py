@@ -21,6 +21,7 @@ in whatever order it needs them (``SpooledObject``), and the document's canonica
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import re
 import tempfile
@@ -28,6 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass
 from typing import IO, Any, Callable, Optional
 
+from .._protocol import MAX_JSON_DEPTH
 from .idempotency import canonical
 from .validation import MAX_JSON_INT_DIGITS
 
@@ -39,15 +41,16 @@ CHUNK_BYTES = 1024 * 1024
 # A scan that fails this close to the end of the window may have failed only because the
 # rest has not arrived (``tru``, ``1e``, half a ``\\u`` escape): read more and try again.
 _NEAR_END = 64
-# How many commas, from the end of the window back, may be looked at for one that likely
-# ends an element, before the last one is tried.
-_BOUNDARY_TRIES = 256
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+_SPACE = " \t\n\r"
 # JSON may spell a lone UTF-16 surrogate as an escape; Python accepts it, but it can be
 # neither stored nor sent back. Only text with such an escape pays for the full check.
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 _ESCAPED_SURROGATE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
 _SURROGATE_DETAIL = "a \\u escape is an unpaired surrogate"
+_DEPTH_DETAIL = f"nested too deeply (more than {MAX_JSON_DEPTH} levels of arrays and objects)"
+_NOT_STRUCTURE = bytes(c for c in range(256) if c not in b'[]{}"')
+_NESTING = [{ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}.get(c, 0) for c in range(256)]
 
 
 class MalformedJSON(ValueError):
@@ -78,6 +81,8 @@ def _bounded_int(text: str) -> Any:
     """An integer as an int, or one too long to convert as an infinity of its sign: every
     field's range check then refuses it as too large or too small (a 422), and stored JSON
     (metadata) refuses any infinity."""
+    if len(text) <= MAX_JSON_INT_DIGITS:  # the usual case, without the sign's look
+        return int(text)
     if len(text) - text.startswith("-") > MAX_JSON_INT_DIGITS:
         return float("-inf") if text.startswith("-") else float("inf")
     return int(text)
@@ -94,6 +99,21 @@ def _decoder() -> json.JSONDecoder:
     )
 
 
+def _too_deep(text: str, depth: int) -> bool:
+    """Whether ``text`` (whole JSON values, already parsed), standing ``depth`` arrays and
+    objects deep, nests deeper than MAX_JSON_DEPTH. Counted on the text, not the stack:
+    the same answer on the first read and on every read again, however deep the caller."""
+    room = MAX_JSON_DEPTH - depth
+    if text.count("[") + text.count("{") <= room:
+        return False  # the usual case: too few brackets to go that deep
+    data = text.encode("utf-8")
+    if b"\\" in data:  # escaped backslashes, then escaped quotes, are in strings
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    # Every other quote starts a string: what lies between the quotes is dropped.
+    brackets = b"".join(data.translate(None, _NOT_STRUCTURE).split(b'"')[::2])
+    return max(itertools.accumulate(map(_NESTING.__getitem__, brackets)), default=0) > room
+
+
 def _encodable(value: Any) -> bool:
     try:
         json.dumps(value, ensure_ascii=False).encode("utf-8")
@@ -105,16 +125,19 @@ def _encodable(value: Any) -> bool:
 def parse_json(body: bytes) -> Any:
     """The whole body as JSON; raises MalformedJSON."""
     try:
+        text = body.decode("utf-8")
         parsed = json.loads(
-            body.decode("utf-8"),
+            text,
             parse_constant=_reject_constant,
             parse_float=_finite,
             parse_int=_bounded_int,
         )
     except (UnicodeDecodeError, ValueError) as err:
         raise MalformedJSON(str(err)) from None
-    except RecursionError:
-        raise MalformedJSON("nested too deeply") from None
+    except RecursionError:  # the stack ran out first: too deep all the same
+        raise MalformedJSON(_DEPTH_DETAIL) from None
+    if _too_deep(text, 0):
+        raise MalformedJSON(_DEPTH_DETAIL)
     if _ESCAPED_SURROGATE_BYTES.search(body) and not _encodable(parsed):
         raise MalformedJSON(_SURROGATE_DETAIL)
     return parsed
@@ -218,8 +241,17 @@ class JSONStream:
 
     def __init__(self, read: Read, *, chunk: Optional[int] = None) -> None:
         self._w = _Window(read, chunk or CHUNK_BYTES)
-        self._scan = _decoder().raw_decode
-        self.surrogates = False  # an escaped unpaired surrogate was read (a 400 at the end)
+        decoder = _decoder()
+        self._scan = decoder.raw_decode
+        # The C scanner itself (raw_decode without its wrapper), for the elements of a
+        # batch: StopIteration where no value starts. Typeshed does not declare it.
+        scan: Callable[[str, int], tuple[Any, int]] = decoder.scan_once  # type: ignore[attr-defined]
+        self._scan_once = scan
+        # An escaped unpaired surrogate, or nesting too deep, was read: a 400 once the
+        # document has been read (json.loads would have parsed it all, then refused it).
+        self.surrogates = False
+        self.too_deep = False
+        self._depth = 0  # the arrays and objects open around pos
         # The comma last stepped past, and where it is in the body once the window has
         # moved past it (only whitespace can lie between it and the window).
         self._comma_at = 0
@@ -242,15 +274,19 @@ class JSONStream:
             yield Event(VALUE, value, raw)
         if self._next() is not None:
             self._fail("Extra data", w.pos)
+        if self.too_deep:
+            raise MalformedJSON(_DEPTH_DETAIL)
         if self.surrogates:
             raise MalformedJSON(_SURROGATE_DETAIL)
 
     def _object(self) -> Iterator[Event]:
         w = self._w
         w.pos += 1
+        self._depth += 1
         yield Event(OBJECT)
         if self._next() == "}":
             w.pos += 1
+            self._depth -= 1
             yield Event(END)
             return
         context = "{"
@@ -270,6 +306,7 @@ class JSONStream:
             found = self._next()
             if found == "}":
                 w.pos += 1
+                self._depth -= 1
                 yield Event(END)
                 return
             if found != ",":
@@ -279,9 +316,11 @@ class JSONStream:
     def _array(self) -> Iterator[Event]:
         w = self._w
         w.pos += 1
+        self._depth += 1
         yield Event(ARRAY)
         if self._next() == "]":
             w.pos += 1
+            self._depth -= 1
             yield Event(END)
             return
         while True:
@@ -290,6 +329,7 @@ class JSONStream:
             found = self._next()
             if found == "]":
                 w.pos += 1
+                self._depth -= 1
                 yield Event(END)
                 return
             if found != ",":
@@ -334,44 +374,56 @@ class JSONStream:
 
     def _elements(self) -> tuple[list[Any], str]:
         """One or more array elements from ``pos`` (on an element), up to before the next
-        comma or the end of the array. Many small elements are decoded together: the text
-        up to a comma is decoded as the elements of an array, which succeeds only if it
-        is whole elements; else half as much is tried, and then one element alone."""
+        comma or the end of the array: the first read on until it is whole (``_value``),
+        then each next one decoded in place while it ends well inside the window. One
+        that does not (cut off by the window, or wrong) is left for the next call, which
+        reads more or fails on it, so every character is scanned about once."""
         w = self._w
-        start = w.pos
-        stop = len(w.text)
-        comma = self._boundary(start, stop)
-        while True:
-            if comma <= start:
+        first, raw = self._value()  # may move the window: positions are taken after it
+        values = [first]
+        append = values.append
+        start = w.pos - len(raw)
+        text, scan = w.text, self._scan_once
+        limit = len(text) - _NEAR_END
+        end = w.pos
+        if not isinstance(first, (dict, list)):
+            # Small scalars decode faster as one array than one by one. Tried once, up to
+            # the window's last comma: one that ends no element (inside a string) costs
+            # one more scan of the window, then the elements are decoded one at a time.
+            last = text.rfind(",", end, limit)
+            if last > end:
+                probe = "[0" + text[end:last] + "]"
+                try:
+                    batch, after = self._scan(probe, 0)
+                except (ValueError, RecursionError):
+                    after = 0
+                if after == len(probe):
+                    batch[0] = first
+                    values, append, end = batch, batch.append, last
+        while end < limit:
+            comma = end
+            if text[comma] in _SPACE:
+                comma = _after_whitespace(text, comma)
+                if comma >= limit:
+                    break
+            if text[comma] != ",":
                 break
-            raw = w.text[start:comma]
+            at = comma + 1
+            if text[at] in _SPACE:
+                at = _after_whitespace(text, at)
             try:
-                values, end = self._scan("[" + raw + "]", 0)
-            except (ValueError, RecursionError):
-                values, end = None, 0
-            if values and end == len(raw) + 2:
-                w.pos = comma
-                self._check_surrogates(raw, values)
-                return values, raw
-            comma = w.text.rfind(",", start, start + (comma - start) // 2)
-        value, raw = self._value()
-        return [value], raw
-
-    def _boundary(self, start: int, stop: int) -> int:
-        """The last comma before ``stop`` likely to end an element: the elements of an
-        array mostly start alike, so one followed by the first one's first character (a
-        comma inside an element, as between an object's members, mostly is not)."""
-        text = self._w.text
-        lead = text[start : start + 1]
-        comma = text.rfind(",", start, stop)
-        for _ in range(_BOUNDARY_TRIES):
-            if comma <= start:
+                value, after = scan(text, at)
+            except (StopIteration, ValueError, RecursionError):
+                break  # decoded again by _value, which says what is wrong
+            if after >= limit:
                 break
-            after = _after_whitespace(text, comma + 1)
-            if after < len(text) and text[after] == lead:
-                return comma
-            comma = text.rfind(",", start, comma)
-        return text.rfind(",", start, stop)
+            append(value)
+            end = after
+        if end > w.pos:
+            raw = text[start:end]
+            w.pos = end
+            self._check(raw, values)
+        return values, raw
 
     def _value(self) -> tuple[Any, str]:
         """The whole value at ``pos``, read on until it is complete."""
@@ -390,13 +442,13 @@ class JSONStream:
                 continue
             except ValueError as err:  # NaN or Infinity
                 self._fail(str(err))
-            except RecursionError:
-                self._fail("nested too deeply")
+            except RecursionError:  # the stack ran out first: too deep all the same
+                self._fail(_DEPTH_DETAIL)
             # A number near the end of the window may go on in the next read ("1" of "1e5").
             if end < len(w.text) - _NEAR_END or not w.more():
                 raw = w.text[w.pos : end]
                 w.pos = end
-                self._check_surrogates(raw, value)
+                self._check(raw, value)
                 return value, raw
 
     def _need_more(self, err: json.JSONDecodeError) -> bool:
@@ -405,9 +457,12 @@ class JSONStream:
             return False
         return err.msg.startswith("Unterminated string") or err.pos >= len(w.text) - _NEAR_END
 
-    def _check_surrogates(self, raw: str, value: Any) -> None:
+    def _check(self, raw: str, value: Any) -> None:
+        """Note what json.loads refuses only once it has parsed the whole document."""
         if not self.surrogates and _ESCAPED_SURROGATE.search(raw) and not _encodable(value):
             self.surrogates = True
+        if not self.too_deep and _too_deep(raw, self._depth):
+            self.too_deep = True
 
     def _fail(self, msg: str, pos: Optional[int] = None, where: Optional[str] = None) -> Any:
         if pos is not None:
@@ -509,7 +564,11 @@ class SpooledDocument:
 
     def __init__(self, with_canonical: bool) -> None:
         self.text = _Spool()
-        self.canonical_text = _Spool() if with_canonical else None
+        try:
+            self.canonical_text = _Spool() if with_canonical else None
+        except BaseException:
+            self.text.file.close()
+            raise
         self.value: Any = None
         self._parts: dict[Optional[str], _Part] = {}
         self._whole: Optional[bytes] = None  # the canonical form of a top-level scalar
@@ -541,9 +600,11 @@ class SpooledDocument:
         return length, parts()
 
     def close(self) -> None:
-        self.text.file.close()
-        if self.canonical_text is not None:
-            self.canonical_text.file.close()
+        try:
+            self.text.file.close()
+        finally:
+            if self.canonical_text is not None:
+                self.canonical_text.file.close()
 
     def read(self, stream: JSONStream) -> None:
         """Spool the document ``stream`` reads."""
@@ -604,7 +665,9 @@ class SpooledDocument:
 def spool(read: Read, *, with_canonical: bool, chunk: Optional[int] = None) -> SpooledDocument:
     """Parse the body as it is read, writing each top-level value (an array element by
     element) to a temporary file, and with ``with_canonical`` its canonical form to
-    another; raises MalformedJSON (once the rest of the body is read)."""
+    another; raises MalformedJSON (once the rest of the body is read), or OSError when
+    the temporary files cannot be made or written (TMPDIR missing or full), having
+    closed (deleted) whatever it made."""
     doc = SpooledDocument(with_canonical)
     try:
         doc.read(JSONStream(read, chunk=chunk))

@@ -11,6 +11,7 @@ from typing import Any, Optional
 
 import pytest
 
+from longmem._protocol import MAX_JSON_DEPTH
 from longmem.server.idempotency import canonical
 from longmem.server.jsonbody import (
     ARRAY,
@@ -27,10 +28,6 @@ from longmem.server.jsonbody import (
     parse_json,
     spool,
 )
-
-hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, example, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 def _reader(body: bytes, cuts: list[int]) -> Read:
@@ -96,89 +93,6 @@ def _streamed(body: bytes, cuts: list[int], chunk: int) -> tuple[str, Any]:
         return "ok", _rebuild(JSONStream(_reader(body, cuts), chunk=chunk).events())
     except MalformedJSON as err:
         return "error", str(err)
-
-
-# Characters that matter to a parser: structure, quotes, escapes, and multi-byte UTF-8.
-_TRICKY = st.text(alphabet='{}[]",:\\ \n\tab/é€😀\u2028', max_size=12)
-_SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers(min_value=-(10**30), max_value=10**30)
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=20)
-    | _TRICKY
-)
-_VALUES = st.recursive(
-    _SCALARS,
-    lambda inner: st.lists(inner, max_size=6) | st.dictionaries(_TRICKY, inner, max_size=5),
-    max_leaves=30,
-)
-_DOCUMENTS = (
-    st.dictionaries(
-        st.sampled_from(["memories", "collections", "connections", "into_collection", "x"])
-        | _TRICKY,
-        st.lists(_VALUES, max_size=8) | _VALUES,
-        max_size=5,
-    )
-    | _VALUES
-)
-
-
-@st.composite
-def _encoded(draw: Any) -> bytes:
-    """A document as some client might write it: any spacing, escaped or not."""
-    doc = draw(_DOCUMENTS)
-    indent = draw(st.sampled_from([None, 0, 2, "\t"]))
-    separators = draw(st.sampled_from([(",", ":"), (", ", ": "), (" ,\r\n", " :  ")]))
-    text = json.dumps(doc, indent=indent, separators=separators, ensure_ascii=draw(st.booleans()))
-    padding = draw(st.sampled_from(["", " ", "\n\t \r\n"]))
-    return (padding + text + padding).encode("utf-8")
-
-
-_CUTS = st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=6)
-_CHUNKS = st.sampled_from([1, 3, 16, 64, 1024 * 1024])
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=_encoded(), cuts=_CUTS, chunk=_CHUNKS)
-@example(
-    body=b'{"memories": [1, 2, [3, {"a": "]},["}], "x,y"], "k": 12345678901234567890}',
-    cuts=[1],
-    chunk=1,
-)
-@example(body='{"t": ["é€😀", "\\"}]"]}'.encode(), cuts=[1, 2], chunk=3)
-@example(body=b"[1e5, -0.5e-3, 123456789012345678901234567890, 1.5]", cuts=[2], chunk=1)
-def test_stream_reads_any_document_as_json_loads_does(
-    body: bytes, cuts: list[int], chunk: int
-) -> None:
-    assert _streamed(body, cuts, chunk) == _whole(body)
-
-
-@st.composite
-def _broken(draw: Any) -> bytes:
-    """A document with a few bytes deleted, repeated or replaced by structure."""
-    body = bytearray(draw(_encoded()))
-    for _ in range(draw(st.integers(min_value=1, max_value=3))):
-        if not body:
-            break
-        at = draw(st.integers(min_value=0, max_value=len(body) - 1))
-        how = draw(st.sampled_from(["delete", "insert", "replace"]))
-        byte = draw(st.sampled_from(b'{}[]",:\\ -.e0tfnNI\xff\xc3\xe2'))
-        if how == "delete":
-            del body[at]
-        elif how == "insert":
-            body.insert(at, byte)
-        else:
-            body[at] = byte
-    return bytes(body)
-
-
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=_broken(), cuts=_CUTS, chunk=_CHUNKS)
-def test_stream_fails_where_and_as_json_loads_does(
-    body: bytes, cuts: list[int], chunk: int
-) -> None:
-    assert _streamed(body, cuts, chunk) == _whole(body)
 
 
 @pytest.mark.parametrize(
@@ -258,20 +172,6 @@ def _materialise(value: Any) -> Any:
     return value
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=_encoded(), cuts=_CUTS)
-@example(body=b'{"b": [1], "a": {"z": 1, "y": [2]}, "b": [3, 4], "c": 1e5}', cuts=[1])
-def test_spooled_document_reads_back_the_values_and_canonical_form(
-    body: bytes, cuts: list[int]
-) -> None:
-    parsed = parse_json(body)
-    value, form, materialised = _spooled(body, cuts)
-    assert form == canonical(parsed)
-    assert materialised == parsed
-    assert isinstance(value, SpooledObject) == isinstance(parsed, dict)
-    assert isinstance(value, SpooledArray) == isinstance(parsed, list)
-
-
 def test_spool_refuses_malformed_json_after_reading_the_rest() -> None:
     body = b'{"memories": [1, 2,, 3], "pad": "' + b"x" * 10_000 + b'"}'
     read = _reader(body, [100])
@@ -296,3 +196,100 @@ def test_random_chunking_of_a_large_export_reads_back_exactly() -> None:
     _, form, materialised = _spooled(body, cuts)
     assert materialised == export
     assert form == canonical(export)
+
+
+def _scanning(stream: JSONStream) -> dict[str, int]:
+    """Counts the stream's calls of json's scanner and the characters they may scan: to
+    its end for one that succeeds, to the end of the text for one that fails."""
+    seen = {"calls": 0, "chars": 0}
+
+    def counted(scan: Any) -> Any:
+        def call(text: str, at: int) -> Any:
+            seen["calls"] += 1
+            try:
+                value, end = scan(text, at)
+            except BaseException:
+                seen["chars"] += len(text) - at
+                raise
+            seen["chars"] += end - at
+            return value, end
+
+        return call
+
+    stream._scan = counted(stream._scan)  # type: ignore[method-assign]
+    stream._scan_once = counted(stream._scan_once)
+    return seen
+
+
+def _listing_export(memories: int, indent: Optional[int]) -> bytes:
+    """An export whose memories' metadata hold lists of objects: commas inside an element
+    look like the commas between elements."""
+    items = [
+        {
+            "id": f"mem_{i:024x}",
+            "text": f"memory {i}: Alice met Bob in Paris.",
+            "metadata": {"entities": [{"name": f"E{j}", "score": 0.9} for j in range(10)]},
+        }
+        for i in range(memories)
+    ]
+    return json.dumps({"memories": items}, indent=indent).encode()
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize("memories", [1_000, 4_000])
+def test_stream_scans_each_character_about_once(memories: int, indent: Optional[int]) -> None:
+    body = _listing_export(memories, indent)
+    stream = JSONStream(_reader(body, []), chunk=16 * 1024)  # about 30 to 300 windows
+    seen = _scanning(stream)
+    elements = sum(len(e.value) for e in stream.events() if e.kind == ITEMS)
+    assert elements == memories
+    windows = len(body) // (16 * 1024) + 1
+    # Linear in the body: each element decoded once, plus a few tries per window.
+    assert seen["chars"] < 1.2 * len(body), (seen, len(body))
+    assert seen["calls"] <= memories + 3 * windows, (seen, windows)
+
+
+def test_stream_scans_an_array_of_small_scalars_about_once() -> None:
+    body = b'{"memories": [' + b"0, " * 200_000 + b'"a, b", "c,", 1.5, null, true]}'
+    stream = JSONStream(_reader(body, []), chunk=16 * 1024)
+    seen = _scanning(stream)
+    values = [v for e in stream.events() if e.kind == ITEMS for v in e.value]
+    assert values == [0] * 200_000 + ["a, b", "c,", 1.5, None, True]
+    assert seen["chars"] < 2.2 * len(body), (seen, len(body))
+
+
+def _deep_in_the_stack(frames: int, call: Any) -> Any:
+    """``call()`` from ``frames`` Python frames deeper than this one."""
+    return call() if frames <= 0 else _deep_in_the_stack(frames - 1, call)
+
+
+@pytest.mark.parametrize("frames", [0, 300])
+def test_nesting_up_to_the_limit_parses_and_one_more_level_is_refused_at_any_stack_depth(
+    frames: int,
+) -> None:
+    limit = b"[" * 511 + b'{"a": "]]}}[["}' + b"]" * 511  # 512 levels, brackets in a string
+    assert _deep_in_the_stack(frames, lambda: _whole(limit))[0] == "ok"
+    assert _deep_in_the_stack(frames, lambda: _streamed(limit, [7], 64))[0] == "ok"
+    refused = (
+        "error",
+        f"nested too deeply (more than {MAX_JSON_DEPTH} levels of arrays and objects)",
+    )
+    for depth in (513, 700, 980, 5_000):
+        body = b"[" * (depth - 1) + b'{"a": "\\\\"}' + b"]" * (depth - 1)
+        assert _deep_in_the_stack(frames, lambda b=body: _whole(b)) == refused, depth
+        assert _deep_in_the_stack(frames, lambda b=body: _streamed(b, [7], 64)) == refused, depth
+
+
+def test_a_spooled_document_at_the_depth_limit_reads_back_deep_in_the_stack() -> None:
+    element = b"[" * 510 + b"1" + b"]" * 510  # 512 levels with the document's object and array
+    body = (
+        b'{"memories": [' + element + b", " + element + b'], "deep": {"x": ' + element[1:-1] + b"}}"
+    )
+    doc = spool(_reader(body, [100]), with_canonical=False, chunk=64)
+    try:
+        value = doc.value
+        read_back = _deep_in_the_stack(300, lambda: (list(value["memories"]), value["deep"]))
+    finally:
+        doc.close()
+    parsed = json.loads(element)
+    assert read_back == ([parsed, parsed], {"x": parsed[0]})
