@@ -273,6 +273,18 @@ class LongmemHTTPServer(ThreadingHTTPServer):
             else:
                 self._deadlines[conn] = time.monotonic() + self.request_timeout + extra
 
+    def pause_deadline(self, conn: socket.socket) -> Optional[float]:
+        """Stop the connection's read deadline while the server works between reads; the
+        seconds it had left (None: none was running)."""
+        with self._open_lock:
+            deadline = self._deadlines.pop(conn, None)
+        return None if deadline is None else deadline - time.monotonic()
+
+    def resume_deadline(self, conn: socket.socket, left: float) -> None:
+        """Run the read deadline again, with the ``left`` seconds ``pause_deadline`` gave."""
+        with self._open_lock:
+            self._deadlines[conn] = time.monotonic() + left
+
     def timed_out(self, conn: socket.socket) -> bool:
         with self._open_lock:
             return conn in self._expired
@@ -579,14 +591,30 @@ class _Handler(BaseHTTPRequestHandler):
         """Parse the body as it arrives, into a temporary file (jsonbody.spool): a large
         import costs about one element's memory, not several times its size."""
         self._begin_body()
+        left: Optional[float] = None
+
+        def read(size: int) -> bytes:
+            # The read deadline is the client's time to send: it runs during each read
+            # only, not while the server parses and spools what it has read.
+            nonlocal left
+            if left is not None:
+                self.server.resume_deadline(self.connection, left)
+            try:
+                return self._read_exactly(min(size, self._unread))
+            finally:
+                left = self.server.pause_deadline(self.connection)
+
         try:
-            document = spool(
-                lambda size: self._read_exactly(min(size, self._unread)),
-                with_canonical=with_canonical,
-            )
+            document = spool(read, with_canonical=with_canonical)
         except MalformedJSON as err:  # the body has been read in full
             self._end_body()
             raise HTTPError(400, f"Malformed JSON body: {err}") from None
+        except OSError as err:  # the temporary files' (reading the socket is Disconnected)
+            self._end_body()
+            self.close_connection = True  # the rest of the body is not read
+            log.warning("no room to spool a request body in the temporary directory: %s", err)
+            detail = f"No room to spool the request body in the server's TMPDIR: {err}"
+            raise HTTPError(507, detail) from None
         self._end_body()
         return document
 

@@ -113,7 +113,7 @@ ROUTES: list[Route] = [
     Route("GET",    "/v1/memory/admin/memory-health",   admin.memory_health,      ADMIN,  200, "Memory health, all tenants", response="AdminMemoryHealth"),
     # portability
     Route("GET",    "/v1/memory/admin/export",          portability.export_account, READ, 200, "Export this tenant", response="Export"),
-    Route("POST",   "/v1/memory/admin/import",          portability.import_memories, WRITE, 200, "Import memories into this tenant", body="ImportRequest", response="ImportResult", max_body=MAX_IMPORT_BODY_BYTES, streamed=True),
+    Route("POST",   "/v1/memory/admin/import",          portability.import_memories, WRITE, 200, "Import memories into this tenant", body="ImportRequest", response="ImportResult", max_body=MAX_IMPORT_BODY_BYTES, streamed=True, replay=Replay.PREPARED),
 ]
 # fmt: on
 

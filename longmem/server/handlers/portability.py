@@ -301,59 +301,67 @@ def import_memories(req: Request) -> Response:
     check.done()
     store = req.services.store
     tenant_id = req.principal.tenant_id
-    again = Checker()  # the second read finds what the first did: nothing wrong
-    with store.write():
-        # One transaction: the collections, memories and connections land together or not
-        # at all, and no other write can take an id between the look and the insert.
-        connection_ids = [
-            kept or store.connections.new_id()
-            for kept in _kept_ids(store, "connections", old_connections, _CONNECTION_ID)
-        ]
-        moved: dict[str, str] = {}
-        for old, connection_id in zip(old_connections, connection_ids):
-            if old is not None:
-                moved.setdefault(old, connection_id)
-        kept_ids = iter(_kept_ids(store, "memories", old_ids, _MEMORY_ID))
-        if into is None:
-            for spec in _import_collections(again, body):
-                store.collections.ensure(
-                    tenant_id, spec.name, spec.description, spec.metadata, spec.created_at
-                )
-        stored_ids: list[str] = []
-        renamed: dict[str, str] = {}
-        memories = (m for m in _import_memories(again, body, into) if m is not None)
-        while batch := list(itertools.islice(memories, _STORE_BATCH)):
-            for memory in batch:
-                memory.new.id = next(kept_ids)
-                # A synced memory names its connection; it follows the connection's new id.
-                named = memory.new.metadata.get("connection_id")
-                if isinstance(named, str) and moved.get(named, named) != named:
-                    memory.new.metadata = {**memory.new.metadata, "connection_id": moved[named]}
-            created = store.memories.add(req.principal, [memory.new for memory in batch])
-            for memory, stored in zip(batch, created):
-                stored_ids.append(stored.id)
-                if memory.old_id is not None:
-                    renamed.setdefault(memory.old_id, stored.id)
-        # A link to an item of the call follows it to its id here; any other link stays
-        # as it is, and holds if the tenant has a memory by that id.
-        links = [
-            (stored_id, renamed.get(old, old))
-            for old, stored_id in zip(old_links, stored_ids)
-            if old is not None
-        ]
-        store.memories.relink(tenant_id, links)
-        restored = _import_connections(again, body, roots, into)
-        for connection, connection_id in zip(restored, connection_ids):
-            items = [(key, renamed.get(m, m), digest) for key, m, digest in connection.state.items]
-            state = replace(connection.state, items=items)
-            store_connection(req, connection_id, connection.new, state)
-        again.done()
-    return Response(
-        200,
-        {
-            "imported": len(old_ids),
-            "skipped": skipped,
-            "collections": sorted(names),
-            "connections": len(old_connections),
-        },
-    )
+
+    def store_all() -> Response:
+        again = Checker()  # the second read finds what the first did: nothing wrong
+        with store.write():
+            # One transaction: the collections, memories and connections land together or
+            # not at all, and no other write can take an id between the look and the insert.
+            connection_ids = [
+                kept or store.connections.new_id()
+                for kept in _kept_ids(store, "connections", old_connections, _CONNECTION_ID)
+            ]
+            moved: dict[str, str] = {}
+            for old, connection_id in zip(old_connections, connection_ids):
+                if old is not None:
+                    moved.setdefault(old, connection_id)
+            kept_ids = iter(_kept_ids(store, "memories", old_ids, _MEMORY_ID))
+            if into is None:
+                for spec in _import_collections(again, body):
+                    store.collections.ensure(
+                        tenant_id, spec.name, spec.description, spec.metadata, spec.created_at
+                    )
+            stored_ids: list[str] = []
+            renamed: dict[str, str] = {}
+            memories = (m for m in _import_memories(again, body, into) if m is not None)
+            while batch := list(itertools.islice(memories, _STORE_BATCH)):
+                for memory in batch:
+                    memory.new.id = next(kept_ids)
+                    # A synced memory names its connection; it follows the connection's new
+                    # id.
+                    metadata = memory.new.metadata
+                    named = metadata.get("connection_id")
+                    if isinstance(named, str) and moved.get(named, named) != named:
+                        memory.new.metadata = {**metadata, "connection_id": moved[named]}
+                created = store.memories.add(req.principal, [memory.new for memory in batch])
+                for memory, stored in zip(batch, created):
+                    stored_ids.append(stored.id)
+                    if memory.old_id is not None:
+                        renamed.setdefault(memory.old_id, stored.id)
+            # A link to an item of the call follows it to its id here; any other link
+            # stays as it is, and holds if the tenant has a memory by that id.
+            links = [
+                (stored_id, renamed.get(old, old))
+                for old, stored_id in zip(old_links, stored_ids)
+                if old is not None
+            ]
+            store.memories.relink(tenant_id, links)
+            restored = _import_connections(again, body, roots, into)
+            for connection, connection_id in zip(restored, connection_ids):
+                items = [(key, renamed.get(m, m), h) for key, m, h in connection.state.items]
+                state = replace(connection.state, items=items)
+                store_connection(req, connection_id, connection.new, state)
+            again.done()
+        return Response(
+            200,
+            {
+                "imported": len(old_ids),
+                "skipped": skipped,
+                "collections": sorted(names),
+                "connections": len(old_connections),
+            },
+        )
+
+    # Under an Idempotency-Key, with its look-up and record (Replay.PREPARED): the
+    # checking above ran outside the writer lock, other writes going on meanwhile.
+    return req.commit(store_all)
