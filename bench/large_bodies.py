@@ -7,10 +7,13 @@ clients with a key POST it at once, a body that parses into many small objects a
 validation (``{"memories": [0, 0, …]}``: more than 10,000 items, so 422) — the worst case
 for memory, as nothing is stored; then one client imports a valid body of about the same
 size: 10,000 memories (the most a call may hold) of 10,000 characters of text and 10 KB
-of metadata each, stored. Measured for each step: the server's peak resident memory
-(VmHWM, reset before the step where Linux allows) and its resident memory before the
-step, and the wall time (for the valid import, its rate in MB/s and memories/s).
-``--tree`` runs another checkout (e.g. the tree before a change).
+of metadata each, stored; then an indented export of 10,000 memories whose metadata hold
+lists of objects (commas inside elements). Measured for each step: the server's peak
+resident memory (VmHWM, reset before the step where Linux allows) and its resident
+memory before the step, and the wall time (for the valid imports, the rate in MB/s and
+memories/s). Then each body's parse alone, in a process of its own: ``json.loads`` and
+the tree's streamed parse (``jsonbody.JSONStream``), in MB/s. ``--tree`` runs another
+checkout (e.g. the tree before a change).
 
     python bench/large_bodies.py [--mb N] [--tree PATH] [--skip-valid]
 """
@@ -115,8 +118,12 @@ def _parse_rates(tree: Path, workdir: str, body: bytes) -> tuple[str, str]:
     path.write_bytes(body)
     env = common.bench_env()
     env["PYTHONPATH"] = str(tree)
-    out = subprocess.run(
-        [sys.executable, "-c", _PARSE, str(path)], env=env, capture_output=True, check=True
+    out = subprocess.run(  # in workdir: `-c` puts the working directory on the path
+        [sys.executable, "-c", _PARSE, str(path)],
+        env=env,
+        cwd=workdir,
+        capture_output=True,
+        check=True,
     )
     whole, streamed = out.stdout.decode().split()
     rate = len(body) / 1e6
