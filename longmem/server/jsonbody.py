@@ -385,6 +385,7 @@ class JSONStream:
         start = w.pos - len(raw)
         text, scan = w.text, self._scan_once
         limit = len(text) - _NEAR_END
+        room = MAX_JSON_DEPTH - self._depth
         end = w.pos
         if not isinstance(first, (dict, list)):
             # Small scalars decode faster as one array than one by one. Tried once, up to
@@ -398,6 +399,7 @@ class JSONStream:
                 except (ValueError, RecursionError):
                     after = 0
                 if after == len(probe):
+                    self._check_depth(text[end:last])
                     batch[0] = first
                     values, append, end = batch, batch.append, last
         while end < limit:
@@ -417,12 +419,14 @@ class JSONStream:
                 break  # decoded again by _value, which says what is wrong
             if after >= limit:
                 break
+            if text.count("[", at, after) + text.count("{", at, after) > room:
+                self._check_depth(text[at:after])  # only an element with many brackets
             append(value)
             end = after
         if end > w.pos:
             raw = text[start:end]
             w.pos = end
-            self._check(raw, values)
+            self._check_surrogates(raw, values)
         return values, raw
 
     def _value(self) -> tuple[Any, str]:
@@ -448,7 +452,8 @@ class JSONStream:
             if end < len(w.text) - _NEAR_END or not w.more():
                 raw = w.text[w.pos : end]
                 w.pos = end
-                self._check(raw, value)
+                self._check_surrogates(raw, value)
+                self._check_depth(raw)
                 return value, raw
 
     def _need_more(self, err: json.JSONDecodeError) -> bool:
@@ -457,10 +462,14 @@ class JSONStream:
             return False
         return err.msg.startswith("Unterminated string") or err.pos >= len(w.text) - _NEAR_END
 
-    def _check(self, raw: str, value: Any) -> None:
-        """Note what json.loads refuses only once it has parsed the whole document."""
+    # What json.loads refuses only once it has parsed the whole document: noted, and
+    # refused at the end.
+
+    def _check_surrogates(self, raw: str, value: Any) -> None:
         if not self.surrogates and _ESCAPED_SURROGATE.search(raw) and not _encodable(value):
             self.surrogates = True
+
+    def _check_depth(self, raw: str) -> None:
         if not self.too_deep and _too_deep(raw, self._depth):
             self.too_deep = True
 
