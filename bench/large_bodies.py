@@ -1,20 +1,30 @@
-"""Large bodies: the server's peak memory when three imports arrive at once.
+"""Large bodies: the server's peak memory for large import bodies.
 
-The server runs in its own process (``longmem serve``). Three clients at once POST an
-import body of ``--mb`` MB that parses into many small objects and fails validation
-(``{"memories": [0, 0, …]}``: more than 10,000 items, so 422) — the worst case for
-memory, as nothing is stored — after three clients without a key sent as much each.
-A client that sends its whole body before reading sees the early 401 as a broken pipe.
-Measured: the server's peak resident memory (VmHWM) after each step, and the wall time
-of each step. ``--tree`` runs another checkout (e.g. the tree before this change).
+The server runs in its own process (``longmem serve``). Steps, each on the same server:
+three clients without a key each POST an import body of ``--mb`` MB at once (a client
+that sends its whole body before reading sees the early 401 as a broken pipe); three
+clients with a key POST it at once, a body that parses into many small objects and fails
+validation (``{"memories": [0, 0, …]}``: more than 10,000 items, so 422) — the worst case
+for memory, as nothing is stored; then one client imports a valid body of about the same
+size: 10,000 memories (the most a call may hold) of 10,000 characters of text and 10 KB
+of metadata each, stored; then an indented export of 10,000 memories whose metadata hold
+lists of objects (commas inside elements). Measured for each step: the server's peak
+resident memory (VmHWM, reset before the step where Linux allows) and its resident
+memory before the step, and the wall time (for the valid imports, the rate in MB/s and
+memories/s). Then each body's parse alone, in a process of its own: the tree's parse of
+a whole body (``json.loads`` with the server's hooks) and its streamed parse
+(``jsonbody.JSONStream``), in MB/s. ``--tree`` runs another checkout (e.g. the tree
+before a change).
 
-    python bench/large_bodies.py [--mb N] [--tree PATH]
+    python bench/large_bodies.py [--mb N] [--tree PATH] [--skip-valid]
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import json
+import subprocess
 import sys
 import tempfile
 import threading
@@ -37,6 +47,104 @@ def _post(port: int, body: bytes, key: bool, statuses: list[object]) -> None:
         statuses.append(type(err).__name__)
 
 
+def _valid_body(mb: int) -> tuple[bytes, int]:
+    """An import of ``mb`` MB or so that stores whole: as many memories as fit, up to
+    the 10,000 a call may hold, each near the per-field limits."""
+    words = [
+        "the",
+        "walrus",
+        "sings",
+        "at",
+        "dawn",
+        "about",
+        "quarterly",
+        "reports",
+        "and",
+        "oat",
+        "milk",
+    ]
+    count = min(10_000, max(1, mb * 1024 * 1024 // 20_600))
+    memories = []
+    for i in range(count):
+        text = " ".join(words[(i + j) % len(words)] for j in range(1_700))[:10_000]
+        memories.append(
+            {
+                "id": f"bench{i}",
+                "text": f"{i} {text}"[:10_000],
+                "metadata": {"source_file": f"notes/{i}.md", "note": "n" * 10_000},
+                "collection": f"c{i % 10}",
+            }
+        )
+    return json.dumps({"memories": memories}).encode(), count
+
+
+def _export_body() -> tuple[bytes, int]:
+    """An indented export of 10,000 memories whose metadata holds a list of objects: the
+    shape where commas inside an element look like commas between elements."""
+    memories = [
+        {
+            "id": f"mem_{i:024x}",
+            "text": f"{i}: Alice met Bob in Paris about the quarterly reports. " * 3,
+            "metadata": {
+                "entities": [{"name": f"E{j}", "type": "person", "score": 0.9} for j in range(10)]
+            },
+        }
+        for i in range(10_000)
+    ]
+    return json.dumps({"memories": memories}, indent=2).encode(), len(memories)
+
+
+_PARSE = """
+import sys, time
+try:
+    from longmem.server.jsonbody import JSONStream, parse_json as whole
+except ImportError:  # a tree from before the streamed parse
+    from longmem.server.app import _parse_json as whole
+    JSONStream = None
+body = open(sys.argv[1], "rb").read()
+started = time.perf_counter(); whole(body); took = time.perf_counter() - started
+if JSONStream is None:
+    print(took, "-"); sys.exit()
+at = 0
+def read(size):
+    global at
+    data = body[at : at + size]; at += len(data); return data
+started = time.perf_counter()
+for _ in JSONStream(read).events(): pass
+print(took, time.perf_counter() - started)
+"""
+
+
+def _parse_rates(tree: Path, workdir: str, body: bytes) -> tuple[str, str]:
+    """MB/s of the tree's whole-body parse (json.loads with the server's hooks) and of its
+    streamed parse (jsonbody.JSONStream, "—" when it has none) of ``body``, in a process
+    of their own."""
+    path = Path(workdir) / "body.json"
+    path.write_bytes(body)
+    env = common.bench_env()
+    env["PYTHONPATH"] = str(tree)
+    out = subprocess.run(  # in workdir: `-c` puts the working directory on the path
+        [sys.executable, "-c", _PARSE, str(path)],
+        env=env,
+        cwd=workdir,
+        capture_output=True,
+        check=True,
+    )
+    whole, streamed = out.stdout.decode().split()
+    rate = len(body) / 1e6
+    shown = "—" if streamed == "-" else f"{rate / float(streamed):,.1f}"
+    return f"{rate / float(whole):,.1f}", shown
+
+
+def _reset_peak(pid: int) -> bool:
+    """Reset the process's VmHWM to its current RSS (Linux: clear_refs 5)."""
+    try:
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
 def _three(port: int, body: bytes, key: bool) -> tuple[float, list[object]]:
     statuses: list[object] = []
     threads = [threading.Thread(target=_post, args=(port, body, key, statuses)) for _ in "abc"]
@@ -52,27 +160,63 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, default=200)
     parser.add_argument("--tree", type=Path, default=common.REPO)
+    parser.add_argument("--skip-valid", action="store_true", help="no valid import steps")
     args = parser.parse_args()
     items = args.mb * 1024 * 1024 // 2
     body = b'{"memories": [' + b"0," * (items - 1) + b"0]}"
+    valid, count = (b"", 0) if args.skip_valid else _valid_body(args.mb)
+    export, exported = (b"", 0) if args.skip_valid else _export_body()
     common.header("Large bodies", sys.argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="longmem-bench-") as workdir:
         proc, port = common.start_server(args.tree.resolve(), workdir)
         try:
-            start = common.proc_status(proc.pid).get("VmHWM", 0)
-            rows.append(["server started", "—", "—", f"{start / 1024:,.0f}"])
-            steps = (("3 without a key", False), ("3 imports at once, with a key", True))
-            for label, key in steps:
-                seconds, statuses = _three(port, body, key)
+            start = common.proc_status(proc.pid)
+            idle = f"{start.get('VmRSS', 0) / 1024:,.0f}"
+            rows.append(["server started", "—", "—", idle, f"{start.get('VmHWM', 0) / 1024:,.0f}"])
+            steps: list[tuple[str, bytes, bool, int]] = [
+                ("3 without a key", body, False, 3),
+                ("3 imports at once, with a key (422)", body, True, 3),
+            ]
+            if valid:
+                steps.append((f"1 valid import of {count:,} memories", valid, True, 1))
+                label = f"1 valid indented export of {exported:,} memories, lists of objects"
+                steps.append((label, export, True, 1))
+            for label, payload, key, clients in steps:
+                before = common.proc_status(proc.pid).get("VmRSS", 0)
+                reset = _reset_peak(proc.pid)
+                if clients == 3:
+                    seconds, statuses = _three(port, payload, key)
+                else:
+                    statuses = []
+                    started = time.perf_counter()
+                    _post(port, payload, key, statuses)
+                    seconds = time.perf_counter() - started
+                    rate = len(payload) / 1e6 / seconds
+                    label += f" ({rate:,.1f} MB/s, {10_000 / seconds:,.0f} memories/s)"
                 peak = common.proc_status(proc.pid).get("VmHWM", 0)
                 shown = ", ".join(str(s) for s in statuses)
-                rows.append([label, shown, f"{seconds:.1f}", f"{peak / 1024:,.0f}"])
+                peak_text = f"{peak / 1024:,.0f}" + ("" if reset else " (since start)")
+                row = [label, shown, f"{seconds:.1f}", f"{before / 1024:,.0f}", peak_text]
+                rows.append(row)
         finally:
             proc.terminate()
             proc.wait(10)
-    print(f"Tree: {args.tree.resolve().name}; each body {len(body) / 1e6:,.0f} MB\n")
-    print(common.table(["step", "answers", "wall s", "server peak RSS (MB)"], rows))
+        shapes = [("422 body", body), ("valid body", valid), ("indented export", export)]
+        parses = [
+            [name, f"{len(shape) / 1e6:,.1f}", *_parse_rates(args.tree.resolve(), workdir, shape)]
+            for name, shape in shapes
+            if shape
+        ]
+    sizes = f"each 422 body {len(body) / 1e6:,.0f} MB"
+    if valid:
+        sizes += f", the valid body {len(valid) / 1e6:,.0f} MB"
+        sizes += f", the indented export {len(export) / 1e6:,.0f} MB"
+    print(f"Tree: {args.tree.resolve().name}; {sizes}\n")
+    headers = ["step", "answers", "wall s", "server RSS before (MB)", "server peak RSS (MB)"]
+    print(common.table(headers, rows))
+    print("\nParse alone, in-process (MB/s):\n")
+    print(common.table(["body", "MB", "parsed whole", "streamed (jsonbody)"], parses))
     return 0
 
 

@@ -35,6 +35,9 @@ COLLECTION_NAME_RULE = f"1-{MAX_COLLECTION_NAME_CHARS} characters of A-Z a-z 0-9
 MAX_METADATA_BYTES = 16 * 1024
 # Not in the first protocol: a bound so no document can exhaust a server's recursion.
 MAX_METADATA_DEPTH = 32
+# Not in the first protocol: how deeply a request body's arrays and objects may nest
+# (400 beyond), so its parse never depends on how much stack the server has left.
+MAX_JSON_DEPTH = 512
 MAX_LIST_LIMIT = 200
 MAX_SEARCH_LIMIT = 100
 BATCH_SIZE = 100  # items per POST …/memories/batch

@@ -25,13 +25,13 @@ import http.client
 import io
 import json
 import logging
-import re
 import secrets
 import select
 import socket
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Optional
 from urllib.parse import parse_qsl, urlsplit
@@ -39,10 +39,11 @@ from urllib.parse import parse_qsl, urlsplit
 from .context import ADMIN, PUBLIC, WRITE, HTTPError, Replay, Request, Response, Services
 from .db import ROLE_ADMIN, ROLE_READ, Principal
 from .http11 import Disconnected, FramingError, read_head
-from .idempotency import Idempotency, canonical, canonical_target, fingerprint
+from .idempotency import Idempotency, canonical, canonical_target, fingerprint_parts
+from .jsonbody import MalformedJSON, SpooledDocument, parse_json, spool
 from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from .routes import MAX_BODY_BYTES, ROUTER, Route
-from .validation import MAX_JSON_INT_DIGITS, ValidationFailed
+from .validation import ValidationFailed
 
 log = logging.getLogger("longmem.server")
 # One INFO line per request (`serve --log-requests`): method, path, status, milliseconds.
@@ -79,8 +80,9 @@ _SKIP_BODY_BYTES = 64 * 1024
 # with bytes unread sends a reset, which can destroy the answer before the client reads it.
 _LINGER_SECONDS = 1.0
 _LINGER_BYTES = 1024 * 1024
-# Large bodies (the import's) are read and parsed one at a time, so concurrent imports
-# cannot add up their memory; how long a second one waits for its turn before a 503.
+# Large bodies (the import's) are read, parsed and stored one at a time, so concurrent
+# imports cannot add up their work and spools; how long a second one waits for its turn
+# before a 503.
 _LARGE_BODY_WAIT_SECONDS = 60.0
 _DRAIN_POLL_SECONDS = 0.05
 _ANONYMOUS = Principal("", "", ROLE_READ, "anonymous")
@@ -271,6 +273,18 @@ class LongmemHTTPServer(ThreadingHTTPServer):
             else:
                 self._deadlines[conn] = time.monotonic() + self.request_timeout + extra
 
+    def pause_deadline(self, conn: socket.socket) -> Optional[float]:
+        """Stop the connection's read deadline while the server works between reads; the
+        seconds it had left (None: none was running)."""
+        with self._open_lock:
+            deadline = self._deadlines.pop(conn, None)
+        return None if deadline is None else deadline - time.monotonic()
+
+    def resume_deadline(self, conn: socket.socket, left: float) -> None:
+        """Run the read deadline again, with the ``left`` seconds ``pause_deadline`` gave."""
+        with self._open_lock:
+            self._deadlines[conn] = time.monotonic() + left
+
     def timed_out(self, conn: socket.socket) -> bool:
         with self._open_lock:
             return conn in self._expired
@@ -355,55 +369,11 @@ def _has_data(conn: socket.socket) -> bool:
     return bool(readable)
 
 
-def _reject_constant(name: str) -> Any:
-    # NaN and Infinity are not JSON; accepting them would store what no client can read.
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if value in (float("inf"), float("-inf")):
-        raise ValueError(f"number {text} is out of range")
-    return value
-
-
-def _bounded_int(text: str) -> Any:
-    """An integer as an int, or one too long to convert as an infinity of its sign: every
-    field's range check then refuses it as too large or too small (a 422), and stored JSON
-    (metadata) refuses any infinity."""
-    if len(text) - text.startswith("-") > MAX_JSON_INT_DIGITS:
-        return float("-inf") if text.startswith("-") else float("inf")
-    return int(text)
-
-
-# JSON may spell a lone UTF-16 surrogate as an escape; Python accepts it, but it can be
-# neither stored nor sent back. Only bodies with such an escape pay for the full check.
-_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
-
-
-def _encodable(value: Any) -> bool:
-    try:
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _parse_json(body: bytes) -> Any:
     try:
-        parsed = json.loads(
-            body.decode("utf-8"),
-            parse_constant=_reject_constant,
-            parse_float=_finite,
-            parse_int=_bounded_int,
-        )
-    except (UnicodeDecodeError, ValueError) as err:
+        return parse_json(body)
+    except MalformedJSON as err:
         raise HTTPError(400, f"Malformed JSON body: {err}") from None
-    except RecursionError:
-        raise HTTPError(400, "Malformed JSON body: nested too deeply") from None
-    if _ESCAPED_SURROGATE.search(body) and not _encodable(parsed):
-        raise HTTPError(400, "Malformed JSON body: a \\u escape is an unpaired surrogate")
-    return parsed
 
 
 def _authorise(route: Route, principal: Principal) -> None:
@@ -574,23 +544,37 @@ class _Handler(BaseHTTPRequestHandler):
             self._check_length(route.max_body)
             self._count(principal)
             _authorise(route, principal)
-        body = self._read_body()
-        # Only POST and PUT routes take a body; one sent with GET or DELETE is ignored.
-        takes_body = bool(body) and self.command in ("POST", "PUT")
-        parsed = _parse_json(body) if takes_body else None
-        request = Request(principal, params, query, parsed, self.server.services)
         key = self.headers.get("Idempotency-Key")
-        if key is None or route.idempotency is Replay.NEVER:
-            return route.handler(request)
-        idempotency = self.server.idempotency
-        owner = principal.tenant_id
-        target = canonical_target(split.path, query, route.boolean_query)
-        digest = fingerprint(self.command, target, canonical(parsed) if takes_body else b"")
-        if route.idempotency is Replay.PREPARED:
-            request.commit = functools.partial(idempotency.commit, owner, key, digest)
-        return idempotency.run(
-            route.idempotency, owner, key, digest, lambda: route.handler(request)
-        )
+        replays = key is not None and route.idempotency is not Replay.NEVER
+        with contextlib.ExitStack() as spooled:
+            # The body's canonical form, for the fingerprint: its length, then its parts.
+            form: tuple[int, Iterable[bytes]] = (0, ())
+            if route.streamed and self._unread:
+                document = self._spool_body(with_canonical=replays)
+                spooled.callback(document.close)
+                parsed = document.value
+                if replays:
+                    form = document.canonical()
+            else:
+                body = self._read_body()
+                # Only POST and PUT routes take a body; one sent with GET or DELETE is ignored.
+                takes_body = bool(body) and self.command in ("POST", "PUT")
+                parsed = _parse_json(body) if takes_body else None
+                if replays and takes_body:
+                    whole = canonical(parsed)
+                    form = (len(whole), (whole,))
+            request = Request(principal, params, query, parsed, self.server.services)
+            if key is None or not replays:
+                return route.handler(request)
+            idempotency = self.server.idempotency
+            owner = principal.tenant_id
+            target = canonical_target(split.path, query, route.boolean_query)
+            digest = fingerprint_parts(self.command, target, *form)
+            if route.idempotency is Replay.PREPARED:
+                request.commit = functools.partial(idempotency.commit, owner, key, digest)
+            return idempotency.run(
+                route.idempotency, owner, key, digest, lambda: route.handler(request)
+            )
 
     def _check_length(self, limit: int) -> None:
         if self._unread > limit:
@@ -598,11 +582,50 @@ class _Handler(BaseHTTPRequestHandler):
             raise HTTPError(413, f"Request body larger than {limit} bytes")
 
     def _read_body(self) -> bytes:
+        self._begin_body()
+        body = self._read_exactly(self._unread)
+        self._end_body()
+        return body
+
+    def _spool_body(self, with_canonical: bool) -> SpooledDocument:
+        """Parse the body as it arrives, into a temporary file (jsonbody.spool): a large
+        import costs about one element's memory, not several times its size."""
+        self._begin_body()
+        left: Optional[float] = None
+
+        def read(size: int) -> bytes:
+            # The read deadline is the client's time to send: it runs during each read
+            # only, not while the server parses and spools what it has read.
+            nonlocal left
+            if left is not None:
+                self.server.resume_deadline(self.connection, left)
+            try:
+                return self._read_exactly(min(size, self._unread))
+            finally:
+                left = self.server.pause_deadline(self.connection)
+
+        try:
+            document = spool(read, with_canonical=with_canonical)
+        except MalformedJSON as err:  # the body has been read in full
+            self._end_body()
+            raise HTTPError(400, f"Malformed JSON body: {err}") from None
+        except OSError as err:  # the temporary files' (reading the socket is Disconnected)
+            self._end_body()
+            self.close_connection = True  # the rest of the body is not read
+            log.warning("no room to spool a request body in the temporary directory: %s", err)
+            detail = f"No room to spool the request body in the server's TMPDIR: {err}"
+            raise HTTPError(507, detail) from None
+        self._end_body()
+        return document
+
+    def _begin_body(self) -> None:
+        """Take the large-body turn if needed, send "100 Continue" if owed, and start the
+        body's read deadline."""
         length = self._unread
         if length > MAX_BODY_BYTES:
-            # Reading and parsing an import's body takes several times its size in memory:
-            # one at a time, so concurrent imports cannot add up. Waiting for the turn is
-            # not reading, so the read deadline starts after it.
+            # A large body (an import's) takes a while to parse and store: one at a time,
+            # so concurrent imports cannot add up their work and spools. Waiting for the
+            # turn is not reading, so the read deadline starts after it.
             self.server.read_deadline(self.connection, None)
             if not self.server.large_body.acquire(timeout=_LARGE_BODY_WAIT_SECONDS):
                 raise HTTPError(503, "Another large body is being read", {"Retry-After": "5"})
@@ -612,10 +635,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
             self.wfile.flush()
         self.server.read_deadline(self.connection, length / _MIN_BODY_RATE)
-        body = self._read_exactly(length)
+
+    def _end_body(self) -> None:
         self.server.read_deadline(self.connection, None)
         self._reading = False
-        return body
 
     def _read_exactly(self, length: int) -> bytes:
         # Anything short of the declared length, a reset or a close midway, is not run.
@@ -623,7 +646,7 @@ class _Handler(BaseHTTPRequestHandler):
             data = self.rfile.read(length) if length else b""
         except OSError as err:  # a reset, or a read that timed out
             raise Disconnected(f"reading the body: {err!r}") from err
-        self._unread = 0
+        self._unread -= len(data)
         if len(data) < length:
             raise Disconnected(f"the body ended after {len(data)} of {length} bytes")
         return data

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any, Callable, Optional
 from urllib.parse import urlencode
 
@@ -49,9 +49,18 @@ def _as_read(value: str) -> str:
 def fingerprint(method: str, target: str, body: bytes) -> str:
     """What makes two requests "the same": method, path with query, and the body (its
     ``canonical`` form; empty when there is none)."""
+    return fingerprint_parts(method, target, len(body), (body,))
+
+
+def fingerprint_parts(method: str, target: str, length: int, body: Iterable[bytes]) -> str:
+    """``fingerprint`` of a body whose canonical form (``length`` bytes) comes in parts:
+    a spooled body's, never held whole."""
     digest = hashlib.sha256()
-    for part in (method.encode(), target.encode("utf-8"), body):
+    for part in (method.encode(), target.encode("utf-8")):
         digest.update(len(part).to_bytes(8, "big") + part)
+    digest.update(length.to_bytes(8, "big"))
+    for chunk in body:
+        digest.update(chunk)
     return digest.hexdigest()
 
 

@@ -722,6 +722,7 @@ _ERROR_CODES = {
     "413": "Body too large",
     "422": "Validation error",
     "429": "Rate limited",
+    "507": "No room in the server's TMPDIR to spool the body (streamed routes)",
 }
 
 
@@ -774,6 +775,8 @@ def document(routes: list[Route]) -> dict[str, Any]:
         op["responses"].update(_EXTRA_RESPONSES.get((route.method, route.pattern), {}))
         for code, text in _ERROR_CODES.items():
             if route.access == PUBLIC and code in ("401", "403"):
+                continue
+            if code == "507" and not route.streamed:
                 continue
             op["responses"][code] = {
                 "description": text,

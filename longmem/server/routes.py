@@ -43,6 +43,9 @@ class Route:
     response: Optional[str] = None  # schema name in openapi.py
     max_body: int = MAX_BODY_BYTES
     replay: Optional[Replay] = None  # None: IN_TRANSACTION for writes, NEVER for reads
+    # The body is parsed as it arrives and spooled to a temporary file (jsonbody.spool):
+    # the handler gets a Mapping whose arrays it reads an element at a time.
+    streamed: bool = False
 
     @property
     def boolean_query(self) -> tuple[str, ...]:
@@ -110,7 +113,7 @@ ROUTES: list[Route] = [
     Route("GET",    "/v1/memory/admin/memory-health",   admin.memory_health,      ADMIN,  200, "Memory health, all tenants", response="AdminMemoryHealth"),
     # portability
     Route("GET",    "/v1/memory/admin/export",          portability.export_account, READ, 200, "Export this tenant", response="Export"),
-    Route("POST",   "/v1/memory/admin/import",          portability.import_memories, WRITE, 200, "Import memories into this tenant", body="ImportRequest", response="ImportResult", max_body=MAX_IMPORT_BODY_BYTES),
+    Route("POST",   "/v1/memory/admin/import",          portability.import_memories, WRITE, 200, "Import memories into this tenant", body="ImportRequest", response="ImportResult", max_body=MAX_IMPORT_BODY_BYTES, streamed=True, replay=Replay.PREPARED),
 ]
 # fmt: on
 

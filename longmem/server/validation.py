@@ -24,7 +24,7 @@ _COLLECTION_NAME = re.compile(COLLECTION_NAME_PATTERN)
 
 Loc = Sequence[Union[str, int]]
 # Python refuses to turn a longer digit string into an int (and older 3.9 releases take
-# quadratic time doing so); such a number is still valid JSON (see app._bounded_int).
+# quadratic time doing so); such a number is still valid JSON (see jsonbody._bounded_int).
 MAX_JSON_INT_DIGITS = 4_300
 _MISSING = object()
 

@@ -3,7 +3,7 @@ the fields of a memory as add, batch and import take them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Optional
 
 from ..._protocol import (
@@ -16,17 +16,22 @@ from ..._protocol import (
     SOURCE_API,
 )
 from ..context import HTTPError, Request
+from ..jsonbody import SpooledArray
 from ..validation import Checker, Loc
 
+# What a JSON array of a body is: a list, or (a streamed body's) a SpooledArray.
+ARRAYS = (list, SpooledArray)
 
-def object_body(req: Request, *, required: bool = True) -> dict[str, Any]:
-    """The JSON object body; 422 when it is missing (unless optional) or not an object."""
+
+def object_body(req: Request, *, required: bool = True) -> Mapping[str, Any]:
+    """The JSON object body; 422 when it is missing (unless optional) or not an object.
+    A streamed route's is a jsonbody.SpooledObject, its arrays read an element at a time."""
     body = req.body
     if body is None and not required:
         return {}
     if body is None:
         raise HTTPError(422, [{"loc": ["body"], "msg": "Field required", "type": "missing"}])
-    if not isinstance(body, dict):
+    if not isinstance(body, Mapping):
         raise HTTPError(
             422,
             [{"loc": ["body"], "msg": "Input should be a valid dictionary", "type": "dict_type"}],
@@ -64,14 +69,15 @@ def memory_not_found(memory_id: str) -> HTTPError:
 
 def item_list(
     check: Checker, body: Mapping[str, Any], name: str, max_items: int, min_items: int = 0
-) -> list[Any]:
-    """A required list field of ``min_items`` to ``max_items``; [] (with the problem
-    recorded) when it is missing, not a list or too long."""
+) -> Iterable[Any]:
+    """A required list field of ``min_items`` to ``max_items`` (a list, or a streamed
+    body's SpooledArray); [] (with the problem recorded) when it is missing, not a list
+    or too long."""
     items = body.get(name)
     loc = ["body", name]
     if items is None:
         check.fail(loc, "Field required", "missing")
-    elif not isinstance(items, list):
+    elif not isinstance(items, ARRAYS):
         check.fail(loc, "Input should be a valid list", "list_type")
     elif len(items) < min_items:
         check.fail(loc, f"List should have at least {min_items} item", "too_short")

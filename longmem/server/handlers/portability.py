@@ -9,8 +9,9 @@ connection gets a new one and the links of the call follow it there.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Optional
 
@@ -32,12 +33,15 @@ from ..db import NewMemory, Store, Tenant
 from ..db.connections import STATUS_ACTIVE, ItemRow, RestoredState
 from ..timestamps import iso_now
 from ..validation import Checker, Loc
-from .common import item_list, memory_fields, object_body
+from .common import ARRAYS, item_list, memory_fields, object_body
 from .connections import ERROR_MAX_CHARS, NewConnection, connection_fields, store_connection
 
 # The ids the server makes; any other id in an import is only a name for its links.
 _MEMORY_ID = re.compile(r"mem_[0-9a-f]{24}")
 _CONNECTION_ID = re.compile(r"conn_[0-9a-f]{24}")
+# Memories stored per call of Memories.add, inside the import's one transaction: what the
+# import holds at once, rather than every memory of the call.
+_STORE_BATCH = 100
 
 
 def export_account(req: Request) -> Response:
@@ -70,14 +74,13 @@ class _Collection:
     created_at: Optional[str]
 
 
-def _import_collections(check: Checker, body: Mapping[str, Any]) -> list[_Collection]:
+def _import_collections(check: Checker, body: Mapping[str, Any]) -> Iterator[_Collection]:
     raw = body.get("collections")
     if raw is None:
-        return []
-    if not isinstance(raw, list):
+        return
+    if not isinstance(raw, ARRAYS):
         check.fail(["body", "collections"], "Input should be a valid list", "list_type")
-        return []
-    out = []
+        return
     for i, item in enumerate(raw):
         loc: Loc = ["body", "collections", i]
         if not isinstance(item, dict):
@@ -88,8 +91,7 @@ def _import_collections(check: Checker, body: Mapping[str, Any]) -> list[_Collec
         metadata = check.metadata(item, "metadata", loc) or {}
         created_at = check.timestamp(item, "created_at", loc)
         if name is not None:
-            out.append(_Collection(name, description, metadata, created_at))
-    return out
+            yield _Collection(name, description, metadata, created_at)
 
 
 def _key_fields(check: Checker, item: Mapping[str, Any], loc: Loc) -> dict[str, Any]:
@@ -162,21 +164,20 @@ def _item_rows(check: Checker, item: Mapping[str, Any], loc: Loc) -> list[ItemRo
 
 def _import_connections(
     check: Checker, body: Mapping[str, Any], roots: Sequence[str], into: Optional[str]
-) -> list[_Connection]:
+) -> Iterator[_Connection]:
     raw = body.get("connections")
     if raw is None:
-        return []
-    if not isinstance(raw, list):
+        return
+    if not isinstance(raw, ARRAYS):
         check.fail(["body", "connections"], "Input should be a valid list", "list_type")
-        return []
+        return
     if len(raw) > MAX_IMPORT_CONNECTIONS:
         check.fail(
             ["body", "connections"],
             f"List should have at most {MAX_IMPORT_CONNECTIONS} items",
             "too_long",
         )
-        return []
-    out = []
+        return
     for i, item in enumerate(raw):
         loc: Loc = ["body", "connections", i]
         if not isinstance(item, dict):
@@ -201,8 +202,56 @@ def _import_connections(
         if into is not None:
             new.collection = into  # it syncs where its memories went
         old_id = item["id"] if isinstance(item.get("id"), str) else None
-        out.append(_Connection(old_id, new, state))
-    return out
+        yield _Connection(old_id, new, state)
+
+
+@dataclass
+class _Memory:
+    """A memory to import, and its id and the id it superseded in its export."""
+
+    new: NewMemory
+    old_id: Optional[str]
+    old_link: Optional[str]
+
+
+def _import_memories(
+    check: Checker, body: Mapping[str, Any], into: Optional[str]
+) -> Iterator[Optional[_Memory]]:
+    """Each item of ``memories``, checked; None for one skipped (no usable text)."""
+    for i, item in enumerate(item_list(check, body, "memories", MAX_IMPORT_MEMORIES)):
+        loc: Loc = ["body", "memories", i]
+        text = item.get("text") if isinstance(item, dict) else None
+        if not isinstance(text, str) or not text.strip():
+            yield None
+            continue
+        assert isinstance(item, dict)
+        fields = memory_fields(check, item, loc)
+        collection = into
+        if collection is None:
+            collection = DEFAULT_COLLECTION
+            if item.get("collection") is not None:
+                collection = check.collection_name(item["collection"], [*loc, "collection"])
+        memory = NewMemory(
+            collection=collection or DEFAULT_COLLECTION,
+            type=check.choice(item, "type", loc, MEMORY_TYPES, default=None),
+            pinned=check.boolean(item, "pinned", loc, default=False),
+            archived=check.boolean(item, "archived", loc, default=False),
+            is_latest=check.boolean(item, "is_latest", loc, default=True),
+            expires_at=check.timestamp(item, "expires_at", loc),
+            created_at=check.timestamp(item, "created_at", loc),
+            updated_at=check.timestamp(item, "updated_at", loc),
+            valid_from=check.timestamp(item, "valid_from", loc),
+            created_by=_created_by(check, item, loc),
+            **_key_fields(check, item, loc),
+            **fields,
+        )
+        # Anything but a string is no id, and is ignored like any field import does not
+        # read.
+        yield _Memory(
+            memory,
+            item["id"] if isinstance(item.get("id"), str) else None,
+            item["supersedes"] if isinstance(item.get("supersedes"), str) else None,
+        )
 
 
 def _kept_ids(
@@ -230,101 +279,89 @@ def import_memories(req: Request) -> Response:
     into: Optional[str] = None
     if body.get("into_collection") is not None:
         into = check.collection_name(body["into_collection"], ["body", "into_collection"])
-    collections = _import_collections(check, body)
+    roots = req.services.roots_of(req.principal.tenant_id)
+    # The body's arrays are read twice, an element at a time (a large body is spooled, see
+    # jsonbody.py): to check every item, then, all good, to store them. The first read
+    # keeps only what storing needs before the items: their ids, links and collections.
+    names = {spec.name for spec in _import_collections(check, body)}
     if into is not None:
         # Every memory lands in `into`: the export's collections would be created empty.
-        collections = []
-    new: list[NewMemory] = []
-    # Each imported memory's id in its export, and the id it superseded there.
+        names = set()
     old_ids: list[Optional[str]] = []
     old_links: list[Optional[str]] = []
     skipped = 0
-    for i, item in enumerate(item_list(check, body, "memories", MAX_IMPORT_MEMORIES)):
-        loc: Loc = ["body", "memories", i]
-        text = item.get("text") if isinstance(item, dict) else None
-        if not isinstance(text, str) or not text.strip():
+    for memory in _import_memories(check, body, into):
+        if memory is None:
             skipped += 1
             continue
-        assert isinstance(item, dict)
-        fields = memory_fields(check, item, loc)
-        collection = into
-        if collection is None:
-            collection = DEFAULT_COLLECTION
-            if item.get("collection") is not None:
-                collection = check.collection_name(item["collection"], [*loc, "collection"])
-        new.append(
-            NewMemory(
-                collection=collection or DEFAULT_COLLECTION,
-                type=check.choice(item, "type", loc, MEMORY_TYPES, default=None),
-                pinned=check.boolean(item, "pinned", loc, default=False),
-                archived=check.boolean(item, "archived", loc, default=False),
-                is_latest=check.boolean(item, "is_latest", loc, default=True),
-                expires_at=check.timestamp(item, "expires_at", loc),
-                created_at=check.timestamp(item, "created_at", loc),
-                updated_at=check.timestamp(item, "updated_at", loc),
-                valid_from=check.timestamp(item, "valid_from", loc),
-                created_by=_created_by(check, item, loc),
-                **_key_fields(check, item, loc),
-                **fields,
-            )
-        )
-        # Anything but a string is no id, and is ignored like any field import does not
-        # read.
-        old_ids.append(item["id"] if isinstance(item.get("id"), str) else None)
-        old_links.append(item["supersedes"] if isinstance(item.get("supersedes"), str) else None)
-    connections = _import_connections(
-        check, body, req.services.roots_of(req.principal.tenant_id), into
-    )
+        names.add(memory.new.collection)
+        old_ids.append(memory.old_id)
+        old_links.append(memory.old_link)
+    old_connections = [c.old_id for c in _import_connections(check, body, roots, into)]
     check.done()
     store = req.services.store
     tenant_id = req.principal.tenant_id
-    with store.write():
-        # One transaction: the collections, memories and connections land together or not
-        # at all, and no other write can take an id between the look and the insert.
-        connection_ids = [
-            kept or store.connections.new_id()
-            for kept in _kept_ids(
-                store, "connections", [c.old_id for c in connections], _CONNECTION_ID
-            )
-        ]
-        moved: dict[str, str] = {}
-        for connection, connection_id in zip(connections, connection_ids):
-            if connection.old_id is not None:
-                moved.setdefault(connection.old_id, connection_id)
-        for memory, kept in zip(new, _kept_ids(store, "memories", old_ids, _MEMORY_ID)):
-            memory.id = kept
-            # A synced memory names its connection; it follows the connection's new id.
-            named = memory.metadata.get("connection_id")
-            if isinstance(named, str) and moved.get(named, named) != named:
-                memory.metadata = {**memory.metadata, "connection_id": moved[named]}
-        for spec in collections:
-            store.collections.ensure(
-                tenant_id, spec.name, spec.description, spec.metadata, spec.created_at
-            )
-        created = store.memories.add(req.principal, new)
-        renamed: dict[str, str] = {}
-        for old, stored in zip(old_ids, created):
-            if old is not None:
-                renamed.setdefault(old, stored.id)
-        # A link to an item of the call follows it to its id here; any other link stays
-        # as it is, and holds if the tenant has a memory by that id.
-        links = [
-            (stored.id, renamed.get(old, old))
-            for old, stored in zip(old_links, created)
-            if old is not None
-        ]
-        store.memories.relink(tenant_id, links)
-        for connection, connection_id in zip(connections, connection_ids):
-            items = [(key, renamed.get(m, m), digest) for key, m, digest in connection.state.items]
-            state = replace(connection.state, items=items)
-            store_connection(req, connection_id, connection.new, state)
-    names = sorted({c.name for c in collections} | {m.collection for m in new})
-    return Response(
-        200,
-        {
-            "imported": len(new),
-            "skipped": skipped,
-            "collections": names,
-            "connections": len(connections),
-        },
-    )
+
+    def store_all() -> Response:
+        again = Checker()  # the second read finds what the first did: nothing wrong
+        with store.write():
+            # One transaction: the collections, memories and connections land together or
+            # not at all, and no other write can take an id between the look and the insert.
+            connection_ids = [
+                kept or store.connections.new_id()
+                for kept in _kept_ids(store, "connections", old_connections, _CONNECTION_ID)
+            ]
+            moved: dict[str, str] = {}
+            for old, connection_id in zip(old_connections, connection_ids):
+                if old is not None:
+                    moved.setdefault(old, connection_id)
+            kept_ids = iter(_kept_ids(store, "memories", old_ids, _MEMORY_ID))
+            if into is None:
+                for spec in _import_collections(again, body):
+                    store.collections.ensure(
+                        tenant_id, spec.name, spec.description, spec.metadata, spec.created_at
+                    )
+            stored_ids: list[str] = []
+            renamed: dict[str, str] = {}
+            memories = (m for m in _import_memories(again, body, into) if m is not None)
+            while batch := list(itertools.islice(memories, _STORE_BATCH)):
+                for memory in batch:
+                    memory.new.id = next(kept_ids)
+                    # A synced memory names its connection; it follows the connection's new
+                    # id.
+                    metadata = memory.new.metadata
+                    named = metadata.get("connection_id")
+                    if isinstance(named, str) and moved.get(named, named) != named:
+                        memory.new.metadata = {**metadata, "connection_id": moved[named]}
+                created = store.memories.add(req.principal, [memory.new for memory in batch])
+                for memory, stored in zip(batch, created):
+                    stored_ids.append(stored.id)
+                    if memory.old_id is not None:
+                        renamed.setdefault(memory.old_id, stored.id)
+            # A link to an item of the call follows it to its id here; any other link
+            # stays as it is, and holds if the tenant has a memory by that id.
+            links = [
+                (stored_id, renamed.get(old, old))
+                for old, stored_id in zip(old_links, stored_ids)
+                if old is not None
+            ]
+            store.memories.relink(tenant_id, links)
+            restored = _import_connections(again, body, roots, into)
+            for connection, connection_id in zip(restored, connection_ids):
+                items = [(key, renamed.get(m, m), h) for key, m, h in connection.state.items]
+                state = replace(connection.state, items=items)
+                store_connection(req, connection_id, connection.new, state)
+            again.done()
+        return Response(
+            200,
+            {
+                "imported": len(old_ids),
+                "skipped": skipped,
+                "collections": sorted(names),
+                "connections": len(old_connections),
+            },
+        )
+
+    # Under an Idempotency-Key, with its look-up and record (Replay.PREPARED): the
+    # checking above ran outside the writer lock, other writes going on meanwhile.
+    return req.commit(store_all)

@@ -47,6 +47,7 @@ or none does. The collection is created on submit, even if no fact comes out.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, Optional, Union
@@ -378,7 +379,7 @@ def store_facts(
         return [call.remember(fact) for fact in facts]
 
 
-def _said(check: Checker, body: dict[str, Any]) -> Optional[str]:
+def _said(check: Checker, body: Mapping[str, Any]) -> Optional[str]:
     """What the user said: ``content``, or the user's messages of ``messages``, each on
     lines of its own (so one message's sentence never runs into the next)."""
     # A field sent as null is one left out (clients that serialise every field send it).

@@ -1,0 +1,116 @@
+"""Properties of the streamed JSON parse, over documents hypothesis makes: it reads any
+document as ``json.loads`` does, whatever the chunks it arrives in, fails where and as it
+fails, and a spooled document gives back the same values and canonical form."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from longmem.server.idempotency import canonical
+from longmem.server.jsonbody import SpooledArray, SpooledObject, parse_json
+
+from .test_jsonbody import _spooled, _streamed, _whole
+
+# Only the tests of this module need hypothesis (those of test_jsonbody.py run without).
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# Characters that matter to a parser: structure, quotes, escapes, and multi-byte UTF-8.
+_TRICKY = st.text(alphabet='{}[]",:\\ \n\tab/é€😀\u2028', max_size=12)
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
+    | _TRICKY
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=6) | st.dictionaries(_TRICKY, inner, max_size=5),
+    max_leaves=30,
+)
+_DOCUMENTS = (
+    st.dictionaries(
+        st.sampled_from(["memories", "collections", "connections", "into_collection", "x"])
+        | _TRICKY,
+        st.lists(_VALUES, max_size=8) | _VALUES,
+        max_size=5,
+    )
+    | _VALUES
+)
+
+
+@st.composite
+def _encoded(draw: Any) -> bytes:
+    """A document as some client might write it: any spacing, escaped or not."""
+    doc = draw(_DOCUMENTS)
+    indent = draw(st.sampled_from([None, 0, 2, "\t"]))
+    separators = draw(st.sampled_from([(",", ":"), (", ", ": "), (" ,\r\n", " :  ")]))
+    text = json.dumps(doc, indent=indent, separators=separators, ensure_ascii=draw(st.booleans()))
+    padding = draw(st.sampled_from(["", " ", "\n\t \r\n"]))
+    return (padding + text + padding).encode("utf-8")
+
+
+_CUTS = st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=6)
+_CHUNKS = st.sampled_from([1, 3, 16, 64, 1024 * 1024])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=_encoded(), cuts=_CUTS, chunk=_CHUNKS)
+@example(
+    body=b'{"memories": [1, 2, [3, {"a": "]},["}], "x,y"], "k": 12345678901234567890}',
+    cuts=[1],
+    chunk=1,
+)
+@example(body='{"t": ["é€😀", "\\"}]"]}'.encode(), cuts=[1, 2], chunk=3)
+@example(body=b"[1e5, -0.5e-3, 123456789012345678901234567890, 1.5]", cuts=[2], chunk=1)
+def test_stream_reads_any_document_as_json_loads_does(
+    body: bytes, cuts: list[int], chunk: int
+) -> None:
+    assert _streamed(body, cuts, chunk) == _whole(body)
+
+
+@st.composite
+def _broken(draw: Any) -> bytes:
+    """A document with a few bytes deleted, repeated or replaced by structure."""
+    body = bytearray(draw(_encoded()))
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        if not body:
+            break
+        at = draw(st.integers(min_value=0, max_value=len(body) - 1))
+        how = draw(st.sampled_from(["delete", "insert", "replace"]))
+        byte = draw(st.sampled_from(b'{}[]",:\\ -.e0tfnNI\xff\xc3\xe2'))
+        if how == "delete":
+            del body[at]
+        elif how == "insert":
+            body.insert(at, byte)
+        else:
+            body[at] = byte
+    return bytes(body)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=_broken(), cuts=_CUTS, chunk=_CHUNKS)
+def test_stream_fails_where_and_as_json_loads_does(
+    body: bytes, cuts: list[int], chunk: int
+) -> None:
+    assert _streamed(body, cuts, chunk) == _whole(body)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=_encoded(), cuts=_CUTS)
+@example(body=b'{"b": [1], "a": {"z": 1, "y": [2]}, "b": [3, 4], "c": 1e5}', cuts=[1])
+def test_spooled_document_reads_back_the_values_and_canonical_form(
+    body: bytes, cuts: list[int]
+) -> None:
+    parsed = parse_json(body)
+    value, form, materialised = _spooled(body, cuts)
+    assert form == canonical(parsed)
+    assert materialised == parsed
+    assert isinstance(value, SpooledObject) == isinstance(parsed, dict)
+    assert isinstance(value, SpooledArray) == isinstance(parsed, list)
