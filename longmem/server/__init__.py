@@ -338,7 +338,9 @@ class LocalServer:
         self.stop()
 
     def serve_until(self, stop: threading.Event) -> None:
-        """Block until ``stop`` is set (the CLI sets it on Ctrl-C or SIGTERM)."""
+        """Block until another thread sets ``stop``. Not from a signal handler: one that
+        lands inside ``stop.wait()`` while it holds the Event's lock would wait for that
+        lock for ever (``serve`` uses ``cli.StopSignal`` instead)."""
         while not stop.wait(0.2):
             pass
 

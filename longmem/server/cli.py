@@ -13,7 +13,7 @@ import shlex
 import signal
 import sqlite3
 import sys
-import threading
+import time
 from types import FrameType
 from typing import Callable, Optional
 
@@ -383,6 +383,32 @@ def _exports(server: LocalServer, args: argparse.Namespace) -> str:
     return line
 
 
+# How soon `serve` notices SIGTERM or Ctrl-C once its handler has run.
+SIGNAL_POLL_SECONDS = 0.1
+
+
+class StopSignal:
+    """The handler of SIGTERM and SIGINT for ``serve``, and the wait for it.
+
+    A signal handler runs in the main thread between any two of its bytecodes, even
+    inside ``threading.Event.wait()`` while the Event holds its lock: an ``Event.set()``
+    there waits forever for that lock, and the server never exits (seen once in the
+    test suite: a ``serve`` still running 20 s after SIGTERM). So the handler only assigns, and the
+    wait polls; ``time.sleep`` resumes after a handler, and the poll sees the change.
+    """
+
+    def __init__(self) -> None:
+        self.signum: Optional[int] = None
+
+    def __call__(self, signum: int, frame: Optional[FrameType]) -> None:
+        self.signum = signum
+
+    def wait(self, poll: float = SIGNAL_POLL_SECONDS) -> None:
+        """Return once a signal has been handled."""
+        while self.signum is None:
+            time.sleep(poll)
+
+
 def _log_requests() -> None:
     """Request lines on stderr, apart from the server's other logging."""
     handler = logging.StreamHandler(sys.stderr)
@@ -482,13 +508,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"longmem: cannot listen on {args.host}:{args.port}: {err}", file=sys.stderr)
         return 1
 
-    stop = threading.Event()
-
-    def _on_signal(signum: int, frame: Optional[FrameType]) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGTERM, _on_signal)
-    signal.signal(signal.SIGINT, _on_signal)
+    stop = StopSignal()
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     if server.generated_key:
         print(f"longmem: generated API key (shown only now, keep it): {server.api_key}")
     elif server.api_key is None:
@@ -510,7 +532,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     print("longmem: to use it from a shell (the SDK and the longmem command read these):")
     print(_exports(server, args), flush=True)
     try:
-        server.serve_until(stop)
+        stop.wait()
     finally:
         busy = server.requests_in_flight
         if busy:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -342,3 +346,46 @@ def test_serve_refuses_a_key_the_database_holds_for_another_tenant(
     err = capsys.readouterr().err
     assert "already stored in this database as a write key of tenant 'default'" in err
     assert "lm_" not in err
+
+
+def _wait_with_a_signal_at_line(
+    line: int, wait: Callable[[], None], signal_: Callable[[], None]
+) -> bool:
+    """Run ``wait()`` in a thread with ``signal_()`` called at its ``line``-th line event,
+    as a signal handler may run between any two bytecodes of the main thread; whether
+    the wait returned (False: it hangs)."""
+    seen = 0
+
+    def tracer(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal seen
+        if event == "line":
+            seen += 1
+            if seen == line:
+                signal_()
+        return tracer
+
+    def run() -> None:
+        sys.settrace(tracer)
+        try:
+            wait()
+        finally:
+            sys.settrace(None)
+
+    waiter = threading.Thread(target=run, daemon=True)  # a hung one dies with the run
+    waiter.start()
+    waiter.join(5)
+    return not waiter.is_alive()
+
+
+def test_serve_stops_on_a_signal_handled_at_any_point_of_its_wait() -> None:
+    # Event.set() from a handler that lands while Event.wait() holds the Event's lock
+    # hangs for ever; the stop signal's handler must be safe wherever it lands.
+    for line in range(1, 40):
+        stop = cli.StopSignal()
+        returned = _wait_with_a_signal_at_line(
+            line,
+            functools.partial(stop.wait, poll=0.001),
+            functools.partial(stop, signal.SIGTERM, None),
+        )
+        assert returned, f"the wait hung with the signal handled at its line {line}"
+        assert stop.signum == signal.SIGTERM
