@@ -393,7 +393,9 @@ class JSONStream:
             # one more scan of the window, then the elements are decoded one at a time.
             last = text.rfind(",", end, limit)
             if last > end:
-                probe = "[0" + text[end:last] + "]"
+                # Spaced: a "0" written against the text would join a ".5" left there
+                # by a number the window cut ("3.0" of "3.0.5") into one that parses.
+                probe = "[0 " + text[end:last] + "]"
                 try:
                     batch, after = self._scan(probe, 0)
                 except (ValueError, RecursionError):

@@ -293,3 +293,16 @@ def test_a_spooled_document_at_the_depth_limit_reads_back_deep_in_the_stack() ->
         doc.close()
     parsed = json.loads(element)
     assert read_back == ([parsed, parsed], {"x": parsed[0]})
+
+
+def test_a_number_cut_by_the_window_and_followed_by_a_dot_is_refused() -> None:
+    # "3.0.17…" is no number: the window ended after "3.0", and a batch of the elements
+    # after it once read ".17…" as "0.17…", so the stream took what json.loads refuses
+    # (found by test_jsonbody_properties).
+    body = (
+        b' \r\n{\n\t":a\\t\\na\xe2\x82\xac": [\n\t\tnull, \n\t\tnull, '
+        b"\n\t\t3.0.177116892527348e+16, \n\t\t1.175494351e-38, \n\t\tnull\n\t]\n}\n\t \r\n"
+    )
+    assert _whole(body)[0] == "error"
+    for chunk in range(8, 40):
+        assert _streamed(body, [1], chunk) == _whole(body), chunk
