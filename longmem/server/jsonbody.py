@@ -99,6 +99,11 @@ def _decoder() -> json.JSONDecoder:
     )
 
 
+# One decoder for every whole body: json.loads with hooks would build a new one (and its
+# scanner) per request. It keeps no state between calls, as json's own default does not.
+_DECODER = _decoder()
+
+
 def _too_deep(text: str, depth: int) -> bool:
     """Whether ``text`` (whole JSON values, already parsed), standing ``depth`` arrays and
     objects deep, nests deeper than MAX_JSON_DEPTH. Counted on the text, not the stack:
@@ -126,12 +131,9 @@ def parse_json(body: bytes) -> Any:
     """The whole body as JSON; raises MalformedJSON."""
     try:
         text = body.decode("utf-8")
-        parsed = json.loads(
-            text,
-            parse_constant=_reject_constant,
-            parse_float=_finite,
-            parse_int=_bounded_int,
-        )
+        if text.startswith("\ufeff"):  # json.loads refuses it before decoding; so do we
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        parsed = _DECODER.decode(text)
     except (UnicodeDecodeError, ValueError) as err:
         raise MalformedJSON(str(err)) from None
     except RecursionError:  # the stack ran out first: too deep all the same
