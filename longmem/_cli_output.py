@@ -1,5 +1,5 @@
 """What the CLI writes: results on stdout (for a person at a terminal a table or indented
-JSON, else JSON, one line per item of a list), errors, questions and progress on stderr.
+JSON, else JSON, one line per item of a list); errors and progress on stderr.
 """
 
 from __future__ import annotations
