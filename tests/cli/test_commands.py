@@ -231,7 +231,7 @@ def test_context_prints_the_block_and_says_so_when_nothing_is_known(
     assert block.startswith("<memories>") and "User is allergic to peanuts" in block
     code, as_json, _ = run(capsys, monkeypatch, *argv, "--json")
     assert code == 0 and "User is allergic to peanuts" in as_json
-    monkeypatch.setattr("longmem.cli._is_terminal", lambda: True)
+    monkeypatch.setattr("longmem._cli_output._is_terminal", lambda: True)
     assert main(["context", "the weather on Mars", "--collection", collection + "-x"]) == 0
     out, err = capsys.readouterr()
     assert out == "" and err == "nothing relevant is known\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import longmem
-from longmem import Longmem, cli
+from longmem import Longmem, _cli_output
 from longmem.cli import main
 from longmem.server import LocalServer
 
@@ -192,7 +192,7 @@ def test_at_a_terminal_a_dry_run_shows_the_table_and_what_would_go(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    monkeypatch.setattr(_cli_output, "_is_terminal", lambda: True)
     (icarus,) = [m for m in mem.list_memories(collection=collection) if m["text"] == ICARUS]
     code = _at_terminal(
         monkeypatch,
@@ -223,7 +223,7 @@ def test_at_a_terminal_the_deletion_shows_the_table_and_how_many_went(
     answer: str,
     flags: tuple[str, ...],
 ) -> None:
-    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    monkeypatch.setattr(_cli_output, "_is_terminal", lambda: True)
     (icarus,) = [m for m in mem.list_memories(collection=collection) if m["text"] == ICARUS]
     argv = ("forget", "Project Icarus launch", "--collection", collection, *flags)
     code = _at_terminal(monkeypatch, server, answer, *argv)
@@ -242,7 +242,7 @@ def test_at_a_terminal_a_dry_run_matching_nothing_says_so(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    monkeypatch.setattr(_cli_output, "_is_terminal", lambda: True)
     argv = ("forget", "zebra", "--collection", collection, "--dry-run")
     assert _at_terminal(monkeypatch, server, "", *argv) == 0
     assert capsys.readouterr() == ("", "Nothing matches; nothing deleted.\n")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import longmem
-from longmem import cli
+from longmem import _cli_output
 from longmem.cli import main
 from longmem.server import LocalServer
 
@@ -45,7 +45,7 @@ def collection(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """stdout is a person's terminal, as far as the CLI can tell."""
-    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    monkeypatch.setattr(_cli_output, "_is_terminal", lambda: True)
 
 
 def run(
@@ -110,7 +110,7 @@ def test_no_results_is_said_on_a_terminal_only(
     run(capsys, monkeypatch, "add", "something", "--collection", collection)
     query = ("search", "zebra quantum", "--collection", collection, "--mode", "text")
     assert run(capsys, monkeypatch, *query) == (0, "", "")
-    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    monkeypatch.setattr(_cli_output, "_is_terminal", lambda: True)
     assert run(capsys, monkeypatch, *query) == (0, "", "no results\n")
 
 
