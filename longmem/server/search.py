@@ -50,6 +50,9 @@ VECTOR_SCALE = 0.5
 # The lexicon's words for the asked attribute ("diet" → vegetarian, vegan…) make an arm
 # of half a query arm's weight: they widen what is found without outranking the query.
 LEXICON_WEIGHT = 0.5
+# The names of the people a question asks about ("my wife" → Tasha) make an arm of the
+# same weight: "Tasha took a day job at Rush" answers "where does my wife work?".
+PERSON_WEIGHT = 0.5
 # A model embedder's ranking (rerank.py) counts twice a built-in arm: it reads meaning
 # where the others read words.
 MODEL_WEIGHT = 2.0
@@ -199,9 +202,10 @@ def _fts_query(terms: Sequence[str]) -> str | None:
 
 
 def _lexicon(name: str) -> list[str]:
-    """The words the lexicon asks an attribute by ("diet" → diet, eat, vegetarian, …)."""
+    """The words the lexicon asks an attribute by ("diet" → diet, eat, vegetarian, …) and
+    those it is often said with ("eating", "keto")."""
     spec = attribute(name)
-    return spec.asked_by.split() if spec is not None else []
+    return (spec.asked_by + " " + spec.said_by).split() if spec is not None else []
 
 
 def _is_common(count: int, total: int) -> bool:
@@ -381,6 +385,12 @@ class SearchEngine:
             arms.vector = self._vector_arm(
                 tenant_id, as_dict(embed(query)), flt, depth, req.min_score * VECTOR_SCALE
             )
+        if ask is not None and req.mode == "hybrid":
+            # Memories naming the person asked about by a relation word ("my wife").
+            names = [w for s in ask.subjects if s != USER for w in tokens(s.split(":", 1)[-1])]
+            names = [w for w in dict.fromkeys(names) if w not in terms]
+            if names:
+                arms.person = self._full_text(tenant_id, names, flt, now, depth)
         if ask is not None and ask.attributes:
             arms.ask = ask
             arms.key, arms.since = self._key_arm(tenant_id, req, ask, flt, now, depth)
@@ -589,6 +599,7 @@ class _Arms:
     lexicon: list[tuple[int, float]] = field(default_factory=list)
     vector: list[tuple[int, float]] = field(default_factory=list)
     key: list[tuple[int, float]] = field(default_factory=list)
+    person: list[tuple[int, float]] = field(default_factory=list)
     # None when no model embedder ranked (none configured, or it failed).
     model: Optional[list[tuple[int, float]]] = None
     ask: Optional[Ask] = None
@@ -601,7 +612,7 @@ class _Arms:
         return frozenset(rid for rid, _ in self.key)
 
     def found(self) -> list[list[tuple[int, float]]]:
-        return [self.key, self.text, self.lexicon, self.vector]
+        return [self.key, self.text, self.lexicon, self.person, self.vector]
 
     def weighted(self) -> list[tuple[Optional[list[tuple[int, float]]], float]]:
         """Each arm and its weight; None for an arm that does not count (the lexicon and
@@ -610,6 +621,7 @@ class _Arms:
             (self.text, 1.0),
             (self.vector, 1.0),
             (self.lexicon or None, LEXICON_WEIGHT),
+            (self.person or None, PERSON_WEIGHT),
             (self.key or None, KEY_WEIGHT),
             (self.model, MODEL_WEIGHT),
         ]

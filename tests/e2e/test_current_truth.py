@@ -516,3 +516,55 @@ def test_likes_accumulate(mem: Longmem, collection: str) -> None:
     assert "tea" in profile and "jazz" in profile
     hits = _texts(mem.search("what does the user like", collection=collection))
     assert {"User likes tea", "User likes jazz"} <= set(hits)
+
+
+# -- 13. a question finds what was said in other words -----------------------------------
+
+
+def test_a_question_by_relation_finds_memories_naming_the_person(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("My wife Tasha is an ER nurse at Northwestern.", collection=collection)
+    mem.remember("The dog ate my slippers again.", collection=collection)
+    [news] = mem.remember(
+        "Tasha took a day shift in the cardiac unit at Rush.", collection=collection
+    )
+    assert news["attribute"] is None  # not read as a fact: found by her name alone
+    hits = mem.search("Where does my wife work now?", collection=collection, limit=5)
+    assert news["id"] in [h["id"] for h in hits]
+    assert "The dog ate User's slippers again" not in _texts(hits)
+
+
+def test_a_planned_move_is_found_by_a_question_about_home(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in Moda.", collection=collection)
+    mem.remember("The tram was late again.", collection=collection)
+    [plan] = mem.remember("We're moving to Izmir in the summer.", collection=collection)
+    hits = mem.search("Where does the user live now?", collection=collection, limit=5)
+    assert _texts(hits)[0] == "User lives in Moda"  # still true: a plan changes nothing yet
+    assert plan["id"] in [h["id"] for h in hits]
+    assert "The tram was late again" not in _texts(hits)
+
+
+# -- 14. a clause about someone the rules cannot name is not the user's ------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "kept"),
+    [
+        ("I'm 30.", "vikram turned 21 yesterday", ("age", "30")),
+        ("I'm 30.", "Can turned 2 last week", ("age", "30")),
+        ("I work at Acme.", "husband got a job at Tesco", ("employer", "Acme")),
+    ],
+)
+def test_a_clause_opened_by_someone_else_keeps_the_users_fact(
+    mem: Longmem, collection: str, before: str, said: str, kept: tuple[str, str]
+) -> None:
+    [fact] = mem.remember(before, collection=collection)
+    mem.remember(said, collection=collection)
+    current = _current(mem, collection)
+    users = [(m["attribute"], m["value"]) for m in current if m["subject"] == "user"]
+    assert users == [kept]
+    assert mem.get(fact["id"], collection=collection)["is_latest"] is True
+    # What was said is kept, as a plain memory, never dropped.
+    plain = [m["text"] for m in current if not m["attribute"]]
+    assert len(plain) == 1 and plain[0].split()[0].lower() == said.split()[0].lower()

@@ -34,7 +34,15 @@ from functools import cached_property
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, USER, attribute
-from .text import ADVERBS, CLAUSE_VERBS, MONTH_NAMES, WEEKDAY_RE, WEEKDAYS, lower_words
+from .text import (
+    ADVERBS,
+    CLAUSE_VERBS,
+    MONTH_NAMES,
+    PAST_IRREGULAR,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    lower_words,
+)
 
 # -- subjects -----------------------------------------------------------------------------
 
@@ -218,9 +226,38 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     match = _THIRD.match(clause)
     if match and previous is not None:
         return Parsed(previous, _spell_s((match.group("c") or "") + " " + clause[match.end() :]))
-    if _OTHER_SUBJECT.match(clause):
+    if _OTHER_SUBJECT.match(clause) or _someone_first(clause):
         return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
     return Parsed(USER_SUBJECT, clause)
+
+
+# Verbs told of someone else (third person or past), not the bare forms a fragment of the
+# user's own starts with ("Moving to Paris").
+_TOLD_VERBS = frozenset(
+    w for w in CLAUSE_VERBS if w.endswith(("s", "ed")) or w in PAST_IRREGULAR
+) - frozenset(("is", "was", "does", "has", "'s"))
+# A modal is followed by a bare verb ("Can you…"); before a told verb it is a name.
+_MODALS = frozenset("can could will would may might must shall should".split())
+# Words a fragment of the user's own may open with before its verb ("Update: moved…").
+_OPENERS = frozenset(
+    """update news heads anyway ok okay so and but then lol btw fyi yeah yes well oh
+    today yesterday tonight tomorrow hey hi wait sorry""".split()
+)
+
+
+def _someone_first(clause: str) -> bool:
+    """Whether a clause opens with a word for someone the rules cannot name, then their
+    verb: "vikram turned 21", "Can turned 2", "husband got a job" — never the user's.
+    (A clause about the user opens with I / we, or with its verb: "Turned 35 today".)"""
+    words = lower_words(clause)[:4]
+    if len(words) < 2 or not words[0].isalpha():
+        return False
+    first = words[0]
+    verb_first = first in CLAUSE_VERBS and first not in _MODALS  # "Can turned 2": a name
+    if verb_first or first in ADVERBS or first in _OPENERS or first.endswith("ed"):
+        return False
+    following = [w for w in words[1:] if w not in ADVERBS]
+    return bool(following) and following[0] in _TOLD_VERBS
 
 
 def _spell(contraction: Optional[str], rest: str) -> str:
