@@ -73,6 +73,10 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I've been a nurse for ten years", ("User works as a nurse", "user", "job", "nurse", False)),
         ("I started a new job as a data analyst", ("User works as a data analyst", "user", "job", "data analyst", False)),
         ("So I got promoted to head of sales", ("User works as a head of sales", "user", "job", "head of sales", False)),
+        # a promotion typed short: the role, not the clause
+        ("Got promoted to lead", ("User works as a lead", "user", "job", "lead", False)),
+        ("I got promoted to lead", ("User works as a lead", "user", "job", "lead", False)),
+        ("Promoted to senior engineer!", ("User works as a senior engineer", "user", "job", "senior engineer", False)),
         ("Honestly I'm a teacher lol", ("User works as a teacher", "user", "job", "teacher", False)),
         ("I no longer work at Acme", ("User no longer works at Acme", "user", "employer", "Acme", True)),
         ("I left Google last week", ("User no longer works at Google", "user", "employer", "Google", True)),
