@@ -69,6 +69,9 @@ _MIN_ARM_DEPTH = 40
 # The fusion reads the best candidates' memories this many per requested hit at first,
 # then twice as many at a time while too few of them pass.
 _FETCH_FACTOR = 2
+# Words of a question that ask whether or since when something holds ("Is my dad still
+# working?"), not what: as terms they found any memory that said "still".
+_ASPECT_WORDS = frozenset(("still", "currently", "anymore", "nowadays", "lately", "yet", "already"))
 # Partial (postings-only) scores shortlist this many per final hit for exact re-scoring.
 _RESCORE_FACTOR = 3
 # A tenant's index is rebuilt once postings left behind by updates and deletes outnumber
@@ -374,7 +377,7 @@ class SearchEngine:
             depth *= 10
         arms = _Arms()
         if req.mode in ("hybrid", "text"):
-            terms = self._text_terms(tenant_id, query)
+            terms = self._text_terms(tenant_id, query, question=req.mode == "hybrid")
             arms.text = self._full_text(tenant_id, terms, flt, now, depth)
             if ask is not None and ask.attributes and terms:
                 # Query expansion from the lexicon ("diet" also looks for "vegetarian"),
@@ -434,8 +437,9 @@ class SearchEngine:
         found = [
             m
             for m in found
-            if not m.negated  # "no longer lives in Berlin" does not answer where one lives
-            and (flt.category is None or m.category == flt.category)
+            # "No longer lives in Berlin" does not answer where one lives, only whether
+            # one still does.
+            if (not m.negated or ask.still) and (flt.category is None or m.category == flt.category)
         ]
         order = {name: i for i, name in enumerate(ask.attributes)}
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
@@ -446,14 +450,16 @@ class SearchEngine:
             since = min(m.valid_from or m.created_at for m in answers)
         return [(m.rid, 1.0) for m in found], since
 
-    def _text_terms(self, tenant_id: str, query: str) -> list[str]:
-        """The query's words worth matching: no stop words, no near-universal terms.
+    def _text_terms(self, tenant_id: str, query: str, question: bool) -> list[str]:
+        """The query's words worth matching: no stop words (for a ``question``, read in
+        hybrid mode, no words of aspect either), no near-universal terms.
 
         "Near-universal" is judged within the tenant, from its own index's word
         postings: another tenant's memories must not change what this one finds.
         """
         terms = query_terms(query)[:_MAX_QUERY_TERMS]
-        terms = [t for t in terms if t not in STOP_WORDS] or terms
+        dropped = STOP_WORDS | _ASPECT_WORDS if question else STOP_WORDS
+        terms = [t for t in terms if t not in dropped] or terms
         index = self._index(tenant_id)
         with self._lock:
             total = len(index.docs)

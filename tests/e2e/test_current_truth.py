@@ -568,3 +568,27 @@ def test_a_clause_opened_by_someone_else_keeps_the_users_fact(
     # What was said is kept, as a plain memory, never dropped.
     plain = [m["text"] for m in current if not m["attribute"]]
     assert len(plain) == 1 and plain[0].split()[0].lower() == said.split()[0].lower()
+
+
+def test_a_still_question_is_answered_by_the_ending(mem: Longmem, collection: str) -> None:
+    a_year_ago = datetime.now(timezone.utc) - timedelta(days=365)
+    mem.remember("My mum works at the council.", collection=collection, observed_at=a_year_ago)
+    [ending] = mem.remember("Mum retired from the council last week.", collection=collection)
+    mem.remember("Mum is still cross about the parking ticket.", collection=collection)
+    assert (ending["subject"], ending["attribute"], ending["negated"]) == ("mum:", "employer", True)
+    assert ending["relation"] == "updates"
+    hits = mem.search("Is my mum still working?", collection=collection, limit=5)
+    # The ending answers it, before a memory that shares "mum" and "still" with it.
+    assert hits[0]["id"] == ending["id"]
+
+
+def test_working_asks_the_job_and_employer_and_working_on_the_project(
+    mem: Longmem, collection: str
+) -> None:
+    [employer] = mem.remember("My sister Anna works at Spotify.", collection=collection)[-1:]
+    [project] = mem.remember("Anna is working on Project Atlas.", collection=collection)
+    assert (employer["attribute"], project["attribute"]) == ("employer", "project")
+    hits = mem.search("Where is Anna working now?", collection=collection, limit=5)
+    assert hits[0]["id"] == employer["id"]
+    hits = mem.search("What is Anna working on?", collection=collection, limit=5)
+    assert hits[0]["id"] == project["id"]
