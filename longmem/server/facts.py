@@ -31,8 +31,8 @@ class Attribute:
     # Words of a question that ask about this attribute (space-separated); search expands
     # a question holding one of them to the attribute.
     asked_by: str = ""
-    # Words a memory may state this attribute with when no question would use them
-    # ("moved", "hired"): search looks for them too (stemmed), never asks by them.
+    # Words that often state this attribute but do not ask about it ("relocated",
+    # "hired"): search looks for them too (stemmed), the question reader never reads them.
     said_by: str = ""
 
 
@@ -47,37 +47,37 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         True,
         "lives in",
         "live lives living home based reside city town country",
-        "moving moved relocated",
+        "moving relocated",
     ),
     Attribute(
         "location",
         True,
         "is in",
         "where now currently today tonight weekend city",
-        "trip visiting staying away travelling traveling",
+        "visiting travelling traveling",
     ),
     Attribute(
         "job",
         True,
         "works as",
         "job work works working occupation profession role position title",
-        "hired promoted started joined became career retired quit",
+        "hired promoted career retired",
     ),
     Attribute(
         "employer",
         True,
         "works at",
         "employer company work works working firm teach teaches",
-        "hired joined started job office retired quit resigned",
+        "hired resigned retired",
     ),
-    Attribute("age", True, "is", "age old years", "turned birthday"),
+    Attribute("age", True, "is", "age old years"),
     Attribute("birthday", True, "was born on", "birthday born"),
     Attribute(
         "relationship",
         True,
         "is",
         "married single relationship engaged",
-        "wedding divorced dating partner broke",
+        "wedding divorced dating",
     ),
     Attribute(
         "partner",
@@ -90,14 +90,14 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         True,
         "eats",
         "diet eat eats food vegetarian vegan meat",
-        "eating pescatarian keto gluten dairy",
+        "pescatarian keto gluten dairy",
     ),
     Attribute(
         "school",
         True,
         "studies at",
         "school study studies university college",
-        "class semester degree graduated enrolled student",
+        "semester degree graduated enrolled",
     ),
     Attribute("phone", True, "can be reached on", "phone number call"),
     Attribute("email", True, "can be mailed at", "email mail"),
@@ -119,7 +119,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         False,
         "is allergic to",
         "allergy allergies allergic",
-        "intolerant intolerance reaction",
+        "intolerant intolerance",
     ),
     Attribute("pets", False, "has a pet,", "pet pets dog cat", "puppy kitten adopted"),
     Attribute(
@@ -127,7 +127,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         False,
         "has a child,",
         "child children kid kids son daughter",
-        "baby born twins pregnant",
+        "twins pregnant",
     ),
     Attribute("siblings", False, "has a sibling,", "sibling siblings sister brother"),
     Attribute("friends", False, "has a friend,", "friend friends"),
@@ -138,7 +138,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         False,
         "has been to",
         "visited been travel trip",
-        "went travelled traveled holiday vacation",
+        "travelled traveled holiday vacation",
     ),
 )
 

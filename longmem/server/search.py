@@ -389,11 +389,7 @@ class SearchEngine:
                 tenant_id, as_dict(embed(query)), flt, depth, req.min_score * VECTOR_SCALE
             )
         if ask is not None and req.mode == "hybrid":
-            # Memories naming the person asked about by a relation word ("my wife").
-            names = [w for s in ask.subjects if s != USER for w in tokens(s.split(":", 1)[-1])]
-            names = [w for w in dict.fromkeys(names) if w not in terms]
-            if names:
-                arms.person = self._full_text(tenant_id, names, flt, now, depth)
+            arms.person = self._person_arm(tenant_id, ask, terms, flt, now, depth)
         if ask is not None and ask.attributes:
             arms.ask = ask
             arms.key, arms.since = self._key_arm(tenant_id, req, ask, flt, now, depth)
@@ -413,6 +409,30 @@ class SearchEngine:
         return [
             (rid, -rank / (1.0 - rank))  # bm25 < 0; map -bm25 ∈ [0, ∞) onto [0, 1)
             for rid, rank in self.store.memories.full_text(tenant_id, match, flt, now, depth)
+        ]
+
+    def _person_arm(
+        self,
+        tenant_id: str,
+        ask: Ask,
+        terms: Sequence[str],
+        flt: MemoryFilter,
+        now: str,
+        depth: int,
+    ) -> list[tuple[int, float]]:
+        """Memories naming the people asked about by a relation word ("where does my wife
+        work?" → "Tasha took a day shift at Rush"), the name written as a name: a wife
+        called Rose does not bring in "rent rose by 10 percent"."""
+        names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
+        words = [w for name in names for w in tokens(name)]
+        words = [w for w in dict.fromkeys(words) if w not in terms and w not in STOP_WORDS]
+        hits = self._full_text(tenant_id, words, flt, now, depth)
+        if not hits:
+            return []
+        written = re.compile("|".join(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])" for name in names))
+        texts = self.store.memories.by_rids(tenant_id, [rid for rid, _ in hits])
+        return [
+            (rid, score) for rid, score in hits if rid in texts and written.search(texts[rid].text)
         ]
 
     def _ask(

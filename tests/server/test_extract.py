@@ -73,6 +73,23 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I've been a nurse for ten years", ("User works as a nurse", "user", "job", "nurse", False)),
         ("I started a new job as a data analyst", ("User works as a data analyst", "user", "job", "data analyst", False)),
         ("So I got promoted to head of sales", ("User works as a head of sales", "user", "job", "head of sales", False)),
+        # someone's, said with "'s" for "is"
+        ("Anna's a nurse now", ("Anna works as a nurse", "Anna", "job", "nurse", False)),
+        ("Anna's finally moved to Paris", ("Anna lives in Paris", "Anna", "home", "Paris", False)),
+        ("Anna's been promoted to manager", ("Anna works as a manager", "Anna", "job", "manager", False)),
+        ("My husband's a chef now", ("User's husband works as a chef", "husband:", "job", "chef", False)),
+        # a number and what one does at that age
+        ("29 and already complaining about my back", ("User is 29 years old", "user", "age", "29", False)),
+        # the user's own news, opened by whatever chat opens it with
+        ("omg turned 40", ("User is 40 years old", "user", "age", "40", False)),
+        ("Sunday moved to Leeds", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        ("No, moved to Leeds.", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        ("tbh joined Google for the money", ("User works at Google", "user", "employer", "Google", False)),
+        ("weve moved to Leeds", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        ("luckily moved to Leeds before the rent went up", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        # a first day done
+        ("First day at Google done!", ("User works at Google", "user", "employer", "Google", False)),
+        ("first week at Mota Arquitetos done ✔️", ("User works at Mota Arquitetos", "user", "employer", "Mota Arquitetos", False)),
         # a promotion typed short: the role, not the clause
         ("Got promoted to lead", ("User works as a lead", "user", "job", "lead", False)),
         ("I got promoted to lead", ("User works as a lead", "user", "job", "lead", False)),
@@ -400,6 +417,23 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         ("I'm working from home this week", "User is working from home this week"),
         ("Work has been crazy", "Work has been crazy"),
         ("Acme is great", "Acme is great"),
+        # a person or thing of someone's: neither that someone nor the user
+        ("Anna's husband got a job at Tesco", "Anna's husband got a job at Tesco"),
+        ("My sister's husband got a job at Tesco", "User's sister's husband got a job at Tesco"),
+        ("my boss's wife moved to Rome", "User's boss's wife moved to Rome"),
+        ("Mum's new partner is a chef", "Mum's new partner is a chef"),
+        ("My son's teacher is great", "User's son's teacher is great"),
+        ("My husband's new job is great", "User's husband's new job is great"),
+        # someone the rules cannot name, then their verb
+        ("Can turned 2", "Can turned 2"),
+        ("Will got promoted to shift lead", "Will got promoted to shift lead"),
+        ("husband got a job at Tesco", "Husband got a job at Tesco"),
+        ("kids started at Leeds Grammar", "Kids started at Leeds Grammar"),
+        ("sis moved to Leeds", "Sis moved to Leeds"),
+        (
+            "91 and still bakes her own bread every Sunday",
+            "91 and still bakes her own bread every Sunday",
+        ),
     ],
 )
 def test_an_unkeyed_clause_is_a_plain_fact_in_the_third_person(content: str, text: str) -> None:

@@ -132,6 +132,18 @@ _NAMED = re.compile(
     r"(?:\s*,\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")\s*,)?"
     r"(?:\s+and\s+(?:his|her|their)\s+\w+|\s+and\s+" + _NAME + r")?\s*"
 )
+# "Anna's husband", "my sister's new boss", "mum's partner": a person of someone's,
+# whom the rules do not key (they are neither that someone nor the user).
+# So is a thing of someone's followed by its verb ("my son's teacher is great", "Tom's
+# back was killing him"), which "is" cannot stand for: "Anna's finally moved" is Anna.
+_SOMEONE_OF = re.compile(
+    r"^(?:(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r"))(?:\s+" + _NAME + r")?|"
+    + _NAME + r"|(?i:mum|mom|dad|mother|father))'s\s+(?i:" + _QUALIFIERS
+    + r"(?:(?:" + _REL + r")s?\b|(?!(?:"
+    + "|".join(sorted(ADVERBS | {"a", "an", "the", "not", "no", "been", "being", "got", "gotten", "going", "gonna", "about", "off", "on", "in", "at", "back", "out", "up", "over", "home", "here", "there", "away"}))
+    + r")\b)[a-z]+\s+(?:is|was|are|were|has|had|says|said|got|gets|moved|works|worked|lives|lived|"
+    r"started|turned|loves|hates|does|did|went|broke|died|passed)\b))"
+)
 _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
 # "New manager: Funmi Adeyemi, she came over from KPMG."
 _LABEL = re.compile(
@@ -176,6 +188,8 @@ class Parsed:
 def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     """Who a clause is about, and what it says of them."""
     clause = _LEAD_TIME.sub("", clause, count=1)
+    if _SOMEONE_OF.match(clause):
+        return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
     match = _PRONOUN.match(clause)
     if match:
         return Parsed(USER_SUBJECT, _spell(match.group("c"), clause[match.end() :]))
@@ -236,28 +250,43 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
 _TOLD_VERBS = frozenset(
     w for w in CLAUSE_VERBS if w.endswith(("s", "ed")) or w in PAST_IRREGULAR
 ) - frozenset(("is", "was", "does", "has", "'s"))
-# A modal is followed by a bare verb ("Can you…"); before a told verb it is a name.
-_MODALS = frozenset("can could will would may might must shall should".split())
-# Words a fragment of the user's own may open with before its verb ("Update: moved…").
-_OPENERS = frozenset(
-    """update news heads anyway ok okay so and but then lol btw fyi yeah yes well oh
-    today yesterday tonight tomorrow hey hi wait sorry""".split()
+# Words for people that open a clause about them, typed without "my": "husband got a
+# job", "kids started at Leeds Grammar", "sis moved to Leeds".
+_PEOPLE = frozenset(
+    (*RELATIONS, *(word + "s" for word in RELATIONS), "fiancé", "fiancée", "co-worker")
+) | frozenset(
+    """children parents hubby wifey bf gf sis bro bestie kiddo grandma grandpa granny
+    grandparents cousin aunt auntie uncle niece nephew neighbour neighbor mate""".split()
 )
+# A name that reads as a modal ("Can", "Will", "May"), written capitalised.
+_MODAL_NAME = re.compile(r"^(?:Can|Could|Will|Would|May|Might|Must|Shall|Should)\b")
 
 
 def _someone_first(clause: str) -> bool:
-    """Whether a clause opens with a word for someone the rules cannot name, then their
-    verb: "vikram turned 21", "Can turned 2", "husband got a job" — never the user's.
-    (A clause about the user opens with I / we, or with its verb: "Turned 35 today".)"""
+    """Whether a clause opens with someone other than the user, then their verb: a word
+    for a person ("husband got a job", "kids started school") or a name that reads as a
+    modal ("Can turned 2", "Will got promoted": a modal takes a bare verb). Only such
+    positive signs count: chat opens the user's own news with all sorts of words ("omg
+    turned 40", "Sunday moved to Leeds"), and those stay the user's."""
     words = lower_words(clause)[:4]
-    if len(words) < 2 or not words[0].isalpha():
-        return False
-    first = words[0]
-    verb_first = first in CLAUSE_VERBS and first not in _MODALS  # "Can turned 2": a name
-    if verb_first or first in ADVERBS or first in _OPENERS or first.endswith("ed"):
+    if len(words) < 2:
         return False
     following = [w for w in words[1:] if w not in ADVERBS]
-    return bool(following) and following[0] in _TOLD_VERBS
+    if not following or following[0] not in _TOLD_VERBS:
+        return False
+    return words[0] in _PEOPLE or _MODAL_NAME.match(clause) is not None
+
+
+def lower_opener(clause: str) -> Optional[str]:
+    """The word a clause opens with when it is typed in lower case and followed by a
+    told verb ("bob turned 31"): the name of someone the collection may know, which the
+    rules alone cannot tell from chat ("omg turned 40"); None otherwise."""
+    match = re.match(r"([a-z]+)\b", clause)
+    words = lower_words(clause)[:4]
+    if match is None or len(words) < 2:
+        return None
+    following = [w for w in words[1:] if w not in ADVERBS]
+    return match.group(1) if following and following[0] in _TOLD_VERBS else None
 
 
 def _spell(contraction: Optional[str], rest: str) -> str:
@@ -386,7 +415,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:as\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
-    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+" + _V),
+    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*$"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
     _rule("employer", r"^" + _ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
     _rule("employer", r"\b(?:got|have|has|found|landed|took|started|accepted|for)\s+(?:a\s+|an\s+)?(?:new\s+)?" + _WORK_WORDS + r"\s+(?:at|with|from)\s+" + _V),
@@ -415,7 +444,8 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|kg|km|cm|lbs|minutes|mins|hours|euros|dollars|pounds|times)\b)"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
-    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and|this year|y/?o)\b"),
+    # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
+    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?![^.!?]*\b(?:she|he|her|his|they|their)\b)|this year|y/?o)\b"),
     _rule("age", r"\b(?P<v>\d{1,3})\s+(?:years?|yrs?)\s+old\b"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
