@@ -47,7 +47,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         True,
         "lives in",
         "live lives living home based reside city town country",
-        "moving relocated",
+        "relocated relocating",
     ),
     Attribute(
         "location",

@@ -70,8 +70,11 @@ _MIN_ARM_DEPTH = 40
 # then twice as many at a time while too few of them pass.
 _FETCH_FACTOR = 2
 # Words of a question that ask whether or since when something holds ("Is my dad still
-# working?"), not what: as terms they found any memory that said "still".
-_ASPECT_WORDS = frozenset(("still", "currently", "anymore", "nowadays", "lately", "yet", "already"))
+# working?"), not what: matched, they found any memory that said "still".
+_ASPECT = re.compile(
+    r"(?<![^\W_])(?:still|currently|anymore|any more|nowadays|lately|yet|already)(?![^\W_])",
+    re.I,
+)
 # Partial (postings-only) scores shortlist this many per final hit for exact re-scoring.
 _RESCORE_FACTOR = 3
 # A tenant's index is rebuilt once postings left behind by updates and deletes outnumber
@@ -376,14 +379,19 @@ class SearchEngine:
         if req.metadata_filter:
             depth *= 10
         arms = _Arms()
+        if req.mode == "hybrid":
+            # "Is my dad still working?" asks whether, not about anything "still".
+            query = _ASPECT.sub(" ", query) if _ASPECT.sub("", query).strip() else query
         if req.mode in ("hybrid", "text"):
-            terms = self._text_terms(tenant_id, query, question=req.mode == "hybrid")
+            terms = self._text_terms(tenant_id, query)
             arms.text = self._full_text(tenant_id, terms, flt, now, depth)
             if ask is not None and ask.attributes and terms:
                 # Query expansion from the lexicon ("diet" also looks for "vegetarian"),
                 # an arm of its own so its words do not outweigh the query's.
                 extra = [w for w in _lexicon(ask.attributes[0]) if w not in terms]
-                arms.lexicon = self._full_text(tenant_id, extra, flt, now, depth)
+                arms.lexicon = self._full_text(
+                    tenant_id, self._uncommon(tenant_id, extra), flt, now, depth
+                )
         if req.mode in ("hybrid", "vector"):
             arms.vector = self._vector_arm(
                 tenant_id, as_dict(embed(query)), flt, depth, req.min_score * VECTOR_SCALE
@@ -426,7 +434,7 @@ class SearchEngine:
         names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
         words = [w for name in names for w in tokens(name)]
         words = [w for w in dict.fromkeys(words) if w not in terms and w not in STOP_WORDS]
-        hits = self._full_text(tenant_id, words, flt, now, depth)
+        hits = self._full_text(tenant_id, self._uncommon(tenant_id, words), flt, now, depth)
         if not hits:
             return []
         written = re.compile("|".join(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])" for name in names))
@@ -454,45 +462,55 @@ class SearchEngine:
         found = self.store.memories.keyed(
             tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, flt
         )
+        found = [m for m in found if flt.category is None or m.category == flt.category]
+        # "No longer lives in Berlin" does not answer where one lives, only whether one
+        # still does, and only while nothing else is said to hold.
+        held = {(m.subject, m.attribute) for m in found if not m.negated}
         found = [
             m
             for m in found
-            # "No longer lives in Berlin" does not answer where one lives, only whether
-            # one still does.
-            if (not m.negated or ask.still) and (flt.category is None or m.category == flt.category)
+            if not m.negated or (ask.still and (m.subject, m.attribute) not in held)
         ]
         order = {name: i for i, name in enumerate(ask.attributes)}
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
         best = attribute(ask.attributes[0])
-        answers = [m for m in found if m.attribute == ask.attributes[0]]
+        answers = [m for m in found if m.attribute == ask.attributes[0] and not m.negated]
         since = None
         if best is not None and best.single and answers and not req.include_history:
             since = min(m.valid_from or m.created_at for m in answers)
         return [(m.rid, 1.0) for m in found], since
 
-    def _text_terms(self, tenant_id: str, query: str, question: bool) -> list[str]:
-        """The query's words worth matching: no stop words (for a ``question``, read in
-        hybrid mode, no words of aspect either), no near-universal terms.
-
-        "Near-universal" is judged within the tenant, from its own index's word
-        postings: another tenant's memories must not change what this one finds.
-        """
+    def _text_terms(self, tenant_id: str, query: str) -> list[str]:
+        """The query's words worth matching: no stop words, no near-universal terms
+        except the rarest two."""
         terms = query_terms(query)[:_MAX_QUERY_TERMS]
-        dropped = STOP_WORDS | _ASPECT_WORDS if question else STOP_WORDS
-        terms = [t for t in terms if t not in dropped] or terms
-        index = self._index(tenant_id)
-        with self._lock:
-            total = len(index.docs)
-            counts = {}
-            for term in terms:
-                postings = index.postings.get(word_feature(term))
-                counts[term] = len(postings[0]) if postings is not None else 0
-        by_rarity = sorted(terms, key=lambda t: counts.get(t, 0))
+        terms = [t for t in terms if t not in STOP_WORDS] or terms
+        counts, total = self._counts(tenant_id, terms)
+        by_rarity = sorted(terms, key=lambda t: counts[t])
         return [
             term
             for i, term in enumerate(by_rarity)
-            if i < _KEEP_RAREST or not _is_common(counts.get(term, 0), total)
+            if i < _KEEP_RAREST or not _is_common(counts[term], total)
         ]
+
+    def _uncommon(self, tenant_id: str, words: Sequence[str]) -> list[str]:
+        """The words of an arm that widens the search (lexicon, person) that are not
+        near-universal: such a word finds little and costs a scan of what it finds."""
+        counts, total = self._counts(tenant_id, words)
+        return [w for w in words if not _is_common(counts[w], total)]
+
+    def _counts(self, tenant_id: str, words: Sequence[str]) -> tuple[dict[str, int], int]:
+        """How many of the tenant's memories hold each word, and how many it has.
+
+        Judged within the tenant, from its own index's word postings: another
+        tenant's memories must not change what this one finds."""
+        index = self._index(tenant_id)
+        with self._lock:
+            counts = {}
+            for word in words:
+                postings = index.postings.get(word_feature(word))
+                counts[word] = len(postings[0]) if postings is not None else 0
+            return counts, len(index.docs)
 
     def related(
         self, tenant_id: str, collection: str, rid: int, limit: int, min_score: float

@@ -87,9 +87,18 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("tbh joined Google for the money", ("User works at Google", "user", "employer", "Google", False)),
         ("weve moved to Leeds", ("User lives in Leeds", "user", "home", "Leeds", False)),
         ("luckily moved to Leeds before the rent went up", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        # someone's name, birthday or address: keyed as before
+        ("My wife's name is Tasha.", ("User's wife is Tasha", "user", "partner", "Tasha", False)),
+        ("Mum's birthday is on Sunday.", ("User's mum's birthday is Sunday", "mum:", "birthday", "Sunday", False)),
+        ("My husband's email is tom@example.com", ("User's husband's email is tom@example.com", "husband:", "email", "tom@example.com", False)),
+        # an age said with what others do
+        ("45 and she still beats me at tennis", ("User is 45 years old", "user", "age", "45", False)),
+        # retired, typed short
+        ("Mum's retired now", ("User's mum has retired now", "mum:", "employer", None, True)),
         # a first day done
         ("First day at Google done!", ("User works at Google", "user", "employer", "Google", False)),
         ("first week at Mota Arquitetos done ✔️", ("User works at Mota Arquitetos", "user", "employer", "Mota Arquitetos", False)),
+        ("First day at Google: survived", ("User works at Google", "user", "employer", "Google", False)),
         # a promotion typed short: the role, not the clause
         ("Got promoted to lead", ("User works as a lead", "user", "job", "lead", False)),
         ("I got promoted to lead", ("User works as a lead", "user", "job", "lead", False)),

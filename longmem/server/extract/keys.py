@@ -136,13 +136,21 @@ _NAMED = re.compile(
 # whom the rules do not key (they are neither that someone nor the user).
 # So is a thing of someone's followed by its verb ("my son's teacher is great", "Tom's
 # back was killing him"), which "is" cannot stand for: "Anna's finally moved" is Anna.
+# Words that cannot be such a thing: those after which "'s" is "is" or "has" ("Anna's
+# back in Leeds", "Anna's been promoted"), and the things the rules key ("my wife's name
+# is Tasha", "Mum's birthday is on Sunday").
+_NOT_A_THING = ADVERBS | frozenset(
+    """a an the not no been being got gotten going gonna about off on in at back out up
+    over home here there away name names surname birthday email e-mail phone number
+    age""".split()
+)
+_THING_VERBS = r"""is was are were has had says said got gets moved works worked lives
+    lived started turned loves hates does did went broke died passed"""
 _SOMEONE_OF = re.compile(
-    r"^(?:(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r"))(?:\s+" + _NAME + r")?|"
-    + _NAME + r"|(?i:mum|mom|dad|mother|father))'s\s+(?i:" + _QUALIFIERS
-    + r"(?:(?:" + _REL + r")s?\b|(?!(?:"
-    + "|".join(sorted(ADVERBS | {"a", "an", "the", "not", "no", "been", "being", "got", "gotten", "going", "gonna", "about", "off", "on", "in", "at", "back", "out", "up", "over", "home", "here", "there", "away"}))
-    + r")\b)[a-z]+\s+(?:is|was|are|were|has|had|says|said|got|gets|moved|works|worked|lives|lived|"
-    r"started|turned|loves|hates|does|did|went|broke|died|passed)\b))"
+    r"^(?:(?i:(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?:" + _REL + r"))(?:\s+" + _NAME + r")?|"
+    + _NAME + r")'s\s+(?i:" + _QUALIFIERS + r"(?:(?:" + _REL + r")s?\b|(?!(?:"
+    + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
+    + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
 )
 _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
 # "New manager: Funmi Adeyemi, she came over from KPMG."
@@ -256,7 +264,8 @@ _PEOPLE = frozenset(
     (*RELATIONS, *(word + "s" for word in RELATIONS), "fiancé", "fiancée", "co-worker")
 ) | frozenset(
     """children parents hubby wifey bf gf sis bro bestie kiddo grandma grandpa granny
-    grandparents cousin aunt auntie uncle niece nephew neighbour neighbor mate""".split()
+    gran nan grandparents cousin aunt auntie uncle niece nephew neighbour neighbor mate
+    stepdad stepmum stepmom folks in-laws""".split()
 )
 # A name that reads as a modal ("Can", "Will", "May"), written capitalised.
 _MODAL_NAME = re.compile(r"^(?:Can|Could|Will|Would|May|Might|Must|Shall|Should)\b")
@@ -269,12 +278,15 @@ def _someone_first(clause: str) -> bool:
     positive signs count: chat opens the user's own news with all sorts of words ("omg
     turned 40", "Sunday moved to Leeds"), and those stay the user's."""
     words = lower_words(clause)[:4]
-    if len(words) < 2:
-        return False
-    following = [w for w in words[1:] if w not in ADVERBS]
-    if not following or following[0] not in _TOLD_VERBS:
+    if not _told_second(words):
         return False
     return words[0] in _PEOPLE or _MODAL_NAME.match(clause) is not None
+
+
+def _told_second(words: list[str]) -> bool:
+    """Whether the word after the first (adverbs aside) is a told verb: "bob turned…"."""
+    following = [w for w in words[1:] if w not in ADVERBS]
+    return bool(following) and following[0] in _TOLD_VERBS
 
 
 def lower_opener(clause: str) -> Optional[str]:
@@ -282,11 +294,9 @@ def lower_opener(clause: str) -> Optional[str]:
     told verb ("bob turned 31"): the name of someone the collection may know, which the
     rules alone cannot tell from chat ("omg turned 40"); None otherwise."""
     match = re.match(r"([a-z]+)\b", clause)
-    words = lower_words(clause)[:4]
-    if match is None or len(words) < 2:
+    if match is None or not _told_second(lower_words(clause)[:4]):
         return None
-    following = [w for w in words[1:] if w not in ADVERBS]
-    return match.group(1) if following and following[0] in _TOLD_VERBS else None
+    return match.group(1)
 
 
 def _spell(contraction: Optional[str], rest: str) -> str:
@@ -415,7 +425,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:as\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
-    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*$"),
+    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
     _rule("employer", r"^" + _ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
     _rule("employer", r"\b(?:got|have|has|found|landed|took|started|accepted|for)\s+(?:a\s+|an\s+)?(?:new\s+)?" + _WORK_WORDS + r"\s+(?:at|with|from)\s+" + _V),
@@ -445,7 +455,7 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
-    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?![^.!?]*\b(?:she|he|her|his|they|their)\b)|this year|y/?o)\b"),
+    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
     _rule("age", r"\b(?P<v>\d{1,3})\s+(?:years?|yrs?)\s+old\b"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
@@ -574,7 +584,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
-            r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
+            r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
             r"gave (?:my|his|her|their) notice|(?:quit|left) (?:my|his|her|their) job\b(?!\s+(?:at|with)\b)|"
             r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked)|"
             r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"

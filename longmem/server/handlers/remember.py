@@ -174,8 +174,8 @@ class _Call:
             named = [s for s in known if s != USER and s.split(":", 1)[-1].casefold() == opener]
             if len(named) != 1 or not fact.text.startswith(SUBJECT + " "):
                 return fact
-            relation, name = named[0].split(":", 1)
-            said = f"{SUBJECT}'s {relation} {name}" if relation != name else name
+            relation, _, name = named[0].rpartition(":")  # a bare name has no relation
+            said = f"{SUBJECT}'s {relation} {name}" if relation else name
             return replace(fact, subject=named[0], text=said + fact.text[len(SUBJECT) :])
         if ":" in subject:
             relation, name = subject.split(":", 1)
