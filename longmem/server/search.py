@@ -381,7 +381,8 @@ class SearchEngine:
         arms = _Arms()
         if req.mode == "hybrid":
             # "Is my dad still working?" asks whether, not about anything "still".
-            query = _ASPECT.sub(" ", query) if _ASPECT.sub("", query).strip() else query
+            asked = _ASPECT.sub(" ", query)
+            query = asked if re.search(r"[^\W_]", asked) else query  # "Still?" keeps its word
         if req.mode in ("hybrid", "text"):
             terms = self._text_terms(tenant_id, query)
             arms.text = self._full_text(tenant_id, terms, flt, now, depth)
@@ -465,12 +466,8 @@ class SearchEngine:
         found = [m for m in found if flt.category is None or m.category == flt.category]
         # "No longer lives in Berlin" does not answer where one lives, only whether one
         # still does, and only while nothing else is said to hold.
-        held = {(m.subject, m.attribute) for m in found if not m.negated}
-        found = [
-            m
-            for m in found
-            if not m.negated or (ask.still and (m.subject, m.attribute) not in held)
-        ]
+        held = {_held(m) for m in found if not m.negated}
+        found = [m for m in found if not m.negated or (ask.still and _held(m) not in held)]
         order = {name: i for i, name in enumerate(ask.attributes)}
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
         best = attribute(ask.attributes[0])
@@ -699,6 +696,15 @@ class _Arms:
         if self.since is not None and said < self.since:
             return False
         return not (self.stale and _mentions(memory.text, self.stale))
+
+
+def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:
+    """What a fact says holds: its key for a single-valued attribute (one value at a time),
+    its key and value for a multi-valued one ("has a cat" says nothing of a dog)."""
+    spec = attribute(memory.attribute)
+    if spec is not None and spec.single:
+        return (memory.subject, memory.attribute)
+    return (memory.subject, memory.attribute, (memory.value or "").casefold())
 
 
 def _current(memory: MemoryRecord, now: str) -> bool:

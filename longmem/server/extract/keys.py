@@ -267,6 +267,7 @@ _PEOPLE = frozenset(
     gran nan grandparents cousin aunt auntie uncle niece nephew neighbour neighbor mate
     stepdad stepmum stepmom folks in-laws""".split()
 )
+_FIRST_PERSON = frozenset("i i'm i've i'd i'll we we're we've we'd we'll".split())
 # A name that reads as a modal ("Can", "Will", "May"), written capitalised.
 _MODAL_NAME = re.compile(r"^(?:Can|Could|Will|Would|May|Might|Must|Shall|Should)\b")
 
@@ -294,9 +295,11 @@ def lower_opener(clause: str) -> Optional[str]:
     told verb ("bob turned 31"): the name of someone the collection may know, which the
     rules alone cannot tell from chat ("omg turned 40"); None otherwise."""
     match = re.match(r"([a-z]+)\b", clause)
-    if match is None or not _told_second(lower_words(clause)[:4]):
+    words = lower_words(clause)
+    if match is None or not _told_second(words[:4]):
         return None
-    return match.group(1)
+    # "bob said i turned 31": the user is a subject of the clause too.
+    return None if _FIRST_PERSON & set(words) else match.group(1)
 
 
 def _spell(contraction: Optional[str], rest: str) -> str:

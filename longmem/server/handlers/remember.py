@@ -170,12 +170,14 @@ class _Call:
             self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
         )
         if subject == USER:
-            # "bob turned 31" with friend Bob known: Bob's, typed in lower case.
-            named = [s for s in known if s != USER and s.split(":", 1)[-1].casefold() == opener]
+            # "bob turned 31" with friend Bob known: Bob's, typed in lower case. Only a
+            # person the user named by relation: a bare name may be a word the rules took
+            # for one ("Thankfully promoted…" made a "Thankfully").
+            named = [s for s in known if s.partition(":")[2].casefold() == opener]
             if len(named) != 1 or not fact.text.startswith(SUBJECT + " "):
                 return fact
-            relation, _, name = named[0].rpartition(":")  # a bare name has no relation
-            said = f"{SUBJECT}'s {relation} {name}" if relation else name
+            relation, name = named[0].split(":", 1)
+            said = f"{SUBJECT}'s {relation} {name}"
             return replace(fact, subject=named[0], text=said + fact.text[len(SUBJECT) :])
         if ":" in subject:
             relation, name = subject.split(":", 1)
