@@ -28,6 +28,7 @@ _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user")
 _WHERE = frozenset(("where", "city", "town", "country", "place"))
 _EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
 _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title", "do"))
+_STILL = frozenset(("still", "anymore"))
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
@@ -38,6 +39,9 @@ class Ask:
     subjects: tuple[str, ...]  # subject keys; "rel:" means every named one of that relation
     attributes: tuple[str, ...]  # best-fitting first
     drop: frozenset[str]  # query words that name the subject, not what is asked
+    # Whether it asks if something still holds ("Is my dad still working?"): then a
+    # denial or an ending of the asked key ("User's dad retired") is an answer.
+    still: bool = False
 
 
 def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
@@ -79,7 +83,8 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
     )
     if not subjects or (drop and not named_relation) or self_named:
         subjects.insert(0, USER)
-    return Ask(tuple(subjects), tuple(attributes), frozenset(drop))
+    still = bool(found & _STILL) or "no longer" in " ".join(words)
+    return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still)
 
 
 _RELATION_WORDS = [[word] for word in RELATIONS]
@@ -103,6 +108,8 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
             scored[name] = scored.get(name, 0) + 1.5
         if "live" in found or "lives" in found or "living" in found:
             scored["home"] = scored.get("home", 0) + 3
+    if "working" in found and "on" in found and "project" in scored:
+        scored["project"] += 4  # "what is Anna working on?": the project, not the job
     if "employer" in scored and "job" in scored:
         if found & _JOB_FIRST:
             scored["job"] += 2

@@ -31,6 +31,9 @@ class Attribute:
     # Words of a question that ask about this attribute (space-separated); search expands
     # a question holding one of them to the attribute.
     asked_by: str = ""
+    # Words that often state this attribute but do not ask about it ("relocated",
+    # "hired"): search looks for them too (stemmed), the question reader never reads them.
+    said_by: str = ""
 
 
 def _attributes(*items: Attribute) -> dict[str, Attribute]:
@@ -39,38 +42,104 @@ def _attributes(*items: Attribute) -> dict[str, Attribute]:
 
 ATTRIBUTES: dict[str, Attribute] = _attributes(
     Attribute("name", True, "is called", "name called"),
-    Attribute("home", True, "lives in", "live lives living home based reside city town country"),
-    Attribute("location", True, "is in", "where now currently today tonight weekend city"),
-    Attribute("job", True, "works as", "job work works occupation profession role position title"),
-    Attribute("employer", True, "works at", "employer company work works firm teach teaches"),
+    Attribute(
+        "home",
+        True,
+        "lives in",
+        "live lives living home based reside city town country",
+        "relocated relocating",
+    ),
+    Attribute(
+        "location",
+        True,
+        "is in",
+        "where now currently today tonight weekend city",
+        "visiting travelling traveling",
+    ),
+    Attribute(
+        "job",
+        True,
+        "works as",
+        "job work works working occupation profession role position title",
+        "hired promoted career retired",
+    ),
+    Attribute(
+        "employer",
+        True,
+        "works at",
+        "employer company work works working firm teach teaches",
+        "hired resigned retired",
+    ),
     Attribute("age", True, "is", "age old years"),
     Attribute("birthday", True, "was born on", "birthday born"),
-    Attribute("relationship", True, "is", "married single relationship engaged"),
+    Attribute(
+        "relationship",
+        True,
+        "is",
+        "married single relationship engaged",
+        "wedding divorced dating",
+    ),
     Attribute(
         "partner",
         True,
         "has a partner,",
         "partner wife husband girlfriend boyfriend spouse",
     ),
-    Attribute("diet", True, "eats", "diet eat eats food vegetarian vegan meat"),
-    Attribute("school", True, "studies at", "school study studies university college"),
+    Attribute(
+        "diet",
+        True,
+        "eats",
+        "diet eat eats food vegetarian vegan meat",
+        "pescatarian keto gluten dairy",
+    ),
+    Attribute(
+        "school",
+        True,
+        "studies at",
+        "school study studies university college",
+        "semester degree graduated enrolled",
+    ),
     Attribute("phone", True, "can be reached on", "phone number call"),
     Attribute("email", True, "can be mailed at", "email mail"),
     Attribute("project", True, "is working on", "project working"),
     Attribute("manager", True, "reports to", "manager boss"),
     Attribute("mother", True, "has a mother,", "mother mom mum"),
     Attribute("father", True, "has a father,", "father dad"),
-    Attribute("drinks", True, "drinks", "drink drinks drinking coffee tea beverage"),
+    Attribute(
+        "drinks",
+        True,
+        "drinks",
+        "drink drinks drinking coffee tea beverage",
+        "latte espresso",
+    ),
     Attribute("likes", False, "likes", "like likes enjoy love favorite favourite"),
     Attribute("dislikes", False, "dislikes", "dislike hate hates"),
-    Attribute("allergies", False, "is allergic to", "allergy allergies allergic"),
-    Attribute("pets", False, "has a pet,", "pet pets dog cat"),
-    Attribute("children", False, "has a child,", "child children kid kids son daughter"),
+    Attribute(
+        "allergies",
+        False,
+        "is allergic to",
+        "allergy allergies allergic",
+        "intolerant intolerance",
+    ),
+    Attribute("pets", False, "has a pet,", "pet pets dog cat", "puppy kitten adopted"),
+    Attribute(
+        "children",
+        False,
+        "has a child,",
+        "child children kid kids son daughter",
+        "twins pregnant",
+    ),
     Attribute("siblings", False, "has a sibling,", "sibling siblings sister brother"),
     Attribute("friends", False, "has a friend,", "friend friends"),
     Attribute("languages", False, "speaks", "language languages speak speaks"),
     Attribute("hobbies", False, "does", "hobby hobbies free weekends"),
-    Attribute("visited", False, "has been to", "visited been travel trip"),
+    Attribute(
+        "visited",
+        False,
+        "has been to",
+        "visited been travel trip",
+        "travelled traveled holiday vacation",
+    ),
 )
 
 

@@ -50,6 +50,9 @@ VECTOR_SCALE = 0.5
 # The lexicon's words for the asked attribute ("diet" → vegetarian, vegan…) make an arm
 # of half a query arm's weight: they widen what is found without outranking the query.
 LEXICON_WEIGHT = 0.5
+# The names of the people a question asks about ("my wife" → Tasha) make an arm of the
+# same weight: "Tasha took a day job at Rush" answers "where does my wife work?".
+PERSON_WEIGHT = 0.5
 # A model embedder's ranking (rerank.py) counts twice a built-in arm: it reads meaning
 # where the others read words.
 MODEL_WEIGHT = 2.0
@@ -66,6 +69,12 @@ _MIN_ARM_DEPTH = 40
 # The fusion reads the best candidates' memories this many per requested hit at first,
 # then twice as many at a time while too few of them pass.
 _FETCH_FACTOR = 2
+# Words of a question that ask whether or since when something holds ("Is my dad still
+# working?"), not what: matched, they found any memory that said "still".
+_ASPECT = re.compile(
+    r"(?<![^\W_])(?:still|currently|anymore|any more|nowadays|lately|yet|already)(?![^\W_])",
+    re.I,
+)
 # Partial (postings-only) scores shortlist this many per final hit for exact re-scoring.
 _RESCORE_FACTOR = 3
 # A tenant's index is rebuilt once postings left behind by updates and deletes outnumber
@@ -199,9 +208,10 @@ def _fts_query(terms: Sequence[str]) -> str | None:
 
 
 def _lexicon(name: str) -> list[str]:
-    """The words the lexicon asks an attribute by ("diet" → diet, eat, vegetarian, …)."""
+    """The words the lexicon asks an attribute by ("diet" → diet, eat, vegetarian, …) and
+    those it is often said with ("eating", "keto")."""
     spec = attribute(name)
-    return spec.asked_by.split() if spec is not None else []
+    return (spec.asked_by + " " + spec.said_by).split() if spec is not None else []
 
 
 def _is_common(count: int, total: int) -> bool:
@@ -369,6 +379,10 @@ class SearchEngine:
         if req.metadata_filter:
             depth *= 10
         arms = _Arms()
+        if req.mode == "hybrid":
+            # "Is my dad still working?" asks whether, not about anything "still".
+            asked = _ASPECT.sub(" ", query)
+            query = asked if re.search(r"[^\W_]", asked) else query  # "Still?" keeps its word
         if req.mode in ("hybrid", "text"):
             terms = self._text_terms(tenant_id, query)
             arms.text = self._full_text(tenant_id, terms, flt, now, depth)
@@ -376,11 +390,15 @@ class SearchEngine:
                 # Query expansion from the lexicon ("diet" also looks for "vegetarian"),
                 # an arm of its own so its words do not outweigh the query's.
                 extra = [w for w in _lexicon(ask.attributes[0]) if w not in terms]
-                arms.lexicon = self._full_text(tenant_id, extra, flt, now, depth)
+                arms.lexicon = self._full_text(
+                    tenant_id, self._uncommon(tenant_id, extra), flt, now, depth
+                )
         if req.mode in ("hybrid", "vector"):
             arms.vector = self._vector_arm(
                 tenant_id, as_dict(embed(query)), flt, depth, req.min_score * VECTOR_SCALE
             )
+        if ask is not None and req.mode == "hybrid":
+            arms.person = self._person_arm(tenant_id, ask, terms, flt, now, depth)
         if ask is not None and ask.attributes:
             arms.ask = ask
             arms.key, arms.since = self._key_arm(tenant_id, req, ask, flt, now, depth)
@@ -402,6 +420,30 @@ class SearchEngine:
             for rid, rank in self.store.memories.full_text(tenant_id, match, flt, now, depth)
         ]
 
+    def _person_arm(
+        self,
+        tenant_id: str,
+        ask: Ask,
+        terms: Sequence[str],
+        flt: MemoryFilter,
+        now: str,
+        depth: int,
+    ) -> list[tuple[int, float]]:
+        """Memories naming the people asked about by a relation word ("where does my wife
+        work?" → "Tasha took a day shift at Rush"), the name written as a name: a wife
+        called Rose does not bring in "rent rose by 10 percent"."""
+        names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
+        words = [w for name in names for w in tokens(name)]
+        words = [w for w in dict.fromkeys(words) if w not in terms and w not in STOP_WORDS]
+        hits = self._full_text(tenant_id, self._uncommon(tenant_id, words), flt, now, depth)
+        if not hits:
+            return []
+        written = re.compile("|".join(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])" for name in names))
+        texts = self.store.memories.by_rids(tenant_id, [rid for rid, _ in hits])
+        return [
+            (rid, score) for rid, score in hits if rid in texts and written.search(texts[rid].text)
+        ]
+
     def _ask(
         self, tenant_id: str, req: SearchRequest, flt: MemoryFilter, now: str
     ) -> Optional[Ask]:
@@ -421,42 +463,51 @@ class SearchEngine:
         found = self.store.memories.keyed(
             tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, flt
         )
-        found = [
-            m
-            for m in found
-            if not m.negated  # "no longer lives in Berlin" does not answer where one lives
-            and (flt.category is None or m.category == flt.category)
-        ]
+        found = [m for m in found if flt.category is None or m.category == flt.category]
+        # "No longer lives in Berlin" does not answer where one lives, only whether one
+        # still does, and only while nothing else is said to hold.
+        held = {_held(m) for m in found if not m.negated}
+        found = [m for m in found if not m.negated or (ask.still and _held(m) not in held)]
         order = {name: i for i, name in enumerate(ask.attributes)}
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
         best = attribute(ask.attributes[0])
-        answers = [m for m in found if m.attribute == ask.attributes[0]]
+        answers = [m for m in found if m.attribute == ask.attributes[0] and not m.negated]
         since = None
         if best is not None and best.single and answers and not req.include_history:
             since = min(m.valid_from or m.created_at for m in answers)
         return [(m.rid, 1.0) for m in found], since
 
     def _text_terms(self, tenant_id: str, query: str) -> list[str]:
-        """The query's words worth matching: no stop words, no near-universal terms.
-
-        "Near-universal" is judged within the tenant, from its own index's word
-        postings: another tenant's memories must not change what this one finds.
-        """
+        """The query's words worth matching: no stop words, no near-universal terms
+        except the rarest two."""
         terms = query_terms(query)[:_MAX_QUERY_TERMS]
         terms = [t for t in terms if t not in STOP_WORDS] or terms
-        index = self._index(tenant_id)
-        with self._lock:
-            total = len(index.docs)
-            counts = {}
-            for term in terms:
-                postings = index.postings.get(word_feature(term))
-                counts[term] = len(postings[0]) if postings is not None else 0
-        by_rarity = sorted(terms, key=lambda t: counts.get(t, 0))
+        counts, total = self._counts(tenant_id, terms)
+        by_rarity = sorted(terms, key=lambda t: counts[t])
         return [
             term
             for i, term in enumerate(by_rarity)
-            if i < _KEEP_RAREST or not _is_common(counts.get(term, 0), total)
+            if i < _KEEP_RAREST or not _is_common(counts[term], total)
         ]
+
+    def _uncommon(self, tenant_id: str, words: Sequence[str]) -> list[str]:
+        """The words of an arm that widens the search (lexicon, person) that are not
+        near-universal: such a word finds little and costs a scan of what it finds."""
+        counts, total = self._counts(tenant_id, words)
+        return [w for w in words if not _is_common(counts[w], total)]
+
+    def _counts(self, tenant_id: str, words: Sequence[str]) -> tuple[dict[str, int], int]:
+        """How many of the tenant's memories hold each word, and how many it has.
+
+        Judged within the tenant, from its own index's word postings: another
+        tenant's memories must not change what this one finds."""
+        index = self._index(tenant_id)
+        with self._lock:
+            counts = {}
+            for word in words:
+                postings = index.postings.get(word_feature(word))
+                counts[word] = len(postings[0]) if postings is not None else 0
+            return counts, len(index.docs)
 
     def related(
         self, tenant_id: str, collection: str, rid: int, limit: int, min_score: float
@@ -589,6 +640,7 @@ class _Arms:
     lexicon: list[tuple[int, float]] = field(default_factory=list)
     vector: list[tuple[int, float]] = field(default_factory=list)
     key: list[tuple[int, float]] = field(default_factory=list)
+    person: list[tuple[int, float]] = field(default_factory=list)
     # None when no model embedder ranked (none configured, or it failed).
     model: Optional[list[tuple[int, float]]] = None
     ask: Optional[Ask] = None
@@ -601,7 +653,7 @@ class _Arms:
         return frozenset(rid for rid, _ in self.key)
 
     def found(self) -> list[list[tuple[int, float]]]:
-        return [self.key, self.text, self.lexicon, self.vector]
+        return [self.key, self.text, self.lexicon, self.person, self.vector]
 
     def weighted(self) -> list[tuple[Optional[list[tuple[int, float]]], float]]:
         """Each arm and its weight; None for an arm that does not count (the lexicon and
@@ -610,6 +662,7 @@ class _Arms:
             (self.text, 1.0),
             (self.vector, 1.0),
             (self.lexicon or None, LEXICON_WEIGHT),
+            (self.person or None, PERSON_WEIGHT),
             (self.key or None, KEY_WEIGHT),
             (self.model, MODEL_WEIGHT),
         ]
@@ -643,6 +696,15 @@ class _Arms:
         if self.since is not None and said < self.since:
             return False
         return not (self.stale and _mentions(memory.text, self.stale))
+
+
+def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:
+    """What a fact says holds: its key for a single-valued attribute (one value at a time),
+    its key and value for a multi-valued one ("has a cat" says nothing of a dog)."""
+    spec = attribute(memory.attribute)
+    if spec is not None and spec.single:
+        return (memory.subject, memory.attribute)
+    return (memory.subject, memory.attribute, (memory.value or "").casefold())
 
 
 def _current(memory: MemoryRecord, now: str) -> bool:

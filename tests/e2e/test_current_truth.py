@@ -516,3 +516,169 @@ def test_likes_accumulate(mem: Longmem, collection: str) -> None:
     assert "tea" in profile and "jazz" in profile
     hits = _texts(mem.search("what does the user like", collection=collection))
     assert {"User likes tea", "User likes jazz"} <= set(hits)
+
+
+# -- 13. a question finds what was said in other words -----------------------------------
+
+
+def test_a_question_by_relation_finds_memories_naming_the_person(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("My wife Tasha is an ER nurse at Northwestern.", collection=collection)
+    mem.remember("The dog ate my slippers again.", collection=collection)
+    [news] = mem.remember(
+        "Tasha took a day shift in the cardiac unit at Rush.", collection=collection
+    )
+    assert news["attribute"] is None  # not read as a fact: found by her name alone
+    hits = mem.search("Where does my wife work now?", collection=collection, limit=5)
+    assert news["id"] in [h["id"] for h in hits]
+    assert "The dog ate User's slippers again" not in _texts(hits)
+
+
+def test_a_name_that_is_a_word_finds_only_the_person(mem: Longmem, collection: str) -> None:
+    mem.remember("My wife Rose is a nurse at Leeds General.", collection=collection)
+    mem.remember("Rent rose by 10 percent.", collection=collection)
+    mem.remember("The rose bushes need pruning.", collection=collection)
+    [news] = mem.remember("Rose took a day shift at St James's.", collection=collection)
+    hits = _texts(mem.search("Where does my wife work now?", collection=collection, limit=5))
+    assert news["text"] in hits
+    assert "Rent rose by 10 percent" not in hits
+    assert "The rose bushes need pruning" not in hits
+
+
+def test_a_planned_move_is_found_by_a_question_about_home(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in Moda.", collection=collection)
+    mem.remember("The tram was late again.", collection=collection)
+    mem.remember("The meeting moved to Tuesday.", collection=collection)
+    [plan] = mem.remember("We're relocating to Izmir in the summer.", collection=collection)
+    hits = mem.search("Where does the user live now?", collection=collection, limit=5)
+    assert _texts(hits)[0] == "User lives in Moda"  # still true: a plan changes nothing yet
+    assert plan["id"] in [h["id"] for h in hits]
+    # "moved" says too many things to count as a word for home.
+    assert "The meeting moved to Tuesday" not in _texts(hits)
+    assert "The tram was late again" not in _texts(hits)
+
+
+# -- 14. a clause about someone else is not the user's ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "kept"),
+    [
+        (["I'm 30."], "Can turned 2", ("age", "30")),
+        (["I work at Acme."], "husband got a job at Tesco", ("employer", "Acme")),
+        (["I'm 30."], "My grandma is in Porto. 91 and still bakes her own bread.", ("age", "30")),
+    ],
+)  # fmt: skip
+def test_a_clause_about_someone_else_keeps_the_users_fact(
+    mem: Longmem, collection: str, before: list[str], said: str, kept: tuple[str, str]
+) -> None:
+    [fact] = mem.remember(before[0], collection=collection)
+    stored = mem.remember(said, collection=collection)
+    assert all(f["attribute"] is None for f in stored)  # kept as said, never dropped
+    current = _current(mem, collection)
+    users = [(m["attribute"], m["value"]) for m in current if m["subject"] == "user"]
+    assert users == [kept]
+    assert mem.get(fact["id"], collection=collection)["is_latest"] is True
+
+
+def test_someones_husband_leaves_their_employer_alone(mem: Longmem, collection: str) -> None:
+    [_, anna] = mem.remember("My sister Anna works at Acme.", collection=collection)
+    [said] = mem.remember("Anna's husband got a job at Tesco.", collection=collection)
+    assert (said["text"], said["attribute"]) == ("Anna's husband got a job at Tesco", None)
+    assert mem.get(anna["id"], collection=collection)["is_latest"] is True
+
+
+def test_a_known_name_typed_in_lower_case_is_that_person(mem: Longmem, collection: str) -> None:
+    mem.remember("My brother Vikram is 19.", collection=collection)
+    [me] = mem.remember("I'm 28.", collection=collection)
+    facts = mem.remember("vikram turned 21", collection=collection)
+    assert [(f["subject"], f["attribute"], f["value"]) for f in facts] == [
+        ("brother:Vikram", "age", "21")
+    ]
+    assert facts[0]["text"] == "User's brother Vikram is 21 years old"
+    assert facts[0]["relation"] == "updates"
+    assert mem.get(me["id"], collection=collection)["is_latest"] is True
+    # Chat that opens with a lower-case word nobody is called stays the user's.
+    [older] = mem.remember("omg turned 29", collection=collection)
+    assert (older["subject"], older["value"], older["supersedes"]) == ("user", "29", me["id"])
+
+
+def test_a_still_question_is_answered_by_the_ending(mem: Longmem, collection: str) -> None:
+    a_year_ago = datetime.now(timezone.utc) - timedelta(days=365)
+    mem.remember("My mum works at the council.", collection=collection, observed_at=a_year_ago)
+    mem.remember("Mum works hard at the allotment.", collection=collection)
+    [ending] = mem.remember("Mum retired from the council last week.", collection=collection)
+    mem.remember("Mum is still cross about the parking ticket.", collection=collection)
+    assert (ending["subject"], ending["attribute"], ending["negated"]) == ("mum:", "employer", True)
+    assert ending["relation"] == "updates"
+    hits = mem.search("Is my mum still working?", collection=collection, limit=5)
+    # The ending answers it, before a memory that shares "mum" and "still" with it.
+    assert hits[0]["id"] == ending["id"]
+
+
+def test_working_asks_the_job_and_employer_and_working_on_the_project(
+    mem: Longmem, collection: str
+) -> None:
+    [employer] = mem.remember("My sister Anna works at Spotify.", collection=collection)[-1:]
+    [project] = mem.remember("Anna is working on Project Atlas.", collection=collection)
+    assert (employer["attribute"], project["attribute"]) == ("employer", "project")
+    hits = mem.search("Where is Anna working now?", collection=collection, limit=5)
+    assert hits[0]["id"] == employer["id"]
+    hits = mem.search("What is Anna working on?", collection=collection, limit=5)
+    assert hits[0]["id"] == project["id"]
+    [job] = mem.remember("Anna works as a designer.", collection=collection)
+    assert job["attribute"] == "job"
+    hits = mem.search("What is Anna working on?", collection=collection, limit=5)
+    assert hits[0]["id"] == project["id"]
+
+
+def test_a_still_question_does_not_match_the_word_still(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in York.", collection=collection)
+    mem.remember("I'm still tired from the weekend.", collection=collection)
+    mem.remember("Still no word from the landlord.", collection=collection)
+    hits = _texts(mem.search("Do I still live in York?", collection=collection, limit=5))
+    assert hits == ["User lives in York"]
+    # Asked in text mode, the words are the user's to match.
+    assert "Still no word from the landlord" in _texts(
+        mem.search("still", collection=collection, mode="text")
+    )
+
+
+def test_a_still_question_puts_what_holds_before_what_ended(mem: Longmem, collection: str) -> None:
+    [acme] = mem.remember("I work at Acme.", collection=collection)
+    for old in ("Aviva", "Tesco", "Boots"):
+        mem.remember(f"I no longer work at {old}.", collection=collection)
+    hits = mem.search("Do I still work?", collection=collection, limit=5)
+    assert hits[0]["id"] == acme["id"]
+
+
+def test_a_lower_case_opener_is_rekeyed_only_to_a_relative(mem: Longmem, collection: str) -> None:
+    # A bare name may be a word the rules took for one: "Thankfully" here.
+    mem.remember("Thankfully promoted to senior engineer.", collection=collection)
+    mem.remember("Anna is a nurse.", collection=collection)
+    mem.remember("My friend Bob lives in York.", collection=collection)
+    [home] = mem.remember("thankfully moved to Leeds", collection=collection)
+    assert (home["subject"], home["attribute"], home["value"]) == ("user", "home", "Leeds")
+    [age] = mem.remember("anna turned 31", collection=collection)
+    assert (age["subject"], age["attribute"], age["value"]) == ("user", "age", "31")
+    # The user is a subject of the clause too: the user's, not Bob's.
+    [said] = mem.remember("bob said i turned 32 today", collection=collection)
+    assert (said["subject"], said["value"]) == ("user", "32")
+    [bob] = mem.remember("bob turned 33", collection=collection)
+    assert (bob["subject"], bob["text"]) == ("friend:Bob", "User's friend Bob is 33 years old")
+
+
+def test_a_still_question_about_one_of_many_values_finds_its_denial(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("I have a cat.", collection=collection)
+    [dog] = mem.remember("I don't have a dog anymore.", collection=collection)
+    assert (dog["attribute"], dog["negated"]) == ("pets", True)
+    hits = mem.search("Do I still have a dog?", collection=collection, limit=5)
+    assert hits[0]["id"] == dog["id"]
+
+
+def test_a_question_of_aspect_words_alone_keeps_them(mem: Longmem, collection: str) -> None:
+    [pack] = mem.remember("Still need to pack.", collection=collection)
+    assert [h["id"] for h in mem.search("Still?", collection=collection)] == [pack["id"]]

@@ -72,7 +72,7 @@ def _current(mem: Longmem, collection: str) -> list[dict[str, Any]]:
         # a friend's name that is also a word, typed in lower case
         (['My friend Art lives in York.', 'I work at Acme.', 'art teacher at leeds high now'], {('friend:Art', 'home', 'York', False), ('user', 'employer', 'leeds high', False), ('user', 'friends', 'Art', False), ('user', 'job', 'art teacher', False)}, set()),
         (['My friend Sky lives in York.', 'I work at Acme.', "sky's the limit, started at google today"], {('friend:Sky', 'home', 'York', False), ('user', 'employer', 'google', False), ('user', 'friends', 'Sky', False)}, set()),
-        (['My friend Bob lives in York.', "I'm 30.", 'bob turned 31 and i turned 31 too'], {('friend:Bob', 'home', 'York', False), ('user', 'age', '31', False), ('user', 'friends', 'Bob', False)}, set()),
+        (['My friend Bob lives in York.', "I'm 30.", 'bob turned 31 and i turned 31 too'], {('friend:Bob', 'age', '31', False), ('friend:Bob', 'home', 'York', False), ('user', 'age', '31', False), ('user', 'friends', 'Bob', False)}, set()),
         # a month that is also a name
         (['May is when I start at Google.'], {('user', 'employer', 'Google', False)}, set()),
         (['May was when I started at Google.'], {('user', 'employer', 'Google', False)}, set()),

@@ -73,6 +73,36 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I've been a nurse for ten years", ("User works as a nurse", "user", "job", "nurse", False)),
         ("I started a new job as a data analyst", ("User works as a data analyst", "user", "job", "data analyst", False)),
         ("So I got promoted to head of sales", ("User works as a head of sales", "user", "job", "head of sales", False)),
+        # someone's, said with "'s" for "is"
+        ("Anna's a nurse now", ("Anna works as a nurse", "Anna", "job", "nurse", False)),
+        ("Anna's finally moved to Paris", ("Anna lives in Paris", "Anna", "home", "Paris", False)),
+        ("Anna's been promoted to manager", ("Anna works as a manager", "Anna", "job", "manager", False)),
+        ("My husband's a chef now", ("User's husband works as a chef", "husband:", "job", "chef", False)),
+        # a number and what one does at that age
+        ("29 and already complaining about my back", ("User is 29 years old", "user", "age", "29", False)),
+        # the user's own news, opened by whatever chat opens it with
+        ("omg turned 40", ("User is 40 years old", "user", "age", "40", False)),
+        ("Sunday moved to Leeds", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        ("No, moved to Leeds.", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        ("tbh joined Google for the money", ("User works at Google", "user", "employer", "Google", False)),
+        ("weve moved to Leeds", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        ("luckily moved to Leeds before the rent went up", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        # someone's name, birthday or address: keyed as before
+        ("My wife's name is Tasha.", ("User's wife is Tasha", "user", "partner", "Tasha", False)),
+        ("Mum's birthday is on Sunday.", ("User's mum's birthday is Sunday", "mum:", "birthday", "Sunday", False)),
+        ("My husband's email is tom@example.com", ("User's husband's email is tom@example.com", "husband:", "email", "tom@example.com", False)),
+        # an age said with what others do
+        ("45 and she still beats me at tennis", ("User is 45 years old", "user", "age", "45", False)),
+        # retired, typed short
+        ("Mum's retired now", ("User's mum has retired now", "mum:", "employer", None, True)),
+        # a first day done
+        ("First day at Google done!", ("User works at Google", "user", "employer", "Google", False)),
+        ("first week at Mota Arquitetos done ✔️", ("User works at Mota Arquitetos", "user", "employer", "Mota Arquitetos", False)),
+        ("First day at Google: survived", ("User works at Google", "user", "employer", "Google", False)),
+        # a promotion typed short: the role, not the clause
+        ("Got promoted to lead", ("User works as a lead", "user", "job", "lead", False)),
+        ("I got promoted to lead", ("User works as a lead", "user", "job", "lead", False)),
+        ("Promoted to senior engineer!", ("User works as a senior engineer", "user", "job", "senior engineer", False)),
         ("Honestly I'm a teacher lol", ("User works as a teacher", "user", "job", "teacher", False)),
         ("I no longer work at Acme", ("User no longer works at Acme", "user", "employer", "Acme", True)),
         ("I left Google last week", ("User no longer works at Google", "user", "employer", "Google", True)),
@@ -396,6 +426,23 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         ("I'm working from home this week", "User is working from home this week"),
         ("Work has been crazy", "Work has been crazy"),
         ("Acme is great", "Acme is great"),
+        # a person or thing of someone's: neither that someone nor the user
+        ("Anna's husband got a job at Tesco", "Anna's husband got a job at Tesco"),
+        ("My sister's husband got a job at Tesco", "User's sister's husband got a job at Tesco"),
+        ("my boss's wife moved to Rome", "User's boss's wife moved to Rome"),
+        ("Mum's new partner is a chef", "Mum's new partner is a chef"),
+        ("My son's teacher is great", "User's son's teacher is great"),
+        ("My husband's new job is great", "User's husband's new job is great"),
+        # someone the rules cannot name, then their verb
+        ("Can turned 2", "Can turned 2"),
+        ("Will got promoted to shift lead", "Will got promoted to shift lead"),
+        ("husband got a job at Tesco", "Husband got a job at Tesco"),
+        ("kids started at Leeds Grammar", "Kids started at Leeds Grammar"),
+        ("sis moved to Leeds", "Sis moved to Leeds"),
+        (
+            "91 and still bakes her own bread every Sunday",
+            "91 and still bakes her own bread every Sunday",
+        ),
     ],
 )
 def test_an_unkeyed_clause_is_a_plain_fact_in_the_third_person(content: str, text: str) -> None:

@@ -28,7 +28,16 @@ from typing import Optional
 
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .keys import NOBODY, Key, Parsed, Subject, keys_of, mentioned_relations, parse_subject
+from .keys import (
+    NOBODY,
+    Key,
+    Parsed,
+    Subject,
+    keys_of,
+    lower_opener,
+    mentioned_relations,
+    parse_subject,
+)
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -115,7 +124,7 @@ class RuleExtractor:
     def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
         said = as_utc(observed_at)
         facts: list[ExtractedFact] = []
-        seen: set[tuple[str, Optional[str], Optional[str], str]] = set()
+        seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
         previous: Optional[Subject] = None
         for sentence in sentences(content):
             until = expiry(sentence, said)
@@ -131,8 +140,11 @@ class RuleExtractor:
                 parsed = parse_subject(clause, previous)
                 if parsed.subject.key != USER:
                     previous = parsed.subject
+                # A clause opened by a lower-case word may turn out someone else's once the
+                # server knows the word as a name ("bob turned 31 and i turned 31 too").
+                opener = lower_opener(clause) if parsed.subject.key == USER else None
                 for fact in _facts_of(clause, sentence, parsed, said, until):
-                    identity = (fact.subject, fact.attribute, fact.value, fact.text)
+                    identity = (fact.subject, fact.attribute, fact.value, fact.text, opener)
                     if identity not in seen:
                         seen.add(identity)
                         facts.append(fact)

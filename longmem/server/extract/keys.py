@@ -34,7 +34,15 @@ from functools import cached_property
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, USER, attribute
-from .text import ADVERBS, CLAUSE_VERBS, MONTH_NAMES, WEEKDAY_RE, WEEKDAYS, lower_words
+from .text import (
+    ADVERBS,
+    CLAUSE_VERBS,
+    MONTH_NAMES,
+    PAST_IRREGULAR,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    lower_words,
+)
 
 # -- subjects -----------------------------------------------------------------------------
 
@@ -124,6 +132,26 @@ _NAMED = re.compile(
     r"(?:\s*,\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")\s*,)?"
     r"(?:\s+and\s+(?:his|her|their)\s+\w+|\s+and\s+" + _NAME + r")?\s*"
 )
+# "Anna's husband", "my sister's new boss", "mum's partner": a person of someone's,
+# whom the rules do not key (they are neither that someone nor the user).
+# So is a thing of someone's followed by its verb ("my son's teacher is great", "Tom's
+# back was killing him"), which "is" cannot stand for: "Anna's finally moved" is Anna.
+# Words that cannot be such a thing: those after which "'s" is "is" or "has" ("Anna's
+# back in Leeds", "Anna's been promoted"), and the things the rules key ("my wife's name
+# is Tasha", "Mum's birthday is on Sunday").
+_NOT_A_THING = ADVERBS | frozenset(
+    """a an the not no been being got gotten going gonna about off on in at back out up
+    over home here there away name names surname birthday email e-mail phone number
+    age""".split()
+)
+_THING_VERBS = r"""is was are were has had says said got gets moved works worked lives
+    lived started turned loves hates does did went broke died passed"""
+_SOMEONE_OF = re.compile(
+    r"^(?:(?i:(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?:" + _REL + r"))(?:\s+" + _NAME + r")?|"
+    + _NAME + r")'s\s+(?i:" + _QUALIFIERS + r"(?:(?:" + _REL + r")s?\b|(?!(?:"
+    + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
+    + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
+)
 _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
 # "New manager: Funmi Adeyemi, she came over from KPMG."
 _LABEL = re.compile(
@@ -168,6 +196,8 @@ class Parsed:
 def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     """Who a clause is about, and what it says of them."""
     clause = _LEAD_TIME.sub("", clause, count=1)
+    if _SOMEONE_OF.match(clause):
+        return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
     match = _PRONOUN.match(clause)
     if match:
         return Parsed(USER_SUBJECT, _spell(match.group("c"), clause[match.end() :]))
@@ -218,9 +248,58 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     match = _THIRD.match(clause)
     if match and previous is not None:
         return Parsed(previous, _spell_s((match.group("c") or "") + " " + clause[match.end() :]))
-    if _OTHER_SUBJECT.match(clause):
+    if _OTHER_SUBJECT.match(clause) or _someone_first(clause):
         return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
     return Parsed(USER_SUBJECT, clause)
+
+
+# Verbs told of someone else (third person or past), not the bare forms a fragment of the
+# user's own starts with ("Moving to Paris").
+_TOLD_VERBS = frozenset(
+    w for w in CLAUSE_VERBS if w.endswith(("s", "ed")) or w in PAST_IRREGULAR
+) - frozenset(("is", "was", "does", "has", "'s"))
+# Words for people that open a clause about them, typed without "my": "husband got a
+# job", "kids started at Leeds Grammar", "sis moved to Leeds".
+_PEOPLE = frozenset(
+    (*RELATIONS, *(word + "s" for word in RELATIONS), "fiancé", "fiancée", "co-worker")
+) | frozenset(
+    """children parents hubby wifey bf gf sis bro bestie kiddo grandma grandpa granny
+    gran nan grandparents cousin aunt auntie uncle niece nephew neighbour neighbor mate
+    stepdad stepmum stepmom folks in-laws""".split()
+)
+_FIRST_PERSON = frozenset("i i'm i've i'd i'll we we're we've we'd we'll".split())
+# A name that reads as a modal ("Can", "Will", "May"), written capitalised.
+_MODAL_NAME = re.compile(r"^(?:Can|Could|Will|Would|May|Might|Must|Shall|Should)\b")
+
+
+def _someone_first(clause: str) -> bool:
+    """Whether a clause opens with someone other than the user, then their verb: a word
+    for a person ("husband got a job", "kids started school") or a name that reads as a
+    modal ("Can turned 2", "Will got promoted": a modal takes a bare verb). Only such
+    positive signs count: chat opens the user's own news with all sorts of words ("omg
+    turned 40", "Sunday moved to Leeds"), and those stay the user's."""
+    words = lower_words(clause)[:4]
+    if not _told_second(words):
+        return False
+    return words[0] in _PEOPLE or _MODAL_NAME.match(clause) is not None
+
+
+def _told_second(words: list[str]) -> bool:
+    """Whether the word after the first (adverbs aside) is a told verb: "bob turned…"."""
+    following = [w for w in words[1:] if w not in ADVERBS]
+    return bool(following) and following[0] in _TOLD_VERBS
+
+
+def lower_opener(clause: str) -> Optional[str]:
+    """The word a clause opens with when it is typed in lower case and followed by a
+    told verb ("bob turned 31"): the name of someone the collection may know, which the
+    rules alone cannot tell from chat ("omg turned 40"); None otherwise."""
+    match = re.match(r"([a-z]+)\b", clause)
+    words = lower_words(clause)
+    if match is None or not _told_second(words[:4]):
+        return None
+    # "bob said i turned 31": the user is a subject of the clause too.
+    return None if _FIRST_PERSON & set(words) else match.group(1)
 
 
 def _spell(contraction: Optional[str], rest: str) -> str:
@@ -339,8 +418,9 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^" + _ADV + r"(?:teach|teaches|taught|am teaching|is teaching)\s+(?P<v>[a-z][\w ]*?)\s+(?:at|in|to)\b", value="{v} teacher"),
     _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+[^,;:!?()]+)"),
     _rule("job", r"\b(?:went|gone|going|turned|am|is)\s+freelance\b", value="freelancer"),
-    # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer".
-    _rule("job", r"^(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
+    # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
+    # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
+    _rule("job", r"^(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?(?:new\s+)?" + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
     # "I've been hired by the RTC in Quebec City as a dispatcher"
@@ -348,7 +428,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:as\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
-    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+" + _V),
+    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
     _rule("employer", r"^" + _ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
     _rule("employer", r"\b(?:got|have|has|found|landed|took|started|accepted|for)\s+(?:a\s+|an\s+)?(?:new\s+)?" + _WORK_WORDS + r"\s+(?:at|with|from)\s+" + _V),
@@ -377,7 +457,8 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|kg|km|cm|lbs|minutes|mins|hours|euros|dollars|pounds|times)\b)"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
-    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and|this year|y/?o)\b"),
+    # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
+    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
     _rule("age", r"\b(?P<v>\d{1,3})\s+(?:years?|yrs?)\s+old\b"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
@@ -506,7 +587,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
-            r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
+            r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
             r"gave (?:my|his|her|their) notice|(?:quit|left) (?:my|his|her|their) job\b(?!\s+(?:at|with)\b)|"
             r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked)|"
             r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"

@@ -66,6 +66,7 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
+from ..extract.keys import lower_opener
 from ..facts import ENDS_WITH, USER, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_datetime, iso_to_epoch
 from ..validation import Checker
@@ -162,11 +163,22 @@ class _Call:
     def _resolve(self, fact: ExtractedFact) -> ExtractedFact:
         """The fact about the subject the collection knows by the fact's name for it."""
         subject = fact.subject
-        if subject == USER:
+        opener = lower_opener(fact.statement) if subject == USER and fact.attribute else None
+        if subject == USER and opener is None:
             return fact
         known, user_name = self.store.memories.subjects(
             self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
         )
+        if subject == USER:
+            # "bob turned 31" with friend Bob known: Bob's, typed in lower case. Only a
+            # person the user named by relation: a bare name may be a word the rules took
+            # for one ("Thankfully promoted…" made a "Thankfully").
+            named = [s for s in known if s.partition(":")[2].casefold() == opener]
+            if len(named) != 1 or not fact.text.startswith(SUBJECT + " "):
+                return fact
+            relation, name = named[0].split(":", 1)
+            said = f"{SUBJECT}'s {relation} {name}"
+            return replace(fact, subject=named[0], text=said + fact.text[len(SUBJECT) :])
         if ":" in subject:
             relation, name = subject.split(":", 1)
             if name:
