@@ -4,8 +4,10 @@ JSON, else JSON, one line per item of a list); errors and progress on stderr.
 
 from __future__ import annotations
 
+import http.client
 import json
 import shutil
+import socket
 import sys
 
 from ._cli_args import _global
@@ -13,7 +15,7 @@ from ._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from typing import Any, Optional
 
 
@@ -23,6 +25,31 @@ def _fail(message: str) -> None:
 
 def _interrupted(message: str) -> None:
     sys.stderr.write(f"longmem: interrupted: {message}\n")
+    _quiet_half_built()
+
+
+def _quiet_half_built() -> None:
+    """After a Ctrl-C, keep quiet about what it left half-built.
+
+    The interrupt can land inside the standard library while it builds a socket file or
+    an HTTP response. When the half-built object is collected, Python 3.13 reports its
+    failed ``close()`` as "Exception ignored in …" with a traceback, under the message
+    that already said what happened. Only those reports are dropped; any other still
+    goes to the hook that was there before."""
+    if not isinstance(sys.unraisablehook, _QuietHalfBuilt):
+        sys.unraisablehook = _QuietHalfBuilt(sys.unraisablehook)
+
+
+class _QuietHalfBuilt:
+    def __init__(self, previous: Callable[[sys.UnraisableHookArgs], Any]) -> None:
+        self.previous = previous
+
+    def __call__(self, unraisable: sys.UnraisableHookArgs) -> None:
+        half_built = isinstance(unraisable.exc_value, AttributeError) and isinstance(
+            unraisable.object, (socket.SocketIO, http.client.HTTPResponse)
+        )
+        if not half_built:
+            self.previous(unraisable)
 
 
 _MEMORY_COLUMNS = ("id", "date", "score", "text")

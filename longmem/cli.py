@@ -29,7 +29,7 @@ from ._cli_args import Command as Command
 from ._cli_args import _global_options
 from ._cli_commands import COMMANDS as COMMANDS
 from ._cli_commands import NOT_COMMANDS as NOT_COMMANDS
-from ._cli_output import _fail
+from ._cli_output import _fail, _quiet_half_built
 from ._cli_runners import _call
 from ._constants import API_KEY_ENV, BASE_URL_ENV
 from ._typing import TYPE_CHECKING
@@ -73,6 +73,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
+        _quiet_half_built()
         return 130
 
 

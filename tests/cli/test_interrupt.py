@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import gc
+import http.client
 import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import longmem
-from longmem import Longmem, NotFoundError
+from longmem import Longmem, NotFoundError, _cli_output
 from longmem.server import LocalServer
 
 KEY = "cli-interrupt-key"
@@ -74,3 +78,26 @@ def test_ctrl_c_says_what_was_stored_and_running_it_again_finishes_once(
         assert again.returncode == 0, again.stderr
         assert json.loads(again.stdout)["created"] == TOTAL
         assert stored(mem) == TOTAL
+
+
+def test_after_an_interrupt_half_built_objects_are_collected_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reported: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", reported.append)
+    _cli_output._interrupted("stored 0 of 1 for certain")
+    # What a Ctrl-C inside the standard library can leave: a response or a socket file
+    # whose __init__ never ran to the end (Python 3.13 reports their close() failing).
+    half = http.client.HTTPResponse.__new__(http.client.HTTPResponse)
+    del half
+    half_io = socket.SocketIO.__new__(socket.SocketIO)
+    del half_io
+
+    class Loud:
+        def __del__(self) -> None:
+            raise ValueError("not the interrupt's")
+
+    Loud()
+    gc.collect()
+    assert [type(u.exc_value) for u in reported] == [ValueError]  # others still reported
+    assert capsys.readouterr().err == "longmem: interrupted: stored 0 of 1 for certain\n"
