@@ -209,7 +209,7 @@ def _fts_query(terms: Sequence[str]) -> str | None:
 
 def _lexicon(name: str) -> list[str]:
     """The words the lexicon asks an attribute by ("diet" → diet, eat, vegetarian, …) and
-    those it is often said with ("eating", "keto")."""
+    those its facts are often said with ("keto", "pescatarian")."""
     spec = attribute(name)
     return (spec.asked_by + " " + spec.said_by).split() if spec is not None else []
 
@@ -656,8 +656,8 @@ class _Arms:
         return [self.key, self.text, self.lexicon, self.person, self.vector]
 
     def weighted(self) -> list[tuple[Optional[list[tuple[int, float]]], float]]:
-        """Each arm and its weight; None for an arm that does not count (the lexicon and
-        key arms when they found nothing, the model arm when it did not run)."""
+        """Each arm and its weight; None for an arm that does not count (the lexicon,
+        person and key arms when they found nothing, the model arm when it did not run)."""
         return [
             (self.text, 1.0),
             (self.vector, 1.0),
