@@ -61,6 +61,11 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(
         ("friend", "buddy", "colleague", "coworker", "roommate", "flatmate"), "friends"
     ),
+    **dict.fromkeys(
+        """cousin aunt auntie uncle niece nephew grandma grandmother granny gran nan nana
+        grandpa grandfather grandad granddad grandson granddaughter""".split(),
+        "relatives",
+    ),
 }
 _REL = "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
 _QUALIFIERS = (
@@ -273,15 +278,25 @@ _MODAL_NAME = re.compile(r"^(?:Can|Could|Will|Would|May|Might|Must|Shall|Should)
 
 
 def _someone_first(clause: str) -> bool:
-    """Whether a clause opens with someone other than the user, then their verb: a word
-    for a person ("husband got a job", "kids started school") or a name that reads as a
-    modal ("Can turned 2", "Will got promoted": a modal takes a bare verb). Only such
-    positive signs count: chat opens the user's own news with all sorts of words ("omg
-    turned 40", "Sunday moved to Leeds"), and those stay the user's."""
-    words = lower_words(clause)[:4]
-    if not _told_second(words):
+    """Whether a clause opens with someone or something other than the user, then their
+    verb: a word for a person ("husband got a job", "kids started school"), a name that
+    reads as a modal ("Can turned 2", "Will got promoted": a modal takes a bare verb), or
+    something of the user's that is not a relation the rules know ("my dog turned 5",
+    "our parents moved to Spain", "my car is 10 years old"). Only such positive signs
+    count: chat opens the user's own news with all sorts of words ("omg turned 40",
+    "Sunday moved to Leeds"), and those stay the user's."""
+    if _THINGS_AGE.match(clause):
+        return True
+    words = lower_words(clause)[:5]
+    if words[:1] in (["my"], ["our"]) and words[1:2] != ["family"]:
+        words = words[1:]  # "my family moved to Leeds" moved the user too
+    elif not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
         return False
-    return words[0] in _PEOPLE or _MODAL_NAME.match(clause) is not None
+    return _told_second(words)
+
+
+# "My car is 10 years old", "our dog is 3": an age, not the user's.
+_THINGS_AGE = re.compile(r"^(?:my|our)\s+(?!family\b)[\w-]+\s+(?:is|was)\s+(?:now\s+)?\d", re.I)
 
 
 def _told_second(words: list[str]) -> bool:
