@@ -135,8 +135,9 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "relatives",
         False,
         "has a relative,",
-        "relative relatives cousin aunt uncle niece nephew grandma grandmother grandpa "
-        "grandfather grandparents",
+        "relative relatives cousin cousins aunt auntie uncle niece nephew grandma grandmother "
+        "granny nan nana grandpa grandfather grandad granddad grandparents grandson "
+        "granddaughter",
     ),
     Attribute("languages", False, "speaks", "language languages speak speaks"),
     Attribute("hobbies", False, "does", "hobby hobbies free weekends"),

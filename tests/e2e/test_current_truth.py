@@ -567,7 +567,7 @@ def test_a_planned_move_is_found_by_a_question_about_home(mem: Longmem, collecti
     [
         (["I'm 30."], "Can turned 2", ("age", "30")),
         (["I work at Acme."], "husband got a job at Tesco", ("employer", "Acme")),
-        (["I'm 30."], "91 and still bakes her own bread.", ("age", "30")),
+        (["I'm 30."], "My grandma is in Porto. 91 and still bakes her own bread.", ("age", "30")),
     ],
 )  # fmt: skip
 def test_a_clause_about_someone_else_keeps_the_users_fact(
@@ -575,7 +575,7 @@ def test_a_clause_about_someone_else_keeps_the_users_fact(
 ) -> None:
     [fact] = mem.remember(before[0], collection=collection)
     stored = mem.remember(said, collection=collection)
-    assert all(f["attribute"] is None for f in stored)  # kept as said, never dropped
+    assert stored and all(f["subject"] != "user" for f in stored if f["attribute"])
     current = _current(mem, collection)
     users = [(m["attribute"], m["value"]) for m in current if m["subject"] == "user"]
     assert users == [kept]
@@ -709,3 +709,50 @@ def test_something_of_the_users_is_not_the_user(mem: Longmem, collection: str, s
     }
     assert users == {("age", "30"), ("home", "Lisbon")}
     assert mem.get(me["id"], collection=collection)["is_latest"] is True
+
+
+def test_a_relative_is_asked_about_by_any_word_for_them(mem: Longmem, collection: str) -> None:
+    mem.remember("My nan Rosa lives in Porto.", collection=collection)
+    [moved] = mem.remember("Grandma moved to Braga.", collection=collection)
+    assert (moved["subject"], moved["attribute"]) == ("nan:Rosa", "home")
+    for asked in (
+        "Where does my grandmother live?",
+        "Where does my nan live?",
+        "Where does my gran live?",
+    ):
+        hits = _texts(mem.search(asked, collection=collection))
+        assert hits[:1] == ["User's nan Rosa lives in Braga"], asked
+
+
+def test_a_relative_and_i_is_the_user_too(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in York.", collection=collection)
+    [home] = mem.remember("My cousin and I moved to Leeds.", collection=collection)
+    assert (home["subject"], home["attribute"], home["value"]) == ("user", "home", "Leeds")
+
+
+@pytest.mark.parametrize(
+    ("said", "key"),
+    [
+        ("My doctor said I'm allergic to peanuts.", ("allergies", "peanuts")),
+        ("My job starts at Spotify on Monday.", ("employer", "Spotify")),
+        ("My birthday is 3 May.", ("birthday", "3 May")),
+    ],
+)
+def test_what_of_the_user_names_the_user_is_the_users(
+    mem: Longmem, collection: str, said: str, key: tuple[str, str]
+) -> None:
+    [fact] = mem.remember(said, collection=collection)
+    assert (fact["subject"], fact["attribute"], fact["value"]) == ("user", *key)
+
+
+def test_the_profile_says_each_relation_in_its_own_words(mem: Longmem, collection: str) -> None:
+    for said in (
+        "My cousin Ana lives in Lisbon.",
+        "My uncle Joe works at Ford.",
+        "My aunt is Mary.",
+    ):
+        mem.remember(said, collection=collection)
+    profile = mem.profile(collection)["profile"]
+    assert "User's cousin is Ana" in profile and "User's uncle is Joe" in profile
+    assert "User's aunt is Mary" in profile
+    assert "Ana and" not in profile and "Joe and" not in profile

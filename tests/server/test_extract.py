@@ -448,6 +448,7 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         ("My car is 10 years old", "User's car is 10 years old"),
         ("Our parents moved to Spain", "User's parents moved to Spain"),
         ("My flight moved to 6pm", "User's flight moved to 6pm"),
+        ("My Gran Canaria trip was amazing", "User's Gran Canaria trip was amazing"),
         (
             "91 and still bakes her own bread every Sunday",
             "91 and still bakes her own bread every Sunday",
@@ -479,7 +480,7 @@ def test_whitespace_and_trailing_punctuation_are_tidied() -> None:
         ("I like tea, but I hate coffee", ["User likes tea", "User dislikes coffee"]),
         ("I was tired so I went home", ["User was tired", "User went home"]),
         ("Ana and I went to Rome", ["Ana and User went to Rome"]),
-        ("My sister and I live in Rome", ["User's sister and User live in Rome"]),
+        ("My sister and I live in Rome", ["User lives in Rome"]),
         ("Dr. Smith is my doctor", ["Dr. Smith is User's doctor"]),
         ("I take it at 8 a.m. every day", ["User takes it at 8 a.m. every day"]),
         ("My score was 3.5 points", ["User's score was 3.5 points"]),
