@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .embed import tokens
-from .extract.keys import RELATIONS
+from .extract.keys import RELATIONS, kin
 from .facts import ATTRIBUTES, RELATION_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
@@ -29,6 +29,8 @@ _WHERE = frozenset(("where", "city", "town", "country", "place"))
 _EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
 _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title", "do"))
 _STILL = frozenset(("still", "anymore"))
+# Words for a relative only after "my" / "our" (the extractor does not key them at all).
+_MY_ONLY = {"gran": "grandma"}
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
@@ -47,6 +49,11 @@ class Ask:
 def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
     """The key a query asks about (no attributes when it names none)."""
     words = tokens(query)
+    # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
+    words = [
+        _MY_ONLY.get(w, w) if i and words[i - 1] in ("my", "our") else w
+        for i, w in enumerate(words)
+    ]
     found = set(words)
     attributes = _attributes(words, found)
     drop: set[str] = set()
@@ -67,7 +74,10 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
     if relations and not subjects:
         asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES]
         if asked_of_them:
-            subjects = [s for s in known if s.split(":", 1)[0] in relations] or [f"{relations[0]}:"]
+            asked = {kin(r) for r in relations}
+            subjects = [s for s in known if kin(s.split(":", 1)[0]) in asked] or [
+                f"{relations[0]}:"
+            ]
             attributes = asked_of_them
         else:
             attributes = [RELATIONS[relations[0]]]

@@ -131,6 +131,14 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
     ),
     Attribute("siblings", False, "has a sibling,", "sibling siblings sister brother"),
     Attribute("friends", False, "has a friend,", "friend friends"),
+    Attribute(
+        "relatives",
+        False,
+        "has a relative,",
+        "relative relatives cousin cousins aunt auntie uncle niece nephew grandma grandmother "
+        "granny nan nana grandpa grandfather grandad granddad grandparents grandson "
+        "granddaughter",
+    ),
     Attribute("languages", False, "speaks", "language languages speak speaks"),
     Attribute("hobbies", False, "does", "hobby hobbies free weekends"),
     Attribute(
@@ -146,7 +154,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
 # The attributes of the user that say who someone is to them ("User's sister is Anna"):
 # the relation facts, each read back as a subject of its own (``sister:Anna``).
 RELATION_ATTRIBUTES = frozenset(
-    ("partner", "siblings", "children", "mother", "father", "manager", "friends")
+    ("partner", "siblings", "children", "mother", "father", "manager", "friends", "relatives")
 )
 
 # When a fact of the first ends with no value to follow it ("I resigned"), these end too:

@@ -575,7 +575,7 @@ def test_a_clause_about_someone_else_keeps_the_users_fact(
 ) -> None:
     [fact] = mem.remember(before[0], collection=collection)
     stored = mem.remember(said, collection=collection)
-    assert all(f["attribute"] is None for f in stored)  # kept as said, never dropped
+    assert stored and all(f["subject"] != "user" for f in stored if f["attribute"])
     current = _current(mem, collection)
     users = [(m["attribute"], m["value"]) for m in current if m["subject"] == "user"]
     assert users == [kept]
@@ -682,3 +682,77 @@ def test_a_still_question_about_one_of_many_values_finds_its_denial(
 def test_a_question_of_aspect_words_alone_keeps_them(mem: Longmem, collection: str) -> None:
     [pack] = mem.remember("Still need to pack.", collection=collection)
     assert [h["id"] for h in mem.search("Still?", collection=collection)] == [pack["id"]]
+
+
+def test_the_wider_family_is_keyed_by_relation(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in Lisbon.", collection=collection)
+    [rosa, home] = mem.remember("My grandma Rosa lives in Porto.", collection=collection)
+    assert (rosa["attribute"], rosa["value"]) == ("relatives", "Rosa")
+    assert (home["subject"], home["attribute"], home["value"]) == ("grandma:Rosa", "home", "Porto")
+    [moved] = mem.remember("Grandma moved to Braga.", collection=collection)
+    assert (moved["subject"], moved["supersedes"]) == ("grandma:Rosa", home["id"])
+    hits = _texts(mem.search("Where does my grandma live?", collection=collection))
+    assert hits[0] == "User's grandma Rosa lives in Braga"
+    homes = [m for m in _current(mem, collection) if m["attribute"] == "home"]
+    assert sorted(_texts(homes)) == ["User lives in Lisbon", "User's grandma Rosa lives in Braga"]
+
+
+@pytest.mark.parametrize(
+    "said", ["My dog turned 5 today!", "My car is 10 years old.", "Our parents moved to Spain."]
+)
+def test_something_of_the_users_is_not_the_user(mem: Longmem, collection: str, said: str) -> None:
+    [me] = mem.remember("I'm 30 and I live in Lisbon.", collection=collection)[:1]
+    [stored] = mem.remember(said, collection=collection)
+    assert stored["attribute"] is None
+    users = {
+        (m["attribute"], m["value"]) for m in _current(mem, collection) if m["subject"] == "user"
+    }
+    assert users == {("age", "30"), ("home", "Lisbon")}
+    assert mem.get(me["id"], collection=collection)["is_latest"] is True
+
+
+def test_a_relative_is_asked_about_by_any_word_for_them(mem: Longmem, collection: str) -> None:
+    mem.remember("My nan Rosa lives in Porto.", collection=collection)
+    [moved] = mem.remember("Grandma moved to Braga.", collection=collection)
+    assert (moved["subject"], moved["attribute"]) == ("nan:Rosa", "home")
+    for asked in (
+        "Where does my grandmother live?",
+        "Where does my nan live?",
+        "Where does my gran live?",
+    ):
+        hits = _texts(mem.search(asked, collection=collection))
+        assert hits[:1] == ["User's nan Rosa lives in Braga"], asked
+
+
+def test_a_relative_and_i_is_the_user_too(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in York.", collection=collection)
+    [home] = mem.remember("My cousin and I moved to Leeds.", collection=collection)
+    assert (home["subject"], home["attribute"], home["value"]) == ("user", "home", "Leeds")
+
+
+@pytest.mark.parametrize(
+    ("said", "key"),
+    [
+        ("My doctor said I'm allergic to peanuts.", ("allergies", "peanuts")),
+        ("My job starts at Spotify on Monday.", ("employer", "Spotify")),
+        ("My birthday is 3 May.", ("birthday", "3 May")),
+    ],
+)
+def test_what_of_the_user_names_the_user_is_the_users(
+    mem: Longmem, collection: str, said: str, key: tuple[str, str]
+) -> None:
+    [fact] = mem.remember(said, collection=collection)
+    assert (fact["subject"], fact["attribute"], fact["value"]) == ("user", *key)
+
+
+def test_the_profile_says_each_relation_in_its_own_words(mem: Longmem, collection: str) -> None:
+    for said in (
+        "My cousin Ana lives in Lisbon.",
+        "My uncle Joe works at Ford.",
+        "My aunt is Mary.",
+    ):
+        mem.remember(said, collection=collection)
+    profile = mem.profile(collection)["profile"]
+    assert "User's cousin is Ana" in profile and "User's uncle is Joe" in profile
+    assert "User's aunt is Mary" in profile
+    assert "Ana and" not in profile and "Joe and" not in profile

@@ -73,6 +73,10 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I've been a nurse for ten years", ("User works as a nurse", "user", "job", "nurse", False)),
         ("I started a new job as a data analyst", ("User works as a data analyst", "user", "job", "data analyst", False)),
         ("So I got promoted to head of sales", ("User works as a head of sales", "user", "job", "head of sales", False)),
+        # the user's family moves with the user; the wider family is keyed by relation
+        ("My family moved to Leeds", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        ("My grandma turned 90", ("User's grandma is 90 years old", "grandma:", "age", "90", False)),
+        ("My cousin is Ana", ("User's cousin is Ana", "user", "relatives", "Ana", False)),
         # someone's, said with "'s" for "is"
         ("Anna's a nurse now", ("Anna works as a nurse", "Anna", "job", "nurse", False)),
         ("Anna's finally moved to Paris", ("Anna lives in Paris", "Anna", "home", "Paris", False)),
@@ -439,6 +443,12 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         ("husband got a job at Tesco", "Husband got a job at Tesco"),
         ("kids started at Leeds Grammar", "Kids started at Leeds Grammar"),
         ("sis moved to Leeds", "Sis moved to Leeds"),
+        # something of the user's that is not a relation, then its verb
+        ("My dog turned 5 today", "User's dog turned 5 today"),
+        ("My car is 10 years old", "User's car is 10 years old"),
+        ("Our parents moved to Spain", "User's parents moved to Spain"),
+        ("My flight moved to 6pm", "User's flight moved to 6pm"),
+        ("My Gran Canaria trip was amazing", "User's Gran Canaria trip was amazing"),
         (
             "91 and still bakes her own bread every Sunday",
             "91 and still bakes her own bread every Sunday",
@@ -470,7 +480,7 @@ def test_whitespace_and_trailing_punctuation_are_tidied() -> None:
         ("I like tea, but I hate coffee", ["User likes tea", "User dislikes coffee"]),
         ("I was tired so I went home", ["User was tired", "User went home"]),
         ("Ana and I went to Rome", ["Ana and User went to Rome"]),
-        ("My sister and I live in Rome", ["User's sister and User live in Rome"]),
+        ("My sister and I live in Rome", ["User lives in Rome"]),
         ("Dr. Smith is my doctor", ["Dr. Smith is User's doctor"]),
         ("I take it at 8 a.m. every day", ["User takes it at 8 a.m. every day"]),
         ("My score was 3.5 points", ["User's score was 3.5 points"]),

@@ -85,6 +85,7 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "children": ("{s} has a child, {v}", "{s} no longer has a child, {v}"),
     "siblings": ("{s} has a sibling, {v}", "{s} no longer has a sibling, {v}"),
     "friends": ("{s} knows {v}", "{s} no longer knows {v}"),
+    "relatives": ("{s} has a relative, {v}", "{s} no longer has a relative, {v}"),
     "languages": ("{s} speaks {v}", "{s} no longer speaks {v}"),
     "hobbies": ("{s} does {v}", "{s} no longer does {v}"),
     "visited": ("{s} has been to {v}", "{s} has not been to {v}"),

@@ -61,7 +61,31 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(
         ("friend", "buddy", "colleague", "coworker", "roommate", "flatmate"), "friends"
     ),
+    **dict.fromkeys(
+        """cousin aunt auntie uncle niece nephew grandma grandmother granny nan nana
+        grandpa grandfather grandad granddad grandson granddaughter""".split(),
+        "relatives",
+    ),
 }
+# Words for the same relative: a question about "my nan" finds what was said of "my
+# grandma", and "Grandma moved…" is the nan the collection knows.
+_KIN_GROUPS = (
+    ("mum", "mom", "mother"),
+    ("dad", "father"),
+    ("grandma", "grandmother", "granny", "nan", "nana"),
+    ("grandpa", "grandfather", "grandad", "granddad"),
+    ("aunt", "auntie"),
+    ("fiance", "fiancee", "fiancé", "fiancée"),
+    ("colleague", "coworker", "co-worker"),
+)
+_KIN = {word: group[0] for group in _KIN_GROUPS for word in group}
+
+
+def kin(relation: str) -> str:
+    """One word for all the words for a relative ("nan" → "grandma")."""
+    return _KIN.get(relation.lower(), relation.lower())
+
+
 _REL = "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
 _QUALIFIERS = (
     r"(?:(?:old|new|former|ex|little|big|older|younger|elder|best|eldest|youngest|oldest|"
@@ -222,9 +246,9 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
         rel = match.group("rel").lower()
         rest = _spell_s(rest)
         together = _AND_I.match(rest)
-        if together and name:  # "my wife Sophie and I live in Bristol": both, the user too
-            relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
-            return Parsed(USER_SUBJECT, rest[together.end() :], relation)
+        if together:  # "my wife Sophie and I live in Bristol", "my cousin and I…": the user too
+            kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
+            return Parsed(USER_SUBJECT, rest[together.end() :], (kind, rel, name) if name else None)
         if not name:
             named = _IS_NAME.match(rest)
             if named:  # "my manager here at PwC is Daniel Osei"
@@ -268,20 +292,39 @@ _PEOPLE = frozenset(
     stepdad stepmum stepmom folks in-laws""".split()
 )
 _FIRST_PERSON = frozenset("i i'm i've i'd i'll we we're we've we'd we'll".split())
+# What of the user's stands for the user: "my family moved to Leeds", "my job starts at
+# Spotify on Monday", "my birthday is 3 May".
+_USERS_OWN = frozenset(
+    """family household job role internship placement residency apprenticeship contract
+    training shift course diet birthday bday number phone mobile email name age""".split()
+)
+# "My car is 10 years old", "our dog is 3": an age, not the user's.
+_THINGS_AGE = re.compile(
+    r"^(?:my|our)\s+[\w-]+\s+(?:is|was)\s+(?:now\s+)?\d{1,3}"
+    r"(?:\s*(?:years?|yrs?|months?)\b|\s*y/?o\b|\s*[.!]*\s*$)",
+    re.I,
+)
 # A name that reads as a modal ("Can", "Will", "May"), written capitalised.
 _MODAL_NAME = re.compile(r"^(?:Can|Could|Will|Would|May|Might|Must|Shall|Should)\b")
 
 
 def _someone_first(clause: str) -> bool:
-    """Whether a clause opens with someone other than the user, then their verb: a word
-    for a person ("husband got a job", "kids started school") or a name that reads as a
-    modal ("Can turned 2", "Will got promoted": a modal takes a bare verb). Only such
-    positive signs count: chat opens the user's own news with all sorts of words ("omg
-    turned 40", "Sunday moved to Leeds"), and those stay the user's."""
-    words = lower_words(clause)[:4]
-    if not _told_second(words):
+    """Whether a clause opens with someone or something other than the user, then their
+    verb: a word for a person ("husband got a job", "kids started school"), a name that
+    reads as a modal ("Can turned 2", "Will got promoted": a modal takes a bare verb), or
+    something of the user's that is not a relation the rules know ("my dog turned 5",
+    "our parents moved to Spain", "my car is 10 years old"). Only such positive signs
+    count: chat opens the user's own news with all sorts of words ("omg turned 40",
+    "Sunday moved to Leeds"), and those stay the user's."""
+    words = lower_words(clause)
+    if words[:1] in (["my"], ["our"]):
+        # "My doctor said I'm allergic to peanuts": the user is in it after all.
+        if (words[1:2] and words[1] in _USERS_OWN) or _FIRST_PERSON & set(words):
+            return False
+        return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
+    if not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
         return False
-    return words[0] in _PEOPLE or _MODAL_NAME.match(clause) is not None
+    return _told_second(words[:4])
 
 
 def _told_second(words: list[str]) -> bool:

@@ -338,10 +338,18 @@ def _keyed_lines(keyed: list[MemoryRecord]) -> list[tuple[str, str]]:
         if (spec is not None and spec.single) or len(found) == 1:
             lines.append((kind, _sentence(found[0].text)))
             continue
-        values = [m.value for m in reversed(found) if m.value]
-        head = found[0].text[: found[0].text.find(found[0].value or "")] if found[0].value else ""
-        listed = ", ".join(values[:-1]) + " and " + values[-1] if len(values) > 1 else values[0]
-        lines.append((kind, _sentence(head + listed)))
+        # One line per wording: "User's sister is Anna" and "User's brother is Tom" are
+        # two lines, never "User's brother is Anna and Tom".
+        heads: dict[str, list[str]] = {}
+        for memory in reversed(found):
+            at = memory.text.find(memory.value) if memory.value else -1
+            if at < 0:
+                lines.append((kind, _sentence(memory.text)))
+            else:
+                heads.setdefault(memory.text[:at], []).append(memory.value or "")
+        for head, values in heads.items():
+            listed = ", ".join(values[:-1]) + " and " + values[-1] if len(values) > 1 else values[0]
+            lines.append((kind, _sentence(head + listed)))
     return lines
 
 

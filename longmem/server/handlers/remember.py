@@ -66,7 +66,7 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
-from ..extract.keys import lower_opener
+from ..extract.keys import kin, lower_opener
 from ..facts import ENDS_WITH, USER, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_datetime, iso_to_epoch
 from ..validation import Checker
@@ -183,7 +183,7 @@ class _Call:
             relation, name = subject.split(":", 1)
             if name:
                 return fact
-            matches = [s for s in known if s.startswith(relation + ":") and s != subject]
+            matches = [s for s in known if kin(s.split(":")[0]) == kin(relation) and s != subject]
         else:
             name = subject
             if (user_name or "").casefold() == name.casefold():
