@@ -283,13 +283,9 @@ class JSONStream:
 
     def _object(self) -> Iterator[Event]:
         w = self._w
-        w.pos += 1
-        self._depth += 1
-        yield Event(OBJECT)
+        yield self._open(OBJECT)
         if self._next() == "}":
-            w.pos += 1
-            self._depth -= 1
-            yield Event(END)
+            yield self._close()
             return
         context = "{"
         while True:
@@ -307,38 +303,41 @@ class JSONStream:
                 yield Event(VALUE, value, raw)
             found = self._next()
             if found == "}":
-                w.pos += 1
-                self._depth -= 1
-                yield Event(END)
+                yield self._close()
                 return
             if found != ",":
                 self._misplaced('{"":{}')
             context = '{"":{}' + self._comma()
 
     def _array(self) -> Iterator[Event]:
-        w = self._w
-        w.pos += 1
-        self._depth += 1
-        yield Event(ARRAY)
+        yield self._open(ARRAY)
         if self._next() == "]":
-            w.pos += 1
-            self._depth -= 1
-            yield Event(END)
+            yield self._close()
             return
         while True:
             values, raw = self._elements()
             yield Event(ITEMS, values, raw)
             found = self._next()
             if found == "]":
-                w.pos += 1
-                self._depth -= 1
-                yield Event(END)
+                yield self._close()
                 return
             if found != ",":
                 self._misplaced("[{}")
             context = "[{}" + self._comma()
             if self._next() == "]":
                 self._misplaced(context)  # a trailing comma, in the words of this Python
+
+    def _open(self, kind: str) -> Event:
+        """Step past an opening bracket: the start of the object or array it opens."""
+        self._w.pos += 1
+        self._depth += 1
+        return Event(kind)
+
+    def _close(self) -> Event:
+        """Step past a closing bracket: the end of the object or array it closes."""
+        self._w.pos += 1
+        self._depth -= 1
+        return Event(END)
 
     def _comma(self) -> str:
         """Step past a comma; the text that stands for it in a ``_misplaced`` context."""

@@ -37,6 +37,7 @@ from ..facts import FACT, PREFERENCE, USER, attribute
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
+    MODALS,
     MONTH_NAMES,
     PAST_IRREGULAR,
     WEEKDAY_RE,
@@ -305,7 +306,7 @@ _THINGS_AGE = re.compile(
     re.I,
 )
 # A name that reads as a modal ("Can", "Will", "May"), written capitalised.
-_MODAL_NAME = re.compile(r"^(?:Can|Could|Will|Would|May|Might|Must|Shall|Should)\b")
+_MODAL_NAME = re.compile(r"^(?:" + "|".join(sorted(m.capitalize() for m in MODALS)) + r")\b")
 
 
 def _someone_first(clause: str) -> bool:

@@ -97,7 +97,7 @@ PAST_IRREGULAR = words(
     forgave been"""
 )
 _AMBIGUOUS = words("read put cut hit set let quit hurt cost shut spread bet")
-_MODALS = words("can could will would shall should may might must")
+MODALS = words("can could will would shall should may might must")
 _AGREE = {"am": "is", "have": "has", "do": "does", "don't": "doesn't", "haven't": "hasn't"}
 COMMON_VERBS = words(
     """live work like love prefer enjoy hate dislike want need study teach
@@ -491,7 +491,7 @@ def _inflect(word: str) -> str:
         not lower.isalpha()
         or not lower.isascii()
         or lower in STOP_WORDS
-        or lower in _MODALS
+        or lower in MODALS
         or lower in PAST_IRREGULAR
         or lower in _AMBIGUOUS
         or lower.endswith("ed")

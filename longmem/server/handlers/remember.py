@@ -163,29 +163,28 @@ class _Call:
     def _resolve(self, fact: ExtractedFact) -> ExtractedFact:
         """The fact about the subject the collection knows by the fact's name for it."""
         subject = fact.subject
-        opener = lower_opener(fact.statement) if subject == USER and fact.attribute else None
-        if subject == USER and opener is None:
-            return fact
-        known, user_name = self.store.memories.subjects(
-            self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
-        )
         if subject == USER:
             # "bob turned 31" with friend Bob known: Bob's, typed in lower case. Only a
             # person the user named by relation: a bare name may be a word the rules took
             # for one ("Thankfully promoted…" made a "Thankfully").
-            named = [s for s in known if s.partition(":")[2].casefold() == opener]
-            if len(named) != 1 or not fact.text.startswith(SUBJECT + " "):
+            if not fact.attribute or not fact.text.startswith(SUBJECT + " "):
                 return fact
-            relation, name = named[0].split(":", 1)
-            said = f"{SUBJECT}'s {relation} {name}"
-            return replace(fact, subject=named[0], text=said + fact.text[len(SUBJECT) :])
-        if ":" in subject:
+            opener = lower_opener(fact.statement)
+            if opener is None:
+                return fact
+            name = opener
+        elif ":" in subject:
             relation, name = subject.split(":", 1)
             if name:
                 return fact
-            matches = [s for s in known if kin(s.split(":")[0]) == kin(relation) and s != subject]
         else:
             name = subject
+        known, user_name = self.store.memories.subjects(
+            self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
+        )
+        if ":" in subject:
+            matches = [s for s in known if kin(s.split(":")[0]) == kin(relation) and s != subject]
+        else:
             if (user_name or "").casefold() == name.casefold():
                 return _about(fact, USER, SUBJECT)
             matches = [s for s in known if s.casefold().endswith(":" + name.casefold())]
@@ -334,9 +333,13 @@ class _Call:
 
 def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
     """The fact with another subject, its wording's leading name changed to match: "Tom
-    works as a plumber" or "User's husband works…" → "User's husband Tom works…"."""
+    works as a plumber", "User's husband works…" or "User is 31…" → "User's husband Tom
+    works…"."""
     relation, _, bare = fact.subject.partition(":")
-    said = f"{SUBJECT}'s {relation}" if _ and not bare else fact.subject
+    if fact.subject == USER:
+        said = SUBJECT
+    else:
+        said = f"{SUBJECT}'s {relation}" if _ and not bare else fact.subject
     text = fact.text
     if text.startswith(said):
         text = name + text[len(said) :]
