@@ -1,8 +1,9 @@
 """The default extractor: facts from what a user says, by plain, deterministic rules.
 
 ``RuleExtractor().extract(content, observed_at)`` reads content the way ``text.py``
-splits it (sentences, clauses, fillers, questions), finds each clause's subject and keyed
-attributes the way ``keys.py`` does, and dates them the way ``when.py`` does. Each clause
+splits it (sentences, clauses, fillers, questions), finds each clause's subject the way
+``subjects.py`` does and its keyed attributes the way ``keys.py`` does, and dates them the
+way ``when.py`` does. Each clause
 becomes:
 
 - one keyed fact per attribute it states, worded the one way its attribute is worded
@@ -28,12 +29,11 @@ from typing import Optional
 
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .keys import (
+from .keys import Key, keys_of
+from .subjects import (
     NOBODY,
-    Key,
     Parsed,
     Subject,
-    keys_of,
     lower_opener,
     mentioned_relations,
     parse_subject,

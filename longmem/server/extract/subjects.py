@@ -1,0 +1,358 @@
+"""Who a clause is about.
+
+Subjects
+  ``I`` / ``we`` (and their contractions), and a clause with no subject at all, are the
+  user. ``my sister Anna`` / ``our daughter Zofia`` / ``Li, my manager,`` are a named
+  relation: subject ``sister:Anna``, and the user gets the relation as a fact of its own
+  (siblings: Anna). ``my husband`` without a name is ``husband:``; a bare name ("Tom's
+  got a job…") is the subject ``Tom``, which ``remember`` links to a relation it already
+  knows (``husband:Tom``); ``he`` / ``she`` / ``they`` is the clause before's subject.
+
+Also the relation words (``RELATIONS``, and ``kin`` for the words of one relative), and
+the signs that a clause is someone else's news, not the user's ("husband got a job",
+"Anna's husband moved", "my dog turned 5").
+"""
+
+# ruff: noqa: E501, SIM905  (patterns and word lists read as text, one per line)
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..facts import USER
+from .text import (
+    ADVERBS,
+    CLAUSE_VERBS,
+    MODALS,
+    PAST_IRREGULAR,
+    WEEKDAY_RE,
+    lower_words,
+)
+
+# Relation words, and the attribute of the user that records who is which.
+RELATIONS: dict[str, str] = {
+    **dict.fromkeys(("sister", "brother", "sibling", "twin"), "siblings"),
+    **dict.fromkeys(("daughter", "son", "kid", "child", "baby", "stepdaughter"), "children"),
+    **dict.fromkeys(("stepson",), "children"),
+    **dict.fromkeys(
+        ("husband", "wife", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "spouse"),
+        "partner",
+    ),
+    **dict.fromkeys(("mom", "mum", "mother"), "mother"),
+    **dict.fromkeys(("dad", "father"), "father"),
+    **dict.fromkeys(("manager", "boss", "supervisor"), "manager"),
+    **dict.fromkeys(
+        ("friend", "buddy", "colleague", "coworker", "roommate", "flatmate"), "friends"
+    ),
+    **dict.fromkeys(
+        """cousin aunt auntie uncle niece nephew grandma grandmother granny nan nana
+        grandpa grandfather grandad granddad grandson granddaughter""".split(),
+        "relatives",
+    ),
+}
+# Words for the same relative: a question about "my nan" finds what was said of "my
+# grandma", and "Grandma moved…" is the nan the collection knows.
+_KIN_GROUPS = (
+    ("mum", "mom", "mother"),
+    ("dad", "father"),
+    ("grandma", "grandmother", "granny", "nan", "nana"),
+    ("grandpa", "grandfather", "grandad", "granddad"),
+    ("aunt", "auntie"),
+    ("fiance", "fiancee", "fiancé", "fiancée"),
+    ("colleague", "coworker", "co-worker"),
+)
+_KIN = {word: group[0] for group in _KIN_GROUPS for word in group}
+
+
+def kin(relation: str) -> str:
+    """One word for all the words for a relative ("nan" → "grandma")."""
+    return _KIN.get(relation.lower(), relation.lower())
+
+
+_REL = "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
+_QUALIFIERS = (
+    r"(?:(?:old|new|former|ex|little|big|older|younger|elder|best|eldest|youngest|oldest|"
+    r"twin|step|baby|dear|late|lovely|other|middle|second|third)\s+)*"
+)
+# A given name, as written: capitalised, no apostrophe ("Tom's" is Tom plus a verb); a
+# title keeps its surname ("Mr Okoye").
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)"
+# A full name, where a label or "is" introduces one ("New manager: Funmi Adeyemi").
+_FULL_NAME = _NAME + r"(?:\s+[A-Z][a-z]+)?"
+
+
+@dataclass(frozen=True)
+class Subject:
+    key: str  # "user", "sister:Anna", "husband:", or a bare name "Tom"
+    name: str  # how a sentence names it: "User", "User's sister Anna", "Tom"
+
+
+USER_SUBJECT = Subject(USER, "User")
+# A clause about someone or something not named ("The kids moved…", "She said…" with no
+# one before it): its facts stay plain, keyed to no one.
+NOBODY = Subject("", "")
+_OTHER_SUBJECT = re.compile(
+    r"^(?:(?:the|his|her|their|your|this|that|these|those|it|its|he|she|they|"
+    r"everyone|everybody|someone|somebody|nobody|people|doctor|mum|dad)\b|[A-Z][a-z]+\s+(?:and|&)\s)",
+    re.I,
+)
+
+
+# A named relation inside a clause about something else: "… with my roommate Hana".
+_MENTIONED = re.compile(
+    r"\b(?i:(?:my|our)\s+"
+    + _QUALIFIERS
+    + r"(?P<rel>"
+    + _REL
+    + r"))\s*,?\s+(?P<name>"
+    + _NAME
+    + r")\b"
+)
+
+
+def mentioned_relations(clause: str) -> list[tuple[str, str, str]]:
+    """(user attribute, relation word, name) of each named relation a clause mentions."""
+    found = []
+    for match in _MENTIONED.finditer(clause):
+        rel, name = match.group("rel").lower(), match.group("name")
+        if name.split()[0].lower() not in _NOT_NAMES:
+            found.append(
+                (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
+            )
+    return found
+
+
+def relation_subject(relation: str, name: Optional[str]) -> Subject:
+    relation = relation.lower().replace("é", "e").replace("co-worker", "coworker")
+    spoken = f"User's {relation}" + (f" {name}" if name else "")
+    return Subject(f"{relation}:{name or ''}", spoken)
+
+
+_PRONOUN = re.compile(r"^(?P<p>i|we)(?P<c>'m|'re|'ve|'d|'ll)?\b\s*", re.I)
+_RELATION = re.compile(
+    r"^(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")(?:-in-law)?s?)\b"
+    r"(?:\s*,?\s*(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job)))?\s*,?\s*",
+)
+# fmt: off
+_NAMED = re.compile(
+    r"^(?P<name>" + _NAME + r")(?P<c>'s|'ve|'d|'ll)?"
+    r"(?:\s*,\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")\s*,)?"
+    r"(?:\s+and\s+(?:his|her|their)\s+\w+|\s+and\s+" + _NAME + r")?\s*"
+)
+# "Anna's husband", "my sister's new boss", "mum's partner": a person of someone's,
+# whom the rules do not key (they are neither that someone nor the user).
+# So is a thing of someone's followed by its verb ("my son's teacher is great", "Tom's
+# back was killing him"), which "is" cannot stand for: "Anna's finally moved" is Anna.
+# Words that cannot be such a thing: those after which "'s" is "is" or "has" ("Anna's
+# back in Leeds", "Anna's been promoted"), and the things the rules key ("my wife's name
+# is Tasha", "Mum's birthday is on Sunday").
+_NOT_A_THING = ADVERBS | frozenset(
+    """a an the not no been being got gotten going gonna about off on in at back out up
+    over home here there away name names surname birthday email e-mail phone number
+    age""".split()
+)
+_THING_VERBS = r"""is was are were has had says said got gets moved works worked lives
+    lived started turned loves hates does did went broke died passed"""
+_SOMEONE_OF = re.compile(
+    r"^(?:(?i:(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?:" + _REL + r"))(?:\s+" + _NAME + r")?|"
+    + _NAME + r")'s\s+(?i:" + _QUALIFIERS + r"(?:(?:" + _REL + r")s?\b|(?!(?:"
+    + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
+    + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
+)
+_AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
+# "New manager: Funmi Adeyemi, she came over from KPMG."
+_LABEL = re.compile(
+    r"^(?i:(?:my\s+)?(?:new\s+)?(?P<rel>" + _REL + r"))\s*[:—–-]\s*(?P<name>" + _FULL_NAME + r")\b\s*,?\s*"
+)
+# "Mum is still in Lagos": a relation word as a name.
+_BARE_RELATION = re.compile(
+    r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandpa)\b(?P<c>'s)?\s*"
+)
+# "My manager here at PwC is Daniel Osei": who the relation is.
+_IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
+# fmt: on
+_THIRD = re.compile(r"^(?:he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
+_NOT_NAMES = frozenset(
+    """the today this that these those it its our my his her their there here what when
+    where why how can could would should will yes no thanks thank big first last every
+    had got just switched heads tonight tomorrow yesterday oh also and but so actually
+    finally anyway update news quick since after before then now still new old good
+    great happy sad work home monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november
+    december weird hi hello hey dear lots some most all both each one two three he she
+    they""".split()
+)
+# A time said first ("This week I'm covering…") is not the subject.
+_LEAD_TIME = re.compile(
+    r"^(?:(?:this|next|last)\s+(?:week|weekend|month|year|morning|evening|summer|winter)|"
+    r"today|tonight|tomorrow|these days|right now|for now|now|at the moment|lately|recently|"
+    r"honestly|work-wise|anyway|so|"
+    r"(?:on|until|till)\s+(?:" + WEEKDAY_RE + r")|every\s+(?:morning|day|evening|week))\s*,?\s+",
+    re.I,
+)
+_CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    subject: Subject
+    predicate: str  # the rest of the clause, contractions spelled out: "am a nurse now"
+    relation: Optional[tuple[str, str, str]] = None  # (user attribute, relation word, name)
+
+
+def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
+    """Who a clause is about, and what it says of them."""
+    clause = _LEAD_TIME.sub("", clause, count=1)
+    if _SOMEONE_OF.match(clause):
+        return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
+    match = _PRONOUN.match(clause)
+    if match:
+        return Parsed(USER_SUBJECT, _spell(match.group("c"), clause[match.end() :]))
+    match = _LABEL.match(clause)
+    if match:
+        rel, name = match.group("rel").lower(), match.group("name")
+        relation = (RELATIONS.get(rel, "friends"), rel, name)
+        return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
+    match = _BARE_RELATION.match(clause)
+    if match:
+        rest = clause[match.end() :]
+        rest = _spell_s("'s " + rest) if match.group("c") else rest
+        return Parsed(relation_subject(match.group("rel").lower(), None), rest)
+    match = _RELATION.match(clause)
+    if match:
+        name = match.group("name")
+        if name and name.split()[0].lower() in _NOT_NAMES:
+            name = None
+            rest = clause[match.start("name") :] if match.group("name") else clause[match.end() :]
+        else:
+            rest = clause[match.end() :]
+        rel = match.group("rel").lower()
+        rest = _spell_s(rest)
+        together = _AND_I.match(rest)
+        if together:  # "my wife Sophie and I live in Bristol", "my cousin and I…": the user too
+            kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
+            return Parsed(USER_SUBJECT, rest[together.end() :], (kind, rel, name) if name else None)
+        if not name:
+            named = _IS_NAME.match(rest)
+            if named:  # "my manager here at PwC is Daniel Osei"
+                name, rest = named.group("name"), rest[named.end() :]
+        subject = relation_subject(rel, name)
+        relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
+        return Parsed(subject, rest, relation if name else None)
+    match = _NAMED.match(clause)
+    if match and _is_name(match.group("name"), clause[match.end() :], match.group("c")):
+        name = match.group("name")
+        rest = clause[match.end() :]
+        if match.group("c") and match.group("c") != "'s":
+            rest = _spell(match.group("c"), rest)
+        elif match.group("c") == "'s":
+            rest = _spell_s("'s " + rest)
+        if match.group("rel"):
+            rel = match.group("rel").lower()
+            relation = (RELATIONS.get(rel, "friends"), rel, name)
+            return Parsed(relation_subject(rel, name), rest, relation)
+        return Parsed(Subject(name, name), rest)
+    match = _THIRD.match(clause)
+    if match and previous is not None:
+        return Parsed(previous, _spell_s((match.group("c") or "") + " " + clause[match.end() :]))
+    if _OTHER_SUBJECT.match(clause) or _someone_first(clause):
+        return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
+    return Parsed(USER_SUBJECT, clause)
+
+
+# Verbs told of someone else (third person or past), not the bare forms a fragment of the
+# user's own starts with ("Moving to Paris").
+_TOLD_VERBS = frozenset(
+    w for w in CLAUSE_VERBS if w.endswith(("s", "ed")) or w in PAST_IRREGULAR
+) - frozenset(("is", "was", "does", "has", "'s"))
+# Words for people that open a clause about them, typed without "my": "husband got a
+# job", "kids started at Leeds Grammar", "sis moved to Leeds".
+_PEOPLE = frozenset(
+    (*RELATIONS, *(word + "s" for word in RELATIONS), "fiancé", "fiancée", "co-worker")
+) | frozenset(
+    """children parents hubby wifey bf gf sis bro bestie kiddo grandma grandpa granny
+    gran nan grandparents cousin aunt auntie uncle niece nephew neighbour neighbor mate
+    stepdad stepmum stepmom folks in-laws""".split()
+)
+_FIRST_PERSON = frozenset("i i'm i've i'd i'll we we're we've we'd we'll".split())
+# What of the user's stands for the user: "my family moved to Leeds", "my job starts at
+# Spotify on Monday", "my birthday is 3 May".
+_USERS_OWN = frozenset(
+    """family household job role internship placement residency apprenticeship contract
+    training shift course diet birthday bday number phone mobile email name age""".split()
+)
+# "My car is 10 years old", "our dog is 3": an age, not the user's.
+_THINGS_AGE = re.compile(
+    r"^(?:my|our)\s+[\w-]+\s+(?:is|was)\s+(?:now\s+)?\d{1,3}"
+    r"(?:\s*(?:years?|yrs?|months?)\b|\s*y/?o\b|\s*[.!]*\s*$)",
+    re.I,
+)
+# A name that reads as a modal ("Can", "Will", "May"), written capitalised.
+_MODAL_NAME = re.compile(r"^(?:" + "|".join(sorted(m.capitalize() for m in MODALS)) + r")\b")
+
+
+def _someone_first(clause: str) -> bool:
+    """Whether a clause opens with someone or something other than the user, then their
+    verb: a word for a person ("husband got a job", "kids started school"), a name that
+    reads as a modal ("Can turned 2", "Will got promoted": a modal takes a bare verb), or
+    something of the user's that is not a relation the rules know ("my dog turned 5",
+    "our parents moved to Spain", "my car is 10 years old"). Only such positive signs
+    count: chat opens the user's own news with all sorts of words ("omg turned 40",
+    "Sunday moved to Leeds"), and those stay the user's."""
+    words = lower_words(clause)
+    if words[:1] in (["my"], ["our"]):
+        # "My doctor said I'm allergic to peanuts": the user is in it after all.
+        if (words[1:2] and words[1] in _USERS_OWN) or _FIRST_PERSON & set(words):
+            return False
+        return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
+    if not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
+        return False
+    return _told_second(words[:4])
+
+
+def _told_second(words: list[str]) -> bool:
+    """Whether the word after the first (adverbs aside) is a told verb: "bob turned…"."""
+    following = [w for w in words[1:] if w not in ADVERBS]
+    return bool(following) and following[0] in _TOLD_VERBS
+
+
+def lower_opener(clause: str) -> Optional[str]:
+    """The word a clause opens with when it is typed in lower case and followed by a
+    told verb ("bob turned 31"): the name of someone the collection may know, which the
+    rules alone cannot tell from chat ("omg turned 40"); None otherwise."""
+    match = re.match(r"([a-z]+)\b", clause)
+    words = lower_words(clause)
+    if match is None or not _told_second(words[:4]):
+        return None
+    # "bob said i turned 31": the user is a subject of the clause too.
+    return None if _FIRST_PERSON & set(words) else match.group(1)
+
+
+def _spell(contraction: Optional[str], rest: str) -> str:
+    return (_CONTRACTIONS.get((contraction or "").lower(), "") + rest).strip()
+
+
+def _spell_s(rest: str) -> str:
+    """A leading contraction spelled out: "'s got" → "has got", "'s a" → "is a"."""
+    rest = rest.strip()
+    if rest.startswith("'s"):
+        after = rest[2:].strip()
+        first = (lower_words(after) or [""])[0]
+        perfect = first in ("got", "been") or (first.endswith("ed") and first != "married")
+        return ("has " if perfect else "is ") + after
+    for contraction, spelled in _CONTRACTIONS.items():
+        if rest.startswith(contraction):
+            return spelled + rest[len(contraction) :].strip()
+    return rest
+
+
+def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
+    if name.split()[0].lower() in _NOT_NAMES:
+        return False
+    if contraction:
+        return True
+    following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
+    return bool(following) and (
+        following[0] in CLAUSE_VERBS or following[0].endswith("ed") or following[0] == "got"
+    )
