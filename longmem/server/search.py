@@ -9,12 +9,13 @@ and, when a model embedder is configured, its ranking of what the others found
 (rerank.py). Then ``_Arms.answers`` leaves out what cannot answer the asked key: another
 subject's fact of that attribute, what was said before the answer, a superseded value.
 
-The vector arm never scans every memory. Each tenant has an in-memory inverted index,
-hashed feature → postings of (memory, weight), built lazily from the stored vectors on
-the tenant's first search (without waiting for the writer: what commits meanwhile is
-replayed from the change feed) and kept current by the store's post-commit change feed.
-Candidates come from the query's features, rarest first, within a postings budget; the
-best of them are then re-scored exactly against their stored vectors.
+The vector arm never scans every memory. Each tenant has an in-memory inverted index
+(vector_index.py), hashed feature → postings of (memory, weight), built lazily from the
+stored vectors on the tenant's first search (without waiting for the writer: what
+commits meanwhile is replayed from the change feed) and kept current by the store's
+post-commit change feed. Candidates come from the query's features, rarest first,
+within a postings budget; the best of them are then re-scored exactly against their
+stored vectors.
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
@@ -32,11 +32,12 @@ from typing import Any, Optional
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
 from . import wire
 from .ask import Ask, analyse
-from .db import Change, IndexEntry, MemoryFilter, MemoryRecord, Store
+from .db import Change, MemoryFilter, MemoryRecord, Store
 from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, query_terms, tokens, word_feature
 from .facts import RELATION_ATTRIBUTES, USER, attribute
 from .rerank import ModelRanker
-from .timestamps import iso_now, iso_to_epoch
+from .timestamps import iso_now
+from .vector_index import _doc, _eligible, _TenantIndex
 
 RRF_K = 60
 # The key arm (facts of the key the query asks about, ask.py) counts three times a
@@ -77,9 +78,6 @@ _ASPECT = re.compile(
 )
 # Partial (postings-only) scores shortlist this many per final hit for exact re-scoring.
 _RESCORE_FACTOR = 3
-# A tenant's index is rebuilt once postings left behind by updates and deletes outnumber
-# half of all its postings (and this floor, so small indexes are not rebuilt constantly).
-_STALE_REBUILD_FLOOR = 10_000
 _MAX_QUERY_TERMS = 32
 # A term or feature found in more than this share of memories (and more than the minimum
 # count) says little about relevance but costs a posting per memory: it is left out of
@@ -88,74 +86,6 @@ _MAX_QUERY_TERMS = 32
 _COMMON_FRACTION = 0.2
 _COMMON_MIN_DOCS = 500
 _KEEP_RAREST = 2
-
-
-@dataclass
-class _Doc:
-    vector: Vector
-    collection: str
-    category: str
-    container_tag: Optional[str]
-    current: bool  # not archived and still the latest version
-    archived: bool
-    expires: Optional[float]
-
-
-def _doc(entry: IndexEntry) -> _Doc:
-    return _Doc(
-        vector=entry.vector,
-        collection=entry.collection,
-        category=entry.category,
-        container_tag=entry.container_tag,
-        current=entry.current,
-        archived=entry.archived,
-        expires=iso_to_epoch(entry.expires_at) if entry.expires_at else None,
-    )
-
-
-class _TenantIndex:
-    def __init__(self) -> None:
-        self.docs: dict[int, _Doc] = {}
-        self.postings: dict[int, tuple[array[int], array[float]]] = {}
-        self.size = 0
-        self.stale = 0
-
-    def put(self, rid: int, doc: _Doc) -> None:
-        old = self.docs.get(rid)
-        self.docs[rid] = doc
-        if old is not None:
-            if old.vector == doc.vector:
-                return
-            # Old postings stay until the next rebuild; exact re-scoring ignores them.
-            self.stale += len(old.vector[0])
-        for fid, weight in zip(*doc.vector):
-            plist = self.postings.get(fid)
-            if plist is None:
-                plist = self.postings[fid] = (array("q"), array("f"))
-            plist[0].append(rid)
-            plist[1].append(weight)
-            self.size += 1
-
-    def apply(self, change: Change) -> None:
-        """Follow one committed change."""
-        if change.entry is None:
-            self.remove(change.rid)
-        else:
-            self.put(change.rid, _doc(change.entry))
-
-    def remove(self, rid: int) -> None:
-        old = self.docs.pop(rid, None)
-        if old is not None:
-            self.stale += len(old.vector[0])
-
-    def needs_rebuild(self) -> bool:
-        return self.stale > max(_STALE_REBUILD_FLOOR, self.size // 2)
-
-    def rebuilt(self) -> _TenantIndex:
-        fresh = _TenantIndex()
-        for rid, doc in self.docs.items():
-            fresh.put(rid, doc)
-        return fresh
 
 
 @dataclass(frozen=True)
@@ -216,29 +146,6 @@ def _lexicon(name: str) -> list[str]:
 
 def _is_common(count: int, total: int) -> bool:
     return count > max(_COMMON_MIN_DOCS, total * _COMMON_FRACTION)
-
-
-def _eligible(
-    docs: dict[int, _Doc], flt: MemoryFilter, now: float, exclude: Optional[int]
-) -> Callable[[int], bool]:
-    """Whether a candidate of the vector arm passes the search's filters, as of ``now``."""
-    history = flt.include_history
-    collection, category, tag = flt.collection, flt.category, flt.container_tag
-    any_tag = tag is None and not flt.exact_tag
-
-    def eligible(rid: int) -> bool:
-        doc = docs.get(rid)
-        if doc is None or doc.archived or rid == exclude:
-            return False
-        if not history and (not doc.current or (doc.expires is not None and doc.expires <= now)):
-            return False
-        if collection is not None and doc.collection != collection:
-            return False
-        if category is not None and doc.category != category:
-            return False
-        return any_tag or doc.container_tag == tag
-
-    return eligible
 
 
 class SearchEngine:
