@@ -1,20 +1,21 @@
 """Hybrid retrieval: arms that each rank memories, fused by weighted Reciprocal Rank
 Fusion, then the current-truth rules.
 
-The arms (``_Arms``): full text (FTS5 BM25 over the query's words); the lexicon (the
-same index, over the words the lexicon asks the question's attribute by, at half
-weight); vectors (cosine over the stdlib embedding); the key arm (the current facts of
-the subject and attribute the question asks about, ask.py, at three times the weight);
-and, when a model embedder is configured, its ranking of what the others found
+The arms (``_Arms``, arms.py): full text (FTS5 BM25 over the query's words); the
+lexicon (the same index, over the words the lexicon asks the question's attribute by, at
+half weight); vectors (cosine over the stdlib embedding); the key arm (the current facts
+of the subject and attribute the question asks about, ask.py, at three times the
+weight); and, when a model embedder is configured, its ranking of what the others found
 (rerank.py). Then ``_Arms.answers`` leaves out what cannot answer the asked key: another
 subject's fact of that attribute, what was said before the answer, a superseded value.
 
-The vector arm never scans every memory. Each tenant has an in-memory inverted index,
-hashed feature → postings of (memory, weight), built lazily from the stored vectors on
-the tenant's first search (without waiting for the writer: what commits meanwhile is
-replayed from the change feed) and kept current by the store's post-commit change feed.
-Candidates come from the query's features, rarest first, within a postings budget; the
-best of them are then re-scored exactly against their stored vectors.
+The vector arm never scans every memory. Each tenant has an in-memory inverted index
+(vector_index.py), hashed feature → postings of (memory, weight), built lazily from the
+stored vectors on the tenant's first search (without waiting for the writer: what
+commits meanwhile is replayed from the change feed) and kept current by the store's
+post-commit change feed. Candidates come from the query's features, rarest first,
+within a postings budget; the best of them are then re-scored exactly against their
+stored vectors.
 """
 
 from __future__ import annotations
@@ -22,40 +23,27 @@ from __future__ import annotations
 import re
 import threading
 import time
-from array import array
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Optional
 
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
 from . import wire
+from .arms import _Arms
 from .ask import Ask, analyse
-from .db import Change, IndexEntry, MemoryFilter, MemoryRecord, Store
+from .db import Change, MemoryFilter, MemoryRecord, Store
 from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, query_terms, tokens, word_feature
-from .facts import RELATION_ATTRIBUTES, USER, attribute
+from .facts import attribute
 from .rerank import ModelRanker
-from .timestamps import iso_now, iso_to_epoch
+from .timestamps import iso_now
+from .vector_index import _doc, _eligible, _TenantIndex
 
 RRF_K = 60
-# The key arm (facts of the key the query asks about, ask.py) counts three times a
-# lexical or vector arm: a fact that answers by key ranks before anything that merely
-# shares words with the question.
-KEY_WEIGHT = 3.0
 # min_score is a calibrated relevance from 0 to 1: the built-in hashed embedding's
 # cosines run low (a paraphrase scores 0.1-0.4), so the vector arm keeps a memory whose
 # cosine reaches min_score × VECTOR_SCALE. An exact lexical hit is never gated.
 VECTOR_SCALE = 0.5
-# The lexicon's words for the asked attribute ("diet" → vegetarian, vegan…) make an arm
-# of half a query arm's weight: they widen what is found without outranking the query.
-LEXICON_WEIGHT = 0.5
-# The names of the people a question asks about ("my wife" → Tasha) make an arm of the
-# same weight: "Tasha took a day job at Rush" answers "where does my wife work?".
-PERSON_WEIGHT = 0.5
-# A model embedder's ranking (rerank.py) counts twice a built-in arm: it reads meaning
-# where the others read words.
-MODEL_WEIGHT = 2.0
 # A small prior for what was said later: among a search's candidates, the newest gains
 # this share of its fused score and the oldest none, so near-ties go to the newer
 # memory while a clearly better match still wins.
@@ -77,9 +65,6 @@ _ASPECT = re.compile(
 )
 # Partial (postings-only) scores shortlist this many per final hit for exact re-scoring.
 _RESCORE_FACTOR = 3
-# A tenant's index is rebuilt once postings left behind by updates and deletes outnumber
-# half of all its postings (and this floor, so small indexes are not rebuilt constantly).
-_STALE_REBUILD_FLOOR = 10_000
 _MAX_QUERY_TERMS = 32
 # A term or feature found in more than this share of memories (and more than the minimum
 # count) says little about relevance but costs a posting per memory: it is left out of
@@ -88,74 +73,6 @@ _MAX_QUERY_TERMS = 32
 _COMMON_FRACTION = 0.2
 _COMMON_MIN_DOCS = 500
 _KEEP_RAREST = 2
-
-
-@dataclass
-class _Doc:
-    vector: Vector
-    collection: str
-    category: str
-    container_tag: Optional[str]
-    current: bool  # not archived and still the latest version
-    archived: bool
-    expires: Optional[float]
-
-
-def _doc(entry: IndexEntry) -> _Doc:
-    return _Doc(
-        vector=entry.vector,
-        collection=entry.collection,
-        category=entry.category,
-        container_tag=entry.container_tag,
-        current=entry.current,
-        archived=entry.archived,
-        expires=iso_to_epoch(entry.expires_at) if entry.expires_at else None,
-    )
-
-
-class _TenantIndex:
-    def __init__(self) -> None:
-        self.docs: dict[int, _Doc] = {}
-        self.postings: dict[int, tuple[array[int], array[float]]] = {}
-        self.size = 0
-        self.stale = 0
-
-    def put(self, rid: int, doc: _Doc) -> None:
-        old = self.docs.get(rid)
-        self.docs[rid] = doc
-        if old is not None:
-            if old.vector == doc.vector:
-                return
-            # Old postings stay until the next rebuild; exact re-scoring ignores them.
-            self.stale += len(old.vector[0])
-        for fid, weight in zip(*doc.vector):
-            plist = self.postings.get(fid)
-            if plist is None:
-                plist = self.postings[fid] = (array("q"), array("f"))
-            plist[0].append(rid)
-            plist[1].append(weight)
-            self.size += 1
-
-    def apply(self, change: Change) -> None:
-        """Follow one committed change."""
-        if change.entry is None:
-            self.remove(change.rid)
-        else:
-            self.put(change.rid, _doc(change.entry))
-
-    def remove(self, rid: int) -> None:
-        old = self.docs.pop(rid, None)
-        if old is not None:
-            self.stale += len(old.vector[0])
-
-    def needs_rebuild(self) -> bool:
-        return self.stale > max(_STALE_REBUILD_FLOOR, self.size // 2)
-
-    def rebuilt(self) -> _TenantIndex:
-        fresh = _TenantIndex()
-        for rid, doc in self.docs.items():
-            fresh.put(rid, doc)
-        return fresh
 
 
 @dataclass(frozen=True)
@@ -189,17 +106,6 @@ def json_contains(container: Any, wanted: Any) -> bool:
     return type(wanted) is type(container) and bool(wanted == container)
 
 
-def _mentions(text: str, values: Sequence[str]) -> bool:
-    """Whether ``text`` names one of ``values`` word for word."""
-    found = tokens(text)
-    for value in values:
-        wanted = tokens(value)
-        width = len(wanted)
-        if width and any(found[i : i + width] == wanted for i in range(len(found) - width + 1)):
-            return True
-    return False
-
-
 def _fts_query(terms: Sequence[str]) -> str | None:
     if not terms:
         return None
@@ -216,29 +122,6 @@ def _lexicon(name: str) -> list[str]:
 
 def _is_common(count: int, total: int) -> bool:
     return count > max(_COMMON_MIN_DOCS, total * _COMMON_FRACTION)
-
-
-def _eligible(
-    docs: dict[int, _Doc], flt: MemoryFilter, now: float, exclude: Optional[int]
-) -> Callable[[int], bool]:
-    """Whether a candidate of the vector arm passes the search's filters, as of ``now``."""
-    history = flt.include_history
-    collection, category, tag = flt.collection, flt.category, flt.container_tag
-    any_tag = tag is None and not flt.exact_tag
-
-    def eligible(rid: int) -> bool:
-        doc = docs.get(rid)
-        if doc is None or doc.archived or rid == exclude:
-            return False
-        if not history and (not doc.current or (doc.expires is not None and doc.expires <= now)):
-            return False
-        if collection is not None and doc.collection != collection:
-            return False
-        if category is not None and doc.category != category:
-            return False
-        return any_tag or doc.container_tag == tag
-
-    return eligible
 
 
 class SearchEngine:
@@ -631,73 +514,6 @@ class SearchEngine:
                     yield memory
 
 
-@dataclass
-class _Arms:
-    """What each arm of one search found, (rid, score) best first, and what the key the
-    query asks about (``ask``) says of the other memories."""
-
-    text: list[tuple[int, float]] = field(default_factory=list)
-    lexicon: list[tuple[int, float]] = field(default_factory=list)
-    vector: list[tuple[int, float]] = field(default_factory=list)
-    key: list[tuple[int, float]] = field(default_factory=list)
-    person: list[tuple[int, float]] = field(default_factory=list)
-    # None when no model embedder ranked (none configured, or it failed).
-    model: Optional[list[tuple[int, float]]] = None
-    ask: Optional[Ask] = None
-    stale: list[str] = field(default_factory=list)  # values the asked keys held before
-    since: Optional[str] = None  # when the answer to a single-valued key became true
-
-    @cached_property
-    def keyed(self) -> frozenset[int]:
-        """The memories the key arm found (read once the arms are done)."""
-        return frozenset(rid for rid, _ in self.key)
-
-    def found(self) -> list[list[tuple[int, float]]]:
-        return [self.key, self.text, self.lexicon, self.person, self.vector]
-
-    def weighted(self) -> list[tuple[Optional[list[tuple[int, float]]], float]]:
-        """Each arm and its weight; None for an arm that does not count (the lexicon,
-        person and key arms when they found nothing, the model arm when it did not run)."""
-        return [
-            (self.text, 1.0),
-            (self.vector, 1.0),
-            (self.lexicon or None, LEXICON_WEIGHT),
-            (self.person or None, PERSON_WEIGHT),
-            (self.key or None, KEY_WEIGHT),
-            (self.model, MODEL_WEIGHT),
-        ]
-
-    def introduces(self, memory: MemoryRecord) -> bool:
-        """Whether a memory only says who the asked person is ("User's roommate is Hana")
-        while the question asks something else of them ("where does Hana live?")."""
-        if self.ask is None or memory.subject != USER or memory.attribute in self.ask.attributes:
-            return False
-        if memory.attribute not in RELATION_ATTRIBUTES or not memory.value:
-            return False
-        return any(s.split(":", 1)[-1] == memory.value for s in self.ask.subjects)
-
-    def answers(self, memory: MemoryRecord) -> bool:
-        """Whether a memory may stand among the answers to the key asked about:
-
-        - a fact of the asked attribute about someone else does not ("where does Hana
-          live?" is not answered by where the user lives);
-        - a memory said before the answer to a single-valued key was true does not: it
-          is what the answer replaced, or beside the question;
-        - nor one naming a value the asked key held before ("my manager Mr Okoye is
-          retiring" once the manager is someone else).
-        """
-        if self.ask is None or memory.rid in self.keyed:
-            return True
-        if memory.attribute in self.ask.attributes and not _among(
-            memory.subject, self.ask.subjects
-        ):
-            return False
-        said = memory.valid_from or memory.created_at
-        if self.since is not None and said < self.since:
-            return False
-        return not (self.stale and _mentions(memory.text, self.stale))
-
-
 def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:
     """What a fact says holds: its key for a single-valued attribute (one value at a time),
     its key and value for a multi-valued one ("has a cat" says nothing of a dog)."""
@@ -711,10 +527,3 @@ def _current(memory: MemoryRecord, now: str) -> bool:
     """Still the latest version and not expired (archived is checked on its own)."""
     expired = memory.expires_at is not None and memory.expires_at <= now
     return memory.is_latest and not expired
-
-
-def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:
-    """Whether ``subject`` is one of ``subjects`` ("sister:" standing for every sister)."""
-    return subject is not None and any(
-        subject == s or (s.endswith(":") and subject.startswith(s)) for s in subjects
-    )

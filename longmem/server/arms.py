@@ -1,0 +1,120 @@
+"""What the arms of one search found, and which other memories may answer what it asks.
+
+``_Arms`` holds each arm's hits, (rid, score) best first, and gives the weight each counts
+for in the fusion (search.py). When the query asks about a key (ask.py), it also tells
+which other memories may stand among the answers (``answers``: not another subject's
+fact of the asked attribute, not what was said before the answer to a single-valued key,
+not a memory naming a value the key held before) and which only introduce the person
+asked about (``introduces``), to be ranked after the answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Optional
+
+from .ask import Ask
+from .db import MemoryRecord
+from .embed import tokens
+from .facts import RELATION_ATTRIBUTES, USER
+
+# The key arm (facts of the key the query asks about, ask.py) counts three times a
+# lexical or vector arm: a fact that answers by key ranks before anything that merely
+# shares words with the question.
+KEY_WEIGHT = 3.0
+# The lexicon's words for the asked attribute ("diet" → vegetarian, vegan…) make an arm
+# of half a query arm's weight: they widen what is found without outranking the query.
+LEXICON_WEIGHT = 0.5
+# The names of the people a question asks about ("my wife" → Tasha) make an arm of the
+# same weight: "Tasha took a day job at Rush" answers "where does my wife work?".
+PERSON_WEIGHT = 0.5
+# A model embedder's ranking (rerank.py) counts twice a built-in arm: it reads meaning
+# where the others read words.
+MODEL_WEIGHT = 2.0
+
+
+@dataclass
+class _Arms:
+    """What each arm of one search found, (rid, score) best first, and what the key the
+    query asks about (``ask``) says of the other memories."""
+
+    text: list[tuple[int, float]] = field(default_factory=list)
+    lexicon: list[tuple[int, float]] = field(default_factory=list)
+    vector: list[tuple[int, float]] = field(default_factory=list)
+    key: list[tuple[int, float]] = field(default_factory=list)
+    person: list[tuple[int, float]] = field(default_factory=list)
+    # None when no model embedder ranked (none configured, or it failed).
+    model: Optional[list[tuple[int, float]]] = None
+    ask: Optional[Ask] = None
+    stale: list[str] = field(default_factory=list)  # values the asked keys held before
+    since: Optional[str] = None  # when the answer to a single-valued key became true
+
+    @cached_property
+    def keyed(self) -> frozenset[int]:
+        """The memories the key arm found (read once the arms are done)."""
+        return frozenset(rid for rid, _ in self.key)
+
+    def found(self) -> list[list[tuple[int, float]]]:
+        return [self.key, self.text, self.lexicon, self.person, self.vector]
+
+    def weighted(self) -> list[tuple[Optional[list[tuple[int, float]]], float]]:
+        """Each arm and its weight; None for an arm that does not count (the lexicon,
+        person and key arms when they found nothing, the model arm when it did not run)."""
+        return [
+            (self.text, 1.0),
+            (self.vector, 1.0),
+            (self.lexicon or None, LEXICON_WEIGHT),
+            (self.person or None, PERSON_WEIGHT),
+            (self.key or None, KEY_WEIGHT),
+            (self.model, MODEL_WEIGHT),
+        ]
+
+    def introduces(self, memory: MemoryRecord) -> bool:
+        """Whether a memory only says who the asked person is ("User's roommate is Hana")
+        while the question asks something else of them ("where does Hana live?")."""
+        if self.ask is None or memory.subject != USER or memory.attribute in self.ask.attributes:
+            return False
+        if memory.attribute not in RELATION_ATTRIBUTES or not memory.value:
+            return False
+        return any(s.split(":", 1)[-1] == memory.value for s in self.ask.subjects)
+
+    def answers(self, memory: MemoryRecord) -> bool:
+        """Whether a memory may stand among the answers to the key asked about:
+
+        - a fact of the asked attribute about someone else does not ("where does Hana
+          live?" is not answered by where the user lives);
+        - a memory said before the answer to a single-valued key was true does not: it
+          is what the answer replaced, or beside the question;
+        - nor one naming a value the asked key held before ("my manager Mr Okoye is
+          retiring" once the manager is someone else).
+        """
+        if self.ask is None or memory.rid in self.keyed:
+            return True
+        if memory.attribute in self.ask.attributes and not _among(
+            memory.subject, self.ask.subjects
+        ):
+            return False
+        said = memory.valid_from or memory.created_at
+        if self.since is not None and said < self.since:
+            return False
+        return not (self.stale and _mentions(memory.text, self.stale))
+
+
+def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:
+    """Whether ``subject`` is one of ``subjects`` ("sister:" standing for every sister)."""
+    return subject is not None and any(
+        subject == s or (s.endswith(":") and subject.startswith(s)) for s in subjects
+    )
+
+
+def _mentions(text: str, values: Sequence[str]) -> bool:
+    """Whether ``text`` names one of ``values`` word for word."""
+    found = tokens(text)
+    for value in values:
+        wanted = tokens(value)
+        width = len(wanted)
+        if width and any(found[i : i + width] == wanted for i in range(len(found) - width + 1)):
+            return True
+    return False

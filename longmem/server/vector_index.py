@@ -1,0 +1,116 @@
+"""The vector arm's index: per tenant, in memory, hashed feature → postings of (memory,
+weight), so a search walks the postings of the query's features instead of every memory.
+
+``_TenantIndex`` is filled from the stored vectors and follows each committed change
+(``apply``); an update or delete leaves the old postings behind (exact re-scoring against
+the current vector ignores them) until they outnumber half of all postings, when it asks
+to be rebuilt. ``_eligible`` judges a candidate by the index's own copy of its filterable
+fields, without reading its row. Loading, locking, rebuilding and the walk of the
+postings are the engine's (search.py).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Optional
+
+from .db import Change, IndexEntry, MemoryFilter
+from .embed import Vector
+from .timestamps import iso_to_epoch
+
+# A tenant's index is rebuilt once postings left behind by updates and deletes outnumber
+# half of all its postings (and this floor, so small indexes are not rebuilt constantly).
+_STALE_REBUILD_FLOOR = 10_000
+
+
+@dataclass
+class _Doc:
+    vector: Vector
+    collection: str
+    category: str
+    container_tag: Optional[str]
+    current: bool  # not archived and still the latest version
+    archived: bool
+    expires: Optional[float]
+
+
+def _doc(entry: IndexEntry) -> _Doc:
+    return _Doc(
+        vector=entry.vector,
+        collection=entry.collection,
+        category=entry.category,
+        container_tag=entry.container_tag,
+        current=entry.current,
+        archived=entry.archived,
+        expires=iso_to_epoch(entry.expires_at) if entry.expires_at else None,
+    )
+
+
+class _TenantIndex:
+    def __init__(self) -> None:
+        self.docs: dict[int, _Doc] = {}
+        self.postings: dict[int, tuple[array[int], array[float]]] = {}
+        self.size = 0
+        self.stale = 0
+
+    def put(self, rid: int, doc: _Doc) -> None:
+        old = self.docs.get(rid)
+        self.docs[rid] = doc
+        if old is not None:
+            if old.vector == doc.vector:
+                return
+            # Old postings stay until the next rebuild; exact re-scoring ignores them.
+            self.stale += len(old.vector[0])
+        for fid, weight in zip(*doc.vector):
+            plist = self.postings.get(fid)
+            if plist is None:
+                plist = self.postings[fid] = (array("q"), array("f"))
+            plist[0].append(rid)
+            plist[1].append(weight)
+            self.size += 1
+
+    def apply(self, change: Change) -> None:
+        """Follow one committed change."""
+        if change.entry is None:
+            self.remove(change.rid)
+        else:
+            self.put(change.rid, _doc(change.entry))
+
+    def remove(self, rid: int) -> None:
+        old = self.docs.pop(rid, None)
+        if old is not None:
+            self.stale += len(old.vector[0])
+
+    def needs_rebuild(self) -> bool:
+        return self.stale > max(_STALE_REBUILD_FLOOR, self.size // 2)
+
+    def rebuilt(self) -> _TenantIndex:
+        fresh = _TenantIndex()
+        for rid, doc in self.docs.items():
+            fresh.put(rid, doc)
+        return fresh
+
+
+def _eligible(
+    docs: dict[int, _Doc], flt: MemoryFilter, now: float, exclude: Optional[int]
+) -> Callable[[int], bool]:
+    """Whether a candidate of the vector arm passes the search's filters, as of ``now``."""
+    history = flt.include_history
+    collection, category, tag = flt.collection, flt.category, flt.container_tag
+    any_tag = tag is None and not flt.exact_tag
+
+    def eligible(rid: int) -> bool:
+        doc = docs.get(rid)
+        if doc is None or doc.archived or rid == exclude:
+            return False
+        if not history and (not doc.current or (doc.expires is not None and doc.expires <= now)):
+            return False
+        if collection is not None and doc.collection != collection:
+            return False
+        if category is not None and doc.category != category:
+            return False
+        return any_tag or doc.container_tag == tag
+
+    return eligible
