@@ -29,7 +29,7 @@ from typing import Optional
 
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .keys import Key, keys_of
+from .keys import STAYS, Key, keys_of
 from .subjects import (
     NOBODY,
     Parsed,
@@ -90,6 +90,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "hobbies": ("{s} does {v}", "{s} no longer does {v}"),
     "visited": ("{s} has been to {v}", "{s} has not been to {v}"),
 }
+_CONDITION = re.compile(r"^(?:if|unless|in case|suppose|supposing)\b", re.I)
+_STAY = re.compile(r"\b(?:" + STAYS + r"|for work|on business)\b", re.I)
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _COUNTS |= frozenset(str(n) for n in range(2, 100))
 # A home said by what it is next to: "User lives behind agara lake".
@@ -225,10 +227,14 @@ def _facts_of(
                 value=name,
             )
         )
-    keys = [] if subject is NOBODY else keys_of(parsed.predicate, sentence)
-    if until is None and any(k.attribute == "location" for k in keys):
+    # "If it's tea from now on, I'll cry": a condition states nothing.
+    stated = subject is not NOBODY and _CONDITION.match(clause) is None
+    keys = keys_of(parsed.predicate, sentence) if stated else []
+    stay = until is not None or _STAY.search(parsed.predicate) is not None
+    if not stay and any(k.attribute == "location" for k in keys):
         # Whereabouts without an end are where one lives, said loosely ("my sister is in
-        # Madrid"); a stay has an end ("until Sunday").
+        # Madrid"); a stay has an end ("until Sunday") or a reason ("for work", "at a
+        # conference in Lisbon").
         homes = [_as_home(k) if k.attribute == "location" else k for k in keys]
         keys = [k for k in homes if k is not None]
     for key in keys:

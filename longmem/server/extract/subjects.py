@@ -25,6 +25,7 @@ from .text import (
     ADVERBS,
     CLAUSE_VERBS,
     MODALS,
+    MONTH_NAMES,
     PAST_IRREGULAR,
     WEEKDAY_RE,
     lower_words,
@@ -160,6 +161,7 @@ _SOMEONE_OF = re.compile(
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
 )
+_NAME_AND_I = re.compile(r"^" + _NAME + r"\s+(?:and|&)\s+(?:I|we)\b\s*")
 _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
 # "New manager: Funmi Adeyemi, she came over from KPMG."
 _LABEL = re.compile(
@@ -222,7 +224,7 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     match = _RELATION.match(clause)
     if match:
         name = match.group("name")
-        if name and name.split()[0].lower() in _NOT_NAMES:
+        if name and not _relation_name(name, clause[match.end() :]):
             name = None
             rest = clause[match.start("name") :] if match.group("name") else clause[match.end() :]
         else:
@@ -240,6 +242,15 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
         subject = relation_subject(rel, name)
         relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
         return Parsed(subject, rest, relation if name else None)
+    match = _NAME_AND_I.match(clause)
+    if match:  # "Tasha and I are doing keto": the user's, as "my wife and I" is
+        return Parsed(USER_SUBJECT, _spell(None, clause[match.end() :]))
+    match = _NAME_MODAL.match(clause)
+    if match and _told_second(lower_words(clause)[:4]):
+        # "Can turned 2", "Will got promoted": a modal takes a bare verb, so a name; the
+        # collection links it to the relation it knows by that name.
+        name = match.group(0)
+        return Parsed(Subject(name, name), clause[match.end() :].strip())
     match = _NAMED.match(clause)
     if match and _is_name(match.group("name"), clause[match.end() :], match.group("c")):
         name = match.group("name")
@@ -288,14 +299,15 @@ _THINGS_AGE = re.compile(
     r"(?:\s*(?:years?|yrs?|months?)\b|\s*y/?o\b|\s*[.!]*\s*$)",
     re.I,
 )
-# A name that reads as a modal ("Can", "Will", "May"), written capitalised.
+# A name that reads as a modal, written capitalised and with no contraction after it.
+_NAME_MODAL = re.compile(r"^(?:Can|May|Will)\b(?!')")
 _MODAL_NAME = re.compile(r"^(?:" + "|".join(sorted(m.capitalize() for m in MODALS)) + r")\b")
 
 
 def _someone_first(clause: str) -> bool:
     """Whether a clause opens with someone or something other than the user, then their
-    verb: a word for a person ("husband got a job", "kids started school"), a name that
-    reads as a modal ("Can turned 2", "Will got promoted": a modal takes a bare verb), or
+    verb: a word for a person ("husband got a job", "kids started school"), a modal
+    that is no name the rules take, then a told verb ("Should've turned left"), or
     something of the user's that is not a relation the rules know ("my dog turned 5",
     "our parents moved to Spain", "my car is 10 years old"). Only such positive signs
     count: chat opens the user's own news with all sorts of words ("omg turned 40",
@@ -345,6 +357,24 @@ def _spell_s(rest: str) -> str:
         if rest.startswith(contraction):
             return spelled + rest[len(contraction) :].strip()
     return rest
+
+
+# Names that are also modals or months ("our son Can", "my daughter May", "my sister
+# June"): after a relation word, a name where a verb of the person follows.
+_WORD_NAMES = MODALS | frozenset(MONTH_NAMES)
+
+
+def _relation_name(name: str, rest: str) -> bool:
+    """Whether the capitalised word after a relation word is the relative's name: "my
+    son Can is 1", "my daughter May turned 5", not "my husband Tonight…" or "my
+    husband Will be late"."""
+    first = name.split()[0].lower()
+    if first not in _NOT_NAMES:
+        return True
+    if first not in _WORD_NAMES:
+        return False
+    following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
+    return bool(following) and (following[0] in _TOLD_VERBS or following[0] in ("is", "was", "has"))
 
 
 def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:

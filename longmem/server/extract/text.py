@@ -389,8 +389,12 @@ def subject_of(clause: str) -> Optional[str]:
 
 
 def has_clause(text: str) -> bool:
+    # "Tasha's done with nights": a name's "'s" is its "is" or "has".
     return any(
-        w in _SUBJECT_WORDS or w in CLAUSE_VERBS or (len(w) > 4 and w.endswith("ed"))
+        w in _SUBJECT_WORDS
+        or w in CLAUSE_VERBS
+        or (len(w) > 4 and w.endswith("ed"))
+        or w.endswith("'s")
         for w in lower_words(text)
     )
 
