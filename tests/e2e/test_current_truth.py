@@ -804,3 +804,16 @@ def test_a_condition_states_nothing(mem: Longmem, collection: str) -> None:
     facts = mem.remember("If it's tea from now on, I'll cry.", collection=collection)
     assert [f["attribute"] for f in facts] == [None, None]
     assert mem.get(coffee["id"], collection=collection)["is_latest"] is True
+
+
+def test_a_grandparent_is_asked_about_in_any_language(mem: Longmem, collection: str) -> None:
+    mem.remember("My avó Rosa lives on her own in Viana do Castelo.", collection=collection)
+    for asked in ("Where does my avó live?", "Where does my grandma live?"):
+        hits = _texts(mem.search(asked, collection=collection))
+        assert hits[:1] == ["User's avó Rosa lives in Viana do Castelo"], asked
+
+
+def test_being_at_a_company_is_not_living_there(mem: Longmem, collection: str) -> None:
+    [home] = mem.remember("I live in York.", collection=collection)
+    mem.remember("Working at Google now", collection=collection)
+    assert mem.get(home["id"], collection=collection)["is_latest"] is True

@@ -67,6 +67,7 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("Heads up: I moved to Oslo", ("User lives in Oslo", "user", "home", "Oslo", False)),
         ("I don't live in Berlin anymore", ("User no longer lives in Berlin", "user", "home", "Berlin", True)),
         ("We live on Södermalm", ("User lives in Södermalm", "user", "home", "Södermalm", False)),
+        ("I live on my own in Hull", ("User lives in Hull", "user", "home", "Hull", False)),
         # a stay, with or without its end, is where one is, not where one lives
         ("I'm at a conference in Lisbon", ("User is in Lisbon", "user", "location", "Lisbon", False)),
         ("I'm on a business trip in Berlin", ("User is in Berlin", "user", "location", "Berlin", False)),
@@ -376,6 +377,17 @@ def test_chat_spelling_fragments_and_emoji_are_read_as_typed(
         ),
         # A school started is a school, not an employer.
         ("Mia starts at Oakfield Primary in September", [("Mia goes to Oakfield Primary", "Mia", "school", "Oakfield Primary", False)]),
+        # Words for family from other languages, as used in English chat.
+        (
+            "my unnie Soyeon is a flight attendant",
+            [
+                ("User's unnie is Soyeon", "user", "siblings", "Soyeon", False),
+                ("User's unnie Soyeon works as a flight attendant", "unnie:Soyeon", "job", "flight attendant", False),
+            ],
+        ),
+        ("My abuela lives in Ponce", [("User's abuela lives in Ponce", "abuela:", "home", "Ponce", False)]),
+        # An English word for a grandparent, as a name, is that grandparent.
+        ("Nan moved to Braga", [("User's nan lives in Braga", "nan:", "home", "Braga", False)]),
         # "Ana and I", as "my wife and I": the user.
         ("Ana and I live in Rome", [("User lives in Rome", "user", "home", "Rome", False)]),
         ("Tasha and I are doing keto together", [("User is keto", "user", "diet", "keto", False)]),
@@ -480,6 +492,11 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         ("Mum's new partner is a chef", "Mum's new partner is a chef"),
         ("My son's teacher is great", "User's son's teacher is great"),
         ("My husband's new job is great", "User's husband's new job is great"),
+        # where one is *at*, without an end: a workplace or venue as often as a home
+        ("I'm at Google now", "User is at Google now"),
+        ("I'm at the Hilton in Paris", "User is at the Hilton in Paris"),
+        # a word for family in another language is someone's only after "my"
+        ("Pai was amazing, best trip ever", "Pai was amazing, best trip ever"),
         # a condition states nothing
         (
             "If I took a job at Meta I'd earn more",

@@ -199,8 +199,12 @@ def _detail(predicate: str, key: Key) -> str:
     return ", " + third_person(match.group("d"))
 
 
-def _as_home(key: Key) -> Optional[Key]:
-    """Whereabouts said without an end, as a home: "Madrid"; "a flatshare in Stratford"."""
+def _as_home(key: Key, predicate: str) -> Optional[Key]:
+    """Whereabouts said without an end, as a home: "Madrid"; "a flatshare in Stratford".
+    Never where one is *at* ("I'm at Google now", "at the Hilton in Paris"): a
+    workplace, a venue or a school as often as a home, so the clause stays plain."""
+    if re.search(r"\bat\s+" + re.escape(key.value), predicate, re.I):
+        return None
     place = key.value if key.value[:1].isupper() else None
     inside = _PLACE_IN.search(key.value)
     place = inside.group(1) if inside else place
@@ -235,7 +239,7 @@ def _facts_of(
         # Whereabouts without an end are where one lives, said loosely ("my sister is in
         # Madrid"); a stay has an end ("until Sunday") or a reason ("for work", "at a
         # conference in Lisbon").
-        homes = [_as_home(k) if k.attribute == "location" else k for k in keys]
+        homes = [_as_home(k, parsed.predicate) if k.attribute == "location" else k for k in keys]
         keys = [k for k in homes if k is not None]
     for key in keys:
         if not key.value:

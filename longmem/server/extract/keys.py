@@ -149,7 +149,7 @@ RULES: tuple[Rule, ...] = (
     _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
     _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
     # -- home and whereabouts --
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:in|on(?=\s+(?-i:[A-Z])))\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?(?:in|on(?=\s+(?-i:[A-Z])))\s+" + _V),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated)\s+(?:back\s+|over\s+|out\s+)?to\s+" + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),

@@ -51,17 +51,41 @@ RELATIONS: dict[str, str] = {
         grandpa grandfather grandad granddad grandson granddaughter""".split(),
         "relatives",
     ),
+    # Words for family from other languages, as they are used in English chat ("my
+    # abuela", "my unnie Soyeon", "my avó Rosa"). Not those that are also a common given
+    # name (Anna, Anne, Lola, Abi, Hala) or an English word ("ate", "mama" aside).
+    **dict.fromkeys(
+        """unnie eonni noona nuna oppa hyung didi bhaiya akka abla hermana hermano irmã
+        irmão sœur soeur frère frere schwester bruder sorella fratello""".split(),
+        "siblings",
+    ),
+    **dict.fromkeys("hijo hija filho filha sohn tochter figlio figlia".split(), "children"),
+    **dict.fromkeys("esposa esposo marido novia novio".split(), "partner"),
+    **dict.fromkeys("mama mamá mãe maman mutti amma eomma".split(), "mother"),
+    **dict.fromkeys("papa papá pai baba vati appa".split(), "father"),
+    **dict.fromkeys(
+        """avó vovó abuela abuelita oma nonna babcia halmeoni obaachan yiayia bubbe
+        babushka avô vovô abuelo abuelito opa nonno dziadek harabeoji ojiichan papou
+        zayde dedushka tía tia tante zia teyze tío tio onkel zio amca""".split(),
+        "relatives",
+    ),
 }
 # Words for the same relative: a question about "my nan" finds what was said of "my
 # grandma", and "Grandma moved…" is the nan the collection knows.
-_KIN_GROUPS = (
-    ("mum", "mom", "mother"),
-    ("dad", "father"),
-    ("grandma", "grandmother", "granny", "nan", "nana"),
-    ("grandpa", "grandfather", "grandad", "granddad"),
-    ("aunt", "auntie"),
-    ("fiance", "fiancee", "fiancé", "fiancée"),
-    ("colleague", "coworker", "co-worker"),
+_KIN_GROUPS = tuple(
+    tuple(group.split())
+    for group in (
+        "mum mom mother mama mamá mãe maman mutti amma eomma",
+        "dad father papa papá pai baba vati appa",
+        """grandma grandmother granny nan nana avó vovó abuela abuelita oma nonna babcia
+        halmeoni obaachan yiayia bubbe babushka""",
+        """grandpa grandfather grandad granddad avô vovô abuelo abuelito opa nonno dziadek
+        harabeoji ojiichan papou zayde dedushka""",
+        "aunt auntie tía tia tante zia teyze",
+        "uncle tío tio onkel zio amca",
+        "fiance fiancee fiancé fiancée",
+        "colleague coworker co-worker",
+    )
 )
 _KIN = {word: group[0] for group in _KIN_GROUPS for word in group}
 
@@ -167,9 +191,12 @@ _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
 _LABEL = re.compile(
     r"^(?i:(?:my\s+)?(?:new\s+)?(?P<rel>" + _REL + r"))\s*[:—–-]\s*(?P<name>" + _FULL_NAME + r")\b\s*,?\s*"
 )
-# "Mum is still in Lagos": a relation word as a name.
+# "Mum is still in Lagos", "Nan moved to Braga": an English word for a parent or
+# grandparent as a name. (Not the other languages': "Opa!", "Pai was amazing", "Mama
+# Mia" are someone's only after "my".)
 _BARE_RELATION = re.compile(
-    r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandpa)\b(?P<c>'s)?\s*"
+    r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
+    r"Grandpa|Grandfather|Grandad|Granddad)\b(?P<c>'s)?\s*"
 )
 # "My manager here at PwC is Daniel Osei": who the relation is.
 _IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
