@@ -91,7 +91,22 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "visited": ("{s} has been to {v}", "{s} has not been to {v}"),
 }
 _CONDITION = re.compile(r"^(?:if|unless|in case|suppose|supposing)\b", re.I)
-_STAY = re.compile(r"\b(?:" + STAYS + r"|for work|on business)\b", re.I)
+# A stay said as one: "at a conference", "on a trip", "for work", "on business"; unless
+# it is for good ("I'm in Bristol permanently for work").
+_STAY = re.compile(
+    r"\b(?:(?:on|at|for)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    + STAYS
+    + r"|for work|on business)\b",
+    re.I,
+)
+_SETTLED = re.compile(r"\b(?:for good|permanently|living here|relocated)\b", re.I)
+_REPORTED = re.compile(
+    r"^(?:think|thought|heard|hear|guess|reckon|believe|believed|said|say|says|told|know|"
+    r"knew|hope|wish|doubt|wonder|suppose|suspect|bet)\s+(?:that\s+)?"
+    r"(?:he|she|they|it|(?-i:[A-Z][\w-]+)|(?:my|our|his|her|their)\s+[\w-]+)(?:'s)?\s+"
+    r"(?:\w+ed|\w+s|got|is|was|are|were|has|had|will|went|left|took|became)\b",
+    re.I,
+)
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _COUNTS |= frozenset(str(n) for n in range(2, 100))
 # A home said by what it is next to: "User lives behind agara lake".
@@ -139,14 +154,16 @@ class RuleExtractor:
                 facts.append(ExtractedFact(text, statement=words, value=new, corrects=old))
                 # What the sentence says after the correction is said as usual.
                 sentence = sentence[correction.end() :].strip(" ,;:")
+            condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
             for clause in clauses(sentence) if sentence else []:
+                condition = condition or _CONDITION.match(clause) is not None
                 parsed = parse_subject(clause, previous)
                 if parsed.subject.key != USER:
                     previous = parsed.subject
                 # A clause opened by a lower-case word may turn out someone else's once the
                 # server knows the word as a name ("bob turned 31 and i turned 31 too").
                 opener = lower_opener(clause) if parsed.subject.key == USER else None
-                for fact in _facts_of(clause, sentence, parsed, said, until):
+                for fact in _facts_of(clause, sentence, parsed, said, until, condition):
                     identity = (fact.subject, fact.attribute, fact.value, fact.text, opener)
                     if identity not in seen:
                         seen.add(identity)
@@ -212,7 +229,12 @@ def _as_home(key: Key, predicate: str) -> Optional[Key]:
 
 
 def _facts_of(
-    clause: str, sentence: str, parsed: Parsed, said: datetime, until: Optional[datetime]
+    clause: str,
+    sentence: str,
+    parsed: Parsed,
+    said: datetime,
+    until: Optional[datetime],
+    condition: bool,
 ) -> list[ExtractedFact]:
     subject = parsed.subject
     past = has_past_verb(lower_words(clause))
@@ -231,10 +253,16 @@ def _facts_of(
                 value=name,
             )
         )
-    # "If it's tea from now on, I'll cry": a condition states nothing.
-    stated = subject is not NOBODY and _CONDITION.match(clause) is None
+    # "If it's tea from now on, I'll cry": a condition states nothing; nor does what the
+    # user thinks or heard of someone else ("I think Tom moved to Paris").
+    stated = subject is not NOBODY and not condition
+    stated = stated and not (subject.key == USER and _REPORTED.match(parsed.predicate))
     keys = keys_of(parsed.predicate, sentence) if stated else []
+    if any(k.attribute == "home" for k in keys):
+        # "I'm in Leeds now": one place, a home, not a stay as well
+        keys = [k for k in keys if k.attribute != "location"]
     stay = until is not None or _STAY.search(parsed.predicate) is not None
+    stay = stay and _SETTLED.search(parsed.predicate) is None
     if not stay and any(k.attribute == "location" for k in keys):
         # Whereabouts without an end are where one lives, said loosely ("my sister is in
         # Madrid"); a stay has an end ("until Sunday") or a reason ("for work", "at a

@@ -75,6 +75,21 @@ OCCUPATIONS = frozenset(
     paralegal notary surveyor inspector auditor bookkeeper treasurer trainee resident
     registrar consultant sous-chef chef tech""".split()
 )
+# "keto is officially over", "The keto diet's done for me": a diet that ended, named as
+# it ends (subjects.py reads such a clause as the user's, whatever its first word).
+DIET_ENDED = (
+    r"(?:the\s+|my\s+)?(?P<v>"
+    + DIETS
+    + r")(?:\s+diet|\s+thing)?(?:\s+is|'s)\s+"
+    + _ADV
+    + r"(?:over|done|finished)(?:\s+for\s+(?:me|us))?(?=\s*(?:$|[,.!;]|(?:lol|haha|now|for good)\b))"
+)
+# A place one lives on, said as one: "on Main Street", "on Södermalm in Stockholm", not
+# "on Coffee now lol", "on Instagram", "on Tuesdays".
+_ON_PLACE = (
+    r"(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?(?:\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Row|"
+    r"Drive|Island|Isle|Estate|Hill|Square)\b|\s+in\s+(?-i:[A-Z]))"
+)
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 _WORK_WORDS = r"(?:job|position|role|gig|post|residency|internship|placement|contract|offer)"
 # What a job is said with before its word: "a day job", "a new full-time post".
@@ -149,7 +164,7 @@ RULES: tuple[Rule, ...] = (
     _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
     _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
     # -- home and whereabouts --
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?(?:in|on(?=\s+(?-i:[A-Z])))\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?(?:in|on(?=\s+" + _ON_PLACE + r"))\s+" + _V),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated)\s+(?:back\s+|over\s+|out\s+)?to\s+" + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),
@@ -161,7 +176,8 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + _GONE + r"(?:bought|buying|rented|renting|signed for)\s+(?:a|an|our|my|the)?\s*(?:new\s+)?(?:place|house|flat|apartment|home|condo|one)\s+(?:in|on|near)\s+" + _V),
     _rule("home", r"^" + _ADV + r"(?:am|are|is)\s+(?:now\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+(?:now|these days|for good)\b"),
     # A stay, typed short too: "at a trade show in Vegas till Thursday".
-    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),
+    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),
+    _rule("location", r"^(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+(?P<v>[^,;:!?()]+?)\s+(?:until|till|through)\b"),
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
     _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
     # -- age and dates --
@@ -181,8 +197,10 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|\bno longer\s+(?:a\s+)?(?:vegetarian|vegan)\b|\bnot\s+(?:vegetarian|vegan)\s+any\s*more\b", value="eats meat"),
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
-    _rule("diet", r"^(?:the\s+|my\s+)?(?P<v>" + DIETS + r")(?:\s+diet|\s+thing)?(?:\s+is|'s)\s+" + _ADV + r"(?:over|done|finished)(?:\s+for\s+(?:me|us))?(?=\s*(?:$|[,.!;]|(?:lol|haha|now|for good)\b))", negated=True),
-    _rule("diet", r"(?:^|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go|on|doing|started|starting)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    _rule("diet", "^" + DIET_ENDED, negated=True),
+    _rule("diet", r"(?:^(?!" + DIET_ENDED.replace("(?P<v>", "(?:") + r")|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
+    _rule("diet", r"\b(?:on|doing|started|starting|trying)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so)\b))"),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
     _rule("allergies", r"\b(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
@@ -225,7 +243,7 @@ _VALUE_END = re.compile(
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
-    r"today|tonight|tomorrow|yesterday|every|each|at the moment|on (?:"
+    r"today|tonight|tomorrow|yesterday|every|each|at the moment|of course|permanently|on (?:"
     + WEEKDAY_RE
     + r")|instead|especially|mostly|lately|these|ever|either|though|apparently)\b",
     re.I,
@@ -243,6 +261,8 @@ _MAX_VALUE_WORDS = 7
 def clean_value(raw: str, name: str) -> Optional[str]:
     """The value of a match, cut where the phrase around it goes on; None if nothing usable."""
     value = _VALUE_END.split(raw.strip(), maxsplit=1)[0].strip(" .'\"")
+    if name == "employer" and _NOT_AN_EMPLOYER.match(value):
+        return None  # "a real job at last", "a nurse at heart", "started at 6am"
     if name == "job":
         value = _JOB_END.sub("", value)
     if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school"):
@@ -261,12 +281,32 @@ _DURATION = re.compile(
 )
 
 
+_NOT_AN_EMPLOYER = re.compile(r"^(?:(?:last|least|first|home|heart|all|the moment)\b|\d)", re.I)
+_WORK_SAID = re.compile(
+    r"\b(?:as\s+(?:a|an|head|the)|work|works|working|job|teach|teaches|teaching|staff)\b", re.I
+)
+# Not an occupation: "I'm low tech", "pretty high tech".
+_NOT_A_TECH = re.compile(r"\b(?:low|high|pretty|so|very|too|more|less)\s+tech$", re.I)
+
+
 _TITLED = re.compile(r"^(?:head|director|chair|lead|manager|dean|vp|vice president)\s+of\b", re.I)
+
+
+_AT_HEART = re.compile(r"\bat heart\b", re.I)
+
+
+def _singular(job: str) -> str:
+    head, _, last = job.rpartition(" ")
+    if last.lower() in OCCUPATIONS or last.lower()[:-1] not in OCCUPATIONS:
+        return job
+    return f"{head} {last[:-1]}".strip()
 
 
 def is_occupation(value: str) -> bool:
     if _TITLED.match(value):
         return True
+    if _NOT_A_TECH.search(value):
+        return False
     last = value.split()[-1].lower().strip(".")
     if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
         return True
@@ -367,6 +407,10 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             value = _value_of(rule, match, name, sentence)
             if value is None or (name == "job" and not is_occupation(value)):
                 continue
+            if name in ("job", "employer") and _AT_HEART.search(text):
+                continue  # "I'm a tech at heart"
+            if name == "job":
+                value = _singular(value)  # "Tom and I are both nurses"
             if name == "name" and value.split()[0].lower() in _NOT_NAME_WORDS:
                 continue
             if name == "name":  # typed in lower case: "im rohan (ro is fine)"
@@ -387,7 +431,12 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 found["employer"] = Key("employer", value, False, FACT)
     school, employer = found.get("school"), found.get("employer")
     if school and employer and employer.value.casefold() == school.value.casefold():
-        del found["employer"]  # "May starts at Oakfield Primary": a school, not a job
+        # "May starts at Oakfield Primary": a school, unless work is said ("I started at
+        # Leeds College as a lecturer")
+        if "job" in found or _WORK_SAID.search(predicate):
+            del found["school"]
+        else:
+            del found["employer"]
     values = list(found.values())
     values += [key for key in more if key not in values]
     return values + endings(predicate, values)

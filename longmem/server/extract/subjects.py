@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..facts import USER
+from .keys import DIET_ENDED
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -185,7 +186,11 @@ _SOMEONE_OF = re.compile(
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
 )
-_NAME_AND_I = re.compile(r"^" + _NAME + r"\s+(?:and|&)\s+(?:I|we)\b\s*")
+# "Tasha and I", "me and Tasha", "wife and I": the user among others.
+_NAME_AND_I = re.compile(
+    r"^(?i:me\s+(?:and|&)\s+[a-z][\w-]*|[a-z][\w-]*\s+(?:and|&)\s+(?:I|me))\b(?!')\s*"
+)
+_DIET_ENDED = re.compile(DIET_ENDED, re.I)
 _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
 # "New manager: Funmi Adeyemi, she came over from KPMG."
 _LABEL = re.compile(
@@ -210,7 +215,7 @@ _NOT_NAMES = frozenset(
     great happy sad work home monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november
     december weird hi hello hey dear lots some most all both each one two three he she
-    they""".split()
+    they me""".split()
 )
 # A time said first ("This week I'm covering…") is not the subject.
 _LEAD_TIME = re.compile(
@@ -233,6 +238,8 @@ class Parsed:
 def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     """Who a clause is about, and what it says of them."""
     clause = _LEAD_TIME.sub("", clause, count=1)
+    if _DIET_ENDED.match(clause):
+        return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
     if _SOMEONE_OF.match(clause):
         return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
     match = _PRONOUN.match(clause)

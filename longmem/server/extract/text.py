@@ -74,7 +74,10 @@ INTERJECTIONS = words(
 _FILLER = re.compile(
     r"^(?:(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi)"
     r"\b[,!]?\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
-    r"|in case (?:you're wondering|it matters),?\s+"
+    r"|in case (?:you're wondering|it matters|you forgot),?\s+"
+    # a discourse "if", not a condition: "If so, I moved to Leeds"
+    r"|if (?:so|not|anything|you must know|you ask me|i'?m (?:being )?honest),?\s+"
+    r"|unless i'?m (?:mistaken|wrong),?\s+|let'?s see,?\s+"
     r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
     r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+)+",
     re.I,
