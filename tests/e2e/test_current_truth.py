@@ -802,7 +802,7 @@ def test_a_diet_that_is_over_is_retired(mem: Longmem, collection: str) -> None:
 def test_a_condition_states_nothing(mem: Longmem, collection: str) -> None:
     [coffee] = mem.remember("I drink coffee.", collection=collection)
     facts = mem.remember("If it's tea from now on, I'll cry.", collection=collection)
-    assert [f["attribute"] for f in facts] == [None, None]
+    assert facts and all(f["attribute"] is None for f in facts)
     assert mem.get(coffee["id"], collection=collection)["is_latest"] is True
 
 
@@ -817,3 +817,25 @@ def test_being_at_a_company_is_not_living_there(mem: Longmem, collection: str) -
     [home] = mem.remember("I live in York.", collection=collection)
     mem.remember("Working at Google now", collection=collection)
     assert mem.get(home["id"], collection=collection)["is_latest"] is True
+
+
+def test_a_break_up_with_a_thing_leaves_the_partner(mem: Longmem, collection: str) -> None:
+    [_, tom] = mem.remember("My husband Tom is a carpenter.", collection=collection)
+    mem.remember("Netflix and I broke up lol", collection=collection)
+    assert mem.get(tom["id"], collection=collection)["is_latest"] is True
+
+
+def test_a_sibling_in_another_language_is_asked_about_as_a_sibling(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("My hermana Lucia lives in Sevilla.", collection=collection)
+    hits = _texts(mem.search("Where does my sister live?", collection=collection))
+    assert hits[:1] == ["User's hermana Lucia lives in Sevilla"]
+
+
+def test_a_month_name_that_is_a_name_ages_the_relative(mem: Longmem, collection: str) -> None:
+    [me] = mem.remember("I'm 35.", collection=collection, observed_at="2025-01-10T09:00:00Z")
+    mem.remember("My sister June is 28.", collection=collection, observed_at="2025-01-10T09:00:00Z")
+    [june] = mem.remember("June turned 29", collection=collection)
+    assert (june["subject"], june["value"]) == ("sister:June", "29")
+    assert mem.get(me["id"], collection=collection)["is_latest"] is True

@@ -66,7 +66,7 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("Actually, I live in Paris now", ("User lives in Paris", "user", "home", "Paris", False)),
         ("Heads up: I moved to Oslo", ("User lives in Oslo", "user", "home", "Oslo", False)),
         ("I don't live in Berlin anymore", ("User no longer lives in Berlin", "user", "home", "Berlin", True)),
-        ("We live on Main Street", ("User lives in Main Street", "user", "home", "Main Street", False)),
+        ("We live on Main Street", ("User lives on Main Street", "user", "home", "on Main Street", False)),
         ("I live on my own in Hull", ("User lives in Hull", "user", "home", "Hull", False)),
         # a stay, with or without its end, is where one is, not where one lives
         ("I'm at a conference in Lisbon", ("User is in Lisbon", "user", "location", "Lisbon", False)),
@@ -77,6 +77,22 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("Unless I'm mistaken, I'm 40 now", ("User is 40 years old", "user", "age", "40", False)),
         ("I'm in Bristol permanently for work", ("User lives in Bristol", "user", "home", "Bristol", False)),
         ("Tom and I are both nurses", ("User works as a nurse", "user", "job", "nurse", False)),
+        # real employers that open with a word the rules refuse alone
+        ("I started at Home Depot", ("User works at Home Depot", "user", "employer", "Home Depot", False)),
+        ("I joined 3M last week", ("User works at 3M", "user", "employer", "3M", False)),
+        ("I got a job at Asda at last", ("User works at Asda", "user", "employer", "Asda", False)),
+        ("I started at Leeds College today", ("User works at Leeds College", "user", "employer", "Leeds College", False)),
+        # a hedge or a word to the listener before the news is no condition
+        ("In case you didn't know, I moved to Leeds", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        ("If you need me, I'm in Leeds till Friday", ("User is in Leeds", "user", "location", "Leeds", False)),
+        ("If I remember correctly, I'm 41 now", ("User is 41 years old", "user", "age", "41", False)),
+        # the user's own news inside what they say of others
+        ("I doubt Tom knows I moved to Leeds", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        ("I'm at my new flat in Leeds now", ("User lives in Leeds", "user", "home", "Leeds", False)),
+        ("I'm in Leeds for my cousin's wedding", ("User is in Leeds", "user", "location", "Leeds", False)),
+        ("I'm in Paris on holiday", ("User is in Paris", "user", "location", "Paris", False)),
+        ("I quit keto", ("User is no longer keto", "user", "diet", "keto", True)),
+        ("I'm into tech", ("User likes tech", "user", "likes", "tech", False)),
         ("I'm in Rome for work, living here since May", ("User lives in Rome", "user", "home", "Rome", False)),
         # work
         ("I work as a nurse", ("User works as a nurse", "user", "job", "nurse", False)),
@@ -403,7 +419,7 @@ def test_chat_spelling_fragments_and_emoji_are_read_as_typed(
         ("Me and Tasha moved to Leeds", [("User lives in Leeds", "user", "home", "Leeds", False)]),
         ("wife and I moved to Leeds", [("User lives in Leeds", "user", "home", "Leeds", False)]),
         # A condition holds for the rest of its sentence.
-        ("If it's Tuesday, I'm in Leeds", [("If it's Tuesday", "user", None, None, False), ("User is in Leeds", "user", None, None, False)]),
+        ("If that's so, I'm in Leeds", [("If that's so", "user", None, None, False), ("User is in Leeds", "user", None, None, False)]),
         # "we" is the user; an unnamed relation is keyed by its relation word alone.
         ("We live in Rome", [("User lives in Rome", "user", "home", "Rome", False)]),
         (
@@ -524,6 +540,11 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         # no employer: a time, "at last", "at heart"
         ("I got a real job at last", "User got a real job at last"),
         ("I'm low tech, no smartphone", "User is low tech, no smartphone"),
+        # no partner the rules can name
+        ("Netflix and I broke up lol", "Netflix and User broke up lol"),
+        ("I live on Pot Noodles in Leeds", "User lives on Pot Noodles in Leeds"),
+        ("Nana Mouskouri turned 90", "Nana Mouskouri turned 90"),
+        ("keto is over for my sister", "Keto is over for User's sister"),
         # what the user thinks or heard of someone else
         ("I think Tom moved to Paris", "User thinks Tom moved to Paris"),
         ("I heard my sister got a job at Google", "User heard User's sister got a job at Google"),

@@ -94,12 +94,14 @@ _CONDITION = re.compile(r"^(?:if|unless|in case|suppose|supposing)\b", re.I)
 # A stay said as one: "at a conference", "on a trip", "for work", "on business"; unless
 # it is for good ("I'm in Bristol permanently for work").
 _STAY = re.compile(
-    r"\b(?:(?:on|at|for)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:(?:on|at|for)\s+(?:a|an|the|my|our|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?"
     + STAYS
-    + r"|for work|on business)\b",
+    + r"|for work|on business|on holiday|on vacation|on tour|for (?:a few|a couple of|two|three|"
+    r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night))\b",
     re.I,
 )
-_SETTLED = re.compile(r"\b(?:for good|permanently|living here|relocated)\b", re.I)
+_SETTLED = re.compile(r"\b(?<!not )(?:for good|permanently|living here|relocated)\b", re.I)
+_OWN_NEWS = re.compile(r"\b(?:I|we)\b.+$", re.I)
 _REPORTED = re.compile(
     r"^(?:think|thought|heard|hear|guess|reckon|believe|believed|said|say|says|told|know|"
     r"knew|hope|wish|doubt|wonder|suppose|suspect|bet)\s+(?:that\s+)?"
@@ -180,6 +182,8 @@ _CORRECTION = re.compile(
     + _WORD
     + r")\b"
 )
+# Where one is at that is one's home: "at my new flat in Leeds".
+_AT_HOME = re.compile(r"^(?:my|our)\s+(?:new\s+)?(?:flat|house|home|place|apartment)\b", re.I)
 _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
@@ -220,7 +224,8 @@ def _as_home(key: Key, predicate: str) -> Optional[Key]:
     """Whereabouts said without an end, as a home: "Madrid"; "a flatshare in Stratford".
     Never where one is *at* ("I'm at Google now", "at the Hilton in Paris"): a
     workplace, a venue or a school as often as a home, so the clause stays plain."""
-    if re.search(r"\bat\s+" + re.escape(key.value), predicate, re.I):
+    at = re.search(r"\bat\s+" + re.escape(key.value), predicate, re.I)
+    if at and not _AT_HOME.match(key.value):
         return None
     place = key.value if key.value[:1].isupper() else None
     inside = _PLACE_IN.search(key.value)
@@ -256,8 +261,13 @@ def _facts_of(
     # "If it's tea from now on, I'll cry": a condition states nothing; nor does what the
     # user thinks or heard of someone else ("I think Tom moved to Paris").
     stated = subject is not NOBODY and not condition
-    stated = stated and not (subject.key == USER and _REPORTED.match(parsed.predicate))
-    keys = keys_of(parsed.predicate, sentence) if stated else []
+    predicate = parsed.predicate
+    if stated and subject.key == USER and _REPORTED.match(predicate):
+        # "I doubt Tom knows I moved to Leeds": only what the user says of themself
+        own = _OWN_NEWS.search(predicate)
+        stated = own is not None
+        predicate = parse_subject(own.group(0), None).predicate if own else predicate
+    keys = keys_of(predicate, sentence) if stated else []
     if any(k.attribute == "home" for k in keys):
         # "I'm in Leeds now": one place, a home, not a stay as well
         keys = [k for k in keys if k.attribute != "location"]

@@ -84,11 +84,19 @@ DIET_ENDED = (
     + _ADV
     + r"(?:over|done|finished)(?:\s+for\s+(?:me|us))?(?=\s*(?:$|[,.!;]|(?:lol|haha|now|for good)\b))"
 )
-# A place one lives on, said as one: "on Main Street", "on Södermalm in Stockholm", not
-# "on Coffee now lol", "on Instagram", "on Tuesdays".
+# "keto is over for my sister": not a diet begun, whoever it is over for.
+_DIET_WORD_ENDS = (
+    r"(?:the\s+|my\s+)?(?:"
+    + DIETS
+    + r")(?:\s+diet|\s+thing)?(?:\s+is|'s)\s+"
+    + _ADV
+    + r"(?:over|done|finished)\b"
+)
+# A place one lives on, said as one: "on Main Street", "on Vancouver Island", not "on
+# Coffee now lol", "on Instagram", "on Pot Noodles in Leeds".
 _ON_PLACE = (
-    r"(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?(?:\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Row|"
-    r"Drive|Island|Isle|Estate|Hill|Square)\b|\s+in\s+(?-i:[A-Z]))"
+    r"(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s+(?-i:Street|St|Road|Rd|Avenue|Ave|Lane|Row|"
+    r"Drive|Island|Isle|Estate|Hill|Square)\b"
 )
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 _WORK_WORDS = r"(?:job|position|role|gig|post|residency|internship|placement|contract|offer)"
@@ -97,7 +105,7 @@ _JOB_KIND = r"(?:(?:new|day|night|full-time|part-time|temp|summer|permanent|teac
 # Where in a place a job is, before the place: "a day job in the cardiac unit at Rush".
 _JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|department|dept|team|ward|division|office|branch|lab|group|clinic))?"
 # A stay, not a home: "at a conference in Lisbon", "on a trip to Japan", "at a wedding in Porto".
-STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|trade show|show|festival|wedding|funeral|workshop|meeting|camp|tournament|holiday|vacation|retreat|visit|tour|training|assignment)"
+STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|trade show|show|festival|wedding|funeral|workshop|meeting|camp|tournament|holiday|vacation|retreat|visit|tour|training|assignment|honeymoon|interview|job interview|stag do|hen do|getaway|break)"
 
 
 @dataclass(frozen=True)
@@ -164,7 +172,8 @@ RULES: tuple[Rule, ...] = (
     _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
     _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
     # -- home and whereabouts --
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?(?:in|on(?=\s+" + _ON_PLACE + r"))\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated)\s+(?:back\s+|over\s+|out\s+)?to\s+" + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),
@@ -198,9 +207,9 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
-    _rule("diet", r"(?:^(?!" + DIET_ENDED.replace("(?P<v>", "(?:") + r")|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS + r")|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
     # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
-    _rule("diet", r"\b(?:on|doing|started|starting|trying)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so)\b))"),
+    _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so)\b))"),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
     _rule("allergies", r"\b(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
@@ -228,7 +237,7 @@ RULES: tuple[Rule, ...] = (
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dog|dogs|cat|cats|puppy|kitten|rabbit|rabbits|hamster|parrot|horse|tortoise|fish))\b", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
-    _rule("school", r"\b(?:goes|go|going|started|starts)\s+(?:to\s+|at\s+)?(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium))\b"),
+    _rule("school", r"\b(?:goes|go|going|started|starts)\s+(?:to\s+|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium))\b"),
     _rule("phone", r"\b(?:number|phone)\s+(?:is\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
     _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
 )
@@ -243,7 +252,7 @@ _VALUE_END = re.compile(
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
-    r"today|tonight|tomorrow|yesterday|every|each|at the moment|of course|permanently|on (?:"
+    r"today|tonight|tomorrow|yesterday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
     + r")|instead|especially|mostly|lately|these|ever|either|though|apparently)\b",
     re.I,
@@ -281,17 +290,25 @@ _DURATION = re.compile(
 )
 
 
-_NOT_AN_EMPLOYER = re.compile(r"^(?:(?:last|least|first|home|heart|all|the moment)\b|\d)", re.I)
+# Not an employer: "a real job at last", "a nurse at heart", "started at 6am", "at 16",
+# "doing keto for my health" (not "at Home Depot", "at 3M", "at 7-Eleven").
+_NOT_AN_EMPLOYER = re.compile(
+    r"^(?:(?-i:last|least|first|home|heart|all|the moment)|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
+    r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
+    re.I,
+)
 _WORK_SAID = re.compile(
     r"\b(?:as\s+(?:a|an|head|the)|work|works|working|job|teach|teaches|teaching|staff)\b", re.I
 )
-# Not an occupation: "I'm low tech", "pretty high tech".
-_NOT_A_TECH = re.compile(r"\b(?:low|high|pretty|so|very|too|more|less)\s+tech$", re.I)
 
 
 _TITLED = re.compile(r"^(?:head|director|chair|lead|manager|dean|vp|vice president)\s+of\b", re.I)
 
 
+_NOT_A_JOB_START = frozenset(
+    "into in on at of about from with for out over off up down so very really big pretty "
+    "low high more less too".split()
+)
 _AT_HEART = re.compile(r"\bat heart\b", re.I)
 
 
@@ -305,8 +322,8 @@ def _singular(job: str) -> str:
 def is_occupation(value: str) -> bool:
     if _TITLED.match(value):
         return True
-    if _NOT_A_TECH.search(value):
-        return False
+    if value.split()[0].lower() in _NOT_A_JOB_START:
+        return False  # "I'm into tech", "I'm in tech in Leeds", "I'm pretty low tech"
     last = value.split()[-1].lower().strip(".")
     if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
         return True

@@ -67,7 +67,7 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(
         """avó vovó abuela abuelita oma nonna babcia halmeoni obaachan yiayia bubbe
         babushka avô vovô abuelo abuelito opa nonno dziadek harabeoji ojiichan papou
-        zayde dedushka tía tia tante zia teyze tío tio onkel zio amca""".split(),
+        zayde dedushka tía tante zia teyze tío onkel zio amca""".split(),
         "relatives",
     ),
 }
@@ -82,8 +82,16 @@ _KIN_GROUPS = tuple(
         halmeoni obaachan yiayia bubbe babushka""",
         """grandpa grandfather grandad granddad avô vovô abuelo abuelito opa nonno dziadek
         harabeoji ojiichan papou zayde dedushka""",
-        "aunt auntie tía tia tante zia teyze",
-        "uncle tío tio onkel zio amca",
+        "aunt auntie tía tante zia teyze",
+        "uncle tío onkel zio amca",
+        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka abla",
+        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya",
+        "son hijo filho sohn figlio",
+        "daughter hija filha tochter figlia",
+        "wife esposa",
+        "husband esposo marido",
+        "girlfriend novia",
+        "boyfriend novio",
         "fiance fiancee fiancé fiancée",
         "colleague coworker co-worker",
     )
@@ -191,6 +199,11 @@ _NAME_AND_I = re.compile(
     r"^(?i:me\s+(?:and|&)\s+[a-z][\w-]*|[a-z][\w-]*\s+(?:and|&)\s+(?:I|me))\b(?!')\s*"
 )
 _DIET_ENDED = re.compile(DIET_ENDED, re.I)
+_PARTED = re.compile(
+    r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
+    r"separated|divorced|got divorced|parted ways|called it quits)\b",
+    re.I,
+)
 _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
 # "New manager: Funmi Adeyemi, she came over from KPMG."
 _LABEL = re.compile(
@@ -201,7 +214,7 @@ _LABEL = re.compile(
 # Mia" are someone's only after "my".)
 _BARE_RELATION = re.compile(
     r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
-    r"Grandpa|Grandfather|Grandad|Granddad)\b(?P<c>'s)?\s*"
+    r"Grandpa|Grandfather|Grandad|Granddad)\b(?!\s+[A-Z])(?P<c>'s)?\s*"
 )
 # "My manager here at PwC is Daniel Osei": who the relation is.
 _IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
@@ -277,7 +290,9 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
         relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
         return Parsed(subject, rest, relation if name else None)
     match = _NAME_AND_I.match(clause)
-    if match:  # "Tasha and I are doing keto": the user's, as "my wife and I" is
+    if match and not _PARTED.match(clause[match.end() :]):
+        # "Tasha and I are doing keto": the user's, as "my wife and I" is. Not "Netflix
+        # and I broke up": that ends no partner the rules can name.
         return Parsed(USER_SUBJECT, _spell(None, clause[match.end() :]))
     match = _NAME_MODAL.match(clause)
     if match and _told_second(lower_words(clause)[:4]):
@@ -333,8 +348,10 @@ _THINGS_AGE = re.compile(
     r"(?:\s*(?:years?|yrs?|months?)\b|\s*y/?o\b|\s*[.!]*\s*$)",
     re.I,
 )
-# A name that reads as a modal, written capitalised and with no contraction after it.
-_NAME_MODAL = re.compile(r"^(?:Can|May|Will)\b(?!')")
+# A name that reads as a modal or a month, written capitalised and with no contraction
+# after it.
+_FULL_NAME_FIRST = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s")
+_NAME_MODAL = re.compile(r"^(?:Can|May|Will|April|June|August)\b(?!')")
 _MODAL_NAME = re.compile(r"^(?:" + "|".join(sorted(m.capitalize() for m in MODALS)) + r")\b")
 
 
@@ -352,6 +369,8 @@ def _someone_first(clause: str) -> bool:
         if (words[1:2] and words[1] in _USERS_OWN) or _FIRST_PERSON & set(words):
             return False
         return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
+    if _FULL_NAME_FIRST.match(clause) and words[0] not in _NOT_NAMES:
+        return _told_second(words[1:5])  # "Nana Mouskouri turned 90", "Tom Smith moved…"
     if not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
         return False
     return _told_second(words[:4])
