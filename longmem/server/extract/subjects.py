@@ -67,7 +67,7 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(
         """avó vovó abuela abuelita oma nonna babcia halmeoni obaachan yiayia bubbe
         babushka avô vovô abuelo abuelito opa nonno dziadek harabeoji ojiichan papou
-        zayde dedushka tía tante zia teyze tío onkel zio amca""".split(),
+        zayde dedushka tía tia tante zia teyze tío tio onkel zio amca""".split(),
         "relatives",
     ),
 }
@@ -82,8 +82,8 @@ _KIN_GROUPS = tuple(
         halmeoni obaachan yiayia bubbe babushka""",
         """grandpa grandfather grandad granddad avô vovô abuelo abuelito opa nonno dziadek
         harabeoji ojiichan papou zayde dedushka""",
-        "aunt auntie tía tante zia teyze",
-        "uncle tío onkel zio amca",
+        "aunt auntie tía tia tante zia teyze",
+        "uncle tío tio onkel zio amca",
         "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka abla",
         "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya",
         "son hijo filho sohn figlio",
