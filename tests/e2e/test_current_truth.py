@@ -756,3 +756,86 @@ def test_the_profile_says_each_relation_in_its_own_words(mem: Longmem, collectio
     assert "User's cousin is Ana" in profile and "User's uncle is Joe" in profile
     assert "User's aunt is Mary" in profile
     assert "Ana and" not in profile and "Joe and" not in profile
+
+
+def test_a_child_named_like_a_modal_ages_by_name(mem: Longmem, collection: str) -> None:
+    said = "our son Can is 1 and just learned to say baba"
+    [_, one] = mem.remember(said, collection=collection, observed_at="2025-01-10T09:00:00Z")
+    assert (one["subject"], one["attribute"], one["value"]) == ("son:Can", "age", "1")
+    later = "2026-01-20T09:00:00Z"
+    [two] = mem.remember("Can turned 2 last week", collection=collection, observed_at=later)
+    assert (two["subject"], two["value"], two["supersedes"]) == ("son:Can", "2", one["id"])
+    assert _texts(mem.search("How old is Can?", collection=collection))[:1] == [
+        "User's son Can is 2 years old"
+    ]
+
+
+def test_a_pronoun_after_a_named_contraction_is_that_person(mem: Longmem, collection: str) -> None:
+    [_, old] = mem.remember("My wife Tasha works at Northwestern.", collection=collection)
+    said = "Tasha's done with nights for good, she took a day job in the cardiac unit at Rush"
+    facts = mem.remember(said, collection=collection)
+    keyed = [f for f in facts if f["attribute"]]
+    assert [(f["subject"], f["attribute"], f["value"]) for f in keyed] == [
+        ("wife:Tasha", "employer", "Rush")
+    ]
+    assert keyed[0]["supersedes"] == old["id"]
+
+
+def test_a_stay_leaves_the_home_alone(mem: Longmem, collection: str) -> None:
+    [home] = mem.remember("I live in Leeds.", collection=collection)
+    for said in ("I'm at a conference in Lisbon.", "at a trade show in Vegas till Thursday"):
+        [stay] = mem.remember(said, collection=collection)
+        assert stay["attribute"] == "location", said
+    assert mem.get(home["id"], collection=collection)["is_latest"] is True
+    assert _texts(mem.search(WHERE, collection=collection))[:1] == ["User lives in Leeds"]
+
+
+def test_a_diet_that_is_over_is_retired(mem: Longmem, collection: str) -> None:
+    [keto] = mem.remember("Tasha and I are doing keto together.", collection=collection)
+    assert (keto["subject"], keto["attribute"], keto["value"]) == ("user", "diet", "keto")
+    said = "keto is officially over lol. back to deep dish"
+    [over, _] = mem.remember(said, collection=collection)
+    assert (over["value"], over["negated"], over["supersedes"]) == ("keto", True, keto["id"])
+    assert mem.get(keto["id"], collection=collection)["is_latest"] is False
+
+
+def test_a_condition_states_nothing(mem: Longmem, collection: str) -> None:
+    [coffee] = mem.remember("I drink coffee.", collection=collection)
+    facts = mem.remember("If it's tea from now on, I'll cry.", collection=collection)
+    assert facts and all(f["attribute"] is None for f in facts)
+    assert mem.get(coffee["id"], collection=collection)["is_latest"] is True
+
+
+def test_a_grandparent_is_asked_about_in_any_language(mem: Longmem, collection: str) -> None:
+    mem.remember("My avó Rosa lives on her own in Viana do Castelo.", collection=collection)
+    for asked in ("Where does my avó live?", "Where does my grandma live?"):
+        hits = _texts(mem.search(asked, collection=collection))
+        assert hits[:1] == ["User's avó Rosa lives in Viana do Castelo"], asked
+
+
+def test_being_at_a_company_is_not_living_there(mem: Longmem, collection: str) -> None:
+    [home] = mem.remember("I live in York.", collection=collection)
+    mem.remember("Working at Google now", collection=collection)
+    assert mem.get(home["id"], collection=collection)["is_latest"] is True
+
+
+def test_a_break_up_with_a_thing_leaves_the_partner(mem: Longmem, collection: str) -> None:
+    [_, tom] = mem.remember("My husband Tom is a carpenter.", collection=collection)
+    mem.remember("Netflix and I broke up lol", collection=collection)
+    assert mem.get(tom["id"], collection=collection)["is_latest"] is True
+
+
+def test_a_sibling_in_another_language_is_asked_about_as_a_sibling(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("My hermana Lucia lives in Sevilla.", collection=collection)
+    hits = _texts(mem.search("Where does my sister live?", collection=collection))
+    assert hits[:1] == ["User's hermana Lucia lives in Sevilla"]
+
+
+def test_a_month_name_that_is_a_name_ages_the_relative(mem: Longmem, collection: str) -> None:
+    [me] = mem.remember("I'm 35.", collection=collection, observed_at="2025-01-10T09:00:00Z")
+    mem.remember("My sister June is 28.", collection=collection, observed_at="2025-01-10T09:00:00Z")
+    [june] = mem.remember("June turned 29", collection=collection)
+    assert (june["subject"], june["value"]) == ("sister:June", "29")
+    assert mem.get(me["id"], collection=collection)["is_latest"] is True

@@ -79,7 +79,7 @@ def _current(mem: Longmem, collection: str) -> list[dict[str, Any]]:
         # a diet done well, or over for someone else
         (["I'm vegan.", 'Vegan is done really well at Mildreds.'], {('user', 'diet', 'vegan', False)}, {'Vegan is done really well at Mildreds'}),
         (["I'm vegan.", 'Vegan was done to death on TikTok.'], {('user', 'diet', 'vegan', False)}, {'Vegan was done to death on TikTok'}),
-        (["I'm keto.", 'keto is over for my sister'], {('user', 'diet', 'keto', False)}, set()),
+        (["I'm keto.", 'keto is over for my sister'], {('user', 'diet', 'keto', False)}, {"Keto is over for User's sister"}),
         # pets named after drinks
         (['I drink tea.', "Mocha is my dog and she's 3 now."], {('Mocha', 'age', '3', False), ('user', 'drinks', 'tea', False)}, {"Mocha is User's dog"}),
         (['I drink tea.', "Chai is my cat and she's 2 now."], {('Chai', 'age', '2', False), ('user', 'drinks', 'tea', False)}, {"Chai is User's cat"}),

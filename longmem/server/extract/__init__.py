@@ -29,7 +29,7 @@ from typing import Optional
 
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .keys import Key, keys_of
+from .keys import STAYS, Key, keys_of
 from .subjects import (
     NOBODY,
     Parsed,
@@ -90,6 +90,25 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "hobbies": ("{s} does {v}", "{s} no longer does {v}"),
     "visited": ("{s} has been to {v}", "{s} has not been to {v}"),
 }
+_CONDITION = re.compile(r"^(?:if|unless|in case|suppose|supposing)\b", re.I)
+# A stay said as one: "at a conference", "on a trip", "for work", "on business"; unless
+# it is for good ("I'm in Bristol permanently for work").
+_STAY = re.compile(
+    r"\b(?:(?:on|at|for)\s+(?:a|an|the|my|our|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?"
+    + STAYS
+    + r"|for work|on business|on holiday|on vacation|on tour|for (?:a few|a couple of|two|three|"
+    r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night))\b",
+    re.I,
+)
+_SETTLED = re.compile(r"\b(?<!not )(?:for good|permanently|living here|relocated)\b", re.I)
+_OWN_NEWS = re.compile(r"\b(?:I|we)\b.+$", re.I)
+_REPORTED = re.compile(
+    r"^(?:think|thought|heard|hear|guess|reckon|believe|believed|said|say|says|told|know|"
+    r"knew|hope|wish|doubt|wonder|suppose|suspect|bet)\s+(?:that\s+)?"
+    r"(?:he|she|they|it|(?-i:[A-Z][\w-]+)|(?:my|our|his|her|their)\s+[\w-]+)(?:'s)?\s+"
+    r"(?:\w+ed|\w+s|got|is|was|are|were|has|had|will|went|left|took|became)\b",
+    re.I,
+)
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _COUNTS |= frozenset(str(n) for n in range(2, 100))
 # A home said by what it is next to: "User lives behind agara lake".
@@ -137,14 +156,16 @@ class RuleExtractor:
                 facts.append(ExtractedFact(text, statement=words, value=new, corrects=old))
                 # What the sentence says after the correction is said as usual.
                 sentence = sentence[correction.end() :].strip(" ,;:")
+            condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
             for clause in clauses(sentence) if sentence else []:
+                condition = condition or _CONDITION.match(clause) is not None
                 parsed = parse_subject(clause, previous)
                 if parsed.subject.key != USER:
                     previous = parsed.subject
                 # A clause opened by a lower-case word may turn out someone else's once the
                 # server knows the word as a name ("bob turned 31 and i turned 31 too").
                 opener = lower_opener(clause) if parsed.subject.key == USER else None
-                for fact in _facts_of(clause, sentence, parsed, said, until):
+                for fact in _facts_of(clause, sentence, parsed, said, until, condition):
                     identity = (fact.subject, fact.attribute, fact.value, fact.text, opener)
                     if identity not in seen:
                         seen.add(identity)
@@ -161,6 +182,8 @@ _CORRECTION = re.compile(
     + _WORD
     + r")\b"
 )
+# Where one is at that is one's home: "at my new flat in Leeds".
+_AT_HOME = re.compile(r"^(?:my|our)\s+(?:new\s+)?(?:flat|house|home|place|apartment)\b", re.I)
 _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
@@ -197,8 +220,13 @@ def _detail(predicate: str, key: Key) -> str:
     return ", " + third_person(match.group("d"))
 
 
-def _as_home(key: Key) -> Optional[Key]:
-    """Whereabouts said without an end, as a home: "Madrid"; "a flatshare in Stratford"."""
+def _as_home(key: Key, predicate: str) -> Optional[Key]:
+    """Whereabouts said without an end, as a home: "Madrid"; "a flatshare in Stratford".
+    Never where one is *at* ("I'm at Google now", "at the Hilton in Paris"): a
+    workplace, a venue or a school as often as a home, so the clause stays plain."""
+    at = re.search(r"\bat\s+" + re.escape(key.value), predicate, re.I)
+    if at and not _AT_HOME.match(key.value):
+        return None
     place = key.value if key.value[:1].isupper() else None
     inside = _PLACE_IN.search(key.value)
     place = inside.group(1) if inside else place
@@ -206,7 +234,12 @@ def _as_home(key: Key) -> Optional[Key]:
 
 
 def _facts_of(
-    clause: str, sentence: str, parsed: Parsed, said: datetime, until: Optional[datetime]
+    clause: str,
+    sentence: str,
+    parsed: Parsed,
+    said: datetime,
+    until: Optional[datetime],
+    condition: bool,
 ) -> list[ExtractedFact]:
     subject = parsed.subject
     past = has_past_verb(lower_words(clause))
@@ -225,11 +258,26 @@ def _facts_of(
                 value=name,
             )
         )
-    keys = [] if subject is NOBODY else keys_of(parsed.predicate, sentence)
-    if until is None and any(k.attribute == "location" for k in keys):
+    # "If it's tea from now on, I'll cry": a condition states nothing; nor does what the
+    # user thinks or heard of someone else ("I think Tom moved to Paris").
+    stated = subject is not NOBODY and not condition
+    predicate = parsed.predicate
+    if stated and subject.key == USER and _REPORTED.match(predicate):
+        # "I doubt Tom knows I moved to Leeds": only what the user says of themself
+        own = _OWN_NEWS.search(predicate)
+        stated = own is not None
+        predicate = parse_subject(own.group(0), None).predicate if own else predicate
+    keys = keys_of(predicate, sentence) if stated else []
+    if any(k.attribute == "home" for k in keys):
+        # "I'm in Leeds now": one place, a home, not a stay as well
+        keys = [k for k in keys if k.attribute != "location"]
+    stay = until is not None or _STAY.search(parsed.predicate) is not None
+    stay = stay and _SETTLED.search(parsed.predicate) is None
+    if not stay and any(k.attribute == "location" for k in keys):
         # Whereabouts without an end are where one lives, said loosely ("my sister is in
-        # Madrid"); a stay has an end ("until Sunday").
-        homes = [_as_home(k) if k.attribute == "location" else k for k in keys]
+        # Madrid"); a stay has an end ("until Sunday") or a reason ("for work", "at a
+        # conference in Lisbon").
+        homes = [_as_home(k, parsed.predicate) if k.attribute == "location" else k for k in keys]
         keys = [k for k in homes if k is not None]
     for key in keys:
         if not key.value:

@@ -73,10 +73,39 @@ OCCUPATIONS = frozenset(
     courier postman postwoman plasterer roofer painter decorator programmer sparky tradie
     attendant steward stewardess porter caretaker counsellor counselor therapist doula
     paralegal notary surveyor inspector auditor bookkeeper treasurer trainee resident
-    registrar consultant sous-chef chef""".split()
+    registrar consultant sous-chef chef tech""".split()
+)
+# "keto is officially over", "The keto diet's done for me": a diet that ended, named as
+# it ends (subjects.py reads such a clause as the user's, whatever its first word).
+DIET_ENDED = (
+    r"(?:the\s+|my\s+)?(?P<v>"
+    + DIETS
+    + r")(?:\s+diet|\s+thing)?(?:\s+is|'s)\s+"
+    + _ADV
+    + r"(?:over|done|finished)(?:\s+for\s+(?:me|us))?(?=\s*(?:$|[,.!;]|(?:lol|haha|now|for good)\b))"
+)
+# "keto is over for my sister": not a diet begun, whoever it is over for.
+_DIET_WORD_ENDS = (
+    r"(?:the\s+|my\s+)?(?:"
+    + DIETS
+    + r")(?:\s+diet|\s+thing)?(?:\s+is|'s)\s+"
+    + _ADV
+    + r"(?:over|done|finished)\b"
+)
+# A place one lives on, said as one: "on Main Street", "on Vancouver Island", not "on
+# Coffee now lol", "on Instagram", "on Pot Noodles in Leeds".
+_ON_PLACE = (
+    r"(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s+(?-i:Street|St|Road|Rd|Avenue|Ave|Lane|Row|"
+    r"Drive|Island|Isle|Estate|Hill|Square)\b"
 )
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 _WORK_WORDS = r"(?:job|position|role|gig|post|residency|internship|placement|contract|offer)"
+# What a job is said with before its word: "a day job", "a new full-time post".
+_JOB_KIND = r"(?:(?:new|day|night|full-time|part-time|temp|summer|permanent|teaching|nursing|first|proper|real)\s+){0,2}"
+# Where in a place a job is, before the place: "a day job in the cardiac unit at Rush".
+_JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|department|dept|team|ward|division|office|branch|lab|group|clinic))?"
+# A stay, not a home: "at a conference in Lisbon", "on a trip to Japan", "at a wedding in Porto".
+STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|trade show|show|festival|wedding|funeral|workshop|meeting|camp|tournament|holiday|vacation|retreat|visit|tour|training|assignment|honeymoon|interview|job interview|stag do|hen do|getaway|break)"
 
 
 @dataclass(frozen=True)
@@ -125,7 +154,7 @@ RULES: tuple[Rule, ...] = (
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
     _rule("job", r"^(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
-    _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?(?:new\s+)?" + _WORK_WORDS + r"\s+as\s+" + _A + _V),
+    _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
     # "I've been hired by the RTC in Quebec City as a dispatcher"
     _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
@@ -135,7 +164,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
     _rule("employer", r"^" + _ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
-    _rule("employer", r"\b(?:got|have|has|found|landed|took|started|accepted|for)\s+(?:a\s+|an\s+)?(?:new\s+)?" + _WORK_WORDS + r"\s+(?:at|with|from)\s+" + _V),
+    _rule("employer", r"\b(?:got|have|has|found|landed|took|started|accepted|for)\s+(?:a\s+|an\s+)?" + _JOB_KIND + _WORK_WORDS + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
     _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
     _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
     _rule("employer", r"\b(?:main|first|biggest|new|only)?\s*(?:big\s+)?client\s+is\s+" + _V),
@@ -143,7 +172,8 @@ RULES: tuple[Rule, ...] = (
     _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
     _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
     # -- home and whereabouts --
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated)\s+(?:back\s+|over\s+|out\s+)?to\s+" + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),
@@ -154,8 +184,10 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^(?:have|has)\s+(?:been|lived)\s+in\s+(?P<v>[^,;:!?()]+?)\s+(?:forever|for\s+(?:years|ages|decades|\w+\s+years)|since)\b"),
     _rule("home", r"^" + _GONE + r"(?:bought|buying|rented|renting|signed for)\s+(?:a|an|our|my|the)?\s*(?:new\s+)?(?:place|house|flat|apartment|home|condo|one)\s+(?:in|on|near)\s+" + _V),
     _rule("home", r"^" + _ADV + r"(?:am|are|is)\s+(?:now\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+(?:now|these days|for good)\b"),
+    # A stay, typed short too: "at a trade show in Vegas till Thursday".
+    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),
+    _rule("location", r"^(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+(?P<v>[^,;:!?()]+?)\s+(?:until|till|through)\b"),
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
-    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:trip|audit|course|conference|holiday|vacation|retreat|visit|tour|training|assignment)\s+(?:in|to|at)\s+" + _V),
     _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
     # -- age and dates --
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|kg|km|cm|lbs|minutes|mins|hours|euros|dollars|pounds|times)\b)"),
@@ -173,7 +205,11 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|\bno longer\s+(?:a\s+)?(?:vegetarian|vegan)\b|\bnot\s+(?:vegetarian|vegan)\s+any\s*more\b", value="eats meat"),
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
-    _rule("diet", r"(?:^|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    # "keto is officially over": a diet that ended, named as it ends.
+    _rule("diet", "^" + DIET_ENDED, negated=True),
+    _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS + r")|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
+    _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so)\b))"),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
     _rule("allergies", r"\b(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
@@ -201,7 +237,7 @@ RULES: tuple[Rule, ...] = (
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dog|dogs|cat|cats|puppy|kitten|rabbit|rabbits|hamster|parrot|horse|tortoise|fish))\b", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
-    _rule("school", r"\b(?:goes|go|going|started|starts)\s+(?:to\s+)?(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium))\b"),
+    _rule("school", r"\b(?:goes|go|going|started|starts)\s+(?:to\s+|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium))\b"),
     _rule("phone", r"\b(?:number|phone)\s+(?:is\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
     _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
 )
@@ -216,7 +252,7 @@ _VALUE_END = re.compile(
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
-    r"today|tonight|tomorrow|yesterday|every|each|at the moment|on (?:"
+    r"today|tonight|tomorrow|yesterday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
     + r")|instead|especially|mostly|lately|these|ever|either|though|apparently)\b",
     re.I,
@@ -234,6 +270,8 @@ _MAX_VALUE_WORDS = 7
 def clean_value(raw: str, name: str) -> Optional[str]:
     """The value of a match, cut where the phrase around it goes on; None if nothing usable."""
     value = _VALUE_END.split(raw.strip(), maxsplit=1)[0].strip(" .'\"")
+    if name == "employer" and _NOT_AN_EMPLOYER.match(value):
+        return None  # "a real job at last", "a nurse at heart", "started at 6am"
     if name == "job":
         value = _JOB_END.sub("", value)
     if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school"):
@@ -252,12 +290,40 @@ _DURATION = re.compile(
 )
 
 
+# Not an employer: "a real job at last", "a nurse at heart", "started at 6am", "at 16",
+# "doing keto for my health" (not "at Home Depot", "at 3M", "at 7-Eleven").
+_NOT_AN_EMPLOYER = re.compile(
+    r"^(?:(?-i:last|least|first|home|heart|all|the moment)|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
+    r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
+    re.I,
+)
+_WORK_SAID = re.compile(
+    r"\b(?:as\s+(?:a|an|head|the)|work|works|working|job|teach|teaches|teaching|staff)\b", re.I
+)
+
+
 _TITLED = re.compile(r"^(?:head|director|chair|lead|manager|dean|vp|vice president)\s+of\b", re.I)
+
+
+_NOT_A_JOB_START = frozenset(
+    "into in on at of about from with for out over off up down so very really big pretty "
+    "low high more less too".split()
+)
+_AT_HEART = re.compile(r"\bat heart\b", re.I)
+
+
+def _singular(job: str) -> str:
+    head, _, last = job.rpartition(" ")
+    if last.lower() in OCCUPATIONS or last.lower()[:-1] not in OCCUPATIONS:
+        return job
+    return f"{head} {last[:-1]}".strip()
 
 
 def is_occupation(value: str) -> bool:
     if _TITLED.match(value):
         return True
+    if value.split()[0].lower() in _NOT_A_JOB_START:
+        return False  # "I'm into tech", "I'm in tech in Leeds", "I'm pretty low tech"
     last = value.split()[-1].lower().strip(".")
     if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
         return True
@@ -358,6 +424,10 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             value = _value_of(rule, match, name, sentence)
             if value is None or (name == "job" and not is_occupation(value)):
                 continue
+            if name in ("job", "employer") and _AT_HEART.search(text):
+                continue  # "I'm a tech at heart"
+            if name == "job":
+                value = _singular(value)  # "Tom and I are both nurses"
             if name == "name" and value.split()[0].lower() in _NOT_NAME_WORDS:
                 continue
             if name == "name":  # typed in lower case: "im rohan (ro is fine)"
@@ -376,6 +446,14 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             value = clean_value(at.group("v"), "employer") if at else None
             if value:
                 found["employer"] = Key("employer", value, False, FACT)
+    school, employer = found.get("school"), found.get("employer")
+    if school and employer and employer.value.casefold() == school.value.casefold():
+        # "May starts at Oakfield Primary": a school, unless work is said ("I started at
+        # Leeds College as a lecturer")
+        if "job" in found or _WORK_SAID.search(predicate):
+            del found["school"]
+        else:
+            del found["employer"]
     values = list(found.values())
     values += [key for key in more if key not in values]
     return values + endings(predicate, values)

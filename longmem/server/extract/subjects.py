@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..facts import USER
+from .keys import DIET_ENDED
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
     MODALS,
+    MONTH_NAMES,
     PAST_IRREGULAR,
     WEEKDAY_RE,
     lower_words,
@@ -50,17 +52,49 @@ RELATIONS: dict[str, str] = {
         grandpa grandfather grandad granddad grandson granddaughter""".split(),
         "relatives",
     ),
+    # Words for family from other languages, as they are used in English chat ("my
+    # abuela", "my unnie Soyeon", "my avó Rosa"). Not those that are also a common given
+    # name (Anna, Anne, Lola, Abi, Hala) or an English word ("ate", "mama" aside).
+    **dict.fromkeys(
+        """unnie eonni noona nuna oppa hyung didi bhaiya akka abla hermana hermano irmã
+        irmão sœur soeur frère frere schwester bruder sorella fratello""".split(),
+        "siblings",
+    ),
+    **dict.fromkeys("hijo hija filho filha sohn tochter figlio figlia".split(), "children"),
+    **dict.fromkeys("esposa esposo marido novia novio".split(), "partner"),
+    **dict.fromkeys("mama mamá mãe maman mutti amma eomma".split(), "mother"),
+    **dict.fromkeys("papa papá pai baba vati appa".split(), "father"),
+    **dict.fromkeys(
+        """avó vovó abuela abuelita oma nonna babcia halmeoni obaachan yiayia bubbe
+        babushka avô vovô abuelo abuelito opa nonno dziadek harabeoji ojiichan papou
+        zayde dedushka tía tia tante zia teyze tío tio onkel zio amca""".split(),
+        "relatives",
+    ),
 }
 # Words for the same relative: a question about "my nan" finds what was said of "my
 # grandma", and "Grandma moved…" is the nan the collection knows.
-_KIN_GROUPS = (
-    ("mum", "mom", "mother"),
-    ("dad", "father"),
-    ("grandma", "grandmother", "granny", "nan", "nana"),
-    ("grandpa", "grandfather", "grandad", "granddad"),
-    ("aunt", "auntie"),
-    ("fiance", "fiancee", "fiancé", "fiancée"),
-    ("colleague", "coworker", "co-worker"),
+_KIN_GROUPS = tuple(
+    tuple(group.split())
+    for group in (
+        "mum mom mother mama mamá mãe maman mutti amma eomma",
+        "dad father papa papá pai baba vati appa",
+        """grandma grandmother granny nan nana avó vovó abuela abuelita oma nonna babcia
+        halmeoni obaachan yiayia bubbe babushka""",
+        """grandpa grandfather grandad granddad avô vovô abuelo abuelito opa nonno dziadek
+        harabeoji ojiichan papou zayde dedushka""",
+        "aunt auntie tía tia tante zia teyze",
+        "uncle tío tio onkel zio amca",
+        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka abla",
+        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya",
+        "son hijo filho sohn figlio",
+        "daughter hija filha tochter figlia",
+        "wife esposa",
+        "husband esposo marido",
+        "girlfriend novia",
+        "boyfriend novio",
+        "fiance fiancee fiancé fiancée",
+        "colleague coworker co-worker",
+    )
 )
 _KIN = {word: group[0] for group in _KIN_GROUPS for word in group}
 
@@ -160,14 +194,27 @@ _SOMEONE_OF = re.compile(
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
 )
+# "Tasha and I", "me and Tasha", "wife and I": the user among others.
+_NAME_AND_I = re.compile(
+    r"^(?i:me\s+(?:and|&)\s+[a-z][\w-]*|[a-z][\w-]*\s+(?:and|&)\s+(?:I|me))\b(?!')\s*"
+)
+_DIET_ENDED = re.compile(DIET_ENDED, re.I)
+_PARTED = re.compile(
+    r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
+    r"separated|divorced|got divorced|parted ways|called it quits)\b",
+    re.I,
+)
 _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
 # "New manager: Funmi Adeyemi, she came over from KPMG."
 _LABEL = re.compile(
     r"^(?i:(?:my\s+)?(?:new\s+)?(?P<rel>" + _REL + r"))\s*[:—–-]\s*(?P<name>" + _FULL_NAME + r")\b\s*,?\s*"
 )
-# "Mum is still in Lagos": a relation word as a name.
+# "Mum is still in Lagos", "Nan moved to Braga": an English word for a parent or
+# grandparent as a name. (Not the other languages': "Opa!", "Pai was amazing", "Mama
+# Mia" are someone's only after "my".)
 _BARE_RELATION = re.compile(
-    r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandpa)\b(?P<c>'s)?\s*"
+    r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
+    r"Grandpa|Grandfather|Grandad|Granddad)\b(?!\s+[A-Z])(?P<c>'s)?\s*"
 )
 # "My manager here at PwC is Daniel Osei": who the relation is.
 _IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
@@ -181,7 +228,7 @@ _NOT_NAMES = frozenset(
     great happy sad work home monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november
     december weird hi hello hey dear lots some most all both each one two three he she
-    they""".split()
+    they me""".split()
 )
 # A time said first ("This week I'm covering…") is not the subject.
 _LEAD_TIME = re.compile(
@@ -204,6 +251,8 @@ class Parsed:
 def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     """Who a clause is about, and what it says of them."""
     clause = _LEAD_TIME.sub("", clause, count=1)
+    if _DIET_ENDED.match(clause):
+        return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
     if _SOMEONE_OF.match(clause):
         return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
     match = _PRONOUN.match(clause)
@@ -222,7 +271,7 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     match = _RELATION.match(clause)
     if match:
         name = match.group("name")
-        if name and name.split()[0].lower() in _NOT_NAMES:
+        if name and not _relation_name(name, clause[match.end() :]):
             name = None
             rest = clause[match.start("name") :] if match.group("name") else clause[match.end() :]
         else:
@@ -240,6 +289,17 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
         subject = relation_subject(rel, name)
         relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
         return Parsed(subject, rest, relation if name else None)
+    match = _NAME_AND_I.match(clause)
+    if match and not _PARTED.match(clause[match.end() :]):
+        # "Tasha and I are doing keto": the user's, as "my wife and I" is. Not "Netflix
+        # and I broke up": that ends no partner the rules can name.
+        return Parsed(USER_SUBJECT, _spell(None, clause[match.end() :]))
+    match = _NAME_MODAL.match(clause)
+    if match and _told_second(lower_words(clause)[:4]):
+        # "Can turned 2", "Will got promoted": a modal takes a bare verb, so a name; the
+        # collection links it to the relation it knows by that name.
+        name = match.group(0)
+        return Parsed(Subject(name, name), clause[match.end() :].strip())
     match = _NAMED.match(clause)
     if match and _is_name(match.group("name"), clause[match.end() :], match.group("c")):
         name = match.group("name")
@@ -288,14 +348,17 @@ _THINGS_AGE = re.compile(
     r"(?:\s*(?:years?|yrs?|months?)\b|\s*y/?o\b|\s*[.!]*\s*$)",
     re.I,
 )
-# A name that reads as a modal ("Can", "Will", "May"), written capitalised.
+# A name that reads as a modal or a month, written capitalised and with no contraction
+# after it.
+_FULL_NAME_FIRST = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s")
+_NAME_MODAL = re.compile(r"^(?:Can|May|Will|April|June|August)\b(?!')")
 _MODAL_NAME = re.compile(r"^(?:" + "|".join(sorted(m.capitalize() for m in MODALS)) + r")\b")
 
 
 def _someone_first(clause: str) -> bool:
     """Whether a clause opens with someone or something other than the user, then their
-    verb: a word for a person ("husband got a job", "kids started school"), a name that
-    reads as a modal ("Can turned 2", "Will got promoted": a modal takes a bare verb), or
+    verb: a word for a person ("husband got a job", "kids started school"), a modal
+    that is no name the rules take, then a told verb ("Should've turned left"), or
     something of the user's that is not a relation the rules know ("my dog turned 5",
     "our parents moved to Spain", "my car is 10 years old"). Only such positive signs
     count: chat opens the user's own news with all sorts of words ("omg turned 40",
@@ -306,6 +369,8 @@ def _someone_first(clause: str) -> bool:
         if (words[1:2] and words[1] in _USERS_OWN) or _FIRST_PERSON & set(words):
             return False
         return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
+    if _FULL_NAME_FIRST.match(clause) and words[0] not in _NOT_NAMES:
+        return _told_second(words[1:5])  # "Nana Mouskouri turned 90", "Tom Smith moved…"
     if not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
         return False
     return _told_second(words[:4])
@@ -345,6 +410,24 @@ def _spell_s(rest: str) -> str:
         if rest.startswith(contraction):
             return spelled + rest[len(contraction) :].strip()
     return rest
+
+
+# Names that are also modals or months ("our son Can", "my daughter May", "my sister
+# June"): after a relation word, a name where a verb of the person follows.
+_WORD_NAMES = MODALS | frozenset(MONTH_NAMES)
+
+
+def _relation_name(name: str, rest: str) -> bool:
+    """Whether the capitalised word after a relation word is the relative's name: "my
+    son Can is 1", "my daughter May turned 5", not "my husband Tonight…" or "my
+    husband Will be late"."""
+    first = name.split()[0].lower()
+    if first not in _NOT_NAMES:
+        return True
+    if first not in _WORD_NAMES:
+        return False
+    following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
+    return bool(following) and (following[0] in _TOLD_VERBS or following[0] in ("is", "was", "has"))
 
 
 def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:

@@ -74,7 +74,12 @@ INTERJECTIONS = words(
 _FILLER = re.compile(
     r"^(?:(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi)"
     r"\b[,!]?\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
-    r"|in case (?:you're wondering|it matters),?\s+"
+    r"|in case (?:you're wondering|it matters|you forgot),?\s+"
+    # a discourse "if", not a condition: "If so, I moved to Leeds", "If you need me, …"
+    r"|if (?:so|not|anything|it helps|it matters|i'?m (?:being )?honest),?\s+"
+    r"|(?:if|in case) (?:you|anyone|anybody)\b[^,;:.!?]{0,40},\s+"
+    r"|if i (?:remember|recall)(?: (?:correctly|right))?,?\s+"
+    r"|(?:unless|if) i'?m (?:not )?(?:mistaken|wrong),?\s+|let'?s see,?\s+"
     r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
     r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+)+",
     re.I,
@@ -389,9 +394,33 @@ def subject_of(clause: str) -> Optional[str]:
 
 
 def has_clause(text: str) -> bool:
+    found = lower_words(text)
     return any(
-        w in _SUBJECT_WORDS or w in CLAUSE_VERBS or (len(w) > 4 and w.endswith("ed"))
-        for w in lower_words(text)
+        w in _SUBJECT_WORDS
+        or w in CLAUSE_VERBS
+        or (len(w) > 4 and w.endswith("ed"))
+        # "Tasha's done with nights": a name's "'s" is its "is" or "has" where what
+        # follows can follow those ("My sister's flat, she sold it" is no clause); a
+        # pronoun's always is ("Even if it's hard, I'm vegan now").
+        or w in _PRONOUN_IS
+        or (w.endswith("'s") and i + 1 < len(found) and _after_is(found[i + 1]))
+        for i, w in enumerate(found)
+    )
+
+
+_PRONOUN_IS = words("it's that's there's here's what's who's where's how's everything's")
+_AFTER_IS = words(
+    """done been got gone not a an the so very too back in at on off out now still just
+    home here there over it all always never finally also really such"""
+)
+
+
+def _after_is(word: str) -> bool:
+    return (
+        word in _AFTER_IS
+        or word in ADVERBS
+        or word.isdigit()
+        or (len(word) > 4 and word.endswith(("ing", "ed")))
     )
 
 
