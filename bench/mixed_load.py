@@ -5,7 +5,9 @@ per round, seeded with 1,000 memories). N clients, each a thread with its own ke
 ``http.client`` connection, spread over worker processes so the load generator's GIL
 does not bound the rate, run 40% add (with an Idempotency-Key, as the SDK sends) / 40%
 search / 20% get for a fixed time after a warm-up. Reported per client count: requests/s
-and p50/p99 latency per operation, measured from the clients.
+and p50/p99 latency per operation, measured from the clients; and where the CPU went
+in the measured window: the server's per request, the load generator's, and what else
+the machine ran meanwhile (all of /proc/stat's busy time less those two).
 
 ``--before PATH`` runs a second tree's server (e.g. ``git worktree add --detach
 /tmp/before <commit>``) in alternate rounds with this one, so both see the same load
@@ -109,7 +111,15 @@ def _worker(
     out: multiprocessing.Queue,  # type: ignore[type-arg]
 ) -> None:
     results: list[tuple[list[Sample], int]] = []
-    threads = [
+    cpu: list[float] = []
+
+    def meter() -> None:  # this process's CPU (all its threads) over the measured window
+        time.sleep(max(0.0, start_at - time.monotonic()))
+        cpu.append(time.process_time())
+        time.sleep(max(0.0, stop_at - time.monotonic()))
+        cpu.append(time.process_time())
+
+    threads = [threading.Thread(target=meter)] + [
         threading.Thread(
             target=lambda s=seed: results.append(_client(url, ids, s, start_at, stop_at))
         )
@@ -119,7 +129,7 @@ def _worker(
         thread.start()
     for thread in threads:
         thread.join()
-    out.put(results)
+    out.put((results, cpu[1] - cpu[0]))
 
 
 def _seed(url: str) -> list[str]:
@@ -181,6 +191,14 @@ def costs(repo: Path, seconds: float) -> list[list[str]]:
     return rows
 
 
+def _machine_busy() -> float:
+    """CPU seconds the whole machine has been busy (/proc/stat), for what else ran."""
+    with open("/proc/stat") as stat:
+        fields = [int(v) for v in stat.readline().split()[1:9]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def load_round(repo: Path, clients: int, warmup: float, seconds: float) -> dict[str, object]:
     """One fresh server of ``repo`` under ``clients`` clients: rate and latencies."""
     with common.ServerProcess(repo=repo) as server:
@@ -198,11 +216,16 @@ def load_round(repo: Path, clients: int, warmup: float, seconds: float) -> dict[
             procs.append(proc)
         while time.monotonic() < start_at:
             time.sleep(0.01)
-        server_cpu0 = common.proc_cpu_seconds(server.pid)
-        results = [out.get() for _ in procs]
+        server_cpu0, machine0 = common.proc_cpu_seconds(server.pid), _machine_busy()
+        while time.monotonic() < stop_at:
+            time.sleep(0.01)
         server_cpu = common.proc_cpu_seconds(server.pid) - server_cpu0
+        machine = _machine_busy() - machine0
+        done = [out.get() for _ in procs]
         for proc in procs:
             proc.join()
+    results = [batch for batch, _ in done]
+    client_cpu = sum(cpu for _, cpu in done)
     samples = [sample for batch in results for part, _ in batch for sample in part]
     failed = sum(count for batch in results for _, count in batch)
     if failed:
@@ -213,6 +236,9 @@ def load_round(repo: Path, clients: int, warmup: float, seconds: float) -> dict[
     return {
         "rps": len(samples) / seconds,
         "cpu": server_cpu / seconds,
+        "ms/req": server_cpu / len(samples) * 1000,
+        "clients cpu": client_cpu / seconds,
+        "other cpu": max(0.0, machine - server_cpu - client_cpu) / seconds,
         **{f"{op} p50": common.percentile(v, 50) for op, v in by_op.items()},
         **{f"{op} p99": common.percentile(v, 99) for op, v in by_op.items()},
     }
@@ -265,6 +291,7 @@ def main() -> int:
         label = f"{name} ({os.path.basename(str(dict(trees)[name]))})" if len(trees) > 1 else name
         rows.append(
             [label, str(clients), f"{med('rps'):,.0f}", f"{med('cpu'):.2f}"]
+            + [f"{med('ms/req'):.2f}", f"{med('clients cpu'):.2f}", f"{med('other cpu'):.2f}"]
             + [f"{med(column):,.1f}" for column in columns]
         )
     print(
@@ -274,7 +301,9 @@ def main() -> int:
     )
     print(
         common.table(
-            ["server", "clients", "req/s", "server CPU (cores)"] + [f"{c} (ms)" for c in columns],
+            ["server", "clients", "req/s", "server CPU (cores)", "server CPU ms/req"]
+            + ["load generator CPU (cores)", "other CPU on the machine (cores)"]
+            + [f"{c} (ms)" for c in columns],
             rows,
         )
     )

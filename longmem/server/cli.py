@@ -14,6 +14,8 @@ import signal
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import FrameType
 from typing import Callable, Optional
 
@@ -51,6 +53,7 @@ TENANT_KEY_FLAGS = {
     "tenant_read_only_keys": ("--tenant-read-only-key", "LONGMEM_SERVER_TENANT_READ_ONLY_KEYS"),
 }
 LOG_REQUESTS_ENV = "LONGMEM_SERVER_LOG_REQUESTS"
+CPU_ENV = "LONGMEM_SERVER_CPU"
 # docs/protocol.md, shipped in the package (a link in the source tree, a file in a wheel).
 PROTOCOL_DOC = os.path.join(
     os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "protocol.md"
@@ -217,6 +220,14 @@ def _parser() -> argparse.ArgumentParser:
         "default: none)",
     )
     p.add_argument(
+        "--cpu",
+        default=env(CPU_ENV) or "auto",
+        metavar="auto|all|N",
+        help="the CPU the server's threads run on: 'auto' picks one of those the process "
+        "may use (Linux; the GIL runs Python threads fastest on one core), N that CPU, "
+        f"'all' every one (or {CPU_ENV}; default: auto)",
+    )
+    p.add_argument(
         "-v",
         "--log-requests",
         action="store_true",
@@ -307,6 +318,53 @@ def _model_endpoint(args: argparse.Namespace, role: str) -> Optional[ModelEndpoi
     if key_env is not None and not os.environ.get(key_env, "").strip():
         raise ValueError(f"{flag}-key-env names {key_env}, which is not set")
     return endpoint
+
+
+def _chosen_cpu(choice: str) -> Optional[int]:
+    """The CPU ``--cpu`` asks the server's threads to run on; None for every CPU.
+
+    CPython runs one thread's Python at a time. With the server's threads free to move
+    between cores, every hand-over of the GIL crosses cores: under mixed load at 32
+    clients on 2 cores, the server spent 2.7 ms of CPU per request against 1.4 ms on
+    one core, and answered 408 against 700 requests/s (BENCHMARKS.md, section 8).
+    'auto' spreads several servers on one machine by process id.
+    """
+    choice = choice.strip().lower()
+    if choice == "all":
+        return None
+    if not hasattr(os, "sched_setaffinity"):
+        if choice == "auto":
+            return None
+        raise ValueError("running on one CPU needs Linux (sched_setaffinity)")
+    allowed = sorted(os.sched_getaffinity(0))
+    if choice == "auto":
+        return allowed[os.getpid() % len(allowed)] if len(allowed) > 1 else None
+    if not choice.isdigit():
+        raise ValueError(f"expected auto, all or a CPU number, got {choice!r}")
+    if int(choice) not in allowed:
+        shown = ", ".join(map(str, allowed))
+        raise ValueError(f"CPU {int(choice)} is not one this process may use ({shown})")
+    return int(choice)
+
+
+@contextmanager
+def _running_on(cpu: Optional[int]) -> Iterator[Optional[int]]:
+    """This thread, and every thread it starts, on ``cpu`` until the block ends; the CPU,
+    or None where it runs on every CPU (none asked, or the system refused)."""
+    if cpu is None:
+        yield None
+        return
+    before = os.sched_getaffinity(0)
+    try:
+        os.sched_setaffinity(0, {cpu})
+    except OSError as err:  # a sandbox that refuses it: the server runs as it would have
+        print(f"longmem: cannot run on CPU {cpu} ({err.strerror}); using every CPU")
+        yield None
+        return
+    try:
+        yield cpu
+    finally:
+        os.sched_setaffinity(0, before)  # for a caller of main() in its own process
 
 
 def _connector_roots(flags: Optional[list[str]]) -> dict[str, list[str]]:
@@ -460,6 +518,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"longmem: --fetch-allow: {err}", file=sys.stderr)
         return 2
     try:
+        cpu = _chosen_cpu(args.cpu)
+    except ValueError as err:
+        print(f"longmem: --cpu: {err}", file=sys.stderr)
+        return 2
+    try:
         extractor_at = _model_endpoint(args, "extractor")
         embedder_at = _model_endpoint(args, "embedder")
     except ValueError as err:
@@ -496,51 +559,58 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     if args.log_requests:
         _log_requests()
-    try:
-        server.start()
-    except ValueError as err:  # a key the database already holds for another tenant or role
-        print(f"longmem: {err}", file=sys.stderr)
-        return 2
-    except sqlite3.Error as err:
-        print(f"longmem: cannot open the database {args.db}: {err}", file=sys.stderr)
-        return 1
-    except OSError as err:
-        print(f"longmem: cannot listen on {args.host}:{args.port}: {err}", file=sys.stderr)
-        return 1
+    with _running_on(cpu) as pinned:
+        try:
+            server.start()
+        except ValueError as err:  # a key the database already holds for another tenant or role
+            print(f"longmem: {err}", file=sys.stderr)
+            return 2
+        except sqlite3.Error as err:
+            print(f"longmem: cannot open the database {args.db}: {err}", file=sys.stderr)
+            return 1
+        except OSError as err:
+            print(f"longmem: cannot listen on {args.host}:{args.port}: {err}", file=sys.stderr)
+            return 1
 
-    stop = StopSignal()
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    if server.generated_key:
-        print(f"longmem: generated API key (shown only now, keep it): {server.api_key}")
-    elif server.api_key is None:
-        print(f"longmem: using the keys already stored in {args.db} (pass --api-key to add one)")
-    named = sorted({tenant for keys in tenant_keys.values() for tenant in keys})
-    if named:
-        print(f"longmem: keys from the flags for tenants: {', '.join(named)}")
-    print(f"longmem: directory connectors may read inside: {_shown_roots(server.connector_roots)}")
-    if args.allow_private_fetch or fetch_allow:
-        allowed = "every address" if args.allow_private_fetch else ", ".join(fetch_allow)
-        print(f"longmem: connectors may fetch from private addresses: {allowed}")
-    print(
-        "longmem: extractor: "
-        + ("rules" if extractor is None else f"{extractor.name} (the rules when it fails)")
-        + "; embedder: "
-        + ("built-in" if embedder is None else embedder.name)
-    )
-    print(f"longmem: local server listening on {server.url} (db {args.db})")
-    print("longmem: to use it from a shell (the SDK and the longmem command read these):")
-    print(_exports(server, args), flush=True)
-    try:
-        stop.wait()
-    finally:
-        busy = server.requests_in_flight
-        if busy:
+        stop = StopSignal()
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        if server.generated_key:
+            print(f"longmem: generated API key (shown only now, keep it): {server.api_key}")
+        elif server.api_key is None:
             print(
-                f"longmem: stopping: answering {busy} request(s) in flight "
-                f"(for at most {server.shutdown_grace:g} s)",
-                flush=True,
+                f"longmem: using the keys already stored in {args.db} (pass --api-key to add one)"
             )
-        server.stop()
-        print("longmem: stopped", flush=True)
+        named = sorted({tenant for keys in tenant_keys.values() for tenant in keys})
+        if named:
+            print(f"longmem: keys from the flags for tenants: {', '.join(named)}")
+        print(
+            f"longmem: directory connectors may read inside: {_shown_roots(server.connector_roots)}"
+        )
+        if args.allow_private_fetch or fetch_allow:
+            allowed = "every address" if args.allow_private_fetch else ", ".join(fetch_allow)
+            print(f"longmem: connectors may fetch from private addresses: {allowed}")
+        print(
+            "longmem: extractor: "
+            + ("rules" if extractor is None else f"{extractor.name} (the rules when it fails)")
+            + "; embedder: "
+            + ("built-in" if embedder is None else embedder.name)
+        )
+        if pinned is not None:
+            print(f"longmem: running on CPU {pinned} (--cpu all for every CPU)")
+        print(f"longmem: local server listening on {server.url} (db {args.db})")
+        print("longmem: to use it from a shell (the SDK and the longmem command read these):")
+        print(_exports(server, args), flush=True)
+        try:
+            stop.wait()
+        finally:
+            busy = server.requests_in_flight
+            if busy:
+                print(
+                    f"longmem: stopping: answering {busy} request(s) in flight "
+                    f"(for at most {server.shutdown_grace:g} s)",
+                    flush=True,
+                )
+            server.stop()
+            print("longmem: stopped", flush=True)
     return 0

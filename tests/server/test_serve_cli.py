@@ -389,3 +389,82 @@ def test_serve_stops_on_a_signal_handled_at_any_point_of_its_wait() -> None:
         )
         assert returned, f"the wait hung with the signal handled at its line {line}"
         assert stop.signum == signal.SIGTERM
+
+
+def _cpus_of(pid: int) -> set[str]:
+    """The CPUs each live thread of ``pid`` may run on, as /proc lists them."""
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            status = (task / "status").read_text()
+        except OSError:
+            continue  # a thread that ended meanwhile
+        found.update(re.findall(r"^Cpus_allowed_list:\s*(\S+)$", status, re.M))
+    return found
+
+
+_MANY_CPUS = hasattr(os, "sched_getaffinity") and len(os.sched_getaffinity(0)) > 1
+
+
+@pytest.mark.skipif(not _MANY_CPUS, reason="needs Linux and more than one usable CPU")
+def test_serve_runs_its_threads_on_one_cpu_unless_told_all(tmp_path: Path) -> None:
+    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "a.db"), "--api-key", "k")
+    try:
+        api = proc.api("k")
+        assert api.get(C).status == 200  # the request threads have started
+        [pinned] = _cpus_of(proc.proc.pid)
+        assert int(pinned) in os.sched_getaffinity(0)
+        said = f"longmem: running on CPU {pinned} (--cpu all for every CPU)\n"
+        assert said in proc.lines, "".join(proc.lines)
+        api.close()
+    finally:
+        assert _stop(proc)[0] == 0
+    proc = ServerProcess(
+        "--port", "0", "--db", str(tmp_path / "b.db"), env={"LONGMEM_SERVER_CPU": "all"}
+    )
+    try:
+        assert _cpus_of(proc.proc.pid) == _cpus_of(os.getpid())  # as this process may
+        assert not any("running on CPU" in line for line in proc.lines)
+    finally:
+        assert _stop(proc)[0] == 0
+
+
+@pytest.mark.skipif(not _MANY_CPUS, reason="needs Linux and more than one usable CPU")
+def test_serve_runs_on_the_cpu_asked_for(tmp_path: Path) -> None:
+    cpu = str(max(os.sched_getaffinity(0)))
+    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "a.db"), "--cpu", cpu)
+    try:
+        assert _cpus_of(proc.proc.pid) == {cpu}
+    finally:
+        assert _stop(proc)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [("4096", "not one this process may use"), ("fast", "expected auto, all or a CPU number")],
+)
+def test_a_cpu_the_server_cannot_use_is_a_usage_error(
+    tmp_path: Path, value: str, says: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "longmem", "serve", "--db", str(tmp_path / "x.db"), "--cpu", value],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "--cpu" in done.stderr and says in done.stderr
+    assert not (tmp_path / "x.db").exists()  # refused before the database was opened
+
+
+@pytest.mark.skipif(not _MANY_CPUS, reason="needs Linux and more than one usable CPU")
+def test_main_called_in_a_process_gives_its_cpus_back(tmp_path: Path) -> None:
+    before = os.sched_getaffinity(0)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        # It gets as far as listening, on one CPU, then fails and returns.
+        assert cli.main(["--port", port, "--db", str(tmp_path / "x.db"), "--cpu", "0"]) == 1
+    assert os.sched_getaffinity(0) == before
