@@ -38,9 +38,9 @@ class Route:
     access: str
     status: int  # the success status, for the OpenAPI document
     summary: str
-    body: Optional[str] = None  # schema name in openapi.py
+    body: Optional[str] = None  # schema name in openapi_schemas.py
     query: tuple[str, ...] = ()  # query parameter names in openapi.py
-    response: Optional[str] = None  # schema name in openapi.py
+    response: Optional[str] = None  # schema name in openapi_schemas.py
     max_body: int = MAX_BODY_BYTES
     replay: Optional[Replay] = None  # None: IN_TRANSACTION for writes, NEVER for reads
     # The body is parsed as it arrives and spooled to a temporary file (jsonbody.spool):
