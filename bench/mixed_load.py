@@ -9,12 +9,14 @@ and p50/p99 latency per operation, measured from the clients; and where the CPU 
 in the measured window: the server's per request, the load generator's, and what else
 the machine ran meanwhile (all of /proc/stat's busy time less those two).
 
-``--before PATH`` runs a second tree's server (e.g. ``git worktree add --detach
+The server runs with ``--cpu auto`` (its threads on one CPU; ``--cpu all`` to compare),
+given through ``LONGMEM_SERVER_CPU`` so a tree that predates the flag runs as it always
+did. ``--before PATH`` runs a second tree's server (e.g. ``git worktree add --detach
 /tmp/before <commit>``) in alternate rounds with this one, so both see the same load
 from whatever else runs on the machine.
 
     python bench/mixed_load.py [--quick] [--clients 16,32,64] [--seconds S] [--rounds N]
-                               [--before PATH] [--costs]
+                               [--before PATH] [--costs] [--cpu auto|all|N]
 """
 
 from __future__ import annotations
@@ -255,6 +257,7 @@ def main() -> int:
     parser.add_argument(
         "--costs", action="store_true", help="also each operation alone, from one client"
     )
+    parser.add_argument("--cpu", default="auto", help="the server's --cpu (default: auto, one CPU)")
     args = parser.parse_args()
     seconds = args.seconds or (3.0 if args.quick else 10.0)
     warmup = args.warmup if args.warmup is not None else (1.0 if args.quick else 3.0)
@@ -264,7 +267,9 @@ def main() -> int:
     if args.before is not None:
         trees.insert(0, ("before", args.before.resolve()))
 
+    os.environ["LONGMEM_SERVER_CPU"] = args.cpu  # the servers' environment is this one's
     common.header("Mixed load: 40% add / 40% search / 20% get", sys.argv)
+    print(f"Server: `serve --cpu {args.cpu}` (a tree that predates the flag ignores it).\n")
     if args.before is not None:
         print(f"Before: {common.code_version(args.before.resolve())}\n")
     runs: dict[tuple[str, int], list[dict[str, object]]] = {}

@@ -15,7 +15,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from types import FrameType
 from typing import Callable, Optional
 
@@ -221,11 +221,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--cpu",
-        default=env(CPU_ENV) or "auto",
-        metavar="auto|all|N",
-        help="the CPU the server's threads run on: 'auto' picks one of those the process "
-        "may use (Linux; the GIL runs Python threads fastest on one core), N that CPU, "
-        f"'all' every one (or {CPU_ENV}; default: auto)",
+        default=env(CPU_ENV) or "all",
+        metavar="all|auto|N",
+        help="the CPUs the server's threads run on: 'all' every one; 'auto' one of those "
+        "the process may use, N that one (Linux; under many concurrent requests Python "
+        "threads run faster on one core, unless another busy process shares it) "
+        f"(or {CPU_ENV}; default: all)",
     )
     p.add_argument(
         "-v",
@@ -323,24 +324,24 @@ def _model_endpoint(args: argparse.Namespace, role: str) -> Optional[ModelEndpoi
 def _chosen_cpu(choice: str) -> Optional[int]:
     """The CPU ``--cpu`` asks the server's threads to run on; None for every CPU.
 
-    CPython runs one thread's Python at a time. With the server's threads free to move
-    between cores, every hand-over of the GIL crosses cores: under mixed load at 32
-    clients on 2 cores, the server spent 2.7 ms of CPU per request against 1.4 ms on
-    one core, and answered 408 against 700 requests/s (BENCHMARKS.md, section 8).
-    'auto' spreads several servers on one machine by process id.
+    CPython runs one thread's Python at a time. With the threads free to move between
+    cores the GIL is handed across them: under mixed load at 32 clients on 2 cores the
+    server answered 746 requests/s on one CPU against 470 on both (BENCHMARKS.md,
+    section 8). But a server held on a core that another busy process also uses cannot
+    move away (one client then got half the rate), so it is asked for, not the default.
     """
     choice = choice.strip().lower()
     if choice == "all":
         return None
+    if choice != "auto" and not (choice.isascii() and choice.isdigit()):
+        raise ValueError(f"expected all, auto or a CPU number, got {choice!r}")
     if not hasattr(os, "sched_setaffinity"):
-        if choice == "auto":
-            return None
         raise ValueError("running on one CPU needs Linux (sched_setaffinity)")
     allowed = sorted(os.sched_getaffinity(0))
     if choice == "auto":
-        return allowed[os.getpid() % len(allowed)] if len(allowed) > 1 else None
-    if not choice.isdigit():
-        raise ValueError(f"expected auto, all or a CPU number, got {choice!r}")
+        # One CPU already, or a free-threaded Python whose threads do run at once.
+        gil = getattr(sys, "_is_gil_enabled", lambda: True)()
+        return allowed[os.getpid() % len(allowed)] if len(allowed) > 1 and gil else None
     if int(choice) not in allowed:
         shown = ", ".join(map(str, allowed))
         raise ValueError(f"CPU {int(choice)} is not one this process may use ({shown})")
@@ -350,21 +351,19 @@ def _chosen_cpu(choice: str) -> Optional[int]:
 @contextmanager
 def _running_on(cpu: Optional[int]) -> Iterator[Optional[int]]:
     """This thread, and every thread it starts, on ``cpu`` until the block ends; the CPU,
-    or None where it runs on every CPU (none asked, or the system refused)."""
+    or None for every CPU. OSError on entry if the system refuses."""
     if cpu is None:
         yield None
         return
     before = os.sched_getaffinity(0)
-    try:
-        os.sched_setaffinity(0, {cpu})
-    except OSError as err:  # a sandbox that refuses it: the server runs as it would have
-        print(f"longmem: cannot run on CPU {cpu} ({err.strerror}); using every CPU")
-        yield None
-        return
+    os.sched_setaffinity(0, {cpu})
     try:
         yield cpu
     finally:
-        os.sched_setaffinity(0, before)  # for a caller of main() in its own process
+        # For a caller of main() in its own process; if the CPUs it had are gone, it
+        # keeps the one it has.
+        with suppress(OSError):
+            os.sched_setaffinity(0, before)
 
 
 def _connector_roots(flags: Optional[list[str]]) -> dict[str, list[str]]:
@@ -559,7 +558,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     if args.log_requests:
         _log_requests()
-    with _running_on(cpu) as pinned:
+    with ExitStack() as stack:
+        try:
+            pinned = stack.enter_context(_running_on(cpu))
+        except OSError as err:
+            print(f"longmem: --cpu: cannot run on CPU {cpu}: {err.strerror}", file=sys.stderr)
+            return 1
         try:
             server.start()
         except ValueError as err:  # a key the database already holds for another tenant or role

@@ -406,9 +406,19 @@ def _cpus_of(pid: int) -> set[str]:
 _MANY_CPUS = hasattr(os, "sched_getaffinity") and len(os.sched_getaffinity(0)) > 1
 
 
+_LINUX = hasattr(os, "sched_setaffinity")
+
+
 @pytest.mark.skipif(not _MANY_CPUS, reason="needs Linux and more than one usable CPU")
-def test_serve_runs_its_threads_on_one_cpu_unless_told_all(tmp_path: Path) -> None:
-    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "a.db"), "--api-key", "k")
+def test_serve_runs_on_every_cpu_unless_asked_for_one(tmp_path: Path) -> None:
+    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "a.db"))
+    try:
+        assert _cpus_of(proc.proc.pid) == _cpus_of(os.getpid())  # as this process may
+        assert not any("running on CPU" in line for line in proc.lines)
+    finally:
+        assert _stop(proc)[0] == 0
+    env = {"LONGMEM_SERVER_CPU": "auto"}
+    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "b.db"), "--api-key", "k", env=env)
     try:
         api = proc.api("k")
         assert api.get(C).status == 200  # the request threads have started
@@ -419,11 +429,25 @@ def test_serve_runs_its_threads_on_one_cpu_unless_told_all(tmp_path: Path) -> No
         api.close()
     finally:
         assert _stop(proc)[0] == 0
-    proc = ServerProcess(
-        "--port", "0", "--db", str(tmp_path / "b.db"), env={"LONGMEM_SERVER_CPU": "all"}
-    )
+    # The flag wins over the environment.
+    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "c.db"), "--cpu", "all", env=env)
     try:
-        assert _cpus_of(proc.proc.pid) == _cpus_of(os.getpid())  # as this process may
+        assert _cpus_of(proc.proc.pid) == _cpus_of(os.getpid())
+    finally:
+        assert _stop(proc)[0] == 0
+
+
+@pytest.mark.skipif(not _MANY_CPUS, reason="needs Linux and more than one usable CPU")
+def test_auto_keeps_a_server_allowed_one_cpu_as_it_is(tmp_path: Path) -> None:
+    mine = os.sched_getaffinity(0)
+    one = max(mine)
+    os.sched_setaffinity(0, {one})  # the child inherits it, as under `taskset -c`
+    try:
+        proc = ServerProcess("--port", "0", "--db", str(tmp_path / "a.db"), "--cpu", "auto")
+    finally:
+        os.sched_setaffinity(0, mine)
+    try:
+        assert _cpus_of(proc.proc.pid) == {str(one)}
         assert not any("running on CPU" in line for line in proc.lines)
     finally:
         assert _stop(proc)[0] == 0
@@ -441,7 +465,16 @@ def test_serve_runs_on_the_cpu_asked_for(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "says"),
-    [("4096", "not one this process may use"), ("fast", "expected auto, all or a CPU number")],
+    [
+        pytest.param(
+            "4096",
+            "not one this process may use",
+            marks=pytest.mark.skipif(not _LINUX, reason="CPUs are chosen on Linux only"),
+        ),
+        ("fast", "expected all, auto or a CPU number"),
+        ("\u0661", "expected all, auto or a CPU number"),  # an Arabic-Indic 1
+        ("-1", "expected all, auto or a CPU number"),
+    ],
 )
 def test_a_cpu_the_server_cannot_use_is_a_usage_error(
     tmp_path: Path, value: str, says: str
@@ -450,7 +483,7 @@ def test_a_cpu_the_server_cannot_use_is_a_usage_error(
         [sys.executable, "-m", "longmem", "serve", "--db", str(tmp_path / "x.db"), "--cpu", value],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONIOENCODING": "utf-8"},
         timeout=60,
     )
     assert done.returncode == 2
@@ -468,3 +501,16 @@ def test_main_called_in_a_process_gives_its_cpus_back(tmp_path: Path) -> None:
         # It gets as far as listening, on one CPU, then fails and returns.
         assert cli.main(["--port", port, "--db", str(tmp_path / "x.db"), "--cpu", "0"]) == 1
     assert os.sched_getaffinity(0) == before
+
+
+@pytest.mark.skipif(not _MANY_CPUS, reason="needs Linux and more than one usable CPU")
+def test_a_cpu_the_system_refuses_ends_serve_with_a_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def refuse(pid: int, cpus: Any) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(cli.os, "sched_setaffinity", refuse)
+    assert cli.main(["--port", "0", "--db", str(tmp_path / "x.db"), "--cpu", "auto"]) == 1
+    err = capsys.readouterr().err
+    assert "--cpu: cannot run on CPU" in err and "Operation not permitted" in err
