@@ -111,10 +111,12 @@ def test_when_every_connection_is_busy_a_new_one_gets_503_at_once(capped: LocalS
         sock.sendall(head + b'{"text": "half')
     httpd = capped._httpd
     assert httpd is not None
-    for _ in range(500):
-        if httpd.in_flight == CAP:
-            break
+    # Until the server has read every head (on a busy machine that can take seconds; an
+    # extra connection before then is served, not refused).
+    deadline = time.monotonic() + 60
+    while httpd.in_flight < CAP and time.monotonic() < deadline:
         time.sleep(0.01)
+    assert httpd.in_flight == CAP
     try:
         with _connect(capped) as extra:
             data = _read_until_closed(extra)
