@@ -75,22 +75,19 @@ OCCUPATIONS = frozenset(
     paralegal notary surveyor inspector auditor bookkeeper treasurer trainee resident
     registrar consultant sous-chef chef tech""".split()
 )
-# "keto is officially over", "The keto diet's done for me": a diet that ended, named as
-# it ends (subjects.py reads such a clause as the user's, whatever its first word).
-DIET_ENDED = (
+# "keto is over…": a diet named as it ends. Whoever it ends for, it is no diet begun
+# ("keto is over for my sister").
+_DIET_WORD_ENDS = (
     r"(?:the\s+|my\s+)?(?P<v>"
     + DIETS
     + r")(?:\s+diet|\s+thing)?(?:\s+is|'s)\s+"
     + _ADV
-    + r"(?:over|done|finished)(?:\s+for\s+(?:me|us))?(?=\s*(?:$|[,.!;]|(?:lol|haha|now|for good)\b))"
-)
-# "keto is over for my sister": not a diet begun, whoever it is over for.
-_DIET_WORD_ENDS = (
-    r"(?:the\s+|my\s+)?(?:"
-    + DIETS
-    + r")(?:\s+diet|\s+thing)?(?:\s+is|'s)\s+"
-    + _ADV
     + r"(?:over|done|finished)\b"
+)
+# "keto is officially over", "The keto diet's done for me": the user's diet that ended
+# (subjects.py reads such a clause as the user's, whatever its first word).
+DIET_ENDED = (
+    _DIET_WORD_ENDS + r"(?:\s+for\s+(?:me|us))?(?=\s*(?:$|[,.!;]|(?:lol|haha|now|for good)\b))"
 )
 # A place one lives on, said as one: "on Main Street", "on Vancouver Island", not "on
 # Coffee now lol", "on Instagram", "on Pot Noodles in Leeds".
@@ -207,7 +204,7 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
-    _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS + r")|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
     # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
     _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so)\b))"),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),

@@ -54,7 +54,7 @@ RELATIONS: dict[str, str] = {
     ),
     # Words for family from other languages, as they are used in English chat ("my
     # abuela", "my unnie Soyeon", "my avó Rosa"). Not those that are also a common given
-    # name (Anna, Anne, Lola, Abi, Hala) or an English word ("ate", "mama" aside).
+    # name (Anna, Anne, Lola, Abi, Hala) or another English word ("ate").
     **dict.fromkeys(
         """unnie eonni noona nuna oppa hyung didi bhaiya akka abla hermana hermano irmã
         irmão sœur soeur frère frere schwester bruder sorella fratello""".split(),
@@ -348,9 +348,10 @@ _THINGS_AGE = re.compile(
     r"(?:\s*(?:years?|yrs?|months?)\b|\s*y/?o\b|\s*[.!]*\s*$)",
     re.I,
 )
-# A name that reads as a modal or a month, written capitalised and with no contraction
-# after it.
+# A first name and a surname: "Tom Smith moved to Leeds", "Nana Mouskouri turned 90".
 _FULL_NAME_FIRST = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s")
+# A name that reads as a modal or a month, written capitalised and with no contraction
+# after it ("Can turned 2"); and any modal so written ("Should've turned left").
 _NAME_MODAL = re.compile(r"^(?:Can|May|Will|April|June|August)\b(?!')")
 _MODAL_NAME = re.compile(r"^(?:" + "|".join(sorted(m.capitalize() for m in MODALS)) + r")\b")
 
