@@ -14,8 +14,7 @@ import signal
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import suppress
 from types import FrameType
 from typing import Callable, Optional
 
@@ -348,20 +347,20 @@ def _chosen_cpu(choice: str) -> Optional[int]:
     return int(choice)
 
 
-@contextmanager
-def _running_on(cpu: Optional[int]) -> Iterator[Optional[int]]:
-    """This thread, and every thread it starts, on ``cpu`` until the block ends; the CPU,
-    or None for every CPU. OSError on entry if the system refuses."""
+def _pin(cpu: Optional[int]) -> Optional[set[int]]:
+    """This thread, and every thread it starts, on ``cpu`` (None: as it is); the CPUs it
+    had, for ``_unpin``. OSError if the system refuses."""
     if cpu is None:
-        yield None
-        return
+        return None
     before = os.sched_getaffinity(0)
     os.sched_setaffinity(0, {cpu})
-    try:
-        yield cpu
-    finally:
-        # For a caller of main() in its own process; if the CPUs it had are gone, it
-        # keeps the one it has.
+    return before
+
+
+def _unpin(before: Optional[set[int]]) -> None:
+    """The CPUs ``_pin`` took back, for a caller of main() in its own process; if they are
+    gone, it keeps the one it has."""
+    if before is not None:
         with suppress(OSError):
             os.sched_setaffinity(0, before)
 
@@ -558,63 +557,77 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     if args.log_requests:
         _log_requests()
-    with ExitStack() as stack:
-        try:
-            pinned = stack.enter_context(_running_on(cpu))
-        except OSError as err:
-            print(f"longmem: --cpu: cannot run on CPU {cpu}: {err.strerror}", file=sys.stderr)
-            return 1
-        try:
-            server.start()
-        except ValueError as err:  # a key the database already holds for another tenant or role
-            print(f"longmem: {err}", file=sys.stderr)
-            return 2
-        except sqlite3.Error as err:
-            print(f"longmem: cannot open the database {args.db}: {err}", file=sys.stderr)
-            return 1
-        except OSError as err:
-            print(f"longmem: cannot listen on {args.host}:{args.port}: {err}", file=sys.stderr)
-            return 1
+    try:
+        before = _pin(cpu)
+    except OSError as err:
+        print(f"longmem: --cpu: cannot run on CPU {cpu}: {err.strerror}", file=sys.stderr)
+        return 1
+    models = (
+        "extractor: "
+        + ("rules" if extractor is None else f"{extractor.name} (the rules when it fails)")
+        + "; embedder: "
+        + ("built-in" if embedder is None else embedder.name)
+    )
+    tenants = sorted({tenant for keys in tenant_keys.values() for tenant in keys})
+    try:
+        return _serve(
+            server, args, tenants=tenants, fetch_allow=fetch_allow, models=models, cpu=cpu
+        )
+    finally:
+        _unpin(before)
 
-        stop = StopSignal()
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
-        if server.generated_key:
-            print(f"longmem: generated API key (shown only now, keep it): {server.api_key}")
-        elif server.api_key is None:
+
+def _serve(
+    server: LocalServer,
+    args: argparse.Namespace,
+    *,
+    tenants: list[str],
+    fetch_allow: list[str],
+    models: str,
+    cpu: Optional[int],
+) -> int:
+    """Start the built server, say where it is and run it until a signal; the status."""
+    try:
+        server.start()
+    except ValueError as err:  # a key the database already holds for another tenant or role
+        print(f"longmem: {err}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as err:
+        print(f"longmem: cannot open the database {args.db}: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"longmem: cannot listen on {args.host}:{args.port}: {err}", file=sys.stderr)
+        return 1
+
+    stop = StopSignal()
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    if server.generated_key:
+        print(f"longmem: generated API key (shown only now, keep it): {server.api_key}")
+    elif server.api_key is None:
+        print(f"longmem: using the keys already stored in {args.db} (pass --api-key to add one)")
+    if tenants:
+        print(f"longmem: keys from the flags for tenants: {', '.join(tenants)}")
+    print(f"longmem: directory connectors may read inside: {_shown_roots(server.connector_roots)}")
+    if args.allow_private_fetch or fetch_allow:
+        allowed = "every address" if args.allow_private_fetch else ", ".join(fetch_allow)
+        print(f"longmem: connectors may fetch from private addresses: {allowed}")
+    print(f"longmem: {models}")
+    if cpu is not None:
+        print(f"longmem: running on CPU {cpu} (--cpu all for every CPU)")
+    print(f"longmem: local server listening on {server.url} (db {args.db})")
+    print("longmem: to use it from a shell (the SDK and the longmem command read these):")
+    print(_exports(server, args), flush=True)
+    try:
+        stop.wait()
+    finally:
+        busy = server.requests_in_flight
+        if busy:
             print(
-                f"longmem: using the keys already stored in {args.db} (pass --api-key to add one)"
+                f"longmem: stopping: answering {busy} request(s) in flight "
+                f"(for at most {server.shutdown_grace:g} s)",
+                flush=True,
             )
-        named = sorted({tenant for keys in tenant_keys.values() for tenant in keys})
-        if named:
-            print(f"longmem: keys from the flags for tenants: {', '.join(named)}")
-        print(
-            f"longmem: directory connectors may read inside: {_shown_roots(server.connector_roots)}"
-        )
-        if args.allow_private_fetch or fetch_allow:
-            allowed = "every address" if args.allow_private_fetch else ", ".join(fetch_allow)
-            print(f"longmem: connectors may fetch from private addresses: {allowed}")
-        print(
-            "longmem: extractor: "
-            + ("rules" if extractor is None else f"{extractor.name} (the rules when it fails)")
-            + "; embedder: "
-            + ("built-in" if embedder is None else embedder.name)
-        )
-        if pinned is not None:
-            print(f"longmem: running on CPU {pinned} (--cpu all for every CPU)")
-        print(f"longmem: local server listening on {server.url} (db {args.db})")
-        print("longmem: to use it from a shell (the SDK and the longmem command read these):")
-        print(_exports(server, args), flush=True)
-        try:
-            stop.wait()
-        finally:
-            busy = server.requests_in_flight
-            if busy:
-                print(
-                    f"longmem: stopping: answering {busy} request(s) in flight "
-                    f"(for at most {server.shutdown_grace:g} s)",
-                    flush=True,
-                )
-            server.stop()
-            print("longmem: stopped", flush=True)
+        server.stop()
+        print("longmem: stopped", flush=True)
     return 0
