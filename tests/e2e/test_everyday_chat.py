@@ -71,8 +71,18 @@ def _current(mem: Longmem, collection: str) -> list[dict[str, Any]]:
         (['I live in Leeds.', "My nan's house is near the sea."], {('user', 'home', 'Leeds', False)}, {"User's nan's house is near the sea"}),
         # a friend's name that is also a word, typed in lower case
         (['My friend Art lives in York.', 'I work at Acme.', 'art teacher at leeds high now'], {('friend:Art', 'home', 'York', False), ('user', 'employer', 'leeds high', False), ('user', 'friends', 'Art', False), ('user', 'job', 'art teacher', False)}, set()),
-        (['My friend Sky lives in York.', 'I work at Acme.', "sky's the limit, started at google today"], {('friend:Sky', 'home', 'York', False), ('user', 'employer', 'google', False), ('user', 'friends', 'Sky', False)}, set()),
+        (['My friend Sky lives in York.', 'I work at Acme.', "sky's the limit, started at google today"], {('friend:Sky', 'home', 'York', False), ('user', 'employer', 'google', False), ('user', 'friends', 'Sky', False)}, {"Sky's the limit"}),
         (['My friend Bob lives in York.', "I'm 30.", 'bob turned 31 and i turned 31 too'], {('friend:Bob', 'age', '31', False), ('friend:Bob', 'home', 'York', False), ('user', 'age', '31', False), ('user', 'friends', 'Bob', False)}, set()),
+        # someone's name typed in lower case, first in the sentence or after "my sister"
+        (["I'm 30.", 'vikram turned 21 yesterday, got him his first proper watch'], {('user', 'age', '30', False), ('Vikram', 'age', '21', False)}, {'User got him his first proper watch'}),
+        (['I live in York.', 'sarah moved to leeds'], {('user', 'home', 'York', False), ('Sarah', 'home', 'leeds', False)}, set()),
+        (["I'm vegetarian.", 'tom is vegan now'], {('user', 'diet', 'vegetarian', False), ('Tom', 'diet', 'vegan', False)}, set()),
+        (["I'm 30.", 'my brother vikram turned 21'], {('user', 'age', '30', False), ('user', 'siblings', 'Vikram', False), ('brother:Vikram', 'age', '21', False)}, set()),
+        (['I live in York.', 'my wife tasha and i moved to leeds'], {('user', 'home', 'leeds', False), ('user', 'partner', 'Tasha', False)}, set()),
+        (["I'm 30.", 'dog turned 5 today'], {('user', 'age', '30', False)}, {'Dog turned 5 today'}),
+        # a verb of the third person without its subject is not the user's
+        (['I work at the RTC.', "Étienne finally left the bistro. says he's done working for other people"], {('user', 'employer', 'the RTC', False)}, {'Étienne finally left the bistro', "Says he's done working for other people"}),
+        (['I work at Acme.', "I'm done working for other people"], {('user', 'employer', 'Acme', False)}, {'User is done working for other people'}),
         # a month that is also a name
         (['May is when I start at Google.'], {('user', 'employer', 'Google', False)}, set()),
         (['May was when I started at Google.'], {('user', 'employer', 'Google', False)}, set()),
@@ -96,6 +106,44 @@ def _current(mem: Longmem, collection: str) -> list[dict[str, Any]]:
     ],
 )  # fmt: skip
 def test_everyday_chat_is_not_read_as_a_new_fact(
+    mem: Longmem,
+    collection: str,
+    said: list[str],
+    keyed: set[tuple[str, str, Optional[str], bool]],
+    plain: set[str],
+) -> None:
+    _check(mem, collection, said, keyed, plain)
+
+
+# Chat's own words before the news ("lol", "omg", "Cheers,") are not the news, nor a
+# reason to drop it; a typed-in-lower-case interjection is no one's name.
+@pytest.mark.parametrize(
+    ("said", "keyed", "plain"),
+    [
+        (['I live in York.', 'lol moved to Leeds'], {('user', 'home', 'Leeds', False)}, set()),
+        (['I work at Acme.', 'lol I got a job at Tesco'], {('user', 'employer', 'Tesco', False)}, set()),
+        (['I work at Acme.', 'Cheers, I start at Google on Monday'], {('user', 'employer', 'Google', False)}, set()),
+        (["I'm 30.", 'Omg turned 40 today'], {('user', 'age', '40', False)}, set()),
+        (["I'm 30.", 'haha turned 40 today'], {('user', 'age', '40', False)}, set()),
+        (['I drink tea.', 'Got it, I drink coffee now by the way'], {('user', 'drinks', 'coffee', False)}, set()),
+        (['I live in York.', 'no worries, I live in Paris now'], {('user', 'home', 'Paris', False)}, set()),
+        (['I live in York.', 'Thanks to my new job at Google, I moved to London'], {('user', 'home', 'London', False)}, set()),
+        (['I work at Acme.', 'welp, quit Acme, joined Google'], {('user', 'employer', 'Google', False)}, set()),
+        (['I work at Acme.', "I'm done working for Acme"], {('user', 'employer', 'Acme', True)}, set()),
+        (['I live in York.', 'Thanks, you have been a star!', 'lol', 'Thank you so much for the help!'], {('user', 'home', 'York', False)}, set()),
+    ],
+)  # fmt: skip
+def test_news_after_chat_words_is_kept(
+    mem: Longmem,
+    collection: str,
+    said: list[str],
+    keyed: set[tuple[str, str, Optional[str], bool]],
+    plain: set[str],
+) -> None:
+    _check(mem, collection, said, keyed, plain)
+
+
+def _check(
     mem: Longmem,
     collection: str,
     said: list[str],

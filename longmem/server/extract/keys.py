@@ -157,6 +157,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
+    _rule("employer", r"\b(?:done|finished|through|stopped|quit)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:as\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
@@ -251,7 +252,7 @@ _VALUE_END = re.compile(
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
     r"today|tonight|tomorrow|yesterday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
-    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently)\b",
+    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially)\b",
     re.I,
 )
 # A job ends before where and for whom it is done.
@@ -288,9 +289,11 @@ _DURATION = re.compile(
 
 
 # Not an employer: "a real job at last", "a nurse at heart", "started at 6am", "at 16",
-# "doing keto for my health" (not "at Home Depot", "at 3M", "at 7-Eleven").
+# "doing keto for my health", "done working for other people" (not "at Home Depot", "at
+# 3M", "at 7-Eleven").
 _NOT_AN_EMPLOYER = re.compile(
     r"^(?:(?-i:last|least|first|home|heart|all|the moment)|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
+    r"other people|others|someone else|somebody else|anyone else|anybody else|the man|free|"
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
 )

@@ -6,7 +6,10 @@ Subjects
   relation: subject ``sister:Anna``, and the user gets the relation as a fact of its own
   (siblings: Anna). ``my husband`` without a name is ``husband:``; a bare name ("Tom's
   got a job…") is the subject ``Tom``, which ``remember`` links to a relation it already
-  knows (``husband:Tom``); ``he`` / ``she`` / ``they`` is the clause before's subject.
+  knows (``husband:Tom``), typed in lower case too ("vikram turned 21", unless the word
+  is chat's own: "omg turned 40" is the user's); ``he`` / ``she`` / ``they`` is the clause
+  before's subject, as is a clause that opens with a verb of the third person ("says
+  he's done…").
 
 Also the relation words (``RELATIONS``, and ``kin`` for the words of one relative), and
 the signs that a clause is someone else's news, not the user's ("husband got a job",
@@ -20,15 +23,18 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..embed import STOP_WORDS
 from ..facts import USER
 from .keys import DIET_ENDED
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
+    INTERJECTIONS,
     MODALS,
     MONTH_NAMES,
     PAST_IRREGULAR,
     WEEKDAY_RE,
+    is_chat_word,
     lower_words,
 )
 
@@ -278,6 +284,11 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
             rest = clause[match.end() :]
         rel = match.group("rel").lower()
         rest = _spell_s(rest)
+        if not name:
+            lower = lower_opener(rest) or _lower_subject_of_be(rest) or _lower_and_i(rest)
+            if lower is not None and _lower_name(lower) and lower not in _THINGS:
+                # "my brother vikram turned 21", "my wife tasha and i": a name in lower case
+                name, rest = lower.capitalize(), rest[len(lower) :].strip()
         together = _AND_I.match(rest)
         if together:  # "my wife Sophie and I live in Bristol", "my cousin and I…": the user too
             kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
@@ -318,6 +329,19 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
         return Parsed(previous, _spell_s((match.group("c") or "") + " " + clause[match.end() :]))
     if _OTHER_SUBJECT.match(clause) or _someone_first(clause):
         return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
+    opener = lower_opener(clause) or _lower_subject_of_be(clause)
+    if opener is not None and opener in _THINGS:
+        return Parsed(NOBODY, clause)  # "dog turned 5", "landlord says…": keyed to no one
+    if opener is not None and _lower_name(opener) and clause[len(opener) : len(opener) + 1] == " ":
+        # "vikram turned 21 yesterday", "sarah moved to leeds", "tom is vegan now": a name
+        # typed in lower case, as chat types it; "omg turned 40", "finally moved to leeds"
+        # stay the user's.
+        name = opener.capitalize()
+        return Parsed(Subject(name, name), clause[len(opener) :].strip())
+    if _THIRD_PERSON_VERB.match(clause) and not _FIRST_PERSON & set(lower_words(clause)):
+        # "says he's done working for other people", "works at Rush now": the verb is
+        # someone else's ("I" would say "say", "work").
+        return Parsed(previous or NOBODY, clause)
     return Parsed(USER_SUBJECT, clause)
 
 
@@ -395,6 +419,84 @@ def lower_opener(clause: str) -> Optional[str]:
     return None if _FIRST_PERSON & set(words) else match.group(1)
 
 
+# Words a lower-case clause opens with before a told verb that are no one's name: the
+# user's own news said without "I" ("omg turned 40", "sunday moved to leeds") or someone
+# unnamed ("everyone got sick").
+_NOT_LOWER_NAMES = (
+    _NOT_NAMES
+    | ADVERBS
+    | INTERJECTIONS
+    | STOP_WORDS
+    | MODALS
+    | CLAUSE_VERBS
+    | _PEOPLE
+    | frozenset(
+        """everyone everybody someone somebody nobody anyone anybody noone people everything
+        something nothing guess apparently literally basically seriously honestly sooo
+        weekend morning evening afternoon night week month year day jus jst jsut juat
+        finaly finnaly offically officialy weve ive youve theyve prolly probs def defo
+        deffo rly srsly gonna wanna gotta mood kinda sorta tmrw tmr yday tonite fam""".split()
+    )
+)
+_REPEATED_LETTER = re.compile(r"(.)\1\1")
+# Names that end as an adverb does ("eventually", "luckily").
+_LY_NAMES = frozenset(
+    """emily lily lilly holly kelly molly sally ally polly shelly beverly kimberly billy
+    tilly milly dolly nelly carly elly""".split()
+)
+# Things and people unnamed that open a clause about them: "dog turned 5", "landlord says
+# the rent is going up", "doc moved to another practice".
+_THINGS = frozenset(
+    """dog dogs cat cats puppy kitten car house flat apartment school class uni job team
+    company office landlord landlady doctor doc vet teacher neighbour neighbor plan plans
+    wedding party rent bus train flight weather life phone laptop gym shop store
+    restaurant café cafe band club""".split()
+)
+
+
+def _lower_name(word: str) -> bool:
+    """Whether a lower-case word before a told verb reads as someone's name."""
+    return (
+        len(word) > 1
+        and word not in _NOT_LOWER_NAMES
+        and not is_chat_word(word)
+        and _REPEATED_LETTER.search(word) is None  # "yesss", "finallyyy"
+        and (not word.endswith("ly") or word in _LY_NAMES)
+    )
+
+
+# "tom is vegan now", "maria was 30 last week": what follows "is" is never the user's
+# without "I" ("is vegan now" is no one's way of saying "I'm vegan now").
+_BE_AFTER_WORD = re.compile(
+    r"^([a-z]+)\s+(?:is|was|has been)\s+(?:now\s+|still\s+|officially\s+)?"
+    r"(?=\d|(?:a|an|married|engaged|single|pregnant|retired|divorced|vegan|vegetarian|"
+    r"pescatarian|in|at|from|based|living|moving|working|back|off)\b)"
+)
+
+
+def _lower_and_i(clause: str) -> Optional[str]:
+    match = re.match(r"([a-z]+)\s+and\s+(?:i|we)\b", clause, re.I)
+    return match.group(1) if match else None
+
+
+def _lower_subject_of_be(clause: str) -> Optional[str]:
+    match = _BE_AFTER_WORD.match(clause)
+    if match is None or _FIRST_PERSON & set(lower_words(clause)):
+        return None
+    return match.group(1)
+
+
+# A clause that opens with a verb of the third person, without its subject.
+_THIRD_PERSON_VERBS = sorted(
+    ({"says"} | {verb for verb in CLAUSE_VERBS if verb.endswith("s")})
+    - {"is", "has", "was", "does"}
+)
+_THIRD_PERSON_VERB = re.compile(
+    r"^(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?:" + "|".join(_THIRD_PERSON_VERBS) + r")\b",
+    re.I,
+)
+
+
 def _spell(contraction: Optional[str], rest: str) -> str:
     return (_CONTRACTIONS.get((contraction or "").lower(), "") + rest).strip()
 
@@ -432,7 +534,7 @@ def _relation_name(name: str, rest: str) -> bool:
 
 
 def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
-    if name.split()[0].lower() in _NOT_NAMES:
+    if name.split()[0].lower() in _NOT_NAMES or is_chat_word(name.split()[0]):
         return False
     if contraction:
         return True

@@ -8,9 +8,11 @@ Splitting
      known abbreviation (``Dr.``, ``e.g.``…) or a single letter does not end one; ``3.5``
      never does.
   3. Questions (a sentence ending in ``?``) state nothing and are dropped, as are
-     sentences of nothing but greetings, thanks and interjections.
+     sentences of nothing but greetings, thanks and interjections, and thanks said to
+     the assistant ("Thanks, you've been a star!").
   4. A leading filler is dropped: "Actually,", "Heads up:", "By the way", "Oh, and", "So",
-     "Well,", "Also", "FYI", "Quick update:", "Big news:"…
+     "Well,", "Also", "FYI", "Quick update:", "Big news:", chat's own words ("lol",
+     "omg", "ngl", "welp"…), thanks before news ("Cheers, I start on Monday")…
   5. A sentence is split at ``and`` / ``but`` / ``so`` / ``and then`` / ``;`` / a comma,
      when a new clause starts there: the right side begins with a subject (``I``, ``we``,
      ``he``, ``she``, ``they``, ``my``/``our`` + a verb soon after) — or, after
@@ -71,9 +73,26 @@ INTERJECTIONS = words(
     "haha hehe wow oh ah hmm cheers good morning night evening awesome nice star btw "
     "hola gracias merci danke ciao salut adios おはよう こんにちは ありがとう mind"
 )
+# What chat opens a sentence with that says nothing ("lol", "omg", "ngl", "hahaha",
+# "ugh"): never a name, and a lead-in when a statement follows ("lol I got the job").
+CHAT = (
+    r"(?:lo+l+[sz]?|lmf?a+o+|rofl|(?:ha){2,}h?|(?:he){2,}h?|o+m+f?g+|ngl|tbh|tbf|welp|u+g+h+|"
+    r"ya+y+|wo+h?o+|woohoo|yikes|w?hoops|oops|phew|whew|a+w+|hm+|bruh|wo+w+|imo|imho|jk|idk|"
+    r"smh|ikr|nvm|ffs|wtf|gosh|geez|jeez|dang|damn|yup|yep|yea+h?|ye+s+|o+h+|a+h+|u+m+|"
+    r"fwiw|ai?ght|wo+t|hoo?ray|hurray|yippee|meh|gah|ar+g+h*|rip|oo+f|eek|sigh|fml|tfw|"
+    r"lowkey|highkey|deadass|fr|istg)"
+)
+_CHAT_WORD = re.compile(CHAT, re.I)
+
+
+def is_chat_word(word: str) -> bool:
+    return _CHAT_WORD.fullmatch(word) is not None
+
+
 _FILLER = re.compile(
-    r"^(?:(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi)"
-    r"\b[,!]?\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
+    r"^(?:(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi|"
+    + CHAT
+    + r")\b[,!.]*\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
     r"|in case (?:you're wondering|it matters|you forgot),?\s+"
     # a discourse "if", not a condition: "If so, I moved to Leeds", "If you need me, …"
     r"|if (?:so|not|anything|it helps|it matters|i'?m (?:being )?honest),?\s+"
@@ -81,7 +100,10 @@ _FILLER = re.compile(
     r"|if i (?:remember|recall)(?: (?:correctly|right))?,?\s+"
     r"|(?:unless|if) i'?m (?:not )?(?:mistaken|wrong),?\s+|let'?s see,?\s+"
     r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
-    r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+)+",
+    r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
+    # thanks and the like, before what the user goes on to say: "Cheers, I start Monday"
+    r"|(?:thanks|thank you|thx|ty|cheers|got it|fair enough|no worries|good to know|noted|"
+    r"cool|great|nice|perfect|awesome|sweet|sure|alright|all right)\s*[,!.:]+\s+)+",
     re.I,
 )
 
@@ -215,6 +237,8 @@ def sentences(content: str) -> list[str]:
             if (is_question and not _TELLING.match(plain)) or _ASKING.match(plain):
                 continue
             for part in _DASH.split(sentence):
+                if is_chitchat(part):  # before the thanks go as a lead-in: "Thanks, you're a star"
+                    continue
                 part = strip_filler(part)
                 if part and not is_chitchat(part):
                     found.append(part)
@@ -233,10 +257,24 @@ _THANKS = re.compile(
 )
 
 
+# What follows thanks when they are all that is said: "Thanks, you've been a star!",
+# "thanks for the help", "cheers mate".
+_TO_YOU = re.compile(
+    r"^(?:you|you're|you've|you'll|your|ya|u|ur|for|so much|very much|a lot|again|heaps|"
+    r"loads|a million|a bunch|anyway|though|all|man|mate|dude|bro|buddy|guys)\b",
+    re.I,
+)
+
+
 def is_chitchat(text: str) -> bool:
-    """Greetings, thanks and interjections: "Thanks, you've been a star!", "ok cool"."""
+    """Greetings, thanks and interjections: "Thanks, you've been a star!", "ok cool".
+    Not what follows them: "lol I got the job", "Thanks to the new job I moved"."""
+    thanks = _THANKS.match(text)
+    if thanks is not None:
+        rest = text[thanks.end() :].strip(" ,.!:;—–-")
+        return not rest or _TO_YOU.match(rest) is not None or is_chitchat(rest)
     content = [w for w in tokens(text) if w not in STOP_WORDS]
-    return _THANKS.match(text) is not None or all(w in INTERJECTIONS for w in content)
+    return all(w in INTERJECTIONS or is_chat_word(w) for w in content)
 
 
 def _sentence_ends(line: str) -> Iterator[re.Match[str]]:
@@ -341,6 +379,10 @@ def clauses(sentence: str) -> list[str]:
             if subject is None:
                 continue
             carried = subject + " "
+        elif _starts_with_past(right):
+            # "I quit Acme, joined Google", "quit Acme, joined Google": one told after the other
+            subject = subject_of(left)
+            carried = subject + " " if subject else ""
         else:
             continue
         parts.append(left)
@@ -380,6 +422,13 @@ def starts_clause(text: str) -> bool:
 def starts_with_verb(text: str) -> bool:
     found = [w for w in lower_words(text)[:3] if w not in ADVERBS]
     return bool(found) and (found[0] in CLAUSE_VERBS or found[0].endswith("ed"))
+
+
+def _starts_with_past(text: str) -> bool:
+    found = [w for w in lower_words(text)[:3] if w not in ADVERBS]
+    return bool(found) and (
+        found[0] in PAST_IRREGULAR or (found[0].endswith("ed") and found[0] in CLAUSE_VERBS)
+    )
 
 
 _SUBJECT_HEAD = re.compile(r"^\s*((?:i|we|he|she|they)(?:'m|'re|'s|'ve)?)\b", re.I)
