@@ -83,6 +83,41 @@ def _current(mem: Longmem, collection: str) -> list[dict[str, Any]]:
         # a verb of the third person without its subject is not the user's
         (['I work at the RTC.', "Étienne finally left the bistro. says he's done working for other people"], {('user', 'employer', 'the RTC', False)}, {'Étienne finally left the bistro', "Says he's done working for other people"}),
         (['I work at Acme.', "I'm done working for other people"], {('user', 'employer', 'Acme', False)}, {'User is done working for other people'}),
+        # what used to be is over; what has not happened, or almost did, is nothing yet
+        (["I'm vegan.", 'I used to be vegan but now I eat meat'], {('user', 'diet', 'vegan', True)}, {'Now User eats meat'}),
+        (['I drink coffee.', "I used to drink coffee but now it's tea"], {('user', 'drinks', 'tea', False)}, set()),
+        (['I live in York.', 'I used to live in Paris'], {('user', 'home', 'York', False), ('user', 'home', 'Paris', True)}, set()),
+        (['I live in York.', "I haven't moved to Leeds yet"], {('user', 'home', 'York', False)}, {"User hasn't moved to Leeds yet"}),
+        (['I live in York.', 'not moved to Leeds yet'], {('user', 'home', 'York', False)}, {'Not moved to Leeds yet'}),
+        (['I live in York.', 'I almost moved to Leeds'], {('user', 'home', 'York', False)}, {'User almost moved to Leeds'}),
+        (["I'm 38.", "I'm almost 40"], {('user', 'age', '38', False)}, {'User is almost 40'}),
+        (["I'm 29.", "30 and he still hasn't proposed"], {('user', 'age', '30', False)}, set()),
+        # a height, a share or a weight is no age; hiring is no job; a company's move is not the user's
+        (["I'm 34.", "I'm 5'10", "I'm 6 foot tall", "I'm 100% sure"], {('user', 'age', '34', False)}, {"User is 5'10", 'User is 6 foot tall', 'User is 100% sure'}),
+        (['I work at Acme.', "we're hiring engineers in Lisbon"], {('user', 'employer', 'Acme', False)}, {'User is hiring engineers in Lisbon'}),
+        (['I live in York.', 'our company relocated to Austin'], {('user', 'home', 'York', False)}, {"User's company relocated to Austin"}),
+        (['Our baby is 6 months old.'], set(), {"User's baby is 6 months old"}),
+        # an offer not taken, volunteering, working at home, studying: no employer
+        (['I work at Acme.', 'I got an offer from Google'], {('user', 'employer', 'Acme', False)}, {'User got an offer from Google'}),
+        (['I work at Acme.', 'I took the offer from Google'], {('user', 'employer', 'Google', False)}, set()),
+        (['I work at Acme.', 'I volunteer at the food bank'], {('user', 'employer', 'Acme', False)}, {'User volunteers at the food bank'}),
+        (['I work at Acme.', 'I work at home on Fridays'], {('user', 'employer', 'Acme', False)}, {'User works at home on Fridays'}),
+        (["I'm a student at Leeds Uni"], {('user', 'job', 'student', False), ('user', 'school', 'Leeds Uni', False)}, set()),
+        # living in the moment, in hope, in one's head; being in Year 10: no home
+        (['I live in York.', 'I live in the moment', 'I live in hope', 'I live in my head', 'I live in fear of spiders'], {('user', 'home', 'York', False)}, {'User lives in the moment', 'User lives in hope', "User lives in User's head", 'User lives in fear of spiders'}),
+        (['I live in York.', "I'm in Year 10", "I'm in Room 4 at the hospital"], {('user', 'home', 'York', False)}, {'User is in Year 10', 'User is in Room 4 at the hospital'}),
+        # a comma before a past verb: the same subject goes on, unless someone else was it
+        (['I live in York.', 'my sister, married last year, moved to Leeds'], {('user', 'home', 'York', False), ('sister:', 'home', 'Leeds', False)}, set()),
+        (['I live in York.', 'My sister married last year, moved to Leeds'], {('user', 'home', 'York', False), ('sister:', 'home', 'Leeds', False)}, set()),
+        (['I work at Acme.', 'I work at Acme, joined in 2019'], {('user', 'employer', 'Acme', False)}, {'User joined in 2019'}),
+        (["I'm 29.", "I'm 30, married, live in York"], {('user', 'age', '30', False), ('user', 'relationship', 'married', False)}, set()),
+        (['I work at Acme.', 'Hard work paid off, joined Google today'], {('user', 'employer', 'Google', False)}, {'Hard work paid off'}),
+        # a visit is a stay, wherever the one visited lives
+        (['I live in York.', "I'm visiting my mum in Leeds"], {('user', 'home', 'York', False), ('user', 'location', 'Leeds', False)}, set()),
+        (['I live in York.', "I'm in Glasgow visiting my gran."], {('user', 'home', 'York', False), ('user', 'location', 'Glasgow', False)}, set()),
+        # a birthday without its day, a child's age said as "a 10 year old"
+        (['My birthday is 14 Feb.', 'my birthday is coming up'], {('user', 'birthday', '14 Feb', False)}, {"User's birthday is coming up"}),
+        (["I'm 41.", 'I have a 10 year old'], {('user', 'age', '41', False)}, {'User has a 10 year old'}),
         # a month that is also a name
         (['May is when I start at Google.'], {('user', 'employer', 'Google', False)}, set()),
         (['May was when I started at Google.'], {('user', 'employer', 'Google', False)}, set()),
@@ -131,6 +166,14 @@ def test_everyday_chat_is_not_read_as_a_new_fact(
         (['I work at Acme.', 'welp, quit Acme, joined Google'], {('user', 'employer', 'Google', False)}, set()),
         (['I work at Acme.', "I'm done working for Acme"], {('user', 'employer', 'Acme', True)}, set()),
         (['I live in York.', 'Thanks, you have been a star!', 'lol', 'Thank you so much for the help!'], {('user', 'home', 'York', False)}, set()),
+        # news after a question-shaped exclamation, or inside a question that tells
+        (['I live in York.', 'what a day, I moved to Leeds'], {('user', 'home', 'Leeds', False)}, set()),
+        (["I'm 30.", "how about that, I'm 40 now"], {('user', 'age', '40', False)}, set()),
+        (['I live in York.', 'Did I tell you I moved to Leeds?'], {('user', 'home', 'Leeds', False)}, set()),
+        (["I'm 30.", "can you believe I'm 40 now"], {('user', 'age', '40', False)}, set()),
+        (['I work at Acme.', 'why not, I started at Google'], {('user', 'employer', 'Google', False)}, set()),
+        (['I live in York.', 'Do you know if I need a visa?', 'what do you think, should I move to Leeds'], {('user', 'home', 'York', False)}, set()),
+        (['I live in York.', 'What a mess. I moved to Leeds anyway'], {('user', 'home', 'Leeds', False)}, set()),
     ],
 )  # fmt: skip
 def test_news_after_chat_words_is_kept(

@@ -97,7 +97,10 @@ _STAY = re.compile(
     r"\b(?:(?:on|at|for)\s+(?:a|an|the|my|our|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?"
     + STAYS
     + r"|for work|on business|on holiday|on vacation|on tour|for (?:a few|a couple of|two|three|"
-    r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night))\b",
+    r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night)|"
+    # a visit, a stopover, a trip begun: "visiting my mum in Leeds", "off to Rome"
+    r"visiting|staying with|passing through|stopping over|off to|away in|travelling in|"
+    r"traveling in|holidaying in|camping in|hiking in)\b",
     re.I,
 )
 _SETTLED = re.compile(r"\b(?<!not )(?:for good|permanently|living here|relocated)\b", re.I)

@@ -391,7 +391,7 @@ def _someone_first(clause: str) -> bool:
     words = lower_words(clause)
     if words[:1] in (["my"], ["our"]):
         # "My doctor said I'm allergic to peanuts": the user is in it after all.
-        if (words[1:2] and words[1] in _USERS_OWN) or _FIRST_PERSON & set(words):
+        if (words[1:2] and words[1] in _USERS_OWN) or (_FIRST_PERSON | {"me"}) & set(words):
             return False
         return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
     if _FULL_NAME_FIRST.match(clause) and words[0] not in _NOT_NAMES:
@@ -404,7 +404,11 @@ def _someone_first(clause: str) -> bool:
 def _told_second(words: list[str]) -> bool:
     """Whether the word after the first (adverbs aside) is a told verb: "bob turned…"."""
     following = [w for w in words[1:] if w not in ADVERBS]
-    return bool(following) and following[0] in _TOLD_VERBS
+    # Any past in -ed too: "our company relocated to Austin", "vikram graduated in May".
+    past = bool(following) and len(following[0]) > 4 and following[0].endswith("ed")
+    return bool(following) and (
+        following[0] in _TOLD_VERBS or (past and not following[0].endswith("eed"))
+    )
 
 
 def lower_opener(clause: str) -> Optional[str]:

@@ -103,7 +103,8 @@ _FILLER = re.compile(
     r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
     # thanks and the like, before what the user goes on to say: "Cheers, I start Monday"
     r"|(?:thanks|thank you|thx|ty|cheers|got it|fair enough|no worries|good to know|noted|"
-    r"cool|great|nice|perfect|awesome|sweet|sure|alright|all right)\s*[,!.:]+\s+)+",
+    r"cool|great|nice|perfect|awesome|sweet|sure|alright|all right|why not|guess what|who knew|"
+    r"how about that|you know what)\s*[,!.:]+\s+)+",
     re.I,
 )
 
@@ -210,6 +211,16 @@ _ASKING = re.compile(
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
 
 
+# A question that tells: "Did I tell you I moved to Leeds?", "can you believe I'm 40 now".
+_RHETORICAL = re.compile(
+    r"^(?:(?:so|and|oh|ok|okay)\s+)?(?:do you know|did you know|did i tell you|did i mention|"
+    r"have i told you|have i mentioned|can you believe|would you believe|guess what|"
+    r"you know what|you'll never guess)\b[,!:]?\s*(?:that\s+)?"
+    r"(?=(?:i|i'm|i've|we|we're|we've|my|our)\b)",
+    re.I,
+)
+# Where the user's news starts after a question-shaped exclamation: "how about that, I'm 40".
+_NEWS_AFTER = re.compile(r"[,:;]\s+(?=(?:I|I'm|I've|we|we're|we've|my|our)\b)", re.I)
 # A statement said with a question mark: "so I'm lactose intolerant now apparently??".
 _TELLING = re.compile(
     r"^(?:(?:ok|okay|so|well|and)\s+)*(?:I|I'm|I've|I'll|we|we're|we've|my|our)\s", re.I
@@ -233,9 +244,16 @@ def sentences(content: str) -> list[str]:
         line = _EMOJI.sub(" . ", _BULLET.sub("", line))
         line = _spelled_out(" ".join(line.split()))
         for sentence, is_question in _sentences(line):
+            sentence = _RHETORICAL.sub("", sentence, count=1)
             plain = strip_filler(sentence)
-            if (is_question and not _TELLING.match(plain)) or _ASKING.match(plain):
+            if is_question and not _TELLING.match(plain):
                 continue
+            if _ASKING.match(plain):
+                # "what a day, I moved to Leeds": an exclamation before the news, not a question
+                news = _NEWS_AFTER.search(plain)
+                if news is None:
+                    continue
+                sentence = plain[news.end() :]
             for part in _DASH.split(sentence):
                 if is_chitchat(part):  # before the thanks go as a lead-in: "Thanks, you're a star"
                     continue
@@ -380,8 +398,11 @@ def clauses(sentence: str) -> list[str]:
                 continue
             carried = subject + " "
         elif _starts_with_past(right):
-            # "I quit Acme, joined Google", "quit Acme, joined Google": one told after the other
+            # "I quit Acme, joined Google", "quit Acme, joined Google": one told after the
+            # other, by the subject of the first (not "my sister, married last year, moved…")
             subject = subject_of(left)
+            if subject is None and not starts_with_verb(left) and _PERSON_FIRST.match(left):
+                continue  # "Tom got married, moved to Leeds": Tom's, as a whole
             carried = subject + " " if subject else ""
         else:
             continue
@@ -426,9 +447,21 @@ def starts_with_verb(text: str) -> bool:
 
 def _starts_with_past(text: str) -> bool:
     found = [w for w in lower_words(text)[:3] if w not in ADVERBS]
-    return bool(found) and (
-        found[0] in PAST_IRREGULAR or (found[0].endswith("ed") and found[0] in CLAUSE_VERBS)
+    return (
+        bool(found)
+        and found[0] not in _PAST_AS_STATE
+        and (found[0] in PAST_IRREGULAR or (found[0].endswith("ed") and found[0] in CLAUSE_VERBS))
     )
+
+
+# Someone who may be the subject of a verb after the comma too: "my sister, married last
+# year, moved…", "Tom got married, moved…" (not "Hard work paid off, joined Google").
+_PERSON_FIRST = re.compile(
+    r"^(?:(?i:my|our|his|her|their)\b|[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\s+"
+    r"(?:\w+ed|got|is|was|has|had|went|came|left|took|made|just|finally)\b)"
+)
+# Pasts that as often say how one is: "I'm 30, married, live in York", "30, broke, happy".
+_PAST_AS_STATE = words("married broke been lost made")
 
 
 _SUBJECT_HEAD = re.compile(r"^\s*((?:i|we|he|she|they)(?:'m|'re|'s|'ve)?)\b", re.I)
