@@ -107,14 +107,28 @@ def _current(mem: Longmem, collection: str) -> list[dict[str, Any]]:
         (['I live in York.', 'I live in the moment', 'I live in hope', 'I live in my head', 'I live in fear of spiders'], {('user', 'home', 'York', False)}, {'User lives in the moment', 'User lives in hope', "User lives in User's head", 'User lives in fear of spiders'}),
         (['I live in York.', "I'm in Year 10", "I'm in Room 4 at the hospital"], {('user', 'home', 'York', False)}, {'User is in Year 10', 'User is in Room 4 at the hospital'}),
         # a comma before a past verb: the same subject goes on, unless someone else was it
-        (['I live in York.', 'my sister, married last year, moved to Leeds'], {('user', 'home', 'York', False), ('sister:', 'home', 'Leeds', False)}, set()),
-        (['I live in York.', 'My sister married last year, moved to Leeds'], {('user', 'home', 'York', False), ('sister:', 'home', 'Leeds', False)}, set()),
+        (['I live in York.', 'my sister, married last year, moved to Leeds'], {('user', 'home', 'York', False), ('sister:', 'home', 'Leeds', False)}, {"User's sister married last year"}),
+        (['I live in York.', 'My sister married last year, moved to Leeds'], {('user', 'home', 'York', False), ('sister:', 'home', 'Leeds', False)}, {"User's sister married last year"}),
         (['I work at Acme.', 'I work at Acme, joined in 2019'], {('user', 'employer', 'Acme', False)}, {'User joined in 2019'}),
         (["I'm 29.", "I'm 30, married, live in York"], {('user', 'age', '30', False), ('user', 'relationship', 'married', False)}, set()),
         (['I work at Acme.', 'Hard work paid off, joined Google today'], {('user', 'employer', 'Google', False)}, {'Hard work paid off'}),
         # a visit is a stay, wherever the one visited lives
         (['I live in York.', "I'm visiting my mum in Leeds"], {('user', 'home', 'York', False), ('user', 'location', 'Leeds', False)}, set()),
         (['I live in York.', "I'm in Glasgow visiting my gran."], {('user', 'home', 'York', False), ('user', 'location', 'Glasgow', False)}, set()),
+        # the subject of a clause after a comma is who the clause before was about
+        (['I live in York.', 'Mum retired, moved to Devon.'], {('user', 'home', 'York', False), ('mum:', 'home', 'Devon', False), ('mum:', 'employer', None, True)}, set()),
+        (['I work at Acme.', 'Tom quit Acme, joined Google.'], {('user', 'employer', 'Acme', False), ('Tom', 'employer', 'Google', False)}, set()),
+        (['I live in York.', 'sarah quit her job, moved to leeds'], {('user', 'home', 'York', False), ('Sarah', 'employer', None, True), ('Sarah', 'home', 'leeds', False)}, set()),
+        (["I'm single.", 'My sister, who lives in Leeds, got engaged.'], {('user', 'relationship', 'single', False), ('sister:', 'relationship', 'engaged', False)}, set()),
+        (['I live in Pune.', 'Priya, who works with me, moved to Bangalore.'], {('user', 'home', 'Pune', False), ('Priya', 'home', 'Bangalore', False)}, set()),
+        # a shift's end, or a plan's, is not leaving the job
+        (['I work at the cafe.', "I'm finished working at the cafe for today", 'once I\'m done working at the cafe I\'ll travel'], {('user', 'employer', 'the cafe', False)}, {'User is finished working at the cafe for today', 'Once User is done working at the cafe User will travel'}),
+        # a note without its subject is the user's; what someone "says" is no one's
+        (['Lives in Leeds.', 'Works at Asda.', 'says he moved to York'], {('user', 'home', 'Leeds', False), ('user', 'employer', 'Asda', False)}, {'Says he moved to York'}),
+        # chat's words for family; a modal or a month before a past is a name
+        (["I'm 30.", 'my gf priya is vegan', 'bf is vegan now', "hubby's brother turned 40", 'may turned 31'], {('user', 'age', '30', False), ('user', 'partner', 'Priya', False), ('gf:Priya', 'diet', 'vegan', False), ('May', 'age', '31', False)}, {'Bf is vegan now', "Hubby's brother turned 40"}),
+        # a joke after "haha" keys nothing it cannot mean
+        (["I'm 27.", "haha I'm 12 inside", "lmao I'm married to my job"], {('user', 'age', '27', False)}, {'User is 12 inside', "User is married to User's job"}),
         # a birthday without its day, a child's age said as "a 10 year old"
         (['My birthday is 14 Feb.', 'my birthday is coming up'], {('user', 'birthday', '14 Feb', False)}, {"User's birthday is coming up"}),
         (["I'm 41.", 'I have a 10 year old'], {('user', 'age', '41', False)}, {'User has a 10 year old'}),
@@ -166,6 +180,12 @@ def test_everyday_chat_is_not_read_as_a_new_fact(
         (['I work at Acme.', 'welp, quit Acme, joined Google'], {('user', 'employer', 'Google', False)}, set()),
         (['I work at Acme.', "I'm done working for Acme"], {('user', 'employer', 'Acme', True)}, set()),
         (['I live in York.', 'Thanks, you have been a star!', 'lol', 'Thank you so much for the help!'], {('user', 'home', 'York', False)}, set()),
+        (['I live in York.', "thanks, that's helpful", 'haha true', 'lol ok whatever'], {('user', 'home', 'York', False)}, set()),
+        (['I live in York.', 'thanks for the help, I moved to Edinburgh btw'], {('user', 'home', 'Edinburgh', False)}, set()),
+        (['I live in York.', 'Cheers mate, I live in Leeds now'], {('user', 'home', 'Leeds', False)}, set()),
+        (['I live in York.', 'nah moved to leeds'], {('user', 'home', 'leeds', False)}, set()),
+        (["I'm 29.", 'yh turned 30'], {('user', 'age', '30', False)}, set()),
+        (['I live in York.', 'lol ' * 1000 + 'I moved to Leeds'], {('user', 'home', 'Leeds', False)}, set()),
         # news after a question-shaped exclamation, or inside a question that tells
         (['I live in York.', 'what a day, I moved to Leeds'], {('user', 'home', 'Leeds', False)}, set()),
         (["I'm 30.", "how about that, I'm 40 now"], {('user', 'age', '40', False)}, set()),

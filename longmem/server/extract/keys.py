@@ -169,7 +169,9 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
-    _rule("employer", r"\b(?:done|finished|through|stopped|quit)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
+    # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
+    _rule("employer", r"^(?!.*\bfor\s+(?:today|tonight|the\s+(?:day|night|week|weekend)|now|a\s+bit|a\s+while)\b)(?:am|is|are)\s+" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
+    _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:as\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
@@ -200,7 +202,7 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
     _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
     # -- age and dates --
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|mins|hours|hrs|days|weeks|months|miles|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g)\b))"),
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|mins|hours|hrs|days|weeks|months|miles|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
@@ -210,7 +212,7 @@ RULES: tuple[Rule, ...] = (
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
-    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b"),
+    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!\s+to\s+(?:my|the|his|her|their)\s+(?:job|work|career|phone|desk|laptop|bed|couch|sofa)\b)"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|\bno longer\s+(?:a\s+)?(?:vegetarian|vegan)\b|\bnot\s+(?:vegetarian|vegan)\s+any\s*more\b", value="eats meat"),
@@ -264,7 +266,7 @@ _VALUE_END = re.compile(
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
     r"today|tonight|tomorrow|yesterday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
-    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting)\b",
+    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|(?-i:I)(?:'\w+)?)\b",
     re.I,
 )
 # A job ends before where and for whom it is done.
@@ -313,6 +315,8 @@ _DURATION = re.compile(
 _NOT_AN_EMPLOYER = re.compile(
     r"^(?:(?-i:last|least|first|heart|all|the moment)|(?-i:home)(?:\s.*)?|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
     r"other people|others|someone else|somebody else|anyone else|anybody else|the man|free|"
+    r"today|tonight|the day|the night|the week|the weekend|now|a bit|a while|midnight|noon|"
+    r"peanuts|this point|that point|"
     r"(?:in|on|since|from|back|last|this|after|before)\s.*|\d{4}|"
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
@@ -498,7 +502,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue
             if name == "name":  # typed in lower case: "im rohan (ro is fine)"
                 value = " ".join(word[:1].upper() + word[1:] for word in value.split())
-            is_negated = rule.negated or (negated and not reads_as_said)
+            # "quit her job, moved to Leeds": the negation is the first clause's alone
+            in_head = match.start() <= len(target.split(",")[0])
+            is_negated = rule.negated or (negated and not reads_as_said and in_head)
             kind = PREFERENCE if name in _PREFERENCES or name.startswith("favorite:") else FACT
             found[name] = Key(name, value, is_negated, kind)
             shape = attribute(name)

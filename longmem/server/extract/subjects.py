@@ -47,6 +47,10 @@ RELATIONS: dict[str, str] = {
         ("husband", "wife", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "spouse"),
         "partner",
     ),
+    # chat's words for them: "my gf Priya", "hubby's brother"
+    **dict.fromkeys(("hubby", "wifey", "bf", "gf"), "partner"),
+    **dict.fromkeys(("bro", "sis"), "siblings"),
+    **dict.fromkeys(("bestie",), "friends"),
     **dict.fromkeys(("mom", "mum", "mother"), "mother"),
     **dict.fromkeys(("dad", "father"), "father"),
     **dict.fromkeys(("manager", "boss", "supervisor"), "manager"),
@@ -90,14 +94,15 @@ _KIN_GROUPS = tuple(
         harabeoji ojiichan papou zayde dedushka""",
         "aunt auntie tía tia tante zia teyze",
         "uncle tío tio onkel zio amca",
-        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka abla",
-        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya",
+        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka abla sis",
+        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya bro",
+        "friend bestie",
         "son hijo filho sohn figlio",
         "daughter hija filha tochter figlia",
-        "wife esposa",
-        "husband esposo marido",
-        "girlfriend novia",
-        "boyfriend novio",
+        "wife esposa wifey",
+        "husband esposo marido hubby",
+        "girlfriend novia gf",
+        "boyfriend novio bf",
         "fiance fiancee fiancé fiancée",
         "colleague coworker co-worker",
     )
@@ -257,6 +262,9 @@ class Parsed:
 def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     """Who a clause is about, and what it says of them."""
     clause = _LEAD_TIME.sub("", clause, count=1)
+    # "Priya, who works with me, moved…": who they are, said between commas, is not
+    # what they did
+    clause = _ASIDE.sub(r"\g<who> ", clause, count=1)
     if _DIET_ENDED.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
     if _SOMEONE_OF.match(clause):
@@ -339,17 +347,23 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
         name = opener.capitalize()
         return Parsed(Subject(name, name), clause[len(opener) :].strip())
     if _THIRD_PERSON_VERB.match(clause) and not _FIRST_PERSON & set(lower_words(clause)):
-        # "says he's done working for other people", "works at Rush now": the verb is
-        # someone else's ("I" would say "say", "work").
-        return Parsed(previous or NOBODY, clause)
+        # "Étienne left the bistro. says he's done…", "Anna moved. Works at Rush now": the
+        # verb is the one before's, as "I" would say "say", "work". With no one before, a
+        # note's ("Lives in Leeds. Works at Asda.") is the user's, what one says no one's.
+        if previous is not None:
+            return Parsed(previous, clause)
+        first = [w for w in lower_words(clause) if w not in ADVERBS][:1]
+        if first and first[0] not in _NOTE_VERBS:
+            return Parsed(NOBODY, clause)  # "says he's done…", "runs in the family"
     return Parsed(USER_SUBJECT, clause)
 
 
 # Verbs told of someone else (third person or past), not the bare forms a fragment of the
 # user's own starts with ("Moving to Paris").
-_TOLD_VERBS = frozenset(
-    w for w in CLAUSE_VERBS if w.endswith(("s", "ed")) or w in PAST_IRREGULAR
-) - frozenset(("is", "was", "does", "has", "'s"))
+_TOLD_VERBS = (
+    frozenset(w for w in CLAUSE_VERBS if w.endswith(("s", "ed")) or w in PAST_IRREGULAR)
+    - frozenset(("is", "was", "does", "has", "'s"))
+) | {"quit"}  # "sarah quit her job": a past after a name
 # Words for people that open a clause about them, typed without "my": "husband got a
 # job", "kids started at Leeds Grammar", "sis moved to Leeds".
 _PEOPLE = frozenset(
@@ -398,7 +412,9 @@ def _someone_first(clause: str) -> bool:
         return _told_second(words[1:5])  # "Nana Mouskouri turned 90", "Tom Smith moved…"
     if not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
         return False
-    return _told_second(words[:4])
+    # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job"
+    people_is = words[0] in _PEOPLE and words[1:2] in (["is"], ["was"], ["has"], ["s"])
+    return people_is or _told_second(words[:4])
 
 
 def _told_second(words: list[str]) -> bool:
@@ -443,6 +459,10 @@ _NOT_LOWER_NAMES = (
     )
 )
 _REPEATED_LETTER = re.compile(r"(.)\1\1")
+# Names that are also words of the lists above, before a told verb a name all the same.
+_NAMES_AS_WORDS = MODALS | frozenset(
+    "rose hope drew grace joy faith chase ray april june august".split()
+)
 # Names that end as an adverb does ("eventually", "luckily").
 _LY_NAMES = frozenset(
     """emily lily lilly holly kelly molly sally ally polly shelly beverly kimberly billy
@@ -454,12 +474,15 @@ _THINGS = frozenset(
     """dog dogs cat cats puppy kitten car house flat apartment school class uni job team
     company office landlord landlady doctor doc vet teacher neighbour neighbor plan plans
     wedding party rent bus train flight weather life phone laptop gym shop store
-    restaurant café cafe band club""".split()
+    restaurant café cafe band club firm mine ours yours tea coffee food lunch dinner
+    breakfast meeting parking hq stuff project order package parcel""".split()
 )
 
 
 def _lower_name(word: str) -> bool:
     """Whether a lower-case word before a told verb reads as someone's name."""
+    if word in _NAMES_AS_WORDS:
+        return True  # "may turned 30", "will moved to mumbai": a modal takes no past
     return (
         len(word) > 1
         and word not in _NOT_LOWER_NAMES
@@ -490,6 +513,13 @@ def _lower_subject_of_be(clause: str) -> Optional[str]:
     return match.group(1)
 
 
+_ASIDE = re.compile(r"^(?P<who>[^,]{1,40}?),\s*(?:who|whom|whose|which)\b[^,]*,\s*(?=[a-z])", re.I)
+# What a note says of its subject without naming it ("Lives in Leeds. Works at Asda."):
+# the user's, when nobody was named before.
+_NOTE_VERBS = frozenset(
+    """lives works speaks loves likes hates drinks eats studies teaches plays owns prefers
+    enjoys starts joins moves""".split()
+)
 # A clause that opens with a verb of the third person, without its subject.
 _THIRD_PERSON_VERBS = sorted(
     ({"says"} | {verb for verb in CLAUSE_VERBS if verb.endswith("s")})

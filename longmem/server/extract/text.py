@@ -71,16 +71,20 @@ _DASH = re.compile(r"\s+[—–-]+\s+")
 INTERJECTIONS = words(
     "hi hello hey thanks thank ok okay bye yes yeah yep nope sure cool great lol please "
     "haha hehe wow oh ah hmm cheers good morning night evening awesome nice star btw "
-    "hola gracias merci danke ciao salut adios おはよう こんにちは ありがとう mind"
+    "hola gracias merci danke ciao salut adios おはよう こんにちは ありがとう mind "
+    # replies to the assistant: "thanks, that's helpful", "haha true", "lol ok whatever"
+    "helpful useful interesting true same whatever fair exactly agreed indeed gotcha sense "
+    "makes sounds"
 )
 # What chat opens a sentence with that says nothing ("lol", "omg", "ngl", "hahaha",
 # "ugh"): never a name, and a lead-in when a statement follows ("lol I got the job").
 CHAT = (
     r"(?:lo+l+[sz]?|lmf?a+o+|rofl|(?:ha){2,}h?|(?:he){2,}h?|o+m+f?g+|ngl|tbh|tbf|welp|u+g+h+|"
     r"ya+y+|wo+h?o+|woohoo|yikes|w?hoops|oops|phew|whew|a+w+|hm+|bruh|wo+w+|imo|imho|jk|idk|"
-    r"smh|ikr|nvm|ffs|wtf|gosh|geez|jeez|dang|damn|yup|yep|yea+h?|ye+s+|o+h+|a+h+|u+m+|"
+    r"smh|ikr|nvm|ffs|wtf|gosh|geez|jeez|damn|yup|yep|yea+h?|ye+s+|o+h+|a+h+|u+m+|"
     r"fwiw|ai?ght|wo+t|hoo?ray|hurray|yippee|meh|gah|ar+g+h*|rip|oo+f|eek|sigh|fml|tfw|"
-    r"lowkey|highkey|deadass|fr|istg)"
+    r"lowkey|highkey|deadass|fr|istg|na+h+|naw|ya+h?|ye|yh|legit|so+|o+k+|k+|a?(?:ha)+h?|"
+    r"tho|bruv|innit|oi|omw|woah|whoa)"
 )
 _CHAT_WORD = re.compile(CHAT, re.I)
 
@@ -101,8 +105,11 @@ _FILLER = re.compile(
     r"|(?:unless|if) i'?m (?:not )?(?:mistaken|wrong),?\s+|let'?s see,?\s+"
     r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
     r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
+    r"|turns out(?: that)?,?\s+|goes to show,?\s+"
     # thanks and the like, before what the user goes on to say: "Cheers, I start Monday"
-    r"|(?:thanks|thank you|thx|ty|cheers|got it|fair enough|no worries|good to know|noted|"
+    r"|(?:thanks|thank you|thx|ty|cheers)(?:\s+(?:for\s+[^,.!?]{1,40}?|so much|very much|"
+    r"again|mate|pal|anyway|all|though|a lot|heaps|loads|guys|man|dude|bro))?\s*[,!.:]+\s+"
+    r"|(?:got it|fair enough|no worries|good to know|noted|"
     r"cool|great|nice|perfect|awesome|sweet|sure|alright|all right|why not|guess what|who knew|"
     r"how about that|you know what)\s*[,!.:]+\s+)+",
     re.I,
@@ -286,12 +293,19 @@ _TO_YOU = re.compile(
 
 def is_chitchat(text: str) -> bool:
     """Greetings, thanks and interjections: "Thanks, you've been a star!", "ok cool".
-    Not what follows them: "lol I got the job", "Thanks to the new job I moved"."""
-    thanks = _THANKS.match(text)
-    if thanks is not None:
-        rest = text[thanks.end() :].strip(" ,.!:;—–-")
-        return not rest or _TO_YOU.match(rest) is not None or is_chitchat(rest)
-    content = [w for w in tokens(text) if w not in STOP_WORDS]
+    Not what follows them: "lol I got the job", "Thanks to the new job I moved", "thanks
+    for the help, I moved to Leeds"."""
+    rest = text
+    thanks = _THANKS.match(rest)
+    while thanks is not None:  # "thanks thanks lol": a loop, however many
+        rest = rest[thanks.end() :].strip(" ,.!:;—–-")
+        if not rest:
+            return True
+        if _TO_YOU.match(rest):
+            return _NEWS_AFTER.search(rest) is None
+        thanks = _THANKS.match(rest)
+    # "'s" of "that's" is no content; "'d" of "I'd been there" is ("I had")
+    content = [w for w in tokens(rest) if w not in STOP_WORDS and w != "s"]
     return all(w in INTERJECTIONS or is_chat_word(w) for w in content)
 
 
@@ -400,9 +414,14 @@ def clauses(sentence: str) -> list[str]:
         elif _starts_with_past(right):
             # "I quit Acme, joined Google", "quit Acme, joined Google": one told after the
             # other, by the subject of the first (not "my sister, married last year, moved…")
+            if _WHO.search(left):
+                continue  # "My sister, who lives in Leeds, got engaged": one clause
             subject = subject_of(left)
-            if subject is None and not starts_with_verb(left) and _PERSON_FIRST.match(left):
-                continue  # "Tom got married, moved to Leeds": Tom's, as a whole
+            person = None if subject or starts_with_verb(left) else _PERSON_FIRST.match(left)
+            if person and not _OBJECT_PRONOUN.search(right):
+                # "Tom quit Acme, joined Google", "my sister, married…, moved…"; not
+                # "vikram turned 21, got him a watch", where someone else did it
+                subject = person.group("who")
             carried = subject + " " if subject else ""
         else:
             continue
@@ -454,12 +473,18 @@ def _starts_with_past(text: str) -> bool:
     )
 
 
-# Someone who may be the subject of a verb after the comma too: "my sister, married last
-# year, moved…", "Tom got married, moved…" (not "Hard work paid off, joined Google").
+# Who may be the subject of the verb after the comma too, and is said again before it:
+# "my sister, married last year, moved…", "Tom got married, moved…" (not "Hard work paid
+# off, joined Google", the user's).
 _PERSON_FIRST = re.compile(
-    r"^(?:(?i:my|our|his|her|their)\b|[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\s+"
-    r"(?:\w+ed|got|is|was|has|had|went|came|left|took|made|just|finally)\b)"
+    r"^(?P<who>(?:my|our|his|her|their)\s+[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?|"
+    r"[\w'-]+(?:\s+and\s+[\w'-]+)?(?=\s+(?:[\w'-]+(?:ed|s)|"
+    + "|".join(sorted(PAST_IRREGULAR))
+    + r"|quit|just|finally|still|also)\b))",
+    re.I,
 )
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b", re.I)
+_WHO = re.compile(r",\s*(?:who|which|whose|whom)\b", re.I)
 # Pasts that as often say how one is: "I'm 30, married, live in York", "30, broke, happy".
 _PAST_AS_STATE = words("married broke been lost made")
 
@@ -606,6 +631,7 @@ def _inflect(word: str) -> str:
         or lower in PAST_IRREGULAR
         or lower in _AMBIGUOUS
         or lower.endswith("ed")
+        or _already_third(lower)
     ):
         return word
     if lower.endswith(("s", "sh", "ch", "x", "z", "o")):
@@ -615,6 +641,16 @@ def _inflect(word: str) -> str:
     else:
         suffix = "s"
     return word + (suffix.upper() if word.isupper() and len(word) > 1 else suffix)
+
+
+def _already_third(word: str) -> bool:
+    """Whether a verb is in the third person already: "plays", "moves", "misses" (a note
+    typed without its subject, "Plays the guitar"), not "miss" or "kiss"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y" in COMMON_VERBS
+    if word.endswith("es") and word[:-2] in COMMON_VERBS:
+        return True
+    return word.endswith("s") and not word.endswith("ss") and word[:-1] in COMMON_VERBS
 
 
 def finish(text: str) -> str:
