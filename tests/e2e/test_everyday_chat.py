@@ -131,6 +131,8 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (["I'm 30.", 'my gf priya is vegan', 'bf is vegan now', "hubby's brother turned 40", 'may turned 31'], {('user', 'age', '30', False), ('user', 'partner', 'Priya', False), ('gf:Priya', 'diet', 'vegan', False), ('May', 'age', '31', False)}, {'Bf is vegan now', "Hubby's brother turned 40"}),
     # a joke after "haha" keys nothing it cannot mean
     (["I'm 27.", "haha I'm 12 inside", "lmao I'm married to my job"], {('user', 'age', '27', False)}, {'User is 12 inside', "User is married to User's job"}),
+    # been to the dentist is no job; speaking one's mind no language
+    (['I work as a nurse.', "I've been to the dentist", 'I speak my mind'], {('user', 'job', 'nurse', False)}, {'User has been to the dentist', "User speaks User's mind"}),
     # a birthday without its day, a child's age said as "a 10 year old"
     (['My birthday is 14 Feb.', 'my birthday is coming up'], {('user', 'birthday', '14 Feb', False)}, {"User's birthday is coming up"}),
     (["I'm 41.", 'I have a 10 year old'], {('user', 'age', '41', False)}, {'User has a 10 year old'}),

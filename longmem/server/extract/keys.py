@@ -288,6 +288,8 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         return None  # "my birthday is coming up"
     if name in ("home", "location") and _NOT_A_PLACE.match(value):
         return None  # "I live in the moment", "I live in hope", "I'm in Year 10"
+    if name == "languages" and _NOT_A_LANGUAGE.match(value):
+        return None  # "I speak my mind", "I speak from experience"
     owned = _SOMEONES_IN.match(value) if name == "location" else None
     if owned:
         value = owned.group("place")  # "visiting my mum in Leeds": in Leeds
@@ -321,6 +323,9 @@ _NOT_AN_EMPLOYER = re.compile(
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
 )
+_NOT_A_LANGUAGE = re.compile(
+    r"^(?:my|your|his|her|their|our|the|up|out|volumes|highly|well|from|for|to|with)\b", re.I
+)
 # Someone's, somewhere: "my mum in Leeds", "Tom's parents in Porto".
 _SOMEONES_IN = re.compile(
     r"^(?:my|our|his|her|their|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?in\s+(?P<place>\S.*)$", re.I
@@ -352,7 +357,7 @@ _TITLED = re.compile(r"^(?:head|director|chair|lead|manager|dean|vp|vice preside
 
 _NOT_A_JOB_START = frozenset(
     "into in on at of about from with for out over off up down so very really big pretty "
-    "low high more less too hiring recruiting interviewing looking seeking meeting seeing "
+    "low high more less too to hiring recruiting interviewing looking seeking meeting seeing "
     "dating helping visiting hosting".split()
 )
 _AT_HEART = re.compile(r"\bat heart\b", re.I)
