@@ -131,6 +131,9 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (["I'm 30.", 'my gf priya is vegan', 'bf is vegan now', "hubby's brother turned 40", 'may turned 31'], {('user', 'age', '30', False), ('user', 'partner', 'Priya', False), ('gf:Priya', 'diet', 'vegan', False), ('May', 'age', '31', False)}, {'Bf is vegan now', "Hubby's brother turned 40"}),
     # a joke after "haha" keys nothing it cannot mean
     (["I'm 27.", "haha I'm 12 inside", "lmao I'm married to my job"], {('user', 'age', '27', False)}, {'User is 12 inside', "User is married to User's job"}),
+    # a negation bears on what follows it, not on what was said before it
+    (["I'm vegetarian.", 'been vegan 3 years now and never felt better'], {('user', 'diet', 'vegan', False)}, set()),
+    (['I live in York.', "I live in Leeds and don't plan to move"], {('user', 'home', 'Leeds', False)}, {"User doesn't plan to move"}),
     # been to the dentist is no job; speaking one's mind no language
     (['I work as a nurse.', "I've been to the dentist", 'I speak my mind'], {('user', 'job', 'nurse', False)}, {'User has been to the dentist', "User speaks User's mind"}),
     # a birthday without its day, a child's age said as "a 10 year old"

@@ -293,6 +293,8 @@ def clean_value(raw: str, name: str) -> Optional[str]:
     owned = _SOMEONES_IN.match(value) if name == "location" else None
     if owned:
         value = owned.group("place")  # "visiting my mum in Leeds": in Leeds
+    if name in ("employer", "home", "location", "school"):
+        value = _TRAILING_DAY.sub("", value)  # "I start at Sainsbury's Monday"
     if name == "job":
         value = _JOB_END.sub("", value)
     if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school"):
@@ -323,6 +325,7 @@ _NOT_AN_EMPLOYER = re.compile(
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
 )
+_TRAILING_DAY = re.compile(r"\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _NOT_A_LANGUAGE = re.compile(
     r"^(?:my|your|his|her|their|our|the|up|out|volumes|highly|well|from|for|to|with)\b", re.I
 )
@@ -398,6 +401,21 @@ _NEGATION_CUE = re.compile(
     r"am not|'m not|stopped|quit|gave up)\b|\bany ?more\b",
     re.I,
 )
+# Cues that deny what they follow ("I don't live in Berlin any more"); the others deny
+# only what comes after them ("been vegan 3 years and never felt better" is vegan).
+_AFTER_CUE = re.compile(r"any ?more|no more", re.I)
+
+
+def _denies(head: str, text: str, match: re.Match[str]) -> bool:
+    """Whether a negation cue of ``head`` bears on what ``match`` read."""
+    said = match.group(0)
+    end = max(text.find(said), 0) + len(said)
+    return any(
+        _AFTER_CUE.fullmatch(cue.group()) or cue.start() < end
+        for cue in _NEGATION_CUE.finditer(head)
+    )
+
+
 _USED_TO = re.compile(
     r"\bused to\s+(?=(?:be|live|work|eat|drink|like|love|enjoy|have|own|play|study|teach|"
     r"date|smoke|prefer|speak)\b)",
@@ -509,7 +527,12 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 value = " ".join(word[:1].upper() + word[1:] for word in value.split())
             # "quit her job, moved to Leeds": the negation is the first clause's alone
             in_head = match.start() <= len(target.split(",")[0])
-            is_negated = rule.negated or (negated and not reads_as_said and in_head)
+            is_negated = rule.negated or (
+                negated
+                and not reads_as_said
+                and in_head
+                and (used_to is not None or _denies(head, text, match))
+            )
             kind = PREFERENCE if name in _PREFERENCES or name.startswith("favorite:") else FACT
             found[name] = Key(name, value, is_negated, kind)
             shape = attribute(name)

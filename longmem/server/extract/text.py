@@ -304,8 +304,8 @@ def is_chitchat(text: str) -> bool:
         if _TO_YOU.match(rest):
             return _NEWS_AFTER.search(rest) is None
         thanks = _THANKS.match(rest)
-    # "'s" of "that's" is no content; "'d" of "I'd been there" is ("I had")
-    content = [w for w in tokens(rest) if w not in STOP_WORDS and w != "s"]
+    # "'s" of "that's", "'m" of "I'm good" are no content; "'d" of "I'd been there" is
+    content = [w for w in tokens(rest) if w not in STOP_WORDS and w not in ("s", "m")]
     return all(w in INTERJECTIONS or is_chat_word(w) for w in content)
 
 
