@@ -134,6 +134,8 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     # a negation bears on what follows it, not on what was said before it
     (["I'm vegetarian.", 'been vegan 3 years now and never felt better'], {('user', 'diet', 'vegan', False)}, set()),
     (['I live in York.', "I live in Leeds and don't plan to move"], {('user', 'home', 'Leeds', False)}, {"User doesn't plan to move"}),
+    # who a relative is, said the other way round
+    (['Sam is my boyfriend now', 'Tom is my best friend and he lives in Paris'], {('user', 'partner', 'Sam', False), ('user', 'friends', 'Tom', False), ('friend:Tom', 'home', 'Paris', False)}, set()),
     # been to the dentist is no job; speaking one's mind no language
     (['I work as a nurse.', "I've been to the dentist", 'I speak my mind'], {('user', 'job', 'nurse', False)}, {'User has been to the dentist', "User speaks User's mind"}),
     # a birthday without its day, a child's age said as "a 10 year old"

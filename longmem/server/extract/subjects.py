@@ -227,6 +227,12 @@ _BARE_RELATION = re.compile(
     r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
     r"Grandpa|Grandfather|Grandad|Granddad)\b(?!\s+[A-Z])(?P<c>'s)?\s*"
 )
+# "Sam is my boyfriend now": who the relation is, said the other way round.
+_IS_MY = re.compile(
+    r"^(?P<name>" + _FULL_NAME + r")\s+(?:is|'s)\s+(?:now\s+)?(?i:my|our)\s+"
+    + _QUALIFIERS
+    + r"(?P<rel>(?i:" + _REL + r"))\b(?:\s+now)?\s*(?=$|[,.!;])"
+)
 # "My manager here at PwC is Daniel Osei": who the relation is.
 _IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
 # fmt: on
@@ -272,6 +278,12 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     match = _PRONOUN.match(clause)
     if match:
         return Parsed(USER_SUBJECT, _spell(match.group("c"), clause[match.end() :]))
+    match = _IS_MY.match(clause)
+    if match and match.group("name").split()[0].lower() not in _NOT_NAMES:
+        # "Sam is my boyfriend now", "Tom is my best friend": who the relation is
+        rel, name = match.group("rel").lower(), match.group("name")
+        relation = (RELATIONS.get(rel, "friends"), rel, name)
+        return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
     match = _LABEL.match(clause)
     if match:
         rel, name = match.group("rel").lower(), match.group("name")
