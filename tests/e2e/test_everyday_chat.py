@@ -136,6 +136,25 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (['I live in York.', "I live in Leeds and don't plan to move"], {('user', 'home', 'Leeds', False)}, {"User doesn't plan to move"}),
     # who a relative is, said the other way round
     (['Sam is my boyfriend now', 'Tom is my best friend and he lives in Paris'], {('user', 'partner', 'Sam', False), ('user', 'friends', 'Tom', False), ('friend:Tom', 'home', 'Paris', False)}, set()),
+    # a thing that ended before the comma is not who moved after it; a word before "my X" is not them
+    (['I live in York.', 'My lease ended, moved to Leeds.'], {('user', 'home', 'Leeds', False)}, {"User's lease ended"}),
+    (['I work at Acme.', 'Visa came through, joined Google.'], {('user', 'employer', 'Google', False)}, {'Visa came through'}),
+    (['I live in York.', 'Our landlord sold the flat, moved to Spain.'], {('user', 'home', 'York', False)}, {"User's landlord sold the flat", "User's landlord moved to Spain"}),
+    (["I'm 40.", 'Sadly, my dad turned 70 in hospital.', 'Good news, my wife got a job at Tesco.'], {('user', 'age', '40', False), ('dad:', 'age', '70', False), ('wife:', 'employer', 'Tesco', False)}, set()),
+    (['I live in York.', 'Dave, 35, moved to Leeds.', 'Priya, my best mate, moved to Bangalore.'], {('user', 'home', 'York', False), ('Dave', 'home', 'Leeds', False), ('user', 'friends', 'Priya', False), ('mate:Priya', 'home', 'Bangalore', False)}, set()),
+    # "a 35 year old" is the user's age after "I'm", a child's after "I have"
+    (["I'm 30.", "I'm a 35 year old nurse."], {('user', 'age', '35', False), ('user', 'job', 'nurse', False)}, set()),
+    (["I'm 40.", 'I have a 10 year old and a 7 year old.'], {('user', 'age', '40', False)}, {'User has a 10 year old and a 7 year old'}),
+    # "almost", "haven't" about something else than the move
+    (['I live in York.', "I've lived in Leeds for almost a decade."], {('user', 'home', 'Leeds', False)}, set()),
+    (['I live in York.', "I haven't seen my family since I moved to Leeds."], {('user', 'home', 'Leeds', False)}, set()),
+    # a break from work, and the next job after a comma
+    (['I work at the cafe.', "I'm done working at the cafe for the summer."], {('user', 'employer', 'the cafe', False)}, {'User is done working at the cafe for the summer'}),
+    (['I work at Acme.', "I'm done working at Acme, starting at Google Monday."], {('user', 'employer', 'Google', False)}, set()),
+    # a capitalised name that chat also uses as a word; a vocative before the news
+    (['I live in York.', 'Soo moved to Seoul', 'bro I\'m vegan now'], {('user', 'home', 'York', False), ('Soo', 'home', 'Seoul', False), ('user', 'diet', 'vegan', False)}, set()),
+    # a town called Hope, a birthday on Christmas Day
+    (['I live in Hope.', 'My birthday is on Christmas Day'], {('user', 'home', 'Hope', False), ('user', 'birthday', 'Christmas Day', False)}, set()),
     # been to the dentist is no job; speaking one's mind no language
     (['I work as a nurse.', "I've been to the dentist", 'I speak my mind'], {('user', 'job', 'nurse', False)}, {'User has been to the dentist', "User speaks User's mind"}),
     # a birthday without its day, a child's age said as "a 10 year old"

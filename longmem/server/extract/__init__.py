@@ -32,6 +32,7 @@ from ..timestamps import as_utc
 from .keys import STAYS, Key, keys_of
 from .subjects import (
     NOBODY,
+    PERSON_WORDS,
     Parsed,
     Subject,
     lower_opener,
@@ -160,7 +161,7 @@ class RuleExtractor:
                 # What the sentence says after the correction is said as usual.
                 sentence = sentence[correction.end() :].strip(" ,;:")
             condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
-            for clause in clauses(sentence) if sentence else []:
+            for clause in clauses(sentence, PERSON_WORDS) if sentence else []:
                 condition = condition or _CONDITION.match(clause) is not None
                 parsed = parse_subject(clause, previous)
                 if parsed.subject.key != USER:

@@ -99,9 +99,15 @@ _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "w
 _WORK_WORDS = r"(?:job|position|role|gig|post|residency|internship|placement|contract|offer)"
 # What a job is said with before its word: "a day job", "a new full-time post".
 _JOB_KIND = r"(?:(?:new|day|night|full-time|part-time|temp|summer|permanent|teaching|nursing|first|proper|real)\s+){0,2}"
+# A break, not the end: "done working at the cafe for today / for the summer / till Monday".
+_FOR_A_WHILE = (
+    r"\bfor\s+(?:today|tonight|the\s+(?:day|night|week|weekend|summer|season|holidays|year|month)|"
+    r"now|a\s+bit|a\s+while|a\s+few\s+\w+|a\s+couple\s+of\s+\w+|\d+\s+\w+|two\s+\w+|three\s+\w+)\b|"
+    r"\b(?:till|until)\b|\bthis\s+(?:week|weekend|month)\b|\bover\s+(?:christmas|easter|the\s+holidays)\b"
+)
 # An offer is work once taken: "took the offer from Google", not "got an offer from Google".
 _TAKEN_WORK = (
-    r"(?:(?:got|have|has|found|landed|started|for)\s+(?:a\s+|an\s+)?"
+    r"(?:(?:got|have|has|found|landed|started|for)\s+(?:a\s+|an\s+|the\s+)?"
     + _JOB_KIND
     + r"(?!offer\b)"
     + _WORK_WORDS
@@ -170,7 +176,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
     # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
-    _rule("employer", r"^(?!.*\bfor\s+(?:today|tonight|the\s+(?:day|night|week|weekend)|now|a\s+bit|a\s+while)\b)(?:am|is|are)\s+" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
+    _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:as\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
@@ -207,7 +213,8 @@ RULES: tuple[Rule, ...] = (
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
     _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
-    _rule("age", r"(?<!\ba\s)(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bthe\s)\b(?P<v>\d{1,3})\s+(?:years?|yrs?)\s+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house))"),
+    # "I'm a 35 year old woman" is an age; "I have a 10 year old", "my 10 year old" a child's
+    _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house))"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
@@ -266,7 +273,7 @@ _VALUE_END = re.compile(
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
     r"today|tonight|tomorrow|yesterday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
-    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|(?-i:I)(?:'\w+)?)\b",
+    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",
     re.I,
 )
 # A job ends before where and for whom it is done.
@@ -296,7 +303,7 @@ def clean_value(raw: str, name: str) -> Optional[str]:
     if name in ("employer", "home", "location", "school"):
         value = _TRAILING_DAY.sub("", value)  # "I start at Sainsbury's Monday"
     if name == "job":
-        value = _JOB_END.sub("", value)
+        value = _JOB_END.sub("", _AGED.sub("", value))  # "a 35 year old nurse"
     if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school"):
         value = _ARTICLE.sub("", value)
     found = value.split()
@@ -319,12 +326,14 @@ _DURATION = re.compile(
 _NOT_AN_EMPLOYER = re.compile(
     r"^(?:(?-i:last|least|first|heart|all|the moment)|(?-i:home)(?:\s.*)?|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
     r"other people|others|someone else|somebody else|anyone else|anybody else|the man|free|"
-    r"today|tonight|the day|the night|the week|the weekend|now|a bit|a while|midnight|noon|"
+    r"today|tonight|the (?:day|night|week|weekend|summer|season|holidays|year|month)|now|a bit|"
+    r"a while|midnight|noon|"
     r"peanuts|this point|that point|"
     r"(?:in|on|since|from|back|last|this|after|before)\s.*|\d{4}|"
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
 )
+_AGED = re.compile(r"^\d{1,3}[\s-]+(?:years?|yrs?)[\s-]+old\s+", re.I)
 _TRAILING_DAY = re.compile(r"\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _NOT_A_LANGUAGE = re.compile(
     r"^(?:my|your|his|her|their|our|the|up|out|volumes|highly|well|from|for|to|with)\b", re.I
@@ -336,14 +345,16 @@ _SOMEONES_IN = re.compile(
 # A birthday names its day: "14 feb", "March 3rd", "the 5th".
 _A_DATE = re.compile(
     r"\d|\b(?:" + "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
-    r"today|tomorrow|" + WEEKDAY_RE + r")\b",
+    r"today|tomorrow|christmas|new year|halloween|valentine|easter|boxing day|eve|"
+    + WEEKDAY_RE
+    + r")\b",
     re.I,
 )
 # Not a place one lives or is: what "live in" / "be in" also say.
 _NOT_A_PLACE = re.compile(
     r"^(?:the (?:moment|present|past|future|now|cloud|clouds|fast lane|dark|red|black|zone|"
-    r"loop|know|mood|middle)|hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
-    r"comfort|style|limbo|bliss|heaven|hell|debt|pain|shock|awe|love|trouble|a bubble|"
+    r"loop|know|mood|middle)|(?-i:hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
+    r"comfort|style|limbo|bliss|heaven|hell|debt|pain|shock|awe|love|trouble)|a bubble|"
     r"a dream|(?:year|grade|class|form|room|level|season|week|day|chapter|part|round|phase)"
     r"\s+\d\S*(?:\s.*)?|(?:my|his|her|their|our|your)\s+(?:head|own world|own little world|dreams?|"
     r"imagination|thoughts|feelings|bubble|pyjamas|pjs|sweatpants|element|prime|twenties|"
@@ -417,10 +428,27 @@ def _denies(head: str, text: str, match: re.Match[str]) -> bool:
 
 
 _USED_TO = re.compile(
-    r"\bused to\s+(?=(?:be|live|work|eat|drink|like|love|enjoy|have|own|play|study|teach|"
+    r"(?:^|\b(?:i|we|he|she|they|you)\s+)(?:"
+    + _ADV
+    + r")used to\s+(?!.*\bstill\s+(?:do|does|am|is|are)\b)(?=(?:be|live|work|eat|drink|like|love|enjoy|have|own|play|study|teach|"
     r"date|smoke|prefer|speak)\b)",
     re.I,
 )
+# Where the verb of a value's clause starts: after "since", "when"…
+_SUBORDINATE = re.compile(
+    r"\b(?:since|when|after|because|before|until|till|that|so|and|but)\b", re.I
+)
+
+
+def _unreal(target: str, match: re.Match[str]) -> bool:
+    """Whether what ``match`` read did not happen (yet): "I haven't moved to Leeds yet",
+    "I almost moved", "I'm nearly 40"; not "I haven't seen them since I moved to Leeds",
+    "I've lived in Leeds for almost a decade" (the words before the value, in its clause)."""
+    before = target[: match.start("v") if groups_v(match) else match.end()].split(",")[0]
+    clause = _SUBORDINATE.split(before)[-1]
+    return _UNREAL.search(clause) is not None
+
+
 _BUT_NOW = re.compile(r",?\s+but\s+(?=(?:now|these days|nowadays)\b)", re.I)
 _UNREAL = re.compile(r"\b(?:haven't|hasn't|have not|has not|not yet|almost|nearly|barely)\b", re.I)
 _DENEGATE = re.compile(
@@ -507,7 +535,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             reads_as_said = rule.negated or (rule.value is not None and "{v}" not in rule.value)
             target = text if reads_as_said else plain
             match = rule.pattern.search(target)
-            if match is None or _UNREAL.search(target[: match.end()].split(",")[0]):
+            if match is None or _unreal(target, match):
                 continue  # "I haven't moved to Leeds yet", "I almost took the job", "nearly 40"
             name = rule.attribute
             if name == "favorite:":

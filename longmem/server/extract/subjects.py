@@ -50,7 +50,7 @@ RELATIONS: dict[str, str] = {
     # chat's words for them: "my gf Priya", "hubby's brother"
     **dict.fromkeys(("hubby", "wifey", "bf", "gf"), "partner"),
     **dict.fromkeys(("bro", "sis"), "siblings"),
-    **dict.fromkeys(("bestie",), "friends"),
+    **dict.fromkeys(("bestie", "mate", "pal", "bff", "housemate"), "friends"),
     **dict.fromkeys(("mom", "mum", "mother"), "mother"),
     **dict.fromkeys(("dad", "father"), "father"),
     **dict.fromkeys(("manager", "boss", "supervisor"), "manager"),
@@ -96,7 +96,7 @@ _KIN_GROUPS = tuple(
         "uncle tío tio onkel zio amca",
         "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka abla sis",
         "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya bro",
-        "friend bestie",
+        "friend bestie mate pal bff",
         "son hijo filho sohn figlio",
         "daughter hija filha tochter figlia",
         "wife esposa wifey",
@@ -118,7 +118,8 @@ def kin(relation: str) -> str:
 _REL = "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
 _QUALIFIERS = (
     r"(?:(?:old|new|former|ex|little|big|older|younger|elder|best|eldest|youngest|oldest|"
-    r"twin|step|baby|dear|late|lovely|other|middle|second|third)\s+)*"
+    r"twin|step|baby|dear|late|lovely|other|middle|second|third|"
+    r"\d{1,2}[\s-]*(?:years?|yrs?|months?)[\s-]*old|\d{1,2}[\s-]?y/?o)\s+)*"
 )
 # A given name, as written: capitalised, no apostrophe ("Tom's" is Tom plus a verb); a
 # title keeps its surname ("Mr Okoye").
@@ -245,7 +246,9 @@ _NOT_NAMES = frozenset(
     great happy sad work home monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november
     december weird hi hello hey dear lots some most all both each one two three he she
-    they me""".split()
+    they me name interview lease visa contract money exams uni project party birthday
+    weather life things plans mortgage offer divorce funding paperwork persistence brexit
+    everything everyone""".split()
 )
 # A time said first ("This week I'm covering…") is not the subject.
 _LEAD_TIME = re.compile(
@@ -269,8 +272,9 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     """Who a clause is about, and what it says of them."""
     clause = _LEAD_TIME.sub("", clause, count=1)
     # "Priya, who works with me, moved…": who they are, said between commas, is not
-    # what they did
+    # what they did; "Sadly, my dad turned 70": a word before them, not them
     clause = _ASIDE.sub(r"\g<who> ", clause, count=1)
+    clause = _OPENER.sub("", clause, count=1)
     if _DIET_ENDED.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
     if _SOMEONE_OF.match(clause):
@@ -365,7 +369,7 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
         if previous is not None:
             return Parsed(previous, clause)
         first = [w for w in lower_words(clause) if w not in ADVERBS][:1]
-        if first and first[0] not in _NOTE_VERBS:
+        if (first and first[0] not in _NOTE_VERBS) or _IDIOM.match(clause):
             return Parsed(NOBODY, clause)  # "says he's done…", "runs in the family"
     return Parsed(USER_SUBJECT, clause)
 
@@ -385,6 +389,8 @@ _PEOPLE = frozenset(
     gran nan grandparents cousin aunt auntie uncle niece nephew neighbour neighbor mate
     stepdad stepmum stepmom folks in-laws""".split()
 )
+# The words for people, as text.clauses takes them.
+PERSON_WORDS = _PEOPLE
 _FIRST_PERSON = frozenset("i i'm i've i'd i'll we we're we've we'd we'll".split())
 # What of the user's stands for the user: "my family moved to Leeds", "my job starts at
 # Spotify on Monday", "my birthday is 3 May".
@@ -491,6 +497,11 @@ _THINGS = frozenset(
 )
 
 
+def _name_like(word: str) -> bool:
+    """Whether a word may be a name at all: not "Luckily", not "Sooo"."""
+    return _REPEATED_LETTER.search(word) is None and (not word.endswith("ly") or word in _LY_NAMES)
+
+
 def _lower_name(word: str) -> bool:
     """Whether a lower-case word before a told verb reads as someone's name."""
     if word in _NAMES_AS_WORDS:
@@ -525,12 +536,24 @@ def _lower_subject_of_be(clause: str) -> Optional[str]:
     return match.group(1)
 
 
-_ASIDE = re.compile(r"^(?P<who>[^,]{1,40}?),\s*(?:who|whom|whose|which)\b[^,]*,\s*(?=[a-z])", re.I)
+_ASIDE = re.compile(
+    r"^(?P<who>[^,]{1,40}?),\s*(?:who|whom|whose|which|where|the one|the guy|the girl|\d{1,3}\b)"
+    r"[^,]*,\s*(?=[a-z])",
+    re.I,
+)
+_OPENER = re.compile(
+    r"^(?!(?-i:[A-Z])[\w'-]*\s*,\s*(?:my|our)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\s*,)"
+    r"(?:[\w'-]+\s+){0,2}[\w'-]+\s*,\s+"
+    r"(?=(?:my|our|his|her|their)\s)",
+    re.I,
+)
 # What a note says of its subject without naming it ("Lives in Leeds. Works at Asda."):
 # the user's, when nobody was named before.
+_IDIOM = re.compile(r"^(?:runs in the family|goes without saying|works for me)\b", re.I)
 _NOTE_VERBS = frozenset(
     """lives works speaks loves likes hates drinks eats studies teaches plays owns prefers
-    enjoys starts joins moves""".split()
+    enjoys starts joins moves drives runs goes attends volunteers rents cycles walks
+    commutes""".split()
 )
 # A clause that opens with a verb of the third person, without its subject.
 _THIRD_PERSON_VERBS = sorted(
@@ -580,7 +603,8 @@ def _relation_name(name: str, rest: str) -> bool:
 
 
 def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
-    if name.split()[0].lower() in _NOT_NAMES or is_chat_word(name.split()[0]):
+    first = name.split()[0]
+    if first.lower() in _NOT_NAMES or is_chat_word(first) or not _name_like(first.lower()):
         return False
     if contraction:
         return True

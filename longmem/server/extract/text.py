@@ -34,7 +34,7 @@ removed, the first letter capitalised, a fact cut at a word boundary to the text
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Optional
 
 from ..._protocol import MAX_TEXT_CHARS
@@ -83,20 +83,29 @@ CHAT = (
     r"ya+y+|wo+h?o+|woohoo|yikes|w?hoops|oops|phew|whew|a+w+|hm+|bruh|wo+w+|imo|imho|jk|idk|"
     r"smh|ikr|nvm|ffs|wtf|gosh|geez|jeez|damn|yup|yep|yea+h?|ye+s+|o+h+|a+h+|u+m+|"
     r"fwiw|ai?ght|wo+t|hoo?ray|hurray|yippee|meh|gah|ar+g+h*|rip|oo+f|eek|sigh|fml|tfw|"
-    r"lowkey|highkey|deadass|fr|istg|na+h+|naw|ya+h?|ye|yh|legit|so+|o+k+|k+|a?(?:ha)+h?|"
+    r"lowkey|highkey|deadass|fr|istg|na+h+|naw|yh|legit|o+k+|k+|a(?:ha)+h?|"
     r"tho|bruv|innit|oi|omw|woah|whoa)"
 )
+# Chat's words that are names as well ("Soo", "Ye", "Ya", "Ha", "Dang"): chat typed in
+# lower case or before a comma, names when capitalised before a verb.
+CHAT_OR_NAME = r"(?:ha|hah|ya+h?|ye|so{2,}|dang)"
 _CHAT_WORD = re.compile(CHAT, re.I)
+_CHAT_OR_NAME = re.compile(CHAT_OR_NAME)
 
 
 def is_chat_word(word: str) -> bool:
-    return _CHAT_WORD.fullmatch(word) is not None
+    """Whether a word is one of chat's own ("lol", "omg", "soo"), not a name ("Soo")."""
+    return _CHAT_WORD.fullmatch(word) is not None or _CHAT_OR_NAME.fullmatch(word) is not None
 
 
 _FILLER = re.compile(
     r"^(?:(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi|"
     + CHAT
-    + r")\b[,!.]*\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
+    + r")\b[,!.]*\s+|(?-i:"
+    + CHAT_OR_NAME
+    + r")\b[,!.]*\s+|(?:"
+    + CHAT_OR_NAME
+    + r")[,!.]+\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
     r"|in case (?:you're wondering|it matters|you forgot),?\s+"
     # a discourse "if", not a condition: "If so, I moved to Leeds", "If you need me, …"
     r"|if (?:so|not|anything|it helps|it matters|i'?m (?:being )?honest),?\s+"
@@ -106,12 +115,15 @@ _FILLER = re.compile(
     r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
     r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
     r"|turns out(?: that)?,?\s+|goes to show,?\s+"
+    # who the user talks to, before their news: "bro I'm vegan now", "hun, I'm 40"
+    r"|(?:bro|sis|mate|hun|babe|dude|fam|bestie|man|guys)\b,?\s+(?=(?:i|i'm|i've|we|we're|my|our)\b)"
+    r"|(?:bro|sis|mate|hun|babe|dude|fam|bestie|man|guys)\s*[,!]+\s+"
     # thanks and the like, before what the user goes on to say: "Cheers, I start Monday"
     r"|(?:thanks|thank you|thx|ty|cheers)(?:\s+(?:for\s+[^,.!?]{1,40}?|so much|very much|"
     r"again|mate|pal|anyway|all|though|a lot|heaps|loads|guys|man|dude|bro))?\s*[,!.:]+\s+"
     r"|(?:got it|fair enough|no worries|good to know|noted|"
     r"cool|great|nice|perfect|awesome|sweet|sure|alright|all right|why not|guess what|who knew|"
-    r"how about that|you know what)\s*[,!.:]+\s+)+",
+    r"how about that|you know what|same(?: here)?|fair|exactly|gotcha|indeed|true)\s*[,!.:]+\s+)+",
     re.I,
 )
 
@@ -227,7 +239,11 @@ _RHETORICAL = re.compile(
     re.I,
 )
 # Where the user's news starts after a question-shaped exclamation: "how about that, I'm 40".
-_NEWS_AFTER = re.compile(r"[,:;]\s+(?=(?:I|I'm|I've|we|we're|we've|my|our)\b)", re.I)
+_NEWS_AFTER = re.compile(
+    r"[,:;]\s+(?:(?:but|and|so)\s+)?(?=(?:I|I'm|I've|we|we're|we've|my|our)\b|"
+    r"(?:moved|started|joined|got|quit|left|turned)\b)",
+    re.I,
+)
 # A statement said with a question mark: "so I'm lactose intolerant now apparently??".
 _TELLING = re.compile(
     r"^(?:(?:ok|okay|so|well|and)\s+)*(?:I|I'm|I've|I'll|we|we're|we've|my|our)\s", re.I
@@ -388,8 +404,10 @@ _JOIN = re.compile(
 )
 
 
-def clauses(sentence: str) -> list[str]:
-    """A sentence's clauses, each with a subject of its own where the sentence gave one."""
+def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
+    """A sentence's clauses, each with a subject of its own where the sentence gave one.
+    ``people``: the words for people ("sister", "mum"), who may be the subject of a verb
+    after a comma as well as before it ("My mum retired, moved to Devon")."""
     parts: list[str] = []
     start = scanned = 0
     left_has_clause = False
@@ -417,11 +435,10 @@ def clauses(sentence: str) -> list[str]:
             if _WHO.search(left):
                 continue  # "My sister, who lives in Leeds, got engaged": one clause
             subject = subject_of(left)
-            person = None if subject or starts_with_verb(left) else _PERSON_FIRST.match(left)
-            if person and not _OBJECT_PRONOUN.search(right):
+            if subject is None and not starts_with_verb(left) and not _OBJECT_PRONOUN.search(right):
                 # "Tom quit Acme, joined Google", "my sister, married…, moved…"; not
                 # "vikram turned 21, got him a watch", where someone else did it
-                subject = person.group("who")
+                subject = _person_of(left, people)
             carried = subject + " " if subject else ""
         else:
             continue
@@ -465,26 +482,69 @@ def starts_with_verb(text: str) -> bool:
 
 
 def _starts_with_past(text: str) -> bool:
+    """Whether a clause starts with a verb in the past, or one going on from it: "joined
+    Google", "starting at Google Monday"."""
     found = [w for w in lower_words(text)[:3] if w not in ADVERBS]
     return (
         bool(found)
         and found[0] not in _PAST_AS_STATE
-        and (found[0] in PAST_IRREGULAR or (found[0].endswith("ed") and found[0] in CLAUSE_VERBS))
+        and (
+            found[0] in PAST_IRREGULAR
+            or found[0] in ("starting", "joining", "moving")
+            or (found[0].endswith("ed") and found[0] in CLAUSE_VERBS)
+        )
     )
 
 
-# Who may be the subject of the verb after the comma too, and is said again before it:
-# "my sister, married last year, moved…", "Tom got married, moved…" (not "Hard work paid
-# off, joined Google", the user's).
-_PERSON_FIRST = re.compile(
-    r"^(?P<who>(?:my|our|his|her|their)\s+[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?|"
-    r"[\w'-]+(?:\s+and\s+[\w'-]+)?(?=\s+(?:[\w'-]+(?:ed|s)|"
-    + "|".join(sorted(PAST_IRREGULAR))
-    + r"|quit|just|finally|still|also)\b))",
+# Who the clause before a comma is about, when the verb after it is theirs too: "my
+# sister, married last year, moved…", "Tom quit Acme, joined Google", "Mum retired,
+# moved…"; not "My lease ended, moved…", "Visa came through, moved…" (the user's).
+_OWNED = re.compile(r"^(?:my|our|his|her|their)\s+(?P<rel>[\w'-]+)(?:\s+(?-i:[A-Z])[\w'-]+)?", re.I)
+_BARE = re.compile(
+    r"^(?P<who>[\w'-]+(?:\s+and\s+[\w'-]+)?)\s+(?:(?:just|finally|still|also)\s+)?(?P<verb>[\w'-]+)",
     re.I,
 )
-_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b", re.I)
-_WHO = re.compile(r",\s*(?:who|which|whose|whom)\b", re.I)
+# What a person does; not what happens to a thing ("ended", "came through", "went well").
+_PERSON_VERBS = words(
+    """quit left joined got retired turned moved married sold bought graduated said called
+    took lost started works lives says told signed resigned"""
+)
+_EVENT_VERBS = words(
+    """ended finished changed happened arrived approved accepted cleared wrapped expired
+    failed folded sucked faded piled"""
+)
+# Someone's who is someone all the same: "Our landlord sold the flat, moved to Spain";
+# or a group of people: "Our company got bought, moved to Austin" (not the user).
+_PERSON_NOUNS = words(
+    """landlord landlady neighbour neighbor doctor doc teacher boss coach vet nurse tutor
+    cleaner builder plumber company team office firm school class band club"""
+)
+# Things a short clause opens with as if they were someone: "Lease ended, moved…".
+_EVENT_NOUNS = words(
+    """lease visa contract money exams uni baby project party birthday interview weather
+    life things plans year summer job mortgage offer divorce funding"""
+)
+
+
+def _person_of(left: str, people: Collection[str]) -> Optional[str]:
+    owned = _OWNED.match(left)
+    if owned:
+        rel = owned.group("rel").lower()
+        person = rel in people or rel.rstrip("s") in people or rel in _PERSON_NOUNS
+        return owned.group(0) if person else None
+    bare = _BARE.match(left)
+    if bare is None:
+        return None
+    who = bare.group("who")
+    if who.lower() in _EVENT_NOUNS:
+        return None
+    verb = bare.group("verb").lower()
+    done = verb in _PERSON_VERBS or (verb.endswith("ed") and verb not in _EVENT_VERBS)
+    return who if who.lower() in people or done else None
+
+
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|his)\b", re.I)
+_WHO = re.compile(r",\s*(?:(?:the one|the guy|the girl)\s+)?(?:who|which|whose|whom|where)\b", re.I)
 # Pasts that as often say how one is: "I'm 30, married, live in York", "30, broke, happy".
 _PAST_AS_STATE = words("married broke been lost made")
 
