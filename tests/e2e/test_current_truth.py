@@ -653,7 +653,7 @@ def test_a_still_question_puts_what_holds_before_what_ended(mem: Longmem, collec
     assert hits[0]["id"] == acme["id"]
 
 
-def test_a_lower_case_opener_is_rekeyed_only_to_a_relative(mem: Longmem, collection: str) -> None:
+def test_a_lower_case_opener_is_a_name_unless_a_word_of_chat(mem: Longmem, collection: str) -> None:
     # A bare name may be a word the rules took for one: "Thankfully" here.
     mem.remember("Thankfully promoted to senior engineer.", collection=collection)
     mem.remember("Anna is a nurse.", collection=collection)
@@ -661,7 +661,7 @@ def test_a_lower_case_opener_is_rekeyed_only_to_a_relative(mem: Longmem, collect
     [home] = mem.remember("thankfully moved to Leeds", collection=collection)
     assert (home["subject"], home["attribute"], home["value"]) == ("user", "home", "Leeds")
     [age] = mem.remember("anna turned 31", collection=collection)
-    assert (age["subject"], age["attribute"], age["value"]) == ("user", "age", "31")
+    assert (age["subject"], age["attribute"], age["value"]) == ("Anna", "age", "31")
     # The user is a subject of the clause too: the user's, not Bob's.
     [said] = mem.remember("bob said i turned 32 today", collection=collection)
     assert (said["subject"], said["value"]) == ("user", "32")

@@ -32,6 +32,7 @@ from ..timestamps import as_utc
 from .keys import STAYS, Key, keys_of
 from .subjects import (
     NOBODY,
+    PERSON_WORDS,
     Parsed,
     Subject,
     lower_opener,
@@ -97,7 +98,10 @@ _STAY = re.compile(
     r"\b(?:(?:on|at|for)\s+(?:a|an|the|my|our|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?"
     + STAYS
     + r"|for work|on business|on holiday|on vacation|on tour|for (?:a few|a couple of|two|three|"
-    r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night))\b",
+    r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night)|"
+    # a visit, a stopover, a trip begun: "visiting my mum in Leeds", "off to Rome"
+    r"visiting|staying with|passing through|stopping over|off to|away in|travelling in|"
+    r"traveling in|holidaying in|camping in|hiking in)\b",
     re.I,
 )
 _SETTLED = re.compile(r"\b(?<!not )(?:for good|permanently|living here|relocated)\b", re.I)
@@ -157,7 +161,7 @@ class RuleExtractor:
                 # What the sentence says after the correction is said as usual.
                 sentence = sentence[correction.end() :].strip(" ,;:")
             condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
-            for clause in clauses(sentence) if sentence else []:
+            for clause in clauses(sentence, PERSON_WORDS) if sentence else []:
                 condition = condition or _CONDITION.match(clause) is not None
                 parsed = parse_subject(clause, previous)
                 if parsed.subject.key != USER:

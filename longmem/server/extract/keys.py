@@ -99,6 +99,24 @@ _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "w
 _WORK_WORDS = r"(?:job|position|role|gig|post|residency|internship|placement|contract|offer)"
 # What a job is said with before its word: "a day job", "a new full-time post".
 _JOB_KIND = r"(?:(?:new|day|night|full-time|part-time|temp|summer|permanent|teaching|nursing|first|proper|real)\s+){0,2}"
+# A break, not the end: "done working at the cafe for today / for the summer / till Monday".
+_FOR_A_WHILE = (
+    r"\bfor\s+(?:today|tonight|the\s+(?:day|night|week|weekend|summer|season|holidays|year|month)|"
+    r"now|a\s+bit|a\s+while|a\s+few\s+\w+|a\s+couple\s+of\s+\w+|\d+\s+\w+|two\s+\w+|three\s+\w+)\b|"
+    r"\b(?:till|until)\b|\bthis\s+(?:week|weekend|month)\b|\bover\s+(?:christmas|easter|the\s+holidays)\b"
+)
+# An offer is work once taken: "took the offer from Google", not "got an offer from Google".
+_TAKEN_WORK = (
+    r"(?:(?:got|have|has|found|landed|started|for)\s+(?:a\s+|an\s+|the\s+)?"
+    + _JOB_KIND
+    + r"(?!offer\b)"
+    + _WORK_WORDS
+    + r"|(?:took|accepted)\s+(?:a\s+|an\s+|the\s+)?"
+    + _JOB_KIND
+    + r"(?:job\s+)?"
+    + _WORK_WORDS
+    + r")"
+)
 # Where in a place a job is, before the place: "a day job in the cardiac unit at Rush".
 _JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|department|dept|team|ward|division|office|branch|lab|group|clinic))?"
 # A stay, not a home: "at a conference in Lisbon", "on a trip to Japan", "at a wedding in Porto".
@@ -157,11 +175,14 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
+    # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
+    _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
+    _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:as\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
     _rule("employer", r"^" + _ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
-    _rule("employer", r"\b(?:got|have|has|found|landed|took|started|accepted|for)\s+(?:a\s+|an\s+)?" + _JOB_KIND + _WORK_WORDS + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
+    _rule("employer", r"\b" + _TAKEN_WORK + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
     _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
     _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
     _rule("employer", r"\b(?:main|first|biggest|new|only)?\s*(?:big\s+)?client\s+is\s+" + _V),
@@ -187,17 +208,18 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
     _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
     # -- age and dates --
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|kg|km|cm|lbs|minutes|mins|hours|euros|dollars|pounds|times)\b)"),
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|mins|hours|hrs|days|weeks|months|miles|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
     _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
-    _rule("age", r"\b(?P<v>\d{1,3})\s+(?:years?|yrs?)\s+old\b"),
+    # "I'm a 35 year old woman" is an age; "I have a 10 year old", "my 10 year old" a child's
+    _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house))"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
-    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b"),
+    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!\s+to\s+(?:my|the|his|her|their)\s+(?:job|work|career|phone|desk|laptop|bed|couch|sofa)\b)"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|\bno longer\s+(?:a\s+)?(?:vegetarian|vegan)\b|\bnot\s+(?:vegetarian|vegan)\s+any\s*more\b", value="eats meat"),
@@ -251,7 +273,7 @@ _VALUE_END = re.compile(
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
     r"today|tonight|tomorrow|yesterday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
-    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently)\b",
+    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",
     re.I,
 )
 # A job ends before where and for whom it is done.
@@ -269,8 +291,19 @@ def clean_value(raw: str, name: str) -> Optional[str]:
     value = _VALUE_END.split(raw.strip(), maxsplit=1)[0].strip(" .'\"")
     if name == "employer" and _NOT_AN_EMPLOYER.match(value):
         return None  # "a real job at last", "a nurse at heart", "started at 6am"
+    if name == "birthday" and not _A_DATE.search(value):
+        return None  # "my birthday is coming up"
+    if name in ("home", "location") and _NOT_A_PLACE.match(value):
+        return None  # "I live in the moment", "I live in hope", "I'm in Year 10"
+    if name == "languages" and _NOT_A_LANGUAGE.match(value):
+        return None  # "I speak my mind", "I speak from experience"
+    owned = _SOMEONES_IN.match(value) if name == "location" else None
+    if owned:
+        value = owned.group("place")  # "visiting my mum in Leeds": in Leeds
+    if name in ("employer", "home", "location", "school"):
+        value = _TRAILING_DAY.sub("", value)  # "I start at Sainsbury's Monday"
     if name == "job":
-        value = _JOB_END.sub("", value)
+        value = _JOB_END.sub("", _AGED.sub("", value))  # "a 35 year old nurse"
     if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school"):
         value = _ARTICLE.sub("", value)
     found = value.split()
@@ -288,10 +321,44 @@ _DURATION = re.compile(
 
 
 # Not an employer: "a real job at last", "a nurse at heart", "started at 6am", "at 16",
-# "doing keto for my health" (not "at Home Depot", "at 3M", "at 7-Eleven").
+# "doing keto for my health", "done working for other people" (not "at Home Depot", "at
+# 3M", "at 7-Eleven").
 _NOT_AN_EMPLOYER = re.compile(
-    r"^(?:(?-i:last|least|first|home|heart|all|the moment)|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
+    r"^(?:(?-i:last|least|first|heart|all|the moment)|(?-i:home)(?:\s.*)?|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
+    r"other people|others|someone else|somebody else|anyone else|anybody else|the man|free|"
+    r"today|tonight|the (?:day|night|week|weekend|summer|season|holidays|year|month)|now|a bit|"
+    r"a while|midnight|noon|"
+    r"peanuts|this point|that point|"
+    r"(?:in|on|since|from|back|last|this|after|before)\s.*|\d{4}|"
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
+    re.I,
+)
+_AGED = re.compile(r"^\d{1,3}[\s-]+(?:years?|yrs?)[\s-]+old\s+", re.I)
+_TRAILING_DAY = re.compile(r"\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_NOT_A_LANGUAGE = re.compile(
+    r"^(?:my|your|his|her|their|our|the|up|out|volumes|highly|well|from|for|to|with)\b", re.I
+)
+# Someone's, somewhere: "my mum in Leeds", "Tom's parents in Porto".
+_SOMEONES_IN = re.compile(
+    r"^(?:my|our|his|her|their|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?in\s+(?P<place>\S.*)$", re.I
+)
+# A birthday names its day: "14 feb", "March 3rd", "the 5th".
+_A_DATE = re.compile(
+    r"\d|\b(?:" + "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"today|tomorrow|christmas|new year|halloween|valentine|easter|boxing day|eve|"
+    + WEEKDAY_RE
+    + r")\b",
+    re.I,
+)
+# Not a place one lives or is: what "live in" / "be in" also say.
+_NOT_A_PLACE = re.compile(
+    r"^(?:the (?:moment|present|past|future|now|cloud|clouds|fast lane|dark|red|black|zone|"
+    r"loop|know|mood|middle)|(?-i:hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
+    r"comfort|style|limbo|bliss|heaven|hell|debt|pain|shock|awe|love|trouble)|a bubble|"
+    r"a dream|(?:year|grade|class|form|room|level|season|week|day|chapter|part|round|phase)"
+    r"\s+\d\S*(?:\s.*)?|(?:my|his|her|their|our|your)\s+(?:head|own world|own little world|dreams?|"
+    r"imagination|thoughts|feelings|bubble|pyjamas|pjs|sweatpants|element|prime|twenties|"
+    r"thirties|forties|fifties|\d+s))$",
     re.I,
 )
 _WORK_SAID = re.compile(
@@ -304,7 +371,8 @@ _TITLED = re.compile(r"^(?:head|director|chair|lead|manager|dean|vp|vice preside
 
 _NOT_A_JOB_START = frozenset(
     "into in on at of about from with for out over off up down so very really big pretty "
-    "low high more less too".split()
+    "low high more less too to hiring recruiting interviewing looking seeking meeting seeing "
+    "dating helping visiting hosting".split()
 )
 _AT_HEART = re.compile(r"\bat heart\b", re.I)
 
@@ -324,7 +392,11 @@ def is_occupation(value: str) -> bool:
     last = value.split()[-1].lower().strip(".")
     if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
         return True
-    return last.endswith(_OCCUPATION_SUFFIXES) and len(last) > 5
+    # "I volunteer at the food bank" is no job, whatever it ends with
+    return last.endswith(_OCCUPATION_SUFFIXES) and len(last) > 5 and last not in _NOT_OCCUPATIONS
+
+
+_NOT_OCCUPATIONS = frozenset("volunteer volunteers career careers".split())
 
 
 @dataclass(frozen=True)
@@ -340,6 +412,45 @@ _NEGATION_CUE = re.compile(
     r"am not|'m not|stopped|quit|gave up)\b|\bany ?more\b",
     re.I,
 )
+# Cues that deny what they follow ("I don't live in Berlin any more"); the others deny
+# only what comes after them ("been vegan 3 years and never felt better" is vegan).
+_AFTER_CUE = re.compile(r"any ?more|no more", re.I)
+
+
+def _denies(head: str, text: str, match: re.Match[str]) -> bool:
+    """Whether a negation cue of ``head`` bears on what ``match`` read."""
+    said = match.group(0)
+    end = max(text.find(said), 0) + len(said)
+    return any(
+        _AFTER_CUE.fullmatch(cue.group()) or cue.start() < end
+        for cue in _NEGATION_CUE.finditer(head)
+    )
+
+
+_USED_TO = re.compile(
+    r"(?:^|\b(?:i|we|he|she|they|you)\s+)(?:"
+    + _ADV
+    + r")used to\s+(?!.*\bstill\s+(?:do|does|am|is|are)\b)(?=(?:be|live|work|eat|drink|like|love|enjoy|have|own|play|study|teach|"
+    r"date|smoke|prefer|speak)\b)",
+    re.I,
+)
+# Where the verb of a value's clause starts: after "since", "when"…
+_SUBORDINATE = re.compile(
+    r"\b(?:since|when|after|because|before|until|till|that|so|and|but)\b", re.I
+)
+
+
+def _unreal(target: str, match: re.Match[str]) -> bool:
+    """Whether what ``match`` read did not happen (yet): "I haven't moved to Leeds yet",
+    "I almost moved", "I'm nearly 40"; not "I haven't seen them since I moved to Leeds",
+    "I've lived in Leeds for almost a decade" (the words before the value, in its clause)."""
+    before = target[: match.start("v") if groups_v(match) else match.end()].split(",")[0]
+    clause = _SUBORDINATE.split(before)[-1]
+    return _UNREAL.search(clause) is not None
+
+
+_BUT_NOW = re.compile(r",?\s+but\s+(?=(?:now|these days|nowadays)\b)", re.I)
+_UNREAL = re.compile(r"\b(?:haven't|hasn't|have not|has not|not yet|almost|nearly|barely)\b", re.I)
 _DENEGATE = re.compile(
     r"\b(?:no longer|not|never|don't|do not|doesn't|does not|isn't|aren't)\s+|\s+any ?more\b",
     re.I,
@@ -400,19 +511,32 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     copula's comma list is read item by item, each with the copula. ``sentence`` (the
     whole sentence) tells what "there" is ("…in Vienna, so we moved there").
     """
+    contrast = _BUT_NOW.search(predicate)
+    if contrast:  # "used to drink coffee but now it's tea": what was, then what is
+        return keys_of(predicate[: contrast.start()], sentence) + keys_of(
+            predicate[contrast.end() :], sentence
+        )
     found: dict[str, Key] = {}
     more: list[Key] = []  # the rest of a list of values: "peanuts and shellfish"
     for text in _readings(predicate):
-        # A negation counts where the statement is, not in a remark after a comma.
-        negated = _NEGATION_CUE.search(text.split(",")[0]) is not None
+        head = text.split(",")[0]
+        # A negation counts where the statement is, not in a remark after a comma; what one
+        # used to be, one no longer is ("I used to be vegan").
+        used_to = _USED_TO.search(head)
+        if used_to:
+            text = text[: used_to.start()] + text[used_to.end() :]
+        negated = used_to is not None or _NEGATION_CUE.search(head) is not None
+        if negated and re.search(r"\byet\b", head, re.I):
+            continue  # "not moved to Leeds yet": never was, so nothing to retire
         plain = _DENEGATE.sub(" ", text).strip() if negated else text
         for rule in RULES:
             # A rule whose phrasing is its value ("eat meat again") reads the words as
             # said; the others read them with the negation taken out, and negate.
             reads_as_said = rule.negated or (rule.value is not None and "{v}" not in rule.value)
-            match = rule.pattern.search(text if reads_as_said else plain)
-            if match is None:
-                continue
+            target = text if reads_as_said else plain
+            match = rule.pattern.search(target)
+            if match is None or _unreal(target, match):
+                continue  # "I haven't moved to Leeds yet", "I almost took the job", "nearly 40"
             name = rule.attribute
             if name == "favorite:":
                 name = "favorite:" + match.group("thing").lower()
@@ -429,7 +553,14 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue
             if name == "name":  # typed in lower case: "im rohan (ro is fine)"
                 value = " ".join(word[:1].upper() + word[1:] for word in value.split())
-            is_negated = rule.negated or (negated and not reads_as_said)
+            # "quit her job, moved to Leeds": the negation is the first clause's alone
+            in_head = match.start() <= len(target.split(",")[0])
+            is_negated = rule.negated or (
+                negated
+                and not reads_as_said
+                and in_head
+                and (used_to is not None or _denies(head, text, match))
+            )
             kind = PREFERENCE if name in _PREFERENCES or name.startswith("favorite:") else FACT
             found[name] = Key(name, value, is_negated, kind)
             shape = attribute(name)
@@ -446,8 +577,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     school, employer = found.get("school"), found.get("employer")
     if school and employer and employer.value.casefold() == school.value.casefold():
         # "May starts at Oakfield Primary": a school, unless work is said ("I started at
-        # Leeds College as a lecturer")
-        if "job" in found or _WORK_SAID.search(predicate):
+        # Leeds College as a lecturer"); "a student at Leeds Uni" studies there.
+        student = "job" in found and found["job"].value.lower().endswith("student")
+        if student:
+            del found["employer"]
+        elif "job" in found or _WORK_SAID.search(predicate):
             del found["school"]
         else:
             del found["employer"]

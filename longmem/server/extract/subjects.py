@@ -6,7 +6,10 @@ Subjects
   relation: subject ``sister:Anna``, and the user gets the relation as a fact of its own
   (siblings: Anna). ``my husband`` without a name is ``husband:``; a bare name ("Tom's
   got a job…") is the subject ``Tom``, which ``remember`` links to a relation it already
-  knows (``husband:Tom``); ``he`` / ``she`` / ``they`` is the clause before's subject.
+  knows (``husband:Tom``), typed in lower case too ("vikram turned 21", unless the word
+  is chat's own: "omg turned 40" is the user's); ``he`` / ``she`` / ``they`` is the clause
+  before's subject, as is a clause that opens with a verb of the third person ("says
+  he's done…").
 
 Also the relation words (``RELATIONS``, and ``kin`` for the words of one relative), and
 the signs that a clause is someone else's news, not the user's ("husband got a job",
@@ -20,15 +23,18 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..embed import STOP_WORDS
 from ..facts import USER
 from .keys import DIET_ENDED
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
+    INTERJECTIONS,
     MODALS,
     MONTH_NAMES,
     PAST_IRREGULAR,
     WEEKDAY_RE,
+    is_chat_word,
     lower_words,
 )
 
@@ -41,6 +47,10 @@ RELATIONS: dict[str, str] = {
         ("husband", "wife", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "spouse"),
         "partner",
     ),
+    # chat's words for them: "my gf Priya", "hubby's brother"
+    **dict.fromkeys(("hubby", "wifey", "bf", "gf"), "partner"),
+    **dict.fromkeys(("bro", "sis"), "siblings"),
+    **dict.fromkeys(("bestie", "mate", "pal", "bff", "housemate"), "friends"),
     **dict.fromkeys(("mom", "mum", "mother"), "mother"),
     **dict.fromkeys(("dad", "father"), "father"),
     **dict.fromkeys(("manager", "boss", "supervisor"), "manager"),
@@ -84,14 +94,15 @@ _KIN_GROUPS = tuple(
         harabeoji ojiichan papou zayde dedushka""",
         "aunt auntie tía tia tante zia teyze",
         "uncle tío tio onkel zio amca",
-        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka abla",
-        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya",
+        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka abla sis",
+        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya bro",
+        "friend bestie mate pal bff",
         "son hijo filho sohn figlio",
         "daughter hija filha tochter figlia",
-        "wife esposa",
-        "husband esposo marido",
-        "girlfriend novia",
-        "boyfriend novio",
+        "wife esposa wifey",
+        "husband esposo marido hubby",
+        "girlfriend novia gf",
+        "boyfriend novio bf",
         "fiance fiancee fiancé fiancée",
         "colleague coworker co-worker",
     )
@@ -107,7 +118,8 @@ def kin(relation: str) -> str:
 _REL = "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
 _QUALIFIERS = (
     r"(?:(?:old|new|former|ex|little|big|older|younger|elder|best|eldest|youngest|oldest|"
-    r"twin|step|baby|dear|late|lovely|other|middle|second|third)\s+)*"
+    r"twin|step|baby|dear|late|lovely|other|middle|second|third|"
+    r"\d{1,2}[\s-]*(?:years?|yrs?|months?)[\s-]*old|\d{1,2}[\s-]?y/?o)\s+)*"
 )
 # A given name, as written: capitalised, no apostrophe ("Tom's" is Tom plus a verb); a
 # title keeps its surname ("Mr Okoye").
@@ -216,6 +228,12 @@ _BARE_RELATION = re.compile(
     r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
     r"Grandpa|Grandfather|Grandad|Granddad)\b(?!\s+[A-Z])(?P<c>'s)?\s*"
 )
+# "Sam is my boyfriend now": who the relation is, said the other way round.
+_IS_MY = re.compile(
+    r"^(?P<name>" + _FULL_NAME + r")\s+(?:is|'s)\s+(?:now\s+)?(?i:my|our)\s+"
+    + _QUALIFIERS
+    + r"(?P<rel>(?i:" + _REL + r"))\b(?:\s+now)?\s*(?=$|[,.!;])"
+)
 # "My manager here at PwC is Daniel Osei": who the relation is.
 _IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
 # fmt: on
@@ -228,7 +246,9 @@ _NOT_NAMES = frozenset(
     great happy sad work home monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november
     december weird hi hello hey dear lots some most all both each one two three he she
-    they me""".split()
+    they me name interview lease visa contract money exams uni project party birthday
+    weather life things plans mortgage offer divorce funding paperwork persistence brexit
+    everything everyone""".split()
 )
 # A time said first ("This week I'm covering…") is not the subject.
 _LEAD_TIME = re.compile(
@@ -251,6 +271,10 @@ class Parsed:
 def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     """Who a clause is about, and what it says of them."""
     clause = _LEAD_TIME.sub("", clause, count=1)
+    # "Priya, who works with me, moved…": who they are, said between commas, is not
+    # what they did; "Sadly, my dad turned 70": a word before them, not them
+    clause = _ASIDE.sub(r"\g<who> ", clause, count=1)
+    clause = _OPENER.sub("", clause, count=1)
     if _DIET_ENDED.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
     if _SOMEONE_OF.match(clause):
@@ -258,6 +282,12 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     match = _PRONOUN.match(clause)
     if match:
         return Parsed(USER_SUBJECT, _spell(match.group("c"), clause[match.end() :]))
+    match = _IS_MY.match(clause)
+    if match and match.group("name").split()[0].lower() not in _NOT_NAMES:
+        # "Sam is my boyfriend now", "Tom is my best friend": who the relation is
+        rel, name = match.group("rel").lower(), match.group("name")
+        relation = (RELATIONS.get(rel, "friends"), rel, name)
+        return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
     match = _LABEL.match(clause)
     if match:
         rel, name = match.group("rel").lower(), match.group("name")
@@ -278,6 +308,11 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
             rest = clause[match.end() :]
         rel = match.group("rel").lower()
         rest = _spell_s(rest)
+        if not name:
+            lower = lower_opener(rest) or _lower_subject_of_be(rest) or _lower_and_i(rest)
+            if lower is not None and _lower_name(lower) and lower not in _THINGS:
+                # "my brother vikram turned 21", "my wife tasha and i": a name in lower case
+                name, rest = lower.capitalize(), rest[len(lower) :].strip()
         together = _AND_I.match(rest)
         if together:  # "my wife Sophie and I live in Bristol", "my cousin and I…": the user too
             kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
@@ -318,14 +353,33 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
         return Parsed(previous, _spell_s((match.group("c") or "") + " " + clause[match.end() :]))
     if _OTHER_SUBJECT.match(clause) or _someone_first(clause):
         return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
+    opener = lower_opener(clause) or _lower_subject_of_be(clause)
+    if opener is not None and opener in _THINGS:
+        return Parsed(NOBODY, clause)  # "dog turned 5", "landlord says…": keyed to no one
+    if opener is not None and _lower_name(opener) and clause[len(opener) : len(opener) + 1] == " ":
+        # "vikram turned 21 yesterday", "sarah moved to leeds", "tom is vegan now": a name
+        # typed in lower case, as chat types it; "omg turned 40", "finally moved to leeds"
+        # stay the user's.
+        name = opener.capitalize()
+        return Parsed(Subject(name, name), clause[len(opener) :].strip())
+    if _THIRD_PERSON_VERB.match(clause) and not _FIRST_PERSON & set(lower_words(clause)):
+        # "Étienne left the bistro. says he's done…", "Anna moved. Works at Rush now": the
+        # verb is the one before's, as "I" would say "say", "work". With no one before, a
+        # note's ("Lives in Leeds. Works at Asda.") is the user's, what one says no one's.
+        if previous is not None:
+            return Parsed(previous, clause)
+        first = [w for w in lower_words(clause) if w not in ADVERBS][:1]
+        if (first and first[0] not in _NOTE_VERBS) or _IDIOM.match(clause):
+            return Parsed(NOBODY, clause)  # "says he's done…", "runs in the family"
     return Parsed(USER_SUBJECT, clause)
 
 
 # Verbs told of someone else (third person or past), not the bare forms a fragment of the
 # user's own starts with ("Moving to Paris").
-_TOLD_VERBS = frozenset(
-    w for w in CLAUSE_VERBS if w.endswith(("s", "ed")) or w in PAST_IRREGULAR
-) - frozenset(("is", "was", "does", "has", "'s"))
+_TOLD_VERBS = (
+    frozenset(w for w in CLAUSE_VERBS if w.endswith(("s", "ed")) or w in PAST_IRREGULAR)
+    - frozenset(("is", "was", "does", "has", "'s"))
+) | {"quit"}  # "sarah quit her job": a past after a name
 # Words for people that open a clause about them, typed without "my": "husband got a
 # job", "kids started at Leeds Grammar", "sis moved to Leeds".
 _PEOPLE = frozenset(
@@ -335,6 +389,8 @@ _PEOPLE = frozenset(
     gran nan grandparents cousin aunt auntie uncle niece nephew neighbour neighbor mate
     stepdad stepmum stepmom folks in-laws""".split()
 )
+# The words for people, as text.clauses takes them.
+PERSON_WORDS = _PEOPLE
 _FIRST_PERSON = frozenset("i i'm i've i'd i'll we we're we've we'd we'll".split())
 # What of the user's stands for the user: "my family moved to Leeds", "my job starts at
 # Spotify on Monday", "my birthday is 3 May".
@@ -367,20 +423,26 @@ def _someone_first(clause: str) -> bool:
     words = lower_words(clause)
     if words[:1] in (["my"], ["our"]):
         # "My doctor said I'm allergic to peanuts": the user is in it after all.
-        if (words[1:2] and words[1] in _USERS_OWN) or _FIRST_PERSON & set(words):
+        if (words[1:2] and words[1] in _USERS_OWN) or (_FIRST_PERSON | {"me"}) & set(words):
             return False
         return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
     if _FULL_NAME_FIRST.match(clause) and words[0] not in _NOT_NAMES:
         return _told_second(words[1:5])  # "Nana Mouskouri turned 90", "Tom Smith moved…"
     if not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
         return False
-    return _told_second(words[:4])
+    # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job"
+    people_is = words[0] in _PEOPLE and words[1:2] in (["is"], ["was"], ["has"], ["s"])
+    return people_is or _told_second(words[:4])
 
 
 def _told_second(words: list[str]) -> bool:
     """Whether the word after the first (adverbs aside) is a told verb: "bob turned…"."""
     following = [w for w in words[1:] if w not in ADVERBS]
-    return bool(following) and following[0] in _TOLD_VERBS
+    # Any past in -ed too: "our company relocated to Austin", "vikram graduated in May".
+    past = bool(following) and len(following[0]) > 4 and following[0].endswith("ed")
+    return bool(following) and (
+        following[0] in _TOLD_VERBS or (past and not following[0].endswith("eed"))
+    )
 
 
 def lower_opener(clause: str) -> Optional[str]:
@@ -393,6 +455,115 @@ def lower_opener(clause: str) -> Optional[str]:
         return None
     # "bob said i turned 31": the user is a subject of the clause too.
     return None if _FIRST_PERSON & set(words) else match.group(1)
+
+
+# Words a lower-case clause opens with before a told verb that are no one's name: the
+# user's own news said without "I" ("omg turned 40", "sunday moved to leeds") or someone
+# unnamed ("everyone got sick").
+_NOT_LOWER_NAMES = (
+    _NOT_NAMES
+    | ADVERBS
+    | INTERJECTIONS
+    | STOP_WORDS
+    | MODALS
+    | CLAUSE_VERBS
+    | _PEOPLE
+    | frozenset(
+        """everyone everybody someone somebody nobody anyone anybody noone people everything
+        something nothing guess apparently literally basically seriously honestly sooo
+        weekend morning evening afternoon night week month year day jus jst jsut juat
+        finaly finnaly offically officialy weve ive youve theyve prolly probs def defo
+        deffo rly srsly gonna wanna gotta mood kinda sorta tmrw tmr yday tonite fam""".split()
+    )
+)
+_REPEATED_LETTER = re.compile(r"(.)\1\1")
+# Names that are also words of the lists above, before a told verb a name all the same.
+_NAMES_AS_WORDS = MODALS | frozenset(
+    "rose hope drew grace joy faith chase ray april june august".split()
+)
+# Names that end as an adverb does ("eventually", "luckily").
+_LY_NAMES = frozenset(
+    """emily lily lilly holly kelly molly sally ally polly shelly beverly kimberly billy
+    tilly milly dolly nelly carly elly""".split()
+)
+# Things and people unnamed that open a clause about them: "dog turned 5", "landlord says
+# the rent is going up", "doc moved to another practice".
+_THINGS = frozenset(
+    """dog dogs cat cats puppy kitten car house flat apartment school class uni job team
+    company office landlord landlady doctor doc vet teacher neighbour neighbor plan plans
+    wedding party rent bus train flight weather life phone laptop gym shop store
+    restaurant café cafe band club firm mine ours yours tea coffee food lunch dinner
+    breakfast meeting parking hq stuff project order package parcel""".split()
+)
+
+
+def _name_like(word: str) -> bool:
+    """Whether a word may be a name at all: not "Luckily", not "Sooo"."""
+    return _REPEATED_LETTER.search(word) is None and (not word.endswith("ly") or word in _LY_NAMES)
+
+
+def _lower_name(word: str) -> bool:
+    """Whether a lower-case word before a told verb reads as someone's name."""
+    if word in _NAMES_AS_WORDS:
+        return True  # "may turned 30", "will moved to mumbai": a modal takes no past
+    return (
+        len(word) > 1
+        and word not in _NOT_LOWER_NAMES
+        and not is_chat_word(word)
+        and _REPEATED_LETTER.search(word) is None  # "yesss", "finallyyy"
+        and (not word.endswith("ly") or word in _LY_NAMES)
+    )
+
+
+# "tom is vegan now", "maria was 30 last week": what follows "is" is never the user's
+# without "I" ("is vegan now" is no one's way of saying "I'm vegan now").
+_BE_AFTER_WORD = re.compile(
+    r"^([a-z]+)\s+(?:is|was|has been)\s+(?:now\s+|still\s+|officially\s+)?"
+    r"(?=\d|(?:a|an|married|engaged|single|pregnant|retired|divorced|vegan|vegetarian|"
+    r"pescatarian|in|at|from|based|living|moving|working|back|off)\b)"
+)
+
+
+def _lower_and_i(clause: str) -> Optional[str]:
+    match = re.match(r"([a-z]+)\s+and\s+(?:i|we)\b", clause, re.I)
+    return match.group(1) if match else None
+
+
+def _lower_subject_of_be(clause: str) -> Optional[str]:
+    match = _BE_AFTER_WORD.match(clause)
+    if match is None or _FIRST_PERSON & set(lower_words(clause)):
+        return None
+    return match.group(1)
+
+
+_ASIDE = re.compile(
+    r"^(?P<who>[^,]{1,40}?),\s*(?:who|whom|whose|which|where|the one|the guy|the girl|\d{1,3}\b)"
+    r"[^,]*,\s*(?=[a-z])",
+    re.I,
+)
+_OPENER = re.compile(
+    r"^(?!(?-i:[A-Z])[\w'-]*\s*,\s*(?:my|our)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\s*,)"
+    r"(?:[\w'-]+\s+){0,2}[\w'-]+\s*,\s+"
+    r"(?=(?:my|our|his|her|their)\s)",
+    re.I,
+)
+# What a note says of its subject without naming it ("Lives in Leeds. Works at Asda."):
+# the user's, when nobody was named before.
+_IDIOM = re.compile(r"^(?:runs in the family|goes without saying|works for me)\b", re.I)
+_NOTE_VERBS = frozenset(
+    """lives works speaks loves likes hates drinks eats studies teaches plays owns prefers
+    enjoys starts joins moves drives runs goes attends volunteers rents cycles walks
+    commutes""".split()
+)
+# A clause that opens with a verb of the third person, without its subject.
+_THIRD_PERSON_VERBS = sorted(
+    ({"says"} | {verb for verb in CLAUSE_VERBS if verb.endswith("s")})
+    - {"is", "has", "was", "does"}
+)
+_THIRD_PERSON_VERB = re.compile(
+    r"^(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?:" + "|".join(_THIRD_PERSON_VERBS) + r")\b",
+    re.I,
+)
 
 
 def _spell(contraction: Optional[str], rest: str) -> str:
@@ -432,7 +603,8 @@ def _relation_name(name: str, rest: str) -> bool:
 
 
 def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
-    if name.split()[0].lower() in _NOT_NAMES:
+    first = name.split()[0]
+    if first.lower() in _NOT_NAMES or is_chat_word(first) or not _name_like(first.lower()):
         return False
     if contraction:
         return True

@@ -8,9 +8,11 @@ Splitting
      known abbreviation (``Dr.``, ``e.g.``…) or a single letter does not end one; ``3.5``
      never does.
   3. Questions (a sentence ending in ``?``) state nothing and are dropped, as are
-     sentences of nothing but greetings, thanks and interjections.
+     sentences of nothing but greetings, thanks and interjections, and thanks said to
+     the assistant ("Thanks, you've been a star!").
   4. A leading filler is dropped: "Actually,", "Heads up:", "By the way", "Oh, and", "So",
-     "Well,", "Also", "FYI", "Quick update:", "Big news:"…
+     "Well,", "Also", "FYI", "Quick update:", "Big news:", chat's own words ("lol",
+     "omg", "ngl", "welp"…), thanks before news ("Cheers, I start on Monday")…
   5. A sentence is split at ``and`` / ``but`` / ``so`` / ``and then`` / ``;`` / a comma,
      when a new clause starts there: the right side begins with a subject (``I``, ``we``,
      ``he``, ``she``, ``they``, ``my``/``our`` + a verb soon after) — or, after
@@ -32,7 +34,7 @@ removed, the first letter capitalised, a fact cut at a word boundary to the text
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Optional
 
 from ..._protocol import MAX_TEXT_CHARS
@@ -69,11 +71,41 @@ _DASH = re.compile(r"\s+[—–-]+\s+")
 INTERJECTIONS = words(
     "hi hello hey thanks thank ok okay bye yes yeah yep nope sure cool great lol please "
     "haha hehe wow oh ah hmm cheers good morning night evening awesome nice star btw "
-    "hola gracias merci danke ciao salut adios おはよう こんにちは ありがとう mind"
+    "hola gracias merci danke ciao salut adios おはよう こんにちは ありがとう mind "
+    # replies to the assistant: "thanks, that's helpful", "haha true", "lol ok whatever"
+    "helpful useful interesting true same whatever fair exactly agreed indeed gotcha sense "
+    "makes sounds"
 )
+# What chat opens a sentence with that says nothing ("lol", "omg", "ngl", "hahaha",
+# "ugh"): never a name, and a lead-in when a statement follows ("lol I got the job").
+CHAT = (
+    r"(?:lo+l+[sz]?|lmf?a+o+|rofl|(?:ha){2,}h?|(?:he){2,}h?|o+m+f?g+|ngl|tbh|tbf|welp|u+g+h+|"
+    r"ya+y+|wo+h?o+|woohoo|yikes|w?hoops|oops|phew|whew|a+w+|hm+|bruh|wo+w+|imo|imho|jk|idk|"
+    r"smh|ikr|nvm|ffs|wtf|gosh|geez|jeez|damn|yup|yep|yea+h?|ye+s+|o+h+|a+h+|u+m+|"
+    r"fwiw|ai?ght|wo+t|hoo?ray|hurray|yippee|meh|gah|ar+g+h*|rip|oo+f|eek|sigh|fml|tfw|"
+    r"lowkey|highkey|deadass|fr|istg|na+h+|naw|yh|legit|o+k+|k+|a(?:ha)+h?|"
+    r"tho|bruv|innit|oi|omw|woah|whoa)"
+)
+# Chat's words that are names as well ("Soo", "Ye", "Ya", "Ha", "Dang"): chat typed in
+# lower case or before a comma, names when capitalised before a verb.
+CHAT_OR_NAME = r"(?:ha|hah|ya+h?|ye|so{2,}|dang)"
+_CHAT_WORD = re.compile(CHAT, re.I)
+_CHAT_OR_NAME = re.compile(CHAT_OR_NAME)
+
+
+def is_chat_word(word: str) -> bool:
+    """Whether a word is one of chat's own ("lol", "omg", "soo"), not a name ("Soo")."""
+    return _CHAT_WORD.fullmatch(word) is not None or _CHAT_OR_NAME.fullmatch(word) is not None
+
+
 _FILLER = re.compile(
-    r"^(?:(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi)"
-    r"\b[,!]?\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
+    r"^(?:(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi|"
+    + CHAT
+    + r")\b[,!.]*\s+|(?-i:"
+    + CHAT_OR_NAME
+    + r")\b[,!.]*\s+|(?:"
+    + CHAT_OR_NAME
+    + r")[,!.]+\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
     r"|in case (?:you're wondering|it matters|you forgot),?\s+"
     # a discourse "if", not a condition: "If so, I moved to Leeds", "If you need me, …"
     r"|if (?:so|not|anything|it helps|it matters|i'?m (?:being )?honest),?\s+"
@@ -81,7 +113,17 @@ _FILLER = re.compile(
     r"|if i (?:remember|recall)(?: (?:correctly|right))?,?\s+"
     r"|(?:unless|if) i'?m (?:not )?(?:mistaken|wrong),?\s+|let'?s see,?\s+"
     r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
-    r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+)+",
+    r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
+    r"|turns out(?: that)?,?\s+|goes to show,?\s+"
+    # who the user talks to, before their news: "bro I'm vegan now", "hun, I'm 40"
+    r"|(?:bro|sis|mate|hun|babe|dude|fam|bestie|man|guys)\b,?\s+(?=(?:i|i'm|i've|we|we're|my|our)\b)"
+    r"|(?:bro|sis|mate|hun|babe|dude|fam|bestie|man|guys)\s*[,!]+\s+"
+    # thanks and the like, before what the user goes on to say: "Cheers, I start Monday"
+    r"|(?:thanks|thank you|thx|ty|cheers)(?:\s+(?:for\s+[^,.!?]{1,40}?|so much|very much|"
+    r"again|mate|pal|anyway|all|though|a lot|heaps|loads|guys|man|dude|bro))?\s*[,!.:]+\s+"
+    r"|(?:got it|fair enough|no worries|good to know|noted|"
+    r"cool|great|nice|perfect|awesome|sweet|sure|alright|all right|why not|guess what|who knew|"
+    r"how about that|you know what|same(?: here)?|fair|exactly|gotcha|indeed|true)\s*[,!.:]+\s+)+",
     re.I,
 )
 
@@ -188,6 +230,20 @@ _ASKING = re.compile(
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
 
 
+# A question that tells: "Did I tell you I moved to Leeds?", "can you believe I'm 40 now".
+_RHETORICAL = re.compile(
+    r"^(?:(?:so|and|oh|ok|okay)\s+)?(?:do you know|did you know|did i tell you|did i mention|"
+    r"have i told you|have i mentioned|can you believe|would you believe|guess what|"
+    r"you know what|you'll never guess)\b[,!:]?\s*(?:that\s+)?"
+    r"(?=(?:i|i'm|i've|we|we're|we've|my|our)\b)",
+    re.I,
+)
+# Where the user's news starts after a question-shaped exclamation: "how about that, I'm 40".
+_NEWS_AFTER = re.compile(
+    r"[,:;]\s+(?:(?:but|and|so)\s+)?(?=(?:I|I'm|I've|we|we're|we've|my|our)\b|"
+    r"(?:moved|started|joined|got|quit|left|turned)\b)",
+    re.I,
+)
 # A statement said with a question mark: "so I'm lactose intolerant now apparently??".
 _TELLING = re.compile(
     r"^(?:(?:ok|okay|so|well|and)\s+)*(?:I|I'm|I've|I'll|we|we're|we've|my|our)\s", re.I
@@ -211,10 +267,19 @@ def sentences(content: str) -> list[str]:
         line = _EMOJI.sub(" . ", _BULLET.sub("", line))
         line = _spelled_out(" ".join(line.split()))
         for sentence, is_question in _sentences(line):
+            sentence = _RHETORICAL.sub("", sentence, count=1)
             plain = strip_filler(sentence)
-            if (is_question and not _TELLING.match(plain)) or _ASKING.match(plain):
+            if is_question and not _TELLING.match(plain):
                 continue
+            if _ASKING.match(plain):
+                # "what a day, I moved to Leeds": an exclamation before the news, not a question
+                news = _NEWS_AFTER.search(plain)
+                if news is None:
+                    continue
+                sentence = plain[news.end() :]
             for part in _DASH.split(sentence):
+                if is_chitchat(part):  # before the thanks go as a lead-in: "Thanks, you're a star"
+                    continue
                 part = strip_filler(part)
                 if part and not is_chitchat(part):
                     found.append(part)
@@ -233,10 +298,31 @@ _THANKS = re.compile(
 )
 
 
+# What follows thanks when they are all that is said: "Thanks, you've been a star!",
+# "thanks for the help", "cheers mate".
+_TO_YOU = re.compile(
+    r"^(?:you|you're|you've|you'll|your|ya|u|ur|for|so much|very much|a lot|again|heaps|"
+    r"loads|a million|a bunch|anyway|though|all|man|mate|dude|bro|buddy|guys)\b",
+    re.I,
+)
+
+
 def is_chitchat(text: str) -> bool:
-    """Greetings, thanks and interjections: "Thanks, you've been a star!", "ok cool"."""
-    content = [w for w in tokens(text) if w not in STOP_WORDS]
-    return _THANKS.match(text) is not None or all(w in INTERJECTIONS for w in content)
+    """Greetings, thanks and interjections: "Thanks, you've been a star!", "ok cool".
+    Not what follows them: "lol I got the job", "Thanks to the new job I moved", "thanks
+    for the help, I moved to Leeds"."""
+    rest = text
+    thanks = _THANKS.match(rest)
+    while thanks is not None:  # "thanks thanks lol": a loop, however many
+        rest = rest[thanks.end() :].strip(" ,.!:;—–-")
+        if not rest:
+            return True
+        if _TO_YOU.match(rest):
+            return _NEWS_AFTER.search(rest) is None
+        thanks = _THANKS.match(rest)
+    # "'s" of "that's", "'m" of "I'm good" are no content; "'d" of "I'd been there" is
+    content = [w for w in tokens(rest) if w not in STOP_WORDS and w not in ("s", "m")]
+    return all(w in INTERJECTIONS or is_chat_word(w) for w in content)
 
 
 def _sentence_ends(line: str) -> Iterator[re.Match[str]]:
@@ -318,8 +404,10 @@ _JOIN = re.compile(
 )
 
 
-def clauses(sentence: str) -> list[str]:
-    """A sentence's clauses, each with a subject of its own where the sentence gave one."""
+def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
+    """A sentence's clauses, each with a subject of its own where the sentence gave one.
+    ``people``: the words for people ("sister", "mum"), who may be the subject of a verb
+    after a comma as well as before it ("My mum retired, moved to Devon")."""
     parts: list[str] = []
     start = scanned = 0
     left_has_clause = False
@@ -341,6 +429,17 @@ def clauses(sentence: str) -> list[str]:
             if subject is None:
                 continue
             carried = subject + " "
+        elif _starts_with_past(right):
+            # "I quit Acme, joined Google", "quit Acme, joined Google": one told after the
+            # other, by the subject of the first (not "my sister, married last year, moved…")
+            if _WHO.search(left):
+                continue  # "My sister, who lives in Leeds, got engaged": one clause
+            subject = subject_of(left)
+            if subject is None and not starts_with_verb(left) and not _OBJECT_PRONOUN.search(right):
+                # "Tom quit Acme, joined Google", "my sister, married…, moved…"; not
+                # "vikram turned 21, got him a watch", where someone else did it
+                subject = _person_of(left, people)
+            carried = subject + " " if subject else ""
         else:
             continue
         parts.append(left)
@@ -380,6 +479,74 @@ def starts_clause(text: str) -> bool:
 def starts_with_verb(text: str) -> bool:
     found = [w for w in lower_words(text)[:3] if w not in ADVERBS]
     return bool(found) and (found[0] in CLAUSE_VERBS or found[0].endswith("ed"))
+
+
+def _starts_with_past(text: str) -> bool:
+    """Whether a clause starts with a verb in the past, or one going on from it: "joined
+    Google", "starting at Google Monday"."""
+    found = [w for w in lower_words(text)[:3] if w not in ADVERBS]
+    return (
+        bool(found)
+        and found[0] not in _PAST_AS_STATE
+        and (
+            found[0] in PAST_IRREGULAR
+            or found[0] in ("starting", "joining", "moving")
+            or (found[0].endswith("ed") and found[0] in CLAUSE_VERBS)
+        )
+    )
+
+
+# Who the clause before a comma is about, when the verb after it is theirs too: "my
+# sister, married last year, moved…", "Tom quit Acme, joined Google", "Mum retired,
+# moved…"; not "My lease ended, moved…", "Visa came through, moved…" (the user's).
+_OWNED = re.compile(r"^(?:my|our|his|her|their)\s+(?P<rel>[\w'-]+)(?:\s+(?-i:[A-Z])[\w'-]+)?", re.I)
+_BARE = re.compile(
+    r"^(?P<who>[\w'-]+(?:\s+and\s+[\w'-]+)?)\s+(?:(?:just|finally|still|also)\s+)?(?P<verb>[\w'-]+)",
+    re.I,
+)
+# What a person does; not what happens to a thing ("ended", "came through", "went well").
+_PERSON_VERBS = words(
+    """quit left joined got retired turned moved married sold bought graduated said called
+    took lost started works lives says told signed resigned"""
+)
+_EVENT_VERBS = words(
+    """ended finished changed happened arrived approved accepted cleared wrapped expired
+    failed folded sucked faded piled"""
+)
+# Someone's who is someone all the same: "Our landlord sold the flat, moved to Spain";
+# or a group of people: "Our company got bought, moved to Austin" (not the user).
+_PERSON_NOUNS = words(
+    """landlord landlady neighbour neighbor doctor doc teacher boss coach vet nurse tutor
+    cleaner builder plumber company team office firm school class band club"""
+)
+# Things a short clause opens with as if they were someone: "Lease ended, moved…".
+_EVENT_NOUNS = words(
+    """lease visa contract money exams uni baby project party birthday interview weather
+    life things plans year summer job mortgage offer divorce funding"""
+)
+
+
+def _person_of(left: str, people: Collection[str]) -> Optional[str]:
+    owned = _OWNED.match(left)
+    if owned:
+        rel = owned.group("rel").lower()
+        person = rel in people or rel.rstrip("s") in people or rel in _PERSON_NOUNS
+        return owned.group(0) if person else None
+    bare = _BARE.match(left)
+    if bare is None:
+        return None
+    who = bare.group("who")
+    if who.lower() in _EVENT_NOUNS:
+        return None
+    verb = bare.group("verb").lower()
+    done = verb in _PERSON_VERBS or (verb.endswith("ed") and verb not in _EVENT_VERBS)
+    return who if who.lower() in people or done else None
+
+
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|his)\b", re.I)
+_WHO = re.compile(r",\s*(?:(?:the one|the guy|the girl)\s+)?(?:who|which|whose|whom|where)\b", re.I)
+# Pasts that as often say how one is: "I'm 30, married, live in York", "30, broke, happy".
+_PAST_AS_STATE = words("married broke been lost made")
 
 
 _SUBJECT_HEAD = re.compile(r"^\s*((?:i|we|he|she|they)(?:'m|'re|'s|'ve)?)\b", re.I)
@@ -524,6 +691,7 @@ def _inflect(word: str) -> str:
         or lower in PAST_IRREGULAR
         or lower in _AMBIGUOUS
         or lower.endswith("ed")
+        or _already_third(lower)
     ):
         return word
     if lower.endswith(("s", "sh", "ch", "x", "z", "o")):
@@ -533,6 +701,16 @@ def _inflect(word: str) -> str:
     else:
         suffix = "s"
     return word + (suffix.upper() if word.isupper() and len(word) > 1 else suffix)
+
+
+def _already_third(word: str) -> bool:
+    """Whether a verb is in the third person already: "plays", "moves", "misses" (a note
+    typed without its subject, "Plays the guitar"), not "miss" or "kiss"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y" in COMMON_VERBS
+    if word.endswith("es") and word[:-2] in COMMON_VERBS:
+        return True
+    return word.endswith("s") and not word.endswith("ss") and word[:-1] in COMMON_VERBS
 
 
 def finish(text: str) -> str:
