@@ -498,7 +498,7 @@ _THINGS = frozenset(
 
 
 def _name_like(word: str) -> bool:
-    """Whether a word may be a name at all: not "Luckily", not "Sooo"."""
+    """Whether a word may be a name at all: not "Luckily", not "Sooo", "finallyyy"."""
     return _REPEATED_LETTER.search(word) is None and (not word.endswith("ly") or word in _LY_NAMES)
 
 
@@ -510,8 +510,7 @@ def _lower_name(word: str) -> bool:
         len(word) > 1
         and word not in _NOT_LOWER_NAMES
         and not is_chat_word(word)
-        and _REPEATED_LETTER.search(word) is None  # "yesss", "finallyyy"
-        and (not word.endswith("ly") or word in _LY_NAMES)
+        and _name_like(word)
     )
 
 
