@@ -1,10 +1,9 @@
 """The default extractor: facts from what a user says, by plain, deterministic rules.
 
-``RuleExtractor().extract(content, observed_at)`` reads content the way ``text.py``
-splits it (sentences, clauses, fillers, questions), finds each clause's subject the way
-``subjects.py`` does and its keyed attributes the way ``keys.py`` does, and dates them the
-way ``when.py`` does. Each clause
-becomes:
+``RuleExtractor().extract(content, observed_at)`` reads content the way ``chat.py``
+splits it into statements (sentences, fillers, questions) and ``text.py`` into clauses,
+finds each clause's subject the way ``subjects.py`` does and its keyed attributes the way
+``keys.py`` does, and dates them the way ``when.py`` does. Each clause becomes:
 
 - one keyed fact per attribute it states, worded the one way its attribute is worded
   ("I moved to Paris last month" → "User lives in Paris", keyed ``user / home / Paris``,
@@ -29,6 +28,7 @@ from typing import Optional
 
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
+from .chat import sentences
 from .keys import STAYS, Key, keys_of
 from .subjects import (
     NOBODY,
@@ -48,7 +48,6 @@ from .text import (
     finish,
     has_past_verb,
     lower_words,
-    sentences,
     subject_of,
     third_person,
 )

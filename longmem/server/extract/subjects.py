@@ -25,16 +25,15 @@ from typing import Optional
 
 from ..embed import STOP_WORDS
 from ..facts import USER
+from .chat import INTERJECTIONS, is_chat_word
 from .keys import DIET_ENDED
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
-    INTERJECTIONS,
     MODALS,
     MONTH_NAMES,
     PAST_IRREGULAR,
     WEEKDAY_RE,
-    is_chat_word,
     lower_words,
 )
 

@@ -1,0 +1,216 @@
+"""Raw content into statements: what a user typed, its questions, chit-chat and lead-in
+fillers gone, chat's own words and spelling read as meant.
+
+Splitting
+  1. ``’`` becomes ``'``. Lines are split apart; a leading bullet (``-``, ``*``, ``•``,
+     ``1.``, ``1)``) is dropped.
+  2. Sentences end at ``. ! ? ;`` followed by a space or the end of the line, and at a
+     dash (`` — ``, `` - ``) or a colon after a lead-in ("Big news: …"). A ``.`` after a
+     known abbreviation (``Dr.``, ``e.g.``…) or a single letter does not end one; ``3.5``
+     never does.
+  3. Questions (a sentence ending in ``?``) state nothing and are dropped, as are
+     sentences of nothing but greetings, thanks and interjections, and thanks said to
+     the assistant ("Thanks, you've been a star!").
+  4. A leading filler is dropped: "Actually,", "Heads up:", "By the way", "Oh, and", "So",
+     "Well,", "Also", "FYI", "Quick update:", "Big news:", chat's own words ("lol",
+     "omg", "ngl", "welp"…), thanks before news ("Cheers, I start on Monday")…
+
+Each statement is then split into clauses (step 5) and put in the third person by
+``text.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..embed import STOP_WORDS, tokens
+from .text import sentence_ends, words
+
+_BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
+_DASH = re.compile(r"\s+[—–-]+\s+")
+INTERJECTIONS = words(
+    "hi hello hey thanks thank ok okay bye yes yeah yep nope sure cool great lol please "
+    "haha hehe wow oh ah hmm cheers good morning night evening awesome nice star btw "
+    "hola gracias merci danke ciao salut adios おはよう こんにちは ありがとう mind "
+    # replies to the assistant: "thanks, that's helpful", "haha true", "lol ok whatever"
+    "helpful useful interesting true same whatever fair exactly agreed indeed gotcha sense "
+    "makes sounds"
+)
+# What chat opens a sentence with that says nothing ("lol", "omg", "ngl", "hahaha",
+# "ugh"): never a name, and a lead-in when a statement follows ("lol I got the job").
+CHAT = (
+    r"(?:lo+l+[sz]?|lmf?a+o+|rofl|(?:ha){2,}h?|(?:he){2,}h?|o+m+f?g+|ngl|tbh|tbf|welp|u+g+h+|"
+    r"ya+y+|wo+h?o+|woohoo|yikes|w?hoops|oops|phew|whew|a+w+|hm+|bruh|wo+w+|imo|imho|jk|idk|"
+    r"smh|ikr|nvm|ffs|wtf|gosh|geez|jeez|damn|yup|yep|yea+h?|ye+s+|o+h+|a+h+|u+m+|"
+    r"fwiw|ai?ght|wo+t|hoo?ray|hurray|yippee|meh|gah|ar+g+h*|rip|oo+f|eek|sigh|fml|tfw|"
+    r"lowkey|highkey|deadass|fr|istg|na+h+|naw|yh|legit|o+k+|k+|a(?:ha)+h?|"
+    r"tho|bruv|innit|oi|omw|woah|whoa)"
+)
+# Chat's words that are names as well ("Soo", "Ye", "Ya", "Ha", "Dang"): chat typed in
+# lower case or before a comma, names when capitalised before a verb.
+CHAT_OR_NAME = r"(?:ha|hah|ya+h?|ye|so{2,}|dang)"
+_CHAT_WORD = re.compile(CHAT, re.I)
+_CHAT_OR_NAME = re.compile(CHAT_OR_NAME)
+
+
+def is_chat_word(word: str) -> bool:
+    """Whether a word is one of chat's own ("lol", "omg", "soo"), not a name ("Soo")."""
+    return _CHAT_WORD.fullmatch(word) is not None or _CHAT_OR_NAME.fullmatch(word) is not None
+
+
+_FILLER = re.compile(
+    r"^(?:(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi|"
+    + CHAT
+    + r")\b[,!.]*\s+|(?-i:"
+    + CHAT_OR_NAME
+    + r")\b[,!.]*\s+|(?:"
+    + CHAT_OR_NAME
+    + r")[,!.]+\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
+    r"|in case (?:you're wondering|it matters|you forgot),?\s+"
+    # a discourse "if", not a condition: "If so, I moved to Leeds", "If you need me, …"
+    r"|if (?:so|not|anything|it helps|it matters|i'?m (?:being )?honest),?\s+"
+    r"|(?:if|in case) (?:you|anyone|anybody)\b[^,;:.!?]{0,40},\s+"
+    r"|if i (?:remember|recall)(?: (?:correctly|right))?,?\s+"
+    r"|(?:unless|if) i'?m (?:not )?(?:mistaken|wrong),?\s+|let'?s see,?\s+"
+    r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
+    r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
+    r"|turns out(?: that)?,?\s+|goes to show,?\s+"
+    # who the user talks to, before their news: "bro I'm vegan now", "hun, I'm 40"
+    r"|(?:bro|sis|mate|hun|babe|dude|fam|bestie|man|guys)\b,?\s+(?=(?:i|i'm|i've|we|we're|my|our)\b)"
+    r"|(?:bro|sis|mate|hun|babe|dude|fam|bestie|man|guys)\s*[,!]+\s+"
+    # thanks and the like, before what the user goes on to say: "Cheers, I start Monday"
+    r"|(?:thanks|thank you|thx|ty|cheers)(?:\s+(?:for\s+[^,.!?]{1,40}?|so much|very much|"
+    r"again|mate|pal|anyway|all|though|a lot|heaps|loads|guys|man|dude|bro))?\s*[,!.:]+\s+"
+    r"|(?:got it|fair enough|no worries|good to know|noted|"
+    r"cool|great|nice|perfect|awesome|sweet|sure|alright|all right|why not|guess what|who knew|"
+    r"how about that|you know what|same(?: here)?|fair|exactly|gotcha|indeed|true)\s*[,!.:]+\s+)+",
+    re.I,
+)
+
+
+# Chat spelling, read as written out: "im" is "I'm", "dont" is "don't".
+_CASUAL = {
+    "i": "I", "im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't",
+    "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't",
+    "havent": "haven't", "hasnt": "hasn't", "whats": "what's", "wats": "what's",
+    "thats": "that's", "u": "you", "ur": "your", "rn": "right now", "bday": "birthday",
+    "yrs": "years", "yr": "year", "tho": "though", "pls": "please", "plz": "please",
+}  # fmt: skip
+_CASUAL_WORD = re.compile(r"(?<![\w'’-])(" + "|".join(_CASUAL) + r")(?![\w'’-])", re.I)
+# A question typed without its question mark: "whats a good gift for a kid".
+_ASKING = re.compile(
+    r"^(?:what|what's|how|where|when|why|who|which)\s+(?:is|are|was|were|do|does|did|can|"
+    r"could|should|would|will|a|an|the|to|about)\b|^(?:what's|how's|where's|who's)\b|"
+    r"^(?:can|could|would|will) you\b|^(?:do|does|should) (?:I|you|we)\b|^any (?:tips|ideas|"
+    r"recommendations|suggestions)\b",
+    re.I,
+)
+
+
+# Emoji end what they follow, the way people type them: "new job!! 🎉 senior designer".
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
+
+
+# A question that tells: "Did I tell you I moved to Leeds?", "can you believe I'm 40 now".
+_RHETORICAL = re.compile(
+    r"^(?:(?:so|and|oh|ok|okay)\s+)?(?:do you know|did you know|did i tell you|did i mention|"
+    r"have i told you|have i mentioned|can you believe|would you believe|guess what|"
+    r"you know what|you'll never guess)\b[,!:]?\s*(?:that\s+)?"
+    r"(?=(?:i|i'm|i've|we|we're|we've|my|our)\b)",
+    re.I,
+)
+# Where the user's news starts after a question-shaped exclamation: "how about that, I'm 40".
+_NEWS_AFTER = re.compile(
+    r"[,:;]\s+(?:(?:but|and|so)\s+)?(?=(?:I|I'm|I've|we|we're|we've|my|our)\b|"
+    r"(?:moved|started|joined|got|quit|left|turned)\b)",
+    re.I,
+)
+# A statement said with a question mark: "so I'm lactose intolerant now apparently??".
+_TELLING = re.compile(
+    r"^(?:(?:ok|okay|so|well|and)\s+)*(?:I|I'm|I've|I'll|we|we're|we've|my|our)\s", re.I
+)
+
+
+def _spelled_out(line: str) -> str:
+    def spell(match: re.Match[str]) -> str:
+        word = match.group(1)
+        spelled = _CASUAL.get(word.lower())  # None for "ı", which matches "i" ignoring case
+        return spelled if spelled and (word.islower() or word == "Im") else word
+
+    return _CASUAL_WORD.sub(spell, line)
+
+
+def sentences(content: str) -> list[str]:
+    """The statements of ``content``: questions, chit-chat and lead-in fillers gone."""
+    found: list[str] = []
+    for line in content.replace("’", "'").replace("‘", "'").splitlines():
+        # One space per gap keeps every later regex linear in the line's length.
+        line = _EMOJI.sub(" . ", _BULLET.sub("", line))
+        line = _spelled_out(" ".join(line.split()))
+        for sentence, is_question in _sentences(line):
+            sentence = _RHETORICAL.sub("", sentence, count=1)
+            plain = strip_filler(sentence)
+            if is_question and not _TELLING.match(plain):
+                continue
+            if _ASKING.match(plain):
+                # "what a day, I moved to Leeds": an exclamation before the news, not a question
+                news = _NEWS_AFTER.search(plain)
+                if news is None:
+                    continue
+                sentence = plain[news.end() :]
+            for part in _DASH.split(sentence):
+                if is_chitchat(part):  # before the thanks go as a lead-in: "Thanks, you're a star"
+                    continue
+                part = strip_filler(part)
+                if part and not is_chitchat(part):
+                    found.append(part)
+    return found
+
+
+def strip_filler(text: str) -> str:
+    return _FILLER.sub("", text, count=1).strip(" ,:;—–-")
+
+
+_THANKS = re.compile(
+    r"^[¡¿]?(?:thanks|thank you|thx|cheers|lol|haha|ha|much appreciated|never mind|nevermind|"
+    r"good to know|got it|fair enough|"
+    r"just checking|just testing|no worries|gracias|hola|merci|danke)\b",
+    re.I,
+)
+
+
+# What follows thanks when they are all that is said: "Thanks, you've been a star!",
+# "thanks for the help", "cheers mate".
+_TO_YOU = re.compile(
+    r"^(?:you|you're|you've|you'll|your|ya|u|ur|for|so much|very much|a lot|again|heaps|"
+    r"loads|a million|a bunch|anyway|though|all|man|mate|dude|bro|buddy|guys)\b",
+    re.I,
+)
+
+
+def is_chitchat(text: str) -> bool:
+    """Greetings, thanks and interjections: "Thanks, you've been a star!", "ok cool".
+    Not what follows them: "lol I got the job", "Thanks to the new job I moved", "thanks
+    for the help, I moved to Leeds"."""
+    rest = text
+    thanks = _THANKS.match(rest)
+    while thanks is not None:  # "thanks thanks lol": a loop, however many
+        rest = rest[thanks.end() :].strip(" ,.!:;—–-")
+        if not rest:
+            return True
+        if _TO_YOU.match(rest):
+            return _NEWS_AFTER.search(rest) is None
+        thanks = _THANKS.match(rest)
+    # "'s" of "that's", "'m" of "I'm good" are no content; "'d" of "I'd been there" is
+    content = [w for w in tokens(rest) if w not in STOP_WORDS and w not in ("s", "m")]
+    return all(w in INTERJECTIONS or is_chat_word(w) for w in content)
+
+
+def _sentences(line: str) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    start = 0
+    for match in sentence_ends(line):
+        out.append((line[start : match.start()], "?" in match.group()))
+        start = match.end()
+    out.append((line[start:], False))
+    return [(s.strip(), q) for s, q in out if s.strip()]
