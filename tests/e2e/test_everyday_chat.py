@@ -155,6 +155,10 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (['I live in York.', 'Soo moved to Seoul', 'bro I\'m vegan now'], {('user', 'home', 'York', False), ('Soo', 'home', 'Seoul', False), ('user', 'diet', 'vegan', False)}, set()),
     # a town called Hope, a birthday on Christmas Day
     (['I live in Hope.', 'My birthday is on Christmas Day'], {('user', 'home', 'Hope', False), ('user', 'birthday', 'Christmas Day', False)}, set()),
+    # what someone says of themself is theirs; a child starts at a school; an age "in spirit" is none
+    (['I live in Lagos.', 'Tom says he moved to Leeds.'], {('user', 'home', 'Lagos', False), ('Tom', 'home', 'Leeds', False)}, set()),
+    (['I work at the hospital.', 'My 10 year old daughter started at Oakfield.'], {('user', 'employer', 'the hospital', False), ('daughter:', 'school', 'Oakfield', False)}, set()),
+    (["I'm 30.", "haha I'm 90 on the inside", "lol I'm 80 years old in spirit"], {('user', 'age', '30', False)}, {'User is 90 on the inside', 'User is 80 years old in spirit'}),
     # been to the dentist is no job; speaking one's mind no language
     (['I work as a nurse.', "I've been to the dentist", 'I speak my mind'], {('user', 'job', 'nurse', False)}, {'User has been to the dentist', "User speaks User's mind"}),
     # a birthday without its day, a child's age said as "a 10 year old"

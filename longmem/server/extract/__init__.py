@@ -33,6 +33,7 @@ from .keys import STAYS, Key, keys_of
 from .subjects import (
     NOBODY,
     PERSON_WORDS,
+    RELATIONS,
     Parsed,
     Subject,
     lower_opener,
@@ -185,6 +186,8 @@ _CORRECTION = re.compile(
     + _WORD
     + r")\b"
 )
+_CHILD_WORDS = frozenset(word for word, kind in RELATIONS.items() if kind == "children")
+_STARTED_AT = re.compile(r"\bstart(?:ed|s|ing)?\s+at\b", re.I)
 # Where one is at that is one's home: "at my new flat in Leeds".
 _AT_HOME = re.compile(r"^(?:my|our)\s+(?:new\s+)?(?:flat|house|home|place|apartment)\b", re.I)
 _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
@@ -271,6 +274,12 @@ def _facts_of(
         stated = own is not None
         predicate = parse_subject(own.group(0), None).predicate if own else predicate
     keys = keys_of(predicate, sentence) if stated else []
+    if subject.key.split(":")[0] in _CHILD_WORDS and _STARTED_AT.search(predicate):
+        # "my son started at Leeds Grammar": a school, as "starts at Oakfield Primary" is
+        keys = [
+            Key("school", k.value, k.negated, k.type) if k.attribute == "employer" else k
+            for k in keys
+        ]
     if any(k.attribute == "home" for k in keys):
         # "I'm in Leeds now": one place, a home, not a stay as well
         keys = [k for k in keys if k.attribute != "location"]

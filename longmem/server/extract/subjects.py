@@ -608,5 +608,12 @@ def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
         return True
     following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
     return bool(following) and (
-        following[0] in CLAUSE_VERBS or following[0].endswith("ed") or following[0] == "got"
+        following[0] in CLAUSE_VERBS
+        or following[0].endswith("ed")
+        or following[0] == "got"
+        # "Tom says he moved to Leeds" is Tom's news; "Doctor says I'm allergic" is not his
+        or (following[0] in _SAYS_VERBS and not _FIRST_PERSON & set(lower_words(rest)))
     )
+
+
+_SAYS_VERBS = frozenset(("says", "said", "thinks", "reckons", "told"))
