@@ -108,16 +108,21 @@ _KEY_FIELDS: dict[str, Any] = {
     "statement": {"type": ["string", "null"], "description": "the words it was said in"},
 }
 
+# A memory's state, as returned and as exported for import.
+_STATE_FIELDS: dict[str, Any] = {
+    "type": {"enum": [*MEMORY_TYPES, None]},
+    "pinned": {"type": "boolean"},
+    "archived": {"type": "boolean"},
+    "is_latest": {"type": "boolean"},
+    "expires_at": {"type": ["string", "null"], "format": "date-time"},
+}
+
 _MEMORY: dict[str, Any] = _obj(
     {
         "id": {"type": "string", "pattern": "^mem_[0-9a-f]+$"},
         "collection": _STR,
         **_MEMORY_FIELDS,
-        "type": {"enum": [*MEMORY_TYPES, None]},
-        "pinned": {"type": "boolean"},
-        "archived": {"type": "boolean"},
-        "is_latest": {"type": "boolean"},
-        "expires_at": {"type": ["string", "null"], "format": "date-time"},
+        **_STATE_FIELDS,
         "images": _list({}),
         "created_at": _TIMESTAMP,
         "updated_at": _TIMESTAMP,
@@ -285,11 +290,7 @@ SCHEMAS: dict[str, Any] = {
                         **_MEMORY_FIELDS,
                         "collection": _COLLECTION_NAME,
                         **_KEY_FIELDS,
-                        "type": {"enum": [*MEMORY_TYPES, None]},
-                        "pinned": {"type": "boolean"},
-                        "archived": {"type": "boolean"},
-                        "is_latest": {"type": "boolean"},
-                        "expires_at": {"type": ["string", "null"], "format": "date-time"},
+                        **_STATE_FIELDS,
                         "created_at": {"type": ["string", "null"], "format": "date-time"},
                         "updated_at": {"type": ["string", "null"], "format": "date-time"},
                         "created_by": {
