@@ -451,6 +451,7 @@ def _unreal(target: str, match: re.Match[str]) -> bool:
 
 
 _BUT_NOW = re.compile(r",?\s+but\s+(?=(?:now|these days|nowadays)\b)", re.I)
+_YET = re.compile(r"\byet\b", re.I)
 _UNREAL = re.compile(r"\b(?:haven't|hasn't|have not|has not|not yet|almost|nearly|barely)\b", re.I)
 _DENEGATE = re.compile(
     r"\b(?:no longer|not|never|don't|do not|doesn't|does not|isn't|aren't)\s+|\s+any ?more\b",
@@ -527,7 +528,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         if used_to:
             text = text[: used_to.start()] + text[used_to.end() :]
         negated = used_to is not None or _NEGATION_CUE.search(head) is not None
-        if negated and re.search(r"\byet\b", head, re.I):
+        if negated and _YET.search(head):
             continue  # "not moved to Leeds yet": never was, so nothing to retire
         plain = _DENEGATE.sub(" ", text).strip() if negated else text
         for rule in RULES:

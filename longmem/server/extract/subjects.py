@@ -33,6 +33,7 @@ from .text import (
     MODALS,
     MONTH_NAMES,
     PAST_IRREGULAR,
+    THING_NOUNS,
     WEEKDAY_RE,
     lower_words,
 )
@@ -237,17 +238,18 @@ _IS_MY = re.compile(
 _IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
 # fmt: on
 _THIRD = re.compile(r"^(?:he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
-_NOT_NAMES = frozenset(
-    """the today this that these those it its our my his her their there here what when
+_NOT_NAMES = (
+    frozenset(
+        """the today this that these those it its our my his her their there here what when
     where why how can could would should will yes no thanks thank big first last every
     had got just switched heads tonight tomorrow yesterday oh also and but so actually
     finally anyway update news quick since after before then now still new old good
     great happy sad work home monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november
     december weird hi hello hey dear lots some most all both each one two three he she
-    they me name interview lease visa contract money exams uni project party birthday
-    weather life things plans mortgage offer divorce funding paperwork persistence brexit
-    everything everyone""".split()
+    they me name paperwork persistence brexit everything everyone""".split()
+    )
+    | THING_NOUNS
 )
 # A time said first ("This week I'm covering…") is not the subject.
 _LEAD_TIME = re.compile(

@@ -323,11 +323,13 @@ _PERSON_NOUNS = words(
     """landlord landlady neighbour neighbor doctor doc teacher boss coach vet nurse tutor
     cleaner builder plumber company team office firm school class band club"""
 )
-# Things a short clause opens with as if they were someone: "Lease ended, moved…".
-_EVENT_NOUNS = words(
-    """lease visa contract money exams uni baby project party birthday interview weather
-    life things plans year summer job mortgage offer divorce funding"""
+# Things a clause opens with as if they were someone, none of them a name ("Lease
+# ended, moved…", "Interview went well and got the job"): subjects.py's too.
+THING_NOUNS = words(
+    """lease visa contract money exams uni project party birthday interview weather life
+    things plans mortgage offer divorce funding"""
 )
+_EVENT_NOUNS = THING_NOUNS | words("baby year summer job")  # "Summer" is a name as well
 
 
 def _person_of(left: str, people: Collection[str]) -> Optional[str]:
