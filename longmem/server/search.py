@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Optional
@@ -477,7 +477,7 @@ class SearchEngine:
                     -rid,
                 ),
             )
-            candidates = (found[rid] for rid in order)
+            candidates = iter(_plans_after_now((found[rid] for rid in order), now))
         results: list[dict[str, Any]] = []
         for memory in candidates:
             if req.metadata_filter and not json_contains(memory.metadata, req.metadata_filter):
@@ -521,6 +521,34 @@ def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:
     if spec is not None and spec.single:
         return (memory.subject, memory.attribute)
     return (memory.subject, memory.attribute, (memory.value or "").casefold())
+
+
+def _plans_after_now(ranked: Iterable[MemoryRecord], now: str) -> list[MemoryRecord]:
+    """``ranked``, with each fact planned to begin later ("lives in Izmir from June")
+    moved to just after the highest-ranked fact that holds now for the same key, if one
+    ranks below it: a plan never answers before what is true today."""
+    ranked = list(ranked)
+    holds = {_key(m) for m in ranked if m.attribute and _current(m, now) and _began(m, now)}
+    waiting: dict[tuple[Optional[str], Optional[str]], list[MemoryRecord]] = {}
+    result: list[MemoryRecord] = []
+    for memory in ranked:
+        key = _key(memory)
+        if memory.attribute and not _began(memory, now) and key in holds:
+            waiting.setdefault(key, []).append(memory)
+            continue
+        result.append(memory)
+        if memory.attribute and key in holds:
+            holds.discard(key)
+            result += waiting.pop(key, [])
+    return result + [m for plans in waiting.values() for m in plans]
+
+
+def _key(memory: MemoryRecord) -> tuple[Optional[str], Optional[str]]:
+    return memory.subject, memory.attribute
+
+
+def _began(memory: MemoryRecord, now: str) -> bool:
+    return (memory.valid_from or memory.created_at) <= now
 
 
 def _current(memory: MemoryRecord, now: str) -> bool:

@@ -15,6 +15,7 @@ from longmem import Longmem
 from longmem.server import LocalServer
 
 WHERE = "where does the user live"
+SPRING_2025 = "2025-05-01T10:00:00Z"
 
 
 def _texts(items: Sequence[Any]) -> list[str]:
@@ -409,16 +410,21 @@ def test_resigning_retires_the_employer_and_the_job(mem: Longmem, collection: st
 def test_a_correction_rewrites_the_memory_that_named_the_wrong_word(
     mem: Longmem, collection: str
 ) -> None:
-    mem.remember("I live in Moda.", collection=collection)
-    [plan] = mem.remember("We're moving to Bursa in the summer.", collection=collection)
+    mem.remember("I live in Moda.", collection=collection, observed_at="2025-01-10T09:00:00Z")
+    [plan] = mem.remember(
+        "We're moving to Bursa in the summer.", collection=collection, observed_at=SPRING_2025
+    )
     fixed, rest = mem.remember(
-        "wait, correction: it's Izmir not Bursa, I mixed up the offers", collection=collection
+        "wait, correction: it's Izmir not Bursa, I mixed up the offers",
+        collection=collection,
+        observed_at=SPRING_2025,
     )
     assert (fixed["text"], fixed["relation"], fixed["supersedes"]) == (
-        "User is moving to Izmir in the summer",
+        "User lives in Izmir from summer 2025",
         "updates",
         plan["id"],
     )
+    assert fixed["valid_from"] == plan["valid_from"] == "2025-06-01T00:00:00Z"
     assert rest["text"] == "User mixed up the offers"  # the rest of the sentence is kept
     texts = _texts(_current(mem, collection))
     assert not any("Bursa" in text for text in texts)
@@ -839,3 +845,142 @@ def test_a_month_name_that_is_a_name_ages_the_relative(mem: Longmem, collection:
     [june] = mem.remember("June turned 29", collection=collection)
     assert (june["subject"], june["value"]) == ("sister:June", "29")
     assert mem.get(me["id"], collection=collection)["is_latest"] is True
+
+
+# -- 15. a change planned for a day to come ----------------------------------------------
+
+
+def _next_month() -> tuple[str, str]:
+    """(the first of next month as stored, as a plan's text names it: "December 2026")."""
+    today = datetime.now(timezone.utc).date()
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    first = datetime(year, month, 1, tzinfo=timezone.utc)
+    return first.strftime("%Y-%m-%dT%H:%M:%SZ"), first.strftime("%B %Y")
+
+
+def test_a_planned_move_keeps_the_home_until_its_day(mem: Longmem, collection: str) -> None:
+    begins, month = _next_month()
+    [moda] = mem.remember("We live in Moda.", collection=collection)
+    [izmir] = mem.remember("We're moving to Izmir next month!", collection=collection)
+    assert izmir["text"] == f"User lives in Izmir from {month}"
+    assert (izmir["attribute"], izmir["value"], izmir["valid_from"]) == ("home", "Izmir", begins)
+    assert (izmir["relation"], izmir["supersedes"], izmir["is_latest"]) == (
+        "updates",
+        moda["id"],
+        True,
+    )
+    # Moda is still the home, until the move: then it ends.
+    now = mem.get(moda["id"], collection=collection)
+    assert (now["is_latest"], now["expires_at"]) == (True, begins)
+    assert _texts(mem.search(WHERE, collection=collection)) == [
+        "User lives in Moda",
+        f"User lives in Izmir from {month}",
+    ]
+    assert mem.profile(collection)["profile"] == (
+        f"User lives in Moda. User lives in Izmir from {month}."
+    )
+    assert _pairs(mem, collection) == [(izmir["text"], "User lives in Moda")]
+    # The same plan again is a duplicate; a home said again while it waits changes nothing.
+    [again] = mem.remember("moving to Izmir next month", collection=collection)
+    assert (again["relation"], again["id"]) == ("duplicate", izmir["id"])
+    [home] = mem.remember("I live in Moda", collection=collection)
+    assert (home["relation"], home["id"]) == ("duplicate", moda["id"])
+
+
+def test_a_plan_whose_day_has_come_is_the_home(mem: Longmem, collection: str) -> None:
+    [moda] = mem.remember(
+        "We live in Moda.", collection=collection, observed_at="2025-01-10T09:00:00Z"
+    )
+    [izmir] = mem.remember(
+        "We're moving to Izmir in the summer.", collection=collection, observed_at=SPRING_2025
+    )
+    assert (izmir["text"], izmir["valid_from"]) == (
+        "User lives in Izmir from summer 2025",
+        "2025-06-01T00:00:00Z",
+    )
+    assert (izmir["relation"], izmir["supersedes"]) == ("updates", moda["id"])
+    assert mem.get(moda["id"], collection=collection)["is_latest"] is False
+    assert _texts(mem.search(WHERE, collection=collection)) == [izmir["text"]]
+    assert mem.profile(collection)["profile"] == "User lives in Izmir from summer 2025."
+
+
+def test_a_changed_plan_replaces_the_one_waiting(mem: Longmem, collection: str) -> None:
+    begins, month = _next_month()
+    [moda] = mem.remember("We live in Moda.", collection=collection)
+    [bursa] = mem.remember("We're moving to Bursa next month.", collection=collection)
+    [izmir] = mem.remember(
+        "change of plan: we're moving to Izmir in two months", collection=collection
+    )
+    assert (izmir["relation"], izmir["supersedes"]) == ("updates", bursa["id"])
+    assert izmir["valid_from"] > begins
+    assert mem.get(bursa["id"], collection=collection)["is_latest"] is False
+    # Moda now ends when the new plan begins, not the old one.
+    assert mem.get(moda["id"], collection=collection)["expires_at"] == izmir["valid_from"]
+    homes = [m for m in _current(mem, collection) if m["attribute"] == "home"]
+    assert sorted(_texts(homes)) == sorted(["User lives in Moda", izmir["text"]])
+    # A correction of the plan keeps its day.
+    fixed, *_ = mem.remember("sorry, it's Ankara not Izmir", collection=collection)
+    assert (fixed["relation"], fixed["supersedes"]) == ("updates", izmir["id"])
+    assert fixed["valid_from"] == izmir["valid_from"]
+    assert mem.get(moda["id"], collection=collection)["expires_at"] == izmir["valid_from"]
+    assert month in bursa["text"]
+
+
+def test_a_home_said_while_a_move_waits_holds_until_the_move(mem: Longmem, collection: str) -> None:
+    begins, _ = _next_month()
+    [moda] = mem.remember("We live in Moda.", collection=collection)
+    [izmir] = mem.remember("We're moving to Izmir next month.", collection=collection)
+    [leeds] = mem.remember("I moved to Leeds.", collection=collection)
+    assert (leeds["relation"], leeds["supersedes"]) == ("updates", moda["id"])
+    assert (leeds["expires_at"], leeds["is_latest"]) == (begins, True)
+    assert mem.get(izmir["id"], collection=collection)["is_latest"] is True
+    # The move came early: the plan is done with, and Izmir is the home from now on.
+    [early] = mem.remember("Actually we moved to Izmir already.", collection=collection)
+    assert (early["text"], early["expires_at"]) == ("User lives in Izmir", None)
+    assert early["supersedes"] == leeds["id"]
+    assert mem.get(izmir["id"], collection=collection)["is_latest"] is False
+    homes = [m for m in _current(mem, collection) if m["attribute"] == "home"]
+    assert _texts(homes) == ["User lives in Izmir"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm moving to Leeds.",
+        "We might move to Leeds next year.",
+        "thinking of moving to Lisbon in the spring",
+        "I'm not moving to Leeds next month after all",
+    ],
+)
+def test_a_move_without_a_day_or_only_wished_leaves_the_home(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    [berlin] = mem.remember("I live in Berlin.", collection=collection)
+    [words] = mem.remember(said, collection=collection)
+    assert (words["attribute"], words["relation"]) == (None, "new")
+    now = mem.get(berlin["id"], collection=collection)
+    assert (now["is_latest"], now["expires_at"]) == (True, None)
+
+
+def test_a_new_job_to_come_leaves_the_old_one_until_then(mem: Longmem, collection: str) -> None:
+    begins, month = _next_month()
+    [acme] = mem.remember("I work at Acme.", collection=collection)
+    [globex] = mem.remember("I start at Globex next month.", collection=collection)
+    assert (globex["text"], globex["valid_from"]) == (f"User works at Globex from {month}", begins)
+    assert mem.get(acme["id"], collection=collection)["expires_at"] == begins
+    hits = _texts(mem.search("where does the user work", collection=collection))
+    assert hits[:2] == ["User works at Acme", globex["text"]]
+
+
+def test_export_import_keeps_a_plan_waiting(mem: Longmem, collection: str) -> None:
+    mem.remember("We live in Moda.", collection=collection)
+    mem.remember("We're moving to Izmir next month.", collection=collection)
+    copy = collection + "-copy"
+    mine = [m for m in mem.export_account()["memories"] if m["collection"] == collection]
+    mem.import_memories(mine, into_collection=copy)
+    fields = ("text", "is_latest", "expires_at", "valid_from")
+    assert sorted(tuple(m[k] for k in fields) for m in _current(mem, copy)) == sorted(
+        tuple(m[k] for k in fields) for m in _current(mem, collection)
+    )
+    assert _pairs(mem, copy) == _pairs(mem, collection)
+    assert mem.profile(copy)["profile"] == mem.profile(collection)["profile"]

@@ -191,7 +191,8 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
 _NEWS_KEPT: list[_Conversation] = [
     (['I live in York.', 'lol moved to Leeds'], {('user', 'home', 'Leeds', False)}, set()),
     (['I work at Acme.', 'lol I got a job at Tesco'], {('user', 'employer', 'Tesco', False)}, set()),
-    (['I work at Acme.', 'Cheers, I start at Google on Monday'], {('user', 'employer', 'Google', False)}, set()),
+    # Acme until Monday, Google from then
+    (['I work at Acme.', 'Cheers, I start at Google on Monday'], {('user', 'employer', 'Acme', False), ('user', 'employer', 'Google', False)}, set()),
     (["I'm 30.", 'Omg turned 40 today'], {('user', 'age', '40', False)}, set()),
     (["I'm 30.", 'haha turned 40 today'], {('user', 'age', '40', False)}, set()),
     (['I drink tea.', 'Got it, I drink coffee now by the way'], {('user', 'drinks', 'coffee', False)}, set()),

@@ -401,7 +401,7 @@ def test_chat_spelling_fragments_and_emoji_are_read_as_typed(
             ],
         ),
         # A school started is a school, not an employer.
-        ("Mia starts at Oakfield Primary in September", [("Mia goes to Oakfield Primary", "Mia", "school", "Oakfield Primary", False)]),
+        ("Mia starts at Oakfield Primary in September", [("Mia goes to Oakfield Primary from September 2027", "Mia", "school", "Oakfield Primary", False)]),
         # Words for family from other languages, as used in English chat.
         (
             "my unnie Soyeon is a flight attendant",
@@ -449,15 +449,67 @@ def test_facts_are_keyed_to_the_user_or_a_named_relation(
         ("I started at Acme two years ago", datetime(2024, 11, 18, 10, 30, tzinfo=timezone.utc)),
         ("We relocated to Lisbon in 2024", datetime(2024, 1, 1, tzinfo=timezone.utc)),
         ("We moved to Oslo in March", datetime(2026, 3, 1, tzinfo=timezone.utc)),
-        # Said without a date, or of the future: true from when it was said.
+        # Said without a date: true from when it was said.
         ("I live in Paris", None),
-        ("I start at Globex on Monday", None),
+        ("I'm in Paris until Monday", None),
     ],
 )
 def test_valid_from_is_resolved_against_when_it_was_said(
     content: str, valid_from: Optional[datetime]
 ) -> None:
     assert _one(content).valid_from == valid_from
+
+
+def _day(year: int, month: int, day: int) -> datetime:
+    return datetime(year, month, day, tzinfo=timezone.utc)
+
+
+# Said on Wednesday 18 November 2026: a plan holds from the first day it names after that.
+@pytest.mark.parametrize(
+    ("content", "text", "valid_from"),
+    [
+        ("I start at Globex on Monday", "User works at Globex from 23 November 2026", _day(2026, 11, 23)),
+        ("I'm starting at Globex tomorrow", "User works at Globex from 19 November 2026", _day(2026, 11, 19)),
+        ("I'm moving to Leeds next month", "User lives in Leeds from December 2026", _day(2026, 12, 1)),
+        ("Big change coming: we're moving to Braga in April!!", "User lives in Braga from April 2027", _day(2027, 4, 1)),
+        ("We move to Izmir on 1 June", "User lives in Izmir from 1 June 2027", _day(2027, 6, 1)),
+        ("moving to Berlin in two weeks", "User lives in Berlin from 2 December 2026", _day(2026, 12, 2)),
+        ("we're moving to Bursa in the summer for Elif's new project", "User lives in Bursa from summer 2027", _day(2027, 6, 1)),
+        ("We're moving back to Leeds next year", "User lives in Leeds from 2027", _day(2027, 1, 1)),
+        ("We relocate to Oslo in June 2028", "User lives in Oslo from June 2028", _day(2028, 6, 1)),
+        ("I turn 30 next week", "User is 30 years old from 23 November 2026", _day(2026, 11, 23)),
+        ("I'm starting a new job as a nurse in January", "User works as a nurse from January 2027", _day(2027, 1, 1)),
+        ("I'm going vegan from January", "User is vegan from January 2027", _day(2027, 1, 1)),
+        ("My sister is moving to Leeds next month", "User's sister lives in Leeds from December 2026", _day(2026, 12, 1)),
+    ],
+)  # fmt: skip
+def test_a_plan_holds_from_the_day_it_names(content: str, text: str, valid_from: datetime) -> None:
+    fact = _one(content)
+    assert (fact.text, fact.valid_from, fact.expires_at) == (text, valid_from, None)
+
+
+def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
+    fact = _one("I'm in Leeds on Friday")
+    assert (fact.attribute, fact.value) == ("location", "Leeds")  # a stay, not a new home
+    assert (fact.valid_from, fact.expires_at) == (_day(2026, 11, 20), _end_of(2026, 11, 20))
+    fact = _one("I'm in Paris from Friday until Sunday")
+    assert (fact.valid_from, fact.expires_at) == (_day(2026, 11, 20), _end_of(2026, 11, 22))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I'm moving to Leeds",  # when?
+        "We might move to Leeds next year",
+        "thinking of moving to Lisbon in the spring",
+        "We'd love to move to Spain in 2030",
+        "I'm not moving to Leeds next month after all",
+        "I'm moving to Leeds in November",  # this month: it has begun, or it is news
+    ],
+)
+def test_a_move_without_a_day_or_only_wished_is_words(content: str) -> None:
+    fact = _one(content)
+    assert (fact.attribute, fact.valid_from) == (None, None)
 
 
 def test_a_statement_replayed_later_is_dated_from_when_it_was_said() -> None:

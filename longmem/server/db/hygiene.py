@@ -163,11 +163,27 @@ class Hygiene:
             ]
 
     def delete_expired(self, now: str, batch: int = 1000) -> int:
-        """Delete memories whose ``expires_at`` has passed, in every tenant (the sweeper)."""
+        """Delete memories whose ``expires_at`` has passed, in every tenant (the sweeper).
+        One that a planned fact supersedes is not deleted but kept as superseded history:
+        it ended because the plan began ("lives in Moda" when the move to Izmir came)."""
         total = 0
         while True:
             # Batched so a large backlog never holds the writer lock for long.
             with self.db.write() as conn:
+                ended = conn.execute(
+                    "SELECT rid, tenant_id FROM memories AS o WHERE expires_at IS NOT NULL "
+                    "AND expires_at <= ? AND is_latest = 1 AND EXISTS (SELECT 1 FROM memories "
+                    "AS n WHERE n.tenant_id = o.tenant_id AND n.collection = o.collection "
+                    "AND n.supersedes = o.id) LIMIT ?",
+                    (now, batch),
+                ).fetchall()
+                for row in ended:
+                    conn.execute(
+                        "UPDATE memories SET is_latest = 0, superseded_at = expires_at, "
+                        "expires_at = NULL WHERE rid = ?",
+                        (row["rid"],),
+                    )
+                    announce_changes(self.db, conn, str(row["tenant_id"]), [int(row["rid"])])
                 rows = conn.execute(
                     "SELECT rid, tenant_id FROM memories WHERE expires_at IS NOT NULL "
                     "AND expires_at <= ? LIMIT ?",

@@ -37,6 +37,11 @@ _COLUMN_COUNT = COLUMNS.count(",") + 1
 # The SQL condition for a current memory; takes ``now`` as its one parameter.
 CURRENT = "archived = 0 AND is_latest = 1 AND (expires_at IS NULL OR expires_at > ?)"
 UNEXPIRED = "(expires_at IS NULL OR expires_at > ?)"
+# Facts that hold now before those planned to begin later, each newest first; takes
+# ``now`` as its one parameter.
+BEGUN_FIRST = (
+    "ORDER BY COALESCE(valid_from, created_at) > ?, COALESCE(valid_from, created_at) DESC, rid DESC"
+)
 UPDATABLE = frozenset({"text", "importance", "category", "metadata", "pinned", "archived"})
 # The tenant (and collection) condition of a look-up by row ids. The unary plus keeps
 # SQLite from answering it through an index on tenant_id, which it prefers to the row ids
@@ -249,14 +254,41 @@ class Memories:
 
     def add_fact(self, principal: Principal, item: NewMemory) -> MemoryRecord:
         """Insert one remembered fact; the memory it ``supersedes`` (if any, in the same
-        collection) stops being the latest, ``superseded_at`` now, in one transaction."""
+        collection) stops being the latest, ``superseded_at`` now, in one transaction —
+        unless the new fact is planned (its ``valid_from`` to come) and the old one has
+        begun: the old one then holds until the new one begins (``expires_at``, which the
+        sweeper turns into ``superseded_at`` when it comes)."""
         with self.db.write() as conn:
             created = self.add(principal, [item])[0]
             if item.supersedes is not None:
                 old = self._find(conn, principal.tenant_id, item.collection, item.supersedes)
-                if old is not None:
-                    self._retire(conn, principal.tenant_id, old.rid, iso_now())
+                now = iso_now()
+                if old is not None and (old.valid_from or old.created_at) <= now < (
+                    item.valid_from or now
+                ):
+                    self._end(conn, principal.tenant_id, old.rid, item.valid_from or now)
+                elif old is not None:
+                    self._retire(conn, principal.tenant_id, old.rid, now)
             return created
+
+    def _end(self, conn: sqlite3.Connection, tenant_id: str, rid: int, when: str) -> None:
+        conn.execute(
+            "UPDATE memories SET expires_at = ? WHERE rid = ? AND tenant_id = ? "
+            "AND (expires_at IS NULL OR expires_at > ?)",
+            (when, rid, tenant_id, when),
+        )
+        announce_changes(self.db, conn, tenant_id, [rid])
+
+    def reschedule(self, tenant_id: str, memory_id: str, ends: str, to: str) -> None:
+        """A memory that a plan ends at ``ends`` ends at ``to`` instead (the plan changed)."""
+        with self.db.write() as conn:
+            row = conn.execute(
+                "SELECT rid FROM memories WHERE tenant_id = ? AND id = ? AND expires_at = ?",
+                (tenant_id, memory_id, ends),
+            ).fetchone()
+            if row is not None:
+                conn.execute("UPDATE memories SET expires_at = ? WHERE rid = ?", (to, row["rid"]))
+                announce_changes(self.db, conn, tenant_id, [int(row["rid"])])
 
     def _retire(self, conn: sqlite3.Connection, tenant_id: str, rid: int, when: str) -> None:
         conn.execute(
@@ -508,14 +540,14 @@ class Memories:
         self, tenant_id: str, collection: str, now: str, container_tag: Optional[str] = None
     ) -> list[MemoryRecord]:
         """Every current keyed fact of a collection (of one tag, unless None) that states a
-        value (not a denial), the one that became true last first."""
+        value (not a denial), the one that became true last first, after those that
+        hold now if it is planned."""
         tag, tag_params = tag_filter(container_tag)
         with self.db.read() as conn:
             rows = conn.execute(
                 f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ?{tag} "
-                f"AND attribute IS NOT NULL AND negated = 0 AND {CURRENT} "
-                "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC",
-                (tenant_id, collection, *tag_params, now),
+                f"AND attribute IS NOT NULL AND negated = 0 AND {CURRENT} {BEGUN_FIRST}",
+                (tenant_id, collection, *tag_params, now, now),
             ).fetchall()
         return [record(row) for row in rows]
 
@@ -545,8 +577,9 @@ class Memories:
         tags: Optional[MemoryFilter] = None,
     ) -> list[MemoryRecord]:
         """Current keyed facts of these subjects (``rel:`` meaning every one of that
-        relation) and attributes, of ``tags``' tag, the one that became true last first;
-        with ``now`` None, those no longer latest too."""
+        relation) and attributes, of ``tags``' tag, the one that became true last first
+        (after those that hold now, if it is planned); with ``now`` None, those no longer
+        latest too."""
         scope, params = _scope(tenant_id, collection, tags)
         exact = [s for s in subjects if not s.endswith(":")]
         prefixes = [s for s in subjects if s.endswith(":")]
@@ -562,9 +595,8 @@ class Memories:
         with self.db.read() as conn:
             rows = conn.execute(
                 f"SELECT {COLUMNS} FROM memories WHERE {scope} AND ({who}) "
-                f"AND attribute IN ({marks}) {current}"
-                "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC LIMIT ?",
-                (*params, *exact, *likes, *attributes, *moment, limit),
+                f"AND attribute IN ({marks}) {current}{BEGUN_FIRST} LIMIT ?",
+                (*params, *exact, *likes, *attributes, *moment, now or iso_now(), limit),
             ).fetchall()
         return [record(row) for row in rows]
 

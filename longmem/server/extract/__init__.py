@@ -29,7 +29,7 @@ from typing import Optional
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import sentences
-from .keys import STAYS, Key, keys_of
+from .keys import PLANNED_MOVE, STAYS, Key, keys_of
 from .subjects import (
     NOBODY,
     PERSON_WORDS,
@@ -54,7 +54,7 @@ from .text import (
 )
 from .text import content_words as content_words
 from .text import pieces as pieces
-from .when import became_true, expiry
+from .when import Start, became_true, expiry, starts
 
 __all__ = ["SUBJECT", "RuleExtractor", "content_words", "pieces"]
 
@@ -251,6 +251,9 @@ def _facts_of(
     past = has_past_verb(lower_words(clause))
     # A date dates what happened, not what will ("I start at Square Enix on Monday").
     valid_from = became_true(clause, said, past)
+    # A day to come plans what the clause says of a single-valued key ("I start at
+    # Google on Monday", "we're moving to Izmir in June"): it holds from that day.
+    start = None if past else starts(clause, said)
     facts: list[ExtractedFact] = []
     relations = [] if parsed.relation is None else [parsed.relation]
     if subject.key == USER:
@@ -280,10 +283,19 @@ def _facts_of(
             Key("school", k.value, k.negated, k.type) if k.attribute == "employer" else k
             for k in keys
         ]
+    moving = re.search(PLANNED_MOVE, predicate, re.I)
+    if moving and (
+        start is None
+        or _HEDGED.search(predicate[: moving.start()])
+        or any(k.negated for k in keys if k.attribute == "home")
+    ):
+        # "we're moving to Leeds" (when?), "we might move to Leeds next year", "not moving
+        # to Leeds next month after all": words
+        keys = [k for k in keys if k.attribute != "home"]
     if any(k.attribute == "home" for k in keys):
         # "I'm in Leeds now": one place, a home, not a stay as well
         keys = [k for k in keys if k.attribute != "location"]
-    stay = until is not None or _STAY.search(parsed.predicate) is not None
+    stay = until is not None or start is not None or _STAY.search(parsed.predicate) is not None
     stay = stay and _SETTLED.search(parsed.predicate) is None
     if not stay and any(k.attribute == "location" for k in keys):
         # Whereabouts without an end are where one lives, said loosely ("my sister is in
@@ -295,7 +307,16 @@ def _facts_of(
         if not key.value:
             continue  # an ending: told after the facts, in the words it was said in
         listed = sum(k.attribute == key.attribute for k in keys) > 1
-        detail = "" if listed else _detail(parsed.predicate, key)
+        planned = _planned(key, start)
+        detail = "" if listed or planned else _detail(parsed.predicate, key)
+        ends = until
+        if planned:
+            detail = " from " + planned.label
+            last_day = planned.at.replace(hour=23, minute=59, second=59)
+            if key.attribute == "location":
+                ends = until or last_day  # "in Leeds on Monday": that day
+            elif until == last_day:
+                ends = None  # "I start at Globex tomorrow": from then on, not for the day
         facts.append(
             ExtractedFact(
                 text=finish(sentence_of(subject, key) + detail),
@@ -305,8 +326,8 @@ def _facts_of(
                 attribute=key.attribute,
                 value=key.value,
                 negated=key.negated,
-                valid_from=valid_from,
-                expires_at=None if past or key.attribute in _LASTING else until,
+                valid_from=planned.at if planned else valid_from,
+                expires_at=None if past or key.attribute in _LASTING else ends,
             )
         )
     ended = [key.attribute for key in keys if not key.value]
@@ -345,6 +366,23 @@ def _facts_of(
             )
         )
     return facts
+
+
+def _planned(key: Key, start: Optional[Start]) -> Optional[Start]:
+    """The day a key's value starts to hold, for a value of a single-valued key said of
+    a day to come; None for the rest (a denial, a list, a value already true)."""
+    spec = attribute(key.attribute)
+    if start is None or key.negated or spec is None or not spec.single:
+        return None
+    return None if key.attribute == "birthday" else start  # "Mum's birthday is on Sunday"
+
+
+# Words that make a move a wish, not a plan: "might move", "thinking of moving".
+_HEDGED = re.compile(
+    r"\b(?:might|may|could|should|would|'d|thinking|considering|want|wants|wanted|wanna|"
+    r"hope|hoping|dream|dreaming|wish|maybe|perhaps|possibly|probably|someday|if|whether)\b",
+    re.I,
+)
 
 
 def _verb_first(clause: str) -> bool:

@@ -144,6 +144,10 @@ def _rule(
     return Rule(name, pattern, flags, value, negated)
 
 
+# A move said before it happens: "we're moving to Izmir in June", "we move to Leeds on
+# the 1st"; keyed only with the day it happens (extract/__init__.py).
+PLANNED_MOVE = r"\b(?:moving|relocating|move|moves|relocate|relocates)\s+(?:back\s+|over\s+)?to\s+"
+
 # Words before a done thing: "have finally moved out".
 _GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"
 
@@ -194,6 +198,8 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated)\s+(?:back\s+|over\s+|out\s+)?to\s+" + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
+    # A move to come: a home from the day the clause names, else a plain memory (__init__).
+    _rule("home", PLANNED_MOVE + _V),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),
     _rule("home", r"\b(?:settled|(?:bought|found|rented|got)\s+(?:a|an|our|my)\s+(?:new\s+)?(?:house|flat|home|place|apartment))\s+in\s+" + _V),
     _rule("home", r"^(?:my|our)\s+(?:new\s+)?(?:flat|apartment|house|home|place)(?:'s|\s+is|\s+are)?\s+(?:now\s+)?in\s+" + _V),
@@ -271,6 +277,8 @@ _VALUE_END = re.compile(
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
+    r"in (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(?:years?|months?|weeks?|days?)|"
+    r"on (?:the\s+)?\d|"
     r"today|tonight|tomorrow|yesterday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
     + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",

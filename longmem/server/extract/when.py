@@ -14,13 +14,19 @@ expiry holds for every fact of the sentence that is not a past event.
 Became true (``valid_from``): ``yesterday``, ``N days/weeks/months/years ago``, ``last
 week/weekend/month/year``, ``on <weekday>`` (the last one), ``in <month>`` (the last
 one), ``since <month>``, ``in <year>``; otherwise when it was said.
+
+Will become true (a plan: ``starts``), in a clause not in the past tense: ``tomorrow``,
+``next week/month/year``, ``(next/on/this) <weekday>``, ``on/from <date>``, ``in/from
+<month>``, ``in the summer`` (and the other seasons, as the northern hemisphere has them:
+spring from March, summer June, autumn September, winter December), ``in N days/weeks/
+months``, ``in <year>`` — each the first day it names after the day it was said.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..timestamps import as_utc
 from .text import MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
@@ -54,6 +60,36 @@ _SINCE = re.compile(r"\bsince\s+(" + "|".join(MONTH_NAMES) + r")\b")
 _IN_MONTH = re.compile(r"\b(?:in|since|back in)\s+(" + "|".join(MONTH_NAMES) + r")\b")
 _IN_YEAR = re.compile(r"\b(?:in|since)\s+((?:19|20)\d\d)\b")
 _YESTERDAY = re.compile(r"\byesterday\b")
+
+# What a plan's start is read from; an end ("until Friday", "back on Monday") never is.
+_AN_END = re.compile(
+    r"\b(?:until|till|til|through|back(?: home| at work| in the office)?(?: on)?)"
+    r"\s+\S+(?:\s+\S+)?"
+)
+_NEXT = re.compile(r"\bnext\s+(week|month|year)\b")
+_FROM_DATE = re.compile(r"\b(?:on|from|starting|as of)\s+(?:the\s+)?")
+_SOON_WEEKDAY = re.compile(r"\b(?:on|this|next|from|starting)\s+(" + WEEKDAY_RE + r")\b")
+_FROM_MONTH = re.compile(
+    r"\b(?:in|from|starting|as of|this|next)\s+("
+    + "|".join(MONTH_NAMES)
+    + r")\b(?:,?\s+((?:20)\d\d)\b)?"
+)
+_SEASON = re.compile(
+    r"\b(?:in the|this|next|over the|from the)\s+(spring|summer|autumn|fall|winter)\b"
+)
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_IN_A_WHILE = re.compile(
+    r"\bin\s+(\d+|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(day|week|month|year)s?\b"
+)
+_FUTURE_YEAR = re.compile(r"\b(?:in|from)\s+((?:20)\d\d)\b")
+
+
+class Start(NamedTuple):
+    """When a planned fact becomes true, and how the plan said it ("June 2025")."""
+
+    at: datetime
+    label: str
 
 
 def expiry(sentence: str, said: datetime) -> Optional[datetime]:
@@ -125,6 +161,69 @@ def became_true(clause: str, said: datetime, past: bool = True) -> Optional[date
     if match and int(match.group(1)) < today.year:
         return datetime(int(match.group(1)), 1, 1, tzinfo=timezone.utc)
     return None
+
+
+def starts(clause: str, said: datetime) -> Optional[Start]:
+    """When what a clause plans becomes true ("we're moving to Izmir in June"), if it
+    names a day after the one it was said on; None otherwise. The caller knows the clause
+    is not in the past tense ("moved to Izmir in June" dates what happened)."""
+    lowered = _AN_END.sub(" ", clause.lower())
+    today = as_utc(said).date()
+    if _TOMORROW.search(lowered):
+        return _start_on(today + timedelta(days=1))
+    match = _NEXT.search(lowered)
+    if match:
+        unit = match.group(1)
+        if unit == "week":
+            return _start_on(today + timedelta(days=7 - today.weekday()))
+        if unit == "year":
+            return Start(_day(date(today.year + 1, 1, 1)), str(today.year + 1))
+        return _start_in(*divmod(today.year * 12 + today.month, 12))
+    for match in _FROM_DATE.finditer(lowered):
+        day = parse_date(lowered[match.end() : match.end() + 40], today)
+        if day is not None and day > today and not _WEEKDAY.match(lowered[match.end() :]):
+            return _start_on(day)
+    match = _SOON_WEEKDAY.search(lowered)
+    if match:
+        ahead = (WEEKDAYS.index(match.group(1)) - today.weekday() - 1) % 7 + 1
+        return _start_on(today + timedelta(days=ahead))
+    match = _IN_A_WHILE.search(lowered)
+    if match:
+        count = int(match.group(1)) if match.group(1).isdigit() else _NUMBER[match.group(1)]
+        unit = match.group(2)
+        if unit in ("day", "week"):
+            return _start_on(today + timedelta(days=count * (7 if unit == "week" else 1)))
+        return _start_on(_back(said, unit, -count).date())
+    match = _FROM_MONTH.search(lowered)
+    if match and match.group(2):
+        first = _start_in(int(match.group(2)), MONTHS[match.group(1)] - 1)
+        return first if first.at.date() > today else None
+    if match:
+        return _next_month(today, MONTHS[match.group(1)])
+    match = _SEASON.search(lowered)
+    if match:
+        found = _next_month(today, _SEASONS[match.group(1)])
+        return found and Start(found.at, f"{match.group(1)} {found.at.year}")
+    match = _FUTURE_YEAR.search(lowered)
+    if match and int(match.group(1)) > today.year:
+        return Start(_day(date(int(match.group(1)), 1, 1)), match.group(1))
+    return None
+
+
+def _start_on(day: date) -> Start:
+    return Start(_day(day), f"{day.day} {MONTH_NAMES[day.month - 1].title()} {day.year}")
+
+
+def _start_in(year: int, month_index: int) -> Start:
+    """The first of a month (``month_index`` 0 = January)."""
+    return Start(_day(date(year, month_index + 1, 1)), f"{MONTH_NAMES[month_index].title()} {year}")
+
+
+def _next_month(today: date, month: int) -> Optional[Start]:
+    """The next first of ``month`` after today; None in that month itself (already begun)."""
+    if month == today.month:
+        return None
+    return _start_in(today.year + (month < today.month), month - 1)
 
 
 def _day(day: date) -> datetime:

@@ -317,10 +317,11 @@ _SUMMARY_SECTIONS = (("Facts", FACT), ("Preferences", PREFERENCE), ("Events", EP
 _ATTRIBUTE_ORDER = {name: i for i, name in enumerate(ATTRIBUTES)}
 
 
-def _keyed_lines(keyed: list[MemoryRecord]) -> list[tuple[str, str]]:
+def _keyed_lines(keyed: list[MemoryRecord], now: str) -> list[tuple[str, str]]:
     """(type, sentence): one line per subject and attribute — the user's first — with the
     current value, or every current value of a multi-valued one ("User likes tea and
-    jazz"). ``keyed`` is newest first."""
+    jazz"), and a line for a value planned to follow ("User lives in Izmir from June
+    2026"). ``keyed`` is newest first, what holds now before what is planned."""
     groups: dict[tuple[str, str], list[MemoryRecord]] = {}
     for memory in keyed:
         groups.setdefault((memory.subject or "", memory.attribute or ""), []).append(memory)
@@ -336,7 +337,8 @@ def _keyed_lines(keyed: list[MemoryRecord]) -> list[tuple[str, str]]:
         spec = attribute(key[1])
         kind = found[0].type or FACT
         if (spec is not None and spec.single) or len(found) == 1:
-            lines.append((kind, _sentence(found[0].text)))
+            planned = [m for m in found[1:] if (m.valid_from or m.created_at) > now]
+            lines += [(kind, _sentence(m.text)) for m in [found[0], *planned[:1]]]
             continue
         # One line per wording: "User's sister is Anna" and "User's brother is Tom" are
         # two lines, never "User's brother is Anna and Tom".
@@ -379,7 +381,7 @@ def summary(req: Request) -> Response:
     else:
         noun = "memory" if based_on == 1 else "memories"
         parts = [f"Briefing on '{collection}' from its {based_on} most important current {noun}."]
-        lines = _keyed_lines(keyed)
+        lines = _keyed_lines(keyed, now)
         for label, kind in [*_SUMMARY_SECTIONS, ("Notes", None)]:
             texts = [line for line_kind, line in lines if line_kind == kind]
             texts += [_sentence(m.text) for m in plain if m.type == kind]
@@ -416,6 +418,6 @@ def profile(req: Request) -> Response:
     # Facts read first, then preferences; each keeps the importance-then-recency order.
     facts = [m for m in plain if (m.type or m.category) == FACT]
     preferences = [m for m in plain if (m.type or m.category) == PREFERENCE]
-    lines = [line for kind, line in _keyed_lines(keyed) if kind != EPISODE]
+    lines = [line for kind, line in _keyed_lines(keyed, now) if kind != EPISODE]
     text = " ".join([*lines, *(_sentence(m.text) for m in [*facts, *preferences])])
     return Response(200, {"profile": text, "based_on": len(keyed) + len(facts) + len(preferences)})

@@ -91,6 +91,17 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
     return bool(shorter) and longer[: len(shorter)] == shorter
 
 
+def _began(memory: MemoryRecord) -> float:
+    """When a memory became (or becomes) true, in epoch seconds."""
+    return iso_to_epoch(memory.valid_from or memory.created_at)
+
+
+def _pending(fact: ExtractedFact) -> bool:
+    """Whether a fact is planned and its day has not come: it becomes true later than now."""
+    begins = _iso(fact.valid_from)
+    return begins is not None and iso_to_epoch(begins) > iso_to_epoch(iso_now())
+
+
 def _refines(new: Optional[str], old: Optional[str]) -> bool:
     """Whether a value says more of what another says ("green tea" of "tea")."""
     new_words, old_words = set((new or "").casefold().split()), set((old or "").casefold().split())
@@ -130,6 +141,7 @@ class _Call:
                 return corrected
             fact = replace(fact, value=None, corrects=None)  # nothing to correct: words
         fact = self._resolve(fact)
+        fact = self._before_plan(fact)
         if attribute(fact.attribute) is not None:
             relation, existing, supersedes, current = self._keyed(fact)
             vector = None
@@ -243,12 +255,46 @@ class _Call:
         """The ending already current for this key, if the key holds nothing else."""
         return next((m for m in held if m.negated and not m.value), None)
 
+    def _planned(self, held: list[MemoryRecord]) -> tuple[list[MemoryRecord], list[MemoryRecord]]:
+        """(the memories of ``held`` that hold now, those planned to begin later), each
+        newest first. Now, not when this was said: a plan replayed after its day has
+        begun, and is the key's value like any other."""
+        now = iso_to_epoch(iso_now())
+        return [m for m in held if _began(m) <= now], [m for m in held if _began(m) > now]
+
+    def _before_plan(self, fact: ExtractedFact) -> ExtractedFact:
+        """A value said while another is planned for its key holds until the plan begins
+        ("I moved to Leeds" in May, the move to York planned for June), unless it is the
+        planned one, come early: the plan is then done with."""
+        spec = attribute(fact.attribute)
+        if spec is None or not spec.single or fact.negated or fact.corrects:
+            return fact
+        if _pending(fact):
+            return fact  # a plan itself
+        assert fact.attribute is not None
+        held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
+        planned = self._planned(held)[1]
+        if not planned:
+            return fact
+        if _same(planned[0].value, fact.value):
+            self.store.memories.retire(self.tenant_id, self.collection, [planned[0].id])
+            return fact
+        begins = iso_to_datetime(planned[-1].valid_from or planned[-1].created_at)
+        ends = fact.expires_at
+        return replace(fact, expires_at=begins if ends is None else min(ends, begins))
+
     def _keyed(
         self, fact: ExtractedFact
     ) -> tuple[str, Optional[MemoryRecord], Optional[str], bool]:
         """(relation, the existing memory if a duplicate, what it supersedes, current?)"""
         assert fact.attribute is not None
         held = self._by_key(fact.subject, fact.attribute)
+        spec = attribute(fact.attribute)
+        assert spec is not None
+        if spec.single:
+            held, planned = self._planned(held)
+            if _pending(fact) and not fact.negated:
+                return self._plan(fact, held, planned)
         values = [m for m in held if not m.negated]
         denials = [m for m in held if m.negated]
         if fact.negated and not fact.value:
@@ -263,8 +309,6 @@ class _Call:
         if same is not None:
             return DUPLICATE, same, None, True
         denied = next((m for m in denials if _same(m.value, fact.value)), None)
-        spec = attribute(fact.attribute)
-        assert spec is not None
         if not spec.single:
             if denied is not None:  # "I like Korean food again"
                 return UPDATES, None, denied.id, True
@@ -279,6 +323,32 @@ class _Call:
         if not values:
             return NEW, None, None, True
         return UPDATES, None, values[0].id, True
+
+    def _plan(
+        self, fact: ExtractedFact, held: list[MemoryRecord], planned: list[MemoryRecord]
+    ) -> tuple[str, Optional[MemoryRecord], Optional[str], bool]:
+        """A value planned to begin after it was said ("we're moving to Izmir in June"):
+        the same plan again is a ``duplicate``; another replaces the one planned
+        (``updates``), and the value that holds now stays current until the plan begins —
+        the store ends it then (``add_fact``), or moves its end to the new plan's day."""
+        assert fact.valid_from is not None and fact.value is not None
+        again = next((m for m in planned if _same(m.value, fact.value)), None)
+        values = [m for m in held if not m.negated]
+        if again is None and values and _same(values[0].value, fact.value):
+            again = values[0]  # moving to where one lives
+        if again is not None:
+            return DUPLICATE, again, None, True
+        self.store.memories.retire(
+            self.tenant_id, self.collection, [m.id for m in held if m.negated]
+        )
+        if not planned:
+            return (UPDATES, None, values[0].id, True) if values else (NEW, None, None, True)
+        self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in planned[1:]])
+        if values and planned[0].valid_from:
+            self.store.memories.reschedule(
+                self.tenant_id, values[0].id, planned[0].valid_from, _iso(fact.valid_from) or ""
+            )
+        return UPDATES, None, planned[0].id, True
 
     def _ending(
         self, fact: ExtractedFact, values: list[MemoryRecord]
