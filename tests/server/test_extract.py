@@ -469,6 +469,8 @@ def _day(year: int, month: int, day: int) -> datetime:
     ("content", "text", "valid_from"),
     [
         ("I start at Globex on Monday", "User works at Globex from 23 November 2026", _day(2026, 11, 23)),
+        ("On Monday, I start at Globex", "User works at Globex from 23 November 2026", _day(2026, 11, 23)),
+        ("I'm 40 on Friday", "User is 40 years old from 20 November 2026", _day(2026, 11, 20)),
         ("I'm starting at Globex tomorrow", "User works at Globex from 19 November 2026", _day(2026, 11, 19)),
         ("I'm moving to Leeds next month", "User lives in Leeds from December 2026", _day(2026, 12, 1)),
         ("Big change coming: we're moving to Braga in April!!", "User lives in Braga from April 2027", _day(2027, 4, 1)),
@@ -510,6 +512,11 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
 def test_a_move_without_a_day_or_only_wished_is_words(content: str) -> None:
     fact = _one(content)
     assert (fact.attribute, fact.valid_from) == (None, None)
+
+
+def test_a_day_after_another_value_does_not_plan_the_first() -> None:
+    fact = _one("I'm 29, 30 in March.")  # 29 now; what comes in March is not read
+    assert (fact.text, fact.valid_from) == ("User is 29 years old", None)
 
 
 def test_a_statement_replayed_later_is_dated_from_when_it_was_said() -> None:

@@ -307,7 +307,7 @@ def _facts_of(
         if not key.value:
             continue  # an ending: told after the facts, in the words it was said in
         listed = sum(k.attribute == key.attribute for k in keys) > 1
-        planned = _planned(key, start)
+        planned = _planned(key, start, clause)
         detail = "" if listed or planned else _detail(parsed.predicate, key)
         ends = until
         if planned:
@@ -368,13 +368,25 @@ def _facts_of(
     return facts
 
 
-def _planned(key: Key, start: Optional[Start]) -> Optional[Start]:
+def _planned(key: Key, start: Optional[Start], clause: str) -> Optional[Start]:
     """The day a key's value starts to hold, for a value of a single-valued key said of
-    a day to come; None for the rest (a denial, a list, a value already true)."""
+    a day to come, the day and the value with no comma between them ("I'm 29, 30 in
+    March": 29 holds now); None for the rest (a denial, a list, a value already true)."""
     spec = attribute(key.attribute)
     if start is None or key.negated or spec is None or not spec.single:
         return None
-    return None if key.attribute == "birthday" else start  # "Mum's birthday is on Sunday"
+    if key.attribute == "birthday":
+        return None  # "Mum's birthday is on Sunday": the day is the value
+    at = clause.lower().find(key.value.lower())
+    if at < 0:
+        return start  # a value in other words than said ("vegetarian" for "no meat")
+    if at < start.where[0]:
+        between = clause[at + len(key.value) : start.where[0]]
+    elif not clause[: start.where[0]].strip():
+        return start  # the day opens the clause: "On Monday, I start at Globex"
+    else:
+        between = clause[start.where[1] : at]
+    return None if re.search(r"[,;:]", between) else start
 
 
 # Words that make a move a wish, not a plan: "might move", "thinking of moving".

@@ -86,10 +86,12 @@ _FUTURE_YEAR = re.compile(r"\b(?:in|from)\s+((?:20)\d\d)\b")
 
 
 class Start(NamedTuple):
-    """When a planned fact becomes true, and how the plan said it ("June 2025")."""
+    """When a planned fact becomes true, how the plan said it ("June 2025"), and where in
+    the clause (start, end)."""
 
     at: datetime
     label: str
+    where: tuple[int, int]
 
 
 def expiry(sentence: str, said: datetime) -> Optional[datetime]:
@@ -167,63 +169,62 @@ def starts(clause: str, said: datetime) -> Optional[Start]:
     """When what a clause plans becomes true ("we're moving to Izmir in June"), if it
     names a day after the one it was said on; None otherwise. The caller knows the clause
     is not in the past tense ("moved to Izmir in June" dates what happened)."""
-    lowered = _AN_END.sub(" ", clause.lower())
+    # Ends blanked out, not cut, so that ``Start.where`` is a place in ``clause``.
+    lowered = _AN_END.sub(lambda end: " " * len(end.group()), clause.lower())
     today = as_utc(said).date()
-    if _TOMORROW.search(lowered):
-        return _start_on(today + timedelta(days=1))
-    match = _NEXT.search(lowered)
-    if match:
+    for match in _TOMORROW.finditer(lowered):
+        return _start_on(today + timedelta(days=1), match)
+    for match in _NEXT.finditer(lowered):
         unit = match.group(1)
         if unit == "week":
-            return _start_on(today + timedelta(days=7 - today.weekday()))
+            return _start_on(today + timedelta(days=7 - today.weekday()), match)
         if unit == "year":
-            return Start(_day(date(today.year + 1, 1, 1)), str(today.year + 1))
-        return _start_in(*divmod(today.year * 12 + today.month, 12))
+            return Start(_day(date(today.year + 1, 1, 1)), str(today.year + 1), match.span())
+        return _start_in(*divmod(today.year * 12 + today.month, 12), match)
     for match in _FROM_DATE.finditer(lowered):
         day = parse_date(lowered[match.end() : match.end() + 40], today)
         if day is not None and day > today and not _WEEKDAY.match(lowered[match.end() :]):
-            return _start_on(day)
-    match = _SOON_WEEKDAY.search(lowered)
-    if match:
+            return _start_on(day, match)
+    for match in _SOON_WEEKDAY.finditer(lowered):
         ahead = (WEEKDAYS.index(match.group(1)) - today.weekday() - 1) % 7 + 1
-        return _start_on(today + timedelta(days=ahead))
-    match = _IN_A_WHILE.search(lowered)
-    if match:
+        return _start_on(today + timedelta(days=ahead), match)
+    for match in _IN_A_WHILE.finditer(lowered):
         count = int(match.group(1)) if match.group(1).isdigit() else _NUMBER[match.group(1)]
         unit = match.group(2)
         if unit in ("day", "week"):
-            return _start_on(today + timedelta(days=count * (7 if unit == "week" else 1)))
-        return _start_on(_back(said, unit, -count).date())
-    match = _FROM_MONTH.search(lowered)
-    if match and match.group(2):
-        first = _start_in(int(match.group(2)), MONTHS[match.group(1)] - 1)
-        return first if first.at.date() > today else None
-    if match:
-        return _next_month(today, MONTHS[match.group(1)])
-    match = _SEASON.search(lowered)
-    if match:
-        found = _next_month(today, _SEASONS[match.group(1)])
-        return found and Start(found.at, f"{match.group(1)} {found.at.year}")
-    match = _FUTURE_YEAR.search(lowered)
-    if match and int(match.group(1)) > today.year:
-        return Start(_day(date(int(match.group(1)), 1, 1)), match.group(1))
+            return _start_on(today + timedelta(days=count * (7 if unit == "week" else 1)), match)
+        return _start_on(_back(said, unit, -count).date(), match)
+    for match in _FROM_MONTH.finditer(lowered):
+        month = MONTHS[match.group(1)]
+        if match.group(2):
+            first = _start_in(int(match.group(2)), month - 1, match)
+            return first if first.at.date() > today else None
+        return _next_month(today, month, match)
+    for match in _SEASON.finditer(lowered):
+        found = _next_month(today, _SEASONS[match.group(1)], match)
+        return found and found._replace(label=f"{match.group(1)} {found.at.year}")
+    for match in _FUTURE_YEAR.finditer(lowered):
+        year = int(match.group(1))
+        return Start(_day(date(year, 1, 1)), str(year), match.span()) if year > today.year else None
     return None
 
 
-def _start_on(day: date) -> Start:
-    return Start(_day(day), f"{day.day} {MONTH_NAMES[day.month - 1].title()} {day.year}")
+def _start_on(day: date, said: re.Match[str]) -> Start:
+    label = f"{day.day} {MONTH_NAMES[day.month - 1].title()} {day.year}"
+    return Start(_day(day), label, said.span())
 
 
-def _start_in(year: int, month_index: int) -> Start:
+def _start_in(year: int, month_index: int, said: re.Match[str]) -> Start:
     """The first of a month (``month_index`` 0 = January)."""
-    return Start(_day(date(year, month_index + 1, 1)), f"{MONTH_NAMES[month_index].title()} {year}")
+    label = f"{MONTH_NAMES[month_index].title()} {year}"
+    return Start(_day(date(year, month_index + 1, 1)), label, said.span())
 
 
-def _next_month(today: date, month: int) -> Optional[Start]:
+def _next_month(today: date, month: int, said: re.Match[str]) -> Optional[Start]:
     """The next first of ``month`` after today; None in that month itself (already begun)."""
     if month == today.month:
         return None
-    return _start_in(today.year + (month < today.month), month - 1)
+    return _start_in(today.year + (month < today.month), month - 1, said)
 
 
 def _day(day: date) -> datetime:
