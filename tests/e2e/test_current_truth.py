@@ -262,6 +262,14 @@ def _contradiction_keys(mem: Longmem, collection: str) -> list[tuple[Any, ...]]:
     ]
 
 
+def _copy(mem: Longmem, collection: str) -> str:
+    """A copy of the collection, exported and imported into a new one; its name."""
+    copy = collection + "-copy"
+    mine = [m for m in mem.export_account()["memories"] if m["collection"] == collection]
+    assert mem.import_memories(mine, into_collection=copy)["imported"] == len(mine)
+    return copy
+
+
 def test_export_import_round_trip_keeps_links_keys_and_contradictions(
     mem: Longmem, collection: str
 ) -> None:
@@ -312,9 +320,7 @@ def test_export_import_round_trip_keeps_links_keys_and_contradictions(
 def test_export_import_keeps_a_retired_like_retired(mem: Longmem, collection: str) -> None:
     mem.remember("I like coffee.", collection=collection)
     mem.remember("I no longer like coffee.", collection=collection)
-    copy = collection + "-copy"
-    mine = [m for m in mem.export_account()["memories"] if m["collection"] == collection]
-    mem.import_memories(mine, into_collection=copy)
+    copy = _copy(mem, collection)
     assert mem.profile(copy)["profile"] == mem.profile(collection)["profile"] == ""
     [again] = mem.remember("I no longer like coffee.", collection=copy)
     assert again["relation"] == "duplicate"
@@ -975,9 +981,7 @@ def test_a_new_job_to_come_leaves_the_old_one_until_then(mem: Longmem, collectio
 def test_export_import_keeps_a_plan_waiting(mem: Longmem, collection: str) -> None:
     mem.remember("We live in Moda.", collection=collection)
     mem.remember("We're moving to Izmir next month.", collection=collection)
-    copy = collection + "-copy"
-    mine = [m for m in mem.export_account()["memories"] if m["collection"] == collection]
-    mem.import_memories(mine, into_collection=copy)
+    copy = _copy(mem, collection)
     fields = ("text", "is_latest", "expires_at", "valid_from")
     assert sorted(tuple(m[k] for k in fields) for m in _current(mem, copy)) == sorted(
         tuple(m[k] for k in fields) for m in _current(mem, collection)

@@ -71,12 +71,12 @@ def test_a_background_remember_keeps_its_tag(mem: Longmem, collection: str) -> N
 
 
 def test_a_correction_corrects_only_the_users_own_memory(mem: Longmem, collection: str) -> None:
-    plan = "We're moving to Bursa in the summer."
-    (ana,) = mem.remember(plan, collection=collection, container_tag="ana")
-    (bo,) = mem.remember(plan, collection=collection, container_tag="bo")
+    plan, said = "We're moving to Bursa in the summer.", "2025-05-01T10:00:00Z"
+    (ana,) = mem.remember(plan, collection=collection, container_tag="ana", observed_at=said)
+    (bo,) = mem.remember(plan, collection=collection, container_tag="bo", observed_at=said)
     facts = mem.remember("it's Izmir not Bursa", collection=collection, container_tag="bo")
     assert [(f["relation"], f["supersedes"], f["text"]) for f in facts] == [
-        ("updates", bo["id"], "User is moving to Izmir in the summer")
+        ("updates", bo["id"], "User lives in Izmir from summer 2025")
     ]
     assert mem.get(ana["id"], collection=collection)["is_latest"] is True
 
