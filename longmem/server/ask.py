@@ -100,6 +100,9 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
 _RELATION_WORDS = [[word] for word in RELATIONS]
 
 
+_EAT = frozenset(("eat", "eats", "drink", "drinks"))
+
+
 def _attributes(words: list[str], found: set[str]) -> list[str]:
     scored: dict[str, float] = {}
     for name, spec in ATTRIBUTES.items():
@@ -130,6 +133,9 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         scored["job"] = scored.get("job", 0) + 4
         scored["employer"] = scored.get("employer", 0) + 2
         scored.pop("home", None)
+    if found & _EAT and ("cannot" in found or ("can" in found and found & {"t", "not"})):
+        # "What can't I eat?": what one is allergic to first, then the diet
+        scored["allergies"] = scored.get("allergies", 0) + 4
     if "location" in scored and not found & _WHERE and "now" not in found:
         del scored["location"]
     ranked = sorted(scored, key=lambda name: (-scored[name], list(ATTRIBUTES).index(name)))

@@ -145,6 +145,18 @@ def test_a_question_about_children_ranks_the_daughter_first(
     assert hits and hits[0]["text"] == DAUGHTER
 
 
+@pytest.mark.parametrize("query", ["What can't I eat?", "what can I not eat", "What cannot I eat?"])
+def test_what_one_cannot_eat_is_the_allergy_first(
+    mem: Longmem, collection: str, query: str
+) -> None:
+    mem.remember("I'm vegetarian.", collection=collection)
+    mem.remember(
+        "fyi im allergic to shellfish so no lobster rolls for me ever", collection=collection
+    )
+    hits = _texts(mem.search(query, collection=collection))
+    assert hits[:2] == ["User is allergic to shellfish", "User is vegetarian"]
+
+
 def test_diet_finds_the_vegetarian_preference(mem: Longmem, collection: str) -> None:
     _remember_family_and_food(mem, collection)
     hits = mem.search("diet", collection=collection)
