@@ -15,6 +15,7 @@ import pytest
 from longmem._protocol import MAX_TEXT_CHARS
 from longmem.server.extract import RuleExtractor, pieces
 from longmem.server.extract.subjects import RELATIONS
+from longmem.server.extract.when import starts
 from longmem.server.facts import (
     EPISODE,
     FACT,
@@ -490,12 +491,45 @@ def test_a_plan_holds_from_the_day_it_names(content: str, text: str, valid_from:
     assert (fact.text, fact.valid_from, fact.expires_at) == (text, valid_from, None)
 
 
+@pytest.mark.parametrize(
+    ("said", "words", "begins", "label"),
+    [
+        (_day(2026, 12, 15), "next month", _day(2027, 1, 1), "January 2027"),
+        (_day(2026, 12, 15), "in January", _day(2027, 1, 1), "January 2027"),
+        (_day(2026, 12, 15), "in December", None, ""),  # the month it is said in
+        (_day(2026, 11, 29), "next week", _day(2026, 11, 30), "30 November 2026"),  # a Sunday
+        (_day(2026, 11, 30), "next Monday", _day(2026, 12, 7), "7 December 2026"),  # a Monday
+        (_day(2026, 11, 30), "on Monday", _day(2026, 12, 7), "7 December 2026"),
+        (_day(2026, 11, 30), "tomorrow", _day(2026, 12, 1), "1 December 2026"),
+        (_day(2027, 12, 31), "tomorrow", _day(2028, 1, 1), "1 January 2028"),
+        (_day(2027, 2, 1), "on 29 February", _day(2028, 2, 29), "29 February 2028"),
+        (_day(2026, 12, 15), "in the winter", None, ""),  # begun
+        (_day(2027, 1, 15), "in the spring", _day(2027, 3, 1), "spring 2027"),
+        (_day(2026, 11, 30), "in 3 months", _day(2027, 2, 28), "28 February 2027"),
+        (_day(2026, 11, 30), "in 2026", None, ""),
+        (_day(2026, 11, 30), "until next week", None, ""),  # an end, not a start
+    ],
+)
+def test_a_plans_day_is_the_first_it_names_after_it_was_said(
+    said: datetime, words: str, begins: Optional[datetime], label: str
+) -> None:
+    start = starts(f"I start at Globex {words}", said)
+    found = (start.at, start.label) if start else (None, "")
+    assert found == (begins, label)
+
+
 def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
     fact = _one("I'm in Leeds on Friday")
     assert (fact.attribute, fact.value) == ("location", "Leeds")  # a stay, not a new home
     assert (fact.valid_from, fact.expires_at) == (_day(2026, 11, 20), _end_of(2026, 11, 20))
     fact = _one("I'm in Paris from Friday until Sunday")
     assert (fact.valid_from, fact.expires_at) == (_day(2026, 11, 20), _end_of(2026, 11, 22))
+    fact = _one("I'm in Paris next week")  # Monday to Sunday
+    assert (fact.valid_from, fact.expires_at) == (_day(2026, 11, 23), _end_of(2026, 11, 29))
+    fact = _one("we're in Spain in the summer")
+    assert (fact.valid_from, fact.expires_at) == (_day(2027, 6, 1), _end_of(2027, 8, 31))
+    fact = _one("I'm in Lisbon in February")
+    assert (fact.valid_from, fact.expires_at) == (_day(2027, 2, 1), _end_of(2027, 2, 28))
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ fact — nothing said is dropped for not being understood.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, time, timezone
 from typing import Optional
 
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
@@ -312,10 +312,9 @@ def _facts_of(
         ends = until
         if planned:
             detail = " from " + planned.label
-            last_day = planned.at.replace(hour=23, minute=59, second=59)
-            if key.attribute == "location":
-                ends = until or last_day  # "in Leeds on Monday": that day
-            elif until == last_day:
+            if key.attribute == "location":  # "in Leeds on Monday", "next week": that time
+                ends = until or datetime.combine(planned.last, _END_OF_DAY)
+            elif until == planned.at.replace(hour=23, minute=59, second=59):
                 ends = None  # "I start at Globex tomorrow": from then on, not for the day
         facts.append(
             ExtractedFact(
@@ -411,6 +410,8 @@ def _verb_first(clause: str) -> bool:
 _NOT_LEADING = frozenset(("is", "are", "was", "were", "be", "been", "will", "would", "can"))
 _AUXILIARIES = _NOT_LEADING | frozenset(("has", "have", "had", "does", "did", "'s"))
 
+
+_END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
 
 # Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.
 _LASTING = frozenset(("name", "age", "birthday", "children", "siblings", "mother", "father"))

@@ -86,12 +86,13 @@ _FUTURE_YEAR = re.compile(r"\b(?:in|from)\s+((?:20)\d\d)\b")
 
 
 class Start(NamedTuple):
-    """When a planned fact becomes true, how the plan said it ("June 2025"), and where in
-    the clause (start, end)."""
+    """When a planned fact becomes true, how the plan said it ("June 2025"), where in the
+    clause (start, end), and the last day of the time it names (a stay's end)."""
 
     at: datetime
     label: str
     where: tuple[int, int]
+    last: date
 
 
 def expiry(sentence: str, said: datetime) -> Optional[datetime]:
@@ -177,9 +178,11 @@ def starts(clause: str, said: datetime) -> Optional[Start]:
     for match in _NEXT.finditer(lowered):
         unit = match.group(1)
         if unit == "week":
-            return _start_on(today + timedelta(days=7 - today.weekday()), match)
+            monday = today + timedelta(days=7 - today.weekday())
+            return _start_on(monday, match)._replace(last=monday + timedelta(days=6))
         if unit == "year":
-            return Start(_day(date(today.year + 1, 1, 1)), str(today.year + 1), match.span())
+            year = today.year + 1
+            return Start(_day(date(year, 1, 1)), str(year), match.span(), date(year, 12, 31))
         return _start_in(*divmod(today.year * 12 + today.month, 12), match)
     for match in _FROM_DATE.finditer(lowered):
         day = parse_date(lowered[match.end() : match.end() + 40], today)
@@ -202,22 +205,29 @@ def starts(clause: str, said: datetime) -> Optional[Start]:
         return _next_month(today, month, match)
     for match in _SEASON.finditer(lowered):
         found = _next_month(today, _SEASONS[match.group(1)], match)
-        return found and found._replace(label=f"{match.group(1)} {found.at.year}")
+        if found is None:
+            return None
+        after = _start_in(*divmod(found.at.year * 12 + found.at.month + 1, 12), match)
+        return found._replace(label=f"{match.group(1)} {found.at.year}", last=after.last)
     for match in _FUTURE_YEAR.finditer(lowered):
         year = int(match.group(1))
-        return Start(_day(date(year, 1, 1)), str(year), match.span()) if year > today.year else None
+        if year <= today.year:
+            return None
+        return Start(_day(date(year, 1, 1)), str(year), match.span(), date(year, 12, 31))
     return None
 
 
 def _start_on(day: date, said: re.Match[str]) -> Start:
     label = f"{day.day} {MONTH_NAMES[day.month - 1].title()} {day.year}"
-    return Start(_day(day), label, said.span())
+    return Start(_day(day), label, said.span(), day)
 
 
 def _start_in(year: int, month_index: int, said: re.Match[str]) -> Start:
     """The first of a month (``month_index`` 0 = January)."""
     label = f"{MONTH_NAMES[month_index].title()} {year}"
-    return Start(_day(date(year, month_index + 1, 1)), label, said.span())
+    after = date(year + (month_index == 11), (month_index + 1) % 12 + 1, 1)
+    first = date(year, month_index + 1, 1)
+    return Start(_day(first), label, said.span(), after - timedelta(days=1))
 
 
 def _next_month(today: date, month: int, said: re.Match[str]) -> Optional[Start]:
