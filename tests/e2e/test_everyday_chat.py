@@ -231,6 +231,8 @@ _NEWS_KEPT: list[_Conversation] = [
     (['I live in York.', 'finally settled into our place in Koramangala'], {('user', 'home', 'Koramangala', False)}, set()),
     (['I live in York.', 'finally unpacked in Glasgow'], {('user', 'home', 'Glasgow', False)}, set()),
     (['I live in York.', 'moved into a new flat in Jesmond'], {('user', 'home', 'Jesmond', False)}, set()),
+    (['I live in York.', 'we shifted to a new flat in Whitefield'], {('user', 'home', 'Whitefield', False)}, set()),
+    (['I live in York.', "we've taken a flat in Leith"], {('user', 'home', 'Leith', False)}, set()),
     (['I live in York.', "we're in a new apartment in Bandra now"], {('user', 'home', 'Bandra', False)}, set()),
     (['I live in York.', "we're renting in Clapham for now"], {('user', 'home', 'Clapham', False)}, set()),
     (['I live in York.', 'finally bought our first house in Didsbury!!'], {('user', 'home', 'Didsbury', False)}, set()),

@@ -2,11 +2,11 @@
 about is subjects.py's).
 
 Attributes (facts.ATTRIBUTES), each from a few phrasings — a sample:
-  home: live(s) in X, moved / relocated to X, moved into a flat in X, based in X, settled
-        in X, our flat is in X, "we're in X now", bought / rented a place in X, signed a
-        lease on a flat in X, got the keys to our new house in X, finally unpacked in X,
-        home is X now, X is our home now, our new address is X, "our new flat is a walk
-        from X" (near X);
+  home: live(s) in X, moved / relocated to X, moved / shifted into a flat in X, based
+        in X, settled in X, our flat is in X, "we're in X now", bought / rented / took a
+        place in X, signed a lease on a flat in X, got the keys to our new house in X,
+        finally unpacked in X, home is X now, X is our home now, our new address is X,
+        "our new flat is a walk from X" (near X);
         location (temporary, with an expiry): "I'm in X until Sunday";
   job: work as X, I'm a(n) X (an occupation), started / got a job as X, promoted to X,
        became X, "X is a carpenter"; employer: work at / for X, joined X, first day at X,
@@ -238,9 +238,10 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated)\s+(?:back\s+|over\s+|out\s+)?to\s+" + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),
-    _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
+    _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
     _rule("home", r"\bsettled\s+in\s+" + _V),
-    _rule("home", r"\bmoved\s+in(?:to|\s+to)\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
+    # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield"
+    _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into))\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
     _rule("home", r"^(?:my|our)\s+(?:new\s+)?" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
     _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
     # "our new flat in Leeds has a balcony": the place is what comes before the verb
