@@ -322,6 +322,9 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
             ("User starts in april", "user", None, None, False),
         ]),
         ("new place is right behind agara lake", [("User lives behind agara lake", "user", "home", "behind agara lake", False)]),
+        # a home said by how near it is: what the clause says after the place stays with it
+        ("Our new flat is a five-minute walk from Slottsskogen, and the boys can cycle to school.", [("User lives near Slottsskogen, and the boys can cycle to school", "user", "home", "near Slottsskogen", False)]),
+        ("my new place is just round the corner from my mum's", [("User lives near User's mum's", "user", "home", "near my mum's", False)]),
         ("trying to cut caffeine, so it's decaf only for me now", [("User drinks decaf", "user", "drinks", "decaf", False)]),
         ("no more soda", [("User no longer drinks soda", "user", "drinks", "soda", True)]),
         ("add sesame to my allergy list", [("User is allergic to sesame", "user", "allergies", "sesame", False)]),

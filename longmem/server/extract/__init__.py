@@ -128,8 +128,8 @@ def sentence_of(subject: Subject, key: Key) -> str:
         thing = key.attribute.split(":", 1)[1]
         verb = "is no longer" if key.negated else "is"
         return f"{subject.name}'s favorite {thing} {verb} {value}"
-    if key.attribute == "home" and value.split()[0] in _NEAR:
-        return f"{subject.name} {'no longer ' if key.negated else ''}lives {value}"
+    if key.attribute == "home" and value.split()[0] in _NEAR:  # "near my mum's": User's mum's
+        return f"{subject.name} {'no longer ' if key.negated else ''}lives {third_person(value)}"
     if key.attribute == "diet" and value.split()[0] in _VERB_DIETS:
         return f"{subject.name} {'no longer ' if key.negated else ''}{value}"
     positive, negative = _TEMPLATES.get(key.attribute, ("{s} {v}", "{s} not {v}"))
