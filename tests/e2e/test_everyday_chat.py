@@ -234,6 +234,7 @@ _NEWS_KEPT: list[_Conversation] = [
     (['I live in York.', 'we shifted to a new flat in Whitefield'], {('user', 'home', 'Whitefield', False)}, set()),
     (['I live in York.', "we've taken a flat in Leith"], {('user', 'home', 'Leith', False)}, set()),
     (['I live in York.', "we're in a new apartment in Bandra now"], {('user', 'home', 'Bandra', False)}, set()),
+    (['I live in York.', 'I live in a tiny flat in Peckham'], {('user', 'home', 'Peckham', False)}, set()),
     (['I live in York.', "we're renting in Clapham for now"], {('user', 'home', 'Clapham', False)}, set()),
     (['I live in York.', 'finally bought our first house in Didsbury!!'], {('user', 'home', 'Didsbury', False)}, set()),
     (['I live in York.', 'we bought a house on Elm Street'], {('user', 'home', 'on Elm Street', False)}, set()),
