@@ -184,6 +184,12 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (['I LIVE IN NEW YORK NOW'], {('user', 'home', 'NEW YORK', False)}, set()),
     # retired from something that is not work
     (['I work at Google.', 'I retired in my head years ago lol.'], {('user', 'employer', 'Google', False)}, {"User retired in User's head years ago lol"}),
+    # a home that is someone else's, wished for, or not a home at all; "X is home" that is someone back home
+    (['I live in York.', 'a new apartment in Leeds costs a fortune', 'a house in Leeds would be nice', 'thinking of buying a place in Leeds'], {('user', 'home', 'York', False)}, {'A new apartment in Leeds costs a fortune', 'A house in Leeds would be nice', 'Thinking of buying a place in Leeds'}),
+    (['I live in York.', 'our new office is in Leeds', 'new place for lunch is in Soho', 'the new flat has a balcony'], {('user', 'home', 'York', False)}, {"User's new office is in Leeds", 'New place for lunch is in Soho', 'The new flat has a balcony'}),
+    (['I live in York.', 'my parents bought a house in Leeds', "Tom's new flat is in Hove", 'I got the keys to her new flat in Hove'], {('user', 'home', 'York', False)}, {"User's parents bought a house in Leeds", "Tom's new flat is in Hove", 'User got the keys to her new flat in Hove'}),
+    (['I live in York.', 'we rented a house in Tuscany for a fortnight', "we're renting a cottage in Cornwall for the week"], {('user', 'home', 'York', False)}, {'User rented a house in Tuscany for a fortnight', 'User is renting a cottage in Cornwall for the week'}),
+    (['I live in York.', 'Tom is home now', 'Leeds is home to the Royal Armouries', 'we settled on a name for the baby', 'we rent a car in Lisbon every summer'], {('user', 'home', 'York', False)}, {'Tom is home now', 'Leeds is home to the Royal Armouries', 'User settled on a name for the baby', 'User rents a car in Lisbon every summer'}),
 ]  # fmt: skip
 
 # Chat's own words before the news ("lol", "omg", "Cheers,") are not the news, nor a
@@ -215,6 +221,29 @@ _NEWS_KEPT: list[_Conversation] = [
     (['I work at Acme.', 'why not, I started at Google'], {('user', 'employer', 'Google', False)}, set()),
     (['I live in York.', 'Do you know if I need a visa?', 'what do you think, should I move to Leeds'], {('user', 'home', 'York', False)}, set()),
     (['I live in York.', 'What a mess. I moved to Leeds anyway'], {('user', 'home', 'Leeds', False)}, set()),
+    # a new home told in everyday words: keys, a lease, unpacking, an address, how near it is
+    (['I live in York.', 'Our new flat is a five-minute walk from Slottsskogen, and the boys can cycle to school.'], {('user', 'home', 'near Slottsskogen', False)}, set()),
+    (['I live in York.', 'my new place is just round the corner from work lol'], {('user', 'home', 'near work', False)}, set()),
+    (['I live in York.', 'new place is right behind agara lake'], {('user', 'home', 'behind agara lake', False)}, set()),
+    (['I live in York.', 'just got the keys to our new house in Didsbury'], {('user', 'home', 'Didsbury', False)}, set()),
+    (['I live in York.', 'our new apartment in Leeds has a balcony'], {('user', 'home', 'Leeds', False)}, set()),
+    (['I live in York.', 'new digs are in Fitzroy'], {('user', 'home', 'Fitzroy', False)}, set()),
+    (['I live in York.', 'signed a lease on a flat in Shoreditch today 🎉'], {('user', 'home', 'Shoreditch', False)}, set()),
+    (['I live in York.', 'finally settled into our place in Koramangala'], {('user', 'home', 'Koramangala', False)}, set()),
+    (['I live in York.', 'finally unpacked in Glasgow'], {('user', 'home', 'Glasgow', False)}, set()),
+    (['I live in York.', 'moved into a new flat in Jesmond'], {('user', 'home', 'Jesmond', False)}, set()),
+    (['I live in York.', 'we shifted to a new flat in Whitefield'], {('user', 'home', 'Whitefield', False)}, set()),
+    (['I live in York.', "we've taken a flat in Leith"], {('user', 'home', 'Leith', False)}, set()),
+    (['I live in York.', "we're in a new apartment in Bandra now"], {('user', 'home', 'Bandra', False)}, set()),
+    (['I live in York.', 'I live in a tiny flat in Peckham'], {('user', 'home', 'Peckham', False)}, set()),
+    (['I live in York.', "we're renting in Clapham for now"], {('user', 'home', 'Clapham', False)}, set()),
+    (['I live in York.', 'finally bought our first house in Didsbury!!'], {('user', 'home', 'Didsbury', False)}, set()),
+    (['I live in York.', 'we bought a house on Elm Street'], {('user', 'home', 'on Elm Street', False)}, set()),
+    (['I live in York.', 'just closed on a condo in Austin!!'], {('user', 'home', 'Austin', False)}, set()),
+    (['I live in York.', 'we got a house in Fremantle mate'], {('user', 'home', 'Fremantle', False)}, set()),
+    (['I live in York.', 'home is Lisbon now'], {('user', 'home', 'Lisbon', False)}, set()),
+    (['I live in York.', 'Bristol is our home now'], {('user', 'home', 'Bristol', False)}, set()),
+    (['I live in York.', 'our new address is 22 Acacia Avenue in Harrogate'], {('user', 'home', '22 Acacia Avenue in Harrogate', False)}, set()),
 ]  # fmt: skip
 
 

@@ -323,6 +323,9 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
             ("User starts in april", "user", None, None, False),
         ]),
         ("new place is right behind agara lake", [("User lives behind agara lake", "user", "home", "behind agara lake", False)]),
+        # a home said by how near it is: what the clause says after the place stays with it
+        ("Our new flat is a five-minute walk from Slottsskogen, and the boys can cycle to school.", [("User lives near Slottsskogen, and the boys can cycle to school", "user", "home", "near Slottsskogen", False)]),
+        ("my new place is just round the corner from my mum's", [("User lives near User's mum's", "user", "home", "near my mum's", False)]),
         ("trying to cut caffeine, so it's decaf only for me now", [("User drinks decaf", "user", "drinks", "decaf", False)]),
         ("no more soda", [("User no longer drinks soda", "user", "drinks", "soda", True)]),
         ("add sesame to my allergy list", [("User is allergic to sesame", "user", "allergies", "sesame", False)]),
@@ -477,6 +480,7 @@ def _day(year: int, month: int, day: int) -> datetime:
         ("Big change coming: we're moving to Braga in April!!", "User lives in Braga from April 2027", _day(2027, 4, 1)),
         ("We move to Izmir on 1 June", "User lives in Izmir from 1 June 2027", _day(2027, 6, 1)),
         ("moving to Berlin in two weeks", "User lives in Berlin from 2 December 2026", _day(2026, 12, 2)),
+        ("we're moving into a flat in Leith next month", "User lives in Leith from December 2026", _day(2026, 12, 1)),
         ("we're moving to Bursa in the summer for Elif's new project", "User lives in Bursa from summer 2027", _day(2027, 6, 1)),
         ("We're moving back to Leeds next year", "User lives in Leeds from 2027", _day(2027, 1, 1)),
         ("We relocate to Oslo in June 2028", "User lives in Oslo from June 2028", _day(2028, 6, 1)),

@@ -116,7 +116,7 @@ _REPORTED = re.compile(
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _COUNTS |= frozenset(str(n) for n in range(2, 100))
 # A home said by what it is next to: "User lives behind agara lake".
-_NEAR = frozenset(("on", "behind", "by", "next", "near"))
+_NEAR = frozenset(("on", "behind", "by", "next", "near", "opposite"))
 # A diet said as what one eats reads as such: "User eats meat", not "User is eats meat".
 _VERB_DIETS = ("eats",)
 
@@ -128,8 +128,8 @@ def sentence_of(subject: Subject, key: Key) -> str:
         thing = key.attribute.split(":", 1)[1]
         verb = "is no longer" if key.negated else "is"
         return f"{subject.name}'s favorite {thing} {verb} {value}"
-    if key.attribute == "home" and value.split()[0] in _NEAR:
-        return f"{subject.name} {'no longer ' if key.negated else ''}lives {value}"
+    if key.attribute == "home" and value.split()[0] in _NEAR:  # "near my mum's": User's mum's
+        return f"{subject.name} {'no longer ' if key.negated else ''}lives {third_person(value)}"
     if key.attribute == "diet" and value.split()[0] in _VERB_DIETS:
         return f"{subject.name} {'no longer ' if key.negated else ''}{value}"
     positive, negative = _TEMPLATES.get(key.attribute, ("{s} {v}", "{s} not {v}"))
@@ -208,10 +208,13 @@ _TIME_WORDS = re.compile(r"^(?:last|this|next|since|in|on|until|till|now|these|a
 def _detail(predicate: str, key: Key) -> str:
     """What the clause adds right after the value, kept with the fact: "User likes South
     Indian food, dosa especially"; not a time (valid_from has it) nor a new statement."""
-    at = predicate.lower().find(key.value.lower())
+    value = key.value
+    if key.attribute == "home" and value.split()[0] in _NEAR and value not in predicate:
+        value = value.split(" ", 1)[-1]  # "near Slottsskogen", said "a walk from Slottsskogen"
+    at = predicate.lower().find(value.lower())
     if at < 0 or key.negated:
         return ""
-    after = predicate[at + len(key.value) :]
+    after = predicate[at + len(value) :]
     gloss = _GLOSS.match(after)
     if gloss is not None:
         return " " + gloss.group("g")
@@ -220,7 +223,7 @@ def _detail(predicate: str, key: Key) -> str:
         return " in " + place.group("p")  # "a nurse over in Perth": where the work is
     if key.attribute not in _DETAILED:
         return ""
-    match = _DETAIL.match(predicate[at + len(key.value) :])
+    match = _DETAIL.match(after)
     if match is None or _TIME_WORDS.match(match.group("d")) or subject_of(match.group("d")):
         return ""
     return ", " + third_person(match.group("d"))

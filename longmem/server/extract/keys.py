@@ -2,8 +2,12 @@
 about is subjects.py's).
 
 Attributes (facts.ATTRIBUTES), each from a few phrasings — a sample:
-  home: live(s) in X, moved / relocated to X, based in X, settled in X, our flat is in X,
-        "we're in X now"; location (temporary, with an expiry): "I'm in X until Sunday";
+  home: live(s) in X, moved / relocated to X, moved / shifted into a flat in X, based
+        in X, settled in X, our flat is in X, "we're in X now", bought / rented / took a
+        place in X, signed a lease on a flat in X, got the keys to our new house in X,
+        finally unpacked in X, home is X now, X is our home now, our new address is X,
+        "our new flat is a walk from X" (near X);
+        location (temporary, with an expiry): "I'm in X until Sunday";
   job: work as X, I'm a(n) X (an occupation), started / got a job as X, promoted to X,
        became X, "X is a carpenter"; employer: work at / for X, joined X, first day at X,
        got a job with / at X; "last day at X", left / quit X retire it;
@@ -93,7 +97,7 @@ DIET_ENDED = (
 # Coffee now lol", "on Instagram", "on Pot Noodles in Leeds".
 _ON_PLACE = (
     r"(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s+(?-i:Street|St|Road|Rd|Avenue|Ave|Lane|Row|"
-    r"Drive|Island|Isle|Estate|Hill|Square)\b"
+    r"Drive|Island|Isle|Estate|Hill|Square|Walk|Way|Close|Crescent|Terrace|Court|Grove|Boulevard|Parade)\b"
 )
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 _WORK_WORDS = r"(?:job|position|role|gig|post|residency|internship|placement|contract|offer)"
@@ -146,10 +150,53 @@ def _rule(
 
 # A move said before it happens: "we're moving to Izmir in June", "we move to Leeds on
 # the 1st"; keyed only with the day it happens (extract/__init__.py).
-PLANNED_MOVE = r"\b(?:moving|relocating|move|moves|relocate|relocates)\s+(?:back\s+|over\s+)?to\s+"
+PLANNED_MOVE = (
+    r"\b(?:(?:moving|relocating|move|moves|relocate|relocates)\s+(?:back\s+|over\s+)?to|"
+    r"(?:moving|move|moves)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+)?"
+    r"(?:flat|house|place|apartment|home|condo)\s+in)\s+"
+)
 
 # Words before a done thing: "have finally moved out".
 _GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"
+
+# What a home is called, and said with: "our new flat", "a little 2 bed", "my first house".
+_HOME_NOUN = r"(?:flat|apartment|apt|house|home|place|condo|digs|gaff|unit|bungalow|cottage|townhouse|(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|place|unit|condo))?)"
+_HOME_ADJ = r"(?:new|first|own|little|tiny|small|big|lovely|dream|forever|cute|cosy|cozy|rented)"
+_OUR_HOME = r"(?:our|my|the)\s+(?:" + _HOME_ADJ + r"\s+){0,3}" + _HOME_NOUN
+_A_HOME = r"(?:a|an|our|my|the)\s+(?:" + _HOME_ADJ + r"\s+){0,3}" + _HOME_NOUN
+# Where a home is, after its noun: "in Leeds", "on Leith Walk"; on a street, not "on the
+# course" ("got a place on the course"). Near somewhere, after words that say it is a
+# home ("bought a house near the park"), not after "found a place near the station".
+_HOME_ON = r"on(?=\s+" + _ON_PLACE + r")"
+_HOME_IN = r"\s+(?:in\s+|(?P<at>" + _HOME_ON + r")\s+)" + _V
+_HOME_AT = r"\s+(?:in\s+|(?P<at>" + _HOME_ON + r"|near|next to)\s+)" + _V
+# A stay, not a home: "renting a cottage in Cornwall for the week", "on holiday".
+_NOT_A_STAY = (
+    r"(?!.*\b(?:for\s+(?:the\s+(?:week|weekend|night|summer|holidays?)|a\s+(?:week|fortnight|"
+    r"night|weekend)|a\s+(?:few|couple\s+of)\s+(?:days|nights|weeks)|(?:two|three|four|five|\d+)\s+"
+    r"(?:nights|days|weeks))|on\s+(?:holiday|vacation)|holiday\s+(?:home|cottage|let|rental)|airbnb)\b)"
+)
+# The place a home is in, up to the verb that says something else of the home: "our new
+# flat in Leeds has a balcony" is in Leeds.
+_PLACE_BEFORE_VERB = (
+    r"(?P<v>[^,;:!?()]+?)(?=\s+(?:has|have|had|is|'s|are|was|were|gets|got|looks|costs|needs|"
+    r"feels|comes|overlooks|backs|faces|sits|smells)\b|\s*(?:$|[,;:!()]|\.(?:\s|$)))"
+)
+# A home said by how close it is to somewhere: "a five-minute walk from", "round the corner from".
+_CLOSE_TO = (
+    r"(?:(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:walk|stroll|drive|ride|cycle|minutes?|mins?)\s+(?:away\s+)?from|"
+    r"(?:a)?round\s+the\s+corner\s+from|close\s+to|(?:walking|cycling)\s+distance\s+(?:from|to|of)|"
+    r"a\s+stone's\s+throw\s+from)"
+)
+# "Bristol is our new home", "Lisbon is home these days": the user's home, whatever the
+# first word (subjects.py reads such a clause as the user's). Not "Tom is home now" (he
+# is back), "Leeds is home to the Armouries", nor "this is home".
+HOME_IS = (
+    r"(?P<v>(?!(?:the|a|an|my|our|his|her|their|your|this|that|it|there|here|he|she|they|"
+    r"we|i|you|everyone|everybody|work|school)\b)[^,;:!?()]+?)\s+(?:is|'s)\s+(?:now\s+|finally\s+|officially\s+)?"
+    r"(?:(?:my|our)\s+(?:new\s+)?home(?:\s+(?:now|these days|nowadays|for good))?|home\s+(?:these days|nowadays|for good))"
+    r"(?=\s*(?:$|[,.!;]|(?:lol|haha|tbh|btw|now)\b))"
+)
 
 # fmt: off
 RULES: tuple[Rule, ...] = (
@@ -201,12 +248,30 @@ RULES: tuple[Rule, ...] = (
     # A move to come: a home from the day the clause names, else a plain memory (__init__).
     _rule("home", PLANNED_MOVE + _V),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),
-    _rule("home", r"\b(?:settled|(?:bought|found|rented|got)\s+(?:a|an|our|my)\s+(?:new\s+)?(?:house|flat|home|place|apartment))\s+in\s+" + _V),
-    _rule("home", r"^(?:my|our)\s+(?:new\s+)?(?:flat|apartment|house|home|place)(?:'s|\s+is|\s+are)?\s+(?:now\s+)?in\s+" + _V),
-    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+(?:flat|apartment|house|home|place)(?:'s|\s+is|\s+are)?\s+(?:now\s+)?in\s+" + _V),
-    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+(?:flat|apartment|house|home|place)(?:'s|\s+is|\s+are)?\s+(?:now\s+)?(?:right\s+)?(?P<at>on|behind|by|next to|near)\s+" + _V, value="{at} {v}"),
+    _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
+    _rule("home", r"\bsettled\s+in\s+" + _V),
+    # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield"
+    _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into))\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
+    _rule("home", r"^(?:my|our)\s+(?:new\s+)?" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
+    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
+    # "our new flat in Leeds has a balcony": the place is what comes before the verb
+    _rule("home", r"^(?:(?:my|our)\s+(?:new\s+)?|new\s+)" + _HOME_NOUN + r"\s+in\s+" + _PLACE_BEFORE_VERB),
+    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+)?(?P<at>on|behind|by|next to|near|opposite)\s+" + _V, value="{at} {v}"),
+    # "our new flat is a five-minute walk from Slottsskogen": near it
+    _rule("home", r"^(?:(?:my|our|the)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+|only\s+)?" + _CLOSE_TO + r"\s+" + _V, value="near {v}"),
     _rule("home", r"^(?:have|has)\s+(?:been|lived)\s+in\s+(?P<v>[^,;:!?()]+?)\s+(?:forever|for\s+(?:years|ages|decades|\w+\s+years)|since)\b"),
-    _rule("home", r"^" + _GONE + r"(?:bought|buying|rented|renting|signed for)\s+(?:a|an|our|my|the)?\s*(?:new\s+)?(?:place|house|flat|apartment|home|condo|one)\s+(?:in|on|near)\s+" + _V),
+    _rule("home", r"^" + _GONE + r"(?:bought|buying|rented|renting|signed for|closed on)\s+" + _NOT_A_STAY + r"(?:(?:a|an|our|my|the)\s+)?(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|one)" + _HOME_AT, value="{at} {v}"),
+    _rule("home", r"^" + _GONE + r"(?:signed|signing)\s+(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy|tenancy agreement|rental agreement)\s+(?:on|for)\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
+    _rule("home", r"^" + _GONE + r"(?:got|picked up|collected|have got|has got)\s+(?:the|our|my)\s+keys\s+(?:to|for)\s+" + _OUR_HOME + _HOME_AT, value="{at} {v}"),
+    # unpacked for good, not a suitcase in a hotel: "finally unpacked in Glasgow", "unpacked
+    # the last box at our new flat in Hove"
+    _rule("home", r"^(?:(?:have|has|just|now)\s+)*(?:finally|officially|all)\s+unpacked\s+in\s+" + _V),
+    _rule("home", r"^" + _GONE + r"unpacked\s+(?:(?:the\s+(?:last|final)\s+box(?:es)?|everything)\s+(?:(?:at|in)\s+" + _OUR_HOME + r"\s+)?|(?:at|in)\s+" + _OUR_HOME + r"\s+)in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:renting|rent|rents)\s+" + _NOT_A_STAY + r"(?:" + _A_HOME + r"\s+)?in\s+" + _V),
+    _rule("home", r"^(?:(?:my|our)\s+)?(?:new\s+)?address(?:'s|\s+is)\s+(?:now\s+)?(?P<v>\d[^,;:!?()]*)"),
+    # a place, named: "home is Lisbon now", not "home is a mess now"
+    _rule("home", r"^home(?:'s|\s+is)\s+(?:now\s+(?P<v>(?-i:[A-Z])[^,;:!?()]+)|(?P<v2>(?-i:[A-Z])[^,;:!?()]+?)\s+(?:now|these days|nowadays)\b)"),
+    _rule("home", r"^" + HOME_IS),
     _rule("home", r"^" + _ADV + r"(?:am|are|is)\s+(?:now\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+(?:now|these days|for good)\b"),
     # A stay, typed short too: "at a trade show in Vegas till Thursday".
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),
@@ -279,7 +344,7 @@ _VALUE_END = re.compile(
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
     r"in (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(?:years?|months?|weeks?|days?)|"
     r"on (?:the\s+)?\d|"
-    r"today|tonight|tomorrow|yesterday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
+    r"today|tonight|tomorrow|yesterday|yday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
     + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",
     re.I,
@@ -310,6 +375,9 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         value = owned.group("place")  # "visiting my mum in Leeds": in Leeds
     if name in ("employer", "home", "location", "school"):
         value = _TRAILING_DAY.sub("", value)  # "I start at Sainsbury's Monday"
+    if name == "home":
+        value = _A_HOME_IN.sub("", value)  # "we're in a new apartment in Bandra now"
+        value = _SAID_TO.sub("", value)  # "we got a house in Fremantle mate"
     if name == "job":
         value = _JOB_END.sub("", _AGED.sub("", value))  # "a 35 year old nurse"
     if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school"):
@@ -343,6 +411,9 @@ _NOT_AN_EMPLOYER = re.compile(
 )
 _NOT_REALLY = re.compile(r"\b(?:inside|in spirit|at heart|mentally|emotionally)\b", re.I)
 _AGED = re.compile(r"^\d{1,3}[\s-]+(?:years?|yrs?)[\s-]+old\s+", re.I)
+_A_HOME_IN = re.compile(r"^" + _A_HOME + r"\s+in\s+(?=\S)", re.I)
+# Who the news is told to, after the place: "… in Fremantle mate".
+_SAID_TO = re.compile(r"\s+(?:mate|bro|dude|guys|fam|babe|hun|tbh)$", re.I)
 _TRAILING_DAY = re.compile(r"\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _NOT_A_LANGUAGE = re.compile(
     r"^(?:my|your|his|her|their|our|the|up|out|volumes|highly|well|from|for|to|with)\b", re.I
@@ -664,7 +735,9 @@ def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Opt
         value = value.lower()
     if rule.value is None:
         return value
+    # a part said only sometimes ("{at} {v}": "on Elm Street", or just "Leeds") leaves no space
     value = rule.value.format(**{**{k: (g or "").strip() for k, g in groups.items()}, "v": value})
+    value = value.strip()
     return _ARTICLE.sub("", value) if name == "pets" else value
 
 

@@ -26,7 +26,7 @@ from typing import Optional
 from ..embed import STOP_WORDS
 from ..facts import USER
 from .chat import INTERJECTIONS, is_chat_word
-from .keys import DIET_ENDED
+from .keys import DIET_ENDED, HOME_IS
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -211,6 +211,7 @@ _NAME_AND_I = re.compile(
     r"^(?i:me\s+(?:and|&)\s+[a-z][\w-]*|[a-z][\w-]*\s+(?:and|&)\s+(?:I|me))\b(?!')\s*"
 )
 _DIET_ENDED = re.compile(DIET_ENDED, re.I)
+_HOME_IS = re.compile(HOME_IS, re.I)
 _PARTED = re.compile(
     r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
     r"separated|divorced|got divorced|parted ways|called it quits)\b",
@@ -278,6 +279,8 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     clause = _OPENER.sub("", clause, count=1)
     if _DIET_ENDED.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
+    if _HOME_IS.match(clause):
+        return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
     if _SOMEONE_OF.match(clause):
         return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
     match = _PRONOUN.match(clause)
