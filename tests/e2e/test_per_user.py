@@ -76,7 +76,7 @@ def test_a_correction_corrects_only_the_users_own_memory(mem: Longmem, collectio
     (bo,) = mem.remember(plan, collection=collection, container_tag="bo", observed_at=said)
     facts = mem.remember("it's Izmir not Bursa", collection=collection, container_tag="bo")
     assert [(f["relation"], f["supersedes"], f["text"]) for f in facts] == [
-        ("updates", bo["id"], "User lives in Izmir from summer 2025")
+        ("updates", bo["id"], "User moves to Izmir in summer 2025")
     ]
     assert mem.get(ana["id"], collection=collection)["is_latest"] is True
 

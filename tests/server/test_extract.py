@@ -476,18 +476,18 @@ def _day(year: int, month: int, day: int) -> datetime:
         ("On Monday, I start at Globex", "User works at Globex from 23 November 2026", _day(2026, 11, 23)),
         ("I'm 40 on Friday", "User is 40 years old from 20 November 2026", _day(2026, 11, 20)),
         ("I'm starting at Globex tomorrow", "User works at Globex from 19 November 2026", _day(2026, 11, 19)),
-        ("I'm moving to Leeds next month", "User lives in Leeds from December 2026", _day(2026, 12, 1)),
-        ("Big change coming: we're moving to Braga in April!!", "User lives in Braga from April 2027", _day(2027, 4, 1)),
-        ("We move to Izmir on 1 June", "User lives in Izmir from 1 June 2027", _day(2027, 6, 1)),
-        ("moving to Berlin in two weeks", "User lives in Berlin from 2 December 2026", _day(2026, 12, 2)),
-        ("we're moving into a flat in Leith next month", "User lives in Leith from December 2026", _day(2026, 12, 1)),
-        ("we're moving to Bursa in the summer for Elif's new project", "User lives in Bursa from summer 2027", _day(2027, 6, 1)),
-        ("We're moving back to Leeds next year", "User lives in Leeds from 2027", _day(2027, 1, 1)),
-        ("We relocate to Oslo in June 2028", "User lives in Oslo from June 2028", _day(2028, 6, 1)),
+        ("I'm moving to Leeds next month", "User moves to Leeds in December 2026", _day(2026, 12, 1)),
+        ("Big change coming: we're moving to Braga in April!!", "User moves to Braga in April 2027", _day(2027, 4, 1)),
+        ("We move to Izmir on 1 June", "User moves to Izmir on 1 June 2027", _day(2027, 6, 1)),
+        ("moving to Berlin in two weeks", "User moves to Berlin on 2 December 2026", _day(2026, 12, 2)),
+        ("we're moving into a flat in Leith next month", "User moves to Leith in December 2026", _day(2026, 12, 1)),
+        ("we're moving to Bursa in the summer for Elif's new project", "User moves to Bursa in summer 2027", _day(2027, 6, 1)),
+        ("We're moving back to Leeds next year", "User moves to Leeds in 2027", _day(2027, 1, 1)),
+        ("We relocate to Oslo in June 2028", "User moves to Oslo in June 2028", _day(2028, 6, 1)),
         ("I turn 30 next week", "User is 30 years old from 23 November 2026", _day(2026, 11, 23)),
         ("I'm starting a new job as a nurse in January", "User works as a nurse from January 2027", _day(2027, 1, 1)),
         ("I'm going vegan from January", "User is vegan from January 2027", _day(2027, 1, 1)),
-        ("My sister is moving to Leeds next month", "User's sister lives in Leeds from December 2026", _day(2026, 12, 1)),
+        ("My sister is moving to Leeds next month", "User's sister moves to Leeds in December 2026", _day(2026, 12, 1)),
     ],
 )  # fmt: skip
 def test_a_plan_holds_from_the_day_it_names(content: str, text: str, valid_from: datetime) -> None:
@@ -512,6 +512,11 @@ def test_a_plan_holds_from_the_day_it_names(content: str, text: str, valid_from:
         (_day(2026, 11, 30), "in 3 months", _day(2027, 2, 28), "28 February 2027"),
         (_day(2026, 11, 30), "in 2026", None, ""),
         (_day(2026, 11, 30), "until next week", None, ""),  # an end, not a start
+        (_day(2026, 11, 30), "from 1 November", None, ""),  # begun, not next year's
+        (_day(2027, 7, 10), "this summer", None, ""),  # begun
+        (_day(2027, 1, 10), "in the winter", None, ""),  # begun
+        (_day(2026, 11, 30), "in a year", _day(2027, 11, 30), "30 November 2027"),
+        (_day(2027, 1, 31), "in a month", _day(2027, 2, 28), "28 February 2027"),
     ],
 )
 def test_a_plans_day_is_the_first_it_names_after_it_was_said(
@@ -543,13 +548,61 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
         "We might move to Leeds next year",
         "thinking of moving to Lisbon in the spring",
         "We'd love to move to Spain in 2030",
-        "I'm not moving to Leeds next month after all",
+        "My parents are moving to Spain next year",  # theirs, not the user's
+        "Our office is moving to Leeds next month",
+        "We're moving to Izmir next year, if the visa comes through",
+        "I'm moving to Leeds, next month.",  # a comma between: no plan, and no move now
+        "I won't be joining Globex next month",
+        "I might start at Globex next month",
         "I'm moving to Leeds in November",  # this month: it has begun, or it is news
     ],
 )
 def test_a_move_without_a_day_or_only_wished_is_words(content: str) -> None:
     fact = _one(content)
     assert (fact.attribute, fact.valid_from) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        ("We're not moving to Izmir after all", "User is not moving to Izmir after all"),
+        ("I'm no longer moving to Izmir", "User is no longer moving to Izmir"),
+        ("We won't move to Izmir next month", "User won't move to Izmir next month"),
+    ],
+)
+def test_a_move_called_off_denies_that_home_in_the_words_said(content: str, text: str) -> None:
+    fact = _one(content)
+    assert (fact.text, fact.attribute, fact.value, fact.negated) == (text, "home", "Izmir", True)
+
+
+@pytest.mark.parametrize(
+    ("content", "text", "value"),
+    [
+        ("moving to Leeds on 15 June", "User moves to Leeds on 15 June 2027", "Leeds"),
+        ("I start at Globex on January 12", "User works at Globex from 12 January 2027", "Globex"),
+        ("we're moving to Izmir sometime next year", "User moves to Izmir in 2027", "Izmir"),
+        ("We're moving to Izmir at the end of next month", "User moves to Izmir in December 2026", "Izmir"),
+    ],
+)  # fmt: skip
+def test_the_day_of_a_plan_is_not_part_of_its_value(content: str, text: str, value: str) -> None:
+    fact = _one(content)
+    assert (fact.text, fact.value) == (text, value)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I'm vegetarian for the next month",  # a while, from now
+        "I work at Acme until the end of next year",
+    ],
+)
+def test_a_while_or_an_end_is_not_a_start(content: str) -> None:
+    assert _one(content).valid_from is None
+
+
+def test_a_plan_in_thousands_of_years_is_words_not_a_crash() -> None:
+    for content in ("I'm moving to Leeds in 8000 years", "moving in 99999999 days"):
+        assert _one(content).valid_from is None
 
 
 def test_a_day_after_another_value_does_not_plan_the_first() -> None:

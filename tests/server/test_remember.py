@@ -392,11 +392,13 @@ def test_the_sweep_deletes_expired_memories() -> None:
 def test_the_sweep_keeps_a_home_a_planned_move_ended_as_history() -> None:
     # Moda ended when the planned move to Izmir began (its expires_at is the move's day):
     # the sweep makes it superseded history, where an expired stay is deleted.
-    moda_id, izmir_id = "mem_" + "a" * 24, "mem_" + "b" * 24
+    # Leeds, said while the move waited, ended with it too, though nothing links it.
+    moda_id, izmir_id, leeds_id = ("mem_" + c * 24 for c in "abc")
     home = {"collection": "me", "subject": "user", "attribute": "home"}
     memories = [
         {**home, "id": moda_id, "text": "User lives in Moda", "value": "Moda", "expires_at": PAST},
-        {**home, "id": izmir_id, "text": "User lives in Izmir from June 2025", "value": "Izmir",
+        {**home, "id": leeds_id, "text": "User lives in Leeds", "value": "Leeds", "expires_at": PAST},  # noqa: E501
+        {**home, "id": izmir_id, "text": "User moves to Izmir in June 2025", "value": "Izmir",
          "valid_from": PAST, "supersedes": moda_id},
         {"collection": "me", "text": "User is at the lighthouse", "expires_at": PAST},
     ]  # fmt: skip
@@ -404,12 +406,13 @@ def test_the_sweep_keeps_a_home_a_planned_move_ended_as_history() -> None:
         api = Api(server, server.api_key)
         assert api.post("/v1/memory/admin/import", {"memories": memories}).status == 200
         deadline = time.monotonic() + 3
-        while api.get(f"{C}/me/health").json["total"] > 2 and time.monotonic() < deadline:
+        while api.get(f"{C}/me/health").json["total"] > 3 and time.monotonic() < deadline:
             time.sleep(0.02)
         listed = api.get(f"{C}/me/memories?include_superseded=true").json
-        assert [(m["id"], m["is_latest"], m["expires_at"]) for m in listed] == [
-            (izmir_id, True, None),
+        assert sorted((m["id"], m["is_latest"], m["expires_at"]) for m in listed) == [
             (moda_id, False, None),
+            (izmir_id, True, None),
+            (leeds_id, False, None),
         ]
         [pair] = api.get(f"{C}/me/contradictions").json
         assert (pair["current"]["id"], pair["superseded"]["id"]) == (izmir_id, moda_id)

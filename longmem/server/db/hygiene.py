@@ -11,11 +11,13 @@ from .database import Database
 from .memories import (
     COLUMNS,
     CURRENT,
+    ENDED_BY_PLAN,
     announce_changes,
     by_rids,
     delete_rows,
     record,
     tag_filter,
+    unplan,
 )
 from .records import MemoryRecord
 
@@ -40,6 +42,7 @@ class Hygiene:
             ).fetchall()
             if not dry_run and rows:
                 rids = [int(row["rid"]) for row in rows]
+                unplan(self.db, conn, tenant_id, rids)  # an archived plan is off
                 conn.executemany(
                     "UPDATE memories SET archived = 1, updated_at = ? "
                     "WHERE rid = ? AND tenant_id = ?",
@@ -164,17 +167,16 @@ class Hygiene:
 
     def delete_expired(self, now: str, batch: int = 1000) -> int:
         """Delete memories whose ``expires_at`` has passed, in every tenant (the sweeper).
-        One that a planned fact supersedes is not deleted but kept as superseded history:
-        it ended because the plan began ("lives in Moda" when the move to Izmir came)."""
+        One that ended because a plan of its key began ("lives in Moda" when the move to
+        Izmir came) is not deleted but kept as superseded history."""
         total = 0
         while True:
             # Batched so a large backlog never holds the writer lock for long.
             with self.db.write() as conn:
+                by_plan = ENDED_BY_PLAN.format(o="o")
                 ended = conn.execute(
                     "SELECT rid, tenant_id FROM memories AS o WHERE expires_at IS NOT NULL "
-                    "AND expires_at <= ? AND is_latest = 1 AND EXISTS (SELECT 1 FROM memories "
-                    "AS n WHERE n.tenant_id = o.tenant_id AND n.collection = o.collection "
-                    "AND n.supersedes = o.id) LIMIT ?",
+                    f"AND expires_at <= ? AND is_latest = 1 AND {by_plan} LIMIT ?",
                     (now, batch),
                 ).fetchall()
                 for row in ended:

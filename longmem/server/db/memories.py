@@ -115,10 +115,57 @@ def ensure_collection(
     )
 
 
+# Whether the memory aliased {o} ended because a plan of its key began: a current memory
+# of the same key (and tag) became true when it ended ("lives in Moda" until the move).
+ENDED_BY_PLAN = (
+    "EXISTS (SELECT 1 FROM memories AS n WHERE n.tenant_id = {o}.tenant_id "
+    "AND n.collection = {o}.collection AND n.container_tag IS {o}.container_tag "
+    "AND n.subject = {o}.subject AND n.attribute = {o}.attribute "
+    "AND n.valid_from = {o}.expires_at AND n.is_latest = 1 AND n.archived = 0 "
+    "AND n.rid != {o}.rid)"
+)
+
+
+def unplan(db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]) -> None:
+    """Of these memories, the plans still to begin are going (deleted, archived, called
+    off): what they would have ended holds on, its end cleared."""
+    now = iso_now()
+    for chunk in chunks(rids):
+        marks = ",".join("?" * len(chunk))
+        plans = conn.execute(
+            f"SELECT rid, collection, container_tag, subject, attribute, valid_from "
+            f"FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({marks}) "
+            "AND attribute IS NOT NULL AND valid_from > ? AND is_latest = 1",
+            [tenant_id, *chunk, now],
+        ).fetchall()
+        for plan in plans:
+            # Unless another plan of the key begins that day (one replacing this one).
+            ended = conn.execute(
+                f"SELECT rid FROM memories AS o WHERE {_OF_KEY} AND expires_at = ? AND NOT "
+                "EXISTS (SELECT 1 FROM memories AS n WHERE n.tenant_id = o.tenant_id "
+                "AND n.collection = o.collection AND n.container_tag IS o.container_tag "
+                "AND n.subject = o.subject AND n.attribute = o.attribute "
+                "AND n.valid_from = o.expires_at AND n.is_latest = 1 AND n.rid != ?)",
+                (tenant_id, *tuple(plan)[1:], plan["rid"]),
+            ).fetchall()
+            rows = [int(row["rid"]) for row in ended]
+            conn.executemany(
+                "UPDATE memories SET expires_at = NULL WHERE rid = ?", [(r,) for r in rows]
+            )
+            announce_changes(db, conn, tenant_id, rows)
+
+
+_OF_KEY = (
+    "tenant_id = ? AND collection = ? AND container_tag IS ? AND subject = ? AND attribute = ?"
+)
+
+
 def delete_rows(
     db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
 ) -> None:
-    """Delete memories and their full-text rows, and tell the change feed."""
+    """Delete memories and their full-text rows, and tell the change feed; a plan still
+    to begin gives back the end it set (``unplan``)."""
+    unplan(db, conn, tenant_id, rids)
     for chunk in chunks(rids):
         marks = ",".join("?" * len(chunk))
         conn.execute(f"DELETE FROM memory_fts WHERE rowid IN ({marks})", list(chunk))
@@ -271,6 +318,21 @@ class Memories:
                     self._retire(conn, principal.tenant_id, old.rid, now)
             return created
 
+    def reschedule(self, tenant_id: str, plan: MemoryRecord, to: str) -> None:
+        """What ``plan`` was to end (the memories of its key ending the day it begins)
+        ends at ``to`` instead: the plan changed."""
+        with self.db.write() as conn:
+            ended = conn.execute(
+                f"SELECT rid FROM memories WHERE {_OF_KEY} AND expires_at = ?",
+                (tenant_id, plan.collection, plan.container_tag, plan.subject, plan.attribute,
+                 plan.valid_from),
+            ).fetchall()  # fmt: skip
+            rows = [int(row["rid"]) for row in ended]
+            conn.executemany(
+                "UPDATE memories SET expires_at = ? WHERE rid = ?", [(to, r) for r in rows]
+            )
+            announce_changes(self.db, conn, tenant_id, rows)
+
     def _end(self, conn: sqlite3.Connection, tenant_id: str, rid: int, when: str) -> None:
         conn.execute(
             "UPDATE memories SET expires_at = ? WHERE rid = ? AND tenant_id = ? "
@@ -279,20 +341,15 @@ class Memories:
         )
         announce_changes(self.db, conn, tenant_id, [rid])
 
-    def reschedule(self, tenant_id: str, memory_id: str, ends: str, to: str) -> None:
-        """A memory that a plan ends at ``ends`` ends at ``to`` instead (the plan changed)."""
-        with self.db.write() as conn:
-            row = conn.execute(
-                "SELECT rid FROM memories WHERE tenant_id = ? AND id = ? AND expires_at = ?",
-                (tenant_id, memory_id, ends),
-            ).fetchone()
-            if row is not None:
-                conn.execute("UPDATE memories SET expires_at = ? WHERE rid = ?", (to, row["rid"]))
-                announce_changes(self.db, conn, tenant_id, [int(row["rid"])])
-
     def _retire(self, conn: sqlite3.Connection, tenant_id: str, rid: int, when: str) -> None:
+        # A value a plan was to end is history now, kept: it no longer ends with the plan
+        # (the sweeper deletes what ends); a plan retired before its day gives its end back.
+        unplan(self.db, conn, tenant_id, [rid])
+        ended = ENDED_BY_PLAN.format(o="memories")
         conn.execute(
-            "UPDATE memories SET is_latest = 0, superseded_at = ? WHERE rid = ? AND tenant_id = ?",
+            "UPDATE memories SET is_latest = 0, superseded_at = ?, "
+            f"expires_at = CASE WHEN {ended} THEN NULL ELSE expires_at END "
+            "WHERE rid = ? AND tenant_id = ?",
             (when, rid, tenant_id),
         )
         announce_changes(self.db, conn, tenant_id, [rid])
@@ -343,6 +400,8 @@ class Memories:
             found = self._find(conn, tenant_id, collection, memory_id)
             if found is None or not changes:
                 return found
+            if changes.get("archived"):
+                unplan(self.db, conn, tenant_id, [found.rid])  # an archived plan is off
             sets = ["updated_at = ?"]
             params: list[Any] = [iso_now()]
             for name, value in sorted(changes.items()):

@@ -286,15 +286,7 @@ def _facts_of(
             Key("school", k.value, k.negated, k.type) if k.attribute == "employer" else k
             for k in keys
         ]
-    moving = re.search(PLANNED_MOVE, predicate, re.I)
-    if moving and (
-        start is None
-        or _HEDGED.search(predicate[: moving.start()])
-        or any(k.negated for k in keys if k.attribute == "home")
-    ):
-        # "we're moving to Leeds" (when?), "we might move to Leeds next year", "not moving
-        # to Leeds next month after all": words
-        keys = [k for k in keys if k.attribute != "home"]
+    keys, called_off = _plans(keys, predicate, clause, start)
     if any(k.attribute == "home" for k in keys):
         # "I'm in Leeds now": one place, a home, not a stay as well
         keys = [k for k in keys if k.attribute != "location"]
@@ -313,15 +305,24 @@ def _facts_of(
         planned = _planned(key, start, clause)
         detail = "" if listed or planned else _detail(parsed.predicate, key)
         ends = until
+        text = finish(sentence_of(subject, key) + detail)
+        if key.negated and key.value == called_off:
+            text = _as_said(subject, clause, parsed)  # "User is not moving to Izmir after all"
+        elif planned and key.attribute == "home" and " lives in " in text:
+            # "User moves to Izmir in June 2027": a move to come, found by "am I moving?"
+            on_a_day = planned.label[:1].isdigit() and " " in planned.label  # not "2027"
+            when = ("on " if on_a_day else "in ") + planned.label
+            text = finish(text.replace(" lives in ", " moves to ", 1) + " " + when)
+        elif planned:
+            text = finish(text + " from " + planned.label)
         if planned:
-            detail = " from " + planned.label
             if key.attribute == "location":  # "in Leeds on Monday", "next week": that time
                 ends = until or datetime.combine(planned.last, _END_OF_DAY)
             elif until == planned.at.replace(hour=23, minute=59, second=59):
                 ends = None  # "I start at Globex tomorrow": from then on, not for the day
         facts.append(
             ExtractedFact(
-                text=finish(sentence_of(subject, key) + detail),
+                text=text,
                 type=key.type if attribute(key.attribute) else FACT,
                 statement=clause,
                 subject=subject.key,
@@ -336,13 +337,7 @@ def _facts_of(
     if len(ended) < len(keys) or (parsed.relation is not None and not parsed.predicate.strip()):
         return facts
     kind = classify(clause)
-    if subject.key == USER and _verb_first(clause):
-        # "Resigned today", typed short: "User resigned today", "User starts in April".
-        text = finish(third_person("I " + clause[:1].lower() + clause[1:]))
-    elif subject.key in (USER, NOBODY.key):
-        text = finish(third_person(clause))
-    else:
-        text = finish(f"{subject.name} {third_person(parsed.predicate)}")
+    text = _as_said(subject, clause, parsed)
     if text and ended:
         # "User resigned today": a denial of whatever the key holds, in the words said.
         facts += [
@@ -368,6 +363,68 @@ def _facts_of(
             )
         )
     return facts
+
+
+def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
+    """A clause as a plain memory: its words, in the third person."""
+    if subject.key == USER and _verb_first(clause):
+        # "Resigned today", typed short: "User resigned today", "User starts in April".
+        return finish(third_person("I " + clause[:1].lower() + clause[1:]))
+    if subject.key in (USER, NOBODY.key):
+        return finish(third_person(clause))
+    return finish(f"{subject.name} {third_person(parsed.predicate)}")
+
+
+def _plans(
+    keys: list[Key], predicate: str, clause: str, start: Optional[Start]
+) -> tuple[list[Key], Optional[str]]:
+    """The keys of a clause that may plan something, and the home a move called off names.
+
+    A move said in the present ("we're moving to X") is keyed only as the subject's own
+    ("my parents are moving…" is theirs, not said of the user), with a day to come, not
+    hedged ("might", "if the visa comes through") and with no comma between the place
+    and the day; denied ("we're not moving to Izmir after all"), it calls the plan off.
+    Any other value said of a day to come is no plan when hedged or denied before it ("I
+    won't be joining Globex next month"): a plain memory, not the value now either."""
+    moving = re.search(PLANNED_MOVE, predicate, re.I)
+    homes = [k for k in keys if k.attribute == "home"] if moving else []
+    if moving:
+        keys = [k for k in keys if k.attribute != "home"]
+    if homes and _OWN_MOVE.match(predicate):
+        head = predicate[: moving.start()] if moving else ""
+        if homes[0].negated or _DENIED.search(head):
+            return [*keys, Key("home", homes[0].value, True, FACT)], homes[0].value
+        if start is not None and _planned(homes[0], start, clause):
+            keys.append(homes[0])
+    if start is not None and _HEDGED.search(predicate):
+        keys = [k for k in keys if _planned(k, start, clause) is None]
+    elif start is not None:
+        keys = [k for k in keys if not _denied_before(k, predicate, start, clause)]
+    return keys, None
+
+
+def _denied_before(key: Key, predicate: str, start: Start, clause: str) -> bool:
+    """Whether a value planned for a day is denied before it, within its comma's reach."""
+    if _planned(key, start, clause) is None:
+        return False
+    at = predicate.lower().find(key.value.lower())
+    head = predicate[: at if at >= 0 else len(predicate)].split(",")[-1]
+    return _DENIED.search(head) is not None
+
+
+# A move the clause's own subject makes: "(we) are (not) moving to…", after a heading.
+_OWN_MOVE = re.compile(
+    r"^(?:[^,:]*:\s*)?(?:(?:i|we)\b\s*)?(?:(?:am|are|is|'m|'re|'s|will|'ll|be|shall|going to|"
+    r"gonna|not|n't|never|no longer|isn't|aren't|won't|wont|also|finally|officially|actually|"
+    r"now|all|both|then|just|soon|definitely|still|really|so)\s*)*" + PLANNED_MOVE,
+    re.I,
+)
+# Words that say a thing to come will not be: "won't move", "can't start", "not joining".
+_DENIED = re.compile(
+    r"\b(?:not|never|no longer|won't|wont|will not|can't(?! wait)|cannot|can not|couldn't|"
+    r"wouldn't|isn't|aren't|ain't)\b|n't\b(?<!can't)",
+    re.I,
+)
 
 
 def _planned(key: Key, start: Optional[Start], clause: str) -> Optional[Start]:

@@ -343,7 +343,7 @@ _VALUE_END = re.compile(
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
     r"in (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(?:years?|months?|weeks?|days?)|"
-    r"on (?:the\s+)?\d|"
+    r"on (?:the\s+)?\d+|on (?:" + "|".join(MONTH_NAMES) + r")|sometime|at the end|by the end|"
     r"today|tonight|tomorrow|yesterday|yday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
     + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",

@@ -24,6 +24,7 @@ months``, ``in <year>`` — each the first day it names after the day it was sai
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple, Optional
@@ -64,7 +65,10 @@ _YESTERDAY = re.compile(r"\byesterday\b")
 # What a plan's start is read from; an end ("until Friday", "back on Monday") never is.
 _AN_END = re.compile(
     r"\b(?:until|till|til|through|back(?: home| at work| in the office)?(?: on)?)"
-    r"\s+\S+(?:\s+\S+)?"
+    r"\s+(?:the\s+)?(?:(?:end|middle|start)\s+of\s+)?\S+(?:\s+\S+)?"
+    # a while, not a start: "vegetarian for the next month", "over the next two weeks"
+    r"|\b(?:for|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+(?:\S+\s+)?"
+    r"(?:days?|weeks?|months?|years?)\b"
 )
 _NEXT = re.compile(r"\bnext\s+(week|month|year)\b")
 _FROM_DATE = re.compile(r"\b(?:on|from|starting|as of)\s+(?:the\s+)?")
@@ -185,18 +189,24 @@ def starts(clause: str, said: datetime) -> Optional[Start]:
             return Start(_day(date(year, 1, 1)), str(year), match.span(), date(year, 12, 31))
         return _start_in(*divmod(today.year * 12 + today.month, 12), match)
     for match in _FROM_DATE.finditer(lowered):
-        day = parse_date(lowered[match.end() : match.end() + 40], today)
-        if day is not None and day > today and not _WEEKDAY.match(lowered[match.end() :]):
-            return _start_on(day, match)
+        said_day = lowered[match.end() : match.end() + 40]
+        day = parse_date(said_day, today)
+        if day is None or day <= today or _WEEKDAY.match(said_day):
+            continue
+        if not _A_YEAR.search(said_day[:20]) and _lately(day, today):
+            return None  # "from 1 November", said on the 30th: begun, not next year's
+        return _start_on(day, match)
     for match in _SOON_WEEKDAY.finditer(lowered):
         ahead = (WEEKDAYS.index(match.group(1)) - today.weekday() - 1) % 7 + 1
         return _start_on(today + timedelta(days=ahead), match)
     for match in _IN_A_WHILE.finditer(lowered):
         count = int(match.group(1)) if match.group(1).isdigit() else _NUMBER[match.group(1)]
         unit = match.group(2)
+        if count > _MAX_AHEAD.get(unit, 0):
+            return None  # "in 8000 years": no day a plan can name
         if unit in ("day", "week"):
             return _start_on(today + timedelta(days=count * (7 if unit == "week" else 1)), match)
-        return _start_on(_back(said, unit, -count).date(), match)
+        return _start_on(_months_on(today, count * (12 if unit == "year" else 1)), match)
     for match in _FROM_MONTH.finditer(lowered):
         month = MONTHS[match.group(1)]
         if match.group(2):
@@ -204,7 +214,10 @@ def starts(clause: str, said: datetime) -> Optional[Start]:
             return first if first.at.date() > today else None
         return _next_month(today, month, match)
     for match in _SEASON.finditer(lowered):
-        found = _next_month(today, _SEASONS[match.group(1)], match)
+        opens = _SEASONS[match.group(1)]
+        if (today.month - opens) % 12 < 3:
+            return None  # "this summer", said in July: it has begun
+        found = _next_month(today, opens, match)
         if found is None:
             return None
         after = _start_in(*divmod(found.at.year * 12 + found.at.month + 1, 12), match)
@@ -215,6 +228,27 @@ def starts(clause: str, said: datetime) -> Optional[Start]:
             return None
         return Start(_day(date(year, 1, 1)), str(year), match.span(), date(year, 12, 31))
     return None
+
+
+_A_YEAR = re.compile(r"\d{4}")
+
+
+def _lately(day: date, today: date) -> bool:
+    """Whether ``day`` (a day said without its year) fell this year, at most three months
+    before today: then it was meant, not its next return ("from 1 November" on the 30th;
+    "on 1 June" said in November is next June)."""
+    try:
+        this_year = date(today.year, day.month, day.day)
+    except ValueError:
+        return False  # 29 February of a year without one
+    return this_year < today and (today - this_year).days <= 92
+_MAX_AHEAD = {"day": 3660, "week": 520, "month": 120, "year": 10}  # ten years
+
+
+def _months_on(day: date, months: int) -> date:
+    """The same day ``months`` later, or the last of that month ("in a month", 31 Jan)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _start_on(day: date, said: re.Match[str]) -> Start:

@@ -293,7 +293,12 @@ class _Call:
         assert spec is not None
         if spec.single:
             held, planned = self._planned(held)
-            if _pending(fact) and not fact.negated:
+            called_off = next((m for m in planned if _same(m.value, fact.value)), None)
+            if fact.negated and fact.value and called_off is not None:
+                # "we're not moving to Izmir after all": the plan is off, the home holds on
+                return UPDATES, None, called_off.id, True
+            if _pending(fact) and not fact.negated and fact.attribute != "location":
+                # (trips to come are stays of their own: one never calls another off)
                 return self._plan(fact, held, planned)
         values = [m for m in held if not m.negated]
         denials = [m for m in held if m.negated]
@@ -331,23 +336,23 @@ class _Call:
         the same plan again is a ``duplicate``; another replaces the one planned
         (``updates``), and the value that holds now stays current until the plan begins —
         the store ends it then (``add_fact``), or moves its end to the new plan's day."""
-        assert fact.valid_from is not None and fact.value is not None
+        begins = _iso(fact.valid_from)
+        assert begins is not None and fact.value is not None
         again = next((m for m in planned if _same(m.value, fact.value)), None)
         values = [m for m in held if not m.negated]
-        if again is None and values and _same(values[0].value, fact.value):
-            again = values[0]  # moving to where one lives
-        if again is not None:
+        if again is None and not planned and values and _same(values[0].value, fact.value):
+            return DUPLICATE, values[0], None, True  # moving to where one lives
+        if again is not None and again.valid_from == begins:
             return DUPLICATE, again, None, True
         self.store.memories.retire(
             self.tenant_id, self.collection, [m.id for m in held if m.negated]
         )
         if not planned:
             return (UPDATES, None, values[0].id, True) if values else (NEW, None, None, True)
+        # Another place, or the same one on another day: what the plan was to end now ends
+        # on the new day; the plan itself is superseded.
+        self.store.memories.reschedule(self.tenant_id, planned[0], begins)
         self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in planned[1:]])
-        if values and planned[0].valid_from:
-            self.store.memories.reschedule(
-                self.tenant_id, values[0].id, planned[0].valid_from, _iso(fact.valid_from) or ""
-            )
         return UPDATES, None, planned[0].id, True
 
     def _ending(
