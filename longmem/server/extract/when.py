@@ -242,6 +242,8 @@ def _lately(day: date, today: date) -> bool:
     except ValueError:
         return False  # 29 February of a year without one
     return this_year < today and (today - this_year).days <= 92
+
+
 _MAX_AHEAD = {"day": 3660, "week": 520, "month": 120, "year": 10}  # ten years
 
 
