@@ -533,6 +533,9 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
     assert (fact.valid_from, fact.expires_at) == (_day(2026, 11, 20), _end_of(2026, 11, 20))
     fact = _one("I'm in Paris from Friday until Sunday")
     assert (fact.valid_from, fact.expires_at) == (_day(2026, 11, 20), _end_of(2026, 11, 22))
+    monday = datetime(2026, 11, 30, 9, tzinfo=timezone.utc)
+    (fact,) = _extract("I'm in Leeds from Monday until Friday", monday)  # begun today
+    assert (fact.valid_from, fact.expires_at) == (None, _end_of(2026, 12, 4))
     fact = _one("I'm in Paris next week")  # Monday to Sunday
     assert (fact.valid_from, fact.expires_at) == (_day(2026, 11, 23), _end_of(2026, 11, 29))
     fact = _one("we're in Spain in the summer")

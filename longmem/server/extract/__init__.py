@@ -303,6 +303,8 @@ def _facts_of(
             continue  # an ending: told after the facts, in the words it was said in
         listed = sum(k.attribute == key.attribute for k in keys) > 1
         planned = _planned(key, start, clause)
+        if planned and until is not None and until < planned.at:
+            planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
         detail = "" if listed or planned else _detail(parsed.predicate, key)
         ends = until
         text = finish(sentence_of(subject, key) + detail)

@@ -149,7 +149,8 @@ def _rule(
 
 
 # A move said before it happens: "we're moving to Izmir in June", "we move to Leeds on
-# the 1st"; keyed only with the day it happens (extract/__init__.py).
+# 1 May", "moving into a flat in Leith next month"; keyed only with the day it happens
+# (extract/__init__.py).
 PLANNED_MOVE = (
     r"\b(?:(?:moving|relocating|move|moves|relocate|relocates)\s+(?:back\s+|over\s+)?to|"
     r"(?:moving|move|moves)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+)?"
