@@ -116,6 +116,12 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (['I work at Acme.', 'Hard work paid off, joined Google today'], {('user', 'employer', 'Google', False)}, {'Hard work paid off'}),
     # a visit is a stay, wherever the one visited lives
     (['I live in York.', "I'm visiting my mum in Leeds"], {('user', 'home', 'York', False), ('user', 'location', 'Leeds', False)}, set()),
+    # a stay with an end the dates did not read was a new home
+    (['I live in York.', "I'm in Paris until the end of the month"], {('user', 'home', 'York', False), ('user', 'location', 'Paris', False)}, set()),
+    (['I live in York.', "I'm in Lisbon till the end of June lol"], {('user', 'home', 'York', False), ('user', 'location', 'Lisbon', False)}, set()),
+    (['I live in York.', "I'm in Rome until the weekend"], {('user', 'home', 'York', False), ('user', 'location', 'Rome', False)}, set()),
+    (['I live in York.', "I'm in Berlin for the next two weeks"], {('user', 'home', 'York', False), ('user', 'location', 'Berlin', False)}, set()),
+    (['I live in York.', "I'm in Oslo until we find a flat"], {('user', 'home', 'York', False), ('user', 'location', 'Oslo', False)}, set()),
     (['I live in York.', "I'm in Glasgow visiting my gran."], {('user', 'home', 'York', False), ('user', 'location', 'Glasgow', False)}, set()),
     # the subject of a clause after a comma is who the clause before was about
     (['I live in York.', 'Mum retired, moved to Devon.'], {('user', 'home', 'York', False), ('mum:', 'home', 'Devon', False), ('mum:', 'employer', None, True)}, set()),

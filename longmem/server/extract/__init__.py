@@ -104,6 +104,7 @@ _STAY = re.compile(
     r"traveling in|holidaying in|camping in|hiking in)\b",
     re.I,
 )
+_AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
 _SETTLED = re.compile(r"\b(?<!not )(?:for good|permanently|living here|relocated)\b", re.I)
 _OWN_NEWS = re.compile(r"\b(?:I|we)\b.+$", re.I)
 _REPORTED = re.compile(
@@ -291,6 +292,8 @@ def _facts_of(
         # "I'm in Leeds now": one place, a home, not a stay as well
         keys = [k for k in keys if k.attribute != "location"]
     stay = until is not None or start is not None or _STAY.search(parsed.predicate) is not None
+    # An end said, even one not read ("until the cows come home"), is a stay's, not a home's.
+    stay = stay or _AN_END_SAID.search(parsed.predicate) is not None
     stay = stay and _SETTLED.search(parsed.predicate) is None
     if not stay and any(k.attribute == "location" for k in keys):
         # Whereabouts without an end are where one lives, said loosely ("my sister is in

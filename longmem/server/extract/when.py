@@ -45,6 +45,17 @@ _DAY_MONTH = re.compile(
     r"(\d{1,2})" + _ORD + r"\s+(?:of\s+)?(" + MONTH_RE + r")\b\.?(?:,?\s+(\d{4})\b)?"
 )
 _WEEKDAY = re.compile(r"(?:next\s+)?(" + WEEKDAY_RE + r")\b")
+_A_SPAN = re.compile(r"(?:(the|this|next)\s+)?(month|year|weekend)\b")
+_A_MONTH = re.compile(r"(mid-?\s*)?(" + "|".join(MONTH_NAMES) + r")\b(?!\s*\d)")
+_FEAST = re.compile(r"(christmas|xmas|new year(?:'s)?(?: eve)?)\b")
+# A stay said by how long it lasts: "for the next two weeks", "for a month", "for 3 days".
+# Not how long something has been ("for 3 years now", "been vegan for a year").
+_FOR_A_WHILE = re.compile(
+    r"\bfor\s+(?:the\s+(?:next|coming)\s+(?:(\d+|a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|a couple of|a few)\s+)?|(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|a couple of|a few)\s+(?:more\s+)?)(day|week|month|year)s?\b(?!\s+(?:now|already))"
+)
+_SO_FAR = re.compile(r"\b(?:been|since|ago|already)\b")
 _NEXT_WEEK = re.compile(r"(?:next\s+)?week\b")
 
 _NUMBER = {
@@ -112,13 +123,18 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
         days.append(today + timedelta(days=6 - today.weekday()))
     for match in _UNTIL.finditer(lowered):
         # A date is short; a bounded slice keeps many "until"s linear.
-        day = parse_date(lowered[match.end() : match.end() + 40], today)
+        words = lowered[match.end() : match.end() + 40]
+        day = parse_date(words, today) or _end_named(words, today)
         if day is not None:
             days.append(day)
     for match in _BACK_ON.finditer(lowered):
         day = parse_date(lowered[match.end() : match.end() + 40], today)
         if day is not None and day > today:
             days.append(day - timedelta(days=1))
+    for match in _FOR_A_WHILE.finditer("" if _SO_FAR.search(lowered) else lowered):
+        count, unit = _count(match.group(1) or match.group(2) or "a"), match.group(3)
+        if count <= _MAX_AHEAD.get(unit, 0):
+            days.append(_after(today, unit, count) - timedelta(days=unit != "day"))
     if not days:
         return None
     return datetime.combine(max(days), _END_OF_DAY)
@@ -200,13 +216,10 @@ def starts(clause: str, said: datetime) -> Optional[Start]:
         ahead = (WEEKDAYS.index(match.group(1)) - today.weekday() - 1) % 7 + 1
         return _start_on(today + timedelta(days=ahead), match)
     for match in _IN_A_WHILE.finditer(lowered):
-        count = int(match.group(1)) if match.group(1).isdigit() else _NUMBER[match.group(1)]
-        unit = match.group(2)
+        count, unit = _count(match.group(1)), match.group(2)
         if count > _MAX_AHEAD.get(unit, 0):
             return None  # "in 8000 years": no day a plan can name
-        if unit in ("day", "week"):
-            return _start_on(today + timedelta(days=count * (7 if unit == "week" else 1)), match)
-        return _start_on(_months_on(today, count * (12 if unit == "year" else 1)), match)
+        return _start_on(_after(today, unit, count), match)
     for match in _FROM_MONTH.finditer(lowered):
         month = MONTHS[match.group(1)]
         if match.group(2):
@@ -251,6 +264,17 @@ def _months_on(day: date, months: int) -> date:
     """The same day ``months`` later, or the last of that month ("in a month", 31 Jan)."""
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER[word]
+
+
+def _after(today: date, unit: str, count: int) -> date:
+    """The day ``count`` days / weeks / months / years after today."""
+    if unit in ("day", "week"):
+        return today + timedelta(days=count * (7 if unit == "week" else 1))
+    return _months_on(today, count * (12 if unit == "year" else 1))
 
 
 def _start_on(day: date, said: re.Match[str]) -> Start:
@@ -304,6 +328,30 @@ def parse_date(text: str, today: date) -> Optional[date]:
         return today + timedelta(days=ahead)
     if _NEXT_WEEK.match(text):
         return today + timedelta(days=13 - today.weekday())
+    return None
+
+
+def _end_named(text: str, today: date) -> Optional[date]:
+    """The last day of what ``text`` opens with, as an end says it ("until …")."""
+    match = _A_SPAN.match(text)
+    if match:  # "until the end of the month", "till next year", "until the weekend"
+        which, unit = match.group(1), match.group(2)
+        if unit == "weekend":
+            return today + timedelta(days=6 - today.weekday())
+        if unit == "year":
+            return date(today.year + (which == "next"), 12, 31)
+        return _months_on(today.replace(day=1), 1 + (which == "next")) - timedelta(days=1)
+    match = _A_MONTH.match(text)
+    if match:  # "till (the end of) June", "until mid-December": that month's end or middle
+        month = MONTHS[match.group(2)]
+        year = today.year + (month < today.month)
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, 15 if match.group(1) else last)
+    match = _FEAST.match(text)
+    if match:  # "until Christmas", "till New Year"
+        christmas = match.group(1) in ("christmas", "xmas")
+        day = date(today.year, 12, 25 if christmas else 31)
+        return day if day >= today else day.replace(year=today.year + 1)
     return None
 
 
