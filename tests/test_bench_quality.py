@@ -1,0 +1,88 @@
+"""bench/quality.py keeps its held-out parts unread: it runs them, and never prints a row."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+RUNNER = BENCH / "quality.py"
+# CI may run the suite from a folder that holds only the tests.
+pytestmark = pytest.mark.skipif(not RUNNER.exists(), reason="no bench/ next to the tests")
+
+
+@pytest.fixture
+def quality(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(BENCH))  # the runner imports its sibling _common
+    spec = importlib.util.spec_from_file_location("bench_quality", RUNNER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_holdout2_is_a_held_out_part_run_by_all(quality: ModuleType) -> None:
+    assert quality.HELD_OUT == ("holdout", "holdout2")
+    assert set(quality.HELD_OUT) <= set(quality.PARTS)
+    assert not set(quality.HELD_OUT) & set(quality.TUNING)
+    personas = quality.load("holdout2")  # checks every row
+    assert len(personas) >= 10
+
+
+def test_details_of_holdout2_are_refused() -> None:
+    done = subprocess.run(
+        [sys.executable, str(RUNNER), "--part", "holdout2", "--details", "holdout2"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "--details: invalid choice: 'holdout2'" in done.stderr
+    assert done.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("row", "words"),
+    [
+        (
+            {"persona": "p", "scenario": "residence", "at": "2025-13-01T00:00:00Z", "say": "x"},
+            "2025-13-01",
+        ),
+        (
+            {
+                "persona": "p",
+                "scenario": "residence",
+                "ask": "?",
+                "expect": ["New Oslo"],
+                "stale": ["Oslo"],
+            },
+            "Oslo",
+        ),
+    ],
+    ids=["bad at", "stale inside expect"],
+)
+def test_a_malformed_held_out_row_is_named_by_its_line_not_its_words(
+    quality: ModuleType,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    row: dict[str, object],
+    words: str,
+) -> None:
+    monkeypatch.setattr(quality, "DATA", tmp_path)
+    fine = {"persona": "p", "scenario": "noise", "at": "2025-01-01T00:00:00Z", "say": "hi"}
+    for part in ("dev", "holdout2"):
+        lines = f"{json.dumps(fine)}\n{json.dumps(row)}\n"
+        (tmp_path / f"{part}.jsonl").write_text(lines, encoding="utf-8")
+
+    with pytest.raises(ValueError, match=r"^dev\.jsonl line 2: ") as tuning:
+        quality.load("dev")
+    assert words in str(tuning.value)  # a tuning part says what is wrong
+    with pytest.raises(ValueError, match=r"^holdout2\.jsonl line 2: a malformed row") as held_out:
+        quality.load("holdout2")
+    assert words not in str(held_out.value)
