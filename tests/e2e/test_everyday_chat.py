@@ -201,6 +201,9 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
 # Chat's own words before the news ("lol", "omg", "Cheers,") are not the news, nor a
 # reason to drop it; a typed-in-lower-case interjection is no one's name.
 _NEWS_KEPT: list[_Conversation] = [
+    # a word for an older sibling after the name: that sibling, not the user
+    (['I live in Daegu.', 'My unnie Soyeon works at Korean Air.', 'Soyeon unnie flies for Asiana now'], {('user', 'home', 'Daegu', False), ('user', 'siblings', 'Soyeon', False), ('unnie:Soyeon', 'employer', 'Asiana', False)}, set()),
+    (['I live in Daegu.', 'My hyung Minho lives in Busan.', 'Minho hyung moved to Seoul'], {('user', 'home', 'Daegu', False), ('user', 'siblings', 'Minho', False), ('hyung:Minho', 'home', 'Seoul', False)}, set()),
     (['I live in York.', 'lol moved to Leeds'], {('user', 'home', 'Leeds', False)}, set()),
     (['I work at Acme.', 'lol I got a job at Tesco'], {('user', 'employer', 'Tesco', False)}, set()),
     # Acme until Monday, Google from then

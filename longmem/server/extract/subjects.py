@@ -181,8 +181,11 @@ _RELATION = re.compile(
     r"(?:\s*,?\s*(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job)))?\s*,?\s*",
 )
 # fmt: off
+# Words for an older sibling said after the name, as Korean and Hindi English chat does
+# ("Soyeon unnie flies for Asiana now", "Minho hyung moved to Busan", "Priya didi").
+_KIN_AFTER = "unnie|eonni|noona|nuna|oppa|hyung|didi|bhaiya"
 _NAMED = re.compile(
-    r"^(?P<name>" + _NAME + r")(?P<c>'s|'ve|'d|'ll)?"
+    r"^(?P<name>" + _NAME + r")(?:\s+(?P<kin>(?i:" + _KIN_AFTER + r"))\b)?(?P<c>'s|'ve|'d|'ll)?"
     r"(?:\s*,\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")\s*,)?"
     r"(?:\s+and\s+(?:his|her|their)\s+\w+|\s+and\s+" + _NAME + r")?\s*"
 )
@@ -340,7 +343,9 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
         name = match.group(0)
         return Parsed(Subject(name, name), clause[match.end() :].strip())
     match = _NAMED.match(clause)
-    if match and _is_name(match.group("name"), clause[match.end() :], match.group("c")):
+    if match and (
+        match.group("kin") or _is_name(match.group("name"), clause[match.end() :], match.group("c"))
+    ):
         name = match.group("name")
         rest = clause[match.end() :]
         if match.group("c") and match.group("c") != "'s":
@@ -351,6 +356,7 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
             rel = match.group("rel").lower()
             relation = (RELATIONS.get(rel, "friends"), rel, name)
             return Parsed(relation_subject(rel, name), rest, relation)
+        # "Minho oppa": Minho, whom remember links to the relative it knows by that name
         return Parsed(Subject(name, name), rest)
     match = _THIRD.match(clause)
     if match and previous is not None:
