@@ -146,6 +146,10 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         # age, diet, drinks
         ("I'm 34 years old", ("User is 34 years old", "user", "age", "34", False)),
         ("I turned 35 yesterday", ("User is 35 years old", "user", "age", "35", False)),
+        ("celebrating my 40th this weekend", ("User is 40 years old", "user", "age", "40", False)),
+        ("my 30th birthday party was wild", ("User is 30 years old", "user", "age", "30", False)),
+        ("I hit 50 last month", ("User is 50 years old", "user", "age", "50", False)),
+        ("Leo just had his 5th birthday", ("Leo is 5 years old", "Leo", "age", "5", False)),
         ("I'm vegetarian", ("User is vegetarian", "user", "diet", "vegetarian", False)),
         ("I've gone vegan", ("User is vegan", "user", "diet", "vegan", False)),
         ("I'm pescatarian now", ("User is pescatarian", "user", "diet", "pescatarian", False)),
@@ -542,6 +546,15 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
     assert (fact.valid_from, fact.expires_at) == (_day(2027, 6, 1), _end_of(2027, 8, 31))
     fact = _one("I'm in Lisbon in February")
     assert (fact.valid_from, fact.expires_at) == (_day(2027, 2, 1), _end_of(2027, 2, 28))
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["my 5th time in Paris", "our 10th anniversary is next week", "hit 30 degrees today",
+     "I hit 40 followers lol", "it's my 2nd year at uni"],
+)  # fmt: skip
+def test_an_ordinal_or_a_number_hit_is_no_age_unless_a_birthday(content: str) -> None:
+    assert _one(content).attribute is None
 
 
 @pytest.mark.parametrize(

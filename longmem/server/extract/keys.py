@@ -288,6 +288,11 @@ RULES: tuple[Rule, ...] = (
     # "I'm a 35 year old woman" is an age; "I have a 10 year old", "my 10 year old" a child's
     _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
+    # A birthday by its number: "had his 5th birthday", "celebrating my 40th this weekend";
+    # not "my 5th time in Paris", "our 10th anniversary".
+    _rule("age", r"\b(?:my|his|her|their|our)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\b(?=\s*(?:b-?day|birthday|bday|$|[,.!;]|today|tonight|yesterday|this|next|last|on\s|in\s|is\b|was\b|party|lol))"),
+    # "I hit 50 last month", "hitting 30 this year": not "hit 30 degrees", "hit 40 followers"
+    _rule("age", r"^" + _ADV + r"(?:hit|hits|hitting|reached|reaching)\s+(?P<v>[1-9]\d)\b(?=\s*(?:$|[,.!;]|today|yesterday|this|next|last|on\s|in\s|lol|and\b))"),
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
