@@ -147,6 +147,11 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I'm 34 years old", ("User is 34 years old", "user", "age", "34", False)),
         ("I turned 35 yesterday", ("User is 35 years old", "user", "age", "35", False)),
         ("celebrating my 40th this weekend", ("User is 40 years old", "user", "age", "40", False)),
+        ("started my new role at Monzo today", ("User works at Monzo", "user", "employer", "Monzo", False)),
+        ("new job at Deliveroo", ("User works at Deliveroo", "user", "employer", "Deliveroo", False)),
+        ("I'm teaching at Ridgeway High now", ("User works at Ridgeway High", "user", "employer", "Ridgeway High", False)),
+        ("I work in marketing at Unilever", ("User works at Unilever", "user", "employer", "Unilever", False)),
+        ("Day one at Ocado done", ("User works at Ocado", "user", "employer", "Ocado", False)),
         ("my 30th birthday party was wild", ("User is 30 years old", "user", "age", "30", False)),
         ("I hit 50 last month", ("User is 50 years old", "user", "age", "50", False)),
         ("Leo just had his 5th birthday", ("Leo is 5 years old", "Leo", "age", "5", False)),
@@ -166,7 +171,6 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("Keto is over now, back to carbs", ("User is no longer keto", "user", "diet", "keto", True)),
         ("The keto diet is over, thank god", ("User is no longer keto", "user", "diet", "keto", True)),
         ("started keto today", ("User is keto", "user", "diet", "keto", False)),
-        ("I started at Leeds College as a lecturer", ("User works at Leeds College", "user", "employer", "Leeds College", False)),
         # preferences, single- and multi-valued
         ("My favourite colour is green now", ("User's favorite colour is green", "user", "favorite:colour", "green", False)),
         ("I prefer tea over coffee", ("User likes tea over coffee", "user", "likes", "tea over coffee", False)),
@@ -238,6 +242,35 @@ def test_a_keyed_fact_is_worded_one_way_whatever_was_said(
                     "South Indian food",
                     False,
                 )
+            ],
+        ),
+        (
+            # A place one starts at as a worker is an employer, not a school
+            "I started at Leeds College as a lecturer",
+            [
+                ("User works as a lecturer", "user", "job", "lecturer", False),
+                ("User works at Leeds College", "user", "employer", "Leeds College", False),
+            ],
+        ),
+        (
+            "joined Stripe as a data scientist",
+            [
+                ("User works as a data scientist", "user", "job", "data scientist", False),
+                ("User works at Stripe", "user", "employer", "Stripe", False),
+            ],
+        ),
+        (
+            "Just signed my contract with Arsenal as physio",
+            [
+                ("User works as a physio", "user", "job", "physio", False),
+                ("User works at Arsenal", "user", "employer", "Arsenal", False),
+            ],
+        ),
+        (
+            "I'm the new head chef at Dishoom",
+            [
+                ("User works as a head chef", "user", "job", "head chef", False),
+                ("User works at Dishoom", "user", "employer", "Dishoom", False),
             ],
         ),
         (
@@ -554,6 +587,17 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
      "I hit 40 followers lol", "it's my 2nd year at uni"],
 )  # fmt: skip
 def test_an_ordinal_or_a_number_hit_is_no_age_unless_a_birthday(content: str) -> None:
+    assert _one(content).attribute is None
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["new role at work is stressful", "new gig at the Roundhouse tonight, come along",
+     "I signed a contract with the landlord", "I work in London at weekends",
+     "I work in a bar at night", "I joined the gym as a member", "I joined a book club",
+     "I'm the new kid on the block"],
+)  # fmt: skip
+def test_work_words_that_name_no_employer(content: str) -> None:
     assert _one(content).attribute is None
 
 

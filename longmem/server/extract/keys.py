@@ -111,7 +111,8 @@ _FOR_A_WHILE = (
 )
 # An offer is work once taken: "took the offer from Google", not "got an offer from Google".
 _TAKEN_WORK = (
-    r"(?:(?:got|have|has|found|landed|started|for)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:(?:got|have|has|found|landed|started|start|starts|starting|began|begin|for)\s+"
+    r"(?:(?:a|an|the|my|his|her|their|our)\s+)?"
     + _JOB_KIND
     + r"(?!offer\b)"
     + _WORK_WORDS
@@ -223,6 +224,10 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
+    # "joined Stripe as a data scientist", "signed my contract with Arsenal as physio"
+    _rule("job", r"\b(?:joined|joining|join|started at|start at|starting at|started with|signed with|signed (?:(?:a|my|the)\s+)?(?:new\s+)?contract with)\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
+    # "I'm the new head chef at Dishoom"
+    _rule("job", r"^" + _ADV + _BE + r"\s+" + _ADV + r"the\s+new\s+(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+(?:at|for|with|in)\s|\s*$|\s*[,.!])"),
     # "I've been hired by the RTC in Quebec City as a dispatcher"
     _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
@@ -230,8 +235,12 @@ RULES: tuple[Rule, ...] = (
     # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
     _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
-    _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:as\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
-    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
+    _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
+    # "new gig at Deliveroo", typed short; "teaching at Ridgeway High now"
+    _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+" + _V),
+    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:[\w-]+\s+){0,2}?at\s+" + _V),
+    _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("employer", r"\b(?:(?:first|second)\s+(?:day|week)|(?:day|week)\s+(?:one|1))\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
     _rule("employer", r"^" + _ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
     _rule("employer", r"\b" + _TAKEN_WORK + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
@@ -347,7 +356,7 @@ _VALUE_END = re.compile(
     r"is|was|were|are|will be|(?:over|out|down|up|back) (?:in|at|on|there|here)|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|"
+    r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|starts|begins|kicks off|"
     r"in (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(?:years?|months?|weeks?|days?)|"
     r"on (?:the\s+)?\d+|on (?:" + "|".join(MONTH_NAMES) + r")|sometime|at the end|by the end|"
     r"today|tonight|tomorrow|yesterday|yday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
@@ -409,8 +418,9 @@ _NOT_AN_EMPLOYER = re.compile(
     r"^(?:(?-i:last|least|first|heart|all|the moment)|(?-i:home)(?:\s.*)?|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
     r"other people|others|someone else|somebody else|anyone else|anybody else|the man|free|"
     r"today|tonight|the (?:day|night|week|weekend|summer|season|holidays|year|month)|now|a bit|"
-    r"a while|midnight|noon|"
+    r"a while|midnight|noon|(?-i:work)|(?-i:weekends?|nights?|night time|the weekends)|"
     r"peanuts|this point|that point|"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
     r"(?:in|on|since|from|back|last|this|after|before)\s.*|\d{4}|"
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
