@@ -253,6 +253,20 @@ def test_a_keyed_fact_is_worded_one_way_whatever_was_said(
             ],
         ),
         (
+            "Sarah (my sister) lives in Perth now",
+            [
+                ("User's sister is Sarah", "user", "siblings", "Sarah", False),
+                ("User's sister Sarah lives in Perth", "sister:Sarah", "home", "Perth", False),
+            ],
+        ),
+        (
+            "my niece Ava started uni at Leeds",
+            [
+                ("User's niece is Ava", "user", "relatives", "Ava", False),
+                ("User's niece Ava goes to Leeds", "niece:Ava", "school", "Leeds", False),
+            ],
+        ),
+        (
             "joined Stripe as a data scientist",
             [
                 ("User works as a data scientist", "user", "job", "data scientist", False),

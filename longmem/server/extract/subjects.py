@@ -186,7 +186,8 @@ _RELATION = re.compile(
 _KIN_AFTER = "unnie|eonni|noona|nuna|oppa|hyung|didi|bhaiya"
 _NAMED = re.compile(
     r"^(?P<name>" + _NAME + r")(?:\s+(?P<kin>(?i:" + _KIN_AFTER + r"))\b)?(?P<c>'s|'ve|'d|'ll)?"
-    r"(?:\s*,\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")\s*,)?"
+    r"(?:\s*,\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")\s*,"
+    r"|\s*\(\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<prel>" + _REL + r")\s*\))?"
     r"(?:\s+and\s+(?:his|her|their)\s+\w+|\s+and\s+" + _NAME + r")?\s*"
 )
 # "Anna's husband", "my sister's new boss", "mum's partner": a person of someone's,
@@ -352,8 +353,9 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
             rest = _spell(match.group("c"), rest)
         elif match.group("c") == "'s":
             rest = _spell_s("'s " + rest)
-        if match.group("rel"):
-            rel = match.group("rel").lower()
+        if match.group("rel") or match.group("prel"):
+            # "Sarah, my sister, …" and "Sarah (my sister) …"
+            rel = (match.group("rel") or match.group("prel")).lower()
             relation = (RELATIONS.get(rel, "friends"), rel, name)
             return Parsed(relation_subject(rel, name), rest, relation)
         # "Minho oppa": Minho, whom remember links to the relative it knows by that name
