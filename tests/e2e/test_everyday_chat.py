@@ -98,7 +98,7 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (["I'm 34.", "I'm 5'10", "I'm 6 foot tall", "I'm 100% sure"], {('user', 'age', '34', False)}, {"User is 5'10", 'User is 6 foot tall', 'User is 100% sure'}),
     (['I work at Acme.', "we're hiring engineers in Lisbon"], {('user', 'employer', 'Acme', False)}, {'User is hiring engineers in Lisbon'}),
     (['I live in York.', 'our company relocated to Austin'], {('user', 'home', 'York', False)}, {"User's company relocated to Austin"}),
-    (['Our baby is 6 months old.'], set(), {"User's baby is 6 months old"}),
+    (['Our baby is 6 months old.'], {('baby:', 'age', '6 months', False)}, set()),  # the baby's, not the user's
     # an offer not taken, volunteering, working at home, studying: no employer
     (['I work at Acme.', 'I got an offer from Google'], {('user', 'employer', 'Acme', False)}, {'User got an offer from Google'}),
     (['I work at Acme.', 'I took the offer from Google'], {('user', 'employer', 'Google', False)}, set()),

@@ -154,6 +154,10 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("Day one at Ocado done", ("User works at Ocado", "user", "employer", "Ocado", False)),
         ("my 30th birthday party was wild", ("User is 30 years old", "user", "age", "30", False)),
         ("I hit 50 last month", ("User is 50 years old", "user", "age", "50", False)),
+        ("just turned thirty", ("User is thirty years old", "user", "age", "thirty", False)),
+        ("I'm thirty-five now", ("User is thirty-five years old", "user", "age", "thirty-five", False)),
+        ("Isla is 6 weeks old", ("Isla is 6 weeks old", "Isla", "age", "6 weeks", False)),
+        ("Isla turned 18 months", ("Isla is 18 months old", "Isla", "age", "18 months", False)),
         ("Leo just had his 5th birthday", ("Leo is 5 years old", "Leo", "age", "5", False)),
         ("I'm vegetarian", ("User is vegetarian", "user", "diet", "vegetarian", False)),
         ("I've gone vegan", ("User is vegan", "user", "diet", "vegan", False)),
@@ -598,7 +602,9 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
 @pytest.mark.parametrize(
     "content",
     ["my 5th time in Paris", "our 10th anniversary is next week", "hit 30 degrees today",
-     "I hit 40 followers lol", "it's my 2nd year at uni"],
+     "I hit 40 followers lol", "it's my 2nd year at uni", "we turned two rooms into one",
+     "turned one of my hobbies into a job", "I'm one of five kids", "I'm 3 weeks into my new job",
+     "she is 6 months pregnant"],
 )  # fmt: skip
 def test_an_ordinal_or_a_number_hit_is_no_age_unless_a_birthday(content: str) -> None:
     assert _one(content).attribute is None

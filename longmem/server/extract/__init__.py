@@ -131,6 +131,8 @@ def sentence_of(subject: Subject, key: Key) -> str:
         return f"{subject.name}'s favorite {thing} {verb} {value}"
     if key.attribute == "home" and value.split()[0] in _NEAR:  # "near my mum's": User's mum's
         return f"{subject.name} {'no longer ' if key.negated else ''}lives {third_person(value)}"
+    if key.attribute == "age" and value.split()[-1] in ("week", "weeks", "month", "months"):
+        return f"{subject.name} is {'not ' if key.negated else ''}{value} old"  # a baby's
     if key.attribute == "diet" and value.split()[0] in _VERB_DIETS:
         return f"{subject.name} {'no longer ' if key.negated else ''}{value}"
     positive, negative = _TEMPLATES.get(key.attribute, ("{s} {v}", "{s} not {v}"))

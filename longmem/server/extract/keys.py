@@ -41,6 +41,14 @@ from .text import (
 
 # -- attributes ---------------------------------------------------------------------------
 
+# Ages in words: "two" … "ninety-nine" ("thirty five", "thirty-five").
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+NUMBER_WORDS = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:" + _UNITS + r"))?|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    + _UNITS
+    + r")"
+)
 _ADV = r"(?:(?:just|now|currently|finally|recently|also|still|actually|officially|already|both|" \
     r"really|newly|since|then|even|only|totally|definitely|absolutely|basically)\s+)*"  # fmt: skip
 # Being, now: "I was a nurse" is what one was, a plain memory, not the current job.
@@ -290,7 +298,13 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
     # -- age and dates --
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|mins|hours|hrs|days|weeks|months|miles|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
-    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b"),
+    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s+(?:months?|weeks?)\b)"),
+    # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
+    # ("Isla is 6 weeks old", "turned 18 months")
+    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>" + NUMBER_WORDS + r")\b(?=\s*(?:$|[,.!;]|today|tonight|yesterday|last|this|on|in|and|lol|already|now|years?\b|yrs))"),
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>" + NUMBER_WORDS + r")(?=\s+(?:now|today|already|years? old|this year)\b)"),
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+|only\s+|just\s+)?(?P<v>\d{1,2}\s+(?:weeks?|months?))\s+old\b"),
+    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,2}\s+months?)\b"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
     _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
@@ -402,7 +416,7 @@ def clean_value(raw: str, name: str) -> Optional[str]:
     found = value.split()
     if not found or len(found) > _MAX_VALUE_WORDS or value.lower() in _PRONOUNS:
         return None
-    return None if _DURATION.match(value) else value
+    return None if name != "age" and _DURATION.match(value) else value  # "6 weeks" old
 
 
 # A while is no value: "a nurse for ten years" is not a nurse at "ten years".
