@@ -61,12 +61,13 @@ DRINKS = tuple(
     for drink in """coffee, tea, green tea, black tea, herbal tea, mint tea, matcha, espresso,
     latte, lattes, cappuccino, flat white, beer, wine, red wine, white wine, water,
     sparkling water, juice, orange juice, soda, cola, coke, kombucha, smoothies, smoothie,
-    milk, oat milk, decaf, chai, yerba mate, whisky, whiskey, hot chocolate""".split(",")
+    milk, oat milk, decaf, chai, yerba mate, whisky, whiskey, hot chocolate, alcohol, booze,
+    caffeine, rooibos""".split(",")
 )
 _DRINK = "(?:" + "|".join(sorted(map(re.escape, DRINKS), key=len, reverse=True)) + ")"
 DIETS = (
     "vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|gluten[- ]free|"
-    "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free"
+    "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb"
 )
 OCCUPATIONS = frozenset(
     """nurse midwife doctor surgeon dentist vet veterinarian pharmacist paramedic therapist
@@ -330,15 +331,18 @@ RULES: tuple[Rule, ...] = (
     # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
     _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so)\b))"),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),
+    _rule("allergies", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?P<v>coeliac|celiac)\b", value="gluten ({v})"),
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
     _rule("allergies", r"\b(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+(?:disease|syndrome|allergy))\b|\b(?:have|has)\s+(?P<v2>diabetes|asthma|coeliac|celiac|eczema)\b"),
     _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
+    # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
+    _rule("drinks", r"\b(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b", negated=True),
     _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=[,.!\s]|$)"),
     _rule("drinks", r"\b(?:am|is|are)\s+(?:now\s+)?an?\s+(?P<v>coffee|tea)\s+(?:person|drinker)\b"),
     _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
     _rule("drinks", r"\b(?P<v>" + _DRINK + r")\s+only\b"),
-    _rule("drinks", r"\b(?:switched|switching|moved|changed)\s+(?:over\s+|back\s+)?to\s+(?P<v>" + _DRINK + r")\b"),
+    _rule("drinks", r"\b(?:(?:switched|switching|moved|changed)\s+(?:over\s+|back\s+)?to|back\s+on)\s+(?P<v>" + _DRINK + r")\b"),
     _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>" + _DRINK + r")\b"),
     # -- likes --
     _rule("favorite:", r"\bfavou?rite\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:now\s+|still\s+)?" + _V),
