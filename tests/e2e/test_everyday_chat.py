@@ -201,6 +201,9 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
 # Chat's own words before the news ("lol", "omg", "Cheers,") are not the news, nor a
 # reason to drop it; a typed-in-lower-case interjection is no one's name.
 _NEWS_KEPT: list[_Conversation] = [
+    # the one who died did not move: the user did
+    (['I live in Leeds.', 'Dad died, moved back home to York.'], {('user', 'home', 'York', False)}, {"User's dad died"}),
+    (['I live in Leeds.', 'my gran passed away, moved back home to Cork'], {('user', 'home', 'Cork', False)}, {"User's gran passed away"}),
     # a word for an older sibling after the name: that sibling, not the user
     (['I live in Daegu.', 'My unnie Soyeon works at Korean Air.', 'Soyeon unnie flies for Asiana now'], {('user', 'home', 'Daegu', False), ('user', 'siblings', 'Soyeon', False), ('unnie:Soyeon', 'employer', 'Asiana', False)}, set()),
     (['I live in Daegu.', 'My hyung Minho lives in Busan.', 'Minho hyung moved to Seoul'], {('user', 'home', 'Daegu', False), ('user', 'siblings', 'Minho', False), ('hyung:Minho', 'home', 'Seoul', False)}, set()),

@@ -159,6 +159,14 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I have given up caffeine altogether", ("User no longer drinks caffeine", "user", "drinks", "caffeine", True)),
         ("I stopped drinking alcohol", ("User no longer drinks alcohol", "user", "drinks", "alcohol", True)),
         ("I'm back on coffee", ("User drinks coffee", "user", "drinks", "coffee", False)),
+        ("just moved here to Bristol", ("User lives in Bristol", "user", "home", "Bristol", False)),
+        ("relocated for work to Bristol", ("User lives in Bristol", "user", "home", "Bristol", False)),
+        ("moved back home to Cork", ("User lives in Cork", "user", "home", "Cork", False)),
+        ("moved across the country to Perth", ("User lives in Perth", "user", "home", "Perth", False)),
+        ("we upped sticks to Cornwall", ("User lives in Cornwall", "user", "home", "Cornwall", False)),
+        ("we've settled in nicely in Bristol", ("User lives in Bristol", "user", "home", "Bristol", False)),
+        ("back in Cork for good", ("User lives in Cork", "user", "home", "Cork", False)),
+        ("moved house last week, now in Clifton", ("User lives in Clifton", "user", "home", "Clifton", False)),
         ("turns out I'm coeliac", ("User is allergic to gluten (coeliac)", "user", "allergies", "gluten (coeliac)", False)),
         ("I'm thirty-five now", ("User is thirty-five years old", "user", "age", "thirty-five", False)),
         ("Isla is 6 weeks old", ("Isla is 6 weeks old", "Isla", "age", "6 weeks", False)),
@@ -623,6 +631,16 @@ def test_an_ordinal_or_a_number_hit_is_no_age_unless_a_birthday(content: str) ->
      "I'm the new kid on the block"],
 )  # fmt: skip
 def test_work_words_that_name_no_employer(content: str) -> None:
+    assert _one(content).attribute is None
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["I moved the meeting to Tuesday", "we moved the sofa to the other room",
+     "moved my savings to a new bank", "got promoted, now in charge of sales",
+     "finished the course, now in the job market"],
+)  # fmt: skip
+def test_moving_things_or_being_in_charge_is_no_home(content: str) -> None:
     assert _one(content).attribute is None
 
 

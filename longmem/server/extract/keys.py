@@ -158,6 +158,13 @@ def _rule(
     return Rule(name, pattern, flags, value, negated)
 
 
+# How one moved, between "moved" and "to": "moved here to", "relocated for work to",
+# "moved back home to", "moved across the country to" (not "moved the meeting to").
+_MOVED_HOW = (
+    r"(?:(?:here|there|back|home|over|out|away|abroad|house|down|up|all the way|permanently|"
+    r"finally|across the (?:country|pond|world|border)|for (?:work|uni|a job|love|school|the job)|"
+    r"with (?:my|our|the) (?:family|kids|partner|wife|husband|boyfriend|girlfriend))\s+){0,3}"
+)
 # A move said before it happens: "we're moving to Izmir in June", "we move to Leeds on
 # 1 May", "moving into a flat in Leith next month"; keyed only with the day it happens
 # (extract/__init__.py).
@@ -262,13 +269,16 @@ RULES: tuple[Rule, ...] = (
     # -- home and whereabouts --
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated)\s+(?:back\s+|over\s+|out\s+)?to\s+" + _V),
+    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+" + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # A move to come: a home from the day the clause names, else a plain memory (__init__).
     _rule("home", PLANNED_MOVE + _V),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),
     _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
-    _rule("home", r"\bsettled\s+in\s+" + _V),
+    _rule("home", r"\bsettled\s+in\s+(?:(?:nicely|well|quickly|fine|ok|okay|at last|finally)\s+in\s+)?" + _V),
+    # "moved house last week, now in Clifton", "back in Cork for good"
+    _rule("home", r"(?:^|,\s*)now\s+(?:living\s+|based\s+)?in\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?back\s+(?:home\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+for good\b"),
     # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield"
     _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into))\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
     _rule("home", r"^(?:my|our)\s+(?:new\s+)?" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),

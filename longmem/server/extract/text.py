@@ -90,7 +90,7 @@ CLAUSE_VERBS = (
     | frozenset(v + "s" for v in COMMON_VERBS)
     | frozenset(v + "es" for v in COMMON_VERBS if v.endswith(("ch", "sh", "ss", "x", "o")))
     | frozenset(v + "ed" for v in COMMON_VERBS)
-    | words("moved lived worked started joined switched turned liked loved married adopted")
+    | words("moved lived worked started joined switched turned liked loved married adopted died")
     | words("goes does has have had is are am was were be been will would can could")
     | words("should shall may might must don't doesn't didn't can't won't")
     | PAST_IRREGULAR
@@ -333,6 +333,8 @@ _EVENT_NOUNS = THING_NOUNS | words("baby year summer job")  # "Summer" is a name
 
 
 def _person_of(left: str, people: Collection[str]) -> Optional[str]:
+    if _DIED.search(left):
+        return None  # "Dad died, moved back home to York": the one who moved is the user
     owned = _OWNED.match(left)
     if owned:
         rel = owned.group("rel").lower()
@@ -349,6 +351,7 @@ def _person_of(left: str, people: Collection[str]) -> Optional[str]:
     return who if who.lower() in people or done else None
 
 
+_DIED = re.compile(r"\b(?:died|passed away|passed on|passed|was killed)\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|his)\b", re.I)
 _WHO = re.compile(r",\s*(?:(?:the one|the guy|the girl)\s+)?(?:who|which|whose|whom|where)\b", re.I)
 # Pasts that as often say how one is: "I'm 30, married, live in York", "30, broke, happy".
