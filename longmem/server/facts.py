@@ -198,6 +198,10 @@ class ExtractedFact:
     # A correction ("it's Izmir, not Bursa"): the word said wrongly before, which
     # ``value`` replaces in the memory that said it.
     corrects: Optional[str] = None
+    # A plan called off ("we're not moving to Izmir after all", "the move's off"): a
+    # negated fact that retires the planned value of its key (any, with no ``value``),
+    # and nothing else; with no plan waiting it is a plain memory.
+    calls_off: bool = False
 
 
 class Extractor(Protocol):

@@ -970,6 +970,7 @@ def test_a_move_called_off_leaves_the_home(mem: Longmem, collection: str, off: s
 def test_a_new_job_called_off_leaves_the_job(mem: Longmem, collection: str) -> None:
     [acme] = mem.remember("I work at Acme.", collection=collection)
     [globex] = mem.remember("I start at Globex next month.", collection=collection)
+    assert mem.get(acme["id"], collection=collection)["expires_at"] == globex["valid_from"]
     mem.remember("I'm not starting at Globex after all", collection=collection)
     assert mem.get(globex["id"], collection=collection)["is_latest"] is False
     assert mem.get(acme["id"], collection=collection)["expires_at"] is None
@@ -979,6 +980,7 @@ def test_a_new_job_called_off_leaves_the_job(mem: Longmem, collection: str) -> N
 def test_a_plan_removed_leaves_the_home(mem: Longmem, collection: str, how: str) -> None:
     [moda] = mem.remember("We live in Moda.", collection=collection)
     [izmir] = mem.remember("We're moving to Izmir next month.", collection=collection)
+    assert mem.get(moda["id"], collection=collection)["expires_at"] == izmir["valid_from"]
     if how == "delete":
         mem.delete(izmir["id"], collection=collection)
     elif how == "archive":
@@ -986,6 +988,35 @@ def test_a_plan_removed_leaves_the_home(mem: Longmem, collection: str, how: str)
     else:
         mem.forget(izmir["text"], collection=collection, min_score=0.99)
     assert mem.get(moda["id"], collection=collection)["expires_at"] is None
+
+
+@pytest.mark.parametrize("off", ["the move's off :(", "we're not moving after all"])
+def test_a_move_called_off_without_its_place_leaves_the_home(
+    mem: Longmem, collection: str, off: str
+) -> None:
+    [moda] = mem.remember("We live in Moda.", collection=collection)
+    [izmir] = mem.remember("We're moving to Izmir next month.", collection=collection)
+    [denial] = mem.remember(off, collection=collection)
+    assert (denial["relation"], denial["supersedes"]) == ("updates", izmir["id"])
+    assert mem.get(moda["id"], collection=collection)["expires_at"] is None
+    assert mem.profile(collection)["profile"] == "User lives in Moda."
+
+
+def test_a_call_off_with_no_plan_waiting_leaves_the_home(mem: Longmem, collection: str) -> None:
+    # said late (the move has happened) or of no plan: the words, never an ending
+    [izmir] = mem.remember("We live in Izmir.", collection=collection)
+    [words] = mem.remember("we're not moving to Izmir after all", collection=collection)
+    assert (words["attribute"], words["relation"]) == (None, "new")
+    assert mem.get(izmir["id"], collection=collection)["is_latest"] is True
+
+
+def test_a_denial_is_never_a_duplicate_of_what_it_denies(mem: Longmem, collection: str) -> None:
+    [acme] = mem.remember("I work at Acme.", collection=collection)
+    [off] = mem.remember("I'm not working at Acme anymore", collection=collection)
+    assert (off["relation"], off["supersedes"]) == ("updates", acme["id"])
+    [late] = mem.remember("The tram was late.", collection=collection)
+    [on_time] = mem.remember("The tram wasn't late.", collection=collection)
+    assert on_time["relation"] == "new" and on_time["id"] != late["id"]
 
 
 def test_trips_to_come_are_stays_of_their_own(mem: Longmem, collection: str) -> None:

@@ -254,7 +254,8 @@ _NEWS_KEPT: list[_Conversation] = [
     (['I live in York.', 'just closed on a condo in Austin!!'], {('user', 'home', 'Austin', False)}, set()),
     (['I live in York.', 'we got a house in Fremantle mate'], {('user', 'home', 'Fremantle', False)}, set()),
     (['I live in York.', 'home is Lisbon now'], {('user', 'home', 'Lisbon', False)}, set()),
-    (['I live in York.', 'Bristol is our home now'], {('user', 'home', 'Bristol', False)}, set()),
+    (['I live in York.', 'Bristol is our new home'], {('user', 'home', 'Bristol', False)}, set()),
+    (['I live in York.', 'Discord is my home now lol', 'Tom is home for good', 'Costa is my home'], {('user', 'home', 'York', False)}, {"Discord is User's home now lol", 'Tom is home for good', "Costa is User's home"}),
     (['I live in York.', 'our new address is 22 Acacia Avenue in Harrogate'], {('user', 'home', '22 Acacia Avenue in Harrogate', False)}, set()),
 ]  # fmt: skip
 

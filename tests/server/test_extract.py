@@ -542,6 +542,13 @@ def _day(year: int, month: int, day: int) -> datetime:
     [
         ("I start at Globex on Monday", "User works at Globex from 23 November 2026", _day(2026, 11, 23)),
         ("On Monday, I start at Globex", "User works at Globex from 23 November 2026", _day(2026, 11, 23)),
+        ("I start at Globex in May", "User works at Globex from May 2027", _day(2027, 5, 1)),
+        ("moving to Leeds on 1 May", "User moves to Leeds on 1 May 2027", _day(2027, 5, 1)),
+        ("moving to Leeds on the 1st of June", "User moves to Leeds on 1 June 2027", _day(2027, 6, 1)),
+        ("we're moving to Leeds next month because we want a garden", "User moves to Leeds in December 2026", _day(2026, 12, 1)),
+        ("we're planning to move to Leeds next year", "User moves to Leeds in 2027", _day(2027, 1, 1)),
+        ("we won't move to Leith until March", "User moves to Leith in March 2027", _day(2027, 3, 1)),
+        ("I'm not joining Globex until January now", "User works at Globex from January 2027", _day(2027, 1, 1)),
         ("I'm 40 on Friday", "User is 40 years old from 20 November 2026", _day(2026, 11, 20)),
         ("I'm starting at Globex tomorrow", "User works at Globex from 19 November 2026", _day(2026, 11, 19)),
         ("I'm moving to Leeds next month", "User moves to Leeds in December 2026", _day(2026, 12, 1)),
@@ -676,6 +683,28 @@ def test_a_move_without_a_day_or_only_wished_is_words(content: str) -> None:
 def test_a_move_called_off_denies_that_home_in_the_words_said(content: str, text: str) -> None:
     fact = _one(content)
     assert (fact.text, fact.attribute, fact.value, fact.negated) == (text, "home", "Izmir", True)
+    assert fact.calls_off
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["we're not moving after all", "the move's off :(", "the move fell through",
+     "we decided not to move", "we're staying in Moda after all", "we cancelled the move"],
+)  # fmt: skip
+def test_a_move_called_off_without_its_place_calls_off_any(content: str) -> None:
+    fact = _one(content)
+    assert (fact.attribute, fact.value, fact.negated, fact.calls_off) == ("home", None, True, True)
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["renting a cottage in Cornwall next week", "got a cottage in Cornwall for half term",
+     "signed a lease on a flat in Leith for my daughter",
+     "signed a lease on a unit in Salford for the bakery", "my new address is 42",
+     "unpacked in the hotel in seattle", "Discord is my home now lol", "Tom is home for good"],
+)  # fmt: skip
+def test_a_holiday_let_or_someone_elses_lease_is_no_home(content: str) -> None:
+    assert _one(content).attribute != "home"
 
 
 @pytest.mark.parametrize(
@@ -706,6 +735,7 @@ def test_a_while_or_an_end_is_not_a_start(content: str) -> None:
 def test_a_plan_in_thousands_of_years_is_words_not_a_crash() -> None:
     for content in ("I'm moving to Leeds in 8000 years", "moving in 99999999 days"):
         assert _one(content).valid_from is None
+    assert _one("I moved to Leeds 99999999 days ago").valid_from is None
 
 
 def test_a_day_after_another_value_does_not_plan_the_first() -> None:

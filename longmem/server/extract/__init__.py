@@ -289,7 +289,15 @@ def _facts_of(
             Key("school", k.value, k.negated, k.type) if k.attribute == "employer" else k
             for k in keys
         ]
-    keys, called_off = _plans(keys, predicate, clause, start)
+    later = _put_off(keys, clause, said) if until is not None else None
+    if later is not None:
+        # "won't move to Leith until March", "not joining Globex till January now": a plan
+        # for that day, not a denial
+        keys = [
+            Key(k.attribute, k.value, False, k.type) if k.negated and k.value else k for k in keys
+        ]
+        start, until = later, None  # "until March" is when it begins, not when it ends
+    keys, called_off = _plans(keys, predicate, clause, start, denied_ok=later is not None)
     if any(k.attribute == "home" for k in keys):
         # "I'm in Leeds now": one place, a home, not a stay as well
         keys = [k for k in keys if k.attribute != "location"]
@@ -313,7 +321,8 @@ def _facts_of(
         detail = "" if listed or planned else _detail(parsed.predicate, key)
         ends = until
         text = finish(sentence_of(subject, key) + detail)
-        if key.negated and key.value == called_off:
+        off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
+        if off:
             text = _as_said(subject, clause, parsed)  # "User is not moving to Izmir after all"
         elif planned and key.attribute == "home" and " lives in " in text:
             # "User moves to Izmir in June 2027": a move to come, found by "am I moving?"
@@ -338,6 +347,7 @@ def _facts_of(
                 negated=key.negated,
                 valid_from=planned.at if planned else valid_from,
                 expires_at=None if past or key.attribute in _LASTING else ends,
+                calls_off=off,
             )
         )
     ended = [key.attribute for key in keys if not key.value]
@@ -347,15 +357,17 @@ def _facts_of(
     text = _as_said(subject, clause, parsed)
     if text and ended:
         # "User resigned today": a denial of whatever the key holds, in the words said.
+        off = called_off == ""  # "the move's off": any plan of the home, the user's
         facts += [
             ExtractedFact(
                 text=text,
                 type=kind,
                 statement=clause,
-                subject=subject.key,
+                subject=USER if off and subject is NOBODY else subject.key,
                 attribute=name,
                 negated=True,
                 valid_from=valid_from,
+                calls_off=off,
             )
             for name in ended
         ]
@@ -382,8 +394,23 @@ def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
     return finish(f"{subject.name} {third_person(parsed.predicate)}")
 
 
+def _put_off(keys: list[Key], clause: str, said: datetime) -> Optional[Start]:
+    """The day a denied value is put off to ("not … until March"), if it names one."""
+    denied = any(k.negated and k.value for k in keys) or _DENIED.search(clause) is not None
+    if not keys or not denied or not _UNTIL_WORD.search(clause):
+        return None
+    return starts(_UNTIL_WORD.sub("from", clause), said)
+
+
+_UNTIL_WORD = re.compile(r"\b(?:until|till|til)\b", re.I)
+
+
 def _plans(
-    keys: list[Key], predicate: str, clause: str, start: Optional[Start]
+    keys: list[Key],
+    predicate: str,
+    clause: str,
+    start: Optional[Start],
+    denied_ok: bool = False,
 ) -> tuple[list[Key], Optional[str]]:
     """The keys of a clause that may plan something, and the home a move called off names.
 
@@ -393,36 +420,53 @@ def _plans(
     and the day; denied ("we're not moving to Izmir after all"), it calls the plan off.
     Any other value said of a day to come is no plan when hedged or denied before it ("I
     won't be joining Globex next month"): a plain memory, not the value now either."""
+    if _MOVE_OFF.search(predicate) and not any(k.attribute == "home" for k in keys):
+        # "we're not moving after all", "the move's off": whichever move was planned
+        return [*keys, Key("home", "", True, FACT)], ""
     moving = re.search(PLANNED_MOVE, predicate, re.I)
     homes = [k for k in keys if k.attribute == "home"] if moving else []
     if moving:
         keys = [k for k in keys if k.attribute != "home"]
     if homes and _OWN_MOVE.match(predicate):
         head = predicate[: moving.start()] if moving else ""
-        if homes[0].negated or _DENIED.search(head):
+        if not denied_ok and (homes[0].negated or _DENIED.search(head)):
             return [*keys, Key("home", homes[0].value, True, FACT)], homes[0].value
         if start is not None and _planned(homes[0], start, clause):
             keys.append(homes[0])
-    if start is not None and _HEDGED.search(predicate):
-        keys = [k for k in keys if _planned(k, start, clause) is None]
-    elif start is not None:
-        keys = [k for k in keys if not _denied_before(k, predicate, start, clause)]
+    if start is not None:
+        keys = [
+            k for k in keys if not (_planned(k, start, clause) and _unsure(k, predicate, denied_ok))
+        ]
     return keys, None
 
 
-def _denied_before(key: Key, predicate: str, start: Start, clause: str) -> bool:
-    """Whether a value planned for a day is denied before it, within its comma's reach."""
-    if _planned(key, start, clause) is None:
-        return False
+def _unsure(key: Key, predicate: str, denied_ok: bool = False) -> bool:
+    """Whether a value planned for a day is hedged ("if the visa comes through" anywhere;
+    "might", "thinking of" before it) or denied before it, within its comma's reach
+    (``denied_ok``: a denial that puts it off to the day)."""
+    if _HEDGED.search(predicate):
+        return True
     at = predicate.lower().find(key.value.lower())
-    head = predicate[: at if at >= 0 else len(predicate)].split(",")[-1]
-    return _DENIED.search(head) is not None
+    head = predicate[: at if at >= 0 else len(predicate)]
+    denied = not denied_ok and _DENIED.search(head.split(",")[-1]) is not None
+    return bool(_HEDGED_BEFORE.search(head)) or denied
 
 
+# A move called off without its place: "we're not moving after all", "the move's off",
+# "the move fell through", "decided not to move", "we're staying put after all".
+_MOVE_OFF = re.compile(
+    r"\b(?:not|n't|no longer)\s+(?:moving|relocating)\b(?!\s+(?:to|into|in|out|on)\b)|"
+    r"\bthe\s+move(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+)?(?:off|cancell?ed|canceled|called off|"
+    r"fallen through)|\bmove\s+fell\s+through|\b(?:cancell?ed|called off)\s+the\s+move\b|"
+    r"\bdecided\s+(?:not\s+to\s+move|against\s+moving)|\bstaying\s+(?:put|in\s+\S+)\s+after all",
+    re.I,
+)
+_AFTER_ALL = re.compile(r"\bafter all\b", re.I)
 # A move the clause's own subject makes: "(we) are (not) moving to…", after a heading.
 _OWN_MOVE = re.compile(
     r"^(?:[^,:]*:\s*)?(?:(?:i|we)\b\s*)?(?:(?:am|are|is|'m|'re|'s|will|'ll|be|shall|going to|"
-    r"gonna|not|n't|never|no longer|isn't|aren't|won't|wont|also|finally|officially|actually|"
+    r"gonna|planning to|plan to|about to|set to|due to|"
+    r"not|n't|never|no longer|isn't|aren't|won't|wont|also|finally|officially|actually|"
     r"now|all|both|then|just|soon|definitely|still|really|so)\s*)*" + PLANNED_MOVE,
     re.I,
 )
@@ -457,8 +501,13 @@ def _planned(key: Key, start: Optional[Start], clause: str) -> Optional[Start]:
 
 # Words that make a move a wish, not a plan: "might move", "thinking of moving".
 _HEDGED = re.compile(
-    r"\b(?:might|may|could|should|would|'d|thinking|considering|want|wants|wanted|wanna|"
-    r"hope|hoping|dream|dreaming|wish|maybe|perhaps|possibly|probably|someday|if|whether)\b",
+    r"\b(?:maybe|perhaps|possibly|probably|hopefully|someday|if|unless|whether)\b", re.I
+)
+# … and those that do only before the value: "we might move to Leeds", not "moving to
+# Leeds because we want a garden", nor "I start at Globex in May".
+_HEDGED_BEFORE = re.compile(
+    r"\b(?:might|(?-i:may)(?!\s+\d)|could|should|would|'d|thinking|considering|want|wants|"
+    r"wanted|wanna|hope|hoping|dream|dreaming|wish)\b",
     re.I,
 )
 

@@ -190,9 +190,14 @@ _HOME_IN = r"\s+(?:in\s+|(?P<at>" + _HOME_ON + r")\s+)" + _V
 _HOME_AT = r"\s+(?:in\s+|(?P<at>" + _HOME_ON + r"|near|next to)\s+)" + _V
 # A stay, not a home: "renting a cottage in Cornwall for the week", "on holiday".
 _NOT_A_STAY = (
-    r"(?!.*\b(?:for\s+(?:the\s+(?:week|weekend|night|summer|holidays?)|a\s+(?:week|fortnight|"
-    r"night|weekend)|a\s+(?:few|couple\s+of)\s+(?:days|nights|weeks)|(?:two|three|four|five|\d+)\s+"
-    r"(?:nights|days|weeks))|on\s+(?:holiday|vacation)|holiday\s+(?:home|cottage|let|rental)|airbnb)\b)"
+    r"(?!.*\b(?:for\s+(?:the\s+(?:week|weekend|night|summer|holidays?|stag do|hen do|wedding|"
+    r"festival|bank holiday)|a\s+(?:week|fortnight|night|weekend|month)|a\s+(?:few|couple\s+of)\s+"
+    r"(?:days|nights|weeks)|(?:two|three|four|five|\d+)\s+(?:nights|days|weeks)|half[- ]term|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"(?:my|our|his|her|their|the)\s+(?:daughter|son|kids?|children|mum|mom|dad|parents|nan|gran|"
+    r"grandma|grandad|sister|brother|business|bakery|shop|company|office|staff|team|studio))|"
+    r"on\s+(?:holiday|vacation)|holiday\s+(?:home|cottage|let|rental)|airbnb|cottage|villa|"
+    r"caravan|cabin|chalet|hotel|hostel|next\s+(?:week|weekend|month)|this\s+(?:weekend|summer))\b)"
 )
 # The place a home is in, up to the verb that says something else of the home: "our new
 # flat in Leeds has a balcony" is in Leeds.
@@ -206,13 +211,13 @@ _CLOSE_TO = (
     r"(?:a)?round\s+the\s+corner\s+from|close\s+to|(?:walking|cycling)\s+distance\s+(?:from|to|of)|"
     r"a\s+stone's\s+throw\s+from)"
 )
-# "Bristol is our new home", "Lisbon is home these days": the user's home, whatever the
-# first word (subjects.py reads such a clause as the user's). Not "Tom is home now" (he
-# is back), "Leeds is home to the Armouries", nor "this is home".
+# "Bristol is our new home": the user's home, whatever the first word (subjects.py reads
+# such a clause as the user's); only a *new* home, since anything can be one's home in
+# other words ("Discord is my home", "Tom is home for good", "Leeds is home to …").
 HOME_IS = (
     r"(?P<v>(?!(?:the|a|an|my|our|his|her|their|your|this|that|it|there|here|he|she|they|"
-    r"we|i|you|everyone|everybody|work|school)\b)[^,;:!?()]+?)\s+(?:is|'s)\s+(?:now\s+|finally\s+|officially\s+)?"
-    r"(?:(?:my|our)\s+(?:new\s+)?home(?:\s+(?:now|these days|nowadays|for good))?|home\s+(?:these days|nowadays|for good))"
+    r"we|i|you|everyone|everybody|work|school)\b)(?-i:[A-Z])[^,;:!?()]+?)\s+(?:is|'s)\s+"
+    r"(?:now\s+|finally\s+|officially\s+)?(?:my|our)\s+new\s+home(?:\s+(?:now|these days))?"
     r"(?=\s*(?:$|[,.!;]|(?:lol|haha|tbh|btw|now)\b))"
 )
 
@@ -290,14 +295,14 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^(?:(?:my|our|the)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+|only\s+)?" + _CLOSE_TO + r"\s+" + _V, value="near {v}"),
     _rule("home", r"^(?:have|has)\s+(?:been|lived)\s+in\s+(?P<v>[^,;:!?()]+?)\s+(?:forever|for\s+(?:years|ages|decades|\w+\s+years)|since)\b"),
     _rule("home", r"^" + _GONE + r"(?:bought|buying|rented|renting|signed for|closed on)\s+" + _NOT_A_STAY + r"(?:(?:a|an|our|my|the)\s+)?(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|one)" + _HOME_AT, value="{at} {v}"),
-    _rule("home", r"^" + _GONE + r"(?:signed|signing)\s+(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy|tenancy agreement|rental agreement)\s+(?:on|for)\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
-    _rule("home", r"^" + _GONE + r"(?:got|picked up|collected|have got|has got)\s+(?:the|our|my)\s+keys\s+(?:to|for)\s+" + _OUR_HOME + _HOME_AT, value="{at} {v}"),
+    _rule("home", r"^" + _GONE + r"(?:signed|signing)\s+" + _NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy|tenancy agreement|rental agreement)\s+(?:on|for)\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
+    _rule("home", r"^" + _GONE + r"(?:got|picked up|collected|have got|has got)\s+" + _NOT_A_STAY + r"(?:the|our|my)\s+keys\s+(?:to|for)\s+" + _OUR_HOME + _HOME_AT, value="{at} {v}"),
     # unpacked for good, not a suitcase in a hotel: "finally unpacked in Glasgow", "unpacked
     # the last box at our new flat in Hove"
     _rule("home", r"^(?:(?:have|has|just|now)\s+)*(?:finally|officially|all)\s+unpacked\s+in\s+" + _V),
     _rule("home", r"^" + _GONE + r"unpacked\s+(?:(?:the\s+(?:last|final)\s+box(?:es)?|everything)\s+(?:(?:at|in)\s+" + _OUR_HOME + r"\s+)?|(?:at|in)\s+" + _OUR_HOME + r"\s+)in\s+" + _V),
     _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:renting|rent|rents)\s+" + _NOT_A_STAY + r"(?:" + _A_HOME + r"\s+)?in\s+" + _V),
-    _rule("home", r"^(?:(?:my|our)\s+)?(?:new\s+)?address(?:'s|\s+is)\s+(?:now\s+)?(?P<v>\d[^,;:!?()]*)"),
+    _rule("home", r"^(?:(?:my|our)\s+)?(?:new\s+)?address(?:'s|\s+is)\s+(?:now\s+)?(?P<v>\d+\w*\s+[A-Za-z][^,;:!?()]*)"),
     # a place, named: "home is Lisbon now", not "home is a mess now"
     _rule("home", r"^home(?:'s|\s+is)\s+(?:now\s+(?P<v>(?-i:[A-Z])[^,;:!?()]+)|(?P<v2>(?-i:[A-Z])[^,;:!?()]+?)\s+(?:now|these days|nowadays)\b)"),
     _rule("home", r"^" + HOME_IS),
@@ -388,7 +393,9 @@ _VALUE_END = re.compile(
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|starts|begins|kicks off|"
     r"in (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(?:years?|months?|weeks?|days?)|"
-    r"on (?:the\s+)?\d+|on (?:" + "|".join(MONTH_NAMES) + r")|sometime|at the end|by the end|"
+    r"(?:early|late|mid)\s+(?:next|this|in)|on (?:the\s+)?\d+(?:st|nd|rd|th)?|on (?:"
+    + "|".join(MONTH_NAMES)
+    + r")|sometime|at the end|by the end|"
     r"today|tonight|tomorrow|yesterday|yday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
     + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",
@@ -479,7 +486,7 @@ _A_DATE = re.compile(
 # Not a place one lives or is: what "live in" / "be in" also say.
 _NOT_A_PLACE = re.compile(
     r"^(?:the (?:moment|present|past|future|now|cloud|clouds|fast lane|dark|red|black|zone|"
-    r"loop|know|mood|middle)|(?-i:hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
+    r"loop|know|mood|middle)|(?:the|a|an|our|my)\s+(?:[\w-]+\s+)?(?:hotel|hostel|motel|airbnb|b&b|campsite)\b.*|(?-i:hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
     r"comfort|style|limbo|bliss|heaven|hell|debt|pain|shock|awe|love|trouble)|a bubble|"
     r"a dream|(?:year|grade|class|form|room|level|season|week|day|chapter|part|round|phase)"
     r"\s+\d\S*(?:\s.*)?|(?:my|his|her|their|our|your)\s+(?:head|own world|own little world|dreams?|"
@@ -655,7 +662,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         negated = used_to is not None or _NEGATION_CUE.search(head) is not None
         if negated and _YET.search(head):
             continue  # "not moved to Leeds yet": never was, so nothing to retire
-        plain = _DENEGATE.sub(" ", text).strip() if negated else text
+        plain = " ".join(_DENEGATE.sub(" ", text).split()) if negated else text
         for rule in RULES:
             # A rule whose phrasing is its value ("eat meat again") reads the words as
             # said; the others read them with the negation taken out, and negate.

@@ -91,6 +91,10 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
     return bool(shorter) and longer[: len(shorter)] == shorter
 
 
+# Words that deny what a text says: two texts that differ in them never restate each other.
+_DENIES = re.compile(r"\b(?:not|no|never|no longer|any ?more)\b|n't\b", re.I)
+
+
 def _began(memory: MemoryRecord) -> float:
     """When a memory became (or becomes) true, in epoch seconds."""
     return iso_to_epoch(memory.valid_from or memory.created_at)
@@ -142,6 +146,10 @@ class _Call:
             fact = replace(fact, value=None, corrects=None)  # nothing to correct: words
         fact = self._resolve(fact)
         fact = self._before_plan(fact)
+        if fact.calls_off and not self._called_off(fact):
+            # nothing waits to be called off: the words are a plain memory, and never
+            # retire the value that holds ("not moving to Izmir after all", said late)
+            fact = replace(fact, attribute=None, value=None, negated=False, calls_off=False)
         if attribute(fact.attribute) is not None:
             relation, existing, supersedes, current = self._keyed(fact)
             vector = None
@@ -262,6 +270,14 @@ class _Call:
         now = iso_to_epoch(iso_now())
         return [m for m in held if _began(m) <= now], [m for m in held if _began(m) > now]
 
+    def _called_off(self, fact: ExtractedFact) -> list[MemoryRecord]:
+        """The plans still waiting that a call-off names (all of its key's, with no value)."""
+        if not fact.calls_off or fact.attribute is None:
+            return []
+        held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
+        planned = self._planned(held)[1]
+        return [m for m in planned if not fact.value or _same(m.value, fact.value)]
+
     def _before_plan(self, fact: ExtractedFact) -> ExtractedFact:
         """A value said while another is planned for its key holds until the plan begins
         ("I moved to Leeds" in May, the move to York planned for June), unless it is the
@@ -293,10 +309,11 @@ class _Call:
         assert spec is not None
         if spec.single:
             held, planned = self._planned(held)
-            called_off = next((m for m in planned if _same(m.value, fact.value)), None)
-            if fact.negated and fact.value and called_off is not None:
+            off = self._called_off(fact)
+            if off:
                 # "we're not moving to Izmir after all": the plan is off, the home holds on
-                return UPDATES, None, called_off.id, True
+                self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in off[1:]])
+                return UPDATES, None, off[0].id, True
             if _pending(fact) and not fact.negated and fact.attribute != "location":
                 # (trips to come are stays of their own: one never calls another off)
                 return self._plan(fact, held, planned)
@@ -393,14 +410,19 @@ class _Call:
         )
         query = as_dict(vector)
         words = frozenset(content_words(fact.text))
+        denies = _DENIES.search(fact.text) is not None
         for memory, stored in current:
             score = cosine(query, stored)
+            if (_DENIES.search(memory.text) is not None) != denies:
+                continue  # "User is not working at Acme" does not restate "User works at Acme"
             if score >= NEAR_DUPLICATE or (
                 score >= RELATE_FLOOR and frozenset(content_words(memory.text)) == words
             ):
                 return DUPLICATE, memory
         for memory, stored, said in self.stored:
             score = cosine(query, stored)
+            if (_DENIES.search(memory.text) is not None) != denies:
+                continue
             if score >= NEAR_DUPLICATE or (score >= RELATE_FLOOR and said == words):
                 return DUPLICATE, memory
         return NEW, None
