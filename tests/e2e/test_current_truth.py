@@ -1010,6 +1010,13 @@ def test_a_call_off_with_no_plan_waiting_leaves_the_home(mem: Longmem, collectio
     assert mem.get(izmir["id"], collection=collection)["is_latest"] is True
 
 
+def test_a_denial_after_all_with_no_plan_is_a_denial(mem: Longmem, collection: str) -> None:
+    [veg] = mem.remember("I'm vegetarian.", collection=collection)
+    [off] = mem.remember("I'm not vegetarian after all", collection=collection)
+    assert (off["relation"], off["supersedes"]) == ("updates", veg["id"])
+    assert mem.get(veg["id"], collection=collection)["is_latest"] is False
+
+
 def test_a_denial_is_never_a_duplicate_of_what_it_denies(mem: Longmem, collection: str) -> None:
     [acme] = mem.remember("I work at Acme.", collection=collection)
     [off] = mem.remember("I'm not working at Acme anymore", collection=collection)

@@ -54,7 +54,7 @@ from .text import (
 )
 from .text import content_words as content_words
 from .text import pieces as pieces
-from .when import Start, became_true, expiry, starts
+from .when import Start, became_true, expiry, lasts, starts
 
 __all__ = ["SUBJECT", "RuleExtractor", "content_words", "pieces"]
 
@@ -302,8 +302,10 @@ def _facts_of(
         # "I'm in Leeds now": one place, a home, not a stay as well
         keys = [k for k in keys if k.attribute != "location"]
     stay = until is not None or start is not None or _STAY.search(parsed.predicate) is not None
-    # An end said, even one not read ("until the cows come home"), is a stay's, not a home's.
-    stay = stay or _AN_END_SAID.search(parsed.predicate) is not None
+    # An end said, even one not read ("until the cows come home"), or a while ("for the
+    # next two weeks"), is a stay's, not a home's.
+    while_ = lasts(clause, said)
+    stay = stay or while_ is not None or _AN_END_SAID.search(parsed.predicate) is not None
     stay = stay and _SETTLED.search(parsed.predicate) is None
     if not stay and any(k.attribute == "location" for k in keys):
         # Whereabouts without an end are where one lives, said loosely ("my sister is in
@@ -319,7 +321,7 @@ def _facts_of(
         if planned and until is not None and until < planned.at:
             planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
         detail = "" if listed or planned else _detail(parsed.predicate, key)
-        ends = until
+        ends = until or (while_ if key.attribute == "location" else None)
         text = finish(sentence_of(subject, key) + detail)
         off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
         if off:
@@ -420,7 +422,7 @@ def _plans(
     and the day; denied ("we're not moving to Izmir after all"), it calls the plan off.
     Any other value said of a day to come is no plan when hedged or denied before it ("I
     won't be joining Globex next month"): a plain memory, not the value now either."""
-    if _MOVE_OFF.search(predicate) and not any(k.attribute == "home" for k in keys):
+    if _MOVE_OFF.match(predicate) and not any(k.attribute == "home" for k in keys):
         # "we're not moving after all", "the move's off": whichever move was planned
         return [*keys, Key("home", "", True, FACT)], ""
     moving = re.search(PLANNED_MOVE, predicate, re.I)
@@ -455,10 +457,13 @@ def _unsure(key: Key, predicate: str, denied_ok: bool = False) -> bool:
 # A move called off without its place: "we're not moving after all", "the move's off",
 # "the move fell through", "decided not to move", "we're staying put after all".
 _MOVE_OFF = re.compile(
-    r"\b(?:not|n't|no longer)\s+(?:moving|relocating)\b(?!\s+(?:to|into|in|out|on)\b)|"
-    r"\bthe\s+move(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+)?(?:off|cancell?ed|canceled|called off|"
-    r"fallen through)|\bmove\s+fell\s+through|\b(?:cancell?ed|called off)\s+the\s+move\b|"
-    r"\bdecided\s+(?:not\s+to\s+move|against\s+moving)|\bstaying\s+(?:put|in\s+\S+)\s+after all",
+    r"^(?!.*\buntil\b)(?:.*\b(?:not|n't|no longer)\s+(?:moving|relocating)"
+    r"(?=\s*(?:$|[,.!;:]|after all|anymore|any more|now|this year|either|lol|haha))|"
+    r"(?:the|our|my)\s+move(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+)?(?:off|cancell?ed|called off|"
+    r"fallen through)\b|.*\b(?:the|our|my)\s+move\s+fell\s+through|"
+    r".*\b(?:cancell?ed|called off)\s+(?:the|our|my)\s+move\b|"
+    r".*\bdecided\s+(?:not\s+to\s+move|against\s+moving)\b|"
+    r".*\bstaying\s+(?:put|in\s+(?-i:[A-Z])\S*)\s+after all)",
     re.I,
 )
 _AFTER_ALL = re.compile(r"\bafter all\b", re.I)

@@ -158,6 +158,8 @@ def _rule(
     return Rule(name, pattern, flags, value, negated)
 
 
+# "settled in nicely in Leeds": how, then where.
+_SETTLED_WELL = r"(?:(?:nicely|well|quickly|fine|ok|okay|at last|finally)\s+in\s+)?"
 # How one moved, between "moved" and "to": "moved here to", "relocated for work to",
 # "moved back home to", "moved across the country to" (not "moved the meeting to").
 _MOVED_HOW = (
@@ -196,8 +198,8 @@ _NOT_A_STAY = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"(?:my|our|his|her|their|the)\s+(?:daughter|son|kids?|children|mum|mom|dad|parents|nan|gran|"
     r"grandma|grandad|sister|brother|business|bakery|shop|company|office|staff|team|studio))|"
-    r"on\s+(?:holiday|vacation)|holiday\s+(?:home|cottage|let|rental)|airbnb|cottage|villa|"
-    r"caravan|cabin|chalet|hotel|hostel|next\s+(?:week|weekend|month)|this\s+(?:weekend|summer))\b)"
+    r"on\s+(?:holiday|vacation)|holiday\s+(?:home|cottage|let|rental)|airbnb|hotel|hostel|"
+    r"next\s+(?:week|weekend|month)|this\s+weekend)\b)"
 )
 # The place a home is in, up to the verb that says something else of the home: "our new
 # flat in Leeds has a balcony" is in Leeds.
@@ -258,10 +260,10 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
     # "new gig at Deliveroo", typed short; "teaching at Ridgeway High now"
-    _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+" + _V),
-    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:[\w-]+\s+){0,2}?at\s+" + _V),
-    _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))" + _V),
-    _rule("employer", r"\b(?:(?:first|second)\s+(?:day|week)|(?:day|week)\s+(?:one|1))\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
+    _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+(?P<v>(?:the\s+)?(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})(?=\s*(?:$|[,.!;]|starts|begins|from\s|on\s|next|this|tomorrow|today|lol))"),
+    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + _V),
+    _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
+    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
     _rule("employer", r"^" + _ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
     _rule("employer", r"\b" + _TAKEN_WORK + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
@@ -274,15 +276,15 @@ RULES: tuple[Rule, ...] = (
     # -- home and whereabouts --
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+" + _V),
+    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # A move to come: a home from the day the clause names, else a plain memory (__init__).
     _rule("home", PLANNED_MOVE + _V),
-    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _V),
+    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _SETTLED_WELL + _V),
     _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
-    _rule("home", r"\bsettled\s+in\s+(?:(?:nicely|well|quickly|fine|ok|okay|at last|finally)\s+in\s+)?" + _V),
+    _rule("home", r"\bsettled\s+in\s+" + _SETTLED_WELL + _V),
     # "moved house last week, now in Clifton", "back in Cork for good"
-    _rule("home", r"(?:^|,\s*)now\s+(?:living\s+|based\s+)?in\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+)?in\s+(?=(?-i:[A-Z]))" + _V),
     _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?back\s+(?:home\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+for good\b"),
     # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield"
     _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into))\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
@@ -318,9 +320,9 @@ RULES: tuple[Rule, ...] = (
     # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
     # ("Isla is 6 weeks old", "turned 18 months")
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>" + NUMBER_WORDS + r")\b(?=\s*(?:$|[,.!;]|today|tonight|yesterday|last|this|on|in|and|lol|already|now|years?\b|yrs))"),
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>" + NUMBER_WORDS + r")(?=\s+(?:now|today|already|years? old|this year)\b)"),
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>" + NUMBER_WORDS + r")(?=\s+(?:years? old\b|(?:now|today|already)\s*(?:$|[,.!;]|lol\b)))"),
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+|only\s+|just\s+)?(?P<v>\d{1,2}\s+(?:weeks?|months?))\s+old\b"),
-    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,2}\s+months?)\b"),
+    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,2}\s+months?)\b(?=\s*(?:$|[,.!;]|old\b|today|yesterday|last|this|on\s|lol))"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
     _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
@@ -329,9 +331,9 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     # A birthday by its number: "had his 5th birthday", "celebrating my 40th this weekend";
     # not "my 5th time in Paris", "our 10th anniversary".
-    _rule("age", r"\b(?:my|his|her|their|our)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\b(?=\s*(?:b-?day|birthday|bday|$|[,.!;]|today|tonight|yesterday|this|next|last|on\s|in\s|is\b|was\b|party|lol))"),
+    _rule("age", r"\b(?:celebrating|celebrated|celebrate|had|having|has|it's|its|it is|for)\s+(?:my|his|her|their|our)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\b(?=\s*(?:b-?day|birthday|bday|$|[,.!;]|today|tonight|yesterday|this|next|last|on\s|lol))"),
     # "I hit 50 last month", "hitting 30 this year": not "hit 30 degrees", "hit 40 followers"
-    _rule("age", r"^" + _ADV + r"(?:hit|hits|hitting|reached|reaching)\s+(?P<v>[1-9]\d)\b(?=\s*(?:$|[,.!;]|today|yesterday|this|next|last|on\s|in\s|lol|and\b))"),
+    _rule("age", r"^" + _ADV + r"(?:hit|hits|hitting|reached|reaching)\s+(?P<v>[1-9]\d)\b(?=\s*(?:$|[,.!;]|today|yesterday|this year|last (?:week|month|year)|lol\b))"),
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
@@ -352,7 +354,7 @@ RULES: tuple[Rule, ...] = (
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+(?:disease|syndrome|allergy))\b|\b(?:have|has)\s+(?P<v2>diabetes|asthma|coeliac|celiac|eczema)\b"),
     _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
     # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
-    _rule("drinks", r"\b(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b", negated=True),
+    _rule("drinks", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?" + _ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
     _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=[,.!\s]|$)"),
     _rule("drinks", r"\b(?:am|is|are)\s+(?:now\s+)?an?\s+(?P<v>coffee|tea)\s+(?:person|drinker)\b"),
     _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
@@ -376,7 +378,7 @@ RULES: tuple[Rule, ...] = (
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
     # "started uni at Leeds", "starts college in York": where
-    _rule("school", r"\b(?:started|starting|start|starts|began|begins)\s+(?:uni|university|college|school|sixth form|nursery|kindergarten|med school|law school)\s+(?:at|in)\s+" + _V),
+    _rule("school", r"\b(?:started|starting|start|starts|began|begins)\s+(?:uni|university|college|school|sixth form|nursery|kindergarten|med school|law school)\s+(?:at|in)\s+(?=(?-i:[A-Z]))(?!(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|Year)\b)" + _V),
     _rule("school", r"\b(?:goes|go|going|started|starts)\s+(?:to\s+|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium))\b"),
     _rule("phone", r"\b(?:number|phone)\s+(?:is\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
     _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
@@ -391,7 +393,7 @@ _VALUE_END = re.compile(
     r"is|was|were|are|will be|(?:over|out|down|up|back) (?:in|at|on|there|here)|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|starts|begins|kicks off|"
+    r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|starts|begins|kicks off|fell through|fell|"
     r"in (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(?:years?|months?|weeks?|days?)|"
     r"(?:early|late|mid)\s+(?:next|this|in)|on (?:the\s+)?\d+(?:st|nd|rd|th)?|on (?:"
     + "|".join(MONTH_NAMES)
@@ -455,7 +457,7 @@ _NOT_AN_EMPLOYER = re.compile(
     r"^(?:(?-i:last|least|first|heart|all|the moment)|(?-i:home)(?:\s.*)?|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
     r"other people|others|someone else|somebody else|anyone else|anybody else|the man|free|"
     r"today|tonight|the (?:day|night|week|weekend|summer|season|holidays|year|month)|now|a bit|"
-    r"a while|midnight|noon|(?-i:work)|(?-i:weekends?|nights?|night time|the weekends)|"
+    r"a while|midnight|noon|(?-i:work)|the office|(?-i:weekends?|nights?|night time|the weekends)|"
     r"peanuts|this point|that point|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
     r"(?:in|on|since|from|back|last|this|after|before)\s.*|\d{4}|"
@@ -486,7 +488,7 @@ _A_DATE = re.compile(
 # Not a place one lives or is: what "live in" / "be in" also say.
 _NOT_A_PLACE = re.compile(
     r"^(?:the (?:moment|present|past|future|now|cloud|clouds|fast lane|dark|red|black|zone|"
-    r"loop|know|mood|middle)|(?:the|a|an|our|my)\s+(?:[\w-]+\s+)?(?:hotel|hostel|motel|airbnb|b&b|campsite)\b.*|(?-i:hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
+    r"loop|know|mood|middle)|(?-i:tonight|today|tomorrow)$|(?:the|a|an|our|my)\s+(?:[\w-]+\s+)?(?:hotel|hostel|motel|airbnb|b&b|campsite)\b.*|(?-i:hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
     r"comfort|style|limbo|bliss|heaven|hell|debt|pain|shock|awe|love|trouble)|a bubble|"
     r"a dream|(?:year|grade|class|form|room|level|season|week|day|chapter|part|round|phase)"
     r"\s+\d\S*(?:\s.*)?|(?:my|his|her|their|our|your)\s+(?:head|own world|own little world|dreams?|"
@@ -560,6 +562,14 @@ def _denies(head: str, text: str, match: re.Match[str]) -> bool:
     )
 
 
+_AFTER_ALL = re.compile(r"\bafter all\b", re.I)
+# A time that makes a denial a break: "not working today", "not vegan this week".
+_FOR_NOW = re.compile(
+    r"\b(?:today|tonight|tomorrow|this (?:week|weekend|morning|afternoon|evening)|right now|"
+    r"at the moment|atm|on (?:leave|holiday|vacation|maternity|paternity|sick)|sick|"
+    r"on (?:" + WEEKDAY_RE + r")|for (?:now|a bit|a while|the day|the week))\b",
+    re.I,
+)
 _USED_TO = re.compile(
     r"(?:^|\b(?:i|we|he|she|they|you)\s+)(?:"
     + _ADV
@@ -660,6 +670,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         if used_to:
             text = text[: used_to.start()] + text[used_to.end() :]
         negated = used_to is not None or _NEGATION_CUE.search(head) is not None
+        if negated and used_to is None and _FOR_NOW.search(text) and not _AFTER_ALL.search(text):
+            continue  # "not working at Acme today, I'm sick": a break, not an ending
         if negated and _YET.search(head):
             continue  # "not moved to Leeds yet": never was, so nothing to retire
         plain = " ".join(_DENEGATE.sub(" ", text).split()) if negated else text

@@ -185,7 +185,10 @@ _RELATION = re.compile(
 # ("Soyeon unnie flies for Asiana now", "Minho hyung moved to Busan", "Priya didi").
 _KIN_AFTER = "unnie|eonni|noona|nuna|oppa|hyung|didi|bhaiya"
 _NAMED = re.compile(
-    r"^(?P<name>" + _NAME + r")(?:\s+(?P<kin>(?i:" + _KIN_AFTER + r"))\b)?(?P<c>'s|'ve|'d|'ll)?"
+    r"^(?P<name>" + _NAME + r")(?:\s+(?P<kin>(?i:" + _KIN_AFTER + r"))\b"
+    # only before a verb: "Minho oppa moved…", not "Korean oppa culture is weird"
+    r"(?=\s+(?:just\s+|finally\s+|also\s+|now\s+)?(?:[a-z]+ed|[a-z]+s|is|was|got|has|had|will|can)\b))?"
+    r"(?P<c>'s|'ve|'d|'ll)?"
     r"(?:\s*,\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")\s*,"
     r"|\s*\(\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<prel>" + _REL + r")\s*\))?"
     r"(?:\s+and\s+(?:his|her|their)\s+\w+|\s+and\s+" + _NAME + r")?\s*"

@@ -351,7 +351,7 @@ def _person_of(left: str, people: Collection[str]) -> Optional[str]:
     return who if who.lower() in people or done else None
 
 
-_DIED = re.compile(r"\b(?:died|passed away|passed on|passed|was killed)\b", re.I)
+_DIED = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|his)\b", re.I)
 _WHO = re.compile(r",\s*(?:(?:the one|the guy|the girl)\s+)?(?:who|which|whose|whom|where)\b", re.I)
 # Pasts that as often say how one is: "I'm 30, married, live in York", "30, broke, happy".

@@ -131,13 +131,26 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
         day = parse_date(lowered[match.end() : match.end() + 40], today)
         if day is not None and day > today:
             days.append(day - timedelta(days=1))
-    for match in _FOR_A_WHILE.finditer("" if _SO_FAR.search(lowered) else lowered):
-        count, unit = _count(match.group(1) or match.group(2) or "a"), match.group(3)
-        if count <= _MAX_AHEAD.get(unit, 0):
-            days.append(_after(today, unit, count) - timedelta(days=unit != "day"))
     if not days:
         return None
     return datetime.combine(max(days), _END_OF_DAY)
+
+
+def lasts(clause: str, said: datetime) -> Optional[datetime]:
+    """When a stay said by how long it lasts ends ("in Berlin for the next two weeks",
+    "for a month"): for the stay alone, never the sentence's other facts ("I'm married,
+    honeymoon for two weeks"). None when it says no while, or how long something has
+    been ("for 3 years now")."""
+    lowered = clause.lower()
+    if _SO_FAR.search(lowered):
+        return None
+    today = as_utc(said).date()
+    for match in _FOR_A_WHILE.finditer(lowered):
+        count, unit = _count(match.group(1) or match.group(2) or "a"), match.group(3)
+        if count <= _MAX_AHEAD.get(unit, 0):
+            day = _after(today, unit, count) - timedelta(days=unit != "day")
+            return datetime.combine(day, _END_OF_DAY)
+    return None
 
 
 def became_true(clause: str, said: datetime, past: bool = True) -> Optional[datetime]:

@@ -147,9 +147,12 @@ class _Call:
         fact = self._resolve(fact)
         fact = self._before_plan(fact)
         if fact.calls_off and not self._called_off(fact):
-            # nothing waits to be called off: the words are a plain memory, and never
-            # retire the value that holds ("not moving to Izmir after all", said late)
-            fact = replace(fact, attribute=None, value=None, negated=False, calls_off=False)
+            # Nothing waits to be called off. A move called off is then words, and never
+            # retires the home that holds ("not moving to Izmir after all", said late);
+            # anything else is a denial as usual ("I'm not vegetarian after all").
+            if fact.attribute == "home":
+                fact = replace(fact, attribute=None, value=None, negated=False)
+            fact = replace(fact, calls_off=False)
         if attribute(fact.attribute) is not None:
             relation, existing, supersedes, current = self._keyed(fact)
             vector = None
