@@ -206,6 +206,8 @@ _NEWS_KEPT: list[_Conversation] = [
     (['I live in Leeds.', 'my gran passed away, moved back home to Cork'], {('user', 'home', 'Cork', False)}, {"User's gran passed away"}),
     # a word for an older sibling after the name: that sibling, not the user
     (['I live in Daegu.', 'My unnie Soyeon works at Korean Air.', 'Soyeon unnie flies for Asiana now'], {('user', 'home', 'Daegu', False), ('user', 'siblings', 'Soyeon', False), ('unnie:Soyeon', 'employer', 'Asiana', False)}, set()),
+    (['I live in York.', 'Minho oppa just bought a flat in Seoul.'], {('user', 'home', 'York', False), ('Minho', 'home', 'Seoul', False)}, set()),
+    (['I live in York.', "I'm living in Porto for a month"], {('user', 'home', 'York', False), ('user', 'location', 'Porto', False)}, set()),
     (['I live in Daegu.', 'My hyung Minho lives in Busan.', 'Minho hyung moved to Seoul'], {('user', 'home', 'Daegu', False), ('user', 'siblings', 'Minho', False), ('hyung:Minho', 'home', 'Seoul', False)}, set()),
     (['I live in York.', 'lol moved to Leeds'], {('user', 'home', 'Leeds', False)}, set()),
     (['I work at Acme.', 'lol I got a job at Tesco'], {('user', 'employer', 'Tesco', False)}, set()),

@@ -298,13 +298,19 @@ def _facts_of(
         ]
         start, until = later, None  # "until March" is when it begins, not when it ends
     keys, called_off = _plans(keys, predicate, clause, start, denied_ok=later is not None)
+    while_ = lasts(clause, said)
+    if while_ is not None and _SETTLED.search(parsed.predicate) is None:
+        # "I'm living in Porto for a month": a stay there, not a new home
+        keys = [
+            Key("location", k.value, k.negated, k.type) if k.attribute == "home" else k
+            for k in keys
+        ]
     if any(k.attribute == "home" for k in keys):
         # "I'm in Leeds now": one place, a home, not a stay as well
         keys = [k for k in keys if k.attribute != "location"]
     stay = until is not None or start is not None or _STAY.search(parsed.predicate) is not None
     # An end said, even one not read ("until the cows come home"), or a while ("for the
     # next two weeks"), is a stay's, not a home's.
-    while_ = lasts(clause, said)
     stay = stay or while_ is not None or _AN_END_SAID.search(parsed.predicate) is not None
     stay = stay and _SETTLED.search(parsed.predicate) is None
     if not stay and any(k.attribute == "location" for k in keys):
@@ -321,7 +327,7 @@ def _facts_of(
         if planned and until is not None and until < planned.at:
             planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
         detail = "" if listed or planned else _detail(parsed.predicate, key)
-        ends = until or (while_ if key.attribute == "location" else None)
+        ends = until or while_
         text = finish(sentence_of(subject, key) + detail)
         off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
         if off:
@@ -458,15 +464,16 @@ def _unsure(key: Key, predicate: str, denied_ok: bool = False) -> bool:
 # "the move fell through", "decided not to move", "we're staying put after all".
 _MOVE_OFF = re.compile(
     r"^(?!.*\buntil\b)(?:.*\b(?:not|n't|no longer)\s+(?:moving|relocating)"
-    r"(?=\s*(?:$|[,.!;:]|after all|anymore|any more|now|this year|either|lol|haha))|"
-    r"(?:the|our|my)\s+move(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+)?(?:off|cancell?ed|called off|"
+    r"(?:\s+(?:house|anywhere|out|away|abroad|home))?(?=\s*(?:after all|anymore|any more)\b)|"
+    r".*\b(?:the|our|my)\s+move(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+)?"
+    r"(?:off|cancell?ed|called off|"
     r"fallen through)\b|.*\b(?:the|our|my)\s+move\s+fell\s+through|"
     r".*\b(?:cancell?ed|called off)\s+(?:the|our|my)\s+move\b|"
     r".*\bdecided\s+(?:not\s+to\s+move|against\s+moving)\b|"
     r".*\bstaying\s+(?:put|in\s+(?-i:[A-Z])\S*)\s+after all)",
     re.I,
 )
-_AFTER_ALL = re.compile(r"\bafter all\b", re.I)
+_AFTER_ALL = re.compile(r"\bafter all\b(?!\s+\w)", re.I)  # not "after all, it was…"
 # A move the clause's own subject makes: "(we) are (not) moving to…", after a heading.
 _OWN_MOVE = re.compile(
     r"^(?:[^,:]*:\s*)?(?:(?:i|we)\b\s*)?(?:(?:am|are|is|'m|'re|'s|will|'ll|be|shall|going to|"

@@ -260,7 +260,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
     # "new gig at Deliveroo", typed short; "teaching at Ridgeway High now"
-    _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+(?P<v>(?:the\s+)?(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})(?=\s*(?:$|[,.!;]|starts|begins|from\s|on\s|next|this|tomorrow|today|lol))"),
+    _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+(?P<v>(?:the\s+)?[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})(?=\s*(?:$|[,.!;]|starts|begins|from\s|on\s|next|this|tomorrow|today|lol|is\b|'s\b|was\b|so far|going\b))"),
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + _V),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
@@ -331,9 +331,9 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     # A birthday by its number: "had his 5th birthday", "celebrating my 40th this weekend";
     # not "my 5th time in Paris", "our 10th anniversary".
-    _rule("age", r"\b(?:celebrating|celebrated|celebrate|had|having|has|it's|its|it is|for)\s+(?:my|his|her|their|our)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\b(?=\s*(?:b-?day|birthday|bday|$|[,.!;]|today|tonight|yesterday|this|next|last|on\s|lol))"),
+    _rule("age", r"\b(?:celebrating|celebrated|celebrate|had|having|has|it's|its|it is|for)\s+(?:my|his|her)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b"),
     # "I hit 50 last month", "hitting 30 this year": not "hit 30 degrees", "hit 40 followers"
-    _rule("age", r"^" + _ADV + r"(?:hit|hits|hitting|reached|reaching)\s+(?P<v>[1-9]\d)\b(?=\s*(?:$|[,.!;]|today|yesterday|this year|last (?:week|month|year)|lol\b))"),
+    _rule("age", r"^" + _ADV + r"(?:hit|hits|hitting|reached|reaching)\s+(?P<v>[2-9]\d)\b(?=\s*(?:(?:today|yesterday|this year|last (?:week|month|year))\s*)?(?:$|[,.!;]))"),
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
@@ -460,6 +460,7 @@ _NOT_AN_EMPLOYER = re.compile(
     r"a while|midnight|noon|(?-i:work)|the office|(?-i:weekends?|nights?|night time|the weekends)|"
     r"peanuts|this point|that point|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
+    r"(?:school|uni|college|nursery|kindergarten)(?:\s.*)?|.*\b(?:festival|fest|camp|conference|expo)\b.*|"
     r"(?:in|on|since|from|back|last|this|after|before)\s.*|\d{4}|"
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
@@ -562,12 +563,19 @@ def _denies(head: str, text: str, match: re.Match[str]) -> bool:
     )
 
 
-_AFTER_ALL = re.compile(r"\bafter all\b", re.I)
+# A while that makes even "stopped" a break: "stopped working at Acme for a bit".
+_A_BREAK = re.compile(r"\bfor (?:now|a bit|a while|the (?:day|week|summer|time being))\b", re.I)
+# Words that end a thing whatever the day: "I quit my job at Acme today".
+_ENDS = re.compile(
+    r"\b(?:quit|quitting|stopped|gave up|given up|left|resigned|any ?more|no longer|as of|"
+    r"from (?:today|now on)|after all)\b",
+    re.I,
+)
 # A time that makes a denial a break: "not working today", "not vegan this week".
 _FOR_NOW = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:week|weekend|morning|afternoon|evening)|right now|"
-    r"at the moment|atm|on (?:leave|holiday|vacation|maternity|paternity|sick)|sick|"
-    r"on (?:" + WEEKDAY_RE + r")|for (?:now|a bit|a while|the day|the week))\b",
+    r"at the moment|atm|on (?:leave|holiday|vacation|maternity|paternity|sick)|off sick|"
+    r"on (?:" + WEEKDAY_RE + r"))\b",
     re.I,
 )
 _USED_TO = re.compile(
@@ -670,7 +678,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         if used_to:
             text = text[: used_to.start()] + text[used_to.end() :]
         negated = used_to is not None or _NEGATION_CUE.search(head) is not None
-        if negated and used_to is None and _FOR_NOW.search(text) and not _AFTER_ALL.search(text):
+        if (
+            negated
+            and used_to is None
+            and (_A_BREAK.search(head) or (_FOR_NOW.search(head) and not _ENDS.search(head)))
+        ):
             continue  # "not working at Acme today, I'm sick": a break, not an ending
         if negated and _YET.search(head):
             continue  # "not moved to Leeds yet": never was, so nothing to retire

@@ -186,8 +186,9 @@ _RELATION = re.compile(
 _KIN_AFTER = "unnie|eonni|noona|nuna|oppa|hyung|didi|bhaiya"
 _NAMED = re.compile(
     r"^(?P<name>" + _NAME + r")(?:\s+(?P<kin>(?i:" + _KIN_AFTER + r"))\b"
-    # only before a verb: "Minho oppa moved…", not "Korean oppa culture is weird"
-    r"(?=\s+(?:just\s+|finally\s+|also\s+|now\s+)?(?:[a-z]+ed|[a-z]+s|is|was|got|has|had|will|can)\b))?"
+    # not a kind of thing: "Korean oppa culture is weird", "oppa types"
+    r"(?!\s+(?:culture|types?|style|vibes?|energy|fans?|songs?|dramas?|memes?|content|things?|"
+    r"stuff|characters?|roles?|aesthetic|era)\b))?"
     r"(?P<c>'s|'ve|'d|'ll)?"
     r"(?:\s*,\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")\s*,"
     r"|\s*\(\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<prel>" + _REL + r")\s*\))?"
