@@ -1021,6 +1021,9 @@ def test_a_denial_is_never_a_duplicate_of_what_it_denies(mem: Longmem, collectio
     [acme] = mem.remember("I work at Acme.", collection=collection)
     [off] = mem.remember("I'm not working at Acme anymore", collection=collection)
     assert (off["relation"], off["supersedes"]) == ("updates", acme["id"])
+    [every] = mem.remember("All of my friends came to the party.", collection=collection)
+    [none] = mem.remember("None of my friends came to the party.", collection=collection)
+    assert none["relation"] == "new" and none["id"] != every["id"]
     [late] = mem.remember("The tram was late.", collection=collection)
     [on_time] = mem.remember("The tram wasn't late.", collection=collection)
     assert on_time["relation"] == "new" and on_time["id"] != late["id"]

@@ -627,6 +627,7 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
      "turned one of my hobbies into a job", "I'm one of five kids", "I'm 3 weeks into my new job",
      "she is 6 months pregnant", "My 21st was wild", "I hit 50 on the bench press",
      "I hit 21 on blackjack", "I'm seven today in my Duolingo streak", "I turned 18 months sober",
+     "Dentist in May.",
      "My 5th birthday cake was a dinosaur", "Had my 2nd today, arm is sore",
      "Celebrating my 10th today at Acme", "We celebrated his 50th yesterday", "I hit 10 today"],
 )  # fmt: skip
@@ -669,6 +670,7 @@ def test_moving_things_or_being_in_charge_is_no_home(content: str) -> None:
         "We might move to Leeds next year",
         "thinking of moving to Lisbon in the spring",
         "We'd love to move to Spain in 2030",
+        "Moving to Leeds in June, we might!",
         "My parents are moving to Spain next year",  # theirs, not the user's
         "Our office is moving to Leeds next month",
         "We're moving to Izmir next year, if the visa comes through",
@@ -1005,6 +1007,7 @@ def test_facts_are_typed(content: str, kind: str) -> None:
         ("I'm in London till the end of the year", _end_of(2026, 12, 31)),
         ("I'm in London till the end of June", _end_of(2027, 6, 30)),
         ("I'm in London until mid-December", _end_of(2026, 12, 15)),
+        ("I'm in London until mid-November", None),  # said on the 18th: that day is past
         ("I'm in London until the weekend", _end_of(2026, 11, 22)),
         ("I'm in London until Christmas", _end_of(2026, 12, 25)),
         ("I'm in London for the next two weeks", _end_of(2026, 12, 1)),

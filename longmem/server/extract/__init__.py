@@ -513,7 +513,7 @@ def _planned(key: Key, start: Optional[Start], clause: str) -> Optional[Start]:
 
 # Words that make a move a wish, not a plan: "might move", "thinking of moving".
 _HEDGED = re.compile(
-    r"\b(?:maybe|perhaps|possibly|probably|hopefully|someday|if|unless|whether)\b", re.I
+    r"\b(?:maybe|perhaps|possibly|probably|hopefully|someday|if|unless|whether|might)\b", re.I
 )
 # … and those that do only before the value: "we might move to Leeds", not "moving to
 # Leeds because we want a garden", nor "I start at Globex in May".

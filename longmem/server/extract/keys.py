@@ -244,7 +244,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:went|gone|going|turned|am|is)\s+freelance\b", value="freelancer"),
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
-    _rule("job", r"^(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
+    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
     # "joined Stripe as a data scientist", "signed my contract with Arsenal as physio"

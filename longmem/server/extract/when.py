@@ -360,8 +360,8 @@ def _end_named(text: str, today: date) -> Optional[date]:
     if match:  # "till (the end of) June", "until mid-December": that month's end or middle
         month = MONTHS[match.group(2)]
         year = today.year + (month < today.month)
-        last = calendar.monthrange(year, month)[1]
-        return date(year, month, 15 if match.group(1) else last)
+        day = date(year, month, 15 if match.group(1) else calendar.monthrange(year, month)[1])
+        return day if day >= today else None  # "until mid-November", said on the 30th: past
     match = _FEAST.match(text)
     if match:  # "until Christmas", "till New Year"
         christmas = match.group(1) in ("christmas", "xmas")

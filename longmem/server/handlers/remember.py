@@ -92,7 +92,11 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
 
 
 # Words that deny what a text says: two texts that differ in them never restate each other.
-_DENIES = re.compile(r"\b(?:not|no|never|no longer|any ?more)\b|n't\b", re.I)
+_DENIES = re.compile(
+    r"\b(?:not|no|never|no longer|any ?more|none|nothing|nobody|no one|neither|nor|without)\b"
+    r"|n't\b",
+    re.I,
+)
 
 
 def _began(memory: MemoryRecord) -> float:
