@@ -96,7 +96,7 @@ class _Arms:
             memory.subject, self.ask.subjects
         ):
             return False
-        said = memory.valid_from or memory.created_at
+        said = memory.began
         if self.since is not None and said < self.since:
             return False
         return not (self.stale and _mentions(memory.text, self.stale))

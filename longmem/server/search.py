@@ -357,7 +357,7 @@ class SearchEngine:
         answers = [m for m in found if m.attribute == ask.attributes[0] and not m.negated]
         since = None
         if best is not None and best.single and answers and not req.include_history:
-            since = min(m.valid_from or m.created_at for m in answers)
+            since = min(m.began for m in answers)
         return [(m.rid, 1.0) for m in found], since
 
     def _text_terms(self, tenant_id: str, query: str) -> list[str]:
@@ -528,12 +528,12 @@ def _plans_after_now(ranked: Iterable[MemoryRecord], now: str) -> list[MemoryRec
     moved to just after the highest-ranked fact that holds now for the same key, if one
     ranks below it: a plan never answers before what is true today."""
     ranked = list(ranked)
-    holds = {_key(m) for m in ranked if m.attribute and _current(m, now) and _began(m, now)}
+    holds = {_key(m) for m in ranked if m.attribute and _current(m, now) and m.began <= now}
     waiting: dict[tuple[Optional[str], Optional[str]], list[MemoryRecord]] = {}
     result: list[MemoryRecord] = []
     for memory in ranked:
         key = _key(memory)
-        if memory.attribute and not _began(memory, now) and key in holds:
+        if memory.attribute and memory.began > now and key in holds:
             waiting.setdefault(key, []).append(memory)
             continue
         result.append(memory)
@@ -545,10 +545,6 @@ def _plans_after_now(ranked: Iterable[MemoryRecord], now: str) -> list[MemoryRec
 
 def _key(memory: MemoryRecord) -> tuple[Optional[str], Optional[str]]:
     return memory.subject, memory.attribute
-
-
-def _began(memory: MemoryRecord, now: str) -> bool:
-    return (memory.valid_from or memory.created_at) <= now
 
 
 def _current(memory: MemoryRecord, now: str) -> bool:

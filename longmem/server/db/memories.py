@@ -117,12 +117,15 @@ def ensure_collection(
 
 # Whether the memory aliased {o} ended because a plan of its key began: a current memory
 # of the same key (and tag) became true when it ended ("lives in Moda" until the move).
+_BEGINS_AS_IT_ENDS = (
+    "n.tenant_id = {o}.tenant_id AND n.collection = {o}.collection "
+    "AND n.container_tag IS {o}.container_tag AND n.subject = {o}.subject "
+    "AND n.attribute = {o}.attribute AND n.valid_from = {o}.expires_at AND n.is_latest = 1"
+)
 ENDED_BY_PLAN = (
-    "EXISTS (SELECT 1 FROM memories AS n WHERE n.tenant_id = {o}.tenant_id "
-    "AND n.collection = {o}.collection AND n.container_tag IS {o}.container_tag "
-    "AND n.subject = {o}.subject AND n.attribute = {o}.attribute "
-    "AND n.valid_from = {o}.expires_at AND n.is_latest = 1 AND n.archived = 0 "
-    "AND n.rid != {o}.rid)"
+    "EXISTS (SELECT 1 FROM memories AS n WHERE "
+    + _BEGINS_AS_IT_ENDS
+    + " AND n.archived = 0 AND n.rid != {o}.rid)"
 )
 
 
@@ -140,12 +143,10 @@ def unplan(db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequenc
         ).fetchall()
         for plan in plans:
             # Unless another plan of the key begins that day (one replacing this one).
+            replaced = _BEGINS_AS_IT_ENDS.format(o="o")
             ended = conn.execute(
                 f"SELECT rid FROM memories AS o WHERE {_OF_KEY} AND expires_at = ? AND NOT "
-                "EXISTS (SELECT 1 FROM memories AS n WHERE n.tenant_id = o.tenant_id "
-                "AND n.collection = o.collection AND n.container_tag IS o.container_tag "
-                "AND n.subject = o.subject AND n.attribute = o.attribute "
-                "AND n.valid_from = o.expires_at AND n.is_latest = 1 AND n.rid != ?)",
+                f"EXISTS (SELECT 1 FROM memories AS n WHERE {replaced} AND n.rid != ?)",
                 (tenant_id, *tuple(plan)[1:], plan["rid"]),
             ).fetchall()
             rows = [int(row["rid"]) for row in ended]
@@ -310,9 +311,7 @@ class Memories:
             if item.supersedes is not None:
                 old = self._find(conn, principal.tenant_id, item.collection, item.supersedes)
                 now = iso_now()
-                if old is not None and (old.valid_from or old.created_at) <= now < (
-                    item.valid_from or now
-                ):
+                if old is not None and old.began <= now < (item.valid_from or now):
                     self._end(conn, principal.tenant_id, old.rid, item.valid_from or now)
                 elif old is not None:
                     self._retire(conn, principal.tenant_id, old.rid, now)

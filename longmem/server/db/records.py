@@ -104,6 +104,11 @@ class MemoryRecord:
     statement: Optional[str]
     negated: bool
 
+    @property
+    def began(self) -> str:
+        """When it became (or, planned, becomes) true: ``valid_from``, else when stored."""
+        return self.valid_from or self.created_at
+
     @cached_property
     def metadata(self) -> dict[str, Any]:
         value: dict[str, Any] = json.loads(self.metadata_json)

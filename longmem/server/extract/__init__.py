@@ -405,12 +405,9 @@ def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
 def _put_off(keys: list[Key], clause: str, said: datetime) -> Optional[Start]:
     """The day a denied value is put off to ("not … until March"), if it names one."""
     denied = any(k.negated and k.value for k in keys) or _DENIED.search(clause) is not None
-    if not keys or not denied or not _UNTIL_WORD.search(clause):
+    if not keys or not denied or not _AN_END_SAID.search(clause):
         return None
-    return starts(_UNTIL_WORD.sub("from", clause), said)
-
-
-_UNTIL_WORD = re.compile(r"\b(?:until|till|til)\b", re.I)
+    return starts(_AN_END_SAID.sub("from", clause), said)
 
 
 def _plans(

@@ -162,7 +162,7 @@ def became_true(clause: str, said: datetime, past: bool = True) -> Optional[date
     today = said.date()
     match = _AGO.search(lowered)
     if match:
-        count = int(match.group(1)) if match.group(1).isdigit() else _NUMBER[match.group(1)]
+        count = _count(match.group(1))
         if count > 100 * _MAX_AHEAD[match.group(2)] // 10:
             return None  # "99999999 days ago": no date a fact can have (a century at most)
         return _back(said, match.group(2), count)

@@ -337,7 +337,7 @@ def _keyed_lines(keyed: list[MemoryRecord], now: str) -> list[tuple[str, str]]:
         spec = attribute(key[1])
         kind = found[0].type or FACT
         if (spec is not None and spec.single) or len(found) == 1:
-            planned = [m for m in found[1:] if (m.valid_from or m.created_at) > now]
+            planned = [m for m in found[1:] if m.began > now]
             lines += [(kind, _sentence(m.text)) for m in [found[0], *planned[:1]]]
             continue
         # One line per wording: "User's sister is Anna" and "User's brother is Tom" are

@@ -99,15 +99,10 @@ _DENIES = re.compile(
 )
 
 
-def _began(memory: MemoryRecord) -> float:
-    """When a memory became (or becomes) true, in epoch seconds."""
-    return iso_to_epoch(memory.valid_from or memory.created_at)
-
-
 def _pending(fact: ExtractedFact) -> bool:
     """Whether a fact is planned and its day has not come: it becomes true later than now."""
     begins = _iso(fact.valid_from)
-    return begins is not None and iso_to_epoch(begins) > iso_to_epoch(iso_now())
+    return begins is not None and begins > iso_now()
 
 
 def _refines(new: Optional[str], old: Optional[str]) -> bool:
@@ -248,7 +243,7 @@ class _Call:
         ]
         if not named:
             return None
-        old = max(named, key=lambda m: (m.valid_from or m.created_at, m.rid))
+        old = max(named, key=lambda m: (m.began, m.rid))
         item = NewMemory(
             collection=self.collection,
             text=pattern.sub(right, old.text),
@@ -274,8 +269,8 @@ class _Call:
         """(the memories of ``held`` that hold now, those planned to begin later), each
         newest first. Now, not when this was said: a plan replayed after its day has
         begun, and is the key's value like any other."""
-        now = iso_to_epoch(iso_now())
-        return [m for m in held if _began(m) <= now], [m for m in held if _began(m) > now]
+        now = iso_now()
+        return [m for m in held if m.began <= now], [m for m in held if m.began > now]
 
     def _called_off(self, fact: ExtractedFact) -> list[MemoryRecord]:
         """The plans still waiting that a call-off names (all of its key's, with no value)."""
@@ -302,7 +297,7 @@ class _Call:
         if _same(planned[0].value, fact.value):
             self.store.memories.retire(self.tenant_id, self.collection, [planned[0].id])
             return fact
-        begins = iso_to_datetime(planned[-1].valid_from or planned[-1].created_at)
+        begins = iso_to_datetime(planned[-1].began)
         ends = fact.expires_at
         return replace(fact, expires_at=begins if ends is None else min(ends, begins))
 
@@ -344,7 +339,7 @@ class _Call:
             refined = next((m for m in values if _refines(fact.value, m.value)), None)
             return (EXTENDS if refined else NEW), None, None, True
         became_true = iso_to_epoch(_iso(fact.valid_from) or self.observed_at)
-        if values and became_true < iso_to_epoch(values[0].valid_from or values[0].created_at):
+        if values and became_true < iso_to_epoch(values[0].began):
             return NEW, None, None, False  # older than what is known: history, not current
         # A new value makes every denial of the key moot ("no longer at Capcom" once the
         # new employer is known); the value it replaces is the one it supersedes.
@@ -387,14 +382,12 @@ class _Call:
         value, which it then cannot have ended: it is stored as history."""
         assert fact.attribute is not None
         ended_at = iso_to_epoch(_iso(fact.valid_from) or self.observed_at)
-        if values and ended_at < iso_to_epoch(values[0].valid_from or values[0].created_at):
+        if values and ended_at < iso_to_epoch(values[0].began):
             return NEW, None, None, False
         retired = [m.id for m in values[1:]]
         for name in ENDS_WITH.get(fact.attribute, ()):
             also = self._by_key(fact.subject, name)
-            retired += [
-                m.id for m in also if ended_at >= iso_to_epoch(m.valid_from or m.created_at)
-            ]
+            retired += [m.id for m in also if ended_at >= iso_to_epoch(m.began)]
         self.store.memories.retire(self.tenant_id, self.collection, retired)
         return (UPDATES, None, values[0].id, True) if values else (NEW, None, None, True)
 
