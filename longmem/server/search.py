@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -33,7 +34,7 @@ from . import wire
 from .arms import _Arms
 from .ask import Ask, analyse
 from .db import Change, MemoryFilter, MemoryRecord, Store
-from .embed import STOP_WORDS, Vector, as_dict, cosine, embed, query_terms, tokens, word_feature
+from .embed import STOP_WORDS, Vector, as_dict, embed, query_terms, tokens, word_feature
 from .facts import attribute
 from .rerank import ModelRanker
 from .timestamps import iso_now
@@ -118,6 +119,18 @@ def _lexicon(name: str) -> list[str]:
     those its facts are often said with ("keto", "pescatarian")."""
     spec = attribute(name)
     return (spec.asked_by + " " + spec.said_by).split() if spec is not None else []
+
+
+def _dot(query: dict[int, float], features: Sequence[int], vector: Vector) -> float:
+    """The dot product of ``query`` and ``vector`` over ``features`` only (a vector's
+    feature ids are sorted)."""
+    ids, weights = vector
+    total = 0.0
+    for fid in features:
+        at = bisect_left(ids, fid)
+        if at < len(ids) and ids[at] == fid:
+            total += query[fid] * weights[at]
+    return total
 
 
 def _is_common(count: int, total: int) -> bool:
@@ -205,11 +218,13 @@ class SearchEngine:
             )
             partial: dict[int, float] = {}
             walked = 0
+            skipped: list[int] = []  # features too common to walk, rarest first
             for i, fid in enumerate(features):
                 rids, weights = postings[fid]
-                if walked and walked + len(rids) > _POSTINGS_BUDGET:
-                    break
-                if i >= _KEEP_RAREST and _is_common(len(rids), len(docs)):
+                if (walked and walked + len(rids) > _POSTINGS_BUDGET) or (
+                    i >= _KEEP_RAREST and _is_common(len(rids), len(docs))
+                ):
+                    skipped = features[i:]
                     break
                 walked += len(rids)
                 qw = query[fid]
@@ -222,7 +237,10 @@ class SearchEngine:
             ranked = sorted(partial, key=partial.__getitem__, reverse=True)
             want = depth * _RESCORE_FACTOR
             shortlist = list(islice(filter(_eligible(docs, flt, now, exclude), ranked), want))
-            scored = [(rid, cosine(query, docs[rid].vector)) for rid in shortlist]
+            # Their exact cosine: the partial score plus what the skipped features add.
+            scored = [
+                (rid, partial[rid] + _dot(query, skipped, docs[rid].vector)) for rid in shortlist
+            ]
         scored = [
             (rid, min(score, 1.0)) for rid, score in scored if score > 0 and score >= min_score
         ]

@@ -9,6 +9,7 @@ import pytest
 
 from longmem.server import LocalServer, wire
 from longmem.server.db import NewMemory, Principal
+from longmem.server.embed import as_dict, cosine, embed
 from longmem.server.search import RRF_K, SearchEngine, json_contains
 from longmem.server.timestamps import epoch_to_iso
 
@@ -115,6 +116,27 @@ def test_min_score_gates_the_vector_arm_only(api: Api) -> None:
     assert _ids(api.search("zanzibar", mode="text", min_score=1.0)) == [mem["id"]]
     low = api.search("zanzibar", mode="vector", min_score=0.0)
     assert _ids(low) == [mem["id"]] and low[0]["vector_score"] < 0.9
+
+
+def test_vector_scores_are_exact_cosines_when_common_features_are_not_walked(
+    api: Api,
+) -> None:
+    # 700 memories share "coffee": its features are in more than 500 memories and a fifth
+    # of them, so the vector arm shortlists by the query's rarer features alone. The
+    # scores it answers with must still count every shared feature, "coffee" included.
+    texts = [f"coffee order {i} for desk {i * 7} on floor {i % 9}" for i in range(700)]
+    texts += ["espresso coffee for the zanzibar office", "zanzibar office plants"]
+    for start in range(0, len(texts), 100):
+        reply = api.post(f"{C}/notes/memories/batch", {"memories": texts[start : start + 100]})
+        assert reply.status == 201, reply.raw
+    query = "zanzibar coffee"
+    hits = api.search(query, mode="vector", min_score=0, limit=20)
+    assert [h["text"] for h in hits[:2]] == texts[-2:]
+    for hit in hits:
+        exact = cosine(as_dict(embed(query)), embed(hit["text"]))
+        assert hit["vector_score"] == pytest.approx(exact, abs=2e-6)
+    # The shortlist came from the rarer features: no memory sharing only "coffee".
+    assert not any(h["text"].startswith("coffee order") for h in hits)
 
 
 def test_vector_arm_matches_word_variants(api: Api) -> None:
