@@ -1029,6 +1029,23 @@ def test_a_denial_is_never_a_duplicate_of_what_it_denies(mem: Longmem, collectio
     assert on_time["relation"] == "new" and on_time["id"] != late["id"]
 
 
+def test_a_neighbours_diet_or_pets_leave_the_users(mem: Longmem, collection: str) -> None:
+    [veg] = mem.remember("I'm vegetarian.", collection=collection)
+    [cat] = mem.remember("I have a cat.", collection=collection)
+    said = mem.remember(
+        "My neighbour is vegan. Our landlord has a dog. We have a dog walker now.",
+        collection=collection,
+    )
+    assert [(f["relation"], f["supersedes"]) for f in said] == [("new", None)] * 3
+    assert [f["attribute"] for f in said] == [None, None, None]
+    assert mem.get(veg["id"], collection=collection)["is_latest"] is True
+    lines = mem.profile(collection)["profile"].rstrip(".").split(". ")
+    assert "User is vegetarian" in lines and "User has a cat" in lines
+    assert "User is vegan" not in lines and "User has a dog" not in lines
+    hits = mem.search("what pets do I have", collection=collection, limit=1)
+    assert _texts(hits) == [cat["text"]]
+
+
 def test_trips_to_come_are_stays_of_their_own(mem: Longmem, collection: str) -> None:
     [leeds] = mem.remember("I'm in Leeds on Friday", collection=collection)
     [york] = mem.remember("I'm in York on Saturday", collection=collection)

@@ -510,6 +510,44 @@ def test_facts_are_keyed_to_the_user_or_a_named_relation(
     assert _keys(content) == keys
 
 
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        ("my neighbour is vegan", "User's neighbour is vegan"),
+        ("My doctor is vegetarian", "User's doctor is vegetarian"),
+        ("our neighbor has 4 dogs", "User's neighbor has 4 dogs"),
+        ("my therapist has two cats", "User's therapist has two cats"),
+        ("our landlord has a dog", "User's landlord has a dog"),
+        ("my car has a dog bed in the back", "User's car has a dog bed in the back"),
+        ("we have a dog walker now", "User has a dog walker now"),
+        ("I've got a dog bed going spare", "User has got a dog bed going spare"),
+        ("we got a fish tank for the kids", "User got a fish tank for the kids"),
+    ],
+)
+def test_what_someone_or_something_of_the_users_is_or_has_is_not_the_users(
+    content: str, text: str
+) -> None:
+    # Each of these had keyed the user's diet or pets ("User is vegan", "User has a dog").
+    [fact] = _extract(content)
+    assert (fact.text, fact.attribute) == (text, None)
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ("my family has a dog", ("pets", "dog")),
+        ("I have a cat allergy", ("allergies", "cat")),
+        ("my flat is in Leeds", ("home", "Leeds")),
+        ("my doctor said I'm allergic to peanuts", ("allergies", "peanuts")),
+        ("we adopted a rescue dog", ("pets", "rescue dog")),
+    ],
+)
+def test_what_the_user_is_or_has_through_their_own_stays_theirs(
+    content: str, key: tuple[str, str]
+) -> None:
+    assert [(f.subject, f.attribute, f.value) for f in _extract(content)] == [("user", *key)]
+
+
 # --- when a fact became true -----------------------------------------------------------
 
 

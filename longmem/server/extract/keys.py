@@ -137,6 +137,11 @@ _JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|departmen
 STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|trade show|show|festival|wedding|funeral|workshop|meeting|camp|tournament|holiday|vacation|retreat|visit|tour|training|assignment|honeymoon|interview|job interview|stag do|hen do|getaway|break)"
 
 
+# What a pet's word names when a noun follows it: "a dog walker", "a cat allergy", "a fish
+# tank" are no pets.
+_PET_THINGS = r"(?:walkers?|sitters?|sitting|beds?|food|flap|tank|bowl|hair|toys?|lead|leash|allergy|allergies|person|people|friendly|park|show|cage|crate|door|trainers?|groomers?|grooming|insurance|photos?|pics?|videos?|memes?|cafe|café|lady|guy)"
+
+
 @dataclass(frozen=True)
 class Rule:
     attribute: str  # "favorite:" takes the thing from the match's "thing" group
@@ -374,7 +379,7 @@ RULES: tuple[Rule, ...] = (
     _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
     _rule("pets", r"^(?:my|our)\s+(?P<kind>dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise)\s+(?:is\s+)?(?:called|named)\s+" + _V, value="{kind} called {v}"),
     _rule("pets", r"\b(?:my|our)\s+(?P<kind>dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise)\s+(?P<v>[A-Z][\w-]+)", value="{kind} called {v}", flags=0),
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dog|dogs|cat|cats|puppy|kitten|rabbit|rabbits|hamster|parrot|horse|tortoise|fish))\b", value="{n} {v}"),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dog|dogs|cat|cats|puppy|kitten|rabbit|rabbits|hamster|parrot|horse|tortoise|fish))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
     # "started uni at Leeds", "starts college in York": where

@@ -414,6 +414,17 @@ _USERS_OWN = frozenset(
     """family household job role internship placement residency apprenticeship contract
     training shift course diet birthday bday number phone mobile email name age""".split()
 )
+# People the user has who are no relation the rules key ("my neighbour", "our nanny"):
+# what they are or have is theirs. Not "my nurse job": then no "is" or "has" follows.
+_PEOPLE_OF_MINE = frozenset(
+    """neighbour neighbor neighbours neighbors landlord landlady doctor doc dentist gp
+    therapist counsellor counselor psychiatrist nanny babysitter childminder teacher
+    teachers tutor coach trainer instructor hairdresser barber stylist cleaner builder
+    plumber electrician lawyer solicitor accountant vet nurse midwife physio client clients
+    patient patients student students pupil pupils mentor priest pastor imam rabbi
+    """.split()
+)
+_IS_HAS = frozenset("is was are were s has had have".split())
 # "My car is 10 years old", "our dog is 3": an age, not the user's.
 _THINGS_AGE = re.compile(
     r"^(?:my|our)\s+[\w-]+\s+(?:is|was)\s+(?:now\s+)?\d{1,3}"
@@ -441,6 +452,14 @@ def _someone_first(clause: str) -> bool:
         # "My doctor said I'm allergic to peanuts": the user is in it after all.
         if (words[1:2] and words[1] in _USERS_OWN) or (_FIRST_PERSON | {"me"}) & set(words):
             return False
+        # "my neighbour is vegan", "our nanny has a rabbit", "my car has a dog bed": theirs
+        # and its, not the user's diet or pets.
+        if (
+            words[2:3]
+            and words[2] in _IS_HAS
+            and (words[1] in _PEOPLE_OF_MINE or (words[1] in _THINGS and words[2] != "is"))
+        ):
+            return True
         return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
     if _FULL_NAME_FIRST.match(clause) and words[0] not in _NOT_NAMES:
         return _told_second(words[1:5])  # "Nana Mouskouri turned 90", "Tom Smith moved…"
