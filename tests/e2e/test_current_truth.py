@@ -1044,6 +1044,14 @@ def test_a_neighbours_diet_or_pets_leave_the_users(mem: Longmem, collection: str
     assert "User is vegan" not in lines and "User has a dog" not in lines
     hits = mem.search("what pets do I have", collection=collection, limit=1)
     assert _texts(hits) == [cat["text"]]
+    [age] = mem.remember("I'm 34.", collection=collection)
+    [home] = mem.remember("I live in York.", collection=collection)
+    said = mem.remember(
+        "Great news, the twins turned 3. Wild, the neighbours moved to Spain.",
+        collection=collection,
+    )
+    assert [f["attribute"] for f in said] == [None, None]
+    assert all(mem.get(m["id"], collection=collection)["is_latest"] for m in (age, home))
 
 
 def test_trips_to_come_are_stays_of_their_own(mem: Longmem, collection: str) -> None:

@@ -522,6 +522,20 @@ def test_facts_are_keyed_to_the_user_or_a_named_relation(
         ("we have a dog walker now", "User has a dog walker now"),
         ("I've got a dog bed going spare", "User has got a dog bed going spare"),
         ("we got a fish tank for the kids", "User got a fish tank for the kids"),
+        # someone else after a remark the clause opens with
+        ("Great news, the twins turned 3", "Great news, the twins turned 3"),
+        ("long week, the kids are allergic to nuts", "Long week, the kids are allergic to nuts"),
+        ("wild, the neighbours moved to Spain", "Wild, the neighbours moved to Spain"),
+        ("busy weekend, the neighbours got a puppy", "Busy weekend, the neighbours got a puppy"),
+        (
+            "first week in Denver done, our neighbor has 4 dogs",
+            "First week in Denver done, User's neighbor has 4 dogs",
+        ),
+        # in-laws are theirs, and no mother or sister of the user's
+        ("my in-laws moved to Leeds", "User's in-laws moved to Leeds"),
+        ("our in-laws have a dog", "User's in-laws have a dog"),
+        ("my mother-in-law is vegan", "User's mother-in-law is vegan"),
+        ("my sister-in-law moved to Leeds", "User's sister-in-law moved to Leeds"),
     ],
 )
 def test_what_someone_or_something_of_the_users_is_or_has_is_not_the_users(
@@ -540,6 +554,8 @@ def test_what_someone_or_something_of_the_users_is_or_has_is_not_the_users(
         ("my flat is in Leeds", ("home", "Leeds")),
         ("my doctor said I'm allergic to peanuts", ("allergies", "peanuts")),
         ("we adopted a rescue dog", ("pets", "rescue dog")),
+        ("great week, my family got a puppy", ("pets", "puppy")),
+        ("Me and my wife have a dog", ("pets", "dog")),
     ],
 )
 def test_what_the_user_is_or_has_through_their_own_stays_theirs(

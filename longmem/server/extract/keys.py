@@ -295,6 +295,11 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into))\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
     _rule("home", r"^(?:my|our)\s+(?:new\s+)?" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
     _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
+    # Where the user's neighbours and home are: "our new neighbours in Fremantle invited
+    # us", "the neighbours here in Didsbury are lovely", "the commute from our new place in
+    # Lewisham is 20 mins", "my commute from Woking is killing me"
+    _rule("home", r"^(?:(?:my|our)\s+(?:new\s+)?|the\s+(?:new\s+)?)neighbo(?:u)?rs?\s+(?:(?:here|now)\s+)?in\s+(?=(?-i:[A-Z]))" + _PLACE_BEFORE_VERB),
+    _rule("home", r"^(?:(?:my|our|the)\s+)?(?:daily\s+)?commute\s+from\s+(?:" + _OUR_HOME + r"\s+in\s+|(?=(?-i:[A-Z])))" + _PLACE_BEFORE_VERB),
     # "our new flat in Leeds has a balcony": the place is what comes before the verb
     _rule("home", r"^(?:(?:my|our)\s+(?:new\s+)?|new\s+)" + _HOME_NOUN + r"\s+in\s+" + _PLACE_BEFORE_VERB),
     _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+)?(?P<at>on|behind|by|next to|near|opposite)\s+" + _V, value="{at} {v}"),
@@ -661,6 +666,27 @@ def endings(predicate: str, found: list[Key]) -> list[Key]:
     ]
 
 
+# Someone else's subject right before the verb a rule matched, after a remark the clause
+# opens with: "long week, the kids are allergic to nuts", "first week done, our neighbor
+# has 4 dogs". Not what stands for the user ("big news, my job starts at Spotify").
+_THEIR_SUBJECT = re.compile(
+    r"[,;:]\s*(?:the|our|my|his|her|their|your)\s+(?:[\w'-]+\s+)?(?P<noun>[\w'-]+)\s+"
+    r"(?:(?:is|are|was|were|'s|'re|has|have|had|just|now|finally|also|both|all|got|gets)\s+)*$",
+    re.I,
+)
+# What of the user's stands for the user: "my family moved to Leeds", "my job starts at
+# Spotify on Monday", "my birthday is 3 May".
+USERS_OWN = frozenset(
+    """family household job role internship placement residency apprenticeship contract
+    training shift course diet birthday bday number phone mobile email name age""".split()
+)
+
+
+def _theirs(before: str) -> bool:
+    found = _THEIR_SUBJECT.search(before)
+    return found is not None and found.group("noun").lower() not in USERS_OWN
+
+
 def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     """The keyed facts a predicate states: the first match of each attribute, in order.
 
@@ -700,6 +726,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             match = rule.pattern.search(target)
             if match is None or _unreal(target, match):
                 continue  # "I haven't moved to Leeds yet", "I almost took the job", "nearly 40"
+            if _theirs(target[: match.start()]):
+                continue  # "Great news, the twins turned 3", "wild, the neighbours moved…"
             name = rule.attribute
             if name == "favorite:":
                 name = "favorite:" + match.group("thing").lower()

@@ -26,7 +26,7 @@ from typing import Optional
 from ..embed import STOP_WORDS
 from ..facts import USER
 from .chat import INTERJECTIONS, is_chat_word
-from .keys import DIET_ENDED, HOME_IS
+from .keys import DIET_ENDED, HOME_IS, USERS_OWN
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -115,7 +115,12 @@ def kin(relation: str) -> str:
     return _KIN.get(relation.lower(), relation.lower())
 
 
-_REL = "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
+# Not a mother-in-law as a mother: she is someone of the user's the rules do not key.
+_REL = (
+    "(?:"
+    + "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
+    + r")(?![-\s]in[-\s]laws?\b)"
+)
 _QUALIFIERS = (
     r"(?:(?:old|new|former|ex|little|big|older|younger|elder|best|eldest|youngest|oldest|"
     r"twin|step|baby|dear|late|lovely|other|middle|second|third|"
@@ -177,7 +182,7 @@ def relation_subject(relation: str, name: Optional[str]) -> Subject:
 
 _PRONOUN = re.compile(r"^(?P<p>i|we)(?P<c>'m|'re|'ve|'d|'ll)?\b\s*", re.I)
 _RELATION = re.compile(
-    r"^(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")(?:-in-law)?s?)\b"
+    r"^(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s?)\b"
     r"(?:\s*,?\s*(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job)))?\s*,?\s*",
 )
 # fmt: off
@@ -408,12 +413,6 @@ _PEOPLE = frozenset(
 # The words for people, as text.clauses takes them.
 PERSON_WORDS = _PEOPLE
 _FIRST_PERSON = frozenset("i i'm i've i'd i'll we we're we've we'd we'll".split())
-# What of the user's stands for the user: "my family moved to Leeds", "my job starts at
-# Spotify on Monday", "my birthday is 3 May".
-_USERS_OWN = frozenset(
-    """family household job role internship placement residency apprenticeship contract
-    training shift course diet birthday bday number phone mobile email name age""".split()
-)
 # People the user has who are no relation the rules key ("my neighbour", "our nanny"):
 # what they are or have is theirs. Not "my nurse job": then no "is" or "has" follows.
 _PEOPLE_OF_MINE = frozenset(
@@ -421,7 +420,8 @@ _PEOPLE_OF_MINE = frozenset(
     therapist counsellor counselor psychiatrist nanny babysitter childminder teacher
     teachers tutor coach trainer instructor hairdresser barber stylist cleaner builder
     plumber electrician lawyer solicitor accountant vet nurse midwife physio client clients
-    patient patients student students pupil pupils mentor priest pastor imam rabbi
+    patient patients student students pupil pupils mentor priest pastor imam rabbi inlaw
+    inlaws motherinlaw fatherinlaw sisterinlaw brotherinlaw soninlaw daughterinlaw
     """.split()
 )
 _IS_HAS = frozenset("is was are were s has had have".split())
@@ -447,10 +447,11 @@ def _someone_first(clause: str) -> bool:
     "our parents moved to Spain", "my car is 10 years old"). Only such positive signs
     count: chat opens the user's own news with all sorts of words ("omg turned 40",
     "Sunday moved to Leeds"), and those stay the user's."""
-    words = lower_words(clause)
+    # "in-laws", "mother-in-law" are one word for them: "my in-laws moved to Leeds".
+    words = lower_words(re.sub(r"(?i)\b(\w*)-?in-law", r"\1inlaw", clause))
     if words[:1] in (["my"], ["our"]):
         # "My doctor said I'm allergic to peanuts": the user is in it after all.
-        if (words[1:2] and words[1] in _USERS_OWN) or (_FIRST_PERSON | {"me"}) & set(words):
+        if (words[1:2] and words[1] in USERS_OWN) or (_FIRST_PERSON | {"me"}) & set(words):
             return False
         # "my neighbour is vegan", "our nanny has a rabbit", "my car has a dog bed": theirs
         # and its, not the user's diet or pets.
