@@ -536,6 +536,27 @@ def test_facts_are_keyed_to_the_user_or_a_named_relation(
         ("our in-laws have a dog", "User's in-laws have a dog"),
         ("my mother-in-law is vegan", "User's mother-in-law is vegan"),
         ("my sister-in-law moved to Leeds", "User's sister-in-law moved to Leeds"),
+        # with a word before them or a name after, or named first
+        ("my personal trainer is vegan", "User's personal trainer is vegan"),
+        ("my neighbour Dave is vegan", "User's neighbour Dave is vegan"),
+        ("Dave, my neighbour, is vegan", "Dave, User's neighbour, is vegan"),
+        ("my ex is engaged", "User's ex is engaged"),
+        ("my eldest is vegan", "User's eldest is vegan"),
+        ("my dog is allergic to grass", "User's dog is allergic to grass"),
+        ("my parrot is married lol", "User's parrot is married lol"),
+        # some of them, or someone said of after "who"
+        ("one of my friends is vegan", "One of User's friends is vegan"),
+        ("both my kids are allergic to nuts", "Both User's kids are allergic to nuts"),
+        ("a student of mine moved to Leeds", "A student of User's moved to Leeds"),
+        ("I have a friend who is vegan", "User has a friend who is vegan"),
+        ("I know someone who moved to Perth", "User knows someone who moved to Perth"),
+        ("Ed Sheeran is married", "Ed Sheeran is married"),
+        # only wished, weighed or advised
+        ("I might go vegan", "User might go vegan"),
+        ("I'd like to be vegetarian", "User would like to be vegetarian"),
+        ("I'm thinking of going vegan", "User is thinking of going vegan"),
+        ("my doctor says I should go vegetarian", "User's doctor says User should go vegetarian"),
+        ("hope to be vegan by june", "User hopes to be vegan by june"),
     ],
 )
 def test_what_someone_or_something_of_the_users_is_or_has_is_not_the_users(
@@ -556,12 +577,22 @@ def test_what_someone_or_something_of_the_users_is_or_has_is_not_the_users(
         ("we adopted a rescue dog", ("pets", "rescue dog")),
         ("great week, my family got a puppy", ("pets", "puppy")),
         ("Me and my wife have a dog", ("pets", "dog")),
+        ("may I add I moved to Leeds", ("home", "Leeds")),
+        ("our dog is called Rex", ("pets", "dog called Rex")),
     ],
 )
 def test_what_the_user_is_or_has_through_their_own_stays_theirs(
     content: str, key: tuple[str, str]
 ) -> None:
     assert [(f.subject, f.attribute, f.value) for f in _extract(content)] == [("user", *key)]
+
+
+def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
+    found = [
+        (f.subject, f.attribute, f.value)
+        for f in _extract("My friend who lives in Leeds got engaged")
+    ]
+    assert ("friend:", "relationship", "engaged") in found
 
 
 # --- when a fact became true -----------------------------------------------------------

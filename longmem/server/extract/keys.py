@@ -470,6 +470,7 @@ _NOT_AN_EMPLOYER = re.compile(
     r"a while|midnight|noon|(?-i:work)|the office|(?-i:weekends?|nights?|night time|the weekends)|"
     r"peanuts|this point|that point|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
+    r"(?:a|an)\s+(?:[\w-]+\s+)?(?:woman|man|guy|lady|bloke|gal|family|couple|person|friend|mate|client|customer|boss)(?:\s.*)?|"
     r"(?:school|uni|college|nursery|kindergarten)(?:\s.*)?|.*\b(?:festival|fest|camp|conference|expo)\b.*|"
     r"(?:in|on|since|from|back|last|this|after|before)\s.*|\d{4}|"
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
@@ -486,7 +487,9 @@ _NOT_A_LANGUAGE = re.compile(
 )
 # Someone's, somewhere: "my mum in Leeds", "Tom's parents in Porto".
 _SOMEONES_IN = re.compile(
-    r"^(?:my|our|his|her|their|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?in\s+(?P<place>\S.*)$", re.I
+    r"^(?:(?:my|our|his|her|their|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?|(?:friends|family|relatives|mates|"
+    r"people|colleagues|cousins)\s+)in\s+(?P<place>\S.*)$",
+    re.I,
 )
 # A birthday names its day: "14 feb", "March 3rd", "the 5th".
 _A_DATE = re.compile(
@@ -535,6 +538,8 @@ def is_occupation(value: str) -> bool:
         return True
     if value.split()[0].lower() in _NOT_A_JOB_START:
         return False  # "I'm into tech", "I'm in tech in Leeds", "I'm pretty low tech"
+    if _INNER_ARTICLE.search(value):
+        return False  # "mentoring a student", "married to a doctor": a verb and its object
     last = value.split()[-1].lower().strip(".")
     if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
         return True
@@ -543,6 +548,7 @@ def is_occupation(value: str) -> bool:
 
 
 _NOT_OCCUPATIONS = frozenset("volunteer volunteers career careers".split())
+_INNER_ARTICLE = re.compile(r"\s(?:a|an|the)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -605,14 +611,23 @@ def _unreal(target: str, match: re.Match[str]) -> bool:
     """Whether what ``match`` read did not happen (yet): "I haven't moved to Leeds yet",
     "I almost moved", "I'm nearly 40"; not "I haven't seen them since I moved to Leeds",
     "I've lived in Leeds for almost a decade" (the words before the value, in its clause)."""
-    before = target[: match.start("v") if groups_v(match) else match.end()].split(",")[0]
-    clause = _SUBORDINATE.split(before)[-1]
-    return _UNREAL.search(clause) is not None
+    before = target[: match.start("v") if groups_v(match) else match.end()]
+    clause = _SUBORDINATE.split(before.split(",")[0])[-1]
+    return _UNREAL.search(clause) is not None or _WISHED.search(before.split(",")[-1]) is not None
 
 
 _BUT_NOW = re.compile(r",?\s+but\s+(?=(?:now|these days|nowadays)\b)", re.I)
 _YET = re.compile(r"\byet\b", re.I)
 _UNREAL = re.compile(r"\b(?:haven't|hasn't|have not|has not|not yet|almost|nearly|barely)\b", re.I)
+# Only wished, weighed or advised, in the words before the value: "I might go vegan", "I'd
+# like to be vegetarian", "my doctor says I should go vegetarian" (not "trying to cut
+# caffeine, so it's decaf only for me now": the wish is another part's).
+_WISHED = re.compile(
+    r"\b(?:might|could|should|would|wanna|want to|wants to|wanted to|hope to|hoping to|"
+    r"try to|trying to|thinking of|thinking about|considering|tempted to|dream of|"
+    r"dreaming of)\b",
+    re.I,
+)
 _DENEGATE = re.compile(
     r"\b(?:no longer|not|never|don't|do not|doesn't|does not|isn't|aren't)\s+|\s+any ?more\b",
     re.I,
@@ -682,6 +697,12 @@ USERS_OWN = frozenset(
 )
 
 
+# What follows "who" is said of whoever it names: "I have a friend who is vegan", "I know
+# someone who moved to Perth" (not "my friend who lives in Leeds got engaged": the verb
+# after the relative clause is the friend's, read as such).
+_RELATIVE = re.compile(r"\b(?:who|who's|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I)
+
+
 def _theirs(before: str) -> bool:
     found = _THEIR_SUBJECT.search(before)
     return found is not None and found.group("noun").lower() not in USERS_OWN
@@ -726,7 +747,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             match = rule.pattern.search(target)
             if match is None or _unreal(target, match):
                 continue  # "I haven't moved to Leeds yet", "I almost took the job", "nearly 40"
-            if _theirs(target[: match.start()]):
+            if _theirs(target[: match.start()]) or _RELATIVE.search(target[: match.start()]):
                 continue  # "Great news, the twins turned 3", "wild, the neighbours moved…"
             name = rule.attribute
             if name == "favorite:":

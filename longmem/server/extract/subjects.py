@@ -145,7 +145,11 @@ USER_SUBJECT = Subject(USER, "User")
 NOBODY = Subject("", "")
 _OTHER_SUBJECT = re.compile(
     r"^(?:(?:the|his|her|their|your|this|that|these|those|it|its|he|she|they|"
-    r"everyone|everybody|someone|somebody|nobody|people|doctor|mum|dad)\b|[A-Z][a-z]+\s+(?:and|&)\s)",
+    r"everyone|everybody|someone|somebody|nobody|people|doctor|mum|dad)\b|[A-Z][a-z]+\s+(?:and|&)\s|"
+    # some of the user's people: "one of my friends is vegan", "both my kids are…", "a
+    # student of mine moved to Leeds"
+    r"(?:one|some|most|all|both|none|neither|either|each|many|several|a few|a couple|two|"
+    r"three|four|half)\s+(?:of\s+)?(?:my|our|the)\b|(?:a|an|some|one)\s+[\w-]+\s+of\s+(?:mine|ours)\b)",
     re.I,
 )
 
@@ -420,11 +424,17 @@ _PEOPLE_OF_MINE = frozenset(
     therapist counsellor counselor psychiatrist nanny babysitter childminder teacher
     teachers tutor coach trainer instructor hairdresser barber stylist cleaner builder
     plumber electrician lawyer solicitor accountant vet nurse midwife physio client clients
-    patient patients student students pupil pupils mentor priest pastor imam rabbi inlaw
-    inlaws motherinlaw fatherinlaw sisterinlaw brotherinlaw soninlaw daughterinlaw
+    patient patients student students pupil pupils mentor mentee priest pastor imam rabbi
+    vicar inlaw inlaws motherinlaw fatherinlaw sisterinlaw brotherinlaw soninlaw
+    daughterinlaw ex toddler youngest eldest oldest teammate teammates classmate classmates
+    bandmate lodger lodgers pt gp youtuber influencer walker lead partner trainer one
     """.split()
 )
 _IS_HAS = frozenset("is was are were s has had have".split())
+_NAME_THEN_PERSON = re.compile(
+    r"^[A-Z][\w'-]+\s*(?:,|\()\s*(?:my|our)\s+(?:[\w-]+\s+)?(?P<who>[\w-]+)\s*(?:,|\))", re.I
+)
+_PETS = frozenset("dog dogs cat cats puppy kitten rabbit hamster parrot horse tortoise".split())
 # "My car is 10 years old", "our dog is 3": an age, not the user's.
 _THINGS_AGE = re.compile(
     r"^(?:my|our)\s+[\w-]+\s+(?:is|was)\s+(?:now\s+)?\d{1,3}"
@@ -453,17 +463,27 @@ def _someone_first(clause: str) -> bool:
         # "My doctor said I'm allergic to peanuts": the user is in it after all.
         if (words[1:2] and words[1] in USERS_OWN) or (_FIRST_PERSON | {"me"}) & set(words):
             return False
-        # "my neighbour is vegan", "our nanny has a rabbit", "my car has a dog bed": theirs
-        # and its, not the user's diet or pets.
+        # "my neighbour is vegan", "my personal trainer is vegan", "my neighbour Dave has a
+        # cat", "my dog is allergic to grass": theirs, not the user's diet, allergies or
+        # pets; "my car has a dog bed": its.
+        person = next((i for i in (1, 2) if words[i : i + 1] and words[i] in _PEOPLE_OF_MINE), 0)
+        if person and _IS_HAS & set(words[person + 1 : person + 4]):
+            return True
+        pet_is = words[1:2] and words[1] in _PETS and words[3:4] not in (["called"], ["named"])
         if (
             words[2:3]
             and words[2] in _IS_HAS
-            and (words[1] in _PEOPLE_OF_MINE or (words[1] in _THINGS and words[2] != "is"))
+            and words[1] in _THINGS | _PETS
+            and (words[2] != "is" or pet_is)
         ):
             return True
         return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
+    named = _NAME_THEN_PERSON.match(clause)
+    if named and named.group("who").lower() in _PEOPLE_OF_MINE:
+        return True  # "Dave, my neighbour, is vegan", "Dave (my neighbour) is married"
     if _FULL_NAME_FIRST.match(clause) and words[0] not in _NOT_NAMES:
-        return _told_second(words[1:5])  # "Nana Mouskouri turned 90", "Tom Smith moved…"
+        # "Nana Mouskouri turned 90", "Tom Smith moved…", "Ed Sheeran is married"
+        return _told_second(words[1:5]) or words[2:3] in (["is"], ["was"], ["has"])
     if not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
         return False
     # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job"
