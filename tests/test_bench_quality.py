@@ -35,6 +35,26 @@ def test_holdout2_is_a_held_out_part_run_by_all(quality: ModuleType) -> None:
     assert len(personas) >= 10
 
 
+def test_dev3_is_a_tuning_part_run_by_all(quality: ModuleType) -> None:
+    assert quality.TUNING == ("dev", "dev2", "dev3")
+    assert set(quality.TUNING) <= set(quality.PARTS)
+    personas = quality.load("dev3")  # checks every row
+    assert len(personas) == 12
+
+
+def test_details_of_dev3_are_a_choice() -> None:
+    # Refused only for want of its part: the choice itself is accepted, before any server.
+    done = subprocess.run(
+        [sys.executable, str(RUNNER), "--part", "dev", "--details", "dev3"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "--details dev3 needs --part dev3 or all" in done.stderr
+    assert done.stdout == ""
+
+
 def test_details_of_holdout2_are_refused() -> None:
     done = subprocess.run(
         [sys.executable, str(RUNNER), "--part", "holdout2", "--details", "holdout2"],
