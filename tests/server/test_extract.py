@@ -557,6 +557,8 @@ def test_facts_are_keyed_to_the_user_or_a_named_relation(
         ("I'm thinking of going vegan", "User is thinking of going vegan"),
         ("my doctor says I should go vegetarian", "User's doctor says User should go vegetarian"),
         ("hope to be vegan by june", "User hopes to be vegan by june"),
+        ("I might become a teacher", "User might become a teacher"),
+        ("I'm mentoring a student from Nairobi", "User is mentoring a student from Nairobi"),
     ],
 )
 def test_what_someone_or_something_of_the_users_is_or_has_is_not_the_users(
@@ -578,6 +580,10 @@ def test_what_someone_or_something_of_the_users_is_or_has_is_not_the_users(
         ("great week, my family got a puppy", ("pets", "puppy")),
         ("Me and my wife have a dog", ("pets", "dog")),
         ("may I add I moved to Leeds", ("home", "Leeds")),
+        ("I would like you to know that I moved to Leeds", ("home", "Leeds")),
+        ("trying to cut caffeine, so it's decaf only for me now", ("drinks", "decaf")),
+        ("big news, our new flat in Leeds has a balcony", ("home", "Leeds")),
+        ("I'm married to a doctor", ("relationship", "married")),
         ("our dog is called Rex", ("pets", "dog called Rex")),
     ],
 )

@@ -521,7 +521,8 @@ _TITLED = re.compile(r"^(?:head|director|chair|lead|manager|dean|vp|vice preside
 _NOT_A_JOB_START = frozenset(
     "into in on at of about from with for out over off up down so very really big pretty "
     "low high more less too to hiring recruiting interviewing looking seeking meeting seeing "
-    "dating helping visiting hosting".split()
+    "dating helping visiting hosting might could should would may must can will going gonna "
+    "wanna one".split()
 )
 _AT_HEART = re.compile(r"\bat heart\b", re.I)
 
@@ -538,7 +539,7 @@ def is_occupation(value: str) -> bool:
         return True
     if value.split()[0].lower() in _NOT_A_JOB_START:
         return False  # "I'm into tech", "I'm in tech in Leeds", "I'm pretty low tech"
-    if _INNER_ARTICLE.search(value):
+    if value.split()[0].lower().endswith(("ing", "ed")) and _INNER_ARTICLE.search(value):
         return False  # "mentoring a student", "married to a doctor": a verb and its object
     last = value.split()[-1].lower().strip(".")
     if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
@@ -613,19 +614,20 @@ def _unreal(target: str, match: re.Match[str]) -> bool:
     "I've lived in Leeds for almost a decade" (the words before the value, in its clause)."""
     before = target[: match.start("v") if groups_v(match) else match.end()]
     clause = _SUBORDINATE.split(before.split(",")[0])[-1]
-    return _UNREAL.search(clause) is not None or _WISHED.search(before.split(",")[-1]) is not None
+    return _UNREAL.search(clause) is not None or _WISHED.search(before) is not None
 
 
 _BUT_NOW = re.compile(r",?\s+but\s+(?=(?:now|these days|nowadays)\b)", re.I)
 _YET = re.compile(r"\byet\b", re.I)
 _UNREAL = re.compile(r"\b(?:haven't|hasn't|have not|has not|not yet|almost|nearly|barely)\b", re.I)
-# Only wished, weighed or advised, in the words before the value: "I might go vegan", "I'd
-# like to be vegetarian", "my doctor says I should go vegetarian" (not "trying to cut
-# caffeine, so it's decaf only for me now": the wish is another part's).
+# Only wished, weighed or advised, just before the value: "I might go vegan", "I'd like
+# to be vegetarian", "my doctor says I should go vegetarian" (not "trying to cut caffeine,
+# so it's decaf only for me now": the wish is another part's; nor "I'd like you to know
+# that I moved to Leeds": what is wished is the telling).
 _WISHED = re.compile(
     r"\b(?:might|could|should|would|wanna|want to|wants to|wanted to|hope to|hoping to|"
     r"try to|trying to|thinking of|thinking about|considering|tempted to|dream of|"
-    r"dreaming of)\b",
+    r"dreaming of)\s+(?:(?!(?:i|i'm|user|you|we|me|that|know)\b)[\w'-]+\s+){0,3}$",
     re.I,
 )
 _DENEGATE = re.compile(
@@ -703,9 +705,14 @@ USERS_OWN = frozenset(
 _RELATIVE = re.compile(r"\b(?:who|who's|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
+# The user's home stands for the user too: "big news, our new flat is in Leeds".
+_HOME_WORDS = frozenset("flat house apartment apt place home address condo".split())
+
+
 def _theirs(before: str) -> bool:
     found = _THEIR_SUBJECT.search(before)
-    return found is not None and found.group("noun").lower() not in USERS_OWN
+    noun = found.group("noun").lower() if found else ""
+    return found is not None and noun not in USERS_OWN and noun not in _HOME_WORDS
 
 
 def keys_of(predicate: str, sentence: str = "") -> list[Key]:
