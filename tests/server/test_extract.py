@@ -601,6 +601,57 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
     assert ("friend:", "relationship", "engaged") in found
 
 
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        # ages as people say them
+        ("34 the day, getting steamin with the lads", ("age", "34")),
+        ("Today I clock 34. Thank God for life", ("age", "34")),
+        ("Today is my 27th birthday, amma made payasam", ("age", "27")),
+        ("Youth Day and my 30th birthday on the same day, eish", ("age", "30")),
+        ("27 años, los festejé en una terraza", ("age", "27")),
+        ("hoy cumplo 26", ("age", "26")),
+        ("hoje é meu aniversário, 29 anos", ("age", "29")),
+        ("25歳! quarter century lol", ("age", "25")),
+        # jobs as people say them
+        ("got the assistant principal job!!", ("job", "assistant principal")),
+        ("first day as junior architect at an estudio in Chamberí", ("job", "junior architect")),
+        ("Signed on as production manager with a touring company", ("job", "production manager")),
+        (
+            "Resumed at Emzor today as a regulatory affairs officer",
+            ("job", "regulatory affairs officer"),
+        ),
+        (
+            "moved up at Emzor — regulatory affairs manager now",
+            ("job", "regulatory affairs manager"),
+        ),
+        ("ok got something: staff engineer at Wolt, remote again", ("job", "staff engineer")),
+        ("New year, new job: I'm now a senior adviser at the Agency", ("job", "senior adviser")),
+        ("Promoted to Group PM this week", ("job", "Group PM")),
+        ("I'm now in-house legal counsel at Discovery", ("job", "in-house legal counsel")),
+    ],
+)
+def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str]) -> None:
+    found = [(f.attribute, f.value) for f in _extract(content) if f.subject == "user"]
+    assert key in found
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "My 5th birthday cake was a dinosaur",
+        "Dinner at Nando's",
+        "Meeting at Google now",
+        "I'm a UX designer at Nubank",  # one job, not "am a UX designer"
+        "clocked 10 hours today",
+        "30 años de experiencia",
+    ],
+)
+def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
+    found = [(f.attribute, f.value) for f in _extract(content)]
+    assert ("job", "UX designer") in found or not any(a in ("age", "job") for a, _ in found)
+
+
 # --- when a fact became true -----------------------------------------------------------
 
 

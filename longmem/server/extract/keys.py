@@ -86,7 +86,7 @@ OCCUPATIONS = frozenset(
     courier postman postwoman plasterer roofer painter decorator programmer sparky tradie
     attendant steward stewardess porter caretaker counsellor counselor therapist doula
     paralegal notary surveyor inspector auditor bookkeeper treasurer trainee resident
-    registrar consultant sous-chef chef tech""".split()
+    registrar consultant sous-chef chef tech pm counsel adviser advisor strategist producer""".split()
 )
 # "keto is over…": a diet named as it ends. Whoever it ends for, it is no diet begun
 # ("keto is over for my sister").
@@ -135,6 +135,15 @@ _TAKEN_WORK = (
 _JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|department|dept|team|ward|division|office|branch|lab|group|clinic))?"
 # A stay, not a home: "at a conference in Lisbon", "on a trip to Japan", "at a wedding in Porto".
 STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|trade show|show|festival|wedding|funeral|workshop|meeting|camp|tournament|holiday|vacation|retreat|visit|tour|training|assignment|honeymoon|interview|job interview|stag do|hen do|getaway|break)"
+
+
+# A job said as a fragment, no verb before it and no article in it: "staff engineer".
+_FRAGMENT = (
+    r"(?!(?:am|is|are|was|were|be|been|being|have|has|had|do|does|did|work|works|working|"
+    r"worked|got|get|gets|started|start|moved|live|lives|lived|my|our|his|her|their|your|"
+    r"i|we|he|she|they|it|this|that|there|here|still|just|also)\b)"
+    r"(?P<v>(?:(?!(?:a|an|the|as|of|in|on|for|with|and|or)\b)[\w-]+\s+){0,3}[\w-]+)"
+)
 
 
 # What a pet's word names when a noun follows it: "a dog walker", "a cat allergy", "a fish
@@ -258,6 +267,14 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^" + _ADV + _BE + r"\s+" + _ADV + r"the\s+new\s+(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+(?:at|for|with|in)\s|\s*$|\s*[,.!])"),
     # "I've been hired by the RTC in Quebec City as a dispatcher"
     _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
+    # "got the assistant principal job", "first day as junior architect at …", "signed on
+    # as production manager with …", "resumed at Emzor today as a regulatory affairs
+    # officer" (Nigerian English: started)
+    _rule("job", r"\bgot\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b"),
+    _rule("job", r"\b(?:first day|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + _V),
+    # A fragment that is a job: "product designer now", "staff engineer at Wolt"
+    _rule("job", r"^" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
+    _rule("job", r"^" + _FRAGMENT + r"\s+(?=(?:at|@)\s+(?-i:[A-Z]))"),
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
     # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
@@ -339,6 +356,15 @@ RULES: tuple[Rule, ...] = (
     # "I'm a 35 year old woman" is an age; "I have a 10 year old", "my 10 year old" a child's
     _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
+    # "34 the day" (Scots: today), "Today I clock 34" (Nigerian English: turn), "my 27th
+    # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
+    # 26", "hoje é meu aniversário, 29 anos"
+    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+the\s+day\b"),
+    _rule("age", r"\b(?:clock|clocks|clocked|clocking)\s+(?P<v>\d{1,3})\b(?!\s*(?:hours?|hrs?|am|pm|:|minutes?|mins?|km|miles?|k\b))"),
+    _rule("age", r"\bmy\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b(?![^.!?]*\b(?:was|were|years ago|last year)\b)"),
+    _rule("age", r"^(?:(?:hoy|hoje|today)\s+)?(?:(?:cumplo|cumpro|fa[çc]o|tengo|tenho)\s+)?(?P<v>\d{1,3})\s*(?:años|anos|歳|岁|살)(?!\s*(?:de|da|do|ago|atrás)\b)"),
+    _rule("age", r"^(?:(?:hoy|hoje)\s+)?(?:cumplo|cumpro|fa[çc]o)\s+(?P<v>\d{1,3})\b"),
+    _rule("age", r"\b(?:aniversário|aniversario|cumpleaños)\b[^.!?]*?\b(?P<v>\d{1,3})\s*(?:años|anos)\b"),
     # A birthday by its number: "had his 5th birthday", "celebrating my 40th this weekend";
     # not "my 5th time in Paris", "our 10th anniversary".
     _rule("age", r"\b(?:celebrating|celebrated|celebrate|had|having|has|it's|its|it is|for)\s+(?:my|his|her)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b"),

@@ -208,10 +208,22 @@ _JOIN = re.compile(
 )
 
 
+_LABEL_END = re.compile(
+    r"\b(?:news|update|updates|job|role|title|something|fyi|psa|heads up|big news)\s*$", re.I
+)
+
+
 def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
     """A sentence's clauses, each with a subject of its own where the sentence gave one.
     ``people``: the words for people ("sister", "mum"), who may be the subject of a verb
     after a comma as well as before it ("My mum retired, moved to Devon")."""
+    label, colon, told = sentence.partition(": ")
+    if colon and told.strip() and (starts_clause(told) or _LABEL_END.search(label)):
+        # "New year, new job: I'm now a senior adviser at …", "ok got something: staff
+        # engineer at Wolt": what follows a label is a clause of its own; a label that
+        # says nothing itself ("Life update", "change of plan") is not kept apart.
+        said = clauses(label, people) if has_clause(label) and len(label.split()) > 3 else []
+        return said + clauses(told, people)
     parts: list[str] = []
     start = scanned = 0
     left_has_clause = False
