@@ -42,26 +42,22 @@ def test_dev3_is_a_tuning_part_run_by_all(quality: ModuleType) -> None:
     assert len(personas) == 12
 
 
+def _runner(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(RUNNER), *args], capture_output=True, text=True, check=False
+    )
+
+
 def test_details_of_dev3_are_a_choice() -> None:
     # Refused only for want of its part: the choice itself is accepted, before any server.
-    done = subprocess.run(
-        [sys.executable, str(RUNNER), "--part", "dev", "--details", "dev3"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = _runner("--part", "dev", "--details", "dev3")
     assert done.returncode == 2
     assert "--details dev3 needs --part dev3 or all" in done.stderr
     assert done.stdout == ""
 
 
 def test_details_of_holdout2_are_refused() -> None:
-    done = subprocess.run(
-        [sys.executable, str(RUNNER), "--part", "holdout2", "--details", "holdout2"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = _runner("--part", "holdout2", "--details", "holdout2")
     assert done.returncode == 2
     assert "--details: invalid choice: 'holdout2'" in done.stderr
     assert done.stdout == ""

@@ -645,6 +645,26 @@ def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str
         "I'm a UX designer at Nubank",  # one job, not "am a UX designer"
         "clocked 10 hours today",
         "30 años de experiencia",
+        # a reviewer's: numbers that are no age, jobs that are not the user's
+        "34 the day before yesterday I finally fixed the boiler",
+        "clocked 50 on the motorway",
+        "clocked 10,000 steps before lunch",
+        "Just clocked 20 years at the firm",
+        "I still remember my 5th birthday",
+        "On my 18th birthday I got my first tattoo",
+        "5 años en Madrid y todavía me pierdo",
+        "5歳の息子が熱を出した",
+        "hoy cumplo 5 años de casada",
+        "el cumpleaños de mi hija, 5 años ya",
+        "I think I got the nurse job",
+        "got the electrician job done on the kitchen",
+        "got the lead role in the school play",
+        "Mum: I'm 60 now you know",
+        "Her: I moved to Leeds",
+        "Dream job: pilot at BA",
+        "Photographer @ Jess's wedding was amazing",
+        "I'm a friend of a lawyer",
+        "first day as a tourist in Rome",
     ],
 )
 def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:

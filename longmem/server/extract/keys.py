@@ -270,11 +270,11 @@ RULES: tuple[Rule, ...] = (
     # "got the assistant principal job", "first day as junior architect at …", "signed on
     # as production manager with …", "resumed at Emzor today as a regulatory affairs
     # officer" (Nigerian English: started)
-    _rule("job", r"\bgot\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b"),
+    _rule("job", r"^(?:(?:just|finally|actually|officially)\s+)?(?:got|landed|bagged)\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b(?!\s+(?:done|sorted|finished|quoted|fixed|booked|over|out)\b|\s+in\s+(?:the|a|our)\s+(?:school\s+)?(?:play|show|musical|film|movie|panto|production)\b)"),
     _rule("job", r"\b(?:first day|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + _V),
     # A fragment that is a job: "product designer now", "staff engineer at Wolt"
     _rule("job", r"^" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
-    _rule("job", r"^" + _FRAGMENT + r"\s+(?=(?:at|@)\s+(?-i:[A-Z]))"),
+    _rule("job", r"^" + _FRAGMENT + r"\s+(?=(?:at|@)\s+(?:(?-i:[A-Z])[\w&.-]*(?<!'s)\s*){1,4}(?:$|[,;!.]|\s+(?:now|again|remote|hybrid|full-time|part-time)\b))"),
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
     # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
@@ -359,12 +359,12 @@ RULES: tuple[Rule, ...] = (
     # "34 the day" (Scots: today), "Today I clock 34" (Nigerian English: turn), "my 27th
     # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
     # 26", "hoje é meu aniversário, 29 anos"
-    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+the\s+day\b"),
-    _rule("age", r"\b(?:clock|clocks|clocked|clocking)\s+(?P<v>\d{1,3})\b(?!\s*(?:hours?|hrs?|am|pm|:|minutes?|mins?|km|miles?|k\b))"),
-    _rule("age", r"\bmy\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b(?![^.!?]*\b(?:was|were|years ago|last year)\b)"),
-    _rule("age", r"^(?:(?:hoy|hoje|today)\s+)?(?:(?:cumplo|cumpro|fa[çc]o|tengo|tenho)\s+)?(?P<v>\d{1,3})\s*(?:años|anos|歳|岁|살)(?!\s*(?:de|da|do|ago|atrás)\b)"),
-    _rule("age", r"^(?:(?:hoy|hoje)\s+)?(?:cumplo|cumpro|fa[çc]o)\s+(?P<v>\d{1,3})\b"),
-    _rule("age", r"\b(?:aniversário|aniversario|cumpleaños)\b[^.!?]*?\b(?P<v>\d{1,3})\s*(?:años|anos)\b"),
+    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+the\s+day\b(?=\s*(?:$|[,.!;]|🎉|🎂|lol\b|and\b|getting\b))"),
+    _rule("age", r"^(?:(?:today|just)\s+)?(?:clock|clocks|clocked)\s+(?P<v>\d{1,3})(?![,.]\d)(?=\s*(?:$|[,.!;]|🎉|🎂|today\b|tomorrow\b|this year\b|lol\b))"),
+    _rule("age", r"(?:^is|\b(?:today\s+is|today's|it's|it is))\s+my\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b|\bmy\s+(?P<v2>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+(?:is\s+)?(?:today|on the same day)\b"),
+    _rule("age", r"^(?:(?:hoy|hoje|today|ya|já)\s+)?(?:(?:cumplo|cumpro|fa[çc]o|tengo|tenho)\s+)?(?P<v>\d{1,3})\s*(?:años|anos|歳|岁|살)(?=\s*(?:$|[!,.]|hoy\b|hoje\b|ya\b|já\b|today\b|になりました|です|🎉|🎂))"),
+    _rule("age", r"^(?:(?:hoy|hoje)\s+)?(?:cumplo|cumpro|fa[çc]o)\s+(?P<v>\d{1,3})(?=\s*(?:(?:años|anos)\s*)?(?:$|[!,.]|hoy\b|hoje\b|🎉|🎂))"),
+    _rule("age", r"\b(?:mi|meu|my)\s+(?:aniversário|aniversario|cumpleaños)\b[^.!?]*?\b(?P<v>\d{1,3})\s*(?:años|anos)\b"),
     # A birthday by its number: "had his 5th birthday", "celebrating my 40th this weekend";
     # not "my 5th time in Paris", "our 10th anniversary".
     _rule("age", r"\b(?:celebrating|celebrated|celebrate|had|having|has|it's|its|it is|for)\s+(?:my|his|her)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b"),
@@ -565,8 +565,8 @@ def is_occupation(value: str) -> bool:
         return True
     if value.split()[0].lower() in _NOT_A_JOB_START:
         return False  # "I'm into tech", "I'm in tech in Leeds", "I'm pretty low tech"
-    if value.split()[0].lower().endswith(("ing", "ed")) and _INNER_ARTICLE.search(value):
-        return False  # "mentoring a student", "married to a doctor": a verb and its object
+    if _INNER_ARTICLE.search(value):
+        return False  # "mentoring a student", "a friend of a lawyer": not one's own work
     last = value.split()[-1].lower().strip(".")
     if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
         return True
@@ -574,7 +574,9 @@ def is_occupation(value: str) -> bool:
     return last.endswith(_OCCUPATION_SUFFIXES) and len(last) > 5 and last not in _NOT_OCCUPATIONS
 
 
-_NOT_OCCUPATIONS = frozenset("volunteer volunteers career careers".split())
+_NOT_OCCUPATIONS = frozenset(
+    "volunteer volunteers career careers tourist tourists guest visitor passenger".split()
+)
 _INNER_ARTICLE = re.compile(r"\s(?:a|an|the)\s", re.I)
 
 

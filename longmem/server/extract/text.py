@@ -208,8 +208,15 @@ _JOIN = re.compile(
 )
 
 
-_LABEL_END = re.compile(
-    r"\b(?:news|update|updates|job|role|title|something|fyi|psa|heads up|big news)\s*$", re.I
+# A label that announces the user's own news: "Life update: …", "New job: …", "ok got
+# something: …". Not a speaker ("Mum: I'm 60"), a topic ("Netflix: I cancelled it"), or a
+# frame that is not now ("Dream job: …", "Flashback to 2010: …"): those stay one clause.
+_NEWS_LABEL = re.compile(
+    r"^(?:(?:ok|so|and|well|anyway|right)[,\s]+)?(?:(?:big|good|great|some|quick|small|little|"
+    r"exciting|happy|life|career|work|job|personal|latest|news)\s+)*(?:news|update|updates)$|"
+    r"^(?:(?:new\s+year|new\s+month|new\s+me)[,\s]+)?new\s+(?:job|role|title|position|gig)$|"
+    r"^(?:ok|okay|so)?[,\s]*(?:got|found)\s+(?:something|one)$|^(?:fyi|psa|heads up)$",
+    re.I,
 )
 
 
@@ -218,12 +225,11 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
     ``people``: the words for people ("sister", "mum"), who may be the subject of a verb
     after a comma as well as before it ("My mum retired, moved to Devon")."""
     label, colon, told = sentence.partition(": ")
-    if colon and told.strip() and (starts_clause(told) or _LABEL_END.search(label)):
+    if colon and told.strip() and _NEWS_LABEL.match(label.strip()):
         # "New year, new job: I'm now a senior adviser at …", "ok got something: staff
-        # engineer at Wolt": what follows a label is a clause of its own; a label that
-        # says nothing itself ("Life update", "change of plan") is not kept apart.
-        said = clauses(label, people) if has_clause(label) and len(label.split()) > 3 else []
-        return said + clauses(told, people)
+        # engineer at Wolt": the news after its label is a clause of its own; the label
+        # says nothing itself.
+        return clauses(told, people)
     parts: list[str] = []
     start = scanned = 0
     left_has_clause = False
