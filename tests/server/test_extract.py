@@ -629,6 +629,10 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("New year, new job: I'm now a senior adviser at the Agency", ("job", "senior adviser")),
         ("Promoted to Group PM this week", ("job", "Group PM")),
         ("I'm now in-house legal counsel at Discovery", ("job", "in-house legal counsel")),
+        # a home by its new neighbours or where the commute starts
+        ("our new neighbours in Fremantle invited us for a barbie", ("home", "Fremantle")),
+        ("my commute from Woking to London is 50 mins", ("home", "Woking")),
+        ("my commute from our new place in Lewisham is 20 mins", ("home", "Lewisham")),
     ],
 )
 def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str]) -> None:
@@ -665,11 +669,14 @@ def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str
         "Photographer @ Jess's wedding was amazing",
         "I'm a friend of a lawyer",
         "first day as a tourist in Rome",
+        "our neighbours in Leeds are noisy",
+        "my commute from work is long",
     ],
 )
 def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
     found = [(f.attribute, f.value) for f in _extract(content)]
-    assert ("job", "UX designer") in found or not any(a in ("age", "job") for a, _ in found)
+    keyed = ("age", "job", "home")
+    assert ("job", "UX designer") in found or not any(a in keyed for a, _ in found)
 
 
 # --- when a fact became true -----------------------------------------------------------

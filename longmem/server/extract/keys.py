@@ -137,6 +137,8 @@ _JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|departmen
 STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|trade show|show|festival|wedding|funeral|workshop|meeting|camp|tournament|holiday|vacation|retreat|visit|tour|training|assignment|honeymoon|interview|job interview|stag do|hen do|getaway|break)"
 
 
+# A place by its name, capitalised word by word: "Fremantle", "Kings Cross".
+_PLACE_NAME = r"(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,3})"
 # A job said as a fragment, no verb before it and no article in it: "staff engineer".
 _FRAGMENT = (
     r"(?!(?:am|is|are|was|were|be|been|being|have|has|had|do|does|did|work|works|working|"
@@ -312,11 +314,11 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into))\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
     _rule("home", r"^(?:my|our)\s+(?:new\s+)?" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
     _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
-    # Where the user's neighbours and home are: "our new neighbours in Fremantle invited
-    # us", "the neighbours here in Didsbury are lovely", "the commute from our new place in
-    # Lewisham is 20 mins", "my commute from Woking is killing me"
-    _rule("home", r"^(?:(?:my|our)\s+(?:new\s+)?|the\s+(?:new\s+)?)neighbo(?:u)?rs?\s+(?:(?:here|now)\s+)?in\s+(?=(?-i:[A-Z]))" + _PLACE_BEFORE_VERB),
-    _rule("home", r"^(?:(?:my|our|the)\s+)?(?:daily\s+)?commute\s+from\s+(?:" + _OUR_HOME + r"\s+in\s+|(?=(?-i:[A-Z])))" + _PLACE_BEFORE_VERB),
+    # Where the user's new neighbours are, and where the commute starts: "our new
+    # neighbours in Fremantle invited us", "my commute from Woking is killing me", "my
+    # commute from our new place in Lewisham is 20 mins"
+    _rule("home", r"^(?:my|our)\s+new\s+neighbo(?:u)?rs?\s+(?:(?:here|now)\s+)?in\s+" + _PLACE_NAME),
+    _rule("home", r"^(?:my|our)\s+(?:daily\s+)?commute\s+from\s+(?:" + _OUR_HOME + r"\s+in\s+)?" + _PLACE_NAME),
     # "our new flat in Leeds has a balcony": the place is what comes before the verb
     _rule("home", r"^(?:(?:my|our)\s+(?:new\s+)?|new\s+)" + _HOME_NOUN + r"\s+in\s+" + _PLACE_BEFORE_VERB),
     _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+)?(?P<at>on|behind|by|next to|near|opposite)\s+" + _V, value="{at} {v}"),
