@@ -102,3 +102,36 @@ def test_a_malformed_held_out_row_is_named_by_its_line_not_its_words(
     with pytest.raises(ValueError, match=r"^holdout2\.jsonl line 2: a malformed row") as held_out:
         quality.load("holdout2")
     assert words not in str(held_out.value)
+
+
+@pytest.fixture
+def corruption(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(BENCH))
+    spec = importlib.util.spec_from_file_location("bench_corruption", BENCH / "corruption.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_corruption_set_loads_with_its_three_kinds(corruption: ModuleType) -> None:
+    rows = corruption.load()
+    kinds = {kind: sum(row["kind"] == kind for row in rows) for kind in corruption.KINDS}
+    assert kinds == {"someone_else": 697, "the_user": 61, "either": 29}
+
+
+def test_a_bad_corruption_row_is_named_by_its_line(corruption: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "rows.jsonl"
+    path.write_text('{"say": "I am 30", "kind": "the_user"}\n{"say": "x", "kind": "odd"}\n')
+    with pytest.raises(ValueError, match=r"rows\.jsonl line 2"):
+        corruption.load(path)
+
+
+def test_only_facts_keyed_to_the_user_count(corruption: ModuleType) -> None:
+    facts = [
+        {"subject": "user", "attribute": "diet", "value": "vegan", "negated": False},
+        {"subject": "user", "attribute": "home", "value": "Leeds", "negated": True},
+        {"subject": "sister:Anna", "attribute": "diet", "value": "vegan", "negated": False},
+        {"subject": None, "attribute": None, "value": None, "negated": False},
+    ]
+    assert corruption.user_keys(facts) == ["diet=vegan", "not home=Leeds"]
