@@ -17,14 +17,18 @@ RUNNER = BENCH / "quality.py"
 pytestmark = pytest.mark.skipif(not RUNNER.exists(), reason="no bench/ next to the tests")
 
 
-@pytest.fixture
-def quality(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(BENCH))  # the runner imports its sibling _common
-    spec = importlib.util.spec_from_file_location("bench_quality", RUNNER)
+def _bench_module(monkeypatch: pytest.MonkeyPatch, path: Path) -> ModuleType:
+    monkeypatch.syspath_prepend(str(BENCH))  # the scripts import their sibling _common
+    spec = importlib.util.spec_from_file_location(f"bench_{path.stem}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture
+def quality(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    return _bench_module(monkeypatch, RUNNER)
 
 
 def test_holdout2_is_a_held_out_part_run_by_all(quality: ModuleType) -> None:
@@ -106,12 +110,7 @@ def test_a_malformed_held_out_row_is_named_by_its_line_not_its_words(
 
 @pytest.fixture
 def corruption(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(BENCH))
-    spec = importlib.util.spec_from_file_location("bench_corruption", BENCH / "corruption.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _bench_module(monkeypatch, BENCH / "corruption.py")
 
 
 def test_the_corruption_set_loads_with_its_three_kinds(corruption: ModuleType) -> None:

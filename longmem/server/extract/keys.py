@@ -148,6 +148,9 @@ _FRAGMENT = (
 )
 
 
+# The pets a user names ("my dog Rex"), and their words as the rules read them.
+_PET_KIND = "dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise"
+PET_WORDS = frozenset(_PET_KIND.split("|")) | {"dogs", "cats"}
 # What a pet's word names when a noun follows it: "a dog walker", "a cat allergy", "a fish
 # tank" are no pets.
 _PET_THINGS = r"(?:walkers?|sitters?|sitting|beds?|food|flap|tank|bowl|hair|toys?|lead|leash|allergy|allergies|person|people|friendly|park|show|cage|crate|door|trainers?|groomers?|grooming|insurance|photos?|pics?|videos?|memes?|cafe|café|lady|guy)"
@@ -410,8 +413,8 @@ RULES: tuple[Rule, ...] = (
     _rule("hobbies", r"^" + _ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying)\b)(?P<v>[a-z]+ing)\b"),
     # -- the rest --
     _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
-    _rule("pets", r"^(?:my|our)\s+(?P<kind>dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise)\s+(?:is\s+)?(?:called|named)\s+" + _V, value="{kind} called {v}"),
-    _rule("pets", r"\b(?:my|our)\s+(?P<kind>dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise)\s+(?P<v>[A-Z][\w-]+)", value="{kind} called {v}", flags=0),
+    _rule("pets", r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?:is\s+)?(?:called|named)\s+" + _V, value="{kind} called {v}"),
+    _rule("pets", r"\b(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>[A-Z][\w-]+)", value="{kind} called {v}", flags=0),
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dog|dogs|cat|cats|puppy|kitten|rabbit|rabbits|hamster|parrot|horse|tortoise|fish))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
@@ -784,7 +787,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             match = rule.pattern.search(target)
             if match is None or _unreal(target, match):
                 continue  # "I haven't moved to Leeds yet", "I almost took the job", "nearly 40"
-            if _theirs(target[: match.start()]) or _RELATIVE.search(target[: match.start()]):
+            before = target[: match.start()]
+            if _theirs(before) or _RELATIVE.search(before):
                 continue  # "Great news, the twins turned 3", "wild, the neighbours moved…"
             name = rule.attribute
             if name == "favorite:":

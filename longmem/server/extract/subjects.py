@@ -26,7 +26,7 @@ from typing import Optional
 from ..embed import STOP_WORDS
 from ..facts import USER
 from .chat import INTERJECTIONS, is_chat_word
-from .keys import DIET_ENDED, HOME_IS, USERS_OWN
+from .keys import DIET_ENDED, HOME_IS, PET_WORDS, USERS_OWN
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -427,14 +427,13 @@ _PEOPLE_OF_MINE = frozenset(
     patient patients student students pupil pupils mentor mentee priest pastor imam rabbi
     vicar inlaw inlaws motherinlaw fatherinlaw sisterinlaw brotherinlaw soninlaw
     daughterinlaw ex toddler youngest eldest oldest teammate teammates classmate classmates
-    bandmate lodger lodgers pt gp youtuber influencer walker lead partner trainer one
+    bandmate lodger lodgers pt youtuber influencer walker lead partner one
     """.split()
 )
 _IS_HAS = frozenset("is was are were s has had have".split())
 _NAME_THEN_PERSON = re.compile(
     r"^[A-Z][\w'-]+\s*(?:,|\()\s*(?:my|our)\s+(?:[\w-]+\s+)?(?P<who>[\w-]+)\s*(?:,|\))", re.I
 )
-_PETS = frozenset("dog dogs cat cats puppy kitten rabbit hamster parrot horse tortoise".split())
 # "My car is 10 years old", "our dog is 3": an age, not the user's.
 _THINGS_AGE = re.compile(
     r"^(?:my|our)\s+[\w-]+\s+(?:is|was)\s+(?:now\s+)?\d{1,3}"
@@ -469,11 +468,11 @@ def _someone_first(clause: str) -> bool:
         person = next((i for i in (1, 2) if words[i : i + 1] and words[i] in _PEOPLE_OF_MINE), 0)
         if person and _IS_HAS & set(words[person + 1 : person + 4]):
             return True
-        pet_is = words[1:2] and words[1] in _PETS and words[3:4] not in (["called"], ["named"])
+        pet_is = words[1:2] and words[1] in PET_WORDS and words[3:4] not in (["called"], ["named"])
         if (
             words[2:3]
             and words[2] in _IS_HAS
-            and words[1] in _THINGS | _PETS
+            and words[1] in _THINGS | PET_WORDS
             and (words[2] != "is" or pet_is)
         ):
             return True
