@@ -1,0 +1,196 @@
+"""What a matched value is: the words for occupations and homes the rules share, and the
+cleaning of a rule's raw match into a value ("Leeds has a balcony" → "Leeds", "a 35 year
+old nurse" → "nurse"), or None where the words only look like one ("I live in the
+moment", "a real job at last", "my birthday is coming up").
+"""
+
+# ruff: noqa: E501, SIM905  (patterns and word lists read as text)
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .text import MONTH_NAMES, WEEKDAY_RE
+
+OCCUPATIONS = frozenset(
+    """nurse midwife doctor surgeon dentist vet veterinarian pharmacist paramedic therapist
+    teacher lecturer professor tutor student researcher scientist engineer developer
+    programmer designer architect analyst accountant lawyer attorney solicitor barrister
+    judge consultant manager director ceo cto cfo founder owner chef cook baker barista
+    waiter waitress bartender carpenter plumber electrician mechanic builder driver pilot
+    nanny journalist writer author editor photographer artist musician singer actor actress
+    dancer coach trainer firefighter officer soldier farmer gardener librarian cashier
+    clerk receptionist secretary assistant administrator intern apprentice freelancer
+    translator interpreter marketer recruiter salesperson realtor agent banker broker
+    economist historian psychologist physiotherapist physio optician radiologist
+    caregiver carer cleaner janitor tailor butcher fisherman miner welder technician
+    tester lead head principal coordinator specialist officer ux ui devops sre handler
+    animator illustrator dispatcher operator barber hairdresser stylist ranger guard
+    courier postman postwoman plasterer roofer painter decorator programmer sparky tradie
+    attendant steward stewardess porter caretaker counsellor counselor therapist doula
+    paralegal notary surveyor inspector auditor bookkeeper treasurer trainee resident
+    registrar consultant sous-chef chef tech pm counsel adviser advisor strategist producer""".split()
+)
+_OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
+# Homes as said: "our new flat", "a two-bed house".
+_HOME_NOUN = r"(?:flat|apartment|apt|house|home|place|condo|digs|gaff|unit|bungalow|cottage|townhouse|(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|place|unit|condo))?)"
+_HOME_ADJ = r"(?:new|first|own|little|tiny|small|big|lovely|dream|forever|cute|cosy|cozy|rented)"
+_A_HOME = r"(?:a|an|our|my|the)\s+(?:" + _HOME_ADJ + r"\s+){0,3}" + _HOME_NOUN
+
+_VALUE_END = re.compile(
+    r"\s*(?:[,;:()!?\"]|\s[—–-]\s|\.(?:\s|$))|\s+(?:now|these days|nowadays|again|anymore|"
+    r"any more|too|as well|for now|for good|so far|since|last|next|this|that|from|because|"
+    r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|"
+    r"until|till|about|right|near|by|if|or|yet|still|already|lol|haha|btw|there|here|for|"
+    r"is|was|were|are|will be|(?:over|out|down|up|back) (?:in|at|on|there|here)|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
+    + "|".join(MONTH_NAMES)
+    + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|starts|begins|kicks off|fell through|fell|"
+    r"in (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(?:years?|months?|weeks?|days?)|"
+    r"(?:early|late|mid)\s+(?:next|this|in)|on (?:the\s+)?\d+(?:st|nd|rd|th)?|on (?:"
+    + "|".join(MONTH_NAMES)
+    + r")|sometime|at the end|by the end|"
+    r"today|tonight|tomorrow|yesterday|yday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
+    + WEEKDAY_RE
+    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",
+    re.I,
+)
+# A job ends before where and for whom it is done.
+_JOB_END = re.compile(r"\s+(?:at|for|in|with|on|there|here|at the)\b.*$", re.I)
+_ARTICLE = re.compile(r"^(?:a|an|the|my|our|some)\s+", re.I)
+_PRONOUNS = frozenset(
+    "it that this them those these there here him her me us you one himself herself "
+    "themselves myself yourself ourselves".split()
+)
+_MAX_VALUE_WORDS = 7
+
+
+def clean_value(raw: str, name: str) -> Optional[str]:
+    """The value of a match, cut where the phrase around it goes on; None if nothing usable."""
+    value = _VALUE_END.split(raw.strip(), maxsplit=1)[0].strip(" .'\"")
+    if name == "employer" and _NOT_AN_EMPLOYER.match(value):
+        return None  # "a real job at last", "a nurse at heart", "started at 6am"
+    if name == "birthday" and not _A_DATE.search(value):
+        return None  # "my birthday is coming up"
+    if name in ("home", "location") and _NOT_A_PLACE.match(value):
+        return None  # "I live in the moment", "I live in hope", "I'm in Year 10"
+    if name == "languages" and _NOT_A_LANGUAGE.match(value):
+        return None  # "I speak my mind", "I speak from experience"
+    owned = _SOMEONES_IN.match(value) if name == "location" else None
+    if owned:
+        value = owned.group("place")  # "visiting my mum in Leeds": in Leeds
+    if name in ("employer", "home", "location", "school"):
+        value = _TRAILING_DAY.sub("", value)  # "I start at Sainsbury's Monday"
+    if name == "home":
+        value = _A_HOME_IN.sub("", value)  # "we're in a new apartment in Bandra now"
+        value = _SAID_TO.sub("", value)  # "we got a house in Fremantle mate"
+    if name == "job":
+        value = _JOB_END.sub("", _AGED.sub("", value))  # "a 35 year old nurse"
+    if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school"):
+        value = _ARTICLE.sub("", value)
+    found = value.split()
+    if not found or len(found) > _MAX_VALUE_WORDS or value.lower() in _PRONOUNS:
+        return None
+    return None if name != "age" and _DURATION.match(value) else value  # "6 weeks" old
+
+
+# A while is no value: "a nurse for ten years" is not a nurse at "ten years".
+_DURATION = re.compile(
+    r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+"
+    r"(?:years?|months?|weeks?|days?|hours?|decades?)$",
+    re.I,
+)
+
+
+# Not an employer: "a real job at last", "a nurse at heart", "started at 6am", "at 16",
+# "doing keto for my health", "done working for other people" (not "at Home Depot", "at
+# 3M", "at 7-Eleven").
+_NOT_AN_EMPLOYER = re.compile(
+    r"^(?:(?-i:last|least|first|heart|all|the moment)|(?-i:home)(?:\s.*)?|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
+    r"other people|others|someone else|somebody else|anyone else|anybody else|the man|free|"
+    r"today|tonight|the (?:day|night|week|weekend|summer|season|holidays|year|month)|now|a bit|"
+    r"a while|midnight|noon|(?-i:work)|the office|(?-i:weekends?|nights?|night time|the weekends)|"
+    r"peanuts|this point|that point|"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
+    r"(?:a|an)\s+(?:[\w-]+\s+)?(?:woman|man|guy|lady|bloke|gal|family|couple|person|friend|mate|client|customer|boss)(?:\s.*)?|"
+    r"(?:school|uni|college|nursery|kindergarten)(?:\s.*)?|.*\b(?:festival|fest|camp|conference|expo)\b.*|"
+    r"(?:in|on|since|from|back|last|this|after|before)\s.*|\d{4}|"
+    r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
+    re.I,
+)
+_NOT_REALLY = re.compile(r"\b(?:inside|in spirit|at heart|mentally|emotionally)\b", re.I)
+_AGED = re.compile(r"^\d{1,3}[\s-]+(?:years?|yrs?)[\s-]+old\s+", re.I)
+_A_HOME_IN = re.compile(r"^" + _A_HOME + r"\s+in\s+(?=\S)", re.I)
+# Who the news is told to, after the place: "… in Fremantle mate".
+_SAID_TO = re.compile(r"\s+(?:mate|bro|dude|guys|fam|babe|hun|tbh)$", re.I)
+_TRAILING_DAY = re.compile(r"\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_NOT_A_LANGUAGE = re.compile(
+    r"^(?:my|your|his|her|their|our|the|up|out|volumes|highly|well|from|for|to|with)\b", re.I
+)
+# Someone's, somewhere: "my mum in Leeds", "Tom's parents in Porto".
+_SOMEONES_IN = re.compile(
+    r"^(?:(?:my|our|his|her|their|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?|(?:friends|family|relatives|mates|"
+    r"people|colleagues|cousins)\s+)in\s+(?P<place>\S.*)$",
+    re.I,
+)
+# A birthday names its day: "14 feb", "March 3rd", "the 5th".
+_A_DATE = re.compile(
+    r"\d|\b(?:" + "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"today|tomorrow|christmas|new year|halloween|valentine|easter|boxing day|eve|"
+    + WEEKDAY_RE
+    + r")\b",
+    re.I,
+)
+# Not a place one lives or is: what "live in" / "be in" also say.
+_NOT_A_PLACE = re.compile(
+    r"^(?:the (?:moment|present|past|future|now|cloud|clouds|fast lane|dark|red|black|zone|"
+    r"loop|know|mood|middle)|(?-i:tonight|today|tomorrow)$|(?:the|a|an|our|my)\s+(?:[\w-]+\s+)?(?:hotel|hostel|motel|airbnb|b&b|campsite)\b.*|(?-i:hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
+    r"comfort|style|limbo|bliss|heaven|hell|debt|pain|shock|awe|love|trouble)|a bubble|"
+    r"a dream|(?:year|grade|class|form|room|level|season|week|day|chapter|part|round|phase)"
+    r"\s+\d\S*(?:\s.*)?|(?:my|his|her|their|our|your)\s+(?:head|own world|own little world|dreams?|"
+    r"imagination|thoughts|feelings|bubble|pyjamas|pjs|sweatpants|element|prime|twenties|"
+    r"thirties|forties|fifties|\d+s))$",
+    re.I,
+)
+_WORK_SAID = re.compile(
+    r"\b(?:as\s+(?:a|an|head|the)|work|works|working|job|teach|teaches|teaching|staff)\b", re.I
+)
+
+
+_TITLED = re.compile(r"^(?:head|director|chair|lead|manager|dean|vp|vice president)\s+of\b", re.I)
+
+
+_NOT_A_JOB_START = frozenset(
+    "into in on at of about from with for out over off up down so very really big pretty "
+    "low high more less too to hiring recruiting interviewing looking seeking meeting seeing "
+    "dating helping visiting hosting might could should would may must can will going gonna "
+    "wanna one".split()
+)
+_AT_HEART = re.compile(r"\bat heart\b", re.I)
+
+
+def _singular(job: str) -> str:
+    head, _, last = job.rpartition(" ")
+    if last.lower() in OCCUPATIONS or last.lower()[:-1] not in OCCUPATIONS:
+        return job
+    return f"{head} {last[:-1]}".strip()
+
+
+def is_occupation(value: str) -> bool:
+    if _TITLED.match(value):
+        return True
+    if value.split()[0].lower() in _NOT_A_JOB_START:
+        return False  # "I'm into tech", "I'm in tech in Leeds", "I'm pretty low tech"
+    if _INNER_ARTICLE.search(value):
+        return False  # "mentoring a student", "a friend of a lawyer": not one's own work
+    last = value.split()[-1].lower().strip(".")
+    if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
+        return True
+    # "I volunteer at the food bank" is no job, whatever it ends with
+    return last.endswith(_OCCUPATION_SUFFIXES) and len(last) > 5 and last not in _NOT_OCCUPATIONS
+
+
+_NOT_OCCUPATIONS = frozenset(
+    "volunteer volunteers career careers tourist tourists guest visitor passenger".split()
+)
+_INNER_ARTICLE = re.compile(r"\s(?:a|an|the)\s", re.I)
