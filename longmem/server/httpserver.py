@@ -293,6 +293,13 @@ class BoundedHTTPServer(ThreadingHTTPServer):
         with self._open_lock:
             return len(self._busy)
 
+    @property
+    def heads_arriving(self) -> int:
+        """How many of the requests in flight are still sending their head (and so may
+        still be closed to make room)."""
+        with self._open_lock:
+            return len(self._heads)
+
     def drain(self, grace: float) -> int:
         """Answer the requests in flight, for up to ``grace`` seconds; how many were still
         running when it ran out. Call it after the listening socket is closed.
