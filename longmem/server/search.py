@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,16 @@ from . import wire
 from .arms import _Arms
 from .ask import Ask, analyse
 from .db import Change, MemoryFilter, MemoryRecord, Store
-from .embed import STOP_WORDS, Vector, as_dict, embed, query_terms, tokens, word_feature
+from .embed import (
+    STOP_WORDS,
+    Vector,
+    as_dict,
+    cosine,
+    embed,
+    query_terms,
+    tokens,
+    word_feature,
+)
 from .facts import attribute
 from .rerank import ModelRanker
 from .timestamps import iso_now
@@ -52,6 +62,10 @@ RECENCY_PRIOR = 0.02
 
 # How many postings one query may walk before it stops opening common features.
 _POSTINGS_BUDGET = 20_000
+# Scoring one memory exactly (its ~50 features against the query) costs about as much as
+# walking this many postings: a collection this much smaller than the walk is scored
+# memory by memory instead.
+_DOC_COST = 16
 # Each arm hands this many times the requested hits to the fusion step.
 _ARM_DEPTH_FACTOR = 4
 _MIN_ARM_DEPTH = 40
@@ -131,6 +145,23 @@ def _dot(query: dict[int, float], features: Sequence[int], vector: Vector) -> fl
         if at < len(ids) and ids[at] == fid:
             total += query[fid] * weights[at]
     return total
+
+
+def _walk_plan(
+    features: Sequence[int], postings: dict[int, tuple[array[int], array[float]]], total: int
+) -> tuple[int, int]:
+    """How many of ``features`` (rarest first) the vector arm walks, and how many postings
+    that is: it stops before the budget runs out, and at the first feature (after the
+    rarest two) found in too many of the ``total`` memories to say much."""
+    walked = 0
+    for i, fid in enumerate(features):
+        count = len(postings[fid][0])
+        if (walked and walked + count > _POSTINGS_BUDGET) or (
+            i >= _KEEP_RAREST and _is_common(count, total)
+        ):
+            return i, walked
+        walked += count
+    return len(features), walked
 
 
 def _is_common(count: int, total: int) -> bool:
@@ -216,31 +247,32 @@ class SearchEngine:
             features = sorted(
                 (fid for fid in query if fid in postings), key=lambda f: len(postings[f][0])
             )
-            partial: dict[int, float] = {}
-            walked = 0
-            skipped: list[int] = []  # features too common to walk, rarest first
-            for i, fid in enumerate(features):
-                rids, weights = postings[fid]
-                if (walked and walked + len(rids) > _POSTINGS_BUDGET) or (
-                    i >= _KEEP_RAREST and _is_common(len(rids), len(docs))
-                ):
-                    skipped = features[i:]
-                    break
-                walked += len(rids)
-                qw = query[fid]
-                get = partial.get
-                for rid, weight in zip(rids, weights):
-                    partial[rid] = get(rid, 0.0) + qw * weight
-
-            # The first ``want`` candidates that pass the filters, best first; filtered
-            # lazily, so only until that many passed (most candidates do).
-            ranked = sorted(partial, key=partial.__getitem__, reverse=True)
-            want = depth * _RESCORE_FACTOR
-            shortlist = list(islice(filter(_eligible(docs, flt, now, exclude), ranked), want))
-            # Their exact cosine: the partial score plus what the skipped features add.
-            scored = [
-                (rid, partial[rid] + _dot(query, skipped, docs[rid].vector)) for rid in shortlist
-            ]
+            walk, walked = _walk_plan(features, postings, len(docs))
+            eligible = _eligible(docs, flt, now, exclude)
+            members = index.collections.get(flt.collection, ()) if flt.collection else None
+            if members is not None and len(members) * _DOC_COST <= walked:
+                # A small collection of a larger tenant: its own memories, each scored.
+                scored = [
+                    (rid, cosine(query, docs[rid].vector)) for rid in members if eligible(rid)
+                ]
+            else:
+                partial: dict[int, float] = {}
+                for fid in features[:walk]:
+                    rids, weights = postings[fid]
+                    qw = query[fid]
+                    get = partial.get
+                    for rid, weight in zip(rids, weights):
+                        partial[rid] = get(rid, 0.0) + qw * weight
+                skipped = features[walk:]  # too common to walk, rarest first
+                # The first ``want`` candidates that pass the filters, best first;
+                # filtered lazily, so only until that many passed (most candidates do).
+                ranked = sorted(partial, key=partial.__getitem__, reverse=True)
+                shortlist = list(islice(filter(eligible, ranked), depth * _RESCORE_FACTOR))
+                # Their exact cosine: the partial score plus what the skipped features add.
+                scored = [
+                    (rid, partial[rid] + _dot(query, skipped, docs[rid].vector))
+                    for rid in shortlist
+                ]
         scored = [
             (rid, min(score, 1.0)) for rid, score in scored if score > 0 and score >= min_score
         ]

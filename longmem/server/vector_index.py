@@ -4,9 +4,10 @@ weight), so a search walks the postings of the query's features instead of every
 ``_TenantIndex`` is filled from the stored vectors and follows each committed change
 (``apply``); an update or delete leaves the old postings behind (exact re-scoring against
 the current vector ignores them) until they outnumber half of all postings, when it asks
-to be rebuilt. ``_eligible`` judges a candidate by the index's own copy of its filterable
-fields, without reading its row. Loading, locking, rebuilding and the walk of the
-postings are the engine's (search.py).
+to be rebuilt. It also knows each collection's memories, so a search of a small
+collection can score them one by one. ``_eligible`` judges a candidate by the index's own
+copy of its filterable fields, without reading its row. Loading, locking, rebuilding and
+the walk of the postings are the engine's (search.py).
 """
 
 from __future__ import annotations
@@ -52,12 +53,19 @@ class _TenantIndex:
     def __init__(self) -> None:
         self.docs: dict[int, _Doc] = {}
         self.postings: dict[int, tuple[array[int], array[float]]] = {}
+        # Each collection's memories: a search of a small collection of a large tenant
+        # scores them one by one rather than walk the whole tenant's postings.
+        self.collections: dict[str, set[int]] = {}
         self.size = 0
         self.stale = 0
 
     def put(self, rid: int, doc: _Doc) -> None:
         old = self.docs.get(rid)
         self.docs[rid] = doc
+        if old is None or old.collection != doc.collection:
+            if old is not None:
+                self._leave(rid, old.collection)
+            self.collections.setdefault(doc.collection, set()).add(rid)
         if old is not None:
             if old.vector == doc.vector:
                 return
@@ -82,6 +90,13 @@ class _TenantIndex:
         old = self.docs.pop(rid, None)
         if old is not None:
             self.stale += len(old.vector[0])
+            self._leave(rid, old.collection)
+
+    def _leave(self, rid: int, collection: str) -> None:
+        members = self.collections[collection]
+        members.discard(rid)
+        if not members:
+            del self.collections[collection]
 
     def needs_rebuild(self) -> bool:
         return self.stale > max(_STALE_REBUILD_FLOOR, self.size // 2)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from longmem.server import LocalServer, wire
+from longmem.server import LocalServer, search, wire
 from longmem.server.db import NewMemory, Principal
 from longmem.server.embed import as_dict, cosine, embed
 from longmem.server.search import RRF_K, SearchEngine, json_contains
@@ -137,6 +137,63 @@ def test_vector_scores_are_exact_cosines_when_common_features_are_not_walked(
         assert hit["vector_score"] == pytest.approx(exact, abs=2e-6)
     # The shortlist came from the rarer features: no memory sharing only "coffee".
     assert not any(h["text"].startswith("coffee order") for h in hits)
+
+
+def test_a_small_collection_of_a_large_tenant_is_scored_memory_by_memory(api: Api) -> None:
+    # The 700 "coffee" memories elsewhere make the query's "coffee" features too common
+    # to walk; walking the rest ("zanzibar", in 100 memories) would never reach the one
+    # memory of "desk" that shares only "coffee". A collection that much smaller than
+    # the walk is scored memory by memory: found, with its exact cosine, and the same
+    # ranking as every memory of it scored.
+    texts = [f"coffee order {i} for desk {i * 7} on floor {i % 9}" for i in range(700)]
+    texts += [f"zanzibar ferry timetable {i}" for i in range(100)]
+    for start in range(0, len(texts), 100):
+        reply = api.post(f"{C}/bulk/memories/batch", {"memories": texts[start : start + 100]})
+        assert reply.status == 201, reply.raw
+    mine = [
+        "coffee with Sam on Friday",
+        "zanzibar trip in March",
+        "the office moved to floor 3",
+        "dentist on Tuesday",
+    ]
+    for text in mine:
+        api.add("desk", text)
+    query = "zanzibar coffee"
+    assert "coffee with Sam on Friday" not in [
+        h["text"] for h in api.search(query, None, mode="vector", min_score=0, limit=50)
+    ]
+    hits = api.search(query, "desk", mode="vector", min_score=0, limit=10)
+    vector = as_dict(embed(query))
+    exact = sorted(
+        ((cosine(vector, embed(text)), text) for text in mine if cosine(vector, embed(text)) > 0),
+        reverse=True,
+    )
+    assert [h["text"] for h in hits] == [text for _, text in exact]
+    assert "coffee with Sam on Friday" in [h["text"] for h in hits]
+    for hit, (score, _) in zip(hits, exact):
+        assert hit["vector_score"] == pytest.approx(score, abs=2e-6)
+
+
+def test_a_collection_scored_memory_by_memory_follows_moves_deletes_and_archiving(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "_DOC_COST", 0)  # every collection search scores its own
+    a = api.add("a", "walrus migration notes")
+    b = api.add("a", "walrus feeding times")
+    c = api.add("a", "walrus photos")
+    assert set(_ids(api.search("walrus", "a", mode="vector", min_score=0))) == {
+        a["id"],
+        b["id"],
+        c["id"],
+    }
+    moved = api.post(f"{C}/a/memories/{a['id']}/move", {"to_collection": "b"})
+    assert moved.status == 200, moved.raw
+    assert api.delete(f"{C}/a/memories/{b['id']}").status == 204
+    archived = api.post(f"{C}/a/memories/{c['id']}/archive", {"archived": True})
+    assert archived.status == 200, archived.raw
+    assert _ids(api.search("walrus", "a", mode="vector", min_score=0)) == []
+    assert _ids(api.search("walrus", "b", mode="vector", min_score=0)) == [a["id"]]
+    assert api.search("walrus", "gone", mode="vector", min_score=0) == []
 
 
 def test_vector_arm_matches_word_variants(api: Api) -> None:
