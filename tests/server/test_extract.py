@@ -679,6 +679,59 @@ def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
     assert ("job", "UX designer") in found or not any(a in keyed for a, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        ("I'm Lena, 29, living in Hamburg", {("name", "Lena"), ("age", "29"), ("home", "Hamburg")}),
+        (
+            "Hello, myself Priyanka, working as a data analyst, based in Pune",
+            {("name", "Priyanka"), ("job", "data analyst"), ("home", "Pune")},
+        ),
+        (
+            "dmitri here, backend dev, living in Tbilisi since 2022",
+            {("name", "Dmitri"), ("home", "Tbilisi")},
+        ),
+        (
+            "Chloe here, a teacher, living in West End",
+            {("name", "Chloe"), ("job", "teacher"), ("home", "West End")},
+        ),
+        ("Chale, I'm Kwame, living in Accra with my mum", {("name", "Kwame"), ("home", "Accra")}),
+        (
+            "I'm Jo, from Leeds, 35 years old, single",
+            {("name", "Jo"), ("age", "35"), ("relationship", "single")},
+        ),
+        # greetings before the news say nothing
+        ("Hello, I'm Sam, based in Zurich", {("name", "Sam"), ("home", "Zurich")}),
+        ("Hey there, I'm Sam and I live in Zurich", {("name", "Sam"), ("home", "Zurich")}),
+        ("Howdy! I'm Sam", {("name", "Sam")}),
+        ("Good morning, I moved to Leeds", {("home", "Leeds")}),
+    ],
+)
+def test_an_introduction_says_each_of_its_parts_of_the_user(
+    content: str, keys: set[tuple[str, str]]
+) -> None:
+    facts = _extract(content)
+    assert {(f.attribute, f.value) for f in facts if f.subject == "user" and f.attribute} == keys
+    assert not [f.text for f in facts if f.text.startswith(("Hello", "Hey", "Howdy", "Good"))]
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        ("I'm English, living in France", "User is English"),  # no name
+        ("I'm Catholic, married, 3 kids", "User is Catholic"),
+        ("I'm a nurse, Bangalore", "User works as a nurse"),  # a place after it, no name
+        ("new here, living in Leeds", "New here, living in Leeds"),
+        ("Hello Kitty is my favourite", "Hello Kitty is User's favourite"),
+        ("Morning sickness is rough", "Morning sickness is rough"),
+    ],
+)
+def test_what_only_looks_like_an_introduction_or_a_greeting(content: str, text: str) -> None:
+    facts = _extract(content)
+    assert text in [f.text for f in facts]
+    assert not [f for f in facts if f.attribute == "name"]
+
+
 # --- when a fact became true -----------------------------------------------------------
 
 

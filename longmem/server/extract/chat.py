@@ -31,6 +31,7 @@ _DASH = re.compile(r"\s+[—–-]+\s+")
 INTERJECTIONS = words(
     "hi hello hey thanks thank ok okay bye yes yeah yep nope sure cool great lol please "
     "haha hehe wow oh ah hmm cheers good morning night evening awesome nice star btw "
+    "hiya howdy greetings g'day namaste bonjour "
     "hola gracias merci danke ciao salut adios おはよう こんにちは ありがとう mind "
     # replies to the assistant: "thanks, that's helpful", "haha true", "lol ok whatever"
     "helpful useful interesting true same whatever fair exactly agreed indeed gotcha sense "
@@ -59,7 +60,11 @@ def is_chat_word(word: str) -> bool:
 
 
 _FILLER = re.compile(
-    r"^(?:(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi|"
+    # a greeting before the news: "Hello, I'm Sam", "Hey there, …", "Hiya! …"
+    r"^(?:(?:(?:hello|hey|hi|hiya|howdy|greetings|yo|g'?day)(?:\s+(?:there|all|everyone|"
+    r"everybody|folks|again|friend))?|good\s+(?:morning|afternoon|evening)|morning|evening|"
+    r"hola|ciao|salut|namaste|bonjour)\s*[,!.:]+\s+"
+    r"|(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi|"
     + CHAT
     + r")\b[,!.]*\s+|(?-i:"
     + CHAT_OR_NAME

@@ -593,7 +593,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         )
     found: dict[str, Key] = {}
     more: list[Key] = []  # the rest of a list of values: "peanuts and shellfish"
-    for text in _readings(predicate):
+    for reading, text in enumerate(_readings(predicate)):
         head = text.split(",")[0]
         # A negation counts where the statement is, not in a remark after a comma; what one
         # used to be, one no longer is ("I used to be vegan").
@@ -635,8 +635,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "I'm 80 years old in spirit", "90 on the inside"
             if name == "job":
                 value = _singular(value)  # "Tom and I are both nurses"
-            if name == "name" and value.split()[0].lower() in _NOT_NAME_WORDS:
-                continue
+            if name == "name" and (reading > 0 or value.split()[0].lower() in _NOT_NAME_WORDS):
+                continue  # not "am a nurse, Bangalore": a name comes first
             if name == "name":  # typed in lower case: "im rohan (ro is fine)"
                 value = " ".join(word[:1].upper() + word[1:] for word in value.split())
             # "quit her job, moved to Leeds": the negation is the first clause's alone
@@ -768,4 +768,10 @@ def _readings(predicate: str) -> list[str]:
 
 _NOT_NAME_WORDS = frozenset(
     "in at on from so not also just really still here back home sorry glad happy tired".split()
+    # what "I'm English" or "I'm Catholic" says is no name ("Christian" may be one)
+    + """english british irish scottish welsh american canadian australian french german
+    spanish italian dutch polish portuguese brazilian mexican indian chinese japanese korean
+    russian ukrainian swedish norwegian danish finnish greek turkish nigerian ghanaian kenyan
+    african european asian latina latino catholic protestant jewish muslim hindu buddhist
+    sikh atheist agnostic mormon""".split()
 )

@@ -220,6 +220,51 @@ _NEWS_LABEL = re.compile(
 )
 
 
+# An introduction, then what the user says of themself part by part: "I'm Lena, 29,
+# living in Hamburg", "Dmitri here, a backend dev, based in Tbilisi", "myself Priyanka,
+# working as an engineer" (Indian English), after a word said to someone ("Chale, I'm
+# Kwame, …"). Each such part is said as a clause of its own
+# ("I'm 29", "I'm living in Hamburg"); any other part ("with my mum", "in Vake") stays
+# with the one before it.
+_INTRO = re.compile(
+    r"^(?:(?-i:[A-Z][a-z]+),\s+)?(?:i'm|i am|myself)\s+"
+    r"(?P<name>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?)\s*,\s+"
+    r"|^(?P<here>[^\W\d_][\w'-]+)\s+here\s*,\s+",  # "dmitri here, …", typed in lower case
+    re.I,
+)
+# What "… here," says when it names no one: "new here, …", "same here, …".
+_HERE_NOT_NAMED = words(
+    "new same nobody somebody someone everyone everybody home back still just not out over "
+    "up down ok okay hi hey hello yes no all"
+)
+_SELF_PART = re.compile(
+    r"^(?:(?:now|currently|originally|also)\s+)?(?:living|working|based|studying|staying|"
+    r"renting|from|retired|married|engaged|single|divorced|widowed)\b"
+    r"|^\d{1,3}(?:\s*(?:years old|yrs old|y/?o))?$|^(?:a|an)\s+[a-z][\w -]*$",
+    re.I,
+)
+
+
+def _introduced(sentence: str) -> str:
+    """An introduction's parts each said by the user: "I'm Lena, 29, living in Hamburg"
+    → "I'm Lena, I'm 29, I'm living in Hamburg"; any other sentence as it was."""
+    intro = _INTRO.match(sentence)
+    if intro is None:
+        return sentence
+    # "Chale, I'm Kwame", "myself Priyanka", "dmitri here": each is "I'm" and the name.
+    name: str = intro.group("name") or intro.group("here")
+    if intro.group("here") and (name.lower() in STOP_WORDS or name.lower() in _HERE_NOT_NAMED):
+        return sentence
+    head = "I'm " + name[:1].upper() + name[1:]
+    parts = sentence[intro.end() :].split(", ")
+    if not any(_SELF_PART.match(part.strip()) for part in parts):
+        return sentence
+    said = [head]
+    for part in parts:
+        said.append(("I'm " if _SELF_PART.match(part.strip()) else "") + part)
+    return ", ".join(said)
+
+
 def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
     """A sentence's clauses, each with a subject of its own where the sentence gave one.
     ``people``: the words for people ("sister", "mum"), who may be the subject of a verb
@@ -230,6 +275,7 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
         # engineer at Wolt": the news after its label is a clause of its own; the label
         # says nothing itself.
         return clauses(told, people)
+    sentence = _introduced(sentence)
     parts: list[str] = []
     start = scanned = 0
     left_has_clause = False
