@@ -732,6 +732,40 @@ def test_what_only_looks_like_an_introduction_or_a_greeting(content: str, text: 
     assert not [f for f in facts if f.attribute == "name"]
 
 
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ("I have a girlfriend, Yui. She is a nurse in Kobe.", ("user", "partner", "Yui")),
+        ("I have a girlfriend, Yui. She is a nurse in Kobe.", ("girlfriend:Yui", "job", "nurse")),
+        ("I have a new girlfriend. Her name is Mio", ("user", "partner", "Mio")),
+        ("Our daughter is here! Her name is Ireoluwa", ("user", "children", "Ireoluwa")),
+        ("My son was born last night. We named him Lev.", ("user", "children", "Lev")),
+        ("I had a baby girl! We're calling her Ada", ("user", "children", "Ada")),
+        ("We have a son called Leo", ("user", "children", "Leo")),
+        ("got a new boyfriend, Lucas", ("user", "partner", "Lucas")),
+        ("My manager is new. His name is Raj.", ("user", "manager", "Raj")),
+        ("I have a new boyfriend. He's a chef.", ("boyfriend:", "job", "chef")),
+    ],
+)
+def test_someone_the_user_has_is_named_and_told_of_after(
+    content: str, key: tuple[str, str, str]
+) -> None:
+    assert key in {(f.subject, f.attribute, f.value) for f in _extract(content)}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Her name is Mio",  # no one before it
+        "I have a dog. Her name is Bella",  # a pet, not a relation
+        "I have a meeting with Raj. His name is on the list",
+        "I had a boyfriend once. His name was Tom",  # was: not now
+    ],
+)
+def test_a_name_said_after_no_relation_names_none(content: str) -> None:
+    assert not [f for f in _extract(content) if f.attribute in ("partner", "children", "manager")]
+
+
 # --- when a fact became true -----------------------------------------------------------
 
 

@@ -36,6 +36,7 @@ from .subjects import (
     RELATIONS,
     Parsed,
     Subject,
+    had_relation,
     lower_opener,
     mentioned_relations,
     parse_subject,
@@ -169,6 +170,8 @@ class RuleExtractor:
                 parsed = parse_subject(clause, previous)
                 if parsed.subject.key != USER:
                     previous = parsed.subject
+                else:  # "I have a new girlfriend. She's a GP": the girlfriend
+                    previous = had_relation(parsed.predicate) or previous
                 # A clause opened by a lower-case word may turn out someone else's once the
                 # server knows the word as a name ("bob turned 31 and i turned 31 too").
                 opener = lower_opener(clause) if parsed.subject.key == USER else None

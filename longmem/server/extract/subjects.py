@@ -166,16 +166,59 @@ _MENTIONED = re.compile(
 )
 
 
+# A relation the user has, named after it: "I have a girlfriend, Yui", "we have a son
+# called Leo", "got a new boyfriend, Lucas".
+_HAS_NAMED = re.compile(
+    r"^(?i:(?:have|has|got|have got|'ve got)\s+(?:a\s+|an\s+)?"
+    + _QUALIFIERS
+    + r"(?P<rel>"
+    + _REL
+    + r"))(?:\s*,\s*|\s+(?i:called|named)\s+)(?P<name>"
+    + _NAME
+    + r")\b"
+)
+# A relation the user has, not yet named: "I have a new girlfriend", "we had a baby boy".
+_HAS_UNNAMED = re.compile(
+    r"^(?:have|has|got|have got|'ve got|had)\s+(?:a\s+|an\s+)?"
+    + _QUALIFIERS
+    + r"(?P<rel>"
+    + _REL
+    + r")(?:\s+(?:boy|girl))?\s*(?:now|too|finally|at last)?\s*$",
+    re.I,
+)
+# The name of someone just mentioned but not named: "Her name is Mio", "his name's Lev",
+# "she's called Ire", "we named him Lev", "we're calling her Ada".
+_NAMED_NOW = re.compile(
+    r"^(?:(?:her|his)\s+name(?:'s|\s+is)|(?:she|he)(?:'s|\s+is)\s+called|"
+    r"(?:(?:we|i)(?:\s+have\s+|'ve\s+|\s+)(?:named|called)|(?:we're|we\s+are|i'm|i\s+am)\s+"
+    r"(?:calling|naming))\s+(?:her|him))\s+(?P<name>" + _NAME + r")\b",
+    re.I,
+)
+
+
 def mentioned_relations(clause: str) -> list[tuple[str, str, str]]:
     """(user attribute, relation word, name) of each named relation a clause mentions."""
     found = []
-    for match in _MENTIONED.finditer(clause):
+    named = _HAS_NAMED.match(clause)
+    for match in [*([named] if named else []), *_MENTIONED.finditer(clause)]:
         rel, name = match.group("rel").lower(), match.group("name")
         if name.split()[0].lower() not in _NOT_NAMES:
-            found.append(
-                (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
-            )
+            found.append(_relation(rel, name))
     return found
+
+
+def _relation(rel: str, name: str) -> tuple[str, str, str]:
+    return (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
+
+
+def had_relation(predicate: str) -> Optional[Subject]:
+    """The relation a clause of the user's says they have ("have a girlfriend, Yui", "have
+    a new girlfriend", "had a baby"), whom a "she" or "her name is …" after it is about."""
+    named = _HAS_NAMED.match(predicate)
+    if named:
+        return relation_subject(named.group("rel").lower(), named.group("name"))
+    match = _HAS_UNNAMED.match(predicate)
+    return relation_subject(match.group("rel").lower(), None) if match else None
 
 
 def relation_subject(relation: str, name: Optional[str]) -> Subject:
@@ -294,6 +337,11 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     # what they did; "Sadly, my dad turned 70": a word before them, not them
     clause = _ASIDE.sub(r"\g<who> ", clause, count=1)
     clause = _OPENER.sub("", clause, count=1)
+    named = _NAMED_NOW.match(clause)
+    if named and previous is not None and previous.key.endswith(":"):
+        # "Our daughter is here! Her name is Ireoluwa": the one just mentioned, named
+        rel, name = previous.key[:-1], named.group("name")
+        return Parsed(relation_subject(rel, name), clause[named.end() :], _relation(rel, name))
     if _DIET_ENDED.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
     if _HOME_IS.match(clause):
