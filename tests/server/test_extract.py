@@ -745,6 +745,11 @@ def test_what_only_looks_like_an_introduction_or_a_greeting(content: str, text: 
         ("got a new boyfriend, Lucas", ("user", "partner", "Lucas")),
         ("My manager is new. His name is Raj.", ("user", "manager", "Raj")),
         ("I have a new boyfriend. He's a chef.", ("boyfriend:", "job", "chef")),
+        ("started dating Lucas, he's a chef", ("user", "partner", "Lucas")),
+        ("started dating Lucas, he's a chef", ("partner:Lucas", "job", "chef")),
+        ("I'm seeing someone new, Sam", ("user", "partner", "Sam")),
+        ("Been seeing Ana for a month", ("user", "partner", "Ana")),
+        ("I'm in a relationship with Priya", ("user", "partner", "Priya")),
     ],
 )
 def test_someone_the_user_has_is_named_and_told_of_after(
@@ -760,6 +765,9 @@ def test_someone_the_user_has_is_named_and_told_of_after(
         "I have a dog. Her name is Bella",  # a pet, not a relation
         "I have a meeting with Raj. His name is on the list",
         "I had a boyfriend once. His name was Tom",  # was: not now
+        "I'm seeing Ana tomorrow",
+        "I'm going out with Tom tonight",
+        "been seeing a therapist",
     ],
 )
 def test_a_name_said_after_no_relation_names_none(content: str) -> None:

@@ -177,6 +177,17 @@ _HAS_NAMED = re.compile(
     + _NAME
     + r")\b"
 )
+# A partner by what the user does with them: "started dating Lucas", "been seeing Ana",
+# "seeing someone new, Sam", "in a relationship with Priya". Not "seeing Ana tomorrow"
+# nor "going out with Tom tonight".
+_DATING = re.compile(
+    r"^(?:(?:started|been|am|are|is|now|just|officially)\s+)*(?:dating\s+"
+    r"|(?:started|been)\s+(?:going\s+out\s+with|seeing)\s+(?:someone(?:\s+new)?\s*,\s*)?"
+    r"|seeing\s+someone"
+    r"(?:\s+new)?\s*,\s*|in\s+a\s+relationship\s+with\s+|(?:back\s+)?together\s+with\s+)"
+    r"(?-i:(?P<name>" + _NAME + r"))\b",
+    re.I,
+)
 # A relation the user has, not yet named: "I have a new girlfriend", "we had a baby boy".
 _HAS_UNNAMED = re.compile(
     r"^(?:have|has|got|have got|'ve got|had)\s+(?:a\s+|an\s+)?"
@@ -198,13 +209,24 @@ _NAMED_NOW = re.compile(
 
 def mentioned_relations(clause: str) -> list[tuple[str, str, str]]:
     """(user attribute, relation word, name) of each named relation a clause mentions."""
-    found = []
-    named = _HAS_NAMED.match(clause)
-    for match in [*([named] if named else []), *_MENTIONED.finditer(clause)]:
+    told = _told_relation(clause)
+    found = [_relation(*told)] if told else []
+    for match in _MENTIONED.finditer(clause):
         rel, name = match.group("rel").lower(), match.group("name")
         if name.split()[0].lower() not in _NOT_NAMES:
             found.append(_relation(rel, name))
     return found
+
+
+def _told_relation(predicate: str) -> Optional[tuple[str, str]]:
+    """(relation word, name) of someone a clause of the user's says they have or date."""
+    match = _HAS_NAMED.match(predicate)
+    if match:
+        rel, name = match.group("rel").lower(), match.group("name")
+    else:
+        match = _DATING.match(predicate)
+        rel, name = "partner", match.group("name") if match else ""
+    return (rel, name) if name and name.split()[0].lower() not in _NOT_NAMES else None
 
 
 def _relation(rel: str, name: str) -> tuple[str, str, str]:
@@ -213,10 +235,11 @@ def _relation(rel: str, name: str) -> tuple[str, str, str]:
 
 def had_relation(predicate: str) -> Optional[Subject]:
     """The relation a clause of the user's says they have ("have a girlfriend, Yui", "have
-    a new girlfriend", "had a baby"), whom a "she" or "her name is …" after it is about."""
-    named = _HAS_NAMED.match(predicate)
-    if named:
-        return relation_subject(named.group("rel").lower(), named.group("name"))
+    a new girlfriend", "had a baby", "started dating Lucas"), whom a "she" or "her name
+    is …" after it is about."""
+    told = _told_relation(predicate)
+    if told:
+        return relation_subject(*told)
     match = _HAS_UNNAMED.match(predicate)
     return relation_subject(match.group("rel").lower(), None) if match else None
 
