@@ -5,9 +5,10 @@ keyed ``sister:Anna / home`` whatever its words.
 Whose
   the user's own name ("What is Maya's job?"), "I" / "me" / "my" / "we", or no one named
   → the user; a relation word ("my husband", "my sister") → the subjects of that relation
-  the collection knows; a name the collection knows ("Yui", "Zofia") → that subject. A
-  relation word with nothing else asked ("Who is my manager?") asks for the relation
-  itself: the user's ``manager``.
+  the collection knows (a partner by any word for one: "my boyfriend" is also the
+  ``partner`` the user started dating); a name the collection knows ("Yui", "Zofia") →
+  that subject. A relation word with nothing else asked ("Who is my manager?", "What's
+  my daughter called?") asks for the relation itself: the user's ``manager``.
 Which
   the attributes whose question words the query holds ("live" → home, "old" → age,
   "work" → employer and job…), the better-fitting first: "where … work" and "who … work
@@ -72,10 +73,10 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
         ):
             subjects.append(subject)
     if relations and not subjects:
-        asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES]
+        # "What's my daughter called?" asks who the relation is, as "Who is my manager?"
+        asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
         if asked_of_them:
-            asked = {kin(r) for r in relations}
-            subjects = [s for s in known if kin(s.split(":", 1)[0]) in asked] or [
+            subjects = [s for s in known if _is_asked(s.split(":", 1)[0], relations)] or [
                 f"{relations[0]}:"
             ]
             attributes = asked_of_them
@@ -98,6 +99,20 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
 
 
 _RELATION_WORDS = [[word] for word in RELATIONS]
+
+
+def _is_asked(relation: str, asked: list[str]) -> bool:
+    """Whether the relation word of a subject is one the query asks about: the same
+    relative ("nan" for "grandma"), or a partner by another word ("my boyfriend" asks
+    about a "partner" the user started dating, "my partner" about a girlfriend)."""
+    if kin(relation) in {kin(word) for word in asked}:
+        return True
+    partners = [word for word in asked if RELATIONS.get(word) == "partner"]
+    return (
+        bool(partners)
+        and RELATIONS.get(relation) == "partner"
+        and (relation == "partner" or "partner" in partners)
+    )
 
 
 _EAT = frozenset(("eat", "eats", "drink", "drinks"))

@@ -559,6 +559,29 @@ def test_a_question_by_relation_finds_memories_naming_the_person(
     assert "The dog ate User's slippers again" not in _texts(hits)
 
 
+def test_a_relation_named_after_it_is_mentioned_is_found_by_its_name_question(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("My wife Tolu is expecting our first child.", collection=collection)
+    mem.remember("Our daughter is here! Her name is Ireoluwa", collection=collection)
+    mem.remember("The traffic was terrible today.", collection=collection)
+    for question in ("What's my daughter called?", "What's my daughter's name?"):
+        hits = _texts(mem.search(question, collection=collection, limit=5))
+        assert hits[0] == "User's daughter is Ireoluwa", question
+
+
+def test_a_partner_by_one_word_is_found_by_another(mem: Longmem, collection: str) -> None:
+    mem.remember("started dating Lucas, he's a chef at a restaurant", collection=collection)
+    mem.remember("The bakery on the corner closed.", collection=collection)
+    hits = _texts(mem.search("What does my boyfriend do?", collection=collection, limit=5))
+    assert hits[0] == "User's partner Lucas works as a chef"
+    other = collection + "-2"
+    mem.remember("My girlfriend Sigrid is a cellist.", collection=other)
+    mem.remember("The bakery on the corner closed.", collection=other)
+    hits = _texts(mem.search("what does my partner do", collection=other, limit=5))
+    assert hits[0] == "User's girlfriend Sigrid works as a cellist"
+
+
 def test_a_name_that_is_a_word_finds_only_the_person(mem: Longmem, collection: str) -> None:
     mem.remember("My wife Rose is a nurse at Leeds General.", collection=collection)
     mem.remember("Rent rose by 10 percent.", collection=collection)
