@@ -629,6 +629,10 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("New year, new job: I'm now a senior adviser at the Agency", ("job", "senior adviser")),
         ("Promoted to Group PM this week", ("job", "Group PM")),
         ("I'm now in-house legal counsel at Discovery", ("job", "in-house legal counsel")),
+        # moves as Indian and Nigerian English say them
+        ("Shifted to Pune after wedding, in-laws' place", ("home", "Pune")),
+        ("Finally got our own 2BHK in Wakad, Pune!!", ("home", "Wakad")),
+        ("We've packed into our own place in Magodo", ("home", "Magodo")),
         # a home by its new neighbours or where the commute starts
         ("our new neighbours in Fremantle invited us for a barbie", ("home", "Fremantle")),
         ("my commute from Woking to London is 50 mins", ("home", "Woking")),
@@ -671,6 +675,8 @@ def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str
         "first day as a tourist in Rome",
         "our neighbours in Leeds are noisy",
         "my commute from work is long",
+        "We shifted to Zoom for meetings",
+        "shifted to a new role",
     ],
 )
 def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
@@ -750,6 +756,9 @@ def test_what_only_looks_like_an_introduction_or_a_greeting(content: str, text: 
         ("I'm seeing someone new, Sam", ("user", "partner", "Sam")),
         ("Been seeing Ana for a month", ("user", "partner", "Ana")),
         ("I'm in a relationship with Priya", ("user", "partner", "Priya")),
+        ("Married to Arjun now officially", ("user", "partner", "Arjun")),
+        ("I got engaged to Sam", ("user", "partner", "Sam")),
+        ("I'm marrying Tom in June", ("user", "partner", "Tom")),
     ],
 )
 def test_someone_the_user_has_is_named_and_told_of_after(
@@ -768,6 +777,9 @@ def test_someone_the_user_has_is_named_and_told_of_after(
         "I'm seeing Ana tomorrow",
         "I'm going out with Tom tonight",
         "been seeing a therapist",
+        "married to my job lol",
+        "my sister is marrying Tom",
+        "Tom married Ana",
     ],
 )
 def test_a_name_said_after_no_relation_names_none(content: str) -> None:

@@ -302,8 +302,11 @@ RULES: tuple[Rule, ...] = (
     # "moved house last week, now in Clifton", "back in Cork for good"
     _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+)?in\s+(?=(?-i:[A-Z]))" + _V),
     _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?back\s+(?:home\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+for good\b"),
-    # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield"
-    _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into))\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
+    # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield",
+    # "shifted to Pune after the wedding"; "packed into" Nigerian English's: "we've packed
+    # into our own place in Magodo"
+    _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into)|packed\s+into)\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
+    _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+)?to\s+(?!(?:Zoom|Teams|Slack|Python|Java|Windows|Linux|Mac|Android|iOS|Excel|Google)\b)" + _PLACE_NAME),
     _rule("home", r"^(?:my|our)\s+(?:new\s+)?" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
     _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
     # Where the user's new neighbours are, and where the commute starts: "our new

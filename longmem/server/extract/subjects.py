@@ -178,13 +178,15 @@ _HAS_NAMED = re.compile(
     + r")\b"
 )
 # A partner by what the user does with them: "started dating Lucas", "been seeing Ana",
-# "seeing someone new, Sam", "in a relationship with Priya". Not "seeing Ana tomorrow"
-# nor "going out with Tom tonight".
+# "seeing someone new, Sam", "in a relationship with Priya", "married to Arjun". Not
+# "seeing Ana tomorrow" nor "going out with Tom tonight".
+_SOMEONE = r"someone(?:\s+new)?\s*(?:,|[—–:-]|\s[—–-])\s*"
 _DATING = re.compile(
-    r"^(?:(?:started|been|am|are|is|now|just|officially)\s+)*(?:dating\s+"
-    r"|(?:started|been)\s+(?:going\s+out\s+with|seeing)\s+(?:someone(?:\s+new)?\s*,\s*)?"
-    r"|seeing\s+someone"
-    r"(?:\s+new)?\s*,\s*|in\s+a\s+relationship\s+with\s+|(?:back\s+)?together\s+with\s+)"
+    r"^(?:(?:started|been|am|are|is|now|just|officially|got)\s+)*(?:dating\s+"
+    r"|(?:started|been)\s+(?:going\s+out\s+with|seeing)\s+(?:" + _SOMEONE + r")?"
+    r"|seeing\s+" + _SOMEONE + r"|in\s+a\s+relationship\s+with\s+|(?:back\s+)?together\s+with\s+"
+    # "married to Arjun now officially", "I married Ana", "engaged to Sam", "marrying Tom"
+    r"|(?:married|engaged)\s+to\s+|married\s+|marrying\s+)"
     r"(?-i:(?P<name>" + _NAME + r"))\b",
     re.I,
 )
