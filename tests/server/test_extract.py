@@ -613,6 +613,10 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("hoy cumplo 26", ("age", "26")),
         ("hoje é meu aniversário, 29 anos", ("age", "29")),
         ("25歳! quarter century lol", ("age", "25")),
+        # a number alone, then a birthday
+        ("34. no cake this year (see above)", ("age", "34")),
+        ("35, quiet one this year, Morag made a clootie dumpling", ("age", "35")),
+        ("30!!! flirty thirty lol", ("age", "30")),
         # jobs as people say them
         ("got the assistant principal job!!", ("job", "assistant principal")),
         ("first day as junior architect at an estudio in Chamberí", ("job", "junior architect")),
@@ -653,6 +657,9 @@ def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str
         "I'm a UX designer at Nubank",  # one job, not "am a UX designer"
         "clocked 10 hours today",
         "30 años de experiencia",
+        "45 minutes late to the party",
+        "12! party time",  # a child's age, or anything
+        "2. buy a cake",
         # a reviewer's: numbers that are no age, jobs that are not the user's
         "34 the day before yesterday I finally fixed the boiler",
         "clocked 50 on the motorway",

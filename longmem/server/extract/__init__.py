@@ -151,6 +151,7 @@ class RuleExtractor:
 
     def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
         said = as_utc(observed_at)
+        content = _birthday_number(content)
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
         previous: Optional[Subject] = None
@@ -181,6 +182,29 @@ class RuleExtractor:
                         seen.add(identity)
                         facts.append(fact)
         return facts
+
+
+# A message that opens with a number alone and goes on about a birthday: "34. no cake
+# this year", "35, quiet one this year, Morag made a clootie dumpling", "30!!! flirty
+# thirty lol". Not a number in a list ("2. buy a cake"), nor a child's age (under 13).
+_NUMBER_FIRST = re.compile(r"^\s*(?P<n>\d{2,3})\s*(?P<p>[.!,]+)\s")
+_BIRTHDAY_WORDS = re.compile(
+    r"\b(?:birthday|bday|b-day|cake|candles|celebrat\w*|party|another year|years? (?:young|old"
+    r"|older)|older|flirty|dirty|quiet one|big one|milestone|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)\b|🎂|🥳|🎉",
+    re.I,
+)
+
+
+def _birthday_number(content: str) -> str:
+    """The message with its opening number said as the user's age ("I'm 34.") when the
+    rest is about a birthday; else as it was."""
+    match = _NUMBER_FIRST.match(content)
+    if match is None or not 13 <= int(match.group("n")) <= 110:
+        return content
+    if not _BIRTHDAY_WORDS.search(content[match.end() :]):
+        return content
+    return f"I'm {match.group('n')}{match.group('p')} {content[match.end() :]}"
 
 
 # "it's Guimarães not Braga", "I meant Izmir, not Bursa": a word said wrongly before.
