@@ -24,6 +24,10 @@ from .facts import RELATION_ATTRIBUTES, USER
 # lexical or vector arm: a fact that answers by key ranks before anything that merely
 # shares words with the question.
 KEY_WEIGHT = 3.0
+# Within the key arm, the facts of each attribute after the best-fitting one rank this
+# many places lower: "What does Kwame do for work?" puts the job before the employer of
+# the same statement, whatever the other arms and the recency prior say of the two.
+KEY_ATTRIBUTE_GAP = 5
 # The lexicon's words for the asked attribute ("diet" → vegetarian, vegan…) make an arm
 # of half a query arm's weight: they widen what is found without outranking the query.
 LEXICON_WEIGHT = 0.5
@@ -43,7 +47,7 @@ class _Arms:
     text: list[tuple[int, float]] = field(default_factory=list)
     lexicon: list[tuple[int, float]] = field(default_factory=list)
     vector: list[tuple[int, float]] = field(default_factory=list)
-    key: list[tuple[int, float]] = field(default_factory=list)
+    key: list[tuple[int, float]] = field(default_factory=list)  # (rid, attribute's place)
     person: list[tuple[int, float]] = field(default_factory=list)
     # None when no model embedder ranked (none configured, or it failed).
     model: Optional[list[tuple[int, float]]] = None
@@ -59,17 +63,29 @@ class _Arms:
     def found(self) -> list[list[tuple[int, float]]]:
         return [self.key, self.text, self.lexicon, self.person, self.vector]
 
-    def weighted(self) -> list[tuple[Optional[list[tuple[int, float]]], float]]:
-        """Each arm and its weight; None for an arm that does not count (the lexicon,
-        person and key arms when they found nothing, the model arm when it did not run)."""
-        return [
+    def ranked(self) -> list[tuple[list[tuple[int, int]], float]]:
+        """Each arm that counts, as (rid, rank) from 1, and its weight (not the lexicon,
+        person and key arms when they found nothing, nor the model arm when it did not
+        run). The key arm's facts rank by the attribute they answer first."""
+        arms = [
             (self.text, 1.0),
             (self.vector, 1.0),
             (self.lexicon or None, LEXICON_WEIGHT),
             (self.person or None, PERSON_WEIGHT),
-            (self.key or None, KEY_WEIGHT),
             (self.model, MODEL_WEIGHT),
         ]
+        ranked = [
+            ([(rid, rank) for rank, (rid, _) in enumerate(hits, start=1)], weight)
+            for hits, weight in arms
+            if hits is not None
+        ]
+        if self.key:
+            key = [
+                (rid, rank + KEY_ATTRIBUTE_GAP * int(place))
+                for rank, (rid, place) in enumerate(self.key, start=1)
+            ]
+            ranked.append((key, KEY_WEIGHT))
+        return ranked
 
     def introduces(self, memory: MemoryRecord) -> bool:
         """Whether a memory only says who the asked person is ("User's roommate is Hana")

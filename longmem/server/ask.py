@@ -116,6 +116,17 @@ def _is_asked(relation: str, asked: list[str]) -> bool:
 
 
 _EAT = frozenset(("eat", "eats", "drink", "drinks"))
+# What may follow "what does X do" and still ask for the job: "… do for work", "… now".
+_DOING_TAIL = frozenset(
+    ("for", "work", "a", "living", "now", "these", "days", "nowadays", "currently", "then")
+)
+
+
+def _asks_doing(words: list[str]) -> bool:
+    """Whether a question asks what someone does for a living: "What does Jay do?",
+    "What does Kwame do for work?"."""
+    at = max((i for i, w in enumerate(words) if w in ("do", "does")), default=-1)
+    return at > 0 and set(words[at + 1 :]) <= _DOING_TAIL
 
 
 def _attributes(words: list[str], found: set[str]) -> list[str]:
@@ -126,7 +137,7 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
             continue
         strong = asked - _WEAK
         scored[name] = len(strong) * 2 + len(asked)
-    doing = "what" in found and (words[-1:] in (["do"], ["does"]) or "living" in found)
+    doing = "what" in found and (_asks_doing(words) or "living" in found)
     if not doing and (  # "where", "now" alone: "where do I get my pastries?" asks no key
         not scored or not any(found & (set(ATTRIBUTES[n].asked_by.split()) - _WEAK) for n in scored)
     ):

@@ -389,8 +389,9 @@ class SearchEngine:
     def _key_arm(
         self, tenant_id: str, req: SearchRequest, ask: Ask, flt: MemoryFilter, now: str, depth: int
     ) -> tuple[list[tuple[int, float]], Optional[str]]:
-        """(rid, 1.0) of the current facts of the key the query asks about: the best-fitting
-        attribute first, each attribute's facts newest first; and, when the best-fitting
+        """(rid, the attribute's place among those asked) of the current facts of the key
+        the query asks about: the best-fitting attribute first, each attribute's facts
+        newest first; and, when the best-fitting
         attribute is single-valued and answered, when its answer became true (the oldest
         such answer's ``valid_from``, for more than one subject)."""
         found = self.store.memories.keyed(
@@ -408,7 +409,7 @@ class SearchEngine:
         since = None
         if best is not None and best.single and answers and not req.include_history:
             since = min(m.began for m in answers)
-        return [(m.rid, 1.0) for m in found], since
+        return [(m.rid, float(order.get(m.attribute or "", len(order)))) for m in found], since
 
     def _text_terms(self, tenant_id: str, query: str) -> list[str]:
         """The query's words worth matching: no stop words, no near-universal terms
@@ -490,11 +491,11 @@ class SearchEngine:
         else:
             # RRF over the arms, weighted, scaled so a memory ranked first by every arm
             # that ran scores 1.0. The key arm's weight puts its facts before the rest.
-            weighted = [(hits, weight) for hits, weight in arms.weighted() if hits is not None]
-            best = sum(weight for _, weight in weighted) / (RRF_K + 1)
+            ranked = arms.ranked()
+            best = sum(weight for _, weight in ranked) / (RRF_K + 1)
             fused = {}
-            for hits, weight in weighted:
-                for rank, (rid, _) in enumerate(hits, start=1):
+            for hits, weight in ranked:
+                for rid, rank in hits:
                     fused[rid] = fused.get(rid, 0.0) + weight / (RRF_K + rank) / best
         if len(fused) > 1:
             # The recency prior: the newest candidate gains RECENCY_PRIOR of its score,

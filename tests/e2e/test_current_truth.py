@@ -582,6 +582,17 @@ def test_a_partner_by_one_word_is_found_by_another(mem: Longmem, collection: str
     assert hits[0] == "User's girlfriend Sigrid works as a cellist"
 
 
+@pytest.mark.parametrize(
+    "question", ["What do I do for work?", "what do I do for a living", "What do I do now?"]
+)
+def test_what_one_does_for_work_asks_the_job_first(
+    mem: Longmem, collection: str, question: str
+) -> None:
+    mem.remember("Started as a junior data analyst at the NHS", collection=collection)
+    hits = _texts(mem.search(question, collection=collection, limit=5))
+    assert hits[:2] == ["User works as a junior data analyst", "User works at the NHS"]
+
+
 def test_a_name_that_is_a_word_finds_only_the_person(mem: Longmem, collection: str) -> None:
     mem.remember("My wife Rose is a nurse at Leeds General.", collection=collection)
     mem.remember("Rent rose by 10 percent.", collection=collection)

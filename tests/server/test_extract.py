@@ -637,6 +637,11 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("Shifted to Pune after wedding, in-laws' place", ("home", "Pune")),
         ("Finally got our own 2BHK in Wakad, Pune!!", ("home", "Wakad")),
         ("We've packed into our own place in Magodo", ("home", "Magodo")),
+        ("I stay in Ajah, the traffic to Lekki is something else", ("home", "Ajah")),
+        ("moved out of halls, now renting a room in Salford near work", ("home", "Salford")),
+        ("we actually signed a lease in Woodstock", ("home", "Woodstock")),
+        ("I've sublet a flat in Grünerløkka", ("home", "Grünerløkka")),
+        ("Moved to share house in Koenji", ("home", "Koenji")),
         # a home by its new neighbours or where the commute starts
         ("our new neighbours in Fremantle invited us for a barbie", ("home", "Fremantle")),
         ("my commute from Woking to London is 50 mins", ("home", "Woking")),
@@ -684,6 +689,9 @@ def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str
         "my commute from work is long",
         "We shifted to Zoom for meetings",
         "shifted to a new role",
+        "I stay in hotels when I travel",
+        "I stay in London for work on Mondays",
+        "sublet my flat in Leeds for the summer",
     ],
 )
 def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:

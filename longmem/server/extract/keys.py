@@ -300,7 +300,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
     _rule("home", r"\bsettled\s+in\s+" + _SETTLED_WELL + _V),
     # "moved house last week, now in Clifton", "back in Cork for good"
-    _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+)?in\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+|renting\s+(?:a\s+room\s+|" + _A_HOME + r"\s+)?)?in\s+(?=(?-i:[A-Z]))" + _V),
     _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?back\s+(?:home\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+for good\b"),
     # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield",
     # "shifted to Pune after the wedding"; "packed into" Nigerian English's: "we've packed
@@ -322,12 +322,18 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^(?:have|has)\s+(?:been|lived)\s+in\s+(?P<v>[^,;:!?()]+?)\s+(?:forever|for\s+(?:years|ages|decades|\w+\s+years)|since)\b"),
     _rule("home", r"^" + _GONE + r"(?:bought|buying|rented|renting|signed for|closed on)\s+" + _NOT_A_STAY + r"(?:(?:a|an|our|my|the)\s+)?(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|one)" + _HOME_AT, value="{at} {v}"),
     _rule("home", r"^" + _GONE + r"(?:signed|signing)\s+" + _NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy|tenancy agreement|rental agreement)\s+(?:on|for)\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
+    _rule("home", r"^" + _ADV + r"(?:signed|signing)\s+" + _NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy)\s+in\s+" + _PLACE_NAME),
+    # "I stay in Ajah" is where one lives, said so in Nigerian and Scottish English; not
+    # "I'm staying in…", a stay
+    _rule("home", r"^" + _ADV + r"(?:stay|stays)\s+in\s+" + _PLACE_NAME + r"(?=\s*(?:$|[,.!;]|\s(?:with|and|now|near|these days)\b))"),
+    # "sublet a flat in Grünerløkka": taken from a tenant, a home (not "sublet my flat")
+    _rule("home", r"^" + _GONE + r"(?:sublet|subletting|sublets)\s+" + _NOT_A_STAY + r"(?:a|an)\s+(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|room)\s+in\s+" + _V),
     _rule("home", r"^" + _GONE + r"(?:got|picked up|collected|have got|has got)\s+" + _NOT_A_STAY + r"(?:the|our|my)\s+keys\s+(?:to|for)\s+" + _OUR_HOME + _HOME_AT, value="{at} {v}"),
     # unpacked for good, not a suitcase in a hotel: "finally unpacked in Glasgow", "unpacked
     # the last box at our new flat in Hove"
     _rule("home", r"^(?:(?:have|has|just|now)\s+)*(?:finally|officially|all)\s+unpacked\s+in\s+" + _V),
     _rule("home", r"^" + _GONE + r"unpacked\s+(?:(?:the\s+(?:last|final)\s+box(?:es)?|everything)\s+(?:(?:at|in)\s+" + _OUR_HOME + r"\s+)?|(?:at|in)\s+" + _OUR_HOME + r"\s+)in\s+" + _V),
-    _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:renting|rent|rents)\s+" + _NOT_A_STAY + r"(?:" + _A_HOME + r"\s+)?in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:renting|rent|rents)\s+" + _NOT_A_STAY + r"(?:(?:" + _A_HOME + r"|a\s+room)\s+)?in\s+" + _V),
     _rule("home", r"^(?:(?:my|our)\s+)?(?:new\s+)?address(?:'s|\s+is)\s+(?:now\s+)?(?P<v>\d+\w*\s+[A-Za-z][^,;:!?()]*)"),
     # a place, named: "home is Lisbon now", not "home is a mess now"
     _rule("home", r"^home(?:'s|\s+is)\s+(?:now\s+(?P<v>(?-i:[A-Z])[^,;:!?()]+)|(?P<v2>(?-i:[A-Z])[^,;:!?()]+?)\s+(?:now|these days|nowadays)\b)"),

@@ -34,7 +34,7 @@ OCCUPATIONS = frozenset(
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 # Homes as said: "our new flat", "a two-bed house".
 _HOME_NOUN = r"(?:flat|apartment|apt|house|home|place|condo|digs|gaff|unit|bungalow|cottage|townhouse|\d\s?bhk|(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|place|unit|condo))?)"
-_HOME_ADJ = r"(?:new|first|own|little|tiny|small|big|lovely|dream|forever|cute|cosy|cozy|rented)"
+_HOME_ADJ = r"(?:new|first|own|little|tiny|small|big|lovely|dream|forever|cute|cosy|cozy|rented|share|shared)"
 _A_HOME = r"(?:a|an|our|my|the)\s+(?:" + _HOME_ADJ + r"\s+){0,3}" + _HOME_NOUN
 
 _VALUE_END = re.compile(
@@ -120,7 +120,11 @@ _NOT_AN_EMPLOYER = re.compile(
 )
 _NOT_REALLY = re.compile(r"\b(?:inside|in spirit|at heart|mentally|emotionally)\b", re.I)
 _AGED = re.compile(r"^\d{1,3}[\s-]+(?:years?|yrs?)[\s-]+old\s+", re.I)
-_A_HOME_IN = re.compile(r"^" + _A_HOME + r"\s+in\s+(?=\S)", re.I)
+# "a new apartment in Bandra", "share house in Koenji": a home, its article said or not
+_A_HOME_IN = re.compile(
+    r"^(?:(?:a|an|our|my|the)\s+)?(?:" + _HOME_ADJ + r"\s+){0,3}" + _HOME_NOUN + r"\s+in\s+(?=\S)",
+    re.I,
+)
 # Who the news is told to, after the place: "… in Fremantle mate".
 _SAID_TO = re.compile(r"\s+(?:mate|bro|dude|guys|fam|babe|hun|tbh)$", re.I)
 _TRAILING_DAY = re.compile(r"\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
