@@ -774,6 +774,15 @@ def test_what_only_looks_like_an_introduction_or_a_greeting(content: str, text: 
         ("Married to Arjun now officially", ("user", "partner", "Arjun")),
         ("I got engaged to Sam", ("user", "partner", "Sam")),
         ("I'm marrying Tom in June", ("user", "partner", "Tom")),
+        (
+            "met someone at bouldering, Priya, she's a GP, early days but",
+            ("partner:Priya", "job", "GP"),
+        ),
+        (
+            "I've been seeing someone — Sigrid, she's a cellist",
+            ("partner:Sigrid", "job", "cellist"),
+        ),
+        ("I've been seeing someone. He's a chef", ("partner:", "job", "chef")),
     ],
 )
 def test_someone_the_user_has_is_named_and_told_of_after(
@@ -795,6 +804,7 @@ def test_someone_the_user_has_is_named_and_told_of_after(
         "married to my job lol",
         "my sister is marrying Tom",
         "Tom married Ana",
+        "met someone from work, Tom, who is lovely",
     ],
 )
 def test_a_name_said_after_no_relation_names_none(content: str) -> None:

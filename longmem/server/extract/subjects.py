@@ -186,25 +186,30 @@ _DATING = re.compile(
     r"|(?:started|been)\s+(?:going\s+out\s+with|seeing)\s+(?:" + _SOMEONE + r")?"
     r"|seeing\s+" + _SOMEONE + r"|in\s+a\s+relationship\s+with\s+|(?:back\s+)?together\s+with\s+"
     # "married to Arjun now officially", "I married Ana", "engaged to Sam", "marrying Tom"
-    r"|(?:married|engaged)\s+to\s+|married\s+|marrying\s+)"
+    r"|(?:married|engaged)\s+to\s+|married\s+|marrying\s+"
+    # "met someone at bouldering, Priya, she's a GP": someone met, named and told of
+    r"|met\s+someone(?:\s+new)?(?:\s+(?:at|on|through|in)\s+[^,;]+?)?\s*,\s*(?=(?-i:[A-Z])\w+\s*(?:$|,\s*(?:she|he)\b)))"
     r"(?-i:(?P<name>" + _NAME + r"))\b",
     re.I,
 )
-# A relation the user has, not yet named: "I have a new girlfriend", "we had a baby boy".
+# A relation the user has, not yet named: "I have a new girlfriend", "we had a baby boy",
+# "I've been seeing someone".
 _HAS_UNNAMED = re.compile(
-    r"^(?:have|has|got|have got|'ve got|had)\s+(?:a\s+|an\s+)?"
+    r"^(?:(?:have|has|got|have got|'ve got|had)\s+(?:a\s+|an\s+)?"
     + _QUALIFIERS
     + r"(?P<rel>"
     + _REL
-    + r")(?:\s+(?:boy|girl))?\s*(?:now|too|finally|at last)?\s*$",
+    + r")(?:\s+(?:boy|girl))?|(?:(?:have|has)\s+)?(?:been|started)\s+(?P<seeing>seeing)\s+"
+    r"someone(?:\s+new)?)\s*(?:now|too|finally|at last)?\s*$",
     re.I,
 )
 # The name of someone just mentioned but not named: "Her name is Mio", "his name's Lev",
 # "she's called Ire", "we named him Lev", "we're calling her Ada".
 _NAMED_NOW = re.compile(
-    r"^(?:(?:her|his)\s+name(?:'s|\s+is)|(?:she|he)(?:'s|\s+is)\s+called|"
+    r"^(?:(?P<name_first>" + _NAME + r")\s*,\s*(?=(?:she|he)(?:'s|\s+is)\s)|"
+    r"(?:(?:her|his)\s+name(?:'s|\s+is)|(?:she|he)(?:'s|\s+is)\s+called|"
     r"(?:(?:we|i)(?:\s+have\s+|'ve\s+|\s+)(?:named|called)|(?:we're|we\s+are|i'm|i\s+am)\s+"
-    r"(?:calling|naming))\s+(?:her|him))\s+(?P<name>" + _NAME + r")\b",
+    r"(?:calling|naming))\s+(?:her|him))\s+(?P<name>" + _NAME + r")\b)",
     re.I,
 )
 
@@ -243,7 +248,9 @@ def had_relation(predicate: str) -> Optional[Subject]:
     if told:
         return relation_subject(*told)
     match = _HAS_UNNAMED.match(predicate)
-    return relation_subject(match.group("rel").lower(), None) if match else None
+    if match is None:
+        return None
+    return relation_subject("partner" if match.group("seeing") else match.group("rel"), None)
 
 
 def relation_subject(relation: str, name: Optional[str]) -> Subject:
@@ -365,8 +372,12 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     named = _NAMED_NOW.match(clause)
     if named and previous is not None and previous.key.endswith(":"):
         # "Our daughter is here! Her name is Ireoluwa": the one just mentioned, named
-        rel, name = previous.key[:-1], named.group("name")
-        return Parsed(relation_subject(rel, name), clause[named.end() :], _relation(rel, name))
+        # "… seeing someone — Sigrid, she's a cellist": named, then told of
+        rel, name = previous.key[:-1], named.group("name") or named.group("name_first")
+        rest = clause[named.end() :]
+        if named.group("name_first"):
+            rest = _spell_s(re.sub(r"^(?:she|he)", "", rest, flags=re.I))
+        return Parsed(relation_subject(rel, name), rest, _relation(rel, name))
     if _DIET_ENDED.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
     if _HOME_IS.match(clause):

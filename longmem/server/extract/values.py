@@ -29,7 +29,8 @@ OCCUPATIONS = frozenset(
     courier postman postwoman plasterer roofer painter decorator programmer sparky tradie
     attendant steward stewardess porter caretaker counsellor counselor therapist doula
     paralegal notary surveyor inspector auditor bookkeeper treasurer trainee resident
-    registrar consultant sous-chef chef tech pm counsel adviser advisor strategist producer""".split()
+    registrar consultant sous-chef chef tech pm counsel adviser advisor strategist producer
+    gp cellist violinist pianist""".split()
 )
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 # Homes as said: "our new flat", "a two-bed house".
