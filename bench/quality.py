@@ -1,7 +1,7 @@
 """Memory quality: does memory keep the current truth while a user's facts evolve?
 
 Personas tell short lives to an assistant over time: bench/quality/dev.jsonl,
-dev2.jsonl and dev3.jsonl (the tuning parts), bench/quality/holdout.jsonl and
+dev2.jsonl, dev3.jsonl and dev4.jsonl (the tuning parts), bench/quality/holdout.jsonl and
 holdout2.jsonl (the held-out parts); bench/quality/README.md describes the format and
 how the set was written. Each arm starts a fresh local server in its own process
 (``python -m longmem serve``), feeds every statement of a persona, in file order, into a
@@ -36,13 +36,13 @@ clean counts as a miss of both and as a contradiction.
 
 THE HOLDOUT RULE: whoever writes extraction or search rules does not read
 holdout.jsonl or holdout2.jsonl, and this script prints nothing of them but aggregates.
-``--details dev`` (or ``dev2``, ``dev3``) lists each query of that tuning part that
+``--details dev`` (or ``dev2``, ``dev3``, ``dev4``) lists each query of that tuning part that
 missed (the rule writers' view); ``--details holdout`` (or ``holdout2``) is refused, and
 no other option prints a held-out query, answer or hit, nor the words of a malformed
 held-out row.
 
-    python bench/quality.py [--quick] [--part dev|dev2|dev3|holdout|holdout2|all]
-                            [--arms rules,model,add] [--details dev|dev2|dev3]
+    python bench/quality.py [--quick] [--part dev|dev2|dev3|dev4|holdout|holdout2|all]
+                            [--arms rules,model,add] [--details dev|dev2|dev3|dev4]
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ import _common as common
 from longmem import Longmem, NotFoundError
 
 DATA = common.BENCH / "quality"
-TUNING = ("dev", "dev2", "dev3")  # the parts rule writers read
+TUNING = ("dev", "dev2", "dev3", "dev4")  # the parts rule writers read
 HELD_OUT = ("holdout", "holdout2")  # the parts they never read: aggregates only
 PARTS = (*TUNING, *HELD_OUT)
 ARMS = ("rules", "model", "add")

@@ -39,10 +39,11 @@ def test_holdout2_is_a_held_out_part_run_by_all(quality: ModuleType) -> None:
     assert len(personas) >= 10
 
 
-def test_dev3_is_a_tuning_part_run_by_all(quality: ModuleType) -> None:
-    assert quality.TUNING == ("dev", "dev2", "dev3")
+@pytest.mark.parametrize("part", ["dev3", "dev4"])
+def test_the_blind_tuning_parts_are_run_by_all(quality: ModuleType, part: str) -> None:
+    assert quality.TUNING == ("dev", "dev2", "dev3", "dev4")
     assert set(quality.TUNING) <= set(quality.PARTS)
-    personas = quality.load("dev3")  # checks every row
+    personas = quality.load(part)  # checks every row
     assert len(personas) == 12
 
 
