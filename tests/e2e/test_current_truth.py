@@ -818,7 +818,7 @@ def test_the_profile_says_each_relation_in_its_own_words(mem: Longmem, collectio
 
 def test_a_child_named_like_a_modal_ages_by_name(mem: Longmem, collection: str) -> None:
     said = "our son Can is 1 and just learned to say baba"
-    [_, one] = mem.remember(said, collection=collection, observed_at="2025-01-10T09:00:00Z")
+    [_, one, _] = mem.remember(said, collection=collection, observed_at="2025-01-10T09:00:00Z")
     assert (one["subject"], one["attribute"], one["value"]) == ("son:Can", "age", "1")
     later = "2026-01-20T09:00:00Z"
     [two] = mem.remember("Can turned 2 last week", collection=collection, observed_at=later)

@@ -456,6 +456,8 @@ def test_chat_spelling_fragments_and_emoji_are_read_as_typed(
             [
                 ("User's son is Can", "user", "children", "Can", False),
                 ("User's son Can is 1 years old", "son:Can", "age", "1", False),
+                # what "and" goes on to tell of him is a memory of its own
+                ("User's son Can just learned to say baba", "user", None, None, False),
             ],
         ),
         (
@@ -637,6 +639,10 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("Shifted to Pune after wedding, in-laws' place", ("home", "Pune")),
         ("Finally got our own 2BHK in Wakad, Pune!!", ("home", "Wakad")),
         ("We've packed into our own place in Magodo", ("home", "Magodo")),
+        (
+            "I've left CSIRO and I'm now a research fellow at the University of Tasmania",
+            ("job", "research fellow"),
+        ),
         ("I stay in Ajah, the traffic to Lekki is something else", ("home", "Ajah")),
         ("moved out of halls, now renting a room in Salford near work", ("home", "Salford")),
         ("we actually signed a lease in Woodstock", ("home", "Woodstock")),
@@ -710,7 +716,7 @@ def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
         ),
         (
             "dmitri here, backend dev, living in Tbilisi since 2022",
-            {("name", "Dmitri"), ("home", "Tbilisi")},
+            {("name", "Dmitri"), ("job", "backend dev"), ("home", "Tbilisi")},
         ),
         (
             "Chloe here, a teacher, living in West End",
@@ -726,6 +732,12 @@ def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
         ("Hey there, I'm Sam and I live in Zurich", {("name", "Sam"), ("home", "Zurich")}),
         ("Howdy! I'm Sam", {("name", "Sam")}),
         ("Good morning, I moved to Leeds", {("home", "Leeds")}),
+        ("i'm lena, 29, living in hamburg", {("name", "Lena"), ("age", "29"), ("home", "hamburg")}),
+        (
+            "My name is Lena, 29, living in Hamburg",
+            {("name", "Lena"), ("age", "29"), ("home", "Hamburg")},
+        ),
+        ("DeShawn here, I live in Columbus", {("name", "DeShawn"), ("home", "Columbus")}),
     ],
 )
 def test_an_introduction_says_each_of_its_parts_of_the_user(
@@ -739,8 +751,11 @@ def test_an_introduction_says_each_of_its_parts_of_the_user(
 @pytest.mark.parametrize(
     ("content", "text"),
     [
-        ("I'm English, living in France", "User is English"),  # no name
-        ("I'm Catholic, married, 3 kids", "User is Catholic"),
+        ("I'm English, living in France", "User lives in France"),  # no name
+        ("I'm Catholic, married, 3 kids", "User is married"),
+        ("I'm Sri Lankan, living in Colombo", "User lives in Colombo"),
+        ("I'm Sam, 180, trying to lose weight", "User is Sam, 180, trying to lose weight"),
+        ("Mum here, 38, living in Leeds", "User's mum here living in Leeds"),
         ("I'm a nurse, Bangalore", "User works as a nurse"),  # a place after it, no name
         ("new here, living in Leeds", "New here, living in Leeds"),
         ("Hello Kitty is my favourite", "Hello Kitty is User's favourite"),
@@ -750,7 +765,25 @@ def test_an_introduction_says_each_of_its_parts_of_the_user(
 def test_what_only_looks_like_an_introduction_or_a_greeting(content: str, text: str) -> None:
     facts = _extract(content)
     assert text in [f.text for f in facts]
-    assert not [f for f in facts if f.attribute == "name"]
+    assert not [f for f in facts if f.attribute in ("name", "age")]
+
+
+@pytest.mark.parametrize(
+    ("content", "kept"),
+    [
+        # after a part that brings in someone else, what follows is theirs
+        ("I'm Sam, my sister is 29, living in Leeds", ("sister:", "home", "Leeds")),
+        ("Tom here, writing on behalf of my mum, 82, living in Hull", ("user", "name", "Tom")),
+        ("Sam here, typing for my dad, retired, living in Goa", ("user", "name", "Sam")),
+        ("I'm Ana, my husband is Tom, 35, a pilot", ("user", "name", "Ana")),
+    ],
+)
+def test_an_introduction_stops_where_someone_else_comes_in(
+    content: str, kept: tuple[str, str, str]
+) -> None:
+    facts = {(f.subject, f.attribute, f.value) for f in _extract(content)}
+    assert kept in facts
+    assert not {a for s, a, _ in facts if s == "user"} & {"home", "age", "job"}
 
 
 @pytest.mark.parametrize(
@@ -809,6 +842,44 @@ def test_someone_the_user_has_is_named_and_told_of_after(
 )
 def test_a_name_said_after_no_relation_names_none(content: str) -> None:
     assert not [f for f in _extract(content) if f.attribute in ("partner", "children", "manager")]
+
+
+@pytest.mark.parametrize(
+    ("content", "theirs"),
+    [
+        # a reviewer's and dev4's: news of someone named, told on after a comma or "and"
+        ("Lavanya akka moved to Singapore, her husband got a job at DBS", ("Lavanya", "home")),
+        (
+            "Germaine finished her masters and is staying on in London, got a job at Deloitte",
+            ("Germaine", "employer"),
+        ),
+        (
+            "Lachlan's quit the mines and moved back to Brisbane to do an apprenticeship",
+            ("Lachlan", "home"),
+        ),
+        ("Tom quit Acme and moved to Leeds", ("Tom", "home")),
+    ],
+)
+def test_news_of_someone_named_told_on_stays_theirs(content: str, theirs: tuple[str, str]) -> None:
+    facts = _extract(content)
+    assert theirs in {(f.subject, f.attribute) for f in facts}
+    assert not [f for f in facts if f.subject == "user" and f.attribute in ("home", "employer")]
+    assert not [f for f in facts if f.negated and f.attribute == "home"]  # "quit" is the job's
+
+
+def test_a_place_told_after_its_move_ends_before_why() -> None:
+    found = {
+        (f.subject, f.attribute, f.value) for f in _extract("Lachlan moved to Brisbane to study")
+    }
+    assert ("Lachlan", "home", "Brisbane") in found
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["we're in Sandy Bay, 5 min from the water", "I'm 10 mins from work", "I'm 3 stops away"],
+)
+def test_a_distance_is_no_age(content: str) -> None:
+    assert not [f for f in _extract(content) if f.attribute == "age"]
 
 
 # --- when a fact became true -----------------------------------------------------------

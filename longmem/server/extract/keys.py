@@ -35,6 +35,7 @@ from .text import (
     ADVERBS,
     CLAUSE_VERBS,
     MONTH_NAMES,
+    NOT_A_NAME,
     WEEKDAY_RE,
     WEEKDAYS,
 )
@@ -234,7 +235,8 @@ HOME_IS = (
 # fmt: off
 RULES: tuple[Rule, ...] = (
     # -- naming oneself (names are capitalised: these rules alone read case as written) --
-    _rule("name", r"^(?:am|is)\s+(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=$|[,.!;]|\s+(?:and|from|by|here)\b)", flags=0),
+    # "DeShawn", "McKenzie", "Émile", "Jean-Luc" too
+    _rule("name", r"^(?:am|is)\s+(?P<v>[A-ZÀ-ÝŁØ][a-zà-ÿłø]+(?:(?:Mc|Mac|De|La|Le)?[A-Z][a-z]+|-[A-Z][a-z]+)?(?:\s+[A-ZÀ-ÝŁØ][a-zà-ÿłø]+)?)(?=$|[,.!;]|\s+(?:and|from|by|here)\b)", flags=0),
     _rule("name", r"\b[Mm]y\s+name(?:'s|\s+is)\s+(?P<v>[A-Z][\w-]+)", flags=0),
     _rule("name", r"^am\s+(?P<v>[a-z]{2,})\s*\([^)]*\b(?:is fine|for short|call me)\b", flags=0),
     _rule("name", r"\b(?:[Cc]all me|goes by)\s+(?P<v>[A-Z][\w-]+)", flags=0),
@@ -345,7 +347,7 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
     _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
     # -- age and dates --
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|mins|hours|hrs|days|weeks|months|miles|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days|weeks|months|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s+(?:months?|weeks?)\b)"),
     # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
     # ("Isla is 6 weeks old", "turned 18 months")
@@ -376,7 +378,7 @@ RULES: tuple[Rule, ...] = (
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
-    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!\s+to\s+(?:my|the|his|her|their)\s+(?:job|work|career|phone|desk|laptop|bed|couch|sofa)\b)"),
+    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their)\s+(?:job|work|career|phone|desk|laptop|bed|couch|sofa)\b)"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|\bno longer\s+(?:a\s+)?(?:vegetarian|vegan)\b|\bnot\s+(?:vegetarian|vegan)\s+any\s*more\b", value="eats meat"),
@@ -644,7 +646,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "I'm 80 years old in spirit", "90 on the inside"
             if name == "job":
                 value = _singular(value)  # "Tom and I are both nurses"
-            if name == "name" and (reading > 0 or value.split()[0].lower() in _NOT_NAME_WORDS):
+            if name == "name" and (
+                reading > 0 or any(w.lower() in _NOT_NAME_WORDS for w in value.split())
+            ):
                 continue  # not "am a nurse, Bangalore": a name comes first
             if name == "name":  # typed in lower case: "im rohan (ro is fine)"
                 value = " ".join(word[:1].upper() + word[1:] for word in value.split())
@@ -778,9 +782,5 @@ def _readings(predicate: str) -> list[str]:
 _NOT_NAME_WORDS = frozenset(
     "in at on from so not also just really still here back home sorry glad happy tired".split()
     # what "I'm English" or "I'm Catholic" says is no name ("Christian" may be one)
-    + """english british irish scottish welsh american canadian australian french german
-    spanish italian dutch polish portuguese brazilian mexican indian chinese japanese korean
-    russian ukrainian swedish norwegian danish finnish greek turkish nigerian ghanaian kenyan
-    african european asian latina latino catholic protestant jewish muslim hindu buddhist
-    sikh atheist agnostic mormon""".split()
+    + list(NOT_A_NAME)
 )

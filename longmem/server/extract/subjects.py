@@ -94,8 +94,8 @@ _KIN_GROUPS = tuple(
         harabeoji ojiichan papou zayde dedushka""",
         "aunt auntie tía tia tante zia teyze",
         "uncle tío tio onkel zio amca",
-        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka abla sis",
-        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya bro",
+        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka chechi abla sis",
+        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya bhai kuya bro",
         "friend bestie mate pal bff",
         "son hijo filho sohn figlio",
         "daughter hija filha tochter figlia",
@@ -267,7 +267,7 @@ _RELATION = re.compile(
 # fmt: off
 # Words for an older sibling said after the name, as Korean and Hindi English chat does
 # ("Soyeon unnie flies for Asiana now", "Minho hyung moved to Busan", "Priya didi").
-_KIN_AFTER = "unnie|eonni|noona|nuna|oppa|hyung|didi|bhaiya"
+_KIN_AFTER = "unnie|eonni|noona|nuna|oppa|hyung|didi|bhaiya|akka|chechi|kuya|bhai"
 _NAMED = re.compile(
     r"^(?P<name>" + _NAME + r")(?:\s+(?P<kin>(?i:" + _KIN_AFTER + r"))\b"
     # not a kind of thing: "Korean oppa culture is weird", "oppa types"
@@ -708,13 +708,20 @@ def _spell(contraction: Optional[str], rest: str) -> str:
     return (_CONTRACTIONS.get((contraction or "").lower(), "") + rest).strip()
 
 
+_PARTICIPLES = frozenset(
+    """got been gone quit left moved taken given seen made found become begun run won sold
+    bought built kept split""".split()
+)
+
+
 def _spell_s(rest: str) -> str:
     """A leading contraction spelled out: "'s got" → "has got", "'s a" → "is a"."""
     rest = rest.strip()
     if rest.startswith("'s"):
         after = rest[2:].strip()
         first = (lower_words(after) or [""])[0]
-        perfect = first in ("got", "been") or (first.endswith("ed") and first != "married")
+        # "Lachlan's quit the mines": has quit; "Lachlan's married": is married
+        perfect = first in _PARTICIPLES or (first.endswith("ed") and first != "married")
         return ("has " if perfect else "is ") + after
     for contraction, spelled in _CONTRACTIONS.items():
         if rest.startswith(contraction):

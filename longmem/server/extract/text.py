@@ -222,47 +222,82 @@ _NEWS_LABEL = re.compile(
 
 # An introduction, then what the user says of themself part by part: "I'm Lena, 29,
 # living in Hamburg", "Dmitri here, a backend dev, based in Tbilisi", "myself Priyanka,
-# working as an engineer" (Indian English), after a word said to someone ("Chale, I'm
-# Kwame, …"). Each such part is said as a clause of its own
-# ("I'm 29", "I'm living in Hamburg"); any other part ("with my mum", "in Vake") stays
-# with the one before it.
+# working as an engineer" (Indian English), "my name is Lena, 29, …", after a greeting
+# of another language ("Chale, I'm Kwame, …"). Each such part is said as a clause of its
+# own ("I'm 29", "I'm living in Hamburg"); any other part ("with my mum", "in Vake")
+# stays with the one before it, and once a part brings in someone else ("my brother Tom",
+# "on behalf of my mum", "mum to Arjun", "Tom's carer"), what follows is theirs.
+_LEAD_IN = (
+    "chale|che|oi|sawubona|privet|salaam|salam|shalom|hei|hej|hallo|ahoj|aloha|namaskar|"
+    "vanakkam|kumusta|habari|mambo|jambo|kia ora|bula|talofa|sannu|bawo|kedu|ciao|hola|salut"
+)
 _INTRO = re.compile(
-    r"^(?:(?-i:[A-Z][a-z]+),\s+)?(?:i'm|i am|myself)\s+"
-    r"(?P<name>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?)\s*,\s+"
-    r"|^(?P<here>[^\W\d_][\w'-]+)\s+here\s*,\s+",  # "dmitri here, …", typed in lower case
+    r"^(?:(?:" + _LEAD_IN + r")[,!]\s+)?(?:i'm|i am|myself|my name is|my name's|name's)\s+"
+    r"(?P<name>[^\W\d_][\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s*,\s*"
+    r"|^(?P<here>[^\W\d_][\w'-]+)\s+here\s*,\s*",  # "dmitri here, …", typed in lower case
     re.I,
 )
-# What "… here," says when it names no one: "new here, …", "same here, …".
+# What "… here," says when it names no one ("new here, …", "mum here, …", "lurker here"),
+# and what "I'm …," says when it is no name ("I'm English, …", "I'm Sri Lankan, …").
 _HERE_NOT_NAMED = words(
     "new same nobody somebody someone everyone everybody home back still just not out over "
-    "up down ok okay hi hey hello yes no all"
+    "up down ok okay hi hey hello yes no all mum mom mam mama dad papa grandma grandpa gran "
+    "granny nan wife husband hubby parent teacher nurse doctor student newbie noob lurker "
+    "beginner expat hot cold raining sunny update question"
+)
+NOT_A_NAME = words(
+    """english british irish scottish welsh scouse american canadian australian aussie kiwi
+    french german spanish italian dutch polish portuguese brazilian mexican indian chinese
+    japanese korean vietnamese filipino thai malaysian indonesian pakistani bengali
+    bangladeshi lankan nepali russian ukrainian swedish norwegian danish finnish greek
+    turkish egyptian moroccan nigerian ghanaian kenyan zimbabwean african european asian
+    arab latina latino latinx hispanic black white catholic protestant orthodox jewish
+    muslim hindu buddhist sikh atheist agnostic mormon autistic deaf blind trans gay queer
+    bi straight vegan vegetarian tired sorry happy fine okay back here new"""
 )
 _SELF_PART = re.compile(
-    r"^(?:(?:now|currently|originally|also)\s+)?(?:living|working|based|studying|staying|"
-    r"renting|from|retired|married|engaged|single|divorced|widowed)\b"
-    r"|^\d{1,3}(?:\s*(?:years old|yrs old|y/?o))?$|^(?:a|an)\s+[a-z][\w -]*$",
+    r"^(?:(?:now|currently|originally|also|happily|semi-)\s*)?(?:living|working|based|"
+    r"studying|staying|renting|from|retired|married|engaged|single|divorced|widowed)\b"
+    r"|^(?P<age>\d{1,3})(?:\s*(?:years old|yrs old|y/?o))?$|^(?:a|an)\s+[a-z][\w -]*$",
+    re.I,
+)
+# A part that brings in someone else: what follows it is theirs, not the user's.
+_SOMEONE_ELSE = re.compile(
+    r"^(?:my|our|his|her|their|your|he|she|they|this is)\b|\b(?:for|behalf of|to|of)\s+"
+    r"(?:my|our|his|her|their)\b|\b(?:mum|mom|dad|mother|father|parent)\s+(?:to|of)\b|"
+    r"\w's\s+\w|:",
     re.I,
 )
 
 
-def _introduced(sentence: str) -> str:
+def _introduced(sentence: str) -> tuple[str, str]:
     """An introduction's parts each said by the user: "I'm Lena, 29, living in Hamburg"
-    → "I'm Lena, I'm 29, I'm living in Hamburg"; any other sentence as it was."""
+    → "I'm Lena, I'm 29, I'm living in Hamburg"; and what is said after a part that brings
+    in someone else, to be read as a sentence of its own ("" if nothing). Any other
+    sentence as it was."""
     intro = _INTRO.match(sentence)
     if intro is None:
-        return sentence
-    # "Chale, I'm Kwame", "myself Priyanka", "dmitri here": each is "I'm" and the name.
+        return sentence, ""
     name: str = intro.group("name") or intro.group("here")
-    if intro.group("here") and (name.lower() in STOP_WORDS or name.lower() in _HERE_NOT_NAMED):
-        return sentence
-    head = "I'm " + name[:1].upper() + name[1:]
-    parts = sentence[intro.end() :].split(", ")
-    if not any(_SELF_PART.match(part.strip()) for part in parts):
-        return sentence
-    said = [head]
-    for part in parts:
-        said.append(("I'm " if _SELF_PART.match(part.strip()) else "") + part)
-    return ", ".join(said)
+    said_name = name[:1].upper() + name[1:]
+    named = [w.lower() for w in name.split()]
+    if any(w in STOP_WORDS or w in NOT_A_NAME for w in named) or (
+        intro.group("here") and named[0] in _HERE_NOT_NAMED
+    ):
+        return sentence, ""
+    parts = [part.strip() for part in sentence[intro.end() :].split(",")]
+    said = ["I'm " + said_name]
+    for at, text in enumerate(parts):
+        if _SOMEONE_ELSE.search(text):
+            if len(said) == 1:
+                return sentence, ""  # "Tom here, writing for my mum, 82, …": as it was
+            # "I'm Kwame, living in Accra, with my mum …": the rest on its own
+            return ", ".join(said), ", ".join(parts[at:])
+        own = _SELF_PART.match(text)
+        if own and own.group("age") and not 13 <= int(own.group("age")) <= 110:
+            own = None  # "I'm Sam, 180, trying to lose weight"
+        said.append(("I'm " if own else "") + text)
+    return ", ".join(said), ""
 
 
 def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
@@ -275,7 +310,9 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
         # engineer at Wolt": the news after its label is a clause of its own; the label
         # says nothing itself.
         return clauses(told, people)
-    sentence = _introduced(sentence)
+    sentence, rest = _introduced(sentence)
+    if rest:
+        return clauses(sentence, people) + clauses(rest, people)
     parts: list[str] = []
     start = scanned = 0
     left_has_clause = False
@@ -293,7 +330,13 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
         if starts_clause(right):
             carried = ""
         elif match.group("sep").strip(" ,") and starts_with_verb(right):
-            subject = subject_of(left)
+            # "… and started at Airbus": by the subject before, a named one too ("Lachlan's
+            # quit the mines and moved back to Brisbane")
+            subject = subject_of(left) or (
+                None
+                if _WHO.search(left) or _OBJECT_PRONOUN.search(right)
+                else _person_of(left, people)
+            )
             if subject is None:
                 continue
             carried = subject + " "
@@ -302,7 +345,9 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
             # other, by the subject of the first (not "my sister, married last year, moved…")
             if _WHO.search(left):
                 continue  # "My sister, who lives in Leeds, got engaged": one clause
-            subject = subject_of(left)
+            # the subject carried into the left side, if it got one ("Germaine finished her
+            # masters and is staying on in London, got a job…")
+            subject = subject_of(left) or carried.strip() or None
             if subject is None and not starts_with_verb(left) and not _OBJECT_PRONOUN.search(right):
                 # "Tom quit Acme, joined Google", "my sister, married…, moved…"; not
                 # "vikram turned 21, got him a watch", where someone else did it
@@ -411,7 +456,9 @@ def _person_of(left: str, people: Collection[str]) -> Optional[str]:
     if who.lower() in _EVENT_NOUNS:
         return None
     verb = bare.group("verb").lower()
-    done = verb in _PERSON_VERBS or (verb.endswith("ed") and verb not in _EVENT_VERBS)
+    # "Germaine finished her masters, got a job…": a name does what things also do
+    named = who[:1].isupper() and who.lower() not in STOP_WORDS | THING_NOUNS
+    done = verb in _PERSON_VERBS or (verb.endswith("ed") and (named or verb not in _EVENT_VERBS))
     return who if who.lower() in people or done else None
 
 

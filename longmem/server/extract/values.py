@@ -30,7 +30,7 @@ OCCUPATIONS = frozenset(
     attendant steward stewardess porter caretaker counsellor counselor therapist doula
     paralegal notary surveyor inspector auditor bookkeeper treasurer trainee resident
     registrar consultant sous-chef chef tech pm counsel adviser advisor strategist producer
-    gp cellist violinist pianist""".split()
+    gp cellist violinist pianist fellow postdoc dev""".split()
 )
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 # Homes as said: "our new flat", "a two-bed house".
@@ -43,6 +43,9 @@ _VALUE_END = re.compile(
     r"any more|too|as well|for now|for good|so far|since|last|next|this|that|from|because|"
     r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|"
     r"until|till|about|right|near|by|if|or|yet|still|already|lol|haha|btw|there|here|for|"
+    # what one moved there to do: "moved back to Brisbane to do an apprenticeship"
+    r"to (?:do|study|work|be|start|take|join|help|look|care|find|get|become|train|teach|"
+    r"finish|pursue|attend|open|run|try|live|stay|be with|see)|"
     r"is|was|were|are|will be|(?:over|out|down|up|back) (?:in|at|on|there|here)|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
