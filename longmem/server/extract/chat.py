@@ -87,7 +87,8 @@ _FILLER = re.compile(
     r"|(?:thanks|thank you|thx|ty|cheers)(?:\s+(?:for\s+[^,.!?]{1,40}?|so much|very much|"
     r"again|mate|pal|anyway|all|though|a lot|heaps|loads|guys|man|dude|bro))?\s*[,!.:]+\s+"
     r"|(?:got it|fair enough|no worries|good to know|noted|"
-    r"cool|great|nice|perfect|awesome|sweet|sure|alright|all right|why not|guess what|who knew|"
+    r"cool|great|grand|nice|perfect|awesome|sweet|sure|alright|all right|why not|guess what|"
+    r"who knew|"
     r"how about that|you know what|same(?: here)?|fair|exactly|gotcha|indeed|true)\s*[,!.:]+\s+)+",
     re.I,
 )

@@ -251,6 +251,8 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:work|works|working|worked)\s+(?:at|for|with)\s+[^,;]+?\s+as\s+" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:teach|teaches|taught|am teaching|is teaching)\s+(?P<v>[a-z][\w ]*?)\s+(?:at|in|to)\b", value="{v} teacher"),
     _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+[^,;:!?()]+)"),
+    # "moving into a curriculum advisor role at the Ministry", "stepped into a lead role"
+    _rule("job", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped|stepped up)\s+into\s+(?:a|an|the)\s+(?:new\s+)?(?P<v>[\w -]+?)\s+(?:role|position|post|job)\b"),
     _rule("job", r"\b(?:went|gone|going|turned|am|is)\s+freelance\b", value="freelancer"),
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
@@ -283,6 +285,9 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
+    # "got poached by Grab", "headhunted by Deloitte"
+    _rule("employer", r"^" + _GONE + r"(?:got\s+|been\s+)?(?:poached|headhunted|head-hunted)\s+by\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped)\s+into\s+(?:a|an|the)\s+(?:new\s+)?[\w -]+?\s+(?:role|position|post|job)\s+(?:at|with)\s+" + _V),
     _rule("employer", r"^" + _ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
     _rule("employer", r"\b" + _TAKEN_WORK + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
     _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
@@ -304,6 +309,11 @@ RULES: tuple[Rule, ...] = (
     # "moved house last week, now in Clifton", "back in Cork for good"
     _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+|renting\s+(?:a\s+room\s+|" + _A_HOME + r"\s+)?)?in\s+(?=(?-i:[A-Z]))" + _V),
     _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?back\s+(?:home\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+for good\b"),
+    # "in Toronto now, Scarborough": said short, as "we're in Lisbon now" is
+    _rule("home", r"^in\s+" + _PLACE_NAME + r"\s+(?:now|these days)\b(?!.*\b(?:for\s+(?:a|an|the|work|business|\d+|two|three|a few)|until|till|trip|holiday|vacation|conference|visiting|visit|back\s+(?:on|in|home))\b)"),
+    # "moved out of Kilimani to my own bedsitter in Westlands", "moved into our Punggol flat"
+    _rule("home", r"^" + _GONE + r"moved\s+out\s+of\s+[^,;]+?\s+(?:to|into)\s+" + _A_HOME + r"\s+in\s+" + _V),
+    _rule("home", r"^" + _GONE + r"moved\s+into\s+(?:our|my)\s+(?:new\s+|own\s+)?" + _PLACE_NAME + r"\s+" + _HOME_NOUN + r"\b"),
     # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield",
     # "shifted to Pune after the wedding"; "packed into" Nigerian English's: "we've packed
     # into our own place in Magodo"
