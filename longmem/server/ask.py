@@ -116,6 +116,7 @@ def _is_asked(relation: str, asked: list[str]) -> bool:
 
 
 _EAT = frozenset(("eat", "eats", "drink", "drinks"))
+_PARTNERED = frozenset(("dating", "seeing", "married", "engaged"))
 # What may follow "what does X do" and still ask for the job: "… do for work", "… now".
 _DOING_TAIL = frozenset(
     ("for", "work", "a", "living", "now", "these", "days", "nowadays", "currently", "then")
@@ -138,8 +139,19 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         strong = asked - _WEAK
         scored[name] = len(strong) * 2 + len(asked)
     doing = "what" in found and (_asks_doing(words) or "living" in found)
-    if not doing and (  # "where", "now" alone: "where do I get my pastries?" asks no key
-        not scored or not any(found & (set(ATTRIBUTES[n].asked_by.split()) - _WEAK) for n in scored)
+    # "Who is Bronte engaged to?", "Who is DeShawn dating?": the partner, by name
+    partnered = "who" in found and bool(found & _PARTNERED)
+    if partnered:  # a person is asked, not whether: not "User is engaged"
+        scored["partner"] = scored.get("partner", 0) + 4
+        scored.pop("relationship", None)
+    # "where", "now" alone: "where do I get my pastries?" asks no key
+    if (
+        not doing
+        and not partnered
+        and (
+            not scored
+            or not any(found & (set(ATTRIBUTES[n].asked_by.split()) - _WEAK) for n in scored)
+        )
     ):
         return []
     if found & _WHERE:

@@ -83,7 +83,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "partner",
         True,
         "has a partner,",
-        "partner wife husband girlfriend boyfriend spouse",
+        "partner wife husband girlfriend boyfriend spouse fiance fiancee fiancé fiancée",
     ),
     Attribute(
         "diet",

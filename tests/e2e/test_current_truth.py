@@ -593,6 +593,22 @@ def test_what_one_does_for_work_asks_the_job_first(
     assert hits[:2] == ["User works as a junior data analyst", "User works at the NHS"]
 
 
+@pytest.mark.parametrize(
+    "question", ["Who is my fiancé?", "Who am I engaged to?", "Who am I dating?", "who am i seeing"]
+)
+def test_who_the_user_is_with_finds_the_partner_by_name(
+    mem: Longmem, collection: str, question: str
+) -> None:
+    mem.remember(
+        "started seeing someone new. His name is Dapo, he's a lawyer", collection=collection
+    )
+    mem.remember("Dapo proposed!!! we're engaged", collection=collection)
+    mem.remember("The traffic was terrible today.", collection=collection)
+    assert (
+        _texts(mem.search(question, collection=collection, limit=5))[0] == "User's partner is Dapo"
+    )
+
+
 def test_a_name_that_is_a_word_finds_only_the_person(mem: Longmem, collection: str) -> None:
     mem.remember("My wife Rose is a nurse at Leeds General.", collection=collection)
     mem.remember("Rent rose by 10 percent.", collection=collection)
