@@ -811,6 +811,8 @@ def test_an_introduction_stops_where_someone_else_comes_in(
         ("We have a son called Leo", ("user", "children", "Leo")),
         ("got a new boyfriend, Lucas", ("user", "partner", "Lucas")),
         ("My manager is new. His name is Raj.", ("user", "manager", "Raj")),
+        ("baby boy is here! Gabriel Jose, 7 lbs", ("user", "children", "Gabriel Jose")),
+        ("son born last night. Lev. 3.4 kg. everyone fine", ("user", "children", "Lev")),
         ("I have a new boyfriend. He's a chef.", ("boyfriend:", "job", "chef")),
         ("started dating Lucas, he's a chef", ("user", "partner", "Lucas")),
         ("started dating Lucas, he's a chef", ("partner:Lucas", "job", "chef")),
@@ -846,6 +848,8 @@ def test_someone_the_user_has_is_named_and_told_of_after(
         "I had a boyfriend once. His name was Tom",  # was: not now
         "I'm seeing Ana tomorrow",
         "I'm going out with Tom tonight",
+        "my son is here for the weekend. Tom is with him",
+        "our baby boy turned 1",
         "been seeing a therapist",
         "married to my job lol",
         "my sister is marrying Tom",

@@ -240,6 +240,21 @@ def _relation(rel: str, name: str) -> tuple[str, str, str]:
     return (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
 
 
+# A child born, not yet named: "baby boy is here!", "son born last night", "our baby
+# girl arrived"; whose name may follow alone ("Gabriel Jose, 7 lbs").
+_BORN = re.compile(
+    r"^(?:(?:our|my|the)\s+)?(?:new\s+)?(?:(?P<baby>baby)\s+)?(?P<rel>son|daughter|boy|girl|baby)"
+    r"\s+(?:is\s+|was\s+|has\s+been\s+|'s\s+)?(?:here|born|arrived)\b",
+    re.I,
+)
+_BORN_AS = {"boy": "son", "girl": "daughter"}
+_BORN_RELATIONS = frozenset(("son", "daughter", "baby"))
+_NAME_ALONE = re.compile(
+    r"^(?P<name>" + _NAME + r"(?:\s+(?-i:[A-Z])[a-z]+)?)\s*(?:[,(]\s*\d[\d.,]*\s*(?:kg|kgs|lbs?|"
+    r"pounds|oz|g)\b.*)?$"
+)
+
+
 def had_relation(predicate: str) -> Optional[Subject]:
     """The relation a clause of the user's says they have ("have a girlfriend, Yui", "have
     a new girlfriend", "had a baby", "started dating Lucas"), whom a "she" or "her name
@@ -247,6 +262,10 @@ def had_relation(predicate: str) -> Optional[Subject]:
     told = _told_relation(predicate)
     if told:
         return relation_subject(*told)
+    born = _BORN.match(predicate)
+    if born:
+        rel = born.group("rel").lower()
+        return relation_subject(_BORN_AS.get(rel, rel), None)
     match = _HAS_UNNAMED.match(predicate)
     if match is None:
         return None
@@ -369,6 +388,11 @@ def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
     # what they did; "Sadly, my dad turned 70": a word before them, not them
     clause = _ASIDE.sub(r"\g<who> ", clause, count=1)
     clause = _OPENER.sub("", clause, count=1)
+    alone = _NAME_ALONE.match(clause)
+    if alone and previous is not None and previous.key[:-1] in _BORN_RELATIONS:
+        # "baby boy is here! Gabriel Jose, 7 lbs": the child just born, named
+        rel, name = previous.key[:-1], alone.group("name")
+        return Parsed(relation_subject(rel, name), "", _relation(rel, name))
     named = _NAMED_NOW.match(clause)
     if named and previous is not None and previous.key.endswith(":"):
         # "Our daughter is here! Her name is Ireoluwa": the one just mentioned, named
@@ -632,7 +656,8 @@ _THINGS = frozenset(
     company office landlord landlady doctor doc vet teacher neighbour neighbor plan plans
     wedding party rent bus train flight weather life phone laptop gym shop store
     restaurant café cafe band club firm mine ours yours tea coffee food lunch dinner
-    breakfast meeting parking hq stuff project order package parcel""".split()
+    breakfast meeting parking hq stuff project order package parcel boy girl boys girls
+    twins""".split()
 )
 
 
