@@ -39,6 +39,7 @@ from .subjects import (
     had_relation,
     lower_opener,
     mentioned_relations,
+    newcomer_of,
     parse_subject,
 )
 from .text import (
@@ -155,6 +156,7 @@ class RuleExtractor:
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
         previous: Optional[Subject] = None
+        newcomer: Optional[Subject] = None  # introduced by the clause before, not named
         for sentence in sentences(content):
             until = expiry(sentence, said)
             correction = _CORRECTION.search(sentence)
@@ -168,7 +170,8 @@ class RuleExtractor:
             condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
             for clause in clauses(sentence, PERSON_WORDS) if sentence else []:
                 condition = condition or _CONDITION.match(clause) is not None
-                parsed = parse_subject(clause, previous)
+                parsed = parse_subject(clause, previous, newcomer)
+                newcomer = newcomer_of(parsed)
                 if parsed.subject.key != USER:
                     previous = parsed.subject
                 else:  # "I have a new girlfriend. She's a GP": the girlfriend
@@ -189,9 +192,18 @@ class RuleExtractor:
 # thirty lol". Not a number in a list ("2. buy a cake"), nor a child's age (under 13).
 _NUMBER_FIRST = re.compile(r"^\s*(?P<n>\d{2,3})\s*(?P<p>[.!,]+)\s")
 _BIRTHDAY_WORDS = re.compile(
-    r"\b(?:birthday|bday|b-day|cake|candles|celebrat\w*|party|another year|years? (?:young|old"
-    r"|older)|older|flirty|dirty|quiet one|big one|milestone|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety)\b|🎂|🥳|🎉",
+    r"\b(?:birthday|bday|b-day|no cake|another year|years? (?:young|older)|older|flirty|dirty|"
+    r"quiet one|big one|milestone|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|🎂|🥳",
+    re.I,
+)
+# … not someone else's birthday, an anniversary, or a count ("50! mum's 50th birthday
+# party", "18. happy birthday to my baby girl", "25! years married", "100. that's how
+# many guests", "40. Forty quid for a birthday cake").
+_NOT_MY_BIRTHDAY = re.compile(
+    r"\w['’]s\b|\b(?:happy birthday to|anniversary|married|wedding|how many|guests|people|"
+    r"quid|pounds|dollars|bucks|euros|minutes|pages|floors|episodes|years? ago|"
+    r"(?:my|our|his|her|their)\s+(?:baby|son|daughter|kid|kids|mum|mom|dad|wife|husband|"
+    r"partner|girlfriend|boyfriend|sister|brother|grandma|grandpa|nan|friend|bestie|dog|cat))\b|[£$€]",
     re.I,
 )
 
@@ -202,7 +214,8 @@ def _birthday_number(content: str) -> str:
     match = _NUMBER_FIRST.match(content)
     if match is None or not 13 <= int(match.group("n")) <= 110:
         return content
-    if not _BIRTHDAY_WORDS.search(content[match.end() :]):
+    rest = content[match.end() :]
+    if not _BIRTHDAY_WORDS.search(rest) or _NOT_MY_BIRTHDAY.search(rest):
         return content
     return f"I'm {match.group('n')}{match.group('p')} {content[match.end() :]}"
 
@@ -290,7 +303,8 @@ def _facts_of(
     facts: list[ExtractedFact] = []
     relations = [] if parsed.relation is None else [parsed.relation]
     if subject.key == USER:
-        relations += [r for r in mentioned_relations(parsed.predicate) if r not in relations]
+        told = mentioned_relations(parsed.predicate, sentence)
+        relations += [r for r in told if r not in relations]
     for kind, word, name in relations:
         facts.append(
             ExtractedFact(

@@ -132,6 +132,13 @@ STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|t
 
 # A place by its name, capitalised word by word: "Fremantle", "Kings Cross".
 _PLACE_NAME = r"(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,3})"
+# Capitalised words that name no place: days, months, languages said with "in".
+_NOT_A_PLACE_WORD = (
+    r"(?:" + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) + r"|Christmas|Easter|"
+    r"English|French|Spanish|German|Hindi|Croatian|Portuguese|Italian|Chinese|Japanese|DocuSign|"
+    r"Zoom|Teams|MS|Microsoft|Slack|Python|Java|Windows|Linux|Mac|Android|iOS|Excel|Google|"
+    r"Notion|Ubuntu|Flutter|WFH|PG|Sales|Marketing|Team|Night|Decaf)\b"
+)
 # A job said as a fragment, no verb before it and no article in it: "staff engineer".
 _FRAGMENT = (
     r"(?!(?:am|is|are|was|were|be|been|being|have|has|had|do|does|did|work|works|working|"
@@ -206,7 +213,9 @@ _NOT_A_STAY = (
     r"(?:days|nights|weeks)|(?:two|three|four|five|\d+)\s+(?:nights|days|weeks)|half[- ]term|"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"(?:my|our|his|her|their|the)\s+(?:daughter|son|kids?|children|mum|mom|dad|parents|nan|gran|"
-    r"grandma|grandad|sister|brother|business|bakery|shop|company|office|staff|team|studio))|"
+    r"grandma|grandad|sister|brother|in-laws|business|bakery|shop|company|office|staff|team|studio|"
+    r"trip|conference|party|afterparty|birthday|event|gig|match|course|festival|new office)|"
+    r"(?:my|our|the)\s+[\w-]+\s+(?:party|trip|conference|event))|"
     r"on\s+(?:holiday|vacation)|holiday\s+(?:home|cottage|let|rental)|airbnb|hotel|hostel|"
     r"next\s+(?:week|weekend|month)|this\s+weekend)\b)"
 )
@@ -317,8 +326,10 @@ RULES: tuple[Rule, ...] = (
     # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield",
     # "shifted to Pune after the wedding"; "packed into" Nigerian English's: "we've packed
     # into our own place in Magodo"
-    _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into)|packed\s+into)\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
-    _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+)?to\s+(?!(?:Zoom|Teams|Slack|Python|Java|Windows|Linux|Mac|Android|iOS|Excel|Google)\b)" + _PLACE_NAME),
+    _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into)|packed\s+into)\s+" + _NOT_A_STAY + _A_HOME + _HOME_AT, value="{at} {v}"),
+    # … with a word of home in the clause: "shifted to Marketing", "shifted to Notion",
+    # "shifted to night shifts" say no move
+    _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+)?to\s+(?=.*\b(?:after\s+(?:the\s+)?(?:wedding|marriage|shaadi)|family|parents|in-laws|for good|permanently|house|flat|home|apartment|rent)\b)(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + r"(?!\s+(?-i:[a-z])\w*\s*(?:office|team|branch)\b)"),
     _rule("home", r"^(?:my|our)\s+(?:new\s+)?" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
     _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
     # Where the user's new neighbours are, and where the commute starts: "our new
@@ -334,18 +345,18 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^(?:have|has)\s+(?:been|lived)\s+in\s+(?P<v>[^,;:!?()]+?)\s+(?:forever|for\s+(?:years|ages|decades|\w+\s+years)|since)\b"),
     _rule("home", r"^" + _GONE + r"(?:bought|buying|rented|renting|signed for|closed on)\s+" + _NOT_A_STAY + r"(?:(?:a|an|our|my|the)\s+)?(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|one)" + _HOME_AT, value="{at} {v}"),
     _rule("home", r"^" + _GONE + r"(?:signed|signing)\s+" + _NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy|tenancy agreement|rental agreement)\s+(?:on|for)\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
-    _rule("home", r"^" + _ADV + r"(?:signed|signing)\s+" + _NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy)\s+in\s+" + _PLACE_NAME),
+    _rule("home", r"^" + _ADV + r"(?:signed|signing)\s+" + _NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + r"(?!['’]s?\b)(?=\s*(?:$|[,.!;]|\s(?:now|today|yesterday|last|this|finally|and)\b))"),
     # "I stay in Ajah" is where one lives, said so in Nigerian and Scottish English; not
     # "I'm staying in…", a stay
-    _rule("home", r"^" + _ADV + r"(?:stay|stays)\s+in\s+" + _PLACE_NAME + r"(?=\s*(?:$|[,.!;]|\s(?:with|and|now|near|these days)\b))"),
+    _rule("home", r"^" + _ADV + r"(?:stay|stays)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r"|(?:Travelodge|Hilton|Marriott|Premier|Holiday|Airbnb|Ibis|Hyatt|Sheraton|Character|Touch|Shape|School|Line|Bed)\b)" + _PLACE_NAME + r"(?=\s*(?:$|[,.!;]|\s(?:with\s+(?:my|our)|and|now|near|these days)\b))"),
     # "sublet a flat in Grünerløkka": taken from a tenant, a home (not "sublet my flat")
-    _rule("home", r"^" + _GONE + r"(?:sublet|subletting|sublets)\s+" + _NOT_A_STAY + r"(?:a|an)\s+(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|room)\s+in\s+" + _V),
+    _rule("home", r"^" + _GONE + r"(?:sublet|subletting|sublets)\s+" + _NOT_A_STAY + r"(?!.*\bto\s+(?:a|an)\s)(?:a|an)\s+(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|room)\s+in\s+" + _V),
     _rule("home", r"^" + _GONE + r"(?:got|picked up|collected|have got|has got)\s+" + _NOT_A_STAY + r"(?:the|our|my)\s+keys\s+(?:to|for)\s+" + _OUR_HOME + _HOME_AT, value="{at} {v}"),
     # unpacked for good, not a suitcase in a hotel: "finally unpacked in Glasgow", "unpacked
     # the last box at our new flat in Hove"
     _rule("home", r"^(?:(?:have|has|just|now)\s+)*(?:finally|officially|all)\s+unpacked\s+in\s+" + _V),
     _rule("home", r"^" + _GONE + r"unpacked\s+(?:(?:the\s+(?:last|final)\s+box(?:es)?|everything)\s+(?:(?:at|in)\s+" + _OUR_HOME + r"\s+)?|(?:at|in)\s+" + _OUR_HOME + r"\s+)in\s+" + _V),
-    _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:renting|rent|rents)\s+" + _NOT_A_STAY + r"(?:(?:" + _A_HOME + r"|a\s+room)\s+)?in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:renting|rent|rents)\s+" + _NOT_A_STAY + r"(?!.*\bto\s+(?:a|an)\s)(?:(?:" + _A_HOME + r"|a\s+room)\s+)?in\s+" + _V),
     _rule("home", r"^(?:(?:my|our)\s+)?(?:new\s+)?address(?:'s|\s+is)\s+(?:now\s+)?(?P<v>\d+\w*\s+[A-Za-z][^,;:!?()]*)"),
     # a place, named: "home is Lisbon now", not "home is a mess now"
     _rule("home", r"^home(?:'s|\s+is)\s+(?:now\s+(?P<v>(?-i:[A-Z])[^,;:!?()]+)|(?P<v2>(?-i:[A-Z])[^,;:!?()]+?)\s+(?:now|these days|nowadays)\b)"),

@@ -181,16 +181,35 @@ _HAS_NAMED = re.compile(
 # "seeing someone new, Sam", "in a relationship with Priya", "married to Arjun". Not
 # "seeing Ana tomorrow" nor "going out with Tom tonight".
 _SOMEONE = r"someone(?:\s+new)?\s*(?:,|[—–:-]|\s[—–-])\s*"
+# What may follow a partner's name: the end, a pause, or when ("… Ana for 3 months now");
+# not "Lisa for physio", "Ana's posts", "Tom and the lads", "Tinder guys".
+_PARTNER_NAME_END = (
+    r"(?=\s*(?:$|[,.!?;:)—–-]|🥰|❤|💍|😍|\s(?:now|since|last|this|again|too|officially|finally|lol|"
+    r"haha|for\s+(?:\d+|a|an|two|three|four|five|six|a\s+few|several)\s+(?:days?|weeks?|months?|"
+    r"years?)|in\s+(?:"
+    + "|".join(MONTH_NAMES)
+    + r"|\d{4}|the\s+(?:spring|summer|autumn|fall|winter))|"
+    r"next\s+\w+|on\s+\w+day|and\s+(?:it|we|he|she|i)\b)))"
+)
 _DATING = re.compile(
     r"^(?:(?:started|been|am|are|is|now|just|officially|got)\s+)*(?:dating\s+"
     r"|(?:started|been)\s+(?:going\s+out\s+with|seeing)\s+(?:" + _SOMEONE + r")?"
-    r"|seeing\s+" + _SOMEONE + r"|in\s+a\s+relationship\s+with\s+|(?:back\s+)?together\s+with\s+"
+    r"|seeing\s+" + _SOMEONE + r"|in\s+a\s+relationship\s+with\s+|back\s+together\s+with\s+"
     # "married to Arjun now officially", "I married Ana", "engaged to Sam", "marrying Tom"
-    r"|(?:married|engaged)\s+to\s+|married\s+|marrying\s+"
-    # "met someone at bouldering, Priya, she's a GP": someone met, named and told of
-    r"|met\s+someone(?:\s+new)?(?:\s+(?:at|on|through|in)\s+[^,;]+?)?\s*,\s*(?=(?-i:[A-Z])\w+\s*(?:$|,\s*(?:she|he)\b)))"
-    r"(?-i:(?P<name>" + _NAME + r"))\b",
+    r"|(?:married|engaged)\s+to\s+|married\s+|marrying\s+)"
+    r"(?!(?:Mr|Mrs|Ms|Dr|Prof)\b|(?:Christmas|Easter|New|Valentine|Halloween|Diwali|Eid|Boxing|"
+    r"Thanksgiving)\b)"
+    r"(?-i:(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?))(?!['’])"
+    + _PARTNER_NAME_END
+    # not someone seen for help: "started seeing Marta, a therapist"
+    + r"(?!\s*,\s*(?:a|an|my)\s+(?:[\w-]+\s+)?(?:therapist|counsellor|counselor|psychologist|"
+    r"psychiatrist|doctor|gp|physio|physiotherapist|dentist|coach|tutor|trainer|specialist)\b)",
     re.I,
+)
+# A partnership told as over: "I married Ana but we split last year", "married to Arjun
+# for 12 years before he passed".
+_OVER = re.compile(
+    r"\b(?:split|splitting|divorced|divorcing|separated|broke up|passed|died|widowed|ex)\b", re.I
 )
 # A relation the user has, not yet named: "I have a new girlfriend", "we had a baby boy",
 # "I've been seeing someone".
@@ -206,17 +225,18 @@ _HAS_UNNAMED = re.compile(
 # The name of someone just mentioned but not named: "Her name is Mio", "his name's Lev",
 # "she's called Ire", "we named him Lev", "we're calling her Ada".
 _NAMED_NOW = re.compile(
-    r"^(?:(?P<name_first>" + _NAME + r")\s*,\s*(?=(?:she|he)(?:'s|\s+is)\s)|"
+    r"^(?:(?-i:(?P<name_first>" + _NAME + r"))\s*,\s*(?=(?:she|he)(?:'s|\s+is)\s(?!my\b))|"
     r"(?:(?:her|his)\s+name(?:'s|\s+is)|(?:she|he)(?:'s|\s+is)\s+called|"
     r"(?:(?:we|i)(?:\s+have\s+|'ve\s+|\s+)(?:named|called)|(?:we're|we\s+are|i'm|i\s+am)\s+"
-    r"(?:calling|naming))\s+(?:her|him))\s+(?P<name>" + _NAME + r")\b)",
+    r"(?:calling|naming))\s+(?:her|him))\s+(?-i:(?P<name>" + _NAME + r"))\b)",
     re.I,
 )
 
 
-def mentioned_relations(clause: str) -> list[tuple[str, str, str]]:
-    """(user attribute, relation word, name) of each named relation a clause mentions."""
-    told = _told_relation(clause)
+def mentioned_relations(clause: str, sentence: str = "") -> list[tuple[str, str, str]]:
+    """(user attribute, relation word, name) of each named relation a clause mentions
+    (``sentence``, the clause's whole sentence, may tell a partnership over)."""
+    told = _told_relation(clause, sentence)
     found = [_relation(*told)] if told else []
     for match in _MENTIONED.finditer(clause):
         rel, name = match.group("rel").lower(), match.group("name")
@@ -225,14 +245,15 @@ def mentioned_relations(clause: str) -> list[tuple[str, str, str]]:
     return found
 
 
-def _told_relation(predicate: str) -> Optional[tuple[str, str]]:
+def _told_relation(predicate: str, sentence: str = "") -> Optional[tuple[str, str]]:
     """(relation word, name) of someone a clause of the user's says they have or date."""
     match = _HAS_NAMED.match(predicate)
     if match:
         rel, name = match.group("rel").lower(), match.group("name")
     else:
         match = _DATING.match(predicate)
-        rel, name = "partner", match.group("name") if match else ""
+        over = match is not None and _OVER.search(sentence or predicate) is not None
+        rel, name = "partner", match.group("name") if match and not over else ""
     return (rel, name) if name and name.split()[0].lower() not in _NOT_NAMES else None
 
 
@@ -253,6 +274,23 @@ _NAME_ALONE = re.compile(
     r"^(?P<name>" + _NAME + r"(?:\s+(?-i:[A-Z])[a-z]+)?)\s*(?:[,(]\s*\d[\d.,]*\s*(?:kg|kgs|lbs?|"
     r"pounds|oz|g)\b.*)?$"
 )
+
+
+# A relation said to have just come ("Our daughter is here!", "My manager is new", "my
+# son was born today"): whom the next clause may name.
+_ARRIVED = re.compile(r"^(?:is|was|has been|'s)?\s*(?:here|new|born|arrived)\b", re.I)
+
+
+def newcomer_of(parsed: Parsed) -> Optional[Subject]:
+    """Someone a clause introduces without a name, whom the next clause may name: a
+    relation the user says they have ("I have a new girlfriend", "baby boy is here!") or
+    one said to have just come ("Our daughter is here!")."""
+    if parsed.subject.key == USER:
+        found = had_relation(parsed.predicate)
+        return found if found is not None and found.key.endswith(":") else None
+    if parsed.subject.key.endswith(":") and _ARRIVED.match(parsed.predicate.strip()):
+        return parsed.subject
+    return None
 
 
 def had_relation(predicate: str) -> Optional[Subject]:
@@ -381,23 +419,29 @@ class Parsed:
     relation: Optional[tuple[str, str, str]] = None  # (user attribute, relation word, name)
 
 
-def parse_subject(clause: str, previous: Optional[Subject]) -> Parsed:
-    """Who a clause is about, and what it says of them."""
+def parse_subject(
+    clause: str, previous: Optional[Subject], newcomer: Optional[Subject] = None
+) -> Parsed:
+    """Who a clause is about, and what it says of them. ``newcomer``: someone the clause
+    before introduced without a name ("Our daughter is here!", "I have a new girlfriend"),
+    whom this one may name ("Her name is Mio", "Gabriel Jose, 7 lbs")."""
     clause = _LEAD_TIME.sub("", clause, count=1)
     # "Priya, who works with me, moved…": who they are, said between commas, is not
     # what they did; "Sadly, my dad turned 70": a word before them, not them
     clause = _ASIDE.sub(r"\g<who> ", clause, count=1)
     clause = _OPENER.sub("", clause, count=1)
     alone = _NAME_ALONE.match(clause)
-    if alone and previous is not None and previous.key[:-1] in _BORN_RELATIONS:
+    if alone and newcomer is not None and newcomer.key[:-1] in _BORN_RELATIONS:
         # "baby boy is here! Gabriel Jose, 7 lbs": the child just born, named
-        rel, name = previous.key[:-1], alone.group("name")
-        return Parsed(relation_subject(rel, name), "", _relation(rel, name))
+        rel, name = newcomer.key[:-1], alone.group("name")
+        if name.split()[0].lower() not in _NOT_NAMES:
+            return Parsed(relation_subject(rel, name), "", _relation(rel, name))
     named = _NAMED_NOW.match(clause)
-    if named and previous is not None and previous.key.endswith(":"):
+    name = (named.group("name") or named.group("name_first")) if named else ""
+    if named and newcomer is not None and name.split()[0].lower() not in _NOT_NAMES:
         # "Our daughter is here! Her name is Ireoluwa": the one just mentioned, named
         # "… seeing someone — Sigrid, she's a cellist": named, then told of
-        rel, name = previous.key[:-1], named.group("name") or named.group("name_first")
+        rel = newcomer.key[:-1]
         rest = clause[named.end() :]
         if named.group("name_first"):
             rest = _spell_s(re.sub(r"^(?:she|he)", "", rest, flags=re.I))

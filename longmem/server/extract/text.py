@@ -456,14 +456,19 @@ def _person_of(left: str, people: Collection[str]) -> Optional[str]:
     if who.lower() in _EVENT_NOUNS:
         return None
     verb = bare.group("verb").lower()
-    # "Germaine finished her masters, got a job…": a name does what things also do
-    named = who[:1].isupper() and who.lower() not in STOP_WORDS | THING_NOUNS
+    # "Germaine finished her masters, got a job…": a name does what things also do, said
+    # of her own (not "Masters finished and moved to Berlin")
+    named = (
+        who[:1].isupper()
+        and who.lower() not in STOP_WORDS | THING_NOUNS
+        and re.search(r"\b(?:her|his|their)\b", left, re.I) is not None
+    )
     done = verb in _PERSON_VERBS or (verb.endswith("ed") and (named or verb not in _EVENT_VERBS))
     return who if who.lower() in people or done else None
 
 
 _DIED = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
-_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|his)\b", re.I)
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|his|me)\b", re.I)
 _WHO = re.compile(r",\s*(?:(?:the one|the guy|the girl)\s+)?(?:who|which|whose|whom|where)\b", re.I)
 # Pasts that as often say how one is: "I'm 30, married, live in York", "30, broke, happy".
 _PAST_AS_STATE = words("married broke been lost made")

@@ -43,7 +43,9 @@ _VALUE_END = re.compile(
     r"any more|too|as well|for now|for good|so far|since|last|next|this|that|from|because|"
     r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|"
     r"until|till|about|right|near|by|if|or|yet|still|already|lol|haha|btw|there|here|for|"
-    # what one moved there to do: "moved back to Brisbane to do an apprenticeship"
+    # what one moved there to do: "moved back to Brisbane to do an apprenticeship"; to whom
+    # or how a room is let: "in Didsbury to a student", "via Spareroom"
+    r"to an?|via|"
     r"to (?:do|study|work|be|start|take|join|help|look|care|find|get|become|train|teach|"
     r"finish|pursue|attend|open|run|try|live|stay|be with|see)|"
     r"is|was|were|are|will be|(?:over|out|down|up|back) (?:in|at|on|there|here)|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
