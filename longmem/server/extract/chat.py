@@ -61,8 +61,9 @@ def is_chat_word(word: str) -> bool:
 
 _FILLER = re.compile(
     # a greeting before the news: "Hello, I'm Sam", "Hey there, …", "Hiya! …"
-    r"^(?:(?:(?:hello|hey|hi|hiya|howdy|greetings|yo|g'?day)(?:\s+(?:there|all|everyone|"
-    r"everybody|folks|again|friend))?|good\s+(?:morning|afternoon|evening)|"
+    r"^(?:(?:(?:hel+o+(?:\s+hel+o+)?|he+y+|hi+|hiya|howdy|greetings|yo|g'?day|kia\s+ora)"
+    r"(?:\s+(?:there|all|everyone|everybody|folks|again|friends?|y'all|guys|love|mate|chatgpt|"
+    r"claude|bot|assistant))?|good\s+(?:morning|afternoon|evening)|"
     r"hola|ciao|salut|namaste|bonjour)\s*[,!.:]+\s+|(?:morning|evening)\s*[,!.]+\s+"
     r"|(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi|"
     + CHAT
