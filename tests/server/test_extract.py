@@ -684,6 +684,8 @@ def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str
         "18. happy birthday to my baby girl",
         "25! years married today, anniversary cake",
         "100. that's how many guests",
+        "50! Happy birthday Dad",
+        "40. Quiet one this year for Tom",
         # a reviewer's: numbers that are no age, jobs that are not the user's
         "34 the day before yesterday I finally fixed the boiler",
         "clocked 50 on the motorway",
@@ -709,6 +711,7 @@ def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str
         "We shifted to Zoom for meetings",
         "shifted to a new role",
         "I stay in hotels when I travel",
+        "Might stay in Lagos, not sure",
         "in Paris now for a conference",
         "in Paris now, back on Monday",
         "moving into a bigger role at work",
@@ -779,6 +782,11 @@ def test_an_introduction_says_each_of_its_parts_of_the_user(
         ("I'm Sri Lankan, living in Colombo", "User lives in Colombo"),
         ("I'm Sam, 180, trying to lose weight", "User is Sam, 180, trying to lose weight"),
         ("Mum here, 38, living in Leeds", "User's mum here living in Leeds"),
+        ("I'm Irish-American, living in Boston", "User lives in Boston"),
+        (
+            "I'm done, 29 emails later, living in hell",
+            "User is done, 29 emails later, living in hell",
+        ),
         ("I'm a nurse, Bangalore", "User works as a nurse"),  # a place after it, no name
         ("new here, living in Leeds", "New here, living in Leeds"),
         ("Hello Kitty is my favourite", "Hello Kitty is User's favourite"),
@@ -799,6 +807,7 @@ def test_what_only_looks_like_an_introduction_or_a_greeting(content: str, text: 
         ("Tom here, writing on behalf of my mum, 82, living in Hull", ("user", "name", "Tom")),
         ("Sam here, typing for my dad, retired, living in Goa", ("user", "name", "Sam")),
         ("I'm Ana, my husband is Tom, 35, a pilot", ("user", "name", "Ana")),
+        ("I'm Sam, and my wife is Ana, 34, a teacher", ("user", "name", "Sam")),
     ],
 )
 def test_an_introduction_stops_where_someone_else_comes_in(

@@ -200,7 +200,8 @@ _BIRTHDAY_WORDS = re.compile(
 # party", "18. happy birthday to my baby girl", "25! years married", "100. that's how
 # many guests", "40. Forty quid for a birthday cake").
 _NOT_MY_BIRTHDAY = re.compile(
-    r"\w['’]s\b|\b(?:happy birthday to|anniversary|married|wedding|how many|guests|people|"
+    r"\w['’]s\b|\b(?:happy birthday|for (?-i:[A-Z])\w+|anniversary|married|wedding|how many|"
+    r"guests|people|"
     r"quid|pounds|dollars|bucks|euros|minutes|pages|floors|episodes|years? ago|"
     r"(?:my|our|his|her|their)\s+(?:baby|son|daughter|kid|kids|mum|mom|dad|wife|husband|"
     r"partner|girlfriend|boyfriend|sister|brother|grandma|grandpa|nan|friend|bestie|dog|cat))\b|[£$€]",

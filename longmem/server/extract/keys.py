@@ -668,7 +668,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             if name == "job":
                 value = _singular(value)  # "Tom and I are both nurses"
             if name == "name" and (
-                reading > 0 or any(w.lower() in _NOT_NAME_WORDS for w in value.split())
+                reading > 0 or any(w.lower() in _NOT_NAME_WORDS for w in re.split(r"[\s-]+", value))
             ):
                 continue  # not "am a nurse, Bangalore": a name comes first
             if name == "name":  # typed in lower case: "im rohan (ro is fine)"

@@ -390,7 +390,8 @@ _IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")
 _THIRD = re.compile(r"^(?:he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
 _NOT_NAMES = (
     frozenset(
-        """the today this that these those it its our my his her their there here what when
+        """might must shall should would could
+    the today this that these those it its our my his her their there here what when
     where why how can could would should will yes no thanks thank big first last every
     had got just switched heads tonight tomorrow yesterday oh also and but so actually
     finally anyway update news quick since after before then now still new old good

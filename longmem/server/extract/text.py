@@ -263,8 +263,9 @@ _SELF_PART = re.compile(
 )
 # A part that brings in someone else: what follows it is theirs, not the user's.
 _SOMEONE_ELSE = re.compile(
-    r"^(?:my|our|his|her|their|your|he|she|they|this is)\b|\b(?:for|behalf of|to|of)\s+"
-    r"(?:my|our|his|her|their)\b|\b(?:mum|mom|dad|mother|father|parent)\s+(?:to|of)\b|"
+    r"^(?:(?:and|but|so|plus)\s+)?(?:my|our|his|her|their|your|he|she|they|this is)\b|"
+    r"\b(?:for|behalf of|to|of)\s+(?:my|our|his|her|their)\b|"
+    r"\b(?:mum|mom|dad|mother|father|parent)\s+(?:to|of)\b|"
     r"\w's\s+\w|:",
     re.I,
 )
@@ -280,7 +281,12 @@ def _introduced(sentence: str) -> tuple[str, str]:
         return sentence, ""
     name: str = intro.group("name") or intro.group("here")
     said_name = name[:1].upper() + name[1:]
-    named = [w.lower() for w in name.split()]
+    named = [w.lower() for p in name.split() for w in p.split("-")]  # "Irish-American"
+    if name[:1].islower() and intro.group("name") and any(c.isupper() for c in sentence):
+        return (
+            sentence,
+            "",
+        )  # "I'm done, 29 emails later": a name in lower case only in lower-case chat
     if any(w in STOP_WORDS or w in NOT_A_NAME for w in named) or (
         intro.group("here") and named[0] in _HERE_NOT_NAMED
     ):
