@@ -444,6 +444,8 @@ THING_NOUNS = words(
     """lease visa contract money exams uni project party birthday interview weather life
     things plans mortgage offer divorce funding"""
 )
+# Words that open a clause without naming anyone (built once, not per clause).
+_NOT_A_PERSON = STOP_WORDS | THING_NOUNS
 _EVENT_NOUNS = THING_NOUNS | words("baby year summer job")  # "Summer" is a name as well
 
 
@@ -466,7 +468,7 @@ def _person_of(left: str, people: Collection[str]) -> Optional[str]:
     # of her own (not "Masters finished and moved to Berlin")
     named = (
         who[:1].isupper()
-        and who.lower() not in STOP_WORDS | THING_NOUNS
+        and who.lower() not in _NOT_A_PERSON
         and re.search(r"\b(?:her|his|their)\b", left, re.I) is not None
     )
     done = verb in _PERSON_VERBS or (verb.endswith("ed") and (named or verb not in _EVENT_VERBS))
