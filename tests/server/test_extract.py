@@ -733,6 +733,58 @@ def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("content", "home"),
+    [
+        ("based in Bengaluru, Koramangala side, been here 6 yrs now", "Bengaluru"),
+        ("shifted to Pune last month, Meghna got a posting here.", "Pune"),
+        ("we've shifted to Wellington, Island Bay. the wind is no joke", "Wellington"),
+        ("shifted to Mumbai for work", "Mumbai"),
+        ("based in the Netherlands now", "Netherlands"),
+        ("I'm based out of Austin", "Austin"),
+        ("I'm Berlin-based now", "Berlin"),
+        ("based in Ōtautahi / Christchurch, Sydenham", "Ōtautahi / Christchurch"),
+        ("shifted back to Kochi, Kerala", "Kochi"),
+        ("based in São Paulo", "São Paulo"),
+        ("based in Sao Paulo", "Sao Paulo"),
+    ],
+)
+def test_a_known_place_after_shifted_or_based_is_a_home(content: str, home: str) -> None:
+    found = [(f.attribute, f.value) for f in _extract(content) if f.subject == "user"]
+    assert ("home", home) in found
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "shifted to Marketing last month",
+        "shifted to Police Scotland",
+        "shifted to the Delhi office",
+        "shifted to Bangalore for a project for 3 months",
+        "based in Goa till Friday",
+        "based in Lisbon for the month",
+        "based in the dark about it all",
+        "shifted to Time Out's events team",
+        "shifted to Sales",
+        "based in Sandhurst Road? no idea",
+        "I'm Ruby-based, code-wise",
+    ],
+)
+def test_shifted_or_based_without_a_known_place_or_for_a_while_is_no_home(content: str) -> None:
+    assert "home" not in [f.attribute for f in _extract(content)]
+
+
+def test_places_are_folded_and_read_once() -> None:
+    from longmem.server.extract import places
+
+    assert places.fold("  São   Paulo ") == "sao paulo"
+    assert places.is_place("Malmö") and places.is_place("Malmo")
+    assert places.is_place("the Gold Coast") and places.is_place("Port of Spain, Trinidad")
+    assert not places.is_place("Marketing") and not places.is_place("University")
+    names = places._names()
+    assert places._names() is names and len(names) > 30_000
+
+
+@pytest.mark.parametrize(
     ("content", "keys"),
     [
         ("I'm Lena, 29, living in Hamburg", {("name", "Lena"), ("age", "29"), ("home", "Hamburg")}),

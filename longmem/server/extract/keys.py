@@ -6,7 +6,8 @@ Attributes (facts.ATTRIBUTES), each from a few phrasings — a sample:
         in X, settled in X, our flat is in X, "we're in X now", bought / rented / took a
         place in X, signed a lease on a flat in X, got the keys to our new house in X,
         finally unpacked in X, home is X now, X is our home now, our new address is X,
-        "our new flat is a walk from X" (near X);
+        "our new flat is a walk from X" (near X); and, where X is a known place
+        (places.py), based in X, shifted to X, X-based;
         location (temporary, with an expiry): "I'm in X until Sunday";
   job: work as X, I'm a(n) X (an occupation), started / got a job as X, promoted to X,
        became X, "X is a carpenter"; employer: work at / for X, joined X, first day at X,
@@ -31,6 +32,7 @@ from functools import cached_property
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, attribute
+from .places import is_place
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -163,6 +165,7 @@ class Rule:
     flags: int
     value: Optional[str] = None  # a value the phrasing itself means ("eats meat")
     negated: bool = False
+    place: bool = False  # the value must begin with a known place's name ("Pune last month")
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -172,9 +175,14 @@ class Rule:
 
 
 def _rule(
-    name: str, pattern: str, value: Optional[str] = None, negated: bool = False, flags: int = re.I
+    name: str,
+    pattern: str,
+    value: Optional[str] = None,
+    negated: bool = False,
+    flags: int = re.I,
+    place: bool = False,
 ) -> Rule:
-    return Rule(name, pattern, flags, value, negated)
+    return Rule(name, pattern, flags, value, negated, place)
 
 
 # "settled in nicely in Leeds": how, then where.
@@ -195,6 +203,20 @@ PLANNED_MOVE = (
     r"(?:flat|house|place|apartment|home|condo)\s+in)\s+"
 )
 
+# A stay said of a place, not a home: "in Lisbon now for a conference", "based in Goa
+# till Friday".
+_NOT_FOR_LONG = (
+    r"(?!.*\b(?:for\s+(?:a|an|the|work|business|\d+|two|three|a few)|until|till|trip|holiday|"
+    r"vacation|conference|visiting|visit|back\s+(?:on|in|home))\b)"
+)
+# Where a place's name begins, said as a home: not for a while ("shifted to Bangalore for a
+# project", "based in Goa till Friday") nor a workplace ("shifted to the Delhi office").
+_NOT_A_HOME_AFTER = (
+    r"(?!.*\b(?:for\s+(?:a|an|the|now|\d+|two|three|a few)|until|till|trip|holiday|vacation|"
+    r"conference|visiting|visit|office|team|branch|campus|site|store|plant|hub|hq|desk|"
+    r"department|division|account|client|project|role|position)\b)"
+)
+_A_PLACE_NOW = _NOT_A_HOME_AFTER + r"(?:the\s+)?"
 # Words before a done thing: "have finally moved out".
 _GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"
 
@@ -319,7 +341,12 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+|renting\s+(?:a\s+room\s+|" + _A_HOME + r"\s+)?)?in\s+(?=(?-i:[A-Z]))" + _V),
     _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?back\s+(?:home\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+for good\b"),
     # "in Toronto now, Scarborough": said short, as "we're in Lisbon now" is
-    _rule("home", r"^in\s+" + _PLACE_NAME + r"\s+(?:now|these days)\b(?!.*\b(?:for\s+(?:a|an|the|work|business|\d+|two|three|a few)|until|till|trip|holiday|vacation|conference|visiting|visit|back\s+(?:on|in|home))\b)"),
+    _rule("home", r"^in\s+" + _PLACE_NAME + r"\s+(?:now|these days)\b" + _NOT_FOR_LONG),
+    # Said of a place that is one, by name (places.py): "based in Bengaluru, Koramangala
+    # side", "shifted to Pune last month" (not "shifted to Marketing"), "Berlin-based now".
+    _rule("home", r"^" + _ADV + r"(?:" + _BE + r"\s+" + _ADV + r")?(?:based|located)\s+(?:in|out\s+of)\s+" + _A_PLACE_NOW + _V, place=True),
+    _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+|over\s+)?to\s+" + _A_PLACE_NOW + _V, place=True),
+    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:(?:a|an)\s+)?(?P<v>(?-i:[A-Z])[\w']*(?:\s+(?-i:[A-Z])[\w']*){0,2})-based\b" + _NOT_A_HOME_AFTER, place=True),
     # "moved out of Kilimani to my own bedsitter in Westlands", "moved into our Punggol flat"
     _rule("home", r"^" + _GONE + r"moved\s+out\s+of\s+[^,;]+?\s+(?:to|into)\s+" + _A_HOME + r"\s+in\s+" + _V),
     _rule("home", r"^" + _GONE + r"moved\s+into\s+(?:our|my)\s+(?:new\s+|own\s+)?" + _PLACE_NAME + r"\s+" + _HOME_NOUN + r"\b"),
@@ -661,6 +688,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             value = _value_of(rule, match, name, sentence)
             if value is None or (name == "job" and not is_occupation(value)):
                 continue
+            if rule.place and not (value[:1].isupper() and is_place(value)):
+                continue  # "shifted to Marketing", "based in Sales", "based in the dark"
             if name in ("job", "employer") and _AT_HEART.search(text):
                 continue  # "I'm a tech at heart"
             if name == "age" and _NOT_REALLY.search(text):
