@@ -773,6 +773,62 @@ def test_shifted_or_based_without_a_known_place_or_for_a_while_is_no_home(conten
     assert "home" not in [f.attribute for f in _extract(content)]
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "my boyfriend Jerome is a seaman, he's on a ship, 9-month contract",
+        "my sister is 6-week pregnant",
+        "I'm 2-day sober, wish me luck",
+    ],
+)
+def test_a_number_joined_to_a_span_is_no_age(content: str) -> None:
+    assert "age" not in [f.attribute for f in _extract(content)]
+
+
+@pytest.mark.parametrize(
+    ("content", "job"),
+    [
+        ("Coursera promoted me to senior instructional designer", "senior instructional designer"),
+        ("they promoted me to team lead", "team lead"),
+        ("the NHS finally hired me as a midwife!", "midwife"),
+        ("Tesco took me on as a trainee manager", "trainee manager"),
+        ("accepted an offer as an instructional designer at Coursera", "instructional designer"),
+        ("took the offer from Google as a PM", "PM"),
+        ("I teach 8th grade science at a charter school", "8th grade science teacher"),
+        # occupations as people name them the world over
+        ("I'm a winemaker at Delheim, mostly reds", "winemaker"),
+        ("I'm an air hostess with IndiGo", "air hostess"),
+        ("I work as a deckhand", "deckhand"),
+        ("I'm a locum now", "locum"),
+        ("I'm a civil servant", "civil servant"),
+    ],
+)
+def test_work_done_to_the_user_and_more_occupations_are_jobs(content: str, job: str) -> None:
+    found = [(f.attribute, f.value) for f in _extract(content) if f.subject == "user"]
+    assert ("job", job) in found
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "they promoted my sister to head nurse",
+        "I promoted my deputy to manager",
+        "they hired me as a joke, apparently",
+        "I got an offer as a nurse at St Mary's",  # an offer not taken
+        "I'm a good cook",
+        "I'm a terrible driver",
+        "I'm a bit of a perfectionist",
+        "I'm a perfectionist",
+        "I'm a cyclist",
+        "I'm an optimist",
+        "I'm a real trooper",
+    ],
+)
+def test_what_is_not_the_users_work(content: str) -> None:
+    jobs = [f.value for f in _extract(content) if f.subject == "user" and f.attribute == "job"]
+    assert jobs == []
+
+
 def test_places_are_folded_and_read_once() -> None:
     from longmem.server.extract import places
 

@@ -360,6 +360,12 @@ _NAME_AND_I = re.compile(
     r"^(?i:me\s+(?:and|&)\s+[a-z][\w-]*|[a-z][\w-]*\s+(?:and|&)\s+(?:I|me))\b(?!')\s*"
 )
 _DIET_ENDED = re.compile(DIET_ENDED, re.I)
+# The user, done to: "Coursera promoted me to senior designer", "they hired me as a nurse".
+_DONE_TO_ME = re.compile(
+    r"^(?!(?:i|we)\b)[^,;]{1,40}?\s+(?:have\s+|has\s+|just\s+|finally\s+|officially\s+)*"
+    r"(?P<how>promoted|appointed|hired|took)\s+me\s+(?P<as>to|as|on\s+as)\s+",
+    re.I,
+)
 _HOME_IS = re.compile(HOME_IS, re.I)
 _PARTED = re.compile(
     r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
@@ -449,6 +455,11 @@ def parse_subject(
         return Parsed(relation_subject(rel, name), rest, _relation(rel, name))
     if _DIET_ENDED.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
+    done = _DONE_TO_ME.match(clause)
+    if done:  # "Coursera promoted me to X": the user was promoted to X
+        took = done.group("how").lower() == "took"  # "Tesco took me on as a trainee"
+        how, as_ = ("hired", "as") if took else (done.group("how").lower(), done.group("as"))
+        return Parsed(USER_SUBJECT, f"{how} {as_} {clause[done.end() :]}")
     if _HOME_IS.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
     if _SOMEONE_OF.match(clause):

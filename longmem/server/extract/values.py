@@ -31,6 +31,75 @@ OCCUPATIONS = frozenset(
     paralegal notary surveyor inspector auditor bookkeeper treasurer trainee resident
     registrar consultant sous-chef chef tech pm counsel adviser advisor strategist producer
     gp cellist violinist pianist fellow postdoc dev""".split()
+) | frozenset(  # more, as people name their work the world over ("winemaker", "seaman")
+    """
+    academic acrobat actuary adjunct adjuster adman admiral aide airman airwoman
+    alderman amah ambo anchorman anchorwoman announcer appraiser arbitrator archbishop
+    artisan assembler assemblyman assemblywoman assessor associate astrologer astronaut
+    astronomer attache attaché attender au-pair aupair ayah babysitter bailiff ballerina
+    bandmaster barback bargeman barkeep barkeeper barmaid barman bellboy bellhop binman
+    bishop boatbuilder boatman boatswain bodyguard boilermaker bondsman bookbinder
+    bookie bookmaker bosun bouncer braider brakeman brewer brickie bricklayer brigadier
+    broadcaster bureaucrat bursar busboy businessman businessperson businesswoman busker
+    busser butler ca cabbie cabby cabdriver cabinetmaker caddie cameraman camerawoman
+    cantor captain captioner caseworker caterer celebrant cfa cfp chambermaid chancellor
+    chaplain chauffeur cheesemaker cheesemonger childminder chippie chiropractor
+    chocolatier choirmaster chowkidar cio ciso clergyman clergywoman cleric clockmaker
+    cmo cna co-founder coastguard cobbler coder cofounder collier colonel comedian
+    comedienne comic commander commando commentator commissioner commodore composer
+    compounder comptroller concierge concreter conductor confectioner congressman
+    congresswoman conservator constable consul contractor controller conveyancer coo cop
+    copilot copper copyeditor copywriter coroner corporal correspondent cosmonaut
+    costermonger councillor councilman councilor councilwoman cowherd cpa craftsman
+    craftsperson craftswoman creator crewman crna crofter croupier curate curator
+    custodian dairyman dba dealer dean deckhand deejay deliveryman deputy detective
+    dhobi dietitian diplomat dishwasher distiller distributor divemaster dj doc docent
+    docker dockworker dog-walker dogwalker doorman drafter draftsman draftsperson
+    draughtsman dressmaker driller drover dryliner drywaller dustman educator embalmer
+    employee emt engraver ensign entertainer entrepreneur envoy estimator evp examiner
+    exec executive exporter exterminator fabricator farmhand farmworker farrier ferryman
+    filmmaker financier fireman firewoman firie fisherwoman fishmonger fitter forecaster
+    foreman forester forewoman franchisee friar fruiterer fundraiser gaffer gamekeeper
+    gaoler garbageman garbo gasfitter gasman gateman ghillie ghostwriter gillie
+    glassblower glazier goatherd gondolier governess granthi gravedigger grazier
+    greengrocer greenkeeper grocer groomer groundskeeper groundsman groundworker
+    handyman handywoman harbormaster harbourmaster haulier havildar hawker hca
+    headhunter headmaster headmistress headteacher headwaiter helmsman herder herdsman
+    homeopath hostess hotelier housecleaner housekeeper housemaid houseman hr imam
+    importer infantryman influencer innkeeper installer instructor investigator
+    invigilator ironmonger ironworker jackaroo jailer jailor jawan jeweler jeweller
+    jillaroo jockey joiner journeyman laborer labourer landscaper legislator liaison
+    lieutenant lifeguard lineman linesman lineworker litigator loadmaster locum logger
+    longshoreman lpn lumberjack luthier lvn magistrate maid mailman mailwoman marine
+    mariner mason masseur masseuse matchmaker matron mayor md medic mep merchandiser
+    merchant midshipman milkman milliner millworker minister missionary mla moneylender
+    monk motorman mp mua muezzin mullah naturopath neurosurgeon newsagent newscaster
+    newsman newsreader nightwatchman np nun nurseryman ob-gyn obgyn oilman ombudsman
+    operative orderly osteopath ot pa packer panelbeater para paraeducator paratrooper
+    pastor patissier patrolman patwari paver pawnbroker pcso peddler pedlar pentester
+    performer picker piercer pipefitter ploughman policeman policewoman postie
+    postmaster postmistress potter practitioner preacher presenter priest printer
+    proctor prof promoter proofreader prosecutor prostitute provost pt publican
+    publisher pujari purser qa quant quarryman quartermaster ra rabbi ragpicker
+    railwayman rancher recruit rector referee renovator repairer repairman reporter
+    representative restaurateur restorer retailer reverend rgn rifleman rigger
+    ringmaster rn roadie roughneck roustabout saddler salesclerk salesgirl saleslady
+    salesman saleswoman sapper scaffolder scheduler schoolmaster schoolmistress
+    schoolteacher screenwriter scriptwriter sculptor sde seafarer seaman seamstress
+    senator sergeant servant server serviceman servicemember servicewoman sexton
+    sharecropper shearer shepherd shepherdess sheriff shipbuilder shoemaker shopkeeper
+    showgirl showrunner signaller signalman signwriter skipper slp smallholder
+    solopreneur sommelier songwriter sparkie speechwriter spokesman spokesperson
+    spokeswoman sportscaster squaddie stablehand staffer stagehand stallholder
+    stationmaster steamfitter steelworker steeplejack stevedore stockbroker stocker
+    stockman stonemason storekeeper storeman stripper stuntman stuntwoman subcontractor
+    subeditor superintendent supervisor svp swe sweeper sysadmin ta tattooer teamster
+    techie telemarketer teller temp thatcher tiler toolmaker trader tradesman
+    tradesperson tradeswoman transcriber trawlerman trucker truckie typesetter umpire
+    undertaker underwriter upholsterer ustaz va valet valuer vendor verger vicar
+    vice-chancellor vintner vp vulcanizer warden washerman washerwoman watchmaker
+    watchman weatherman weaver webdev webmaster wharfie wholesaler winemaker woodcutter
+    woodsman wrangler zookeeper""".split()
 )
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 # Homes as said: "our new flat", "a two-bed house".
@@ -174,7 +243,7 @@ _NOT_A_JOB_START = frozenset(
     "into in on at of about from with for out over off up down so very really big pretty "
     "low high more less too to hiring recruiting interviewing looking seeking meeting seeing "
     "dating helping visiting hosting might could should would may must can will going gonna "
-    "wanna one".split()
+    "wanna one good bad terrible awful great decent natural slow lone bit".split()
 )
 _AT_HEART = re.compile(r"\bat heart\b", re.I)
 
@@ -201,6 +270,9 @@ def is_occupation(value: str) -> bool:
 
 
 _NOT_OCCUPATIONS = frozenset(
-    "volunteer volunteers career careers tourist tourists guest visitor passenger".split()
+    "volunteer volunteers career careers tourist tourists guest visitor passenger optimist "
+    "pessimist perfectionist realist idealist feminist atheist buddhist baptist methodist "
+    "pacifist minimalist cyclist motorist nudist naturist hobbyist activist finalist "
+    "mountaineer pioneer".split()
 )
 _INNER_ARTICLE = re.compile(r"\s(?:a|an|the)\s", re.I)
