@@ -13,7 +13,8 @@ Which
   the attributes whose question words the query holds ("live" → home, "old" → age,
   "work" → employer and job…), the better-fitting first: "where … work" and "who … work
   for" put the employer before the job; "job" and "position" the job first; a place
-  question ("where", "which city") puts where one is now before where one lives.
+  question ("where", "which city") puts where one is now before where one lives; "where
+  … study" asks the school, "what … study" the subject studied.
 """
 
 from __future__ import annotations
@@ -159,6 +160,11 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
             scored[name] = scored.get(name, 0) + 1.5
         if "live" in found or "lives" in found or "living" in found:
             scored["home"] = scored.get("home", 0) + 3
+    if "school" in scored or "studies" in scored:
+        # "Where is my daughter studying?" asks the school, "What does she study?" the subject
+        place = bool(found & (_WHERE | {"which", "school", "university", "uni", "college"}))
+        study = "school" if place else "studies"
+        scored[study] = scored.get(study, 0) + 4
     if "working" in found and "on" in found and "project" in scored:
         scored["project"] += 4  # "what is Anna working on?": the project, not the job
     if "employer" in scored and "job" in scored:

@@ -1176,3 +1176,15 @@ def test_export_import_keeps_a_plan_waiting(mem: Longmem, collection: str) -> No
     )
     assert _pairs(mem, copy) == _pairs(mem, collection)
     assert mem.profile(copy)["profile"] == mem.profile(collection)["profile"]
+
+
+def test_what_someone_studies_and_where_are_asked_apart(mem: Longmem, collection: str) -> None:
+    mem.remember("my brother Emeka got admission to study medicine at UNN", collection=collection)
+    mem.remember("I'm doing a masters in software engineering at TU Delft", collection=collection)
+    mem.remember("The traffic was terrible today.", collection=collection)
+    top = _texts(mem.search("What is my brother studying?", collection=collection, limit=5))
+    assert top[0] == "User's brother Emeka studies medicine"
+    top = _texts(mem.search("Where is my brother studying?", collection=collection, limit=5))
+    assert top[0] == "User's brother Emeka goes to UNN"
+    top = _texts(mem.search("What am I studying?", collection=collection, limit=5))
+    assert top[0] == "User studies software engineering"

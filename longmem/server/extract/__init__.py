@@ -74,6 +74,7 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "partner": ("{s}'s partner is {v}", "{s}'s partner is no longer {v}"),
     "diet": ("{s} is {v}", "{s} is no longer {v}"),
     "school": ("{s} goes to {v}", "{s} no longer goes to {v}"),
+    "studies": ("{s} studies {v}", "{s} no longer studies {v}"),
     "phone": ("{s}'s phone number is {v}", "{s}'s phone number is no longer {v}"),
     "email": ("{s}'s email is {v}", "{s}'s email is no longer {v}"),
     "project": ("{s} is working on {v}", "{s} is no longer working on {v}"),

@@ -321,6 +321,15 @@ _RELATION = re.compile(
     r"^(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s?)\b"
     r"(?:\s*,?\s*(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job)))?\s*,?\s*",
 )
+# "sister Eilidh got into uni", "wee sister Eilidh …", "bro Tom is vegan now": a relation
+# and its name without "my", as chat says them (not "Father Christmas", "Mother Nature");
+# with the relation word capitalised it may be a title or a name ("Boss Baby", "Son
+# Heung-min"): then no one's, never the user's.
+_BARE_NAMED = re.compile(
+    r"^(?i:(?:wee|lil|kid)\s+)?(?i:" + _QUALIFIERS + r"(?P<rel>" + _REL + r"))\s+"
+    r"(?!(?:Christmas|Nature|Earth|Time|Teresa|Bear|Act|Sam)\b)(?P<name>" + _NAME + r")\b"
+    r"(?!'s\s+(?:car|house|flat|place|school|job))\s*,?\s*"
+)
 # fmt: off
 # Words for an older sibling said after the name, as Korean and Hindi English chat does
 # ("Soyeon unnie flies for Asiana now", "Minho hyung moved to Busan", "Priya didi").
@@ -484,6 +493,10 @@ def parse_subject(
         rest = _spell_s("'s " + rest) if match.group("c") else rest
         return Parsed(relation_subject(match.group("rel").lower(), None), rest)
     match = _RELATION.match(clause)
+    if match is None:
+        match = _BARE_NAMED.match(clause)
+        if match and match.group("rel")[:1].isupper():
+            return Parsed(NOBODY, clause)  # "Sister Act is on", "Son Heung-min scored": a title
     if match:
         name = match.group("name")
         if name and not _relation_name(name, clause[match.end() :]):

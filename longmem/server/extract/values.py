@@ -161,7 +161,7 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         value = _SAID_TO.sub("", value)  # "we got a house in Fremantle mate"
     if name == "job":
         value = _JOB_END.sub("", _AGED.sub("", value))  # "a 35 year old nurse"
-    if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school"):
+    if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school", "studies"):
         value = _ARTICLE.sub("", value)
     found = value.split()
     if not found or len(found) > _MAX_VALUE_WORDS or value.lower() in _PRONOUNS:
@@ -262,7 +262,15 @@ def is_occupation(value: str) -> bool:
         return False  # "I'm into tech", "I'm in tech in Leeds", "I'm pretty low tech"
     if _INNER_ARTICLE.search(value):
         return False  # "mentoring a student", "a friend of a lawyer": not one's own work
-    last = value.split()[-1].lower().strip(".")
+    words = value.split()
+    if (
+        len(words) >= 3
+        and words[-1][:1].isupper()
+        and words[-2][:1].isupper()
+        and any(word[:1].islower() for word in words[:-2])
+    ):
+        return False  # a name: "reading Harry Potter", "met Ben Mason"
+    last = words[-1].lower().strip(".")
     if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
         return True
     # "I volunteer at the food bank" is no job, whatever it ends with
