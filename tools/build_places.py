@@ -56,13 +56,13 @@ Provence Brittany Normandy Alsace Flanders Wallonia
 Lagos_State Rivers_State Kano Enugu Anambra Oyo Ogun Delta_State
 Gauteng KwaZulu-Natal Western_Cape Eastern_Cape Limpopo Mpumalanga Free_State
 Auckland Canterbury Otago Waikato Wellington Northland
-Bali Java Sumatra Borneo Sabah Sarawak Penang Johor Luzon Mindanao Visayas Cebu Palawan
+Bali Sumatra Borneo Sabah Sarawak Penang Johor Luzon Mindanao Visayas Cebu Palawan
 Hokkaido Okinawa Kyushu Honshu Shikoku Jeju Gyeonggi
 Patagonia Tyrol
 """.split()
 
-# Countries by the names people use for them ("US" is left out: it is also "us").
-SHORT_NAMES = "UK USA UAE America Britain Holland Czechia".split()
+# Countries by the names people use for them.
+SHORT_NAMES = "UK US USA UAE America Britain Holland Czechia".split()
 
 NOT_A_PLACE = frozenset(
     fold(word)
@@ -75,6 +75,7 @@ NOT_A_PLACE = frozenset(
     Mine Nap Peak Pen Per Pet Pop Rich Salt Sat Sea Spring Sunrise Surprise Tank Young Wedding
     Holiday Officer Mentor Marks Manage Roles Green Gold Fat Dad Boy Lad Cat Bank Bake Boom Bug
     Fleet Hook Metro Midway Walker Sparks Crossings Anew Begun Along Lone Semi Toy Mat Nag
+    Java Santander Delta Chelsea Toyota Mercedes Nokia Corona
     """.split()
 )
 

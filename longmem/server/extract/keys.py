@@ -32,7 +32,7 @@ from functools import cached_property
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, attribute
-from .places import is_place
+from .places import place_rest
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -214,9 +214,10 @@ _NOT_FOR_LONG = (
 _NOT_A_HOME_AFTER = (
     r"(?!.*\b(?:for\s+(?:a|an|the|now|\d+|two|three|a few)|until|till|trip|holiday|vacation|"
     r"conference|visiting|visit|office|team|branch|campus|site|store|plant|hub|hq|desk|"
-    r"department|division|account|client|project|role|position)\b)"
+    r"department|division|account|client|project|role|position|deputation|assignment|"
+    r"secondment|while|hols|over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
 )
-_A_PLACE_NOW = _NOT_A_HOME_AFTER + r"(?:the\s+)?"
+_A_PLACE_NOW = _NOT_A_HOME_AFTER
 # Words before a done thing: "have finally moved out".
 _GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"
 
@@ -290,8 +291,8 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
-    # "Coursera promoted me to senior instructional designer", "accepted an offer as a …"
-    _rule("job", r"\b(?:promoted|appointed)\s+(?:me|User)\s+(?:as|to)\s+" + _A + _V),
+    # "accepted an offer as an instructional designer at Coursera" (subjects.py reads
+    # "Coursera promoted me to …" as the user promoted)
     _rule("job", r"\b(?:accepted|took|taken|signed)\s+(?:an?|the|their)\s+(?:job\s+)?offer\s+(?:from\s+[^,;:!?()]+?\s+)?as\s+" + _A + _V),
     # "joined Stripe as a data scientist", "signed my contract with Arsenal as physio"
     _rule("job", r"\b(?:joined|joining|join|started at|start at|starting at|started with|signed with|signed (?:(?:a|my|the)\s+)?(?:new\s+)?contract with)\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
@@ -349,7 +350,7 @@ RULES: tuple[Rule, ...] = (
     # side", "shifted to Pune last month" (not "shifted to Marketing"), "Berlin-based now".
     _rule("home", r"^" + _ADV + r"(?:" + _BE + r"\s+" + _ADV + r")?(?:based|located)\s+(?:in|out\s+of)\s+" + _A_PLACE_NOW + _V, place=True),
     _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+|over\s+)?to\s+" + _A_PLACE_NOW + _V, place=True),
-    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:(?:a|an)\s+)?(?P<v>(?-i:[A-Z])[\w']*(?:\s+(?-i:[A-Z])[\w']*){0,2})-based\b" + _NOT_A_HOME_AFTER, place=True),
+    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:(?:a|an)\s+)?(?P<v>(?-i:[A-Z])[\w']*(?:\s+(?-i:[A-Z])[\w']*){0,2})-based\b(?!\s+(?:startup|start-up|agency|company|firm|brand|business|team|band|charity|studio|shop|label|consultancy|organi[sz]ation|ngo|collective|group|publication|magazine|podcast)\b)" + _NOT_A_HOME_AFTER, place=True),
     # "moved out of Kilimani to my own bedsitter in Westlands", "moved into our Punggol flat"
     _rule("home", r"^" + _GONE + r"moved\s+out\s+of\s+[^,;]+?\s+(?:to|into)\s+" + _A_HOME + r"\s+in\s+" + _V),
     _rule("home", r"^" + _GONE + r"moved\s+into\s+(?:our|my)\s+(?:new\s+|own\s+)?" + _PLACE_NAME + r"\s+" + _HOME_NOUN + r"\b"),
@@ -698,10 +699,14 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             value = _value_of(rule, match, name, sentence)
             if value is None or (name == "job" and not is_occupation(value)):
                 continue
-            if rule.place and not (value[:1].isupper() and is_place(value)):
-                continue  # "shifted to Marketing", "based in Sales", "based in the dark"
+            if rule.place and not (
+                _THE.sub("", value)[:1].isupper() and _a_place(match.group("v"))
+            ):
+                continue  # "shifted to Marketing", "shifted to Mumbai Indians this IPL"
             if name in ("job", "employer") and _AT_HEART.search(text):
                 continue  # "I'm a tech at heart"
+            if name in ("job", "employer") and _NOT_WORK.search(text) and not _PAID.search(text):
+                continue  # "I'm a busker in my spare time", "a referee for under-10s on saturdays"
             if name == "age" and _NOT_REALLY.search(text):
                 continue  # "I'm 80 years old in spirit", "90 on the inside"
             if name == "job":
@@ -747,6 +752,49 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     values = list(found.values())
     values += [key for key in more if key not in values]
     return values + endings(predicate, values)
+
+
+# What may follow a place said as a home: "shifted to Pune last month", "… in January",
+# "… after the wedding", "… for work", "… from Delhi"; not a word that makes the name
+# something else ("Mumbai Indians", "Delhi University", "Qatar Airways", "UK process"), nor
+# "for maths tuition", "as my mentor", "after Klopp came", "on deputation", "over winter".
+_PLACE_TAIL = re.compile(
+    r"^(?:$|\d|(?:last|this|in|since|now|finally|permanently|recently|yesterday|today|"
+    r"earlier|already|too|and|with|back|for\s+good|for\s+work|for\s+(?:a\s+|the\s+|my\s+|"
+    r"her\s+|his\s+|our\s+|their\s+)(?:new\s+)?job|for\s+(?:uni|university|college|studies|"
+    r"family|love)|after(?!\s+(?-i:[A-Z])\w*\s+(?:left|came|moved|joined|signed|retired|went|"
+    r"took|got))|from(?=\s+(?-i:[A-Z])))\b)",
+    re.I,
+)
+
+
+_THE = re.compile(r"^the\s+", re.I)
+
+
+def _a_place(raw: str) -> bool:
+    """Whether the words a rule took as a home are a known place and what may follow one;
+    after "from", another known place ("Perth from Sydney", not "Santander from Barclays")."""
+    rest = place_rest(raw)
+    if rest is None or not _PLACE_TAIL.match(rest):
+        return False
+    if rest.lower().startswith("from"):
+        return place_rest(rest[4:].strip()) is not None
+    return True
+
+
+# What one is, said as a pastime, a role among friends or a way of speaking, not paid work
+# (unless work is said: "I work as a nurse on weekends").
+_NOT_WORK = re.compile(
+    r"\b(?:on\s+the\s+side|on\s+(?:the\s+)?weekends?|at\s+(?:the\s+)?weekends?|"
+    r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days|in\s+my\s+(?:spare|free)\s+time|for\s+fun|"
+    r"as\s+a\s+hobby|basically|practically|literally|apparently|kind\s+of|sort\s+of|"
+    r"in\s+(?:the\s+)?(?:army\s+|air\s+|sea\s+)?cadets|chess\s+club|sunday\s+league|five-a-side|"
+    r"at\s+(?:our|my|the)\s+(?:church|parish|mosque|temple|gurdwara|synagogue)|"
+    r"for\s+my\s+(?:\w+'s\s+)?(?:kids|children|cat|dog|family|teenagers|manager|boss|parents|"
+    r"friends)|in\s+my\s+own\s+home)\b",
+    re.I,
+)
+_PAID = re.compile(r"\b(?:work|works|working|job|paid|shifts?|salary)\b", re.I)
 
 
 def groups_v(match: re.Match[str]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from pathlib import Path
+from typing import Optional
 
 _FILE = Path(__file__).with_name("places.txt")
 _LONGEST = 4  # words in the longest name asked about: "Port of Spain", "Rio de Janeiro"
@@ -30,14 +31,20 @@ def _names() -> frozenset[str]:
         return frozenset(line.rstrip("\n") for line in lines if not line.startswith("#"))
 
 
-def is_place(value: str) -> bool:
-    """Whether ``value`` begins with a place's name: "Pune last month", "the Gold Coast";
-    either of two names given for one place: "Ōtautahi / Christchurch"."""
+def place_rest(value: str) -> Optional[str]:
+    """What follows the longest place's name ``value`` begins with ("Pune last month" →
+    "last month", "the Gold Coast" → ""), or None when it begins with none. Of two names
+    given for one place ("Ōtautahi / Christchurch, Sydenham"), either will do."""
     names = _names()
     for said in value.split("/")[:2]:
-        words = fold(said).replace(",", " ").split()
-        if words[:1] == ["the"]:
-            words = words[1:]
-        if any(" ".join(words[:n]) in names for n in range(min(len(words), _LONGEST), 0, -1)):
-            return True
-    return False
+        words = said.split()
+        start = 1 if words[:1] and words[0].lower() == "the" else 0
+        for n in range(min(len(words) - start, _LONGEST), 0, -1):
+            if fold(" ".join(words[start : start + n]).rstrip(",")) in names:
+                return " ".join(words[start + n :])
+    return None
+
+
+def is_place(value: str) -> bool:
+    """Whether ``value`` begins with a place's name: "Pune last month", "the Gold Coast"."""
+    return place_rest(value) is not None

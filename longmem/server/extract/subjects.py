@@ -370,9 +370,18 @@ _NAME_AND_I = re.compile(
 )
 _DIET_ENDED = re.compile(DIET_ENDED, re.I)
 # The user, done to: "Coursera promoted me to senior designer", "they hired me as a nurse".
+# Not by family or friends ("my mum hired me as her chauffeur for the day"), nor hedged,
+# denied or long past ("they almost hired me", "nobody hired me", "… back in 2015").
 _DONE_TO_ME = re.compile(
-    r"^(?!(?:i|we)\b)[^,;]{1,40}?\s+(?:have\s+|has\s+|just\s+|finally\s+|officially\s+)*"
-    r"(?P<how>promoted|appointed|hired|took)\s+me\s+(?P<as>to|as|on\s+as)\s+",
+    r"^(?!(?:i|we)\b)(?![^,;]*\b(?:mum|mom|mam|ma|dad|mother|father|sister|sis|brother|bro|"
+    r"kids|son|daughter|friends?|mates?|wife|husband|partner|family|cousins?|aunt|aunty|auntie|"
+    r"uncle|gran|grandma|grandpa|nan|in-laws|children|almost|nearly|never|nobody|no one|"
+    r"didn't|did not|won't|wouldn't|would|should|could|might|may|if|wish|hope|'d)\b)"
+    r"[^,;]{1,40}?\s+(?:have\s+|has\s+|just\s+|finally\s+|officially\s+)*"
+    r"(?P<how>promoted|hired|took)\s+me\s+(?P<as>to|as|on\s+as)\s+"
+    r"(?!(?:her|his|their|the\s+family|chief)\b)"
+    r"(?![^,;]*\b(?:for\s+the\s+(?:day|night|week|weekend|trip|wedding|party|holidays?)|"
+    r"(?:back\s+)?in\s+\d{4}|years?\s+ago)\b)",
     re.I,
 )
 _HOME_IS = re.compile(HOME_IS, re.I)
@@ -466,9 +475,10 @@ def parse_subject(
         return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
     done = _DONE_TO_ME.match(clause)
     if done:  # "Coursera promoted me to X": the user was promoted to X
-        took = done.group("how").lower() == "took"  # "Tesco took me on as a trainee"
-        how, as_ = ("hired", "as") if took else (done.group("how").lower(), done.group("as"))
-        return Parsed(USER_SUBJECT, f"{how} {as_} {clause[done.end() :]}")
+        how, as_ = done.group("how").lower(), done.group("as").lower()
+        if how != "took" or as_.startswith("on"):  # "Tesco took me on as", not "took me to"
+            how, as_ = ("hired", "as") if how == "took" else (how, as_)
+            return Parsed(USER_SUBJECT, f"{how} {as_} {clause[done.end() :]}")
     if _HOME_IS.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
     if _SOMEONE_OF.match(clause):

@@ -42,7 +42,7 @@ OCCUPATIONS = frozenset(
     bookie bookmaker bosun bouncer braider brakeman brewer brickie bricklayer brigadier
     broadcaster bureaucrat bursar busboy businessman businessperson businesswoman busker
     busser butler ca cabbie cabby cabdriver cabinetmaker caddie cameraman camerawoman
-    cantor captain captioner caseworker caterer celebrant cfa cfp chambermaid chancellor
+    cantor  captioner caseworker caterer celebrant cfa cfp chambermaid chancellor
     chaplain chauffeur cheesemaker cheesemonger childminder chippie chiropractor
     chocolatier choirmaster chowkidar cio ciso clergyman clergywoman cleric clockmaker
     cmo cna co-founder coastguard cobbler coder cofounder collier colonel comedian
@@ -58,7 +58,7 @@ OCCUPATIONS = frozenset(
     draughtsman dressmaker driller drover dryliner drywaller dustman educator embalmer
     employee emt engraver ensign entertainer entrepreneur envoy estimator evp examiner
     exec executive exporter exterminator fabricator farmhand farmworker farrier ferryman
-    filmmaker financier fireman firewoman firie fisherwoman fishmonger fitter forecaster
+    filmmaker financier fireman firewoman firie fisherwoman fishmonger  forecaster
     foreman forester forewoman franchisee friar fruiterer fundraiser gaffer gamekeeper
     gaoler garbageman garbo gasfitter gasman gateman ghillie ghostwriter gillie
     glassblower glazier goatherd gondolier governess granthi gravedigger grazier
@@ -73,12 +73,12 @@ OCCUPATIONS = frozenset(
     longshoreman lpn lumberjack luthier lvn magistrate maid mailman mailwoman marine
     mariner mason masseur masseuse matchmaker matron mayor md medic mep merchandiser
     merchant midshipman milkman milliner millworker minister missionary mla moneylender
-    monk motorman mp mua muezzin mullah naturopath neurosurgeon newsagent newscaster
-    newsman newsreader nightwatchman np nun nurseryman ob-gyn obgyn oilman ombudsman
-    operative orderly osteopath ot pa packer panelbeater para paraeducator paratrooper
+     motorman mp mua muezzin mullah naturopath neurosurgeon newsagent newscaster
+    newsman newsreader nightwatchman np  nurseryman ob-gyn obgyn oilman ombudsman
+    operative orderly osteopath ot pa  panelbeater  paraeducator paratrooper
     pastor patissier patrolman patwari paver pawnbroker pcso peddler pedlar pentester
-    performer picker piercer pipefitter ploughman policeman policewoman postie
-    postmaster postmistress potter practitioner preacher presenter priest printer
+    performer  piercer pipefitter ploughman policeman policewoman postie
+    postmaster postmistress  practitioner preacher presenter priest printer
     proctor prof promoter proofreader prosecutor prostitute provost pt publican
     publisher pujari purser qa quant quarryman quartermaster ra rabbi ragpicker
     railwayman rancher recruit rector referee renovator repairer repairman reporter
@@ -243,7 +243,9 @@ _NOT_A_JOB_START = frozenset(
     "into in on at of about from with for out over off up down so very really big pretty "
     "low high more less too to hiring recruiting interviewing looking seeking meeting seeing "
     "dating helping visiting hosting might could should would may must can will going gonna "
-    "wanna one good bad terrible awful great decent natural slow lone bit".split()
+    "wanna one good bad terrible awful great decent natural slow lone bit keen amateur hobby "
+    "weekend bedroom born total massive big-time light heavy fussy nose secret lay volunteer "
+    "basically practically glorified unpaid wannabe aspiring armchair humble literally".split()
 )
 _AT_HEART = re.compile(r"\bat heart\b", re.I)
 
