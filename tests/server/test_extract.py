@@ -920,6 +920,25 @@ def test_no_study_and_no_user_fact_from_these(content: str) -> None:
     assert [f for f in facts if f.subject == "user" and f.attribute] == []
 
 
+@pytest.mark.parametrize(
+    ("content", "fact"),
+    [
+        ("my kuya Rommel moved to Dubai", ("kuya:Rommel", "home", "Dubai")),
+        ("my chechi got married", ("chechi:", "relationship", "married")),
+        ("my bhai Arjun is vegan now", ("bhai:Arjun", "diet", "vegan")),
+        ("staying with my aunty Sita, she's 60", ("user", "relatives", "Sita")),
+        ("my mummy is 60 today", ("mummy:", "age", "60")),
+        ("my daddy moved to Leeds", ("daddy:", "home", "Leeds")),
+        ("my mam moved to Galway", ("mam:", "home", "Galway")),
+    ],
+)
+def test_more_words_for_family_are_relations(content: str, fact: tuple[str, str, str]) -> None:
+    facts = _extract(content)
+    assert fact in [(f.subject, f.attribute, f.value) for f in facts]
+    users = [f.attribute for f in facts if f.subject == "user" and f.attribute]
+    assert set(users) <= RELATION_ATTRIBUTES
+
+
 def test_places_are_folded_and_read_once() -> None:
     from longmem.server.extract import places
 

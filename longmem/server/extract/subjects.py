@@ -51,14 +51,14 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(("hubby", "wifey", "bf", "gf"), "partner"),
     **dict.fromkeys(("bro", "sis"), "siblings"),
     **dict.fromkeys(("bestie", "mate", "pal", "bff", "housemate"), "friends"),
-    **dict.fromkeys(("mom", "mum", "mother"), "mother"),
-    **dict.fromkeys(("dad", "father"), "father"),
+    **dict.fromkeys(("mom", "mum", "mother", "mam", "mammy", "mummy", "mommy"), "mother"),
+    **dict.fromkeys(("dad", "father", "daddy"), "father"),
     **dict.fromkeys(("manager", "boss", "supervisor"), "manager"),
     **dict.fromkeys(
         ("friend", "buddy", "colleague", "coworker", "roommate", "flatmate"), "friends"
     ),
     **dict.fromkeys(
-        """cousin aunt auntie uncle niece nephew grandma grandmother granny nan nana
+        """cousin aunt auntie aunty uncle niece nephew grandma grandmother granny nan nana
         grandpa grandfather grandad granddad grandson granddaughter""".split(),
         "relatives",
     ),
@@ -66,7 +66,7 @@ RELATIONS: dict[str, str] = {
     # abuela", "my unnie Soyeon", "my avó Rosa"). Not those that are also a common given
     # name (Anna, Anne, Lola, Abi, Hala) or another English word ("ate").
     **dict.fromkeys(
-        """unnie eonni noona nuna oppa hyung didi bhaiya akka abla hermana hermano irmã
+        """unnie eonni noona nuna oppa hyung didi bhaiya akka kuya chechi bhai abla hermana hermano irmã
         irmão sœur soeur frère frere schwester bruder sorella fratello""".split(),
         "siblings",
     ),
@@ -86,13 +86,13 @@ RELATIONS: dict[str, str] = {
 _KIN_GROUPS = tuple(
     tuple(group.split())
     for group in (
-        "mum mom mother mama mamá mãe maman mutti amma eomma",
-        "dad father papa papá pai baba vati appa",
+        "mum mom mother mam mammy mummy mommy mama mamá mãe maman mutti amma eomma",
+        "dad father daddy papa papá pai baba vati appa",
         """grandma grandmother granny nan nana avó vovó abuela abuelita oma nonna babcia
         halmeoni obaachan yiayia bubbe babushka""",
         """grandpa grandfather grandad granddad avô vovô abuelo abuelito opa nonno dziadek
         harabeoji ojiichan papou zayde dedushka""",
-        "aunt auntie tía tia tante zia teyze",
+        "aunt auntie aunty tía tia tante zia teyze",
         "uncle tío tio onkel zio amca",
         "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka chechi abla sis",
         "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya bhai kuya bro",
