@@ -784,6 +784,10 @@ def test_a_known_place_after_shifted_or_based_is_a_home(content: str, home: str)
         "shifted to Hyderabad on deputation",
         "based in Chiang Mai over winter",
         "we're a Lagos-based startup, just raised seed",
+        # in somewhere that is no place, now or still
+        "I'm in bed now",
+        "I'm in bed still",
+        "we're in lockdown still",
     ],
 )
 def test_shifted_or_based_without_a_known_place_or_for_a_while_is_no_home(content: str) -> None:
@@ -930,6 +934,9 @@ def test_no_study_and_no_user_fact_from_these(content: str) -> None:
         ("my mummy is 60 today", ("mummy:", "age", "60")),
         ("my daddy moved to Leeds", ("daddy:", "home", "Leeds")),
         ("my mam moved to Galway", ("mam:", "home", "Galway")),
+        ("me sister moved to Cork", ("sister:", "home", "Cork")),
+        ("Me brother Liam got a job at Tesco", ("brother:Liam", "employer", "Tesco")),
+        ("my dad is in Leeds still", ("dad:", "home", "Leeds")),
     ],
 )
 def test_more_words_for_family_are_relations(content: str, fact: tuple[str, str, str]) -> None:

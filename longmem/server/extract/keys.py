@@ -166,6 +166,7 @@ class Rule:
     value: Optional[str] = None  # a value the phrasing itself means ("eats meat")
     negated: bool = False
     place: bool = False  # the value must begin with a known place's name ("Pune last month")
+    named: bool = False  # the value is a name or a known place ("Leeds", "leeds"), not "bed"
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -181,8 +182,9 @@ def _rule(
     negated: bool = False,
     flags: int = re.I,
     place: bool = False,
+    named: bool = False,
 ) -> Rule:
-    return Rule(name, pattern, flags, value, negated, place)
+    return Rule(name, pattern, flags, value, negated, place, named)
 
 
 # "settled in nicely in Leeds": how, then where.
@@ -392,7 +394,7 @@ RULES: tuple[Rule, ...] = (
     # a place, named: "home is Lisbon now", not "home is a mess now"
     _rule("home", r"^home(?:'s|\s+is)\s+(?:now\s+(?P<v>(?-i:[A-Z])[^,;:!?()]+)|(?P<v2>(?-i:[A-Z])[^,;:!?()]+?)\s+(?:now|these days|nowadays)\b)"),
     _rule("home", r"^" + HOME_IS),
-    _rule("home", r"^" + _ADV + r"(?:am|are|is)\s+(?:now\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+(?:now|these days|for good)\b"),
+    _rule("home", r"^" + _ADV + r"(?:am|are|is)\s+(?:now\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+(?:now|these days|for good|still)\b", named=True),
     # A stay, typed short too: "at a trade show in Vegas till Thursday".
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),
     _rule("location", r"^(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+(?P<v>[^,;:!?()]+?)\s+(?:until|till|through)\b"),
@@ -703,6 +705,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 _THE.sub("", value)[:1].isupper() and _a_place(match.group("v"))
             ):
                 continue  # "shifted to Marketing", "shifted to Mumbai Indians this IPL"
+            if rule.named and not (_THE.sub("", value)[:1].isupper() or place_rest(value) == ""):
+                continue  # "I'm in bed now", "we're in lockdown still"
             if name in ("job", "employer") and _AT_HEART.search(text):
                 continue  # "I'm a tech at heart"
             if name in ("job", "employer") and _NOT_WORK.search(text) and not _PAID.search(text):

@@ -318,7 +318,7 @@ def relation_subject(relation: str, name: Optional[str]) -> Subject:
 
 _PRONOUN = re.compile(r"^(?P<p>i|we)(?P<c>'m|'re|'ve|'d|'ll)?\b\s*", re.I)
 _RELATION = re.compile(
-    r"^(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s?)\b"
+    r"^(?i:(?:my|our|me)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s?)\b"
     r"(?:\s*,?\s*(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job)))?\s*,?\s*",
 )
 # "sister Eilidh got into uni", "wee sister Eilidh …", "bro Tom is vegan now": a relation
