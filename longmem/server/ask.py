@@ -160,9 +160,10 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
             scored[name] = scored.get(name, 0) + 1.5
         if "live" in found or "lives" in found or "living" in found:
             scored["home"] = scored.get("home", 0) + 3
-    if "school" in scored or "studies" in scored:
-        # "Where is my daughter studying?" asks the school, "What does she study?" the subject
-        place = bool(found & (_WHERE | {"which", "school", "university", "uni", "college"}))
+    if found & {"study", "studies", "studying", "studied"}:
+        # "Where is my daughter studying?" asks the school, "What does she study (at uni)?"
+        # the subject
+        place = bool(found & (_WHERE | {"which", "school"}))
         study = "school" if place else "studies"
         scored[study] = scored.get(study, 0) + 4
     if "working" in found and "on" in found and "project" in scored:

@@ -888,8 +888,9 @@ def test_what_is_not_the_users_work(content: str) -> None:
             "wee sister Eilidh just got into Edinburgh uni for vet medicine!!",
             ("sister:Eilidh", "studies", "vet medicine"),
         ),
-        ("sister Eilidh moved to Leeds", ("sister:Eilidh", "home", "Leeds")),
-        ("bro Tom is vegan now", ("bro:Tom", "diet", "vegan")),
+        ("big bro Tom just moved to Leeds", ("bro:Tom", "home", "Leeds")),
+        ("hubby Raj started at Infosys", ("hubby:Raj", "employer", "Infosys")),
+        ("kuya Rommel moved to Dubai", ("kuya:Rommel", "home", "Dubai")),
     ],
 )
 def test_what_one_studies_and_relations_named_without_my(
@@ -916,6 +917,22 @@ def test_what_one_studies_and_relations_named_without_my(
         "Friend Zone is a great podcast",
         "Sister Eilidh moved to Leeds",
         "Father Christmas came early",
+        # without "my", a relation word may name anyone's: no one's, never the user's
+        "sister Eilidh moved to Leeds",
+        "bro Tom is vegan now",
+        "sister Mary taught me piano",
+        "bhaiya Ramesh the driver was late again",
+        "manager Arteta needs to go",
+        "baby Yoda is so cute",
+        "big brother Is watching lol",
+        "bf Chrome extension broke",
+        # a reviewer's: no field of study
+        "starting my masters in September",
+        "doing a masters in procrastination lol",
+        "got into Harvard for fun, applied on a dare",
+        "studying past papers",
+        "my dream is to study law",
+        "got into Nando's for lunch",
     ],
 )
 def test_no_study_and_no_user_fact_from_these(content: str) -> None:

@@ -167,6 +167,7 @@ class Rule:
     negated: bool = False
     place: bool = False  # the value must begin with a known place's name ("Pune last month")
     named: bool = False  # the value is a name or a known place ("Leeds", "leeds"), not "bed"
+    field: bool = False  # the value names a field of study ("law", "software engineering")
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -183,8 +184,9 @@ def _rule(
     flags: int = re.I,
     place: bool = False,
     named: bool = False,
+    field: bool = False,
 ) -> Rule:
-    return Rule(name, pattern, flags, value, negated, place, named)
+    return Rule(name, pattern, flags, value, negated, place, named, field)
 
 
 # "settled in nicely in Leeds": how, then where.
@@ -474,11 +476,11 @@ RULES: tuple[Rule, ...] = (
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
     # What one studies: "studying medicine at UNN", "doing a masters in software engineering",
     # "got into Edinburgh uni for vet medicine", "finishing my PhD in Irish folklore".
-    _rule("studies", r"\b(?:study|studies|studying|to study)\s+(?!(?:at|in|for|with|hard|abroad|together|late|all|up|on|it|this|that|the|a|an|my|our|his|her|them|him|me|you|group|session|break|time|buddy|partner|room|leave|day|night|tonight|today|every|more|less|so|too|really)\b)(?P<v>[a-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|in|on|with)\s+(?-i:[A-Z])|\s*(?:$|[,.!;]))"),
-    _rule("studies", r"\b(?:doing|do|does|starting|started|start|begin|began|beginning|pursuing|finish|finishing|finished with|halfway through|into|onto|admission (?:to|for)|scholarship (?:for|to do)|enrolled (?:in|on)|accepted (?:into|onto|for)|place (?:on|for))\s+(?:(?:a|an|my|her|his|their|the)\s+)?(?:part-time\s+|full-time\s+|second\s+|final year of (?:a|my|her|his)\s+)?(?:masters|master's|msc|ma|mres|mphil|bsc|ba|phd|doctorate|degree|bachelors|bachelor's|diploma|llb|llm|mba|course|btec|a-levels|foundation year)\s+(?:degree\s+|course\s+)?in\s+(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|with|starting|this|next)\s|\s*(?:$|[,.!;]))"),
+    _rule("studies", r"(?:(?<!to )\b(?:study|studies|studying)|(?<=admission )to study)\s+(?!(?:at|in|for|with|hard|abroad|together|late|all|up|on|it|this|that|the|a|an|my|our|his|her|them|him|me|you|group|session|break|time|buddy|partner|room|leave|day|night|tonight|today|every|more|less|so|too|really)\b)(?P<v>[a-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|in|on|with)\s+(?:(?-i:[A-Z])|\d|uni\b|university\b|college\b|school\b)|\s*(?:$|[,.!;]))", field=True),
+    _rule("studies", r"\b(?:doing|do|does|starting|started|start|begin|began|beginning|pursuing|finish|finishing|finished with|halfway through|into|onto|admission (?:to|for)|scholarship (?:for|to do)|enrolled (?:in|on)|accepted (?:into|onto|for)|place (?:on|for))\s+(?:(?:a|an|my|her|his|their|the)\s+)?(?:part-time\s+|full-time\s+|second\s+|final year of (?:a|my|her|his)\s+)?(?:masters|master's|msc|ma|mres|mphil|bsc|ba|phd|doctorate|degree|bachelors|bachelor's|diploma|llb|llm|mba|course|btec|a-levels|foundation year)\s+(?:degree\s+|course\s+)?in\s+(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|with|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
     # a degree that names what is studied: "doing an LLB at Wits", "starting her PGCE"
     _rule("studies", r"\b(?:doing|starting|started|pursuing|finishing|into|onto|admission (?:to|for)|enrolled (?:in|on))\s+(?:(?:a|an|my|her|his|their|the)\s+)?(?P<v>(?-i:LLB|LLM|MBBS|MBChB|MBA|PGCE|BEd|BCom|BPharm|BDS|JD|BSN|MPH|MSW))\b(?!\s+in\b)"),
-    _rule("studies", r"\b(?:got into|getting into|accepted (?:to|into|at))\s+(?:[^,;:!?()]+?\s+(?:uni|university|college|med school|law school)|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?:for|to (?:do|study))\s+(?:(?:her|his|my|their)\s+)?(?!(?:a|an|the|this|that|next|last|free|once|now)\b)(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|starting|this|next)\s|\s*(?:$|[,.!;]))"),
+    _rule("studies", r"\b(?:got into|getting into|accepted (?:to|into|at))\s+(?:[^,;:!?()]+?\s+(?:uni|university|college|med school|law school)|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?:for|to (?:do|study))\s+(?:(?:her|his|my|their)\s+)?(?!(?:a|an|the|this|that|next|last|free|once|now)\b)(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
     # "started uni at Leeds", "starts college in York": where
     _rule("school", r"\b(?:started|starting|start|starts|began|begins)\s+(?:uni|university|college|school|sixth form|nursery|kindergarten|med school|law school)\s+(?:at|in)\s+(?=(?-i:[A-Z]))(?!(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|Year)\b)" + _V),
     _rule("school", r"\b(?:goes|go|going|started|starts)\s+(?:to\s+|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium))\b"),
@@ -707,6 +709,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "shifted to Marketing", "shifted to Mumbai Indians this IPL"
             if rule.named and not (_THE.sub("", value)[:1].isupper() or place_rest(value) == ""):
                 continue  # "I'm in bed now", "we're in lockdown still"
+            if name == "studies" and not _a_field(value, rule.field):
+                continue  # "starting my masters in September", "studying past papers"
             if name in ("job", "employer") and _AT_HEART.search(text):
                 continue  # "I'm a tech at heart"
             if name in ("job", "employer") and _NOT_WORK.search(text) and not _PAID.search(text):
@@ -799,6 +803,43 @@ _NOT_WORK = re.compile(
     re.I,
 )
 _PAID = re.compile(r"\b(?:work|works|working|job|paid|shifts?|salary)\b", re.I)
+
+
+# What is studied, named: a word of these, or one ending like a field ("biology",
+# "economics", "chemistry"); said after "studying" alone, only such a value counts.
+_FIELDS = frozenset(
+    """law medicine nursing engineering accounting accountancy economics finance business
+    marketing management computing cs maths math mathematics physics chemistry biology
+    history geography english literature philosophy psychology sociology politics
+    architecture art arts design music drama theatre film media journalism education
+    teaching pharmacy dentistry veterinary vet physiotherapy midwifery anthropology
+    archaeology linguistics languages french spanish german italian japanese korean chinese
+    mandarin arabic hindi portuguese russian statistics science sciences ai nutrition
+    agriculture geology astronomy theology classics fashion photography hospitality tourism
+    criminology cybersecurity it folklore surgery radiography optometry commerce work
+    childhood development care health sport policy relations administration technology
+    systems analytics security writing hygiene aid service baking cooking llb llm mbbs
+    mbchb mba pgce bcom bpharm bds jd bsn mph msw""".split()
+)
+_FIELD_ENDINGS = ("ology", "ics", "istry", "onomy", "studies", "sciences")
+# What follows "a masters in" that is no field: a time, a place's article, a meal.
+_NOT_A_FIELD = re.compile(
+    r"^(?:the|a|an|this|next|person|evenings?|weekends?|mornings?|nights?|spring|summer|"
+    r"autumn|fall|winter|" + "|".join(MONTH_NAMES) + r"|lunch|dinner|breakfast|brunch|"
+    r"drinks?|coffee|free|trouble)\b",
+    re.I,
+)
+
+
+def _a_field(value: str, named: bool) -> bool:
+    """Whether a value read as what one studies is one: not a time or a place ("in
+    September", "in Leeds"); with ``named``, a field by its word ("law", "data science")."""
+    if _NOT_A_FIELD.match(value) or place_rest(value) == "":
+        return False
+    if not named:
+        return True
+    words = value.lower().split()
+    return len(words) <= 4 and any(w in _FIELDS or w.endswith(_FIELD_ENDINGS) for w in words)
 
 
 def groups_v(match: re.Match[str]) -> bool:

@@ -321,14 +321,21 @@ _RELATION = re.compile(
     r"^(?i:(?:my|our|me)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s?)\b"
     r"(?:\s*,?\s*(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job)))?\s*,?\s*",
 )
-# "sister Eilidh got into uni", "wee sister Eilidh …", "bro Tom is vegan now": a relation
-# and its name without "my", as chat says them (not "Father Christmas", "Mother Nature");
-# with the relation word capitalised it may be a title or a name ("Boss Baby", "Son
-# Heung-min"): then no one's, never the user's.
-_BARE_NAMED = re.compile(
+# A relation and its name without "my", as chat says them. Plain "sister Mary", "uncle
+# Emeka", "bro Tunde", "manager Arteta", "baby Yoda" may be anyone's — a nun, a landlord, a
+# colleague, a coach, a character — so such an opening is no one's: never the user's, as it
+# had been ("sister Eilidh moved to Leeds" moved the user). Only a word that is always
+# one's own names the relation: "wee sister Eilidh", "little brother Sam", "hubby Raj",
+# "kuya Rommel". A capitalised relation word ("Sister Act is on") is no one's either.
+_BARE_RELATION_NAMED = re.compile(
     r"^(?i:(?:wee|lil|kid)\s+)?(?i:" + _QUALIFIERS + r"(?P<rel>" + _REL + r"))\s+"
-    r"(?!(?:Christmas|Nature|Earth|Time|Teresa|Bear|Act|Sam)\b)(?P<name>" + _NAME + r")\b"
-    r"(?!'s\s+(?:car|house|flat|place|school|job))\s*,?\s*"
+    r"(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job))\s*,?\s*"
+)
+# A name then who they are to others: "bhaiya Ramesh the driver", "didi Sunita the maid".
+_ROLE_AFTER = re.compile(r"^(?:the|from|next|at|of|our|my)\b|^(?-i:[A-Z])", re.I)
+_OWN_KIN = re.compile(
+    r"^(?i:(?:wee|lil|little|big|older|younger|elder|baby|twin|kid)\s+(?:sister|sis|brother|bro)\b|"
+    r"(?:hubby|wifey|fianc[eé]e?|akka|kuya|didi|bhaiya|chechi|unnie|eonni|noona|hyung)\s)"
 )
 # fmt: off
 # Words for an older sibling said after the name, as Korean and Hindi English chat does
@@ -504,9 +511,16 @@ def parse_subject(
         return Parsed(relation_subject(match.group("rel").lower(), None), rest)
     match = _RELATION.match(clause)
     if match is None:
-        match = _BARE_NAMED.match(clause)
-        if match and match.group("rel")[:1].isupper():
-            return Parsed(NOBODY, clause)  # "Sister Act is on", "Son Heung-min scored": a title
+        bare = _BARE_RELATION_NAMED.match(clause)
+        if bare and (
+            bare.group("rel")[:1].isupper()
+            or not _OWN_KIN.match(clause)
+            or bare.group("name").lower() in _NOT_NAMES
+            or bare.group("name").lower() in ("is", "was", "has", "are", "and", "the")
+            or _ROLE_AFTER.match(clause[bare.end() :])
+        ):
+            return Parsed(NOBODY, clause)  # "sister Mary taught me", "Sister Act is on"
+        match = bare
     if match:
         name = match.group("name")
         if name and not _relation_name(name, clause[match.end() :]):
