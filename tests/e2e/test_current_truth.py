@@ -1188,3 +1188,20 @@ def test_what_someone_studies_and_where_are_asked_apart(mem: Longmem, collection
     assert top[0] == "User's brother Emeka goes to UNN"
     top = _texts(mem.search("What am I studying?", collection=collection, limit=5))
     assert top[0] == "User studies software engineering"
+
+
+def test_a_trip_said_with_its_time_is_gone_when_it_is_over(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in Pretoria.", collection=collection, observed_at="2025-05-01T09:00:00Z")
+    [trip] = mem.remember(
+        "Going to Joburg for 4 days next week for a wine show",
+        collection=collection,
+        observed_at="2025-06-01T09:00:00Z",
+    )
+    assert (trip["attribute"], trip["value"]) == ("location", "Joburg")
+    assert trip["expires_at"].startswith("2025-06-06")
+    hits = _texts(mem.search("Is Pieter in Joburg this week?", collection=collection, limit=5))
+    assert not [text for text in hits if "Joburg" in text]
+    where = _texts(mem.search("Where do I live?", collection=collection, limit=5))
+    assert where[0] == "User lives in Pretoria"
+    history = mem.search("Joburg", collection=collection, include_history=True, mode="text")
+    assert trip["id"] in [hit["id"] for hit in history]

@@ -1264,6 +1264,76 @@ def test_a_plans_day_is_the_first_it_names_after_it_was_said(
     assert found == (begins, label)
 
 
+@pytest.mark.parametrize(
+    ("content", "place", "begins", "ends"),
+    [
+        (
+            "going to Goa from 20th to 24th Dec for a friend's bachelor party",
+            "Goa",
+            _day(2026, 12, 20),
+            _end_of(2026, 12, 24),
+        ),
+        (
+            "Going to Joburg for 4 days next week for a wine show",
+            "Joburg",
+            _day(2026, 11, 23),
+            _end_of(2026, 11, 27),
+        ),
+        (
+            "flying to Tokyo on Friday for a week",
+            "Tokyo",
+            _day(2026, 11, 20),
+            _end_of(2026, 11, 26),
+        ),
+        (
+            "I'll be in Mombasa for a 2 week work trip from December 3",
+            "Mombasa",
+            _day(2026, 12, 3),
+            _end_of(2026, 12, 16),
+        ),
+        (
+            "I'm in Auckland for a 3-week secondment from the 23rd",
+            "Auckland",
+            _day(2026, 11, 23),
+            _end_of(2026, 12, 13),
+        ),
+        (
+            "heading to Durban for the long weekend, back Tuesday",
+            "Durban",
+            None,
+            _end_of(2026, 11, 23),
+        ),
+        ("in Rotorua till Sunday for my nan's 85th", "Rotorua", None, _end_of(2026, 11, 22)),
+        ("going back to Enugu for Christmas, till 2 Jan", "Enugu", None, _end_of(2027, 1, 2)),
+    ],
+)
+def test_a_trip_with_its_time_is_a_stay_for_that_time(
+    content: str, place: str, begins: Optional[datetime], ends: datetime
+) -> None:
+    (fact,) = [f for f in _extract(content) if f.attribute == "location"]
+    assert (fact.value, fact.valid_from, fact.expires_at) == (place, begins, ends)
+    assert "home" not in [f.attribute for f in _extract(content)]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "going to Tesco for a week",  # no place known by name
+        "going to Sarah's for the weekend",
+        "going to Nando's tonight",
+        "going to Paris",  # no time: a wish or a plan, a plain memory
+        "Off tae Skye for a fortnight fae Saturday, back on the 30th",  # not a known place
+    ],
+)
+def test_a_trip_to_no_known_place_or_without_its_time_is_no_stay(content: str) -> None:
+    assert [f for f in _extract(content) if f.attribute in ("location", "home")] == []
+
+
+def test_a_trip_told_as_words_still_ends_when_it_is_back() -> None:
+    (fact,) = _extract("Off tae Skye for a fortnight fae Saturday, back on the 30th")
+    assert (fact.attribute, fact.expires_at) == (None, _end_of(2026, 11, 29))
+
+
 def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
     fact = _one("I'm in Leeds on Friday")
     assert (fact.attribute, fact.value) == ("location", "Leeds")  # a stay, not a new home

@@ -104,7 +104,10 @@ _STAY = re.compile(
     r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night)|"
     # a visit, a stopover, a trip begun: "visiting my mum in Leeds", "off to Rome"
     r"visiting|staying with|passing through|stopping over|off to|away in|travelling in|"
-    r"traveling in|holidaying in|camping in|hiking in)\b",
+    r"traveling in|holidaying in|camping in|hiking in|"
+    # … or on its way: "going to Goa from the 20th", "heading to Durban", "off tae Skye"
+    r"(?:going|heading|headed|flying|off|jetting|driving|travelling|traveling)\s+"
+    r"(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae))\b",
     re.I,
 )
 _AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
@@ -383,8 +386,13 @@ def _facts_of(
         elif planned:
             text = finish(text + " from " + planned.label)
         if planned:
-            if key.attribute == "location":  # "in Leeds on Monday", "next week": that time
-                ends = until or datetime.combine(planned.last, _END_OF_DAY)
+            if key.attribute == "location":  # "in Leeds on Monday", "next week": that time,
+                # or as long as said from that day ("flying to Tokyo on Friday for a week")
+                ends = (
+                    until
+                    or lasts(clause, planned.at)
+                    or datetime.combine(planned.last, _END_OF_DAY)
+                )
             elif until == planned.at.replace(hour=23, minute=59, second=59):
                 ends = None  # "I start at Globex tomorrow": from then on, not for the day
         facts.append(

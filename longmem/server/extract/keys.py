@@ -222,6 +222,15 @@ _NOT_A_HOME_AFTER = (
     r"secondment|while|hols|over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
 )
 _A_PLACE_NOW = _NOT_A_HOME_AFTER
+# When a trip is, said after its place: how long, until when, back when, from when.
+_A_TRIP_TIME = (
+    r"(?=.*\b(?:for\s+(?:a|an|the|\d+|two|three|four|five|six|seven|ten|a few|a couple of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:days?|nights?|weeks?|fortnight(?:'s)?|months?|weekend|week-end)|"
+    r"till|until|til|back\s+(?:on\s+)?(?:the\s+)?(?:\d+\w*|mon|tue|wed|thu|fri|sat|sun|next|in\s+\w+)|"
+    r"from\s+(?:the\s+)?\d+\w*|(?:from|on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"next\s+(?:week|weekend|month)|this\s+(?:week|weekend)|tomorrow|tonight|"
+    r"over\s+(?:christmas|easter|diwali|eid|the\s+holidays|the\s+weekend))\b)"
+)
 # Words before a done thing: "have finally moved out".
 _GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"
 
@@ -402,6 +411,13 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+(?P<v>[^,;:!?()]+?)\s+(?:until|till|through)\b"),
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
     _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
+    # A trip with its time: "going to Goa from 20th to 24th Oct", "heading to Durban for the
+    # long weekend, back Tuesday", "off tae Skye for a fortnight", "flying to Tokyo on
+    # Friday for a week", "I'll be in Mombasa for a 2 week work trip from June 23", "in
+    # Rotorua till Sunday" (not "going to Tesco", "going to Sarah's for the weekend").
+    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping)\s+(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\s+(?:the\s+)?" + _PLACE_NAME + r"(?!['’]s?\b)" + _A_TRIP_TIME, place=True),
+    _rule("location", r"^(?:will|'ll|shall)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?" + _PLACE_NAME + r"(?!['’]s?\b)" + _A_TRIP_TIME, place=True),
+    _rule("location", r"^in\s+(?:the\s+)?" + _PLACE_NAME + r"(?!['’]s?\b)(?=\s+(?:till|until|til|for\s+(?:a|an|the|\d+|two|three|four|five|a few|a couple of)\b|from\b|over\b))", place=True),
     # -- age and dates --
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s+(?:months?|weeks?)\b)"),

@@ -6,8 +6,9 @@ replayed later resolves "last month" and "until Friday" as they were meant.
 Expiry (``expires_at``, UTC, the last second of a day, 23:59:59): ``today`` / ``tonight``
 → end of that day; ``tomorrow`` → end of the next; ``this week`` / ``this weekend`` → end
 of that ISO week (Sunday); ``until`` / ``till`` / ``back on`` + a date (``2026-12-01``,
-``December 1``, ``Dec. 1st, 2026``, ``1 December``, a weekday) → end of that date (the
-day before, for "back on"). A date without a year is its next occurrence on or after
+``December 1``, ``Dec. 1st, 2026``, ``1 December``, a weekday, ``the 27th``) → end of
+that date (the day before, for "back on"); the end of a range (``from 20th to 24th
+Oct``, ``20 Dec till 2 Jan``) likewise. A date without a year is its next occurrence on or after
 that day; a weekday the next one, that day included. The latest end wins. A sentence's
 expiry holds for every fact of the sentence that is not a past event.
 
@@ -35,7 +36,7 @@ from .text import MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 _END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
-_THIS_WEEK = re.compile(r"\b(?:this|for the) week(?:end)?\b")
+_THIS_WEEK = re.compile(r"\b(?:this|for the)\s+(?:long\s+)?week(?:end)?\b")
 _UNTIL = re.compile(r"\b(?:until|till|til|through)\s+(?:the\s+)?(?:end\s+of\s+)?")
 _BACK_ON = re.compile(r"\bback (?:home |at work |in the office )?(?:on\s+)?")
 _ORD = r"(?:st|nd|rd|th)?"
@@ -48,15 +49,29 @@ _WEEKDAY = re.compile(r"(?:next\s+)?(" + WEEKDAY_RE + r")\b")
 _A_SPAN = re.compile(r"(?:(the|this|next)\s+)?(month|year|weekend)\b")
 _A_MONTH = re.compile(r"(mid-?\s*)?(" + "|".join(MONTH_NAMES) + r")\b(?!\s*\d)")
 _FEAST = re.compile(r"(christmas|xmas|new year(?:'s)?(?: eve)?)\b")
-# A stay said by how long it lasts: "for the next two weeks", "for a month", "for 3 days".
+# A stay said by how long it lasts: "for the next two weeks", "for a month", "for 3 days",
+# "for a 2 week work trip".
 # Not how long something has been ("for 3 years now", "been vegan for a year").
 _FOR_A_WHILE = re.compile(
     r"\bfor\s+(?:the\s+(?:next|coming)\s+(?:(\d+|a|an|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|a couple of|a few)\s+)?|(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|a couple of|a few)\s+(?:more\s+)?)(day|week|month|year)s?\b(?!\s+(?:now|already))"
+    r"nine|ten|a couple of|a few)\s+)?|(?:a\s+(?=\d))?(\d+|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|a couple of|a few)[\s-]+(?:more\s+)?)(day|week|month|year)s?\b"
+    r"(?!\s+(?:now|already))"
 )
 _SO_FAR = re.compile(r"\b(?:been|since|ago|already)\b")
 _NEXT_WEEK = re.compile(r"(?:next\s+)?week\b")
+# A day of the month alone, its month left to the context: "the 27th", "24th".
+_DAY_ALONE = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
+# The end of a range of days: "from 20th to 24th Oct", "20 Dec till 2 Jan", "3-7 June".
+# A range whose first day takes the month of its last: "20th to 24th Oct" → "20th oct".
+_RANGE_MONTH = re.compile(
+    r"^(\d{1,2}(?:st|nd|rd|th)?)\s*(?:to|-|–)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(" + MONTH_RE + r")\b"
+)
+_RANGE_END = re.compile(
+    r"\b(?:from\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:" + MONTH_RE + r")\.?)?"
+    r"\s*(?:to|-|–)\s*(?:the\s+)?(?=\d)"
+)
 
 _NUMBER = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -124,11 +139,15 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
     for match in _UNTIL.finditer(lowered):
         # A date is short; a bounded slice keeps many "until"s linear.
         words = lowered[match.end() : match.end() + 40]
-        day = parse_date(words, today) or _end_named(words, today)
+        day = parse_date(words, today, day_alone=True) or _end_named(words, today)
+        if day is not None:
+            days.append(day)
+    for match in _RANGE_END.finditer(lowered):
+        day = parse_date(lowered[match.end() : match.end() + 40], today, day_alone=True)
         if day is not None:
             days.append(day)
     for match in _BACK_ON.finditer(lowered):
-        day = parse_date(lowered[match.end() : match.end() + 40], today)
+        day = parse_date(lowered[match.end() : match.end() + 40], today, day_alone=True)
         if day is not None and day > today:
             days.append(day - timedelta(days=1))
     if not days:
@@ -221,7 +240,8 @@ def starts(clause: str, said: datetime) -> Optional[Start]:
         return _start_in(*divmod(today.year * 12 + today.month, 12), match)
     for match in _FROM_DATE.finditer(lowered):
         said_day = lowered[match.end() : match.end() + 40]
-        day = parse_date(said_day, today)
+        ranged = _RANGE_MONTH.sub(r"\1 \2", said_day, count=1)
+        day = parse_date(ranged, today, day_alone=match.group().lstrip()[:1] in ("f", "s"))
         if day is None or day <= today or _WEEKDAY.match(said_day):
             continue
         if not _A_YEAR.search(said_day[:20]) and _lately(day, today):
@@ -327,7 +347,9 @@ def _back(said: datetime, unit: str, count: int) -> datetime:
     return said.replace(year=year, month=month + 1, day=day)
 
 
-def parse_date(text: str, today: date) -> Optional[date]:
+def parse_date(text: str, today: date, day_alone: bool = False) -> Optional[date]:
+    """The date ``text`` opens with; with ``day_alone`` also a day of the month alone
+    ("the 27th"), where the words before it say it is one ("back on", "until", "from")."""
     match = _ISO_DATE.match(text)
     if match:
         return _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -343,6 +365,14 @@ def parse_date(text: str, today: date) -> Optional[date]:
         return today + timedelta(days=ahead)
     if _NEXT_WEEK.match(text):
         return today + timedelta(days=13 - today.weekday())
+    match = _DAY_ALONE.match(text) if day_alone else None
+    if match:  # "back on the 27th": the next 27th, today included
+        day = int(match.group(1))
+        for ahead in range(3):
+            first = _months_on(today.replace(day=1), ahead)
+            found = _date(first.year, first.month, day)
+            if found is not None and found >= today:
+                return found
     return None
 
 
