@@ -1305,6 +1305,18 @@ def test_a_plans_day_is_the_first_it_names_after_it_was_said(
         ),
         ("in Rotorua till Sunday for my nan's 85th", "Rotorua", None, _end_of(2026, 11, 22)),
         ("going back to Enugu for Christmas, till 2 Jan", "Enugu", None, _end_of(2027, 1, 2)),
+        (
+            "going to Karachi tomorrow inshallah for 10 days",
+            "Karachi",
+            _day(2026, 11, 19),
+            _end_of(2026, 11, 29),
+        ),
+        (
+            "heading to Belfast on 1st December for a fortnight",
+            "Belfast",
+            _day(2026, 12, 1),
+            _end_of(2026, 12, 14),
+        ),
     ],
 )
 def test_a_trip_with_its_time_is_a_stay_for_that_time(
@@ -1323,6 +1335,17 @@ def test_a_trip_with_its_time_is_a_stay_for_that_time(
         "going to Nando's tonight",
         "going to Paris",  # no time: a wish or a plan, a plain memory
         "Off tae Skye for a fortnight fae Saturday, back on the 30th",  # not a known place
+        # a reviewer's: no time read, a routine, past, a move, no trip at all
+        "going to Oslo over Easter",
+        "in Milan over the weekend",
+        "in Berlin from 2019 to 2022",
+        "going to London every Monday till June",
+        "in Tokyo for a week last year",
+        "going to Canada next month on a 2 year work permit",
+        "flying to Dubai is so expensive next month",
+        "going to Florence and the Machine next month!!",
+        "going to March next week",
+        "flying to Dublin airport tomorrow to pick up my brother",
     ],
 )
 def test_a_trip_to_no_known_place_or_without_its_time_is_no_stay(content: str) -> None:

@@ -111,6 +111,23 @@ _STAY = re.compile(
     re.I,
 )
 _AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
+# A trip, as keys.py reads one: "going to Goa …", "I'll be in Mombasa …", "in Rotorua till …"
+_A_TRIP = re.compile(
+    r"^(?:(?:(?:just|now|also|finally|actually|am|are|is|'m|'re|'s)\s+)*(?:going|heading|headed|"
+    r"flying|off|travelling|traveling|driving|jetting|popping|nipping|escaping|sailing)\s+"
+    r"(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\b|"
+    r"(?:will|'ll|shall)\s+be\s+(?:\w+\s+)?(?:in|away\s+in|staying\s+in|over\s+in)\b|in\s)",
+    re.I,
+)
+# … that is no stay to come: a routine ("every Monday"), past ("last year", "ago"), a move
+# ("on a 2 year work permit", "a new life there") or unsure ("not sure yet").
+_NO_TRIP = re.compile(
+    r"\b(?:every|each\s+(?:week|month|day)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
+    r"last\s+(?:week|weekend|month|year|summer|winter|spring|autumn|time)|ago|"
+    r"work\s+permit|visa|new\s+life|for\s+good|permanently|relocat\w*|years?|"
+    r"not\s+sure|unsure|tbc|tbd)\b",
+    re.I,
+)
 _SETTLED = re.compile(r"\b(?<!not )(?:for good|permanently|living here|relocated)\b", re.I)
 _OWN_NEWS = re.compile(r"\b(?:I|we)\b.+$", re.I)
 _REPORTED = re.compile(
@@ -345,6 +362,12 @@ def _facts_of(
         start, until = later, None  # "until March" is when it begins, not when it ends
     keys, called_off = _plans(keys, predicate, clause, start, denied_ok=later is not None)
     while_ = lasts(clause, said)
+    if _A_TRIP.match(predicate) and (
+        (until is None and start is None and while_ is None) or _NO_TRIP.search(clause)
+    ):
+        # "going to Oslo over Easter": a trip whose time the rules do not read, or one
+        # that is a routine, past, a move or unsure, is not a stay from now on
+        keys = [k for k in keys if k.attribute != "location"]
     if while_ is not None and _SETTLED.search(parsed.predicate) is None:
         # "I'm living in Porto for a month": a stay there, not a new home
         keys = [
@@ -388,11 +411,9 @@ def _facts_of(
         if planned:
             if key.attribute == "location":  # "in Leeds on Monday", "next week": that time,
                 # or as long as said from that day ("flying to Tokyo on Friday for a week")
-                ends = (
-                    until
-                    or lasts(clause, planned.at)
-                    or datetime.combine(planned.last, _END_OF_DAY)
-                )
+                while_on = lasts(clause, planned.at)  # "tomorrow for 10 days": the longer
+                said_ends = [day for day in (until, while_on) if day is not None]
+                ends = max(said_ends) if said_ends else datetime.combine(planned.last, _END_OF_DAY)
             elif until == planned.at.replace(hour=23, minute=59, second=59):
                 ends = None  # "I start at Globex tomorrow": from then on, not for the day
         facts.append(

@@ -231,6 +231,12 @@ _A_TRIP_TIME = (
     r"next\s+(?:week|weekend|month)|this\s+(?:week|weekend)|tomorrow|tonight|"
     r"over\s+(?:christmas|easter|diwali|eid|the\s+holidays|the\s+weekend))\b)"
 )
+# The end of a trip's place: not someone's ("Sarah's"), nor a match, a band or a remark
+# ("Barcelona v Madrid", "Florence and the Machine", "flying to Dubai is so expensive").
+_A_TRIP_PLACE_END = (
+    r"\b(?!['’]s?\b)(?!\s+(?:v|vs|versus|and|&|is|was|are|were|costs?|isn't|airport|station|"
+    r"line|stadium|arena|zoo|mall|centre|center)\b)"
+)
 # Words before a done thing: "have finally moved out".
 _GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"
 
@@ -415,9 +421,9 @@ RULES: tuple[Rule, ...] = (
     # long weekend, back Tuesday", "off tae Skye for a fortnight", "flying to Tokyo on
     # Friday for a week", "I'll be in Mombasa for a 2 week work trip from June 23", "in
     # Rotorua till Sunday" (not "going to Tesco", "going to Sarah's for the weekend").
-    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping)\s+(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\s+(?:the\s+)?" + _PLACE_NAME + r"(?!['’]s?\b)" + _A_TRIP_TIME, place=True),
-    _rule("location", r"^(?:will|'ll|shall)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?" + _PLACE_NAME + r"(?!['’]s?\b)" + _A_TRIP_TIME, place=True),
-    _rule("location", r"^in\s+(?:the\s+)?" + _PLACE_NAME + r"(?!['’]s?\b)(?=\s+(?:till|until|til|for\s+(?:a|an|the|\d+|two|three|four|five|a few|a couple of)\b|from\b|over\b))", place=True),
+    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping)\s+(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
+    _rule("location", r"^(?:will|'ll|shall)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
+    _rule("location", r"^in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + r"(?=\s+(?:till|until|til|for\s+(?:a|an|the|\d+|two|three|four|five|a few|a couple of)\s+(?:[\w-]+\s+)?(?:days?|nights?|weeks?|fortnight|weekend)\b|from\s+(?:the\s+)?\d))", place=True),
     # -- age and dates --
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s+(?:months?|weeks?)\b)"),

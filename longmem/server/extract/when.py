@@ -58,6 +58,7 @@ _FOR_A_WHILE = re.compile(
     r"eight|nine|ten|a couple of|a few)[\s-]+(?:more\s+)?)(day|week|month|year)s?\b"
     r"(?!\s+(?:now|already))"
 )
+_A_FORTNIGHT = re.compile(r"\bfor\s+(?:a|one|the\s+next)\s+fortnight\b")
 _SO_FAR = re.compile(r"\b(?:been|since|ago|already)\b")
 _NEXT_WEEK = re.compile(r"(?:next\s+)?week\b")
 # A day of the month alone, its month left to the context: "the 27th", "24th".
@@ -164,6 +165,8 @@ def lasts(clause: str, said: datetime) -> Optional[datetime]:
     if _SO_FAR.search(lowered):
         return None
     today = as_utc(said).date()
+    if _A_FORTNIGHT.search(lowered):  # "for a fortnight": two weeks
+        return datetime.combine(_after(today, "week", 2) - timedelta(days=1), _END_OF_DAY)
     for match in _FOR_A_WHILE.finditer(lowered):
         count, unit = _count(match.group(1) or match.group(2) or "a"), match.group(3)
         if count <= _MAX_AHEAD.get(unit, 0):
