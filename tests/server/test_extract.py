@@ -637,7 +637,7 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("I'm now in-house legal counsel at Discovery", ("job", "in-house legal counsel")),
         # moves as Indian and Nigerian English say them
         ("Shifted to Pune after wedding, in-laws' place", ("home", "Pune")),
-        ("Finally got our own 2BHK in Wakad, Pune!!", ("home", "Wakad")),
+        ("Finally got our own 2BHK in Wakad, Pune!!", ("home", "Wakad, Pune")),
         ("We've packed into our own place in Magodo", ("home", "Magodo")),
         (
             "I've left CSIRO and I'm now a research fellow at the University of Tasmania",
@@ -747,7 +747,7 @@ def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
         ("I'm based out of Austin", "Austin"),
         ("I'm Berlin-based now", "Berlin"),
         ("based in Ōtautahi / Christchurch, Sydenham", "Ōtautahi / Christchurch"),
-        ("shifted back to Kochi, Kerala", "Kochi"),
+        ("shifted back to Kochi, Kerala", "Kochi, Kerala"),
         ("based in São Paulo", "São Paulo"),
         ("based in Sao Paulo", "Sao Paulo"),
     ],
@@ -961,6 +961,22 @@ def test_more_words_for_family_are_relations(content: str, fact: tuple[str, str,
     assert fact in [(f.subject, f.attribute, f.value) for f in facts]
     users = [f.attribute for f in facts if f.subject == "user" and f.attribute]
     assert set(users) <= RELATION_ATTRIBUTES
+
+
+@pytest.mark.parametrize(
+    ("content", "home"),
+    [
+        ("I live in Kilimani, Nairobi, sharing with my cousin Wambui", "Kilimani, Nairobi"),
+        ("living in West End, Brisbane, sharehouse with two nurses", "West End, Brisbane"),
+        ("moved to Brunswick, Melbourne", "Brunswick, Melbourne"),
+        ("I live in Columbus, Ohio", "Columbus, Ohio"),
+        ("I live in Brunswick, Tom lives in Leeds", "Brunswick"),  # no place after the comma
+        ("moved to Leeds, Sarah helped", "Leeds"),
+    ],
+)
+def test_a_home_keeps_the_city_said_after_it(content: str, home: str) -> None:
+    found = [(f.attribute, f.value) for f in _extract(content) if f.subject == "user"]
+    assert ("home", home) in found
 
 
 def test_places_are_folded_and_read_once() -> None:

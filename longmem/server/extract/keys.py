@@ -739,6 +739,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "I'm a busker in my spare time", "a referee for under-10s on saturdays"
             if name == "age" and _NOT_REALLY.search(text):
                 continue  # "I'm 80 years old in spirit", "90 on the inside"
+            if name in ("home", "location") and groups_v(match):
+                value = _with_its_city(value, target[match.end("v") :])
             if name == "job":
                 value = _singular(value)  # "Tom and I are both nurses"
             if name == "name" and (
@@ -862,6 +864,23 @@ def _a_field(value: str, named: bool) -> bool:
         return True
     words = value.lower().split()
     return len(words) <= 4 and any(w in _FIELDS or w.endswith(_FIELD_ENDINGS) for w in words)
+
+
+# The city said after a part of it: "Kilimani, Nairobi", "West End, Brisbane".
+_THEN_CITY = re.compile(
+    r"^\s*,\s*(?P<city>(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){0,2})"
+    r"(?=\s*(?:$|[,.!;]|\s(?:now|these days|and|with|but|since|for)\b))"
+)
+
+
+def _with_its_city(value: str, after: str) -> str:
+    """A home in a part of a city, with the city said after it ("I live in Kilimani,
+    Nairobi", "West End, Brisbane", "Paris, Texas"): both, so "which city?" and "which
+    neighbourhood?" find it; only for a place known by name after the comma."""
+    then = _THEN_CITY.match(after)
+    if then is None or place_rest(then.group("city")) != "":
+        return value
+    return f"{value}, {then.group('city')}"
 
 
 def groups_v(match: re.Match[str]) -> bool:
