@@ -1,7 +1,10 @@
 """What a matched value is: the words for occupations and homes the rules share, and the
 cleaning of a rule's raw match into a value ("Leeds has a balcony" → "Leeds", "a 35 year
 old nurse" → "nurse"), or None where the words only look like one ("I live in the
-moment", "a real job at last", "my birthday is coming up").
+moment", "a real job at last", "my birthday is coming up"); and whether a value is what
+its rule needs: a known place with nothing after it that makes it something else
+(``a_place``), a field of study (``a_field``), work rather than a pastime (``NOT_WORK``),
+and the city said after a part of it (``with_its_city``).
 """
 
 # ruff: noqa: E501, SIM905  (patterns and word lists read as text)
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .places import place_rest
 from .text import MONTH_NAMES, WEEKDAY_RE
 
 OCCUPATIONS = frozenset(
@@ -286,3 +290,97 @@ _NOT_OCCUPATIONS = frozenset(
     "mountaineer pioneer".split()
 )
 _INNER_ARTICLE = re.compile(r"\s(?:a|an|the)\s", re.I)
+
+
+# What may follow a place said as a home: "shifted to Pune last month", "… in January",
+# "… after the wedding", "… for work", "… from Delhi"; not a word that makes the name
+# something else ("Mumbai Indians", "Delhi University", "Qatar Airways", "UK process"), nor
+# "for maths tuition", "as my mentor", "after Klopp came", "on deputation", "over winter".
+_PLACE_TAIL = re.compile(
+    r"^(?:$|\d|(?:last|this|in|since|now|finally|permanently|recently|yesterday|today|"
+    r"earlier|already|too|and|with|back|for\s+good|for\s+work|for\s+(?:a\s+|the\s+|my\s+|"
+    r"her\s+|his\s+|our\s+|their\s+)(?:new\s+)?job|for\s+(?:uni|university|college|studies|"
+    r"family|love)|after(?!\s+(?-i:[A-Z])\w*\s+(?:left|came|moved|joined|signed|retired|went|"
+    r"took|got))|from(?=\s+(?-i:[A-Z])))\b)",
+    re.I,
+)
+
+
+def a_place(raw: str) -> bool:
+    """Whether the words a rule took as a home are a known place and what may follow one;
+    after "from", another known place ("Perth from Sydney", not "Santander from Barclays")."""
+    rest = place_rest(raw)
+    if rest is None or not _PLACE_TAIL.match(rest):
+        return False
+    if rest.lower().startswith("from"):
+        return place_rest(rest[4:].strip()) is not None
+    return True
+
+
+# What one is, said as a pastime, a role among friends or a way of speaking, not paid work
+# (unless work is said: "I work as a nurse on weekends").
+NOT_WORK = re.compile(
+    r"\b(?:on\s+the\s+side|on\s+(?:the\s+)?weekends?|at\s+(?:the\s+)?weekends?|"
+    r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days|in\s+my\s+(?:spare|free)\s+time|for\s+fun|"
+    r"as\s+a\s+hobby|basically|practically|literally|apparently|kind\s+of|sort\s+of|"
+    r"in\s+(?:the\s+)?(?:army\s+|air\s+|sea\s+)?cadets|chess\s+club|sunday\s+league|five-a-side|"
+    r"at\s+(?:our|my|the)\s+(?:church|parish|mosque|temple|gurdwara|synagogue)|"
+    r"for\s+my\s+(?:\w+'s\s+)?(?:kids|children|cat|dog|family|teenagers|manager|boss|parents|"
+    r"friends)|in\s+my\s+own\s+home)\b",
+    re.I,
+)
+PAID = re.compile(r"\b(?:work|works|working|job|paid|shifts?|salary)\b", re.I)
+
+
+# What is studied, named: a word of these, or one ending like a field ("biology",
+# "economics", "chemistry"); said after "studying" alone, only such a value counts.
+_FIELDS = frozenset(
+    """law medicine nursing engineering accounting accountancy economics finance business
+    marketing management computing cs maths math mathematics physics chemistry biology
+    history geography english literature philosophy psychology sociology politics
+    architecture art arts design music drama theatre film media journalism education
+    teaching pharmacy dentistry veterinary vet physiotherapy midwifery anthropology
+    archaeology linguistics languages french spanish german italian japanese korean chinese
+    mandarin arabic hindi portuguese russian statistics science sciences ai nutrition
+    agriculture geology astronomy theology classics fashion photography hospitality tourism
+    criminology cybersecurity it folklore surgery radiography optometry commerce work
+    childhood development care health sport policy relations administration technology
+    systems analytics security writing hygiene aid service baking cooking llb llm mbbs
+    mbchb mba pgce bcom bpharm bds jd bsn mph msw""".split()
+)
+_FIELD_ENDINGS = ("ology", "ics", "istry", "onomy", "studies", "sciences")
+# What follows "a masters in" that is no field: a time, a place's article, a meal.
+_NOT_A_FIELD = re.compile(
+    r"^(?:the|a|an|this|next|person|evenings?|weekends?|mornings?|nights?|spring|summer|"
+    r"autumn|fall|winter|" + "|".join(MONTH_NAMES) + r"|lunch|dinner|breakfast|brunch|"
+    r"drinks?|coffee|free|trouble)\b",
+    re.I,
+)
+
+
+def a_field(value: str, named: bool) -> bool:
+    """Whether a value read as what one studies is one: not a time or a place ("in
+    September", "in Leeds"); with ``named``, a field by its word ("law", "data science")."""
+    if _NOT_A_FIELD.match(value) or place_rest(value) == "":
+        return False
+    if not named:
+        return True
+    words = value.lower().split()
+    return len(words) <= 4 and any(w in _FIELDS or w.endswith(_FIELD_ENDINGS) for w in words)
+
+
+# The city said after a part of it: "Kilimani, Nairobi", "West End, Brisbane".
+_THEN_CITY = re.compile(
+    r"^\s*,\s*(?P<city>(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){0,2})"
+    r"(?=\s*(?:$|[,.!;]|\s(?:now|these days|and|with|but|since|for)\b))"
+)
+
+
+def with_its_city(value: str, after: str) -> str:
+    """A home in a part of a city, with the city said after it ("I live in Kilimani,
+    Nairobi", "West End, Brisbane", "Paris, Texas"): both, so "which city?" and "which
+    neighbourhood?" find it; only for a place known by name after the comma."""
+    then = _THEN_CITY.match(after)
+    if then is None or place_rest(then.group("city")) != "":
+        return value
+    return f"{value}, {then.group('city')}"
