@@ -4,7 +4,7 @@ A word after "shifted to" or "based in" is a home only when it is a place: "shif
 Pune", not "shifted to Marketing". ``places.txt`` holds the names folded, one a line —
 GeoNames' (https://www.geonames.org/, CC BY 4.0): every city of 15,000 people or more,
 other names of the larger ones, countries, and first-level regions; made by
-``tools/build_places.py``. Read once, on the first question (about 40,000 names).
+``tools/build_places.py``. Read once, on the first question (some 46,000 names, 25 ms).
 """
 
 from __future__ import annotations
@@ -43,8 +43,3 @@ def place_rest(value: str) -> Optional[str]:
             if fold(" ".join(words[start : start + n]).rstrip(",")) in names:
                 return " ".join(words[start + n :])
     return None
-
-
-def is_place(value: str) -> bool:
-    """Whether ``value`` begins with a place's name: "Pune last month", "the Gold Coast"."""
-    return place_rest(value) is not None
