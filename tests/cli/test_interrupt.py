@@ -22,6 +22,8 @@ import longmem
 from longmem import Longmem, NotFoundError, _cli_output
 from longmem.server import LocalServer
 
+from ..e2e.faults import ResponseDroppingProxy
+
 KEY = "cli-interrupt-key"
 TOTAL = 5000
 PACKAGE_ROOT = str(Path(longmem.__file__).resolve().parent.parent)
@@ -31,6 +33,13 @@ PACKAGE_ROOT = str(Path(longmem.__file__).resolve().parent.parent)
 def server() -> Iterator[LocalServer]:
     with LocalServer(api_key=KEY) as srv:
         yield srv
+
+
+def _slowly(number: int) -> bool:
+    """Hold each answer back a little: the run lasts seconds, so Ctrl-C lands while it
+    runs (unheld, 5,000 items could all be stored between two polls of the count)."""
+    time.sleep(0.1)
+    return False
 
 
 def stored(mem: Longmem) -> int:
@@ -52,10 +61,17 @@ def test_ctrl_c_says_what_was_stored_and_running_it_again_finishes_once(
         "LONGMEM_BASE_URL": server.url,
     }
     argv = [sys.executable, "-m", "longmem", "add-many", str(source), "--collection", "garden"]
-    proc = subprocess.Popen(
-        argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    with Longmem(api_key=KEY, base_url=server.url) as mem:
+    with (
+        ResponseDroppingProxy(server.port, _slowly) as slow,
+        Longmem(api_key=KEY, base_url=server.url) as mem,
+    ):
+        proc = subprocess.Popen(
+            argv,
+            env={**env, "LONGMEM_BASE_URL": slow.url},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         deadline = time.monotonic() + 60
         while stored(mem) < 200:
             assert proc.poll() is None, "add-many finished before it could be interrupted"
