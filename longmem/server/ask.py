@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .embed import tokens
-from .extract.subjects import RELATIONS, kin
+from .extract.kin import RELATIONS, kin
 from .facts import ATTRIBUTES, RELATION_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))

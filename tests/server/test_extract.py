@@ -14,7 +14,7 @@ import pytest
 
 from longmem._protocol import MAX_TEXT_CHARS
 from longmem.server.extract import RuleExtractor, pieces
-from longmem.server.extract.subjects import RELATIONS
+from longmem.server.extract.kin import RELATIONS
 from longmem.server.extract.when import starts
 from longmem.server.facts import (
     EPISODE,

@@ -30,10 +30,10 @@ from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import sentences
 from .keys import PLANNED_MOVE, STAYS, Key, keys_of
+from .kin import RELATIONS
 from .subjects import (
     NOBODY,
     PERSON_WORDS,
-    RELATIONS,
     Parsed,
     Subject,
     had_relation,

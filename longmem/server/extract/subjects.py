@@ -11,8 +11,7 @@ Subjects
   before's subject, as is a clause that opens with a verb of the third person ("says
   he's done…").
 
-Also the relation words (``RELATIONS``, and ``kin`` for the words of one relative), and
-the signs that a clause is someone else's news, not the user's ("husband got a job",
+Also the signs that a clause is someone else's news, not the user's ("husband got a job",
 "Anna's husband moved", "my dog turned 5").
 """
 
@@ -27,6 +26,11 @@ from ..embed import STOP_WORDS
 from ..facts import USER
 from .chat import INTERJECTIONS, is_chat_word
 from .keys import DIET_ENDED, HOME_IS, PET_WORDS, USERS_OWN
+from .kin import FULL_NAME as _FULL_NAME
+from .kin import NAME as _NAME
+from .kin import QUALIFIERS as _QUALIFIERS
+from .kin import REL as _REL
+from .kin import RELATIONS
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -37,100 +41,6 @@ from .text import (
     WEEKDAY_RE,
     lower_words,
 )
-
-# Relation words, and the attribute of the user that records who is which.
-RELATIONS: dict[str, str] = {
-    **dict.fromkeys(("sister", "brother", "sibling", "twin"), "siblings"),
-    **dict.fromkeys(("daughter", "son", "kid", "child", "baby", "stepdaughter"), "children"),
-    **dict.fromkeys(("stepson",), "children"),
-    **dict.fromkeys(
-        ("husband", "wife", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "spouse"),
-        "partner",
-    ),
-    # chat's words for them: "my gf Priya", "hubby's brother"
-    **dict.fromkeys(("hubby", "wifey", "bf", "gf"), "partner"),
-    **dict.fromkeys(("bro", "sis"), "siblings"),
-    **dict.fromkeys(("bestie", "mate", "pal", "bff", "housemate"), "friends"),
-    **dict.fromkeys(("mom", "mum", "mother", "mam", "mammy", "mummy", "mommy"), "mother"),
-    **dict.fromkeys(("dad", "father", "daddy"), "father"),
-    **dict.fromkeys(("manager", "boss", "supervisor"), "manager"),
-    **dict.fromkeys(
-        ("friend", "buddy", "colleague", "coworker", "roommate", "flatmate"), "friends"
-    ),
-    **dict.fromkeys(
-        """cousin aunt auntie aunty uncle niece nephew grandma grandmother granny nan nana
-        grandpa grandfather grandad granddad grandson granddaughter""".split(),
-        "relatives",
-    ),
-    # Words for family from other languages, as they are used in English chat ("my
-    # abuela", "my unnie Soyeon", "my avó Rosa"). Not those that are also a common given
-    # name (Anna, Anne, Lola, Abi, Hala) or another English word ("ate").
-    **dict.fromkeys(
-        """unnie eonni noona nuna oppa hyung didi bhaiya akka kuya chechi bhai abla hermana hermano irmã
-        irmão sœur soeur frère frere schwester bruder sorella fratello""".split(),
-        "siblings",
-    ),
-    **dict.fromkeys("hijo hija filho filha sohn tochter figlio figlia".split(), "children"),
-    **dict.fromkeys("esposa esposo marido novia novio".split(), "partner"),
-    **dict.fromkeys("mama mamá mãe maman mutti amma eomma".split(), "mother"),
-    **dict.fromkeys("papa papá pai baba vati appa".split(), "father"),
-    **dict.fromkeys(
-        """avó vovó abuela abuelita oma nonna babcia halmeoni obaachan yiayia bubbe
-        babushka avô vovô abuelo abuelito opa nonno dziadek harabeoji ojiichan papou
-        zayde dedushka tía tia tante zia teyze tío tio onkel zio amca""".split(),
-        "relatives",
-    ),
-}
-# Words for the same relative: a question about "my nan" finds what was said of "my
-# grandma", and "Grandma moved…" is the nan the collection knows.
-_KIN_GROUPS = tuple(
-    tuple(group.split())
-    for group in (
-        "mum mom mother mam mammy mummy mommy mama mamá mãe maman mutti amma eomma",
-        "dad father daddy papa papá pai baba vati appa",
-        """grandma grandmother granny nan nana avó vovó abuela abuelita oma nonna babcia
-        halmeoni obaachan yiayia bubbe babushka""",
-        """grandpa grandfather grandad granddad avô vovô abuelo abuelito opa nonno dziadek
-        harabeoji ojiichan papou zayde dedushka""",
-        "aunt auntie aunty tía tia tante zia teyze",
-        "uncle tío tio onkel zio amca",
-        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka chechi abla sis",
-        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya bhai kuya bro",
-        "friend bestie mate pal bff",
-        "son hijo filho sohn figlio",
-        "daughter hija filha tochter figlia",
-        "wife esposa wifey",
-        "husband esposo marido hubby",
-        "girlfriend novia gf",
-        "boyfriend novio bf",
-        "fiance fiancee fiancé fiancée",
-        "colleague coworker co-worker",
-    )
-)
-_KIN = {word: group[0] for group in _KIN_GROUPS for word in group}
-
-
-def kin(relation: str) -> str:
-    """One word for all the words for a relative ("nan" → "grandma")."""
-    return _KIN.get(relation.lower(), relation.lower())
-
-
-# Not a mother-in-law as a mother: she is someone of the user's the rules do not key.
-_REL = (
-    "(?:"
-    + "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
-    + r")(?![-\s]in[-\s]laws?\b)"
-)
-_QUALIFIERS = (
-    r"(?:(?:old|new|former|ex|little|big|older|younger|elder|best|eldest|youngest|oldest|"
-    r"twin|step|baby|dear|late|lovely|other|middle|second|third|"
-    r"\d{1,2}[\s-]*(?:years?|yrs?|months?)[\s-]*old|\d{1,2}[\s-]?y/?o)\s+)*"
-)
-# A given name, as written: capitalised, no apostrophe ("Tom's" is Tom plus a verb); a
-# title keeps its surname ("Mr Okoye").
-_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)"
-# A full name, where a label or "is" introduces one ("New manager: Funmi Adeyemi").
-_FULL_NAME = _NAME + r"(?:\s+[A-Z][a-z]+)?"
 
 
 @dataclass(frozen=True)

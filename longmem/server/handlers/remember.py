@@ -66,7 +66,8 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
-from ..extract.subjects import kin, lower_opener
+from ..extract.kin import kin
+from ..extract.subjects import lower_opener
 from ..facts import ENDS_WITH, USER, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_datetime, iso_to_epoch
 from ..validation import Checker
