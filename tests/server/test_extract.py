@@ -1298,6 +1298,12 @@ def test_a_plans_day_is_the_first_it_names_after_it_was_said(
             _end_of(2026, 11, 27),
         ),
         (
+            "taking the kids to Paris next week",
+            "Paris",
+            _day(2026, 11, 23),
+            _end_of(2026, 11, 29),
+        ),
+        (
             "flying to Tokyo on Friday for a week",
             "Tokyo",
             _day(2026, 11, 20),
@@ -1355,6 +1361,8 @@ def test_a_trip_with_its_time_is_a_stay_for_that_time(
         "Off tae Skye for a fortnight fae Saturday, back on the 30th",  # not a known place
         # a reviewer's: no time read, a routine, past, a move, no trip at all
         "going to Oslo over Easter",
+        "taking the kids to Paris over Easter",  # had become the home
+        "road-tripping to Vegas over the holidays",
         "in Milan over the weekend",
         "in Berlin from 2019 to 2022",
         "going to London every Monday till June",

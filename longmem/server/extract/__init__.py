@@ -29,7 +29,7 @@ from typing import Optional
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import sentences
-from .keys import PLANNED_MOVE, STAYS, Key, keys_of
+from .keys import PLANNED_MOVE, STAYS, TRIP_TO, Key, keys_of
 from .kin import RELATIONS
 from .subjects import (
     NOBODY,
@@ -106,17 +106,15 @@ _STAY = re.compile(
     r"visiting|staying with|passing through|stopping over|off to|away in|travelling in|"
     r"traveling in|holidaying in|camping in|hiking in|"
     # … or on its way: "going to Goa from the 20th", "heading to Durban", "off tae Skye"
-    r"(?:going|heading|headed|flying|off|jetting|driving|travelling|traveling)\s+"
-    r"(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae))\b",
+     + TRIP_TO + r")\b",
     re.I,
 )
 _AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
 # A trip, as keys.py reads one: "going to Goa …", "I'll be in Mombasa …", "in Rotorua till …"
 _A_TRIP = re.compile(
-    r"^(?:(?:(?:just|now|also|finally|actually|am|are|is|'m|'re|'s)\s+)*(?:going|heading|headed|"
-    r"flying|off|travelling|traveling|driving|jetting|popping|nipping|escaping|sailing)\s+"
-    r"(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\b|"
-    r"(?:will|'ll|shall)\s+be\s+(?:\w+\s+)?(?:in|away\s+in|staying\s+in|over\s+in)\b|in\s)",
+    r"^(?:(?:(?:just|now|also|finally|actually|am|are|is|'m|'re|'s)\s+)*"
+    + TRIP_TO
+    + r"|(?:will|'ll|shall)\s+be\s+(?:\w+\s+)?(?:in|away\s+in|staying\s+in|over\s+in)\b|in\s)",
     re.I,
 )
 # … that is no stay to come: a routine ("every Monday"), past ("last year", "ago"), a move

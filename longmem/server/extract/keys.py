@@ -227,6 +227,13 @@ _NOT_A_HOME_AFTER = (
     r"secondment|while|hols|over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
 )
 _A_PLACE_NOW = _NOT_A_HOME_AFTER
+# On one's way somewhere: "going to", "heading back to", "off tae", "taking the kids to".
+# The trip rules below read it, and __init__.py's stay and trip checks, so one list serves.
+TRIP_TO = (
+    r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|"
+    r"nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping)"
+    r"\s+(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\b"
+)
 # When a trip is, said after its place: how long, until when, back when, from when.
 _A_TRIP_TIME = (
     r"(?=.*\b(?:for\s+(?:a|an|the|\d+|two|three|four|five|six|seven|ten|a few|a couple of)\s+"
@@ -426,7 +433,7 @@ RULES: tuple[Rule, ...] = (
     # long weekend, back Tuesday", "off tae Skye for a fortnight", "flying to Tokyo on
     # Friday for a week", "I'll be in Mombasa for a 2 week work trip from June 23", "in
     # Rotorua till Sunday" (not "going to Tesco", "going to Sarah's for the weekend").
-    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping)\s+(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
+    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + TRIP_TO + r"\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     _rule("location", r"^(?:will|'ll|shall)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     _rule("location", r"^in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + r"(?=\s+(?:till|until|til|for\s+(?:a|an|the|\d+|two|three|four|five|a few|a couple of)\s+(?:[\w-]+\s+)?(?:days?|nights?|weeks?|fortnight|weekend)\b|from\s+(?:the\s+)?\d))", place=True),
     # -- age and dates --
