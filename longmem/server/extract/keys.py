@@ -212,21 +212,22 @@ PLANNED_MOVE = (
     r"(?:flat|house|place|apartment|home|condo)\s+in)\s+"
 )
 
-# A stay said of a place, not a home: "in Lisbon now for a conference", "based in Goa
-# till Friday".
+# Words of a stay, not a home, after a place: "in Lisbon now for a conference", "based in
+# Goa till Friday".
+_STAY_AFTER = r"until|till|trip|holiday|vacation|conference|visiting|visit"
 _NOT_FOR_LONG = (
-    r"(?!.*\b(?:for\s+(?:a|an|the|work|business|\d+|two|three|a few)|until|till|trip|holiday|"
-    r"vacation|conference|visiting|visit|back\s+(?:on|in|home))\b)"
+    r"(?!.*\b(?:for\s+(?:a|an|the|work|business|\d+|two|three|a few)|" + _STAY_AFTER + r"|"
+    r"back\s+(?:on|in|home))\b)"
 )
-# Where a place's name begins, said as a home: not for a while ("shifted to Bangalore for a
-# project", "based in Goa till Friday") nor a workplace ("shifted to the Delhi office").
+# … and, after a place said as a home with "shifted to" or "based in", a while ("for a
+# project", "on deputation") or a workplace ("shifted to the Delhi office"); "for work"
+# is a move there.
 _NOT_A_HOME_AFTER = (
-    r"(?!.*\b(?:for\s+(?:a|an|the|now|\d+|two|three|a few)|until|till|trip|holiday|vacation|"
-    r"conference|visiting|visit|office|team|branch|campus|site|store|plant|hub|hq|desk|"
-    r"department|division|account|client|project|role|position|deputation|assignment|"
-    r"secondment|while|hols|over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
+    r"(?!.*\b(?:for\s+(?:a|an|the|now|\d+|two|three|a few)|" + _STAY_AFTER + r"|"
+    r"office|team|branch|campus|site|store|plant|hub|hq|desk|department|division|account|"
+    r"client|project|role|position|deputation|assignment|secondment|while|hols|"
+    r"over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
 )
-_A_PLACE_NOW = _NOT_A_HOME_AFTER
 # On one's way somewhere: "going to", "heading back to", "off tae", "taking the kids to".
 # The trip rules below read it, and __init__.py's stay and trip checks, so one list serves.
 TRIP_TO = (
@@ -379,8 +380,8 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^in\s+" + _PLACE_NAME + r"\s+(?:now|these days)\b" + _NOT_FOR_LONG),
     # Said of a place that is one, by name (places.py): "based in Bengaluru, Koramangala
     # side", "shifted to Pune last month" (not "shifted to Marketing"), "Berlin-based now".
-    _rule("home", r"^" + _ADV + r"(?:" + _BE + r"\s+" + _ADV + r")?(?:based|located)\s+(?:in|out\s+of)\s+" + _A_PLACE_NOW + _V, place=True),
-    _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+|over\s+)?to\s+" + _A_PLACE_NOW + _V, place=True),
+    _rule("home", r"^" + _ADV + r"(?:" + _BE + r"\s+" + _ADV + r")?(?:based|located)\s+(?:in|out\s+of)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
+    _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+|over\s+)?to\s+" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:(?:a|an)\s+)?(?P<v>(?-i:[A-Z])[\w']*(?:\s+(?-i:[A-Z])[\w']*){0,2})-based\b(?!\s+(?:startup|start-up|agency|company|firm|brand|business|team|band|charity|studio|shop|label|consultancy|organi[sz]ation|ngo|collective|group|publication|magazine|podcast)\b)" + _NOT_A_HOME_AFTER, place=True),
     # "moved out of Kilimani to my own bedsitter in Westlands", "moved into our Punggol flat"
     _rule("home", r"^" + _GONE + r"moved\s+out\s+of\s+[^,;]+?\s+(?:to|into)\s+" + _A_HOME + r"\s+in\s+" + _V),
