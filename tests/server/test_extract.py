@@ -1378,6 +1378,60 @@ def test_a_trip_to_no_known_place_or_without_its_time_is_no_stay(content: str) -
     assert [f for f in _extract(content) if f.attribute in ("location", "home")] == []
 
 
+@pytest.mark.parametrize(
+    ("content", "home", "place", "begins", "ends"),
+    [
+        (
+            "i live in Nairobi but heading to Mombasa tomorrow for a week",
+            "Nairobi",
+            "Mombasa",
+            _day(2026, 11, 19),
+            _end_of(2026, 11, 25),
+        ),
+        (
+            "based in Pune, flying to Bangalore on monday for a week",
+            "Pune",
+            "Bangalore",
+            _day(2026, 11, 23),
+            _end_of(2026, 11, 29),
+        ),
+        (
+            "Moved to Lisbon last month, off to Porto this weekend till Sunday",
+            "Lisbon",
+            "Porto",
+            None,
+            _end_of(2026, 11, 22),
+        ),
+        (
+            "I live in Leeds and I'm in London until Friday",
+            "Leeds",
+            "London",
+            None,
+            _end_of(2026, 11, 20),
+        ),
+    ],
+)
+def test_a_home_and_a_trip_in_one_sentence_are_each_their_own(
+    content: str, home: str, place: str, begins: Optional[datetime], ends: datetime
+) -> None:
+    facts = {f.attribute: f for f in _extract(content)}
+    assert sorted(facts) == ["home", "location"]
+    assert (facts["home"].value, facts["home"].expires_at) == (home, None)  # the home stays
+    trip = facts["location"]
+    assert (trip.value, trip.valid_from, trip.expires_at) == (place, begins, ends)
+
+
+def test_the_end_of_a_stay_is_not_the_end_of_the_rest_of_the_sentence() -> None:
+    facts = _extract("I work at Google and I'm in Paris until Friday, and I'm vegan")
+    assert [(f.attribute, f.value, f.expires_at) for f in facts] == [
+        ("employer", "Google", None),
+        ("location", "Paris", _end_of(2026, 11, 20)),
+        ("diet", "vegan", None),
+    ]
+    (fact,) = _extract("I'm vegan until Friday")  # its own end said
+    assert (fact.attribute, fact.expires_at) == ("diet", _end_of(2026, 11, 20))
+
+
 def test_a_trip_told_as_words_still_ends_when_it_is_back() -> None:
     (fact,) = _extract("Off tae Skye for a fortnight fae Saturday, back on the 30th")
     assert (fact.attribute, fact.expires_at) == (None, _end_of(2026, 11, 29))

@@ -29,7 +29,7 @@ from typing import Optional
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import sentences
-from .keys import PLANNED_MOVE, STAYS, TRIP_TO, Key, keys_of
+from .keys import PLANNED_MOVE, STAYS, Key, keys_of
 from .kin import RELATIONS
 from .subjects import (
     NOBODY,
@@ -46,6 +46,7 @@ from .text import (
     ADVERBS,
     CLAUSE_VERBS,
     SUBJECT,
+    TRIP_TO,
     classify,
     clauses,
     finish,
@@ -386,6 +387,9 @@ def _facts_of(
         # conference in Lisbon").
         homes = [_as_home(k, parsed.predicate) if k.attribute == "location" else k for k in keys]
         keys = [k for k in homes if k is not None]
+    # The sentence's end is a stay's, and a fact's whose own clause says when: "I live in
+    # Leeds and I'm in London until Friday" ends the stay, not the home.
+    own_end = expiry(clause, said) is not None
     for key in keys:
         if not key.value:
             continue  # an ending: told after the facts, in the words it was said in
@@ -394,7 +398,7 @@ def _facts_of(
         if planned and until is not None and until < planned.at:
             planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
         detail = "" if listed or planned else _detail(parsed.predicate, key)
-        ends = until or while_
+        ends = (until if own_end or key.attribute == "location" else None) or while_
         text = finish(sentence_of(subject, key) + detail)
         off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
         if off:

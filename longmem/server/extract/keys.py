@@ -38,6 +38,7 @@ from .text import (
     CLAUSE_VERBS,
     MONTH_NAMES,
     NOT_A_NAME,
+    TRIP_TO,
     WEEKDAY_RE,
     WEEKDAYS,
 )
@@ -227,13 +228,6 @@ _NOT_A_HOME_AFTER = (
     r"office|team|branch|campus|site|store|plant|hub|hq|desk|department|division|account|"
     r"client|project|role|position|deputation|assignment|secondment|while|hols|"
     r"over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
-)
-# On one's way somewhere: "going to", "heading back to", "off tae", "taking the kids to".
-# The trip rules below read it, and __init__.py's stay and trip checks, so one list serves.
-TRIP_TO = (
-    r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|"
-    r"nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping)"
-    r"\s+(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\b"
 )
 # When a trip is, said after its place: how long, until when, back when, from when.
 _A_TRIP_TIME = (

@@ -201,6 +201,22 @@ def _is_abbreviation(before: str) -> bool:
     return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last != "i")
 
 
+# On one's way somewhere: "going to", "heading back to", "off tae", "taking the kids to".
+# keys.py's trip rules read it, __init__.py's stay and trip checks, and the clause split
+# below, so one list serves.
+TRIP_TO = (
+    r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|"
+    r"nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping)"
+    r"\s+(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\b"
+)
+# A trip told after a comma, "and" or "but", by the subject before: "I live in Nairobi but
+# heading to Mombasa tomorrow", "moved to Lisbon last month, off to Porto this weekend".
+_ON_A_TRIP = re.compile(
+    r"^(?:(?:just|now|also|then|currently|actually)\s+)*" + TRIP_TO + r"\s+(?:the\s+)?(?-i:[A-Z])",
+    re.I,
+)
+
+
 _JOIN = re.compile(
     r"(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
     r"|but|so)\s+|\s*,\s+)",
@@ -346,9 +362,10 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
             if subject is None:
                 continue
             carried = subject + " "
-        elif _starts_with_past(right):
+        elif _starts_with_past(right) or _ON_A_TRIP.match(right):
             # "I quit Acme, joined Google", "quit Acme, joined Google": one told after the
-            # other, by the subject of the first (not "my sister, married last year, moved…")
+            # other, by the subject of the first (not "my sister, married last year, moved…");
+            # a trip likewise ("I live in Leeds but flying to Rome on Friday")
             if _WHO.search(left):
                 continue  # "My sister, who lives in Leeds, got engaged": one clause
             # the subject carried into the left side, if it got one ("Germaine finished her

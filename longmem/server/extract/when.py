@@ -10,7 +10,8 @@ of that ISO week (Sunday); ``until`` / ``till`` / ``back on`` + a date (``2026-1
 that date (the day before, for "back on"); the end of a range (``from 20th to 24th
 Oct``, ``20 Dec till 2 Jan``) likewise. A date without a year is its next occurrence on or after
 that day; a weekday the next one, that day included. The latest end wins. A sentence's
-expiry holds for every fact of the sentence that is not a past event.
+expiry holds for its stays and plain memories that are not past events; another fact
+takes it only when its own clause says it.
 
 Became true (``valid_from``): ``yesterday``, ``N days/weeks/months/years ago``, ``last
 week/weekend/month/year``, ``on <weekday>`` (the last one), ``in <month>`` (the last
