@@ -1295,7 +1295,7 @@ def test_a_plans_day_is_the_first_it_names_after_it_was_said(
             "Going to Joburg for 4 days next week for a wine show",
             "Joburg",
             _day(2026, 11, 23),
-            _end_of(2026, 11, 27),
+            _end_of(2026, 11, 26),  # Monday to Thursday: four days, the first counted
         ),
         (
             "taking the kids to Paris next week",
@@ -1333,7 +1333,7 @@ def test_a_plans_day_is_the_first_it_names_after_it_was_said(
             "going to Karachi tomorrow inshallah for 10 days",
             "Karachi",
             _day(2026, 11, 19),
-            _end_of(2026, 11, 29),
+            _end_of(2026, 11, 28),
         ),
         (
             "heading to Belfast on 1st December for a fortnight",
@@ -1430,6 +1430,19 @@ def test_the_end_of_a_stay_is_not_the_end_of_the_rest_of_the_sentence() -> None:
     ]
     (fact,) = _extract("I'm vegan until Friday")  # its own end said
     assert (fact.attribute, fact.expires_at) == ("diet", _end_of(2026, 11, 20))
+    (fact,) = _extract("I'm working at Acme for the next two months")
+    assert (fact.attribute, fact.expires_at) == ("employer", _end_of(2027, 1, 17))
+    # … not an end said beside it, in the same clause
+    for content in (
+        "I'm a nurse, on nights this week",
+        "Chef at Nando's, working till 10pm tonight",
+        "I'm a security guard at Westgate mall, night shift until Sunday",
+        "Living in Canberra, I'm on leave from work until the 16th",
+    ):
+        assert [f.expires_at for f in _extract(content) if f.attribute] == [None] * len(
+            [f for f in _extract(content) if f.attribute]
+        ), content
+        assert [f for f in _extract(content) if f.attribute], content
 
 
 def test_a_trip_told_as_words_still_ends_when_it_is_back() -> None:

@@ -387,9 +387,6 @@ def _facts_of(
         # conference in Lisbon").
         homes = [_as_home(k, parsed.predicate) if k.attribute == "location" else k for k in keys]
         keys = [k for k in homes if k is not None]
-    # The sentence's end is a stay's, and a fact's whose own clause says when: "I live in
-    # Leeds and I'm in London until Friday" ends the stay, not the home.
-    own_end = expiry(clause, said) is not None
     for key in keys:
         if not key.value:
             continue  # an ending: told after the facts, in the words it was said in
@@ -398,7 +395,11 @@ def _facts_of(
         if planned and until is not None and until < planned.at:
             planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
         detail = "" if listed or planned else _detail(parsed.predicate, key)
-        ends = (until if own_end or key.attribute == "location" else None) or while_
+        ends = until or while_
+        if key.attribute != "location" and ends is not None:
+            # A fact other than a stay ends only by what is said beside its value
+            piece = _piece_of(clause, key.value)
+            ends = (until and expiry(piece, said)) or (while_ and lasts(piece, said))
         text = finish(sentence_of(subject, key) + detail)
         off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
         if off:
@@ -464,6 +465,24 @@ def _facts_of(
             )
         )
     return facts
+
+
+# What parts a clause into pieces that each say their own thing: "Chef at Nando's, working
+# till 10pm tonight".
+_PIECE_ENDS = re.compile(r"\s*(?:[,;:()]|\s[-–—]\s)\s*")
+
+
+def _piece_of(clause: str, value: str) -> str:
+    """The piece of a clause that says ``value``: what a fact other than a stay ends by
+    ("I'm at Acme until March", "I'm vegan for a month"), never an end said beside it ("I'm
+    a nurse, on nights this week", "Chef at Nando's, working till 10pm tonight") or in the
+    sentence's other clauses ("I live in Leeds and I'm in London until Friday")."""
+    at = clause.lower().find(value.lower())
+    if at < 0:
+        return clause
+    before = [m.end() for m in _PIECE_ENDS.finditer(clause, 0, at)]
+    after = _PIECE_ENDS.search(clause, at + len(value))
+    return clause[before[-1] if before else 0 : after.start() if after else len(clause)]
 
 
 def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:

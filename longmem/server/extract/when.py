@@ -171,7 +171,7 @@ def lasts(clause: str, said: datetime) -> Optional[datetime]:
     for match in _FOR_A_WHILE.finditer(lowered):
         count, unit = _count(match.group(1) or match.group(2) or "a"), match.group(3)
         if count <= _MAX_AHEAD.get(unit, 0):
-            day = _after(today, unit, count) - timedelta(days=unit != "day")
+            day = _after(today, unit, count) - timedelta(days=1)
             return datetime.combine(day, _END_OF_DAY)
     return None
 
