@@ -1335,6 +1335,27 @@ def test_a_plans_day_is_the_first_it_names_after_it_was_said(
             _day(2026, 11, 19),
             _end_of(2026, 11, 28),
         ),
+        # back when: the day before is the last ("coming back Thursday", "returning 12th")
+        (
+            "going to Eldoret on Monday, back Thursday",
+            "Eldoret",
+            _day(2026, 11, 23),
+            _end_of(2026, 11, 25),
+        ),
+        ("flying to Dubai tonight, back in 2 weeks", "Dubai", None, _end_of(2026, 12, 1)),
+        (
+            "Going to Lagos on Friday, I will return on Tuesday by God's grace",
+            "Lagos",
+            _day(2026, 11, 20),
+            _end_of(2026, 11, 23),
+        ),
+        (
+            "flying to Delhi on friday, returning 12th",
+            "Delhi",
+            _day(2026, 11, 20),
+            _end_of(2026, 12, 11),
+        ),
+        ("in Hanoi till Saturday, home on the 25th", "Hanoi", None, _end_of(2026, 11, 24)),
         (
             "heading to Belfast on 1st December for a fortnight",
             "Belfast",
@@ -1443,6 +1464,17 @@ def test_the_end_of_a_stay_is_not_the_end_of_the_rest_of_the_sentence() -> None:
             [f for f in _extract(content) if f.attribute]
         ), content
         assert [f for f in _extract(content) if f.attribute], content
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I'm working from home on Friday",
+        "returning the favour on Friday",
+    ],
+)
+def test_home_or_back_said_otherwise_is_no_end(content: str) -> None:
+    assert [f.expires_at for f in _extract(content)] == [None]
 
 
 def test_a_trip_told_as_words_still_ends_when_it_is_back() -> None:

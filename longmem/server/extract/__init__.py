@@ -23,7 +23,7 @@ fact — nothing said is dropped for not being understood.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timezone
+from datetime import datetime, time, timedelta, timezone
 from typing import Optional
 
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
@@ -393,7 +393,10 @@ def _facts_of(
         listed = sum(k.attribute == key.attribute for k in keys) > 1
         planned = _planned(key, start, clause)
         if planned and until is not None and until < planned.at:
-            planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
+            if planned.at - until < _A_WEEK and (planned.at.date() - said.date()).days < 7:
+                until += _A_WEEK  # "on Monday, back Thursday": the Thursday after it
+            else:
+                planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
         detail = "" if listed or planned else _detail(parsed.predicate, key)
         ends = until or while_
         if key.attribute != "location" and ends is not None:
@@ -632,4 +635,5 @@ _AUXILIARIES = _NOT_LEADING | frozenset(("has", "have", "had", "does", "did", "'
 _END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
 
 # Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.
+_A_WEEK = timedelta(days=7)
 _LASTING = frozenset(("name", "age", "birthday", "children", "siblings", "mother", "father"))

@@ -233,7 +233,7 @@ _NOT_A_HOME_AFTER = (
 _A_TRIP_TIME = (
     r"(?=.*\b(?:for\s+(?:a|an|the|\d+|two|three|four|five|six|seven|ten|a few|a couple of)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:days?|nights?|weeks?|fortnight(?:'s)?|months?|weekend|week-end)|"
-    r"till|until|til|back\s+(?:on\s+)?(?:the\s+)?(?:\d+\w*|mon|tue|wed|thu|fri|sat|sun|next|in\s+\w+)|"
+    r"till|until|til|(?:back|return(?:ing|s)?|home)\s+(?:home\s+)?(?:on\s+)?(?:the\s+)?(?:\d+\w*|mon|tue|wed|thu|fri|sat|sun|next|in\s+\w+)|"
     r"from\s+(?:the\s+)?\d+\w*|(?:from|on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"next\s+(?:week|weekend|month)|this\s+(?:week|weekend)|tomorrow|tonight|"
     r"over\s+(?:christmas|easter|diwali|eid|the\s+holidays|the\s+weekend))\b)"

@@ -7,7 +7,8 @@ Expiry (``expires_at``, UTC, the last second of a day, 23:59:59): ``today`` / ``
 → end of that day; ``tomorrow`` → end of the next; ``this week`` / ``this weekend`` → end
 of that ISO week (Sunday); ``until`` / ``till`` / ``back on`` + a date (``2026-12-01``,
 ``December 1``, ``Dec. 1st, 2026``, ``1 December``, a weekday, ``the 27th``) → end of
-that date (the day before, for "back on"); the end of a range (``from 20th to 24th
+that date (the day before, for "back on" and its kin: "coming back Thursday", "returning
+12th", "flying home on Friday", "back in 2 weeks"); the end of a range (``from 20th to 24th
 Oct``, ``20 Dec till 2 Jan``) likewise. A date without a year is its next occurrence on or after
 that day; a weekday the next one, that day included. The latest end wins. A sentence's
 expiry holds for its stays and plain memories that are not past events; another fact
@@ -39,7 +40,12 @@ _TODAY = re.compile(r"\b(?:today|tonight)\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
 _THIS_WEEK = re.compile(r"\b(?:this|for the)\s+(?:long\s+)?week(?:end)?\b")
 _UNTIL = re.compile(r"\b(?:until|till|til|through)\s+(?:the\s+)?(?:end\s+of\s+)?")
-_BACK_ON = re.compile(r"\bback (?:home |at work |in the office )?(?:on\s+)?")
+# The day one is back, said as "back on the 9th", "coming back Thursday", "returning 12th",
+# "flying home on Friday", ", home Saturday" (not "working from home on Friday").
+_BACK_ON = re.compile(
+    r"(?:\b(?:back|return(?:ing|s)?)|(?:\b(?:flying|fly|coming|come|driving|drive|heading|head|"
+    r"going|go|getting|get|be)|^|,)\s*home)\s+(?:home\s+|at work\s+|in the office\s+)?(?:on\s+)?"
+)
 _ORD = r"(?:st|nd|rd|th)?"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _MONTH_DAY = re.compile(r"(" + MONTH_RE + r")\.?\s+(\d{1,2})" + _ORD + r"\b(?:,?\s+(\d{4})\b)?")
@@ -110,9 +116,10 @@ _SEASON = re.compile(
     r"\b(?:in the|this|next|over the|from the)\s+(spring|summer|autumn|fall|winter)\b"
 )
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# A plan's day said as a while from now: "in 2 weeks" (not "back in 2 weeks": its end).
 _IN_A_WHILE = re.compile(
-    r"\bin\s+(\d+|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(day|week|month|year)s?\b"
+    r"(?<!back )(?<!home )\bin\s+(\d+|a couple of|a few|an?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\s+(day|week|month|year)s?\b"
 )
 _FUTURE_YEAR = re.compile(r"\b(?:in|from)\s+((?:20)\d\d)\b")
 
@@ -149,7 +156,11 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
         if day is not None:
             days.append(day)
     for match in _BACK_ON.finditer(lowered):
-        day = parse_date(lowered[match.end() : match.end() + 40], today, day_alone=True)
+        words = lowered[match.end() : match.end() + 40]
+        day = parse_date(words, today, day_alone=True)
+        later = _IN_A_WHILE.match(words)  # "back in 2 weeks"
+        if day is None and later and _count(later.group(1)) <= _MAX_AHEAD[later.group(2)]:
+            day = _after(today, later.group(2), _count(later.group(1)))
         if day is not None and day > today:
             days.append(day - timedelta(days=1))
     if not days:
