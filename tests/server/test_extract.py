@@ -1324,7 +1324,7 @@ def test_a_plans_day_is_the_first_it_names_after_it_was_said(
         (
             "heading to Durban for the long weekend, back Tuesday",
             "Durban",
-            None,
+            _day(2026, 11, 21),
             _end_of(2026, 11, 23),
         ),
         ("in Rotorua till Sunday for my nan's 85th", "Rotorua", None, _end_of(2026, 11, 22)),
@@ -1370,6 +1370,92 @@ def test_a_trip_with_its_time_is_a_stay_for_that_time(
     (fact,) = [f for f in _extract(content) if f.attribute == "location"]
     assert (fact.value, fact.valid_from, fact.expires_at) == (place, begins, ends)
     assert "home" not in [f.attribute for f in _extract(content)]
+
+
+@pytest.mark.parametrize(
+    ("content", "place", "begins", "ends"),
+    [
+        (
+            "I'll be in Kumasi Monday to Wednesday",
+            "Kumasi",
+            _day(2026, 11, 23),
+            _end_of(2026, 11, 25),
+        ),
+        (
+            "I'm in Vancouver thurs thru sunday",
+            "Vancouver",
+            _day(2026, 11, 19),
+            _end_of(2026, 11, 22),
+        ),
+        (
+            "I'm in New Orleans Friday and Saturday",
+            "New Orleans",
+            _day(2026, 11, 20),
+            _end_of(2026, 11, 21),
+        ),
+        ("we're in Inverness sat-mon", "Inverness", _day(2026, 11, 21), _end_of(2026, 11, 23)),
+        ("I'll be in Accra Tue-Thu next week", "Accra", _day(2026, 11, 24), _end_of(2026, 11, 26)),
+        ("I'll be in Marrakech June 18–24", "Marrakech", _day(2027, 6, 18), _end_of(2027, 6, 24)),
+        ("going to Goa 10-12 Dec", "Goa", _day(2026, 12, 10), _end_of(2026, 12, 12)),
+        (
+            "I'm in Ascot for the races (24th-28th)",
+            "Ascot",
+            _day(2026, 11, 24),
+            _end_of(2026, 11, 28),
+        ),
+        (
+            "I'll be in Seoul between the 21st and the 28th",
+            "Seoul",
+            _day(2026, 11, 21),
+            _end_of(2026, 11, 28),
+        ),
+        ("going to Oslo next weekend", "Oslo", _day(2026, 11, 28), _end_of(2026, 11, 29)),
+        (
+            "off to Cardiff for the long weekend",
+            "Cardiff",
+            _day(2026, 11, 21),
+            _end_of(2026, 11, 23),
+        ),
+        # a day said before the span is the first ("on Friday for the weekend")
+        (
+            "sailing to Jersey on friday for the weekend",
+            "Jersey",
+            _day(2026, 11, 20),
+            _end_of(2026, 11, 22),
+        ),
+        # … and its day, said apart from the place, still the trip's
+        (
+            "going back to Enugu for Christmas, from 20 Dec till 2 Jan",
+            "Enugu",
+            _day(2026, 12, 20),
+            _end_of(2027, 1, 2),
+        ),
+    ],
+)
+def test_a_stay_said_by_its_first_and_last_day_is_those_days(
+    content: str, place: str, begins: datetime, ends: datetime
+) -> None:
+    (fact,) = [f for f in _extract(content) if f.attribute == "location"]
+    assert (fact.value, fact.valid_from, fact.expires_at) == (place, begins, ends)
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["I work Monday to Friday", "I'm in the office Tuesday and Thursday", "I work 9-5 in Leeds"],
+)
+def test_days_said_of_no_stay_end_nothing(content: str) -> None:
+    assert [f.expires_at for f in _extract(content)] == [None]
+
+
+def test_a_span_before_the_trip_is_another_stops() -> None:
+    (fact,) = [
+        f for f in _extract("going to Lagos next week then Abuja for the weekend") if f.attribute
+    ]
+    assert (fact.value, fact.valid_from, fact.expires_at) == (
+        "Lagos",
+        _day(2026, 11, 23),
+        _end_of(2026, 11, 29),
+    )
 
 
 @pytest.mark.parametrize(
@@ -1420,7 +1506,7 @@ def test_a_trip_to_no_known_place_or_without_its_time_is_no_stay(content: str) -
             "Moved to Lisbon last month, off to Porto this weekend till Sunday",
             "Lisbon",
             "Porto",
-            None,
+            _day(2026, 11, 21),
             _end_of(2026, 11, 22),
         ),
         (

@@ -57,7 +57,7 @@ from .text import (
 )
 from .text import content_words as content_words
 from .text import pieces as pieces
-from .when import Start, became_true, expiry, lasts, starts
+from .when import Start, became_true, day_span, expiry, lasts, starts
 
 __all__ = ["SUBJECT", "RuleExtractor", "content_words", "pieces"]
 
@@ -315,7 +315,10 @@ def _facts_of(
     condition: bool,
 ) -> list[ExtractedFact]:
     subject = parsed.subject
-    past = has_past_verb(lower_words(clause))
+    # "in Inverness sat-mon": no one sat
+    span = day_span(clause, said)
+    unspanned = clause if span is None else clause[: span.where[0]] + clause[span.where[1] :]
+    past = has_past_verb(lower_words(unspanned))
     # A date dates what happened, not what will ("I start at Square Enix on Monday").
     valid_from = became_true(clause, said, past)
     # A day to come plans what the clause says of a single-valued key ("I start at
@@ -351,6 +354,8 @@ def _facts_of(
             Key("school", k.value, k.negated, k.type) if k.attribute == "employer" else k
             for k in keys
         ]
+    if span is not None and not past and any(k.attribute == "location" for k in keys):
+        start, until = _stay_in(span, start, until, said)
     later = _put_off(keys, clause, said) if until is not None else None
     if later is not None:
         # "won't move to Leith until March", "not joining Globex till January now": a plan
@@ -361,9 +366,8 @@ def _facts_of(
         start, until = later, None  # "until March" is when it begins, not when it ends
     keys, called_off = _plans(keys, predicate, clause, start, denied_ok=later is not None)
     while_ = lasts(clause, said)
-    if _A_TRIP.match(predicate) and (
-        (until is None and start is None and while_ is None) or _NO_TRIP.search(clause)
-    ):
+    trip = _A_TRIP.match(predicate) is not None
+    if trip and ((until is None and start is None and while_ is None) or _NO_TRIP.search(clause)):
         # "going to Oslo over Easter": a trip whose time the rules do not read, or one
         # that is a routine, past, a move or unsure, is not a stay from now on
         keys = [k for k in keys if k.attribute != "location"]
@@ -391,7 +395,9 @@ def _facts_of(
         if not key.value:
             continue  # an ending: told after the facts, in the words it was said in
         listed = sum(k.attribute == key.attribute for k in keys) > 1
-        planned = _planned(key, start, clause)
+        # a trip's first day, said apart from it or not ("going to Enugu for Christmas,
+        # from 20 Dec till 2 Jan")
+        planned = start if trip and key.attribute == "location" else _planned(key, start, clause)
         if planned and until is not None and until < planned.at:
             if planned.at - until < _A_WEEK and (planned.at.date() - said.date()).days < 7:
                 until += _A_WEEK  # "on Monday, back Thursday": the Thursday after it
@@ -581,6 +587,23 @@ _DENIED = re.compile(
     r"wouldn't|isn't|aren't|ain't)\b|n't\b(?<!can't)",
     re.I,
 )
+
+
+def _stay_in(
+    span: Start, start: Optional[Start], until: Optional[datetime], said: datetime
+) -> tuple[Optional[Start], Optional[datetime]]:
+    """A stay's start and end once its clause names a span of days ("in Kumasi Monday to
+    Wednesday", "in Marrakech June 18–24", "off to Porto this weekend"): the span's, within
+    a week said ("Tue-Thu next week"); from a day said before it ("sailing to Jersey on
+    Friday for the weekend"); none of it, if it ends before that day ("going to Lagos next
+    week then Abuja for the weekend": another stop's)."""
+    if start is not None and span.last < start.at.date():
+        return start, until
+    last = datetime.combine(span.last, _END_OF_DAY)
+    until = max(until, last) if until else last
+    if start is None or (start.last > start.at.date() and start.at <= span.at):
+        start = span if span.at > said else None
+    return start, until
 
 
 def _planned(key: Key, start: Optional[Start], clause: str) -> Optional[Start]:

@@ -138,8 +138,15 @@ _JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|departmen
 STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|trade show|show|festival|wedding|funeral|workshop|meeting|camp|tournament|holiday|vacation|retreat|visit|tour|training|assignment|honeymoon|interview|job interview|stag do|hen do|getaway|break)"
 
 
-# A place by its name, capitalised word by word: "Fremantle", "Kings Cross".
-_PLACE_NAME = r"(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,3})"
+# A place by its name, capitalised word by word: "Fremantle", "Kings Cross"; not the day
+# or month said after it ("in Accra Tue-Thu", "in Marrakech June 18–24").
+_DAY_OR_MONTH = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan|feb|mar|apr|"
+    r"june?|july?|aug|sept?|oct|nov|dec|"
+    + "|".join(m for m in MONTH_NAMES if m != "may")
+    + r")\b|may\s+\d"  # "Cape May"
+)
+_PLACE_NAME = r"(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?!" + _DAY_OR_MONTH + r")(?-i:[A-Z])[\w'-]*){0,3})"
 # Capitalised words that name no place: days, months, languages said with "in".
 _NOT_A_PLACE_WORD = (
     r"(?:" + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) + r"|Christmas|Easter|"
@@ -236,6 +243,11 @@ _A_TRIP_TIME = (
     r"till|until|til|(?:back|return(?:ing|s)?|home)\s+(?:home\s+)?(?:on\s+)?(?:the\s+)?(?:\d+\w*|mon|tue|wed|thu|fri|sat|sun|next|in\s+\w+)|"
     r"from\s+(?:the\s+)?\d+\w*|(?:from|on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"next\s+(?:week|weekend|month)|this\s+(?:week|weekend)|tomorrow|tonight|"
+    # a span of days: "Monday to Wednesday", "sat-mon", "June 18–24", "10-12 June"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|thru|through|and)\s*"
+    r"(?:the\s+following\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
+    r"(?:between\s+(?:the\s+)?)?\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|and)\s*(?:the\s+)?\d+\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)|"
     r"over\s+(?:christmas|easter|diwali|eid|the\s+holidays|the\s+weekend))\b)"
 )
 # The end of a trip's place: not someone's ("Sarah's"), nor a match, a band or a remark

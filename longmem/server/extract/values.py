@@ -131,7 +131,12 @@ _VALUE_END = re.compile(
     + r")|sometime|at the end|by the end|"
     r"today|tonight|tomorrow|yesterday|yday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
-    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",
+    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?|"
+    # a span of days: "in Vancouver thurs thru sunday", "in Goa 10-12 Dec"
+    r"(?:"
+    + WEEKDAY_RE
+    + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)(?=\s*(?:[-–—]|(?:to|thru|through|and)\b))|"
+    r"between|\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*\d+)\b",
     re.I,
 )
 # A job ends before where and for whom it is done.

@@ -98,7 +98,8 @@ _YESTERDAY = re.compile(r"\byesterday\b")
 
 # What a plan's start is read from; an end ("until Friday", "back on Monday") never is.
 _AN_END = re.compile(
-    r"\b(?:until|till|til|through|back(?: home| at work| in the office)?(?: on)?)"
+    r"\b(?:until|till|til|through|back(?: home| at work| in the office)?(?: on)?|"
+    r"return(?:ing|s)?(?: home)?(?: on)?|(?:flying|coming|driving|heading|getting) home(?: on)?)"
     r"\s+(?:the\s+)?(?:(?:end|middle|start)\s+of\s+)?\S+(?:\s+\S+)?"
     # a while, not a start: "vegetarian for the next month", "over the next two weeks"
     r"|\b(?:for|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+(?:\S+\s+)?"
@@ -124,6 +125,45 @@ _IN_A_WHILE = re.compile(
 _FUTURE_YEAR = re.compile(r"\b(?:in|from)\s+((?:20)\d\d)\b")
 
 
+# A span of days said by its first and last: "Monday to Wednesday", "thurs thru sunday",
+# "sat-mon", "Friday and Saturday", "from tomorrow to sunday"; "June 18–24", "10-12 June",
+# "17th-21st", "between the 21st and the 28th".
+_DAY_NAMES = {
+    **{name: index for index, name in enumerate(WEEKDAYS)},
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+_A_WEEKDAY = "|".join(sorted(_DAY_NAMES, key=len, reverse=True))
+_TO = r"\s*(?:-|–|—|\s(?P<sep>to|till|until|til|thru|through|and)\s)\s*(?:the\s+)?"
+_WEEKDAY_SPAN = re.compile(
+    r"\b(?P<first>"
+    + _A_WEEKDAY
+    + r"|tomorrow)(?:\s+(?:night|morning|evening|afternoon|arvo))?"
+    + _TO
+    + r"(?:following\s+)?(?P<last>"
+    + _A_WEEKDAY
+    + r")\b"
+)
+_DATE_SPAN = re.compile(
+    r"\b(?:(?P<m1>" + MONTH_RE + r")\.?\s+)?(?P<d1>\d{1,2})(?P<o1>st|nd|rd|th)?"
+    r"(?:\s+(?:of\s+)?(?P<m2>"
+    + MONTH_RE
+    + r")\.?)?"
+    + _TO
+    + r"(?:(?P<m4>"
+    + MONTH_RE
+    + r")\.?\s+)?(?P<d2>\d{1,2})(?P<o2>st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<m3>"
+    + MONTH_RE
+    + r")\b)?"
+)
+# A weekend named: Saturday and Sunday (and Monday, a long one) of this week or the next.
+_WEEKEND = re.compile(
+    r"\b(?:(this|next)|for\s+the|over\s+the|the)\s+(long\s+)?week-?end\b(?!\s+of\b)"
+)
+_THE_SPAN_BEFORE = re.compile(r"(?:from|between)\s+(?:the\s+)?$")
+_NEXT_WEEK_SAID = re.compile(r"\bnext\s+week(?:-?end)?\b")
+
+
 class Start(NamedTuple):
     """When a planned fact becomes true, how the plan said it ("June 2025"), where in the
     clause (start, end), and the last day of the time it names (a stay's end)."""
@@ -132,6 +172,56 @@ class Start(NamedTuple):
     label: str
     where: tuple[int, int]
     last: date
+
+
+def day_span(clause: str, said: datetime) -> Optional[Start]:
+    """The span of days a clause names by its first and last ("in Kumasi Monday to
+    Wednesday", "in Marrakech June 18–24"), as the start of what it says, ``last`` its last
+    day; None if it names none. A weekday span begins on its first day's next occurrence,
+    today included ("next week" puts it in the next week); "and" joins two days only when
+    they follow each other ("Friday and Saturday", not "Tuesday and Thursday"). A span of
+    numbers is one of days only with a month, ordinals, or "from" / "between" before it
+    ("17th-21st", not "9-5"). A weekend ("this weekend", "for the long weekend", "next
+    weekend": that of the next week) is its Saturday to its Sunday, or Monday."""
+    lowered = clause.lower()
+    today = as_utc(said).date()
+    for match in _WEEKDAY_SPAN.finditer(lowered):
+        first, last = match.group("first"), match.group("last")
+        ahead = 1 if first == "tomorrow" else (_DAY_NAMES[first] - today.weekday()) % 7
+        begin = today + timedelta(days=ahead)
+        length = (_DAY_NAMES[last] - begin.weekday()) % 7
+        if match.group("sep") == "and" and length != 1:
+            continue
+        if _NEXT_WEEK_SAID.search(lowered) and begin < today + timedelta(days=7 - today.weekday()):
+            begin += timedelta(days=7)
+        return _start_on(begin, match)._replace(last=begin + timedelta(days=length))
+    for match in _WEEKEND.finditer(lowered):
+        saturday = today + timedelta(days=5 - today.weekday() + 7 * (match.group(1) == "next"))
+        if today.weekday() == 6 and match.group(1) != "next":
+            saturday = today - timedelta(days=1)  # said on a Sunday: this one
+        last = saturday + timedelta(days=2 if match.group(2) else 1)
+        return _start_on(saturday, match)._replace(last=last)
+    for match in _DATE_SPAN.finditer(lowered):
+        month = match.group("m1") or match.group("m2") or match.group("m3")
+        last_month = match.group("m3") or match.group("m4") or month
+        opened = _THE_SPAN_BEFORE.search(lowered[: match.start()]) is not None
+        if not (month or (match.group("o1") and match.group("o2")) or opened):
+            continue
+        if match.group("sep") == "and" and not opened:
+            continue  # "the 21st and the 28th" are two days; "between" them a span
+        d1, d2 = int(match.group("d1")), int(match.group("d2"))
+        first_day: Optional[date]
+        if month:
+            first_day = _dated(None, MONTHS[month], d1, today)
+            last_day = _dated(None, MONTHS[last_month], d2, first_day or today)
+        else:
+            first_day = parse_date(f"{d1}th", today, day_alone=True)
+            last_day = parse_date(f"{d2}th", first_day or today, day_alone=True)
+        if first_day is None or last_day is None:
+            continue
+        if timedelta(0) <= last_day - first_day <= timedelta(days=92):  # a stay, not a season
+            return _start_on(first_day, match)._replace(last=last_day)
+    return None
 
 
 def expiry(sentence: str, said: datetime) -> Optional[datetime]:
