@@ -750,6 +750,13 @@ def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
         ("shifted back to Kochi, Kerala", "Kochi, Kerala"),
         ("based in São Paulo", "São Paulo"),
         ("based in Sao Paulo", "Sao Paulo"),
+        # home said of a known place
+        ("Home is Lagos, but I'm in Abuja till Friday", "Lagos"),
+        ("home = Cape Town. On a work trip in Joburg atm", "Cape Town"),
+        ("Quezon City is home but I'm in Cebu for a seminar", "Quezon City"),
+        ("Auckland's home.", "Auckland"),
+        ("Brisbane is home, and it's been pissing down all week", "Brisbane"),
+        ("I normally live in Zagreb", "Zagreb"),
     ],
 )
 def test_a_known_place_after_shifted_or_based_is_a_home(content: str, home: str) -> None:
@@ -788,6 +795,13 @@ def test_a_known_place_after_shifted_or_based_is_a_home(content: str, home: str)
         "I'm in bed now",
         "I'm in bed still",
         "we're in lockdown still",
+        # home, of what is no place or as often a person
+        "Leeds is home to the Royal Armouries",
+        "home is Lagos Island traffic all day",
+        "Jordan is home",
+        "Victoria's home, finally",
+        "Sarah is home",
+        "Paris is home for the next month",
     ],
 )
 def test_shifted_or_based_without_a_known_place_or_for_a_while_is_no_home(content: str) -> None:

@@ -256,6 +256,12 @@ _A_TRIP_PLACE_END = (
     r"\b(?!['’]s?\b)(?!\s+(?:v|vs|versus|and|&|is|was|are|were|costs?|isn't|airport|station|"
     r"line|stadium|arena|zoo|mall|centre|center)\b)"
 )
+# The end of a home said as one ("Auckland's home.", "Home is Lagos, but …"), not a part of
+# something else ("home is Lagos Island traffic", "Leeds is home to …").
+_A_HOME_SAID_END = r"(?=\s*(?:$|[,.!;]|\s(?:but|and|now|these\s+days|lol|haha|tbh)\b))"
+PLACE_IS_HOME = (
+    r"^" + _PLACE_NAME + r"(?:'s|\s+is)\s+(?:(?:still|always|now)\s+)?home" + _A_HOME_SAID_END
+)
 # Words before a done thing: "have finally moved out".
 _GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"
 
@@ -370,7 +376,7 @@ RULES: tuple[Rule, ...] = (
     _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
     _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
     # -- home and whereabouts --
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:(?:normally|usually|mostly|generally)\s+)?(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
@@ -430,6 +436,9 @@ RULES: tuple[Rule, ...] = (
     # a place, named: "home is Lisbon now", not "home is a mess now"
     _rule("home", r"^home(?:'s|\s+is)\s+(?:now\s+(?P<v>(?-i:[A-Z])[^,;:!?()]+)|(?P<v2>(?-i:[A-Z])[^,;:!?()]+?)\s+(?:now|these days|nowadays)\b)"),
     _rule("home", r"^" + HOME_IS),
+    # … or a place known by name: "Home is Lagos", "home = Cape Town", "Quezon City is home"
+    _rule("home", r"^home(?:'s|\s+is|\s*=|\s*:)\s+(?:(?:still|always)\s+)?" + _PLACE_NAME + _A_HOME_SAID_END, place=True),
+    _rule("home", PLACE_IS_HOME, place=True),
     _rule("home", r"^" + _ADV + r"(?:am|are|is)\s+(?:now\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+(?:now|these days|for good|still)\b", named=True),
     # A stay, typed short too: "at a trade show in Vegas till Thursday".
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),

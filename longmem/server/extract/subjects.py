@@ -25,12 +25,13 @@ from typing import Optional
 from ..embed import STOP_WORDS
 from ..facts import USER
 from .chat import INTERJECTIONS, is_chat_word
-from .keys import DIET_ENDED, HOME_IS, PET_WORDS, USERS_OWN
+from .keys import DIET_ENDED, HOME_IS, PET_WORDS, PLACE_IS_HOME, USERS_OWN
 from .kin import FULL_NAME as _FULL_NAME
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
 from .kin import RELATIONS
+from .places import ALSO_NAMES, fold, place_rest
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -302,6 +303,7 @@ _DONE_TO_ME = re.compile(
     re.I,
 )
 _HOME_IS = re.compile(HOME_IS, re.I)
+_PLACE_IS_HOME = re.compile(PLACE_IS_HOME, re.I)
 _PARTED = re.compile(
     r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
     r"separated|divorced|got divorced|parted ways|called it quits)\b",
@@ -398,6 +400,9 @@ def parse_subject(
             return Parsed(USER_SUBJECT, f"{how} {as_} {clause[done.end() :]}")
     if _HOME_IS.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
+    home = _PLACE_IS_HOME.match(clause)
+    if home and place_rest(home.group("v")) == "" and fold(home.group("v")) not in ALSO_NAMES:
+        return Parsed(USER_SUBJECT, clause)  # "Auckland's home.", not "Sarah is home"
     if _SOMEONE_OF.match(clause):
         return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
     match = _PRONOUN.match(clause)
