@@ -1430,6 +1430,18 @@ def test_a_trip_with_its_time_is_a_stay_for_that_time(
             _day(2026, 11, 21),
             _end_of(2026, 11, 23),
         ),
+        (
+            "Visiting Montreal next weekend, fri to sun",
+            "Montreal",
+            _day(2026, 11, 27),
+            _end_of(2026, 11, 29),
+        ),
+        (
+            "Gonna be in Victoria for the long weekend",
+            "Victoria",
+            _day(2026, 11, 21),
+            _end_of(2026, 11, 23),
+        ),
         # a day said before the span is the first ("on Friday for the weekend")
         (
             "sailing to Jersey on friday for the weekend",
@@ -1459,6 +1471,26 @@ def test_a_stay_said_by_its_first_and_last_day_is_those_days(
 )
 def test_days_said_of_no_stay_end_nothing(content: str) -> None:
     assert [f.expires_at for f in _extract(content)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("content", "place", "ends"),
+    [
+        ("I'm over in Wellington till Saturday", "Wellington", _end_of(2026, 11, 21)),
+        ("Currently in Hanoi till Saturday", "Hanoi", _end_of(2026, 11, 21)),
+        ("we're down in Brighton until Sunday", "Brighton", _end_of(2026, 11, 22)),
+    ],
+)
+def test_over_down_or_currently_in_a_place_is_a_stay(
+    content: str, place: str, ends: datetime
+) -> None:
+    (fact,) = _extract(content)
+    assert (fact.attribute, fact.value, fact.expires_at) == ("location", place, ends)
+
+
+def test_over_the_moon_or_over_in_a_place_is_no_dislike() -> None:
+    assert [f.attribute for f in _extract("he's over the moon")] == [None]
+    assert [(f.attribute, f.negated) for f in _extract("I'm so over Paris")] == [("likes", True)]
 
 
 def test_a_span_before_the_trip_is_another_stops() -> None:

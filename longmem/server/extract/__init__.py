@@ -115,7 +115,8 @@ _AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
 _A_TRIP = re.compile(
     r"^(?:(?:(?:just|now|also|finally|actually|am|are|is|'m|'re|'s)\s+)*"
     + TRIP_TO
-    + r"|(?:will|'ll|shall)\s+be\s+(?:\w+\s+)?(?:in|away\s+in|staying\s+in|over\s+in)\b|in\s)",
+    + r"|(?:will|'ll|shall|gonna|going\s+to)\s+be\s+(?:\w+\s+)?(?:in|away\s+in|staying\s+in|"
+    r"over\s+in)\b|(?:currently\s+|now\s+|still\s+|just\s+)?in\s|visiting\s)",
     re.I,
 )
 # … that is no stay to come: a routine ("every Monday"), past ("last year", "ago"), a move

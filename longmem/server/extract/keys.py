@@ -443,15 +443,16 @@ RULES: tuple[Rule, ...] = (
     # A stay, typed short too: "at a trade show in Vegas till Thursday".
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),
     _rule("location", r"^(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+(?P<v>[^,;:!?()]+?)\s+(?:until|till|through)\b"),
-    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
+    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:(?:back|over|down|up|out)\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
     _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
     # A trip with its time: "going to Goa from 20th to 24th Oct", "heading to Durban for the
     # long weekend, back Tuesday", "off tae Skye for a fortnight", "flying to Tokyo on
     # Friday for a week", "I'll be in Mombasa for a 2 week work trip from June 23", "in
     # Rotorua till Sunday" (not "going to Tesco", "going to Sarah's for the weekend").
     _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + TRIP_TO + r"\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
-    _rule("location", r"^(?:will|'ll|shall)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
-    _rule("location", r"^in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + r"(?=\s+(?:till|until|til|for\s+(?:a|an|the|\d+|two|three|four|five|a few|a couple of)\s+(?:[\w-]+\s+)?(?:days?|nights?|weeks?|fortnight|weekend)\b|from\s+(?:the\s+)?\d))", place=True),
+    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"visiting\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
+    _rule("location", r"^(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
+    _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + r"(?=\s+(?:till|until|til|for\s+(?:a|an|the|\d+|two|three|four|five|a few|a couple of)\s+(?:[\w-]+\s+)?(?:days?|nights?|weeks?|fortnight|weekend)\b|from\s+(?:the\s+)?\d))", place=True),
     # -- age and dates --
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s+(?:months?|weeks?)\b)"),
@@ -512,7 +513,7 @@ RULES: tuple[Rule, ...] = (
     _rule("favorite:", r"\bfavou?rite\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:now\s+|still\s+)?" + _V),
     _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:is|are)\s+(?:my|our)\s+(?:new\s+|all-time\s+)?favou?rite\s+(?P<thing>[a-z]+)\b"),
     _rule("dislikes", r"^" + _ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
-    _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+" + _V, negated=True),
+    _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b)" + _V, negated=True),
     _rule("likes", r"^" + _ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+" + _V),
     _rule("likes", r"^" + _ADV + r"(?:prefer|prefers)\s+(?P<v>[^,;:!?()]+?\s+(?:over|to|rather than)\s+[^,;:!?()]+)"),
     _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + _ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + _V),

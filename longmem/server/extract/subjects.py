@@ -341,7 +341,7 @@ _NOT_NAMES = (
     great happy sad work home monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november
     december weird hi hello hey dear lots some most all both each one two three he she
-    they me name paperwork persistence brexit everything everyone""".split()
+    they me name paperwork persistence brexit everything everyone gonna wanna gotta""".split()
     )
     | THING_NOUNS
 )
