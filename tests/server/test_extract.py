@@ -750,6 +750,10 @@ def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
         ("shifted back to Kochi, Kerala", "Kochi, Kerala"),
         ("based in São Paulo", "São Paulo"),
         ("based in Sao Paulo", "Sao Paulo"),
+        # after one's job, or as a resident
+        ("I'm a pharmacist based in Ibadan.", "Ibadan"),
+        ("I am a banker with GTBank, resident in Abuja", "Abuja"),
+        ("I am residing in Indore", "Indore"),
         # home said of a known place
         ("Home is Lagos, but I'm in Abuja till Friday", "Lagos"),
         ("home = Cape Town. On a work trip in Joburg atm", "Cape Town"),
@@ -1491,6 +1495,26 @@ def test_over_down_or_currently_in_a_place_is_a_stay(
 def test_over_the_moon_or_over_in_a_place_is_no_dislike() -> None:
     assert [f.attribute for f in _extract("he's over the moon")] == [None]
     assert [(f.attribute, f.negated) for f in _extract("I'm so over Paris")] == [("likes", True)]
+
+
+def test_a_job_and_a_stay_joined_by_but_are_each_their_own() -> None:
+    facts = _extract("im a nurse here in Dubai but currently on vacation in Manila until Oct 5 po")
+    assert [(f.attribute, f.value, f.expires_at) for f in facts] == [
+        ("job", "nurse", None),
+        ("location", "Manila", _end_of(2027, 10, 5)),
+    ]
+    facts = _extract("I am a banker with GTBank, resident in Abuja")
+    assert ("job", "resident") not in [(f.attribute, f.value) for f in facts]
+    assert "User works at GTBank" in [f.text for f in facts]  # the home is no detail of it
+
+
+def test_a_span_from_today_is_begun() -> None:
+    (fact,) = _extract("I will be in Kampala from Wednesday to Saturday")  # said on a Wednesday
+    assert (fact.value, fact.valid_from, fact.expires_at) == (
+        "Kampala",
+        None,
+        _end_of(2026, 11, 21),
+    )
 
 
 def test_a_span_before_the_trip_is_another_stops() -> None:

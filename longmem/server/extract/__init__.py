@@ -405,6 +405,8 @@ def _facts_of(
             else:
                 planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
         detail = "" if listed or planned else _detail(parsed.predicate, key)
+        if any(k.value and k.value in detail for k in keys if k is not key):
+            detail = ""  # "a banker with GTBank, resident in Abuja": a fact of its own
         ends = until or while_
         if key.attribute != "location" and ends is not None:
             # A fact other than a stay ends only by what is said beside its value
@@ -479,7 +481,7 @@ def _facts_of(
 
 # What parts a clause into pieces that each say their own thing: "Chef at Nando's, working
 # till 10pm tonight".
-_PIECE_ENDS = re.compile(r"\s*(?:[,;:()]|\s[-–—]\s)\s*")
+_PIECE_ENDS = re.compile(r"\s*(?:[,;:()]|\s[-–—]\s)\s*|\s+(?:but|and|so|while|whereas)\s+", re.I)
 
 
 def _piece_of(clause: str, value: str) -> str:
@@ -597,7 +599,10 @@ def _stay_in(
     Wednesday", "in Marrakech June 18–24", "off to Porto this weekend"): the span's, within
     a week said ("Tue-Thu next week"); from a day said before it ("sailing to Jersey on
     Friday for the weekend"); none of it, if it ends before that day ("going to Lagos next
-    week then Abuja for the weekend": another stop's)."""
+    week then Abuja for the weekend": another stop's). A span from today is begun, as its
+    first day said ("from Wednesday to Saturday", said on a Wednesday) is not next week's."""
+    if start is not None and start.at - span.at == _A_WEEK and span.at.date() == said.date():
+        start = None  # "from Wednesday to Saturday", said on a Wednesday: begun
     if start is not None and span.last < start.at.date():
         return start, until
     last = datetime.combine(span.last, _END_OF_DAY)

@@ -393,6 +393,9 @@ RULES: tuple[Rule, ...] = (
     # Said of a place that is one, by name (places.py): "based in Bengaluru, Koramangala
     # side", "shifted to Pune last month" (not "shifted to Marketing"), "Berlin-based now".
     _rule("home", r"^" + _ADV + r"(?:" + _BE + r"\s+" + _ADV + r")?(?:based|located)\s+(?:in|out\s+of)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
+    # … after one's job, or as a resident: "I'm a pharmacist based in Ibadan", "resident in Abuja"
+    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:based|living|residing)\s+(?:in|out\s+of)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
+    _rule("home", r"^" + _ADV + r"(?:" + _BE + r"\s+" + _ADV + r")?(?:a\s+)?(?:resident|residing)\s+(?:in|of|at)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+|over\s+)?to\s+" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:(?:a|an)\s+)?(?P<v>(?-i:[A-Z])[\w']*(?:\s+(?-i:[A-Z])[\w']*){0,2})-based\b(?!\s+(?:startup|start-up|agency|company|firm|brand|business|team|band|charity|studio|shop|label|consultancy|organi[sz]ation|ngo|collective|group|publication|magazine|podcast)\b)" + _NOT_A_HOME_AFTER, place=True),
     # "moved out of Kilimani to my own bedsitter in Westlands", "moved into our Punggol flat"
@@ -445,6 +448,7 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+(?P<v>[^,;:!?()]+?)\s+(?:until|till|through)\b"),
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:(?:back|over|down|up|out)\s+)?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
     _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
+    _rule("location", r"^" + _ADV + r"on\s+(?:holiday|vacation|leave|business|a\s+(?:work\s+)?trip)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END, place=True),
     # A trip with its time: "going to Goa from 20th to 24th Oct", "heading to Durban for the
     # long weekend, back Tuesday", "off tae Skye for a fortnight", "flying to Tokyo on
     # Friday for a week", "I'll be in Mombasa for a 2 week work trip from June 23", "in

@@ -212,7 +212,9 @@ TRIP_TO = (
 # A trip told after a comma, "and" or "but", by the subject before: "I live in Nairobi but
 # heading to Mombasa tomorrow", "moved to Lisbon last month, off to Porto this weekend".
 _ON_A_TRIP = re.compile(
-    r"^(?:(?:just|now|also|then|currently|actually)\s+)*" + TRIP_TO + r"\s+(?:the\s+)?(?-i:[A-Z])",
+    r"^(?:(?:just|now|also|then|currently|actually)\s+)*(?:"
+    + TRIP_TO
+    + r"|(?:currently|presently)\s+(?:in|at|on))\s+(?:the\s+)?(?:\w+\s+){0,3}?(?-i:[A-Z])",
     re.I,
 )
 

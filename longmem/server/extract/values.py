@@ -140,7 +140,9 @@ _VALUE_END = re.compile(
     re.I,
 )
 # A job ends before where and for whom it is done.
-_JOB_END = re.compile(r"\s+(?:at|for|in|with|on|there|here|at the)\b.*$", re.I)
+_JOB_END = re.compile(
+    r"\s+(?:at|for|in|with|on|there|here|at the|based|living|residing|located)\b.*$", re.I
+)
 _ARTICLE = re.compile(r"^(?:a|an|the|my|our|some)\s+", re.I)
 _PRONOUNS = frozenset(
     "it that this them those these there here him her me us you one himself herself "
@@ -169,6 +171,9 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         value = _A_HOME_IN.sub("", value)  # "we're in a new apartment in Bandra now"
         value = _SAID_TO.sub("", value)  # "we got a house in Fremantle mate"
     if name == "job":
+        resident = _RESIDENT_IN.match(value)
+        if resident and place_rest(resident.group(1)) is not None:
+            return None  # "resident in Abuja": where one lives, not a doctor's grade
         value = _JOB_END.sub("", _AGED.sub("", value))  # "a 35 year old nurse"
     if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school", "studies"):
         value = _ARTICLE.sub("", value)
@@ -178,6 +183,7 @@ def clean_value(raw: str, name: str) -> Optional[str]:
     return None if name != "age" and _DURATION.match(value) else value  # "6 weeks" old
 
 
+_RESIDENT_IN = re.compile(r"^resident\s+(?:in|of)\s+(.+)$", re.I)
 # A while is no value: "a nurse for ten years" is not a nurse at "ten years".
 _DURATION = re.compile(
     r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+"
