@@ -7,8 +7,10 @@ Attributes (facts.ATTRIBUTES), each from a few phrasings — a sample:
         place in X, signed a lease on a flat in X, got the keys to our new house in X,
         finally unpacked in X, home is X now, X is our home now, our new address is X,
         "our new flat is a walk from X" (near X); and, where X is a known place
-        (places.py), based in X, shifted to X, X-based;
-        location (temporary, with an expiry): "I'm in X until Sunday";
+        (places.py), based in X, shifted to X, X-based, "a pharmacist based in X",
+        resident in X, home is X, X is home;
+        location (temporary, with an expiry): "I'm in X until Sunday", "over in X till
+        Friday", "going to X on Monday for 3 days", "in X Monday to Wednesday";
   job: work as X, I'm a(n) X (an occupation), started / got a job as X, promoted to X,
        became X, "X is a carpenter"; employer: work at / for X, joined X, first day at X,
        got a job with / at X; "last day at X", left / quit X retire it;
