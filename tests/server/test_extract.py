@@ -1375,6 +1375,12 @@ def test_a_plans_day_is_the_first_it_names_after_it_was_said(
         ),
         ("in Hanoi till Saturday, home on the 25th", "Hanoi", None, _end_of(2026, 11, 24)),
         (
+            "Flying to Reykjavik on Thursday, back the following Tuesday",
+            "Reykjavik",
+            _day(2026, 11, 19),
+            _end_of(2026, 11, 23),
+        ),
+        (
             "heading to Belfast on 1st December for a fortnight",
             "Belfast",
             _day(2026, 12, 1),
@@ -1428,6 +1434,12 @@ def test_a_trip_with_its_time_is_a_stay_for_that_time(
             _end_of(2026, 11, 28),
         ),
         ("going to Oslo next weekend", "Oslo", _day(2026, 11, 28), _end_of(2026, 11, 29)),
+        (
+            "I'll be in Marrakech the whole week after next",
+            "Marrakech",
+            _day(2026, 11, 30),
+            _end_of(2026, 12, 6),
+        ),
         (
             "off to Cardiff for the long weekend",
             "Cardiff",

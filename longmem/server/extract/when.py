@@ -45,6 +45,7 @@ _UNTIL = re.compile(r"\b(?:until|till|til|through)\s+(?:the\s+)?(?:end\s+of\s+)?
 _BACK_ON = re.compile(
     r"(?:\b(?:back|return(?:ing|s)?)|(?:\b(?:flying|fly|coming|come|driving|drive|heading|head|"
     r"going|go|getting|get|be)|^|,)\s*home)\s+(?:home\s+|at work\s+|in the office\s+)?(?:on\s+)?"
+    r"(?:the\s+following\s+(?=[a-z]+day\b))?"  # "back the following Tuesday"
 )
 _ORD = r"(?:st|nd|rd|th)?"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
@@ -160,6 +161,7 @@ _DATE_SPAN = re.compile(
 _WEEKEND = re.compile(
     r"\b(?:(this|next)|for\s+the|over\s+the|the)\s+(long\s+)?week-?end\b(?!\s+of\b)"
 )
+_WEEK_AFTER_NEXT = re.compile(r"\b(?:the\s+)?(?:whole\s+)?week\s+after\s+next\b")
 _THE_SPAN_BEFORE = re.compile(r"(?:from|between)\s+(?:the\s+)?$")
 _NEXT_WEEK_SAID = re.compile(r"\bnext\s+week(?:-?end)?\b")
 
@@ -182,7 +184,8 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
     they follow each other ("Friday and Saturday", not "Tuesday and Thursday"). A span of
     numbers is one of days only with a month, ordinals, or "from" / "between" before it
     ("17th-21st", not "9-5"). A weekend ("this weekend", "for the long weekend", "next
-    weekend": that of the next week) is its Saturday to its Sunday, or Monday."""
+    weekend": that of the next week) is its Saturday to its Sunday, or Monday; "the week
+    after next" its Monday to its Sunday."""
     lowered = clause.lower()
     today = as_utc(said).date()
     for match in _WEEKDAY_SPAN.finditer(lowered):
@@ -195,6 +198,9 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
         if _NEXT_WEEK_SAID.search(lowered) and begin < today + timedelta(days=7 - today.weekday()):
             begin += timedelta(days=7)
         return _start_on(begin, match)._replace(last=begin + timedelta(days=length))
+    for match in _WEEK_AFTER_NEXT.finditer(lowered):
+        monday = today + timedelta(days=14 - today.weekday())
+        return _start_on(monday, match)._replace(last=monday + timedelta(days=6))
     for match in _WEEKEND.finditer(lowered):
         saturday = today + timedelta(days=5 - today.weekday() + 7 * (match.group(1) == "next"))
         if today.weekday() == 6 and match.group(1) != "next":
