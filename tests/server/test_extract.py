@@ -1598,6 +1598,20 @@ def test_a_trip_to_no_known_place_or_without_its_time_is_no_stay(content: str) -
             None,
             _end_of(2026, 11, 20),
         ),
+        (
+            "Living in Mombasa, will be in Nairobi for the conference 10-12 Dec",
+            "Mombasa",
+            "Nairobi",
+            _day(2026, 12, 10),
+            _end_of(2026, 12, 12),
+        ),
+        (
+            "live in Hamilton, gonna be in Auckland thurs thru sunday",
+            "Hamilton",
+            "Auckland",
+            _day(2026, 11, 19),
+            _end_of(2026, 11, 22),
+        ),
     ],
 )
 def test_a_home_and_a_trip_in_one_sentence_are_each_their_own(

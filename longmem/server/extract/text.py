@@ -210,11 +210,13 @@ TRIP_TO = (
     r"\s+(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\b"
 )
 # A trip told after a comma, "and" or "but", by the subject before: "I live in Nairobi but
-# heading to Mombasa tomorrow", "moved to Lisbon last month, off to Porto this weekend".
+# heading to Mombasa tomorrow", "moved to Lisbon last month, off to Porto this weekend",
+# "… but currently on vacation in Manila", "Living in Mombasa, will be in Nairobi …".
 _ON_A_TRIP = re.compile(
     r"^(?:(?:just|now|also|then|currently|actually)\s+)*(?:"
     + TRIP_TO
-    + r"|(?:currently|presently)\s+(?:in|at|on))\s+(?:the\s+)?(?:\w+\s+){0,3}?(?-i:[A-Z])",
+    + r"|(?:currently|presently)\s+(?:in|at|on)|(?:will|gonna)\s+be\s+(?:in|at))\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,3}?(?-i:[A-Z])",
     re.I,
 )
 
@@ -278,6 +280,10 @@ _SELF_PART = re.compile(
     r"studying|staying|renting|from|retired|married|engaged|single|divorced|widowed)\b"
     r"|^(?P<age>\d{1,3})(?:\s*(?:years old|yrs old|y/?o))?$|^(?:a|an)\s+[a-z][\w -]*$",
     re.I,
+)
+# … of them, one that says where one lives or works: "Living in Mombasa, …".
+_WHERE_ONE_IS = re.compile(
+    r"^(?:(?:now|currently|also)\s+)?(?:living|based|staying|renting|residing|working)\b", re.I
 )
 # A part that brings in someone else: what follows it is theirs, not the user's.
 _SOMEONE_ELSE = re.compile(
@@ -345,7 +351,10 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
         # Scan each stretch once, and only the head of the right side, so a sentence of
         # thousands of "and"s stays linear.
         if not left_has_clause:
-            left_has_clause = has_clause(sentence[scanned : match.start()])
+            # "Living in Mombasa, will be in Nairobi …": a part said of oneself is one too
+            left_has_clause = has_clause(sentence[scanned : match.start()]) or (
+                _WHERE_ONE_IS.match(sentence[scanned : match.start()].strip()) is not None
+            )
         scanned = match.start()
         if not left_has_clause:
             continue
