@@ -1624,6 +1624,25 @@ def test_a_home_and_a_trip_in_one_sentence_are_each_their_own(
     assert (trip.value, trip.valid_from, trip.expires_at) == (place, begins, ends)
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        # a reviewer's: someone else's trip, one reported, one called off, a move
+        "Jess is pregnant, flying to Dublin on Monday for a week",
+        "The kids are with their dad, heading to Cornwall tomorrow till Sunday",
+        "Our nanny is Filipino, flying to Manila on Saturday for 3 weeks",
+        "I think Dave is in Paris, heading to Lyon tomorrow for a few days",
+        "I live in Nairobi, heading to Mombasa tomorrow was the plan but it's cancelled",
+        "My flatmate's moving out, off to Glasgow on Monday for good",
+        "I told my mum, flying to Lagos on Friday for a week",
+    ],
+)
+def test_a_trip_after_a_comma_is_the_users_only_when_the_clause_before_is(content: str) -> None:
+    assert [f for f in _extract(content) if f.subject == "user" and f.attribute] == [
+        f for f in _extract(content) if f.subject == "user" and f.attribute == "home"
+    ]
+
+
 def test_the_end_of_a_stay_is_not_the_end_of_the_rest_of_the_sentence() -> None:
     facts = _extract("I work at Google and I'm in Paris until Friday, and I'm vegan")
     assert [(f.attribute, f.value, f.expires_at) for f in facts] == [

@@ -213,7 +213,10 @@ TRIP_TO = (
 # heading to Mombasa tomorrow", "moved to Lisbon last month, off to Porto this weekend",
 # "… but currently on vacation in Manila", "Living in Mombasa, will be in Nairobi …".
 _ON_A_TRIP = re.compile(
-    r"^(?:(?:just|now|also|then|currently|actually)\s+)*(?:"
+    # … not a trip that is the subject of what follows ("heading to Mombasa tomorrow was
+    # the plan"), nor one for good ("off to Glasgow on Monday for good": a move)
+    r"^(?![^,.;!?]*\b(?:was|were|is|isn't|wasn't|for good|permanently)\b)"
+    r"(?:(?:just|now|also|then|currently|actually)\s+)*(?:"
     + TRIP_TO
     + r"|(?:currently|presently)\s+(?:in|at|on)|(?:will|gonna)\s+be\s+(?:in|at))\s+(?:the\s+)?"
     r"(?:\w+\s+){0,3}?(?-i:[A-Z])",
@@ -281,9 +284,18 @@ _SELF_PART = re.compile(
     r"|^(?P<age>\d{1,3})(?:\s*(?:years old|yrs old|y/?o))?$|^(?:a|an)\s+[a-z][\w -]*$",
     re.I,
 )
-# … of them, one that says where one lives or works: "Living in Mombasa, …".
+# What the user only reports: "I think Dave is …", "I told my manager, …".
+_REPORTING = re.compile(
+    r"^\s*(?:'m\s+|am\s+)?(?:think|thought|heard|hear|guess|reckon|believe|told|tell|asked|ask|"
+    r"said|say|know|knew|hope|wish|doubt|wonder|suppose|bet)\b",
+    re.I,
+)
+# … of them, one that says where one lives or works: "Living in Mombasa, …", "Home is
+# Leeds, …", "Auckland's home, …".
 _WHERE_ONE_IS = re.compile(
-    r"^(?:(?:now|currently|also)\s+)?(?:living|based|staying|renting|residing|working)\b", re.I
+    r"^(?:(?:now|currently|also)\s+)?(?:living|based|staying|renting|residing|working)\b|"
+    r"^home(?:'s|\s+is|\s*[=:])|^[^,]*\b(?:is|'s)\s+(?:still\s+|always\s+)?home$",
+    re.I,
 )
 # A part that brings in someone else: what follows it is theirs, not the user's.
 _SOMEONE_ELSE = re.compile(
@@ -373,10 +385,23 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
             if subject is None:
                 continue
             carried = subject + " "
-        elif _starts_with_past(right) or _ON_A_TRIP.match(right):
+        elif _ON_A_TRIP.match(right) and not _starts_with_past(right):
+            # "I live in Leeds but flying to Rome on Friday": a trip by the subject before,
+            # one known: the user's own, said plainly ("Living in Mombasa, …", "Moved to
+            # Lisbon, …"), or a person named ("My sister lives in Leeds but heading to …");
+            # not one reported ("I think Dave is in Paris, heading to Lyon"), nor one of
+            # someone unnamed ("Jess is pregnant, flying to Dublin": hers, kept whole)
+            subject = subject_of(left) or carried.strip() or None
+            if subject is not None and _REPORTING.match(left[len(subject) :]):
+                continue
+            if subject is None and not (starts_with_verb(left) or _WHERE_ONE_IS.match(left)):
+                subject = _person_of(left, people)
+                if subject is None:
+                    continue
+            carried = subject + " " if subject else ""
+        elif _starts_with_past(right):
             # "I quit Acme, joined Google", "quit Acme, joined Google": one told after the
-            # other, by the subject of the first (not "my sister, married last year, moved…");
-            # a trip likewise ("I live in Leeds but flying to Rome on Friday")
+            # other, by the subject of the first (not "my sister, married last year, moved…")
             if _WHO.search(left):
                 continue  # "My sister, who lives in Leeds, got engaged": one clause
             # the subject carried into the left side, if it got one ("Germaine finished her
