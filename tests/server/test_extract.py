@@ -1643,6 +1643,24 @@ def test_a_trip_after_a_comma_is_the_users_only_when_the_clause_before_is(conten
     ]
 
 
+@pytest.mark.parametrize(
+    ("content", "ends"),
+    [
+        # a reviewer's: an end said after a comma or "but", of the fact before it
+        ("I'm working at the Co-op but only till September", _end_of(2027, 9, 30)),
+        ("I'm living in Leeds, until August anyway", _end_of(2027, 8, 31)),
+        ("I'm a locum GP at a practice in Hull, until the end of June", _end_of(2027, 6, 30)),
+        ("I'm working at Costa for the summer, till September", _end_of(2027, 9, 30)),
+        ("I'm vegan (for 30 days)", _end_of(2026, 12, 17)),
+        ("I'm a waiter at Dishoom, but only until the 30th", _end_of(2026, 11, 30)),
+    ],
+)
+def test_an_end_said_after_a_fact_is_its_end(content: str, ends: datetime) -> None:
+    facts = [f for f in _extract(content) if f.attribute]
+    assert facts and [f.expires_at for f in facts] == [ends] * len(facts)
+    assert not [f for f in facts if "until" in f.text or "till" in f.text]
+
+
 def test_the_end_of_a_stay_is_not_the_end_of_the_rest_of_the_sentence() -> None:
     facts = _extract("I work at Google and I'm in Paris until Friday, and I'm vegan")
     assert [(f.attribute, f.value, f.expires_at) for f in facts] == [

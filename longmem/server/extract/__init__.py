@@ -291,6 +291,8 @@ def _detail(predicate: str, key: Key) -> str:
     match = _DETAIL.match(after)
     if match is None or _TIME_WORDS.match(match.group("d")) or subject_of(match.group("d")):
         return ""
+    if _ONLY_A_TIME.match(match.group("d")):  # "at Dishoom, but only until the 30th"
+        return ""
     return ", " + third_person(match.group("d"))
 
 
@@ -493,8 +495,25 @@ def _piece_of(clause: str, value: str) -> str:
     if at < 0:
         return clause
     before = [m.end() for m in _PIECE_ENDS.finditer(clause, 0, at)]
-    after = _PIECE_ENDS.search(clause, at + len(value))
-    return clause[before[-1] if before else 0 : after.start() if after else len(clause)]
+    end = at + len(value)
+    while True:
+        after = _PIECE_ENDS.search(clause, end)
+        if after is None:
+            return clause[before[-1] if before else 0 :]
+        if not _ONLY_A_TIME.match(clause, after.end()):
+            return clause[before[-1] if before else 0 : after.start()]
+        end = after.end()  # "at Co-op, but only till September": the piece goes on
+
+
+# A piece that is only a time, said of the piece before: "…, until August anyway", "… but
+# only till September", "(for 30 days)", "…, at least for the next two weeks".
+_ONLY_A_TIME = re.compile(
+    r"(?:(?:but|and|so|well|only|just|probably|maybe|at\s+least|at\s+most|at\s+the\s+moment|"
+    r"for\s+now)\s+)*"
+    r"(?:until|till|til|through|for\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:\d+|a|an|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|summer|winter|month|week))\b",
+    re.I,
+)
 
 
 def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
