@@ -1696,6 +1696,22 @@ def test_home_or_back_said_otherwise_is_no_end(content: str) -> None:
     assert [f.expires_at for f in _extract(content)] == [None]
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        # a reviewer's: someone else's return ends nothing of the user's
+        "I'm in Leeds, my son is coming home on Friday",
+        "I'm in Leeds, Tom's back in 2 weeks",
+        "I'm in Leeds, the kids get home Friday",
+        "I'm in Leeds, Tom is back on Monday",
+    ],
+)
+def test_someone_elses_return_is_no_end_of_the_users(content: str) -> None:
+    facts = _extract(content)
+    assert ("home", "Leeds", None) in [(f.attribute, f.value, f.expires_at) for f in facts]
+    assert [f.expires_at for f in facts] == [None] * len(facts)
+
+
 def test_a_trip_told_as_words_still_ends_when_it_is_back() -> None:
     (fact,) = _extract("Off tae Skye for a fortnight fae Saturday, back on the 30th")
     assert (fact.attribute, fact.expires_at) == (None, _end_of(2026, 11, 29))

@@ -110,6 +110,10 @@ _STAY = re.compile(
      + TRIP_TO + r")\b",
     re.I,
 )
+# Being somewhere, not living there: "I'm in Kyoto right now".
+_BEING_IN = re.compile(
+    r"^(?:(?:just|now|currently|still|also)\s+)*(?:am|are|is)\s+(?:now\s+)?in\b", re.I
+)
 _AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
 # A trip, as keys.py reads one: "going to Goa …", "I'll be in Mombasa …", "in Rotorua till …"
 _A_TRIP = re.compile(
@@ -374,8 +378,10 @@ def _facts_of(
         # "going to Oslo over Easter": a trip whose time the rules do not read, or one
         # that is a routine, past, a move or unsure, is not a stay from now on
         keys = [k for k in keys if k.attribute != "location"]
-    if while_ is not None and _SETTLED.search(parsed.predicate) is None:
-        # "I'm living in Porto for a month": a stay there, not a new home
+    being_away = until is not None and _BEING_IN.match(parsed.predicate) is not None
+    if (while_ is not None or being_away) and _SETTLED.search(parsed.predicate) is None:
+        # "I'm living in Porto for a month": a stay there, not a new home; so is "I'm in
+        # Kyoto right now, back on the 9th"
         keys = [
             Key("location", k.value, k.negated, k.type) if k.attribute == "home" else k
             for k in keys

@@ -47,6 +47,13 @@ _BACK_ON = re.compile(
     r"going|go|getting|get|be)|^|,)\s*home)\s+(?:home\s+|at work\s+|in the office\s+)?(?:on\s+)?"
     r"(?:the\s+following\s+(?=[a-z]+day\b))?"  # "back the following Tuesday"
 )
+# … said of someone else, in the words of its clause before it: "my son is coming home on
+# Friday", "Tom's back in 2 weeks", "the kids get home Friday", "Tom is back on Monday".
+_CLAUSE_START = re.compile(r"[,;.!?]|\b(?:and|but|then|so)\b", re.I)
+_SOMEONES_RETURN = re.compile(
+    r"\b(?i:he|she|they|my|our|his|her|their|your|the)\s|\w['’]s\s|"
+    r"(?<![\w'])(?!I\b)[A-Z][a-z]+\s+(?:is|was|will|gets|comes|flies|returns|arrives|'ll)\b"
+)
 _ORD = r"(?:st|nd|rd|th)?"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _MONTH_DAY = re.compile(r"(" + MONTH_RE + r")\.?\s+(\d{1,2})" + _ORD + r"\b(?:,?\s+(\d{4})\b)?")
@@ -252,6 +259,12 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
         if day is not None:
             days.append(day)
     for match in _BACK_ON.finditer(lowered):
+        # its clause's words before it (none for ", home Saturday")
+        before = (
+            "" if match.group()[:1] == "," else sentence[max(0, match.start() - 60) : match.start()]
+        )
+        if _SOMEONES_RETURN.search(_CLAUSE_START.split(before)[-1]):
+            continue  # "my son is coming home on Friday": his return, not the user's
         words = lowered[match.end() : match.end() + 40]
         day = parse_date(words, today, day_alone=True)
         later = _IN_A_WHILE.match(words)  # "back in 2 weeks"
