@@ -1520,6 +1520,16 @@ def test_a_job_and_a_stay_joined_by_but_are_each_their_own() -> None:
     assert "User works at GTBank" in [f.text for f in facts]  # the home is no detail of it
 
 
+def test_an_end_before_a_trip_is_another_clauses() -> None:
+    facts = _extract("I'm in Leeds until Thursday, flying to Rome on Friday")
+    assert [(f.value, f.valid_from, f.expires_at) for f in facts] == [
+        ("Leeds", None, _end_of(2026, 11, 19)),
+        ("Rome", _day(2026, 11, 20), _end_of(2026, 11, 20)),
+    ]
+    (fact,) = _extract("I'm in Leeds till Friday then flying to Rome on Saturday")
+    assert (fact.value, fact.valid_from, fact.expires_at) == ("Leeds", None, _end_of(2026, 11, 20))
+
+
 def test_a_span_from_today_is_begun() -> None:
     (fact,) = _extract("I will be in Kampala from Wednesday to Saturday")  # said on a Wednesday
     assert (fact.value, fact.valid_from, fact.expires_at) == (

@@ -408,8 +408,13 @@ def _facts_of(
         # from 20 Dec till 2 Jan")
         planned = start if trip and key.attribute == "location" else _planned(key, start, clause)
         if planned and until is not None and until < planned.at:
-            if planned.at - until < _A_WEEK and (planned.at.date() - said.date()).days < 7:
+            own_end = expiry(clause, said)  # an end the trip's own clause says
+            soon = (planned.at.date() - said.date()).days < 7
+            if trip and own_end == until and planned.at - until < _A_WEEK and soon:
                 until += _A_WEEK  # "on Monday, back Thursday": the Thursday after it
+            elif trip and own_end is None:
+                # another clause's end: "in Leeds until Thursday, flying to Rome on Friday"
+                until = None
             else:
                 planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
         detail = "" if listed or planned else _detail(parsed.predicate, key)
