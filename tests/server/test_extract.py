@@ -1539,6 +1539,18 @@ def test_a_span_from_today_is_begun() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("content", "ends"),
+    [
+        # a reviewer's: hours and counts are no span of days
+        ("I'm in Leeds from 2 to 4 tomorrow", _end_of(2026, 11, 19)),
+        ("going to Goa for between 10 and 14 days", None),
+    ],
+)
+def test_hours_or_a_count_are_no_span_of_days(content: str, ends: Optional[datetime]) -> None:
+    assert [f.expires_at for f in _extract(content)] == [ends]
+
+
 def test_a_span_before_the_trip_is_another_stops() -> None:
     (fact,) = [
         f for f in _extract("going to Lagos next week then Abuja for the weekend") if f.attribute

@@ -189,10 +189,10 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
     day; None if it names none. A weekday span begins on its first day's next occurrence,
     today included ("next week" puts it in the next week); "and" joins two days only when
     they follow each other ("Friday and Saturday", not "Tuesday and Thursday"). A span of
-    numbers is one of days only with a month, ordinals, or "from" / "between" before it
-    ("17th-21st", not "9-5"). A weekend ("this weekend", "for the long weekend", "next
-    weekend": that of the next week) is its Saturday to its Sunday, or Monday; "the week
-    after next" its Monday to its Sunday."""
+    numbers is one of days only with a month or ordinals ("17th-21st", "10-12 June"; not
+    "from 9-5 on Monday", "between 2 and 3 weeks"). A weekend ("this weekend", "for the
+    long weekend", "next weekend": that of the next week) is its Saturday to its Sunday,
+    or Monday; "the week after next" its Monday to its Sunday."""
     lowered = clause.lower()
     today = as_utc(said).date()
     for match in _WEEKDAY_SPAN.finditer(lowered):
@@ -218,8 +218,8 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
         month = match.group("m1") or match.group("m2") or match.group("m3")
         last_month = match.group("m3") or match.group("m4") or month
         opened = _THE_SPAN_BEFORE.search(lowered[: match.start()]) is not None
-        if not (month or (match.group("o1") and match.group("o2")) or opened):
-            continue
+        if not (month or (match.group("o1") and match.group("o2"))):
+            continue  # "from 2 to 4 tomorrow", "between 2 and 3 weeks": hours, a count
         if match.group("sep") == "and" and not opened:
             continue  # "the 21st and the 28th" are two days; "between" them a span
         d1, d2 = int(match.group("d1")), int(match.group("d2"))
