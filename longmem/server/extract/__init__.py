@@ -132,6 +132,18 @@ _NO_TRIP = re.compile(
     r"not\s+sure|unsure|tbc|tbd)\b",
     re.I,
 )
+# Days said of a routine, not a stay: "Tuesday to Thursday every week", "Mon-Fri and home
+# at weekends", or of work's hours ("I'm in Leeds, working Monday to Friday").
+_A_ROUTINE = re.compile(
+    r"\b(?:every|each|usually|normally|always|most\s+weeks|at\s+weekends|weekdays|weekly|"
+    r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b",
+    re.I,
+)
+_WORK_DAYS = re.compile(
+    r"\b(?:work|works|working|worked|shifts?|open|opens|closed|teach|teaching|classes|lectures)"
+    r"\s+(?:\w+\s+)?(?:from\s+)?$",
+    re.I,
+)
 _SETTLED = re.compile(r"\b(?<!not )(?:for good|permanently|living here|relocated)\b", re.I)
 _OWN_NEWS = re.compile(r"\b(?:I|we)\b.+$", re.I)
 _REPORTED = re.compile(
@@ -361,7 +373,20 @@ def _facts_of(
             Key("school", k.value, k.negated, k.type) if k.attribute == "employer" else k
             for k in keys
         ]
-    if span is not None and not past and any(k.attribute == "location" for k in keys):
+    # "in Kumasi Monday to Wednesday": a stay in a place named, for those days; not a
+    # routine, nor work's days ("I'm in Leeds, working Monday to Friday")
+    places = [
+        k.value
+        for k in keys
+        if k.attribute == "location" and k.value.removeprefix("the ")[:1].isupper()
+    ]
+    if (
+        span is not None
+        and not past
+        and places
+        and not _A_ROUTINE.search(clause)
+        and not _WORK_DAYS.search(clause, 0, span.where[0])
+    ):
         start, until = _stay_in(span, start, until, said)
     later = _put_off(keys, clause, said) if until is not None else None
     if later is not None:
