@@ -1560,6 +1560,38 @@ def test_hours_or_a_count_are_no_span_of_days(content: str, ends: Optional[datet
     assert [f.expires_at for f in _extract(content)] == [ends]
 
 
+@pytest.mark.parametrize(
+    ("content", "place", "begins", "ends"),
+    [
+        # a reviewer's: the week said beside the span, a later stop's day, an end
+        ("I'm in Leeds Monday to Friday this week", "Leeds", None, _end_of(2026, 11, 20)),
+        (
+            "I'm in Leeds Thursday to Saturday, then in York next week",
+            "Leeds",
+            _day(2026, 11, 19),
+            _end_of(2026, 11, 21),
+        ),
+        ("I'm in Leeds till the weekend", "Leeds", None, _end_of(2026, 11, 22)),
+        ("going to Oslo the weekend after next", "Oslo", _day(2026, 11, 28), _end_of(2026, 11, 29)),
+    ],
+)
+def test_a_span_is_read_with_what_is_said_beside_it(
+    content: str, place: str, begins: Optional[datetime], ends: datetime
+) -> None:
+    (fact,) = [f for f in _extract(content) if f.attribute == "location"]
+    assert (fact.value, fact.valid_from, fact.expires_at) == (place, begins, ends)
+
+
+def test_another_places_span_is_not_the_stays() -> None:
+    for content in (
+        "I'm in Leeds Monday, Manchester Tuesday to Thursday",
+        "I'm in Leeds during the week and in York at the weekend",
+    ):
+        assert [(f.value, f.expires_at) for f in _extract(content) if f.attribute] == [
+            ("Leeds", None)
+        ]
+
+
 def test_a_span_before_the_trip_is_another_stops() -> None:
     (fact,) = [
         f for f in _extract("going to Lagos next week then Abuja for the weekend") if f.attribute

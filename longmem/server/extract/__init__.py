@@ -31,6 +31,7 @@ from ..timestamps import as_utc
 from .chat import sentences
 from .keys import PLANNED_MOVE, STAYS, Key, keys_of
 from .kin import RELATIONS
+from .places import place_rest
 from .subjects import (
     NOBODY,
     PERSON_WORDS,
@@ -386,6 +387,7 @@ def _facts_of(
         and places
         and not _A_ROUTINE.search(clause)
         and not _WORK_DAYS.search(clause, 0, span.where[0])
+        and not _another_place_between(clause, places[0], span)
     ):
         start, until = _stay_in(span, start, until, said)
     later = _put_off(keys, clause, said) if until is not None else None
@@ -647,6 +649,23 @@ _DENIED = re.compile(
 )
 
 
+def _another_place_between(clause: str, place: str, span: Start) -> bool:
+    """Whether another place is named between a stay's place and the span of days of the
+    clause ("in Leeds Monday, Manchester Tuesday to Thursday": Manchester's days)."""
+    at = clause.find(place)
+    if at < 0:
+        return False
+    between = (
+        clause[at + len(place) : span.where[0]]
+        if at < span.where[0]
+        else clause[span.where[1] : at]
+    )
+    return any(place_rest(word) == "" for word in _CAPITALISED.findall(between))
+
+
+_CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)*")
+
+
 def _stay_in(
     span: Start, start: Optional[Start], until: Optional[datetime], said: datetime
 ) -> tuple[Optional[Start], Optional[datetime]]:
@@ -655,13 +674,18 @@ def _stay_in(
     a week said ("Tue-Thu next week"); from a day said before it ("sailing to Jersey on
     Friday for the weekend"); none of it, if it ends before that day ("going to Lagos next
     week then Abuja for the weekend": another stop's). A span from today is begun, as its
-    first day said ("from Wednesday to Saturday", said on a Wednesday) is not next week's."""
+    first day said ("from Wednesday to Saturday", said on a Wednesday) is not next week's;
+    a day said after the span is a later stop's ("in Leeds Thursday to Saturday, then in
+    York next week"). The span's last day is the end, over a week that holds it ("Monday
+    to Friday this week")."""
     if start is not None and start.at - span.at == _A_WEEK and span.at.date() == said.date():
         start = None  # "from Wednesday to Saturday", said on a Wednesday: begun
+    if start is not None and start.where[0] >= span.where[1]:
+        start = None
     if start is not None and span.last < start.at.date():
         return start, until
     last = datetime.combine(span.last, _END_OF_DAY)
-    until = max(until, last) if until else last
+    until = last if until is None or last <= until < last + _A_WEEK else max(until, last)
     if start is None or (start.last > start.at.date() and start.at <= span.at):
         start = span if span.at > said else None
     return start, until

@@ -244,7 +244,7 @@ _A_TRIP_TIME = (
     r"(?:[\w-]+\s+){0,2}?(?:days?|nights?|weeks?|fortnight(?:'s)?|months?|weekend|week-end)|"
     r"till|until|til|(?:back|return(?:ing|s)?|home)\s+(?:home\s+)?(?:on\s+)?(?:the\s+)?(?:\d+\w*|mon|tue|wed|thu|fri|sat|sun|next|in\s+\w+)|"
     r"from\s+(?:the\s+)?\d+\w*|(?:from|on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"next\s+(?:week|weekend|month)|this\s+(?:week|weekend)|week\s+after\s+next|tomorrow|tonight|"
+    r"next\s+(?:week|weekend|month)|this\s+(?:week|weekend)|week(?:-?end)?\s+after\s+next|tomorrow|tonight|"
     # a span of days: "Monday to Wednesday", "sat-mon", "June 18–24", "10-12 June"
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|thru|through|and)\s*"
     r"(?:the\s+following\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"

@@ -167,7 +167,10 @@ _DATE_SPAN = re.compile(
 # A weekend named: Saturday and Sunday (and Monday, a long one) of this week or the next.
 _WEEKEND = re.compile(
     r"\b(?:(this|next)|for\s+the|over\s+the|the)\s+(long\s+)?week-?end\b(?!\s+of\b)"
+    r"(\s+after\s+next\b)?"
 )
+_AN_END_BEFORE = re.compile(r"\b(?:until|till|til|through|by|before)\s+$")
+_THIS_WEEK_SAID = re.compile(r"\bthis\s+week\b")
 _WEEK_AFTER_NEXT = re.compile(r"\b(?:the\s+)?(?:whole\s+)?week\s+after\s+next\b")
 _THE_SPAN_BEFORE = re.compile(r"(?:from|between)\s+(?:the\s+)?$")
 _NEXT_WEEK_SAID = re.compile(r"\bnext\s+week(?:-?end)?\b")
@@ -202,14 +205,22 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
         length = (_DAY_NAMES[last] - begin.weekday()) % 7
         if match.group("sep") == "and" and length != 1:
             continue
-        if _NEXT_WEEK_SAID.search(lowered) and begin < today + timedelta(days=7 - today.weekday()):
+        # the week said beside it: "Tue-Thu next week", "Monday to Friday this week"
+        near = lowered[max(0, match.start() - 20) : match.end() + 20]
+        monday = today - timedelta(days=today.weekday())
+        if _NEXT_WEEK_SAID.search(near) and begin < monday + timedelta(days=7):
             begin += timedelta(days=7)
+        elif _THIS_WEEK_SAID.search(near) and begin >= monday + timedelta(days=7):
+            begin -= timedelta(days=7)
         return _start_on(begin, match)._replace(last=begin + timedelta(days=length))
     for match in _WEEK_AFTER_NEXT.finditer(lowered):
         monday = today + timedelta(days=14 - today.weekday())
         return _start_on(monday, match)._replace(last=monday + timedelta(days=6))
     for match in _WEEKEND.finditer(lowered):
-        saturday = today + timedelta(days=5 - today.weekday() + 7 * (match.group(1) == "next"))
+        if _AN_END_BEFORE.search(lowered, 0, match.start()):
+            continue  # "in Leeds till the weekend": its end, not its span
+        later = match.group(1) == "next" or match.group(3) is not None  # "… after next"
+        saturday = today + timedelta(days=5 - today.weekday() + 7 * later)
         if today.weekday() == 6 and match.group(1) != "next":
             saturday = today - timedelta(days=1)  # said on a Sunday: this one
         last = saturday + timedelta(days=2 if match.group(2) else 1)
