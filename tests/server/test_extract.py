@@ -758,8 +758,7 @@ def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
         ("Home is Lagos, but I'm in Abuja till Friday", "Lagos"),
         ("home = Cape Town. On a work trip in Joburg atm", "Cape Town"),
         ("Quezon City is home but I'm in Cebu for a seminar", "Quezon City"),
-        ("Auckland's home.", "Auckland"),
-        ("Brisbane is home, and it's been pissing down all week", "Brisbane"),
+        ("New York is home", "New York"),
         ("I normally live in Zagreb", "Zagreb"),
     ],
 )
@@ -805,6 +804,14 @@ def test_a_known_place_after_shifted_or_based_is_a_home(content: str, home: str)
         "Jordan is home",
         "Victoria's home, finally",
         "Sarah is home",
+        # a reviewer's: one word is as often a person or a fixture; someone else's home
+        "Sam is home",
+        "Devon's home from uni",
+        "Auckland's home.",
+        "Liverpool is home and Everton away this Saturday",
+        "Home is Adam and the kids",
+        "Cork is always home, she says",
+        "San Jose is home to Apple",
         "Paris is home for the next month",
     ],
 )

@@ -258,11 +258,19 @@ _A_TRIP_PLACE_END = (
     r"\b(?!['’]s?\b)(?!\s+(?:v|vs|versus|and|&|is|was|are|were|costs?|isn't|airport|station|"
     r"line|stadium|arena|zoo|mall|centre|center)\b)"
 )
-# The end of a home said as one ("Auckland's home.", "Home is Lagos, but …"), not a part of
-# something else ("home is Lagos Island traffic", "Leeds is home to …").
-_A_HOME_SAID_END = r"(?=\s*(?:$|[,.!;]|\s(?:but|and|now|these\s+days|lol|haha|tbh)\b))"
+# The end of a home said as one ("Home is Lagos, but …"), not a part of something else
+# ("home is Lagos Island traffic", "Home is Adam and the kids", "Leeds is home to …"), nor
+# someone else's ("Cork is always home, she says").
+_A_HOME_SAID_END = (
+    r"(?=\s*(?:$|[,.!;]|\s(?:but|now|these\s+days|lol|haha|tbh)\b))"
+    r"(?![^.!?]*\b(?:he|she|they)\s+(?:says|said|reckons|thinks)\b)"
+)
+# "X is home" of a place of more than one word ("Quezon City is home"); a one-word place
+# is as often a person ("Sam is home", "Devon's home from uni") or a fixture ("Liverpool
+# is home and Everton away"), so only "home is X" names it.
 PLACE_IS_HOME = (
-    r"^" + _PLACE_NAME + r"(?:'s|\s+is)\s+(?:(?:still|always|now)\s+)?home" + _A_HOME_SAID_END
+    r"^(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){1,3})(?:'s|\s+is)\s+"
+    r"(?:(?:still|always|now)\s+)?home" + _A_HOME_SAID_END
 )
 # Words before a done thing: "have finally moved out".
 _GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"

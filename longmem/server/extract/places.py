@@ -14,8 +14,6 @@ import unicodedata
 from pathlib import Path
 from typing import Optional
 
-from .text import words
-
 _FILE = Path(__file__).with_name("places.txt")
 _LONGEST = 4  # words in the longest name asked about: "Port of Spain", "Rio de Janeiro"
 
@@ -45,14 +43,3 @@ def place_rest(value: str) -> Optional[str]:
             if fold(" ".join(words[start : start + n]).rstrip(",")) in names:
                 return " ".join(words[start + n :])
     return None
-
-
-# Places that are as often someone's first name, where only the rest of a sentence can
-# tell which ("Jordan is home" is more often a son back than a country one lives in).
-ALSO_NAMES = words(
-    """adelaide alexandria asia aurora austin beverly brooklyn camden carolina charlotte
-    chelsea chester dakota dallas darwin denver douglas eden elizabeth eugene florence
-    georgia hamilton houston india israel jackson jordan kent lincoln lorraine lourdes
-    madison marion milan murray nelson orlando paris phoenix preston regina salem santiago
-    savannah shelby sienna sofia sophia sydney troy valencia victoria virginia warren"""
-)

@@ -31,7 +31,7 @@ from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
 from .kin import RELATIONS
-from .places import ALSO_NAMES, fold, place_rest
+from .places import place_rest
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -401,7 +401,7 @@ def parse_subject(
     if _HOME_IS.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
     home = _PLACE_IS_HOME.match(clause)
-    if home and place_rest(home.group("v")) == "" and fold(home.group("v")) not in ALSO_NAMES:
+    if home and place_rest(home.group("v")) == "":
         return Parsed(USER_SUBJECT, clause)  # "Auckland's home.", not "Sarah is home"
     if _SOMEONE_OF.match(clause):
         return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
