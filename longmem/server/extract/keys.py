@@ -224,7 +224,10 @@ PLANNED_MOVE = (
 
 # Words of a stay, not a home, after a place: "in Lisbon now for a conference", "based in
 # Goa till Friday".
-_STAY_AFTER = r"until|till|trip|holiday|vacation|conference|visiting|visit"
+_STAY_AFTER = (
+    r"until|till|trip|holiday|vacation|conference|visiting|visit|"
+    r"this\s+(?:week|month|term|summer|winter)|for\s+now|at\s+the\s+moment"
+)
 _NOT_FOR_LONG = (
     r"(?!.*\b(?:for\s+(?:a|an|the|work|business|\d+|two|three|a few)|" + _STAY_AFTER + r"|"
     r"back\s+(?:on|in|home))\b)"
@@ -404,7 +407,7 @@ RULES: tuple[Rule, ...] = (
     # side", "shifted to Pune last month" (not "shifted to Marketing"), "Berlin-based now".
     _rule("home", r"^" + _ADV + r"(?:" + _BE + r"\s+" + _ADV + r")?(?:based|located)\s+(?:in|out\s+of)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
     # … after one's job, or as a resident: "I'm a pharmacist based in Ibadan", "resident in Abuja"
-    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:based|living|residing)\s+(?:in|out\s+of)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
+    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:a|an)\s+(?:(?!(?:for|with|of|to|at|helping|supporting)\b)[\w-]+\s+){1,3}?(?:based|living|residing)\s+(?:in|out\s+of)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + r"(?:" + _BE + r"\s+" + _ADV + r")?(?:a\s+)?(?:resident|residing)\s+(?:in|of|at)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+|over\s+)?to\s+" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:(?:a|an)\s+)?(?P<v>(?-i:[A-Z])[\w']*(?:\s+(?-i:[A-Z])[\w']*){0,2})-based\b(?!\s+(?:startup|start-up|agency|company|firm|brand|business|team|band|charity|studio|shop|label|consultancy|organi[sz]ation|ngo|collective|group|publication|magazine|podcast)\b)" + _NOT_A_HOME_AFTER, place=True),
