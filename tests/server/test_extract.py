@@ -812,6 +812,9 @@ def test_a_known_place_after_shifted_or_based_is_a_home(content: str, home: str)
         "Home is Adam and the kids",
         "Cork is always home, she says",
         "San Jose is home to Apple",
+        # normally living in what is no place, or for a season
+        "I normally live in trackies",
+        "We usually live in Spain in the winter",
         # where one's clients are, or a stay
         "I'm a recruiter for firms based in Dubai",
         "I'm a carer for people living in Leeds",
