@@ -1527,6 +1527,33 @@ def test_over_down_or_currently_in_a_place_is_a_stay(
     assert (fact.attribute, fact.value, fact.expires_at) == ("location", place, ends)
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        # a reviewer's: a routine, a person visited, a past holiday
+        "I'm down in Brighton every weekend",
+        "I'm over in Dublin a lot",
+        "I'm down in Devon on Sundays",
+        "Visiting Georgia this weekend, she just had a baby",
+        "Visiting Austin tomorrow for his birthday",
+        "On holiday in Spain last year we got food poisoning",
+        "On business in Dubai every month",
+    ],
+)
+def test_a_routine_a_visit_to_someone_or_a_past_holiday_is_no_stay(content: str) -> None:
+    assert [f.attribute for f in _extract(content) if f.attribute] == []
+
+
+def test_a_stay_before_news_of_something_else_keeps_its_end() -> None:
+    stay, news = _extract("Still in Leeds till Friday, my flight got cancelled")
+    assert (stay.attribute, stay.value, stay.expires_at) == (
+        "location",
+        "Leeds",
+        _end_of(2026, 11, 20),
+    )
+    assert (news.attribute, news.text) == (None, "User's flight got cancelled")
+
+
 def test_over_the_moon_or_over_in_a_place_is_no_dislike() -> None:
     assert [f.attribute for f in _extract("he's over the moon")] == [None]
     assert [(f.attribute, f.negated) for f in _extract("I'm so over Paris")] == [("likes", True)]

@@ -121,7 +121,8 @@ _A_TRIP = re.compile(
     r"^(?:(?:(?:just|now|also|finally|actually|am|are|is|'m|'re|'s)\s+)*"
     + TRIP_TO
     + r"|(?:will|'ll|shall|gonna|going\s+to)\s+be\s+(?:\w+\s+)?(?:in|away\s+in|staying\s+in|"
-    r"over\s+in)\b|(?:currently\s+|now\s+|still\s+|just\s+)?in\s|visiting\s)",
+    r"over\s+in)\b|(?:currently\s+|now\s+|still\s+|just\s+)?in\s|visiting\s|"
+    r"on\s+(?:holiday|vacation|leave|business|a\s+(?:work\s+)?trip)\s+in\s)",
     re.I,
 )
 # … that is no stay to come: a routine ("every Monday"), past ("last year", "ago"), a move
@@ -136,10 +137,13 @@ _NO_TRIP = re.compile(
 # Days said of a routine, not a stay: "Tuesday to Thursday every week", "Mon-Fri and home
 # at weekends", or of work's hours ("I'm in Leeds, working Monday to Friday").
 _A_ROUTINE = re.compile(
-    r"\b(?:every|each|usually|normally|always|most\s+weeks|at\s+weekends|weekdays|weekly|"
+    r"\b(?:every|each|usually|normally|always|often|sometimes|regularly|a\s+lot|"
+    r"most\s+(?:weeks|weekends|days|summers|winters)|at\s+weekends|weekdays|weekly|"
     r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b",
     re.I,
 )
+# Away somewhere, said of a routine: "I'm down in Brighton every weekend".
+_AWAY_IN = re.compile(r"^(?:\w+\s+){0,2}?(?:over|down|up|out)\s+in\b", re.I)
 _WORK_DAYS = re.compile(
     r"\b(?:work|works|working|worked|shifts?|open|opens|closed|teach|teaching|classes|lectures)"
     r"\s+(?:\w+\s+)?(?:from\s+)?$",
@@ -400,6 +404,9 @@ def _facts_of(
         start, until = later, None  # "until March" is when it begins, not when it ends
     keys, called_off = _plans(keys, predicate, clause, start, denied_ok=later is not None)
     while_ = lasts(clause, said)
+    if _AWAY_IN.match(predicate) and _A_ROUTINE.search(clause):
+        # "down in Brighton every weekend", "over in Dublin a lot": neither home nor stay
+        keys = [k for k in keys if k.attribute not in ("home", "location")]
     trip = _A_TRIP.match(predicate) is not None
     if trip and ((until is None and start is None and while_ is None) or _NO_TRIP.search(clause)):
         # "going to Oslo over Easter": a trip whose time the rules do not read, or one

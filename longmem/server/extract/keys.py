@@ -470,7 +470,7 @@ RULES: tuple[Rule, ...] = (
     # Friday for a week", "I'll be in Mombasa for a 2 week work trip from June 23", "in
     # Rotorua till Sunday" (not "going to Tesco", "going to Sarah's for the weekend").
     _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + TRIP_TO + r"\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
-    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"visiting\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
+    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"visiting\s+(?!.*\b(?:he|she|him|his|her|hers|they|them|their|hospital)\b)(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     _rule("location", r"^(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + r"(?=\s+(?:till|until|til|for\s+(?:a|an|the|\d+|two|three|four|five|a few|a couple of)\s+(?:[\w-]+\s+)?(?:days?|nights?|weeks?|fortnight|weekend)\b|from\s+(?:the\s+)?\d))", place=True),
     # -- age and dates --

@@ -294,6 +294,7 @@ _REPORTING = re.compile(
 # Leeds, …", "Auckland's home, …".
 _WHERE_ONE_IS = re.compile(
     r"^(?:(?:now|currently|also)\s+)?(?:living|based|staying|renting|residing|working)\b|"
+    r"^(?:still|currently|now|just)\s+in\b|"
     r"^home(?:'s|\s+is|\s*[=:])|^[^,]*\b(?:is|'s)\s+(?:still\s+|always\s+)?home$",
     re.I,
 )
