@@ -1460,6 +1460,15 @@ def test_a_trip_with_its_time_is_a_stay_for_that_time(
             _day(2026, 11, 21),
             _end_of(2026, 11, 23),
         ),
+        ("in Milan over the weekend", "Milan", _day(2026, 11, 21), _end_of(2026, 11, 22)),
+        (
+            "In Lisbon between the 21st and the 28th",
+            "Lisbon",
+            _day(2026, 11, 21),
+            _end_of(2026, 11, 28),
+        ),
+        ("I'm in Marrakech June 18–24", "Marrakech", _day(2027, 6, 18), _end_of(2027, 6, 24)),
+        ("I'm gonna be in Leeds next week", "Leeds", _day(2026, 11, 23), _end_of(2026, 11, 29)),
         (
             "Visiting Montreal next weekend, fri to sun",
             "Montreal",
@@ -1656,7 +1665,6 @@ def test_a_span_before_the_trip_is_another_stops() -> None:
         "going to Oslo over Easter",
         "taking the kids to Paris over Easter",  # had become the home
         "road-tripping to Vegas over the holidays",
-        "in Milan over the weekend",
         "in Berlin from 2019 to 2022",
         "going to London every Monday till June",
         "in Tokyo for a week last year",

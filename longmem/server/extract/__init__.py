@@ -120,7 +120,8 @@ _AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
 _A_TRIP = re.compile(
     r"^(?:(?:(?:just|now|also|finally|actually|am|are|is|'m|'re|'s)\s+)*"
     + TRIP_TO
-    + r"|(?:will|'ll|shall|gonna|going\s+to)\s+be\s+(?:\w+\s+)?(?:in|away\s+in|staying\s+in|"
+    + r"|(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+(?:\w+\s+)?"
+    r"(?:in|away\s+in|staying\s+in|"
     r"over\s+in)\b|(?:currently\s+|now\s+|still\s+|just\s+)?in\s|visiting\s|"
     r"on\s+(?:holiday|vacation|leave|business|a\s+(?:work\s+)?trip)\s+in\s)",
     re.I,

@@ -136,7 +136,11 @@ _VALUE_END = re.compile(
     r"(?:"
     + WEEKDAY_RE
     + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)(?=\s*(?:[-–—]|(?:to|thru|through|and)\b))|"
-    r"between|\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*\d+)\b",
+    r"between|\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*\d+|"
+    # a date after the place: "in Marrakech June 18–24", "in Dubai Dec 28 - Jan 3"
+    r"(?:"
+    + "|".join(MONTH_NAMES)
+    + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=\s+\d))\b",
     re.I,
 )
 # A job ends before where and for whom it is done.
