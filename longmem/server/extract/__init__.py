@@ -126,25 +126,27 @@ _A_TRIP = re.compile(
     r"on\s+(?:holiday|vacation|leave|business|a\s+(?:work\s+)?trip)\s+in\s)",
     re.I,
 )
+# Words of a routine: "every Monday", "Tuesday to Thursday every week", "most weekends".
+_ROUTINE = (
+    r"every|each|usually|normally|always|often|sometimes|regularly|a\s+lot|"
+    r"most\s+(?:weeks|weekends|days|summers|winters)|at\s+weekends|weekdays|weekly|"
+    r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days"
+)
+# Days said of a routine, not a stay: "Mon-Fri and home at weekends".
+_A_ROUTINE = re.compile(r"\b(?:" + _ROUTINE + r")\b", re.I)
 # … that is no stay to come: a routine ("every Monday"), past ("last year", "ago"), a move
 # ("on a 2 year work permit", "a new life there") or unsure ("not sure yet").
 _NO_TRIP = re.compile(
-    r"\b(?:every|each\s+(?:week|month|day)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
-    r"last\s+(?:week|weekend|month|year|summer|winter|spring|autumn|time)|ago|"
+    r"\b(?:"
+    + _ROUTINE
+    + r"|last\s+(?:week|weekend|month|year|summer|winter|spring|autumn|time)|ago|"
     r"work\s+permit|visa|new\s+life|for\s+good|permanently|relocat\w*|years?|"
     r"not\s+sure|unsure|tbc|tbd)\b",
     re.I,
 )
-# Days said of a routine, not a stay: "Tuesday to Thursday every week", "Mon-Fri and home
-# at weekends", or of work's hours ("I'm in Leeds, working Monday to Friday").
-_A_ROUTINE = re.compile(
-    r"\b(?:every|each|usually|normally|always|often|sometimes|regularly|a\s+lot|"
-    r"most\s+(?:weeks|weekends|days|summers|winters)|at\s+weekends|weekdays|weekly|"
-    r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b",
-    re.I,
-)
 # Away somewhere, said of a routine: "I'm down in Brighton every weekend".
 _AWAY_IN = re.compile(r"^(?:\w+\s+){0,2}?(?:over|down|up|out)\s+in\b", re.I)
+# … or of work's hours: "I'm in Leeds, working Monday to Friday".
 _WORK_DAYS = re.compile(
     r"\b(?:work|works|working|worked|shifts?|open|opens|closed|teach|teaching|classes|lectures)"
     r"\s+(?:\w+\s+)?(?:from\s+)?$",
