@@ -1642,6 +1642,58 @@ def test_another_places_span_is_not_the_stays() -> None:
         ]
 
 
+@pytest.mark.parametrize(
+    ("content", "found"),
+    [
+        # a second review's
+        (
+            "Going to Rome on Thursday and back Thursday night",  # that day only
+            [("location", "Rome", _day(2026, 11, 19), _end_of(2026, 11, 19))],
+        ),
+        (
+            "I'm in Amsterdam 17-19 Nov",  # begun yesterday, not next year's
+            [("location", "Amsterdam", None, _end_of(2026, 11, 19))],
+        ),
+        (
+            "I'm in Oslo Monday to Friday the week after next",
+            [("location", "Oslo", _day(2026, 11, 30), _end_of(2026, 12, 4))],
+        ),
+        (
+            "I'm in Oslo with the kids back on Friday",  # the user's return
+            [("location", "Oslo", None, _end_of(2026, 11, 19))],
+        ),
+        (
+            "In Leeds, going home on Friday",  # a return, not a start
+            [("location", "Leeds", None, _end_of(2026, 11, 19))],
+        ),
+        (
+            "I'm in Bath until Friday, then off to London on Saturday",
+            [
+                ("location", "Bath", None, _end_of(2026, 11, 20)),
+                ("location", "London", _day(2026, 11, 21), _end_of(2026, 11, 21)),
+            ],
+        ),
+        (
+            "I'm vegetarian, for the next fortnight at least",
+            [("diet", "vegetarian", None, _end_of(2026, 12, 1))],
+        ),
+        ("On holiday in Spain", [("location", "Spain", None, None)]),
+        ("My boss signed off my leave, flying to Seoul on the 12th for 10 days", []),
+        ("Dad is in hospital, driving to Hull tomorrow for a few days", []),
+    ],
+)
+def test_what_a_second_review_found(
+    content: str, found: list[tuple[str, str, Optional[datetime], Optional[datetime]]]
+) -> None:
+    facts = [f for f in _extract(content) if f.subject == "user" and f.attribute]
+    assert [(f.attribute, f.value, f.valid_from, f.expires_at) for f in facts] == found
+
+
+def test_an_end_of_ones_own_till_someone_is_back_is_kept() -> None:
+    (fact,) = _extract("I'm covering as office manager, till Sue is back on the 16th")
+    assert fact.expires_at == _end_of(2026, 12, 15)
+
+
 def test_a_span_before_the_trip_is_another_stops() -> None:
     (fact,) = [
         f for f in _extract("going to Lagos next week then Abuja for the weekend") if f.attribute

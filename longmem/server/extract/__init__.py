@@ -58,7 +58,7 @@ from .text import (
 )
 from .text import content_words as content_words
 from .text import pieces as pieces
-from .when import Start, became_true, day_span, expiry, lasts, starts
+from .when import Start, back_on, became_true, day_span, expiry, lasts, starts
 
 __all__ = ["SUBJECT", "RuleExtractor", "content_words", "pieces"]
 
@@ -118,12 +118,11 @@ _BEING_IN = re.compile(
 _AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
 # A trip, as keys.py reads one: "going to Goa …", "I'll be in Mombasa …", "in Rotorua till …"
 _A_TRIP = re.compile(
-    r"^(?:(?:(?:just|now|also|finally|actually|am|are|is|'m|'re|'s)\s+)*"
+    r"^(?:(?:(?:just|now|also|then|finally|actually|am|are|is|'m|'re|'s)\s+)*"
     + TRIP_TO
     + r"|(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+(?:\w+\s+)?"
     r"(?:in|away\s+in|staying\s+in|"
-    r"over\s+in)\b|(?:currently\s+|now\s+|still\s+|just\s+)?in\s|visiting\s|"
-    r"on\s+(?:holiday|vacation|leave|business|a\s+(?:work\s+)?trip)\s+in\s)",
+    r"over\s+in)\b|(?:currently\s+|now\s+|still\s+|just\s+)?in\s|visiting\s)",
     re.I,
 )
 # Words of a routine: "every Monday", "Tuesday to Thursday every week", "most weekends".
@@ -144,8 +143,13 @@ _NO_TRIP = re.compile(
     r"not\s+sure|unsure|tbc|tbd)\b",
     re.I,
 )
-# Away somewhere, said of a routine: "I'm down in Brighton every weekend".
-_AWAY_IN = re.compile(r"^(?:\w+\s+){0,2}?(?:over|down|up|out)\s+in\b", re.I)
+# Away somewhere, said of a routine ("I'm down in Brighton every weekend") or the past ("On
+# holiday in Spain last year we got food poisoning").
+_AWAY_IN = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:(?:over|down|up|out)\s+in|on\s+(?:holiday|vacation|leave|business|"
+    r"a\s+(?:work\s+)?trip)\s+in)\b",
+    re.I,
+)
 # … or of work's hours: "I'm in Leeds, working Monday to Friday".
 _WORK_DAYS = re.compile(
     r"\b(?:work|works|working|worked|shifts?|open|opens|closed|teach|teaching|classes|lectures)"
@@ -407,7 +411,7 @@ def _facts_of(
         start, until = later, None  # "until March" is when it begins, not when it ends
     keys, called_off = _plans(keys, predicate, clause, start, denied_ok=later is not None)
     while_ = lasts(clause, said)
-    if _AWAY_IN.match(predicate) and _A_ROUTINE.search(clause):
+    if _AWAY_IN.match(predicate) and _NO_TRIP.search(clause):
         # "down in Brighton every weekend", "over in Dublin a lot": neither home nor stay
         keys = [k for k in keys if k.attribute not in ("home", "location")]
     trip = _A_TRIP.match(predicate) is not None
@@ -445,12 +449,16 @@ def _facts_of(
         # from 20 Dec till 2 Jan")
         planned = start if trip and key.attribute == "location" else _planned(key, start, clause)
         if planned and until is not None and until < planned.at:
-            own_end = expiry(clause, said)  # an end the trip's own clause says
+            # a return the trip's own clause says ("on Monday, back Thursday")
+            back = back_on(clause, said) if trip else None
             soon = (planned.at.date() - said.date()).days < 7
-            if trip and own_end == until and planned.at - until < _A_WEEK and soon:
+            if back == until and back is not None and back + _A_DAY > planned.at:
+                until += _A_DAY  # "on Thursday and back Thursday night": that day
+            elif back == until and planned.at - until < _A_WEEK and soon:
                 until += _A_WEEK  # "on Monday, back Thursday": the Thursday after it
-            elif trip and own_end is None:
-                # another clause's end: "in Leeds until Thursday, flying to Rome on Friday"
+            elif trip and (soon or expiry(clause, said) is None):
+                # another stop's end: "in Leeds until Thursday, flying to Rome on Friday",
+                # "going to Lagos next week then Abuja for the weekend"
                 until = None
             else:
                 planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
@@ -559,7 +567,8 @@ _ONLY_A_TIME = re.compile(
     r"(?:(?:but|and|so|well|only|just|probably|maybe|at\s+least|at\s+most|at\s+the\s+moment|"
     r"for\s+now)\s+)*"
     r"(?:until|till|til|through|for\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:\d+|a|an|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|summer|winter|month|week))\b",
+    r"four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|summer|winter|month|week|"
+    r"fortnight))\b",
     re.I,
 )
 
@@ -693,7 +702,8 @@ def _stay_in(
     if start is not None and start.where[0] >= span.where[1]:
         start = None
     if start is not None and span.last < start.at.date():
-        return start, until
+        # another stop's, and so is the end it gave
+        return start, None if until is not None and until.date() == span.last else until
     last = datetime.combine(span.last, _END_OF_DAY)
     until = last if until is None or last <= until < last + _A_WEEK else max(until, last)
     if start is None or (start.last > start.at.date() and start.at <= span.at):
@@ -753,5 +763,6 @@ _AUXILIARIES = _NOT_LEADING | frozenset(("has", "have", "had", "does", "did", "'
 _END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
 
 # Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.
+_A_DAY = timedelta(days=1)
 _A_WEEK = timedelta(days=7)
 _LASTING = frozenset(("name", "age", "birthday", "children", "siblings", "mother", "father"))

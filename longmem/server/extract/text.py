@@ -284,6 +284,7 @@ _SELF_PART = re.compile(
     r"|^(?P<age>\d{1,3})(?:\s*(?:years old|yrs old|y/?o))?$|^(?:a|an)\s+[a-z][\w -]*$",
     re.I,
 )
+_LIVES_OR_WORKS = re.compile(r"\b(?:lives|lived|living|based|works|worked|working)\b", re.I)
 # What the user only reports: "I think Dave is …", "I told my manager, …".
 _REPORTING = re.compile(
     r"^\s*(?:'m\s+|am\s+)?(?:think|thought|heard|hear|guess|reckon|believe|told|tell|asked|ask|"
@@ -388,15 +389,19 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
             carried = subject + " "
         elif _ON_A_TRIP.match(right) and not _starts_with_past(right):
             # "I live in Leeds but flying to Rome on Friday": a trip by the subject before,
-            # one known: the user's own, said plainly ("Living in Mombasa, …", "Moved to
-            # Lisbon, …"), or a person named ("My sister lives in Leeds but heading to …");
-            # not one reported ("I think Dave is in Paris, heading to Lyon"), nor one of
-            # someone unnamed ("Jess is pregnant, flying to Dublin": hers, kept whole)
+            # when it is said ("I", "we", "he") or the user's own is plain ("Living in
+            # Mombasa, …", "Moved to Lisbon, …"); not one reported ("I think Dave is in
+            # Paris, heading to Lyon"), nor after other news of someone else, whose the
+            # trip is not told ("Jess is pregnant, flying to Dublin", "Dad is in hospital,
+            # driving to Hull tomorrow", "My boss signed off my leave, flying to Seoul"):
+            # kept whole
             subject = subject_of(left) or carried.strip() or None
             if subject is not None and _REPORTING.match(left[len(subject) :]):
                 continue
             if subject is None and not (starts_with_verb(left) or _WHERE_ONE_IS.match(left)):
-                subject = _person_of(left, people)
+                # a person's home or work, then their trip ("My sister lives in Leeds but
+                # heading to Rome on Friday")
+                subject = _person_of(left, people) if _LIVES_OR_WORKS.search(left) else None
                 if subject is None:
                     continue
             carried = subject + " " if subject else ""

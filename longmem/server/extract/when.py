@@ -47,13 +47,17 @@ _BACK_ON = re.compile(
     r"going|go|getting|get|be)|^|,)\s*home)\s+(?:home\s+|at work\s+|in the office\s+)?(?:on\s+)?"
     r"(?:the\s+following\s+(?=[a-z]+day\b))?"  # "back the following Tuesday"
 )
-# … said of someone else, in the words of its clause before it: "my son is coming home on
-# Friday", "Tom's back in 2 weeks", "the kids get home Friday", "Tom is back on Monday".
+# … said of someone else, who comes right before it: "my son is coming home on Friday",
+# "Tom's back in 2 weeks", "the kids get home Friday", "Tom is back on Monday"; not "I'm in
+# Oslo with the kids back on Friday" (no verb of theirs), nor an end of the user's own ("I'm
+# covering till Sue is back on the 16th").
 _CLAUSE_START = re.compile(r"[,;.!?]|\b(?:and|but|then|so)\b", re.I)
 _SOMEONES_RETURN = re.compile(
-    r"\b(?i:he|she|they|my|our|his|her|their|your|the)\s|\w['’]s\s|"
-    r"(?<![\w'])(?!I\b)[A-Z][a-z]+\s+(?:is|was|will|gets|comes|flies|returns|arrives|'ll)\b"
+    r"(?:\b(?i:he|she|they)|\b(?i:my|our|his|her|their|the)\s+[\w-]+|\w(?P<is>['’]s)|"
+    r"(?<![\w'])(?!I\b)[A-Z][a-z]+)\s+(?P<verb>(?:(?i:is|are|was|were|will\s+be|'ll\s+be|gets?|"
+    r"comes?|flies|returns|arrives)\s+)*)$"
 )
+_TILL_THEN = re.compile(r"\b(?:until|till|til)\b", re.I)
 _ORD = r"(?:st|nd|rd|th)?"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _MONTH_DAY = re.compile(r"(" + MONTH_RE + r")\.?\s+(\d{1,2})" + _ORD + r"\b(?:,?\s+(\d{4})\b)?")
@@ -107,7 +111,8 @@ _YESTERDAY = re.compile(r"\byesterday\b")
 # What a plan's start is read from; an end ("until Friday", "back on Monday") never is.
 _AN_END = re.compile(
     r"\b(?:until|till|til|through|back(?: home| at work| in the office)?(?: on)?|"
-    r"return(?:ing|s)?(?: home)?(?: on)?|(?:flying|coming|driving|heading|getting) home(?: on)?)"
+    r"return(?:ing|s)?(?: home)?(?: on)?|"
+    r"(?:flying|coming|driving|heading|getting|going) home(?: on)?)"
     r"\s+(?:the\s+)?(?:(?:end|middle|start)\s+of\s+)?\S+(?:\s+\S+)?"
     # a while, not a start: "vegetarian for the next month", "over the next two weeks"
     r"|\b(?:for|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+(?:\S+\s+)?"
@@ -208,7 +213,9 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
         # the week said beside it: "Tue-Thu next week", "Monday to Friday this week"
         near = lowered[max(0, match.start() - 20) : match.end() + 20]
         monday = today - timedelta(days=today.weekday())
-        if _NEXT_WEEK_SAID.search(near) and begin < monday + timedelta(days=7):
+        if _WEEK_AFTER_NEXT.search(near) and begin < monday + timedelta(days=14):
+            begin += timedelta(days=7 * ((monday + timedelta(days=20) - begin).days // 7))
+        elif _NEXT_WEEK_SAID.search(near) and begin < monday + timedelta(days=7):
             begin += timedelta(days=7)
         elif _THIS_WEEK_SAID.search(near) and begin >= monday + timedelta(days=7):
             begin -= timedelta(days=7)
@@ -234,14 +241,19 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
         if match.group("sep") == "and" and not opened:
             continue  # "the 21st and the 28th" are two days; "between" them a span
         d1, d2 = int(match.group("d1")), int(match.group("d2"))
-        first_day: Optional[date]
+        # the span's last day is its next, today included; its first, the one before it
+        # ("3-5 June", said on the 4th: begun)
         if month:
-            first_day = _dated(None, MONTHS[month], d1, today)
-            last_day = _dated(None, MONTHS[last_month], d2, first_day or today)
+            last_day = _dated(None, MONTHS[last_month], d2, today)
         else:
-            first_day = parse_date(f"{d1}th", today, day_alone=True)
-            last_day = parse_date(f"{d2}th", first_day or today, day_alone=True)
-        if first_day is None or last_day is None:
+            last_day = parse_date(f"{d2}th", today, day_alone=True)
+        if last_day is None:
+            continue
+        # "the 30th to the 2nd": the month before; "Dec 28 - Jan 3": the year before
+        first_month = MONTHS[month] if month else last_day.month - (d1 > d2)
+        year = last_day.year - (first_month > last_day.month or first_month < 1)
+        first_day = _date(year, (first_month - 1) % 12 + 1, d1)
+        if first_day is None:
             continue
         if timedelta(0) <= last_day - first_day <= timedelta(days=92):  # a stay, not a season
             return _start_on(first_day, match)._replace(last=last_day)
@@ -269,12 +281,34 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
         day = parse_date(lowered[match.end() : match.end() + 40], today, day_alone=True)
         if day is not None:
             days.append(day)
+    back = back_on(sentence, said)
+    if back is not None:
+        days.append(back.date())
+    if not days:
+        return None
+    return datetime.combine(max(days), _END_OF_DAY)
+
+
+def back_on(text: str, said: datetime) -> Optional[datetime]:
+    """The last day away that a return said in ``text`` gives ("back on the 9th": the
+    8th; "coming back Thursday", "back in 2 weeks"), the user's own only; None if none."""
+    lowered = text.lower()
+    today = as_utc(said).date()
+    days: list[date] = []
     for match in _BACK_ON.finditer(lowered):
         # its clause's words before it (none for ", home Saturday")
         before = (
-            "" if match.group()[:1] == "," else sentence[max(0, match.start() - 60) : match.start()]
+            "" if match.group()[:1] == "," else text[max(0, match.start() - 60) : match.start()]
         )
-        if _SOMEONES_RETURN.search(_CLAUSE_START.split(before)[-1]):
+        told = _CLAUSE_START.split(before)[-1]
+        someone = _SOMEONES_RETURN.search(told)
+        # a return that begins with its verb ("coming home") has its subject right before
+        # it; one that does not ("back", "home"), a verb of the subject's between them
+        led_by_its_verb = not match.group().startswith(("back", "home", "return", ","))
+        theirs = someone is not None and (
+            bool(someone.group("verb") or someone.group("is")) or led_by_its_verb
+        )
+        if theirs and not _TILL_THEN.search(told):
             continue  # "my son is coming home on Friday": his return, not the user's
         words = lowered[match.end() : match.end() + 40]
         day = parse_date(words, today, day_alone=True)
@@ -283,9 +317,7 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
             day = _after(today, later.group(2), _count(later.group(1)))
         if day is not None and day > today:
             days.append(day - timedelta(days=1))
-    if not days:
-        return None
-    return datetime.combine(max(days), _END_OF_DAY)
+    return datetime.combine(max(days), _END_OF_DAY) if days else None
 
 
 def lasts(clause: str, said: datetime) -> Optional[datetime]:
