@@ -1367,6 +1367,13 @@ def test_a_plans_day_is_the_first_it_names_after_it_was_said(
             _day(2026, 11, 19),
             _end_of(2026, 11, 28),
         ),
+        # an end said on the day it is said, of a trip after it: the one after the trip's start
+        (
+            "off to Leeds on Monday for induction till Wednesday",
+            "Leeds",
+            _day(2026, 11, 23),
+            _end_of(2026, 11, 25),
+        ),
         # back when: the day before is the last ("coming back Thursday", "returning 12th")
         (
             "going to Eldoret on Monday, back Thursday",

@@ -449,14 +449,15 @@ def _facts_of(
         # from 20 Dec till 2 Jan")
         planned = start if trip and key.attribute == "location" else _planned(key, start, clause)
         if planned and until is not None and until < planned.at:
-            # a return the trip's own clause says ("on Monday, back Thursday")
+            # an end or a return the trip's own clause says ("on Monday, back Thursday")
+            own_end = expiry(clause, said) if trip else None
             back = back_on(clause, said) if trip else None
             soon = (planned.at.date() - said.date()).days < 7
             if back == until and back is not None and back + _A_DAY > planned.at:
                 until += _A_DAY  # "on Thursday and back Thursday night": that day
-            elif back == until and planned.at - until < _A_WEEK and soon:
+            elif own_end == until and own_end is not None and planned.at - until < _A_WEEK and soon:
                 until += _A_WEEK  # "on Monday, back Thursday": the Thursday after it
-            elif trip and (soon or expiry(clause, said) is None):
+            elif trip and (soon or own_end is None):
                 # another stop's end: "in Leeds until Thursday, flying to Rome on Friday",
                 # "going to Lagos next week then Abuja for the weekend"
                 until = None
