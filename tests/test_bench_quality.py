@@ -135,3 +135,52 @@ def test_only_facts_keyed_to_the_user_count(corruption: ModuleType) -> None:
         {"subject": None, "attribute": None, "value": None, "negated": False},
     ]
     assert corruption.user_keys(facts) == ["diet=vegan", "not home=Leeds"]
+
+
+@pytest.fixture
+def stays(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    return _bench_module(monkeypatch, BENCH / "stays.py")
+
+
+def test_the_stays_files_load_with_their_times(stays: ModuleType) -> None:
+    said1, first = stays.load(stays.PARTS["1"])
+    said2, second = stays.load(stays.PARTS["2"])
+    assert (said1.isoformat(), len(first)) == ("2025-06-04T10:00:00+00:00", 160)
+    assert (said2.isoformat(), len(second)) == ("2025-09-15T10:00:00+00:00", 150)
+    assert all(want.attribute for m in first + second for want in m.wants)
+
+
+def test_a_bad_stays_line_is_named_by_its_line(stays: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    path.write_text("# said: 2025-06-04T10:00:00Z\nI live in Leeds ||| home=Leeds\nno bar here\n")
+    with pytest.raises(ValueError, match=r"s\.txt line 3"):
+        stays.load(path)
+    path.write_text("I live in Leeds ||| home=Leeds\n")
+    with pytest.raises(ValueError, match="said"):
+        stays.load(path)
+
+
+def test_a_stay_is_right_only_with_its_days_and_a_home_only_without_an_end(
+    stays: ModuleType, tmp_path: Path
+) -> None:
+    path = tmp_path / "s.txt"
+    path.write_text(
+        "# said: 2025-06-04T10:00:00Z\n"
+        "x ||| home=Nairobi; location=Mombasa 2025-06-05..2025-06-11\n"
+    )
+    said, (message,) = stays.load(path)
+    home = {"subject": "user", "attribute": "home", "value": "Nairobi"}
+    trip = {
+        "subject": "user",
+        "attribute": "location",
+        "value": "Mombasa",
+        "valid_from": "2025-06-05T00:00:00+00:00",
+        "expires_at": "2025-06-11T23:59:59+00:00",
+    }
+    assert stays.judge(message.wants, [home, trip], said) == (2, 0, 0)
+    early = {**trip, "expires_at": "2025-06-10T23:59:59+00:00"}
+    ending = {**home, "expires_at": "2025-06-05T23:59:59+00:00"}
+    assert stays.judge(message.wants, [ending, early], said) == (0, 0, 1)
+    theirs = {**trip, "subject": "sister:Anna"}
+    extra = {"subject": "user", "attribute": "job", "value": "nurse"}
+    assert stays.judge(message.wants, [home, theirs, extra], said) == (1, 1, 0)
