@@ -1696,6 +1696,38 @@ def test_what_a_second_review_found(
     assert [(f.attribute, f.value, f.valid_from, f.expires_at) for f in facts] == found
 
 
+@pytest.mark.parametrize(
+    ("content", "found"),
+    [
+        # a third review's: what the round's rules must leave alone elsewhere
+        ("I'm a community based nurse", [("job", "community based nurse", None)]),
+        (
+            "I'm a teacher and I go back in two weeks",
+            [("job", "teacher", None), (None, None, None)],
+        ),
+        ("I'm moving back in 2 weeks", [(None, None, None)]),
+        ("I'll be back in 2 weeks", [(None, None, _end_of(2026, 12, 1))]),
+        ("I'm a fan of the Mon-Fri routine", [("likes", "Mon-Fri routine", None)]),
+        ("I like reading between the lines", [("likes", "reading between the lines", None)]),
+        ("I'm down in the dumps this week", [(None, None, _end_of(2026, 11, 22))]),
+        ("I'm not going to be in Leeds next week", [(None, None, None)]),
+        (
+            "I'm working at Acme and Globex until March",
+            [("employer", "Acme", _end_of(2027, 3, 31))],
+        ),
+    ],
+)
+def test_what_a_third_review_found(
+    content: str, found: list[tuple[Optional[str], Optional[str], Optional[datetime]]]
+) -> None:
+    assert [(f.attribute, f.value, f.expires_at) for f in _extract(content)] == found
+
+
+def test_a_time_not_read_stays_in_the_facts_words() -> None:
+    (fact,) = _extract("I'm working at Zara, just for the summer")
+    assert (fact.text, fact.expires_at) == ("User works at Zara, just for the summer", None)
+
+
 def test_an_end_of_ones_own_till_someone_is_back_is_kept() -> None:
     (fact,) = _extract("I'm covering as office manager, till Sue is back on the 16th")
     assert fact.expires_at == _end_of(2026, 12, 15)

@@ -143,6 +143,7 @@ _NO_TRIP = re.compile(
     r"not\s+sure|unsure|tbc|tbd)\b",
     re.I,
 )
+_NOT_TO_BE = re.compile(r"\b(?:not\s+(?:going\s+to|gonna)|won't|will\s+not|'ll\s+not)\s+be\b", re.I)
 # Away somewhere, said of a routine ("I'm down in Brighton every weekend") or the past ("On
 # holiday in Spain last year we got food poisoning").
 _AWAY_IN = re.compile(
@@ -298,7 +299,7 @@ _GLOSS = re.compile(r"^\s*(?P<g>\([^()]{2,40}\))")
 _TIME_WORDS = re.compile(r"^(?:last|this|next|since|in|on|until|till|now|these|ago)\b", re.I)
 
 
-def _detail(predicate: str, key: Key) -> str:
+def _detail(predicate: str, key: Key, said: datetime) -> str:
     """What the clause adds right after the value, kept with the fact: "User likes South
     Indian food, dosa especially"; not a time (valid_from has it) nor a new statement."""
     value = key.value
@@ -319,7 +320,8 @@ def _detail(predicate: str, key: Key) -> str:
     match = _DETAIL.match(after)
     if match is None or _TIME_WORDS.match(match.group("d")) or subject_of(match.group("d")):
         return ""
-    if _ONLY_A_TIME.match(match.group("d")):  # "at Dishoom, but only until the 30th"
+    ends = expiry(match.group("d"), said) or lasts(match.group("d"), said)
+    if ends and _ONLY_A_TIME.match(match.group("d")):  # "at Dishoom, but only until the 30th"
         return ""
     return ", " + third_person(match.group("d"))
 
@@ -411,6 +413,9 @@ def _facts_of(
         start, until = later, None  # "until March" is when it begins, not when it ends
     keys, called_off = _plans(keys, predicate, clause, start, denied_ok=later is not None)
     while_ = lasts(clause, said)
+    if _NOT_TO_BE.search(predicate):
+        # "I'm not going to be in Leeds next week": no stay, and no end of one now
+        keys = [k for k in keys if not (k.attribute == "location" and k.negated)]
     if _AWAY_IN.match(predicate) and _NO_TRIP.search(clause):
         # "down in Brighton every weekend", "over in Dublin a lot": neither home nor stay
         keys = [k for k in keys if k.attribute not in ("home", "location")]
@@ -463,7 +468,7 @@ def _facts_of(
                 until = None
             else:
                 planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
-        detail = "" if listed or planned else _detail(parsed.predicate, key)
+        detail = "" if listed or planned else _detail(parsed.predicate, key, said)
         if any(k.value and k.value in detail for k in keys if k is not key):
             detail = ""  # "a banker with GTBank, resident in Abuja": a fact of its own
         ends = until or while_
@@ -540,7 +545,7 @@ def _facts_of(
 
 # What parts a clause into pieces that each say their own thing: "Chef at Nando's, working
 # till 10pm tonight".
-_PIECE_ENDS = re.compile(r"\s*(?:[,;:()]|\s[-–—]\s)\s*|\s+(?:but|and|so|while|whereas)\s+", re.I)
+_PIECE_ENDS = re.compile(r"\s*(?:[,;:()]|\s[-–—]\s)\s*|\s+(?:but|so|while|whereas)\s+", re.I)
 
 
 def _piece_of(clause: str, value: str) -> str:

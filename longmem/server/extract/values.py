@@ -131,21 +131,14 @@ _VALUE_END = re.compile(
     + r")|sometime|at the end|by the end|"
     r"today|tonight|tomorrow|yesterday|yday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
-    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?|"
-    # a span of days: "in Vancouver thurs thru sunday", "in Goa 10-12 Dec"
-    r"(?:"
-    + WEEKDAY_RE
-    + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)(?=\s*(?:[-–—]|(?:to|thru|through|and)\b))|"
-    r"between|\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*\d+|"
-    # a date after the place: "in Marrakech June 18–24", "in Dubai Dec 28 - Jan 3"
-    r"(?:"
-    + "|".join(MONTH_NAMES)
-    + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=\s+\d))\b",
+    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",
     re.I,
 )
 # A job ends before where and for whom it is done.
 _JOB_END = re.compile(
-    r"\s+(?:at|for|in|with|on|there|here|at the|based|living|residing|located)\b.*$", re.I
+    r"\s+(?:at|for|in|with|on|there|here|at the|"
+    r"(?:based|living|residing|located)\s+(?:in|out\s+of|at))\b.*$",  # not "home based"
+    re.I,
 )
 _ARTICLE = re.compile(r"^(?:a|an|the|my|our|some)\s+", re.I)
 _PRONOUNS = frozenset(
@@ -162,6 +155,8 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         return None  # "a real job at last", "a nurse at heart", "started at 6am"
     if name == "birthday" and not _A_DATE.search(value):
         return None  # "my birthday is coming up"
+    if name in ("home", "location", "employer"):
+        value = _DAYS_AFTER.split(value, maxsplit=1)[0].strip()  # "Vancouver thurs thru sunday"
     if name in ("home", "location") and _NOT_A_PLACE.match(value):
         return None  # "I live in the moment", "I live in hope", "I'm in Year 10"
     if name == "languages" and _NOT_A_LANGUAGE.match(value):
@@ -187,6 +182,21 @@ def clean_value(raw: str, name: str) -> Optional[str]:
     return None if name != "age" and _DURATION.match(value) else value  # "6 weeks" old
 
 
+_MONTH_WORDS = "|".join(MONTH_NAMES) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+# The days said after a place or an employer: "in Vancouver thurs thru sunday", "in Goa 10-12 Dec", "in
+# Marrakech June 18–24", "in Lisbon between the 21st and the 28th".
+_DAYS_AFTER = re.compile(
+    r"\s+(?:(?:"
+    + WEEKDAY_RE
+    + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)(?=\s*(?:[-–—]|(?:to|thru|through|and)\b))|"
+    r"between|\d{1,2}(?:st|nd|rd|th)\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)|"
+    r"\d{1,2}\s*[-–]\s*\d{1,2}(?=\s+(?:"
+    + _MONTH_WORDS
+    + r")\b)|(?:"
+    + _MONTH_WORDS
+    + r")\.?(?=\s+\d))\b",
+    re.I,
+)
 _RESIDENT_IN = re.compile(r"^resident\s+(?:in|of)\s+(.+)$", re.I)
 # A while is no value: "a nurse for ten years" is not a nurse at "ten years".
 _DURATION = re.compile(

@@ -57,6 +57,10 @@ _SOMEONES_RETURN = re.compile(
     r"(?<![\w'])(?!I\b)[A-Z][a-z]+)\s+(?P<verb>(?:(?i:is|are|was|were|will\s+be|'ll\s+be|gets?|"
     r"comes?|flies|returns|arrives)\s+)*)$"
 )
+_BACK_IN_A_WHILE = re.compile(
+    r"(?:^|\b(?:be|am|'m|are|'re|will\s+be|'ll\s+be|flying|coming|driving|heading|getting))\s*$",
+    re.I,
+)
 _TILL_THEN = re.compile(r"\b(?:until|till|til)\b", re.I)
 _ORD = r"(?:st|nd|rd|th)?"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
@@ -312,7 +316,9 @@ def back_on(text: str, said: datetime) -> Optional[datetime]:
             continue  # "my son is coming home on Friday": his return, not the user's
         words = lowered[match.end() : match.end() + 40]
         day = parse_date(words, today, day_alone=True)
-        later = _IN_A_WHILE.match(words)  # "back in 2 weeks"
+        # "back in 2 weeks" said as a return ("I'll be back in…", ", back in…"), not "I go
+        # back in two weeks", "moving back in 2 weeks", "hear back in 2 weeks"
+        later = _IN_A_WHILE.match(words) if _BACK_IN_A_WHILE.search(told) else None
         if day is None and later and _count(later.group(1)) <= _MAX_AHEAD[later.group(2)]:
             day = _after(today, later.group(2), _count(later.group(1)))
         if day is not None and day > today:
