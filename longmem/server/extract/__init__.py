@@ -768,7 +768,7 @@ _AUXILIARIES = _NOT_LEADING | frozenset(("has", "have", "had", "does", "did", "'
 
 _END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
 
-# Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.
 _A_DAY = timedelta(days=1)
 _A_WEEK = timedelta(days=7)
+# Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.
 _LASTING = frozenset(("name", "age", "birthday", "children", "siblings", "mother", "father"))

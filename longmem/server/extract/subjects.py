@@ -402,7 +402,7 @@ def parse_subject(
         return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
     home = _PLACE_IS_HOME.match(clause)
     if home and place_rest(home.group("v")) == "":
-        return Parsed(USER_SUBJECT, clause)  # "Auckland's home.", not "Sarah is home"
+        return Parsed(USER_SUBJECT, clause)  # "Quezon City is home", not "Sam is home"
     if _SOMEONE_OF.match(clause):
         return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
     match = _PRONOUN.match(clause)

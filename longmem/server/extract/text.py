@@ -284,6 +284,7 @@ _SELF_PART = re.compile(
     r"|^(?P<age>\d{1,3})(?:\s*(?:years old|yrs old|y/?o))?$|^(?:a|an)\s+[a-z][\w -]*$",
     re.I,
 )
+# A clause that says where someone lives or works, whose trip may follow.
 _LIVES_OR_WORKS = re.compile(r"\b(?:lives|lived|living|based|works|worked|working)\b", re.I)
 # What the user only reports: "I think Dave is …", "I told my manager, …".
 _REPORTING = re.compile(

@@ -183,8 +183,8 @@ def clean_value(raw: str, name: str) -> Optional[str]:
 
 
 _MONTH_WORDS = "|".join(MONTH_NAMES) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
-# The days said after a place or an employer: "in Vancouver thurs thru sunday", "in Goa 10-12 Dec", "in
-# Marrakech June 18–24", "in Lisbon between the 21st and the 28th".
+# The days said after a place or an employer: "in Vancouver thurs thru sunday", "in Goa
+# 10-12 Dec", "in Marrakech June 18–24", "in Lisbon between the 21st and the 28th".
 _DAYS_AFTER = re.compile(
     r"\s+(?:(?:"
     + WEEKDAY_RE

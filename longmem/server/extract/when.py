@@ -199,7 +199,8 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
     """The span of days a clause names by its first and last ("in Kumasi Monday to
     Wednesday", "in Marrakech June 18–24"), as the start of what it says, ``last`` its last
     day; None if it names none. A weekday span begins on its first day's next occurrence,
-    today included ("next week" puts it in the next week); "and" joins two days only when
+    today included, in the week said beside it ("this week", "next week", "the week after
+    next"); "and" joins two days only when
     they follow each other ("Friday and Saturday", not "Tuesday and Thursday"). A span of
     numbers is one of days only with a month or ordinals ("17th-21st", "10-12 June"; not
     "from 9-5 on Monday", "between 2 and 3 weeks"). A weekend ("this weekend", "for the
@@ -218,6 +219,7 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
         near = lowered[max(0, match.start() - 20) : match.end() + 20]
         monday = today - timedelta(days=today.weekday())
         if _WEEK_AFTER_NEXT.search(near) and begin < monday + timedelta(days=14):
+            # whole weeks on, into the week that starts 14 days after this one's Monday
             begin += timedelta(days=7 * ((monday + timedelta(days=20) - begin).days // 7))
         elif _NEXT_WEEK_SAID.search(near) and begin < monday + timedelta(days=7):
             begin += timedelta(days=7)
