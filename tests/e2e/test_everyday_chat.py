@@ -40,7 +40,8 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (['I work at Acme.', "If I got the Google offer, I'd take it."], {('user', 'employer', 'Acme', False)}, {'If User got the Google offer', 'User would take it'}),
     (['I work at Acme.', 'We landed the Nike contract for my agency!'], {('user', 'employer', 'Acme', False)}, {"User landed the Nike contract for User's agency"}),
     (['I live in Leeds.', 'I might get posted to Accra next year.'], {('user', 'home', 'Leeds', False)}, {'User might get posted to Accra next year'}),
-    (['I live in Leeds.', "I'm being sent to Tokyo next week for two days."], {('user', 'home', 'Leeds', False)}, {'User is being sent to Tokyo next week for two days'}),
+    # … a trip one is sent on, with its time, is a stay then (eleventh round), the home kept
+    (['I live in Leeds.', "I'm being sent to Tokyo next week for two days."], {('user', 'home', 'Leeds', False), ('user', 'location', 'Tokyo', False)}, set()),
     (['I live in Leeds.', 'I was sent to Boston for a conference.'], {('user', 'home', 'Leeds', False)}, {'User was sent to Boston for a conference'}),
     (['I live in Leeds.', "I got sent to the principal's office today lol"], {('user', 'home', 'Leeds', False)}, {"User got sent to the principal's office today lol"}),
     (['I live in Leeds.', 'My parcel got sent to Glasgow by mistake.'], {('user', 'home', 'Leeds', False)}, {"User's parcel got sent to Glasgow by mistake"}),

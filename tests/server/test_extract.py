@@ -1733,6 +1733,73 @@ def test_an_end_of_ones_own_till_someone_is_back_is_kept() -> None:
     assert fact.expires_at == _end_of(2026, 12, 15)
 
 
+@pytest.mark.parametrize(
+    ("content", "place", "begins", "ends"),
+    [
+        (
+            "Work is sending me to Paris next week for training",
+            "Paris",
+            _day(2026, 11, 23),
+            _end_of(2026, 11, 29),
+        ),
+        (
+            "they're flying me to Chicago Sunday through Wednesday",
+            "Chicago",
+            _day(2026, 11, 22),
+            _end_of(2026, 11, 25),
+        ),
+        (
+            "The company send me to Houston for 10 days, I go on Wednesday",
+            "Houston",
+            _day(2026, 11, 25),
+            _end_of(2026, 12, 4),
+        ),
+        (
+            "I'm being sent to Tokyo next week for two days",
+            "Tokyo",
+            _day(2026, 11, 23),
+            _end_of(2026, 11, 24),
+        ),
+        (
+            "deployed to Maiduguri from tomorrow for six weeks",
+            "Maiduguri",
+            _day(2026, 11, 19),
+            _end_of(2026, 12, 30),
+        ),
+        (
+            "I've been seconded to Leeds for 6 months from Monday",
+            "Leeds",
+            _day(2026, 11, 23),
+            _end_of(2027, 5, 22),
+        ),
+    ],
+)
+def test_a_trip_one_is_sent_on_is_a_stay(
+    content: str, place: str, begins: datetime, ends: datetime
+) -> None:
+    (fact,) = [f for f in _extract(content) if f.attribute == "location"]
+    assert (fact.subject, fact.value, fact.valid_from, fact.expires_at) == (
+        "user",
+        place,
+        begins,
+        ends,
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "He sent me to Rome last year for a week",
+        "They sent me to the shops for milk",
+        "they might send me to Paris next month",
+        "My boss is sending me to Coventry",  # no time: sent to Coventry, as the saying goes
+        "I was sent to Tokyo last year for a week",
+    ],
+)
+def test_being_sent_in_the_past_unsure_or_without_a_time_is_no_stay(content: str) -> None:
+    assert [f for f in _extract(content) if f.attribute == "location"] == []
+
+
 def test_a_span_before_the_trip_is_another_stops() -> None:
     (fact,) = [
         f for f in _extract("going to Lagos next week then Abuja for the weekend") if f.attribute

@@ -111,6 +111,10 @@ _STAY = re.compile(
      + TRIP_TO + r")\b",
     re.I,
 )
+_SENT_TO = re.compile(
+    r"(?:\b(?:have|has)\s+been\s+|'ve\s+been\s+|\b)(?:sent|deployed|seconded)\s+(?:\w+\s+)?to\b",
+    re.I,
+)
 # Being somewhere, not living there: "I'm in Kyoto right now".
 _BEING_IN = re.compile(
     r"^(?:(?:just|now|currently|still|also)\s+)*(?:am|are|is)\s+(?:now\s+)?in\b", re.I
@@ -348,10 +352,10 @@ def _facts_of(
     condition: bool,
 ) -> list[ExtractedFact]:
     subject = parsed.subject
-    # "in Inverness sat-mon": no one sat
+    # "in Inverness sat-mon": no one sat; "being sent to Tokyo next week": no past either
     span = day_span(clause, said)
     unspanned = clause if span is None else clause[: span.where[0]] + clause[span.where[1] :]
-    past = has_past_verb(lower_words(unspanned))
+    past = has_past_verb(lower_words(_SENT_TO.sub(" ", unspanned)))
     # A date dates what happened, not what will ("I start at Square Enix on Monday").
     valid_from = became_true(clause, said, past)
     # A day to come plans what the clause says of a single-valued key ("I start at

@@ -302,6 +302,16 @@ _DONE_TO_ME = re.compile(
     r"(?:back\s+)?in\s+\d{4}|years?\s+ago)\b)",
     re.I,
 )
+# … sent somewhere: "they're sending me to Nakuru next week", "work is flying me to Chicago
+# Sunday through Wednesday", "the company send me to Houston for 10 days": the user's trip.
+_SENT_ME = re.compile(
+    r"^(?!(?:i|we)\b)(?![^,;]*\b(?:almost|nearly|never|nobody|no one|didn't|did not|won't|"
+    r"wouldn't|would|should|could|might|may|if|wish|hope|want|wants|'d)\b)"
+    r"[^,;]{1,40}?\s+(?:(?:are|is|'re|'s|will|'ll|have|has|'ve|just|finally)\s+)*"
+    r"(?:sending|send|sends|sent|flying|flies|moving|posting|deploying|seconding)\s+me\s+"
+    r"(?:out\s+|over\s+|down\s+|up\s+|back\s+)?to\s+",
+    re.I,
+)
 _HOME_IS = re.compile(HOME_IS, re.I)
 _PLACE_IS_HOME = re.compile(PLACE_IS_HOME, re.I)
 _PARTED = re.compile(
@@ -398,6 +408,9 @@ def parse_subject(
         if how != "took" or as_.startswith("on"):  # "Tesco took me on as", not "took me to"
             how, as_ = ("hired", "as") if how == "took" else (how, as_)
             return Parsed(USER_SUBJECT, f"{how} {as_} {clause[done.end() :]}")
+    sent = _SENT_ME.match(clause)
+    if sent:  # "they're sending me to Nakuru next week": going to Nakuru next week
+        return Parsed(USER_SUBJECT, f"going to {clause[sent.end() :]}")
     if _HOME_IS.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
     home = _PLACE_IS_HOME.match(clause)

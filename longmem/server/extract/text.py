@@ -206,7 +206,9 @@ def _is_abbreviation(before: str) -> bool:
 # below, so one list serves.
 TRIP_TO = (
     r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|"
-    r"nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping)"
+    r"nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping|"
+    # sent by work: "being sent to Tokyo next week", "deployed to Maiduguri from tomorrow"
+    r"(?:(?:have|has)\s+been\s+|being\s+|getting\s+)?(?:sent|deployed|seconded))"
     r"\s+(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\b"
 )
 # A trip told after a comma, "and" or "but", by the subject before: "I live in Nairobi but

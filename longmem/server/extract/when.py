@@ -82,7 +82,8 @@ _FOR_A_WHILE = re.compile(
     r"(?!\s+(?:now|already))"
 )
 _A_FORTNIGHT = re.compile(r"\bfor\s+(?:a|one|the\s+next)\s+fortnight\b")
-_SO_FAR = re.compile(r"\b(?:been|since|ago|already)\b")
+# … nor "been sent to Glasgow for two weeks": a trip to come
+_SO_FAR = re.compile(r"\b(?:been(?!\s+(?:sent|seconded|deployed)\b)|since|ago|already)\b")
 _NEXT_WEEK = re.compile(r"(?:next\s+)?week\b")
 # A day of the month alone, its month left to the context: "the 27th", "24th".
 _DAY_ALONE = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
