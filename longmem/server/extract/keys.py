@@ -37,8 +37,10 @@ from ..facts import FACT, PREFERENCE, attribute
 from .places import place_rest
 from .text import (
     ADVERBS,
+    ANY_WEEKDAY_RE,
     CLAUSE_VERBS,
     MONTH_NAMES,
+    MONTHS,
     NOT_A_NAME,
     TRIP_TO,
     WEEKDAY_RE,
@@ -143,9 +145,10 @@ STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|t
 # A place by its name, capitalised word by word: "Fremantle", "Kings Cross"; not the day
 # or month said after it ("in Accra Tue-Thu", "in Marrakech June 18–24").
 _DAY_OR_MONTH = (
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan|feb|mar|apr|"
-    r"june?|july?|aug|sept?|oct|nov|dec|"
-    + "|".join(m for m in MONTH_NAMES if m != "may")
+    r"(?:"
+    + ANY_WEEKDAY_RE
+    + "|"
+    + "|".join(m for m in sorted(MONTHS, key=len, reverse=True) if m != "may")
     + r")\b|may\s+\d"  # "Cape May"
 )
 _PLACE_NAME = r"(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?!" + _DAY_OR_MONTH + r")(?-i:[A-Z])[\w'-]*){0,3})"

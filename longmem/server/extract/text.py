@@ -118,6 +118,13 @@ _ADJECTIVE_LEAD = words(
 _HAVE_FORMS = words("have has i've we've you've they've")
 WEEKDAY_RE = "|".join(WEEKDAYS)
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Weekdays as typed, whole or short, with their index (Monday 0): "Tue-Thu", "thurs thru sun".
+DAY_NAMES = {
+    **{name: index for index, name in enumerate(WEEKDAYS)},
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+ANY_WEEKDAY_RE = "|".join(sorted(DAY_NAMES, key=len, reverse=True))
 _NUMBER_WORDS = (
     "a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of"
 )

@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from .places import place_rest
-from .text import MONTH_NAMES, WEEKDAY_RE
+from .text import ANY_WEEKDAY_RE, MONTH_NAMES, MONTH_RE, WEEKDAY_RE
 
 OCCUPATIONS = frozenset(
     """nurse midwife doctor surgeon dentist vet veterinarian pharmacist paramedic therapist
@@ -182,19 +182,12 @@ def clean_value(raw: str, name: str) -> Optional[str]:
     return None if name != "age" and _DURATION.match(value) else value  # "6 weeks" old
 
 
-_MONTH_WORDS = "|".join(MONTH_NAMES) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 # The days said after a place or an employer: "in Vancouver thurs thru sunday", "in Goa
 # 10-12 Dec", "in Marrakech June 18–24", "in Lisbon between the 21st and the 28th".
 _DAYS_AFTER = re.compile(
-    r"\s+(?:(?:"
-    + WEEKDAY_RE
-    + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)(?=\s*(?:[-–—]|(?:to|thru|through|and)\b))|"
+    r"\s+(?:(?:" + ANY_WEEKDAY_RE + r")(?=\s*(?:[-–—]|(?:to|thru|through|and)\b))|"
     r"between|\d{1,2}(?:st|nd|rd|th)\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)|"
-    r"\d{1,2}\s*[-–]\s*\d{1,2}(?=\s+(?:"
-    + _MONTH_WORDS
-    + r")\b)|(?:"
-    + _MONTH_WORDS
-    + r")\.?(?=\s+\d))\b",
+    r"\d{1,2}\s*[-–]\s*\d{1,2}(?=\s+(?:" + MONTH_RE + r")\b)|(?:" + MONTH_RE + r")\.?(?=\s+\d))\b",
     re.I,
 )
 _RESIDENT_IN = re.compile(r"^resident\s+(?:in|of)\s+(.+)$", re.I)

@@ -33,18 +33,22 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple, Optional
 
 from ..timestamps import as_utc
-from .text import MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+from .text import ANY_WEEKDAY_RE, DAY_NAMES, MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 
 _END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
 _THIS_WEEK = re.compile(r"\b(?:this|for the)\s+(?:long\s+)?week(?:end)?\b")
 _UNTIL = re.compile(r"\b(?:until|till|til|through)\s+(?:the\s+)?(?:end\s+of\s+)?")
+# On one's way back: "flying / coming / driving / heading / getting" back or home.
+_ON_ONES_WAY = r"flying|coming|driving|heading|getting"
 # The day one is back, said as "back on the 9th", "coming back Thursday", "returning 12th",
 # "flying home on Friday", ", home Saturday" (not "working from home on Friday").
 _BACK_ON = re.compile(
-    r"(?:\b(?:back|return(?:ing|s)?)|(?:\b(?:flying|fly|coming|come|driving|drive|heading|head|"
-    r"going|go|getting|get|be)|^|,)\s*home)\s+(?:home\s+|at work\s+|in the office\s+)?(?:on\s+)?"
+    r"(?:\b(?:back|return(?:ing|s)?)|(?:\b(?:"
+    + _ON_ONES_WAY
+    + r"|fly|come|drive|head|going|go|get|be)|^|,)\s*home)\s+"
+    r"(?:home\s+|at work\s+|in the office\s+)?(?:on\s+)?"
     r"(?:the\s+following\s+(?=[a-z]+day\b))?"  # "back the following Tuesday"
 )
 # … said of someone else, who comes right before it: "my son is coming home on Friday",
@@ -58,7 +62,7 @@ _SOMEONES_RETURN = re.compile(
     r"comes?|flies|returns|arrives)\s+)*)$"
 )
 _BACK_IN_A_WHILE = re.compile(
-    r"(?:^|\b(?:be|am|'m|are|'re|will\s+be|'ll\s+be|flying|coming|driving|heading|getting))\s*$",
+    r"(?:^|\b(?:be|am|'m|are|'re|will\s+be|'ll\s+be|" + _ON_ONES_WAY + r"))\s*$",
     re.I,
 )
 _TILL_THEN = re.compile(r"\b(?:until|till|til)\b", re.I)
@@ -117,7 +121,7 @@ _YESTERDAY = re.compile(r"\byesterday\b")
 _AN_END = re.compile(
     r"\b(?:until|till|til|through|back(?: home| at work| in the office)?(?: on)?|"
     r"return(?:ing|s)?(?: home)?(?: on)?|"
-    r"(?:flying|coming|driving|heading|getting|going) home(?: on)?)"
+    r"(?:" + _ON_ONES_WAY + r"|going) home(?: on)?)"
     r"\s+(?:the\s+)?(?:(?:end|middle|start)\s+of\s+)?\S+(?:\s+\S+)?"
     # a while, not a start: "vegetarian for the next month", "over the next two weeks"
     r"|\b(?:for|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+(?:\S+\s+)?"
@@ -146,20 +150,14 @@ _FUTURE_YEAR = re.compile(r"\b(?:in|from)\s+((?:20)\d\d)\b")
 # A span of days said by its first and last: "Monday to Wednesday", "thurs thru sunday",
 # "sat-mon", "Friday and Saturday", "from tomorrow to sunday"; "June 18–24", "10-12 June",
 # "17th-21st", "between the 21st and the 28th".
-_DAY_NAMES = {
-    **{name: index for index, name in enumerate(WEEKDAYS)},
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
-    "fri": 4, "sat": 5, "sun": 6,
-}  # fmt: skip
-_A_WEEKDAY = "|".join(sorted(_DAY_NAMES, key=len, reverse=True))
 _TO = r"\s*(?:-|–|—|\s(?P<sep>to|till|until|til|thru|through|and)\s)\s*(?:the\s+)?"
 _WEEKDAY_SPAN = re.compile(
     r"\b(?P<first>"
-    + _A_WEEKDAY
+    + ANY_WEEKDAY_RE
     + r"|tomorrow)(?:\s+(?:night|morning|evening|afternoon|arvo))?"
     + _TO
     + r"(?:following\s+)?(?P<last>"
-    + _A_WEEKDAY
+    + ANY_WEEKDAY_RE
     + r")\b"
 )
 _DATE_SPAN = re.compile(
@@ -211,9 +209,9 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
     today = as_utc(said).date()
     for match in _WEEKDAY_SPAN.finditer(lowered):
         first, last = match.group("first"), match.group("last")
-        ahead = 1 if first == "tomorrow" else (_DAY_NAMES[first] - today.weekday()) % 7
+        ahead = 1 if first == "tomorrow" else (DAY_NAMES[first] - today.weekday()) % 7
         begin = today + timedelta(days=ahead)
-        length = (_DAY_NAMES[last] - begin.weekday()) % 7
+        length = (DAY_NAMES[last] - begin.weekday()) % 7
         if match.group("sep") == "and" and length != 1:
             continue
         # the week said beside it: "Tue-Thu next week", "Monday to Friday this week"
