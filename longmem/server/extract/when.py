@@ -35,7 +35,7 @@ from typing import NamedTuple, Optional
 from ..timestamps import as_utc
 from .text import ANY_WEEKDAY_RE, DAY_NAMES, MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 
-_END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
+END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
 _THIS_WEEK = re.compile(r"\b(?:this|for the)\s+(?:long\s+)?week(?:end)?\b")
@@ -291,7 +291,7 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
         days.append(back.date())
     if not days:
         return None
-    return datetime.combine(max(days), _END_OF_DAY)
+    return datetime.combine(max(days), END_OF_DAY)
 
 
 def back_on(text: str, said: datetime) -> Optional[datetime]:
@@ -324,7 +324,7 @@ def back_on(text: str, said: datetime) -> Optional[datetime]:
             day = _after(today, later.group(2), _count(later.group(1)))
         if day is not None and day > today:
             days.append(day - timedelta(days=1))
-    return datetime.combine(max(days), _END_OF_DAY) if days else None
+    return datetime.combine(max(days), END_OF_DAY) if days else None
 
 
 def lasts(clause: str, said: datetime) -> Optional[datetime]:
@@ -337,12 +337,12 @@ def lasts(clause: str, said: datetime) -> Optional[datetime]:
         return None
     today = as_utc(said).date()
     if _A_FORTNIGHT.search(lowered):  # "for a fortnight": two weeks
-        return datetime.combine(_after(today, "week", 2) - timedelta(days=1), _END_OF_DAY)
+        return datetime.combine(_after(today, "week", 2) - timedelta(days=1), END_OF_DAY)
     for match in _FOR_A_WHILE.finditer(lowered):
         count, unit = _count(match.group(1) or match.group(2) or "a"), match.group(3)
         if count <= _MAX_AHEAD.get(unit, 0):
             day = _after(today, unit, count) - timedelta(days=1)
-            return datetime.combine(day, _END_OF_DAY)
+            return datetime.combine(day, END_OF_DAY)
     return None
 
 
