@@ -9,7 +9,13 @@ order rotated, for several passes after a warm-up. Latency is measured by the cl
 Reported: p50 / p95 per mode per size, the first (cold) query after start, and the
 server's RSS. The plot goes to bench/search_latency.png.
 
+``--keyed`` first tells the collection a few facts about its user through ``remember``
+(a home, an age, a partner, a job; then a move not read as one), so hybrid search reads
+what each query asks about (the key, lexicon, person and kind arms), and adds eight
+questions about those facts to the queries.
+
     python bench/search_latency.py [--quick] [--sizes 1000,10000,50000] [--passes N]
+                                   [--keyed]
 """
 
 from __future__ import annotations
@@ -28,6 +34,23 @@ MODES = ("text", "vector", "hybrid")
 TARGET_MS = 10.0  # hybrid p50 at 10k (issue 10 tightened it from 20 ms)
 TARGET_SIZE = 10_000
 DEFAULT_SIZES = "1000,2500,5000,10000,25000,50000"
+# --keyed: what the user tells first (when), and the questions asked about it.
+TOLD = (
+    ("I live in Brisbane and I work as a nurse at the Mater", "2024-01-10T10:00:00Z"),
+    ("I'm 27 and my girlfriend is Keisha", "2024-01-10T10:05:00Z"),
+    ("My sister Anna lives in Perth", "2024-02-01T10:00:00Z"),
+    ("officially a Hobart girl now!", "2025-03-01T10:00:00Z"),
+)
+KEY_QUESTIONS = (
+    "Where do I live now?",
+    "How old am I?",
+    "Who am I dating?",
+    "What do I do for work?",
+    "Where does my sister live?",
+    "Who do I work for?",
+    "Which city am I in?",
+    "What is my girlfriend called?",
+)
 
 
 def fill(client: Longmem, texts: list[str]) -> float:
@@ -76,10 +99,11 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="a fast smoke run")
     parser.add_argument("--sizes", default=None, help="comma-separated corpus sizes")
     parser.add_argument("--passes", type=int, default=None, help="passes over the queries")
+    parser.add_argument("--keyed", action="store_true", help="facts told first, asked too")
     parser.add_argument(
         "--plot",
         default=None,
-        help="PNG path (default bench/search_latency.png; none with --quick)",
+        help="PNG path (default bench/search_latency.png; none with --quick or --keyed)",
     )
     args = parser.parse_args()
     default_sizes = "500,2000" if args.quick else DEFAULT_SIZES
@@ -88,12 +112,16 @@ def main() -> int:
     plot_path: Optional[Path] = (
         Path(args.plot)
         if args.plot
-        else (None if args.quick else common.BENCH / "search_latency.png")
+        else (None if args.quick or args.keyed else common.BENCH / "search_latency.png")
     )
 
     common.header("Server search latency (question 4)", sys.argv)
     corpus = common.sentences(max(sizes), seed=4)
     asks = common.queries(48, seed=7)
+    if args.keyed:
+        asks = [q for pair in zip(asks[::6], KEY_QUESTIONS) for q in pair] + [
+            q for i, q in enumerate(asks) if i % 6
+        ]
     samples: dict[tuple[int, str], list[float]] = {}
     hits: dict[tuple[int, str], list[int]] = {}
     cold: dict[int, dict[str, float]] = {}
@@ -101,6 +129,8 @@ def main() -> int:
     fill_rate: dict[int, float] = {}
     with common.ServerProcess() as server:
         client = Longmem(api_key=common.API_KEY, base_url=server.url, timeout=120)
+        for said, when in TOLD if args.keyed else ():
+            client.remember(said, collection="bench", observed_at=when)
         loaded = 0
         for size in sizes:
             seconds = fill(client, corpus[loaded:size])

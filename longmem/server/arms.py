@@ -34,6 +34,11 @@ LEXICON_WEIGHT = 0.5
 # The names of the people a question asks about ("my wife" → Tasha) make an arm of the
 # same weight: "Tasha took a day job at Rush" answers "where does my wife work?".
 PERSON_WEIGHT = 0.5
+# What the people asked about said lately that says a thing of the kind asked for (a
+# place for "where does Bronte live?": "officially a Hobart girl now"), the latest said
+# first: an arm of the same weight, so what the extractor did not key still stands
+# among the answers.
+KIND_WEIGHT = 0.5
 # A model embedder's ranking (rerank.py) counts twice a built-in arm: it reads meaning
 # where the others read words.
 MODEL_WEIGHT = 2.0
@@ -49,6 +54,7 @@ class _Arms:
     vector: list[tuple[int, float]] = field(default_factory=list)
     key: list[tuple[int, float]] = field(default_factory=list)  # (rid, attribute's place)
     person: list[tuple[int, float]] = field(default_factory=list)
+    kind: list[tuple[int, float]] = field(default_factory=list)
     # None when no model embedder ranked (none configured, or it failed).
     model: Optional[list[tuple[int, float]]] = None
     ask: Optional[Ask] = None
@@ -61,17 +67,18 @@ class _Arms:
         return frozenset(rid for rid, _ in self.key)
 
     def found(self) -> list[list[tuple[int, float]]]:
-        return [self.key, self.text, self.lexicon, self.person, self.vector]
+        return [self.key, self.text, self.lexicon, self.person, self.kind, self.vector]
 
     def ranked(self) -> list[tuple[list[tuple[int, int]], float]]:
         """Each arm that counts, as (rid, rank) from 1, and its weight (not the lexicon,
-        person and key arms when they found nothing, nor the model arm when it did not
-        run). The key arm's facts rank by the attribute they answer first."""
+        person, kind and key arms when they found nothing, nor the model arm when it did
+        not run). The key arm's facts rank by the attribute they answer first."""
         arms = [
             (self.text, 1.0),
             (self.vector, 1.0),
             (self.lexicon or None, LEXICON_WEIGHT),
             (self.person or None, PERSON_WEIGHT),
+            (self.kind or None, KIND_WEIGHT),
             (self.model, MODEL_WEIGHT),
         ]
         ranked = [

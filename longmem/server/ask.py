@@ -29,7 +29,7 @@ from .facts import ATTRIBUTES, RELATION_ATTRIBUTES, USER
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
 _WHERE = frozenset(("where", "city", "town", "country", "place"))
 _EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
-_JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title", "do"))
+_JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title"))
 _STILL = frozenset(("still", "anymore"))
 # Words for a relative only after "my" / "our" (the extractor does not key them at all).
 _MY_ONLY = {"gran": "grandma"}

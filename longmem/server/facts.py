@@ -46,7 +46,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "home",
         True,
         "lives in",
-        "live lives living home based reside city town country",
+        "live lives living home based reside city town country stay stays staying",
         "relocated relocating",
     ),
     Attribute(

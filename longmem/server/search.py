@@ -5,9 +5,13 @@ The arms (``_Arms``, arms.py): full text (FTS5 BM25 over the query's words); the
 lexicon (the same index, over the words the lexicon asks the question's attribute by, at
 half weight); vectors (cosine over the stdlib embedding); the key arm (the current facts
 of the subject and attribute the question asks about, ask.py, at three times the
-weight); and, when a model embedder is configured, its ranking of what the others found
-(rerank.py). Then ``_Arms.answers`` leaves out what cannot answer the asked key: another
-subject's fact of that attribute, what was said before the answer, a superseded value.
+weight); the person arm (memories naming the relatives asked about) and the kind arm
+(what was said since the keyed answer that says a place, an age, a person, an
+occupation or an organisation, as the question asks: kinds.py), each at half weight;
+and, when a model embedder is configured, its ranking of what the others found
+(rerank.py). Then ``_Arms.answers`` leaves out what cannot answer the asked key:
+another subject's fact of that attribute, what was said before the answer, a
+superseded value.
 
 The vector arm never scans every memory. Each tenant has an in-memory inverted index
 (vector_index.py), hashed feature → postings of (memory, weight), built lazily from the
@@ -45,7 +49,8 @@ from .embed import (
     tokens,
     word_feature,
 )
-from .facts import attribute
+from .facts import USER, attribute
+from .kinds import kind_of
 from .rerank import ModelRanker
 from .timestamps import iso_now
 from .vector_index import _doc, _eligible, _TenantIndex
@@ -88,6 +93,10 @@ _MAX_QUERY_TERMS = 32
 _COMMON_FRACTION = 0.2
 _COMMON_MIN_DOCS = 500
 _KEEP_RAREST = 2
+# The kind arm reads this many memories said since the keyed answer, or only the latest
+# when nothing answers: what was said before it is likelier out of date.
+_KINDS_AFTER_ANSWER = 2
+_KINDS_UNANSWERED = 1
 
 
 @dataclass(frozen=True)
@@ -340,6 +349,8 @@ class SearchEngine:
                 arms.stale = self.store.memories.superseded_values(
                     tenant_id, req.collection, ask.subjects, single, flt
                 )
+            if req.mode == "hybrid":
+                arms.kind = self._kind_arm(tenant_id, req, ask, flt, now, arms.since, depth)
         return arms, query
 
     def _full_text(
@@ -371,11 +382,45 @@ class SearchEngine:
         hits = self._full_text(tenant_id, self._uncommon(tenant_id, words), flt, now, depth)
         if not hits:
             return []
-        written = re.compile("|".join(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])" for name in names))
+        written = _written(names)
         texts = self.store.memories.by_rids(tenant_id, [rid for rid, _ in hits])
         return [
             (rid, score) for rid, score in hits if rid in texts and written.search(texts[rid].text)
         ]
+
+    def _kind_arm(
+        self,
+        tenant_id: str,
+        req: SearchRequest,
+        ask: Ask,
+        flt: MemoryFilter,
+        now: str,
+        since: Optional[str],
+        depth: int,
+    ) -> list[tuple[int, float]]:
+        """What the people asked about said lately, unkeyed, that says a thing of the kind
+        the question asks for (kinds.py), the latest said first: "officially a Hobart girl
+        now" answers "where does Bronte live?" though their words share none. Only what
+        was said since the keyed answer, if there is one (else only the latest such
+        memory); the user's own words, or words that name the relative asked about."""
+        says = kind_of(ask.attributes[0])
+        if says is None:
+            return []
+        names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
+        written = _written(names) if names else None
+        lately = self.store.memories.plain_lately(tenant_id, req.collection, flt, since, now, depth)
+        found = [
+            m
+            for m in lately
+            if (flt.category is None or m.category == flt.category)
+            and (
+                (USER in ask.subjects and m.subject in (None, USER))
+                or (written is not None and written.search(m.text))
+            )
+            and says(m.text)
+        ]
+        found = found[: _KINDS_AFTER_ANSWER if since is not None else _KINDS_UNANSWERED]
+        return [(m.rid, 1.0 / rank) for rank, m in enumerate(found, start=1)]
 
     def _ask(
         self, tenant_id: str, req: SearchRequest, flt: MemoryFilter, now: str
@@ -563,6 +608,11 @@ class SearchEngine:
                 memory = found.get(rid)  # re-checked: the index may trail a concurrent write
                 if memory is not None and not memory.archived and _current(memory, now):
                     yield memory
+
+
+def _written(names: Sequence[str]) -> re.Pattern[str]:
+    """Any of ``names`` written as a name (a whole word, as cased)."""
+    return re.compile("|".join(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])" for name in names))
 
 
 def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:

@@ -559,6 +559,75 @@ def test_a_question_by_relation_finds_memories_naming_the_person(
     assert "The dog ate User's slippers again" not in _texts(hits)
 
 
+def _said(mem: Longmem, collection: str, lines: Sequence[tuple[str, str]]) -> list[str]:
+    """Remember each (text, when) in turn; the id of the first memory of each."""
+    return [
+        mem.remember(text, collection=collection, observed_at=at)[0]["id"] for text, at in lines
+    ]
+
+
+def test_a_move_not_read_as_one_is_found_by_where_one_lives(mem: Longmem, collection: str) -> None:
+    trip, home, moved, dog = _said(
+        mem,
+        collection,
+        [
+            ("Had a great weekend in Sydney with the girls", "2023-06-01T10:00:00Z"),
+            ("I live in Brisbane, in a sharehouse", "2024-01-10T10:00:00Z"),
+            ("officially a Hobart girl now!", "2025-03-01T10:00:00Z"),
+            ("The dog ate my slippers again", "2025-06-02T10:00:00Z"),
+        ],
+    )
+    assert mem.get(moved, collection=collection)["attribute"] is None  # not read as a move
+    hits = [h["id"] for h in mem.search("Where do I live now?", collection=collection, limit=5)]
+    # The keyed home first; then what was said since that names a place, though it
+    # shares no word with the question; not a place named before the home was said.
+    assert hits == [home, moved]
+    assert trip not in hits and dog not in hits
+
+
+def test_an_age_or_a_partner_said_in_passing_is_found_by_its_question(
+    mem: Longmem, collection: str
+) -> None:
+    age, partner, older, seeing, run = _said(
+        mem,
+        collection,
+        [
+            ("I'm 27", "2024-01-10T10:00:00Z"),
+            ("My girlfriend is Keisha", "2024-01-10T10:05:00Z"),
+            ("28 liao", "2025-04-01T10:00:00Z"),
+            ("Been seeing this woman Priyanka", "2025-05-01T10:00:00Z"),
+            ("ran 5 km this morning", "2025-06-01T10:00:00Z"),
+        ],
+    )
+    hits = [h["id"] for h in mem.search("How old am I?", collection=collection, limit=5)]
+    assert hits[:2] == [age, older] and run not in hits  # "5 km" is no age
+    hits = [h["id"] for h in mem.search("Who am I dating?", collection=collection, limit=5)]
+    assert hits[0] == partner and seeing in hits and run not in hits
+
+
+def test_a_new_job_said_in_passing_is_found_and_each_work_question_asks_its_key(
+    mem: Longmem, collection: str
+) -> None:
+    home, job, postdoc = _said(
+        mem,
+        collection,
+        [
+            ("I live in Dennistoun, Glasgow", "2024-01-10T10:00:00Z"),
+            ("I work as a barista at Costa", "2024-01-10T10:05:00Z"),
+            ("got a postdoc at Trinity!!", "2025-01-10T10:00:00Z"),
+        ],
+    )
+    assert mem.get(postdoc, collection=collection)["attribute"] is None
+    hits = [h["id"] for h in mem.search("What is my job?", collection=collection, limit=5)]
+    assert hits[:2] == [job, postdoc]
+    # "do" asks for the job only in "what do I do?": whom one works for is the employer.
+    hits = _texts(mem.search("Who do I work for?", collection=collection, limit=5))
+    assert hits[0] == "User works at Costa"
+    # "stay" is where one lives, as in Scotland.
+    hits = [h["id"] for h in mem.search("where do I stay?", collection=collection, limit=5)]
+    assert hits[:1] == [home]
+
+
 def test_a_relation_named_after_it_is_mentioned_is_found_by_its_name_question(
     mem: Longmem, collection: str
 ) -> None:

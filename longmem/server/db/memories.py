@@ -658,6 +658,48 @@ class Memories:
             ).fetchall()
         return [record(row) for row in rows]
 
+    def plain_lately(
+        self,
+        tenant_id: str,
+        collection: Optional[str],
+        tags: MemoryFilter,
+        since: Optional[str],
+        now: str,
+        limit: int,
+    ) -> list[MemoryRecord]:
+        """Of the ``limit`` current plain memories (no key) stored last, those said since
+        ``since`` (all, when None), the one said last first: what a user said that the
+        extractor did not key, for a question whose keyed answer may be out of date.
+
+        Read in the listing index's order, pinned and unpinned apart, so a collection's
+        newest are found without sorting all of it; a whole tenant's, from the newest
+        row back."""
+        tag, tag_params = tag_filter(tags.container_tag, exact=tags.exact_tag)
+        plain = f"SELECT {COLUMNS} FROM memories WHERE attribute IS NULL AND {CURRENT}{tag}"
+        with self.db.read() as conn:
+            if collection is None:
+                # By row id from the last back (the unary plus keeps SQLite off the
+                # tenant's index, through which it would sort all its memories).
+                rows = conn.execute(
+                    f"{plain} AND +tenant_id = ? ORDER BY rid DESC LIMIT ?",
+                    (now, *tag_params, tenant_id, limit),
+                ).fetchall()
+            else:
+                part = (
+                    f"{plain} AND tenant_id = ? AND collection = ? AND pinned = ? "
+                    "ORDER BY created_at DESC, rid DESC LIMIT ?"
+                )
+                key = (now, *tag_params, tenant_id, collection)
+                rows = conn.execute(
+                    f"SELECT * FROM ({part}) UNION ALL SELECT * FROM ({part})",
+                    (*key, 1, limit, *key, 0, limit),
+                ).fetchall()
+        found = sorted(
+            (record(row) for row in rows), key=lambda m: (m.created_at, m.rid), reverse=True
+        )[:limit]
+        found.sort(key=lambda m: (m.began, m.rid), reverse=True)
+        return [m for m in found if since is None or m.began >= since]
+
     def with_vectors(
         self,
         tenant_id: str,

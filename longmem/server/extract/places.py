@@ -10,9 +10,12 @@ other names of the larger ones, countries, and first-level regions; made by
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from pathlib import Path
 from typing import Optional
+
+from .text import DAY_NAMES, MONTHS
 
 _FILE = Path(__file__).with_name("places.txt")
 _LONGEST = 4  # words in the longest name asked about: "Port of Spain", "Rio de Janeiro"
@@ -43,3 +46,33 @@ def place_rest(value: str) -> Optional[str]:
             if fold(" ".join(words[start : start + n]).rstrip(",")) in names:
                 return " ".join(words[start + n :])
     return None
+
+
+# A word as a name is written: a capital first ("Hobart", "Port of Spain" has a small one
+# inside), joined by nothing but spaces and the words of a name ("of", "de", "upon").
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_JOINING = frozenset(["of", "de", "da", "do", "del", "la", "le", "upon", "on", "the"])
+# Capitalised words that name a place but seldom mean one: a month or a day ("March",
+# "Sun"), and words of one or two letters ("La", "US" as typed).
+_NOT_A_PLACE = frozenset((*MONTHS, *DAY_NAMES))
+
+
+def names_a_place(text: str) -> bool:
+    """Whether a text writes a known place as a name: "Officially a Hobart girl now", "In
+    Toronto now, Scarborough", "Port of Spain"; not "the bay", "in March", "La"."""
+    names = _names()
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    for i, (word, _, _) in enumerate(words):
+        if not word[0].isupper():
+            continue
+        for n in range(min(len(words) - i, _LONGEST), 0, -1):
+            run = words[i : i + n]
+            last = run[-1][0]
+            if not last[0].isupper() or any(text[a[2] : b[1]] != " " for a, b in zip(run, run[1:])):
+                continue
+            if any(w[0].islower() and w.lower() not in _JOINING for w, _, _ in run):
+                continue
+            name = fold(" ".join(w for w, _, _ in run))
+            if len(name) > 2 and name not in _NOT_A_PLACE and name in names:
+                return True
+    return False
