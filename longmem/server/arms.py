@@ -122,7 +122,7 @@ class _Arms:
         said = memory.began
         if self.since is not None and said < self.since:
             return False
-        return not (self.stale and _mentions(memory.text, self.stale))
+        return not (self.stale and mentions(memory.text, self.stale))
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:
@@ -132,7 +132,7 @@ def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:
     )
 
 
-def _mentions(text: str, values: Sequence[str]) -> bool:
+def mentions(text: str, values: Sequence[str]) -> bool:
     """Whether ``text`` names one of ``values`` word for word."""
     found = tokens(text)
     for value in values:

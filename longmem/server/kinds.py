@@ -13,9 +13,11 @@ picks which of the last few things said may stand among the answers.
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from collections.abc import Sequence
+from typing import Callable
 
-from .extract.places import names_a_place
+from .arms import mentions
+from .extract.places import places_in
 from .extract.text import DAY_NAMES, MONTHS, words
 from .extract.values import OCCUPATIONS
 from .facts import RELATION_ATTRIBUTES
@@ -29,8 +31,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 # A number one may be, standing alone: "28 liao", "36!", "turning 40 in May"; not a
 # time, a price, a share, a date, an ordinal or a count of something ("5 min", "2 weeks").
 _NUMBER = re.compile(
-    r"(?<![\w$£€¥₹#/:.,'’-])(?:[1-9]\d?|1[01]\d)(?![\d%°]|[.,:/]\d|(?:st|nd|rd|th)\b)"
-    r"(?:\s*-?\s*([^\W\d_]+))?"
+    r"(?<![\w$£€¥₹#/:.,'’-])(?P<n>[1-9]\d?|1[01]\d)(?![\d%°]|[.,:/]\d|(?:st|nd|rd|th)\b)"
+    r"(?:\s*-?\s*(?P<after>[^\W\d_]+))?"
 )
 _COUNTED = words(
     """
@@ -43,61 +45,85 @@ _COUNTED = words(
 _OF_AGE = re.compile(r"(?:years?|yrs?)\s+old\b", re.I)
 
 
-def names_a_person(text: str) -> bool:
-    """Whether a text writes a name after its first word ("Been seeing this woman
-    Priyanka", "Ama had a baby boy, Kofi"); a place's name counts too, as one cannot
-    tell "Isla" the daughter from Isla the town."""
-    return any(
-        word[0].isupper() and word[1:2].islower() and word.casefold() not in _NOT_A_NAME
+def names_in(text: str) -> list[str]:
+    """The names a text writes after its first word ("Been seeing this woman Priyanka",
+    "Ama had a baby boy, Kofi"); a place's name counts too, as one cannot tell "Isla" the
+    daughter from Isla the town."""
+    return [
+        word
         for word in _NAME.findall(text)
-    )
+        if word[0].isupper() and word[1:2].islower() and word.casefold() not in _NOT_A_NAME
+    ]
 
 
-def names_an_occupation(text: str) -> bool:
-    """Whether a text names an occupation the extractor knows ("Senior product designer,
-    start next month", "She's a park ranger now")."""
-    return any(
-        word in OCCUPATIONS or word.rstrip("s") in OCCUPATIONS
-        for word in (w.casefold() for w in _WORD.findall(text))
-    )
+def occupations_in(text: str) -> list[str]:
+    """The words for an occupation the extractor knows that a text says ("Senior product
+    designer, start next month", "She's a park ranger now")."""
+    return [
+        word
+        for word in _WORD.findall(text)
+        if word.casefold() in OCCUPATIONS or word.casefold().rstrip("s") in OCCUPATIONS
+    ]
 
 
-def names_an_organisation(text: str) -> bool:
-    """Whether a text writes a name after its first word, capitalised or in capitals
-    ("got the offer from KPMG Toronto", "moved up at Emzor")."""
-    return any(
-        word[0].isupper()
+def organisations_in(text: str) -> list[str]:
+    """The names a text writes after its first word, capitalised or in capitals ("got
+    the offer from KPMG Toronto", "moved up at Emzor")."""
+    return [
+        word
+        for word in _NAME.findall(text)
+        if word[0].isupper()
         and (word[1:2].islower() or (word.isupper() and len(word) > 1))
         and word.casefold() not in _NOT_A_NAME
-        for word in _NAME.findall(text)
-    )
+    ]
 
 
-def says_an_age(text: str) -> bool:
-    """Whether a text says a number a person may be, standing alone ("28 liao", "36!",
+def ages_in(text: str) -> list[str]:
+    """The numbers a person may be that a text says standing alone ("28 liao", "36!",
     "turned 40"), not a time, a price, a date or a count ("5 min", "2 weeks")."""
+    found = []
     for number in _NUMBER.finditer(text):
-        after = (number.group(1) or "").casefold()
+        after = (number.group("after") or "").casefold()
         if after not in _COUNTED or (
-            after in ("years", "year", "yrs", "yr") and _OF_AGE.match(text, number.start(1))
+            after in ("years", "year", "yrs", "yr") and _OF_AGE.match(text, number.start("after"))
         ):
-            return True
-    return False
+            found.append(number.group("n"))
+    return found
 
 
-# The kind each attribute's answer is, for the attributes a question may ask by one.
-_KINDS: dict[str, Callable[[str], bool]] = {
-    "home": names_a_place,
-    "location": names_a_place,
-    "age": says_an_age,
-    "job": names_an_occupation,
-    "employer": names_an_organisation,
-    **{relation: names_a_person for relation in RELATION_ATTRIBUTES},
-    "name": names_a_person,
+# The things of the kind each attribute's answer is that a text says, for the
+# attributes a question may ask by one.
+_KINDS: dict[str, Callable[[str], list[str]]] = {
+    "home": places_in,
+    "location": places_in,
+    "age": ages_in,
+    "job": occupations_in,
+    "employer": organisations_in,
+    **{relation: names_in for relation in RELATION_ATTRIBUTES},
+    "name": names_in,
 }
+KIND_ATTRIBUTES = frozenset(_KINDS)
+# Before a thing, what says it was left or held before: "Leaving Panasonic", "moved from
+# Leeds", "quit the Co-op", "ex-Google" (not "from" alone: "the ferry over from Lévis
+# every morning" is where one lives).
+_LEFT = (
+    r"(?<![^\W_])(?:left|leaving|leave|quit|quitting|ex-|former|formerly|"
+    r"(?:moved|moving|relocated|relocating)\s+(?:away\s+)?(?:from|out\s+of))"
+    r"\s*(?:the\s+|my\s+)?"
+)
 
 
-def kind_of(attribute: str) -> Optional[Callable[[str], bool]]:
-    """Whether a memory says a thing of the kind ``attribute``'s answer is, or None when
-    no such test is known for it."""
-    return _KINDS.get(attribute)
+def news(attribute: str, text: str, held: Sequence[str]) -> list[str]:
+    """The things of the kind ``attribute``'s answer is that ``text`` says, other than
+    the values ``held`` (what the key holds and held) and what it says was left:
+    "moved from Port of Spain to Toronto" is news of Toronto only, "Leaving Panasonic was
+    scary" of no employer."""
+    find = _KINDS.get(attribute)
+    if find is None:
+        return []
+    return [
+        thing
+        for thing in find(text)
+        if not any(mentions(value, [thing]) for value in held)
+        and not re.search(_LEFT + re.escape(thing) + r"(?![^\W_])", text, re.I)
+    ]

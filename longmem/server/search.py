@@ -50,7 +50,7 @@ from .embed import (
     word_feature,
 )
 from .facts import USER, attribute
-from .kinds import kind_of
+from .kinds import KIND_ATTRIBUTES, news
 from .rerank import ModelRanker
 from .timestamps import iso_now
 from .vector_index import _doc, _eligible, _TenantIndex
@@ -399,13 +399,22 @@ class SearchEngine:
         depth: int,
     ) -> list[tuple[int, float]]:
         """What the people asked about said lately, unkeyed, that says a thing of the kind
-        the question asks for (kinds.py), the latest said first: "officially a Hobart girl
-        now" answers "where does Bronte live?" though their words share none. Only what
-        was said since the keyed answer, if there is one (else only the latest such
-        memory); the user's own words, or words that name the relative asked about."""
-        says = kind_of(ask.attributes[0])
-        if says is None:
+        the question asks for (kinds.py) other than a value the key holds or held, the
+        latest said first: "officially a Hobart girl now" answers "where does Bronte
+        live?" though their words share none; "Leaving Panasonic was scary" tells no new
+        employer. Only what was said since the keyed answer, if there is one (else only
+        the latest such memory); the user's own words, or words that name the relative
+        asked about."""
+        asked = ask.attributes[0]
+        if asked not in KIND_ATTRIBUTES:
             return []
+        held = [
+            m.value
+            for m in self.store.memories.keyed(
+                tenant_id, req.collection, ask.subjects, [asked], None, depth, flt
+            )
+            if m.value
+        ]
         names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
         written = _written(names) if names else None
         lately = self.store.memories.plain_lately(tenant_id, req.collection, flt, since, now, depth)
@@ -417,7 +426,7 @@ class SearchEngine:
                 (USER in ask.subjects and m.subject in (None, USER))
                 or (written is not None and written.search(m.text))
             )
-            and says(m.text)
+            and news(asked, m.text, held)
         ]
         found = found[: _KINDS_AFTER_ANSWER if since is not None else _KINDS_UNANSWERED]
         return [(m.rid, 1.0 / rank) for rank, m in enumerate(found, start=1)]

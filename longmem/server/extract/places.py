@@ -57,22 +57,33 @@ _JOINING = frozenset(["of", "de", "da", "do", "del", "la", "le", "upon", "on", "
 _NOT_A_PLACE = frozenset((*MONTHS, *DAY_NAMES))
 
 
-def names_a_place(text: str) -> bool:
-    """Whether a text writes a known place as a name: "Officially a Hobart girl now", "In
-    Toronto now, Scarborough", "Port of Spain"; not "the bay", "in March", "La"."""
+def places_in(text: str) -> list[str]:
+    """The known places a text writes as names, as written: "Officially a Hobart girl
+    now" → Hobart, "renting in Port of Spain" → Port of Spain; not "the bay", "in
+    March", "La"."""
     names = _names()
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    for i, (word, _, _) in enumerate(words):
-        if not word[0].isupper():
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        width = _place_at(text, words, i, names) if words[i][0][0].isupper() else 0
+        if width:
+            found.append(text[words[i][1] : words[i + width - 1][2]])
+        i += width or 1
+    return found
+
+
+def _place_at(text: str, words: list[tuple[str, int, int]], i: int, names: frozenset[str]) -> int:
+    """How many words from the ``i``th name a known place, longest first (0: none)."""
+    for n in range(min(len(words) - i, _LONGEST), 0, -1):
+        run = words[i : i + n]
+        if not run[-1][0][0].isupper() or any(
+            text[a[2] : b[1]] != " " for a, b in zip(run, run[1:])
+        ):
+            continue  # a name ends in a capital, its words one space apart
+        if any(w[0].islower() and w.lower() not in _JOINING for w, _, _ in run):
             continue
-        for n in range(min(len(words) - i, _LONGEST), 0, -1):
-            run = words[i : i + n]
-            last = run[-1][0]
-            if not last[0].isupper() or any(text[a[2] : b[1]] != " " for a, b in zip(run, run[1:])):
-                continue
-            if any(w[0].islower() and w.lower() not in _JOINING for w, _, _ in run):
-                continue
-            name = fold(" ".join(w for w, _, _ in run))
-            if len(name) > 2 and name not in _NOT_A_PLACE and name in names:
-                return True
-    return False
+        name = fold(" ".join(w for w, _, _ in run))
+        if len(name) > 2 and name not in _NOT_A_PLACE and name in names:
+            return n
+    return 0
