@@ -18,7 +18,7 @@ from typing import Callable
 
 from .arms import mentions
 from .extract.places import places_in
-from .extract.text import DAY_NAMES, MONTHS, words
+from .extract.text import DAY_NAMES, MONTHS
 from .extract.values import OCCUPATIONS
 from .facts import RELATION_ATTRIBUTES
 
@@ -28,21 +28,23 @@ _NAME = re.compile(r"(?<=[\w,;:'’)\]] )[^\W\d_][\w'’-]*")
 _NOT_A_NAME = frozenset(("user", "user's", "i", *MONTHS, *DAY_NAMES))
 _WORD = re.compile(r"[^\W\d_]+")
 
-# A number one may be, standing alone: "28 liao", "36!", "turning 40 in May"; not a
-# time, a price, a share, a date, an ordinal or a count of something ("5 min", "2 weeks").
-_NUMBER = re.compile(
-    r"(?<![\w$£€¥₹#/:.,'’-])(?P<n>[1-9]\d?|1[01]\d)(?![\d%°]|[.,:/]\d|(?:st|nd|rd|th)\b)"
-    r"(?:\s*-?\s*(?P<after>[^\W\d_]+))?"
+# A number one may be ("28", never "3.4", "10/10", "9:30", "£30", "2nd", "30%"), when
+# something beside it says it is an age: a word before it ("turned 40", "I'm 27", "she's
+# 3"), a word after it ("28 today", "28 liao", "30 this year", "35 years old"), or
+# nothing, at the start of a sentence ("36!", "32."); not a count, a score or a name's
+# number ("3 kids", "top 10", "Form 5", "bus 73", "I scored 95", "the 49ers").
+_NUMBER = re.compile(r"(?<![\w$£€¥₹#/:.,'’-])(?:[1-9]\d?|1[01]\d)(?![\w%°]|[.,:/]\d|['’]s\b)")
+_AGE_BEFORE = re.compile(
+    r"(?:(?<![^\W_])(?:turned|turning|turns|turn|am|im|is|be|being|aged|age|officially)"
+    r"|['’][sm])\s+$",
+    re.I,
 )
-_COUNTED = words(
-    """
-    min mins minute minutes hour hours hr hrs h sec secs second seconds day days week
-    weeks wk wks month months mo yr yrs year years kg kgs g lb lbs km kms k m cm mm mile
-    miles mi pm am times x people percent pounds dollars euros bucks quid grand of
-    """
-) | frozenset(MONTHS)
-# "20 years old": a count of years that says an age.
-_OF_AGE = re.compile(r"(?:years?|yrs?)\s+old\b", re.I)
+_AGE_AFTER = re.compile(
+    r"\s*(?:today|tomorrow|tmrw|now|liao|lah|already|soon|next|this\s+year|"
+    r"and\s+(?:counting|still)|(?:years?|yrs?)[\s-]*old|y/?o)(?![^\W_])",
+    re.I,
+)
+_ALONE = re.compile(r"\s*(?:[.!?…]|$)")
 
 
 def names_in(text: str) -> list[str]:
@@ -79,15 +81,14 @@ def organisations_in(text: str) -> list[str]:
 
 
 def ages_in(text: str) -> list[str]:
-    """The numbers a person may be that a text says standing alone ("28 liao", "36!",
-    "turned 40"), not a time, a price, a date or a count ("5 min", "2 weeks")."""
+    """The numbers a text says as someone's age ("28 liao", "36!", "turned 40", "she's 3
+    now"), not a count, a time, a price, a date or a score ("3 kids", "5 min", "9:30")."""
     found = []
     for number in _NUMBER.finditer(text):
-        after = (number.group("after") or "").casefold()
-        if after not in _COUNTED or (
-            after in ("years", "year", "yrs", "yr") and _OF_AGE.match(text, number.start("after"))
-        ):
-            found.append(number.group("n"))
+        before, after = text[: number.start()], text[number.end() :]
+        opens = not before.strip() or before.rstrip()[-1] in ".!?"
+        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or (opens and _ALONE.match(after)):
+            found.append(number.group())
     return found
 
 

@@ -62,6 +62,14 @@ def test_a_name_is_a_capitalised_word_after_a_sentences_first(text: str, found: 
         ("she weighed 3.4kg", []),
         ("working 14 hours a day", []),
         ("born in 1990", []),  # a year, not an age
+        ("she's 3 now", ["3"]),
+        ("Haha. 29. Feeling old", ["29"]),  # a sentence of its own
+        ("I have 3 kids", []),  # counts, scores and numbered things
+        ("top 10 list", []),
+        ("finishing Form 5", []),
+        ("bus 73 was late", []),
+        ("I scored 95 on the test", []),
+        ("the 49ers won", []),
     ],
 )
 def test_an_age_is_a_number_one_may_be_standing_alone(text: str, found: list[str]) -> None:
