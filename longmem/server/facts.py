@@ -68,7 +68,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         True,
         "works at",
         "employer company work works working firm teach teaches",
-        "hired resigned retired",
+        "hired resigned retired job quit",
     ),
     Attribute("age", True, "is", "age old years"),
     Attribute("birthday", True, "was born on", "birthday born"),

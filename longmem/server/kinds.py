@@ -5,9 +5,11 @@ old is Jolene?" for an age, "What is her role?" for an occupation, "Who does she
 for?" for an organisation. When the extractor did not key what was said ("officially a
 Hobart girl now", "been seeing this woman Priyanka", "28 liao"), the question and the
 memory share no word, yet the memory says a thing of the kind asked, after the keyed
-answer: search's kind arm reads what was said lately for one (search.py). Each test is
-loose on purpose — a name is any capitalised word after a sentence's first — as it only
-picks which of the last few things said may stand among the answers.
+answer: search's kind arm reads what was said lately for one (search.py). Each test
+reads the words beside the thing, as a question's answer is said: a name beside a word
+for the relation asked ("this woman Priyanka"), an employer after "at" or "for", a home
+not after "a weekend in"; what the text opens on someone else's news ("Sis got a place
+in Perth") or says was left ("grew up in Accra") is no answer about the user.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from collections.abc import Sequence
 from typing import Callable
 
 from .arms import mentions
+from .extract.kin import RELATIONS
 from .extract.places import places_in
-from .extract.text import DAY_NAMES, MONTHS
+from .extract.text import DAY_NAMES, MONTHS, words
 from .extract.values import OCCUPATIONS
 from .facts import RELATION_ATTRIBUTES
 
@@ -58,25 +61,45 @@ def names_in(text: str) -> list[str]:
     ]
 
 
+# Before an occupation, what makes it someone else's or not one held: "my lawyer", "the
+# surgeon was rude", "he wants to be a chef".
+_NOT_ONES_OWN = re.compile(
+    r"(?<![^\W_])(?:the|my|our|his|her|their|your|this|that|wants?\s+to\s+be\s+an?|"
+    r"wanna\s+be\s+an?)\s+(?:[^\W\d_]+\s+)?$",
+    re.I,
+)
+
+
 def occupations_in(text: str) -> list[str]:
-    """The words for an occupation the extractor knows that a text says ("Senior product
-    designer, start next month", "She's a park ranger now")."""
+    """The words for an occupation the extractor knows that a text says one is ("Senior
+    product designer, start next month", "now a full-time baker"); not "my lawyer", "the
+    surgeon was so rude", "he wants to be a chef"."""
     return [
-        word
-        for word in _WORD.findall(text)
-        if word.casefold() in OCCUPATIONS or word.casefold().rstrip("s") in OCCUPATIONS
+        found.group()
+        for found in _WORD.finditer(text)
+        if (word := found.group().casefold()) in OCCUPATIONS or word.rstrip("s") in OCCUPATIONS
+        if not _NOT_ONES_OWN.search(text, 0, found.start())
     ]
 
 
+# An employer is named after a word of working somewhere: "at Emzor", "offer from KPMG",
+# "joined Deloitte", "working for the NHS".
+_EMPLOYED = re.compile(
+    r"(?<![^\W_])(?:at|for|joined|join|joining|with|from|by|@)\s+(?:the\s+)?$", re.I
+)
+
+
 def organisations_in(text: str) -> list[str]:
-    """The names a text writes after its first word, capitalised or in capitals ("got
-    the offer from KPMG Toronto", "moved up at Emzor")."""
+    """The names a text writes after a word of working somewhere, capitalised or in
+    capitals of three letters or more ("got the offer from KPMG Toronto", "moved up at
+    Emzor"); not "Watching the Lakers", "TV died"."""
     return [
-        word
-        for word in _NAME.findall(text)
-        if word[0].isupper()
-        and (word[1:2].islower() or (word.isupper() and len(word) > 1))
+        found.group()
+        for found in _NAME.finditer(text)
+        if (word := found.group())[0].isupper()
+        and (word[1:2].islower() or (word.isupper() and len(word) > 2))
         and word.casefold() not in _NOT_A_NAME
+        and _EMPLOYED.search(text, 0, found.start())
     ]
 
 
@@ -92,26 +115,91 @@ def ages_in(text: str) -> list[str]:
     return found
 
 
+# Before a place, what makes it a visit, not a home: "Weekend in Brighton", "flights to
+# Bali", "back from Rome".
+_VISITED = re.compile(
+    r"(?<![^\W_])(?:weekend|trip|holiday|holidays|vacation|break|conference|layover|"
+    r"flights?|flying|flew|fly|visiting|visit|back\s+from|heading|off)\s+(?:in|to|at)?\s*$",
+    re.I,
+)
+
+
+def homes_in(text: str) -> list[str]:
+    """The known places a text names not as a place visited ("Officially a Hobart girl
+    now"; not "Weekend in Brighton with the girls", "booked flights to Bali")."""
+    return [place for place in places_in(text) if not _VISITED.search(text, 0, text.index(place))]
+
+
+# The words that say a name is of the relation asked: "Been seeing this woman Priyanka",
+# "We had a baby girl, Nora", "Her name is Lucia".
+_BORN = frozenset(("baby", "born", "named", "called", "name"))
+_CUES: dict[str, frozenset[str]] = {
+    relation: frozenset(w for w, r in RELATIONS.items() if r == relation)
+    for relation in RELATION_ATTRIBUTES
+}
+_CUES["partner"] |= words(
+    "seeing dating date dated married marry marrying engaged proposed wedding fiancé "
+    "fiancée relationship"
+)
+_CUES["children"] |= _BORN | {"twins", "boy", "girl"}
+_CUES["relatives"] |= _BORN
+_CUES["name"] = frozenset(("name", "named", "called", "call"))
+
+
+def _named(cues: frozenset[str]) -> Callable[[str], list[str]]:
+    """Names, in a text that holds one of ``cues`` (a plural too: "the kids")."""
+
+    def find(text: str) -> list[str]:
+        said = {word.casefold() for word in _WORD.findall(text)}
+        if not (said & cues or {w[:-1] for w in said if w.endswith("s")} & cues):
+            return []
+        return names_in(text)
+
+    return find
+
+
 # The things of the kind each attribute's answer is that a text says, for the
 # attributes a question may ask by one.
 _KINDS: dict[str, Callable[[str], list[str]]] = {
-    "home": places_in,
+    "home": homes_in,
     "location": places_in,
     "age": ages_in,
     "job": occupations_in,
     "employer": organisations_in,
-    **{relation: names_in for relation in RELATION_ATTRIBUTES},
-    "name": names_in,
+    **{relation: _named(cues) for relation, cues in _CUES.items()},
 }
 KIND_ATTRIBUTES = frozenset(_KINDS)
 # Before a thing, what says it was left or held before: "Leaving Panasonic", "moved from
-# Leeds", "quit the Co-op", "ex-Google" (not "from" alone: "the ferry over from Lévis
+# Leeds", "grew up in Accra", "ex Jake" (not "from" alone: "the ferry over from Lévis
 # every morning" is where one lives).
 _LEFT = (
-    r"(?<![^\W_])(?:left|leaving|leave|quit|quitting|ex-|former|formerly|"
-    r"(?:moved|moving|relocated|relocating)\s+(?:away\s+)?(?:from|out\s+of))"
+    r"(?<![^\W_])(?:left|leaving|leave|quit|quitting|ex-?|former|formerly|"
+    r"(?:moved|moving|relocated|relocating)\s+(?:away\s+)?(?:from|out\s+of)|"
+    r"grew\s+up\s+in|originally\s+from|born(?:\s+and\s+raised)?\s+in|"
+    r"said\s+goodbye\s+to|broke\s+up\s+with|divorced(?:\s+from)?|used\s+to\s+\w+\s+(?:in|at|for))"
     r"\s*(?:the\s+|my\s+)?"
 )
+# What opens a text on someone else: "User's sister…", "Zoe's friend Lily slept over",
+# "Sis got a place in Perth", "Mum is in Durban"; or on someone unnamed: "She's a GP".
+_OPENING = re.compile(r"\s*(?P<word>[^\W\d_][\w-]*)(?P<s>['’]s\b)?", re.I)
+_PRONOUNS = frozenset(("he", "she", "they", "him", "her", "them", "his", "their"))
+_NOT_POSSESSIVE = frozenset(("it", "that", "there", "what", "who", "where", "here", "let", "how"))
+
+
+def whose(text: str) -> str:
+    """Whom a text opens on: "other" for someone else named or by a relation ("User's
+    parents are in Durban now", "Zoe's friend Lily slept over", "Sis got a place in
+    Perth"), "pronoun" for someone unnamed ("She's a trainee lawyer now"), else "user"
+    (the user, or nobody said)."""
+    opening = _OPENING.match(text)
+    if opening is None:
+        return "user"
+    word = opening.group("word").casefold()
+    if word in _PRONOUNS:
+        return "pronoun"
+    if (opening.group("s") and word not in _NOT_POSSESSIVE) or word in RELATIONS:
+        return "other"
+    return "other" if word == "parents" else "user"
 
 
 def news(attribute: str, text: str, held: Sequence[str]) -> list[str]:

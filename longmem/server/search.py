@@ -50,7 +50,7 @@ from .embed import (
     word_feature,
 )
 from .facts import USER, attribute
-from .kinds import KIND_ATTRIBUTES, news
+from .kinds import KIND_ATTRIBUTES, news, whose
 from .rerank import ModelRanker
 from .timestamps import iso_now
 from .vector_index import _doc, _eligible, _TenantIndex
@@ -93,8 +93,8 @@ _MAX_QUERY_TERMS = 32
 _COMMON_FRACTION = 0.2
 _COMMON_MIN_DOCS = 500
 _KEEP_RAREST = 2
-# The kind arm reads this many memories said since the keyed answer, or only the latest
-# when nothing answers: what was said before it is likelier out of date.
+# The kind arm reads this many memories said since the keyed answer to a single-valued
+# key, else only the latest: what was said before it is likelier out of date.
 _KINDS_AFTER_ANSWER = 2
 _KINDS_UNANSWERED = 1
 
@@ -350,7 +350,7 @@ class SearchEngine:
                     tenant_id, req.collection, ask.subjects, single, flt
                 )
             if req.mode == "hybrid":
-                arms.kind = self._kind_arm(tenant_id, req, ask, flt, now, arms.since, depth)
+                arms.kind = self._kind_arm(tenant_id, req, ask, flt, now, arms, depth)
         return arms, query
 
     def _full_text(
@@ -395,16 +395,19 @@ class SearchEngine:
         ask: Ask,
         flt: MemoryFilter,
         now: str,
-        since: Optional[str],
+        arms: _Arms,
         depth: int,
     ) -> list[tuple[int, float]]:
         """What the people asked about said lately, unkeyed, that says a thing of the kind
         the question asks for (kinds.py) other than a value the key holds or held, the
         latest said first: "officially a Hobart girl now" answers "where does Bronte
         live?" though their words share none; "Leaving Panasonic was scary" tells no new
-        employer. Only what was said since the keyed answer, if there is one (else only
-        the latest such memory); the user's own words, or words that name the relative
-        asked about."""
+        employer. Only what was said since the keyed answer to a single-valued key, at
+        most two; when nothing keyed answers, only what another arm found too, the latest
+        one (a question with no answer is not answered by the last thing said); the
+        user's own words, not opening on someone else ("Sis got a place in Perth"), or
+        words that name the relative asked about or open on someone unnamed ("She's a
+        trainee lawyer now")."""
         asked = ask.attributes[0]
         if asked not in KIND_ATTRIBUTES:
             return []
@@ -415,20 +418,27 @@ class SearchEngine:
             )
             if m.value
         ]
+        answered = any(place == 0 for _, place in arms.key)
+        seen = {rid for hits in arms.found() for rid, _ in hits}
         names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
         written = _written(names) if names else None
-        lately = self.store.memories.plain_lately(tenant_id, req.collection, flt, since, now, depth)
+        relatives = any(":" in subject for subject in ask.subjects)
+        lately = self.store.memories.plain_lately(
+            tenant_id, req.collection, flt, arms.since, now, depth
+        )
         found = [
             m
             for m in lately
             if (flt.category is None or m.category == flt.category)
+            and (answered or m.rid in seen)
             and (
-                (USER in ask.subjects and m.subject in (None, USER))
+                (USER in ask.subjects and m.subject in (None, USER) and whose(m.text) == "user")
                 or (written is not None and written.search(m.text))
+                or (relatives and whose(m.text) == "pronoun")
             )
             and news(asked, m.text, held)
         ]
-        found = found[: _KINDS_AFTER_ANSWER if since is not None else _KINDS_UNANSWERED]
+        found = found[: _KINDS_AFTER_ANSWER if arms.since is not None else _KINDS_UNANSWERED]
         return [(m.rid, 1.0 / rank) for rank, m in enumerate(found, start=1)]
 
     def _ask(

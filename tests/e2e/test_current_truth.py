@@ -605,6 +605,43 @@ def test_an_age_or_a_partner_said_in_passing_is_found_by_its_question(
     assert hits[0] == partner and seeing in hits and run not in hits
 
 
+@pytest.mark.parametrize(
+    ("lines", "question", "not_an_answer"),
+    [
+        # nothing keyed answers: the last thing said is no answer
+        (["I live in Leeds", "Dinner at Dishoom"], "Who is my girlfriend?", "Dishoom"),
+        (["I live in Leeds", "Bus 42 again"], "How old am I?", "Bus 42"),
+        # someone else's home, and a place one left
+        (["I live in Toronto", "Sis got a place in Perth"], "Where do I live?", "Perth"),
+        (["I live in Dubai", "I grew up in Accra actually"], "Where do I live?", "Accra"),
+        (["I live in Dubai", "Weekend in Muscat with the girls"], "Where do I live?", "Muscat"),
+        # an employer is where one works, not what one watches
+        (["I work at Tesco", "Watching the Lakers tonight"], "Who do I work for?", "Lakers"),
+    ],
+)
+def test_what_the_kind_arm_must_not_bring(
+    mem: Longmem, collection: str, lines: list[str], question: str, not_an_answer: str
+) -> None:
+    _said(mem, collection, [(line, f"2025-0{i + 1}-01T10:00:00Z") for i, line in enumerate(lines)])
+    hits = _texts(mem.search(question, collection=collection, limit=5))
+    assert not any(not_an_answer in hit for hit in hits), hits
+
+
+def test_a_relatives_news_that_says_nothing_of_the_relation_asked_comes_after(
+    mem: Longmem, collection: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("My brother Kofi is married", "2025-01-01T10:00:00Z"),
+            ("Kofi bought a Toyota", "2025-02-01T10:00:00Z"),  # no word of a partner
+        ],
+    )
+    hits = _texts(mem.search("Who is Kofi's wife?", collection=collection, limit=5))
+    assert hits[0] == "User's brother Kofi is married"
+
+
 def test_a_new_job_said_in_passing_is_found_and_each_work_question_asks_its_key(
     mem: Longmem, collection: str
 ) -> None:
