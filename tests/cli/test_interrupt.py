@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,8 @@ import pytest
 import longmem
 from longmem import Longmem, NotFoundError, _cli_output
 from longmem.server import LocalServer
+
+from ..e2e.faults import ResponseDroppingProxy
 
 KEY = "cli-interrupt-key"
 TOTAL = 5000
@@ -59,22 +62,39 @@ def test_ctrl_c_says_what_was_stored_and_running_it_again_finishes_once(
         "LONGMEM_BASE_URL": server.url,
     }
     argv = [sys.executable, "-m", "longmem", "add-many", str(source), "--collection", "garden"]
-    # Ctrl-C is a KeyboardInterrupt even where this test's own process ignores SIGINT (a job
-    # started in the background by a shell without job control), which the child inherits.
-    proc = subprocess.Popen(
-        [*argv[:1], "-c", _WITH_CTRL_C, *argv[3:]],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    # The first run goes through a proxy that, from its fourth request on, holds the
+    # server's answer until the test is done: the Ctrl-C comes while a chunk is stored
+    # but not yet confirmed, however fast the machine (unheld, a busy one once let all
+    # 5,000 land before the signal did).
+    hold = threading.Event()
+
+    def held_from_the_fourth(number: int) -> bool:
+        if number >= 3:
+            hold.wait(60)
+        return False  # never dropped, only late
+
     with Longmem(api_key=KEY, base_url=server.url) as mem:
-        deadline = time.monotonic() + 60
-        while stored(mem) < 200:
-            assert proc.poll() is None, "add-many finished before it could be interrupted"
-            assert time.monotonic() < deadline, "add-many stored nothing in a minute"
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
+        with ResponseDroppingProxy(server.port, held_from_the_fourth) as proxy:
+            # Ctrl-C is a KeyboardInterrupt even where this test's own process ignores
+            # SIGINT (a job started in the background by a shell without job control),
+            # which the child inherits.
+            proc = subprocess.Popen(
+                [*argv[:1], "-c", _WITH_CTRL_C, *argv[3:]],
+                env={**env, "LONGMEM_BASE_URL": proxy.url},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            try:
+                deadline = time.monotonic() + 60
+                while stored(mem) < 200 or proxy.forwarded < 4:
+                    assert proc.poll() is None, "add-many finished before it was interrupted"
+                    assert time.monotonic() < deadline, "add-many stored nothing in a minute"
+                    time.sleep(0.01)
+                proc.send_signal(signal.SIGINT)
+                out, err = proc.communicate(timeout=60)
+            finally:
+                hold.set()
         assert (proc.returncode, out) == (130, "")
         found = re.fullmatch(
             rf"longmem: interrupted: stored (\d+) of {TOTAL} for certain; the items from \S+ "

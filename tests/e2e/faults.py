@@ -10,7 +10,7 @@ import contextlib
 import http.client
 import socket
 import threading
-from typing import Callable, Optional
+from typing import BinaryIO, Callable, Optional
 
 
 class ResponseDroppingProxy:
@@ -86,21 +86,19 @@ class ResponseDroppingProxy:
             upstream.close()
 
 
-def _read_request(
-    reader: socket.SocketIO | object,
-) -> Optional[tuple[str, str, dict[str, str], bytes]]:
-    line = reader.readline()  # type: ignore[attr-defined]
+def _read_request(reader: BinaryIO) -> Optional[tuple[str, str, dict[str, str], bytes]]:
+    line = reader.readline()
     if not line:
         return None
     method, target, _ = line.decode("latin-1").split(" ", 2)
     headers: dict[str, str] = {}
     while True:
-        raw = reader.readline()  # type: ignore[attr-defined]
+        raw = reader.readline()
         if raw in (b"\r\n", b"\n", b""):
             break
         name, _, value = raw.decode("latin-1").partition(":")
         headers[name.strip()] = value.strip()
     length = int(next((v for k, v in headers.items() if k.lower() == "content-length"), "0"))
-    body = reader.read(length) if length else b""  # type: ignore[attr-defined]
+    body = reader.read(length) if length else b""
     headers = {k: v for k, v in headers.items() if k.lower() not in ("connection", "host")}
     return method, target, headers, body
