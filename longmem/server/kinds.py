@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Callable
 
 from .arms import mentions
+from .embed import STOP_WORDS
 from .extract.kin import RELATIONS
 from .extract.places import places_in
 from .extract.text import DAY_NAMES, MONTHS, words
@@ -48,6 +49,14 @@ _AGE_AFTER = re.compile(
     re.I,
 )
 _ALONE = re.compile(r"\s*(?:[.!?…]|$)")
+# A number that is a thing's, not an age: after a capitalised word that names what it
+# numbers ("Form 5", "Room 12", "Bus 42"), or before a unit ("6 ft", "180 cm").
+_NUMBERED = re.compile(r"(?<![^\W_])(?-i:[A-Z])[a-z]+\s+$")
+_UNIT = re.compile(
+    r"\s*(?:ft|feet|foot|inch|inches|cm|metres?|meters?|kg|kgs|lbs?|pounds|stone|km|"
+    r"miles?|mph)(?![^\W_])",
+    re.I,
+)
 
 
 def names_in(text: str) -> list[str]:
@@ -73,19 +82,22 @@ _NOT_ONES_OWN = re.compile(
 def occupations_in(text: str) -> list[str]:
     """The words for an occupation the extractor knows that a text says one is ("Senior
     product designer, start next month", "now a full-time baker"); not "my lawyer", "the
-    surgeon was so rude", "he wants to be a chef"."""
+    surgeon was so rude", "he wants to be a chef", nor one opening the text, as in a
+    note about someone ("Dentist says I need a filling", "Vet bill was huge")."""
     return [
         found.group()
         for found in _WORD.finditer(text)
         if (word := found.group().casefold()) in OCCUPATIONS or word.rstrip("s") in OCCUPATIONS
-        if not _NOT_ONES_OWN.search(text, 0, found.start())
+        if found.start() > 0 and not _NOT_ONES_OWN.search(text, 0, found.start())
     ]
 
 
 # An employer is named after a word of working somewhere: "at Emzor", "offer from KPMG",
-# "joined Deloitte", "working for the NHS".
+# "joined Deloitte", "working for the NHS" (not "with Chloe", "ordered from Amazon").
 _EMPLOYED = re.compile(
-    r"(?<![^\W_])(?:at|for|joined|join|joining|with|from|by|@)\s+(?:the\s+)?$", re.I
+    r"(?<![^\W_])(?:at|for|joined|join|joining|@|hired\s+by|offers?\s+from|"
+    r"work(?:s|ing)?\s+with)\s+(?:the\s+)?$",
+    re.I,
 )
 
 
@@ -110,7 +122,12 @@ def ages_in(text: str) -> list[str]:
     for number in _NUMBER.finditer(text):
         before, after = text[: number.start()], text[number.end() :]
         opens = not before.strip() or before.rstrip()[-1] in ".!?"
-        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or (opens and _ALONE.match(after)):
+        if _UNIT.match(after):
+            continue  # "6 ft tall"
+        if _AGE_BEFORE.search(before) or (
+            not _NUMBERED.search(before)  # "Form 5 now", "Bus 42."
+            and (_AGE_AFTER.match(after) or (opens and _ALONE.match(after)))
+        ):
             found.append(number.group())
     return found
 
@@ -124,10 +141,41 @@ _VISITED = re.compile(
 )
 
 
+# A place's name that opens a text, or is followed by another name, says the place only
+# before a word that cannot be a thing named after it ("Delft is so flat", "Toronto now",
+# "Abuja life is different"); else it names a team or a thing ("Liverpool smashed
+# United", "Leeds fans are loud", "New York trip booked", "Denver Nuggets", "Canada Goose
+# jacket"). Within a sentence, after another word, it is taken as the place ("a Hobart
+# girl", "the Izmir municipality").
+_OF_A_PLACE = STOP_WORDS | words(
+    "girl girls boy boys guy guys lad lass man woman local locals resident native life born "
+    "based city centre center area side suburbs still anymore today tonight lol haha tho though"
+)
+_NEXT_WORD = re.compile(r"[\s-]*(?P<word>[^\W\d_][\w'’]*)")
+
+
+def _as_a_place(text: str, place: str) -> bool:
+    """Whether ``place``, as written in ``text``, names the place: not a team or a
+    thing named after it."""
+    at = text.index(place)
+    after = _NEXT_WORD.match(text, at + len(place))
+    if after is None:
+        return True  # the end, or punctuation
+    word = after.group("word")
+    opens = not text[:at].strip()
+    return not (opens or word[0].isupper()) or word.casefold() in _OF_A_PLACE
+
+
+def places_said(text: str) -> list[str]:
+    """The known places a text names as places ("In Toronto now", "Officially a Hobart
+    girl now"; not "Panama hat", "Liverpool smashed United")."""
+    return [place for place in places_in(text) if _as_a_place(text, place)]
+
+
 def homes_in(text: str) -> list[str]:
-    """The known places a text names not as a place visited ("Officially a Hobart girl
-    now"; not "Weekend in Brighton with the girls", "booked flights to Bali")."""
-    return [place for place in places_in(text) if not _VISITED.search(text, 0, text.index(place))]
+    """The places a text names, not as a place visited ("Officially a Hobart girl now";
+    not "Weekend in Brighton with the girls", "booked flights to Bali")."""
+    return [place for place in places_said(text) if not _VISITED.search(text, 0, text.index(place))]
 
 
 # The words that say a name is of the relation asked: "Been seeing this woman Priyanka",
@@ -162,7 +210,7 @@ def _named(cues: frozenset[str]) -> Callable[[str], list[str]]:
 # attributes a question may ask by one.
 _KINDS: dict[str, Callable[[str], list[str]]] = {
     "home": homes_in,
-    "location": places_in,
+    "location": places_said,
     "age": ages_in,
     "job": occupations_in,
     "employer": organisations_in,
