@@ -325,6 +325,14 @@ HOME_IS = (
 )
 
 # fmt: off
+# A job said alone ("Nurse at St Luke's, love it") is not one that a verb follows in its
+# clause: "A nurse at A&E was rude", "a doctor at the clinic said I should rest" tell
+# of that person.
+_NOT_A_SUBJECT = (
+    r"(?![^,;:!?]*?\b(?:at|with|for)\s+[^,;:!?]*?\s(?:was|were|is|are|said|says|told|tells|"
+    r"did|does|has|had|gave|asked|called|made|kept|seemed|looked)\b)"
+)
+
 RULES: tuple[Rule, ...] = (
     # -- naming oneself (names are capitalised: these rules alone read case as written) --
     # "DeShawn", "McKenzie", "Émile", "Jean-Luc" too
@@ -348,7 +356,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:went|gone|going|turned|am|is)\s+freelance\b", value="freelancer"),
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
-    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
+    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
     # "accepted an offer as an instructional designer at Coursera" (subjects.py reads
