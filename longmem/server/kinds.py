@@ -54,7 +54,7 @@ _ALONE = re.compile(r"\s*(?:[.!?…]|$)")
 _NUMBERED = re.compile(r"(?<![^\W_])(?-i:[A-Z])[a-z]+\s+$")
 _UNIT = re.compile(
     r"\s*(?:ft|feet|foot|inch|inches|cm|metres?|meters?|kg|kgs|lbs?|pounds|stone|km|"
-    r"miles?|mph)(?![^\W_])",
+    r"miles?|mph|out\s+of|of)(?![^\W_])",
     re.I,
 )
 
@@ -66,7 +66,10 @@ def names_in(text: str) -> list[str]:
     return [
         word
         for word in _NAME.findall(text)
-        if word[0].isupper() and word[1:2].islower() and word.casefold() not in _NOT_A_NAME
+        if word[0].isupper()
+        and word[1:2].islower()
+        and word.casefold() not in _NOT_A_NAME
+        and not word.endswith(("'s", "’s"))  # "Meera's wedding": someone else's
     ]
 
 
@@ -123,7 +126,7 @@ def ages_in(text: str) -> list[str]:
         before, after = text[: number.start()], text[number.end() :]
         opens = not before.strip() or before.rstrip()[-1] in ".!?"
         if _UNIT.match(after):
-            continue  # "6 ft tall"
+            continue  # "6 ft tall", "12 out of 60"
         if _AGE_BEFORE.search(before) or (
             not _NUMBERED.search(before)  # "Form 5 now", "Bus 42."
             and (_AGE_AFTER.match(after) or (opens and _ALONE.match(after)))
@@ -148,7 +151,7 @@ _VISITED = re.compile(
 # jacket"). Within a sentence, after another word, it is taken as the place ("a Hobart
 # girl", "the Izmir municipality").
 _OF_A_PLACE = STOP_WORDS | words(
-    "girl girls boy boys guy guys lad lass man woman local locals resident native life born "
+    "girl girls boy boys guy guys lad lass man woman local locals resident native life "
     "based city centre center area side suburbs still anymore today tonight lol haha tho though"
 )
 _NEXT_WORD = re.compile(r"[\s-]*(?P<word>[^\W\d_][\w'’]*)")
@@ -161,9 +164,11 @@ def _as_a_place(text: str, place: str) -> bool:
     after = _NEXT_WORD.match(text, at + len(place))
     if after is None:
         return True  # the end, or punctuation
-    word = after.group("word")
+    word = after.group("word").casefold()
     opens = not text[:at].strip()
-    return not (opens or word[0].isupper()) or word.casefold() in _OF_A_PLACE
+    if opens and word in ("a", "an", "the", "my"):
+        return False  # a verb, not a place: "Reading the new Sally Rooney"
+    return not (opens or after.group("word")[0].isupper()) or word in _OF_A_PLACE
 
 
 def places_said(text: str) -> list[str]:
@@ -186,8 +191,7 @@ _CUES: dict[str, frozenset[str]] = {
     for relation in RELATION_ATTRIBUTES
 }
 _CUES["partner"] |= words(
-    "seeing dating date dated married marry marrying engaged proposed wedding fiancé "
-    "fiancée relationship"
+    "seeing dating dated married marry marrying engaged proposed fiancé fiancée relationship"
 )
 _CUES["children"] |= _BORN | {"twins", "boy", "girl"}
 _CUES["relatives"] |= _BORN
@@ -223,31 +227,68 @@ KIND_ATTRIBUTES = frozenset(_KINDS)
 _LEFT = (
     r"(?<![^\W_])(?:left|leaving|leave|quit|quitting|ex-?|former|formerly|"
     r"(?:moved|moving|relocated|relocating)\s+(?:away\s+)?(?:from|out\s+of)|"
-    r"grew\s+up\s+in|originally\s+from|born(?:\s+and\s+raised)?\s+in|"
+    r"grew\s+up\s+in|originally\s+from|(?:born|raised)(?:\s+and\s+(?:raised|bred))?\s+in|"
     r"said\s+goodbye\s+to|broke\s+up\s+with|divorced(?:\s+from)?|used\s+to\s+\w+\s+(?:in|at|for))"
     r"\s*(?:the\s+|my\s+)?"
 )
+# After a thing, what says it was one's before: "Newcastle born and bred", "Lagos
+# originally".
+_LEFT_AFTER = r"(?![^\W_])[\s,-]*(?:born|originally|at\s+heart)(?![^\W_])"
 # What opens a text on someone else: "User's sister…", "Zoe's friend Lily slept over",
-# "Sis got a place in Perth", "Mum is in Durban"; or on someone unnamed: "She's a GP".
-_OPENING = re.compile(r"\s*(?P<word>[^\W\d_][\w-]*)(?P<s>['’]s\b)?", re.I)
+# "Sis got a place in Perth", "Mum is in Durban", "She's a GP", "Aisha is moving to
+# Aberdeen" (a name, not a known place, before a verb); not "User's new flat…", "Delft
+# is so flat", "Officially a Hobart girl now".
+_OPENING = re.compile(
+    r"\s*(?P<word>[^\W\d_][\w-]*)(?P<s>['’]s\b)?\s*(?P<next>[^\W\d_][\w'’-]*)?", re.I
+)
 _PRONOUNS = frozenset(("he", "she", "they", "him", "her", "them", "his", "their"))
 _NOT_POSSESSIVE = frozenset(("it", "that", "there", "what", "who", "where", "here", "let", "how"))
+_NEWS_VERBS = words(
+    "is was has had got gets just and are were moved moving started joined wants wanted "
+    "will said says went loves"
+)
+_OTHERS = frozenset(RELATIONS) | words("parents folks family kids children neighbours neighbors")
 
 
-def whose(text: str) -> str:
-    """Whom a text opens on: "other" for someone else named or by a relation ("User's
-    parents are in Durban now", "Zoe's friend Lily slept over", "Sis got a place in
-    Perth"), "pronoun" for someone unnamed ("She's a trainee lawyer now"), else "user"
-    (the user, or nobody said)."""
+def someone_elses(text: str) -> bool:
+    """Whether a text opens on someone other than the user: a possessive ("User's
+    parents are in Durban now", "Zoe's friend Lily slept over"), a word for a relative
+    ("Sis got a place in Perth"), a pronoun ("She's a trainee lawyer now"), or a name
+    before a verb ("Aisha is moving to Aberdeen")."""
     opening = _OPENING.match(text)
     if opening is None:
-        return "user"
-    word = opening.group("word").casefold()
-    if word in _PRONOUNS:
-        return "pronoun"
-    if (opening.group("s") and word not in _NOT_POSSESSIVE) or word in RELATIONS:
-        return "other"
-    return "other" if word == "parents" else "user"
+        return False
+    word, after = opening.group("word"), (opening.group("next") or "").casefold()
+    folded = word.casefold()
+    if folded in _PRONOUNS or folded in _OTHERS:
+        return True
+    if opening.group("s"):
+        # "User's sister…" is someone else's; "User's new flat…" the user's own
+        return folded not in _NOT_POSSESSIVE and (
+            folded != "user" or after in _OTHERS or after.rstrip("s") in _OTHERS
+        )
+    if folded in ("the", "our", "some") and after in _OTHERS:
+        return True  # "The neighbours are moving to Limerick"
+    return (
+        word[0].isupper()
+        and folded not in STOP_WORDS
+        and after in _NEWS_VERBS
+        and not places_in(word)
+    )
+
+
+# A home, an employer or a job is news only in a text that says something changed or
+# began: "officially a Hobart girl now", "got the offer from KPMG", "start next month",
+# "Lyon has been good so far", "Hove here User comes" (as the sentence is stored); not
+# "Reading on the train", "golf with Steve from Arup", "a nurse at A&E said…".
+_CHANGE = re.compile(
+    r"(?<![^\W_])(?:now|new|moved|moving|move|officially|finally|first|started|starting|"
+    r"start|starts|joined|joining|offer|accepted|promoted|promotion|became|becomes|become|"
+    r"shifted|relocated|settled|resident|life|got|so\s+far|here\s+(?:we|\w+)\s+comes?|"
+    r"is\s+home)(?![^\W_])",
+    re.I,
+)
+_CHANGED = frozenset(("home", "employer", "job"))
 
 
 def news(attribute: str, text: str, held: Sequence[str]) -> list[str]:
@@ -256,11 +297,12 @@ def news(attribute: str, text: str, held: Sequence[str]) -> list[str]:
     "moved from Port of Spain to Toronto" is news of Toronto only, "Leaving Panasonic was
     scary" of no employer."""
     find = _KINDS.get(attribute)
-    if find is None:
+    if find is None or (attribute in _CHANGED and not _CHANGE.search(text)):
         return []
     return [
         thing
         for thing in find(text)
         if not any(mentions(value, [thing]) for value in held)
         and not re.search(_LEFT + re.escape(thing) + r"(?![^\W_])", text, re.I)
+        and not re.search(re.escape(thing) + _LEFT_AFTER, text, re.I)
     ]

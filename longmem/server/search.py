@@ -36,7 +36,7 @@ from typing import Any, Optional
 
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
 from . import wire
-from .arms import _Arms
+from .arms import KIND_WEIGHT, _Arms
 from .ask import Ask, analyse
 from .db import Change, MemoryFilter, MemoryRecord, Store
 from .embed import (
@@ -50,7 +50,7 @@ from .embed import (
     word_feature,
 )
 from .facts import USER, attribute
-from .kinds import KIND_ATTRIBUTES, news, whose
+from .kinds import KIND_ATTRIBUTES, news, someone_elses
 from .rerank import ModelRanker
 from .timestamps import iso_now
 from .vector_index import _doc, _eligible, _TenantIndex
@@ -97,6 +97,8 @@ _KEEP_RAREST = 2
 # key, else only the latest: what was said before it is likelier out of date.
 _KINDS_AFTER_ANSWER = 2
 _KINDS_UNANSWERED = 1
+# A memory the kind arm lifts stays this share of the lowest keyed fact's score, at most.
+_BELOW = 0.99
 
 
 @dataclass(frozen=True)
@@ -406,8 +408,7 @@ class SearchEngine:
         most two; when nothing keyed answers, only what another arm found too, the latest
         one (a question with no answer is not answered by the last thing said); the
         user's own words, not opening on someone else ("Sis got a place in Perth"), or
-        words that name the relative asked about or open on someone unnamed ("She's a
-        trainee lawyer now")."""
+        words that name the relative asked about."""
         asked = ask.attributes[0]
         if asked not in KIND_ATTRIBUTES:
             return []
@@ -422,7 +423,6 @@ class SearchEngine:
         seen = {rid for hits in arms.found() for rid, _ in hits}
         names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
         written = _written(names) if names else None
-        relatives = any(":" in subject for subject in ask.subjects)
         lately = self.store.memories.plain_lately(
             tenant_id, req.collection, flt, arms.since, now, depth
         )
@@ -432,9 +432,8 @@ class SearchEngine:
             if (flt.category is None or m.category == flt.category)
             and (answered or m.rid in seen)
             and (
-                (USER in ask.subjects and m.subject in (None, USER) and whose(m.text) == "user")
+                (USER in ask.subjects and m.subject in (None, USER) and not someone_elses(m.text))
                 or (written is not None and written.search(m.text))
-                or (relatives and whose(m.text) == "pronoun")
             )
             and news(asked, m.text, held)
         ]
@@ -561,6 +560,13 @@ class SearchEngine:
             for hits, weight in ranked:
                 for rid, rank in hits:
                     fused[rid] = fused.get(rid, 0.0) + weight / (RRF_K + rank) / best
+            if arms.kind and arms.key:
+                # What the kind arm adds never lifts a memory above a keyed fact of the
+                # question, whatever the recency prior adds after.
+                floor = min(fused[rid] for rid in arms.keyed) * _BELOW / (1 + RECENCY_PRIOR)
+                for rank, (rid, _) in enumerate(arms.kind, start=1):
+                    lift = KIND_WEIGHT / (RRF_K + rank) / best
+                    fused[rid] = max(fused[rid] - lift, min(fused[rid], floor))
         if len(fused) > 1:
             # The recency prior: the newest candidate gains RECENCY_PRIOR of its score,
             # the oldest nothing, the others in proportion to their place in between.

@@ -617,6 +617,14 @@ def test_an_age_or_a_partner_said_in_passing_is_found_by_its_question(
         (["I live in Dubai", "Weekend in Muscat with the girls"], "Where do I live?", "Muscat"),
         # an employer is where one works, not what one watches
         (["I work at Tesco", "Watching the Lakers tonight"], "Who do I work for?", "Lakers"),
+        # someone else's wedding, and a home or a job with nothing said to have changed
+        (
+            ["I'm married to Femi", "Off to Tunde's wedding in Lagos"],
+            "Who am I married to?",
+            "Tunde",
+        ),
+        (["I live in Leeds", "Reading on the train to York"], "Where do I live?", "York"),
+        (["I'm a paramedic", "A nurse at A&E was rude"], "What is my job?", "nurse"),
     ],
 )
 def test_what_the_kind_arm_must_not_bring(
@@ -625,6 +633,21 @@ def test_what_the_kind_arm_must_not_bring(
     _said(mem, collection, [(line, f"2025-0{i + 1}-01T10:00:00Z") for i, line in enumerate(lines)])
     hits = _texts(mem.search(question, collection=collection, limit=5))
     assert not any(not_an_answer in hit for hit in hits), hits
+
+
+def test_what_the_kind_arm_brings_never_ranks_above_a_keyed_fact(
+    mem: Longmem, collection: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("My son is Oliver", "2025-01-01T10:00:00Z"),
+            ("Named the new puppy Biscuit, the kids chose", "2025-02-01T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search("what are my kids called?", collection=collection, limit=5))
+    assert hits[0] == "User's son is Oliver"
 
 
 def test_a_relatives_news_that_says_nothing_of_the_relation_asked_comes_after(
