@@ -8,8 +8,9 @@ memory share no word, yet the memory says a thing of the kind asked, after the k
 answer: search's kind arm reads what was said lately for one (search.py). Each test
 reads the words beside the thing, as a question's answer is said: a name beside a word
 for the relation asked ("this woman Priyanka"), an employer after "at" or "for", a home
-not after "a weekend in"; what the text opens on someone else's news ("Sis got a place
-in Perth") or says was left ("grew up in Accra") is no answer about the user.
+not after "a weekend in"; a home, a job or an employer only in a text with a word of
+change ("now", "moved", "started"); what the text opens on someone else's news ("Sis
+got a place in Perth") or says was left ("grew up in Accra") is no answer about the user.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ _AGE_AFTER = re.compile(
 )
 _ALONE = re.compile(r"\s*(?:[.!?…]|$)")
 # A number that is a thing's, not an age: after a capitalised word that names what it
-# numbers ("Form 5", "Room 12", "Bus 42"), or before a unit ("6 ft", "180 cm").
+# numbers ("Form 5", "Room 12", "Bus 42"), before a unit ("6 ft", "180 cm"), or a score
+# or a share ("12 out of 60", "3 of us").
 _NUMBERED = re.compile(r"(?<![^\W_])(?-i:[A-Z])[a-z]+\s+$")
 _UNIT = re.compile(
     r"\s*(?:ft|feet|foot|inch|inches|cm|metres?|meters?|kg|kgs|lbs?|pounds|stone|km|"
