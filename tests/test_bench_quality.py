@@ -184,3 +184,40 @@ def test_a_stay_is_right_only_with_its_days_and_a_home_only_without_an_end(
     theirs = {**trip, "subject": "sister:Anna"}
     extra = {"subject": "user", "attribute": "job", "value": "nurse"}
     assert stays.judge(message.wants, [home, theirs, extra], said) == (1, 1, 0)
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    return _bench_module(monkeypatch, BENCH / "answers.py")
+
+
+def test_answers_judges_the_first_hit_the_five_stale_values_and_what_is_beside(
+    answers: ModuleType,
+) -> None:
+    ask = {"ask": "Where do I live?", "rel": ["Hobart"], "stale": ["Brisbane"]}
+    hits = ["User lives in Brisbane", "Officially a Hobart girl now", "Dinner at Dishoom"]
+    mark = answers.judge(ask, hits)
+    assert (mark.top1, mark.recall, mark.stale, mark.irrelevant) == (False, True, True, 2)
+    mark = answers.judge(ask, ["officially a HOBART girl now"])  # any case
+    assert (mark.top1, mark.recall, mark.stale, mark.irrelevant) == (True, True, False, 0)
+    moved = answers.judge(ask, ["User moved from Brisbane to Hobart"])  # the answer itself
+    assert (moved.top1, moved.stale) == (True, False)
+    age = answers.judge({"ask": "How old am I?", "rel": ["28"]}, ["Back in 2028", "28 liao"])
+    assert (age.top1, age.recall) == (False, True)  # a number is matched whole
+    nothing = {"ask": "What sunscreen do I use?", "rel": []}  # nothing relevant was said
+    mark = answers.judge(nothing, ["Dinner at Dishoom"])
+    assert (mark.top1, mark.recall, mark.stale, mark.irrelevant) == (None, None, None, 1)
+
+
+def test_answers_sets_load_and_a_bad_row_says_where(
+    answers: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert len(answers.load("review")) >= 200
+    (tmp_path / "quality").mkdir()
+    bad = {"id": "x", "said": [["I live in Leeds"]], "asks": [{"ask": "Where?", "rel": []}]}
+    (tmp_path / "quality" / "answers_bad.jsonl").write_text(json.dumps(bad) + "\n")
+    monkeypatch.setattr(answers.common, "BENCH", tmp_path)
+    with pytest.raises(
+        ValueError, match=r"answers_bad.jsonl line 1: a statement is \[text, time\]"
+    ):
+        answers.load("bad")

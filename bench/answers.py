@@ -1,0 +1,161 @@
+"""Answers to questions about facts said in passing: does search bring the newer answer,
+and how much else comes with it?
+
+Each set (``bench/quality/answers_<set>.jsonl``) holds scenarios, one a line: what a user
+said, each with the time it was said (``said``: [text, ISO time]), and questions
+(``asks``), each with the words a relevant answer holds (``rel``, any one; none: nothing
+relevant was said) and, where there is one, an out-of-date value (``stale``). Words are
+matched in any case from a word's start, and whole when a number or of three letters
+or fewer ("28" is not in "2028", "BA" not in "Bath"). Every statement goes through
+``remember`` (with ``observed_at``) into a collection of its own on a fresh local
+server, each question through ``search(limit=5)``. Reported per set and tree:
+
+- top-1: the first hit holds a relevant word (of the questions that have one);
+- recall@5: one of the five does;
+- stale@5: one of the five holds a stale value and no relevant word (of the questions
+  that have one): "moved from Brisbane to Hobart" is the answer, not a stale hit;
+- irrelevant hits per question: hits holding no relevant word — what an agent reads
+  for nothing.
+
+Sets: ``review``, 237 scenarios (418 questions) a reviewer wrote against the first
+version of search's kind arm, whose worse cases its rules were then changed for (tuned
+on); ``blind``, 180 scenarios (261 questions) another reviewer wrote against the final
+version without reading its rules or the other sets, before anything was run, short
+ones padded with everyday chatter that holds no answer.
+
+    python bench/answers.py [--set review|blind|all] [--before PATH] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any, NamedTuple, Optional
+
+import _common as common
+
+from longmem import Longmem
+
+SETS = ("review", "blind")
+LIMIT = 5
+QUICK_SCENARIOS = 25
+
+
+class Mark(NamedTuple):
+    """How one question's hits fared; None where the question has nothing to judge."""
+
+    top1: Optional[bool]
+    recall: Optional[bool]
+    stale: Optional[bool]
+    irrelevant: int
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    """A set's scenarios, each checked: statements with times, questions with their
+    relevant (and stale) words."""
+    path = common.BENCH / "quality" / f"answers_{name}.jsonl"
+    scenarios = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        row = json.loads(line)
+        said, asks = row.get("said"), row.get("asks")
+        if not (isinstance(said, list) and said and isinstance(asks, list) and asks):
+            raise ValueError(f"{path.name} line {number}: needs 'said' and 'asks'")
+        for item in said:
+            if not (
+                isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)
+            ):
+                raise ValueError(f"{path.name} line {number}: a statement is [text, time]")
+        for ask in asks:
+            words = [*ask.get("rel", []), *ask.get("stale", [])]
+            if not isinstance(ask.get("ask"), str) or not all(isinstance(w, str) for w in words):
+                raise ValueError(f"{path.name} line {number}: a question is ask, rel, stale")
+        scenarios.append(row)
+    return scenarios
+
+
+def judge(ask: dict[str, Any], hits: list[str]) -> Mark:
+    """One question's hits against its relevant and stale words."""
+    rel, stale = ask.get("rel", []), ask.get("stale", [])
+    found = hits[:LIMIT]
+    relevant = [_holds(text, rel) for text in found]
+    return Mark(
+        top1=(relevant[:1] == [True]) if rel else None,
+        recall=any(relevant) if rel else None,
+        stale=any(_holds(t, stale) and not r for t, r in zip(found, relevant)) if stale else None,
+        irrelevant=relevant.count(False),
+    )
+
+
+def _holds(text: str, words: list[str]) -> bool:
+    """Whether ``text`` holds one of ``words``, in any case, from a word's start (and
+    whole, for a number or a word of three letters or fewer)."""
+    for word in words:
+        start = r"(?<![\w.])" if word.isdigit() else r"(?<!\w)" if word[:1].isalnum() else ""
+        end = r"(?![\w.]\d|\d)" if word.isdigit() else r"(?!\w)" if len(word) <= 3 else ""
+        if re.search(start + re.escape(word) + end, text, re.I):
+            return True
+    return False
+
+
+def run(tree: Path, scenarios: list[dict[str, Any]]) -> list[Mark]:
+    """Every scenario through one fresh server of ``tree``."""
+    marks = []
+    with common.ServerProcess(repo=tree) as server:
+        client = Longmem(api_key=common.API_KEY, base_url=server.url, timeout=120)
+        for number, scenario in enumerate(scenarios):
+            collection = f"answers-{number}"
+            for text, when in scenario["said"]:
+                client.remember(text, collection=collection, observed_at=when)
+            for ask in scenario["asks"]:
+                hits = client.search(ask["ask"], collection=collection, limit=LIMIT)
+                marks.append(judge(ask, [hit["text"] for hit in hits]))
+        client.close()
+    return marks
+
+
+def row(name: str, tree: str, marks: list[Mark]) -> list[object]:
+    def rate(values: list[Optional[bool]]) -> str:
+        judged = [v for v in values if v is not None]
+        return f"{100 * sum(judged) / len(judged):.0f}" if judged else "—"
+
+    return [
+        name,
+        tree,
+        len(marks),
+        rate([m.top1 for m in marks]),
+        rate([m.recall for m in marks]),
+        rate([m.stale for m in marks]),
+        f"{sum(m.irrelevant for m in marks) / len(marks):.2f}",
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=[*SETS, "all"], default="all")
+    parser.add_argument("--before", type=Path, help="another tree to compare")
+    parser.add_argument("--quick", action="store_true", help="the first scenarios only")
+    args = parser.parse_args()
+    common.header("Answers to questions about facts said in passing", sys.argv)
+    names = SETS if args.set == "all" else (args.set,)
+    trees = [("before", args.before)] if args.before else []
+    trees.append(("after" if args.before else "this tree", common.REPO))
+    rows = []
+    for name in names:
+        scenarios = load(name)[:QUICK_SCENARIOS] if args.quick else load(name)
+        for label, tree in trees:
+            rows.append(row(name, label, run(tree, scenarios)))
+    print(
+        common.table(
+            ["set", "tree", "questions", "top-1 %", "recall@5 %", "stale@5 %",
+             "irrelevant hits / question"],
+            rows,
+        )
+    )  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
