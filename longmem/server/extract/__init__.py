@@ -65,6 +65,8 @@ from .subjects import (
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
+    HEDGED,
+    HEDGED_BEFORE,
     SUBJECT,
     classify,
     clauses,
@@ -557,12 +559,12 @@ def _unsure(key: Key, predicate: str, denied_ok: bool = False) -> bool:
     """Whether a value planned for a day is hedged ("if the visa comes through" anywhere;
     "might", "thinking of" before it) or denied before it, within its comma's reach
     (``denied_ok``: a denial that puts it off to the day)."""
-    if _HEDGED.search(predicate):
+    if HEDGED.search(predicate):
         return True
     at = predicate.lower().find(key.value.lower())
     head = predicate[: at if at >= 0 else len(predicate)]
     denied = not denied_ok and _DENIED.search(head.split(",")[-1]) is not None
-    return bool(_HEDGED_BEFORE.search(head)) or denied
+    return bool(HEDGED_BEFORE.search(head)) or denied
 
 
 # A move called off without its place: "we're not moving after all", "the move's off",
@@ -614,19 +616,6 @@ def _planned(key: Key, start: Optional[Start], clause: str) -> Optional[Start]:
     else:
         between = clause[start.where[1] : at]
     return None if re.search(r"[,;:]", between) else start
-
-
-# Words that make a move a wish, not a plan: "might move", "thinking of moving".
-_HEDGED = re.compile(
-    r"\b(?:maybe|perhaps|possibly|probably|hopefully|someday|if|unless|whether|might)\b", re.I
-)
-# … and those that do only before the value: "we might move to Leeds", not "moving to
-# Leeds because we want a garden", nor "I start at Globex in May".
-_HEDGED_BEFORE = re.compile(
-    r"\b(?:might|(?-i:may)(?!\s+\d)|could|should|would|'d|thinking|considering|want|wants|"
-    r"wanted|wanna|hope|hoping|dream|dreaming|wish)\b",
-    re.I,
-)
 
 
 def _verb_first(clause: str) -> bool:

@@ -118,6 +118,18 @@ _ADJECTIVE_LEAD = words(
 _HAVE_FORMS = words("have has i've we've you've they've")
 WEEKDAY_RE = "|".join(WEEKDAYS)
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Words that make a change a wish, not a plan: "might move", "thinking of moving"
+# (remember's plans; search's kind arm).
+HEDGED = re.compile(
+    r"\b(?:maybe|perhaps|possibly|probably|hopefully|someday|if|unless|whether|might)\b", re.I
+)
+# … and those that do only before the value: "we might move to Leeds", not "moving to
+# Leeds because we want a garden", nor "I start at Globex in May".
+HEDGED_BEFORE = re.compile(
+    r"\b(?:might|(?-i:may)(?!\s+\d)|could|should|would|'d|thinking|considering|want|wants|"
+    r"wanted|wanna|hope|hoping|dream|dreaming|wish)\b",
+    re.I,
+)
 # Weekdays as typed, whole or short, with their index (Monday 0): "Tue-Thu", "thurs thru sun".
 DAY_NAMES = {
     **{name: index for index, name in enumerate(WEEKDAYS)},
