@@ -23,7 +23,7 @@ from .arms import mentions
 from .embed import STOP_WORDS
 from .extract.kin import RELATIONS
 from .extract.places import places_in
-from .extract.text import DAY_NAMES, MONTHS, words
+from .extract.text import DAY_NAMES, HEDGED, HEDGED_BEFORE, MONTHS, words
 from .extract.values import OCCUPATIONS
 from .facts import RELATION_ATTRIBUTES
 
@@ -282,7 +282,9 @@ def someone_elses(text: str) -> bool:
 # A home, an employer or a job is news only in a text that says something changed or
 # began: "officially a Hobart girl now", "got the offer from KPMG", "start next month",
 # "Lyon has been good so far", "Hove here User comes" (as the sentence is stored); not
-# "Reading on the train", "golf with Steve from Arup", "a nurse at A&E said…".
+# "Reading on the train", "golf with Steve from Arup", "a nurse at A&E said…"; nor in
+# one that hedges it as remember does a plan ("thinking about moving to Bergen next
+# year, maybe", "Thinking about Valencia for retirement").
 _CHANGE = re.compile(
     r"(?<![^\W_])(?:now|new|moved|moving|move|officially|finally|first|started|starting|"
     r"start|starts|joined|joining|offer|accepted|promoted|promotion|became|becomes|become|"
@@ -295,16 +297,19 @@ _CHANGED = frozenset(("home", "employer", "job"))
 
 def news(attribute: str, text: str, held: Sequence[str]) -> list[str]:
     """The things of the kind ``attribute``'s answer is that ``text`` says, other than
-    the values ``held`` (what the key holds and held) and what it says was left:
+    the values ``held`` (what the key holds and held), what it says was left, and a
+    home, job or employer it says nothing changed for or hedges:
     "moved from Port of Spain to Toronto" is news of Toronto only, "Leaving Panasonic was
     scary" of no employer."""
     find = _KINDS.get(attribute)
-    if find is None or (attribute in _CHANGED and not _CHANGE.search(text)):
+    changed = attribute in _CHANGED
+    if find is None or (changed and (not _CHANGE.search(text) or HEDGED.search(text))):
         return []
     return [
         thing
         for thing in find(text)
-        if not any(mentions(value, [thing]) for value in held)
+        if not (changed and HEDGED_BEFORE.search(text, 0, text.index(thing)))
+        and not any(mentions(value, [thing]) for value in held)
         and not re.search(_LEFT + re.escape(thing) + r"(?![^\W_])", text, re.I)
         and not re.search(re.escape(thing) + _LEFT_AFTER, text, re.I)
     ]

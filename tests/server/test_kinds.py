@@ -189,6 +189,11 @@ def test_a_home_a_job_or_an_employer_is_news_only_beside_a_word_of_change() -> N
     assert news("employer", "got the offer from Arup", []) == ["Arup"]
     assert news("home", "Hove here User comes", []) == ["Hove"]  # as the sentence is stored
     assert news("age", "28 liao", []) == ["28"]  # an age is read strictly on its own
+    # a change hedged is a wish, as remember reads a plan
+    assert news("home", "thinking about moving to Bergen next year, maybe", []) == []
+    assert news("home", "Thinking about Valencia for retirement, new chapter", []) == []
+    assert news("job", "might start as a nurse at the Royal", []) == []
+    assert news("home", "Moved to Leeds because we want a garden", []) == ["Leeds"]
 
 
 @pytest.mark.parametrize(
