@@ -233,9 +233,11 @@ _LEFT = (
     r"said\s+goodbye\s+to|broke\s+up\s+with|divorced(?:\s+from)?|used\s+to\s+\w+\s+(?:in|at|for))"
     r"\s*(?:the\s+|my\s+)?"
 )
+_LEFT_BEFORE = re.compile(_LEFT + r"$", re.I)
 # After a thing, what says it was one's before: "Newcastle born and bred", "Lagos
 # originally".
-_LEFT_AFTER = r"(?![^\W_])[\s,-]*(?:born|originally|at\s+heart)(?![^\W_])"
+_LEFT_AFTER = re.compile(r"[\s,-]*(?:born|originally|at\s+heart)(?![^\W_])", re.I)
+_WORD_CHAR = re.compile(r"[^\W_]")
 # What opens a text on someone else: "User's sister…", "Zoe's friend Lily slept over",
 # "Sis got a place in Perth", "Mum is in Durban", "She's a GP", "Aisha is moving to
 # Aberdeen" (a name, not a known place, before a verb); not "User's new flat…", "Delft
@@ -310,6 +312,18 @@ def news(attribute: str, text: str, held: Sequence[str]) -> list[str]:
         for thing in find(text)
         if not (changed and HEDGED_BEFORE.search(text, 0, text.index(thing)))
         and not any(mentions(value, [thing]) for value in held)
-        and not re.search(_LEFT + re.escape(thing) + r"(?![^\W_])", text, re.I)
-        and not re.search(re.escape(thing) + _LEFT_AFTER, text, re.I)
+        and not _said_as_left(text, thing)
     ]
+
+
+def _said_as_left(text: str, thing: str) -> bool:
+    """Whether ``text`` says ``thing`` (in any case, as a whole word) was left: "moved
+    from Leeds", "Newcastle born and bred". The patterns around it are compiled once: a
+    pattern per thing would be compiled afresh for most memories a search reads."""
+    for found in re.finditer(re.escape(thing), text, re.I):
+        start, end = found.span()
+        if _WORD_CHAR.match(text, end):
+            continue  # part of a longer word
+        if _LEFT_BEFORE.search(text, 0, start) or _LEFT_AFTER.match(text, end):
+            return True
+    return False
