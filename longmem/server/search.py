@@ -412,13 +412,6 @@ class SearchEngine:
         asked = ask.attributes[0]
         if asked not in KIND_ATTRIBUTES:
             return []
-        held = [
-            m.value
-            for m in self.store.memories.keyed(
-                tenant_id, req.collection, ask.subjects, [asked], None, depth, flt
-            )
-            if m.value
-        ]
         answered = any(place == 0 for _, place in arms.key)
         seen = {rid for hits in arms.found() for rid, _ in hits}
         names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
@@ -426,18 +419,35 @@ class SearchEngine:
         lately = self.store.memories.plain_lately(
             tenant_id, req.collection, flt, arms.since, now, depth
         )
-        found = [
-            m
-            for m in lately
-            if (flt.category is None or m.category == flt.category)
-            and (answered or m.rid in seen)
-            and (
-                (USER in ask.subjects and m.subject in (None, USER) and not someone_elses(m.text))
-                or (written is not None and written.search(m.text))
-            )
-            and news(asked, m.text, held)
-        ]
-        found = found[: _KINDS_AFTER_ANSWER if arms.since is not None else _KINDS_UNANSWERED]
+        wanted = _KINDS_AFTER_ANSWER if arms.since is not None else _KINDS_UNANSWERED
+        held: Optional[list[str]] = None  # read once a memory gets as far as asking
+        found: list[MemoryRecord] = []
+        for m in lately:
+            if not (
+                (flt.category is None or m.category == flt.category)
+                and (answered or m.rid in seen)
+                and (
+                    (
+                        USER in ask.subjects
+                        and m.subject in (None, USER)
+                        and not someone_elses(m.text)
+                    )
+                    or (written is not None and written.search(m.text))
+                )
+            ):
+                continue
+            if held is None:
+                held = [
+                    fact.value
+                    for fact in self.store.memories.keyed(
+                        tenant_id, req.collection, ask.subjects, [asked], None, depth, flt
+                    )
+                    if fact.value
+                ]
+            if news(asked, m.text, held):
+                found.append(m)
+                if len(found) == wanted:
+                    break
         return [(m.rid, 1.0 / rank) for rank, m in enumerate(found, start=1)]
 
     def _ask(
