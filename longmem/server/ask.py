@@ -27,7 +27,19 @@ from .extract.kin import RELATIONS, kin
 from .facts import ATTRIBUTES, RELATION_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
-_WHERE = frozenset(("where", "city", "town", "country", "place"))
+_WHERE = frozenset(
+    (
+        "where",
+        "city",
+        "town",
+        "country",
+        "place",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "district",
+    )
+)
 _EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
 _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title"))
 _STILL = frozenset(("still", "anymore"))

@@ -46,7 +46,8 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "home",
         True,
         "lives in",
-        "live lives living home based reside city town country stay stays staying",
+        "live lives living home based reside city town country stay stays staying "
+        "neighbourhood neighborhood suburb district address",
         "relocated relocating",
     ),
     Attribute(

@@ -686,6 +686,10 @@ def test_a_new_job_said_in_passing_is_found_and_each_work_question_asks_its_key(
     # "stay" is where one lives, as in Scotland.
     hits = [h["id"] for h in mem.search("where do I stay?", collection=collection, limit=5)]
     assert hits[:1] == [home]
+    # A neighbourhood, a suburb or an address is asked of the home too.
+    for question in ("what neighbourhood is our flat in?", "what suburb am I in", "my address?"):
+        hits = [h["id"] for h in mem.search(question, collection=collection, limit=5)]
+        assert hits[:1] == [home], question
 
 
 def test_a_relation_named_after_it_is_mentioned_is_found_by_its_name_question(
