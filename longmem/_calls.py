@@ -48,11 +48,12 @@ _INF = float("inf")
 
 
 class Call:
-    """One logical request of an endpoint: the driver answers with the decoded JSON body,
-    or, with `full=True`, with (Response, whether an earlier attempt may have reached the
-    server unanswered). A failure is thrown into the definition at its `yield`."""
+    """One logical request of an endpoint: the driver answers with the decoded JSON body
+    (an object; an object or a list with `listing=True`), or, with `full=True`, with
+    (Response, whether an earlier attempt may have reached the server unanswered). A
+    failure is thrown into the definition at its `yield`."""
 
-    __slots__ = ("body", "full", "idempotency_key", "method", "path", "query")
+    __slots__ = ("body", "full", "idempotency_key", "listing", "method", "path", "query")
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class Call:
         query: Optional[Mapping[str, Any]] = None,
         idempotency_key: Optional[str] = None,
         full: bool = False,
+        listing: bool = False,
     ) -> None:
         self.method = method
         self.path = path
@@ -70,6 +72,7 @@ class Call:
         self.query = query
         self.idempotency_key = idempotency_key
         self.full = full
+        self.listing = listing
 
     def __repr__(self) -> str:
         return f"Call({self.method!r}, {self.path!r})"
@@ -279,7 +282,7 @@ class Attempts:
         """What the definition is sent back for its `call`'s 2xx `response`."""
         if call.full:
             return response, self.sent
-        return decode(response, self.method, self.path)
+        return decode(response, self.method, self.path, call.listing)
 
 
 def _prepare(
@@ -325,17 +328,26 @@ def _query_value(value: Any) -> str:
         raise InvalidArgumentError(f"the request cannot be encoded: {exc}") from None
 
 
-def decode(response: Response, method: str, path: str) -> Any:
-    """The JSON body of a 2xx response ({} for none); LongmemError if it is not JSON."""
+def decode(response: Response, method: str, path: str, listing: bool = False) -> Any:
+    """The JSON body of a 2xx response ({} for none): an object (or, `listing`, a list);
+    LongmemError if it is not JSON or not of that shape, so that no endpoint reads a
+    field of a number or a list as if it were an object."""
     if response.status == 204 or not response.body:
         return {}
     try:
-        return json.loads(response.body)
+        data = json.loads(response.body)
     except (ValueError, RecursionError):
         raise LongmemError(
             f"{method} {path}: HTTP {response.status} with a body that is not JSON: "
             f"{_snippet(response.body)}"
         ) from None
+    if not isinstance(data, dict) and not (listing and isinstance(data, list)):
+        shape = "an object or a list" if listing else "an object"
+        raise LongmemError(
+            f"{method} {path}: HTTP {response.status} with a JSON body that is not {shape}: "
+            f"{_snippet(response.body)}"
+        )
+    return data
 
 
 def api_error(response: Response, method: str, path: str) -> LongmemAPIError:

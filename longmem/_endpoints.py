@@ -66,7 +66,7 @@ def service_health() -> Steps[dict[str, Any]]:
 
 
 def collections() -> Steps[list[Collection]]:
-    return cast("list[Collection]", (yield Call("GET", "/v1/memory/collections")))
+    return cast("list[Collection]", (yield Call("GET", "/v1/memory/collections", listing=True)))
 
 
 def create_collection(
@@ -207,7 +207,9 @@ def list_memories(
         "container_tag": check.container_tag(container_tag),
     }
     path = _collection_path(collection) + "/memories"
-    return cast("list[Memory]", _unwrap((yield Call("GET", path, query=query)), "memories"))
+    return cast(
+        "list[Memory]", _unwrap((yield Call("GET", path, query=query, listing=True)), "memories")
+    )
 
 
 def get(
@@ -296,7 +298,9 @@ def related(
         "min_score": check.fraction(min_score, "min_score"),
     }
     path = _memory_path(collection, memory_id) + "/related"
-    return cast("list[SearchHit]", _unwrap((yield Call("GET", path, query=query)), "results"))
+    return cast(
+        "list[SearchHit]", _unwrap((yield Call("GET", path, query=query, listing=True)), "results")
+    )
 
 
 def search(
@@ -326,7 +330,9 @@ def search(
     if check.flag(include_history, "include_history"):
         body["include_history"] = True
     path = "/v1/memory/search" if collection is None else _collection_path(collection) + "/search"
-    return cast("list[SearchHit]", _unwrap((yield Call("POST", path, body=body)), "results"))
+    return cast(
+        "list[SearchHit]", _unwrap((yield Call("POST", path, body=body, listing=True)), "results")
+    )
 
 
 def context(
@@ -398,7 +404,9 @@ def remember(
     key = check.idempotency_key(idempotency_key)
     query = {"sync": True} if check.flag(sync, "sync") else None
     path = _collection_path(collection) + "/remember"
-    result = yield Call("POST", path, query=query, body=body, idempotency_key=key)
+    result = yield Call(
+        "POST", path, query=query, body=body, idempotency_key=key, listing=bool(sync)
+    )
     if sync:
         return cast("list[ExtractedFact]", _unwrap(result, "facts"))
     return cast("JobAccepted", result)
@@ -481,7 +489,7 @@ def contradictions(
     path = _collection_path(collection) + "/contradictions"
     return cast(
         "list[Contradiction]",
-        _unwrap((yield Call("GET", path, query=query)), "contradictions"),
+        _unwrap((yield Call("GET", path, query=query, listing=True)), "contradictions"),
     )
 
 
@@ -565,7 +573,7 @@ def create_connection(
 def list_connections() -> Steps[list[Connection]]:
     return cast(
         "list[Connection]",
-        _unwrap((yield Call("GET", "/v1/memory/connections")), "connections"),
+        _unwrap((yield Call("GET", "/v1/memory/connections", listing=True)), "connections"),
     )
 
 
@@ -583,7 +591,7 @@ def connection_runs(
     limit: int,
 ) -> Steps[list[Run]]:
     query = {"limit": check.positive_int(limit, "limit")}
-    result = yield Call("GET", _connection_path(id) + "/runs", query=query)
+    result = yield Call("GET", _connection_path(id) + "/runs", query=query, listing=True)
     return cast("list[Run]", _unwrap(result, "runs"))
 
 
@@ -596,12 +604,12 @@ def connector_health(
     hours: int,
 ) -> Steps[list[dict[str, Any]]]:
     query = {"hours": check.positive_int(hours, "hours")}
-    result = yield Call("GET", "/v1/memory/admin/connectors/health", query=query)
+    result = yield Call("GET", "/v1/memory/admin/connectors/health", query=query, listing=True)
     return cast("list[dict[str, Any]]", _unwrap(result, "providers"))
 
 
 def connector_status() -> Steps[list[dict[str, Any]]]:
-    result = yield Call("GET", "/v1/memory/admin/connectors/status")
+    result = yield Call("GET", "/v1/memory/admin/connectors/status", listing=True)
     return cast("list[dict[str, Any]]", _unwrap(result, "statuses"))
 
 
@@ -653,12 +661,19 @@ def _connection_path(connection_id: str) -> str:
 
 
 def _unwrap(result: Any, key: str) -> Any:
-    """The protocol wraps some lists ({"results": [...]}); accept a bare list too."""
-    if isinstance(result, dict) and isinstance(result.get(key), list):
-        return result[key]
-    if isinstance(result, list):
-        return result
-    raise LongmemError(f"expected a list or an object with {key!r}, got {type(result).__name__}")
+    """The protocol wraps some lists ({"results": [...]}); accept a bare list too. Every
+    item must be an object: the SDK and its callers read items' fields."""
+    items = result.get(key) if isinstance(result, dict) else result
+    if not isinstance(items, list):
+        raise LongmemError(
+            f"expected a list or an object with {key!r}, got {type(result).__name__}"
+        )
+    odd = next((item for item in items if not isinstance(item, dict)), None)
+    if odd is not None or any(item is None for item in items):
+        raise LongmemError(
+            f"expected a list of objects for {key!r}, got one holding {type(odd).__name__}"
+        )
+    return items
 
 
 def _chunk_key_base(key: str, count: int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import http.client
+import io
 import os
 import select
 import socket
@@ -25,7 +26,7 @@ import time
 # SDK's own modules cost (bench/import_cost.py's last row, BENCHMARKS.md question 1; on
 # 3.11 the floor loads both already and the choice makes no difference).
 from _thread import _local as ThreadLocal
-from _thread import allocate_lock
+from _thread import allocate_lock, start_new_thread
 from _weakref import ref
 from urllib.parse import unquote, urlsplit
 
@@ -40,7 +41,9 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from typing import Optional
+    from typing import Any, Optional
+
+    from _typeshed import WriteableBuffer
 
 _Connection = http.client.HTTPConnection  # HTTPSConnection is a subclass
 
@@ -49,6 +52,9 @@ _TIMEOUT_ERRORS = (socket.timeout, TimeoutError)
 # as a TLS record: the name depends on the OpenSSL version (3.2 renamed it).
 _NOT_TLS_REASONS = frozenset({"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE"})
 _READ_CHUNK = 64 * 1024
+# An interim response's header block, as http.client bounds a final one's.
+_MAX_LINE = 65536
+_MAX_HEADERS = 100
 
 
 class Response:
@@ -93,9 +99,11 @@ class _Origin:
                 "base_url must be plain ASCII without spaces or control characters "
                 "(percent-encode anything else)"
             )
+        # A URL with an "@" may hold a password or a key: never repeated in an error.
+        shown = "(not shown: it holds an '@')" if "@" in base_url else repr(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InvalidArgumentError(
-                f"base_url must be an http:// or https:// URL with a host, got {base_url!r}"
+                f"base_url must be an http:// or https:// URL with a host, got {shown}"
             )
         if parts.query or parts.fragment or "@" in parts.netloc:
             raise InvalidArgumentError(
@@ -104,7 +112,7 @@ class _Origin:
         try:
             port = parts.port
         except ValueError:
-            raise InvalidArgumentError(f"base_url has an invalid port: {base_url!r}") from None
+            raise InvalidArgumentError(f"base_url has an invalid port: {shown}") from None
         self.scheme = parts.scheme
         self.host = parts.hostname
         self.port = port or (443 if parts.scheme == "https" else 80)
@@ -193,6 +201,9 @@ class Transport(_Origin):
         self._local = ThreadLocal()
         # Every open connection, weakly: a thread's connection dies with the thread.
         self._connections: dict[int, ref[_Connection]] = {}
+        # The process the pooled connections belong to: a forked child must not use
+        # its parent's, or the two read each other's responses.
+        self._pid = os.getpid()
 
     # -- public -------------------------------------------------------------------
 
@@ -210,12 +221,16 @@ class Transport(_Origin):
         `timeout` bounds each socket operation; `deadline` (time.monotonic), when
         given, bounds the whole exchange: no read may wait past it.
         """
+        if self._pid != os.getpid():
+            self._forget_parent()
         conn: Optional[_Connection] = getattr(self._local, "conn", None)
         if conn is not None and conn.sock is not None and _closed_by_peer(conn.sock):
             self._discard(conn)  # the server's keep-alive timeout fired: not a failure
             conn = None
         if conn is None:
             conn = self._open(timeout)
+        budget: _Budget = self._local.budget
+        budget.timeout, budget.deadline = timeout, deadline
         return self._exchange(conn, method, path, body, headers, timeout, deadline)
 
     def close(self) -> None:
@@ -228,6 +243,15 @@ class Transport(_Origin):
             if conn is not None:
                 conn.close()
         self._local = ThreadLocal()
+
+    def _forget_parent(self) -> None:
+        """In a forked child: leave the parent's connections to the parent (closing
+        them here would not reach its sockets, using them would share its stream) and
+        start an empty pool; a lock another thread held at the fork stays held."""
+        self._lock = allocate_lock()
+        self._connections = {}
+        self._local = ThreadLocal()
+        self._pid = os.getpid()
 
     # -- connections --------------------------------------------------------------
 
@@ -252,6 +276,12 @@ class Transport(_Origin):
             conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
         else:
             conn = http.client.HTTPConnection(proxy.host, proxy.port, timeout=timeout)
+        budget = _Budget()
+        conn.response_class = _response_class(budget)
+        # http.client's own hook for making the socket (an attribute of every connection
+        # since Python 3.2): with a deadline, the name lookup is bounded too.
+        setattr(conn, "_create_connection", budget.connect)  # noqa: B010
+        self._local.budget = budget
         key = id(conn)
 
         def forget(_: object, connections: dict[int, ref[_Connection]] = self._connections) -> None:
@@ -287,21 +317,24 @@ class Transport(_Origin):
                 headers = {**headers, "Proxy-Authorization": proxy.auth_header}
         if conn.sock is None:
             where = self.origin if proxy is None else f"the proxy {proxy.host}:{proxy.port}"
-            limit = 0.0  # how long connecting could wait
+            started = time.monotonic()
             try:
-                # The whole of connecting (TCP, CONNECT tunnel, TLS handshake) is one
-                # wait, so the deadline bounds it as it bounds every later one.
-                limit = _bound(timeout, deadline)
-                conn.timeout = limit
+                # Connecting (name lookup, TCP, CONNECT tunnel, TLS handshake) waits at
+                # most `timeout` per step and never past the deadline.
+                conn.timeout = _bound(timeout, deadline)
                 conn.connect()
             except _TIMEOUT_ERRORS as exc:
                 self._discard(conn)
+                waited = time.monotonic() - started
                 raise LongmemTimeoutError(
-                    f"timed out connecting to {where} after {limit:g}s", request_sent=False
+                    f"timed out connecting to {where} after {waited:.1f}s", request_sent=False
                 ) from exc
             except (OSError, http.client.HTTPException) as exc:
                 self._discard(conn)
                 raise self._connect_error(exc, proxy) from exc
+            except BaseException:
+                self._discard(conn)
+                raise
         try:
             _limit(conn, timeout, deadline)
         except _TIMEOUT_ERRORS as exc:
@@ -311,8 +344,8 @@ class Transport(_Origin):
             _limit(conn, timeout, deadline)
             response = conn.getresponse()
             if response.status < 200:
-                # http.client swallows 100 Continue only; reading past another 1xx
-                # (103 Early Hints) would hand its final response to the next call.
+                # Interim answers (100 Continue, 103 Early Hints) were read past; a 101
+                # switches protocols, which a JSON API never asks for.
                 raise http.client.HTTPException(f"unexpected interim response {response.status}")
             data = _read_body(conn, response, timeout, deadline, self.max_response_bytes)
         except _TIMEOUT_ERRORS as exc:
@@ -328,6 +361,11 @@ class Transport(_Origin):
         except _TooLarge:
             self._discard(conn)  # the rest of the body is still on the wire
             raise _too_large(method, path, self.max_response_bytes, "") from None
+        except BaseException:
+            # Interrupted (Ctrl-C, a signal handler's exception) half-way: what is left
+            # on the wire, or of the request, must not meet the next call.
+            self._discard(conn)
+            raise
         if response.will_close:
             self._discard(conn)
         reply_headers = response.msg
@@ -382,10 +420,153 @@ def _bound(timeout: float, deadline: Optional[float]) -> float:
 
 def _limit(conn: _Connection, timeout: float, deadline: Optional[float]) -> None:
     """Bound the next socket operation by `timeout` and what is left of `deadline`."""
+    if conn.sock is not None:
+        _limit_socket(conn.sock, timeout, deadline)
+
+
+def _limit_socket(sock: socket.socket, timeout: float, deadline: Optional[float]) -> None:
     timeout = _bound(timeout, deadline)
-    sock = conn.sock
-    if sock is not None and sock.gettimeout() != timeout:
+    if sock.gettimeout() != timeout:
         sock.settimeout(timeout)  # a syscall: skipped when nothing changed
+
+
+class _Budget:
+    """The time one exchange on a connection may take: every socket operation at most
+    `timeout`, and, with a `deadline` (time.monotonic), none past it. Each read of the
+    response's head and body (and of a proxy's CONNECT answer) asks it afresh, so a
+    server that trickles a byte at a time cannot outlast the deadline; so does the
+    name lookup of a new connection."""
+
+    __slots__ = ("deadline", "timeout")
+
+    def __init__(self) -> None:
+        self.timeout = 0.0
+        self.deadline: Optional[float] = None
+
+    def connect(
+        self, address: tuple[str, int], timeout: float, source: Optional[tuple[str, int]] = None
+    ) -> socket.socket:
+        """http.client's socket.create_connection, with the name lookup bounded by the
+        deadline: getaddrinfo cannot be interrupted, so with a deadline it runs in a
+        thread of its own, left behind (to finish or fail on its own) if it is late."""
+        host, port = address
+        if self.deadline is None or _is_address(host):
+            return socket.create_connection(address, timeout, source)
+        found: list[list[tuple[Any, ...]]] = []
+        failed: list[BaseException] = []
+        done = allocate_lock()
+        done.acquire()
+
+        def look_up() -> None:
+            try:
+                found.append(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
+            except BaseException as exc:  # handed to the caller, never lost in the thread
+                failed.append(exc)
+            finally:
+                done.release()
+
+        start_new_thread(look_up, ())
+        if not done.acquire(timeout=_bound(timeout, self.deadline)):
+            raise socket.timeout(f"looking up {host} took too long")
+        if failed:
+            raise failed[0]
+        error: Optional[OSError] = None
+        for family, kind, proto, _, where in found[0]:
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.settimeout(_bound(timeout, self.deadline))
+                if source:
+                    sock.bind(source)
+                sock.connect(where)
+                return sock
+            except OSError as exc:
+                sock.close()
+                error = exc
+        raise error or OSError(f"no address found for {host}")
+
+
+def _is_address(host: str) -> bool:
+    """Whether `host` is a numeric IPv4 or IPv6 address: no name to look up."""
+    for family in (socket.AF_INET, socket.AF_INET6):
+        try:
+            socket.inet_pton(family, host)
+            return True
+        except OSError:
+            pass
+    return False
+
+
+def _response_class(budget: _Budget) -> type[http.client.HTTPResponse]:
+    """A response class bound to one connection's budget (http.client makes responses
+    through the connection's `response_class`, given only the socket)."""
+
+    class Response(_BudgetedResponse):
+        _budget = budget
+
+    return Response
+
+
+class _BudgetedResponse(http.client.HTTPResponse):
+    """http.client's response, with two changes. An interim answer other than 100
+    Continue (103 Early Hints) is read past as http.client reads past a 100 — else the
+    final answer would be left on the wire for the next call. And with a deadline, the
+    head and body are read through `_DeadlineReader`."""
+
+    _budget: _Budget
+
+    def __init__(
+        self,
+        sock: socket.socket,
+        debuglevel: int = 0,
+        method: Optional[str] = None,
+        url: Optional[str] = None,
+    ) -> None:
+        super().__init__(sock, debuglevel, method, url)
+        if self._budget.deadline is not None:
+            made = self.fp
+            # Unbuffered, a reader of the socket as http.client's is: it keeps the
+            # socket open past the connection's close() (a "Connection: close" answer
+            # is read after it) until the response is done with it.
+            raw = sock.makefile("rb", buffering=0)
+            self.fp = io.BufferedReader(_DeadlineReader(raw, sock, self._budget))
+            made.close()  # the buffered reader http.client made, never read from
+
+    def _read_status(self) -> tuple[str, int, str]:
+        while True:
+            # http.client's own step (in every version since 3.0; not in its stubs)
+            version, status, reason = super()._read_status()  # type: ignore[misc]
+            if not 101 < status < 200:  # begin() reads past a 100 itself
+                return version, status, reason
+            for _ in range(_MAX_HEADERS + 1):
+                line = self.fp.readline(_MAX_LINE + 1)
+                if len(line) > _MAX_LINE:
+                    raise http.client.LineTooLong("interim header line")
+                if line in (b"\r\n", b"\n", b""):
+                    break
+            else:
+                raise http.client.HTTPException(f"more than {_MAX_HEADERS} interim headers")
+
+
+class _DeadlineReader(io.RawIOBase):
+    """A socket's reader whose every read waits no longer than its budget allows."""
+
+    def __init__(self, raw: io.RawIOBase, sock: socket.socket, budget: _Budget) -> None:
+        super().__init__()
+        self._raw = raw
+        self._sock = sock
+        self._budget = budget
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> Optional[int]:
+        _limit_socket(self._sock, self._budget.timeout, self._budget.deadline)
+        return self._raw.readinto(buffer)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
 
 
 def _read_body(
@@ -413,6 +594,10 @@ def _read_body(
             _limit(conn, timeout, deadline)
         chunk = response.read1(_READ_CHUNK)
         if not chunk:
+            if response.length:
+                # The connection closed short of the declared length: read() raises
+                # this, read1 only stops.
+                raise http.client.IncompleteRead(b"".join(chunks), response.length)
             # read1 leaves an exhausted response open (an empty body, say); close it as
             # read() would, or the next request on this connection is refused.
             response.close()

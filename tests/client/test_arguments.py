@@ -13,6 +13,7 @@ missing configuration, not a bad value, and raises a plain `LongmemError`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import ssl
@@ -923,7 +924,10 @@ def test_value_past_the_local_servers_limit_is_sent_for_the_server_to_judge(
     expected: Any,
 ) -> None:
     server.script(Reply(200, json=[]))
-    call(client)
+    # The answer is only a placeholder, of a shape not every call accepts: what was sent
+    # is what is judged here.
+    with contextlib.suppress(LongmemError):
+        call(client)
     assert read(sent(server)) == expected
 
 

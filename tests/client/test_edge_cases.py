@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import http.client
+import os
 import socket
 import struct
 import threading
@@ -13,10 +15,16 @@ from typing import Callable
 
 import pytest
 
-from longmem import InvalidArgumentError, Longmem, LongmemError, NotFoundError
+from longmem import (
+    InvalidArgumentError,
+    Longmem,
+    LongmemError,
+    LongmemTimeoutError,
+    NotFoundError,
+)
 
 from .conftest import SleepRecorder
-from .servers import Drop, Reply, ScriptedServer, Stall
+from .servers import Drop, Reply, ScriptedServer, Stall, Truncated
 
 # -- a socket-level server for what ScriptedServer cannot script ---------------------------
 # (a reset in the middle of a response; a 1xx followed later by the final response)
@@ -289,3 +297,192 @@ def test_multi_member_gzip_body_is_decoded_whole(server: ScriptedServer, client:
     body = gzip.compress(b'[{"name": "a"},') + gzip.compress(b'{"name": "b"}]')
     server.script(Reply(200, body=body, headers={"Content-Encoding": "gzip"}))
     assert [c["name"] for c in client.collections()] == ["a", "b"]
+
+
+# -- 10. a second review: forks, trickled heads, short bodies, interrupts, shapes -----------
+
+
+def _answer_by_id(sock: socket.socket, index: int, srv: list[_RawServer]) -> None:
+    """Answer GET /…/memories/<id> with {"id": <id>}, after a pause that lets calls from
+    several processes overlap."""
+    memory_id = srv[0].requests[index].split(b" ")[1].rsplit(b"/", 1)[1]
+    time.sleep(0.02)
+    _send_json(sock, b"200 OK", b'{"id":"%s"}' % memory_id)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # "multi-threaded, use of fork()"
+def test_a_forked_child_does_not_share_its_parents_connection(
+    raw_server: Callable[[Handler], _RawServer],
+) -> None:
+    made: list[_RawServer] = []
+    made.append(raw_server(lambda sock, index: _answer_by_id(sock, index, made)))
+    client = Longmem(api_key="k", base_url=made[0].url, max_retries=0)
+    assert client.get("warm")["id"] == "warm"  # a kept-alive connection, before the fork
+    children = []
+    for worker in range(3):
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: its own calls, its own answers
+            os.close(read)
+            wrong = sum(client.get(f"w{worker}-{k}")["id"] != f"w{worker}-{k}" for k in range(8))
+            os.write(write, str(wrong).encode())
+            os._exit(0)
+        os.close(write)
+        children.append((pid, read))
+    parent_wrong = sum(client.get(f"p-{k}")["id"] != f"p-{k}" for k in range(8))
+    wrong = [parent_wrong]
+    for pid, read in children:
+        with os.fdopen(read) as answer:
+            wrong.append(int(answer.read() or "-1"))
+        os.waitpid(pid, 0)
+    assert wrong == [0, 0, 0, 0]
+
+
+def _trickle(sock: socket.socket, lines: list[bytes], pause: float = 0.3) -> None:
+    for line in lines:
+        time.sleep(pause)
+        sock.sendall(line)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(
+            [b"HTTP/1.1 200 OK\r\n"] + [b"X-%d: a\r\n" % k for k in range(12)]
+            + [b"Content-Length: 2\r\n\r\n[]"],
+            id="head",
+        ),
+        pytest.param(
+            [b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"] + [b"0"] * 12
+            + [b"2\r\n[]\r\n0\r\n\r\n"],
+            id="chunk-size-line",
+        ),
+    ],
+)  # fmt: skip
+def test_total_timeout_bounds_a_trickled_head_and_chunk_sizes(
+    raw_server: Callable[[Handler], _RawServer], lines: list[bytes]
+) -> None:
+    srv = raw_server(lambda sock, index: _trickle(sock, lines))
+    client = Longmem(api_key="k", base_url=srv.url, timeout=1, total_timeout=1, max_retries=0)
+    started = time.monotonic()
+    with pytest.raises(LongmemTimeoutError):
+        client.collections()
+    assert time.monotonic() - started < 1.4  # each line came within `timeout`: 3.9 s before
+
+
+def test_total_timeout_bounds_a_proxys_trickled_connect_answer(
+    raw_server: Callable[[Handler], _RawServer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [b"HTTP/1.1 200 Connection established\r\n"] + [b"X: y\r\n"] * 12 + [b"\r\n"]
+    proxy = raw_server(lambda sock, index: _trickle(sock, lines))
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    client = Longmem(
+        api_key="k", base_url="https://example.invalid", timeout=1, total_timeout=1, max_retries=0
+    )
+    started = time.monotonic()
+    with pytest.raises(LongmemTimeoutError):
+        client.collections()
+    assert time.monotonic() - started < 1.4
+    assert proxy.requests == [b"CONNECT example.invalid:443 HTTP/1.0"]
+
+
+def test_total_timeout_bounds_a_slow_name_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = socket.getaddrinfo
+
+    def slow(host: str, *args: object, **kwargs: object) -> object:
+        if host == "slow-dns.test":
+            time.sleep(3)
+            raise socket.gaierror("not found")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+    client = Longmem(api_key="k", base_url="http://slow-dns.test:9", timeout=5, total_timeout=0.5)
+    started = time.monotonic()
+    with pytest.raises(LongmemTimeoutError, match="connecting"):
+        client.collections()
+    assert time.monotonic() - started < 0.9
+
+
+def test_a_name_lookup_within_the_budget_connects(server: ScriptedServer) -> None:
+    # The bounded lookup (a thread of its own) still resolves and connects by name.
+    client = Longmem(api_key="k", base_url=server.url.replace("127.0.0.1", "localhost"),
+                     total_timeout=5)  # fmt: skip
+    server.script(Reply(200, json=[{"name": "a"}]))
+    assert client.collections() == [{"name": "a"}]
+
+
+def test_a_body_cut_short_under_total_timeout_is_a_dropped_connection(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.script(Truncated(201, declared_length=60, body=b'{"id":"mem_1","text":"hello"}'))
+    server.set_default(Reply(201, json={"id": "mem_1"}))
+    client = make_client(server.url, total_timeout=10)
+    assert client.add("hello")["id"] == "mem_1"  # retried, as without total_timeout
+    keys = {r.headers["Idempotency-Key"] for r in server.requests}
+    assert len(server.requests) == 2 and len(keys) == 1
+
+
+def test_early_hints_are_read_past_to_the_final_answer(
+    raw_server: Callable[[Handler], _RawServer],
+) -> None:
+    def handler(sock: socket.socket, index: int) -> None:
+        sock.sendall(b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n")
+        _send_json(sock, b"201 Created", b'{"id":"mem_%d"}' % index)
+
+    srv = raw_server(handler)
+    client = Longmem(api_key="k", base_url=srv.url)
+    assert client.add("x")["id"] == "mem_0"
+    assert client.add("y")["id"] == "mem_1"
+    assert len(srv.requests) == 2  # each sent once
+
+
+def test_a_call_interrupted_half_way_leaves_no_half_used_connection(
+    server: ScriptedServer, client: Longmem, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.set_default(Reply(200, json=[{"name": "a"}]))
+    client.collections()
+    real = http.client.HTTPConnection.send
+    interrupted = []
+
+    def interrupt(conn: http.client.HTTPConnection, data: bytes) -> None:
+        if not interrupted:
+            interrupted.append(True)
+            raise KeyboardInterrupt  # as Ctrl-C or a time guard's signal handler would
+        real(conn, data)
+
+    monkeypatch.setattr(http.client.HTTPConnection, "send", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        client.collections()
+    assert client.collections() == [{"name": "a"}]  # was CannotSendRequest
+    assert len(server.requests) == 2 and server.connections == 2
+
+
+@pytest.mark.parametrize("body", [b"[]", b"null", b'"s"', b"123"])
+def test_a_job_answer_that_is_no_object_is_a_longmem_error(
+    server: ScriptedServer, client: Longmem, body: bytes
+) -> None:
+    server.set_default(Reply(200, body=body))
+    with pytest.raises(LongmemError, match="not an object"):
+        client.wait_for_job("job_1", timeout=1)
+
+
+@pytest.mark.parametrize("body", [b"[1, 2]", b'{"results": [null]}', b"7"])
+def test_search_hits_that_are_no_objects_are_a_longmem_error(
+    server: ScriptedServer, client: Longmem, body: bytes
+) -> None:
+    server.set_default(Reply(200, body=body))
+    with pytest.raises(LongmemError, match="object"):
+        client.context("q")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["htps://me:sk-SECRET@api.example.com", "https://me:sk-SECRET@", "https://h:sk-SECRET@:x"],
+)
+def test_a_malformed_base_url_with_credentials_is_not_echoed(url: str) -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        Longmem(api_key="k", base_url=url)
+    assert "SECRET" not in str(caught.value)
