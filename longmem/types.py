@@ -22,6 +22,7 @@ class FactKey(TypedDict, total=False):
     value: Optional[str]
     negated: bool  # the fact denies its value: "User no longer lives in Berlin"
     valid_from: Optional[str]  # when it became true
+    observed_at: Optional[str]  # when it was said
     statement: Optional[str]  # the words it was said in
     supersedes: Optional[str]  # the id of the memory it replaced
 

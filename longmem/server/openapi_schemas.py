@@ -105,6 +105,11 @@ _KEY_FIELDS: dict[str, Any] = {
         "format": "date-time",
         "description": "when it became true",
     },
+    "observed_at": {
+        "type": ["string", "null"],
+        "format": "date-time",
+        "description": "when it was said",
+    },
     "statement": {"type": ["string", "null"], "description": "the words it was said in"},
 }
 

@@ -39,6 +39,7 @@ def memory(m: MemoryRecord) -> dict[str, Any]:
         "value": m.value,
         "negated": m.negated,
         "valid_from": m.valid_from,
+        "observed_at": m.observed_at,
         "statement": m.statement,
         "supersedes": m.supersedes,
     }

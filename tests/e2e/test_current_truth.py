@@ -229,6 +229,53 @@ def test_an_older_statement_replayed_late_is_history(mem: Longmem, collection: s
     assert "User lives in Porto" not in _texts(hits)
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "now"),
+    [
+        ("I live in Berlin.", "We moved to Paris last month.", "User lives in Paris"),
+        ("I work at Acme.", "I joined Google last week.", "User works at Google"),
+        ("I'm 34.", "I turned 35 yesterday.", "User is 35 years old"),
+        ("I'm vegetarian.", "I started eating meat again two weeks ago.", "User eats meat"),
+    ],
+)
+def test_a_change_dated_in_the_past_is_news_after_what_was_said_before_it(
+    mem: Longmem, collection: str, first: str, then: str, now: str
+) -> None:
+    # The first was said true when it was said, not since: what is said after it is the
+    # news, whatever day it names (it was kept as history: the first stayed current).
+    [before] = mem.remember(first, collection=collection)
+    [after] = mem.remember(then, collection=collection)
+    assert (after["text"], after["relation"]) == (now, "updates")
+    assert after["supersedes"] == before["id"] and after["is_latest"] is True
+    assert after["observed_at"] is not None and after["valid_from"] < after["observed_at"]
+    assert now in mem.profile(collection)["profile"]
+    assert mem.get(before["id"], collection=collection)["is_latest"] is False
+
+
+def test_replayed_statements_are_ordered_by_when_they_were_said(
+    mem: Longmem, collection: str
+) -> None:
+    # Said in May: the move of February. Said in March, remembered after: a home then.
+    [paris] = mem.remember(
+        "We moved to Paris in February.", collection=collection, observed_at="2024-05-01T10:00:00Z"
+    )
+    [berlin] = mem.remember(
+        "I live in Berlin.", collection=collection, observed_at="2024-03-01T10:00:00Z"
+    )
+    assert (paris["valid_from"], paris["observed_at"]) == (
+        "2024-02-01T00:00:00Z",
+        "2024-05-01T10:00:00Z",
+    )
+    assert berlin["is_latest"] is False and berlin["supersedes"] is None
+    assert mem.profile(collection)["profile"] == "User lives in Paris."
+    # Two days named: the later day is the news, whichever was said last.
+    other = collection + "-2"
+    mem.remember("I moved to Berlin last week.", collection=other)
+    [earlier] = mem.remember("I moved to Paris last month.", collection=other)
+    assert earlier["is_latest"] is False
+    assert mem.profile(other)["profile"] == "User lives in Berlin."
+
+
 # -- 8. negation -------------------------------------------------------------------------
 
 
@@ -264,7 +311,16 @@ def test_not_drinking_anymore_is_kept_as_a_negated_drink(mem: Longmem, collectio
 
 # -- 9. export and import ----------------------------------------------------------------
 
-_KEY_FIELDS = ("text", "subject", "attribute", "value", "valid_from", "statement", "is_latest")
+_KEY_FIELDS = (
+    "text",
+    "subject",
+    "attribute",
+    "value",
+    "valid_from",
+    "observed_at",
+    "statement",
+    "is_latest",
+)
 
 
 def _contradiction_keys(mem: Longmem, collection: str) -> list[tuple[Any, ...]]:

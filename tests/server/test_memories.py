@@ -32,10 +32,19 @@ MEMORY_FIELDS = {
     "value",
     "negated",
     "valid_from",
+    "observed_at",
     "statement",
     "supersedes",
 }
-KEY_FIELDS = ("subject", "attribute", "value", "valid_from", "statement", "supersedes")
+KEY_FIELDS = (
+    "subject",
+    "attribute",
+    "value",
+    "valid_from",
+    "observed_at",
+    "statement",
+    "supersedes",
+)
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 

@@ -9,6 +9,19 @@ from longmem.server.db import MemoryFilter, NewMemory, Principal, Store
 from longmem.server.db.migrations import MIGRATIONS
 from longmem.server.timestamps import iso_now
 
+# Migration 11 adds memories.observed_at: a test that makes a database predate an older
+# migration takes the column away too, or the upgrade would add it twice.
+OBSERVED_AT = 1 + next(
+    i for i, m in enumerate(MIGRATIONS) if "memories ADD COLUMN observed_at" in m
+)
+
+
+def _predate(conn: Any, version: int) -> None:
+    """Make a database look as it was before migration ``version`` (and every later one)."""
+    conn.execute("DELETE FROM schema_migrations WHERE version >= ?", (version,))
+    if version <= OBSERVED_AT:
+        conn.execute("ALTER TABLE memories DROP COLUMN observed_at")
+
 
 def test_reindexing_migration_keeps_every_memory_searchable(tmp_path: Any) -> None:
     path = os.path.join(str(tmp_path), "upgrade.db")
@@ -17,7 +30,7 @@ def test_reindexing_migration_keeps_every_memory_searchable(tmp_path: Any) -> No
     principal = Principal(key_id, "default", "write", "default")
     store.memories.add(principal, [NewMemory("notes", "Alex drinks green tea")])
     with store.write() as conn:  # as if the database predated migration 4
-        conn.execute("DELETE FROM schema_migrations WHERE version = 4")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 4")  # 4 alone re-runs
     store.close()
 
     upgraded = Store(path)
@@ -42,8 +55,8 @@ def test_cjk_migration_reindexes_the_memories_it_changes(tmp_path: Any) -> None:
     with store.write() as conn:  # as the index read before migration 8: one run, one token
         conn.execute("DELETE FROM memory_fts WHERE rowid = ?", (sushi.rid,))
         conn.execute("INSERT INTO memory_fts (rowid, text) VALUES (?, ?)", (sushi.rid, sushi.text))
-        # and the schema as it was then: migration 9 runs again after 8
-        conn.execute("DELETE FROM schema_migrations WHERE version >= 8")
+        # and the schema as it was then: migrations 9 and later run again after 8
+        _predate(conn, 8)
         conn.execute("ALTER TABLE jobs DROP COLUMN container_tag")
     before = store.memories.full_text("default", '"寿 司"', MemoryFilter(), iso_now(), 10)
     assert before == []
@@ -67,7 +80,7 @@ def test_idempotency_migration_moves_stored_answers_to_their_tenant(tmp_path: An
     # Found by what it does: the migrations may be renumbered.
     version = 1 + next(i for i, m in enumerate(MIGRATIONS) if "UPDATE OR IGNORE idempotency" in m)
     with store.write() as conn:  # as if the database predated the migration
-        conn.execute("DELETE FROM schema_migrations WHERE version = ?", (version,))
+        _predate(conn, version)
     # Answers stored under API keys, as before: two keys of one tenant used "shared".
     store.idempotency.put(first, "mine", "fp1", 201, {}, {"id": "a"})
     store.idempotency.put(first, "shared", "fp2", 201, {}, {"id": "b"})
@@ -83,5 +96,38 @@ def test_idempotency_migration_moves_stored_answers_to_their_tenant(tmp_path: An
         for key_id in (first, second):
             assert upgraded.idempotency.get(key_id, "shared") is None
             assert upgraded.idempotency.get(key_id, "mine") is None
+    finally:
+        upgraded.close()
+
+
+def test_observed_at_migration_keeps_facts_and_leaves_their_time_unknown(tmp_path: Any) -> None:
+    path = os.path.join(str(tmp_path), "observed.db")
+    store = Store(path)
+    key_id, _ = store.keys.add("default", "write", "default")
+    principal = Principal(key_id, "default", "write", "default")
+    fact = NewMemory(
+        "notes",
+        "User lives in Berlin",
+        source="remember",
+        subject="user",
+        attribute="home",
+        value="Berlin",
+        valid_from="2024-03-01T10:00:00Z",
+    )
+    [stored] = store.memories.add(principal, [fact])
+    with store.write() as conn:  # as if the database predated migration 11
+        _predate(conn, OBSERVED_AT)
+    store.close()
+
+    upgraded = Store(path)
+    try:
+        [again] = upgraded.memories.by_rids("default", [stored.rid]).values()
+        assert (again.text, again.value, again.observed_at) == (
+            "User lives in Berlin",
+            "Berlin",
+            None,
+        )
+        # Said no later than it began (it named no day) or was stored: the earlier.
+        assert again.said == "2024-03-01T10:00:00Z" and not again.dated
     finally:
         upgraded.close()

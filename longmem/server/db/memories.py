@@ -31,7 +31,7 @@ COLUMNS = (
     "rid, id, tenant_id, collection, text, importance, category, source, metadata, "
     "container_tag, type, pinned, archived, is_latest, expires_at, images, created_at, "
     "updated_at, created_by_id, created_by_label, supersedes, subject, attribute, value, "
-    "valid_from, statement, negated"
+    "valid_from, statement, negated, observed_at"
 )
 _COLUMN_COUNT = COLUMNS.count(",") + 1
 # The SQL condition for a current memory; takes ``now`` as its one parameter.
@@ -55,7 +55,7 @@ def record(row: sqlite3.Row) -> MemoryRecord:
     (rid, memory_id, tenant_id, collection, text, importance, category, source, metadata,
      container_tag, kind, pinned, archived, is_latest, expires_at, images, created_at,
      updated_at, created_by_id, created_by_label, supersedes, subject, attribute, value,
-     valid_from, statement, negated) = tuple(row)[:_COLUMN_COUNT]  # fmt: skip
+     valid_from, statement, negated, observed_at) = tuple(row)[:_COLUMN_COUNT]  # fmt: skip
     return MemoryRecord(
         rid,
         memory_id,
@@ -84,6 +84,7 @@ def record(row: sqlite3.Row) -> MemoryRecord:
         valid_from,
         statement,
         bool(negated),
+        observed_at,
     )
 
 
@@ -260,8 +261,8 @@ class Memories:
                     "category, source, metadata, container_tag, type, pinned, archived, "
                     "is_latest, expires_at, images, created_at, updated_at, created_by_id, "
                     "created_by_label, vector, embed_version, subject, attribute, value, "
-                    "valid_from, statement, supersedes, negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "valid_from, statement, supersedes, negated, observed_at) VALUES (?, ?, ?, ?, "
+                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         memory_id,
                         tenant_id,
@@ -289,6 +290,7 @@ class Memories:
                         item.statement,
                         item.supersedes,
                         int(item.negated),
+                        item.observed_at,
                     ),
                 )
                 rids.append(int(cur.lastrowid or 0))

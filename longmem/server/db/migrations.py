@@ -194,6 +194,12 @@ MIGRATIONS: list[str] = [
         WHERE owner IN (SELECT id FROM api_keys);
     DELETE FROM idempotency WHERE owner IN (SELECT id FROM api_keys);
     """,
+    # 11: when a remembered statement was said (remember's observed_at), apart from when
+    # its fact became true: which of two values of a key is news is decided by when each
+    # was said unless both say when they began (MemoryRecord.said, .dated).
+    """
+    ALTER TABLE memories ADD COLUMN observed_at TEXT;
+    """,
 ]
 
 

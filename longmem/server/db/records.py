@@ -65,6 +65,8 @@ class NewMemory:
     statement: Optional[str] = None
     supersedes: Optional[str] = None
     negated: bool = False
+    # When a remembered statement was said (remember's observed_at); None for a plain add.
+    observed_at: Optional[str] = None
     # Import restores these: the memory's id, and (key id, label) of who created it.
     # None: a new id, and the calling key.
     id: Optional[str] = None
@@ -103,11 +105,29 @@ class MemoryRecord:
     valid_from: Optional[str]
     statement: Optional[str]
     negated: bool
+    observed_at: Optional[str]
 
     @property
     def began(self) -> str:
         """When it became (or, planned, becomes) true: ``valid_from``, else when stored."""
         return self.valid_from or self.created_at
+
+    @property
+    def said(self) -> str:
+        """When it was said: ``observed_at``. A fact stored without it (before it was kept,
+        or imported from such a store) was said no later than stored, and had its
+        ``valid_from`` set to when it was said unless it named a day: the earlier of the
+        two is the best guess."""
+        return self.observed_at or min(self.began, self.created_at)
+
+    @property
+    def dated(self) -> bool:
+        """Whether its statement named the day it began ("last month"), rather than
+        being known true from when it was said ("I live in Berlin"); unknown (False)
+        for a fact stored without ``observed_at``."""
+        return None not in (self.valid_from, self.observed_at) and (
+            self.valid_from != self.observed_at
+        )
 
     @cached_property
     def metadata(self) -> dict[str, Any]:

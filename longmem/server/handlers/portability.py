@@ -241,6 +241,7 @@ def _import_memories(
             created_at=check.timestamp(item, "created_at", loc),
             updated_at=check.timestamp(item, "updated_at", loc),
             valid_from=check.timestamp(item, "valid_from", loc),
+            observed_at=check.timestamp(item, "observed_at", loc),
             created_by=_created_by(check, item, loc),
             **_key_fields(check, item, loc),
             **fields,

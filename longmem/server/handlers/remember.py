@@ -5,9 +5,10 @@ How a fact relates, decided here from keys (facts.py), never by a model:
 
 - A keyed fact of a **single-valued** attribute (home, job, diet…): the same value as
   the current one → ``duplicate`` (not stored again); a different value → ``updates``:
-  stored, and the current one stops being the latest — unless the new statement became
-  true *before* the current one did (an old transcript replayed late): then it is stored
-  as history, not current, and the current truth stays.
+  stored, and the current one stops being the latest — unless the new statement is
+  older news (said before the current one, or, when both name the day they began,
+  begun before it: an old transcript replayed late): then it is stored as history, not
+  current, and the current truth stays (``_before``).
 - A keyed fact of a **multi-valued** attribute (likes, pets, children…): a value already
   held → ``duplicate``; a value that refines one held ("tea" → "green tea") →
   ``extends`` (both stay); else ``new``.
@@ -174,6 +175,7 @@ class _Call:
             attribute=fact.attribute,
             value=fact.value,
             valid_from=_iso(fact.valid_from) or self.observed_at,
+            observed_at=self.observed_at,
             statement=fact.statement or None,
             supersedes=supersedes,
             negated=fact.negated and fact.attribute is not None,
@@ -339,8 +341,7 @@ class _Call:
                 return UPDATES, None, denied.id, True
             refined = next((m for m in values if _refines(fact.value, m.value)), None)
             return (EXTENDS if refined else NEW), None, None, True
-        became_true = iso_to_epoch(_iso(fact.valid_from) or self.observed_at)
-        if values and became_true < iso_to_epoch(values[0].began):
+        if values and self._before(fact, values[0]):
             return NEW, None, None, False  # older than what is known: history, not current
         # A new value makes every denial of the key moot ("no longer at Capcom" once the
         # new employer is known); the value it replaces is the one it supersedes.
@@ -348,6 +349,17 @@ class _Call:
         if not values:
             return NEW, None, None, True
         return UPDATES, None, values[0].id, True
+
+    def _before(self, fact: ExtractedFact, held: MemoryRecord) -> bool:
+        """Whether ``fact`` is older news than the value ``held`` for its key: it began
+        before it, when both name the day they began; else it was said before it. "We
+        moved to Paris last month", said after "I live in Berlin", is the news — Berlin
+        was said true when it was said, not since a month ago; "I live in Berlin", said
+        in March and replayed after "we moved to Paris in February", said in May, is
+        history."""
+        if fact.valid_from is not None and held.dated:
+            return fact.valid_from.timestamp() < iso_to_epoch(held.began)
+        return iso_to_epoch(self.observed_at) < iso_to_epoch(held.said)
 
     def _plan(
         self, fact: ExtractedFact, held: list[MemoryRecord], planned: list[MemoryRecord]
@@ -383,7 +395,7 @@ class _Call:
         value, which it then cannot have ended: it is stored as history."""
         assert fact.attribute is not None
         ended_at = iso_to_epoch(_iso(fact.valid_from) or self.observed_at)
-        if values and ended_at < iso_to_epoch(values[0].began):
+        if values and self._before(fact, values[0]):
             return NEW, None, None, False
         retired = [m.id for m in values[1:]]
         for name in ENDS_WITH.get(fact.attribute, ()):
