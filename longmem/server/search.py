@@ -279,9 +279,16 @@ class SearchEngine:
                 # filtered lazily, so only until that many passed (most candidates do).
                 ranked = sorted(partial, key=partial.__getitem__, reverse=True)
                 shortlist = list(islice(filter(eligible, ranked), depth * _RESCORE_FACTOR))
-                # Their exact cosine: the partial score plus what the skipped features add.
+                # Their exact cosine: the partial score plus what the skipped features add,
+                # or, for a memory whose postings hold an older vector, its own.
+                dirty = index.dirty
                 scored = [
-                    (rid, partial[rid] + _dot(query, skipped, docs[rid].vector))
+                    (
+                        rid,
+                        cosine(query, docs[rid].vector)
+                        if rid in dirty
+                        else partial[rid] + _dot(query, skipped, docs[rid].vector),
+                    )
                     for rid in shortlist
                 ]
         scored = [

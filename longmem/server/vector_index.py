@@ -2,12 +2,14 @@
 weight), so a search walks the postings of the query's features instead of every memory.
 
 ``_TenantIndex`` is filled from the stored vectors and follows each committed change
-(``apply``); an update or delete leaves the old postings behind (exact re-scoring against
-the current vector ignores them) until they outnumber half of all postings, when it asks
-to be rebuilt. It also knows each collection's memories, so a search of a small
-collection can score them one by one. ``_eligible`` judges a candidate by the index's own
-copy of its filterable fields, without reading its row. Loading, locking, rebuilding and
-the walk of the postings are the engine's (search.py).
+(``apply``); an update or delete leaves the old postings behind until they outnumber half
+of all postings, when it asks to be rebuilt. Until then the memories they belong to (a
+row id SQLite may give a new memory, too) are ``dirty``: the walk's sum for them counts
+old words, so search scores them by their current vector instead. It also knows each
+collection's memories, so a search of a small collection can score them one by one.
+``_eligible`` judges a candidate by the index's own copy of its filterable fields,
+without reading its row. Loading, locking, rebuilding and the walk of the postings are
+the engine's (search.py).
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ class _TenantIndex:
         self.collections: dict[str, set[int]] = {}
         self.size = 0
         self.stale = 0
+        # Row ids with postings of an older vector: their walked sums are not scores.
+        self.dirty: set[int] = set()
 
     def put(self, rid: int, doc: _Doc) -> None:
         old = self.docs.get(rid)
@@ -69,8 +73,9 @@ class _TenantIndex:
         if old is not None:
             if old.vector == doc.vector:
                 return
-            # Old postings stay until the next rebuild; exact re-scoring ignores them.
+            # Old postings stay until the next rebuild.
             self.stale += len(old.vector[0])
+            self.dirty.add(rid)
         for fid, weight in zip(*doc.vector):
             plist = self.postings.get(fid)
             if plist is None:
@@ -90,6 +95,7 @@ class _TenantIndex:
         old = self.docs.pop(rid, None)
         if old is not None:
             self.stale += len(old.vector[0])
+            self.dirty.add(rid)
             self._leave(rid, old.collection)
 
     def _leave(self, rid: int, collection: str) -> None:

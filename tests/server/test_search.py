@@ -459,3 +459,26 @@ def test_a_write_committed_after_a_search_began_is_in_the_index_it_loads(
     # The index was read from a snapshot of its own, taken when it loaded: the search's
     # older one would miss the write, and the change feed had nothing to replay then.
     assert late[0] in _ids(api.search("quokka mural", mode="vector", min_score=0))
+
+
+def test_an_updated_or_deleted_memory_is_scored_by_its_current_words(api: Api) -> None:
+    # An update or a delete leaves the old words' postings in the index until it is
+    # rebuilt; the walk's sum for that row id counts them. The score must be the
+    # memory's own: the old words must not find the new text, nor a new memory given
+    # the row id of a deleted one (SQLite reuses the highest).
+    api.add("notes", "unrelated filler")
+    api.search("warm the index", None, mode="vector")  # loaded: it follows changes now
+    mem = api.add("notes", "zebrafinch ornithology club meets thursday")
+    api.put(f"{C}/notes/memories/{mem['id']}", {"text": "quokka photography walk on sunday"})
+    hits = api.search("zebrafinch ornithology club", None, mode="vector", min_score=0)
+    assert mem["id"] not in _ids(hits)
+    [hit] = api.search("quokka photography", None, mode="vector", min_score=0)
+    vector = as_dict(embed("quokka photography"))
+    assert hit["score"] == pytest.approx(cosine(vector, embed(hit["text"])), abs=1e-6)
+
+    secret = api.add("personal", "pin hint aardvark marmalade")
+    assert api.delete(f"{C}/personal/memories/{secret['id']}").status == 204
+    budget = api.add("work", "quarterly budget review on tuesday")
+    for collection in (None, "work"):
+        hits = api.search("aardvark marmalade", collection, mode="vector", min_score=0)
+        assert budget["id"] not in _ids(hits), collection
