@@ -187,7 +187,11 @@ def _configured_commands() -> list[tuple[list[str], dict[str, str]]]:
             if line.startswith("claude mcp add"):
                 # A shell expands ~ in Claude Code's line; the host then runs it as given.
                 words = shlex.split(line)
-                commands.append((words[words.index("--") + 1 :], {}))
+                options = words[: words.index("--")]
+                env = dict(
+                    options[i + 1].split("=", 1) for i, w in enumerate(options) if w == "--env"
+                )
+                commands.append((words[words.index("--") + 1 :], env))
     return commands
 
 
@@ -206,7 +210,12 @@ def test_each_config_starts_a_server_that_answers(
 ) -> None:
     assert command[:4] == ["python3", "-m", "longmem", "mcp"]
     extra = {"HOME": str(tmp_path)}
-    if env:  # the hosted service: here the local server stands in for it
+    if "--base-url" in command:  # the one `longmem serve` the hosts share: stood in for
+        assert command[command.index("--base-url") + 1] == "http://127.0.0.1:9100"
+        assert env["LONGMEM_API_KEY"].startswith("lm_")
+        command = [local_server.url if w == "http://127.0.0.1:9100" else w for w in command]
+        extra.update(LONGMEM_API_KEY=KEY)
+    elif env:  # the hosted service: here the local server stands in for it
         assert env["LONGMEM_API_KEY"].startswith("mv_")
         extra.update(LONGMEM_API_KEY=KEY, LONGMEM_BASE_URL=local_server.url)
     lines = [
@@ -230,4 +239,5 @@ def test_each_config_starts_a_server_that_answers(
     expected = READ_ONLY if "--read-only" in command else ALL
     assert [tool["name"] for tool in listed] == expected
     if "--local" in command:
-        assert (tmp_path / ".longmem" / "memory.db").exists()
+        path = command[command.index("--local") + 1]
+        assert (tmp_path / path.replace("~/", "")).exists()

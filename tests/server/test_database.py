@@ -3,6 +3,7 @@ the rule that SQL lives only under server/db/."""
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import threading
@@ -14,7 +15,7 @@ import pytest
 
 import longmem.server
 from longmem.server.db import Change, NewMemory, Principal, Store
-from longmem.server.db.database import SQLITE_MAX_VARIABLES, Database, chunks
+from longmem.server.db.database import SQLITE_MAX_VARIABLES, Database, DatabaseInUse, chunks
 from longmem.server.db.memories import by_rids
 from longmem.server.db.migrations import MIGRATIONS
 from longmem.server.timestamps import iso_now
@@ -330,3 +331,14 @@ def test_no_sql_and_no_sqlite_rows_outside_the_db_package() -> None:
         if re.search(r"\.execute(many|script)?\(|sqlite3\.(Row|connect)", text):
             offenders.append(str(path.relative_to(server)))
     assert offenders == []
+
+
+def test_a_database_file_is_opened_by_one_store_at_a_time(tmp_path: Path) -> None:
+    path = str(tmp_path / "one.db")
+    first = Store(path)
+    try:
+        with pytest.raises(DatabaseInUse, match=f"another longmem process \\(pid {os.getpid()}\\)"):
+            Store(path)
+    finally:
+        first.close()
+    Store(path).close()  # released by close

@@ -212,6 +212,33 @@ def test_cli_reports_an_unopenable_database(tmp_path: Path) -> None:
     assert "cannot open the database" in result.stderr
 
 
+def test_a_second_server_on_one_database_file_is_refused(tmp_path: Path) -> None:
+    # Two processes on one file would each search an index that never sees the other's
+    # writes: the second is refused, saying how to share one file.
+    db = tmp_path / "shared.db"
+    first = ServerProcess("--port", "0", "--db", str(db), "--api-key", "k-one")
+    try:
+        second = subprocess.run(
+            [sys.executable, "-m", "longmem.server", "--port", "0", "--db", str(db)],
+            cwd=str(REPO),
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            capture_output=True,
+            text=True,
+            timeout=20,
+        )
+        assert second.returncode == 1
+        assert f"in use by another longmem process (pid {first.proc.pid})" in second.stderr
+        assert "--base-url" in second.stderr
+        assert first.api("k-one").get(f"{C}/notes/memories").status in (200, 404)
+    finally:
+        first.finish()
+    # Once the first has ended (the system releases its lock however it ends), the file
+    # opens again.
+    again = ServerProcess("--port", "0", "--db", str(db), "--api-key", "k-one")
+    again.finish(signal.SIGKILL)
+    assert ServerProcess("--port", "0", "--db", str(db), "--api-key", "k-one").finish()[0] == 0
+
+
 def test_temporary_database_is_removed_on_exit() -> None:
     with LocalServer() as srv:
         path = Path(srv.store.path)

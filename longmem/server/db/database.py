@@ -21,6 +21,7 @@ import json
 import os
 import queue
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -88,11 +89,62 @@ class _Group:
     error: Optional[BaseException] = None
 
 
+class DatabaseInUse(sqlite3.OperationalError):
+    """Another server holds the database file."""
+
+
+class _FileLock:
+    """An exclusive lock on ``<database>.lock`` for as long as a server has the database
+    open: a second process on the same file would serve from an index, a rate limiter
+    and job claims of its own that never see the first one's writes (search would miss
+    them, a restart would run the first one's jobs again). The system releases it when
+    the process ends, however it ends."""
+
+    def __init__(self, path: str) -> None:
+        self.path = os.path.abspath(path) + ".lock"
+        try:
+            self._file = open(self.path, "a+")  # noqa: SIM115 (held until release)
+        except OSError as exc:  # as SQLite would say of the database beside it
+            raise sqlite3.OperationalError(f"unable to open {self.path}: {exc}") from None
+        try:
+            _lock_file(self._file.fileno())
+        except OSError:
+            self._file.seek(0)
+            holder = self._file.read().strip() or "?"
+            self._file.close()
+            raise DatabaseInUse(
+                f"it is in use by another longmem process (pid {holder}); run one "
+                f"`longmem serve --db {path}` and point every client at it (`longmem mcp "
+                "--base-url URL --api-key KEY`), or give each its own database file"
+            ) from None
+        self._file.seek(0)
+        self._file.truncate()
+        self._file.write(str(os.getpid()))
+        self._file.flush()
+
+    def release(self) -> None:
+        self._file.close()  # closing the descriptor releases the lock
+
+
+def _lock_file(fd: int) -> None:
+    """Lock ``fd`` exclusively without waiting; OSError if another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 class Database:
-    """One SQLite database file. Thread-safe; open one per file and process."""
+    """One SQLite database file. Thread-safe; one per file (a second, in this process or
+    another, is refused with ``DatabaseInUse``)."""
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self._file_lock = None if path == ":memory:" else _FileLock(path)
         self._wlock = threading.Lock()
         self._owner: Optional[int] = None  # thread holding _wlock, for nested writes
         self._depth = 0
@@ -101,10 +153,15 @@ class Database:
         self._settled = threading.Condition()  # guards _queued and every group's state
         self._pending: list[Change] = []
         self._listeners: list[Listener] = []
-        self._writer = _connect(path)
-        self._writer.execute("PRAGMA journal_mode = WAL")
-        self._writer.execute("PRAGMA synchronous = FULL")
-        migrate(self._writer)
+        try:
+            self._writer = _connect(path)
+            self._writer.execute("PRAGMA journal_mode = WAL")
+            self._writer.execute("PRAGMA synchronous = FULL")
+            migrate(self._writer)
+        except BaseException:
+            if self._file_lock is not None:
+                self._file_lock.release()
+            raise
         self._readers: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
         self._all_readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
@@ -113,9 +170,9 @@ class Database:
 
     @staticmethod
     def files(path: str) -> tuple[str, ...]:
-        """The database file and its SQLite journals."""
+        """The database file, its SQLite journals and its lock file."""
         path = os.path.abspath(path)
-        return (path, path + "-wal", path + "-shm", path + "-journal")
+        return (path, path + "-wal", path + "-shm", path + "-journal", path + ".lock")
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -264,6 +321,8 @@ class Database:
             if self._group is not None and not self._group.settled:
                 self._commit(self._group)
             self._writer.close()
+        if self._file_lock is not None:
+            self._file_lock.release()
 
     # -- the change feed ------------------------------------------------------------
 
