@@ -644,14 +644,27 @@ def _describe(exc: BaseException) -> str:
 
 
 def _proxy_for(scheme: str, host: str, port: int) -> Optional[_Proxy]:
-    """The proxy urllib would use for this origin, from *_PROXY / NO_PROXY, or None."""
+    """The proxy urllib would use for this origin, from *_PROXY / NO_PROXY, or None (always
+    None for loopback)."""
     # urllib.request costs ~6 ms to import; a client with no proxy configured skips it.
     # (On macOS and Windows urllib also reads the system settings, so always ask it.)
     if sys.platform not in ("darwin", "win32") and not any(
         name.lower().endswith("_proxy") for name in os.environ
     ):
         return None
+    import ipaddress
     import urllib.request
+
+    # Loopback never goes through a proxy, whatever NO_PROXY says (Go's net/http does the
+    # same): a proxy cannot reach this machine's own loopback, so the embedded server
+    # (always 127.0.0.1) and any local one would otherwise be unreachable behind HTTP_PROXY.
+    if host == "localhost":
+        return None
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        pass  # a host name, not an address
 
     proxies = urllib.request.getproxies()
     url = proxies.get(scheme)

@@ -38,3 +38,25 @@ def test_demo_runs_a_session_exits_0_and_leaves_nothing_behind(tmp_path: Path) -
     assert "ready to import anywhere" in out
     assert done.stderr == ""
     assert list(scratch.iterdir()) == [] and list(cwd.iterdir()) == []
+
+
+def test_demo_runs_behind_a_proxy_the_environment_names(tmp_path: Path) -> None:
+    # A proxy that is not there and no NO_PROXY, as on a corporate machine: the embedded
+    # server is on loopback, which no proxy can reach, so the demo never asks one.
+    package_root = str(Path(longmem.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": package_root}
+    for name in ("LONGMEM_API_KEY", "LONGMEM_BASE_URL", "no_proxy", "NO_PROXY"):
+        env.pop(name, None)
+    env["HTTP_PROXY"] = env["HTTPS_PROXY"] = "http://127.0.0.1:9"
+    env["http_proxy"] = env["https_proxy"] = "http://127.0.0.1:9"
+    done = subprocess.run(
+        [sys.executable, "-m", "longmem", "demo"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ready to import anywhere" in done.stdout

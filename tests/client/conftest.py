@@ -16,7 +16,14 @@ import pytest
 from longmem import Longmem
 
 from ..drivers import dispose, make
-from .servers import ForwardProxy, ScriptedServer, TLSMaterial, make_tls_material, openssl_path
+from .servers import (
+    PROXIED_HOST,
+    ForwardProxy,
+    ScriptedServer,
+    TLSMaterial,
+    make_tls_material,
+    openssl_path,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -59,6 +66,18 @@ def proxy() -> Iterator[ForwardProxy]:
     with ForwardProxy() as prx:
         yield prx
     assert not prx.errors, f"proxy handler errors: {prx.errors!r}"
+
+
+@pytest.fixture
+def proxied_host_resolves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lets a client reach PROXIED_HOST without a proxy too (as 127.0.0.1), so a test can
+    show a request bypassed the proxy without a DNS lookup."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        return real("127.0.0.1" if host == PROXIED_HOST else host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
 
 class SleepRecorder:

@@ -4,9 +4,11 @@
   with action objects (:class:`Reply`, :class:`Drop`, :class:`Stall`, :class:`Truncated`,
   :class:`Raw`, or a callable ``(Recorded) -> action``).  Optional TLS.
 * :class:`ForwardProxy` -- an HTTP forward proxy supporting absolute-form requests to plain-HTTP
-  loopback targets and ``CONNECT`` tunnelling to loopback targets.
-* :func:`make_tls_material` -- a throw-away CA plus a ``localhost`` / ``127.0.0.1`` server
-  certificate, made with the ``openssl`` command line.
+  loopback targets and ``CONNECT`` tunnelling to loopback targets.  The client never sends
+  loopback traffic to a proxy, so a client test names the target :data:`PROXIED_HOST` (see
+  :func:`behind_proxy`), which only the proxy knows: it stands for 127.0.0.1.
+* :func:`make_tls_material` -- a throw-away CA plus a ``localhost`` / ``127.0.0.1`` /
+  :data:`PROXIED_HOST` server certificate, made with the ``openssl`` command line.
 
 Everything binds to 127.0.0.1 only.  Both servers are context managers (or call ``start()`` /
 ``close()``) and shut down in well under a second even with stalled or idle connections,
@@ -41,6 +43,7 @@ from typing import Any, Callable, TypeVar, Union
 from urllib.parse import parse_qs, urlsplit
 
 __all__ = [
+    "PROXIED_HOST",
     "Action",
     "Drop",
     "ForwardProxy",
@@ -52,8 +55,12 @@ __all__ = [
     "Stall",
     "TLSMaterial",
     "Truncated",
+    "behind_proxy",
     "make_tls_material",
 ]
+
+# Reserved by RFC 2606, so it never resolves: only ForwardProxy knows it, as 127.0.0.1.
+PROXIED_HOST = "upstream.test"
 
 _MAX_LINE = 65536
 _MAX_HEADERS = 200
@@ -340,6 +347,21 @@ def _shutdown(sock: socket.socket | None) -> None:
         return
     with contextlib.suppress(OSError, ValueError):
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def behind_proxy(url: str) -> str:
+    """``url`` (a loopback server's) naming :data:`PROXIED_HOST` instead, so that a client
+    sends it through a proxy: the client sends loopback traffic to no proxy."""
+    parts = urlsplit(url)
+    return parts._replace(netloc=f"{PROXIED_HOST}:{parts.port}").geturl()
+
+
+def _upstream_address(host: str) -> str | None:
+    """Where the proxy connects for ``host``: 127.0.0.1 for :data:`PROXIED_HOST`, the host
+    itself if it is loopback, None (refused) for anything else."""
+    if host.strip("[]").lower() == PROXIED_HOST:
+        return "127.0.0.1"
+    return host.strip("[]") if _is_loopback(host) else None
 
 
 def _is_loopback(host: str) -> bool:
@@ -848,12 +870,12 @@ class ForwardProxy(_LoopbackServer):
         if not sep or not port_s.isdigit():
             self._send(conn, self._simple(400, f"bad CONNECT target {target!r}", close=True))
             return
-        host = host.strip("[]")
-        if not _is_loopback(host):
+        address = _upstream_address(host)
+        if address is None:
             self._send(conn, self._simple(403, f"refusing non-loopback {host!r}", close=True))
             return
         try:
-            upstream = socket.create_connection((host, int(port_s)), timeout=5.0)
+            upstream = socket.create_connection((address, int(port_s)), timeout=5.0)
         except OSError as exc:
             self._send(conn, self._simple(502, f"connect failed: {exc}", close=True))
             return
@@ -893,7 +915,8 @@ class ForwardProxy(_LoopbackServer):
         split = urlsplit(target)
         if split.scheme.lower() != "http" or not split.hostname:
             return self._simple(400, f"expected an absolute http:// target, got {target!r}", close)
-        if not _is_loopback(split.hostname):
+        address = _upstream_address(split.hostname)
+        if address is None:
             return self._simple(403, f"refusing non-loopback {split.hostname!r}", close)
         path = split.path or "/"
         if split.query:
@@ -901,7 +924,7 @@ class ForwardProxy(_LoopbackServer):
         conn_tokens = {
             t.strip().lower() for v in headers.get_all("Connection", []) for t in v.split(",")
         }
-        upstream = http.client.HTTPConnection(split.hostname, split.port or 80, timeout=30.0)
+        upstream = http.client.HTTPConnection(address, split.port or 80, timeout=30.0)
         try:
             upstream.connect()
             assert upstream.sock is not None
@@ -950,7 +973,8 @@ class ForwardProxy(_LoopbackServer):
 
 @dataclass(frozen=True)
 class TLSMaterial:
-    """A throw-away CA and a server certificate for ``localhost`` / ``127.0.0.1``."""
+    """A throw-away CA and a server certificate for ``localhost`` / ``127.0.0.1`` /
+    :data:`PROXIED_HOST`."""
 
     ca_file: pathlib.Path
     cert_file: pathlib.Path
@@ -988,7 +1012,8 @@ def _run_openssl(openssl: str, *args: str) -> None:
 
 def make_tls_material(directory: pathlib.Path) -> TLSMaterial:
     """Create ``ca.pem``/``ca.key`` (self-signed, CA:TRUE) and ``server.pem``/``server.key``
-    (signed by the CA, SAN DNS:localhost + IP:127.0.0.1) in ``directory`` with EC P-256 keys.
+    (signed by the CA, SAN DNS:localhost + DNS:PROXIED_HOST + IP:127.0.0.1) in ``directory``
+    with EC P-256 keys.
     """
     openssl = openssl_path()
     if openssl is None:
@@ -1027,7 +1052,7 @@ def make_tls_material(directory: pathlib.Path) -> TLSMaterial:
         "basicConstraints = critical, CA:FALSE\n"
         "keyUsage = critical, digitalSignature, keyEncipherment\n"
         "extendedKeyUsage = serverAuth\n"
-        "subjectAltName = DNS:localhost, IP:127.0.0.1\n"
+        f"subjectAltName = DNS:localhost, DNS:{PROXIED_HOST}, IP:127.0.0.1\n"
         "subjectKeyIdentifier = hash\n"
         "authorityKeyIdentifier = keyid,issuer\n"
     )

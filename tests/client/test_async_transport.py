@@ -26,7 +26,18 @@ from longmem._constants import ASYNC_MAX_CONNECTIONS
 from longmem._transport import Response, Transport
 
 from .conftest import LoopBlockers
-from .servers import Drop, ForwardProxy, Raw, Reply, ScriptedServer, Stall, TLSMaterial, Truncated
+from .servers import (
+    PROXIED_HOST,
+    Drop,
+    ForwardProxy,
+    Raw,
+    Reply,
+    ScriptedServer,
+    Stall,
+    TLSMaterial,
+    Truncated,
+    behind_proxy,
+)
 
 HEADERS = {"Accept": "application/json", "Accept-Encoding": "gzip"}
 CAP = 64 * 1024
@@ -558,9 +569,12 @@ def test_http_proxy_forwards_in_absolute_form(
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", proxy.url)
     server.script(Reply(200, json=[{"name": "via proxy"}]))
-    assert make(server.url).request().body == b'[{"name": "via proxy"}]'
+    assert make(behind_proxy(server.url)).request().body == b'[{"name": "via proxy"}]'
     [seen] = proxy.requests
-    assert (seen.method, seen.target) == ("GET", server.url + "/v1/memory/collections")
+    assert (seen.method, seen.target) == (
+        "GET",
+        behind_proxy(server.url) + "/v1/memory/collections",
+    )
 
 
 def test_https_proxy_tunnels_once_with_connect(
@@ -571,11 +585,11 @@ def test_https_proxy_tunnels_once_with_connect(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("HTTPS_PROXY", proxy.url)
-    driver = make(tls_server.url, ca_file=str(tls_material.ca_file))
+    driver = make(behind_proxy(tls_server.url), ca_file=str(tls_material.ca_file))
     driver.request()
     driver.request("POST", "/v1/x", b"{}")
     assert [p.method for p in proxy.requests] == ["CONNECT"]
-    assert proxy.requests[0].target == f"localhost:{tls_server.port}"
+    assert proxy.requests[0].target == f"{PROXIED_HOST}:{tls_server.port}"
     assert [r.method for r in tls_server.requests] == ["GET", "POST"]
 
 
@@ -592,8 +606,9 @@ def test_proxy_credentials_come_from_the_proxy_url(
     with ForwardProxy(auth=("user", "p@ss word")) as authed:
         host_port = authed.url.split("://", 1)[1]
         monkeypatch.setenv(f"{scheme}_proxy", f"http://user:p%40ss%20word@{host_port}")
-        driver = make(target.url, ca_file=str(tls_material.ca_file))
+        driver = make(behind_proxy(target.url), ca_file=str(tls_material.ca_file))
         assert driver.request().status == 200
+        assert len(authed.requests) == 1
         assert "proxy-authorization" not in target.requests[0].headers
 
 
@@ -605,7 +620,7 @@ def test_proxy_refusing_the_tunnel_is_a_connection_error(
 ) -> None:
     with ForwardProxy(auth=("user", "secret")) as authed:
         monkeypatch.setenv("HTTPS_PROXY", authed.url)
-        driver = make(tls_server.url, ca_file=str(tls_material.ca_file))
+        driver = make(behind_proxy(tls_server.url), ca_file=str(tls_material.ca_file))
         with pytest.raises(LongmemConnectionError) as caught:
             driver.request()
     error = caught.value
@@ -617,6 +632,7 @@ def test_proxy_refusing_the_tunnel_is_a_connection_error(
     assert error.request_sent is False
 
 
+@pytest.mark.usefixtures("proxied_host_resolves")
 def test_no_proxy_and_empty_lowercase_variables_bypass_the_proxy(
     server: ScriptedServer,
     proxy: ForwardProxy,
@@ -624,11 +640,11 @@ def test_no_proxy_and_empty_lowercase_variables_bypass_the_proxy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", proxy.url)
-    monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
-    make(server.url).request()
+    monkeypatch.setenv("NO_PROXY", PROXIED_HOST)
+    make(behind_proxy(server.url)).request()
     monkeypatch.delenv("NO_PROXY")
     monkeypatch.setenv("http_proxy", "")
-    make(server.url).request()
+    make(behind_proxy(server.url)).request()
     assert proxy.requests == []
     assert len(server.requests) == 2
 
@@ -638,7 +654,7 @@ def test_unreachable_proxy_is_a_connection_error(
 ) -> None:
     port = _free_port()
     monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")
-    error = _failure(make, server.url)
+    error = _failure(make, behind_proxy(server.url))
     assert str(error) == (
         f"could not connect to the proxy 127.0.0.1:{port}: connection refused "
         "(is the server running?)"
@@ -650,7 +666,7 @@ def test_https_proxy_url_is_rejected_clearly(
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", "https://127.0.0.1:9")
     with pytest.raises(LongmemError, match="must be an http:// proxy URL"):
-        make(server.url).request()
+        make(behind_proxy(server.url)).request()
 
 
 # -- asyncio only: cancellation, the pool, one thread --------------------------------------

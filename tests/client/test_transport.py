@@ -8,6 +8,7 @@ import threading
 import time
 import tracemalloc
 from typing import Callable
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -18,10 +19,19 @@ from longmem import (
     LongmemTimeoutError,
     ResponseTooLargeError,
 )
+from longmem._transport import _proxy_for
 
 from ..drivers import DRIVERS
 from .conftest import SleepRecorder
-from .servers import ForwardProxy, Raw, Reply, ScriptedServer, TLSMaterial
+from .servers import (
+    PROXIED_HOST,
+    ForwardProxy,
+    Raw,
+    Reply,
+    ScriptedServer,
+    TLSMaterial,
+    behind_proxy,
+)
 
 
 @pytest.fixture(params=DRIVERS)
@@ -220,10 +230,10 @@ def test_http_proxy_forwards_plain_http(
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", proxy.url)
     server.script(Reply(200, json=[{"name": "via proxy"}]))
-    assert make_client(server.url).collections() == [{"name": "via proxy"}]
+    assert make_client(behind_proxy(server.url)).collections() == [{"name": "via proxy"}]
     [seen] = proxy.requests
     assert seen.method == "GET"
-    assert seen.target == server.url + "/v1/memory/collections"
+    assert seen.target == behind_proxy(server.url) + "/v1/memory/collections"
     assert server.requests[0].headers["authorization"] == "Bearer test-key"
 
 
@@ -235,11 +245,11 @@ def test_https_proxy_tunnels_with_connect(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("HTTPS_PROXY", proxy.url)
-    client = make_client(tls_server.url, ca_file=str(tls_material.ca_file))
+    client = make_client(behind_proxy(tls_server.url), ca_file=str(tls_material.ca_file))
     client.collections()
     client.add("through the tunnel")
     assert [p.method for p in proxy.requests] == ["CONNECT"]  # one tunnel, kept alive
-    assert proxy.requests[0].target == f"localhost:{tls_server.port}"
+    assert proxy.requests[0].target == f"{PROXIED_HOST}:{tls_server.port}"
     assert [r.method for r in tls_server.requests] == ["GET", "POST"]
 
 
@@ -251,10 +261,37 @@ def test_proxy_credentials_from_the_proxy_url(
     with ForwardProxy(auth=("user", "p@ss word")) as authed:
         host_port = authed.url.split("://", 1)[1]
         monkeypatch.setenv("http_proxy", f"http://user:p%40ss%20word@{host_port}")
-        assert make_client(server.url).collections() == {}
+        assert make_client(behind_proxy(server.url)).collections() == {}
+        assert len(authed.requests) == 1
         assert "proxy-authorization" not in server.requests[0].headers
 
 
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_loopback_never_goes_through_a_proxy(
+    server: ScriptedServer,
+    make_client: Callable[..., Longmem],
+    monkeypatch: pytest.MonkeyPatch,
+    host: str,
+) -> None:
+    # A proxy that is not there, and no NO_PROXY: the embedded server's setup.
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    server.script(Reply(200, json=[{"name": "direct"}]))
+    url = server.url.replace("127.0.0.1", host)
+    assert make_client(url, max_retries=0).collections() == [{"name": "direct"}]
+
+
+@pytest.mark.parametrize("host", ["::1", "127.8.9.10", "LOCALHOST"])
+def test_every_loopback_address_is_exempt_from_proxies(
+    monkeypatch: pytest.MonkeyPatch, host: str
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    hostname = urlsplit(f"https://[{host}]" if ":" in host else f"https://{host}").hostname
+    assert hostname is not None
+    assert _proxy_for("https", hostname, 443) is None
+    assert _proxy_for("https", "memory.example.com", 443) is not None
+
+
+@pytest.mark.usefixtures("proxied_host_resolves")
 def test_no_proxy_bypasses_the_proxy(
     server: ScriptedServer,
     proxy: ForwardProxy,
@@ -262,12 +299,13 @@ def test_no_proxy_bypasses_the_proxy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", proxy.url)
-    monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
-    make_client(server.url).collections()
+    monkeypatch.setenv("NO_PROXY", PROXIED_HOST)
+    make_client(behind_proxy(server.url)).collections()
     assert proxy.requests == []
     assert len(server.requests) == 1
 
 
+@pytest.mark.usefixtures("proxied_host_resolves")
 def test_empty_lowercase_proxy_variable_unsets_the_uppercase_one(
     server: ScriptedServer,
     proxy: ForwardProxy,
@@ -276,7 +314,7 @@ def test_empty_lowercase_proxy_variable_unsets_the_uppercase_one(
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", proxy.url)
     monkeypatch.setenv("http_proxy", "")
-    make_client(server.url).collections()
+    make_client(behind_proxy(server.url)).collections()
     assert proxy.requests == []
 
 
@@ -284,8 +322,8 @@ def test_unreachable_proxy_is_a_connection_error(
     server: ScriptedServer, make_client: Callable[..., Longmem], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
-    with pytest.raises(LongmemConnectionError, match="could not connect"):
-        make_client(server.url, max_retries=0).collections()
+    with pytest.raises(LongmemConnectionError, match="could not connect to the proxy"):
+        make_client(behind_proxy(server.url), max_retries=0).collections()
 
 
 def test_https_proxy_url_is_rejected_clearly(
@@ -295,7 +333,7 @@ def test_https_proxy_url_is_rejected_clearly(
 
     monkeypatch.setenv("HTTP_PROXY", "https://127.0.0.1:9")
     with pytest.raises(LongmemError, match="must be an http:// proxy URL"):
-        make_client(server.url).collections()
+        make_client(behind_proxy(server.url)).collections()
 
 
 # -- threads -----------------------------------------------------------------------------
