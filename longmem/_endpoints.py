@@ -29,10 +29,12 @@ from ._typing import TYPE_CHECKING, cast
 from .errors import (
     BatchProgress,
     InvalidArgumentError,
+    LongmemAPIError,
     LongmemError,
     LongmemTimeoutError,
     NotFoundError,
     maybe_performed,
+    with_locations,
 )
 
 if TYPE_CHECKING:
@@ -176,8 +178,17 @@ def add_many(
                 raise LongmemError(f"POST {path} answered without an ids list: {result!r}")
         except LongmemError as exc:
             in_doubt = len(chunk) if maybe_performed(exc) else 0
-            exc.progress = BatchProgress(len(ids), ids, start, in_doubt, base_key)
-            raise
+            # The server's 422 names an item by its place in this chunk (its body keeps
+            # that, for the CLI's own renumbering); the message names the caller's item.
+            error = (
+                with_locations(exc, _items_location(start))
+                if isinstance(exc, LongmemAPIError)
+                else exc
+            )
+            error.progress = BatchProgress(len(ids), ids, start, in_doubt, base_key)
+            if error is exc:
+                raise
+            raise error from None
         ids.extend(chunk_ids)
         # A replay answers from the record of an earlier request under the key: an
         # earlier call's, for certain, unless an attempt of this one went unanswered.
@@ -687,6 +698,18 @@ def _chunk_key_base(key: str, count: int) -> str:
     import hashlib  # only for such long keys: it would cost every `import longmem`
 
     return "sha256-" + hashlib.sha256(key.encode("ascii")).hexdigest()
+
+
+def _items_location(start: int) -> Callable[[list[Any]], Optional[str]]:
+    """Names a 422 location in a chunk from `start` (`body.memories.30.text`) as the
+    caller's item (`items[230].text`), as the checks before sending do."""
+
+    def name(loc: list[Any]) -> Optional[str]:
+        if loc[:2] != ["body", "memories"] or len(loc) < 3 or type(loc[2]) is not int:
+            return None
+        return f"items[{start + loc[2]}]" + "".join(f".{part}" for part in loc[3:])
+
+    return name
 
 
 def _batch_item(item: Any, index: int, defaults: Mapping[str, Any]) -> dict[str, Any]:

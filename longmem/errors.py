@@ -267,4 +267,5 @@ def with_locations(
         request_line=error._request_line,
     )
     renamed.progress = error.progress
+    renamed.earlier_attempt_sent = error.earlier_attempt_sent
     return renamed

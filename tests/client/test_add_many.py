@@ -16,6 +16,7 @@ from longmem import (
     PermissionDeniedError,
     RateLimitError,
     ServerError,
+    UnprocessableEntityError,
 )
 
 from ..drivers import DRIVERS
@@ -108,6 +109,36 @@ def test_first_chunk_failure_keeps_the_error_type_with_zero_progress(
         client.add_many(["a", "b"])
     assert caught.value.progress is not None
     assert (caught.value.progress.created, caught.value.progress.next_index) == (0, 0)
+
+
+def too_long(at: int) -> Reply:
+    """The server's 422 for the item at `at` in the chunk it was sent."""
+    detail = [{"loc": ["body", "memories", at, "text"], "msg": "too long", "type": "x"}]
+    return Reply(422, json={"detail": detail})
+
+
+def test_a_422_names_the_callers_item_not_its_place_in_the_chunk(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    server.script(created, created, too_long(30))
+    with pytest.raises(UnprocessableEntityError) as caught:
+        client.add_many(items(250))
+    error = caught.value
+    assert error.detail == "items[230].text: too long"
+    assert str(error).startswith("HTTP 422: items[230].text: too long (POST ")
+    assert error.body["detail"][0]["loc"] == ["body", "memories", 30, "text"]  # as answered
+    assert error.progress is not None
+    assert (error.progress.created, error.progress.next_index) == (200, 200)
+
+
+def test_a_renamed_422_still_says_an_earlier_attempt_may_be_stored(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.script(created, Drop(), too_long(5))
+    with pytest.raises(UnprocessableEntityError, match=r"items\[105\]\.text") as caught:
+        make_client(server.url, max_retries=1).add_many(items(150))
+    assert caught.value.earlier_attempt_sent is True
+    assert caught.value.progress is not None and caught.value.progress.in_doubt == 50
 
 
 def test_on_progress_reports_each_confirmed_chunk(server: ScriptedServer, client: Longmem) -> None:
