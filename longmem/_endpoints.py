@@ -392,7 +392,7 @@ def context(
 def remember(
     content: Optional[str],
     *,
-    messages: Optional[Sequence[Mapping[str, Any]]],
+    messages: Optional[Sequence[Any]],
     collection: str,
     sync: bool,
     observed_at: Union[str, datetime, None],

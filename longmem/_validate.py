@@ -35,10 +35,28 @@ def text(value: Any, name: str = "text") -> str:
     return _encodable(value, name)
 
 
+def field(obj: Any, key: str, default: Any = None) -> Any:
+    """`obj[key]` of a dict, `obj.key` of another SDK's object (the OpenAI and Anthropic
+    SDKs' pydantic models), else `default`: how the SDK reads what a model API handed the
+    caller, a tool call or a chat message, without importing that API's SDK."""
+    if isinstance(obj, Mapping):
+        return obj.get(key, default)
+    return getattr(obj, key, default)
+
+
+# The text parts of a message's content: Chat Completions' and Anthropic's, and the
+# Responses API's input and output text.
+_TEXT_PARTS = ("text", "input_text", "output_text")
+_MISSING = object()
+
+
 def messages(value: Any, name: str = "messages") -> list[dict[str, Any]]:
-    """A chat conversation: a non-empty list of dicts, each with a string `role` and a
-    string (or None) `content`; only those two keys are sent. Which roles there are, and
-    what they must say, is the server's to judge."""
+    """A chat conversation: a non-empty list of messages, each a dict or an SDK object
+    (OpenAI's `ChatCompletionMessage`, say) with a string `role` and a `content` that is a
+    string, None, or a list of parts as OpenAI and Anthropic take them. Only `role` and
+    `content` are sent, content as a string: the text parts joined by newlines, None when
+    it has none (images, tool calls and tool results are not the speaker's words). Which
+    roles there are, and what they must say, is the server's to judge."""
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence):
         raise _fail(name, f"must be a list of messages, got {type(value).__name__}")
     if not value:
@@ -46,19 +64,40 @@ def messages(value: Any, name: str = "messages") -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for index, message in enumerate(value):
         here = f"{name}[{index}]"
-        if not isinstance(message, Mapping):
-            raise _fail(here, f"must be a dict with role and content, got {type(message).__name__}")
-        role, said = message.get("role"), message.get("content")
+        if not isinstance(message, Mapping) and field(message, "role", _MISSING) is _MISSING:
+            raise _fail(
+                here,
+                "must be a dict with role and content, or a chat SDK's message object, "
+                f"got {type(message).__name__}",
+            )
+        role, said = field(message, "role"), field(message, "content", _MISSING)
         if not isinstance(role, str) or not role:
             raise _fail(f"{here}.role", f"must be a non-empty string, got {role!r}")
-        if "content" not in message:
+        if said is _MISSING:
             raise _fail(f"{here}.content", "is required (a string, or None for no words)")
-        if not (said is None or isinstance(said, str)):
-            raise _fail(f"{here}.content", f"must be a string or None, got {said!r}")
-        if said is not None:
-            said = _encodable(said, f"{here}.content")
+        said = _content_text(said, f"{here}.content")
         out.append({"role": _encodable(role, f"{here}.role"), "content": said})
     return out
+
+
+def _content_text(said: Any, name: str) -> Optional[str]:
+    if said is None:
+        return None
+    if isinstance(said, str):
+        return _encodable(said, name)
+    if isinstance(said, (bytes, Mapping)) or not isinstance(said, Sequence):
+        raise _fail(name, f"must be a string, None or a list of content parts, got {said!r}")
+    texts = []
+    for index, part in enumerate(said):
+        kind = field(part, "type")
+        if isinstance(part, (str, bytes)) or not isinstance(kind, str):
+            raise _fail(f"{name}[{index}]", f"must be a content part with a type, got {part!r}")
+        if kind in _TEXT_PARTS:
+            text = field(part, "text")
+            if not isinstance(text, str):
+                raise _fail(f"{name}[{index}].text", f"must be a string, got {text!r}")
+            texts.append(_encodable(text, f"{name}[{index}].text"))
+    return "\n".join(texts) if texts else None
 
 
 def _encodable(value: str, name: str) -> str:

@@ -313,9 +313,7 @@ def _service_error(exc: LongmemError) -> str:
 
 def _read_call(call: Any) -> tuple[str, str, Any, Any]:
     """(shape, call id, tool name, arguments) of a call, dict or SDK object."""
-
-    def field(obj: Any, key: str) -> Any:
-        return obj.get(key) if isinstance(obj, Mapping) else getattr(obj, key, None)
+    field = check.field  # as `remember` reads a chat SDK's messages
 
     def call_id(key: str) -> str:
         # The APIs always send one; a reply without it cannot be matched to its call, so

@@ -434,7 +434,7 @@ class Longmem(ClientBase):
             self,
             content: Optional[str] = ...,
             *,
-            messages: Optional[Sequence[Mapping[str, Any]]] = ...,
+            messages: Optional[Sequence[Any]] = ...,
             collection: str = ...,
             sync: Literal[True] = ...,
             observed_at: Union[str, datetime, None] = ...,
@@ -447,7 +447,7 @@ class Longmem(ClientBase):
             self,
             content: Optional[str] = ...,
             *,
-            messages: Optional[Sequence[Mapping[str, Any]]] = ...,
+            messages: Optional[Sequence[Any]] = ...,
             collection: str = ...,
             sync: Literal[False],
             observed_at: Union[str, datetime, None] = ...,
@@ -460,7 +460,7 @@ class Longmem(ClientBase):
             self,
             content: Optional[str] = ...,
             *,
-            messages: Optional[Sequence[Mapping[str, Any]]] = ...,
+            messages: Optional[Sequence[Any]] = ...,
             collection: str = ...,
             sync: bool = ...,
             observed_at: Union[str, datetime, None] = ...,
@@ -472,7 +472,7 @@ class Longmem(ClientBase):
         self,
         content: Optional[str] = None,
         *,
-        messages: Optional[Sequence[Mapping[str, Any]]] = None,
+        messages: Optional[Sequence[Any]] = None,
         collection: str = DEFAULT_COLLECTION,
         sync: bool = True,
         observed_at: Union[str, datetime, None] = None,
@@ -483,8 +483,9 @@ class Longmem(ClientBase):
         POST …/remember.
 
         Give `content` (text; the server splits text longer than one memory into
-        statements) or `messages`, a chat conversation as OpenAI takes it: a list of
-        {"role", "content"} dicts, of which only the "user" messages become facts.
+        statements) or `messages`, a chat conversation as OpenAI or Anthropic takes it:
+        {"role", "content"} dicts or the SDKs' message objects, content as text or parts
+        (only text parts are read), of which only the "user" messages become facts.
         `observed_at` is when it was said (ISO 8601 text or a datetime; default now):
         relative dates resolve against it, and a statement older than the current fact
         of its key is kept as history instead of replacing it. `container_tag` (one user

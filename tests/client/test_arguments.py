@@ -143,7 +143,15 @@ def test_bad_text_is_rejected(
         ),
         pytest.param([], r"messages must not be empty", id="empty"),
         pytest.param(
-            ["hi"], r"messages\[0\] must be a dict with role and content, got str", id="str-item"
+            ["hi"],
+            r"messages\[0\] must be a dict with role and content, or a chat SDK's message "
+            r"object, got str",
+            id="str-item",
+        ),
+        pytest.param(
+            [object()],
+            r"messages\[0\] must be a dict with role and content, .* got object",
+            id="object-without-role",
         ),
         pytest.param(
             [{"role": "user", "content": "hi"}, {"content": "hi"}],
@@ -153,8 +161,28 @@ def test_bad_text_is_rejected(
         pytest.param([{"role": "user"}], r"messages\[0\]\.content is required", id="no-content"),
         pytest.param(
             [{"role": "user", "content": 5}],
-            r"messages\[0\]\.content must be a string or None, got 5",
+            r"messages\[0\]\.content must be a string, None or a list of content parts, got 5",
             id="int-content",
+        ),
+        pytest.param(
+            [{"role": "user", "content": {"type": "text", "text": "hi"}}],
+            r"messages\[0\]\.content must be a string, None or a list of content parts",
+            id="one-part-not-in-a-list",
+        ),
+        pytest.param(
+            [{"role": "user", "content": ["hi"]}],
+            r"messages\[0\]\.content\[0\] must be a content part with a type, got 'hi'",
+            id="str-part",
+        ),
+        pytest.param(
+            [{"role": "user", "content": [{"type": "text", "text": None}]}],
+            r"messages\[0\]\.content\[0\]\.text must be a string, got None",
+            id="text-part-without-text",
+        ),
+        pytest.param(
+            [{"role": "user", "content": [{"type": "text", "text": "a\ud800"}]}],
+            r"messages\[0\]\.content\[0\]\.text must be valid Unicode text",
+            id="surrogate-in-a-part",
         ),
         pytest.param(
             [{"role": "user", "content": "a\ud800"}],

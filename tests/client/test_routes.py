@@ -662,6 +662,35 @@ def test_every_public_method_is_covered_by_the_route_table() -> None:
     assert public == called
 
 
+def test_remember_sends_sdk_messages_and_content_parts_as_role_and_text(
+    server: ScriptedServer, client: Longmem
+) -> None:
+    chat_types = pytest.importorskip("openai.types.chat", reason="needs the openai package")
+    anthropic_types = pytest.importorskip("anthropic.types", reason="needs the anthropic package")
+    server.script(Reply(200, json={"facts": [MEM]}))
+    conversation = [
+        {"role": "user", "content": [{"type": "text", "text": "I"}, {"type": "text", "text": "a"}]},
+        chat_types.ChatCompletionMessage(role="assistant", content="hi"),
+        {
+            "role": "assistant",
+            "content": [
+                anthropic_types.TextBlock(type="text", text="b"),
+                anthropic_types.ToolUseBlock(type="tool_use", id="t", name="n", input={}),
+            ],
+        },
+        {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t", "content": "x"}]},
+    ]
+    assert client.remember(messages=conversation, collection="notes") == [MEM]
+    assert server.requests[0].json() == {
+        "messages": [
+            {"role": "user", "content": "I\na"},
+            {"role": "assistant", "content": "hi"},
+            {"role": "assistant", "content": "b"},
+            {"role": "user", "content": None},  # a tool's result is not the user's words
+        ]
+    }
+
+
 @pytest.mark.parametrize(
     ("memory_id", "encoded"),
     [
