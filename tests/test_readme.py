@@ -7,6 +7,7 @@ test commands are not run here (CI runs them); neither is `serve`, which never e
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import shlex
@@ -66,6 +67,22 @@ def test_python_samples_run_in_order(
             exec(compile(block, f"README.md python block {number}", "exec"), namespace)
         except Exception as exc:  # pragma: no cover - the message is the point
             pytest.fail(f"README python block {number} failed: {exc!r}\n{block}")
+
+
+_IMPORT = re.compile(r"from (longmem[\w.]*) import (\([^)]*\)|[^\n`]*)")
+
+
+def test_every_import_the_readme_shows_imports() -> None:
+    # In prose too, where no sample runs it.
+    shown = _IMPORT.findall(README.read_text("utf-8"))
+    assert len(shown) >= 10
+    for module, names in shown:
+        for name in names.strip("()").split(","):
+            name = name.split(" as ")[0].strip()
+            if name and name != "*":
+                assert hasattr(importlib.import_module(module), name), (
+                    f"from {module} import {name}"
+                )
 
 
 _CLI = re.compile(r"(^|\|\s*)longmem ")
