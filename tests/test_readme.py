@@ -15,11 +15,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import longmem
 from longmem.server import LocalServer
+from tests.server.server_api import ServerProcess
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 # Its samples call a model: tests/agent/test_readme_agents.py runs them with recorded replies.
@@ -46,8 +48,9 @@ def environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     workdir = tmp_path_factory.mktemp("readme")
     (workdir / "notes").mkdir()
     (workdir / "notes" / "standup.md").write_text("Standup moved to 9:30.\n", "utf-8")
-    # The samples run in WORKDIR, as if `longmem serve` had been started there.
-    with LocalServer(admin_key=KEY, connector_roots=[str(workdir)]) as server:
+    # The samples run in WORKDIR, as if `longmem serve --connector-root notes` had been
+    # started there, as the connector sample says.
+    with LocalServer(admin_key=KEY, connector_roots=[str(workdir / "notes")]) as server:
         yield {"LONGMEM_API_KEY": KEY, "LONGMEM_BASE_URL": server.url, "WORKDIR": str(workdir)}
 
 
@@ -83,6 +86,35 @@ def test_every_import_the_readme_shows_imports() -> None:
                 assert hasattr(importlib.import_module(module), name), (
                     f"from {module} import {name}"
                 )
+
+
+def test_connector_sample_runs_against_serve_started_as_it_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The server started as the text before the sample says, in the folder that holds
+    # notes/, and the program somewhere else: a relative path is the server's.
+    section = README.read_text("utf-8").split("### Connectors, admin views, portability\n")[1]
+    serve = re.search(r"`python -m longmem serve ([^`]*)`", section.split("```python")[0])
+    assert serve is not None, "the connector sample says how to start the server"
+    [block] = [body for body in _blocks("python") if "create_connection(" in body]
+    served, elsewhere = tmp_path / "served", tmp_path / "elsewhere"
+    (served / "notes").mkdir(parents=True)
+    (served / "notes" / "standup.md").write_text("Standup moved to 9:30.\n", "utf-8")
+    elsewhere.mkdir()
+    server = ServerProcess(
+        "serve", *shlex.split(serve.group(1)),
+        "--port", "0", "--db", str(tmp_path / "serve.db"), "--admin-key", KEY, cwd=served,
+    )  # fmt: skip
+    try:
+        monkeypatch.setenv("LONGMEM_API_KEY", KEY)
+        monkeypatch.setenv("LONGMEM_BASE_URL", f"http://127.0.0.1:{server.port}")
+        monkeypatch.chdir(elsewhere)
+        namespace: dict[str, Any] = {"__name__": "readme"}
+        exec("from longmem import Longmem\nmem = Longmem()\n" + block, namespace)
+        stored = namespace["mem"].list_memories(collection="notes")
+        assert [m["text"] for m in stored] == ["Standup moved to 9:30."]
+    finally:
+        assert server.finish()[0] == 0
 
 
 _CLI = re.compile(r"(^|\|\s*)longmem ")
