@@ -193,7 +193,8 @@ class AsyncLongmem(ClientBase):
         description: Optional[str] = None,
         metadata: Optional[Mapping[str, Any]] = None,
     ) -> Collection:
-        """Change a collection's description and/or metadata. PUT /v1/memory/collections/{name}."""
+        """Change a collection's description and/or metadata; description="" clears the
+        description (None leaves it). PUT /v1/memory/collections/{name}."""
         return await self._run(
             _endpoints.update_collection(name, description=description, metadata=metadata)
         )

@@ -448,7 +448,7 @@ COMMANDS: tuple[Command, ...] = (
         "change a collection's description or metadata",
         'longmem collections update notes --description "team notes"',
         _pos("name", "its name"),
-        _opt("--description", "description", "the new description"),
+        _opt("--description", "description", 'the new description ("" clears it)'),
         _json_opt("--metadata", "metadata", "the new metadata"),
     ),
     Command(

@@ -757,7 +757,9 @@ def _collection_fields(description: Any, metadata: Any) -> dict[str, Any]:
     """The optional fields a collection is created or updated with, checked."""
     fields: dict[str, Any] = {}
     if description is not None:
-        fields["description"] = _optional_str(description, "description")
+        # None leaves the description as it is, so "" is how to clear it: sent as null,
+        # which the protocol reads as "clear it", and which a new collection has too.
+        fields["description"] = _optional_str(description, "description") or None
     if metadata is not None:
         fields["metadata"] = check.json_object(metadata, "metadata")
     return fields

@@ -74,6 +74,16 @@ ROUTES: list[tuple[Callable[[Longmem], Any], str, str, Any, Any, int, Any, Any]]
         {"name": "notes"},
         {"name": "notes"},
     ),
+    (
+        lambda m: m.update_collection("notes", description=""),
+        "PUT",
+        C,
+        None,
+        {"description": None},
+        200,
+        {"name": "notes"},
+        {"name": "notes"},
+    ),
     (lambda m: m.delete_collection("notes"), "DELETE", C, None, None, 204, None, {}),
     (
         lambda m: m.add(

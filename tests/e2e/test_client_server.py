@@ -36,6 +36,11 @@ def test_collection_lifecycle(mem: Longmem, collection: str) -> None:
     assert updated["metadata"] == {"owner": "ops"}
     mem.add("Bianca leads design", collection=collection)
     assert mem.get_collection(collection)["memory_count"] == 1
+    assert mem.update_collection(collection, metadata={})["description"] == "people and roles"
+    cleared = mem.update_collection(collection, description="")
+    assert cleared["description"] is None  # as a collection created without one
+    assert mem.create_collection(collection + "-2")["description"] is None
+    mem.delete_collection(collection + "-2")
     assert collection in {c["name"] for c in mem.collections()}
     assert mem.delete_collection(collection) == {}
     with pytest.raises(NotFoundError):
