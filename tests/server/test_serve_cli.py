@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -346,6 +347,24 @@ def test_serve_refuses_a_key_the_database_holds_for_another_tenant(
     err = capsys.readouterr().err
     assert "already stored in this database as a write key of tenant 'default'" in err
     assert "lm_" not in err
+
+
+def test_serve_that_cannot_listen_stores_no_key_and_the_next_start_prints_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "k.db")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        assert cli.main(["serve", "--port", port, "--db", db]) == 1
+    out, err = capsys.readouterr()
+    assert "cannot listen on" in err and "lm_" not in out + err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM api_keys").fetchone() == (0,)
+    proc = ServerProcess("serve", "--port", "0", "--db", db)
+    assert any(line.startswith("longmem: generated API key") for line in proc.lines)
+    assert _stop(proc)[0] == 0
 
 
 def _wait_with_a_signal_at_line(
