@@ -42,20 +42,17 @@ if TYPE_CHECKING:
 def main(argv: Optional[list[str]] = None) -> int:
     """Run one command; returns the exit status."""
     args_in = list(sys.argv[1:] if argv is None else argv)
-    # serve has its own parser (longmem.server.cli); hand it everything after the word.
-    if args_in[:1] == ["serve"]:
-        from .server.cli import main as serve
-
-        return serve(args_in[1:])
-    if args_in[:1] == ["mcp"]:
-        from .mcp import main as mcp
-
-        return mcp(args_in[1:])
     parser = _parser()
     try:
-        args = parser.parse_args(args_in)
+        # Known args only: serve and mcp have parsers of their own, handed what is left.
+        args, rest = parser.parse_known_args(args_in)
+        handover: Optional[str] = getattr(args, "handover", None)
+        if handover is None and rest:
+            parser.error(f"unrecognized arguments: {' '.join(rest)}")
     except SystemExit as exit_:  # argparse exits 2 on a usage error, 0 on --help
         return int(exit_.code or 0)
+    if handover is not None:
+        return _hand_over(handover, args, rest)
     command: Optional[Command] = getattr(args, "command", None)
     if command is None:  # no command, or a group's (`longmem jobs`) without its own
         getattr(args, "group", parser).print_help(sys.stderr)
@@ -75,6 +72,32 @@ def main(argv: Optional[list[str]] = None) -> int:
     except KeyboardInterrupt:
         _quiet_half_built()
         return 130
+
+
+# The global flags that mean the same to serve and mcp as to the other commands, handed
+# over when given before either word: serve's --api-key is the key it accepts.
+_HANDED_OVER = {"serve": ("api_key",), "mcp": ("api_key", "base_url")}
+_GLOBAL_FLAGS = ("api_key", "base_url", "json", "pretty", "timeout", "total_timeout")
+
+
+def _hand_over(name: str, args: argparse.Namespace, rest: list[str]) -> int:
+    """Run serve or mcp with its arguments and the global flags given before its name."""
+    flags: list[str] = []
+    for dest in _GLOBAL_FLAGS:
+        if not hasattr(args, dest):  # not given: the global options default to SUPPRESS
+            continue
+        flag = "--" + dest.replace("_", "-")
+        if dest not in _HANDED_OVER[name]:
+            _fail(f"{flag} does not apply to {name} (see: longmem {name} --help)")
+            return 2
+        flags += [flag, getattr(args, dest)]
+    if name == "serve":
+        from .server.cli import main as serve
+
+        return serve([*flags, *rest])
+    from .mcp import main as mcp
+
+    return mcp([*flags, *rest])
 
 
 # -- the parser ------------------------------------------------------------------------
@@ -100,10 +123,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"longmem {__version__}")
     top = parser.add_subparsers(title="commands", metavar="COMMAND")
-    top.add_parser("serve", help="run the local server (see: longmem serve --help)", add_help=False)
-    top.add_parser(
+    serve = top.add_parser(
+        "serve", help="run the local server (see: longmem serve --help)", add_help=False
+    )
+    serve.set_defaults(handover="serve")
+    mcp = top.add_parser(
         "mcp", help="serve the memory tools over stdio (see: longmem mcp --help)", add_help=False
     )
+    mcp.set_defaults(handover="mcp")
     groups: dict[str, tuple[argparse.ArgumentParser, Any]] = {}
     for command in COMMANDS:
         words = command.name.split()

@@ -127,6 +127,47 @@ def test_global_flags_go_before_or_after_the_command(argv: list[str]) -> None:
     assert (args.api_key, args.base_url, args.timeout) == ("k", "http://x", 5.0)
 
 
+@pytest.mark.parametrize(
+    ("argv", "handed"),
+    [
+        (["serve", "--port", "0", "--api-key", "k"], ("serve", ["--port", "0", "--api-key", "k"])),
+        (["--api-key", "k", "serve", "--port", "0"], ("serve", ["--api-key", "k", "--port", "0"])),
+        (
+            ["--api-key=k", "--base-url", "http://x", "mcp", "--read-only"],
+            ("mcp", ["--api-key", "k", "--base-url", "http://x", "--read-only"]),
+        ),
+    ],
+)
+def test_global_flags_before_serve_or_mcp_are_handed_to_it(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], handed: tuple[str, list[str]]
+) -> None:
+    import longmem.mcp
+    import longmem.server.cli
+
+    seen: list[tuple[str, list[str]]] = []
+    for name, module in (("serve", longmem.server.cli), ("mcp", longmem.mcp)):
+        monkeypatch.setattr(module, "main", lambda args, name=name: seen.append((name, args)) or 0)
+    assert main(argv) == 0
+    assert seen == [handed]
+
+
+@pytest.mark.parametrize(
+    ("argv", "flag", "name"),
+    [
+        (["--json", "serve", "--port", "0"], "--json", "serve"),
+        (["--pretty", "serve"], "--pretty", "serve"),
+        (["--timeout", "5", "mcp"], "--timeout", "mcp"),
+    ],
+)
+def test_a_global_flag_that_means_nothing_to_serve_or_mcp_is_named(
+    capsys: pytest.CaptureFixture[str], argv: list[str], flag: str, name: str
+) -> None:
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        f"longmem: error: {flag} does not apply to {name} (see: longmem {name} --help)\n"
+    )
+
+
 def test_no_option_states_its_default_twice() -> None:
     for path, sub in [((), _parser()), *_subparsers(_parser())]:
         for action in sub._actions:
