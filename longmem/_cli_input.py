@@ -122,9 +122,8 @@ def _renumbered(
     if isinstance(exc, LongmemAPIError):
 
         def located(loc: list[Any]) -> Optional[str]:
-            if loc[:2] != ["body", sequence] or len(loc) < 3 or type(loc[2]) is not int:
-                return None
-            return name(loc[2], ".".join(str(part) for part in loc[3:]))
+            index = _item_at(loc, sequence)
+            return None if index is None else name(index, ".".join(str(p) for p in loc[3:]))
 
         return with_locations(exc, located)
     found = re.match(rf"{sequence}\[(\d+)\](?:\.(\S+))?", str(exc))
@@ -134,3 +133,27 @@ def _renumbered(
     if named is None:
         return exc
     return InvalidArgumentError(named + str(exc)[found.end() :])
+
+
+def _refused_items(
+    exc: BaseException, sequence: str, where: list[str], offset: int = 0
+) -> list[str]:
+    """Where in the input each item is that a 422 about the request's list `sequence`
+    names (as `_renumbered` counts them), each once, in the order named."""
+    body = exc.body if isinstance(exc, LongmemAPIError) else None
+    detail = body.get("detail") if isinstance(body, dict) else None
+    named: list[str] = []
+    for item in detail if isinstance(detail, list) else []:
+        loc = item.get("loc") if isinstance(item, dict) else None
+        index = _item_at(loc, sequence) if isinstance(loc, list) else None
+        at = -1 if index is None else offset + index
+        if 0 <= at < len(where) and where[at] not in named:
+            named.append(where[at])
+    return named
+
+
+def _item_at(loc: list[Any], sequence: str) -> Optional[int]:
+    """K of a 422 location `body.<sequence>.K…`; None for any other location."""
+    if loc[:2] != ["body", sequence] or len(loc) < 3 or type(loc[2]) is not int:
+        return None
+    return int(loc[2])

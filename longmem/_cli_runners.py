@@ -18,6 +18,7 @@ from ._cli_input import (
     _read_export,
     _read_items,
     _read_json,
+    _refused_items,
     _renumbered,
     _text_argument,
 )
@@ -36,7 +37,14 @@ from ._cli_output import (
 from ._constants import API_KEY_ENV
 from ._protocol import BATCH_SIZE, DEFAULT_COLLECTION, MAX_IMPORT_MEMORIES
 from ._typing import TYPE_CHECKING
-from .errors import InvalidArgumentError, LongmemError, NotFoundError, maybe_performed
+from .errors import (
+    BadRequestError,
+    InvalidArgumentError,
+    LongmemError,
+    NotFoundError,
+    UnprocessableEntityError,
+    maybe_performed,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -152,6 +160,24 @@ def _unfinished(verb: str, done: int, in_doubt: int, where: list[str], advice: s
     return f"{text}; {advice}"
 
 
+def _refused(exc: BaseException) -> bool:
+    """Whether a bulk run stopped on input refused as it is (a 400 or 422 from the server,
+    an argument the SDK rejects): the same command would stop there again."""
+    return isinstance(exc, (BadRequestError, UnprocessableEntityError, InvalidArgumentError))
+
+
+def _fix_advice(verb: str, done: int, where: list[str], named: list[str]) -> str:
+    """How to finish a bulk run refused at an item: fix it, then send what is not stored.
+    Not the same command again: it stops at the same item."""
+    if len(named) == 1:
+        what = named[0]
+    else:
+        what = f"the {len(named)} items named below" if named else "what the error below names"
+    if not done:
+        return f"fix {what} and run the command again"
+    return f"fix {what}, then {verb} only the items from {where[done]} on: those before are stored"
+
+
 # -- commands with a handler of their own ----------------------------------------------
 
 
@@ -179,9 +205,13 @@ def _add_many(args: argparse.Namespace) -> int:
             if exc.progress is None:
                 raise
             done, in_doubt = exc.progress.created, exc.progress.in_doubt
-            _fail(_unfinished("stored", done, in_doubt, where, advice))
             # The server names an item by its place in the failed chunk.
-            raise _renumbered(exc, "memories", where, exc.progress.next_index) from None
+            first = exc.progress.next_index
+            if _refused(exc):
+                named = _refused_items(exc, "memories", where, first)
+                advice = _fix_advice("add", done, where, named)
+            _fail(_unfinished("stored", done, in_doubt, where, advice))
+            raise _renumbered(exc, "memories", where, first) from None
         except KeyboardInterrupt:
             _progress_done()
             # Ctrl-C may have come while the next chunk was on its way: count it in doubt.
@@ -377,6 +407,9 @@ def _import(args: argparse.Namespace) -> int:
             sent = min(MAX_IMPORT_MEMORIES, len(memories) - start)
             in_doubt = sent if maybe_performed(exc) else 0
             if start or in_doubt:
+                if _refused(exc):
+                    named = _refused_items(exc, "memories", where, start)
+                    advice = _fix_advice("import", start, where, named)
                 message = _unfinished("imported", start, in_doubt, where, advice)
                 (_interrupted if interrupted else _fail)(message)
             if interrupted:

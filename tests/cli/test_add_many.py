@@ -81,6 +81,43 @@ def test_failure_says_what_was_stored_and_how_to_finish(
     ]
 
 
+def refusing(*indexes: int) -> Reply:
+    """The server's 422 for the items at these places of the chunk."""
+    detail = [
+        {
+            "loc": ["body", "memories", i, "text"],
+            "msg": "String should have at most 10000 characters",
+        }
+        for i in indexes
+    ]
+    return Reply(422, json={"detail": detail})
+
+
+def test_a_refused_item_is_to_be_fixed_not_the_command_run_again(
+    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.script(refusing(1))
+    stderr = io.StringIO()
+    assert add_many(server, monkeypatch, 2, stderr=stderr)[0] == 1
+    assert stderr.getvalue().splitlines() == [
+        "longmem: error: stored 0 of 2; fix stdin line 2 and run the command again",
+        "longmem: error: HTTP 422: stdin line 2: text: String should have at most 10000 "
+        "characters (POST /v1/memory/collections/default/memories/batch)",
+    ]
+
+
+def test_items_refused_after_a_stored_chunk_say_which_items_are_left_to_add(
+    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.script(created, refusing(3, 7, 3))
+    stderr = io.StringIO()
+    assert add_many(server, monkeypatch, 250, stderr=stderr)[0] == 1
+    assert stderr.getvalue().splitlines()[0] == (
+        "longmem: error: stored 100 of 250; fix the 2 items named below, then add only the "
+        "items from stdin line 101 on: those before are stored"
+    )
+
+
 def test_a_chunk_sent_and_not_answered_is_reported_in_doubt(
     server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,6 +222,23 @@ def test_idempotency_key_that_cannot_travel_in_a_header_is_a_usage_error(
         "longmem: error: idempotency_key must be printable ASCII characters, got 'clé'"
     )
     assert server.requests == []
+
+
+def test_import_refused_after_a_stored_chunk_says_to_fix_the_item(
+    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.script(Reply(200, json={"imported": 10_000, "skipped": 0, "collections": ["c"]}))
+    server.script(refusing(5))
+    dump = json.dumps({"memories": [{"text": f"m{i}"} for i in range(10_050)]})
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(dump))
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert main(["import", "--api-key", "k", "--base-url", server.url]) == 1
+    assert stderr.getvalue().splitlines()[0] == (
+        "longmem: error: imported 10000 of 10050; fix stdin item 10006, then import only the "
+        "items from stdin item 10001 on: those before are stored"
+    )
 
 
 def test_import_failure_says_what_was_imported_and_how_to_finish(
