@@ -110,7 +110,9 @@ def _table(rows: list[Any], columns: tuple[str, ...]) -> None:
     if columns == _MEMORY_COLUMNS and not any("score" in row for row in rows):
         columns = ("id", "date", "text")
     cells = [[_cell(row, column) for column in columns] for row in rows]
-    headers = [column.rsplit(".", 1)[-1].upper() for column in columns]
+    # A column inside an object is headed by its path, as --json names it: the texts of
+    # contradictions' pairs are CURRENT.TEXT and SUPERSEDED.TEXT, not TEXT twice.
+    headers = [column.upper() for column in columns]
     widths = [max(len(line[i]) for line in [headers, *cells]) for i in range(len(columns))]
     room = shutil.get_terminal_size().columns - sum(widths[:-1]) - 2 * (len(columns) - 1)
     widths[-1] = max(min(widths[-1], room), 10)

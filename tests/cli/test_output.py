@@ -90,6 +90,21 @@ def test_list_on_a_terminal_has_no_score_column(
     assert out.splitlines()[1].endswith("  short")
 
 
+def test_contradictions_on_a_terminal_head_current_and_superseded_apart(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    collection: str,
+    terminal: None,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    for said in ("I live in Berlin.", "I moved to Paris."):
+        assert run(capsys, monkeypatch, "remember", said, "--collection", collection)[0] == 0
+    out = run(capsys, monkeypatch, "contradictions", "--collection", collection)[1]
+    header, row = out.splitlines()
+    assert header.split() == ["CURRENT.ID", "CURRENT.TEXT", "SUPERSEDED.TEXT"]
+    assert row.startswith("mem_") and row.endswith("User lives in Paris  User lives in Berlin")
+
+
 def test_json_flag_on_a_terminal_prints_json_lines(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
