@@ -105,13 +105,10 @@ def _tag(help: str = "a container tag, e.g. one per user", shown: str = "none") 
     return _opt("--tag", "container_tag", help, shown, metavar="TAG")
 
 
-def _json_opt(flag: str, param: str, what: str) -> Arg:
+def _json_opt(flag: str, param: str, what: str, example: str = """'{"src": "crm"}'""") -> Arg:
+    """An option whose value is a JSON object; `example` is quoted as a shell takes it."""
     return _opt(
-        flag,
-        param,
-        f'{what}, a JSON object, e.g. \'{{"src": "crm"}}\'',
-        type=_json_object,
-        metavar="JSON",
+        flag, param, f"{what}, a JSON object, e.g. {example}", type=_json_object, metavar="JSON"
     )
 
 

@@ -476,8 +476,21 @@ COMMANDS: tuple[Command, ...] = (
         _opt("--name", "name", "a name for people", "none"),
         _collection(),
         _tag("the container tag of what it syncs"),
-        _json_opt("--config", "config", "the provider's settings"),
-        _json_opt("--credentials", "credentials", "secrets, stored encrypted"),
+        # Each provider's own fields (longmem/server/connectors/): a test checks them.
+        _json_opt(
+            "--config",
+            "config",
+            "the provider's settings",
+            """'{"path": "~/notes", "patterns": ["**/*.md"]}' (directory) or """
+            """'{"url": "https://example.com/feed.xml"}' (rss)""",
+        ),
+        _json_opt(
+            "--credentials",
+            "credentials",
+            "secrets, stored encrypted and never shown again",
+            """'{"token": "TOKEN"}' or '{"username": "me", "password": "PASSWORD"}' """
+            "(rss; directory takes none)",
+        ),
         _IDEMPOTENCY_KEY,
     ),
     Command(

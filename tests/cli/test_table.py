@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import json
+import re
 import shlex
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from longmem import Longmem
 from longmem.cli import COMMANDS, NOT_COMMANDS, Command, _parser, main
+from longmem.server.connectors import PROVIDERS, validate_config
 
 
 def _public_methods() -> set[str]:
@@ -166,6 +170,23 @@ def test_a_global_flag_that_means_nothing_to_serve_or_mcp_is_named(
     assert capsys.readouterr().err == (
         f"longmem: error: {flag} does not apply to {name} (see: longmem {name} --help)\n"
     )
+
+
+def test_connection_examples_are_settings_each_provider_takes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create = next(command for command in COMMANDS if command.name == "connections create")
+    helps = {arg.flags[0]: arg.help for arg in create.args}
+    shown = re.findall(r"'(\{.*?\})' \((\w+)\)", helps["--config"])
+    configs = {provider: json.loads(example) for example, provider in shown}
+    assert set(configs) == set(PROVIDERS)
+    monkeypatch.setenv("HOME", str(tmp_path))  # the directory example's path is under ~
+    for provider, config in configs.items():
+        validate_config(provider, config, None, roots=[str(tmp_path)])
+    credentials = [json.loads(text) for text in re.findall(r"'(\{.*?\})'", helps["--credentials"])]
+    assert len(credentials) == 2
+    for secret in credentials:
+        validate_config("rss", configs["rss"], secret)
 
 
 def test_no_option_states_its_default_twice() -> None:
