@@ -105,8 +105,9 @@ def _client(args: argparse.Namespace) -> Longmem:
 
     api_key = _global(args, "api_key")
     if not (os.environ.get(API_KEY_ENV, "") if api_key is None else api_key).strip():
-        # The SDK's own message names its argument, api_key=; a shell user has flags.
-        raise LongmemError(f"no API key: pass --api-key KEY or set {API_KEY_ENV}")
+        # The SDK's own message names its argument, api_key=; a shell user has flags. A
+        # usage error (exit 2): nothing was asked of the API.
+        raise InvalidArgumentError(f"no API key: pass --api-key KEY or set {API_KEY_ENV}")
     timeouts = {
         name: _global(args, name)
         for name in ("timeout", "total_timeout")

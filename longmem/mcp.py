@@ -22,6 +22,7 @@ import os
 import sys
 
 from . import __version__
+from ._constants import API_KEY_ENV
 from ._protocol import DEFAULT_COLLECTION
 from ._typing import TYPE_CHECKING
 from .agent import MemoryTools
@@ -55,6 +56,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         # Not an argparse group: --api-key and --base-url go together, and only --local
         # excludes them (it mints its own key for its own server).
         parser.error("--local runs its own server: --api-key and --base-url do not apply")
+    key = os.environ.get(API_KEY_ENV, "") if args.api_key is None else args.api_key
+    if args.local is None and not key.strip():
+        # A usage error (exit 2), as in the other commands; the SDK's message names api_key=.
+        parser.error(f"no API key: pass --api-key KEY or set {API_KEY_ENV}, or --local PATH")
     server = None
     try:
         if args.local is not None:

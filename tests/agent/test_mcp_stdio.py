@@ -307,7 +307,7 @@ def test_local_creates_the_folder_and_expands_home(tmp_path: Path) -> None:
 def test_without_a_key_or_local_it_says_what_is_missing() -> None:
     process = _start()
     out, err = process.communicate(b"", timeout=TIMEOUT)
-    assert process.returncode == 1
+    assert process.returncode == 2  # a usage error, as in the other commands
     assert out == b""
     assert "no API key" in err.decode() and "LONGMEM_API_KEY" in err.decode()
 

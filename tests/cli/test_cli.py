@@ -315,12 +315,12 @@ def test_usage_errors_exit_2(
     assert bad_json.code == 2 and "must be a JSON object" in bad_json.err
 
 
-def test_missing_key_is_an_error_exit_1(
+def test_missing_key_is_a_usage_error_exit_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("LONGMEM_API_KEY")
     result = run(capsys, monkeypatch, "collections")
-    assert result.code == 1 and "LONGMEM_API_KEY" in result.err
+    assert result.code == 2 and "LONGMEM_API_KEY" in result.err
 
 
 def test_api_error_never_prints_the_key(

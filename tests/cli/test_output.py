@@ -273,13 +273,13 @@ def test_the_servers_422_names_an_import_item_by_its_place_from_1(
     assert err.startswith("longmem: error: HTTP 422: stdin item 2: collection: Collection name")
 
 
-def test_no_key_names_the_flag_and_the_variable(
+def test_no_key_is_a_usage_error_naming_the_flag_and_the_variable(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("LONGMEM_API_KEY")
     for argv in (["list"], ["list", "--api-key", " "]):
         code, _, err = run(capsys, monkeypatch, *argv)
-        assert code == 1
+        assert code == 2
         assert err == "longmem: error: no API key: pass --api-key KEY or set LONGMEM_API_KEY\n"
 
 
