@@ -224,18 +224,23 @@ def test_idempotency_key_that_cannot_travel_in_a_header_is_a_usage_error(
     assert server.requests == []
 
 
-def test_import_refused_after_a_stored_chunk_says_to_fix_the_item(
-    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    server.script(Reply(200, json={"imported": 10_000, "skipped": 0, "collections": ["c"]}))
-    server.script(refusing(5))
+def _import_10050(server: ScriptedServer, monkeypatch: pytest.MonkeyPatch) -> str:
+    """`longmem import` of 10,050 memories from stdin, failing (exit 1): its first error line."""
     dump = json.dumps({"memories": [{"text": f"m{i}"} for i in range(10_050)]})
     stderr = io.StringIO()
     monkeypatch.setattr(sys, "stdin", io.StringIO(dump))
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.setattr(sys, "stderr", stderr)
     assert main(["import", "--api-key", "k", "--base-url", server.url]) == 1
-    assert stderr.getvalue().splitlines()[0] == (
+    return stderr.getvalue().splitlines()[0]
+
+
+def test_import_refused_after_a_stored_chunk_says_to_fix_the_item(
+    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.script(Reply(200, json={"imported": 10_000, "skipped": 0, "collections": ["c"]}))
+    server.script(refusing(5))
+    assert _import_10050(server, monkeypatch) == (
         "longmem: error: imported 10000 of 10050; fix stdin item 10006, then import only the "
         "items from stdin item 10001 on: those before are stored"
     )
@@ -246,13 +251,7 @@ def test_import_failure_says_what_was_imported_and_how_to_finish(
 ) -> None:
     server.script(Reply(200, json={"imported": 10_000, "skipped": 0, "collections": ["c"]}))
     server.set_default(Drop())
-    dump = json.dumps({"memories": [{"text": f"m{i}"} for i in range(10_050)]})
-    stderr = io.StringIO()
-    monkeypatch.setattr(sys, "stdin", io.StringIO(dump))
-    monkeypatch.setattr(sys, "stdout", io.StringIO())
-    monkeypatch.setattr(sys, "stderr", stderr)
-    assert main(["import", "--api-key", "k", "--base-url", server.url]) == 1
-    assert stderr.getvalue().splitlines()[0] == (
+    assert _import_10050(server, monkeypatch) == (
         "longmem: error: imported 10000 of 10050 for certain; the items from stdin item 10001 "
         "to 10050 were sent but not confirmed, and may be stored too; run the same command "
         "again to finish: the chunks already stored are not stored twice"

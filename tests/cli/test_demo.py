@@ -10,23 +10,29 @@ from pathlib import Path
 import longmem
 
 
-def test_demo_runs_a_session_exits_0_and_leaves_nothing_behind(tmp_path: Path) -> None:
-    scratch, cwd = tmp_path / "tmp", tmp_path / "cwd"
-    scratch.mkdir()
-    cwd.mkdir()
+def _demo(cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`python -m longmem demo` in ``cwd``, this package first on the path, the
+    environment's longmem settings dropped (a new user has none) and ``env`` added."""
     package_root = str(Path(longmem.__file__).resolve().parent.parent)
-    env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": package_root}
-    for name in ("LONGMEM_API_KEY", "LONGMEM_BASE_URL", "http_proxy", "HTTP_PROXY"):
-        env.pop(name, None)  # a new user has none of these
-    done = subprocess.run(
+    full = {**os.environ, "PYTHONPATH": package_root}
+    for name in ("LONGMEM_API_KEY", "LONGMEM_BASE_URL"):
+        full.pop(name, None)
+    return subprocess.run(
         [sys.executable, "-m", "longmem", "demo"],
         cwd=cwd,
-        env=env,
+        env={**full, **env},
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
+
+
+def test_demo_runs_a_session_exits_0_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    scratch, cwd = tmp_path / "tmp", tmp_path / "cwd"
+    scratch.mkdir()
+    cwd.mkdir()
+    done = _demo(cwd, {"TMPDIR": str(scratch)})
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "local server: http://127.0.0.1:" in out
@@ -43,20 +49,8 @@ def test_demo_runs_a_session_exits_0_and_leaves_nothing_behind(tmp_path: Path) -
 def test_demo_runs_behind_a_proxy_the_environment_names(tmp_path: Path) -> None:
     # A proxy that is not there and no NO_PROXY, as on a corporate machine: the embedded
     # server is on loopback, which no proxy can reach, so the demo never asks one.
-    package_root = str(Path(longmem.__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": package_root}
-    for name in ("LONGMEM_API_KEY", "LONGMEM_BASE_URL", "no_proxy", "NO_PROXY"):
-        env.pop(name, None)
-    env["HTTP_PROXY"] = env["HTTPS_PROXY"] = "http://127.0.0.1:9"
-    env["http_proxy"] = env["https_proxy"] = "http://127.0.0.1:9"
-    done = subprocess.run(
-        [sys.executable, "-m", "longmem", "demo"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    dead = "http://127.0.0.1:9"
+    proxies = {name: dead for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy")}
+    done = _demo(tmp_path, {**proxies, "NO_PROXY": "", "no_proxy": ""})
     assert done.returncode == 0, done.stderr
     assert "ready to import anywhere" in done.stdout

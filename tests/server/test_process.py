@@ -205,15 +205,20 @@ def test_eight_concurrent_writers_never_see_locked_database(server: LocalServer)
     api.close()
 
 
-def test_cli_reports_an_unopenable_database(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "longmem.server", "--port", "0", "--db", str(tmp_path / "no/x.db")],
+def _serve_and_exit(db: Path) -> subprocess.CompletedProcess[str]:
+    """A server on ``db`` that is expected to exit at once."""
+    return subprocess.run(
+        [sys.executable, "-m", "longmem.server", "--port", "0", "--db", str(db)],
         cwd=str(REPO),
         env={**os.environ, "PYTHONPATH": str(REPO)},
         capture_output=True,
         text=True,
         timeout=20,
     )
+
+
+def test_cli_reports_an_unopenable_database(tmp_path: Path) -> None:
+    result = _serve_and_exit(tmp_path / "no/x.db")
     assert result.returncode == 1
     assert "cannot open the database" in result.stderr
 
@@ -224,14 +229,7 @@ def test_a_second_server_on_one_database_file_is_refused(tmp_path: Path) -> None
     db = tmp_path / "shared.db"
     first = ServerProcess("--port", "0", "--db", str(db), "--api-key", "k-one")
     try:
-        second = subprocess.run(
-            [sys.executable, "-m", "longmem.server", "--port", "0", "--db", str(db)],
-            cwd=str(REPO),
-            env={**os.environ, "PYTHONPATH": str(REPO)},
-            capture_output=True,
-            text=True,
-            timeout=20,
-        )
+        second = _serve_and_exit(db)
         assert second.returncode == 1
         assert f"in use by another longmem process (pid {first.proc.pid})" in second.stderr
         assert "--base-url" in second.stderr
