@@ -39,7 +39,7 @@ import _common as common
 
 from longmem import Longmem
 
-SETS = ("review", "blind")
+SETS = ("review", "blind", "b2tune", "b2aside")
 LIMIT = 5
 QUICK_SCENARIOS = 25
 
