@@ -482,3 +482,13 @@ def test_an_updated_or_deleted_memory_is_scored_by_its_current_words(api: Api) -
     for collection in (None, "work"):
         hits = api.search("aardvark marmalade", collection, mode="vector", min_score=0)
         assert budget["id"] not in _ids(hits), collection
+
+
+def test_the_end_of_whats_and_toms_is_no_word_to_match(api: Api) -> None:
+    # "what's", "Tom's": the "s" is no word of the question; matched, it brought every
+    # memory with an "'s" in it ("She's awesome") before the one about Tom.
+    api.add("notes", "She's awesome, honestly")
+    api.add("notes", "That's ok, it's fine")
+    tom = api.add("notes", "Tom works night shifts as a paramedic")
+    hits = api.search("what's Tom's job", mode="text", min_score=0)
+    assert _ids(hits) == [tom["id"]]
