@@ -465,9 +465,9 @@ class SearchEngine:
     ) -> Optional[Ask]:
         # Whom the question can be about: the people of the searched tag's facts.
         known, user_name = self.store.memories.subjects(tenant_id, req.collection, now, tags=flt)
-        if not known:
-            return None  # nothing keyed to ask about: the two arms alone
-        return analyse(req.query, known, user_name)
+        # Nothing keyed yet: the question still asks for an attribute, whose words (the
+        # lexicon arm) and kind (the kind arm) find what was said unkeyed.
+        return analyse(req.query, known or {USER}, user_name)
 
     def _key_arm(
         self, tenant_id: str, req: SearchRequest, ask: Ask, flt: MemoryFilter, now: str, depth: int

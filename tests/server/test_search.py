@@ -492,3 +492,12 @@ def test_the_end_of_whats_and_toms_is_no_word_to_match(api: Api) -> None:
     tom = api.add("notes", "Tom works night shifts as a paramedic")
     hits = api.search("what's Tom's job", mode="text", min_score=0)
     assert _ids(hits) == [tom["id"]]
+
+
+def test_a_question_asks_its_attribute_before_anything_is_keyed(api: Api) -> None:
+    # Nothing keyed in the collection (plain adds): "how old am I?" still asks the age,
+    # whose words ("years") find the memory that shares none of the question's.
+    birthday = api.add("notes", "Now I have 28 years, time flies")
+    api.add("notes", "The printer at work jammed three times today")
+    hits = api.search("how old am I?", min_score=0.1)
+    assert _ids(hits)[:1] == [birthday["id"]]
