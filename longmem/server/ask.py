@@ -140,7 +140,13 @@ def _asks_doing(words: list[str]) -> bool:
     """Whether a question asks what someone does for a living: "What does Jay do?",
     "What does Kwame do for work?"."""
     at = max((i for i, w in enumerate(words) if w in ("do", "does")), default=-1)
-    return at > 0 and set(words[at + 1 :]) <= _DOING_TAIL
+    # "what do/does …": not "what dance do I do?", which asks what, not for a living
+    asked = words.index("what") if "what" in words else -1
+    return (
+        at > 0
+        and words[asked + 1 : asked + 2] in (["do"], ["does"])
+        and (set(words[at + 1 :]) <= _DOING_TAIL)
+    )
 
 
 def _attributes(words: list[str], found: set[str]) -> list[str]:
@@ -172,7 +178,7 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
             scored[name] = scored.get(name, 0) + 1.5
         if "live" in found or "lives" in found or "living" in found:
             scored["home"] = scored.get("home", 0) + 3
-    if found & {"study", "studies", "studying", "studied"}:
+    if found & {"study", "studies", "studying", "studied", "masters", "msc", "phd"}:
         # "Where is my daughter studying?" asks the school, "What does she study (at uni)?"
         # the subject
         place = bool(found & (_WHERE | {"which", "school"}))

@@ -61,7 +61,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "job",
         True,
         "works as",
-        "job work works working occupation profession role position title",
+        "job work works working occupation profession role position title rank",
         "hired promoted career retired",
     ),
     Attribute(
@@ -77,7 +77,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "relationship",
         True,
         "is",
-        "married single relationship engaged",
+        "married single relationship engaged seeing",
         "wedding divorced dating",
     ),
     Attribute(
@@ -90,7 +90,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "diet",
         True,
         "eats",
-        "diet eat eats food vegetarian vegan meat",
+        "diet eat eats eater food vegetarian vegan meat",
         "pescatarian keto gluten dairy",
     ),
     Attribute(
@@ -104,8 +104,8 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "studies",
         True,
         "studies",
-        "study studies studying course degree major subject",
-        "masters phd bachelors diploma",
+        "study studies studying course degree major subject masters msc phd",
+        "bachelors diploma",
     ),
     Attribute("phone", True, "can be reached on", "phone number call"),
     Attribute("email", True, "can be mailed at", "email mail"),
@@ -120,7 +120,12 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "drink drinks drinking coffee tea beverage",
         "latte espresso",
     ),
-    Attribute("likes", False, "likes", "like likes enjoy love favorite favourite"),
+    Attribute(
+        "likes",
+        False,
+        "likes",
+        "like likes enjoy love favorite favourite into obsessed fan band support",
+    ),
     Attribute("dislikes", False, "dislikes", "dislike hate hates"),
     Attribute(
         "allergies",
@@ -148,7 +153,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "granddaughter",
     ),
     Attribute("languages", False, "speaks", "language languages speak speaks"),
-    Attribute("hobbies", False, "does", "hobby hobbies free weekends"),
+    Attribute("hobbies", False, "does", "hobby hobbies free weekends sport sports game games"),
     Attribute(
         "visited",
         False,

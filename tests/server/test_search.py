@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from longmem.server import LocalServer, search, wire
+from longmem.server.ask import analyse
 from longmem.server.db import NewMemory, Principal
 from longmem.server.embed import as_dict, cosine, embed
 from longmem.server.search import RRF_K, SearchEngine, json_contains
@@ -501,3 +502,26 @@ def test_a_question_asks_its_attribute_before_anything_is_keyed(api: Api) -> Non
     api.add("notes", "The printer at work jammed three times today")
     hits = api.search("how old am I?", min_score=0.1)
     assert _ids(hits)[:1] == [birthday["id"]]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what's my academic rank?", "job"),
+        ("am I seeing anyone?", "relationship"),
+        ("am I a picky eater?", "diet"),
+        ("where am I doing my masters?", "school"),
+        ("what game am I into?", "likes"),
+        ("what band am I obsessed with?", "likes"),
+        ("which football team do I support?", "likes"),
+        ("What sport do I play?", "hobbies"),
+    ],
+)
+def test_question_words_ask_their_attribute(question: str, first: str) -> None:
+    assert analyse(question, {"user"}, None).attributes[:1] == (first,)
+
+
+def test_what_thing_one_does_is_no_question_about_the_job() -> None:
+    # "what dance do I do?" asks what, not what one does for a living.
+    assert "job" not in analyse("what dance do I do?", {"user"}, None).attributes
+    assert analyse("What does Jay do?", {"user"}, None).attributes[:1] == ("job",)
