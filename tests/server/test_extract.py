@@ -622,6 +622,9 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         # jobs as people say them
         ("got the assistant principal job!!", ("job", "assistant principal")),
         ("first day as junior architect at an estudio in Chamberí", ("job", "junior architect")),
+        ("first month as plumber, my back hurts", ("job", "plumber")),
+        ("starting monday as an instructional designer", ("job", "instructional designer")),
+        ("my job title changed to UX lead", ("job", "UX lead")),
         ("Signed on as production manager with a touring company", ("job", "production manager")),
         (
             "Resumed at Emzor today as a regulatory affairs officer",
@@ -706,6 +709,8 @@ def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str
         "Photographer @ Jess's wedding was amazing",
         "I'm a friend of a lawyer",
         "first day as a tourist in Rome",
+        "wine o'clock came early today",
+        "caffeine withdrawal headaches are brutal",
         "our neighbours in Leeds are noisy",
         "my commute from work is long",
         "We shifted to Zoom for meetings",

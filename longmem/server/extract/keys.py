@@ -347,7 +347,8 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^(?:have\s+|has\s+)?" + _ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + _V, negated=True),
     _rule("employer", r"^(?:have\s+|has\s+)?" + _ADV + r"(?:left|quit|resigned\s+from)\s+(?!my\s+job\b)(?=(?-i:[A-Z]))" + _V, negated=True),
     _rule("job", r"^" + _ADV + r"(?:work|works|working|am working|is working|worked)\s+as\s+" + _A + _V),
-    _rule("job", r"\b(?:started|start|starting|began)\s+(?:out\s+|off\s+)?as\s+" + _A + _V),
+    # "starting monday as an instructional designer", "start next week as a sous chef"
+    _rule("job", r"\b(?:started|start|starting|began)\s+(?:out\s+|off\s+)?(?:(?:on\s+)?(?:" + WEEKDAY_RE + r"|today|tomorrow|next\s+(?:week|month))\s+)?as\s+" + _A + _V),
     _rule("job", r"\b(?:work|works|working|worked)\s+(?:at|for|with)\s+[^,;]+?\s+as\s+" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:teach|teaches|taught|am teaching|is teaching)\s+(?P<v>[a-z0-9][\w ]*?)\s+(?:at|in|to)\b", value="{v} teacher"),
     _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+[^,;:!?()]+)"),
@@ -372,11 +373,12 @@ RULES: tuple[Rule, ...] = (
     # as production manager with …", "resumed at Emzor today as a regulatory affairs
     # officer" (Nigerian English: started)
     _rule("job", r"^(?:(?:just|finally|actually|officially)\s+)?(?:got|landed|bagged)\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b(?!\s+(?:done|sorted|finished|quoted|fixed|booked|over|out)\b|\s+in\s+(?:the|a|our)\s+(?:school\s+)?(?:play|show|musical|film|movie|panto|production)\b)"),
-    _rule("job", r"\b(?:first day|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + _V),
+    _rule("job", r"\b(?:first (?:day|week|month)|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + _V),
     # A fragment that is a job: "product designer now", "staff engineer at Wolt"
     _rule("job", r"^" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
     _rule("job", r"^" + _FRAGMENT + r"\s+(?=(?:at|@)\s+(?:(?-i:[A-Z])[\w&.-]*(?<!'s)\s*){1,4}(?:$|[,;!.]|\s+(?:now|again|remote|hybrid|full-time|part-time)\b))"),
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
+    _rule("job", r"\b(?:my|his|her)\s+(?:job\s+)?(?:title|role)\s+(?:has\s+)?(?:changed|was changed|got changed)\s+to\s+" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
     # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
     _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
@@ -534,7 +536,9 @@ RULES: tuple[Rule, ...] = (
     _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
     # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
     _rule("drinks", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?" + _ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
-    _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=[,.!\s]|$)"),
+    # "Oat latte, always", "black coffee only"; not "wine o'clock came early", "caffeine
+    # withdrawal headaches"
+    _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=\s*(?:$|[,.!;]|\s(?:only|always|please|now|every|mostly|again|these days)\b))"),
     _rule("drinks", r"\b(?:am|is|are)\s+(?:now\s+)?an?\s+(?P<v>coffee|tea)\s+(?:person|drinker)\b"),
     _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
     _rule("drinks", r"\b(?P<v>" + _DRINK + r")\s+only\b"),
