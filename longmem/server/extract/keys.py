@@ -536,9 +536,9 @@ RULES: tuple[Rule, ...] = (
     _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
     # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
     _rule("drinks", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?" + _ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
-    # "Oat latte, always", "black coffee only"; not "wine o'clock came early", "caffeine
-    # withdrawal headaches"
-    _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=\s*(?:$|[,.!;]|\s(?:only|always|please|now|every|mostly|again|these days)\b))"),
+    # "Coffee, always", "coffee at Starbucks before my shift", "tea only"; not "wine
+    # o'clock came early", "caffeine withdrawal headaches"
+    _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=\s*(?:$|[,.!;]|\s(?:only|always|please|now|every|mostly|again|these days|at|from|with|before|after|in|on|for)\b))"),
     _rule("drinks", r"\b(?:am|is|are)\s+(?:now\s+)?an?\s+(?P<v>coffee|tea)\s+(?:person|drinker)\b"),
     _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
     _rule("drinks", r"\b(?P<v>" + _DRINK + r")\s+only\b"),
