@@ -21,9 +21,14 @@ Sets: ``review``, 237 scenarios (418 questions) a reviewer wrote against the fir
 version of search's kind arm, whose worse cases its rules were then changed for (tuned
 on); ``blind``, 180 scenarios (261 questions) another reviewer wrote against the final
 version without reading its rules or the other sets, before anything was run, short
-ones padded with everyday chatter that holds no answer.
+ones padded with everyday chatter that holds no answer; ``b2tune`` and ``b2aside``, 110
+scenarios each (161 and 157 questions), written blind in the thirteenth round in pairs
+of one topic split between them, every kind of fact (homes, work, ages, partners,
+family, names and pets, diet, allergies, hobbies, studies, projects, phone numbers,
+plans called off): rules were then written for ``b2tune``'s misses, ``b2aside`` is
+never read by whoever writes them (bench/quality/README.md).
 
-    python bench/answers.py [--set review|blind|all] [--before PATH] [--quick]
+    python bench/answers.py [--set review|blind|b2tune|b2aside|all] [--before PATH] [--quick]
 """
 
 from __future__ import annotations
