@@ -570,7 +570,10 @@ RULES: tuple[Rule, ...] = (
     # "started uni at Leeds", "starts college in York": where
     _rule("school", r"\b(?:started|starting|start|starts|began|begins)\s+(?:uni|university|college|school|sixth form|nursery|kindergarten|med school|law school)\s+(?:at|in)\s+(?=(?-i:[A-Z]))(?!(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|Year)\b)" + _V),
     _rule("school", r"\b(?:goes|go|going|started|starts)\s+(?:to\s+|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium))\b"),
-    _rule("phone", r"\b(?:number|phone)\s+(?:is\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
+    # "my number's 07700 900123", "new number btw, it's 07700 900461", "phone: 555 0100"
+    # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is
+    # number is …": not "my flight number is 4471 223")
+    _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\bphone(?:\s+number)?)(?:['’]s|\s+is|\s*:)?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
     _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
 )
 # fmt: on
