@@ -626,6 +626,9 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("starting monday as an instructional designer", ("job", "instructional designer")),
         ("my job title changed to UX lead", ("job", "UX lead")),
         ("my number's 07700 900123", ("phone", "07700 900123")),
+        ("We got a puppy named Biscuit", ("pets", "puppy called Biscuit")),
+        ("we adopted a cat!!! she's called Miso", ("pets", "cat called Miso")),
+        ("we adopted a cat. She's called Miso", ("pets", "cat called Miso")),
         ("new number btw, it's 07700 900461", ("phone", "07700 900461")),
         ("Signed on as production manager with a touring company", ("job", "production manager")),
         (
@@ -668,7 +671,7 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("my commute from our new place in Lewisham is 20 mins", ("home", "Lewisham")),
     ],
 )
-def test_ages_and_jobs_said_as_people_say_them(content: str, key: tuple[str, str]) -> None:
+def test_keys_said_as_people_say_them(content: str, key: tuple[str, str]) -> None:
     found = [(f.attribute, f.value) for f in _extract(content) if f.subject == "user"]
     assert key in found
 

@@ -24,6 +24,7 @@ fact — nothing said is dropped for not being understood.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Optional
 
@@ -166,6 +167,7 @@ class RuleExtractor:
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
         previous: Optional[Subject] = None
         newcomer: Optional[Subject] = None  # introduced by the clause before, not named
+        pet_at: Optional[int] = None  # the last pet said without its name, in ``facts``
         for sentence in sentences(content):
             until = expiry(sentence, said)
             correction = _CORRECTION.search(sentence)
@@ -178,6 +180,18 @@ class RuleExtractor:
                 sentence = sentence[correction.end() :].strip(" ,;:")
             condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
             for clause in clauses(sentence, PERSON_WORDS) if sentence else []:
+                named = _PET_NAMED.match(clause)
+                if named is not None and pet_at is not None:
+                    # "we adopted a cat!!! she's called Miso": the cat's name
+                    pet, name = facts[pet_at], named.group("name")
+                    facts[pet_at] = replace(
+                        pet,
+                        text=f"{pet.text} called {name}",
+                        statement=f"{pet.statement}, {clause}",
+                        value=f"{pet.value} called {name}",
+                    )
+                    pet_at = None
+                    continue
                 condition = condition or _CONDITION.match(clause) is not None
                 parsed = parse_subject(clause, previous, newcomer)
                 newcomer = newcomer_of(parsed)
@@ -193,7 +207,18 @@ class RuleExtractor:
                     if identity not in seen:
                         seen.add(identity)
                         facts.append(fact)
+                        if fact.attribute == "pets" and not fact.negated:
+                            unnamed = " called " not in (fact.value or "")
+                            pet_at = len(facts) - 1 if unnamed else None
         return facts
+
+
+# A pet's name said in the clause after it: "she's called Miso", "named him Biscuit".
+_PET_NAMED = re.compile(
+    r"^(?:and\s+|so\s+)?(?:(?:she|he|it|they)(?:['’]s|\s+is|\s+was|\s+are)\s+(?:called|named)|"
+    r"(?:we\s+|i\s+)?(?:named|called)\s+(?:her|him|it|them))\s+(?P<name>(?-i:[A-Z])[\w-]+)\s*[.!]*$",
+    re.I,
+)
 
 
 # A message that opens with a number alone and goes on about a birthday: "34. no cake

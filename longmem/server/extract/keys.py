@@ -557,6 +557,8 @@ RULES: tuple[Rule, ...] = (
     _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
     _rule("pets", r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?:is\s+)?(?:called|named)\s+" + _V, value="{kind} called {v}"),
     _rule("pets", r"\b(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>[A-Z][\w-]+)", value="{kind} called {v}", flags=0),
+    # "got a puppy named Biscuit"
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>" + _PET_KIND + r")\s+(?:called|named)\s+(?P<v>(?-i:[A-Z])[\w-]+)", value="{kind} called {v}"),
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dog|dogs|cat|cats|puppy|kitten|rabbit|rabbits|hamster|parrot|horse|tortoise|fish))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
