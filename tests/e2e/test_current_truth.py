@@ -706,21 +706,6 @@ def test_what_the_kind_arm_brings_never_ranks_above_a_keyed_fact(
     assert hits[0] == "User's son is Oliver"
 
 
-def test_a_relatives_news_that_says_nothing_of_the_relation_asked_comes_after(
-    mem: Longmem, collection: str
-) -> None:
-    _said(
-        mem,
-        collection,
-        [
-            ("My brother Kofi is married", "2025-01-01T10:00:00Z"),
-            ("Kofi bought a Toyota", "2025-02-01T10:00:00Z"),  # no word of a partner
-        ],
-    )
-    hits = _texts(mem.search("Who is Kofi's wife?", collection=collection, limit=5))
-    assert hits[0] == "User's brother Kofi is married"
-
-
 def test_a_new_job_said_in_passing_is_found_and_each_work_question_asks_its_key(
     mem: Longmem, collection: str
 ) -> None:

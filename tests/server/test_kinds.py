@@ -146,6 +146,10 @@ def test_each_kind_is_asked_by_its_attributes() -> None:
     assert news("children", told, []) == []  # nothing says a child
     assert news("children", "We had a baby girl, Nora!", []) == ["Nora"]
     assert news("name", "Her name is Lucia", []) == ["Lucia"]
+    # A name with no word of a partner beside it is no partner: "Kofi bought a Toyota"
+    # said nothing of whom Kofi married ("Kofi married Ama last week" does).
+    assert news("partner", "Kofi bought a Toyota", []) == []
+    assert news("partner", "Kofi married Ama last week", []) == ["Ama"]
     assert news("job", told, []) == ["nurse"]
     assert news("employer", told, []) == ["KPMG"]
     assert news("diet", told, []) == [] and "diet" not in KIND_ATTRIBUTES
