@@ -521,6 +521,12 @@ def test_question_words_ask_their_attribute(question: str, first: str) -> None:
     assert analyse(question, {"user"}, None).attributes[:1] == (first,)
 
 
+def test_a_relation_written_with_its_accents_asks_about_that_relation() -> None:
+    # The extractor keys "my fiancée Zanele" as fiancee:Zanele; the question spells it so.
+    ask = analyse("what does my fiancée do?", {"user", "fiancee:Zanele"}, None)
+    assert (ask.subjects, ask.attributes[:1]) == (("fiancee:Zanele",), ("job",))
+
+
 def test_what_thing_one_does_is_no_question_about_the_job() -> None:
     # "what dance do I do?" asks what, not what one does for a living.
     assert "job" not in analyse("what dance do I do?", {"user"}, None).attributes
