@@ -386,7 +386,8 @@ def test_total_timeout_bounds_a_proxys_trickled_connect_answer(
     with pytest.raises(LongmemTimeoutError):
         client.collections()
     assert time.monotonic() - started < 1.4
-    assert proxy.requests == [b"CONNECT example.invalid:443 HTTP/1.0"]
+    # (HTTP/1.0 before Python 3.12, 1.1 since)
+    assert [r.rsplit(b"/", 1)[0] for r in proxy.requests] == [b"CONNECT example.invalid:443 HTTP"]
 
 
 def test_total_timeout_bounds_a_slow_name_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
