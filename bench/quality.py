@@ -9,7 +9,8 @@ collection named after the persona, then asks that persona's queries with ``sear
 collection=persona, limit=5)`` (default mode and min_score):
 
 - ``rules``: ``remember(say, observed_at=at)``, the server's built-in extractor (a
-  client without ``observed_at`` gets ``remember(say)`` and a warning line);
+  client without ``observed_at`` gets ``remember(say)`` and a warning line; so does
+  every statement with ``--undated``, as a live agent remembers: in order, said now);
 - ``model``: the same, against a server started with a model extractor; runs only when
   LONGMEM_BENCH_EXTRACTOR_URL is set (with LONGMEM_BENCH_EXTRACTOR_MODEL, _KEY_ENV and
   _TIMEOUT, passed to the server as LONGMEM_SERVER_EXTRACTOR_*). The server falls back
@@ -43,6 +44,7 @@ held-out row.
 
     python bench/quality.py [--quick] [--part dev|dev2|dev3|dev4|holdout|holdout2|all]
                             [--arms rules,model,add] [--details dev|dev2|dev3|dev4]
+                            [--undated]
 """
 
 from __future__ import annotations
@@ -301,6 +303,11 @@ def main() -> int:
     parser.add_argument(
         "--details", choices=TUNING, help="list each query of a tuning part that missed"
     )
+    parser.add_argument(
+        "--undated",
+        action="store_true",
+        help="remember without observed_at, as a live agent does: every statement said now",
+    )
     args = parser.parse_args()
     arms = [arm.strip() for arm in args.arms.split(",") if arm.strip()]
     if not arms or set(arms) - set(ARMS):
@@ -324,7 +331,13 @@ def main() -> int:
             f"(sha256 {digest}{'; --quick: first personas only' if args.quick else ''}).  "
         )
     observed = "observed_at" in inspect.signature(Longmem.remember).parameters
-    if not observed and {"rules", "model"} & set(arms):
+    if args.undated and {"rules", "model"} & set(arms):
+        observed = False
+        print(
+            "\n`--undated`: statements are remembered without their timestamps, in order, "
+            "as a live agent remembers them (said now, one after another)."
+        )
+    elif not observed and {"rules", "model"} & set(arms):
         print(
             "\n**Warning:** this client's `remember()` has no `observed_at` yet: statements "
             "are remembered without their timestamps, as if all were said now."
