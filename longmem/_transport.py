@@ -223,13 +223,15 @@ class Transport(_Origin):
         """
         if self._pid != os.getpid():
             self._forget_parent()
-        conn: Optional[_Connection] = getattr(self._local, "conn", None)
+        # Read once: close() in another thread may put a fresh pool in its place.
+        local = self._local
+        conn: Optional[_Connection] = getattr(local, "conn", None)
         if conn is not None and conn.sock is not None and _closed_by_peer(conn.sock):
             self._discard(conn)  # the server's keep-alive timeout fired: not a failure
             conn = None
         if conn is None:
-            conn = self._open(timeout)
-        budget: _Budget = self._local.budget
+            conn = self._open(timeout, local)
+        budget: _Budget = local.budget
         budget.timeout, budget.deadline = timeout, deadline
         return self._exchange(conn, method, path, body, headers, timeout, deadline)
 
@@ -255,7 +257,7 @@ class Transport(_Origin):
 
     # -- connections --------------------------------------------------------------
 
-    def _open(self, timeout: float) -> _Connection:
+    def _open(self, timeout: float, local: ThreadLocal) -> _Connection:
         proxy = self._resolve_proxy()
         conn: _Connection
         if self.scheme == "https":
@@ -281,7 +283,7 @@ class Transport(_Origin):
         # http.client's own hook for making the socket (an attribute of every connection
         # since Python 3.2): with a deadline, the name lookup is bounded too.
         setattr(conn, "_create_connection", budget.connect)  # noqa: B010
-        self._local.budget = budget
+        local.budget = budget
         key = id(conn)
 
         def forget(_: object, connections: dict[int, ref[_Connection]] = self._connections) -> None:
@@ -289,7 +291,7 @@ class Transport(_Origin):
 
         with self._lock:
             self._connections[key] = ref(conn, forget)
-        self._local.conn = conn
+        local.conn = conn
         return conn
 
     def _discard(self, conn: _Connection) -> None:
@@ -658,13 +660,16 @@ def _proxy_for(scheme: str, host: str, port: int) -> Optional[_Proxy]:
     # Loopback never goes through a proxy, whatever NO_PROXY says (Go's net/http does the
     # same): a proxy cannot reach this machine's own loopback, so the embedded server
     # (always 127.0.0.1) and any local one would otherwise be unreachable behind HTTP_PROXY.
-    if host == "localhost":
+    if host.rstrip(".").lower() == "localhost":
         return None
     try:
-        if ipaddress.ip_address(host).is_loopback:
-            return None
+        address = ipaddress.ip_address(host)
     except ValueError:
         pass  # a host name, not an address
+    else:
+        mapped = getattr(address, "ipv4_mapped", None)  # ::ffff:127.0.0.1
+        if address.is_loopback or (mapped is not None and mapped.is_loopback):
+            return None
 
     proxies = urllib.request.getproxies()
     url = proxies.get(scheme)

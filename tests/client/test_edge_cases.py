@@ -8,6 +8,7 @@ import http.client
 import os
 import socket
 import struct
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -487,3 +488,38 @@ def test_a_malformed_base_url_with_credentials_is_not_echoed(url: str) -> None:
     with pytest.raises(InvalidArgumentError) as caught:
         Longmem(api_key="k", base_url=url)
     assert "SECRET" not in str(caught.value)
+
+
+def test_close_in_another_thread_fails_a_call_only_as_a_longmem_error(
+    server: ScriptedServer,
+) -> None:
+    # close() puts a fresh pool in place for every thread; a call between making its
+    # connection and reading the connection's time budget read the new, empty pool.
+    server.set_default(Reply(200, json=[]))
+    client = Longmem(api_key="k", base_url=server.url, max_retries=0)
+    other: list[BaseException] = []
+    stop = time.monotonic() + 1.0
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+
+    def call() -> None:
+        while time.monotonic() < stop:
+            try:
+                client.collections()
+            except LongmemError:
+                pass  # a connection closed under it: the error a caller can handle
+            except BaseException as exc:  # what this test looks for
+                other.append(exc)
+                return
+
+    try:
+        threads = [threading.Thread(target=call) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        while time.monotonic() < stop:
+            client.close()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(switch)
+    assert other == []

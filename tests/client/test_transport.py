@@ -280,7 +280,9 @@ def test_loopback_never_goes_through_a_proxy(
     assert make_client(url, max_retries=0).collections() == [{"name": "direct"}]
 
 
-@pytest.mark.parametrize("host", ["::1", "127.8.9.10", "LOCALHOST"])
+@pytest.mark.parametrize(
+    "host", ["::1", "127.8.9.10", "LOCALHOST", "localhost.", "::ffff:127.0.0.1"]
+)
 def test_every_loopback_address_is_exempt_from_proxies(
     monkeypatch: pytest.MonkeyPatch, host: str
 ) -> None:

@@ -342,3 +342,45 @@ def test_a_database_file_is_opened_by_one_store_at_a_time(tmp_path: Path) -> Non
     finally:
         first.close()
     Store(path).close()  # released by close
+
+
+def test_the_lock_is_taken_on_the_first_byte_whoever_opens_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows locks a byte range from the file's position, and "a+" opens at the end:
+    # the first server, on an empty file, locked byte 0, and the second, past the pid
+    # the first had written, a byte of its own. Both must lock byte 0.
+    from longmem.server.db import database
+
+    at: list[int] = []
+    real = database._lock_file
+
+    def lock(fd: int) -> None:
+        at.append(os.lseek(fd, 0, os.SEEK_CUR))
+        real(fd)
+
+    monkeypatch.setattr(database, "_lock_file", lock)
+    path = str(tmp_path / "one.db")
+    first = Store(path)
+    try:
+        with pytest.raises(DatabaseInUse, match=f"\\(pid {os.getpid()}\\)"):
+            Store(path)
+    finally:
+        first.close()
+    assert at == [0, 0]
+
+
+def test_the_lock_is_released_when_closing_fails(tmp_path: Path) -> None:
+    path = str(tmp_path / "one.db")
+    store = Store(path)
+    writer = store._writer
+
+    class Failing:
+        def close(self) -> None:
+            raise sqlite3.OperationalError("disk I/O error")
+
+    store._writer = Failing()  # type: ignore[assignment]
+    with pytest.raises(sqlite3.OperationalError):
+        store.close()
+    writer.close()
+    Store(path).close()  # the file is free again: it was DatabaseInUse

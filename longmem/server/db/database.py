@@ -107,9 +107,12 @@ class _FileLock:
         except OSError as exc:  # as SQLite would say of the database beside it
             raise sqlite3.OperationalError(f"unable to open {self.path}: {exc}") from None
         try:
+            # Byte 0 is the lock (Windows locks a byte range, from the position: "a+"
+            # opens at the end); the holder's pid follows it, where a reader is let in.
+            self._file.seek(0)
             _lock_file(self._file.fileno())
         except OSError:
-            self._file.seek(0)
+            self._file.seek(1)
             holder = self._file.read().strip() or "?"
             self._file.close()
             raise DatabaseInUse(
@@ -117,9 +120,8 @@ class _FileLock:
                 f"`longmem serve --db {path}` and point every client at it (`longmem mcp "
                 "--base-url URL --api-key KEY`), or give each its own database file"
             ) from None
-        self._file.seek(0)
-        self._file.truncate()
-        self._file.write(str(os.getpid()))
+        self._file.truncate(0)
+        self._file.write(f" {os.getpid()}")
         self._file.flush()
 
     def release(self) -> None:
@@ -316,13 +318,15 @@ class Database:
             for conn in self._all_readers:
                 conn.close()
             self._all_readers = []
-        with self._wlock:
-            # Writes handed on to a writer that will now never run are complete: keep them.
-            if self._group is not None and not self._group.settled:
-                self._commit(self._group)
-            self._writer.close()
-        if self._file_lock is not None:
-            self._file_lock.release()
+        try:
+            with self._wlock:
+                # Writes handed on to a writer that will now never run are complete: keep them.
+                if self._group is not None and not self._group.settled:
+                    self._commit(self._group)
+                self._writer.close()
+        finally:
+            if self._file_lock is not None:
+                self._file_lock.release()
 
     # -- the change feed ------------------------------------------------------------
 

@@ -358,7 +358,7 @@ class _Call:
         in March and replayed after "we moved to Paris in February", said in May, is
         history."""
         if fact.valid_from is not None and held.dated:
-            return fact.valid_from.timestamp() < iso_to_epoch(held.began)
+            return iso_to_epoch(datetime_to_iso(fact.valid_from)) < iso_to_epoch(held.began)
         return iso_to_epoch(self.observed_at) < iso_to_epoch(held.said)
 
     def _plan(
