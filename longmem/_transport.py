@@ -363,6 +363,15 @@ class Transport(_Origin):
         except _TooLarge:
             self._discard(conn)  # the rest of the body is still on the wire
             raise _too_large(method, path, self.max_response_bytes, "") from None
+        except AttributeError as exc:
+            if conn.sock is not None:
+                raise
+            # close() in another thread closed the connection under this call (http.client
+            # then finds its socket gone): a failed exchange, as any closed connection is.
+            self._discard(conn)
+            raise LongmemConnectionError(
+                f"{method} {path} to {self.origin} failed: the client was closed"
+            ) from exc
         except BaseException:
             # Interrupted (Ctrl-C, a signal handler's exception) half-way: what is left
             # on the wire, or of the request, must not meet the next call.
