@@ -12,7 +12,13 @@ import re
 import sys
 
 from ._typing import TYPE_CHECKING
-from .errors import InvalidArgumentError, LongmemAPIError, LongmemError, with_locations
+from .errors import (
+    InvalidArgumentError,
+    LongmemAPIError,
+    LongmemError,
+    item_index,
+    with_locations,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -122,7 +128,7 @@ def _renumbered(
     if isinstance(exc, LongmemAPIError):
 
         def located(loc: list[Any]) -> Optional[str]:
-            index = _item_at(loc, sequence)
+            index = item_index(loc, sequence)
             return None if index is None else name(index, ".".join(str(p) for p in loc[3:]))
 
         return with_locations(exc, located)
@@ -145,15 +151,8 @@ def _refused_items(
     named: list[str] = []
     for item in detail if isinstance(detail, list) else []:
         loc = item.get("loc") if isinstance(item, dict) else None
-        index = _item_at(loc, sequence) if isinstance(loc, list) else None
+        index = item_index(loc, sequence) if isinstance(loc, list) else None
         at = -1 if index is None else offset + index
         if 0 <= at < len(where) and where[at] not in named:
             named.append(where[at])
     return named
-
-
-def _item_at(loc: list[Any], sequence: str) -> Optional[int]:
-    """K of a 422 location `body.<sequence>.K…`; None for any other location."""
-    if loc[:2] != ["body", sequence] or len(loc) < 3 or type(loc[2]) is not int:
-        return None
-    return int(loc[2])

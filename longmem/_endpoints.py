@@ -33,6 +33,7 @@ from .errors import (
     LongmemError,
     LongmemTimeoutError,
     NotFoundError,
+    item_index,
     maybe_performed,
     with_locations,
 )
@@ -705,9 +706,10 @@ def _items_location(start: int) -> Callable[[list[Any]], Optional[str]]:
     caller's item (`items[230].text`), as the checks before sending do."""
 
     def name(loc: list[Any]) -> Optional[str]:
-        if loc[:2] != ["body", "memories"] or len(loc) < 3 or type(loc[2]) is not int:
+        index = item_index(loc, "memories")
+        if index is None:
             return None
-        return f"items[{start + loc[2]}]" + "".join(f".{part}" for part in loc[3:])
+        return f"items[{start + index}]" + "".join(f".{part}" for part in loc[3:])
 
     return name
 

@@ -250,6 +250,14 @@ def describe_detail(
     return fallback
 
 
+def item_index(loc: list[Any], sequence: str) -> Optional[int]:
+    """K of a 422 location `body.<sequence>.K…` (the K-th item of the request's list
+    `sequence`); None for any other location."""
+    if loc[:2] != ["body", sequence] or len(loc) < 3 or type(loc[2]) is not int:
+        return None
+    return int(loc[2])
+
+
 def with_locations(
     error: LongmemAPIError, name_loc: Callable[[list[Any]], Optional[str]]
 ) -> LongmemAPIError:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .embed import tokens
-from .extract.kin import RELATIONS, kin
+from .extract.kin import RELATIONS, kin, relation_key
 from .facts import ATTRIBUTES, RELATION_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
@@ -45,8 +45,6 @@ _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "
 _STILL = frozenset(("still", "anymore"))
 # Words for a relative only after "my" / "our" (the extractor does not key them at all).
 _MY_ONLY = {"gran": "grandma"}
-# Relation words written with their accents, as the extractor keys them without.
-_UNACCENTED = {"fiancée": "fiancee", "fiancé": "fiance"}
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
@@ -66,7 +64,8 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
     """The key a query asks about (no attributes when it names none)."""
     words = tokens(query)
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
-    words = [_UNACCENTED.get(w, w) for w in words]
+    # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
+    words = [key if (key := relation_key(w)) in RELATIONS else w for w in words]
     words = [
         _MY_ONLY.get(w, w) if i and words[i - 1] in ("my", "our") else w
         for i, w in enumerate(words)

@@ -333,23 +333,11 @@ def test_no_sql_and_no_sqlite_rows_outside_the_db_package() -> None:
     assert offenders == []
 
 
-def test_a_database_file_is_opened_by_one_store_at_a_time(tmp_path: Path) -> None:
-    path = str(tmp_path / "one.db")
-    first = Store(path)
-    try:
-        with pytest.raises(DatabaseInUse, match=f"another longmem process \\(pid {os.getpid()}\\)"):
-            Store(path)
-    finally:
-        first.close()
-    Store(path).close()  # released by close
-
-
-def test_the_lock_is_taken_on_the_first_byte_whoever_opens_the_file(
+def test_a_database_file_is_opened_by_one_store_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Windows locks a byte range from the file's position, and "a+" opens at the end:
-    # the first server, on an empty file, locked byte 0, and the second, past the pid
-    # the first had written, a byte of its own. Both must lock byte 0.
+    # Both openers lock byte 0: Windows locks a byte range from the file's position, and
+    # "a+" opens at the end, so the second had locked a byte past the first one's pid.
     from longmem.server.db import database
 
     at: list[int] = []
@@ -363,11 +351,12 @@ def test_the_lock_is_taken_on_the_first_byte_whoever_opens_the_file(
     path = str(tmp_path / "one.db")
     first = Store(path)
     try:
-        with pytest.raises(DatabaseInUse, match=f"\\(pid {os.getpid()}\\)"):
+        with pytest.raises(DatabaseInUse, match=f"another longmem process \\(pid {os.getpid()}\\)"):
             Store(path)
     finally:
         first.close()
     assert at == [0, 0]
+    Store(path).close()  # released by close
 
 
 def test_the_lock_is_released_when_closing_fails(tmp_path: Path) -> None:

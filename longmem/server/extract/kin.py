@@ -80,6 +80,12 @@ _KIN_GROUPS = tuple(
 _KIN = {word: group[0] for group in _KIN_GROUPS for word in group}
 
 
+def relation_key(relation: str) -> str:
+    """A relation word as a fact's subject spells it: "fiancée" → "fiancee",
+    "co-worker" → "coworker" (``sister:Anna``, ``fiancee:Zanele``)."""
+    return relation.lower().replace("é", "e").replace("co-worker", "coworker")
+
+
 def kin(relation: str) -> str:
     """One word for all the words for a relative ("nan" → "grandma")."""
     return _KIN.get(relation.lower(), relation.lower())

@@ -30,7 +30,7 @@ from .kin import FULL_NAME as _FULL_NAME
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
-from .kin import RELATIONS
+from .kin import RELATIONS, relation_key
 from .places import place_rest
 from .text import (
     ADVERBS,
@@ -222,7 +222,7 @@ def had_relation(predicate: str) -> Optional[Subject]:
 
 
 def relation_subject(relation: str, name: Optional[str]) -> Subject:
-    relation = relation.lower().replace("é", "e").replace("co-worker", "coworker")
+    relation = relation_key(relation)
     spoken = f"User's {relation}" + (f" {name}" if name else "")
     return Subject(f"{relation}:{name or ''}", spoken)
 
