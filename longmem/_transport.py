@@ -201,6 +201,10 @@ class Transport(_Origin):
         self._local = ThreadLocal()
         # Every open connection, weakly: a thread's connection dies with the thread.
         self._connections: dict[int, ref[_Connection]] = {}
+        # Connections a call is using, and those of them close() asked to close: a
+        # connection is never closed under a call, only once the call is done with it.
+        self._busy: set[int] = set()
+        self._doomed: set[int] = set()
         # The process the pooled connections belong to: a forked child must not use
         # its parent's, or the two read each other's responses.
         self._pid = os.getpid()
@@ -223,28 +227,47 @@ class Transport(_Origin):
         """
         if self._pid != os.getpid():
             self._forget_parent()
-        # Read once: close() in another thread may put a fresh pool in its place.
-        local = self._local
-        conn: Optional[_Connection] = getattr(local, "conn", None)
-        if conn is not None and conn.sock is not None and _closed_by_peer(conn.sock):
-            self._discard(conn)  # the server's keep-alive timeout fired: not a failure
-            conn = None
-        if conn is None:
-            conn = self._open(timeout, local)
-        budget: _Budget = local.budget
-        budget.timeout, budget.deadline = timeout, deadline
-        return self._exchange(conn, method, path, body, headers, timeout, deadline)
+        with self._lock:  # close() in another thread waits, or has finished
+            local = self._local
+            conn: Optional[_Connection] = getattr(local, "conn", None)
+            if conn is not None:
+                self._busy.add(id(conn))
+        try:
+            if conn is not None and conn.sock is not None and _closed_by_peer(conn.sock):
+                self._discard(conn)  # the server's keep-alive timeout fired: not a failure
+                self._release(conn, local)
+                conn = None
+            if conn is None:
+                conn = self._open(timeout, local)
+            budget: _Budget = local.budget
+            budget.timeout, budget.deadline = timeout, deadline
+            return self._exchange(conn, method, path, body, headers, timeout, deadline)
+        finally:
+            if conn is not None:
+                self._release(conn, local)
 
     def close(self) -> None:
-        """Close every pooled connection, in every thread."""
+        """Close every pooled connection, in every thread: an idle one now, one a call
+        in another thread is using when that call is done with it."""
         with self._lock:
-            refs = list(self._connections.values())
+            conns = [conn for conn in (r() for r in self._connections.values()) if conn]
             self._connections.clear()
-        for conn_ref in refs:
-            conn = conn_ref()
-            if conn is not None:
-                conn.close()
-        self._local = ThreadLocal()
+            self._local = ThreadLocal()
+            idle = [conn for conn in conns if id(conn) not in self._busy]
+            self._doomed.update(id(conn) for conn in conns if id(conn) in self._busy)
+        for conn in idle:
+            conn.close()
+
+    def _release(self, conn: _Connection, local: ThreadLocal) -> None:
+        """The call is done with `conn`: close it if close() asked to meanwhile."""
+        key = id(conn)
+        with self._lock:
+            self._busy.discard(key)
+            doomed = key in self._doomed
+            self._doomed.discard(key)
+        if doomed:
+            conn.close()
+            local.conn = None
 
     def _forget_parent(self) -> None:
         """In a forked child: leave the parent's connections to the parent (closing
@@ -252,6 +275,7 @@ class Transport(_Origin):
         start an empty pool; a lock another thread held at the fork stays held."""
         self._lock = allocate_lock()
         self._connections = {}
+        self._busy, self._doomed = set(), set()
         self._local = ThreadLocal()
         self._pid = os.getpid()
 
@@ -291,6 +315,7 @@ class Transport(_Origin):
 
         with self._lock:
             self._connections[key] = ref(conn, forget)
+            self._busy.add(key)
         local.conn = conn
         return conn
 
@@ -363,15 +388,6 @@ class Transport(_Origin):
         except _TooLarge:
             self._discard(conn)  # the rest of the body is still on the wire
             raise _too_large(method, path, self.max_response_bytes, "") from None
-        except AttributeError as exc:
-            if conn.sock is not None:
-                raise
-            # close() in another thread closed the connection under this call (http.client
-            # then finds its socket gone): a failed exchange, as any closed connection is.
-            self._discard(conn)
-            raise LongmemConnectionError(
-                f"{method} {path} to {self.origin} failed: the client was closed"
-            ) from exc
         except BaseException:
             # Interrupted (Ctrl-C, a signal handler's exception) half-way: what is left
             # on the wire, or of the request, must not meet the next call.

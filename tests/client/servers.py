@@ -471,6 +471,16 @@ class _LoopbackServer:
         with self._lock:
             return self._accepted
 
+    def wait_until_closed(self, timeout: float = 5.0) -> bool:
+        """Wait until every accepted connection is closed; False if one is still open."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if not self._conns:
+                    return True
+            time.sleep(0.01)
+        return False
+
     @property
     def errors(self) -> list[BaseException]:
         """Unexpected exceptions raised inside handler threads (socket errors excluded)."""

@@ -490,36 +490,53 @@ def test_a_malformed_base_url_with_credentials_is_not_echoed(url: str) -> None:
     assert "SECRET" not in str(caught.value)
 
 
-def test_close_in_another_thread_fails_a_call_only_as_a_longmem_error(
-    server: ScriptedServer,
-) -> None:
-    # close() puts a fresh pool in place for every thread; a call between making its
-    # connection and reading the connection's time budget read the new, empty pool.
+def test_close_in_another_thread_never_fails_a_call(server: ScriptedServer) -> None:
+    # close() closes a connection a call is using only once the call is done with it:
+    # closing it under the call failed the call (AttributeError, OSError EBADF, or a
+    # LongmemConnectionError for a request that was fine).
     server.set_default(Reply(200, json=[]))
-    client = Longmem(api_key="k", base_url=server.url, max_retries=0)
-    other: list[BaseException] = []
-    stop = time.monotonic() + 1.0
+    failed: list[BaseException] = []
+    done = [0]
     switch = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)
-
-    def call() -> None:
-        while time.monotonic() < stop:
-            try:
-                client.collections()
-            except LongmemError:
-                pass  # a connection closed under it: the error a caller can handle
-            except BaseException as exc:  # what this test looks for
-                other.append(exc)
-                return
-
     try:
-        threads = [threading.Thread(target=call) for _ in range(4)]
-        for thread in threads:
-            thread.start()
-        while time.monotonic() < stop:
+        for options in ({}, {"total_timeout": 30.0}):
+            client = Longmem(api_key="k", base_url=server.url, max_retries=0, **options)
+            stop = time.monotonic() + 0.5
+
+            def call(client: Longmem = client, stop: float = stop) -> None:
+                while time.monotonic() < stop:
+                    try:
+                        assert client.collections() == []
+                        done[0] += 1
+                    except BaseException as exc:  # what this test looks for
+                        failed.append(exc)
+                        return
+
+            threads = [threading.Thread(target=call) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            while time.monotonic() < stop:
+                client.close()
+            for thread in threads:
+                thread.join()
             client.close()
-        for thread in threads:
-            thread.join()
     finally:
         sys.setswitchinterval(switch)
-    assert other == []
+    assert failed == []
+    assert done[0] > 50
+
+
+def test_close_closes_a_connection_in_use_once_its_call_is_done(server: ScriptedServer) -> None:
+    server.set_default(Reply(200, json=[])).script(Stall(0.3, Reply(200, json=[])))
+    client = Longmem(api_key="k", base_url=server.url, max_retries=0)
+    answers: list[object] = []
+    thread = threading.Thread(target=lambda: answers.append(client.collections()))
+    thread.start()
+    server.wait_for_requests(1)
+    client.close()  # while the call waits for its answer
+    thread.join()
+    assert answers == [[]]
+    assert server.wait_until_closed()  # closed after the call, not left open
+    assert client.collections() == []  # and the client opens a new one
+    assert server.connections == 2
