@@ -157,7 +157,8 @@ class AsyncLongmem(ClientBase):
         await self.close()
 
     async def close(self) -> None:
-        """Close pooled connections (the client reopens them if used again)."""
+        """Close pooled connections: idle ones now, one a call is using when that call
+        is done with it (the client opens new ones if used again)."""
         await self._transport.close()
 
     # -- service and collections ----------------------------------------------------

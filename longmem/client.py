@@ -150,8 +150,8 @@ class Longmem(ClientBase):
         self.close()
 
     def close(self) -> None:
-        """Close pooled connections: idle ones now, one a call in another thread is
-        using when that call is done (the client opens new ones if used again)."""
+        """Close pooled connections: idle ones now, one a call is using when that call
+        is done with it (the client opens new ones if used again)."""
         self._transport.close()
 
     # -- service and collections ----------------------------------------------------
