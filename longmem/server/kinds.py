@@ -290,22 +290,43 @@ def someone_elses(text: str) -> bool:
 _CHANGE = re.compile(
     r"(?<![^\W_])(?:now|new|moved|moving|move|officially|finally|first|started|starting|"
     r"start|starts|joined|joining|offer|accepted|promoted|promotion|became|becomes|become|"
-    r"shifted|relocated|settled|resident|life|got|so\s+far|here\s+(?:we|\w+)\s+comes?|"
+    r"shifted|relocated|settled|resident|life|got|so\s+far|retrain(?:ing|ed)?|"
+    r"here\s+(?:we|\w+)\s+comes?|"
     r"is\s+home)(?![^\W_])",
     re.I,
 )
 _CHANGED = frozenset(("home", "employer", "job"))
+# Those a memory tells without a word of change when nothing else answers: a place or a
+# name after "at" is rarely someone else's, an occupation word often is ("a nurse at
+# A&E was rude").
+_UNTOLD = frozenset(("home", "employer"))
+# Without a word of change, what says a home or an employer is not one's yet or any
+# more: "Interviewing at Canva next week", "going to be based in Leeds", "Leaving do at
+# Leeds".
+_NOT_YET = re.compile(
+    r"(?<![^\W_])(?:interview\w*|appl(?:y|ying|ied)|going\s+to\s+be|leaving|left)(?![^\W_])",
+    re.I,
+)
 
 
-def news(attribute: str, text: str, held: Sequence[str]) -> list[str]:
+def news(attribute: str, text: str, held: Sequence[str], *, told: bool = True) -> list[str]:
     """The things of the kind ``attribute``'s answer is that ``text`` says, other than
     the values ``held`` (what the key holds and held), what it says was left, and a
-    home, job or employer it says nothing changed for or hedges:
-    "moved from Port of Spain to Toronto" is news of Toronto only, "Leaving Panasonic was
-    scary" of no employer."""
+    home, job or employer it hedges or says nothing changed for: "moved from Port of
+    Spain to Toronto" is news of Toronto only, "Leaving Panasonic was scary" of no
+    employer. Unless ``told`` (an arm found something else to answer with), a home or an
+    employer needs no word of change, only none saying it is not one's yet: "the heat
+    here in Perth" is news of a home, "interviewing at Canva" of no employer."""
     find = _KINDS.get(attribute)
     changed = attribute in _CHANGED
-    if find is None or (changed and (not _CHANGE.search(text) or HEDGED.search(text))):
+    untold = not told and attribute in _UNTOLD
+    if find is None or (
+        changed
+        and (
+            HEDGED.search(text)
+            or (_NOT_YET.search(text) is not None if untold else not _CHANGE.search(text))
+        )
+    ):
         return []
     return [
         thing

@@ -416,7 +416,9 @@ class SearchEngine:
         live?" though their words share none; "Leaving Panasonic was scary" tells no new
         employer. Only what was said since the keyed answer to a single-valued key, at
         most two; when nothing keyed answers, only what another arm found too, the latest
-        one (a question with no answer is not answered by the last thing said); the
+        one (a question with no answer is not answered by the last thing said), unless
+        no arm found anything: then the latest that says a thing of the kind at all
+        ("first week up in Glasgow done" for "where do I live now?"); the
         user's own words, not opening on someone else ("Sis got a place in Perth"), or
         words that name the relative asked about."""
         asked = ask.attributes[0]
@@ -424,6 +426,7 @@ class SearchEngine:
             return []
         answered = any(place == 0 for _, place in arms.key)
         seen = {rid for hits in arms.found() for rid, _ in hits}
+        alone = not answered and not seen
         names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
         written = _written(names) if names else None
         lately = self.store.memories.plain_lately(
@@ -435,7 +438,7 @@ class SearchEngine:
         for m in lately:
             if not (
                 (flt.category is None or m.category == flt.category)
-                and (answered or m.rid in seen)
+                and (answered or alone or m.rid in seen)
                 and (
                     (
                         USER in ask.subjects
@@ -454,7 +457,7 @@ class SearchEngine:
                     )
                     if fact.value
                 ]
-            if news(asked, m.text, held):
+            if news(asked, m.text, held, told=not alone):
                 found.append(m)
                 if len(found) == wanted:
                     break

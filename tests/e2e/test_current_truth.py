@@ -661,6 +661,24 @@ def test_an_age_or_a_partner_said_in_passing_is_found_by_its_question(
     assert hits[0] == partner and seeing in hits and run not in hits
 
 
+def test_a_question_nothing_else_finds_gets_the_latest_memory_of_its_kind(
+    mem: Longmem, collection: str
+) -> None:
+    _, glasgow, _ = _said(
+        mem,
+        collection,
+        [
+            ("weekend in Brighton was sooo good", "2025-01-01T10:00:00Z"),
+            ("first week up in Glasgow done. the flat is tiny", "2025-02-01T10:00:00Z"),
+            ("Interviewing at Canva next week, fingers crossed", "2025-03-01T10:00:00Z"),
+        ],
+    )
+    # no word of the question in any memory, no word of change beside Glasgow
+    assert [h["id"] for h in mem.search("where do I live now?", collection=collection)] == [glasgow]
+    assert mem.search("where do I work?", collection=collection) == []  # not yet
+    assert mem.search("how old am I?", collection=collection) == []  # nothing of the kind
+
+
 @pytest.mark.parametrize(
     ("lines", "question", "not_an_answer"),
     [

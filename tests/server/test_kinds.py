@@ -200,6 +200,24 @@ def test_a_home_a_job_or_an_employer_is_news_only_beside_a_word_of_change() -> N
     assert news("home", "Moved to Leeds because we want a garden", []) == ["Leeds"]
 
 
+def test_when_nothing_else_answers_no_word_of_change_is_needed() -> None:
+    # told=False: no arm found anything for the question
+    assert news("home", "The heat here in Perth is ridiculous", [], told=False) == ["Perth"]
+    assert news("job", "A nurse at A&E was rude", [], told=False) == []  # a job needs one
+    assert news("job", "After years of teaching, retraining as a plumber", []) == ["plumber"]
+    assert news("employer", "Badge photo day at Novo Nordisk", [], told=False) == ["Novo"]
+    # … but still none that is not one's yet or any more, nor hedged, nor visited
+    for text in (
+        "Interviewing at Canva next week",
+        "applied at Canva",
+        "Leaving do at Leeds on friday",
+        "might move to Perth",
+    ):
+        assert news("employer", text, [], told=False) == news("home", text, [], told=False) == []
+    assert news("home", "going to be based in Leeds", [], told=False) == []
+    assert news("home", "Weekend in Brighton with the girls", [], told=False) == []
+
+
 @pytest.mark.parametrize(
     ("attribute", "text", "held", "found"),
     [
