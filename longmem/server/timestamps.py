@@ -14,8 +14,10 @@ from datetime import datetime, timezone
 from typing import Optional
 
 _FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# ASCII digits only (re.ASCII): \d alone also matches other scripts' digits ("２０２６").
 _ISO_8601 = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?"
+    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?",
+    re.ASCII,
 )
 DAY_SECONDS = 86_400
 
@@ -66,7 +68,10 @@ def parse_timestamp(value: str) -> Optional[str]:
     if zone and zone != "Z":
         sign = -1 if zone[0] == "-" else 1
         digits = zone[1:].replace(":", "")
-        offset = sign * (int(digits[:2]) * 3600 + int(digits[2:]) * 60)
+        hours, minutes = int(digits[:2]), int(digits[2:])
+        if hours > 23 or minutes > 59:
+            return None  # no zone is a day or more from UTC (+24:00), nor has 60 minutes
+        offset = sign * (hours * 3600 + minutes * 60)
     if not (0 <= hour < 24 and 0 <= minute < 60 and 0 <= second < 60):
         return None
     try:

@@ -27,6 +27,14 @@ Loc = Sequence[Union[str, int]]
 # quadratic time doing so); such a number is still valid JSON (see jsonbody._bounded_int).
 MAX_JSON_INT_DIGITS = 4_300
 _MISSING = object()
+# A query integer is decimal, a query number decimal or float syntax, in ASCII: int() and
+# float() alone would also take spaces around it, "_" between digits and other scripts'
+# digits ("٥"). "nan", "inf" and "infinity" (any case) are numbers, refused by range.
+_QUERY_INT = re.compile(r"[+-]?[0-9]+")
+_QUERY_FLOAT = re.compile(
+    r"[+-]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf|infinity|nan)",
+    re.IGNORECASE,
+)
 
 
 # How a boolean query parameter is spelled (any case); idempotency reads them the same way.
@@ -234,15 +242,21 @@ class Checker:
         raw = query.get(name)
         if raw is None:
             return default
-        try:
-            value = int(raw)
-        except ValueError:
+        if not _QUERY_INT.fullmatch(raw):
             self.fail(
                 ["query", name],
                 "Input should be a valid integer, unable to parse string as an integer",
                 "int_parsing",
             )
             return default
+        negative = raw.startswith("-")
+        digits = raw.lstrip("+-").lstrip("0") or "0"
+        value: Union[int, float]
+        if len(digits) > MAX_JSON_INT_DIGITS:
+            # Too long for int(): out of any range, as in a body (MAX_JSON_INT_DIGITS).
+            value = float("-inf") if negative else float("inf")
+        else:
+            value = -int(digits) if negative else int(digits)
         return self.integer({name: value}, name, ["query"], default=default, lo=lo, hi=hi)
 
     def query_float(
@@ -251,15 +265,14 @@ class Checker:
         raw = query.get(name)
         if raw is None:
             return default
-        try:
-            value = float(raw)
-        except ValueError:
+        if not _QUERY_FLOAT.fullmatch(raw):
             self.fail(
                 ["query", name],
                 "Input should be a valid number, unable to parse string as a number",
                 "float_parsing",
             )
             return default
+        value = float(raw)  # past a float's range: an infinity, refused by range
         return self.number({name: value}, name, ["query"], default=default, lo=lo, hi=hi)
 
     def query_bool(self, query: Mapping[str, str], name: str, *, default: bool) -> bool:

@@ -311,3 +311,79 @@ def test_huge_integers_in_metadata_are_422_not_stored(api: Api) -> None:
     reply = api.post(M, raw=b'{"text": "x", "metadata": {"n": %s}}' % big.encode())
     assert reply.status == 201
     assert reply.json["metadata"]["n"] == int(big)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["%205", "5%20", "5_0", "%D9%A5", "%EF%BC%95", "5.0", "0x5", ""],
+    ids=[
+        "space-before",
+        "space-after",
+        "underscore",
+        "arabic-indic",
+        "fullwidth",
+        "fraction",
+        "hex",
+        "empty",
+    ],
+)
+def test_query_integers_are_ascii_decimal(api: Api, value: str) -> None:
+    # Python's int() would take these too (" 5", "5_0", "٥"); the protocol reads decimal.
+    api.add("notes", "x")
+    assert _errors(api.get(f"{M}?limit={value}")) == [(("query", "limit"), "int_parsing")]
+
+
+def test_query_integers_take_a_sign_zeros_and_any_number_of_digits(api: Api) -> None:
+    api.add("notes", "x")
+    for value in ("%2B5", "05", "0" * 5_000 + "5"):
+        assert api.get(f"{M}?limit={value}").status == 200, value
+    # Past Python's 4,300 digits a decimal is still one: out of range, as in a body.
+    assert _errors(api.get(f"{M}?limit={'9' * 5_000}")) == [(("query", "limit"), "less_than_equal")]
+    assert _errors(api.get(f"{M}?offset=-{'9' * 5_000}")) == [
+        (("query", "offset"), "greater_than_equal")
+    ]
+
+
+def test_query_numbers_are_ascii_float_syntax(api: Api) -> None:
+    mem = api.add("notes", "x")
+    path = f"{M}/{mem['id']}/related?min_score="
+    for value in ("1_0", "%201", "0.5%20", "%D9%A1", "0x1", "1e", "."):
+        assert _errors(api.get(path + value)) == [(("query", "min_score"), "float_parsing")], value
+    for value in ("0", "1", ".5", "0.", "5e-1", "%2B0.5", "1E0"):
+        assert api.get(path + value).status == 200, value
+    assert _errors(api.get(path + "nan")) == [(("query", "min_score"), "finite_number")]
+    assert _errors(api.get(path + "-Infinity")) == [(("query", "min_score"), "greater_than_equal")]
+
+
+def test_a_required_list_sent_as_null_is_a_type_error(api: Api) -> None:
+    # Section 1.3: a required field sent as null is a type error, not a missing one.
+    for path in (f"{M}/batch", "/v1/memory/admin/import"):
+        assert _errors(api.post(path, {"memories": None})) == [(("body", "memories"), "list_type")]
+        assert _errors(api.post(path, {})) == [(("body", "memories"), "missing")]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "２０２６-01-02T03:04:05Z",  # fullwidth digits
+        "2026-01-02T03:04:05+24:00",  # a zone a day from UTC
+        "2026-01-02T03:04:05+0560",  # sixty minutes
+        "2026-01-02T03:04:05-05:99",
+    ],
+)
+def test_timestamps_outside_iso_8601_are_datetime_parsing(api: Api, stamp: str) -> None:
+    reply = api.post("/v1/memory/admin/import", {"memories": [{"text": "x", "created_at": stamp}]})
+    assert _errors(reply) == [(("body", "memories", 0, "created_at"), "datetime_parsing")]
+    reply = api.post(f"{C}/notes/remember", {"content": "I like tea", "observed_at": stamp})
+    assert _errors(reply) == [(("body", "observed_at"), "datetime_parsing")]
+
+
+def test_timestamps_with_the_widest_zones_are_converted(api: Api) -> None:
+    memories = [
+        {"text": "east", "created_at": "2026-01-02T03:04:05+23:59"},
+        {"text": "west", "created_at": "2026-01-02 03:04:05.999-2359"},
+    ]
+    reply = api.post("/v1/memory/admin/import", {"memories": memories, "into_collection": "tz"})
+    assert reply.status == 200, reply.raw
+    stamps = {m["text"]: m["created_at"] for m in api.get(f"{C}/tz/memories").json}
+    assert stamps == {"east": "2026-01-01T03:05:05Z", "west": "2026-01-03T03:03:05Z"}

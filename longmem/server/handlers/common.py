@@ -75,9 +75,9 @@ def item_list(
     or too long."""
     items = body.get(name)
     loc = ["body", name]
-    if items is None:
+    if name not in body:
         check.fail(loc, "Field required", "missing")
-    elif not isinstance(items, ARRAYS):
+    elif not isinstance(items, ARRAYS):  # null included: a required field sent as null
         check.fail(loc, "Input should be a valid list", "list_type")
     elif len(items) < min_items:
         check.fail(loc, f"List should have at least {min_items} item", "too_short")
