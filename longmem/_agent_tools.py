@@ -15,6 +15,7 @@ import json
 import math
 from collections.abc import Mapping
 
+from ._context import _one_line
 from ._protocol import (
     DEFAULT_FORGET_LIMIT,
     DEFAULT_IMPORTANCE,
@@ -460,12 +461,16 @@ def _unless_absent(read: Callable[[], Any], empty: Any) -> Any:
 
 
 def _line(memory: Mapping[str, Any], *, score: Any = None, note: Optional[str] = None) -> str:
-    """One memory as a model reads it: "[0.82] text (id mem_1, 2025-03-01, note)"."""
+    """One memory as a model reads it: "[0.82] text (id mem_1, 2025-03-01, note)".
+
+    On one line, as `context()` puts it: the text's line breaks become spaces, so no
+    stored text can start a line of its own and pass, in a list, for another memory
+    with an id and a score of its choosing."""
     # The date the fact became true when known, else when it was stored.
     when = str(memory.get("valid_from") or memory.get("created_at") or "")[:10]
     details = ", ".join(part for part in (f"id {memory.get('id')}", when, note) if part)
     prefix = f"[{score:.2f}] " if isinstance(score, (int, float)) else ""
-    return f"{prefix}{memory.get('text')} ({details})"
+    return f"{prefix}{_one_line(memory.get('text'))} ({details})"
 
 
 def _item(memory: Mapping[str, Any], *, score: Any = None, note: Optional[str] = None) -> str:
