@@ -450,11 +450,23 @@ def _for_model(data: dict[str, Any]) -> dict[str, Any]:
 
 def _unless_absent(read: Callable[[], Any], empty: Any) -> Any:
     """What `read` returns, or `empty` when the collection does not exist yet (the read
-    routes answer 404 for it): for the model, a new user's memory is empty, not broken."""
+    routes answer 404 for it): for the model, a new user's memory is empty, not broken.
+    A 404 for a path no route has is no empty memory: the base URL is wrong."""
     try:
         return read()
-    except NotFoundError:
+    except NotFoundError as exc:
+        if _no_route(exc):
+            raise
         return empty
+
+
+def _no_route(exc: NotFoundError) -> bool:
+    """Whether a 404 is for a path the service has no route for (its `{"detail": "Not
+    Found"}`, or a body that is not the protocol's, from some other server), rather than
+    for a collection or memory that does not exist: the base URL points at the wrong
+    place, so the tools' calls cannot work, and an empty answer would be a lie."""
+    detail = exc.body.get("detail") if isinstance(exc.body, Mapping) else None
+    return not isinstance(detail, str) or detail == "Not Found"
 
 
 # -- text for the model ----------------------------------------------------------------

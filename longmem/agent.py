@@ -30,6 +30,7 @@ from ._agent_tools import (
     _for_model,
     _json_name,
     _ModelError,
+    _no_route,
     _Param,
     _Tool,
 )
@@ -281,7 +282,8 @@ class MemoryTools:
         """The memory, if it is in scope: one under another tag than `tag` is not found."""
         memory = dict(self.client.get(memory_id, collection=collection))
         if tag is not None and memory.get("container_tag") != tag:
-            raise NotFoundError(404, f"memory {memory_id} not found")
+            detail = f"memory {memory_id} not found"
+            raise NotFoundError(404, detail, body={"detail": detail})
         return memory
 
     def _require_in_scope(self, memory_id: str, collection: str, tag: Optional[str]) -> None:
@@ -297,6 +299,11 @@ def _service_error(exc: LongmemError) -> str:
     """What went wrong at the service, worded for a model deciding what to do next."""
     if isinstance(exc, InvalidArgumentError):
         return f"{exc}; fix the argument and call again"
+    if isinstance(exc, NotFoundError) and _no_route(exc):
+        return (
+            f"the memory service is unavailable: its address has no such route ({exc}); "
+            "carry on without it"
+        )
     if isinstance(exc, NotFoundError):
         return "no memory has that id here; use an id from a search or list result"
     if isinstance(exc, PermissionDeniedError):

@@ -12,7 +12,7 @@ from longmem.agent import MemoryTools
 from longmem.server import LocalServer
 from tests.client.servers import Reply, ScriptedServer
 
-from .conftest import READ_ONLY_KEY
+from .conftest import KEY, READ_ONLY_KEY
 
 # Recorded payloads, as each API sends a tool call (ids and shapes from real responses).
 CHAT_COMPLETION = {
@@ -443,6 +443,44 @@ def test_network_errors_are_error_results() -> None:
     reply = MemoryTools(client).run(_responses_call("list_memories", "{}"))
     assert reply["output"].startswith("Error: the memory service is unavailable")
     assert "could not connect" in reply["output"]
+
+
+_EVERY_TOOL_CALLED = [
+    ("remember", {"text": "I live in Rome."}),
+    ("search_memories", {"query": "where do I live"}),
+    ("add_memory", {"text": "Standup is at 9:30"}),
+    ("get_memory", {"memory_id": "mem_1"}),
+    ("update_memory", {"memory_id": "mem_1", "text": "x"}),
+    ("delete_memory", {"memory_id": "mem_1"}),
+    ("forget_memories", {"query": "where I live"}),
+    ("list_memories", {}),
+    ("get_profile", {}),
+]
+
+
+def test_a_base_url_with_no_such_routes_is_an_error_not_an_empty_memory(
+    local_server: LocalServer,
+) -> None:
+    # A path prefix the service does not have: every route 404s {"detail": "Not Found"}.
+    # The model must not be told the user's memory is empty, nor that its id is wrong.
+    with Longmem(api_key=KEY, base_url=local_server.url + "/v1", max_retries=0) as wrong:
+        tools = MemoryTools(wrong, collection="assistant")
+        for name, arguments in _EVERY_TOOL_CALLED:
+            result = tools.call(name, arguments)
+            assert result.is_error, (name, result.text)
+            assert result.text.startswith("Error: the memory service is unavailable"), result.text
+            assert "HTTP 404: Not Found" in result.text
+
+
+def test_a_404_from_another_server_is_an_error_not_an_empty_memory() -> None:
+    with ScriptedServer() as server:
+        server.set_default(Reply(404, body=b"<html><h1>404 Not Found</h1></html>"))
+        client = Longmem(api_key="k", base_url=server.url, max_retries=0)
+        tools = MemoryTools(client)
+        for name, arguments in _EVERY_TOOL_CALLED:
+            result = tools.call(name, arguments)
+            assert result.is_error, (name, result.text)
+            assert result.text.startswith("Error: the memory service is unavailable"), result.text
 
 
 def test_other_http_errors_carry_the_services_detail() -> None:
