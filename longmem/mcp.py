@@ -205,6 +205,9 @@ class _Session:
             if "result" in message or "error" in message:
                 return None
             return _error(request_id, INVALID_REQUEST, "Invalid Request: no method")
+        if raw_id is None:
+            # MCP, unlike JSON-RPC, has no null id: a result with id null answers nothing.
+            return _error(None, INVALID_REQUEST, "Invalid Request: id must be a string or number")
         answer = self._methods.get(method)
         if answer is None:
             return _error(request_id, METHOD_NOT_FOUND, f"Method not found: {method}")

@@ -139,9 +139,22 @@ def test_an_unknown_method_is_not_found_whatever_its_params(db: Path) -> None:
 
 
 def test_an_id_that_is_no_string_or_number_is_an_invalid_request(db: Path) -> None:
-    replies, _ = _session(db, {"jsonrpc": "2.0", "id": {"n": 1}, "method": "ping"})
-    assert replies[0]["id"] is None
-    assert replies[0]["error"]["code"] == -32600
+    replies, _ = _session(
+        db,
+        {"jsonrpc": "2.0", "id": {"n": 1}, "method": "ping"},
+        {"jsonrpc": "2.0", "id": None, "method": "ping"},  # MCP: the id MUST NOT be null
+        {"jsonrpc": "2.0", "id": None, "method": "tools/call",
+         "params": {"name": "add_memory", "arguments": {"text": "stored by no request"}}},
+        {"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": "x"}},  # a response
+        _request(1, "tools/call", {"name": "list_memories", "arguments": {}}),
+    )  # fmt: skip
+    assert [(r["id"], r.get("error", {}).get("code")) for r in replies] == [
+        (None, -32600),
+        (None, -32600),
+        (None, -32600),
+        (1, None),
+    ]
+    assert replies[3]["result"]["content"][0]["text"] == "No memories stored yet."
 
 
 def test_notifications_and_responses_get_no_reply(db: Path) -> None:
