@@ -48,6 +48,8 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
     ServerError,
+    UnprocessableEntityError,
+    describe_detail,
 )
 
 if TYPE_CHECKING:
@@ -232,7 +234,8 @@ class MemoryTools:
         except _ModelError as exc:
             return self._error(tool.name, str(exc))
         except LongmemError as exc:
-            return self._error(tool.name, _service_error(exc))
+            arguments = [param.name for param in self._params(tool)]
+            return self._error(tool.name, _service_error(exc, arguments))
         except Exception:
             # A bug of ours or the client's: the host gets the traceback in its log, the
             # model only what to do, and the conversation goes on.
@@ -295,10 +298,14 @@ class MemoryTools:
 # -- text for the model ----------------------------------------------------------------
 
 
-def _service_error(exc: LongmemError) -> str:
-    """What went wrong at the service, worded for a model deciding what to do next."""
+def _service_error(exc: LongmemError, arguments: list[str]) -> str:
+    """What went wrong at the service, worded for a model deciding what to do next;
+    `arguments` are the tool's, by which a 422 names what to fix."""
     if isinstance(exc, InvalidArgumentError):
         return f"{exc}; fix the argument and call again"
+    if isinstance(exc, UnprocessableEntityError):
+        detail = describe_detail(exc.body, exc.detail, lambda loc: _argument_at(loc, arguments))
+        return f"{detail}; fix the argument and call again"
     if isinstance(exc, NotFoundError) and _no_route(exc):
         return (
             f"the memory service is unavailable: its address has no such route ({exc}); "
@@ -307,12 +314,27 @@ def _service_error(exc: LongmemError) -> str:
     if isinstance(exc, NotFoundError):
         return "no memory has that id here; use an id from a search or list result"
     if isinstance(exc, PermissionDeniedError):
-        return "this memory is read-only here; do not try to change it"
+        # The key's role (a write with a read-only key), not one memory's.
+        return "the memory is read-only here; do not try to store, change or delete anything"
     if isinstance(exc, (ServerError, RateLimitError, LongmemConnectionError)):
         return f"the memory service is unavailable ({exc}); carry on without it or try later"
     if isinstance(exc, LongmemAPIError):
         return f"the memory service refused the call: {exc.detail} (HTTP {exc.status})"
     return f"the memory service failed: {exc}"
+
+
+# The API's name for a tool's argument, where the two differ (remember's text).
+_WIRE_NAMES = {"content": "text"}
+
+
+def _argument_at(loc: list[Any], arguments: list[str]) -> Optional[str]:
+    """A 422 location (`["body", "content"]`) as the model named it (`argument 'text'`),
+    or None when it is none of the tool's arguments."""
+    if len(loc) >= 2 and loc[0] in ("body", "query", "path") and isinstance(loc[1], str):
+        name = _WIRE_NAMES.get(loc[1], loc[1])
+        if name in arguments:
+            return f"argument {name!r}"
+    return None
 
 
 # -- call and reply shapes ---------------------------------------------------------------

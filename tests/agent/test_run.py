@@ -369,6 +369,18 @@ def test_the_model_cannot_choose_scope_unless_the_host_opts_in(
         ),
         (_anthropic_call("add_memory", {"text": "   "}), "text must not be empty"),
         (_anthropic_call("add_memory", {"text": "x" * 10_001}), "at most 10000 characters"),
+        # The service's 422s, named by the tool's arguments (remember's text is the API's
+        # content) and with what to do.
+        (
+            _anthropic_call("remember", {"text": "x" * 50_001}),
+            "Error: argument 'text': String should have at most 50000 characters; fix the "
+            "argument and call again",
+        ),
+        (
+            _chat_call("search_memories", json.dumps({"query": "q" * 10_001})),
+            "Error: argument 'query': String should have at most 10000 characters; fix the "
+            "argument and call again",
+        ),
         (_anthropic_call("update_memory", {"memory_id": "mem_1"}), "give at least one of"),
         (_anthropic_call("get_memory", {"memory_id": "mem_nope"}), "no memory has that id"),
     ],
@@ -424,7 +436,10 @@ def test_a_read_only_key_is_an_error_result(local_server: LocalServer, collectio
             _anthropic_call("add_memory", {"text": "x"})
         )
     assert reply["is_error"] is True
-    assert "read-only" in reply["content"]
+    # The key's role, not the memory's: there is no "this memory" in an add.
+    assert reply["content"] == (
+        "Error: the memory is read-only here; do not try to store, change or delete anything"
+    )
 
 
 def test_server_errors_are_error_results() -> None:
