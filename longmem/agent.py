@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Iterable, Mapping
 
 from . import _validate as check
@@ -96,6 +97,7 @@ class MemoryTools:
         read_only: bool = False,
         model_scope: bool = False,
     ) -> None:
+        _refuse_async(client)
         self.client = client
         self.collection = check.collection(collection)
         self.container_tag = None if container_tag is None else check.container_tag(container_tag)
@@ -381,6 +383,18 @@ def _reply(shape: str, call_id: str, result: ToolResult) -> dict[str, Any]:
     if shape == "responses":
         return {"type": "function_call_output", "call_id": call_id, "output": result.text}
     return {"role": "tool", "tool_call_id": call_id, "content": result.text}
+
+
+def _refuse_async(client: Any) -> None:
+    """An AsyncLongmem's methods return coroutines the synchronous tools never await:
+    every call would fail (a write never sent) as an internal error. Checked without
+    importing it: if its module is not loaded, no client is one."""
+    async_client = sys.modules.get(__name__.rpartition(".")[0] + "._async_client")
+    if async_client is not None and isinstance(client, async_client.AsyncLongmem):
+        raise InvalidArgumentError(
+            "MemoryTools runs on Longmem, not AsyncLongmem; from a coroutine, give it a "
+            "Longmem and run each call with await asyncio.to_thread(tools.run, call)"
+        )
 
 
 def _names(values: Any, argument: str, known: Mapping[str, Any]) -> list[str]:

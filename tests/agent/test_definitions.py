@@ -152,6 +152,16 @@ def test_bad_configuration_is_refused_at_once(kwargs: dict[str, Any], message: s
         MemoryTools(client, **kwargs)
 
 
+def test_an_async_client_is_refused_at_once() -> None:
+    # Its methods return coroutines the tools would never await: every call would fail.
+    from longmem import AsyncLongmem
+
+    client = AsyncLongmem(api_key="k", base_url="http://127.0.0.1:9")
+    with pytest.raises(InvalidArgumentError, match=re.escape("not AsyncLongmem")) as refused:
+        MemoryTools(client)  # type: ignore[arg-type]
+    assert "asyncio.to_thread(tools.run, call)" in str(refused.value)
+
+
 # -- every advertised parameter reaches the client call ----------------------------------
 
 
