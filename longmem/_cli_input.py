@@ -7,6 +7,7 @@ editors and `tail -n +N` count); a JSON array's items are counted from 1 too.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sys
@@ -29,37 +30,74 @@ def _text_argument(value: str) -> str:
     """The value, or standard input for "-" without the one newline `echo` adds."""
     if value != "-":
         return value
-    text = sys.stdin.read()
+    stdin = _stdin()
+    try:
+        text = stdin.read()
+    except UnicodeDecodeError as exc:
+        raise InvalidArgumentError(
+            f"stdin is not {stdin.encoding} text: {_undecodable(exc)}"
+        ) from None
     if text.endswith("\n"):
         text = text[:-2] if text.endswith("\r\n") else text[:-1]
     return text
 
 
-def _open_input(name: str) -> TextIO:
+def _stdin() -> TextIO:
+    """Standard input; a usage error when there is none (the shell closed it: `<&-`)."""
+    if sys.stdin is None:
+        raise InvalidArgumentError("standard input is closed: there is nothing to read")
+    return sys.stdin
+
+
+def _read_text(name: str) -> str:
+    """The whole text of a file, or of stdin for "-". A file is UTF-8 (as JSON is), a
+    leading byte order mark dropped; stdin is in its own encoding. Bytes that are not
+    text are a usage error that names the line they are on."""
     if name == "-":
-        return sys.stdin
+        stdin = _stdin()
+        binary = getattr(stdin, "buffer", None)
+        if binary is None:  # a stream of text already (a test's StringIO)
+            return stdin.read()
+        encoding, label = stdin.encoding or "utf-8", "stdin"
+        raw: bytes = binary.read()
+    else:
+        encoding, label = "utf-8", name
+        try:
+            with open(name, "rb") as stream:
+                raw = stream.read()
+        except OSError as exc:
+            raise InvalidArgumentError(f"cannot read {name}: {exc.strerror}") from None
     try:
-        return open(name, encoding="utf-8")
-    except OSError as exc:
-        raise InvalidArgumentError(f"cannot read {name}: {exc.strerror}") from None
+        codec = codecs.lookup(encoding).name
+        text = raw.decode("utf-8-sig" if codec == "utf-8" else codec)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InvalidArgumentError(
+            f"{label} line {line} is not {encoding} text: {_undecodable(exc)}"
+        ) from None
+    return text
+
+
+def _undecodable(exc: UnicodeDecodeError) -> str:
+    bad = exc.object[exc.start : exc.end]
+    return f"{exc.reason} (byte {' '.join(f'0x{b:02x}' for b in bad[:4])})"
 
 
 def _read_json(name: str) -> Any:
     """One JSON document from a file, or from stdin for ``-``."""
-    stream = _open_input(name)
+    text = _read_text(name)
     try:
-        return json.load(stream)
+        return json.loads(text)
     except ValueError as exc:
         where = "stdin" if name == "-" else name
         raise InvalidArgumentError(f"{where} is not JSON: {exc}") from None
-    finally:
-        if stream is not sys.stdin:
-            stream.close()
 
 
-def _json_lines(stream: TextIO, name: str) -> Iterator[tuple[str, Any]]:
-    """Each value of a JSON Lines stream with where it is ("notes.jsonl line 3")."""
-    for number, line in enumerate(stream, start=1):
+def _json_lines(text: str, name: str) -> Iterator[tuple[str, Any]]:
+    """Each value of JSON Lines text with where it is ("notes.jsonl line 3"). Lines end
+    at "\n" only: a JSON string may hold U+2028 or U+0085 as they are, which
+    str.splitlines() would take for line ends."""
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -70,22 +108,18 @@ def _json_lines(stream: TextIO, name: str) -> Iterator[tuple[str, Any]]:
 
 def _read_items(name: str) -> tuple[list[Any], list[str]]:
     """The values of a JSON Lines file (or stdin for "-") and where each one is."""
-    label = "stdin" if name == "-" else name
-    stream = _open_input(name)
-    try:
-        found = list(_json_lines(stream, label))
-    finally:
-        if stream is not sys.stdin:
-            stream.close()
+    found = list(_json_lines(_read_text(name), "stdin" if name == "-" else name))
     return [value for _, value in found], [where for where, _ in found]
 
 
 def _read_export(
-    stream: TextIO, name: str
+    name: str,
 ) -> tuple[list[Any], Optional[list[Any]], Optional[list[Any]], list[str]]:
     """An export object ({"memories", "collections", "connections"}) or JSON Lines of
-    memories: the memories, the collections, the connections, and where each memory is."""
-    text = stream.read()
+    memories, from a file or stdin for "-": the memories, the collections, the
+    connections, and where each memory is."""
+    text = _read_text(name)
+    name = "stdin" if name == "-" else name
     try:
         whole = json.loads(text)
     except ValueError:
@@ -103,7 +137,7 @@ def _read_export(
         )
     if isinstance(whole, list):
         return whole, None, None, _positions(name, len(whole))
-    found = list(_json_lines(iter(text.splitlines(keepends=True)), name))  # type: ignore[arg-type]
+    found = list(_json_lines(text, name))
     return [value for _, value in found], None, None, [where for where, _ in found]
 
 

@@ -13,7 +13,6 @@ import sys
 
 from ._cli_args import _global
 from ._cli_input import (
-    _open_input,
     _positions,
     _read_export,
     _read_items,
@@ -271,7 +270,7 @@ def _context(args: argparse.Namespace) -> int:
 
 def _forget(args: argparse.Namespace) -> int:
     options = _given(args, "collection", "min_score", "limit", "container_tag")
-    if not (args.yes or args.dry_run or sys.stdin.isatty()):
+    if not (args.yes or args.dry_run or (sys.stdin is not None and sys.stdin.isatty())):
         # Nobody can be asked, and a script that meant it says so: delete nothing.
         _fail(
             "forget deletes memories and there is no terminal to confirm on: "
@@ -364,14 +363,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    stream = _open_input(args.file)
-    try:
-        memories, collections, connections, where = _read_export(
-            stream, "stdin" if args.file == "-" else args.file
-        )
-    finally:
-        if stream is not sys.stdin:
-            stream.close()
+    memories, collections, connections, where = _read_export(args.file)
     # --into, else a --collection given: everything goes into it; else each memory's own.
     into = args.collection if args.into_collection is None else args.into_collection
     if into is not None:
