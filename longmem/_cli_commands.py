@@ -586,6 +586,7 @@ COMMANDS: tuple[Command, ...] = (
             "each memory's own",
             dest="collection",
             metavar="NAME",
+            group="into",
         ),
         _opt(
             "--into",
@@ -593,6 +594,7 @@ COMMANDS: tuple[Command, ...] = (
             "the same as --collection",
             dest="into_collection",
             metavar="NAME",
+            group="into",
         ),
         _ALLOW_DUPLICATES,
         run=_import,

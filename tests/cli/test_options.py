@@ -212,6 +212,18 @@ def test_import_puts_memories_into_a_collection_only_when_told(
     assert kwargs["into_collection"] == into
 
 
+def test_import_with_both_collection_and_into_is_a_usage_error(
+    calls: dict[str, list[Call]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The two name the same thing: given both, one of them would be ignored unsaid.
+    argv = ["import", "--collection", "a", "--into", "b"]
+    assert run(monkeypatch, *argv, stdin='[{"text": "a"}]') == 2
+    assert "argument --into: not allowed with argument --collection" in capsys.readouterr().err
+    assert "import_memories" not in calls
+
+
 @pytest.mark.parametrize(
     ("command", "defaults"),
     [
