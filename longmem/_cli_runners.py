@@ -291,13 +291,21 @@ def _forget(args: argparse.Namespace) -> int:
             return 0
         # Exactly what was shown goes, even if something new matches by now.
         collection = args.collection or DEFAULT_COLLECTION
-        deleted = []
-        for memory in matches:
-            try:
-                mem.delete(memory["id"], collection=collection)
-            except NotFoundError:
-                continue  # gone already
-            deleted.append(memory)
+        deleted: list[dict[str, Any]] = []
+        memory = matches[0]
+        try:
+            for memory in matches:
+                try:
+                    mem.delete(memory["id"], collection=collection)
+                except NotFoundError:
+                    continue  # gone already
+                deleted.append(memory)
+        except (LongmemError, KeyboardInterrupt) as exc:
+            # One delete a memory: say how far it got, so nobody has to guess what went.
+            _stopped_deleting(exc, deleted, matches, memory)
+            if isinstance(exc, KeyboardInterrupt):
+                return 130
+            raise
     result = {
         "deleted": len(deleted),
         "ids": [m["id"] for m in deleted],
@@ -306,6 +314,23 @@ def _forget(args: argparse.Namespace) -> int:
     }
     _show_forgotten(args, result)
     return 0
+
+
+def _stopped_deleting(
+    exc: BaseException,
+    deleted: list[dict[str, Any]],
+    matches: list[dict[str, Any]],
+    current: dict[str, Any],
+) -> None:
+    """What a confirmed forget deleted before an error or a Ctrl-C stopped it."""
+    done = [m["id"] for m in deleted]
+    text = f"deleted {len(done)} of {_memories(len(matches))}"
+    if done:
+        text += f" ({', '.join(done)})"
+    if maybe_performed(exc) and current["id"] not in done:
+        text += f"; {current['id']} was being deleted and may be gone too"
+    text += "; the others are kept: run the same forget again to delete them"
+    (_interrupted if isinstance(exc, KeyboardInterrupt) else _fail)(text)
 
 
 def _show_forgotten(args: argparse.Namespace, result: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import longmem
-from longmem import Longmem, _cli_output
+from longmem import Longmem, LongmemConnectionError, _cli_output
 from longmem.cli import main
 from longmem.server import LocalServer
 
@@ -246,3 +246,44 @@ def test_at_a_terminal_a_dry_run_matching_nothing_says_so(
     argv = ("forget", "zebra", "--collection", collection, "--dry-run")
     assert _at_terminal(monkeypatch, server, "", *argv) == 0
     assert capsys.readouterr() == ("", "Nothing matches; nothing deleted.\n")
+
+
+@pytest.mark.parametrize("stop", ["error", "ctrl-c"])
+def test_at_a_terminal_a_deletion_stopped_part_way_says_what_went(
+    server: LocalServer,
+    mem: Longmem,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stop: str,
+) -> None:
+    name = "forget-" + os.urandom(4).hex()
+    texts = [f"Project Icarus note {i}" for i in range(3)]
+    mem.add_many(texts, collection=name)
+    real_delete = Longmem.delete
+    seen: list[str] = []
+
+    def delete(self: Longmem, memory_id: str, **kwargs: object) -> object:
+        seen.append(memory_id)
+        if len(seen) == 2:  # the second one: sent, its answer lost, or Ctrl-C meanwhile
+            if stop == "ctrl-c":
+                raise KeyboardInterrupt
+            raise LongmemConnectionError("connection reset", request_sent=True)
+        return real_delete(self, memory_id, **kwargs)
+
+    monkeypatch.setattr(Longmem, "delete", delete)
+    code = _at_terminal(
+        monkeypatch, server, "y\n", "forget", "Project Icarus", "--collection", name
+    )
+    out, err = capsys.readouterr()
+    assert out == ""
+    first, second = seen
+    word = "interrupted" if stop == "ctrl-c" else "error"
+    said = (
+        f"longmem: {word}: deleted 1 of 3 memories ({first}); {second} was being deleted and"
+        " may be gone too; the others are kept: run the same forget again to delete them\n"
+    )
+    if stop == "ctrl-c":
+        assert (code, err.split("[y/N] ")[-1]) == (130, said)
+    else:
+        assert (code, err.split("[y/N] ")[-1]) == (1, said + "longmem: error: connection reset\n")
+    assert len(_texts(mem, name)) == 2
