@@ -514,7 +514,9 @@ class AsyncTransport(_Origin):
             raise _spent(method, path) from exc
         try:
             # The loop buffers what the socket cannot take yet: a server that stops
-            # reading is met by the wait for its answer, bounded like every other.
+            # reading is met by the wait for its answer, bounded like every other, and
+            # an answer it gives before reading the whole body (a 413 from the headers)
+            # is read as any other, though the rest of the write then fails.
             # One write, as http.client sends a bytes body with its head (no Nagle
             # and delayed-ACK stall between them).
             conn.write(head + data if data else head)

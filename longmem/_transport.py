@@ -11,6 +11,7 @@ loop's decision, counted against `max_retries`).
 from __future__ import annotations
 
 import base64
+import errno
 import http.client
 import io
 import os
@@ -366,8 +367,18 @@ class Transport(_Origin):
             _limit(conn, timeout, deadline)
         except _TIMEOUT_ERRORS as exc:
             raise _spent(method, path) from exc  # the connection stays usable: nothing sent
+        cut: Optional[OSError] = None  # why the request could not be written whole
         try:
-            conn.request(method, target, body=body, headers=headers)
+            try:
+                conn.request(method, target, body=body, headers=headers)
+            except OSError as exc:
+                if not _stopped_reading(exc):
+                    raise
+                # The server stopped reading and closed before the whole request was
+                # written: it may have answered already, from the head alone (413 for a
+                # body over its limit). That answer, if it came, is the outcome; only
+                # without one is this a failed connection (as urllib3 reads it too).
+                cut = exc
             _limit(conn, timeout, deadline)
             response = conn.getresponse()
             if response.status < 200:
@@ -382,9 +393,12 @@ class Transport(_Origin):
             ) from exc
         except (OSError, http.client.HTTPException) as exc:
             self._discard(conn)
+            # No answer after a cut write: the write's failure is the one to name. Part
+            # of the request was sent, so its outcome is unknown (request_sent).
+            failure = exc if cut is None else cut
             raise LongmemConnectionError(
-                f"{method} {path} to {self.origin} failed: {_describe(exc)}"
-            ) from exc
+                f"{method} {path} to {self.origin} failed: {_describe(failure)}"
+            ) from failure
         except _TooLarge:
             self._discard(conn)  # the rest of the body is still on the wire
             raise _too_large(method, path, self.max_response_bytes, "") from None
@@ -393,8 +407,8 @@ class Transport(_Origin):
             # on the wire, or of the request, must not meet the next call.
             self._discard(conn)
             raise
-        if response.will_close:
-            self._discard(conn)
+        if response.will_close or cut is not None:
+            self._discard(conn)  # after a cut write, whatever the answer says
         reply_headers = response.msg
         if data and (reply_headers.get("content-encoding") or "").lower() == "gzip":
             try:
@@ -421,6 +435,15 @@ def _spent(method: str, path: str) -> LongmemTimeoutError:
     """The call's time budget ran out before the request was written."""
     return LongmemTimeoutError(
         f"{method} {path}: the call's time budget ran out before it was sent", request_sent=False
+    )
+
+
+def _stopped_reading(exc: OSError) -> bool:
+    """Whether a failed write means the server closed the connection while the request
+    was being sent (a broken pipe or a reset; over TLS an SSLEOFError; EPROTOTYPE on
+    macOS), so that an answer it sent first may still be waiting to be read."""
+    return isinstance(exc, (BrokenPipeError, ConnectionResetError, ssl.SSLEOFError)) or (
+        exc.errno == errno.EPROTOTYPE
     )
 
 

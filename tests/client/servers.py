@@ -2,7 +2,7 @@
 
 * :class:`ScriptedServer` -- a threaded HTTP/1.1 keep-alive server whose replies are scripted
   with action objects (:class:`Reply`, :class:`Drop`, :class:`Stall`, :class:`Truncated`,
-  :class:`Raw`, or a callable ``(Recorded) -> action``).  Optional TLS.
+  :class:`Raw`, :class:`Early`, or a callable ``(Recorded) -> action``).  Optional TLS.
 * :class:`ForwardProxy` -- an HTTP forward proxy supporting absolute-form requests to plain-HTTP
   loopback targets and ``CONNECT`` tunnelling to loopback targets.  The client never sends
   loopback traffic to a proxy, so a client test names the target :data:`PROXIED_HOST` (see
@@ -46,6 +46,7 @@ __all__ = [
     "PROXIED_HOST",
     "Action",
     "Drop",
+    "Early",
     "ForwardProxy",
     "ProxyRequest",
     "Raw",
@@ -165,11 +166,26 @@ class Raw:
     close: bool = True
 
 
-Action = Union[Reply, Drop, Stall, Truncated, Raw, Callable[[Recorded], Any]]
+@dataclass
+class Early:
+    """Answer from the request's head alone, before reading any of its body, then close, as
+    a server refusing a body by its declared length does (413).  ``reply`` (None: no answer)
+    is sent at once; then, with ``linger`` seconds, the server stops writing (FIN) and reads
+    and drops what arrives, for that long and up to 1 MiB, before closing, as the local
+    server does; with 0 it closes at once.  Either way a longer body, still being sent, is
+    met with a reset.  Only as
+    a script entry itself (not returned by a callable: those see the whole request); the
+    request is recorded with the body it did not read as ``b""``."""
+
+    reply: Reply | None = None
+    linger: float = 0.0
+
+
+Action = Union[Reply, Drop, Stall, Truncated, Raw, Early, Callable[[Recorded], Any]]
 """A scripted action.  A callable receives the :class:`Recorded` request and returns an action
 (or another callable)."""
 
-_ACTION_TYPES = (Reply, Drop, Stall, Truncated, Raw)
+_ACTION_TYPES = (Reply, Drop, Stall, Truncated, Raw, Early)
 
 
 @dataclass
@@ -347,6 +363,21 @@ def _shutdown(sock: socket.socket | None) -> None:
         return
     with contextlib.suppress(OSError, ValueError):
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _linger(sock: socket.socket, seconds: float) -> None:
+    """Stop writing (FIN), then read and drop what the peer still sends, for ``seconds`` and
+    up to 1 MiB (as the local server does): closing with a longer body unread resets it."""
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_WR)
+        end = time.monotonic() + seconds
+        dropped = 0
+        while dropped < 1024 * 1024 and (left := end - time.monotonic()) > 0:
+            sock.settimeout(left)
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            dropped += len(chunk)
 
 
 def behind_proxy(url: str) -> str:
@@ -688,8 +719,9 @@ class ScriptedServer(_LoopbackServer):
                 return
             self._become_busy(conn)
             method, target, version, headers = head
+            action = self._next_action()
             try:
-                body = _read_body(reader, headers)
+                body = b"" if isinstance(action, Early) else _read_body(reader, headers)
             except _BadRequest as exc:
                 self._send(conn, self._error_reply(400, str(exc)))
                 return
@@ -708,7 +740,7 @@ class ScriptedServer(_LoopbackServer):
                 self._requests.append(rec)
                 self._request_cond.notify_all()
             keep_alive = not _wants_close(version, headers)
-            if not self._perform(conn, rec, self._next_action(), keep_alive):
+            if not self._perform(conn, rec, action, keep_alive):
                 return
 
     @staticmethod
@@ -751,6 +783,12 @@ class ScriptedServer(_LoopbackServer):
         if isinstance(action, Raw):
             self._send(conn, action.data)
             return keep_alive and not action.close
+        if isinstance(action, Early):
+            if action.reply is not None:
+                self._send(conn, self._render_reply(action.reply, close=True))
+            if action.linger > 0:
+                _linger(conn.sock, action.linger)
+            return False
         raise TypeError(f"not a scripted action: {action!r}")
 
     @staticmethod

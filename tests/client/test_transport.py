@@ -15,6 +15,7 @@ import pytest
 from longmem import (
     InvalidArgumentError,
     Longmem,
+    LongmemAPIError,
     LongmemConnectionError,
     LongmemTimeoutError,
     ResponseTooLargeError,
@@ -25,6 +26,7 @@ from ..drivers import DRIVERS
 from .conftest import SleepRecorder
 from .servers import (
     PROXIED_HOST,
+    Early,
     ForwardProxy,
     Raw,
     Reply,
@@ -468,3 +470,80 @@ def test_gzip_bomb_past_the_default_cap_is_refused(server: ScriptedServer, clien
 def test_max_response_bytes_must_be_a_whole_number_of_at_least_1(value: object) -> None:
     with pytest.raises(InvalidArgumentError, match=r"^max_response_bytes must be "):
         Longmem(api_key="k", base_url="http://127.0.0.1:1", max_response_bytes=value)  # type: ignore[arg-type]
+
+
+# -- an answer before the body is sent whole -----------------------------------------------
+
+# A body over the local server's 8 MiB, more than the loopback socket buffers hold: the
+# server answers from the headers while the client is still writing it.
+_TOO_LARGE = {"pad": "y" * (12 * 1024 * 1024)}
+_REFUSED = Reply(413, json={"detail": "Request body larger than 8388608 bytes"})
+
+
+@pytest.mark.parametrize(
+    "linger", [pytest.param(0.5, id="lingering-close"), pytest.param(0.0, id="reset-at-once")]
+)
+def test_an_answer_sent_before_the_body_was_read_is_the_calls_answer(
+    server: ScriptedServer,
+    make_client: Callable[..., Longmem],
+    sleeps: SleepRecorder,
+    linger: float,
+) -> None:
+    # The server answers 413 from the headers and closes: the client's write of the rest
+    # of the body fails (broken pipe, reset), but the answer is there to be read.
+    server.script(Early(_REFUSED, linger=linger))
+    client = make_client(server.url)
+    with pytest.raises(LongmemAPIError) as caught:
+        client.add("x", metadata=_TOO_LARGE)
+    assert caught.value.status == 413
+    assert caught.value.detail == "Request body larger than 8388608 bytes"
+    assert len(server.requests) == 1 and sleeps.calls == []  # not retried
+    # The connection is not used again: the next call opens another.
+    assert client.collections() == {}
+    assert server.connections == 2
+
+
+def test_an_answer_sent_before_the_body_was_read_is_read_over_tls_too(
+    tls_server: ScriptedServer,
+    tls_material: TLSMaterial,
+    make_client: Callable[..., Longmem],
+    sleeps: SleepRecorder,
+) -> None:
+    # Over TLS the cut write is an SSLEOFError rather than a broken pipe.
+    tls_server.script(Early(_REFUSED, linger=0.5))
+    client = make_client(tls_server.url, ca_file=str(tls_material.ca_file))
+    with pytest.raises(LongmemAPIError) as caught:
+        client.add("x", metadata=_TOO_LARGE)
+    assert caught.value.status == 413
+    assert len(tls_server.requests) == 1 and sleeps.calls == []
+
+
+def test_an_early_answer_that_asks_for_a_retry_is_retried(
+    server: ScriptedServer,
+    make_client: Callable[..., Longmem],
+    sleeps: SleepRecorder,
+) -> None:
+    server.script(
+        Early(Reply(503, json={"detail": "busy"}, headers={"Retry-After": "2"})),
+        Reply(201, json={"id": "mem_1"}),
+    )
+    client = make_client(server.url, total_timeout=60)
+    assert client.add("x", metadata=_TOO_LARGE) == {"id": "mem_1"}
+    assert sleeps.calls == [2.0]
+    first, second = server.requests
+    assert first.headers["Idempotency-Key"] == second.headers["Idempotency-Key"]
+    assert second.json()["metadata"] == _TOO_LARGE
+
+
+def test_a_body_cut_short_without_an_answer_is_a_connection_error_sent(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.script(Early(None))  # reset with part of the body received, and no answer
+    client = make_client(server.url, max_retries=0)
+    with pytest.raises(LongmemConnectionError) as caught:
+        client.add("x", metadata=_TOO_LARGE)
+    assert not isinstance(caught.value, LongmemTimeoutError)
+    assert caught.value.request_sent is True  # part of it reached the server
+    assert str(caught.value).startswith(
+        f"POST /v1/memory/collections/default/memories to {server.url} failed: "
+    )

@@ -11,13 +11,15 @@ from longmem import (
     AuthenticationError,
     ConflictError,
     Longmem,
+    LongmemAPIError,
     NotFoundError,
     PermissionDeniedError,
     UnprocessableEntityError,
 )
 from longmem.server import LocalServer
 
-from .conftest import READ_ONLY_KEY
+from ..drivers import DRIVERS, dispose, make
+from .conftest import KEY, READ_ONLY_KEY
 from .faults import ResponseDroppingProxy
 
 
@@ -212,6 +214,24 @@ def test_a_lost_batch_response_is_retried_without_storing_twice(
     assert result["created"] == 300
     with Longmem(api_key="e2e-write-key", base_url=local_server.url) as direct:
         assert direct.get_collection(collection)["memory_count"] == 300
+
+
+@pytest.mark.parametrize("driver", DRIVERS)
+def test_a_body_over_the_limit_is_the_servers_413_not_retried(
+    local_server: LocalServer, collection: str, driver: str
+) -> None:
+    # The server answers 413 from the declared length and closes while the client is
+    # still writing the body: the client reads that answer, it does not retry the call.
+    retries: list[float] = []
+    client = make(driver, api_key=KEY, base_url=local_server.url, sleep=retries.append)
+    try:
+        with pytest.raises(LongmemAPIError) as info:
+            client.add("x", collection=collection, metadata={"pad": "y" * (9 * 1024 * 1024)})
+    finally:
+        dispose(client)
+    assert info.value.status == 413
+    assert info.value.detail == "Request body larger than 8388608 bytes"
+    assert retries == []
 
 
 def test_a_collection_name_the_server_refuses_comes_back_as_its_field_message(
