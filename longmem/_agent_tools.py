@@ -24,7 +24,7 @@ from ._protocol import (
     MAX_SEARCH_LIMIT,
 )
 from ._typing import TYPE_CHECKING
-from .errors import NotFoundError
+from .errors import NotFoundError, no_such_route
 
 if TYPE_CHECKING:
     from typing import Any, Callable, Optional
@@ -455,18 +455,9 @@ def _unless_absent(read: Callable[[], Any], empty: Any) -> Any:
     try:
         return read()
     except NotFoundError as exc:
-        if _no_route(exc):
+        if no_such_route(exc):
             raise
         return empty
-
-
-def _no_route(exc: NotFoundError) -> bool:
-    """Whether a 404 is for a path the service has no route for (its `{"detail": "Not
-    Found"}`, or a body that is not the protocol's, from some other server), rather than
-    for a collection or memory that does not exist: the base URL points at the wrong
-    place, so the tools' calls cannot work, and an empty answer would be a lie."""
-    detail = exc.body.get("detail") if isinstance(exc.body, Mapping) else None
-    return not isinstance(detail, str) or detail == "Not Found"
 
 
 # -- text for the model ----------------------------------------------------------------

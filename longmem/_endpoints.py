@@ -35,6 +35,7 @@ from .errors import (
     NotFoundError,
     item_index,
     maybe_performed,
+    no_such_route,
     with_locations,
 )
 
@@ -376,9 +377,9 @@ def context(
             metadata_filter=None,
             include_history=False,
         )
-    except NotFoundError:
-        if collection is None:
-            raise
+    except NotFoundError as exc:
+        if collection is None or no_such_route(exc):
+            raise  # a wrong base URL, not an empty collection
         return ""  # a collection nothing was stored in yet knows nothing
     relevant = _context.current(hits, datetime.now(timezone.utc))
     if not relevant:

@@ -31,7 +31,6 @@ from ._agent_tools import (
     _for_model,
     _json_name,
     _ModelError,
-    _no_route,
     _Param,
     _Tool,
 )
@@ -51,6 +50,7 @@ from .errors import (
     ServerError,
     UnprocessableEntityError,
     describe_detail,
+    no_such_route,
 )
 
 if TYPE_CHECKING:
@@ -308,7 +308,7 @@ def _service_error(exc: LongmemError, arguments: list[str]) -> str:
     if isinstance(exc, UnprocessableEntityError):
         detail = describe_detail(exc.body, exc.detail, lambda loc: _argument_at(loc, arguments))
         return f"{detail}; fix the argument and call again"
-    if isinstance(exc, NotFoundError) and _no_route(exc):
+    if isinstance(exc, NotFoundError) and no_such_route(exc):
         return (
             f"the memory service is unavailable: its address has no such route ({exc}); "
             "carry on without it"

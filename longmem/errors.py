@@ -223,6 +223,16 @@ def maybe_performed(error: BaseException) -> bool:
     return not isinstance(error, InvalidArgumentError)
 
 
+def no_such_route(error: NotFoundError) -> bool:
+    """Whether a 404 says the path has no route at all, rather than that a collection,
+    memory or job does not exist: the protocol's no-route answer `{"detail": "Not
+    Found"}`, or a body that is not the protocol's `{"detail": "<message>"}` (another
+    server's page). Then the base URL points at the wrong place, and no call can work:
+    a read must not pass it off as an empty collection."""
+    detail = error.body.get("detail") if isinstance(error.body, dict) else None
+    return not isinstance(detail, str) or detail == "Not Found"
+
+
 def describe_detail(
     body: Any, fallback: str, name_loc: Optional[Callable[[list[Any]], Optional[str]]] = None
 ) -> str:

@@ -4,12 +4,13 @@ arguments it refuses before sending anything."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 
 from longmem import InvalidArgumentError, Longmem, NotFoundError
 
+from ..drivers import DRIVERS
 from .servers import Reply, ScriptedServer
 
 
@@ -132,6 +133,36 @@ def test_duplicate_hits_are_listed_once(server: ScriptedServer, client: Longmem)
 def test_a_missing_collection_knows_nothing(server: ScriptedServer, client: Longmem) -> None:
     server.script(Reply(404, json={"detail": "Collection 'notes' not found"}))
     assert client.context("q", collection="notes") == ""
+
+
+@pytest.mark.parametrize("driver", DRIVERS)
+@pytest.mark.parametrize(
+    "reply",
+    [
+        pytest.param(Reply(404, json={"detail": "Not Found"}), id="no-such-route"),
+        pytest.param(Reply(404, body=b"<html><h1>404 Not Found</h1></html>"), id="html"),
+        pytest.param(Reply(404, json={"error": "no such thing"}), id="other-json"),
+        pytest.param(Reply(404), id="no-body"),
+    ],
+)
+def test_a_404_that_is_no_missing_collection_is_raised_not_an_empty_context(
+    server: ScriptedServer, make_client: Callable[..., Longmem], reply: Reply
+) -> None:
+    # A base URL with a path the service does not have (or another server's): every
+    # route 404s, and an empty context would hide that nothing can ever be found.
+    server.script(reply)
+    client = make_client(server.url + "/v1")
+    with pytest.raises(NotFoundError):
+        client.context("q", collection="notes")
+    assert [r.path for r in server.requests] == ["/v1/v1/memory/collections/notes/search"]
+
+
+@pytest.mark.parametrize("driver", DRIVERS)
+def test_a_missing_collection_knows_nothing_through_either_client(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.script(Reply(404, json={"detail": "Collection 'notes' not found"}))
+    assert make_client(server.url).context("q", collection="notes") == ""
 
 
 def test_a_404_of_the_search_of_every_collection_is_raised(

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from longmem import Longmem
+from longmem import Longmem, NotFoundError
 from longmem.server import LocalServer
 
 from .conftest import KEY
@@ -74,6 +74,17 @@ def test_nothing_relevant_gives_an_empty_string(mem: Longmem, collection: str) -
     assert mem.context("where do I live?", collection=collection + "-new") == ""
     # Relevant, but not even one memory fits the budget: no header alone.
     assert mem.context("where do I live?", collection=collection, max_tokens=5) == ""
+
+
+def test_a_base_url_with_no_such_routes_is_an_error_not_an_empty_context(
+    local_server: LocalServer, collection: str
+) -> None:
+    # "/v1" once too often: every route 404s {"detail": "Not Found"}, a collection or not.
+    with (
+        Longmem(api_key=KEY, base_url=local_server.url + "/v1", max_retries=0) as wrong,
+        pytest.raises(NotFoundError, match=r"^HTTP 404: Not Found "),
+    ):
+        wrong.context("where do I live?", collection=collection)
 
 
 def test_a_store_gives_the_same_block_every_time(mem: Longmem, collection: str) -> None:
