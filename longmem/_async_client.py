@@ -141,6 +141,7 @@ class AsyncLongmem(ClientBase):
             max_response_bytes=max_response_bytes,
             max_connections=max_connections,
         )
+        self._base_path = self._transport.base_path
         if self._transport.scheme == "https":
             # Loading the trust store takes ~20 ms: here, not inside the first call,
             # where it would stall every other task on the event loop.

@@ -284,11 +284,13 @@ class AsyncTransport(_Origin):
         there is none, ResponseTooLargeError past `max_response_bytes`.
         """
         head = self._head(method, path, data, headers)
+        # What errors name: the path requested, base URL's path included (_transport's).
+        shown = self.base_path + path
         pool = self._pool()
         conn = await self._checkout(pool, timeout, deadline)
         try:
             status, reply_headers, body, reusable = await self._exchange(
-                conn, method, path, head, data, timeout, deadline
+                conn, method, shown, head, data, timeout, deadline
             )
         except BaseException:
             pool.discard(conn)  # cancelled or failed: never pooled half-sent or half-read
@@ -299,10 +301,10 @@ class AsyncTransport(_Origin):
             pool.discard(conn)
         if body and (reply_headers.get("content-encoding") or "").lower() == "gzip":
             try:
-                body = _gunzip(body, method, path, self.max_response_bytes)
+                body = _gunzip(body, method, shown, self.max_response_bytes)
             except _TooLarge:
                 raise _too_large(
-                    method, path, self.max_response_bytes, " once decompressed"
+                    method, shown, self.max_response_bytes, " once decompressed"
                 ) from None
         return Response(status, reply_headers, body)
 
@@ -500,18 +502,19 @@ class AsyncTransport(_Origin):
         self,
         conn: _Connection,
         method: str,
-        path: str,
+        shown: str,
         head: bytes,
         data: Optional[bytes],
         timeout: float,
         deadline: Optional[float],
     ) -> tuple[int, http.client.HTTPMessage, bytes, bool]:
-        """Send the request, read the final answer: status, headers, the (still encoded)
-        body, and whether the connection may carry another request."""
+        """Send the request (`head` and `data`), read the final answer: status, headers,
+        the (still encoded) body, and whether the connection may carry another request.
+        `shown` is the path errors name."""
         try:
             _bound(timeout, deadline)
         except _TIMEOUT_ERRORS as exc:
-            raise _spent(method, path) from exc
+            raise _spent(method, shown) from exc
         try:
             # The loop buffers what the socket cannot take yet: a server that stops
             # reading is met by the wait for its answer, bounded like every other, and
@@ -532,14 +535,14 @@ class AsyncTransport(_Origin):
             )
         except _TIMEOUT_ERRORS as exc:
             raise LongmemTimeoutError(
-                f"{method} {path} timed out waiting for {self.origin}"
+                f"{method} {shown} timed out waiting for {self.origin}"
             ) from exc
         except (OSError, http.client.HTTPException) as exc:
             raise LongmemConnectionError(
-                f"{method} {path} to {self.origin} failed: {_describe(exc)}"
+                f"{method} {shown} to {self.origin} failed: {_describe(exc)}"
             ) from exc
         except _TooLarge:
-            raise _too_large(method, path, self.max_response_bytes, "") from None
+            raise _too_large(method, shown, self.max_response_bytes, "") from None
         reusable = not until_close and not conn.buffer and not _will_close(version, headers)
         return status, headers, body, reusable
 

@@ -50,8 +50,9 @@ _INF = float("inf")
 class Call:
     """One logical request of an endpoint: the driver answers with the decoded JSON body
     (an object; an object or a list with `listing=True`), or, with `full=True`, with
-    (Response, whether an earlier attempt may have reached the server unanswered). A
-    failure is thrown into the definition at its `yield`."""
+    (Response, whether an earlier attempt may have reached the server unanswered, the
+    path requested as errors name it). A failure is thrown into the definition at its
+    `yield`."""
 
     __slots__ = ("body", "full", "idempotency_key", "listing", "method", "path", "query")
 
@@ -112,6 +113,9 @@ class ClientBase:
     """The configuration both clients share, checked the same way by both constructors."""
 
     base_url: str
+    # The base URL's path ("" or "/prefix"), which errors show before the route: the
+    # driver sets it from its transport.
+    _base_path: str = ""
     timeout: float
     total_timeout: Optional[float]
     retry_policy: RetryPolicy
@@ -210,6 +214,7 @@ class Attempts:
         "path",
         "retries",
         "sent",
+        "shown",
         "started",
     )
 
@@ -217,6 +222,9 @@ class Attempts:
         self._client = client
         self.method = call.method
         self.path = call.path + query_string(call.query) if call.query else call.path
+        # The path as requested, for errors and logs: a base URL's path (http://host/v1)
+        # shows, so a route doubled by it (/v1/v1/memory/...) can be seen.
+        self.shown = client._base_path + self.path
         self.data, self.headers = _prepare(
             client._headers, call.method, call.body, call.idempotency_key
         )
@@ -233,13 +241,13 @@ class Attempts:
         time_left = None if self.deadline is None else self.deadline - client._clock()
         if time_left is not None and time_left <= 0:
             out_of_time = LongmemTimeoutError(
-                f"{self.method} {self.path}: the call's time budget of "
+                f"{self.method} {self.shown}: the call's time budget of "
                 f"{client.total_timeout:g}s ran out"
             )
             out_of_time.attempts = self.retries
             out_of_time.elapsed = client._clock() - self.started
             raise out_of_time
-        debug("%s %s attempt %d", self.method, self.path, self.retries + 1)
+        debug("%s %s attempt %d", self.method, self.shown, self.retries + 1)
         # The transport bounds every read by the budget, on the real monotonic clock.
         deadline = None if time_left is None else time.monotonic() + time_left
         return self.method, self.path, self.data, self.headers, client.timeout, deadline
@@ -248,7 +256,7 @@ class Attempts:
         """None for a 2xx; else the delay before the next attempt, or raises the error."""
         if 200 <= response.status < 300:
             return None
-        return self.failed(api_error(response, self.method, self.path))
+        return self.failed(api_error(response, self.method, self.shown))
 
     def failed(self, error: Union[LongmemAPIError, LongmemConnectionError]) -> float:
         """The delay before the next attempt after `error`, or raises it, annotated."""
@@ -260,7 +268,7 @@ class Attempts:
             client.retry_policy, error, self.retries, client._random(), time_left
         )
         if decision.reason is not None:
-            debug("%s %s %s", self.method, self.path, decision.reason)
+            debug("%s %s %s", self.method, self.shown, decision.reason)
         if decision.delay is None:
             if isinstance(error, LongmemConnectionError):
                 error.attempts = self.retries + 1
@@ -281,8 +289,8 @@ class Attempts:
     def result(self, response: Response, call: Call) -> Any:
         """What the definition is sent back for its `call`'s 2xx `response`."""
         if call.full:
-            return response, self.sent
-        return decode(response, self.method, self.path, call.listing)
+            return response, self.sent, self.shown
+        return decode(response, self.method, self.shown, call.listing)
 
 
 def _prepare(

@@ -167,17 +167,17 @@ def add_many(
     for start in range(0, len(memories), BATCH_SIZE):
         chunk = memories[start : start + BATCH_SIZE]
         try:
-            response, sent_before = yield Call(
+            response, sent_before, shown = yield Call(
                 "POST",
                 path,
                 body={"memories": chunk},
                 idempotency_key=f"{chunk_key}-{start}",
                 full=True,
             )
-            result = decode(response, "POST", path)
+            result = decode(response, "POST", shown)
             chunk_ids = result.get("ids") if isinstance(result, dict) else None
             if not isinstance(chunk_ids, list):
-                raise LongmemError(f"POST {path} answered without an ids list: {result!r}")
+                raise LongmemError(f"POST {shown} answered without an ids list: {result!r}")
         except LongmemError as exc:
             in_doubt = len(chunk) if maybe_performed(exc) else 0
             # The server's 422 names an item by its place in this chunk (its body keeps

@@ -337,7 +337,9 @@ class Transport(_Origin):
         timeout: float,
         deadline: Optional[float],
     ) -> Response:
-        target = self.base_path + path
+        # What errors name: the path requested, base URL's path included (a base URL
+        # ending in /v1 shows as /v1/v1/memory/...), never the origin's credentials.
+        target = shown = self.base_path + path
         proxy = self._proxy
         if self.scheme == "http" and proxy is not None:
             target = self.origin + target  # absolute form for a forward proxy
@@ -366,7 +368,7 @@ class Transport(_Origin):
         try:
             _limit(conn, timeout, deadline)
         except _TIMEOUT_ERRORS as exc:
-            raise _spent(method, path) from exc  # the connection stays usable: nothing sent
+            raise _spent(method, shown) from exc  # the connection stays usable: nothing sent
         cut: Optional[OSError] = None  # why the request could not be written whole
         try:
             try:
@@ -389,7 +391,7 @@ class Transport(_Origin):
         except _TIMEOUT_ERRORS as exc:
             self._discard(conn)
             raise LongmemTimeoutError(
-                f"{method} {path} timed out waiting for {self.origin}"
+                f"{method} {shown} timed out waiting for {self.origin}"
             ) from exc
         except (OSError, http.client.HTTPException) as exc:
             self._discard(conn)
@@ -397,11 +399,11 @@ class Transport(_Origin):
             # of the request was sent, so its outcome is unknown (request_sent).
             failure = exc if cut is None else cut
             raise LongmemConnectionError(
-                f"{method} {path} to {self.origin} failed: {_describe(failure)}"
+                f"{method} {shown} to {self.origin} failed: {_describe(failure)}"
             ) from failure
         except _TooLarge:
             self._discard(conn)  # the rest of the body is still on the wire
-            raise _too_large(method, path, self.max_response_bytes, "") from None
+            raise _too_large(method, shown, self.max_response_bytes, "") from None
         except BaseException:
             # Interrupted (Ctrl-C, a signal handler's exception) half-way: what is left
             # on the wire, or of the request, must not meet the next call.
@@ -412,10 +414,10 @@ class Transport(_Origin):
         reply_headers = response.msg
         if data and (reply_headers.get("content-encoding") or "").lower() == "gzip":
             try:
-                data = _gunzip(data, method, path, self.max_response_bytes)
+                data = _gunzip(data, method, shown, self.max_response_bytes)
             except _TooLarge:
                 raise _too_large(
-                    method, path, self.max_response_bytes, " once decompressed"
+                    method, shown, self.max_response_bytes, " once decompressed"
                 ) from None
         return Response(response.status, reply_headers, data)
 

@@ -138,6 +138,7 @@ class Longmem(ClientBase):
             ca_file=ca_file,
             max_response_bytes=max_response_bytes,
         )
+        self._base_path = self._transport.base_path
         self._sleep = sleep
 
     def __repr__(self) -> str:

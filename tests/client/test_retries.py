@@ -448,6 +448,70 @@ def test_success_with_a_body_that_is_not_json(server: ScriptedServer, client: Lo
         client.collections()
 
 
+_PREFIXED = "GET /api/v1/v1/memory/collections"  # a base URL of http://host/api/v1
+
+
+@pytest.mark.parametrize(
+    ("action", "error_class", "text"),
+    [
+        (
+            Reply(404, json={"detail": "Not Found"}),
+            NotFoundError,
+            f"HTTP 404: Not Found ({_PREFIXED})",
+        ),
+        (
+            Reply(200, body=b"<html>"),
+            LongmemError,
+            f"{_PREFIXED}: HTTP 200 with a body that is not JSON",
+        ),
+        (Drop(), LongmemConnectionError, f"{_PREFIXED} to {{url}} failed: RemoteDisconnected"),
+        (Stall(5.0), LongmemTimeoutError, f"{_PREFIXED} timed out waiting for {{url}}"),
+    ],
+    ids=["api-error", "not-json", "dropped", "timed-out"],
+)
+def test_errors_name_the_path_requested_with_the_base_urls_path(
+    server: ScriptedServer,
+    make_client: Callable[..., Longmem],
+    caplog: pytest.LogCaptureFixture,
+    action: Any,
+    error_class: type[LongmemError],
+    text: str,
+) -> None:
+    # A base URL ending in /v1 doubles the routes' /v1: the messages show the path the
+    # request went to, so the mistake can be seen in them.
+    server.script(action)
+    client = make_client(server.url + "/api/v1/", max_retries=0, timeout=0.5)
+    with caplog.at_level(logging.DEBUG, logger="longmem"), pytest.raises(error_class) as caught:
+        client.collections()
+    assert str(caught.value).startswith(text.format(url=server.url))
+    assert server.requests[0].path == "/api/v1/v1/memory/collections"
+    assert f"{_PREFIXED} attempt 1" in caplog.messages
+
+
+def test_a_spent_budget_names_the_path_requested(
+    make_client: Callable[..., Longmem], server: ScriptedServer
+) -> None:
+    ticks = iter(range(0, 1000, 5))  # every read of the clock 5 s later than the last
+    client = make_client(server.url + "/v1", total_timeout=1, clock=lambda: next(ticks))
+    with pytest.raises(LongmemTimeoutError) as caught:
+        client.collections()
+    assert str(caught.value).startswith(
+        "GET /v1/v1/memory/collections: the call's time budget of 1s ran out"
+    )
+
+
+def test_add_many_names_the_path_requested(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    server.script(Reply(200, json={"created": 1}))
+    client = make_client(server.url + "/v1")
+    with pytest.raises(LongmemError) as caught:
+        client.add_many(["x"])
+    assert str(caught.value).startswith(
+        "POST /v1/v1/memory/collections/default/memories/batch answered without an ids list"
+    )
+
+
 def test_204_gives_an_empty_dict(server: ScriptedServer, client: Longmem) -> None:
     server.script(Reply(204))
     assert client.delete("mem_1") == {}
