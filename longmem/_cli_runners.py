@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 
 from ._cli_args import _global
@@ -47,7 +48,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     import argparse
-    from typing import Any
+    from typing import Any, Optional
 
     from ._cli_args import Command
     from .client import Longmem
@@ -112,7 +113,50 @@ def _client(args: argparse.Namespace) -> Longmem:
         for name in ("timeout", "total_timeout")
         if _global(args, name) is not None
     }
-    return Longmem(api_key=api_key, base_url=_global(args, "base_url"), **timeouts)
+    try:
+        return Longmem(api_key=api_key, base_url=_global(args, "base_url"), **timeouts)
+    except InvalidArgumentError as exc:
+        raise in_flags(exc, _GLOBAL_FLAGS) from None
+
+
+# The client's arguments the global options fill, by the option's name.
+_GLOBAL_FLAGS = {
+    "api_key": "--api-key",
+    "base_url": "--base-url",
+    "timeout": "--timeout",
+    "total_timeout": "--total-timeout",
+}
+
+
+def in_flags(
+    exc: InvalidArgumentError, flags: dict[str, str], command: Optional[Command] = None
+) -> InvalidArgumentError:
+    """The SDK's error, which opens on the argument it refused ("container_tag must
+    not be empty") or on the method that needs one of several ("update needs at least
+    one of text, importance…"), in the options that give them ("--tag must not be
+    empty", "update needs at least one of --text, --importance…"): `flags` maps SDK
+    arguments to options; `command` is the one whose method was called. Any other
+    error as it is."""
+    message = str(exc)
+    if command is not None and command.method and message.startswith(command.method + " needs "):
+        rest = message[len(command.method) :]
+        return InvalidArgumentError(
+            command.name + re.sub(r"[a-z_]+", lambda m: flags.get(m.group(), m.group()), rest)
+        )
+    name = re.match(r"[a-z_]+", message)
+    if name is None or name.group() not in flags or message[name.end() : name.end() + 1] != " ":
+        return exc
+    return InvalidArgumentError(flags[name.group()] + message[name.end() :])
+
+
+def command_flags(command: Command) -> dict[str, str]:
+    """The SDK arguments `command`'s options fill, each with the option as typed (a
+    positional argument by its name in the usage line)."""
+    return {
+        arg.param: arg.flags[0] if not arg.positional else arg.options.get("metavar", arg.flags[0])
+        for arg in command.args
+        if arg.param is not None
+    }
 
 
 # -- bulk runs that may stop part-way ----------------------------------------------------

@@ -30,7 +30,7 @@ from ._cli_args import _global_options
 from ._cli_commands import COMMANDS as COMMANDS
 from ._cli_commands import NOT_COMMANDS as NOT_COMMANDS
 from ._cli_output import _fail, _quiet_half_built
-from ._cli_runners import _call
+from ._cli_runners import _call, command_flags, in_flags
 from ._constants import API_KEY_ENV, BASE_URL_ENV
 from ._typing import TYPE_CHECKING
 from .errors import InvalidArgumentError, LongmemError
@@ -60,7 +60,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         return int((command.run or _call)(args))
     except InvalidArgumentError as exc:
-        _fail(str(exc))
+        _fail(str(in_flags(exc, command_flags(command), command)))
         return 2
     except LongmemError as exc:
         _fail(str(exc))

@@ -219,7 +219,7 @@ def test_idempotency_key_that_cannot_travel_in_a_header_is_a_usage_error(
     code, _ = add_many(server, monkeypatch, 1, "--idempotency-key", "clé", stderr=stderr)
     assert code == 2
     assert stderr.getvalue().startswith(
-        "longmem: error: idempotency_key must be printable ASCII characters, got 'clé'"
+        "longmem: error: --idempotency-key must be printable ASCII characters, got 'clé'"
     )
     assert server.requests == []
 

@@ -310,7 +310,7 @@ def test_usage_errors_exit_2(
     assert unknown.code == 2 and "invalid choice" in unknown.err
     bad_value = run(capsys, monkeypatch, "add", "x", "--importance", "5")
     assert bad_value.code == 2
-    assert bad_value.err == "longmem: error: importance must be from 0 to 1, got 5.0\n"
+    assert bad_value.err == "longmem: error: --importance must be from 0 to 1, got 5.0\n"
     bad_json = run(capsys, monkeypatch, "add", "x", "--metadata", "[1]")
     assert bad_json.code == 2 and "must be a JSON object" in bad_json.err
 
@@ -449,7 +449,7 @@ def test_remember_reads_a_conversation_from_a_file_or_stdin(
         (["remember"], "", "remember takes the text or --messages FILE: give one"),
         (["remember", "hi", "--messages", "-"], "[]", "remember takes the text or --messages"),
         (["remember", "--messages", "-"], "not json", "stdin is not JSON: "),
-        (["remember", "--messages", "-"], '{"role": "user"}', "messages must be a list of"),
+        (["remember", "--messages", "-"], '{"role": "user"}', "--messages must be a list of"),
     ],
 )
 def test_remember_says_what_is_wrong_with_its_input(

@@ -247,3 +247,34 @@ def test_help_states_the_protocols_defaults(
 def test_search_modes_are_the_protocols(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "--help"]) == 0
     assert "{" + ",".join(SEARCH_MODES) + "}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["search", "q", "--tag", ""], "--tag must be None or a non-empty string, got ''"),
+        (["list", "--limit", "0"], "--limit must be at least 1, got 0"),
+        (["move", "mem_x", "--to", ""], "--to must not be empty"),
+        (["get", ""], "ID must be a non-empty string, got ''"),
+        # the client's own option and the command's, both "timeout" to the SDK
+        (["--timeout", "0", "jobs", "wait", "job_x"], "--timeout must be a positive number"),
+        (["jobs", "wait", "job_x", "--wait-timeout", "0"], "--wait-timeout must be a positive"),
+        (["--total-timeout", "-1", "list"], "--total-timeout must be a positive number"),
+        (["collections", "update", "u1"], "collections update needs --description or --metadata"),
+        (
+            ["update", "mem_x"],
+            "update needs at least one of --text, --importance, --category, --metadata",
+        ),
+    ],
+)
+def test_a_refused_value_is_named_by_the_option_that_gave_it(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    said: str,
+) -> None:
+    # The SDK names its arguments (container_tag, timeout); a shell user typed options.
+    monkeypatch.setenv("LONGMEM_API_KEY", "k")
+    monkeypatch.setenv("LONGMEM_BASE_URL", "http://127.0.0.1:9")  # nothing may be sent
+    assert run(monkeypatch, *argv) == 2
+    assert capsys.readouterr().err.startswith(f"longmem: error: {said}")
