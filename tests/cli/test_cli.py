@@ -6,7 +6,6 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,19 +15,9 @@ from longmem import Longmem
 from longmem.cli import main
 from longmem.server import LocalServer
 
-KEY = "cli-test-key"
+from .conftest import KEY
 
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalServer]:
-    with LocalServer(api_key=KEY) as srv:
-        yield srv
-
-
-@pytest.fixture(autouse=True)
-def _env(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LONGMEM_API_KEY", KEY)
-    monkeypatch.setenv("LONGMEM_BASE_URL", server.url)
+pytestmark = pytest.mark.usefixtures("cli_env")
 
 
 @pytest.fixture

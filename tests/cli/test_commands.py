@@ -15,6 +15,7 @@ from longmem.cli import main
 from longmem.server import LocalServer
 
 KEY = "cli-admin-key"  # an admin key also reads and writes
+pytestmark = pytest.mark.usefixtures("cli_env")
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +26,14 @@ def notes(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def cli_key() -> str:
+    return KEY
+
+
+@pytest.fixture(scope="module")
 def server(notes: Path) -> Iterator[LocalServer]:
     with LocalServer(admin_key=KEY, connector_roots=[str(notes)]) as srv:
         yield srv
-
-
-@pytest.fixture(autouse=True)
-def _env(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LONGMEM_API_KEY", KEY)
-    monkeypatch.setenv("LONGMEM_BASE_URL", server.url)
 
 
 @pytest.fixture

@@ -17,19 +17,9 @@ from longmem import Longmem, NotFoundError
 from longmem.cli import main
 from longmem.server import LocalServer
 
-KEY = "cli-input-key"
+from .conftest import KEY
 
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalServer]:
-    with LocalServer(api_key=KEY) as srv:
-        yield srv
-
-
-@pytest.fixture(autouse=True)
-def _env(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LONGMEM_API_KEY", KEY)
-    monkeypatch.setenv("LONGMEM_BASE_URL", server.url)
+pytestmark = pytest.mark.usefixtures("cli_env")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,21 +18,14 @@ from longmem.cli import main
 from longmem.server import LocalServer
 
 from ..client.servers import Reply, ScriptedServer, Stall
+from .conftest import KEY
 
-KEY = "cli-output-key"
+pytestmark = pytest.mark.usefixtures("cli_env")
 PACKAGE_ROOT = str(Path(longmem.__file__).resolve().parent.parent)
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalServer]:
-    with LocalServer(api_key=KEY) as srv:
-        yield srv
-
-
 @pytest.fixture(autouse=True)
-def _env(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LONGMEM_API_KEY", KEY)
-    monkeypatch.setenv("LONGMEM_BASE_URL", server.url)
+def _columns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "60")  # shutil.get_terminal_size reads it first
 
 
