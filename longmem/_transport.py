@@ -251,7 +251,11 @@ class Transport(_Origin):
         """Close every pooled connection, in every thread: an idle one now, one a call
         in another thread is using when that call is done with it."""
         with self._lock:
-            conns = [conn for conn in (r() for r in self._connections.values()) if conn]
+            # Copied in one step (list() runs no Python code between items): a thread
+            # ending meanwhile drops its connection, whose weakref's callback takes it
+            # out of the dict, which a walk over it would fail on.
+            refs = list(self._connections.values())
+            conns = [conn for conn in (r() for r in refs) if conn is not None]
             self._connections.clear()
             self._local = ThreadLocal()
             idle = [conn for conn in conns if id(conn) not in self._busy]
@@ -317,6 +321,11 @@ class Transport(_Origin):
         with self._lock:
             self._connections[key] = ref(conn, forget)
             self._busy.add(key)
+            if local is not self._local:
+                # close() ran since this call read its pool: the connection is that
+                # pool's, closed when the call is done (else only the garbage collector
+                # would close it).
+                self._doomed.add(key)
         local.conn = conn
         return conn
 

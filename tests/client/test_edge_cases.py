@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import gzip
 import http.client
 import os
@@ -11,8 +12,9 @@ import struct
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Iterator
-from typing import Callable
+from typing import Any, Callable
 
 import pytest
 
@@ -540,3 +542,73 @@ def test_close_closes_a_connection_in_use_once_its_call_is_done(server: Scripted
     assert server.wait_until_closed()  # closed after the call, not left open
     assert client.collections() == []  # and the client opens a new one
     assert server.connections == 2
+
+
+def test_close_survives_a_thread_letting_go_of_its_connection_meanwhile(
+    server: ScriptedServer,
+) -> None:
+    # A connection dies with its thread (the pool holds it weakly, and its weakref's
+    # callback takes it out of the pool): close() must read the pool in one step, not
+    # walk it while another thread's connection can go ("dictionary changed size
+    # during iteration"). The trace drops the connection as close() starts to walk.
+    server.set_default(Reply(200, json=[]))
+    client = Longmem(api_key="k", base_url=server.url, max_retries=0)
+    assert client.collections() == []
+    transport = client._transport
+    dropped: list[bool] = []
+
+    def trace(frame: Any, event: str, arg: Any) -> Any:
+        code = frame.f_code
+        if (
+            not dropped
+            and event == "call"
+            and code.co_name in ("<genexpr>", "<listcomp>")
+            and code.co_filename.endswith("_transport.py")
+        ):
+            dropped.append(True)
+            conn = transport._local.conn
+            conn.close()
+            transport._local.conn = None  # as its thread ending does
+            del conn
+        return None
+
+    previous = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        client.close()
+    finally:
+        sys.settrace(previous)
+    assert client.collections() == []
+
+
+def test_a_connection_opened_by_a_call_close_overtook_is_closed_when_the_call_is_done(
+    server: ScriptedServer,
+) -> None:
+    # close() in another thread after a call read its (empty) pool and before it opened
+    # its connection: the connection belongs to the pool close() threw away, so it is
+    # closed when the call is done, not left to the garbage collector (ResourceWarning).
+    server.set_default(Reply(200, json=[]))
+    client = Longmem(api_key="k", base_url=server.url, max_retries=0)
+    overtaken: list[bool] = []
+
+    def trace(frame: Any, event: str, arg: Any) -> Any:
+        if event == "call" and frame.f_code.co_name == "_open" and not overtaken:
+            overtaken.append(True)
+            closing = threading.Thread(target=client.close)
+            closing.start()
+            closing.join()
+        return None
+
+    previous = sys.gettrace()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        sys.settrace(trace)
+        try:
+            assert client.collections() == []
+        finally:
+            sys.settrace(previous)
+        gc.collect()
+    assert overtaken
+    assert [w for w in caught if w.category is ResourceWarning] == []
+    assert server.wait_until_closed()
+    assert client.collections() == []
