@@ -315,19 +315,20 @@ def news(attribute: str, text: str, held: Sequence[str], *, told: bool = True) -
     home, job or employer it hedges or says nothing changed for: "moved from Port of
     Spain to Toronto" is news of Toronto only, "Leaving Panasonic was scary" of no
     employer. Unless ``told`` (an arm found something else to answer with), a home or an
-    employer needs no word of change, only none saying it is not one's yet: "the heat
-    here in Perth" is news of a home, "interviewing at Canva" of no employer."""
+    employer needs no word of change, only, without one, none saying it is not one's yet:
+    "the heat here in Perth" is news of a home, "interviewing at Canva" of no employer,
+    "first week up in Glasgow done, left Leeds behind" of Glasgow (a word of change
+    suffices, as when ``told``)."""
     find = _KINDS.get(attribute)
-    changed = attribute in _CHANGED
-    untold = not told and attribute in _UNTOLD
-    if find is None or (
-        changed
-        and (
-            HEDGED.search(text)
-            or (_NOT_YET.search(text) is not None if untold else not _CHANGE.search(text))
-        )
-    ):
+    if find is None:
         return []
+    changed = attribute in _CHANGED
+    if changed and HEDGED.search(text):
+        return []
+    if changed and not _CHANGE.search(text):
+        untold = not told and attribute in _UNTOLD
+        if not untold or _NOT_YET.search(text):
+            return []
     return [
         thing
         for thing in find(text)

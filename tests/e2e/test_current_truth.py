@@ -679,6 +679,21 @@ def test_a_question_nothing_else_finds_gets_the_latest_memory_of_its_kind(
     assert mem.search("how old am I?", collection=collection) == []  # nothing of the kind
 
 
+def test_a_place_left_beside_a_word_of_change_does_not_hide_the_new_home(
+    mem: Longmem, collection: str
+) -> None:
+    # Nothing else finds it; "left" says Leeds is not the home, not that Glasgow is not.
+    _, glasgow = _said(
+        mem,
+        collection,
+        [
+            ("weekend in Brighton was sooo good", "2025-01-01T10:00:00Z"),
+            ("first week up in Glasgow done, left Leeds behind", "2025-02-01T10:00:00Z"),
+        ],
+    )
+    assert [h["id"] for h in mem.search("where do I live now?", collection=collection)] == [glasgow]
+
+
 @pytest.mark.parametrize(
     ("lines", "question", "not_an_answer"),
     [

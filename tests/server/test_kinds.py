@@ -216,6 +216,14 @@ def test_when_nothing_else_answers_no_word_of_change_is_needed() -> None:
         assert news("employer", text, [], told=False) == news("home", text, [], told=False) == []
     assert news("home", "going to be based in Leeds", [], told=False) == []
     assert news("home", "Weekend in Brighton with the girls", [], told=False) == []
+    # told=False asks less than told=True, never more: a word of change still suffices,
+    # and a place said as left is still not news
+    for text, attribute, found in (
+        ("first week up in Glasgow done, left Leeds behind", "home", ["Glasgow"]),
+        ("Finally settled in Glasgow after leaving Leeds", "home", ["Glasgow"]),
+        ("Started at Canva today, left Atlassian on friday", "employer", ["Canva"]),
+    ):
+        assert news(attribute, text, []) == news(attribute, text, [], told=False) == found
 
 
 @pytest.mark.parametrize(
