@@ -30,13 +30,9 @@ def _text_argument(value: str) -> str:
     """The value, or standard input for "-" without the one newline `echo` adds."""
     if value != "-":
         return value
-    stdin = _stdin()
-    try:
-        text = stdin.read()
-    except UnicodeDecodeError as exc:
-        raise InvalidArgumentError(
-            f"stdin is not {stdin.encoding} text: {_undecodable(exc)}"
-        ) from None
+    # Decoded from its bytes as every input is: sys.stdin's own decoding turns bytes
+    # that are not text into lone surrogates (C locale, UTF-8 mode) instead of failing.
+    text = _read_text("-")
     if text.endswith("\n"):
         text = text[:-2] if text.endswith("\r\n") else text[:-1]
     return text

@@ -40,9 +40,11 @@ def run(
     return code, captured.out, captured.err
 
 
-def piped(data: bytes) -> io.TextIOWrapper:
-    """Standard input as a pipe of bytes gives it: text over a binary buffer, strict."""
-    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="strict")
+def piped(data: bytes, errors: str = "strict") -> io.TextIOWrapper:
+    """Standard input as a pipe of bytes gives it: text over a binary buffer, strict in
+    most locales, surrogateescape in the C and POSIX ones (LANG unset, as in many
+    containers) and in UTF-8 mode."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors=errors)
 
 
 def count(mem: Longmem, collection: str) -> Optional[int]:
@@ -91,8 +93,30 @@ def test_stdin_that_is_not_text_is_a_usage_error(
         capsys, monkeypatch, "add", "-", "--collection", "stdin-bytes", stdin=piped(b"\xff\n")
     )
     assert (code, out) == (2, "")
-    assert err == "longmem: error: stdin is not utf-8 text: invalid start byte (byte 0xff)\n"
+    assert err == "longmem: error: stdin line 1 is not utf-8 text: invalid start byte (byte 0xff)\n"
     assert count(mem, "stdin-bytes") is None
+
+
+@pytest.mark.parametrize("errors", ["strict", "surrogateescape"])
+@pytest.mark.parametrize(
+    "argv", [["add", "-"], ["remember", "-"], ["add-many", "-"], ["import", "-"]]
+)
+def test_stdin_that_is_not_text_is_named_so_whatever_the_locale(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    mem: Longmem,
+    argv: list[str],
+    errors: str,
+) -> None:
+    # Under LANG=C or PYTHONUTF8=1, Python's stdin turns bytes that are not UTF-8 into
+    # lone surrogates instead of failing: the error is still about the input's bytes,
+    # not "unpaired surrogates" the user never typed.
+    code, out, err = run(
+        capsys, monkeypatch, *argv, "--collection", "locale", stdin=piped(b'"\xff"\n', errors)
+    )
+    assert (code, out) == (2, "")
+    assert err == "longmem: error: stdin line 1 is not utf-8 text: invalid start byte (byte 0xff)\n"
+    assert count(mem, "locale") is None
 
 
 @pytest.mark.parametrize(
