@@ -34,7 +34,7 @@ from ._cli_output import (
     _show,
     _table,
 )
-from ._constants import API_KEY_ENV
+from ._constants import API_KEY_ENV, BASE_URL_ENV
 from ._protocol import BATCH_SIZE, DEFAULT_COLLECTION, MAX_IMPORT_MEMORIES
 from ._typing import TYPE_CHECKING
 from .errors import (
@@ -116,7 +116,12 @@ def _client(args: argparse.Namespace) -> Longmem:
     try:
         return Longmem(api_key=api_key, base_url=_global(args, "base_url"), **timeouts)
     except InvalidArgumentError as exc:
-        raise in_flags(exc, _GLOBAL_FLAGS) from None
+        # Named as the user gave it: the option, else the environment variable.
+        given = {
+            name: flag if _global(args, name) is not None else _GLOBAL_ENVS.get(name, flag)
+            for name, flag in _GLOBAL_FLAGS.items()
+        }
+        raise in_flags(exc, given) from None
 
 
 # The client's arguments the global options fill, by the option's name.
@@ -126,6 +131,8 @@ _GLOBAL_FLAGS = {
     "timeout": "--timeout",
     "total_timeout": "--total-timeout",
 }
+# Where the client reads those of them no option gave.
+_GLOBAL_ENVS = {"api_key": API_KEY_ENV, "base_url": BASE_URL_ENV}
 
 
 def in_flags(

@@ -278,3 +278,26 @@ def test_a_refused_value_is_named_by_the_option_that_gave_it(
     monkeypatch.setenv("LONGMEM_BASE_URL", "http://127.0.0.1:9")  # nothing may be sent
     assert run(monkeypatch, *argv) == 2
     assert capsys.readouterr().err.startswith(f"longmem: error: {said}")
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        ([], "LONGMEM_BASE_URL must be an http:// or https:// URL with a host, got 'ftp://x'"),
+        (
+            ["--base-url", "ftp://y"],
+            "--base-url must be an http:// or https:// URL with a host, got 'ftp://y'",
+        ),
+    ],
+)
+def test_a_refused_base_url_is_named_by_where_it_came_from(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    said: str,
+) -> None:
+    # Not "--base-url" for a value the user set in the environment and never typed.
+    monkeypatch.setenv("LONGMEM_API_KEY", "k")
+    monkeypatch.setenv("LONGMEM_BASE_URL", "ftp://x")
+    assert run(monkeypatch, *argv, "list") == 2
+    assert capsys.readouterr().err == f"longmem: error: {said}\n"
