@@ -47,6 +47,14 @@ def test_the_blind_tuning_parts_are_run_by_all(quality: ModuleType, part: str) -
     assert len(personas) == 12
 
 
+@pytest.mark.skipif(sys.version_info < (3, 10), reason="sys.stdlib_module_names is 3.10+")
+def test_no_bench_script_shadows_a_standard_module() -> None:
+    # `python bench/x.py` puts bench/ first on sys.path: a bench/collections.py was imported
+    # for the standard collections, and broke every script on all but 3.11.
+    names = {path.stem for path in BENCH.glob("*.py")}
+    assert not names & sys.stdlib_module_names
+
+
 def _runner(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(RUNNER), *args], capture_output=True, text=True, check=False

@@ -10,8 +10,8 @@ and p50 of a ``remember``, and search p50 per mode, per N. ``--before PATH`` run
 second tree's server on the same inputs, alternated with this one (the order flipped
 each round); each cell is the median of ``--rounds`` rounds.
 
-    python bench/collections.py [--quick] [--sizes 0,10000,30000] [--rounds 3]
-                                [--before PATH]
+    python bench/tenant_collections.py [--quick] [--sizes 0,10000,30000] [--rounds 3]
+                                       [--before PATH]
 """
 
 from __future__ import annotations
