@@ -260,12 +260,15 @@ def test_an_export_imported_through_the_sdk_restores_its_connections(
     )
     assert mem.sync_connection(made["id"])["synced"] == 1
     dump = mem.export_account()
+    # The module's server is shared: only this test's memories and connection are its own
+    # (another connection's path would be outside the new server's connector roots).
     mine = [m for m in dump["memories"] if m["collection"] == collection]
+    links = [c for c in dump["connections"] if c["collection"] == collection]
     with (
         LocalServer(connector_roots=[str(tmp_path)]) as other,
         Longmem(api_key=other.api_key, base_url=other.url) as restored,
     ):
-        result = restored.import_memories(mine, connections=dump["connections"])
+        result = restored.import_memories(mine, connections=links)
         assert (result["imported"], result["connections"]) == (1, 1)
         [connection] = restored.list_connections()
         assert connection["id"] == made["id"]  # ids are kept on a server that has none such
