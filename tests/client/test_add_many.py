@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import socket
 from typing import Callable
 
 import pytest
@@ -242,11 +241,10 @@ def test_chunk_refused_on_every_attempt_is_not_in_doubt(
     assert caught.value.progress is not None and caught.value.progress.in_doubt == 0
 
 
-def test_chunk_refused_outright_is_not_in_doubt(make_client: Callable[..., Longmem]) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    client = make_client(f"http://127.0.0.1:{port}", max_retries=1)
+def test_chunk_refused_outright_is_not_in_doubt(
+    make_client: Callable[..., Longmem], refused_port: int
+) -> None:
+    client = make_client(f"http://127.0.0.1:{refused_port}", max_retries=1)
     with pytest.raises(LongmemConnectionError) as caught:
         client.add_many(items(10))
     assert caught.value.request_sent is False

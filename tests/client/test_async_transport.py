@@ -103,12 +103,6 @@ def _raw(head: bytes, body: bytes = b"", close: bool = False) -> Raw:
     return Raw(head + b"\r\n\r\n" + body, close=close)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 # -- the request on the wire -------------------------------------------------------------
 
 
@@ -355,8 +349,8 @@ def test_broken_answers_are_sent_connection_errors(
     assert caught.request_sent is True
 
 
-def test_refused_connection_was_never_sent(make: Callable[..., Driver]) -> None:
-    port = _free_port()
+def test_refused_connection_was_never_sent(make: Callable[..., Driver], refused_port: int) -> None:
+    port = refused_port
     error = _failure(make, f"http://127.0.0.1:{port}")
     assert str(error) == (
         f"could not connect to http://127.0.0.1:{port}: connection refused (is the server running?)"
@@ -650,9 +644,12 @@ def test_no_proxy_and_empty_lowercase_variables_bypass_the_proxy(
 
 
 def test_unreachable_proxy_is_a_connection_error(
-    server: ScriptedServer, make: Callable[..., Driver], monkeypatch: pytest.MonkeyPatch
+    server: ScriptedServer,
+    make: Callable[..., Driver],
+    monkeypatch: pytest.MonkeyPatch,
+    refused_port: int,
 ) -> None:
-    port = _free_port()
+    port = refused_port
     monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")
     error = _failure(make, behind_proxy(server.url))
     assert str(error) == (

@@ -143,11 +143,10 @@ def test_network_failure_after_retries_is_a_longmem_error_not_oserror(
     assert len(server.requests) == 3
 
 
-def test_refused_connection_is_marked_as_never_sent(make_client: Callable[..., Longmem]) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    client = make_client(f"http://127.0.0.1:{port}", max_retries=1)
+def test_refused_connection_is_marked_as_never_sent(
+    make_client: Callable[..., Longmem], refused_port: int
+) -> None:
+    client = make_client(f"http://127.0.0.1:{refused_port}", max_retries=1)
     with pytest.raises(LongmemConnectionError) as caught:
         client.collections()
     assert caught.value.request_sent is False
@@ -181,10 +180,10 @@ def test_unresolvable_host_is_said_in_plain_words_with_attempts_and_time(
     assert isinstance(caught.value.__cause__, socket.gaierror)
 
 
-def test_refused_connection_says_so_with_the_attempts(make_client: Callable[..., Longmem]) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+def test_refused_connection_says_so_with_the_attempts(
+    make_client: Callable[..., Longmem], refused_port: int
+) -> None:
+    port = refused_port
     with pytest.raises(LongmemConnectionError) as caught:
         make_client(f"http://127.0.0.1:{port}", max_retries=1).collections()
     assert re.fullmatch(
@@ -213,18 +212,15 @@ def test_https_to_a_plain_http_server_is_one_clear_error_not_retried(
 
 
 def test_budget_running_out_says_how_many_attempts_it_made(
-    make_client: Callable[..., Longmem],
+    make_client: Callable[..., Longmem], refused_port: int
 ) -> None:
     now = [0.0]
 
     def oversleep(seconds: float) -> None:
         now[0] += seconds + 1.0  # the budget runs out during the first backoff
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     client = make_client(
-        f"http://127.0.0.1:{port}", total_timeout=1.0, sleep=oversleep, clock=lambda: now[0]
+        f"http://127.0.0.1:{refused_port}", total_timeout=1.0, sleep=oversleep, clock=lambda: now[0]
     )
     with pytest.raises(LongmemTimeoutError) as caught:
         client.collections()

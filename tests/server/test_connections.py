@@ -71,12 +71,10 @@ def _notes(tmp_path: Path) -> Path:
     return root
 
 
-def _refused_url() -> str:
-    # A port that was just free: nothing listens there, so connecting is refused.
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/feed.xml"
+@pytest.fixture
+def refused_url(refused_port: int) -> str:
+    """A feed URL where connecting is refused (the port is held for the test)."""
+    return f"http://127.0.0.1:{refused_port}/feed.xml"
 
 
 def _loc_set(reply: Any) -> set[tuple[Any, ...]]:
@@ -348,8 +346,10 @@ def test_rss_resync_adds_exactly_the_new_entry(api: Api, feeds: FeedServer) -> N
 
 
 @pytest.mark.parametrize("broken", ["404", "refused"])
-def test_failing_feed_is_recorded_never_500(api: Api, feeds: FeedServer, broken: str) -> None:
-    url = feeds.url("/missing.xml") if broken == "404" else _refused_url()
+def test_failing_feed_is_recorded_never_500(
+    api: Api, feeds: FeedServer, broken: str, refused_url: str
+) -> None:
+    url = feeds.url("/missing.xml") if broken == "404" else refused_url
     conn = _create(api, "rss", {"url": url})
     result = _sync(api, conn["id"])
     assert result["status"] == "error"
@@ -696,13 +696,11 @@ def test_a_loopback_feed_is_refused_unless_the_operator_allows_it(
 
 
 def test_a_sync_behind_the_allow_list_cannot_tell_a_closed_port_from_an_error_or_a_page(
-    feeds: FeedServer,
+    feeds: FeedServer, refused_url: str
 ) -> None:
     page = feeds.serve("/admin", "<html><title>router admin</title></html>")
     missing = feeds.url("/nothing-here")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{sock.getsockname()[1]}/feed.xml"
+    closed = refused_url  # the server below takes a port of its own: never this one
     with LocalServer(fetch_allow=["127.0.0.1"]) as srv:
         api = Api(srv, srv.api_key)
         errors = []

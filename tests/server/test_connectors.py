@@ -103,11 +103,10 @@ def _rss_sync(
     return sync("rss", {"url": url}, credentials, cursor, timeout=2.0, fetch_policy=ANY_ADDRESS)
 
 
-def _refused_url() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/feed.xml"
+@pytest.fixture
+def refused_url(refused_port: int) -> str:
+    """A feed URL where connecting is refused (the port is held for the test)."""
+    return f"http://127.0.0.1:{refused_port}/feed.xml"
 
 
 # -- directory ---------------------------------------------------------------------------
@@ -469,9 +468,9 @@ def test_rss_404_is_sync_error(feeds: FeedServer, as_public: None) -> None:
         _rss_sync(feeds.url("/missing.xml"))
 
 
-def test_rss_connection_refused_is_sync_error() -> None:
+def test_rss_connection_refused_is_sync_error(refused_url: str) -> None:
     with pytest.raises(SyncError, match=r"^fetch failed$"):
-        _rss_sync(_refused_url())
+        _rss_sync(refused_url)
 
 
 def test_rss_oversized_feed_is_sync_error(
@@ -510,7 +509,7 @@ def test_rss_basic_credentials_sent_and_kept_out_of_errors(feeds: FeedServer) ->
     assert expected.split()[1] not in str(caught.value)
 
 
-def test_rss_bearer_token_sent_and_kept_out_of_errors(feeds: FeedServer) -> None:
+def test_rss_bearer_token_sent_and_kept_out_of_errors(feeds: FeedServer, refused_url: str) -> None:
     token = "tok-abcdef123456"
     feeds.serve("/feed.xml", "<rss><channel><item>", status=200)
     with pytest.raises(SyncError) as caught:
@@ -518,7 +517,7 @@ def test_rss_bearer_token_sent_and_kept_out_of_errors(feeds: FeedServer) -> None
     assert feeds.requests[0]["Authorization"] == f"Bearer {token}"
     assert token not in str(caught.value)
     with pytest.raises(SyncError) as refused:
-        _rss_sync(_refused_url(), credentials={"token": token})
+        _rss_sync(refused_url, credentials={"token": token})
     assert token not in str(refused.value)
 
 
@@ -644,11 +643,11 @@ _BEHIND_THE_ALLOW_LIST = {
     ids=["allow-private", "network", "address"],
 )
 def test_rss_errors_behind_the_allow_list_are_a_bare_fetch_failed(
-    feeds: FeedServer, case: str, policy: FetchPolicy
+    feeds: FeedServer, case: str, policy: FetchPolicy, refused_url: str
 ) -> None:
     answer = _BEHIND_THE_ALLOW_LIST[case]
     if answer is None:
-        url = _refused_url()
+        url = refused_url
     else:
         status, body = answer
         location = {"redirect loop": "/x.xml", "redirect to file": "file:///etc/passwd"}
@@ -669,7 +668,7 @@ def test_rss_timeout_behind_the_allow_list_still_says_timed_out() -> None:
 
 
 def test_rss_errors_about_a_public_feed_say_what_went_wrong(
-    feeds: FeedServer, as_public: None
+    feeds: FeedServer, as_public: None, refused_url: str
 ) -> None:
     url = feeds.serve("/page.html", "<html><body>a page</body></html>")
     with pytest.raises(SyncError, match=r"^fetch failed: not an RSS or Atom feed$"):
@@ -677,7 +676,7 @@ def test_rss_errors_about_a_public_feed_say_what_went_wrong(
     with pytest.raises(SyncError, match=r"^fetch failed: HTTP 4xx$"):
         _rss_sync(feeds.url("/missing.xml"))
     with pytest.raises(SyncError, match=r"^fetch failed$"):
-        _rss_sync(_refused_url())
+        _rss_sync(refused_url)
 
 
 class _FirstLookOnly(FetchPolicy):

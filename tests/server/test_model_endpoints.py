@@ -8,7 +8,6 @@ import json
 import logging
 import math
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -507,12 +506,12 @@ def test_a_redirect_is_not_followed(model: ModelServer, caplog: pytest.LogCaptur
         elsewhere.close()
 
 
-def test_a_refused_connection_falls_back(caplog: pytest.LogCaptureFixture) -> None:
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+def test_a_refused_connection_falls_back(
+    caplog: pytest.LogCaptureFixture, refused_port: int
+) -> None:
     rules = Recording()
-    extractor = ModelExtractor(ModelEndpoint(f"http://127.0.0.1:{port}/v1", "m", timeout=2), rules)
+    endpoint = ModelEndpoint(f"http://127.0.0.1:{refused_port}/v1", "m", timeout=2)
+    extractor = ModelExtractor(endpoint, rules)
     with caplog.at_level(logging.WARNING, "longmem.server"):
         assert extractor.extract(CONTENT, OBSERVED) == [ExtractedFact(text="from the fallback")]
     (warning,) = _warnings(caplog)
