@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import sys
+import threading
 
 from . import __version__
 from ._constants import API_KEY_ENV
@@ -27,7 +28,14 @@ from ._protocol import DEFAULT_COLLECTION
 from ._typing import TYPE_CHECKING
 from .agent import MemoryTools
 from .client import Longmem
-from .errors import InvalidArgumentError, LongmemError
+from .errors import (
+    AuthenticationError,
+    InvalidArgumentError,
+    LongmemConnectionError,
+    LongmemError,
+    NotFoundError,
+    no_such_route,
+)
 
 if TYPE_CHECKING:
     from typing import Any, BinaryIO, Callable, Optional
@@ -78,6 +86,12 @@ def main(argv: Optional[list[str]] = None) -> int:
             server.stop()
         return 2 if isinstance(exc, InvalidArgumentError) else 1
     _log(f"serving {len(tools.names)} tools on stdio ({client.base_url})")
+    check = None
+    if server is None:
+        # A wrong key or URL would otherwise show only in the model's tool results: say
+        # so in the host's log at once, without holding up the host's first request.
+        check = threading.Thread(target=_check_access, args=(key, client.base_url), daemon=True)
+        check.start()
     try:
         serve(tools, sys.stdin.buffer, sys.stdout.buffer)
     except KeyboardInterrupt:
@@ -86,7 +100,36 @@ def main(argv: Optional[list[str]] = None) -> int:
         client.close()
         if server is not None:
             server.stop()
+        if check is not None:
+            check.join(_CHECK_WAIT)  # its line, if it is about to come, before we exit
     return 0
+
+
+# How long the access check may take (one attempt), and how long an exit waits for it.
+_CHECK_TIMEOUT = 10.0
+_CHECK_WAIT = 2.0
+
+
+def _check_access(key: str, base_url: str) -> None:
+    """One read with the key (the collections list), and a line in the log when it
+    fails: a key the service refuses, an address with no memory API, or none at all."""
+    try:
+        with Longmem(api_key=key, base_url=base_url, timeout=_CHECK_TIMEOUT, max_retries=0) as mem:
+            mem.collections()
+    except AuthenticationError as exc:
+        _log(
+            f"warning: {base_url} refused the API key ({exc}); every tool call will fail "
+            f"until --api-key or {API_KEY_ENV} is right"
+        )
+    except NotFoundError as exc:
+        if no_such_route(exc):
+            _log(f"warning: {base_url} has no memory API routes ({exc}); check --base-url")
+    except LongmemConnectionError as exc:
+        _log(f"warning: cannot reach {base_url} ({exc}); the tools fail until it answers")
+    except LongmemError as exc:
+        _log(f"warning: checking {base_url}: {exc}")
+    else:
+        _log(f"{base_url} accepts the API key")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -412,3 +413,36 @@ def test_help_lists_the_flags() -> None:
     assert done.returncode == 0
     for flag in ("--local", "--collection", "--container-tag", "--read-only"):
         assert flag in done.stdout
+
+
+@pytest.fixture(scope="module")
+def remote() -> Iterator[LocalServer]:
+    with LocalServer(api_key="the-right-key") as srv:
+        yield srv
+
+
+@pytest.mark.parametrize(
+    ("key", "path", "said"),
+    [
+        ("the-right-key", "", "accepts the API key"),
+        ("a-wrong-key", "", "refused the API key (HTTP 401"),
+        ("the-right-key", "/v1", "has no memory API routes"),
+    ],
+)
+def test_the_log_says_at_once_whether_the_key_and_address_work(
+    remote: LocalServer, key: str, path: str, said: str
+) -> None:
+    # Else a wrong key shows only in the model's tool results, never in the host's log.
+    process = _start("--api-key", key, "--base-url", remote.url + path)
+    out, err = process.communicate(json.dumps(_initialize()).encode() + b"\n", timeout=TIMEOUT)
+    assert process.returncode == 0, err.decode()
+    assert json.loads(out)["result"]["protocolVersion"] == "2025-06-18"  # not held up
+    lines = [line for line in err.decode().splitlines() if "API key" in line or "routes" in line]
+    assert len(lines) == 1 and said in lines[0], err.decode()
+
+
+def test_the_log_says_when_the_service_cannot_be_reached(refused_port: int) -> None:
+    process = _start("--api-key", "k", "--base-url", f"http://127.0.0.1:{refused_port}")
+    _, err = process.communicate(json.dumps(_initialize()).encode() + b"\n", timeout=TIMEOUT)
+    assert process.returncode == 0
+    assert f"warning: cannot reach http://127.0.0.1:{refused_port}" in err.decode()
