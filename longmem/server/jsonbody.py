@@ -31,7 +31,7 @@ from typing import IO, Any, Callable, Optional
 
 from .._protocol import MAX_JSON_DEPTH
 from .idempotency import canonical
-from .validation import MAX_JSON_INT_DIGITS
+from .validation import bounded_int
 
 Read = Callable[[int], bytes]  # up to n bytes of the body; b"" once it has all been read
 
@@ -77,17 +77,6 @@ def _finite(text: str) -> float:
     return value
 
 
-def _bounded_int(text: str) -> Any:
-    """An integer as an int, or one too long to convert as an infinity of its sign: every
-    field's range check then refuses it as too large or too small (a 422), and stored JSON
-    (metadata) refuses any infinity."""
-    if len(text) <= MAX_JSON_INT_DIGITS:  # the usual case, without the sign's look
-        return int(text)
-    if len(text) - text.startswith("-") > MAX_JSON_INT_DIGITS:
-        return float("-inf") if text.startswith("-") else float("inf")
-    return int(text)
-
-
 def _after_whitespace(text: str, pos: int) -> int:
     match = _WHITESPACE.match(text, pos)
     return match.end() if match else pos
@@ -95,7 +84,7 @@ def _after_whitespace(text: str, pos: int) -> int:
 
 def _decoder() -> json.JSONDecoder:
     return json.JSONDecoder(
-        parse_constant=_reject_constant, parse_float=_finite, parse_int=_bounded_int
+        parse_constant=_reject_constant, parse_float=_finite, parse_int=bounded_int
     )
 
 

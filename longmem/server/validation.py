@@ -24,7 +24,7 @@ _COLLECTION_NAME = re.compile(COLLECTION_NAME_PATTERN)
 
 Loc = Sequence[Union[str, int]]
 # Python refuses to turn a longer digit string into an int (and older 3.9 releases take
-# quadratic time doing so); such a number is still valid JSON (see jsonbody._bounded_int).
+# quadratic time doing so); such a number is still valid JSON (see bounded_int).
 MAX_JSON_INT_DIGITS = 4_300
 _MISSING = object()
 # A query integer is decimal, a query number decimal or float syntax, in ASCII: int() and
@@ -35,6 +35,17 @@ _QUERY_FLOAT = re.compile(
     r"[+-]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf|infinity|nan)",
     re.IGNORECASE,
 )
+
+
+def bounded_int(text: str) -> Union[int, float]:
+    """An integer as an int, or one too long to convert as an infinity of its sign: every
+    field's range check then refuses it as too large or too small (a 422), and stored JSON
+    (metadata) refuses any infinity."""
+    if len(text) <= MAX_JSON_INT_DIGITS:  # the usual case, without the sign's look
+        return int(text)
+    if len(text) - text.startswith("-") > MAX_JSON_INT_DIGITS:
+        return float("-inf") if text.startswith("-") else float("inf")
+    return int(text)
 
 
 # How a boolean query parameter is spelled (any case); idempotency reads them the same way.
@@ -249,14 +260,10 @@ class Checker:
                 "int_parsing",
             )
             return default
-        negative = raw.startswith("-")
-        digits = raw.lstrip("+-").lstrip("0") or "0"
-        value: Union[int, float]
-        if len(digits) > MAX_JSON_INT_DIGITS:
-            # Too long for int(): out of any range, as in a body (MAX_JSON_INT_DIGITS).
-            value = float("-inf") if negative else float("inf")
-        else:
-            value = -int(digits) if negative else int(digits)
+        # Read as a body's integer is, its leading zeros and "+" aside: one too long to
+        # convert is out of any range.
+        sign = "-" if raw.startswith("-") else ""
+        value = bounded_int(sign + (raw.lstrip("+-").lstrip("0") or "0"))
         return self.integer({name: value}, name, ["query"], default=default, lo=lo, hi=hi)
 
     def query_float(
