@@ -274,10 +274,8 @@ def test_a_refused_value_is_named_by_the_option_that_gave_it(
     said: str,
 ) -> None:
     # The SDK names its arguments (container_tag, timeout); a shell user typed options.
-    monkeypatch.setenv("LONGMEM_API_KEY", "k")
-    monkeypatch.setenv("LONGMEM_BASE_URL", "http://127.0.0.1:9")  # nothing may be sent
-    assert run(monkeypatch, *argv) == 2
-    assert capsys.readouterr().err.startswith(f"longmem: error: {said}")
+    err = _refused(monkeypatch, capsys, "http://127.0.0.1:9", *argv)  # nothing may be sent
+    assert err.startswith(f"longmem: error: {said}")
 
 
 @pytest.mark.parametrize(
@@ -297,7 +295,18 @@ def test_a_refused_base_url_is_named_by_where_it_came_from(
     said: str,
 ) -> None:
     # Not "--base-url" for a value the user set in the environment and never typed.
+    assert _refused(monkeypatch, capsys, "ftp://x", *argv, "list") == f"longmem: error: {said}\n"
+
+
+def _refused(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    base_url: str,
+    *argv: str,
+) -> str:
+    """What a command refused as a usage error (exit 2) wrote on stderr, run with a key
+    and `base_url` from the environment."""
     monkeypatch.setenv("LONGMEM_API_KEY", "k")
-    monkeypatch.setenv("LONGMEM_BASE_URL", "ftp://x")
-    assert run(monkeypatch, *argv, "list") == 2
-    assert capsys.readouterr().err == f"longmem: error: {said}\n"
+    monkeypatch.setenv("LONGMEM_BASE_URL", base_url)
+    assert run(monkeypatch, *argv) == 2
+    return capsys.readouterr().err
