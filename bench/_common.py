@@ -6,6 +6,7 @@ Not part of the package: nothing under ``longmem/`` imports this.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import platform
@@ -17,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Optional
 
@@ -172,6 +173,80 @@ def bench_env(repo: Path = REPO) -> dict[str, str]:
         if name.lower().endswith("_proxy"):
             del env[name]
     return env
+
+
+@contextlib.contextmanager
+def environment(values: Mapping[str, Optional[str]]) -> Iterator[None]:
+    """Set (or, for None, remove) environment variables for the servers started inside."""
+
+    def apply(settings: Mapping[str, Optional[str]]) -> None:
+        for name, value in settings.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+    saved = {name: os.environ.get(name) for name in values}
+    apply(values)
+    try:
+        yield
+    finally:
+        apply(saved)
+
+
+MODEL_SETTINGS = ("URL", "MODEL", "KEY_ENV", "TIMEOUT")  # LONGMEM_SERVER_<ROLE>_<name>
+# The bench's own embedder answers in NumPy on a shared core: a collection's first
+# search may embed a few hundred texts in one call.
+OWN_EMBEDDER_TIMEOUT = "120"
+
+
+@contextlib.contextmanager
+def model_embedder() -> Iterator[tuple[Optional[dict[str, Optional[str]]], str]]:
+    """(the LONGMEM_SERVER_EMBEDDER_* settings that give a server's search a model
+    embedder, which embedder that is) for as long as the block runs: the endpoint
+    LONGMEM_BENCH_EMBEDDER_URL names (with _MODEL, _KEY_ENV, _TIMEOUT), else the bench's
+    own all-MiniLM-L6-v2 (embed_server.py) when its weights are installed; (None, why
+    not) when neither is there."""
+    url = os.environ.get("LONGMEM_BENCH_EMBEDDER_URL")
+    if url:
+        settings = {
+            f"LONGMEM_SERVER_EMBEDDER_{name}": os.environ.get(f"LONGMEM_BENCH_EMBEDDER_{name}")
+            for name in MODEL_SETTINGS
+        }
+        yield settings, f"the endpoint at {url} (LONGMEM_BENCH_EMBEDDER_URL)"
+        return
+    import embed_server  # NumPy, only when it is asked for
+
+    problem = embed_server.available()
+    if problem:
+        yield None, f"no embedder: set LONGMEM_BENCH_EMBEDDER_URL, or {problem}"
+        return
+    with embed_server.EmbedServer() as server:
+        settings = {
+            "LONGMEM_SERVER_EMBEDDER_URL": server.url,
+            "LONGMEM_SERVER_EMBEDDER_MODEL": server.model,
+            "LONGMEM_SERVER_EMBEDDER_KEY_ENV": None,
+            "LONGMEM_SERVER_EMBEDDER_TIMEOUT": OWN_EMBEDDER_TIMEOUT,
+        }
+        yield settings, f"{server.model} in NumPy (bench/embed_server.py) at {server.url}"
+
+
+@contextlib.contextmanager
+def search_embedder(wanted: bool) -> Iterator[str]:
+    """Servers started inside search with a model embedder when ``wanted`` (yields which:
+    ``model_embedder``; SystemExit saying what is missing when there is none), else with
+    none, whatever LONGMEM_SERVER_EMBEDDER_* says (yields "none")."""
+    with contextlib.ExitStack() as stack:
+        settings: Optional[dict[str, Optional[str]]]
+        if wanted:
+            settings, which = stack.enter_context(model_embedder())
+            if settings is None:
+                raise SystemExit(f"--embedder: {which}")
+        else:
+            settings = {f"LONGMEM_SERVER_EMBEDDER_{name}": None for name in MODEL_SETTINGS}
+            which = "none"
+        stack.enter_context(environment(settings))
+        yield which
 
 
 class ServerProcess:

@@ -28,7 +28,13 @@ family, names and pets, diet, allergies, hobbies, studies, projects, phone numbe
 plans called off): rules were then written for ``b2tune``'s misses, ``b2aside`` is
 never read by whoever writes them (bench/quality/README.md).
 
+With ``--embedder``, every server's search also ranks with a model embedder: the
+endpoint LONGMEM_BENCH_EMBEDDER_URL names, else the bench's own all-MiniLM-L6-v2
+(bench/embed_server.py); without it, no server gets one, whatever LONGMEM_SERVER_EMBEDDER_*
+says.
+
     python bench/answers.py [--set review|blind|b2tune|b2aside|all] [--before PATH] [--quick]
+                            [--embedder]
 """
 
 from __future__ import annotations
@@ -142,16 +148,22 @@ def main() -> int:
     parser.add_argument("--set", choices=[*SETS, "all"], default="all")
     parser.add_argument("--before", type=Path, help="another tree to compare")
     parser.add_argument("--quick", action="store_true", help="the first scenarios only")
+    parser.add_argument(
+        "--embedder", action="store_true", help="search ranks with a model embedder too"
+    )
     args = parser.parse_args()
     common.header("Answers to questions about facts said in passing", sys.argv)
     names = SETS if args.set == "all" else (args.set,)
     trees = [("before", args.before)] if args.before else []
     trees.append(("after" if args.before else "this tree", common.REPO))
     rows = []
-    for name in names:
-        scenarios = load(name)[:QUICK_SCENARIOS] if args.quick else load(name)
-        for label, tree in trees:
-            rows.append(row(name, label, run(tree, scenarios)))
+    with common.search_embedder(args.embedder) as which:
+        if args.embedder:
+            print(f"Search ranks with a model embedder: {which}.\n")
+        for name in names:
+            scenarios = load(name)[:QUICK_SCENARIOS] if args.quick else load(name)
+            for label, tree in trees:
+                rows.append(row(name, label, run(tree, scenarios)))
     print(
         common.table(
             ["set", "tree", "questions", "top-1 %", "recall@5 %", "stale@5 %",

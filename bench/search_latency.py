@@ -14,8 +14,13 @@ server's RSS. The plot goes to bench/search_latency.png.
 what each query asks about (the key, lexicon, person and kind arms), and adds eight
 questions about those facts to the queries.
 
+``--embedder`` gives the server a model embedder (bench/_common.py ``model_embedder``:
+LONGMEM_BENCH_EMBEDDER_URL, else the bench's own all-MiniLM-L6-v2): hybrid and vector
+searches then wait for the query's embedding too, and a scope of at most 500 memories
+has every memory ranked by the model (a collection's first search embeds them all).
+
     python bench/search_latency.py [--quick] [--sizes 1000,10000,50000] [--passes N]
-                                   [--keyed]
+                                   [--keyed] [--embedder]
 """
 
 from __future__ import annotations
@@ -100,6 +105,7 @@ def main() -> int:
     parser.add_argument("--sizes", default=None, help="comma-separated corpus sizes")
     parser.add_argument("--passes", type=int, default=None, help="passes over the queries")
     parser.add_argument("--keyed", action="store_true", help="facts told first, asked too")
+    parser.add_argument("--embedder", action="store_true", help="a model embedder ranks too")
     parser.add_argument(
         "--plot",
         default=None,
@@ -112,7 +118,11 @@ def main() -> int:
     plot_path: Optional[Path] = (
         Path(args.plot)
         if args.plot
-        else (None if args.quick or args.keyed else common.BENCH / "search_latency.png")
+        else (
+            None
+            if args.quick or args.keyed or args.embedder
+            else common.BENCH / "search_latency.png"
+        )
     )
 
     common.header("Server search latency (question 4)", sys.argv)
@@ -127,8 +137,10 @@ def main() -> int:
     cold: dict[int, dict[str, float]] = {}
     rss: dict[int, dict[str, int]] = {}
     fill_rate: dict[int, float] = {}
-    with common.ServerProcess() as server:
-        client = Longmem(api_key=common.API_KEY, base_url=server.url, timeout=120)
+    with common.search_embedder(args.embedder) as which, common.ServerProcess() as server:
+        if args.embedder:
+            print(f"Search ranks with a model embedder: {which}.\n")
+        client = Longmem(api_key=common.API_KEY, base_url=server.url, timeout=300)
         for said, when in TOLD if args.keyed else ():
             client.remember(said, collection="bench", observed_at=when)
         loaded = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -230,3 +231,37 @@ def test_answers_sets_load_and_a_bad_row_says_where(
         ValueError, match=r"answers_bad.jsonl line 1: a statement is \[text, time\]"
     ):
         answers.load("bad")
+
+
+@pytest.fixture
+def common(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    return _bench_module(monkeypatch, BENCH / "_common.py")
+
+
+def test_the_embedder_arm_takes_the_named_endpoint_and_the_others_get_none(
+    common: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LONGMEM_BENCH_EMBEDDER_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("LONGMEM_BENCH_EMBEDDER_MODEL", "m")
+    monkeypatch.setenv("LONGMEM_SERVER_EMBEDDER_URL", "http://127.0.0.1:7/v1")
+    with common.search_embedder(True) as which:
+        assert "127.0.0.1:9" in which
+        assert os.environ["LONGMEM_SERVER_EMBEDDER_URL"] == "http://127.0.0.1:9/v1"
+        assert os.environ["LONGMEM_SERVER_EMBEDDER_MODEL"] == "m"
+    with common.search_embedder(False) as which:
+        assert which == "none"
+        assert "LONGMEM_SERVER_EMBEDDER_URL" not in os.environ
+    assert os.environ["LONGMEM_SERVER_EMBEDDER_URL"] == "http://127.0.0.1:7/v1"  # restored
+    assert "LONGMEM_SERVER_EMBEDDER_MODEL" not in os.environ
+
+
+def test_the_bench_embedder_tokenizes_as_bert_uncased(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    server = _bench_module(monkeypatch, BENCH / "embed_server.py")
+    assert server.basic_words("Café, naïve東京!") == ["cafe", ",", "naive", "東", "京", "!"]
+    vocab = tmp_path / "vocab.txt"
+    vocab.write_text("[PAD]\n[UNK]\n[CLS]\n[SEP]\nun\n##aff\n##able\ncafe\n", encoding="utf-8")
+    pieces = server.WordPiece(str(vocab))
+    assert pieces.encode("Unaffable café") == [2, 4, 5, 6, 7, 3]
+    assert pieces.pieces("unknowable") == [1]  # no piece fits "know": the whole word
