@@ -4,30 +4,44 @@ With ``serve --embedder-url`` the server keeps its own arms (full text, the buil
 hashed vectors, the key arm) for finding candidates, and asks the model embedder to rank
 them as one more arm of the fusion: the query and every candidate not seen before go to
 ``POST <url>/embeddings`` in one call, and candidates whose cosine reaches the
-embedder's ``similarity_floor`` are ranked by it. The model re-ranks what the arms
-found; it does not widen what they find (that would mean a model vector stored for every
-memory, and a scan of them all on every search).
+embedder's ``similarity_floor`` are ranked by it. The candidates are what the arms found
+and, when the search's scope (the collection searched, or the tenant) holds at most
+``search.MODEL_SCOPE`` memories, every memory of it: there the model finds what shares
+no word with the query. In a larger scope it only re-ranks (finding there would mean a
+model vector stored for every memory, and a scan of them all on every search).
 
 Memory texts' vectors are cached (the text is the key: an edited memory is a new text),
-so a collection is embedded once, not on every search. When the embedder fails — down,
-slow, garbage, a changed dimension — the search goes on without it, with a warning in
-the log, and answers from the other arms.
+so a collection is embedded once, not on every search, while the cache holds it. When
+the embedder fails — down, slow, garbage, a changed dimension — the search goes on
+without it, with a warning in the log, and answers from the other arms.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import threading
+from array import array
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from operator import mul
 from typing import Optional
 
 from .model_endpoints import EmbedderError, ModelEmbedder
 
 log = logging.getLogger("longmem.server")
 
-# Memory texts whose model vectors are kept, least recently used dropped first (at 1,024
-# dimensions of Python floats, about 35 MB).
+
+def _dot(a: Sequence[float], b: Sequence[float]) -> float:
+    total: float = sum(map(mul, a, b))
+    return total
+
+
+# A dot product in C where there is one (3.12+: 5–7 µs for 384 dimensions, against 13–19).
+dot: Callable[[Sequence[float], Sequence[float]], float] = getattr(math, "sumprod", _dot)
+
+# Memory texts whose model vectors are kept, least recently used dropped first (kept as
+# arrays of doubles: at 1,024 dimensions, about 34 MB; as lists of floats, 137).
 CACHE_SIZE = 4_096
 
 
@@ -35,7 +49,7 @@ class ModelRanker:
     def __init__(self, embedder: ModelEmbedder, cache_size: int = CACHE_SIZE) -> None:
         self.embedder = embedder
         self.cache_size = cache_size
-        self._cache: OrderedDict[str, list[float]] = OrderedDict()
+        self._cache: OrderedDict[str, array[float]] = OrderedDict()
         self._lock = threading.Lock()
 
     def rank(self, query: str, texts: Mapping[int, str]) -> Optional[list[tuple[int, float]]]:
@@ -53,7 +67,7 @@ class ModelRanker:
             return None
         query_vector = vectors[0]
         found = {text: vector for text, vector in known.items() if vector is not None}
-        found.update(zip(missing, vectors[1:]))
+        found.update(zip(missing, (array("d", vector) for vector in vectors[1:])))
         with self._lock:
             for text, vector in found.items():
                 self._cache[text] = vector
@@ -63,7 +77,7 @@ class ModelRanker:
         floor = self.embedder.similarity_floor
         scored = []
         for rid, text in texts.items():
-            cosine = sum(a * b for a, b in zip(query_vector, found[text]))
+            cosine = dot(query_vector, found[text])
             if cosine >= floor:
                 scored.append((rid, min(cosine, 1.0)))
         scored.sort(key=lambda item: (-item[1], -item[0]))

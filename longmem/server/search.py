@@ -8,10 +8,10 @@ of the subject and attribute the question asks about, ask.py, at three times the
 weight); the person arm (memories naming the relatives asked about) and the kind arm
 (what was said since the keyed answer that says a place, an age, a person, an
 occupation or an organisation, as the question asks: kinds.py), each at half weight;
-and, when a model embedder is configured, its ranking of what the others found
-(rerank.py). Then ``_Arms.answers`` leaves out what cannot answer the asked key:
-another subject's fact of that attribute, what was said before the answer, a
-superseded value.
+and, when a model embedder is configured, its ranking of what the others found and, in
+a scope of at most MODEL_SCOPE memories, of every memory there (rerank.py). Then
+``_Arms.answers`` leaves out what cannot answer the asked key: another subject's fact of
+that attribute, what was said before the answer, a superseded value.
 
 The vector arm never scans every memory. Each tenant has an in-memory inverted index
 (vector_index.py), hashed feature → postings of (memory, weight), built lazily from the
@@ -71,6 +71,12 @@ _POSTINGS_BUDGET = 20_000
 # walking this many postings: a collection this much smaller than the walk is scored
 # memory by memory instead.
 _DOC_COST = 16
+# A model embedder ranks every memory of a search's scope (the collection searched, or
+# the tenant) of at most this many memories, not only what the built-in arms found:
+# "what's my horse called?" finds "took Chester out for a hack", which shares no word
+# with it. Beyond it, the model ranks what the arms found (a scan of every memory's
+# model vector on every search would not stay fast).
+MODEL_SCOPE = 500
 # Each arm hands this many times the requested hits to the fusion step.
 _ARM_DEPTH_FACTOR = 4
 _MIN_ARM_DEPTH = 40
@@ -313,10 +319,22 @@ class SearchEngine:
             arms, query = self._arms(tenant_id, req, now)
             if self.ranker is None or req.mode == "text":
                 return self._fuse(tenant_id, req, arms, now)
-            pool = list(dict.fromkeys(rid for hits in arms.found() for rid, _ in hits))
+            found = (rid for hits in arms.found() for rid, _ in hits)
+            pool = list(dict.fromkeys([*found, *self._small_scope(tenant_id, req)]))
             records = self.store.memories.by_rids(tenant_id, pool)
         arms.model = self.ranker.rank(query, {rid: m.text for rid, m in records.items()})
         return self._fuse(tenant_id, req, arms, now, records)
+
+    def _small_scope(self, tenant_id: str, req: SearchRequest) -> list[int]:
+        """Every memory the search may return, when its scope holds at most MODEL_SCOPE
+        memories (for the model to rank them all); none when it holds more."""
+        index = self._index(tenant_id)
+        flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
+        with self._lock:
+            scope = index.collections.get(req.collection, ()) if req.collection else index.docs
+            if len(scope) > MODEL_SCOPE:
+                return []
+            return list(filter(_eligible(index.docs, flt, time.time(), None), scope))
 
     def _arms(self, tenant_id: str, req: SearchRequest, now: str) -> tuple[_Arms, str]:
         """What each built-in arm finds, and the query they ran (the user's name taken out)."""

@@ -11,7 +11,7 @@ from typing import Optional
 import pytest
 
 from longmem import Longmem
-from longmem.server import LocalServer
+from longmem.server import LocalServer, search
 from longmem.server.model_endpoints import ModelEmbedder, ModelEndpoint
 
 from ..server.model_server import Answer, ModelServer, Recorded, embeddings, json_answer
@@ -75,3 +75,43 @@ def test_a_failing_embedder_leaves_search_to_its_own_arms(
         assert _search_order(embedder) == [PARK, CHILD]
     assert any("without the model embedder" in r.getMessage() for r in caplog.records)
     assert len(model.requests) == 2  # asked each time, never fatal
+
+
+def _find(embedder: Optional[ModelEmbedder], query: str, **filters: str) -> list[str]:
+    with (
+        LocalServer(api_key=KEY, embedder=embedder) as server,
+        Longmem(api_key=KEY, base_url=server.url, max_retries=0) as mem,
+    ):
+        mem.add(CHILD, collection="me")
+        mem.add(OFFICE, collection="me")
+        mem.add(NIECE, collection="me", category="family")
+        mem.add(CHILD, collection="other")
+        return [h["text"] for h in mem.search(query, collection="me", **filters)]
+
+
+# Shares no word, stem or lexicon entry with "toddler": only a model can find it.
+OFFICE = "User cycles to the office in Berlin"
+NIECE = "User's niece Ada is a kid who loves trains"
+
+
+def test_the_model_finds_what_no_other_arm_does_in_a_small_collection(
+    model: ModelServer,
+) -> None:
+    embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
+    assert _find(None, "toddler") == []
+    # Every memory of the collection searched is ranked; those below the embedder's
+    # floor (the office: cosine 0.2) are not hits, nor the other collection's. The two
+    # tie: the newer first.
+    assert _find(embedder, "toddler") == [NIECE, CHILD]
+    assert _find(embedder, "toddler", category="family") == [NIECE]
+    inputs = [text for request in model.requests for text in request.body["input"]]
+    assert OFFICE in inputs and "toddler" in inputs
+
+
+def test_beyond_the_scope_limit_the_model_only_ranks_what_the_arms_found(
+    model: ModelServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "MODEL_SCOPE", 2)  # the collection holds 3
+    embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
+    assert _find(embedder, "toddler") == []
+    assert model.requests == []  # nothing found, so nothing to rank
