@@ -5,8 +5,9 @@ dev2.jsonl, dev3.jsonl and dev4.jsonl (the tuning parts), bench/quality/holdout.
 holdout2.jsonl (the held-out parts); bench/quality/README.md describes the format and
 how the set was written. Each arm starts a fresh local server in its own process
 (``python -m longmem serve``), feeds every statement of a persona, in file order, into a
-collection named after the persona, then asks that persona's queries with ``search(ask,
-collection=persona, limit=5)`` (default mode and min_score):
+collection of its own (``dev3-rafael``: part and persona, since two parts may share a
+persona's name), then asks that persona's queries with ``search(ask, collection=…,
+limit=5)`` (default mode and min_score):
 
 - ``rules``: ``remember(say, observed_at=at)``, the server's built-in extractor (a
   client without ``observed_at`` gets ``remember(say)`` and a warning line; so does
@@ -181,6 +182,12 @@ def drain(stream: Iterable[str], lines: list[str]) -> None:
         lines.extend(stream)
 
 
+def collection_of(part: str, persona: str) -> str:
+    """A persona's collection: of its part, since two parts may share a persona's name
+    (one of dev2's is one of holdout's) and one server runs every part."""
+    return f"{part}-{persona}"
+
+
 def run_arm(
     arm: str,
     parts: dict[str, Personas],
@@ -211,18 +218,19 @@ def run_arm(
         for part, personas in parts.items():
             answers[part] = []
             for name, (says, asks) in personas.items():
+                collection = collection_of(part, name)
                 for row in says:
                     start = time.perf_counter()
                     if arm == "add":
-                        client.add(row["say"], collection=name)
+                        client.add(row["say"], collection=collection)
                     elif observed:
-                        client.remember(row["say"], collection=name, observed_at=row["at"])
+                        client.remember(row["say"], collection=collection, observed_at=row["at"])
                     else:
-                        client.remember(row["say"], collection=name)
+                        client.remember(row["say"], collection=collection)
                     ms.append((time.perf_counter() - start) * 1000)
                 for query in asks:
                     try:
-                        hits = client.search(query["ask"], collection=name, limit=LIMIT)
+                        hits = client.search(query["ask"], collection=collection, limit=LIMIT)
                     except NotFoundError:  # nothing was ever stored for this persona
                         hits = []
                     answers[part].append((name, query, [hit["text"] for hit in hits]))

@@ -265,3 +265,14 @@ def test_the_bench_embedder_tokenizes_as_bert_uncased(
     pieces = server.WordPiece(str(vocab))
     assert pieces.encode("Unaffable café") == [2, 4, 5, 6, 7, 3]
     assert pieces.pieces("unknowable") == [1]  # no piece fits "know": the whole word
+
+
+def test_each_part_asks_its_personas_in_collections_of_its_own(quality: ModuleType) -> None:
+    # dev2 and holdout share a persona's name: in one server (--part all) the held-out
+    # persona's questions were asked of a collection holding dev2's statements too.
+    seen: dict[str, str] = {}
+    for part in quality.PARTS:
+        for persona in quality.load(part):
+            collection = quality.collection_of(part, persona)
+            assert seen.setdefault(collection, part) == part
+    assert len(seen) == sum(len(quality.load(part)) for part in quality.PARTS)
