@@ -73,9 +73,9 @@ _POSTINGS_BUDGET = 20_000
 _DOC_COST = 16
 # A model embedder ranks every memory of a search's scope (the collection searched, or
 # the tenant) of at most this many memories, not only what the built-in arms found:
-# "what's my horse called?" finds "took Chester out for a hack", which shares no word
-# with it. Beyond it, the model ranks what the arms found (a scan of every memory's
-# model vector on every search would not stay fast).
+# "where is the wedding?" finds "my brother is getting married in Okinawa", which shares
+# no word with it. Beyond it, the model ranks what the arms found (a scan of every
+# memory's model vector on every search would not stay fast).
 MODEL_SCOPE = 500
 # Each arm hands this many times the requested hits to the fusion step.
 _ARM_DEPTH_FACTOR = 4
