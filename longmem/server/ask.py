@@ -45,6 +45,11 @@ _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "
 _STILL = frozenset(("still", "anymore"))
 # Words for a relative only after "my" / "our" (the extractor does not key them at all).
 _MY_ONLY = {"gran": "grandma"}
+# Words for several relatives at once, after "my" / "our": the question is about them,
+# not the user ("where do my parents live?" is not answered by where the user lives).
+# The extractor keys no fact of theirs ("my parents live in Izmir" stays a plain
+# memory), so the words of the question find their answer.
+_GROUPS = frozenset(("parents", "folks", "grandparents", "grandkids", "grandchildren", "in-laws"))
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
@@ -66,10 +71,13 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
     words = [key if (key := relation_key(w)) in RELATIONS else w for w in words]
+    words = [_MY_ONLY.get(w, _singular(w)) if _mine(words, i) else w for i, w in enumerate(words)]
     words = [
-        _MY_ONLY.get(w, w) if i and words[i - 1] in ("my", "our") else w
+        "in-laws" if w == "in" and words[i + 1 : i + 2] == ["laws"] and _mine(words, i) else w
         for i, w in enumerate(words)
+        if not (w == "laws" and words[i - 1 : i] == ["in"] and _mine(words, i - 1))
     ]
+    groups = [w for i, w in enumerate(words) if w in _GROUPS and _mine(words, i)]
     found = set(words)
     attributes = _attributes(words, found)
     drop: set[str] = set()
@@ -87,6 +95,9 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
             and not name_words >= set(tokens(name))
         ):
             subjects.append(subject)
+    if groups and not relations and not subjects:
+        subjects = [f"{groups[0]}:"]
+        attributes = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
     if relations and not subjects:
         # "What's my daughter called?" asks who the relation is, as "Who is my manager?"
         asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
@@ -99,7 +110,7 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
             attributes = [RELATIONS[relations[0]]]
     # "my" before a relation word is the relation's, not a question about the user.
     self_named = any(
-        w in _SELF and not (i + 1 < len(words) and words[i + 1] in RELATIONS)
+        w in _SELF and not (i + 1 < len(words) and words[i + 1] in (*RELATIONS, *_GROUPS))
         for i, w in enumerate(words)
     )
     # "Emre's brother" is the brother: the user's name there names whose relation it is.
@@ -114,6 +125,20 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
 
 
 _RELATION_WORDS = [[word] for word in RELATIONS]
+
+
+def _mine(words: list[str], at: int) -> bool:
+    """Whether the word at ``at`` follows "my" or "our"."""
+    return at > 0 and words[at - 1] in ("my", "our")
+
+
+def _singular(word: str) -> str:
+    """A relation word for each of several ("kids" → "kid", "sisters" → "sister",
+    "children" → "child"), as a fact's subject spells it; other words as they are."""
+    if word in RELATIONS:
+        return word
+    one = "child" if word == "children" else word[:-1] if word.endswith("s") else word
+    return one if one in RELATIONS else word
 
 
 def _is_asked(relation: str, asked: list[str]) -> bool:

@@ -615,6 +615,30 @@ def test_a_question_by_relation_finds_memories_naming_the_person(
     assert "The dog ate User's slippers again" not in _texts(hits)
 
 
+def test_a_question_about_several_relatives_is_not_about_the_user(
+    mem: Longmem, collection: str
+) -> None:
+    for said in (
+        "I live in Ankara.",
+        "My parents live in Izmir.",
+        "My in-laws live in Porto.",
+        "My kids go to Lincoln Elementary.",
+    ):
+        mem.remember(said, collection=collection)
+    parents = _texts(mem.search("where do my parents live?", collection=collection))
+    assert parents[0] == "User's parents live in Izmir"
+    assert "User lives in Ankara" not in parents  # the user's home answers for the user
+    in_laws = _texts(mem.search("Where do my in-laws live?", collection=collection))
+    assert in_laws[0] == "User's in-laws live in Porto" and "User lives in Ankara" not in in_laws
+    # "my kids" asks about each kid: the kid's school is the answer, not hidden as
+    # another subject's fact of the asked attribute.
+    school = _texts(mem.search("where do my kids go to school?", collection=collection))
+    assert school[:1] == ["User's kid goes to Lincoln Elementary"]
+    assert _texts(mem.search("where do I live?", collection=collection))[0] == (
+        "User lives in Ankara"
+    )
+
+
 def _said(mem: Longmem, collection: str, lines: Sequence[tuple[str, str]]) -> list[str]:
     """Remember each (text, when) in turn; the id of the first memory of each."""
     return [
