@@ -24,7 +24,7 @@ from typing import Optional
 
 from .embed import tokens
 from .extract.kin import RELATIONS, kin, relation_key
-from .facts import ATTRIBUTES, RELATION_ATTRIBUTES, USER
+from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
 _WHERE = frozenset(
@@ -53,6 +53,11 @@ _GROUPS = frozenset(("parents", "folks", "grandparents", "grandkids", "grandchil
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
+# Words after "favourite" that are not the thing: "what is my favourite?", "my favourite
+# at the moment", "which is my favourite now".
+_NOT_A_THING = frozenset(
+    ("is", "are", "was", "at", "now", "these", "right", "of", "to", "in", "for", "and", "s")
+)
 
 
 @dataclass(frozen=True)
@@ -228,5 +233,19 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         scored["allergies"] = scored.get("allergies", 0) + 4
     if "location" in scored and not found & _WHERE and "now" not in found:
         del scored["location"]
+    if "hobbies" in scored and "likes" not in scored:
+        # "What are my hobbies?": what one likes doing ("User likes hiking") answers next.
+        scored["likes"] = scored["hobbies"] - 1
     ranked = sorted(scored, key=lambda name: (-scored[name], list(ATTRIBUTES).index(name)))
-    return ranked[:3]
+    return [*_favorites(words), *ranked][:3]
+
+
+def _favorites(words: list[str]) -> list[str]:
+    """The favourite things a question asks for, as keys spell them: "what's my
+    favourite tv show?" → ``favorite:tv show``, then ``favorite:tv`` (a thing is one or
+    two words)."""
+    at = next((i for i, w in enumerate(words) if w in ("favorite", "favourite")), -1)
+    thing = [w for w in words[at + 1 : at + 3] if w not in _NOT_A_THING] if at >= 0 else []
+    if not thing or thing[0] != words[at + 1]:
+        return []
+    return [f"{FAVORITE_PREFIX}{' '.join(thing[:n])}" for n in range(len(thing), 0, -1)]

@@ -639,6 +639,19 @@ def test_a_question_about_several_relatives_is_not_about_the_user(
     )
 
 
+def test_a_favourite_and_hobbies_are_asked_by_their_keys(mem: Longmem, collection: str) -> None:
+    for said in (
+        "My favourite food is ramen.",
+        "I love hiking and climbing.",
+        "I stopped eating meat last year.",  # a diet said after the favourite
+    ):
+        mem.remember(said, collection=collection)
+    food = _texts(mem.search("what's my favourite food?", collection=collection))
+    assert food[0] == "User's favorite food is ramen"
+    hobbies = _texts(mem.search("what are my hobbies?", collection=collection))
+    assert set(hobbies[:2]) == {"User likes hiking", "User likes climbing"}
+
+
 def _said(mem: Longmem, collection: str, lines: Sequence[tuple[str, str]]) -> list[str]:
     """Remember each (text, when) in turn; the id of the first memory of each."""
     return [
