@@ -198,6 +198,10 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I have two cats", ("User has two cats", "user", "pets", "two cats", False)),
         ("Our dog is called Rex", ("User has a dog called Rex", "user", "pets", "dog called Rex", False)),
         ("We don't have a cat anymore", ("User no longer has a cat", "user", "pets", "cat", True)),
+        ("We got a golden retriever named Biscuit", ("User has a golden retriever called Biscuit", "user", "pets", "golden retriever called Biscuit", False)),
+        ("our beagle Rosie", ("User has a beagle called Rosie", "user", "pets", "beagle called Rosie", False)),
+        ("I have a tabby cat named Mochi", ("User has a tabby cat called Mochi", "user", "pets", "tabby cat called Mochi", False)),
+        ("Just got hired at Denver Health!", ("User works at Denver Health", "user", "employer", "Denver Health", False)),
         ("I've been to Japan", ("User has been to Japan", "user", "visited", "Japan", False)),
         # the rest of the lexicon
         ("My number is +44 7700 900123", ("User's phone number is +44 7700 900123", "user", "phone", "+44 7700 900123", False)),
