@@ -195,8 +195,8 @@ def environment(values: Mapping[str, Optional[str]]) -> Iterator[None]:
 
 
 MODEL_SETTINGS = ("URL", "MODEL", "KEY_ENV", "TIMEOUT")  # LONGMEM_SERVER_<ROLE>_<name>
-# The bench's own embedder answers in NumPy on a shared core: a collection's first
-# search may embed a few hundred texts in one call.
+# The bench's own embedder answers in NumPy on a shared core, ~15 ms a text: a request
+# of 64 texts (a collection's first search sends several) takes a second or more.
 OWN_EMBEDDER_TIMEOUT = "120"
 
 
@@ -208,6 +208,9 @@ def model_embedder() -> Iterator[tuple[Optional[dict[str, Optional[str]]], str]]
     own all-MiniLM-L6-v2 (embed_server.py) when its weights are installed; (None, why
     not) when neither is there."""
     url = os.environ.get("LONGMEM_BENCH_EMBEDDER_URL")
+    if url and not os.environ.get("LONGMEM_BENCH_EMBEDDER_MODEL"):
+        yield None, "LONGMEM_BENCH_EMBEDDER_URL needs LONGMEM_BENCH_EMBEDDER_MODEL too"
+        return
     if url:
         settings = {
             f"LONGMEM_SERVER_EMBEDDER_{name}": os.environ.get(f"LONGMEM_BENCH_EMBEDDER_{name}")

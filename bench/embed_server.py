@@ -26,7 +26,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Optional
 
 # One BLAS thread: the texts are short, and OpenBLAS's threads, each spinning for work,
-# made a text take 90 ms on two cores instead of 15 (set before NumPy is first imported).
+# made a text take 90 ms on two cores instead of 15 (set before NumPy is first imported;
+# it stays set in the process that imports this module, which is a bench script's).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 MODEL_NAME = "all-MiniLM-L6-v2"

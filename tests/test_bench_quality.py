@@ -248,6 +248,9 @@ def test_the_embedder_arm_takes_the_named_endpoint_and_the_others_get_none(
         assert "127.0.0.1:9" in which
         assert os.environ["LONGMEM_SERVER_EMBEDDER_URL"] == "http://127.0.0.1:9/v1"
         assert os.environ["LONGMEM_SERVER_EMBEDDER_MODEL"] == "m"
+    monkeypatch.delenv("LONGMEM_BENCH_EMBEDDER_MODEL")
+    with common.model_embedder() as (settings, why):
+        assert settings is None and "LONGMEM_BENCH_EMBEDDER_MODEL" in why
     with common.search_embedder(False) as which:
         assert which == "none"
         assert "LONGMEM_SERVER_EMBEDDER_URL" not in os.environ

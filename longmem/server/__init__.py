@@ -124,8 +124,8 @@ class LocalServer:
     ``extractor`` turns ``remember``'s content into facts: any ``facts.Extractor``, such as
     a ``ModelExtractor`` (model_endpoints.py); None means the rules of the extract package.
     ``embedder`` is an optional ``ModelEmbedder``: search asks it to rank the candidates
-    its own arms found (rerank.py; None: the built-in embedding only). Neither is called
-    before the first request.
+    its own arms found, and every memory of a scope of at most 500 (rerank.py; None: the
+    built-in embedding only). Neither is called before the first request.
 
     Hostile or heavy traffic is bounded: at most ``max_connections`` connections are open
     (None: as many as the open-file limit allows, up to 256; past it the one idle or

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from operator import mul
 from typing import Optional
 
-from .model_endpoints import EmbedderError, ModelEmbedder
+from .model_endpoints import DEFAULT_EMBED_BATCH, EmbedderError, ModelEmbedder
 
 log = logging.getLogger("longmem.server")
 
@@ -51,29 +51,26 @@ class ModelRanker:
         self.cache_size = cache_size
         self._cache: OrderedDict[str, array[float]] = OrderedDict()
         self._lock = threading.Lock()
+        # One search at a time embeds memory texts: searches started together on a new
+        # collection embed each text once, the later ones finding the cache filled.
+        self._filling = threading.Lock()
 
     def rank(self, query: str, texts: Mapping[int, str]) -> Optional[list[tuple[int, float]]]:
         """(rid, cosine) of the candidates at or above the embedder's floor, best first;
         None when the embedder failed (the search goes on without this arm)."""
         if not texts:
             return []
-        with self._lock:
-            known = {text: self._cache.get(text) for text in set(texts.values())}
-        missing = [text for text, vector in known.items() if vector is None]
         try:
-            vectors = self.embedder.embed([query, *missing])
+            [query_vector] = self.embedder.embed([query])
+            found = self._vectors(set(texts.values()))
+            sizes = {len(vector) for vector in found.values()} - {len(query_vector)}
+            if sizes:
+                raise EmbedderError(
+                    f"vectors of {len(query_vector)} and {min(sizes)} dimensions in one search"
+                )
         except EmbedderError as err:
             log.warning("search went on without the model embedder: %s", err)
             return None
-        query_vector = vectors[0]
-        found = {text: vector for text, vector in known.items() if vector is not None}
-        found.update(zip(missing, (array("d", vector) for vector in vectors[1:])))
-        with self._lock:
-            for text, vector in found.items():
-                self._cache[text] = vector
-                self._cache.move_to_end(text)
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
         floor = self.embedder.similarity_floor
         scored = []
         for rid, text in texts.items():
@@ -82,3 +79,36 @@ class ModelRanker:
                 scored.append((rid, min(cosine, 1.0)))
         scored.sort(key=lambda item: (-item[1], -item[0]))
         return scored
+
+    def _vectors(self, wanted: set[str]) -> dict[str, array[float]]:
+        """Each text's vector, from the cache or embedded a batch at a time, each batch
+        kept as it arrives: when a later one fails, the next search asks only for the rest.
+        Raises EmbedderError."""
+        found = self._cached(wanted)
+        if len(found) == len(wanted):
+            return found
+        with self._filling:
+            found = self._cached(wanted)  # another search may have embedded them meanwhile
+            missing = [text for text in wanted if text not in found]
+            size = getattr(self.embedder, "batch_size", DEFAULT_EMBED_BATCH)
+            for start in range(0, len(missing), size):
+                batch = missing[start : start + size]
+                vectors = [array("d", vector) for vector in self.embedder.embed(batch)]
+                with self._lock:
+                    for text, vector in zip(batch, vectors):
+                        self._cache[text] = vector
+                    while len(self._cache) > self.cache_size:
+                        self._cache.popitem(last=False)
+                found.update(zip(batch, vectors))
+        return found
+
+    def _cached(self, wanted: set[str]) -> dict[str, array[float]]:
+        """The vectors the cache holds of ``wanted``, each marked as just used."""
+        with self._lock:
+            found = {}
+            for text in wanted:
+                vector = self._cache.get(text)
+                if vector is not None:
+                    self._cache.move_to_end(text)
+                    found[text] = vector
+            return found

@@ -77,6 +77,9 @@ _DOC_COST = 16
 # no word with it. Beyond it, the model ranks what the arms found (a scan of every
 # memory's model vector on every search would not stay fast).
 MODEL_SCOPE = 500
+# A scope holding more memories than this, archived and history included, is not
+# counted memory by memory to see whether MODEL_SCOPE of them may be returned.
+_SCOPE_COUNTED = 4 * MODEL_SCOPE
 # Each arm hands this many times the requested hits to the fusion step.
 _ARM_DEPTH_FACTOR = 4
 _MIN_ARM_DEPTH = 40
@@ -321,20 +324,29 @@ class SearchEngine:
                 return self._fuse(tenant_id, req, arms, now)
             found = (rid for hits in arms.found() for rid, _ in hits)
             pool = list(dict.fromkeys([*found, *self._small_scope(tenant_id, req)]))
-            records = self.store.memories.by_rids(tenant_id, pool)
-        arms.model = self.ranker.rank(query, {rid: m.text for rid, m in records.items()})
-        return self._fuse(tenant_id, req, arms, now, records)
+            texts = self.store.memories.texts(tenant_id, pool)
+        arms.model = self.ranker.rank(query, texts)
+        if arms.model is not None and req.mode == "vector":
+            # The model's cosine is the score: min_score holds it as it holds the built-in's.
+            arms.model = [(rid, score) for rid, score in arms.model if score >= req.min_score]
+        # Read again after the model's call, which may take a while: a memory deleted or
+        # archived meanwhile is not returned.
+        with self.store.read():
+            return self._fuse(tenant_id, req, arms, now)
 
     def _small_scope(self, tenant_id: str, req: SearchRequest) -> list[int]:
-        """Every memory the search may return, when its scope holds at most MODEL_SCOPE
-        memories (for the model to rank them all); none when it holds more."""
+        """Every memory the search may return, when there are at most MODEL_SCOPE of them
+        (for the model to rank them all); none when there are more. Counted only in a
+        scope of at most _SCOPE_COUNTED memories of any kind (archived, history)."""
         index = self._index(tenant_id)
         flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         with self._lock:
             scope = index.collections.get(req.collection, ()) if req.collection else index.docs
-            if len(scope) > MODEL_SCOPE:
+            if len(scope) > _SCOPE_COUNTED:
                 return []
-            return list(filter(_eligible(index.docs, flt, time.time(), None), scope))
+            eligible = filter(_eligible(index.docs, flt, time.time(), None), scope)
+            found = list(islice(eligible, MODEL_SCOPE + 1))
+        return found if len(found) <= MODEL_SCOPE else []
 
     def _arms(self, tenant_id: str, req: SearchRequest, now: str) -> tuple[_Arms, str]:
         """What each built-in arm finds, and the query they ran (the user's name taken out)."""
@@ -582,10 +594,8 @@ class SearchEngine:
         req: SearchRequest,
         arms: _Arms,
         now: str,
-        records: Optional[dict[int, MemoryRecord]] = None,
     ) -> list[dict[str, Any]]:
-        """The fused ranking; ``records`` are the candidates' memories when the caller
-        already read them (for the model arm)."""
+        """The fused ranking."""
         text_score = dict(arms.text)
         vector_score = dict(arms.vector)
         if req.mode == "text":
@@ -615,14 +625,10 @@ class SearchEngine:
             step = RECENCY_PRIOR / (len(newest) - 1)
             for place, rid in enumerate(newest):
                 fused[rid] *= 1.0 + step * place
-        if records is None and arms.ask is None and not req.include_history:
+        if arms.ask is None and not req.include_history:
             candidates = self._current_by_score(tenant_id, fused, now, req.limit)
         else:
-            found = (
-                records
-                if records is not None
-                else self.store.memories.by_rids(tenant_id, list(fused))
-            )
+            found = self.store.memories.by_rids(tenant_id, list(fused))
             # Re-checked on the records themselves: the index may trail a concurrent write.
             fused = {rid: score for rid, score in fused.items() if rid in found}
             fused = {rid: s for rid, s in fused.items() if not found[rid].archived}

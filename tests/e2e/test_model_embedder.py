@@ -5,8 +5,10 @@ memory texts are cached, and when it fails search answers from its own arms."""
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Iterator
-from typing import Optional
+from typing import Any, Optional
 
 import pytest
 
@@ -61,9 +63,10 @@ def test_the_model_ranks_the_candidates_the_arms_found(model: ModelServer) -> No
     assert _search_order(embedder) == [CHILD, PARK]  # the model knows a kid is a daughter
     inputs = [request.body["input"] for request in model.requests]
     assert all(request.path == "/v1/embeddings" for request in model.requests)
-    # The first search embeds the query and both memories; the second only the query.
-    assert sorted(inputs[0]) == sorted(["a park for my toddler", CHILD, PARK])
-    assert inputs[1] == ["a park for my toddler"]
+    # The first search embeds the query, then both memories; the second only the query.
+    assert inputs[0] == ["a park for my toddler"]
+    assert sorted(inputs[1]) == sorted([CHILD, PARK])
+    assert inputs[2:] == [["a park for my toddler"]]
 
 
 def test_a_failing_embedder_leaves_search_to_its_own_arms(
@@ -115,3 +118,129 @@ def test_beyond_the_scope_limit_the_model_only_ranks_what_the_arms_found(
     embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
     assert _find(embedder, "toddler") == []
     assert model.requests == []  # nothing found, so nothing to rank
+
+
+def _texts(hits: list[dict[str, Any]]) -> list[str]:
+    return [hit["text"] for hit in hits]
+
+
+def _server(embedder: object) -> LocalServer:
+    return LocalServer(api_key=KEY, embedder=embedder)  # type: ignore[arg-type]
+
+
+def test_archived_memories_do_not_count_toward_the_scope(
+    model: ModelServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "MODEL_SCOPE", 2)
+    embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
+    with _server(embedder) as server, Longmem(api_key=KEY, base_url=server.url) as mem:
+        for text in (CHILD, OFFICE, "User archived note one", "User archived note two"):
+            mem.add(text, collection="me")
+        for hit in mem.list_memories(collection="me"):
+            if "archived" in hit["text"]:
+                mem.archive(hit["id"], collection="me")
+        # Two memories a search may return, four of any kind: the model ranks the two.
+        assert _texts(mem.search("toddler", collection="me")) == [CHILD]
+
+
+def test_in_vector_mode_min_score_holds_the_models_cosine(model: ModelServer) -> None:
+    # "half" memories: cosine 0.77 with a child question, between the floor and 0.9.
+    def vectors(request: Recorded) -> Answer:
+        return embeddings(
+            [[1.0, 1.0] if "half" in text else _toy_vector(text) for text in request.body["input"]]
+        )
+
+    model.default = vectors
+    embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
+    with _server(embedder) as server, Longmem(api_key=KEY, base_url=server.url) as mem:
+        mem.add("User keeps half a sandwich", collection="me")
+        mem.add(CHILD, collection="me")
+        hits = mem.search("toddler", collection="me", mode="vector", min_score=0.9)
+        assert _texts(hits) == [CHILD]
+        loose = mem.search("toddler", collection="me", mode="vector", min_score=0.5)
+        assert _texts(loose) == [CHILD, "User keeps half a sandwich"]
+
+
+def test_a_first_search_keeps_each_batch_and_a_failed_one_is_asked_again(
+    model: ModelServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    texts = [f"User's daughter plays game {n}" for n in range(5)]
+    # The query, then five memories one a request: the fourth request fails once.
+    model.then(*[_toy_embeddings] * 3, json_answer({"error": {"type": "busy"}}, 503))
+    model.default = _toy_embeddings
+    embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5), batch_size=1)
+    with _server(embedder) as server, Longmem(api_key=KEY, base_url=server.url) as mem:
+        for text in texts:
+            mem.add(text, collection="me")
+        with caplog.at_level(logging.WARNING, logger="longmem.server"):
+            mem.search("toddler", collection="me")
+        assert any("without the model embedder" in r.getMessage() for r in caplog.records)
+        kept = [r.body["input"][0] for r in model.requests[1:3]]  # embedded before it failed
+        del model.requests[:]
+        assert len(_texts(mem.search("toddler", collection="me"))) == 5
+        asked = [r.body["input"][0] for r in model.requests]
+        assert asked[0] == "toddler"
+        assert sorted(asked[1:]) == sorted(t for t in texts if t not in kept)
+
+
+def test_searches_started_together_embed_each_memory_once(model: ModelServer) -> None:
+    def slow(request: Recorded) -> Answer:
+        time.sleep(0.2)
+        return _toy_embeddings(request)
+
+    model.default = slow
+    embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
+    with _server(embedder) as server:
+        with Longmem(api_key=KEY, base_url=server.url) as mem:
+            mem.add(CHILD, collection="me")
+            mem.add(OFFICE, collection="me")
+        results: list[list[str]] = []
+
+        def one() -> None:
+            with Longmem(api_key=KEY, base_url=server.url) as mem:
+                results.append(_texts(mem.search("toddler", collection="me")))
+
+        threads = [threading.Thread(target=one) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert results == [[CHILD]] * 4
+    memory_texts = [t for r in model.requests for t in r.body["input"] if t != "toddler"]
+    assert sorted(memory_texts) == sorted([CHILD, OFFICE])
+
+
+def test_a_memory_deleted_while_the_model_ranks_is_not_returned(model: ModelServer) -> None:
+    doomed: list[str] = []
+
+    def delete_then_answer(request: Recorded) -> Answer:
+        if doomed and "User's son Sam rides a bike" in request.body["input"]:
+            with Longmem(api_key=KEY, base_url=server.url) as other:
+                other.delete(doomed[0], collection="me")
+        return _toy_embeddings(request)
+
+    model.default = delete_then_answer
+    embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
+    with _server(embedder) as server, Longmem(api_key=KEY, base_url=server.url) as mem:
+        doomed.append(mem.add("User's son Sam rides a bike", collection="me")["id"])
+        mem.add(CHILD, collection="me")
+        assert _texts(mem.search("toddler", collection="me")) == [CHILD]
+        assert len(model.requests) == 2  # the query, then both memories (Sam deleted)
+
+
+def test_vectors_of_another_dimension_leave_search_to_its_own_arms(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    class Shifting:
+        similarity_floor = 0.3
+        name = "shifting"
+
+        def embed(self, texts: list[str]) -> list[list[float]]:
+            size = 2 if texts == ["daughter"] else 3  # the query, then the memories
+            return [[1.0] * size for _ in texts]
+
+    with _server(Shifting()) as server, Longmem(api_key=KEY, base_url=server.url) as mem:
+        mem.add(CHILD, collection="me")
+        with caplog.at_level(logging.WARNING, logger="longmem.server"):
+            assert _texts(mem.search("daughter", collection="me")) == [CHILD]
+    assert any("2 and 3 dimensions" in r.getMessage() for r in caplog.records)

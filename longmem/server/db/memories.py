@@ -238,6 +238,11 @@ def by_rids(
     return {row["rid"]: record(row) for row in select_in(conn, sql, [tenant_id], rids)}
 
 
+def texts(conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]) -> dict[int, str]:
+    sql = f"SELECT rid, text FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})"
+    return {row["rid"]: row["text"] for row in select_in(conn, sql, [tenant_id], rids)}
+
+
 class Memories:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -472,6 +477,11 @@ class Memories:
     def by_rids(self, tenant_id: str, rids: Sequence[int]) -> dict[int, MemoryRecord]:
         with self.db.read() as conn:
             return by_rids(conn, tenant_id, rids)
+
+    def texts(self, tenant_id: str, rids: Sequence[int]) -> dict[int, str]:
+        """The text of each memory of ``rids`` that exists (for a model to rank them)."""
+        with self.db.read() as conn:
+            return texts(conn, tenant_id, rids)
 
     def collection_of(self, tenant_id: str, memory_id: str) -> Optional[str]:
         """The collection a memory is in now, wherever the user moved it. Read on the
