@@ -27,6 +27,10 @@ from .extract.kin import RELATIONS, kin, relation_key
 from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
+_ONESELF = frozenset(("i", "we"))  # who a "where am I / are we" question asks after
+_WHEREABOUTS = frozenset(
+    "where am are i we now currently right at the moment these days today".split()  # noqa: SIM905
+)
 _WHERE = frozenset(
     (
         "where",
@@ -195,10 +199,21 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     if partnered:  # a person is asked, not whether: not "User is engaged"
         scored["partner"] = scored.get("partner", 0) + 4
         scored.pop("relationship", None)
+    # "Where am I (now)?", "where are we at the moment?": where one is, the stay, then
+    # the home. Not "where are we going for dinner?".
+    whereabouts = (
+        "where" in found
+        and bool(found & _ONESELF)
+        and bool(found & {"am", "are"})
+        and found <= _WHEREABOUTS
+    )
+    if whereabouts:
+        scored["location"] = scored.get("location", 0) + 2
     # "where", "now" alone: "where do I get my pastries?" asks no key
     if (
         not doing
         and not partnered
+        and not whereabouts
         and (
             not scored
             or not any(found & (set(ATTRIBUTES[n].asked_by.split()) - _WEAK) for n in scored)

@@ -652,6 +652,19 @@ def test_a_favourite_and_hobbies_are_asked_by_their_keys(mem: Longmem, collectio
     assert set(hobbies[:2]) == {"User likes hiking", "User likes climbing"}
 
 
+def test_where_am_i_is_the_stay_then_the_home(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in Leeds.", collection=collection)
+    assert _texts(mem.search("Where am I now?", collection=collection))[:1] == [
+        "User lives in Leeds"
+    ]
+    mem.remember("I'm in Lisbon for a conference.", collection=collection)
+    assert _texts(mem.search("where am I?", collection=collection))[:2] == [
+        "User is in Lisbon",
+        "User lives in Leeds",
+    ]
+    assert _texts(mem.search("where are we going for dinner?", collection=collection)) == []
+
+
 def _said(mem: Longmem, collection: str, lines: Sequence[tuple[str, str]]) -> list[str]:
     """Remember each (text, when) in turn; the id of the first memory of each."""
     return [
