@@ -53,7 +53,19 @@ _MY_ONLY = {"gran": "grandma"}
 # not the user ("where do my parents live?" is not answered by where the user lives).
 # The extractor keys no fact of theirs ("my parents live in Izmir" stays a plain
 # memory), so the words of the question find their answer.
-_GROUPS = frozenset(("parents", "folks", "grandparents", "grandkids", "grandchildren", "in-laws"))
+_CHILDREN = frozenset(kin(w) for w, r in RELATIONS.items() if r == "children")
+_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    # each group word: the relatives in it, as kin() names them, and the attributes of
+    # the user that record who they are ("what are my kids called?")
+    "parents": (frozenset(("mum", "dad")), ("mother", "father")),
+    "folks": (frozenset(("mum", "dad")), ("mother", "father")),
+    "grandparents": (frozenset(("grandma", "grandpa")), ("relatives",)),
+    "grandkids": (frozenset(("grandson", "granddaughter")), ("relatives",)),
+    "grandchildren": (frozenset(("grandson", "granddaughter")), ("relatives",)),
+    "kids": (_CHILDREN, ("children",)),
+    "children": (_CHILDREN, ("children",)),
+    "in-laws": (frozenset(), ()),
+}
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
@@ -105,8 +117,17 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
         ):
             subjects.append(subject)
     if groups and not relations and not subjects:
-        subjects = [f"{groups[0]}:"]
-        attributes = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
+        members, recorded_by = _GROUPS[groups[0]]
+        asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
+        if asked_of_them:
+            # "where do my parents live?": the mum and dad the collection knows, else the
+            # parents as such
+            subjects = [
+                s for s in sorted(known) if s != USER and kin(s.split(":", 1)[0]) in members
+            ] or [f"{groups[0]}:"]
+            attributes = asked_of_them
+        else:  # "who are my parents?", "what are my kids called?": who they are
+            attributes = list(recorded_by)
     if relations and not subjects:
         # "What's my daughter called?" asks who the relation is, as "Who is my manager?"
         asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
@@ -129,6 +150,9 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
     )
     if not subjects or (drop and not named_relation) or self_named:
         subjects.insert(0, USER)
+    if USER not in subjects and "hobbies" in attributes:
+        # what the user likes answers for their hobbies; someone else's are theirs to say
+        attributes = [a for a in attributes if a != "likes"]
     still = bool(found & _STILL) or "no longer" in " ".join(words)
     return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still)
 
@@ -144,7 +168,7 @@ def _mine(words: list[str], at: int) -> bool:
 def _singular(word: str) -> str:
     """A relation word for each of several ("kids" → "kid", "sisters" → "sister",
     "children" → "child"), as a fact's subject spells it; other words as they are."""
-    if word in RELATIONS:
+    if word in RELATIONS or word in _GROUPS or word == "twins":  # "our twins": children
         return word
     one = "child" if word == "children" else word[:-1] if word.endswith("s") else word
     return one if one in RELATIONS else word
@@ -248,9 +272,9 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         scored["allergies"] = scored.get("allergies", 0) + 4
     if "location" in scored and not found & _WHERE and "now" not in found:
         del scored["location"]
-    if "hobbies" in scored and "likes" not in scored:
+    if found & {"hobby", "hobbies"} and "likes" not in scored:
         # "What are my hobbies?": what one likes doing ("User likes hiking") answers next.
-        scored["likes"] = scored["hobbies"] - 1
+        scored["likes"] = scored.get("hobbies", 0) - 1
     ranked = sorted(scored, key=lambda name: (-scored[name], list(ATTRIBUTES).index(name)))
     return [*_favorites(words), *ranked][:3]
 
@@ -260,7 +284,14 @@ def _favorites(words: list[str]) -> list[str]:
     favourite tv show?" → ``favorite:tv show``, then ``favorite:tv`` (a thing is one or
     two words)."""
     at = next((i for i, w in enumerate(words) if w in ("favorite", "favourite")), -1)
-    thing = [w for w in words[at + 1 : at + 3] if w not in _NOT_A_THING] if at >= 0 else []
-    if not thing or thing[0] != words[at + 1]:
+    if at < 0:
         return []
-    return [f"{FAVORITE_PREFIX}{' '.join(thing[:n])}" for n in range(len(thing), 0, -1)]
+    rest = words[at + 1 :]
+    if rest[1:2] == ["of"] and rest[:1] in (["kind"], ["type"], ["sort"]):
+        rest = rest[2:]  # "my favourite kind of music"
+    if not rest or rest[0] in _NOT_A_THING or rest[0] in RELATIONS:
+        return []  # "my favourite at the moment", "my favourite cousin"
+    # Two words only when they end the question ("my favourite tv show?"), not "my
+    # favourite place to eat".
+    things = [rest[:2]] if len(rest) == 2 and rest[1] not in _NOT_A_THING else []
+    return [f"{FAVORITE_PREFIX}{' '.join(thing)}" for thing in [*things, rest[:1]]]

@@ -639,6 +639,27 @@ def test_a_question_about_several_relatives_is_not_about_the_user(
     )
 
 
+def test_a_question_about_several_relatives_asks_each_one_known(
+    mem: Longmem, collection: str
+) -> None:
+    for said in (
+        "I live in Leeds.",
+        "My mum lives in Izmir.",
+        "My dad lives in Bodrum.",
+        "My son Can goes to Lincoln Elementary.",
+        "My daughter Ela goes to Park High.",
+    ):
+        mem.remember(said, collection=collection)
+    parents = _texts(mem.search("where do my parents live?", collection=collection))
+    assert set(parents[:2]) == {"User's mum lives in Izmir", "User's dad lives in Bodrum"}
+    assert "User lives in Leeds" not in parents
+    kids = _texts(mem.search("where do my kids go to school?", collection=collection))
+    assert set(kids[:2]) == {
+        "User's son Can goes to Lincoln Elementary",
+        "User's daughter Ela goes to Park High",
+    }
+
+
 def test_a_favourite_and_hobbies_are_asked_by_their_keys(mem: Longmem, collection: str) -> None:
     for said in (
         "My favourite food is ramen.",
@@ -650,6 +671,9 @@ def test_a_favourite_and_hobbies_are_asked_by_their_keys(mem: Longmem, collectio
     assert food[0] == "User's favorite food is ramen"
     hobbies = _texts(mem.search("what are my hobbies?", collection=collection))
     assert set(hobbies[:2]) == {"User likes hiking", "User likes climbing"}
+    mem.remember("I play football on Sundays.", collection=collection)
+    sport = _texts(mem.search("what sport do I play?", collection=collection))
+    assert sport[0] == "User plays football on Sundays"  # not what the user likes
 
 
 def test_where_am_i_is_the_stay_then_the_home(mem: Longmem, collection: str) -> None:

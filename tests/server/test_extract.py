@@ -202,6 +202,8 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("our beagle Rosie", ("User has a beagle called Rosie", "user", "pets", "beagle called Rosie", False)),
         ("I have a tabby cat named Mochi", ("User has a tabby cat called Mochi", "user", "pets", "tabby cat called Mochi", False)),
         ("Just got hired at Denver Health!", ("User works at Denver Health", "user", "employer", "Denver Health", False)),
+        ("Our beagle Rosie loves the beach", ("User has a beagle called Rosie", "user", "pets", "beagle called Rosie", False)),
+        ("We got a beagle!", ("User has a beagle", "user", "pets", "beagle", False)),
         ("I've been to Japan", ("User has been to Japan", "user", "visited", "Japan", False)),
         # the rest of the lexicon
         ("My number is +44 7700 900123", ("User's phone number is +44 7700 900123", "user", "phone", "+44 7700 900123", False)),
@@ -2558,3 +2560,21 @@ def test_pieces_cut_at_the_coarsest_boundary_that_fits(max_chars: int, expected:
     assert found[: len(expected)] == expected
     assert "".join(found) == _LONG * 2
     assert all(len(piece) <= max_chars for piece in found)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # a reviewer's: "hired at" that names no employer, a day or a holiday that is no
+        # pet's name
+        "I got hired at minimum wage",
+        "I was hired at age 23",
+        "I was hired at the end of May",
+        "I wasn't hired at Google",
+        "I hope I get hired at Google",
+        "my pug Monday was sick",
+        "I bought my poodle Christmas presents",
+    ],
+)
+def test_a_wage_an_age_a_hope_or_a_day_keys_nothing(content: str) -> None:
+    assert [f.attribute for f in _extract(content) if f.attribute] == []

@@ -179,6 +179,12 @@ _PET_KIND = (
     "german shepherd|sheepdog|guinea pig|budgie|cockatiel|ferret|gecko|turtle"
 )
 PET_WORDS = frozenset(_PET_KIND.split("|")) | {"dogs", "cats"}
+# A pet's name: a capitalised word that is no day, month or holiday ("my pug Monday was
+# sick", "my poodle Christmas presents").
+_NOT_A_NAME_WORD = (
+    r"(?:" + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) + r"|Christmas|Easter)\b"
+)
+_PET_NAME = r"(?!" + _NOT_A_NAME_WORD + r")(?-i:[A-Z])[\w-]+"
 # What a pet's word names when a noun follows it: "a dog walker", "a cat allergy", "a fish
 # tank" are no pets.
 _PET_THINGS = r"(?:walkers?|sitters?|sitting|beds?|food|flap|tank|bowl|hair|toys?|lead|leash|allergy|allergies|person|people|friendly|park|show|cage|crate|door|trainers?|groomers?|grooming|insurance|photos?|pics?|videos?|memes?|cafe|café|lady|guy)"
@@ -397,7 +403,10 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + _V),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
-    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|hired at(?!\s+\d)|now at|now with)\s+" + _V),
+    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
+    # "got hired at Denver Health", "Hired at Arup!"; not "hired at minimum wage", "hired
+    # at 23", "wasn't hired at Google", "hope I get hired at Google"
+    _rule("employer", r"(?:^|\b(?:got|was|were|been|just|finally|officially)\s+)hired\s+at\s+(?=(?-i:[A-Z]))(?!" + _NOT_A_NAME_WORD + r")" + _V),
     # "got poached by Grab", "headhunted by Deloitte"
     _rule("employer", r"^" + _GONE + r"(?:got\s+|been\s+)?(?:poached|headhunted|head-hunted)\s+by\s+(?=(?-i:[A-Z]))" + _V),
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped)\s+into\s+(?:a|an|the)\s+(?:new\s+)?[\w -]+?\s+(?:role|position|post|job)\s+(?:at|with)\s+" + _V),
@@ -564,10 +573,10 @@ RULES: tuple[Rule, ...] = (
     # -- the rest --
     _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
     _rule("pets", r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?:is\s+)?(?:called|named)\s+" + _V, value="{kind} called {v}"),
-    _rule("pets", r"\b(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>[A-Z][\w-]+)", value="{kind} called {v}", flags=0),
+    _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}", flags=0),
     # "got a puppy named Biscuit"
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s+(?:called|named)\s+(?P<v>(?-i:[A-Z])[\w-]+)", value="{kind} called {v}"),
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dog|dogs|cat|cats|puppy|kitten|rabbit|rabbits|hamster|parrot|horse|tortoise|fish))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}"),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + _PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
     # What one studies: "studying medicine at UNN", "doing a masters in software engineering",
