@@ -31,6 +31,12 @@ def _when(iso: Optional[str]) -> datetime:
     return datetime.fromisoformat(iso.replace("Z", "+00:00"))
 
 
+def _tell(mem: Longmem, collection: str, *said: str) -> None:
+    """Remember each statement in turn, said now."""
+    for text in said:
+        mem.remember(text, collection=collection)
+
+
 def _pairs(mem: Longmem, collection: str) -> list[tuple[str, str]]:
     return [
         (pair["current"]["text"], pair["superseded"]["text"])
@@ -341,7 +347,9 @@ def _copy(mem: Longmem, collection: str) -> str:
 def test_export_import_round_trip_keeps_links_keys_and_contradictions(
     mem: Longmem, collection: str
 ) -> None:
-    for said in (
+    _tell(
+        mem,
+        collection,
         "I live in Berlin.",
         "I moved to Paris.",
         "I'm vegetarian.",
@@ -349,8 +357,7 @@ def test_export_import_round_trip_keeps_links_keys_and_contradictions(
         "My sister Anna lives in Vienna.",
         "Anna moved to Rome.",
         "I like tea.",
-    ):
-        mem.remember(said, collection=collection)
+    )
     copy = collection + "-copy"
     mine = [m for m in mem.export_account()["memories"] if m["collection"] == collection]
     assert len(mine) == 8
@@ -618,13 +625,14 @@ def test_a_question_by_relation_finds_memories_naming_the_person(
 def test_a_question_about_several_relatives_is_not_about_the_user(
     mem: Longmem, collection: str
 ) -> None:
-    for said in (
+    _tell(
+        mem,
+        collection,
         "I live in Ankara.",
         "My parents live in Izmir.",
         "My in-laws live in Porto.",
         "My kids go to Lincoln Elementary.",
-    ):
-        mem.remember(said, collection=collection)
+    )
     parents = _texts(mem.search("where do my parents live?", collection=collection))
     assert parents[0] == "User's parents live in Izmir"
     assert "User lives in Ankara" not in parents  # the user's home answers for the user
@@ -642,14 +650,15 @@ def test_a_question_about_several_relatives_is_not_about_the_user(
 def test_a_question_about_several_relatives_asks_each_one_known(
     mem: Longmem, collection: str
 ) -> None:
-    for said in (
+    _tell(
+        mem,
+        collection,
         "I live in Leeds.",
         "My mum lives in Izmir.",
         "My dad lives in Bodrum.",
         "My son Can goes to Lincoln Elementary.",
         "My daughter Ela goes to Park High.",
-    ):
-        mem.remember(said, collection=collection)
+    )
     parents = _texts(mem.search("where do my parents live?", collection=collection))
     assert set(parents[:2]) == {"User's mum lives in Izmir", "User's dad lives in Bodrum"}
     assert "User lives in Leeds" not in parents
@@ -661,12 +670,13 @@ def test_a_question_about_several_relatives_asks_each_one_known(
 
 
 def test_a_favourite_and_hobbies_are_asked_by_their_keys(mem: Longmem, collection: str) -> None:
-    for said in (
+    _tell(
+        mem,
+        collection,
         "My favourite food is ramen.",
         "I love hiking and climbing.",
         "I stopped eating meat last year.",  # a diet said after the favourite
-    ):
-        mem.remember(said, collection=collection)
+    )
     food = _texts(mem.search("what's my favourite food?", collection=collection))
     assert food[0] == "User's favorite food is ramen"
     hobbies = _texts(mem.search("what are my hobbies?", collection=collection))
@@ -1101,12 +1111,13 @@ def test_what_of_the_user_names_the_user_is_the_users(
 
 
 def test_the_profile_says_each_relation_in_its_own_words(mem: Longmem, collection: str) -> None:
-    for said in (
+    _tell(
+        mem,
+        collection,
         "My cousin Ana lives in Lisbon.",
         "My uncle Joe works at Ford.",
         "My aunt is Mary.",
-    ):
-        mem.remember(said, collection=collection)
+    )
     profile = mem.profile(collection)["profile"]
     assert "User's cousin is Ana" in profile and "User's uncle is Joe" in profile
     assert "User's aunt is Mary" in profile
