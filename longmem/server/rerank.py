@@ -2,13 +2,14 @@
 
 With ``serve --embedder-url`` the server keeps its own arms (full text, the built-in
 hashed vectors, the key arm) for finding candidates, and asks the model embedder to rank
-them as one more arm of the fusion: the query and every candidate not seen before go to
-``POST <url>/embeddings`` in one call, and candidates whose cosine reaches the
-embedder's ``similarity_floor`` are ranked by it. The candidates are what the arms found
-and, when the search's scope (the collection searched, or the tenant) holds at most
-``search.MODEL_SCOPE`` memories, every memory of it: there the model finds what shares
-no word with the query. In a larger scope it only re-ranks (finding there would mean a
-model vector stored for every memory, and a scan of them all on every search).
+them as one more arm of the fusion: the query goes to ``POST <url>/embeddings``, then
+every candidate not seen before (one search at a time, ``batch_size`` texts a request),
+and candidates whose cosine reaches the embedder's ``similarity_floor`` are ranked by
+it. The candidates are what the arms found and, when the search's scope (the collection
+searched, or the tenant) holds at most ``search.MODEL_SCOPE`` memories, every memory of
+it: there the model finds what shares no word with the query. In a larger scope it only
+re-ranks (finding there would mean a model vector stored for every memory, and a scan of
+them all on every search).
 
 Memory texts' vectors are cached (the text is the key: an edited memory is a new text),
 so a collection is embedded once, not on every search, while the cache holds it. When
