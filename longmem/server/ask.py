@@ -49,10 +49,10 @@ _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "
 _STILL = frozenset(("still", "anymore"))
 # Words for a relative only after "my" / "our" (the extractor does not key them at all).
 _MY_ONLY = {"gran": "grandma"}
-# Words for several relatives at once, after "my" / "our": the question is about them,
-# not the user ("where do my parents live?" is not answered by where the user lives).
-# The extractor keys no fact of theirs ("my parents live in Izmir" stays a plain
-# memory), so the words of the question find their answer.
+# Words for several relatives at once, after "my" / "our": the question is about each of
+# them the collection knows ("where do my parents live?": the mum and the dad), or the
+# group as such when it knows none ("my parents live in Izmir" keys no fact: the words
+# of the question find it), never the user.
 _CHILDREN = frozenset(kin(w) for w, r in RELATIONS.items() if r == "children")
 _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     # each group word: the relatives in it, as kin() names them, and the attributes of
@@ -166,12 +166,11 @@ def _mine(words: list[str], at: int) -> bool:
 
 
 def _singular(word: str) -> str:
-    """A relation word for each of several ("kids" → "kid", "sisters" → "sister",
-    "children" → "child"), as a fact's subject spells it; other words as they are."""
+    """A relation word for each of several ("sisters" → "sister", "sons" → "son"), as a
+    fact's subject spells it; other words, and the group words, as they are."""
     if word in RELATIONS or word in _GROUPS or word == "twins":  # "our twins": children
         return word
-    one = "child" if word == "children" else word[:-1] if word.endswith("s") else word
-    return one if one in RELATIONS else word
+    return word[:-1] if word.endswith("s") and word[:-1] in RELATIONS else word
 
 
 def _is_asked(relation: str, asked: list[str]) -> bool:
