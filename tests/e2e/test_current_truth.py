@@ -686,6 +686,20 @@ def test_a_favourite_and_hobbies_are_asked_by_their_keys(mem: Longmem, collectio
     assert sport[0] == "User plays football on Sundays"  # not what the user likes
 
 
+def test_a_move_to_another_team_changes_neither_home_nor_employer(
+    mem: Longmem, collection: str
+) -> None:
+    _tell(mem, collection, "I live in Stockholm.", "I work at Spotify.")
+    [team] = mem.remember("I moved over to the podcasts team.", collection=collection)
+    assert team["attribute"] is None  # a plain memory
+    assert _texts(mem.search("where do I live?", collection=collection))[0] == (
+        "User lives in Stockholm"
+    )
+    assert _texts(mem.search("where do I work?", collection=collection))[0] == (
+        "User works at Spotify"
+    )
+
+
 def test_where_am_i_is_the_stay_then_the_home(mem: Longmem, collection: str) -> None:
     mem.remember("I live in Leeds.", collection=collection)
     assert _texts(mem.search("Where am I now?", collection=collection))[:1] == [

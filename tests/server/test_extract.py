@@ -2574,7 +2574,14 @@ def test_pieces_cut_at_the_coarsest_boundary_that_fits(max_chars: int, expected:
         "I hope I get hired at Google",
         "my pug Monday was sick",
         "I bought my poodle Christmas presents",
+        # a move at work is no home and no employer
+        "I moved over to the podcasts team",
+        "I moved to the data team",
+        "I'm moving to the sales team next month",
+        "I moved to marketing",
+        "We moved to a bigger office",
+        "I joined the podcasts team",
     ],
 )
-def test_a_wage_an_age_a_hope_or_a_day_keys_nothing(content: str) -> None:
+def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None:
     assert [f.attribute for f in _extract(content) if f.attribute] == []

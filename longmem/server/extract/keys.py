@@ -233,10 +233,21 @@ _MOVED_HOW = (
 # A move said before it happens: "we're moving to Izmir in June", "we move to Leeds on
 # 1 May", "moving into a flat in Leith next month"; keyed only with the day it happens
 # (extract/__init__.py).
+# What one moves to, joins or moves over to at work is no home and no employer: "moved
+# to the data team", "moving to the sales team next month", "moved to marketing",
+# "joined the podcasts team", "moved to a bigger office". (A team word in lower case:
+# "joined the Virgin Group" is an employer.)
+NOT_A_TEAM = (
+    r"(?!(?:(?:the|a|an|our|my|his|her|their|another|a\s+new|a\s+different)\s+)?"
+    r"(?:[\w&'-]+\s+){0,3}?(?-i:teams?|department|dept|division|unit|squad|role|position|"
+    r"office|desk|floor|shift|rota|project|account|board|committee|org)\b"
+    r"|(?:the\s+)?(?:marketing|sales|engineering|finance|hr|ops|operations|legal|support|"
+    r"accounts|compliance|admin|nights|night\s+shifts?|days)\b(?!\s*,?\s+(?-i:[A-Z])))"
+)
 PLANNED_MOVE = (
     r"\b(?:(?:moving|relocating|move|moves|relocate|relocates)\s+(?:back\s+|over\s+)?to|"
     r"(?:moving|move|moves)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+)?"
-    r"(?:flat|house|place|apartment|home|condo)\s+in)\s+"
+    r"(?:flat|house|place|apartment|home|condo)\s+in)\s+" + NOT_A_TEAM
 )
 
 # Words of a stay, not a home, after a place: "in Lisbon now for a conference", "based in
@@ -403,7 +414,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + _V),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
-    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + _V),
+    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + NOT_A_TEAM + _V),
     # "got hired at Denver Health", "Hired at Arup!"; not "hired at minimum wage", "hired
     # at 23", "wasn't hired at Google", "hope I get hired at Google"
     _rule("employer", r"(?:^|\b(?:got|was|were|been|just|finally|officially)\s+)hired\s+at\s+(?=(?-i:[A-Z]))(?!" + _NOT_A_NAME_WORD + r")" + _V),
@@ -424,7 +435,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + _V),
+    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # A move to come: a home from the day the clause names, else a plain memory (__init__).
     _rule("home", PLANNED_MOVE + _V),
