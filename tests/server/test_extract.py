@@ -204,6 +204,8 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("Just got hired at Denver Health!", ("User works at Denver Health", "user", "employer", "Denver Health", False)),
         ("Our beagle Rosie loves the beach", ("User has a beagle called Rosie", "user", "pets", "beagle called Rosie", False)),
         ("We got a beagle!", ("User has a beagle", "user", "pets", "beagle", False)),
+        ("I drink black coffee", ("User drinks black coffee", "user", "drinks", "black coffee", False)),
+        ("I drink oat flat whites every morning", ("User drinks oat flat whites", "user", "drinks", "oat flat whites", False)),
         ("I've been to Japan", ("User has been to Japan", "user", "visited", "Japan", False)),
         # the rest of the lexicon
         ("My number is +44 7700 900123", ("User's phone number is +44 7700 900123", "user", "phone", "+44 7700 900123", False)),
@@ -2581,6 +2583,7 @@ def test_pieces_cut_at_the_coarsest_boundary_that_fits(max_chars: int, expected:
         "I moved to marketing",
         "We moved to a bigger office",
         "I joined the podcasts team",
+        "I drink too much coffee",
     ],
 )
 def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None:

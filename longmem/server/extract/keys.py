@@ -571,7 +571,8 @@ RULES: tuple[Rule, ...] = (
     _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
     _rule("drinks", r"\b(?P<v>" + _DRINK + r")\s+only\b"),
     _rule("drinks", r"\b(?:(?:switched|switching|moved|changed)\s+(?:over\s+|back\s+)?to|back\s+on)\s+(?P<v>" + _DRINK + r")\b"),
-    _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>" + _DRINK + r")\b"),
+    # "I drink black coffee", "drink oat flat whites every morning"; not "too much coffee"
+    _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>(?:(?!(?:too|much|more|less|so|a|an|the|some|any|no|my|our|enough|little|way|and|or|with)\b)[a-z]+\s+){0,2}" + _DRINK + r"s?)\b"),
     # -- likes --
     _rule("favorite:", r"\bfavou?rite\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:now\s+|still\s+)?" + _V),
     _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:is|are)\s+(?:my|our)\s+(?:new\s+|all-time\s+)?favou?rite\s+(?P<thing>[a-z]+)\b"),
