@@ -2588,3 +2588,23 @@ def test_pieces_cut_at_the_coarsest_boundary_that_fits(max_chars: int, expected:
 )
 def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None:
     assert [f.attribute for f in _extract(content) if f.attribute] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "subject", "attribute", "value"),
+    [
+        ("My sister Zoë is 12.", "sister:Zoë", "age", "12"),
+        ("My wife Chloé is a nurse.", "wife:Chloé", "job", "nurse"),
+        ("My friend Łukasz lives in Kraków.", "friend:Łukasz", "home", "Kraków"),
+        ("My brother José moved to Madrid.", "brother:José", "home", "Madrid"),
+        ("I started seeing Zoë.", "user", "partner", "Zoë"),
+    ],
+)
+def test_a_name_with_accented_letters_is_a_name(
+    content: str, subject: str, attribute: str, value: str
+) -> None:
+    # A name was capitals A–Z and letters a–z only: these were plain memories, or the
+    # relative lost the name ("User's brother lives in Madrid").
+    assert (subject, attribute, value) in [
+        (f.subject, f.attribute, f.value) for f in _extract(content)
+    ]

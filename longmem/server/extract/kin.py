@@ -102,8 +102,16 @@ QUALIFIERS = (
     r"twin|step|baby|dear|late|lovely|other|middle|second|third|"
     r"\d{1,2}[\s-]*(?:years?|yrs?|months?)[\s-]*old|\d{1,2}[\s-]?y/?o)\s+)*"
 )
+# The letters of names written in Latin script, accented ones too ("Zoë", "Chloé",
+# "Łukasz", "Søren"): A–Z and a–z with the upper and lower case letters of Latin-1 and
+# Latin Extended-A and -B, for character classes.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
 # A given name, as written: capitalised, no apostrophe ("Tom's" is Tom plus a verb); a
 # title keeps its surname ("Mr Okoye").
-NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)"
+NAME = (
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[{UPPER}][{LOWER}]+"
+    rf"|[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?)"
+)
 # A full name, where a label or "is" introduces one ("New manager: Funmi Adeyemi").
-FULL_NAME = NAME + r"(?:\s+[A-Z][a-z]+)?"
+FULL_NAME = NAME + rf"(?:\s+[{UPPER}][{LOWER}]+)?"
