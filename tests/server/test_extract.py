@@ -204,6 +204,7 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("Just got hired at Denver Health!", ("User works at Denver Health", "user", "employer", "Denver Health", False)),
         ("Our beagle Rosie loves the beach", ("User has a beagle called Rosie", "user", "pets", "beagle called Rosie", False)),
         ("We got a beagle!", ("User has a beagle", "user", "pets", "beagle", False)),
+        ("I moved back to my home town of Bolton", ("User lives in Bolton", "user", "home", "Bolton", False)),
         ("I drink black coffee", ("User drinks black coffee", "user", "drinks", "black coffee", False)),
         ("I drink oat flat whites every morning", ("User drinks oat flat whites", "user", "drinks", "oat flat whites", False)),
         ("I've been to Japan", ("User has been to Japan", "user", "visited", "Japan", False)),
@@ -2584,6 +2585,8 @@ def test_pieces_cut_at_the_coarsest_boundary_that_fits(max_chars: int, expected:
         "We moved to a bigger office",
         "I joined the podcasts team",
         "I drink too much coffee",
+        # a month is no place: this was a stay "in June"
+        "We're moving back to my hometown, Cork, in June",
     ],
 )
 def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None:

@@ -503,7 +503,7 @@ RULES: tuple[Rule, ...] = (
     # A stay, typed short too: "at a trade show in Vegas till Thursday".
     _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),
     _rule("location", r"^(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+(?P<v>[^,;:!?()]+?)\s+(?:until|till|through)\b"),
-    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+|(?:over|down|up|out)\s+(?=in\s+(?:the\s+)?(?-i:[A-Z])))?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+" + _V),
+    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+|(?:over|down|up|out)\s+(?=in\s+(?:the\s+)?(?-i:[A-Z])))?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+(?!" + _NOT_A_NAME_WORD + r")" + _V),
     _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
     _rule("location", r"^" + _ADV + r"on\s+(?:holiday|vacation|leave|business|a\s+(?:work\s+)?trip)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END, place=True),
     # A trip with its time: "going to Goa from 20th to 24th Oct", "heading to Durban for the
@@ -940,6 +940,13 @@ def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Opt
     if name in ("home", "location") and raw.strip().lower().startswith("there"):
         places = _PLACE.findall(sentence)
         raw = places[-1] if places else raw
+    if name == "home":
+        # "back to my home town of Bolton", "back to my hometown, Bolton": Bolton
+        raw = _HOMETOWN.sub("", raw)
+        named = (
+            _HOMETOWN_NAMED.match(sentence, match.end("v")) if _ONLY_HOMETOWN.match(raw) else None
+        )
+        raw = named.group(1) if named else raw
     value = clean_value(raw, name)
     if value is None:
         return None
@@ -953,6 +960,11 @@ def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Opt
     return _ARTICLE.sub("", value) if name == "pets" else value
 
 
+_HOMETOWN = re.compile(
+    r"^\s*(?:my|our)\s+(?:old\s+)?(?:hometown|home\s+town|home\s+city|birthplace)\s*(?:,|of\s+|:|—|–|-)\s*(?=[A-Z])"
+)
+_ONLY_HOMETOWN = re.compile(r"^\s*(?:my|our)\s+(?:old\s+)?(?:hometown|home\s+town)\s*$")
+_HOMETOWN_NAMED = re.compile(r"\s*,\s*((?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2})")
 _PLACE = re.compile(
     r"\b(?:in|to|at)\s+(?!(?:"
     + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES))
