@@ -337,6 +337,7 @@ def test_one_sentence_states_several_keys(
     ("content", "ending"),
     [
         ("resigned today", ("User resigned today", "user", "employer", None, True)),
+        ("I lost my job.", ("User lost User's job", "user", "employer", None, True)),
         ("I quit", ("User quit", "user", "employer", None, True)),
         ("Handed in my notice at the atelier today", ("User handed in User's notice at the atelier today", "user", "employer", None, True)),
         ("My dad retired after 34 years at SBI", ("User's dad retired after 34 years at SBI", "dad:", "employer", None, True)),

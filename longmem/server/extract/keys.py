@@ -703,7 +703,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
             r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
-            r"gave (?:my|his|her|their) notice|(?:quit|left) (?:my|his|her|their) job\b(?!\s+(?:at|with)\b)|"
+            r"gave (?:my|his|her|their) notice|(?:quit|left|lost) (?:my|his|her|their) job\b(?!\s+(?:at|with)\b)|"
             r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked)|"
             r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"
             r"|^(?:my|his|her|their)?\s*last (?:day|shift) (?:at work )?(?:was|is)\b",
