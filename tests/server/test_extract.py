@@ -2612,3 +2612,27 @@ def test_a_name_with_accented_letters_is_a_name(
     assert (subject, attribute, value) in [
         (f.subject, f.attribute, f.value) for f in _extract(content)
     ]
+
+
+@pytest.mark.parametrize(
+    ("content", "children"),
+    [
+        ("I have two sons, Ren and Sora.", [("son", "Ren"), ("son", "Sora")]),
+        ("I have a son called Max", [("son", "Max")]),
+        ("We have twin boys, Ren and Sora, they're 8.", [("son", "Ren"), ("son", "Sora")]),
+        ("I've got two kids: Leo and Ava.", [("kid", "Leo"), ("kid", "Ava")]),
+        (
+            "I have two daughters, Ela, Mina and Su.",
+            [("daughter", "Ela"), ("daughter", "Mina"), ("daughter", "Su")],
+        ),
+        # not the user's children: a pupil, someone else's, none named
+        ("I have a girl named Rose in my class.", []),
+        ("My sister has two sons, Ren and Sora.", []),
+        ("We have two kids.", []),
+    ],
+)
+def test_children_named_where_the_user_has_them(
+    content: str, children: list[tuple[str, str]]
+) -> None:
+    found = [f for f in _extract(content) if f.subject == USER and f.attribute == "children"]
+    assert [(f.text.split("'s ")[1].split()[0], f.value) for f in found] == children

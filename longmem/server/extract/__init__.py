@@ -32,7 +32,7 @@ from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import sentences
 from .keys import PLANNED_MOVE, Key, keys_of
-from .kin import RELATIONS
+from .kin import LOWER, RELATIONS, UPPER
 from .stays import (
     _A_DAY,
     _A_ROUTINE,
@@ -162,7 +162,7 @@ class RuleExtractor:
 
     def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
         said = as_utc(observed_at)
-        content = _birthday_number(content)
+        content = _children_named(_birthday_number(content))
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
         previous: Optional[Subject] = None
@@ -253,6 +253,34 @@ def _birthday_number(content: str) -> str:
     if not _BIRTHDAY_WORDS.search(rest) or _NOT_MY_BIRTHDAY.search(rest):
         return content
     return f"I'm {match.group('n')}{match.group('p')} {content[match.end() :]}"
+
+
+# "I have two sons, Ren and Sora", "we have a daughter called Mia", "I've got twin boys:
+# Ren and Sora": each child named, as "My son is Ren" says it.
+_CHILD_NAME = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
+_CHILDREN_NAMED = re.compile(
+    r"\b(?:I|[Ww]e)\s*(?:have|['’]ve\s+got|have\s+got|['’]ve)\s+"
+    r"(?:(?:a|an|one|two|three|four|five|[1-5])\s+|(?=twin\s))"
+    r"(?:(?:little|young|lovely|teenage|grown-up|grown|adult|beautiful)\s+)*"
+    # boys and girls only as twins or babies: "a girl named Rose in my class" is a pupil
+    r"(?P<kind>(?i:sons?|daughters?|kids?|children|(?:twin|baby)\s+(?:boys?|girls?)))"
+    r"\s*(?:[,:—–-]\s*|\s)(?:(?i:called|named)\s+)?"
+    rf"(?P<names>{_CHILD_NAME}(?:\s*,\s*{_CHILD_NAME})*(?:\s*,?\s+(?:and|&)\s+{_CHILD_NAME})?)"
+    r"(?![\w'’-])",
+)
+_CHILD_WORD = {"son": "son", "boy": "son", "daughter": "daughter", "girl": "daughter"}
+
+
+def _children_named(content: str) -> str:
+    """The message with each child it names said as "My son is Ren." (else as it was)."""
+
+    def said(match: re.Match[str]) -> str:
+        kind = match.group("kind").lower().split()[-1].rstrip("s").replace("childre", "kid")
+        relation = _CHILD_WORD.get(kind, "kid")
+        names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
+        return ". ".join(f"My {relation} is {name}" for name in names if name)
+
+    return _CHILDREN_NAMED.sub(said, content)
 
 
 # "it's Guimarães not Braga", "I meant Izmir, not Bursa": a word said wrongly before.
