@@ -205,6 +205,8 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("Our beagle Rosie loves the beach", ("User has a beagle called Rosie", "user", "pets", "beagle called Rosie", False)),
         ("We got a beagle!", ("User has a beagle", "user", "pets", "beagle", False)),
         ("I moved back to my home town of Bolton", ("User lives in Bolton", "user", "home", "Bolton", False)),
+        ("We moved to St Andrews together.", ("User lives in St Andrews", "user", "home", "St Andrews", False)),
+        ("I share a flat in Leith with two friends", ("User lives in Leith", "user", "home", "Leith", False)),
         ("I drink black coffee", ("User drinks black coffee", "user", "drinks", "black coffee", False)),
         ("I drink oat flat whites every morning", ("User drinks oat flat whites", "user", "drinks", "oat flat whites", False)),
         ("I've been to Japan", ("User has been to Japan", "user", "visited", "Japan", False)),

@@ -440,7 +440,7 @@ RULES: tuple[Rule, ...] = (
     # A move to come: a home from the day the clause names, else a plain memory (__init__).
     _rule("home", PLANNED_MOVE + _V),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _SETTLED_WELL + _V),
-    _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
+    _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken|share|shares|sharing)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
     _rule("home", r"\bsettled\s+in\s+" + _SETTLED_WELL + _V),
     # "moved house last week, now in Clifton", "back in Cork for good"
     _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+|renting\s+(?:a\s+room\s+|" + _A_HOME + r"\s+)?)?in\s+(?=(?-i:[A-Z]))" + _V),

@@ -113,7 +113,7 @@ _A_HOME = r"(?:a|an|our|my|the)\s+(?:" + _HOME_ADJ + r"\s+){0,3}" + _HOME_NOUN
 
 _VALUE_END = re.compile(
     r"\s*(?:[,;:()!?\"]|\s[—–-]\s|\.(?:\s|$))|\s+(?:now|these days|nowadays|again|anymore|"
-    r"any more|too|as well|for now|for good|so far|since|last|next|this|that|from|because|"
+    r"any more|too|as well|together|for now|for good|so far|since|last|next|this|that|from|because|"
     r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|during|"
     r"until|till|about|right|near|by|if|or|yet|still|already|lol|haha|btw|there|here|for|"
     # what one moved there to do: "moved back to Brisbane to do an apprenticeship"; to whom
