@@ -83,8 +83,9 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (["I'm 30.", 'my brother vikram turned 21'], {('user', 'age', '30', False), ('user', 'siblings', 'Vikram', False), ('brother:Vikram', 'age', '21', False)}, set()),
     (['I live in York.', 'my wife tasha and i moved to leeds'], {('user', 'home', 'leeds', False), ('user', 'partner', 'Tasha', False)}, set()),
     (["I'm 30.", 'dog turned 5 today'], {('user', 'age', '30', False)}, {'Dog turned 5 today'}),
-    # a verb of the third person without its subject is not the user's
-    (['I work at the RTC.', "Étienne finally left the bistro. says he's done working for other people"], {('user', 'employer', 'the RTC', False)}, {'Étienne finally left the bistro', "Says he's done working for other people"}),
+    # a verb of the third person without its subject is not the user's (it is Étienne's,
+    # as it is Etienne's: an accented name is a name)
+    (['I work at the RTC.', "Étienne finally left the bistro. says he's done working for other people"], {('user', 'employer', 'the RTC', False)}, {'Étienne finally left the bistro', "Étienne says he's done working for other people"}),
     (['I work at Acme.', "I'm done working for other people"], {('user', 'employer', 'Acme', False)}, {'User is done working for other people'}),
     # what used to be is over; what has not happened, or almost did, is nothing yet
     (["I'm vegan.", 'I used to be vegan but now I eat meat'], {('user', 'diet', 'vegan', True)}, {'Now User eats meat'}),
