@@ -32,7 +32,7 @@ from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import sentences
 from .keys import PLANNED_MOVE, Key, keys_of
-from .kin import LOWER, RELATIONS, UPPER
+from .kin import GIVEN_NAME, RELATIONS
 from .stays import (
     _A_DAY,
     _A_ROUTINE,
@@ -257,7 +257,6 @@ def _birthday_number(content: str) -> str:
 
 # "I have two sons, Ren and Sora", "we have a daughter called Mia", "I've got twin boys:
 # Ren and Sora": each child named, as "My son is Ren" says it.
-_CHILD_NAME = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
 _CHILDREN_NAMED = re.compile(
     r"\b(?:I|[Ww]e)\s*(?:have|['’]ve\s+got|have\s+got|['’]ve)\s+"
     r"(?:(?:a|an|one|two|three|four|five|[1-5])\s+|(?=twin\s))"
@@ -265,7 +264,7 @@ _CHILDREN_NAMED = re.compile(
     # boys and girls only as twins or babies: "a girl named Rose in my class" is a pupil
     r"(?P<kind>(?i:sons?|daughters?|kids?|children|(?:twin|baby)\s+(?:boys?|girls?)))"
     r"\s*(?:[,:—–-]\s*|\s)(?:(?i:called|named)\s+)?"
-    rf"(?P<names>{_CHILD_NAME}(?:\s*,\s*{_CHILD_NAME})*(?:\s*,?\s+(?:and|&)\s+{_CHILD_NAME})?)"
+    rf"(?P<names>{GIVEN_NAME}(?:\s*,\s*{GIVEN_NAME})*(?:\s*,?\s+(?:and|&)\s+{GIVEN_NAME})?)"
     r"(?![\w'’-])",
 )
 _CHILD_WORD = {"son": "son", "boy": "son", "daughter": "daughter", "girl": "daughter"}

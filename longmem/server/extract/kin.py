@@ -107,11 +107,10 @@ QUALIFIERS = (
 # Latin Extended-A and -B, for character classes.
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
-# A given name, as written: capitalised, no apostrophe ("Tom's" is Tom plus a verb); a
-# title keeps its surname ("Mr Okoye").
-NAME = (
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[{UPPER}][{LOWER}]+"
-    rf"|[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?)"
-)
+# A given name, as written: capitalised ("Zoë", "Anne-Marie").
+GIVEN_NAME = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
+# A name, no apostrophe ("Tom's" is Tom plus a verb); a title keeps its surname ("Mr
+# Okoye").
+NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[{UPPER}][{LOWER}]+|{GIVEN_NAME})"
 # A full name, where a label or "is" introduces one ("New manager: Funmi Adeyemi").
 FULL_NAME = NAME + rf"(?:\s+[{UPPER}][{LOWER}]+)?"

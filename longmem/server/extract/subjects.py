@@ -27,7 +27,7 @@ from ..facts import USER
 from .chat import INTERJECTIONS, is_chat_word
 from .keys import DIET_ENDED, HOME_IS, PET_WORDS, PLACE_IS_HOME, USERS_OWN
 from .kin import FULL_NAME as _FULL_NAME
-from .kin import LOWER, RELATIONS, UPPER, relation_key
+from .kin import GIVEN_NAME, RELATIONS, relation_key
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
@@ -92,7 +92,6 @@ _HAS_NAMED = re.compile(
 # "seeing someone new, Sam", "in a relationship with Priya", "married to Arjun". Not
 # "seeing Ana tomorrow" nor "going out with Tom tonight".
 _SOMEONE = r"someone(?:\s+new)?\s*(?:,|[—–:-]|\s[—–-])\s*"
-_NAME_AS_WRITTEN = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"  # "Zoë", "Anne-Marie"
 # What may follow a partner's name: the end, a pause, or when ("… Ana for 3 months now");
 # not "Lisa for physio", "Ana's posts", "Tom and the lads", "Tinder guys".
 _PARTNER_NAME_END = (
@@ -112,7 +111,7 @@ _DATING = re.compile(
     r"(?!(?:Mr|Mrs|Ms|Dr|Prof)\b|(?:Christmas|Easter|New|Valentine|Halloween|Diwali|Eid|Boxing|"
     r"Thanksgiving)\b)"
     r"(?-i:(?P<name>"
-    + _NAME_AS_WRITTEN
+    + GIVEN_NAME
     + r"))(?!['’])"
     + _PARTNER_NAME_END
     # not someone seen for help: "started seeing Marta, a therapist"
