@@ -66,6 +66,8 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "children": (_CHILDREN, ("children",)),
     "in-laws": (frozenset(), ()),
 }
+# The words after "my" that make it someone else's question ("my sister", "my parents").
+_PEOPLE_WORDS = frozenset((*RELATIONS, *_GROUPS))
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
@@ -140,7 +142,7 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
             attributes = [RELATIONS[relations[0]]]
     # "my" before a relation word is the relation's, not a question about the user.
     self_named = any(
-        w in _SELF and not (i + 1 < len(words) and words[i + 1] in (*RELATIONS, *_GROUPS))
+        w in _SELF and not (i + 1 < len(words) and words[i + 1] in _PEOPLE_WORDS)
         for i, w in enumerate(words)
     )
     # "Emre's brother" is the brother: the user's name there names whose relation it is.

@@ -153,8 +153,10 @@ _DAY_OR_MONTH = (
 )
 _PLACE_NAME = r"(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?!" + _DAY_OR_MONTH + r")(?-i:[A-Z])[\w'-]*){0,3})"
 # Capitalised words that name no place: days, months, languages said with "in".
+# Days, months and holidays, capitalised: no place and no name ("in June", "my pug Monday").
+_DATE_WORDS = "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) + "|Christmas|Easter"
 _NOT_A_PLACE_WORD = (
-    r"(?:" + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) + r"|Christmas|Easter|"
+    r"(?:" + _DATE_WORDS + r"|"
     r"English|French|Spanish|German|Hindi|Croatian|Portuguese|Italian|Chinese|Japanese|DocuSign|"
     r"Zoom|Teams|MS|Microsoft|Slack|Python|Java|Windows|Linux|Mac|Android|iOS|Excel|Google|"
     r"Notion|Ubuntu|Flutter|WFH|PG|Sales|Marketing|Team|Night|Decaf)\b"
@@ -181,9 +183,7 @@ _PET_KIND = (
 PET_WORDS = frozenset(_PET_KIND.split("|")) | {"dogs", "cats"}
 # A pet's name: a capitalised word that is no day, month or holiday ("my pug Monday was
 # sick", "my poodle Christmas presents").
-_NOT_A_NAME_WORD = (
-    r"(?:" + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) + r"|Christmas|Easter)\b"
-)
+_NOT_A_NAME_WORD = r"(?:" + _DATE_WORDS + r")\b"
 _PET_NAME = r"(?!" + _NOT_A_NAME_WORD + r")(?-i:[A-Z])[\w-]+"
 # What a pet's word names when a noun follows it: "a dog walker", "a cat allergy", "a fish
 # tank" are no pets.
