@@ -173,6 +173,12 @@ RELATION_ATTRIBUTES = frozenset(
 # When a fact of the first ends with no value to follow it ("I resigned"), these end too:
 # the job was done at the employer.
 ENDS_WITH: dict[str, tuple[str, ...]] = {"employer": ("job",)}
+# When a fact of the first takes one of these values, the attributes named end: "I'm
+# single again" or "we got divorced" leaves no partner current. (Not "widowed": who the
+# partner was is still asked after.)
+ENDED_BY: dict[tuple[str, str], tuple[str, ...]] = {
+    ("relationship", value): ("partner",) for value in ("single", "divorced", "separated")
+}
 
 
 def attribute(name: Optional[str]) -> Optional[Attribute]:

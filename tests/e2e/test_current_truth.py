@@ -1193,6 +1193,34 @@ def test_a_grandparent_is_asked_about_in_any_language(mem: Longmem, collection: 
         assert hits[:1] == ["User's avó Rosa lives in Viana do Castelo"], asked
 
 
+@pytest.mark.parametrize(
+    ("said", "home", "employer"),
+    [
+        ("I moved over to Google.", "Oslo", "Google"),
+        ("We moved over to Spain in May.", "Spain", "Equinor"),
+        ("I left London.", "Oslo", "Equinor"),
+        ("I wasn't hired by Google.", "Oslo", "Equinor"),
+        ("I hope I get hired by Google.", "Oslo", "Equinor"),
+        ("Would love to be hired by Google", "Oslo", "Equinor"),
+    ],
+)
+def test_a_company_is_no_home_and_a_place_no_employer(
+    mem: Longmem, collection: str, said: str, home: str, employer: str
+) -> None:
+    _tell(mem, collection, "I live in Oslo and work for Equinor.", said)
+    current = _current(mem, collection)
+    values = {m["attribute"]: m["value"] for m in current if not m["negated"]}
+    assert (values.get("home"), values.get("employer")) == (home, employer)
+    keyed = {(m["attribute"], m["value"]) for m in current}
+    assert not keyed & {("employer", "London"), ("home", "Google"), ("employer", "Spain")}
+
+
+def test_a_hometown_named_after_a_comma_is_the_home(mem: Longmem, collection: str) -> None:
+    _tell(mem, collection, "I live in Leeds.", "We moved back to my hometown, Bolton.")
+    homes = [m["value"] for m in _current(mem, collection) if m["attribute"] == "home"]
+    assert homes == ["Bolton"]
+
+
 def test_being_at_a_company_is_not_living_there(mem: Longmem, collection: str) -> None:
     [home] = mem.remember("I live in York.", collection=collection)
     mem.remember("Working at Google now", collection=collection)
@@ -1203,6 +1231,33 @@ def test_a_break_up_with_a_thing_leaves_the_partner(mem: Longmem, collection: st
     [_, tom] = mem.remember("My husband Tom is a carpenter.", collection=collection)
     mem.remember("Netflix and I broke up lol", collection=collection)
     assert mem.get(tom["id"], collection=collection)["is_latest"] is True
+
+
+@pytest.mark.parametrize(
+    "parted",
+    [
+        "Tom and I split up.",
+        "me and Tom broke up last week",
+        "Tom and I parted ways.",
+        "I broke up with Tom.",
+        "I dumped Tom lol",
+        "I'm single again.",
+        "We got divorced.",
+    ],
+)
+def test_parting_from_the_partner_ends_the_partner(
+    mem: Longmem, collection: str, parted: str
+) -> None:
+    [tom, _] = mem.remember("My husband Tom is a carpenter.", collection=collection)
+    mem.remember(parted, collection=collection)
+    assert mem.get(tom["id"], collection=collection)["is_latest"] is False
+
+
+def test_parting_from_someone_else_leaves_the_partner(mem: Longmem, collection: str) -> None:
+    [ana] = mem.remember("My girlfriend is Ana.", collection=collection)
+    [words] = mem.remember("I broke up with Tom.", collection=collection)
+    assert words["attribute"] is None
+    assert mem.get(ana["id"], collection=collection)["is_latest"] is True
 
 
 def test_a_sibling_in_another_language_is_asked_about_as_a_sibling(

@@ -2260,7 +2260,6 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         ("I got a real job at last", "User got a real job at last"),
         ("I'm low tech, no smartphone", "User is low tech, no smartphone"),
         # no partner the rules can name
-        ("Netflix and I broke up lol", "Netflix and User broke up lol"),
         ("I live on Pot Noodles in Leeds", "User lives on Pot Noodles in Leeds"),
         ("Nana Mouskouri turned 90", "Nana Mouskouri turned 90"),
         ("keto is over for my sister", "Keto is over for User's sister"),

@@ -489,8 +489,9 @@ def _facts_of(
             ends = (until and expiry(piece, said)) or (while_ and lasts(piece, said))
         text = finish(sentence_of(subject, key) + detail)
         off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
-        if off:
-            text = _as_said(subject, clause, parsed)  # "User is not moving to Izmir after all"
+        if off or (key.negated and key.attribute == "partner"):
+            # "User is not moving to Izmir after all", "Tom and User split up"
+            text = _as_said(subject, clause, parsed)
         elif planned and key.attribute == "home" and " lives in " in text:
             # "User moves to Izmir in June 2027": a move to come, found by "am I moving?"
             on_a_day = planned.label[:1].isdigit() and " " in planned.label  # not "2027"

@@ -34,6 +34,7 @@ from functools import cached_property
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, attribute
+from .kin import RELATIONS
 from .places import place_rest
 from .text import (
     ADVERBS,
@@ -415,6 +416,9 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + NOT_A_TEAM + _V),
+    # Parted from someone named: "broke up with Tom", "Tom and I split up" (read as "split
+    # up with Tom"), "divorced Ana". It retires the partner of that name only (remember).
+    _rule("partner", r"^" + _GONE + r"(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
     # "got hired at Denver Health", "Hired at Arup!"; not "hired at minimum wage", "hired
     # at 23", "wasn't hired at Google", "hope I get hired at Google"
     _rule("employer", r"(?:^|\b(?:got|was|were|been|just|finally|officially)\s+)hired\s+at\s+(?=(?-i:[A-Z]))(?!" + _NOT_A_NAME_WORD + r")" + _V),
@@ -619,8 +623,8 @@ class Key:
 
 
 _NEGATION_CUE = re.compile(
-    r"\b(?:no longer|not|never|don't|do not|doesn't|does not|didn't|isn't|aren't|"
-    r"am not|'m not|stopped|quit|gave up)\b|\bany ?more\b",
+    r"\b(?:no longer|not|never|don't|do not|doesn't|does not|didn't|isn't|aren't|wasn't|"
+    r"weren't|am not|'m not|stopped|quit|gave up)\b|\bany ?more\b",
     re.I,
 )
 # Cues that deny what they follow ("I don't live in Berlin any more"); the others deny
@@ -683,9 +687,11 @@ _UNREAL = re.compile(r"\b(?:haven't|hasn't|have not|has not|not yet|almost|nearl
 # so it's decaf only for me now": the wish is another part's; nor "I'd like you to know
 # that I moved to Leeds": what is wished is the telling).
 _WISHED = re.compile(
-    r"\b(?:might|could|should|would|wanna|want to|wants to|wanted to|hope to|hoping to|"
-    r"try to|trying to|thinking of|thinking about|considering|tempted to|dream of|"
-    r"dreaming of)\s+(?:(?!(?:i|i'm|user|you|we|me|that|know)\b)[\w'-]+\s+){0,3}$",
+    r"\b(?:(?:would|'d) (?:love|like) to|might|could|should|would|wanna|want to|wants to|"
+    r"wanted to|hope to|hoping to|try to|trying to|thinking of|thinking about|considering|"
+    r"tempted to|dream of|dreaming of|(?:hope|hoping|praying|fingers crossed)(?: that)? "
+    r"(?:i|we) (?:get|can|will|'ll|might|could|would))\s+"
+    r"(?:(?!(?:i|i'm|user|you|we|me|that|know)\b)[\w'-]+\s+){0,3}$",
     re.I,
 )
 _DENEGATE = re.compile(
@@ -694,6 +700,8 @@ _DENEGATE = re.compile(
 )
 
 
+# The words for a partner: "dumped my boyfriend" ends one.
+_PARTNER_WORDS = "|".join(word for word, kind in RELATIONS.items() if kind == "partner")
 # Endings: what says a single-valued fact is over without saying what follows ("I
 # resigned today", "we moved out of the flatshare"). Each gives a denial with no value,
 # which retires whatever value the key holds; the next value said supersedes nothing.
@@ -721,7 +729,8 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("partner",),
         re.compile(
-            r"^" + _GONE + r"(?:broke up|split up|got divorced|(?:am|are|is) (?:divorced|separated))\b",
+            r"^" + _GONE + r"(?:broke up|split up|got divorced|(?:am|are|is) (?:divorced|separated)|"
+            r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b)",
             re.I,
         ),
     ),
@@ -836,7 +845,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             if name == "age" and _NOT_REALLY.search(text):
                 continue  # "I'm 80 years old in spirit", "90 on the inside"
             if name in ("home", "location") and groups_v(match):
-                value = with_its_city(value, target[match.end("v") :])
+                # "my hometown, Bolton" is Bolton, its city said after the comma
+                value = _HOMETOWN.sub("", with_its_city(value, target[match.end("v") :]))
             if name == "job":
                 value = _singular(value)  # "Tom and I are both nurses"
             if name == "name" and (
@@ -866,6 +876,12 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             value = clean_value(at.group("v"), "employer") if at else None
             if value:
                 found["employer"] = Key("employer", value, False, FACT)
+    home, employer = found.get("home"), found.get("employer")
+    if employer and (home and home.value.casefold() == employer.value.casefold()):
+        # "moved over to Google" is a new employer, "moved over to Spain" a new home
+        del found["employer" if place_rest(employer.value) == "" else "home"]
+    elif employer and employer.negated and place_rest(employer.value) == "":
+        del found["employer"]  # "I left London" leaves a place, not an employer
     school, employer = found.get("school"), found.get("employer")
     if school and employer and employer.value.casefold() == school.value.casefold():
         # "May starts at Oakfield Primary": a school, unless work is said ("I started at

@@ -477,10 +477,19 @@ def parse_subject(
         relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
         return Parsed(subject, rest, relation if name else None)
     match = _NAME_AND_I.match(clause)
-    if match and not _PARTED.match(clause[match.end() :]):
-        # "Tasha and I are doing keto": the user's, as "my wife and I" is. Not "Netflix
-        # and I broke up": that ends no partner the rules can name.
-        return Parsed(USER_SUBJECT, _spell(None, clause[match.end() :]))
+    if match:
+        rest = clause[match.end() :]
+        parted = _PARTED.match(rest)
+        if not parted:
+            # "Tasha and I are doing keto": the user's, as "my wife and I" is
+            return Parsed(USER_SUBJECT, _spell(None, rest))
+        name = _partner_named(match.group(0))
+        if name:
+            # "Tom and I split up", "Ana and I are divorced now": the user parted from Tom,
+            # as "I broke up with Tom" says. Not "netflix and I broke up": no name.
+            how = parted.group(0)
+            join = "from" if how.endswith(("divorced", "separated")) else "with"
+            return Parsed(USER_SUBJECT, f"{how} {join} {name}{rest[parted.end():]}")
     match = _NAME_MODAL.match(clause)
     if match and _told_second(lower_words(clause)[:4]):
         # "Can turned 2", "Will got promoted": a modal takes a bare verb, so a name; the
@@ -793,6 +802,15 @@ def _relation_name(name: str, rest: str) -> bool:
         return False
     following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
     return bool(following) and (following[0] in _TOLD_VERBS or following[0] in ("is", "was", "has"))
+
+
+def _partner_named(together: str) -> Optional[str]:
+    """The one named beside the user in "Tom and I ", "me & Tom ": a capitalised name."""
+    words = [w for w in together.split() if w.lower() not in ("and", "&", "i", "me")]
+    name = words[0] if words else ""
+    if name[:1].isupper() and name.lower() not in _NOT_NAMES and _name_like(name.lower()):
+        return name
+    return None
 
 
 def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:

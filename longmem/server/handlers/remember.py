@@ -69,7 +69,7 @@ from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
 from ..extract.kin import kin
 from ..extract.subjects import lower_opener
-from ..facts import ENDS_WITH, USER, ExtractedFact, attribute
+from ..facts import ENDED_BY, ENDS_WITH, USER, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_datetime, iso_to_epoch
 from ..validation import Checker
 from .common import collection_param, item_list, object_body
@@ -154,6 +154,9 @@ class _Call:
             if fact.attribute == "home":
                 fact = replace(fact, attribute=None, value=None, negated=False)
             fact = replace(fact, calls_off=False)
+        if self._parted_from_another(fact):
+            # "Netflix and I broke up lol", with Tom the partner: words, Tom stays
+            fact = replace(fact, attribute=None, value=None, negated=False)
         if attribute(fact.attribute) is not None:
             relation, existing, supersedes, current = self._keyed(fact)
             vector = None
@@ -264,6 +267,14 @@ class _Call:
         )
         return wire.extracted_fact(self.store.memories.add_fact(self.principal, item), UPDATES)
 
+    def _parted_from_another(self, fact: ExtractedFact) -> bool:
+        """Whether ``fact`` parts from someone named ("I broke up with Tom") while the
+        partner the collection knows is someone else."""
+        if fact.attribute != "partner" or not (fact.negated and fact.value):
+            return False
+        held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
+        return bool(held) and not any(_same(m.value, fact.value) for m in held)
+
     def _ended(self, fact: ExtractedFact, held: list[MemoryRecord]) -> Optional[MemoryRecord]:
         """The ending already current for this key, if the key holds nothing else."""
         return next((m for m in held if m.negated and not m.value), None)
@@ -346,6 +357,8 @@ class _Call:
         # A new value makes every denial of the key moot ("no longer at Capcom" once the
         # new employer is known); the value it replaces is the one it supersedes.
         self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in denials])
+        ended = ENDED_BY.get((fact.attribute, (fact.value or "").casefold()), ())
+        self._end_also(fact, ended)
         if not values:
             return NEW, None, None, True
         return UPDATES, None, values[0].id, True
@@ -394,15 +407,22 @@ class _Call:
         the attributes that end with it (facts.ENDS_WITH) — unless it is older than the
         value, which it then cannot have ended: it is stored as history."""
         assert fact.attribute is not None
-        ended_at = iso_to_epoch(_iso(fact.valid_from) or self.observed_at)
         if values and self._before(fact, values[0]):
             return NEW, None, None, False
-        retired = [m.id for m in values[1:]]
-        for name in ENDS_WITH.get(fact.attribute, ()):
+        self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in values[1:]])
+        self._end_also(fact, ENDS_WITH.get(fact.attribute, ()))
+        return (UPDATES, None, values[0].id, True) if values else (NEW, None, None, True)
+
+    def _end_also(self, fact: ExtractedFact, names: tuple[str, ...]) -> None:
+        """Retire the subject's current values of ``names`` that began before ``fact``
+        became true: what ends with it (facts.ENDS_WITH, facts.ENDED_BY)."""
+        ended_at = iso_to_epoch(_iso(fact.valid_from) or self.observed_at)
+        retired = []
+        for name in names:
             also = self._by_key(fact.subject, name)
             retired += [m.id for m in also if ended_at >= iso_to_epoch(m.began)]
-        self.store.memories.retire(self.tenant_id, self.collection, retired)
-        return (UPDATES, None, values[0].id, True) if values else (NEW, None, None, True)
+        if retired:
+            self.store.memories.retire(self.tenant_id, self.collection, retired)
 
     def _unkeyed(self, fact: ExtractedFact, vector: Vector) -> tuple[str, Optional[MemoryRecord]]:
         """``duplicate`` and the memory it restates, or ``new``."""
