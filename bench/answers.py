@@ -26,14 +26,20 @@ scenarios each (161 and 157 questions), written blind in the thirteenth round in
 of one topic split between them, every kind of fact (homes, work, ages, partners,
 family, names and pets, diet, allergies, hobbies, studies, projects, phone numbers,
 plans called off): rules were then written for ``b2tune``'s misses, ``b2aside`` is
-never read by whoever writes them (bench/quality/README.md).
+never read by whoever writes them (bench/quality/README.md); ``b3tune`` and ``b3aside``,
+70 scenarios each (105 and 102 questions), written blind in the sixteenth round the same
+way in pairs, as an agent meets them: requests that mention facts in passing, half the
+questions phrased as an agent's tool call ("user home city"), and traps (a move of team
+that keeps the employer, hopes and refusals, other people's facts, partings, corrections);
+``b3aside`` is never read by whoever writes rules.
 
 With ``--embedder``, every server's search also ranks with a model embedder: the
 endpoint LONGMEM_BENCH_EMBEDDER_URL names, else the bench's own all-MiniLM-L6-v2
 (bench/embed_server.py); without it, no server gets one, whatever LONGMEM_SERVER_EMBEDDER_*
 says.
 
-    python bench/answers.py [--set review|blind|b2tune|b2aside|all] [--before PATH] [--quick]
+    python bench/answers.py [--set review|blind|b2tune|b2aside|b3tune|b3aside|all]
+                            [--before PATH] [--quick]
                             [--embedder]
 """
 
@@ -50,7 +56,7 @@ import _common as common
 
 from longmem import Longmem
 
-SETS = ("review", "blind", "b2tune", "b2aside")
+SETS = ("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside")
 LIMIT = 5
 QUICK_SCENARIOS = 25
 
