@@ -70,6 +70,8 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
 _PEOPLE_WORDS = frozenset((*RELATIONS, *_GROUPS))
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
+# Words of a question about a trip to come: "upcoming travel plans", "any trips soon?"
+_TRAVEL = frozenset(("upcoming", "trip", "trips", "travel", "travelling", "traveling"))
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
 # Words after "favourite" that are not the thing: "what is my favourite?", "my favourite
 # at the moment", "which is my favourite now".
@@ -271,7 +273,7 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     if found & _EAT and ("cannot" in found or ("can" in found and found & {"t", "not"})):
         # "What can't I eat?": what one is allergic to first, then the diet
         scored["allergies"] = scored.get("allergies", 0) + 4
-    if "location" in scored and not found & _WHERE and "now" not in found:
+    if "location" in scored and not found & (_WHERE | _TRAVEL) and "now" not in found:
         del scored["location"]
     if found & {"hobby", "hobbies"} and "likes" not in scored:
         # "What are my hobbies?": what one likes doing ("User likes hiking") answers next.

@@ -54,7 +54,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "location",
         True,
         "is in",
-        "where now currently today tonight weekend city",
+        "where now currently today tonight weekend city upcoming travel trip trips",
         "visiting travelling traveling",
     ),
     Attribute(
@@ -77,7 +77,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "relationship",
         True,
         "is",
-        "married single relationship engaged seeing",
+        "married single relationship engaged seeing marital",
         "wedding divorced dating",
     ),
     Attribute(
@@ -90,7 +90,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "diet",
         True,
         "eats",
-        "diet eat eats eater food vegetarian vegan meat",
+        "diet dietary eat eats eater food vegetarian vegan meat",
         "pescatarian keto gluten dairy",
     ),
     Attribute(
@@ -131,7 +131,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "allergies",
         False,
         "is allergic to",
-        "allergy allergies allergic",
+        "allergy allergies allergic avoid restrictions intolerances",
         "intolerant intolerance",
     ),
     Attribute("pets", False, "has a pet,", "pet pets dog cat", "puppy kitten adopted"),

@@ -447,16 +447,19 @@ class SearchEngine:
         employer. Only what was said since the keyed answer to a single-valued key, at
         most two; when nothing keyed answers, only what another arm found too, the latest
         one (a question with no answer is not answered by the last thing said), unless
-        no arm found anything: then the latest that says a thing of the kind at all
+        none of what they found says a thing of the kind ("If User lived in Tokyo…" for
+        "user home city"), or nothing was found: then the latest that says a thing of the
+        kind at all
         ("first week up in Glasgow done" for "where do I live now?"); the
         user's own words, not opening on someone else ("Sis got a place in Perth"), or
         words that name the relative asked about."""
         asked = ask.attributes[0]
         if asked not in KIND_ATTRIBUTES:
             return []
-        answered = any(place == 0 for _, place in arms.key)
+        # answered, or ended and so asking what was said since
+        answered = arms.since is not None or any(place == 0 for _, place in arms.key)
         seen = {rid for hits in arms.found() for rid, _ in hits}
-        alone = not answered and not seen
+        nothing_found = not answered and not seen
         names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
         written = _written(names) if names else None
         lately = self.store.memories.plain_lately(
@@ -465,32 +468,36 @@ class SearchEngine:
         wanted = _KINDS_AFTER_ANSWER if arms.since is not None else _KINDS_UNANSWERED
         held: Optional[list[str]] = None  # read once a memory gets as far as asking
         found: list[MemoryRecord] = []
-        for m in lately:
-            if not (
-                (flt.category is None or m.category == flt.category)
-                and (answered or alone or m.rid in seen)
-                and (
-                    (
-                        USER in ask.subjects
-                        and m.subject in (None, USER)
-                        and not someone_elses(m.text)
+        # what another arm found first; then, if none of it is news, anything said
+        for alone in [nothing_found] if answered or nothing_found else [False, True]:
+            for m in lately:
+                if not (
+                    (flt.category is None or m.category == flt.category)
+                    and (answered or alone or m.rid in seen)
+                    and (
+                        (
+                            USER in ask.subjects
+                            and m.subject in (None, USER)
+                            and not someone_elses(m.text)
+                        )
+                        or (written is not None and written.search(m.text))
                     )
-                    or (written is not None and written.search(m.text))
-                )
-            ):
-                continue
-            if held is None:
-                held = [
-                    fact.value
-                    for fact in self.store.memories.keyed(
-                        tenant_id, req.collection, ask.subjects, [asked], None, depth, flt
-                    )
-                    if fact.value
-                ]
-            if news(asked, m.text, held, told=not alone):
-                found.append(m)
-                if len(found) == wanted:
-                    break
+                ):
+                    continue
+                if held is None:
+                    held = [
+                        fact.value
+                        for fact in self.store.memories.keyed(
+                            tenant_id, req.collection, ask.subjects, [asked], None, depth, flt
+                        )
+                        if fact.value
+                    ]
+                if news(asked, m.text, held, told=not alone):
+                    found.append(m)
+                    if len(found) == wanted:
+                        break
+            if found:
+                break
         return [(m.rid, 1.0 / rank) for rank, m in enumerate(found, start=1)]
 
     def _ask(
@@ -509,7 +516,8 @@ class SearchEngine:
         the query asks about: the best-fitting attribute first, each attribute's facts
         newest first; and, when the best-fitting
         attribute is single-valued and answered, when its answer became true (the oldest
-        such answer's ``valid_from``, for more than one subject)."""
+        such answer's ``valid_from``, for more than one subject), or, unanswered but
+        ended ("I resigned"), when the latest end was."""
         found = self.store.memories.keyed(
             tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, flt
         )
@@ -517,14 +525,20 @@ class SearchEngine:
         # "No longer lives in Berlin" does not answer where one lives, only whether one
         # still does, and only while nothing else is said to hold.
         held = {_held(m) for m in found if not m.negated}
+        ended = [m for m in found if m.negated and m.attribute == ask.attributes[0]]
         found = [m for m in found if not m.negated or (ask.still and _held(m) not in held)]
         order = {name: i for i, name in enumerate(ask.attributes)}
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
         best = attribute(ask.attributes[0])
         answers = [m for m in found if m.attribute == ask.attributes[0] and not m.negated]
         since = None
-        if best is not None and best.single and answers and not req.include_history:
-            since = min(m.began for m in answers)
+        if best is not None and best.single and not req.include_history:
+            if answers:
+                since = min(m.began for m in answers)
+            elif ended:
+                # "Keisha and I broke up", and nothing keyed since: what was said after
+                # the end is the news ("been seeing this woman Priyanka")
+                since = max(m.began for m in ended)
         return [(m.rid, float(order.get(m.attribute or "", len(order)))) for m in found], since
 
     def _text_terms(self, tenant_id: str, query: str) -> list[str]:

@@ -756,7 +756,9 @@ def test_an_age_or_a_partner_said_in_passing_is_found_by_its_question(
     hits = [h["id"] for h in mem.search("How old am I?", collection=collection, limit=5)]
     assert hits[:2] == [age, older] and run not in hits  # "5 km" is no age
     hits = [h["id"] for h in mem.search("Who am I dating?", collection=collection, limit=5)]
-    assert hits[0] == partner and seeing in hits and run not in hits
+    # "seeing this woman Priyanka" names the partner now: Keisha is no longer the answer
+    assert hits[0] == seeing and partner not in hits and run not in hits
+    assert mem.get(seeing, collection=collection)["text"] == "User's partner is Priyanka"
 
 
 def test_a_question_nothing_else_finds_gets_the_latest_memory_of_its_kind(
@@ -1566,3 +1568,130 @@ def test_a_trip_said_with_its_time_is_gone_when_it_is_over(mem: Longmem, collect
     assert where[0] == "User lives in Pretoria"
     history = mem.search("Joburg", collection=collection, include_history=True, mode="text")
     assert trip["id"] in [hit["id"] for hit in history]
+
+
+# -- 16. what an agent meets: facts said in passing around requests (b3tune) ----------
+
+
+def test_what_a_question_tells_before_it_asks_is_remembered(mem: Longmem, collection: str) -> None:
+    [veggie] = mem.remember("I've been vegetarian since 2019.", collection=collection)
+    mem.remember(
+        "no longer vegetarian btw, doctor wants more iron — best way to cook a steak?",
+        collection=collection,
+    )
+    assert mem.get(veggie["id"], collection=collection)["is_latest"] is False
+    told = mem.remember(
+        "back home in Lyon tonight, easy dinner after travelling?", collection=collection
+    )
+    assert _texts(told) == ["Back home in Lyon tonight"]
+    # a question through and through stores nothing, whatever comes before its pause
+    assert mem.remember("If I move to Leeds, would I be happier?", collection=collection) == []
+    assert mem.remember("what do you think, should I move to Leeds?", collection=collection) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "employer"),
+    [
+        ("i'm on the payments team at Monzo, can you help me structure my self-review", "Monzo"),
+        ("I'm in sales at Nike, help me write a quarterly recap email", "Nike"),
+        ("first week at the new flat in Bristol done 🎉", None),
+    ],
+)
+def test_a_team_names_its_employer_and_a_flat_is_none(
+    mem: Longmem, collection: str, said: str, employer: Optional[str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    employers = [f for f in facts if f["attribute"] == "employer"]
+    assert [f["value"] for f in employers] == ([employer] if employer else [])
+    if employer:  # the request after the comma is no detail of the fact
+        assert employers[0]["text"] == f"User works at {employer}"
+
+
+@pytest.mark.parametrize(
+    "together",
+    [
+        "Marco and I are official now 🥰 good 3 month gift?",
+        "been seeing this woman Marco, he's a park ranger",
+        "I've been dating a guy called Marco for a month",
+    ],
+)
+def test_a_new_partner_said_in_passing_is_the_partner(
+    mem: Longmem, collection: str, together: str
+) -> None:
+    [daniel] = mem.remember("writing a toast for my fiancé Daniel", collection=collection)[:1]
+    mem.remember("I'm single again lol", collection=collection)
+    mem.remember(together, collection=collection)
+    partners = [m["value"] for m in _current(mem, collection) if m["attribute"] == "partner"]
+    assert partners == ["Marco"]
+    assert mem.get(daniel["id"], collection=collection)["is_latest"] is False
+
+
+@pytest.mark.parametrize(
+    ("had", "gone"),
+    [
+        ("my cat Biscuit keeps scratching the sofa", "we had to put Biscuit down yesterday"),
+        ("our rabbit Clover keeps chewing the cables", "we rehomed Clover with a family"),
+        ("my dog Rex is 3", "my dog Rex died last week"),
+    ],
+)
+def test_a_pet_gone_is_no_longer_kept(mem: Longmem, collection: str, had: str, gone: str) -> None:
+    [pet] = [f for f in mem.remember(had, collection=collection) if f["attribute"] == "pets"]
+    mem.remember(gone, collection=collection)
+    assert mem.get(pet["id"], collection=collection)["is_latest"] is False
+    [new] = mem.remember("brought home a rescue greyhound called Pepper", collection=collection)
+    assert (new["attribute"], new["value"]) == ("pets", "rescue greyhound called Pepper")
+
+
+def test_what_was_said_before_a_parting_no_longer_answers_who_one_dates(
+    mem: Longmem, collection: str
+) -> None:
+    _, _, priyanka = _said(
+        mem,
+        collection,
+        [
+            ("my girlfriend Keisha and I just hit 2 years", "2024-01-10T10:00:00Z"),
+            ("I broke up with Keisha.", "2024-10-10T10:00:00Z"),
+            ("been on three dates with Priyanka now", "2025-03-10T10:00:00Z"),
+        ],
+    )
+    hits = [h["id"] for h in mem.search("who am I dating?", collection=collection, limit=5)]
+    assert hits == [priyanka]
+    assert mem.search("who is my girlfriend?", collection=collection, limit=5) == []
+
+
+def test_the_kind_arm_looks_further_when_what_was_found_is_no_answer(
+    mem: Longmem, collection: str
+) -> None:
+    _tell(
+        mem,
+        collection,
+        "need a thank-you gift for my neighbour here in Hamburg",
+        "if I lived in Tokyo I'd eat ramen every single day lol",
+    )
+    hits = _texts(mem.search("user home city", collection=collection, limit=5))
+    assert any("Hamburg" in hit for hit in hits)
+
+
+@pytest.mark.parametrize(
+    ("said", "asked", "answer"),
+    [
+        (
+            "I'm allergic to shellfish.",
+            "user dietary restrictions",
+            "User is allergic to shellfish",
+        ),
+        (
+            "I'm allergic to shellfish.",
+            "what should I avoid when ordering food?",
+            "User is allergic to shellfish",
+        ),
+        ("flying to Lisbon on Thursday, back Monday", "upcoming travel plans", "User is in Lisbon"),
+        ("We got married in 2019.", "user marital status", "User is married"),
+    ],
+)
+def test_an_agents_words_for_a_key_find_it(
+    mem: Longmem, collection: str, said: str, asked: str, answer: str
+) -> None:
+    _tell(mem, collection, "I live in Leeds.", said)
+    hits = _texts(mem.search(asked, collection=collection, limit=5))
+    assert any(hit.startswith(answer) for hit in hits[:2]), hits

@@ -149,8 +149,8 @@ def sentence_of(subject: Subject, key: Key) -> str:
         return f"{subject.name} {'no longer ' if key.negated else ''}{value}"
     positive, negative = _TEMPLATES.get(key.attribute, ("{s} {v}", "{s} not {v}"))
     article = "an" if value[:1].lower() in "aeiou" else "a"
-    if key.attribute == "pets" and value.split()[0].lower() in _COUNTS:
-        positive, negative = "{s} has {v}", "{s} no longer has {v}"
+    if key.attribute == "pets" and (value.split()[0].lower() in _COUNTS or value[:1].isupper()):
+        positive, negative = "{s} has {v}", "{s} no longer has {v}"  # "two cats", "Biscuit"
     return (negative if key.negated else positive).format(s=subject.name, v=value, a=article)
 
 
@@ -172,7 +172,8 @@ class RuleExtractor:
             until = expiry(sentence, said)
             correction = _CORRECTION.search(sentence)
             if correction is not None:
-                new, old = correction.group("new"), correction.group("old")
+                new = correction.group("new") or correction.group("new2")
+                old = correction.group("old") or correction.group("old2")
                 words = sentence[: correction.end()]
                 text = finish(third_person(words))
                 facts.append(ExtractedFact(text, statement=words, value=new, corrects=old))
@@ -282,13 +283,20 @@ def _children_named(content: str) -> str:
     return _CHILDREN_NAMED.sub(said, content)
 
 
-# "it's Guimarães not Braga", "I meant Izmir, not Bursa": a word said wrongly before.
+# "it's Guimarães not Braga", "I meant Izmir, not Bursa", "her name's Isla, not Isabel": a
+# name said wrongly before; "sorry, almonds not walnuts": any word, said as a correction.
 _WORD = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+_ANY_WORD = r"[\w-]+(?:\s+[\w-]+)?"
 _CORRECTION = re.compile(
-    r"\b(?:it's|it is|I meant|meant|make that|should be|should have said)\s+(?P<new>"
+    r"\b(?:it's|it is|I meant|meant|I mean|make that|should be|should have said|"
+    r"(?:her|his|their|my|the)\s+name(?:'s|\s+is))\s+(?P<new>"
     + _WORD
     + r")\s*,?\s+not\s+(?P<old>"
     + _WORD
+    + r")\b|^(?i:sorry|oops|correction|my bad)\b[,:!]?\s+(?P<new2>"
+    + _ANY_WORD
+    + r")\s*,?\s+not\s+(?P<old2>"
+    + _ANY_WORD
     + r")\b"
 )
 _CHILD_WORDS = frozenset(word for word, kind in RELATIONS.items() if kind == "children")
@@ -300,6 +308,8 @@ _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 # Attributes a short aside elaborates ("South Indian food, dosa especially"); after a
 # name or a job, an aside is a fact of its own ("Kenji, a game designer at Capcom").
+# A parting reads best in its own words: "Tom and User split up", "User broke up with Tom".
+_ENDED_AS_SAID = frozenset(("partner",))
 _DETAILED = frozenset(("likes", "dislikes", "home", "allergies", "employer", "hobbies", "pets"))
 _DETAIL = re.compile(r"^,\s*(?P<d>[^,;:!?]{3,60}?)\s*[.!]?$")
 _WORK_PLACE = re.compile(
@@ -308,6 +318,14 @@ _WORK_PLACE = re.compile(
 # A gloss in brackets right after any value is kept with it: "a sparky (electrician)".
 _GLOSS = re.compile(r"^\s*(?P<g>\([^()]{2,40}\))")
 _TIME_WORDS = re.compile(r"^(?:last|this|next|since|in|on|until|till|now|these|ago)\b", re.I)
+# A request to the assistant after the value is no detail of it: "at Monzo, can you help
+# me structure my review", "at a small agency, help me ask for a raise".
+_REQUEST = re.compile(
+    r"^(?:(?:can|could|would|will)\s+(?:you|u)|help|pls|please|plz|any\s+(?:tips|ideas)|"
+    r"what|how|where|which|who|give|write|make|suggest|recommend|find|draft|tell|show|"
+    r"check|plan|proofread|explain|ideas|tips)\b",
+    re.I,
+)
 
 
 def _detail(predicate: str, key: Key, said: datetime) -> str:
@@ -329,7 +347,9 @@ def _detail(predicate: str, key: Key, said: datetime) -> str:
     if key.attribute not in _DETAILED:
         return ""
     match = _DETAIL.match(after)
-    if match is None or _TIME_WORDS.match(match.group("d")) or subject_of(match.group("d")):
+    if match is None or subject_of(match.group("d")):
+        return ""
+    if _TIME_WORDS.match(match.group("d")) or _REQUEST.match(match.group("d")):
         return ""
     ends = expiry(match.group("d"), said) or lasts(match.group("d"), said)
     if ends and _ONLY_A_TIME.match(match.group("d")):  # "at Dishoom, but only until the 30th"
@@ -489,7 +509,7 @@ def _facts_of(
             ends = (until and expiry(piece, said)) or (while_ and lasts(piece, said))
         text = finish(sentence_of(subject, key) + detail)
         off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
-        if off or (key.negated and key.attribute == "partner"):
+        if off or (key.negated and key.attribute in _ENDED_AS_SAID):
             # "User is not moving to Izmir after all", "Tom and User split up"
             text = _as_said(subject, clause, parsed)
         elif planned and key.attribute == "home" and " lives in " in text:

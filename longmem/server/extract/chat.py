@@ -22,6 +22,7 @@ Each statement is then split into clauses (step 5) and put in the third person b
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
 from .text import sentence_ends, words
@@ -158,7 +159,10 @@ def sentences(content: str) -> list[str]:
             sentence = _RHETORICAL.sub("", sentence, count=1)
             plain = strip_filler(sentence)
             if is_question and not _TELLING.match(plain):
-                continue
+                told = _told_before_asking(plain)
+                if told is None:
+                    continue
+                sentence = told
             if _ASKING.match(plain):
                 # "what a day, I moved to Leeds": an exclamation before the news, not a question
                 news = _NEWS_AFTER.search(plain)
@@ -172,6 +176,33 @@ def sentences(content: str) -> list[str]:
                 if part and not is_chitchat(part):
                     found.append(part)
     return found
+
+
+# The last pause of a sentence: what follows it may be all that asks.
+_LAST_PAUSE = re.compile(r"(?:\s*[,;:]|\s+[—–-]+)\s+(?=[^,;:—–]*$)")
+# How a question opens: what before the last pause opens so asks too.
+_ASKS_FIRST = re.compile(
+    r"^(?:is|are|am|do|does|did|can|could|would|will|should|shall|have|has|what|what's|how|"
+    r"how's|where|where's|when|why|who|who's|which|any|anyone|anybody|whats|wdyt|if|unless|"
+    r"whether|suppose|say)\b",
+    re.I,
+)
+_TOLD_WORDS = 3
+
+
+def _told_before_asking(sentence: str) -> Optional[str]:
+    """What a question says before it asks: "no longer vegetarian btw, doctor wants more
+    iron — best way to cook a steak?" tells two things, then asks; "back home in Lyon
+    tonight, easy dinner?" one. None when it opens as a question ("is it ok, or not?",
+    "if I move, would I be happier?") or says too little before the pause ("so, Tom,
+    thoughts?")."""
+    pause = _LAST_PAUSE.search(sentence)
+    if pause is None:
+        return None
+    told = sentence[: pause.start()].strip()
+    if len(told.split()) < _TOLD_WORDS or _ASKS_FIRST.match(told) or _ASKING.match(told):
+        return None
+    return told
 
 
 def strip_filler(text: str) -> str:

@@ -410,6 +410,8 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
+    # "I'm on the payments team at Monzo", "I'm in sales at Nike": a team of an employer
+    _rule("employer", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:(?:on|in)\s+(?:the|a)\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|department|dept|division|unit|squad|ward|desk|practice|group)|in\s+(?:sales|marketing|finance|hr|legal|engineering|product|design|ops|operations|support|it|research|data|analytics|compliance|procurement|logistics|recruitment|comms|pr|accounts|payroll|admin))\s+(?:at|with|for)\s+(?=(?-i:[A-Z]))(?![\w-]+'s\b)" + _V),
     # "new gig at Deliveroo", typed short; "teaching at Ridgeway High now"
     _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+(?P<v>(?:the\s+)?[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})(?=\s*(?:$|[,.!;]|starts|begins|from\s|on\s|next|this|tomorrow|today|lol|is\b|'s\b|was\b|so far|going\b))"),
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + _V),
@@ -588,10 +590,13 @@ RULES: tuple[Rule, ...] = (
     _rule("hobbies", r"^" + _ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating)\b)(?P<v>[a-z]+ing)\b"),
     # -- the rest --
     _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
+    # A pet gone: "my dog Rex died", "we had to put Biscuit down", "we rehomed Clover"
+    _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")\s+(?:(?:has\s+|just\s+|sadly\s+)*(?:died|passed|was put down|had to be put down|was put to sleep)\b)", value="{kind} called {v}", negated=True, flags=0),
+    _rule("pets", r"\b(?:put|putting)\s+(?P<v>" + _PET_NAME + r")\s+(?:down|to sleep)\b|\b(?:rehomed|re-homed|rehoming|re-homing)\s+(?P<v2>" + _PET_NAME + r")\b", negated=True),
     _rule("pets", r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?:is\s+)?(?:called|named)\s+" + _V, value="{kind} called {v}"),
     _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}", flags=0),
     # "got a puppy named Biscuit"
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}"),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}"),
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + _PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),

@@ -89,9 +89,14 @@ _HAS_NAMED = re.compile(
     + r")\b"
 )
 # A partner by what the user does with them: "started dating Lucas", "been seeing Ana",
-# "seeing someone new, Sam", "in a relationship with Priya", "married to Arjun". Not
+# "seeing someone new, Sam", "seeing this woman Priyanka", "in a relationship with Priya", "married to Arjun". Not
 # "seeing Ana tomorrow" nor "going out with Tom tonight".
-_SOMEONE = r"someone(?:\s+new)?\s*(?:,|[—–:-]|\s[—–-])\s*"
+_SOMEONE = (
+    r"(?:someone(?:\s+new)?\s*(?:,|[—–:-]|\s[—–-])\s*|"
+    # "been seeing this woman Priyanka", "dating a guy called Sam"
+    r"(?:this|a|an|some)\s+(?:(?:new|lovely|nice|cute|great)\s+)?"
+    r"(?:woman|man|girl|guy|lady|bloke|dude|person)\s*(?:,\s*|\s+(?:called|named)\s+|\s+))"
+)
 # What may follow a partner's name: the end, a pause, or when ("… Ana for 3 months now");
 # not "Lisa for physio", "Ana's posts", "Tom and the lads", "Tinder guys".
 _PARTNER_NAME_END = (
@@ -103,7 +108,9 @@ _PARTNER_NAME_END = (
     r"next\s+\w+|on\s+\w+day|and\s+(?:it|we|he|she|i)\b)))"
 )
 _DATING = re.compile(
-    r"^(?:(?:started|been|am|are|is|now|just|officially|got)\s+)*(?:dating\s+"
+    r"^(?:(?:started|been|am|are|is|now|just|officially|got|has|have)\s+)*(?:dating\s+(?:"
+    + _SOMEONE
+    + r")?"
     r"|(?:started|been)\s+(?:going\s+out\s+with|seeing)\s+(?:" + _SOMEONE + r")?"
     r"|seeing\s+" + _SOMEONE + r"|in\s+a\s+relationship\s+with\s+|back\s+together\s+with\s+"
     # "married to Arjun now officially", "I married Ana", "engaged to Sam", "marrying Tom"
@@ -283,6 +290,14 @@ _SOMEONE_OF = re.compile(
     + _NAME + r")'s\s+(?i:" + _QUALIFIERS + r"(?:(?:" + _REL + r")s?\b|(?!(?:"
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
+)
+# Together as a couple: "(Marco and I) are official now", "are an item", "got engaged".
+_TOGETHER = re.compile(
+    r"^(?:are|'re|have been|got|just got|finally got)\s+(?:now\s+|finally\s+|officially\s+)*"
+    r"(?:official|together|a couple|an item|dating|engaged|married|moving in together|"
+    r"exclusive|back together)\b(?!\s+(?:friends|colleagues|coworkers|flatmates|roommates|"
+    r"on|in|at|for|with)\b)",
+    re.I,
 )
 # "Tasha and I", "me and Tasha", "wife and I": the user among others.
 _NAME_AND_I = re.compile(
@@ -480,16 +495,23 @@ def parse_subject(
     if match:
         rest = clause[match.end() :]
         parted = _PARTED.match(rest)
-        if not parted:
-            # "Tasha and I are doing keto": the user's, as "my wife and I" is
-            return Parsed(USER_SUBJECT, _spell(None, rest))
         name = _partner_named(match.group(0))
+        if not parted:
+            # "Tasha and I are doing keto": the user's, as "my wife and I" is; "Marco and
+            # I are official now": Marco is the partner too
+            couple = name is not None and _TOGETHER.match(rest) is not None
+            return Parsed(
+                USER_SUBJECT,
+                _spell(None, rest),
+                ("partner", "partner", name) if couple and name else None,
+            )
         if name:
             # "Tom and I split up", "Ana and I are divorced now": the user parted from Tom,
-            # as "I broke up with Tom" says. Not "netflix and I broke up": no name.
+            # as "I broke up with Tom" says (remember ends Tom only if Tom is the partner;
+            # "Netflix and I broke up" ends no one). "netflix and I broke up": no name.
             how = parted.group(0)
             join = "from" if how.endswith(("divorced", "separated")) else "with"
-            return Parsed(USER_SUBJECT, f"{how} {join} {name}{rest[parted.end():]}")
+            return Parsed(USER_SUBJECT, f"{how} {join} {name}{rest[parted.end() :]}")
     match = _NAME_MODAL.match(clause)
     if match and _told_second(lower_words(clause)[:4]):
         # "Can turned 2", "Will got promoted": a modal takes a bare verb, so a name; the

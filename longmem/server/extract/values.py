@@ -209,6 +209,7 @@ _NOT_AN_EMPLOYER = re.compile(
     r"a while|midnight|noon|(?-i:work)|the office|(?-i:weekends?|nights?|night time|the weekends)|"
     r"peanuts|this point|that point|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?-i:flat|house|apartment|condo|place|home|houseshare|flatshare)(?:\s.*)?|"
     r"(?:a|an)\s+(?:[\w-]+\s+)?(?:woman|man|guy|lady|bloke|gal|family|couple|person|friend|mate|client|customer|boss)(?:\s.*)?|"
     r"(?:school|uni|college|nursery|kindergarten)(?:\s.*)?|.*\b(?:festival|fest|camp|conference|expo)\b.*|"
     r"(?:in|on|since|from|back|last|this|after|before)\s.*|\d{4}|"

@@ -87,10 +87,14 @@ def _iso(moment: Optional[datetime]) -> Optional[str]:
 
 
 def _same(a: Optional[str], b: Optional[str]) -> bool:
-    """One value, said fully or in part: "Capcom" is "Capcom in Osaka"."""
+    """One value, said fully or in part: "Capcom" is "Capcom in Osaka", "Biscuit" is "cat
+    called Biscuit"."""
     first, second = (a or "").casefold().split(), (b or "").casefold().split()
     shorter, longer = sorted((first, second), key=len)
-    return bool(shorter) and longer[: len(shorter)] == shorter
+    if not shorter:
+        return False
+    called = longer.index("called") + 1 if "called" in longer[1:] else 0
+    return longer[: len(shorter)] == shorter or longer[called:] == shorter
 
 
 # Words that deny what a text says: two texts that differ in them never restate each other.
@@ -139,10 +143,11 @@ class _Call:
         # them, so their words are read once, here, not at every comparison.
         self.stored: list[tuple[MemoryRecord, Vector, frozenset[str]]] = []
 
-    def remember(self, fact: ExtractedFact) -> dict[str, Any]:
+    def remember(self, fact: ExtractedFact) -> list[dict[str, Any]]:
+        """The Extracted facts ``fact`` stores or restates: one, or a correction's each."""
         if fact.corrects and fact.value:
             corrected = self._correct(fact.corrects, fact.value, fact.statement)
-            if corrected is not None:
+            if corrected:
                 return corrected
             fact = replace(fact, value=None, corrects=None)  # nothing to correct: words
         fact = self._resolve(fact)
@@ -165,7 +170,7 @@ class _Call:
             relation, existing = self._unkeyed(fact, vector)
             supersedes, current = None, True
         if existing is not None:
-            return wire.extracted_fact(existing, relation)
+            return [wire.extracted_fact(existing, relation)]
         item = NewMemory(
             collection=self.collection,
             text=fact.text,
@@ -186,7 +191,7 @@ class _Call:
         memory = self.store.memories.add_fact(self.principal, item)
         if vector is not None:
             self.stored.append((memory, vector, frozenset(content_words(memory.text))))
-        return wire.extracted_fact(memory, relation)
+        return [wire.extracted_fact(memory, relation)]
 
     def _resolve(self, fact: ExtractedFact) -> ExtractedFact:
         """The fact about the subject the collection knows by the fact's name for it."""
@@ -231,9 +236,11 @@ class _Call:
             self.tenant_id, self.collection, self.container_tag, subject, name, iso_now()
         )
 
-    def _correct(self, wrong: str, right: str, statement: str) -> Optional[dict[str, Any]]:
+    def _correct(self, wrong: str, right: str, statement: str) -> list[dict[str, Any]]:
         """The newest current memory that names ``wrong`` (and not ``right``) again, with
-        ``right`` in its place, superseding it; None when no memory names it."""
+        ``right`` in its place, superseding it, and so every other one said in the same
+        words ("my daughter Isabel starts swimming" keyed her and told what she does);
+        none when no memory names it."""
         pattern = re.compile(rf"(?<![^\W_]){re.escape(wrong)}(?![^\W_])", re.I)
         flt = self._scope()
         now = iso_now()
@@ -248,24 +255,29 @@ class _Call:
             if pattern.search(m.text) and not re.search(re.escape(right), m.text, re.I)
         ]
         if not named:
-            return None
-        old = max(named, key=lambda m: (m.began, m.rid))
-        item = NewMemory(
-            collection=self.collection,
-            text=pattern.sub(right, old.text),
-            source=SOURCE_REMEMBER,
-            container_tag=self.container_tag,
-            type=old.type,
-            expires_at=old.expires_at,
-            subject=old.subject,
-            attribute=old.attribute,
-            value=pattern.sub(right, old.value) if old.value else None,
-            valid_from=old.valid_from,
-            statement=statement or None,
-            supersedes=old.id,
-            negated=old.negated,
-        )
-        return wire.extracted_fact(self.store.memories.add_fact(self.principal, item), UPDATES)
+            return []
+        newest = max(named, key=lambda m: (m.began, m.rid))
+        said = [m for m in named if m.statement and m.statement == newest.statement]
+        corrected = []
+        for old in sorted(said or [newest], key=lambda m: m.rid):
+            item = NewMemory(
+                collection=self.collection,
+                text=pattern.sub(right, old.text),
+                source=SOURCE_REMEMBER,
+                container_tag=self.container_tag,
+                type=old.type,
+                expires_at=old.expires_at,
+                subject=pattern.sub(right, old.subject) if old.subject else None,
+                attribute=old.attribute,
+                value=pattern.sub(right, old.value) if old.value else None,
+                valid_from=old.valid_from,
+                statement=statement or None,
+                supersedes=old.id,
+                negated=old.negated,
+            )
+            memory = self.store.memories.add_fact(self.principal, item)
+            corrected.append(wire.extracted_fact(memory, UPDATES))
+        return corrected
 
     def _parted_from_another(self, fact: ExtractedFact) -> bool:
         """Whether ``fact`` parts from someone named ("I broke up with Tom") while the
@@ -521,7 +533,7 @@ def store_facts(
     with store.write():
         store.collections.ensure(principal.tenant_id, collection)
         call = _Call(services, principal, collection, container_tag, observed_at)
-        return [call.remember(fact) for fact in facts]
+        return [stored for fact in facts for stored in call.remember(fact)]
 
 
 def _said(check: Checker, body: Mapping[str, Any]) -> Optional[str]:
