@@ -60,6 +60,10 @@ class _Arms:
     ask: Optional[Ask] = None
     stale: list[str] = field(default_factory=list)  # values the asked keys held before
     since: Optional[str] = None  # when the answer to a single-valued key became true
+    ended: Optional[str] = None  # with no answer, when the key's latest end was said
+    answered: bool = False  # whether the key arm holds a value of the best-fitting key
+    ends: frozenset[int] = frozenset()  # the end the key arm gives when nothing holds
+    denied: list[str] = field(default_factory=list)  # values current denials deny
 
     @cached_property
     def keyed(self) -> frozenset[int]:

@@ -193,6 +193,9 @@ def _is_asked(relation: str, asked: list[str]) -> bool:
 
 _EAT = frozenset(("eat", "eats", "drink", "drinks"))
 _PARTNERED = frozenset(("dating", "seeing", "married", "engaged"))
+_SOMEONE = frozenset(
+    ("anyone", "anybody", "someone", "somebody", "seeing", "dating", "relationship")
+)
 # What may follow "what does X do" and still ask for the job: "… do for work", "… now".
 _DOING_TAIL = frozenset(
     ("for", "work", "a", "living", "now", "these", "days", "nowadays", "currently", "then")
@@ -226,6 +229,9 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     if partnered:  # a person is asked, not whether: not "User is engaged"
         scored["partner"] = scored.get("partner", 0) + 4
         scored.pop("relationship", None)
+    elif "relationship" in scored and "partner" not in scored and found & _SOMEONE:
+        # "am I seeing anyone?": whether, then with whom (not "am I engaged?": whether)
+        scored["partner"] = scored["relationship"] - 0.5
     # "Where am I (now)?", "where are we at the moment?": where one is, the stay, then
     # the home. Not "where are we going for dinner?".
     whereabouts = (

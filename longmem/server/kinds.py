@@ -193,7 +193,8 @@ _CUES: dict[str, frozenset[str]] = {
     for relation in RELATION_ATTRIBUTES
 }
 _CUES["partner"] |= words(
-    "seeing dating dated married marry marrying engaged proposed fiancé fiancée relationship"
+    "seeing dating dated date dates married marry marrying engaged proposed fiancé fiancée "
+    "relationship"
 )
 _CUES["children"] |= _BORN | {"twins", "boy", "girl"}
 _CUES["relatives"] |= _BORN
@@ -307,6 +308,14 @@ _NOT_YET = re.compile(
     r"(?<![^\W_])(?:interview\w*|appl(?:y|ying|ied)|going\s+to\s+be|leaving|left)(?![^\W_])",
     re.I,
 )
+# … nor, for a home, one said away: "dinner here in Rome with friends, on vacation",
+# "loving the sun here in Lisbon on holiday this week".
+_AWAY = re.compile(
+    r"(?<![^\W_])(?:vacation|holiday|holidays|hols|trip|visiting|sightseeing|tourist|tourists|"
+    r"honeymoon|getaway|layover|stopover|conference|weekend\s+(?:in|away)|for\s+the\s+"
+    r"(?:week|weekend|day|night))(?![^\W_])",
+    re.I,
+)
 
 
 def news(attribute: str, text: str, held: Sequence[str], *, told: bool = True) -> list[str]:
@@ -328,6 +337,8 @@ def news(attribute: str, text: str, held: Sequence[str], *, told: bool = True) -
     if changed and not _CHANGE.search(text):
         untold = not told and attribute in _UNTOLD
         if not untold or _NOT_YET.search(text):
+            return []
+        if attribute == "home" and _AWAY.search(text):
             return []
     return [
         thing

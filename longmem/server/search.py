@@ -385,14 +385,21 @@ class SearchEngine:
             arms.person = self._person_arm(tenant_id, ask, terms, flt, now, depth)
         if ask is not None and ask.attributes:
             arms.ask = ask
-            arms.key, arms.since = self._key_arm(tenant_id, req, ask, flt, now, depth)
+            arms.key, arms.since = self._key_arm(tenant_id, req, ask, flt, now, depth, arms)
             if arms.key and not req.include_history:
                 single = [a for a in ask.attributes if (spec := attribute(a)) and spec.single]
                 arms.stale = self.store.memories.superseded_values(
                     tenant_id, req.collection, ask.subjects, single, flt
                 )
+                # and what a current denial denies: "Third coffee of the day" is no
+                # answer once "User no longer drinks coffee"
+                arms.stale += [v for v in arms.denied if v not in arms.stale]
             if req.mode == "hybrid":
                 arms.kind = self._kind_arm(tenant_id, req, ask, flt, now, arms, depth)
+                if arms.kind and arms.ended is not None and not arms.answered:
+                    # news said since the end tells more than the end: "been on three
+                    # dates with Priyanka now" answers, not "User broke up with Keisha"
+                    arms.key = [(rid, place) for rid, place in arms.key if rid not in arms.ends]
         return arms, query
 
     def _full_text(
@@ -445,35 +452,46 @@ class SearchEngine:
         latest said first: "officially a Hobart girl now" answers "where does Bronte
         live?" though their words share none; "Leaving Panasonic was scary" tells no new
         employer. Only what was said since the keyed answer to a single-valued key, at
-        most two; when nothing keyed answers, only what another arm found too, the latest
-        one (a question with no answer is not answered by the last thing said), unless
-        none of what they found says a thing of the kind ("If User lived in Tokyo…" for
-        "user home city"), or nothing was found: then the latest that says a thing of the
-        kind at all
-        ("first week up in Glasgow done" for "where do I live now?"); the
+        most two; with no answer but an end ("I broke up with Keisha"), first what was
+        said since the end, at most two; then (or when nothing keyed answers) only what
+        another arm found too, the latest one (a question with no answer is not answered by
+        the last thing said), unless none of what they found says a thing of the kind ("If
+        User lived in Tokyo…" for "user home city"), or nothing was found: then the latest
+        that says a thing of the kind at all ("first week up in Glasgow done" for "where
+        do I live now?"); the
         user's own words, not opening on someone else ("Sis got a place in Perth"), or
         words that name the relative asked about."""
         asked = ask.attributes[0]
         if asked not in KIND_ATTRIBUTES:
             return []
-        # answered, or ended and so asking what was said since
-        answered = arms.since is not None or any(place == 0 for _, place in arms.key)
         seen = {rid for hits in arms.found() for rid, _ in hits}
-        nothing_found = not answered and not seen
+        # Passes, each (said since, any memory or only what another arm found, told):
+        # answered, what was said since the answer; ended, since the end, then as if
+        # unanswered; unanswered, what another arm found, then anything said.
+        passes: list[tuple[Optional[str], bool, bool]] = []
+        if arms.answered:
+            passes.append((arms.since, True, True))
+        else:
+            if arms.ended is not None:
+                passes.append((arms.ended, True, True))
+            if seen:
+                passes.append((None, False, True))
+            passes.append((None, True, False))
         names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
         written = _written(names) if names else None
+        fetched = arms.since if arms.answered else None  # the passes' own since, read here
         lately = self.store.memories.plain_lately(
-            tenant_id, req.collection, flt, arms.since, now, depth
+            tenant_id, req.collection, flt, fetched, now, depth
         )
-        wanted = _KINDS_AFTER_ANSWER if arms.since is not None else _KINDS_UNANSWERED
         held: Optional[list[str]] = None  # read once a memory gets as far as asking
         found: list[MemoryRecord] = []
-        # what another arm found first; then, if none of it is news, anything said
-        for alone in [nothing_found] if answered or nothing_found else [False, True]:
+        for since, anything, told in passes:
+            wanted = _KINDS_AFTER_ANSWER if since is not None else _KINDS_UNANSWERED
             for m in lately:
                 if not (
                     (flt.category is None or m.category == flt.category)
-                    and (answered or alone or m.rid in seen)
+                    and (since is None or m.began >= since)
+                    and (anything or m.rid in seen)
                     and (
                         (
                             USER in ask.subjects
@@ -492,7 +510,7 @@ class SearchEngine:
                         )
                         if fact.value
                     ]
-                if news(asked, m.text, held, told=not alone):
+                if news(asked, m.text, held, told=told):
                     found.append(m)
                     if len(found) == wanted:
                         break
@@ -510,14 +528,21 @@ class SearchEngine:
         return analyse(req.query, known or {USER}, user_name)
 
     def _key_arm(
-        self, tenant_id: str, req: SearchRequest, ask: Ask, flt: MemoryFilter, now: str, depth: int
+        self,
+        tenant_id: str,
+        req: SearchRequest,
+        ask: Ask,
+        flt: MemoryFilter,
+        now: str,
+        depth: int,
+        arms: _Arms,
     ) -> tuple[list[tuple[int, float]], Optional[str]]:
         """(rid, the attribute's place among those asked) of the current facts of the key
         the query asks about: the best-fitting attribute first, each attribute's facts
         newest first; and, when the best-fitting
         attribute is single-valued and answered, when its answer became true (the oldest
-        such answer's ``valid_from``, for more than one subject), or, unanswered but
-        ended ("I resigned"), when the latest end was."""
+        such answer's ``valid_from``, for more than one subject). Unanswered but ended
+        ("I resigned"), when the latest end was goes to ``arms.ended``."""
         found = self.store.memories.keyed(
             tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, flt
         )
@@ -526,7 +551,15 @@ class SearchEngine:
         # still does, and only while nothing else is said to hold.
         held = {_held(m) for m in found if not m.negated}
         ended = [m for m in found if m.negated and m.attribute == ask.attributes[0]]
+        denials = [m for m in found if m.negated]
+        arms.denied = [m.value for m in denials if m.value and _held(m) not in held]
         found = [m for m in found if not m.negated or (ask.still and _held(m) not in held)]
+        arms.answered = any(m.attribute == ask.attributes[0] for m in found)
+        if not found and denials:
+            # nothing holds, but an end was said: "am I seeing anyone?" after "Tom and I
+            # split up" is answered by the split, the latest such end
+            found = [max(denials, key=lambda m: (m.began, m.rid))]
+            arms.ends = frozenset(m.rid for m in found)
         order = {name: i for i, name in enumerate(ask.attributes)}
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
         best = attribute(ask.attributes[0])
@@ -536,9 +569,10 @@ class SearchEngine:
             if answers:
                 since = min(m.began for m in answers)
             elif ended:
-                # "Keisha and I broke up", and nothing keyed since: what was said after
-                # the end is the news ("been seeing this woman Priyanka")
-                since = max(m.began for m in ended)
+                # "Keisha and I broke up", and nothing keyed since: the kind arm's news
+                # is what was said after the end ("been seeing this woman Priyanka");
+                # what was said before is not left out for it (arms.answers)
+                arms.ended = max(m.began for m in ended)
         return [(m.rid, float(order.get(m.attribute or "", len(order)))) for m in found], since
 
     def _text_terms(self, tenant_id: str, query: str) -> list[str]:

@@ -28,6 +28,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Optional
 
+from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import sentences
@@ -79,7 +80,17 @@ from .text import (
 )
 from .text import content_words as content_words
 from .text import pieces as pieces
-from .when import END_OF_DAY, Start, back_on, became_true, day_span, expiry, lasts, starts
+from .when import (
+    END_OF_DAY,
+    Start,
+    back_on,
+    became_true,
+    day_span,
+    end_said,
+    expiry,
+    lasts,
+    starts,
+)
 
 __all__ = ["SUBJECT", "RuleExtractor", "content_words", "pieces"]
 
@@ -170,7 +181,7 @@ class RuleExtractor:
         pet_at: Optional[int] = None  # the last pet said without its name, in ``facts``
         for sentence in sentences(content):
             until = expiry(sentence, said)
-            correction = _CORRECTION.search(sentence)
+            correction = _correction(sentence)
             if correction is not None:
                 new = correction.group("new") or correction.group("new2")
                 old = correction.group("old") or correction.group("old2")
@@ -289,7 +300,7 @@ _WORD = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
 _ANY_WORD = r"[\w-]+(?:\s+[\w-]+)?"
 _CORRECTION = re.compile(
     r"\b(?:it's|it is|I meant|meant|I mean|make that|should be|should have said|"
-    r"(?:her|his|their|my|the)\s+name(?:'s|\s+is))\s+(?P<new>"
+    r"(?i:(?:her|his|their|my|the)\s+name(?:'s|\s+is)))\s+(?P<new>"
     + _WORD
     + r")\s*,?\s+not\s+(?P<old>"
     + _WORD
@@ -297,8 +308,23 @@ _CORRECTION = re.compile(
     + _ANY_WORD
     + r")\s*,?\s+not\s+(?P<old2>"
     + _ANY_WORD
-    + r")\b"
+    # the words alone, then the sentence's end or a pause: "sorry, almonds not walnuts —"
+    + r")(?=\s*(?:$|[,.!;:]|\s[—–-]))"
 )
+# Words that are no value a correction puts right: "sorry, I can not eat pork", "sorry,
+# yes not peanuts".
+_NOT_CORRECTED = STOP_WORDS | frozenset(("yes", "no", "yeah", "nope", "just", "really"))
+
+
+def _correction(sentence: str) -> Optional[re.Match[str]]:
+    """A correction ``sentence`` opens with or holds, if its words are values."""
+    found = _CORRECTION.search(sentence)
+    if found is None or not found.group("new2"):
+        return found
+    said = tokens(f"{found.group('new2')} {found.group('old2')}")
+    return None if _NOT_CORRECTED & set(said) else found
+
+
 _CHILD_WORDS = frozenset(word for word, kind in RELATIONS.items() if kind == "children")
 _STARTED_AT = re.compile(r"\bstart(?:ed|s|ing)?\s+at\b", re.I)
 # Where one is at that is one's home: "at my new flat in Leeds".
@@ -507,6 +533,8 @@ def _facts_of(
             # A fact other than a stay ends only by what is said beside its value
             piece = _piece_of(clause, key.value)
             ends = (until and expiry(piece, said)) or (while_ and lasts(piece, said))
+            if key.attribute == "home" and not while_ and not end_said(piece):
+                ends = None  # "back home in Lyon tonight": when the home is, not its end
         text = finish(sentence_of(subject, key) + detail)
         off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
         if off or (key.negated and key.attribute in _ENDED_AS_SAID):

@@ -187,6 +187,16 @@ _ASKS_FIRST = re.compile(
     r"whether|suppose|say)\b",
     re.I,
 )
+# What makes what comes before a question no news: a supposition, a role to play, an
+# opinion asked about ("Let's say I live in Tokyo, where…", "Roleplay as my girlfriend
+# Emma, okay?", "You think I live in Berlin, why?").
+_SUPPOSED = re.compile(
+    r"\b(?:if|unless|whether|suppose|supposing|assume|assuming|pretend|pretending|imagine|"
+    r"hypothetically|let's say|let us say|say I|what if|in a world|even if|role ?-?play|act as|"
+    r"you think|do you think|would you|should I|could I|can I|quick question|quick one|"
+    r"for a friend)\b",
+    re.I,
+)
 _TOLD_WORDS = 3
 
 
@@ -202,7 +212,7 @@ def _told_before_asking(sentence: str) -> Optional[str]:
     told = sentence[: pause.start()].strip()
     if len(told.split()) < _TOLD_WORDS or _ASKS_FIRST.match(told) or _ASKING.match(told):
         return None
-    return told
+    return None if _SUPPOSED.search(told) else told
 
 
 def strip_filler(text: str) -> str:

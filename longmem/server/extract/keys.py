@@ -410,8 +410,12 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
+    # "I teach year 6", "teaches maths": a teacher
+    _rule("job", r"^" + _ADV + r"(?:teach|teaches)\s+(?:year\s*\d+|yr\s*\d+|grade\s*\d+|\d+(?:st|nd|rd|th)\s+grade|reception|nursery|primary|secondary|high school|middle school|kindergarten|(?:maths|math|english|science|history|geography|art|music|french|spanish|german|physics|chemistry|biology)\b)", value="teacher"),
+    # "the onboarding at Plaid is intense": a new employer
+    _rule("employer", r"\b(?:onboarding|induction|orientation)\s+(?:at|with)\s+(?=(?-i:[A-Z]))" + _V),
     # "I'm on the payments team at Monzo", "I'm in sales at Nike": a team of an employer
-    _rule("employer", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:(?:on|in)\s+(?:the|a)\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|department|dept|division|unit|squad|ward|desk|practice|group)|in\s+(?:sales|marketing|finance|hr|legal|engineering|product|design|ops|operations|support|it|research|data|analytics|compliance|procurement|logistics|recruitment|comms|pr|accounts|payroll|admin))\s+(?:at|with|for)\s+(?=(?-i:[A-Z]))(?![\w-]+'s\b)" + _V),
+    _rule("employer", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:(?:on|in)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|department|dept|division|squad|ward|desk|practice)|in\s+(?:sales|marketing|finance|hr|legal|engineering|product|design|ops|operations|support|it|research|data|analytics|compliance|procurement|logistics|recruitment|comms|pr|accounts|payroll|admin))\s+at\s+(?=(?-i:[A-Z]))(?![\w-]+'s\b)" + _V),
     # "new gig at Deliveroo", typed short; "teaching at Ridgeway High now"
     _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+(?P<v>(?:the\s+)?[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})(?=\s*(?:$|[,.!;]|starts|begins|from\s|on\s|next|this|tomorrow|today|lol|is\b|'s\b|was\b|so far|going\b))"),
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + _V),
@@ -448,6 +452,12 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _SETTLED_WELL + _V),
     _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken|share|shares|sharing)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
     _rule("home", r"\bsettled\s+in\s+" + _SETTLED_WELL + _V),
+    # A home left, named: "sold the flat in Berlin", "moved out of my place in Leeds". It
+    # retires that home only, not one said since ("settling into Glasgow").
+    _rule("home", r"^" + _GONE + r"(?:sold|moved out of|left|gave up|handed back the keys to)\s+(?:my|our|the)\s+(?:old\s+)?(?:house|flat|apartment|place|home)\s+in\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True, place=True),
+    # "settling into York", "back home in Lyon tonight" (not "back home in India, we…")
+    _rule("home", r"^" + _ADV + r"(?:(?:am|are)\s+)?" + _ADV + r"settling\s+(?:in\s+)?(?:into|in)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", place=True),
+    _rule("home", r"^(?:(?:am|are|got|get|getting|finally|just|safely|made it)\s+)*back\s+home\s+in\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s+(?:tonight|today|now|at last|finally|safe|safely|after)\b|\s*$)", place=True),
     # "moved house last week, now in Clifton", "back in Cork for good"
     _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+|renting\s+(?:a\s+room\s+|" + _A_HOME + r"\s+)?)?in\s+(?=(?-i:[A-Z]))" + _V),
     _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?back\s+(?:home\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+for good\b"),
@@ -552,7 +562,12 @@ RULES: tuple[Rule, ...] = (
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
-    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their)\s+(?:job|work|career|phone|desk|laptop|bed|couch|sofa)\b)"),
+    # "we're separating", "getting divorced", "the divorce is final"
+    _rule("relationship", r"^(?:am|are|is)\s+" + _ADV + r"(?:separating|splitting up|divorcing|getting divorced|getting a divorce)\b", value="separated"),
+    _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b", value="divorced"),
+    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa)\b)"
+                          # not "separated from my team", "single for the weekend", "divorced when I was 10"
+                          r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|\bno longer\s+(?:a\s+)?(?:vegetarian|vegan)\b|\bnot\s+(?:vegetarian|vegan)\s+any\s*more\b", value="eats meat"),
@@ -564,6 +579,7 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so)\b))"),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),
     _rule("allergies", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?P<v>coeliac|celiac)\b", value="gluten ({v})"),
+    _rule("allergies", r"\bdiagnosed\s+(?:as\s+)?(?P<v>coeliac|celiac)\b(?!\s+disease)", value="gluten ({v})"),  # "just got diagnosed coeliac"
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
     _rule("allergies", r"\b(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+(?:disease|syndrome|allergy))\b|\b(?:have|has)\s+(?P<v2>diabetes|asthma|coeliac|celiac|eczema)\b"),
@@ -591,8 +607,9 @@ RULES: tuple[Rule, ...] = (
     # -- the rest --
     _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
     # A pet gone: "my dog Rex died", "we had to put Biscuit down", "we rehomed Clover"
-    _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")\s+(?:(?:has\s+|just\s+|sadly\s+)*(?:died|passed|was put down|had to be put down|was put to sleep)\b)", value="{kind} called {v}", negated=True, flags=0),
-    _rule("pets", r"\b(?:put|putting)\s+(?P<v>" + _PET_NAME + r")\s+(?:down|to sleep)\b|\b(?:rehomed|re-homed|rehoming|re-homing)\s+(?P<v2>" + _PET_NAME + r")\b", negated=True),
+    _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")\s+(?:(?:has\s+|just\s+|sadly\s+)*(?:died|passed away|passed on|was put down|had to be put down|was put to sleep)\b)", value="{kind} called {v}", negated=True, flags=0),
+    # (a pet the collection holds only: remember makes any other name words)
+    _rule("pets", r"(?<!n't )(?<!not )(?<!never )\b(?:put|putting)\s+(?P<v>" + _PET_NAME + r")\s+(?:down|to sleep)\s*(?:$|[,.!;]|yesterday|today|last|this|on\b)|\b(?:rehomed|re-homed|rehoming|re-homing)\s+(?P<v2>" + _PET_NAME + r")\b", negated=True),
     _rule("pets", r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?:is\s+)?(?:called|named)\s+" + _V, value="{kind} called {v}"),
     _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}", flags=0),
     # "got a puppy named Biscuit"
@@ -600,6 +617,8 @@ RULES: tuple[Rule, ...] = (
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + _PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
+    # "doing my masters at UCL", "started a PhD in history at Leeds"
+    _rule("school", r"\b(?:doing|do|does|started|starting|finishing|pursuing)\s+(?:my|a|an|her|his|their)\s+(?:masters|master's|msc|ma|mba|phd|doctorate|degree|bachelors|bachelor's|undergrad|pgce|llm|llb)(?:\s+degree)?(?:\s+in\s+[^,;:!?()]+?)?\s+at\s+(?=(?-i:[A-Z]))" + _V),
     # What one studies: "studying medicine at UNN", "doing a masters in software engineering",
     # "got into Edinburgh uni for vet medicine", "finishing my PhD in Irish folklore".
     _rule("studies", r"(?:(?<!to )\b(?:study|studies|studying)|(?<=admission )to study)\s+(?!(?:at|in|for|with|hard|abroad|together|late|all|up|on|it|this|that|the|a|an|my|our|his|her|them|him|me|you|group|session|break|time|buddy|partner|room|leave|day|night|tonight|today|every|more|less|so|too|really)\b)(?P<v>[a-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|in|on|with)\s+(?:(?-i:[A-Z])|\d|uni\b|university\b|college\b|school\b)|\s*(?:$|[,.!;]))", field=True),
@@ -613,7 +632,7 @@ RULES: tuple[Rule, ...] = (
     # "my number's 07700 900123", "new number btw, it's 07700 900461", "phone: 555 0100"
     # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is
     # number is …": not "my flight number is 4471 223")
-    _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\bphone(?:\s+number)?)(?:['’]s|\s+is|\s*:)?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
+    _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\bphone(?:\s+number)?)(?:\s+(?:lol|haha|btw|fyi))?(?:['’]s|\s+is|\s*:)?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
     _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
 )
 # fmt: on
@@ -732,10 +751,20 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
+        ("studies", "school"),  # "dropped out of the masters", "quit uni"
+        re.compile(
+            r"^" + _GONE + r"(?:dropped out(?:\s+of\s+(?:uni|university|college|school|(?:the|my|her|his)\s+"
+            r"(?:course|degree|masters|master's|phd|doctorate|programme|program|mba|msc))\b|\s*$)|"
+            r"quit (?:uni|university|college|school|my (?:course|degree|masters|phd))\b)",
+            re.I,
+        ),
+    ),
+    (
         ("partner",),
         re.compile(
-            r"^" + _GONE + r"(?:broke up|split up|got divorced|(?:am|are|is) (?:divorced|separated)|"
-            r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b)",
+            r"^" + _GONE + r"(?:broke up|split up|got divorced|(?:am|are|is) (?:divorced|separated)"
+            r"(?! from (?:my|the|our|his|her) (?!(?:husband|wife|partner)\b))|"
+            r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’]))",
             re.I,
         ),
     ),

@@ -294,9 +294,12 @@ _SOMEONE_OF = re.compile(
 # Together as a couple: "(Marco and I) are official now", "are an item", "got engaged".
 _TOGETHER = re.compile(
     r"^(?:are|'re|have been|got|just got|finally got)\s+(?:now\s+|finally\s+|officially\s+)*"
-    r"(?:official|together|a couple|an item|dating|engaged|married|moving in together|"
-    r"exclusive|back together)\b(?!\s+(?:friends|colleagues|coworkers|flatmates|roommates|"
-    r"on|in|at|for|with)\b)",
+    r"(?:official|officially together|together|a couple|an item|engaged|married|back together|"
+    r"moving in together|moved in together)"
+    # and nothing after but when: not "got together to study", "together this weekend",
+    # "married to our jobs", "official co-founders"
+    r"(?=\s*(?:$|[,.!;:)]|(?:now|again|finally|officially|at last|today|yesterday|lol|haha)\b|"
+    r"last\s+(?:night|week|month|year)\b|this\s+(?:week|month|year)\b|🥰|❤|💍|😍))",
     re.I,
 )
 # "Tasha and I", "me and Tasha", "wife and I": the user among others.
@@ -304,7 +307,8 @@ _NAME_AND_I = re.compile(
     r"^(?i:me\s+(?:and|&)\s+[a-z][\w-]*|[a-z][\w-]*\s+(?:and|&)\s+(?:I|me))\b(?!')\s*"
 )
 _DIET_ENDED = re.compile(DIET_ENDED, re.I)
-# The user, done to: "Coursera promoted me to senior designer", "they hired me as a nurse".
+# The user, done to: "Coursera promoted me to senior designer", "they hired me as a nurse",
+# "they made me head of design".
 # Not by family or friends ("my mum hired me as her chauffeur for the day"), nor hedged,
 # denied or long past ("they almost hired me", "nobody hired me", "… back in 2015").
 _DONE_TO_ME = re.compile(
@@ -313,7 +317,8 @@ _DONE_TO_ME = re.compile(
     r"uncle|gran|grandma|grandpa|nan|in-laws|children|almost|nearly|never|nobody|no one|"
     r"didn't|did not|won't|wouldn't|would|should|could|might|may|if|wish|hope|'d)\b)"
     r"[^,;]{1,40}?\s+(?:have\s+|has\s+|just\s+|finally\s+|officially\s+)*"
-    r"(?P<how>promoted|hired|took)\s+me\s+(?P<as>to|as|on\s+as)\s+"
+    r"(?:(?P<how>promoted|hired|took)\s+me\s+(?P<as>to|as|on\s+as)|(?P<made>made|named|appointed)\s+me)\s+"
+    r"(?:(?:the\s+)?new\s+)?"
     r"(?!(?:her|his|their|the\s+family|chief)\b)"
     r"(?![^,;]*\b(?:for\s+the\s+(?:day|night|week|weekend|trip|wedding|party|holidays?)|"
     r"(?:back\s+)?in\s+\d{4}|years?\s+ago)\b)",
@@ -421,6 +426,8 @@ def parse_subject(
         return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
     done = _DONE_TO_ME.match(clause)
     if done:  # "Coursera promoted me to X": the user was promoted to X
+        if done.group("made"):  # "they made me senior designer": promoted to it
+            return Parsed(USER_SUBJECT, f"promoted to {clause[done.end() :]}")
         how, as_ = done.group("how").lower(), done.group("as").lower()
         if how != "took" or as_.startswith("on"):  # "Tesco took me on as", not "took me to"
             how, as_ = ("hired", "as") if how == "took" else (how, as_)

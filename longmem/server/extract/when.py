@@ -294,6 +294,13 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
     return datetime.combine(max(days), END_OF_DAY)
 
 
+def end_said(text: str) -> bool:
+    """Whether ``text`` names an end ("until Friday", "till the 9th", "3rd to 9th"), not
+    only a day ("tonight", "this week"), which may be when a thing begins."""
+    lowered = text.lower()
+    return bool(_UNTIL.search(lowered) or _RANGE_END.search(lowered))
+
+
 def back_on(text: str, said: datetime) -> Optional[datetime]:
     """The last day away that a return said in ``text`` gives ("back on the 9th": the
     8th; "coming back Thursday", "back in 2 weeks"), the user's own only; None if none."""

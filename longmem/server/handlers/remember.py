@@ -69,7 +69,7 @@ from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
 from ..extract.kin import kin
 from ..extract.subjects import lower_opener
-from ..facts import ENDED_BY, ENDS_WITH, USER, ExtractedFact, attribute
+from ..facts import ENDED_BY, ENDS_WITH, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_datetime, iso_to_epoch
 from ..validation import Checker
 from .common import collection_param, item_list, object_body
@@ -89,12 +89,16 @@ def _iso(moment: Optional[datetime]) -> Optional[str]:
 def _same(a: Optional[str], b: Optional[str]) -> bool:
     """One value, said fully or in part: "Capcom" is "Capcom in Osaka", "Biscuit" is "cat
     called Biscuit"."""
-    first, second = (a or "").casefold().split(), (b or "").casefold().split()
+    first, second = _called(a), _called(b)
     shorter, longer = sorted((first, second), key=len)
-    if not shorter:
-        return False
-    called = longer.index("called") + 1 if "called" in longer[1:] else 0
-    return longer[: len(shorter)] == shorter or longer[called:] == shorter
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _called(value: Optional[str]) -> list[str]:
+    """A value's words, folded; of "rescue greyhound called Pepper", the name alone: a
+    pet is the one called so, whatever kind it was said to be ("my dog Pepper")."""
+    words = (value or "").casefold().split()
+    return words[words.index("called") + 1 :] if "called" in words[1:] else words
 
 
 # Words that deny what a text says: two texts that differ in them never restate each other.
@@ -238,9 +242,11 @@ class _Call:
 
     def _correct(self, wrong: str, right: str, statement: str) -> list[dict[str, Any]]:
         """The newest current memory that names ``wrong`` (and not ``right``) again, with
-        ``right`` in its place, superseding it, and so every other one said in the same
-        words ("my daughter Isabel starts swimming" keyed her and told what she does);
-        none when no memory names it."""
+        ``right`` in its place, superseding it; so too every other one said in the same
+        words ("my daughter Isabel starts swimming" keyed her and told what she does) and,
+        when it names a person, every one about them ("daughter:Isabel"). A common word
+        ("sorry, almonds not walnuts") corrects only the user's own memories. None when
+        no memory names it."""
         pattern = re.compile(rf"(?<![^\W_]){re.escape(wrong)}(?![^\W_])", re.I)
         flt = self._scope()
         now = iso_now()
@@ -254,37 +260,66 @@ class _Call:
             for m in found.values()
             if pattern.search(m.text) and not re.search(re.escape(right), m.text, re.I)
         ]
+        if not wrong[:1].isupper():
+            named = [m for m in named if m.subject in (None, USER)]
         if not named:
             return []
         newest = max(named, key=lambda m: (m.began, m.rid))
-        said = [m for m in named if m.statement and m.statement == newest.statement]
-        corrected = []
-        for old in sorted(said or [newest], key=lambda m: m.rid):
-            item = NewMemory(
-                collection=self.collection,
-                text=pattern.sub(right, old.text),
-                source=SOURCE_REMEMBER,
-                container_tag=self.container_tag,
-                type=old.type,
-                expires_at=old.expires_at,
-                subject=pattern.sub(right, old.subject) if old.subject else None,
-                attribute=old.attribute,
-                value=pattern.sub(right, old.value) if old.value else None,
-                valid_from=old.valid_from,
-                statement=statement or None,
-                supersedes=old.id,
-                negated=old.negated,
-            )
-            memory = self.store.memories.add_fact(self.principal, item)
-            corrected.append(wire.extracted_fact(memory, UPDATES))
-        return corrected
+        chosen = {m.rid: m for m in named if m.statement and m.statement == newest.statement}
+        person = [m for m in named if _names_person(m, wrong)]
+        if any(m.rid in chosen or m is newest for m in person):
+            chosen.update((m.rid, m) for m in person)
+        return [
+            self._corrected(old, pattern, right, statement)
+            for old in sorted(chosen.values() or [newest], key=lambda m: m.rid)
+        ]
+
+    def _corrected(
+        self, old: MemoryRecord, pattern: re.Pattern[str], right: str, statement: str
+    ) -> dict[str, Any]:
+        """``old`` stored again with ``right`` where ``pattern`` named the wrong word,
+        superseding it; or, when its key already holds the right value (one daughter
+        called Isla known), only retired, the value held standing for it."""
+        subject = pattern.sub(right, old.subject) if old.subject else None
+        value = pattern.sub(right, old.value) if old.value else None
+        spec = attribute(old.attribute)
+        if subject and spec is not None and not old.negated:
+            held = [m for m in self._by_key(subject, spec.name) if not m.negated]
+            held = [m for m in held if m.rid != old.rid]
+            # the same value held, or, now about someone the key knows already, any value
+            moved = subject != old.subject and spec.single
+            same = next((m for m in held if moved or _same(m.value, value)), None)
+            if same is not None:
+                self.store.memories.retire(self.tenant_id, self.collection, [old.id])
+                return wire.extracted_fact(same, DUPLICATE)
+        item = NewMemory(
+            collection=self.collection,
+            text=pattern.sub(right, old.text),
+            source=SOURCE_REMEMBER,
+            container_tag=self.container_tag,
+            type=old.type,
+            expires_at=old.expires_at,
+            subject=subject,
+            attribute=old.attribute,
+            value=value,
+            valid_from=old.valid_from,
+            statement=statement or None,
+            supersedes=old.id,
+            negated=old.negated,
+        )
+        return wire.extracted_fact(self.store.memories.add_fact(self.principal, item), UPDATES)
 
     def _parted_from_another(self, fact: ExtractedFact) -> bool:
         """Whether ``fact`` parts from someone named ("I broke up with Tom") while the
-        partner the collection knows is someone else."""
-        if fact.attribute != "partner" or not (fact.negated and fact.value):
+        partner the collection knows is someone else; or from a pet it does not know
+        ("put Maya down for her nap": a daughter, most likely)."""
+        if fact.attribute not in ("partner", "pets") or not (fact.negated and fact.value):
             return False
         held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
+        if fact.attribute == "pets" and not fact.value[:1].isupper():
+            return False  # "we don't have a dog anymore": a pet denied, whatever is held
+        if fact.attribute == "pets" and not held:
+            return True
         return bool(held) and not any(_same(m.value, fact.value) for m in held)
 
     def _ended(self, fact: ExtractedFact, held: list[MemoryRecord]) -> Optional[MemoryRecord]:
@@ -471,6 +506,15 @@ class _Call:
             if score >= NEAR_DUPLICATE or (score >= RELATE_FLOOR and said == words):
                 return DUPLICATE, memory
         return NEW, None
+
+
+def _names_person(memory: MemoryRecord, name: str) -> bool:
+    """Whether ``memory`` is about someone called ``name`` ("daughter:Isabel"), or says
+    who they are to the user ("User's daughter is Isabel")."""
+    folded = name.casefold()
+    if (memory.subject or "").casefold().endswith(":" + folded):
+        return True
+    return memory.attribute in RELATION_ATTRIBUTES and (memory.value or "").casefold() == folded
 
 
 def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
