@@ -68,10 +68,10 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
 }
 # The words after "my" that make it someone else's question ("my sister", "my parents").
 _PEOPLE_WORDS = frozenset((*RELATIONS, *_GROUPS))
-# Words of place and time: a question with only these ("where do I get my pastries?")
-# asks about no attribute.
 # Words of a question about a trip to come: "upcoming travel plans", "any trips soon?"
 _TRAVEL = frozenset(("upcoming", "trip", "trips", "travel", "travelling", "traveling"))
+# Words of place and time: a question with only these ("where do I get my pastries?")
+# asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
 # Words after "favourite" that are not the thing: "what is my favourite?", "my favourite
 # at the moment", "which is my favourite now".

@@ -385,7 +385,7 @@ class SearchEngine:
             arms.person = self._person_arm(tenant_id, ask, terms, flt, now, depth)
         if ask is not None and ask.attributes:
             arms.ask = ask
-            arms.key, arms.since = self._key_arm(tenant_id, req, ask, flt, now, depth, arms)
+            self._key_arm(tenant_id, req, ask, flt, now, arms, depth)
             if arms.key and not req.include_history:
                 single = [a for a in ask.attributes if (spec := attribute(a)) and spec.single]
                 arms.stale = self.store.memories.superseded_values(
@@ -458,9 +458,8 @@ class SearchEngine:
         the last thing said), unless none of what they found says a thing of the kind ("If
         User lived in Tokyo…" for "user home city"), or nothing was found: then the latest
         that says a thing of the kind at all ("first week up in Glasgow done" for "where
-        do I live now?"); the
-        user's own words, not opening on someone else ("Sis got a place in Perth"), or
-        words that name the relative asked about."""
+        do I live now?"); the user's own words, not opening on someone else ("Sis got a
+        place in Perth"), or words that name the relative asked about."""
         asked = ask.attributes[0]
         if asked not in KIND_ATTRIBUTES:
             return []
@@ -534,15 +533,17 @@ class SearchEngine:
         ask: Ask,
         flt: MemoryFilter,
         now: str,
-        depth: int,
         arms: _Arms,
-    ) -> tuple[list[tuple[int, float]], Optional[str]]:
-        """(rid, the attribute's place among those asked) of the current facts of the key
-        the query asks about: the best-fitting attribute first, each attribute's facts
-        newest first; and, when the best-fitting
+        depth: int,
+    ) -> None:
+        """Into ``arms.key``, (rid, the attribute's place among those asked) of the current
+        facts of the key the query asks about: the best-fitting attribute first, each
+        attribute's facts newest first. Into ``arms.since``, when the best-fitting
         attribute is single-valued and answered, when its answer became true (the oldest
-        such answer's ``valid_from``, for more than one subject). Unanswered but ended
-        ("I resigned"), when the latest end was goes to ``arms.ended``."""
+        such answer's ``valid_from``, for more than one subject); unanswered but ended ("I
+        resigned"), into ``arms.ended`` when the latest end was. Whether it is answered,
+        what current denials deny and the end given when nothing holds go to
+        ``arms.answered``, ``arms.denied`` and ``arms.ends``."""
         found = self.store.memories.keyed(
             tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, flt
         )
@@ -564,16 +565,15 @@ class SearchEngine:
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
         best = attribute(ask.attributes[0])
         answers = [m for m in found if m.attribute == ask.attributes[0] and not m.negated]
-        since = None
         if best is not None and best.single and not req.include_history:
             if answers:
-                since = min(m.began for m in answers)
+                arms.since = min(m.began for m in answers)
             elif ended:
                 # "Keisha and I broke up", and nothing keyed since: the kind arm's news
                 # is what was said after the end ("been seeing this woman Priyanka");
                 # what was said before is not left out for it (arms.answers)
                 arms.ended = max(m.began for m in ended)
-        return [(m.rid, float(order.get(m.attribute or "", len(order)))) for m in found], since
+        arms.key = [(m.rid, float(order.get(m.attribute or "", len(order)))) for m in found]
 
     def _text_terms(self, tenant_id: str, query: str) -> list[str]:
         """The query's words worth matching: no stop words, no near-universal terms

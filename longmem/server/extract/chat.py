@@ -183,8 +183,7 @@ _LAST_PAUSE = re.compile(r"(?:\s*[,;:]|\s+[—–-]+)\s+(?=[^,;:—–]*$)")
 # How a question opens: what before the last pause opens so asks too.
 _ASKS_FIRST = re.compile(
     r"^(?:is|are|am|do|does|did|can|could|would|will|should|shall|have|has|what|what's|how|"
-    r"how's|where|where's|when|why|who|who's|which|any|anyone|anybody|whats|wdyt|if|unless|"
-    r"whether|suppose|say)\b",
+    r"how's|where|where's|when|why|who|who's|which|any|anyone|anybody|whats|wdyt)\b",
     re.I,
 )
 # What makes what comes before a question no news: a supposition, a role to play, an
@@ -203,9 +202,9 @@ _TOLD_WORDS = 3
 def _told_before_asking(sentence: str) -> Optional[str]:
     """What a question says before it asks: "no longer vegetarian btw, doctor wants more
     iron — best way to cook a steak?" tells two things, then asks; "back home in Lyon
-    tonight, easy dinner?" one. None when it opens as a question ("is it ok, or not?",
-    "if I move, would I be happier?") or says too little before the pause ("so, Tom,
-    thoughts?")."""
+    tonight, easy dinner?" one. None when it opens as a question ("is it ok, or not?"),
+    supposes ("if I move, would I be happier?", "let's say I live in Tokyo, where…") or
+    says too little before the pause ("so, Tom, thoughts?")."""
     pause = _LAST_PAUSE.search(sentence)
     if pause is None:
         return None

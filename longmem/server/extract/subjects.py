@@ -89,8 +89,8 @@ _HAS_NAMED = re.compile(
     + r")\b"
 )
 # A partner by what the user does with them: "started dating Lucas", "been seeing Ana",
-# "seeing someone new, Sam", "seeing this woman Priyanka", "in a relationship with Priya", "married to Arjun". Not
-# "seeing Ana tomorrow" nor "going out with Tom tonight".
+# "seeing someone new, Sam", "seeing this woman Priyanka", "in a relationship with
+# Priya", "married to Arjun". Not "seeing Ana tomorrow" nor "going out with Tom tonight".
 _SOMEONE = (
     r"(?:someone(?:\s+new)?\s*(?:,|[—–:-]|\s[—–-])\s*|"
     # "been seeing this woman Priyanka", "dating a guy called Sam"
@@ -317,7 +317,8 @@ _DONE_TO_ME = re.compile(
     r"uncle|gran|grandma|grandpa|nan|in-laws|children|almost|nearly|never|nobody|no one|"
     r"didn't|did not|won't|wouldn't|would|should|could|might|may|if|wish|hope|'d)\b)"
     r"[^,;]{1,40}?\s+(?:have\s+|has\s+|just\s+|finally\s+|officially\s+)*"
-    r"(?:(?P<how>promoted|hired|took)\s+me\s+(?P<as>to|as|on\s+as)|(?P<made>made|named|appointed)\s+me)\s+"
+    r"(?:(?P<how>promoted|hired|took)\s+me\s+(?P<as>to|as|on\s+as)|"
+    r"(?P<made>made|named|appointed)\s+me)\s+"
     r"(?:(?:the\s+)?new\s+)?"
     r"(?!(?:her|his|their|the\s+family|chief)\b)"
     r"(?![^,;]*\b(?:for\s+the\s+(?:day|night|week|weekend|trip|wedding|party|holidays?)|"

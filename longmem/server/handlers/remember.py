@@ -163,7 +163,7 @@ class _Call:
             if fact.attribute == "home":
                 fact = replace(fact, attribute=None, value=None, negated=False)
             fact = replace(fact, calls_off=False)
-        if self._parted_from_another(fact):
+        if self._ends_someone_else(fact):
             # "Netflix and I broke up lol", with Tom the partner: words, Tom stays
             fact = replace(fact, attribute=None, value=None, negated=False)
         if attribute(fact.attribute) is not None:
@@ -245,8 +245,8 @@ class _Call:
         ``right`` in its place, superseding it; so too every other one said in the same
         words ("my daughter Isabel starts swimming" keyed her and told what she does) and,
         when it names a person, every one about them ("daughter:Isabel"). A common word
-        ("sorry, almonds not walnuts") corrects only the user's own memories. None when
-        no memory names it."""
+        ("sorry, almonds not walnuts") corrects only the user's own memories. Nothing
+        when no memory names it."""
         pattern = re.compile(rf"(?<![^\W_]){re.escape(wrong)}(?![^\W_])", re.I)
         flt = self._scope()
         now = iso_now()
@@ -309,15 +309,15 @@ class _Call:
         )
         return wire.extracted_fact(self.store.memories.add_fact(self.principal, item), UPDATES)
 
-    def _parted_from_another(self, fact: ExtractedFact) -> bool:
-        """Whether ``fact`` parts from someone named ("I broke up with Tom") while the
-        partner the collection knows is someone else; or from a pet it does not know
-        ("put Maya down for her nap": a daughter, most likely)."""
+    def _ends_someone_else(self, fact: ExtractedFact) -> bool:
+        """Whether ``fact`` ends someone by name whom the collection does not hold there:
+        a parting from Tom while the partner it knows is someone else; a pet's end by a
+        name no pet held has ("put Maya down for her nap": a daughter, most likely)."""
         if fact.attribute not in ("partner", "pets") or not (fact.negated and fact.value):
             return False
-        held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
         if fact.attribute == "pets" and not fact.value[:1].isupper():
             return False  # "we don't have a dog anymore": a pet denied, whatever is held
+        held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
         if fact.attribute == "pets" and not held:
             return True
         return bool(held) and not any(_same(m.value, fact.value) for m in held)
