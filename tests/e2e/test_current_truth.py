@@ -1919,3 +1919,56 @@ def test_what_names_a_denied_value_no_longer_answers(mem: Longmem, collection: s
     )
     hits = _texts(mem.search("do I still drink coffee?", collection=collection, limit=5))
     assert hits == ["User no longer drinks coffee"]
+
+
+# -- 18. "she" in the next message: the person told of last --------------------------
+
+
+@pytest.mark.parametrize(
+    ("told", "said", "key"),
+    [
+        ("My wife is Ana.", "she's 40 now", ("wife:Ana", "age", "40")),
+        (
+            "My brother Kenji lives in Osaka.",
+            "he moved to Tokyo last week",
+            ("brother:Kenji", "home", "Tokyo"),
+        ),
+        ("My wife is Ana. My son Leo is 5.", "he turned 6 today", ("son:Leo", "age", "6")),
+        (
+            "my wife works at Google in the ads team",
+            "she left Google last month",
+            ("wife:", "employer", "Google"),
+        ),
+    ],
+)
+def test_a_pronoun_opening_a_message_is_the_person_told_of_last(
+    mem: Longmem, collection: str, told: str, said: str, key: tuple[str, str, str]
+) -> None:
+    mem.remember(told, collection=collection)
+    [fact] = [f for f in mem.remember(said, collection=collection) if f["attribute"]]
+    assert (fact["subject"], fact["attribute"], fact["value"]) == key
+    assert not fact["text"].startswith(("She ", "He "))
+
+
+@pytest.mark.parametrize(
+    ("told", "said"),
+    [
+        ("My brother Kenji lives in Osaka.", "she moved to Tokyo last week"),  # not him
+        ("I live in Leeds.", "he moved to Tokyo last week"),  # no one told of
+    ],
+)
+def test_a_pronoun_that_fits_no_one_told_of_is_words(
+    mem: Longmem, collection: str, told: str, said: str
+) -> None:
+    before = mem.remember(told, collection=collection)
+    [words] = mem.remember(said, collection=collection)
+    assert (words["attribute"], words["text"]) == (None, said[:1].upper() + said[1:])
+    assert all(mem.get(f["id"], collection=collection)["is_latest"] for f in before)
+
+
+def test_a_pronoun_is_not_someone_told_of_days_before(mem: Longmem, collection: str) -> None:
+    mem.remember("My wife is Ana.", collection=collection, observed_at="2025-03-01T10:00:00Z")
+    [words] = mem.remember(
+        "she's 40 now", collection=collection, observed_at="2025-03-05T10:00:00Z"
+    )
+    assert words["attribute"] is None

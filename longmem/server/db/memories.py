@@ -606,6 +606,30 @@ class Memories:
                 subjects.add(f"{spoken.group(1).lower()}:{value}")
         return subjects, name
 
+    def latest_people(
+        self, tenant_id: str, collection: str, tags: MemoryFilter, now: str, limit: int
+    ) -> list[tuple[str, str]]:
+        """(person, when said) for the people the ``limit`` current keyed facts of a
+        collection's tag stored last are about, the newest first: a fact's subject
+        (``wife:Ana``), or the one a relation fact names ("User's wife is Ana" →
+        ``wife:Ana``). Read on the writer, as ``current_by_key`` is."""
+        scope, params = _scope(tenant_id, collection, tags)
+        with self.db.write() as conn:
+            rows = conn.execute(
+                f"SELECT {COLUMNS} FROM memories WHERE {scope} AND attribute IS NOT NULL "
+                f"AND negated = 0 AND {CURRENT} ORDER BY rid DESC LIMIT ?",
+                (*params, now, limit),
+            ).fetchall()
+        people = []
+        for memory in map(record, rows):
+            subject = memory.subject or ""
+            spoken = _RELATION_TEXT.match(memory.text)
+            if ":" in subject:
+                people.append((subject, memory.said))
+            elif memory.attribute in RELATION_ATTRIBUTES and spoken and memory.value:
+                people.append((f"{spoken.group(1).lower()}:{memory.value}", memory.said))
+        return people
+
     def current_keyed(
         self, tenant_id: str, collection: str, now: str, container_tag: Optional[str] = None
     ) -> list[MemoryRecord]:

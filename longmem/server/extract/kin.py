@@ -80,6 +80,19 @@ _KIN_GROUPS = tuple(
 _KIN = {word: group[0] for group in _KIN_GROUPS for word in group}
 
 
+# Who "she" or "he" can be, by relation (as ``kin`` spells it): a pronoun that opens a
+# message stands for the person the collection heard of last, if the word fits them.
+PRONOUN_RELATIONS: dict[str, frozenset[str]] = {
+    "she": frozenset(
+        """mum grandma aunt sister daughter wife girlfriend niece granddaughter
+        stepdaughter""".split()
+    ),
+    "he": frozenset(
+        "dad grandpa uncle brother son husband boyfriend nephew grandson stepson".split()
+    ),
+}
+
+
 def relation_key(relation: str) -> str:
     """A relation word as a fact's subject spells it: "fiancée" → "fiancee",
     "co-worker" → "coworker" (``sister:Anna``, ``fiancee:Zanele``)."""

@@ -51,6 +51,8 @@ class Subject:
 
 
 USER_SUBJECT = Subject(USER, "User")
+# A subject that is a pronoun, "~she": someone the extractor cannot name, remember may.
+PRONOUN_PREFIX = "~"
 # A clause about someone or something not named ("The kids moved…", "She said…" with no
 # one before it): its facts stay plain, keyed to no one.
 NOBODY = Subject("", "")
@@ -546,6 +548,12 @@ def parse_subject(
     match = _THIRD.match(clause)
     if match and previous is not None:
         return Parsed(previous, _spell_s((match.group("c") or "") + " " + clause[match.end() :]))
+    pronoun = match.group(0).split("'")[0].strip().lower() if match else ""
+    if match and pronoun in ("he", "she"):
+        # "she left Google, she's at Meta now", no one named before it in the message:
+        # whom remember resolves from who was told of last (kin.PRONOUN_RELATIONS)
+        rest = _spell_s((match.group("c") or "") + " " + clause[match.end() :])
+        return Parsed(Subject(PRONOUN_PREFIX + pronoun, pronoun.capitalize()), rest)
     if _OTHER_SUBJECT.match(clause) or _someone_first(clause):
         return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
     opener = lower_opener(clause) or _lower_subject_of_be(clause)

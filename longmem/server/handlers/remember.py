@@ -30,7 +30,9 @@ the users of one shared collection (one tag each) never supersede each other's f
 A fact about a bare name ("Tom got a job…") is about the person the collection already
 knows by that name — the user, if it is the user's name, or ``husband:Tom`` if the user
 said "my husband Tom" — and a fact about an unnamed relation ("my husband works…") is
-about the one such relation known, if exactly one is.
+about the one such relation known, if exactly one is. A fact about "she" or "he" that
+opens a message ("she's at Meta now") is about the person of the newest keyed facts the
+pronoun fits, told of within a day (``_pronoun``).
 
 What is said is ``content`` (1-50,000 characters with something besides whitespace) or
 ``messages``, a chat conversation: only the ``user`` messages are read, each on lines of
@@ -67,8 +69,9 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
-from ..extract.kin import kin
-from ..extract.subjects import lower_opener
+from ..extract.kin import PRONOUN_RELATIONS, kin
+from ..extract.subjects import PRONOUN_PREFIX, lower_opener
+from ..extract.text import finish, third_person
 from ..facts import ENDED_BY, ENDS_WITH, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_datetime, iso_to_epoch
 from ..validation import Checker
@@ -200,6 +203,8 @@ class _Call:
     def _resolve(self, fact: ExtractedFact) -> ExtractedFact:
         """The fact about the subject the collection knows by the fact's name for it."""
         subject = fact.subject
+        if subject.startswith(PRONOUN_PREFIX):
+            return self._pronoun(fact)
         if subject == USER:
             # "bob turned 31" with friend Bob known: Bob's, typed in lower case. Only a
             # person the user named by relation: a bare name may be a word the rules took
@@ -229,6 +234,26 @@ class _Call:
             return fact
         relation, name = matches[0].split(":", 1)
         return _about(fact, matches[0], f"{SUBJECT}'s {relation} {name}")
+
+    def _pronoun(self, fact: ExtractedFact) -> ExtractedFact:
+        """A fact about "she" or "he" with no one named before it in the message: about
+        the person the collection heard of last (its newest keyed facts), if the pronoun
+        fits their relation and they were told of no more than a day before this was said
+        ("My wife works at Google", then "she's at Meta now"); else a plain memory."""
+        pronoun = fact.subject[len(PRONOUN_PREFIX) :]
+        said = iso_to_epoch(self.observed_at)
+        people = self.store.memories.latest_people(
+            self.tenant_id, self.collection, self._scope(), iso_now(), _PRONOUN_LOOKBACK
+        )
+        for person, when in people:
+            if said - iso_to_epoch(when) > _PRONOUN_WINDOW:
+                break  # told of too long ago to be who "she" is now
+            relation, _, name = person.partition(":")
+            if kin(relation) in PRONOUN_RELATIONS.get(pronoun, frozenset()):
+                spoken = f"{SUBJECT}'s {relation} {name}".rstrip()
+                return _about(fact, person, spoken)
+        said_so = finish(third_person(fact.statement)) if fact.statement else fact.text
+        return replace(fact, text=said_so, subject=USER, attribute=None, value=None, negated=False)
 
     def _scope(self) -> MemoryFilter:
         return MemoryFilter(
@@ -508,6 +533,12 @@ class _Call:
         return NEW, None
 
 
+# Whom "she" or "he" can mean: among the people the newest keyed facts are about, told of
+# at most a day before.
+_PRONOUN_LOOKBACK = 12
+_PRONOUN_WINDOW = 24 * 3600
+
+
 def _names_person(memory: MemoryRecord, name: str) -> bool:
     """Whether ``memory`` is about someone called ``name`` ("daughter:Isabel"), or says
     who they are to the user ("User's daughter is Isabel")."""
@@ -524,6 +555,8 @@ def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
     relation, _, bare = fact.subject.partition(":")
     if fact.subject == USER:
         said = SUBJECT
+    elif fact.subject.startswith(PRONOUN_PREFIX):
+        said = fact.subject[len(PRONOUN_PREFIX) :].capitalize()  # "She works at Meta"
     else:
         said = f"{SUBJECT}'s {relation}" if _ and not bare else fact.subject
     text = fact.text
