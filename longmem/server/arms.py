@@ -63,12 +63,23 @@ class _Arms:
     ended: Optional[str] = None  # with no answer, when the key's latest end was said
     answered: bool = False  # whether the key arm holds a value of the best-fitting key
     ends: frozenset[int] = frozenset()  # the end the key arm gives when nothing holds
-    denied: list[str] = field(default_factory=list)  # values current denials deny
+    end_said: str = ""  # … and when it was said
+    cut: frozenset[int] = frozenset()  # that end, when what was said since answers
+    denied: list[tuple[str, str]] = field(default_factory=list)  # (value, when said denied)
+
+    @cached_property
+    def kinds(self) -> frozenset[int]:
+        """The memories the kind arm found (read once the arms are done)."""
+        return frozenset(rid for rid, _ in self.kind)
 
     @cached_property
     def keyed(self) -> frozenset[int]:
         """The memories the key arm found (read once the arms are done)."""
         return frozenset(rid for rid, _ in self.key)
+
+    def worded(self) -> list[list[tuple[int, float]]]:
+        """The arms that found memories by their words or kind, not by vectors."""
+        return [self.text, self.lexicon, self.person, self.kind]
 
     def found(self) -> list[list[tuple[int, float]]]:
         return [self.key, self.text, self.lexicon, self.person, self.kind, self.vector]
@@ -115,18 +126,26 @@ class _Arms:
         - a memory said before the answer to a single-valued key was true does not: it
           is what the answer replaced, or beside the question;
         - nor one naming a value the asked key held before ("my manager Mr Okoye is
-          retiring" once the manager is someone else).
+          retiring" once the manager is someone else), or said before a current denial
+          of it ("third coffee of the day" before "I quit coffee"; not "back on the
+          coffee again", said after).
+
+        What the key and kind arms chose stands; an end they passed over for news said
+        since it does not.
         """
-        if self.ask is None or memory.rid in self.keyed:
+        if memory.rid in self.cut:
+            return False
+        if self.ask is None or memory.rid in self.keyed or memory.rid in self.kinds:
             return True
         if memory.attribute in self.ask.attributes and not _among(
             memory.subject, self.ask.subjects
         ):
             return False
-        said = memory.began
-        if self.since is not None and said < self.since:
+        if self.since is not None and memory.began < self.since:
             return False
-        return not (self.stale and mentions(memory.text, self.stale))
+        if self.stale and mentions(memory.text, self.stale):
+            return False
+        return not any(memory.said < when and mentions(memory.text, [v]) for v, when in self.denied)
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:

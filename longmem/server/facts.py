@@ -171,8 +171,8 @@ RELATION_ATTRIBUTES = frozenset(
 )
 
 # When a fact of the first ends with no value to follow it ("I resigned"), these end too:
-# the job was done at the employer.
-ENDS_WITH: dict[str, tuple[str, ...]] = {"employer": ("job",)}
+# the job was done at the employer, the studies at the school ("dropped out of uni").
+ENDS_WITH: dict[str, tuple[str, ...]] = {"employer": ("job",), "studies": ("school",)}
 # When a fact of the first takes one of these values, the attributes named end: "I'm
 # single again" or "we got divorced" leaves no partner current. (Not "widowed": who the
 # partner was is still asked after.)

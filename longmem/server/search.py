@@ -391,15 +391,13 @@ class SearchEngine:
                 arms.stale = self.store.memories.superseded_values(
                     tenant_id, req.collection, ask.subjects, single, flt
                 )
-                # and what a current denial denies: "Third coffee of the day" is no
-                # answer once "User no longer drinks coffee"
-                arms.stale += [v for v in arms.denied if v not in arms.stale]
             if req.mode == "hybrid":
                 arms.kind = self._kind_arm(tenant_id, req, ask, flt, now, arms, depth)
-                if arms.kind and arms.ended is not None and not arms.answered:
-                    # news said since the end tells more than the end: "been on three
-                    # dates with Priyanka now" answers, not "User broke up with Keisha"
-                    arms.key = [(rid, place) for rid, place in arms.key if rid not in arms.ends]
+            if arms.ends and self._said_since_end(tenant_id, arms):
+                # what was said since the end tells more than the end: "been on three
+                # dates with Priyanka now" answers, not "User broke up with Keisha"
+                arms.key = [(rid, place) for rid, place in arms.key if rid not in arms.ends]
+                arms.cut = arms.ends  # nor does another arm bring it back
         return arms, query
 
     def _full_text(
@@ -509,7 +507,11 @@ class SearchEngine:
                         )
                         if fact.value
                     ]
-                if news(asked, m.text, held, told=told):
+                # said after an end, the value it denied is news again: "so good to be
+                # living in London again" (not in the words of the end's own message)
+                again = {v for v, when in arms.denied if m.said > when}
+                known = [v for v in held if v not in again]
+                if news(asked, m.text, known, told=told):
                     found.append(m)
                     if len(found) == wanted:
                         break
@@ -551,29 +553,45 @@ class SearchEngine:
         # "No longer lives in Berlin" does not answer where one lives, only whether one
         # still does, and only while nothing else is said to hold.
         held = {_held(m) for m in found if not m.negated}
-        ended = [m for m in found if m.negated and m.attribute == ask.attributes[0]]
+        # the ends of the single-valued keys asked: "am I seeing anyone?" after "Tom and
+        # I split up" (a partner's end, asked after the relationship)
+        ended = [m for m in found if m.negated and (spec := attribute(m.attribute)) and spec.single]
         denials = [m for m in found if m.negated]
-        arms.denied = [m.value for m in denials if m.value and _held(m) not in held]
+        arms.denied = [(m.value, m.said) for m in denials if m.value and _held(m) not in held]
         found = [m for m in found if not m.negated or (ask.still and _held(m) not in held)]
         arms.answered = any(m.attribute == ask.attributes[0] for m in found)
         if not found and denials:
             # nothing holds, but an end was said: "am I seeing anyone?" after "Tom and I
             # split up" is answered by the split, the latest such end
-            found = [max(denials, key=lambda m: (m.began, m.rid))]
-            arms.ends = frozenset(m.rid for m in found)
+            end = max(denials, key=lambda m: (m.began, m.rid))
+            found, arms.ends, arms.end_said = [end], frozenset((end.rid,)), end.said
         order = {name: i for i, name in enumerate(ask.attributes)}
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
         best = attribute(ask.attributes[0])
         answers = [m for m in found if m.attribute == ask.attributes[0] and not m.negated]
-        if best is not None and best.single and not req.include_history:
-            if answers:
+        if not req.include_history:
+            if answers and best is not None and best.single:
                 arms.since = min(m.began for m in answers)
-            elif ended:
+            elif ended and not arms.answered:
                 # "Keisha and I broke up", and nothing keyed since: the kind arm's news
                 # is what was said after the end ("been seeing this woman Priyanka");
                 # what was said before is not left out for it (arms.answers)
                 arms.ended = max(m.began for m in ended)
         arms.key = [(m.rid, float(order.get(m.attribute or "", len(order)))) for m in found]
+
+    def _said_since_end(self, tenant_id: str, arms: _Arms) -> bool:
+        """Whether an arm that reads words (text, lexicon, person, kind; not the vector
+        arm's near misses) found a memory said after the end the key arm answers with; or
+        the kind arm found news said with it, after it ("Dan and I broke up, I've been
+        seeing a lovely guy called Marco"; not "no more soda. sweet tea too")."""
+        found = {rid for hits in arms.worded() for rid, _ in hits} - arms.ends
+        memories = self.store.memories.by_rids(tenant_id, sorted(found)).values()
+        end = max(arms.ends)
+        kind = {rid for rid, _ in arms.kind}
+        return any(
+            m.said > arms.end_said or (m.said == arms.end_said and m.rid > end and m.rid in kind)
+            for m in memories
+        )
 
     def _text_terms(self, tenant_id: str, query: str) -> list[str]:
         """The query's words worth matching: no stop words, no near-universal terms

@@ -1972,3 +1972,127 @@ def test_a_pronoun_is_not_someone_told_of_days_before(mem: Longmem, collection: 
         "she's 40 now", collection=collection, observed_at="2025-03-05T10:00:00Z"
     )
     assert words["attribute"] is None
+
+
+# -- 19. a second review of section 16's rules ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        ("My husband is Tom.", "we are separating the recycling from the rubbish"),
+        ("My husband is Tom.", "I'm splitting up the work"),
+        ("My husband is Tom.", "I got divorced when I was 25"),
+        ("I live in Leeds.", "settling into York for the weekend"),
+        ("I live in Leeds.", "settling into Paris hotel nicely"),
+        ("I live in Leeds.", "back home in Cork now, visiting the folks for the weekend"),
+        ("I live in Leeds.", "back home in Lyon tonight for my sister's wedding"),
+        ("I live in Berlin.", "left the house in Berlin at 8 this morning"),
+        ("I work at Acme.", "we're doing onboarding with Stripe for our payments"),
+        ("I work at Acme.", "I hated the onboarding at Plaid when I interviewed"),
+        ("I study law.", "I quit school choir"),
+        ("I study law.", "I dropped out of school at 16"),
+    ],
+)
+def test_what_only_looks_like_news_changes_nothing_either(
+    mem: Longmem, collection: str, held: str, said: str
+) -> None:
+    before = [f for f in mem.remember(held, collection=collection) if f["attribute"]]
+    mem.remember(said, collection=collection)
+    for fact in before:
+        assert mem.get(fact["id"], collection=collection)["is_latest"] is True, said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm thinking of doing my masters at UCL",
+        "I was doing my masters at UCL when I met Tom",
+        "worried I'll be diagnosed coeliac",
+        "my divorce was finalised in 2015, I remarried in 2018",
+    ],
+)
+def test_a_hope_a_fear_or_the_past_keys_nothing(mem: Longmem, collection: str, said: str) -> None:
+    assert [
+        f["attribute"] for f in mem.remember(said, collection=collection) if f["attribute"]
+    ] == []
+
+
+def test_what_ends_and_what_does_not(mem: Longmem, collection: str) -> None:
+    [taught] = mem.remember("I used to teach year 6", collection=collection)
+    assert (taught["attribute"], taught["negated"]) == ("job", True)
+    [week] = mem.remember("I'm based in Berlin this week", collection=collection)
+    assert week["expires_at"] is not None  # a week said is an end
+    [quit] = mem.remember("quit my job at Acme today", collection=collection)
+    assert quit["expires_at"] is None  # an end said never ends
+    facts = mem.remember("dropped out of the masters, wasn't worth the debt", collection=collection)
+    assert [f["attribute"] for f in facts] == ["studies"]  # one memory, the school with it
+    [house] = mem.remember(
+        "moved out of my flat in Leeds into a house in Headingley", collection=collection
+    )
+    assert (house["attribute"], house["value"], house["negated"]) == ("home", "Headingley", False)
+
+
+@pytest.mark.parametrize(
+    ("said", "asked", "first"),
+    [
+        (
+            (
+                "I live in Leeds.",
+                "I don't live in Leeds anymore.",
+                "first week up in Glasgow done, so much cheaper than Leeds",
+            ),
+            "where do I live?",
+            "First week up in Glasgow done, so much cheaper than Leeds",
+        ),
+        (
+            ("I don't live in London anymore.", "so good to be living in London again"),
+            "where do I live?",
+            "Good to be living in London again",
+        ),
+        (
+            ("Tom and I split up.", "been on three dates with Priyanka now"),
+            "am I seeing anyone?",
+            "Been on three dates with Priyanka now",
+        ),
+        (
+            ("I'm a nurse.", "I'm no longer a nurse", "started at Plaid last week"),
+            "what's my job?",
+            "User works at Plaid",
+        ),
+        (
+            (
+                "we sold the house in Utrecht, the kids start at their new school in "
+                "Amersfoort on Monday, and Joost starts his new job in Utrecht",
+                "Lotte lost her first tooth!",
+                "Amersfoort has a great Saturday market",
+            ),
+            "where do we live now?",
+            "Amersfoort has a great Saturday market",
+        ),
+        (
+            (
+                "My boyfriend is Dan",
+                "Dan and I broke up, I've been seeing a lovely guy called Marco",
+            ),
+            "Who is my boyfriend?",
+            "User has been seeing a lovely guy called Marco",
+        ),
+    ],
+)
+def test_news_said_after_an_end_answers_before_it(
+    mem: Longmem, collection: str, said: tuple[str, ...], asked: str, first: str
+) -> None:
+    _said(
+        mem, collection, [(text, f"2025-03-{i + 1:02d}T10:00:00Z") for i, text in enumerate(said)]
+    )
+    hits = _texts(mem.search(asked, collection=collection, limit=5))
+    assert hits[:1] == [first]
+
+
+def test_an_end_stays_the_answer_beside_what_its_own_message_adds(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("doc says im prediabetic so no more soda. sweet tea too", collection=collection)
+    hits = _texts(mem.search("Which drinks do I avoid?", collection=collection, limit=5))
+    assert hits[:1] == ["User no longer drinks soda"]

@@ -535,6 +535,8 @@ def _facts_of(
             ends = (until and expiry(piece, said)) or (while_ and lasts(piece, said))
             if key.attribute == "home" and not while_ and not end_said(piece):
                 ends = None  # "back home in Lyon tonight": when the home is, not its end
+            if key.negated:
+                ends = None  # "quit my job at Acme today": an end said, which never ends
         text = finish(sentence_of(subject, key) + detail)
         off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
         if off or (key.negated and key.attribute in _ENDED_AS_SAID):

@@ -411,9 +411,10 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
     # "I teach year 6", "teaches maths": a teacher
-    _rule("job", r"^" + _ADV + r"(?:teach|teaches)\s+(?:year\s*\d+|yr\s*\d+|grade\s*\d+|\d+(?:st|nd|rd|th)\s+grade|reception|nursery|primary|secondary|high school|middle school|kindergarten|(?:maths|math|english|science|history|geography|art|music|french|spanish|german|physics|chemistry|biology)\b)", value="teacher"),
+    # ("{v}er" of "teach", not a fixed value: so "I used to teach year 6" is denied)
+    _rule("job", r"^" + _ADV + r"(?P<v>teach)(?:es)?\s+(?:year\s*\d+|yr\s*\d+|grade\s*\d+|\d+(?:st|nd|rd|th)\s+grade|reception|nursery|primary|secondary|high school|middle school|kindergarten|(?:maths|math|english|science|history|geography|art|music|french|spanish|german|physics|chemistry|biology)\b)", value="{v}er"),
     # "the onboarding at Plaid is intense": a new employer
-    _rule("employer", r"\b(?:onboarding|induction|orientation)\s+(?:at|with)\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("employer", r"^(?:(?:starting|started|start|doing|done|finished|my|the)\s+)?(?:onboarding|induction)\s+at\s+(?=(?-i:[A-Z]))" + _V),
     # "I'm on the payments team at Monzo", "I'm in sales at Nike": a team of an employer
     _rule("employer", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:(?:on|in)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|department|dept|division|squad|ward|desk|practice)|in\s+(?:sales|marketing|finance|hr|legal|engineering|product|design|ops|operations|support|it|research|data|analytics|compliance|procurement|logistics|recruitment|comms|pr|accounts|payroll|admin))\s+at\s+(?=(?-i:[A-Z]))(?![\w-]+'s\b)" + _V),
     # "new gig at Deliveroo", typed short; "teaching at Ridgeway High now"
@@ -454,10 +455,10 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"\bsettled\s+in\s+" + _SETTLED_WELL + _V),
     # A home left, named: "sold the flat in Berlin", "moved out of my place in Leeds". It
     # retires that home only, not one said since ("settling into Glasgow").
-    _rule("home", r"^" + _GONE + r"(?:sold|moved out of|left|gave up|handed back the keys to)\s+(?:my|our|the)\s+(?:old\s+)?(?:house|flat|apartment|place|home)\s+in\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True, place=True),
+    _rule("home", r"^" + _GONE + r"(?:sold|moved out of|handed back the keys to)\s+(?:my|our|the)\s+(?:old\s+)?(?:house|flat|apartment|place|home)\s+in\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?![^,;.!?]*\b(?:into|to)\b)", negated=True, place=True),
     # "settling into York", "back home in Lyon tonight" (not "back home in India, we…")
-    _rule("home", r"^" + _ADV + r"(?:(?:am|are)\s+)?" + _ADV + r"settling\s+(?:in\s+)?(?:into|in)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", place=True),
-    _rule("home", r"^(?:(?:am|are|got|get|getting|finally|just|safely|made it)\s+)*back\s+home\s+in\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s+(?:tonight|today|now|at last|finally|safe|safely|after)\b|\s*$)", place=True),
+    _rule("home", r"^" + _ADV + r"(?:(?:am|are)\s+)?" + _ADV + r"settling\s+(?:in\s+)?(?:into|in)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s*(?:$|[,.!;]|now\b|life\b|nicely\b|well\b|at\s+last\b))(?![^.!?]*\b(?:hotel|for\s+the\s+(?:week|weekend|night)|conference|visit|visiting|holiday|trip)\b)", place=True),
+    _rule("home", r"^(?:(?:am|are|got|get|getting|finally|just|safely|made it)\s+)*back\s+home\s+in\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s+(?:tonight|today|now|at last|finally|safe|safely|after)\b|\s*$)(?![^.!?]*\b(?:visit|visiting|for\s+(?:the|my|a|our|his|her)\b|folks|parents|holiday|holidays|christmas|wedding|funeral)\b)", place=True),
     # "moved house last week, now in Clifton", "back in Cork for good"
     _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+|renting\s+(?:a\s+room\s+|" + _A_HOME + r"\s+)?)?in\s+(?=(?-i:[A-Z]))" + _V),
     _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?back\s+(?:home\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+for good\b"),
@@ -563,8 +564,8 @@ RULES: tuple[Rule, ...] = (
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
     # "we're separating", "getting divorced", "the divorce is final"
-    _rule("relationship", r"^(?:am|are|is)\s+" + _ADV + r"(?:separating|splitting up|divorcing|getting divorced|getting a divorce)\b", value="separated"),
-    _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b", value="divorced"),
+    _rule("relationship", r"^(?:am|are|is)\s+" + _ADV + r"(?:separating|splitting up|divorcing|getting divorced|getting a divorce)(?=\s*(?:$|[,.!;]|now\b|after\b|soon\b|lol\b|this\s+(?:year|month)\b))", value="separated"),
+    _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
     _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"),
@@ -579,7 +580,7 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so)\b))"),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),
     _rule("allergies", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?P<v>coeliac|celiac)\b", value="gluten ({v})"),
-    _rule("allergies", r"\bdiagnosed\s+(?:as\s+)?(?P<v>coeliac|celiac)\b(?!\s+disease)", value="gluten ({v})"),  # "just got diagnosed coeliac"
+    _rule("allergies", r"^(?!.*\b(?:worried|afraid|scared|thought|might|may|if|negative|whether|not)\b).*\bdiagnosed\s+(?:as\s+)?(?P<v>coeliac|celiac)\b(?!\s+disease)", value="gluten ({v})"),  # "just got diagnosed coeliac"
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
     _rule("allergies", r"\b(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+(?:disease|syndrome|allergy))\b|\b(?:have|has)\s+(?P<v2>diabetes|asthma|coeliac|celiac|eczema)\b"),
@@ -618,7 +619,7 @@ RULES: tuple[Rule, ...] = (
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
     # "doing my masters at UCL", "started a PhD in history at Leeds"
-    _rule("school", r"\b(?:doing|do|does|started|starting|finishing|pursuing)\s+(?:my|a|an|her|his|their)\s+(?:masters|master's|msc|ma|mba|phd|doctorate|degree|bachelors|bachelor's|undergrad|pgce|llm|llb)(?:\s+degree)?(?:\s+in\s+[^,;:!?()]+?)?\s+at\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("school", r"^(?:(?:am|is|are|now|currently|just)\s+)*(?:doing|do|does|started|starting|finishing|pursuing)\s+(?:my|a|an|her|his|their)\s+(?:masters|master's|msc|ma|mba|phd|doctorate|degree|bachelors|bachelor's|undergrad|pgce|llm|llb)(?:\s+degree)?(?:\s+in\s+[^,;:!?()]+?)?\s+at\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:was|were|in\s+(?:19|20)\d\d|years\s+ago)\b)" + _V),
     # What one studies: "studying medicine at UNN", "doing a masters in software engineering",
     # "got into Edinburgh uni for vet medicine", "finishing my PhD in Irish folklore".
     _rule("studies", r"(?:(?<!to )\b(?:study|studies|studying)|(?<=admission )to study)\s+(?!(?:at|in|for|with|hard|abroad|together|late|all|up|on|it|this|that|the|a|an|my|our|his|her|them|him|me|you|group|session|break|time|buddy|partner|room|leave|day|night|tonight|today|every|more|less|so|too|really)\b)(?P<v>[a-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|in|on|with)\s+(?:(?-i:[A-Z])|\d|uni\b|university\b|college\b|school\b)|\s*(?:$|[,.!;]))", field=True),
@@ -685,7 +686,7 @@ _USED_TO = re.compile(
     r"(?:^|\b(?:i|we|he|she|they|you)\s+)(?:"
     + _ADV
     + r")used to\s+(?!.*\bstill\s+(?:do|does|am|is|are)\b)(?=(?:be|live|work|eat|drink|like|love|enjoy|have|own|play|study|teach|"
-    r"date|smoke|prefer|speak)\b)",
+    r"date|smoke|prefer|speak|teach)\b)",
     re.I,
 )
 # Where the verb of a value's clause starts: after "since", "when"…
@@ -751,18 +752,22 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
-        ("studies", "school"),  # "dropped out of the masters", "quit uni"
+        ("studies",),  # "dropped out of the masters", "quit uni" (and the school with it)
         re.compile(
             r"^" + _GONE + r"(?:dropped out(?:\s+of\s+(?:uni|university|college|school|(?:the|my|her|his)\s+"
             r"(?:course|degree|masters|master's|phd|doctorate|programme|program|mba|msc))\b|\s*$)|"
-            r"quit (?:uni|university|college|school|my (?:course|degree|masters|phd))\b)",
+            r"quit (?:uni|university|college|school|my (?:course|degree|masters|phd))\b)"
+            # not long ago, nor a club of the school's: "dropped out of school at 16"
+            r"(?!\s+(?:choir|club|team|band|orchestra|society)\b)"
+            r"(?![^,;]*\b(?:at\s+\d+|when\s+I\s+was|in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)",
             re.I,
         ),
     ),
     (
         ("partner",),
         re.compile(
-            r"^" + _GONE + r"(?:broke up|split up|got divorced|(?:am|are|is) (?:divorced|separated)"
+            r"^" + _GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
+            r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:broke up|split up|got divorced|(?:am|are|is) (?:divorced|separated)"
             r"(?! from (?:my|the|our|his|her) (?!(?:husband|wife|partner)\b))|"
             r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’]))",
             re.I,

@@ -295,10 +295,11 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
 
 
 def end_said(text: str) -> bool:
-    """Whether ``text`` names an end ("until Friday", "till the 9th", "3rd to 9th"), not
-    only a day ("tonight", "this week"), which may be when a thing begins."""
+    """Whether ``text`` names an end ("until Friday", "till the 9th", "3rd to 9th", "this
+    week", "tomorrow"), not only the day it is ("tonight", "today"), which may be when a
+    thing begins: "back home in Lyon tonight"."""
     lowered = text.lower()
-    return bool(_UNTIL.search(lowered) or _RANGE_END.search(lowered))
+    return any(pattern.search(lowered) for pattern in (_UNTIL, _RANGE_END, _TOMORROW, _THIS_WEEK))
 
 
 def back_on(text: str, said: datetime) -> Optional[datetime]:
