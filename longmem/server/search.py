@@ -587,9 +587,9 @@ class SearchEngine:
         found = {rid for hits in arms.worded() for rid, _ in hits} - arms.ends
         memories = self.store.memories.by_rids(tenant_id, sorted(found)).values()
         end = max(arms.ends)
-        kind = {rid for rid, _ in arms.kind}
         return any(
-            m.said > arms.end_said or (m.said == arms.end_said and m.rid > end and m.rid in kind)
+            m.said > arms.end_said
+            or (m.said == arms.end_said and m.rid > end and m.rid in arms.kinds)
             for m in memories
         )
 

@@ -1966,11 +1966,12 @@ def test_a_pronoun_that_fits_no_one_told_of_is_words(
     assert all(mem.get(f["id"], collection=collection)["is_latest"] for f in before)
 
 
-def test_a_pronoun_is_not_someone_told_of_days_before(mem: Longmem, collection: str) -> None:
+@pytest.mark.parametrize("said_at", ["2025-03-05T10:00:00Z", "2025-02-28T10:00:00Z"])
+def test_a_pronoun_is_not_someone_told_of_days_before_or_after(
+    mem: Longmem, collection: str, said_at: str
+) -> None:
     mem.remember("My wife is Ana.", collection=collection, observed_at="2025-03-01T10:00:00Z")
-    [words] = mem.remember(
-        "she's 40 now", collection=collection, observed_at="2025-03-05T10:00:00Z"
-    )
+    [words] = mem.remember("she's 40 now", collection=collection, observed_at=said_at)
     assert words["attribute"] is None
 
 

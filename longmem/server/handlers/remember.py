@@ -246,8 +246,8 @@ class _Call:
             self.tenant_id, self.collection, self._scope(), iso_now(), _PRONOUN_LOOKBACK
         )
         for person, when in people:
-            if said - iso_to_epoch(when) > _PRONOUN_WINDOW:
-                break  # told of too long ago to be who "she" is now
+            if not 0 <= said - iso_to_epoch(when) <= _PRONOUN_WINDOW:
+                continue  # told of too long before (or after) to be who "she" is now
             relation, _, name = person.partition(":")
             if kin(relation) in PRONOUN_RELATIONS.get(pronoun, frozenset()):
                 spoken = f"{SUBJECT}'s {relation} {name}".rstrip()
