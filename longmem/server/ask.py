@@ -70,6 +70,9 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
 _PEOPLE_WORDS = frozenset((*RELATIONS, *_GROUPS))
 # Words of a question about a trip to come: "upcoming travel plans", "any trips soon?"
 _TRAVEL = frozenset(("upcoming", "trip", "trips", "travel", "travelling", "traveling"))
+_WHERE_OR_TRAVEL = _WHERE | _TRAVEL  # what keeps `location` among the attributes asked
+# The words of a question that ask each attribute (its ``asked_by``), split once.
+_ASKED_BY = {name: frozenset(spec.asked_by.split()) for name, spec in ATTRIBUTES.items()}
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
@@ -217,8 +220,8 @@ def _asks_doing(words: list[str]) -> bool:
 
 def _attributes(words: list[str], found: set[str]) -> list[str]:
     scored: dict[str, float] = {}
-    for name, spec in ATTRIBUTES.items():
-        asked = found & set(spec.asked_by.split())
+    for name, words_asking in _ASKED_BY.items():
+        asked = found & words_asking
         if not asked:
             continue
         strong = asked - _WEAK
@@ -247,10 +250,7 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         not doing
         and not partnered
         and not whereabouts
-        and (
-            not scored
-            or not any(found & (set(ATTRIBUTES[n].asked_by.split()) - _WEAK) for n in scored)
-        )
+        and (not scored or not any(found & (_ASKED_BY[n] - _WEAK) for n in scored))
     ):
         return []
     if found & _WHERE:
@@ -279,7 +279,7 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     if found & _EAT and ("cannot" in found or ("can" in found and found & {"t", "not"})):
         # "What can't I eat?": what one is allergic to first, then the diet
         scored["allergies"] = scored.get("allergies", 0) + 4
-    if "location" in scored and not found & (_WHERE | _TRAVEL) and "now" not in found:
+    if "location" in scored and not found & _WHERE_OR_TRAVEL and "now" not in found:
         del scored["location"]
     if found & {"hobby", "hobbies"} and "likes" not in scored:
         # "What are my hobbies?": what one likes doing ("User likes hiking") answers next.

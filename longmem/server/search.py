@@ -481,22 +481,28 @@ class SearchEngine:
             tenant_id, req.collection, flt, fetched, now, depth
         )
         held: Optional[list[str]] = None  # read once a memory gets as far as asking
+        whose: dict[int, bool] = {}  # whether a memory is of the people asked, read once
+
+        def theirs(m: MemoryRecord) -> bool:
+            if m.rid not in whose:
+                whose[m.rid] = (flt.category is None or m.category == flt.category) and (
+                    (
+                        USER in ask.subjects
+                        and m.subject in (None, USER)
+                        and not someone_elses(m.text)
+                    )
+                    or (written is not None and written.search(m.text) is not None)
+                )
+            return whose[m.rid]
+
         found: list[MemoryRecord] = []
         for since, anything, told in passes:
             wanted = _KINDS_AFTER_ANSWER if since is not None else _KINDS_UNANSWERED
             for m in lately:
                 if not (
-                    (flt.category is None or m.category == flt.category)
-                    and (since is None or m.began >= since)
+                    (since is None or m.began >= since)
                     and (anything or m.rid in seen)
-                    and (
-                        (
-                            USER in ask.subjects
-                            and m.subject in (None, USER)
-                            and not someone_elses(m.text)
-                        )
-                        or (written is not None and written.search(m.text))
-                    )
+                    and theirs(m)
                 ):
                     continue
                 if held is None:

@@ -182,6 +182,12 @@ _RELATION_MARKS = ", ".join(f"'{name}'" for name in sorted(RELATION_ATTRIBUTES))
 _RELATION_TEXT = re.compile(r"^User's ([\w-]+) is ")
 
 
+def _named_by(text: str, value: Optional[str]) -> Optional[str]:
+    """The subject a relation fact names: "User's wife is Ana" → ``wife:Ana``."""
+    spoken = _RELATION_TEXT.match(text)
+    return f"{spoken.group(1).lower()}:{value}" if spoken and value else None
+
+
 def tag_filter(
     container_tag: Optional[str], column: str = "container_tag", *, exact: bool = False
 ) -> tuple[str, list[Optional[str]]]:
@@ -601,9 +607,9 @@ class Memories:
             if attribute == "name":
                 name = name or value
                 continue
-            spoken = _RELATION_TEXT.match(text)
-            if spoken and value:
-                subjects.add(f"{spoken.group(1).lower()}:{value}")
+            person = _named_by(text, value)
+            if person:
+                subjects.add(person)
         return subjects, name
 
     def latest_people(
@@ -622,12 +628,12 @@ class Memories:
             ).fetchall()
         people = []
         for memory in map(record, rows):
-            subject = memory.subject or ""
-            spoken = _RELATION_TEXT.match(memory.text)
-            if ":" in subject:
-                people.append((subject, memory.said))
-            elif memory.attribute in RELATION_ATTRIBUTES and spoken and memory.value:
-                people.append((f"{spoken.group(1).lower()}:{memory.value}", memory.said))
+            if ":" in (memory.subject or ""):
+                people.append((memory.subject or "", memory.said))
+            elif memory.attribute in RELATION_ATTRIBUTES:
+                person = _named_by(memory.text, memory.value)
+                if person:
+                    people.append((person, memory.said))
         return people
 
     def current_keyed(

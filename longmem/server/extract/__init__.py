@@ -183,13 +183,12 @@ class RuleExtractor:
             until = expiry(sentence, said)
             correction = _correction(sentence)
             if correction is not None:
-                new = correction.group("new") or correction.group("new2")
-                old = correction.group("old") or correction.group("old2")
-                words = sentence[: correction.end()]
+                end, new, old = correction
+                words = sentence[:end]
                 text = finish(third_person(words))
                 facts.append(ExtractedFact(text, statement=words, value=new, corrects=old))
                 # What the sentence says after the correction is said as usual.
-                sentence = sentence[correction.end() :].strip(" ,;:")
+                sentence = sentence[end:].strip(" ,;:")
             condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
             for clause in clauses(sentence, PERSON_WORDS) if sentence else []:
                 named = _PET_NAMED.match(clause)
@@ -316,13 +315,16 @@ _CORRECTION = re.compile(
 _NOT_CORRECTED = STOP_WORDS | frozenset(("yes", "no", "yeah", "nope", "just", "really"))
 
 
-def _correction(sentence: str) -> Optional[re.Match[str]]:
-    """A correction ``sentence`` opens with or holds, if its words are values."""
+def _correction(sentence: str) -> Optional[tuple[int, str, str]]:
+    """(where it ends, the right word, the wrong one) of a correction ``sentence`` opens
+    with or holds, if its words are values."""
     found = _CORRECTION.search(sentence)
-    if found is None or not found.group("new2"):
-        return found
-    said = tokens(f"{found.group('new2')} {found.group('old2')}")
-    return None if _NOT_CORRECTED & set(said) else found
+    if found is None:
+        return None
+    if found.group("new"):  # a name for a name
+        return found.end(), found.group("new"), found.group("old")
+    new, old = found.group("new2"), found.group("old2")
+    return None if _NOT_CORRECTED & set(tokens(f"{new} {old}")) else (found.end(), new, old)
 
 
 _CHILD_WORDS = frozenset(word for word, kind in RELATIONS.items() if kind == "children")
@@ -332,10 +334,10 @@ _AT_HOME = re.compile(r"^(?:my|our)\s+(?:new\s+)?(?:flat|house|home|place|apartm
 _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
-# Attributes a short aside elaborates ("South Indian food, dosa especially"); after a
-# name or a job, an aside is a fact of its own ("Kenji, a game designer at Capcom").
 # A parting reads best in its own words: "Tom and User split up", "User broke up with Tom".
 _ENDED_AS_SAID = frozenset(("partner",))
+# Attributes a short aside elaborates ("South Indian food, dosa especially"); after a
+# name or a job, an aside is a fact of its own ("Kenji, a game designer at Capcom").
 _DETAILED = frozenset(("likes", "dislikes", "home", "allergies", "employer", "hobbies", "pets"))
 _DETAIL = re.compile(r"^,\s*(?P<d>[^,;:!?]{3,60}?)\s*[.!]?$")
 _WORK_PLACE = re.compile(

@@ -209,8 +209,8 @@ def _told_before_asking(sentence: str) -> Optional[str]:
     if pause is None:
         return None
     told = sentence[: pause.start()].strip()
-    if len(told.split()) < _TOLD_WORDS or _ASKS_FIRST.match(told) or _ASKING.match(told):
-        return None
+    if len(told.split()) < _TOLD_WORDS or _ASKS_FIRST.match(told):
+        return None  # (what _ASKING reads as a question opens as one here too)
     return None if _SUPPOSED.search(told) else told
 
 

@@ -365,7 +365,7 @@ _IS_MY = re.compile(
 # "My manager here at PwC is Daniel Osei": who the relation is.
 _IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
 # fmt: on
-_THIRD = re.compile(r"^(?:he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
+_THIRD = re.compile(r"^(?P<who>he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
 _NOT_NAMES = (
     frozenset(
         """might must shall should would could
@@ -509,12 +509,9 @@ def parse_subject(
         if not parted:
             # "Tasha and I are doing keto": the user's, as "my wife and I" is; "Marco and
             # I are official now": Marco is the partner too
-            couple = name is not None and _TOGETHER.match(rest) is not None
-            return Parsed(
-                USER_SUBJECT,
-                _spell(None, rest),
-                ("partner", "partner", name) if couple and name else None,
-            )
+            partner = name if name and _TOGETHER.match(rest) else None
+            couple = ("partner", "partner", partner) if partner else None
+            return Parsed(USER_SUBJECT, _spell(None, rest), couple)
         if name:
             # "Tom and I split up", "Ana and I are divorced now": the user parted from Tom,
             # as "I broke up with Tom" says (remember ends Tom only if Tom is the partner;
@@ -546,14 +543,16 @@ def parse_subject(
         # "Minho oppa": Minho, whom remember links to the relative it knows by that name
         return Parsed(Subject(name, name), rest)
     match = _THIRD.match(clause)
-    if match and previous is not None:
-        return Parsed(previous, _spell_s((match.group("c") or "") + " " + clause[match.end() :]))
-    pronoun = match.group(0).split("'")[0].strip().lower() if match else ""
-    if match and pronoun in ("he", "she"):
-        # "she left Google, she's at Meta now", no one named before it in the message:
-        # whom remember resolves from who was told of last (kin.PRONOUN_RELATIONS)
+    if match:
         rest = _spell_s((match.group("c") or "") + " " + clause[match.end() :])
-        return Parsed(Subject(PRONOUN_PREFIX + pronoun, pronoun.capitalize()), rest)
+        pronoun = match.group("who").lower()
+        if previous is not None:
+            return Parsed(previous, rest)
+        if pronoun != "they":
+            # "she left Google, she's at Meta now", no one named before it in the
+            # message: whom remember resolves from who was told of last
+            # (kin.PRONOUN_RELATIONS)
+            return Parsed(Subject(PRONOUN_PREFIX + pronoun, pronoun.capitalize()), rest)
     if _OTHER_SUBJECT.match(clause) or _someone_first(clause):
         return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
     opener = lower_opener(clause) or _lower_subject_of_be(clause)
