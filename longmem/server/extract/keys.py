@@ -884,8 +884,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             if name == "age" and _NOT_REALLY.search(text):
                 continue  # "I'm 80 years old in spirit", "90 on the inside"
             if name in ("home", "location") and groups_v(match):
-                # "my hometown, Bolton" is Bolton, its city said after the comma
-                value = _HOMETOWN.sub("", with_its_city(value, target[match.end("v") :]))
+                value = with_its_city(value, target[match.end("v") :])
             if name == "job":
                 value = _singular(value)  # "Tom and I are both nurses"
             if name == "name" and (
@@ -999,7 +998,9 @@ def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Opt
         # "back to my home town of Bolton", "back to my hometown, Bolton": Bolton
         raw = _HOMETOWN.sub("", raw)
         named = (
-            _HOMETOWN_NAMED.match(sentence, match.end("v")) if _ONLY_HOMETOWN.match(raw) else None
+            _HOMETOWN_NAMED.match(match.string, match.end("v"))
+            if _ONLY_HOMETOWN.match(raw)
+            else None
         )
         raw = named.group(1) if named else raw
     value = clean_value(raw, name)

@@ -400,6 +400,6 @@ def with_its_city(value: str, after: str) -> str:
     Nairobi", "West End, Brisbane", "Paris, Texas"): both, so "which city?" and "which
     neighbourhood?" find it; only for a place known by name after the comma."""
     then = _THEN_CITY.match(after)
-    if then is None or place_rest(then.group("city")) != "":
-        return value
+    if then is None or place_rest(then.group("city")) != "" or value == then.group("city"):
+        return value  # (not "my hometown, Bolton" read as Bolton, then Bolton again)
     return f"{value}, {then.group('city')}"
