@@ -2107,3 +2107,83 @@ def test_an_end_stays_the_answer_beside_what_its_own_message_adds(
     mem.remember("doc says im prediabetic so no more soda. sweet tea too", collection=collection)
     hits = _texts(mem.search("Which drinks do I avoid?", collection=collection, limit=5))
     assert hits[:1] == ["User no longer drinks soda"]
+
+
+# -- 20. what an agent's users say in passing, found by probing as they talk -------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm renting a 2-bedroom apartment in Queens for $2,800/month.",
+        "I'm paying 2,400 a month for daycare.",
+        "I'm reading a book about 1,000 year old trees.",
+        "My dog Max is 7 years old and has arthritis.",
+        "my dog biscuit is 3 years old, he's a beagle",
+    ],
+)
+def test_a_number_said_in_passing_is_not_the_users_age(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    [age] = mem.remember("I'm 41", collection=collection)
+    mem.remember(said, collection=collection)
+    assert mem.get(age["id"], collection=collection)["is_latest"] is True
+    hits = _texts(mem.search("how old am I?", collection=collection, limit=5))
+    assert hits[:1] == ["User is 41 years old"]
+
+
+def test_a_pet_named_first_is_the_pets_and_still_the_users_pet(
+    mem: Longmem, collection: str
+) -> None:
+    facts = mem.remember("my cat whiskers is 12 and has kidney disease", collection=collection)
+    assert [(f["text"], f["attribute"]) for f in facts] == [
+        ("User has a cat called Whiskers", "pets"),
+        ("User's cat whiskers is 12 and has kidney disease", None),
+    ]
+    # a pet that died is still an ending, not a pet told of
+    [gone] = mem.remember("our cat Whiskers just died", collection=collection)
+    assert (gone["attribute"], gone["negated"], gone["relation"]) == ("pets", True, "updates")
+
+
+@pytest.mark.parametrize(
+    ("said", "stored"),
+    [
+        ("my mom's flight lands tuesday at 6pm", "User's mom's flight lands tuesday at 6pm"),
+        ("my son's school called about the trip", "User's son's school called about the trip"),
+    ],
+)
+def test_what_belongs_to_a_relative_is_not_said_to_be_them(
+    mem: Longmem, collection: str, said: str, stored: str
+) -> None:
+    assert _texts(mem.remember(said, collection=collection)) == [stored]
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "asked", "answer"),
+    [
+        (
+            "I live in Bergen",
+            "That's not right, I live in Oslo not Bergen.",
+            "where do I live?",
+            ["User lives in Oslo"],
+        ),
+        (
+            "im allergic to cats",
+            "actually i'm allergic to dogs, not cats",
+            "what am I allergic to?",
+            ["User is allergic to dogs"],
+        ),
+        (
+            "I live in York",
+            "I live in Leeds not far from the station",
+            "where do I live?",
+            ["User lives in Leeds"],
+        ),
+    ],
+)
+def test_what_a_value_is_not_said_beside_it_is_put_right(
+    mem: Longmem, collection: str, held: str, said: str, asked: str, answer: list[str]
+) -> None:
+    _said(mem, collection, [(held, "2025-03-01T10:00:00Z"), (said, "2025-03-02T10:00:00Z")])
+    hits = _texts(mem.search(asked, collection=collection, limit=5))
+    assert hits[: len(answer)] == answer

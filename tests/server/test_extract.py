@@ -202,7 +202,7 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("our beagle Rosie", ("User has a beagle called Rosie", "user", "pets", "beagle called Rosie", False)),
         ("I have a tabby cat named Mochi", ("User has a tabby cat called Mochi", "user", "pets", "tabby cat called Mochi", False)),
         ("Just got hired at Denver Health!", ("User works at Denver Health", "user", "employer", "Denver Health", False)),
-        ("Our beagle Rosie loves the beach", ("User has a beagle called Rosie", "user", "pets", "beagle called Rosie", False)),
+        ("We took our beagle Rosie to the beach", ("User has a beagle called Rosie", "user", "pets", "beagle called Rosie", False)),
         ("We got a beagle!", ("User has a beagle", "user", "pets", "beagle", False)),
         ("I moved back to my home town of Bolton", ("User lives in Bolton", "user", "home", "Bolton", False)),
         ("We moved to St Andrews together.", ("User lives in St Andrews", "user", "home", "St Andrews", False)),

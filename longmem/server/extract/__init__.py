@@ -56,6 +56,7 @@ from .stays import (
 from .subjects import (
     NOBODY,
     PERSON_WORDS,
+    USER_SUBJECT,
     Parsed,
     Subject,
     had_relation,
@@ -63,6 +64,7 @@ from .subjects import (
     mentioned_relations,
     newcomer_of,
     parse_subject,
+    pet_named,
 )
 from .text import (
     ADVERBS,
@@ -428,6 +430,17 @@ def _facts_of(
                 statement=clause,
                 attribute=kind,
                 value=name,
+            )
+        )
+    pet = pet_named(parsed.predicate) if subject is NOBODY and not condition else None
+    if pet:  # "My dog Max is 7 years old": the user has Max; the rest is said of Max
+        fact = Key("pets", pet, False, FACT)
+        facts.append(
+            ExtractedFact(
+                text=finish(sentence_of(USER_SUBJECT, fact)),
+                statement=clause,
+                attribute="pets",
+                value=pet,
             )
         )
     # "If it's tea from now on, I'll cry": a condition states nothing; nor does what the

@@ -186,6 +186,31 @@ PET_WORDS = frozenset(_PET_KIND.split("|")) | {"dogs", "cats"}
 # sick", "my poodle Christmas presents").
 _NOT_A_NAME_WORD = r"(?:" + _DATE_WORDS + r")\b"
 _PET_NAME = r"(?!" + _NOT_A_NAME_WORD + r")(?-i:[A-Z])[\w-]+"
+# A pet named as a clause opens, then something said of it: "My dog Max is 7 years old",
+# "our cat luna has asthma" (a name typed in lower case only before such a verb).
+_NAMED_PET_FIRST = re.compile(
+    r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?:(?P<name>" + _PET_NAME + r")|"
+    r"(?P<lower>(?-i:[a-z])[\w-]*))(?=\s+(?:is|was|has|had|'s|turned|turns|just|"
+    r"still|got|gets|needs|hates|loves|won't|doesn't|can't)\b)"
+    # not a pet gone: "my dog Rex just died" ends it (the pets rules)
+    r"(?!.*\b(?:died|passed|put down|put to sleep|rehomed|re-homed)\b)",
+    re.I,
+)
+
+
+def named_pet(clause: str, not_names: frozenset[str]) -> Optional[str]:
+    """The pet a clause opens with, by name, as a ``pets`` value ("dog called Max"), when
+    the clause goes on to say something of it; ``not_names`` are words that are no name
+    in lower case ("my dog really is")."""
+    match = _NAMED_PET_FIRST.match(clause)
+    if match is None:
+        return None
+    name = match.group("name") or match.group("lower")
+    if match.group("lower") and (name in not_names or re.fullmatch(_PET_THINGS, name)):
+        return None
+    return f"{match.group('kind').lower()} called {name[:1].upper()}{name[1:]}"
+
+
 # What a pet's word names when a noun follows it: "a dog walker", "a cat allergy", "a fish
 # tank" are no pets.
 _PET_THINGS = r"(?:walkers?|sitters?|sitting|beds?|food|flap|tank|bowl|hair|toys?|lead|leash|allergy|allergies|person|people|friendly|park|show|cage|crate|door|trainers?|groomers?|grooming|insurance|photos?|pics?|videos?|memes?|cafe|café|lady|guy)"
@@ -544,7 +569,7 @@ RULES: tuple[Rule, ...] = (
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
     _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
     # "I'm a 35 year old woman" is an age; "I have a 10 year old", "my 10 year old" a child's
-    _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
+    _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\d,)(?<!\d\.)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     # "34 the day" (Scots: today), "Today I clock 34" (Nigerian English: turn), "my 27th
     # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
@@ -648,8 +673,9 @@ class Key:
 
 
 _NEGATION_CUE = re.compile(
-    r"\b(?:no longer|not|never|don't|do not|doesn't|does not|didn't|isn't|aren't|wasn't|"
-    r"weren't|am not|'m not|stopped|quit|gave up)\b|\bany ?more\b",
+    r"\b(?:no longer|not(?!\s+(?:too\s+|that\s+|so\s+)?far\b)|never|don't|do not|doesn't|"
+    r"does not|didn't|isn't|aren't|wasn't|weren't|am not|'m not|stopped|quit|gave up)\b|"
+    r"\bany ?more\b",
     re.I,
 )
 # Cues that deny what they follow ("I don't live in Berlin any more"); the others deny
@@ -833,6 +859,23 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         return keys_of(predicate[: contrast.start()], sentence) + keys_of(
             predicate[contrast.end() :], sentence
         )
+    wrong = _NOT_THAT.search(predicate)
+    if wrong and not _NEGATION_CUE.search(predicate, 0, wrong.start()):
+        # "I live in Oslo not Bergen", "allergic to dogs, not cats": what is, said beside
+        # what is not; a value of many denies the one put right as well
+        keys = keys_of(predicate[: wrong.start()], sentence)
+        denied = _THE.sub("", wrong.group("wrong"))
+        return (
+            keys
+            + [
+                Key(k.attribute, denied, True, k.type)
+                for k in keys
+                if not k.negated
+                and (shape := attribute(k.attribute)) is not None
+                and not shape.single
+                and denied.casefold() not in k.value.casefold()
+            ][:1]
+        )
     found: dict[str, Key] = {}
     more: list[Key] = []  # the rest of a list of values: "peanuts and shellfish"
     for reading, text in enumerate(_readings(predicate)):
@@ -937,6 +980,18 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
 
 
 _THE = re.compile(r"^the\s+", re.I)
+# What a value is not, said after it to the end: "in Oslo not Bergen", "dogs, not cats".
+# Not after a verb that it denies ("am not vegan", "do not eat meat"), nor a remark ("not
+# really", "not sure", "not anymore", "not complaining").
+_NOT_THAT = re.compile(
+    r"(?<!\bam)(?<!'m)(?<!\bis)(?<!\bare)(?<!'re)(?<!\bwas)(?<!\bwere)(?<!\bdo)(?<!\bdoes)"
+    r"(?<!\bdid)(?<!\bcan)(?<!\bwill)(?<!\bcould)(?<!\bwould)(?<!\bshould)(?<!\bhave)(?<!\bhas)"
+    r"\s*,?\s+(?:and\s+|but\s+)?not\s+(?:in\s+|at\s+|to\s+)?"
+    r"(?!(?:really|sure|yet|anymore|any|much|exactly|quite|even|always|all|just|only|so|too|"
+    r"that|very|now|again|ever|for|because|since|as|like|a|an|my|our|me|us|you|him|her|them|"
+    r"it|this)\b)(?![\w'-]+ing\b)(?P<wrong>[\w'-]+(?:\s+[\w'-]+)?)\s*[.!]*$",
+    re.I,
+)
 
 
 def groups_v(match: re.Match[str]) -> bool:
@@ -1038,7 +1093,7 @@ def _readings(predicate: str) -> list[str]:
         return [predicate]
     items = [
         re.sub(r"^(?:and|but)\s+", "", item.strip(), flags=re.I)
-        for item in match.group("rest").split(",")
+        for item in re.split(r",(?!\d{3}\b)", match.group("rest"))  # not "2,400"
     ]
     return [predicate] + [f"{match.group('be')} {item}" for item in items if item]
 

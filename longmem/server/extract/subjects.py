@@ -25,7 +25,7 @@ from typing import Optional
 from ..embed import STOP_WORDS
 from ..facts import USER
 from .chat import INTERJECTIONS, is_chat_word
-from .keys import DIET_ENDED, HOME_IS, PET_WORDS, PLACE_IS_HOME, USERS_OWN
+from .keys import DIET_ENDED, HOME_IS, PET_WORDS, PLACE_IS_HOME, USERS_OWN, named_pet
 from .kin import FULL_NAME as _FULL_NAME
 from .kin import GIVEN_NAME, RELATIONS, relation_key
 from .kin import NAME as _NAME
@@ -286,7 +286,9 @@ _NOT_A_THING = ADVERBS | frozenset(
     age""".split()
 )
 _THING_VERBS = r"""is was are were has had says said got gets moved works worked lives
-    lived started turned loves hates does did went broke died passed"""
+    lived started turned loves hates does did went broke died passed lands landed leaves
+    left arrives arrived starts ends ended called calls rang texted bit bites needs needed
+    won lost crashed opened closed flooded sold costs cost"""
 _SOMEONE_OF = re.compile(
     r"^(?:(?i:(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?:" + _REL + r"))(?:\s+" + _NAME + r")?|"
     + _NAME + r")'s\s+(?i:" + _QUALIFIERS + r"(?:(?:" + _REL + r")s?\b|(?!(?:"
@@ -645,6 +647,8 @@ def _someone_first(clause: str) -> bool:
         person = next((i for i in (1, 2) if words[i : i + 1] and words[i] in _PEOPLE_OF_MINE), 0)
         if person and _IS_HAS & set(words[person + 1 : person + 4]):
             return True
+        if pet_named(clause):
+            return True  # "My dog Max is 7 years old": the dog's age, not the user's
         pet_is = words[1:2] and words[1] in PET_WORDS and words[3:4] not in (["called"], ["named"])
         if (
             words[2:3]
@@ -665,6 +669,11 @@ def _someone_first(clause: str) -> bool:
     # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job"
     people_is = words[0] in _PEOPLE and words[1:2] in (["is"], ["was"], ["has"], ["s"])
     return people_is or _told_second(words[:4])
+
+
+def pet_named(clause: str) -> Optional[str]:
+    """The pet a clause opens with by name ("my dog Max is 7"), as a ``pets`` value."""
+    return named_pet(clause, _NOT_LOWER_NAMES)
 
 
 def _told_second(words: list[str]) -> bool:

@@ -115,7 +115,8 @@ _VALUE_END = re.compile(
     r"\s*(?:[,;:()!?\"]|\s[—–-]\s|\.(?:\s|$))|\s+(?:now|these days|nowadays|again|anymore|"
     r"any more|too|as well|together|for now|for good|so far|since|last|next|this|that|from|because|"
     r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|during|"
-    r"until|till|about|right|near|by|if|or|yet|still|already|lol|haha|btw|there|here|for|"
+    r"until|till|about|right|near|not (?:too |that |so )?far|by|if|or|yet|still|already|lol|haha|btw|"
+    r"there|here|for|"
     # what one moved there to do: "moved back to Brisbane to do an apprenticeship"; to whom
     # or how a room is let: "in Didsbury to a student", "via Spareroom"
     r"to an?|via|"
