@@ -134,6 +134,22 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "allergy allergies allergic avoid restrictions intolerances",
         "intolerant intolerance",
     ),
+    Attribute(
+        "conditions",
+        False,
+        "has",
+        "health condition conditions medical diagnosis diagnoses illness illnesses disease "
+        "diseases chronic",
+        "diagnosed",
+    ),
+    Attribute(
+        "medications",
+        False,
+        "takes",
+        "health medication medications meds medicine medicines prescription prescriptions "
+        "prescribed pills drugs",
+        "mg tablets",
+    ),
     Attribute("pets", False, "has a pet,", "pet pets dog cat", "puppy kitten adopted"),
     Attribute(
         "children",

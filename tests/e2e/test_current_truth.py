@@ -2187,3 +2187,58 @@ def test_what_a_value_is_not_said_beside_it_is_put_right(
     _said(mem, collection, [(held, "2025-03-01T10:00:00Z"), (said, "2025-03-02T10:00:00Z")])
     hits = _texts(mem.search(asked, collection=collection, limit=5))
     assert hits[: len(answer)] == answer
+
+
+def test_medicines_and_conditions_are_keyed_and_a_switch_retires_the_old_medicine(
+    mem: Longmem, collection: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("i'm on sertraline 50mg for anxiety", "2025-03-01T10:00:00Z"),
+            ("I take metformin for type 2 diabetes", "2025-03-02T10:00:00Z"),
+            ("Doc switched me from metformin to Ozempic", "2025-03-03T10:00:00Z"),
+            ("came off the sertraline last month, feeling good", "2025-03-04T10:00:00Z"),
+        ],
+    )
+    current = {
+        (m["attribute"], m["value"])
+        for m in _current(mem, collection)
+        if m["attribute"] and not m["negated"]
+    }
+    assert current >= {
+        ("conditions", "anxiety"),
+        ("conditions", "type 2 diabetes"),
+        ("medications", "Ozempic"),
+    }
+    assert ("medications", "metformin") not in current
+    assert ("medications", "sertraline 50mg") not in current
+    hits = _texts(mem.search("user medications", collection=collection, limit=5))
+    assert hits[:1] == ["User takes Ozempic"]
+    hits = _texts(mem.search("user health conditions", collection=collection, limit=5))
+    assert set(hits[:2]) == {"User has anxiety", "User has type 2 diabetes"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm worried I have diabetes",
+        "my sister has asthma",
+        "my cat has kidney disease",
+        "I take the bus to work",
+        "my mum put me on the train",
+        "stopped taking lisinopril, bp is fine now with diet",
+    ],
+)
+def test_what_is_no_condition_or_medicine_of_the_users_keys_none(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert not [
+        f
+        for f in facts
+        if f["subject"] == "user"
+        and f["attribute"] in ("conditions", "medications", "employer")
+        and not f["negated"]
+    ]

@@ -121,6 +121,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "likes": ("{s} likes {v}", "{s} no longer likes {v}"),
     "dislikes": ("{s} dislikes {v}", "{s} no longer dislikes {v}"),
     "allergies": ("{s} is allergic to {v}", "{s} is no longer allergic to {v}"),
+    "conditions": ("{s} has {v}", "{s} no longer has {v}"),
+    "medications": ("{s} takes {v}", "{s} no longer takes {v}"),
     "pets": ("{s} has a {v}", "{s} no longer has a {v}"),
     "children": ("{s} has a child, {v}", "{s} no longer has a child, {v}"),
     "siblings": ("{s} has a sibling, {v}", "{s} no longer has a sibling, {v}"),

@@ -216,6 +216,69 @@ def named_pet(clause: str, not_names: frozenset[str]) -> Optional[str]:
 _PET_THINGS = r"(?:walkers?|sitters?|sitting|beds?|food|flap|tank|bowl|hair|toys?|lead|leash|allergy|allergies|person|people|friendly|park|show|cage|crate|door|trainers?|groomers?|grooming|insurance|photos?|pics?|videos?|memes?|cafe|café|lady|guy)"
 
 
+# Health said by name: conditions one has ("type 2 diabetes", "high blood pressure") and
+# the medicines one takes. A medicine is one of these names, or any word with a dose
+# ("Zyprexa 5mg"); a condition one of these, or anything a doctor diagnosed.
+_CONDITION_NAMES = (
+    r"(?:(?:type\s+(?:1|2|one|two|i|ii)\s+|gestational\s+)?diabetes|pre-?diabetes|asthma|eczema|"
+    r"psoriasis|adhd|autism|anxiety|depression|bipolar(?:\s+disorder)?|ptsd|ocd|insomnia|"
+    r"sleep\s+apn(?:o)?ea|migraines?|epilepsy|(?:rheumatoid\s+|osteo)?arthritis|gout|lupus|"
+    r"fibromyalgia|multiple\s+sclerosis|ibs|crohn'?s(?:\s+disease)?|(?:ulcerative\s+)?colitis|"
+    r"pcos|endometriosis|hypertension|(?:high|low)\s+blood\s+pressure|high\s+cholesterol|"
+    r"(?:hypo|hyper)thyroidism|an?\s+(?:under|over)active\s+thyroid|long\s+covid|copd|"
+    r"an(?:a)?emia|tinnitus|scoliosis|dyslexia|dyspraxia|glaucoma|(?:\w+\s+)?cancer|"
+    r"(?:a\s+)?heart\s+condition|heart\s+disease|kidney\s+disease|chronic\s+(?:pain|fatigue))"
+)
+_MEDICINE_NAMES = (
+    r"(?:metformin|ozempic|wegovy|mounjaro|semaglutide|tirzepatide|insulin|lisinopril|ramipril|"
+    r"losartan|amlodipine|atorvastatin|simvastatin|rosuvastatin|statins?|levothyroxine|"
+    r"thyroxine|synthroid|sertraline|zoloft|fluoxetine|prozac|citalopram|escitalopram|lexapro|"
+    r"bupropion|wellbutrin|venlafaxine|effexor|duloxetine|cymbalta|mirtazapine|amitriptyline|"
+    r"trazodone|antidepressants|adderall|vyvanse|elvanse|ritalin|concerta|methylphenidate|"
+    r"lamotrigine|lithium|quetiapine|seroquel|aripiprazole|abilify|gabapentin|pregabalin|lyrica|"
+    r"tramadol|omeprazole|lansoprazole|pantoprazole|nexium|warfarin|eliquis|apixaban|xarelto|"
+    r"rivaroxaban|clopidogrel|plavix|blood\s+thinners|beta[- ]blockers|metoprolol|propranolol|"
+    r"bisoprolol|atenolol|hydrochlorothiazide|furosemide|spironolactone|prednisone|"
+    r"prednisolone|albuterol|salbutamol|ventolin|symbicort|montelukast|singulair|"
+    r"(?:an?\s+)?inhaler|epipen|melatonin|zolpidem|ambien|hrt|methotrexate|humira|"
+    r"hydroxychloroquine|accutane|isotretinoin|finasteride|minoxidil|doxycycline|amoxicillin|"
+    r"antibiotics|iron\s+(?:tablets|supplements)|b12\s+injections)"
+)
+_DOSE = r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|iu|units)\b"
+# A medicine as said: its name and dose ("sertraline 50mg", "50mg of sertraline").
+_MEDICINE = (
+    r"(?:" + _DOSE + r"\s+(?:of\s+)?)?(?P<v>" + _MEDICINE_NAMES + r"(?:\s+" + _DOSE + r")?|"
+    r"(?-i:[A-Za-z])[\w-]+\s+" + _DOSE + r")"
+)
+# What one takes it by: "I take", "I'm on", "started", "prescribed", "put me on".
+_TAKES = (
+    r"\b(?:take|takes|taking|on|started(?:\s+taking|\s+on)?|starting(?:\s+on)?|prescribed|"
+    r"put\s+(?:me\s+)?on|back\s+on|using|use)\s+(?:(?:a|an|the|my|some|daily|low[- ]dose)\s+)*"
+)
+
+
+# Words before a condition that make it a worry, not a fact: "worried I have diabetes",
+# "might have ADHD", "tested for asthma".
+_UNSURE_BEFORE = (
+    r"^(?:(?!\b(?:worried|worry|afraid|scared|think|thought|might|may|maybe|if|whether|could|"
+    r"possibly|wonder|wondering|hope|test(?:ed|ing)?\s+for|checked\s+for|screened\s+for)\b).)*?"
+)
+_A_MEDICINE = re.compile(r"\b" + _MEDICINE, re.I)
+
+
+_SWITCHED_FROM = re.compile(
+    r"\bswitch(?:ed|ing)?\s+(?:me\s+)?from\s+(?:the\s+|my\s+)?"
+    + _MEDICINE.replace("(?P<v>", "(?P<old>")
+    + r"\s+to\b",
+    re.I,
+)
+
+
+def names_medicine(text: str) -> bool:
+    """Whether ``text`` names a medicine ("metformin", "Zyprexa 5mg")."""
+    return _A_MEDICINE.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Rule:
     attribute: str  # "favorite:" takes the thing from the match's "thing" group
@@ -447,7 +510,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + _V),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
-    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with)\s+" + NOT_A_TEAM + _V),
+    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + _V),
     # Parted from someone named: "broke up with Tom", "Tom and I split up" (read as "split
     # up with Tom"), "divorced Ana". It retires the partner of that name only (remember).
     _rule("partner", r"^" + _GONE + r"(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
@@ -608,7 +671,18 @@ RULES: tuple[Rule, ...] = (
     _rule("allergies", r"^(?!.*\b(?:worried|afraid|scared|thought|might|may|if|negative|whether|not)\b).*\bdiagnosed\s+(?:as\s+)?(?P<v>coeliac|celiac)\b(?!\s+disease)", value="gluten ({v})"),  # "just got diagnosed coeliac"
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
     _rule("allergies", r"\b(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
-    _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+(?:disease|syndrome|allergy))\b|\b(?:have|has)\s+(?P<v2>diabetes|asthma|coeliac|celiac|eczema)\b"),
+    _rule("allergies", _UNSURE_BEFORE + r"\b(?:have|has|with|diagnosed with)\s+(?P<v>coeliac|celiac)(?:\s+disease)?\b", value="gluten ({v})"),
+    _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+allergy)\b"),
+    # -- health --
+    _rule("conditions", _UNSURE_BEFORE + r"\b(?:have|has|got|with|suffer(?:s|ing)?\s+from|living\s+with|struggle\s+with|struggling\s+with|dealing\s+with|battling)\s+(?:(?:really\s+|bad\s+|severe\s+|mild\s+|chronic\s+|terrible\s+|early\s+)?)(?P<v>" + _CONDITION_NAMES + r")\b(?!\s+(?:medication|meds|pills|tablets|clinic|nurse|appointment|test|check|awareness)\b)"),
+    _rule("conditions", r"^(?!.*\b(?:worried|afraid|scared|thought|might|may|if|negative|whether|not|tested for)\b).*\bdiagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?" + _V),
+    _rule("conditions", r"\b(?:have|has)\s+(?:a\s+)?(?P<v>(?!(?:coeliac|celiac)\b)[\w'-]+\s+(?:disease|syndrome|disorder|deficiency))\b"),
+    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:a\s+)?(?:type\s+(?P<t>1|2)\s+)?diabetic\b", value="diabetes"),
+    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:an\s+)?asthmatic\b", value="asthma"),
+    _rule("conditions", r"\b" + _MEDICINE_NAMES + r"\b[^,;.!?]*?\bfor\s+(?:my\s+|the\s+)?(?P<v>" + _CONDITION_NAMES + r")\b"),
+    _rule("medications", r"\b(?:came|coming|come|got|get|getting|weaned|weaning)\s+(?:myself\s+)?off\s+(?:the\s+|my\s+)?" + _MEDICINE, negated=True),
+    _rule("medications", r"\bswitch(?:ed|ing)?\s+(?:me\s+)?(?:from\s+[\w -]+?\s+)?to\s+" + _MEDICINE),
+    _rule("medications", _TAKES + _MEDICINE + r"(?!\s+(?:awareness|clinic|nurse|appointment|test|prescription))"),
     _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
     # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
     _rule("drinks", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?" + _ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
@@ -957,6 +1031,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             value = clean_value(at.group("v"), "employer") if at else None
             if value:
                 found["employer"] = Key("employer", value, False, FACT)
+    switched = _SWITCHED_FROM.search(text)
+    medicine = found.get("medications")
+    if switched and medicine and not medicine.negated:
+        # "switched from Adderall to Vyvanse": the one before is no longer taken
+        more.append(Key("medications", switched.group("old"), True, FACT))
     home, employer = found.get("home"), found.get("employer")
     if employer and (home and home.value.casefold() == employer.value.casefold()):
         # "moved over to Google" is a new employer, "moved over to Spain" a new home

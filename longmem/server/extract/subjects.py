@@ -25,7 +25,15 @@ from typing import Optional
 from ..embed import STOP_WORDS
 from ..facts import USER
 from .chat import INTERJECTIONS, is_chat_word
-from .keys import DIET_ENDED, HOME_IS, PET_WORDS, PLACE_IS_HOME, USERS_OWN, named_pet
+from .keys import (
+    DIET_ENDED,
+    HOME_IS,
+    PET_WORDS,
+    PLACE_IS_HOME,
+    USERS_OWN,
+    named_pet,
+    names_medicine,
+)
 from .kin import FULL_NAME as _FULL_NAME
 from .kin import GIVEN_NAME, RELATIONS, relation_key
 from .kin import NAME as _NAME
@@ -329,6 +337,14 @@ _DONE_TO_ME = re.compile(
     r"(?:back\s+)?in\s+\d{4}|years?\s+ago)\b)",
     re.I,
 )
+# … given a medicine: "Doc switched me from metformin to Ozempic", "my GP put me on
+# sertraline", "they started me on insulin": the user takes it (what follows is read as
+# the user's: "switched from metformin to Ozempic", "on sertraline").
+_PRESCRIBED_ME = re.compile(
+    r"^(?!(?:i|we)\b)[^,;]{1,40}?\s+(?:(?:have|has|just|finally)\s+)*"
+    r"(?P<how>switched|moved|changed|put|started|prescribed)\s+me\s+",
+    re.I,
+)
 # … sent somewhere: "they're sending me to Nakuru next week", "work is flying me to Chicago
 # Sunday through Wednesday", "the company send me to Houston for 10 days": the user's trip.
 _SENT_ME = re.compile(
@@ -437,6 +453,11 @@ def parse_subject(
         if how != "took" or as_.startswith("on"):  # "Tesco took me on as", not "took me to"
             how, as_ = ("hired", "as") if how == "took" else (how, as_)
             return Parsed(USER_SUBJECT, f"{how} {as_} {clause[done.end() :]}")
+    given = _PRESCRIBED_ME.match(clause)
+    if given and names_medicine(clause[given.end() :]):
+        how, rest = given.group("how").lower(), clause[given.end() :]
+        verb = {"moved": "switched", "changed": "switched", "put": "", "started": ""}.get(how, how)
+        return Parsed(USER_SUBJECT, f"{verb} {rest}".strip())
     sent = _SENT_ME.match(clause)
     if sent:  # "they're sending me to Nakuru next week": going to Nakuru next week
         return Parsed(USER_SUBJECT, f"going to {clause[sent.end() :]}")

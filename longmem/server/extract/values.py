@@ -175,7 +175,18 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         if resident and place_rest(resident.group(1)) is not None:
             return None  # "resident in Abuja": where one lives, not a doctor's grade
         value = _JOB_END.sub("", _AGED.sub("", value))  # "a 35 year old nurse"
-    if name in ("job", "likes", "dislikes", "pets", "allergies", "drinks", "school", "studies"):
+    if name in (
+        "job",
+        "likes",
+        "dislikes",
+        "pets",
+        "allergies",
+        "conditions",
+        "medications",
+        "drinks",
+        "school",
+        "studies",
+    ):
         value = _ARTICLE.sub("", value)
     found = value.split()
     if not found or len(found) > _MAX_VALUE_WORDS or value.lower() in _PRONOUNS:
