@@ -42,6 +42,7 @@ _WHERE = frozenset(
         "neighborhood",
         "suburb",
         "district",
+        "location",
     )
 )
 _EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
@@ -69,7 +70,9 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
 # The words after "my" that make it someone else's question ("my sister", "my parents").
 _PEOPLE_WORDS = frozenset((*RELATIONS, *_GROUPS))
 # Words of a question about a trip to come: "upcoming travel plans", "any trips soon?"
-_TRAVEL = frozenset(("upcoming", "trip", "trips", "travel", "travelling", "traveling"))
+_TRAVEL = frozenset(
+    ("upcoming", "trip", "trips", "travel", "travelling", "traveling", "vacation", "vacations")
+)
 _WHERE_OR_TRAVEL = _WHERE | _TRAVEL  # what keeps `location` among the attributes asked
 # The words of a question that ask each attribute (its ``asked_by``), split once.
 _ASKED_BY = {name: frozenset(spec.asked_by.split()) for name, spec in ATTRIBUTES.items()}
@@ -168,8 +171,12 @@ _RELATION_WORDS = [[word] for word in RELATIONS]
 
 
 def _mine(words: list[str], at: int) -> bool:
-    """Whether the word at ``at`` follows "my" or "our"."""
-    return at > 0 and words[at - 1] in ("my", "our")
+    """Whether the word at ``at`` follows "my" or "our", or an agent's "user" ("user
+    children ages", "the user's kids")."""
+    before = words[max(at - 2, 0) : at]
+    return bool(before) and (
+        before[-1] in ("my", "our", "user", "users") or before == ["user", "s"]
+    )
 
 
 def _singular(word: str) -> str:

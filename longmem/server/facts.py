@@ -46,16 +46,17 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "home",
         True,
         "lives in",
-        "live lives living home based reside city town country stay stays staying "
-        "neighbourhood neighborhood suburb district address",
+        "live lives living home based reside resides residence city town country stay stays "
+        "staying neighbourhood neighborhood suburb district address location located",
         "relocated relocating",
     ),
     Attribute(
         "location",
         True,
         "is in",
-        "where now currently today tonight weekend city upcoming travel trip trips",
-        "visiting travelling traveling",
+        "where now currently today tonight weekend city upcoming travel trip trips location "
+        "vacation vacations",
+        "visiting travelling traveling going heading flying flight holiday",
     ),
     Attribute(
         "job",
@@ -71,7 +72,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "employer company work works working firm teach teaches",
         "hired resigned retired job quit",
     ),
-    Attribute("age", True, "is", "age old years"),
+    Attribute("age", True, "is", "age ages old years"),
     Attribute("birthday", True, "was born on", "birthday born"),
     Attribute(
         "relationship",
@@ -97,7 +98,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "school",
         True,
         "studies at",
-        "school university college uni",
+        "school university college uni education educated alma mater",
         "semester degree graduated enrolled",
     ),
     Attribute(
@@ -155,8 +156,8 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "children",
         False,
         "has a child,",
-        "child children kid kids son daughter",
-        "twins pregnant",
+        "child children kid kids son daughter baby babies",
+        "twins pregnant born newborn",
     ),
     Attribute("siblings", False, "has a sibling,", "sibling siblings sister brother"),
     Attribute("friends", False, "has a friend,", "friend friends"),
@@ -169,7 +170,15 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "granddaughter",
     ),
     Attribute("languages", False, "speaks", "language languages speak speaks"),
-    Attribute("hobbies", False, "does", "hobby hobbies free weekends sport sports game games"),
+    Attribute(
+        "hobbies",
+        False,
+        "does",
+        "hobby hobbies free weekends sport sports game games exercise workout workouts "
+        "fitness routine activities pastime pastimes",
+        "play plays playing run runs running swim swimming hike hiking climb climbing gym "
+        "yoga cycling",
+    ),
     Attribute(
         "visited",
         False,

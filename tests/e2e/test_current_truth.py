@@ -2242,3 +2242,70 @@ def test_what_is_no_condition_or_medicine_of_the_users_keys_none(
         and f["attribute"] in ("conditions", "medications", "employer")
         and not f["negated"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked", "answer"),
+    [
+        ("i live in seattle", "user location", "User lives in seattle"),
+        ("i live in seattle", "user residence", "User lives in seattle"),
+        (
+            "we're going to hawaii for spring break march 20",
+            "upcoming travel",
+            "User is going to hawaii",
+        ),
+        ("we're going to hawaii for spring break march 20", "vacation plans", "User is going"),
+        ("i play tennis every tuesday", "user hobbies", "User plays tennis"),
+        ("i run 5k every morning", "user exercise routine", "User runs 5k"),
+        ("i graduated from UCLA with a CS degree", "user education", "User graduated from UCLA"),
+        ("fav band is radiohead", "user favorite band", "User's favorite band is radiohead"),
+        ("we just had a baby boy, oliver", "user children", "User just had a baby boy"),
+    ],
+)
+def test_an_agents_keyword_query_finds_what_a_memory_says(
+    mem: Longmem, collection: str, said: str, asked: str, answer: str
+) -> None:
+    _tell(
+        mem, collection, "I like jazz", "My sister Ana works at a bakery", said, "I hate mornings"
+    )
+    hits = _texts(mem.search(asked, collection=collection, limit=5))
+    assert any(hit.startswith(answer) for hit in hits[:2]), hits  # "likes jazz" is a hobby too
+
+
+@pytest.mark.parametrize(
+    ("said", "children"),
+    [
+        (
+            "My partner Jess and I have two kids, Leo (5) and Ava (2)",
+            {"Leo": "5", "Ava": "2"},
+        ),
+        ("we have 3 kids: noah 12, ava 9 and leo 2", {"Noah": "12", "Ava": "9", "Leo": "2"}),
+        ("I have a son, Ethan (16), and a daughter, Lily (13).", {"Ethan": "16", "Lily": "13"}),
+        ("I'm a dad of two girls, Maya (6) and Zara (3).", {"Maya": "6", "Zara": "3"}),
+        ("my kids are Noah, 4, and Ava, 9", {"Noah": "4", "Ava": "9"}),
+        ("Our twins, Aarav and Anaya, are 3.", {"Aarav": "3", "Anaya": "3"}),
+    ],
+)
+def test_children_listed_with_their_ages_are_each_keyed(
+    mem: Longmem, collection: str, said: str, children: dict[str, Optional[str]]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    named = {f["value"] for f in facts if f["attribute"] == "children"}
+    assert named == set(children)
+    ages = {f["subject"].split(":")[1]: f["value"] for f in facts if f["attribute"] == "age"}
+    assert ages == {name: age for name, age in children.items() if age}
+
+
+def test_a_childs_new_age_answers_the_agents_question_about_ages(
+    mem: Longmem, collection: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my kids are jake (10) and lily (6)", "2025-03-01T10:00:00Z"),
+            ("jake just turned 11 yesterday", "2025-03-02T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search("user children ages", collection=collection, limit=5))
+    assert set(hits[:2]) == {"User's kid Jake is 11 years old", "User's kid Lily is 6 years old"}

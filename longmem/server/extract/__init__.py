@@ -270,29 +270,74 @@ def _birthday_number(content: str) -> str:
     return f"I'm {match.group('n')}{match.group('p')} {content[match.end() :]}"
 
 
+# A child's name and, maybe, age: "Leo", "Leo (5)", "Leo, 5", "Noah 12", "jake (10)" (a
+# name typed in lower case only with its age).
+_AGE_AFTER = (
+    r"(?:\s*\((?:age\s+|aged\s+)?\d{1,2}\)|,?\s+(?:age\s+|aged\s+)?\d{1,2}(?![\w'’.:/%-]|,\d))"
+)
+_CHILD = rf"(?:{GIVEN_NAME}(?:{_AGE_AFTER})?|(?-i:[a-z]{{2,}}){_AGE_AFTER})"
+_CHILD_NAME_AGE = re.compile(
+    rf"(?P<name>{GIVEN_NAME}|(?-i:[a-z]{{2,}}))"
+    r"(?:\s*\((?:age\s+|aged\s+)?(?P<a1>\d{1,2})\)|,?\s+(?:age\s+|aged\s+)?(?P<a2>\d{1,2}))?"
+)
+_CHILD_NAMES = (
+    rf"(?P<names>{_CHILD}(?:\s*,\s*{_CHILD})*(?:\s*,?\s+(?:and|&)\s+{_CHILD})?)(?![\w'’-])"
+)
+_CHILD_KIND = (
+    r"(?P<kind>(?i:sons?|daughters?|kids?|children|twins|(?:twin|baby)\s+(?:boys?|girls?)|"
+    r"boys|girls))"
+)
 # "I have two sons, Ren and Sora", "we have a daughter called Mia", "I've got twin boys:
-# Ren and Sora": each child named, as "My son is Ren" says it.
+# Ren and Sora", "two kids, Leo (5) and Ava (2)", "my kids are Noah, 4, and Ava, 9", "My
+# kids: Ben 10, Sara 7", "our twins, Aarav and Anaya", "a dad of two girls, Maya (6) and
+# Zara (3)": each child named, as "My son is Ren" (or, with an age, "My son Leo is 5")
+# says it.
 _CHILDREN_NAMED = re.compile(
-    r"\b(?:I|[Ww]e)\s*(?:have|['’]ve\s+got|have\s+got|['’]ve)\s+"
-    r"(?:(?:a|an|one|two|three|four|five|[1-5])\s+|(?=twin\s))"
+    r"(?:\b(?:I|[Ww]e)\s*(?:have|['’]ve\s+got|have\s+got|['’]ve)\s+"
+    r"(?:(?:a|an|one|two|three|four|five|[1-5])\s+|(?=twin\s))|"
+    r"\b(?i:mum|mom|mother|dad|father|parent)\s+(?i:of|to)\s+(?i:two|three|four|five|[2-5])\s+|"
+    r"\b(?:[Mm]y|[Oo]ur)\s+(?:(?i:two|three|four|five|[2-5])\s+)?(?=(?i:kids|children|sons|"
+    r"daughters|twins|boys|girls)\s*(?:are\b|:|,|[—–-]))|"
+    # a second kind after the first's names: "a son, Ethan (16), and a daughter, Lily (13)"
+    r"(?<=[,)]\s)and\s+(?:a|an|one|two|three|[1-3])\s+)"
     r"(?:(?:little|young|lovely|teenage|grown-up|grown|adult|beautiful)\s+)*"
-    # boys and girls only as twins or babies: "a girl named Rose in my class" is a pupil
-    r"(?P<kind>(?i:sons?|daughters?|kids?|children|(?:twin|baby)\s+(?:boys?|girls?)))"
-    r"\s*(?:[,:—–-]\s*|\s)(?:(?i:called|named)\s+)?"
-    rf"(?P<names>{GIVEN_NAME}(?:\s*,\s*{GIVEN_NAME})*(?:\s*,?\s+(?:and|&)\s+{GIVEN_NAME})?)"
-    r"(?![\w'’-])",
+    # boys and girls only as twins, babies or one's own: "a girl named Rose in my class" is
+    # a pupil
+    + _CHILD_KIND
+    + r"\s*(?:(?:are|:)\s*|[,:—–-]\s*|\s)(?:(?i:called|named)\s+)?"
+    + _CHILD_NAMES
+    # an age said of them all: "Our twins, Aarav and Anaya, are 3."
+    + r"(?:\s*,?\s+(?:are|are\s+both|both\s+turned|turned|just\s+turned)\s+(?P<all>\d{1,2})"
+    r"(?=\s*(?:$|[.!;])))?"
 )
 _CHILD_WORD = {"son": "son", "boy": "son", "daughter": "daughter", "girl": "daughter"}
 
 
 def _children_named(content: str) -> str:
-    """The message with each child it names said as "My son is Ren." (else as it was)."""
+    """The message with each child it names said as "My son is Ren." or, with an age,
+    "My son Ren is 5." (else as it was)."""
 
     def said(match: re.Match[str]) -> str:
         kind = match.group("kind").lower().split()[-1].rstrip("s").replace("childre", "kid")
         relation = _CHILD_WORD.get(kind, "kid")
-        names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
-        return ". ".join(f"My {relation} is {name}" for name in names if name)
+        told = []
+        for child in _CHILD_NAME_AGE.finditer(match.group("names")):
+            name = child.group("name")
+            age = child.group("a1") or child.group("a2") or match.group("all")
+            if name in ("and", "age", "aged"):
+                continue
+            name = name[:1].upper() + name[1:]
+            told.append(f"My {relation} {name} is {age}" if age else f"My {relation} is {name}")
+        if not told:
+            return match.group(0)
+        children = ". ".join(told)
+        if match.start() == 0 or content[: match.start()].rstrip().endswith((".", "!", "?")):
+            return children
+        # Words before it in its sentence ("My partner Jess and I have two kids, …", "I'm a
+        # dad of two girls, …") keep what they open, a sentence of its own.
+        said_before = match.group(0)[: match.start("names") - match.start()]
+        said_before = re.sub(r"(?:\s*(?:called|named|are)\s*|[\s,:—–-])+$", "", said_before)
+        return f"{said_before}. {children}"
 
     return _CHILDREN_NAMED.sub(said, content)
 

@@ -696,8 +696,8 @@ RULES: tuple[Rule, ...] = (
     # "I drink black coffee", "drink oat flat whites every morning"; not "too much coffee"
     _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>(?:(?!(?:too|much|more|less|so|a|an|the|some|any|no|my|our|enough|little|way|and|or|with)\b)[a-z]+\s+){0,2}" + _DRINK + r"s?)\b"),
     # -- likes --
-    _rule("favorite:", r"\bfavou?rite\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:now\s+|still\s+)?" + _V),
-    _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:is|are)\s+(?:my|our)\s+(?:new\s+|all-time\s+)?favou?rite\s+(?P<thing>[a-z]+)\b"),
+    _rule("favorite:", r"\b(?:favou?rite|fave?)\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:now\s+|still\s+)?(?!(?:from|in|on|at|about|by|with|so|very|really|too|kinda|such|playing|coming|back|out|over|closed|open)\b)" + _V),
+    _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:is|are)\s+(?:my|our)\s+(?:new\s+|all-time\s+)?(?:favou?rite|fave?)\s+(?P<thing>[a-z]+)\b"),
     _rule("dislikes", r"^" + _ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
     _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b)" + _V, negated=True),
     _rule("likes", r"^" + _ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+" + _V),
