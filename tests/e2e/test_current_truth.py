@@ -2309,3 +2309,36 @@ def test_a_childs_new_age_answers_the_agents_question_about_ages(
     )
     hits = _texts(mem.search("user children ages", collection=collection, limit=5))
     assert set(hits[:2]) == {"User's kid Jake is 11 years old", "User's kid Lily is 6 years old"}
+
+
+@pytest.mark.parametrize(
+    ("said", "keyed"),
+    [
+        (
+            "I'm a nurse at St. Mary's Hospital in Boston.",
+            {("job", "nurse"), ("employer", "St. Mary's Hospital in Boston")},
+        ),
+        ("I'm Dr. Patel, I'm a cardiologist.", {("name", "Dr. Patel"), ("job", "cardiologist")}),
+        ("My name is José García", {("name", "José García")}),
+        ("I'm Maria btw", {("name", "Maria")}),
+        ("i live in brooklyn w my bf jordan", {("home", "brooklyn")}),
+        (
+            "I'm a student at UCLA studying biology.",
+            {("job", "student"), ("school", "UCLA"), ("studies", "biology")},
+        ),
+        ("Me and my partner Jess live in Melbourne.", {("partner", "Jess"), ("home", "Melbourne")}),
+        ("I live with my parents in Houston.", {("home", "Houston")}),
+        (
+            "I have a daughter named Luna and a cat named Sophie.",
+            {("children", "Luna"), ("pets", "cat called Sophie")},
+        ),
+        ("We have a dog, Bella, and a baby, Theo.", {("pets", "dog")}),
+        ("i'm so tired today ugh", set()),
+    ],
+)
+def test_what_a_user_says_of_themself_is_keyed_as_said(
+    mem: Longmem, collection: str, said: str, keyed: set[tuple[str, str]]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert {(f["attribute"], f["value"]) for f in facts if f["attribute"]} == keyed
+    assert all(len(f["text"].split()) > 2 for f in facts)  # no bare "User is"

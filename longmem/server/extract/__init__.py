@@ -309,6 +309,9 @@ _CHILDREN_NAMED = re.compile(
     # an age said of them all: "Our twins, Aarav and Anaya, are 3."
     + r"(?:\s*,?\s+(?:are|are\s+both|both\s+turned|turned|just\s+turned)\s+(?P<all>\d{1,2})"
     r"(?=\s*(?:$|[.!;])))?"
+    # something else had, after them: "a daughter named Luna and a cat named Sophie"
+    r"(?P<more>\s*,?\s+and\s+(?=(?:a|an|one|two|three)\s+(?!(?i:sons?|daughters?|kids?|"
+    r"children|twins|boys?|girls?|baby)\b)))?"
 )
 _CHILD_WORD = {"son": "son", "boy": "son", "daughter": "daughter", "girl": "daughter"}
 
@@ -330,7 +333,7 @@ def _children_named(content: str) -> str:
             told.append(f"My {relation} {name} is {age}" if age else f"My {relation} is {name}")
         if not told:
             return match.group(0)
-        children = ". ".join(told)
+        children = ". ".join(told) + (". I have " if match.group("more") else "")
         if match.start() == 0 or content[: match.start()].rstrip().endswith((".", "!", "?")):
             return children
         # Words before it in its sentence ("My partner Jess and I have two kids, …", "I'm a

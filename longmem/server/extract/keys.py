@@ -450,8 +450,8 @@ _NOT_A_SUBJECT = (
 RULES: tuple[Rule, ...] = (
     # -- naming oneself (names are capitalised: these rules alone read case as written) --
     # "DeShawn", "McKenzie", "Émile", "Jean-Luc" too
-    _rule("name", r"^(?:am|is)\s+(?P<v>[A-ZÀ-ÝŁØ][a-zà-ÿłø]+(?:(?:Mc|Mac|De|La|Le)?[A-Z][a-z]+|-[A-Z][a-z]+)?(?:\s+[A-ZÀ-ÝŁØ][a-zà-ÿłø]+)?)(?=$|[,.!;]|\s+(?:and|from|by|here)\b)", flags=0),
-    _rule("name", r"\b[Mm]y\s+name(?:'s|\s+is)\s+(?P<v>[A-Z][\w-]+)", flags=0),
+    _rule("name", r"^(?:am|is)\s+(?P<v>(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-ZÀ-ÝŁØ][a-zà-ÿłø]+(?:(?:Mc|Mac|De|La|Le)?[A-Z][a-z]+|-[A-Z][a-z]+)?(?:\s+[A-ZÀ-ÝŁØ][a-zà-ÿłø]+)?)(?=$|[,.!;]|\s+(?:and|from|by|here|btw|lol|haha|tbh|fyi)\b)", flags=0),
+    _rule("name", r"\b[Mm]y\s+name(?:'s|\s+is)\s+(?P<v>[A-ZÀ-ÝŁØ][\w-]+(?:\s+[A-ZÀ-ÝŁØ][\w-]+)?)(?=$|[\s,.!;])", flags=0),
     _rule("name", r"^am\s+(?P<v>[a-z]{2,})\s*\([^)]*\b(?:is fine|for short|call me)\b", flags=0),
     _rule("name", r"\b(?:[Cc]all me|goes by)\s+(?P<v>[A-Z][\w-]+)", flags=0),
     _rule("name", r"(?:^|[,!.:]\s*|[^\w\s]\s+)(?P<v>[A-Z]\w+) here\b(?=\s*(?:$|[,.!(—–-]))", flags=0),
@@ -532,7 +532,7 @@ RULES: tuple[Rule, ...] = (
     # … normally: of a known place, for good ("I normally live in Zagreb", not "in trackies",
     # "in Spain in the winter")
     _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together|with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?)\s+)?in\s+" + _V),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
@@ -1023,7 +1023,10 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             shape = attribute(name)
             if shape is not None and not shape.single and groups_v(match):
                 after = text[match.start("v") :]
-                more += [Key(name, v, is_negated, kind) for v in _list_rest(after, value, name)]
+                listed = _list_rest(after, value, name)
+                if name == "pets":  # "a dog, Bella, and a baby": only what names a pet
+                    listed = [v for v in listed if PET_WORDS & _words_and_singulars(v)]
+                more += [Key(name, v, is_negated, kind) for v in listed]
         job = found.get("job")
         if job is not None and "employer" not in found and not job.negated:
             # "a UX researcher at the BBC": who the job is for.
@@ -1071,6 +1074,12 @@ _NOT_THAT = re.compile(
     r"it|this)\b)(?![\w'-]+ing\b)(?P<wrong>[\w'-]+(?:\s+[\w'-]+)?)\s*[.!]*$",
     re.I,
 )
+
+
+def _words_and_singulars(text: str) -> set[str]:
+    """The words of ``text``, and those ending in "s" without it ("rabbits" → "rabbit")."""
+    found = set(text.lower().split())
+    return found | {word[:-1] for word in found if word.endswith("s")}
 
 
 def groups_v(match: re.Match[str]) -> bool:

@@ -345,6 +345,8 @@ _PRESCRIBED_ME = re.compile(
     r"(?P<how>switched|moved|changed|put|started|prescribed)\s+me\s+",
     re.I,
 )
+# "Me and my partner …", "me & my sister …": the user and them.
+_ME_AND = re.compile(r"^(?:me|myself)\s+(?:and|&|n)\s+(?=(?:my|our)\s)", re.I)
 # … sent somewhere: "they're sending me to Nakuru next week", "work is flying me to Chicago
 # Sunday through Wednesday", "the company send me to Houston for 10 days": the user's trip.
 _SENT_ME = re.compile(
@@ -487,6 +489,14 @@ def parse_subject(
         rest = clause[match.end() :]
         rest = _spell_s("'s " + rest) if match.group("c") else rest
         return Parsed(relation_subject(match.group("rel").lower(), None), rest)
+    together = _ME_AND.match(clause)
+    them = _RELATION.match(clause[together.end() :]) if together else None
+    if together and them:
+        # "Me and my partner live in Melbourne": the user too, as "my partner and I" is
+        rel, name, rest = them.group("rel").lower(), them.group("name"), clause[together.end() :]
+        rest = rest[them.end() :]
+        kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
+        return Parsed(USER_SUBJECT, rest, (kind, rel, name) if name else None)
     match = _RELATION.match(clause)
     if match is None:
         bare = _BARE_RELATION_NAMED.match(clause)

@@ -245,9 +245,29 @@ _ON_A_TRIP = re.compile(
 )
 
 
+# "so" joins clauses, except as "very" after a verb of being: "I'm so tired today".
+_SO_VERY = "".join(
+    rf"(?<!{verb})"
+    for verb in (
+        r"\bam",
+        "'m",
+        r"\bis",
+        "'s",
+        r"\bare",
+        "'re",
+        r"\bwas",
+        r"\bwere",
+        r"\bbe",
+        r"\bfeel",
+        r"\bfeeling",
+        r"\bim",
+        r"\bget",
+        r"\bgot",
+    )
+)
 _JOIN = re.compile(
     r"(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
-    r"|but|so)\s+|\s*,\s+)",
+    r"|but)\s+|" + _SO_VERY + r"\s+so\s+|\s*,\s+)",
     re.I,
 )
 
