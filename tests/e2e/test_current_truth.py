@@ -2342,3 +2342,22 @@ def test_what_a_user_says_of_themself_is_keyed_as_said(
     facts = mem.remember(said, collection=collection)
     assert {(f["attribute"], f["value"]) for f in facts if f["attribute"]} == keyed
     assert all(len(f["text"].split()) > 2 for f in facts)  # no bare "User is"
+
+
+@pytest.mark.parametrize(
+    ("said", "stored"),
+    [
+        ("I'm not married.", "User is not married"),
+        ("I don't drink alcohol", "User does not drink alcohol"),
+        ("I don't have a dog", "User does not have a dog"),
+        ("I don't study law", "User does not study law"),
+        ("I don't live in Berlin any more", "User no longer lives in Berlin"),
+        ("I'm not a teacher anymore", "User no longer works as a teacher"),
+        ("last day at Tesco today", "User no longer works at Tesco"),
+        ("my sister isn't married", "User's sister isn't married"),
+    ],
+)
+def test_a_plain_not_is_worded_as_never_so_and_an_end_as_an_end(
+    mem: Longmem, collection: str, said: str, stored: str
+) -> None:
+    assert _texts(mem.remember(said, collection=collection)) == [stored]

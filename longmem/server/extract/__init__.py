@@ -149,8 +149,13 @@ _NEAR = frozenset(("on", "behind", "by", "next", "near", "opposite"))
 _VERB_DIETS = ("eats",)
 
 
-def sentence_of(subject: Subject, key: Key) -> str:
-    """The one wording of a keyed fact: "User lives in Paris"."""
+def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
+    """The one wording of a keyed fact: "User lives in Paris". A denial is worded as an
+    end ("User no longer lives in Paris"), or, ``plainly``, as never so ("User does not
+    live in Paris"): "I'm not married" says nothing of before."""
+    if plainly and key.negated:
+        said = sentence_of(subject, replace(key, negated=False))
+        return _NOT_SO.sub(_not_so, said, count=1)
     value = key.value
     if key.attribute.startswith("favorite:"):
         thing = key.attribute.split(":", 1)[1]
@@ -168,6 +173,32 @@ def sentence_of(subject: Subject, key: Key) -> str:
         positive, negative = "{s} has {v}", "{s} no longer has {v}"  # "two cats", "Biscuit"
     return (negative if key.negated else positive).format(s=subject.name, v=value, a=article)
 
+
+# A fact's verb, denied: "User is vegan" → "User is not vegan", "User lives in Leeds" →
+# "User does not live in Leeds".
+_NOT_SO = re.compile(r"\b(?P<be>is|are)\b|\b(?P<verb>has|does|goes|studies|[a-z]+s)\b")
+_BASE_FORMS = {"has": "have", "does": "do", "goes": "go", "studies": "study"}
+
+
+def _not_so(match: re.Match[str]) -> str:
+    if match.group("be"):
+        return f"{match.group('be')} not"
+    verb = match.group("verb")
+    return "does not " + _BASE_FORMS.get(verb, verb[:-1])
+
+
+# What says a denial is an end, not a plain "not": "no longer", "any more", "stopped",
+# "used to", "quit", "gave up", "left".
+_AN_END = re.compile(
+    r"\b(?:no longer|any ?more|no more|stopped|quit|quitting|gave up|given up|used to|left|"
+    r"resigned|retired|over|ended|again|now|these days|nowadays|since|after|lost|broke|"
+    r"split|divorced|moved|sold|died|passed|off)\b",
+    re.I,
+)
+
+# A denial said with "not" or "never" ("I'm not married"), not by a phrasing that ends
+# something ("last day at Tesco", "we had to put Biscuit down").
+_PLAIN_NOT = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 
 _RELATION_TEXT = "{s}'s {rel} is {v}"
 
@@ -602,7 +633,10 @@ def _facts_of(
                 ends = None  # "back home in Lyon tonight": when the home is, not its end
             if key.negated:
                 ends = None  # "quit my job at Acme today": an end said, which never ends
-        text = finish(sentence_of(subject, key) + detail)
+        plainly = (
+            key.negated and _PLAIN_NOT.search(clause) is not None and not _AN_END.search(clause)
+        )
+        text = finish(sentence_of(subject, key, plainly) + detail)
         off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
         if off or (key.negated and key.attribute in _ENDED_AS_SAID):
             # "User is not moving to Izmir after all", "Tom and User split up"

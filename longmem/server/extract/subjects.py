@@ -721,7 +721,7 @@ def lower_opener(clause: str) -> Optional[str]:
     """The word a clause opens with when it is typed in lower case and followed by a
     told verb ("bob turned 31"): the name of someone the collection may know, which the
     rules alone cannot tell from chat ("omg turned 40"); None otherwise."""
-    match = re.match(r"([a-z]+)\b", clause)
+    match = re.match(r"([a-z]+)\b(?!['’])", clause)  # not "isn't", "wasn't"
     words = lower_words(clause)
     if match is None or not _told_second(words[:4]):
         return None
