@@ -2361,3 +2361,35 @@ def test_a_plain_not_is_worded_as_never_so_and_an_end_as_an_end(
     mem: Longmem, collection: str, said: str, stored: str
 ) -> None:
     assert _texts(mem.remember(said, collection=collection)) == [stored]
+
+
+@pytest.mark.parametrize(
+    ("said", "stored"),
+    [
+        (
+            "What's a good gift for my dad? He's into fishing and jazz.",
+            [("User's dad likes fishing", "dad:"), ("User's dad likes jazz", "dad:")],
+        ),
+        (
+            "Where should I take my girlfriend for dinner? She loves sushi.",
+            [("User's girlfriend likes sushi", "girlfriend:")],
+        ),
+        (
+            "can u suggest a gift for my mom, she lives in phoenix and loves gardening",
+            [("User's mom lives in phoenix", "mom:"), ("User's mom likes gardening", "mom:")],
+        ),
+        (
+            "help me plan a birthday surprise for my boyfriend Tom, he loves bouldering",
+            [
+                ("User's boyfriend is Tom", "user"),
+                ("User helps User plan a birthday surprise for User's boyfriend Tom", None),
+                ("User's boyfriend Tom likes bouldering", "boyfriend:Tom"),
+            ],
+        ),
+    ],
+)
+def test_he_or_she_after_a_request_is_the_relative_it_names(
+    mem: Longmem, collection: str, said: str, stored: list[tuple[str, Optional[str]]]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [(f["text"], f["subject"]) for f in facts] == stored

@@ -65,6 +65,7 @@ from .subjects import (
     newcomer_of,
     parse_subject,
     pet_named,
+    told_of_before,
 )
 from .text import (
     ADVERBS,
@@ -214,7 +215,10 @@ class RuleExtractor:
         previous: Optional[Subject] = None
         newcomer: Optional[Subject] = None  # introduced by the clause before, not named
         pet_at: Optional[int] = None  # the last pet said without its name, in ``facts``
+        cursor = 0  # where in ``content`` the sentence read now begins, about
         for sentence in sentences(content):
+            found_at = content.lower().find(sentence[:20].lower(), cursor)
+            cursor = found_at if found_at >= 0 else cursor
             until = expiry(sentence, said)
             correction = _correction(sentence)
             if correction is not None:
@@ -239,6 +243,12 @@ class RuleExtractor:
                     pet_at = None
                     continue
                 condition = condition or _CONDITION.match(clause) is not None
+                if previous is None:
+                    # "What's a good gift for my dad? He's into fishing": the dad, named in
+                    # what asked and stored nothing, or in the clause before ("for my
+                    # daughter emma, she's turning 7")
+                    at = content.lower().find(clause[:20].lower(), cursor)
+                    previous = told_of_before(content, at if at >= 0 else cursor, clause)
                 parsed = parse_subject(clause, previous, newcomer)
                 newcomer = newcomer_of(parsed)
                 if parsed.subject.key != USER:

@@ -128,8 +128,10 @@ _RHETORICAL = re.compile(
     re.I,
 )
 # Where the user's news starts after a question-shaped exclamation: "how about that, I'm 40".
+# ... or someone's, named in the request: "can you suggest a gift for my mom, she lives in
+# Phoenix" (whom "she" is, the extractor reads from the request).
 _NEWS_AFTER = re.compile(
-    r"[,:;]\s+(?:(?:but|and|so)\s+)?(?=(?:I|I'm|I've|we|we're|we've|my|our)\b|"
+    r"[,:;]\s+(?:(?:but|and|so)\s+)?(?=(?:I|I'm|I've|we|we're|we've|my|our|he|she|he's|she's)\b|"
     r"(?:moved|started|joined|got|quit|left|turned)\b)",
     re.I,
 )

@@ -35,7 +35,7 @@ from .keys import (
     names_medicine,
 )
 from .kin import FULL_NAME as _FULL_NAME
-from .kin import GIVEN_NAME, RELATIONS, relation_key
+from .kin import GIVEN_NAME, PRONOUN_RELATIONS, RELATIONS, kin, relation_key
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
@@ -238,6 +238,32 @@ def had_relation(predicate: str) -> Optional[Subject]:
     if match is None:
         return None
     return relation_subject("partner" if match.group("seeing") else match.group("rel"), None)
+
+
+# A relative named anywhere in a message, by relation and maybe name: "my dad", "my
+# daughter emma," (a name in lower case only before a pause).
+_ANY_RELATION = re.compile(
+    r"\b(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r"))\b"
+    r"(?:\s*,?\s*(?P<name>" + _NAME + r"|(?-i:[a-z]{2,})(?=\s*(?:[,.?!;]|$)))\b(?!['’]))?"
+)
+_HE_OR_SHE = re.compile(r"^(?P<who>he|she)(?:['’]s|\s)", re.I)
+
+
+def told_of_before(content: str, at: int, clause: str) -> Optional[Subject]:
+    """Whom a clause opening with "he" or "she" is about when nothing before it in its
+    message says: the relative named last before ``at`` in ``content`` whom the pronoun
+    fits ("What's a good gift for my dad? He's into fishing": the dad). None otherwise."""
+    opening = _HE_OR_SHE.match(clause)
+    if opening is None:
+        return None
+    fits = PRONOUN_RELATIONS[opening.group("who").lower()]
+    named = [m for m in _ANY_RELATION.finditer(content, 0, at) if kin(m.group("rel")) in fits]
+    if not named:
+        return None
+    name = named[-1].group("name")
+    if name and name.lower() in _NOT_LOWER_NAMES:
+        name = None
+    return relation_subject(named[-1].group("rel"), name[:1].upper() + name[1:] if name else None)
 
 
 def relation_subject(relation: str, name: Optional[str]) -> Subject:
@@ -848,6 +874,15 @@ _PARTICIPLES = frozenset(
 )
 
 
+# Words in -ed that say how one is, not what one has done: "he's bored" is bored.
+_FELT = frozenset(
+    """married bored tired excited worried scared stressed annoyed pleased engaged divorced
+    interested obsessed exhausted depressed delighted thrilled confused disappointed
+    embarrassed relieved amazed based located settled separated widowed
+    qualified licensed vaccinated""".split()
+)
+
+
 def _spell_s(rest: str) -> str:
     """A leading contraction spelled out: "'s got" → "has got", "'s a" → "is a"."""
     rest = rest.strip()
@@ -855,7 +890,7 @@ def _spell_s(rest: str) -> str:
         after = rest[2:].strip()
         first = (lower_words(after) or [""])[0]
         # "Lachlan's quit the mines": has quit; "Lachlan's married": is married
-        perfect = first in _PARTICIPLES or (first.endswith("ed") and first != "married")
+        perfect = first in _PARTICIPLES or (first.endswith("ed") and first not in _FELT)
         return ("has " if perfect else "is ") + after
     for contraction, spelled in _CONTRACTIONS.items():
         if rest.startswith(contraction):
