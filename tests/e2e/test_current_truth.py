@@ -2393,3 +2393,33 @@ def test_he_or_she_after_a_request_is_the_relative_it_names(
 ) -> None:
     facts = mem.remember(said, collection=collection)
     assert [(f["text"], f["subject"]) for f in facts] == stored
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "asked", "answer"),
+    [
+        (
+            "my favorite movie is inception",
+            "actually my favourite is interstellar, not inception",
+            "user favorite movie",
+            "User's favorite movie is interstellar",
+        ),
+        (
+            "i live in denver",
+            "actually i'm in boulder, not denver",
+            "where do I live?",
+            "User lives in boulder",
+        ),
+        (
+            "im allergic to cats",
+            "actually not cats, it's dogs im allergic to",
+            "user allergies",
+            "User is allergic to dogs",
+        ),
+    ],
+)
+def test_a_word_put_right_at_a_sentences_end_corrects_the_memory_that_said_it(
+    mem: Longmem, collection: str, held: str, said: str, asked: str, answer: str
+) -> None:
+    _said(mem, collection, [(held, "2025-03-01T10:00:00Z"), (said, "2025-03-02T10:00:00Z")])
+    assert _texts(mem.search(asked, collection=collection, limit=5)) == [answer]

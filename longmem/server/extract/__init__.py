@@ -229,6 +229,7 @@ class RuleExtractor:
                 # What the sentence says after the correction is said as usual.
                 sentence = sentence[end:].strip(" ,;:")
             condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
+            told_before = len(facts)
             for clause in clauses(sentence, PERSON_WORDS) if sentence else []:
                 named = _PET_NAMED.match(clause)
                 if named is not None and pet_at is not None:
@@ -266,6 +267,14 @@ class RuleExtractor:
                         if fact.attribute == "pets" and not fact.negated:
                             unnamed = " called " not in (fact.value or "")
                             pet_at = len(facts) - 1 if unnamed else None
+            put_right = _put_right(sentence)
+            if put_right and not any(f.attribute for f in facts[told_before:]):
+                # "my favourite is interstellar, not inception", "I'm in boulder, not
+                # denver": no key read, so a word put right where a memory said it
+                new, old = put_right
+                text = finish(third_person(sentence))
+                del facts[told_before:]
+                facts.append(ExtractedFact(text, statement=sentence, value=new, corrects=old))
         return facts
 
 
@@ -418,6 +427,34 @@ def _correction(sentence: str) -> Optional[tuple[int, str, str]]:
         return found.end(), found.group("new"), found.group("old")
     new, old = found.group("new2"), found.group("old2")
     return None if _NOT_CORRECTED & set(tokens(f"{new} {old}")) else (found.end(), new, old)
+
+
+# A sentence that ends by putting a word right ("…is interstellar, not inception"), or
+# opens so ("not cats, it's dogs …").
+_PUT_RIGHT = re.compile(
+    r"(?:^|\s)(?P<new>[\w-]+)\s*,?\s+not\s+(?P<old>[\w-]+(?:\s+[\w-]+)?)\s*[.!]*$|"
+    r"^not\s+(?P<old2>[\w-]+(?:\s+[\w-]+)?)\s*,\s*(?:it's|it is|its)\s+(?P<new2>[\w-]+)\b",
+    re.I,
+)
+
+
+def _put_right(sentence: str) -> Optional[tuple[str, str]]:
+    """(the right word, the wrong one) a sentence puts right, if its words are values."""
+    found = _PUT_RIGHT.search(sentence)
+    if found is None:
+        return None
+    new, old = found.group("new") or found.group("new2"), found.group("old") or found.group("old2")
+    words = set(tokens(f"{new} {old}"))
+    if _NOT_CORRECTED & words or words & _NOT_PUT_RIGHT or old.lower().endswith("ing"):
+        return None  # "not really", "not gonna lie", "not complaining"
+    return new, old
+
+
+# Words after "not" that remark, not correct: "not really", "not sure", "not anymore".
+_NOT_PUT_RIGHT = frozenset(
+    """really sure yet anymore much exactly quite even always all just only so too that very
+    now again ever because since like bad great good fun gonna lie kidding joking""".split()  # noqa: SIM905
+)
 
 
 _CHILD_WORDS = frozenset(word for word, kind in RELATIONS.items() if kind == "children")
