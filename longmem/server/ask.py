@@ -108,7 +108,16 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
         for i, w in enumerate(words)
         if not (w == "laws" and words[i - 1 : i] == ["in"] and _mine(words, i - 1))
     ]
-    groups = [w for i, w in enumerate(words) if w in _GROUPS and _mine(words, i)]
+    groups = [
+        w
+        for i, w in enumerate(words)
+        if w in _GROUPS
+        and (
+            _mine(words, i)
+            # "user children ages": each child's, when the collection knows one
+            or (_the_users(words, i) and any(_member(s, _GROUPS[w][0]) for s in known))
+        )
+    ]
     found = set(words)
     attributes = _attributes(words, found)
     drop: set[str] = set()
@@ -129,12 +138,12 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
     if groups and not relations and not subjects:
         members, recorded_by = _GROUPS[groups[0]]
         asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
+        if "ages" in found:  # "user children ages": each one's age
+            asked_of_them = ["age", *asked_of_them]
         if asked_of_them:
             # "where do my parents live?": the mum and dad the collection knows, else the
             # parents as such
-            subjects = [
-                s for s in sorted(known) if s != USER and kin(s.split(":", 1)[0]) in members
-            ] or [f"{groups[0]}:"]
+            subjects = [s for s in sorted(known) if _member(s, members)] or [f"{groups[0]}:"]
             attributes = asked_of_them
         else:  # "who are my parents?", "what are my kids called?": who they are
             attributes = list(recorded_by)
@@ -171,12 +180,20 @@ _RELATION_WORDS = [[word] for word in RELATIONS]
 
 
 def _mine(words: list[str], at: int) -> bool:
-    """Whether the word at ``at`` follows "my" or "our", or an agent's "user" ("user
-    children ages", "the user's kids")."""
+    """Whether the word at ``at`` follows "my" or "our"."""
+    return at > 0 and words[at - 1] in ("my", "our")
+
+
+def _member(subject: str, members: frozenset[str]) -> bool:
+    """Whether a subject key is one of a group's relatives ("kid:Leo" of the children)."""
+    return subject != USER and kin(subject.split(":", 1)[0]) in members
+
+
+def _the_users(words: list[str], at: int) -> bool:
+    """Whether the word at ``at`` follows an agent's "user" ("user children ages", "the
+    user's kids")."""
     before = words[max(at - 2, 0) : at]
-    return bool(before) and (
-        before[-1] in ("my", "our", "user", "users") or before == ["user", "s"]
-    )
+    return bool(before) and (before[-1] in ("user", "users") or before == ["user", "s"])
 
 
 def _singular(word: str) -> str:

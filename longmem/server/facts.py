@@ -72,7 +72,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "employer company work works working firm teach teaches",
         "hired resigned retired job quit",
     ),
-    Attribute("age", True, "is", "age ages old years"),
+    Attribute("age", True, "is", "age old years"),
     Attribute("birthday", True, "was born on", "birthday born"),
     Attribute(
         "relationship",
@@ -105,7 +105,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "studies",
         True,
         "studies",
-        "study studies studying course degree major subject masters msc phd",
+        "study studies studying course degree major subject masters msc phd education",
         "bachelors diploma",
     ),
     Attribute("phone", True, "can be reached on", "phone number call"),

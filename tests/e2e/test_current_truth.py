@@ -2423,3 +2423,74 @@ def test_a_word_put_right_at_a_sentences_end_corrects_the_memory_that_said_it(
 ) -> None:
     _said(mem, collection, [(held, "2025-03-01T10:00:00Z"), (said, "2025-03-02T10:00:00Z")])
     assert _texts(mem.search(asked, collection=collection, limit=5)) == [answer]
+
+
+# -- 21. a review of section 20's rules -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I have a son with autism",
+        "I work with kids with autism",
+        "I live with my brother who has epilepsy",
+        "I volunteer with a cancer charity",
+        "I read that metformin is used for diabetes",
+        "My dog Max takes gabapentin for his arthritis",
+        "I started my dog on gabapentin",
+        "pretty sure I have ADHD lol",
+        "my doctor wants to put me on statins",
+        "I'm on the HRT waiting list",
+        "I'm using lithium batteries for the remote",
+        "I have anxiety about flying",
+        "I have 2 kids, ages 5 and 7",
+        "my kids are sick, 2 days off school",
+        "my girls, Jess and Amy, are coming for drinks tonight",
+        "I'm Bored btw",
+        "What do I get my sister's kid? She's 5",
+        "Should I get my mom or my sister a gift? She loves candles",
+        "What should I get my mom? I met this girl at the gym. She's a nurse",
+        "can you help me reply to this email, she wants it by Friday",
+        "Can you write a story where my daughter is a princess, she lives in a castle",
+    ],
+)
+def test_what_only_looks_like_health_children_or_a_relatives_news_keys_nothing(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    keyed = [
+        (f["subject"], f["attribute"], f["value"])
+        for f in mem.remember(said, collection=collection)
+        if f["attribute"]
+    ]
+    assert not [
+        k
+        for k in keyed
+        if k[1] in ("conditions", "medications", "children", "name", "age", "likes", "home", "job")
+    ], keyed
+
+
+@pytest.mark.parametrize(
+    ("said", "stored"),
+    [
+        ("I used to take Adderall", ["User no longer takes Adderall"]),
+        ("they took me off Adderall", ["User no longer takes Adderall"]),
+        ("I quit Adderall", ["User no longer takes Adderall"]),
+        ("I'm bipolar", ["User has bipolar disorder"]),
+        ("I have diabetes and two kids", ["User has diabetes"]),
+        ("I work at Google not for the money", ["User works at Google"]),
+        ("I'm allergic to cats not sure about dogs", ["User is allergic to cats"]),
+        ("I love hiking not running", ["User likes hiking", "User does not like running"]),
+        ("I live in Leeds w/ my bf", ["User lives in Leeds"]),
+        ("my boss doesn't live in London", ["User's boss does not live in London"]),
+        ("I've never been to Paris", ["User has not been to Paris"]),
+        (
+            "party ideas for my son, he's turning 5",
+            ["Party ideas for User's son", "User's son is 5 years old"],
+        ),
+        ("How can I support my wife? She's lost her job", ["User's wife has lost her job"]),
+    ],
+)
+def test_what_the_review_found_is_stored_as_said(
+    mem: Longmem, collection: str, said: str, stored: list[str]
+) -> None:
+    assert _texts(mem.remember(said, collection=collection)) == stored

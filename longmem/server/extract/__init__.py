@@ -59,6 +59,7 @@ from .subjects import (
     USER_SUBJECT,
     Parsed,
     Subject,
+    a_lower_name,
     had_relation,
     lower_opener,
     mentioned_relations,
@@ -156,7 +157,10 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
     live in Paris"): "I'm not married" says nothing of before."""
     if plainly and key.negated:
         said = sentence_of(subject, replace(key, negated=False))
-        return _NOT_SO.sub(_not_so, said, count=1)
+        if not said.startswith(subject.name):
+            return sentence_of(subject, key)
+        rest = said[len(subject.name) :]  # the verb after the subject: not "User's boss"
+        return subject.name + _NOT_SO.sub(_not_so, rest, count=1)
     value = key.value
     if key.attribute.startswith("favorite:"):
         thing = key.attribute.split(":", 1)[1]
@@ -177,13 +181,15 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
 
 # A fact's verb, denied: "User is vegan" → "User is not vegan", "User lives in Leeds" →
 # "User does not live in Leeds".
-_NOT_SO = re.compile(r"\b(?P<be>is|are)\b|\b(?P<verb>has|does|goes|studies|[a-z]+s)\b")
+_NOT_SO = re.compile(
+    r"\b(?P<be>is|are)\b|\b(?P<aux>has)(?=\s+been\b)|\b(?P<verb>has|does|goes|studies|[a-z]+s)\b"
+)
 _BASE_FORMS = {"has": "have", "does": "do", "goes": "go", "studies": "study"}
 
 
 def _not_so(match: re.Match[str]) -> str:
-    if match.group("be"):
-        return f"{match.group('be')} not"
+    if match.group("be") or match.group("aux"):
+        return f"{match.group('be') or match.group('aux')} not"
     verb = match.group("verb")
     return "does not " + _BASE_FORMS.get(verb, verb[:-1])
 
@@ -192,8 +198,8 @@ def _not_so(match: re.Match[str]) -> str:
 # "used to", "quit", "gave up", "left".
 _AN_END = re.compile(
     r"\b(?:no longer|any ?more|no more|stopped|quit|quitting|gave up|given up|used to|left|"
-    r"resigned|retired|over|ended|again|now|these days|nowadays|since|after|lost|broke|"
-    r"split|divorced|moved|sold|died|passed|off)\b",
+    r"resigned|retired|ended|now|these days|nowadays|broke up|split|divorced|moved|sold|"
+    r"died|passed)\b",
     re.I,
 )
 
@@ -343,9 +349,10 @@ _CHILD_KIND = (
 # Zara (3)": each child named, as "My son is Ren" (or, with an age, "My son Leo is 5")
 # says it.
 _CHILDREN_NAMED = re.compile(
-    r"(?:\b(?:I|[Ww]e)\s*(?:have|['’]ve\s+got|have\s+got|['’]ve)\s+"
+    r"(?:\b(?:I|i|[Ww]e)\s*(?:have|['’]ve\s+got|have\s+got|['’]ve)\s+"
     r"(?:(?:a|an|one|two|three|four|five|[1-5])\s+|(?=twin\s))|"
-    r"\b(?i:mum|mom|mother|dad|father|parent)\s+(?i:of|to)\s+(?i:two|three|four|five|[2-5])\s+|"
+    r"\b(?P<parent>(?i:mum|mom|mother|dad|father|parent)\s+(?i:of|to)\s+(?i:two|three|four|five|"
+    r"[2-5])\s+)|"
     r"\b(?:[Mm]y|[Oo]ur)\s+(?:(?i:two|three|four|five|[2-5])\s+)?(?=(?i:kids|children|sons|"
     r"daughters|twins|boys|girls)\s*(?:are\b|:|,|[—–-]))|"
     # a second kind after the first's names: "a son, Ethan (16), and a daughter, Lily (13)"
@@ -364,6 +371,10 @@ _CHILDREN_NAMED = re.compile(
     r"children|twins|boys?|girls?|baby)\b)))?"
 )
 _CHILD_WORD = {"son": "son", "boy": "son", "daughter": "daughter", "girl": "daughter"}
+# Ages said after the names, in turn: "Jack and Harry, 10 and 8".
+_AGES_IN_TURN = re.compile(r"\s*(?:and|&)\s+\d{1,2}\b")
+# An age above this, said with a name in a list, is no child's as the rules read one.
+_CHILD_AGE_SAID = 25
 
 
 def _children_named(content: str) -> str:
@@ -371,14 +382,22 @@ def _children_named(content: str) -> str:
     "My son Ren is 5." (else as it was)."""
 
     def said(match: re.Match[str]) -> str:
-        kind = match.group("kind").lower().split()[-1].rstrip("s").replace("childre", "kid")
-        relation = _CHILD_WORD.get(kind, "kid")
+        kinds = match.group("kind").lower().split()
+        if len(kinds) == 1 and kinds[0] in ("boys", "girls") and not match.group("parent"):
+            return match.group(0)  # "my girls, Jess and Amy, are coming for drinks"
+        if _AGES_IN_TURN.match(content, match.end()):
+            return match.group(0)  # "Jack and Harry, 10 and 8": which age is whose
+        relation = _CHILD_WORD.get(kinds[-1].rstrip("s").replace("childre", "kid"), "kid")
         told = []
         for child in _CHILD_NAME_AGE.finditer(match.group("names")):
             name = child.group("name")
             age = child.group("a1") or child.group("a2") or match.group("all")
             if name in ("and", "age", "aged"):
                 continue
+            if name[:1].islower() and not a_lower_name(name):
+                return match.group(0)  # "my kids are 5 and 7", "under 10", "ages 5 and 7"
+            if age and int(age) > _CHILD_AGE_SAID:
+                return match.group(0)  # "my boys, Dave 30 and Rob 32": friends
             name = name[:1].upper() + name[1:]
             told.append(f"My {relation} {name} is {age}" if age else f"My {relation} is {name}")
         if not told:

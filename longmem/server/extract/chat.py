@@ -135,6 +135,13 @@ _NEWS_AFTER = re.compile(
     r"(?:moved|started|joined|got|quit|left|turned)\b)",
     re.I,
 )
+_HE_OR_SHE = re.compile(r"(?:he|she)\b", re.I)
+_NAMES_A_RELATIVE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?\w+", re.I)
+_MADE_UP = re.compile(
+    r"\b(?:story|stories|poem|song|script|roleplay|role-play|role play|pretend|imagine|"
+    r"fiction|character|act as|be my|play my|playing my)\b",
+    re.I,
+)
 # A statement said with a question mark: "so I'm lactose intolerant now apparently??".
 _TELLING = re.compile(
     r"^(?:(?:ok|okay|so|well|and)\s+)*(?:I|I'm|I've|I'll|we|we're|we've|my|our)\s", re.I
@@ -168,7 +175,15 @@ def sentences(content: str) -> list[str]:
             if _ASKING.match(plain):
                 # "what a day, I moved to Leeds": an exclamation before the news, not a question
                 news = _NEWS_AFTER.search(plain)
-                if news is None:
+                if news is None or (
+                    # "he" or "she" only after a relative the request names, and not in a
+                    # story or a role ("write a story where my daughter …, she rides …")
+                    _HE_OR_SHE.match(plain, news.end())
+                    and (
+                        not _NAMES_A_RELATIVE.search(plain, 0, news.start())
+                        or _MADE_UP.search(plain, 0, news.start())
+                    )
+                ):
                     continue
                 sentence = plain[news.end() :]
             for part in _DASH.split(sentence):

@@ -191,7 +191,7 @@ _PET_NAME = r"(?!" + _NOT_A_NAME_WORD + r")(?-i:[A-Z])[\w-]+"
 _NAMED_PET_FIRST = re.compile(
     r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?:(?P<name>" + _PET_NAME + r")|"
     r"(?P<lower>(?-i:[a-z])[\w-]*))(?=\s+(?:is|was|has|had|'s|turned|turns|just|"
-    r"still|got|gets|needs|hates|loves|won't|doesn't|can't)\b)"
+    r"still|got|gets|needs|hates|loves|likes|takes|took|eats|won't|doesn't|can't)\b)"
     # not a pet gone: "my dog Rex just died" ends it (the pets rules)
     r"(?!.*\b(?:died|passed|put down|put to sleep|rehomed|re-homed)\b)",
     re.I,
@@ -226,7 +226,9 @@ _CONDITION_NAMES = (
     r"fibromyalgia|multiple\s+sclerosis|ibs|crohn'?s(?:\s+disease)?|(?:ulcerative\s+)?colitis|"
     r"pcos|endometriosis|hypertension|(?:high|low)\s+blood\s+pressure|high\s+cholesterol|"
     r"(?:hypo|hyper)thyroidism|an?\s+(?:under|over)active\s+thyroid|long\s+covid|copd|"
-    r"an(?:a)?emia|tinnitus|scoliosis|dyslexia|dyspraxia|glaucoma|(?:\w+\s+)?cancer|"
+    r"an(?:a)?emia|tinnitus|scoliosis|dyslexia|dyspraxia|glaucoma|(?-i:MS)|"
+    r"(?:(?:breast|prostate|skin|lung|bowel|ovarian|pancreatic|colon|thyroid|cervical|"
+    r"stage\s+\w+)\s+)?cancer|"
     r"(?:a\s+)?heart\s+condition|heart\s+disease|kidney\s+disease|chronic\s+(?:pain|fatigue))"
 )
 _MEDICINE_NAMES = (
@@ -242,7 +244,22 @@ _MEDICINE_NAMES = (
     r"prednisolone|albuterol|salbutamol|ventolin|symbicort|montelukast|singulair|"
     r"(?:an?\s+)?inhaler|epipen|melatonin|zolpidem|ambien|hrt|methotrexate|humira|"
     r"hydroxychloroquine|accutane|isotretinoin|finasteride|minoxidil|doxycycline|amoxicillin|"
-    r"antibiotics|iron\s+(?:tablets|supplements)|b12\s+injections)"
+    r"antibiotics|iron\s+(?:tablets|supplements)|b12\s+injections|ibuprofen|paracetamol|"
+    r"acetaminophen|tylenol|advil|naproxen|aspirin|vitamin\s+(?:[a-k]\d{0,2})\b|the\s+pill|"
+    r"birth\s+control(?:\s+pills?)?|contraceptive\s+pills?|antihistamines|painkillers|"
+    r"sleeping\s+pills|blood\s+pressure\s+(?:meds|medication|medicine|pills|tablets))"
+)
+# What the name names when these follow it: "the diabetes clinic", "anxiety about flying",
+# "lithium batteries", "the HRT waiting list".
+_NOT_THE_CONDITION = (
+    r"(?!\s+(?:about|before|over|around|when|patients|clinic|charity|research|awareness|nurse|"
+    r"specialist|team|ward|walk|run|foundation|association|society|community|support|group|"
+    r"medication|meds|pills|tablets|appointment|test|check|screening|educator|scare|all-clear|"
+    r"all\s+clear|free|survivor)\b)"
+)
+_NOT_THE_MEDICINE = (
+    r"(?!\s+(?:awareness|clinic|nurse|appointment|test|prescription|waiting\s+list|batteries|"
+    r"battery|run|shortage|ad|advert)\b)"
 )
 _DOSE = r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|iu|units)\b"
 # A medicine as said: its name and dose ("sertraline 50mg", "50mg of sertraline").
@@ -252,8 +269,10 @@ _MEDICINE = (
 )
 # What one takes it by: "I take", "I'm on", "started", "prescribed", "put me on".
 _TAKES = (
-    r"\b(?:take|takes|taking|on|started(?:\s+taking|\s+on)?|starting(?:\s+on)?|prescribed|"
-    r"put\s+(?:me\s+)?on|back\s+on|using|use)\s+(?:(?:a|an|the|my|some|daily|low[- ]dose)\s+)*"
+    r"^\s*(?:(?:also|still|actually|now|just|recently|finally|currently|both|already|even|really)\s+)*"
+    r"(?:(?:am|is|are|have\s+been|been)\s+)?(?:(?:also|still|now|just|currently)\s+)?"
+    r"(?:take|takes|taking|on|started(?:\s+taking|\s+on)?|starting(?:\s+on)?|prescribed|"
+    r"back\s+on|using|use)\s+(?:(?:a|an|the|my|some|daily|low[- ]dose)\s+)*"
 )
 
 
@@ -264,12 +283,13 @@ _UNSURE_BEFORE = (
     r"possibly|wonder|wondering|hope|test(?:ed|ing)?\s+for|checked\s+for|screened\s+for)\b).)*?"
 )
 _A_MEDICINE = re.compile(r"\b" + _MEDICINE, re.I)
+_A_CONDITION = re.compile(_CONDITION_NAMES, re.I)
 
 
 _SWITCHED_FROM = re.compile(
-    r"\bswitch(?:ed|ing)?\s+(?:me\s+)?from\s+(?:the\s+|my\s+)?"
+    r"\b(?:(?:switch(?:ed|ing)?|changed|moved)\s+(?:me\s+)?from|swap(?:ped)?)\s+(?:the\s+|my\s+)?"
     + _MEDICINE.replace("(?P<v>", "(?P<old>")
-    + r"\s+to\b",
+    + r"\s+(?:to|for)\b",
     re.I,
 )
 
@@ -532,7 +552,9 @@ RULES: tuple[Rule, ...] = (
     # … normally: of a known place, for good ("I normally live in Zagreb", not "in trackies",
     # "in Spain in the winter")
     _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together|with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?)\s+)?in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
+    # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+" + _V, named=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
@@ -674,15 +696,22 @@ RULES: tuple[Rule, ...] = (
     _rule("allergies", _UNSURE_BEFORE + r"\b(?:have|has|with|diagnosed with)\s+(?P<v>coeliac|celiac)(?:\s+disease)?\b", value="gluten ({v})"),
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+allergy)\b"),
     # -- health --
-    _rule("conditions", _UNSURE_BEFORE + r"\b(?:have|has|got|with|suffer(?:s|ing)?\s+from|living\s+with|struggle\s+with|struggling\s+with|dealing\s+with|battling)\s+(?:(?:really\s+|bad\s+|severe\s+|mild\s+|chronic\s+|terrible\s+|early\s+)?)(?P<v>" + _CONDITION_NAMES + r")\b(?!\s+(?:medication|meds|pills|tablets|clinic|nurse|appointment|test|check|awareness)\b)"),
-    _rule("conditions", r"^(?!.*\b(?:worried|afraid|scared|thought|might|may|if|negative|whether|not|tested for)\b).*\bdiagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?" + _V),
-    _rule("conditions", r"\b(?:have|has)\s+(?:a\s+)?(?P<v>(?!(?:coeliac|celiac)\b)[\w'-]+\s+(?:disease|syndrome|disorder|deficiency))\b"),
+    # said of oneself, the verb first: "I have type 2 diabetes", "I've got anxiety", "living
+    # with MS"; not "I have a son with autism", "I work with kids with ADHD"
+    _rule("conditions", r"^" + _ADV + r"(?:have|has|have got|got|suffer(?:s)?\s+from|am\s+suffering\s+from|(?:am\s+)?living\s+with|(?:am\s+)?struggling\s+with|struggle\s+with|(?:am\s+)?dealing\s+with|(?:am\s+)?battling)\s+(?:(?:really\s+|bad\s+|severe\s+|mild\s+|chronic\s+|terrible\s+|early\s+)?)(?P<v>" + _CONDITION_NAMES + r")\b" + _NOT_THE_CONDITION),
+    _rule("conditions", r"^(?:(?:just|recently|finally|officially|only|also|been|was|got|have been|am|today|yesterday)\s+)*diagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?(?![\w-]+ing\b)" + _V),
+    _rule("conditions", r"^" + _ADV + r"(?:have|has)\s+(?:a\s+)?(?P<v>(?!(?:a|an|the|coeliac|celiac)\b)[\w'-]+\s+(?:disease|syndrome|disorder|deficiency))\b" + _NOT_THE_CONDITION),
     _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:a\s+)?(?:type\s+(?P<t>1|2)\s+)?diabetic\b", value="diabetes"),
     _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:an\s+)?asthmatic\b", value="asthma"),
-    _rule("conditions", r"\b" + _MEDICINE_NAMES + r"\b[^,;.!?]*?\bfor\s+(?:my\s+|the\s+)?(?P<v>" + _CONDITION_NAMES + r")\b"),
-    _rule("medications", r"\b(?:came|coming|come|got|get|getting|weaned|weaning)\s+(?:myself\s+)?off\s+(?:the\s+|my\s+)?" + _MEDICINE, negated=True),
-    _rule("medications", r"\bswitch(?:ed|ing)?\s+(?:me\s+)?(?:from\s+[\w -]+?\s+)?to\s+" + _MEDICINE),
-    _rule("medications", _TAKES + _MEDICINE + r"(?!\s+(?:awareness|clinic|nurse|appointment|test|prescription))"),
+    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:an\s+)?epileptic\b", value="epilepsy"),
+    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"autistic\b", value="autism"),
+    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"dyslexic\b", value="dyslexia"),
+    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"bipolar\b(?!\s+about)", value="bipolar disorder"),
+    _rule("conditions", _TAKES + r"(?:" + _MEDICINE_NAMES + r")\b[^,;.!?]*?\bfor\s+(?:my\s+|the\s+)?(?P<v>" + _CONDITION_NAMES + r")\b" + _NOT_THE_CONDITION),
+    _rule("medications", r"(?:\b(?:came|coming|come|got|get|getting|weaned|weaning)\s+(?:myself\s+)?off|^" + _ADV + r"(?:am\s+|is\s+|are\s+)?(?:now\s+)?off|\bstopped(?:\s+taking)?|\bquit(?:\s+taking)?|\bdropped)\s+(?:the\s+|my\s+)?" + _MEDICINE, negated=True),
+    _rule("medications", r"\b(?:switch(?:ed|ing)?|swapped|changed|moved)\s+(?:me\s+)?(?:from\s+[\w -]+?\s+)?to\s+" + _MEDICINE + _NOT_THE_MEDICINE),
+    _rule("medications", r"\bswap(?:ped)?\s+(?:the\s+|my\s+)?(?:" + _MEDICINE_NAMES + r")\s+for\s+" + _MEDICINE + _NOT_THE_MEDICINE),
+    _rule("medications", _TAKES + _MEDICINE + _NOT_THE_MEDICINE),
     _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
     # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
     _rule("drinks", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?" + _ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
@@ -786,7 +815,7 @@ _USED_TO = re.compile(
     r"(?:^|\b(?:i|we|he|she|they|you)\s+)(?:"
     + _ADV
     + r")used to\s+(?!.*\bstill\s+(?:do|does|am|is|are)\b)(?=(?:be|live|work|eat|drink|like|love|enjoy|have|own|play|study|teach|"
-    r"date|smoke|prefer|speak|teach)\b)",
+    r"date|smoke|prefer|speak|teach|take|use)\b)",
     re.I,
 )
 # Where the verb of a value's clause starts: after "since", "when"…
@@ -933,7 +962,16 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         return keys_of(predicate[: contrast.start()], sentence) + keys_of(
             predicate[contrast.end() :], sentence
         )
+    remark = _NOT_A_DENIAL.search(predicate)
+    if remark and not _NEGATION_CUE.search(predicate, 0, remark.start()):
+        # "I work at Google not for the money", "allergic to cats not sure about dogs":
+        # a "not" that remarks on the fact, not one that denies it
+        return keys_of(predicate[: remark.start()], sentence)
     wrong = _NOT_THAT.search(predicate)
+    if wrong and wrong.group("wrong").lower().endswith("ing"):
+        # "I love hiking not running" puts one thing right; "…, not complaining" remarks
+        before = predicate[: wrong.start()].rstrip(" ,").lower()
+        wrong = wrong if before.endswith("ing") else None
     if wrong and not _NEGATION_CUE.search(predicate, 0, wrong.start()):
         # "I live in Oslo not Bergen", "allergic to dogs, not cats": what is, said beside
         # what is not; a value of many denies the one put right as well
@@ -1026,6 +1064,10 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 listed = _list_rest(after, value, name)
                 if name == "pets":  # "a dog, Bella, and a baby": only what names a pet
                     listed = [v for v in listed if PET_WORDS & _words_and_singulars(v)]
+                elif name == "conditions":  # "I have diabetes and two kids"
+                    listed = [v for v in listed if _A_CONDITION.fullmatch(v)]
+                elif name == "medications":  # "on sertraline and a waiting list"
+                    listed = [v for v in listed if _A_MEDICINE.fullmatch(v)]
                 more += [Key(name, v, is_negated, kind) for v in listed]
         job = found.get("job")
         if job is not None and "employer" not in found and not job.negated:
@@ -1036,6 +1078,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 found["employer"] = Key("employer", value, False, FACT)
     switched = _SWITCHED_FROM.search(text)
     medicine = found.get("medications")
+    employer = found.get("employer")
+    if medicine and employer and employer.value.casefold() == medicine.value.casefold():
+        del found["employer"]  # "I quit Adderall": a medicine, not a job
     if switched and medicine and not medicine.negated:
         # "switched from Adderall to Vyvanse": the one before is no longer taken
         more.append(Key("medications", switched.group("old"), True, FACT))
@@ -1063,15 +1108,27 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
 
 _THE = re.compile(r"^the\s+", re.I)
 # What a value is not, said after it to the end: "in Oslo not Bergen", "dogs, not cats".
+# A "not" that denies the verb before it ("am not vegan", "do not eat meat").
+_NOT_AFTER_A_VERB = (
+    r"(?<!\bam)(?<!'m)(?<!\bis)(?<!\bare)(?<!'re)(?<!\bwas)(?<!\bwere)(?<!\bdo)(?<!\bdoes)"
+    r"(?<!\bdid)(?<!\bcan)(?<!\bwill)(?<!\bcould)(?<!\bwould)(?<!\bshould)(?<!\bhave)(?<!\bhas)"
+)
+# A "not" after the fact that says something of it, to the sentence's end: "not for the
+# money", "not sure about dogs", "not gonna lie", "not that it matters", "not in the
+# centre though".
+_NOT_A_DENIAL = re.compile(
+    _NOT_AFTER_A_VERB
+    + r"\s*,?\s+not\s+(?:sure|gonna|going\s+to|for|because|that|in|really|quite|exactly|"
+    r"to\s+mention|only|just|even|bad|great|ideal|the\s+best)\b.*$",
+    re.I,
+)
 # Not after a verb that it denies ("am not vegan", "do not eat meat"), nor a remark ("not
 # really", "not sure", "not anymore", "not complaining").
 _NOT_THAT = re.compile(
-    r"(?<!\bam)(?<!'m)(?<!\bis)(?<!\bare)(?<!'re)(?<!\bwas)(?<!\bwere)(?<!\bdo)(?<!\bdoes)"
-    r"(?<!\bdid)(?<!\bcan)(?<!\bwill)(?<!\bcould)(?<!\bwould)(?<!\bshould)(?<!\bhave)(?<!\bhas)"
-    r"\s*,?\s+(?:and\s+|but\s+)?not\s+(?:in\s+|at\s+|to\s+)?"
+    _NOT_AFTER_A_VERB + r"\s*,?\s+(?:and\s+|but\s+)?not\s+(?:in\s+|at\s+|to\s+)?"
     r"(?!(?:really|sure|yet|anymore|any|much|exactly|quite|even|always|all|just|only|so|too|"
     r"that|very|now|again|ever|for|because|since|as|like|a|an|my|our|me|us|you|him|her|them|"
-    r"it|this)\b)(?![\w'-]+ing\b)(?P<wrong>[\w'-]+(?:\s+[\w'-]+)?)\s*[.!]*$",
+    r"it|this)\b)(?P<wrong>[\w'-]+(?:\s+[\w'-]+)?)\s*[.!]*$",
     re.I,
 )
 
@@ -1188,6 +1245,12 @@ def _readings(predicate: str) -> list[str]:
 
 _NOT_NAME_WORDS = frozenset(
     "in at on from so not also just really still here back home sorry glad happy tired".split()
+    # how one is, said capitalised before "btw", "lol": "I'm Bored btw", "I'm Single lol"
+    + """bored hungry exhausted pregnant starving dead late done single ill sick busy free
+    ready sure lost stuck broke drunk high married engaged divorced retired early good great
+    ok fine cold hot stressed excited nervous scared worried sad angry upset confused awake
+    asleep full thirsty sleepy hungover gutted knackered shattered sober unemployed
+    jobless homeless pumped stoked obsessed addicted allergic vegan""".split()
     # what "I'm English" or "I'm Catholic" says is no name ("Christian" may be one)
     + list(NOT_A_NAME)
 )

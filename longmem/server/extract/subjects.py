@@ -243,9 +243,26 @@ def had_relation(predicate: str) -> Optional[Subject]:
 # A relative named anywhere in a message, by relation and maybe name: "my dad", "my
 # daughter emma," (a name in lower case only before a pause).
 _ANY_RELATION = re.compile(
-    r"\b(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r"))\b"
-    r"(?:\s*,?\s*(?P<name>" + _NAME + r"|(?-i:[a-z]{2,})(?=\s*(?:[,.?!;]|$)))\b(?!['’]))?"
+    r"\b(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r"))\b(?!['’])"
+    r"(?:\s*,?\s*(?P<name>" + _NAME + r"|(?-i:[a-z]{2,})(?=\s*,))\b)?"
+    # not "my sister's kid", "my boyfriend Tom's birthday": someone or something of theirs
+    r"(?!['’]s\b)"
 )
+# Someone else brought in after the relative: "… my mom? I met this girl at the gym. She's
+# a nurse" is the girl.
+_SOMEONE_NEW = re.compile(
+    r"\b(?:this|a|an|some|the|that|new)\s+(?:\w+\s+)?(?:girl|guy|woman|man|lady|boy|person|"
+    r"friend|colleague|coworker|co-worker|kid|child|baby|teacher|doctor|neighbou?r)s?\b",
+    re.I,
+)
+_NOT_NAMED_AFTER = frozenset(
+    """pls plz please tho though thx asap jr sr lol haha ugh btw tbh fyi idk imo omg
+    christmas xmas today tomorrow tonight right again too also first sick ill home back away
+    out late early busy asleep awake grown older younger both all now still off ok fine
+    great good bad sad happy tired bored twins kids turning under over ages aged""".split()
+)
+# A name of theirs after a relative: "my boyfriend Tom's birthday" is Tom's birthday's.
+_THEIRS_AFTER = re.compile(r"\s+(?!(?:he|she|it|that|there|what|who)['’])[\w-]+['’]s\b", re.I)
 _HE_OR_SHE = re.compile(r"^(?P<who>he|she)(?:['’]s|\s)", re.I)
 
 
@@ -257,12 +274,18 @@ def told_of_before(content: str, at: int, clause: str) -> Optional[Subject]:
     if opening is None:
         return None
     fits = PRONOUN_RELATIONS[opening.group("who").lower()]
-    named = [m for m in _ANY_RELATION.finditer(content, 0, at) if kin(m.group("rel")) in fits]
-    if not named:
-        return None
+    named = [
+        m
+        for m in _ANY_RELATION.finditer(content, 0, at)
+        if kin(m.group("rel")) in fits and not _THEIRS_AFTER.match(content, m.end())
+    ]
+    if len({kin(m.group("rel")) for m in named}) != 1 or _SOMEONE_NEW.search(
+        content, named[-1].end(), at
+    ):
+        return None  # no one, two who fit ("my mom or my sister"), or someone new since
     name = named[-1].group("name")
-    if name and name.lower() in _NOT_LOWER_NAMES:
-        name = None
+    if name and name[:1].islower() and (not _lower_name(name) or name in _NOT_NAMED_AFTER):
+        name = None  # "my mom pls, she…", "my dad though, he…"
     return relation_subject(named[-1].group("rel"), name[:1].upper() + name[1:] if name else None)
 
 
@@ -367,8 +390,10 @@ _DONE_TO_ME = re.compile(
 # sertraline", "they started me on insulin": the user takes it (what follows is read as
 # the user's: "switched from metformin to Ozempic", "on sertraline").
 _PRESCRIBED_ME = re.compile(
-    r"^(?!(?:i|we)\b)[^,;]{1,40}?\s+(?:(?:have|has|just|finally)\s+)*"
-    r"(?P<how>switched|moved|changed|put|started|prescribed)\s+me\s+",
+    r"^(?!(?:i|we)\b)(?![^,;]*\b(?:almost|nearly|never|want|wants|wanted|might|may|could|would|"
+    r"should|if|thinking|considering|about|going to|gonna|refuse|refused|'d)\b)"
+    r"[^,;]{1,40}?\s+(?:(?:have|has|just|finally)\s+)*"
+    r"(?P<how>switched|moved|changed|put|started|prescribed|took|taken)\s+me\s+",
     re.I,
 )
 # "Me and my partner …", "me & my sister …": the user and them.
@@ -484,7 +509,14 @@ def parse_subject(
     given = _PRESCRIBED_ME.match(clause)
     if given and names_medicine(clause[given.end() :]):
         how, rest = given.group("how").lower(), clause[given.end() :]
-        verb = {"moved": "switched", "changed": "switched", "put": "", "started": ""}.get(how, how)
+        verb = {
+            "moved": "switched",
+            "changed": "switched",
+            "put": "",
+            "started": "",
+            "took": "",
+            "taken": "",
+        }.get(how, how)
         return Parsed(USER_SUBJECT, f"{verb} {rest}".strip())
     sent = _SENT_ME.match(clause)
     if sent:  # "they're sending me to Nakuru next week": going to Nakuru next week
@@ -801,6 +833,11 @@ def _name_like(word: str) -> bool:
     return _REPEATED_LETTER.search(word) is None and (not word.endswith("ly") or word in _LY_NAMES)
 
 
+def a_lower_name(word: str) -> bool:
+    """Whether a word typed in lower case reads as a name ("jake", not "are", "under")."""
+    return _lower_name(word) and word not in STOP_WORDS and word not in _NOT_NAMED_AFTER
+
+
 def _lower_name(word: str) -> bool:
     """Whether a lower-case word before a told verb reads as someone's name."""
     if word in _NAMES_AS_WORDS:
@@ -870,7 +907,8 @@ def _spell(contraction: Optional[str], rest: str) -> str:
 
 _PARTICIPLES = frozenset(
     """got been gone quit left moved taken given seen made found become begun run won sold
-    bought built kept split""".split()
+    bought built kept split lost broken had met told written eaten fallen forgotten
+    grown known shown spent taught thought""".split()
 )
 
 
@@ -888,7 +926,11 @@ def _spell_s(rest: str) -> str:
     rest = rest.strip()
     if rest.startswith("'s"):
         after = rest[2:].strip()
-        first = (lower_words(after) or [""])[0]
+        said = lower_words(after) or [""]
+        first = said[0]
+        if first in ADVERBS:  # "she's never been to Europe": the verb after "never"
+            verb = next((w for w in said if w not in ADVERBS), "")
+            return ("has " if verb in _PARTICIPLES else "is ") + after
         # "Lachlan's quit the mines": has quit; "Lachlan's married": is married
         perfect = first in _PARTICIPLES or (first.endswith("ed") and first not in _FELT)
         return ("has " if perfect else "is ") + after

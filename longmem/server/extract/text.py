@@ -265,6 +265,11 @@ _SO_VERY = "".join(
         r"\bgot",
     )
 )
+_HE_OR_SHE_NEXT = re.compile(
+    r"(?:he|she)(?:['’]s|\s+(?:is|was|has|loves|likes|lives|works))\b", re.I
+)
+# A relative named after a clause's opening, not as its subject: "party ideas for my son".
+_RELATIVE_AFTER_OPENING = re.compile(r"^\s*(?!(?:my|our)\b)\S.*\b(?:my|our)\s+\w", re.I)
 _JOIN = re.compile(
     r"(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
     r"|but)\s+|" + _SO_VERY + r"\s+so\s+|\s*,\s+)",
@@ -407,9 +412,15 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
         # Scan each stretch once, and only the head of the right side, so a sentence of
         # thousands of "and"s stays linear.
         if not left_has_clause:
-            # "Living in Mombasa, will be in Nairobi …": a part said of oneself is one too
-            left_has_clause = has_clause(sentence[scanned : match.start()]) or (
-                _WHERE_ONE_IS.match(sentence[scanned : match.start()].strip()) is not None
+            # "Living in Mombasa, will be in Nairobi …": a part said of oneself is one too;
+            # so is what "he" or "she" follows ("party ideas for my son, he's turning 5")
+            left_has_clause = (
+                has_clause(sentence[scanned : match.start()])
+                or _WHERE_ONE_IS.match(sentence[scanned : match.start()].strip()) is not None
+                or (
+                    _HE_OR_SHE_NEXT.match(sentence, match.end()) is not None
+                    and _RELATIVE_AFTER_OPENING.match(sentence[start : match.start()]) is not None
+                )
             )
         scanned = match.start()
         if not left_has_clause:

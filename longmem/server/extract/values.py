@@ -116,13 +116,13 @@ _NOT_AN_ABBREVIATION = "".join(
     rf"(?<!\b{word})" for word in ("St", "Dr", "Mr", "Mrs", "Ms", "Mt", "Jr", "Sr", "Prof", "Ft")
 )
 _VALUE_END = re.compile(
-    r"\s*(?:[,;:()!?\"]|\s[—–-]\s|"
+    r"\s*(?:[,;:()!?\"]|\s[—–-]\s|\s+w/?\s|"
     + _NOT_AN_ABBREVIATION
     + r"\.(?:\s|$))|\s+(?:now|these days|nowadays|again|anymore|"
     r"any more|too|as well|together|for now|for good|so far|since|last|next|this|that|from|because|"
     r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|during|"
     r"until|till|about|right|near|not (?:too |that |so )?far|by|if|or|yet|still|already|lol|haha|btw|"
-    r"w/?(?=\s)|studying|working|doing|majoring|"
+    r"studying|working|doing|majoring|"
     r"there|here|for|"
     # what one moved there to do: "moved back to Brisbane to do an apprenticeship"; to whom
     # or how a room is let: "in Didsbury to a student", "via Spareroom"
