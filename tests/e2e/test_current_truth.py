@@ -2494,3 +2494,30 @@ def test_what_the_review_found_is_stored_as_said(
     mem: Longmem, collection: str, said: str, stored: list[str]
 ) -> None:
     assert _texts(mem.remember(said, collection=collection)) == stored
+
+
+@pytest.mark.parametrize(
+    ("said", "stored"),
+    [
+        ("I'm vegan so I don't eat meat", ["User is vegan"]),
+        ("I don't know if I'm allergic to cats", ["User doesn't know if User is allergic to cats"]),
+        ("I didn't go to college", ["User did not go to college"]),
+        (
+            "me and my husband have two kids, Leo and Ava",
+            ["Me and User's husband have two kids", "User's kid is Leo", "User's kid is Ava"],
+        ),
+    ],
+)
+def test_what_the_second_review_found_is_stored_as_said(
+    mem: Longmem, collection: str, said: str, stored: list[str]
+) -> None:
+    assert _texts(mem.remember(said, collection=collection)) == stored
+
+
+def test_a_new_dose_of_a_medicine_supersedes_the_old(mem: Longmem, collection: str) -> None:
+    [old] = mem.remember("i'm on sertraline 50mg", collection=collection)
+    [new] = mem.remember("now on sertraline 100mg", collection=collection)
+    assert (new["relation"], new["supersedes"]) == ("updates", old["id"])
+    assert _texts(mem.search("user medications", collection=collection, limit=5)) == [
+        "User takes sertraline 100mg"
+    ]

@@ -135,6 +135,12 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "visited": ("{s} has been to {v}", "{s} has not been to {v}"),
 }
 _CONDITION = re.compile(r"^(?:if|unless|in case|suppose|supposing)\b", re.I)
+# What the user does not know of themself: "I don't know if I'm allergic to cats".
+_UNSURE_OF = re.compile(
+    r"^(?:(?:do\s+not|don't|dont)\s+know|(?:am\s+)?not\s+sure|(?:am\s+)?wonder(?:ing)?|"
+    r"can't\s+tell|cannot\s+tell)\s+(?:if|whether)\b",
+    re.I,
+)
 _OWN_NEWS = re.compile(r"\b(?:I|we)\b.+$", re.I)
 _REPORTED = re.compile(
     r"^(?:think|thought|heard|hear|guess|reckon|believe|believed|said|say|says|told|know|"
@@ -206,6 +212,7 @@ _AN_END = re.compile(
 # A denial said with "not" or "never" ("I'm not married"), not by a phrasing that ends
 # something ("last day at Tesco", "we had to put Biscuit down").
 _PLAIN_NOT = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
+_DID_NOT = re.compile(r"\b(?:didn['’]t|did\s+not)\b", re.I)
 
 _RELATION_TEXT = "{s}'s {rel} is {v}"
 
@@ -281,7 +288,13 @@ class RuleExtractor:
                 text = finish(third_person(sentence))
                 del facts[told_before:]
                 facts.append(ExtractedFact(text, statement=sentence, value=new, corrects=old))
-        return facts
+        vegan = {f.subject for f in facts if f.attribute == "diet" and f.value == "vegan"}
+        return [
+            f
+            for f in facts
+            # "I'm vegan so I don't eat meat": no meat is said of a vegan already
+            if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
+        ]
 
 
 # A pet's name said in the clause after it: "she's called Miso", "named him Biscuit".
@@ -349,7 +362,8 @@ _CHILD_KIND = (
 # Zara (3)": each child named, as "My son is Ren" (or, with an age, "My son Leo is 5")
 # says it.
 _CHILDREN_NAMED = re.compile(
-    r"(?:\b(?:I|i|[Ww]e)\s*(?:have|['’]ve\s+got|have\s+got|['’]ve)\s+"
+    r"(?:\b(?:I|i|[Ww]e|(?P<together>(?i:me\s+and\s+(?:my|our)\s+[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?))"
+    r"\s*(?:have|['’]ve\s+got|have\s+got|['’]ve)\s+"
     r"(?:(?:a|an|one|two|three|four|five|[1-5])\s+|(?=twin\s))|"
     r"\b(?P<parent>(?i:mum|mom|mother|dad|father|parent)\s+(?i:of|to)\s+(?i:two|three|four|five|"
     r"[2-5])\s+)|"
@@ -403,7 +417,8 @@ def _children_named(content: str) -> str:
         if not told:
             return match.group(0)
         children = ". ".join(told) + (". I have " if match.group("more") else "")
-        if match.start() == 0 or content[: match.start()].rstrip().endswith((".", "!", "?")):
+        opens = match.start() == 0 or content[: match.start()].rstrip().endswith((".", "!", "?"))
+        if opens and not match.group("together"):
             return children
         # Words before it in its sentence ("My partner Jess and I have two kids, …", "I'm a
         # dad of two girls, …") keep what they open, a sentence of its own.
@@ -592,7 +607,7 @@ def _facts_of(
         )
     # "If it's tea from now on, I'll cry": a condition states nothing; nor does what the
     # user thinks or heard of someone else ("I think Tom moved to Paris").
-    stated = subject is not NOBODY and not condition
+    stated = subject is not NOBODY and not condition and not _UNSURE_OF.match(parsed.predicate)
     predicate = parsed.predicate
     if stated and subject.key == USER and _REPORTED.match(predicate):
         # "I doubt Tom knows I moved to Leeds": only what the user says of themself
@@ -703,6 +718,8 @@ def _facts_of(
             key.negated and _PLAIN_NOT.search(clause) is not None and not _AN_END.search(clause)
         )
         text = finish(sentence_of(subject, key, plainly) + detail)
+        if plainly and _DID_NOT.search(clause):
+            text = text.replace(" does not ", " did not ", 1)  # "I didn't go to college"
         off = key.negated and (key.value == called_off or _AFTER_ALL.search(clause) is not None)
         if off or (key.negated and key.attribute in _ENDED_AS_SAID):
             # "User is not moving to Izmir after all", "Tom and User split up"

@@ -422,6 +422,13 @@ class _Call:
         if not spec.single:
             if denied is not None:  # "I like Korean food again"
                 return UPDATES, None, denied.id, True
+            if fact.attribute == "medications":
+                # "now on sertraline 100mg" after "sertraline 50mg": one medicine, a new dose
+                dose = next(
+                    (m for m in values if _called(m.value)[:1] == _called(fact.value)[:1]), None
+                )
+                if dose is not None:
+                    return UPDATES, None, dose.id, True
             refined = next((m for m in values if _refines(fact.value, m.value)), None)
             return (EXTENDS if refined else NEW), None, None, True
         if values and self._before(fact, values[0]):
