@@ -2521,3 +2521,18 @@ def test_a_new_dose_of_a_medicine_supersedes_the_old(mem: Longmem, collection: s
     assert _texts(mem.search("user medications", collection=collection, limit=5)) == [
         "User takes sertraline 100mg"
     ]
+
+
+def test_a_move_from_one_place_to_another_is_a_home_and_a_layoff_answers_employment(
+    mem: Longmem, collection: str
+) -> None:
+    [home] = mem.remember("we moved from chicago to austin", collection=collection)
+    assert (home["attribute"], home["value"]) == ("home", "austin")
+    assert (
+        mem.remember("I moved from sales to marketing", collection=collection)[0]["attribute"]
+        is None
+    )
+    mem.remember("i work at microsoft", collection=collection)
+    mem.remember("i got laid off from microsoft", collection=collection)
+    hits = _texts(mem.search("is the user employed?", collection=collection, limit=5))
+    assert hits[:1] == ["User got laid off from microsoft"]

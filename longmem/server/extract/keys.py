@@ -335,6 +335,8 @@ _SETTLED_WELL = r"(?:(?:nicely|well|quickly|fine|ok|okay|at last|finally)\s+in\s
 # How one moved, between "moved" and "to": "moved here to", "relocated for work to",
 # "moved back home to", "moved across the country to" (not "moved the meeting to").
 _MOVED_HOW = (
+    # "moved from Chicago to Austin": where from, said before where to
+    r"(?:from\s+(?!(?:a|an|the|my|our|one|home)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?=to\b))?"
     r"(?:(?:here|there|back|home|over|out|away|abroad|house|down|up|all the way|permanently|"
     r"finally|across the (?:country|pond|world|border)|for (?:work|uni|a job|love|school|the job)|"
     r"with (?:my|our|the) (?:family|kids|partner|wife|husband|boyfriend|girlfriend))\s+){0,3}"
