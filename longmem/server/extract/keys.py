@@ -276,8 +276,9 @@ _TAKES = (
 )
 
 
-# Words before a condition that make it a worry, not a fact: "worried I have diabetes",
-# "might have ADHD", "tested for asthma".
+# Words before coeliac disease that make it a worry, not a fact: "worried I have coeliac",
+# "might have coeliac disease", "tested for coeliac" (conditions are read only when said
+# verb first, which leaves such words out).
 _UNSURE_BEFORE = (
     r"^(?:(?!\b(?:worried|worry|afraid|scared|think|thought|might|may|maybe|if|whether|could|"
     r"possibly|wonder|wondering|hope|test(?:ed|ing)?\s+for|checked\s+for|screened\s+for)\b).)*?"
