@@ -2536,3 +2536,15 @@ def test_a_move_from_one_place_to_another_is_a_home_and_a_layoff_answers_employm
     mem.remember("i got laid off from microsoft", collection=collection)
     hits = _texts(mem.search("is the user employed?", collection=collection, limit=5))
     assert hits[:1] == ["User got laid off from microsoft"]
+
+
+def test_a_job_taken_at_an_employer_as_a_role_keys_the_role(mem: Longmem, collection: str) -> None:
+    [old] = mem.remember("i'm a freelance graphic designer", collection=collection)
+    facts = mem.remember(
+        "took a full-time job at adobe as a product designer", collection=collection
+    )
+    assert [(f["attribute"], f["value"], f["relation"]) for f in facts] == [
+        ("job", "product designer", "updates"),
+        ("employer", "adobe", "new"),
+    ]
+    assert facts[0]["supersedes"] == old["id"]

@@ -487,6 +487,8 @@ RULES: tuple[Rule, ...] = (
     # "starting monday as an instructional designer", "start next week as a sous chef"
     _rule("job", r"\b(?:started|start|starting|began)\s+(?:out\s+|off\s+)?(?:(?:on\s+)?(?:" + WEEKDAY_RE + r"|today|tomorrow|next\s+(?:week|month))\s+)?as\s+" + _A + _V),
     _rule("job", r"\b(?:work|works|working|worked)\s+(?:at|for|with)\s+[^,;]+?\s+as\s+" + _A + _V),
+    # "took a full-time job at Adobe as a product designer", "a new role at Monzo as a PM"
+    _rule("job", r"\b(?:took|got|accepted|started|landed|starting|start)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+|full-time\s+|part-time\s+|permanent\s+)*(?:job|role|position)\s+(?:at|with)\s+[^,;]+?\s+as\s+" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:teach|teaches|taught|am teaching|is teaching)\s+(?P<v>[a-z0-9][\w ]*?)\s+(?:at|in|to)\b", value="{v} teacher"),
     _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+[^,;:!?()]+)"),
     # "moving into a curriculum advisor role at the Ministry", "stepped into a lead role"
