@@ -229,8 +229,9 @@ class RuleExtractor:
         newcomer: Optional[Subject] = None  # introduced by the clause before, not named
         pet_at: Optional[int] = None  # the last pet said without its name, in ``facts``
         cursor = 0  # where in ``content`` the sentence read now begins, about
+        folded = content.lower()  # once per message, not once per sentence and clause
         for sentence in sentences(content):
-            found_at = content.lower().find(sentence[:20].lower(), cursor)
+            found_at = folded.find(sentence[:20].lower(), cursor)
             cursor = found_at if found_at >= 0 else cursor
             until = expiry(sentence, said)
             correction = _correction(sentence)
@@ -261,7 +262,7 @@ class RuleExtractor:
                     # "What's a good gift for my dad? He's into fishing": the dad, named in
                     # what asked and stored nothing, or in the clause before ("for my
                     # daughter emma, she's turning 7")
-                    at = content.lower().find(clause[:20].lower(), cursor)
+                    at = folded.find(clause[:20].lower(), cursor)
                     previous = told_of_before(content, at if at >= 0 else cursor, clause)
                 parsed = parse_subject(clause, previous, newcomer)
                 newcomer = newcomer_of(parsed)

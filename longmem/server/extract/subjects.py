@@ -284,7 +284,7 @@ def told_of_before(content: str, at: int, clause: str) -> Optional[Subject]:
     ):
         return None  # no one, two who fit ("my mom or my sister"), or someone new since
     name = named[-1].group("name")
-    if name and name[:1].islower() and (not _lower_name(name) or name in _NOT_NAMED_AFTER):
+    if name and name[:1].islower() and not a_lower_name(name):
         name = None  # "my mom pls, she…", "my dad though, he…"
     return relation_subject(named[-1].group("rel"), name[:1].upper() + name[1:] if name else None)
 
