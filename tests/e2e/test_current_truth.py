@@ -2548,3 +2548,43 @@ def test_a_job_taken_at_an_employer_as_a_role_keys_the_role(mem: Longmem, collec
         ("employer", "adobe", "new"),
     ]
     assert facts[0]["supersedes"] == old["id"]
+
+
+# -- 22. the eighteenth round: what an agent's users say ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "keyed"),
+    [
+        ("my wife is called Sarah", ("partner", "Sarah")),
+        ("my wife's name is sarah", ("partner", "Sarah")),
+        ("my husband is named david", ("partner", "David")),
+        ("my daughter is called mia, she's 4", ("children", "Mia")),
+        ("my dog's name is biscuit", ("pets", "dog called biscuit")),
+        ("my puppy's name's Mochi", ("pets", "puppy called Mochi")),
+        ("my dog is called Sir Barks", ("pets", "dog called Sir Barks")),
+    ],
+)
+def test_a_relative_or_pet_named_by_called_or_name_is_is_keyed(
+    mem: Longmem, collection: str, said: str, keyed: tuple[str, str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert (facts[0]["attribute"], facts[0]["value"]) == keyed
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my son is called up for the army",
+        "my brother is named after our grandad",
+        "my mom is called a saint by everyone",
+        "my cat is called a menace by the neighbours",
+        "our dog is named after my grandpa",
+        "my dog's name is a long story",
+        "my sister's dog is called Max",
+    ],
+)
+def test_called_or_named_without_a_name_keys_no_relative_or_pet(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]

@@ -434,7 +434,13 @@ _IS_MY = re.compile(
     + r"(?P<rel>(?i:" + _REL + r"))\b(?:\s+now)?\s*(?=$|[,.!;])"
 )
 # "My manager here at PwC is Daniel Osei": who the relation is.
-_IS_NAME = re.compile(r"^(?:[^,;]*?\s)?(?:is|'s)\s+(?P<name>" + _FULL_NAME + r")\b(?=\s*(?:$|[,.!;]))")
+# "my manager here at PwC is Daniel Osei", "my wife is called Sarah", "my husband's name
+# is david" (a name in lower case only after a word that says it is one).
+_IS_NAME = re.compile(
+    r"^(?:[^,;]*?\s)?(?:(?:is|'s)\s+(?:(?:called|named)\s+)?(?P<name>" + _FULL_NAME + r")|"
+    r"(?:name\s+is|name's|(?:is|'s)\s+(?:called|named))\s+(?P<lower>[a-z][a-z'-]+))\b"
+    r"(?=\s*(?:$|[,.!;]))"
+)
 # fmt: on
 _THIRD = re.compile(r"^(?P<who>he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
 _NOT_NAMES = (
@@ -587,8 +593,9 @@ def parse_subject(
             return Parsed(USER_SUBJECT, rest[together.end() :], (kind, rel, name) if name else None)
         if not name:
             named = _IS_NAME.match(rest)
-            if named:  # "my manager here at PwC is Daniel Osei"
-                name, rest = named.group("name"), rest[named.end() :]
+            if named and (named.group("name") or a_lower_name(named.group("lower"))):
+                name = named.group("name") or named.group("lower").capitalize()
+                rest = rest[named.end() :]
         subject = relation_subject(rel, name)
         relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
         return Parsed(subject, rest, relation if name else None)
