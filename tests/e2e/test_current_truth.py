@@ -2588,3 +2588,49 @@ def test_called_or_named_without_a_name_keys_no_relative_or_pet(
     mem: Longmem, collection: str, said: str
 ) -> None:
     assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("changed", "now"),
+    [
+        ("doc upped my sertraline to 100mg", "User takes sertraline 100mg"),
+        ("I lowered my sertraline dose to 25mg", "User takes sertraline 25mg"),
+        ("my sertraline was increased to 75mg last week", "User takes sertraline 75mg"),
+        ("the doctor increased the dose of my sertraline to 75mg", "User takes sertraline 75mg"),
+    ],
+)
+def test_a_dose_changed_supersedes_the_old_dose(
+    mem: Longmem, collection: str, changed: str, now: str
+) -> None:
+    [old] = mem.remember("i take sertraline 50mg", collection=collection)
+    [new] = mem.remember(changed, collection=collection)
+    assert (new["text"], new["relation"], new["supersedes"]) == (now, "updates", old["id"])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my doc might up my sertraline to 100mg",
+        "my sister's sertraline went up to 100mg",
+        "mom upped her sertraline to 100mg",
+    ],
+)
+def test_a_dose_changed_for_someone_else_or_maybe_keeps_the_users(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    mem.remember("i take sertraline 50mg", collection=collection)
+    assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
+    assert _texts(mem.search("user medications", collection=collection, limit=5)) == [
+        "User takes sertraline 50mg"
+    ]
+
+
+def test_a_switch_without_from_retires_the_one_medicine_held(mem: Longmem, collection: str) -> None:
+    [old] = mem.remember("i take lisinopril", collection=collection)
+    [new] = mem.remember("switched to amlodipine last month", collection=collection)
+    assert (new["relation"], new["supersedes"]) == ("updates", old["id"])
+    other = collection + "-two"
+    mem.remember("i take lisinopril and metformin", collection=other)
+    [added] = mem.remember("switched to amlodipine last month", collection=other)
+    assert added["relation"] == "new"  # which of two it replaced is not said
+    assert len(mem.search("user medications", collection=other, limit=5)) == 3

@@ -295,6 +295,43 @@ _SWITCHED_FROM = re.compile(
 )
 
 
+# A switch without what it was from ("switched to amlodipine last month"): of one
+# medicine held, that one is no longer taken (remember decides, knowing what is held).
+SWITCHED_TO = re.compile(
+    r"\b(?:switch(?:ed|ing)?|changed|moved)\s+(?:me\s+)?(?:over\s+)?to\b(?![^,;]*\bfrom\b)",
+    re.I,
+)
+# A medicine's dose changed: "doc upped my sertraline to 100mg", "I lowered my insulin
+# dose to 20 units", "my lisinopril was increased to 20mg"; not "might up my sertraline
+# to 100mg", "my sister's sertraline went up to 100mg".
+_DOSE_CHANGED = re.compile(
+    r"^(?![^,;]*\b(?:might|may|could|would|should|if|want|wants|wanted|thinking|considering|"
+    r"about|going to|gonna|maybe|hope|hoping|asked|ask|didn't|won't|not|never|'d)\b)"
+    r"(?![^,;]*(?:\b(?:his|her|their|your)|\w['’]s)\s+(?:dose|" + _MEDICINE_NAMES + r"))"
+    r"(?:[^,;]{0,40}?\s)?(?:"
+    r"(?:upped|raised|increased|lowered|reduced|bumped|cut|dropped|doubled|halved|adjusted|"
+    r"changed|tapered|upping|increasing|lowering|reducing|tapering)\s+(?:me\s+)?"
+    r"(?:up\s+|down\s+)?(?:on\s+)?(?:my\s+|the\s+)?(?:dose\s+of\s+(?:my\s+)?)?"
+    r"(?P<med>" + _MEDICINE_NAMES + r")(?:\s+dose)?|"
+    r"(?:my\s+|the\s+)?(?P<med2>" + _MEDICINE_NAMES + r")(?:\s+dose)?\s+"
+    r"(?:(?:was|got|has\s+been|have\s+been|is|just|finally)\s+)*(?:upped|raised|increased|"
+    r"lowered|reduced|bumped\s+up|cut|dropped|doubled|halved|adjusted|changed|went\s+up|"
+    r"went\s+down|going\s+up|going\s+down))"
+    r"\s+(?:up\s+|down\s+)?to\s+(?P<dose>" + _DOSE + r")",
+    re.I,
+)
+
+
+def dose_changed(clause: str) -> Optional[str]:
+    """The user's medicine at its new dose, as the rules key what one takes ("on
+    sertraline 100mg", then what followed it), when ``clause`` says the dose changed."""
+    match = _DOSE_CHANGED.match(clause)
+    if match is None:
+        return None
+    medicine = match.group("med") or match.group("med2")
+    return f"on {medicine} {match.group('dose')}{clause[match.end() :]}"
+
+
 def names_medicine(text: str) -> bool:
     """Whether ``text`` names a medicine ("metformin", "Zyprexa 5mg")."""
     return _A_MEDICINE.search(text) is not None

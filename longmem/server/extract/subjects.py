@@ -31,6 +31,7 @@ from .keys import (
     PET_WORDS,
     PLACE_IS_HOME,
     USERS_OWN,
+    dose_changed,
     named_pet,
     names_medicine,
 )
@@ -524,6 +525,9 @@ def parse_subject(
             "taken": "",
         }.get(how, how)
         return Parsed(USER_SUBJECT, f"{verb} {rest}".strip())
+    dose = dose_changed(clause)
+    if dose is not None:  # "doc upped my sertraline to 100mg": on sertraline 100mg
+        return Parsed(USER_SUBJECT, dose)
     sent = _SENT_ME.match(clause)
     if sent:  # "they're sending me to Nakuru next week": going to Nakuru next week
         return Parsed(USER_SUBJECT, f"going to {clause[sent.end() :]}")

@@ -69,6 +69,7 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
+from ..extract.keys import SWITCHED_TO
 from ..extract.kin import PRONOUN_RELATIONS, kin
 from ..extract.subjects import PRONOUN_PREFIX, lower_opener
 from ..extract.text import finish, third_person
@@ -429,6 +430,8 @@ class _Call:
                 )
                 if dose is not None:
                     return UPDATES, None, dose.id, True
+                if len(values) == 1 and SWITCHED_TO.search(fact.statement):
+                    return UPDATES, None, values[0].id, True  # the one held, switched from
             refined = next((m for m in values if _refines(fact.value, m.value)), None)
             return (EXTENDS if refined else NEW), None, None, True
         if values and self._before(fact, values[0]):
