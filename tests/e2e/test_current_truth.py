@@ -2634,3 +2634,31 @@ def test_a_switch_without_from_retires_the_one_medicine_held(mem: Longmem, colle
     [added] = mem.remember("switched to amlodipine last month", collection=other)
     assert added["relation"] == "new"  # which of two it replaced is not said
     assert len(mem.search("user medications", collection=other, limit=5)) == 3
+
+
+def _days_ago(days: int) -> str:
+    return (datetime.now(timezone.utc) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@pytest.mark.parametrize(
+    "off",
+    [
+        "we're not moving after all",
+        "scratch that, we're not moving after all, landlord renewed our lease",
+        "the izmir move is off, staying put",
+    ],
+)
+def test_a_move_called_off_before_its_day_stays_off_when_replayed_after_it(
+    mem: Longmem, collection: str, off: str
+) -> None:
+    # Said 90, 89 and 87 days ago: the move ("next month") was due some 60 days ago, and
+    # was called off before its day; the transcript is stored only now.
+    [moda] = mem.remember("We live in Moda.", collection=collection, observed_at=_days_ago(90))
+    [izmir] = mem.remember(
+        "We're moving to Izmir next month.", collection=collection, observed_at=_days_ago(89)
+    )
+    [denial] = mem.remember(off, collection=collection, observed_at=_days_ago(87))
+    assert (denial["relation"], denial["supersedes"]) == ("updates", izmir["id"])
+    assert mem.get(moda["id"], collection=collection)["is_latest"] is True
+    assert _texts(mem.search(WHERE, collection=collection, limit=5))[:1] == ["User lives in Moda"]
+    assert mem.profile(collection)["profile"] == "User lives in Moda."

@@ -375,6 +375,21 @@ class Memories:
                 if found is not None and found.is_latest:
                     self._retire(conn, tenant_id, found.rid, iso_now())
 
+    def reinstate(self, tenant_id: str, collection: str, memory_id: str) -> None:
+        """A memory superseded by a plan holds again, the plan called off: "we're not
+        moving after all", said before the move's day but stored after it (a transcript
+        replayed), gives back the home the move had replaced."""
+        with self.db.write() as conn:
+            found = self._find(conn, tenant_id, collection, memory_id)
+            if found is None or found.is_latest:
+                return
+            conn.execute(
+                "UPDATE memories SET is_latest = 1, superseded_at = NULL "
+                "WHERE rid = ? AND tenant_id = ?",
+                (found.rid, tenant_id),
+            )
+            announce_changes(self.db, conn, tenant_id, [found.rid])
+
     def relink(self, tenant_id: str, links: Sequence[tuple[str, str]]) -> None:
         """Restore (newer id, older id) supersession links, as an import brings them: the
         newer ``supersedes`` the older, which was superseded when the newer was made."""

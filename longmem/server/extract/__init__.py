@@ -34,6 +34,7 @@ from ..timestamps import as_utc
 from .chat import sentences
 from .keys import PLANNED_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, RELATIONS
+from .places import place_rest
 from .stays import (
     _A_DAY,
     _A_ROUTINE,
@@ -821,7 +822,11 @@ def _plans(
     and the day; denied ("we're not moving to Izmir after all"), it calls the plan off.
     Any other value said of a day to come is no plan when hedged or denied before it ("I
     won't be joining Globex next month"): a plain memory, not the value now either."""
-    if _MOVE_OFF.match(predicate) and not any(k.attribute == "home" for k in keys):
+    off = _MOVE_OFF.match(predicate)
+    where = off and (off.group("where") or off.group("whither"))
+    if where and where.lower() not in _MOVES and place_rest(where) != "":
+        off = None  # "the chess move was called off"
+    if off and not any(k.attribute == "home" for k in keys):
         # "we're not moving after all", "the move's off": whichever move was planned
         return [*keys, Key("home", "", True, FACT)], ""
     moving = re.search(PLANNED_MOVE, predicate, re.I)
@@ -854,18 +859,21 @@ def _unsure(key: Key, predicate: str, denied_ok: bool = False) -> bool:
 
 
 # A move called off without its place: "we're not moving after all", "the move's off",
-# "the move fell through", "decided not to move", "we're staying put after all".
+# "the portland move is off" (a word before "move" only a place or a kind of move: not
+# "the chess move"), "the move fell through", "decided not to move", "we're staying put
+# after all".
 _MOVE_OFF = re.compile(
     r"^(?!.*\buntil\b)(?:.*\b(?:not|n't|no longer)\s+(?:moving|relocating)"
     r"(?:\s+(?:house|anywhere|out|away|abroad|home))?(?=\s*(?:after all|anymore|any more)\b)|"
-    r".*\b(?:the|our|my)\s+move(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+)?"
+    r".*\b(?:the|our|my)\s+(?:(?P<where>[\w-]+)\s+)?move(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+)?"
     r"(?:off|cancell?ed|called off|"
-    r"fallen through)\b|.*\b(?:the|our|my)\s+move\s+fell\s+through|"
+    r"fallen through)\b|.*\b(?:the|our|my)\s+(?:(?P<whither>[\w-]+)\s+)?move\s+fell\s+through|"
     r".*\b(?:cancell?ed|called off)\s+(?:the|our|my)\s+move\b|"
     r".*\bdecided\s+(?:not\s+to\s+move|against\s+moving)\b|"
     r".*\bstaying\s+(?:put|in\s+(?-i:[A-Z])\S*)\s+after all)",
     re.I,
 )
+_MOVES = frozenset(("big", "house", "whole", "planned", "interstate", "overseas", "international"))
 _AFTER_ALL = re.compile(r"\bafter all\b(?!\s+\w)", re.I)  # not "after all, it was…"
 # A move the clause's own subject makes: "(we) are (not) moving to…", after a heading.
 _OWN_MOVE = re.compile(

@@ -360,11 +360,14 @@ class _Call:
         return [m for m in held if m.began <= now], [m for m in held if m.began > now]
 
     def _called_off(self, fact: ExtractedFact) -> list[MemoryRecord]:
-        """The plans still waiting that a call-off names (all of its key's, with no value)."""
+        """The plans still waiting when the call-off was said that it names (all of its
+        key's, with no value): "we're not moving after all", said in May of a move planned
+        for November, calls it off even when replayed in December."""
         if not fact.calls_off or fact.attribute is None:
             return []
+        said = iso_to_epoch(self.observed_at)
         held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
-        planned = self._planned(held)[1]
+        planned = [m for m in held if iso_to_epoch(m.began) > said]
         return [m for m in planned if not fact.value or _same(m.value, fact.value)]
 
     def _before_plan(self, fact: ExtractedFact) -> ExtractedFact:
@@ -402,6 +405,12 @@ class _Call:
             if off:
                 # "we're not moving to Izmir after all": the plan is off, the home holds on
                 self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in off[1:]])
+                if off[0].supersedes and off[0].began <= iso_now():
+                    # its day came before this, said before it, was stored: what the plan
+                    # replaced then holds again
+                    self.store.memories.reinstate(
+                        self.tenant_id, self.collection, off[0].supersedes
+                    )
                 return UPDATES, None, off[0].id, True
             if _pending(fact) and not fact.negated and fact.attribute != "location":
                 # (trips to come are stays of their own: one never calls another off)
