@@ -2662,3 +2662,29 @@ def test_a_move_called_off_before_its_day_stays_off_when_replayed_after_it(
     assert mem.get(moda["id"], collection=collection)["is_latest"] is True
     assert _texts(mem.search(WHERE, collection=collection, limit=5))[:1] == ["User lives in Moda"]
     assert mem.profile(collection)["profile"] == "User lives in Moda."
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "query"),
+    [
+        ("I live in Boston", "my neighbor Tom just moved to Denver", WHERE),
+        ("I'm 34", "my godson Eli turned 10", "how old is the user"),
+        ("I work at Acme", "my landlord Chris got a job at Google", "user employer"),
+        ("I'm single", "my neighbor Chris got married", "user relationship status"),
+        ("I'm allergic to peanuts", "my crush Chris is allergic to shellfish", "user allergies"),
+        ("I'm 34", "my neighbor Chris's son turned 5", "how old is the user"),
+        ("I live in Boston", "my ex-wife moved to Denver", WHERE),
+        ("I work at Acme", "my ex-husband got a job at Google", "user employer"),
+        ("I'm married to Sam", "my ex girlfriend Chris moved to Denver", "user partner"),
+        ("I'm married to Sam", "ran into my old girlfriend Chris today", "user partner"),
+        ("I'm married to Sam", "my late husband Ray was a teacher", "user partner"),
+        ("my boss is Dana", "my former boss moved to Denver", "user manager"),
+    ],
+)
+def test_someone_the_rules_have_no_word_for_or_a_former_partner_is_not_the_user(
+    mem: Longmem, collection: str, held: str, said: str, query: str
+) -> None:
+    before = _texts(mem.remember(held, collection=collection))
+    assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
+    assert [h["text"] for h in mem.search(query, collection=collection)][:1] == before[:1]
+    assert {f["text"] for f in _current(mem, collection)} >= set(before)

@@ -171,9 +171,24 @@ def mentioned_relations(clause: str, sentence: str = "") -> list[tuple[str, str,
     found = [_relation(*told)] if told else []
     for match in _MENTIONED.finditer(clause):
         rel, name = match.group("rel").lower(), match.group("name")
+        if _former(match.group(0), rel):
+            continue  # "ran into my old girlfriend Chris": no partner of now
         if name.split()[0].lower() not in _NOT_NAMES:
             found.append(_relation(rel, name))
     return found
+
+
+# "ex", "former", "late" before a partner or a boss ("my ex wife", "my late husband", "my
+# old girlfriend", "my former boss"): someone who was that, not who is.
+_FORMER = re.compile(r"\b(?:ex|former|late|previous|old)\b", re.I)
+_FORMER_KINDS = frozenset(("partner", "manager"))
+
+
+def _former(said: str, rel: str) -> bool:
+    """Whether a relation said with its qualifiers (``said``: "my ex girlfriend") is one
+    the user had, no longer has: a former partner or boss."""
+    kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
+    return kind in _FORMER_KINDS and _FORMER.search(said[: said.lower().rfind(rel)]) is not None
 
 
 def _told_relation(predicate: str, sentence: str = "") -> Optional[tuple[str, str]]:
@@ -566,6 +581,8 @@ def parse_subject(
         kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
         return Parsed(USER_SUBJECT, rest, (kind, rel, name) if name else None)
     match = _RELATION.match(clause)
+    if match is not None and _former(match.group(0), match.group("rel")):
+        return Parsed(NOBODY, clause)  # "my ex wife moved to Denver": no partner's news
     if match is None:
         bare = _BARE_RELATION_NAMED.match(clause)
         if bare and (
@@ -710,6 +727,12 @@ _PEOPLE_OF_MINE = frozenset(
     """.split()
 )
 _IS_HAS = frozenset("is was are were s has had have".split())
+# "my neighbor Tom", "my personal trainer Dave", "my godson Eli's": a word or two for
+# someone, then a name (capitalised).
+_SOMEONE_NAMED = re.compile(
+    r"^(?:my|our)\s+(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?-i:[A-Z])[\w-]+(?:['’]s)?\b",
+    re.I,
+)
 _NAME_THEN_PERSON = re.compile(
     r"^[A-Z][\w'-]+\s*(?:,|\()\s*(?:my|our)\s+(?:[\w-]+\s+)?(?P<who>[\w-]+)\s*(?:,|\))", re.I
 )
@@ -757,6 +780,18 @@ def _someone_first(clause: str) -> bool:
             and (words[2] != "is" or pet_is)
         ):
             return True
+        if words[1:2] == ["ex"]:
+            return True  # "my ex-wife moved to Denver", "my ex got a job at Google"
+        someone = _SOMEONE_NAMED.match(clause)
+        who = lower_words(someone.group("who")) if someone else []
+        if someone is not None and not any(w in STOP_WORDS or w in _NOT_SOMEONE for w in who):
+            # "my neighbor Tom just moved to Denver", "my godson Eli turned 10", "my crush
+            # Chris is single": someone the rules know no relation word for, by name
+            after = lower_words(clause[someone.end() :])
+            if someone.group(0)[-1] == "s" and someone.group(0)[-2] in "'’":
+                return True  # "my neighbor Chris's son turned 5": theirs
+            if after[:1] in (["is"], ["was"], ["has"], ["s"]) or _told_second(["", *after[:4]]):
+                return True
         return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
     named = _NAME_THEN_PERSON.match(clause)
     if named and named.group("who").lower() in _PEOPLE_OF_MINE:
@@ -837,6 +872,10 @@ _THINGS = frozenset(
     breakfast meeting parking hq stuff project order package parcel boy girl boys girls
     twins""".split()
 )
+
+
+# Words for what a name after them names, not someone: "our flat Arroios", "my cat Biscuit".
+_NOT_SOMEONE = (_THINGS | PET_WORDS) - _PEOPLE_OF_MINE
 
 
 def _name_like(word: str) -> bool:
