@@ -31,14 +31,18 @@ never read by whoever writes them (bench/quality/README.md); ``b3tune`` and ``b3
 way in pairs, as an agent meets them: requests that mention facts in passing, half the
 questions phrased as an agent's tool call ("user home city"), and traps (a move of team
 that keeps the employer, hopes and refusals, other people's facts, partings, corrections);
-``b3aside`` is never read by whoever writes rules.
+``b3aside`` is never read by whoever writes rules; ``b4``, 90 scenarios (140 questions),
+written blind in the eighteenth round as an agent's users talk over weeks (requests with
+facts in passing, lower case and typos, changes of every kind, other people's facts,
+hopes, corrections; half the questions an agent's tool call), held out whole: no rule is
+written from it, and it is run only to measure a round's start and end.
 
 With ``--embedder``, every server's search also ranks with a model embedder: the
 endpoint LONGMEM_BENCH_EMBEDDER_URL names, else the bench's own all-MiniLM-L6-v2
 (bench/embed_server.py); without it, no server gets one, whatever LONGMEM_SERVER_EMBEDDER_*
 says.
 
-    python bench/answers.py [--set review|blind|b2tune|b2aside|b3tune|b3aside|all]
+    python bench/answers.py [--set review|blind|b2tune|b2aside|b3tune|b3aside|b4|all]
                             [--before PATH] [--quick]
                             [--embedder]
 """
@@ -56,7 +60,7 @@ import _common as common
 
 from longmem import Longmem
 
-SETS = ("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside")
+SETS = ("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside", "b4")
 LIMIT = 5
 QUICK_SCENARIOS = 25
 
