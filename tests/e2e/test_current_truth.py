@@ -2688,3 +2688,49 @@ def test_someone_the_rules_have_no_word_for_or_a_former_partner_is_not_the_user(
     assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
     assert [h["text"] for h in mem.search(query, collection=collection)][:1] == before[:1]
     assert {f["text"] for f in _current(mem, collection)} >= set(before)
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "query", "answer"),
+    [
+        ("The user lives in Berlin", "The user moved to Paris", WHERE, "User lives in Paris"),
+        ("The user is 34 years old", "The user turned 35", "user age", "User is 35 years old"),
+        ("I live in Boston", "User's neighbor Tom moved to Denver", WHERE, "User lives in Boston"),
+        (
+            "I live in Boston",
+            "User mentioned their neighbor Tom moved to Denver",
+            WHERE,
+            "User lives in Boston",
+        ),
+        (
+            "I live in Boston",
+            "User said they moved to Lisbon last month",
+            WHERE,
+            "User lives in Lisbon",
+        ),
+        (
+            "I live in Boston",
+            "User: I live in Rome\nAssistant: Great, I love Rome! I live in Paris myself.",
+            WHERE,
+            "User lives in Rome",
+        ),
+        (
+            "my favorite color is blue",
+            "green is my favourite colour now",
+            "user favourite colour",
+            "User's favorite color is green",
+        ),
+    ],
+)
+def test_what_a_model_writes_of_the_user_is_keyed_as_the_user_would_say_it(
+    mem: Longmem, collection: str, held: str, said: str, query: str, answer: str
+) -> None:
+    mem.remember(held, collection=collection)
+    mem.remember(said, collection=collection)
+    assert _texts(mem.search(query, collection=collection, limit=5))[:1] == [answer]
+
+
+def test_the_users_of_someone_else_are_not_the_user(mem: Longmem, collection: str) -> None:
+    assert _texts(mem.remember("I told the user's story to Tom", collection=collection)) == [
+        "User told the user's story to Tom"
+    ]

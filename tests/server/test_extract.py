@@ -190,7 +190,7 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("The keto diet is over, thank god", ("User is no longer keto", "user", "diet", "keto", True)),
         ("started keto today", ("User is keto", "user", "diet", "keto", False)),
         # preferences, single- and multi-valued
-        ("My favourite colour is green now", ("User's favorite colour is green", "user", "favorite:colour", "green", False)),
+        ("My favourite colour is green now", ("User's favorite color is green", "user", "favorite:color", "green", False)),
         ("I prefer tea over coffee", ("User likes tea over coffee", "user", "likes", "tea over coffee", False)),
         ("I LOVE JAZZ", ("User likes JAZZ", "user", "likes", "JAZZ", False)),
         ("I'm over sushi", ("User no longer likes sushi", "user", "likes", "sushi", True)),

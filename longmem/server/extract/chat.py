@@ -157,10 +157,51 @@ def _spelled_out(line: str) -> str:
     return _CASUAL_WORD.sub(spell, line)
 
 
+# A transcript pasted in as one text: the user's lines are theirs ("User: I live in
+# Rome"), the others' lines nobody's ("Assistant: … I live in Paris myself").
+_USERS_LINE = re.compile(r"^\s*(?:user|human)\s*:\s*(?=\S)", re.I)
+_NOT_THE_USERS_LINE = re.compile(
+    r"^\s*(?:assistant|ai|bot|system|chatgpt|claude|gpt|model)\s*:", re.I
+)
+# The user written of in the third person, as a model writes a memory down: "The user
+# lives in Berlin", "User's neighbor Tom moved to Denver", "User mentioned their friend
+# Jake moved to Denver" are said as the user says them.
+_THE_USER_OPENS = re.compile(r"^\s*(?:[Tt]he\s+user|User)\b")
+_THE_USERS = re.compile(r"\b(?:[Tt]he\s+user|User)'s\b")
+_THE_USER_FIRST = re.compile(r"^(?:[Tt]he\s+user)\b(?!')")
+_THE_USER_SAID = re.compile(
+    r"^User\s+(?:said|says|mentioned|mentions|noted|notes|shared|shares|explained|explains|"
+    r"told\s+(?:me|us))\s+(?:that\s+)?(?=\w)"
+)
+_THEY_THE_USER = {
+    "they're": "I'm", "they've": "I've", "they'll": "I'll", "they'd": "I'd",
+    "they are": "I am", "they were": "I was", "they": "I", "their": "my", "them": "me",
+    "themselves": "myself", "themself": "myself",
+}  # fmt: skip
+_THEY = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _THEY_THE_USER), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def _as_the_user_says_it(line: str) -> str:
+    """A line written of the user in the third person, as the user would say it."""
+    if not _THE_USER_OPENS.match(line):  # "I told the user's story to Tom": a user of theirs
+        return line
+    said = _THE_USER_SAID.match(line)
+    if said:  # what the user said, in their words: "they" and "their" are the user
+        rest = _THEY.sub(lambda m: _THEY_THE_USER[m.group(0).lower()], line[said.end() :])
+        line = rest[:1].upper() + rest[1:]
+    return _THE_USER_FIRST.sub("User", _THE_USERS.sub("my", line))
+
+
 def sentences(content: str) -> list[str]:
     """The statements of ``content``: questions, chit-chat and lead-in fillers gone."""
     found: list[str] = []
     for line in content.replace("’", "'").replace("‘", "'").splitlines():
+        if _NOT_THE_USERS_LINE.match(line):
+            continue  # "Assistant: I live in Paris myself", in a transcript pasted in
+        line = _as_the_user_says_it(_USERS_LINE.sub("", line, count=1))
         # One space per gap keeps every later regex linear in the line's length.
         line = _EMOJI.sub(" . ", _BULLET.sub("", line))
         line = _spelled_out(" ".join(line.split()))

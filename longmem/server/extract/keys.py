@@ -322,6 +322,10 @@ _DOSE_CHANGED = re.compile(
 )
 
 
+# A favourite thing spelled two ways is one key: "favourite colour" is "favorite color".
+_SPELLED_US = {"colour": "color", "flavour": "flavor", "colours": "colors"}
+
+
 def dose_changed(clause: str) -> Optional[str]:
     """The user's medicine at its new dose, as the rules key what one takes ("on
     sertraline 100mg", then what followed it), when ``clause`` says the dose changed."""
@@ -1064,7 +1068,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "Great news, the twins turned 3", "wild, the neighbours moved…"
             name = rule.attribute
             if name == "favorite:":
-                name = "favorite:" + match.group("thing").lower()
+                thing = match.group("thing").lower()
+                name = "favorite:" + _SPELLED_US.get(thing, thing)  # colour is color
             if name in found:
                 continue
             value = _value_of(rule, match, name, sentence)
