@@ -201,6 +201,9 @@ ENDS_WITH: dict[str, tuple[str, ...]] = {"employer": ("job",), "studies": ("scho
 # When a fact of the first takes one of these values, the attributes named end: "I'm
 # single again" or "we got divorced" leaves no partner current. (Not "widowed": who the
 # partner was is still asked after.)
+# A value of one is the end of the same value of the other: "I hate coffee now" after "I
+# love coffee", "i actually love running now" after "i hate running".
+OPPOSITE: dict[str, str] = {"likes": "dislikes", "dislikes": "likes"}
 ENDED_BY: dict[tuple[str, str], tuple[str, ...]] = {
     ("relationship", value): ("partner",) for value in ("single", "divorced", "separated")
 }

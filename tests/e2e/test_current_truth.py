@@ -2734,3 +2734,28 @@ def test_the_users_of_someone_else_are_not_the_user(mem: Longmem, collection: st
     assert _texts(mem.remember("I told the user's story to Tom", collection=collection)) == [
         "User told the user's story to Tom"
     ]
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "now"),
+    [
+        ("I love coffee", "I hate coffee now", "User dislikes coffee"),
+        ("I love coffee", "can't stand coffee anymore", "User dislikes coffee"),
+        ("i hate running", "ok update: i actually love running now", "User likes running"),
+        ("I hate olives", "i like olives now", "User likes olives"),
+    ],
+)
+def test_a_like_turned_to_a_dislike_or_back_supersedes_it(
+    mem: Longmem, collection: str, held: str, said: str, now: str
+) -> None:
+    [old] = mem.remember(held, collection=collection)
+    [new] = mem.remember(said, collection=collection)
+    assert (new["text"], new["relation"], new["supersedes"]) == (now, "updates", old["id"])
+    assert [f["text"] for f in _current(mem, collection)] == [now]
+
+
+def test_a_like_said_before_the_dislike_held_is_history(mem: Longmem, collection: str) -> None:
+    mem.remember("I hate coffee now", collection=collection, observed_at=_days_ago(1))
+    [old] = mem.remember("I love coffee", collection=collection, observed_at=_days_ago(30))
+    assert (old["relation"], old["is_latest"]) == ("new", False)
+    assert [f["text"] for f in _current(mem, collection)] == ["User dislikes coffee"]

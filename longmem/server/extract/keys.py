@@ -832,6 +832,7 @@ _NEGATION_CUE = re.compile(
 # Cues that deny what they follow ("I don't live in Berlin any more"); the others deny
 # only what comes after them ("been vegan 3 years and never felt better" is vegan).
 _AFTER_CUE = re.compile(r"any ?more|no more", re.I)
+_CANT_STAND = re.compile(r"\b(?:can't|cannot|can not)\s+(?:stand|bear|stomach)\b", re.I)
 
 
 def _denies(head: str, text: str, match: re.Match[str]) -> bool:
@@ -1045,7 +1046,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         used_to = _USED_TO.search(head)
         if used_to:
             text = text[: used_to.start()] + text[used_to.end() :]
-        negated = used_to is not None or _NEGATION_CUE.search(head) is not None
+        # "can't stand coffee anymore": a dislike begun, not one ended
+        cues = _AFTER_CUE.sub(" ", head) if _CANT_STAND.search(head) else head
+        negated = used_to is not None or _NEGATION_CUE.search(cues) is not None
         if (
             negated
             and used_to is None

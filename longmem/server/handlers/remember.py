@@ -73,7 +73,15 @@ from ..extract.keys import SWITCHED_TO
 from ..extract.kin import PRONOUN_RELATIONS, kin
 from ..extract.subjects import PRONOUN_PREFIX, lower_opener
 from ..extract.text import finish, third_person
-from ..facts import ENDED_BY, ENDS_WITH, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
+from ..facts import (
+    ENDED_BY,
+    ENDS_WITH,
+    OPPOSITE,
+    RELATION_ATTRIBUTES,
+    USER,
+    ExtractedFact,
+    attribute,
+)
 from ..timestamps import datetime_to_iso, iso_now, iso_to_datetime, iso_to_epoch
 from ..validation import Checker
 from .common import collection_param, item_list, object_body
@@ -432,6 +440,11 @@ class _Call:
         if not spec.single:
             if denied is not None:  # "I like Korean food again"
                 return UPDATES, None, denied.id, True
+            turned = self._turned(fact)
+            if turned is not None and self._before(fact, turned):
+                return NEW, None, None, False  # a like older than the dislike held: history
+            if turned is not None:  # "I hate coffee now", "I love coffee" held
+                return UPDATES, None, turned.id, True
             if fact.attribute == "medications":
                 # "now on sertraline 100mg" after "sertraline 50mg": one medicine, a new dose
                 dose = next(
@@ -453,6 +466,15 @@ class _Call:
         if not values:
             return NEW, None, None, True
         return UPDATES, None, values[0].id, True
+
+    def _turned(self, fact: ExtractedFact) -> Optional[MemoryRecord]:
+        """The same value held under the opposite attribute (facts.OPPOSITE): a like that
+        turned to a dislike, or back (or, said before it, one that had not yet)."""
+        opposite = OPPOSITE.get(fact.attribute or "")
+        if opposite is None or fact.negated:
+            return None
+        held = self._by_key(fact.subject, opposite)
+        return next((m for m in held if not m.negated and _same(m.value, fact.value)), None)
 
     def _before(self, fact: ExtractedFact, held: MemoryRecord) -> bool:
         """Whether ``fact`` is older news than the value ``held`` for its key: it began
