@@ -258,6 +258,18 @@ def test_forget_deletes_the_matches_and_their_history(tools: MemoryTools, mem: L
     assert left == ["Alex likes green tea"]
 
 
+def test_forget_where_i_work_deletes_the_employer_as_the_readme_says(
+    tools: MemoryTools, mem: Longmem
+) -> None:
+    tools.call("remember", {"text": "I work at Acme."})
+    tools.call("remember", {"text": "I joined Globex last week."})
+    tools.call("remember", {"text": "I live in Berlin."})
+    result = tools.call("forget_memories", {"query": "where I work"})
+    assert "Deleted 2" in result.text, result.text
+    left = [m["text"] for m in mem.list_memories(collection=tools.collection)]
+    assert left == ["User lives in Berlin"]
+
+
 def test_a_new_users_empty_memory_is_not_an_error(mem: Longmem) -> None:
     fresh = MemoryTools(mem, collection="never-written-" + str(id(mem)))
     for name, arguments in [

@@ -135,6 +135,46 @@ def test_forget_also_removes_superseded_versions(api: Api) -> None:
     assert _listed(api) == {paris["id"]}
 
 
+@pytest.mark.parametrize(
+    ("query", "gone"),
+    [
+        ("where I live", ["User lives in Boston", "User lives in Denver"]),
+        ("my address", ["User lives in Boston", "User lives in Denver"]),
+        ("where I work", ["User works at Acme"]),
+        ("my job", ["User works as a designer"]),
+        ("my allergies", ["User is allergic to peanuts"]),
+        ("everything about my phone number", ["User's phone number is 555-201-3344"]),
+    ],
+)
+def test_forget_a_key_described_deletes_its_every_memory_whatever_their_words(
+    api: Api, query: str, gone: list[str]
+) -> None:
+    said = [
+        "I live in Boston",
+        "we moved to Denver last month",
+        "I work at Acme as a designer",
+        "I'm allergic to peanuts",
+        "my project is Icarus",
+        "my phone number is 555-201-3344",
+    ]
+    for content in said:
+        _remember(api, content)
+    before = _listed(api)
+    reply = api.post(f"{C}/me/forget", {"query": query}).json
+    assert sorted(m["text"] for m in reply["memories"]) == gone
+    assert {m["score"] for m in reply["memories"]} == {1.0}  # by key
+    assert all(m["vector_score"] < 1.0 for m in reply["memories"])  # not by its words
+    assert _listed(api) == before - set(reply["ids"])
+
+
+def test_forget_a_key_and_something_more_is_not_every_value_of_the_key(api: Api) -> None:
+    _remember(api, "my project is Icarus")
+    _remember(api, "my project is Daedalus")
+    body = {"query": "the Daedalus project", "min_score": 0.3, "dry_run": True}
+    reply = api.post(f"{C}/me/forget", body).json
+    assert [m["text"] for m in reply["memories"]] == ["User is working on Daedalus"]
+
+
 # -- dedup --------------------------------------------------------------------------------
 
 

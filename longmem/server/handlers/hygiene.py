@@ -53,8 +53,9 @@ from ..._protocol import (
     MAX_QUERY_CHARS,
 )
 from .. import wire
+from ..ask import analyse
 from ..context import Request, Response, Services
-from ..db import MemoryRecord
+from ..db import MemoryFilter, MemoryRecord, Store
 from ..embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens
 from ..extract import SUBJECT
 from ..facts import ATTRIBUTES, EPISODE, FACT, PREFERENCE, USER, attribute
@@ -78,6 +79,38 @@ _GENERIC_WORDS = frozenset(
 # -- the writes ---------------------------------------------------------------------------
 
 
+# Words of a description to forget that name no key: "forget everything about my job".
+_FORGET_WORDS = frozenset(
+    (
+        *("forget", "forgets", "user", "users", "everything", "anything", "all", "about"),
+        *("mine", "details", "detail", "info", "information", "stuff", "things", "thing"),
+    )
+)
+
+
+def _of_the_key_named(
+    store: Store, tenant_id: str, collection: str, container_tag: Optional[str], query: str
+) -> list[MemoryRecord]:
+    """Every memory, history too, of the one key a description to forget names and
+    nothing else: "where I live", "my address", "my job", "my allergies" (the key search
+    would ask, its best-fitting attribute). None when the description says more ("project
+    Icarus" names one project, not every one) or names no key."""
+    tags = MemoryFilter(collection=collection, container_tag=container_tag)
+    known, user_name = store.memories.subjects(tenant_id, collection, iso_now(), tags=tags)
+    ask = analyse(query, known or {USER}, user_name)
+    spec = attribute(ask.attributes[0]) if ask.attributes else None
+    if spec is None:
+        return []
+    asked = set((spec.asked_by + " " + spec.said_by).split())
+    words = [w for w in tokens(query) if w not in STOP_WORDS and w not in _FORGET_WORDS]
+    words = [w for w in words if w not in ask.drop and w.rstrip("s") not in ask.drop]
+    if not words or not all(w in asked for w in words):
+        return []
+    return store.memories.keyed(
+        tenant_id, collection, ask.subjects, ask.attributes[:1], None, MAX_LIST_LIMIT, tags
+    )
+
+
 def forget(req: Request) -> Response:
     collection = collection_param(req)
     body = object_body(req)
@@ -99,24 +132,29 @@ def forget(req: Request) -> Response:
     tenant_id = req.principal.tenant_id
     require_collection(req, collection)
     wanted = as_dict(embed(query))
+    keyed = {m.rid for m in _of_the_key_named(store, tenant_id, collection, container_tag, query)}
     scored = []
     memories = store.memories.with_vectors(tenant_id, collection, container_tag=container_tag)
     for memory, vector in memories:
-        score = cosine(wanted, vector)
-        # An unrelated query scores 0 and must never delete anything, even at min_score 0.
+        # A memory of the key the description names matches whatever its words ("where I
+        # live": every home the user had); an unrelated query scores 0 and must never
+        # delete anything, even at min_score 0.
+        similar = min(cosine(wanted, vector), 1.0)
+        score = 1.0 if memory.rid in keyed else similar
         if score > 0 and score >= min_score:
-            scored.append((min(score, 1.0), memory))
+            scored.append((score, memory, similar))
     scored.sort(key=lambda item: (-item[0], item[1].rid))
     now = iso_now()
     # An expired memory keeps its place in the ranking but is gone already: never listed.
     chosen = {
-        m.id: (m, score)
-        for score, m in scored[:limit]
+        m.id: (m, score, similar)
+        for score, m, similar in scored[:limit]
         if m.expires_at is None or m.expires_at > now
     }
     ids = list(chosen) if dry_run else store.memories.delete(tenant_id, collection, list(chosen))
-    # Each as a hit of the vector arm: the cosine is both its score and its vector score.
-    found = [wire.search_hit(chosen[i][0], chosen[i][1], chosen[i][1], None) for i in ids]
+    # Each as a hit of the vector arm: its cosine is its vector score, and its score unless
+    # it matched by key (1).
+    found = [wire.search_hit(*chosen[i], None) for i in ids]
     deleted = 0 if dry_run else len(ids)
     return Response(200, {"deleted": deleted, "ids": ids, "dry_run": dry_run, "memories": found})
 
