@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 # A model reading a list wants a screenful, not the protocol's 50.
 DEFAULT_TOOL_LIST_LIMIT = 20
+REMEMBER_SHOWN = 20  # facts a remember result lists for the model; it counts the rest
 _JSON_TYPES: dict[str, Any] = {
     "string": str,
     "integer": int,
@@ -144,8 +145,13 @@ def _remember(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, 
             "written, call add_memory.",
             {"facts": []},
         )
-    lines = [f"Remembered {len(facts)} fact(s):"]
-    lines += [_item(fact, note=_RELATION_NOTES.get(str(fact.get("relation")))) for fact in facts]
+    # A long text can hold hundreds of facts: the model reads the first few and how many
+    # more there are, not a result longer than what it sent.
+    shown = facts[:REMEMBER_SHOWN]
+    lines = [f"Remembered {_count(len(facts), 'fact')}:"]
+    lines += [_item(fact, note=_RELATION_NOTES.get(str(fact.get("relation")))) for fact in shown]
+    if len(facts) > len(shown):
+        lines.append(f"… and {len(facts) - len(shown)} more, stored too.")
     return "\n".join(lines), {"facts": list(facts)}
 
 
@@ -206,7 +212,7 @@ def _forget(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, An
     gone = result["memories"]
     if not gone:
         return "Nothing matched, so nothing was deleted.", {"deleted": []}
-    lines = [f"Deleted {len(gone)} memory(ies):"] + [_item(hit) for hit in gone]
+    lines = [f"Deleted {_count(len(gone), 'memory', 'memories')}:"] + [_item(hit) for hit in gone]
     return "\n".join(lines), {"deleted": list(result["ids"])}
 
 
@@ -230,7 +236,8 @@ def _profile(tools: MemoryTools, args: dict[str, Any]) -> tuple[str, dict[str, A
     text = str(profile.get("profile") or "").strip()
     if not text:
         return "Nothing is known about the user yet.", {"profile": dict(profile)}
-    return f"{text} (from {profile.get('based_on', 0)} memories)", {"profile": dict(profile)}
+    based_on = _count(int(profile.get("based_on") or 0), "memory", "memories")
+    return f"{text} (from {based_on})", {"profile": dict(profile)}
 
 
 _ID = _Param(
@@ -439,7 +446,9 @@ def _for_model(data: dict[str, Any]) -> dict[str, Any]:
 
     trimmed: dict[str, Any] = {}
     for key, value in data.items():
-        if key in ("facts", "memories"):
+        if key == "facts":  # as many as the text lists (REMEMBER_SHOWN)
+            trimmed[key] = [trim(memory) for memory in value[:REMEMBER_SHOWN]]
+        elif key == "memories":
             trimmed[key] = [trim(memory) for memory in value]
         elif key == "memory":
             trimmed[key] = trim(value)
@@ -474,6 +483,11 @@ def _line(memory: Mapping[str, Any], *, score: Any = None, note: Optional[str] =
     details = ", ".join(part for part in (f"id {memory.get('id')}", when, note) if part)
     prefix = f"[{score:.2f}] " if isinstance(score, (int, float)) else ""
     return f"{prefix}{_one_line(memory.get('text'))} ({details})"
+
+
+def _count(n: int, one: str, many: Optional[str] = None) -> str:
+    """ "1 fact", "3 facts", "1 memory", "2 memories"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _item(memory: Mapping[str, Any], *, score: Any = None, note: Optional[str] = None) -> str:

@@ -176,7 +176,8 @@ class MemoryTools:
     def mcp_content(self, result: ToolResult) -> Optional[dict[str, Any]]:
         """MCP's structuredContent for a result, as `mcp()`'s outputSchema declares it:
         `data` with each memory cut to what a model reads (id, text, dates, tag, score,
-        ...); None for an error. The result's own `data` stays whole."""
+        ...), and a remember's facts to those its text lists; None for an error. The
+        result's own `data` stays whole."""
         return None if result.data is None else _for_model(result.data)
 
     def _params(self, tool: _Tool) -> tuple[_Param, ...]:

@@ -224,6 +224,21 @@ def test_remember_says_when_a_fact_replaces_an_older_one(tools: MemoryTools) -> 
     assert "Berlin" in history.text and "outdated" in history.text
 
 
+def test_a_remember_of_many_facts_lists_the_first_and_counts_the_rest(
+    tools: MemoryTools, mem: Longmem
+) -> None:
+    text = " ".join(f"I visited city number {n} in {1990 + n}." for n in range(30))
+    result = tools.call("remember", {"text": text})
+    stored = len(mem.list_memories(collection=tools.collection, limit=100))
+    assert result.text.startswith(f"Remembered {stored} facts:"), result.text[:80]
+    lines = result.text.splitlines()
+    assert len(lines) == 1 + 20 + 1 and lines[-1] == f"… and {stored - 20} more, stored too."
+    assert result.data is not None and len(result.data["facts"]) == stored  # the host's
+    assert len((tools.mcp_content(result) or {})["facts"]) == 20  # the model's
+    one = tools.call("remember", {"text": "I live in Oslo."})
+    assert one.text.startswith("Remembered 1 fact:")
+
+
 def test_remember_with_no_facts_says_so(tools: MemoryTools) -> None:
     result = tools.call("remember", {"text": "ok"})
     assert not result.is_error
