@@ -2759,3 +2759,82 @@ def test_a_like_said_before_the_dislike_held_is_history(mem: Longmem, collection
     [old] = mem.remember("I love coffee", collection=collection, observed_at=_days_ago(30))
     assert (old["relation"], old["is_latest"]) == ("new", False)
     assert [f["text"] for f in _current(mem, collection)] == ["User dislikes coffee"]
+
+
+@pytest.mark.parametrize(
+    ("said", "stored"),
+    [
+        ("jake is allergic to cats", [("Jake is allergic to cats", "Jake", "allergies")]),
+        (
+            "jake's favorite band is muse",
+            [("Jake's favorite band is muse", "Jake", "favorite:band")],
+        ),
+        (
+            "imagine if I moved to Denver lol",
+            [("Imagine if User moved to Denver lol", "user", None)],
+        ),
+        ("I dreamt I moved to Denver", [("User dreamt User moved to Denver", "user", None)]),
+        ("I'm not vegan anymore", [("User is no longer vegan", "user", "diet")]),
+        ("stress. don't judge", [("Stress", "user", None), ("User doesn't judge", "user", None)]),
+        ("lol no i'm in austin", [("User is in austin", "user", None)]),
+        ("single again lol", [("User is single", "user", "relationship")]),
+        ("officially divorced now", [("User is divorced", "user", "relationship")]),
+    ],
+)
+def test_what_the_agents_users_said_is_keyed_to_whom_it_is_about(
+    mem: Longmem, collection: str, said: str, stored: list[tuple[str, str, Optional[str]]]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [(f["text"], f["subject"] or "user", f["attribute"]) for f in facts] == stored
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "query", "first"),
+    [
+        (
+            "I'm married to Ray",
+            "ray passed away last week",
+            "user partner",
+            "Ray passed away last week",
+        ),
+        (
+            "my husband Ray is a teacher",
+            "my husband died in March",
+            "user partner",
+            "User's husband died in March",
+        ),
+        (
+            "I'm married to Sam",
+            "Ray passed away last week",
+            "user partner",
+            "User's partner is Sam",
+        ),
+        ("I'm married to Ray", "Ray's mom passed away", "user partner", "User's partner is Ray"),
+        (
+            "I'm dating Chloe",
+            "chloe and i broke up",
+            "who is the user dating",
+            "Chloe and User broke up",
+        ),
+        (
+            "I'm dating Chloe",
+            "netflix and i broke up lol",
+            "user partner",
+            "User's partner is Chloe",
+        ),
+        ("I'm dating Leo", "single again lol", "user relationship status", "User is single"),
+    ],
+)
+def test_a_partner_who_died_or_parted_in_lower_case_is_no_partner_of_now(
+    mem: Longmem, collection: str, held: str, said: str, query: str, first: str
+) -> None:
+    mem.remember(held, collection=collection)
+    mem.remember(said, collection=collection)
+    assert _texts(mem.search(query, collection=collection, limit=5))[:1] == [first]
+
+
+def test_a_death_or_a_lower_case_parting_with_no_partner_known_keys_nothing(
+    mem: Longmem, collection: str
+) -> None:
+    for said in ("Ray passed away last week", "chloe and i broke up"):
+        assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]

@@ -178,7 +178,7 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I'm pescatarian now", ("User is pescatarian", "user", "diet", "pescatarian", False)),
         ("I don't eat meat", ("User is vegetarian", "user", "diet", "vegetarian", False)),
         ("I eat meat again", ("User eats meat", "user", "diet", "eats meat", False)),
-        ("I'm not vegetarian anymore", ("User eats meat", "user", "diet", "eats meat", False)),
+        ("I'm not vegetarian anymore", ("User is no longer vegetarian", "user", "diet", "vegetarian", True)),
         ("I switched to oat milk", ("User drinks oat milk", "user", "drinks", "oat milk", False)),
         ("I stopped drinking coffee", ("User no longer drinks coffee", "user", "drinks", "coffee", True)),
         # a diet, begun and over

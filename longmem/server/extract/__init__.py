@@ -33,7 +33,7 @@ from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import sentences
 from .keys import PLANNED_MOVE, Key, keys_of
-from .kin import GIVEN_NAME, RELATIONS
+from .kin import GIVEN_NAME, RELATIONS, kin
 from .places import place_rest
 from .stays import (
     _A_DAY,
@@ -57,6 +57,7 @@ from .stays import (
 from .subjects import (
     NOBODY,
     PERSON_WORDS,
+    PRONOUN_PREFIX,
     USER_SUBJECT,
     Parsed,
     Subject,
@@ -135,7 +136,17 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "hobbies": ("{s} does {v}", "{s} no longer does {v}"),
     "visited": ("{s} has been to {v}", "{s} has not been to {v}"),
 }
-_CONDITION = re.compile(r"^(?:if|unless|in case|suppose|supposing)\b", re.I)
+# A clause told to whoever listens, no subject of its own: "don't judge", "pls don't
+# laugh", "never tell anyone".
+_TOLD_TO_LISTENER = re.compile(
+    r"^(?:(?:pls|plz|please|and|but|so|just)\s+)*(?:don't|do not|dont)\b", re.I
+)
+_CONDITION = re.compile(
+    r"^(?:if|unless|in case|suppose|supposing|imagine\s+(?:if|that|i|we)|"
+    # a dream told: "I dreamt I moved to Denver", "had a weird dream that I was pregnant"
+    r"(?:i\s+|we\s+)?(?:dreamt|dreamed|had\s+a\s+(?:\w+\s+)?dream)|in\s+(?:my|a)\s+dream)\b",
+    re.I,
+)
 # What the user does not know of themself: "I don't know if I'm allergic to cats".
 _UNSURE_OF = re.compile(
     r"^(?:(?:do\s+not|don't|dont)\s+know|(?:am\s+)?not\s+sure|(?:am\s+)?wonder(?:ing)?|"
@@ -265,7 +276,7 @@ class RuleExtractor:
                     # daughter emma, she's turning 7")
                     at = folded.find(clause[:20].lower(), cursor)
                     previous = told_of_before(content, at if at >= 0 else cursor, clause)
-                parsed = parse_subject(clause, previous, newcomer)
+                parsed = _mourned(parse_subject(clause, previous, newcomer))
                 newcomer = newcomer_of(parsed)
                 if parsed.subject.key != USER:
                     previous = parsed.subject
@@ -290,13 +301,43 @@ class RuleExtractor:
                 text = finish(third_person(sentence))
                 del facts[told_before:]
                 facts.append(ExtractedFact(text, statement=sentence, value=new, corrects=old))
-        vegan = {f.subject for f in facts if f.attribute == "diet" and f.value == "vegan"}
+        vegan = {
+            f.subject
+            for f in facts
+            if f.attribute == "diet" and f.value == "vegan" and not f.negated
+        }
         return [
             f
             for f in facts
             # "I'm vegan so I don't eat meat": no meat is said of a vegan already
             if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
         ]
+
+
+# Someone who died: "ray passed away last week", "my husband died in March".
+_DIED = re.compile(
+    r"^(?:(?:has|have|just|sadly|finally|suddenly|unexpectedly)\s+)*"
+    r"(?:died|passed away|passed on)\b",
+    re.I,
+)
+_PARTNER_KIN = frozenset(kin(word) for word, kind in RELATIONS.items() if kind == "partner")
+
+
+def _mourned(parsed: Parsed) -> Parsed:
+    """A partner's death as the user's loss, which ends the partner: "ray passed away"
+    (remember ends Ray only if Ray is the partner; anyone else's death is words), "my
+    husband died" (whoever the partner is)."""
+    subject = parsed.subject
+    if subject.key in (USER, NOBODY.key) or subject.key.startswith(PRONOUN_PREFIX):
+        return parsed
+    died = _DIED.match(parsed.predicate)
+    if died is None:
+        return parsed
+    relation, _, name = subject.key.rpartition(":")
+    if relation and kin(relation) not in _PARTNER_KIN:
+        return parsed  # "my dad passed away": no partner of the user's
+    rest = parsed.predicate[died.end() :]
+    return Parsed(USER_SUBJECT, (f"widowed by {name}" if name else "widowed") + rest)
 
 
 # A pet's name said in the clause after it: "she's called Miso", "named him Biscuit".
@@ -610,6 +651,8 @@ def _facts_of(
     # "If it's tea from now on, I'll cry": a condition states nothing; nor does what the
     # user thinks or heard of someone else ("I think Tom moved to Paris").
     stated = subject is not NOBODY and not condition and not _UNSURE_OF.match(parsed.predicate)
+    # "stress. don't judge", "don't laugh": told to the listener, not said of the user
+    stated = stated and not _TOLD_TO_LISTENER.match(clause)
     predicate = parsed.predicate
     if stated and subject.key == USER and _REPORTED.match(predicate):
         # "I doubt Tom knows I moved to Leeds": only what the user says of themself

@@ -82,6 +82,8 @@ _FILLER = re.compile(
     r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
     r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
     r"|turns out(?: that)?,?\s+|goes to show,?\s+"
+    # a reply's "no" before the news: "lol no i'm in austin", "nope, we live in Leeds"
+    r"|(?:no|nope|nah)[,!.]*\s+(?=(?:i|i'm|im|i've|we|we're|my|our)\b)"
     # who the user talks to, before their news: "bro I'm vegan now", "hun, I'm 40"
     r"|(?:bro|sis|mate|hun|babe|dude|fam|bestie|man|guys)\b,?\s+(?=(?:i|i'm|i've|we|we're|my|our)\b)"
     r"|(?:bro|sis|mate|hun|babe|dude|fam|bestie|man|guys)\s*[,!]+\s+"

@@ -580,6 +580,8 @@ RULES: tuple[Rule, ...] = (
     # Parted from someone named: "broke up with Tom", "Tom and I split up" (read as "split
     # up with Tom"), "divorced Ana". It retires the partner of that name only (remember).
     _rule("partner", r"^" + _GONE + r"(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
+    # A partner who died, as the extractor words it ("ray passed away" → "widowed by Ray")
+    _rule("partner", r"^widowed by (?P<v>(?-i:[A-Z])[\w'-]+)", negated=True),
     # "got hired at Denver Health", "Hired at Arup!"; not "hired at minimum wage", "hired
     # at 23", "wasn't hired at Google", "hope I get hired at Google"
     _rule("employer", r"(?:^|\b(?:got|was|were|been|just|finally|officially)\s+)hired\s+at\s+(?=(?-i:[A-Z]))(?!" + _NOT_A_NAME_WORD + r")" + _V),
@@ -721,13 +723,15 @@ RULES: tuple[Rule, ...] = (
     # -- family status --
     # "we're separating", "getting divorced", "the divorce is final"
     _rule("relationship", r"^(?:am|are|is)\s+" + _ADV + r"(?:separating|splitting up|divorcing|getting divorced|getting a divorce)(?=\s*(?:$|[,.!;]|now\b|after\b|soon\b|lol\b|this\s+(?:year|month)\b))", value="separated"),
+    # typed short, the verb left out: "single again lol", "officially divorced now"
+    _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b"),
     _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
     _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
-    _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|\bno longer\s+(?:a\s+)?(?:vegetarian|vegan)\b|\bnot\s+(?:vegetarian|vegan)\s+any\s*more\b", value="eats meat"),
+    _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b", value="eats meat"),
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
@@ -947,7 +951,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"^" + _GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
             r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:broke up|split up|got divorced|(?:am|are|is) (?:divorced|separated)"
             r"(?! from (?:my|the|our|his|her) (?!(?:husband|wife|partner)\b))|"
-            r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’]))",
+            r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’])|widowed(?!\s+by\b))",
             re.I,
         ),
     ),

@@ -631,10 +631,12 @@ def parse_subject(
             partner = name if name and _TOGETHER.match(rest) else None
             couple = ("partner", "partner", partner) if partner else None
             return Parsed(USER_SUBJECT, _spell(None, rest), couple)
+        name = name or _partner_named(match.group(0), lower=True)
         if name:
-            # "Tom and I split up", "Ana and I are divorced now": the user parted from Tom,
-            # as "I broke up with Tom" says (remember ends Tom only if Tom is the partner;
-            # "Netflix and I broke up" ends no one). "netflix and I broke up": no name.
+            # "Tom and I split up", "Ana and I are divorced now", "chloe and i broke up":
+            # the user parted from Tom, as "I broke up with Tom" says (remember ends Tom
+            # only if Tom is the partner, a name typed in lower case only then: "Netflix
+            # and I broke up" ends no one).
             how = parted.group(0)
             join = "from" if how.endswith(("divorced", "separated")) else "with"
             return Parsed(USER_SUBJECT, f"{how} {join} {name}{rest[parted.end() :]}")
@@ -644,6 +646,9 @@ def parse_subject(
         # collection links it to the relation it knows by that name.
         name = match.group(0)
         return Parsed(Subject(name, name), clause[match.end() :].strip())
+    favorite = _LOWER_NAMES_FAVORITE.match(clause)
+    if favorite and a_lower_name(favorite.group(1)) and favorite.group(1) not in _NOT_NAMES:
+        clause = clause[:1].upper() + clause[1:]  # read as "Jake's favorite band is muse"
     match = _NAMED.match(clause)
     if match and (
         match.group("kin") or _is_name(match.group("name"), clause[match.end() :], match.group("c"))
@@ -905,8 +910,11 @@ def _lower_name(word: str) -> bool:
 _BE_AFTER_WORD = re.compile(
     r"^([a-z]+)\s+(?:is|was|has been)\s+(?:now\s+|still\s+|officially\s+)?"
     r"(?=\d|(?:a|an|married|engaged|single|pregnant|retired|divorced|vegan|vegetarian|"
-    r"pescatarian|in|at|from|based|living|moving|working|back|off)\b)"
+    r"pescatarian|in|at|from|based|living|moving|working|back|off|allergic|intolerant|"
+    r"diabetic|coeliac|celiac|asthmatic|lactose|gluten)\b)"
 )
+# "jake's favorite band is muse": a name typed in lower case, whose favourite it is.
+_LOWER_NAMES_FAVORITE = re.compile(r"^([a-z]+)'s\s+(?:favou?rite|fave|fav)\b")
 
 
 def _lower_and_i(clause: str) -> Optional[str]:
@@ -1008,12 +1016,15 @@ def _relation_name(name: str, rest: str) -> bool:
     return bool(following) and (following[0] in _TOLD_VERBS or following[0] in ("is", "was", "has"))
 
 
-def _partner_named(together: str) -> Optional[str]:
-    """The one named beside the user in "Tom and I ", "me & Tom ": a capitalised name."""
+def _partner_named(together: str, lower: bool = False) -> Optional[str]:
+    """The one named beside the user in "Tom and I ", "me & Tom ": a capitalised name
+    (or, ``lower``, one typed in lower case, capitalised)."""
     words = [w for w in together.split() if w.lower() not in ("and", "&", "i", "me")]
     name = words[0] if words else ""
     if name[:1].isupper() and name.lower() not in _NOT_NAMES and _name_like(name.lower()):
         return name
+    if lower and a_lower_name(name) and name not in _NOT_NAMES and _name_like(name):
+        return name.capitalize()
     return None
 
 

@@ -106,6 +106,10 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
     return bool(shorter) and longer[: len(shorter)] == shorter
 
 
+# A death said ("ray passed away last week"), anywhere in the words.
+_DEATH = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
+
+
 def _called(value: Optional[str]) -> list[str]:
     """A value's words, folded; of "rescue greyhound called Pepper", the name alone: a
     pet is the one called so, whatever kind it was said to be ("my dog Pepper")."""
@@ -353,6 +357,10 @@ class _Call:
             return False  # "we don't have a dog anymore": a pet denied, whatever is held
         held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
         if fact.attribute == "pets" and not held:
+            return True
+        if not held and (fact.value not in fact.statement or _DEATH.search(fact.statement)):
+            # "Ray passed away", "chloe and i broke up" (typed in lower case), no partner
+            # known: whoever they were, not one
             return True
         return bool(held) and not any(_same(m.value, fact.value) for m in held)
 
