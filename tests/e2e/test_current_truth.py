@@ -2382,7 +2382,6 @@ def test_a_plain_not_is_worded_as_never_so_and_an_end_as_an_end(
             "help me plan a birthday surprise for my boyfriend Tom, he loves bouldering",
             [
                 ("User's boyfriend is Tom", "user"),
-                ("User helps User plan a birthday surprise for User's boyfriend Tom", None),
                 ("User's boyfriend Tom likes bouldering", "boyfriend:Tom"),
             ],
         ),
@@ -2838,3 +2837,66 @@ def test_a_death_or_a_lower_case_parting_with_no_partner_known_keys_nothing(
 ) -> None:
     for said in ("Ray passed away last week", "chloe and i broke up"):
         assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("said", "stored"),
+    [
+        ('Tom told me "I live in Berlin now"', [('Tom told User "I live in Berlin now"', None)]),
+        ('proofread this: "My name is John and I work at Google"', []),
+        (
+            'I said "I\'m vegan" and he laughed',
+            [('User said "I\'m vegan"', None), ("He laughed", None)],
+        ),
+        ('translate "I live in Madrid" to spanish', []),
+        (
+            "we're relocating to Austin in June, josh got a job with Austin Fire",
+            [
+                ("User moves to Austin in June 2026", "home"),
+                ("Josh works at Austin Fire", "employer"),
+            ],
+        ),
+        (
+            "my boss said I'm getting promoted to senior engineer",
+            [("User's boss said User is getting promoted to senior engineer", None)],
+        ),
+        (
+            "my boyfriend thinks I'm lactose intolerant lol",
+            [("User's boyfriend thinks User is lactose intolerant lol", None)],
+        ),
+        ("my doctor told me I have ADHD", [("User has ADHD", "conditions")]),
+        (
+            "my son's favorite movie is Cars",
+            [("User's son's favorite movie is Cars", "favorite:movie")],
+        ),
+        ("my sister's dog Max died last week", [("User's sister's dog Max died last week", None)]),
+        ("thanks!! that was super helpful", []),
+        ("hmm let me think about it", []),
+        ("I see what you mean", []),
+        ("what time is it in tokyo rn", []),
+        ("help me write an email to my boss asking for friday off", []),
+        ("help me plan meals for the week, I'm vegan now", [("User is vegan", "diet")]),
+        (
+            "help me plan a birthday surprise for my boyfriend Tom, he loves bouldering",
+            [
+                ("User's boyfriend is Tom", "partner"),
+                ("User's boyfriend Tom likes bouldering", "likes"),
+            ],
+        ),
+        ("I see my therapist on Tuesdays", [("User sees User's therapist on Tuesdays", None)]),
+    ],
+)
+def test_what_is_quoted_reported_asked_or_remarked_is_stored_as_such(
+    mem: Longmem, collection: str, said: str, stored: list[tuple[str, Optional[str]]]
+) -> None:
+    facts = mem.remember(said, collection=collection, observed_at="2026-03-02T10:00:00Z")
+    assert [(f["text"], f["attribute"]) for f in facts] == stored
+
+
+def test_a_plan_in_a_month_is_not_dated_a_year_before(mem: Longmem, collection: str) -> None:
+    [fact] = mem.remember(
+        "we're getting married in December",
+        collection=collection,
+        observed_at="2026-01-10T10:00:00Z",
+    )
+    assert fact["valid_from"] == "2026-01-10T10:00:00Z"

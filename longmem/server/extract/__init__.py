@@ -161,6 +161,15 @@ _REPORTED = re.compile(
     r"(?:\w+ed|\w+s|got|is|was|are|were|has|had|will|went|left|took|became)\b",
     re.I,
 )
+# Someone says or thinks something of the user: "said I'm getting promoted", "thinks
+# I'm lactose intolerant", "told me I have ADHD".
+_SAYS_OF_THE_USER = re.compile(
+    r"^(?:(?:just|always|still|also|keeps?|kept)\s+)*(?:think|thinks|thought|said|says|say|"
+    r"told\s+me|tells\s+me|reckons?|believes?|mentioned|claims?|claimed|insists?|insisted|"
+    r"swears?|figures?|guesses|guessed|suspects?|suspected|keeps\s+saying|kept\s+saying)"
+    r"\s+(?:that\s+)?(?:i|i'm|i've|i'll|i'd|im|my|me|we|we're)\b",
+    re.I,
+)
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _COUNTS |= frozenset(str(n) for n in range(2, 100))
 # A home said by what it is next to: "User lives behind agara lake".
@@ -234,6 +243,7 @@ class RuleExtractor:
 
     def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
         said = as_utc(observed_at)
+        content, quoted = _quotes_aside(content)
         content = _children_named(_birthday_number(content))
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
@@ -256,7 +266,7 @@ class RuleExtractor:
                 sentence = sentence[end:].strip(" ,;:")
             condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
             told_before = len(facts)
-            for clause in clauses(sentence, PERSON_WORDS) if sentence else []:
+            for clause in clauses(sentence, PERSON_WORDS, a_lower_name) if sentence else []:
                 named = _PET_NAMED.match(clause)
                 if named is not None and pet_at is not None:
                     # "we adopted a cat!!! she's called Miso": the cat's name
@@ -307,7 +317,7 @@ class RuleExtractor:
             if f.attribute == "diet" and f.value == "vegan" and not f.negated
         }
         return [
-            f
+            _quotes_back(f, quoted)
             for f in facts
             # "I'm vegan so I don't eat meat": no meat is said of a vegan already
             if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
@@ -338,6 +348,40 @@ def _mourned(parsed: Parsed) -> Parsed:
         return parsed  # "my dad passed away": no partner of the user's
     rest = parsed.predicate[died.end() :]
     return Parsed(USER_SUBJECT, (f"widowed by {name}" if name else "widowed") + rest)
+
+
+# Words said in the first person inside quotes are someone's words, not the user's news:
+# "Tom told me "I live in Berlin now"", "proofread this: "My name is John and I work at
+# Google"". A quoted name or title ("we call him "Sir Barks"") is no such speech.
+_QUOTED_SPEECH = re.compile(
+    r"[\"“”](?P<q>[^\"“”\n]*\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our)\b[^\"“”\n]*)[\"“”]"
+)
+_QUOTE_MARK = "qxquote{}qx"  # a word no rule reads
+
+
+def _quotes_aside(content: str) -> tuple[str, list[str]]:
+    """``content`` with each quoted speech replaced by a mark, and the speeches."""
+    quoted: list[str] = []
+
+    def aside(match: re.Match[str]) -> str:
+        quoted.append(match.group(0))
+        return _QUOTE_MARK.format(len(quoted) - 1)
+
+    if '"' not in content and "“" not in content:
+        return content, quoted
+    return _QUOTED_SPEECH.sub(aside, content), quoted
+
+
+def _quotes_back(fact: ExtractedFact, quoted: list[str]) -> ExtractedFact:
+    """``fact`` with the quoted speeches set aside put back in its words."""
+    if not quoted or "qxquote" not in fact.text + fact.statement + (fact.value or ""):
+        return fact
+
+    def back(text: str) -> str:
+        return re.sub(r"qxquote(\d+)qx", lambda m: quoted[int(m.group(1))], text, flags=re.I)
+
+    value = back(fact.value) if fact.value else fact.value
+    return replace(fact, text=back(fact.text), statement=back(fact.statement), value=value)
 
 
 # A pet's name said in the clause after it: "she's called Miso", "named him Biscuit".
@@ -653,6 +697,10 @@ def _facts_of(
     stated = subject is not NOBODY and not condition and not _UNSURE_OF.match(parsed.predicate)
     # "stress. don't judge", "don't laugh": told to the listener, not said of the user
     stated = stated and not _TOLD_TO_LISTENER.match(clause)
+    if stated and subject.key != USER and _SAYS_OF_THE_USER.match(parsed.predicate):
+        # "my boss said I'm getting promoted", "my boyfriend thinks I'm lactose
+        # intolerant": what someone says of the user, neither theirs nor (yet) the user's
+        stated = False
     predicate = parsed.predicate
     if stated and subject.key == USER and _REPORTED.match(predicate):
         # "I doubt Tom knows I moved to Leeds": only what the user says of themself

@@ -25,6 +25,7 @@ import re
 from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
+from .kin import NAME, REL
 from .text import sentence_ends, words
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
@@ -112,7 +113,14 @@ _ASKING = re.compile(
     r"^(?:what|what's|how|where|when|why|who|which)\s+(?:is|are|was|were|do|does|did|can|"
     r"could|should|would|will|a|an|the|to|about)\b|^(?:what's|how's|where's|who's)\b|"
     r"^(?:can|could|would|will) you\b|^(?:do|does|should) (?:I|you|we)\b|^any (?:tips|ideas|"
-    r"recommendations|suggestions)\b",
+    r"recommendations|suggestions)\b|"
+    # "what time is it in tokyo rn", typed without its "?"
+    r"^what\s+(?:time|day|date|year)\s+(?:is|was)\s+it\b|"
+    # a request: "help me write an email to my boss", "plan a party for my son's 5th"
+    r"^(?:(?:please|pls|plz)\s+)?(?:help\s+me|give\s+me|tell\s+me|show\s+me|find\s+me|"
+    r"remind\s+me|make\s+me|write\s+(?:me|a|an|my|the|some)|draft\s+(?:me|a|an|my|the)|"
+    r"plan\s+(?:me|a|an|my|the|our|some)|suggest|recommend|explain|summari[sz]e|"
+    r"translate|proofread|brainstorm|rewrite|generate|create\s+(?:a|an|my|the|some))\b",
     re.I,
 )
 
@@ -197,6 +205,22 @@ def _as_the_user_says_it(line: str) -> str:
     return _THE_USER_FIRST.sub("User", _THE_USERS.sub("my", line))
 
 
+# A relative named in a request, said as the user would tell it: "help me plan a surprise
+# for my boyfriend Tom" tells "My boyfriend is Tom"; not in a story or a role, nor a
+# relative of the past ("my ex Tom", "my late husband Ray").
+_RELATIVE_NAMED = re.compile(
+    r"\b(?i:my|our)\s+(?P<rel>(?i:" + REL + r"))\s+(?P<name>" + NAME + r")\b(?!['’])"
+)
+
+
+def _relatives_named(asked: str) -> list[str]:
+    if _MADE_UP.search(asked):
+        return []
+    return [
+        f"My {m.group('rel').lower()} is {m.group('name')}" for m in _RELATIVE_NAMED.finditer(asked)
+    ]
+
+
 def sentences(content: str) -> list[str]:
     """The statements of ``content``: questions, chit-chat and lead-in fillers gone."""
     found: list[str] = []
@@ -218,6 +242,8 @@ def sentences(content: str) -> list[str]:
             if _ASKING.match(plain):
                 # "what a day, I moved to Leeds": an exclamation before the news, not a question
                 news = _NEWS_AFTER.search(plain)
+                asked = plain if news is None else plain[: news.start()]
+                found += _relatives_named(asked)
                 if news is None or (
                     # "he" or "she" only after a relative the request names, and not in a
                     # story or a role ("write a story where my daughter …, she rides …")
@@ -308,9 +334,35 @@ def is_chitchat(text: str) -> bool:
         if _TO_YOU.match(rest):
             return _NEWS_AFTER.search(rest) is None
         thanks = _THANKS.match(rest)
+    if _REMARK.match(rest):
+        return True
     # "'s" of "that's", "'m" of "I'm good" are no content; "'d" of "I'd been there" is
     content = [w for w in tokens(rest) if w not in STOP_WORDS and w not in ("s", "m")]
     return all(w in INTERJECTIONS or is_chat_word(w) for w in content)
+
+
+# A remark on the conversation, all a sentence says: "that was super helpful", "I see what
+# you mean", "makes sense", "let me think about it", "I was just curious", "you're wrong
+# about that". Not "I see my therapist on Tuesdays", "that was my last day at Acme".
+_REMARK = re.compile(
+    r"^(?:(?:hmm+|ok|okay|ah|oh|well|yeah|right|lol|haha)[,!.]*\s+)*(?:"
+    r"(?:that|this|it)(?:'s|\s+is|\s+was|\s+sounds|\s+looks|\s+seems)\s+"
+    r"(?:(?:so|super|really|very|pretty|quite|actually|totally|incredibly|soo+)\s+)*"
+    r"(?:helpful|useful|great|perfect|amazing|awesome|interesting|fair|true|right|wrong|funny|"
+    r"hilarious|cool|nice|good|clear|confusing|weird|brilliant|fantastic|excellent|"
+    r"wonderful|lovely|fine|ok|okay|spot on|exactly what i needed|exactly it)|"
+    r"(?:i\s+guess\s+|ok\s+)?(?:that|it|this)?\s*makes\s+(?:total\s+|more\s+)?sense|"
+    r"i\s+see(?:\s+what\s+you\s+mean)?|i\s+(?:get|understand)\s+(?:it|that|you|now)|"
+    r"(?:let\s+me|lemme)\s+(?:think|check|see|get\s+back\s+to\s+you|look|sleep\s+on)|"
+    r"i\s+was\s+just\s+(?:curious|wondering|asking|checking)|"
+    r"(?:i\s+think\s+)?you(?:'re|\s+are|\s+were)\s+(?:(?:so|totally|completely)\s+)?"
+    r"(?:wrong|right|correct|mistaken|the\s+best|amazing|a\s+lifesaver|awesome)|"
+    r"i\s+(?:don't|dont|do\s+not)\s+know(?:,?\s+what\s+do\s+you\s+think)?|"
+    r"(?:be|make\s+it)\s+quick)"
+    r"(?:\s+(?:about\s+(?:that|this|it)|(?:for\s+)?now|then|though|tbh|lol|haha|thanks|"
+    r"thank\s+you|either))*[\s.!?]*$",
+    re.I,
+)
 
 
 def _sentences(line: str) -> list[tuple[str, bool]]:

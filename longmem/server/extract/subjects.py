@@ -412,6 +412,25 @@ _PRESCRIBED_ME = re.compile(
     r"(?P<how>switched|moved|changed|put|started|prescribed|took|taken)\s+me\s+",
     re.I,
 )
+# A thing of theirs and what it does: "'s dog Max died", "'s new job at the bakery is
+# going well", "'s favorite movie is Cars"; not "'s a vegan", "'s from Leeds", "'s
+# vegetarian so we share", where "'s" is "is" or "has".
+_THEIR_THING = re.compile(
+    r"^\s*['’]s\s+(?!(?:"
+    + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
+    + r")\b)(?P<thing>[a-z][\w-]*)(?:\s+[\w-]+){0,4}?\s+(?:"
+    + "|".join(_THING_VERBS.split())
+    + r"|speaks|likes|wants|makes|takes|goes|comes|runs)\b",
+    re.I,
+)
+# A doctor's word on the user: "my doctor told me I have ADHD", "the GP says I'm anaemic".
+_DOCTOR_SAYS = re.compile(
+    r"^(?:my|the|our)\s+(?:doctor|doc|gp|specialist|psychiatrist|consultant|neurologist|"
+    r"cardiologist|dermatologist|allergist|endocrinologist|rheumatologist|oncologist)\s+"
+    r"(?:just\s+|finally\s+)?(?:said|says|told\s+me|confirmed|diagnosed\s+me,?\s+said)\s+"
+    r"(?:that\s+)?(?=(?:i|i'm|i've|im)\b)",
+    re.I,
+)
 # "Me and my partner …", "me & my sister …": the user and them.
 _ME_AND = re.compile(r"^(?:me|myself)\s+(?:and|&|n)\s+(?=(?:my|our)\s)", re.I)
 # … sent somewhere: "they're sending me to Nakuru next week", "work is flying me to Chicago
@@ -540,6 +559,9 @@ def parse_subject(
             "taken": "",
         }.get(how, how)
         return Parsed(USER_SUBJECT, f"{verb} {rest}".strip())
+    diagnosed = _DOCTOR_SAYS.match(clause)
+    if diagnosed:  # "my doctor told me I have ADHD": the user's, as the user says it
+        return parse_subject(clause[diagnosed.end() :], previous)
     dose = dose_changed(clause)
     if dose is not None:  # "doc upped my sertraline to 100mg": on sertraline 100mg
         return Parsed(USER_SUBJECT, dose)
@@ -602,6 +624,12 @@ def parse_subject(
         else:
             rest = clause[match.end() :]
         rel = match.group("rel").lower()
+        # "my son's favorite movie is Cars", "my son's new teacher is Mr Brown": a thing
+        # of theirs is named, not them ("my wife's name is Sarah" names her)
+        thing = _THEIR_THING.match(rest)
+        theirs = thing is not None
+        if thing and thing.group("thing").lower() not in ("favorite", "favourite", "fave", "fav"):
+            return Parsed(NOBODY, clause)  # "my sister's dog Max died": the dog's news
         rest = _spell_s(rest)
         if not name:
             lower = lower_opener(rest) or _lower_subject_of_be(rest) or _lower_and_i(rest)
@@ -612,7 +640,7 @@ def parse_subject(
         if together:  # "my wife Sophie and I live in Bristol", "my cousin and I…": the user too
             kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
             return Parsed(USER_SUBJECT, rest[together.end() :], (kind, rel, name) if name else None)
-        if not name:
+        if not name and not theirs:
             named = _IS_NAME.match(rest)
             if named and (named.group("name") or a_lower_name(named.group("lower"))):
                 name = named.group("name") or named.group("lower").capitalize()

@@ -26,7 +26,7 @@ removed, the first letter capitalised, a fact cut at a word boundary to the text
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Optional
 
 from ..._protocol import MAX_TEXT_CHARS
@@ -113,7 +113,7 @@ _LIKE_NOT_VERB = words(
     nothing just things stuff more much exactly is was are were be it's"""
 )
 _ADJECTIVE_LEAD = words(
-    "am is are was were be been being i'm get gets feel feels felt seem seems very so too"
+    "am is are was were be been being i'm get gets getting feel feels felt seem seems very so too"
 )
 _HAVE_FORMS = words("have has i've we've you've they've")
 WEEKDAY_RE = "|".join(WEEKDAYS)
@@ -391,19 +391,23 @@ def _introduced(sentence: str) -> tuple[str, str]:
     return ", ".join(said), ""
 
 
-def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
+def clauses(
+    sentence: str, people: Collection[str] = (), named: Callable[[str], bool] = lambda w: False
+) -> list[str]:
     """A sentence's clauses, each with a subject of its own where the sentence gave one.
     ``people``: the words for people ("sister", "mum"), who may be the subject of a verb
-    after a comma as well as before it ("My mum retired, moved to Devon")."""
+    after a comma as well as before it ("My mum retired, moved to Devon"); ``named``:
+    whether a word in lower case may be someone's name, a subject when a past verb
+    follows it ("…in June, josh got a job with Austin Fire")."""
     label, colon, told = sentence.partition(": ")
     if colon and told.strip() and _NEWS_LABEL.match(label.strip()):
         # "New year, new job: I'm now a senior adviser at …", "ok got something: staff
         # engineer at Wolt": the news after its label is a clause of its own; the label
         # says nothing itself.
-        return clauses(told, people)
+        return clauses(told, people, named)
     sentence, rest = _introduced(sentence)
     if rest:
-        return clauses(sentence, people) + clauses(rest, people)
+        return clauses(sentence, people, named) + clauses(rest, people, named)
     parts: list[str] = []
     start = scanned = 0
     left_has_clause = False
@@ -427,7 +431,7 @@ def clauses(sentence: str, people: Collection[str] = ()) -> list[str]:
             continue
         left = carried + sentence[start : match.start()]
         right = sentence[match.end() : match.end() + 120]
-        if starts_clause(right):
+        if starts_clause(right) or _named_and_past(right, named):
             carried = ""
         elif match.group("sep").strip(" ,") and starts_with_verb(right):
             # "… and started at Airbus": by the subject before, a named one too ("Lachlan's
@@ -504,6 +508,19 @@ def starts_clause(text: str) -> bool:
         return True
     return found[0] in ("my", "our", "his", "her", "their") and any(
         w in CLAUSE_VERBS for w in found[1:5]
+    )
+
+
+def _named_and_past(text: str, named: Callable[[str], bool]) -> bool:
+    """Whether ``text`` opens with a name typed in lower case, then a verb in the past."""
+    found = lower_words(text)[:2]
+    return (
+        len(found) == 2
+        and text[:1].islower()
+        and (found[1] in PAST_IRREGULAR or (found[1].endswith("ed") and found[1] in CLAUSE_VERBS))
+        and found[0] not in STOP_WORDS
+        and found[0] not in ADVERBS
+        and named(found[0])
     )
 
 
