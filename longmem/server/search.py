@@ -717,7 +717,9 @@ class SearchEngine:
                     -rid,
                 ),
             )
-            candidates = iter(_plans_after_now((found[rid] for rid in order), now))
+            # "where am I now": a trip to come waits behind the home that holds today
+            places = arms.ask is not None and {"home", "location"} <= set(arms.ask.attributes)
+            candidates = iter(_plans_after_now((found[rid] for rid in order), now, places))
         results: list[dict[str, Any]] = []
         for memory in candidates:
             if req.metadata_filter and not json_contains(memory.metadata, req.metadata_filter):
@@ -768,16 +770,24 @@ def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:
     return (memory.subject, memory.attribute, (memory.value or "").casefold())
 
 
-def _plans_after_now(ranked: Iterable[MemoryRecord], now: str) -> list[MemoryRecord]:
+def _plans_after_now(
+    ranked: Iterable[MemoryRecord], now: str, places: bool = False
+) -> list[MemoryRecord]:
     """``ranked``, with each fact planned to begin later ("lives in Izmir from June")
     moved to just after the highest-ranked fact that holds now for the same key, if one
-    ranks below it: a plan never answers before what is true today."""
+    ranks below it: a plan never answers before what is true today. With ``places``, a
+    stay and a home are one key: "where am I now" is not a trip to come."""
+
+    def key_of(memory: MemoryRecord) -> tuple[Optional[str], Optional[str]]:
+        subject, name = _key(memory)
+        return subject, "home" if places and name == "location" else name
+
     ranked = list(ranked)
-    holds = {_key(m) for m in ranked if m.attribute and _current(m, now) and m.began <= now}
+    holds = {key_of(m) for m in ranked if m.attribute and _current(m, now) and m.began <= now}
     waiting: dict[tuple[Optional[str], Optional[str]], list[MemoryRecord]] = {}
     result: list[MemoryRecord] = []
     for memory in ranked:
-        key = _key(memory)
+        key = key_of(memory)
         if memory.attribute and memory.began > now and key in holds:
             waiting.setdefault(key, []).append(memory)
             continue

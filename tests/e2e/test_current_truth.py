@@ -2900,3 +2900,48 @@ def test_a_plan_in_a_month_is_not_dated_a_year_before(mem: Longmem, collection: 
         observed_at="2026-01-10T10:00:00Z",
     )
     assert fact["valid_from"] == "2026-01-10T10:00:00Z"
+
+
+def test_where_am_i_now_is_not_a_trip_to_come(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in Chicago", collection=collection, observed_at=_days_ago(300))
+    [trip] = mem.remember("I'll be in Lisbon next week for 5 days", collection=collection)
+    assert (trip["attribute"], trip["value"]) == ("location", "Lisbon")
+    assert _texts(mem.search("where am I now", collection=collection, limit=5))[:1] == [
+        "User lives in Chicago"
+    ]
+    assert _texts(mem.search("upcoming trips", collection=collection, limit=5))[:1] == [
+        trip["text"]
+    ]
+
+
+def test_home_again_ends_the_stay(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in Chicago", collection=collection, observed_at=_days_ago(300))
+    [rome] = mem.remember("I'm in Rome until Sunday for work", collection=collection)
+    [back] = mem.remember(
+        "flew home early, the client meeting got cancelled", collection=collection
+    )
+    assert (back["attribute"], back["relation"], back["supersedes"]) == (
+        "location",
+        "updates",
+        rome["id"],
+    )
+    assert _texts(mem.search("where am I now", collection=collection, limit=5)) == [
+        "User lives in Chicago"
+    ]
+
+
+@pytest.mark.parametrize(
+    "off",
+    [
+        "ugh we had to cancel tokyo, my mom is sick",
+        "Tokyo trip is cancelled",
+        "we're not going to Tokyo anymore",
+    ],
+)
+def test_a_trip_called_off_is_no_trip_to_come(mem: Longmem, collection: str, off: str) -> None:
+    [trip] = mem.remember("flying to Tokyo next week for two weeks", collection=collection)
+    assert (trip["attribute"], trip["value"]) == ("location", "Tokyo")
+    facts = mem.remember(off, collection=collection)
+    assert (facts[0]["attribute"], facts[0]["supersedes"]) == ("location", trip["id"])
+    assert mem.get(trip["id"], collection=collection)["is_latest"] is False
+    assert "Tokyo from" not in " ".join(_texts(mem.search("upcoming trips", collection=collection)))

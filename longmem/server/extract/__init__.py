@@ -771,7 +771,12 @@ def _facts_of(
         # Whereabouts without an end are where one lives, said loosely ("my sister is in
         # Madrid"); a stay has an end ("until Sunday") or a reason ("for work", "at a
         # conference in Lisbon").
-        homes = [_as_home(k, parsed.predicate) if k.attribute == "location" else k for k in keys]
+        homes = [
+            _as_home(k, parsed.predicate)
+            if k.attribute == "location" and k.value and k.value != called_off
+            else k
+            for k in keys
+        ]  # (an ending is no whereabouts: "flew home early" ends the stay; nor a trip off)
         keys = [k for k in homes if k is not None]
     for key in keys:
         if not key.value:
@@ -920,6 +925,13 @@ def _plans(
     if off and not any(k.attribute == "home" for k in keys):
         # "we're not moving after all", "the move's off": whichever move was planned
         return [*keys, Key("home", "", True, FACT)], ""
+    trip = _TRIP_OFF.match(predicate)
+    place = trip and next(p for p in trip.groups() if p)
+    if place and place_rest(place) == "":
+        # "had to cancel tokyo", "the Tokyo trip is off", "not going to Tokyo anymore":
+        # the stay planned there is called off (remember retires it, if one waits)
+        kept = [k for k in keys if k.attribute not in ("location", "home")]
+        return [*kept, Key("location", place, True, FACT)], place
     moving = re.search(PLANNED_MOVE, predicate, re.I)
     homes = [k for k in keys if k.attribute == "home"] if moving else []
     if moving:
@@ -962,6 +974,24 @@ _MOVE_OFF = re.compile(
     r".*\b(?:cancell?ed|called off)\s+(?:the|our|my)\s+move\b|"
     r".*\bdecided\s+(?:not\s+to\s+move|against\s+moving)\b|"
     r".*\bstaying\s+(?:put|in\s+(?-i:[A-Z])\S*)\s+after all)",
+    re.I,
+)
+# A trip called off, by its place: "had to cancel tokyo", "cancelled our trip to Rome",
+# "the Tokyo trip is cancelled", "not going to Tokyo anymore".
+_TRIP_PLACE = r"((?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?|[a-z][\w-]+)"
+_TRIP_OFF = re.compile(
+    r"^(?:.*\b(?:cancell?ed|cancel|called\s+off|scrapped|scrap)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?:(?:trip|holiday|vacation|flight|flights)\s+to\s+)?"
+    + _TRIP_PLACE
+    + r"(?:\s+(?:trip|holiday|"
+    r"vacation|flights?))?(?=\s*(?:$|[,.!;]|because|bc|cos|since|due|after|now|lol)\b|\s*$)|"
+    r"(?:(?:the|our|my)\s+)?"
+    + _TRIP_PLACE
+    + r"\s+(?:trip|holiday|vacation)\s+(?:is|was|has\s+been|"
+    r"got)\s+(?:now\s+|officially\s+)?(?:cancell?ed|off|called\s+off|scrapped)\b|"
+    r".*\b(?:not|n't|no\s+longer)\s+(?:going|flying|heading|travell?ing)\s+to\s+"
+    + _TRIP_PLACE
+    + r"\b(?=.*\b(?:anymore|any\s+more|after\s+all)\b))",
     re.I,
 )
 _MOVES = frozenset(("big", "house", "whole", "planned", "interstate", "overseas", "international"))

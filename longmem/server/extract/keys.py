@@ -946,6 +946,17 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
+        ("location",),  # a stay over, home again: "flew home early", "back home now"
+        re.compile(
+            r"^" + _GONE + r"(?:(?:flew|flown|came|come|got|headed|went|drove|made it|am|are)\s+)?"
+            r"(?:back\s+)?home(?:\s+(?:early|now|today|tonight|yesterday|last\s+night|safe|safely|"
+            r"at\s+last|finally|again))*\s*(?:$|[,.!;])|"
+            r"^" + _GONE + r"(?:(?:am|are|is)\s+)?back\s+from\s+(?:my|our|the)\s+(?:trip|holiday|"
+            r"vacation|travels|work\s+trip)\b",
+            re.I,
+        ),
+    ),
+    (
         ("partner",),
         re.compile(
             r"^" + _GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
