@@ -205,7 +205,9 @@ ENDS_WITH: dict[str, tuple[str, ...]] = {"employer": ("job",), "studies": ("scho
 # love coffee", "i actually love running now" after "i hate running".
 OPPOSITE: dict[str, str] = {"likes": "dislikes", "dislikes": "likes"}
 ENDED_BY: dict[tuple[str, str], tuple[str, ...]] = {
-    ("relationship", value): ("partner",) for value in ("single", "divorced", "separated")
+    **{("relationship", value): ("partner",) for value in ("single", "divorced", "separated")},
+    # "went freelance": no employer of before
+    **{("job", value): ("employer",) for value in ("freelancer", "self-employed")},
 }
 
 

@@ -2945,3 +2945,66 @@ def test_a_trip_called_off_is_no_trip_to_come(mem: Longmem, collection: str, off
     assert (facts[0]["attribute"], facts[0]["supersedes"]) == ("location", trip["id"])
     assert mem.get(trip["id"], collection=collection)["is_latest"] is False
     assert "Tokyo from" not in " ".join(_texts(mem.search("upcoming trips", collection=collection)))
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "query", "first"),
+    [
+        (
+            "I work at Twitter",
+            "twitter laid me off today",
+            "user employer",
+            "Twitter laid User off today",
+        ),
+        (
+            "I work at a fintech startup",
+            "signed a full-time offer with Stripe!! start nov 3",
+            "user employer",
+            "User works at Stripe",
+        ),
+        (
+            "I'm a barista at Blue Bottle",
+            "quit the coffee job, starting my nursing degree next week",
+            "user job",
+            "User quit the coffee job",
+        ),
+        (
+            "I work at Acme",
+            "i'm freelancing now, mostly consulting",
+            "user job",
+            "User works as a freelancer",
+        ),
+        (
+            "my number is 555-201-3344",
+            "changed my number again lol 555-777-1212",
+            "user phone number",
+            "User's phone number is 555-777-1212",
+        ),
+        (
+            "I live in Oakland",
+            "moved in with my boyfriend Dev in San Francisco last weekend",
+            "user home city",
+            "User lives in San Francisco",
+        ),
+        (
+            "I'm Sam",
+            "i'm maya, 31, work as a UX designer at Ibotta",
+            "user name",
+            "User is called Maya",
+        ),
+    ],
+)
+def test_work_numbers_and_homes_changed_as_typed_answer_now(
+    mem: Longmem, collection: str, held: str, said: str, query: str, first: str
+) -> None:
+    mem.remember(held, collection=collection, observed_at=_days_ago(60))
+    mem.remember(said, collection=collection)
+    assert _texts(mem.search(query, collection=collection, limit=5))[:1] == [first]
+
+
+def test_going_freelance_ends_the_employer(mem: Longmem, collection: str) -> None:
+    [deloitte] = mem.remember(
+        "I work at Deloitte", collection=collection, observed_at=_days_ago(300)
+    )
+    mem.remember("went freelance last month, my own boss now", collection=collection)
+    assert mem.get(deloitte["id"], collection=collection)["is_latest"] is False

@@ -81,7 +81,7 @@ _FILLER = re.compile(
     r"|if i (?:remember|recall)(?: (?:correctly|right))?,?\s+"
     r"|(?:unless|if) i'?m (?:not )?(?:mistaken|wrong),?\s+|let'?s see,?\s+"
     r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
-    r"note|fun fact|confession)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
+    r"note|fun fact|confession|thing|q)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
     r"|turns out(?: that)?,?\s+|goes to show,?\s+"
     # a reply's "no" before the news: "lol no i'm in austin", "nope, we live in Leeds"
     r"|(?:no|nope|nah)[,!.]*\s+(?=(?:i|i'm|im|i've|we|we're|my|our)\b)"

@@ -540,6 +540,8 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
+    # "i'm freelancing now", "went freelance", "self-employed now"
+    _rule("job", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:now\s+)?freelancing\b|^" + _ADV + r"(?:went|gone|going|am|is|are)\s+(?:fully\s+)?freelance\b", value="freelancer"),
     # "accepted an offer as an instructional designer at Coursera" (subjects.py reads
     # "Coursera promoted me to …" as the user promoted)
     _rule("job", r"\b(?:accepted|took|taken|signed)\s+(?:an?|the|their)\s+(?:job\s+)?offer\s+(?:from\s+[^,;:!?()]+?\s+)?as\s+" + _A + _V),
@@ -574,6 +576,8 @@ RULES: tuple[Rule, ...] = (
     # "new gig at Deliveroo", typed short; "teaching at Ridgeway High now"
     _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+(?P<v>(?:the\s+)?[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})(?=\s*(?:$|[,.!;]|starts|begins|from\s|on\s|next|this|tomorrow|today|lol|is\b|'s\b|was\b|so far|going\b))"),
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + _V),
+    # "signed a full-time offer with Stripe", "accepted the offer from Stripe"
+    _rule("employer", r"\b(?:signed|accepted|took)\s+(?:an?|the|their|my)\s+(?:(?:full-time|part-time|job|new|permanent)\s+)*offer\s+(?:with|from|at)\s+(?=(?-i:[A-Z]))(?P<v>[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})"),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + _V),
@@ -602,7 +606,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+" + _V, named=True),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+" + _V, named=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
@@ -813,6 +817,7 @@ RULES: tuple[Rule, ...] = (
     # "my number's 07700 900123", "new number btw, it's 07700 900461", "phone: 555 0100"
     # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is
     # number is …": not "my flight number is 4471 223")
+    _rule("phone", r"\b(?:changed|switched|got)\s+(?:my|a)\s+(?:new\s+)?(?:phone\s+|mobile\s+)?number(?:\s+(?:again|lol|haha|btw))*(?:\s+to)?\s*[,:-]?\s+(?:it['’]s\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
     _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\bphone(?:\s+number)?)(?:\s+(?:lol|haha|btw|fyi))?(?:['’]s|\s+is|\s*:)?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
     _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
 )
@@ -918,7 +923,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
             r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
-            r"gave (?:my|his|her|their) notice|(?:quit|left|lost) (?:my|his|her|their) job\b(?!\s+(?:at|with)\b)|"
+            r"gave (?:my|his|her|their) notice|(?:quit|left|lost) (?:(?:my|his|her|their) (?:[\w-]+ )?|the (?!day\b|night\b)[\w-]+ )job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
             r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked)|"
             r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"
             r"|^(?:my|his|her|their)?\s*last (?:day|shift) (?:at work )?(?:was|is)\b",

@@ -423,6 +423,14 @@ _THEIR_THING = re.compile(
     + r"|speaks|likes|wants|makes|takes|goes|comes|runs)\b",
     re.I,
 )
+# … let go: "twitter laid me off today", "they fired me", "Acme made me redundant".
+_LET_ME_GO = re.compile(
+    r"^(?!(?:i|we)\b)(?![^,;]*\b(?:almost|nearly|never|might|may|could|would|should|will|if|"
+    r"gonna|going to|want|wants|threatened|didn't|won't|'d)\b)[^,;]{1,40}?\s+"
+    r"(?:(?:just|finally|officially|have|has)\s+)*(?:laid\s+me\s+off|let\s+me\s+go|fired\s+me|"
+    r"sacked\s+me|made\s+me\s+redundant)\b",
+    re.I,
+)
 # A doctor's word on the user: "my doctor told me I have ADHD", "the GP says I'm anaemic".
 _DOCTOR_SAYS = re.compile(
     r"^(?:my|the|our)\s+(?:doctor|doc|gp|specialist|psychiatrist|consultant|neurologist|"
@@ -559,6 +567,9 @@ def parse_subject(
             "taken": "",
         }.get(how, how)
         return Parsed(USER_SUBJECT, f"{verb} {rest}".strip())
+    let_go = _LET_ME_GO.match(clause)
+    if let_go:  # "twitter laid me off today": the user's job is over
+        return Parsed(USER_SUBJECT, "got laid off" + clause[let_go.end() :])
     diagnosed = _DOCTOR_SAYS.match(clause)
     if diagnosed:  # "my doctor told me I have ADHD": the user's, as the user says it
         return parse_subject(clause[diagnosed.end() :], previous)

@@ -367,7 +367,10 @@ def _introduced(sentence: str) -> tuple[str, str]:
     name: str = intro.group("name") or intro.group("here")
     said_name = name[:1].upper() + name[1:]
     named = [w.lower() for p in name.split() for w in p.split("-")]  # "Irish-American"
-    if name[:1].islower() and intro.group("name") and any(c.isupper() for c in sentence):
+    opening = intro.group(0)[: intro.start("name") - intro.start()] if intro.group("name") else ""
+    if name[:1].islower() and any(c.isupper() for c in opening):
+        # "I'm done, 29 emails later": a name in lower case only where the user types
+        # "i'm" in lower case too ("i'm maya, 31, work as a UX designer at Ibotta")
         return (
             sentence,
             "",
