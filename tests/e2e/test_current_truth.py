@@ -3008,3 +3008,26 @@ def test_going_freelance_ends_the_employer(mem: Longmem, collection: str) -> Non
     )
     mem.remember("went freelance last month, my own boss now", collection=collection)
     assert mem.get(deloitte["id"], collection=collection)["is_latest"] is False
+
+
+@pytest.mark.parametrize(
+    ("said", "profile"),
+    [
+        (["my girlfriend Maya is a nurse", "Maya and I broke up"], ""),
+        (
+            ["my girlfriend Maya is a nurse", "I'm dating Priya now, she's a vet"],
+            "User's partner is Priya. User's partner Priya works as a vet. "
+            "User is dating Priya now.",
+        ),
+        (
+            ["my girlfriend Maya is a nurse"],
+            "User's girlfriend is Maya. User's girlfriend Maya works as a nurse.",
+        ),
+    ],
+)
+def test_the_profile_says_nothing_of_a_partner_of_before(
+    mem: Longmem, collection: str, said: list[str], profile: str
+) -> None:
+    for text in said:
+        mem.remember(text, collection=collection)
+    assert mem.profile(collection)["profile"] == profile

@@ -33,7 +33,7 @@ from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import sentences
 from .keys import PLANNED_MOVE, Key, keys_of
-from .kin import GIVEN_NAME, RELATIONS, kin
+from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
 from .stays import (
     _A_DAY,
@@ -330,7 +330,6 @@ _DIED = re.compile(
     r"(?:died|passed away|passed on)\b",
     re.I,
 )
-_PARTNER_KIN = frozenset(kin(word) for word, kind in RELATIONS.items() if kind == "partner")
 
 
 def _mourned(parsed: Parsed) -> Parsed:
@@ -344,7 +343,7 @@ def _mourned(parsed: Parsed) -> Parsed:
     if died is None:
         return parsed
     relation, _, name = subject.key.rpartition(":")
-    if relation and kin(relation) not in _PARTNER_KIN:
+    if relation and kin(relation) not in PARTNER_KIN:
         return parsed  # "my dad passed away": no partner of the user's
     rest = parsed.predicate[died.end() :]
     return Parsed(USER_SUBJECT, (f"widowed by {name}" if name else "widowed") + rest)

@@ -127,3 +127,7 @@ GIVEN_NAME = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
 NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[{UPPER}][{LOWER}]+|{GIVEN_NAME})"
 # A full name, where a label or "is" introduces one ("New manager: Funmi Adeyemi").
 FULL_NAME = NAME + rf"(?:\s+[{UPPER}][{LOWER}]+)?"
+
+
+# What kin() calls each word for a partner ("wife", "boyfriend", "partner", …).
+PARTNER_KIN = frozenset(kin(word) for word, kind in RELATIONS.items() if kind == "partner")

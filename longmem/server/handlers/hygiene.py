@@ -58,6 +58,7 @@ from ..context import Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, Store
 from ..embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens
 from ..extract import SUBJECT
+from ..extract.kin import PARTNER_KIN, kin
 from ..facts import ATTRIBUTES, EPISODE, FACT, PREFERENCE, USER, attribute
 from ..timestamps import days_ago, iso_now
 from ..validation import Checker
@@ -355,6 +356,32 @@ _SUMMARY_SECTIONS = (("Facts", FACT), ("Preferences", PREFERENCE), ("Events", EP
 _ATTRIBUTE_ORDER = {name: i for i, name in enumerate(ATTRIBUTES)}
 
 
+def _former_partners(
+    store: Store, tenant_id: str, collection: str, container_tag: Optional[str], now: str
+) -> set[str]:
+    """The names, folded, of the user's partners of before whom no current fact names
+    partner now ("User's girlfriend is Maya", then "Maya and I broke up")."""
+    tags = MemoryFilter(collection=collection, container_tag=container_tag)
+    every = store.memories.keyed(tenant_id, collection, [USER], ["partner"], None, 200, tags)
+    named = {m.value.casefold() for m in every if m.value}
+    now_held = {
+        m.value.casefold()
+        for m in every
+        if m.value
+        and m.is_latest
+        and not m.negated
+        and (m.expires_at is None or m.expires_at > now)
+    }
+    return named - now_held
+
+
+def _of_a_former_partner(memory: MemoryRecord, former: set[str]) -> bool:
+    """Whether a fact is about a partner of before ("User's girlfriend Maya works as a
+    nurse", after the parting): no line of the user's profile now."""
+    relation, _, name = (memory.subject or "").partition(":")
+    return bool(name) and name.casefold() in former and kin(relation) in PARTNER_KIN
+
+
 def _keyed_lines(keyed: list[MemoryRecord], now: str) -> list[tuple[str, str]]:
     """(type, sentence): one line per subject and attribute — the user's first — with the
     current value, or every current value of a multi-valued one ("User likes tea and
@@ -445,7 +472,8 @@ def profile(req: Request) -> Response:
     now = iso_now()
     store = req.services.store
     keyed = store.memories.current_keyed(tenant_id, collection, now, container_tag)
-    keyed = keyed[:PROFILE_MAX_MEMORIES]
+    former = _former_partners(store, tenant_id, collection, container_tag, now)
+    keyed = [m for m in keyed if not _of_a_former_partner(m, former)][:PROFILE_MAX_MEMORIES]
     plain = [
         m
         for m in store.hygiene.ranked_current(
