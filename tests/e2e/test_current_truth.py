@@ -3031,3 +3031,28 @@ def test_the_profile_says_nothing_of_a_partner_of_before(
     for text in said:
         mem.remember(text, collection=collection)
     assert mem.profile(collection)["profile"] == profile
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("Tom from work moved to Denver", "User lives in Boston"),
+        ("my family moved to Austin when I was 5", "User lives in Boston"),
+        ("we moved to Austin in 1999 and then to Seattle in 2010", "User lives in Boston"),
+        ("I moved to Austin 10 years ago", "User lives in Boston"),
+        ("we moved to Austin last month", "User lives in Austin"),
+    ],
+)
+def test_a_life_story_or_a_namesake_is_no_news_of_the_home(
+    mem: Longmem, collection: str, said: str, answer: str
+) -> None:
+    mem.remember("I'm Tom", collection=collection, observed_at=_days_ago(90))
+    mem.remember("I live in Boston", collection=collection, observed_at=_days_ago(90))
+    mem.remember(said, collection=collection)
+    assert _texts(mem.search(WHERE, collection=collection, limit=5))[:1] == [answer]
+
+
+def test_what_has_held_since_long_ago_is_news_still(mem: Longmem, collection: str) -> None:
+    mem.remember("I'm vegetarian", collection=collection, observed_at=_days_ago(90))
+    [vegan] = mem.remember("I've been vegan since 2019", collection=collection)
+    assert (vegan["relation"], vegan["is_latest"]) == ("updates", True)

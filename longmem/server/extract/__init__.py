@@ -136,6 +136,14 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "hobbies": ("{s} does {v}", "{s} no longer does {v}"),
     "visited": ("{s} has been to {v}", "{s} has not been to {v}"),
 }
+# A life's story, not news of now: "my family moved to Austin when I was 5", "as a kid I
+# lived in Lagos", "growing up in Leeds".
+_CHILDHOOD = re.compile(
+    r"\bwhen\s+(?:I|we)\s+(?:was|were)\s+(?:\d{1,2}\b|a\s+(?:kid|child|baby|toddler|teen|"
+    r"teenager|student)|little|young|small|in\s+(?:school|high\s+school|college|uni))|"
+    r"\bas\s+a\s+(?:kid|child|baby|toddler|teen|teenager)\b|\bgrowing\s+up\b",
+    re.I,
+)
 # A clause told to whoever listens, no subject of its own: "don't judge", "pls don't
 # laugh", "never tell anyone".
 _TOLD_TO_LISTENER = re.compile(
@@ -695,7 +703,7 @@ def _facts_of(
     # user thinks or heard of someone else ("I think Tom moved to Paris").
     stated = subject is not NOBODY and not condition and not _UNSURE_OF.match(parsed.predicate)
     # "stress. don't judge", "don't laugh": told to the listener, not said of the user
-    stated = stated and not _TOLD_TO_LISTENER.match(clause)
+    stated = stated and not _TOLD_TO_LISTENER.match(clause) and not _CHILDHOOD.search(clause)
     if stated and subject.key != USER and _SAYS_OF_THE_USER.match(parsed.predicate):
         # "my boss said I'm getting promoted", "my boyfriend thinks I'm lactose
         # intolerant": what someone says of the user, neither theirs nor (yet) the user's

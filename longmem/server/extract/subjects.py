@@ -423,6 +423,17 @@ _THEIR_THING = re.compile(
     + r"|speaks|likes|wants|makes|takes|goes|comes|runs)\b",
     re.I,
 )
+# Someone by where the user knows them from: "Tom from work", "Jess at the gym", "Dave
+# in accounts" (not the user, whatever the user is called).
+_NAME_FROM_SOMEWHERE = re.compile(
+    r"^(?-i:[A-Z])[\w'-]+\s+(?:from|at|in)\s+(?:work|the\s+(?:office|gym|pub|club|team|lab|"
+    r"shop|studio|band|choir|church|school|uni|climbing\s+wall)|school|uni|college|church|"
+    r"accounts|sales|marketing|hr|finance|legal|ops|engineering|my\s+(?:team|office|class|"
+    r"building|gym|book\s+club|running\s+club))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:is|was|has|had|got|moved|started|turned|quit|left|joined|lives|works|went|just|"
+    r"finally|said)\b",
+    re.I,
+)
 # … let go: "twitter laid me off today", "they fired me", "Acme made me redundant".
 _LET_ME_GO = re.compile(
     r"^(?!(?:i|we)\b)(?![^,;]*\b(?:almost|nearly|never|might|may|could|would|should|will|if|"
@@ -567,6 +578,8 @@ def parse_subject(
             "taken": "",
         }.get(how, how)
         return Parsed(USER_SUBJECT, f"{verb} {rest}".strip())
+    if _NAME_FROM_SOMEWHERE.match(clause):
+        return Parsed(NOBODY, clause)  # "Tom from work moved to Denver": someone at work
     let_go = _LET_ME_GO.match(clause)
     if let_go:  # "twitter laid me off today": the user's job is over
         return Parsed(USER_SUBJECT, "got laid off" + clause[let_go.end() :])

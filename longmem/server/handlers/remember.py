@@ -106,6 +106,8 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
     return bool(shorter) and longer[: len(shorter)] == shorter
 
 
+_A_YEAR = 366 * 24 * 3600
+_ONGOING = re.compile(r"\b(?:since|for\s+(?:\d+|a|an|two|three|four|five|ten)\s+years?)\b", re.I)
 # A death said ("ray passed away last week"), anywhere in the words.
 _DEATH = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
 
@@ -464,8 +466,10 @@ class _Call:
                     return UPDATES, None, values[0].id, True  # the one held, switched from
             refined = next((m for m in values if _refines(fact.value, m.value)), None)
             return (EXTENDS if refined else NEW), None, None, True
-        if values and self._before(fact, values[0]):
-            return NEW, None, None, False  # older than what is known: history, not current
+        if values and (self._before(fact, values[0]) or self._long_before(fact)):
+            # older than what is known, or told of years before ("we moved to Austin in
+            # 1999"): history, not current
+            return NEW, None, None, False
         # A new value makes every denial of the key moot ("no longer at Capcom" once the
         # new employer is known); the value it replaces is the one it supersedes.
         self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in denials])
@@ -483,6 +487,14 @@ class _Call:
             return None
         held = self._by_key(fact.subject, opposite)
         return next((m for m in held if not m.negated and _same(m.value, fact.value)), None)
+
+    def _long_before(self, fact: ExtractedFact) -> bool:
+        """Whether ``fact`` became true more than a year before it was said: a life's
+        story, not news of now ("I moved to Austin 10 years ago", "in 1999")."""
+        began = _iso(fact.valid_from)
+        if began is None or _ONGOING.search(fact.statement):
+            return False  # "vegan since 2019", "been at Acme for 6 years": true still
+        return iso_to_epoch(self.observed_at) - iso_to_epoch(began) > _A_YEAR
 
     def _before(self, fact: ExtractedFact, held: MemoryRecord) -> bool:
         """Whether ``fact`` is older news than the value ``held`` for its key: it began
