@@ -69,7 +69,8 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "employer",
         True,
         "works at",
-        "employer company work works working firm teach teaches employed employment unemployed",
+        "employer company workplace work works working firm teach teaches employed employment "
+        "unemployed",
         "hired resigned retired job quit",
     ),
     Attribute("age", True, "is", "age old years"),

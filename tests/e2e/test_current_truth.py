@@ -2260,6 +2260,7 @@ def test_what_is_no_condition_or_medicine_of_the_users_keys_none(
         ("i graduated from UCLA with a CS degree", "user education", "User graduated from UCLA"),
         ("fav band is radiohead", "user favorite band", "User's favorite band is radiohead"),
         ("we just had a baby boy, oliver", "user children", "User just had a baby boy"),
+        ("I work at Dell", "user's workplace", "User works at Dell"),
     ],
 )
 def test_an_agents_keyword_query_finds_what_a_memory_says(
