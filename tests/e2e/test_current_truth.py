@@ -3057,3 +3057,90 @@ def test_what_has_held_since_long_ago_is_news_still(mem: Longmem, collection: st
     mem.remember("I'm vegetarian", collection=collection, observed_at=_days_ago(90))
     [vegan] = mem.remember("I've been vegan since 2019", collection=collection)
     assert (vegan["relation"], vegan["is_latest"]) == ("updates", True)
+
+
+# -- 23. a review of section 22's rules -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "query", "first"),
+    [
+        (
+            "my wife is Anna",
+            "remind me to buy flowers for my wife Sunday",
+            "user partner",
+            "User's wife is Anna",
+        ),
+        (
+            "I'm married to Anna",
+            "my husband passed on the job offer",
+            "user partner",
+            "User's partner is Anna",
+        ),
+        (
+            "I'm married to Anna",
+            "my wife died laughing at that joke",
+            "user partner",
+            "User's partner is Anna",
+        ),
+        (
+            "I'm dating Maya",
+            "my gf died her hair pink lol",
+            "user partner",
+            "User's partner is Maya",
+        ),
+        ("my wife is Anna", "my husband died in 1999", "user partner", "User's wife is Anna"),
+        (
+            "I'm married to Tom",
+            "single again this weekend lol, wife took the kids to her mom's",
+            "user relationship status",
+            "User is married",
+        ),
+        (
+            "I'm single",
+            "my 35 year old boyfriend Tom moved in with me",
+            "user partner",
+            "User's boyfriend is Tom",
+        ),
+    ],
+)
+def test_what_the_review_of_the_eighteenth_round_found_keeps_the_partner(
+    mem: Longmem, collection: str, held: str, said: str, query: str, first: str
+) -> None:
+    mem.remember(held, collection=collection, observed_at=_days_ago(30))
+    mem.remember(said, collection=collection)
+    assert _texts(mem.search(query, collection=collection, limit=5))[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("said", "keyed"),
+    [
+        ("help me find a dentist i just moved to austin", [("home", "austin")]),
+        ("make me a meal plan im allergic to peanuts", [("allergies", "peanuts")]),
+        ("help me train my dog Max to sit", [("pets", "dog called Max")]),
+        ("remind me my new phone number is 555-201-3344", [("phone", "555-201-3344")]),
+        ("dont work at amazon anymore", [("employer", "amazon")]),
+        ("don't eat meat anymore", [("diet", "vegetarian")]),
+        (
+            'watched "Dune" last night. I moved to Austin last week. my "boss" is weird',
+            [("home", "Austin")],
+        ),
+        ("my husband's vegan and hates cooking", [("diet", "vegan")]),
+        ("my daughter's allergic to peanuts and has an epipen", [("allergies", "peanuts")]),
+        ("my ex husband and i are officially divorced now", [("relationship", "divorced")]),
+        (
+            "I had a dream wedding last weekend, we got married in Napa",
+            [("relationship", "married")],
+        ),
+        ("translate to spanish: i live in berlin and work at siemens", []),
+        ("summarize this: I'm Sarah, a nurse. I live in Leeds.", []),
+        ("my sister's name is private", []),
+        ("my dog's name is weird", []),
+        ('she said "I quit" and I moved to qxquote7qx last week', [("home", "qxquote7qx")]),
+    ],
+)
+def test_what_the_review_of_the_eighteenth_round_found_is_keyed_as_said(
+    mem: Longmem, collection: str, said: str, keyed: list[tuple[str, str]]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [(f["attribute"], f["value"]) for f in facts if f["attribute"]] == keyed

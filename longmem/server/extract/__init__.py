@@ -31,7 +31,7 @@ from typing import Optional
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .chat import sentences
+from .chat import REQUEST, sentences
 from .keys import PLANNED_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
@@ -147,12 +147,17 @@ _CHILDHOOD = re.compile(
 # A clause told to whoever listens, no subject of its own: "don't judge", "pls don't
 # laugh", "never tell anyone".
 _TOLD_TO_LISTENER = re.compile(
-    r"^(?:(?:pls|plz|please|and|but|so|just)\s+)*(?:don't|do not|dont)\b", re.I
+    r"^(?:(?:pls|plz|please|and|but|so|just)\s+)*(?:don't|do not|dont)\s+(?:judge|laugh|worry|"
+    r"panic|freak|tell|ask|mind|remind|lecture|mention|be\s+mad|be\s+angry|get\s+mad|hate\s+me)\b",
+    re.I,
 )
 _CONDITION = re.compile(
     r"^(?:if|unless|in case|suppose|supposing|imagine\s+(?:if|that|i|we)|"
     # a dream told: "I dreamt I moved to Denver", "had a weird dream that I was pregnant"
-    r"(?:i\s+|we\s+)?(?:dreamt|dreamed|had\s+a\s+(?:\w+\s+)?dream)|in\s+(?:my|a)\s+dream)\b",
+    # (not "a dream wedding", "dreamed of this day forever, we got married today")
+    r"(?:i\s+|we\s+)?(?:dreamt|dreamed)\s+(?:that\s+)?(?:i|we|my|our|i'm|i'd)|"
+    r"(?:i\s+|we\s+)?had\s+a\s+(?:\w+\s+)?dream\s+(?:that|where|about|last\s+night)|"
+    r"in\s+(?:my|a)\s+dream)\b",
     re.I,
 )
 # What the user does not know of themself: "I don't know if I'm allergic to cats".
@@ -311,6 +316,12 @@ class RuleExtractor:
                         if fact.attribute == "pets" and not fact.negated:
                             unnamed = " called " not in (fact.value or "")
                             pet_at = len(facts) - 1 if unnamed else None
+            if REQUEST.match(sentence):
+                # "help me write an email to my boss…": the request's own words are no
+                # memory, what it says in passing that is keyed is ("…my dog Max")
+                facts[told_before:] = [
+                    f for f in facts[told_before:] if f.attribute or not REQUEST.match(f.statement)
+                ]
             put_right = _put_right(sentence)
             if put_right and not any(f.attribute for f in facts[told_before:]):
                 # "my favourite is interstellar, not inception", "I'm in boulder, not
@@ -334,8 +345,13 @@ class RuleExtractor:
 
 # Someone who died: "ray passed away last week", "my husband died in March".
 _DIED = re.compile(
-    r"^(?:(?:has|have|just|sadly|finally|suddenly|unexpectedly)\s+)*"
-    r"(?:died|passed away|passed on)\b",
+    r"^(?:(?:has|have|just|sadly|finally|suddenly|unexpectedly)\s+)*(?:died|passed\s+away)"
+    # not "died laughing", "died her hair pink", "died on the inside", "died in 1999"
+    r"(?=\s*(?:$|[,.!;]|(?:last|this|yesterday|today|tonight|suddenly|peacefully|after|of|"
+    r"from|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+(?:his|her|"
+    r"their|my)\s+sleep|in\s+(?:hospital|the\s+hospital|march|april|may|june|july|august|"
+    r"september|october|november|december|january|february))\b))"
+    r"(?!.*\b(?:kidding|jk|joking|\d{4}|years\s+ago)\b)",
     re.I,
 )
 
@@ -360,9 +376,8 @@ def _mourned(parsed: Parsed) -> Parsed:
 # Words said in the first person inside quotes are someone's words, not the user's news:
 # "Tom told me "I live in Berlin now"", "proofread this: "My name is John and I work at
 # Google"". A quoted name or title ("we call him "Sir Barks"") is no such speech.
-_QUOTED_SPEECH = re.compile(
-    r"[\"“”](?P<q>[^\"“”\n]*\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our)\b[^\"“”\n]*)[\"“”]"
-)
+_QUOTE = re.compile(r"[\"“”]")
+_FIRST_PERSON_SAID = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our)\b", re.I)
 _QUOTE_MARK = "qxquote{}qx"  # a word no rule reads
 
 
@@ -370,13 +385,22 @@ def _quotes_aside(content: str) -> tuple[str, list[str]]:
     """``content`` with each quoted speech replaced by a mark, and the speeches."""
     quoted: list[str] = []
 
-    def aside(match: re.Match[str]) -> str:
-        quoted.append(match.group(0))
+    def aside(speech: str) -> str:
+        quoted.append(speech)
         return _QUOTE_MARK.format(len(quoted) - 1)
 
-    if '"' not in content and "“" not in content:
-        return content, quoted
-    return _QUOTED_SPEECH.sub(aside, content), quoted
+    if ('"' not in content and "“" not in content) or "qxquote" in content.lower():
+        return content, quoted  # (a mark typed as such is words, never a quote's place)
+    marks = [m.start() for m in _QUOTE.finditer(content)]
+    # Quotes in pairs, the first with the second, the third with the fourth: not the
+    # words between two pairs ("watched "Dune". I moved to Austin. my "boss" is weird").
+    out, at = [], 0
+    for start, end in zip(marks[::2], marks[1::2]):
+        speech = content[start : end + 1]
+        if _FIRST_PERSON_SAID.search(speech[1:-1]):
+            out += [content[at:start], aside(speech)]
+            at = end + 1
+    return "".join(out) + content[at:], quoted
 
 
 def _quotes_back(fact: ExtractedFact, quoted: list[str]) -> ExtractedFact:

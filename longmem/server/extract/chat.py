@@ -25,7 +25,6 @@ import re
 from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
-from .kin import NAME, REL
 from .text import sentence_ends, words
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
@@ -115,12 +114,28 @@ _ASKING = re.compile(
     r"^(?:can|could|would|will) you\b|^(?:do|does|should) (?:I|you|we)\b|^any (?:tips|ideas|"
     r"recommendations|suggestions)\b|"
     # "what time is it in tokyo rn", typed without its "?"
-    r"^what\s+(?:time|day|date|year)\s+(?:is|was)\s+it\b|"
-    # a request: "help me write an email to my boss", "plan a party for my son's 5th"
+    r"^what\s+(?:time|day|date|year)\s+(?:is|was)\s+it\b",
+    re.I,
+)
+# A request to the assistant in the imperative: "help me write an email to my boss", "plan
+# a party for my son's 5th". Its words are no memory; a fact it says in passing is
+# ("make me a meal plan im allergic to peanuts", "help me train my dog Max"): the
+# extractor keeps a request's keyed facts only.
+REQUEST = re.compile(
     r"^(?:(?:please|pls|plz)\s+)?(?:help\s+me|give\s+me|tell\s+me|show\s+me|find\s+me|"
     r"remind\s+me|make\s+me|write\s+(?:me|a|an|my|the|some)|draft\s+(?:me|a|an|my|the)|"
-    r"plan\s+(?:me|a|an|my|the|our|some)|suggest|recommend|explain|summari[sz]e|"
-    r"translate|proofread|brainstorm|rewrite|generate|create\s+(?:a|an|my|the|some))\b",
+    r"plan\s+(?:me|a|an|my|the|our|some)|suggest|recommend|explain|brainstorm|generate|"
+    r"translate|summari[sz]e|proofread|rewrite|"
+    r"create\s+(?:a|an|my|the|some))\b",
+    re.I,
+)
+# A request for something done to the text after its colon: all that follows is the
+# material, nobody's news ("translate to spanish: i live in berlin", "summarize this: I'm
+# Sarah, a nurse…", "proofread this:\nMy name is John…").
+_MATERIAL_FOLLOWS = re.compile(
+    r"^(?:(?:please|pls|plz|can you|could you)\s+)?(?:translate|summari[sz]e|proofread|rewrite|"
+    r"paraphrase|edit|correct|fix|check|format|reword|polish|shorten|improve|tidy\s+up|"
+    r"spell[- ]?check|grammar[- ]check)\b[^:\n]{0,60}:",
     re.I,
 )
 
@@ -205,26 +220,12 @@ def _as_the_user_says_it(line: str) -> str:
     return _THE_USER_FIRST.sub("User", _THE_USERS.sub("my", line))
 
 
-# A relative named in a request, said as the user would tell it: "help me plan a surprise
-# for my boyfriend Tom" tells "My boyfriend is Tom"; not in a story or a role, nor a
-# relative of the past ("my ex Tom", "my late husband Ray").
-_RELATIVE_NAMED = re.compile(
-    r"\b(?i:my|our)\s+(?P<rel>(?i:" + REL + r"))\s+(?P<name>" + NAME + r")\b(?!['’])"
-)
-
-
-def _relatives_named(asked: str) -> list[str]:
-    if _MADE_UP.search(asked):
-        return []
-    return [
-        f"My {m.group('rel').lower()} is {m.group('name')}" for m in _RELATIVE_NAMED.finditer(asked)
-    ]
-
-
 def sentences(content: str) -> list[str]:
     """The statements of ``content``: questions, chit-chat and lead-in fillers gone."""
     found: list[str] = []
     for line in content.replace("’", "'").replace("‘", "'").splitlines():
+        if _MATERIAL_FOLLOWS.match(strip_filler(line.strip())):
+            break  # "translate to spanish: i live in berlin": the rest is the material
         if _NOT_THE_USERS_LINE.match(line):
             continue  # "Assistant: I live in Paris myself", in a transcript pasted in
         line = _as_the_user_says_it(_USERS_LINE.sub("", line, count=1))
@@ -242,8 +243,6 @@ def sentences(content: str) -> list[str]:
             if _ASKING.match(plain):
                 # "what a day, I moved to Leeds": an exclamation before the news, not a question
                 news = _NEWS_AFTER.search(plain)
-                asked = plain if news is None else plain[: news.start()]
-                found += _relatives_named(asked)
                 if news is None or (
                     # "he" or "she" only after a relative the request names, and not in a
                     # story or a role ("write a story where my daughter …, she rides …")

@@ -728,7 +728,9 @@ RULES: tuple[Rule, ...] = (
     # "we're separating", "getting divorced", "the divorce is final"
     _rule("relationship", r"^(?:am|are|is)\s+" + _ADV + r"(?:separating|splitting up|divorcing|getting divorced|getting a divorce)(?=\s*(?:$|[,.!;]|now\b|after\b|soon\b|lol\b|this\s+(?:year|month)\b))", value="separated"),
     # typed short, the verb left out: "single again lol", "officially divorced now"
-    _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b"),
+    # (not for a while: "single again this weekend lol, wife took the kids", "single now for
+    # a few days, tom's on a work trip", "separated again from the kids")
+    _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this|tonight|today|for|from|while|till|until|weekend|week)\b)(?!.*\b(?:wife|husband|hubby|wifey|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|spouse|kids)\b)"),
     _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
     _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
@@ -795,7 +797,7 @@ RULES: tuple[Rule, ...] = (
     _rule("pets", r"(?<!n't )(?<!not )(?<!never )\b(?:put|putting)\s+(?P<v>" + _PET_NAME + r")\s+(?:down|to sleep)\s*(?:$|[,.!;]|yesterday|today|last|this|on\b)|\b(?:rehomed|re-homed|rehoming|re-homing)\s+(?P<v2>" + _PET_NAME + r")\b", negated=True),
     # "my cat is called Luna", "my dog's name is biscuit", "…called 大福": a name, not "is
     # called a menace"
-    _rule("pets", r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")(?:\s+(?:is\s+)?(?:called|named)|['’]s\s+name(?:\s+is|['’]s))\s+(?P<v>" + _PET_NAME + r"(?:\s+(?-i:[A-Z])[\w-]+)?|[^\W\d_A-Za-z][\w-]*|(?!" + _NOT_A_NAME_WORD + r"|(?:a|an|the|my|our|after|by|that|so|too|very|not)\b)(?-i:[a-z])[\w-]*(?=\s*[.!]*$))", value="{kind} called {v}"),
+    _rule("pets", r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")(?:\s+(?:is\s+)?(?:called|named)|['’]s\s+name(?:\s+is|['’]s))\s+(?P<v>" + _PET_NAME + r"(?:\s+(?-i:[A-Z])[\w-]+)?|[^\W\d_A-Za-z][\w-]*|(?!" + _NOT_A_NAME_WORD + r"|(?:a|an|the|my|our|after|by|that|so|too|very|not|weird|odd|funny|secret|private|long|unusual|cute|pending)\b)(?![a-z]+(?:ive|ous|ful|less|able|ible|ing|ish|ant|ent|ary)\b)(?-i:[a-z])[\w-]*(?=\s*[.!]*$))", value="{kind} called {v}"),
     _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}", flags=0),
     # "got a puppy named Biscuit"
     _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}"),

@@ -180,7 +180,11 @@ def mentioned_relations(clause: str, sentence: str = "") -> list[tuple[str, str,
 
 # "ex", "former", "late" before a partner or a boss ("my ex wife", "my late husband", "my
 # old girlfriend", "my former boss"): someone who was that, not who is.
-_FORMER = re.compile(r"\b(?:ex|former|late|previous|old)\b", re.I)
+_FORMER = re.compile(
+    r"\b(?:ex|former|late|previous)\b|\bold\b(?<!years\sold)(?<!year\sold)(?<!yrs\sold)"
+    r"(?<!yr\sold)(?<!-old)",
+    re.I,
+)
 _FORMER_KINDS = frozenset(("partner", "manager"))
 
 
@@ -418,7 +422,9 @@ _PRESCRIBED_ME = re.compile(
 _THEIR_THING = re.compile(
     r"^\s*['’]s\s+(?!(?:"
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
-    + r")\b)(?P<thing>[a-z][\w-]*)(?:\s+[\w-]+){0,4}?\s+(?:"
+    # not a state or a doing ("'s vegan and hates cooking", "'s moving to Denver and starts
+    # at CU", "'s allergic to peanuts and has an epipen"): "'s" is "is" there
+    + r")\b)(?P<thing>(?![a-z]+(?:ing|ed)\b)[a-z][\w-]*)(?:\s+(?!and\b)[\w-]+){0,4}?\s+(?:"
     + "|".join(_THING_VERBS.split())
     + r"|speaks|likes|wants|makes|takes|goes|comes|runs)\b",
     re.I,
@@ -627,7 +633,11 @@ def parse_subject(
         kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
         return Parsed(USER_SUBJECT, rest, (kind, rel, name) if name else None)
     match = _RELATION.match(clause)
-    if match is not None and _former(match.group(0), match.group("rel")):
+    if (
+        match is not None
+        and _former(match.group(0), match.group("rel"))
+        and not _AND_I.match(clause[match.end() :])  # "my ex husband and i are divorced now"
+    ):
         return Parsed(NOBODY, clause)  # "my ex wife moved to Denver": no partner's news
     if match is None:
         bare = _BARE_RELATION_NAMED.match(clause)
@@ -666,7 +676,7 @@ def parse_subject(
             return Parsed(USER_SUBJECT, rest[together.end() :], (kind, rel, name) if name else None)
         if not name and not theirs:
             named = _IS_NAME.match(rest)
-            if named and (named.group("name") or a_lower_name(named.group("lower"))):
+            if named and (named.group("name") or _a_name_said(named.group("lower"))):
                 name = named.group("name") or named.group("lower").capitalize()
                 rest = rest[named.end() :]
         subject = relation_subject(rel, name)
@@ -938,6 +948,20 @@ _NOT_SOMEONE = (_THINGS | PET_WORDS) - _PEOPLE_OF_MINE
 def _name_like(word: str) -> bool:
     """Whether a word may be a name at all: not "Luckily", not "Sooo", "finallyyy"."""
     return _REPEATED_LETTER.search(word) is None and (not word.endswith("ly") or word in _LY_NAMES)
+
+
+# What a name is like, not a name: "my sister's name is private", "my boss's name is
+# irrelevant", "his name is mud".
+_NAME_IS_LIKE = frozenset(
+    """private secret irrelevant unknown long short weird odd funny cute pretty hard
+    difficult easy mud pending tbd tbc embarrassing unusual common rare classic""".split()
+)
+_LIKE_SUFFIXES = ("ive", "ous", "ful", "less", "able", "ible", "ing", "ish", "ant", "ent", "ary")
+
+
+def _a_name_said(word: str) -> bool:
+    """Whether a lower-case word after "name is" or "called" is a name."""
+    return a_lower_name(word) and word not in _NAME_IS_LIKE and not word.endswith(_LIKE_SUFFIXES)
 
 
 def a_lower_name(word: str) -> bool:
