@@ -433,3 +433,19 @@ def test_hygiene_validation_errors_are_422(
     reply = api.call(method, f"{C}/me/{path}", body)
     assert reply.status == 422, reply.raw
     assert reply.json["detail"][0]["loc"] == loc
+
+
+@pytest.mark.parametrize("query", ["my brother", "my dog", "my girlfriend from before"])
+def test_forget_one_of_several_people_or_pets_never_every_one_of_the_key(
+    api: Api, query: str
+) -> None:
+    for content in (
+        "My sister Anna lives in Vienna",
+        "My brother Carl is 30",
+        "I have a dog called Rex and a cat called Tom",
+        "My girlfriend is Zoe",
+    ):
+        _remember(api, content)
+    reply = api.post(f"{C}/me/forget", {"query": query, "dry_run": True}).json
+    assert all(m["score"] < 1.0 for m in reply["memories"])  # by cosine, never by key
+    assert len(reply["memories"]) <= 1

@@ -873,7 +873,8 @@ def _facts_of(
                 text=text,
                 type=key.type if attribute(key.attribute) else FACT,
                 statement=clause,
-                subject=subject.key,
+                # "the Tokyo trip is cancelled": the user's trip, though the clause names none
+                subject=USER if off and subject is NOBODY else subject.key,
                 attribute=key.attribute,
                 value=key.value,
                 negated=key.negated,
@@ -954,9 +955,13 @@ def _plans(
     if where and where.lower() not in _MOVES and place_rest(where) != "":
         off = None  # "the chess move was called off"
     if off and not any(k.attribute == "home" for k in keys):
-        # "we're not moving after all", "the move's off": whichever move was planned
-        return [*keys, Key("home", "", True, FACT)], ""
+        # "we're not moving after all", "the move's off": whichever move was planned;
+        # "the portland move is off": the move to Portland
+        named = where[:1].upper() + where[1:] if where and where.lower() not in _MOVES else ""
+        return [*keys, Key("home", named, True, FACT)], named
     trip = _TRIP_OFF.match(predicate)
+    if trip and (_NOT_CALLED_OFF.search(predicate, 0, trip.end()) or _LONG_AGO.search(predicate)):
+        trip = None  # "we might have to cancel tokyo", "didn't cancel tokyo", "…last year"
     place = trip and next(p for p in trip.groups() if p)
     if place and place_rest(place) == "":
         # "had to cancel tokyo", "the Tokyo trip is off", "not going to Tokyo anymore":
@@ -1025,6 +1030,12 @@ _TRIP_OFF = re.compile(
     + r"\b(?=.*\b(?:anymore|any\s+more|after\s+all)\b))",
     re.I,
 )
+_NOT_CALLED_OFF = re.compile(
+    r"\b(?:might|may|could|would|should|if|unless|maybe|probably|thinking|considering|"
+    r"didn't|did\s+not|won't|will\s+not|not\s+cancel\w*|never)\b",
+    re.I,
+)
+_LONG_AGO = re.compile(r"\b(?:years?\s+ago|last\s+year|(?:19|20)\d\d)\b", re.I)
 _MOVES = frozenset(("big", "house", "whole", "planned", "interstate", "overseas", "international"))
 _AFTER_ALL = re.compile(r"\bafter all\b(?!\s+\w)", re.I)  # not "after all, it was…"
 # A move the clause's own subject makes: "(we) are (not) moving to…", after a heading.

@@ -295,6 +295,12 @@ _SWITCHED_FROM = re.compile(
 )
 
 
+# What one takes beside a medicine, not instead of it: a switch to a medicine never ends it.
+SUPPLEMENT = re.compile(
+    r"\b(?:vitamin|vitamins|supplement|multivitamin|fish\s+oil|omega|iron|magnesium|zinc|"
+    r"melatonin|probiotic|the\s+pill|pill|contraceptive)\b",
+    re.I,
+)
 # A switch without what it was from ("switched to amlodipine last month"): of one
 # medicine held, that one is no longer taken (remember decides, knowing what is held).
 SWITCHED_TO = re.compile(
@@ -306,12 +312,14 @@ SWITCHED_TO = re.compile(
 # to 100mg", "my sister's sertraline went up to 100mg".
 _DOSE_CHANGED = re.compile(
     r"^(?![^,;]*\b(?:might|may|could|would|should|if|want|wants|wanted|thinking|considering|"
-    r"about|going to|gonna|maybe|hope|hoping|asked|ask|didn't|won't|not|never|'d)\b)"
+    r"about|going to|gonna|maybe|hope|hoping|asked|ask|didn't|won't|not|never|'d|next|tomorrow|"
+    r"soon|will|'ll|is\s+upping|vet|dog|cat|mom|mum|dad|son|daughter|wife|husband|partner|"
+    r"kid|kids|baby|grandma|grandpa|sister|brother)\b)"
     r"(?![^,;]*(?:\b(?:his|her|their|your)|\w['’]s)\s+(?:dose|" + _MEDICINE_NAMES + r"))"
     r"(?:[^,;]{0,40}?\s)?(?:"
     r"(?:upped|raised|increased|lowered|reduced|bumped|cut|dropped|doubled|halved|adjusted|"
-    r"changed|tapered|upping|increasing|lowering|reducing|tapering)\s+(?:me\s+)?"
-    r"(?:up\s+|down\s+)?(?:on\s+)?(?:my\s+|the\s+)?(?:dose\s+of\s+(?:my\s+)?)?"
+    r"changed|tapered)\s+(?:me\s+)?"
+    r"(?:up\s+|down\s+)?(?:on\s+)?(?P<det>my\s+|the\s+)?(?:dose\s+of\s+(?P<det2>my\s+)?)?"
     r"(?P<med>" + _MEDICINE_NAMES + r")(?:\s+dose)?|"
     r"(?:my\s+|the\s+)?(?P<med2>" + _MEDICINE_NAMES + r")(?:\s+dose)?\s+"
     r"(?:(?:was|got|has\s+been|have\s+been|is|just|finally)\s+)*(?:upped|raised|increased|"
@@ -332,6 +340,9 @@ def dose_changed(clause: str) -> Optional[str]:
     match = _DOSE_CHANGED.match(clause)
     if match is None:
         return None
+    mine = "my" in ((match.group("det") or "") + (match.group("det2") or "")).lower()
+    if match.group("med") and not mine and not re.match(r"(?:i|we)\b", clause, re.I):
+        return None  # "my mom's doctor upped the sertraline": whose is not said
     medicine = match.group("med") or match.group("med2")
     return f"on {medicine} {match.group('dose')}{clause[match.end() :]}"
 
@@ -522,6 +533,8 @@ RULES: tuple[Rule, ...] = (
     _rule("name", r"\b(?:[Mm]e llamo|[Jj]e m'appelle|[Ii]ch hei(?:ß|ss)e|[Mm]i chiamo|[Mm]ijn naam is)\s+(?P<v>[A-ZÀ-Ý][\w]+)", flags=0),
     # -- work --
     _rule("employer", r"\b(?:last|final)\s+day\s+(?:at|with)\s+" + _V, negated=True),
+    # "twitter laid me off" (subjects.py: "got laid off by Twitter"): that employer ends
+    _rule("employer", r"^got laid off by (?P<v>[\w&'.-]+)", negated=True),
     _rule("employer", r"^(?:have\s+|has\s+)?" + _ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + _V, negated=True),
     _rule("employer", r"^(?:have\s+|has\s+)?" + _ADV + r"(?:left|quit|resigned\s+from)\s+(?!my\s+job\b)(?=(?-i:[A-Z]))" + _V, negated=True),
     _rule("job", r"^" + _ADV + r"(?:work|works|working|am working|is working|worked)\s+as\s+" + _A + _V),
@@ -534,14 +547,16 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+[^,;:!?()]+)"),
     # "moving into a curriculum advisor role at the Ministry", "stepped into a lead role"
     _rule("job", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped|stepped up)\s+into\s+(?:a|an|the)\s+(?:new\s+)?(?P<v>[\w -]+?)\s+(?:role|position|post|job)\b"),
-    _rule("job", r"\b(?:went|gone|going|turned|am|is)\s+freelance\b", value="freelancer"),
+    # (not hedged: "thinking about going freelance"; not besides: "…freelance on the side")
+    _rule("job", r"^(?![^,;]*\b(?:thinking|considering|might|maybe|may|could|would|should|if|want|wants|wanna|hope|hoping|planning|dream|dreaming)\b[^,;]*freelance)[^,;]*\b(?:went|gone|going|turned|am|is)\s+(?:fully\s+)?freelance\b(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
     _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
     # "i'm freelancing now", "went freelance", "self-employed now"
-    _rule("job", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:now\s+)?freelancing\b|^" + _ADV + r"(?:went|gone|going|am|is|are)\s+(?:fully\s+)?freelance\b", value="freelancer"),
+    # (not "freelancing for Google", "freelancing now too", "thinking about going freelance")
+    _rule("job", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:now\s+)?freelancing\b(?!\s+(?:for|with|at)\b)(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
     # "accepted an offer as an instructional designer at Coursera" (subjects.py reads
     # "Coursera promoted me to …" as the user promoted)
     _rule("job", r"\b(?:accepted|took|taken|signed)\s+(?:an?|the|their)\s+(?:job\s+)?offer\s+(?:from\s+[^,;:!?()]+?\s+)?as\s+" + _A + _V),
@@ -584,6 +599,9 @@ RULES: tuple[Rule, ...] = (
     # Parted from someone named: "broke up with Tom", "Tom and I split up" (read as "split
     # up with Tom"), "divorced Ana". It retires the partner of that name only (remember).
     _rule("partner", r"^" + _GONE + r"(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
+    # Back with a partner of before: "got back with Maya", "seeing Maya again", "dating Maya
+    # again", "back together with Maya"
+    _rule("partner", r"^" + _GONE + r"(?:(?:got|am|are|'m|'re)\s+)?(?:back\s+(?:together\s+)?with|(?:seeing|dating)\s+(?=(?-i:[A-Z])[\w'-]+\s+again\b))\s*(?P<v>(?-i:[A-Z])[\w'-]+)"),
     # A partner who died, as the extractor words it ("ray passed away" → "widowed by Ray")
     _rule("partner", r"^widowed by (?P<v>(?-i:[A-Z])[\w'-]+)", negated=True),
     # "got hired at Denver Health", "Hired at Arup!"; not "hired at minimum wage", "hired
@@ -606,7 +624,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+" + _V, named=True),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+(?:the\s+)?(?:summer|winter|holidays|a\s+while|now|a\s+bit|a\s+few|\d+)|temporarily|till|until)\b)" + _V, named=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
@@ -694,7 +712,7 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     # -- age and dates --
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s+(?:months?|weeks?)\b)"),
     # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
     # ("Isla is 6 weeks old", "turned 18 months")
@@ -925,7 +943,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
             r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
-            r"gave (?:my|his|her|their) notice|(?:quit|left|lost) (?:(?:my|his|her|their) (?:[\w-]+ )?|the (?!day\b|night\b)[\w-]+ )job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
+            r"gave (?:my|his|her|their) notice|(?:quit|left|lost) (?:(?:my|his|her|their) |the (?!(?:day|night|side|weekend|second|summer|part-time|evening|other|bar|holiday)\b)[\w-]+ )job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
             r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked)|"
             r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"
             r"|^(?:my|his|her|their)?\s*last (?:day|shift) (?:at work )?(?:was|is)\b",

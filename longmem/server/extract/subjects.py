@@ -443,10 +443,14 @@ _NAME_FROM_SOMEWHERE = re.compile(
 # … let go: "twitter laid me off today", "they fired me", "Acme made me redundant".
 _LET_ME_GO = re.compile(
     r"^(?!(?:i|we)\b)(?![^,;]*\b(?:almost|nearly|never|might|may|could|would|should|will|if|"
-    r"gonna|going to|want|wants|threatened|didn't|won't|'d)\b)[^,;]{1,40}?\s+"
-    r"(?:(?:just|finally|officially|have|has)\s+)*(?:laid\s+me\s+off|let\s+me\s+go|fired\s+me|"
-    r"sacked\s+me|made\s+me\s+redundant)\b",
+    r"gonna|going to|want|wants|threatened|didn't|won't|'d|ago|back\s+in|\d{4})\b)"
+    r"(?P<who>[^,;]{1,40}?)\s+(?:(?:just|finally|officially|have|has)\s+)*(?:laid\s+me\s+off|"
+    r"let\s+me\s+go(?!\s+(?:home|first|to|in|out|early|through|ahead|with|on|for)\b)|"
+    r"fired\s+me(?!\s+up\b)|sacked\s+me|made\s+me\s+redundant)\b",
     re.I,
+)
+_NOT_AN_EMPLOYER = frozenset(
+    "they he she it you we work management hr everyone somebody someone boss".split()
 )
 # A doctor's word on the user: "my doctor told me I have ADHD", "the GP says I'm anaemic".
 _DOCTOR_SAYS = re.compile(
@@ -587,8 +591,12 @@ def parse_subject(
     if _NAME_FROM_SOMEWHERE.match(clause):
         return Parsed(NOBODY, clause)  # "Tom from work moved to Denver": someone at work
     let_go = _LET_ME_GO.match(clause)
-    if let_go:  # "twitter laid me off today": the user's job is over
-        return Parsed(USER_SUBJECT, "got laid off" + clause[let_go.end() :])
+    if let_go:  # "twitter laid me off today": the user's job there is over
+        who = let_go.group("who")
+        one_word = re.fullmatch(r"[\w&'.-]+", who) is not None
+        employer = one_word and who.lower() not in _NOT_AN_EMPLOYER
+        by = f" by {who[:1].upper()}{who[1:]}" if employer else ""
+        return Parsed(USER_SUBJECT, "got laid off" + by + clause[let_go.end() :])
     diagnosed = _DOCTOR_SAYS.match(clause)
     if diagnosed:  # "my doctor told me I have ADHD": the user's, as the user says it
         return parse_subject(clause[diagnosed.end() :], previous)

@@ -59,7 +59,15 @@ from ..db import MemoryFilter, MemoryRecord, Store
 from ..embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens
 from ..extract import SUBJECT
 from ..extract.kin import PARTNER_KIN, kin
-from ..facts import ATTRIBUTES, EPISODE, FACT, PREFERENCE, USER, attribute
+from ..facts import (
+    ATTRIBUTES,
+    EPISODE,
+    FACT,
+    PREFERENCE,
+    RELATION_ATTRIBUTES,
+    USER,
+    attribute,
+)
 from ..timestamps import days_ago, iso_now
 from ..validation import Checker
 from .common import collection_param, object_body, require_collection, tag_query
@@ -89,6 +97,11 @@ _FORGET_WORDS = frozenset(
 )
 
 
+# Keys whose values are people or animals, one of several: no description of one names
+# them all.
+_WHO_OR_WHICH = RELATION_ATTRIBUTES | {"pets"}
+
+
 def _of_the_key_named(
     store: Store, tenant_id: str, collection: str, container_tag: Optional[str], query: str
 ) -> list[MemoryRecord]:
@@ -100,7 +113,9 @@ def _of_the_key_named(
     known, user_name = store.memories.subjects(tenant_id, collection, iso_now(), tags=tags)
     ask = analyse(query, known or {USER}, user_name)
     spec = attribute(ask.attributes[0]) if ask.attributes else None
-    if spec is None:
+    if spec is None or spec.name in _WHO_OR_WHICH or ask.subjects != (USER,):
+        # "my brother", "my dog", "my girlfriend from before" name one person or animal
+        # among others of the key: by cosine only, never every sibling, pet or partner
         return []
     asked = set((spec.asked_by + " " + spec.said_by).split())
     words = [w for w in tokens(query) if w not in STOP_WORDS and w not in _FORGET_WORDS]

@@ -69,7 +69,7 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
-from ..extract.keys import SWITCHED_TO
+from ..extract.keys import SUPPLEMENT, SWITCHED_TO
 from ..extract.kin import PRONOUN_RELATIONS, kin
 from ..extract.subjects import PRONOUN_PREFIX, lower_opener
 from ..extract.text import finish, third_person
@@ -377,6 +377,17 @@ class _Call:
         now = iso_now()
         return [m for m in held if m.began <= now], [m for m in held if m.began > now]
 
+    def _before_plans(self, plan: MemoryRecord) -> Optional[str]:
+        """The id of the value a plan replaced, past the plans it replaced in turn."""
+        seen = {plan.id}
+        found: Optional[MemoryRecord] = plan
+        while found is not None and found.supersedes and found.supersedes not in seen:
+            seen.add(found.supersedes)
+            found = self.store.memories.get(self.tenant_id, self.collection, found.supersedes)
+            if found is not None and iso_to_epoch(found.began) <= iso_to_epoch(found.said):
+                return found.id  # became true when said: no plan
+        return None
+
     def _called_off(self, fact: ExtractedFact) -> list[MemoryRecord]:
         """The plans still waiting when the call-off was said that it names (all of its
         key's, with no value): "we're not moving after all", said in May of a move planned
@@ -385,7 +396,8 @@ class _Call:
             return []
         said = iso_to_epoch(self.observed_at)
         held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
-        planned = [m for m in held if iso_to_epoch(m.began) > said]
+        # planned before the call-off was said, to begin after it
+        planned = [m for m in held if iso_to_epoch(m.began) > said >= iso_to_epoch(m.said)]
         return [m for m in planned if not fact.value or _same(m.value, fact.value)]
 
     def _before_plan(self, fact: ExtractedFact) -> ExtractedFact:
@@ -423,12 +435,14 @@ class _Call:
             if off:
                 # "we're not moving to Izmir after all": the plan is off, the home holds on
                 self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in off[1:]])
-                if off[0].supersedes and off[0].began <= iso_now():
+                others = [m for m in held + planned if m.id not in {o.id for o in off}]
+                if off[0].began <= iso_now() and not others:
                     # its day came before this, said before it, was stored: what the plan
-                    # replaced then holds again
-                    self.store.memories.reinstate(
-                        self.tenant_id, self.collection, off[0].supersedes
-                    )
+                    # replaced then holds again — the value before it, past any plan it
+                    # had replaced itself (Paris, then Rome instead: Berlin)
+                    before = self._before_plans(off[0])
+                    if before is not None:
+                        self.store.memories.reinstate(self.tenant_id, self.collection, before)
                 return UPDATES, None, off[0].id, True
             if _pending(fact) and not fact.negated and fact.attribute != "location":
                 # (trips to come are stays of their own: one never calls another off)
@@ -462,7 +476,12 @@ class _Call:
                 )
                 if dose is not None:
                     return UPDATES, None, dose.id, True
-                if len(values) == 1 and SWITCHED_TO.search(fact.statement):
+                if (
+                    len(values) == 1
+                    and SWITCHED_TO.search(fact.statement)
+                    and not SUPPLEMENT.search(values[0].value or "")
+                    and not self._before(fact, values[0])
+                ):
                     return UPDATES, None, values[0].id, True  # the one held, switched from
             refined = next((m for m in values if _refines(fact.value, m.value)), None)
             return (EXTENDS if refined else NEW), None, None, True
@@ -486,7 +505,9 @@ class _Call:
         if opposite is None or fact.negated:
             return None
         held = self._by_key(fact.subject, opposite)
-        return next((m for m in held if not m.negated and _same(m.value, fact.value)), None)
+        # the same thing exactly: "coffee ice cream" is not "coffee"
+        said = (fact.value or "").casefold()
+        return next((m for m in held if not m.negated and (m.value or "").casefold() == said), None)
 
     def _long_before(self, fact: ExtractedFact) -> bool:
         """Whether ``fact`` became true more than a year before it was said: a life's
