@@ -145,7 +145,7 @@ _CHILDHOOD = re.compile(
     re.I,
 )
 # A clause told to whoever listens, no subject of its own: "don't judge", "pls don't
-# laugh", "never tell anyone".
+# laugh" (not "dont work at amazon anymore": chat leaves the "I" out).
 _TOLD_TO_LISTENER = re.compile(
     r"^(?:(?:pls|plz|please|and|but|so|just)\s+)*(?:don't|do not|dont)\s+(?:judge|laugh|worry|"
     r"panic|freak|tell|ask|mind|remind|lecture|mention|be\s+mad|be\s+angry|get\s+mad|hate\s+me)\b",
