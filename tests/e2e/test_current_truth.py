@@ -3294,3 +3294,101 @@ def test_a_partner_taken_back_shows_in_the_profile(mem: Longmem, collection: str
     mem.remember("Maya and I broke up", collection=collection, observed_at=_days_ago(30))
     mem.remember("got back with Maya", collection=collection)
     assert "User's girlfriend Maya works as a nurse" in mem.profile(collection)["profile"]
+
+
+# -- 24. a review of section 23's mends --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "query", "first"),
+    [
+        (
+            "my husband Tom is a chef",
+            "my husband died two weeks ago",
+            "user partner",
+            "User's husband died two weeks ago",
+        ),
+        ("I'm married to Ray", "Ray died a month ago", "user partner", "Ray died a month ago"),
+        (
+            "I'm married to Anna",
+            "passed away... just kidding",
+            "user partner",
+            "User's partner is Anna",
+        ),
+        (
+            "my wife is Anna",
+            "I'm seeing Dave again on friday for lunch",
+            "user partner",
+            "User's wife is Anna",
+        ),
+        ("my husband is Tom", "I'm back with Netflix lol", "user partner", "User's husband is Tom"),
+        (
+            "I'm 34",
+            "suggest a gift for my dad, he turns 60 next week",
+            "how old is the user",
+            "User is 34 years old",
+        ),
+        (
+            "my wife is Anna",
+            "write a poem for my wife Valentine",
+            "user partner",
+            "User's wife is Anna",
+        ),
+        ("I work at Acme", "I quit my new job", "user employer", "User quit User's new job"),
+        (
+            "I work at Acme",
+            "they laid me off two weeks ago",
+            "user employer",
+            "They laid User off two weeks ago",
+        ),
+        (
+            "I'm dating Maya",
+            "single again today, maya left me",
+            "user relationship status",
+            "User is single",
+        ),
+        ("I'm 43", "Edit: I'm 34 not 43", "how old is the user", "User is 34 years old"),
+        (
+            "i take sertraline 50mg",
+            "my psychiatrist upped the sertraline to 100mg",
+            "user medications",
+            "User takes sertraline 100mg",
+        ),
+        ("I'm 28", "I'm 30 thanks for asking", "how old is the user", "User is 30 years old"),
+        ("I live in Boston", "i'm 5'10\" btw. I live in Oslo now", WHERE, "User lives in Oslo"),
+        ("I live in Boston", "had a nightmare I moved back to Ohio", WHERE, "User lives in Boston"),
+    ],
+)
+def test_what_the_third_review_of_the_eighteenth_round_found_keeps_the_truth(
+    mem: Longmem, collection: str, held: str, said: str, query: str, first: str
+) -> None:
+    mem.remember(held, collection=collection, observed_at=_days_ago(30))
+    mem.remember(said, collection=collection)
+    assert _texts(mem.search(query, collection=collection, limit=5))[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("said", "keyed"),
+    [
+        ("help me plan a party for my daughter turning 7", []),
+        ("recommend a diet for someone allergic to peanuts", []),
+        ("help me become vegan", []),
+        ("help me find a dentist i just moved to austin", [("home", "austin")]),
+        ("help me plan dinner: I'm vegan now", [("diet", "vegan")]),
+        ("create a budget for me, i earn 60k and live in Austin", [("home", "Austin")]),
+        ("my sister's name is mary", [("siblings", "Mary")]),
+        ("i'm vincent, 34, from lyon", [("name", "Vincent"), ("age", "34")]),
+        ("check this out: I got the job at Google!!", [("employer", "Google")]),
+    ],
+)
+def test_what_the_third_review_found_is_keyed_as_said(
+    mem: Longmem, collection: str, said: str, keyed: list[tuple[str, str]]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [(f["attribute"], f["value"]) for f in facts if f["attribute"]] == keyed
+
+
+def test_someone_elses_call_off_leaves_the_users_trip(mem: Longmem, collection: str) -> None:
+    [trip] = mem.remember("flying to Tokyo next week for two weeks", collection=collection)
+    mem.remember("my ex cancelled tokyo", collection=collection)
+    assert mem.get(trip["id"], collection=collection)["is_latest"] is True

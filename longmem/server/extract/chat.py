@@ -129,13 +129,20 @@ REQUEST = re.compile(
     r"create\s+(?:a|an|my|the|some))\b",
     re.I,
 )
+_NEWS_IN_A_REQUEST = re.compile(
+    r"\s*[,:;]\s+(?=(?:i|i'm|im|i've|we|we're|my|our)\b)|"
+    # typed without a pause: "help me find a dentist i just moved to austin", "make me a
+    # meal plan im allergic to peanuts"
+    r"\s+(?=(?:i|we)\s+(?:just|recently|finally)\s+\w+ed\b|(?:i'm|im|i\s+am)\s+(?:allergic|"
+    r"vegan|vegetarian|pescatarian|pregnant|diabetic|coeliac|celiac|lactose)\b)",
+    re.I,
+)
 # A request for something done to the text after its colon: all that follows is the
 # material, nobody's news ("translate to spanish: i live in berlin", "summarize this: I'm
 # Sarah, a nurse…", "proofread this:\nMy name is John…").
 _MATERIAL_FOLLOWS = re.compile(
     r"^(?:(?:please|pls|plz|can you|could you)\s+)?(?:translate|summari[sz]e|proofread|rewrite|"
-    r"paraphrase|edit|correct|fix|check|format|reword|polish|shorten|improve|tidy\s+up|"
-    r"spell[- ]?check|grammar[- ]check)\b[^:\n]{0,60}:",
+    r"paraphrase|reword|spell[- ]?check|grammar[- ]check)\b[^:\n]{0,60}:",
     re.I,
 )
 
@@ -254,6 +261,13 @@ def sentences(content: str) -> list[str]:
                 ):
                     continue
                 sentence = plain[news.end() :]
+            if REQUEST.match(sentence):
+                # "help me plan dinner: I'm vegan now", "create a budget for me, i earn 60k
+                # and live in Austin": the news after the request, said on its own
+                news = _NEWS_IN_A_REQUEST.search(sentence)
+                if news:
+                    found.append(sentence[: news.start()])
+                    sentence = sentence[news.end() :]
             for part in _DASH.split(sentence):
                 if is_chitchat(part):  # before the thanks go as a lead-in: "Thanks, you're a star"
                     continue

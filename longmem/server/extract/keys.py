@@ -334,6 +334,15 @@ _DOSE_CHANGED = re.compile(
 _SPELLED_US = {"colour": "color", "flavour": "flavor", "colours": "colors"}
 
 
+# Who changes the user's own dose: the user, or the user's doctor ("my psychiatrist upped
+# the sertraline to 100mg").
+_USERS_OWN_PRESCRIBER = re.compile(
+    r"(?:i|we|(?:my|the)\s+(?:doc|doctor|gp|psychiatrist|psych|consultant|specialist|nurse|"
+    r"prescriber|endo|endocrinologist|cardiologist|neurologist|pharmacist))\b",
+    re.I,
+)
+
+
 def dose_changed(clause: str) -> Optional[str]:
     """The user's medicine at its new dose, as the rules key what one takes ("on
     sertraline 100mg", then what followed it), when ``clause`` says the dose changed."""
@@ -341,7 +350,7 @@ def dose_changed(clause: str) -> Optional[str]:
     if match is None:
         return None
     mine = "my" in ((match.group("det") or "") + (match.group("det2") or "")).lower()
-    if match.group("med") and not mine and not re.match(r"(?:i|we)\b", clause, re.I):
+    if match.group("med") and not mine and not _USERS_OWN_PRESCRIBER.match(clause):
         return None  # "my mom's doctor upped the sertraline": whose is not said
     medicine = match.group("med") or match.group("med2")
     return f"on {medicine} {match.group('dose')}{clause[match.end() :]}"
@@ -624,7 +633,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+(?:the\s+)?(?:summer|winter|holidays|a\s+while|now|a\s+bit|a\s+few|\d+)|temporarily|till|until)\b)" + _V, named=True),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
@@ -712,7 +721,7 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     # -- age and dates --
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s+(?:months?|weeks?)\b)"),
     # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
     # ("Isla is 6 weeks old", "turned 18 months")
@@ -748,7 +757,7 @@ RULES: tuple[Rule, ...] = (
     # typed short, the verb left out: "single again lol", "officially divorced now"
     # (not for a while: "single again this weekend lol, wife took the kids", "single now for
     # a few days, tom's on a work trip", "separated again from the kids")
-    _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this|tonight|today|for|from|while|till|until|weekend|week)\b)(?!.*\b(?:wife|husband|hubby|wifey|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|spouse|kids)\b)"),
+    _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this\s+(?:weekend|week)|tonight|for\s+(?:a\s+few|a\s+couple|the|\d+|two|three)\s+(?:days|nights|weeks|weekend)|while|till|until|from\s+the\s+kids)\b)(?!.*\b(?:took\s+the\s+kids|is\s+away|'s\s+away|on\s+a\s+(?:work\s+)?trip|out\s+of\s+town)\b)"),
     _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
     _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
@@ -943,7 +952,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
             r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
-            r"gave (?:my|his|her|their) notice|(?:quit|left|lost) (?:(?:my|his|her|their) |the (?!(?:day|night|side|weekend|second|summer|part-time|evening|other|bar|holiday)\b)[\w-]+ )job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
+            r"gave (?:my|his|her|their) notice|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
             r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked)|"
             r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"
             r"|^(?:my|his|her|their)?\s*last (?:day|shift) (?:at work )?(?:was|is)\b",

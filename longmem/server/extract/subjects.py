@@ -416,6 +416,12 @@ _PRESCRIBED_ME = re.compile(
     r"(?P<how>switched|moved|changed|put|started|prescribed|took|taken)\s+me\s+",
     re.I,
 )
+# What one is, after "'s" ("my husband's vegan and hates cooking"): no thing of theirs.
+_STATES = (
+    "vegan|vegetarian|pescatarian|allergic|diabetic|coeliac|celiac|pregnant|married|single|"
+    "divorced|engaged|separated|retired|sick|ill|unwell|fine|ok|okay|happy|sad|tired|busy|"
+    "broke|free|late|early|obsessed|autistic|dyslexic|asthmatic|epileptic|bipolar|vegetarian"
+)
 # A thing of theirs and what it does: "'s dog Max died", "'s new job at the bakery is
 # going well", "'s favorite movie is Cars"; not "'s a vegan", "'s from Leeds", "'s
 # vegetarian so we share", where "'s" is "is" or "has".
@@ -424,7 +430,7 @@ _THEIR_THING = re.compile(
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     # not a state or a doing ("'s vegan and hates cooking", "'s moving to Denver and starts
     # at CU", "'s allergic to peanuts and has an epipen"): "'s" is "is" there
-    + r")\b)(?P<thing>(?![a-z]+(?:ing|ed)\b)[a-z][\w-]*)(?:\s+(?!and\b)[\w-]+){0,4}?\s+(?:"
+    + r")\b)(?P<thing>(?![a-z]+(?:ing|ed)\b)(?!(?:" + _STATES + r")\b)[a-z][\w-]*)(?:\s+[\w-]+){0,4}?\s+(?:"
     + "|".join(_THING_VERBS.split())
     + r"|speaks|likes|wants|makes|takes|goes|comes|runs)\b",
     re.I,
@@ -443,7 +449,7 @@ _NAME_FROM_SOMEWHERE = re.compile(
 # … let go: "twitter laid me off today", "they fired me", "Acme made me redundant".
 _LET_ME_GO = re.compile(
     r"^(?!(?:i|we)\b)(?![^,;]*\b(?:almost|nearly|never|might|may|could|would|should|will|if|"
-    r"gonna|going to|want|wants|threatened|didn't|won't|'d|ago|back\s+in|\d{4})\b)"
+    r"gonna|going to|want|wants|threatened|didn't|won't|'d|years\s+ago|a\s+year\s+ago|\d{4})\b)"
     r"(?P<who>[^,;]{1,40}?)\s+(?:(?:just|finally|officially|have|has)\s+)*(?:laid\s+me\s+off|"
     r"let\s+me\s+go(?!\s+(?:home|first|to|in|out|early|through|ahead|with|on|for)\b)|"
     r"fired\s+me(?!\s+up\b)|sacked\s+me|made\s+me\s+redundant)\b",
@@ -516,7 +522,8 @@ _NOT_NAMES = (
     finally anyway update news quick since after before then now still new old good
     great happy sad work home monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november
-    december weird hi hello hey dear lots some most all both each one two three he she
+    december valentine valentines christmas xmas easter halloween thanksgiving diwali eid
+    hanukkah anniversary birthday weird hi hello hey dear lots some most all both each one two three he she
     they me name paperwork persistence brexit everything everyone gonna wanna gotta""".split()
     )
     | THING_NOUNS
@@ -962,9 +969,10 @@ def _name_like(word: str) -> bool:
 # irrelevant", "his name is mud".
 _NAME_IS_LIKE = frozenset(
     """private secret irrelevant unknown long short weird odd funny cute pretty hard
-    difficult easy mud pending tbd tbc embarrassing unusual common rare classic""".split()
+    difficult easy mud pending tbd tbc embarrassing unusual common rare classic boring
+    complicated normal different special confusing interesting annoying""".split()
 )
-_LIKE_SUFFIXES = ("ive", "ous", "ful", "less", "able", "ible", "ing", "ish", "ant", "ent", "ary")
+_LIKE_SUFFIXES = ("ous", "ful", "less", "able", "ible")
 
 
 def _a_name_said(word: str) -> bool:

@@ -297,19 +297,12 @@ _NEWS_LABEL = re.compile(
 # stays with the one before it, and once a part brings in someone else ("my brother Tom",
 # "on behalf of my mum", "mum to Arjun", "Tom's carer"), what follows is theirs.
 # How a word that says how one is ends, typed in lower case after "i'm": no name.
-_STATE_ENDINGS = (
-    "ous",
-    "ed",
-    "ing",
-    "ful",
-    "less",
-    "ive",
-    "able",
-    "ible",
-    "ish",
-    "ant",
-    "ent",
-    "y",
+_STATE_ENDINGS = ("ous", "ful", "less", "able", "ible")
+_STATES = words(
+    """curious confused tired bored sorry happy sad done good fine okay ok new back home
+    here sick busy lost stuck wondering thinking working trying looking going ready excited
+    nervous worried stressed exhausted pregnant starving freezing dying dead late early
+    sure certain afraid scared"""
 )
 _LEAD_IN = (
     "chale|che|oi|sawubona|privet|salaam|salam|shalom|hei|hej|hallo|ahoj|aloha|namaskar|"
@@ -390,7 +383,7 @@ def _introduced(sentence: str) -> tuple[str, str]:
             sentence,
             "",
         )  # "I'm done, 29 emails later": a name in lower case only in lower-case chat
-    if name[:1].islower() and name.endswith(_STATE_ENDINGS):
+    if name[:1].islower() and (name.endswith(_STATE_ENDINGS) or name in _STATES):
         return sentence, ""  # "i'm curious, how do magnets work", "i'm confused, 2 questions"
     if any(w in STOP_WORDS or w in NOT_A_NAME for w in named) or (
         intro.group("here") and named[0] in _HERE_NOT_NAMED

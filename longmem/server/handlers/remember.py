@@ -108,6 +108,10 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
 
 _A_YEAR = 366 * 24 * 3600
 _ONGOING = re.compile(r"\b(?:since|for\s+(?:\d+|a|an|two|three|four|five|ten)\s+years?)\b", re.I)
+# Back with someone ("got back with Maya", "seeing Maya again"): only a partner of before.
+_BACK_WITH = re.compile(
+    r"\bback\s+(?:together\s+)?with\b|\b(?:seeing|dating)\s+\S+\s+again\b", re.I
+)
 # A death said ("ray passed away last week"), anywhere in the words.
 _DEATH = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
 
@@ -181,6 +185,11 @@ class _Call:
             if fact.attribute == "home":
                 fact = replace(fact, attribute=None, value=None, negated=False)
             fact = replace(fact, calls_off=False)
+        if self._back_with_a_stranger(fact):
+            # "I'm back with Netflix lol", "seeing Dave again on friday": no partner of
+            # before, so the words as said
+            said = finish(third_person(fact.statement))
+            fact = replace(fact, text=said, attribute=None, value=None, valid_from=None)
         if self._ends_someone_else(fact):
             # "Netflix and I broke up lol", with Tom the partner: words, Tom stays
             fact = replace(fact, attribute=None, value=None, negated=False)
@@ -348,6 +357,17 @@ class _Call:
             negated=old.negated,
         )
         return wire.extracted_fact(self.store.memories.add_fact(self.principal, item), UPDATES)
+
+    def _back_with_a_stranger(self, fact: ExtractedFact) -> bool:
+        """Whether ``fact`` takes back as partner ("got back with Maya") someone the
+        collection never held as one."""
+        if fact.attribute != "partner" or fact.negated or not _BACK_WITH.search(fact.statement):
+            return False
+        tags = self._scope()
+        every = self.store.memories.keyed(
+            self.tenant_id, self.collection, [fact.subject], ["partner"], None, 200, tags
+        )
+        return not any(_same(m.value, fact.value) for m in every if not m.negated)
 
     def _ends_someone_else(self, fact: ExtractedFact) -> bool:
         """Whether ``fact`` ends someone by name whom the collection does not hold there:
