@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
-from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
+from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import REQUEST, sentences
 from .keys import PLANNED_MOVE, Key, keys_of
@@ -1039,20 +1039,8 @@ _TRIP_OFF = re.compile(
     + r"\b(?=.*\b(?:anymore|any\s+more|after\s+all)\b))",
     re.I,
 )
-_NAMED_IN_A_REQUEST = frozenset(
-    (
-        "pets",
-        "phone",
-        "partner",
-        "children",
-        "siblings",
-        "friends",
-        "relatives",
-        "mother",
-        "father",
-        "manager",
-    )
-)
+# What a request names of the user's, kept: who ("for my boyfriend Tom"), a pet, a number.
+_NAMED_IN_A_REQUEST = RELATION_ATTRIBUTES | {"pets", "phone"}
 _THE_TRIP_OPENS = re.compile(
     r"^(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:trip|holiday|vacation)\b", re.I
 )

@@ -118,9 +118,9 @@ _ASKING = re.compile(
     re.I,
 )
 # A request to the assistant in the imperative: "help me write an email to my boss", "plan
-# a party for my son's 5th". Its words are no memory; a fact it says in passing is
-# ("make me a meal plan im allergic to peanuts", "help me train my dog Max"): the
-# extractor keeps a request's keyed facts only.
+# a party for my son's 5th". Its words are no memory: the extractor keeps only who and
+# what of the user's it names ("help me train my dog Max"), and the news said after it
+# (_NEWS_IN_A_REQUEST: "make me a meal plan im allergic to peanuts").
 REQUEST = re.compile(
     r"^(?:(?:please|pls|plz)\s+)?(?:help\s+me|give\s+me|tell\s+me|show\s+me|find\s+me|"
     r"remind\s+me|make\s+me|write\s+(?:me|a|an|my|the|some)|draft\s+(?:me|a|an|my|the)|"

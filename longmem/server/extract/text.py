@@ -296,14 +296,6 @@ _NEWS_LABEL = re.compile(
 # own ("I'm 29", "I'm living in Hamburg"); any other part ("with my mum", "in Vake")
 # stays with the one before it, and once a part brings in someone else ("my brother Tom",
 # "on behalf of my mum", "mum to Arjun", "Tom's carer"), what follows is theirs.
-# How a word that says how one is ends, typed in lower case after "i'm": no name.
-_STATE_ENDINGS = ("ous", "ful", "less", "able", "ible")
-_STATES = words(
-    """curious confused tired bored sorry happy sad done good fine okay ok new back home
-    here sick busy lost stuck wondering thinking working trying looking going ready excited
-    nervous worried stressed exhausted pregnant starving freezing dying dead late early
-    sure certain afraid scared"""
-)
 _LEAD_IN = (
     "chale|che|oi|sawubona|privet|salaam|salam|shalom|hei|hej|hallo|ahoj|aloha|namaskar|"
     "vanakkam|kumusta|habari|mambo|jambo|kia ora|bula|talofa|sannu|bawo|kedu|ciao|hola|salut"
@@ -364,6 +356,16 @@ _SOMEONE_ELSE = re.compile(
 )
 
 
+# How a word that says how one is ends, typed in lower case after "i'm": no name.
+_STATE_ENDINGS = ("ous", "ful", "less", "able", "ible")
+_STATES = words(
+    """curious confused tired bored sorry happy sad done good fine okay ok new back home
+    here sick busy lost stuck wondering thinking working trying looking going ready excited
+    nervous worried stressed exhausted pregnant starving freezing dying dead late early
+    sure certain afraid scared"""
+)
+
+
 def _introduced(sentence: str) -> tuple[str, str]:
     """An introduction's parts each said by the user: "I'm Lena, 29, living in Hamburg"
     → "I'm Lena, I'm 29, I'm living in Hamburg"; and what is said after a part that brings
@@ -379,10 +381,7 @@ def _introduced(sentence: str) -> tuple[str, str]:
     if name[:1].islower() and any(c.isupper() for c in opening):
         # "I'm done, 29 emails later": a name in lower case only where the user types
         # "i'm" in lower case too ("i'm maya, 31, work as a UX designer at Ibotta")
-        return (
-            sentence,
-            "",
-        )  # "I'm done, 29 emails later": a name in lower case only in lower-case chat
+        return sentence, ""
     if name[:1].islower() and (name.endswith(_STATE_ENDINGS) or name in _STATES):
         return sentence, ""  # "i'm curious, how do magnets work", "i'm confused, 2 questions"
     if any(w in STOP_WORDS or w in NOT_A_NAME for w in named) or (
