@@ -396,7 +396,11 @@ def _quotes_aside(content: str) -> tuple[str, list[str]]:
     if ('"' not in content and "“" not in content) or "qxquote" in content.lower():
         return content, quoted  # (a mark typed as such is words, never a quote's place)
     # not an inch mark: "i'm 5'10\"", "a 55\" TV"
-    marks = [m.start() for m in _QUOTE.finditer(content) if not content[: m.start()][-1:].isdigit()]
+    marks = [
+        m.start()
+        for m in _QUOTE.finditer(content)
+        if not content[m.start() - 1 : m.start()].isdigit()
+    ]
     # Quotes in pairs, the first with the second, the third with the fourth: not the
     # words between two pairs ("watched "Dune". I moved to Austin. my "boss" is weird").
     out, at = [], 0

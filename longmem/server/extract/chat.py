@@ -231,7 +231,7 @@ def sentences(content: str) -> list[str]:
     """The statements of ``content``: questions, chit-chat and lead-in fillers gone."""
     found: list[str] = []
     for line in content.replace("’", "'").replace("‘", "'").splitlines():
-        if _MATERIAL_FOLLOWS.match(strip_filler(line.strip())):
+        if ":" in line and _MATERIAL_FOLLOWS.match(strip_filler(line.strip())):
             break  # "translate to spanish: i live in berlin": the rest is the material
         if _NOT_THE_USERS_LINE.match(line):
             continue  # "Assistant: I live in Paris myself", in a transcript pasted in

@@ -343,9 +343,14 @@ _USERS_OWN_PRESCRIBER = re.compile(
 )
 
 
+_A_DIGIT = re.compile(r"\d")
+
+
 def dose_changed(clause: str) -> Optional[str]:
     """The user's medicine at its new dose, as the rules key what one takes ("on
     sertraline 100mg", then what followed it), when ``clause`` says the dose changed."""
+    if _A_DIGIT.search(clause) is None:
+        return None  # no dose said (the regex's long look-ahead runs on every clause)
     match = _DOSE_CHANGED.match(clause)
     if match is None:
         return None

@@ -597,7 +597,7 @@ def parse_subject(
         return Parsed(USER_SUBJECT, f"{verb} {rest}".strip())
     if _NAME_FROM_SOMEWHERE.match(clause):
         return Parsed(NOBODY, clause)  # "Tom from work moved to Denver": someone at work
-    let_go = _LET_ME_GO.match(clause)
+    let_go = _LET_ME_GO.match(clause) if " me" in clause.lower() else None
     if let_go:  # "twitter laid me off today": the user's job there is over
         who = let_go.group("who")
         one_word = re.fullmatch(r"[\w&'.-]+", who) is not None
