@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .embed import tokens
-from .extract.kin import RELATIONS, kin, relation_key
+from .extract.kin import RELATIONS, kin, kin_words, relation_key
 from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
@@ -94,6 +94,10 @@ class Ask:
     # Whether it asks if something still holds ("Is my dad still working?"): then a
     # denial or an ending of the asked key ("User's dad retired") is an answer.
     still: bool = False
+    # Every word for the relatives the query asks about by a relation or group word
+    # ("my nan": grandma, granny, nana…; "my parents": mum, mom, dad, folks…), for what
+    # was said of them that no fact keys ("my mum and dad retired to Cornwall").
+    kin: tuple[str, ...] = ()
 
 
 def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
@@ -173,10 +177,33 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
         # what the user likes answers for their hobbies; someone else's are theirs to say
         attributes = [a for a in attributes if a != "likes"]
     still = bool(found & _STILL) or "no longer" in " ".join(words)
-    return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still)
+    return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still, _kin(words, groups))
 
 
 _RELATION_WORDS = [[word] for word in RELATIONS]
+# The words for a relative's group, said of them too ("the kids start at St Mary's"
+# answers "where does my son go to school?"): by the relation RELATIONS records.
+_GROUP_OF = {"children": ("kids", "children"), "mother": ("parents", "folks")}
+_GROUP_OF["father"] = _GROUP_OF["mother"]
+# The words for several relatives at once ("the kids", "the folks"), with their plurals.
+GROUP_WORDS = frozenset((*_GROUPS, *(w for words in _GROUP_OF.values() for w in words)))
+
+
+def _kin(words: list[str], groups: list[str]) -> tuple[str, ...]:
+    """Every word for the relatives that the relation words and group words of a query
+    name, and their plurals ("sisters"); not "mother" in "mother-in-law"."""
+    found: list[str] = []
+    for i, word in enumerate(words):
+        if word in RELATIONS and words[i + 1 : i + 3] not in (["in", "law"], ["in", "laws"]):
+            found += kin_words(word)
+            found += _GROUP_OF.get(RELATIONS[word], ())
+    for group in groups:
+        members = _GROUPS[group][0]
+        if members:  # "parents" is also "folks", and each mum and dad by any word
+            found += [g for g, (them, _) in _GROUPS.items() if them == members]
+            found += [w for member in sorted(members) for w in kin_words(member)]
+    plurals = [w + "s" for w in found if w.isascii() and w.isalpha() and not w.endswith("s")]
+    return tuple(dict.fromkeys([*found, *plurals]))
 
 
 def _mine(words: list[str], at: int) -> bool:

@@ -37,7 +37,7 @@ from typing import Any, Optional
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
 from . import wire
 from .arms import KIND_WEIGHT, _Arms
-from .ask import Ask, analyse
+from .ask import GROUP_WORDS, Ask, analyse
 from .db import Change, MemoryFilter, MemoryRecord, Store
 from .embed import (
     STOP_WORDS,
@@ -422,17 +422,21 @@ class SearchEngine:
     ) -> list[tuple[int, float]]:
         """Memories naming the people asked about by a relation word ("where does my wife
         work?" → "Tasha took a day shift at Rush"), the name written as a name: a wife
-        called Rose does not bring in "rent rose by 10 percent"."""
+        called Rose does not bring in "rent rose by 10 percent"; or by any word for the
+        relation, said of someone ("where does my nan live?" → "my grandma retired to
+        Cornwall", "Nana moved…"): not "Gran Canaria", not "thanks mate"."""
         names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
-        words = [w for name in names for w in tokens(name)]
+        words = [w for name in names for w in tokens(name)] + list(ask.kin)
         words = [w for w in dict.fromkeys(words) if w not in terms and w not in STOP_WORDS]
         hits = self._full_text(tenant_id, self._uncommon(tenant_id, words), flt, now, depth)
         if not hits:
             return []
-        written = _written(names)
+        said = [p for p in (_written(names) if names else None, _said_of(ask.kin)) if p]
         texts = self.store.memories.by_rids(tenant_id, [rid for rid, _ in hits])
         return [
-            (rid, score) for rid, score in hits if rid in texts and written.search(texts[rid].text)
+            (rid, score)
+            for rid, score in hits
+            if rid in texts and any(p.search(texts[rid].text) for p in said)
         ]
 
     def _kind_arm(
@@ -759,6 +763,27 @@ class SearchEngine:
 def _written(names: Sequence[str]) -> re.Pattern[str]:
     """Any of ``names`` written as a name (a whole word, as cased)."""
     return re.compile("|".join(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])" for name in names))
+
+
+def _said_of(words: Sequence[str]) -> Optional[re.Pattern[str]]:
+    """Any of the relation ``words`` said of someone: after a possessive (with one word
+    between: "my little sister", "User's older brother"; a group after "the" too: "the
+    kids"), or capitalised at a sentence's start ("Mum moved to Leeds"); not an in-law;
+    None for no words."""
+    if not words:
+        return None
+
+    def either(these: Iterable[str]) -> str:
+        return "|".join(map(re.escape, sorted(these, key=len, reverse=True)))
+
+    groups = [w for w in words if w in GROUP_WORDS]
+    the = rf"|the\s+(?-i:{either(groups)})" if groups else ""  # not "the Parents' Evening"
+    capitalised = either(w[:1].upper() + w[1:] for w in words)
+    return re.compile(
+        rf"(?:\b(?:(?:my|our|user['’]s|his|her|their|your)\s+(?:[\w'’-]+\s+)?(?:{either(words)})"
+        rf"{the})|(?:^|[.!?]\s+)(?-i:{capitalised}))(?![^\W_])(?![-\s]in[-\s]laws?\b)",
+        re.I,
+    )
 
 
 def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:

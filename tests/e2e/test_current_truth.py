@@ -622,6 +622,73 @@ def test_a_question_by_relation_finds_memories_naming_the_person(
     assert "The dog ate User's slippers again" not in _texts(hits)
 
 
+@pytest.mark.parametrize(
+    ("said", "question", "found"),
+    [
+        (
+            "my mum and dad retired to Cornwall last year",
+            "where do my parents live?",
+            "User's mum and dad retired to Cornwall last year",
+        ),
+        (
+            "my grandma and grandpa retired to Cornwall",
+            "where does my nan live?",
+            "User's grandma and grandpa retired to Cornwall",
+        ),
+        (
+            "my grandma and grandpa retired to Cornwall",
+            "where do my grandparents live?",
+            "User's grandma and grandpa retired to Cornwall",
+        ),
+        (
+            "my mom and I went to Paris last week",
+            "where did my mother go?",
+            "User's mom and User went to Paris last week",
+        ),
+        (
+            "the kids start at St Mary's in September",
+            "where do my children go to school?",
+            "The kids start at St Mary's in September",
+        ),
+        (
+            "Nana sold the farm in May.",
+            "what did my grandma sell?",
+            "User's nana sold the farm in May",
+        ),
+        (
+            "my little sis got into Oxford",
+            "where does my sister study?",
+            "User's sis got into Oxford",
+        ),
+    ],
+)
+def test_a_question_by_relation_finds_what_was_said_with_another_word_for_them(
+    mem: Longmem, collection: str, said: str, question: str, found: str
+) -> None:
+    _tell(mem, collection, "I live in Ankara.")
+    assert [f for f in mem.remember(said, collection=collection) if f["attribute"]] == []
+    _tell(mem, collection, "The dog ate my slippers again.")
+    hits = _texts(mem.search(question, collection=collection, limit=5))
+    assert found in hits
+    assert "The dog ate User's slippers again" not in hits
+
+
+@pytest.mark.parametrize(
+    ("said", "question"),
+    [
+        ("cheers mate, that helped", "where does my friend live?"),
+        ("The mother of all storms hit Leeds", "where does my mum live?"),
+        ("my mother-in-law moved to Leeds", "where does my mom live?"),
+        ("the Parents' Evening is at 6", "where does my mom live?"),
+    ],
+)
+def test_another_word_for_a_relative_is_found_only_said_of_someone(
+    mem: Longmem, collection: str, said: str, question: str
+) -> None:
+    _tell(mem, collection, said)
+    assert mem.search(question, collection=collection, limit=5) == []
+
+
 def test_a_question_about_several_relatives_is_not_about_the_user(
     mem: Longmem, collection: str
 ) -> None:

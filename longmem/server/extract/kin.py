@@ -78,6 +78,7 @@ _KIN_GROUPS = tuple(
     )
 )
 _KIN = {word: group[0] for group in _KIN_GROUPS for word in group}
+_WORDS_FOR = {group[0]: group for group in _KIN_GROUPS}
 
 
 # Who "she" or "he" can be, by relation (as ``kin`` spells it): a pronoun that opens a
@@ -102,6 +103,12 @@ def relation_key(relation: str) -> str:
 def kin(relation: str) -> str:
     """One word for all the words for a relative ("nan" → "grandma")."""
     return _KIN.get(relation.lower(), relation.lower())
+
+
+def kin_words(relation: str) -> tuple[str, ...]:
+    """Every word for the relative a word names ("nan" → grandma, grandmother, granny,
+    nan, nana, …); the word alone when it has no others ("cousin")."""
+    return _WORDS_FOR.get(kin(relation), (relation.lower(),))
 
 
 # Not a mother-in-law as a mother: she is someone of the user's the rules do not key.
