@@ -3459,3 +3459,23 @@ def test_someone_elses_call_off_leaves_the_users_trip(mem: Longmem, collection: 
     [trip] = mem.remember("flying to Tokyo next week for two weeks", collection=collection)
     mem.remember("my ex cancelled tokyo", collection=collection)
     assert mem.get(trip["id"], collection=collection)["is_latest"] is True
+
+
+# -- 25. the nineteenth round: a thing's age, and the user as a model writes them ----------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Old phone is 6 years old now",
+        "My phone is 6 years old now",
+        "New car is 2 years old",
+        "Old laptop is 8 years old, time for a new one",
+    ],
+)
+def test_a_things_age_is_not_the_users(mem: Longmem, collection: str, said: str) -> None:
+    mem.remember("I'm 40", collection=collection, observed_at=_days_ago(30))
+    assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
+    assert _texts(mem.search("how old am I?", collection=collection))[:1] == [
+        "User is 40 years old"
+    ]

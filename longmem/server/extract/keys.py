@@ -1043,6 +1043,15 @@ USERS_OWN = frozenset(
 _RELATIVE = re.compile(r"\b(?:who|who's|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
+# A subject word of its own before an age the rules found further on: "Old phone is 6
+# years old", "New car is 2 years old" (not "I'm a 35 year old", "am now 40 years old").
+_A_THING_IS = re.compile(
+    r"(?<![^\W_])(?!(?:i|who|that|which|this|it|there|here|what)\b)[^\W\d_][\w'’-]*"
+    r"\s+(?:is|was)\s+(?:now\s+)?$",
+    re.I,
+)
+
+
 # The user's home stands for the user too: "big news, our new flat is in Leeds".
 _HOME_WORDS = frozenset("flat house apartment apt place home address condo".split())
 
@@ -1123,6 +1132,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             before = target[: match.start()]
             if _theirs(before) or _RELATIVE.search(before):
                 continue  # "Great news, the twins turned 3", "wild, the neighbours moved…"
+            if rule.attribute == "age" and _A_THING_IS.search(before):
+                continue  # "Old phone is 6 years old now": the phone's age
             name = rule.attribute
             if name == "favorite:":
                 thing = match.group("thing").lower()

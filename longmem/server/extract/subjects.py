@@ -843,6 +843,8 @@ def _someone_first(clause: str) -> bool:
     # "in-laws", "mother-in-law" are one word for them: "my in-laws moved to Leeds".
     words = lower_words(re.sub(r"(?i)\b(\w*)-?in-law", r"\1inlaw", clause))
     if words[:1] in (["my"], ["our"]):
+        if words[1:2] not in (["age"], ["number"]) and _THINGS_AGE.match(clause):
+            return True  # "my phone is 6 years old": the phone is no user (its number is)
         # "My doctor said I'm allergic to peanuts": the user is in it after all.
         if (words[1:2] and words[1] in USERS_OWN) or (_FIRST_PERSON | {"me"}) & set(words):
             return False
