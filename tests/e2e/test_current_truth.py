@@ -3479,3 +3479,21 @@ def test_a_things_age_is_not_the_users(mem: Longmem, collection: str, said: str)
     assert _texts(mem.search("how old am I?", collection=collection))[:1] == [
         "User is 40 years old"
     ]
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "query", "answer"),
+    [
+        ("I live in Berlin", "User lives in Paris", WHERE, "User lives in Paris"),
+        ("I'm 34", "User is 35 years old", "how old am I?", "User is 35 years old"),
+        ("I work at Acme", "User works at Google", "where do I work?", "User works at Google"),
+    ],
+)
+def test_the_user_as_a_model_writes_them_is_the_user(
+    mem: Longmem, collection: str, held: str, said: str, query: str, answer: str
+) -> None:
+    [old] = mem.remember(held, collection=collection, observed_at=_days_ago(30))
+    [new] = mem.remember(said, collection=collection)
+    assert (new["subject"], new["relation"]) == ("user", "updates")
+    assert mem.get(old["id"], collection=collection)["is_latest"] is False
+    assert _texts(mem.search(query, collection=collection))[:1] == [answer]

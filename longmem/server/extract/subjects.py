@@ -316,6 +316,9 @@ def relation_subject(relation: str, name: Optional[str]) -> Subject:
 
 
 _PRONOUN = re.compile(r"^(?P<p>i|we)(?P<c>'m|'re|'ve|'d|'ll)?\b\s*", re.I)
+# The user named as a model names them, "User" then what they do ("User lives in Paris");
+# not "User's sister" (whose the relation is) nor a name's first part ("User Smith").
+_THE_USER = re.compile(r"^User\s+(?![A-Z])(?=\w)")
 _RELATION = re.compile(
     r"^(?i:(?:my|our|me)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s?)\b"
     r"(?:\s*,?\s*(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job)))?\s*,?\s*",
@@ -623,6 +626,9 @@ def parse_subject(
     match = _PRONOUN.match(clause)
     if match:
         return Parsed(USER_SUBJECT, _spell(match.group("c"), clause[match.end() :]))
+    match = _THE_USER.match(clause)
+    if match:  # "User is 35 years old", as a model writes it (chat.py): the user, no name
+        return Parsed(USER_SUBJECT, clause[match.end() :])
     match = _IS_MY.match(clause)
     if match and match.group("name").split()[0].lower() not in _NOT_NAMES:
         # "Sam is my boyfriend now", "Tom is my best friend": who the relation is
