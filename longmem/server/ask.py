@@ -190,11 +190,19 @@ GROUP_WORDS = frozenset((*_GROUPS, *(w for words in _GROUP_OF.values() for w in 
 
 
 def _kin(words: list[str], groups: list[str]) -> tuple[str, ...]:
-    """Every word for the relatives that the relation words and group words of a query
-    name, and their plurals ("sisters"); not "mother" in "mother-in-law"."""
+    """Every word for the user's relatives that the relation words and group words of a
+    query name, and their plurals ("sisters"); not "mother" in "mother-in-law", not
+    "Tom's mother"."""
     found: list[str] = []
     for i, word in enumerate(words):
-        if word in RELATIONS and words[i + 1 : i + 3] not in (["in", "law"], ["in", "laws"]):
+        # the user's relative ("my sister", "my little sister", "user's mum"), not Tom's
+        owner = words[i - 2 : i - 1] if i > 1 and words[i - 1] not in ("s", "my", "our") else []
+        ours = _mine(words, i) or _the_users(words, i) or owner in (["my"], ["our"])
+        if (
+            ours
+            and word in RELATIONS
+            and words[i + 1 : i + 3] not in (["in", "law"], ["in", "laws"])
+        ):
             found += kin_words(word)
             found += _GROUP_OF.get(RELATIONS[word], ())
     for group in groups:

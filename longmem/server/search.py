@@ -766,10 +766,12 @@ def _written(names: Sequence[str]) -> re.Pattern[str]:
 
 
 def _said_of(words: Sequence[str]) -> Optional[re.Pattern[str]]:
-    """Any of the relation ``words`` said of someone: after a possessive (with one word
-    between: "my little sister", "User's older brother"; a group after "the" too: "the
-    kids"), or capitalised at a sentence's start ("Mum moved to Leeds"); not an in-law;
-    None for no words."""
+    """Any of the relation ``words`` said of the user's own: after "my", "our" or "User's"
+    (one word may stand between, not someone's: "my little sister", not "my friend's
+    mum"), a group word after "the" ("the kids start…", not "the kids' menu", "the folks
+    at Google"), or an English word capitalised at a sentence's start ("Mum moved to
+    Leeds", not "Mother Teresa", "Papa John's"); never an in-law, nor the first part of
+    a compound ("our sister company", "my granny flat"). None for no words."""
     if not words:
         return None
 
@@ -777,13 +779,32 @@ def _said_of(words: Sequence[str]) -> Optional[re.Pattern[str]]:
         return "|".join(map(re.escape, sorted(these, key=len, reverse=True)))
 
     groups = [w for w in words if w in GROUP_WORDS]
-    the = rf"|the\s+(?-i:{either(groups)})" if groups else ""  # not "the Parents' Evening"
-    capitalised = either(w[:1].upper() + w[1:] for w in words)
+    the = rf"|the\s+(?-i:{either(groups)})(?!['’]|\s+{_NOT_THEIRS})" if groups else ""
+    named = [w for w in words if w in _CAPITALISED_KIN]
+    capitalised = either(w.capitalize() for w in named)
+    at_start = rf"|(?:^|[.!?]\s+)(?-i:{capitalised})(?!['’]|\s+[A-Z])" if named else ""
     return re.compile(
-        rf"(?:\b(?:(?:my|our|user['’]s|his|her|their|your)\s+(?:[\w'’-]+\s+)?(?:{either(words)})"
-        rf"{the})|(?:^|[.!?]\s+)(?-i:{capitalised}))(?![^\W_])(?![-\s]in[-\s]laws?\b)",
+        rf"(?:\b(?:my|our|user['’]s)\s+(?:(?![\w'’-]*['’](?:s\b|\s))[\w'’-]+\s+)?(?:{either(words)})"
+        rf"(?!\s+{_COMPOUND}){the}{at_start})(?![^\W_])(?![-\s]in[-\s]laws?\b)",
         re.I,
     )
+
+
+# After "the kids", "the parents": whose they are, not the user's ("the kids next door",
+# "the folks at Google", "the parents of my students").
+_NOT_THEIRS = r"(?:at|of|from|in|next|who|that|on)\b"
+# A relation word as the first part of a compound: "our sister company", "my granny flat".
+_COMPOUND = (
+    r"(?:company|companies|hotel|hotels|firm|brand|site|city|ship|flat|annex|tongue|"
+    r"board|nature|land|group|store|paper|process|language|cell|node|figure)\b"
+)
+# Words for a relative that, capitalised, open a sentence about them ("Mum called",
+# "Grandpa sold the farm"); not the words of other languages, which are as often names
+# or brands there (Didi, Pai, Appa, Oma, Mutti).
+_CAPITALISED_KIN = frozenset(
+    """mum mom mam mammy mummy mommy mother dad daddy father grandma grandmother granny nan
+    nana grandpa grandfather grandad granddad""".split()  # noqa: SIM905
+)
 
 
 def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:

@@ -680,6 +680,12 @@ def test_a_question_by_relation_finds_what_was_said_with_another_word_for_them(
         ("The mother of all storms hit Leeds", "where does my mum live?"),
         ("my mother-in-law moved to Leeds", "where does my mom live?"),
         ("the Parents' Evening is at 6", "where does my mom live?"),
+        ("Mother Teresa was born in Skopje", "where is my mum from?"),
+        ("Papa John's delivered the pizza late", "what did my dad order?"),
+        ("the folks at Google rejected my application", "what did my parents say?"),
+        ("the kids' menu at Nando's is great value", "what does my son like?"),
+        ("our sister company in Leeds was sold to Amazon", "where does my sis live?"),
+        ("my friend's mum moved to Leeds last year", "where does my mother live?"),
     ],
 )
 def test_another_word_for_a_relative_is_found_only_said_of_someone(
@@ -687,6 +693,15 @@ def test_another_word_for_a_relative_is_found_only_said_of_someone(
 ) -> None:
     _tell(mem, collection, said)
     assert mem.search(question, collection=collection, limit=5) == []
+
+
+def test_someone_elses_relative_said_by_another_word_does_not_answer_for_the_users(
+    mem: Longmem, collection: str
+) -> None:
+    _tell(mem, collection, "my wife Tasha took a day shift at Rush")
+    _tell(mem, collection, "my colleague's wife works at the BBC", "her wife works at the BBC")
+    hits = _texts(mem.search("where does my wife work?", collection=collection))
+    assert hits[:1] == ["User's wife Tasha took a day shift at Rush"]
 
 
 def test_a_question_about_several_relatives_is_not_about_the_user(
@@ -3478,6 +3493,27 @@ def test_a_things_age_is_not_the_users(mem: Longmem, collection: str, said: str)
     assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
     assert _texts(mem.search("how old am I?", collection=collection))[:1] == [
         "User is 40 years old"
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "My age is 35 years old",
+        "Note: user is 35 years old",
+        "User is married, has two kids and is 35 years old",
+        "Birthday girl is 35 years old today!",
+        "35 years old and loving it",
+    ],
+)
+def test_the_users_age_said_beside_a_thing_word_is_still_theirs(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    mem.remember("I'm 34 years old", collection=collection, observed_at=_days_ago(30))
+    facts = mem.remember(said, collection=collection)
+    assert [f["value"] for f in facts if f["attribute"] == "age"] == ["35"]
+    assert _texts(mem.search("how old am I?", collection=collection))[:1] == [
+        "User is 35 years old"
     ]
 
 

@@ -1043,11 +1043,14 @@ USERS_OWN = frozenset(
 _RELATIVE = re.compile(r"\b(?:who|who's|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
-# A subject word of its own before an age the rules found further on: "Old phone is 6
-# years old", "New car is 2 years old" (not "I'm a 35 year old", "am now 40 years old").
+# A thing as the clause's subject before an age the rules found further on: "Old phone
+# is 6 years old", "New car is 2 years old", "laptop was 8 years old"; not the user's age
+# said by another word ("my age is 35 years old", "User is…", "Birthday girl is…"), nor
+# what a summary joins ("… and is 35 years old", "she is 35 years old").
 _A_THING_IS = re.compile(
-    r"(?<![^\W_])(?!(?:i|who|that|which|this|it|there|here|what)\b)[^\W\d_][\w'’-]*"
-    r"\s+(?:is|was)\s+(?:now\s+)?$",
+    r"^(?:(?:old|new|the|this|that|my|our)\s+)?"
+    r"(?!(?:i|he|she|they|we|who|that|which|this|it|there|here|what|and|but|also|user|age|"
+    r"girl|boy|birthday|me|myself|mine)\b)[^\W\d_][\w'’-]*\s+(?:is|was)\s+(?:now\s+)?$",
     re.I,
 )
 
