@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from longmem import Longmem, NotFoundError
 from longmem.server import LocalServer
 
+from ..budget import examples
 from .conftest import KEY
 
 
@@ -165,7 +166,7 @@ _MARKDOWN_LINE = re.compile(r"- (\d{4}-\d{2}-\d{2}: )?\S.*")
 _XML_LINE = re.compile(r'<memory( date="\d{4}-\d{2}-\d{2}")?>[^<>]+</memory>')
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     memories=st.lists(_MEMORY, min_size=1, max_size=12),
     query=st.sampled_from(["coffee", "tea Paris", "what does the user like?", "jazz"]),

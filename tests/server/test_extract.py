@@ -27,6 +27,8 @@ from longmem.server.facts import (
     attribute,
 )
 
+from ..budget import examples
+
 # A Wednesday, mid-morning UTC.
 NOW = datetime(2026, 11, 18, 10, 30, tzinfo=timezone.utc)
 
@@ -2509,7 +2511,7 @@ else:
     )  # fmt: skip
     _texts_ = st.one_of(st.text(max_size=300), st.lists(_phrases, max_size=40).map("".join))
 
-    @settings(max_examples=200, deadline=None)
+    @settings(max_examples=examples(200), deadline=None)
     @given(content=_texts_)
     def test_any_text_gives_well_formed_facts(content: str) -> None:
         for fact in _extract(content):
@@ -2518,12 +2520,12 @@ else:
             assert fact.type in (FACT, PREFERENCE, EPISODE)
             assert fact.expires_at is None or fact.expires_at.tzinfo is not None
 
-    @settings(max_examples=5, deadline=None)
+    @settings(max_examples=examples(5), deadline=None)
     @given(content=st.text(min_size=1, max_size=40).map(lambda s: s * (10500 // len(s) + 1)))
     def test_huge_text_gives_facts_within_the_limit(content: str) -> None:
         assert all(len(f.text) <= MAX_TEXT_CHARS for f in _extract(content))
 
-    @settings(max_examples=200, deadline=None)
+    @settings(max_examples=examples(200), deadline=None)
     @given(content=_texts_)
     def test_a_keyed_fact_has_a_known_attribute_and_a_value(content: str) -> None:
         for fact in _extract(content):

@@ -19,6 +19,8 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from ..budget import examples  # noqa: E402
+
 # Characters that matter to a parser: structure, quotes, escapes, and multi-byte UTF-8.
 _TRICKY = st.text(alphabet='{}[]",:\\ \n\tab/é€😀\u2028', max_size=12)
 _SCALARS = (
@@ -60,7 +62,7 @@ _CUTS = st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=6)
 _CHUNKS = st.sampled_from([1, 3, 16, 64, 1024 * 1024])
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=_encoded(), cuts=_CUTS, chunk=_CHUNKS)
 @example(
     body=b'{"memories": [1, 2, [3, {"a": "]},["}], "x,y"], "k": 12345678901234567890}',
@@ -94,7 +96,7 @@ def _broken(draw: Any) -> bytes:
     return bytes(body)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=_broken(), cuts=_CUTS, chunk=_CHUNKS)
 def test_stream_fails_where_and_as_json_loads_does(
     body: bytes, cuts: list[int], chunk: int
@@ -102,7 +104,7 @@ def test_stream_fails_where_and_as_json_loads_does(
     assert _streamed(body, cuts, chunk) == _whole(body)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=_encoded(), cuts=_CUTS)
 @example(body=b'{"b": [1], "a": {"z": 1, "y": [2]}, "b": [3, 4], "c": 1e5}', cuts=[1])
 def test_spooled_document_reads_back_the_values_and_canonical_form(
