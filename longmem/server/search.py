@@ -422,9 +422,9 @@ class SearchEngine:
     ) -> list[tuple[int, float]]:
         """Memories naming the people asked about by a relation word ("where does my wife
         work?" → "Tasha took a day shift at Rush"), the name written as a name: a wife
-        called Rose does not bring in "rent rose by 10 percent"; or by any word for the
-        relation, said of someone ("where does my nan live?" → "my grandma retired to
-        Cornwall", "Nana moved…"): not "Gran Canaria", not "thanks mate"."""
+        called Rose does not bring in "rent rose by 10 percent"; or by any other word for
+        the user's relative, said of them ("where does my nan live?" → "my grandma retired
+        to Cornwall", "Nana moved…"; not "thanks mate", "Mother Teresa": ``_said_of``)."""
         names = [s.split(":", 1)[1] for s in ask.subjects if ":" in s and s.split(":", 1)[1]]
         words = [w for name in names for w in tokens(name)] + list(ask.kin)
         words = [w for w in dict.fromkeys(words) if w not in terms and w not in STOP_WORDS]
