@@ -1055,6 +1055,18 @@ _A_THING_IS = re.compile(
 )
 
 
+# A body of people or a thing of an organisation as what moved, right before the verb:
+# "Research team moved to Paris", "User data moved to Frankfurt", "our office relocated
+# to Leeds" (not "my family moved to Leeds", which is the user's: USERS_OWN).
+_A_BODY_BEFORE = re.compile(
+    r"(?<![^\W_])(?:team|teams|office|offices|company|department|dept|division|unit|squad|"
+    r"lab|hq|headquarters|branch|store|shop|server|servers|data|account|accounts|business|"
+    r"startup|firm|factory|warehouse|church|restaurant|band|club|clinic|practice)"
+    r"\s+(?:(?:has|have|had|just|also|all|now|finally|recently)\s+)*$",
+    re.I,
+)
+
+
 # The user's home stands for the user too: "big news, our new flat is in Leeds".
 _HOME_WORDS = frozenset("flat house apartment apt place home address condo".split())
 
@@ -1137,6 +1149,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "Great news, the twins turned 3", "wild, the neighbours moved…"
             if rule.attribute == "age" and _A_THING_IS.search(before):
                 continue  # "Old phone is 6 years old now": the phone's age
+            if rule.attribute in ("home", "location") and _A_BODY_BEFORE.search(before):
+                continue  # "Research team moved to Paris": the team's move, not the user's
             name = rule.attribute
             if name == "favorite:":
                 thing = match.group("thing").lower()

@@ -316,9 +316,19 @@ def relation_subject(relation: str, name: Optional[str]) -> Subject:
 
 
 _PRONOUN = re.compile(r"^(?P<p>i|we)(?P<c>'m|'re|'ve|'d|'ll)?\b\s*", re.I)
-# The user named as a model names them, "User" then what they do ("User lives in Paris");
-# not "User's sister" (whose the relation is) nor a name's first part ("User Smith").
-_THE_USER = re.compile(r"^User\s+(?![A-Z])(?=\w)")
+# The user named as a model names them, "User" then a verb of what they are or do ("User
+# lives in Paris", "User is 35", "User recently moved…"); not "User's sister" (whose the
+# relation is), a name's first part ("User Smith"), nor a noun of "User" ("User research
+# team moved to Paris", "User data moved to Frankfurt": no one's home).
+_THE_USER = re.compile(
+    r"^User\s+(?=(?:is|was|are|were|has|had|have|lives|lived|moved|relocated|works|worked|"
+    r"started|joined|quit|left|resigned|retired|turned|became|got|gets|prefers|preferred|"
+    r"likes|liked|loves|loved|hates|hated|dislikes|enjoys|eats|ate|drinks|drank|takes|took|"
+    r"speaks|studies|studied|goes|went|bought|sold|adopted|owns|drives|plays|uses|needs|"
+    r"wants|plans|hopes|recently|now|just|also|currently|still|no|never|used|already|"
+    r"finally|officially|mentioned|said|says|told|asked|shared|noted|does|doesn't|did|"
+    r"didn't|can|can't|cannot|will|won't|would|might|may|should|isn't|wasn't|hasn't)\b)"
+)
 _RELATION = re.compile(
     r"^(?i:(?:my|our|me)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s?)\b"
     r"(?:\s*,?\s*(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job)))?\s*,?\s*",
