@@ -421,7 +421,9 @@ def _quotes_back(fact: ExtractedFact, quoted: list[str]) -> ExtractedFact:
         return re.sub(r"qxquote(\d+)qx", lambda m: quoted[int(m.group(1))], text, flags=re.I)
 
     value = back(fact.value) if fact.value else fact.value
-    return replace(fact, text=back(fact.text), statement=back(fact.statement), value=value)
+    # finish() again: a speech put back may take the text past the length it was cut to
+    text = finish(back(fact.text))
+    return replace(fact, text=text, statement=back(fact.statement), value=value)
 
 
 # A pet's name said in the clause after it: "she's called Miso", "named him Biscuit".
