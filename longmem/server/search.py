@@ -31,6 +31,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Any, Optional
 
@@ -765,13 +766,15 @@ def _written(names: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])" for name in names))
 
 
-def _said_of(words: Sequence[str]) -> Optional[re.Pattern[str]]:
+@lru_cache(maxsize=128)
+def _said_of(words: tuple[str, ...]) -> Optional[re.Pattern[str]]:
     """Any of the relation ``words`` said of the user's own: after "my", "our" or "User's"
     (one word may stand between, not someone's: "my little sister", not "my friend's
     mum"), a group word after "the" ("the kids start…", not "the kids' menu", "the folks
     at Google"), or an English word capitalised at a sentence's start ("Mum moved to
     Leeds", not "Mother Teresa", "Papa John's"); never an in-law, nor the first part of
-    a compound ("our sister company", "my granny flat"). None for no words."""
+    a compound ("our sister company", "my granny flat"). None for no words. Built once
+    per set of words: a question about a relative asks for the same few again and again."""
     if not words:
         return None
 
