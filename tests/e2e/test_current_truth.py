@@ -3492,6 +3492,11 @@ def test_someone_elses_call_off_leaves_the_users_trip(mem: Longmem, collection: 
         "My phone is 6 years old now",
         "New car is 2 years old",
         "Old laptop is 8 years old, time for a new one",
+        "My phone's 6 years old",
+        "My phone is like 6 years old",
+        "ugh 6 years old laptop died",
+        "Tesla Model 3 is 2 years old",
+        "Boiler is 12 years old",
     ],
 )
 def test_a_things_age_is_not_the_users(mem: Longmem, collection: str, said: str) -> None:
@@ -3510,6 +3515,8 @@ def test_a_things_age_is_not_the_users(mem: Longmem, collection: str, said: str)
         "User is married, has two kids and is 35 years old",
         "Birthday girl is 35 years old today!",
         "35 years old and loving it",
+        "I'm a 35-year-old nurse from Leeds",
+        "Age is 35 years old",
     ],
 )
 def test_the_users_age_said_beside_a_thing_word_is_still_theirs(
@@ -3539,3 +3546,40 @@ def test_the_user_as_a_model_writes_them_is_the_user(
     assert (new["subject"], new["relation"]) == ("user", "updates")
     assert mem.get(old["id"], collection=collection)["is_latest"] is False
     assert _texts(mem.search(query, collection=collection))[:1] == [answer]
+
+
+# -- 26. the twentieth round: what others are said to be, a model's "now" ---------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "User reviews say the hotel is vegan friendly",
+        "Reviews say the restaurant is vegan friendly",
+        "User tells me his sister is vegan",
+    ],
+)
+def test_what_a_thing_or_someone_is_said_to_be_is_not_the_users(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    [meat] = mem.remember("I eat meat", collection=collection, observed_at=_days_ago(30))
+    assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
+    assert mem.get(meat["id"], collection=collection)["is_latest"] is True
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "User no longer lives in Boston, now lives in Paris",
+        "I no longer live in Boston, now I live in Paris",
+        "user lives in Paris",
+    ],
+)
+def test_what_no_longer_is_then_what_is_now_keys_both(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    [boston] = mem.remember("I live in Boston", collection=collection, observed_at=_days_ago(30))
+    facts = mem.remember(said, collection=collection)
+    assert ("home", "Paris", False) in [(f["attribute"], f["value"], f["negated"]) for f in facts]
+    assert mem.get(boston["id"], collection=collection)["is_latest"] is False
+    assert _texts(mem.search(WHERE, collection=collection))[:1] == ["User lives in Paris"]

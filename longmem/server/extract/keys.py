@@ -926,6 +926,9 @@ def _unreal(target: str, match: re.Match[str]) -> bool:
 
 
 _BUT_NOW = re.compile(r",?\s+but\s+(?=(?:now|these days|nowadays)\b)", re.I)
+# What no longer is, then what is, joined by a comma: "no longer lives in Boston, now
+# lives in Paris", "used to drink coffee, now tea".
+_COMMA_NOW = re.compile(r",\s*(?:and\s+)?(?=(?:now|these days|nowadays)\s+\w)", re.I)
 _YET = re.compile(r"\byet\b", re.I)
 _UNREAL = re.compile(r"\b(?:haven't|hasn't|have not|has not|not yet|almost|nearly|barely)\b", re.I)
 # Only wished, weighed or advised, just before the value: "I might go vegan", "I'd like
@@ -1022,10 +1025,12 @@ def endings(predicate: str, found: list[Key]) -> list[Key]:
 
 
 # Someone else's subject right before the verb a rule matched, after a remark the clause
-# opens with: "long week, the kids are allergic to nuts", "first week done, our neighbor
-# has 4 dogs". Not what stands for the user ("big news, my job starts at Spotify").
+# opens with or a word that reports: "long week, the kids are allergic to nuts", "first
+# week done, our neighbor has 4 dogs", "reviews say the hotel is vegan friendly". Not what
+# stands for the user ("big news, my job starts at Spotify").
 _THEIR_SUBJECT = re.compile(
-    r"[,;:]\s*(?:the|our|my|his|her|their|your)\s+(?:[\w'-]+\s+)?(?P<noun>[\w'-]+)\s+"
+    r"(?:[,;:]|\b(?:say|says|said|think|thinks|thought|hear|heard|reckon|reckons|claim|claims|"
+    r"claimed|tell\s+me|tells\s+me|told\s+me)(?:\s+that)?)\s*(?:the|our|my|his|her|their|your)\s+(?:[\w'-]+\s+)?(?P<noun>[\w'-]+)\s+"
     r"(?:(?:is|are|was|were|'s|'re|has|have|had|just|now|finally|also|both|all|got|gets)\s+)*$",
     re.I,
 )
@@ -1044,15 +1049,39 @@ _RELATIVE = re.compile(r"\b(?:who|who's|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.
 
 
 # A thing as the clause's subject before an age the rules found further on: "Old phone
-# is 6 years old", "New car is 2 years old", "laptop was 8 years old"; not the user's age
-# said by another word ("my age is 35 years old", "User is…", "Birthday girl is…"), nor
-# what a summary joins ("… and is 35 years old", "she is 35 years old").
+# is 6 years old", "New car is 2 years old", "laptop was 8 years old", "My phone's like 6
+# years old"; not the user's age said by another word ("my age is 35 years old", "User
+# is…", "Birthday girl is…"), nor what a summary joins ("… and is 35 years old", "she is
+# 35 years old").
 _A_THING_IS = re.compile(
-    r"^(?:(?:old|new|the|this|that|my|our)\s+)?"
+    r"^(?:(?:old|new|the|this|that|my|our)\s+)?(?:[^\W\d_][\w'’-]*\s+){0,2}"
     r"(?!(?:i|he|she|they|we|who|that|which|this|it|there|here|what|and|but|also|user|age|"
-    r"girl|boy|birthday|me|myself|mine)\b)[^\W\d_][\w'’-]*\s+(?:is|was)\s+(?:now\s+)?$",
+    r"girl|boy|birthday|me|myself|mine)\b)[^\W\d_][\w'’-]*?(?:\s+\d+)?"
+    r"(?:\s+(?:is|was)|['’]s)\s+"
+    r"(?:(?:now|like|about|around|over|already|literally|probably|roughly|only|just)\s+)*$",
     re.I,
 )
+# An age said before a thing, not after a copula: "ugh 6 years old laptop died", "a 20
+# year old building" (not "I'm a 35-year-old nurse", nor "35 years old and loving it").
+_AN_AGE_BEFORE_A_THING = re.compile(
+    r"\s+(?!(?:and|or|but|so|now|today|tonight|tomorrow|yesterday|already|this|next|last|"
+    r"on|in|at|as|by|to|with|from|since|for|who|that|too|yet|still|soon|again|though|"
+    r"myself|here|lol|haha|tbh|btw|ish|man|woman|guy|gal|lady|male|female|dude|mom|mum|"
+    r"dad|father|mother|single|married|divorced|person|adult)\b)[a-z][a-z'-]+\b"
+)
+_AS_A = re.compile(r"\b(?:am|'m|is|are|as|was)\s+an?\s+$", re.I)
+
+
+def _a_things_age(text: str, match: re.Match[str]) -> bool:
+    """Whether the age an age rule matched in ``text`` is a thing's, not the user's."""
+    before = text[: match.start()]
+    if _A_THING_IS.search(before):
+        return True
+    return (
+        match.group(0).lower().endswith("old")
+        and _AN_AGE_BEFORE_A_THING.match(text, match.end()) is not None
+        and not _AS_A.search(before)
+    )
 
 
 # A body of people or a thing of an organisation as what moved, right before the verb:
@@ -1085,6 +1114,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     whole sentence) tells what "there" is ("…in Vienna, so we moved there").
     """
     contrast = _BUT_NOW.search(predicate)
+    if contrast is None:
+        contrast = _COMMA_NOW.search(predicate)
+        head = predicate[: contrast.start()] if contrast else ""
+        if contrast and not (_USED_TO.search(head) or _NEGATION_CUE.search(head)):
+            contrast = None  # "I live in Paris, now working at Google": one thing said
     if contrast:  # "used to drink coffee but now it's tea": what was, then what is
         return keys_of(predicate[: contrast.start()], sentence) + keys_of(
             predicate[contrast.end() :], sentence
@@ -1147,8 +1181,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             before = target[: match.start()]
             if _theirs(before) or _RELATIVE.search(before):
                 continue  # "Great news, the twins turned 3", "wild, the neighbours moved…"
-            if rule.attribute == "age" and _A_THING_IS.search(before):
-                continue  # "Old phone is 6 years old now": the phone's age
+            if rule.attribute == "age" and _a_things_age(target, match):
+                continue  # "Old phone is 6 years old now", "6 years old laptop"
             if rule.attribute in ("home", "location") and _A_BODY_BEFORE.search(before):
                 continue  # "Research team moved to Paris": the team's move, not the user's
             name = rule.attribute

@@ -321,7 +321,7 @@ _PRONOUN = re.compile(r"^(?P<p>i|we)(?P<c>'m|'re|'ve|'d|'ll)?\b\s*", re.I)
 # relation is), a name's first part ("User Smith"), nor a noun of "User" ("User research
 # team moved to Paris", "User data moved to Frankfurt": no one's home).
 _THE_USER = re.compile(
-    r"^User\s+(?=(?:is|was|are|were|has|had|have|lives|lived|moved|relocated|works|worked|"
+    r"^(?:User|user|USER)\s+(?=(?:is|was|are|were|has|had|have|lives|lived|moved|relocated|works|worked|"
     r"started|joined|quit|left|resigned|retired|turned|became|got|gets|prefers|preferred|"
     r"likes|liked|loves|loved|hates|hated|dislikes|enjoys|eats|ate|drinks|drank|takes|took|"
     r"speaks|studies|studied|goes|went|bought|sold|adopted|owns|drives|plays|uses|needs|"
@@ -537,7 +537,9 @@ _NOT_NAMES = (
     january february march april may june july august september october november
     december valentine valentines christmas xmas easter halloween thanksgiving diwali eid
     hanukkah anniversary birthday weird hi hello hey dear lots some most all both each one two three he she
-    they me name paperwork persistence brexit everything everyone gonna wanna gotta""".split()
+    they me name paperwork persistence brexit everything everyone gonna wanna gotta
+    age phone laptop computer car bike house boiler fridge freezer oven sofa couch
+    mattress roof tv printer dishwasher building""".split()
     )
     | THING_NOUNS
 )
