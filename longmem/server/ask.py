@@ -204,6 +204,7 @@ def _kin(words: list[str], groups: list[str]) -> tuple[str, ...]:
             and words[i + 1 : i + 3] not in (["in", "law"], ["in", "laws"])
         ):
             found += kin_words(word)
+            found += [w for one in sorted(_ANY_OF.get(word, ())) for w in kin_words(one)]
             found += _GROUP_OF.get(RELATIONS[word], ())
     for group in groups:
         members = _GROUPS[group][0]
@@ -239,17 +240,25 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in RELATIONS else word
 
 
+# Words for any relative of a kind: "my partner" or "my spouse" is the wife, the husband,
+# the girlfriend…; "my siblings" each sister and brother.
+_PARTNERS = frozenset(kin(w) for w, kind in RELATIONS.items() if kind == "partner")
+_ANY_OF = {
+    "partner": _PARTNERS,
+    "spouse": _PARTNERS,
+    "sibling": frozenset(kin(w) for w, kind in RELATIONS.items() if kind == "siblings"),
+}
+
+
 def _is_asked(relation: str, asked: list[str]) -> bool:
     """Whether the relation word of a subject is one the query asks about: the same
-    relative ("nan" for "grandma"), or a partner by another word ("my boyfriend" asks
-    about a "partner" the user started dating, "my partner" about a girlfriend)."""
-    if kin(relation) in {kin(word) for word in asked}:
-        return True
-    partners = [word for word in asked if RELATIONS.get(word) == "partner"]
-    return (
-        bool(partners)
-        and RELATIONS.get(relation) == "partner"
-        and (relation == "partner" or "partner" in partners)
+    relative ("nan" for "grandma"), or one of a kind by its word ("my boyfriend" asks
+    about a "partner" the user started dating, "my spouse" about a wife, "my siblings"
+    about a brother)."""
+    mine = kin(relation)
+    return any(
+        mine == kin(word) or mine in _ANY_OF.get(word, ()) or kin(word) in _ANY_OF.get(mine, ())
+        for word in asked
     )
 
 

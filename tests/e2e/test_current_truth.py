@@ -3548,7 +3548,7 @@ def test_the_user_as_a_model_writes_them_is_the_user(
     assert _texts(mem.search(query, collection=collection))[:1] == [answer]
 
 
-# -- 26. the twentieth round: what others are said to be, a model's "now" ---------------
+# -- 26. the twentieth round: what others are said to be, a model's "now", kin by kind ---
 
 
 @pytest.mark.parametrize(
@@ -3583,3 +3583,40 @@ def test_what_no_longer_is_then_what_is_now_keys_both(
     assert ("home", "Paris", False) in [(f["attribute"], f["value"], f["negated"]) for f in facts]
     assert mem.get(boston["id"], collection=collection)["is_latest"] is False
     assert _texts(mem.search(WHERE, collection=collection))[:1] == ["User lives in Paris"]
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "answer"),
+    [
+        (
+            "My brother Tom is a chef.",
+            "what do my siblings do?",
+            "User's brother Tom works as a chef",
+        ),
+        (
+            "My wife Anna is a nurse.",
+            "what does my spouse do?",
+            "User's wife Anna works as a nurse",
+        ),
+        (
+            "My husband works at Google.",
+            "where does my spouse work?",
+            "User's husband works at Google",
+        ),
+        (
+            "My girlfriend lives in Leeds.",
+            "where does my partner live?",
+            "User's girlfriend lives in Leeds",
+        ),
+    ],
+)
+def test_a_relative_is_asked_about_by_the_word_for_their_kind(
+    mem: Longmem, collection: str, said: str, question: str, answer: str
+) -> None:
+    _tell(mem, collection, "I live in Ankara.", said, "My sister works at the BBC.")
+    assert _texts(mem.search(question, collection=collection))[:1] == [answer]
+
+
+def test_a_spouse_is_not_a_sibling(mem: Longmem, collection: str) -> None:
+    _tell(mem, collection, "My sister works at the BBC.")
+    assert mem.search("where does my spouse work?", collection=collection) == []
