@@ -3224,7 +3224,7 @@ def test_what_the_review_of_the_eighteenth_round_found_keeps_the_partner(
         ("summarize this: I'm Sarah, a nurse. I live in Leeds.", []),
         ("my sister's name is private", []),
         ("my dog's name is weird", []),
-        ('she said "I quit" and I moved to qxquote7qx last week', [("home", "qxquote7qx")]),
+        ('she said "I quit" and I moved to Qxquote7qx last week', [("home", "Qxquote7qx")]),
     ],
 )
 def test_what_the_review_of_the_eighteenth_round_found_is_keyed_as_said(
@@ -3620,3 +3620,60 @@ def test_a_relative_is_asked_about_by_the_word_for_their_kind(
 def test_a_spouse_is_not_a_sibling(mem: Longmem, collection: str) -> None:
     _tell(mem, collection, "My sister works at the BBC.")
     assert mem.search("where does my spouse work?", collection=collection) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I live in sweatpants",
+        "i live in a studio apartment",
+        "I live in PST",
+        "i moved to linux last year",
+        "I've moved to a plant-based diet",
+        "I was moved to tears by that movie",
+        "we moved to a bigger place last month",
+        "I was 22 when I moved to the US",
+        "back in college I lived in Leeds",
+    ],
+)
+def test_a_home_that_names_no_place_or_a_life_story_is_no_news_of_the_home(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    [boston] = mem.remember("I live in Boston", collection=collection, observed_at=_days_ago(30))
+    assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
+    assert mem.get(boston["id"], collection=collection)["is_latest"] is True
+
+
+@pytest.mark.parametrize(
+    ("said", "home"),
+    [
+        ("moving to denver tomorrow", "denver"),
+        ("I live in Hebden Bridge", "Hebden Bridge"),
+        ("I moved to the Gold Coast", "the Gold Coast"),
+        ("I live in a flat in Leeds", "Leeds"),
+    ],
+)
+def test_a_home_named_in_lower_case_or_unknown_to_the_gazetteer_is_still_a_home(
+    mem: Longmem, collection: str, said: str, home: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [(f["attribute"], f["value"]) for f in facts] == [("home", home)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["I'm based in Denver this week for training", "I'm staying in Denver for the holidays"],
+)
+def test_a_place_for_a_while_is_a_stay_and_the_home_holds(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    [boston] = mem.remember("I live in Boston", collection=collection, observed_at=_days_ago(30))
+    facts = mem.remember(said, collection=collection, observed_at=_days_ago(1))
+    assert [(f["attribute"], f["value"]) for f in facts] == [("location", "Denver")]
+    assert mem.get(boston["id"], collection=collection)["is_latest"] is True
+    assert _texts(mem.search(WHERE, collection=collection))[:1] == ["User lives in Boston"]
+
+
+def test_the_us_is_a_country_in_what_is_stored(mem: Longmem, collection: str) -> None:
+    [fact] = mem.remember("I was 22 when I moved to the US", collection=collection)
+    assert fact["text"] == "User was 22 when User moved to the US"

@@ -376,6 +376,8 @@ class Rule:
     place: bool = False  # the value must begin with a known place's name ("Pune last month")
     named: bool = False  # the value is a name or a known place ("Leeds", "leeds"), not "bed"
     field: bool = False  # the value names a field of study ("law", "software engineering")
+    # the value names somewhere ("Leeds", "denver", "a flat in Leeds"), not "sweatpants"
+    somewhere: bool = False
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -393,8 +395,9 @@ def _rule(
     place: bool = False,
     named: bool = False,
     field: bool = False,
+    somewhere: bool = False,
 ) -> Rule:
-    return Rule(name, pattern, flags, value, negated, place, named, field)
+    return Rule(name, pattern, flags, value, negated, place, named, field, somewhere)
 
 
 # "settled in nicely in Leeds": how, then where.
@@ -635,15 +638,15 @@ RULES: tuple[Rule, ...] = (
     # -- home and whereabouts --
     # … normally: of a known place, for good ("I normally live in Zagreb", not "in trackies",
     # "in Spain in the winter")
-    _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V),
+    _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True, somewhere=True),
+    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V, somewhere=True),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V),
+    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V, somewhere=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # A move to come: a home from the day the clause names, else a plain memory (__init__).
-    _rule("home", PLANNED_MOVE + _V),
+    _rule("home", PLANNED_MOVE + _V, somewhere=True),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _SETTLED_WELL + _V),
     _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken|share|shares|sharing)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
     _rule("home", r"\bsettled\s+in\s+" + _SETTLED_WELL + _V),
@@ -1072,6 +1075,27 @@ _AN_AGE_BEFORE_A_THING = re.compile(
 _AS_A = re.compile(r"\b(?:am|'m|is|are|as|was)\s+an?\s+$", re.I)
 
 
+# What a home is said as, when no place is named: a time zone ("I live in PST", "Eastern
+# time") is none.
+_NO_HOME = re.compile(
+    r"^(?:(?-i:[A-Z]{1,2}[SD]?T)|GMT|UTC|(?:eastern|central|mountain|pacific)\s+time)\b", re.I
+)
+_IN_A_PLACE = re.compile(r"\b(?:in|on|near|outside|of)\s+(?:the\s+)?(?-i:[A-Z])")
+
+
+def _a_home(value: str) -> bool:
+    """Whether a home a rule read names a place: a known one ("denver"), a name ("Hebden
+    Bridge", "the Gold Coast") or one in a place ("a flat in Leeds"); not "sweatpants", "a
+    bigger place", "linux", "the suburbs" or a time zone."""
+    if _NO_HOME.match(value):
+        return False
+    return (
+        place_rest(value) is not None
+        or _THE.sub("", value)[:1].isupper()
+        or _IN_A_PLACE.search(value) is not None
+    )
+
+
 def _a_things_age(text: str, match: re.Match[str]) -> bool:
     """Whether the age an age rule matched in ``text`` is a thing's, not the user's."""
     before = text[: match.start()]
@@ -1194,6 +1218,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             value = _value_of(rule, match, name, sentence)
             if value is None or (name == "job" and not is_occupation(value)):
                 continue
+            if rule.somewhere and not _a_home(value):
+                continue  # "I live in sweatpants", "moved to linux", "moved to a bigger place"
             if rule.place and not (_THE.sub("", value)[:1].isupper() and a_place(match.group("v"))):
                 continue  # "shifted to Marketing", "shifted to Mumbai Indians this IPL"
             if rule.named and not (_THE.sub("", value)[:1].isupper() or place_rest(value) == ""):

@@ -24,7 +24,7 @@ _A_WEEK = timedelta(days=7)
 _STAY = re.compile(
     r"\b(?:(?:on|at|for)\s+(?:a|an|the|my|our|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?"
     + STAYS
-    + r"|for work|on business|on holiday|on vacation|on tour|for (?:a few|a couple of|two|three|"
+    + r"s?|for work|on business|on holiday|on vacation|on tour|for (?:a few|a couple of|two|three|"
     r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night)|"
     # a visit, a stopover, a trip begun: "visiting my mum in Leeds", "off to Rome"
     r"visiting|staying with|passing through|stopping over|off to|away in|travelling in|"
@@ -37,9 +37,11 @@ _SENT_TO = re.compile(
     r"(?:\b(?:have|has)\s+been\s+|'ve\s+been\s+|\b)(?:sent|deployed|seconded)\s+(?:\w+\s+)?to\b",
     re.I,
 )
-# Being somewhere, not living there: "I'm in Kyoto right now".
+# Being somewhere, not living there: "I'm in Kyoto right now", "based in Denver this week".
 _BEING_IN = re.compile(
-    r"^(?:(?:just|now|currently|still|also)\s+)*(?:am|are|is)\s+(?:now\s+)?in\b", re.I
+    r"^(?:(?:just|now|currently|still|also)\s+)*(?:am|are|is)\s+(?:now\s+)?"
+    r"(?:(?:based|staying|stationed|working)\s+)?in\b",
+    re.I,
 )
 _AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
 # A trip, as keys.py reads one: "going to Goa …", "I'll be in Mombasa …", "in Rotorua till …"

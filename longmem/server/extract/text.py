@@ -724,7 +724,7 @@ def third_person(clause: str) -> str:
             following = parts[i + 2].lower() if i + 2 < len(parts) else ""
             had = following in ("been", "better")
             parts[i] = SUBJECT + (" had" if had else " would")
-        elif lower in ("me", "us") and i > 1:
+        elif lower in ("me", "us") and i > 1 and not _the_us(parts, i):
             parts[i] = SUBJECT
         elif lower in ("my", "mine", "our", "ours"):
             parts[i] = SUBJECT + "'s"
@@ -732,6 +732,12 @@ def third_person(clause: str) -> str:
             parts[i] = "themself"
         i += 2
     return "".join(parts)
+
+
+def _the_us(parts: list[str], i: int) -> bool:
+    """Whether the word at ``parts[i]`` is the country, not the pronoun: "moved to the
+    US", "back in the us"."""
+    return parts[i] == "US" or (parts[i].lower() == "us" and parts[i - 2].lower() == "the")
 
 
 def _agree(parts: list[str], i: int) -> None:
