@@ -3677,3 +3677,56 @@ def test_a_place_for_a_while_is_a_stay_and_the_home_holds(
 def test_the_us_is_a_country_in_what_is_stored(mem: Longmem, collection: str) -> None:
     [fact] = mem.remember("I was 22 when I moved to the US", collection=collection)
     assert fact["text"] == "User was 22 when User moved to the US"
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        ("I'm 35", "I'm 2 for 2 on job interviews"),
+        ("I'm 35", "I'm 9 to 5 at the hospital"),
+        ("I'm 35", "I'm 50/50 on it"),
+        ("I'm 35", "I'm 1/4 Irish"),
+        ("I'm 35", "I'm 25 again in my head"),
+        ("I'm 35", "respond as if I'm a 10 year old"),
+        ("I'm 35", "User pretends to be 30 years old"),
+        ("I'm married", "my parents are divorced"),
+        ("I'm married", "I'm engaged in a lawsuit with my landlord"),
+        ("I'm single", "I'm married to the idea of a big wedding"),
+        ("I'm Chris", "Hi, I'm Claude, an AI assistant made by Anthropic."),
+        ("I'm Chris", "I'm Dr. Smith's patient"),
+        ("I'm vegetarian", "vegan recipes please"),
+        ("I'm vegetarian", "keto diet plan for my dad"),
+        ("I'm vegetarian", "my doctor wants me to go keto"),
+        ("I'm vegetarian", "no one in my family is vegan"),
+    ],
+)
+def test_a_number_an_idiom_a_request_or_someone_else_is_no_news_of_the_user(
+    mem: Longmem, collection: str, held: str, said: str
+) -> None:
+    [fact] = mem.remember(held, collection=collection, observed_at=_days_ago(30))
+    assert {f["attribute"] for f in mem.remember(said, collection=collection)} == {None}
+    assert mem.get(fact["id"], collection=collection)["is_latest"] is True
+
+
+@pytest.mark.parametrize(
+    "said", ["I'm allergic to mondays lol", "I'm allergic to small talk", "allergic to bs honestly"]
+)
+def test_an_allergy_in_jest_is_no_allergy(mem: Longmem, collection: str, said: str) -> None:
+    assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("said", "keyed"),
+    [
+        ("keto diet going well", ("diet", "keto")),
+        ("vegan since 2019", ("diet", "vegan")),
+        ("I'm allergic to peanuts", ("allergies", "peanuts")),
+        ("we got engaged in Paris!", ("relationship", "engaged")),
+        ("my mobile is 07700 900123", ("phone", "07700 900123")),
+    ],
+)
+def test_the_users_own_news_beside_those_words_is_still_keyed(
+    mem: Longmem, collection: str, said: str, keyed: tuple[str, str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [(f["attribute"], f["value"]) for f in facts] == [keyed]

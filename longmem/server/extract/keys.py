@@ -97,6 +97,15 @@ DIETS = (
 )
 # "keto is over…": a diet named as it ends. Whoever it ends for, it is no diet begun
 # ("keto is over for my sister").
+# A diet word first that says what kind of thing follows, not the user's diet: "vegan
+# recipes please", "keto diet plan for my dad" (not "vegan since 2019", "keto diet now").
+_NOT_A_DIET_OF_A_THING = (
+    r"(?!(?:" + DIETS + r")(?:\s+diet)?\s+(?!(?:diet|now|since|for|again|and|but|these|nowadays|"
+    r"lately|already|btw|lol|haha|too|as|still|here|fyi|tbh|actually|though|officially|from|"
+    r"until|till|ever|all|except|apart|mostly|at|in|on|so|because|cause|cos|which|is|was|"
+    r"went|going|life|lifestyle|forever|full|strictly|pretty|mostly|kinda|sorta|i|im|i'm|"
+    r"with|by|over|plus|then|x|\d+)\b)[a-z][\w'-]*)"
+)
 _DIET_WORD_ENDS = (
     r"(?:the\s+|my\s+)?(?P<v>"
     + DIETS
@@ -729,7 +738,7 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     # -- age and dates --
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|/|(?:for|to|of)\s+\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s+(?:months?|weeks?)\b)"),
     # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
     # ("Isla is 6 weeks old", "turned 18 months")
@@ -767,7 +776,9 @@ RULES: tuple[Rule, ...] = (
     # a few days, tom's on a work trip", "separated again from the kids")
     _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this\s+(?:weekend|week)|tonight|for\s+(?:a\s+few|a\s+couple|the|\d+|two|three)\s+(?:days|nights|weeks|weekend)|while|till|until|from\s+the\s+kids)\b)(?!.*\b(?:took\s+the\s+kids|is\s+away|'s\s+away|on\s+a\s+(?:work\s+)?trip|out\s+of\s+town)\b)"),
     _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
-    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa)\b)"
+    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa|idea|concept|notion|thought)\b)"
+                          # not "engaged in a lawsuit", "engaged with the community"
+                          r"(?!\s+(?:in|with)\s+(?:a|an|the|some|this|that|my|our|his|her|their|talks|conversation|discussions?)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"),
     # -- food and drink --
@@ -776,7 +787,7 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
-    _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + _NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
     # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
     _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so)\b))"),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),
@@ -855,7 +866,7 @@ RULES: tuple[Rule, ...] = (
     # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is
     # number is …": not "my flight number is 4471 223")
     _rule("phone", r"\b(?:changed|switched|got)\s+(?:my|a)\s+(?:new\s+)?(?:phone\s+|mobile\s+)?number(?:\s+(?:again|lol|haha|btw))*(?:\s+to)?\s*[,:-]?\s+(?:it['’]s\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
-    _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\bphone(?:\s+number)?)(?:\s+(?:lol|haha|btw|fyi))?(?:['’]s|\s+is|\s*:)?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
+    _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\b(?:phone|(?:my|new)\s+(?:new\s+)?(?:mobile|cell(?:\s*phone)?))(?:\s+number)?)(?:\s+(?:lol|haha|btw|fyi))?(?:['’]s|\s+is|\s*:)?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
     _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
 )
 # fmt: on
@@ -941,7 +952,9 @@ _UNREAL = re.compile(r"\b(?:haven't|hasn't|have not|has not|not yet|almost|nearl
 _WISHED = re.compile(
     r"\b(?:(?:would|'d) (?:love|like) to|might|could|should|would|wanna|want to|wants to|"
     r"wanted to|hope to|hoping to|try to|trying to|thinking of|thinking about|considering|"
-    r"tempted to|dream of|dreaming of|(?:hope|hoping|praying|fingers crossed)(?: that)? "
+    r"tempted to|dream of|dreaming of|(?:wants?|wanted|told|tells|asked|asks|advised|advises|"
+    r"urged|urges|needs|pushing|begging)\s+(?:me|us)\s+to|"
+    r"(?:hope|hoping|praying|fingers crossed)(?: that)? "
     r"(?:i|we) (?:get|can|will|'ll|might|could|would))\s+"
     r"(?:(?!(?:i|i'm|user|you|we|me|that|know)\b)[\w'-]+\s+){0,3}$",
     re.I,
@@ -1027,13 +1040,15 @@ def endings(predicate: str, found: list[Key]) -> list[Key]:
     ]
 
 
-# Someone else's subject right before the verb a rule matched, after a remark the clause
-# opens with or a word that reports: "long week, the kids are allergic to nuts", "first
-# week done, our neighbor has 4 dogs", "reviews say the hotel is vegan friendly". Not what
-# stands for the user ("big news, my job starts at Spotify").
+# Someone else's subject right before the verb a rule matched, first in the clause, after
+# a remark the clause opens with or after a word that reports: "my parents are divorced",
+# "long week, the kids are allergic to nuts", "first week done, our neighbor has 4 dogs",
+# "reviews say the hotel is vegan friendly". Not what stands for the user ("big news, my
+# job starts at Spotify").
 _THEIR_SUBJECT = re.compile(
-    r"(?:[,;:]|\b(?:say|says|said|think|thinks|thought|hear|heard|reckon|reckons|claim|claims|"
-    r"claimed|tell\s+me|tells\s+me|told\s+me)(?:\s+that)?)\s*(?:the|our|my|his|her|their|your)\s+(?:[\w'-]+\s+)?(?P<noun>[\w'-]+)\s+"
+    r"(?:^|[,;:]|\b(?:say|says|said|think|thinks|thought|hear|heard|reckon|reckons|claim|claims|"
+    r"claimed|tell\s+me|tells\s+me|told\s+me)(?:\s+that)?)\s*(?:the|our|my|his|her|their|your)\s+"
+    r"(?:[\w'-]+\s+)?(?P<noun>(?!(?:is|are|was|were|has|have|had)\b)[\w'-]+)\s+"
     r"(?:(?:is|are|was|were|'s|'re|has|have|had|just|now|finally|also|both|all|got|gets)\s+)*$",
     re.I,
 )
@@ -1048,6 +1063,8 @@ USERS_OWN = frozenset(
 # What follows "who" is said of whoever it names: "I have a friend who is vegan", "I know
 # someone who moved to Perth" (not "my friend who lives in Leeds got engaged": the verb
 # after the relative clause is the friend's, read as such).
+# No one as the subject: "no one in my family is vegan", "none of us eat meat".
+_NO_ONE = re.compile(r"\b(?:no\s*one|nobody|none\s+of)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:who|who's|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
@@ -1094,6 +1111,24 @@ def _a_home(value: str) -> bool:
         or _THE.sub("", value)[:1].isupper()
         or _IN_A_PLACE.search(value) is not None
     )
+
+
+# What one is "allergic to" in jest: "mondays lol", "small talk", "effort today".
+_NOT_AN_ALLERGEN = re.compile(
+    r"(?:mondays?|mornings?|drama|effort|small\s+talk|meetings?|exercise|work|people|"
+    r"bs|bullshit|nonsense|responsibility|responsibilities|commitment|adulting|homework|"
+    r"cardio|math|maths|stupidity|mornings|alarms?|emails?|paperwork|chores|"
+    r"housework|cleaning|feelings|sunlight|sunshine|fun|change|sleep|waking\s+up|"
+    r"getting\s+up|overtime|taxes|deadlines?|rules)\b",
+    re.I,
+)
+_TITLES = frozenset(("Dr", "Prof", "Mr", "Mrs", "Ms"))
+# An assistant introducing itself, pasted or said back: "Hi, I'm Claude, an AI assistant".
+_AN_ASSISTANT = re.compile(
+    r"\b(?:an?\s+(?:AI|virtual|digital)\s+assistant|(?:large\s+)?language\s+model|chatbot|"
+    r"how\s+(?:can|may)\s+I\s+(?:help|assist))\b",
+    re.I,
+)
 
 
 def _a_things_age(text: str, match: re.Match[str]) -> bool:
@@ -1203,8 +1238,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             if match is None or _unreal(target, match):
                 continue  # "I haven't moved to Leeds yet", "I almost took the job", "nearly 40"
             before = target[: match.start()]
-            if _theirs(before) or _RELATIVE.search(before):
-                continue  # "Great news, the twins turned 3", "wild, the neighbours moved…"
+            if _theirs(before) or _RELATIVE.search(before) or _NO_ONE.search(before):
+                continue  # "Great news, the twins turned 3", "no one in my family is vegan"
             if rule.attribute == "age" and _a_things_age(target, match):
                 continue  # "Old phone is 6 years old now", "6 years old laptop"
             if rule.attribute in ("home", "location") and _A_BODY_BEFORE.search(before):
@@ -1224,6 +1259,10 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "shifted to Marketing", "shifted to Mumbai Indians this IPL"
             if rule.named and not (_THE.sub("", value)[:1].isupper() or place_rest(value) == ""):
                 continue  # "I'm in bed now", "we're in lockdown still"
+            if name == "allergies" and _NOT_AN_ALLERGEN.match(value):
+                continue  # "I'm allergic to mondays lol", "allergic to small talk"
+            if name == "name" and (value in _TITLES or _AN_ASSISTANT.search(sentence or text)):
+                continue  # "I'm Dr. Smith's patient", "Hi, I'm Claude, an AI assistant"
             if name == "studies" and not a_field(value, rule.field):
                 continue  # "starting my masters in September", "studying past papers"
             if name in ("job", "employer") and _AT_HEART.search(text):

@@ -235,7 +235,11 @@ _NOT_AN_EMPLOYER = re.compile(
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
 )
-_NOT_REALLY = re.compile(r"\b(?:inside|in spirit|at heart|mentally|emotionally)\b", re.I)
+_NOT_REALLY = re.compile(
+    r"\b(?:inside|in spirit|at heart|mentally|emotionally|in my head|in (?:\w+ )?years|"
+    r"as if|pretend(?:s|ed|ing)?|roleplay)\b",
+    re.I,
+)
 _AGED = re.compile(r"^\d{1,3}[\s-]+(?:years?|yrs?)[\s-]+old\s+", re.I)
 # "a new apartment in Bandra", "share house in Koenji": a home, its article said or not
 _A_HOME_IN = re.compile(
