@@ -3730,3 +3730,78 @@ def test_the_users_own_news_beside_those_words_is_still_keyed(
 ) -> None:
     facts = mem.remember(said, collection=collection)
     assert [(f["attribute"], f["value"]) for f in facts] == [keyed]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "RT @jdoe: just moved to LA, hmu",
+        "FWD: Hi team, I've moved to Denver and my new desk phone is 555-0100. - Mike",
+        "Here's the email I got:\nHi Chris,\nI just moved to Denver and started at Stripe.",
+        "resume of the candidate I'm interviewing: lives in Austin, 29 years old",
+        "Pt states: I'm allergic to latex",
+        "quote from the book: 'I live in a small town in Maine and I work at the mill.'",
+    ],
+)
+def test_someone_elses_text_pasted_after_a_label_is_kept_as_written_and_keys_nothing(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    _tell(mem, collection, "I live in Boston.", "I'm 35.", "I work at Mass General.")
+    [kept] = mem.remember(said, collection=collection)
+    assert kept["attribute"] is None
+    assert kept["text"].lower() == " ".join(said.split()).lower().rstrip(".")  # as written
+    users = {(m["attribute"], m["value"]) for m in _current(mem, collection) if m["attribute"]}
+    assert users == {("home", "Boston"), ("age", "35"), ("employer", "Mass General")}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Update: I moved to Denver",
+        "here's my news: I moved to Denver",
+        "Performance review: went great, and I moved to Denver",
+    ],
+)
+def test_the_users_own_label_before_news_is_not_someone_elses_text(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    _tell(mem, collection, "I live in Boston.")
+    mem.remember(said, collection=collection)
+    assert _texts(mem.search(WHERE, collection=collection))[:1] == ["User lives in Denver"]
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        ("I work at Mass General", "I work at odd hours"),
+        ("I work at Mass General", "I work at a desk all day"),
+        ("I work at Mass General", "I work for tips"),
+        ("I study at MIT", "I study at night"),
+        ("I study at MIT", "I study at the kitchen table"),
+        ("I'm working on an app called Tasky", "I'm working on my tan"),
+        ("I'm working on an app called Tasky", "I'm working on no sleep"),
+        ("I'm working on an app called Tasky", "I'm working on Saturday"),
+    ],
+)
+def test_what_a_rules_words_take_for_a_value_that_is_none_keys_nothing(
+    mem: Longmem, collection: str, held: str, said: str
+) -> None:
+    [fact] = mem.remember(held, collection=collection, observed_at=_days_ago(30))
+    assert fact["attribute"] is not None
+    assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
+    assert mem.get(fact["id"], collection=collection)["is_latest"] is True
+
+
+@pytest.mark.parametrize(
+    ("said", "keyed"),
+    [
+        ("I started at Home Depot", ("employer", "Home Depot")),
+        ("I work at Boeing", ("employer", "Boeing")),
+        ("I'm working on the Q3 launch", ("project", "the Q3 launch")),
+    ],
+)
+def test_a_value_that_looks_like_none_in_another_case_is_still_one(
+    mem: Longmem, collection: str, said: str, keyed: tuple[str, str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [(f["attribute"], f["value"]) for f in facts] == [keyed]

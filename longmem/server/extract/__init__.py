@@ -31,7 +31,7 @@ from typing import Optional
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .chat import REQUEST, sentences
+from .chat import REQUEST, pasted, sentences
 from .keys import PLANNED_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
@@ -339,6 +339,9 @@ class RuleExtractor:
                 text = finish(third_person(sentence))
                 del facts[told_before:]
                 facts.append(ExtractedFact(text, statement=sentence, value=new, corrects=old))
+        material = pasted(content)
+        if material:  # "RT @jdoe: just moved to LA": kept as written, nobody's key
+            facts.append(ExtractedFact(finish(material), classify(material), material))
         vegan = {
             f.subject
             for f in facts

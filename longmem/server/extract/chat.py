@@ -147,6 +147,23 @@ _MATERIAL_FOLLOWS = re.compile(
 )
 
 
+# Someone else's text pasted after a label and a colon: all that follows is theirs, not
+# the user's news ("RT @jdoe: just moved to LA", "FWD: Hi team, I've moved to Denver",
+# "quote from the book: 'I live in Maine'", "here's the email I got: …", "Pt states: I'm
+# allergic to latex", "resume of the candidate: …, 29 years old"). Not the user's own
+# labels ("Update: I moved to Leeds", "here's my email: …", "Performance review: …").
+_PASTED_FOLLOWS = re.compile(
+    r"^(?:rt\s+@\w+|fwd?|review|quote|quoting|copied|copying|copy\s+of|copy[- ]?paste[d]?|"
+    r"fill\s+in\s+the\s+blanks?|example|sample|template|transcript|"
+    r"(?:pt|patient|client|customer|candidate)\s+(?:states|says|said|reports|note|notes|wrote)|"
+    r"(?:resume|résumé|cv|bio|profile)\s+of|"
+    r"here(?:'s|\s+is)\s+(?:the|a|an|this|that|his|her|their|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:email|e-mail|letter|cover\s+letter|message|text|post|review|note|resume|cv|bio|"
+    r"profile|tweet|reply|dm|comment|chat|conversation|transcript|notes|draft))\b[^:\n]{0,60}:",
+    re.I,
+)
+
+
 # Emoji end what they follow, the way people type them: "new job!! 🎉 senior designer".
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
 
@@ -227,12 +244,26 @@ def _as_the_user_says_it(line: str) -> str:
     return _THE_USER_FIRST.sub("User", _THE_USERS.sub("my", line))
 
 
+def pasted(content: str) -> str:
+    """Someone else's text pasted into ``content`` after a label ("RT @jdoe: just moved to
+    LA"), from its label on, as written; "" when there is none."""
+    lines = content.splitlines()
+    for at, line in enumerate(lines):
+        opening = strip_filler(line.strip()) if ":" in line else ""
+        if opening and _MATERIAL_FOLLOWS.match(opening):
+            return ""  # "translate to spanish: …": material to work on, not to keep
+        if opening and _PASTED_FOLLOWS.match(line.strip()):
+            return "\n".join(lines[at:]).strip()
+    return ""
+
+
 def sentences(content: str) -> list[str]:
     """The statements of ``content``: questions, chit-chat and lead-in fillers gone."""
     found: list[str] = []
     for line in content.replace("’", "'").replace("‘", "'").splitlines():
-        if ":" in line and _MATERIAL_FOLLOWS.match(strip_filler(line.strip())):
-            break  # "translate to spanish: i live in berlin": the rest is the material
+        opening = strip_filler(line.strip()) if ":" in line else ""
+        if opening and (_MATERIAL_FOLLOWS.match(opening) or _PASTED_FOLLOWS.match(line.strip())):
+            break  # "translate to spanish: i live in berlin", "RT @jdoe: …": the material
         if _NOT_THE_USERS_LINE.match(line):
             continue  # "Assistant: I live in Paris myself", in a transcript pasted in
         line = _as_the_user_says_it(_USERS_LINE.sub("", line, count=1))

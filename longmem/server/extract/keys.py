@@ -1113,15 +1113,45 @@ def _a_home(value: str) -> bool:
     )
 
 
-# What one is "allergic to" in jest: "mondays lol", "small talk", "effort today".
-_NOT_AN_ALLERGEN = re.compile(
-    r"(?:mondays?|mornings?|drama|effort|small\s+talk|meetings?|exercise|work|people|"
-    r"bs|bullshit|nonsense|responsibility|responsibilities|commitment|adulting|homework|"
-    r"cardio|math|maths|stupidity|mornings|alarms?|emails?|paperwork|chores|"
-    r"housework|cleaning|feelings|sunlight|sunshine|fun|change|sleep|waking\s+up|"
-    r"getting\s+up|overtime|taxes|deadlines?|rules)\b",
-    re.I,
-)
+# What a rule's words take for a value that is none, by attribute: what one is "allergic
+# to" in jest ("mondays lol", "small talk"), works at or for that is no employer ("odd
+# hours", "a desk all day", "tips", "a living", "being a better person"), studies at that
+# is no school ("night", "home", "the kitchen table"), or is "working on" that is no
+# project ("my tan", "no sleep", "Saturday", "a few things").
+_GERUND = r"(?-i:[a-z]\w*ing)\b"
+_NOT_A_VALUE = {
+    "allergies": re.compile(
+        r"(?:mondays?|mornings?|drama|effort|small\s+talk|meetings?|exercise|work|people|"
+        r"bs|bullshit|nonsense|responsibility|responsibilities|commitment|adulting|homework|"
+        r"cardio|math|maths|stupidity|mornings|alarms?|emails?|paperwork|chores|"
+        r"housework|cleaning|feelings|sunlight|sunshine|fun|change|sleep|waking\s+up|"
+        r"getting\s+up|overtime|taxes|deadlines?|rules)\b",
+        re.I,
+    ),
+    "employer": re.compile(
+        _GERUND + r"|(?:(?:a|the|my)\s+)?(?:front\s+)?(?:desk|reception|counter|till|register|"
+        r"computer|laptop)\b|(?:odd\s+|all\s+|long\s+|weird\s+)?hours\b|nights?\b|home\b|"
+        r"tips\b|free\b|peanuts\b|pennies\b|minimum\s+wage\b|a\s+living\b|myself\b|"
+        r"(?:(?:a|my|the)\s+)?(?:own\s+|snail's\s+|slow\s+|fast\s+)?pace\b|the\s+intersection\b|"
+        r"the\s+moment\b|(?:the\s+)?weekends?\b"  # in lower case: not "Home Depot"
+    ),
+    "school": re.compile(
+        r"(?:nights?|home|work|bed|weekends?|the\s+weekend|school|(?:the\s+)?library|starbucks|"
+        r"(?:(?:a|the|my)\s+)?(?:caf[eé]|coffee\s+shop|kitchen\s+table|desk|office))\b",
+        re.I,
+    ),
+    "project": re.compile(
+        _GERUND + r"|(?:it|that|this|something|things|stuff|myself|autopilot|caffeine|"
+        r"no\s+\w+|little\s+sleep|(?:a\s+)?few\s+things|(?:the\s+)?weekends?|"
+        r"(?:a\s+|the\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
+        r"(?:a|the)\s+(?:deadline|hunch|cold\s+brew|coffee)|an?\s+(?:answer|reply|email|response)|"
+        r"my\s+(?:tan|fitness|health|marriage|relationship|patience|confidence|posture|mindset|"
+        r"sleep|diet|weight|temper|attitude|english|german|french|spanish|italian|japanese|"
+        r"chinese|mandarin|korean|portuguese|arabic|russian|hindi|accent|cardio|core|form|game|"
+        r"swing|serve|self|mental\s+health))\b",
+        re.I,
+    ),
+}
 _TITLES = frozenset(("Dr", "Prof", "Mr", "Mrs", "Ms"))
 # An assistant introducing itself, pasted or said back: "Hi, I'm Claude, an AI assistant".
 _AN_ASSISTANT = re.compile(
@@ -1259,8 +1289,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "shifted to Marketing", "shifted to Mumbai Indians this IPL"
             if rule.named and not (_THE.sub("", value)[:1].isupper() or place_rest(value) == ""):
                 continue  # "I'm in bed now", "we're in lockdown still"
-            if name == "allergies" and _NOT_AN_ALLERGEN.match(value):
-                continue  # "I'm allergic to mondays lol", "allergic to small talk"
+            if (not_one := _NOT_A_VALUE.get(name)) is not None and not_one.match(value):
+                continue  # "allergic to mondays lol", "work at odd hours", "study at night"
             if name == "name" and (value in _TITLES or _AN_ASSISTANT.search(sentence or text)):
                 continue  # "I'm Dr. Smith's patient", "Hi, I'm Claude, an AI assistant"
             if name == "studies" and not a_field(value, rule.field):
