@@ -3805,3 +3805,47 @@ def test_a_value_that_looks_like_none_in_another_case_is_still_one(
 ) -> None:
     facts = mem.remember(said, collection=collection)
     assert [(f["attribute"], f["value"]) for f in facts] == [keyed]
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        ("I work as a nurse", "I'm a former teacher"),
+        ("I'm Chris", "I'm Batman"),
+        ("I like hiking", "I like how you explained that"),
+        ("I hate coffee", "I hate to bother you but can you check this"),
+        ("I live in Boston", "Me: where u at\nJake: i just moved to Denver\nMe: nice"),
+        ("I'm single", "roleplay: you are my girlfriend Emma who lives in Paris"),
+        (
+            "I live in Boston",
+            "Here's my wife's cover letter: I am a teacher and I live in Cambridge.",
+        ),
+    ],
+)
+def test_a_past_role_a_joke_a_word_to_the_listener_or_someone_elses_line_keys_nothing(
+    mem: Longmem, collection: str, held: str, said: str
+) -> None:
+    [fact] = mem.remember(held, collection=collection, observed_at=_days_ago(30))
+    assert {f["attribute"] for f in mem.remember(said, collection=collection)} <= {None}
+    assert mem.get(fact["id"], collection=collection)["is_latest"] is True
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "keyed"),
+    [
+        ("I study at MIT", "I dropped out of MIT", ("school", "MIT", True)),
+        (
+            "My number is 555-0142",
+            "text me at my new number, 555-0199",
+            ("phone", "555-0199", False),
+        ),
+        ("I live in Boston", "Me: I moved to Leeds\nMum: congrats", ("home", "Leeds", False)),
+    ],
+)
+def test_a_drop_out_a_number_after_a_comma_and_my_own_line_are_keyed(
+    mem: Longmem, collection: str, held: str, said: str, keyed: tuple[str, str, bool]
+) -> None:
+    [fact] = mem.remember(held, collection=collection, observed_at=_days_ago(30))
+    facts = mem.remember(said, collection=collection)
+    assert [(f["attribute"], f["value"], f["negated"]) for f in facts] == [keyed]
+    assert mem.get(fact["id"], collection=collection)["is_latest"] is False

@@ -154,10 +154,10 @@ _MATERIAL_FOLLOWS = re.compile(
 # labels ("Update: I moved to Leeds", "here's my email: …", "Performance review: …").
 _PASTED_FOLLOWS = re.compile(
     r"^(?:rt\s+@\w+|fwd?|review|quote|quoting|copied|copying|copy\s+of|copy[- ]?paste[d]?|"
-    r"fill\s+in\s+the\s+blanks?|example|sample|template|transcript|"
+    r"fill\s+in\s+the\s+blanks?|example|sample|template|transcript|role-?\s?play|"
     r"(?:pt|patient|client|customer|candidate)\s+(?:states|says|said|reports|note|notes|wrote)|"
     r"(?:resume|résumé|cv|bio|profile)\s+of|"
-    r"here(?:'s|\s+is)\s+(?:the|a|an|this|that|his|her|their|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"here(?:'s|\s+is)\s+(?:the|a|an|this|that|his|her|their|(?:my\s+)?[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:email|e-mail|letter|cover\s+letter|message|text|post|review|note|resume|cv|bio|"
     r"profile|tweet|reply|dm|comment|chat|conversation|transcript|notes|draft))\b[^:\n]{0,60}:",
     re.I,
@@ -208,7 +208,13 @@ def _spelled_out(line: str) -> str:
 
 # A transcript pasted in as one text: the user's lines are theirs ("User: I live in
 # Rome"), the others' lines nobody's ("Assistant: … I live in Paris myself").
-_USERS_LINE = re.compile(r"^\s*(?:user|human)\s*:\s*(?=\S)", re.I)
+_USERS_LINE = re.compile(r"^\s*(?:user|human|me)\s*:\s*(?=\S)", re.I)
+# In a chat pasted with the user's lines as "Me:", a line of anyone else's ("Jake: i just
+# moved to Denver") is theirs.
+_SOMEONE_ELSES_LINE = re.compile(
+    r"^\s*(?!(?:user|human|me)\s*:)[A-Z][\w.'-]{0,20}(?:\s[A-Z][\w.'-]{0,20})?\s*:\s", re.I
+)
+_ME_LINE = re.compile(r"^\s*me\s*:", re.I | re.M)
 _NOT_THE_USERS_LINE = re.compile(
     r"^\s*(?:assistant|ai|bot|system|chatgpt|claude|gpt|model)\s*:", re.I
 )
@@ -260,7 +266,10 @@ def pasted(content: str) -> str:
 def sentences(content: str) -> list[str]:
     """The statements of ``content``: questions, chit-chat and lead-in fillers gone."""
     found: list[str] = []
+    mine_marked = "\n" in content and _ME_LINE.search(content) is not None
     for line in content.replace("’", "'").replace("‘", "'").splitlines():
+        if mine_marked and _SOMEONE_ELSES_LINE.match(line):
+            continue  # "Me: where u at / Jake: i just moved to Denver": Jake's line
         opening = strip_filler(line.strip()) if ":" in line else ""
         if opening and (_MATERIAL_FOLLOWS.match(opening) or _PASTED_FOLLOWS.match(line.strip())):
             break  # "translate to spanish: i live in berlin", "RT @jdoe: …": the material

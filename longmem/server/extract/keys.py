@@ -829,6 +829,7 @@ RULES: tuple[Rule, ...] = (
     # -- likes --
     _rule("favorite:", r"\b(?:favou?rite|fave?)\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:now\s+|still\s+)?(?!(?:from|in|on|at|about|by|with|so|very|really|too|kinda|such|playing|coming|back|out|over|closed|open)\b)" + _V),
     _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:is|are)\s+(?:my|our)\s+(?:new\s+|all-time\s+)?(?:favou?rite|fave?)\s+(?P<thing>[a-z]+)\b"),
+    _rule("school", r"^" + _ADV + r"(?:dropped|dropping|have dropped)\s+out\s+of\s+(?=(?-i:[A-Z]))" + _V, negated=True),  # a school named
     _rule("dislikes", r"^" + _ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
     _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b)" + _V, negated=True),
     _rule("likes", r"^" + _ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+" + _V),
@@ -866,7 +867,7 @@ RULES: tuple[Rule, ...] = (
     # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is
     # number is …": not "my flight number is 4471 223")
     _rule("phone", r"\b(?:changed|switched|got)\s+(?:my|a)\s+(?:new\s+)?(?:phone\s+|mobile\s+)?number(?:\s+(?:again|lol|haha|btw))*(?:\s+to)?\s*[,:-]?\s+(?:it['’]s\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
-    _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\b(?:phone|(?:my|new)\s+(?:new\s+)?(?:mobile|cell(?:\s*phone)?))(?:\s+number)?)(?:\s+(?:lol|haha|btw|fyi))?(?:['’]s|\s+is|\s*:)?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
+    _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\b(?:phone|(?:my|new)\s+(?:new\s+)?(?:mobile|cell(?:\s*phone)?))(?:\s+number)?)(?:\s+(?:lol|haha|btw|fyi))?(?:['’]s|\s+is|\s*[:,])?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
     _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
 )
 # fmt: on
@@ -1119,6 +1120,11 @@ def _a_home(value: str) -> bool:
 # is no school ("night", "home", "the kitchen table"), or is "working on" that is no
 # project ("my tan", "no sleep", "Saturday", "a few things").
 _GERUND = r"(?-i:[a-z]\w*ing)\b"
+_SAID_TO_YOU = re.compile(
+    r"(?:how|what|when|that|this|it|the\s+way|your?)\b|to\s+(?:bother|say|admit|ask|"
+    r"interrupt|think|be\s+(?:that|the)|break\s+it)\b",
+    re.I,
+)
 _NOT_A_VALUE = {
     "allergies": re.compile(
         r"(?:mondays?|mornings?|drama|effort|small\s+talk|meetings?|exercise|work|people|"
@@ -1140,6 +1146,11 @@ _NOT_A_VALUE = {
         r"(?:(?:a|the|my)\s+)?(?:caf[eé]|coffee\s+shop|kitchen\s+table|desk|office))\b",
         re.I,
     ),
+    # "I like how you explained that", "I hate to bother you": said to the listener
+    "likes": _SAID_TO_YOU,
+    "dislikes": _SAID_TO_YOU,
+    "job": re.compile(r"(?:former|ex|previous|past|one-time)\b", re.I),  # "a former teacher"
+    "name": re.compile(r"(?:batman|groot|spartacus|superman|spider-?man|iron\s+man)\b", re.I),
     "project": re.compile(
         _GERUND + r"|(?:it|that|this|something|things|stuff|myself|autopilot|caffeine|"
         r"no\s+\w+|little\s+sleep|(?:a\s+)?few\s+things|(?:the\s+)?weekends?|"
