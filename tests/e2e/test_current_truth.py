@@ -3849,3 +3849,12 @@ def test_a_drop_out_a_number_after_a_comma_and_my_own_line_are_keyed(
     facts = mem.remember(said, collection=collection)
     assert [(f["attribute"], f["value"], f["negated"]) for f in facts] == [keyed]
     assert mem.get(fact["id"], collection=collection)["is_latest"] is False
+
+
+def test_a_divorce_dated_before_the_wife_was_told_of_still_ends_her(
+    mem: Longmem, collection: str
+) -> None:
+    [wife] = mem.remember("My wife is Sarah.", collection=collection, observed_at=_days_ago(2))
+    mem.remember("Sarah and I got divorced last year", collection=collection)
+    assert mem.get(wife["id"], collection=collection)["is_latest"] is False
+    assert mem.search("who is my wife?", collection=collection) == []
