@@ -95,8 +95,6 @@ DIETS = (
     "vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|gluten[- ]free|"
     "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb"
 )
-# "keto is over…": a diet named as it ends. Whoever it ends for, it is no diet begun
-# ("keto is over for my sister").
 # A diet word first that says what kind of thing follows, not the user's diet: "vegan
 # recipes please", "keto diet plan for my dad" (not "vegan since 2019", "keto diet now").
 _NOT_A_DIET_OF_A_THING = (
@@ -106,6 +104,8 @@ _NOT_A_DIET_OF_A_THING = (
     r"went|going|life|lifestyle|forever|full|strictly|pretty|mostly|kinda|sorta|i|im|i'm|"
     r"with|by|over|plus|then|x|\d+)\b)[a-z][\w'-]*)"
 )
+# "keto is over…": a diet named as it ends. Whoever it ends for, it is no diet begun
+# ("keto is over for my sister").
 _DIET_WORD_ENDS = (
     r"(?:the\s+|my\s+)?(?P<v>"
     + DIETS
@@ -647,7 +647,7 @@ RULES: tuple[Rule, ...] = (
     # -- home and whereabouts --
     # … normally: of a known place, for good ("I normally live in Zagreb", not "in trackies",
     # "in Spain in the winter")
-    _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True, somewhere=True),
+    _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V, somewhere=True),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
@@ -1061,11 +1061,11 @@ USERS_OWN = frozenset(
 )
 
 
+# No one as the subject: "no one in my family is vegan", "none of us eat meat".
+_NO_ONE = re.compile(r"\b(?:no\s*one|nobody|none\s+of)\b", re.I)
 # What follows "who" is said of whoever it names: "I have a friend who is vegan", "I know
 # someone who moved to Perth" (not "my friend who lives in Leeds got engaged": the verb
 # after the relative clause is the friend's, read as such).
-# No one as the subject: "no one in my family is vegan", "none of us eat meat".
-_NO_ONE = re.compile(r"\b(?:no\s*one|nobody|none\s+of)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:who|who's|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
@@ -1117,8 +1117,10 @@ def _a_home(value: str) -> bool:
 # What a rule's words take for a value that is none, by attribute: what one is "allergic
 # to" in jest ("mondays lol", "small talk"), works at or for that is no employer ("odd
 # hours", "a desk all day", "tips", "a living", "being a better person"), studies at that
-# is no school ("night", "home", "the kitchen table"), or is "working on" that is no
-# project ("my tan", "no sleep", "Saturday", "a few things").
+# is no school ("night", "home", "the kitchen table"), likes or hates that is said to the
+# listener ("how you explained that", "to bother you"), a job of before ("a former
+# teacher"), a joke for a name ("I'm Batman"), or is "working on" that is no project ("my
+# tan", "no sleep", "Saturday", "a few things").
 _GERUND = r"(?-i:[a-z]\w*ing)\b"
 _SAID_TO_YOU = re.compile(
     r"(?:how|what|when|that|this|it|the\s+way|your?)\b|to\s+(?:bother|say|admit|ask|"
@@ -1129,7 +1131,7 @@ _NOT_A_VALUE = {
     "allergies": re.compile(
         r"(?:mondays?|mornings?|drama|effort|small\s+talk|meetings?|exercise|work|people|"
         r"bs|bullshit|nonsense|responsibility|responsibilities|commitment|adulting|homework|"
-        r"cardio|math|maths|stupidity|mornings|alarms?|emails?|paperwork|chores|"
+        r"cardio|math|maths|stupidity|alarms?|emails?|paperwork|chores|"
         r"housework|cleaning|feelings|sunlight|sunshine|fun|change|sleep|waking\s+up|"
         r"getting\s+up|overtime|taxes|deadlines?|rules)\b",
         re.I,
