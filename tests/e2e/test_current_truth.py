@@ -3858,3 +3858,12 @@ def test_a_divorce_dated_before_the_wife_was_told_of_still_ends_her(
     mem.remember("Sarah and I got divorced last year", collection=collection)
     assert mem.get(wife["id"], collection=collection)["is_latest"] is False
     assert mem.search("who is my wife?", collection=collection) == []
+
+
+def test_a_home_said_beside_a_trip_is_still_a_home(mem: Longmem, collection: str) -> None:
+    facts = mem.remember(
+        "I'm based in PH, travelling to Owerri this weekend, I'll be back on Monday",
+        collection=collection,
+    )
+    assert [(f["attribute"], f["value"]) for f in facts] == [("home", "PH"), ("location", "Owerri")]
+    assert facts[0]["expires_at"] is None

@@ -42,6 +42,7 @@ from .stays import (
     _A_WEEK,
     _AN_END_SAID,
     _AWAY_IN,
+    _BASED_IN,
     _BEING_IN,
     _NO_TRIP,
     _NOT_TO_BE,
@@ -803,7 +804,10 @@ def _facts_of(
         # "going to Oslo over Easter": a trip whose time the rules do not read, or one
         # that is a routine, past, a move or unsure, is not a stay from now on
         keys = [k for k in keys if k.attribute != "location"]
-    being_away = until is not None and _BEING_IN.match(parsed.predicate) is not None
+    being_away = until is not None and (
+        _BEING_IN.match(parsed.predicate) is not None
+        or (_BASED_IN.match(parsed.predicate) is not None and expiry(clause, said) is not None)
+    )
     if (while_ is not None or being_away) and _SETTLED.search(parsed.predicate) is None:
         # "I'm living in Porto for a month": a stay there, not a new home; so is "I'm in
         # Kyoto right now, back on the 9th"

@@ -37,10 +37,15 @@ _SENT_TO = re.compile(
     r"(?:\b(?:have|has)\s+been\s+|'ve\s+been\s+|\b)(?:sent|deployed|seconded)\s+(?:\w+\s+)?to\b",
     re.I,
 )
-# Being somewhere, not living there: "I'm in Kyoto right now", "based in Denver this week".
+# Being somewhere, not living there: "I'm in Kyoto right now".
 _BEING_IN = re.compile(
+    r"^(?:(?:just|now|currently|still|also)\s+)*(?:am|are|is)\s+(?:now\s+)?in\b", re.I
+)
+# … or based there for a time its own clause says: "I'm based in Denver this week" (not
+# "I'm based in PH, travelling to Owerri this weekend": the weekend is the trip's).
+_BASED_IN = re.compile(
     r"^(?:(?:just|now|currently|still|also)\s+)*(?:am|are|is)\s+(?:now\s+)?"
-    r"(?:(?:based|staying|stationed|working)\s+)?in\b",
+    r"(?:based|staying|stationed|working)\s+in\b",
     re.I,
 )
 _AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
