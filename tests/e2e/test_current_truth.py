@@ -3867,3 +3867,59 @@ def test_a_home_said_beside_a_trip_is_still_a_home(mem: Longmem, collection: str
     )
     assert [(f["attribute"], f["value"]) for f in facts] == [("home", "PH"), ("location", "Owerri")]
     assert facts[0]["expires_at"] is None
+
+
+# A review of section 26's guards (1,249 probes) found true facts they dropped; each is
+# keyed again.
+@pytest.mark.parametrize(
+    ("said", "keyed"),
+    [
+        ("i live in north london", ("home", "north london")),
+        ("i live in the pnw", ("home", "the pnw")),
+        ("I live in CT", ("home", "CT")),
+        ("i live in a flat in hackney", ("home", "hackney")),
+        ("I'm working on building an app", ("project", "building an app")),
+        ("I'm working on my game engine", ("project", "my game engine")),
+        ("I'm 35 years old living in Leeds", ("age", "35")),
+        ("I'm 35/F", ("age", "35")),
+        ("I'm 35 and haven't seen my dad in years", ("age", "35")),
+        ("35 years old nurse from Leeds here", ("age", "35")),
+        ("Vegan mum of two here", ("diet", "vegan")),
+        ("Keto day 5 and feeling great", ("diet", "keto")),
+        ("Here's a quick note: I moved to Leeds last week", ("home", "Leeds")),
+        ("Here's today's note: I moved to Leeds", ("home", "Leeds")),
+        (
+            "Review went well at 10:30, I got promoted to senior engineer",
+            ("job", "senior engineer"),
+        ),
+        ("Transcript of my voice note: I moved to Leeds", ("home", "Leeds")),
+        ("Me: I moved to Leeds\nUpdate: started at Google too", ("employer", "Google")),
+        ("We got engaged in the summer!", ("relationship", "engaged")),
+        ("I'm married with a baby", ("relationship", "married")),
+        ("i work at boeing", ("employer", "boeing")),
+        ("I work at a computer shop", ("employer", "a computer shop")),
+        ("I study at School of Visual Arts", ("school", "School of Visual Arts")),
+        ("I love this city", ("likes", "this city")),
+        ("I like when it rains", ("likes", "when it rains")),
+        ("I'm allergic to cleaning products", ("allergies", "cleaning products")),
+        ("I'm back in college studying nursing", ("studies", "nursing")),
+        ("I'm in my twenties, single, living in Leeds", ("home", "Leeds")),
+        ("I'm an ex-army nurse", ("job", "ex-army nurse")),
+        ("I'm Chris, a language model researcher", ("name", "Chris")),
+        ("No one in my family knows I'm allergic to nuts", ("allergies", "nuts")),
+    ],
+)
+def test_the_users_own_fact_beside_the_twentieth_rounds_guards_is_keyed(
+    mem: Longmem, collection: str, said: str, keyed: tuple[str, str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert keyed in [(f["attribute"], f["value"]) for f in facts if f["subject"] == "user"]
+
+
+@pytest.mark.parametrize(
+    "said", ["I dropped out of Dry January", "I dropped out of Duolingo", "user is 18+ only"]
+)
+def test_a_drop_out_of_no_school_or_an_age_limit_keys_nothing(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]

@@ -139,14 +139,17 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
 }
 # A life's story, not news of now: "my family moved to Austin when I was 5", "as a kid I
 # lived in Lagos", "growing up in Leeds", "I was 22 when I moved to the US", "back in
-# college I lived in Leeds".
+# college I lived in Leeds" (not "I'm back in college", "in my thirties, living in Leeds").
 _CHILDHOOD = re.compile(
     r"\bwhen\s+(?:I|we)\s+(?:was|were)\s+(?:\d{1,2}\b|a\s+(?:kid|child|baby|toddler|teen|"
     r"teenager|student)|little|young|younger|small|in\s+(?:school|high\s+school|college|uni))|"
     r"\bas\s+a\s+(?:kid|child|baby|toddler|teen|teenager)\b|\bgrowing\s+up\b|"
-    r"\b(?:I|we)\s+(?:was|were)\s+\d{1,2}\s+when\b|"
-    r"\bback\s+in\s+(?:the\s+day|school|high\s+school|college|uni|university)\b|"
-    r"\bin\s+my\s+(?:teens|twenties|thirties|20s|30s)\b",
+    r"\b(?:I|we)\s+(?:was|were)\s+\d{1,2}\s+when\b(?![^.;]*\bstill\b)|\bback\s+in\s+the\s+day\b|"
+    # … said in the past: "back in college I lived in Leeds" (not "I'm back in college")
+    r"\bback\s+in\s+(?:school|high\s+school|college|uni|university)\b(?=[^.;]*\b(?:lived|moved|"
+    r"worked|was|were|had)\b)|\bin\s+my\s+(?:teens|twenties|thirties|20s|30s)\b(?=[^.;]*\b"
+    r"(?:lived|moved|worked|was|were|had)\b)|\b(?:lived|moved|worked|was|were)\b[^.;]*\bin\s+"
+    r"my\s+(?:teens|twenties|thirties|20s|30s)\b",
     re.I,
 )
 # A clause told to whoever listens, no subject of its own: "don't judge", "pls don't

@@ -149,17 +149,26 @@ _MATERIAL_FOLLOWS = re.compile(
 
 # Someone else's text pasted after a label and a colon: all that follows is theirs, not
 # the user's news ("RT @jdoe: just moved to LA", "FWD: Hi team, I've moved to Denver",
-# "quote from the book: 'I live in Maine'", "here's the email I got: …", "Pt states: I'm
-# allergic to latex", "resume of the candidate: …, 29 years old"). Not the user's own
-# labels ("Update: I moved to Leeds", "here's my email: …", "Performance review: …").
+# "quote from the book: 'I live in Maine'", "here's the email I got: …", "here's my
+# wife's cover letter: …", "Pt states: I'm allergic to latex", "resume of the candidate:
+# …"). Not the user's own labels ("Update: I moved to Leeds", "Here's a quick note: …",
+# "Transcript of my voice note: …", "Review went well at 10:30, …").
+_NOT_MINE = r"(?!my\b|our\b)"
 _PASTED_FOLLOWS = re.compile(
-    r"^(?:rt\s+@\w+|fwd?|review|quote|quoting|copied|copying|copy\s+of|copy[- ]?paste[d]?|"
-    r"fill\s+in\s+the\s+blanks?|example|sample|template|transcript|role-?\s?play|"
-    r"(?:pt|patient|client|customer|candidate)\s+(?:states|says|said|reports|note|notes|wrote)|"
-    r"(?:resume|résumé|cv|bio|profile)\s+of|"
-    r"here(?:'s|\s+is)\s+(?:the|a|an|this|that|his|her|their|(?:my\s+)?[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:email|e-mail|letter|cover\s+letter|message|text|post|review|note|resume|cv|bio|"
-    r"profile|tweet|reply|dm|comment|chat|conversation|transcript|notes|draft))\b[^:\n]{0,60}:",
+    r"^(?:(?:rt\s+@\w+|fwd?|review|quote|quoting|example|sample|template|transcript|"
+    r"role-?\s?play|fill\s+in\s+the\s+blanks?)\s*|"
+    r"(?:quote|quoting)\s+(?:from|by)\s+" + _NOT_MINE + r"[^:\n]{0,60}|"
+    r"(?:copy\s+of|copying|copied\s+from|copy[- ]?paste[d]?\s+from)\s+"
+    + _NOT_MINE
+    + r"[^:\n]{0,60}|"
+    r"(?:pt|patient|client|customer|candidate)\s+(?:states|says|said|reports|note|notes|wrote)"
+    r"[^:\n]{0,40}|"
+    r"(?:resume|résumé|cv|bio|profile)\s+of\s+" + _NOT_MINE + r"[^:\n]{0,60}|"
+    r"here(?:'s|\s+is)\s+(?:(?:my\s+)?(?!(?:today|tonight|yesterday|tomorrow)'s)[\w-]+'s\s+"
+    r"[^:\n]{0,40}|(?:the|a|an|this|that)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:email|e-mail|letter|message|text|reply|dm|comment)\s+"
+    r"(?:i\s+got|i\s+received|from|he|she|they)\b[^:\n]{0,40}))"
+    r":(?!\d)",
     re.I,
 )
 
@@ -212,7 +221,10 @@ _USERS_LINE = re.compile(r"^\s*(?:user|human|me)\s*:\s*(?=\S)", re.I)
 # In a chat pasted with the user's lines as "Me:", a line of anyone else's ("Jake: i just
 # moved to Denver") is theirs.
 _SOMEONE_ELSES_LINE = re.compile(
-    r"^\s*(?!(?:user|human|me)\s*:)[A-Z][\w.'-]{0,20}(?:\s[A-Z][\w.'-]{0,20})?\s*:\s", re.I
+    r"^\s*(?!(?:user|human|me|update|note|notes|ps|p\.s|pps|also|edit|fyi|btw|news|home|"
+    r"diet|job|work|age|name|partner|location|status|reminder|todo|summary|about|re|"
+    r"subject|tldr|tl;dr)\s*:)[A-Z][\w.'-]{0,20}(?:\s[A-Z][\w.'-]{0,20})?\s*:\s",
+    re.I,
 )
 _ME_LINE = re.compile(r"^\s*me\s*:", re.I | re.M)
 _NOT_THE_USERS_LINE = re.compile(

@@ -55,6 +55,8 @@ from .values import (
     _HOME_NOUN,
     _NOT_REALLY,
     _WORK_SAID,
+    NOT_MEANT_AFTER,
+    NOT_MEANT_BEFORE,
     NOT_WORK,
     PAID,
     _singular,
@@ -98,11 +100,10 @@ DIETS = (
 # A diet word first that says what kind of thing follows, not the user's diet: "vegan
 # recipes please", "keto diet plan for my dad" (not "vegan since 2019", "keto diet now").
 _NOT_A_DIET_OF_A_THING = (
-    r"(?!(?:" + DIETS + r")(?:\s+diet)?\s+(?!(?:diet|now|since|for|again|and|but|these|nowadays|"
-    r"lately|already|btw|lol|haha|too|as|still|here|fyi|tbh|actually|though|officially|from|"
-    r"until|till|ever|all|except|apart|mostly|at|in|on|so|because|cause|cos|which|is|was|"
-    r"went|going|life|lifestyle|forever|full|strictly|pretty|mostly|kinda|sorta|i|im|i'm|"
-    r"with|by|over|plus|then|x|\d+)\b)[a-z][\w'-]*)"
+    r"(?!(?:" + DIETS + r")(?:\s+[\w'-]+){0,2}?\s+(?:recipes?|plans?|options?|foods?|meals?|"
+    r"dishes|dish|restaurants?|places|spots?|menus?|cookbooks?|products?|snacks?|ideas?|"
+    r"alternatives?|substitutes?|swaps?|brands?|versions?|cafes?|bakery|bakeries|blogs?|"
+    r"influencers?|youtubers?|channels?)\b)"
 )
 # "keto is over…": a diet named as it ends. Whoever it ends for, it is no diet begun
 # ("keto is over for my sister").
@@ -738,7 +739,7 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     # -- age and dates --
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|/|(?:for|to|of)\s+\d|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|\+|/\s*\d|to\s+\d|for\s+\d+(?!\s*(?:more|weeks?|days?|months?|years?))|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s+(?:months?|weeks?)\b)"),
     # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
     # ("Isla is 6 weeks old", "turned 18 months")
@@ -777,8 +778,6 @@ RULES: tuple[Rule, ...] = (
     _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this\s+(?:weekend|week)|tonight|for\s+(?:a\s+few|a\s+couple|the|\d+|two|three)\s+(?:days|nights|weeks|weekend)|while|till|until|from\s+the\s+kids)\b)(?!.*\b(?:took\s+the\s+kids|is\s+away|'s\s+away|on\s+a\s+(?:work\s+)?trip|out\s+of\s+town)\b)"),
     _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
     _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa|idea|concept|notion|thought)\b)"
-                          # not "engaged in a lawsuit", "engaged with the community"
-                          r"(?!\s+(?:in|with)\s+(?:a|an|the|some|this|that|my|our|his|her|their|talks|conversation|discussions?)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"),
     # -- food and drink --
@@ -829,7 +828,7 @@ RULES: tuple[Rule, ...] = (
     # -- likes --
     _rule("favorite:", r"\b(?:favou?rite|fave?)\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:now\s+|still\s+)?(?!(?:from|in|on|at|about|by|with|so|very|really|too|kinda|such|playing|coming|back|out|over|closed|open)\b)" + _V),
     _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:is|are)\s+(?:my|our)\s+(?:new\s+|all-time\s+)?(?:favou?rite|fave?)\s+(?P<thing>[a-z]+)\b"),
-    _rule("school", r"^" + _ADV + r"(?:dropped|dropping|have dropped)\s+out\s+of\s+(?=(?-i:[A-Z]))" + _V, negated=True),  # a school named
+    _rule("school", r"^" + _ADV + r"(?:dropped|dropping|have dropped)\s+out\s+of\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?(?:Uni|College|School|Academy|Institute|Poly|\b(?-i:[A-Z]{2,5})\b))" + _V, negated=True),  # a school named
     _rule("dislikes", r"^" + _ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
     _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b)" + _V, negated=True),
     _rule("likes", r"^" + _ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+" + _V),
@@ -1062,7 +1061,11 @@ USERS_OWN = frozenset(
 
 
 # No one as the subject: "no one in my family is vegan", "none of us eat meat".
-_NO_ONE = re.compile(r"\b(?:no\s*one|nobody|none\s+of)\b", re.I)
+_NO_ONE = re.compile(
+    r"^(?:no[\s-]*one|nobody|none\s+of)\b(?![^,;]*\b(?:knows?|thinks?|believes?|realis|realiz|"
+    r"cares?|guessed|expected|told)\w*)",
+    re.I,
+)
 # What follows "who" is said of whoever it names: "I have a friend who is vegan", "I know
 # someone who moved to Perth" (not "my friend who lives in Leeds got engaged": the verb
 # after the relative clause is the friend's, read as such).
@@ -1093,25 +1096,31 @@ _AN_AGE_BEFORE_A_THING = re.compile(
 _AS_A = re.compile(r"\b(?:am|'m|is|are|as|was)\s+an?\s+$", re.I)
 
 
-# What a home is said as, when no place is named: a time zone ("I live in PST", "Eastern
-# time") is none.
+# What "live in" or "moved to" reads that names no home town: a time zone ("I live in
+# PST", "Eastern time"), a dwelling or a part of town with no place ("a studio apartment",
+# "a bigger place", "the suburbs", "my car"), or a thing one switched to ("linux",
+# "decaf", "a plant-based diet", "tears", "part time").
 _NO_HOME = re.compile(
-    r"^(?:(?-i:[A-Z]{1,2}[SD]?T)|GMT|UTC|(?:eastern|central|mountain|pacific)\s+time)\b", re.I
+    r"^(?:(?-i:[PECM][SD]T|GMT|UTC|BST|CET|CEST)|(?:eastern|central|mountain|pacific)\s+time)\b"
+    r"|^(?:(?:a|an|the|my|our|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?(?:apartment|apt|studio|"
+    r"flat|house|condo|dorm|place|room|bedroom|kitchen|couch|sofa|bed|car|van|rv|caravan|"
+    r"tent|building|farmhouse|bungalow|cottage|town|village|suburbs?|countryside|"
+    r"city\s+cent(?:er|re)|"
+    r"neighbou?rhood|side\s+of\s+town|part\s+of\s+town|3\s+bedroom|\d-bed(?:room)?|"
+    r"diet|week|sprints?|shifts?|hours|time|work|line|burner|waitlist|panel|century)\b"
+    r"(?!\s+(?:in|on|near|outside|of|at|by)\s+(?!(?:the\s+)?week(?:end|day)s?\b))"
+    r"|^(?:linux|windows|mac|macos|ubuntu|arch|vim|vscode|vs\s+code|zoom|teams|slack|notion|"
+    r"spotify|apple\s+music|iphone|android|postgres|mysql|decaf|tears|sweatpants|pyjamas|"
+    r"pajamas|part[\s-]time|full[\s-]time|remote|excel|airpods)\b",
+    re.I,
 )
-_IN_A_PLACE = re.compile(r"\b(?:in|on|near|outside|of)\s+(?:the\s+)?(?-i:[A-Z])")
 
 
 def _a_home(value: str) -> bool:
-    """Whether a home a rule read names a place: a known one ("denver"), a name ("Hebden
-    Bridge", "the Gold Coast") or one in a place ("a flat in Leeds"); not "sweatpants", "a
-    bigger place", "linux", "the suburbs" or a time zone."""
-    if _NO_HOME.match(value):
-        return False
-    return (
-        place_rest(value) is not None
-        or _THE.sub("", value)[:1].isupper()
-        or _IN_A_PLACE.search(value) is not None
-    )
+    """Whether a home a rule read can be one: a place, known or not, in any case ("Leeds",
+    "hackney", "the pnw", "a flat in Leeds"); not a time zone, a dwelling or a part of
+    town with no place named, nor a thing one switched to."""
+    return place_rest(value) is not None or _NO_HOME.search(value) is None
 
 
 # What a rule's words take for a value that is none, by attribute: what one is "allergic
@@ -1121,57 +1130,79 @@ def _a_home(value: str) -> bool:
 # listener ("how you explained that", "to bother you"), a job of before ("a former
 # teacher"), a joke for a name ("I'm Batman"), or is "working on" that is no project ("my
 # tan", "no sleep", "Saturday", "a few things").
-_GERUND = r"(?-i:[a-z]\w*ing)\b"
+# A like or dislike said to the listener, not of a thing: "how you explained that",
+# "the way u put it", "to bother you", "it better than the old version".
 _SAID_TO_YOU = re.compile(
-    r"(?:how|what|when|that|this|it|the\s+way|your?)\b|to\s+(?:bother|say|admit|ask|"
-    r"interrupt|think|be\s+(?:that|the)|break\s+it)\b",
+    r"^(?:(?:how|what|when)\s+(?:you|u)\b|(?:the\s+)?way\s+(?:you|u)\b|your\s+(?:answer|answers|"
+    r"explanation|reply|response|help|advice|suggestions?)\b|(?:talking|chatting)\s+(?:to|with)\s+"
+    r"(?:you|u)\b|it\s+(?:better|more|less)\s+than\b|(?:to\s+)?(?:bother|bothering|trouble|"
+    r"troubling|interrupt|interrupting)\s+(?:you|u)\b|to\s+(?:say|admit|ask|be\s+(?:that|a)))",
     re.I,
 )
+# The rest of a value after what makes it none: "a desk all day", "library most days",
+# "mondays lol".
+_IDLY = r"(?:\s+(?:all\s+day|all\s+week|every\s+day|most\s+days|these\s+days|today|lol|haha|"
+_IDLY += r"honestly|tbh|ngl|fr|before\s+\d+))*\s*$"
 _NOT_A_VALUE = {
     "allergies": re.compile(
-        r"(?:mondays?|mornings?|drama|effort|small\s+talk|meetings?|exercise|work|people|"
-        r"bs|bullshit|nonsense|responsibility|responsibilities|commitment|adulting|homework|"
-        r"cardio|math|maths|stupidity|alarms?|emails?|paperwork|chores|"
-        r"housework|cleaning|feelings|sunlight|sunshine|fun|change|sleep|waking\s+up|"
-        r"getting\s+up|overtime|taxes|deadlines?|rules)\b",
+        r"^(?:mondays?|(?:early\s+)?mornings?|drama|effort|small\s+talk|meetings?|people|bs|"
+        r"bullshit|nonsense|responsibility|responsibilities|commitment|adulting|homework|math|"
+        r"maths|stupidity|alarms?|paperwork|chores|housework|feelings|fun|change|waking\s+up|"
+        r"getting\s+up|overtime|taxes|deadlines?|rules)" + _IDLY,
         re.I,
     ),
-    "employer": re.compile(
-        _GERUND + r"|(?:(?:a|the|my)\s+)?(?:front\s+)?(?:desk|reception|counter|till|register|"
-        r"computer|laptop)\b|(?:odd\s+|all\s+|long\s+|weird\s+)?hours\b|nights?\b|home\b|"
-        r"tips\b|free\b|peanuts\b|pennies\b|minimum\s+wage\b|a\s+living\b|myself\b|"
-        r"(?:(?:a|my|the)\s+)?(?:own\s+|snail's\s+|slow\s+|fast\s+)?pace\b|the\s+intersection\b|"
-        r"the\s+moment\b|(?:the\s+)?weekends?\b"  # in lower case: not "Home Depot"
+    "employer": re.compile(  # in lower case: not "Home Depot"
+        r"^(?:being\b.*|(?:a|the|my)\s+(?:front\s+)?(?:desk|reception|counter|computer|laptop)|"
+        r"(?:odd|all|long|weird|night|strange)\s+hours|nights?|home|tips|free|peanuts|pennies|"
+        r"minimum\s+wage|a\s+living|myself|(?:a|my|the|my\s+own)\s+(?:\w+'s\s+|slow\s+|fast\s+)?pace|"
+        r"the\s+intersection\s+of\b.*|the\s+moment|(?:the\s+)?weekends?)" + _IDLY
     ),
-    "school": re.compile(
-        r"(?:nights?|home|work|bed|weekends?|the\s+weekend|school|(?:the\s+)?library|starbucks|"
-        r"(?:(?:a|the|my)\s+)?(?:caf[eé]|coffee\s+shop|kitchen\s+table|desk|office))\b",
-        re.I,
+    "school": re.compile(  # in lower case, but for a coffee chain
+        r"^(?:nights?|home|work|bed|weekends?|the\s+weekend|(?:the\s+)?library|(?i:starbucks)|"
+        r"(?i:costa)|(?:(?:a|the|my)\s+)?(?:caf[eé]|coffee\s+shop|kitchen\s+table|desk|office))"
+        + _IDLY
     ),
     # "I like how you explained that", "I hate to bother you": said to the listener
     "likes": _SAID_TO_YOU,
     "dislikes": _SAID_TO_YOU,
-    "job": re.compile(r"(?:former|ex|previous|past|one-time)\b", re.I),  # "a former teacher"
-    "name": re.compile(r"(?:batman|groot|spartacus|superman|spider-?man|iron\s+man)\b", re.I),
+    # "a former teacher" (not "an ex-army nurse", "an ex Google engineer")
+    "job": re.compile(r"^(?:former|ex|previous|past|one-time)[\s-]+[\w-]+$", re.I),
+    "name": re.compile(r"^(?:batman|groot|spartacus|superman|spider-?man|iron\s+man)$", re.I),
     "project": re.compile(
-        _GERUND + r"|(?:it|that|this|something|things|stuff|myself|autopilot|caffeine|"
-        r"no\s+\w+|little\s+sleep|(?:a\s+)?few\s+things|(?:the\s+)?weekends?|"
-        r"(?:a\s+|the\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
+        r"^(?:it|that|this|something|things|stuff|myself|autopilot|caffeine|no\s+\w+|"
+        r"little\s+sleep|(?:a\s+)?few\s+things|(?:the\s+)?weekends?|(?:a\s+|the\s+)?"
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|week(?:day|night)s|"
         r"(?:a|the)\s+(?:deadline|hunch|cold\s+brew|coffee)|an?\s+(?:answer|reply|email|response)|"
-        r"my\s+(?:tan|fitness|health|marriage|relationship|patience|confidence|posture|mindset|"
-        r"sleep|diet|weight|temper|attitude|english|german|french|spanish|italian|japanese|"
-        r"chinese|mandarin|korean|portuguese|arabic|russian|hindi|accent|cardio|core|form|game|"
-        r"swing|serve|self|mental\s+health))\b",
+        r"being\s+.*|my\s+(?:tan|fitness|health|marriage|relationship|patience|confidence|"
+        r"posture|mindset|sleep|diet|weight|temper|attitude|accent|cardio|core|form|game|swing|"
+        r"serve|self|mental\s+health|english|german|french|spanish|italian|japanese|chinese|"
+        r"mandarin|korean|portuguese|arabic|russian|hindi))" + _IDLY,
         re.I,
     ),
 }
-_TITLES = frozenset(("Dr", "Prof", "Mr", "Mrs", "Ms"))
-# An assistant introducing itself, pasted or said back: "Hi, I'm Claude, an AI assistant".
-_AN_ASSISTANT = re.compile(
-    r"\b(?:an?\s+(?:AI|virtual|digital)\s+assistant|(?:large\s+)?language\s+model|chatbot|"
-    r"how\s+(?:can|may)\s+I\s+(?:help|assist))\b",
+# Engaged in or with something as a state, not an engagement had: "I'm engaged in a
+# lawsuit", "is engaged with the community" (not "we got engaged in the summer").
+_ENGAGED_IN = re.compile(
+    r"\b(?:am|'m|are|'re|is|'s)\s+(?:\w+ly\s+|very\s+|so\s+|fully\s+)?engaged\s+(?:in|with)\s+"
+    r"(?!(?:my|our|his|her)\s+(?:partner|boyfriend|girlfriend|fianc\w*)\b|a\s+(?:wedding|ring|"
+    r"date)\b)",
     re.I,
 )
+_TITLES = frozenset(("Dr", "Prof", "Mr", "Mrs", "Ms"))
+# An assistant introducing itself, pasted or said back, in the words after its name: "Hi,
+# I'm Claude, an AI assistant", "I'm Alexa, how can I help?" (not "I'm Sam and I'm
+# building a chatbot", "I'm Chris, a language model researcher").
+_AN_ASSISTANT = re.compile(
+    r"\W*(?:an?\s+AI\b|(?:an?\s+)?(?:large\s+)?language\s+model(?=\s*(?:$|[,.!]|made|built|"
+    r"created|trained|developed|by|from))|how\s+(?:can|may)\s+I\s+(?:help|assist))",
+    re.I,
+)
+
+
+def _an_assistant(sentence: str, name: str) -> bool:
+    """Whether the name said in ``sentence`` is an assistant's, by the words after it."""
+    at = sentence.find(name)
+    return at >= 0 and _AN_ASSISTANT.match(sentence, at + len(name)) is not None
 
 
 def _a_things_age(text: str, match: re.Match[str]) -> bool:
@@ -1179,9 +1210,13 @@ def _a_things_age(text: str, match: re.Match[str]) -> bool:
     before = text[: match.start()]
     if _A_THING_IS.search(before):
         return True
+    said = match.group(0).lower()
+    thing = _AN_AGE_BEFORE_A_THING.match(text, match.end())
     return (
-        match.group(0).lower().endswith("old")
-        and _AN_AGE_BEFORE_A_THING.match(text, match.end()) is not None
+        said.endswith("old")
+        and not said.startswith(("am ", "is ", "are "))  # "I'm 35 years old living in Leeds"
+        and thing is not None
+        and not is_occupation(thing.group(0).strip())  # "35 years old nurse from Leeds here"
         and not _AS_A.search(before)
     )
 
@@ -1304,7 +1339,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "I'm in bed now", "we're in lockdown still"
             if (not_one := _NOT_A_VALUE.get(name)) is not None and not_one.match(value):
                 continue  # "allergic to mondays lol", "work at odd hours", "study at night"
-            if name == "name" and (value in _TITLES or _AN_ASSISTANT.search(sentence or text)):
+            if name == "relationship" and _ENGAGED_IN.search(text):
+                continue  # "I'm engaged in a lawsuit" (not "we got engaged in the summer")
+            if name == "name" and (value in _TITLES or _an_assistant(sentence or text, value)):
                 continue  # "I'm Dr. Smith's patient", "Hi, I'm Claude, an AI assistant"
             if name == "studies" and not a_field(value, rule.field):
                 continue  # "starting my masters in September", "studying past papers"
@@ -1312,6 +1349,10 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "I'm a tech at heart"
             if name in ("job", "employer") and NOT_WORK.search(text) and not PAID.search(text):
                 continue  # "I'm a busker in my spare time", "a referee for under-10s on saturdays"
+            if name == "age" and (
+                NOT_MEANT_AFTER.match(target, match.end()) or NOT_MEANT_BEFORE.search(before)
+            ):
+                continue  # "25 again in my head", "respond as if I'm a 10 year old"
             if name == "age" and _NOT_REALLY.search(text):
                 continue  # "I'm 80 years old in spirit", "90 on the inside"
             if name in ("home", "location") and groups_v(match):

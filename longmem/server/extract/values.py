@@ -235,10 +235,15 @@ _NOT_AN_EMPLOYER = re.compile(
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
 )
-_NOT_REALLY = re.compile(
-    r"\b(?:inside|in spirit|at heart|mentally|emotionally|in my head|in (?:\w+ )?years|"
-    r"as if|pretend(?:s|ed|ing)?|roleplay)\b",
-    re.I,
+_NOT_REALLY = re.compile(r"\b(?:inside|in spirit|at heart|mentally|emotionally)\b", re.I)
+# An age not meant: said of one's head or in another's years right after it ("I'm 25 again
+# in my head", "100 years old in internet years", "40 in 5 years"), or played ("respond as
+# if I'm 10", "User pretends to be 30").
+NOT_MEANT_AFTER = re.compile(
+    r"(?:\s+(?:years?|yrs?))?(?:\s+old)?\s+(?:again\s+)?in\s+(?:my\s+head|(?:\w+\s+)?years)\b", re.I
+)
+NOT_MEANT_BEFORE = re.compile(
+    r"\b(?:as\s+if|pretend(?:s|ed|ing)?(?:\s+to\s+be)?|roleplay)\b[^,;]*$", re.I
 )
 _AGED = re.compile(r"^\d{1,3}[\s-]+(?:years?|yrs?)[\s-]+old\s+", re.I)
 # "a new apartment in Bandra", "share house in Koenji": a home, its article said or not
