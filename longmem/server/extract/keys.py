@@ -1102,7 +1102,9 @@ _AS_A = re.compile(r"\b(?:am|'m|is|are|as|was)\s+an?\s+$", re.I)
 # "decaf", "a plant-based diet", "tears", "part time").
 _NO_HOME = re.compile(
     r"^(?:(?-i:[PECM][SD]T|GMT|UTC|BST|CET|CEST)|(?:eastern|central|mountain|pacific)\s+time)\b"
-    r"|^(?:(?:a|an|the|my|our|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?(?:apartment|apt|studio|"
+    # (in lower case: "Greenwich Village", "Camden Town" are places)
+    r"|^(?!.*(?-i:\b[A-Z]))(?:(?:a|an|the|my|our|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:apartment|apt|studio|"
     r"flat|house|condo|dorm|place|room|bedroom|kitchen|couch|sofa|bed|car|van|rv|caravan|"
     r"tent|building|farmhouse|bungalow|cottage|town|village|suburbs?|countryside|"
     r"city\s+cent(?:er|re)|"
@@ -1123,13 +1125,6 @@ def _a_home(value: str) -> bool:
     return place_rest(value) is not None or _NO_HOME.search(value) is None
 
 
-# What a rule's words take for a value that is none, by attribute: what one is "allergic
-# to" in jest ("mondays lol", "small talk"), works at or for that is no employer ("odd
-# hours", "a desk all day", "tips", "a living", "being a better person"), studies at that
-# is no school ("night", "home", "the kitchen table"), likes or hates that is said to the
-# listener ("how you explained that", "to bother you"), a job of before ("a former
-# teacher"), a joke for a name ("I'm Batman"), or is "working on" that is no project ("my
-# tan", "no sleep", "Saturday", "a few things").
 # A like or dislike said to the listener, not of a thing: "how you explained that",
 # "the way u put it", "to bother you", "it better than the old version".
 _SAID_TO_YOU = re.compile(
@@ -1141,8 +1136,17 @@ _SAID_TO_YOU = re.compile(
 )
 # The rest of a value after what makes it none: "a desk all day", "library most days",
 # "mondays lol".
-_IDLY = r"(?:\s+(?:all\s+day|all\s+week|every\s+day|most\s+days|these\s+days|today|lol|haha|"
-_IDLY += r"honestly|tbh|ngl|fr|before\s+\d+))*\s*$"
+_IDLY = (
+    r"(?:\s+(?:all\s+day|all\s+week|every\s+day|most\s+days|these\s+days|today|lol|haha|"
+    r"honestly|tbh|ngl|fr|before\s+\d+))*\s*$"
+)
+# What a rule's words take for a value that is none, by attribute: what one is "allergic
+# to" in jest ("mondays lol", "small talk"), works at or for that is no employer ("odd
+# hours", "a desk all day", "tips", "a living", "being a better person"), studies at that
+# is no school ("night", "home", "the kitchen table"), likes or hates that is said to the
+# listener ("how you explained that", "to bother you"), a job of before ("a former
+# teacher"), a joke for a name ("I'm Batman"), or is "working on" that is no project ("my
+# tan", "no sleep", "Saturday", "a few things").
 _NOT_A_VALUE = {
     "allergies": re.compile(
         r"^(?:mondays?|(?:early\s+)?mornings?|drama|effort|small\s+talk|meetings?|people|bs|"
