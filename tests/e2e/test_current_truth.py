@@ -3878,6 +3878,7 @@ def test_a_home_said_beside_a_trip_is_still_a_home(mem: Longmem, collection: str
         ("i live in the pnw", ("home", "the pnw")),
         ("I live in CT", ("home", "CT")),
         ("i live in a flat in hackney", ("home", "hackney")),
+        ("I live in Spice Village", ("home", "Spice Village")),
         ("I'm working on building an app", ("project", "building an app")),
         ("I'm working on my game engine", ("project", "my game engine")),
         ("I'm 35 years old living in Leeds", ("age", "35")),
