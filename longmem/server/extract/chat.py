@@ -262,16 +262,25 @@ def _as_the_user_says_it(line: str) -> str:
     return _THE_USER_FIRST.sub("User", _THE_USERS.sub("my", line))
 
 
+def _label(line: str) -> str:
+    """What a line opened by a label starts: "work" (material to work on: "translate to
+    spanish: …"), "theirs" (someone else's text: "RT @jdoe: …"), or "" (the user's own)."""
+    opening = strip_filler(line.strip()) if ":" in line else ""
+    if not opening:
+        return ""
+    if _MATERIAL_FOLLOWS.match(opening):
+        return "work"
+    return "theirs" if _PASTED_FOLLOWS.match(line.strip()) else ""
+
+
 def pasted(content: str) -> str:
     """Someone else's text pasted into ``content`` after a label ("RT @jdoe: just moved to
     LA"), from its label on, as written; "" when there is none."""
     lines = content.splitlines()
     for at, line in enumerate(lines):
-        opening = strip_filler(line.strip()) if ":" in line else ""
-        if opening and _MATERIAL_FOLLOWS.match(opening):
-            return ""  # "translate to spanish: …": material to work on, not to keep
-        if opening and _PASTED_FOLLOWS.match(line.strip()):
-            return "\n".join(lines[at:]).strip()
+        label = _label(line)
+        if label:  # material to work on is not kept: "translate to spanish: …"
+            return "\n".join(lines[at:]).strip() if label == "theirs" else ""
     return ""
 
 
@@ -282,8 +291,7 @@ def sentences(content: str) -> list[str]:
     for line in content.replace("’", "'").replace("‘", "'").splitlines():
         if mine_marked and _SOMEONE_ELSES_LINE.match(line):
             continue  # "Me: where u at / Jake: i just moved to Denver": Jake's line
-        opening = strip_filler(line.strip()) if ":" in line else ""
-        if opening and (_MATERIAL_FOLLOWS.match(opening) or _PASTED_FOLLOWS.match(line.strip())):
+        if _label(line):
             break  # "translate to spanish: i live in berlin", "RT @jdoe: …": the material
         if _NOT_THE_USERS_LINE.match(line):
             continue  # "Assistant: I live in Paris myself", in a transcript pasted in
