@@ -3924,3 +3924,71 @@ def test_a_drop_out_of_no_school_or_an_age_limit_keys_nothing(
     mem: Longmem, collection: str, said: str
 ) -> None:
     assert [f["attribute"] for f in mem.remember(said, collection=collection)] == [None]
+
+
+# 27. The twenty-first round: what the last round's review left (a season's stay, a life
+# story told by age, "not one of my coworkers", idioms, an assistant's introduction,
+# someone else's text after more labels, a pronoun after a colon).
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        ("I live in Boston", "at 22 I moved to the US"),
+        ("I live in Boston", "I moved to Leeds at 22"),
+        ("I'm married", "Not one of my coworkers is married"),
+        ("I'm married", "lol I'm divorced from reality"),
+        ("I'm married", "I'm married to the gym lol"),
+        ("I'm Chris", "I am Claude, made by Anthropic"),
+        ("I'm Chris", "I'm Nova, your virtual assistant"),
+        ("I live in Boston", "Text from my sister: I moved to Leeds!"),
+        ("I'm vegetarian", "Email from Mike: I'm vegan now"),
+        ("I work at Acme", "my boss's email: I'm leaving Acme"),
+        ("I live in Boston", "[10:42] Jake: I moved to Austin"),
+        ("I live in Boston", "I got a text from my sister: she moved to Leeds"),
+    ],
+)
+def test_what_the_twentieth_rounds_review_left_is_no_news_of_the_user(
+    mem: Longmem, collection: str, held: str, said: str
+) -> None:
+    [fact] = mem.remember(held, collection=collection, observed_at=_days_ago(30))
+    assert {f["attribute"] for f in mem.remember(said, collection=collection)} == {None}
+    assert mem.get(fact["id"], collection=collection)["is_latest"] is True
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm living in Denver for the summer",
+        "I'm living in Denver for the holidays",
+        "I'm currently living in Denver for the semester",
+        "living in Denver over the holidays",
+    ],
+)
+def test_a_home_for_a_season_is_a_stay_and_the_home_holds(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    [boston] = mem.remember("I live in Boston", collection=collection, observed_at=_days_ago(30))
+    facts = mem.remember(said, collection=collection, observed_at=_days_ago(1))
+    assert [(f["attribute"], f["value"]) for f in facts] == [("location", "Denver")]
+    assert mem.get(boston["id"], collection=collection)["is_latest"] is True
+
+
+@pytest.mark.parametrize(
+    ("said", "keyed"),
+    [
+        ("I moved to Denver over the summer", ("home", "Denver")),
+        ("we moved to Leeds at 9am, the van was late", ("home", "Leeds")),
+        ("I'm living in Denver for work", ("home", "Denver")),
+        ("Not one of us is vegan", ("diet", "vegan")),
+        ("I'm Sam, a chatbot developer", ("name", "Sam")),
+        ("I'm Ann, an assistant at Acme", ("name", "Ann")),
+        ("[10:42] Me: I moved to Austin", ("home", "Austin")),
+        ("I work at Over the Moon Bakery", ("employer", "Over the Moon Bakery")),
+    ],
+)
+def test_the_users_own_fact_beside_the_twenty_first_rounds_guards_is_keyed(
+    mem: Longmem, collection: str, said: str, keyed: tuple[str, str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert keyed in [(f["attribute"], f["value"]) for f in facts if f["subject"] == "user"]

@@ -38,6 +38,7 @@ from .places import place_rest
 from .stays import (
     _A_DAY,
     _A_ROUTINE,
+    _A_SEASON,
     _A_TRIP,
     _A_WEEK,
     _AN_END_SAID,
@@ -145,6 +146,11 @@ _CHILDHOOD = re.compile(
     r"teenager|student)|little|young|younger|small|in\s+(?:school|high\s+school|college|uni))|"
     r"\bas\s+a\s+(?:kid|child|baby|toddler|teen|teenager)\b|\bgrowing\s+up\b|"
     r"\b(?:I|we)\s+(?:was|were)\s+\d{1,2}\s+when\b(?![^.;]*\bstill\b)|\bback\s+in\s+the\s+day\b|"
+    # … or by the age it happened at: "at 22 I moved to the US", "at the age of 9 we moved"
+    r"^(?:at|by)\s+(?:age\s+|the\s+age\s+of\s+)?\d{1,2},?\s+(?:I|we)\s+(?:moved|lived|worked|was|were|"
+    r"had|left|started|got|became)\b|"
+    r"\b(?:moved|lived|emigrated|immigrated|relocated)\b[^.;]*\bat\s+(?:age\s+|the\s+age\s+of\s+)?"
+    r"\d{1,2}(?:\s+years\s+old)?\s*(?:[.,;!]|$)|"
     # … said in the past: "back in college I lived in Leeds" (not "I'm back in college")
     r"\bback\s+in\s+(?:school|high\s+school|college|uni|university)\b(?=[^.;]*\b(?:lived|moved|"
     r"worked|was|were|had)\b)|\bin\s+my\s+(?:teens|twenties|thirties|20s|30s)\b(?=[^.;]*\b"
@@ -811,9 +817,10 @@ def _facts_of(
         _BEING_IN.match(parsed.predicate) is not None
         or (_BASED_IN.match(parsed.predicate) is not None and expiry(clause, said) is not None)
     )
-    if (while_ is not None or being_away) and _SETTLED.search(parsed.predicate) is None:
-        # "I'm living in Porto for a month": a stay there, not a new home; so is "I'm in
-        # Kyoto right now, back on the 9th"
+    seasonal = _A_SEASON.search(parsed.predicate) is not None
+    if (while_ is not None or being_away or seasonal) and _SETTLED.search(parsed.predicate) is None:
+        # "I'm living in Porto for a month": a stay there, not a new home; so are "I'm in
+        # Kyoto right now, back on the 9th" and "living in Denver for the holidays"
         keys = [
             Key("location", k.value, k.negated, k.type) if k.attribute == "home" else k
             for k in keys

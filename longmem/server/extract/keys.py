@@ -777,7 +777,7 @@ RULES: tuple[Rule, ...] = (
     # a few days, tom's on a work trip", "separated again from the kids")
     _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this\s+(?:weekend|week)|tonight|for\s+(?:a\s+few|a\s+couple|the|\d+|two|three)\s+(?:days|nights|weeks|weekend)|while|till|until|from\s+the\s+kids)\b)(?!.*\b(?:took\s+the\s+kids|is\s+away|'s\s+away|on\s+a\s+(?:work\s+)?trip|out\s+of\s+town)\b)"),
     _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
-    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa|idea|concept|notion|thought)\b)"
+    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa|idea|concept|notion|thought|gym|craft|art|music|team|club|business|company|startup|cause|code|game|band)\b)(?!\s+from\s+(?:reality|the\s+real\s+world)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"),
     # -- food and drink --
@@ -1019,7 +1019,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"^" + _GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
             r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:broke up|split up|got divorced|(?:am|are|is) (?:divorced|separated)"
-            r"(?! from (?:my|the|our|his|her) (?!(?:husband|wife|partner)\b))|"
+            r"(?! from (?:(?:my|the|our|his|her) (?!(?:husband|wife|partner)\b)|reality\b))|"
             r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’])|widowed(?!\s+by\b))",
             re.I,
         ),
@@ -1061,8 +1061,9 @@ USERS_OWN = frozenset(
 
 
 # No one as the subject: "no one in my family is vegan", "none of us eat meat".
+_US = re.compile(r"\bof\s+us\b", re.I)
 _NO_ONE = re.compile(
-    r"^(?:no[\s-]*one|nobody|none\s+of)\b(?![^,;]*\b(?:knows?|thinks?|believes?|realis|realiz|"
+    r"^(?:no[\s-]*one|nobody|none\s+of|not\s+(?:one|a\s+single\s+one|any|all|every|everyone|everybody)\s+of)\b(?![^,;]*\b(?:knows?|thinks?|believes?|realis|realiz|"
     r"cares?|guessed|expected|told)\w*)",
     re.I,
 )
@@ -1194,11 +1195,16 @@ _ENGAGED_IN = re.compile(
 )
 _TITLES = frozenset(("Dr", "Prof", "Mr", "Mrs", "Ms"))
 # An assistant introducing itself, pasted or said back, in the words after its name: "Hi,
-# I'm Claude, an AI assistant", "I'm Alexa, how can I help?" (not "I'm Sam and I'm
-# building a chatbot", "I'm Chris, a language model researcher").
+# I'm Claude, an AI assistant", "I'm Alexa, how can I help?", "I am Claude, made by
+# Anthropic", "I'm Nova, your virtual assistant" (not "I'm Sam and I'm building a
+# chatbot", "I'm Chris, a language model researcher", "I'm Ann, an assistant at Acme").
 _AN_ASSISTANT = re.compile(
     r"\W*(?:an?\s+AI\b|(?:an?\s+)?(?:large\s+)?language\s+model(?=\s*(?:$|[,.!]|made|built|"
-    r"created|trained|developed|by|from))|how\s+(?:can|may)\s+I\s+(?:help|assist))",
+    r"created|trained|developed|by|from))|how\s+(?:can|may)\s+I\s+(?:help|assist)|"
+    r"(?:(?:an?\s+)?(?:\w+\s+)?(?:assistant|chatbot|bot)\s+)?(?:made|built|created|trained|developed)\s+by\s+"
+    r"(?:Anthropic|OpenAI|Google|Meta|Microsoft|Amazon|Apple|Mistral|xAI|DeepSeek)\b|"
+    r"(?:your\s+(?:\w+\s+)?|an?\s+(?:virtual|digital|AI|chat)\s+)(?:assistant|chatbot|bot)\b"
+    r"(?=\s*(?:$|[,.!]|here\b|made\b|built\b)))",
     re.I,
 )
 
@@ -1241,7 +1247,17 @@ _A_BODY_BEFORE = re.compile(
 _HOME_WORDS = frozenset("flat house apartment apt place home address condo".split())
 
 
+# … or a pronoun after a colon or comma: "I got a text from my sister: she moved to Leeds".
+_THEIR_PRONOUN = re.compile(
+    r"[,;:]\s*(?:she|he|they)\s+(?:(?:is|are|was|were|'s|'re|has|have|had|just|now|finally|also|"
+    r"both|all|got|gets)\s+)*$",
+    re.I,
+)
+
+
 def _theirs(before: str) -> bool:
+    if _THEIR_PRONOUN.search(before):
+        return True
     found = _THEIR_SUBJECT.search(before)
     noun = found.group("noun").lower() if found else ""
     return found is not None and noun not in USERS_OWN and noun not in _HOME_WORDS
@@ -1322,6 +1338,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             before = target[: match.start()]
             if _theirs(before) or _RELATIVE.search(before) or _NO_ONE.search(before):
                 continue  # "Great news, the twins turned 3", "no one in my family is vegan"
+            if _NO_ONE.match(text) and not _US.search(before):
+                continue  # "not one of my coworkers is married" (not "not one of us")
             if rule.attribute == "age" and _a_things_age(target, match):
                 continue  # "Old phone is 6 years old now", "6 years old laptop"
             if rule.attribute in ("home", "location") and _A_BODY_BEFORE.search(before):

@@ -19,13 +19,20 @@ from .when import END_OF_DAY, Start
 _A_DAY = timedelta(days=1)
 _A_WEEK = timedelta(days=7)
 
+# A season's stay: "I'm living in Denver for the summer", "staying with mum over the
+# holidays" (not "I moved to Leeds over the summer": when the move was).
+A_SEASON = (
+    r"for\s+the\s+(?:summer|winter|spring|autumn|fall|holidays|holiday\s+season|festive\s+season|"
+    r"semester|term|school\s+year)|(?<=\bliving\s)(?:[^,;]*\s)?over\s+the\s+(?:holidays|summer|winter)"
+)
+_A_SEASON = re.compile(r"\b(?:" + A_SEASON + r")\b", re.I)
 # A stay said as one: "at a conference", "on a trip", "for work", "on business"; unless
 # it is for good ("I'm in Bristol permanently for work").
 _STAY = re.compile(
     r"\b(?:(?:on|at|for)\s+(?:a|an|the|my|our|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?"
     + STAYS
     + r"s?|for work|on business|on holiday|on vacation|on tour|for (?:a few|a couple of|two|three|"
-    r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night)|"
+    r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night)|" + A_SEASON + "|"
     # a visit, a stopover, a trip begun: "visiting my mum in Leeds", "off to Rome"
     r"visiting|staying with|passing through|stopping over|off to|away in|travelling in|"
     r"traveling in|holidaying in|camping in|hiking in|"

@@ -129,7 +129,7 @@ _VALUE_END = re.compile(
     r"to an?|via|"
     r"to (?:do|study|work|be|start|take|join|help|look|care|find|get|become|train|teach|"
     r"finish|pursue|attend|open|run|try|live|stay|be with|see)|"
-    r"is|was|were|are|will be|(?:over|out|down|up|back) (?:in|at|on|there|here)|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
+    r"is|was|were|are|will be|(?:over|out|down|up|back) (?:in|at|on|there|here)|over the|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|starts|begins|kicks off|fell through|fell|"
@@ -137,7 +137,7 @@ _VALUE_END = re.compile(
     r"(?:early|late|mid)\s+(?:next|this|in)|on (?:the\s+)?\d+(?:st|nd|rd|th)?|on (?:"
     + "|".join(MONTH_NAMES)
     + r")|sometime|at the end|by the end|"
-    r"today|tonight|tomorrow|yesterday|yday|every|each|at the moment|at last|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
+    r"today|tonight|tomorrow|yesterday|yday|every|each|at the moment|at last|at \d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|o'?clock)|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
     + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",
     re.I,
