@@ -2169,7 +2169,7 @@ def test_what_ends_and_what_does_not(mem: Longmem, collection: str) -> None:
                 "Dan and I broke up, I've been seeing a lovely guy called Marco",
             ),
             "Who is my boyfriend?",
-            "User has been seeing a lovely guy called Marco",
+            "User's partner is Marco",  # keyed since the twenty-first round
         ),
     ],
 )
@@ -3992,3 +3992,220 @@ def test_the_users_own_fact_beside_the_twenty_first_rounds_guards_is_keyed(
 ) -> None:
     facts = mem.remember(said, collection=collection)
     assert keyed in [(f["attribute"], f["value"]) for f in facts if f["subject"] == "user"]
+
+
+# 28. The twenty-first round's audit of changes: how an agent's users and an agent's own
+# notes say a fact changed, and the same verbs said of something else.
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "keyed"),
+    [
+        ("I work as an accountant", "I work as a financial planner", ("job", "financial planner")),
+        (
+            "I work as an accountant",
+            "I'm now working as a high school math teacher.",
+            ("job", "high school math teacher"),
+        ),
+        ("I work at Target", "My new employer is Mayo Clinic.", ("employer", "Mayo Clinic")),
+        ("I work at Target", "User's new employer is Acme.", ("employer", "Acme")),
+        ("I work at Target", "Since January I've been working at Ecolab", ("employer", "Ecolab")),
+        ("I work at Target", "I finally jumped ship to Best Buy.", ("employer", "Best Buy")),
+        ("I work at Target", "I'm self-employed now.", ("employer", "self-employed")),
+        ("I live in Minneapolis", "User's current city is Philadelphia.", ("home", "Philadelphia")),
+        (
+            "I live in Minneapolis",
+            "FYI the user's home city changed from Minneapolis to Duluth.",
+            ("home", "Duluth"),
+        ),
+        (
+            "My number is 555-0142",
+            "User's phone number changed to (651) 555-0199.",
+            ("phone", "(651) 555-0199"),
+        ),
+        (
+            "My number is 555-0142",
+            "You can reach me at 651-555-0199 now.",
+            ("phone", "651-555-0199"),
+        ),
+        (
+            "My favorite band is Radiohead",
+            "My new favorite band is Big Thief.",
+            ("favorite:band", "Big Thief"),
+        ),
+        (
+            "My favorite band is Radiohead",
+            "Honestly Wilco is my favourite band now.",
+            ("favorite:band", "Wilco"),
+        ),
+        (
+            "My favorite band is Radiohead",
+            "Big Thief has replaced Radiohead as my favourite band.",
+            ("favorite:band", "Big Thief"),
+        ),
+        ("I'm pescatarian", "went full vegan in january", ("diet", "vegan")),
+        ("I'm pescatarian", "I started keto two weeks ago.", ("diet", "keto")),
+        ("I'm pescatarian", "User switched to a vegan diet.", ("diet", "vegan")),
+        (
+            "I study at the University of Minnesota",
+            "I transferred to Macalester College.",
+            ("school", "Macalester College"),
+        ),
+        (
+            "I study at the University of Minnesota",
+            "I go to Metro State now.",
+            ("school", "Metro State"),
+        ),
+        (
+            "I study at the University of Minnesota",
+            "User transferred to the University of Wisconsin.",
+            ("school", "University of Wisconsin"),
+        ),
+        ("I'm 41", "Officially 42 as of this morning.", ("age", "42")),
+        ("I'm 41", "I celebrated my 42nd birthday", ("age", "42")),
+        (
+            "My name is Dana",
+            "I changed my name to Dana Okafor after the wedding.",
+            ("name", "Dana Okafor"),
+        ),
+        ("My name is Dana", "I go by Danny now.", ("name", "Danny")),
+        ("My name is Dana", "Please call me Dee from now on.", ("name", "Dee")),
+        ("My husband is Omar", "I got remarried to Priya in June.", ("partner", "Priya")),
+        ("My husband is Omar", "I'm dating Jamie these days.", ("partner", "Jamie")),
+        (
+            "My husband is Omar",
+            "Omar and I divorced, and I'm now engaged to Sam.",
+            ("partner", "Sam"),
+        ),
+        (
+            "I'm working on an app called Ledgerly",
+            "now hacking on a recipe app called Mise",
+            ("project", "a recipe app called Mise"),
+        ),
+    ],
+)
+def test_a_change_said_as_an_agents_users_and_notes_say_it_replaces_the_old_value(
+    mem: Longmem, collection: str, held: str, said: str, keyed: tuple[str, str]
+) -> None:
+    old = [
+        f
+        for f in mem.remember(held, collection=collection, observed_at=_days_ago(30))
+        if f["attribute"]
+    ]
+    facts = mem.remember(said, collection=collection)
+    assert keyed in [(f["attribute"], f["value"]) for f in facts if not f.get("negated")]
+    assert [mem.get(f["id"], collection=collection)["is_latest"] for f in old] == [False] * len(old)
+
+
+@pytest.mark.parametrize(
+    ("note", "keyed"),
+    [
+        ("home_city: Austin", [("home", "Austin")]),
+        ("home: Seattle (was Minneapolis)", [("home", "Seattle")]),
+        ("age: 42", [("age", "42")]),
+        ("job: financial planner", [("job", "financial planner")]),
+        ("diet: vegan", [("diet", "vegan")]),
+        ("allergies: shellfish, peanuts", [("allergies", "shellfish"), ("allergies", "peanuts")]),
+        ("pets: dog Biscuit", [("pets", "dog called Biscuit")]),
+        ("favorite band: The National", [("favorite:band", "The National")]),
+        ("children: Zoe, Leo", [("children", "Zoe"), ("children", "Leo")]),
+        (
+            "Notes: home=Austin; employer=Dell; job=controller",
+            [("home", "Austin"), ("employer", "Dell"), ("job", "controller")],
+        ),
+        ("Profile update — employer: Dell (prev. Target).", [("employer", "Dell")]),
+        ("- email: dana@example.com", [("email", "dana@example.com")]),
+    ],
+)
+def test_a_notes_fields_are_keyed_as_the_user_would_say_them(
+    mem: Longmem, collection: str, note: str, keyed: list[tuple[str, str]]
+) -> None:
+    facts = mem.remember(note, collection=collection)
+    assert [(f["attribute"], f["value"]) for f in facts if f["attribute"]] == keyed
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        ("I'm working on an app called Ledgerly", "I shipped Ledgerly last week!"),
+        ("I'm working on an app called Ledgerly", "User completed the Ledgerly project."),
+        ("I'm working on an app called Ledgerly", "I stopped working on Ledgerly."),
+        ("I have a dog named Biscuit", "Biscuit passed away last night."),
+        ("I have a dog named Biscuit", "Biscuit crossed the rainbow bridge this morning"),
+        ("I study at the University of Minnesota", "I graduated from the University of Minnesota!"),
+        ("I study at the University of Minnesota", "I'm done with school, finally graduated!"),
+        ("My husband is Omar", "Omar is my ex-husband now."),
+        ("My husband is Omar", "Omar isn't my husband anymore."),
+        ("My husband is Omar", "I'm a widow now."),
+        ("I'm pescatarian", "I stopped being pescatarian."),
+        ("I'm pescatarian", "User no longer follows a pescatarian diet."),
+    ],
+)
+def test_an_end_said_as_an_agents_users_say_it_retires_the_value(
+    mem: Longmem, collection: str, held: str, said: str
+) -> None:
+    old = [
+        f
+        for f in mem.remember(held, collection=collection, observed_at=_days_ago(30))
+        if f["attribute"]
+    ]
+    mem.remember(said, collection=collection)
+    assert old and [mem.get(f["id"], collection=collection)["is_latest"] for f in old] == [
+        False
+    ] * len(old)
+
+
+@pytest.mark.parametrize(
+    ("said", "keyed"),
+    [
+        ("I had a baby boy named Leo last Tuesday.", [("children", "Leo")]),
+        ("We adopted a little girl named Mia.", [("children", "Mia")]),
+        ("I gave birth to twins, Ada and Eli!", [("children", "Ada"), ("children", "Eli")]),
+        ("new puppy!! her name is Pepper", [("pets", "puppy called Pepper")]),
+        ("We adopted a rescue greyhound, Bolt.", [("pets", "rescue greyhound called Bolt")]),
+        ("I have a cat now too, his name is Mochi.", [("pets", "cat called Mochi")]),
+        ("we bought her a hamster called Nugget.", [("pets", "hamster called Nugget")]),
+        ("I developed an allergy to latex.", [("allergies", "latex")]),
+        ("New allergy unlocked: kiwi", [("allergies", "kiwi")]),
+    ],
+)
+def test_a_child_a_pet_or_an_allergy_come_is_added_by_name(
+    mem: Longmem, collection: str, said: str, keyed: list[tuple[str, str]]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [(f["attribute"], f["value"]) for f in facts if f["attribute"]] == keyed
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        ("I'm working on an app called Ledgerly", "I'm working on my taxes this weekend."),
+        ("I'm working on an app called Ledgerly", "I'm working on a presentation for Monday."),
+        ("I'm working on an app called Ledgerly", "I finished Dune last night"),
+        ("I work at Target", "I'm working on a presentation for Monday."),
+        ("My husband is Omar", "I broke up with my old phone carrier."),
+        ("My husband is Omar", "Omar is my ex's new boyfriend"),
+        ("I speak French", "I'm learning about keto for a client's budget plan."),
+        ("I'm pescatarian", "Reddit post I read: 'I went vegan and lost 20 lbs'. Is that real?"),
+        ("I live in Minneapolis", "Example sentence for my ESL class: 'I live in London.'"),
+        ("I study at the University of Minnesota", "I graduated from a couch to 5k program"),
+        ("I'm 41", "my 42nd birthday is next week"),
+        ("I work as an accountant", "we work as a team"),
+        ("I work as an accountant", "I follow vegan influencers"),
+        ("I have a dog named Biscuit", "Sarah passed away last night"),
+    ],
+)
+def test_the_same_verbs_said_of_something_else_change_nothing(
+    mem: Longmem, collection: str, held: str, said: str
+) -> None:
+    old = [
+        f
+        for f in mem.remember(held, collection=collection, observed_at=_days_ago(30))
+        if f["attribute"]
+    ]
+    facts = mem.remember(said, collection=collection)
+    new = [(f["attribute"], f["value"]) for f in facts if f["attribute"] and not f.get("negated")]
+    assert new == []
+    assert old and [mem.get(f["id"], collection=collection)["is_latest"] for f in old] == [
+        True
+    ] * len(old)

@@ -31,7 +31,7 @@ from typing import Optional
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .chat import REQUEST, pasted, sentences
+from .chat import REQUEST, fields_said, pasted, sentences
 from .keys import PLANNED_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
@@ -225,6 +225,8 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
         return f"{subject.name} {'no longer ' if key.negated else ''}lives {third_person(value)}"
     if key.attribute == "age" and value.split()[-1] in ("week", "weeks", "month", "months"):
         return f"{subject.name} is {'not ' if key.negated else ''}{value} old"  # a baby's
+    if key.attribute == "employer" and value == "self-employed":
+        return f"{subject.name} is {'no longer ' if key.negated else ''}self-employed"
     if key.attribute == "diet" and value.split()[0] in _VERB_DIETS:
         return f"{subject.name} {'no longer ' if key.negated else ''}{value}"
     positive, negative = _TEMPLATES.get(key.attribute, ("{s} {v}", "{s} not {v}"))
@@ -272,7 +274,7 @@ class RuleExtractor:
     def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
         said = as_utc(observed_at)
         content, quoted = _quotes_aside(content)
-        content = _children_named(_birthday_number(content))
+        content = _children_named(_birthday_number(fields_said(content)))
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
         previous: Optional[Subject] = None
@@ -446,7 +448,9 @@ def _quotes_back(fact: ExtractedFact, quoted: list[str]) -> ExtractedFact:
 # A pet's name said in the clause after it: "she's called Miso", "named him Biscuit".
 _PET_NAMED = re.compile(
     r"^(?:and\s+|so\s+)?(?:(?:she|he|it|they)(?:['’]s|\s+is|\s+was|\s+are)\s+(?:called|named)|"
-    r"(?:we\s+|i\s+)?(?:named|called)\s+(?:her|him|it|them))\s+(?P<name>(?-i:[A-Z])[\w-]+)\s*[.!]*$",
+    r"(?:we\s+|i\s+)?(?:named|called)\s+(?:her|him|it|them)|(?:her|his|its|their)\s+name(?:['’]s|\s+is)|"
+    r"(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+)?(?:calling|naming)\s+(?:her|him|it|them))"
+    r"\s+(?P<name>(?-i:[A-Z])[\w-]+)\s*[.!]*$",
     re.I,
 )
 
@@ -500,6 +504,8 @@ _CHILD_NAMES = (
 )
 _CHILD_KIND = (
     r"(?P<kind>(?i:sons?|daughters?|kids?|children|twins|(?:twin|baby)\s+(?:boys?|girls?)|"
+    r"(?:second|third|fourth)\s+(?:child|son|daughter|baby)|"
+    r"(?:little|baby)\s+(?:boy|girl)|"
     r"boys|girls))"
 )
 # "I have two sons, Ren and Sora", "we have a daughter called Mia", "I've got twin boys:
@@ -509,8 +515,10 @@ _CHILD_KIND = (
 # says it.
 _CHILDREN_NAMED = re.compile(
     r"(?:\b(?:I|i|[Ww]e|(?P<together>(?i:me\s+and\s+(?:my|our)\s+[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?))"
-    r"\s*(?:have|['’]ve\s+got|have\s+got|['’]ve)\s+"
-    r"(?:(?:a|an|one|two|three|four|five|[1-5])\s+|(?=twin\s))|"
+    r"\s*(?:have|['’]ve\s+got|have\s+got|['’]ve|"
+    # … or just come: "I had a baby boy named Leo", "we adopted a little girl named Mia"
+    r"(?:(?:just|finally|officially|recently)\s+)?(?P<born>had|adopted|welcomed|took\s+in|gave\s+birth\s+to))\s+"
+    r"(?:(?:a|an|one|two|three|four|five|[1-5])\s+|(?=twins?[\s,]))|"
     r"\b(?P<parent>(?i:mum|mom|mother|dad|father|parent)\s+(?i:of|to)\s+(?i:two|three|four|five|"
     r"[2-5])\s+)|"
     r"\b(?:[Mm]y|[Oo]ur)\s+(?:(?i:two|three|four|five|[2-5])\s+)?(?=(?i:kids|children|sons|"
@@ -529,6 +537,9 @@ _CHILDREN_NAMED = re.compile(
     # something else had, after them: "a daughter named Luna and a cat named Sophie"
     r"(?P<more>\s*,?\s+and\s+(?=(?:a|an|one|two|three)\s+(?!(?i:sons?|daughters?|kids?|"
     r"children|twins|boys?|girls?|baby)\b)))?"
+    # when a child came, not part of a name: "I had a baby boy named Leo last Tuesday"
+    r"(?P<when>\s+(?i:(?:last|this)\s+\w+|yesterday|today|tonight|(?:in|on)\s+(?-i:[A-Z0-9])\w*"
+    r"(?:\s+\d{4})?|\d+\s+(?:days?|weeks?|months?)\s+ago)(?=\s*(?:$|[.!,;])))?"
 )
 _CHILD_WORD = {"son": "son", "boy": "son", "daughter": "daughter", "girl": "daughter"}
 # Ages said after the names, in turn: "Jack and Harry, 10 and 8".
@@ -563,6 +574,8 @@ def _children_named(content: str) -> str:
         if not told:
             return match.group(0)
         children = ". ".join(told) + (". I have " if match.group("more") else "")
+        if match.group("when") and not match.group("born"):
+            children += match.group("when")  # (said only of a child just come)
         opens = match.start() == 0 or content[: match.start()].rstrip().endswith((".", "!", "?"))
         if opens and not match.group("together"):
             return children

@@ -156,6 +156,9 @@ _MATERIAL_FOLLOWS = re.compile(
 _NOT_MINE = r"(?!my\b|our\b)"
 _PASTED_FOLLOWS = re.compile(
     r"^(?:(?:rt\s+@\w+|fwd?|review|quote|quoting|example|sample|template|transcript|"
+    # "Reddit post I read:", "Example sentence for my ESL class:"
+    r"(?:[\w'-]+\s+){0,2}(?:post|tweet|thread|comment|article|sentence|excerpt|passage|caption)\s+"
+    r"(?:i\s+(?:read|saw|found)|from|for|by|on)\b[^:\n]{0,40}|"
     r"role-?\s?play|fill\s+in\s+the\s+blanks?)\s*|"
     r"(?:quote|quoting)\s+(?:from|by)\s+" + _NOT_MINE + r"[^:\n]{0,60}|"
     r"(?:copy\s+of|copying|copied\s+from|copy[- ]?paste[d]?\s+from)\s+"
@@ -240,9 +243,11 @@ _NOT_THE_USERS_LINE = re.compile(
 # The user written of in the third person, as a model writes a memory down: "The user
 # lives in Berlin", "User's neighbor Tom moved to Denver", "User mentioned their friend
 # Jake moved to Denver" are said as the user says them.
-_THE_USER_OPENS = re.compile(r"^\s*(?:[Tt]he\s+user|User)\b")
+# (after a word that heads a note: "FYI the user's home city changed…", "Update: User…")
+_NOTE_OPENER = r"(?:(?:fyi|note|update|heads\s+up|btw|also|memory|correction)\s*[:,;-]?\s+)?"
+_THE_USER_OPENS = re.compile(r"^\s*(?i:" + _NOTE_OPENER + r")(?:[Tt]he\s+user|User)\b")
 _THE_USERS = re.compile(r"\b(?:[Tt]he\s+user|User)'s\b")
-_THE_USER_FIRST = re.compile(r"^(?:[Tt]he\s+user)\b(?!')")
+_THE_USER_FIRST = re.compile(r"^(\s*(?i:" + _NOTE_OPENER + r"))[Tt]he\s+user\b(?!')")
 _THE_USER_SAID = re.compile(
     r"^User\s+(?:said|says|mentioned|mentions|noted|notes|shared|shares|explained|explains|"
     r"told\s+(?:me|us))\s+(?:that\s+)?(?=\w)"
@@ -266,7 +271,7 @@ def _as_the_user_says_it(line: str) -> str:
     if said:  # what the user said, in their words: "they" and "their" are the user
         rest = _THEY.sub(lambda m: _THEY_THE_USER[m.group(0).lower()], line[said.end() :])
         line = rest[:1].upper() + rest[1:]
-    return _THE_USER_FIRST.sub("User", _THE_USERS.sub("my", line))
+    return _THE_USER_FIRST.sub(r"\1User", _THE_USERS.sub("my", line))
 
 
 def _label(line: str) -> str:
@@ -289,6 +294,152 @@ def pasted(content: str) -> str:
         if label:  # material to work on is not kept: "translate to spanish: …"
             return "\n".join(lines[at:]).strip() if label == "theirs" else ""
     return ""
+
+
+# A note's fields, as a model or a form writes them down ("home_city: Austin", "age: 42",
+# "Notes: home=Austin; employer=Dell"), each said as the user would say it. A field's name
+# → how its value is said.
+_FIELD_SAID = {
+    **dict.fromkeys(
+        (
+            "home",
+            "home city",
+            "city",
+            "current city",
+            "residence",
+            "current residence",
+            "lives in",
+            "based in",
+            "home town",
+        ),
+        "I live in {v}",
+    ),
+    "age": "I'm {v}",
+    **dict.fromkeys(
+        ("job", "job title", "role", "occupation", "profession"),
+        "I work as {a}{v}",
+    ),
+    **dict.fromkeys(
+        ("employer", "company", "workplace", "works at", "current employer", "works for"),
+        "I work at {v}",
+    ),
+    **dict.fromkeys(
+        ("diet", "dietary preference", "relationship status", "marital status"), "I'm {v}"
+    ),
+    **dict.fromkeys(
+        ("allergies", "allergy", "allergic to", "food allergies"), "I'm allergic to {v}"
+    ),
+    **dict.fromkeys(("pets", "pet"), "I have {v}"),
+    **dict.fromkeys(
+        ("school", "university", "college", "studies at", "school name"), "I study at {v}"
+    ),
+    **dict.fromkeys(
+        ("project", "current project", "working on", "side project"), "I'm working on {v}"
+    ),
+    **dict.fromkeys(("children", "kids", "child", "kid"), "My children are {v}"),
+    **dict.fromkeys(("name", "full name", "preferred name", "goes by"), "My name is {v}"),
+    **dict.fromkeys(
+        ("phone", "phone number", "mobile", "cell", "mobile number", "cell number"),
+        "My phone number is {v}",
+    ),
+    **dict.fromkeys(("email", "e-mail", "email address"), "My email is {v}"),
+    **dict.fromkeys(
+        (
+            "partner",
+            "spouse",
+            "husband",
+            "wife",
+            "boyfriend",
+            "girlfriend",
+            "fiance",
+            "fiancee",
+            "fiancé",
+            "fiancée",
+        ),
+        "My {field} is {v}",
+    ),
+    **dict.fromkeys(("likes", "interests", "hobbies"), "I like {v}"),
+    "dislikes": "I dislike {v}",
+    "languages": "I speak {v}",
+}
+_FIELD_NAME = (
+    r"(?P<field>(?:fav(?:ou?rite|e)?|favou?rite)[ _-][a-z]+(?:[ _-][a-z]+)?|"
+    + "|".join(
+        sorted((re.escape(f).replace(r"\ ", r"[ _-]") for f in _FIELD_SAID), key=len, reverse=True)
+    )
+    + r")"
+)
+_FIELD = re.compile(
+    r"^\s*(?:(?:the\s+)?user'?s?\s+|my\s+)?" + _FIELD_NAME + r"\s*[:=]\s*(?P<v>[^;\n]*\S)\s*$",
+    re.I,
+)
+# "Notes:", "Profile update —" before the fields; fields apart by ";" (or "," when each
+# says "=")
+_FIELDS_HEAD = re.compile(
+    r"^\s*(?:(?:user\s+)?(?:notes?|profile(?:\s+update)?|memory|memories|facts?|update|"
+    r"user\s+info|details)\s*(?:[:—–]|\s-\s|$)\s*)",
+    re.I,
+)
+# What a value says of the past, not now: "Seattle (was Minneapolis)", "Dell (prev. Target)"
+_WAS = re.compile(
+    r"\s*\((?:was|prev\.?|previously|formerly|former|old|before|used\s+to\s+be|from)\b[^)]*\)",
+    re.I,
+)
+
+
+def fields_said(content: str) -> str:
+    """``content`` that is a note of fields about the user, every line ("home_city:
+    Austin", "age=42; diet=vegan", a heading), as the user would say them ("I live in
+    Austin. I'm 42. I'm vegan."); any other content as it is: a line of anything else
+    ("Salary: 150k", "Can you review this posting?") makes the fields someone else's
+    form, pasted."""
+    lines = content.split("\n")
+    said = [_fields_said(line) for line in lines]
+    for line, as_said in zip(lines, said):
+        if line.strip() and as_said == line and not _FIELDS_HEAD.fullmatch(line):
+            return content
+    return "\n".join(said)
+
+
+def _fields_said(line: str) -> str:
+    body = _FIELDS_HEAD.sub("", _BULLET.sub("", line), count=1)
+    parts = [p for p in re.split(r"\s*;\s*", body.strip().rstrip(".")) if p]
+    if len(parts) == 1 and parts[0].count("=") > 1:
+        parts = re.split(r"\s*,\s*", parts[0])
+    said = []
+    for part in parts:
+        field = _FIELD.match(part)
+        if field is None:
+            return line
+        name = re.sub(r"[\s_-]+", " ", field.group("field").lower())
+        value = _WAS.sub("", field.group("v")).strip().rstrip(".")
+        if not value:
+            return line
+        if _FIELD_SAID.get(name, "").endswith(("to {v}", "like {v}", "dislike {v}", "have {v}")):
+            value = _listed(value, pets=name.startswith("pet"))
+        how = _FIELD_SAID.get(name)
+        if how is None:  # "favorite_band", "fav book"
+            how = "My favorite " + name.split(" ", 1)[1] + " is {v}"
+        article = (
+            ""
+            if re.match(r"(?:a|an|the)\s", value, re.I)
+            else ("an " if value[:1].lower() in "aeiou" else "a ")
+        )
+        said.append(how.format(v=value, a=article, field=name))
+    return ". ".join(said) + "."
+
+
+def _listed(value: str, pets: bool) -> str:
+    """A field's list as said: "shellfish, peanuts" → "shellfish and peanuts"; a pet by
+    its kind and name, "dog Biscuit, cat Luna" → "a dog called Biscuit and a cat called
+    Luna"."""
+    items = [i for i in re.split(r"\s*,\s*|\s+and\s+", value) if i]
+    if pets:
+        items = [
+            re.sub(r"^(?:(?:a|an|my)\s+)?([a-z]+)\s+(?-i:([A-Z]\w+))$", r"a \1 called \2", i)
+            for i in items
+        ]
+    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def sentences(content: str) -> list[str]:

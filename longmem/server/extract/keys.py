@@ -95,7 +95,7 @@ DRINKS = tuple(
 _DRINK = "(?:" + "|".join(sorted(map(re.escape, DRINKS), key=len, reverse=True)) + ")"
 DIETS = (
     "vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|gluten[- ]free|"
-    "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb"
+    "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb|low[- ]fodmap"
 )
 # A diet word first that says what kind of thing follows, not the user's diet: "vegan
 # recipes please", "keto diet plan for my dad" (not "vegan since 2019", "keto diet now").
@@ -555,16 +555,19 @@ RULES: tuple[Rule, ...] = (
     _rule("name", r"^(?:am|is)\s+(?P<v>(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-ZÀ-ÝŁØ][a-zà-ÿłø]+(?:(?:Mc|Mac|De|La|Le)?[A-Z][a-z]+|-[A-Z][a-z]+)?(?:\s+[A-ZÀ-ÝŁØ][a-zà-ÿłø]+)?)(?=$|[,.!;]|\s+(?:and|from|by|here|btw|lol|haha|tbh|fyi)\b)", flags=0),
     _rule("name", r"\b[Mm]y\s+name(?:'s|\s+is)\s+(?P<v>[A-ZÀ-ÝŁØ][\w-]+(?:\s+[A-ZÀ-ÝŁØ][\w-]+)?)(?=$|[\s,.!;])", flags=0),
     _rule("name", r"^am\s+(?P<v>[a-z]{2,})\s*\([^)]*\b(?:is fine|for short|call me)\b", flags=0),
-    _rule("name", r"\b(?:[Cc]all me|goes by)\s+(?P<v>[A-Z][\w-]+)", flags=0),
+    _rule("name", r"\b(?:[Cc]all me|go(?:es)? by|[Cc]hanged my name to|[Mm]y new name is)\s+(?P<v>[A-Z][\w-]*(?:\s+(?!(?:From|Now|Please|Thanks|After)\b)[A-Z][\w-]+)?)", flags=0),
     _rule("name", r"(?:^|[,!.:]\s*|[^\w\s]\s+)(?P<v>[A-Z]\w+) here\b(?=\s*(?:$|[,.!(—–-]))", flags=0),
     _rule("name", r"\b(?:[Mm]e llamo|[Jj]e m'appelle|[Ii]ch hei(?:ß|ss)e|[Mm]i chiamo|[Mm]ijn naam is)\s+(?P<v>[A-ZÀ-Ý][\w]+)", flags=0),
     # -- work --
+    # "my new employer is Mayo Clinic", as a model writes it down: "User's employer is Acme"
+    _rule("employer", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:employer|workplace)\s+(?:is|has\s+changed\s+to|changed\s+to)\s+(?:now\s+)?(?=(?-i:[A-Z0-9]))" + _V),
     _rule("employer", r"\b(?:last|final)\s+day\s+(?:at|with)\s+" + _V, negated=True),
     # "twitter laid me off" (subjects.py: "got laid off by Twitter"): that employer ends
     _rule("employer", r"^got laid off by (?P<v>[\w&'.-]+)", negated=True),
     _rule("employer", r"^(?:have\s+|has\s+)?" + _ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + _V, negated=True),
     _rule("employer", r"^(?:have\s+|has\s+)?" + _ADV + r"(?:left|quit|resigned\s+from)\s+(?!my\s+job\b)(?=(?-i:[A-Z]))" + _V, negated=True),
-    _rule("job", r"^" + _ADV + r"(?:work|works|working|am working|is working|worked)\s+as\s+" + _A + _V),
+    _rule("job", r"^" + _ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been|been)\s+)?" + _ADV + r"(?:work|works|working|worked)\s+as\s+" + _A + _V),
+
     # "starting monday as an instructional designer", "start next week as a sous chef"
     _rule("job", r"\b(?:started|start|starting|began)\s+(?:out\s+|off\s+)?(?:(?:on\s+)?(?:" + WEEKDAY_RE + r"|today|tomorrow|next\s+(?:week|month))\s+)?as\s+" + _A + _V),
     _rule("job", r"\b(?:work|works|working|worked)\s+(?:at|for|with)\s+[^,;]+?\s+as\s+" + _A + _V),
@@ -578,7 +581,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^(?![^,;]*\b(?:thinking|considering|might|maybe|may|could|would|should|if|want|wants|wanna|hope|hoping|planning|dream|dreaming)\b[^,;]*freelance)[^,;]*\b(?:went|gone|going|turned|am|is)\s+(?:fully\s+)?freelance\b(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
-    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
+    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|call|called|text|texted|date|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
     # "i'm freelancing now", "went freelance", "self-employed now"
@@ -607,7 +610,10 @@ RULES: tuple[Rule, ...] = (
     # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
     _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
-    _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
+    _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working|(?:have|has|'ve)\s+been\s+working|been\s+working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
+    # "I'm self-employed now", "jumped ship to Best Buy"
+    _rule("employer", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:self[- ]employed)\b", value="self-employed"),
+    _rule("employer", r"\bjumped\s+ship\s+to\s+(?=(?-i:[A-Z0-9]))" + _V),
     # "I teach year 6", "teaches maths": a teacher
     # ("{v}er" of "teach", not a fixed value: so "I used to teach year 6" is denied)
     _rule("job", r"^" + _ADV + r"(?P<v>teach)(?:es)?\s+(?:year\s*\d+|yr\s*\d+|grade\s*\d+|\d+(?:st|nd|rd|th)\s+grade|reception|nursery|primary|secondary|high school|middle school|kindergarten|(?:maths|math|english|science|history|geography|art|music|french|spanish|german|physics|chemistry|biology)\b)", value="{v}er"),
@@ -631,6 +637,8 @@ RULES: tuple[Rule, ...] = (
     _rule("partner", r"^" + _GONE + r"(?:(?:got|am|are|'m|'re)\s+)?(?:back\s+(?:together\s+)?with|(?:seeing|dating)\s+(?=(?-i:[A-Z])[\w'-]+\s+again\b))\s*(?P<v>(?-i:[A-Z])[\w'-]+)"),
     # A partner who died, as the extractor words it ("ray passed away" → "widowed by Ray")
     _rule("partner", r"^widowed by (?P<v>(?-i:[A-Z])[\w'-]+)", negated=True),
+    # "Omar is my ex-husband now", "Omar isn't my husband anymore" (subjects.py: the user's)
+    _rule("partner", r"^(?P<v>(?-i:[A-Z])[\w'-]+)\s+(?:is\s+(?:now\s+)?(?:officially\s+)?my\s+ex\b(?!['’])|(?:isn't|is\s+not|is\s+no\s+longer)\s+my\s+(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|spouse)\b)", negated=True),
     # "got hired at Denver Health", "Hired at Arup!"; not "hired at minimum wage", "hired
     # at 23", "wasn't hired at Google", "hope I get hired at Google"
     _rule("employer", r"(?:^|\b(?:got|was|were|been|just|finally|officially)\s+)hired\s+at\s+(?=(?-i:[A-Z]))(?!" + _NOT_A_NAME_WORD + r")" + _V),
@@ -645,9 +653,16 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\b(?:opened|started|runs|run|founded|launched|set up)\s+(?:her|his|their|my|our|a)\s+(?:own\s+)?(?P<v>(?:pharmacy|business|company|shop|store|clinic|practice|café|cafe|restaurant|bakery|studio|startup|firm|agency)[^,;:!?()]*)"),
     _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
     _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
+    # "now hacking on a recipe app called Mise", "I'm building a Chrome extension called TabTamer"
+    _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"(?:building|developing|hacking\s+on|coding|making)\s+(?=(?:a|an|my|our)\s+[^,;]*?\b(?:called|named)\s+(?-i:[A-Z]))" + _V),
+    # one named, done with: "I shipped Ledgerly", "stopped working on Ledgerly", "User
+    # completed the Ledgerly project"
+    _rule("project", r"^" + _GONE + r"(?:shipped|launched|abandoned|shelved|finished|completed|sold|scrapped|killed|ditched|wrapped\s+up|gave\s+up\s+on|stopped\s+working\s+on|quit\s+working\s+on|moved\s+on\s+from|(?:am|are)\s+done\s+with)\s+(?:the\s+|my\s+)?(?P<v>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)(?:\s+(?:project|app))?\b(?!['’])", negated=True),
     # -- home and whereabouts --
     # … normally: of a known place, for good ("I normally live in Zagreb", not "in trackies",
     # "in Spain in the winter")
+    # "my current city is Philadelphia", "my home city changed from Minneapolis to Duluth"
+    _rule("home", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:home\s+)?(?:city|town|residence)\s+(?:is\s+(?:now\s+)?|(?:has\s+)?changed\s+(?:from\s+[^,;]+?\s+)?to\s+)" + _V, named=True),
     _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V, somewhere=True),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
@@ -753,6 +768,9 @@ RULES: tuple[Rule, ...] = (
     # "I'm a 35 year old woman" is an age; "I have a 10 year old", "my 10 year old" a child's
     _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\d,)(?<!\d\.)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
+    # "Officially 42 as of this morning", "had my 42nd birthday on Sunday"
+    _rule("age", r"^(?:(?:officially|finally|now)\s+)+(?P<v>\d{1,2})(?=\s*(?:$|[,.!;]|as\s+of\b|today\b|🎉|🎂))"),
+    _rule("age", r"\b(?:was|celebrated|had|just\s+had)\s+my\s+(?P<v>\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
     # "34 the day" (Scots: today), "Today I clock 34" (Nigerian English: turn), "my 27th
     # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
     # 26", "hoje é meu aniversário, 29 anos"
@@ -786,14 +804,18 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
-    _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + _NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + _NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    _rule("diet", r"\b(?:gave\s+up|giving\s+up|stopped|quit|quitting)\s+being\s+(?:a\s+)?(?P<v>" + DIETS + r")\b", negated=True),
     # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
-    _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so)\b))"),
+    _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched|switched\s+to|follows?|following)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so|last|in|yesterday|recently|a|two|three|\d+)\b))"),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),
     _rule("allergies", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?P<v>coeliac|celiac)\b", value="gluten ({v})"),
     _rule("allergies", r"^(?!.*\b(?:worried|afraid|scared|thought|might|may|if|negative|whether|not)\b).*\bdiagnosed\s+(?:as\s+)?(?P<v>coeliac|celiac)\b(?!\s+disease)", value="gluten ({v})"),  # "just got diagnosed coeliac"
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
-    _rule("allergies", r"\b(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
+    # "developed an allergy to latex", "a new allergy: kiwi"
+    _rule("allergies", r"\b(?:developed|have|got|found\s+out\s+I\s+have)\s+(?:a|an)\s+(?:new\s+|severe\s+|mild\s+)?(?:allergy|intolerance)\s+to\s+" + _V),
+    _rule("allergies", r"^(?:(?:a|my)\s+)?new\s+(?:allergy|intolerance)(?:\s+unlocked)?\s*[:—–-]\s*" + _V),
+    _rule("allergies", r"\b(?!(?:a|an|the|my|new|no|any|food|severe|mild|bad|an?)\b)(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
     _rule("allergies", _UNSURE_BEFORE + r"\b(?:have|has|with|diagnosed with)\s+(?P<v>coeliac|celiac)(?:\s+disease)?\b", value="gluten ({v})"),
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+allergy)\b"),
     # -- health --
@@ -826,8 +848,8 @@ RULES: tuple[Rule, ...] = (
     # "I drink black coffee", "drink oat flat whites every morning"; not "too much coffee"
     _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>(?:(?!(?:too|much|more|less|so|a|an|the|some|any|no|my|our|enough|little|way|and|or|with)\b)[a-z]+\s+){0,2}" + _DRINK + r"s?)\b"),
     # -- likes --
-    _rule("favorite:", r"\b(?:favou?rite|fave?)\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:now\s+|still\s+)?(?!(?:from|in|on|at|about|by|with|so|very|really|too|kinda|such|playing|coming|back|out|over|closed|open)\b)" + _V),
-    _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:is|are)\s+(?:my|our)\s+(?:new\s+|all-time\s+)?(?:favou?rite|fave?)\s+(?P<thing>[a-z]+)\b"),
+    _rule("favorite:", r"\b(?:favou?rite|fave?)\s+(?P<thing>[a-z]+(?:\s+(?!(?:rn|now|atm|lately|currently|today|right)\b)[a-z]+)?)(?:\s+(?:rn|now|atm|lately|currently|today|right\s+now))?\s+(?:is|are)\s+(?:now\s+|still\s+)?(?!(?:from|in|on|at|about|by|with|so|very|really|too|kinda|such|playing|coming|back|out|over|closed|open)\b)" + _V),
+    _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:(?:is|are)\s+(?:now\s+)?|(?:has|have)\s+replaced\s+[^,;]+?\s+as\s+)(?:my|our)\s+(?:new\s+|all-time\s+|current\s+)?(?:favou?rite|fave?)\s+(?P<thing>[a-z]+)\b"),
     _rule("school", r"^" + _ADV + r"(?:dropped|dropping|have dropped)\s+out\s+of\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?(?:Uni|College|School|Academy|Institute|Poly|\b(?-i:[A-Z]{2,5})\b))" + _V, negated=True),  # a school named
     _rule("dislikes", r"^" + _ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
     _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b)" + _V, negated=True),
@@ -846,10 +868,17 @@ RULES: tuple[Rule, ...] = (
     _rule("pets", r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")(?:\s+(?:is\s+)?(?:called|named)|['’]s\s+name(?:\s+is|['’]s))\s+(?P<v>" + _PET_NAME + r"(?:\s+(?-i:[A-Z])[\w-]+)?|[^\W\d_A-Za-z][\w-]*|(?!" + _NOT_A_NAME_WORD + r"|(?:a|an|the|my|our|after|by|that|so|too|very|not|weird|odd|funny|secret|private|long|unusual|cute|pending)\b)(?![a-z]+(?:ive|ous|ful|less|able|ible|ing|ish|ant|ent|ary)\b)(?-i:[a-z])[\w-]*(?=\s*[.!]*$))", value="{kind} called {v}"),
     _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}", flags=0),
     # "got a puppy named Biscuit"
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}"),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in|(?:got|bought)\s+(?:her|him|them|us|me))\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}"),
+    # "we adopted a rescue greyhound, Bolt", "new puppy!!"
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s*,\s*(?P<v>" + _PET_NAME + r")\s*(?:$|[.!])", value="{kind} called {v}"),
+    _rule("pets", r"^(?:(?:a|our|my)\s+)?new\s+(?P<v>" + _PET_KIND + r")\s*$"),
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + _PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
+    # "I transferred to Macalester College", "transferred to st thomas this semester"
+    _rule("school", r"^" + _ADV + r"(?:transferred|transferring|have\s+transferred|switched|switching)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|school|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b)|[^,;:!?()]*\b(?:this|next|for\s+the)\s+(?:semester|term|fall|spring)\b)" + _V),
+    # "I go to Metro State now"
+    _rule("school", r"\b(?:go|goes|going|attend|attends|attending)\s+(?:to\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*)*\s+(?-i:State))(?=\s*(?:$|[,.!;]|now\b|these\s+days\b|this\s+\w+\b))"),
     # "doing my masters at UCL", "started a PhD in history at Leeds"
     _rule("school", r"^(?:(?:am|is|are|now|currently|just)\s+)*(?:doing|do|does|started|starting|finishing|pursuing)\s+(?:my|a|an|her|his|their)\s+(?:masters|master's|msc|ma|mba|phd|doctorate|degree|bachelors|bachelor's|undergrad|pgce|llm|llb)(?:\s+degree)?(?:\s+in\s+[^,;:!?()]+?)?\s+at\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:was|were|in\s+(?:19|20)\d\d|years\s+ago)\b)" + _V),
     # What one studies: "studying medicine at UNN", "doing a masters in software engineering",
@@ -865,8 +894,12 @@ RULES: tuple[Rule, ...] = (
     # "my number's 07700 900123", "new number btw, it's 07700 900461", "phone: 555 0100"
     # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is
     # number is …": not "my flight number is 4471 223")
-    _rule("phone", r"\b(?:changed|switched|got)\s+(?:my|a)\s+(?:new\s+)?(?:phone\s+|mobile\s+)?number(?:\s+(?:again|lol|haha|btw))*(?:\s+to)?\s*[,:-]?\s+(?:it['’]s\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
-    _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\b(?:phone|(?:my|new)\s+(?:new\s+)?(?:mobile|cell(?:\s*phone)?))(?:\s+number)?)(?:\s+(?:lol|haha|btw|fyi))?(?:['’]s|\s+is|\s*[:,])?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\d[\d\s().-]{6,}\d)"),
+    # "you can reach me at 651-555-0199 now", "update my cell to 651-555-0199"
+    _rule("phone", r"\b(?:reach|text|call|contact)\s+me\s+(?:on|at)\s+(?:my\s+new\s+number\s*,?\s*)?(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
+    _rule("phone", r"\bupdate\s+my\s+(?:phone|mobile|cell|number|phone\s+number|cell\s+number)\s+to\s+(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
+    _rule("phone", r"\b(?:my|our)\s+(?:new\s+)?(?:phone\s+|mobile\s+|cell\s+)?number\s+(?:has\s+)?changed\s+(?:from\s+\S+\s+)?to\s*[,:-]?\s+(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
+    _rule("phone", r"\b(?:changed|switched|got)\s+(?:my|a)\s+(?:new\s+)?(?:phone\s+|mobile\s+)?number(?:\s+(?:again|lol|haha|btw))*(?:\s+to)?\s*[,:-]?\s+(?:it['’]s\s+)?(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
+    _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\b(?:phone|(?:my|new)\s+(?:new\s+)?(?:mobile|cell(?:\s*phone)?))(?:\s+number)?)(?:\s+(?:lol|haha|btw|fyi))?(?:['’]s|\s+is|\s*[:,])?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
     _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
 )
 # fmt: on
@@ -996,7 +1029,14 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"^" + _GONE + r"(?:dropped out(?:\s+of\s+(?:uni|university|college|school|(?:the|my|her|his)\s+"
             r"(?:course|degree|masters|master's|phd|doctorate|programme|program|mba|msc))\b|\s*$)|"
-            r"quit (?:uni|university|college|school|my (?:course|degree|masters|phd))\b)"
+            r"quit (?:uni|university|college|school|my (?:course|degree|masters|phd))\b|"
+            # "graduated from UMN!", "finished my degree at UMN", "done with school"
+            r"graduated(?:\s+from\s+(?:(?:the|my)\s+)?(?:(?-i:[A-Z])(?!(?i:igh\s+school))|(?:uni|university|college|"
+            r"law\s+school|med\s+school|grad\s+school|nursing\s+school)\b)|"
+            r"\s*(?:$|[,.!;]|today|yesterday|last|this|finally|at\s+last))|"
+            r"finished\s+(?:my\s+)?(?:degree|studies|masters|master's|phd|doctorate|course|program|programme)\b|"
+            r"withdrew\s+from\s+(?:my|the)\s+(?:\w+\s+)?(?:program|programme|course|degree)\b|"
+            r"(?:am|are|is)\s+(?:finally\s+)?(?:done|finished)\s+with\s+(?:school|uni|university|college)\b)"
             # not long ago, nor a club of the school's: "dropped out of school at 16"
             r"(?!\s+(?:choir|club|team|band|orchestra|society)\b)"
             r"(?![^,;]*\b(?:at\s+\d+|when\s+I\s+was|in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)",
@@ -1018,9 +1058,12 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("partner",),
         re.compile(
             r"^" + _GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
-            r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:broke up|split up|got divorced|(?:am|are|is) (?:divorced|separated)"
+            r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:(?:broke up|split up)(?! with (?:my|our|the) (?:old |current )?"
+            r"(?!(?:partner|boyfriend|girlfriend|husband|wife|fianc\w*|ex|man|woman|bf|gf|other half)\b)\w)|"
+            r"got divorced|(?:am|are|is) (?:divorced|separated)"
             r"(?! from (?:(?:my|the|our|his|her) (?!(?:husband|wife|partner)\b)|reality\b))|"
-            r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’])|widowed(?!\s+by\b))",
+            r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’])|widowed(?!\s+by\b)|"
+            r"(?:am|are|is) (?:now |officially )?(?:a )?widow(?:er)?(?=\s*(?:$|[,.!;]|now\b)))",
             re.I,
         ),
     ),
@@ -1061,6 +1104,21 @@ USERS_OWN = frozenset(
 
 
 # No one as the subject: "no one in my family is vegan", "none of us eat meat".
+# A job said as work, whatever its word: "I work as a financial planner", "hired as a
+# closer".
+_AS_WORK = re.compile(r"\b(?:work|works|working|worked|employed|hired)\s+as\s", re.I)
+
+
+def _start_of_value(match: re.Match[str]) -> int:
+    """Where a match's value begins: its ``v`` group, or its end if it has none."""
+    return match.start("v") if "v" in match.re.groupindex else match.end()
+
+
+_NOT_A_ROLE = re.compile(
+    r"^(?:team|unit|group|family|pair|duo|partnership|collective|whole|one|community|favou?r|"
+    r"hobby|side\s+hustle|volunteer|temp\s+for\s+now)s?$",
+    re.I,
+)
 _US = re.compile(r"\bof\s+us\b", re.I)
 _NO_ONE = re.compile(
     r"^(?:no[\s-]*one|nobody|none\s+of|not\s+(?:one|a\s+single\s+one|any|all|every|everyone|everybody)\s+of)\b(?![^,;]*\b(?:knows?|thinks?|believes?|realis|realiz|"
@@ -1160,8 +1218,13 @@ _NOT_A_VALUE = {
         r"^(?:being\b.*|(?:a|the|my)\s+(?:front\s+)?(?:desk|reception|counter|computer|laptop)|"
         r"(?:odd|all|long|weird|night|strange)\s+hours|nights?|home|tips|free|peanuts|pennies|"
         r"minimum\s+wage|a\s+living|myself|(?:a|my|the|my\s+own)\s+(?:\w+'s\s+|slow\s+|fast\s+)?pace|"
-        r"the\s+intersection\s+of\b.*|the\s+moment|(?:the\s+)?weekends?)" + _IDLY
+        r"the\s+intersection\s+of\b.*|the\s+moment|(?:the\s+)?weekends?|"
+        # a deadline: "working on a presentation for Monday"
+        r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|next\s+week))"
+        + _IDLY
     ),
+    # "learning about keto", "learning how to code"
+    "languages": re.compile(r"^(?:about|how|to|more|lots|a\s+lot|from|so)\b.*", re.I),
     "school": re.compile(  # in lower case, but for a coffee chain
         r"^(?:nights?|home|work|bed|weekends?|the\s+weekend|(?:the\s+)?library|(?i:starbucks)|"
         r"(?i:costa)|(?:(?:a|the|my)\s+)?(?:caf[eé]|coffee\s+shop|kitchen\s+table|desk|office))"
@@ -1181,7 +1244,11 @@ _NOT_A_VALUE = {
         r"being\s+.*|my\s+(?:tan|fitness|health|marriage|relationship|patience|confidence|"
         r"posture|mindset|sleep|diet|weight|temper|attitude|accent|cardio|core|form|game|swing|"
         r"serve|self|mental\s+health|english|german|french|spanish|italian|japanese|chinese|"
-        r"mandarin|korean|portuguese|arabic|russian|hindi))" + _IDLY,
+        r"mandarin|korean|portuguese|arabic|russian|hindi|taxes|tax\s+return|homework|laundry|"
+        r"chores|inbox|emails)|"
+        # a task, not a project: "a presentation for Monday", "my taxes this weekend"
+        r"(?:a|an|the|my)\s+(?:[\w-]+\s+){0,2}?(?:presentation|report|deck|pitch|proposal|essay|"
+        r"assignment|memo|speech|toast|slides))" + _IDLY,
         re.I,
     ),
 }
@@ -1255,12 +1322,30 @@ _THEIR_PRONOUN = re.compile(
 )
 
 
+# A pet's death said by its name alone: "Biscuit passed away last night" (whether the name is a pet's, the collection knows: handlers/remember.py).
+PET_GONE = re.compile(
+    r"^(?:(?i:sadly|so\s+sadly|unfortunately)\s*,?\s+)?(?P<name>[A-Z][\w-]+)\s+"
+    r"(?i:(?:has\s+|just\s+|sadly\s+|finally\s+)*(?:died|passed\s+away|passed\s+on|passed|"
+    r"crossed\s+the\s+rainbow\s+bridge|was\s+put\s+(?:down|to\s+sleep)))\b"
+)
+
+
 def _theirs(before: str) -> bool:
     if _THEIR_PRONOUN.search(before):
         return True
     found = _THEIR_SUBJECT.search(before)
     noun = found.group("noun").lower() if found else ""
-    return found is not None and noun not in USERS_OWN and noun not in _HOME_WORDS
+    return (
+        found is not None
+        and noun not in USERS_OWN
+        and noun not in _HOME_WORDS
+        and noun not in _NOT_A_NOUN
+    )
+
+
+# A word before the thing a rule reads, not someone: "my new favorite band is …", "my
+# current employer is …".
+_NOT_A_NOUN = frozenset("new current latest present all-time first old".split())
 
 
 def keys_of(predicate: str, sentence: str = "") -> list[Key]:
@@ -1351,8 +1436,14 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             if name in found:
                 continue
             value = _value_of(rule, match, name, sentence)
-            if value is None or (name == "job" and not is_occupation(value)):
-                continue
+            if value is None or (
+                name == "job"
+                and not is_occupation(value)
+                and not _AS_WORK.search(target, match.start(), _start_of_value(match))
+            ):
+                continue  # "I'm a mess" (not "I work as a financial planner")
+            if name == "job" and _NOT_A_ROLE.match(value):
+                continue  # "we work as a team"
             if rule.somewhere and not _a_home(value):
                 continue  # "I live in sweatpants", "moved to linux", "moved to a bigger place"
             if rule.place and not (_THE.sub("", value)[:1].isupper() and a_place(match.group("v"))):
@@ -1542,6 +1633,8 @@ def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Opt
             else None
         )
         raw = named.group(1) if named else raw
+    if name == "phone" and raw.startswith("("):
+        return raw.strip()  # "(651) 555-0199": the number as written, not cut at "("
     value = clean_value(raw, name)
     if value is None:
         return None

@@ -112,6 +112,7 @@ _SOMEONE = (
 # not "Lisa for physio", "Ana's posts", "Tom and the lads", "Tinder guys".
 _PARTNER_NAME_END = (
     r"(?=\s*(?:$|[,.!?;:)—–-]|🥰|❤|💍|😍|\s(?:now|since|last|this|again|too|officially|finally|lol|"
+    r"these\s+days|lately|"
     r"haha|for\s+(?:\d+|a|an|two|three|four|five|six|a\s+few|several)\s+(?:days?|weeks?|months?|"
     r"years?)|in\s+(?:"
     + "|".join(MONTH_NAMES)
@@ -125,7 +126,7 @@ _DATING = re.compile(
     r"|(?:started|been)\s+(?:going\s+out\s+with|seeing)\s+(?:" + _SOMEONE + r")?"
     r"|seeing\s+" + _SOMEONE + r"|in\s+a\s+relationship\s+with\s+|back\s+together\s+with\s+"
     # "married to Arjun now officially", "I married Ana", "engaged to Sam", "marrying Tom"
-    r"|(?:married|engaged)\s+to\s+|married\s+|marrying\s+)"
+    r"|(?:married|remarried|engaged)\s+to\s+|married\s+|remarried\s+|marrying\s+)"
     r"(?!(?:Mr|Mrs|Ms|Dr|Prof)\b|(?:Christmas|Easter|New|Valentine|Halloween|Diwali|Eid|Boxing|"
     r"Thanksgiving)\b)"
     r"(?-i:(?P<name>"
@@ -202,7 +203,11 @@ def _told_relation(predicate: str, sentence: str = "") -> Optional[tuple[str, st
         rel, name = match.group("rel").lower(), match.group("name")
     else:
         match = _DATING.match(predicate)
-        over = match is not None and _OVER.search(sentence or predicate) is not None
+        # over when said after the name ("I married Ana but we split"), not before it
+        # ("Omar and I divorced, and I'm now engaged to Sam")
+        told = sentence or predicate
+        after = told.find(match.group("name")) if match is not None else -1
+        over = match is not None and _OVER.search(told, max(after, 0)) is not None
         rel, name = "partner", match.group("name") if match and not over else ""
     return (rel, name) if name and name.split()[0].lower() not in _NOT_NAMES else None
 
@@ -327,7 +332,9 @@ _THE_USER = re.compile(
     r"speaks|studies|studied|goes|went|bought|sold|adopted|owns|drives|plays|uses|needs|"
     r"wants|plans|hopes|recently|now|just|also|currently|still|no|never|used|already|"
     r"finally|officially|mentioned|said|says|told|asked|shared|noted|does|doesn't|did|"
-    r"didn't|can|can't|cannot|will|won't|would|might|may|should|isn't|wasn't|hasn't)\b)"
+    r"didn't|can|can't|cannot|will|won't|would|might|may|should|isn't|wasn't|hasn't|"
+    # any past, as a model notes a change: "User transferred to…", "User completed…"
+    r"[a-z]{3,}ed)\b)"
 )
 _RELATION = re.compile(
     r"^(?i:(?:my|our|me)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s?)\b"
@@ -493,6 +500,21 @@ _SENT_ME = re.compile(
 )
 _HOME_IS = re.compile(HOME_IS, re.I)
 _PLACE_IS_HOME = re.compile(PLACE_IS_HOME, re.I)
+# A partner named as one no more: "Omar is my ex-husband now", "Omar isn't my husband
+# anymore".
+_NO_LONGER_MY_PARTNER = re.compile(
+    r"^(?-i:[A-Z])[\w'-]+\s+(?:is\s+(?:now\s+)?(?:officially\s+)?my\s+ex\b(?!['’])|(?:isn't|is\s+not|is\s+no\s+longer)\s+"
+    r"my\s+(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|spouse)\b)",
+    re.I,
+)
+# A thing the user likes best, named first: "Wilco is my favourite band now", "Big Thief
+# has replaced Radiohead as my favourite band" (not "Sam is my favourite person": a name
+# the rules read as a favourite thing all the same).
+_MY_FAVOURITE_IS = re.compile(
+    r"^(?:[\w'&.-]+\s+){1,4}?(?:(?:is|are)\s+(?:now\s+)?|(?:has|have)\s+replaced\s+[^,;]+?\s+as\s+)"
+    r"(?:my|our)\s+(?:new\s+|all-time\s+|current\s+)?(?:favou?rite|fave?)\s+[a-z]",
+    re.I,
+)
 _PARTED = re.compile(
     r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
     r"separated|divorced|got divorced|parted ways|called it quits)\b",
@@ -539,7 +561,7 @@ _NOT_NAMES = (
     hanukkah anniversary birthday weird hi hello hey dear lots some most all both each one two three he she
     they me name paperwork persistence brexit everything everyone gonna wanna gotta
     age phone laptop computer car bike house boiler fridge freezer oven sofa couch
-    mattress roof tv printer dishwasher building""".split()
+    mattress roof tv printer dishwasher building please pls plz you""".split()
     )
     | THING_NOUNS
 )
@@ -548,6 +570,11 @@ _LEAD_TIME = re.compile(
     r"^(?:(?:this|next|last)\s+(?:week|weekend|month|year|morning|evening|summer|winter)|"
     r"today|tonight|tomorrow|these days|right now|for now|now|at the moment|lately|recently|"
     r"honestly|work-wise|anyway|so|"
+    # "As of last week I'm…", "Since January I've been…", "After 9 years at Target I…"
+    r"as\s+of\s+(?:(?:last|this)\s+\w+|today|yesterday|now|\w+day|(?-i:[A-Z])\w+)|"
+    r"since\s+(?:(?:last|this)\s+\w+|\w+day|(?-i:[A-Z])\w+)|"
+    r"after\s+(?:\d+|a\s+few|many|several|two|three|four|five|ten)\s+(?:years?|months?)"
+    r"(?:\s+(?:at|with|in)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*)*)?|"
     r"(?:on|until|till)\s+(?:" + WEEKDAY_RE + r")|every\s+(?:morning|day|evening|week))\s*,?\s+",
     re.I,
 )
@@ -630,6 +657,10 @@ def parse_subject(
         return Parsed(USER_SUBJECT, f"going to {clause[sent.end() :]}")
     if _HOME_IS.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
+    if _MY_FAVOURITE_IS.match(clause):
+        return Parsed(USER_SUBJECT, clause)  # "Wilco is my favourite band now"
+    if _NO_LONGER_MY_PARTNER.match(clause):
+        return Parsed(USER_SUBJECT, clause)  # "Omar is my ex-husband now": the user's news
     home = _PLACE_IS_HOME.match(clause)
     if home and place_rest(home.group("v")) == "":
         return Parsed(USER_SUBJECT, clause)  # "Quezon City is home", not "Sam is home"

@@ -73,7 +73,7 @@ PAST_IRREGULAR = words(
     rode sang swam began won wore spoke broke chose forgot sold sent spent built taught
     caught fought stood understood sat paid laid meant became held led fell hid rose
     woke threw struck stuck dug shook bit lit fed fled dealt dreamt learnt burnt
-    forgave been"""
+    forgave withdrew overtook outgrew undertook been"""
 )
 _AMBIGUOUS = words("read put cut hit set let quit hurt cost shut spread bet")
 MODALS = words("can could will would shall should may might must")

@@ -69,7 +69,7 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
-from ..extract.keys import SUPPLEMENT, SWITCHED_TO
+from ..extract.keys import PET_GONE, SUPPLEMENT, SWITCHED_TO
 from ..extract.kin import PRONOUN_RELATIONS, kin
 from ..extract.subjects import PRONOUN_PREFIX, lower_opener
 from ..extract.text import finish, third_person
@@ -226,6 +226,9 @@ class _Call:
 
     def _resolve(self, fact: ExtractedFact) -> ExtractedFact:
         """The fact about the subject the collection knows by the fact's name for it."""
+        gone = self._pet_gone(fact)
+        if gone is not None:
+            return gone
         subject = fact.subject
         if subject.startswith(PRONOUN_PREFIX):
             return self._pronoun(fact)
@@ -258,6 +261,21 @@ class _Call:
             return fact
         relation, name = matches[0].split(":", 1)
         return _about(fact, matches[0], f"{SUBJECT}'s {relation} {name}")
+
+    def _pet_gone(self, fact: ExtractedFact) -> Optional[ExtractedFact]:
+        """A pet's death said by its name ("Biscuit passed away"), with a pet of the user's
+        called so held: the ending of that pet (not of a partner by that name, as the rules
+        read a death); None for anyone else's name."""
+        told = fact.attribute is None or (fact.attribute == "partner" and fact.negated)
+        said = PET_GONE.match(fact.statement) if told else None
+        if said is None:
+            return None
+        name = said.group("name").casefold()
+        for held in self._by_key(USER, "pets"):
+            value = (held.value or "").casefold()
+            if value == name or value.endswith(" called " + name):
+                return replace(fact, subject=USER, attribute="pets", value=held.value, negated=True)
+        return None
 
     def _pronoun(self, fact: ExtractedFact) -> ExtractedFact:
         """A fact about "she" or "he" with no one named before it in the message: about
@@ -478,6 +496,9 @@ class _Call:
                 return DUPLICATE, denials[0], None, True
             return (UPDATES, None, match.id, True) if match else (NEW, None, None, True)
         same = next((m for m in values if _same(m.value, fact.value)), None)
+        if same is not None and spec.single and len(_called(fact.value)) > len(_called(same.value)):
+            # said more fully: "Dana Okafor" after "Dana" is the one name, now whole
+            return UPDATES, None, same.id, True
         if same is not None:
             return DUPLICATE, same, None, True
         denied = next((m for m in denials if _same(m.value, fact.value)), None)
