@@ -138,6 +138,12 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "hobbies": ("{s} does {v}", "{s} no longer does {v}"),
     "visited": ("{s} has been to {v}", "{s} has not been to {v}"),
 }
+# Words that make a life's story news of now: "…, last week actually", "and still live here".
+_NOT_LATELY = (
+    r"(?![^;]*\b(?:last\s+(?:week|month|year)|this\s+(?:year|month|week|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)|recently|just|ago|now|"
+    r"still|actually)\b)"
+)
 # A life's story, not news of now: "my family moved to Austin when I was 5", "as a kid I
 # lived in Lagos", "growing up in Leeds", "I was 22 when I moved to the US", "back in
 # college I lived in Leeds" (not "I'm back in college", "in my thirties, living in Leeds").
@@ -147,10 +153,11 @@ _CHILDHOOD = re.compile(
     r"\bas\s+a\s+(?:kid|child|baby|toddler|teen|teenager)\b|\bgrowing\s+up\b|"
     r"\b(?:I|we)\s+(?:was|were)\s+\d{1,2}\s+when\b(?![^.;]*\bstill\b)|\bback\s+in\s+the\s+day\b|"
     # … or by the age it happened at: "at 22 I moved to the US", "at the age of 9 we moved"
+    # (not news told with the age one is: "At 34 I moved to Denver, last week actually")
     r"^(?:at|by)\s+(?:age\s+|the\s+age\s+of\s+)?\d{1,2},?\s+(?:I|we)\s+(?:moved|lived|worked|was|were|"
-    r"had|left|started|got|became)\b|"
+    r"had|left|started|got|became)\b" + _NOT_LATELY + "|"
     r"\b(?:moved|lived|emigrated|immigrated|relocated)\b[^.;]*\bat\s+(?:age\s+|the\s+age\s+of\s+)?"
-    r"\d{1,2}(?:\s+years\s+old)?\s*(?:[.,;!]|$)|"
+    r"\d{1,2}(?:\s+years\s+old)?\s*(?:[.,;!]|$)" + _NOT_LATELY + "|"
     # … said in the past: "back in college I lived in Leeds" (not "I'm back in college")
     r"\bback\s+in\s+(?:school|high\s+school|college|uni|university)\b(?=[^.;]*\b(?:lived|moved|"
     r"worked|was|were|had)\b)|\bin\s+my\s+(?:teens|twenties|thirties|20s|30s)\b(?=[^.;]*\b"

@@ -158,7 +158,8 @@ _PASTED_FOLLOWS = re.compile(
     r"^(?:(?:rt\s+@\w+|fwd?|review|quote|quoting|example|sample|template|transcript|"
     # "Reddit post I read:", "Example sentence for my ESL class:"
     r"(?:[\w'-]+\s+){0,2}(?:post|tweet|thread|comment|article|sentence|excerpt|passage|caption)\s+"
-    r"(?:i\s+(?:read|saw|found)|from|for|by|on)\b[^:\n]{0,40}|"
+    r"(?:i\s+(?:read|saw|found)|from\s+(?!my\s+(?:own|journal|diary|blog|account)\b)|"
+    r"for\s+(?:my\s+)?(?:esl|english|french|spanish|german|language)\s+class)[^:\n]{0,40}|"
     r"role-?\s?play|fill\s+in\s+the\s+blanks?)\s*|"
     r"(?:quote|quoting)\s+(?:from|by)\s+" + _NOT_MINE + r"[^:\n]{0,60}|"
     r"(?:copy\s+of|copying|copied\s+from|copy[- ]?paste[d]?\s+from)\s+"
@@ -169,11 +170,12 @@ _PASTED_FOLLOWS = re.compile(
     r"(?:resume|résumé|cv|bio|profile)\s+of\s+" + _NOT_MINE + r"[^:\n]{0,60}|"
     # "Text from my sister:", "Email from Mike:", "my boss's email:"
     r"(?:(?:a|an|the|this|that)\s+)?(?:text|email|e-mail|message|msg|dm|letter|voicemail|"
-    r"voice\s+note|reply|post|tweet|note)\s+from\s+(?!me\b|myself\b)[^:\n]{1,40}|"
+    r"voice\s+note|reply|post|tweet)\s+from\s+(?!me\b|myself\b)[^:\n]{1,40}|"
     r"(?:my\s+)?(?!my\b|our\b)[\w-]+'s\s+(?:text|email|e-mail|message|msg|dm|letter|voicemail|"
     r"voice\s+note|reply|post|tweet)|"
     # a chat exported with its times: "[10:42] Jake:", "10:42 - Jake:"
-    r"\[?\d{1,2}:\d\d(?::\d\d)?\s*(?:am|pm)?\]?\s*(?:[-–]\s*)?(?!(?:me|user|human)\s*:)[^\W\d_][^:\n]{0,30}|"
+    r"\[?\d{1,2}:\d\d(?::\d\d)?\s*(?:am|pm)?\]?\s*(?:[-–]\s*)?(?!(?i:me|user|human)\s*:)"
+    r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s*|"
     r"here(?:'s|\s+is)\s+(?:(?:my\s+)?(?!(?:today|tonight|yesterday|tomorrow)'s)[\w-]+'s\s+"
     r"[^:\n]{0,40}|(?:the|a|an|this|that)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:email|e-mail|letter|message|text|reply|dm|comment)\s+"
@@ -310,13 +312,12 @@ _FIELD_SAID = {
             "current residence",
             "lives in",
             "based in",
-            "home town",
         ),
         "I live in {v}",
     ),
     "age": "I'm {v}",
     **dict.fromkeys(
-        ("job", "job title", "role", "occupation", "profession"),
+        ("job", "job title", "occupation", "profession"),
         "I work as {a}{v}",
     ),
     **dict.fromkeys(
@@ -380,6 +381,25 @@ _FIELDS_HEAD = re.compile(
     r"user\s+info|details)\s*(?:[:—–]|\s-\s|$)\s*)",
     re.I,
 )
+# A note said to be the user's: "User's home city: Austin", "my diet: vegan".
+_THE_USERS_FIELD = re.compile(r"^\s*(?:[-*•]\s*)?(?:(?:the\s+)?user'?s?|my)\s", re.I)
+# A field anyone's form has, read alone only when the note says it is the user's.
+_ANYONES_FIELD = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:name|full\s+name|age|city|home|company|project|school|university|college|"
+    r"likes|interests|hobbies|dislikes|languages|job|phone|mobile|cell|email|e-mail)\s*[:=]",
+    re.I,
+)
+# A value that is none, a placeholder, a choice or a question: "none", "N/A", "TBD",
+# "[your city]", "string", "Tokyo or Osaka?", "Apple vs Google".
+_NO_VALUE = re.compile(
+    r"^(?:none|nothing|n/?a|tbd|tba|unknown|null|nil|-+|\?+|string|str|int|number|bool|"
+    r"pending|unemployed)\b|[?<>\[\]{}]|\b(?:or|vs\.?|versus)\b|"
+    r"\((?:[^)]*\b(?:my|his|her|their|for|on|per|in|not)\b[^)]*)\)|"
+    # a sentence, not a value: "moved to Denver last week", "just found out I'm allergic…"
+    r"\b(?:moved|left|joined|found|just|got|started|quit|applying|rejected|tips|what|how|which|"
+    r"can|could|should|would)\b",
+    re.I,
+)
 # What a value says of the past, not now: "Seattle (was Minneapolis)", "Dell (prev. Target)"
 _WAS = re.compile(
     r"\s*\((?:was|prev\.?|previously|formerly|former|old|before|used\s+to\s+be|from)\b[^)]*\)",
@@ -390,14 +410,22 @@ _WAS = re.compile(
 def fields_said(content: str) -> str:
     """``content`` that is a note of fields about the user, every line ("home_city:
     Austin", "age=42; diet=vegan", a heading), as the user would say them ("I live in
-    Austin. I'm 42. I'm vegan."); any other content as it is: a line of anything else
+    Austin. I'm 42. I'm vegan."); any other content as it is. A line of anything else
     ("Salary: 150k", "Can you review this posting?") makes the fields someone else's
-    form, pasted."""
+    form, pasted; so do more fields than one with no heading or "user" to say whose they
+    are ("Name: Mike Jones / Phone: …"), and a field said generally ("City: Tokyo or
+    Osaka?", "Allergies: none", "Role: admin")."""
     lines = content.split("\n")
     said = [_fields_said(line) for line in lines]
     for line, as_said in zip(lines, said):
         if line.strip() and as_said == line and not _FIELDS_HEAD.fullmatch(line):
             return content
+    told = [line for line in lines if line.strip() and not _FIELDS_HEAD.fullmatch(line)]
+    whose = _FIELDS_HEAD.match(content) or _THE_USERS_FIELD.match(content)
+    if not told or (
+        not whose and (len(told) > 1 or ";" in told[0] or _ANYONES_FIELD.match(told[0]))
+    ):
+        return content
     return "\n".join(said)
 
 
@@ -413,7 +441,7 @@ def _fields_said(line: str) -> str:
             return line
         name = re.sub(r"[\s_-]+", " ", field.group("field").lower())
         value = _WAS.sub("", field.group("v")).strip().rstrip(".")
-        if not value:
+        if not value or _NO_VALUE.search(value):
             return line
         if _FIELD_SAID.get(name, "").endswith(("to {v}", "like {v}", "dislike {v}", "have {v}")):
             value = _listed(value, pets=name.startswith("pet"))

@@ -549,18 +549,36 @@ _NOT_A_SUBJECT = (
     r"did|does|has|had|gave|asked|called|made|kept|seemed|looked)\b)"
 )
 
+# A partner named as one no more: "Omar is my ex-husband now", "Omar isn't my husband
+# anymore" (not "Omar is my ex-boss", "Dana isn't my wife, she's my fiancée");
+# subjects.py reads the clause as the user's.
+NO_LONGER_MY_PARTNER = (
+    r"^(?P<v>(?-i:[A-Z])[\w'-]+)\s+(?:is\s+(?:now\s+)?(?:officially\s+)?my\s+ex(?:[-\s]?(?:husband|wife|"
+    r"partner|boyfriend|girlfriend|fianc[eé]e?|spouse|bf|gf))?|(?:isn't|is\s+not|is\s+no\s+longer)\s+my\s+"
+    r"(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|spouse))"
+    r"(?=\s*(?:$|[.!;]|now\b|anymore\b|any\s+more\b|lol\b))"
+)
+# What follows "go by" that is no name: a way to travel, a service, a clock, a rule.
+_NOT_GONE_BY = (
+    r"(?:Uber|Lyft|Greyhound|Amtrak|BART|Bus|Train|Tube|Metro|Subway|Car|Bike|Google|Apple|"
+    r"Celsius|Fahrenheit|Eastern|Pacific|Central|Mountain|GMT|UTC|Scripture|Instagram|Netflix|"
+    r"IMDB|Waze|Yelp|Target|Walmart|Amazon)"
+)
+
 RULES: tuple[Rule, ...] = (
     # -- naming oneself (names are capitalised: these rules alone read case as written) --
     # "DeShawn", "McKenzie", "Émile", "Jean-Luc" too
     _rule("name", r"^(?:am|is)\s+(?P<v>(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-ZÀ-ÝŁØ][a-zà-ÿłø]+(?:(?:Mc|Mac|De|La|Le)?[A-Z][a-z]+|-[A-Z][a-z]+)?(?:\s+[A-ZÀ-ÝŁØ][a-zà-ÿłø]+)?)(?=$|[,.!;]|\s+(?:and|from|by|here|btw|lol|haha|tbh|fyi)\b)", flags=0),
     _rule("name", r"\b[Mm]y\s+name(?:'s|\s+is)\s+(?P<v>[A-ZÀ-ÝŁØ][\w-]+(?:\s+[A-ZÀ-ÝŁØ][\w-]+)?)(?=$|[\s,.!;])", flags=0),
     _rule("name", r"^am\s+(?P<v>[a-z]{2,})\s*\([^)]*\b(?:is fine|for short|call me)\b", flags=0),
-    _rule("name", r"\b(?:[Cc]all me|go(?:es)? by|[Cc]hanged my name to|[Mm]y new name is)\s+(?P<v>[A-Z][\w-]*(?:\s+(?!(?:From|Now|Please|Thanks|After)\b)[A-Z][\w-]+)?)", flags=0),
+    # "call me Dee", "I go by Danny now", "changed my name to Dana Okafor" (not "we go by
+    # Uber", "I go by Google Maps", "changed my name to Mike on Tinder")
+    _rule("name", r"\b(?:[Cc]all me|go(?:es)? by|[Cc]hanged my name to)\s+(?!" + _NOT_GONE_BY + r"\b)(?P<v>[A-Z][\w-]*(?:\s+(?!(?:From|Now|Please|Thanks|After)\b)[A-Z][\w-]+)?)(?!['’\w-])(?=\s*(?:$|[,.!;]|now\b|these\s+days\b|instead\b|from\s+now\b|at\s+work\b|after\s+the\b|please\b|pls\b|lol\b|haha\b|btw\b|for\s+short\b))", flags=0),
     _rule("name", r"(?:^|[,!.:]\s*|[^\w\s]\s+)(?P<v>[A-Z]\w+) here\b(?=\s*(?:$|[,.!(—–-]))", flags=0),
     _rule("name", r"\b(?:[Mm]e llamo|[Jj]e m'appelle|[Ii]ch hei(?:ß|ss)e|[Mm]i chiamo|[Mm]ijn naam is)\s+(?P<v>[A-ZÀ-Ý][\w]+)", flags=0),
     # -- work --
     # "my new employer is Mayo Clinic", as a model writes it down: "User's employer is Acme"
-    _rule("employer", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:employer|workplace)\s+(?:is|has\s+changed\s+to|changed\s+to)\s+(?:now\s+)?(?=(?-i:[A-Z0-9]))" + _V),
+    _rule("employer", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:employer|workplace)\s+(?:is|has\s+changed\s+to|changed\s+to)\s+(?:now\s+)?(?!(?-i:TBD|TBA|OK|N/?A)\b)(?P<v>(?-i:[A-Z0-9])[\w&'.]*(?:\s+(?-i:[A-Z&])[\w&'.]*){0,3})(?=\s*(?:$|[,.!;]|now\b))"),
     _rule("employer", r"\b(?:last|final)\s+day\s+(?:at|with)\s+" + _V, negated=True),
     # "twitter laid me off" (subjects.py: "got laid off by Twitter"): that employer ends
     _rule("employer", r"^got laid off by (?P<v>[\w&'.-]+)", negated=True),
@@ -581,7 +599,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^(?![^,;]*\b(?:thinking|considering|might|maybe|may|could|would|should|if|want|wants|wanna|hope|hoping|planning|dream|dreaming)\b[^,;]*freelance)[^,;]*\b(?:went|gone|going|turned|am|is)\s+(?:fully\s+)?freelance\b(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
-    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|call|called|text|texted|date|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
+    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
     # "i'm freelancing now", "went freelance", "self-employed now"
@@ -610,10 +628,11 @@ RULES: tuple[Rule, ...] = (
     # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
     _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
-    _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working|(?:have|has|'ve)\s+been\s+working|been\s+working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
-    # "I'm self-employed now", "jumped ship to Best Buy"
-    _rule("employer", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:self[- ]employed)\b", value="self-employed"),
-    _rule("employer", r"\bjumped\s+ship\s+to\s+(?=(?-i:[A-Z0-9]))" + _V),
+    _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
+    # "I've been working at Ecolab since January" (not "at Starbucks all morning")
+    _rule("employer", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?been\s+working\s+(?:at|for)\s+(?![^,;]*\b(?:all\s+(?:day|morning|afternoon|evening|week|night)|today|tonight|this\s+(?:week|morning|afternoon|evening)|because|the\s+library|the\s+cafe|wifi)\b)" + _V),
+    # "I'm self-employed now"
+    _rule("employer", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:self[- ]employed)(?=\s*(?:$|[,.!;]|now\b|full[- ]time\b))", value="self-employed"),
     # "I teach year 6", "teaches maths": a teacher
     # ("{v}er" of "teach", not a fixed value: so "I used to teach year 6" is denied)
     _rule("job", r"^" + _ADV + r"(?P<v>teach)(?:es)?\s+(?:year\s*\d+|yr\s*\d+|grade\s*\d+|\d+(?:st|nd|rd|th)\s+grade|reception|nursery|primary|secondary|high school|middle school|kindergarten|(?:maths|math|english|science|history|geography|art|music|french|spanish|german|physics|chemistry|biology)\b)", value="{v}er"),
@@ -637,8 +656,7 @@ RULES: tuple[Rule, ...] = (
     _rule("partner", r"^" + _GONE + r"(?:(?:got|am|are|'m|'re)\s+)?(?:back\s+(?:together\s+)?with|(?:seeing|dating)\s+(?=(?-i:[A-Z])[\w'-]+\s+again\b))\s*(?P<v>(?-i:[A-Z])[\w'-]+)"),
     # A partner who died, as the extractor words it ("ray passed away" → "widowed by Ray")
     _rule("partner", r"^widowed by (?P<v>(?-i:[A-Z])[\w'-]+)", negated=True),
-    # "Omar is my ex-husband now", "Omar isn't my husband anymore" (subjects.py: the user's)
-    _rule("partner", r"^(?P<v>(?-i:[A-Z])[\w'-]+)\s+(?:is\s+(?:now\s+)?(?:officially\s+)?my\s+ex\b(?!['’])|(?:isn't|is\s+not|is\s+no\s+longer)\s+my\s+(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|spouse)\b)", negated=True),
+    _rule("partner", NO_LONGER_MY_PARTNER, negated=True),
     # "got hired at Denver Health", "Hired at Arup!"; not "hired at minimum wage", "hired
     # at 23", "wasn't hired at Google", "hope I get hired at Google"
     _rule("employer", r"(?:^|\b(?:got|was|were|been|just|finally|officially)\s+)hired\s+at\s+(?=(?-i:[A-Z]))(?!" + _NOT_A_NAME_WORD + r")" + _V),
@@ -654,15 +672,15 @@ RULES: tuple[Rule, ...] = (
     _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
     _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
     # "now hacking on a recipe app called Mise", "I'm building a Chrome extension called TabTamer"
-    _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"(?:building|developing|hacking\s+on|coding|making)\s+(?=(?:a|an|my|our)\s+[^,;]*?\b(?:called|named)\s+(?-i:[A-Z]))" + _V),
+    _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"(?:building|developing|hacking\s+on|coding|making)\s+(?=(?:a|an|my|our)\s+(?:[\w-]+\s+){0,3}?(?:app|website|site|web\s+app|tool|game|extension|plugin|library|startup|platform|bot|service|product|api|cli|saas|framework|engine|podcast|newsletter|novel|course)\s+(?:called|named)\s+(?-i:[A-Z]))" + _V),
     # one named, done with: "I shipped Ledgerly", "stopped working on Ledgerly", "User
     # completed the Ledgerly project"
-    _rule("project", r"^" + _GONE + r"(?:shipped|launched|abandoned|shelved|finished|completed|sold|scrapped|killed|ditched|wrapped\s+up|gave\s+up\s+on|stopped\s+working\s+on|quit\s+working\s+on|moved\s+on\s+from|(?:am|are)\s+done\s+with)\s+(?:the\s+|my\s+)?(?P<v>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)(?:\s+(?:project|app))?\b(?!['’])", negated=True),
+    _rule("project", r"^" + _GONE + r"(?:shipped|abandoned|shelved|completed|scrapped|wrapped\s+up|stopped\s+working\s+on|quit\s+working\s+on|moved\s+on\s+from)\s+(?:the\s+|my\s+)?(?P<v>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)(?:\s+(?:project|app))?\b(?!['’])(?!\s+(?:v\d|beta|update|version|feature|landing|page|mvp|demo|release|to\b|on\b|for\b))", negated=True),
     # -- home and whereabouts --
     # … normally: of a known place, for good ("I normally live in Zagreb", not "in trackies",
     # "in Spain in the winter")
     # "my current city is Philadelphia", "my home city changed from Minneapolis to Duluth"
-    _rule("home", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:home\s+)?(?:city|town|residence)\s+(?:is\s+(?:now\s+)?|(?:has\s+)?changed\s+(?:from\s+[^,;]+?\s+)?to\s+)" + _V, named=True),
+    _rule("home", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:home\s+city|city|(?<!home\s)town)\s+(?:is\s+(?:now\s+)?|(?:has\s+)?changed\s+(?:from\s+[^,;]+?\s+)?to\s+)(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})(?=\s*(?:$|[,.!;]|now\b))", named=True),
     _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V, somewhere=True),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
@@ -769,7 +787,7 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\d,)(?<!\d\.)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     # "Officially 42 as of this morning", "had my 42nd birthday on Sunday"
-    _rule("age", r"^(?:(?:officially|finally|now)\s+)+(?P<v>\d{1,2})(?=\s*(?:$|[,.!;]|as\s+of\b|today\b|🎉|🎂))"),
+    _rule("age", r"^(?:(?:officially|finally|now)\s+)+(?P<v>\d{1,2})(?=\s*(?:$|[,.!;]|as\s+of\b|today\b|🎉|🎂))(?![^.!;]*,\s*(?:our|my|the|his|her|their)\s)"),
     _rule("age", r"\b(?:was|celebrated|had|just\s+had)\s+my\s+(?P<v>\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
     # "34 the day" (Scots: today), "Today I clock 34" (Nigerian English: turn), "my 27th
     # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
@@ -868,17 +886,17 @@ RULES: tuple[Rule, ...] = (
     _rule("pets", r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")(?:\s+(?:is\s+)?(?:called|named)|['’]s\s+name(?:\s+is|['’]s))\s+(?P<v>" + _PET_NAME + r"(?:\s+(?-i:[A-Z])[\w-]+)?|[^\W\d_A-Za-z][\w-]*|(?!" + _NOT_A_NAME_WORD + r"|(?:a|an|the|my|our|after|by|that|so|too|very|not|weird|odd|funny|secret|private|long|unusual|cute|pending)\b)(?![a-z]+(?:ive|ous|ful|less|able|ible|ing|ish|ant|ent|ary)\b)(?-i:[a-z])[\w-]*(?=\s*[.!]*$))", value="{kind} called {v}"),
     _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}", flags=0),
     # "got a puppy named Biscuit"
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in|(?:got|bought)\s+(?:her|him|them|us|me))\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}"),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in|(?:got|bought)\s+us)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}"),
     # "we adopted a rescue greyhound, Bolt", "new puppy!!"
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s*,\s*(?P<v>" + _PET_NAME + r")\s*(?:$|[.!])", value="{kind} called {v}"),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s*,\s*(?!(?:Thanks|Honestly|Wow|Sadly|Anyway|Unfortunately|Yay|Finally|Also|Well|Yes|No|Oh|Lol|Omg|OMG|Haha|Ok|Okay|Cool|Nice)\b)(?P<v>" + _PET_NAME + r")\s*(?:$|[.!])", value="{kind} called {v}"),
     _rule("pets", r"^(?:(?:a|our|my)\s+)?new\s+(?P<v>" + _PET_KIND + r")\s*$"),
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + _PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
     # "I transferred to Macalester College", "transferred to st thomas this semester"
-    _rule("school", r"^" + _ADV + r"(?:transferred|transferring|have\s+transferred|switched|switching)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|school|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b)|[^,;:!?()]*\b(?:this|next|for\s+the)\s+(?:semester|term|fall|spring)\b)" + _V),
+    _rule("school", r"^" + _ADV + r"(?:transferred|transferring|have\s+transferred)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b))(?![^,;:!?()]*\b(?:Health|Medical|Hospital|office|team|shift|campus\s+office)\b|[^,;:!?()]*['’]s\b)" + _V),
     # "I go to Metro State now"
-    _rule("school", r"\b(?:go|goes|going|attend|attends|attending)\s+(?:to\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*)*\s+(?-i:State))(?=\s*(?:$|[,.!;]|now\b|these\s+days\b|this\s+\w+\b))"),
+    _rule("school", r"\b(?:go|goes|going|attend|attends|attending)\s+(?:to\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*)*\s+(?-i:State))(?=\s*(?:$|[,.!;]|now\b(?!\s+and\s+then)|these\s+days\b))"),
     # "doing my masters at UCL", "started a PhD in history at Leeds"
     _rule("school", r"^(?:(?:am|is|are|now|currently|just)\s+)*(?:doing|do|does|started|starting|finishing|pursuing)\s+(?:my|a|an|her|his|their)\s+(?:masters|master's|msc|ma|mba|phd|doctorate|degree|bachelors|bachelor's|undergrad|pgce|llm|llb)(?:\s+degree)?(?:\s+in\s+[^,;:!?()]+?)?\s+at\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:was|were|in\s+(?:19|20)\d\d|years\s+ago)\b)" + _V),
     # What one studies: "studying medicine at UNN", "doing a masters in software engineering",
@@ -1031,12 +1049,14 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"(?:course|degree|masters|master's|phd|doctorate|programme|program|mba|msc))\b|\s*$)|"
             r"quit (?:uni|university|college|school|my (?:course|degree|masters|phd))\b|"
             # "graduated from UMN!", "finished my degree at UMN", "done with school"
-            r"graduated(?:\s+from\s+(?:(?:the|my)\s+)?(?:(?-i:[A-Z])(?!(?i:igh\s+school))|(?:uni|university|college|"
-            r"law\s+school|med\s+school|grad\s+school|nursing\s+school)\b)|"
-            r"\s*(?:$|[,.!;]|today|yesterday|last|this|finally|at\s+last))|"
-            r"finished\s+(?:my\s+)?(?:degree|studies|masters|master's|phd|doctorate|course|program|programme)\b|"
-            r"withdrew\s+from\s+(?:my|the)\s+(?:\w+\s+)?(?:program|programme|course|degree)\b|"
-            r"(?:am|are|is)\s+(?:finally\s+)?(?:done|finished)\s+with\s+(?:school|uni|university|college)\b)"
+            r"graduated(?:\s+from\s+(?:(?:the|my)\s+)?(?:(?=[^,;]*?\b(?-i:Uni|University|College|School|Academy|"
+            r"Institute|Poly|State|Tech)\b)(?-i:[A-Z])(?!(?i:igh\s+school))|(?-i:[A-Z]{2,5})\b|(?:uni|university|"
+            r"college|law\s+school|med\s+school|grad\s+school|nursing\s+school)\b)|"
+            r"\s*(?:$|[.!;]|today|yesterday|last|this|finally|at\s+last))|"
+            r"finished\s+(?:my\s+)?(?:degree|masters|master's|phd|doctorate)(?!\s+(?:audit|application))\b|"
+            r"withdrew\s+from\s+(?:uni|university|college|my\s+degree|the\s+university)\b|"
+            r"(?:am|are|is)\s+(?:finally\s+)?(?:done|finished)\s+with\s+(?:school|uni|university|college)"
+            r"(?=\s*(?:$|[,.!;]|forever|for\s+good|finally|now)))"
             # not long ago, nor a club of the school's: "dropped out of school at 16"
             r"(?!\s+(?:choir|club|team|band|orchestra|society)\b)"
             r"(?![^,;]*\b(?:at\s+\d+|when\s+I\s+was|in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)",
@@ -1058,8 +1078,8 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("partner",),
         re.compile(
             r"^" + _GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
-            r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:(?:broke up|split up)(?! with (?:my|our|the) (?:old |current )?"
-            r"(?!(?:partner|boyfriend|girlfriend|husband|wife|fianc\w*|ex|man|woman|bf|gf|other half)\b)\w)|"
+            r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:(?:broke up|split up)(?! with (?:my|our|the) (?!(?:[\w'-]+ ){0,2}(?:partner|boyfriend|girlfriend|"
+            r"husband|wife|fianc\w*|ex|man|woman|bf|gf|so|other half|significant other|love)\b)\w)|"
             r"got divorced|(?:am|are|is) (?:divorced|separated)"
             r"(?! from (?:(?:my|the|our|his|her) (?!(?:husband|wife|partner)\b)|reality\b))|"
             r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’])|widowed(?!\s+by\b)|"
@@ -1106,7 +1126,7 @@ USERS_OWN = frozenset(
 # No one as the subject: "no one in my family is vegan", "none of us eat meat".
 # A job said as work, whatever its word: "I work as a financial planner", "hired as a
 # closer".
-_AS_WORK = re.compile(r"\b(?:work|works|working|worked|employed|hired)\s+as\s", re.I)
+_AS_WORK = re.compile(r"\b(?:work|works|working|worked|employed|hired)\s+as\s+(?:a|an)\s", re.I)
 
 
 def _start_of_value(match: re.Match[str]) -> int:
@@ -1116,7 +1136,10 @@ def _start_of_value(match: re.Match[str]) -> int:
 
 _NOT_A_ROLE = re.compile(
     r"^(?:team|unit|group|family|pair|duo|partnership|collective|whole|one|community|favou?r|"
-    r"hobby|side\s+hustle|volunteer|temp\s+for\s+now)s?$",
+    r"hobby|side\s+hustle|volunteer|temp\s+for\s+now)s?$|"
+    # a likeness, not a job: "working as a slave lol", "as a cog in the machine"
+    r"^(?:slave|mess|cog|robot|zombie|machine|donkey|workhorse|mule|dog|horse|headless\s+chicken|"
+    r"glorified\s+\w+|\w+\s+background\s+character)\b",
     re.I,
 )
 _US = re.compile(r"\bof\s+us\b", re.I)
@@ -1223,6 +1246,11 @@ _NOT_A_VALUE = {
         r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|next\s+week))"
         + _IDLY
     ),
+    # a date or hours, not a number: "call me at 12.05.2026", "reach me 9.00-17.00"
+    "phone": re.compile(
+        r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+        r"\d{1,2}[.:]\d\d\s*-\s*\d{1,2}[.:]\d\d|(?:[01]\d|2[0-3])[0-5]\d\s*-\s*(?:[01]\d|2[0-3])[0-5]\d)$"
+    ),
     # "learning about keto", "learning how to code"
     "languages": re.compile(r"^(?:about|how|to|more|lots|a\s+lot|from|so)\b.*", re.I),
     "school": re.compile(  # in lower case, but for a coffee chain
@@ -1325,8 +1353,13 @@ _THEIR_PRONOUN = re.compile(
 # A pet's death said by its name alone: "Biscuit passed away last night" (whether the name is a pet's, the collection knows: handlers/remember.py).
 PET_GONE = re.compile(
     r"^(?:(?i:sadly|so\s+sadly|unfortunately)\s*,?\s+)?(?P<name>[A-Z][\w-]+)\s+"
-    r"(?i:(?:has\s+|just\s+|sadly\s+|finally\s+)*(?:died|passed\s+away|passed\s+on|passed|"
-    r"crossed\s+the\s+rainbow\s+bridge|was\s+put\s+(?:down|to\s+sleep)))\b"
+    r"(?i:(?:has\s+|just\s+|sadly\s+|finally\s+|peacefully\s+)*(?:died|passed\s+away|passed\s+on|"
+    r"crossed\s+the\s+rainbow\s+bridge|was\s+put\s+(?:down|to\s+sleep)))"
+    # a time or a way, not a likeness, a dream or a nap: "… last night", "…, aged 14"
+    r"(?=\s*(?:$|[,.!;]|(?i:last|this|yesterday|today|tonight|on|at\s+(?:home|the\s+vet)|"
+    r"peacefully|suddenly|after|aged|in\s+(?:the\s+)?(?:night|morning|spring|summer|autumn|fall|"
+    r"winter|his\s+sleep|her\s+sleep|my\s+arms|\d{4})))\b)"
+    r"(?!.*\b(?i:dream|novel|story|game|joke|lol|haha)\b)"
 )
 
 
@@ -1345,7 +1378,7 @@ def _theirs(before: str) -> bool:
 
 # A word before the thing a rule reads, not someone: "my new favorite band is …", "my
 # current employer is …".
-_NOT_A_NOUN = frozenset("new current latest present all-time first old".split())
+_NOT_A_NOUN = frozenset("new current latest present all-time".split())
 
 
 def keys_of(predicate: str, sentence: str = "") -> list[Key]:

@@ -23,7 +23,8 @@ _A_WEEK = timedelta(days=7)
 # holidays" (not "I moved to Leeds over the summer": when the move was).
 A_SEASON = (
     r"for\s+the\s+(?:summer|winter|spring|autumn|fall|holidays|holiday\s+season|festive\s+season|"
-    r"semester|term|school\s+year)|(?<=\bliving\s)(?:[^,;]*\s)?over\s+the\s+(?:holidays|summer|winter)"
+    r"semester|term|school\s+year)(?![^,;]*\bfor\s+good\b)|"
+    r"(?<=\bliving\s)(?![^,;]*\b(?:since|moved|moving)\b)(?:[^,;]*\s)?over\s+the\s+(?:holidays|summer|winter)"
 )
 _A_SEASON = re.compile(r"\b(?:" + A_SEASON + r")\b", re.I)
 # A stay said as one: "at a conference", "on a trip", "for work", "on business"; unless

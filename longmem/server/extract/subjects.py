@@ -28,6 +28,7 @@ from .chat import INTERJECTIONS, is_chat_word
 from .keys import (
     DIET_ENDED,
     HOME_IS,
+    NO_LONGER_MY_PARTNER,
     PET_WORDS,
     PLACE_IS_HOME,
     USERS_OWN,
@@ -112,7 +113,7 @@ _SOMEONE = (
 # not "Lisa for physio", "Ana's posts", "Tom and the lads", "Tinder guys".
 _PARTNER_NAME_END = (
     r"(?=\s*(?:$|[,.!?;:)—–-]|🥰|❤|💍|😍|\s(?:now|since|last|this|again|too|officially|finally|lol|"
-    r"these\s+days|lately|"
+    r"these\s+days|"
     r"haha|for\s+(?:\d+|a|an|two|three|four|five|six|a\s+few|several)\s+(?:days?|weeks?|months?|"
     r"years?)|in\s+(?:"
     + "|".join(MONTH_NAMES)
@@ -333,7 +334,10 @@ _THE_USER = re.compile(
     r"wants|plans|hopes|recently|now|just|also|currently|still|no|never|used|already|"
     r"finally|officially|mentioned|said|says|told|asked|shared|noted|does|doesn't|did|"
     r"didn't|can|can't|cannot|will|won't|would|might|may|should|isn't|wasn't|hasn't|"
-    # any past, as a model notes a change: "User transferred to…", "User completed…"
+    # any past, as a model notes a change: "User transferred to…", "User completed…" (not a
+    # wish, a fear or a joke: "User dreamed they moved to Mars")
+    r"(?!(?:dreamed|dreamt|joked|imagined|requested|feared|hoped|speculated|worried|wondered|"
+    r"wished|pretended|claimed|considered|wanted|needed|suggested|asked|guessed|assumed)\b)"
     r"[a-z]{3,}ed)\b)"
 )
 _RELATION = re.compile(
@@ -500,19 +504,14 @@ _SENT_ME = re.compile(
 )
 _HOME_IS = re.compile(HOME_IS, re.I)
 _PLACE_IS_HOME = re.compile(PLACE_IS_HOME, re.I)
-# A partner named as one no more: "Omar is my ex-husband now", "Omar isn't my husband
-# anymore".
-_NO_LONGER_MY_PARTNER = re.compile(
-    r"^(?-i:[A-Z])[\w'-]+\s+(?:is\s+(?:now\s+)?(?:officially\s+)?my\s+ex\b(?!['’])|(?:isn't|is\s+not|is\s+no\s+longer)\s+"
-    r"my\s+(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|spouse)\b)",
-    re.I,
-)
+_NO_LONGER_MY_PARTNER = re.compile(NO_LONGER_MY_PARTNER, re.I)
 # A thing the user likes best, named first: "Wilco is my favourite band now", "Big Thief
 # has replaced Radiohead as my favourite band" (not "Sam is my favourite person": a name
 # the rules read as a favourite thing all the same).
 _MY_FAVOURITE_IS = re.compile(
-    r"^(?:[\w'&.-]+\s+){1,4}?(?:(?:is|are)\s+(?:now\s+)?|(?:has|have)\s+replaced\s+[^,;]+?\s+as\s+)"
-    r"(?:my|our)\s+(?:new\s+|all-time\s+|current\s+)?(?:favou?rite|fave?)\s+[a-z]",
+    r"^(?!(?:[\w'&.-]+\s+){0,3}?(?:thinks?|assumes?|says?|said|believes?|knows?|reckons?)\b)"
+    r"(?:[\w'&.-]+\s+){1,4}?(?:(?:is|are)\s+(?:now\s+)?|(?:has|have)\s+replaced\s+[^,;]+?\s+as\s+)"
+    r"(?:my|our)\s+(?:new\s+|all-time\s+|current\s+)?(?:favou?rite|fave?)\s+[a-z]+\b(?!\s+to\s+hate)",
     re.I,
 )
 _PARTED = re.compile(
@@ -572,7 +571,7 @@ _LEAD_TIME = re.compile(
     r"honestly|work-wise|anyway|so|"
     # "As of last week I'm…", "Since January I've been…", "After 9 years at Target I…"
     r"as\s+of\s+(?:(?:last|this)\s+\w+|today|yesterday|now|\w+day|(?-i:[A-Z])\w+)|"
-    r"since\s+(?:(?:last|this)\s+\w+|\w+day|(?-i:[A-Z])\w+)|"
+    r"since\s+(?:(?:last|this)\s+\w+|\w+day|" + "|".join(MONTH_NAMES) + r")|"
     r"after\s+(?:\d+|a\s+few|many|several|two|three|four|five|ten)\s+(?:years?|months?)"
     r"(?:\s+(?:at|with|in)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*)*)?|"
     r"(?:on|until|till)\s+(?:" + WEEKDAY_RE + r")|every\s+(?:morning|day|evening|week))\s*,?\s+",

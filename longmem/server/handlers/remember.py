@@ -69,7 +69,7 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
-from ..extract.keys import PET_GONE, SUPPLEMENT, SWITCHED_TO
+from ..extract.keys import PET_GONE, PET_WORDS, SUPPLEMENT, SWITCHED_TO
 from ..extract.kin import PRONOUN_RELATIONS, kin
 from ..extract.subjects import PRONOUN_PREFIX, lower_opener
 from ..extract.text import finish, third_person
@@ -271,6 +271,12 @@ class _Call:
         if said is None:
             return None
         name = said.group("name").casefold()
+        known, _ = self.store.memories.subjects(
+            self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
+        )
+        people = [s for s in known if s.split(":")[0].casefold() not in PET_WORDS]
+        if any(s.casefold().endswith(":" + name) for s in people):
+            return None  # "Max passed away" with grandpa Max known: whose, the words don't say
         for held in self._by_key(USER, "pets"):
             value = (held.value or "").casefold()
             if value == name or value.endswith(" called " + name):
@@ -496,7 +502,11 @@ class _Call:
                 return DUPLICATE, denials[0], None, True
             return (UPDATES, None, match.id, True) if match else (NEW, None, None, True)
         same = next((m for m in values if _same(m.value, fact.value)), None)
-        if same is not None and spec.single and len(_called(fact.value)) > len(_called(same.value)):
+        if (
+            same is not None
+            and fact.attribute == "name"
+            and len(_called(fact.value)) > len(_called(same.value))
+        ):
             # said more fully: "Dana Okafor" after "Dana" is the one name, now whole
             return UPDATES, None, same.id, True
         if same is not None:
