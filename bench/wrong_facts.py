@@ -1,4 +1,4 @@
-"""Wrong facts of the user, on a set held out whole (`bench/quality/wrong_facts_aside.py`).
+"""Wrong facts of the user, on sets held out whole (`bench/quality/wrong_facts_aside*.py`).
 
 Each case seeds one persona's 20 true facts (one ``remember`` each) into a fresh
 collection on the local server, then remembers ONE statement, and judges it:
@@ -8,17 +8,22 @@ collection on the local server, then remembers ONE statement, and judges it:
   pasted text, a number that is no age…);
 - an "update" case fails when the new value is not keyed (or the old one not retired).
 
-The set (396 cases, 259 "no change" and 137 "update") was written blind, in the
-twentieth round, by a helper who read no rule, set or test; nobody writing rules reads
-it: run it only to measure a round's start and end.
+Two sets, each written blind by a helper who read no rule, set or test; nobody writing
+rules reads them: run them only to measure a round's start and end.
 
-usage: python bench/wrong_facts.py [TREE]
+- ``aside`` (396 cases, 259 "no change" and 137 "update"), the twentieth round's, one
+  persona.
+- ``aside2`` (314 cases, 99 "no change" and 215 "update"), the twenty-first round's,
+  another persona, weighted to the ways a change is said (chat, agents' notes, fields).
+
+usage: python bench/wrong_facts.py [TREE] [--set aside|aside2]
 
 TREE defaults to this checkout. As for the other held-out sets, the runner prints only
 aggregates (overall, by kind of miss, by attribute family), never a case; the output is
 deterministic, so two trees compare by their summaries.
 """
 
+import importlib
 import os
 import re
 import sys
@@ -29,11 +34,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TREE = (
     sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else os.path.dirname(HERE)
 )
+SET = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "aside"
+if SET not in ("aside", "aside2"):
+    sys.exit(f"--set must be aside or aside2, not {SET!r}")
 
 sys.path.insert(0, os.path.abspath(TREE))
 sys.path.insert(1, os.path.join(HERE, "quality"))
 
-import wrong_facts_aside as C  # noqa: E402
+C = importlib.import_module("wrong_facts_" + SET)
 
 from longmem import Longmem  # noqa: E402
 from longmem.errors import NotFoundError  # noqa: E402
@@ -262,7 +270,7 @@ def main():
         return len(rs), sum(1 for r in rs if r["ok"]), sum(1 for r in rs if not r["ok"])
 
     n, p, f = count(lambda r: True)
-    print(f"# SUMMARY tree={TREE}")
+    print(f"# SUMMARY set={SET} tree={TREE}")
     print(f"# all cases: n={n} PASS={p} FAIL={f}")
     n, p, f = count(lambda r: r["case"]["kind"] == "none")
     nw = sum(
