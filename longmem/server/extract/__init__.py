@@ -77,6 +77,7 @@ from .text import (
     CLAUSE_VERBS,
     HEDGED,
     HEDGED_BEFORE,
+    MONTH_NAMES,
     SUBJECT,
     classify,
     clauses,
@@ -140,9 +141,9 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
 }
 # Words that make a life's story news of now: "…, last week actually", "and still live here".
 _NOT_LATELY = (
-    r"(?![^;]*\b(?:last\s+(?:week|month|year)|this\s+(?:year|month|week|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december)|recently|just|ago|now|"
-    r"still|actually)\b)"
+    r"(?![^;]*\b(?:last\s+(?:week|month|year)|this\s+(?:year|month|week|"
+    + "|".join(MONTH_NAMES)
+    + r")|recently|just|ago|now|still|actually)\b)"
 )
 # A life's story, not news of now: "my family moved to Austin when I was 5", "as a kid I
 # lived in Lagos", "growing up in Leeds", "I was 22 when I moved to the US", "back in

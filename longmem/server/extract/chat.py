@@ -363,6 +363,21 @@ _FIELD_SAID = {
     "dislikes": "I dislike {v}",
     "languages": "I speak {v}",
 }
+# Fields whose value is a list: "allergies: shellfish, peanuts" → "shellfish and peanuts".
+_LISTED = frozenset(
+    (
+        "allergies",
+        "allergy",
+        "allergic to",
+        "food allergies",
+        "pets",
+        "pet",
+        "likes",
+        "interests",
+        "hobbies",
+        "dislikes",
+    )
+)
 _FIELD_NAME = (
     r"(?P<field>(?:fav(?:ou?rite|e)?|favou?rite)[ _-][a-z]+(?:[ _-][a-z]+)?|"
     + "|".join(
@@ -443,7 +458,7 @@ def _fields_said(line: str) -> str:
         value = _WAS.sub("", field.group("v")).strip().rstrip(".")
         if not value or _NO_VALUE.search(value):
             return line
-        if _FIELD_SAID.get(name, "").endswith(("to {v}", "like {v}", "dislike {v}", "have {v}")):
+        if name in _LISTED:
             value = _listed(value, pets=name.startswith("pet"))
         how = _FIELD_SAID.get(name)
         if how is None:  # "favorite_band", "fav book"

@@ -278,8 +278,7 @@ class _Call:
         if any(s.casefold().endswith(":" + name) for s in people):
             return None  # "Max passed away" with grandpa Max known: whose, the words don't say
         for held in self._by_key(USER, "pets"):
-            value = (held.value or "").casefold()
-            if value == name or value.endswith(" called " + name):
+            if _called(held.value) == [name]:  # "Biscuit", "dog called Biscuit"
                 return replace(fact, subject=USER, attribute="pets", value=held.value, negated=True)
         return None
 
