@@ -32,7 +32,7 @@ from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import REQUEST, fields_said, pasted, sentences
-from .keys import PLANNED_MOVE, Key, keys_of
+from .keys import PET_WORDS, PLANNED_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
 from .stays import (
@@ -283,6 +283,7 @@ class RuleExtractor:
         said = as_utc(observed_at)
         content, quoted = _quotes_aside(content)
         content = _children_named(_birthday_number(fields_said(content)))
+        content = _PET_THEN_NAME.sub(r"\g<pet>. ", content)
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
         previous: Optional[Subject] = None
@@ -463,6 +464,16 @@ _PET_NAMED = re.compile(
 )
 
 
+# A pet, then its name after a comma: "Got a kitten yesterday, calling her Fig" is read as
+# "… a kitten yesterday. Calling her Fig", the pet's name said in the clause after it.
+_PET_THEN_NAME = re.compile(
+    r"(?P<pet>\b(?:" + "|".join(sorted(PET_WORDS, key=len, reverse=True)) + r")\b[^.!?,;]*?),\s+"
+    r"(?=(?:and\s+)?(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+|we\s+|i\s+)?"
+    r"(?:calling|naming|named|called)\s+(?:her|him|it|them)\s+(?-i:[A-Z])[\w-]+\s*(?:$|[.!]))",
+    re.I,
+)
+
+
 # A message that opens with a number alone and goes on about a birthday: "34. no cake
 # this year", "35, quiet one this year, Morag made a clootie dumpling", "30!!! flirty
 # thirty lol". Not a number in a list ("2. buy a cake"), nor a child's age (under 13).
@@ -522,7 +533,7 @@ _CHILD_KIND = (
 # Zara (3)": each child named, as "My son is Ren" (or, with an age, "My son Leo is 5")
 # says it.
 _CHILDREN_NAMED = re.compile(
-    r"(?:\b(?:I|i|[Ww]e|(?P<together>(?i:me\s+and\s+(?:my|our)\s+[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?))"
+    r"(?:\b(?:I|i|[Ww]e|User|(?P<together>(?i:me\s+and\s+(?:my|our)\s+[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?))"
     r"\s*(?:have|['’]ve\s+got|have\s+got|['’]ve|"
     # … or just come: "I had a baby boy named Leo", "we adopted a little girl named Mia"
     r"(?:(?:just|finally|officially|recently)\s+)?(?P<born>had|adopted|welcomed|took\s+in|gave\s+birth\s+to))\s+"
@@ -537,7 +548,10 @@ _CHILDREN_NAMED = re.compile(
     # boys and girls only as twins, babies or one's own: "a girl named Rose in my class" is
     # a pupil
     + _CHILD_KIND
-    + r"\s*(?:(?:are|:)\s*|[,:—–-]\s*|\s)(?:(?i:called|named)\s+)?"
+    # "I have a son now, Leo", "a second child, a son named Leo"
+    + r"(?:\s+now)?\s*(?:(?:are|:)\s*|[,:—–-]\s*|\s)"
+    r"(?:(?:a|an)\s+(?i:son|daughter|boy|girl|baby\s+boy|baby\s+girl)\s+(?=(?i:called|named)\s))?"
+    r"(?:(?i:called|named)\s+)?"
     + _CHILD_NAMES
     # an age said of them all: "Our twins, Aarav and Anaya, are 3."
     + r"(?:\s*,?\s+(?:are|are\s+both|both\s+turned|turned|just\s+turned)\s+(?P<all>\d{1,2})"
@@ -554,6 +568,16 @@ _CHILD_WORD = {"son": "son", "boy": "son", "daughter": "daughter", "girl": "daug
 _AGES_IN_TURN = re.compile(r"\s*(?:and|&)\s+\d{1,2}\b")
 # An age above this, said with a name in a list, is no child's as the rules read one.
 _CHILD_AGE_SAID = 25
+
+
+# A child just come, by name: "baby Leo arrived at 3am", "our baby girl Mia is here",
+# said as "My baby Leo arrived at 3am" (not "baby Yoda is here lol").
+_BABY_CAME = re.compile(
+    r"^(?P<own>(?:[Oo]ur|[Mm]y)\s+)?(?:[Bb]aby|[Ll]ittle)\s+(?:(?:boy|girl)\s+)?(?P<name>"
+    + GIVEN_NAME
+    + r")\s+(?=(?:(?:has|finally|just|safely)\s+)*(?:arrived|was\s+born|(?(own)is\s+here|(?!)))\b)"
+    r"(?!.*\b(?i:lol|lmao|haha|movie|show|episode|series)\b)"
+)
 
 
 def _children_named(content: str) -> str:
@@ -593,7 +617,7 @@ def _children_named(content: str) -> str:
         said_before = re.sub(r"(?:\s*(?:called|named|are)\s*|[\s,:—–-])+$", "", said_before)
         return f"{said_before}. {children}"
 
-    return _CHILDREN_NAMED.sub(said, content)
+    return _CHILDREN_NAMED.sub(said, _BABY_CAME.sub(r"My baby \g<name> ", content, count=1))
 
 
 # "it's Guimarães not Braga", "I meant Izmir, not Bursa", "her name's Isla, not Isabel": a
@@ -1026,6 +1050,8 @@ def _plans(
         kept = [k for k in keys if k.attribute not in ("location", "home")]
         return [*kept, Key("location", place, True, FACT)], place
     moving = re.search(PLANNED_MOVE, predicate, re.I)
+    if moving and _MOVE_DONE.search(predicate, 0, moving.start()):
+        moving = None  # "we ended up moving to Tampa", "since the move to Boise": done
     homes = [k for k in keys if k.attribute == "home"] if moving else []
     if moving:
         keys = [k for k in keys if k.attribute != "home"]
@@ -1099,6 +1125,9 @@ _NOT_CALLED_OFF = re.compile(
 )
 _LONG_AGO = re.compile(r"\b(?:years\s+ago|a\s+year\s+ago|last\s+year|(?:19|20)\d\d)\b", re.I)
 _MOVES = frozenset(("big", "house", "whole", "planned", "interstate", "overseas", "international"))
+# A move said as done: "(we) ended up moving to…", "since the move to…" (not "after the
+# move to Austin in the fall I'll…", to come).
+_MOVE_DONE = re.compile(r"(?:\bended\s+up\s+|^since\s+(?:the|our|my)\s+(?:big\s+)?)$", re.I)
 _AFTER_ALL = re.compile(r"\bafter all\b(?!\s+\w)", re.I)  # not "after all, it was…"
 # A move the clause's own subject makes: "(we) are (not) moving to…", after a heading.
 _OWN_MOVE = re.compile(

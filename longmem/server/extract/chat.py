@@ -44,7 +44,7 @@ CHAT = (
     r"(?:lo+l+[sz]?|lmf?a+o+|rofl|(?:ha){2,}h?|(?:he){2,}h?|o+m+f?g+|ngl|tbh|tbf|welp|u+g+h+|"
     r"ya+y+|wo+h?o+|woohoo|yikes|w?hoops|oops|phew|whew|a+w+|hm+|bruh|wo+w+|imo|imho|jk|idk|"
     r"smh|ikr|nvm|ffs|wtf|gosh|geez|jeez|damn|yup|yep|yea+h?|ye+s+|o+h+|a+h+|u+m+|"
-    r"fwiw|ai?ght|wo+t|hoo?ray|hurray|yippee|meh|gah|ar+g+h*|rip|oo+f|eek|sigh|fml|tfw|"
+    r"fwiw|ai?ght|wo+t|hoo?ray|hurray|yippee|meh|gah|ar+g+h*|rip(?!\s+(?-i:[A-Z]))|oo+f|eek|sigh|fml|tfw|"
     r"lowkey|highkey|deadass|fr|istg|na+h+|naw|yh|legit|o+k+|k+|a(?:ha)+h?|"
     r"tho|bruv|innit|oi|omw|woah|whoa)"
 )

@@ -53,7 +53,7 @@ MONTHS.update({name: number for number, name in enumerate(MONTH_NAMES, 1)})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _ABBREVIATIONS = words(
-    "mr mrs ms dr prof st jr sr vs etc e.g i.e a.m p.m u.s u.k approx no inc ltd co"
+    "mr mrs ms dr prof st mt ft jr sr vs etc e.g i.e a.m p.m u.s u.k approx no inc ltd co"
     " jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 _SENTENCE_END = re.compile(r"[.!?;]+")
@@ -282,9 +282,10 @@ _JOIN = re.compile(
 # frame that is not now ("Dream job: …", "Flashback to 2010: …"): those stay one clause.
 _NEWS_LABEL = re.compile(
     r"^(?:(?:ok|so|and|well|anyway|right)[,\s]+)?(?:(?:big|good|great|some|quick|small|little|"
-    r"exciting|happy|life|career|work|job|personal|latest|news)\s+)*(?:news|update|updates)$|"
+    r"exciting|happy|life|career|work|job|personal|latest|news|one)\s+)*(?:news|update|updates|correction)$|"
     r"^(?:(?:new\s+year|new\s+month|new\s+me)[,\s]+)?new\s+(?:job|role|title|position|gig)$|"
-    r"^(?:ok|okay|so)?[,\s]*(?:got|found)\s+(?:something|one)$|^(?:fyi|psa|heads up)$",
+    r"^(?:ok|okay|so)?[,\s]*(?:got|found)\s+(?:something|one)$|^(?:fyi|psa|heads up)$|"
+    r"^(?:quick|real\s+quick|one\s+more|another)\s+(?:one|thing)$",
     re.I,
 )
 

@@ -69,7 +69,15 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
-from ..extract.keys import PET_GONE, PET_WORDS, SUPPLEMENT, SWITCHED_TO
+from ..extract.keys import (
+    PET_GONE,
+    PET_WORDS,
+    PROJECT_GONE,
+    SUPPLEMENT,
+    SWITCHED_TO,
+    gone_names,
+    names_gone,
+)
 from ..extract.kin import PRONOUN_RELATIONS, kin
 from ..extract.subjects import PRONOUN_PREFIX, lower_opener
 from ..extract.text import finish, third_person
@@ -104,6 +112,16 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
     first, second = _called(a), _called(b)
     shorter, longer = sorted((first, second), key=len)
     return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _of_kind(held: Optional[str], kind: Optional[str]) -> bool:
+    """Whether a pet held ("dog called Biscuit") is of the kind said ("dog", "dogs")."""
+    said = (kind or "").casefold().split()
+    if len(said) != 1 or not held:
+        return False
+    words = held.casefold().split()
+    before = words[: words.index("called")] if "called" in words[1:] else words
+    return said[0] in before or said[0].rstrip("s") in before
 
 
 _A_YEAR = 366 * 24 * 3600
@@ -226,7 +244,7 @@ class _Call:
 
     def _resolve(self, fact: ExtractedFact) -> ExtractedFact:
         """The fact about the subject the collection knows by the fact's name for it."""
-        gone = self._pet_gone(fact)
+        gone = self._held_gone(fact)
         if gone is not None:
             return gone
         subject = fact.subject
@@ -262,24 +280,33 @@ class _Call:
         relation, name = matches[0].split(":", 1)
         return _about(fact, matches[0], f"{SUBJECT}'s {relation} {name}")
 
-    def _pet_gone(self, fact: ExtractedFact) -> Optional[ExtractedFact]:
-        """A pet's death said by its name ("Biscuit passed away"), with a pet of the user's
-        called so held: the ending of that pet (not of a partner by that name, as the rules
-        read a death); None for anyone else's name."""
-        told = fact.attribute is None or (fact.attribute == "partner" and fact.negated)
-        said = PET_GONE.match(fact.statement) if told else None
-        if said is None:
-            return None
-        name = said.group("name").casefold()
-        known, _ = self.store.memories.subjects(
-            self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
+    def _held_gone(self, fact: ExtractedFact) -> Optional[ExtractedFact]:
+        """A pet's death or a project's end said by its name alone ("Biscuit passed away",
+        "RIP Biscuit", "Ledgerly is dead", "shelved ledgerly for now"), with a pet or a
+        project of the user's called so held: the ending of that one (not of a partner by
+        that name, as the rules read a death); None for anything else."""
+        # (a pet the rules keyed as held, "lost my dog Biscuit last month"; a death the
+        # rules read as a partner's end)
+        told = fact.attribute is None or (
+            fact.attribute in ("pets", "project", "partner")
+            and fact.negated == (fact.attribute == "partner")
         )
-        people = [s for s in known if s.split(":")[0].casefold() not in PET_WORDS]
-        if any(s.casefold().endswith(":" + name) for s in people):
-            return None  # "Max passed away" with grandpa Max known: whose, the words don't say
-        for held in self._by_key(USER, "pets"):
-            if _called(held.value) == [name]:  # "Biscuit", "dog called Biscuit"
-                return replace(fact, subject=USER, attribute="pets", value=held.value, negated=True)
+        if not told or not fact.statement:
+            return None
+        for name, pattern in (("pets", PET_GONE), ("project", PROJECT_GONE)):
+            words = gone_names(pattern, fact.statement)
+            if words is None:
+                continue
+            held = [m for m in self._by_key(USER, name) if names_gone(words, _called(m.value))]
+            if not held:
+                continue
+            known, _ = self.store.memories.subjects(
+                self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
+            )
+            people = [s for s in known if s.split(":")[0].casefold() not in PET_WORDS]
+            if any(s.casefold().endswith(":" + words[0]) for s in people):
+                return None  # "Max passed away" with grandpa Max known: whose, unsaid
+            return replace(fact, subject=USER, attribute=name, value=held[0].value, negated=True)
         return None
 
     def _pronoun(self, fact: ExtractedFact) -> ExtractedFact:
@@ -497,6 +524,10 @@ class _Call:
             return (DUPLICATE, again, None, True) if again else self._ending(fact, values)
         if fact.negated:
             match = next((m for m in values if _same(m.value, fact.value)), None)
+            if match is None and fact.attribute == "pets":
+                # "I don't have a dog anymore", the dog called Biscuit held: the one of that kind
+                kind = [m for m in values if _of_kind(m.value, fact.value)]
+                match = kind[0] if len(kind) == 1 else None
             if next((m for m in denials if _same(m.value, fact.value)), None):
                 return DUPLICATE, denials[0], None, True
             return (UPDATES, None, match.id, True) if match else (NEW, None, None, True)
