@@ -570,16 +570,6 @@ _AGES_IN_TURN = re.compile(r"\s*(?:and|&)\s+\d{1,2}\b")
 _CHILD_AGE_SAID = 25
 
 
-# A child just come, by name: "baby Leo arrived at 3am", "our baby girl Mia is here",
-# said as "My baby Leo arrived at 3am" (not "baby Yoda is here lol").
-_BABY_CAME = re.compile(
-    r"^(?P<own>(?:[Oo]ur|[Mm]y)\s+)?(?:[Bb]aby|[Ll]ittle)\s+(?:(?:boy|girl)\s+)?(?P<name>"
-    + GIVEN_NAME
-    + r")\s+(?=(?:(?:has|finally|just|safely)\s+)*(?:arrived|was\s+born|(?(own)is\s+here|(?!)))\b)"
-    r"(?!.*\b(?i:lol|lmao|haha|movie|show|episode|series)\b)"
-)
-
-
 def _children_named(content: str) -> str:
     """The message with each child it names said as "My son is Ren." or, with an age,
     "My son Ren is 5." (else as it was)."""
@@ -617,7 +607,7 @@ def _children_named(content: str) -> str:
         said_before = re.sub(r"(?:\s*(?:called|named|are)\s*|[\s,:—–-])+$", "", said_before)
         return f"{said_before}. {children}"
 
-    return _CHILDREN_NAMED.sub(said, _BABY_CAME.sub(r"My baby \g<name> ", content, count=1))
+    return _CHILDREN_NAMED.sub(said, content)
 
 
 # "it's Guimarães not Braga", "I meant Izmir, not Bursa", "her name's Isla, not Isabel": a
@@ -1050,8 +1040,6 @@ def _plans(
         kept = [k for k in keys if k.attribute not in ("location", "home")]
         return [*kept, Key("location", place, True, FACT)], place
     moving = re.search(PLANNED_MOVE, predicate, re.I)
-    if moving and _MOVE_DONE.search(predicate, 0, moving.start()):
-        moving = None  # "we ended up moving to Tampa", "since the move to Boise": done
     homes = [k for k in keys if k.attribute == "home"] if moving else []
     if moving:
         keys = [k for k in keys if k.attribute != "home"]
@@ -1125,9 +1113,6 @@ _NOT_CALLED_OFF = re.compile(
 )
 _LONG_AGO = re.compile(r"\b(?:years\s+ago|a\s+year\s+ago|last\s+year|(?:19|20)\d\d)\b", re.I)
 _MOVES = frozenset(("big", "house", "whole", "planned", "interstate", "overseas", "international"))
-# A move said as done: "(we) ended up moving to…", "since the move to…" (not "after the
-# move to Austin in the fall I'll…", to come).
-_MOVE_DONE = re.compile(r"(?:\bended\s+up\s+|^since\s+(?:the|our|my)\s+(?:big\s+)?)$", re.I)
 _AFTER_ALL = re.compile(r"\bafter all\b(?!\s+\w)", re.I)  # not "after all, it was…"
 # A move the clause's own subject makes: "(we) are (not) moving to…", after a heading.
 _OWN_MOVE = re.compile(

@@ -435,14 +435,12 @@ NOT_A_TEAM = (
     r"|(?:the\s+)?(?:marketing|sales|engineering|finance|hr|ops|operations|legal|support|"
     r"accounts|compliance|admin|nights|night\s+shifts?|days)\b(?!\s*,?\s+(?-i:[A-Z])))"
 )
-# … nor is a gym, a club or a group one joins: "I joined Planet Fitness", "joined a book
-# club" (only after "joined": "started at Planet Fitness" may be a job).
-_A_CLUB = (
-    r"(?:the\s+|a\s+|an\s+)?(?:[\w&'-]+\s+){0,3}?(?i:fitness|gym|crossfit|ymca|club|choir|league|"
-    r"co-?op|union|waitlist|discord|subreddit|group\s+chat|strava|weight\s+watchers|orchestra|"
-    r"band|congregation|church|library|class)\b"
+# A place's residents, read as a job: "(we're officially) Denver residents".
+_RESIDENT = re.compile(
+    r"^(?:(?:proud|happy|new)\s+)?(?P<place>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})\s+"
+    r"(?:residents?|locals?|natives?)$",
+    re.I,
 )
-_NOT_A_CLUB = rf"(?!(?<=joined\s){_A_CLUB})(?!(?<=joining\s){_A_CLUB})"
 PLANNED_MOVE = (
     r"\b(?:(?:moving|relocating|move|moves|relocate|relocates)\s+(?:back\s+|over\s+)?to|"
     r"(?:moving|move|moves)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+)?"
@@ -655,7 +653,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\b(?:signed|accepted|took)\s+(?:an?|the|their|my)\s+(?:(?:full-time|part-time|job|new|permanent)\s+)*offer\s+(?:with|from|at)\s+(?=(?-i:[A-Z]))(?P<v>[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})"),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
-    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + _NOT_A_CLUB + _V),
+    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + _V),
     # Parted from someone named: "broke up with Tom", "Tom and I split up" (read as "split
     # up with Tom"), "divorced Ana". It retires the partner of that name only (remember).
     _rule("partner", r"^" + _GONE + r"(?:got\s+)?(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
@@ -668,8 +666,6 @@ RULES: tuple[Rule, ...] = (
     # "got hired at Denver Health", "Hired at Arup!"; not "hired at minimum wage", "hired
     # at 23", "wasn't hired at Google", "hope I get hired at Google"
     _rule("employer", r"(?:^|\b(?:got|was|were|been|just|finally|officially)\s+)hired\s+at\s+(?=(?-i:[A-Z]))(?!" + _NOT_A_NAME_WORD + r")" + _V),
-    # "finally jumped ship to Best Buy": a new employer (not "jumped ship to the couch")
-    _rule("employer", r"\bjumped\s+ship\s+(?:to|for)\s+(?=(?-i:[A-Z]))" + _V),
     # "got poached by Grab", "headhunted by Deloitte"
     _rule("employer", r"^" + _GONE + r"(?:got\s+|been\s+)?(?:poached|headhunted|head-hunted)\s+by\s+(?=(?-i:[A-Z]))" + _V),
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped)\s+into\s+(?:a|an|the)\s+(?:new\s+)?[\w -]+?\s+(?:role|position|post|job)\s+(?:at|with)\s+" + _V),
@@ -699,12 +695,9 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V, somewhere=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # "we're officially Denver residents now", "proud Leeds local": where one lives
-    _rule("home", r"^(?:am|is|are)\s+(?:(?:now|officially|finally|proud|happy|full-time)\s+)*(?:an?\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})\s+(?:residents?|locals?)\b(?!\s+(?:of|at|in)\b)", place=True),
-    # "we ended up moving to Tampa after all", "since the move to Boise"
-    _rule("home", r"\bended\s+up\s+(?:moving|relocating)\s+(?:back\s+)?to\s+" + NOT_A_TEAM + _V, somewhere=True),
-    _rule("home", r"^since\s+(?:the|our|my)\s+(?:big\s+)?move\s+to\s+" + _V, somewhere=True),
+    _rule("home", r"^(?:am|is|are)\s+(?:now\s+)?(?:officially|finally)\s+(?:an?\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})\s+(?:residents?|locals?)\b(?!\s+(?:of|at|in)\b)", place=True),
     # "current residence: Portland, OR", an agent's note
-    _rule("home", r"\bcurrent\s+(?:residence|address\s+city|city\s+of\s+residence)\s*(?:is\s+|:\s*)(?=(?-i:[A-Z]))" + _V, somewhere=True),
+    _rule("home", r"(?:^|\bmy\s+)current\s+(?:residence|city\s+of\s+residence)\s*(?:is\s+|:\s*)(?=(?-i:[A-Z]))" + _V, somewhere=True),
     # A move to come: a home from the day the clause names, else a plain memory (__init__).
     _rule("home", PLANNED_MOVE + _V, somewhere=True),
     _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _SETTLED_WELL + _V),
@@ -845,9 +838,9 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched|switched\s+to|follows?|following)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so|last|in|yesterday|recently|a|two|three|\d+)\b))"),
     # an allergy gone: "I outgrew my shellfish allergy", "my shellfish allergy is gone",
     # "no more shellfish allergy"
-    _rule("allergies", r"\b(?:outgrew|outgrown|grew\s+out\s+of|got\s+over|(?:was|been|got)\s+cured\s+of)\s+(?:my|his|her|their|the|an?)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)\b", negated=True),
-    _rule("allergies", r"^(?!.*\b(?:hope|hoping|wish|want|if|might|may|could|would|until|someday|one\s+day|maybe|whether|pray|praying)\b)(?:.*\s)?(?:my|his|her|their|the)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)\s+(?:is|has)\s+(?:(?:completely|totally|finally|officially|actually)\s+)?(?:gone|cured|resolved|disappeared|vanished|gone\s+away|cleared\s+up)\b", negated=True),
-    _rule("allergies", r"\bno\s+more\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)\b", negated=True),
+    _rule("allergies", r"\b(?:outgrew|outgrown|grew\s+out\s+of|(?:was|been|got)\s+cured\s+of)\s+(?:my|his|her|their|the|an?)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)(?=\s*(?:$|[,.!;]))", negated=True),
+    _rule("allergies", r"^(?!.*\b(?:hope|hoping|wish|want|if|might|may|could|would|until|someday|one\s+day|maybe|whether|pray|praying)\b)(?:.*\s)?(?:my|his|her|their|the)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)\s+(?:is|has)\s+(?:(?:completely|totally|finally|officially|actually)\s+)?(?:gone|resolved|gone\s+away|cleared\s+up)(?=\s*(?:$|[.!]))(?!.*\?)", negated=True),
+    _rule("allergies", r"\bno\s+more\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)(?=\s*(?:$|[.!]))", negated=True),
     _rule("allergies", r"\ballergic\s+to\s+" + _V),
     _rule("allergies", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?P<v>coeliac|celiac)\b", value="gluten ({v})"),
     _rule("allergies", r"^(?!.*\b(?:worried|afraid|scared|thought|might|may|if|negative|whether|not)\b).*\bdiagnosed\s+(?:as\s+)?(?P<v>coeliac|celiac)\b(?!\s+disease)", value="gluten ({v})"),  # "just got diagnosed coeliac"
@@ -930,16 +923,15 @@ RULES: tuple[Rule, ...] = (
     _rule("studies", r"\b(?:got into|getting into|accepted (?:to|into|at))\s+(?:[^,;:!?()]+?\s+(?:uni|university|college|med school|law school)|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?:for|to (?:do|study))\s+(?:(?:her|his|my|their)\s+)?(?!(?:a|an|the|this|that|next|last|free|once|now)\b)(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
     # "started uni at Leeds", "starts college in York": where
     _rule("school", r"\b(?:started|starting|start|starts|began|begins)\s+(?:uni|university|college|school|sixth form|nursery|kindergarten|med school|law school)\s+(?:at|in)\s+(?=(?-i:[A-Z]))(?!(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|Year)\b)" + _V),
-    _rule("school", r"\b(?:goes|go|going|started|starts)\s+(?:to\s+(?:(?:school|uni|college)\s+(?:at|in)\s+(?=(?:the\s+)?(?-i:[A-Z])))?|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*)?)"),
-    # "I attend the University of Leeds", "attends Leeds Beckett University": a school named
-    _rule("school", r"\b(?:attend|attends|attending)\s+(?P<v>(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*\s+(?-i:University|College|School|Academy|Institute|Polytechnic)(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*)?|(?:the\s+)?(?-i:University|College|School|Academy|Institute)\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*)\b"),
+    _rule("school", r"(?<!used to )\b(?:goes|go|going|started|starts)(?![^,;.!?]*\sfor\s+(?:a|an|the|my|her|his)\s+(?:\w+\s+)?(?:conference|meeting|talk|event|game|visit|tour|interview|reunion|lecture|workshop|seminar|concert|match|ceremony|party)\b)\s+(?:to\s+(?:(?:school|uni|college)\s+(?:at|in)\s+(?=(?:the\s+)?(?-i:[A-Z])))?|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*)?)"),
     # "my number's 07700 900123", "new number btw, it's 07700 900461", "phone: 555 0100"
     # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is
     # number is …": not "my flight number is 4471 223")
     # "you can reach me at 651-555-0199 now", "update my cell to 651-555-0199"
     _rule("phone", r"\b(?:reach|text|call|contact)\s+me\s+(?:on|at)\s+(?:my\s+new\s+number\s*,?\s*)?(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
-    # "please use 651-555-0199 from now on", "use 651-555-0199 instead"
-    _rule("phone", r"^(?:(?:please|pls|plz)\s+)?use\s+(?P<v>\+?\(?\d[\d\s().-]{6,}\d)\s+(?:from\s+now\s+on|instead|going\s+forward|now)\b"),
+    # "please use 651-555-0199 from now on, old phone is dead": beside a phone's word, a
+    # number shaped as one (not "use 10.0.0.1 instead", "use 651-555-0199 for my mom")
+    _rule("phone", r"^(?=.*\b(?:phone|cell|mobile|number)\b)(?!.*['’]s\s+(?:number|line|phone)\b)(?:(?:please|pls|plz)\s+)?use\s+(?P<v>\+?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4})\s+(?:from\s+now\s+on|instead|going\s+forward)(?=\s*(?:$|[,.!;]))"),
     _rule("phone", r"\bupdate\s+my\s+(?:phone|mobile|cell|number|phone\s+number|cell\s+number)\s+to\s+(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
     _rule("phone", r"\b(?:my|our)\s+(?:new\s+)?(?:phone\s+|mobile\s+|cell\s+)?number\s+(?:has\s+)?changed\s+(?:from\s+\S+\s+)?to\s*[,:-]?\s+(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
     _rule("phone", r"\b(?:changed|switched|got)\s+(?:my|a)\s+(?:new\s+)?(?:phone\s+|mobile\s+)?number(?:\s+(?:again|lol|haha|btw))*(?:\s+to)?\s*[,:-]?\s+(?:it['’]s\s+)?(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
@@ -1289,9 +1281,8 @@ _NOT_A_VALUE = {
     "dislikes": _SAID_TO_YOU,
     # "a former teacher" (not "an ex-army nurse", "an ex Google engineer")
     "job": re.compile(
-        # "former nurse"; "Denver resident" (a home: its own rule reads it)
-        r"^(?:(?i:former|ex|previous|past|one-time)[\s-]+[\w-]+|(?:(?-i:[A-Z])[\w.'-]*\s+){1,3}"
-        r"(?i:residents?|locals?|natives?))$"
+        # "former nurse"
+        r"^(?i:former|ex|previous|past|one-time)[\s-]+[\w-]+$"
     ),
     "name": re.compile(r"^(?:batman|groot|spartacus|superman|spider-?man|iron\s+man)$", re.I),
     "project": re.compile(
@@ -1383,87 +1374,50 @@ _THEIR_PRONOUN = re.compile(
 # A held value ended, said by its name alone. Whether the name is one of the user's pets
 # or projects, the collection knows (handlers/remember.py), so the name is any word here:
 # "biscuit crossed the rainbow bridge" is read only when a pet called Biscuit is held.
-_GONE_WHEN = (
-    # a time or a way, not a likeness, a dream or a nap: "… last night", "…, aged 14"
-    r"(?=\s*(?:$|[,.!;]|(?i:last|this|yesterday|today|tonight|on|at\s+(?:home|the\s+vet)|"
-    r"peacefully|suddenly|after|aged|in\s+(?:the\s+)?(?:night|morning|spring|summer|autumn|fall|"
-    r"winter|his\s+sleep|her\s+sleep|my\s+arms|\d{4})))\b)"
-)
 _GONE_NAME = r"[^\W\d_][\w-]*"
-_GONE_FOND = r"(?:(?i:my|our|sweet|dear|little|old|beloved|good|best|poor)\s+)*"
-# A pet's death: "Biscuit passed away last night", "RIP Biscuit", "we lost our dog
-# Biscuit last month".
+# A pet's death: "Biscuit passed away last night", "RIP Biscuit, best boy ever"; not "RIP
+# Biscuit squeaky toy", "RIP Max Verstappen's title hopes lol".
 PET_GONE = re.compile(
     r"^(?:(?i:sadly|so\s+sadly|unfortunately)\s*,?\s+)?(?P<name>" + _GONE_NAME + r")\s+"
     r"(?i:(?:has\s+|just\s+|sadly\s+|finally\s+|peacefully\s+)*(?:died|passed\s+away|passed\s+on|"
     r"crossed\s+the\s+rainbow\s+bridge|was\s+put\s+(?:down|to\s+sleep)))"
-    + _GONE_WHEN
-    + r"(?!.*\b(?i:dream|novel|story|game|joke|lol|haha)\b)"
-    r"|^(?i:rip|r\.i\.p\.?|rest\s+in\s+peace)[,:\s]+"
-    + _GONE_FOND
-    + r"(?:(?i:"
-    + _PET_KIND
-    + r"|boy|girl|pup|kitty)\s+)?(?P<name2>"
-    + _GONE_NAME
-    + r")\b(?!['’])"
-    r"|^(?i:(?:I|we)\s+(?:(?:just|sadly|recently|finally)\s+)*lost\s+)"
-    + _GONE_FOND
-    + r"(?:(?i:"
-    + _PET_KIND
-    + r")\s+)?(?P<name3>"
-    + _GONE_NAME
-    + r")"
-    + _GONE_WHEN
+    # a time or a way, not a likeness, a dream or a nap: "… last night", "…, aged 14"
+    r"(?=\s*(?:$|[,.!;]|(?i:last|this|yesterday|today|tonight|on|at\s+(?:home|the\s+vet)|"
+    r"peacefully|suddenly|after|aged|in\s+(?:the\s+)?(?:night|morning|spring|summer|autumn|fall|"
+    r"winter|his\s+sleep|her\s+sleep|my\s+arms|\d{4})))\b)"
+    r"(?!.*\b(?i:dream|novel|story|game|joke|lol|haha)\b)"
+    r"|^(?i:rip|r\.i\.p\.?|rest\s+in\s+peace)[,:\s]+(?:(?i:my|our|sweet|dear|little|old|beloved)\s+)*"
+    r"(?:(?i:" + _PET_KIND + r")\s+)?(?P<name2>" + _GONE_NAME + r")(?=\s*(?:$|[^\w\s('’]))"
+    r"(?!.*\b(?i:lol|lmao|haha|jk)\b)"
 )
-# A project ended: "Ledgerly is dead", "shelved ledgerly for now", "sold Ledgerly to …",
-# "put Ledgerly on hold"; not "finished Ledgerly's landing page", "finished Ledgerly v2",
-# "put Ledgerly on the App Store" (``project_gone`` reads what follows the name).
+# A project ended for good, by its name alone: "Ledgerly is dead", "shelved ledgerly for
+# now", "I gave up on Ledgerly", "put Ledgerly on hold"; not what ships ("Ledgerly is
+# done, launching Monday", "finished Ledgerly"), nor a part of it ("gave up on Ledgerly
+# marketing", "Ledgerly Pro is dead").
+_GONE_FOR = r"(?=\s*(?:$|[,.!;—–-]|\s(?i:now|for\s+now|for\s+good|completely|altogether|sadly)\b))"
 PROJECT_GONE = re.compile(
-    r"^(?P<name>" + _GONE_NAME + r"(?:\s+" + _GONE_NAME + r"){0,2})\s+(?i:is|'s|’s)\s+"
+    r"^(?P<name>" + _GONE_NAME + r"(?:\s+" + _GONE_NAME + r"){0,2}?)\s+(?i:is|'s|’s)\s+"
     r"(?i:(?:officially|basically|pretty\s+much|now|finally|definitely)\s+)?"
-    r"(?i:dead|over|done|finished|shelved|cancelled|canceled|abandoned|scrapped|sold|on\s+hold|"
-    r"on\s+ice|history)(?=\s*(?:$|[,.!;—–-]|\s(?i:now|for\s+now|for\s+good|lol|haha|already|too)\b))"
-    r"|^(?i:(?:I|we)\s+)?(?i:(?:have\s+|'ve\s+|just\s+|finally\s+|officially\s+|basically\s+)*"
-    r"(?:gave\s+up\s+on|given\s+up\s+on|shelved|abandoned|killed|scrapped|sold|shut\s+down|"
-    r"finished|dropped|ditched|stopped\s+working\s+on|quit\s+working\s+on|wound\s+down|"
-    r"(?P<put>put))\s+)(?:(?i:my|our|the)\s+)?(?P<name2>"
+    r"(?i:dead|shelved|cancelled|canceled|abandoned|scrapped|on\s+hold|on\s+ice)"
+    + _GONE_FOR
+    + r"|^(?i:(?:I|we)\s+)?(?i:(?:have\s+|'ve\s+|just\s+|finally\s+|officially\s+)*"
+    r"(?:gave\s+up\s+on|given\s+up\s+on|shelved|abandoned|scrapped|ditched|pulled\s+the\s+plug\s+on|"
+    r"(?P<put>put)))\s+(?:(?i:my|our|the)\s+)?(?P<name2>"
     + _GONE_NAME
-    + r"(?:['’]s\S*)?)(?P<rest>.*)$"
-)
-_PUT_AWAY = re.compile(r"\s+(?:on\s+(?:hold|ice|pause|the\s+back\s*burner)|aside|to\s+bed)\b", re.I)
-# A part of a project or a version of it, after its name: finishing it ends no project.
-_A_PART = frozenset(
-    """v1 v2 v3 v4 v5 beta alpha update updates version feature features landing page pages mvp
-    demo release design docs backend frontend ui ux redesign prototype website site logo pitch
-    deck app's chapter chapters level levels episode episodes draft""".split()
+    + r"(?:\s+"
+    + _GONE_NAME
+    + r"){0,2}?)(?(put)\s+(?i:on\s+(?:hold|ice|the\s+back\s*burner))|)"
+    + _GONE_FOR
 )
 
 
-_PUNCTUATION = re.compile(r"[^\w\s'’-]+")
-
-
-def gone_names(pattern: re.Pattern[str], statement: str) -> Optional[tuple[str, ...]]:
-    """The words a statement of ending (PET_GONE, PROJECT_GONE) names the ended one by,
-    folded, and what follows them (a held value's name is a leading run of them); None
-    when it says no such ending."""
+def gone_name(pattern: re.Pattern[str], statement: str) -> Optional[list[str]]:
+    """The words, folded, a statement of ending (PET_GONE, PROJECT_GONE) names the ended
+    one by; None when it says no such ending. A held value ends when its name is these."""
     said = pattern.match(statement)
     if said is None:
         return None
-    groups = said.groupdict()
-    if groups.get("put") and not _PUT_AWAY.match(groups.get("rest") or ""):
-        return None  # "put Ledgerly on the App Store"
-    name = next(groups[g] for g in ("name", "name2", "name3") if groups.get(g))
-    if name.endswith(("'s", "’s")) or "'s" in name or "’s" in name:
-        return None  # "finished Ledgerly's landing page"
-    return tuple(_PUNCTUATION.sub(" ", name + (groups.get("rest") or "")).casefold().split())
-
-
-def names_gone(words: tuple[str, ...], name: list[str]) -> bool:
-    """Whether ``words`` (gone_names) name the held ``name`` and not a part of it."""
-    if not name or tuple(name) != words[: len(name)]:
-        return False
-    after = words[len(name) : len(name) + 1]
-    return not after or after[0] not in _A_PART
+    return (said.group("name") or said.group("name2")).casefold().split()
 
 
 def _theirs(before: str) -> bool:
@@ -1580,6 +1534,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "I'm a mess" (not "I work as a financial planner")
             if name == "job" and _NOT_A_ROLE.match(value):
                 continue  # "we work as a team"
+            if name == "job" and (here := _RESIDENT.match(value)) and a_place(here.group("place")):
+                continue  # "we're officially Denver residents now": a home, no job
             if rule.somewhere and not _a_home(value):
                 continue  # "I live in sweatpants", "moved to linux", "moved to a bigger place"
             if rule.place and not (_THE.sub("", value)[:1].isupper() and a_place(match.group("v"))):

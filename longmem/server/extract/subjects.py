@@ -567,8 +567,7 @@ _NOT_NAMES = (
 # A time said first ("This week I'm covering…") is not the subject.
 _LEAD_TIME = re.compile(
     r"^(?:(?:this|next|last)\s+(?:week|weekend|month|year|morning|evening|summer|winter)|"
-    r"now\s+that|today|tonight|tomorrow|these days|right now|for now|now|at the moment|lately|"
-    r"recently|"
+    r"today|tonight|tomorrow|these days|right now|for now|now|at the moment|lately|recently|"
     r"honestly|work-wise|anyway|so|"
     # "As of last week I'm…", "Since January I've been…", "After 9 years at Target I…"
     r"as\s+of\s+(?:(?:last|this)\s+\w+|today|yesterday|now|\w+day|(?-i:[A-Z])\w+)|"
@@ -579,16 +578,6 @@ _LEAD_TIME = re.compile(
     re.I,
 )
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
-# "It's my 42nd birthday", "it was my 42nd birthday on Sunday": the user's, as "I'm having
-# my 42nd birthday" and "I had my …" say it; a birthday of the past only when it was lately
-# ("It was my 21st birthday party, best night ever" is a memory).
-_ITS_MY_BIRTHDAY = re.compile(
-    r"^(?:it\s+(?P<was>was)|it's|it’s|it\s+is|its)\s+(?=my\s+\d{1,3}(?:st|nd|rd|th)\s+"
-    r"(?:b-?day|birthday|bday)\b(?!\s+(?:party|present|gift|cake|dinner|trip)\b)"
-    r"(?(was)[^.!?]*\b(?:yesterday|today|last\s+(?:night|week|weekend)|this\s+(?:week|weekend)|"
-    r"on\s+" + WEEKDAY_RE + r")\b))",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -605,9 +594,6 @@ def parse_subject(
     before introduced without a name ("Our daughter is here!", "I have a new girlfriend"),
     whom this one may name ("Her name is Mio", "Gabriel Jose, 7 lbs")."""
     clause = _LEAD_TIME.sub("", clause, count=1)
-    clause = _ITS_MY_BIRTHDAY.sub(
-        lambda said: "I had " if said.group("was") else "I'm having ", clause, count=1
-    )
     # "Priya, who works with me, moved…": who they are, said between commas, is not
     # what they did; "Sadly, my dad turned 70": a word before them, not them
     clause = _ASIDE.sub(r"\g<who> ", clause, count=1)

@@ -53,7 +53,7 @@ MONTHS.update({name: number for number, name in enumerate(MONTH_NAMES, 1)})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _ABBREVIATIONS = words(
-    "mr mrs ms dr prof st mt ft jr sr vs etc e.g i.e a.m p.m u.s u.k approx no inc ltd co"
+    "mr mrs ms dr prof st mt jr sr vs etc e.g i.e a.m p.m u.s u.k approx no inc ltd co"
     " jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 _SENTENCE_END = re.compile(r"[.!?;]+")

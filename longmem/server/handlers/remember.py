@@ -75,8 +75,7 @@ from ..extract.keys import (
     PROJECT_GONE,
     SUPPLEMENT,
     SWITCHED_TO,
-    gone_names,
-    names_gone,
+    gone_name,
 )
 from ..extract.kin import PRONOUN_RELATIONS, kin
 from ..extract.subjects import PRONOUN_PREFIX, lower_opener
@@ -112,6 +111,11 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
     first, second = _called(a), _called(b)
     shorter, longer = sorted((first, second), key=len)
     return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+# No pet of a kind, said plainly: "I don't have a dog anymore" (not "a dog in this fight",
+# "a dog at the office anymore", a question).
+_NO_PET_NOW = re.compile(r"^[^?]*\b(?:a|any)\s+\w+\s+(?:any\s?more|now)\s*[.!]*$", re.I)
 
 
 def _of_kind(held: Optional[str], kind: Optional[str]) -> bool:
@@ -285,19 +289,15 @@ class _Call:
         "RIP Biscuit", "Ledgerly is dead", "shelved ledgerly for now"), with a pet or a
         project of the user's called so held: the ending of that one (not of a partner by
         that name, as the rules read a death); None for anything else."""
-        # (a pet the rules keyed as held, "lost my dog Biscuit last month"; a death the
-        # rules read as a partner's end)
-        told = fact.attribute is None or (
-            fact.attribute in ("pets", "project", "partner")
-            and fact.negated == (fact.attribute == "partner")
-        )
+        # (a death the rules read as a partner's end, too)
+        told = fact.attribute is None or (fact.attribute == "partner" and fact.negated)
         if not told or not fact.statement:
             return None
         for name, pattern in (("pets", PET_GONE), ("project", PROJECT_GONE)):
-            words = gone_names(pattern, fact.statement)
+            words = gone_name(pattern, fact.statement)
             if words is None:
                 continue
-            held = [m for m in self._by_key(USER, name) if names_gone(words, _called(m.value))]
+            held = [m for m in self._by_key(USER, name) if _called(m.value) == words]
             if not held:
                 continue
             known, _ = self.store.memories.subjects(
@@ -524,7 +524,7 @@ class _Call:
             return (DUPLICATE, again, None, True) if again else self._ending(fact, values)
         if fact.negated:
             match = next((m for m in values if _same(m.value, fact.value)), None)
-            if match is None and fact.attribute == "pets":
+            if match is None and fact.attribute == "pets" and _NO_PET_NOW.search(fact.statement):
                 # "I don't have a dog anymore", the dog called Biscuit held: the one of that kind
                 kind = [m for m in values if _of_kind(m.value, fact.value)]
                 match = kind[0] if len(kind) == 1 else None
