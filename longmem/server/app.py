@@ -199,7 +199,12 @@ class _Handler(BaseHTTPRequestHandler):
             if self._holds_large_body:
                 self._holds_large_body = False
                 self.server.large_body.release()
-        self._skip_unread_body()
+        # A short body the answer did not need is read past only for a caller with a key
+        # (a 404 then costs no reconnect); without one, or refused one, the connection
+        # closes instead: no one without a key holds it open by declaring a body he never
+        # sends (it would count as a request under way, which the cap never closes).
+        keep = self._caller() is not None and response.status != 403 and not self.close_connection
+        self._skip_unread_body(keep)
         self._send(response)
         self._log_request(response.status, started)
 
@@ -274,9 +279,10 @@ class _Handler(BaseHTTPRequestHandler):
                 if replays:
                     form = document.canonical()
             else:
-                body = self._read_body()
-                # Only POST and PUT routes take a body; one sent with GET or DELETE is ignored.
-                takes_body = bool(body) and self.command in ("POST", "PUT")
+                # Only POST and PUT routes take a body; one sent with GET or DELETE is not
+                # read (_dispatch reads past a short one, or closes the connection).
+                body = self._read_body() if self.command in ("POST", "PUT") else b""
+                takes_body = bool(body)
                 parsed = _parse_json(body) if takes_body else None
                 if replays and takes_body:
                     whole = canonical(parsed)
@@ -369,12 +375,13 @@ class _Handler(BaseHTTPRequestHandler):
             raise Disconnected(f"the body ended after {len(data)} of {length} bytes")
         return data
 
-    def _skip_unread_body(self) -> None:
+    def _skip_unread_body(self, keep: bool) -> None:
         """Before answering without the body: read past a short one, so the connection
-        stays in step and open; close after a long one instead of reading it."""
+        stays in step and open (``keep``); close after a long one, or when not ``keep``,
+        instead of reading it."""
         if not self._unread:
             return
-        if self._unread <= _SKIP_BODY_BYTES and not self._expect_continue:
+        if keep and self._unread <= _SKIP_BODY_BYTES and not self._expect_continue:
             self._read_exactly(self._unread)
         else:
             self.close_connection = True

@@ -255,3 +255,47 @@ def test_a_hundred_headers_are_answered_and_one_more_is_431(server: LocalServer)
 
     assert _status(health(100)) == 200
     assert _status(health(101)) == 431
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f"POST {C}/notes/memories HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n",
+        "GET /v1/memory/health HTTP/1.1\r\nHost: x\r\nContent-Length: 8000000\r\n\r\n",
+        "GET /openapi.json HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n",
+        "POST /v1/memory/nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n",
+    ],
+)
+def test_a_body_declared_without_a_key_is_never_waited_for(server: LocalServer, head: str) -> None:
+    # The body never comes: the answer must not wait for it, and the connection closes.
+    with _connect(server, timeout=5) as sock:
+        sock.sendall(head.encode())
+        data = _read_all(sock)  # a timeout here: the server waited for the body
+    assert _status(data) in (200, 401, 404)
+    assert b"Connection: close" in data
+
+
+def test_keyless_clients_declaring_bodies_never_keep_others_out() -> None:
+    # At the connection cap, connections past their headers are requests under way and
+    # are never closed to make room: without a key they must not get there.
+    with LocalServer(max_connections=4) as server:
+        held = []
+        for _ in range(4):
+            sock = _connect(server, timeout=5)
+            sock.sendall(
+                f"POST {C}/notes/memories HTTP/1.1\r\nHost: x\r\nContent-Length: 9\r\n\r\n".encode()
+            )
+            held.append(sock)
+        try:
+            assert (
+                _status(
+                    _exchange(
+                        server,
+                        b"GET /v1/memory/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                    )
+                )
+                == 200
+            )
+        finally:
+            for sock in held:
+                sock.close()
