@@ -21,9 +21,10 @@ import json
 import os
 import struct
 import threading
-import unicodedata
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Optional
+
+from longmem.server.meaning import basic_words, word_pieces
 
 # One BLAS thread: the texts are short, and OpenBLAS's threads, each spinning for work,
 # made a text take 90 ms on two cores instead of 15 (set before NumPy is first imported;
@@ -55,82 +56,16 @@ def available() -> Optional[str]:
 # -- tokens ------------------------------------------------------------------------------
 
 
-def _is_punctuation(char: str) -> bool:
-    code = ord(char)
-    if 33 <= code <= 47 or 58 <= code <= 64 or 91 <= code <= 96 or 123 <= code <= 126:
-        return True
-    return unicodedata.category(char).startswith("P")
-
-
-def _is_cjk(code: int) -> bool:
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x20000 <= code <= 0x2A6DF
-        or 0x2A700 <= code <= 0x2CEAF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x2F800 <= code <= 0x2FA1F
-    )
-
-
-def basic_words(text: str) -> list[str]:
-    """BERT's basic tokenizer, uncased: control characters dropped, CJK characters and
-    punctuation split off, lower case, accents stripped."""
-    spaced = []
-    for char in text:
-        code = ord(char)
-        control = unicodedata.category(char).startswith("C") and char not in "\t\n\r"
-        if code in (0, 0xFFFD) or control:
-            continue
-        if _is_cjk(code):
-            spaced.append(f" {char} ")
-        elif char.isspace():
-            spaced.append(" ")
-        else:
-            spaced.append(char)
-    words = []
-    for word in "".join(spaced).split():
-        word = unicodedata.normalize("NFD", word.lower())
-        word = "".join(c for c in word if unicodedata.category(c) != "Mn")
-        current = ""
-        for char in word:
-            if _is_punctuation(char):
-                if current:
-                    words.append(current)
-                words.append(char)
-                current = ""
-            else:
-                current += char
-        if current:
-            words.append(current)
-    return words
-
-
 class WordPiece:
+    """The model's vocabulary and its tokenizer (the package's, longmem/server/meaning.py)."""
+
     def __init__(self, vocab_path: str) -> None:
         with open(vocab_path, encoding="utf-8") as f:
             self.ids = {line.rstrip("\n"): n for n, line in enumerate(f)}
         self.unk = self.ids["[UNK]"]
 
-    def pieces(self, word: str) -> list[int]:
-        if len(word) > 100:
-            return [self.unk]
-        out, start = [], 0
-        while start < len(word):
-            end = len(word)
-            while end > start:
-                piece = word[start:end] if start == 0 else "##" + word[start:end]
-                if piece in self.ids:
-                    out.append(self.ids[piece])
-                    break
-                end -= 1
-            else:
-                return [self.unk]
-            start = end
-        return out
-
     def encode(self, text: str) -> list[int]:
-        ids = [i for word in basic_words(text) for i in self.pieces(word)]
+        ids = [i for word in basic_words(text) for i in word_pieces(word, self.ids, self.unk)]
         return [self.ids["[CLS]"], *ids[: MAX_TOKENS - 2], self.ids["[SEP]"]]
 
 
@@ -190,8 +125,14 @@ class MiniLM:
     def embed(self, text: str) -> list[float]:
         import numpy as np
 
+        pooled = self.embed_ids(self.tokens.encode(text))
+        return [float(value) for value in pooled / np.linalg.norm(pooled)]
+
+    def embed_ids(self, ids: list[int]) -> Any:
+        """The mean of the model's output for token ids ([CLS] … [SEP]), in NumPy."""
+        import numpy as np
+
         w = self.w
-        ids = self.tokens.encode(text)
         n = len(ids)
         x = (
             w["embeddings.word_embeddings.weight"][ids]
@@ -217,9 +158,7 @@ class MiniLM:
             x = self._norm(attended, p + "attention.output.LayerNorm")
             hidden = _gelu(self._dense(x, p + "intermediate.dense"))
             x = self._norm(x + self._dense(hidden, p + "output.dense"), p + "output.LayerNorm")
-        pooled = x.mean(0)
-        pooled /= np.linalg.norm(pooled)
-        return [float(value) for value in pooled]
+        return x.mean(0)
 
 
 def _gelu(x: Any) -> Any:

@@ -35,8 +35,8 @@ TREE = (
     sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else os.path.dirname(HERE)
 )
 SET = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "aside"
-if SET not in ("aside", "aside2"):
-    sys.exit(f"--set must be aside or aside2, not {SET!r}")
+if SET not in ("aside", "aside2", "aside3"):
+    sys.exit(f"--set must be aside, aside2 or aside3, not {SET!r}")
 
 sys.path.insert(0, os.path.abspath(TREE))
 sys.path.insert(1, os.path.join(HERE, "quality"))

@@ -269,7 +269,7 @@ def test_the_bench_embedder_tokenizes_as_bert_uncased(
     vocab.write_text("[PAD]\n[UNK]\n[CLS]\n[SEP]\nun\n##aff\n##able\ncafe\n", encoding="utf-8")
     pieces = server.WordPiece(str(vocab))
     assert pieces.encode("Unaffable café") == [2, 4, 5, 6, 7, 3]
-    assert pieces.pieces("unknowable") == [1]  # no piece fits "know": the whole word
+    assert pieces.encode("unknowable") == [2, 1, 3]  # no piece fits "know": the whole word
 
 
 def test_each_part_asks_its_personas_in_collections_of_its_own(quality: ModuleType) -> None:

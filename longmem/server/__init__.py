@@ -38,6 +38,7 @@ from .extract import RuleExtractor
 from .facts import Extractor
 from .handlers.remember import remember_facts
 from .jobs import SWEEP_INTERVAL_SECONDS, ExpirySweeper, JobWorker
+from .meaning import MeaningEmbedder
 from .model_endpoints import ModelEmbedder
 from .rerank import ModelRanker
 from .search import SearchEngine
@@ -124,8 +125,11 @@ class LocalServer:
     ``extractor`` turns ``remember``'s content into facts: any ``facts.Extractor``, such as
     a ``ModelExtractor`` (model_endpoints.py); None means the rules of the extract package.
     ``embedder`` is an optional ``ModelEmbedder``: search asks it to rank the candidates
-    its own arms found, and every memory of a scope of at most 500 (rerank.py; None: the
-    built-in embedding only). Neither is called before the first request.
+    its own arms found, and every memory of a scope of at most 500 (rerank.py). Without
+    one, ``meaning`` (the default) gives search the built-in meaning instead: static word
+    vectors distilled from a sentence model (meaning.py), a light arm that finds what
+    shares no word with the question; ``meaning=False``: the built-in arms only. Neither
+    is called (nor loaded) before the first request that needs it.
 
     Hostile or heavy traffic is bounded: at most ``max_connections`` connections are open
     (None: as many as the open-file limit allows, up to 256; past it the one idle or
@@ -152,6 +156,7 @@ class LocalServer:
         connector_roots: Union[Sequence[str], Mapping[str, Sequence[str]], None] = None,
         extractor: Optional[Extractor] = None,
         embedder: Optional[ModelEmbedder] = None,
+        meaning: bool = True,
         shutdown_grace: float = SHUTDOWN_GRACE_SECONDS,
         allow_private_fetch: bool = False,
         fetch_allow: Sequence[str] = (),
@@ -214,6 +219,7 @@ class LocalServer:
         self.header_timeout = header_timeout
         self.extractor: Extractor = RuleExtractor() if extractor is None else extractor
         self.embedder = embedder
+        self.meaning = meaning
         self.generated_key = False
         self._tmpdir: Optional[str] = None
         self._store: Optional[Store] = None
@@ -235,7 +241,8 @@ class LocalServer:
         store = self._store = Store(path)
         httpd: Optional[LongmemHTTPServer] = None
         try:
-            ranker = None if self.embedder is None else ModelRanker(self.embedder)
+            ranks = self.embedder or (MeaningEmbedder() if self.meaning else None)
+            ranker = None if ranks is None else ModelRanker(ranks)
             search = SearchEngine(store, ranker)
             worker = JobWorker(store, lambda *job: remember_facts(services, *job))
             roots = {t: real_roots(f) for t, f in self.connector_roots.items()}

@@ -57,8 +57,10 @@ class _Arms:
     kind: list[tuple[int, float]] = field(default_factory=list)
     # None when no model embedder ranked (none configured, or it failed).
     model: Optional[list[tuple[int, float]]] = None
+    model_weight: float = MODEL_WEIGHT  # the ranker's (rerank.ModelRanker.weight)
     ask: Optional[Ask] = None
-    stale: list[str] = field(default_factory=list)  # values the asked keys held before
+    # values the asked keys held before, and when what holds now became true
+    stale: list[tuple[str, str]] = field(default_factory=list)
     since: Optional[str] = None  # when the answer to a single-valued key became true
     ended: Optional[str] = None  # with no answer, when the key's latest end was said
     answered: bool = False  # whether the key arm holds a value of the best-fitting key
@@ -94,7 +96,7 @@ class _Arms:
             (self.lexicon or None, LEXICON_WEIGHT),
             (self.person or None, PERSON_WEIGHT),
             (self.kind or None, KIND_WEIGHT),
-            (self.model, MODEL_WEIGHT),
+            (self.model, self.model_weight),
         ]
         ranked = [
             ([(rid, rank) for rank, (rid, _) in enumerate(hits, start=1)], weight)
@@ -125,10 +127,10 @@ class _Arms:
           live?" is not answered by where the user lives);
         - a memory said before the answer to a single-valued key was true does not: it
           is what the answer replaced, or beside the question;
-        - nor one naming a value the asked key held before ("my manager Mr Okoye is
-          retiring" once the manager is someone else), or said before a current denial
-          of it ("third coffee of the day" before "I quit coffee"; not "back on the
-          coffee again", said after).
+        - nor one naming a value the asked key held before, said before what holds now
+          ("my manager Mr Okoye is retiring" once the manager is someone else), or said
+          before a current denial of it ("third coffee of the day" before "I quit
+          coffee"; not "back on the coffee again", said after).
 
         What the key and kind arms chose stands; an end they passed over for news said
         since it does not.
@@ -143,9 +145,8 @@ class _Arms:
             return False
         if self.since is not None and memory.began < self.since:
             return False
-        if self.stale and mentions(memory.text, self.stale):
-            return False
-        return not any(memory.said < when and mentions(memory.text, [v]) for v, when in self.denied)
+        said_before = [*self.stale, *self.denied]
+        return not any(memory.said < when and mentions(memory.text, [v]) for v, when in said_before)
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:

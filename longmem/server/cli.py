@@ -30,6 +30,7 @@ from .connectors import FetchPolicy
 from .context import EVERY_TENANT
 from .db import DEFAULT_TENANT
 from .extract import RuleExtractor
+from .meaning import NAME as MEANING_NAME
 from .model_endpoints import DEFAULT_MODEL_TIMEOUT, ModelEmbedder, ModelEndpoint, ModelExtractor
 
 DEFAULT_HOST = "127.0.0.1"
@@ -58,6 +59,7 @@ PROTOCOL_DOC = os.path.join(
     os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "protocol.md"
 )
 # The optional model endpoints: --<role>-url and LONGMEM_SERVER_<ROLE>_URL, and so on.
+MEANING_ENV = "LONGMEM_SERVER_MEANING"
 MODEL_ROLES = ("extractor", "embedder")
 MODEL_OPTIONS = ("url", "model", "key_env", "timeout")
 
@@ -254,8 +256,29 @@ def _seconds(env_name: str) -> Callable[[str], float]:
     return parse
 
 
+def _on_off(env_name: str) -> Callable[[str], bool]:
+    def parse(raw: str) -> bool:
+        said = raw.strip().lower()
+        if said not in ("on", "off"):
+            raise argparse.ArgumentTypeError(
+                f"must be on or off (here or in {env_name}), got {raw!r}"
+            )
+        return said == "on"
+
+    return parse
+
+
 def _model_flags(p: argparse.ArgumentParser) -> None:
     env = os.environ.get
+    p.add_argument(
+        "--meaning",
+        type=_on_off(MEANING_ENV),
+        default=env(MEANING_ENV) or "on",
+        metavar="on|off",
+        help="search's built-in meaning: static word vectors that find what shares no word "
+        "with the question, when no --embedder-url is given "
+        f"(or {MEANING_ENV}; default: on)",
+    )
     what = {
         "extractor": "remember's facts from an OpenAI-compatible chat-completions endpoint "
         "(the rules when it fails)",
@@ -530,6 +553,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if extractor_at is not None:
         extractor = ModelExtractor(extractor_at, fallback=RuleExtractor())
     embedder = None if embedder_at is None else ModelEmbedder(embedder_at)
+    meaning: bool = args.meaning  # argparse applies the type to the environment's default too
 
     try:
         server = LocalServer(
@@ -543,6 +567,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             connector_roots=roots,
             extractor=extractor,
             embedder=embedder,
+            meaning=meaning,
             allow_private_fetch=args.allow_private_fetch,
             fetch_allow=fetch_allow,
             max_connections=args.max_connections,
@@ -566,7 +591,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "extractor: "
         + ("rules" if extractor is None else f"{extractor.name} (the rules when it fails)")
         + "; embedder: "
-        + ("built-in" if embedder is None else embedder.name)
+        + (embedder.name if embedder else MEANING_NAME if meaning else "built-in vectors only")
     )
     tenants = sorted({tenant for keys in tenant_keys.values() for tenant in keys})
     try:

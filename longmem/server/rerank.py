@@ -26,9 +26,10 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from operator import mul
-from typing import Optional
+from typing import Optional, Protocol
 
-from .model_endpoints import DEFAULT_EMBED_BATCH, EmbedderError, ModelEmbedder
+from .arms import MODEL_WEIGHT
+from .model_endpoints import DEFAULT_EMBED_BATCH, EmbedderError
 
 log = logging.getLogger("longmem.server")
 
@@ -46,9 +47,25 @@ dot: Callable[[Sequence[float], Sequence[float]], float] = getattr(math, "sumpro
 CACHE_SIZE = 4_096
 
 
+class Embedder(Protocol):
+    """What ranks search's candidates: a ModelEmbedder (an endpoint) or the built-in
+    MeaningEmbedder."""
+
+    similarity_floor: float
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
 class ModelRanker:
-    def __init__(self, embedder: ModelEmbedder, cache_size: int = CACHE_SIZE) -> None:
+    """``weight``: the arm's in the fusion (arms.MODEL_WEIGHT for a model; an embedder
+    may say its own, as the built-in meaning's ``arm_weight`` does). ``alone``: whether
+    its cosine is the score of a search in vector mode (a model's is; static vectors of
+    words, meaning.py, only help the hybrid ranking)."""
+
+    def __init__(self, embedder: Embedder, cache_size: int = CACHE_SIZE) -> None:
         self.embedder = embedder
+        self.weight: float = getattr(embedder, "arm_weight", MODEL_WEIGHT)
+        self.alone: bool = getattr(embedder, "alone", True)
         self.cache_size = cache_size
         self._cache: OrderedDict[str, array[float]] = OrderedDict()
         self._lock = threading.Lock()

@@ -321,12 +321,16 @@ class SearchEngine:
         # memory updated meanwhile can come back in its new text with its old score.
         with self.store.read():
             arms, query = self._arms(tenant_id, req, now)
-            if self.ranker is None or req.mode == "text":
+            if (
+                self.ranker is None
+                or req.mode == "text"
+                or (req.mode == "vector" and not self.ranker.alone)
+            ):
                 return self._fuse(tenant_id, req, arms, now)
             found = (rid for hits in arms.found() for rid, _ in hits)
             pool = list(dict.fromkeys([*found, *self._small_scope(tenant_id, req)]))
             texts = self.store.memories.texts(tenant_id, pool)
-        arms.model = self.ranker.rank(query, texts)
+        arms.model, arms.model_weight = self.ranker.rank(query, texts), self.ranker.weight
         if arms.model is not None and req.mode == "vector":
             # The model's cosine is the score: min_score holds it as it holds the built-in's.
             arms.model = [(rid, score) for rid, score in arms.model if score >= req.min_score]

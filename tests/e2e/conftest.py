@@ -36,6 +36,20 @@ def mem(local_server: LocalServer) -> Iterator[Longmem]:
         yield client
 
 
+@pytest.fixture(scope="module")
+def plain_server() -> Iterator[LocalServer]:
+    """The local server without the built-in meaning (``meaning=False``): for tests that
+    pin what the built-in arms alone return, which the meaning arm would fill in after."""
+    with LocalServer(api_key=KEY, meaning=False) as server:
+        yield server
+
+
+@pytest.fixture
+def plain(plain_server: LocalServer) -> Iterator[Longmem]:
+    with Longmem(api_key=KEY, base_url=plain_server.url, max_retries=0) as client:
+        yield client
+
+
 @pytest.fixture
 def collection() -> str:
     """A collection name no other test uses (the server is shared by the module)."""

@@ -885,10 +885,54 @@ def test_serve_flags_win_over_the_environment(tmp_path: Path, model: ModelServer
     assert proc.finish()[0] == 0
 
 
-def test_serve_says_rules_and_built_in_by_default(tmp_path: Path) -> None:
+def test_serve_says_rules_and_the_built_in_meaning_by_default(tmp_path: Path) -> None:
     proc = ServerProcess("--port", "0", "--db", str(tmp_path / "plain.db"))
-    assert "longmem: extractor: rules; embedder: built-in\n" in proc.lines
+    said = "longmem: extractor: rules; embedder: built-in meaning (static all-MiniLM-L6-v2)\n"
+    assert said in proc.lines
     assert proc.finish()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("flags", "env"),
+    [
+        (("--meaning", "off"), {}),
+        (("--meaning", "OFF"), {}),
+        ((), {"LONGMEM_SERVER_MEANING": "off"}),
+    ],
+)
+def test_serve_without_the_built_in_meaning_says_so(
+    tmp_path: Path, flags: tuple[str, ...], env: dict[str, str]
+) -> None:
+    proc = ServerProcess("--port", "0", "--db", str(tmp_path / "plain.db"), *flags, env=env)
+    assert "longmem: extractor: rules; embedder: built-in vectors only\n" in proc.lines
+    assert proc.finish()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("flags", "env"), [(("--meaning", "maybe"), {}), ((), {"LONGMEM_SERVER_MEANING": "1"})]
+)
+def test_serve_refuses_a_meaning_neither_on_nor_off(
+    tmp_path: Path, flags: tuple[str, ...], env: dict[str, str]
+) -> None:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("LONGMEM_SERVER_")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "longmem.server",
+            "--port",
+            "0",
+            "--db",
+            str(tmp_path / "x.db"),
+            *flags,
+        ],
+        env={**clean, "PYTHONPATH": str(REPO), **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "--meaning: must be on or off" in done.stderr
 
 
 def test_serve_uses_the_configured_model_and_never_prints_its_key(

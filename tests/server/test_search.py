@@ -11,7 +11,8 @@ from longmem.server import LocalServer, search, wire
 from longmem.server.ask import analyse
 from longmem.server.db import NewMemory, Principal
 from longmem.server.embed import as_dict, cosine, embed
-from longmem.server.search import RRF_K, SearchEngine, json_contains
+from longmem.server.meaning import ARM_WEIGHT
+from longmem.server.search import RECENCY_PRIOR, RRF_K, SearchEngine, json_contains
 from longmem.server.timestamps import epoch_to_iso
 
 from .server_api import Api, C
@@ -75,7 +76,38 @@ def test_text_mode_has_no_vector_scores_and_vector_mode_no_text_scores(
         assert hit["score"] == hit["vector_score"]
 
 
-def test_hybrid_is_rrf_with_k_60(api: Api, seeded: Any) -> None:
+def test_hybrid_is_rrf_with_k_60() -> None:
+    # The built-in arms alone: the meaning arm is one more, of its own weight (below).
+    with LocalServer(meaning=False) as server:
+        api = Api(server, server.api_key)
+        for text in DOCS:
+            api.add("notes", text)
+        _assert_rrf(api)
+        api.close()
+
+
+def test_the_meaning_arm_counts_a_tenth_of_a_built_in_arm(api: Api, seeded: Any) -> None:
+    hits = api.search("deploy runbook", limit=5, min_score=0)
+    text_rank = {h["id"]: i for i, h in enumerate(api.search("deploy runbook", mode="text"), 1)}
+    vec_rank = {
+        h["id"]: i
+        for i, h in enumerate(api.search("deploy runbook", mode="vector", min_score=0), 1)
+    }
+    # The meaning arm ranks every memory of this small collection too: a memory scores
+    # what the built-in arms give it, and at most a tenth of an arm's first place more
+    # (and the recency prior's 2 %), over a best that counts the arm.
+    best = (2 + ARM_WEIGHT) / (RRF_K + 1)
+    scores = {}
+    for hit in hits:
+        built_in = sum(1 / (RRF_K + r[hit["id"]]) for r in (text_rank, vec_rank) if hit["id"] in r)
+        most = (built_in + ARM_WEIGHT / (RRF_K + 1)) / best * (1 + RECENCY_PRIOR)
+        assert built_in / best - 1e-5 <= hit["score"] <= most + 1e-5
+        scores[hit["text"]] = (hit["score"], built_in / best)
+    score, words_alone = scores[DOCS[0]]  # the oldest: no recency prior
+    assert score > words_alone + 1e-4  # the meaning arm ranked the runbook too
+
+
+def _assert_rrf(api: Api) -> None:
     hits = api.search("deploy runbook", limit=5, min_score=0)
     text_rank = {h["id"]: i for i, h in enumerate(api.search("deploy runbook", mode="text"), 1)}
     vec_rank = {

@@ -673,13 +673,13 @@ class Memories:
         subjects: Sequence[str],
         attributes: Sequence[str],
         tags: Optional[MemoryFilter] = None,
-    ) -> list[str]:
-        """The values these keys held before their current ones."""
-        return [
-            m.value
-            for m in self.keyed(tenant_id, collection, subjects, attributes, None, 100, tags)
-            if m.value and not m.is_latest and not m.negated
-        ]
+    ) -> list[tuple[str, str]]:
+        """The values these keys held before their current ones, each with when the newest
+        fact of the keys became true (what was said of a value after that is not before
+        it: "back on the coffee again", said after "I stopped drinking coffee")."""
+        facts = self.keyed(tenant_id, collection, subjects, attributes, None, 100, tags)
+        latest = max((m.began for m in facts if m.is_latest), default="")
+        return [(m.value, latest) for m in facts if m.value and not m.is_latest and not m.negated]
 
     def keyed(
         self,
