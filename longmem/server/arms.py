@@ -128,7 +128,8 @@ class _Arms:
         - a memory said before the answer to a single-valued key was true does not: it
           is what the answer replaced, or beside the question;
         - nor one naming a value the asked key held before, said before what holds now
-          ("my manager Mr Okoye is retiring" once the manager is someone else), or said
+          ("my manager Mr Okoye is retiring" once the manager is someone else) or keyed
+          ("User no longer works at Comfort Air"), or said
           before a current denial of it ("third coffee of the day" before "I quit
           coffee"; not "back on the coffee again", said after).
 
@@ -145,8 +146,12 @@ class _Arms:
             return False
         if self.since is not None and memory.began < self.since:
             return False
-        said_before = [*self.stale, *self.denied]
-        return not any(memory.said < when and mentions(memory.text, [v]) for v, when in said_before)
+        # (a keyed fact naming an old value is history whenever said: "User no longer works
+        # at Comfort Air" does not answer who the employer is)
+        return not any(
+            (memory.said < when or memory.attribute is not None) and mentions(memory.text, [v])
+            for v, when in self.stale
+        ) and not any(memory.said < when and mentions(memory.text, [v]) for v, when in self.denied)
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:

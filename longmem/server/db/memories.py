@@ -37,6 +37,8 @@ _COLUMN_COUNT = COLUMNS.count(",") + 1
 # The SQL condition for a current memory; takes ``now`` as its one parameter.
 CURRENT = "archived = 0 AND is_latest = 1 AND (expires_at IS NULL OR expires_at > ?)"
 UNEXPIRED = "(expires_at IS NULL OR expires_at > ?)"
+# Later than any time a memory was said: "from before, whenever said".
+_EVER = "9999"
 # Facts that hold now before those planned to begin later, each newest first; takes
 # ``now`` as its one parameter.
 BEGUN_FIRST = (
@@ -674,12 +676,16 @@ class Memories:
         attributes: Sequence[str],
         tags: Optional[MemoryFilter] = None,
     ) -> list[tuple[str, str]]:
-        """The values these keys held before their current ones, each with when the newest
-        fact of the keys became true (what was said of a value after that is not before
-        it: "back on the coffee again", said after "I stopped drinking coffee")."""
+        """The values these keys held before their current ones, each with until when a
+        memory naming it is from before: always, while a newer value holds ("a vegan pav,
+        force of habit" once the user is vegetarian); until the end, when the newest fact
+        is an end (then "back on the coffee again", said after "I stopped drinking
+        coffee", may say it holds again)."""
         facts = self.keyed(tenant_id, collection, subjects, attributes, None, 100, tags)
-        latest = max((m.began for m in facts if m.is_latest), default="")
-        return [(m.value, latest) for m in facts if m.value and not m.is_latest and not m.negated]
+        current = [m for m in facts if m.is_latest]
+        newest = max(current, key=lambda m: m.began, default=None)
+        until = newest.began if newest is not None and newest.negated else _EVER
+        return [(m.value, until) for m in facts if m.value and not m.is_latest and not m.negated]
 
     def keyed(
         self,
