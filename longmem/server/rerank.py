@@ -59,8 +59,9 @@ class Embedder(Protocol):
 class ModelRanker:
     """``weight``: the arm's in the fusion (arms.MODEL_WEIGHT for a model; an embedder
     may say its own, as the built-in meaning's ``arm_weight`` does). ``alone``: whether
-    its cosine is the score of a search in vector mode (a model's is; static vectors of
-    words, meaning.py, only help the hybrid ranking)."""
+    its cosine is the score of a search in vector mode, and whether it re-ranks in a scope
+    too large to rank whole (a model's is and does; static vectors of words, meaning.py,
+    only help the hybrid ranking of a small scope)."""
 
     def __init__(self, embedder: Embedder, cache_size: int = CACHE_SIZE) -> None:
         self.embedder = embedder
