@@ -8,8 +8,8 @@ per token (``meaning.bin``, made by ``tools/build_meaning.py``; the model is Apa
 by sentence-transformers). A text's vector is the mean of its tokens' vectors, stop
 words left out, at unit length: the model2vec recipe. It knows words, not sentences:
 "not vegan" reads near "vegan". Search asks it, as it asks a model embedder
-(rerank.py), to rank the candidates its own arms found and, in a scope of at most
-``search.MODEL_SCOPE`` memories, every memory of it.
+(rerank.py), to rank every memory of a scope of at most ``search.MODEL_SCOPE``
+memories; in a larger scope it does not run (search.py).
 
 The vocabulary and vectors load on the first text embedded (about 4 MB, a few hundred
 milliseconds), not at import.
