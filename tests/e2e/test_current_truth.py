@@ -4380,6 +4380,7 @@ def test_a_child_a_pet_or_a_school_is_keyed_by_its_whole_name(
         ("I'm 41", "It was my 21st birthday party, best night ever"),
         ("I'm 41", "It's my 2nd birthday without Mom and it's hard."),
         ("My phone number is 612-555-0187", "Please use 10.0.0.1 instead."),
+        ("My phone number is 612-555-0187", "Name: Mike Jones\nPhone: 555-123-4567"),
         ("My phone number is 612-555-0187", "Please use 651-555-0199 from now on for my mom."),
         ("I work at Target", "I jumped ship to Android last year."),
         ("I live in Minneapolis", "Since the move to Azure, deploys are slower."),

@@ -31,7 +31,7 @@ from typing import Optional
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .chat import REQUEST, fields_said, pasted, sentences
+from .chat import REQUEST, fields_said, pasted, sentences, someone_elses_form
 from .keys import PET_WORDS, PLANNED_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
@@ -281,6 +281,8 @@ class RuleExtractor:
 
     def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
         said = as_utc(observed_at)
+        if someone_elses_form(content):  # "Name: Mike Jones / Phone: …": kept as written
+            return [ExtractedFact(finish(content), classify(content), content)]
         content, quoted = _quotes_aside(content)
         content = _children_named(_birthday_number(fields_said(content)))
         content = _PET_THEN_NAME.sub(r"\g<pet>. ", content)
