@@ -2719,6 +2719,17 @@ def test_a_switch_without_from_retires_the_one_medicine_held(mem: Longmem, colle
     assert len(mem.search("user medications", collection=other, limit=5)) == 3
 
 
+def _held(mem: Longmem, collection: str, held: str) -> list[dict[str, Any]]:
+    """The keyed facts ``held`` tells, said a month ago."""
+    facts = mem.remember(held, collection=collection, observed_at=_days_ago(30))
+    return [f for f in facts if f["attribute"]]
+
+
+def _latest(mem: Longmem, collection: str, facts: list[dict[str, Any]]) -> list[bool]:
+    """Whether each of ``facts`` is still current."""
+    return [mem.get(f["id"], collection=collection)["is_latest"] for f in facts]
+
+
 def _days_ago(days: int, minutes: int = 0) -> str:
     ago = timedelta(days=days, minutes=minutes)
     return (datetime.now(timezone.utc) - ago).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -4090,14 +4101,10 @@ def test_the_users_own_fact_beside_the_twenty_first_rounds_guards_is_keyed(
 def test_a_change_said_as_an_agents_users_and_notes_say_it_replaces_the_old_value(
     mem: Longmem, collection: str, held: str, said: str, keyed: tuple[str, str]
 ) -> None:
-    old = [
-        f
-        for f in mem.remember(held, collection=collection, observed_at=_days_ago(30))
-        if f["attribute"]
-    ]
+    old = _held(mem, collection, held)
     facts = mem.remember(said, collection=collection)
     assert keyed in [(f["attribute"], f["value"]) for f in facts if not f.get("negated")]
-    assert [mem.get(f["id"], collection=collection)["is_latest"] for f in old] == [False] * len(old)
+    assert _latest(mem, collection, old) == [False] * len(old)
 
 
 @pytest.mark.parametrize(
@@ -4149,15 +4156,9 @@ def test_a_notes_fields_are_keyed_as_the_user_would_say_them(
 def test_an_end_said_as_an_agents_users_say_it_retires_the_value(
     mem: Longmem, collection: str, held: str, said: str
 ) -> None:
-    old = [
-        f
-        for f in mem.remember(held, collection=collection, observed_at=_days_ago(30))
-        if f["attribute"]
-    ]
+    old = _held(mem, collection, held)
     mem.remember(said, collection=collection)
-    assert old and [mem.get(f["id"], collection=collection)["is_latest"] for f in old] == [
-        False
-    ] * len(old)
+    assert old and _latest(mem, collection, old) == [False] * len(old)
 
 
 @pytest.mark.parametrize(
@@ -4225,11 +4226,7 @@ def test_a_child_a_pet_or_an_allergy_come_is_added_by_name(
 def test_the_same_verbs_said_of_something_else_change_nothing(
     mem: Longmem, collection: str, held: str, said: str
 ) -> None:
-    old = [
-        f
-        for f in mem.remember(held, collection=collection, observed_at=_days_ago(30))
-        if f["attribute"]
-    ]
+    old = _held(mem, collection, held)
     facts = mem.remember(said, collection=collection)
     new = [
         (f["attribute"], f["value"])
@@ -4237,9 +4234,7 @@ def test_the_same_verbs_said_of_something_else_change_nothing(
         if f["subject"] == "user" and f["attribute"] and not f.get("negated")
     ]
     assert new == []
-    assert old and [mem.get(f["id"], collection=collection)["is_latest"] for f in old] == [
-        True
-    ] * len(old)
+    assert old and _latest(mem, collection, old) == [True] * len(old)
 
 
 # 29. The twenty-second round: what the last audit left (a correction under a label, a
@@ -4287,16 +4282,10 @@ def test_the_same_verbs_said_of_something_else_change_nothing(
 def test_a_change_the_twenty_first_rounds_audit_left_replaces_the_old_value(
     mem: Longmem, collection: str, held: str, said: str, keyed: tuple[str, str]
 ) -> None:
-    old = [
-        f
-        for f in mem.remember(held, collection=collection, observed_at=_days_ago(30))
-        if f["attribute"]
-    ]
+    old = _held(mem, collection, held)
     facts = mem.remember(said, collection=collection)
     assert keyed in [(f["attribute"], f["value"]) for f in facts if not f.get("negated")]
-    assert old and [mem.get(f["id"], collection=collection)["is_latest"] for f in old] == [
-        False
-    ] * len(old)
+    assert old and _latest(mem, collection, old) == [False] * len(old)
 
 
 @pytest.mark.parametrize(
@@ -4317,15 +4306,9 @@ def test_a_change_the_twenty_first_rounds_audit_left_replaces_the_old_value(
 def test_an_end_said_by_its_name_retires_the_value(
     mem: Longmem, collection: str, held: str, said: str
 ) -> None:
-    old = [
-        f
-        for f in mem.remember(held, collection=collection, observed_at=_days_ago(30))
-        if f["attribute"]
-    ]
+    old = _held(mem, collection, held)
     mem.remember(said, collection=collection)
-    assert old and [mem.get(f["id"], collection=collection)["is_latest"] for f in old] == [
-        False
-    ] * len(old)
+    assert old and _latest(mem, collection, old) == [False] * len(old)
 
 
 @pytest.mark.parametrize(
@@ -4400,11 +4383,7 @@ def test_a_child_a_pet_or_a_school_is_keyed_by_its_whole_name(
 def test_the_twenty_second_rounds_words_said_of_something_else_change_nothing(
     mem: Longmem, collection: str, held: str, said: str
 ) -> None:
-    old = [
-        f
-        for f in mem.remember(held, collection=collection, observed_at=_days_ago(30))
-        if f["attribute"]
-    ]
+    old = _held(mem, collection, held)
     facts = mem.remember(said, collection=collection)
     new = [
         (f["attribute"], f["value"])
@@ -4415,9 +4394,7 @@ def test_the_twenty_second_rounds_words_said_of_something_else_change_nothing(
         and f["relation"] != "duplicate"  # the held fact said again: harmless
     ]
     assert new == []
-    assert old and [mem.get(f["id"], collection=collection)["is_latest"] for f in old] == [
-        True
-    ] * len(old)
+    assert old and _latest(mem, collection, old) == [True] * len(old)
 
 
 @pytest.mark.parametrize("question", ["coffee", "do I drink coffee?", "what do I drink?"])
