@@ -914,23 +914,7 @@ def test_serve_without_the_built_in_meaning_says_so(
 def test_serve_refuses_a_meaning_neither_on_nor_off(
     tmp_path: Path, flags: tuple[str, ...], env: dict[str, str]
 ) -> None:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("LONGMEM_SERVER_")}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "longmem.server",
-            "--port",
-            "0",
-            "--db",
-            str(tmp_path / "x.db"),
-            *flags,
-        ],
-        env={**clean, "PYTHONPATH": str(REPO), **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = _serve(tmp_path, *flags, **env)
     assert done.returncode == 2
     assert "--meaning: must be on or off" in done.stderr
 
