@@ -39,8 +39,7 @@ from .facts import Extractor
 from .handlers.remember import remember_facts
 from .jobs import SWEEP_INTERVAL_SECONDS, ExpirySweeper, JobWorker
 from .meaning import MeaningEmbedder
-from .model_endpoints import ModelEmbedder
-from .rerank import ModelRanker
+from .rerank import Embedder, ModelRanker
 from .search import SearchEngine
 
 __all__ = ["LocalServer", "is_loopback"]
@@ -124,8 +123,9 @@ class LocalServer:
 
     ``extractor`` turns ``remember``'s content into facts: any ``facts.Extractor``, such as
     a ``ModelExtractor`` (model_endpoints.py); None means the rules of the extract package.
-    ``embedder`` is an optional ``ModelEmbedder``: search asks it to rank the candidates
-    its own arms found, and every memory of a scope of at most 500 (rerank.py). Without
+    ``embedder`` is an optional ``ModelEmbedder`` (or any ``rerank.Embedder``): search
+    asks it to rank the candidates its own arms found, and every memory of a scope of at
+    most 500 (rerank.py). Without
     one, ``meaning`` (the default) gives search the built-in meaning instead: static word
     vectors distilled from a sentence model (meaning.py), a light arm that finds what
     shares no word with the question; ``meaning=False``: the built-in arms only. Neither
@@ -155,7 +155,7 @@ class LocalServer:
         sweep_interval: float = SWEEP_INTERVAL_SECONDS,
         connector_roots: Union[Sequence[str], Mapping[str, Sequence[str]], None] = None,
         extractor: Optional[Extractor] = None,
-        embedder: Optional[ModelEmbedder] = None,
+        embedder: Optional[Embedder] = None,
         meaning: bool = True,
         shutdown_grace: float = SHUTDOWN_GRACE_SECONDS,
         allow_private_fetch: bool = False,
@@ -252,7 +252,6 @@ class LocalServer:
                 search=search,
                 vault=vault,
                 extractor=self.extractor,
-                embedder=self.embedder,
                 wake_jobs=worker.wake,
                 connector_roots=roots,
                 # Every tenant's data: no connector may read these, whatever the roots.

@@ -59,7 +59,8 @@ class _Arms:
     model: Optional[list[tuple[int, float]]] = None
     model_weight: float = MODEL_WEIGHT  # the ranker's (rerank.ModelRanker.weight)
     ask: Optional[Ask] = None
-    # values the asked keys held before, and when what holds now became true
+    # values the asked keys held before, and until when a memory naming one is from before
+    # (Memories.superseded_values)
     stale: list[tuple[str, str]] = field(default_factory=list)
     since: Optional[str] = None  # when the answer to a single-valued key became true
     ended: Optional[str] = None  # with no answer, when the key's latest end was said
@@ -127,11 +128,12 @@ class _Arms:
           live?" is not answered by where the user lives);
         - a memory said before the answer to a single-valued key was true does not: it
           is what the answer replaced, or beside the question;
-        - nor one naming a value the asked key held before, said before what holds now
-          ("my manager Mr Okoye is retiring" once the manager is someone else) or keyed
-          ("User no longer works at Comfort Air"), or said
-          before a current denial of it ("third coffee of the day" before "I quit
-          coffee"; not "back on the coffee again", said after).
+        - nor one naming a value the asked key held before ("my manager Mr Okoye is
+          retiring" once the manager is someone else; "User no longer works at Comfort
+          Air"), unless it is a plain memory said after the key's end ("back on the
+          coffee again" after "I stopped drinking coffee");
+        - nor one said before a current denial of a value it names ("third coffee of the
+          day" before "I quit coffee").
 
         What the key and kind arms chose stands; an end they passed over for news said
         since it does not.

@@ -14,7 +14,6 @@ from .db import Principal, Store
 from .extract import RuleExtractor
 from .facts import Extractor
 from .inflight import InFlight
-from .model_endpoints import ModelEmbedder
 from .search import SearchEngine
 
 # Who may call a route: anyone, any key, a key that may write (not read-only), an admin key.
@@ -51,9 +50,6 @@ class Services:
     search: SearchEngine
     vault: Vault
     extractor: Extractor = field(default_factory=RuleExtractor)
-    # A model endpoint's vectors (model_endpoints.py), when one is configured; None: only
-    # the built-in embedding of embed.py.
-    embedder: Optional[ModelEmbedder] = None
     # Called after a remember job is queued, so the worker starts it without waiting for
     # its next poll; LocalServer wires it to the job worker.
     wake_jobs: Callable[[], None] = lambda: None

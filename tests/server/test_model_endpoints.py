@@ -783,7 +783,8 @@ def test_local_server_defaults_to_the_rules_and_keeps_the_embedder(model: ModelS
         assert isinstance(server.extractor, RuleExtractor)
         assert server.embedder is embedder
         services = server._httpd.services  # type: ignore[union-attr]
-        assert services.embedder is embedder
+        assert services.search.ranker is not None
+        assert services.search.ranker.embedder is embedder  # in the built-in meaning's place
         assert services.extractor is server.extractor
     assert model.requests == []  # nothing is called before a request needs it
 
