@@ -430,35 +430,32 @@ def fields_said(content: str) -> str:
     form, pasted; so do more fields than one with no heading or "user" to say whose they
     are ("Name: Mike Jones / Phone: …"), and a field said generally ("City: Tokyo or
     Osaka?", "Allergies: none", "Role: admin")."""
-    said = _form(content)
-    return content if said is None or said is _THEIRS else said
+    whose, said = _form(content)
+    return said if whose == "user" else content
 
 
 def someone_elses_form(content: str) -> bool:
     """Whether ``content`` is fields of several lines with no heading or "user" to say
     they are the user's ("Name: Mike Jones / Phone: 555-…"): a form pasted, whose
     lines no rule may read as the user's ("Phone: …" alone would be)."""
-    return _form(content) is _THEIRS and content.strip().count("\n") > 0
+    return _form(content)[0] == "theirs" and content.strip().count("\n") > 0
 
 
-_THEIRS = "\x00theirs"
-
-
-def _form(content: str) -> Optional[str]:
-    """The user's note of fields as said (fields_said), _THEIRS for fields of no one said,
-    None when ``content`` is not all fields."""
+def _form(content: str) -> tuple[str, str]:
+    """("user", the note as said) for the user's note of fields; ("theirs", "") for
+    fields that do not say whose; ("", "") when ``content`` is not all fields."""
     lines = content.split("\n")
     said = [_fields_said(line) for line in lines]
     for line, as_said in zip(lines, said):
         if line.strip() and as_said == line and not _FIELDS_HEAD.fullmatch(line):
-            return None
+            return "", ""
     told = [line for line in lines if line.strip() and not _FIELDS_HEAD.fullmatch(line)]
     if not told:
-        return None
+        return "", ""
     whose = _FIELDS_HEAD.match(content) or _THE_USERS_FIELD.match(content)
     if not whose and (len(told) > 1 or ";" in told[0] or _ANYONES_FIELD.match(told[0])):
-        return _THEIRS
-    return "\n".join(said)
+        return "theirs", ""
+    return "user", "\n".join(said)
 
 
 def _fields_said(line: str) -> str:
