@@ -1280,10 +1280,7 @@ _NOT_A_VALUE = {
     "likes": _SAID_TO_YOU,
     "dislikes": _SAID_TO_YOU,
     # "a former teacher" (not "an ex-army nurse", "an ex Google engineer")
-    "job": re.compile(
-        # "former nurse"
-        r"^(?i:former|ex|previous|past|one-time)[\s-]+[\w-]+$"
-    ),
+    "job": re.compile(r"^(?:former|ex|previous|past|one-time)[\s-]+[\w-]+$", re.I),
     "name": re.compile(r"^(?:batman|groot|spartacus|superman|spider-?man|iron\s+man)$", re.I),
     "project": re.compile(
         r"^(?:it|that|this|something|things|stuff|myself|autopilot|caffeine|no\s+\w+|"
