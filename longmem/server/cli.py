@@ -58,8 +58,9 @@ CPU_ENV = "LONGMEM_SERVER_CPU"
 PROTOCOL_DOC = os.path.join(
     os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "protocol.md"
 )
-# The optional model endpoints: --<role>-url and LONGMEM_SERVER_<ROLE>_URL, and so on.
+# Search's built-in meaning (meaning.py): --meaning on|off.
 MEANING_ENV = "LONGMEM_SERVER_MEANING"
+# The optional model endpoints: --<role>-url and LONGMEM_SERVER_<ROLE>_URL, and so on.
 MODEL_ROLES = ("extractor", "embedder")
 MODEL_OPTIONS = ("url", "model", "key_env", "timeout")
 
@@ -587,11 +588,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     except OSError as err:
         print(f"longmem: --cpu: cannot run on CPU {cpu}: {err.strerror}", file=sys.stderr)
         return 1
+    if embedder is not None:
+        ranks = embedder.name
+    else:
+        ranks = MEANING_NAME if meaning else "built-in vectors only"
     models = (
         "extractor: "
         + ("rules" if extractor is None else f"{extractor.name} (the rules when it fails)")
-        + "; embedder: "
-        + (embedder.name if embedder else MEANING_NAME if meaning else "built-in vectors only")
+        + f"; embedder: {ranks}"
     )
     tenants = sorted({tenant for keys in tenant_keys.values() for tenant in keys})
     try:
