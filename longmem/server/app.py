@@ -199,12 +199,7 @@ class _Handler(BaseHTTPRequestHandler):
             if self._holds_large_body:
                 self._holds_large_body = False
                 self.server.large_body.release()
-        # A short body the answer did not need is read past only for a caller with a key
-        # (a 404 then costs no reconnect); without one, or refused one, the connection
-        # closes instead: no one without a key holds it open by declaring a body he never
-        # sends (it would count as a request under way, which the cap never closes).
-        keep = self._caller() is not None and response.status != 403 and not self.close_connection
-        self._skip_unread_body(keep)
+        self._skip_unread_body(response.status)
         self._send(response)
         self._log_request(response.status, started)
 
@@ -375,12 +370,16 @@ class _Handler(BaseHTTPRequestHandler):
             raise Disconnected(f"the body ended after {len(data)} of {length} bytes")
         return data
 
-    def _skip_unread_body(self, keep: bool) -> None:
-        """Before answering without the body: read past a short one, so the connection
-        stays in step and open (``keep``); close after a long one, or when not ``keep``,
-        instead of reading it."""
+    def _skip_unread_body(self, status: int) -> None:
+        """Before answering ``status`` without the body: read past a short one, so the
+        connection stays in step and open; close after a long one instead of reading it.
+        Only for a caller with a key whose call was not refused (a 404 then costs no
+        reconnect): without one the connection closes, so no one without a key holds it
+        open by declaring a body he never sends (it would count as a request under way,
+        which the connection cap never closes)."""
         if not self._unread:
             return
+        keep = status != 403 and not self.close_connection and self._caller() is not None
         if keep and self._unread <= _SKIP_BODY_BYTES and not self._expect_continue:
             self._read_exactly(self._unread)
         else:
