@@ -31,7 +31,7 @@ from typing import Optional
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .chat import REQUEST, fields_said, pasted, sentences, someone_elses_form
+from .chat import REQUEST, fields_said, pasted, sentences
 from .keys import PET_WORDS, PLANNED_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
@@ -281,10 +281,13 @@ class RuleExtractor:
 
     def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
         said = as_utc(observed_at)
-        if someone_elses_form(content):  # "Name: Mike Jones / Phone: …": kept as written
+        kept, quoted = _quotes_aside(content)
+        whose, as_said = fields_said(kept)
+        if whose == "theirs" and "\n" in content.strip():
+            # "Name: Mike Jones / Phone: …": a form pasted, kept as written; no line of it
+            # is read as the user's ("Phone: …" alone would be)
             return [ExtractedFact(finish(content), classify(content), content)]
-        content, quoted = _quotes_aside(content)
-        content = _children_named(_birthday_number(fields_said(content)))
+        content = _children_named(_birthday_number(as_said if whose == "user" else kept))
         content = _PET_THEN_NAME.sub(r"\g<pet>. ", content)
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()

@@ -422,28 +422,15 @@ _WAS = re.compile(
 )
 
 
-def fields_said(content: str) -> str:
-    """``content`` that is a note of fields about the user, every line ("home_city:
-    Austin", "age=42; diet=vegan", a heading), as the user would say them ("I live in
-    Austin. I'm 42. I'm vegan."); any other content as it is. A line of anything else
-    ("Salary: 150k", "Can you review this posting?") makes the fields someone else's
-    form, pasted; so do more fields than one with no heading or "user" to say whose they
-    are ("Name: Mike Jones / Phone: …"), and a field said generally ("City: Tokyo or
-    Osaka?", "Allergies: none", "Role: admin")."""
-    whose, said = _form(content)
-    return said if whose == "user" else content
-
-
-def someone_elses_form(content: str) -> bool:
-    """Whether ``content`` is fields of several lines with no heading or "user" to say
-    they are the user's ("Name: Mike Jones / Phone: 555-…"): a form pasted, whose
-    lines no rule may read as the user's ("Phone: …" alone would be)."""
-    return _form(content)[0] == "theirs" and content.strip().count("\n") > 0
-
-
-def _form(content: str) -> tuple[str, str]:
-    """("user", the note as said) for the user's note of fields; ("theirs", "") for
-    fields that do not say whose; ("", "") when ``content`` is not all fields."""
+def fields_said(content: str) -> tuple[str, str]:
+    """("user", ``content`` as the user would say it) when it is a note of fields about
+    the user, every line ("home_city: Austin", "age=42; diet=vegan", a heading): "I live
+    in Austin. I'm 42. I'm vegan."; ("theirs", "") when it is fields that do not say
+    whose: more fields than one with no heading or "user" to say ("Name: Mike Jones /
+    Phone: …"), or a field any form has said alone ("Name: Mike Jones"); ("", "") for
+    anything else, a line of something else among fields included ("Salary: 150k",
+    "Can you review this posting?"), or a field said generally ("City: Tokyo or Osaka?",
+    "Allergies: none", "Role: admin")."""
     lines = content.split("\n")
     said = [_fields_said(line) for line in lines]
     for line, as_said in zip(lines, said):
