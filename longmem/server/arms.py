@@ -61,7 +61,7 @@ class _Arms:
     ask: Optional[Ask] = None
     # values the asked keys held before, and until when a memory naming one is from before
     # (Memories.superseded_values)
-    stale: list[tuple[str, str]] = field(default_factory=list)
+    stale: list[tuple[str, Optional[str]]] = field(default_factory=list)
     since: Optional[str] = None  # when the answer to a single-valued key became true
     ended: Optional[str] = None  # with no answer, when the key's latest end was said
     answered: bool = False  # whether the key arm holds a value of the best-fitting key
@@ -150,10 +150,13 @@ class _Arms:
             return False
         # (a keyed fact naming an old value is history whenever said: "User no longer works
         # at Comfort Air" does not answer who the employer is)
-        return not any(
-            (memory.said < when or memory.attribute is not None) and mentions(memory.text, [v])
-            for v, when in self.stale
-        ) and not any(memory.said < when and mentions(memory.text, [v]) for v, when in self.denied)
+        before = [
+            v
+            for v, until in self.stale
+            if until is None or memory.said < until or memory.attribute is not None
+        ]
+        before += [v for v, when in self.denied if memory.said < when]
+        return not mentions(memory.text, before)
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:

@@ -37,8 +37,6 @@ _COLUMN_COUNT = COLUMNS.count(",") + 1
 # The SQL condition for a current memory; takes ``now`` as its one parameter.
 CURRENT = "archived = 0 AND is_latest = 1 AND (expires_at IS NULL OR expires_at > ?)"
 UNEXPIRED = "(expires_at IS NULL OR expires_at > ?)"
-# Later than any time a memory was said: "from before, whenever said".
-_EVER = "9999"
 # Facts that hold now before those planned to begin later, each newest first; takes
 # ``now`` as its one parameter.
 BEGUN_FIRST = (
@@ -675,16 +673,16 @@ class Memories:
         subjects: Sequence[str],
         attributes: Sequence[str],
         tags: Optional[MemoryFilter] = None,
-    ) -> list[tuple[str, str]]:
+    ) -> list[tuple[str, Optional[str]]]:
         """The values these keys held before their current ones, each with until when a
-        memory naming it is from before: always, while a newer value holds ("a vegan pav,
-        force of habit" once the user is vegetarian); until the end, when the newest fact
+        memory naming it is from before: None, always, while a newer value holds ("a vegan
+        pav, force of habit" once the user is vegetarian); the end, when the newest fact
         is an end (then "back on the coffee again", said after "I stopped drinking
         coffee", may say it holds again)."""
         facts = self.keyed(tenant_id, collection, subjects, attributes, None, 100, tags)
         current = [m for m in facts if m.is_latest]
         newest = max(current, key=lambda m: m.began, default=None)
-        until = newest.began if newest is not None and newest.negated else _EVER
+        until = newest.began if newest is not None and newest.negated else None
         return [(m.value, until) for m in facts if m.value and not m.is_latest and not m.negated]
 
     def keyed(
