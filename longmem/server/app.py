@@ -38,7 +38,7 @@ from .httpserver import DEFAULT_MAX_CONNECTIONS as DEFAULT_MAX_CONNECTIONS
 from .httpserver import DEFAULT_REQUEST_TIMEOUT as DEFAULT_REQUEST_TIMEOUT
 from .httpserver import BoundedHTTPServer, _json_bytes
 from .idempotency import Idempotency, canonical, canonical_target, fingerprint_parts
-from .jsonbody import MalformedJSON, SpooledDocument, parse_json, spool
+from .jsonbody import MalformedJSON, SpooledDocument, parse_json, spool, values_over
 from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from .routes import MAX_BODY_BYTES, ROUTER, Route
 from .validation import ValidationFailed
@@ -94,7 +94,9 @@ class LongmemHTTPServer(BoundedHTTPServer):
         )
 
 
-def _parse_json(body: bytes) -> Any:
+def _parse_json(body: bytes, max_values: int) -> Any:
+    if values_over(body, max_values):
+        raise HTTPError(413, f"Request body holds more than {max_values} JSON values")
     try:
         return parse_json(body)
     except MalformedJSON as err:
@@ -278,7 +280,7 @@ class _Handler(BaseHTTPRequestHandler):
                 # read (_dispatch reads past a short one, or closes the connection).
                 body = self._read_body() if self.command in ("POST", "PUT") else b""
                 takes_body = bool(body)
-                parsed = _parse_json(body) if takes_body else None
+                parsed = _parse_json(body, route.max_values) if takes_body else None
                 if replays and takes_body:
                     whole = canonical(parsed)
                     form = (len(whole), (whole,))

@@ -49,7 +49,11 @@ _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 _ESCAPED_SURROGATE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
 _SURROGATE_DETAIL = "a \\u escape is an unpaired surrogate"
 _DEPTH_DETAIL = f"nested too deeply (more than {MAX_JSON_DEPTH} levels of arrays and objects)"
-_NOT_STRUCTURE = bytes(c for c in range(256) if c not in b'[]{}"')
+_STRING_BYTES = re.compile(rb'"[^"]*"')  # once escaped quotes are gone (_outside_strings)
+_VALUE_MARKS = b"[{,:"  # one before each value but the first of an array or document
+# What _outside_strings deletes: all but quotes and the marks looked for.
+_NOT_BRACKETS = bytes(c for c in range(256) if c not in b'[]{}"')
+_NOT_VALUE_MARKS = bytes(c for c in range(256) if c not in _VALUE_MARKS + b'"')
 _NESTING = [{ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}.get(c, 0) for c in range(256)]
 
 
@@ -100,12 +104,30 @@ def _too_deep(text: str, depth: int) -> bool:
     room = MAX_JSON_DEPTH - depth
     if text.count("[") + text.count("{") <= room:
         return False  # the usual case: too few brackets to go that deep
-    data = text.encode("utf-8")
+    brackets = _outside_strings(text.encode("utf-8"), _NOT_BRACKETS)
+    return max(itertools.accumulate(map(_NESTING.__getitem__, brackets)), default=0) > room
+
+
+def _outside_strings(data: bytes, deleting: bytes) -> bytes:
+    """The JSON text ``data`` without its strings and without the characters in
+    ``deleting`` (which holds every character but a quote and those to keep)."""
     if b"\\" in data:  # escaped backslashes, then escaped quotes, are in strings
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-    # Every other quote starts a string: what lies between the quotes is dropped.
-    brackets = b"".join(data.translate(None, _NOT_STRUCTURE).split(b'"')[::2])
-    return max(itertools.accumulate(map(_NESTING.__getitem__, brackets)), default=0) > room
+    # Every other quote starts a string: what lies between two of them is dropped.
+    return _STRING_BYTES.sub(b"", data.translate(None, deleting))
+
+
+def _marks(data: bytes) -> int:
+    return sum(map(data.count, _VALUE_MARKS))
+
+
+def values_over(body: bytes, limit: int) -> bool:
+    """Whether the JSON text ``body`` holds more than ``limit`` values, counted without
+    parsing it as its ``[``, ``{``, ``,`` and ``:`` outside strings (about one a value).
+    Parsing builds an object of 30-300 bytes for each value, whatever its text's size:
+    this bounds what a body can cost before it is parsed. Strings are set aside only when
+    the marks in the whole body, theirs included, are over the limit."""
+    return _marks(body) > limit and _marks(_outside_strings(body, _NOT_VALUE_MARKS)) > limit
 
 
 def _encodable(value: Any) -> bool:

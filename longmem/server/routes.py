@@ -28,6 +28,13 @@ M = C + "/memories/{memory_id}"
 MAX_BODY_BYTES = 8 * 1024 * 1024
 # Import carries up to 10,000 memories of up to 10,000 characters each.
 MAX_IMPORT_BODY_BYTES = 256 * 1024 * 1024
+# A parsed body costs 30-300 bytes a value, whatever the size of its text: the values of
+# a body are bounded (jsonbody.values_over counts them before it is parsed), so that
+# 8 MiB of "[[],[],…]" or '{"a":1},…' cannot take 200-330 MB. Each bound is above the
+# largest valid body of its routes: about 17,000 values (1,000 remember messages and a
+# 16 KiB metadata packed with numbers), and 820,000 for a batch of 100 such metadata.
+MAX_BODY_VALUES = 65_536
+MAX_BATCH_BODY_VALUES = 1_048_576
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class Route:
     query: tuple[str, ...] = ()  # query parameter names in openapi.py
     response: Optional[str] = None  # schema name in openapi_schemas.py
     max_body: int = MAX_BODY_BYTES
+    max_values: int = MAX_BODY_VALUES  # for a body parsed whole
     replay: Optional[Replay] = None  # None: IN_TRANSACTION for writes, NEVER for reads
     # The body is parsed as it arrives and spooled to a temporary file (jsonbody.spool):
     # the handler gets a Mapping whose arrays it reads an element at a time.
@@ -77,7 +85,7 @@ ROUTES: list[Route] = [
     Route("DELETE", C,                                  cols.delete_collection,   WRITE,  204, "Delete a collection and its memories"),
     # memories
     Route("POST",   C + "/memories",                    memories.add_memory,      WRITE,  201, "Add a memory", body="MemoryCreate", response="Memory"),
-    Route("POST",   C + "/memories/batch",              memories.add_batch,       WRITE,  201, "Add up to 100 memories", body="MemoryBatch", response="BatchResult"),
+    Route("POST",   C + "/memories/batch",              memories.add_batch,       WRITE,  201, "Add up to 100 memories", body="MemoryBatch", response="BatchResult", max_values=MAX_BATCH_BODY_VALUES),
     Route("GET",    C + "/memories",                    memories.list_memories,   READ,   200, "List memories, pinned first, newest first", query=("limit", "offset", "include_archived", "include_superseded", "container_tag"), response="MemoryList"),
     Route("GET",    M,                                  memories.get_memory,      READ,   200, "Get a memory", response="Memory"),
     Route("PUT",    M,                                  memories.update_memory,   WRITE,  200, "Update a memory", body="MemoryUpdate", response="Memory"),

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import socket
 
+from longmem._protocol import BATCH_SIZE, MAX_METADATA_BYTES, MAX_REMEMBER_MESSAGES
 from longmem.server import LocalServer
 from longmem.server.context import PUBLIC, READ, Replay
-from longmem.server.routes import MAX_BODY_BYTES, ROUTES
+from longmem.server.routes import MAX_BATCH_BODY_VALUES, MAX_BODY_BYTES, MAX_BODY_VALUES, ROUTES
 
+from .conftest import READ_ONLY_KEY
 from .server_api import Api, C
 
 
@@ -84,6 +86,40 @@ def test_oversized_body_is_413_and_connection_closes(server: LocalServer) -> Non
     assert b"Connection: close" in data
 
 
+def _packed_metadata() -> dict[str, list[int]]:
+    """The most values a metadata object may hold: 0s, up to its size limit."""
+    return {"n": [0] * ((MAX_METADATA_BYTES - len('{"n":[]}') + 1) // 2)}
+
+
+def test_a_body_of_too_many_values_is_413_before_it_is_parsed(server: LocalServer) -> None:
+    reader = Api(server, READ_ONLY_KEY)  # a read-only key is enough to send one
+    # 2 MiB of empty arrays would take ~80 MB as objects: counted, not parsed.
+    arrays = b",".join([b"[]"] * (MAX_BODY_VALUES // 2 + 1))
+    reply = reader.post("/v1/memory/search", raw=b'{"query": "x", "pad": [' + arrays + b"]}")
+    assert reply.status == 413
+    assert reply.json["detail"] == f"Request body holds more than {MAX_BODY_VALUES} JSON values"
+    # The same marks inside a string are text, not values: the route answers it (and
+    # ignores a member it does not know).
+    reply = reader.post("/v1/memory/search", {"query": "x", "pad": arrays.decode()})
+    assert reply.status == 200, reply.raw
+    reader.close()
+
+
+def test_the_largest_valid_bodies_are_under_their_routes_bounds_of_values(api: Api) -> None:
+    metadata = _packed_metadata()
+    assert len(json.dumps(metadata, separators=(",", ":"))) <= MAX_METADATA_BYTES
+    items = [{"text": f"fact {i}", "metadata": metadata} for i in range(BATCH_SIZE)]
+    reply = api.post(f"{C}/notes/memories/batch", {"memories": items})
+    assert reply.status == 201, reply.raw[:300]
+    assert reply.json["created"] == BATCH_SIZE
+    messages = [{"role": "user", "content": f"Note {i}."} for i in range(MAX_REMEMBER_MESSAGES)]
+    body = {"messages": messages, "metadata": metadata}
+    reply = api.post(f"{C}/notes/remember?sync=true", body)
+    assert reply.status == 200, reply.raw[:300]
+    # Both are within a factor of the bound: it is not far above what is valid.
+    assert 0.7 * MAX_BATCH_BODY_VALUES < BATCH_SIZE * len(metadata["n"]) < MAX_BATCH_BODY_VALUES
+
+
 def test_import_takes_a_body_larger_than_other_routes(server: LocalServer) -> None:
     body = b"x" * (MAX_BODY_BYTES + 1)  # over every other route's limit, under import's
     data = _raw_exchange(
@@ -106,6 +142,8 @@ def test_the_route_table_declares_body_limits_and_replay() -> None:
     for route in ROUTES:
         if route.pattern != "/v1/memory/admin/import":
             assert route.max_body == MAX_BODY_BYTES, route.pattern
+        batch = route.pattern.endswith("/memories/batch")
+        assert route.max_values == (MAX_BATCH_BODY_VALUES if batch else MAX_BODY_VALUES)
         if route.method == "GET" or route.access in (PUBLIC, READ):
             assert route.idempotency is Replay.NEVER, route.pattern
         elif route.replay is None:

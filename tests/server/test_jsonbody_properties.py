@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from longmem.server.idempotency import canonical
-from longmem.server.jsonbody import SpooledArray, SpooledObject, parse_json
+from longmem.server.jsonbody import SpooledArray, SpooledObject, parse_json, values_over
 
 from .test_jsonbody import _spooled, _streamed, _whole
 
@@ -116,3 +116,26 @@ def test_spooled_document_reads_back_the_values_and_canonical_form(
     assert materialised == parsed
     assert isinstance(value, SpooledObject) == isinstance(parsed, dict)
     assert isinstance(value, SpooledArray) == isinstance(parsed, list)
+
+
+def _value_marks(value: Any) -> int:
+    """The ``[``, ``{``, ``,`` and ``:`` that any JSON text of ``value`` holds outside its
+    strings: one for each array and object, one between elements or members, one for
+    each member's colon."""
+    if isinstance(value, list):
+        return 1 + max(len(value) - 1, 0) + sum(map(_value_marks, value))
+    if isinstance(value, dict):
+        return 1 + max(len(value) - 1, 0) + len(value) + sum(map(_value_marks, value.values()))
+    return 0
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(body=_encoded())
+@example(body=b'{"a": "x,y:[{", "b\\"c,": [1, 2, {"d": "\\\\"}], "e": "\\\\\\",:"}')
+def test_values_are_counted_outside_strings_as_the_parsed_document_holds_them(
+    body: bytes,
+) -> None:
+    marks = _value_marks(json.loads(body))
+    assert not values_over(body, marks)
+    if marks:
+        assert values_over(body, marks - 1)

@@ -253,7 +253,7 @@ def test_hostile_bodies_never_500(api: Api, raw: bytes) -> None:
 
 
 def test_absurdly_nested_json_is_400(api: Api) -> None:
-    deep = b"[" * 100_000 + b"]" * 100_000
+    deep = b"[" * 10_000 + b"]" * 10_000  # (100,000 levels would be 413: too many values)
     assert api.post(M, raw=deep).status == 400
     body = b'{"text": "x", "metadata": {"a": ' + deep + b"}}"
     assert api.post(M, raw=body).status == 400
