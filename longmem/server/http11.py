@@ -26,6 +26,10 @@ _REQUEST_LINE = re.compile(rb"(" + _TOKEN + rb") ([\x21-\x7e\x80-\xff]+) HTTP/([
 _HEADER_LINE = re.compile(rb"(" + _TOKEN + rb"):[ \t]*(.*?)[ \t]*")
 _CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
 _DIGITS = re.compile(r"[0-9]+")
+# Host = uri-host [ ":" port ] (RFC 9110 §7.2, RFC 3986 §3.2.2): an IP literal in
+# brackets, or a reg-name (an IPv4 address is one); empty when the target has no authority.
+_HOST_CHAR = r"[0-9A-Za-z._~!$&'()*+,;=-]"
+_HOST = re.compile(rf"(?:\[(?:{_HOST_CHAR}|:)+\]|(?:{_HOST_CHAR}|%[0-9A-Fa-f]{{2}})*)(?::[0-9]*)?")
 
 
 class Disconnected(Exception):
@@ -75,6 +79,10 @@ def read_head(rfile: io.BufferedIOBase) -> Head:
         raise FramingError(400, "More than one Host header")
     if version == "HTTP/1.1" and not hosts:
         raise FramingError(400, "An HTTP/1.1 request must have a Host header")
+    if hosts and not _HOST.fullmatch(hosts[0]):
+        raise FramingError(
+            400, f"Host header is not a host[:port] ({_quote(hosts[0].encode('latin-1'))})"
+        )
     return Head(
         method=method.decode("ascii"),
         target=target.decode("latin-1"),

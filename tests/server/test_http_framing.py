@@ -105,6 +105,26 @@ def test_two_host_headers_are_400(server: LocalServer) -> None:
     assert _status(data) == 400
 
 
+@pytest.mark.parametrize("host", ["a b", "a/b", "x@y", "a:b:c", "[::1", "h:80x", "\u00fc"])
+def test_a_host_that_is_not_host_and_port_is_400(server: LocalServer, host: str) -> None:
+    data = _exchange(
+        server, f"GET /v1/memory/health HTTP/1.1\r\nHost: {host}\r\n\r\n".encode("latin-1")
+    )
+    assert _status(data) == 400
+    assert b"Host header is not a host[:port]" in data
+
+
+@pytest.mark.parametrize(
+    "host", ["", "localhost:8080", "127.0.0.1", "[::1]:80", "a-b.example.", "a%20b"]
+)
+def test_a_host_of_any_valid_form_is_answered(server: LocalServer, host: str) -> None:
+    data = _exchange(
+        server,
+        f"GET /v1/memory/health HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode(),
+    )
+    assert _status(data) == 200
+
+
 def test_http_1_0_without_host_is_answered(server: LocalServer) -> None:
     assert _status(_exchange(server, b"GET /v1/memory/health HTTP/1.0\r\n\r\n")) == 200
 
