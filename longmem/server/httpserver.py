@@ -116,6 +116,7 @@ class BoundedHTTPServer(ThreadingHTTPServer):
         self._open_lock = threading.Lock()
         self._changed = threading.Condition(self._open_lock)
         self._accept_backoff = _ACCEPT_BACKOFF_SECONDS[0]
+        self._accept_pauses = 0  # since accept last succeeded
         self._sleep = time.sleep
         self._closing = threading.Event()
         self.draining = False
@@ -148,12 +149,17 @@ class BoundedHTTPServer(ThreadingHTTPServer):
             request = self._accept()
         except OSError as err:
             if err.errno in _OUT_OF_DESCRIPTORS:
-                log.warning("out of file descriptors (%s); pausing accept", err.strerror)
+                if not self._accept_pauses:  # one line a shortage, not one a pause
+                    log.warning("out of file descriptors (%s); pausing accept", err.strerror)
+                self._accept_pauses += 1
                 with self._open_lock:
                     self._make_room()
                 self._sleep(self._accept_backoff)
                 self._accept_backoff = min(self._accept_backoff * 2, _ACCEPT_BACKOFF_SECONDS[1])
             raise  # socketserver drops the attempt; the client's connect stays queued
+        if self._accept_pauses:
+            log.warning("accepting again after %d pauses for file descriptors", self._accept_pauses)
+            self._accept_pauses = 0
         self._accept_backoff = _ACCEPT_BACKOFF_SECONDS[0]
         return request
 

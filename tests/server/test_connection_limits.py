@@ -297,20 +297,39 @@ def test_a_reset_midway_through_a_body_is_a_quiet_close_and_runs_nothing(
     assert api.get(f"{C}/notes/memories").json == []
 
 
-def test_accept_backs_off_when_descriptors_run_out(small: LocalServer) -> None:
+def test_accept_backs_off_when_descriptors_run_out_and_says_so_once(
+    small: LocalServer, caplog: pytest.LogCaptureFixture
+) -> None:
     httpd = small._httpd
     assert httpd is not None
     slept: list[float] = []
+    # A connection that comes once descriptors are free again; not a real one, which the
+    # server's own accept loop could take first.
+    with socket.socket() as free:
+        accepted = (free, ("127.0.0.1", 1))
 
-    def out_of_descriptors() -> Any:
-        raise OSError(errno.EMFILE, "Too many open files")
+        def out_of_descriptors() -> Any:
+            raise OSError(errno.EMFILE, "Too many open files")
 
-    httpd._accept = out_of_descriptors  # type: ignore[method-assign]
-    httpd._sleep = slept.append
-    for _ in range(4):
-        with pytest.raises(OSError):
-            httpd.get_request()
-    assert slept == [0.01, 0.02, 0.04, 0.08]  # doubling, not spinning
+        httpd._sleep = slept.append
+        with caplog.at_level(logging.INFO, "longmem.server"):
+            for _ in range(2):  # two shortages, each of four pauses, then a connection
+                httpd._accept = out_of_descriptors  # type: ignore[method-assign]
+                for _ in range(4):
+                    with pytest.raises(OSError):
+                        httpd.get_request()
+                httpd._accept = lambda: accepted  # type: ignore[method-assign]
+                assert httpd.get_request() is accepted
+    assert slept == [0.01, 0.02, 0.04, 0.08] * 2  # doubling, not spinning; reset after
+    lines = [r.getMessage() for r in caplog.records if "descriptors" in r.getMessage()]
+    assert (
+        lines
+        == [
+            "out of file descriptors (Too many open files); pausing accept",
+            "accepting again after 4 pauses for file descriptors",
+        ]
+        * 2
+    )
 
 
 def test_an_idle_connection_after_an_early_answer_closes_without_a_408(
