@@ -38,7 +38,14 @@ from .httpserver import DEFAULT_MAX_CONNECTIONS as DEFAULT_MAX_CONNECTIONS
 from .httpserver import DEFAULT_REQUEST_TIMEOUT as DEFAULT_REQUEST_TIMEOUT
 from .httpserver import BoundedHTTPServer, _json_bytes
 from .idempotency import Idempotency, canonical, canonical_target, fingerprint_parts
-from .jsonbody import MalformedJSON, SpooledDocument, parse_json, spool, values_over
+from .jsonbody import (
+    MalformedJSON,
+    SpooledDocument,
+    TooManyValues,
+    parse_json,
+    spool,
+    values_over,
+)
 from .ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from .routes import MAX_BODY_BYTES, ROUTER, Route
 from .validation import ValidationFailed
@@ -330,6 +337,11 @@ class _Handler(BaseHTTPRequestHandler):
         except MalformedJSON as err:  # the body has been read in full
             self._end_body()
             raise HTTPError(400, f"Malformed JSON body: {err}") from None
+        except TooManyValues as err:  # refused before it is parsed, the rest unread
+            self._end_body()
+            self.close_connection = True
+            self._lingering = True
+            raise HTTPError(413, str(err)) from None
         except OSError as err:  # the temporary files' (reading the socket is Disconnected)
             self._end_body()
             self.close_connection = True  # the rest of the body is not read

@@ -21,8 +21,10 @@ in whatever order it needs them (``SpooledObject``), and the document's canonica
 from __future__ import annotations
 
 import codecs
+import contextlib
 import itertools
 import json
+import operator
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sized
@@ -38,6 +40,14 @@ Read = Callable[[int], bytes]  # up to n bytes of the body; b"" once it has all 
 # How much of the body is read at a time: the window of text holds about this much, and
 # a batch of elements is decoded from at most this much.
 CHUNK_BYTES = 1024 * 1024
+# The most values (values_over's marks) one element or member that a streamed parse
+# holds whole may have: parsing costs up to ~140 bytes a mark, so an element of 256 MiB
+# of '{"a":1},…' would take 14 GB. The largest valid one, a connection's item map of
+# 100,000 items, has 700,000.
+MAX_ELEMENT_VALUES = 1_048_576
+# A streamed parse scans at most this many characters without first counting the marks
+# of the value it scans (a scan builds what it reads, even one the window cuts short).
+_SCAN_SPAN = CHUNK_BYTES
 # A scan that fails this close to the end of the window may have failed only because the
 # rest has not arrived (``tru``, ``1e``, half a ``\\u`` escape): read more and try again.
 _NEAR_END = 64
@@ -53,12 +63,18 @@ _STRING_BYTES = re.compile(rb'"[^"]*"')  # once escaped quotes are gone (_outsid
 _VALUE_MARKS = b"[{,:"  # one before each value but the first of an array or document
 # What _outside_strings deletes: all but quotes and the marks looked for.
 _NOT_BRACKETS = bytes(c for c in range(256) if c not in b'[]{}"')
+_NOT_STRUCTURE = bytes(c for c in range(256) if c not in b'[]{},:"')
 _NOT_VALUE_MARKS = bytes(c for c in range(256) if c not in _VALUE_MARKS + b'"')
 _NESTING = [{ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}.get(c, 0) for c in range(256)]
 
 
 class MalformedJSON(ValueError):
     """The body is not JSON; ``str()`` says why and where (answered 400)."""
+
+
+class TooManyValues(ValueError):
+    """An element of a streamed body has more than MAX_ELEMENT_VALUES values (answered
+    413); raised before it is parsed, without reading the rest of the body."""
 
 
 class _OutOfRange(ValueError):
@@ -128,6 +144,28 @@ def values_over(body: bytes, limit: int) -> bool:
     this bounds what a body can cost before it is parsed. Strings are set aside only when
     the marks in the whole body, theirs included, are over the limit."""
     return _marks(body) > limit and _marks(_outside_strings(body, _NOT_VALUE_MARKS)) > limit
+
+
+def _value_marks(text: str, pos: int, limit: int) -> int:
+    """The marks (as values_over counts them) of the JSON value at ``text[pos]``, counted
+    up to its end or the end of ``text`` (which may cut it, even in a string); past
+    ``limit`` they may be counted no further."""
+    if text[pos : pos + 1] not in ("[", "{"):
+        return 0  # a string, a number or a literal
+    for end in (pos + 64 * 1024, len(text)):  # most values end early: look there first
+        data = text[pos:end].encode("utf-8")
+        if b"\\" in data:
+            data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+        if data.count(b'"') % 2:  # cut inside a string
+            data = data[: data.rfind(b'"')]
+        structure = _outside_strings(data, _NOT_STRUCTURE)
+        # Where the depth first comes back to 0, the value ends.
+        depths = itertools.accumulate(map(_NESTING.__getitem__, structure))
+        with contextlib.suppress(ValueError):
+            return _marks(structure[: operator.indexOf(depths, 0)])
+        if end >= len(text) or _marks(structure) > limit:
+            return _marks(structure)
+    return 0  # pragma: no cover - the last span is the whole text
 
 
 def _encodable(value: Any) -> bool:
@@ -395,7 +433,9 @@ class JSONStream:
         values = [first]
         append = values.append
         start = w.pos - len(raw)
-        text, scan = w.text, self._scan_once
+        # Scanned in place, elements end within _SCAN_SPAN of the first: one cut short
+        # (which may be as large as the body) is left to _value, which counts it first.
+        text, scan = w.text[: w.pos + _SCAN_SPAN], self._scan_once
         limit = len(text) - _NEAR_END
         room = MAX_JSON_DEPTH - self._depth
         end = w.pos
@@ -447,6 +487,13 @@ class JSONStream:
         """The whole value at ``pos``, read on until it is complete."""
         w = self._w
         while True:
+            if len(w.text) - w.pos > _SCAN_SPAN:
+                marks = _value_marks(w.text, w.pos, MAX_ELEMENT_VALUES)
+                if marks > MAX_ELEMENT_VALUES:
+                    raise TooManyValues(
+                        f"A part of the request body holds more than {MAX_ELEMENT_VALUES}"
+                        f" JSON values (at {w.where(w.pos)})"
+                    )
             try:
                 value, end = self._scan(w.text, w.pos)
             except json.JSONDecodeError as err:

@@ -4,7 +4,9 @@ was parsed whole stays the same (errors, idempotency, key order, the connection)
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import http.client
 import json
 import logging
 import os
@@ -43,11 +45,38 @@ def _peak_while(call: Any) -> int:
         tracemalloc.stop()
 
 
+def _answered_while_sending(
+    api: Api, path: str, body: bytes
+) -> tuple[http.client.HTTPResponse, bytes]:
+    """POST ``body``, reading the answer while it is sent: a server that answers before
+    reading it all stops reading, and a client that only sends would never see why."""
+    sock = socket.create_connection(("127.0.0.1", api.server.port), timeout=30)
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {api.key}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
+
+    def send() -> None:
+        with contextlib.suppress(OSError):  # refused part-way: the server stopped reading
+            sock.sendall(head + body)
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    try:
+        reply = http.client.HTTPResponse(sock)
+        reply.begin()
+        return reply, reply.read()
+    finally:
+        sock.close()
+        sender.join()
+
+
 @pytest.fixture
 def small_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """The server reads bodies 64 KiB at a time (not 1 MiB), so what a body costs beyond
     its window shows with bodies a test can afford."""
     monkeypatch.setattr(jsonbody, "CHUNK_BYTES", 64 * 1024)
+    monkeypatch.setattr(jsonbody, "_SCAN_SPAN", 64 * 1024)
 
 
 @pytest.mark.usefixtures("small_window")
@@ -60,6 +89,31 @@ def test_a_large_import_refused_takes_less_memory_than_its_body(api: Api) -> Non
     assert replies[0].status == 422
     assert replies[0].json["detail"][0]["type"] == "too_long"
     assert peak < len(body) / 4, (peak, len(body))
+
+
+@pytest.mark.usefixtures("small_window")
+def test_an_element_of_too_many_values_is_413_before_it_is_parsed(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parsed, '{"a":1}' costs ~50 times its text: 8 MB of them in one memory's metadata
+    # took 430 MB (256 MiB, 14 GB). What it takes now is bounded by the values counted
+    # before a scan, not by the body: lowered here to 100,000 (from 1,048,576).
+    monkeypatch.setattr(jsonbody, "MAX_ELEMENT_VALUES", 100_000)
+    dicts = b",".join([b'{"a":1}'] * 1_000_000)  # 3,000,000 values
+    body = b'{"memories": [{"text": "kept?", "metadata": {"a": [' + dicts + b"]}}]}"
+    replies: list[tuple[http.client.HTTPResponse, bytes]] = []
+    peak = _peak_while(lambda: replies.append(_answered_while_sending(api, IMPORT, body)))
+    reply, data = replies[0]
+    assert reply.status == 413
+    detail = json.loads(data)["detail"]
+    assert detail.startswith("A part of the request body holds more than 100000 JSON values")
+    assert reply.getheader("Connection") == "close"  # the rest of the body is not read
+    assert peak < 40_000_000, (peak, len(body))
+    assert api.get(f"{C}/default/memories").json == []  # nothing stored
+    # Under the bound, the same element is parsed (and refused for what it holds).
+    fewer = b",".join([b'{"a":1}'] * 30_000)  # 90,000 values
+    body = b'{"memories": [{"text": "kept", "metadata": {"a": [' + fewer + b"]}}]}"
+    assert api.post(IMPORT, raw=body).status == 422  # parsed: its metadata is over 16 KiB
 
 
 @pytest.mark.usefixtures("small_window")

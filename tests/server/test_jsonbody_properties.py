@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 from longmem.server.idempotency import canonical
-from longmem.server.jsonbody import SpooledArray, SpooledObject, parse_json, values_over
+from longmem.server.jsonbody import (
+    SpooledArray,
+    SpooledObject,
+    _value_marks,
+    parse_json,
+    values_over,
+)
 
 from .test_jsonbody import _spooled, _streamed, _whole
 
@@ -118,14 +124,14 @@ def test_spooled_document_reads_back_the_values_and_canonical_form(
     assert isinstance(value, SpooledArray) == isinstance(parsed, list)
 
 
-def _value_marks(value: Any) -> int:
+def _value_marks_of(value: Any) -> int:
     """The ``[``, ``{``, ``,`` and ``:`` that any JSON text of ``value`` holds outside its
     strings: one for each array and object, one between elements or members, one for
     each member's colon."""
     if isinstance(value, list):
-        return 1 + max(len(value) - 1, 0) + sum(map(_value_marks, value))
+        return 1 + max(len(value) - 1, 0) + sum(map(_value_marks_of, value))
     if isinstance(value, dict):
-        return 1 + max(len(value) - 1, 0) + len(value) + sum(map(_value_marks, value.values()))
+        return 1 + max(len(value) - 1, 0) + len(value) + sum(map(_value_marks_of, value.values()))
     return 0
 
 
@@ -135,7 +141,21 @@ def _value_marks(value: Any) -> int:
 def test_values_are_counted_outside_strings_as_the_parsed_document_holds_them(
     body: bytes,
 ) -> None:
-    marks = _value_marks(json.loads(body))
+    marks = _value_marks_of(json.loads(body))
     assert not values_over(body, marks)
     if marks:
         assert values_over(body, marks - 1)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(body=_encoded(), cut=st.integers(min_value=0))
+@example(body=b'{"a": "x,y:[{", "b\\"c,": [1, 2, {"d": "\\\\"}]}', cut=9)
+def test_a_streamed_value_is_counted_alone_and_cut_short_counts_no_more(
+    body: bytes, cut: int
+) -> None:
+    """What the stream counts before it scans a value: that value's marks only, whatever
+    follows it; and a window that cuts it short (even in a string) counts no more."""
+    text = body.decode("utf-8").strip()
+    marks = _value_marks_of(json.loads(text))
+    assert _value_marks(" , " + text + ', [1, {"x": 2}], 3', 3, 10**9) == marks
+    assert _value_marks(text[: cut % (len(text) + 1)], 0, 10**9) <= marks
