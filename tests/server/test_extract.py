@@ -1445,6 +1445,17 @@ def test_a_trip_with_its_time_is_a_stay_for_that_time(
     assert "home" not in [f.attribute for f in _extract(content)]
 
 
+@pytest.mark.parametrize("said_on", [17, 18, 19, 20])  # Tuesday to Friday
+def test_a_return_on_the_weekday_it_is_said_is_the_next_one(said_on: int) -> None:
+    # Said on a Thursday, "back Thursday" had been today's Thursday: no return at all,
+    # and the stay ended with its first day.
+    said = NOW.replace(day=said_on)
+    (fact,) = [f for f in _extract("going to Eldoret on Monday, back Thursday", said)]
+    assert (fact.valid_from, fact.expires_at) == (_day(2026, 11, 23), _end_of(2026, 11, 25))
+    (fact,) = _extract("off to Leeds, back Thursday", said)
+    assert fact.expires_at == _end_of(2026, 11, 18 if said_on < 19 else 25)
+
+
 @pytest.mark.parametrize(
     ("content", "place", "begins", "ends"),
     [

@@ -325,6 +325,8 @@ def back_on(text: str, said: datetime) -> Optional[datetime]:
             continue  # "my son is coming home on Friday": his return, not the user's
         words = lowered[match.end() : match.end() + 40]
         day = parse_date(words, today, day_alone=True)
+        if day == today and _WEEKDAY.match(words.lstrip()):
+            day += timedelta(days=7)  # "back Thursday", said on a Thursday: the next one
         # "back in 2 weeks" said as a return ("I'll be back in…", ", back in…"), not "I go
         # back in two weeks", "moving back in 2 weeks", "hear back in 2 weeks"
         later = _IN_A_WHILE.match(words) if _BACK_IN_A_WHILE.search(told) else None
