@@ -4,19 +4,22 @@ The server runs in its own process (``longmem serve``). Steps, each on the same 
 three clients without a key each POST an import body of ``--mb`` MB at once (a client
 that sends its whole body before reading sees the early 401 as a broken pipe); three
 clients with a key POST it at once, a body that parses into many small objects and fails
-validation (``{"memories": [0, 0, …]}``: more than 10,000 items, so 422) — the worst case
-for memory, as nothing is stored; then one client imports a valid body of about the same
-size: 10,000 memories (the most a call may hold) of 10,000 characters of text and 10 KB
-of metadata each, stored; then an indented export of 10,000 memories whose metadata hold
-lists of objects (commas inside elements). Measured for each step: the server's peak
-resident memory (VmHWM, reset before the step where Linux allows) and its resident
-memory before the step, and the wall time (for the valid imports, the rate in MB/s and
-memories/s). Then each body's parse alone, in a process of its own: the tree's parse of
-a whole body (``json.loads`` with the server's hooks) and its streamed parse
-(``jsonbody.JSONStream``), in MB/s. ``--tree`` runs another checkout (e.g. the tree
-before a change).
+validation (``{"memories": [0, 0, …]}``: more than 10,000 items, so 422) — the worst
+case for memory, as nothing is stored; eight searches at once, each an 8 MiB body of
+empty arrays (``[],[],…``: a value a few bytes long that parses into an object of ~75);
+one import of a single memory whose metadata is ``--dicts-mb`` MB of ``{"a":1}`` (held
+whole while the rest streams; ~50 times its size parsed); then one client imports a
+valid body of about the same size: 10,000 memories (the most a call may hold) of 10,000
+characters of text and 10 KB of metadata each, stored; then an indented export of 10,000
+memories whose metadata hold lists of objects (commas inside elements). Measured for
+each step: the server's peak resident memory (VmHWM, reset before the step where Linux
+allows) and its resident memory before the step, and the wall time (for the valid
+imports, the rate in MB/s and memories/s). Then each body's parse alone, in a process of
+its own: the tree's parse of a whole body (``json.loads`` with the server's hooks) and
+its streamed parse (``jsonbody.JSONStream``), in MB/s. ``--tree`` runs another checkout
+(e.g. the tree before a change).
 
-    python bench/large_bodies.py [--mb N] [--tree PATH] [--skip-valid]
+    python bench/large_bodies.py [--mb N] [--tree PATH] [--skip-valid] [--dicts-mb N]
 """
 
 from __future__ import annotations
@@ -30,21 +33,29 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Optional
 
 import _common as common
 
+IMPORT = "/v1/memory/admin/import"
 
-def _post(port: int, body: bytes, key: bool, statuses: list[object]) -> None:
+
+def _post(port: int, body: bytes, key: bool, statuses: list[object], path: str = IMPORT) -> None:
     headers = {"Content-Type": "application/json"}
     if key:
         headers["Authorization"] = f"Bearer {common.API_KEY}"
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    refused: Optional[OSError] = None
     try:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-        conn.request("POST", "/v1/memory/admin/import", body=body, headers=headers)
-        statuses.append(conn.getresponse().status)
-        conn.close()
-    except OSError as err:  # refused midway: the server closed after its early answer
-        statuses.append(type(err).__name__)
+        conn.request("POST", path, body=body, headers=headers)
+    except OSError as err:  # refused midway: the server answered early, then closed
+        refused = err
+    try:
+        status: object = conn.getresponse().status
+    except (OSError, http.client.HTTPException):  # its answer lost with the connection
+        status = type(refused).__name__ if refused else "no answer"
+    statuses.append(f"{status} (early)" if refused and isinstance(status, int) else status)
+    conn.close()
 
 
 def _valid_body(mb: int) -> tuple[bytes, int]:
@@ -145,9 +156,14 @@ def _reset_peak(pid: int) -> bool:
     return True
 
 
-def _three(port: int, body: bytes, key: bool) -> tuple[float, list[object]]:
+def _at_once(
+    port: int, body: bytes, key: bool, clients: int, path: str
+) -> tuple[float, list[object]]:
     statuses: list[object] = []
-    threads = [threading.Thread(target=_post, args=(port, body, key, statuses)) for _ in "abc"]
+    threads = [
+        threading.Thread(target=_post, args=(port, body, key, statuses, path))
+        for _ in range(clients)
+    ]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -161,11 +177,17 @@ def main() -> int:
     parser.add_argument("--mb", type=int, default=200)
     parser.add_argument("--tree", type=Path, default=common.REPO)
     parser.add_argument("--skip-valid", action="store_true", help="no valid import steps")
+    parser.add_argument("--dicts-mb", type=int, default=8, help="size of the one-memory body")
     args = parser.parse_args()
     items = args.mb * 1024 * 1024 // 2
     body = b'{"memories": [' + b"0," * (items - 1) + b"0]}"
     valid, count = (b"", 0) if args.skip_valid else _valid_body(args.mb)
     export, exported = (b"", 0) if args.skip_valid else _export_body()
+    # Bodies of many values: parsed, each value is an object of 30-300 bytes.
+    arrays = b",".join([b"[]"] * ((8 * 1024 * 1024 - 64) // 3))
+    arrays = b'{"query": "x", "pad": [' + arrays + b"]}"  # just under the 8 MiB limit
+    dicts = b",".join([b'{"a":1}'] * (args.dicts_mb * 1024 * 1024 // 8))
+    dicts = b'{"memories": [{"text": "x", "metadata": {"a": [' + dicts + b"]}}]}"
     common.header("Large bodies", sys.argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="longmem-bench-") as workdir:
@@ -174,24 +196,27 @@ def main() -> int:
             start = common.proc_status(proc.pid)
             idle = f"{start.get('VmRSS', 0) / 1024:,.0f}"
             rows.append(["server started", "—", "—", idle, f"{start.get('VmHWM', 0) / 1024:,.0f}"])
-            steps: list[tuple[str, bytes, bool, int]] = [
-                ("3 without a key", body, False, 3),
-                ("3 imports at once, with a key (422)", body, True, 3),
+            steps: list[tuple[str, bytes, bool, int, str]] = [
+                ("3 without a key", body, False, 3, IMPORT),
+                ("3 imports at once, with a key (422)", body, True, 3, IMPORT),
+                ("8 searches at once, 8 MiB of [],[],… each", arrays, True, 8, "/v1/memory/search"),
+                (
+                    f'1 import, one memory of {len(dicts) / 1e6:,.0f} MB of {{"a":1}}s',
+                    dicts,
+                    True,
+                    1,
+                    IMPORT,
+                ),
             ]
             if valid:
-                steps.append((f"1 valid import of {count:,} memories", valid, True, 1))
+                steps.append((f"1 valid import of {count:,} memories", valid, True, 1, IMPORT))
                 label = f"1 valid indented export of {exported:,} memories, lists of objects"
-                steps.append((label, export, True, 1))
-            for label, payload, key, clients in steps:
+                steps.append((label, export, True, 1, IMPORT))
+            for label, payload, key, clients, path in steps:
                 before = common.proc_status(proc.pid).get("VmRSS", 0)
                 reset = _reset_peak(proc.pid)
-                if clients == 3:
-                    seconds, statuses = _three(port, payload, key)
-                else:
-                    statuses = []
-                    started = time.perf_counter()
-                    _post(port, payload, key, statuses)
-                    seconds = time.perf_counter() - started
+                seconds, statuses = _at_once(port, payload, key, clients, path)
+                if "valid" in label:
                     rate = len(payload) / 1e6 / seconds
                     label += f" ({rate:,.1f} MB/s, {10_000 / seconds:,.0f} memories/s)"
                 peak = common.proc_status(proc.pid).get("VmHWM", 0)
