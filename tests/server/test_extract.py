@@ -1445,6 +1445,69 @@ def test_a_trip_with_its_time_is_a_stay_for_that_time(
     assert "home" not in [f.attribute for f in _extract(content)]
 
 
+# The same plans said on other days than the Wednesday the tests above say them on: what
+# the day they are said on changes, and what it must not. (A sweep of every dated example
+# of these tests and the docs over a week and month ends found each of these wrong.)
+_NOV, _DEC, _FEB = (2026, 11), (2026, 12), (2027, 2)
+
+
+@pytest.mark.parametrize(
+    ("content", "said", "value", "begins", "ends"),
+    [
+        # "next week" said on a Monday is seven days on, and its return after it
+        ("off to Berlin next week, back Thursday", (*_NOV, 16), "Berlin", (*_NOV, 23), (*_NOV, 25)),
+        (
+            "going to Eldoret next Tuesday, back Thursday",
+            (*_NOV, 17),
+            "Eldoret",
+            (*_NOV, 24),
+            (*_NOV, 25),
+        ),
+        ("I'm in Leeds next Tuesday till Friday", (*_NOV, 17), "Leeds", (*_NOV, 24), (*_NOV, 27)),
+        # a stay's own end, said after its start, is the one after it (not another stop's)
+        ("I'm in Lisbon next week till Friday", (*_NOV, 16), "Lisbon", (*_NOV, 23), (*_NOV, 27)),
+        ("I'm in Lisbon next week till Friday", (*_NOV, 18), "Lisbon", (*_NOV, 23), (*_NOV, 27)),
+        # "this week" that is over by the day it is said: the coming week
+        ("I'm in Leeds Monday to Friday this week", (*_NOV, 22), "Leeds", (*_NOV, 23), (*_NOV, 27)),
+        ("I'm in Leeds Monday to Friday this week", (*_NOV, 18), "Leeds", None, (*_NOV, 20)),
+        ("I'm in Leeds this week", (*_NOV, 22), "Leeds", None, (*_NOV, 29)),
+        ("I'm in Leeds this weekend", (*_NOV, 22), "Leeds", None, (*_NOV, 22)),
+        # a day said before a weekend starts the stay, whatever day it is said on
+        (
+            "sailing to Jersey on Friday for the weekend",
+            (*_NOV, 21),
+            "Jersey",
+            (*_NOV, 27),
+            (*_NOV, 29),
+        ),
+        (
+            "off to Cork on Friday for the long weekend",
+            (*_NOV, 20),
+            "Cork",
+            (*_NOV, 27),
+            (*_NOV, 30),
+        ),
+        ("going to Oslo the weekend after next", (*_NOV, 22), "Oslo", (*_NOV, 28), (*_NOV, 29)),
+        # a return or a month said on its own day is a stay, never a home
+        ("I'm in Kyoto right now, back on the 9th", (*_DEC, 9), "Kyoto", None, (*_DEC, 9)),
+        ("I'm in Lisbon in February", (*_FEB, 10), "Lisbon", None, (*_FEB, 28)),
+        ("I'm in Lisbon in February", (2027, 1, 31), "Lisbon", (*_FEB, 1), (*_FEB, 28)),
+    ],
+)
+def test_a_plan_said_on_another_day_keeps_its_days(
+    content: str,
+    said: tuple[int, int, int],
+    value: str,
+    begins: Optional[tuple[int, int, int]],
+    ends: tuple[int, int, int],
+) -> None:
+    when = NOW.replace(year=said[0], month=said[1], day=said[2])
+    found = [f for f in _extract(content, when) if f.attribute in ("home", "location")]
+    assert [(f.attribute, f.value, f.valid_from, f.expires_at) for f in found] == [
+        ("location", value, begins and _day(*begins), _end_of(*ends))
+    ]
+
+
 @pytest.mark.parametrize("said_on", [17, 18, 19, 20])  # Tuesday to Friday
 def test_a_return_on_the_weekday_it_is_said_is_the_next_one(said_on: int) -> None:
     # Said on a Thursday, "back Thursday" had been today's Thursday: no return at all,

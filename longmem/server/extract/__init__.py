@@ -79,6 +79,7 @@ from .text import (
     HEDGED_BEFORE,
     MONTH_NAMES,
     SUBJECT,
+    WEEKDAY_RE,
     classify,
     clauses,
     finish,
@@ -98,6 +99,8 @@ from .when import (
     end_said,
     expiry,
     lasts,
+    month_under_way,
+    start_before_end,
     starts,
 )
 
@@ -190,6 +193,9 @@ _UNSURE_OF = re.compile(
     re.I,
 )
 _OWN_NEWS = re.compile(r"\b(?:I|we)\b.+$", re.I)
+# A start said as the next one: a week from today at most, never today's ("next week",
+# said on a Monday, is seven days on, not begun)
+_NEXT_SAID = re.compile(r"\bnext\s+(?:week|" + WEEKDAY_RE + r")\b", re.I)
 _REPORTED = re.compile(
     r"^(?:think|thought|heard|hear|guess|reckon|believe|believed|said|say|says|told|know|"
     r"knew|hope|wish|doubt|wonder|suppose|suspect|bet)\s+(?:that\s+)?"
@@ -766,6 +772,8 @@ def _facts_of(
     # A day to come plans what the clause says of a single-valued key ("I start at
     # Google on Monday", "we're moving to Izmir in June"): it holds from that day.
     start = None if past else starts(clause, said)
+    # "in Lisbon in February", said in February: a stay until its end, not a home
+    this_month = None if past or start is not None else month_under_way(clause, said)
     facts: list[ExtractedFact] = []
     relations = [] if parsed.relation is None else [parsed.relation]
     if subject.key == USER:
@@ -872,6 +880,7 @@ def _facts_of(
     # An end said, even one not read ("until the cows come home"), or a while ("for the
     # next two weeks"), is a stay's, not a home's.
     stay = stay or while_ is not None or _AN_END_SAID.search(parsed.predicate) is not None
+    stay = stay or this_month is not None
     stay = stay and _SETTLED.search(parsed.predicate) is None
     if not stay and any(k.attribute == "location" for k in keys):
         # Whereabouts without an end are where one lives, said loosely ("my sister is in
@@ -893,9 +902,12 @@ def _facts_of(
         planned = start if trip and key.attribute == "location" else _planned(key, start, clause)
         if planned and until is not None and until < planned.at:
             # an end or a return the trip's own clause says ("on Monday, back Thursday")
-            own_end = expiry(clause, said) if trip else None
+            # (a stay's own too: "I'm in Lisbon next week till Friday")
+            its_own = trip or (key.attribute == "location" and start_before_end(clause, planned))
+            own_end = expiry(clause, said) if its_own else None
             back = back_on(clause, said) if trip else None
-            soon = (planned.at.date() - said.date()).days < 7
+            ahead = (planned.at.date() - said.date()).days
+            soon = ahead < 7 or (ahead == 7 and _NEXT_SAID.search(clause) is not None)
             if back == until and back is not None and back + _A_DAY > planned.at:
                 until += _A_DAY  # "on Thursday and back Thursday night": that day
             elif own_end == until and own_end is not None and planned.at - until < _A_WEEK and soon:
@@ -909,7 +921,7 @@ def _facts_of(
         detail = "" if listed or planned else _detail(parsed.predicate, key, said)
         if any(k.value and k.value in detail for k in keys if k is not key):
             detail = ""  # "a banker with GTBank, resident in Abuja": a fact of its own
-        ends = until or while_
+        ends = until or while_ or (this_month if key.attribute == "location" else None)
         if key.attribute != "location" and ends is not None:
             # A fact other than a stay ends only by what is said beside its value
             piece = _piece_of(clause, key.value)

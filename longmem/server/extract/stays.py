@@ -18,6 +18,7 @@ from .when import END_OF_DAY, Start
 
 _A_DAY = timedelta(days=1)
 _A_WEEK = timedelta(days=7)
+_TWO_DAYS = timedelta(days=2)
 
 # A season's stay: "I'm living in Denver for the summer", "staying with mum over the
 # holidays" (not "I moved to Leeds over the summer": when the move was).
@@ -171,8 +172,11 @@ def _stay_in(
     if start is not None and start.where[0] >= span.where[1]:
         start = None
     if start is not None and span.last < start.at.date():
-        # another stop's, and so is the end it gave
-        return start, None if until is not None and until.date() == span.last else until
+        if timedelta(0) <= span.at + _A_WEEK - start.at <= _TWO_DAYS:
+            # "on Friday for the weekend", said at the weekend: the one after that Friday
+            span = span._replace(at=span.at + _A_WEEK, last=span.last + _A_WEEK)
+        else:  # another stop's, and so is the end it gave
+            return start, None if until is not None and until.date() == span.last else until
     last = datetime.combine(span.last, END_OF_DAY)
     until = last if until is None or last <= until < last + _A_WEEK else max(until, last)
     if start is None or (start.last > start.at.date() and start.at <= span.at):

@@ -182,6 +182,7 @@ _THIS_WEEK_SAID = re.compile(r"\bthis\s+week\b")
 _WEEK_AFTER_NEXT = re.compile(r"\b(?:the\s+)?(?:whole\s+)?week\s+after\s+next\b")
 _THE_SPAN_BEFORE = re.compile(r"(?:from|between)\s+(?:the\s+)?$")
 _NEXT_WEEK_SAID = re.compile(r"\bnext\s+week(?:-?end)?\b")
+_NEXT_BEFORE = re.compile(r"\bnext\s+$")
 
 
 class Start(NamedTuple):
@@ -210,6 +211,8 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
     for match in _WEEKDAY_SPAN.finditer(lowered):
         first, last = match.group("first"), match.group("last")
         ahead = 1 if first == "tomorrow" else (DAY_NAMES[first] - today.weekday()) % 7
+        if not ahead and _NEXT_BEFORE.search(lowered, 0, match.start()):
+            ahead = 7  # "next Tuesday to Friday", said on a Tuesday: not begun
         begin = today + timedelta(days=ahead)
         length = (DAY_NAMES[last] - begin.weekday()) % 7
         if match.group("sep") == "and" and length != 1:
@@ -222,8 +225,12 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
             begin += timedelta(days=7 * ((monday + timedelta(days=20) - begin).days // 7))
         elif _NEXT_WEEK_SAID.search(near) and begin < monday + timedelta(days=7):
             begin += timedelta(days=7)
-        elif _THIS_WEEK_SAID.search(near) and begin >= monday + timedelta(days=7):
-            begin -= timedelta(days=7)
+        elif (
+            _THIS_WEEK_SAID.search(near)
+            and begin >= monday + timedelta(days=7)
+            and begin - timedelta(days=7 - length) >= today
+        ):
+            begin -= timedelta(days=7)  # begun this week; one over by now is the coming week's
         return _start_on(begin, match)._replace(last=begin + timedelta(days=length))
     for match in _WEEK_AFTER_NEXT.finditer(lowered):
         monday = today + timedelta(days=14 - today.weekday())
@@ -233,7 +240,7 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
             continue  # "in Leeds till the weekend": its end, not its span
         later = match.group(1) == "next" or match.group(3) is not None  # "… after next"
         saturday = today + timedelta(days=5 - today.weekday() + 7 * later)
-        if today.weekday() == 6 and match.group(1) != "next":
+        if today.weekday() == 6 and not later:
             saturday = today - timedelta(days=1)  # said on a Sunday: this one
         last = saturday + timedelta(days=2 if match.group(2) else 1)
         return _start_on(saturday, match)._replace(last=last)
@@ -274,8 +281,11 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
         days.append(today)
     if _TOMORROW.search(lowered):
         days.append(today + timedelta(days=1))
-    if _THIS_WEEK.search(lowered):
-        days.append(today + timedelta(days=6 - today.weekday()))
+    for match in _THIS_WEEK.finditer(lowered):
+        sunday = today + timedelta(days=6 - today.weekday())
+        if sunday == today and not match.group().endswith("end"):
+            sunday += timedelta(days=7)  # "in Leeds this week", said on a Sunday: the coming one
+        days.append(sunday)
     for match in _UNTIL.finditer(lowered):
         # A date is short; a bounded slice keeps many "until"s linear.
         words = lowered[match.end() : match.end() + 40]
@@ -292,6 +302,13 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
     if not days:
         return None
     return datetime.combine(max(days), END_OF_DAY)
+
+
+def start_before_end(clause: str, start: Start) -> bool:
+    """Whether ``clause`` says ``start`` before an end ("in Lisbon next week till Friday",
+    one stay), not after it ("in Leeds till Friday then flying to Rome on Saturday")."""
+    end = _AN_END.search(clause.lower())
+    return end is not None and start.where[1] <= end.start()
 
 
 def end_said(text: str) -> bool:
@@ -327,6 +344,9 @@ def back_on(text: str, said: datetime) -> Optional[datetime]:
         day = parse_date(words, today, day_alone=True)
         if day == today and _WEEKDAY.match(words.lstrip()):
             day += timedelta(days=7)  # "back Thursday", said on a Thursday: the next one
+        elif day == today:
+            days.append(today)  # "back on the 9th", said on the 9th: away until today
+            continue
         # "back in 2 weeks" said as a return ("I'll be back in…", ", back in…"), not "I go
         # back in two weeks", "moving back in 2 weeks", "hear back in 2 weeks"
         later = _IN_A_WHILE.match(words) if _BACK_IN_A_WHILE.search(told) else None
@@ -507,6 +527,22 @@ def _start_in(year: int, month_index: int, said: re.Match[str]) -> Start:
     after = date(year + (month_index == 11), (month_index + 1) % 12 + 1, 1)
     first = date(year, month_index + 1, 1)
     return Start(_day(first), label, said.span(), after - timedelta(days=1))
+
+
+def month_under_way(clause: str, said: datetime) -> Optional[datetime]:
+    """The end of the month a clause names when it is the month it is said in ("in
+    Lisbon in February", said on 10 February: until its end), a plan that has begun."""
+    today = as_utc(said).date()
+    for match in _FROM_MONTH.finditer(clause.lower()):
+        year = match.group(2)
+        if (
+            match.group().startswith(("in", "this"))
+            and MONTHS[match.group(1)] == today.month
+            and (year is None or int(year) == today.year)
+        ):
+            last = calendar.monthrange(today.year, today.month)[1]
+            return datetime.combine(today.replace(day=last), END_OF_DAY)
+    return None
 
 
 def _next_month(today: date, month: int, said: re.Match[str]) -> Optional[Start]:
