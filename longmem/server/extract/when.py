@@ -73,7 +73,7 @@ _DAY_MONTH = re.compile(
     r"(\d{1,2})" + _ORD + r"\s+(?:of\s+)?(" + MONTH_RE + r")\b\.?(?:,?\s+(\d{4})\b)?"
 )
 _WEEKDAY = re.compile(r"(?:next\s+)?(" + WEEKDAY_RE + r")\b")
-_A_SPAN = re.compile(r"(?:(the|this|next)\s+)?(month|year|weekend)\b")
+_A_SPAN = re.compile(r"(?:(the|this|next)\s+)?(month|year|week(?:end)?)\b")
 _A_MONTH = re.compile(r"(mid-?\s*)?(" + "|".join(MONTH_NAMES) + r")\b(?!\s*\d)")
 _FEAST = re.compile(r"(christmas|xmas|new year(?:'s)?(?: eve)?)\b")
 # A stay said by how long it lasts: "for the next two weeks", "for a month", "for 3 days",
@@ -603,6 +603,8 @@ def _end_named(text: str, today: date) -> Optional[date]:
         which, unit = match.group(1), match.group(2)
         if unit == "weekend":
             return today + timedelta(days=6 - today.weekday())
+        if unit == "week":  # "until the end of the week": its Sunday; "of next week", next's
+            return today + timedelta(days=6 - today.weekday() + 7 * (which == "next"))
         if unit == "year":
             return date(today.year + (which == "next"), 12, 31)
         return _months_on(today.replace(day=1), 1 + (which == "next")) - timedelta(days=1)
