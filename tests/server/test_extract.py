@@ -1745,13 +1745,51 @@ def test_a_span_is_read_with_what_is_said_beside_it(
 
 
 def test_another_places_span_is_not_the_stays() -> None:
-    for content in (
-        "I'm in Leeds Monday, Manchester Tuesday to Thursday",
-        "I'm in Leeds during the week and in York at the weekend",
+    # Leeds has its own day, Monday (a weekday right after the place); Manchester's span
+    # is not Leeds's, nor is York's weekend
+    for content, ends in (
+        ("I'm in Leeds Monday, Manchester Tuesday to Thursday", _end_of(2026, 11, 23)),
+        ("I'm in Leeds during the week and in York at the weekend", None),
     ):
         assert [(f.value, f.expires_at) for f in _extract(content) if f.attribute] == [
-            ("Leeds", None)
+            ("Leeds", ends)
         ]
+
+
+@pytest.mark.parametrize(
+    ("content", "attribute", "value", "begins"),
+    [
+        # a weekday right after the place or employer plans it, as "on Friday" does; these
+        # had been a home ("User lives in Leeds") or the employer now
+        ("I'm in Leeds Friday", "location", "Leeds", 20),
+        ("I'm at a conference in Lisbon Tuesday", "location", "Lisbon", 24),
+        ("I start at Globex Monday", "employer", "Globex", 23),
+        ("I'm moving to Leeds Friday", "home", "Leeds", 20),
+    ],
+)
+def test_a_weekday_said_alone_after_a_name_plans_it(
+    content: str, attribute: str, value: str, begins: int
+) -> None:
+    (fact,) = [f for f in _extract(content) if f.attribute]
+    assert (fact.attribute, fact.value, fact.valid_from) == (
+        attribute,
+        value,
+        _day(2026, 11, begins),
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I'm in Leeds every Friday",  # a routine
+        "I'm in Leeds, the kids get home Friday",  # their day
+        "I'm in the office Tuesday and Thursday",  # no place named
+        "In Leeds till Friday, then London Saturday",  # London's day
+        "I'm vegetarian Monday to Friday",  # a span's days
+    ],
+)
+def test_a_weekday_that_is_not_the_names_plans_nothing(content: str) -> None:
+    assert all(f.valid_from is None for f in _extract(content))
 
 
 @pytest.mark.parametrize(

@@ -900,6 +900,12 @@ def _facts_of(
         # a trip's first day, said apart from it or not ("going to Enugu for Christmas,
         # from 20 Dec till 2 Jan")
         planned = start if trip and key.attribute == "location" else _planned(key, start, clause)
+        if (
+            planned
+            and key.attribute == "location"
+            and _another_place_between(clause, key.value, planned)
+        ):
+            planned = None  # "in Leeds till Friday, then London on Saturday": London's day
         if planned and until is not None and until < planned.at:
             # an end or a return the trip's own clause says ("on Monday, back Thursday")
             # (a stay's own too: "I'm in Lisbon next week till Friday")

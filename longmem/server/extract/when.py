@@ -28,6 +28,7 @@ months``, ``in <year>`` — each the first day it names after the day it was sai
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple, Optional
@@ -130,6 +131,13 @@ _AN_END = re.compile(
 _NEXT = re.compile(r"\bnext\s+(week|month|year)\b")
 _FROM_DATE = re.compile(r"\b(?:on|from|starting|as of)\s+(?:the\s+)?")
 _SOON_WEEKDAY = re.compile(r"\b(?:on|this|next|from|starting)\s+(" + WEEKDAY_RE + r")\b")
+# … or a weekday alone, right after a name ("I'm in Leeds Friday", "I start at Globex
+# Monday"); not the first or last day of a span, which day_span reads
+_BARE_WEEKDAY = re.compile(
+    r"\b(?-i:[A-Z])[\w'-]*\s+(" + WEEKDAY_RE + r")\b(?!s\b|'s\b)"
+    r"(?!\s*(?:-|–|to|till|until|til|thru|through|and)\s)",
+    re.I,
+)
 _FROM_MONTH = re.compile(
     r"\b(?:in|from|starting|as of|this|next)\s+("
     + "|".join(MONTH_NAMES)
@@ -451,9 +459,11 @@ def starts(clause: str, said: datetime) -> Optional[Start]:
         if not _A_YEAR.search(said_day[:20]) and _lately(day, today):
             return None  # "from 1 November", said on the 30th: begun, not next year's
         return _start_on(day, match)
-    for match in _SOON_WEEKDAY.finditer(lowered):
-        ahead = (WEEKDAYS.index(match.group(1)) - today.weekday() - 1) % 7 + 1
-        return _start_on(today + timedelta(days=ahead), match)
+    for match in itertools.chain(_SOON_WEEKDAY.finditer(lowered), _BARE_WEEKDAY.finditer(clause)):
+        ahead = (WEEKDAYS.index(match.group(1).lower()) - today.weekday() - 1) % 7 + 1
+        start = _start_on(today + timedelta(days=ahead), match)
+        # a weekday alone is said where it stands, not with the name before it
+        return start if match.re is _SOON_WEEKDAY else start._replace(where=match.span(1))
     for match in _IN_A_WHILE.finditer(lowered):
         count, unit = _count(match.group(1)), match.group(2)
         if count > _MAX_AHEAD.get(unit, 0):
