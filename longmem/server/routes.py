@@ -31,10 +31,11 @@ MAX_IMPORT_BODY_BYTES = 256 * 1024 * 1024
 # A parsed body costs 30-300 bytes a value, whatever the size of its text: the values of
 # a body are bounded (jsonbody.values_over counts them before it is parsed), so that
 # 8 MiB of "[[],[],…]" or '{"a":1},…' cannot take 200-330 MB. Each bound is above the
-# largest valid body of its routes: about 17,000 values (1,000 remember messages and a
-# 16 KiB metadata packed with numbers), and 820,000 for a batch of 100 such metadata.
+# largest valid body of its routes. A 16 KiB metadata holds at most ~10,900 values (two
+# marks every three bytes: "[],"), so 1,000 remember messages and one such metadata
+# ~20,000, and a batch of 100 memories with one each ~1,094,000.
 MAX_BODY_VALUES = 65_536
-MAX_BATCH_BODY_VALUES = 1_048_576
+MAX_BATCH_BODY_VALUES = 1_200_000
 
 
 @dataclass(frozen=True)
