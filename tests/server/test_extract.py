@@ -1491,6 +1491,9 @@ _NOV, _DEC, _FEB = (2026, 11), (2026, 12), (2027, 2)
         # the end of a week, as of a month: its Sunday (it had been no end: a stay for good)
         ("I'm in Leeds until the end of the week", (*_NOV, 18), "Leeds", None, (*_NOV, 22)),
         ("I'm in Leeds until the end of next week", (*_NOV, 18), "Leeds", None, (*_NOV, 29)),
+        # a span of dates across a month's end, said after its first day: under way
+        ("going to Goa from the 30th to the 3rd", (*_DEC, 1), "Goa", None, (*_DEC, 3)),
+        ("going to Goa from the 30th to the 3rd", (*_NOV, 18), "Goa", (*_NOV, 30), (*_DEC, 3)),
         # a return or a month said on its own day is a stay, never a home
         ("I'm in Kyoto right now, back on the 9th", (*_DEC, 9), "Kyoto", None, (*_DEC, 9)),
         ("I'm in Lisbon in February", (*_FEB, 10), "Lisbon", None, (*_FEB, 28)),

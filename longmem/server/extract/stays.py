@@ -171,6 +171,15 @@ def _stay_in(
         start = None  # "from Wednesday to Saturday", said on a Wednesday: begun
     if start is not None and start.where[0] >= span.where[1]:
         start = None
+    if (
+        start is not None
+        and start.at.day == span.at.day
+        and start.where[0] < span.where[1]
+        and span.where[0] <= start.where[1]
+    ):
+        # the span's own first day ("from the 30th to the 3rd", said on the 1st: begun,
+        # not next month's 30th): the span says when
+        start = None
     if start is not None and span.last < start.at.date():
         if timedelta(0) <= span.at + _A_WEEK - start.at <= _TWO_DAYS:
             # "on Friday for the weekend", said at the weekend: the one after that Friday
