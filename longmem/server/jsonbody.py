@@ -152,7 +152,12 @@ def _value_marks(text: str, pos: int, limit: int) -> int:
     ``limit`` they may be counted no further."""
     if text[pos : pos + 1] not in ("[", "{"):
         return 0  # a string, a number or a literal
-    for end in (pos + 64 * 1024, len(text)):  # most values end early: look there first
+    # Read in spans that double, from 64 Ki characters: most values end in the first, and
+    # counting costs about twice the value, however large the window after it.
+    span = 64 * 1024
+    while True:
+        end = min(pos + span, len(text))
+        span *= 2
         data = text[pos:end].encode("utf-8")
         if b"\\" in data:
             data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
@@ -163,9 +168,9 @@ def _value_marks(text: str, pos: int, limit: int) -> int:
         depths = itertools.accumulate(map(_NESTING.__getitem__, structure))
         with contextlib.suppress(ValueError):
             return _marks(structure[: operator.indexOf(depths, 0)])
-        if end >= len(text) or _marks(structure) > limit:
-            return _marks(structure)
-    return 0  # pragma: no cover - the last span is the whole text
+        marks = _marks(structure)
+        if end >= len(text) or marks > limit:
+            return marks
 
 
 def _encodable(value: Any) -> bool:
@@ -435,10 +440,15 @@ class JSONStream:
         start = w.pos - len(raw)
         # Scanned in place, elements end within _SCAN_SPAN of the first: one cut short
         # (which may be as large as the body) is left to _value, which counts it first.
-        text, scan = w.text[: w.pos + _SCAN_SPAN], self._scan_once
+        # A window longer than that is read through a slice from the first element, and
+        # positions in ``text`` are ``base`` characters into the window.
+        base, text = 0, w.text
+        if len(text) > w.pos + _SCAN_SPAN:
+            base, text = start, text[start : w.pos + _SCAN_SPAN]
+        scan = self._scan_once
         limit = len(text) - _NEAR_END
         room = MAX_JSON_DEPTH - self._depth
-        end = w.pos
+        end = w.pos - base
         if not isinstance(first, (dict, list)):
             # Small scalars decode faster as one array than one by one. Tried once, up to
             # the window's last comma: one that ends no element (inside a string) costs
@@ -477,9 +487,9 @@ class JSONStream:
                 self._check_depth(text[at:after])  # only an element with many brackets
             append(value)
             end = after
-        if end > w.pos:
-            raw = text[start:end]
-            w.pos = end
+        if base + end > w.pos:
+            raw = text[start - base : end]
+            w.pos = base + end
             self._check_surrogates(raw, values)
         return values, raw
 
@@ -488,12 +498,12 @@ class JSONStream:
         w = self._w
         while True:
             if len(w.text) - w.pos > _SCAN_SPAN:
-                marks = _value_marks(w.text, w.pos, MAX_ELEMENT_VALUES)
-                if marks > MAX_ELEMENT_VALUES:
-                    raise TooManyValues(
-                        f"A part of the request body holds more than {MAX_ELEMENT_VALUES}"
-                        f" JSON values (at {w.where(w.pos)})"
-                    )
+                # A long window: the value is scanned whole only once it is known to be
+                # within the bound (a scan builds what it reads, even of a value cut short).
+                found = self._within_span()
+                if found is not None:
+                    return found
+                self._check_values()
             try:
                 value, end = self._scan(w.text, w.pos)
             except json.JSONDecodeError as err:
@@ -516,6 +526,37 @@ class JSONStream:
                 self._check_surrogates(raw, value)
                 self._check_depth(raw)
                 return value, raw
+
+    def _within_span(self) -> Optional[tuple[Any, str]]:
+        """The value at ``pos`` when it ends well within _SCAN_SPAN characters, as most
+        do, scanned from a slice that long; None when it does not (or is wrong: the
+        whole scan says how)."""
+        w = self._w
+        piece = w.text[w.pos : w.pos + _SCAN_SPAN]
+        try:
+            value, end = self._scan(piece, 0)
+        except (ValueError, RecursionError):
+            return None
+        if end >= len(piece) - _NEAR_END:
+            return None  # it may go on past the slice ("1" of "1e5")
+        w.pos += end
+        raw = piece[:end]
+        self._check_surrogates(raw, value)
+        self._check_depth(raw)
+        return value, raw
+
+    def _check_values(self) -> None:
+        """Refuse the value at ``pos`` before it is scanned if it has more than
+        MAX_ELEMENT_VALUES marks: counted exactly (its own, to its end) only when those of
+        the rest of the window, counted roughly (strings' included), could be that many."""
+        w = self._w
+        if sum(w.text.count(mark, w.pos) for mark in "[{,:") <= MAX_ELEMENT_VALUES:
+            return
+        if _value_marks(w.text, w.pos, MAX_ELEMENT_VALUES) > MAX_ELEMENT_VALUES:
+            raise TooManyValues(
+                f"A part of the request body holds more than {MAX_ELEMENT_VALUES}"
+                f" JSON values (at {w.where(w.pos)})"
+            )
 
     def _need_more(self, err: json.JSONDecodeError) -> bool:
         w = self._w
