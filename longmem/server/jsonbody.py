@@ -61,6 +61,7 @@ _SURROGATE_DETAIL = "a \\u escape is an unpaired surrogate"
 _DEPTH_DETAIL = f"nested too deeply (more than {MAX_JSON_DEPTH} levels of arrays and objects)"
 _STRING_BYTES = re.compile(rb'"[^"]*"')  # once escaped quotes are gone (_outside_strings)
 _VALUE_MARKS = b"[{,:"  # one before each value but the first of an array or document
+_MARKS = _VALUE_MARKS.decode()
 # What _outside_strings deletes: all but quotes and the marks looked for.
 _NOT_BRACKETS = bytes(c for c in range(256) if c not in b'[]{}"')
 _NOT_STRUCTURE = bytes(c for c in range(256) if c not in b'[]{},:"')
@@ -312,6 +313,10 @@ class JSONStream:
         # moved past it (only whitespace can lie between it and the window).
         self._comma_at = 0
         self._comma_where: Optional[str] = None
+        # _rough_marks's count: of which window, from where
+        self._rough_text = ""
+        self._rough_pos = 0
+        self._rough_count = 0
 
     def events(self) -> Iterator[Event]:
         """The document's parts; raises MalformedJSON where ``json.loads`` would fail."""
@@ -550,13 +555,26 @@ class JSONStream:
         MAX_ELEMENT_VALUES marks: counted exactly (its own, to its end) only when those of
         the rest of the window, counted roughly (strings' included), could be that many."""
         w = self._w
-        if sum(w.text.count(mark, w.pos) for mark in "[{,:") <= MAX_ELEMENT_VALUES:
+        if self._rough_marks() <= MAX_ELEMENT_VALUES:
             return
         if _value_marks(w.text, w.pos, MAX_ELEMENT_VALUES) > MAX_ELEMENT_VALUES:
             raise TooManyValues(
                 f"A part of the request body holds more than {MAX_ELEMENT_VALUES}"
                 f" JSON values (at {w.where(w.pos)})"
             )
+
+    def _rough_marks(self) -> int:
+        """The marks in the window from ``pos`` on, strings' included: counted whole once
+        a window, then less what ``pos`` has passed since (each character about once)."""
+        w = self._w
+        text, pos = w.text, w.pos
+        if text is not self._rough_text or pos < self._rough_pos:
+            self._rough_text, self._rough_pos = text, pos
+            self._rough_count = sum(text.count(mark, pos) for mark in _MARKS)
+        elif pos > self._rough_pos:
+            self._rough_count -= sum(text.count(mark, self._rough_pos, pos) for mark in _MARKS)
+            self._rough_pos = pos
+        return self._rough_count
 
     def _need_more(self, err: json.JSONDecodeError) -> bool:
         w = self._w
