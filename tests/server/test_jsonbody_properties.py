@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from unittest import mock
 
 import pytest
 
+from longmem.server import jsonbody
 from longmem.server.idempotency import canonical
 from longmem.server.jsonbody import (
     SpooledArray,
@@ -108,6 +110,20 @@ def test_stream_fails_where_and_as_json_loads_does(
     body: bytes, cuts: list[int], chunk: int
 ) -> None:
     assert _streamed(body, cuts, chunk) == _whole(body)
+
+
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    body=_encoded() | _broken(), cuts=_CUTS, chunk=_CHUNKS, span=st.sampled_from([1, 70, 100, 200])
+)
+def test_stream_counting_long_values_first_reads_as_json_loads_does(
+    body: bytes, cuts: list[int], chunk: int, span: int
+) -> None:
+    """With a short scan span every value of these documents is "long": scanned from a
+    slice first, counted roughly (and exactly) before it is scanned whole. The values,
+    and the errors, are still json.loads's."""
+    with mock.patch.object(jsonbody, "_SCAN_SPAN", span):
+        assert _streamed(body, cuts, chunk) == _whole(body)
 
 
 @settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
