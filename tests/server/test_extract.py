@@ -1514,6 +1514,66 @@ def test_a_plan_said_on_another_day_keeps_its_days(
     ]
 
 
+# Dated stays, each said on every day of a week and at month ends: what no day may make
+# of them, whatever dates it gives. (The tests above say things on one Wednesday; these
+# rules broke on other days unseen until a sweep said them on each.)
+_EVERY_DAY = [
+    *[NOW.replace(day=day) for day in range(16, 23)],
+    *[NOW.replace(year=y, month=m, day=d) for y, m, d in ((2026, 11, 30), (2026, 12, 1))],
+    *[NOW.replace(year=y, month=m, day=d) for y, m, d in ((2026, 12, 9), (2026, 12, 31))],
+    *[NOW.replace(year=2027, month=m, day=d) for m, d in ((1, 31), (2, 10), (2, 28))],
+]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "in Paris now, back on Monday",
+        "I'm in Leeds until Thursday, flying to Rome on Friday",
+        "I'm in Leeds till Friday then flying to Rome on Saturday",
+        "I will be in Kampala from Wednesday to Saturday",
+        "I'm in Leeds from Monday until Friday",
+        "I'm in Lisbon in February",
+        "I'm in Lisbon next week till Friday",
+        "off to Berlin next week, back Thursday",
+        "I'm in Kyoto right now, back on the 9th",
+        "going to Eldoret on Monday, back Thursday",
+        "flying to Delhi on friday, returning 12th",
+        "in Hanoi till Saturday, home on the 25th",
+        "Flying to Reykjavik on Thursday, back the following Tuesday",
+        "heading to Durban for the long weekend, back Tuesday",
+        "I'm in Vancouver thurs thru sunday",
+        "I'll be in Accra Tue-Thu next week",
+        "going to Goa from the 30th to the 3rd",
+        "I'll be in Seoul between the 21st and the 28th",
+        "going to Oslo the weekend after next",
+        "sailing to Jersey on Friday for the weekend",
+        "I'm in Leeds Monday to Friday this week",
+        "I'm in Leeds this week",
+        "I'm in Leeds until the end of the week",
+        "I'm in Oslo Monday to Friday the week after next",
+        "Moved to Lisbon last month, off to Porto this weekend till Sunday",
+        "I'm in London until the end of the month",
+        "I'm in London until mid-December",
+        "I'm in London until Christmas",
+        "flying to Tokyo next week for two weeks",
+        "I'm in Leeds Friday",
+    ],
+)
+def test_a_dated_stay_said_on_any_day_is_never_over_reversed_or_a_home(content: str) -> None:
+    places: dict[str, set[Optional[str]]] = {"home": set(), "location": set()}
+    for said in _EVERY_DAY:
+        for fact in _extract(content, said):
+            if fact.attribute in places:
+                places[fact.attribute].add(fact.value)
+            if fact.valid_from and fact.expires_at:
+                assert fact.expires_at >= fact.valid_from, (said, fact)
+            if fact.attribute == "location" and fact.expires_at:
+                assert fact.expires_at >= said, (said, fact)  # not over when stored
+    # a stay on one day is a stay on every other: never the home ("User lives in …")
+    assert not places["home"] & places["location"], places
+
+
 @pytest.mark.parametrize("said_on", [17, 18, 19, 20])  # Tuesday to Friday
 def test_a_return_on_the_weekday_it_is_said_is_the_next_one(said_on: int) -> None:
     # Said on a Thursday, "back Thursday" had been today's Thursday: no return at all,
