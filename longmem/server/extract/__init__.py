@@ -291,9 +291,8 @@ class RuleExtractor:
         whose, as_said = fields_said(kept)
         if whose == "theirs" and "\n" in content.strip():
             # "Name: Mike Jones / Phone: …": a form pasted, kept as written; no line of it
-            # is read as the user's ("Phone: …" alone would be); lines of no words, nothing
-            text = finish(content)
-            return [ExtractedFact(text, classify(content), content)] if text else []
+            # is read as the user's ("Phone: …" alone would be)
+            return [ExtractedFact(finish(content), classify(content), content)]
         content = _children_named(_birthday_number(as_said if whose == "user" else kept))
         content = _PET_THEN_NAME.sub(r"\g<pet>. ", content)
         facts: list[ExtractedFact] = []

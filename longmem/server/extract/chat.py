@@ -448,6 +448,8 @@ def fields_said(content: str) -> tuple[str, str]:
 def _fields_said(line: str) -> str:
     body = _FIELDS_HEAD.sub("", _BULLET.sub("", line), count=1)
     parts = [p for p in re.split(r"\s*;\s*", body.strip().rstrip(".")) if p]
+    if not parts:
+        return line  # ";" says no field
     if len(parts) == 1 and parts[0].count("=") > 1:
         parts = re.split(r"\s*,\s*", parts[0])
     said = []
