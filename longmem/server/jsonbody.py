@@ -127,9 +127,12 @@ def _too_deep(text: str, depth: int) -> bool:
 
 def _outside_strings(data: bytes, deleting: bytes) -> bytes:
     """The JSON text ``data`` without its strings and without the characters in
-    ``deleting`` (which holds every character but a quote and those to keep)."""
+    ``deleting`` (which holds every character but a quote and those to keep). Text cut
+    inside a string loses that string's start too."""
     if b"\\" in data:  # escaped backslashes, then escaped quotes, are in strings
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    if data.count(b'"') % 2:  # cut inside a string (a parser reads no further either)
+        data = data[: data.rfind(b'"')]
     # Every other quote starts a string: what lies between two of them is dropped.
     return _STRING_BYTES.sub(b"", data.translate(None, deleting))
 
@@ -159,12 +162,7 @@ def _value_marks(text: str, pos: int, limit: int) -> int:
     while True:
         end = min(pos + span, len(text))
         span *= 2
-        data = text[pos:end].encode("utf-8")
-        if b"\\" in data:
-            data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-        if data.count(b'"') % 2:  # cut inside a string
-            data = data[: data.rfind(b'"')]
-        structure = _outside_strings(data, _NOT_STRUCTURE)
+        structure = _outside_strings(text[pos:end].encode("utf-8"), _NOT_STRUCTURE)
         # Where the depth first comes back to 0, the value ends.
         depths = itertools.accumulate(map(_NESTING.__getitem__, structure))
         with contextlib.suppress(ValueError):
@@ -528,9 +526,14 @@ class JSONStream:
             if end < len(w.text) - _NEAR_END or not w.more():
                 raw = w.text[w.pos : end]
                 w.pos = end
-                self._check_surrogates(raw, value)
-                self._check_depth(raw)
-                return value, raw
+                return self._whole(value, raw)
+
+    def _whole(self, value: Any, raw: str) -> tuple[Any, str]:
+        """A value read whole, and its text, once checked for what json.loads refuses
+        only at the end."""
+        self._check_surrogates(raw, value)
+        self._check_depth(raw)
+        return value, raw
 
     def _within_span(self) -> Optional[tuple[Any, str]]:
         """The value at ``pos`` when it ends well within _SCAN_SPAN characters, as most
@@ -545,10 +548,7 @@ class JSONStream:
         if end >= len(piece) - _NEAR_END:
             return None  # it may go on past the slice ("1" of "1e5")
         w.pos += end
-        raw = piece[:end]
-        self._check_surrogates(raw, value)
-        self._check_depth(raw)
-        return value, raw
+        return self._whole(value, piece[:end])
 
     def _check_values(self) -> None:
         """Refuse the value at ``pos`` before it is scanned if it has more than
