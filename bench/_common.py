@@ -153,15 +153,27 @@ def proc_status(pid: int) -> dict[str, int]:
     return out
 
 
-def proc_cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds a process has used so far (Linux /proc/<pid>/stat)."""
+def proc_cpu_seconds(pid: int, *, children: bool = True) -> float:
+    """User + system CPU seconds a process and (unless not ``children``) its running
+    children, a server's search processes, have used so far (Linux /proc/<pid>/stat)."""
     try:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return float("nan")
     fields = raw.rsplit(")", 1)[1].split()
     ticks = os.sysconf("SC_CLK_TCK")
-    return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    own = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return own + (sum(map(proc_cpu_seconds, _children(pid))) if children else 0.0)
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found += [int(child) for child in task.read_text().split()]
+        except OSError:
+            continue
+    return found
 
 
 def bench_env(repo: Path = REPO) -> dict[str, str]:

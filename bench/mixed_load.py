@@ -166,6 +166,7 @@ def costs(repo: Path, seconds: float) -> list[list[str]]:
         base = f"/v1/memory/collections/{COLLECTION}"
         for op, _ in MIX:
             count, cpu0, start = 0, common.proc_cpu_seconds(server.pid), time.perf_counter()
+            own0 = common.proc_cpu_seconds(server.pid, children=False)
             while time.perf_counter() - start < seconds:
                 count += 1
                 if op == "add":
@@ -181,12 +182,14 @@ def costs(repo: Path, seconds: float) -> list[list[str]]:
                     raise RuntimeError(f"{op} failed with {status}")
             wall = time.perf_counter() - start
             cpu = common.proc_cpu_seconds(server.pid) - cpu0
+            own = common.proc_cpu_seconds(server.pid, children=False) - own0
             rows.append(
                 [
                     op,
                     f"{count / wall:,.0f}",
                     f"{wall / count * 1000:.2f}",
                     f"{cpu / count * 1000:.2f}",
+                    f"{(cpu - own) / count * 1000:.2f}",
                 ]
             )
         conn.close()
@@ -219,9 +222,11 @@ def load_round(repo: Path, clients: int, warmup: float, seconds: float) -> dict[
         while time.monotonic() < start_at:
             time.sleep(0.01)
         server_cpu0, machine0 = common.proc_cpu_seconds(server.pid), _machine_busy()
+        own_cpu0 = common.proc_cpu_seconds(server.pid, children=False)
         while time.monotonic() < stop_at:
             time.sleep(0.01)
         server_cpu = common.proc_cpu_seconds(server.pid) - server_cpu0
+        own_cpu = common.proc_cpu_seconds(server.pid, children=False) - own_cpu0
         machine = _machine_busy() - machine0
         done = [out.get() for _ in procs]
         for proc in procs:
@@ -238,6 +243,7 @@ def load_round(repo: Path, clients: int, warmup: float, seconds: float) -> dict[
     return {
         "rps": len(samples) / seconds,
         "cpu": server_cpu / seconds,
+        "search processes cpu": (server_cpu - own_cpu) / seconds,
         "ms/req": server_cpu / len(samples) * 1000,
         "clients cpu": client_cpu / seconds,
         "other cpu": max(0.0, machine - server_cpu - client_cpu) / seconds,
@@ -258,6 +264,11 @@ def main() -> int:
         "--costs", action="store_true", help="also each operation alone, from one client"
     )
     parser.add_argument("--cpu", default="auto", help="the server's --cpu (default: auto, one CPU)")
+    parser.add_argument(
+        "--search-processes",
+        default="0",
+        help="the server's --search-processes (default: 0, searches in the server's process)",
+    )
     args = parser.parse_args()
     seconds = args.seconds or (3.0 if args.quick else 10.0)
     warmup = args.warmup if args.warmup is not None else (1.0 if args.quick else 3.0)
@@ -267,9 +278,14 @@ def main() -> int:
     if args.before is not None:
         trees.insert(0, ("before", args.before.resolve()))
 
-    os.environ["LONGMEM_SERVER_CPU"] = args.cpu  # the servers' environment is this one's
+    # The servers' environment is this one's; a tree that predates a flag ignores it.
+    os.environ["LONGMEM_SERVER_CPU"] = args.cpu
+    os.environ["LONGMEM_SERVER_SEARCH_PROCESSES"] = args.search_processes
     common.header("Mixed load: 40% add / 40% search / 20% get", sys.argv)
-    print(f"Server: `serve --cpu {args.cpu}` (a tree that predates the flag ignores it).\n")
+    print(
+        f"Server: `serve --cpu {args.cpu} --search-processes {args.search_processes}` "
+        "(a tree that predates a flag ignores it; server CPU counts its search processes).\n"
+    )
     if args.before is not None:
         print(f"Before: {common.code_version(args.before.resolve())}\n")
     runs: dict[tuple[str, int], list[dict[str, object]]] = {}
@@ -296,6 +312,7 @@ def main() -> int:
         label = f"{name} ({os.path.basename(str(dict(trees)[name]))})" if len(trees) > 1 else name
         rows.append(
             [label, str(clients), f"{med('rps'):,.0f}", f"{med('cpu'):.2f}"]
+            + [f"{med('search processes cpu'):.2f}"]
             + [f"{med('ms/req'):.2f}", f"{med('clients cpu'):.2f}", f"{med('other cpu'):.2f}"]
             + [f"{med(column):,.1f}" for column in columns]
         )
@@ -306,7 +323,14 @@ def main() -> int:
     )
     print(
         common.table(
-            ["server", "clients", "req/s", "server CPU (cores)", "server CPU ms/req"]
+            [
+                "server",
+                "clients",
+                "req/s",
+                "server CPU (cores)",
+                "of which search processes",
+                "server CPU ms/req",
+            ]
             + ["load generator CPU (cores)", "other CPU on the machine (cores)"]
             + [f"{c} (ms)" for c in columns],
             rows,
@@ -320,7 +344,17 @@ def main() -> int:
         )
         rows = [[name, *row] for name, repo in trees for row in costs(repo, seconds / 2)]
         print(
-            common.table(["server", "operation", "calls/s", "ms/call", "server CPU ms/call"], rows)
+            common.table(
+                [
+                    "server",
+                    "operation",
+                    "calls/s",
+                    "ms/call",
+                    "server CPU ms/call",
+                    "of which search processes",
+                ],
+                rows,
+            )
         )
     if 32 in counts:
         after = runs[("after", 32)]

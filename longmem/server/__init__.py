@@ -41,6 +41,7 @@ from .jobs import SWEEP_INTERVAL_SECONDS, ExpirySweeper, JobWorker
 from .meaning import MeaningEmbedder
 from .rerank import Embedder, ModelRanker
 from .search import SearchEngine
+from .search_processes import SearchProcesses, SearchSetup
 
 __all__ = ["LocalServer", "is_loopback"]
 
@@ -138,6 +139,12 @@ class LocalServer:
     must arrive within ``header_timeout`` seconds and the whole request within
     ``request_timeout`` (plus a second per MiB of body), or it is answered 408.
 
+    ``search_processes`` (0 by default) runs searches in that many processes beside the
+    server's own, each on its own database connections and search index, so searches
+    use more than one core (search_processes.py); ``search_cpus``: the CPUs they may
+    run on (empty: the server's). They rank as the server does: with the built-in meaning or a
+    ``ModelEmbedder`` (another embedder cannot be made again in a process of its own).
+
     ``stop()`` stops accepting connections, then answers the requests in flight (for up
     to ``shutdown_grace`` seconds) before it closes the store: a write committed in that
     time is answered, so its client need not guess whether it was stored.
@@ -166,6 +173,8 @@ class LocalServer:
         header_timeout: float = DEFAULT_HEADER_TIMEOUT,
         tenant_keys: Optional[Mapping[str, str]] = None,
         tenant_read_only_keys: Optional[Mapping[str, str]] = None,
+        search_processes: int = 0,
+        search_cpus: Sequence[int] = (),
     ) -> None:
         self.tenant_keys = _tenant_key_grants(tenant_keys, "tenant_keys")
         self.tenant_read_only_keys = _tenant_key_grants(
@@ -198,6 +207,10 @@ class LocalServer:
         if isinstance(fetch_allow, (str, bytes)):
             raise TypeError("fetch_allow must be a list of addresses, networks or hosts")
         self.fetch_policy = FetchPolicy.from_entries(fetch_allow, allow_private=allow_private_fetch)
+        if not (isinstance(search_processes, int) and search_processes >= 0):
+            raise ValueError("search_processes must be a whole number, 0 or more")
+        if search_processes:
+            SearchSetup.of("", embedder, meaning)  # raises for an embedder it cannot use
         if extractor is not None and not callable(getattr(extractor, "extract", None)):
             raise TypeError("extractor must have an extract(content, observed_at) method")
         if embedder is not None and not callable(getattr(embedder, "embed", None)):
@@ -220,7 +233,10 @@ class LocalServer:
         self.extractor: Extractor = RuleExtractor() if extractor is None else extractor
         self.embedder = embedder
         self.meaning = meaning
+        self.search_processes = search_processes
+        self.search_cpus = list(search_cpus)
         self.generated_key = False
+        self._searchers: Optional[SearchProcesses] = None
         self._tmpdir: Optional[str] = None
         self._store: Optional[Store] = None
         self._httpd: Optional[LongmemHTTPServer] = None
@@ -244,6 +260,14 @@ class LocalServer:
             ranks = self.embedder or (MeaningEmbedder() if self.meaning else None)
             ranker = None if ranks is None else ModelRanker(ranks)
             search = SearchEngine(store, ranker)
+            searchers = None
+            store.clear_change_log()
+            if self.search_processes:
+                store.log_changes()  # before the first write they must see
+                setup = SearchSetup.of(path, self.embedder, self.meaning)
+                searchers = self._searchers = SearchProcesses(
+                    search, setup, self.search_processes, self.search_cpus
+                )
             worker = JobWorker(store, lambda *job: remember_facts(services, *job))
             roots = {t: real_roots(f) for t, f in self.connector_roots.items()}
             vault = Vault(path)
@@ -257,6 +281,7 @@ class LocalServer:
                 # Every tenant's data: no connector may read these, whatever the roots.
                 connector_excluded=(*Database.files(path), vault.path),
                 fetch_policy=self.fetch_policy,
+                search_processes=searchers,
             )
             store.idempotency.purge()
             # Jobs a stopped process left running start over; remember is one transaction,
@@ -310,6 +335,9 @@ class LocalServer:
             self._httpd.close_connections()  # what outlived the grace period
         if self._thread is not None:
             self._thread.join(timeout=5)
+        if self._searchers is not None:
+            self._searchers.stop()
+            self._searchers = None
         # After HTTP (no new jobs) and before the store closes (they use it).
         for loop in (self._worker, self._sweeper):
             if loop is not None:
@@ -332,6 +360,9 @@ class LocalServer:
             stopper.join(0.01)
 
     def _cleanup(self) -> None:
+        if self._searchers is not None:  # a start that failed after starting them
+            self._searchers.stop()
+            self._searchers = None
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -54,6 +54,8 @@ TENANT_KEY_FLAGS = {
 }
 LOG_REQUESTS_ENV = "LONGMEM_SERVER_LOG_REQUESTS"
 CPU_ENV = "LONGMEM_SERVER_CPU"
+SEARCH_PROCESSES_ENV = "LONGMEM_SERVER_SEARCH_PROCESSES"
+MAX_SEARCH_PROCESSES = 64
 # docs/protocol.md, shipped in the package (a link in the source tree, a file in a wheel).
 PROTOCOL_DOC = os.path.join(
     os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "protocol.md"
@@ -231,6 +233,14 @@ def _parser() -> argparse.ArgumentParser:
         f"(or {CPU_ENV}; default: all)",
     )
     p.add_argument(
+        "--search-processes",
+        default=env(SEARCH_PROCESSES_ENV) or "0",
+        metavar="N|auto",
+        help="run searches in N processes beside the server's own, so they use more "
+        "than one core (0: in the server's process); 'auto': one per CPU the server may "
+        f"use (or {SEARCH_PROCESSES_ENV}; default: 0)",
+    )
+    p.add_argument(
         "-v",
         "--log-requests",
         action="store_true",
@@ -369,6 +379,29 @@ def _chosen_cpu(choice: str) -> Optional[int]:
         shown = ", ".join(map(str, allowed))
         raise ValueError(f"CPU {int(choice)} is not one this process may use ({shown})")
     return int(choice)
+
+
+def _search_processes(choice: str) -> int:
+    """How many search processes ``--search-processes`` asks for."""
+    choice = choice.strip().lower()
+    if choice == "auto":
+        # One per CPU: the server's own process mostly waits for them; on 2 CPUs one
+        # answered 547–644 requests/s, two 634–727, three 636 (BENCHMARKS.md, section 8).
+        if hasattr(os, "sched_getaffinity"):
+            return len(os.sched_getaffinity(0))
+        return os.cpu_count() or 1
+    if not (choice.isascii() and choice.isdigit()) or int(choice) > MAX_SEARCH_PROCESSES:
+        raise ValueError(
+            f"expected auto or a number from 0 to {MAX_SEARCH_PROCESSES}, got {choice!r}"
+        )
+    return int(choice)
+
+
+def _search_cpus(cpu: Optional[int]) -> list[int]:
+    """The CPUs search processes may run on: when the server's threads are held on one
+    (``--cpu``), every CPU it could use before (a process started from a thread held on
+    one would be held there too); else none, meaning the server's."""
+    return [] if cpu is None else sorted(os.sched_getaffinity(0))
 
 
 def _pin(cpu: Optional[int]) -> Optional[set[int]]:
@@ -545,6 +578,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"longmem: --cpu: {err}", file=sys.stderr)
         return 2
     try:
+        search_processes = _search_processes(args.search_processes)
+    except ValueError as err:
+        print(f"longmem: --search-processes: {err}", file=sys.stderr)
+        return 2
+    try:
         extractor_at = _model_endpoint(args, "extractor")
         embedder_at = _model_endpoint(args, "embedder")
     except ValueError as err:
@@ -577,8 +615,10 @@ def main(argv: Optional[list[str]] = None) -> int:
             header_timeout=args.header_timeout or DEFAULT_HEADER_TIMEOUT,
             tenant_keys=tenant_keys["tenant_keys"],
             tenant_read_only_keys=tenant_keys["tenant_read_only_keys"],
+            search_processes=search_processes,
+            search_cpus=_search_cpus(cpu),
         )
-    except ValueError as err:  # a key given twice
+    except ValueError as err:  # a key given twice, an embedder search processes cannot use
         print(f"longmem: {err}", file=sys.stderr)
         return 2
     if args.log_requests:
@@ -644,6 +684,12 @@ def _serve(
     print(f"longmem: {models}")
     if cpu is not None:
         print(f"longmem: running on CPU {cpu} (--cpu all for every CPU)")
+    if server.search_processes:
+        count = server.search_processes
+        shown = f"{count} search process" + ("es" if count > 1 else "")
+        cpus = server.search_cpus
+        where = f" on CPUs {', '.join(map(str, cpus))}" if cpus else ""
+        print(f"longmem: searches run in {shown}{where} (--search-processes)")
     print(f"longmem: local server listening on {server.url} (db {args.db})")
     print("longmem: to use it from a shell (the SDK and the longmem command read these):")
     print(_exports(server, args), flush=True)

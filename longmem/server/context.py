@@ -14,7 +14,8 @@ from .db import Principal, Store
 from .extract import RuleExtractor
 from .facts import Extractor
 from .inflight import InFlight
-from .search import SearchEngine
+from .search import SearchEngine, SearchRequest
+from .search_processes import SearchProcesses
 
 # Who may call a route: anyone, any key, a key that may write (not read-only), an admin key.
 PUBLIC, READ, WRITE, ADMIN = "public", "read", "write", "admin"
@@ -63,6 +64,14 @@ class Services:
     syncs: InFlight = field(default_factory=InFlight)
     # Which non-public addresses a connector may fetch from (none by default).
     fetch_policy: FetchPolicy = STRICT
+    # Processes that run searches beside this one, when the server has them.
+    search_processes: Optional[SearchProcesses] = None
+
+    def run_search(self, tenant_id: str, request: SearchRequest) -> list[dict[str, Any]]:
+        """A search's hits, from a search process when the server runs them."""
+        if self.search_processes is not None:
+            return self.search_processes.search(tenant_id, request)
+        return self.search.search(tenant_id, request)
 
     def roots_of(self, tenant_id: str) -> tuple[str, ...]:
         """The folders the operator granted ``tenant_id``'s directory connections."""

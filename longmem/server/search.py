@@ -93,6 +93,9 @@ _ASPECT = re.compile(
     r"(?<![^\W_])(?:still|currently|anymore|any more|nowadays|lately|yet|already)(?![^\W_])",
     re.I,
 )
+# A search process (follow_log) replays at most this many logged changes at once; after
+# more, it loads its indexes afresh.
+_MAX_REPLAY = 20_000
 # Partial (postings-only) scores shortlist this many per final hit for exact re-scoring.
 _RESCORE_FACTOR = 3
 _MAX_QUERY_TERMS = 32
@@ -194,11 +197,21 @@ def _is_common(count: int, total: int) -> bool:
 
 class SearchEngine:
     """Runs searches and related-memory look-ups for one store; ``ranker`` (a model
-    embedder's, rerank.py) ranks the candidates as one more arm."""
+    embedder's, rerank.py) ranks the candidates as one more arm.
 
-    def __init__(self, store: Store, ranker: Optional[ModelRanker] = None) -> None:
+    ``follow_log``: the store is another process's (a search process's reader-only
+    store): each search first replays what that process committed since the last one,
+    from the database's change log, as the search's own read sees it.
+    """
+
+    def __init__(
+        self, store: Store, ranker: Optional[ModelRanker] = None, *, follow_log: bool = False
+    ) -> None:
         self.store = store
         self.ranker = ranker
+        self.follow_log = follow_log
+        self._log_seen: Optional[int] = None  # the change log's last entry replayed
+        self._catching_up = threading.Lock()
         self._indexes: dict[str, _TenantIndex] = {}
         # Changes committed while a tenant's index loads, replayed once it has.
         self._backlog: dict[str, list[Change]] = {}
@@ -250,6 +263,21 @@ class SearchEngine:
                     index.apply(change)
                 self._indexes[tenant_id] = index
         return index
+
+    def _catch_up(self) -> None:
+        """Replay the change log since the last search (inside the search's read): every
+        commit before the read began is in the indexes after it."""
+        with self._catching_up:
+            with self._lock:
+                loaded = set(self._indexes)
+            seen = self._log_seen
+            last, changes = self.store.memories.logged_changes(seen, loaded, _MAX_REPLAY)
+            if changes is None:  # a first look, or too far behind: each loads afresh
+                with self._lock:
+                    self._indexes.clear()
+            elif changes:
+                self._on_changes(changes)
+            self._log_seen = max(last, seen or 0)
 
     # -- the vector arm ---------------------------------------------------------------
 
@@ -320,6 +348,8 @@ class SearchEngine:
         # it. The vector arm reads the in-memory index, which follows every commit: a
         # memory updated meanwhile can come back in its new text with its old score.
         with self.store.read():
+            if self.follow_log:
+                self._catch_up()
             arms, query = self._arms(tenant_id, req, now)
             if (
                 self.ranker is None

@@ -9,11 +9,13 @@ from longmem.server.db import MemoryFilter, NewMemory, Principal, Store
 from longmem.server.db.migrations import MIGRATIONS
 from longmem.server.timestamps import iso_now
 
-# Migration 11 adds memories.observed_at: a test that makes a database predate an older
-# migration takes the column away too, or the upgrade would add it twice.
+# Migration 11 adds memories.observed_at, 12 the change log: a test that makes a
+# database predate an older migration takes them away too, or the upgrade would add them
+# twice.
 OBSERVED_AT = 1 + next(
     i for i, m in enumerate(MIGRATIONS) if "memories ADD COLUMN observed_at" in m
 )
+CHANGE_LOG = 1 + next(i for i, m in enumerate(MIGRATIONS) if "TABLE memory_changes" in m)
 
 
 def _predate(conn: Any, version: int) -> None:
@@ -21,6 +23,8 @@ def _predate(conn: Any, version: int) -> None:
     conn.execute("DELETE FROM schema_migrations WHERE version >= ?", (version,))
     if version <= OBSERVED_AT:
         conn.execute("ALTER TABLE memories DROP COLUMN observed_at")
+    if version <= CHANGE_LOG:
+        conn.execute("DROP TABLE memory_changes")
 
 
 def test_reindexing_migration_keeps_every_memory_searchable(tmp_path: Any) -> None:

@@ -64,10 +64,11 @@ __all__ = [
 
 
 class Store(Database):
-    """The database file, with its resources. Thread-safe; one per file and process."""
+    """The database file, with its resources. Thread-safe; one per file and process
+    (and, ``reader_only``, one in each of the server's search processes)."""
 
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
+    def __init__(self, path: str, *, reader_only: bool = False) -> None:
+        super().__init__(path, reader_only=reader_only)
         self.keys = Keys(self)
         self.collections = Collections(self)
         self.memories = Memories(self)

@@ -38,6 +38,24 @@ _BUSY_TIMEOUT_MS = 10_000
 # A group commits once this many writes joined it even if more wait, so a steady stream
 # of writers cannot hold every write of the group unacknowledged.
 _GROUP_COMMIT_MAX_WRITES = 64
+# The change log (``Database.log_changes``) keeps at least this many of the latest
+# changes, pruned every _CHANGE_LOG_PRUNE_EVERY; a reader further behind starts over.
+CHANGE_LOG_KEEP = 100_000
+_CHANGE_LOG_PRUNE_EVERY = 4096
+# TEMP triggers: they fire for the writer connection that made them, and only while it
+# is open, so nothing is logged once the server that asked for the log has stopped.
+# Every change to a memory, whichever statement makes it, logs the memory's row id.
+_CHANGE_LOG_TRIGGERS = """
+CREATE TEMP TRIGGER IF NOT EXISTS longmem_log_insert AFTER INSERT ON main.memories
+BEGIN INSERT INTO memory_changes (tenant_id, rid) VALUES (NEW.tenant_id, NEW.rid); END;
+CREATE TEMP TRIGGER IF NOT EXISTS longmem_log_update AFTER UPDATE ON main.memories
+BEGIN INSERT INTO memory_changes (tenant_id, rid) VALUES (NEW.tenant_id, NEW.rid); END;
+CREATE TEMP TRIGGER IF NOT EXISTS longmem_log_delete AFTER DELETE ON main.memories
+BEGIN INSERT INTO memory_changes (tenant_id, rid) VALUES (OLD.tenant_id, OLD.rid); END;
+CREATE TEMP TRIGGER IF NOT EXISTS longmem_log_prune AFTER INSERT ON main.memory_changes
+WHEN NEW.seq % {every} = 0
+BEGIN DELETE FROM memory_changes WHERE seq <= NEW.seq - {keep}; END;
+"""
 
 Listener = Callable[[list[Change]], None]
 T = TypeVar("T")
@@ -73,10 +91,12 @@ def select_in(
         yield from conn.execute(sql.format(marks=marks), [*before, *chunk])
 
 
-def _connect(path: str) -> sqlite3.Connection:
+def _connect(path: str, *, query_only: bool = False) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+    if query_only:
+        conn.execute("PRAGMA query_only = ON")
     return conn
 
 
@@ -142,11 +162,17 @@ def _lock_file(fd: int) -> None:
 
 class Database:
     """One SQLite database file. Thread-safe; one per file (a second, in this process or
-    another, is refused with ``DatabaseInUse``)."""
+    another, is refused with ``DatabaseInUse``).
 
-    def __init__(self, path: str) -> None:
+    ``reader_only``: a reader beside the one that serves the file (a search process of
+    that server, search_processes.py), which neither takes the file's lock nor migrates
+    it, and whose connections refuse to write.
+    """
+
+    def __init__(self, path: str, *, reader_only: bool = False) -> None:
         self.path = path
-        self._file_lock = None if path == ":memory:" else _FileLock(path)
+        self.reader_only = reader_only
+        self._file_lock = None if path == ":memory:" or reader_only else _FileLock(path)
         self._wlock = threading.Lock()
         self._owner: Optional[int] = None  # thread holding _wlock, for nested writes
         self._depth = 0
@@ -156,10 +182,11 @@ class Database:
         self._pending: list[Change] = []
         self._listeners: list[Listener] = []
         try:
-            self._writer = _connect(path)
-            self._writer.execute("PRAGMA journal_mode = WAL")
-            self._writer.execute("PRAGMA synchronous = FULL")
-            migrate(self._writer)
+            self._writer = _connect(path, query_only=reader_only)
+            if not reader_only:
+                self._writer.execute("PRAGMA journal_mode = WAL")
+                self._writer.execute("PRAGMA synchronous = FULL")
+                migrate(self._writer)
         except BaseException:
             if self._file_lock is not None:
                 self._file_lock.release()
@@ -182,6 +209,8 @@ class Database:
         is committed. Nested calls join the outermost one. A block that raises undoes its
         own changes and no other write's; the change feed hears of committed changes
         only, before any write of their group is acknowledged."""
+        if self.reader_only:
+            raise RuntimeError("this database is open for reading only")
         if self._owner == threading.get_ident():
             self._depth += 1
             try:
@@ -295,7 +324,7 @@ class Database:
         try:
             conn = self._readers.get_nowait()
         except queue.Empty:
-            conn = _connect(self.path)
+            conn = _connect(self.path, query_only=self.reader_only)
             with self._readers_lock:
                 self._all_readers.append(conn)
         conn.execute("BEGIN")
@@ -329,6 +358,24 @@ class Database:
                 self._file_lock.release()
 
     # -- the change feed ------------------------------------------------------------
+
+    def log_changes(
+        self, *, keep: int = CHANGE_LOG_KEEP, every: int = _CHANGE_LOG_PRUNE_EVERY
+    ) -> None:
+        """From now on, log the row id of every memory a write of this database changes
+        (inserted, updated or deleted) in ``memory_changes``, in commit order, for
+        readers in other processes to follow (``Memories.logged_changes``); every
+        ``every`` entries, those before the last ``keep`` go."""
+        if not (isinstance(keep, int) and isinstance(every, int) and keep > 0 and every > 0):
+            raise ValueError("keep and every must be positive whole numbers")
+        with self._wlock:
+            self._writer.executescript(_CHANGE_LOG_TRIGGERS.format(keep=keep, every=every))
+
+    def clear_change_log(self) -> None:
+        """Drop what an earlier run logged: no reader follows it any more (a reader that
+        starts later begins at the log's end, which the numbering keeps)."""
+        with self.write() as conn:
+            conn.execute("DELETE FROM memory_changes")
 
     def add_listener(self, listener: Listener) -> None:
         """Call ``listener`` with each committed batch of memory changes, under the write

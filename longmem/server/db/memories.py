@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import secrets
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any, Optional
 
 from ..embed import EMBED_VERSION, Vector, embed, from_blob, fts_text, to_blob
@@ -223,18 +223,23 @@ def announce_changes(
     """Tell the change feed what these memories now are (read inside the write)."""
     if not db.has_listeners:
         return
-    entries = {
+    entries = index_entries_by_rid(conn, tenant_id, rids)
+    db.announce(Change(tenant_id, rid, entries.get(rid)) for rid in rids)
+
+
+def index_entries_by_rid(
+    conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
+) -> dict[int, IndexEntry]:
+    """What the search index keeps of each of these memories that exists."""
+    return {
         row["rid"]: _index_entry(row)
         for row in select_in(
             conn,
-            "SELECT rid, text, collection, category, container_tag, archived, is_latest, "
-            "expires_at, vector, embed_version FROM memories "
-            f"WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})",
+            f"SELECT {_INDEX_COLUMNS} FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})",
             [tenant_id],
             rids,
         )
     }
-    db.announce(Change(tenant_id, rid, entries.get(rid)) for rid in rids)
 
 
 def by_rids(
@@ -788,11 +793,46 @@ class Memories:
         now (even inside another read): the index replays what commits after the call."""
         with self.db.read(fresh=True) as conn:
             rows = conn.execute(
-                "SELECT rid, text, collection, category, container_tag, archived, is_latest, "
-                "expires_at, vector, embed_version FROM memories WHERE tenant_id = ?",
-                (tenant_id,),
+                f"SELECT {_INDEX_COLUMNS} FROM memories WHERE tenant_id = ?", (tenant_id,)
             ).fetchall()
         return (_index_entry(row) for row in rows)
+
+    def logged_changes(
+        self, after: Optional[int], tenants: Collection[str], most: int
+    ) -> tuple[int, Optional[list[Change]]]:
+        """The changes the change log (``Database.log_changes``) holds after its entry
+        ``after``, to memories of ``tenants``, each as this read sees the memory now, in
+        log order: (the log's last entry, the changes). The changes are None when the
+        log no longer holds every entry after ``after`` (pruned), when there are more
+        than ``most`` of them, or when ``after`` is None (a reader's first look): the
+        reader starts over from what the memories are now."""
+        with self.db.read() as conn:
+            if after is None:
+                return _log_end(conn), None
+            rows = conn.execute(
+                "SELECT seq, tenant_id, rid FROM memory_changes WHERE seq > ? ORDER BY seq LIMIT ?",
+                (after, most + 1),
+            ).fetchall()
+            if not rows:
+                return after, []
+            last = rows[-1]["seq"]
+            if rows[0]["seq"] != after + 1 or len(rows) > most:
+                # AUTOINCREMENT numbers committed entries without a gap; a gap at the
+                # start is where pruning reached past ``after``.
+                return _log_end(conn), None
+            by_tenant: dict[str, list[int]] = {}
+            for row in rows:
+                if row["tenant_id"] in tenants:
+                    by_tenant.setdefault(row["tenant_id"], []).append(row["rid"])
+            entries = {
+                tenant_id: index_entries_by_rid(conn, tenant_id, list(dict.fromkeys(rids)))
+                for tenant_id, rids in by_tenant.items()
+            }
+        return last, [
+            Change(row["tenant_id"], row["rid"], entries[row["tenant_id"]].get(row["rid"]))
+            for row in rows
+            if row["tenant_id"] in entries
+        ]
 
     def vector(self, tenant_id: str, rid: int) -> Optional[Vector]:
         with self.db.read() as conn:
@@ -833,6 +873,18 @@ class Memories:
             params.append(limit)
         with self.db.read() as conn:
             return [(int(r[0]), float(r[1])) for r in conn.execute(sql, params)]
+
+
+def _log_end(conn: sqlite3.Connection) -> int:
+    """The number of the change log's last entry (0 before the first)."""
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'memory_changes'").fetchone()
+    return int(row[0]) if row is not None else 0
+
+
+_INDEX_COLUMNS = (
+    "rid, text, collection, category, container_tag, archived, is_latest, expires_at, "
+    "vector, embed_version"
+)
 
 
 def _index_entry(row: sqlite3.Row) -> IndexEntry:

@@ -200,6 +200,16 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE memories ADD COLUMN observed_at TEXT;
     """,
+    # 12: search processes (LocalServer(search_processes=)) keep a search index of their
+    # own: the serving process logs which memories each commit changed, and they follow
+    # the log (database.py, Database.log_changes). Written only while they run.
+    """
+    CREATE TABLE memory_changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant_id TEXT NOT NULL,
+        rid INTEGER NOT NULL
+    );
+    """,
 ]
 
 

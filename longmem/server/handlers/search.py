@@ -58,12 +58,12 @@ def search_collection(req: Request) -> Response:
     collection = collection_param(req)
     # A collection that does not exist yet searches as an empty one.
     search = _search_request(req, collection)
-    return Response(200, {"results": req.services.search.search(req.principal.tenant_id, search)})
+    return Response(200, {"results": req.services.run_search(req.principal.tenant_id, search)})
 
 
 def search_tenant(req: Request) -> Response:
     search = _search_request(req, None)
-    return Response(200, {"results": req.services.search.search(req.principal.tenant_id, search)})
+    return Response(200, {"results": req.services.run_search(req.principal.tenant_id, search)})
 
 
 def related(req: Request) -> Response:

@@ -1,0 +1,331 @@
+"""Searches in processes of their own (``LocalServer(search_processes=N)``, ``serve
+--search-processes N``).
+
+CPython runs one thread's Python at a time, so a server process answers on one core
+however many it has, and a search costs several times any other request (BENCHMARKS.md,
+section 8). A search process takes searches off that core: it opens the database for
+reading only, keeps a search index of its own and, before each search, replays from the
+database's change log what the serving process committed since the last one (the
+serving process logs it once search processes run: ``Database.log_changes``). A search
+there therefore sees every write committed before it began, as one run in the serving
+process does, and returns the same hits.
+
+The serving process hands a search to an idle search process over a pipe, and runs it
+itself when every one is busy (or not started yet), so nothing waits for them. A search
+process that fails a search (its error, whatever it is, comes back) has it run again in
+the serving process, which answers as it always would; one that dies is replaced, at
+most once a second. Only ``search`` and ``search_tenant`` go there: ``related`` and
+remember's look-ups are cheap and stay in the serving process.
+
+Each message on a pipe is a pickle behind its length (4 bytes, big-endian), between
+processes of one server; the search process writes its messages to a copy of its stdout
+and points its stdout at stderr, so a stray print cannot break the framing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import IO, Any, Optional
+
+from .db import Store
+from .meaning import MeaningEmbedder
+from .model_endpoints import ModelEmbedder, ModelEndpoint
+from .rerank import Embedder, ModelRanker
+from .search import SearchEngine, SearchRequest
+
+__all__ = ["SearchProcesses", "SearchSetup"]
+
+log = logging.getLogger("longmem.server")
+
+_FRAME = struct.Struct("!I")
+# A search process that dies is replaced after _RESTART_SECONDS; one that dies within
+# _HEALTHY_SECONDS of its start, after twice its predecessor's wait, up to a minute.
+_RESTART_SECONDS = 1.0
+_HEALTHY_SECONDS = 10.0
+_MAX_RESTART_SECONDS = 60.0
+# How long stop() waits for a search process to exit once its pipe is closed.
+_EXIT_SECONDS = 2.0
+# The search process's entry: the package's parent folder is put first on the path, so a
+# copy of the longmem folder vendored into a project runs the same code.
+_ENTRY = (
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from longmem.server.search_processes import serve; serve()"
+)
+_PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+@dataclass(frozen=True)
+class SearchSetup:
+    """What a search process needs to search as the serving process does: the database,
+    and how search ranks (the built-in meaning, or a model embedder's endpoint)."""
+
+    db_path: str
+    meaning: bool
+    embedder: Optional[ModelEndpoint] = None
+    embed_batch_size: int = 0
+    similarity_floor: float = 0.0
+
+    @classmethod
+    def of(cls, db_path: str, embedder: Optional[Embedder], meaning: bool) -> SearchSetup:
+        """The setup of a server ranking with ``embedder`` (None: the built-in meaning if
+        ``meaning``); ValueError for an embedder a search process cannot make again."""
+        if embedder is None:
+            return cls(db_path, meaning)
+        if not isinstance(embedder, ModelEmbedder):
+            raise ValueError(
+                "search processes rank with the built-in meaning or a ModelEmbedder, which "
+                f"they make again from its endpoint; not with a {type(embedder).__name__}"
+            )
+        return cls(
+            db_path,
+            meaning,
+            embedder.endpoint,
+            embedder.batch_size,
+            embedder.similarity_floor,
+        )
+
+    def ranker(self) -> Optional[ModelRanker]:
+        if self.embedder is not None:
+            return ModelRanker(
+                ModelEmbedder(
+                    self.embedder,
+                    batch_size=self.embed_batch_size,
+                    similarity_floor=self.similarity_floor,
+                )
+            )
+        return ModelRanker(MeaningEmbedder()) if self.meaning else None
+
+
+def _send(stream: IO[bytes], message: Any) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_FRAME.pack(len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream: IO[bytes]) -> Any:
+    """The next message; EOFError when the other end has closed the pipe."""
+    head = stream.read(_FRAME.size)
+    if len(head) < _FRAME.size:
+        raise EOFError("the pipe closed")
+    (size,) = _FRAME.unpack(head)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError("the pipe closed mid-message")
+    return pickle.loads(data)
+
+
+def serve() -> None:
+    """A search process's life: its setup first, then searches until the pipe closes."""
+    # Its life is its pipe's: Ctrl-C or SIGTERM sent to the whole group reaches the
+    # serving process, which answers what is in flight, then closes the pipe.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # print() goes to stderr now
+    source = sys.stdin.buffer
+    setup, cpus = _receive(source)
+    if cpus and hasattr(os, "sched_setaffinity"):
+        try:
+            os.sched_setaffinity(0, cpus)
+        except OSError as err:
+            print(f"longmem: search process: cannot run on CPUs {cpus}: {err}", file=sys.stderr)
+    store = Store(setup.db_path, reader_only=True)
+    try:
+        engine = SearchEngine(store, setup.ranker(), follow_log=True)
+        _send(out, ("ready", os.getpid()))
+        while True:
+            try:
+                tenant_id, request = _receive(source)
+            except EOFError:
+                return
+            try:
+                reply: tuple[str, Any] = ("ok", engine.search(tenant_id, request))
+            except Exception as err:  # the serving process runs it again, and answers
+                reply = ("error", f"{type(err).__name__}: {err}")
+            _send(out, reply)
+    finally:
+        store.close()
+
+
+class _SearchProcess:
+    """One search process and its pipe, used by one search at a time."""
+
+    def __init__(self, setup: SearchSetup, slot: int, cpus: frozenset[int]) -> None:
+        self.slot = slot
+        self.started = time.monotonic()
+        self.popen = subprocess.Popen(
+            [sys.executable, "-c", _ENTRY, _PACKAGE_PARENT],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        assert self.popen.stdin is not None and self.popen.stdout is not None
+        self.to_it: IO[bytes] = self.popen.stdin
+        self.from_it: IO[bytes] = self.popen.stdout
+        self.pid = self.popen.pid
+        try:
+            _send(self.to_it, (setup, cpus))
+            status, _ = _receive(self.from_it)
+            if status != "ready":
+                raise EOFError(f"it said {status!r} instead of ready")
+        except BaseException:
+            self.close()
+            raise
+
+    def search(self, tenant_id: str, request: SearchRequest) -> tuple[str, Any]:
+        _send(self.to_it, (tenant_id, request))
+        reply: tuple[str, Any] = _receive(self.from_it)
+        return reply
+
+    def close(self) -> None:
+        """Close its pipe (it exits at the end of its input); kill it if it lingers."""
+        for stream in (self.to_it, self.from_it):
+            with contextlib.suppress(OSError):
+                stream.close()
+        try:
+            self.popen.wait(_EXIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.popen.kill()
+            self.popen.wait()
+
+
+# Errors of a pipe whose search process died or garbled it.
+_PIPE_ERRORS = (OSError, EOFError, pickle.PickleError, struct.error, ValueError, TypeError)
+
+
+class SearchProcesses:
+    """``count`` search processes beside ``engine``, the serving process's own. A search
+    waits for an idle one, and runs in the serving process only while none runs: before
+    the first has started (they start in the background), after a failure, or when all
+    are lost. ``cpus``: the CPUs they may run on (empty: the serving process's)."""
+
+    def __init__(
+        self, engine: SearchEngine, setup: SearchSetup, count: int, cpus: Sequence[int] = ()
+    ) -> None:
+        if count < 1:
+            raise ValueError("search processes: the count must be at least 1")
+        self.engine = engine
+        self.setup = setup
+        self.count = count
+        self.cpus = frozenset(cpus)
+        self._idle: list[_SearchProcess] = []
+        self._running: set[_SearchProcess] = set()
+        self._lock = threading.Lock()
+        self._free = threading.Condition(self._lock)  # notified when _idle or _running changes
+        self._stopped = False
+        self._starters: list[threading.Thread] = []
+        self._delays: dict[int, float] = {}  # slot → wait before its next start
+        for slot in range(count):
+            self._start(slot, delay=0.0)
+
+    @property
+    def running(self) -> int:
+        """How many search processes are running (idle or searching)."""
+        with self._lock:
+            return len(self._running)
+
+    def search(self, tenant_id: str, request: SearchRequest) -> list[dict[str, Any]]:
+        """``SearchEngine.search``, in a search process when one runs."""
+        process = self._take()
+        if process is None:
+            return self.engine.search(tenant_id, request)
+        try:
+            status, value = process.search(tenant_id, request)
+        except _PIPE_ERRORS as err:
+            self._lost(process, err)
+            return self.engine.search(tenant_id, request)
+        with self._free:
+            if self._stopped:
+                self._running.discard(process)
+            else:
+                self._idle.append(process)
+                self._free.notify()
+        if self._stopped:
+            process.close()
+        if status == "ok":
+            hits: list[dict[str, Any]] = value
+            return hits
+        log.warning("a search process failed a search (%s); running it here", value)
+        return self.engine.search(tenant_id, request)
+
+    def _take(self) -> Optional[_SearchProcess]:
+        with self._free:
+            while not self._idle and self._running and not self._stopped:
+                self._free.wait()
+            return self._idle.pop() if self._idle and not self._stopped else None
+
+    def stop(self) -> None:
+        """Close every search process (one searching closes once its search is done)."""
+        with self._free:
+            self._stopped = True
+            idle, self._idle = self._idle, []
+            self._running.difference_update(idle)
+            self._free.notify_all()
+            starters = list(self._starters)
+        for process in idle:
+            process.close()
+        for starter in starters:
+            starter.join(_EXIT_SECONDS)
+
+    def _lost(self, process: _SearchProcess, err: BaseException) -> None:
+        process.close()
+        lived = time.monotonic() - process.started
+        with self._free:
+            self._running.discard(process)
+            self._free.notify_all()  # waiters run their search here if none is left
+            if self._stopped:
+                return
+            # One that dies soon after starting waits twice as long as the last time.
+            last = self._delays.get(process.slot, _RESTART_SECONDS)
+            delay = (
+                _RESTART_SECONDS
+                if lived > _HEALTHY_SECONDS
+                else min(2 * last, _MAX_RESTART_SECONDS)
+            )
+            self._delays[process.slot] = delay
+        log.warning(
+            "search process %s ended (%s; exit status %s); another starts in %g s",
+            process.pid,
+            err,
+            process.popen.returncode,
+            delay,
+        )
+        self._start(process.slot, delay)
+
+    def _start(self, slot: int, delay: float) -> None:
+        starter = threading.Thread(
+            target=self._run_starter, args=(slot, delay), name="longmem-search-start", daemon=True
+        )
+        with self._free:
+            self._starters = [t for t in self._starters if t.is_alive()] + [starter]
+        starter.start()
+
+    def _run_starter(self, slot: int, delay: float) -> None:
+        deadline = time.monotonic() + delay
+        with self._free:  # stop() wakes this wait
+            while not self._stopped and time.monotonic() < deadline:
+                self._free.wait(deadline - time.monotonic())
+            if self._stopped:
+                return
+        try:
+            process = _SearchProcess(self.setup, slot, self.cpus)
+        except _PIPE_ERRORS as err:
+            log.warning("search process %d did not start (%s); searches run here", slot, err)
+            return
+        with self._free:
+            if not self._stopped:
+                self._running.add(process)
+                self._idle.append(process)
+                self._free.notify()
+                return
+        process.close()
