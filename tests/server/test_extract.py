@@ -1498,6 +1498,34 @@ _NOV, _DEC, _FEB = (2026, 11), (2026, 12), (2027, 2)
         ("I'm in Kyoto right now, back on the 9th", (*_DEC, 9), "Kyoto", None, (*_DEC, 9)),
         ("I'm in Lisbon in February", (*_FEB, 10), "Lisbon", None, (*_FEB, 28)),
         ("I'm in Lisbon in February", (2027, 1, 31), "Lisbon", (*_FEB, 1), (*_FEB, 28)),
+        # a trip's bare day and a return's ("back Sunday" had been no time at all); a
+        # return at night is a day away more
+        ("Flying to Paris Thursday, back Sunday", (*_NOV, 17), "Paris", (*_NOV, 19), (*_NOV, 21)),
+        (
+            "I'm in Leeds from Friday, back Sunday night",
+            (*_NOV, 18),
+            "Leeds",
+            (*_NOV, 20),
+            (*_NOV, 22),
+        ),
+        ("I'm going to York at the weekend", (*_NOV, 18), "York", (*_NOV, 21), (*_NOV, 22)),
+        # the time said after a place is not the place's ("Leeds the week")
+        ("I'm in Leeds the week after next", (*_NOV, 18), "Leeds", (*_NOV, 30), (*_DEC, 6)),
+        # a span of dates with a dash between them is one span, not two sentences
+        ("I'm in Marrakech Dec 28 - Jan 3", (*_DEC, 20), "Marrakech", (*_DEC, 28), (2027, 1, 3)),
+        ("I'm in Marrakech 28 Dec - 3 Jan", (*_DEC, 20), "Marrakech", (*_DEC, 28), (2027, 1, 3)),
+        ("in Marrakech Dec 28 - Jan 3", (*_NOV, 16), "Marrakech", (*_DEC, 28), (2027, 1, 3)),
+        ("in Marrakech 29 Dec - 2 Jan", (*_NOV, 16), "Marrakech", (*_DEC, 29), (2027, 1, 2)),
+        ("I'm in Goa 17 - 19 Nov", (*_NOV, 16), "Goa", (*_NOV, 17), (*_NOV, 19)),
+        # how long, from a first day gone by or to come; "a 2 week trip" says how long
+        ("I'm in Lisbon from December 28 for 2 weeks", (*_DEC, 31), "Lisbon", None, (2027, 1, 10)),
+        (
+            "I'm on a 2 week trip to Lisbon from December 3",
+            (*_NOV, 20),
+            "Lisbon",
+            (*_DEC, 3),
+            (*_DEC, 16),
+        ),
     ],
 )
 def test_a_plan_said_on_another_day_keeps_its_days(
@@ -1558,6 +1586,14 @@ _EVERY_DAY = [
         "I'm in London until Christmas",
         "flying to Tokyo next week for two weeks",
         "I'm in Leeds Friday",
+        "Flying to Paris Thursday, back Sunday",
+        "I'm in Leeds from Friday, back Sunday night",
+        "I'm going to York at the weekend",
+        "I'm in Leeds the week after next",
+        "I'm in Marrakech Dec 28 - Jan 3",
+        "I'm in Amsterdam 17-19 Nov",
+        "I'm in Lisbon from December 28 for 2 weeks",
+        "I'm on a 2 week trip to Lisbon from December 3",
     ],
 )
 def test_a_dated_stay_said_on_any_day_is_never_over_reversed_or_a_home(content: str) -> None:
@@ -1572,6 +1608,32 @@ def test_a_dated_stay_said_on_any_day_is_never_over_reversed_or_a_home(content: 
                 assert fact.expires_at >= said, (said, fact)  # not over when stored
     # a stay on one day is a stay on every other: never the home ("User lives in …")
     assert not places["home"] & places["location"], places
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("I'm in Amsterdam 17-19 Nov", (*_NOV, 20)),  # had been next year's 17-19 Nov
+        ("I'm in Amsterdam Nov 17-19", (*_NOV, 20)),
+        ("I'm in Oslo Dec 28 - Jan 3", (2027, 1, 5)),
+        ("I'm in Lisbon for 2 weeks from December 3", (*_DEC, 31)),  # had been till 13 Jan
+        ("I'm on a 2 week trip to Lisbon from December 3", (*_DEC, 31)),  # had had no end
+    ],
+)
+def test_a_stay_gone_by_when_it_is_said_is_told_as_said(
+    content: str, said: tuple[int, int, int]
+) -> None:
+    (fact,) = _extract(content, NOW.replace(year=said[0], month=said[1], day=said[2]))
+    assert (fact.attribute, fact.value, fact.expires_at) == (None, None, None)
+    assert fact.text == content.replace("I'm", "User is", 1)
+    assert fact.statement == content
+
+
+def test_a_dash_between_numbers_alone_still_parts_what_is_said() -> None:
+    # a dash between two days is a span; between an age and a count, a pause
+    facts = _extract("I'm 25 - 3 kids and a dog")
+    assert [(f.attribute, f.value) for f in facts] == [("age", "25"), (None, None)]
+    assert facts[1].text == "3 kids and a dog"
 
 
 @pytest.mark.parametrize("said_on", [17, 18, 19, 20])  # Tuesday to Friday

@@ -961,6 +961,11 @@ def _facts_of(
                 ends = max(said_ends) if said_ends else datetime.combine(planned.last, END_OF_DAY)
             elif until == planned.at.replace(hour=23, minute=59, second=59):
                 ends = None  # "I start at Globex tomorrow": from then on, not for the day
+        if key.attribute == "location" and ends is not None and ends < said and not past:
+            # "I'm in Amsterdam 17-19 Nov" said on the 20th, "in Lisbon for 2 weeks from
+            # December 3" on the 31st: a stay gone by, no whereabouts now; said as it was
+            facts.append(ExtractedFact(_as_said(subject, clause, parsed), classify(clause), clause))
+            continue
         facts.append(
             ExtractedFact(
                 text=text,

@@ -25,10 +25,42 @@ import re
 from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
-from .text import sentence_ends, words
+from .text import ANY_WEEKDAY_RE, MONTH_RE, sentence_ends, words
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
 _DASH = re.compile(r"\s+[—–-]+\s+")
+# … but a dash between two days is a span of days, not a pause: "in Marrakech Dec 28 - Jan
+# 3", "28 Dec - 3 Jan", "Dec 20 - 23", "Monday - Friday".
+# (Numbers alone are no days: "I'm 25 - 3 kids and a dog" is two things said.)
+_DAY_NAME = r"(?:" + MONTH_RE + r")\.?|(?:" + ANY_WEEKDAY_RE + r")"
+_A_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?|" + _DAY_NAME + r")"
+_DAY_BEFORE = re.compile(r"\b(?P<day>" + _A_DAY + r")$", re.I)
+_DAY_AFTER = re.compile(r"(?P<day>" + _A_DAY + r")\b(?:\s+(?P<month>" + MONTH_RE + r")\b)?", re.I)
+_NAMED = re.compile(r"\b(?:" + _DAY_NAME + r")", re.I)
+
+
+def _dash_parts(sentence: str) -> list[str]:
+    """``sentence`` split at its dashes, except those between two days."""
+    parts, start = [], 0
+    for dash in _DASH.finditer(sentence):
+        before = _DAY_BEFORE.search(sentence, 0, dash.start())
+        after = _DAY_AFTER.match(sentence, dash.end())
+        if (
+            before
+            and after
+            and (
+                _NAMED.match(before.group("day"))
+                or _NAMED.match(after.group("day"))
+                or after.group("month")
+                or _NAMED.search(sentence, max(0, before.start() - 10), before.start())
+            )
+        ):
+            continue
+        parts.append(sentence[start : dash.start()])
+        start = dash.end()
+    return [*parts, sentence[start:]]
+
+
 INTERJECTIONS = words(
     "hi hello hey thanks thank ok okay bye yes yeah yep nope sure cool great lol please "
     "haha hehe wow oh ah hmm cheers good morning night evening awesome nice star btw "
@@ -532,7 +564,7 @@ def sentences(content: str) -> list[str]:
                 if news:
                     found.append(sentence[: news.start()])
                     sentence = sentence[news.end() :]
-            for part in _DASH.split(sentence):
+            for part in _dash_parts(sentence):
                 if is_chitchat(part):  # before the thanks go as a lead-in: "Thanks, you're a star"
                     continue
                 part = strip_filler(part)

@@ -470,14 +470,16 @@ _NOT_A_HOME_AFTER = (
 _A_TRIP_TIME = (
     r"(?=.*\b(?:for\s+(?:a|an|the|\d+|two|three|four|five|six|seven|ten|a few|a couple of)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:days?|nights?|weeks?|fortnight(?:'s)?|months?|weekend|week-end)|"
-    r"till|until|til|(?:back|return(?:ing|s)?|home)\s+(?:home\s+)?(?:on\s+)?(?:the\s+)?(?:\d+\w*|mon|tue|wed|thu|fri|sat|sun|next|in\s+\w+)|"
+    r"till|until|til|(?:back|return(?:ing|s)?|home)\s+(?:home\s+)?(?:on\s+)?(?:the\s+)?(?:\d+\w*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|next|in\s+\w+)|"
     r"from\s+(?:the\s+)?\d+\w*|(?:from|on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"next\s+(?:week|weekend|month)|this\s+(?:week|weekend)|week(?:-?end)?\s+after\s+next|tomorrow|tonight|"
+    r"next\s+(?:week|weekend|month)|(?:this|at\s+the)\s+(?:week|weekend)|week(?:-?end)?\s+after\s+next|tomorrow|tonight|"
     # a span of days: "Monday to Wednesday", "sat-mon", "June 18–24", "10-12 June"
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|thru|through|and)\s*"
     r"(?:the\s+following\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
     r"(?:between\s+(?:the\s+)?)?\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|and)\s*(?:the\s+)?\d+\w*|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)|"
+    # (a dash, then the spaces after it: the group ends where a word begins)
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–]\s*|to)|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:[-–]\s*|to)|"
     r"over\s+(?:christmas|easter|diwali|eid|the\s+holidays|the\s+weekend))\b)"
 )
 # The end of a trip's place: not someone's ("Sarah's"), nor a match, a band or a remark

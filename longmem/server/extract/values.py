@@ -116,7 +116,9 @@ _NOT_AN_ABBREVIATION = "".join(
     rf"(?<!\b{word})" for word in ("St", "Dr", "Mr", "Mrs", "Ms", "Mt", "Jr", "Sr", "Prof", "Ft")
 )
 _VALUE_END = re.compile(
-    r"\s*(?:[,;:()!?\"]|\s[—–-]\s|\s+w/?\s|"
+    r"\s*(?:[,;:()!?\"]|\s[—–-]\s(?!\d{1,2}(?:st|nd|rd|th)?\s+(?:"
+    + MONTH_RE
+    + r")\b)|\s+w/?\s|"
     + _NOT_AN_ABBREVIATION
     + r"\.(?:\s|$))|\s+(?:now|these days|nowadays|again|anymore|"
     r"any more|too|as well|together|for now|for good|so far|since|last|next|this|that|from|because|"
@@ -124,6 +126,8 @@ _VALUE_END = re.compile(
     r"until|till|about|right|near|not (?:too |that |so )?far|by|if|or|yet|still|already|lol|haha|btw|"
     r"studying|working|doing|majoring|"
     r"there|here|for|"
+    # when: "in Leeds the week after next", "York at the weekend", "the coming week"
+    r"at the (?:long )?weekend|the (?:whole )?week(?:-?end)? after|the (?:following|coming)|"
     # what one moved there to do: "moved back to Brisbane to do an apprenticeship"; to whom
     # or how a room is let: "in Didsbury to a student", "via Spareroom"
     r"to an?|via|"
@@ -202,11 +206,13 @@ def clean_value(raw: str, name: str) -> Optional[str]:
 
 
 # The days said after a place or an employer: "in Vancouver thurs thru sunday", "in Goa
-# 10-12 Dec", "in Marrakech June 18–24", "in Lisbon between the 21st and the 28th".
+# 10-12 Dec", "in Marrakech June 18–24", "28 Dec - 3 Jan", "in Lisbon between the 21st
+# and the 28th".
 _DAYS_AFTER = re.compile(
     r"\s+(?:(?:" + ANY_WEEKDAY_RE + r")(?=\s*(?:[-–—]|(?:to|thru|through|and)\b))|"
     r"between|\d{1,2}(?:st|nd|rd|th)\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)|"
-    r"\d{1,2}\s*[-–]\s*\d{1,2}(?=\s+(?:" + MONTH_RE + r")\b)|(?:" + MONTH_RE + r")\.?(?=\s+\d))\b",
+    r"\d{1,2}\s*[-–]\s*\d{1,2}(?=\s+(?:" + MONTH_RE + r")\b)|(?:" + MONTH_RE + r")\.?(?=\s+\d)|"
+    r"\d{1,2}(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:" + MONTH_RE + r")\b))\b",
     re.I,
 )
 _RESIDENT_IN = re.compile(r"^resident\s+(?:in|of)\s+(.+)$", re.I)

@@ -67,6 +67,9 @@ _BACK_IN_A_WHILE = re.compile(
     re.I,
 )
 _TILL_THEN = re.compile(r"\b(?:until|till|til)\b", re.I)
+# A return at the day's end: "back Sunday night", "back late on the 9th", "home on Friday
+# evening": that day is the last one away, not the day before.
+_LATE_RETURN = re.compile(r"\s*late\b|[^,;.!?]{0,24}?\b(?:night|evening)\b")
 _ORD = r"(?:st|nd|rd|th)?"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _MONTH_DAY = re.compile(r"(" + MONTH_RE + r")\.?\s+(\d{1,2})" + _ORD + r"\b(?:,?\s+(\d{4})\b)?")
@@ -87,6 +90,14 @@ _FOR_A_WHILE = re.compile(
     r"(?!\s+(?:now|already))"
 )
 _A_FORTNIGHT = re.compile(r"\bfor\s+(?:a|one|the\s+next)\s+fortnight\b")
+# … or as a stay of that length: "on a 2 week trip", "a ten-day holiday", "my 3-month
+# secondment" (groups as _FOR_A_WHILE's: the second is the count, the third the unit).
+_A_LONG_STAY = re.compile(
+    r"\b(?:a|an|my|our|the)\s+()(\d+|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
+    r"(day|week|month)s?[\s-]+(?:long\s+)?(?:[\w-]+\s+)?"
+    r"(?:trip|holiday|vacation|stay|visit|break|tour|getaway|secondment|placement|"
+    r"assignment|posting|residency|retreat|honeymoon|sabbatical)\b"
+)
 # … nor "been sent to Glasgow for two weeks": a trip to come
 _SO_FAR = re.compile(r"\b(?:been(?!\s+(?:sent|seconded|deployed)\b)|since|ago|already)\b")
 _NEXT_WEEK = re.compile(r"(?:next\s+)?week\b")
@@ -203,6 +214,10 @@ class Start(NamedTuple):
     last: date
 
 
+# A span of dates that ended this long ago at most is that one, over, not next year's.
+_JUST_OVER = timedelta(days=14)
+
+
 def day_span(clause: str, said: datetime) -> Optional[Start]:
     """The span of days a clause names by its first and last ("in Kumasi Monday to
     Wednesday", "in Marrakech June 18–24"), as the start of what it says, ``last`` its last
@@ -262,9 +277,11 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
             continue  # "the 21st and the 28th" are two days; "between" them a span
         d1, d2 = int(match.group("d1")), int(match.group("d2"))
         # the span's last day is its next, today included; its first, the one before it
-        # ("3-5 June", said on the 4th: begun)
+        # ("3-5 June", said on the 4th: begun) — unless it ended days ago ("in Amsterdam
+        # 17-19 Nov", said on the 20th: that one, over; not next year's)
         if month:
             last_day = _dated(None, MONTHS[last_month], d2, today)
+            last_day = last_day and _just_over(last_day, today)
         else:
             last_day = parse_date(f"{d2}th", today, day_alone=True)
         if last_day is None:
@@ -303,7 +320,7 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
     for match in _RANGE_END.finditer(lowered):
         day = parse_date(lowered[match.end() : match.end() + 40], today, day_alone=True)
         if day is not None:
-            days.append(day)
+            days.append(_just_over(day, today))
     back = back_on(sentence, said)
     if back is not None:
         days.append(back.date())
@@ -329,7 +346,8 @@ def end_said(text: str) -> bool:
 
 def back_on(text: str, said: datetime) -> Optional[datetime]:
     """The last day away that a return said in ``text`` gives ("back on the 9th": the
-    8th; "coming back Thursday", "back in 2 weeks"), the user's own only; None if none."""
+    8th; "back on the 9th at night": the 9th; "coming back Thursday", "back in 2 weeks"),
+    the user's own only; None if none."""
     lowered = text.lower()
     today = as_utc(said).date()
     days: list[date] = []
@@ -361,7 +379,7 @@ def back_on(text: str, said: datetime) -> Optional[datetime]:
         if day is None and later and _count(later.group(1)) <= _MAX_AHEAD[later.group(2)]:
             day = _after(today, later.group(2), _count(later.group(1)))
         if day is not None and day > today:
-            days.append(day - timedelta(days=1))
+            days.append(day if _LATE_RETURN.match(words) else day - timedelta(days=1))
     return datetime.combine(max(days), END_OF_DAY) if days else None
 
 
@@ -374,12 +392,15 @@ def lasts(clause: str, said: datetime) -> Optional[datetime]:
     if _SO_FAR.search(lowered):
         return None
     today = as_utc(said).date()
+    # counted from the day it began when that is said and gone by ("from December 28
+    # for two weeks", said on the 31st), else from today
+    since = _begun(lowered, today) or today
     if _A_FORTNIGHT.search(lowered):  # "for a fortnight": two weeks
-        return datetime.combine(_after(today, "week", 2) - timedelta(days=1), END_OF_DAY)
-    for match in _FOR_A_WHILE.finditer(lowered):
+        return datetime.combine(_after(since, "week", 2) - timedelta(days=1), END_OF_DAY)
+    for match in itertools.chain(_FOR_A_WHILE.finditer(lowered), _A_LONG_STAY.finditer(lowered)):
         count, unit = _count(match.group(1) or match.group(2) or "a"), match.group(3)
         if count <= _MAX_AHEAD.get(unit, 0):
-            day = _after(today, unit, count) - timedelta(days=1)
+            day = _after(since, unit, count) - timedelta(days=1)
             return datetime.combine(day, END_OF_DAY)
     return None
 
@@ -504,6 +525,26 @@ def _lately(day: date, today: date) -> bool:
     except ValueError:
         return False  # 29 February of a year without one
     return this_year < today and (today - this_year).days <= 92
+
+
+def _begun(lowered: str, today: date) -> Optional[date]:
+    """The first day of a stay said by how long it lasts, when its clause names that day
+    and it fell lately: "from December 28 for 2 weeks", said on the 31st (or on 3
+    January); None if it names none, or one to come."""
+    for match in _FROM_DATE.finditer(lowered):
+        said_day = lowered[match.end() : match.end() + 40]
+        if _A_YEAR.search(said_day[:20]) or not (
+            _MONTH_DAY.match(said_day) or _DAY_MONTH.match(said_day)
+        ):
+            continue
+        day = parse_date(said_day, today)
+        if day is None or day <= today:
+            continue
+        for year in (today.year, today.year - 1):
+            last = _date(year, day.month, day.day)  # None: a 29 February
+            if last is not None and last < today:
+                return last if (today - last).days <= 92 else None
+    return None
 
 
 _MAX_AHEAD = {"day": 3660, "week": 520, "month": 120, "year": 10}  # ten years
@@ -637,6 +678,15 @@ def _date(year: int, month: int, day: int) -> Optional[date]:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _just_over(day: date, today: date) -> date:
+    """The last day of a span, ``day`` as the next such date: the one a year before it
+    instead when that ended within _JUST_OVER ("17-19 Nov", said on the 20th)."""
+    if day <= today:
+        return day
+    before = _date(day.year - 1, day.month, day.day)
+    return before if before is not None and today - before <= _JUST_OVER else day
 
 
 def _dated(year: Optional[str], month: int, day: int, today: date) -> Optional[date]:
