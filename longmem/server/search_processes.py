@@ -13,8 +13,11 @@ process does, and returns the same hits.
 The serving process hands a search to an idle search process over a pipe, and runs it
 itself when every one is busy (or not started yet), so nothing waits for them. A search
 process that fails a search (its error, whatever it is, comes back) has it run again in
-the serving process, which answers as it always would; one that dies is replaced, at
-most once a second. Only ``search`` and ``search_tenant`` go there: ``related`` and
+the serving process, which answers as it always would; one that dies is replaced (a
+second later; one that keeps dying, after longer and longer waits, up to a minute), and
+one that has not answered a search within its deadline (a minute, and a model
+embedder's calls at their timeout) is killed, so a stuck process holds no search for
+ever. Only ``search`` and ``search_tenant`` go there: ``related`` and
 remember's look-ups are cheap and stay in the serving process.
 
 Each message on a pipe is a pickle behind its length (4 bytes, big-endian), between
@@ -42,7 +45,7 @@ from .db import Store
 from .meaning import MeaningEmbedder
 from .model_endpoints import ModelEmbedder, ModelEndpoint
 from .rerank import Embedder, ModelRanker
-from .search import SearchEngine, SearchRequest
+from .search import MODEL_SCOPE, SearchEngine, SearchRequest
 
 __all__ = ["SearchProcesses", "SearchSetup"]
 
@@ -56,6 +59,10 @@ _HEALTHY_SECONDS = 10.0
 _MAX_RESTART_SECONDS = 60.0
 # How long stop() waits for a search process to exit once its pipe is closed.
 _EXIT_SECONDS = 2.0
+# A search process that has not answered a search in this long (stopped, stuck) is
+# killed; the search runs in the server and another process takes its place. A model
+# embedder's calls get their timeout each on top (SearchSetup.deadline).
+_SEARCH_DEADLINE_SECONDS = 60.0
 # The search process's entry: the package's parent folder is put first on the path, so a
 # copy of the longmem folder vendored into a project runs the same code.
 _ENTRY = (
@@ -94,6 +101,16 @@ class SearchSetup:
             embedder.batch_size,
             embedder.similarity_floor,
         )
+
+    @property
+    def deadline(self) -> float:
+        """How long one search may take in a search process: a minute, and a model
+        embedder's every call it may make (the query, then the texts of a full scope
+        a batch at a time) at its timeout."""
+        if self.embedder is None:
+            return _SEARCH_DEADLINE_SECONDS
+        calls = 1 + -(-2 * MODEL_SCOPE // max(1, self.embed_batch_size))
+        return _SEARCH_DEADLINE_SECONDS + calls * self.embedder.timeout
 
     def ranker(self) -> Optional[ModelRanker]:
         if self.embedder is not None:
@@ -173,6 +190,8 @@ class _SearchProcess:
         self.to_it: IO[bytes] = self.popen.stdin
         self.from_it: IO[bytes] = self.popen.stdout
         self.pid = self.popen.pid
+        self.busy_since: Optional[float] = None  # when its search began (monotonic)
+        self.killed = False  # by the watchdog, for taking too long
         try:
             _send(self.to_it, (setup, cpus))
             status, _ = _receive(self.from_it)
@@ -183,8 +202,12 @@ class _SearchProcess:
             raise
 
     def search(self, tenant_id: str, request: SearchRequest) -> tuple[str, Any]:
-        _send(self.to_it, (tenant_id, request))
-        reply: tuple[str, Any] = _receive(self.from_it)
+        self.busy_since = time.monotonic()
+        try:
+            _send(self.to_it, (tenant_id, request))
+            reply: tuple[str, Any] = _receive(self.from_it)
+        finally:
+            self.busy_since = None
         return reply
 
     def close(self) -> None:
@@ -227,6 +250,10 @@ class SearchProcesses:
         self._delays: dict[int, float] = {}  # slot → wait before its next start
         for slot in range(count):
             self._start(slot, delay=0.0)
+        self._watchdog = threading.Thread(
+            target=self._watch, name="longmem-search-watchdog", daemon=True
+        )
+        self._watchdog.start()
 
     @property
     def running(self) -> int:
@@ -276,6 +303,26 @@ class SearchProcesses:
             process.close()
         for starter in starters:
             starter.join(_EXIT_SECONDS)
+        self._watchdog.join(_EXIT_SECONDS)
+
+    def _watch(self) -> None:
+        """Kill a search process whose search has outlived the deadline: its pipe
+        closes, and the search waiting on it runs in the server (``_lost``)."""
+        deadline = self.setup.deadline
+        with self._free:
+            while not self._stopped:
+                self._free.wait(min(1.0, deadline / 10))
+                now = time.monotonic()
+                for process in self._running:
+                    began = process.busy_since
+                    if began is not None and now - began > deadline and not process.killed:
+                        process.killed = True
+                        log.warning(
+                            "search process %s took over %g s on a search; stopping it",
+                            process.pid,
+                            deadline,
+                        )
+                        process.popen.kill()
 
     def _lost(self, process: _SearchProcess, err: BaseException) -> None:
         process.close()

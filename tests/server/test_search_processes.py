@@ -14,7 +14,7 @@ from typing import Callable
 
 import pytest
 
-from longmem.server import LocalServer, search
+from longmem.server import LocalServer, search, search_processes
 from longmem.server.cli import _search_cpus, _search_processes
 from longmem.server.db import DEFAULT_TENANT, ROLE_WRITE, NewMemory, Store
 from longmem.server.search import SearchEngine, SearchRequest
@@ -148,6 +148,27 @@ def test_a_failed_or_dead_search_process_costs_only_its_time(
     assert not {p.pid for p in searchers._idle} & killed
     assert "ended" in caplog.text
     api.close()
+
+
+def test_a_stuck_search_process_is_stopped_at_the_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(search_processes, "_SEARCH_DEADLINE_SECONDS", 1.0)
+    with LocalServer(db_path=str(tmp_path / "s.db"), search_processes=1) as server:
+        _until(lambda: _searchers(server).running == 1)
+        api = Api(server, server.api_key)
+        assert api.post(f"{NOTES}/memories", {"text": "The tram runs at dawn"}).status == 201
+        (stuck,) = [p.pid for p in _searchers(server)._idle]
+        os.kill(stuck, signal.SIGSTOP)  # it takes the search and never answers
+        began = time.monotonic()
+        with caplog.at_level(logging.WARNING, logger="longmem.server"):
+            assert _texts(api, "tram") == ["The tram runs at dawn"]  # run in the server
+        assert 1.0 <= time.monotonic() - began < 10
+        assert "took over 1 s on a search; stopping it" in caplog.text
+        _until(lambda: _gone(stuck))
+        _until(lambda: _searchers(server).running == 1)
+        assert [p.pid for p in _searchers(server)._idle] != [stuck]
+        api.close()
 
 
 def _gone(pid: int) -> bool:
