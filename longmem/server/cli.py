@@ -238,7 +238,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N|auto",
         help="run searches in N processes beside the server's own, so they use more "
         "than one core (0: in the server's process); 'auto': one per CPU the server may "
-        f"use (or {SEARCH_PROCESSES_ENV}; default: 0)",
+        f"use, none on one CPU (or {SEARCH_PROCESSES_ENV}; default: 0)",
     )
     p.add_argument(
         "-v",
@@ -387,9 +387,10 @@ def _search_processes(choice: str) -> int:
     if choice == "auto":
         # One per CPU: the server's own process mostly waits for them; on 2 CPUs one
         # answered 547–644 requests/s, two 634–727, three 636 (BENCHMARKS.md, section 8).
-        if hasattr(os, "sched_getaffinity"):
-            return len(os.sched_getaffinity(0))
-        return os.cpu_count() or 1
+        # On one CPU none: another process there only takes turns with the server's.
+        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+        count = usable or os.cpu_count() or 1
+        return count if count > 1 else 0
     if not (choice.isascii() and choice.isdigit()) or int(choice) > MAX_SEARCH_PROCESSES:
         raise ValueError(
             f"expected auto or a number from 0 to {MAX_SEARCH_PROCESSES}, got {choice!r}"

@@ -259,7 +259,7 @@ def test_a_reader_follows_the_log_and_starts_over_when_it_cannot(
         writer.close()
 
 
-def test_search_processes_are_asked_for_clearly() -> None:
+def test_search_processes_are_asked_for_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValueError, match="search_processes must be a whole number"):
         LocalServer(search_processes=-1)
 
@@ -270,12 +270,18 @@ def test_search_processes_are_asked_for_clearly() -> None:
     with pytest.raises(ValueError, match="not with a Custom"):
         LocalServer(search_processes=1, embedder=Custom())  # type: ignore[arg-type]
     assert _search_processes("3") == 3
-    assert _search_processes(" AUTO ") == len(os.sched_getaffinity(0))
+    cpus = len(os.sched_getaffinity(0))
+    assert _search_processes(" AUTO ") == (cpus if cpus > 1 else 0)
     for bad in ("-1", "two", "65", "1.5"):
         with pytest.raises(ValueError, match="expected auto or a number from 0 to 64"):
             _search_processes(bad)
     assert _search_cpus(None) == []
-    assert _search_cpus(0) == sorted(os.sched_getaffinity(0))
+    # the server's threads held on one CPU: its search processes may use every one
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5})
+    assert _search_cpus(3) == [0, 3, 5]
+    assert _search_processes("auto") == 3
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3})
+    assert _search_processes("auto") == 0  # one CPU: no process to spare
 
 
 def test_serve_runs_search_processes_and_leaves_none_behind(tmp_path: Path) -> None:
