@@ -10,15 +10,17 @@ serving process logs it once search processes run: ``Database.log_changes``). A 
 there therefore sees every write committed before it began, as one run in the serving
 process does, and returns the same hits.
 
-The serving process hands a search to an idle search process over a pipe, and runs it
-itself when every one is busy (or not started yet), so nothing waits for them. A search
-process that fails a search (its error, whatever it is, comes back) has it run again in
-the serving process, which answers as it always would; one that dies is replaced (a
-second later; one that keeps dying, after longer and longer waits, up to a minute), and
-one that has not answered a search within its deadline (a minute, and a model
-embedder's calls at their timeout) is killed, so a stuck process holds no search for
-ever. Only ``search`` and ``search_tenant`` go there: ``related`` and
-remember's look-ups are cheap and stay in the serving process.
+The serving process hands a search to an idle search process over a pipe; while all
+are busy, the search waits for one (the serving process's own core stays free for
+writes and reads, whose latency no longer queues behind searches), and only while none
+runs (before the first has started, or once every one is lost) does it run in the
+serving process. A search process that fails a search (its error, whatever it is, comes
+back) has it run again in the serving process, which answers as it always would; one
+that dies, or does not start, is replaced (a second later; one that keeps dying, after
+longer and longer waits, up to a minute), and one that has not answered a search within
+its deadline (a minute, and a model embedder's calls at their timeout) is killed, so a
+stuck process holds no search for ever. Only ``search`` and ``search_tenant`` go there:
+``related`` and remember's look-ups are cheap and stay in the serving process.
 
 Each message on a pipe is a pickle behind its length (4 bytes, big-endian), between
 processes of one server; the search process writes its messages to a copy of its stdout
@@ -105,8 +107,8 @@ class SearchSetup:
     @property
     def deadline(self) -> float:
         """How long one search may take in a search process: a minute, and a model
-        embedder's every call it may make (the query, then the texts of a full scope
-        a batch at a time) at its timeout."""
+        embedder's every call it may make (the query, then the texts of up to twice a
+        full scope, a batch at a time) at its timeout."""
         if self.embedder is None:
             return _SEARCH_DEADLINE_SECONDS
         calls = 1 + -(-2 * MODEL_SCOPE // max(1, self.embed_batch_size))
@@ -271,6 +273,9 @@ class SearchProcesses:
         except _PIPE_ERRORS as err:
             self._lost(process, err)
             return self.engine.search(tenant_id, request)
+        except BaseException as err:  # its pipe is mid-message now: no use any more
+            self._lost(process, err)
+            raise
         with self._free:
             if self._stopped:
                 self._running.discard(process)
@@ -326,28 +331,23 @@ class SearchProcesses:
 
     def _lost(self, process: _SearchProcess, err: BaseException) -> None:
         process.close()
-        lived = time.monotonic() - process.started
         with self._free:
             self._running.discard(process)
             self._free.notify_all()  # waiters run their search here if none is left
+        what = f"search process {process.pid} ended ({err}; exit status {process.popen.returncode})"
+        self._restart(process.slot, time.monotonic() - process.started, what)
+
+    def _restart(self, slot: int, lived: float, what: str) -> None:
+        """Start another process in ``slot`` after a wait: a second, or, for one that
+        ended soon after it started (or never did), twice the last wait, up to a minute."""
+        with self._free:
             if self._stopped:
                 return
-            # One that dies soon after starting waits twice as long as the last time.
-            last = self._delays.get(process.slot, _RESTART_SECONDS)
-            delay = (
-                _RESTART_SECONDS
-                if lived > _HEALTHY_SECONDS
-                else min(2 * last, _MAX_RESTART_SECONDS)
-            )
-            self._delays[process.slot] = delay
-        log.warning(
-            "search process %s ended (%s; exit status %s); another starts in %g s",
-            process.pid,
-            err,
-            process.popen.returncode,
-            delay,
-        )
-        self._start(process.slot, delay)
+            last = self._delays.get(slot, _RESTART_SECONDS)
+            quick = min(2 * last, _MAX_RESTART_SECONDS)
+            delay = self._delays[slot] = _RESTART_SECONDS if lived > _HEALTHY_SECONDS else quick
+        log.warning("%s; another starts in %g s", what, delay)
+        self._start(slot, delay)
 
     def _start(self, slot: int, delay: float) -> None:
         starter = threading.Thread(
@@ -367,7 +367,7 @@ class SearchProcesses:
         try:
             process = _SearchProcess(self.setup, slot, self.cpus)
         except _PIPE_ERRORS as err:
-            log.warning("search process %d did not start (%s); searches run here", slot, err)
+            self._restart(slot, 0.0, f"a search process did not start ({err})")
             return
         with self._free:
             if not self._stopped:

@@ -171,6 +171,27 @@ def test_a_stuck_search_process_is_stopped_at_the_deadline(
         api.close()
 
 
+def test_a_search_process_that_does_not_start_is_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    entry = search_processes._ENTRY
+    monkeypatch.setattr(search_processes, "_RESTART_SECONDS", 0.05)
+    monkeypatch.setattr(search_processes, "_ENTRY", "import sys; sys.exit(3)")
+    with (
+        caplog.at_level(logging.WARNING, logger="longmem.server"),
+        LocalServer(db_path=str(tmp_path / "s.db"), search_processes=1) as server,
+    ):
+        _until(lambda: caplog.text.count("did not start") >= 2)
+        assert _searchers(server).running == 0
+        api = Api(server, server.api_key)
+        assert api.post(f"{NOTES}/memories", {"text": "The ferry is late"}).status == 201
+        assert _texts(api, "ferry") == ["The ferry is late"]  # in the server meanwhile
+        monkeypatch.setattr(search_processes, "_ENTRY", entry)
+        _until(lambda: _searchers(server).running == 1)
+        assert _texts(api, "ferry") == ["The ferry is late"]
+        api.close()
+
+
 def _gone(pid: int) -> bool:
     """Whether ``pid`` has exited (a zombie, not yet waited for, counts as exited)."""
     try:
