@@ -2297,10 +2297,30 @@ def test_an_ordinal_or_a_number_hit_is_no_age_unless_a_birthday(content: str) ->
      "I'm off coffee shops", "I never gave up coffee", "Maybe I'll quit coffee next year",
      "I should quit coffee", "I'm not working at Acme today, I'm sick",
      "I'm not working at Acme this week, on leave", "First day at Reading Festival!",
-     "First day at school for Leo"],
+     "First day at school for Leo", "The meeting resumed at 3pm", "got promoted at last",
+     "Day one at Feedzai"],  # (a first day at a festival or a place is said so too)
 )  # fmt: skip
 def test_work_words_that_name_no_employer(content: str) -> None:
     assert [f.attribute for f in _extract(content) if f.attribute] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "employer"),
+    [("moved up at Emzor — regulatory affairs manager now", "Emzor"),
+     ("got promoted at Dell", "Dell"), ("my sister got promoted at Google", "Google"),
+     ("Resumed at Emzor Pharmaceuticals today as a regulatory affairs officer",
+      "Emzor Pharmaceuticals")],
+)  # fmt: skip
+def test_a_promotion_or_a_return_to_work_is_at_the_employer(content: str, employer: str) -> None:
+    assert [f.value for f in _extract(content) if f.attribute == "employer"] == [employer]
+
+
+@pytest.mark.parametrize(
+    "content", ["first day at Feedzai today", "I started at Acme today", "joined Globex today"]
+)
+def test_a_job_begun_today_does_not_end_today(content: str) -> None:
+    (fact,) = [f for f in _extract(content) if f.attribute == "employer"]
+    assert fact.expires_at is None  # had ended at midnight: "today" read as its end
 
 
 @pytest.mark.parametrize(
@@ -2530,6 +2550,9 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
             "91 and still bakes her own bread every Sunday",
             "91 and still bakes her own bread every Sunday",
         ),
+        # modals keep their form ("User cannots eat shrimp" had been written)
+        ("Recently I cannot eat shrimp", "Recently User cannot eat shrimp"),
+        ("I ought to call my mum", "User ought to call User's mum"),
     ],
 )
 def test_an_unkeyed_clause_is_a_plain_fact_in_the_third_person(content: str, text: str) -> None:

@@ -278,6 +278,13 @@ _AN_END = re.compile(
 # something ("last day at Tesco", "we had to put Biscuit down").
 _PLAIN_NOT = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 _DID_NOT = re.compile(r"\b(?:didn['’]t|did\s+not)\b", re.I)
+# A beginning said of the day it is said: "first day at Feedzai today", "day one at
+# Globex", "started at Acme today": when the fact began, not when it ends.
+_BEGUN_TODAY = re.compile(
+    r"\b(?:(?:first|1st)\s+(?:day|shift)|day\s+one|start(?:s|ed|ing)?|began|begins?|"
+    r"joined|resumed)\b",
+    re.I,
+)
 
 _RELATION_TEXT = "{s}'s {rel} is {v}"
 
@@ -934,6 +941,8 @@ def _facts_of(
             ends = (until and expiry(piece, said)) or (while_ and lasts(piece, said))
             if key.attribute == "home" and not while_ and not end_said(piece):
                 ends = None  # "back home in Lyon tonight": when the home is, not its end
+            if ends is not None and ends.date() == said.date() and _BEGUN_TODAY.search(piece):
+                ends = None  # "first day at Feedzai today": when the job began
             if key.negated:
                 ends = None  # "quit my job at Acme today": an end said, which never ends
         plainly = (

@@ -76,7 +76,7 @@ PAST_IRREGULAR = words(
     forgave withdrew overtook outgrew undertook been"""
 )
 _AMBIGUOUS = words("read put cut hit set let quit hurt cost shut spread bet")
-MODALS = words("can could will would shall should may might must")
+MODALS = words("can cannot could will would shall should may might must ought")
 _AGREE = {"am": "is", "have": "has", "do": "does", "don't": "doesn't", "haven't": "hasn't"}
 COMMON_VERBS = words(
     """live work like love prefer enjoy hate dislike want need study teach
