@@ -2316,6 +2316,23 @@ def test_a_promotion_or_a_return_to_work_is_at_the_employer(content: str, employ
 
 
 @pytest.mark.parametrize(
+    ("content", "facts"),
+    [
+        ("we tied the knot in Lisbon!", [("relationship", "married")]),
+        ("I got hitched last weekend", [("relationship", "married")]),
+        (
+            "Sipho and I tied the knot yesterday",
+            [("partner", "Sipho"), ("relationship", "married")],
+        ),
+        ("tied the knot on my shoelaces", []),
+        ("I tied the knot too tight", []),
+    ],
+)
+def test_married_said_as_an_idiom(content: str, facts: list[tuple[str, str]]) -> None:
+    assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == facts
+
+
+@pytest.mark.parametrize(
     "content", ["first day at Feedzai today", "I started at Acme today", "joined Globex today"]
 )
 def test_a_job_begun_today_does_not_end_today(content: str) -> None:

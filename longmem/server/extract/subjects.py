@@ -398,9 +398,11 @@ _SOMEONE_OF = re.compile(
 )
 # Together as a couple: "(Marco and I) are official now", "are an item", "got engaged".
 _TOGETHER = re.compile(
-    r"^(?:are|'re|have been|got|just got|finally got)\s+(?:now\s+|finally\s+|officially\s+)*"
+    r"^(?:(?:are|'re|have been|got|just got|finally got)\s+(?:now\s+|finally\s+|officially\s+)*"
     r"(?:official|officially together|together|a couple|an item|engaged|married|back together|"
     r"moving in together|moved in together)"
+    # … or married said as an idiom: "(Sipho and I) tied the knot", "got hitched"
+    r"|(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched))"
     # and nothing after but when: not "got together to study", "together this weekend",
     # "married to our jobs", "official co-founders"
     r"(?=\s*(?:$|[,.!;:)]|(?:now|again|finally|officially|at last|today|yesterday|lol|haha)\b|"
