@@ -211,6 +211,10 @@ class LocalServer:
             raise ValueError("search_processes must be a whole number, 0 or more")
         if search_processes:
             SearchSetup.of("", embedder, meaning)  # raises for an embedder it cannot use
+            if db_path == ":memory:":
+                raise ValueError(
+                    "search_processes need a database file; ':memory:' is the server's own"
+                )
         if extractor is not None and not callable(getattr(extractor, "extract", None)):
             raise TypeError("extractor must have an extract(content, observed_at) method")
         if embedder is not None and not callable(getattr(embedder, "embed", None)):
@@ -264,7 +268,8 @@ class LocalServer:
             store.clear_change_log()
             if self.search_processes:
                 store.log_changes()  # before the first write they must see
-                setup = SearchSetup.of(path, self.embedder, self.meaning)
+                # the file itself, wherever the program's working folder goes next
+                setup = SearchSetup.of(os.path.abspath(path), self.embedder, self.meaning)
                 searchers = self._searchers = SearchProcesses(
                     search, setup, self.search_processes, self.search_cpus
                 )

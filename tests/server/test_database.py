@@ -373,3 +373,24 @@ def test_the_lock_is_released_when_closing_fails(tmp_path: Path) -> None:
         store.close()
     writer.close()
     Store(path).close()  # the file is free again: it was DatabaseInUse
+
+
+def test_a_relative_path_stays_the_same_file_when_the_program_moves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    monkeypatch.chdir(tmp_path / "a")
+    store = Store("rel.db")
+    try:
+        principal = Principal("k", "t", "write", "k")
+        store.memories.add(principal, [NewMemory("notes", "The ferry leaves at nine")])
+        monkeypatch.chdir(tmp_path / "b")
+        # a reader connected only now (none was open) had opened b/rel.db, new and empty
+        with store.read(fresh=True) as conn:
+            assert conn.execute("SELECT text FROM memories").fetchall()[0][0] == (
+                "The ferry leaves at nine"
+            )
+        assert not (tmp_path / "b" / "rel.db").exists()
+    finally:
+        store.close()

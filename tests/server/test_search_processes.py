@@ -192,6 +192,27 @@ def test_a_search_process_that_does_not_start_is_tried_again(
         api.close()
 
 
+def test_a_relative_database_path_is_the_same_file_wherever_the_program_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    monkeypatch.chdir(tmp_path / "a")
+    with LocalServer(db_path="rel.db", search_processes=1) as server:
+        _until(lambda: _searchers(server).running == 1)
+        api = Api(server, server.api_key)
+        assert api.post(f"{NOTES}/memories", {"text": "The ferry leaves at nine"}).status == 201
+        monkeypatch.chdir(tmp_path / "b")  # the program moves on; a new process starts
+        for process in list(_searchers(server)._idle):
+            os.kill(process.pid, signal.SIGKILL)
+            _until(lambda pid=process.pid: _gone(pid))  # type: ignore[misc]
+        _texts(api, "ferry")  # finds the dead process, starts another
+        _until(lambda: _searchers(server).running == 1)
+        assert _texts(api, "ferry") == ["The ferry leaves at nine"]
+        assert not (tmp_path / "b" / "rel.db").exists()
+        api.close()
+
+
 def _gone(pid: int) -> bool:
     """Whether ``pid`` has exited (a zombie, not yet waited for, counts as exited)."""
     try:
@@ -290,6 +311,8 @@ def test_search_processes_are_asked_for_clearly(monkeypatch: pytest.MonkeyPatch)
 
     with pytest.raises(ValueError, match="not with a Custom"):
         LocalServer(search_processes=1, embedder=Custom())  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="search_processes need a database file"):
+        LocalServer(db_path=":memory:", search_processes=1)
     assert _search_processes("3") == 3
     cpus = len(os.sched_getaffinity(0))
     assert _search_processes(" AUTO ") == (cpus if cpus > 1 else 0)

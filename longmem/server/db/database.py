@@ -170,7 +170,9 @@ class Database:
     """
 
     def __init__(self, path: str, *, reader_only: bool = False) -> None:
-        self.path = path
+        # The file itself: a reader connected later opens it wherever the program's
+        # working folder has gone meanwhile (a relative path opened another, new file).
+        self.path = path if path == ":memory:" else os.path.abspath(path)
         self.reader_only = reader_only
         self._file_lock = None if path == ":memory:" or reader_only else _FileLock(path)
         self._wlock = threading.Lock()
