@@ -389,7 +389,7 @@ def _search_processes(choice: str) -> int:
         # answered 547–644 requests/s, two 634–727, three 636 (BENCHMARKS.md, section 8).
         # On one CPU none: another process there only takes turns with the server's.
         usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
-        count = usable or os.cpu_count() or 1
+        count = min(usable or os.cpu_count() or 1, MAX_SEARCH_PROCESSES)
         return count if count > 1 else 0
     if not (choice.isascii() and choice.isdigit()) or int(choice) > MAX_SEARCH_PROCESSES:
         raise ValueError(

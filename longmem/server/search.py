@@ -29,7 +29,7 @@ import threading
 import time
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -201,15 +201,22 @@ class SearchEngine:
 
     ``follow_log``: the store is another process's (a search process's reader-only
     store): each search first replays what that process committed since the last one,
-    from the database's change log, as the search's own read sees it.
+    from the database's change log, as the search's own read sees it. ``on_load``:
+    (N, call), called every N memories a tenant's index loads (a sign of life).
     """
 
     def __init__(
-        self, store: Store, ranker: Optional[ModelRanker] = None, *, follow_log: bool = False
+        self,
+        store: Store,
+        ranker: Optional[ModelRanker] = None,
+        *,
+        follow_log: bool = False,
+        on_load: Optional[tuple[int, Callable[[], None]]] = None,
     ) -> None:
         self.store = store
         self.ranker = ranker
         self.follow_log = follow_log
+        self.on_load = on_load
         self._log_seen: Optional[int] = None  # the change log's last entry replayed
         self._catching_up = threading.Lock()
         self._indexes: dict[str, _TenantIndex] = {}
@@ -250,8 +257,11 @@ class SearchEngine:
             try:
                 index = _TenantIndex()
                 # A snapshot taken after the backlog opened: every later commit is in it.
-                for entry in self.store.memories.index_entries(tenant_id):
+                every, call = self.on_load or (0, None)
+                for count, entry in enumerate(self.store.memories.index_entries(tenant_id), 1):
                     index.put(entry.rid, _doc(entry))
+                    if call is not None and count % every == 0:
+                        call()
             except BaseException:
                 with self._lock:
                     del self._backlog[tenant_id]

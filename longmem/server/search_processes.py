@@ -59,14 +59,25 @@ _FRAME = struct.Struct("!I")
 _RESTART_SECONDS = 1.0
 _HEALTHY_SECONDS = 10.0
 _MAX_RESTART_SECONDS = 60.0
-# How long stop() waits for a search process to exit once its pipe is closed.
+# How long stop() waits for the search processes to exit once their pipes are closed.
 _EXIT_SECONDS = 2.0
+# How long a search process may take to start and say it is ready (importing, opening
+# the database) before it is killed and tried again.
+_START_SECONDS = 30.0
+# The largest message a pipe carries (a search's hits are far smaller); a larger length
+# is a garbled pipe, not a message to wait for.
+_MAX_MESSAGE = 256 * 1024 * 1024
+# A search process loading a tenant's index says it is alive this often (memories
+# loaded): the deadline counts from the last time it did.
+_LOAD_HEARTBEAT = 20_000
 # A search process that has not answered a search in this long (stopped, stuck) is
 # killed; the search runs in the server and another process takes its place. A model
 # embedder's calls get their timeout each on top (SearchSetup.deadline).
 _SEARCH_DEADLINE_SECONDS = 60.0
 # The search process's entry: the package's parent folder is put first on the path, so a
-# copy of the longmem folder vendored into a project runs the same code.
+# copy of the longmem folder vendored into a project runs the same code. ``-S``: no
+# site module, whose sitecustomize could print into the pipe before serve() sets stdout
+# aside (the package needs nothing outside the standard library).
 _ENTRY = (
     "import sys; sys.path.insert(0, sys.argv[1]); "
     "from longmem.server.search_processes import serve; serve()"
@@ -91,7 +102,7 @@ class SearchSetup:
         ``meaning``); ValueError for an embedder a search process cannot make again."""
         if embedder is None:
             return cls(db_path, meaning)
-        if not isinstance(embedder, ModelEmbedder):
+        if type(embedder) is not ModelEmbedder:  # a subclass would be made as its base
             raise ValueError(
                 "search processes rank with the built-in meaning or a ModelEmbedder, which "
                 f"they make again from its endpoint; not with a {type(embedder).__name__}"
@@ -132,12 +143,15 @@ def _send(stream: IO[bytes], message: Any) -> None:
     stream.flush()
 
 
-def _receive(stream: IO[bytes]) -> Any:
-    """The next message; EOFError when the other end has closed the pipe."""
+def _receive(stream: IO[bytes], most: int = _MAX_MESSAGE) -> Any:
+    """The next message; EOFError when the other end has closed the pipe, or when what
+    comes is no message (a length over ``most``)."""
     head = stream.read(_FRAME.size)
     if len(head) < _FRAME.size:
         raise EOFError("the pipe closed")
     (size,) = _FRAME.unpack(head)
+    if size > most:
+        raise EOFError(f"the pipe carries no message (a length of {size})")
     data = stream.read(size)
     if len(data) < size:
         raise EOFError("the pipe closed mid-message")
@@ -161,7 +175,12 @@ def serve() -> None:
             print(f"longmem: search process: cannot run on CPUs {cpus}: {err}", file=sys.stderr)
     store = Store(setup.db_path, reader_only=True)
     try:
-        engine = SearchEngine(store, setup.ranker(), follow_log=True)
+        engine = SearchEngine(
+            store,
+            setup.ranker(),
+            follow_log=True,
+            on_load=(_LOAD_HEARTBEAT, lambda: _send(out, ("alive", None))),
+        )
         _send(out, ("ready", os.getpid()))
         while True:
             try:
@@ -178,13 +197,14 @@ def serve() -> None:
 
 
 class _SearchProcess:
-    """One search process and its pipe, used by one search at a time."""
+    """One search process and its pipe, used by one search at a time. ``launch`` starts
+    it; ``handshake`` gives it its setup and waits until it is ready."""
 
-    def __init__(self, setup: SearchSetup, slot: int, cpus: frozenset[int]) -> None:
+    def __init__(self, slot: int) -> None:
         self.slot = slot
         self.started = time.monotonic()
         self.popen = subprocess.Popen(
-            [sys.executable, "-c", _ENTRY, _PACKAGE_PARENT],
+            [sys.executable, "-S", "-c", _ENTRY, _PACKAGE_PARENT],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
@@ -194,34 +214,50 @@ class _SearchProcess:
         self.pid = self.popen.pid
         self.busy_since: Optional[float] = None  # when its search began (monotonic)
         self.killed = False  # by the watchdog, for taking too long
+
+    def handshake(self, setup: SearchSetup, cpus: frozenset[int]) -> None:
+        """Send the setup and wait for "ready", for _START_SECONDS at most (then it is
+        killed, and this raises EOFError)."""
+        timer = threading.Timer(_START_SECONDS, self.popen.kill)
+        timer.daemon = True
+        timer.start()
         try:
             _send(self.to_it, (setup, cpus))
-            status, _ = _receive(self.from_it)
-            if status != "ready":
-                raise EOFError(f"it said {status!r} instead of ready")
-        except BaseException:
-            self.close()
-            raise
+            said = _receive(self.from_it, most=1024)
+        finally:
+            timer.cancel()
+        if not (isinstance(said, tuple) and said[:1] == ("ready",)):
+            raise EOFError(f"it said {said!r} instead of ready")
 
     def search(self, tenant_id: str, request: SearchRequest) -> tuple[str, Any]:
         self.busy_since = time.monotonic()
         try:
             _send(self.to_it, (tenant_id, request))
-            reply: tuple[str, Any] = _receive(self.from_it)
+            while True:
+                reply: tuple[str, Any] = _receive(self.from_it)
+                if reply[0] != "alive":
+                    return reply
+                self.busy_since = time.monotonic()  # loading an index, a while yet
         finally:
             self.busy_since = None
-        return reply
 
-    def close(self) -> None:
-        """Close its pipe (it exits at the end of its input); kill it if it lingers."""
+    def hang_up(self) -> None:
+        """Close its pipe: it exits at the end of its input."""
         for stream in (self.to_it, self.from_it):
             with contextlib.suppress(OSError):
                 stream.close()
+
+    def reap(self, until: float) -> None:
+        """Wait for it to exit until ``until`` (monotonic), then kill it."""
         try:
-            self.popen.wait(_EXIT_SECONDS)
+            self.popen.wait(max(0.0, until - time.monotonic()))
         except subprocess.TimeoutExpired:
             self.popen.kill()
             self.popen.wait()
+
+    def close(self) -> None:
+        self.hang_up()
+        self.reap(time.monotonic() + _EXIT_SECONDS)
 
 
 # Errors of a pipe whose search process died or garbled it.
@@ -245,6 +281,7 @@ class SearchProcesses:
         self.cpus = frozenset(cpus)
         self._idle: list[_SearchProcess] = []
         self._running: set[_SearchProcess] = set()
+        self._launching: set[_SearchProcess] = set()  # started, not ready yet
         self._lock = threading.Lock()
         self._free = threading.Condition(self._lock)  # notified when _idle or _running changes
         self._stopped = False
@@ -277,13 +314,9 @@ class SearchProcesses:
             self._lost(process, err)
             raise
         with self._free:
-            if self._stopped:
-                self._running.discard(process)
-            else:
+            if not self._stopped:
                 self._idle.append(process)
                 self._free.notify()
-        if self._stopped:
-            process.close()
         if status == "ok":
             hits: list[dict[str, Any]] = value
             return hits
@@ -297,15 +330,24 @@ class SearchProcesses:
             return self._idle.pop() if self._idle and not self._stopped else None
 
     def stop(self) -> None:
-        """Close every search process (one searching closes once its search is done)."""
+        """End every search process, all at once: the idle and the starting ones as
+        their pipes close, and one still searching (the server has waited for its
+        requests in flight already) killed, its search answered by the server."""
         with self._free:
             self._stopped = True
-            idle, self._idle = self._idle, []
-            self._running.difference_update(idle)
+            busy = [p for p in self._running if p not in self._idle]
+            every = [*self._running, *self._launching]
+            self._idle = []
+            self._running.clear()
             self._free.notify_all()
             starters = list(self._starters)
-        for process in idle:
-            process.close()
+        for process in busy:
+            process.popen.kill()
+        for process in every:
+            process.hang_up()
+        until = time.monotonic() + _EXIT_SECONDS
+        for process in every:
+            process.reap(until)
         for starter in starters:
             starter.join(_EXIT_SECONDS)
         self._watchdog.join(_EXIT_SECONDS)
@@ -365,11 +407,25 @@ class SearchProcesses:
             if self._stopped:
                 return
         try:
-            process = _SearchProcess(self.setup, slot, self.cpus)
-        except _PIPE_ERRORS as err:
+            process = _SearchProcess(slot)
+        except OSError as err:
             self._restart(slot, 0.0, f"a search process did not start ({err})")
             return
         with self._free:
+            if self._stopped:
+                process.close()
+                return
+            self._launching.add(process)
+        try:
+            process.handshake(self.setup, self.cpus)
+        except _PIPE_ERRORS as err:
+            process.close()
+            with self._free:
+                self._launching.discard(process)
+            self._restart(slot, 0.0, f"search process {process.pid} did not start ({err})")
+            return
+        with self._free:
+            self._launching.discard(process)
             if not self._stopped:
                 self._running.add(process)
                 self._idle.append(process)

@@ -3,22 +3,26 @@ serving process would, and failing or dying ones cost nothing but their time."""
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import signal
 import sqlite3
+import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 import pytest
 
 from longmem.server import LocalServer, search, search_processes
 from longmem.server.cli import _search_cpus, _search_processes
 from longmem.server.db import DEFAULT_TENANT, ROLE_WRITE, NewMemory, Store
+from longmem.server.model_endpoints import ModelEmbedder, ModelEndpoint
 from longmem.server.search import SearchEngine, SearchRequest
-from longmem.server.search_processes import SearchProcesses
+from longmem.server.search_processes import SearchProcesses, _receive, _SearchProcess, _send
 
 from .server_api import Api, C, ServerProcess
 
@@ -213,6 +217,93 @@ def test_a_relative_database_path_is_the_same_file_wherever_the_program_goes(
         api.close()
 
 
+def test_stop_ends_a_search_process_stuck_in_a_search(tmp_path: Path) -> None:
+    server = LocalServer(db_path=str(tmp_path / "s.db"), search_processes=1, shutdown_grace=0.5)
+    server.start()
+    _until(lambda: _searchers(server).running == 1)
+    (stuck,) = [p.pid for p in _searchers(server)._idle]
+    os.kill(stuck, signal.SIGSTOP)
+    api = Api(server, server.api_key)
+    outcome: list[object] = []
+
+    def search() -> None:
+        try:
+            outcome.append(api.post(f"{NOTES}/search", {"query": "x"}).status)
+        except OSError as err:  # the server closed the connection when it stopped
+            outcome.append(err)
+
+    waiting = threading.Thread(target=search)
+    waiting.start()
+    _until(lambda: _searchers(server).running == 1 and not _searchers(server)._idle)
+    server.stop()  # had closed only the idle processes: the stuck one outlived the server
+    _until(lambda: _gone(stuck))
+    waiting.join(10)
+    assert not waiting.is_alive() and len(outcome) == 1
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # a banner printed into the pipe before any message (a sitecustomize's, say)
+        "import sys, time; sys.stdout.write('site banner\\n'); sys.stdout.flush(); time.sleep(60)",
+        "import time; time.sleep(60)",  # never ready
+    ],
+)
+def test_a_search_process_that_never_says_ready_is_killed_and_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, entry: str
+) -> None:
+    monkeypatch.setattr(search_processes, "_ENTRY", entry)
+    monkeypatch.setattr(search_processes, "_START_SECONDS", 0.5)
+    monkeypatch.setattr(search_processes, "_RESTART_SECONDS", 0.05)
+    with (
+        caplog.at_level(logging.WARNING, logger="longmem.server"),
+        LocalServer(db_path=str(tmp_path / "s.db"), search_processes=1) as server,
+    ):
+        _until(lambda: caplog.text.count("did not start") >= 2)
+        launching = {p.pid for p in _searchers(server)._launching}
+        assert _searchers(server).running == 0
+    for pid in launching:
+        assert _gone(pid)  # stop() ends the one starting too
+
+
+def test_a_search_process_loading_an_index_says_it_is_alive() -> None:
+    # the watchdog's clock restarts at each sign of life: a load longer than the deadline
+    # (a tenant of millions of memories) had been killed, on every new process, for ever
+    process = _SearchProcess.__new__(_SearchProcess)
+    replies = io.BytesIO()
+    for message in [("alive", None), ("alive", None), ("ok", ["hit"])]:
+        _send(replies, message)
+    replies.seek(0)
+    seen: list[Optional[float]] = []
+    process.to_it, process.from_it = io.BytesIO(), replies
+    process.busy_since = None
+    original = _receive
+
+    def spying(stream: io.BytesIO, most: int = 1 << 28) -> object:
+        seen.append(process.busy_since)
+        return original(stream, most)
+
+    search_processes._receive = spying  # type: ignore[assignment]
+    try:
+        assert process.search("t", SearchRequest(query="q")) == ("ok", ["hit"])
+    finally:
+        search_processes._receive = original
+    assert len(seen) == 3 and seen[0] is not None and seen == sorted(seen)  # type: ignore[type-var]
+    assert process.busy_since is None
+    calls: list[int] = []
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(os.path.join(folder, "l.db"))
+        try:
+            principal = store.keys.authenticate(store.keys.add("t", ROLE_WRITE, "k")[1])
+            assert principal is not None
+            store.memories.add(principal, [NewMemory("default", f"m{n}") for n in range(7)])
+            engine = SearchEngine(store, on_load=(3, lambda: calls.append(1)))
+            engine.search("t", SearchRequest(query="m1"))
+        finally:
+            store.close()
+    assert len(calls) == 2  # at the 3rd and the 6th of 7 memories
+
+
 def _gone(pid: int) -> bool:
     """Whether ``pid`` has exited (a zombie, not yet waited for, counts as exited)."""
     try:
@@ -326,6 +417,16 @@ def test_search_processes_are_asked_for_clearly(monkeypatch: pytest.MonkeyPatch)
     assert _search_processes("auto") == 3
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3})
     assert _search_processes("auto") == 0  # one CPU: no process to spare
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(100)))
+    assert _search_processes("auto") == 64  # at most as many as may be asked for
+
+    class Subclass(ModelEmbedder):
+        pass
+
+    endpoint = ModelEndpoint("http://127.0.0.1:9/v1", "m")
+    with pytest.raises(ValueError, match="not with a Subclass"):  # it would be made as its base
+        LocalServer(search_processes=1, embedder=Subclass(endpoint))
+    LocalServer(search_processes=1, embedder=ModelEmbedder(endpoint))  # accepted
 
 
 def test_serve_runs_search_processes_and_leaves_none_behind(tmp_path: Path) -> None:
