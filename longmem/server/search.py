@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 import threading
 import time
-from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -174,21 +173,33 @@ def _dot(query: dict[int, float], features: Sequence[int], vector: Vector) -> fl
     return total
 
 
-def _walk_plan(
-    features: Sequence[int], postings: dict[int, tuple[array[int], array[float]]], total: int
-) -> tuple[int, int]:
+def _walk_plan(features: Sequence[int], live: dict[int, int], total: int) -> tuple[int, int]:
     """How many of ``features`` (rarest first) the vector arm walks, and how many postings
     that is: it stops before the budget runs out, and at the first feature (after the
-    rarest two) found in too many of the ``total`` memories to say much."""
+    rarest two) found in too many of the ``total`` memories to say much. Counted in
+    current memories (``live``), so the plan is the same whatever the index's history."""
     walked = 0
     for i, fid in enumerate(features):
-        count = len(postings[fid][0])
+        count = live[fid]
         if (walked and walked + count > _POSTINGS_BUDGET) or (
             i >= _KEEP_RAREST and _is_common(count, total)
         ):
             return i, walked
         walked += count
     return len(features), walked
+
+
+def _newest_first_in_ties(ranked: list[int], score: dict[int, float]) -> Iterator[int]:
+    """``ranked`` (best first), each run of equal scores newest first: the order of
+    ties is the memories', not the postings' (which an index's history decides). Lazy:
+    a caller that stops early sorts no further."""
+    tied: list[int] = []
+    for rid in ranked:
+        if tied and score[rid] != score[tied[0]]:
+            yield from sorted(tied, reverse=True) if len(tied) > 1 else tied
+            tied = []
+        tied.append(rid)
+    yield from sorted(tied, reverse=True)
 
 
 def _is_common(count: int, total: int) -> bool:
@@ -306,10 +317,10 @@ class SearchEngine:
         with self._lock:
             postings = index.postings
             docs = index.docs
-            features = sorted(
-                (fid for fid in query if fid in postings), key=lambda f: len(postings[f][0])
-            )
-            walk, walked = _walk_plan(features, postings, len(docs))
+            live = index.live
+            # (a feature only old vectors had is none; ties keep the query's order)
+            features = sorted((fid for fid in query if live.get(fid)), key=live.__getitem__)
+            walk, walked = _walk_plan(features, live, len(docs))
             eligible = _eligible(docs, flt, now, exclude)
             members = index.collections.get(flt.collection, ()) if flt.collection else None
             if members is not None and len(members) * _DOC_COST <= walked:
@@ -319,27 +330,37 @@ class SearchEngine:
                 ]
             else:
                 partial: dict[int, float] = {}
-                for fid in features[:walk]:
+                walking = features[:walk]
+                for fid in walking:
                     rids, weights = postings[fid]
                     qw = query[fid]
                     get = partial.get
                     for rid, weight in zip(rids, weights):
                         partial[rid] = get(rid, 0.0) + qw * weight
+                # A memory whose postings hold an older vector too: its sum as its current
+                # vector gives it, over the same features in the same order (or no
+                # candidate at all), as an index loaded afresh would have it.
+                stale = index.dirty.intersection(partial)
+                walked_ids = set(walking) if stale else set()
+                for rid in stale:
+                    doc = docs.get(rid)
+                    if doc is None or walked_ids.isdisjoint(doc.vector[0]):
+                        del partial[rid]
+                    else:
+                        partial[rid] = _dot(query, walking, doc.vector)
                 skipped = features[walk:]  # too common to walk, rarest first
-                # The first ``want`` candidates that pass the filters, best first;
-                # filtered lazily, so only until that many passed (most candidates do).
+                # The first ``want`` candidates that pass the filters, best first (ties
+                # newest first); filtered lazily, until that many passed (most do).
                 ranked = sorted(partial, key=partial.__getitem__, reverse=True)
-                shortlist = list(islice(filter(eligible, ranked), depth * _RESCORE_FACTOR))
-                # Their exact cosine: the partial score plus what the skipped features add,
-                # or, for a memory whose postings hold an older vector, its own.
-                dirty = index.dirty
-                scored = [
-                    (
-                        rid,
-                        cosine(query, docs[rid].vector)
-                        if rid in dirty
-                        else partial[rid] + _dot(query, skipped, docs[rid].vector),
+                shortlist = list(
+                    islice(
+                        filter(eligible, _newest_first_in_ties(ranked, partial)),
+                        depth * _RESCORE_FACTOR,
                     )
+                )
+                # Their exact cosine: the partial score plus what the skipped features add.
+                scored = [
+                    (rid, partial[rid] + _dot(query, skipped, docs[rid].vector))
                     for rid in shortlist
                 ]
         scored = [
@@ -682,8 +703,7 @@ class SearchEngine:
         with self._lock:
             counts = {}
             for word in words:
-                postings = index.postings.get(word_feature(word))
-                counts[word] = len(postings[0]) if postings is not None else 0
+                counts[word] = index.live.get(word_feature(word), 0)
             return counts, len(index.docs)
 
     def related(

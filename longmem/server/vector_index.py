@@ -62,6 +62,9 @@ class _TenantIndex:
         self.stale = 0
         # Row ids with postings of an older vector: their walked sums are not scores.
         self.dirty: set[int] = set()
+        # Each feature's postings of current vectors (old ones left behind not counted):
+        # what the walk plans by, so that it plans alike whatever the index's history.
+        self.live: dict[int, int] = {}
 
     def put(self, rid: int, doc: _Doc) -> None:
         old = self.docs.get(rid)
@@ -76,6 +79,10 @@ class _TenantIndex:
             # Old postings stay until the next rebuild.
             self.stale += len(old.vector[0])
             self.dirty.add(rid)
+            self._unlive(old)
+        live = self.live
+        for fid in doc.vector[0]:
+            live[fid] = live.get(fid, 0) + 1
         for fid, weight in zip(*doc.vector):
             plist = self.postings.get(fid)
             if plist is None:
@@ -97,6 +104,12 @@ class _TenantIndex:
             self.stale += len(old.vector[0])
             self.dirty.add(rid)
             self._leave(rid, old.collection)
+            self._unlive(old)
+
+    def _unlive(self, old: _Doc) -> None:
+        live = self.live
+        for fid in old.vector[0]:
+            live[fid] -= 1
 
     def _leave(self, rid: int, collection: str) -> None:
         members = self.collections[collection]

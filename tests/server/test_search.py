@@ -563,3 +563,43 @@ def test_what_thing_one_does_is_no_question_about_the_job() -> None:
     # "what dance do I do?" asks what, not what one does for a living.
     assert "job" not in analyse("what dance do I do?", {"user"}, None).attributes
     assert analyse("What does Jay do?", {"user"}, None).attributes[:1] == ("job",)
+
+
+def test_an_index_that_followed_changes_answers_as_one_loaded_afresh(tmp_path: Any) -> None:
+    # Updates and deletes leave old postings behind until a rebuild. The walk had planned
+    # by them, a changed memory had been scored by another sum (its last bits apart), and
+    # ties had broken by where postings sat: an index that followed the changes and one
+    # loaded afresh (after a restart, or in a search process) ranked differently.
+    from longmem.server.db import Store
+    from longmem.server.search import SearchRequest
+
+    store = Store(str(tmp_path / "h.db"))
+    try:
+        principal = Principal("k", "t", "write", "k")
+        topics = ["gardening", "cycling", "cooking", "sailing"]
+        added = store.memories.add(
+            principal,
+            [NewMemory(f"c{n % 3}", f"note zq{n:05d} about {topics[n % 4]}") for n in range(300)],
+        )
+        followed = SearchEngine(store)
+        requests = [
+            SearchRequest(query=q, limit=limit, min_score=0.0, mode=mode, collection=col)
+            for q in ("note about cycling", "note about gardening", "cooking note", "sailing")
+            for mode in ("hybrid", "vector")
+            for limit in (1, 5, 10)
+            for col in ("c0", None)
+        ]
+        followed.search("t", requests[0])  # its index loaded now, then follows the changes
+        for n, memory in enumerate(added):
+            if n % 3 == 0:  # another topic and word: ties, and postings left behind
+                text = f"note zr{n:05d} about {topics[(n + 1) % 4]}"
+                store.memories.update("t", memory.collection, memory.id, {"text": text})
+            elif n % 11 == 0:
+                store.memories.delete("t", memory.collection, [memory.id])
+        index = followed._indexes["t"]
+        assert index.dirty and index.stale  # old postings left behind, not rebuilt
+        fresh = SearchEngine(store)
+        differ = [req for req in requests if followed.search("t", req) != fresh.search("t", req)]
+        assert differ == []
+    finally:
+        store.close()
