@@ -99,10 +99,18 @@ def test_search_processes_answer_what_the_server_would(two: LocalServer) -> None
     job = api.post(f"{NOTES}/remember", {"content": facts[-1]}).json["job_id"]
     _until(lambda: api.get(f"/v1/memory/extract/job/{job}").json["status"] == "done")
     assert _texts(api, "vegetarian", mode="text") == ["User is vegetarian"]
-    for n in range(40):
+    notes = [
         api.post(f"{NOTES}/memories", {"text": f"Note {n} about the garden, the bikes and tea"})
+        for n in range(40)
+    ]
+    for process in list(_searchers(two)._idle):  # each loads the tenant's index now ...
+        process.search(DEFAULT_TENANT, SearchRequest(query="garden", collection="notes"))
+    for n, note in enumerate(notes[::2]):  # ... and follows these: old postings left behind
+        text = f"Note {n} about the {'kitchen' if n % 2 else 'garden'} and coffee"
+        assert api.put(f"{NOTES}/memories/{note.json['id']}", {"text": text}).status == 200
     engine = _searchers(two).engine
     queries = ["where do I live", "what is my job", "kid allergies", "garden bikes", "diet"]
+    queries += ["garden coffee", "kitchen", "note about the garden"]
     for query in queries:
         for body in (
             {},
