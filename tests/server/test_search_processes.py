@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 import pytest
 
-from longmem.server import LocalServer, search, search_processes
+from longmem.server import LocalServer, cli, search, search_processes
 from longmem.server.cli import _search_cpus, _search_processes
 from longmem.server.db import DEFAULT_TENANT, ROLE_WRITE, NewMemory, Store
 from longmem.server.model_endpoints import ModelEmbedder, ModelEndpoint
@@ -464,22 +464,20 @@ def test_serve_runs_search_processes_and_leaves_none_behind(tmp_path: Path) -> N
         _until(lambda pid=pid: _gone(pid))  # type: ignore[misc]
 
 
-def test_serve_refuses_a_bad_search_process_count(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    from .server_api import REPO
-
-    result = subprocess.run(
-        [sys.executable, "-m", "longmem.server", "--port", "0", "--search-processes", "lots"],
-        cwd=str(REPO),
-        env={**os.environ, "PYTHONPATH": str(REPO), "LONGMEM_SERVER_DB": str(tmp_path / "x.db")},
-        capture_output=True,
-        text=True,
-        timeout=20,
-    )
-    assert result.returncode == 2
-    assert "--search-processes: expected auto or a number from 0 to 64, got 'lots'" in result.stderr
+@pytest.mark.parametrize(("flags", "env"), [(["--search-processes", "lots"], ""), ([], "lots")])
+def test_serve_refuses_a_bad_search_process_count(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    flags: list[str],
+    env: str,
+) -> None:
+    monkeypatch.setenv("LONGMEM_SERVER_SEARCH_PROCESSES", env)
+    db = tmp_path / "never.db"
+    assert cli.main(["serve", "--db", str(db), "--port", "0", *flags]) == 2
+    err = capsys.readouterr().err
+    assert "--search-processes: expected auto or a number from 0 to 64, got 'lots'" in err
+    assert not db.exists()  # refused before the database was opened
 
 
 def _children(pid: int) -> list[int]:
