@@ -330,12 +330,13 @@ class SearchProcesses:
             return self._idle.pop() if self._idle and not self._stopped else None
 
     def stop(self) -> None:
-        """End every search process, all at once: the idle and the starting ones as
-        their pipes close, and one still searching (the server has waited for its
+        """End every search process, all at once: the idle ones as their pipes close,
+        one still starting, and one still searching (the server has waited for its
         requests in flight already) killed, its search answered by the server."""
         with self._free:
             self._stopped = True
-            busy = [p for p in self._running if p not in self._idle]
+            # (killed first: a thread reading its pipe holds the pipe until it ends)
+            busy = [p for p in self._running if p not in self._idle] + [*self._launching]
             every = [*self._running, *self._launching]
             self._idle = []
             self._running.clear()

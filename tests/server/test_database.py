@@ -394,3 +394,37 @@ def test_a_relative_path_stays_the_same_file_when_the_program_moves(
         assert not (tmp_path / "b" / "rel.db").exists()
     finally:
         store.close()
+
+
+def test_closing_waits_for_no_reader_and_closes_one_in_use_when_its_read_ends(
+    tmp_path: Path,
+) -> None:
+    # A request that outlives the server's grace still reads while stop() closes the
+    # store: its connection had been closed under it (a segfault in the suite, once).
+    store = Store(str(tmp_path / "c.db"))
+    idle_before = []
+    in_read, closed, done = threading.Event(), threading.Event(), threading.Event()
+    used: list[sqlite3.Connection] = []
+
+    def reader() -> None:
+        with store.read(fresh=True) as conn:
+            used.append(conn)
+            in_read.set()
+            closed.wait(10)
+            assert conn.execute("SELECT COUNT(*) FROM memories").fetchone()[0] == 0
+        done.set()
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    assert in_read.wait(10)
+    with store.read() as conn:  # another reader, idle in the pool once done
+        idle_before.append(conn)
+    assert idle_before[0] is not used[0]
+    store.close()
+    with pytest.raises(sqlite3.ProgrammingError):  # the idle one: closed at once
+        idle_before[0].execute("SELECT 1")
+    closed.set()
+    thread.join(10)
+    assert done.is_set()  # the read in use ran to its end on an open connection ...
+    with pytest.raises(sqlite3.ProgrammingError):  # ... which closed as it ended
+        used[0].execute("SELECT 1")

@@ -336,19 +336,25 @@ class Database:
         finally:
             self._reading.conn = outer
             conn.execute("COMMIT")
-            if self._readers.qsize() < _READER_POOL_SIZE and not self._closed:
-                self._readers.put(conn)
-            else:
-                with self._readers_lock:
+            with self._readers_lock:
+                keep = self._readers.qsize() < _READER_POOL_SIZE and not self._closed
+                if keep:
+                    self._readers.put(conn)
+                else:
                     self._all_readers.remove(conn)
+            if not keep:
                 conn.close()
 
     def close(self) -> None:
-        self._closed = True
+        """Close the database. A reader in use (a request that outlived the server's
+        grace) is closed when its read ends, not under it: SQLite's connection is not
+        to be closed while another thread runs a statement on it (a crash, seen once)."""
         with self._readers_lock:
-            for conn in self._all_readers:
+            self._closed = True
+            while not self._readers.empty():
+                conn = self._readers.get_nowait()
+                self._all_readers.remove(conn)
                 conn.close()
-            self._all_readers = []
         try:
             with self._wlock:
                 # Writes handed on to a writer that will now never run are complete: keep them.
