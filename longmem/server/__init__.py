@@ -21,7 +21,7 @@ import tempfile
 import threading
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from .app import (
     DEFAULT_HEADER_TIMEOUT,
@@ -41,7 +41,9 @@ from .jobs import SWEEP_INTERVAL_SECONDS, ExpirySweeper, JobWorker
 from .meaning import MeaningEmbedder
 from .rerank import Embedder, ModelRanker
 from .search import SearchEngine
-from .search_processes import SearchProcesses, SearchSetup
+
+if TYPE_CHECKING:  # imported when asked for: pipes, pickle and subprocess cost ~11 ms
+    from .search_processes import SearchProcesses
 
 __all__ = ["LocalServer", "is_loopback"]
 
@@ -210,6 +212,8 @@ class LocalServer:
         if not (isinstance(search_processes, int) and search_processes >= 0):
             raise ValueError("search_processes must be a whole number, 0 or more")
         if search_processes:
+            from .search_processes import SearchSetup
+
             SearchSetup.of("", embedder, meaning)  # raises for an embedder it cannot use
             if db_path == ":memory:":
                 raise ValueError(
@@ -267,9 +271,10 @@ class LocalServer:
             searchers = None
             store.clear_change_log()
             if self.search_processes:
+                from .search_processes import SearchProcesses, SearchSetup
+
                 store.log_changes()  # before the first write they must see
-                # the file itself, wherever the program's working folder goes next
-                setup = SearchSetup.of(os.path.abspath(path), self.embedder, self.meaning)
+                setup = SearchSetup.of(store.path, self.embedder, self.meaning)  # absolute
                 searchers = self._searchers = SearchProcesses(
                     search, setup, self.search_processes, self.search_cpus
                 )

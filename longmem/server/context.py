@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from .connectors import STRICT, FetchPolicy
 from .credentials import Vault
@@ -15,7 +15,9 @@ from .extract import RuleExtractor
 from .facts import Extractor
 from .inflight import InFlight
 from .search import SearchEngine, SearchRequest
-from .search_processes import SearchProcesses
+
+if TYPE_CHECKING:  # imported only by a server that runs them (LocalServer.start)
+    from .search_processes import SearchProcesses
 
 # Who may call a route: anyone, any key, a key that may write (not read-only), an admin key.
 PUBLIC, READ, WRITE, ADMIN = "public", "read", "write", "admin"

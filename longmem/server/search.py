@@ -291,14 +291,13 @@ class SearchEngine:
         with self._catching_up:
             with self._lock:
                 loaded = set(self._indexes)
-            seen = self._log_seen
-            last, changes = self.store.memories.logged_changes(seen, loaded, _MAX_REPLAY)
+            last, changes = self.store.memories.logged_changes(self._log_seen, loaded, _MAX_REPLAY)
             if changes is None:  # a first look, or too far behind: each loads afresh
                 with self._lock:
                     self._indexes.clear()
             elif changes:
                 self._on_changes(changes)
-            self._log_seen = max(last, seen or 0)
+            self._log_seen = last
 
     # -- the vector arm ---------------------------------------------------------------
 

@@ -197,8 +197,8 @@ def serve() -> None:
 
 
 class _SearchProcess:
-    """One search process and its pipe, used by one search at a time. ``launch`` starts
-    it; ``handshake`` gives it its setup and waits until it is ready."""
+    """One search process and its pipe, used by one search at a time: started when made,
+    ``handshake`` gives it its setup and waits until it is ready."""
 
     def __init__(self, slot: int) -> None:
         self.slot = slot

@@ -81,9 +81,8 @@ class _TenantIndex:
             self.dirty.add(rid)
             self._unlive(old)
         live = self.live
-        for fid in doc.vector[0]:
-            live[fid] = live.get(fid, 0) + 1
         for fid, weight in zip(*doc.vector):
+            live[fid] = live.get(fid, 0) + 1
             plist = self.postings.get(fid)
             if plist is None:
                 plist = self.postings[fid] = (array("q"), array("f"))
