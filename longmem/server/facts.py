@@ -133,8 +133,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "allergies",
         False,
         "is allergic to",
-        "allergy allergies allergic avoid restrictions intolerances",
-        "intolerant intolerance",
+        "allergy allergies allergic avoid restrictions intolerances intolerant intolerance",
     ),
     Attribute(
         "conditions",

@@ -163,6 +163,16 @@ def test_what_one_cannot_eat_is_the_allergy_first(
     assert hits[:2] == ["User is allergic to shellfish", "User is vegetarian"]
 
 
+@pytest.mark.parametrize("query", ["What am I intolerant to?", "any food intolerances?"])
+def test_an_intolerance_question_finds_the_intolerance(
+    mem: Longmem, collection: str, query: str
+) -> None:
+    mem.remember("I'm lactose intolerant, so no milk for me sadly", collection=collection)
+    mem.remember("I live in Cape Town.", collection=collection)
+    hits = _texts(mem.search(query, collection=collection))
+    assert hits[:1] == ["User is allergic to lactose"]
+
+
 def test_diet_finds_the_vegetarian_preference(mem: Longmem, collection: str) -> None:
     _remember_family_and_food(mem, collection)
     hits = mem.search("diet", collection=collection)
@@ -210,6 +220,49 @@ def test_a_relative_moving_supersedes_their_home(mem: Longmem, collection: str) 
     assert not [t for t in _texts(hits) if "Vienna" in t]
     profile = mem.profile(collection)["profile"]
     assert "Rome" in profile and "Vienna" not in profile
+
+
+@pytest.mark.parametrize(
+    ("family", "born", "relation"),
+    [
+        ("My sister Ama lives in Accra.", "Ama had a baby boy, Kofi!", "nephew"),
+        ("My brother Cathal is a chef.", "Cathal and his wife had a baby girl, Aoife", "niece"),
+        ("My son Tom lives in Leeds.", "Tom had a baby girl!! Lily", "granddaughter"),
+    ],
+)
+def test_a_child_born_to_family_is_theirs_and_the_users_relative(
+    mem: Longmem, collection: str, family: str, born: str, relation: str
+) -> None:
+    mem.remember(family, collection=collection)
+    facts = mem.remember(born, collection=collection)
+    kin, parent = family.split()[1:3]
+    child = born.split()[-1].strip("!")
+    said = {(f["subject"], f["attribute"], f["value"]): f["text"] for f in facts}
+    assert said == {
+        (f"{kin}:{parent}", "children", child): f"User's {kin} {parent} has a child, {child}",
+        ("user", "relatives", child): f"User's {relation} is {child}",
+    }
+    hits = mem.search(f"what's my {relation}'s name?", collection=collection, limit=3)
+    assert hits and hits[0]["text"] == f"User's {relation} is {child}"
+    hits = mem.search(f"what is {parent}'s baby called?", collection=collection, limit=3)
+    assert hits and hits[0]["text"] == f"User's {kin} {parent} has a child, {child}"
+
+
+def test_the_parents_own_relation_word_is_not_the_babys(mem: Longmem, collection: str) -> None:
+    facts = mem.remember("my son Tom had a baby girl!! Lily", collection=collection)
+    assert [f["text"] for f in facts] == [
+        "User's son is Tom",
+        "User's son Tom has a child, Lily",
+        "User's granddaughter is Lily",
+    ]
+
+
+def test_someone_elses_baby_is_no_relative_of_the_users(mem: Longmem, collection: str) -> None:
+    mem.remember("My friend Priya lives in Pune.", collection=collection)
+    facts = mem.remember("Priya had a baby boy, Arjun!", collection=collection)
+    assert [(f["subject"], f["attribute"], f["value"]) for f in facts] == [
+        ("friend:Priya", "children", "Arjun")
+    ]
 
 
 # -- 7. an old statement replayed late ---------------------------------------------------

@@ -411,6 +411,13 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         ("my new place is just round the corner from my mum's", [("User lives near User's mum's", "user", "home", "near my mum's", False)]),
         ("trying to cut caffeine, so it's decaf only for me now", [("User drinks decaf", "user", "drinks", "decaf", False)]),
         ("no more soda", [("User no longer drinks soda", "user", "drinks", "soda", True)]),
+        # what one drinks now, said as all there is; not what is only for something else
+        ("Only unsweetened oolong now", [("User drinks unsweetened oolong", "user", "drinks", "unsweetened oolong", False)]),
+        ("only green tea in the mornings now, doctor's orders", [("User drinks green tea", "user", "drinks", "green tea", False)]),
+        ("just water these days", [("User drinks water", "user", "drinks", "water", False)]),
+        ("8 weeks without a can, water and tea only now", [("User drinks water", "user", "drinks", "water", False)]),
+        ("only water for the plants", [("Only water for the plants", "user", None, None, False)]),
+        ("just coffee with Sam", [("Just coffee with Sam", "user", None, None, False)]),
         ("add sesame to my allergy list", [("User is allergic to sesame", "user", "allergies", "sesame", False)]),
         # A statement with a question mark is still a statement; a question without one is not.
         ("ok so im lactose intolerant now apparently??", [("User is allergic to lactose", "user", "allergies", "lactose", False)]),
@@ -424,6 +431,36 @@ def test_chat_spelling_fragments_and_emoji_are_read_as_typed(
 
 
 # --- who a fact is about ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # a child born to someone, named: that person's child (the server links a bare
+        # name to the relation it knows, and makes a sibling's child a nephew or niece)
+        ("Ama had a baby boy, Kofi! I'm an uncle", [
+            ("Ama has a child, Kofi", "Ama", "children", "Kofi", False),
+            ("User is an uncle", "user", None, None, False),
+        ]),
+        ("Kylie just had a baby girl!! Matilda Rose, healthy and LOUD", [
+            ("Kylie has a child, Matilda Rose", "Kylie", "children", "Matilda Rose", False),
+        ]),
+        ("my brother Cathal and his wife had a baby girl, Aoife", [
+            ("User's brother is Cathal", "user", "siblings", "Cathal", False),
+            ("User's brother Cathal has a child, Aoife", "brother:Cathal", "children", "Aoife", False),
+        ]),
+        ("My sister welcomed a little boy named Theo", [
+            ("User's sister has a child, Theo", "sister:", "children", "Theo", False),
+        ]),
+        # the user's own, as before; a baby unnamed is no key
+        ("We had a baby boy!! Leo", [("User's son is Leo", "user", "children", "Leo", False)]),
+        ("the cat had a baby, yay", [("The cat had a baby, yay", "user", None, None, False)]),
+    ],
+)  # fmt: skip
+def test_a_child_born_to_someone_is_their_child(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import REQUEST, fields_said, pasted, sentences
-from .keys import PET_WORDS, PLANNED_MOVE, Key, keys_of
+from .keys import BORN_A, PET_WORDS, PLANNED_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
 from .stays import (
@@ -300,7 +300,8 @@ class RuleExtractor:
             # "Name: Mike Jones / Phone: …": a form pasted, kept as written; no line of it
             # is read as the user's ("Phone: …" alone would be)
             return [ExtractedFact(finish(content), classify(content), content)]
-        content = _children_named(_birthday_number(as_said if whose == "user" else kept))
+        content = _BORN_THEN_NAME.sub(r"\g<born> named ", as_said if whose == "user" else kept)
+        content = _children_named(_birthday_number(content))
         content = _PET_THEN_NAME.sub(r"\g<pet>. ", content)
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
@@ -484,6 +485,13 @@ _PET_NAMED = re.compile(
 
 # A pet, then its name after a comma: "Got a kitten yesterday, calling her Fig" is read as
 # "… a kitten yesterday. Calling her Fig", the pet's name said in the clause after it.
+# A child's birth, then its name after an exclamation: "Kylie had a baby girl!! Matilda
+# Rose, healthy and loud" names the baby, one sentence.
+_BORN_THEN_NAME = re.compile(
+    r"(?P<born>" + BORN_A + r")\s*!+\s*"
+    r"(?=(?-i:" + GIVEN_NAME + r")(?:\s+(?-i:" + GIVEN_NAME + r"))?\s*(?:$|[,.!]))",
+    re.I,
+)
 _PET_THEN_NAME = re.compile(
     r"(?P<pet>\b(?:" + "|".join(sorted(PET_WORDS, key=len, reverse=True)) + r")\b[^.!?,;]*?),\s+"
     r"(?=(?:and\s+)?(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+|we\s+|i\s+)?"

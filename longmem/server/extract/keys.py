@@ -34,7 +34,7 @@ from functools import cached_property
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, attribute
-from .kin import RELATIONS
+from .kin import GIVEN_NAME, RELATIONS
 from .places import place_rest
 from .text import (
     ADVERBS,
@@ -90,9 +90,17 @@ DRINKS = tuple(
     latte, lattes, cappuccino, flat white, beer, wine, red wine, white wine, water,
     sparkling water, juice, orange juice, soda, cola, coke, kombucha, smoothies, smoothie,
     milk, oat milk, decaf, chai, yerba mate, whisky, whiskey, hot chocolate, alcohol, booze,
-    caffeine, rooibos""".split(",")
+    caffeine, rooibos, oolong, jasmine tea, bubble tea, iced tea, sencha, hojicha""".split(",")
 )
 _DRINK = "(?:" + "|".join(sorted(map(re.escape, DRINKS), key=len, reverse=True)) + ")"
+# A child born, as said: "had a baby boy", "welcomed a little girl", "gave birth to a son"
+# (``kind``: what was born).
+BORN_A = (
+    r"\b(?:had|welcomed|has\s+had|gave\s+birth\s+to)\s+(?:a\s+)?"
+    r"(?:(?:baby|little|healthy|beautiful)\s+)*(?P<kind>boy|girl|son|daughter)\b"
+)
+_A_CHILDS_NAME = re.compile(GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?")
+_DRINKS_LISTED = _DRINK + r"(?:\s*(?:,|and|&)\s*" + _DRINK + r")*"
 DIETS = (
     "vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|gluten[- ]free|"
     "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb|low[- ]fodmap"
@@ -874,6 +882,10 @@ RULES: tuple[Rule, ...] = (
     _rule("medications", r"\b(?:switch(?:ed|ing)?|swapped|changed|moved)\s+(?:me\s+)?(?:from\s+[\w -]+?\s+)?to\s+" + _MEDICINE + _NOT_THE_MEDICINE),
     _rule("medications", r"\bswap(?:ped)?\s+(?:the\s+|my\s+)?(?:" + _MEDICINE_NAMES + r")\s+for\s+" + _MEDICINE + _NOT_THE_MEDICINE),
     _rule("medications", _TAKES + _MEDICINE + _NOT_THE_MEDICINE),
+    # A child born to someone, named: "Ama had a baby boy, Kofi", "my brother and his wife
+    # welcomed a little girl named Aoife" (the user's own are said as "My son is …"
+    # before: _children_named)
+    _rule("children", r"^(?:and\s+(?:his|her|their)\s+(?:wife|husband|partner|girlfriend|boyfriend)\s+)?" + _ADV + BORN_A + r"\s*(?:[,:—–-]\s*|\s+(?=(?:called|named)\s))(?:(?:called|named)\s+)?(?P<v>(?-i:" + GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?))(?![\w'’-])"),
     _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
     # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
     _rule("drinks", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?" + _ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
@@ -882,7 +894,12 @@ RULES: tuple[Rule, ...] = (
     _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=\s*(?:$|[,.!;]|\s(?:only|always|please|now|every|mostly|again|these days|at|from|with|before|after|in|on|for)\b))"),
     _rule("drinks", r"\b(?:am|is|are)\s+(?:now\s+)?an?\s+(?P<v>coffee|tea)\s+(?:person|drinker)\b"),
     _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
-    _rule("drinks", r"\b(?P<v>" + _DRINK + r")\s+only\b"),
+    # "water and tea only now", "green tea only"
+    _rule("drinks", r"\b(?P<v>" + _DRINKS_LISTED + r")\s+only\b"),
+    # "only unsweetened oolong now", "just water these days", "only green tea in the
+    # mornings now": what one drinks now, said as all there is (a time after it, not
+    # "only water for the plants", "just coffee with Sam")
+    _rule("drinks", r"^(?:only|just|mostly)\s+(?P<v>(?:(?!(?:a|an|the|some|my|more|less)\b)[a-z]+\s+)?" + _DRINKS_LISTED + r")(?=\s*(?:$|[,.!;]|\s(?:(?:in\s+the\s+)?(?:mornings?|evenings?)\s+)?(?:now|these days|from now on|nowadays)\b))"),
     _rule("drinks", r"\b(?:(?:switched|switching|moved|changed)\s+(?:over\s+|back\s+)?to|back\s+on)\s+(?P<v>" + _DRINK + r")\b"),
     # "I drink black coffee", "drink oat flat whites every morning"; not "too much coffee"
     _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>(?:(?!(?:too|much|more|less|so|a|an|the|some|any|no|my|our|enough|little|way|and|or|with)\b)[a-z]+\s+){0,2}" + _DRINK + r"s?)\b"),
@@ -1593,6 +1610,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                     listed = [v for v in listed if _A_CONDITION.fullmatch(v)]
                 elif name == "medications":  # "on sertraline and a waiting list"
                     listed = [v for v in listed if _A_MEDICINE.fullmatch(v)]
+                elif name == "children":  # "a baby girl, Mia, healthy and loud"
+                    listed = [v for v in listed if _A_CHILDS_NAME.fullmatch(v)]
                 more += [Key(name, v, is_negated, kind) for v in listed]
         job = found.get("job")
         if job is not None and "employer" not in found and not job.negated:

@@ -70,6 +70,7 @@ from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
 from ..extract.keys import (
+    BORN_A,
     PET_GONE,
     PET_WORDS,
     PROJECT_GONE,
@@ -77,7 +78,7 @@ from ..extract.keys import (
     SWITCHED_TO,
     gone_name,
 )
-from ..extract.kin import PRONOUN_RELATIONS, kin
+from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin
 from ..extract.subjects import PRONOUN_PREFIX, lower_opener
 from ..extract.text import finish, third_person
 from ..facts import (
@@ -244,7 +245,11 @@ class _Call:
         memory = self.store.memories.add_fact(self.principal, item)
         if vector is not None:
             self.stored.append((memory, vector, frozenset(content_words(memory.text))))
-        return [wire.extracted_fact(memory, relation)]
+        stored = [wire.extracted_fact(memory, relation)]
+        born = _born_to_family(fact)
+        if born is not None:  # "Ama had a baby boy, Kofi": the user's nephew too
+            stored += self.remember(born)
+        return stored
 
     def _resolve(self, fact: ExtractedFact) -> ExtractedFact:
         """The fact about the subject the collection knows by the fact's name for it."""
@@ -700,6 +705,37 @@ class _Call:
 # at most a day before.
 _PRONOUN_LOOKBACK = 12
 _PRONOUN_WINDOW = 24 * 3600
+
+
+# Who a child born to one of the user's family is to the user, as a son or a daughter:
+# a sibling's is a nephew or a niece, a child's a grandson or a granddaughter.
+_FAMILY_CHILD = {"siblings": ("nephew", "niece"), "children": ("grandson", "granddaughter")}
+# What was born, as said ("had a baby boy"; not the parent's own word, "my son Tom had…").
+_BORN_A = re.compile(BORN_A, re.I)
+
+
+def _born_to_family(fact: ExtractedFact) -> Optional[ExtractedFact]:
+    """The user's relation to a child a fact says a sibling or child of the user's had
+    ("User's sister Ama has a child, Kofi", said "…had a baby boy, Kofi"): "User's
+    nephew is Kofi". None for anyone else's child, or one said as neither son nor
+    daughter."""
+    if fact.attribute != "children" or fact.negated or not fact.value:
+        return None
+    relation, _, name = fact.subject.partition(":")
+    words = _FAMILY_CHILD.get(RELATIONS.get(relation.lower(), ""))
+    if words is None or not name:
+        return None
+    kinds = {m.group("kind").lower() in ("boy", "son") for m in _BORN_A.finditer(fact.statement)}
+    if len(kinds) != 1:
+        return None  # "a baby", or "a boy and a girl": whose is whose, unsaid
+    word = words[0] if kinds.pop() else words[1]
+    return ExtractedFact(
+        f"{SUBJECT}'s {word} is {fact.value}",
+        statement=fact.statement,
+        subject=USER,
+        attribute="relatives",
+        value=fact.value,
+    )
 
 
 def _names_person(memory: MemoryRecord, name: str) -> bool:
