@@ -984,7 +984,7 @@ def test_a_new_job_said_in_passing_is_found_and_each_work_question_asks_its_key(
         [
             ("I live in Dennistoun, Glasgow", "2024-01-10T10:00:00Z"),
             ("I work as a barista at Costa", "2024-01-10T10:05:00Z"),
-            ("got a postdoc at Trinity!!", "2025-01-10T10:00:00Z"),
+            ("got offered a postdoc at Trinity!!", "2025-01-10T10:00:00Z"),
         ],
     )
     assert mem.get(postdoc, collection=collection)["attribute"] is None
@@ -1000,6 +1000,17 @@ def test_a_new_job_said_in_passing_is_found_and_each_work_question_asks_its_key(
     for question in ("what neighbourhood is our flat in?", "what suburb am I in", "my address?"):
         hits = [h["id"] for h in mem.search(question, collection=collection, limit=5)]
         assert hits[:1] == [home], question
+
+
+def test_a_job_got_at_a_named_place_supersedes_the_job_and_employer(
+    mem: Longmem, collection: str
+) -> None:
+    barista, costa = mem.remember("I work as a barista at Costa", collection=collection)
+    job, employer = mem.remember("got a postdoc at Trinity!!", collection=collection)
+    assert (job["text"], job["supersedes"]) == ("User works as a postdoc", barista["id"])
+    assert (employer["text"], employer["supersedes"]) == ("User works at Trinity", costa["id"])
+    hits = _texts(mem.search("What is my job?", collection=collection, limit=5))
+    assert hits[0] == "User works as a postdoc" and "User works as a barista" not in hits
 
 
 def test_a_relation_named_after_it_is_mentioned_is_found_by_its_name_question(

@@ -411,6 +411,29 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         ("my new place is just round the corner from my mum's", [("User lives near User's mum's", "user", "home", "near my mum's", False)]),
         ("trying to cut caffeine, so it's decaf only for me now", [("User drinks decaf", "user", "drinks", "decaf", False)]),
         ("no more soda", [("User no longer drinks soda", "user", "drinks", "soda", True)]),
+        # what cannot be eaten, in a sentence that says it is an allergy
+        ("I can't eat nuts, I'm allergic", [
+            ("User is allergic to nuts", "user", "allergies", "nuts", False),
+            ("User is allergic", "user", None, None, False),
+        ]),
+        ("I can't eat shrimp because of my allergy", [("User is allergic to shrimp", "user", "allergies", "shrimp", False)]),
+        ("I can't eat gluten", [("User can't eat gluten", "user", None, None, False)]),
+        ("I can't eat anything, my allergies are terrible", [
+            ("User can't eat anything", "user", None, None, False),
+            ("User's allergies are terrible", "user", None, None, False),
+        ]),
+        # a job got at a named place, an occupation as the rules know one; a first day
+        # said as "day one"; a job said as a fragment after a comma
+        ("got a postdoc at Trinity", [
+            ("User works as a postdoc", "user", "job", "postdoc", False),
+            ("User works at Trinity", "user", "employer", "Trinity", False),
+        ]),
+        ("landed a nursing assistant job with the NHS", [("User works as a nursing assistant", "user", "job", "nursing assistant", False)]),
+        ("got a table at Nobu", [("User got a table at Nobu", "user", None, None, False)]),
+        ("day one at Feedzai, product designer now", [
+            ("User works as a product designer", "user", "job", "product designer", False),
+            ("User works at Feedzai", "user", "employer", "Feedzai", False),
+        ]),
         # what one drinks now, said as all there is; not what is only for something else
         ("Only unsweetened oolong now", [("User drinks unsweetened oolong", "user", "drinks", "unsweetened oolong", False)]),
         ("only green tea in the mornings now, doctor's orders", [("User drinks green tea", "user", "drinks", "green tea", False)]),
@@ -2363,6 +2386,12 @@ def test_a_promotion_or_a_return_to_work_is_at_the_employer(content: str, employ
         ),
         ("tied the knot on my shoelaces", []),
         ("I tied the knot too tight", []),
+        # the wedding had, or to come: the partner named
+        ("Sipho and I had a traditional wedding then the white wedding", [("partner", "Sipho")]),
+        ("Kojo and I are getting married in June", [("partner", "Kojo")]),
+        ("Tom and I had a wedding to go to", []),
+        ("Tom and I had a great wedding weekend in Bath", []),
+        ("Tasha and I are getting married to our jobs lol", []),
     ],
 )
 def test_married_said_as_an_idiom(content: str, facts: list[tuple[str, str]]) -> None:

@@ -99,6 +99,16 @@ BORN_A = (
     r"\b(?:had|welcomed|has\s+had|gave\s+birth\s+to)\s+(?:a\s+)?"
     r"(?:(?:baby|little|healthy|beautiful)\s+)*(?P<kind>boy|girl|son|daughter)\b"
 )
+# What one cannot eat (an allergy, when the sentence says so): "can't eat nuts", "cannot
+# have dairy anymore".
+_CANNOT_EAT = re.compile(
+    r"^" + _ADV + r"(?:can't|cant|cannot|can\s+not|can\s+no\s+longer)\s+(?:eat|have|touch)\s+"
+    r"(?:any\s+)?(?P<v>(?!(?:a|an|the|it|that|this|much|more|anything|everything|like)\b)"
+    r"[\w-]+(?:\s+(?!(?:anymore|any\s+more|now|because|since|either|too|at|for|with|or|and)\b)[\w-]+)?)",
+    re.I,
+)
+_AN_ALLERGY_SAID = re.compile(r"\ballerg(?:y|ies|ic)\b(?!\s+to\b)", re.I)
+_DAY_ONE_AT = re.compile(r"\bday\s+(?:one|1)\s+(?:at|with)\s+(?P<v>(?-i:[A-Z])[^,;:!?()]*)", re.I)
 _A_CHILDS_NAME = re.compile(GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?")
 _DRINKS_LISTED = _DRINK + r"(?:\s*(?:,|and|&)\s*" + _DRINK + r")*"
 DIETS = (
@@ -635,8 +645,11 @@ RULES: tuple[Rule, ...] = (
     # officer" (Nigerian English: started)
     _rule("job", r"^(?:(?:just|finally|actually|officially)\s+)?(?:got|landed|bagged)\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b(?!\s+(?:done|sorted|finished|quoted|fixed|booked|over|out)\b|\s+in\s+(?:the|a|our)\s+(?:school\s+)?(?:play|show|musical|film|movie|panto|production)\b)"),
     _rule("job", r"\b(?:first (?:day|week|month)|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + _V),
+    # "got a postdoc at Trinity", "landed a nursing assistant job with the NHS": an
+    # occupation (as the rules know one) got, at a named place
+    _rule("job", r"^" + _ADV + r"(?:got|landed|bagged|scored|secured)\s+(?:a|an)\s+(?P<v>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:(?:job|role|position|post)\s+)?(?:at|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))"),
     # A fragment that is a job: "product designer now", "staff engineer at Wolt"
-    _rule("job", r"^" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
+    _rule("job", r"(?:^|(?<=,)\s*)" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
     _rule("job", r"^" + _FRAGMENT + r"\s+(?=(?:at|@)\s+(?:(?-i:[A-Z])[\w&.-]*(?<!'s)\s*){1,4}(?:$|[,;!.]|\s+(?:now|again|remote|hybrid|full-time|part-time)\b))"),
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"\b(?:my|his|her)\s+(?:job\s+)?(?:title|role)\s+(?:has\s+)?(?:changed|was changed|got changed)\s+to\s+" + _A + _V),
@@ -1613,10 +1626,18 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 elif name == "children":  # "a baby girl, Mia, healthy and loud"
                     listed = [v for v in listed if _A_CHILDS_NAME.fullmatch(v)]
                 more += [Key(name, v, is_negated, kind) for v in listed]
+        cannot = _CANNOT_EAT.match(text) if "allergies" not in found else None
+        if cannot and _AN_ALLERGY_SAID.search(sentence):
+            # "I can't eat nuts, I'm allergic", "cannot eat shrimp — allergy appeared
+            # suddenly": what cannot be eaten, in a sentence that says why
+            found["allergies"] = Key("allergies", cannot.group("v"), False, FACT)
         job = found.get("job")
         if job is not None and "employer" not in found and not job.negated:
-            # "a UX researcher at the BBC": who the job is for.
+            # "a UX researcher at the BBC": who the job is for; "day one at Feedzai, product
+            # designer now": where the first day of it was (a day one alone may be a
+            # festival's)
             at = re.search(re.escape(job.value) + r"\s+(?:at|for|with)\s+" + _V, text, re.I)
+            at = at or _DAY_ONE_AT.search(text)
             value = clean_value(at.group("v"), "employer") if at else None
             if value:
                 found["employer"] = Key("employer", value, False, FACT)

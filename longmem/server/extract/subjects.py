@@ -409,6 +409,14 @@ _TOGETHER = re.compile(
     r"last\s+(?:night|week|month|year)\b|this\s+(?:week|month|year)\b|🥰|❤|💍|😍))",
     re.I,
 )
+# … or wedding: "(Sipho and I) had a traditional wedding then …", "are getting married in
+# June" (not "had a wedding to go to", "a wedding weekend").
+_WEDDED = re.compile(
+    r"^(?:had\s+(?:a|our)\s+(?:[\w-]+\s+){0,2}?wedding\b"
+    r"(?!\s+(?:to|weekend|party|invite|invitation|guests?|season|planner|shower|dress)\b)|"
+    r"(?:are|'re)\s+(?:now\s+|finally\s+|officially\s+)*getting\s+married\b(?!\s+to\b))",
+    re.I,
+)
 # "Tasha and I", "me and Tasha", "wife and I": the user among others.
 _NAME_AND_I = re.compile(
     r"^(?i:me\s+(?:and|&)\s+[a-z][\w-]*|[a-z][\w-]*\s+(?:and|&)\s+(?:I|me))\b(?!')\s*"
@@ -755,7 +763,7 @@ def parse_subject(
         if not parted:
             # "Tasha and I are doing keto": the user's, as "my wife and I" is; "Marco and
             # I are official now": Marco is the partner too
-            partner = name if name and _TOGETHER.match(rest) else None
+            partner = name if name and (_TOGETHER.match(rest) or _WEDDED.match(rest)) else None
             couple = ("partner", "partner", partner) if partner else None
             return Parsed(USER_SUBJECT, _spell(None, rest), couple)
         name = name or _partner_named(match.group(0), lower=True)
