@@ -248,6 +248,24 @@ def test_a_child_born_to_family_is_theirs_and_the_users_relative(
     assert hits and hits[0]["text"] == f"User's {kin} {parent} has a child, {child}"
 
 
+@pytest.mark.parametrize(
+    ("born", "theirs", "mine"),
+    [
+        ("My wife had a baby boy, Kofi!", "User's wife has a child, Kofi", "User's son is Kofi"),
+        ("Mum had a baby girl, Esi!", "User's mum has a child, Esi", "User's sister is Esi"),
+        (
+            "My sister had a baby boy, Kofi!",
+            "User's sister has a child, Kofi",
+            "User's nephew is Kofi",
+        ),
+    ],
+)
+def test_a_baby_of_a_partner_parent_or_unnamed_sibling_is_the_users_too(
+    mem: Longmem, collection: str, born: str, theirs: str, mine: str
+) -> None:
+    assert [f["text"] for f in mem.remember(born, collection=collection)] == [theirs, mine]
+
+
 def test_the_parents_own_relation_word_is_not_the_babys(mem: Longmem, collection: str) -> None:
     facts = mem.remember("my son Tom had a baby girl!! Lily", collection=collection)
     assert [f["text"] for f in facts] == [
@@ -255,6 +273,26 @@ def test_the_parents_own_relation_word_is_not_the_babys(mem: Longmem, collection
         "User's son Tom has a child, Lily",
         "User's granddaughter is Lily",
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("I work as a barista at Costa", "got a tutor at Kumon for my son"),
+        ("My husband Sipho is a teacher", "Tom and I had a wedding on Saturday"),
+        ("I drink coffee", "only water now for the plants"),
+        ("My sister Ama lives in Accra.", "Ama had a baby boy, Sunday morning, 3.5kg"),
+    ],
+)
+def test_near_misses_of_new_phrasings_change_nothing(
+    mem: Longmem, collection: str, first: str, then: str
+) -> None:
+    before = {m["id"] for m in _current(mem, collection)} | {
+        f["id"] for f in mem.remember(first, collection=collection)
+    }
+    [said] = mem.remember(then, collection=collection)
+    assert (said["attribute"], said["supersedes"]) == (None, None)
+    assert before <= {m["id"] for m in _current(mem, collection)}
 
 
 def test_someone_elses_baby_is_no_relative_of_the_users(mem: Longmem, collection: str) -> None:

@@ -418,6 +418,12 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         ]),
         ("I can't eat shrimp because of my allergy", [("User is allergic to shrimp", "user", "allergies", "shrimp", False)]),
         ("I can't eat gluten", [("User can't eat gluten", "user", None, None, False)]),
+        ("I can't eat nuts, my son is allergic", [
+            ("User can't eat nuts", "user", None, None, False),
+            ("User's son is allergic", "user", None, None, False),
+        ]),
+        ("I can't eat lunch yet, waiting on the allergy clinic", [("User can't eat lunch yet, waiting on the allergy clinic", "user", None, None, False)]),
+        ("I can't eat carbs on this diet, it's not an allergy", [("User can't eat carbs on this diet, it's not an allergy", "user", None, None, False)]),
         ("I can't eat anything, my allergies are terrible", [
             ("User can't eat anything", "user", None, None, False),
             ("User's allergies are terrible", "user", None, None, False),
@@ -428,8 +434,14 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
             ("User works as a postdoc", "user", "job", "postdoc", False),
             ("User works at Trinity", "user", "employer", "Trinity", False),
         ]),
-        ("landed a nursing assistant job with the NHS", [("User works as a nursing assistant", "user", "job", "nursing assistant", False)]),
+        ("landed a nursing assistant job with the NHS", [
+            ("User works as a nursing assistant", "user", "job", "nursing assistant", False),
+            ("User works at the NHS", "user", "employer", "the NHS", False),
+        ]),
         ("got a table at Nobu", [("User got a table at Nobu", "user", None, None, False)]),
+        ("got a tutor at Kumon for my son", [("User got a tutor at Kumon for User's son", "user", None, None, False)]),
+        ("got a postdoc at Trinity but turned it down", [("User got a postdoc at Trinity but turned it down", "user", None, None, False)]),
+        ("Halloween costume sorted, nurse now", [("Halloween costume sorted, nurse now", "user", None, None, False)]),
         ("day one at Feedzai, product designer now", [
             ("User works as a product designer", "user", "job", "product designer", False),
             ("User works at Feedzai", "user", "employer", "Feedzai", False),
@@ -440,6 +452,11 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         ("just water these days", [("User drinks water", "user", "drinks", "water", False)]),
         ("8 weeks without a can, water and tea only now", [("User drinks water", "user", "drinks", "water", False)]),
         ("only water for the plants", [("Only water for the plants", "user", None, None, False)]),
+        ("only water now for the plants", [("Only water now for the plants", "user", None, None, False)]),
+        ("just rain water now", [("Just rain water now", "user", None, None, False)]),
+        ("water and juice only for the kids", [("Water and juice only for the kids", "user", None, None, False)]),
+        ("Only water and black coffee now", [("User drinks water", "user", "drinks", "water", False)]),
+        ("only tea for me now", [("User drinks tea", "user", "drinks", "tea", False)]),
         ("just coffee with Sam", [("Just coffee with Sam", "user", None, None, False)]),
         ("add sesame to my allergy list", [("User is allergic to sesame", "user", "allergies", "sesame", False)]),
         # A statement with a question mark is still a statement; a question without one is not.
@@ -454,6 +471,22 @@ def test_chat_spelling_fragments_and_emoji_are_read_as_typed(
 
 
 # --- who a fact is about ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # what is said of a birth after it is no name (a review's probes)
+        "Ama had a baby boy, Sunday morning, 3.5kg", "Ama had a baby girl, March 3rd",
+        "Ama had a baby boy, Finally!", "Ama had a baby boy, Both doing well",
+        "Ama had a baby girl, My first niece!", "Ama had a baby girl, Thank You Jesus",
+        "Kylie had a baby girl!! Congrats Kylie", "I had a baby girl! Wow.",
+        "Ama had a baby boy, Accra General Hospital", "Ama had a baby boy, Seven pounds",
+        "the cat had a baby boy, Tom!", "my Sim had a baby boy, Zeke",
+    ],
+)  # fmt: skip
+def test_what_follows_a_birth_is_no_childs_name(content: str) -> None:
+    assert [f.attribute for f in _extract(content) if f.attribute] == []
 
 
 @pytest.mark.parametrize(
@@ -478,6 +511,7 @@ def test_chat_spelling_fragments_and_emoji_are_read_as_typed(
         # the user's own, as before; a baby unnamed is no key
         ("We had a baby boy!! Leo", [("User's son is Leo", "user", "children", "Leo", False)]),
         ("the cat had a baby, yay", [("The cat had a baby, yay", "user", None, None, False)]),
+        ("Ama welcomed a baby girl named Esi last night", [("Ama has a child, Esi", "Ama", "children", "Esi", False)]),
     ],
 )  # fmt: skip
 def test_a_child_born_to_someone_is_their_child(
@@ -2391,6 +2425,11 @@ def test_a_promotion_or_a_return_to_work_is_at_the_employer(content: str, employ
         ("Kojo and I are getting married in June", [("partner", "Kojo")]),
         ("Tom and I had a wedding to go to", []),
         ("Tom and I had a great wedding weekend in Bath", []),
+        ("Tom and I had a wedding on Saturday", []),
+        ("Tom and I had a family wedding in Cork", []),
+        ("Lily and I are getting married in Minecraft lol", []),
+        ("Kojo and I had our wedding in Kumasi", [("partner", "Kojo")]),
+        ("Kojo and I will be getting married next year", [("partner", "Kojo")]),
         ("Tasha and I are getting married to our jobs lol", []),
     ],
 )

@@ -32,7 +32,7 @@ from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import REQUEST, fields_said, pasted, sentences
-from .keys import BORN_A, PET_WORDS, PLANNED_MOVE, Key, keys_of
+from .keys import BABYS_NAME, BORN_A, PET_WORDS, PLANNED_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
 from .stays import (
@@ -483,15 +483,14 @@ _PET_NAMED = re.compile(
 )
 
 
-# A pet, then its name after a comma: "Got a kitten yesterday, calling her Fig" is read as
-# "… a kitten yesterday. Calling her Fig", the pet's name said in the clause after it.
 # A child's birth, then its name after an exclamation: "Kylie had a baby girl!! Matilda
 # Rose, healthy and loud" names the baby, one sentence.
 _BORN_THEN_NAME = re.compile(
-    r"(?P<born>" + BORN_A + r")\s*!+\s*"
-    r"(?=(?-i:" + GIVEN_NAME + r")(?:\s+(?-i:" + GIVEN_NAME + r"))?\s*(?:$|[,.!]))",
+    r"(?P<born>" + BORN_A + r")\s*!+\s*(?=" + BABYS_NAME + r")",
     re.I,
 )
+# A pet, then its name after a comma: "Got a kitten yesterday, calling her Fig" is read as
+# "… a kitten yesterday. Calling her Fig", the pet's name said in the clause after it.
 _PET_THEN_NAME = re.compile(
     r"(?P<pet>\b(?:" + "|".join(sorted(PET_WORDS, key=len, reverse=True)) + r")\b[^.!?,;]*?),\s+"
     r"(?=(?:and\s+)?(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+|we\s+|i\s+)?"

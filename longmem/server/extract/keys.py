@@ -99,18 +99,39 @@ BORN_A = (
     r"\b(?:had|welcomed|has\s+had|gave\s+birth\s+to)\s+(?:a\s+)?"
     r"(?:(?:baby|little|healthy|beautiful)\s+)*(?P<kind>boy|girl|son|daughter)\b"
 )
+# What is no food, after "can't eat": a meal, a time, someone's ("can't eat lunch yet",
+# "can't eat before my allergy test", "can't have visitors").
+_NOT_A_FOOD = (
+    r"(?:a|an|the|my|your|his|her|our|their|it|that|this|much|more|anything|everything|"
+    r"like|before|until|after|out|lunch|breakfast|dinner|food|meals?|yet|visitors|flowers)\b"
+)
 # What one cannot eat (an allergy, when the sentence says so): "can't eat nuts", "cannot
 # have dairy anymore".
 _CANNOT_EAT = re.compile(
-    r"^" + _ADV + r"(?:can't|cant|cannot|can\s+not|can\s+no\s+longer)\s+(?:eat|have|touch)\s+"
-    r"(?:any\s+)?(?P<v>(?!(?:a|an|the|it|that|this|much|more|anything|everything|like)\b)"
-    r"[\w-]+(?:\s+(?!(?:anymore|any\s+more|now|because|since|either|too|at|for|with|or|and)\b)[\w-]+)?)",
+    r"^" + _ADV + r"(?:can't|cant|cannot|can\s+not|can\s+no\s+longer)\s+(?:eat|have)\s+"
+    r"(?:any\s+)?(?P<v>(?!" + _NOT_A_FOOD + r")[a-z][\w-]*(?:\s+(?!" + _NOT_A_FOOD + r"|(?:anymore|"
+    r"now|because|since|either|too|at|for|with|or|and|but|on|in)\b)[a-z][\w-]*)?)(?=\s*(?:$|[,.!;]|"
+    r"\s(?:anymore|any\s+more|now|because|since|either)\b))",
     re.I,
 )
-_AN_ALLERGY_SAID = re.compile(r"\ballerg(?:y|ies|ic)\b(?!\s+to\b)", re.I)
-_DAY_ONE_AT = re.compile(r"\bday\s+(?:one|1)\s+(?:at|with)\s+(?P<v>(?-i:[A-Z])[^,;:!?()]*)", re.I)
+# … said beside the user's own allergy: "I'm allergic", "because of my allergy"; not
+# "my son is allergic", "no allergies", "it's not an allergy", "the allergy clinic".
+_MY_ALLERGY = re.compile(
+    r"\b(?:(?:I'm|I\s+am|im)\s+(?:\w+\s+)?allergic\b(?!\s+to\s+(?!(?:it|them|that|those)\b))|"
+    r"\bmy\s+(?:[a-z]+\s+)?allerg(?:y|ies)\b(?!\s+(?:clinic|test|testing|appointment|"
+    r"meds|medication|medicine|pills|season|doctor|nurse|specialist)\b))",
+    re.I,
+)
+_NO_ALLERGY = re.compile(r"\b(?:no|not(?:\s+an?)?)\s+(?:\w+\s+)?allerg", re.I)
+# The first day of a job, where: "day one at Feedzai", "first day at Wolt".
+_DAY_ONE_AT = r"\b(?:day\s+(?:one|1)|first\s+day)\s+(?:at|with)\s+(?P<at>(?-i:[A-Z])[^,;:!?()]*)"
 _A_CHILDS_NAME = re.compile(GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?")
-_DRINKS_LISTED = _DRINK + r"(?:\s*(?:,|and|&)\s*" + _DRINK + r")*"
+# How a drink is had, before its name: "unsweetened oolong", "black coffee".
+_DRINK_HOW = (
+    r"(?:unsweetened|sweetened|black|white|green|herbal|iced|hot|oat|soy|almond|sparkling|"
+    r"still|plain|filter|instant|fresh|skimmed|skim|whole|diet|sugar-free|lemon|mint|ginger)"
+)
+_DRINKS_LISTED = _DRINK + r"(?:\s*(?:,|and|&)\s*(?:" + _DRINK_HOW + r"\s+)?" + _DRINK + r")*"
 DIETS = (
     "vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|gluten[- ]free|"
     "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb|low[- ]fodmap"
@@ -184,6 +205,18 @@ _PLACE_NAME = r"(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?!" + _DAY_OR_MONTH + r")(?-i:[A-
 # Capitalised words that name no place: days, months, languages said with "in".
 # Days, months and holidays, capitalised: no place and no name ("in June", "my pug Monday").
 _DATE_WORDS = "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) + "|Christmas|Easter"
+# A baby's name after its birth, then a pause or the end ("had a baby girl, Aoife, so…",
+# "…!! Matilda Rose"); not a day, a number or what is said of the birth ("…, Sunday
+# morning", "…, Finally!", "…!! Congrats Kylie", "…, Thank You Jesus", "…, Seven pounds").
+BABYS_NAME = (
+    r"(?!(?:" + _DATE_WORDS + r"|Eve|New|Both|So|My|Our|Mum|Mom|Mother|Dad|Baby|Healthy|"
+    r"Happy|Finally|Wow|Amazing|Congrats|Congratulations|Praise|Thank|Thanks|Bless|Blessed|"
+    r"God|Lord|Jesus|Welcome|Born|Yay|Omg|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+    r"Eleven|Twelve|Tiny|Little|Early|Late|Today|Tonight|Yesterday|Everyone|All|Just|Name|"
+    r"Mama|Papa)\b)"
+    r"(?-i:" + GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?)"
+    r"(?=\s*(?:$|[,.!;:)—–-]|\d)|\s+(?:last|this|on|yesterday|today|tonight|at)\b)"
+)
 _NOT_A_PLACE_WORD = (
     r"(?:" + _DATE_WORDS + r"|"
     r"English|French|Spanish|German|Hindi|Croatian|Portuguese|Italian|Chinese|Japanese|DocuSign|"
@@ -645,11 +678,14 @@ RULES: tuple[Rule, ...] = (
     # officer" (Nigerian English: started)
     _rule("job", r"^(?:(?:just|finally|actually|officially)\s+)?(?:got|landed|bagged)\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b(?!\s+(?:done|sorted|finished|quoted|fixed|booked|over|out)\b|\s+in\s+(?:the|a|our)\s+(?:school\s+)?(?:play|show|musical|film|movie|panto|production)\b)"),
     _rule("job", r"\b(?:first (?:day|week|month)|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + _V),
-    # "got a postdoc at Trinity", "landed a nursing assistant job with the NHS": an
-    # occupation (as the rules know one) got, at a named place
-    _rule("job", r"^" + _ADV + r"(?:got|landed|bagged|scored|secured)\s+(?:a|an)\s+(?P<v>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:(?:job|role|position|post)\s+)?(?:at|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))"),
+    # "got a postdoc at Trinity", "landed a nursing assistant job with the NHS": a
+    # position got, said by its word (not "got a tutor at Kumon", "got a table at Nobu"),
+    # at a named place, and kept ("… but turned it down" is not)
+    _rule("job", r"^" + _ADV + r"(?:got|landed|bagged|scored|secured)\s+(?:a|an)\s+(?P<v>postdoc|(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:job|role|position|post)\b))\s+(?:(?:job|role|position|post)\s+)?(?:at|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))(?![^,;.!?]*\b(?:turned\s+(?:it|that|them)\s+down|declined|said\s+no)\b)"),
     # A fragment that is a job: "product designer now", "staff engineer at Wolt"
-    _rule("job", r"(?:^|(?<=,)\s*)" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
+    _rule("job", r"^" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
+    # … after the first day of it: "day one at Feedzai, product designer now"
+    _rule("job", _DAY_ONE_AT + r",\s*" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
     _rule("job", r"^" + _FRAGMENT + r"\s+(?=(?:at|@)\s+(?:(?-i:[A-Z])[\w&.-]*(?<!'s)\s*){1,4}(?:$|[,;!.]|\s+(?:now|again|remote|hybrid|full-time|part-time)\b))"),
     _rule("job", r"\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"\b(?:my|his|her)\s+(?:job\s+)?(?:title|role)\s+(?:has\s+)?(?:changed|was changed|got changed)\s+to\s+" + _A + _V),
@@ -898,7 +934,7 @@ RULES: tuple[Rule, ...] = (
     # A child born to someone, named: "Ama had a baby boy, Kofi", "my brother and his wife
     # welcomed a little girl named Aoife" (the user's own are said as "My son is …"
     # before: _children_named)
-    _rule("children", r"^(?:and\s+(?:his|her|their)\s+(?:wife|husband|partner|girlfriend|boyfriend)\s+)?" + _ADV + BORN_A + r"\s*(?:[,:—–-]\s*|\s+(?=(?:called|named)\s))(?:(?:called|named)\s+)?(?P<v>(?-i:" + GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?))(?![\w'’-])"),
+    _rule("children", r"^(?:and\s+(?:his|her|their)\s+(?:wife|husband|partner|girlfriend|boyfriend)\s+)?" + _ADV + BORN_A + r"\s*(?:[,:—–-]\s*|\s+(?=(?:called|named)\s))(?:(?:called|named)\s+)?(?P<v>" + BABYS_NAME + r")"),
     _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
     # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
     _rule("drinks", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?" + _ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
@@ -908,11 +944,11 @@ RULES: tuple[Rule, ...] = (
     _rule("drinks", r"\b(?:am|is|are)\s+(?:now\s+)?an?\s+(?P<v>coffee|tea)\s+(?:person|drinker)\b"),
     _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
     # "water and tea only now", "green tea only"
-    _rule("drinks", r"\b(?P<v>" + _DRINKS_LISTED + r")\s+only\b"),
+    _rule("drinks", r"\b(?P<v>" + _DRINKS_LISTED + r")\s+only\b(?!\s+(?:at|in|on|with|to)\b|\s+for\s+(?!(?:me|us)\b))"),
     # "only unsweetened oolong now", "just water these days", "only green tea in the
-    # mornings now": what one drinks now, said as all there is (a time after it, not
-    # "only water for the plants", "just coffee with Sam")
-    _rule("drinks", r"^(?:only|just|mostly)\s+(?P<v>(?:(?!(?:a|an|the|some|my|more|less)\b)[a-z]+\s+)?" + _DRINKS_LISTED + r")(?=\s*(?:$|[,.!;]|\s(?:(?:in\s+the\s+)?(?:mornings?|evenings?)\s+)?(?:now|these days|from now on|nowadays)\b))"),
+    # mornings now": what one drinks now, said as all there is, the time last (not "only
+    # water now for the plants", "just rain water now", "just coffee with Sam")
+    _rule("drinks", r"^(?:only|just|mostly)\s+(?P<v>(?:" + _DRINK_HOW + r"\s+)?" + _DRINKS_LISTED + r")\s+(?:for\s+(?:me|us)\s+)?(?:(?:in\s+the\s+(?:mornings?|evenings?)|at\s+(?:night|work|home))\s+)?(?:now|these days|from now on|nowadays)(?=\s*(?:$|[,.!;]))"),
     _rule("drinks", r"\b(?:(?:switched|switching|moved|changed)\s+(?:over\s+|back\s+)?to|back\s+on)\s+(?P<v>" + _DRINK + r")\b"),
     # "I drink black coffee", "drink oat flat whites every morning"; not "too much coffee"
     _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>(?:(?!(?:too|much|more|less|so|a|an|the|some|any|no|my|our|enough|little|way|and|or|with)\b)[a-z]+\s+){0,2}" + _DRINK + r"s?)\b"),
@@ -1627,18 +1663,20 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                     listed = [v for v in listed if _A_CHILDS_NAME.fullmatch(v)]
                 more += [Key(name, v, is_negated, kind) for v in listed]
         cannot = _CANNOT_EAT.match(text) if "allergies" not in found else None
-        if cannot and _AN_ALLERGY_SAID.search(sentence):
-            # "I can't eat nuts, I'm allergic", "cannot eat shrimp — allergy appeared
-            # suddenly": what cannot be eaten, in a sentence that says why
+        if cannot and _MY_ALLERGY.search(sentence) and not _NO_ALLERGY.search(sentence):
+            # "I can't eat nuts, I'm allergic", "can't eat shrimp because of my allergy":
+            # what cannot be eaten, in a sentence that says why
             found["allergies"] = Key("allergies", cannot.group("v"), False, FACT)
         job = found.get("job")
         if job is not None and "employer" not in found and not job.negated:
-            # "a UX researcher at the BBC": who the job is for; "day one at Feedzai, product
-            # designer now": where the first day of it was (a day one alone may be a
-            # festival's)
-            at = re.search(re.escape(job.value) + r"\s+(?:at|for|with)\s+" + _V, text, re.I)
-            at = at or _DAY_ONE_AT.search(text)
-            value = clean_value(at.group("v"), "employer") if at else None
+            # "a UX researcher at the BBC", "a nursing assistant job with the NHS": who the
+            # job is for; "day one at Feedzai, product designer now": where its first day
+            # was (a day one alone may be a festival's)
+            worded = re.escape(job.value) + r"\s+(?:(?:job|role|position|post)\s+)?"
+            at = re.search(worded + r"(?:at|for|with)\s+" + _V, text, re.I)
+            first = re.search(_DAY_ONE_AT + r",\s*" + worded + r"now\b", text, re.I)
+            said = at.group("v") if at else first.group("at") if first else None
+            value = clean_value(said, "employer") if said else None
             if value:
                 found["employer"] = Key("employer", value, False, FACT)
     switched = _SWITCHED_FROM.search(text)

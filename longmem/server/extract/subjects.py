@@ -409,12 +409,17 @@ _TOGETHER = re.compile(
     r"last\s+(?:night|week|month|year)\b|this\s+(?:week|month|year)\b|🥰|❤|💍|😍))",
     re.I,
 )
-# … or wedding: "(Sipho and I) had a traditional wedding then …", "are getting married in
-# June" (not "had a wedding to go to", "a wedding weekend").
+# … or wed, their own wedding said so: "(Sipho and I) had a traditional wedding then the
+# white wedding", "finally had our wedding", "are getting married in June" (not "had a
+# wedding on Saturday", "a family wedding", "getting married in Minecraft").
 _WEDDED = re.compile(
-    r"^(?:had\s+(?:a|our)\s+(?:[\w-]+\s+){0,2}?wedding\b"
-    r"(?!\s+(?:to|weekend|party|invite|invitation|guests?|season|planner|shower|dress)\b)|"
-    r"(?:are|'re)\s+(?:now\s+|finally\s+|officially\s+)*getting\s+married\b(?!\s+to\b))",
+    r"^(?:(?:finally\s+|just\s+)?had\s+(?:our\s+(?:[\w-]+\s+){0,2}?|a\s+(?:traditional|"
+    r"white|civil|church|court|courthouse|registry\s+office|beach|small|tiny|intimate|quiet|"
+    r"simple)\s+)wedding\b(?=\s*(?:$|[,.!;]|then\b|and\s+then\b|today|yesterday|last\s+"
+    r"(?:week|weekend|month|year)\b|this\s+(?:week|weekend)\b|in\s+(?-i:[A-Z])))|"
+    r"(?:are|'re|will\s+be)\s+(?:now\s+|finally\s+|officially\s+)*getting\s+married\b(?=\s*(?:$|[,.!;]|"
+    r"(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + r"|spring|summer|autumn|fall|winter|\d)|"
+    r"(?:next|this)\s+(?:year|month|week|spring|summer|autumn|fall|winter)\b|soon\b)))",
     re.I,
 )
 # "Tasha and I", "me and Tasha", "wife and I": the user among others.

@@ -707,33 +707,41 @@ _PRONOUN_LOOKBACK = 12
 _PRONOUN_WINDOW = 24 * 3600
 
 
-# Who a child born to one of the user's family is to the user, as a son or a daughter:
-# a sibling's is a nephew or a niece, a child's a grandson or a granddaughter.
-_FAMILY_CHILD = {"siblings": ("nephew", "niece"), "children": ("grandson", "granddaughter")}
+# Who a child born to one of the user's family is to the user (the attribute that records
+# it, and the word for a son and for a daughter): a sibling's is a nephew or a niece, a
+# child's a grandson or a granddaughter, a partner's a son or a daughter, a parent's a
+# brother or a sister.
+_FAMILY_CHILD = {
+    "siblings": ("relatives", "nephew", "niece"),
+    "children": ("relatives", "grandson", "granddaughter"),
+    "partner": ("children", "son", "daughter"),
+    "mother": ("siblings", "brother", "sister"),
+    "father": ("siblings", "brother", "sister"),
+}
 # What was born, as said ("had a baby boy"; not the parent's own word, "my son Tom had…").
 _BORN_A = re.compile(BORN_A, re.I)
 
 
 def _born_to_family(fact: ExtractedFact) -> Optional[ExtractedFact]:
-    """The user's relation to a child a fact says a sibling or child of the user's had
+    """The user's relation to a child a fact says someone of the user's family had
     ("User's sister Ama has a child, Kofi", said "…had a baby boy, Kofi"): "User's
-    nephew is Kofi". None for anyone else's child, or one said as neither son nor
-    daughter."""
+    nephew is Kofi". None for anyone else's child (a friend's), or one said as neither
+    son nor daughter."""
     if fact.attribute != "children" or fact.negated or not fact.value:
         return None
-    relation, _, name = fact.subject.partition(":")
-    words = _FAMILY_CHILD.get(RELATIONS.get(relation.lower(), ""))
-    if words is None or not name:
+    relation = fact.subject.partition(":")[0]
+    family = _FAMILY_CHILD.get(RELATIONS.get(relation.lower(), ""))
+    if family is None:
         return None
     kinds = {m.group("kind").lower() in ("boy", "son") for m in _BORN_A.finditer(fact.statement)}
     if len(kinds) != 1:
         return None  # "a baby", or "a boy and a girl": whose is whose, unsaid
-    word = words[0] if kinds.pop() else words[1]
+    attribute_, son, daughter = family
     return ExtractedFact(
-        f"{SUBJECT}'s {word} is {fact.value}",
+        f"{SUBJECT}'s {son if kinds.pop() else daughter} is {fact.value}",
         statement=fact.statement,
         subject=USER,
-        attribute="relatives",
+        attribute=attribute_,
         value=fact.value,
     )
 
