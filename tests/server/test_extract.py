@@ -411,6 +411,19 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         ("my new place is just round the corner from my mum's", [("User lives near User's mum's", "user", "home", "near my mum's", False)]),
         ("trying to cut caffeine, so it's decaf only for me now", [("User drinks decaf", "user", "drinks", "decaf", False)]),
         ("no more soda", [("User no longer drinks soda", "user", "drinks", "soda", True)]),
+        # a label announcing the news, a move that ended up made, a jump to an employer,
+        # where one is now in a sentence about work
+        ("Career change: I became a UX designer in March.", [("User works as an UX designer in March", "user", "job", "UX designer", False)]),
+        ("New address: we're in Seattle now.", [("User lives in Seattle", "user", "home", "Seattle", False)]),
+        ("New city: Chicago", [("New city: Chicago", "user", None, None, False)]),
+        ("we ended up moving to Tampa after all", [("User lives in Tampa", "user", "home", "Tampa", False)]),
+        ("Switched jobs: I'm with Thrivent now.", [("User works at Thrivent", "user", "employer", "Thrivent", False)]),
+        ("I'm now at Polaris, better salary", [("User works at Polaris, better salary", "user", "employer", "Polaris", False)]),
+        ("I'm at Starbucks now", [("User is at Starbucks now", "user", None, None, False)]),
+        ("I'm at Starbucks now, working on my essay", [("User is at Starbucks now, working on User's essay", "user", None, None, False)]),
+        ("I'm at Costa now, job interview at 3", [("User is at Costa now, job interview at 3", "user", None, None, False)]),
+        ("I'm with Emma now, career is going well too", [("User is with Emma now, career is going well too", "user", None, None, False)]),
+        ("I'm with the Red Cross now, new job", [("User works at the Red Cross", "user", "employer", "the Red Cross", False)]),
         # what cannot be eaten, in a sentence that says it is an allergy
         ("I can't eat nuts, I'm allergic", [
             ("User is allergic to nuts", "user", "allergies", "nuts", False),

@@ -1084,6 +1084,13 @@ def _plans(
         kept = [k for k in keys if k.attribute not in ("location", "home")]
         return [*kept, Key("location", place, True, FACT)], place
     moving = re.search(PLANNED_MOVE, predicate, re.I)
+    if (
+        moving
+        and _ENDED_UP.search(predicate, 0, moving.start())
+        and not HEDGED.search(predicate)
+        and not HEDGED_BEFORE.search(predicate, 0, moving.start())
+    ):
+        moving = None  # "we ended up moving to Tampa": moved, no plan ("might have…": none)
     homes = [k for k in keys if k.attribute == "home"] if moving else []
     if moving:
         keys = [k for k in keys if k.attribute != "home"]
@@ -1098,6 +1105,9 @@ def _plans(
             k for k in keys if not (_planned(k, start, clause) and _unsure(k, predicate, denied_ok))
         ]
     return keys, None
+
+
+_ENDED_UP = re.compile(r"\bended\s+up\s+$", re.I)
 
 
 def _unsure(key: Key, predicate: str, denied_ok: bool = False) -> bool:

@@ -123,6 +123,21 @@ _MY_ALLERGY = re.compile(
     re.I,
 )
 _NO_ALLERGY = re.compile(r"\b(?:no|not(?:\s+an?)?)\s+(?:\w+\s+)?allerg", re.I)
+# Where one is now, a name ("am with Thrivent now", "am now at Best Buy", "am with the
+# Red Cross now"), and the words of a change of job that make it a workplace when the
+# sentence says them ("Switched jobs: …", "…, way better benefits"; not "…, job interview
+# at 3", "…, career is going well").
+_NOW_AT = re.compile(
+    r"^(?=[^,;.!?]*\bnow\b)(?:am|is|are)\s+(?:now\s+)?(?:at|with)\s+(?P<v>(?:the\s+)?"
+    r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z&])[\w&.-]*){0,3})(?:\s+now)?(?=\s*(?:$|[,.!;]))",
+    re.I,
+)
+_JOB_CHANGED = re.compile(
+    r"\b(?:(?:switched|changed|new|quit|left|lost)\s+(?:my\s+)?(?:job|jobs|employer|employers|"
+    r"career|careers)|jumped\s+ship|laid\s+(?:me\s+)?off|resigned|(?:hired|poached)\s+me|"
+    r"(?:better|higher|more)\s+(?:salary|pay|benefits))\b",
+    re.I,
+)
 # The first day of a job, where: "day one at Feedzai", "first day at Wolt".
 _DAY_ONE_AT = r"\b(?:day\s+(?:one|1)|first\s+day)\s+(?:at|with)\s+(?P<at>(?-i:[A-Z])[^,;:!?()]*)"
 _A_CHILDS_NAME = re.compile(GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?")
@@ -754,7 +769,7 @@ RULES: tuple[Rule, ...] = (
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks)\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V, somewhere=True),
+    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V, somewhere=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # "we're officially Denver residents now", "proud Leeds local": where one lives
     _rule("home", r"^(?:am|is|are)\s+(?:now\s+)?(?:officially|finally)\s+(?:an?\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})\s+(?:residents?|locals?)\b(?!\s+(?:of|at|in)\b)", place=True),
@@ -1667,6 +1682,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             # "I can't eat nuts, I'm allergic", "can't eat shrimp because of my allergy":
             # what cannot be eaten, in a sentence that says why
             found["allergies"] = Key("allergies", cannot.group("v"), False, FACT)
+        now_at = _NOW_AT.match(text) if "employer" not in found else None
+        if now_at and _JOB_CHANGED.search(sentence):
+            # "Switched jobs: I'm with Thrivent now", "I'm now at Polaris, better salary":
+            # where one is now, in a sentence that changes job (not "I'm at Starbucks now")
+            found["employer"] = Key("employer", now_at.group("v"), False, FACT)
         job = found.get("job")
         if job is not None and "employer" not in found and not job.negated:
             # "a UX researcher at the BBC", "a nursing assistant job with the NHS": who the

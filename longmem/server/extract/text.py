@@ -277,17 +277,26 @@ _JOIN = re.compile(
 )
 
 
-# A label that announces the user's own news: "Life update: …", "New job: …", "ok got
-# something: …". Not a speaker ("Mum: I'm 60"), a topic ("Netflix: I cancelled it"), or a
-# frame that is not now ("Dream job: …", "Flashback to 2010: …"): those stay one clause.
+# A label that announces the user's own news: "Life update: …", "New job: …", "Career
+# change: …", "New address: …", "Switched jobs: …", "ok got something: …". Not a speaker
+# ("Mum: I'm 60"), a topic ("Netflix: I cancelled it"), or a frame that is not now
+# ("Dream job: …", "Flashback to 2010: …"): those stay one clause.
 _NEWS_LABEL = re.compile(
     r"^(?:(?:ok|so|and|well|anyway|right)[,\s]+)?(?:(?:big|good|great|some|quick|small|little|"
     r"exciting|happy|life|career|work|job|personal|latest|news|one)\s+)*(?:news|update|updates|correction)$|"
+    r"^(?:(?:big|major|small)\s+)?(?:career|job)\s+(?:change|move|switch)$|"
+    r"^(?:switched|changed)\s+(?:jobs|careers)$|"
     r"^(?:(?:new\s+year|new\s+month|new\s+me)[,\s]+)?new\s+(?:job|role|title|position|gig)$|"
     r"^(?:ok|okay|so)?[,\s]*(?:got|found)\s+(?:something|one)$|^(?:fyi|psa|heads up)$|"
     r"^(?:quick|real\s+quick|one\s+more|another)\s+(?:one|thing)$",
     re.I,
 )
+
+
+# … or a new home's, before the user says it: "New address: we're in Seattle now" (not
+# "New city: Chicago", which the label alone makes a home's).
+_HOME_LABEL = re.compile(r"^new\s+(?:address|place|home|city|flat|apartment|house)$", re.I)
+_SAID_BY_ME = re.compile(r"^\s*(?:i|we)(?:['’](?:m|re|ve)|\s)", re.I)
 
 
 # An introduction, then what the user says of themself part by part: "I'm Lena, 29,
@@ -413,7 +422,14 @@ def clauses(
     whether a word in lower case may be someone's name, a subject when a past verb
     follows it ("…in June, josh got a job with Austin Fire")."""
     label, colon, told = sentence.partition(": ")
-    if colon and told.strip() and _NEWS_LABEL.match(label.strip()):
+    if (
+        colon
+        and told.strip()
+        and (
+            _NEWS_LABEL.match(label.strip())
+            or (_HOME_LABEL.match(label.strip()) and _SAID_BY_ME.match(told))
+        )
+    ):
         # "New year, new job: I'm now a senior adviser at …", "ok got something: staff
         # engineer at Wolt": the news after its label is a clause of its own; the label
         # says nothing itself.
