@@ -148,6 +148,9 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         # age, diet, drinks
         ("I'm 34 years old", ("User is 34 years old", "user", "age", "34", False)),
         ("I turned 35 yesterday", ("User is 35 years old", "user", "age", "35", False)),
+        ("It was my 42nd birthday on Sunday.", ("User is 42 years old", "user", "age", "42", False)),
+        ("my 42nd birthday was yesterday", ("User is 42 years old", "user", "age", "42", False)),
+        ("It's my 42nd birthday today", ("User is 42 years old", "user", "age", "42", False)),
         ("celebrating my 40th birthday this weekend", ("User is 40 years old", "user", "age", "40", False)),
         ("started my new role at Monzo today", ("User works at Monzo", "user", "employer", "Monzo", False)),
         ("new job at Deliveroo", ("User works at Deliveroo", "user", "employer", "Deliveroo", False)),
@@ -2388,7 +2391,9 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
      "I hit 21 on blackjack", "I'm seven today in my Duolingo streak", "I turned 18 months sober",
      "Dentist in May.",
      "My 5th birthday cake was a dinosaur", "Had my 2nd today, arm is sore",
-     "Celebrating my 10th today at Acme", "We celebrated his 50th yesterday", "I hit 10 today"],
+     "Celebrating my 10th today at Acme", "We celebrated his 50th yesterday", "I hit 10 today",
+     "It was my 2nd birthday party as a mum", "my son's 5th birthday was yesterday",
+     "my 42nd birthday was in 2019"],
 )  # fmt: skip
 def test_an_ordinal_or_a_number_hit_is_no_age_unless_a_birthday(content: str) -> None:
     assert _one(content).attribute is None

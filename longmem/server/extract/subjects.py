@@ -427,6 +427,16 @@ _NAME_AND_I = re.compile(
     r"^(?i:me\s+(?:and|&)\s+[a-z][\w-]*|[a-z][\w-]*\s+(?:and|&)\s+(?:I|me))\b(?!')\s*"
 )
 _DIET_ENDED = re.compile(DIET_ENDED, re.I)
+# "It's my 42nd birthday today", "It was my 42nd birthday on Sunday": the user's, a
+# birthday of now or just had (not "It was my 21st birthday party, best night ever",
+# "It's my 2nd birthday without Mom").
+_MY_BIRTHDAY = re.compile(
+    r"^(?:(?:it's|it\s+is|today\s+is|today's)\s+my\s+\d{1,3}(?:st|nd|rd|th)\s+"
+    r"(?:b-?day|birthday|bday)\b(?!\s+(?:party\s+)?(?:as|without|since|away|abroad|alone|sober)\b)|"
+    r"it\s+was\s+my\s+\d{1,3}(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+(?:yesterday|"
+    r"on\s+(?:" + WEEKDAY_RE + r")|last\s+(?:night|week|weekend)|this\s+(?:week|weekend))\b)",
+    re.I,
+)
 # The user, done to: "Coursera promoted me to senior designer", "they hired me as a nurse",
 # "they made me head of design".
 # Not by family or friends ("my mum hired me as her chauffeur for the day"), nor hedged,
@@ -629,8 +639,9 @@ def parse_subject(
         if named.group("name_first"):
             rest = _spell_s(re.sub(r"^(?:she|he)", "", rest, flags=re.I))
         return Parsed(relation_subject(rel, name), rest, _relation(rel, name))
-    if _DIET_ENDED.match(clause):
-        return Parsed(USER_SUBJECT, clause)  # "Keto is over", "The keto diet's done"
+    if _DIET_ENDED.match(clause) or _MY_BIRTHDAY.match(clause):
+        # "Keto is over", "The keto diet's done"; "It was my 42nd birthday on Sunday"
+        return Parsed(USER_SUBJECT, clause)
     done = _DONE_TO_ME.match(clause)
     if done:  # "Coursera promoted me to X": the user was promoted to X
         if done.group("made"):  # "they made me senior designer": promoted to it
