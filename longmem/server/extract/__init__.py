@@ -1086,11 +1086,14 @@ def _plans(
     moving = re.search(PLANNED_MOVE, predicate, re.I)
     if (
         moving
-        and _ENDED_UP.search(predicate, 0, moving.start())
+        and (
+            _ENDED_UP.search(predicate, 0, moving.start())
+            or _SINCE_THE_MOVE.match(predicate) is not None
+        )
         and not HEDGED.search(predicate)
         and not HEDGED_BEFORE.search(predicate, 0, moving.start())
     ):
-        moving = None  # "we ended up moving to Tampa": moved, no plan ("might have…": none)
+        moving = None  # "we ended up moving to Tampa", "since the move to Boise": moved
     homes = [k for k in keys if k.attribute == "home"] if moving else []
     if moving:
         keys = [k for k in keys if k.attribute != "home"]
@@ -1107,7 +1110,15 @@ def _plans(
     return keys, None
 
 
+# A move made, said before its words: "we ended up moving to…", or before the user's
+# news since ("since the move to Boise I've been…"; not "since the move to Azure, deploys
+# are slower").
 _ENDED_UP = re.compile(r"\bended\s+up\s+$", re.I)
+_SINCE_THE_MOVE = re.compile(
+    r"^since\s+(?:(?:the|our|my)\s+move|moving)\s+(?:back\s+|here\s+)?to\s+"
+    r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s*,?\s+(?:I|we)\b",
+    re.I,
+)
 
 
 def _unsure(key: Key, predicate: str, denied_ok: bool = False) -> bool:

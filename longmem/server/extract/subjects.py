@@ -447,7 +447,7 @@ _DONE_TO_ME = re.compile(
     r"uncle|gran|grandma|grandpa|nan|in-laws|children|almost|nearly|never|nobody|no one|"
     r"didn't|did not|won't|wouldn't|would|should|could|might|may|if|wish|hope|'d)\b)"
     r"[^,;]{1,40}?\s+(?:have\s+|has\s+|just\s+|finally\s+|officially\s+)*"
-    r"(?:(?P<how>promoted|hired|took)\s+me\s+(?P<as>to|as|on\s+as)|"
+    r"(?:(?P<how>promoted|hired|took|bumped)\s+me\s+(?:up\s+)?(?P<as>to|as|on\s+as)|"
     r"(?P<made>made|named|appointed)\s+me)\s+"
     r"(?:(?:the\s+)?new\s+)?"
     r"(?!(?:her|his|their|the\s+family|chief)\b)"
@@ -647,6 +647,7 @@ def parse_subject(
         if done.group("made"):  # "they made me senior designer": promoted to it
             return Parsed(USER_SUBJECT, f"promoted to {clause[done.end() :]}")
         how, as_ = done.group("how").lower(), done.group("as").lower()
+        how = "promoted" if how == "bumped" else how  # "they bumped me up to manager"
         if how != "took" or as_.startswith("on"):  # "Tesco took me on as", not "took me to"
             how, as_ = ("hired", "as") if how == "took" else (how, as_)
             return Parsed(USER_SUBJECT, f"{how} {as_} {clause[done.end() :]}")
