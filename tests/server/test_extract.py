@@ -429,6 +429,16 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         ]),
         ("they bumped me up to the front of the queue", [("They bumped User up to the front of the queue", "user", None, None, False)]),
         ("I've gotten really into bouldering lately.", [("User does bouldering", "user", "hobbies", "bouldering", False)]),
+        ("i'm seeing someone new — her name's Rosa", [
+            ("User is seeing someone new", "user", None, None, False),
+            ("User's partner is Rosa", "user", "partner", "Rosa", False),
+        ]),
+        ("I'm seeing someone about the leak tomorrow. His name is Bob.", [
+            ("User is seeing someone about the leak tomorrow", "user", None, None, False),
+            ("His name is Bob", "user", None, None, False),
+        ]),
+        ("lol I'm a professional cat herder at this point", [("User is a professional cat herder at this point", "user", None, None, False)]),
+        ("I'm a full-time taxi driver for my kids lol", [("User is a full-time taxi driver for User's kids lol", "user", None, None, False)]),
         ("we ended up moving to Tampa after all", [("User lives in Tampa", "user", "home", "Tampa", False)]),
         ("Switched jobs: I'm with Thrivent now.", [("User works at Thrivent", "user", "employer", "Thrivent", False)]),
         ("I'm now at Polaris, better salary", [("User works at Polaris, better salary", "user", "employer", "Polaris", False)]),

@@ -138,6 +138,13 @@ _JOB_CHANGED = re.compile(
     r"(?:better|higher|more)\s+(?:salary|pay|benefits))\b",
     re.I,
 )
+# A job said of oneself as a figure of speech, after it: "a professional cat herder at
+# this point", "a full-time taxi driver for my kids".
+_SO_TO_SPEAK = re.compile(
+    r"[^,;.!?]*?\b(?:at\s+this\s+(?:point|rate|stage)|for\s+(?:my|our|the)\s+(?:kids|children|family|"
+    r"dog|dogs|cat|cats))\b",
+    re.I,
+)
 # The first day of a job, where: "day one at Feedzai", "first day at Wolt".
 _DAY_ONE_AT = r"\b(?:day\s+(?:one|1)|first\s+day)\s+(?:at|with)\s+(?P<at>(?-i:[A-Z])[^,;:!?()]*)"
 _A_CHILDS_NAME = re.compile(GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?")
@@ -1625,6 +1632,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "I'm a mess" (not "I work as a financial planner")
             if name == "job" and _NOT_A_ROLE.match(value):
                 continue  # "we work as a team"
+            if name == "job" and _SO_TO_SPEAK.match(target, _start_of_value(match)):
+                continue  # "I'm a professional cat herder at this point"
             if name == "job" and (here := _RESIDENT.match(value)) and a_place(here.group("place")):
                 continue  # "we're officially Denver residents now": a home, no job
             if rule.somewhere and not _a_home(value):

@@ -145,13 +145,13 @@ _OVER = re.compile(
     r"\b(?:split|splitting|divorced|divorcing|separated|broke up|passed|died|widowed|ex)\b", re.I
 )
 # A relation the user has, not yet named: "I have a new girlfriend", "we had a baby boy",
-# "I've been seeing someone".
+# "I've been seeing someone", "i'm seeing someone new".
 _HAS_UNNAMED = re.compile(
     r"^(?:(?:have|has|got|have got|'ve got|had)\s+(?:a\s+|an\s+)?"
     + _QUALIFIERS
     + r"(?P<rel>"
     + _REL
-    + r")(?:\s+(?:boy|girl))?|(?:(?:have|has)\s+)?(?:been|started)\s+(?P<seeing>seeing)\s+"
+    + r")(?:\s+(?:boy|girl))?|(?:(?:(?:have|has)\s+)?(?:been|started)|(?:am|are|is)(?:\s+now)?)\s+(?P<seeing>seeing)\s+"
     r"someone(?:\s+new)?)\s*(?:now|too|finally|at last)?\s*$",
     re.I,
 )
