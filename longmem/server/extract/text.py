@@ -294,7 +294,7 @@ _NEWS_LABEL = re.compile(
 
 
 # … or a new home's, before the user says it: "New address: we're in Seattle now" (not
-# "New city: Chicago", which the label alone makes a home's).
+# "New city: Chicago", which says nothing once its label is dropped).
 _HOME_LABEL = re.compile(r"^new\s+(?:address|place|home|city|flat|apartment|house)$", re.I)
 _SAID_BY_ME = re.compile(r"^\s*(?:i|we)(?:['’](?:m|re|ve)|\s)", re.I)
 
