@@ -90,6 +90,7 @@ from .text import (
 )
 from .text import content_words as content_words
 from .text import pieces as pieces
+from .values import a_place
 from .when import (
     END_OF_DAY,
     Start,
@@ -1087,8 +1088,12 @@ def _plans(
     if (
         moving
         and (
-            _ENDED_UP.search(predicate, 0, moving.start())
-            or _SINCE_THE_MOVE.match(predicate) is not None
+            (
+                _ENDED_UP.search(predicate, 0, moving.start())
+                and a_place(predicate[moving.end() :])
+                and not _LONG_AGO_MOVE.search(predicate, moving.end())
+            )
+            or ((since := _SINCE_THE_MOVE.match(predicate)) and a_place(since.group("place")))
         )
         and not HEDGED.search(predicate)
         and not HEDGED_BEFORE.search(predicate, 0, moving.start())
@@ -1113,10 +1118,12 @@ def _plans(
 # A move made, said before its words: "we ended up moving to…", or before the user's
 # news since ("since the move to Boise I've been…"; not "since the move to Azure, deploys
 # are slower").
-_ENDED_UP = re.compile(r"\bended\s+up\s+$", re.I)
+_ENDED_UP = re.compile(r"(?<!\bhave\s)\bended\s+up\s+$", re.I)  # not "we'll have ended up"
+_LONG_AGO_MOVE = re.compile(r"\b(?:(?:19|20)\d\d|ago|back\s+in)\b", re.I)
 _SINCE_THE_MOVE = re.compile(
     r"^since\s+(?:(?:the|our|my)\s+move|moving)\s+(?:back\s+|here\s+)?to\s+"
-    r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s*,?\s+(?:I|we)\b",
+    r"(?P<place>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s*,?\s+(?:I|we)\b"
+    r"(?!\s+(?:would|will|'d|might|could|should)\b)",
     re.I,
 )
 

@@ -429,12 +429,14 @@ _NAME_AND_I = re.compile(
 _DIET_ENDED = re.compile(DIET_ENDED, re.I)
 # "It's my 42nd birthday today", "It was my 42nd birthday on Sunday": the user's, a
 # birthday of now or just had (not "It was my 21st birthday party, best night ever",
-# "It's my 2nd birthday without Mom").
+# "It's my 2nd birthday without Mom", "It's my 3rd birthday in Japan", "…on Sunday when
+# I got my first car, back in 1998").
 _MY_BIRTHDAY = re.compile(
     r"^(?:(?:it's|it\s+is|today\s+is|today's)\s+my\s+\d{1,3}(?:st|nd|rd|th)\s+"
-    r"(?:b-?day|birthday|bday)\b(?!\s+(?:party\s+)?(?:as|without|since|away|abroad|alone|sober)\b)|"
+    r"(?:b-?day|birthday|bday)(?=\s*(?:$|[,.!;]|today\b|tonight\b|🎉|🎂))|"
     r"it\s+was\s+my\s+\d{1,3}(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+(?:yesterday|"
-    r"on\s+(?:" + WEEKDAY_RE + r")|last\s+(?:night|week|weekend)|this\s+(?:week|weekend))\b)",
+    r"on\s+(?:" + WEEKDAY_RE + r")|last\s+(?:night|week|weekend)|this\s+(?:week|weekend))\b"
+    r"(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|when)\b))",
     re.I,
 )
 # The user, done to: "Coursera promoted me to senior designer", "they hired me as a nurse",

@@ -278,14 +278,13 @@ _JOIN = re.compile(
 
 
 # A label that announces the user's own news: "Life update: …", "New job: …", "Career
-# change: …", "New address: …", "Switched jobs: …", "ok got something: …". Not a speaker
+# change: …", "ok got something: …". Not a speaker
 # ("Mum: I'm 60"), a topic ("Netflix: I cancelled it"), or a frame that is not now
 # ("Dream job: …", "Flashback to 2010: …"): those stay one clause.
 _NEWS_LABEL = re.compile(
     r"^(?:(?:ok|so|and|well|anyway|right)[,\s]+)?(?:(?:big|good|great|some|quick|small|little|"
     r"exciting|happy|life|career|work|job|personal|latest|news|one)\s+)*(?:news|update|updates|correction)$|"
     r"^(?:(?:big|major|small)\s+)?(?:career|job)\s+(?:change|move|switch)$|"
-    r"^(?:switched|changed)\s+(?:jobs|careers)$|"
     r"^(?:(?:new\s+year|new\s+month|new\s+me)[,\s]+)?new\s+(?:job|role|title|position|gig)$|"
     r"^(?:ok|okay|so)?[,\s]*(?:got|found)\s+(?:something|one)$|^(?:fyi|psa|heads up)$|"
     r"^(?:quick|real\s+quick|one\s+more|another)\s+(?:one|thing)$",
