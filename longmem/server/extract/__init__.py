@@ -32,7 +32,7 @@ from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import REQUEST, fields_said, pasted, sentences
-from .keys import BABYS_NAME, BORN_A, PET_WORDS, PLANNED_MOVE, Key, keys_of
+from .keys import BABYS_NAME, BORN_A, PET_WORDS, PLANNED_MOVE, SINCE_THE_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
 from .stays import (
@@ -1093,7 +1093,7 @@ def _plans(
                 and a_place(predicate[moving.end() :])
                 and not _LONG_AGO_MOVE.search(predicate, moving.end())
             )
-            or ((since := _SINCE_THE_MOVE.match(predicate)) and a_place(since.group("place")))
+            or ((since := _SINCE_THE_MOVE.match(predicate)) and a_place(since.group("v")))
         )
         and not HEDGED.search(predicate)
         and not HEDGED_BEFORE.search(predicate, 0, moving.start())
@@ -1115,17 +1115,11 @@ def _plans(
     return keys, None
 
 
-# A move made, said before its words: "we ended up moving to…", or before the user's
-# news since ("since the move to Boise I've been…"; not "since the move to Azure, deploys
-# are slower").
-_ENDED_UP = re.compile(r"(?<!\bhave\s)\bended\s+up\s+$", re.I)  # not "we'll have ended up"
+# A move made, said before its words: "we ended up moving to…" (not "we'll have ended
+# up…"), or before the user's news since (keys.SINCE_THE_MOVE).
+_ENDED_UP = re.compile(r"(?<!\bhave\s)\bended\s+up\s+$", re.I)
 _LONG_AGO_MOVE = re.compile(r"\b(?:(?:19|20)\d\d|ago|back\s+in)\b", re.I)
-_SINCE_THE_MOVE = re.compile(
-    r"^since\s+(?:(?:the|our|my)\s+move|moving)\s+(?:back\s+|here\s+)?to\s+"
-    r"(?P<place>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s*,?\s+(?:I|we)\b"
-    r"(?!\s+(?:would|will|'d|might|could|should)\b)",
-    re.I,
-)
+_SINCE_THE_MOVE = re.compile(SINCE_THE_MOVE, re.I)
 
 
 def _unsure(key: Key, predicate: str, denied_ok: bool = False) -> bool:

@@ -130,6 +130,14 @@ _SO_TO_SPEAK = re.compile(
     r"dog|dogs|cat|cats))(?=\s*(?:$|[,.!;(]|lol\b|haha\b|tbh\b))",
     re.I,
 )
+# A move made, said before the user's news since: "Since the move to Boise I've been…",
+# "since moving to Boise I sleep better" (not "…, deploys are slower", "…I would need a
+# car"). The rules key the place; the planned-move check (__init__.py) keeps it a home.
+SINCE_THE_MOVE = (
+    r"^since\s+(?:(?:the|our|my)\s+move|moving)\s+(?:back\s+|here\s+)?to\s+"
+    r"(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s*,?\s+(?:I|we)\b"
+    r"(?!\s+(?:would|will|'d|might|could|should)\b))"
+)
 # The first day of a job, where: "day one at Feedzai", "first day at Wolt".
 _DAY_ONE_AT = r"\b(?:day\s+(?:one|1)|first\s+day)\s+(?:at|with)\s+(?P<at>(?-i:[A-Z])[^,;:!?()]*)"
 _A_CHILDS_NAME = re.compile(GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?")
@@ -767,7 +775,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # "Since the move to Boise I've been…", "since moving to Boise": a move made, said
     # before what followed it
-    _rule("home", r"^since\s+(?:(?:the|our|my)\s+move|moving|we\s+moved|I\s+moved)\s+(?:back\s+|here\s+)?to\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s*,?\s+(?:I|we)\b|\s*$)", place=True),
+    _rule("home", SINCE_THE_MOVE, place=True),
     # "we're officially Denver residents now", "proud Leeds local": where one lives
     _rule("home", r"^(?:am|is|are)\s+(?:now\s+)?(?:officially|finally)\s+(?:an?\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})\s+(?:residents?|locals?)\b(?!\s+(?:of|at|in)\b)", place=True),
     # "current residence: Portland, OR", an agent's note
