@@ -887,8 +887,9 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+the\s+day\b(?=\s*(?:$|[,.!;]|🎉|🎂|lol\b|and\b|getting\b))"),
     _rule("age", r"^(?:(?:today|just)\s+)?(?:clock|clocks|clocked)\s+(?P<v>\d{1,3})(?![,.]\d)(?=\s*(?:$|[,.!;]|🎉|🎂|today\b|tomorrow\b|this year\b|lol\b))"),
     _rule("age", r"(?:^is|\b(?:today\s+is|today's|it's|it is))\s+my\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b|\bmy\s+(?P<v2>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+(?:is\s+)?(?:today|on the same day)\b"),
-    # "my 42nd birthday was yesterday", "it was my 42nd birthday on Sunday": one just had
-    _rule("age", r"(?:^is|\b(?:it\s+was|it's\s+been))\s+my\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b(?=\s*(?:$|[,.!;]|yesterday\b|on\s+(?-i:[A-Z])|last\s+(?:night|week|weekend)\b|this\s+(?:week|weekend)\b))|\bmy\s+(?P<v2>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+was\s+(?:yesterday|on\s+(?-i:[A-Z])\w+|last\s+(?:night|week|weekend)|this\s+(?:week|weekend))\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|when|but)\b)"),
+    # "my 42nd birthday was yesterday": one just had ("it was my 42nd birthday on Sunday"
+    # is read by the rule of "was my 42nd birthday", once subjects.py makes it the user's)
+    _rule("age", r"\bmy\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+was\s+(?:yesterday|on\s+(?-i:[A-Z])\w+|last\s+(?:night|week|weekend)|this\s+(?:week|weekend))\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|when|but)\b)"),
     _rule("age", r"^(?:(?:hoy|hoje|today|ya|já)\s+)?(?:(?:cumplo|cumpro|fa[çc]o|tengo|tenho)\s+)?(?P<v>\d{1,3})\s*(?:años|anos|歳|岁|살)(?=\s*(?:$|[!,.]|hoy\b|hoje\b|ya\b|já\b|today\b|になりました|です|🎉|🎂))"),
     _rule("age", r"^(?:(?:hoy|hoje)\s+)?(?:cumplo|cumpro|fa[çc]o)\s+(?P<v>\d{1,3})(?=\s*(?:(?:años|anos)\s*)?(?:$|[!,.]|hoy\b|hoje\b|🎉|🎂))"),
     _rule("age", r"\b(?:mi|meu|my)\s+(?:aniversário|aniversario|cumpleaños)\b[^.!?]*?\b(?P<v>\d{1,3})\s*(?:años|anos)\b"),
