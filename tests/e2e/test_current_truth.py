@@ -1723,6 +1723,26 @@ def test_a_new_job_to_come_leaves_the_old_one_until_then(mem: Longmem, collectio
     assert hits[:2] == ["User works at Acme", globex["text"]]
 
 
+def test_a_first_day_said_after_the_new_job_leaves_the_old_one_until_then(
+    mem: Longmem, collection: str
+) -> None:
+    begins, month = _next_month()
+    teacher, acme = mem.remember("I work as a teacher at Acme.", collection=collection)
+    facts = mem.remember(
+        "I've been hired by Globex as a nurse, starting next month.", collection=collection
+    )
+    # no "User startings next month" of its own: the day is the job's
+    assert [(f["text"], f["valid_from"]) for f in facts] == [
+        (f"User works as a nurse from {month}", begins),
+        (f"User works at Globex from {month}", begins),
+    ]
+    # the teacher at Acme until then, then the nurse at Globex
+    for now in (teacher, acme):
+        assert mem.get(now["id"], collection=collection)["expires_at"] == begins
+    hits = _texts(mem.search("where does the user work", collection=collection))
+    assert hits[:2] == ["User works at Acme", f"User works at Globex from {month}"]
+
+
 def test_export_import_keeps_a_plan_waiting(mem: Longmem, collection: str) -> None:
     mem.remember("We live in Moda.", collection=collection)
     mem.remember("We're moving to Izmir next month.", collection=collection)

@@ -15,6 +15,7 @@ import pytest
 from longmem._protocol import MAX_TEXT_CHARS
 from longmem.server.extract import RuleExtractor, pieces
 from longmem.server.extract.kin import RELATIONS
+from longmem.server.extract.text import third_person
 from longmem.server.extract.when import starts
 from longmem.server.facts import (
     EPISODE,
@@ -404,9 +405,9 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         ("Mum's still at the council, 25 years now", [("User's mum is still at the council, 25 years now", "user", None, None, False)]),
         ("Mum's officially retired from the council", [("User's mum is officially retired from the council", "mum:", "employer", None, True)]),
         ("hired by the RTC as a dispatcher!! start in april", [
-            ("User works as a dispatcher", "user", "job", "dispatcher", False),
-            ("User works at the RTC", "user", "employer", "the RTC", False),
-            ("User starts in april", "user", None, None, False),
+            # said in November: the first day is next April's
+            ("User works as a dispatcher from April 2027", "user", "job", "dispatcher", False),
+            ("User works at the RTC from April 2027", "user", "employer", "the RTC", False),
         ]),
         ("new place is right behind agara lake", [("User lives behind agara lake", "user", "home", "behind agara lake", False)]),
         # a home said by how near it is: what the clause says after the place stays with it
@@ -1451,6 +1452,49 @@ def _day(year: int, month: int, day: int) -> datetime:
 def test_a_plan_holds_from_the_day_it_names(content: str, text: str, valid_from: datetime) -> None:
     fact = _one(content)
     assert (fact.text, fact.valid_from, fact.expires_at) == (text, valid_from, None)
+
+
+@pytest.mark.parametrize(
+    ("content", "texts", "valid_from"),
+    [
+        (
+            "I've been hired by Acme as a nurse, starting in January.",
+            ["User works as a nurse from January 2027", "User works at Acme from January 2027"],
+            _day(2027, 1, 1),
+        ),
+        ("I got a job at Google, starting Monday", ["User works at Google from 23 November 2026"], _day(2026, 11, 23)),
+        ("Got hired at Acme!! I start next month", ["User works at Acme from December 2026"], _day(2026, 12, 1)),
+        ("I'm a nurse, starting in May", ["User works as a nurse from May 2027"], _day(2027, 5, 1)),
+    ],
+)  # fmt: skip
+def test_a_first_day_said_after_the_job_is_the_jobs(
+    content: str, texts: list[str], valid_from: datetime
+) -> None:
+    facts = _extract(content)
+    assert [(f.text, f.valid_from) for f in facts] == [(text, valid_from) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("content", "texts"),
+    [
+        # more than a day: the job holds now, the rest is said as it was
+        (
+            "I got a job at Google, starting Monday at the London office",
+            ["User works at Google", "User is starting Monday at the London office"],
+        ),
+        ("I work at Acme, starting a new project Monday", ["User works at Acme", "User is starting a new project Monday"]),
+        # nothing begun before it: an ending is not begun
+        ("Quit Acme, starting Monday", ["User no longer works at Acme", "Starting Monday"]),
+        # no day to come
+        ("I got a job at Google, starting soon", ["User works at Google", "User is starting soon"]),
+    ],
+)  # fmt: skip
+def test_a_start_that_is_more_or_less_than_a_first_day_begins_nothing(
+    content: str, texts: list[str]
+) -> None:
+    facts = _extract(content)
+    assert [f.text for f in facts] == texts
+    assert all(f.valid_from is None for f in facts)
 
 
 @pytest.mark.parametrize(
@@ -2731,6 +2775,21 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
 def test_an_unkeyed_clause_is_a_plain_fact_in_the_third_person(content: str, text: str) -> None:
     fact = _one(content)
     assert (fact.text, fact.attribute, fact.value) == (text, None, None)
+
+
+@pytest.mark.parametrize(
+    ("clause", "text"),
+    [
+        # an "-ing" verb after "I" (a subject carried over a comma) is going on:
+        # "User startings" had been written
+        ("I starting in September", "User is starting in September"),
+        ("I moving to Madrid with Vale", "User is moving to Madrid with Vale"),
+        ("I sing in a choir", "User sings in a choir"),
+        ("I string beads for fun", "User strings beads for fun"),
+    ],
+)
+def test_a_verb_after_i_agrees_with_the_user(clause: str, text: str) -> None:
+    assert third_person(clause) == text
 
 
 def test_whitespace_and_trailing_punctuation_are_tidied() -> None:

@@ -310,6 +310,7 @@ class RuleExtractor:
         newcomer: Optional[Subject] = None  # introduced by the clause before, not named
         pet_at: Optional[int] = None  # the last pet said without its name, in ``facts``
         cursor = 0  # where in ``content`` the sentence read now begins, about
+        told_before = 0  # where in ``facts`` the sentence read now begins
         folded = content.lower()  # once per message, not once per sentence and clause
         for sentence in sentences(content):
             found_at = folded.find(sentence[:20].lower(), cursor)
@@ -324,7 +325,7 @@ class RuleExtractor:
                 # What the sentence says after the correction is said as usual.
                 sentence = sentence[end:].strip(" ,;:")
             condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
-            told_before = len(facts)
+            told_earlier, told_before = told_before, len(facts)
             for clause in clauses(sentence, PERSON_WORDS, a_lower_name) if sentence else []:
                 named = _PET_NAMED.match(clause)
                 if named is not None and pet_at is not None:
@@ -337,6 +338,11 @@ class RuleExtractor:
                         value=f"{pet.value} called {name}",
                     )
                     pet_at = None
+                    continue
+                # "Got hired at Acme!! I start next month": the sentence before's, when
+                # this one has told nothing yet
+                since = told_before if len(facts) > told_before else told_earlier
+                if _begun_then(clause, facts, since, said):
                     continue
                 condition = condition or _CONDITION.match(clause) is not None
                 if previous is None:
@@ -1215,6 +1221,44 @@ def _planned(key: Key, start: Optional[Start], clause: str) -> Optional[Start]:
     else:
         between = clause[start.where[1] : at]
     return None if re.search(r"[,;:]", between) else start
+
+
+# A first day said on its own after what it is the first day of: "hired as a pharmacist,
+# starting in September", "got a job at Google, I start Monday".
+_STARTING = re.compile(
+    r"^(?:(?:and|so)\s+)?(?:I\s+|I'm\s+|I\s+am\s+)?(?:start|starts|starting|begin|beginning)\b",
+    re.I,
+)
+# What holds from a first day: a job, an employer, a school.
+_BEGUN = frozenset(("job", "employer", "school", "studies"))
+
+
+def _begun_then(clause: str, facts: list[ExtractedFact], since: int, said: datetime) -> bool:
+    """Whether ``clause`` says only the day a job or school just told (``facts[since:]``)
+    begins; if so, those facts hold from that day."""
+    opening = _STARTING.match(clause)
+    start = starts(clause, said) if opening else None
+    if opening is None or start is None or start.where[0] > opening.end() + 1:
+        return False
+    if re.search(r"\w", clause[start.where[1] :]):
+        return False  # "starting Monday at the new site": more than the day
+    begun = [
+        i
+        for i in range(since, len(facts))
+        if facts[i].attribute in _BEGUN
+        and facts[i].value
+        and not facts[i].negated
+        and facts[i].valid_from is None
+    ]
+    for i in begun:
+        fact = facts[i]
+        facts[i] = replace(
+            fact,
+            text=finish(f"{fact.text} from {start.label}"),
+            statement=f"{fact.statement}, {clause}",
+            valid_from=start.at,
+        )
+    return bool(begun)
 
 
 def _verb_first(clause: str) -> bool:

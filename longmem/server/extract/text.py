@@ -779,6 +779,8 @@ def _inflect(word: str) -> str:
         if word.isupper() and len(word) > 1:
             return agreed.upper()
         return agreed.capitalize() if word[0].isupper() else agreed
+    if lower.endswith("ing") and len(lower) > 5 and lower not in _ING_VERBS:
+        return "is " + word  # "starting in May" said after "I got a job": "is starting"
     if (
         not lower.isalpha()
         or not lower.isascii()
@@ -797,6 +799,10 @@ def _inflect(word: str) -> str:
     else:
         suffix = "s"
     return word + (suffix.upper() if word.isupper() and len(word) > 1 else suffix)
+
+
+# Verbs that end in "ing" as they are: "I string beads" is "User strings beads".
+_ING_VERBS = words("spring string")
 
 
 def _already_third(word: str) -> bool:
