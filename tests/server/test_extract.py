@@ -1464,7 +1464,13 @@ def test_a_plan_holds_from_the_day_it_names(content: str, text: str, valid_from:
         ),
         ("I got a job at Google, starting Monday", ["User works at Google from 23 November 2026"], _day(2026, 11, 23)),
         ("Got hired at Acme!! I start next month", ["User works at Acme from December 2026"], _day(2026, 12, 1)),
-        ("I'm a nurse, starting in May", ["User works as a nurse from May 2027"], _day(2027, 5, 1)),
+        ("Landed a job at Shopify. I begin on Dec 1", ["User works at Shopify from 1 December 2026"], _day(2026, 12, 1)),
+        ("Accepted the offer from Deloitte - starting Jan 5", ["User works at Deloitte from 5 January 2027"], _day(2027, 1, 5)),
+        (
+            "Got hired at Tesla!! mechanical engineer, starting in january",
+            ["User works at Tesla from January 2027", "User works as a mechanical engineer from January 2027"],
+            _day(2027, 1, 1),
+        ),
     ],
 )  # fmt: skip
 def test_a_first_day_said_after_the_job_is_the_jobs(
@@ -1472,6 +1478,58 @@ def test_a_first_day_said_after_the_job_is_the_jobs(
 ) -> None:
     facts = _extract(content)
     assert [(f.text, f.valid_from) for f in facts] == [(text, valid_from) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("content", "texts"),
+    [
+        (
+            "Accepted an offer from Grab!! Senior PM, based in Singapore",
+            ["User works at Grab", "User works as a senior PM", "User lives in Singapore"],
+        ),
+        (
+            "got poached by Grab!! senior product designer, start next month",
+            [
+                "User works at Grab from December 2026",
+                "User works as a senior product designer from December 2026",
+            ],
+        ),
+        ("Started at Google. Software engineer, finally", ["User works at Google", "User works as a software engineer"]),
+        (
+            "first week at Mota Arquitetos done ✔️ project architect, finally running my own jobs",
+            ["User works at Mota Arquitetos", "User works as a project architect", "Finally running User's own jobs"],
+        ),
+    ],
+)  # fmt: skip
+def test_a_title_said_alone_after_a_new_employer_is_the_job(content: str, texts: list[str]) -> None:
+    assert [f.text for f in _extract(content)] == texts
+
+
+@pytest.mark.parametrize(
+    ("content", "texts"),
+    [
+        # no title alone, or a job told already, or no employer before it
+        ("Joined Acme!! Nurse friends are the best", ["User works at Acme", "Nurse friends are the best"]),
+        ("I work at Acme. Designer by day, DJ by night", ["User works at Acme", "Designer by day, DJ by night"]),
+        ("I work as a nurse at Acme. Senior nurse, finally", ["User works as a nurse", "User works at Acme", "Senior nurse, finally"]),
+        ("Tom started at Google. Software engineer, finally", ["Tom works at Google", "Software engineer, finally"]),
+        ("Quit Acme!! Software engineer, no more", ["User no longer works at Acme", "Software engineer, no more"]),
+        # who is there, a remark, another of a list, a title before one's own
+        ("joined acme. the CEO, a former teacher, is lovely", ["User works at acme", "The CEO, a former teacher, is lovely"]),
+        ("I work at the hospital. doctors, nurses, everyone exhausted", ["User works at the hospital", "Doctors, nurses, everyone exhausted"]),
+        ("Joined Acme. manager, total jerk", ["User works at Acme", "Manager, total jerk"]),
+        ("Started at Acme. dentist, then gym", ["User works at Acme", "Dentist, then gym"]),
+        ("joined acme. former teacher, now PM", ["User works at acme", "Former teacher, now PM"]),
+    ],
+)  # fmt: skip
+def test_a_title_with_no_new_employer_of_the_users_before_it_is_words(
+    content: str, texts: list[str]
+) -> None:
+    facts = _extract(content)
+    assert [f.text for f in facts] == texts
+    assert [f.value for f in facts if f.attribute == "job"] == (
+        ["nurse"] if "as a nurse" in content else []
+    )
 
 
 @pytest.mark.parametrize(
@@ -1485,6 +1543,17 @@ def test_a_first_day_said_after_the_job_is_the_jobs(
         ("I work at Acme, starting a new project Monday", ["User works at Acme", "User is starting a new project Monday"]),
         # nothing begun before it: an ending is not begun
         ("Quit Acme, starting Monday", ["User no longer works at Acme", "Starting Monday"]),
+        # a job that holds already, or the first day of something else said after it
+        ("I'm a nurse, starting in May", ["User works as a nurse", "User is starting in May"]),
+        ("I work at Google. starting tomorrow", ["User works at Google", "Starting tomorrow"]),
+        (
+            "I'm a nurse and I'm moving to Leeds, starting in January",
+            ["User works as a nurse", "User is moving to Leeds", "User is starting in January"],
+        ),
+        (
+            "I'm a teacher, my husband is a chef. starting in january",
+            ["User works as a teacher", "User's husband works as a chef", "Starting in january"],
+        ),
         # no day to come
         ("I got a job at Google, starting soon", ["User works at Google", "User is starting soon"]),
     ],

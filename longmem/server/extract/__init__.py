@@ -90,7 +90,7 @@ from .text import (
 )
 from .text import content_words as content_words
 from .text import pieces as pieces
-from .values import a_place
+from .values import a_place, is_occupation
 from .when import (
     END_OF_DAY,
     Start,
@@ -310,7 +310,9 @@ class RuleExtractor:
         newcomer: Optional[Subject] = None  # introduced by the clause before, not named
         pet_at: Optional[int] = None  # the last pet said without its name, in ``facts``
         cursor = 0  # where in ``content`` the sentence read now begins, about
-        told_before = 0  # where in ``facts`` the sentence read now begins
+        # where in ``facts`` the facts of the last clause that told any begin ("got a job at
+        # Google, starting Monday": the first day is of what it told)
+        last_told = 0
         folded = content.lower()  # once per message, not once per sentence and clause
         for sentence in sentences(content):
             found_at = folded.find(sentence[:20].lower(), cursor)
@@ -325,7 +327,7 @@ class RuleExtractor:
                 # What the sentence says after the correction is said as usual.
                 sentence = sentence[end:].strip(" ,;:")
             condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
-            told_earlier, told_before = told_before, len(facts)
+            told_before = len(facts)
             for clause in clauses(sentence, PERSON_WORDS, a_lower_name) if sentence else []:
                 named = _PET_NAMED.match(clause)
                 if named is not None and pet_at is not None:
@@ -339,10 +341,27 @@ class RuleExtractor:
                     )
                     pet_at = None
                     continue
-                # "Got hired at Acme!! I start next month": the sentence before's, when
-                # this one has told nothing yet
-                since = told_before if len(facts) > told_before else told_earlier
-                if _begun_then(clause, facts, since, said):
+                before = len(facts)
+                titled = _title_after(clause, facts, last_told)
+                if titled is not None and any(
+                    f.attribute == "job"
+                    for f in _facts_of(
+                        clause,
+                        sentence,
+                        parse_subject(clause, previous, newcomer),
+                        said,
+                        until,
+                        condition,
+                    )
+                ):
+                    titled = None  # read by the rules already ("… manager now, with …")
+                if titled is not None:
+                    # "got poached by Grab!! senior product designer, start next month"
+                    job, clause = titled
+                    facts.append(job)
+                    if not clause:
+                        continue
+                if _begun_then(clause, facts, last_told, said):
                     continue
                 condition = condition or _CONDITION.match(clause) is not None
                 if previous is None:
@@ -368,6 +387,7 @@ class RuleExtractor:
                         if fact.attribute == "pets" and not fact.negated:
                             unnamed = " called " not in (fact.value or "")
                             pet_at = len(facts) - 1 if unnamed else None
+                last_told = before if len(facts) > before else last_told
             if REQUEST.match(sentence):
                 # "help me write an email to my boss…": the request's own words are no
                 # memory; who and what of the user's it names are ("…my dog Max", "…for
@@ -1224,24 +1244,45 @@ def _planned(key: Key, start: Optional[Start], clause: str) -> Optional[Start]:
 
 
 # A first day said on its own after what it is the first day of: "hired as a pharmacist,
-# starting in September", "got a job at Google, I start Monday".
+# starting in September", "got a job at Google!! I start Monday".
 _STARTING = re.compile(
     r"^(?:(?:and|so)\s+)?(?:I\s+|I'm\s+|I\s+am\s+)?(?:start|starts|starting|begin|beginning)\b",
     re.I,
 )
+# What may follow the day ("starting Jan 5", "starting Monday, finally!!"), no more.
+_ONLY_THE_DAY = re.compile(
+    r"(?:[\s,.!]|\d{1,4}(?:st|nd|rd|th)?\b|(?:of|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\b|(?:lol|yay|woo+|finally|so\s+excited|excited|can'?t\s+wait|nervous)\b|[🎉🥳🙌😬]+)*",
+    re.I,
+)
 # What holds from a first day: a job, an employer, a school.
 _BEGUN = frozenset(("job", "employer", "school", "studies"))
+# … told as news, not as what holds already ("I'm a nurse", "I work at Acme").
+_NEWLY = re.compile(
+    r"\b(?:got|gotten|getting|hired|joined|joining|accepted|accepting|landed|offered|offer|"
+    r"poached|signed|transferred|promoted|enrolled|admitted|new\s+(?:job|role|position|post|gig)|"
+    r"start(?:s|ed|ing)?\s+(?:at|with)|day\s+one|first\s+(?:day|week|month))\b",
+    re.I,
+)
 
 
 def _begun_then(clause: str, facts: list[ExtractedFact], since: int, said: datetime) -> bool:
-    """Whether ``clause`` says only the day a job or school just told (``facts[since:]``)
-    begins; if so, those facts hold from that day."""
+    """Whether ``clause`` says only the first day of a job or school the clause before
+    told as news (``facts[since:]``: the facts of the last clause that told any); if so,
+    those facts hold from that day. Not "I'm a nurse and I'm moving to Leeds, starting
+    in January" (the move's), nor "I work at Google. starting tomorrow"."""
     opening = _STARTING.match(clause)
-    start = starts(clause, said) if opening else None
-    if opening is None or start is None or start.where[0] > opening.end() + 1:
+    if opening is None:
         return False
-    if re.search(r"\w", clause[start.where[1] :]):
+    # "I start Monday" is read as "starting Monday" is
+    start = starts("starting " + clause[opening.end() :].lstrip(), said)
+    if start is None or start.where[0] > len("starting ") or start.where[1] < len("starting "):
+        return False
+    rest = ("starting " + clause[opening.end() :].lstrip())[start.where[1] :]
+    if _ONLY_THE_DAY.fullmatch(rest) is None:
         return False  # "starting Monday at the new site": more than the day
+    if not any(_NEWLY.search(f.statement) for f in facts[since:]):
+        return False  # "I'm a nurse, starting in May": what holds already
     begun = [
         i
         for i in range(since, len(facts))
@@ -1259,6 +1300,55 @@ def _begun_then(clause: str, facts: list[ExtractedFact], since: int, said: datet
             valid_from=start.at,
         )
     return bool(begun)
+
+
+# A job's title said on its own, what follows it after a comma: "senior product designer,
+# start next month".
+_TITLE_FIRST = re.compile(r"^(?P<title>[^,;:]+?)(?:\s+now)?\s*(?:,\s*(?P<rest>.*))?$", re.I)
+# What may follow the title: its first day, where it is, how much of it ("Senior PM, based
+# in Singapore"); not another of a list or a remark ("manager, total jerk", "dentist,
+# then gym", "teacher, my mom, cried").
+_AFTER_TITLE = re.compile(
+    r"^(?:based|starting|start|starts|from|in|at|remote|hybrid|full[- ]time|part[- ]time|"
+    r"permanent|contract|finally|yay|lol)\b",
+    re.I,
+)
+_NOT_A_TITLE = frozenset(
+    ("my", "our", "his", "her", "their", "i", "we", "he", "she", "they")
+) | frozenset(("the", "a", "an", "former", "ex", "retired"))
+
+
+def _title_after(
+    clause: str, facts: list[ExtractedFact], since: int
+) -> Optional[tuple[ExtractedFact, str]]:
+    """The user's job, when ``clause`` opens with a title alone ("Senior PM, based in
+    Singapore") right after the clause that told the user's new employer with no job
+    (``facts[since:]``: "Accepted an offer from Grab!!"), and what the clause says after
+    it."""
+    mine = [f for f in facts[since:] if f.subject == USER and not f.negated]
+    joined = [f for f in mine if f.attribute == "employer" and _NEWLY.search(f.statement)]
+    if not joined or any(f.attribute == "job" for f in mine):
+        return None
+    match = _TITLE_FIRST.match(clause)
+    if match is None:
+        return None
+    title, rest = match.group("title").strip(), (match.group("rest") or "").strip()
+    found = lower_words(title)
+    if not found or len(found) > 4 or not is_occupation(title):
+        return None
+    if any(w in CLAUSE_VERBS or w in _NOT_A_TITLE for w in found):
+        return None  # "nurse friends are the best", "the CEO, a former teacher, …"
+    if found[-1].endswith("s") and not found[-1].endswith("ss"):
+        return None  # "doctors, nurses, everyone exhausted": who is there
+    if rest and not all(w in ADVERBS for w in lower_words(rest)) and not _AFTER_TITLE.match(rest):
+        return None
+    value = title[:1].lower() + title[1:] if title[1:2].islower() else title
+    key = Key("job", value, False, FACT)
+    job = ExtractedFact(
+        finish(sentence_of(USER_SUBJECT, key)), statement=title, attribute="job", value=value
+    )
+    # "Software engineer, finally": no more to say
+    return job, "" if all(w in ADVERBS for w in lower_words(rest)) else rest
 
 
 def _verb_first(clause: str) -> bool:
