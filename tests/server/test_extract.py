@@ -153,6 +153,13 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("my 42nd birthday was yesterday", ("User is 42 years old", "user", "age", "42", False)),
         ("It's my 42nd birthday today", ("User is 42 years old", "user", "age", "42", False)),
         ("celebrating my 40th birthday this weekend", ("User is 40 years old", "user", "age", "40", False)),
+        ("just had my 35th", ("User is 35 years old", "user", "age", "35", False)),
+        ("celebrated my 30th on saturday", ("User is 30 years old", "user", "age", "30", False)),
+        ("35th bday yesterday", ("User is 35 years old", "user", "age", "35", False)),
+        ("hit the big 4-0 yesterday", ("User is 40 years old", "user", "age", "40", False)),
+        ("I'm now 35 years young", ("User is 35 years old", "user", "age", "35", False)),
+        ("officially 40 lol", ("User is 40 years old", "user", "age", "40", False)),
+        ("twenty-nine today", ("User is twenty-nine years old", "user", "age", "twenty-nine", False)),
         ("started my new role at Monzo today", ("User works at Monzo", "user", "employer", "Monzo", False)),
         ("new job at Deliveroo", ("User works at Deliveroo", "user", "employer", "Deliveroo", False)),
         ("I'm teaching at Ridgeway High now", ("User works at Ridgeway High", "user", "employer", "Ridgeway High", False)),
@@ -2539,7 +2546,9 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
      "My 5th birthday cake was a dinosaur", "Had my 2nd today, arm is sore",
      "Celebrating my 10th today at Acme", "We celebrated his 50th yesterday", "I hit 10 today",
      "It was my 2nd birthday party as a mum", "my son's 5th birthday was yesterday",
-     "my 42nd birthday was in 2019"],
+     "my 42nd birthday was in 2019", "just had my 35th cup of coffee", "celebrated my 30th back in 2015",
+     "birthday party tomorrow, 35 guests", "had my 35th at the pub", "when I celebrated my 21st",
+     "feeling 21 years young again", "ninety today, brutal", "Celebrating my 10th today at Acme"],
 )  # fmt: skip
 def test_an_ordinal_or_a_number_hit_is_no_age_unless_a_birthday(content: str) -> None:
     assert _one(content).attribute is None
@@ -2844,6 +2853,23 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
 def test_an_unkeyed_clause_is_a_plain_fact_in_the_third_person(content: str, text: str) -> None:
     fact = _one(content)
     assert (fact.text, fact.attribute, fact.value) == (text, None, None)
+
+
+@pytest.mark.parametrize(
+    ("content", "ages"),
+    [
+        ("mum turned the big 6-0", [("mum:", "60")]),
+        ("Big shoutout to Steve — the big 4-0 today!", []),
+        ("Happy birthday to my dad, 70 years young today", []),
+        # a number closing a birthday message may be a time, a price, a count or a score
+        ("it's my birthday! 35", []),
+        ("birthday dinner booked, 19.30", []),
+    ],
+)
+def test_the_big_4_0_and_years_young_are_the_age_of_who_turns_it(
+    content: str, ages: list[tuple[str, str]]
+) -> None:
+    assert [(f.subject, f.value) for f in _extract(content) if f.attribute == "age"] == ages
 
 
 @pytest.mark.parametrize(

@@ -539,7 +539,9 @@ _BIRTHDAY_WORDS = re.compile(
 # party", "18. happy birthday to my baby girl", "25! years married", "100. that's how
 # many guests", "40. Forty quid for a birthday cake").
 _NOT_MY_BIRTHDAY = re.compile(
-    r"\w['’]s\b|\b(?:happy birthday|for (?-i:[A-Z])\w+|anniversary|married|wedding|how many|"
+    # someone's ("mum's 50th"), not "it's my birthday"
+    r"\b(?!(?:it|that|what|here|today)['’]s\b)\w+['’]s\b|"
+    r"\b(?:happy birthday|for (?-i:[A-Z])\w+|anniversary|married|wedding|how many|"
     r"guests|people|"
     r"quid|pounds|dollars|bucks|euros|minutes|pages|floors|episodes|years? ago|"
     r"(?:my|our|his|her|their)\s+(?:baby|son|daughter|kid|kids|mum|mom|dad|wife|husband|"
@@ -550,7 +552,9 @@ _NOT_MY_BIRTHDAY = re.compile(
 
 def _birthday_number(content: str) -> str:
     """The message with its opening number said as the user's age ("I'm 34.") when the
-    rest is about a birthday; else as it was."""
+    rest is about a birthday; else as it was. An age turned said as "the big 4-0" is 40
+    ("mum turned the big 6-0": hers), and "I'm 35 years young" is 35 years old."""
+    content = _YEARS_YOUNG.sub(r"\g<i> \g<n> years old", _BIG_OH.sub(r"\g<v> \g<d>0", content))
     match = _NUMBER_FIRST.match(content)
     if match is None or not 13 <= int(match.group("n")) <= 110:
         return content
@@ -558,6 +562,18 @@ def _birthday_number(content: str) -> str:
     if not _BIRTHDAY_WORDS.search(rest) or _NOT_MY_BIRTHDAY.search(rest):
         return content
     return f"I'm {match.group('n')}{match.group('p')} {content[match.end() :]}"
+
+
+# "the big 4-0" after the verb that turns it: not "the big 4-0 sale", "Steve — the big 4-0"
+_BIG_OH = re.compile(
+    r"\b(?P<v>hit|hits|hitting|turned|turning|turn|turns|reached|reaching)\s+the\s+big\s+"
+    r"(?P<d>[2-9])\s*-\s*(?:0|oh|o)\b",
+    re.I,
+)
+# "I'm 35 years young", said of oneself (not "grandma is 90 years young")
+_YEARS_YOUNG = re.compile(
+    r"\b(?P<i>I'm|I\s+am|im)\s+(?:now\s+)?(?P<n>[1-9]\d)\s+years?\s+young\b", re.I
+)
 
 
 # A child's name and, maybe, age: "Leo", "Leo (5)", "Leo, 5", "Noah 12", "jake (10)" (a

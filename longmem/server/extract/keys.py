@@ -879,8 +879,15 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\d,)(?<!\d\.)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     # "Officially 42 as of this morning", "had my 42nd birthday on Sunday"
-    _rule("age", r"^(?:(?:officially|finally|now)\s+)+(?P<v>\d{1,2})(?=\s*(?:$|[,.!;]|as\s+of\b|today\b|🎉|🎂))(?![^.!;]*,\s*(?:our|my|the|his|her|their)\s)"),
+    _rule("age", r"^(?:(?:officially|finally|now)\s+)+(?P<v>\d{1,2})(?=\s*(?:$|[,.!;]|as\s+of\b|today\b|🎉|🎂|🥳|lol\b|haha\b|yay\b))(?![^.!;]*,\s*(?:our|my|the|his|her|their)\s)"),
     _rule("age", r"\b(?:was|celebrated|had|just\s+had)\s+my\s+(?P<v>\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
+    # … its birthday unsaid: "just had my 35th", "celebrated my 30th on saturday",
+    # "celebrating my 40th this weekend" (not "my 35th cup of coffee", "my 30th in 2015")
+    _rule("age", r"^(?![^.!?]*\bwhen\b)[^.!?]*?\b(?:celebrated|celebrating|had|just\s+had)\s+my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)(?=\s*(?:(?:today|yesterday|tonight|last\s+(?:night|week|weekend)|this\s+(?:week|weekend)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*)?(?:$|[.!;]|🎉|🎂|🥳|lol\b))"),
+    # "35th bday yesterday", "40th birthday today!"
+    _rule("age", r"^(?:just\s+)?(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:b-?day|birthday)\s+(?:today|yesterday|tonight)\b(?=\s*(?:$|[,.!;]|🎉|🎂|🥳|lol\b))"),
+    # In words, alone: "twenty-nine today", "thirty now 🎉"
+    _rule("age", r"^(?:just\s+)?(?P<v>" + NUMBER_WORDS + r")\s+today\b(?=\s*(?:$|!|🎉|🎂|🥳|lol\b|haha\b))"),
     # "34 the day" (Scots: today), "Today I clock 34" (Nigerian English: turn), "my 27th
     # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
     # 26", "hoje é meu aniversário, 29 anos"
