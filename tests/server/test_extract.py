@@ -1540,6 +1540,26 @@ def test_a_title_with_no_new_employer_of_the_users_before_it_is_words(
 
 
 @pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        ("Tom got promoted. Manager now.", [("Tom", "job", "Manager")]),
+        ("My sister just got promoted! Head of sales now", [("sister:", "job", "Head of sales")]),
+        ("My husband switched jobs. Nurse now.", [("husband:", "job", "Nurse")]),
+        # the user's own: said with "I", or after the user's news, or keying nothing
+        ("My sister got promoted and I got a raise. Manager now", [("user", "job", "Manager")]),
+        ("Tom got promoted. Me? Still a barista lol", []),
+        ("My dad retired. Golf every day now lol", [("dad:", "employer", None)]),
+        ("Manager now.", [("user", "job", "Manager")]),
+    ],
+)
+def test_a_fragment_after_someone_elses_work_news_is_theirs(
+    content: str, keys: list[tuple[str, str, Optional[str]]]
+) -> None:
+    facts = _extract(content)
+    assert [(f.subject, f.attribute, f.value) for f in facts if f.attribute] == keys
+
+
+@pytest.mark.parametrize(
     ("content", "texts"),
     [
         # more than a day: the job holds now, the rest is said as it was

@@ -313,6 +313,7 @@ class RuleExtractor:
         # where in ``facts`` the facts of the last clause that told any begin ("got a job at
         # Google, starting Monday": the first day is of what it told)
         last_told = 0
+        last_clause = ""  # the clause read before, as said
         folded = content.lower()  # once per message, not once per sentence and clause
         for sentence in sentences(content):
             found_at = folded.find(sentence[:20].lower(), cursor)
@@ -371,6 +372,12 @@ class RuleExtractor:
                     at = folded.find(clause[:20].lower(), cursor)
                     previous = told_of_before(content, at if at >= 0 else cursor, clause)
                 parsed = _mourned(parse_subject(clause, previous, newcomer))
+                theirs = _their_career(parsed, clause, previous, last_clause)
+                if theirs is not parsed and any(
+                    f.attribute for f in _facts_of(clause, sentence, theirs, said, until, condition)
+                ):
+                    parsed = theirs  # a key of theirs; what keys nothing stays as said
+                last_clause = clause
                 newcomer = newcomer_of(parsed)
                 if parsed.subject.key != USER:
                     previous = parsed.subject
@@ -1316,6 +1323,32 @@ def _begun_then(clause: str, facts: list[ExtractedFact], since: int, said: datet
             valid_from=start.at,
         )
     return bool(begun)
+
+
+# Someone else's work news, then a fragment of it: "Tom got promoted. Manager now."
+_THEIR_WORK_NEWS = re.compile(
+    r"\b(?:promoted|got\s+(?:a|the|his|her|their)\s+(?:new\s+)?(?:job|role|position)|"
+    r"new\s+(?:job|role|position)|switched\s+jobs|changed\s+jobs|career\s+change|hired|"
+    r"quit|resigned|retired|laid\s+off|made\s+redundant|fired|transferred)\b",
+    re.I,
+)
+
+
+_I_SAID = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|we|we're|we've|us)\b", re.I)
+
+
+def _their_career(parsed: Parsed, clause: str, previous: Optional[Subject], before: str) -> Parsed:
+    """A fragment with no verb and no "I" after someone else's work news is theirs: "Tom
+    got promoted. Manager now." (Tom is the manager), "my brother quit his job. unemployed
+    now lol"; not the user's job, as a fragment alone is."""
+    if parsed.subject.key != USER or previous is None or previous.key in (USER, NOBODY.key):
+        return parsed
+    if not _THEIR_WORK_NEWS.search(before) or _I_SAID.search(before):
+        return parsed  # "I told Tom I quit. Manager now": the user's
+    found = lower_words(clause)
+    if _FIRST_PERSON_SAID.search(clause) or any(w in CLAUSE_VERBS for w in found):
+        return parsed
+    return replace(parsed, subject=previous)
 
 
 # A job's title said on its own, what follows it after a comma: "senior product designer,
