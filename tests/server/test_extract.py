@@ -1550,9 +1550,22 @@ def test_a_title_with_no_new_employer_of_the_users_before_it_is_words(
         ("Tom got promoted. Me? Still a barista lol", []),
         ("My dad retired. Golf every day now lol", [("dad:", "employer", None)]),
         ("Manager now.", [("user", "job", "Manager")]),
+        # one leaving is not one starting: the user took the role over
+        (
+            "My boss quit. Acting manager now!",
+            [("boss:", "employer", None), ("user", "job", "Acting manager")],
+        ),
+        ("Our manager got promoted. Manager now!", [("user", "job", "Manager")]),
+        # one hiring is not one hired; only work moves
+        ("My cousin hired a nanny. Vegan now.", [("user", "diet", "vegan")]),
+        ("My sister got promoted. Vegan now btw.", [("user", "diet", "vegan")]),
+        (
+            "My sister landed a job at Google. Software engineer.",
+            [("sister:", "employer", "Google"), ("sister:", "job", "Software engineer")],
+        ),
     ],
 )
-def test_a_fragment_after_someone_elses_work_news_is_theirs(
+def test_a_work_fragment_after_someone_elses_new_work_is_theirs(
     content: str, keys: list[tuple[str, str, Optional[str]]]
 ) -> None:
     facts = _extract(content)

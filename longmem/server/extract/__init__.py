@@ -313,7 +313,7 @@ class RuleExtractor:
         # where in ``facts`` the facts of the last clause that told any begin ("got a job at
         # Google, starting Monday": the first day is of what it told)
         last_told = 0
-        last_clause = ""  # the clause read before, as said
+        last_parsed: Optional[Parsed] = None  # the clause read before, parsed
         folded = content.lower()  # once per message, not once per sentence and clause
         for sentence in sentences(content):
             found_at = folded.find(sentence[:20].lower(), cursor)
@@ -372,12 +372,13 @@ class RuleExtractor:
                     at = folded.find(clause[:20].lower(), cursor)
                     previous = told_of_before(content, at if at >= 0 else cursor, clause)
                 parsed = _mourned(parse_subject(clause, previous, newcomer))
-                theirs = _their_career(parsed, clause, previous, last_clause)
+                theirs = _their_career(parsed, clause, previous, last_parsed)
                 if theirs is not parsed and any(
-                    f.attribute for f in _facts_of(clause, sentence, theirs, said, until, condition)
+                    f.attribute in ("job", "employer")
+                    for f in _facts_of(clause, sentence, theirs, said, until, condition)
                 ):
-                    parsed = theirs  # a key of theirs; what keys nothing stays as said
-                last_clause = clause
+                    parsed = theirs  # their work; what else it says stays as said
+                last_parsed = parsed
                 newcomer = newcomer_of(parsed)
                 if parsed.subject.key != USER:
                     previous = parsed.subject
@@ -1325,29 +1326,38 @@ def _begun_then(clause: str, facts: list[ExtractedFact], since: int, said: datet
     return bool(begun)
 
 
-# Someone else's work news, then a fragment of it: "Tom got promoted. Manager now."
-_THEIR_WORK_NEWS = re.compile(
-    r"\b(?:promoted|got\s+(?:a|the|his|her|their)\s+(?:new\s+)?(?:job|role|position)|"
-    r"new\s+(?:job|role|position)|switched\s+jobs|changed\s+jobs|career\s+change|hired|"
-    r"quit|resigned|retired|laid\s+off|made\s+redundant|fired|transferred)\b",
+# Someone else's new work, then a fragment of it: "Tom got promoted. Manager now." Not a
+# departure ("My boss quit. Acting manager now!" is the user's new role), nor one hiring
+# ("My cousin hired a nanny").
+_THEIR_NEW_WORK = re.compile(
+    r"\b(?:promoted|(?:a|the)\s+promotion|got\s+(?:a|the|his|her|their)\s+(?:new\s+|first\s+)?"
+    r"(?:job|role|position)|new\s+(?:job|role|position)|first\s+job|switched\s+jobs|"
+    r"changed\s+jobs|career\s+change|(?:got|was|been|is|gets)\s+hired|transferred|"
+    r"landed\s+(?:a|the)\s+(?:\w+\s+)?(?:job|role)|got\s+poached)\b",
     re.I,
 )
-
-
 _I_SAID = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|we|we're|we've|us)\b", re.I)
 
 
-def _their_career(parsed: Parsed, clause: str, previous: Optional[Subject], before: str) -> Parsed:
-    """A fragment with no verb and no "I" after someone else's work news is theirs: "Tom
-    got promoted. Manager now." (Tom is the manager), "my brother quit his job. unemployed
-    now lol"; not the user's job, as a fragment alone is."""
+def _their_career(
+    parsed: Parsed, clause: str, previous: Optional[Subject], before: Optional[Parsed]
+) -> Parsed:
+    """A fragment with no verb and no "I" right after someone else's new work is theirs:
+    "Tom got promoted. Manager now." (Tom is the manager), not the user's job, as a
+    fragment alone is. Only when the clause before was theirs (``before``), and not the
+    title of whom the user took over from ("Our manager got promoted. Manager now!")."""
     if parsed.subject.key != USER or previous is None or previous.key in (USER, NOBODY.key):
         return parsed
-    if not _THEIR_WORK_NEWS.search(before) or _I_SAID.search(before):
+    if before is None or before.subject != previous:
+        return parsed
+    said = before.predicate
+    if not _THEIR_NEW_WORK.search(said) or _I_SAID.search(said):
         return parsed  # "I told Tom I quit. Manager now": the user's
     found = lower_words(clause)
     if _FIRST_PERSON_SAID.search(clause) or any(w in CLAUSE_VERBS for w in found):
         return parsed
+    if previous.key.split(":", 1)[0] in found:
+        return parsed  # "Our manager got promoted. Manager now!": the user is
     return replace(parsed, subject=previous)
 
 
