@@ -738,6 +738,8 @@ def _put_right(sentence: str) -> Optional[tuple[str, str]]:
     words = set(tokens(f"{new} {old}"))
     if _NOT_CORRECTED & words or words & _NOT_PUT_RIGHT or old.lower().endswith("ing"):
         return None  # "not really", "not gonna lie", "not complaining"
+    if new.casefold() == old.casefold():
+        return None  # "0 not 0": nothing put right
     return new, old
 
 
