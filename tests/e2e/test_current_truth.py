@@ -1743,6 +1743,20 @@ def test_a_first_day_said_after_the_new_job_leaves_the_old_one_until_then(
     assert hits[:2] == ["User works at Acme", f"User works at Globex from {month}"]
 
 
+def test_a_home_said_beside_its_city_answers_which_city(mem: Longmem, collection: str) -> None:
+    [brisbane] = mem.remember("I live in Brisbane.", collection=collection)
+    said = mem.remember(
+        "new year new city — I'm in Melbourne now!! got a little place in Brunswick",
+        collection=collection,
+    )
+    [home] = [fact for fact in said if fact["attribute"] == "home"]
+    assert (home["text"], home["value"]) == ("User lives in Brunswick, Melbourne", "Brunswick")
+    assert (home["relation"], home["supersedes"]) == ("updates", brisbane["id"])
+    assert _texts(mem.search("which city do I live in?", collection=collection))[:1] == [
+        "User lives in Brunswick, Melbourne"
+    ]
+
+
 def test_export_import_keeps_a_plan_waiting(mem: Longmem, collection: str) -> None:
     mem.remember("We live in Moda.", collection=collection)
     mem.remember("We're moving to Izmir next month.", collection=collection)

@@ -1540,6 +1540,31 @@ def test_a_title_with_no_new_employer_of_the_users_before_it_is_words(
 
 
 @pytest.mark.parametrize(
+    ("content", "homes"),
+    [
+        ("new year new city — I'm in Melbourne now!! got a little place in Brunswick", ["User lives in Brunswick, Melbourne"]),
+        ("officially a Hobart girl now! we're in Sandy Bay, 5 min from the water", ["User lives in Sandy Bay, Hobart, 5 min from the water"]),
+        ("The job is in Oslo, so I've sublet a flat in Grünerløkka", ["User lives in Grünerløkka, Oslo"]),
+        ("Landed in London! Staying in a flatshare in Stratford for now.", ["User lives in Stratford, London"]),
+        # a place left, visited, someone else's, or more than one: the home as said
+        ("We moved to Leeds from London", ["User lives in Leeds"]),
+        ("Moved to Sandy Bay. Mum's still in Melbourne.", ["User lives in Sandy Bay", "User's mum lives in Melbourne"]),
+        ("moved to Chapel Allerton, flying to Paris on Friday", ["User lives in Chapel Allerton"]),
+        ("Sipho got a job in Cape Town so we found a place in Observatory", ["User lives in Observatory"]),
+        ("I stay in Ajah, the traffic to Lekki every morning is something else", ["User lives in Ajah, the traffic to Lekki every morning is something else"]),
+        ("We're in Hobart now, renting in Sandy Bay till we find something to buy", ["User lives in Hobart"]),
+        # a move within the message, not a part of town
+        ("I live in Berlin. I live in Paris now.", ["User lives in Berlin", "User lives in Paris"]),
+        ("I no longer live in Boston, now I live in Paris", ["User no longer lives in Boston", "User lives in Paris"]),
+    ],
+)  # fmt: skip
+def test_a_home_keeps_the_city_the_message_says_the_user_is_in(
+    content: str, homes: list[str]
+) -> None:
+    assert [f.text for f in _extract(content) if f.attribute == "home"] == homes
+
+
+@pytest.mark.parametrize(
     ("content", "keys"),
     [
         ("Tom got promoted. Manager now.", [("Tom", "job", "Manager")]),

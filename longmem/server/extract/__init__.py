@@ -422,12 +422,83 @@ class RuleExtractor:
             for f in facts
             if f.attribute == "diet" and f.value == "vegan" and not f.negated
         }
-        return [
-            _quotes_back(f, quoted)
-            for f in facts
-            # "I'm vegan so I don't eat meat": no meat is said of a vegan already
-            if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
-        ]
+        return _city_beside(
+            [
+                _quotes_back(f, quoted)
+                for f in facts
+                # "I'm vegan so I don't eat meat": no meat is said of a vegan already
+                if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
+            ]
+        )
+
+
+# A city one is in, said beside a home in it: "I'm in Melbourne now!! got a little place
+# in Brunswick", "officially a Hobart girl now! … we're in Sandy Bay", "The job is in
+# Oslo, so I've sublet a flat in Grünerløkka". Not one left, visited or someone else's
+# ("moved to Leeds from London", "flying to Paris", "Mum's still in Melbourne").
+_CITY_SAID = re.compile(
+    r"(?<![\w'’])(?P<before>in|en|em|a|an|at)\s+"
+    r"(?P<city>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})",
+    re.I,
+)
+_NOT_THERE = re.compile(
+    r"\b(?:from|after|left|leaving|leave|visit|visiting|visited|trip|flight|flights|flew|"
+    r"flying|fly|holiday|vacation|weekend|back|heading|headed|going|off|travel\w*|than|"
+    r"not|never|longer|used\s+to|near|outside)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+# A home said as a dwelling in a part of town: "got a little place in Brunswick".
+_DWELLING = re.compile(
+    r"\b(?:place|flat|apartment|apt|house|piso|condo|room|studio|sharehouse|flatshare|unit|"
+    r"townhouse|bungalow|cottage|rental)\b",
+    re.I,
+)
+
+
+def _city_beside(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """The user's new home, with the one city another clause of the same message says
+    the user is in ("User lives in Brunswick, Melbourne"); the home said as that city
+    alone gives way to it."""
+    homes = [
+        i
+        for i, f in enumerate(facts)
+        if f.subject == USER and f.attribute == "home" and f.value and not f.negated
+    ]
+    if not homes:
+        return facts
+    home = facts[homes[-1]]
+    value = home.value or ""
+    cities: list[str] = []
+    for fact in facts:
+        said = fact.statement
+        if fact.negated or not said:
+            continue  # "I no longer live in Boston, now I live in Paris"
+        if fact.attribute == "home" and fact is not home and not _DWELLING.search(home.statement):
+            continue  # "I live in Berlin. I live in Paris now.": a move, not a part of town
+        if parse_subject(said, None).subject.key not in (USER, NOBODY.key):
+            continue  # "Sipho got a job in Cape Town", "Mum's still in Melbourne"
+        for match in _CITY_SAID.finditer(said):
+            city = match.group("city")
+            if place_rest(city) != "" or _NOT_THERE.search(said, 0, match.start("before")):
+                continue  # not a place, or more than one ("Sandy Bay" is no Sandy)
+            if city.lower() not in value.lower() and city not in cities:
+                cities.append(city)
+    if len(cities) != 1:
+        return facts  # none, or two ("moved to Leeds in the end, not York")
+    city = cities[0]
+    at = home.text.find(value)
+    if at < 0 or home.valid_from is not None:
+        return facts
+    end = at + len(value)
+    text = f"{home.text[:end]}, {city}{home.text[end:]}"
+    merged = replace(home, text=text)
+    return [
+        merged if f is home else f
+        for i, f in enumerate(facts)
+        if not (i in homes and f is not home and f.value and f.value.lower() == city.lower())
+    ]
 
 
 # Someone who died: "ray passed away last week", "my husband died in March".
