@@ -177,6 +177,9 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("relocated for work to Bristol", ("User lives in Bristol", "user", "home", "Bristol", False)),
         ("moved back home to Cork", ("User lives in Cork", "user", "home", "Cork", False)),
         ("moved across the country to Perth", ("User lives in Perth", "user", "home", "Perth", False)),
+        ("renting a piso in Lavapiés", ("User lives in Lavapiés", "user", "home", "Lavapiés", False)),
+        ("renting a studio in Shoreditch for now", ("User lives in Shoreditch", "user", "home", "Shoreditch", False)),
+        ("we bought a loft in Ancoats", ("User lives in Ancoats", "user", "home", "Ancoats", False)),
         ("we upped sticks to Cornwall", ("User lives in Cornwall", "user", "home", "Cornwall", False)),
         ("we've settled in nicely in Bristol", ("User lives in Bristol", "user", "home", "Bristol", False)),
         ("back in Cork for good", ("User lives in Cork", "user", "home", "Cork", False)),
@@ -1544,7 +1547,8 @@ def test_a_title_with_no_new_employer_of_the_users_before_it_is_words(
     [
         ("new year new city — I'm in Melbourne now!! got a little place in Brunswick", ["User lives in Brunswick, Melbourne"]),
         ("officially a Hobart girl now! we're in Sandy Bay, 5 min from the water", ["User lives in Sandy Bay, Hobart, 5 min from the water"]),
-        ("The job is in Oslo, so I've sublet a flat in Grünerløkka", ["User lives in Grünerløkka, Oslo"]),
+        ("Just moved to Edinburgh. Got a flat in Leith.", ["User lives in Leith, Edinburgh"]),
+        ("so I'm based in Amsterdam now, got a place in De Pijp", ["User lives in De Pijp, Amsterdam"]),
         ("Landed in London! Staying in a flatshare in Stratford for now.", ["User lives in Stratford, London"]),
         # a place left, visited, someone else's, or more than one: the home as said
         ("We moved to Leeds from London", ["User lives in Leeds"]),
@@ -1553,6 +1557,13 @@ def test_a_title_with_no_new_employer_of_the_users_before_it_is_words(
         ("Sipho got a job in Cape Town so we found a place in Observatory", ["User lives in Observatory"]),
         ("I stay in Ajah, the traffic to Lekki every morning is something else", ["User lives in Ajah, the traffic to Lekki every morning is something else"]),
         ("We're in Hobart now, renting in Sandy Bay till we find something to buy", ["User lives in Hobart"]),
+        # a city one works, studies, was born or stays in, or an earlier home
+        ("I work in London but just moved into a flat in Reading", ["User lives in Reading"]),
+        ("The job is in Oslo, so I've sublet a flat in Grünerløkka", ["User lives in Grünerløkka"]),
+        ("I was born in Glasgow but live in a flat in Islington now", ["User lives in Islington"]),
+        ("got a flat in Salford. I'm in London until Friday", ["User lives in Salford"]),
+        ("I live in Paris. Moved into a flat in Berlin", ["User lives in Paris", "User lives in Berlin"]),
+        ("I'm at Oxford for my masters, renting a room in Abingdon", ["User lives in Abingdon"]),
         # a move within the message, not a part of town
         ("I live in Berlin. I live in Paris now.", ["User lives in Berlin", "User lives in Paris"]),
         ("I no longer live in Boston, now I live in Paris", ["User no longer lives in Boston", "User lives in Paris"]),
@@ -2604,6 +2615,7 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
      "My 5th birthday cake was a dinosaur", "Had my 2nd today, arm is sore",
      "Celebrating my 10th today at Acme", "We celebrated his 50th yesterday", "I hit 10 today",
      "It was my 2nd birthday party as a mum", "my son's 5th birthday was yesterday",
+     "I'm at the studio in Shoreditch", "renting a studio in Shoreditch for the week",
      "my 42nd birthday was in 2019", "just had my 35th cup of coffee", "celebrated my 30th back in 2015",
      "birthday party tomorrow, 35 guests", "had my 35th at the pub", "when I celebrated my 21st",
      "feeling 21 years young again", "ninety today, brutal", "Celebrating my 10th today at Acme"],

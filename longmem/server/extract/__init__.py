@@ -432,28 +432,30 @@ class RuleExtractor:
         )
 
 
-# A city one is in, said beside a home in it: "I'm in Melbourne now!! got a little place
-# in Brunswick", "officially a Hobart girl now! … we're in Sandy Bay", "The job is in
-# Oslo, so I've sublet a flat in Grünerløkka". Not one left, visited or someone else's
-# ("moved to Leeds from London", "flying to Paris", "Mum's still in Melbourne").
-_CITY_SAID = re.compile(
-    r"(?<![\w'’])(?P<before>in|en|em|a|an|at)\s+"
-    r"(?P<city>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})",
-    re.I,
-)
-_NOT_THERE = re.compile(
-    r"\b(?:from|after|left|leaving|leave|visit|visiting|visited|trip|flight|flights|flew|"
-    r"flying|fly|holiday|vacation|weekend|back|heading|headed|going|off|travel\w*|than|"
-    r"not|never|longer|used\s+to|near|outside)\s+(?:\w+\s+){0,2}$",
-    re.I,
-)
-
-
-# A home said as a dwelling in a part of town: "got a little place in Brunswick".
-_DWELLING = re.compile(
-    r"\b(?:place|flat|apartment|apt|house|piso|condo|room|studio|sharehouse|flatshare|unit|"
-    r"townhouse|bungalow|cottage|rental)\b",
-    re.I,
+# A city one is in now, said beside a home in it: "I'm in Melbourne now!! got a little
+# place in Brunswick", "officially a Hobart girl now! … we're in Sandy Bay", "first week
+# in Lisboa done. our flat in Arroios…", "Just moved to Edinburgh. Got a flat in Leith".
+# Not a city one works, studies, was born or stays in for now ("I work in London but
+# just moved into a flat in Reading", "I'm in London until Friday").
+_CITY = r"(?P<city>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})"
+_CITY_NOW = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        r"(?:^|\b(?:so|and|but|now)\s+)(?:i'm|im|i\s+am|we're|we\s+are|estamos|estoy)\s+"
+        r"(?:(?:now|finally|officially|here)\s+)?(?:in|en|em|based\s+in)\s+"
+        + _CITY
+        + r"(?=\s*(?:$|[!.,;—–-]|now\b|for\s+good\b|at\s+last\b))",
+        r"(?:^|\b(?:just|finally)\s+)(?:landed|arrived|settled)\s+in\s+"
+        + _CITY
+        + r"(?=\s*(?:$|[!.,;—–-]))",
+        r"(?:^|\b(?:just|finally)\s+)(?:moved|relocated|made\s+it)\s+to\s+"
+        + _CITY
+        + r"(?=\s*(?:$|[!.,;—–-]))",
+        r"^first\s+(?:day|week|month|night)s?\s+in\s+" + _CITY + r"\s+(?:done|down|complete)",
+        r"^(?:officially\s+)?(?:a|an)\s+"
+        + _CITY
+        + r"\s+(?:girl|boy|lad|lass|gal|guy|local|resident)\s+now",
+    )
 )
 
 
@@ -473,15 +475,13 @@ def _city_beside(facts: list[ExtractedFact]) -> list[ExtractedFact]:
     cities: list[str] = []
     for fact in facts:
         said = fact.statement
-        if fact.negated or not said:
-            continue  # "I no longer live in Boston, now I live in Paris"
-        if fact.attribute == "home" and fact is not home and not _DWELLING.search(home.statement):
-            continue  # "I live in Berlin. I live in Paris now.": a move, not a part of town
+        if fact.negated or not said or fact.attribute == "location":
+            continue  # "I no longer live in Boston, …", "I'm in London until Friday"
         if parse_subject(said, None).subject.key not in (USER, NOBODY.key):
-            continue  # "Sipho got a job in Cape Town", "Mum's still in Melbourne"
-        for match in _CITY_SAID.finditer(said):
+            continue  # "Sipho is in Cape Town", "Mum's still in Melbourne"
+        for match in (m for pattern in _CITY_NOW for m in pattern.finditer(said)):
             city = match.group("city")
-            if place_rest(city) != "" or _NOT_THERE.search(said, 0, match.start("before")):
+            if place_rest(city) != "":
                 continue  # not a place, or more than one ("Sandy Bay" is no Sandy)
             if city.lower() not in value.lower() and city not in cities:
                 cities.append(city)
