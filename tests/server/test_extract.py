@@ -1542,6 +1542,35 @@ def test_a_title_with_no_new_employer_of_the_users_before_it_is_words(
     )
 
 
+# Said on Wednesday 4 June 2025.
+@pytest.mark.parametrize(
+    ("content", "stays"),
+    [
+        ("Flying out to Bali on Saturday, 2 weeks", [("Bali", _day(2025, 6, 7), _end_of(2025, 6, 20))]),
+        ("Heading to Zanzibar tomorrow!! 5 days of beach", [("Zanzibar", _day(2025, 6, 5), _end_of(2025, 6, 9))]),
+        ("Spending the rest of the week in Shimla", [("Shimla", None, _end_of(2025, 6, 8))]),
+        ("spending June in Provence, bliss", [("Provence", None, _end_of(2025, 6, 30))]),
+        (
+            "live in bristol, spending a few days in Cornwall from Saturday, back on the 9th",
+            [("Cornwall", _day(2025, 6, 7), _end_of(2025, 6, 9))],
+        ),
+        # an end said already, a home, money spent, a routine: no stay of that length
+        ("I'm in Leeds till Friday. 2 weeks", [("Leeds", None, _end_of(2025, 6, 6))]),
+        ("I live in Leeds, 3 days", []),
+        ("spending £50 in Tesco", []),
+        ("I'm spending Christmas in Leeds", []),
+        ("I've been sober, 40 days!", []),
+    ],
+)  # fmt: skip
+def test_a_stay_said_as_time_spent_or_with_its_length_after_it(
+    content: str, stays: list[tuple[str, Optional[datetime], datetime]]
+) -> None:
+    facts = _extract(content, datetime(2025, 6, 4, 10, 0, tzinfo=timezone.utc))
+    found = [(f.value, f.valid_from, f.expires_at) for f in facts if f.attribute == "location"]
+    assert found == stays
+    assert not any(f.attribute == "home" and f.expires_at for f in facts)
+
+
 @pytest.mark.parametrize(
     ("content", "homes"),
     [

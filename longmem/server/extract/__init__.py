@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
@@ -79,6 +79,7 @@ from .text import (
     HEDGED_BEFORE,
     MONTH_NAMES,
     SUBJECT,
+    TRIP_TO,
     WEEKDAY_RE,
     classify,
     clauses,
@@ -304,6 +305,7 @@ class RuleExtractor:
         content = _BORN_THEN_NAME.sub(r"\g<born> named ", as_said if whose == "user" else kept)
         content = _children_named(_birthday_number(content))
         content = _PET_THEN_NAME.sub(r"\g<pet>. ", content)
+        content = _TRIP_LENGTH.sub(_trip_length, _SPENDING.sub(_spent_there, content))
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
         previous: Optional[Subject] = None
@@ -362,7 +364,9 @@ class RuleExtractor:
                     facts.append(job)
                     if not clause:
                         continue
-                if _begun_then(clause, facts, last_told, said):
+                if _begun_then(clause, facts, last_told, said) or _lasting(
+                    clause, facts, last_told, said
+                ):
                     continue
                 condition = condition or _CONDITION.match(clause) is not None
                 if previous is None:
@@ -1432,6 +1436,99 @@ def _their_career(
     if previous.key.split(":", 1)[0] in found:
         return parsed  # "Our manager got promoted. Manager now!": the user is
     return replace(parsed, subject=previous)
+
+
+# A stay said as time spent somewhere: "Spending the rest of the week in Shimla",
+# "spending June in Provence", "we're spending a few days in Cornwall from Saturday" —
+# read as "I'm in Shimla till the end of the week", "… in Provence in June", "… in
+# Cornwall for a few days from Saturday". Only a time is spent, not money or effort.
+_SPENDING = re.compile(
+    r"(?P<pre>^|(?<=[.!?;,—–-])\s*|\b(?:i'm|im|i\s+am|we're|we\s+are|is|are|be)\s+)"
+    r"(?:(?:just|currently|now)\s+)?spending\s+(?P<p>the\s+rest\s+of\s+the\s+(?:week|month)|"
+    r"the\s+(?:weekend|week|summer|winter|holidays?|night|day)|(?:this|next)\s+(?:week|weekend|month)|"
+    r"a\s+(?:few|couple\s+of)\s+(?:days|nights|weeks)|a\s+(?:week|fortnight|month|night)|"
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|nights|weeks)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december))"
+    r"\s+(?:in|at)\s+(?P<x>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})",
+    re.I,
+)
+
+
+def _spent_there(match: re.Match[str]) -> str:
+    period, where = " ".join(match.group("p").split()), match.group("x")
+    lowered = period.lower()
+    if lowered.startswith("the rest of the "):
+        when = "till the end of the " + lowered.rsplit(" ", 1)[-1]
+    elif lowered in MONTH_NAMES:
+        when = "in " + period
+    else:
+        when = "for " + period
+    pre = match.group("pre")
+    opening = pre if pre.strip(" .!?;,—–-") else pre + "I'm "
+    return f"{opening}in {where} {when}"
+
+
+# … or after a comma closing its sentence: "Flying out to Bali on Saturday, 2 weeks" is
+# "…, for 2 weeks" (a stay's while, as lasts() reads it; not "…, 3 days a week").
+_TRIP_LENGTH = re.compile(
+    r"(?<=[\w)]),\s*(?P<d>(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a\s+couple\s+of|a\s+few)\s+(?:days|weeks|nights|day|week|night))(?=\s*(?:$|[.!]))",
+    re.I,
+)
+_TRIP_SAID = re.compile(r"\b" + TRIP_TO, re.I)
+
+
+def _trip_length(match: re.Match[str]) -> str:
+    """ ", for 2 weeks" after a trip said in the same sentence; else as it was."""
+    head = match.string[: match.start()]
+    sentence = re.split(r"[.!?]", head)[-1]
+    return f", for {match.group('d')}" if _TRIP_SAID.search(sentence) else match.group()
+
+
+# A stay's length said on its own right after it: "Flying out to Bali on Saturday, 2
+# weeks", "Heading to Zanzibar tomorrow!! 5 days of beach", "… here for 4 days".
+_HOW_LONG = re.compile(
+    r"^(?:(?:here|there)\s+)?(?:for\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|a\s+couple\s+of|a\s+few)\s+(?P<u>days?|nights?|weeks?)"
+    r"(?:\s+(?:of\s+\w+|there|away|off|total|in\s+total))?\s*[!.]*$",
+    re.I,
+)
+_HOW_MANY = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3,
+}  # fmt: skip
+
+
+def _lasting(clause: str, facts: list[ExtractedFact], since: int, said: datetime) -> bool:
+    """Whether ``clause`` says only how long the stay the clause before told lasts
+    (``facts[since:]``: a `location` of the user's with no end said but its first day);
+    if so, the stay lasts that long from its first day."""
+    match = _HOW_LONG.match(clause.strip())
+    if match is None:
+        return False
+    stays = [
+        i
+        for i in range(since, len(facts))
+        if facts[i].attribute == "location" and facts[i].subject == USER and not facts[i].negated
+    ]
+    if len(stays) != 1:
+        return False
+    stay = facts[stays[0]]
+    first = stay.valid_from or said
+    one_day = datetime.combine(first.date(), END_OF_DAY)
+    if stay.expires_at is not None and stay.expires_at != one_day:
+        return False  # its end is said already ("till Friday, 2 weeks" is no stay of 2 weeks)
+    words = " ".join(match.group("n").lower().split())
+    count = int(words) if words.isdigit() else _HOW_MANY[words]
+    unit = match.group("u").lower().rstrip("s")
+    days = count * (7 if unit == "week" else 1)
+    last = first.date() + timedelta(days=days if unit == "night" else days - 1)
+    facts[stays[0]] = replace(
+        stay,
+        statement=f"{stay.statement}, {clause}",
+        expires_at=datetime.combine(last, END_OF_DAY),
+    )
+    return True
 
 
 # A job's title said on its own, what follows it after a comma: "senior product designer,
