@@ -1548,21 +1548,20 @@ def test_a_title_with_no_new_employer_of_the_users_before_it_is_words(
     [
         ("Flying out to Bali on Saturday, 2 weeks", [("Bali", _day(2025, 6, 7), _end_of(2025, 6, 20))]),
         ("Heading to Zanzibar tomorrow!! 5 days of beach", [("Zanzibar", _day(2025, 6, 5), _end_of(2025, 6, 9))]),
-        ("Spending the rest of the week in Shimla", [("Shimla", None, _end_of(2025, 6, 8))]),
-        ("spending June in Provence, bliss", [("Provence", None, _end_of(2025, 6, 30))]),
-        (
-            "live in bristol, spending a few days in Cornwall from Saturday, back on the 9th",
-            [("Cornwall", _day(2025, 6, 7), _end_of(2025, 6, 9))],
-        ),
-        # an end said already, a home, money spent, a routine: no stay of that length
+        ("Flying to Bali on Saturday, 2 weeks 🌴", [("Bali", _day(2025, 6, 7), _end_of(2025, 6, 20))]),
+        ("Flying to Bali on Saturday. Two weeks!!", [("Bali", _day(2025, 6, 7), _end_of(2025, 6, 20))]),
+        # an end or a date said already, a home, something else's length: no stay of that length
         ("I'm in Leeds till Friday. 2 weeks", [("Leeds", None, _end_of(2025, 6, 6))]),
+        ("Heading to Rome tomorrow until Sunday, 5 days", [("Rome", _day(2025, 6, 5), _end_of(2025, 6, 8))]),
+        ("Flying to Rome on Friday. 3 days of rain", [("Rome", _day(2025, 6, 6), _end_of(2025, 6, 6))]),
+        ("heading to Cornwall on the 14th, a few days", []),
         ("I live in Leeds, 3 days", []),
-        ("spending £50 in Tesco", []),
-        ("I'm spending Christmas in Leeds", []),
         ("I've been sober, 40 days!", []),
+        # time spent somewhere is not read as a stay: a gerund as often opens a remark
+        ("Spending a week in Rome was the best decision ever", []),
     ],
 )  # fmt: skip
-def test_a_stay_said_as_time_spent_or_with_its_length_after_it(
+def test_a_stays_length_said_after_it(
     content: str, stays: list[tuple[str, Optional[datetime], datetime]]
 ) -> None:
     facts = _extract(content, datetime(2025, 6, 4, 10, 0, tzinfo=timezone.utc))

@@ -305,7 +305,7 @@ class RuleExtractor:
         content = _BORN_THEN_NAME.sub(r"\g<born> named ", as_said if whose == "user" else kept)
         content = _children_named(_birthday_number(content))
         content = _PET_THEN_NAME.sub(r"\g<pet>. ", content)
-        content = _TRIP_LENGTH.sub(_trip_length, _SPENDING.sub(_spent_there, content))
+        content = _TRIP_LENGTH.sub(_trip_length, content)
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
         previous: Optional[Subject] = None
@@ -1438,41 +1438,19 @@ def _their_career(
     return replace(parsed, subject=previous)
 
 
-# A stay said as time spent somewhere: "Spending the rest of the week in Shimla",
-# "spending June in Provence", "we're spending a few days in Cornwall from Saturday" —
-# read as "I'm in Shimla till the end of the week", "… in Provence in June", "… in
-# Cornwall for a few days from Saturday". Only a time is spent, not money or effort.
-_SPENDING = re.compile(
-    r"(?P<pre>^|(?<=[.!?;,—–-])\s*|\b(?:i'm|im|i\s+am|we're|we\s+are|is|are|be)\s+)"
-    r"(?:(?:just|currently|now)\s+)?spending\s+(?P<p>the\s+rest\s+of\s+the\s+(?:week|month)|"
-    r"the\s+(?:weekend|week|summer|winter|holidays?|night|day)|(?:this|next)\s+(?:week|weekend|month)|"
-    r"a\s+(?:few|couple\s+of)\s+(?:days|nights|weeks)|a\s+(?:week|fortnight|month|night)|"
-    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|nights|weeks)|"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december))"
-    r"\s+(?:in|at)\s+(?P<x>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})",
-    re.I,
-)
-
-
-def _spent_there(match: re.Match[str]) -> str:
-    period, where = " ".join(match.group("p").split()), match.group("x")
-    lowered = period.lower()
-    if lowered.startswith("the rest of the "):
-        when = "till the end of the " + lowered.rsplit(" ", 1)[-1]
-    elif lowered in MONTH_NAMES:
-        when = "in " + period
-    else:
-        when = "for " + period
-    pre = match.group("pre")
-    opening = pre if pre.strip(" .!?;,—–-") else pre + "I'm "
-    return f"{opening}in {where} {when}"
-
-
-# … or after a comma closing its sentence: "Flying out to Bali on Saturday, 2 weeks" is
-# "…, for 2 weeks" (a stay's while, as lasts() reads it; not "…, 3 days a week").
+# A stay's length after a comma closing the sentence of its trip: "Flying out to Bali on
+# Saturday, 2 weeks" is "… on Saturday for 2 weeks" (a stay's while, as lasts() reads
+# it; not "…, 3 days a week", nor "…until Sunday, 5 days", whose end is said, nor after a
+# date of the month, which lasts() would count from today: "on the 14th, a few days").
 _TRIP_LENGTH = re.compile(
     r"(?<=[\w)]),\s*(?P<d>(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"a\s+couple\s+of|a\s+few)\s+(?:days|weeks|nights|day|week|night))(?=\s*(?:$|[.!]))",
+    r"a\s+couple\s+of|a\s+few)\s+(?:days|weeks|day|week))"
+    r"(?=\s*(?:[.!]+|:\)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)*\s*$)",
+    re.I,
+)
+_AN_END_BEFORE = re.compile(
+    r"\b(?:until|till|til|back|returning|return|through|thru|to\s+(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day)\b|\d\s*[-–]\s*\d|\b\d{1,2}(?:st|nd|rd|th)\b",
     re.I,
 )
 _TRIP_SAID = re.compile(r"\b" + TRIP_TO, re.I)
@@ -1482,7 +1460,9 @@ def _trip_length(match: re.Match[str]) -> str:
     """ ", for 2 weeks" after a trip said in the same sentence; else as it was."""
     head = match.string[: match.start()]
     sentence = re.split(r"[.!?]", head)[-1]
-    return f", for {match.group('d')}" if _TRIP_SAID.search(sentence) else match.group()
+    if not _TRIP_SAID.search(sentence) or _AN_END_BEFORE.search(sentence):
+        return match.group()
+    return f" for {match.group('d')}"
 
 
 # A stay's length said on its own right after it: "Flying out to Bali on Saturday, 2
@@ -1490,7 +1470,9 @@ def _trip_length(match: re.Match[str]) -> str:
 _HOW_LONG = re.compile(
     r"^(?:(?:here|there)\s+)?(?:for\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|a\s+couple\s+of|a\s+few)\s+(?P<u>days?|nights?|weeks?)"
-    r"(?:\s+(?:of\s+\w+|there|away|off|total|in\s+total))?\s*[!.]*$",
+    r"(?:\s+(?:of\s+(?:beach|sun|fun|hiking|skiing|surfing|diving|relaxing|relaxation|bliss|"
+    r"adventure|sightseeing|exploring|holiday|vacation|rest)|there|away|off|total|in\s+total))?"
+    r"\s*[!.]*$",
     re.I,
 )
 _HOW_MANY = {
