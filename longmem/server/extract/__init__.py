@@ -1376,11 +1376,11 @@ def _begun_then(clause: str, facts: list[ExtractedFact], since: int, said: datet
     if opening is None:
         return False
     # "I start Monday" is read as "starting Monday" is
-    start = starts("starting " + clause[opening.end() :].lstrip(), said)
+    said_as = "starting " + clause[opening.end() :].lstrip()
+    start = starts(said_as, said)
     if start is None or start.where[0] > len("starting ") or start.where[1] < len("starting "):
         return False
-    rest = ("starting " + clause[opening.end() :].lstrip())[start.where[1] :]
-    if _ONLY_THE_DAY.fullmatch(rest) is None:
+    if _ONLY_THE_DAY.fullmatch(said_as[start.where[1] :]) is None:
         return False  # "starting Monday at the new site": more than the day
     if not any(_NEWLY.search(f.statement) for f in facts[since:]):
         return False  # "I'm a nurse, starting in May": what holds already
@@ -1457,7 +1457,8 @@ _TRIP_SAID = re.compile(r"\b" + TRIP_TO, re.I)
 
 
 def _trip_length(match: re.Match[str]) -> str:
-    """ ", for 2 weeks" after a trip said in the same sentence; else as it was."""
+    """The length as " for 2 weeks" after a trip said in the same sentence with no end or
+    date; else as it was."""
     head = match.string[: match.start()]
     sentence = re.split(r"[.!?]", head)[-1]
     if not _TRIP_SAID.search(sentence) or _AN_END_BEFORE.search(sentence):
@@ -1465,8 +1466,8 @@ def _trip_length(match: re.Match[str]) -> str:
     return f" for {match.group('d')}"
 
 
-# A stay's length said on its own right after it: "Flying out to Bali on Saturday, 2
-# weeks", "Heading to Zanzibar tomorrow!! 5 days of beach", "… here for 4 days".
+# A stay's length said on its own right after it: "Heading to Zanzibar tomorrow!! 5 days
+# of beach", "… here for 4 days", "Flying to Bali on Saturday. Two weeks!!".
 _HOW_LONG = re.compile(
     r"^(?:(?:here|there)\s+)?(?:for\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|a\s+couple\s+of|a\s+few)\s+(?P<u>days?|nights?|weeks?)"
@@ -1524,9 +1525,12 @@ _AFTER_TITLE = re.compile(
     r"permanent|contract|finally|yay|lol)\b",
     re.I,
 )
+# Words a title does not open with: whose it is, an article ("the CEO, a former teacher,
+# is lovely"), a job before ("former teacher, now PM").
 _NOT_A_TITLE = frozenset(
-    ("my", "our", "his", "her", "their", "i", "we", "he", "she", "they")
-) | frozenset(("the", "a", "an", "former", "ex", "retired"))
+    ("my", "our", "his", "her", "their", "i", "we", "he", "she", "they", "the", "a", "an",
+     "former", "ex", "retired")
+)  # fmt: skip
 
 
 def _title_after(
@@ -1551,15 +1555,15 @@ def _title_after(
         return None  # "nurse friends are the best", "the CEO, a former teacher, …"
     if found[-1].endswith("s") and not found[-1].endswith("ss"):
         return None  # "doctors, nurses, everyone exhausted": who is there
-    if rest and not all(w in ADVERBS for w in lower_words(rest)) and not _AFTER_TITLE.match(rest):
+    said_all = all(w in ADVERBS for w in lower_words(rest))  # "Software engineer, finally"
+    if not said_all and not _AFTER_TITLE.match(rest):
         return None
     value = title[:1].lower() + title[1:] if title[1:2].islower() else title
     key = Key("job", value, False, FACT)
     job = ExtractedFact(
         finish(sentence_of(USER_SUBJECT, key)), statement=title, attribute="job", value=value
     )
-    # "Software engineer, finally": no more to say
-    return job, "" if all(w in ADVERBS for w in lower_words(rest)) else rest
+    return job, "" if said_all else rest
 
 
 def _verb_first(clause: str) -> bool:

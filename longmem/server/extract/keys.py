@@ -886,7 +886,7 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"^(?![^.!?]*\bwhen\b)[^.!?]*?\b(?:celebrated|celebrating|had|just\s+had)\s+my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)(?=\s*(?:(?:today|yesterday|tonight|last\s+(?:night|week|weekend)|this\s+(?:week|weekend)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*)?(?:$|[.!;]|🎉|🎂|🥳|lol\b))"),
     # "35th bday yesterday", "40th birthday today!"
     _rule("age", r"^(?:just\s+)?(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:b-?day|birthday)\s+(?:today|yesterday|tonight)\b(?=\s*(?:$|[,.!;]|🎉|🎂|🥳|lol\b))"),
-    # In words, alone: "twenty-nine today", "thirty now 🎉"
+    # In words, alone: "twenty-nine today", "thirty today 🎉"
     _rule("age", r"^(?:just\s+)?(?P<v>" + NUMBER_WORDS + r")\s+today\b(?=\s*(?:$|!|🎉|🎂|🥳|lol\b|haha\b))"),
     # "34 the day" (Scots: today), "Today I clock 34" (Nigerian English: turn), "my 27th
     # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
