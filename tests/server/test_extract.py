@@ -2943,6 +2943,10 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
             "91 and still bakes her own bread every Sunday",
             "91 and still bakes her own bread every Sunday",
         ),
+        # a birthday after "'s" is theirs ("Mia is 8th birthday party" had been written)
+        ("Mia's 8th birthday party was Saturday", "Mia's 8th birthday party was Saturday"),
+        ("mum's 60th was lovely", "User's mum's 60th was lovely"),
+        ("my son's birthday!", "User's son's birthday"),
         # modals keep their form ("User cannots eat shrimp" had been written)
         ("Recently I cannot eat shrimp", "Recently User cannot eat shrimp"),
         ("I ought to call my mum", "User ought to call User's mum"),

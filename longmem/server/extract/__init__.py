@@ -1166,7 +1166,10 @@ def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
         return finish(third_person("I " + clause[:1].lower() + clause[1:]))
     if subject.key in (USER, NOBODY.key):
         return finish(third_person(clause))
-    return finish(f"{subject.name} {third_person(parsed.predicate)}")
+    said = third_person(parsed.predicate)
+    # "Mia's 8th birthday party was Saturday": a thing of theirs, no space before "'s"
+    between = "" if said.startswith("'s") else " "
+    return finish(f"{subject.name}{between}{said}")
 
 
 def _put_off(keys: list[Key], clause: str, said: datetime) -> Optional[Start]:

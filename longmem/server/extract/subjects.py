@@ -1155,6 +1155,8 @@ def _spell_s(rest: str) -> str:
     rest = rest.strip()
     if rest.startswith("'s"):
         after = rest[2:].strip()
+        if _A_BIRTHDAY.match(after):
+            return "'s " + after  # "Mia's 8th birthday party", "my son's birthday": hers, his
         said = lower_words(after) or [""]
         first = said[0]
         if first in ADVERBS:  # "she's never been to Europe": the verb after "never"
@@ -1167,6 +1169,11 @@ def _spell_s(rest: str) -> str:
         if rest.startswith(contraction):
             return spelled + rest[len(contraction) :].strip()
     return rest
+
+
+# A birthday after "'s" is the person's, not what they are: "Mia's 8th birthday party was
+# Saturday", "mum's 60th was lovely", "my son's birthday!".
+_A_BIRTHDAY = re.compile(r"(?:\d{1,3}(?:st|nd|rd|th)\b|(?:b-?day|birthday|bday)\b)", re.I)
 
 
 # Names that are also modals or months ("our son Can", "my daughter May", "my sister
