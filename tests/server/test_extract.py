@@ -177,6 +177,9 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("relocated for work to Bristol", ("User lives in Bristol", "user", "home", "Bristol", False)),
         ("moved back home to Cork", ("User lives in Cork", "user", "home", "Cork", False)),
         ("moved across the country to Perth", ("User lives in Perth", "user", "home", "Perth", False)),
+        # a value ends before "starting" ("Google starting" had been the employer)
+        ("I got a job at Google starting Monday", ("User works at Google", "user", "employer", "Google", False)),
+        ("I moved to Leeds starting a new chapter", ("User lives in Leeds", "user", "home", "Leeds", False)),
         ("renting a piso in Lavapiés", ("User lives in Lavapiés", "user", "home", "Lavapiés", False)),
         ("renting a studio in Shoreditch for now", ("User lives in Shoreditch", "user", "home", "Shoreditch", False)),
         ("we bought a loft in Ancoats", ("User lives in Ancoats", "user", "home", "Ancoats", False)),

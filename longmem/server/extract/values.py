@@ -124,7 +124,7 @@ _VALUE_END = re.compile(
     r"any more|too|as well|together|for now|for good|so far|since|last|next|this|that|from|because|"
     r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|during|"
     r"until|till|about|right|near|not (?:too |that |so )?far|by|if|or|yet|still|already|lol|haha|btw|"
-    r"studying|working|doing|majoring|"
+    r"studying|working|doing|majoring|starting|beginning|"
     r"there|here|for|"
     # when: "in Leeds the week after next", "York at the weekend", "the coming week"
     r"at the (?:long )?weekend|the (?:whole )?week(?:-?end)? after|the (?:following|coming)|"
