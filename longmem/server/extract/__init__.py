@@ -93,10 +93,12 @@ from .text import content_words as content_words
 from .text import pieces as pieces
 from .values import a_place, is_occupation
 from .when import (
+    COUNT_RE,
     END_OF_DAY,
     Start,
     back_on,
     became_true,
+    count_of,
     day_span,
     end_said,
     expiry,
@@ -481,9 +483,10 @@ def _city_beside(facts: list[ExtractedFact]) -> list[ExtractedFact]:
         said = fact.statement
         if fact.negated or not said or fact.attribute == "location":
             continue  # "I no longer live in Boston, …", "I'm in London until Friday"
-        if parse_subject(said, None).subject.key not in (USER, NOBODY.key):
-            continue  # "Sipho is in Cape Town", "Mum's still in Melbourne"
-        for match in (m for pattern in _CITY_NOW for m in pattern.finditer(said)):
+        found = [m for pattern in _CITY_NOW for m in pattern.finditer(said)]
+        if not found or parse_subject(said, None).subject.key not in (USER, NOBODY.key):
+            continue  # none, or "my sister just moved to Leeds": hers
+        for match in found:
             city = match.group("city")
             if place_rest(city) != "":
                 continue  # not a place, or more than one ("Sandy Bay" is no Sandy)
@@ -1446,8 +1449,7 @@ def _their_career(
 # it; not "…, 3 days a week", nor "…until Sunday, 5 days", whose end is said, nor after a
 # date of the month, which lasts() would count from today: "on the 14th, a few days").
 _TRIP_LENGTH = re.compile(
-    r"(?<=[\w)]),\s*(?P<d>(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"a\s+couple\s+of|a\s+few)\s+(?:days|weeks|day|week))"
+    r"(?<=[\w)]),\s*(?P<d>" + COUNT_RE + r"\s+(?:days|weeks|day|week))"
     r"(?=\s*(?:[.!]+|:\)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)*\s*$)",
     re.I,
 )
@@ -1472,17 +1474,12 @@ def _trip_length(match: re.Match[str]) -> str:
 # A stay's length said on its own right after it: "Heading to Zanzibar tomorrow!! 5 days
 # of beach", "… here for 4 days", "Flying to Bali on Saturday. Two weeks!!".
 _HOW_LONG = re.compile(
-    r"^(?:(?:here|there)\s+)?(?:for\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|a\s+couple\s+of|a\s+few)\s+(?P<u>days?|nights?|weeks?)"
+    r"^(?:(?:here|there)\s+)?(?:for\s+)?(?P<n>" + COUNT_RE + r")\s+(?P<u>days?|nights?|weeks?)"
     r"(?:\s+(?:of\s+(?:beach|sun|fun|hiking|skiing|surfing|diving|relaxing|relaxation|bliss|"
     r"adventure|sightseeing|exploring|holiday|vacation|rest)|there|away|off|total|in\s+total))?"
     r"\s*[!.]*$",
     re.I,
 )
-_HOW_MANY = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3,
-}  # fmt: skip
 
 
 def _lasting(clause: str, facts: list[ExtractedFact], since: int, said: datetime) -> bool:
@@ -1505,7 +1502,7 @@ def _lasting(clause: str, facts: list[ExtractedFact], since: int, said: datetime
     if stay.expires_at is not None and stay.expires_at != one_day:
         return False  # its end is said already ("till Friday, 2 weeks" is no stay of 2 weeks)
     words = " ".join(match.group("n").lower().split())
-    count = int(words) if words.isdigit() else _HOW_MANY[words]
+    count = count_of(words)
     unit = match.group("u").lower().rstrip("s")
     days = count * (7 if unit == "week" else 1)
     last = first.date() + timedelta(days=days if unit == "night" else days - 1)

@@ -118,6 +118,12 @@ _NUMBER = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3,
 }  # fmt: skip
+# Any count _NUMBER knows, or digits: "2", "two", "a couple of".
+COUNT_RE = (
+    r"(?:\d{1,2}|"
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(_NUMBER, key=len, reverse=True))
+    + ")"
+)
 _AGO = re.compile(
     r"\b(\d+|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(day|week|month|year)s?\s+ago\b"
@@ -376,8 +382,8 @@ def back_on(text: str, said: datetime) -> Optional[datetime]:
         # "back in 2 weeks" said as a return ("I'll be back in…", ", back in…"), not "I go
         # back in two weeks", "moving back in 2 weeks", "hear back in 2 weeks"
         later = _IN_A_WHILE.match(words) if _BACK_IN_A_WHILE.search(told) else None
-        if day is None and later and _count(later.group(1)) <= _MAX_AHEAD[later.group(2)]:
-            day = _after(today, later.group(2), _count(later.group(1)))
+        if day is None and later and count_of(later.group(1)) <= _MAX_AHEAD[later.group(2)]:
+            day = _after(today, later.group(2), count_of(later.group(1)))
         if day is not None and day > today:
             days.append(day if _LATE_RETURN.match(words) else day - timedelta(days=1))
     return datetime.combine(max(days), END_OF_DAY) if days else None
@@ -398,7 +404,7 @@ def lasts(clause: str, said: datetime) -> Optional[datetime]:
     if _A_FORTNIGHT.search(lowered):  # "for a fortnight": two weeks
         return datetime.combine(_after(since, "week", 2) - timedelta(days=1), END_OF_DAY)
     for match in itertools.chain(_FOR_A_WHILE.finditer(lowered), _A_LONG_STAY.finditer(lowered)):
-        count, unit = _count(match.group(1) or match.group(2) or "a"), match.group(3)
+        count, unit = count_of(match.group(1) or match.group(2) or "a"), match.group(3)
         if count <= _MAX_AHEAD.get(unit, 0):
             day = _after(since, unit, count) - timedelta(days=1)
             return datetime.combine(day, END_OF_DAY)
@@ -414,7 +420,7 @@ def became_true(clause: str, said: datetime, past: bool = True) -> Optional[date
     today = said.date()
     match = _AGO.search(lowered)
     if match:
-        count = _count(match.group(1))
+        count = count_of(match.group(1))
         if count > 100 * _MAX_AHEAD[match.group(2)] // 10:
             return None  # "99999999 days ago": no date a fact can have (a century at most)
         return _back(said, match.group(2), count)
@@ -486,7 +492,7 @@ def starts(clause: str, said: datetime) -> Optional[Start]:
         # a weekday alone is said where it stands, not with the name before it
         return start if match.re is _SOON_WEEKDAY else start._replace(where=match.span(1))
     for match in _IN_A_WHILE.finditer(lowered):
-        count, unit = _count(match.group(1)), match.group(2)
+        count, unit = count_of(match.group(1)), match.group(2)
         if count > _MAX_AHEAD.get(unit, 0):
             return None  # "in 8000 years": no day a plan can name
         return _start_on(_after(today, unit, count), match)
@@ -556,7 +562,8 @@ def _months_on(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _count(word: str) -> int:
+def count_of(word: str) -> int:
+    """A count said in digits or words: "3", "three", "a couple of", "a few"."""
     return int(word) if word.isdigit() else _NUMBER[word]
 
 
