@@ -626,7 +626,7 @@ def test_a_child_born_to_someone_is_their_child(
             "our son Can is 1 and just learned to say baba",
             [
                 ("User's son is Can", "user", "children", "Can", False),
-                ("User's son Can is 1 years old", "son:Can", "age", "1", False),
+                ("User's son Can is 1 year old", "son:Can", "age", "1", False),
                 # what "and" goes on to tell of him is a memory of its own
                 ("User's son Can just learned to say baba", "user", None, None, False),
             ],
@@ -2645,7 +2645,7 @@ def test_a_stay_on_a_day_to_come_is_that_day_only() -> None:
      "Dentist in May.",
      "My 5th birthday cake was a dinosaur", "Had my 2nd today, arm is sore",
      "Celebrating my 10th today at Acme", "We celebrated his 50th yesterday", "I hit 10 today",
-     "It was my 2nd birthday party as a mum", "my son's 5th birthday was yesterday",
+     "It was my 2nd birthday party as a mum",
      "I'm at the studio in Shoreditch", "renting a studio in Shoreditch for the week",
      "my 42nd birthday was in 2019", "just had my 35th cup of coffee", "celebrated my 30th back in 2015",
      "birthday party tomorrow, 35 guests", "had my 35th at the pub", "when I celebrated my 21st",
@@ -2947,7 +2947,7 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
             "91 and still bakes her own bread every Sunday",
         ),
         # a birthday after "'s" is theirs ("Mia is 8th birthday party" had been written)
-        ("Mia's 8th birthday party was Saturday", "Mia's 8th birthday party was Saturday"),
+        ("Mia's 8th birthday party was fun", "Mia's 8th birthday party was fun"),
         ("mum's 60th was lovely", "User's mum's 60th was lovely"),
         ("my son's birthday!", "User's son's birthday"),
         # modals keep their form ("User cannots eat shrimp" had been written)
@@ -2967,14 +2967,115 @@ def test_an_unkeyed_clause_is_a_plain_fact_in_the_third_person(content: str, tex
         ("Big shoutout to Steve — the big 4-0 today!", []),
         ("Happy birthday to my dad, 70 years young today", []),
         # a number closing a birthday message may be a time, a price, a count or a score
-        ("it's my birthday! 35", []),
         ("birthday dinner booked, 19.30", []),
+        # "hit" the big one on a day gone is turned; a plan keeps its "hit" (no age yet)
+        ("hit the big four-oh on sunday", [("user", "40")]),
+        ("when I hit the big 5-0 I'll retire", []),
+        ("gonna hit the big 3-0 next month", []),
+        ("hit the big 80 on the scale today, need to diet", []),
+        ("I hit the big 30 today - 30 days sober", []),
+        # the big one with its day alone, the whole message; not another's
+        ("the big 3-0 today!!", [("user", "30")]),
+        ("the big 3-0 today for my bestie", []),
+        ("60 years young today — my dad!", []),
     ],
 )
 def test_the_big_4_0_and_years_young_are_the_age_of_who_turns_it(
     content: str, ages: list[tuple[str, str]]
 ) -> None:
     assert [(f.subject, f.value) for f in _extract(content) if f.attribute == "age"] == ages
+
+
+@pytest.mark.parametrize(
+    ("content", "age"),
+    [
+        # the user's own birthday first, then the age alone
+        ("it's my birthday! 35", "35"),
+        ("birthday girl today, 28!", "28"),
+        ("another year older — 35", "35"),
+        ("happy bday to me, 33 lol", "33"),
+        ("Happy birthday to me, I'm 30", "30"),
+        ("1 year older today, 34", "34"),
+        ("another trip around the sun - 44", "44"),
+        ("birthday today, 38 😬 Mereana shouted me dinner at Riverside", "38"),
+        # its number alone, the whole message or beside a word of a birthday
+        ("my 30th today!", "30"),
+        ("my 30th was yesterday", "30"),
+        ("happy 35th to me!", "35"),
+        ("celebrated my 29th with a quiet dinner", "29"),
+        ("Celebrated my 30th last weekend, still hungover", "30"),
+        # in words; in the languages people mix in
+        ("thirty-five today, feeling ancient", "thirty-five"),
+        ("officially forty lol", "forty"),
+        ("j'ai 30 ans aujourd'hui", "30"),
+        ("heute 30 geworden", "30"),
+        ("hoy cumplí 30 años", "30"),
+        ("tenho 30 anos agora", "30"),
+        ("Independence Day and also my birthday! 26 na ako", "26"),
+        ("aaj 30 ka ho gaya yaar", "30"),
+        ("30歳になった", "30"),
+    ],
+)
+def test_the_users_age_is_read_from_how_people_tell_their_birthday(content: str, age: str) -> None:
+    assert [(f.subject, f.value) for f in _extract(content) if f.attribute == "age"] == [
+        ("user", age)
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # someone else's birthday, or what follows the age is of someone else
+        "my son's birthday today, 13!",
+        "Happy bday Sarah!! 30",
+        "bday girl today, 18! my baby's all grown up",
+        "birthday boy today, 21! proud of you son",
+        "it's my birthday! 35 people coming tonight",
+        "it's my birthday! 35 and sunny",
+        "bday boy! 100 today, followers I mean",
+        # a count, a milestone or a date, not a birthday
+        "my 50th today! parkrun milestone t-shirt earned",
+        "my 30th today? no way, that's next year",
+        "happy 20th to me and my hubby",
+        "had my 15th with the physio today, knee's getting better",
+        "celebrated my 21st with my mates back in uni",
+        "fifteen now, she's growing so fast",
+        # the weather
+        "40 today in Phoenix, brutal heat",
+        "thirty today, sunny all day",
+        # years of something, or someone else's, in another language
+        "30 ans de mariage aujourd'hui",
+        "mi hija cumple 8 años hoy",
+        "tengo 30 minutos",
+    ],
+)
+def test_a_number_beside_a_birthday_is_no_age_of_the_users_unless_it_is_theirs(
+    content: str,
+) -> None:
+    assert [
+        f.value for f in _extract(content) if f.attribute == "age" and f.subject == "user"
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "subject", "age", "day"),
+    [
+        # someone's birthday by its number and its day is the age they turn that day
+        ("Mia's 8th birthday party was Saturday", "Mia", "8", None),
+        ("my son's 5th birthday is today", "son:", "5", None),
+        ("Lily's first birthday was yesterday", "Lily", "1", None),
+        ("our daughter Zoe's 3rd birthday is next week", "daughter:Zoe", "3", datetime(2026, 11, 23, tzinfo=timezone.utc)),
+        ("Noah turned one on Sunday", "Noah", "one", None),
+    ],
+)  # fmt: skip
+def test_a_relatives_numbered_birthday_is_the_age_they_turn(
+    content: str, subject: str, age: str, day: Optional[datetime]
+) -> None:
+    [fact] = [f for f in _extract(content) if f.attribute == "age"]
+    assert (fact.subject, fact.value) == (subject, age)
+    assert fact.valid_from is None or fact.valid_from <= NOW or fact.valid_from == day
+    if age in ("1", "one"):
+        assert fact.text.endswith(f"{age} year old")  # "1 years old" had been written
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from typing import Optional
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .chat import REQUEST, fields_said, pasted, sentences
+from .chat import EMOJI, REQUEST, fields_said, pasted, sentences
 from .keys import BABYS_NAME, BORN_A, PET_WORDS, PLANNED_MOVE, SINCE_THE_MOVE, Key, keys_of
 from .kin import GIVEN_NAME, PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
@@ -74,6 +74,7 @@ from .subjects import (
 )
 from .text import (
     ADVERBS,
+    ANY_WEEKDAY_RE,
     CLAUSE_VERBS,
     HEDGED,
     HEDGED_BEFORE,
@@ -243,6 +244,8 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
         return f"{subject.name} {'no longer ' if key.negated else ''}lives {third_person(value)}"
     if key.attribute == "age" and value.split()[-1] in ("week", "weeks", "month", "months"):
         return f"{subject.name} is {'not ' if key.negated else ''}{value} old"  # a baby's
+    if key.attribute == "age" and value.lower() in ("1", "one"):
+        return f"{subject.name} is {'not ' if key.negated else ''}{value} year old"
     if key.attribute == "employer" and value == "self-employed":
         return f"{subject.name} is {'no longer ' if key.negated else ''}self-employed"
     if key.attribute == "diet" and value.split()[0] in _VERB_DIETS:
@@ -637,10 +640,23 @@ _NOT_MY_BIRTHDAY = re.compile(
 
 
 def _birthday_number(content: str) -> str:
-    """The message with its opening number said as the user's age ("I'm 34.") when the
-    rest is about a birthday; else as it was. An age turned said as "the big 4-0" is 40
-    ("mum turned the big 6-0": hers), and "I'm 35 years young" is 35 years old."""
-    content = _YEARS_YOUNG.sub(r"\g<i> \g<n> years old", _BIG_OH.sub(r"\g<v> \g<d>0", content))
+    """The message with the user's age said plainly ("I'm 34.") when it opens with a
+    number and the rest is about a birthday, or opens with the user's own birthday and
+    then the number; else as it was. An age turned said as "the big 4-0" is 40 ("mum
+    turned the big 6-0": hers), and "I'm 35 years young" is 35 years old."""
+    content = _YEARS_YOUNG.sub(r"\g<i> \g<n> years old", _BIG_OH.sub(_big_oh, content))
+    content = _THEIR_NTH_BIRTHDAY.sub(_turns_then, content)
+    mine = _MY_NTH_TODAY.match(content) or _HAPPY_NTH_TO_ME.match(content)
+    if mine is not None and (
+        _ONLY_CHEERS.match(content, mine.end())
+        or (mine.re is _MY_NTH_TODAY and _BIRTHDAY_CUE.search(content))
+    ):
+        when = mine.group("when") or "today"
+        return f"my {mine.group('n')} birthday {when}{content[mine.end() :]}"
+    after = _MY_BIRTHDAY_THEN_AGE.match(content)
+    rest = content[after.end() :] if after is not None else ""
+    if after is not None and not (_NOT_MY_BIRTHDAY.search(rest) or _NOT_MINE_AFTER.search(rest)):
+        return f"{after.group('said')}. I'm {after.group('n')}{rest}"
     match = _NUMBER_FIRST.match(content)
     if match is None or not 13 <= int(match.group("n")) <= 110:
         return content
@@ -650,13 +666,140 @@ def _birthday_number(content: str) -> str:
     return f"I'm {match.group('n')}{match.group('p')} {content[match.end() :]}"
 
 
-# "the big 4-0" after the verb that turns it: not "the big 4-0 sale", "Steve — the big 4-0"
-_BIG_OH = re.compile(
-    r"\b(?P<v>hit|hits|hitting|turned|turning|turn|turns|reached|reaching)\s+the\s+big\s+"
-    r"(?P<d>[2-9])\s*-\s*(?:0|oh|o)\b",
+# A message that opens with the user's own birthday, then the age alone: "it's my
+# birthday! 35", "birthday girl today, 28!", "another year older — 35", "happy bday to
+# me, 33 lol". Not someone else's birthday ("my son's birthday today, 13!", "Happy bday
+# Sarah!! 30"), nor a number that counts or measures ("…, 35 people", "…, 19.30", "…, 25
+# degrees").
+_MY_BIRTHDAY_THEN_AGE = re.compile(
+    r"^\s*(?P<said>(?:(?:it['’]?s|today['’]?s|today\s+is)\s+my\s+(?:birthday|bday|b-day)"
+    r"(?:\s+today)?|my\s+(?:birthday|bday|b-day)\s+today|(?:birthday|bday|b-day)\s+(?:boy|girl)"
+    r"(?:\s+(?:here|today))?|(?:birthday|bday|b-day)\s+today|happy\s+(?:birthday|bday|b-day)\s+"
+    r"to\s+me|(?:another|a|one|1)\s+year\s+older(?:\s+today)?|another\s+birthday(?:,\s+another\s+"
+    r"year)?|another\s+(?:trip|lap|year)\s+(?:a)?round\s+the\s+sun))"
+    r"\s*(?:[!.,:;—–-]\s*)+(?:" + EMOJI + r"\s*)*(?:i['’]?m\s+|i\s+am\s+)?"
+    r"(?P<n>1[3-9]|[2-9]\d)(?![.,:/]\d)"
+    r"(?=\s*(?:$|[!.,;]|" + EMOJI + r"|(?:today|now|already|and|lol|haha|yay|woohoo|"
+    r"years?\s+old|y/?o)\b))",
     re.I,
 )
-# "I'm 35 years young", said of oneself (not "grandma is 90 years young")
+# … where what follows the age is not of someone else, or a count, or the weather ("bday
+# girl today, 18! my baby's all grown up", "birthday boy today, 21! proud of you son",
+# "…, 28 and sunny in Brisbane", "bday boy! 100 today, followers I mean").
+_NOT_MINE_AFTER = re.compile(
+    r"\b(?:you|your|son|daughter|baby|kid|kids|girl|boy|followers|subscribers|sunny|degrees|"
+    r"weather|rain|raining)\b|°",
+    re.I,
+)
+# A birthday of one's own by its number alone: "my 30th today!", "my 30th was yesterday"
+# (the whole message, or one with a word of a birthday: not "my 50th today! parkrun
+# milestone t-shirt earned"), "happy 35th to me!" (the whole message: not "happy 20th to
+# me and my hubby", "happy 30th to me... in 2 weeks lol")
+_MY_NTH_TODAY = re.compile(
+    r"^\s*(?:(?:it['’]?s|today['’]?s|today\s+is)\s+)?my\s+(?P<n>(?:1[3-9]|[2-9]\d)(?:st|nd|rd|th))\s+"
+    r"(?P<when>today|tonight|was\s+yesterday|is\s+today)\b(?!\s*\?)",
+    re.I,
+)
+_HAPPY_NTH_TO_ME = re.compile(
+    r"^\s*happy\s+(?P<n>(?:1[3-9]|[2-9]\d)(?:st|nd|rd|th))\s+(?:(?:b-?day|birthday|bday)\s+)?"
+    r"to\s+me\b(?P<when>)",
+    re.I,
+)
+_ONLY_CHEERS = re.compile(r"(?:\s|[!.]|" + EMOJI + r"|\b(?:lol|haha|yay|woohoo)\b)*$", re.I)
+_BIRTHDAY_CUE = re.compile(
+    r"\b(?:birthday|bday|b-day|cake|candles|party|celebrat\w*|older)\b|🎂|🥳", re.I
+)
+
+
+def _turns_then(match: re.Match[str]) -> str:
+    number = match.group("n")
+    number = str(_ORDINAL_WORDS.index(number.lower()) + 1) if number.isalpha() else number
+    when = match.group("when")
+    when = f"on {when}" if when.lower() in _WEEKDAYS else when
+    turns = "turned" if match.group("be").lower() == "was" else "turns"
+    return f"{match.group('who')} {turns} {number} {when}"
+
+
+# Someone's birthday by its number and its day: "Mia's 8th birthday party was Saturday" (Mia
+# turned 8 on Saturday), "my son's 5th birthday is today", "Lily's first birthday was
+# yesterday"; read as the age turned, that day. Not the user's ("my 30th birthday is
+# today": the age rules read it), nor one without its day ("Mia's 8th birthday party was
+# fun").
+_WEEKDAYS = frozenset(WEEKDAY_RE.split("|"))
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()  # noqa: SIM905
+)
+_THEIR_NTH_BIRTHDAY = re.compile(
+    r"(?P<who>\b(?:(?:my|our)\s+(?:[a-z]+\s+)?[a-z]+(?:\s+(?-i:[A-Z])[\w-]+)?|(?-i:[A-Z])[\w-]+))"
+    r"['’]s\s+(?P<n>\d{1,3}(?=st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS) + r")(?:st|nd|rd|th)?\s+"
+    r"(?:b-?day|birthday|bday)(?:\s+(?:party|bash|celebration|dinner|lunch|do))?\s+"
+    r"(?P<be>is|was)\s+(?P<when>today|tonight|tomorrow|yesterday|(?:on|this|next|last)\s+"
+    r"(?:" + ANY_WEEKDAY_RE + r"|week|weekend)|(?:" + WEEKDAY_RE + r"))\b",
+    re.I,
+)
+
+
+def _big_oh(match: re.Match[str]) -> str:
+    verb = (match.group("v") or "turned").lower()
+    text = match.string
+    start = max(text.rfind(end, 0, match.start()) for end in ".!?")  # its sentence
+    stop = min([i for i in (text.find(end, match.end()) for end in ".!?") if i >= 0] or [len(text)])
+    if (match.group("dd") and not verb.startswith("turn")) or _A_COUNT_NEAR.search(
+        text, start + 1, stop
+    ):
+        return match.group(0)  # "hit the big 80 on the scale", "… 30 days sober"
+    tens = match.group("d") or match.group("w") or match.group("dd")[0]
+    digit = tens if tens.isdigit() else str(_TENS_DIGIT[tens.lower()])
+    if (
+        verb in _TURNED
+        and _A_DAY_JUST_GONE.match(text, match.end())
+        and not _NOT_YET.search(text, start + 1, match.start())
+    ):
+        verb = _TURNED[verb]
+    return f"{verb} {digit}0"
+
+
+# "hit the big 4-0 on Sunday" is "turned 40 on Sunday", a day the age rules read; not
+# "when I hit the big 5-0 I'll retire", "gonna hit the big 3-0 next month" (it stays "hit",
+# which the age rules read as it is)
+_A_DAY_JUST_GONE = re.compile(
+    r"\s*(?:(?:today|yesterday|last\s+(?:night|week|weekend)|this\s+(?:week|weekend)|over\s+the\s+"
+    r"weekend|on\s+(?:" + ANY_WEEKDAY_RE + r"))\b)?\s*(?:$|[,.!;]|" + EMOJI + r")",
+    re.I,
+)
+_NOT_YET = re.compile(
+    r"\b(?:when|whenever|if|once|until|till|before|after|by\s+the\s+time|will|gonna|going\s+to|"
+    r"about\s+to|hope|hoping|wait|dreading|soon)\b|['’]ll\b",
+    re.I,
+)
+# … nor a number of something else said beside it ("hit the big 40 today — 40k followers!")
+_A_COUNT_NEAR = re.compile(
+    r"\b(?:sober|followers|subscribers|views|likes|kg|kgs|lbs|km|mph|miles|days|innings|scale|"
+    r"bench|motorway|speed|lost)\b|\d\s*(?:k|kg|km)\b",
+    re.I,
+)
+_TURNED = {
+    "hit": "turned",
+    "hits": "turns",
+    "hitting": "turning",
+    "reached": "turned",
+    "reaching": "turning",
+}
+_TENS_DIGIT = {w: n for n, w in enumerate("two three four five six seven eight nine".split(), 2)}  # noqa: SIM905
+# "the big 4-0" (or "4-oh", "four-oh"; "40" after "turned") after the verb that turns it,
+# or a whole message with when ("the big 3-0 today!"): not "the big 4-0 sale", "Steve — the
+# big 4-0", "the big 3-0 today for my bestie"
+_BIG_OH = re.compile(
+    r"(?:\b(?P<v>hit|hits|hitting|turned|turning|turn|turns|reached|reaching)\s+|^\s*(?=(?:the\s+)?"
+    r"big\s+\S+\s+(?:today|yesterday)(?:\s|[!.]|" + EMOJI + r")*$))(?:the\s+)?big\s+"
+    r"(?:(?:(?P<d>[2-9])|(?P<w>two|three|four|five|six|seven|eight|nine))\s*-\s*(?:0|oh|o)|"
+    r"(?P<dd>[2-9]0))\b",
+    re.I,
+)
+
+
+# "I'm 35 years young", said of oneself (not "grandma is 90 years young", "60 years young
+# today — my dad!")
 _YEARS_YOUNG = re.compile(
     r"\b(?P<i>I'm|I\s+am|im)\s+(?:now\s+)?(?P<n>[1-9]\d)\s+years?\s+young\b", re.I
 )

@@ -218,7 +218,8 @@ _PASTED_FOLLOWS = re.compile(
 
 
 # Emoji end what they follow, the way people type them: "new job!! 🎉 senior designer".
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
+EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]"
+_EMOJI = re.compile(EMOJI + "+")
 
 
 # A question that tells: "Did I tell you I moved to Leeds?", "can you believe I'm 40 now".

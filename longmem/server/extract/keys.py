@@ -77,6 +77,29 @@ NUMBER_WORDS = (
     + _UNITS
     + r")"
 )
+# A grown-up's age in words ("thirty-five"): alone, a smaller number is as likely a count
+# ("fifteen now, she's growing so fast").
+_GROWN_AGE_WORDS = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:" + _UNITS + r"))?)"
+)
+# Ages in other languages (the age rules): "today", "I turn / am", a unit of years, "became".
+_TODAY_WORDS = (
+    r"(?:today|hoy|hoje|aujourd'hui|heute|vandaag|vandag|oggi|idag|i\s+dag|dzisiaj|bugün|"
+    r"hari\s+ini|ngayon|aaj|今日|今天|오늘)"
+)
+_I_TURN = (
+    r"(?:cumplo|cumplí|cumpli|cumpro|completo|completei|completé|fa[çc]o|fiz|tengo|tenho|j'ai|"
+    r"j’ai|ho|compio|ho\s+compiuto|fyller|fylte|fyllde|word|werd|ben|bin|werde|wurde|kończę|"
+    r"skończyłem|skończyłam)"
+)
+_AGE_UNIT = r"(?:años|anos|ans|anni|jahre|jaar|år|lat|let|лет|yaş\w*|tahun|saal|साल|歳|岁|살)"
+_BECAME = r"(?:geworden|gamla?|na\s+ako|(?:saal\s+)?ka\s+ho\s+gaya|(?:saal\s+)?ki\s+ho\s+gayi)"
+# … and a number said with the weather is a temperature: "40 today in Phoenix, brutal heat"
+# (not "40 today, hot flushes already lol", "30 today, feeling the heat")
+_NOT_WEATHER = (
+    r"(?![^.!?]*(?:°|\b(?:degrees?|heatwave|humid|humidity|sweltering|scorch\w*|in\s+the\s+shade|"
+    r"celsius|fahrenheit|weather|temps?|temperature|brutal\s+heat|so\s+hot|sunny|raining)\b))"
+)
 _ADV = r"(?:(?:just|now|currently|finally|recently|also|still|actually|officially|already|both|" \
     r"really|newly|since|then|even|only|totally|definitely|absolutely|basically)\s+)*"  # fmt: skip
 # Being, now: "I was a nurse" is what one was, a plain memory, not the current job.
@@ -874,20 +897,24 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,2}\s+months?)\b(?=\s*(?:$|[,.!;]|old\b|today|yesterday|last|this|on\s|lol))"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
-    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
+    _rule("age", r"^" + _NOT_WEATHER + r"(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
     # "I'm a 35 year old woman" is an age; "I have a 10 year old", "my 10 year old" a child's
     _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\d,)(?<!\d\.)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     # "Officially 42 as of this morning", "had my 42nd birthday on Sunday"
-    _rule("age", r"^(?:(?:officially|finally|now)\s+)+(?P<v>\d{1,2})(?=\s*(?:$|[,.!;]|as\s+of\b|today\b|🎉|🎂|🥳|lol\b|haha\b|yay\b))(?![^.!;]*,\s*(?:our|my|the|his|her|their)\s)"),
+    _rule("age", r"^(?:(?:officially|finally|now)\s+)+(?P<v>\d{1,2}|" + _GROWN_AGE_WORDS + r")(?=\s*(?:$|[,.!;]|as\s+of\b|today\b|🎉|🎂|🥳|lol\b|haha\b|yay\b))(?![^.!;]*,\s*(?:our|my|the|his|her|their)\s)"),
     _rule("age", r"\b(?:was|celebrated|had|just\s+had)\s+my\s+(?P<v>\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
     # … its birthday unsaid: "just had my 35th", "celebrated my 30th on saturday",
     # "celebrating my 40th this weekend" (not "my 35th cup of coffee", "my 30th in 2015")
-    _rule("age", r"^(?![^.!?]*\bwhen\b)[^.!?]*?\b(?:celebrated|celebrating|had|just\s+had)\s+my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)(?=\s*(?:(?:today|yesterday|tonight|last\s+(?:night|week|weekend)|this\s+(?:week|weekend)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*)?(?:$|[.!;]|🎉|🎂|🥳|lol\b))"),
+    _rule("age", r"^(?![^.!?]*\bwhen\b)[^.!?]*?\b(?:celebrated|celebrating|had|just\s+had)\s+my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)(?=\s*(?:(?:today|yesterday|tonight|last\s+(?:night|week|weekend)|this\s+(?:week|weekend)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*(?:$|[,.!;]|🎉|🎂|🥳|lol\b|with\s)|(?:$|[.!;]|🎉|🎂|🥳|lol\b))(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in)\b))"),
+    # … celebrated with whom: "celebrated my 29th with a quiet dinner" (not "had my 15th
+    # with the physio", "… with my mates back in uni")
+    _rule("age", r"^(?![^.!?]*\bwhen\b)[^.!?]*?\bcelebrated\s+my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:(?:yesterday|last\s+(?:night|week|weekend)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)?with\s+(?:a|an|the|my|some|family|friends|mates)\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|years)\b)"),
     # "35th bday yesterday", "40th birthday today!"
     _rule("age", r"^(?:just\s+)?(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:b-?day|birthday)\s+(?:today|yesterday|tonight)\b(?=\s*(?:$|[,.!;]|🎉|🎂|🥳|lol\b))"),
     # In words, alone: "twenty-nine today", "thirty today 🎉"
     _rule("age", r"^(?:just\s+)?(?P<v>" + NUMBER_WORDS + r")\s+today\b(?=\s*(?:$|!|🎉|🎂|🥳|lol\b|haha\b))"),
+    _rule("age", r"^" + _NOT_WEATHER + r"(?:just\s+)?(?P<v>" + _GROWN_AGE_WORDS + r")\s+(?:today|now)\b(?=\s*(?:$|[!.]|🎉|🎂|🥳|lol\b|haha\b|,(?!\s*(?:the|a|an|brutal)\b)))"),
     # "34 the day" (Scots: today), "Today I clock 34" (Nigerian English: turn), "my 27th
     # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
     # 26", "hoje é meu aniversário, 29 anos"
@@ -900,12 +927,19 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"^(?:(?:hoy|hoje|today|ya|já)\s+)?(?:(?:cumplo|cumpro|fa[çc]o|tengo|tenho)\s+)?(?P<v>\d{1,3})\s*(?:años|anos|歳|岁|살)(?=\s*(?:$|[!,.]|hoy\b|hoje\b|ya\b|já\b|today\b|になりました|です|🎉|🎂))"),
     _rule("age", r"^(?:(?:hoy|hoje)\s+)?(?:cumplo|cumpro|fa[çc]o)\s+(?P<v>\d{1,3})(?=\s*(?:(?:años|anos)\s*)?(?:$|[!,.]|hoy\b|hoje\b|🎉|🎂))"),
     _rule("age", r"\b(?:mi|meu|my)\s+(?:aniversário|aniversario|cumpleaños)\b[^.!?]*?\b(?P<v>\d{1,3})\s*(?:años|anos)\b"),
+    # … and in more of the languages people mix in, said of oneself: "j'ai 30 ans
+    # aujourd'hui", "heute 30 geworden", "ik word 30", "compio 30 anni", "hoy cumplí 30",
+    # "tenho 30 anos agora", "30 na ako", "aaj 30 ka ho gaya", "30歳になった" (not "30 ans de
+    # mariage", a count of years of something; not "Mia cumple 8", someone else's)
+    _rule("age", r"^(?:" + _TODAY_WORDS + r"\s+)?(?:(?:ich|ik|jag|yo|eu|io|je)\s+)?(?:(?:ya|já|déjà|schon|al|nu)\s+)?(?:" + _I_TURN + r"\s+(?P<v>\d{1,3})(?:\s*" + _AGE_UNIT + r")?|(?P<v2>\d{1,3})\s*(?:" + _AGE_UNIT + r"|(?=\s+" + _BECAME + r")))(?:\s+" + _BECAME + r")?(?=\s*(?:$|[!,.;]|" + _TODAY_WORDS + r"|(?:ya|já|agora|ahora|maintenant|jetzt|nu|now|already|lol|yaar|yesterday|ayer|ontem|hier|gestern|gisteren|ieri|igår|wczoraj|kahapon)\b|🎉|🎂|🥳|になった|になりました|です|了))"),
     # A birthday by its number: "had his 5th birthday", "celebrating my 40th this weekend";
     # not "my 5th time in Paris", "our 10th anniversary".
     _rule("age", r"\b(?:celebrating|celebrated|celebrate|had|having|has|it's|its|it is|for)\s+(?:my|his|her)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b"),
     # "I hit 50 last month", "hitting 30 this year": not "hit 30 degrees", "hit 40 followers"
     _rule("age", r"^" + _ADV + r"(?:hit|hits|hitting|reached|reaching)\s+(?P<v>[2-9]\d)\b(?=\s*(?:(?:today|yesterday|this year|last (?:week|month|year))\s*)?(?:$|[,.!;]))"),
-    _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?:on\s+)?" + _V),
+    # "my birthday is 22 February", "Mum's birthday is on Sunday" (not "… is today": the
+    # birthday said, not its date)
+    _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
     # "we're separating", "getting divorced", "the divorce is final"

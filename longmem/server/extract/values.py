@@ -200,8 +200,10 @@ def clean_value(raw: str, name: str) -> Optional[str]:
     ):
         value = _ARTICLE.sub("", value)
     found = value.split()
-    if not found or len(found) > _MAX_VALUE_WORDS or value.lower() in _PRONOUNS:
+    if not found or len(found) > _MAX_VALUE_WORDS:
         return None
+    if value.lower() in _PRONOUNS and not (name == "age" and value.lower() == "one"):
+        return None  # "I live in it"; an age of one is one ("my son turned one")
     return None if name != "age" and _DURATION.match(value) else value  # "6 weeks" old
 
 
