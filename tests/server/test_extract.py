@@ -824,7 +824,7 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ),
         ("I stay in Ajah, the traffic to Lekki is something else", ("home", "Ajah")),
         ("grand, so I'm living in Dublin now, Phibsborough", ("home", "Dublin")),
-        ("in Toronto now, Scarborough, staying with my aunty", ("home", "Toronto")),
+        ("in Toronto now, Scarborough, staying with my aunty", ("home", "Toronto, Scarborough")),
         ("moved out of Kilimani to my own bedsitter in Westlands", ("home", "Westlands")),
         ("collected keys! moved into our Punggol flat last weekend", ("home", "Punggol")),
         ("got poached by Grab!! senior product designer", ("employer", "Grab")),
@@ -920,9 +920,9 @@ def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
 @pytest.mark.parametrize(
     ("content", "home"),
     [
-        ("based in Bengaluru, Koramangala side, been here 6 yrs now", "Bengaluru"),
+        ("based in Bengaluru, Koramangala side, been here 6 yrs now", "Bengaluru, Koramangala"),
         ("shifted to Pune last month, Meghna got a posting here.", "Pune"),
-        ("we've shifted to Wellington, Island Bay. the wind is no joke", "Wellington"),
+        ("we've shifted to Wellington, Island Bay. the wind is no joke", "Wellington, Island Bay"),
         ("shifted to Mumbai for work", "Mumbai"),
         ("based in the Netherlands now", "the Netherlands"),
         ("shifted to the US last year", "the US"),
@@ -3055,6 +3055,154 @@ def test_a_number_beside_a_birthday_is_no_age_of_the_users_unless_it_is_theirs(
     assert [
         f.value for f in _extract(content) if f.attribute == "age" and f.subject == "user"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "work"),
+    [
+        ("I'm now the head of marketing at Canva", {("job", "head of marketing"), ("employer", "Canva")}),
+        ("Finally made partner at the firm", {("job", "partner")}),
+        ("Now teaching English in Busan", {("job", "English teacher")}),
+        ("took over as principal at Ridgeway Primary", {("job", "principal"), ("employer", "Ridgeway Primary")}),
+        ("started driving for Uber full time", {("employer", "Uber")}),
+        ("I work for myself now", {("employer", "self-employed")}),
+        ("I'm my own boss now", {("employer", "self-employed")}),
+        ("doing my residency at St Vincent's now", {("employer", "St Vincent's")}),
+        ("I'm interning at Goldman this summer", {("employer", "Goldman")}),
+        ("Officially a senior engineer now!", {("job", "senior engineer")}),
+        # an employer said by its kind, then its name: the name
+        ("I've joined a startup called Tidal as CTO", {("job", "CTO"), ("employer", "Tidal")}),
+        ("signed with a new agency, Wilhelmina", {("employer", "Wilhelmina")}),
+        ("Joining a new venture in the Swartland as head winemaker, a small farm called Klipkop", {("job", "head winemaker"), ("employer", "Klipkop")}),
+        ("signed with a new agency, lots of travel", {("employer", "a new agency")}),
+        # a business of one's own, by its name if said
+        ("I started my own business, Carter Heating", {("employer", "Carter Heating")}),
+        ("Launched my own design studio called Pixel & Pine!", {("employer", "Pixel & Pine")}),
+        ("I run my own consultancy now", {("employer", "own consultancy")}),
+        # a name with "and" inside it is one name
+        ("I work at Marks and Spencer", {("employer", "Marks and Spencer")}),
+        ("Senior ranger with Tasmania Parks and Wildlife", {("job", "Senior ranger"), ("employer", "Tasmania Parks and Wildlife")}),
+        ("I work at Google and Tom works at Apple", {("employer", "Google")}),
+    ],
+)  # fmt: skip
+def test_more_ways_of_telling_new_work_are_read(content: str, work: set[tuple[str, str]]) -> None:
+    assert {
+        (f.attribute, f.value)
+        for f in _extract(content)
+        if f.subject == "user" and f.attribute in ("job", "employer") and not f.negated
+    } == work
+
+
+def test_a_business_of_ones_own_is_worded_as_ones_own() -> None:
+    assert _texts("I run my own consultancy now") == ["User works at User's own consultancy"]
+    assert _texts("my mum started her own bakery") == ["User's mum works at their own bakery"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "started driving for the first time in years",
+        "took over as chef for the family bbq",
+        "took over as the designated driver",
+        "I'm now the head of the household",
+        "I work for myself on the side",
+        "I used to work for myself",
+        "made partner in the mixed doubles",
+        "Now teaching English to my husband",
+        "Teaching English in Busan was the best year of my life",
+        "Officially a licensed driver now",
+        "new job alert: product manager at Xero, should I apply?",
+        "I joined a new company, Jake and I are on the same team",
+        "joined a new agency, Canberra, last week",
+        # a wish
+        "I wish I was my own boss",
+    ],
+)
+def test_work_that_is_not_the_users_new_work_is_not_read_as_it(content: str) -> None:
+    assert [
+        (f.attribute, f.value)
+        for f in _extract(content)
+        if f.subject == "user" and f.attribute in ("job", "employer") and not f.negated
+    ] in ([], [("employer", "a new company")], [("employer", "a new agency")])
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        ("we separated", [("relationship", "separated", False)]),
+        ("my wife and I separated", [("relationship", "separated", False)]),
+        ("we divorced last year", [("relationship", "divorced", False)]),
+        ("my wife Sophie and I split up", [("partner", "Sophie", True)]),
+        ("my boss is now Karen", [("manager", "Karen", False)]),
+        ("I separated the laundry", []),
+        ("we separated in the car park and met up at the entrance", []),
+        ("we divorced in 1998 and I've been with Mark since 2003", []),
+        ("my wife Sophie and I split the bill", [("partner", "Sophie", False)]),
+        ("my mum is now Grandma", []),
+        ("my sister is now Dr Patel", []),
+        # someone met and named, in a message of romance, is the partner
+        ("met someone at bouldering, Priya, she's a GP, early days but 🥰", [("partner", "Priya", False)]),
+        ("met someone from my old school, Tom, at the pub", []),
+        ("my sister met someone on hinge, Alex, early days but 🥰", []),
+        ("met someone at the dog park, Max, a golden retriever 😍", []),
+    ],
+)  # fmt: skip
+def test_partings_and_new_people_are_read(content: str, keys: list[tuple[str, str, bool]]) -> None:
+    assert [
+        (f.attribute, f.value, f.negated)
+        for f in _extract(content)
+        if f.subject == "user" and f.attribute
+    ] == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "children"),
+    [
+        # a birth told, then the names
+        ("the twins are here! Ārani and Tama, both healthy", ["Ārani", "Tama"]),
+        ("Our twins arrived! Ari and Tama", ["Ari", "Tama"]),
+        ("The baby's here! A girl, Rosie", ["Rosie"]),
+        ("the baby is here! Rosie, 3.2kg. Congrats to my sister!", []),
+        ("the baby is here! Congrats everyone", []),
+        ("my sister's baby is here! Ollie, 3.4kg", []),
+        ("the kids are here! Tom and Ben came for lunch", []),
+    ],
+)
+def test_a_birth_told_then_the_names_names_the_users_children(
+    content: str, children: list[str]
+) -> None:
+    found = [
+        f.value for f in _extract(content) if f.attribute == "children" and f.subject == "user"
+    ]
+    assert found == children
+
+
+def test_what_the_partner_met_does_is_theirs() -> None:
+    facts = _extract("met someone at bouldering, Priya, she's a GP, early days but 🥰")
+    assert [(f.subject, f.value) for f in facts if f.attribute == "job"] == [
+        ("partner:Priya", "GP")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "home"),
+    [
+        # the parts of town said after the city are where one lives too
+        ("I live in Columbus, Ohio, Short North, right by the arts district", "Columbus, Ohio, Short North"),
+        ("based in Bengaluru, Koramangala side, been here 6 yrs now", "Bengaluru, Koramangala"),
+        ("I live in Bergen, in Sandviken, with my partner Lars", "Bergen, Sandviken"),
+        ("I'm living in Dublin now, Phibsborough, paying a fortune for a box room", "Dublin, Phibsborough"),
+        # not a name, nor what is near
+        ("I live in Leeds, Sarah", "Leeds"),
+        ("I live in Paris, France", "Paris, France"),
+        ("Our flat's in Friedrichshain, Berlin, right by Ostkreuz.", "Friedrichshain, Berlin"),
+        ("I live in Leeds, near Otley Road", "Leeds"),
+        ("I live in Leeds, Asda side", "Leeds"),
+        ("I live in Birmingham, in the Mailbox", "Birmingham"),
+    ],
+)  # fmt: skip
+def test_a_home_keeps_the_parts_of_town_said_after_it(content: str, home: str) -> None:
+    assert [f.value for f in _extract(content) if f.attribute == "home"] == [home]
 
 
 @pytest.mark.parametrize(

@@ -246,6 +246,9 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
         return f"{subject.name} is {'not ' if key.negated else ''}{value} old"  # a baby's
     if key.attribute == "age" and value.lower() in ("1", "one"):
         return f"{subject.name} is {'not ' if key.negated else ''}{value} year old"
+    if key.attribute == "employer" and value.startswith("own "):  # "User works at User's own …"
+        whose = "User's" if subject.name == "User" else "their"
+        return f"{subject.name} {'no longer works' if key.negated else 'works'} at {whose} {value}"
     if key.attribute == "employer" and value == "self-employed":
         return f"{subject.name} is {'no longer ' if key.negated else ''}self-employed"
     if key.attribute == "diet" and value.split()[0] in _VERB_DIETS:
@@ -308,8 +311,10 @@ class RuleExtractor:
             # is read as the user's ("Phone: …" alone would be)
             return [ExtractedFact(finish(content), classify(content), content)]
         content = _BORN_THEN_NAME.sub(r"\g<born> named ", as_said if whose == "user" else kept)
+        content = _arrived(content)
         content = _children_named(_birthday_number(content))
         content = _PET_THEN_NAME.sub(r"\g<pet>. ", content)
+        content = _MET_SOMEONE.sub(_met_someone, content)
         content = _TRIP_LENGTH.sub(_trip_length, content)
         facts: list[ExtractedFact] = []
         seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
@@ -605,6 +610,75 @@ _BORN_THEN_NAME = re.compile(
     r"(?P<born>" + BORN_A + r")\s*!+\s*(?=" + BABYS_NAME + r")",
     re.I,
 )
+# Someone the user met, then named, in a sentence of romance: "met someone at bouldering,
+# Priya, she's a GP, early days but 🥰" is "… Started dating Priya, she's a GP …". Not
+# someone else's ("my sister met someone on hinge, Alex, 🥰"), a pet ("…, Max, a golden
+# retriever 😍"), a romance of someone else's in the sentence ("…, she's dating my
+# brother ❤️"), nor "met someone from my old school, Tom, at the pub".
+_MET_SOMEONE = re.compile(
+    r"(?:^|(?<=[.!?])\s*|(?<!\band\s)\b(?:I|i)\s+(?:have\s+|'ve\s+)?(?:just\s+|finally\s+)?)"
+    r"(?P<met>(?:met|meeting)\s+someone(?:\s+(?:new|special|nice|lovely|amazing|great|cute))?"
+    r"(?:\s+(?:at|on|through|via|in|from)\s+[^,.!?;:]{1,40}?)?)\s*(?:,|:|—|–|-)\s*"
+    r"(?P<name>" + GIVEN_NAME + r")(?=\s*(?:$|[,.!;]|and\b|" + EMOJI + r"))(?!,?\s*who\b)"
+    r"(?P<rest>[^.!?\n]*)"
+)
+_ROMANCE = re.compile(
+    r"\b(?:dating|early days|crush|butterflies|smitten|first date|second date|date night)\b|"
+    r"🥰|😍|💕|😘|💘",
+    re.I,
+)
+# … someone else's romance, or a pet, in the same sentence
+_NOT_MY_ROMANCE = re.compile(
+    r"\b(?:my|his|her|their|our)\s+(?:brother|sister|bro|sis|friend|mate|bestie|husband|wife|"
+    r"boyfriend|girlfriend|partner|bf|gf|son|daughter|mum|mom|dad|cousin|crush\s+on)\b|"
+    r"\b(?:dog|puppy|pup|cat|kitten|retriever|lab|spaniel|terrier|rescue|shelter|horse|"
+    r"in love with (?:the|this|that|it)|bride|groom|couple|ghosted|as friends|bff)\b",
+    re.I,
+)
+
+
+def _met_someone(match: re.Match[str]) -> str:
+    rest = match.group("rest")
+    if not _ROMANCE.search(rest) or _NOT_MY_ROMANCE.search(rest):
+        return match.group(0)
+    head = match.group(0)[: match.start("met") - match.start()]
+    return f"{head}{match.group('met')}. Started dating {match.group('name')}{rest}"
+
+
+def _arrived(content: str) -> str:
+    """A birth told, then the names: "the twins are here! Ari and Tama, both healthy" is
+    "… Our twins, Ari and Tama, …", as _children_named reads it."""
+
+    if _SOMEONE_ELSES_BABY.search(content):
+        return content  # "the baby is here! Sarah and Mike are over the moon"
+
+    def said(match: re.Match[str]) -> str:
+        kind = match.group("kind").lower()
+        sex = (match.group("sex") or kind.split()[-1]).lower()
+        child = {"girl": "daughter", "boy": "son"}.get(sex, kind if kind in _TWINS else "baby")
+        return f"{match.group('told')}{match.group('end')} Our {child}, "
+
+    return _ARRIVED_THEN_NAMES.sub(said, content)
+
+
+_TWINS = frozenset(("twins", "triplets", "son", "daughter"))
+_SOMEONE_ELSES_BABY = re.compile(
+    r"\b(?:my|our)\s+(?:sister|brother|sis|bro|cousin|friend|bestie|son|daughter|niece|nephew)\b|"
+    r"\b(?-i:[A-Z])[a-z]+\s+(?:and|&)\s+(?-i:[A-Z])[a-z]+\s+(?:are|have|must)\b|\b(?:congrats|"
+    r"congratulations|grandchild|grandson|granddaughter|grandbaby|auntie|aunty|uncle)\b",
+    re.I,
+)
+_ARRIVED_THEN_NAMES = re.compile(
+    r"(?P<told>\b(?:the|our|my)\s+(?P<kind>twins|triplets|baby(?:\s+(?:boy|girl))?|little\s+one|son|"
+    r"daughter)\s*(?:(?:is|are|'s|has|have)\s+)?(?:finally\s+|safely\s+)?(?:here|arrived|been\s+born|born)\b"
+    r"[^.!?]{0,30}?)(?P<end>[.!]+)\s*(?:(?:a|it's\s+a)\s+(?P<sex>boy|girl)\s*[,!.:—–-]\s*)?"
+    r"(?=(?!(?:Congrats|Congratulations|Thanks|Thank|Both|So|Finally|Healthy|Welcome|Everyone|"
+    r"All|Mum|Mom|Dad|Baby|Born|Today|Tonight)\b)(?-i:" + GIVEN_NAME + r")(?:\s*(?:,|and|&)\s*"
+    r"(?-i:" + GIVEN_NAME + r"))*(?:\s+(?-i:" + GIVEN_NAME + r"))?\s*(?:$|[,.!;:—–-]|\d))",
+    re.I,
+)
+
+
 # A pet, then its name after a comma: "Got a kitten yesterday, calling her Fig" is read as
 # "… a kitten yesterday. Calling her Fig", the pet's name said in the clause after it.
 _PET_THEN_NAME = re.compile(

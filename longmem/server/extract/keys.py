@@ -77,6 +77,10 @@ NUMBER_WORDS = (
     + _UNITS
     + r")"
 )
+# A partner of a firm, made: "made partner", "made equity partner"
+_PARTNER_GRADE = r"(?:senior|equity|associate|junior|salaried|managing|full)"
+# A business of one's own, unnamed: "own bakery" ("User works at User's own bakery")
+OWN_BUSINESS = "own {v}"
 # A grown-up's age in words ("thirty-five"): alone, a smaller number is as likely a count
 # ("fifteen now, she's growing so fast").
 _GROWN_AGE_WORDS = (
@@ -689,7 +693,15 @@ RULES: tuple[Rule, ...] = (
     # "took a full-time job at Adobe as a product designer", "a new role at Monzo as a PM"
     _rule("job", r"\b(?:took|got|accepted|started|landed|starting|start)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+|full-time\s+|part-time\s+|permanent\s+)*(?:job|role|position)\s+(?:at|with)\s+[^,;]+?\s+as\s+" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:teach|teaches|taught|am teaching|is teaching)\s+(?P<v>[a-z0-9][\w ]*?)\s+(?:at|in|to)\b", value="{v} teacher"),
+    # … "now teaching English in Busan" (not "… to my husband", "Teaching English in Busan
+    # was the best year of my life")
+    _rule("job", r"^(?:(?:now|currently|am|is|are|'m)\s+)*teaching\s+(?P<v>(?!(?:my|our|his|her|their|the|a|an|myself|him|them|kids|people|someone|how)\b)[a-z0-9][\w ]*?)\s+(?:at|in)\s+(?-i:[A-Z])(?![^,;]*\b(?:was|is\s+my|were|dream|dreams|volunteer)\b)", value="{v} teacher"),
     _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+[^,;:!?()]+)"),
+    # … "the" head of a part of a workplace: "I'm now the head of marketing at Canva" (not
+    # "the head of the household", "the head of the queue at Centrelink")
+    _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+the\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+(?:(?-i:[A-Z])|(?:marketing|sales|finance|hr|engineering|product|design|operations|ops|it|legal|research|data|content|growth|people|talent|strategy|comms|communications|technology|science|maths|math|english|history|music|art|department|school|nursing|pharmacy|radiology|surgery|medicine|studies|year|customer|brand|digital|partnerships|procurement|analytics|infrastructure|platform|security\s+at\s+(?-i:[A-Z])))\b[^,;:!?()]*)"),
+    # "finally made partner at the firm" (not "made partner happy")
+    _rule("job", r"^" + _GONE + r"(?:made|make|making)\s+(?P<v>(?:" + _PARTNER_GRADE + r"\s+)?partner)\b(?=\s*(?:$|[,.!;]|at\b|this\b|last\b|today\b|yesterday\b|lol\b|🎉))(?![^,;]*\b(?:dream|dreams|class|doubles|dance|game)\b)"),
     # "moving into a curriculum advisor role at the Ministry", "stepped into a lead role"
     _rule("job", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped|stepped up)\s+into\s+(?:a|an|the)\s+(?:new\s+)?(?P<v>[\w -]+?)\s+(?:role|position|post|job)\b"),
     # (not hedged: "thinking about going freelance"; not besides: "…freelance on the side")
@@ -699,6 +711,8 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks)\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
+    # "took over as principal at Ridgeway Primary", "stepped up as head coach"
+    _rule("job", r"^" + _GONE + r"(?:took|taken|taking|take)\s+over\s+as\s+(?!(?:the\s+)?designated\b)" + _A + r"(?P<v>(?:(?!(?:for|at|with|when|in|on|of|and|while)\b)[\w-]+\s*?){1,4}?)(?=\s*(?:$|[,.!;]|\s(?:at|of|with)\s+(?-i:[A-Z])|\s(?:from|starting|today|yesterday|last|this|next|on)\b))"),
     # "i'm freelancing now", "went freelance", "self-employed now"
     # (not "freelancing for Google", "freelancing now too", "thinking about going freelance")
     _rule("job", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:now\s+)?freelancing\b(?!\s+(?:for|with|at)\b)(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
@@ -722,6 +736,8 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^" + _ADV + r"(?:got|landed|bagged|scored|secured)\s+(?:a|an)\s+(?P<v>postdoc|(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:job|role|position|post)\b))\s+(?:(?:job|role|position|post)\s+)?(?:at|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))(?![^,;.!?]*\b(?:turned\s+(?:it|that|them)\s+down|declined|said\s+no)\b)"),
     # A fragment that is a job: "product designer now", "staff engineer at Wolt"
     _rule("job", r"^" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
+    # … said as news: "Officially a senior engineer now!", "finally a qualified nurse now"
+    _rule("job", r"^(?:(?:officially|finally|proudly|now)\s+)+(?:a|an)\s+(?!(?:[\w-]+\s+){0,2}(?:driver|gardener|owner|photographer|dj|carer|cook|runner|swimmer|cyclist|reader|blogger|influencer|homeowner|adult|grown-up|parent|mum|mom|dad)\b)" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
     # … after the first day of it: "day one at Feedzai, product designer now"
     _rule("job", _DAY_ONE_AT + r",\s*" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
     _rule("job", r"^" + _FRAGMENT + r"\s+(?=(?:at|@)\s+(?:(?-i:[A-Z])[\w&.-]*(?<!'s)\s*){1,4}(?:$|[,;!.]|\s+(?:now|again|remote|hybrid|full-time|part-time)\b))"),
@@ -736,6 +752,11 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"employed\s+(?:at|by|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))" + _V),
     # "I've been working at Ecolab since January" (not "at Starbucks all morning")
     _rule("employer", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?been\s+working\s+(?:at|for)\s+(?![^,;]*\b(?:all\s+(?:day|morning|afternoon|evening|week|night)|today|tonight|this\s+(?:week|morning|afternoon|evening)|because|the\s+library|the\s+cafe|wifi)\b)" + _V),
+    # "I work for myself now", "I'm my own boss now" (not "… on the side", "… too")
+    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been)\s+)?" + _ADV + r"(?:work|works|working)\s+for\s+(?:myself|themself|themselves|himself|herself)\b(?=\s*(?:$|[.!;]|now\b|mostly\b|mainly\b|these\s+days\b|full[- ]time\b|since\b|as\s|lol\b|🎉|,\s*(?:a\s|my\s|small\b|running\b|doing\b|freelance\b)))(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side|weekends?|evenings?|nights?|kitchen|minecraft|diet)\b)", value="self-employed"),
+    _rule("employer", r"^" + _ADV + r"(?:am|is|are|'m)\s+" + _ADV + r"(?:my|their|his|her)\s+own\s+boss\b(?=\s*(?:$|[.!;]|now\s*(?:$|[.!;,])|lol\b|🎉))(?![^,;]*\b(?:kitchen|minecraft|diet|alone|when|that)\b)", value="self-employed"),
+    # "doing my residency at St Vincent's", "interning at Goldman this summer"
+    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are|'m)\s+)?" + _ADV + r"(?:(?:doing|started|starting|began|beginning)\s+(?:my|a|an|the)\s+(?:[\w-]+\s+)?(?:residency|internship|placement|rotation|fellowship|traineeship|apprenticeship)|interning)\s+(?:at|with)\s+(?=(?-i:[A-Z]))" + _V),
     # "I'm self-employed now"
     _rule("employer", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:self[- ]employed)(?=\s*(?:$|[,.!;]|now\b|full[- ]time\b))", value="self-employed"),
     # "I teach year 6", "teaches maths": a teacher
@@ -772,11 +793,14 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + _GONE + r"(?:got\s+|been\s+)?(?:poached|headhunted|head-hunted)\s+by\s+(?=(?-i:[A-Z]))" + _V),
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped)\s+into\s+(?:a|an|the)\s+(?:new\s+)?[\w -]+?\s+(?:role|position|post|job)\s+(?:at|with)\s+" + _V),
     _rule("employer", r"^" + _ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
+    # … begun: "started driving for Uber full time" (a name: not "… for the first time",
+    # "… for hours", "… for Meals on Wheels as a volunteer")
+    _rule("employer", r"^" + _ADV + r"(?:started|start|starting|began)\s+(?:driving|flying|delivering|riding|coaching)\s+for\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:volunteer|volunteering|charity|fun|free)\b)" + _V),
     _rule("employer", r"\b" + _TAKEN_WORK + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
     _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
     _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
     _rule("employer", r"\b(?:main|first|biggest|new|only)?\s*(?:big\s+)?client\s+is\s+" + _V),
-    _rule("employer", r"\b(?:opened|started|runs|run|founded|launched|set up)\s+(?:her|his|their|my|our|a)\s+(?:own\s+)?(?P<v>(?:pharmacy|business|company|shop|store|clinic|practice|café|cafe|restaurant|bakery|studio|startup|firm|agency)[^,;:!?()]*)"),
+    _rule("employer", r"\b(?:opened|started|runs|run|running|founded|launched|set up|setting up|starting)\s+(?:her|his|their|my|our|a)\s+(?:own\s+)?(?P<v>(?:[\w-]+\s+){0,2}?(?:pharmacy|business|company|shop|store|clinic|practice|café|cafe|restaurant|bakery|studio|startup|firm|agency|consultancy|salon|food\s+truck|brewery|winery|label|brand|gym|nursery|garage|workshop)\b[^,;:!?()]*)", value=OWN_BUSINESS),
     _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
     _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
     # "now hacking on a recipe app called Mise", "I'm building a Chrome extension called TabTamer"
@@ -950,6 +974,9 @@ RULES: tuple[Rule, ...] = (
     _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this\s+(?:weekend|week)|tonight|for\s+(?:a\s+few|a\s+couple|the|\d+|two|three)\s+(?:days|nights|weeks|weekend)|while|till|until|from\s+the\s+kids)\b)(?!.*\b(?:took\s+the\s+kids|is\s+away|'s\s+away|on\s+a\s+(?:work\s+)?trip|out\s+of\s+town)\b)"),
     _rule("relationship", r"^(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched)(?=\s*(?:$|[,.!;:]|(?:today|yesterday|last|this|finally|officially|lol|haha)\b|(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z0-9])|💍|❤|🥰))", value="married"),
     _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
+    # "we separated", "my wife and I divorced last year" (subjects.py: the user's); not "I
+    # separated the laundry", "we separated in the car park", "divorced in 1998"
+    _rule("relationship", r"^(?:(?:have|'ve|had|just|finally|officially|recently)\s+)*(?P<v>separated|divorced)\b(?=\s*(?:$|[,.!;]|(?:last\s+(?:week|month|year)|this\s+(?:week|month|year)|yesterday|recently|lol|finally|officially|for\s+good)\b))"),
     _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa|idea|concept|notion|thought|gym|craft|art|music|team|club|business|company|startup|cause|code|game|band)\b)(?!\s+from\s+(?:reality|the\s+real\s+world)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"),
@@ -1155,6 +1182,7 @@ _UNREAL = re.compile(r"\b(?:haven't|hasn't|have not|has not|not yet|almost|nearl
 # so it's decaf only for me now": the wish is another part's; nor "I'd like you to know
 # that I moved to Leeds": what is wished is the telling).
 _WISHED = re.compile(
+    r"(?:^|\bi\s+)wish(?:es)?\s+(?:that\s+)?(?:i|we)\b|"  # "I wish I was my own boss"
     r"\b(?:(?:would|'d) (?:love|like) to|might|could|should|would|wanna|want to|wants to|"
     r"wanted to|hope to|hoping to|try to|trying to|thinking of|thinking about|considering|"
     r"tempted to|dream of|dreaming of|(?:wants?|wanted|told|tells|asked|asks|advised|advises|"
@@ -1280,7 +1308,11 @@ USERS_OWN = frozenset(
 # No one as the subject: "no one in my family is vegan", "none of us eat meat".
 # A job said as work, whatever its word: "I work as a financial planner", "hired as a
 # closer".
-_AS_WORK = re.compile(r"\b(?:work|works|working|worked|employed|hired)\s+as\s+(?:a|an)\s", re.I)
+_AS_WORK = re.compile(
+    r"\b(?:work|works|working|worked|employed|hired)\s+as\s+(?:a|an)\s|"
+    r"\b(?:made|make|making)\s+(?:" + _PARTNER_GRADE + r"\s+)?$",
+    re.I,
+)
 
 
 def _start_of_value(match: re.Match[str]) -> int:
@@ -1707,11 +1739,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 value = " ".join(word[:1].upper() + word[1:] for word in value.split())
             # "quit her job, moved to Leeds": the negation is the first clause's alone
             in_head = match.start() <= len(target.split(",")[0])
+            # (what one used to be is over however it is worded: "I used to work for myself")
             is_negated = rule.negated or (
                 negated
-                and not reads_as_said
                 and in_head
-                and (used_to is not None or _denies(head, text, match))
+                and (used_to is not None or (not reads_as_said and _denies(head, text, match)))
             )
             kind = PREFERENCE if name in _PREFERENCES or name.startswith("favorite:") else FACT
             found[name] = Key(name, value, is_negated, kind)
@@ -1879,12 +1911,62 @@ def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Opt
         return None
     if name == "diet":
         value = value.lower()
+    if name == "employer" and rule.value in (None, OWN_BUSINESS):
+        called = _named_after(value, match.string[match.end("v") :], sentence)
+        if called:
+            return called  # "my own business, Carter Heating": Carter Heating
     if rule.value is None:
         return value
     # a part said only sometimes ("{at} {v}": "on Elm Street", or just "Leeds") leaves no space
     value = rule.value.format(**{**{k: (g or "").strip() for k, g in groups.items()}, "v": value})
     value = value.strip()
     return _ARTICLE.sub("", value) if name == "pets" else value
+
+
+def _named_after(value: str, rest: str, sentence: str) -> Optional[str]:
+    """The name of an employer said first by its kind, if the words give it: "a startup
+    called Tidal", "a new agency, Wilhelmina", "a new venture in the Swartland as head
+    winemaker, a small farm called Klipkop" (not "a new agency, lots of travel"; nor a
+    name alone after the comma that is a place, or goes on in the sentence: "joined a new
+    company, Jake and I are on the same team", "…, Wilhelmina? nope")."""
+    kind = _A_KIND_OF_WORKPLACE.match(value)
+    if kind is None:
+        return None
+    called = _CALLED.search(value, kind.end())
+    if called:
+        return called.group("name")
+    named = _NAMED_NEXT.match(rest)
+    if named is None:
+        return None
+    name = named.group("name")
+    if not named.group("called"):
+        at = sentence.find(name)
+        if place_rest(name) == "" or (at >= 0 and not _ENDS_THERE.match(sentence, at + len(name))):
+            return None
+    return name
+
+
+# A workplace by its kind ("a startup", "a small family firm", "the new agency") …
+_A_KIND_OF_WORKPLACE = re.compile(
+    r"^(?:(?:a|an|the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|agency|firm|"
+    r"venture|business|farm|studio|practice|consultancy|label|brand|charity|restaurant|cafe|"
+    r"café|bakery|winery|brewery|outfit|shop|store|clinic|hospital|school|nonprofit|"
+    r"non-profit|ngo|salon|food\s+truck|gym|nursery|garage|workshop|pharmacy)\b",
+    re.I,
+)
+# … then its name: "called Tidal", ", Wilhelmina", ", a small farm called Klipkop"
+_WORKPLACE_NAME = r"(?P<name>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&'.-]*){0,3})"
+_CALLED = re.compile(r"\b(?:called|named)\s+" + _WORKPLACE_NAME + r"\s*$")
+_NAMED_NEXT = re.compile(
+    r"\s*,\s*(?P<called>(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+)?"
+    + _WORKPLACE_NAME
+    + r"(?!['’\w])\s*(?:$|[.!;]|,\s*(?!(?-i:[A-Z])))"
+)
+
+# … the name alone where its sentence ends, or goes on to say more of the work
+_ENDS_THERE = re.compile(
+    r"\s*(?:$|[.!]+\s*(?:$|(?-i:[A-Z]))|,\s*(?!(?:and|i|we|who|that)\b)(?-i:[a-z]))"
+)
 
 
 _HOMETOWN = re.compile(

@@ -547,6 +547,14 @@ _PARTED = re.compile(
     re.I,
 )
 _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
+# … a parting for good, not "split the bill", "broke up a fight", "separated the toys"
+_PARTED_FOR_GOOD = re.compile(
+    r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split up|split|"
+    r"separated|divorced|got divorced|parted ways|called it quits)"
+    r"(?=\s*(?:$|[,.!;]|(?:last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|recently|"
+    r"yesterday|today|lol|finally|officially|for\s+good)\b))",
+    re.I,
+)
 # "New manager: Funmi Adeyemi, she came over from KPMG."
 _LABEL = re.compile(
     r"^(?i:(?:my\s+)?(?:new\s+)?(?P<rel>" + _REL + r"))\s*[:—–-]\s*(?P<name>" + _FULL_NAME + r")\b\s*,?\s*"
@@ -568,11 +576,23 @@ _IS_MY = re.compile(
 # "my manager here at PwC is Daniel Osei", "my wife is called Sarah", "my husband's name
 # is david" (a name in lower case only after a word that says it is one).
 _IS_NAME = re.compile(
-    r"^(?:[^,;]*?\s)?(?:(?:is|'s)\s+(?:(?:called|named)\s+)?(?P<name>" + _FULL_NAME + r")|"
+    r"^(?:[^,;]*?\s)?(?:(?:is|'s)\s+(?:(?<=\b(?:is|'s)\s)(?:now|officially)\s+(?!(?:Dr|Prof|Mrs?|Ms|Sir|Dame|Lady)\b)(?=(?-i:[A-Z])[a-z]+\s*(?:$|[,.!;])))?(?:(?:called|named)\s+)?(?P<name>"
+    + _FULL_NAME
+    + r")|"
     r"(?:name\s+is|name's|(?:is|'s)\s+(?:called|named))\s+(?P<lower>[a-z][a-z'-]+))\b"
     r"(?=\s*(?:$|[,.!;]))"
 )
 # fmt: on
+_NOW_NAMED = re.compile(r"\b(?:now|officially)\s+\S+$", re.I)
+# Who may be someone new, named anew ("my boss is now Karen"), and the words that are no
+# name for them
+_NAMED_ANEW = frozenset(
+    "boss manager supervisor landlord landlady roommate flatmate housemate coach".split()
+)
+_NOT_NAMED_ANEW = frozenset(
+    """english irish british american canadian scottish welsh remote director deputy head acting
+    interim insane chairman mayor captain sergeant professor""".split()
+)
 _THIRD = re.compile(r"^(?P<who>he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
 _NOT_NAMES = (
     frozenset(
@@ -765,9 +785,28 @@ def parse_subject(
         together = _AND_I.match(rest)
         if together:  # "my wife Sophie and I live in Bristol", "my cousin and I…": the user too
             kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
-            return Parsed(USER_SUBJECT, rest[together.end() :], (kind, rel, name) if name else None)
+            after = rest[together.end() :]
+            parted = _PARTED_FOR_GOOD.match(after) if kind == "partner" and name else None
+            if parted:
+                # "my wife Sophie and I split up": the user parted from Sophie, as "Sophie
+                # and I split up" says (not "… is Sophie" first)
+                how = parted.group(0)
+                join = "from" if how.endswith(("divorced", "separated")) else "with"
+                return Parsed(USER_SUBJECT, f"{how} {join} {name}{after[parted.end() :]}")
+            return Parsed(USER_SUBJECT, after, (kind, rel, name) if name else None)
         if not name and not theirs:
             named = _IS_NAME.match(rest)
+            if (
+                named
+                and named.group("name")
+                and _NOW_NAMED.search(named.group(0))
+                and (
+                    rel.lower() not in _NAMED_ANEW or named.group("name").lower() in _NOT_NAMED_ANEW
+                )
+            ):
+                # "my boss is now Karen": a new boss; not "my mum is now Grandma", "my son
+                # is now Dutch", "my boss is now Remote"
+                named = None
             if named and (named.group("name") or _a_name_said(named.group("lower"))):
                 name = named.group("name") or named.group("lower").capitalize()
                 rest = rest[named.end() :]

@@ -284,6 +284,7 @@ _JOIN = re.compile(
 _NEWS_LABEL = re.compile(
     r"^(?:(?:ok|so|and|well|anyway|right)[,\s]+)?(?:(?:big|good|great|some|quick|small|little|"
     r"exciting|happy|life|career|work|job|personal|latest|news|one)\s+)*(?:news|update|updates|correction)$|"
+    r"^(?:(?:big|new)\s+)?(?:job|career|work)\s+(?:announcement|news)$|"
     r"^(?:(?:big|major|small)\s+)?(?:career|job)\s+(?:change|move|switch)$|"
     r"^(?:(?:new\s+year|new\s+month|new\s+me)[,\s]+)?new\s+(?:job|role|title|position|gig)$|"
     r"^(?:ok|okay|so)?[,\s]*(?:got|found)\s+(?:something|one)$|^(?:fyi|psa|heads up)$|"

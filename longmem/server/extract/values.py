@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from .places import place_rest
-from .text import ANY_WEEKDAY_RE, MONTH_NAMES, MONTH_RE, WEEKDAY_RE
+from .text import ANY_WEEKDAY_RE, MONTH_NAMES, MONTH_RE, WEEKDAY_RE, WEEKDAYS
 
 OCCUPATIONS = frozenset(
     """nurse midwife doctor surgeon dentist vet veterinarian pharmacist paramedic therapist
@@ -152,6 +152,13 @@ _JOB_END = re.compile(
     r"(?:based|living|residing|located)\s+(?:in|out\s+of|at))\b.*$",  # not "home based"
     re.I,
 )
+# A name with "and" inside it, the whole value: "Marks and Spencer", "Parks and Wildlife"
+# (not "Google and Tom works at Apple")
+_A_NAME_WITH_AND = re.compile(
+    r"^((?:the\s+)?(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*)*\s+and\s+(?-i:[A-Z])[\w&'.-]*"
+    r"(?:\s+(?-i:[A-Z])[\w&'.-]*)*)(?:\s*(?:$|[.!;]|,\s*(?!(?-i:[A-Z])))|\s+(?:in|now|since|for|as|from|"
+    r"full-time|part-time|remotely|again)\b)"
+)
 _ARTICLE = re.compile(r"^(?:a|an|the|my|our|some)\s+", re.I)
 _PRONOUNS = frozenset(
     "it that this them those these there here him her me us you one himself herself "
@@ -162,6 +169,9 @@ _MAX_VALUE_WORDS = 7
 
 def clean_value(raw: str, name: str) -> Optional[str]:
     """The value of a match, cut where the phrase around it goes on; None if nothing usable."""
+    named = _A_NAME_WITH_AND.match(raw.strip()) if name in ("employer", "school") else None
+    if named:  # "Marks and Spencer", "Tasmania Parks and Wildlife": one name, not two
+        return named.group(1)
     value = _VALUE_END.split(raw.strip(), maxsplit=1)[0].strip(" .'\"")
     if name == "employer" and _NOT_AN_EMPLOYER.match(value):
         return None  # "a real job at last", "a nurse at heart", "started at 6am"
@@ -235,6 +245,10 @@ _NOT_AN_EMPLOYER = re.compile(
     r"today|tonight|the (?:day|night|week|weekend|summer|season|holidays|year|month)|now|a bit|"
     r"a while|midnight|noon|(?-i:work)|the office|(?-i:weekends?|nights?|night time|the weekends)|"
     r"peanuts|this point|that point|"
+    # oneself ("I work for myself on the side"); the one already known, by its kind ("made
+    # partner at the firm")
+    r"(?:my|them|him|her|your|our)sel(?:f|ves)(?:\s.*)?|"
+    r"the\s+(?:firm|company|agency|practice|business|startup|place)|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?-i:flat|house|apartment|condo|place|home|houseshare|flatshare)(?:\s.*)?|"
     r"(?:a|an)\s+(?:[\w-]+\s+)?(?:woman|man|guy|lady|bloke|gal|family|couple|person|friend|mate|client|customer|boss)(?:\s.*)?|"
@@ -434,8 +448,56 @@ _THEN_CITY = re.compile(
 def with_its_city(value: str, after: str) -> str:
     """A home in a part of a city, with the city said after it ("I live in Kilimani,
     Nairobi", "West End, Brisbane", "Paris, Texas"): both, so "which city?" and "which
-    neighbourhood?" find it; only for a place known by name after the comma."""
+    neighbourhood?" find it; only for a place known by name after the comma. And the parts
+    of town said after the city, at most two in all: "Columbus, Ohio, Short North",
+    "Bergen, in Sandviken", "Bengaluru, Koramangala side", "Dublin now, Phibsborough,
+    paying a fortune" (not "Leeds, Sarah", a name perhaps; not "Leeds, Monday")."""
+    parts: list[str] = []
+    at = 0
     then = _THEN_CITY.match(after)
-    if then is None or place_rest(then.group("city")) != "" or value == then.group("city"):
-        return value  # (not "my hometown, Bolton" read as Bolton, then Bolton again)
-    return f"{value}, {then.group('city')}"
+    if then is not None and place_rest(then.group("city")) == "" and value != then.group("city"):
+        parts.append(then.group("city"))  # (not "my hometown, Bolton" read as Bolton twice)
+        at = then.end("city")
+    while len(parts) < 2:
+        part = _PART_OF_TOWN.match(after, at)
+        if part is None or part.group("p").split()[0].lower() in _NOT_A_PART_OF_TOWN:
+            break
+        if _NO_PART_OF_TOWN.search(part.group("p")):
+            break  # "Otley Road", "Headingley Cricket Ground", "Southmead Hospital"
+        known = place_rest(part.group("p")) == "" or _A_PLACE_WORD.search(part.group("p"))
+        if not (known or (part.group("in") and not part.group("the"))) and not (
+            not parts and _THEN_MORE.match(after, part.end())
+        ):
+            break  # "…, Asda side", "…, in the Mailbox", "…, Sarah": not known as a place
+        if part.group("p") not in (value, *parts):
+            parts.append(part.group("p"))
+        at = part.end("p")
+    return ", ".join([value, *parts])
+
+
+# A part of town after a comma: "…, Short North", "…, in Sandviken", "…, Koramangala side"
+_PART_OF_TOWN = re.compile(
+    r"\s*(?:now\s*)?,\s*(?P<in>(?:right\s+)?in\s+)?(?P<the>the\s+)?"
+    r"(?P<p>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})"
+    r"(?P<kind>\s+(?:side|area|way|district|suburb|neighbourhood|neighborhood))?"
+    r"(?=\s*(?:$|[,.!;(]|—|–|/|(?:lah|la|sha|now|these\s+days|with|by|near|right|close|"
+    r"been|since)\b))"
+)
+_A_PLACE_WORD = re.compile(r"\b(?:North|South|East|West|Central|Heights|Hill|Hills|Bay|Village)\b")
+# … one not known by name, where more is said of living there: "…, Phibsborough, paying a
+# fortune for a box room" (not "…, Sarah, with my two kids")
+_THEN_MORE = re.compile(r"\s*,\s*(?:been|paying|renting|living)\b")
+# … never a street, a venue or a building: "Otley Road", "Southmead Hospital", "Uni"
+_NO_PART_OF_TOWN = re.compile(
+    r"\b(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Hospital|Ground|Stadium|Arena|Tower|Centre|"
+    r"Center|Mall|Uni|University|College|School|Station|Airport|Halls?|Castle|Express|Hotel|"
+    r"Office|Campus|Warehouse|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b"
+)
+_NOT_A_PART_OF_TOWN = frozenset(
+    (
+        *(day.lower() for day in WEEKDAYS),
+        *(month.lower() for month in MONTH_NAMES),
+        *"i we my our user thanks cheers mate lol haha yay love sorry please tbh btw".split(),
+        *"honestly finally officially anyway also but and so".split(),
+    )
+)
