@@ -758,7 +758,7 @@ RULES: tuple[Rule, ...] = (
     # "doing my residency at St Vincent's", "interning at Goldman this summer"
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are|'m)\s+)?" + _ADV + r"(?:(?:doing|started|starting|began|beginning)\s+(?:my|a|an|the)\s+(?:[\w-]+\s+)?(?:residency|internship|placement|rotation|fellowship|traineeship|apprenticeship)|interning)\s+(?:at|with)\s+(?=(?-i:[A-Z]))" + _V),
     # "I'm self-employed now"
-    _rule("employer", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:self[- ]employed)(?=\s*(?:$|[,.!;]|now\b|full[- ]time\b))", value="self-employed"),
+    _rule("employer", r"^" + _ADV + r"(?:am|is|are|(?:have\s+|'ve\s+|has\s+)?(?:gone|went|going))\s+" + _ADV + r"(?:self[- ]employed)(?=\s*(?:$|[,.!;]|now\b|full[- ]time\b))", value="self-employed"),
     # "I teach year 6", "teaches maths": a teacher
     # ("{v}er" of "teach", not a fixed value: so "I used to teach year 6" is denied)
     _rule("job", r"^" + _ADV + r"(?P<v>teach)(?:es)?\s+(?:year\s*\d+|yr\s*\d+|grade\s*\d+|\d+(?:st|nd|rd|th)\s+grade|reception|nursery|primary|secondary|high school|middle school|kindergarten|(?:maths|math|english|science|history|geography|art|music|french|spanish|german|physics|chemistry|biology)\b)", value="{v}er"),
