@@ -483,5 +483,8 @@ def test_serve_refuses_a_bad_search_process_count(
 def _children(pid: int) -> list[int]:
     found: list[int] = []
     for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        found += [int(child) for child in task.read_text().split()]
+        try:
+            found += [int(child) for child in task.read_text().split()]
+        except FileNotFoundError:
+            continue  # a thread that ended between the listing and the read
     return found
