@@ -71,20 +71,31 @@ from .values import (
 
 # Ages in words: "two" … "ninety-nine" ("thirty five", "thirty-five").
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# A grown-up's age in words ("thirty-five"): alone, a smaller number is as likely a count
+# ("fifteen now, she's growing so fast").
+_GROWN_AGE_WORDS = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:" + _UNITS + r"))?)"
+)
 NUMBER_WORDS = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:" + _UNITS + r"))?|"
-    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"(?:"
+    + _GROWN_AGE_WORDS
+    + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
     + _UNITS
     + r")"
 )
 # A partner of a firm, made: "made partner", "made equity partner"
 _PARTNER_GRADE = r"(?:senior|equity|associate|junior|salaried|managing|full)"
-# A business of one's own, unnamed: "own bakery" ("User works at User's own bakery")
+# A business of one's own, unnamed: "own bakery" ("User works at User's own bakery"), by
+# the kinds one starts or runs; a workplace by those and more ("a startup", "a new venture")
 OWN_BUSINESS = "own {v}"
-# A grown-up's age in words ("thirty-five"): alone, a smaller number is as likely a count
-# ("fifteen now, she's growing so fast").
-_GROWN_AGE_WORDS = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:" + _UNITS + r"))?)"
+_BUSINESS_KINDS = (
+    r"pharmacy|business|company|shop|store|clinic|practice|café|cafe|restaurant|bakery|studio|"
+    r"startup|firm|agency|consultancy|salon|food\s+truck|brewery|winery|label|brand|gym|"
+    r"nursery|garage|workshop"
+)
+_WORKPLACE_KINDS = (
+    _BUSINESS_KINDS
+    + r"|start-up|venture|farm|charity|outfit|hospital|school|nonprofit|non-profit|ngo"
 )
 # Ages in other languages (the age rules): "today", "I turn / am", a unit of years, "became".
 _TODAY_WORDS = (
@@ -800,7 +811,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
     _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
     _rule("employer", r"\b(?:main|first|biggest|new|only)?\s*(?:big\s+)?client\s+is\s+" + _V),
-    _rule("employer", r"\b(?:opened|started|runs|run|running|founded|launched|set up|setting up|starting)\s+(?:her|his|their|my|our|a)\s+(?:own\s+)?(?P<v>(?:[\w-]+\s+){0,2}?(?:pharmacy|business|company|shop|store|clinic|practice|café|cafe|restaurant|bakery|studio|startup|firm|agency|consultancy|salon|food\s+truck|brewery|winery|label|brand|gym|nursery|garage|workshop)\b[^,;:!?()]*)", value=OWN_BUSINESS),
+    _rule("employer", r"\b(?:opened|started|runs|run|running|founded|launched|set up|setting up|starting)\s+(?:her|his|their|my|our|a)\s+(?:own\s+)?(?P<v>(?:[\w-]+\s+){0,2}?(?:" + _BUSINESS_KINDS + r")\b[^,;:!?()]*)", value=OWN_BUSINESS),
     _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
     _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
     # "now hacking on a recipe app called Mise", "I'm building a Chrome extension called TabTamer"
@@ -933,7 +944,7 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"^(?![^.!?]*\bwhen\b)[^.!?]*?\b(?:celebrated|celebrating|had|just\s+had)\s+my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)(?=\s*(?:(?:today|yesterday|tonight|last\s+(?:night|week|weekend)|this\s+(?:week|weekend)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*(?:$|[,.!;]|🎉|🎂|🥳|lol\b|with\s)|(?:$|[.!;]|🎉|🎂|🥳|lol\b))(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in)\b))"),
     # … celebrated with whom: "celebrated my 29th with a quiet dinner" (not "had my 15th
     # with the physio", "… with my mates back in uni")
-    _rule("age", r"^(?![^.!?]*\bwhen\b)[^.!?]*?\bcelebrated\s+my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:(?:yesterday|last\s+(?:night|week|weekend)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)?with\s+(?:a|an|the|my|some|family|friends|mates)\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|years)\b)"),
+    _rule("age", r"^(?![^.!?]*\bwhen\b)[^.!?]*?\bcelebrated\s+my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:(?:yesterday|last\s+(?:night|week|weekend)|on\s+(?:" + WEEKDAY_RE + r"))\s+)?with\s+(?:a|an|the|my|some|family|friends|mates)\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|years)\b)"),
     # "35th bday yesterday", "40th birthday today!"
     _rule("age", r"^(?:just\s+)?(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:b-?day|birthday)\s+(?:today|yesterday|tonight)\b(?=\s*(?:$|[,.!;]|🎉|🎂|🥳|lol\b))"),
     # In words, alone: "twenty-nine today", "thirty today 🎉"
@@ -1948,11 +1959,7 @@ def _named_after(value: str, rest: str, sentence: str) -> Optional[str]:
 
 # A workplace by its kind ("a startup", "a small family firm", "the new agency") …
 _A_KIND_OF_WORKPLACE = re.compile(
-    r"^(?:(?:a|an|the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|agency|firm|"
-    r"venture|business|farm|studio|practice|consultancy|label|brand|charity|restaurant|cafe|"
-    r"café|bakery|winery|brewery|outfit|shop|store|clinic|hospital|school|nonprofit|"
-    r"non-profit|ngo|salon|food\s+truck|gym|nursery|garage|workshop|pharmacy)\b",
-    re.I,
+    r"^(?:(?:a|an|the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:" + _WORKPLACE_KINDS + r")\b", re.I
 )
 # … then its name: "called Tidal", ", Wilhelmina", ", a small farm called Klipkop"
 _WORKPLACE_NAME = r"(?P<name>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&'.-]*){0,3})"

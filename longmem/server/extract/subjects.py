@@ -541,17 +541,16 @@ _MY_FAVOURITE_IS = re.compile(
     r"(?:my|our)\s+(?:new\s+|all-time\s+|current\s+)?(?:favou?rite|fave?)\s+[a-z]+\b(?!\s+to\s+hate)",
     re.I,
 )
-_PARTED = re.compile(
+_PARTING = (
     r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
-    r"separated|divorced|got divorced|parted ways|called it quits)\b",
-    re.I,
+    r"separated|divorced|got divorced|parted ways|called it quits)"
 )
+_PARTED = re.compile(_PARTING + r"\b", re.I)
 _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
 # … a parting for good, not "split the bill", "broke up a fight", "separated the toys"
 _PARTED_FOR_GOOD = re.compile(
-    r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split up|split|"
-    r"separated|divorced|got divorced|parted ways|called it quits)"
-    r"(?=\s*(?:$|[,.!;]|(?:last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|recently|"
+    _PARTING
+    + r"(?:\s+up)?(?=\s*(?:$|[,.!;]|(?:last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|recently|"
     r"yesterday|today|lol|finally|officially|for\s+good)\b))",
     re.I,
 )
@@ -576,14 +575,14 @@ _IS_MY = re.compile(
 # "my manager here at PwC is Daniel Osei", "my wife is called Sarah", "my husband's name
 # is david" (a name in lower case only after a word that says it is one).
 _IS_NAME = re.compile(
-    r"^(?:[^,;]*?\s)?(?:(?:is|'s)\s+(?:(?<=\b(?:is|'s)\s)(?:now|officially)\s+(?!(?:Dr|Prof|Mrs?|Ms|Sir|Dame|Lady)\b)(?=(?-i:[A-Z])[a-z]+\s*(?:$|[,.!;])))?(?:(?:called|named)\s+)?(?P<name>"
+    r"^(?:[^,;]*?\s)?(?:(?:is|'s)\s+(?:(?:now|officially)\s+(?=(?-i:[A-Z])))?(?:(?:called|named)\s+)?(?P<name>"
     + _FULL_NAME
     + r")|"
     r"(?:name\s+is|name's|(?:is|'s)\s+(?:called|named))\s+(?P<lower>[a-z][a-z'-]+))\b"
     r"(?=\s*(?:$|[,.!;]))"
 )
 # fmt: on
-_NOW_NAMED = re.compile(r"\b(?:now|officially)\s+\S+$", re.I)
+_NOW_NAMED = re.compile(r"\b(?:now|officially)\s+[^\s,;]+(?:\s+[^\s,;]+)?$", re.I)
 # Who may be someone new, named anew ("my boss is now Karen"), and the words that are no
 # name for them
 _NAMED_ANEW = frozenset(
@@ -591,8 +590,10 @@ _NAMED_ANEW = frozenset(
 )
 _NOT_NAMED_ANEW = frozenset(
     """english irish british american canadian scottish welsh remote director deputy head acting
-    interim insane chairman mayor captain sergeant professor""".split()
+    interim insane chairman mayor captain sergeant professor dr prof mr mrs ms sir dame
+    lady""".split()
 )
+_ONE_NAME = re.compile(r"(?-i:[A-Z])[a-z]+")
 _THIRD = re.compile(r"^(?P<who>he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
 _NOT_NAMES = (
     frozenset(
@@ -796,17 +797,16 @@ def parse_subject(
             return Parsed(USER_SUBJECT, after, (kind, rel, name) if name else None)
         if not name and not theirs:
             named = _IS_NAME.match(rest)
-            if (
-                named
-                and named.group("name")
-                and _NOW_NAMED.search(named.group(0))
-                and (
-                    rel.lower() not in _NAMED_ANEW or named.group("name").lower() in _NOT_NAMED_ANEW
-                )
-            ):
-                # "my boss is now Karen": a new boss; not "my mum is now Grandma", "my son
-                # is now Dutch", "my boss is now Remote"
-                named = None
+            if named and named.group("name") and _NOW_NAMED.search(named.group(0)):
+                # "my boss is now Karen": a new boss, one name; not "my mum is now Grandma",
+                # "my son is now Dutch", "my boss is now Remote", "… now Dr Patel"
+                anew = named.group("name")
+                if (
+                    rel.lower() not in _NAMED_ANEW
+                    or anew.lower() in _NOT_NAMED_ANEW
+                    or _ONE_NAME.fullmatch(anew) is None
+                ):
+                    named = None
             if named and (named.group("name") or _a_name_said(named.group("lower"))):
                 name = named.group("name") or named.group("lower").capitalize()
                 rest = rest[named.end() :]
