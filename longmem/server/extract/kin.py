@@ -32,6 +32,10 @@ RELATIONS: dict[str, str] = {
         grandpa grandfather grandad granddad grandson granddaughter""".split(),
         "relatives",
     ),
+    # a step-parent is not the parent ("my stepdad Gary" is no father of the user's);
+    # a step-sibling is a sibling
+    **dict.fromkeys("stepdad stepfather stepmum stepmom stepmother".split(), "relatives"),
+    **dict.fromkeys(("stepbrother", "stepsister"), "siblings"),
     # Words for family from other languages, as they are used in English chat ("my
     # abuela", "my unnie Soyeon", "my avó Rosa"). Not those that are also a common given
     # name (Anna, Anne, Lola, Abi, Hala) or another English word ("ate").
@@ -75,6 +79,8 @@ _KIN_GROUPS = tuple(
         "boyfriend novio bf",
         "fiance fiancee fiancé fiancée",
         "colleague coworker co-worker",
+        "stepdad stepfather",
+        "stepmum stepmom stepmother",
     )
 )
 _KIN = {word: group[0] for group in _KIN_GROUPS for word in group}
@@ -86,10 +92,11 @@ _WORDS_FOR = {group[0]: group for group in _KIN_GROUPS}
 PRONOUN_RELATIONS: dict[str, frozenset[str]] = {
     "she": frozenset(
         """mum grandma aunt sister daughter wife girlfriend niece granddaughter
-        stepdaughter""".split()
+        stepdaughter stepmum stepsister""".split()
     ),
     "he": frozenset(
-        "dad grandpa uncle brother son husband boyfriend nephew grandson stepson".split()
+        """dad grandpa uncle brother son husband boyfriend nephew grandson stepson stepdad
+        stepbrother""".split()
     ),
 }
 
