@@ -244,11 +244,12 @@ _NEWS_AFTER = re.compile(
 )
 _HE_OR_SHE = re.compile(r"(?:he|she)\b", re.I)
 _NAMES_A_RELATIVE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?\w+", re.I)
-_MADE_UP = re.compile(
-    r"\b(?:story|stories|poem|song|script|roleplay|role-play|role play|pretend|imagine|"
-    r"fiction|character|act as|be my|play my|playing my)\b",
-    re.I,
+# Words that make what is said made up: a story, a role.
+FICTION = (
+    r"story|stories|poem|song|script|roleplay|role-play|role play|pretend|imagine|fiction|"
+    r"character"
 )
+_MADE_UP = re.compile(r"\b(?:" + FICTION + r"|act as|be my|play my|playing my)\b", re.I)
 # A statement said with a question mark: "so I'm lactose intolerant now apparently??".
 _TELLING = re.compile(
     r"^(?:(?:ok|okay|so|well|and)\s+)*(?:I|I'm|I've|I'll|we|we're|we've|my|our)\s", re.I

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .chat import EMOJI
+from .chat import EMOJI, FICTION
 from .keys import BABYS_NAME, BORN_A, PET_WORDS
 from .kin import GIVEN_NAME
 from .subjects import a_lower_name
@@ -232,8 +232,8 @@ _TWO_NAMED = re.compile(
     re.I,
 )
 _MADE_UP = re.compile(
-    r"\b(?:novel|story|stories|book|script|sims|game|animal\s+crossing|minecraft|character|"
-    r"dolls?|film|movie|show|play|pretend|imaginary|dream|jk|j/k|kidding|only\s+child)\b",
+    r"\b(?:" + FICTION + r"|novel|book|sims|game|animal\s+crossing|minecraft|dolls?|film|"
+    r"movie|show|play|imaginary|dream|jk|j/k|kidding|only\s+child)\b",
     re.I,
 )
 # A clause of its own after the names ("My sisters are Anna and Beth, and my cousin is Cara").
