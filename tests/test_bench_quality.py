@@ -281,3 +281,32 @@ def test_each_part_asks_its_personas_in_collections_of_its_own(quality: ModuleTy
             collection = quality.collection_of(part, persona)
             assert seen.setdefault(collection, part) == part
     assert len(seen) == sum(len(quality.load(part)) for part in quality.PARTS)
+
+
+@pytest.fixture
+def reviewed(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    return _bench_module(monkeypatch, BENCH / "reviewed.py")
+
+
+def test_the_reviewed_statements_load_in_their_groups(reviewed: ModuleType) -> None:
+    rows = reviewed.load(reviewed.DATA)
+    groups = {row["group"] for row in rows}
+    assert len(rows) > 3000 and groups <= {"N", "P", "C", "?"} and {"N", "P", "C"} <= groups
+    assert len({row["say"] for row in rows}) == len(rows)
+
+
+def test_a_reviewed_statement_read_otherwise_is_told(reviewed: ModuleType, tmp_path: Path) -> None:
+    from longmem.server.extract import RuleExtractor
+
+    path = tmp_path / "r.jsonl"
+    path.write_text(
+        json.dumps({"say": "I live in Leeds", "group": "C", "keyed": ["user|home|Leeds|False"]})
+        + "\n"
+        + json.dumps({"say": "I live in Leeds", "group": "N", "keyed": []})
+        + "\n"
+    )
+    [(kept, now), (other, again)] = reviewed.compare(reviewed.load(path), RuleExtractor())
+    assert now == kept["keyed"] and again != other["keyed"]
+    path.write_text('{"say": "x", "group": "Q", "keyed": []}\n')
+    with pytest.raises(ValueError, match=r"r\.jsonl line 1"):
+        reviewed.load(path)
