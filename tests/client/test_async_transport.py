@@ -859,14 +859,19 @@ def test_a_waiter_woken_and_cancelled_passes_the_turn_on() -> None:
 def test_two_event_loops_in_two_threads_share_one_transport(server: ScriptedServer) -> None:
     transport = AsyncTransport(server.url)
     start = threading.Barrier(2)
+    # Both loops hold a pool before either ends: a loop that had ended (its asyncio.run
+    # over) would be dropped when the other made its pool, as it should.
+    both_pooled = threading.Barrier(2)
     statuses: list[int] = []
 
     def thread() -> None:
         async def calls() -> None:
             start.wait()
-            for _ in range(20):
+            for turn in range(20):
                 answer = await transport.request("GET", "/", None, dict(HEADERS), 5.0, None)
                 statuses.append(answer.status)
+                if turn == 0:
+                    both_pooled.wait()
                 await asyncio.sleep(0)
 
         asyncio.run(calls())
