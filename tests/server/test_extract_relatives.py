@@ -220,3 +220,26 @@ def test_what_a_list_says_of_them_together_is_not_said_of_each(content: str, uns
     keyed = _keys(content)
     assert len([k for k in keyed if k[0] == USER and k[1] in RELATION_ATTRIBUTES]) == 2, keyed
     assert not [k for k in keyed if k[1] == unsaid], keyed
+
+
+@pytest.mark.parametrize(
+    "called",
+    [
+        *(
+            f"{size} {child}"
+            for size in ("little", "wee")
+            for child in ("boy", "girl", "man", "one")
+        ),
+        *(
+            f"{rank}{more}"
+            for rank in ("eldest", "youngest", "oldest")
+            for more in ("", " one", " lad")
+        ),
+        "middle one",
+        "lad",
+    ],
+)
+@pytest.mark.parametrize("whose", ["my", "our", "My", "Our"])
+def test_every_word_for_a_child_is_a_child(whose: str, called: str) -> None:
+    keyed = _keys(f"{whose} {called} Leo is 7")
+    assert {k for k in keyed if k[:2] == (USER, "children")} == {(USER, "children", "Leo")}, keyed

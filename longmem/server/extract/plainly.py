@@ -52,7 +52,7 @@ _SAID_OF_THEM = (
     r"was|has|had|just|got|gets|started|starts|turned|turns|goes|went|moved|works|worked|lives|"
     r"finally|now|still|recently|left|quit|became|loves|hates)\b)"
 )
-# The words (lower case, spaces single) and the relation each stands for.
+# The words for a partner (lower case, spaces single) and the relation each stands for.
 _CALLED = {
     "wife": "wife",
     "wifey": "wife",
@@ -63,25 +63,21 @@ _CALLED = {
     "other half": "partner",
     "better half": "partner",
     "gran": "grandma",
-    "boy": "son",
-    "girl": "daughter",
-    "lad": "son",
-    "little boy": "son",
-    "little girl": "daughter",
-    "wee boy": "son",
-    "wee girl": "daughter",
-    "little man": "son",
-    "little one": "little kid",
-    "wee one": "little kid",
-    "eldest": "eldest kid",
-    "youngest": "youngest kid",
-    "oldest": "oldest kid",
-    "middle one": "middle kid",
-    "youngest one": "youngest kid",
-    "eldest one": "eldest kid",
-    "youngest lad": "youngest son",
-    "eldest lad": "eldest son",
 }
+# … and for a child: the word for the child, its rank kept ("my oldest lad" → "my oldest
+# son", "our middle one" → "our middle kid", "my little girl" → "my daughter").
+_CHILD_CALLED = {"boy": "son", "lad": "son", "man": "son", "girl": "daughter", "one": "kid"}
+_RANKS = frozenset(("eldest", "youngest", "oldest", "middle"))
+
+
+def _child_called(words: str) -> str:
+    """The words the rules read for a child called ``words`` ("oldest one" → "oldest kid")."""
+    said = words.lower().split()
+    rank = [w for w in said if w in _RANKS]
+    child = _CHILD_CALLED.get(said[-1], "kid")
+    return " ".join([*rank, child])
+
+
 # A partner called so, in lower case ("The Wife Between Us" is a book): "my other half",
 # "my better half"; "the wife / missus / hubby …" only where the message
 # opens with it, or as "me and the missus", "the wife and I" (not "The couple next door
@@ -172,7 +168,7 @@ def _kin_said(content: str) -> str:
         begin, end = _sentence_of(match)
         if not _A_CHILDS.search(match.string, begin, end) or _NOT_A_CHILDS.search(match.string):
             return match.group(0)
-        return f"{match.group('ours')} {_CALLED[' '.join(match.group('child').split())]}"
+        return f"{match.group('ours')} {_child_called(match.group('child'))}"
 
     content = _SIBLINGS_CHILD.sub(siblings_child, content)
     return _CALLED_A_CHILD.sub(child, _CALLED_PARTNER.sub(partner, content))
@@ -311,9 +307,8 @@ def _relatives_named(content: str) -> str:
         names = re.findall(_NAMED, match.group("names"))
         rest = match.group("rest")
         if match.group("are") and rest.strip() and not _ANOTHER_CLAUSE.match(rest):
-            return match.group(
-                0
-            )  # "my sisters are Ant and Dec fans", "… Anna and Beth in the play"
+            # "my sisters are Ant and Dec fans", "… Anna and Beth in the play"
+            return match.group(0)
         said_of_each = _of_one(rest)
         my = "Our" if (match.group("my") or "").lower() == "our" else "My"
         if said_of_each:
