@@ -777,6 +777,39 @@ def test_remember_stores_the_models_facts_and_the_rules_when_it_fails(
     assert "HTTP 500" in warning
 
 
+class _Broken(RuleExtractor):
+    """The rules with a bug: every statement that names Leeds raises."""
+
+    def extract(self, content: str, observed_at: datetime) -> list[ExtractedFact]:
+        if "Leeds" in content:
+            raise KeyError("oldest one")
+        return super().extract(content, observed_at)
+
+
+def test_a_failing_extractor_stores_what_was_said_as_a_plain_memory(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with LocalServer(extractor=_Broken()) as server:
+        api = Api(server, server.api_key)
+        with caplog.at_level(logging.ERROR, "longmem.server"):
+            (fact,) = _remember(api, "I moved to Leeds")
+        assert (fact["text"], fact["attribute"], fact["statement"]) == (
+            "I moved to Leeds",
+            None,
+            "I moved to Leeds",
+        )
+        (kept,) = _remember(api, "I work at Acme")  # the next statement is read as ever
+        assert (kept["attribute"], kept["value"]) == ("employer", "Acme")
+        texts = {m["text"] for m in api.get(f"{C}/me/memories").json}
+        assert texts == {"I moved to Leeds", "User works at Acme"}
+        api.close()
+    (error,) = [
+        r for r in caplog.records if r.name == "longmem.server" and r.levelno >= logging.ERROR
+    ]
+    assert "extractor failed on a statement of 16 characters" in error.getMessage()
+    assert error.exc_info is not None and "Leeds" not in error.getMessage()
+
+
 def test_local_server_defaults_to_the_rules_and_keeps_the_embedder(model: ModelServer) -> None:
     embedder = _embedder(model)
     with LocalServer(embedder=embedder) as server:

@@ -49,6 +49,7 @@ or none does. The collection is created on submit, even if no fact comes out.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -80,7 +81,7 @@ from ..extract.keys import (
 )
 from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin
 from ..extract.subjects import PRONOUN_PREFIX, lower_opener
-from ..extract.text import finish, third_person
+from ..extract.text import classify, finish, third_person
 from ..facts import (
     ENDED_BY,
     ENDS_WITH,
@@ -100,6 +101,8 @@ RELATE_FLOOR = 0.3
 # Above this cosine two texts say the same thing, whatever words they differ in.
 NEAR_DUPLICATE = 0.9
 NEW, UPDATES, EXTENDS, DUPLICATE = "new", "updates", "extends", "duplicate"
+
+log = logging.getLogger("longmem.server")
 
 
 def _iso(moment: Optional[datetime]) -> Optional[str]:
@@ -795,10 +798,18 @@ def extract_facts(services: Services, content: str, observed_at: str) -> list[Ex
     # An extractor reads at most one memory's worth at a time (a model's answer is bounded
     # by it); longer content is read in pieces cut where its statements end.
     return [
-        fact
-        for piece in pieces(content, MAX_TEXT_CHARS)
-        for fact in services.extractor.extract(piece, moment)
+        fact for piece in pieces(content, MAX_TEXT_CHARS) for fact in _read(services, piece, moment)
     ]
+
+
+def _read(services: Services, piece: str, moment: datetime) -> list[ExtractedFact]:
+    """The facts of one piece; should the extractor itself fail (a bug in its rules), the
+    piece as a plain memory, and the failure logged: what was said is never lost to it."""
+    try:
+        return services.extractor.extract(piece, moment)
+    except Exception:
+        log.exception("the extractor failed on a statement of %d characters", len(piece))
+        return [ExtractedFact(finish(piece), classify(piece), piece)]
 
 
 def store_facts(
