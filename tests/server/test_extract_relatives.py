@@ -33,6 +33,9 @@ def _keys(content: str) -> set[tuple[str, str, str]]:
         ("The wife just got promoted to head nurse.", {("wife:", "job", "head nurse")}),
         ("My other half is a nurse.", {("partner:", "job", "nurse")}),
         ("my better half is an accountant", {("partner:", "job", "accountant")}),
+        # a name with chat's last word after it
+        ("my wife's name is Claire btw", {(USER, "partner", "Claire")}),
+        ("my boss is called Karen tbh", {(USER, "manager", "Karen")}),
         (
             "the hubby, Mark, is a chef",
             {(USER, "partner", "Mark"), ("husband:Mark", "job", "chef")},

@@ -579,9 +579,12 @@ _IS_NAME = re.compile(
     + _FULL_NAME
     + r")|"
     r"(?:name\s+is|name's|(?:is|'s)\s+(?:called|named))\s+(?P<lower>[a-z][a-z'-]+))\b"
-    r"(?=\s*(?:$|[,.!;]))"
+    # the name ends what is said, or chat's last word does ("… is Claire btw")
+    r"(?=\s*(?:$|[,.!;]|(?:lol|haha|tbh|btw|fyi)\b))"
 )
 # fmt: on
+# Chat's last word after a name, which says nothing of them ("… is Claire btw").
+_CHAT_LAST = re.compile(r"^\s*(?:lol|haha|tbh|btw|fyi)\b\s*", re.I)
 _NOW_NAMED = re.compile(r"\b(?:now|officially)\s+[^\s,;]+(?:\s+[^\s,;]+)?$", re.I)
 # Who may be someone new, named anew ("my boss is now Karen"), and the words that are no
 # name for them
@@ -809,7 +812,7 @@ def parse_subject(
                     named = None
             if named and (named.group("name") or _a_name_said(named.group("lower"))):
                 name = named.group("name") or named.group("lower").capitalize()
-                rest = rest[named.end() :]
+                rest = _CHAT_LAST.sub("", rest[named.end() :])
         subject = relation_subject(rel, name)
         relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
         return Parsed(subject, rest, relation if name else None)
