@@ -46,11 +46,13 @@ def said_plainly(content: str) -> str:
 # A name, or a verb or "'s" opening what is said of the one named ("our boy Leo …",
 # "the wife just got …", "my eldest's 12 now"): what makes a word for someone a relative.
 # Not a name asked after ("our boy Leo? nah, the neighbour's").
+_SAYS = (
+    r"\s+(?:and\s+I|&\s+I|is|was|has|had|just|got|gets|started|starts|turned|turns|goes|went|"
+    r"moved|works|worked|lives|finally|now|still|recently|left|quit|became|loves|hates)\b"
+)
 _SAID_OF_THEM = (
     r"(?=\s*,?\s*(?-i:" + GIVEN_NAME + r")\b(?!\s*\?)(?!['’]s\s+(?:[Nn]ight|[Dd]ay|[Cc]lub)\b)|"
-    r"['’]s\s(?!(?:night|nights|day|holiday|weekend|trip|club|tour)\b)|\s+(?:and\s+I|&\s+I|is|"
-    r"was|has|had|just|got|gets|started|starts|turned|turns|goes|went|moved|works|worked|lives|"
-    r"finally|now|still|recently|left|quit|became|loves|hates)\b)"
+    r"['’]s\s(?!(?:night|nights|day|holiday|weekend|trip|club|tour)\b)|" + _SAYS + r")"
 )
 # The words for a partner (lower case, spaces single) and the relation each stands for.
 _CALLED = {
@@ -64,9 +66,16 @@ _CALLED = {
     "better half": "partner",
     "gran": "grandma",
 }
-# … and for a child: the word for the child, its rank kept ("my oldest lad" → "my oldest
+# … and for a child (any other word: "kid"), its rank kept ("my oldest lad" → "my oldest
 # son", "our middle one" → "our middle kid", "my little girl" → "my daughter").
-_CHILD_CALLED = {"boy": "son", "lad": "son", "man": "son", "girl": "daughter", "one": "kid"}
+_CHILD_WORD = {
+    "son": "son",
+    "boy": "son",
+    "lad": "son",
+    "man": "son",
+    "daughter": "daughter",
+    "girl": "daughter",
+}
 _RANKS = frozenset(("eldest", "youngest", "oldest", "middle"))
 
 
@@ -74,7 +83,7 @@ def _child_called(words: str) -> str:
     """The words the rules read for a child called ``words`` ("oldest one" → "oldest kid")."""
     said = words.lower().split()
     rank = [w for w in said if w in _RANKS]
-    child = _CHILD_CALLED.get(said[-1], "kid")
+    child = _CHILD_WORD.get(said[-1], "kid")
     return " ".join([*rank, child])
 
 
@@ -86,9 +95,11 @@ def _child_called(words: str) -> str:
 # Not "my fella": a boyfriend, or a mate ("Alright my fella Tom").
 _PARTNER_WORD = r"(?-i:wife|wifey|missus|missis|hubby|husband)"
 _CALLED_PARTNER = re.compile(
-    r"(?P<the>^\s*[Tt]he\s+(?P<opens>" + _PARTNER_WORD + r")(?=\s+(?:and\s+I|&\s+I|is|was|has|had|"
-    r"just|got|gets|started|starts|turned|turns|goes|went|moved|works|worked|lives|finally|now|"
-    r"still|recently|left|quit|became|loves|hates)\b|['’]s\s(?-i:[a-z])|\s*,\s*(?-i:[A-Z][a-z]+)\s*,)|"
+    r"(?P<the>^\s*[Tt]he\s+(?P<opens>"
+    + _PARTNER_WORD
+    + r")(?="
+    + _SAYS
+    + r"|['’]s\s(?-i:[a-z])|\s*,\s*(?-i:[A-Z][a-z]+)\s*,)|"
     r"(?<=\b[Mm]e\sand\s)[Tt]he\s+(?P<with_me>" + _PARTNER_WORD + r"|(?-i:(?:other|better)\s+half))"
     r"\b(?!\s*,?\s*(?-i:[A-Z]))|"
     r"\b[Tt]he\s+(?P<then_me>"
@@ -183,26 +194,28 @@ def _kin_said(content: str) -> str:
 # only: "my best friends Ben and Jerry", "flatmates Sky and Netflix" are jokes. Not in a
 # story, a game or a joke ("two sisters, Anna and Beth, in my novel", "…, jk I'm an only
 # child"). (Children: _children_named.)
-_PLURAL_KIN = {
-    "brothers": "brother",
-    "sisters": "sister",
-    "siblings": "sibling",
-    "bros": "bro",
-    "stepbrothers": "stepbrother",
-    "stepsisters": "stepsister",
-    "cousins": "cousin",
-    "aunts": "aunt",
-    "aunties": "auntie",
-    "uncles": "uncle",
-    "nieces": "niece",
-    "nephews": "nephew",
-}
-_KIN_WORDS = "|".join(sorted(_PLURAL_KIN.values(), key=len, reverse=True))
+_LISTED_KIN = (
+    "brother",
+    "sister",
+    "sibling",
+    "bro",
+    "stepbrother",
+    "stepsister",
+    "cousin",
+    "aunt",
+    "auntie",
+    "uncle",
+    "niece",
+    "nephew",
+)
+_PLURAL_KIN = {f"{word}s": word for word in _LISTED_KIN}  # each is plural with an "s"
+_KIN_WORDS = "|".join(sorted(_LISTED_KIN, key=len, reverse=True))
 _OLDER = r"(?:(?:older|younger|little|big|twin|elder)\s+)?"
+_I_HAVE = r"(?:I|i|[Ww]e)\s*(?:have|['’]ve\s+got|have\s+got|['’]ve|got)"
 _NAMED = r"(?-i:" + GIVEN_NAME + r")"
 _RELATIVES_NAMED = re.compile(
-    r"(?:^|(?<=[.!?])\s*)(?:(?P<have>(?:I|i|[Ww]e)\s*(?:have|['’]ve\s+got|have\s+got|['’]ve|got)"
-    r"\s+(?:two|three|four|2|3|4)\s+)|(?P<my>[Mm]y|[Oo]ur)\s+(?:(?:two|three|2|3)\s+)?)"
+    r"(?:^|(?<=[.!?])\s*)(?:(?P<have>" + _I_HAVE + r"\s+(?:two|three|four|2|3|4)\s+)|"
+    r"(?P<my>[Mm]y|[Oo]ur)\s+(?:(?:two|three|2|3)\s+)?)"
     + _OLDER
     + r"(?P<kind>"
     + "|".join(sorted(_PLURAL_KIN, key=len, reverse=True))
@@ -336,8 +349,9 @@ def _relatives_named(content: str) -> str:
 # "Jake has a brother called Tom and a sister called Amy"). Children: _children_named.
 _SIBLING_WORDS = r"(?:brother|sister|stepbrother|stepsister|cousin|niece|nephew)"
 _AND_ANOTHER = re.compile(
-    r"(?P<first>\b(?:I|i|[Ww]e)\s*(?:have|['’]ve\s+got|have\s+got|['’]ve|got)\s+(?:a|an|one)\s+"
-    + _OLDER.replace("twin|", "twin|baby|")
+    r"(?P<first>\b"
+    + _I_HAVE
+    + r"\s+(?:a|an|one)\s+(?:(?:older|younger|little|big|twin|baby|elder)\s+)?"
     + _SIBLING_WORDS
     + r"(?:\s*,\s*|\s+(?:called|named)\s+)"
     + _NAMED
@@ -688,7 +702,6 @@ _CHILDREN_NAMED = re.compile(
     r"(?P<when>\s+(?i:(?:last|this)\s+\w+|yesterday|today|tonight|(?:in|on)\s+(?-i:[A-Z0-9])\w*"
     r"(?:\s+\d{4})?|\d+\s+(?:days?|weeks?|months?)\s+ago)(?=\s*(?:$|[.!,;])))?"
 )
-_CHILD_WORD = {"son": "son", "boy": "son", "daughter": "daughter", "girl": "daughter"}
 # Ages said after the names, in turn: "Jack and Harry, 10 and 8".
 _AGES_IN_TURN = re.compile(r"\s*(?:and|&)\s+\d{1,2}\b")
 # An age above this, said with a name in a list, is no child's as the rules read one.

@@ -571,6 +571,8 @@ _IS_MY = re.compile(
     + _QUALIFIERS
     + r"(?P<rel>(?i:" + _REL + r"))\b(?:\s+now)?\s*(?=$|[,.!;])"
 )
+# Chat's last word after a name, which says nothing of them ("… is Claire btw").
+_CHAT_LAST_WORD = r"(?:lol|haha|tbh|btw|fyi)"
 # "My manager here at PwC is Daniel Osei": who the relation is.
 # "my manager here at PwC is Daniel Osei", "my wife is called Sarah", "my husband's name
 # is david" (a name in lower case only after a word that says it is one).
@@ -580,11 +582,10 @@ _IS_NAME = re.compile(
     + r")|"
     r"(?:name\s+is|name's|(?:is|'s)\s+(?:called|named))\s+(?P<lower>[a-z][a-z'-]+))\b"
     # the name ends what is said, or chat's last word does ("… is Claire btw")
-    r"(?=\s*(?:$|[,.!;]|(?:lol|haha|tbh|btw|fyi)\b))"
+    r"(?=\s*(?:$|[,.!;]|" + _CHAT_LAST_WORD + r"\b))"
 )
 # fmt: on
-# Chat's last word after a name, which says nothing of them ("… is Claire btw").
-_CHAT_LAST = re.compile(r"^\s*(?:lol|haha|tbh|btw|fyi)\b\s*", re.I)
+_CHAT_LAST = re.compile(r"^\s*" + _CHAT_LAST_WORD + r"\b\s*", re.I)
 _NOW_NAMED = re.compile(r"\b(?:now|officially)\s+[^\s,;]+(?:\s+[^\s,;]+)?$", re.I)
 # Who may be someone new, named anew ("my boss is now Karen"), and the words that are no
 # name for them
