@@ -864,3 +864,12 @@ def content_words(text: str) -> list[str]:
 
 def is_negated(text: str) -> bool:
     return NEGATION.search(text.lower().replace("’", "'")) is not None
+
+
+def sentence_bounds(match: re.Match[str]) -> tuple[int, int]:
+    """Where the sentence holding ``match`` begins and ends in its string (at ".", "!" or
+    "?", or the string's ends)."""
+    text = match.string
+    begin = max(text.rfind(mark, 0, match.start()) for mark in ".!?") + 1
+    stops = [at for at in (text.find(mark, match.end()) for mark in ".!?") if at >= 0]
+    return begin, min(stops, default=len(text))
