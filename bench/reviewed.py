@@ -2,18 +2,20 @@
 review wrote, against what it keyed when the review was done.
 
 ``bench/quality/reviewed.jsonl`` holds the statements that helpers wrote to review rule
-batches of the twenty-seventh and twenty-eighth rounds (issue 10): near misses (``N``:
+batches of the twenty-seventh to twenty-ninth rounds (issue 10): near misses (``N``:
 must not be read as the batch's rules read), ways of saying it (``P``), controls (``C``)
 and a few ungrouped (``?``), each with the reviewer's expectation where one was written,
 and the keyed readings (``subject|attribute|value|negated``) the extractor gave on the
-tree that closed the review — wrong ones included: the file records what was accepted,
-not what is right, and the rounds' notes list the readings known wrong. Most were
-written without reading the rules; none comes from a quality set.
+tree that closed the review, with their texts (``worded``, since the twenty-ninth round,
+which keeps a clause's detail in a fact's text) — wrong ones included: the file records
+what was accepted, not what is right, and the rounds' notes list the readings known
+wrong. Most were written without reading the rules; none comes from a quality set.
 
 A change to the rules runs it to see, before any set, which reviewed statements it reads
-otherwise: per group, how many still read as accepted, and with ``--details`` each one
-read otherwise (``-`` accepted, ``+`` now). After reviewing those, ``--accept`` records
-this tree's readings. In process, the rule extractor only, said at 2026-12-03 12:00 UTC.
+otherwise: per group, how many still read as accepted, how many key the same facts in
+other words, and with ``--details`` each one (``-`` accepted, ``+`` now; texts as
+``~-``, ``~+``). After reviewing those, ``--accept`` records this tree's readings. In
+process, the rule extractor only, said at 2026-12-03 12:00 UTC.
 
     python bench/reviewed.py [--details] [--accept]
 """
@@ -37,12 +39,12 @@ SAID = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)
 GROUPS = {"N": "near misses", "P": "ways of saying it", "C": "controls", "?": "ungrouped"}
 
 
-def readings(extractor: RuleExtractor, say: str) -> list[str]:
-    """The keyed facts of one statement, as the file records them."""
-    return sorted(
-        f"{f.subject}|{f.attribute}|{f.value}|{f.negated}"
-        for f in extractor.extract(say, SAID)
-        if f.attribute is not None
+def readings(extractor: RuleExtractor, say: str) -> tuple[list[str], list[str]]:
+    """The keyed facts of one statement and their texts, as the file records them."""
+    keyed = [f for f in extractor.extract(say, SAID) if f.attribute is not None]
+    return (
+        sorted(f"{f.subject}|{f.attribute}|{f.value}|{f.negated}" for f in keyed),
+        sorted(f.text for f in keyed),
     )
 
 
@@ -70,7 +72,7 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 def compare(
     rows: list[dict[str, Any]], extractor: RuleExtractor
-) -> list[tuple[dict[str, Any], list[str]]]:
+) -> list[tuple[dict[str, Any], tuple[list[str], list[str]]]]:
     """Each row with its readings on this tree."""
     return [(row, readings(extractor, row["say"])) for row in rows]
 
@@ -84,10 +86,12 @@ def main() -> int:
     rows = load(DATA)
     total: Counter[str] = Counter()
     changed: Counter[str] = Counter()
-    for row, now in compare(rows, RuleExtractor()):
+    reworded: Counter[str] = Counter()
+    for row, (now, worded) in compare(rows, RuleExtractor()):
         total[row["group"]] += 1
-        if now != row["keyed"]:
-            changed[row["group"]] += 1
+        other_words = now == row["keyed"] and worded != row.get("worded", worded)
+        if now != row["keyed"] or other_words:
+            (reworded if other_words else changed)[row["group"]] += 1
             if args.details:
                 expect = f"  ({row['expect']})" if row["expect"] else ""
                 print(f"[{row['group']}] {row['say']}{expect}")
@@ -97,12 +101,25 @@ def main() -> int:
                 for reading in now:
                     if reading not in row["keyed"]:
                         print(f"    + {reading}")
-        row["keyed"] = now
+                if other_words:
+                    for text in row["worded"]:
+                        if text not in worded:
+                            print(f"    ~- {text}")
+                    for text in worded:
+                        if text not in row["worded"]:
+                            print(f"    ~+ {text}")
+        row["keyed"], row["worded"] = now, worded
     print(
         common.table(
-            ["group", "statements", "read as accepted", "read otherwise"],
+            ["group", "statements", "read as accepted", "read otherwise", "same keys, other words"],
             [
-                [name, total[group], total[group] - changed[group], changed[group]]
+                [
+                    name,
+                    total[group],
+                    total[group] - changed[group] - reworded[group],
+                    changed[group],
+                    reworded[group],
+                ]
                 for group, name in GROUPS.items()
                 if total[group]
             ],

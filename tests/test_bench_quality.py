@@ -305,8 +305,11 @@ def test_a_reviewed_statement_read_otherwise_is_told(reviewed: ModuleType, tmp_p
         + json.dumps({"say": "I live in Leeds", "group": "N", "keyed": []})
         + "\n"
     )
-    [(kept, now), (other, again)] = reviewed.compare(reviewed.load(path), RuleExtractor())
+    [(kept, (now, worded)), (other, (again, _))] = reviewed.compare(
+        reviewed.load(path), RuleExtractor()
+    )
     assert now == kept["keyed"] and again != other["keyed"]
+    assert worded == ["User lives in Leeds"]  # the texts, kept to see a rewording
     path.write_text('{"say": "x", "group": "Q", "keyed": []}\n')
     with pytest.raises(ValueError, match=r"r\.jsonl line 1"):
         reviewed.load(path)

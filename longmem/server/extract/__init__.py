@@ -34,6 +34,7 @@ from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import REQUEST, fields_said, pasted, sentences
+from .detail import NEAR, content_of, detail_of
 from .keys import PLANNED_MOVE, SINCE_THE_MOVE, Key, keys_of
 from .kin import PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
@@ -50,7 +51,6 @@ from .stays import (
     _BEING_IN,
     _NO_TRIP,
     _NOT_TO_BE,
-    _ONLY_A_TIME,
     _SENT_TO,
     _SETTLED,
     _STAY,
@@ -88,7 +88,6 @@ from .text import (
     finish,
     has_past_verb,
     lower_words,
-    subject_of,
     third_person,
 )
 from .text import content_words as content_words
@@ -221,7 +220,6 @@ _SAYS_OF_THE_USER = re.compile(
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _COUNTS |= frozenset(str(n) for n in range(2, 100))
 # A home said by what it is next to: "User lives behind agara lake".
-_NEAR = frozenset(("on", "behind", "by", "next", "near", "opposite"))
 # A diet said as what one eats reads as such: "User eats meat", not "User is eats meat".
 _VERB_DIETS = ("eats",)
 
@@ -241,7 +239,7 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
         thing = key.attribute.split(":", 1)[1]
         verb = "is no longer" if key.negated else "is"
         return f"{subject.name}'s favorite {thing} {verb} {value}"
-    if key.attribute == "home" and value.split()[0] in _NEAR:  # "near my mum's": User's mum's
+    if key.attribute == "home" and value.split()[0] in NEAR:  # "near my mum's": User's mum's
         return f"{subject.name} {'no longer ' if key.negated else ''}lives {third_person(value)}"
     if key.attribute == "age" and value.split()[-1] in ("week", "weeks", "month", "months"):
         return f"{subject.name} is {'not ' if key.negated else ''}{value} old"  # a baby's
@@ -673,53 +671,6 @@ _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 # A parting reads best in its own words: "Tom and User split up", "User broke up with Tom".
 _ENDED_AS_SAID = frozenset(("partner",))
-# Attributes a short aside elaborates ("South Indian food, dosa especially"); after a
-# name or a job, an aside is a fact of its own ("Kenji, a game designer at Capcom").
-_DETAILED = frozenset(("likes", "dislikes", "home", "allergies", "employer", "hobbies", "pets"))
-_DETAIL = re.compile(r"^,\s*(?P<d>[^,;:!?]{3,60}?)\s*[.!]?$")
-_WORK_PLACE = re.compile(
-    r"^\s+(?:(?:over|down|out|up|back)\s+)?in\s+(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
-)
-# A gloss in brackets right after any value is kept with it: "a sparky (electrician)".
-_GLOSS = re.compile(r"^\s*(?P<g>\([^()]{2,40}\))")
-_TIME_WORDS = re.compile(r"^(?:last|this|next|since|in|on|until|till|now|these|ago)\b", re.I)
-# A request to the assistant after the value is no detail of it: "at Monzo, can you help
-# me structure my review", "at a small agency, help me ask for a raise".
-_REQUEST = re.compile(
-    r"^(?:(?:can|could|would|will)\s+(?:you|u)|help|pls|please|plz|any\s+(?:tips|ideas)|"
-    r"what|how|where|which|who|give|write|make|suggest|recommend|find|draft|tell|show|"
-    r"check|plan|proofread|explain|ideas|tips)\b",
-    re.I,
-)
-
-
-def _detail(predicate: str, key: Key, said: datetime) -> str:
-    """What the clause adds right after the value, kept with the fact: "User likes South
-    Indian food, dosa especially"; not a time (valid_from has it) nor a new statement."""
-    value = key.value
-    if key.attribute == "home" and value.split()[0] in _NEAR and value not in predicate:
-        value = value.split(" ", 1)[-1]  # "near Slottsskogen", said "a walk from Slottsskogen"
-    at = predicate.lower().find(value.lower())
-    if at < 0 or key.negated:
-        return ""
-    after = predicate[at + len(value) :]
-    gloss = _GLOSS.match(after)
-    if gloss is not None:
-        return " " + gloss.group("g")
-    place = _WORK_PLACE.match(after) if key.attribute in ("job", "employer") else None
-    if place is not None:
-        return " in " + place.group("p")  # "a nurse over in Perth": where the work is
-    if key.attribute not in _DETAILED:
-        return ""
-    match = _DETAIL.match(after)
-    if match is None or subject_of(match.group("d")):
-        return ""
-    if _TIME_WORDS.match(match.group("d")) or _REQUEST.match(match.group("d")):
-        return ""
-    ends = expiry(match.group("d"), said) or lasts(match.group("d"), said)
-    if ends and _ONLY_A_TIME.match(match.group("d")):  # "at Dishoom, but only until the 30th"
-        return ""
-    return ", " + third_person(match.group("d"))
 
 
 def _as_home(key: Key, predicate: str) -> Optional[Key]:
@@ -905,9 +856,10 @@ def _facts_of(
                 until = None
             else:
                 planned = None  # "in Leeds from Monday until Friday", said on a Monday: begun
-        detail = "" if listed or planned else _detail(parsed.predicate, key, said)
-        if any(k.value and k.value in detail for k in keys if k is not key):
-            detail = ""  # "a banker with GTBank, resident in Abuja": a fact of its own
+        # what another value of the clause says is that fact's ("a banker with GTBank,
+        # resident in Abuja": a fact of its own)
+        others = frozenset(w for k in keys if k is not key and k.value for w in content_of(k.value))
+        detail = "" if listed or planned else detail_of(parsed.predicate, key, said, others)
         ends = until or while_ or (this_month if key.attribute == "location" else None)
         if key.attribute != "location" and ends is not None:
             # A fact other than a stay ends only by what is said beside its value

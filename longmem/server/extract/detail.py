@@ -1,0 +1,395 @@
+"""What a clause says after a keyed fact's value, kept in the fact's text.
+
+"my sis Germaine just moved to London for her masters at UCL" is keyed as the sister's
+home, London; the rest of the clause ("for her masters at UCL") was the fact's and only
+the fact's, so it goes where the fact goes: into its text, retired with it when a newer
+home supersedes it. What belongs to another fact of the clause stays that fact's ("work
+at DBS as a UX designer, hybrid, 3 days in office": the days go with the job, not the
+employer), and nothing the clause denies, leaves behind, asks, jokes or says for now only
+is kept ("product designer now, not UX anymore", "moved to Leeds from London", "renting in
+Sandy Bay till we find something"). Smaller asides are kept for more keys: a gloss in
+brackets ("a sparky (electrician)"), where the work is ("a nurse over in Perth"), a last
+aside of a liking ("South Indian food, dosa especially").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Optional
+
+from ..embed import STOP_WORDS
+from .chat import CHAT, FICTION
+from .keys import Key
+from .kin import RELATIONS
+from .stays import _ONLY_A_TIME
+from .text import (
+    COMMON_VERBS,
+    MONTH_RE,
+    NEGATION,
+    PAST_IRREGULAR,
+    WEEKDAY_RE,
+    subject_of,
+    third_person,
+)
+from .when import expiry, lasts
+
+# Words that open a home said by what it is near: "near Slottsskogen", "by the sea".
+NEAR = frozenset(("on", "behind", "by", "next", "near", "opposite"))
+
+# Attributes a short last aside elaborates ("South Indian food, dosa especially"); after
+# a name or a job, an aside is a fact of its own ("Kenji, a game designer at Capcom").
+_ASIDE_KEYS = frozenset(("likes", "dislikes", "home", "allergies", "employer", "hobbies", "pets"))
+_ASIDE = re.compile(r"^,\s*(?P<d>[^,;:!?]{3,60}?)\s*[.!]?$")
+_WORK_PLACE = re.compile(
+    r"^\s+(?:(?:over|down|out|up|back)\s+)?in\s+"
+    r"(?P<p>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|\d+))?)(?![\w'’])"
+)
+# A gloss in brackets right after any value is kept with it: "a sparky (electrician)".
+_GLOSS = re.compile(r"^\s*(?P<g>\([^()]{2,40}\))")
+_TIME_WORDS = re.compile(r"^(?:last|this|next|since|in|on|until|till|now|these|ago)\b", re.I)
+# What asks the assistant for something: "can you help me structure my review", "any
+# tips", "suggest some books for Year 4", "translate this".
+_ASKS = (
+    r"(?:(?:can|could|would|will)\s+(?:you|u)|help|pls|please|plz|any|what|how|where|which|"
+    r"who|give|write|make|suggest|recommend|find|draft|tell|show|check|plan|proofread|"
+    r"explain|translate|quote|ideas|tips|advice|thanks|thank|cheers|ty|looking\s+for)\b"
+)
+# A request after the value is no detail of it: "at Monzo, can you help me…".
+_REQUEST = re.compile(_ASKS, re.I)
+# The user speaking: "I", "we" and their contractions.
+_I_WE = r"i|i'm|im|i've|i'd|i'll|we|we're|we've|we'll"
+
+# The keys whose whole rest of the clause tells of the fact: where and how one lives, works and
+# studies ("in Ballarat", "hybrid, 3 days in office at Marina Bay", "at UCL"). Not an age
+# ("turned 31, celebrated in Rusholme": the party is not the age), a stay (it ends, and
+# its text says when), a relative ("my roommate Hana, and the commute to Pangyo is
+# brutal": what follows a name is seldom the relation's), nor what one eats or likes.
+_KEPT = frozenset(("home", "job", "employer", "school", "studies"))
+
+# A word worth keeping: a name (capitalised, but not "I") or a number, not a day or month
+# (valid_from holds those) nor an ordinal date ("the 5th").
+_NAME_OR_NUMBER = re.compile(
+    r"(?<![\w'’])(?!I(?:['’](?:m|ve|d|ll))?(?![\w'’]))(?-i:[A-Z])[\w'’&.-]*|"
+    r"\b\d[\d,.]*\b(?!st|nd|rd|th)"
+)
+_TIME_WORD = re.compile(rf"^(?:{WEEKDAY_RE}|{MONTH_RE})\b", re.I)
+_PIECE_END = re.compile(r"\s*(?:[,;(]|\s[-–—]\s)\s*")
+# A piece that opens a clause of its own, not detail of the fact: a conjunction, a person,
+# a question, a verb ("our place in Hackney has mould again"), a thing that is so ("the
+# commute to Pangyo is brutal"), where one came from ("moved to Leeds from London").
+_OWN_CLAUSE = re.compile(
+    r"^[\s,;(–—-]*(?:(?:and|but|so|because|cos|though|although|while|which|who|that|if|"
+    r"when|where|what|how|why|can|could|should|would|will|do|does|did|is|are|was|were|has|"
+    rf"have|had|{_I_WE}|me|my|our|he|she|he's|she's|they|it|"
+    r"it's|this|that's|there|there's|here's|help|pls|please|lol|haha|omg|user|from)\b|"
+    r".*\b(?:is|are|was|were|has|have|had|do|does|did)\b)",
+    re.I,
+)
+_KIN_WORDS = "|".join(
+    sorted(
+        {*RELATIONS, *(w + "s" for w in RELATIONS), "parents", "folks", "kids", "lot", "in-laws"}
+        | {"roomie", "missus", "hubs", "other half", "mil", "fil", "fiancé", "fiancée", "eldest"}
+        | {"step-kids", "stepkids"}
+    )
+)
+# A piece that tells of someone else ("hubby at Meta", "parents in KL", "his brother at
+# Vauxhall"; not "with her partner Liam", where the partner is who one lives with) or
+# speaks to the assistant ("any tips for my interview", "btw Claude you're a lifesaver").
+_SOMEONE_ELSE = re.compile(
+    r"^[\s,;(–—-]*(?:(?:both|my|our|his|her|their|older|younger|big|little|twin|best|the)\s+)"
+    rf"{{0,2}}(?:{_KIN_WORDS})(?:['’]s)?\b|"
+    r"^[\s,;(–—-]*(?:his|her|their|your|ur|you|u)\b|"
+    r"^[\s,;(–—-]*(?:(?:btw|so|right|anyway|anyways|also|oh|ok|okay)\s+)*" + _ASKS + r"|"
+    r"\b(?:you|you're|youre|u|ur|claude|chatgpt|gpt|pls|plz|thx|asap|cv|cover\s+letter|"
+    r"essay|lesson\s+plan|homework|assignment|due|question|quick\s+q|letter|timetable|ideas|"
+    r"comments|needed|incoming|in\s+advance)\b",
+    re.I,
+)
+_SEASON = "summer|winter|spring|autumn|fall"
+_TIME_UNIT = rf"week|month|year|weekend|term|semester|season|{_SEASON}|{WEEKDAY_RE}|{MONTH_RE}"
+# Read in the words as said (the word lists never read a name): someone else named first
+# ("Sam at PwC", "Amy's at York", "Jake commutes to York", "MIL in Skipton"), and the
+# words of a time or the past people write with a capital ("on Erasmus", "over Xmas",
+# "NQT year at Beech Hill", "Class of 2015").
+_NAMED_FIRST = re.compile(
+    r"^[\s,;(–—-]*(?:[A-Z][a-z]+(?:['’]s\s+at|\s+at|\s+(?:works|lives|studies|moved|"
+    r"commutes|goes|went|started|got|says|said|thinks|reckons|told)\b)|"
+    r"(?:DH|DW|DD|DS|MIL|FIL|BIL|SIL)\b)|"
+    r"\b(?:Erasmus|Xmas|Christmas|Easter|NQT|RIP|Class\s+of|Q[1-4]|Claude|ChatGPT|GPT|"
+    r"Gemini|Siri|Alexa)\b"
+)
+# A piece that leaves the fact (dropped whole): the past ("ex Barclays", "Coles before",
+# "undergrad at Warwick", "Leeds 2016-2019"), a plan or a hope ("gonna transfer to Ateneo
+# next sem", "hopefully head of year by September"), what holds for now only ("till we
+# find something", "on secondment to PHE for 6 months", "over Christmas"), an opinion
+# ("worst place in London", "basically Hogwarts"), a joke taken back ("jk"), a wish, a
+# story or a game.
+_ELSEWHERE = re.compile(
+    r"(?<![\w'’])(?:before|prior|ex|formerly|previously|originally|orig|instead\s+of|"
+    r"rather\s+than|used\s+to|back\s+in|ago|after|retired|quit|left|undergrad|grew\s+up|"
+    r"born|done|finished|graduated|for\s+the\s+first|in\s+(?:19|20)\d\d|previous|prev|"
+    r"former|alum\w*|grad|class\s+of|raised|by\s+birth|as\s+a\s+(?:kid|child|teen\w*)|"
+    r"in\s+the\s+(?:19|20)?\d0s|\d+\s+(?:years?|yrs?)\s+(?:at|in|with)|first\s+year|nqt|"
+    r"trained|rip|passed|died|behind\s+(?:me|us)|(?:19|20)\d\d\s+to\s+(?:19|20)?\d\d|"
+    r"for\s+(?:\d+|most\s+of)|exams?|first(?=\W*$)|"
+    rf"last\s+(?:{_TIME_UNIT}|night|time)|"
+    r"hopefully|hoping|hope|planning|plan\s+to|maybe|might|gonna|going\s+to|wanna|want|"
+    r"wants|tryna|trying\s+to|thinking\s+of|transfer\w*|about\s+to|fingers\s+crossed|"
+    r"would\s+love|will|soon|eventually|then|tomorrow|from\s+(?:next|q[1-4])|likely|"
+    r"probably|considering|applying|offer|pending|interview\w*|once|if|unless|coming|next|"
+    r"one\s+day|by\s+(?:19|20)\d\d|this\s+(?:summer|autumn|fall|winter|spring)|possibly|"
+    r"instead|looking\s+(?:at|for)|in\s+a\s+(?:few|couple)|by\s+the\s+end|"
+    rf"(?:from|by|in)\s+the\s+(?:{_SEASON}|new\s+year)|i\s+think|i\s+guess|not\s+sure|"
+    rf"(?:from|by|in|come)\s+(?:{MONTH_RE})|"
+    r"till|until|til|for\s+now|for\s+the\s+time\s+being|temporar\w*|meanwhile|today|tonight|"
+    r"this\s+(?:week|weekend|month|year|term|semester|sem|quarter)|next\s+(?:sem|term|semester|"
+    r"quarter|week|weekend|month|year)|"
+    r"for\s+(?:the\s+)?(?:next\s+)?(?:a\s+few\s+|few\s+|couple\s+(?:of\s+)?|\d+\s+)?"
+    r"(?:days?|weeks?|months?|fortnight)|for\s+(?:a\s+bit|a\s+while|\w+\s+term)|"
+    r"over\s+(?:the\s+)?(?:christmas|easter|summer|holidays|break)|"
+    r"on\s+(?:holiday|holidays|vacation|leave|mat\s+leave|maternity\s+leave|secondment|"
+    r"exchange|placement|rotation|call|strike|nights|loan)|off\s+sick|secondment|"
+    r"placement|exchange|locum|covering|holiday|hols|gap\s+year|on\s+\w+\s+leave|abroad|"
+    r"erasmus|atm|rn|at\s+the\s+mo|while|during\s+the\s+week|xmas|interim|acting|"
+    r"standing\s+in|cover|temp|staying|airbnb|in\s+hospital|rotation|contract|\d+[\s-]+months?|"
+    r"fortnight|just\s+for|"
+    r"best|worst|basically|literally|aka|obv|nightmare|awful|love|loves|hate|hates|miss|"
+    r"sucks|vibes|posh|lovely|brutal|grim|aint|ain't|than|capital\s+of|finest|cheapest|"
+    r"favourite|favorite|evil|insane|again|killing|too|as\s+well|overworked|underpaid|"
+    r"like\s+(?:every|all|any)\w*|"
+    r"\d+\s+(?:kids|dogs|cats|children)|"
+    rf"jk|j/k|kidding|joking|{FICTION}|wish|wished|game|games|minecraft|rather)"
+    r"(?![\w'’])|['’]ll\b|"
+    r"\b(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b|"
+    r"\b\w+['’]s\s+(?:a|an|the|so|too|very|really|awful|grim|great|bad|good|nice|lovely|"
+    r"brutal|grand|mad|wild)\b",
+    re.I,
+)
+# Where the fact's detail ends inside a piece: the user speaking again ("with 2
+# housemates, we split the bills"), what is said of someone or something else ("with
+# my sister who works at Airbus"), chat's last words ("near the Botanics lol").
+_STOP = re.compile(
+    rf"(?<![\w'’])(?:{_I_WE}|us|user|who|who's|whose|which|that|{CHAT}|lah|shiok)(?![\w'’])",
+    re.I,
+)
+_A_HOME = re.compile(
+    r"\b(?:flat|house|apartment|room|halls?|hostel|home|live|living|lives)\b", re.I
+)
+_LOOSE_END = re.compile(
+    r"(?:\s+(?:till|until|when|and|but|so|while|because|cos|coz|cuz|cause|bc|where|or|like|"
+    r"than|from|by|near|about|then|if|just|to|as|since|that|which|who|with|for|of|in|at|on|"
+    r"a|an|the|my|our))+\s*$",
+    re.I,
+)
+# Time said at the start of a piece: the fact's valid_from has it, its text is now.
+_TIME_FIRST = re.compile(
+    r"^(?P<mark>[\s,;(–—-]*)(?:(?:from|since|as\s+of)\s+)?(?:now|today|tonight|yesterday|"
+    r"tomorrow|"
+    rf"(?:last|next|this)\s+(?:{_TIME_UNIT})|(?:in\s+)?the\s+(?:{_SEASON}))\b",
+    re.I,
+)
+
+# How long a fact lasts, said as a last aside: "just for the summer", "for now".
+_HOW_LONG = re.compile(
+    r"^(?:just\s+|only\s+)?(?:for\s+(?:now|the\s+(?:summer|winter|spring|autumn|time\s+being|"
+    r"moment)|a\s+(?:bit|while))|temporarily)$",
+    re.I,
+)
+_MARKED = re.compile(r"^\s*[,;(–—-]")
+_NOW_SINCE = re.compile(r"^[\s,;(–—-]*(?:now|since|as\s+of)\b", re.I)
+
+
+def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) -> str:
+    """What ``predicate`` adds after ``key``'s value that is the fact's own, worded to
+    follow its text (" for her masters at UCL", ", dosa especially"), or "". ``others``
+    are the other values the clause says ("work at DBS as a UX designer": DBS for the
+    job): what says one of them is that fact's."""
+    value = key.value
+    if key.negated or not value:
+        return ""
+    if key.attribute == "home" and value.split()[0] in NEAR and value not in predicate:
+        value = value.split(" ", 1)[-1]  # "near Slottsskogen", said "a walk from Slottsskogen"
+    found = _said(predicate, value)  # "supervising intern" is not said in "… interns"
+    after = predicate[found.end() :] if found else _after_word_of(predicate, value)
+    if after is None:
+        return ""
+    gloss = _GLOSS.match(after) if found else None
+    if gloss is not None:
+        inside = gloss.group("g")[1:-1]
+        if _not_the_facts(inside, others) or _leaves(inside) or _STOP.search(_named(inside)):
+            return ""  # "(was a midwife till 2022)", "(for now lol)", "(can u help w my CV)"
+        return " " + gloss.group("g")  # "(ro is fine)": a gloss may be a clause
+    place = _WORK_PLACE.match(after) if found and key.attribute in ("job", "employer") else None
+    if place is not None:
+        return " in " + place.group("p")  # "a nurse over in Perth": where the work is
+    rest = _rest(after, value, others, key.attribute) if key.attribute in _KEPT else ""
+    if rest or not found or key.attribute not in _ASIDE_KEYS:
+        return rest
+    aside = _ASIDE.match(after)
+    words = aside.group("d") if aside is not None else ""
+    if _HOW_LONG.match(words) and not (expiry(words, said) or lasts(words, said)):
+        return ", " + words  # "at Zara, just for the summer": how long, as said (not read)
+    if not words or subject_of(words) or _not_the_facts(words, others) or _elsewhere(words):
+        return ""
+    if _STOP.search(_named(words)):  # an aside is kept whole or not at all
+        return ""
+    if _TIME_WORDS.match(words) or _REQUEST.match(words):
+        return ""
+    ends = expiry(words, said) or lasts(words, said)
+    if ends and _ONLY_A_TIME.match(words):  # "at Dishoom, but only until the 30th"
+        return ""
+    return ", " + third_person(words)
+
+
+def _rest(after: str, value: str, others: frozenset[str], attribute: str) -> str:
+    """The pieces after the value that are the fact's own, up to the last that names
+    something (a place, a school, a number): " for her masters at UCL"."""
+    known = content_of(value)
+    kept: list[str] = []
+    end = 0
+    for piece in _pieces(after):
+        if not _MARKED.match(piece):  # "tech lead from today, hybrid…": the fact's own time
+            piece = _TIME_FIRST.sub(r"\g<mark>", piece)
+        elif _TIME_FIRST.match(piece) and not _NOW_SINCE.match(piece):
+            break  # "at Oakwood, last year at Beech Hill": another time's
+        if _not_the_facts(piece, others) or _elsewhere(piece):
+            break
+        if attribute != "home" and _A_HOME.search(piece):
+            break  # "study at Leeds, flat on Hyde Park Road": the home's, not the school's
+        stop = _STOP.search(_named(piece))  # not "US tax team", "Tulsa, OK"
+        if stop is not None:
+            piece = _LOOSE_END.sub("", piece[: stop.start()])
+        kept.append(piece)
+        if any(w.lower() not in known for w in _names(piece)):
+            end = len(kept)
+        if stop is not None:
+            break
+    detail = "".join(kept[:end]).rstrip(" ,;(-–—").lstrip()
+    if detail.count("(") > detail.count(")"):
+        detail = detail[: detail.rindex("(")].rstrip(" ,;")  # "(backend, Go mostly" unclosed
+    if not detail:
+        return ""
+    return ("" if detail[0] in ",;" else " ") + third_person(detail)
+
+
+def _not_the_facts(piece: str, others: frozenset[str]) -> bool:
+    """Whether ``piece`` denies or asks, or says another fact's value."""
+    return bool(NEGATION.search(piece.lower()) or "?" in piece or content_of(piece) & others)
+
+
+def _said(clause: str, words: str) -> Optional[re.Match[str]]:
+    """Where ``clause`` first says ``words``, as words (not inside a longer one)."""
+    return re.search(rf"(?<![\w'’]){re.escape(words)}(?:['’]s?)?(?!\w)", clause, re.I)
+
+
+def _after_word_of(clause: str, value: str) -> Optional[str]:
+    """The clause after the last word of ``value`` it says (its first saying), or None:
+    "teaches primary school in Ballarat" for "primary school teacher"."""
+    for word in reversed(_words(value)):
+        found = _said(clause, word)
+        if found is not None:
+            return clause[found.end() :]
+    return None
+
+
+def _elsewhere(words: str) -> bool:
+    """Whether ``words`` open a clause of their own or leave the fact (``_leaves``)."""
+    return _own_clause(_named(words)) or _leaves(words)
+
+
+def _leaves(words: str) -> bool:
+    """Whether ``words`` tell of someone else, speak to the assistant, or leave the fact:
+    "at Uber, back in 2015 I was at Lyft". Names are no words of the lists: "Hope
+    Street", "Best Western", "Twin Cities", "Teach First"."""
+    plain = _named(words)
+    return bool(
+        _SOMEONE_ELSE.search(plain)
+        or _ELSEWHERE.search(plain)
+        or _NAMED_FIRST.search(words)
+        or _told(plain)
+    )
+
+
+_NAME = re.compile(r"(?<![\w'’])(?!I(?:['’](?:m|ve|d|ll))?(?![\w'’]))[A-Z][\w'’&.-]*")
+
+
+def _named(text: str) -> str:
+    """``text`` with each name (a capitalised word but "I", a day or a month) blanked to
+    as many Zs, so the word lists never read a name and a match's place is its place in
+    ``text``."""
+    return _NAME.sub(_blank, text)
+
+
+def _blank(name: re.Match[str]) -> str:
+    word = name.group()
+    return word if _TIME_WORD.match(word) else "Z" * len(word)
+
+
+def _own_clause(piece: str) -> bool:
+    """Whether ``piece`` opens a clause of its own (``_OWN_CLAUSE``), tells what was done
+    ("went self-employed, hated it, back at Tesco now") or what else one does."""
+    if _OWN_CLAUSE.match(piece):
+        return True
+    first = re.match(r"[\s,;(–—-]*([^\W\d_]+)", piece)
+    word = first.group(1).lower() if first else ""
+    if not _TAKEN.match(piece[first.end() :] if first else ""):
+        return False  # "call centre", "shared house": a noun's word, not a verb
+    past = word in PAST_IRREGULAR and word != "been"  # "…, been here 6 years now"
+    # a verb as said of oneself, a fact of its own: "I live in London, work at Google"
+    return past or word in COMMON_VERBS or (word.endswith("ed") and word not in _WHERE_PLACED)
+
+
+# What follows a verb: "work at", "hated it", "study part-time at", "trained as".
+_TAKEN = re.compile(
+    r"\s+(?:at|in|for|on|with|from|to|as|the|a|an|my|our|his|her|their|it|them|him|me|us|"
+    r"some|all|part-time|full-time|remotely|here|there|there's|out|up|back|over)\b",
+    re.I,
+)
+
+
+# Past participles that say where, not what was done: "…, based in Zurich".
+_WHERE_PLACED = frozenset(("based", "located", "situated", "stationed", "posted", "placed"))
+# … or what a thing is: "a shared house", "a shop called Bloom", "chartered accountant".
+_WHAT_IT_IS = _WHERE_PLACED | frozenset(
+    (
+        "shared", "detached", "terraced", "serviced", "furnished", "unfurnished", "called",
+        "named", "chartered", "qualified", "registered", "employed", "self-employed",
+        "skilled", "licensed", "certified", "limited", "dedicated", "listed", "converted",
+        "gated", "renovated", "red", "bed", "need", "needed", "speed", "seed", "feed",
+    )
+)  # fmt: skip
+
+
+def _told(piece: str) -> bool:
+    """Whether ``piece`` tells what happened after its first word: "Christmas rush
+    started", "Storm Babet flooded Otley Road", "Dubai visa came through"."""
+    said = re.findall(r"(?<![\w'’-])[\w'’-]+", piece)[1:]
+    return any(
+        (w in PAST_IRREGULAR and w != "been") or (w.endswith("ed") and w not in _WHAT_IT_IS)
+        for w in said
+        if w.islower()
+    )
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut before each comma, semicolon, bracket or dash, each piece keeping its
+    leading mark."""
+    cuts = [m.start() for m in _PIECE_END.finditer(text) if m.start() > 0]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(" ,;")]
+
+
+def _names(piece: str) -> list[str]:
+    """The names and numbers ``piece`` says, days and months left out."""
+    return [w for w in _NAME_OR_NUMBER.findall(" " + piece) if not _TIME_WORD.match(w)]
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` that say something (not "a", "the", "in"), in order."""
+    return [w for w in re.findall(r"[^\W_][\w'’-]*", text) if w.lower() not in STOP_WORDS]
+
+
+def content_of(text: str) -> frozenset[str]:
+    """The words of ``text`` that say something, lower case."""
+    return frozenset(p for w in _words(text) for p in w.lower().split("-") if p)
