@@ -58,6 +58,11 @@ def _texts(content: str, attribute: str) -> list[str]:
         ("I live in Leeds, shared house in Hyde Park with 4 others", "home", ["User lives in Leeds, shared house in Hyde Park with 4 others"]),
         # where the work is, the whole name
         ("i'm a porter in St Mary's", "job", ["User works as a porter in St Mary's"]),
+        # the value found as said: after a possessive, in a letter whose lower case is longer
+        ("I'm a doctor at St Thomas', Evelina children's hospital", "employer", ["User works at St Thomas, Evelina children's hospital"]),
+        ("I live in İstanbul, Kadıköy side", "home", ["User lives in İstanbul, Kadıköy side"]),
+        # what one covers at work is no cover for someone (the final blind review)
+        ("I'm a journalist at the Irish Times, covering politics mostly", "employer", ["User works at the Irish Times, covering politics mostly"]),
         # how long, as said and not read, stays a last aside
         ("I'm working at Zara, just for the summer", "employer", ["User works at Zara, just for the summer"]),
         # chat's last word is tone, cut off; what it follows stays
@@ -138,6 +143,10 @@ def test_a_keyed_fact_keeps_the_rest_of_its_clause(
         ("I'm a nurse (was a midwife till 2022)", "job", "User works as a nurse"),
         ("i work at Deliveroo (can u help w my CV)", "employer", "User works at Deliveroo"),
         ("I live in Salford, cheaper than Manchester", "home", "User lives in Salford"),
+        # the final blind review: a request after it
+        ("I live in Manila, remind me to pay the meralco bill on friday", "home", "User lives in Manila"),
+        ("I work at Citi, summarise this email for me", "employer", "User works at Citi"),
+        ("I'm a teacher at Oakwood, covering for Mrs Khan in Year 5", "employer", "User works at Oakwood"),
         # an age, a diet: not the keys whose clause tells of them
         ("turned 31 on thursday, celebrated with jollof in Rusholme", "age", "User is 31 years old"),
         ("vegan for 3 years now, and yes I get enough protein", "diet", "User is vegan"),

@@ -53,7 +53,8 @@ _TIME_WORDS = re.compile(r"^(?:last|this|next|since|in|on|until|till|now|these|a
 _ASKS = (
     r"(?:(?:can|could|would|will)\s+(?:you|u)|help|pls|please|plz|any|what|how|where|which|"
     r"who|give|write|make|suggest|recommend|find|draft|tell|show|check|plan|proofread|"
-    r"explain|translate|quote|ideas|tips|advice|thanks|thank|cheers|ty|looking\s+for)\b"
+    r"explain|translate|quote|ideas|tips|advice|thanks|thank|cheers|ty|looking\s+for|remind|"
+    r"summari[sz]e|list|sort)\b"
 )
 # A request after the value is no detail of it: "at Monzo, can you help me…".
 _REQUEST = re.compile(_ASKS, re.I)
@@ -150,7 +151,7 @@ _ELSEWHERE = re.compile(
     r"over\s+(?:the\s+)?(?:christmas|easter|summer|holidays|break)|"
     r"on\s+(?:holiday|holidays|vacation|leave|mat\s+leave|maternity\s+leave|secondment|"
     r"exchange|placement|rotation|call|strike|nights|loan)|off\s+sick|secondment|"
-    r"placement|exchange|locum|covering|holiday|hols|gap\s+year|on\s+\w+\s+leave|abroad|"
+    r"placement|exchange|locum|covering\s+for|holiday|hols|gap\s+year|on\s+\w+\s+leave|abroad|"
     r"erasmus|atm|rn|at\s+the\s+mo|while|during\s+the\s+week|xmas|interim|acting|"
     r"standing\s+in|cover|temp|staying|airbnb|in\s+hospital|rotation|contract|\d+[\s-]+months?|"
     r"fortnight|just\s+for|"
@@ -211,20 +212,21 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
     if key.attribute == "home" and value.split()[0] in NEAR and value not in predicate:
         value = value.split(" ", 1)[-1]  # "near Slottsskogen", said "a walk from Slottsskogen"
     found = _said(predicate, value)  # "supervising intern" is not said in "… interns"
-    after = predicate[found.end() :] if found else _after_word_of(predicate, value)
+    after = predicate[found:] if found is not None else _after_word_of(predicate, value)
     if after is None:
         return ""
-    gloss = _GLOSS.match(after) if found else None
+    gloss = _GLOSS.match(after) if found is not None else None
     if gloss is not None:
         inside = gloss.group("g")[1:-1]
         if _not_the_facts(inside, others) or _leaves(inside) or _STOP.search(_named(inside)):
             return ""  # "(was a midwife till 2022)", "(for now lol)", "(can u help w my CV)"
         return " " + gloss.group("g")  # "(ro is fine)": a gloss may be a clause
-    place = _WORK_PLACE.match(after) if found and key.attribute in ("job", "employer") else None
+    work = key.attribute in ("job", "employer")
+    place = _WORK_PLACE.match(after) if found is not None and work else None
     if place is not None:
         return " in " + place.group("p")  # "a nurse over in Perth": where the work is
     rest = _rest(after, value, others, key.attribute) if key.attribute in _KEPT else ""
-    if rest or not found or key.attribute not in _ASIDE_KEYS:
+    if rest or found is None or key.attribute not in _ASIDE_KEYS:
         return rest
     aside = _ASIDE.match(after)
     words = aside.group("d") if aside is not None else ""
@@ -278,18 +280,38 @@ def _not_the_facts(piece: str, others: frozenset[str]) -> bool:
     return bool(NEGATION.search(piece.lower()) or "?" in piece or content_of(piece) & others)
 
 
-def _said(clause: str, words: str) -> Optional[re.Match[str]]:
-    """Where ``clause`` first says ``words``, as words (not inside a longer one)."""
-    return re.search(rf"(?<![\w'’]){re.escape(words)}(?:['’]s?)?(?!\w)", clause, re.I)
+def _said(clause: str, words: str) -> Optional[int]:
+    """Where ``clause`` first says ``words`` as words (not inside a longer one), a
+    possessive after them taken in ("St Thomas'", "Guy's"): the end of the saying. Found
+    without a pattern made per value (each would be compiled anew)."""
+    low, wanted = clause.lower(), words.lower()
+    if len(low) != len(clause):  # a letter whose lower case is longer ("İ")
+        found = re.search(rf"(?<![\w'’]){re.escape(words)}(?:['’]s?)?(?!\w)", clause, re.I)
+        return found.end() if found else None
+    at = low.find(wanted)
+    while at >= 0:
+        if at == 0 or not _word_char(low[at - 1], apostrophe=True):
+            end = at + len(wanted)
+            for tail in ("'s", "’s", "'", "’", ""):
+                if low.startswith(tail, end) and (
+                    end + len(tail) == len(low) or not _word_char(low[end + len(tail)])
+                ):
+                    return end + len(tail)
+        at = low.find(wanted, at + 1)
+    return None
+
+
+def _word_char(char: str, apostrophe: bool = False) -> bool:
+    return char.isalnum() or char == "_" or (apostrophe and char in "'’")
 
 
 def _after_word_of(clause: str, value: str) -> Optional[str]:
     """The clause after the last word of ``value`` it says (its first saying), or None:
     "teaches primary school in Ballarat" for "primary school teacher"."""
     for word in reversed(_words(value)):
-        found = _said(clause, word)
-        if found is not None:
-            return clause[found.end() :]
+        end = _said(clause, word)
+        if end is not None:
+            return clause[end:]
     return None
 
 
