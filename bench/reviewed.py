@@ -77,6 +77,16 @@ def compare(
     return [(row, readings(extractor, row["say"])) for row in rows]
 
 
+def show(accepted: list[str], now: list[str], mark: str) -> None:
+    """What was accepted and is not read now (``-``), and what is read now only (``+``)."""
+    for reading in accepted:
+        if reading not in now:
+            print(f"    {mark}- {reading}")
+    for reading in now:
+        if reading not in accepted:
+            print(f"    {mark}+ {reading}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true", help="list each statement read otherwise")
@@ -95,19 +105,9 @@ def main() -> int:
             if args.details:
                 expect = f"  ({row['expect']})" if row["expect"] else ""
                 print(f"[{row['group']}] {row['say']}{expect}")
-                for reading in row["keyed"]:
-                    if reading not in now:
-                        print(f"    - {reading}")
-                for reading in now:
-                    if reading not in row["keyed"]:
-                        print(f"    + {reading}")
+                show(row["keyed"], now, "")
                 if other_words:
-                    for text in row["worded"]:
-                        if text not in worded:
-                            print(f"    ~- {text}")
-                    for text in worded:
-                        if text not in row["worded"]:
-                            print(f"    ~+ {text}")
+                    show(row["worded"], worded, "~")
         row["keyed"], row["worded"] = now, worded
     print(
         common.table(

@@ -295,6 +295,16 @@ def test_the_reviewed_statements_load_in_their_groups(reviewed: ModuleType) -> N
     assert len({row["say"] for row in rows}) == len(rows)
 
 
+def test_a_reading_changed_is_shown_both_ways(
+    reviewed: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reviewed.show(["User lives in Leeds"], ["User lives in Leeds, Headingley"], "~")
+    assert capsys.readouterr().out.splitlines() == [
+        "    ~- User lives in Leeds",
+        "    ~+ User lives in Leeds, Headingley",
+    ]
+
+
 def test_a_reviewed_statement_read_otherwise_is_told(reviewed: ModuleType, tmp_path: Path) -> None:
     from longmem.server.extract import RuleExtractor
 

@@ -219,7 +219,6 @@ _SAYS_OF_THE_USER = re.compile(
 )
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _COUNTS |= frozenset(str(n) for n in range(2, 100))
-# A home said by what it is next to: "User lives behind agara lake".
 # A diet said as what one eats reads as such: "User eats meat", not "User is eats meat".
 _VERB_DIETS = ("eats",)
 

@@ -34,7 +34,8 @@ from .text import (
 )
 from .when import expiry, lasts
 
-# Words that open a home said by what it is near: "near Slottsskogen", "by the sea".
+# Words that open a home said by what it is near or next to: "near Slottsskogen", "by the
+# sea", "behind agara lake" ("User lives behind agara lake").
 NEAR = frozenset(("on", "behind", "by", "next", "near", "opposite"))
 
 # Attributes a short last aside elaborates ("South Indian food, dosa especially"); after
