@@ -63,6 +63,11 @@ def _texts(content: str, attribute: str) -> list[str]:
         ("I live in İstanbul, Kadıköy side", "home", ["User lives in İstanbul, Kadıköy side"]),
         # what one covers at work is no cover for someone (the final blind review)
         ("I'm a journalist at the Irish Times, covering politics mostly", "employer", ["User works at the Irish Times, covering politics mostly"]),
+        # how one works or studies, said with no name (the final blind review's misses)
+        ("I'm a software engineer at Shopify, fully remote, on the checkout team", "employer", ["User works at Shopify, fully remote, on the checkout team"]),
+        ("I work at Access Bank in Lagos, in the treasury department", "employer", ["User works at Access Bank in Lagos, in the treasury department"]),
+        ("studying nursing at UP Manila, 2nd year", "school", ["User goes to UP Manila, 2nd year"]),
+        ("my mum's a midwife at the Rotunda, on the labour ward", "employer", ["User's mum works at the Rotunda, on the labour ward"]),
         # how long, as said and not read, stays a last aside
         ("I'm working at Zara, just for the summer", "employer", ["User works at Zara, just for the summer"]),
         # chat's last word is tone, cut off; what it follows stays
@@ -176,3 +181,16 @@ def test_the_detail_is_found_and_retired_with_its_fact(api: Api) -> None:
     assert api.search("UCL", "me", min_score=0) == []
     past = api.search("UCL", "me", min_score=0, include_history=True)
     assert [(h["id"], h["is_latest"]) for h in past] == [(home["id"], False)]
+
+
+def test_the_same_fact_said_with_other_detail_holds_the_newer(api: Api) -> None:
+    (second, law) = _remember(api, "I study law at Edinburgh, 2nd year")
+    (third, same_law) = _remember(api, "I study law at Edinburgh, 3rd year")
+    assert (third["relation"], third["supersedes"]) == ("updates", second["id"])
+    assert third["text"] == "User goes to Edinburgh, 3rd year"
+    assert (same_law["relation"], same_law["id"]) == ("duplicate", law["id"])
+    # said again with less, it is the same fact: the detail stays
+    (again, _) = _remember(api, "I study law at Edinburgh")
+    assert (again["relation"], again["id"]) == ("duplicate", third["id"])
+    hits = api.search("what year of university is the user in", "me", min_score=0)
+    assert [h["text"] for h in hits if "Edinburgh" in h["text"]] == [third["text"]]

@@ -198,6 +198,15 @@ _HOW_LONG = re.compile(
     r"moment)|a\s+(?:bit|while))|temporarily)$",
     re.I,
 )
+# How one works or studies, said in words with no name: "fully remote", "on the checkout
+# team", "in the paeds ward", "2nd year", "final year", "part time", "evening classes".
+_HOW_ONE_WORKS = re.compile(
+    r"\b(?:team|squad|department|dept|ward|unit|desk|remote|remotely|hybrid|part[\s-]time|"
+    r"full[\s-]time|online|evening\s+classes|weekday\s+classes|night\s+shifts?|"
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|final|honours|foundation)\s+"
+    r"(?:year|yr)|\d+\s+level)\b",
+    re.I,
+)
 _MARKED = re.compile(r"^\s*[,;(–—-]")
 _NOW_SINCE = re.compile(r"^[\s,;(–—-]*(?:now|since|as\s+of)\b", re.I)
 
@@ -247,7 +256,8 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
 
 def _rest(after: str, value: str, others: frozenset[str], attribute: str) -> str:
     """The pieces after the value that are the fact's own, up to the last that names
-    something (a place, a school, a number): " for her masters at UCL"."""
+    something (a place, a school, a number) or says how one works or studies there (a
+    team, a ward, a year of a course, remote, part time): " for her masters at UCL"."""
     known = content_of(value)
     kept: list[str] = []
     end = 0
@@ -264,7 +274,7 @@ def _rest(after: str, value: str, others: frozenset[str], attribute: str) -> str
         if stop is not None:
             piece = _LOOSE_END.sub("", piece[: stop.start()])
         kept.append(piece)
-        if any(w.lower() not in known for w in _names(piece)):
+        if any(w.lower() not in known for w in _names(piece)) or _HOW_ONE_WORKS.search(piece):
             end = len(kept)
         if stop is not None:
             break

@@ -4,7 +4,9 @@ and stored unless a duplicate; run at once (``?sync=true``) or as a job.
 How a fact relates, decided here from keys (facts.py), never by a model:
 
 - A keyed fact of a **single-valued** attribute (home, job, diet…): the same value as
-  the current one → ``duplicate`` (not stored again); a different value → ``updates``:
+  the current one → ``duplicate`` (not stored again), unless said with other detail
+  than its text holds ("…, 3rd year" after "…, 2nd year"; ``_told_more``, for any key):
+  then ``updates``; a different value → ``updates``:
   stored, and the current one stops being the latest — unless the new statement is
   older news (said before the current one, or, when both name the day they began,
   begun before it: an old transcript replayed late): then it is stored as history, not
@@ -161,6 +163,22 @@ def _pending(fact: ExtractedFact) -> bool:
     """Whether a fact is planned and its day has not come: it becomes true later than now."""
     begins = _iso(fact.valid_from)
     return begins is not None and begins > iso_now()
+
+
+# Words of a fact's text that tell when, not what: a restatement that only dates the
+# fact ("User works at Google from 8 June 2026" after "User works at Google") tells no more.
+_WHEN_WORDS = re.compile(
+    r"^(?:from|until|since|in|on|(?:19|20)\d\d|\d{1,2}|"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+    r"mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|spring|summer|autumn|fall|winter)$"
+)
+
+
+def _told_more(new: str, old: str) -> bool:
+    """Whether a fact's new text says something its held text does not, beyond when: the
+    same key and value said with other detail (extract/detail.py)."""
+    held = set(content_words(old))
+    return any(w not in held and not _WHEN_WORDS.match(w) for w in content_words(new))
 
 
 def _refines(new: Optional[str], old: Optional[str]) -> bool:
@@ -546,6 +564,11 @@ class _Call:
             and len(_called(fact.value)) > len(_called(same.value))
         ):
             # said more fully: "Dana Okafor" after "Dana" is the one name, now whole
+            return UPDATES, None, same.id, True
+        if same is not None and _told_more(fact.text, same.text) and not self._before(fact, same):
+            # said again with other detail ("…, 3rd year" after "…, 2nd year", "in the
+            # search team" after "in the ads team"): the newer words hold; said again with
+            # less ("I work at Google") is the same fact
             return UPDATES, None, same.id, True
         if same is not None:
             return DUPLICATE, same, None, True
