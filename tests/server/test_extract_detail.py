@@ -194,3 +194,20 @@ def test_the_same_fact_said_with_other_detail_holds_the_newer(api: Api) -> None:
     assert (again["relation"], again["id"]) == ("duplicate", third["id"])
     hits = api.search("what year of university is the user in", "me", min_score=0)
     assert [h["text"] for h in hits if "Edinburgh" in h["text"]] == [third["text"]]
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "more"),
+    [
+        ("User goes to Edinburgh, 3rd year", "User goes to Edinburgh, 2nd year", True),
+        ("User works at Google, junior role on the Friends team", "User works at Google", True),
+        ("User works at Google", "User works at Google in the ads team", False),
+        # a date only says when
+        ("User works at Google from 8 June 2026", "User works at Google", False),
+        ("User works at Google from Monday in September", "User works at Google", False),
+    ],
+)
+def test_a_text_tells_more_by_what_not_when(new: str, old: str, more: bool) -> None:
+    from longmem.server.handlers.remember import _told_more
+
+    assert _told_more(new, old) is more

@@ -168,9 +168,10 @@ def _pending(fact: ExtractedFact) -> bool:
 # Words of a fact's text that tell when, not what: a restatement that only dates the
 # fact ("User works at Google from 8 June 2026" after "User works at Google") tells no more.
 _WHEN_WORDS = re.compile(
-    r"^(?:from|until|since|in|on|(?:19|20)\d\d|\d{1,2}|"
-    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
-    r"mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|spring|summer|autumn|fall|winter)$"
+    r"^(?:from|until|since|in|on|(?:19|20)\d\d|\d{1,2}|jan(?:uary)?|feb(?:ruary)?|"
+    r"mar(?:ch)?|apr(?:il)?|may|june?|jun|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|(?:mon|tue|tues|wed|wednes|thu|thurs|fri|satur|sun)(?:day)?|"
+    r"sat|spring|summer|autumn|fall|winter)$"
 )
 
 
