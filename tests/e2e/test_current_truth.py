@@ -1290,6 +1290,36 @@ def test_a_relative_is_asked_about_by_any_word_for_them(mem: Longmem, collection
         assert hits[:1] == ["User's nan Rosa lives in Braga"], asked
 
 
+def test_a_relative_named_by_two_words_is_one_person(mem: Longmem, collection: str) -> None:
+    # "my sis Germaine" then "my sister Germaine": one sister, whose home a later move
+    # replaces, whichever word was said; each fact keeps the word its sentence used
+    mem.remember("My sis Germaine just moved to London.", collection=collection)
+    [likes] = [
+        f
+        for f in mem.remember("My sister Germaine loves sushi.", collection=collection)
+        if f["attribute"] == "likes"
+    ]
+    assert (likes["subject"], likes["text"]) == (
+        "sis:Germaine",
+        "User's sister Germaine likes sushi",
+    )
+    [leeds] = [
+        f
+        for f in mem.remember("My sister Germaine moved to Leeds.", collection=collection)
+        if f["attribute"] == "home"
+    ]
+    assert (leeds["subject"], leeds["relation"]) == ("sis:Germaine", "updates")
+    [paris] = mem.remember("Germaine moved to Paris.", collection=collection)
+    assert (paris["subject"], paris["attribute"], paris["value"]) == (
+        "sis:Germaine",
+        "home",
+        "Paris",
+    )
+    assert (paris["relation"], paris["supersedes"]) == ("updates", leeds["id"])
+    homes = [f for f in _current(mem, collection) if f.get("attribute") == "home"]
+    assert _texts(homes) == ["User's sis Germaine lives in Paris"]
+
+
 def test_a_relative_and_i_is_the_user_too(mem: Longmem, collection: str) -> None:
     mem.remember("I live in York.", collection=collection)
     [home] = mem.remember("My cousin and I moved to Leeds.", collection=collection)

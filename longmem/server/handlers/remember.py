@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, Optional, Union
@@ -293,23 +293,27 @@ class _Call:
             name = opener
         elif ":" in subject:
             relation, name = subject.split(":", 1)
-            if name:
-                return fact
         else:
             name = subject
         known, user_name = self.store.memories.subjects(
             self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
         )
+        if ":" in subject and name:
+            # "my sister Germaine" with "my sis Germaine" known: the same person, keyed as
+            # the collection knows them (the wording keeps the word said)
+            same = _one_person(s for s in known if _person(s) == _person(subject))
+            return replace(fact, subject=same) if same and same != subject else fact
         if ":" in subject:
             matches = [s for s in known if kin(s.split(":")[0]) == kin(relation) and s != subject]
         else:
             if (user_name or "").casefold() == name.casefold():
                 return _about(fact, USER, SUBJECT)
             matches = [s for s in known if s.casefold().endswith(":" + name.casefold())]
-        if len(matches) != 1:
+        one = _one_person(matches)
+        if one is None:
             return fact
-        relation, name = matches[0].split(":", 1)
-        return _about(fact, matches[0], f"{SUBJECT}'s {relation} {name}")
+        relation, name = one.split(":", 1)
+        return _about(fact, one, f"{SUBJECT}'s {relation} {name}")
 
     def _held_gone(self, fact: ExtractedFact) -> Optional[ExtractedFact]:
         """A pet's death or a project's end said by its name alone ("Biscuit passed away",
@@ -780,6 +784,24 @@ def _names_person(memory: MemoryRecord, name: str) -> bool:
     if (memory.subject or "").casefold().endswith(":" + folded):
         return True
     return memory.attribute in RELATION_ATTRIBUTES and (memory.value or "").casefold() == folded
+
+
+def _person(subject: str) -> tuple[str, str]:
+    """Who a subject is, whatever the word for the relation: ``sis:Germaine`` and
+    ``sister:germaine`` are one person."""
+    relation, _, name = subject.partition(":")
+    return kin(relation), name.casefold()
+
+
+def _one_person(subjects: Iterable[str]) -> Optional[str]:
+    """The subject of the one person ``subjects`` name; of a collection that keyed one
+    person in two spellings (before they were read as one), the first in alphabetical
+    order (``sis:Germaine``, not ``sister:Germaine``). None for no one, or for two people
+    (a cousin Max and an uncle Max)."""
+    found = sorted(subjects)
+    if not found or len({_person(s) for s in found}) != 1:
+        return None
+    return found[0]
 
 
 def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
