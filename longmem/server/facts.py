@@ -251,6 +251,10 @@ class ExtractedFact:
     # negated fact that retires the planned value of its key (any, with no ``value``),
     # and nothing else; with no plan waiting it is a plain memory.
     calls_off: bool = False
+    # A home said by where in town it is, the town unsaid ("flat in vračar", "his place in
+    # Malasaña"): a place no list names is in the town of the home held, and the server
+    # words it so ("User lives in vračar, Belgrade").
+    in_town: bool = False
 
 
 class Extractor(Protocol):

@@ -222,6 +222,49 @@ def test_a_relative_moving_supersedes_their_home(mem: Longmem, collection: str) 
     assert "Rome" in profile and "Vienna" not in profile
 
 
+def test_a_home_said_by_where_in_town_it_is_keeps_the_town(mem: Longmem, collection: str) -> None:
+    # "flat in vračar" names a part of town no list of places knows: in the town held
+    [belgrade] = [
+        f
+        for f in mem.remember(
+            "we moved to belgrade. katya's sister lives here", collection=collection
+        )
+        if f["attribute"] == "home"
+    ]
+    [flat] = mem.remember("flat in vračar, 5th floor no elevator lol", collection=collection)
+    assert (flat["attribute"], flat["value"]) == ("home", "vračar")
+    assert flat["text"] == "User lives in a flat in vračar, belgrade"
+    assert (flat["relation"], flat["supersedes"]) == ("updates", belgrade["id"])
+    # a place of its own is not put in the town held
+    [london] = mem.remember("Our new flat in London!!", collection=collection)
+    assert (london["value"], london["text"]) == ("London", "User lives in a new flat in London")
+    hits = mem.search("which city do I live in", collection=collection)
+    assert _texts(hits)[:1] == ["User lives in a new flat in London"]
+
+
+def test_a_home_in_a_town_said_after_a_country_is_in_it(mem: Longmem, collection: str) -> None:
+    mem.remember("I live in Singapore", collection=collection)
+    said = "Kenji and I moved in together — condo in Bukit Timah"
+    [home] = [f for f in mem.remember(said, collection=collection) if f["attribute"]]
+    assert (home["value"], home["text"]) == (
+        "Bukit Timah",
+        "User lives in a condo in Bukit Timah, Singapore",
+    )
+    hits = mem.search("Which city does the user live in?", collection=collection)
+    assert _texts(hits)[:1] == ["User lives in a condo in Bukit Timah, Singapore"]
+
+
+def test_a_home_told_after_a_move_that_named_none_is_the_home(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("I live in Lavapiés, Madrid", collection=collection)
+    facts = mem.remember("moved in with Lucas, his place in Malasaña", collection=collection)
+    assert [(f["attribute"], f["value"]) for f in facts] == [(None, None), ("home", "Malasaña")]
+    assert _texts(facts) == ["User moved in with Lucas", "User lives in Malasaña, Madrid"]
+    homes = [f for f in _current(mem, collection) if f.get("attribute") == "home"]
+    assert _texts(homes) == ["User lives in Malasaña, Madrid"]
+
+
 @pytest.mark.parametrize(
     ("family", "born", "relation"),
     [

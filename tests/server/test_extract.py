@@ -840,11 +840,52 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("our new neighbours in Fremantle invited us for a barbie", ("home", "Fremantle")),
         ("my commute from Woking to London is 50 mins", ("home", "Woking")),
         ("my commute from our new place in Lewisham is 20 mins", ("home", "Lewisham")),
+        # a home said by its noun and where it is: the message's first words, or after a
+        # move that named no place, or after the move to its town
+        ("flat in vračar, 5th floor no elevator lol", ("home", "vračar")),
+        ("Our new flat in Leith!!", ("home", "Leith")),
+        ("Kenji and I moved in together — condo in Bukit Timah", ("home", "Bukit Timah")),
+        ("moved in with Lucas, his place in Malasaña", ("home", "Malasaña")),
+        ("we got the keys! 2 bed flat in Didsbury", ("home", "Didsbury")),
+        ("moved last weekend, little flat in Stoke Newington", ("home", "Stoke Newington")),
+        ("Moved to Edinburgh! flat in Leith, 3rd floor", ("home", "Leith")),
+        ("flat in Leith, Edinburgh", ("home", "Leith, Edinburgh")),
+        ("hdb in Punggol lah", ("home", "Punggol")),
+        ("flat on Leith Walk", ("home", "Leith Walk")),
+        # "till I find my own place" is no stay
+        (
+            "in Toronto now, Scarborough, staying with my aunty Sita till I find my own place",
+            ("home", "Toronto, Scarborough"),
+        ),
     ],
 )
 def test_keys_said_as_people_say_them(content: str, key: tuple[str, str]) -> None:
     found = [(f.attribute, f.value) for f in _extract(content) if f.subject == "user"]
     assert key in found
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        ("flat in vračar, 5th floor no elevator lol", "User lives in a flat in vračar"),
+        ("Apartment in Leith", "User lives in an apartment in Leith"),
+        ("Lovely flat in Hampstead", "User lives in a lovely flat in Hampstead"),
+        ("hdb flat in Punggol", "User lives in an HDB flat in Punggol"),
+        ("flat on Leith Walk", "User lives in a flat on Leith Walk"),
+        ("moved in with Lucas, his place in Malasaña", "User lives in Malasaña"),
+    ],
+)
+def test_a_home_said_by_its_noun_is_worded_as_said(content: str, text: str) -> None:
+    [home] = [f for f in _extract(content) if f.attribute == "home"]
+    assert home.text == text
+
+
+def test_what_follows_a_home_said_by_its_noun_is_read_too() -> None:
+    facts = _extract("flat in Leith, started at Skyscanner today")
+    assert [(f.attribute, f.value) for f in facts if f.attribute] == [
+        ("employer", "Skyscanner"),
+        ("home", "Leith"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import secrets
 import sqlite3
+import sys
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any, Optional
 
@@ -592,6 +593,23 @@ class Memories:
                 (tenant_id, collection, *tag_params, subject, attribute, now),
             ).fetchall()
         return [record(row) for row in rows]
+
+    def first_keyed(
+        self, tenant_id: str, collection: str, tags: MemoryFilter, subjects: Sequence[str]
+    ) -> list[str]:
+        """``subjects`` in the order a memory of the collection's tag was first keyed to
+        each (any, history too; read on the writer), those keyed to none last, in
+        alphabetical order."""
+        scope, params = _scope(tenant_id, collection, tags)
+        marks = ", ".join("?" * len(subjects))
+        with self.db.write() as conn:
+            rows = conn.execute(
+                f"SELECT subject, MIN(rid) FROM memories WHERE {scope} "
+                f"AND subject IN ({marks}) GROUP BY subject",
+                (*params, *subjects),
+            ).fetchall()
+        first = {str(subject): int(rid) for subject, rid in rows}
+        return sorted(subjects, key=lambda s: (first.get(s, sys.maxsize), s))
 
     def subjects(
         self,

@@ -37,7 +37,7 @@ from .chat import REQUEST, fields_said, pasted, sentences
 from .detail import NEAR, content_of, detail_of
 from .keys import PLANNED_MOVE, SINCE_THE_MOVE, Key, keys_of
 from .kin import PARTNER_KIN, RELATIONS, kin
-from .places import place_rest
+from .places import place_rest, places_in
 from .plainly import said_plainly
 from .stays import (
     _A_DAY,
@@ -319,6 +319,7 @@ class RuleExtractor:
         # Google, starting Monday": the first day is of what it told)
         last_told = 0
         last_parsed: Optional[Parsed] = None  # the clause read before, parsed
+        opening = True  # the clause read is the message's first
         folded = content.lower()  # once per message, not once per sentence and clause
         for sentence in sentences(content):
             found_at = folded.find(sentence[:20].lower(), cursor)
@@ -348,6 +349,17 @@ class RuleExtractor:
                     pet_at = None
                     continue
                 before = len(facts)
+                after: list[ExtractedFact] = []
+                first, opening = opening, False
+                homed = _home_by_noun(clause, content, first, facts[last_told:], said)
+                if homed is not None:
+                    # "flat in vračar, 5th floor", "moved in together — condo in Bukit Timah"
+                    home, clause = homed
+                    if not clause:
+                        facts.append(home)
+                        last_told = before
+                        continue
+                    after.append(home)  # told after the move the clause opens with
                 titled = _title_after(clause, facts, last_told)
                 if titled is not None and any(
                     f.attribute == "job"
@@ -402,6 +414,7 @@ class RuleExtractor:
                         if fact.attribute == "pets" and not fact.negated:
                             unnamed = " called " not in (fact.value or "")
                             pet_at = len(facts) - 1 if unnamed else None
+                facts += after
                 last_told = before if len(facts) > before else last_told
             if REQUEST.match(sentence):
                 # "help me write an email to my boss…": the request's own words are no
@@ -1324,6 +1337,184 @@ def _title_after(
         finish(sentence_of(USER_SUBJECT, key)), statement=title, attribute="job", value=value
     )
     return job, "" if said_all else rest
+
+
+# A home said by its noun and where it is, the clause's all: "flat in vračar", "condo in
+# Bukit Timah, bigger kitchen finally", "our new flat in Leith!!", "his place in Malasaña".
+# Nouns of a home one lives in ("cottage", "room", a bare "studio" are as often a stay or
+# work).
+_HOME_NOUNS = (
+    r"(?:flat|apartment|apt|condo|house|townhouse|maisonette|bedsit|bedsitter|rental|loft|semi|"
+    r"new[- ]build|house\s*share|flat\s*share|(?:(?:\d|one|two|three|four|five)[- ]room\s+)?"
+    r"(?:hdb|bto)(?:\s+flat)?|self[- ]contain|place|\d\s?br|\d\s?bhk(?:\s+(?:flat|apartment))?|"
+    r"(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|condo))?)"
+)
+_HOME_BY_NOUN = re.compile(
+    r"^(?:(?P<whose>his|her|their|[\w-]+'s?|my|our|the|a|an)\s+)?"
+    r"(?P<home>(?:(?:new|own|little|tiny|small|big|lovely|cute|cosy|cozy|rented|shared|wee|"
+    r"basement|terrace|terraced|semi-detached|detached|studio|council|top[- ]floor|"
+    r"ground[- ]floor)\s+){0,3}" + _HOME_NOUNS + r")"
+    r"\s+(?P<at>in|on)\s+(?P<v>[^,;:!?()]+?)"
+    r"(?:\s+(?:lol|haha|now|finally|at last|it is|lah|leh|sia|mate|yay|innit|omg|wow|ngl|tbh))*"
+    r"\s*(?:[!.]+\s*)?"
+    r"(?:,\s*(?P<rest>.*))?$",
+    re.I,
+)
+# Any home said by its noun and where it is: two in a message are a search or a list.
+_A_HOME_NOUN = re.compile(r"\b" + _HOME_NOUNS + r"\s+(?:in|on)\b", re.I)
+# A move or a purchase of a home that names no place, the user's, said before where the
+# home is: "moved in with Lucas", "Kenji and I moved in together", "we got the keys!",
+# "just moved", "signed the lease" (not "Tom got the keys", "never moved in with Lucas",
+# "we moved to Leeds").
+_MOVED_NOWHERE = re.compile(
+    r"^(?:(?:i|we|(?:me|[\w-]+)\s+and\s+(?:i|me)|(?:i|me)\s+and\s+[\w-]+)\s+)?"
+    r"(?:(?:just|finally|officially|have|'ve|now|also|have\s+finally)\s+)*"
+    r"(?:moved\s+in\s+(?:together|with\s+[\w' -]{1,30})|moved(?:\s+(?:house|flat|in))?|"
+    r"signed\s+the\s+lease|(?:bought|got|found|rented)\s+(?:a|our|my)\s+(?:(?:first|own|new)\s+)*"
+    r"(?:place|house|flat|home|condo|apartment)|got\s+the\s+keys|moving\s+(?:is\s+)?done)"
+    r"(?:\s+(?:together|finally|at\s+last|last\s+\w+|this\s+\w+|yesterday|today|on\s+\w+|lol|"
+    r"yay))*\s*[!.]*$",
+    re.I,
+)
+# What makes a home said so none, anywhere in the message: a question, a search, a listing
+# or a site of them ("viewed a flat in Leith", "Flat on Rightmove"), a home not lived in yet
+# ("moving in on Saturday", "keys on Friday", "in escrow"), a home lost or never had
+# ("fell through", "passed", "not yet"), a hope, a stay, or a joke.
+_NOT_HOME_ANYWHERE = re.compile(
+    r"\?|\b(?:view(?:ing|ed|s)?|look(?:ing|ed)?\s+at|saw|for\s+(?:sale|rent)|to\s+(?:rent|let)|"
+    r"listings?|listed|on\s+the\s+market|rightmove|zoopla|zillow|gumtree|craigslist|spareroom|"
+    r"openrent|marketplace|trulia|redfin|domain|propertyguru|"
+    r"moving\s+in|move\s+in|keys\s+(?:on|next|in|tomorrow|soon)|escrow|closing|completion|"
+    r"complete\s+on|exchange|tomorrow|soon|next\s+(?:week|month|year)|"
+    r"fell\s+through|fall\s+through|no\s+luck|rejected|turned\s+down|passed|not\s+yet|"
+    r"didn't\s+get|did\s+not\s+get|kidding|jk|"
+    r"hoping|hopefully|fingers\s+crossed|someday|one\s+day|dream|"
+    r"airbnb|hotel|hostel|holiday|vacation|trip|for\s+(?:a\s+bit|now|a\s+while)|temporarily)\b",
+    re.I,
+)
+# … and in the home's own clause: a price, a doubt, the past, a while, a second home, or
+# whose it is ("my parents'", "a friend's").
+_NOT_HOME_HERE = re.compile(
+    r"[£$€]|\b(?:pcm|per\s+month|a\s+month|pw|deposit|budget|offers?|maybe|might|if|would|"
+    r"could|used\s+to|old|first|back\s+then|ago|years?|memories|loved|missed|miss|gone|sold|"
+    r"lost|not|never|every|most|summers?|winters?|rent\s+it\s+out|let\s+it\s+out|down\s+there|"
+    r"second|visit(?:ing)?|staying|stay|parents?|mum|mom|dad|friend|ex|"
+    r"(?:for|this|the|a|tonight|per)\s+(?:week(?:end)?|night|fortnight)|weekly|nightly)\b",
+    re.I,
+)
+# Whose else a home said so is, outside its own words: "flat in Leith, my brother's",
+# "house in Headingley — my son's student house", "new flat in Leith for my daughter".
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?[\w-]+(?:'s|s')(?!\w)|"
+    r"\bfor\s+(?:my|our|his|her|their)\b",
+    re.I,
+)
+# Words inside a place's name: "Stratford upon Avon", "Port of Spain".
+_IN_PLACE_NAMES = frozenset(("of", "de", "la", "le", "del", "da", "do", "upon", "on", "am", "an"))
+# Where a home is that names no place ("flat in town", "Flat in Zone 2", "Flat in Halls").
+_NO_PLACE_WORDS = frozenset(
+    (
+        *("town", "city", "centre", "center", "halls", "campus", "suburbs", "suburb"),
+        *("block", "area", "zone", "building", "village", "countryside", "country"),
+        *("estate", "complex", "street", "road", "basement", "uni", "university"),
+        *("college", "suburbia", "downtown", "uptown", "midtown", "the"),
+    )
+)
+
+
+def _home_by_noun(
+    clause: str, content: str, first: bool, before: list[ExtractedFact], said: datetime
+) -> Optional[tuple[ExtractedFact, str]]:
+    """The user's home, when ``clause`` is only a home's noun and where it is, said as the
+    message's first words ("flat in vračar, 5th floor no elevator lol"), right after the
+    user's move or purchase of a home that named no place (``before``, the facts of the
+    clause before, or the clause's own words before a comma: "moved in with Lucas, his
+    place in Malasaña"), or right after a move to its town ("Moved to Edinburgh! flat in
+    Leith", which ``_city_beside`` words "… Leith, Edinburgh"); with what of the clause
+    is left to read (the move, or what follows the place and is not its detail: "…,
+    started at Skyscanner today"). None for anything else."""
+    move, comma, said_so = clause.partition(", ")
+    if not _HOME_BY_NOUN.match(clause) and not (comma and _HOME_BY_NOUN.match(said_so)):
+        return None  # (first, so the message is read whole only for such a clause)
+    if _NOT_HOME_ANYWHERE.search(content) or len(_A_HOME_NOUN.findall(content)) > 1:
+        return None  # "flat in Leith, flat in Gorgie, house in Portobello": a search
+    town = None
+    if comma and _MOVED_NOWHERE.match(move) and _HOME_BY_NOUN.match(said_so):
+        clause, left, moved = said_so, move, True  # "moved in with Lucas, his place in …"
+    else:
+        left = ""
+        moved = not any(f.attribute == "home" for f in before) and any(
+            f.subject == USER and _MOVED_NOWHERE.match(f.statement) for f in before
+        )
+        homes = [f for f in before if f.attribute == "home" and f.subject == USER]
+        if len(homes) == 1 and not homes[0].negated and homes[0].value:
+            town = homes[0].value  # "Moved to Edinburgh! flat in Leith"
+    match = _HOME_BY_NOUN.match(clause)
+    if match is None or _NOT_HOME_HERE.search(clause):
+        return None
+    rest = match.group("rest") or ""
+    if _SOMEONE_ELSES.search(content.replace(clause, " ")) or _SOMEONE_ELSES.search(rest):
+        return None  # "flat in Leith, my brother's"
+    whose = (match.group("whose") or "").lower()
+    if not (moved or town) and (not first or whose not in ("", "my", "our")):
+        return None  # "Tom's flat in Leeds", "the flat in Leith": one spoken of
+    if match.group("home").lower().endswith("place") and not moved:
+        return None  # "place in Cornwall, lovely views": a stay as often
+    value = _place_of_home(match.group("v").strip(), match.group("at").lower())
+    if value is None:
+        return None  # "house on fire", "flat in chaos", "Flat in Town"
+    if town is not None and (place_rest(value) is not None or value.casefold() == town.casefold()):
+        return None  # "Moved to Leeds! house in York": two homes said, none read
+    if town is None and rest and place_rest(rest.strip(" .!")) == "":
+        value, rest = f"{value}, {rest.strip(' .!')}", ""  # "flat in Leith, Edinburgh"
+    text = f"{SUBJECT} lives in {value}"
+    if whose in ("", "my", "our", "a", "the"):
+        # the home as said: "User lives in a condo in Bukit Timah", "… a flat on Leith Walk"
+        home = re.sub(
+            r"(?i)\b(hdb|bto|br|bhk)\b", lambda m: m.group(1).upper(), match.group("home")
+        )
+        home = home[:1].lower() + home[1:] if home[1:2].islower() else home
+        home = re.sub(r"(?i)^own\s+", "", home)  # "our own place": theirs, said as "a place"
+        sound = home[:3].lower()
+        vowel = sound[:1] in "aeiou8" or sound in ("hdb", "11 ", "18 ") or sound[:2] == "11"
+        article = "an" if vowel and not sound.startswith(("one", "uni")) else "a"
+        text = f"{SUBJECT} lives in {article} {home} {match.group('at').lower()} {value}"
+    key = Key("home", value, False, FACT)
+    detail = detail_of(clause, key, said, frozenset()) if rest else ""
+    if rest and not detail and any(f.attribute for f in RuleExtractor().extract(rest, said)):
+        # "…, started at Skyscanner today": read on; else the words stay in the statement
+        left = f"{left}, {rest}" if left else rest
+    # a part of town no list names, the town unsaid: in the town held (the server's); the
+    # move's words name a person, not a town ("moved in with Lucas")
+    told = [f.statement for f in before if _MOVED_NOWHERE.match(f.statement)] + [move]
+    in_town = not _names_a_town(content, value, told)
+    fact = ExtractedFact(
+        finish(text + detail), statement=clause, attribute="home", value=value, in_town=in_town
+    )
+    return fact, left
+
+
+def _place_of_home(value: str, at: str) -> Optional[str]:
+    """Where a home is, as said after its noun, if it names a place: words in capitals
+    ("Bukit Timah", "Leith Walk", "Port of Spain"), a place the list knows, or one word in
+    lower case with a letter beyond a–z ("vračar"); not "fire", "chaos", "Town", "Zone 2"."""
+    words = value.split()
+    if not words or len(words) > 4 or words[0].casefold() in _NO_PLACE_WORDS:
+        return None
+    named = words[0][:1].isupper() and all(
+        w[:1].isupper() or w.isdigit() or w in _IN_PLACE_NAMES for w in words
+    )
+    lower = at == "in" and len(words) == 1 and not value.isascii() and value.isalpha()
+    return value if named or lower or place_rest(value) == "" else None
+
+
+def _names_a_town(content: str, value: str, besides: list[str]) -> bool:
+    """Whether ``content`` names a place the list knows besides ``value`` and outside the
+    words ``besides`` ("flat in Leith, Edinburgh is freezing"): then the home's town is
+    not the one held before."""
+    for words in besides:
+        content = content.replace(words, " ")
+    return any(place not in value for place in places_in(content))
 
 
 def _verb_first(clause: str) -> bool:

@@ -554,7 +554,10 @@ PLANNED_MOVE = (
 # Words of a stay, not a home, after a place: "in Lisbon now for a conference", "based in
 # Goa till Friday".
 _STAY_AFTER = (
-    r"until|till|trip|holiday|vacation|conference|visiting|visit|"
+    # (not "till I find my own place": a home while looking for the next, there)
+    r"(?:until|till)(?!\s+(?:i|we)\s+(?:find|get|buy|sort(?:\s+out)?)\s+(?:(?:my|our)\s+own|"
+    r"a\s+place|somewhere|something|a\s+(?:flat|house|home|apartment))\b)|"
+    r"trip|holiday|vacation|conference|visiting|visit|"
     r"this\s+(?:week|month|term|summer|winter)|for\s+now|at\s+the\s+moment"
 )
 _NOT_FOR_LONG = (

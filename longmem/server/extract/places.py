@@ -4,7 +4,8 @@ A word after "shifted to" or "based in" is a home only when it is a place: "shif
 Pune", not "shifted to Marketing". ``places.txt`` holds the names folded, one a line —
 GeoNames' (https://www.geonames.org/, CC BY 4.0): every city of 15,000 people or more,
 other names of the larger ones, countries, and first-level regions; made by
-``tools/build_places.py``. Read once, on the first question (some 46,000 names, 25 ms).
+``tools/build_places.py``, with ``regions.txt``, those of them larger than a town. Read
+once, on the first question (some 46,000 names, 25 ms).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Optional
 from .text import DAY_NAMES, MONTHS
 
 _FILE = Path(__file__).with_name("places.txt")
+_REGIONS = Path(__file__).with_name("regions.txt")
 _LONGEST = 4  # words in the longest name asked about: "Port of Spain", "Rio de Janeiro"
 
 
@@ -28,10 +30,17 @@ def fold(name: str) -> str:
     return " ".join(plain.casefold().split())
 
 
-@functools.lru_cache(maxsize=1)
-def _names() -> frozenset[str]:
-    with open(_FILE, encoding="utf-8") as lines:
+@functools.lru_cache(maxsize=2)
+def _names(file: Path = _FILE) -> frozenset[str]:
+    with open(file, encoding="utf-8") as lines:
         return frozenset(line.rstrip("\n") for line in lines if not line.startswith("#"))
+
+
+def a_region(name: str) -> bool:
+    """Whether a place's name names one larger than a town: a country or a first-level
+    region ("Serbia", "Texas", "Singapore"; not "Belgrade", "Lavapiés"). ``regions.txt``
+    holds them, folded, from the same build as ``places.txt``."""
+    return fold(name) in _names(_REGIONS)
 
 
 def place_rest(value: str) -> Optional[str]:

@@ -82,6 +82,7 @@ from ..extract.keys import (
     gone_name,
 )
 from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin
+from ..extract.places import a_region, place_rest
 from ..extract.subjects import PRONOUN_PREFIX, lower_opener
 from ..extract.text import classify, finish, third_person
 from ..facts import (
@@ -222,6 +223,7 @@ class _Call:
                 return corrected
             fact = replace(fact, value=None, corrects=None)  # nothing to correct: words
         fact = self._resolve(fact)
+        fact = self._in_town(fact)
         fact = self._before_plan(fact)
         if fact.calls_off and not self._called_off(fact):
             # Nothing waits to be called off. A move called off is then words, and never
@@ -301,7 +303,7 @@ class _Call:
         if ":" in subject and name:
             # "my sister Germaine" with "my sis Germaine" known: the same person, keyed as
             # the collection knows them (the wording keeps the word said)
-            same = _one_person(s for s in known if _person(s) == _person(subject))
+            same = self._one_person(s for s in known if _person(s) == _person(subject))
             return replace(fact, subject=same) if same and same != subject else fact
         if ":" in subject:
             matches = [s for s in known if kin(s.split(":")[0]) == kin(relation) and s != subject]
@@ -309,11 +311,48 @@ class _Call:
             if (user_name or "").casefold() == name.casefold():
                 return _about(fact, USER, SUBJECT)
             matches = [s for s in known if s.casefold().endswith(":" + name.casefold())]
-        one = _one_person(matches)
+        one = self._one_person(matches)
         if one is None:
             return fact
         relation, name = one.split(":", 1)
-        return _about(fact, one, f"{SUBJECT}'s {relation} {name}")
+        return _about(fact, one, f"{SUBJECT}'s {relation} {name}".rstrip())
+
+    def _one_person(self, subjects: Iterable[str]) -> Optional[str]:
+        """The subject of the one person ``subjects`` name, spelt as the collection first
+        keyed them ("my sis Germaine" after "my sister Germaine" is ``sister:Germaine``,
+        whose relation fact the message may have just restated as ``sis:Germaine``);
+        None for no one, or for two people (a cousin Max and an uncle Max)."""
+        found = sorted(set(subjects))
+        if not found or len({_person(s) for s in found}) != 1:
+            return None
+        if len(found) == 1:
+            return found[0]
+        return self.store.memories.first_keyed(
+            self.tenant_id, self.collection, self._scope(), found
+        )[0]
+
+    def _in_town(self, fact: ExtractedFact) -> ExtractedFact:
+        """A home said by where in town it is, the town unsaid ("flat in vračar"), worded
+        with the town of the home its subject held before it was said ("User lives in a
+        flat in vračar, belgrade", value ``vračar``, as a home said with its city in
+        another clause is): when no list of places names it (a part of town,
+        then), or when the home held is a country or region and it is no such place
+        ("condo in Bukit Timah" in Singapore). Anything else as it came."""
+        place = fact.value
+        if not fact.in_town or not place:
+            return fact
+        fact = replace(fact, in_town=False)
+        held = [
+            m
+            for m in self._by_key(fact.subject, "home")
+            if m.value and not m.negated and m.began <= self.observed_at
+        ]
+        town = _town_of(held[0]) if held else None
+        if town is None or town.casefold() == place.casefold():
+            return fact
+        if place_rest(place) is not None and (a_region(place) or not a_region(town)):
+            return fact  # "flat in London" after Leeds: a town of its own
+        return replace(fact, text=fact.text.replace(place, f"{place}, {town}", 1))
 
     def _held_gone(self, fact: ExtractedFact) -> Optional[ExtractedFact]:
         """A pet's death or a project's end said by its name alone ("Biscuit passed away",
@@ -786,22 +825,25 @@ def _names_person(memory: MemoryRecord, name: str) -> bool:
     return memory.attribute in RELATION_ATTRIBUTES and (memory.value or "").casefold() == folded
 
 
+def _town_of(home: MemoryRecord) -> Optional[str]:
+    """The town a home fact names: the last place a list names among its value and what
+    its text says after it, not a country or region unless it names nothing smaller
+    ("User lives in Lavapiés, Madrid" → Madrid; "… Belgrade, Serbia" → Belgrade; "… in
+    Singapore, HDB rental in Tiong Bahru" → Singapore); None if it names none."""
+    value = home.value or ""
+    at = home.text.find(value)
+    after = home.text[at + len(value) :] if value and at >= 0 else ""
+    said = [part.strip(" .") for part in f"{value},{after}".split(",")]
+    places = [part for part in said if part and place_rest(part) == ""]
+    towns = [part for part in places if not a_region(part)] or places
+    return towns[-1] if towns else None
+
+
 def _person(subject: str) -> tuple[str, str]:
     """Who a subject is, whatever the word for the relation: ``sis:Germaine`` and
     ``sister:germaine`` are one person."""
     relation, _, name = subject.partition(":")
     return kin(relation), name.casefold()
-
-
-def _one_person(subjects: Iterable[str]) -> Optional[str]:
-    """The subject of the one person ``subjects`` name; of a collection that keyed one
-    person in two spellings (before they were read as one), the first in alphabetical
-    order (``sis:Germaine``, not ``sister:Germaine``). None for no one, or for two people
-    (a cousin Max and an uncle Max)."""
-    found = sorted(subjects)
-    if not found or len({_person(s) for s in found}) != 1:
-        return None
-    return found[0]
 
 
 def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
