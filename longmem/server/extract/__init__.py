@@ -83,6 +83,7 @@ from .text import (
     MONTH_NAMES,
     SUBJECT,
     WEEKDAY_RE,
+    WEEKDAYS,
     classify,
     clauses,
     finish,
@@ -437,6 +438,10 @@ class RuleExtractor:
         material = pasted(content)
         if material:  # "RT @jdoe: just moved to LA": kept as written, nobody's key
             facts.append(ExtractedFact(finish(material), classify(material), material))
+        if _A_CHILD_SAID.search(content):
+            # "12 today! party time for my little one", "just turned 2, our little girl":
+            # a child's age said with no name is no age of the user's
+            facts = [f for f in facts if not _a_childs_age_of_the_user(f)]
         vegan = {
             f.subject
             for f in facts
@@ -1360,6 +1365,14 @@ _HOME_BY_NOUN = re.compile(
     r"(?:,\s*(?P<rest>.*))?$",
     re.I,
 )
+# … or, after the user's move that named no place, where it is alone: "Bought a place!!
+# Right on the Huon River", "we got the keys! right by Victoria Park".
+_WHERE_ALONE = re.compile(
+    r"^(?P<whose>)(?P<home>)(?:(?:right|just|down|up|out)\s+)?(?P<at>in|on|by|near)\s+"
+    r"(?P<the>the\s+)?(?P<v>(?-i:[A-Z])[^,;:!?()]*?)"
+    r"(?:\s+(?:lol|haha|now|finally|at last|yay|omg))*\s*(?:[!.]+\s*)?(?:,\s*(?P<rest>.*))?$",
+    re.I,
+)
 # Any home said by its noun and where it is: two in a message are a search or a list.
 _A_HOME_NOUN = re.compile(r"\b" + _HOME_NOUNS + r"\s+(?:in|on)\b", re.I)
 # A move or a purchase of a home that names no place, the user's, said before where the
@@ -1434,22 +1447,30 @@ def _home_by_noun(
     is left to read (the move, or what follows the place and is not its detail: "…,
     started at Skyscanner today"). None for anything else."""
     move, comma, said_so = clause.partition(", ")
-    if not _HOME_BY_NOUN.match(clause) and not (comma and _HOME_BY_NOUN.match(said_so)):
+    said_alone = _WHERE_ALONE.match(clause) is not None
+    if not (_HOME_BY_NOUN.match(clause) or said_alone) and not (
+        comma and (_HOME_BY_NOUN.match(said_so) or _WHERE_ALONE.match(said_so))
+    ):
         return None  # (first, so the message is read whole only for such a clause)
     if _NOT_HOME_ANYWHERE.search(content) or len(_A_HOME_NOUN.findall(content)) > 1:
         return None  # "flat in Leith, flat in Gorgie, house in Portobello": a search
     town = None
-    if comma and _MOVED_NOWHERE.match(move) and _HOME_BY_NOUN.match(said_so):
+    if (
+        comma
+        and _MOVED_NOWHERE.match(move)
+        and (_HOME_BY_NOUN.match(said_so) or _WHERE_ALONE.match(said_so))
+    ):
         clause, left, moved = said_so, move, True  # "moved in with Lucas, his place in …"
     else:
         left = ""
-        moved = not any(f.attribute == "home" for f in before) and any(
+        # (a move that ends the home held, "just moved house", names no new one)
+        moved = not any(f.attribute == "home" and f.value for f in before) and any(
             f.subject == USER and _MOVED_NOWHERE.match(f.statement) for f in before
         )
         homes = [f for f in before if f.attribute == "home" and f.subject == USER]
         if len(homes) == 1 and not homes[0].negated and homes[0].value:
             town = homes[0].value  # "Moved to Edinburgh! flat in Leith"
-    match = _HOME_BY_NOUN.match(clause)
+    match = _HOME_BY_NOUN.match(clause) or (_WHERE_ALONE.match(clause) if moved else None)
     if match is None or _NOT_HOME_HERE.search(clause):
         return None
     rest = match.group("rest") or ""
@@ -1460,15 +1481,22 @@ def _home_by_noun(
         return None  # "Tom's flat in Leeds", "the flat in Leith": one spoken of
     if match.group("home").lower().endswith("place") and not moved:
         return None  # "place in Cornwall, lovely views": a stay as often
-    value = _place_of_home(match.group("v").strip(), match.group("at").lower())
+    at = match.group("at").lower()
+    value = _place_of_home(match.group("v").strip(), at)
+    if value is not None and not match.group("home") and not _a_place_alone(value):
+        return None  # "just moved — on Monday", "in The End lol", "on Cloud Nine"
+    if value is not None and not match.group("home"):
+        # where alone: "on the Huon River", "near Victoria Park" (as a home near somewhere)
+        the = match.group("the") or "" if at != "in" else ""
+        value = value if at == "in" else f"{'on' if at == 'on' else 'near'} {the}{value}"
     if value is None:
         return None  # "house on fire", "flat in chaos", "Flat in Town"
     if town is not None and (place_rest(value) is not None or value.casefold() == town.casefold()):
         return None  # "Moved to Leeds! house in York": two homes said, none read
     if town is None and rest and place_rest(rest.strip(" .!")) == "":
         value, rest = f"{value}, {rest.strip(' .!')}", ""  # "flat in Leith, Edinburgh"
-    text = f"{SUBJECT} lives in {value}"
-    if whose in ("", "my", "our", "a", "the"):
+    text = f"{SUBJECT} lives {'' if value.startswith(('on ', 'near ')) else 'in '}{value}"
+    if match.group("home") and whose in ("", "my", "our", "a", "the"):
         # the home as said: "User lives in a condo in Bukit Timah", "… a flat on Leith Walk"
         home = re.sub(
             r"(?i)\b(hdb|bto|br|bhk)\b", lambda m: m.group(1).upper(), match.group("home")
@@ -1481,9 +1509,8 @@ def _home_by_noun(
         text = f"{SUBJECT} lives in {article} {home} {match.group('at').lower()} {value}"
     key = Key("home", value, False, FACT)
     detail = detail_of(clause, key, said, frozenset()) if rest else ""
-    if rest and not detail and any(f.attribute for f in RuleExtractor().extract(rest, said)):
-        # "…, started at Skyscanner today": read on; else the words stay in the statement
-        left = f"{left}, {rest}" if left else rest
+    if rest and not detail:
+        left = f"{left}, {rest}" if left else rest  # "…, started at Skyscanner today"
     # a part of town no list names, the town unsaid: in the town held (the server's); the
     # move's words name a person, not a town ("moved in with Lucas")
     told = [f.statement for f in before if _MOVED_NOWHERE.match(f.statement)] + [move]
@@ -1506,6 +1533,81 @@ def _place_of_home(value: str, at: str) -> Optional[str]:
     )
     lower = at == "in" and len(words) == 1 and not value.isascii() and value.isalpha()
     return value if named or lower or place_rest(value) == "" else None
+
+
+# The last word of a name of a place said alone ("the Huon River", "Victoria Park").
+_PLACE_KINDS = frozenset(
+    (
+        *("street", "st", "road", "rd", "avenue", "ave", "lane", "park", "river", "lake"),
+        *("beach", "bay", "hill", "hills", "heights", "square", "quay", "quays", "green"),
+        *("common", "harbour", "harbor", "village", "estate", "marina", "gardens", "walk"),
+        *("row", "crescent", "close", "drive", "way", "terrace", "shore", "coast", "creek"),
+        *("canal", "valley", "side"),
+    )
+)
+
+
+def _a_place_alone(value: str) -> bool:
+    """Whether a where said alone after a move names a place: one the list knows, a name
+    ending in a word of places ("Huon River", "Leith Walk"), or one other name that is no
+    day, month or season ("Leith"); not "Monday", "March", "Christmas Eve", "Cloud Nine"."""
+    words = value.split()
+    if words[0].lower() in _NOT_A_PLACE_ALONE:
+        return False  # ("March" is a town too)
+    return place_rest(value) == "" or words[-1].lower() in _PLACE_KINDS or len(words) == 1
+
+
+_NOT_A_PLACE_ALONE = frozenset(
+    (
+        *(m.lower() for m in MONTH_NAMES),
+        *WEEKDAYS,
+        "christmas",
+        "easter",
+        "ramadan",
+        "diwali",
+        "eid",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "fall",
+        "end",
+        "time",
+        "heaven",
+        "style",
+        "love",
+        "business",
+        "order",
+        "top",
+        "bottom",
+        "front",
+        "back",
+        "bed",
+        "there",
+    )
+)
+
+
+# A child of the user's, said beside an age with no subject; and an age a child has.
+_A_CHILD_SAID = re.compile(
+    r"\b(?:my|our)\s+(?:little\s+|baby\s+|youngest\s+|eldest\s+|oldest\s+)?(?:one|ones|baby|"
+    r"son|daughter|boy|girl|kid|kiddo|twins?|man|lady|princess|prince|grandson|granddaughter|"
+    r"nephew|niece|bub|bubba)\b",
+    re.I,
+)
+_A_CHILDS_AGE = re.compile(r"^(?:[1-9]|1[0-2])$|\d+\s+(?:weeks?|months?)$")
+
+
+def _a_childs_age_of_the_user(fact: ExtractedFact) -> bool:
+    return (
+        fact.subject == USER
+        and fact.attribute == "age"
+        and _A_CHILDS_AGE.match(fact.value or "") is not None
+        and not _SAID_BY_I.match(fact.statement)  # "I'm 12 and my baby sister is 2"
+    )
+
+
+_SAID_BY_I = re.compile(r"(?:i|i'm|im|i\s+am)\b", re.I)
 
 
 def _names_a_town(content: str, value: str, besides: list[str]) -> bool:

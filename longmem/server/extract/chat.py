@@ -106,6 +106,8 @@ _FILLER = re.compile(
     + CHAT_OR_NAME
     + r")[,!.]+\s+|actually,?\s+|by the way,?\s+|just so you know,?\s+|for the record,?\s+"
     r"|in case (?:you're wondering|it matters|you forgot),?\s+"
+    # "For context, I'm 38", "context: 42yo male", "Ya I'm 29 now"
+    r"|(?:(?:for|some)\s+)?context\s*(?:[:,]\s*|\s+(?=i\b|i'm\b))|ya\s+(?=i\b|i'm\b)"
     # a discourse "if", not a condition: "If so, I moved to Leeds", "If you need me, …"
     r"|if (?:so|not|anything|it helps|it matters|i'?m (?:being )?honest),?\s+"
     r"|(?:if|in case) (?:you|anyone|anybody)\b[^,;:.!?]{0,40},\s+"

@@ -111,9 +111,16 @@ _AGE_UNIT = r"(?:años|anos|ans|anni|jahre|jaar|år|lat|let|лет|yaş\w*|tahun
 _BECAME = r"(?:geworden|gamla?|na\s+ako|(?:saal\s+)?ka\s+ho\s+gaya|(?:saal\s+)?ki\s+ho\s+gayi)"
 # … and a number said with the weather is a temperature: "40 today in Phoenix, brutal heat"
 # (not "40 today, hot flushes already lol", "30 today, feeling the heat")
+# … nor a weight lifted, a rank or a place in a queue, a count of steps, an anniversary.
+_NOT_A_COUNT = (
+    r"(?![^.!?]*\b(?:kg|kgs|lbs?|reps?|squats?|deadlifts?|bench|pb|personal\s+best|rankings?|"
+    r"ratings?|rated|waitlist|waiting\s+list|queue|leaderboard|steps|anniversary)\b)"
+)
 _NOT_WEATHER = (
     r"(?![^.!?]*(?:°|\b(?:degrees?|heatwave|humid|humidity|sweltering|scorch\w*|in\s+the\s+shade|"
-    r"celsius|fahrenheit|weather|temps?|temperature|brutal\s+heat|so\s+hot|sunny|raining)\b))"
+    r"celsius|fahrenheit|weather|temps?|temperature|brutal\s+heat|so\s+hot|sunny|raining|"
+    r"too\s+(?:hot|cold)|hot\s+out|hotter|heat\s+is|this\s+heat|sunshine|freezing|"
+    r"boiling)\b))" + _NOT_A_COUNT
 )
 _ADV = r"(?:(?:just|now|currently|finally|recently|also|still|actually|officially|already|both|" \
     r"really|newly|since|then|even|only|totally|definitely|absolutely|basically)\s+)*"  # fmt: skip
@@ -925,8 +932,8 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     # -- age and dates --
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>\d{1,3})(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|\+|/\s*\d|to\s+\d|for\s+\d+(?!\s*(?:more|weeks?|days?|months?|years?))|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
-    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s+(?:months?|weeks?)\b)"),
+    _rule("age", r"^" + _NOT_A_COUNT + r"(?:am|is|are)\s+(?:now\s+)?(?:(?:officially|finally)\s+(?=(?:1[3-9]|[2-9]\d)\b))?(?P<v>\d{1,3})(?:\s?(?:yo|y/o|y\.o\.?)(?=\s|$|[,.!]))?(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|\+|/\s*\d|to\s+\d|for\s+\d+(?!\s*(?:more|weeks?|days?|months?|years?))|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
+    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s*(?:months?|weeks?|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|degrees?|°|%|percent|per\s+cent|pages?|km|miles?|kg|points?|pts)\b|\s*[%°])"),
     # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
     # ("Isla is 6 weeks old", "turned 18 months")
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>" + NUMBER_WORDS + r")\b(?=\s*(?:$|[,.!;]|today|tonight|yesterday|last|this|on|in|and|lol|already|now|years?\b|yrs))"),
@@ -935,7 +942,7 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,2}\s+months?)\b(?=\s*(?:$|[,.!;]|old\b|today|yesterday|last|this|on\s|lol))"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
-    _rule("age", r"^" + _NOT_WEATHER + r"(?:just\s+)?(?P<v>\d{1,2})\s+(?:today|now|already|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
+    _rule("age", r"^" + _NOT_WEATHER + r"(?![^.!?]*\bthat'?s\s+(?:how\s+many|my\s+(?:bench|max|pb|record|score|limit))\b)(?:just\s+)?(?!(?:[1-9]|1[0-2])\s+(?:liao|already)\b)(?P<v>\d{1,2})\s+(?:today|now|already|liao|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
     # "I'm a 35 year old woman" is an age; "I have a 10 year old", "my 10 year old" a child's
     _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\d,)(?<!\d\.)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
@@ -974,7 +981,21 @@ RULES: tuple[Rule, ...] = (
     # not "my 5th time in Paris", "our 10th anniversary".
     _rule("age", r"\b(?:celebrating|celebrated|celebrate|had|having|has|it's|its|it is|for)\s+(?:my|his|her)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b"),
     # "I hit 50 last month", "hitting 30 this year": not "hit 30 degrees", "hit 40 followers"
-    _rule("age", r"^" + _ADV + r"(?:hit|hits|hitting|reached|reaching)\s+(?P<v>[2-9]\d)\b(?=\s*(?:(?:today|yesterday|this year|last (?:week|month|year))\s*)?(?:$|[,.!;]))"),
+    # An age said as one introduces oneself in a post: "33F here", "(30F) need advice",
+    # "27M looking for a gym routine", "30yo btw", "19 y.o. student", "34, married, two
+    # kids", "me, 35, trying to…", "About me: 25, student", "me 34 now"
+    _rule("age", r"^" + _NOT_WEATHER + r"(?![^.!?]*\b(?:snow\w*|rain\w*|wind\w*|cold|chilly|frost\w*)\b)(?:(?:about\s+me|me)\s*[:,]?\s*)?(?:[(\[](?P<v>1[89]|[2-9]\d)\s?(?-i:[FM])[)\]]|(?P<v2>1[89]|[2-9]\d)\s?/\s?(?-i:[FM])\s?/|(?P<v3>1[89]|[2-9]\d)(?-i:[FM])\s+(?:(?:here|looking|seeking|asking|wanting)\b(?!\s+(?:today|this|tonight|now)\b)|in\s+(?-i:[A-Z])))"),
+    # "My age is 41", "I am aged 23"
+    _rule("age", r"^(?:am|is|are)\s+aged\s+(?P<v>1[3-9]|[2-9]\d)\b(?!\s*(?:months?|weeks?))"),
+    _rule("age", r"\bmy\s+age\s+is\s+(?:now\s+)?(?P<v>1[3-9]|[2-9]\d)\b"),
+    _rule("age", r"^(?:(?:about\s+me|me)\s*[:,]?\s*)?(?P<v>1[3-9]|[2-9]\d)\s?(?:yo|y/o|y\.o\.?)(?=\s*(?:$|[,.!]|(?:btw|here|male|female|guy|girl|man|woman|student|lol|m|f)\b))"),
+    _rule("age", r"^(?:(?:about\s+me|me)\s*[:,]?\s*)?(?P<v>1[89]|[2-9]\d)\s*,\s*(?=(?:married|single|divorced|separated|widowed|engaged|student|mum|mom|dad|male|female|man|woman|guy|girl|trying|looking|living|working|based|retired|unemployed|mother|father)\b)"),
+    _rule("age", r"^me\s+(?P<v>1[89]|[2-9]\d)\s+now\b"),
+    # "I am 29 years of age", "I have completed 30 years of age today", "I completed 24
+    # years yesterday" (said so in Indian and West African English)
+    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>1[3-9]|[2-9]\d)\s+years\s+of\s+age\b"),
+    _rule("age", r"^(?:(?:have|has|just)\s+)*completed\s+(?P<v>1[3-9]|[2-9]\d)\s+years\s+of\s+age\b(?=\s*(?:(?:today|yesterday|this\s+(?:week|month))\s*)?(?:$|[,.!]|🎉|🎂))"),
+    _rule("age", r"^" + _ADV + r"(?:hit|hits|hitting|reached|reaching)\s+(?P<v>[2-9]\d)\b(?![,.]\d)(?=\s*(?:(?:today|yesterday|this year|last (?:week|month|year))\s*)?(?:$|[,.!;]))"),
     # "my birthday is 22 February", "Mum's birthday is on Sunday" (not "… is today": the
     # birthday said, not its date)
     _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
@@ -1899,9 +1920,38 @@ def _list_rest(after: str, first: str, name: str) -> list[str]:
     return items if closed else []
 
 
+_TENS = {
+    word: 10 * n
+    for n, word in enumerate(
+        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2
+    )
+}
+_SMALL = {
+    word: n
+    for n, word in enumerate(
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+        fifteen sixteen seventeen eighteen nineteen""".split(),
+        start=1,
+    )
+}
+
+
+def age_in_digits(value: str) -> str:
+    """An age said in words as digits ("thirty-five" → "35", "twenty nine" → "29",
+    "forty" → "40"), so it is asked and compared as any other; anything else as it is."""
+    words = value.lower().replace("-", " ").split()
+    if len(words) == 1 and words[0] in _SMALL:
+        return str(_SMALL[words[0]])
+    if words and words[0] in _TENS and len(words) <= 2:
+        units = _SMALL.get(words[1], 0) if len(words) == 2 else 0
+        if len(words) == 1 or 0 < units < 10:
+            return str(_TENS[words[0]] + units)
+    return value
+
+
 def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Optional[str]:
     groups = match.groupdict()
-    raw = groups.get("v") if groups.get("v") is not None else groups.get("v2")
+    raw = next((groups[g] for g in ("v", "v2", "v3") if groups.get(g) is not None), None)
     if rule.value is not None and "{v}" not in rule.value:
         return rule.value
     if raw is None:
@@ -1925,6 +1975,8 @@ def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Opt
         return None
     if name == "diet":
         value = value.lower()
+    if name == "age":
+        value = age_in_digits(value)
     if name == "employer" and rule.value in (None, OWN_BUSINESS):
         called = _named_after(value, match.string[match.end("v") :], sentence)
         if called:

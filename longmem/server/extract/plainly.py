@@ -123,6 +123,7 @@ _PET_THEN_NAME = re.compile(
 _NUMBER_FIRST = re.compile(r"^\s*(?P<n>\d{2,3})\s*(?P<p>[.!,]+)\s")
 _BIRTHDAY_WORDS = re.compile(
     r"\b(?:birthday|bday|b-day|no cake|another year|years? (?:young|older)|older|flirty|dirty|"
+    r"took me (?:out|to)|treated me|spoilt me|spoiled me|"
     r"quiet one|big one|milestone|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|🎂|🥳",
     re.I,
 )
@@ -141,12 +142,17 @@ _NOT_MY_BIRTHDAY = re.compile(
 )
 
 
+# "me, 35, trying to get a mortgage", "myself: 28, nurse": a post's introduction.
+_ME_AGED = re.compile(r"^(?:me|myself)\s*[,:]\s*(?P<n>1[89]|[2-9]\d)\s*,\s*", re.I)
+
+
 def _birthday_number(content: str) -> str:
     """The message with the user's age said plainly ("I'm 34.") when it opens with a
     number and the rest is about a birthday, or opens with the user's own birthday and
     then the number; else as it was. An age turned said as "the big 4-0" is 40 ("mum
     turned the big 6-0": hers), and "I'm 35 years young" is 35 years old."""
     content = _YEARS_YOUNG.sub(r"\g<i> \g<n> years old", _BIG_OH.sub(_big_oh, content))
+    content = _ME_AGED.sub(r"I'm \g<n>, ", content)
     content = _THEIR_NTH_BIRTHDAY.sub(_turns_then, content)
     mine = _MY_NTH_TODAY.match(content) or _HAPPY_NTH_TO_ME.match(content)
     if mine is not None and (
