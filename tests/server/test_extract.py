@@ -853,6 +853,11 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("hdb in Punggol lah", ("home", "Punggol")),
         ("flat on Leith Walk", ("home", "Leith Walk")),
         ("Bought a place!! Right on the Huon River", ("home", "on the Huon River")),
+        # a job got, as more people say it
+        ("I just got employed by Dangote", ("employer", "Dangote")),
+        ("I have gotten a job with MTN", ("employer", "MTN")),
+        ("got a job @ JP Morgan!!!", ("employer", "JP Morgan")),
+        ("scored a job at Woolies, stacking shelves on nights", ("employer", "Woolies")),
         ("we got the keys! right by Victoria Park", ("home", "near Victoria Park")),
         # "till I find my own place" is no stay
         (
@@ -880,6 +885,11 @@ def test_keys_said_as_people_say_them(content: str, key: tuple[str, str]) -> Non
 def test_a_home_said_by_its_noun_is_worded_as_said(content: str, text: str) -> None:
     [home] = [f for f in _extract(content) if f.attribute == "home"]
     assert home.text == text
+
+
+def test_being_retrenched_ends_the_job() -> None:
+    [ended] = _extract("I've been retrenched")
+    assert (ended.attribute, ended.value, ended.negated) == ("employer", None, True)
 
 
 def test_what_follows_a_home_said_by_its_noun_is_read_too() -> None:

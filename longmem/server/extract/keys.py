@@ -235,7 +235,8 @@ _FOR_A_WHILE = (
 )
 # An offer is work once taken: "took the offer from Google", not "got an offer from Google".
 _TAKEN_WORK = (
-    r"(?:(?:got|have|has|found|landed|started|start|starts|starting|began|begin|for)\s+"
+    r"(?:(?:got|gotten|scored|have|has|found|landed|started|start|starts|starting|began|begin|"
+    r"for)\s+"
     r"(?:(?:a|an|the|my|his|her|their|our)\s+)?"
     + _JOB_KIND
     + r"(?!offer\b)"
@@ -770,7 +771,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
     # "I'm employed at Target", "no longer employed by Target"
-    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"employed\s+(?:at|by|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))" + _V),
+    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are|got)\s+)?" + _ADV + r"employed\s+(?:at|by|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))" + _V),
     # "I've been working at Ecolab since January" (not "at Starbucks all morning")
     _rule("employer", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?been\s+working\s+(?:at|for)\s+(?![^,;]*\b(?:all\s+(?:day|morning|afternoon|evening|week|night)|today|tonight|this\s+(?:week|morning|afternoon|evening)|because|the\s+library|the\s+cafe|wifi)\b)" + _V),
     # "I work for myself now", "I'm my own boss now" (not "… on the side", "… too")
@@ -818,6 +819,8 @@ RULES: tuple[Rule, ...] = (
     # "… for hours", "… for Meals on Wheels as a volunteer")
     _rule("employer", r"^" + _ADV + r"(?:started|start|starting|began)\s+(?:driving|flying|delivering|riding|coaching)\s+for\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:volunteer|volunteering|charity|fun|free)\b)" + _V),
     _rule("employer", r"\b" + _TAKEN_WORK + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
+    # "got a job @ JP Morgan" (a job only: "got a post @ LinkedIn" is no work)
+    _rule("employer", r"\b(?:got|gotten|scored|landed)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+)?job\s*@\s*" + _V),
     _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
     _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
     _rule("employer", r"\b(?:main|first|biggest|new|only)?\s*(?:big\s+)?client\s+is\s+" + _V),
@@ -1245,7 +1248,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
             r"gave (?:my|his|her|their) notice|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
-            r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked)|"
+            r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked|retrenched)|"
             r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"
             r"|^(?:my|his|her|their)?\s*last (?:day|shift) (?:at work )?(?:was|is)\b",
             re.I,
