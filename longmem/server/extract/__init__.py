@@ -352,7 +352,7 @@ class RuleExtractor:
                 before = len(facts)
                 after: list[ExtractedFact] = []
                 first, opening = opening, False
-                homed = _home_by_noun(clause, content, first, facts[last_told:], said)
+                homed = _home_by_noun(clause, content, first, facts, last_told, said)
                 if homed is not None:
                     # "flat in vračar, 5th floor", "moved in together — condo in Bukit Timah"
                     home, clause = homed
@@ -1436,41 +1436,46 @@ _NO_PLACE_WORDS = frozenset(
 
 
 def _home_by_noun(
-    clause: str, content: str, first: bool, before: list[ExtractedFact], said: datetime
+    clause: str,
+    content: str,
+    first: bool,
+    facts: list[ExtractedFact],
+    since: int,
+    said: datetime,
 ) -> Optional[tuple[ExtractedFact, str]]:
     """The user's home, when ``clause`` is only a home's noun and where it is, said as the
     message's first words ("flat in vračar, 5th floor no elevator lol"), right after the
-    user's move or purchase of a home that named no place (``before``, the facts of the
+    user's move or purchase of a home that named no place (``facts[since:]``, those of the
     clause before, or the clause's own words before a comma: "moved in with Lucas, his
     place in Malasaña"), or right after a move to its town ("Moved to Edinburgh! flat in
     Leith", which ``_city_beside`` words "… Leith, Edinburgh"); with what of the clause
     is left to read (the move, or what follows the place and is not its detail: "…,
     started at Skyscanner today"). None for anything else."""
     move, comma, said_so = clause.partition(", ")
-    said_alone = _WHERE_ALONE.match(clause) is not None
-    if not (_HOME_BY_NOUN.match(clause) or said_alone) and not (
-        comma and (_HOME_BY_NOUN.match(said_so) or _WHERE_ALONE.match(said_so))
-    ):
+    noun, alone = _HOME_BY_NOUN.match(clause), _WHERE_ALONE.match(clause)
+    noun_after = _HOME_BY_NOUN.match(said_so) if comma else None
+    after = noun_after or (_WHERE_ALONE.match(said_so) if comma else None)
+    if not (noun or alone or after):
         return None  # (first, so the message is read whole only for such a clause)
     if _NOT_HOME_ANYWHERE.search(content) or len(_A_HOME_NOUN.findall(content)) > 1:
         return None  # "flat in Leith, flat in Gorgie, house in Portobello": a search
+    before = facts[since:]
     town = None
-    if (
-        comma
-        and _MOVED_NOWHERE.match(move)
-        and (_HOME_BY_NOUN.match(said_so) or _WHERE_ALONE.match(said_so))
-    ):
-        clause, left, moved = said_so, move, True  # "moved in with Lucas, his place in …"
+    match: Optional[re.Match[str]]
+    told = [f.statement for f in before if _MOVED_NOWHERE.match(f.statement)]
+    if after and _MOVED_NOWHERE.match(move):
+        # "moved in with Lucas, his place in …"
+        clause, left, moved, match = said_so, move, True, after
+        told.append(move)
     else:
         left = ""
         # (a move that ends the home held, "just moved house", names no new one)
-        moved = not any(f.attribute == "home" and f.value for f in before) and any(
-            f.subject == USER and _MOVED_NOWHERE.match(f.statement) for f in before
-        )
+        moved = bool(told) and not any(f.attribute == "home" and f.value for f in before)
+        moved = moved and any(f.subject == USER for f in before if f.statement in told)
         homes = [f for f in before if f.attribute == "home" and f.subject == USER]
         if len(homes) == 1 and not homes[0].negated and homes[0].value:
             town = homes[0].value  # "Moved to Edinburgh! flat in Leith"
-    match = _HOME_BY_NOUN.match(clause) or (_WHERE_ALONE.match(clause) if moved else None)
+        match = noun or (alone if moved else None)
     if match is None or _NOT_HOME_HERE.search(clause):
         return None
     rest = match.group("rest") or ""
@@ -1513,7 +1518,6 @@ def _home_by_noun(
         left = f"{left}, {rest}" if left else rest  # "…, started at Skyscanner today"
     # a part of town no list names, the town unsaid: in the town held (the server's); the
     # move's words name a person, not a town ("moved in with Lucas")
-    told = [f.statement for f in before if _MOVED_NOWHERE.match(f.statement)] + [move]
     in_town = not _names_a_town(content, value, told)
     fact = ExtractedFact(
         finish(text + detail), statement=clause, attribute="home", value=value, in_town=in_town

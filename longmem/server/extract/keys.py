@@ -71,18 +71,15 @@ from .values import (
 
 # Ages in words: "two" … "ninety-nine" ("thirty five", "thirty-five").
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # A grown-up's age in words ("thirty-five"): alone, a smaller number is as likely a count
 # ("fifteen now, she's growing so fast").
-_GROWN_AGE_WORDS = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:" + _UNITS + r"))?)"
-)
-NUMBER_WORDS = (
-    r"(?:"
-    + _GROWN_AGE_WORDS
-    + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    + _UNITS
-    + r")"
-)
+_GROWN_AGE_WORDS = r"(?:(?:" + _TENS + r")(?:[\s-](?:" + _UNITS + r"))?)"
+NUMBER_WORDS = r"(?:" + _GROWN_AGE_WORDS + r"|" + _TEENS + r"|" + _UNITS + r")"
+# … as numbers: "one" … "nineteen", and the tens.
+_SMALL_VALUES = {word: n for n, word in enumerate(f"{_UNITS}|{_TEENS}".split("|"), start=1)}
+_TENS_VALUES = {word: 10 * n for n, word in enumerate(_TENS.split("|"), start=2)}
 # A partner of a firm, made: "made partner", "made equity partner"
 _PARTNER_GRADE = r"(?:senior|equity|associate|junior|salaried|managing|full)"
 # A business of one's own, unnamed: "own bakery" ("User works at User's own bakery"), by
@@ -1923,32 +1920,17 @@ def _list_rest(after: str, first: str, name: str) -> list[str]:
     return items if closed else []
 
 
-_TENS = {
-    word: 10 * n
-    for n, word in enumerate(
-        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2
-    )
-}
-_SMALL = {
-    word: n
-    for n, word in enumerate(
-        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-        fifteen sixteen seventeen eighteen nineteen""".split(),
-        start=1,
-    )
-}
-
-
-def age_in_digits(value: str) -> str:
-    """An age said in words as digits ("thirty-five" → "35", "twenty nine" → "29",
-    "forty" → "40"), so it is asked and compared as any other; anything else as it is."""
+def _age_in_digits(value: str) -> str:
+    """An age said in words (``NUMBER_WORDS``) as digits ("thirty-five" → "35", "twenty
+    nine" → "29", "forty" → "40"), so it is asked and compared as any other; anything
+    else as it is."""
     words = value.lower().replace("-", " ").split()
-    if len(words) == 1 and words[0] in _SMALL:
-        return str(_SMALL[words[0]])
-    if words and words[0] in _TENS and len(words) <= 2:
-        units = _SMALL.get(words[1], 0) if len(words) == 2 else 0
+    if len(words) == 1 and words[0] in _SMALL_VALUES:
+        return str(_SMALL_VALUES[words[0]])
+    if words and words[0] in _TENS_VALUES and len(words) <= 2:
+        units = _SMALL_VALUES.get(words[1], 0) if len(words) == 2 else 0
         if len(words) == 1 or 0 < units < 10:
-            return str(_TENS[words[0]] + units)
+            return str(_TENS_VALUES[words[0]] + units)
     return value
 
 
@@ -1979,7 +1961,7 @@ def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Opt
     if name == "diet":
         value = value.lower()
     if name == "age":
-        value = age_in_digits(value)
+        value = _age_in_digits(value)
     if name == "employer" and rule.value in (None, OWN_BUSINESS):
         called = _named_after(value, match.string[match.end("v") :], sentence)
         if called:
