@@ -1242,6 +1242,7 @@ def test_more_words_for_family_are_relations(content: str, fact: tuple[str, str,
         ("I live in Columbus, Ohio", "Columbus, Ohio"),
         ("I live in Brunswick, Tom lives in Leeds", "Brunswick"),  # no place after the comma
         ("moved to Leeds, Sarah helped", "Leeds"),
+        ("we moved to 22 Baker Street", "22 Baker Street"),  # a house number, not a day
     ],
 )
 def test_a_home_keeps_the_city_said_after_it(content: str, home: str) -> None:

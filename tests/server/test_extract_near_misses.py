@@ -325,6 +325,13 @@ NEAR_MISSES = [
     ("I can't eat dinner tonight, I'm at the allergy conference", ('allergies',)),
     ("I can't have my phone at the allergy clinic", ('allergies',)),
     ("I can't eat pizza every day, I know, but allergies aren't the reason", ('allergies',)),
+    # a day moved to is no home (thirty-first round; "moved to 22 Baker Street" is one)
+    ("start date got moved to March 17", ("home",)),
+    ("we moved to June 5th for the wedding", ("home",)),
+    ("it got moved to the 21st", ("home",)),
+    ("moved to 12 May, fingers crossed", ("home",)),
+    ("interview moved to 3pm", ("home",)),
+    ("it's moved to next Friday", ("home",)),
 ]  # fmt: skip
 
 

@@ -275,6 +275,17 @@ BABYS_NAME = (
     r"(?-i:" + GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?)"
     r"(?=\s*(?:$|[,.!;:)—–-]|\d)|\s+(?:last|this|on|yesterday|today|tonight|at)\b)"
 )
+# A day, not a place: "start date got moved to March 17", "moved to the 21st", "to 3pm",
+# "to Friday" (a house number is a place: "moved to 22 Baker Street").
+_NOT_A_DATE = (
+    r"(?!the\s+\d|\d+(?:st|nd|rd|th)\b|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|$|[,.!;])"
+    r"|\d{1,2}\s+(?:"
+    + _DATE_WORDS
+    + r")\b|(?:next|this|the\s+following)\s+(?:week|month|year|"
+    + WEEKDAY_RE
+    + r")\b"
+    r"|(?:" + _DATE_WORDS + r")(?:\s+\d|\s*(?:$|[,.!;])))"
+)
 _NOT_A_PLACE_WORD = (
     r"(?:" + _DATE_WORDS + r"|"
     r"English|French|Spanish|German|Hindi|Croatian|Portuguese|Italian|Chinese|Japanese|DocuSign|"
@@ -839,7 +850,7 @@ RULES: tuple[Rule, ...] = (
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
     _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _V, somewhere=True),
+    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _V, somewhere=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # "Since the move to Boise I've been…", "since moving to Boise": a move made, said
     # before what followed it
