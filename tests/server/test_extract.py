@@ -2766,6 +2766,37 @@ def test_married_said_as_an_idiom(content: str, facts: list[tuple[str, str]]) ->
 
 
 @pytest.mark.parametrize(
+    ("content", "facts"),
+    [
+        # together said with how long or since when, or dating: the one named is the partner
+        ("me and Andre have been together 3 yrs", [("partner", "Andre")]),
+        ("Andre and I have been together since 2019", [("partner", "Andre")]),
+        ("Sara and I have been together for 6+ years 💕", [("partner", "Sara")]),
+        ("Andre and I got together last summer", [("partner", "Andre")]),
+        ("Andre and I have been married for 10 years", [("partner", "Andre")]),
+        ("me and Andre have been dating for a few months", [("partner", "Andre")]),
+        ("Andre and I are dating", [("partner", "Andre")]),
+        # who the relation is, said the other way round with "'s"
+        ("Andre's my boyfriend", [("partner", "Andre")]),
+        ("Jen’s my wife btw", [("partner", "Jen")]),
+        ("Tom's my brother lol", [("siblings", "Tom")]),
+        # not a couple: friends since school, a meeting, a thing of theirs
+        ("Tom and I have been together since school, best mates", []),
+        ("Tom and I got together to study", []),
+        ("Tom and I are dating apps experts lol", []),
+        ("Anna's husband got a job", []),
+    ],
+)
+def test_a_partner_told_by_how_long_together_or_by_name_first(
+    content: str, facts: list[tuple[str, str]]
+) -> None:
+    found = [
+        (f.attribute, f.value) for f in _extract(content) if f.attribute and f.subject == "user"
+    ]
+    assert found == facts
+
+
+@pytest.mark.parametrize(
     "content", ["first day at Feedzai today", "I started at Acme today", "joined Globex today"]
 )
 def test_a_job_begun_today_does_not_end_today(content: str) -> None:

@@ -396,17 +396,25 @@ _SOMEONE_OF = re.compile(
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
 )
+# How long: "(for) 3 years", "almost two yrs", "a few months", "6+ years".
+_HOW_LONG = (
+    r"(?:(?:almost|nearly|over|about|like|around|going\s+on)\s+)?(?:\d+|a|an|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|a few|a couple of|several)\s*\+?\s*"
+    r"(?:years?|yrs?|months?|mos|weeks?)\b"
+)
 # Together as a couple: "(Marco and I) are official now", "are an item", "got engaged".
 _TOGETHER = re.compile(
     r"^(?:(?:are|'re|have been|got|just got|finally got)\s+(?:now\s+|finally\s+|officially\s+)*"
     r"(?:official|officially together|together|a couple|an item|engaged|married|back together|"
-    r"moving in together|moved in together)"
+    r"moving in together|moved in together|dating|seeing each other)"
     # … or married said as an idiom: "(Sipho and I) tied the knot", "got hitched"
     r"|(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched))"
-    # and nothing after but when: not "got together to study", "together this weekend",
-    # "married to our jobs", "official co-founders"
+    # and nothing after but when or how long: not "got together to study", "together this
+    # weekend", "married to our jobs", "official co-founders", "dating apps"
     r"(?=\s*(?:$|[,.!;:)]|(?:now|again|finally|officially|at last|today|yesterday|lol|haha)\b|"
-    r"last\s+(?:night|week|month|year)\b|this\s+(?:week|month|year)\b|🥰|❤|💍|😍))",
+    r"last\s+(?:night|week|month|year|summer|spring|autumn|fall|winter|christmas)\b|"
+    r"this\s+(?:week|month|year)\b|since\s+(?!(?:school|primary|kindergarten|nursery|year\s+\d|"
+    r"we\s+were\s+(?:kids|little|babies|small))\b)|(?:for\s+)?" + _HOW_LONG + r"|🥰|❤|💍|😍))",
     re.I,
 )
 # … or wed, their own wedding said so: "(Sipho and I) had a traditional wedding then the
@@ -565,14 +573,15 @@ _BARE_RELATION = re.compile(
     r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
     r"Grandpa|Grandfather|Grandad|Granddad)\b(?!\s+[A-Z])(?P<c>'s)?\s*"
 )
-# "Sam is my boyfriend now": who the relation is, said the other way round.
-_IS_MY = re.compile(
-    r"^(?P<name>" + _FULL_NAME + r")\s+(?:is|'s)\s+(?:now\s+)?(?i:my|our)\s+"
-    + _QUALIFIERS
-    + r"(?P<rel>(?i:" + _REL + r"))\b(?:\s+now)?\s*(?=$|[,.!;])"
-)
 # Chat's last word after a name, which says nothing of them ("… is Claire btw").
 _CHAT_LAST_WORD = r"(?:lol|haha|tbh|btw|fyi)"
+# "Sam is my boyfriend now", "Jen's my wife btw": who the relation is, said the other way
+# round.
+_IS_MY = re.compile(
+    r"^(?P<name>" + _FULL_NAME + r")(?:\s+is|['’]s)\s+(?:now\s+)?(?i:my|our)\s+"
+    + _QUALIFIERS
+    + r"(?P<rel>(?i:" + _REL + r"))\b(?:\s+now)?(?:\s+" + _CHAT_LAST_WORD + r")?\s*(?=$|[,.!;])"
+)
 # "My manager here at PwC is Daniel Osei": who the relation is.
 # "my manager here at PwC is Daniel Osei", "my wife is called Sarah", "my husband's name
 # is david" (a name in lower case only after a word that says it is one).
@@ -717,7 +726,7 @@ def parse_subject(
     home = _PLACE_IS_HOME.match(clause)
     if home and place_rest(home.group("v")) == "":
         return Parsed(USER_SUBJECT, clause)  # "Quezon City is home", not "Sam is home"
-    if _SOMEONE_OF.match(clause):
+    if _SOMEONE_OF.match(clause) and not _IS_MY.match(clause):
         return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
     match = _PRONOUN.match(clause)
     if match:
