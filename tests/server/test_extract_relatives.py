@@ -246,3 +246,78 @@ def test_what_a_list_says_of_them_together_is_not_said_of_each(content: str, uns
 def test_every_word_for_a_child_is_a_child(whose: str, called: str) -> None:
     keyed = _keys(f"{whose} {called} Leo is 7")
     assert {k for k in keyed if k[:2] == (USER, "children")} == {(USER, "children", "Leo")}, keyed
+
+
+@pytest.mark.parametrize(
+    ("content", "wanted", "unwanted"),
+    [
+        # who a name is, said between dashes or in brackets (thirty-first round)
+        (
+            "Anna — my sister — just moved to Vienna",
+            {(USER, "siblings", "Anna"), ("sister:Anna", "home", "Vienna")},
+            {(USER, "home", "Vienna")},
+        ),
+        (
+            "so my friend — Jess — just got engaged to her boyfriend Liam",
+            {(USER, "friends", "Jess"), ("friend:Jess", "relationship", "engaged")},
+            {(USER, "relationship", "engaged")},
+        ),
+        (
+            "my brother (Raj) just moved to Pune",
+            {(USER, "siblings", "Raj"), ("brother:Raj", "home", "Pune")},
+            {("brother:", "home", "Pune")},
+        ),
+        # named after what was told of them: all of it is theirs
+        (
+            "my grandma turns 90 next month, her name's Dorothy and she lives in a care home",
+            {
+                (USER, "relatives", "Dorothy"),
+                ("grandma:Dorothy", "age", "90"),
+                ("grandma:Dorothy", "home", "a care home"),
+            },
+            {("grandma:", "age", "90")},
+        ),
+        # two named after their plural; twins are children
+        (
+            "my kids Ella and Sam are driving me mad",
+            {(USER, "children", "Ella"), (USER, "children", "Sam")},
+            set(),
+        ),
+        (
+            "my twins Aarav and Anaya turn 6 next week",
+            {(USER, "children", "Aarav"), (USER, "children", "Anaya")},
+            {(USER, "siblings", "Aarav")},
+        ),
+        # whose, typed without the apostrophe
+        (
+            "mums birthday is 14 march, remind me to get a card",
+            {("mum:", "birthday", "14 march")},
+            {(USER, "birthday", "14 march")},
+        ),
+    ],
+)
+def test_a_relative_named_apart_or_in_twos(
+    content: str, wanted: set[tuple[str, str, str]], unwanted: set[tuple[str, str, str]]
+) -> None:
+    keyed = _keys(content)
+    assert wanted <= keyed, keyed
+    assert not unwanted & keyed, keyed
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "both kids are allergic to peanuts",
+        "both boys are vegetarian now",
+        "all three kids moved to Leeds",
+        "my parents Anne and Bob moved to Spain",
+        # "he" is not the sister: the new boyfriend is
+        "my sister has a new boyfriend. Kai. he's a plumber",
+        "My sister got engaged! His name is Tomasz",
+    ],
+)
+def test_the_users_people_together_or_someone_new_are_not_the_user(content: str) -> None:
+    keyed = _keys(content)
+    assert not [k for k in keyed if k[0] == USER and k[1] not in RELATION_ATTRIBUTES], keyed
+    assert not [k for k in keyed if k[0].startswith("sister") and k[1] == "job"], keyed
+    assert not [k for k in keyed if k[0] == "sister:Tomasz"], keyed

@@ -70,6 +70,8 @@ from .subjects import (
     had_relation,
     lower_opener,
     mentioned_relations,
+    named_in_twos,
+    names_the_one_before,
     newcomer_of,
     parse_subject,
     pet_named,
@@ -391,7 +393,21 @@ class RuleExtractor:
                     # daughter emma, she's turning 7")
                     at = folded.find(clause[:20].lower(), cursor)
                     previous = told_of_before(content, at if at >= 0 else cursor, clause)
-                parsed = _mourned(parse_subject(clause, previous, newcomer))
+                to_name = (
+                    previous
+                    if newcomer is None
+                    and previous is not None
+                    and previous.key.endswith(":")
+                    and last_parsed is not None
+                    and last_parsed.subject == previous
+                    and names_the_one_before(clause, last_parsed)
+                    else None
+                )
+                parsed = _mourned(parse_subject(clause, previous, newcomer or to_name))
+                if to_name is not None and parsed.subject.key.startswith(to_name.key):
+                    # "my grandma turns 90, her name's Dorothy": what was told of her
+                    # before her name, in this message, is Dorothy's too
+                    _name_them(facts, to_name, parsed.subject)
                 theirs = _their_career(parsed, clause, previous, last_parsed)
                 if theirs is not parsed and any(
                     f.attribute in ("job", "employer")
@@ -482,6 +498,17 @@ _CITY_NOW = tuple(
         + r"\s+(?:girl|boy|lad|lass|gal|guy|local|resident)\s+now",
     )
 )
+
+
+def _name_them(facts: list[ExtractedFact], unnamed: Subject, named: Subject) -> None:
+    """The facts of ``unnamed`` ("grandma:") re-keyed in place to ``named``
+    ("grandma:Dorothy"), their text naming them ("User's grandma Dorothy is 90 …")."""
+    for i, fact in enumerate(facts):
+        if fact.subject == unnamed.key:
+            text = fact.text
+            if text.startswith(unnamed.name):
+                text = named.name + text[len(unnamed.name) :]
+            facts[i] = replace(fact, subject=named.key, text=text)
 
 
 def _city_beside(facts: list[ExtractedFact]) -> list[ExtractedFact]:
@@ -725,6 +752,9 @@ def _facts_of(
     this_month = None if past or start is not None else month_under_way(clause, said)
     facts: list[ExtractedFact] = []
     relations = [] if parsed.relation is None else [parsed.relation]
+    if parsed.relation is not None:
+        # "my kids Ella and Sam": the second is the user's too
+        relations = named_in_twos(clause) or relations
     if subject.key == USER:
         told = mentioned_relations(parsed.predicate, sentence)
         relations += [r for r in told if r not in relations]

@@ -25,6 +25,7 @@ import re
 from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
+from .kin import NAME, QUALIFIERS, REL
 from .text import ANY_WEEKDAY_RE, MONTH_RE, sentence_ends, words
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
@@ -39,8 +40,32 @@ _DAY_AFTER = re.compile(r"(?P<day>" + _A_DAY + r")\b(?:\s+(?P<month>" + MONTH_RE
 _NAMED = re.compile(r"\b(?:" + _DAY_NAME + r")", re.I)
 
 
+# Who a name is, said between two dashes: "Anna — my sister — just moved to Vienna" is
+# read as "Anna (my sister) just moved…", not as three sentences (the last the user's).
+_DASHED_RELATION = re.compile(
+    r"^(?P<name>" + NAME + r")\s+[—–-]+\s+(?P<who>(?i:my|our)\s+(?i:" + QUALIFIERS + REL + r"))"
+    r"\s+[—–-]+\s+"
+)
+# … or who they are, then the name between dashes: "so my friend — Jess — just got engaged"
+# is "so my friend Jess just got engaged".
+_DASHED_NAME = re.compile(
+    r"\b(?P<who>(?i:my|our)\s+(?i:" + QUALIFIERS + REL + r"))\s+[—–-]+\s+(?P<name>" + NAME + r")"
+    r"\s+[—–-]+\s+"
+)
+
+# … and a name said in brackets after who they are: "my brother (Raj) just moved to Pune"
+# is "my brother Raj just moved…".
+_BRACKETED_NAME = re.compile(
+    r"\b(?P<who>(?i:my|our)\s+(?i:" + QUALIFIERS + REL + r"))\s*\(\s*(?P<name>" + NAME + r")\s*\)"
+)
+
+
 def _dash_parts(sentence: str) -> list[str]:
-    """``sentence`` split at its dashes, except those between two days."""
+    """``sentence`` split at its dashes, except those between two days and those around
+    who a name is."""
+    sentence = _DASHED_RELATION.sub(r"\g<name> (\g<who>) ", sentence, count=1)
+    sentence = _BRACKETED_NAME.sub(r"\g<who> \g<name>", sentence)
+    sentence = _DASHED_NAME.sub(r"\g<who> \g<name> ", sentence)
     parts, start = [], 0
     for dash in _DASH.finditer(sentence):
         before = _DAY_BEFORE.search(sentence, 0, dash.start())
@@ -264,7 +289,15 @@ def _spelled_out(line: str) -> str:
         spelled = _CASUAL.get(word.lower())  # None for "ı", which matches "i" ignoring case
         return spelled if spelled and (word.islower() or word == "Im") else word
 
-    return _CASUAL_WORD.sub(spell, line)
+    return _OWNER_UNMARKED.sub(r"\g<who>'s", _CASUAL_WORD.sub(spell, line))
+
+
+# Whose it is, typed without the apostrophe: "mums birthday is 14 march" is mum's.
+_OWNER_UNMARKED = re.compile(
+    r"(?<![\w'’-])(?P<who>(?i:mum|mom|dad|sister|brother|wife|husband|son|daughter|hubby|"
+    r"grandma|nan|gran|grandpa|boyfriend|girlfriend|bf|gf|partner|boss))s"
+    r"(?=\s+(?i:birthday|bday|name|job|anniversary)\b)"
+)
 
 
 # A transcript pasted in as one text: the user's lines are theirs ("User: I live in

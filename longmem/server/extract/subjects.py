@@ -72,7 +72,12 @@ _OTHER_SUBJECT = re.compile(
     # some of the user's people: "one of my friends is vegan", "both my kids are…", "a
     # student of mine moved to Leeds"
     r"(?:one|some|most|all|both|none|neither|either|each|many|several|a few|a couple|two|"
-    r"three|four|half)\s+(?:of\s+)?(?:my|our|the)\b|(?:a|an|some|one)\s+[\w-]+\s+of\s+(?:mine|ours)\b)",
+    r"three|four|half)\s+(?:of\s+)?(?:my|our|the)\b|(?:a|an|some|one)\s+[\w-]+\s+of\s+(?:mine|ours)\b|"
+    # the user's people taken together: "my parents Anne and Bob moved to Spain"
+    r"(?:my|our)\s+(?:parents|grandparents|folks|in-laws|inlaws)\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
+    # … said without "my": "both kids are allergic to peanuts", "all three boys"
+    r"(?:both|all(?:\s+(?:two|three|four|five|six))?)\s+(?:(?:little|older|younger|grown|teenage)\s+)?"
+    r"(?:kids|children|boys|girls|twins|sons|daughters|parents|grandparents|sisters|brothers)\b)",
     re.I,
 )
 
@@ -164,6 +169,66 @@ _NAMED_NOW = re.compile(
     r"(?:calling|naming))\s+(?:her|him))\s+(?-i:(?P<name>" + _NAME + r"))\b)",
     re.I,
 )
+
+
+def names_the_one_before(clause: str, before: Parsed) -> bool:
+    """Whether a clause names the one the clause ``before`` told of without a name:
+    "(my grandma turns 90,) her name's Dorothy", "(my new boss started,) he's called
+    Tom" — not when "he" or "she" cannot be them, nor when the clause before told of
+    someone else too ("My boss hired a new assistant. She's called Becky")."""
+    named = _NAMED_NOW.match(_OPENER.sub("", clause.strip(), count=1))
+    if named is None or named.group("name") is None:
+        return False
+    pronoun = "she" if re.match(r"(?:her|she)\b", named.group(0), re.I) else "he"
+    others = set(lower_words(before.predicate)) & (_PEOPLE | _PEOPLE_OF_MINE | _MET_OR_TAKEN_ON)
+    return not others and not _of_the_other_sex(pronoun, before.subject)
+
+
+# Words for someone met or taken on, who may be the one named next.
+_MET_OR_TAKEN_ON = frozenset(
+    """assistant guy girl boy man woman someone somebody person lady baby intern hire
+    engaged married dating seeing puppy kitten dog cat""".split()
+)
+
+
+# Relatives a pronoun tells apart: "he" is none of the first, "she" none of the second.
+_WOMEN = frozenset(
+    """sister sis mum mom mother mam mammy mummy mommy wife wifey daughter stepdaughter
+    girlfriend gf fiancee aunt auntie aunty niece grandma grandmother granny nan nana
+    granddaughter stepmum stepmom stepmother stepsister""".split()
+)
+_MEN = frozenset(
+    """brother bro dad father daddy husband hubby son stepson boyfriend bf fiance uncle
+    nephew grandpa grandfather grandad granddad grandson stepdad stepfather stepbrother""".split()
+)
+
+
+def _of_the_other_sex(pronoun: str, subject: Subject) -> bool:
+    """Whether "he" or "she" cannot be ``subject``, a relative said by a word of one sex."""
+    word = subject.key.split(":", 1)[0].lower() if ":" in subject.key else ""
+    return (pronoun == "he" and word in _WOMEN) or (pronoun == "she" and word in _MEN)
+
+
+# Two of the user's people named after their plural: "my kids Ella and Sam", "my
+# daughters Ruby and Grace", "our twins Aarav and Anaya" (twins: children, not siblings).
+_TWO_NAMED = re.compile(
+    r"^(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s)\s+(?P<first>" + _NAME + r")"
+    r"\s*(?:,\s*)?(?:and|&)\s+(?P<second>" + _NAME + r")\b(?!'s)"
+)
+
+
+def named_in_twos(clause: str) -> list[tuple[str, str, str]]:
+    """(user attribute, relation word, name) of both people a clause opens with, when it
+    names two after their plural ("my kids Ella and Sam are driving me mad")."""
+    match = _TWO_NAMED.match(clause.strip())
+    if match is None:
+        return []
+    rel = match.group("rel").lower()
+    names = [match.group("first"), match.group("second")]
+    if any(name.split()[0].lower() in _NOT_NAMES for name in names):
+        return []
+    kind = "children" if rel == "twin" else RELATIONS.get(rel, "friends")
+    return [(kind, rel, name) for name in names]
 
 
 def mentioned_relations(clause: str, sentence: str = "") -> list[tuple[str, str, str]]:
@@ -876,6 +941,9 @@ def parse_subject(
     if match:
         rest = _spell_s((match.group("c") or "") + " " + clause[match.end() :])
         pronoun = match.group("who").lower()
+        if previous is not None and _of_the_other_sex(pronoun, previous):
+            # "my sister has a new boyfriend. Kai. he's a plumber": not the sister
+            return Parsed(NOBODY, clause)
         if previous is not None:
             return Parsed(previous, rest)
         if pronoun != "they":

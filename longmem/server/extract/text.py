@@ -523,6 +523,10 @@ _NAME_AND_VERB = re.compile(r"^[A-Z][a-z]+(?:'s)?\s+(\w+)")
 _LEADING = words("now then also today tonight currently still so")
 
 
+# A clause that names someone told of: "her name's Dorothy", "his name is Raj".
+_NAMES_THEM = re.compile(r"(?:his|her) name(?:'s|\s+is)\s")
+
+
 def starts_clause(text: str) -> bool:
     found = lower_words(text)
     while found and found[0] in _LEADING:  # "…, and now I'm a call handler"
@@ -535,6 +539,8 @@ def starts_clause(text: str) -> bool:
     named = _NAME_AND_VERB.match(text)
     if named and found[0] not in STOP_WORDS and named.group(1).lower() in CLAUSE_VERBS:
         return True
+    if _NAMES_THEM.match(" ".join(found)):
+        return True  # "my grandma turns 90, her name's Dorothy"
     return found[0] in ("my", "our", "his", "her", "their") and any(
         w in CLAUSE_VERBS for w in found[1:5]
     )
@@ -653,6 +659,8 @@ def subject_of(clause: str) -> Optional[str]:
 
 def has_clause(text: str) -> bool:
     found = lower_words(text)
+    if _NAMES_THEM.match(" ".join(found)):
+        return True  # "her name's Dorothy (and she lives in Hull)"
     return any(
         w in _SUBJECT_WORDS
         or w in CLAUSE_VERBS
