@@ -288,6 +288,13 @@ def test_every_word_for_a_child_is_a_child(whose: str, called: str) -> None:
             {(USER, "children", "Aarav"), (USER, "children", "Anaya")},
             {(USER, "siblings", "Aarav")},
         ),
+        # a partner called "my missus"; a couple said done
+        (
+            "my missus Sharon is a teacher",
+            {(USER, "partner", "Sharon"), ("wife:Sharon", "job", "teacher")},
+            set(),
+        ),
+        ("my missus is a nurse", {("wife:", "job", "nurse")}, set()),
         # whose, typed without the apostrophe
         (
             "mums birthday is 14 march, remind me to get a card",
@@ -311,6 +318,8 @@ def test_a_relative_named_apart_or_in_twos(
         "both boys are vegetarian now",
         "all three kids moved to Leeds",
         "my parents Anne and Bob moved to Spain",
+        "my brother in law Raj moved to Leeds",
+        "my sister-in-law is vegan",
         # "he" is not the sister: the new boyfriend is
         "my sister has a new boyfriend. Kai. he's a plumber",
         "My sister got engaged! His name is Tomasz",
@@ -321,3 +330,23 @@ def test_the_users_people_together_or_someone_new_are_not_the_user(content: str)
     assert not [k for k in keyed if k[0] == USER and k[1] not in RELATION_ATTRIBUTES], keyed
     assert not [k for k in keyed if k[0].startswith("sister") and k[1] == "job"], keyed
     assert not [k for k in keyed if k[0] == "sister:Tomasz"], keyed
+
+
+@pytest.mark.parametrize(
+    ("content", "ended"),
+    [
+        ("me and Jake are done. for good this time", "Jake"),
+        ("Tom and I are so over", "Tom"),
+        ("me and jake are done lol", "Jake"),
+        ("Tom and I are done with the report", None),
+        ("Tom and I are over the moon", None),
+        ("Tom and I are done for the day", None),
+    ],
+)
+def test_a_couple_said_done_is_a_parting(content: str, ended: str | None) -> None:
+    found = [
+        f.value
+        for f in EXTRACTOR.extract(content, NOW)
+        if f.subject == USER and f.attribute == "partner" and f.negated
+    ]
+    assert found == ([ended] if ended else [])

@@ -66,7 +66,7 @@ def _child_called(words: str) -> str:
 
 
 # A partner called so, in lower case ("The Wife Between Us" is a book): "my other half",
-# "my better half"; "the wife / missus / hubby …" only where the message
+# "my better half", "my missus"; "the wife / missus / hubby …" only where the message
 # opens with it, or as "me and the missus", "the wife and I" (not "The couple next door
 # are lovely; the husband is a vet", "I met with the husband Dave", "the other half of
 # the pizza"), and then not before a name. "my gran Rose" (not "my Gran Canaria trip").
@@ -83,7 +83,7 @@ _CALLED_PARTNER = re.compile(
     r"\b[Tt]he\s+(?P<then_me>"
     + _PARTNER_WORD
     + r"|(?-i:(?:other|better)\s+half))(?=\s+and\s+(?:I|me)\b))|"
-    r"\b(?P<my>[Mm]y|[Oo]ur)\s+(?P<mine>(?-i:(?:other|better)\s+half)|"
+    r"\b(?P<my>[Mm]y|[Oo]ur)\s+(?P<mine>(?-i:(?:other|better)\s+half|missus|missis)|"
     r"gran(?!\s+(?:Canaria|Turismo|Torino|Prix|Sasso|Paradiso)\b))" + _SAID_OF_THEM,
     re.I,
 )

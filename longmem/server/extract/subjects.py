@@ -75,6 +75,9 @@ _OTHER_SUBJECT = re.compile(
     r"three|four|half)\s+(?:of\s+)?(?:my|our|the)\b|(?:a|an|some|one)\s+[\w-]+\s+of\s+(?:mine|ours)\b|"
     # the user's people taken together: "my parents Anne and Bob moved to Spain"
     r"(?:my|our)\s+(?:parents|grandparents|folks|in-laws|inlaws)\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
+    # … and those by marriage, whom the rules do not key: "my brother in law Raj moved"
+    r"(?:my|our)\s+(?:mother|father|sister|brother|son|daughter)s?[-\s]in[-\s]laws?\b"
+    r"(?!\s+(?:and|&)\s+(?:I|me)\b)|"
     # … said without "my": "both kids are allergic to peanuts", "all three boys"
     r"(?:both|all(?:\s+(?:two|three|four|five|six))?)\s+(?:(?:little|older|younger|grown|teenage)\s+)?"
     r"(?:kids|children|boys|girls|twins|sons|daughters|parents|grandparents|sisters|brothers)\b)",
@@ -619,6 +622,13 @@ _PARTING = (
     r"separated|divorced|got divorced|parted ways|called it quits)"
 )
 _PARTED = re.compile(_PARTING + r"\b", re.I)
+# … said as done: "(me and Jake) are done", "are so over" (not "are done with the
+# report", "are over the moon", "are done for the day").
+_DONE_AS_A_COUPLE = re.compile(
+    r"^(?:are|'re|r)\s+(?:(?:so|officially|finally|really)\s+)?(?:done|over|through|finished)"
+    r"(?=\s*(?:$|[,.!;]|(?:for\s+good|now|lol|again|officially)\b))",
+    re.I,
+)
 _AND_I = re.compile(r"^and\s+(?:I|we)\b\s*", re.I)
 # … a parting for good, not "split the bill", "broke up a fight", "separated the toys"
 _PARTED_FOR_GOOD = re.compile(
@@ -895,7 +905,11 @@ def parse_subject(
     if match:
         rest = clause[match.end() :]
         parted = _PARTED.match(rest)
+        done = _DONE_AS_A_COUPLE.match(rest) if not parted else None
         name = _partner_named(match.group(0))
+        if done and (name := name or _partner_named(match.group(0), lower=True)):
+            # "me and Jake are done", "Tom and I are over": parted, as "broke up" says
+            return Parsed(USER_SUBJECT, f"broke up with {name}{rest[done.end() :]}")
         if not parted:
             # "Tasha and I are doing keto": the user's, as "my wife and I" is; "Marco and
             # I are official now": Marco is the partner too
