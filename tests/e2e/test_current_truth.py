@@ -2285,6 +2285,20 @@ def test_a_pronoun_is_not_someone_told_of_days_before_or_after(
     assert words["attribute"] is None
 
 
+@pytest.mark.parametrize(("said", "grown"), [("he's 13 now", True), ("he's 30 now", False)])
+def test_a_pronoun_months_later_is_one_a_little_younger_by_their_age(
+    mem: Longmem, collection: str, said: str, grown: bool
+) -> None:
+    [son] = mem.remember("My son is 12.", collection=collection, observed_at="2022-07-20T10:00:00Z")
+    [fact] = mem.remember(said, collection=collection, observed_at="2023-02-05T19:34:00Z")
+    if grown:
+        assert (fact["subject"], fact["attribute"], fact["value"]) == ("son:", "age", "13")
+        assert fact["supersedes"] == son["id"]
+    else:
+        assert fact["attribute"] is None
+        assert mem.get(son["id"], collection=collection)["is_latest"]
+
+
 # -- 19. a second review of section 16's rules ----------------------------------------
 
 

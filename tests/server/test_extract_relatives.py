@@ -288,6 +288,10 @@ def test_every_word_for_a_child_is_a_child(whose: str, called: str) -> None:
             {(USER, "children", "Aarav"), (USER, "children", "Anaya")},
             {(USER, "siblings", "Aarav")},
         ),
+        # someone new of the user's, told without "my", after a comma too
+        ("Linda left, new boss is Greg, seems ok", {(USER, "manager", "Greg")}, set()),
+        ("Kevin moved out, new roommate is Luis", {(USER, "friends", "Luis")}, set()),
+        ("the new boss is Greg", set(), {(USER, "manager", "Greg")}),
         # a partner called "my missus"; a couple said done
         (
             "my missus Sharon is a teacher",

@@ -637,9 +637,14 @@ _PARTED_FOR_GOOD = re.compile(
     r"yesterday|today|lol|finally|officially|for\s+good)\b))",
     re.I,
 )
+# Chat's last word after a name, which says nothing of them ("… is Claire btw").
+_CHAT_LAST_WORD = r"(?:lol|haha|tbh|btw|fyi)"
 # "New manager: Funmi Adeyemi, she came over from KPMG."
+# … and "new boss is Greg", as chat tells it without "my" (not "the new boss is", anyone's)
 _LABEL = re.compile(
     r"^(?i:(?:my\s+)?(?:new\s+)?(?P<rel>" + _REL + r"))\s*[:—–-]\s*(?P<name>" + _FULL_NAME + r")\b\s*,?\s*"
+    r"|^(?i:new\s+(?P<new_rel>" + _REL + r"))\s+(?:is|'s)\s+(?P<new_name>" + _FULL_NAME + r")\b"
+    r"(?:\s+" + _CHAT_LAST_WORD + r")?(?=\s*(?:$|[,.!;]))\s*,?\s*"
 )
 # "Mum is still in Lagos", "Nan moved to Braga": an English word for a parent or
 # grandparent as a name. (Not the other languages': "Opa!", "Pai was amazing", "Mama
@@ -648,8 +653,6 @@ _BARE_RELATION = re.compile(
     r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
     r"Grandpa|Grandfather|Grandad|Granddad)\b(?!\s+[A-Z])(?P<c>'s)?\s*"
 )
-# Chat's last word after a name, which says nothing of them ("… is Claire btw").
-_CHAT_LAST_WORD = r"(?:lol|haha|tbh|btw|fyi)"
 # "Sam is my boyfriend now", "Jen's my wife btw": who the relation is, said the other way
 # round.
 _IS_MY = re.compile(
@@ -817,7 +820,8 @@ def parse_subject(
         return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
     match = _LABEL.match(clause)
     if match:
-        rel, name = match.group("rel").lower(), match.group("name")
+        rel = (match.group("rel") or match.group("new_rel")).lower()
+        name = match.group("name") or match.group("new_name")
         relation = (RELATIONS.get(rel, "friends"), rel, name)
         return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
     match = _BARE_RELATION.match(clause)

@@ -460,7 +460,7 @@ def clauses(
             continue
         left = carried + sentence[start : match.start()]
         right = sentence[match.end() : match.end() + 120]
-        if starts_clause(right) or _named_and_past(right, named):
+        if starts_clause(right) or _named_and_past(right, named) or _new_one_named(right, people):
             carried = ""
         elif match.group("sep").strip(" ,") and starts_with_verb(right):
             # "… and started at Airbus": by the subject before, a named one too ("Lachlan's
@@ -544,6 +544,12 @@ def starts_clause(text: str) -> bool:
     return found[0] in ("my", "our", "his", "her", "their") and any(
         w in CLAUSE_VERBS for w in found[1:5]
     )
+
+
+def _new_one_named(text: str, people: Collection[str]) -> bool:
+    """Whether ``text`` names someone new of the user's: "(Linda left,) new boss is Greg"."""
+    found = lower_words(text)[:3]
+    return found[:1] == ["new"] and found[1:2] != [] and found[1] in people and found[2:] == ["is"]
 
 
 def _named_and_past(text: str, named: Callable[[str], bool]) -> bool:

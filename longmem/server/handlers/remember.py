@@ -383,21 +383,32 @@ class _Call:
         """A fact about "she" or "he" with no one named before it in the message: about
         the person the collection heard of last (its newest keyed facts), if the pronoun
         fits their relation and they were told of no more than a day before this was said
-        ("My wife works at Google", then "she's at Meta now"); else a plain memory."""
+        ("My wife works at Google", then "she's at Meta now"), or, for an age, whenever
+        they were told of, if they are of a younger age held now ("my son is 12", months
+        later "he's 13 now"); else a plain memory."""
         pronoun = fact.subject[len(PRONOUN_PREFIX) :]
         said = iso_to_epoch(self.observed_at)
         people = self.store.memories.latest_people(
             self.tenant_id, self.collection, self._scope(), iso_now(), _PRONOUN_LOOKBACK
         )
         for person, when in people:
-            if not 0 <= said - iso_to_epoch(when) <= _PRONOUN_WINDOW:
-                continue  # told of too long before (or after) to be who "she" is now
             relation, _, name = person.partition(":")
-            if kin(relation) in PRONOUN_RELATIONS.get(pronoun, frozenset()):
+            if kin(relation) not in PRONOUN_RELATIONS.get(pronoun, frozenset()):
+                continue
+            if 0 <= said - iso_to_epoch(when) <= _PRONOUN_WINDOW or self._grown_into(fact, person):
                 spoken = f"{SUBJECT}'s {relation} {name}".rstrip()
                 return _about(fact, person, spoken)
         said_so = finish(third_person(fact.statement)) if fact.statement else fact.text
         return replace(fact, text=said_so, subject=USER, attribute=None, value=None, negated=False)
+
+    def _grown_into(self, fact: ExtractedFact, person: str) -> bool:
+        """Whether ``fact`` gives ``person`` an age a little above the one they hold:
+        one to _AGE_GROWN years more."""
+        if fact.attribute != "age" or not (fact.value or "").isdigit():
+            return False
+        new = int(fact.value or 0)
+        held = [m.value for m in self._by_key(person, "age") if (m.value or "").isdigit()]
+        return any(0 < new - int(value or 0) <= _AGE_GROWN for value in held)
 
     def _scope(self) -> MemoryFilter:
         return MemoryFilter(
@@ -775,6 +786,8 @@ class _Call:
 # at most a day before.
 _PRONOUN_LOOKBACK = 12
 _PRONOUN_WINDOW = 24 * 3600
+# … beyond it, "he's 13 now" is about one who holds an age at most this many years less.
+_AGE_GROWN = 3
 
 
 # Who a child born to one of the user's family is to the user (the attribute that records
