@@ -1250,6 +1250,26 @@ def test_a_home_keeps_the_city_said_after_it(content: str, home: str) -> None:
     assert ("home", home) in found
 
 
+@pytest.mark.parametrize(
+    ("content", "facts"),
+    [
+        # where one lives or works, in a list about oneself after a comma
+        ("I'm 33, single, live in Bristol", {("age", "33"), ("relationship", "single"), ("home", "Bristol")}),
+        ("I'm Tomasz, 41, live in Reading with my wife Kasia", {("name", "Tomasz"), ("age", "41"), ("home", "Reading"), ("partner", "Kasia")}),
+        ("I live in London, work at Google", {("home", "London"), ("employer", "Google")}),
+        ("I'm 29, work as a nurse", {("age", "29"), ("job", "nurse")}),
+        # not someone else's list
+        ("my sister is 30, live in Leeds lol", set()),
+    ],
+)  # fmt: skip
+def test_a_list_about_oneself_keeps_where_one_lives_or_works(
+    content: str, facts: set[tuple[str, str]]
+) -> None:
+    assert {
+        (f.attribute, f.value) for f in _extract(content) if f.subject == "user" and f.attribute
+    } == facts
+
+
 def test_places_are_folded_and_read_once() -> None:
     from longmem.server.extract import places
 

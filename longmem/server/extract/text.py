@@ -270,6 +270,12 @@ _HE_OR_SHE_NEXT = re.compile(
 )
 # A relative named after a clause's opening, not as its subject: "party ideas for my son".
 _RELATIVE_AFTER_OPENING = re.compile(r"^\s*(?!(?:my|our)\b)\S.*\b(?:my|our)\s+\w", re.I)
+# Where one lives or works, said in the first person without "I": "(I'm 33,) live in Bristol".
+_LIVE_OR_WORK = re.compile(
+    r"(?:live|work|study|teach)\s+(?:(?:part-time|full-time|remotely|mostly|now)\s+)?"
+    r"(?:in|at|as|for|on)\s",
+    re.I,
+)
 _JOIN = re.compile(
     r"(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
     r"|but)\s+|" + _SO_VERY + r"\s+so\s+|\s*,\s+)",
@@ -491,6 +497,15 @@ def clauses(
                 if subject is None:
                     continue
             carried = subject + " " if subject else ""
+        elif (
+            not match.group("sep").strip(" ,")
+            and _LIVE_OR_WORK.match(right)
+            and (subject := subject_of(left)) is not None
+            and subject.lower() in ("i", "we")
+        ):
+            # "I'm 33, single, live in Bristol", "I'm Tomasz, 41, work as a nurse": where
+            # one lives or works, in a list about oneself
+            carried = subject + " "
         elif _starts_with_past(right):
             # "I quit Acme, joined Google", "quit Acme, joined Google": one told after the
             # other, by the subject of the first (not "my sister, married last year, moved…")
