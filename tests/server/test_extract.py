@@ -1258,16 +1258,28 @@ def test_a_home_keeps_the_city_said_after_it(content: str, home: str) -> None:
         ("I'm Tomasz, 41, live in Reading with my wife Kasia", {("name", "Tomasz"), ("age", "41"), ("home", "Reading"), ("partner", "Kasia")}),
         ("I live in London, work at Google", {("home", "London"), ("employer", "Google")}),
         ("I'm 29, work as a nurse", {("age", "29"), ("job", "nurse")}),
-        # not someone else's list
+        # … or any piece after a comma that tells where one lives or works, or with whom
+        ("Last day at Tesco, first day with Aldi on Monday!", {("employer", "Aldi")}),
+        ("ok so about me: 44, married to Carlos, two kids", {("age", "44"), ("partner", "Carlos")}),
+        ("I'm 29, software engineer, living in Berlin", {("age", "29"), ("job", "software engineer"), ("home", "Berlin")}),
+        ("left Barclays, now at HSBC", {("employer", "HSBC")}),
+        # not someone else's list, one hoped for, nor a list that told nothing of oneself
         ("my sister is 30, live in Leeds lol", set()),
+        ("Tom here, writing on behalf of my mum, 82, living in Hull", {("name", "Tom")}),
+        ("I work at Monzo, Staff Engineer by 2027", {("employer", "Monzo")}),
+        ("prep me for a Google interview, L4 SWE, systems design round", set()),
+        ("I work at the Trafford Centre, Ted Baker", {("employer", "the Trafford Centre")}),
     ],
 )  # fmt: skip
 def test_a_list_about_oneself_keeps_where_one_lives_or_works(
     content: str, facts: set[tuple[str, str]]
 ) -> None:
-    assert {
-        (f.attribute, f.value) for f in _extract(content) if f.subject == "user" and f.attribute
-    } == facts
+    found = {
+        (f.attribute, f.value)
+        for f in _extract(content)
+        if f.subject == "user" and f.attribute and not f.negated
+    }
+    assert found == facts
 
 
 def test_places_are_folded_and_read_once() -> None:

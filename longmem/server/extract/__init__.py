@@ -423,7 +423,10 @@ class RuleExtractor:
                 # A clause opened by a lower-case word may turn out someone else's once the
                 # server knows the word as a name ("bob turned 31 and i turned 31 too").
                 opener = lower_opener(clause) if parsed.subject.key == USER else None
-                for fact in _facts_of(clause, sentence, parsed, said, until, condition):
+                told = _facts_of(clause, sentence, parsed, said, until, condition)
+                if parsed.subject.key == USER and not condition:
+                    told += _told_after_a_comma(clause, sentence, told, said, until)
+                for fact in told:
                     identity = (fact.subject, fact.attribute, fact.value, fact.text, opener)
                     if identity not in seen:
                         seen.add(identity)
@@ -497,6 +500,64 @@ _CITY_NOW = tuple(
         + _CITY
         + r"\s+(?:girl|boy|lad|lass|gal|guy|local|resident)\s+now",
     )
+)
+
+
+def _told_after_a_comma(
+    clause: str, sentence: str, told: list[ExtractedFact], said: datetime, until: Optional[datetime]
+) -> list[ExtractedFact]:
+    """The user's keyed facts that a piece of a clause after a comma tells on its own, of
+    an attribute the clause's own facts do not key, when the clause keyed one of the
+    user's: "Last day at Tesco, first day with Aldi on Monday" (the new employer), "44,
+    married to Carlos" (the partner), "29, software engineer, living in Berlin". Not a
+    piece about someone else ("…, lives in Leeds", "…, she's vegan") nor one hoped for
+    ("…, Staff Engineer by 2027")."""
+    if not any(f.attribute and f.subject == USER for f in told):
+        return []  # no list about oneself ("prep me for a Google interview, L4 SWE, …")
+    keyed = {f.attribute for f in told if f.attribute and not f.negated}
+    found: list[ExtractedFact] = []
+    pieces = _AFTER_A_COMMA.split(clause)
+    for at, piece in enumerate(pieces[1:], start=1):
+        if PERSON_WORDS.intersection(lower_words(" ".join(pieces[:at]))):
+            break  # "writing on behalf of my mum, 82, living in Hull": hers from there on
+        if not piece or _NOT_THE_USERS_PIECE.match(piece) or _HOPED.search(piece):
+            continue
+        for fact in _facts_of(piece, sentence, Parsed(USER_SUBJECT, piece), said, until, False):
+            if (
+                fact.attribute in _TOLD_IN_A_PIECE
+                and fact.attribute not in keyed
+                and fact.subject == USER
+                and not fact.negated
+                # a job said in capitals alone is as often a shop or a brand ("I work
+                # at the Trafford Centre, Ted Baker")
+                and not (fact.attribute == "job" and (fact.value or "").istitle())
+            ):
+                found.append(fact)
+                keyed.add(fact.attribute)
+    return found
+
+
+# A piece that tells what one hopes for, not what is: "Staff Engineer by 2027".
+_HOPED = re.compile(
+    r"\b(?:by\s+(?:20\d\d|next\s+year|the\s+end\s+of)|one\s+day|someday|eventually|hopefully|"
+    r"dream|goal|plan|wish)\b",
+    re.I,
+)
+# What a piece after a comma is read for: where one lives, works and studies, and with
+# whom; not an age ("I have 2 brothers, 32 and 28"), a liking ("I work at Deloitte, like
+# I told you"), a stay or an ending, which a list of other things says as often.
+_TOLD_IN_A_PIECE = frozenset(
+    ("home", "job", "employer", "partner", "relationship", "school", "studies")
+)
+
+
+# A comma outside brackets, and a piece after one that tells of someone or something
+# else: a verb in the third person, a pronoun, a name or a word for a person first.
+_AFTER_A_COMMA = re.compile(r",\s+(?![^()]*\))")
+_NOT_THE_USERS_PIECE = re.compile(
+    r"^(?:(?:he|she|they|it|his|her|their|its|this|that|who|which|where|the|a|an|in|on|at)\b|"
+    r"[a-z]+s\s|(?-i:[A-Z])[a-z]+(?:['’]s)?\s+(?!(?-i:[A-Z])))",
+    re.I,
 )
 
 
