@@ -3427,7 +3427,7 @@ def test_what_has_held_since_long_ago_is_news_still(mem: Longmem, collection: st
             "I'm married to Tom",
             "single again this weekend lol, wife took the kids to her mom's",
             "user relationship status",
-            "User is married",
+            "User is married to Tom",
         ),
         (
             "I'm single",

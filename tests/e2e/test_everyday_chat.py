@@ -114,7 +114,7 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (['I live in York.', 'my sister, married last year, moved to Leeds'], {('user', 'home', 'York', False), ('sister:', 'home', 'Leeds', False)}, {"User's sister married last year"}),
     (['I live in York.', 'My sister married last year, moved to Leeds'], {('user', 'home', 'York', False), ('sister:', 'home', 'Leeds', False)}, {"User's sister married last year"}),
     (['I work at Acme.', 'I work at Acme, joined in 2019'], {('user', 'employer', 'Acme', False)}, {'User joined in 2019'}),
-    (["I'm 29.", "I'm 30, married, live in York"], {('user', 'age', '30', False), ('user', 'relationship', 'married', False)}, set()),
+    (["I'm 29.", "I'm 30, married, live in York"], {('user', 'age', '30', False), ('user', 'relationship', 'married', False), ('user', 'home', 'York', False)}, set()),
     (['I work at Acme.', 'Hard work paid off, joined Google today'], {('user', 'employer', 'Google', False)}, {'Hard work paid off'}),
     # a visit is a stay, wherever the one visited lives
     (['I live in York.', "I'm visiting my mum in Leeds"], {('user', 'home', 'York', False), ('user', 'location', 'Leeds', False)}, set()),

@@ -72,6 +72,10 @@ def _texts(content: str, attribute: str) -> list[str]:
         ("I'm working at Zara, just for the summer", "employer", ["User works at Zara, just for the summer"]),
         # chat's last word is tone, cut off; what it follows stays
         ("i live in Glasgow, just off Byres Road lol", "home", ["User lives in Glasgow, just off Byres Road"]),
+        # whom one is married or engaged to (thirty-first round)
+        ("My sister Priya is married to Arjun", "relationship", ["User's sister Priya is married to Arjun"]),
+        ("my friend Yusuf is engaged to Amina", "relationship", ["User's friend Yusuf is engaged to Amina"]),
+        ("Wambui got married to a Ugandan guy", "relationship", ["Wambui is married"]),
     ],
 )  # fmt: skip
 def test_a_keyed_fact_keeps_the_rest_of_its_clause(

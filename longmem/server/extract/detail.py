@@ -46,6 +46,10 @@ _WORK_PLACE = re.compile(
     r"^\s+(?:(?:over|down|out|up|back)\s+)?in\s+"
     r"(?P<p>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|\d+))?)(?![\w'’])"
 )
+# Whom one is married or engaged to, kept with it: "(my sister Priya is married) to Arjun".
+_TO_WHOM = re.compile(
+    r"^\s+(?P<how>to|with)\s+(?P<who>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)(?![\w'’])"
+)
 # A gloss in brackets right after any value is kept with it: "a sparky (electrician)".
 _GLOSS = re.compile(r"^\s*(?P<g>\([^()]{2,40}\))")
 _TIME_WORDS = re.compile(r"^(?:last|this|next|since|in|on|until|till|now|these|ago)\b", re.I)
@@ -231,6 +235,9 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
         if _not_the_facts(inside, others) or _leaves(inside) or _STOP.search(_named(inside)):
             return ""  # "(was a midwife till 2022)", "(for now lol)", "(can u help w my CV)"
         return " " + gloss.group("g")  # "(ro is fine)": a gloss may be a clause
+    to_whom = _TO_WHOM.match(after) if key.attribute == "relationship" else None
+    if to_whom is not None and found is not None:
+        return f" {to_whom.group('how')} {to_whom.group('who')}"  # "married to Arjun"
     work = key.attribute in ("job", "employer")
     place = _WORK_PLACE.match(after) if found is not None and work else None
     if place is not None:
