@@ -354,3 +354,105 @@ def test_a_couple_said_done_is_a_parting(content: str, ended: str | None) -> Non
         if f.subject == USER and f.attribute == "partner" and f.negated
     ]
     assert found == ([ended] if ended else [])
+
+
+# -- the thirty-first round's blind review (327 messages): what it found keyed wrongly ----
+
+
+@pytest.mark.parametrize(
+    ("content", "wanted", "unwanted"),
+    [
+        # an aside between dashes, then what the one before it did
+        (
+            "anna — my sister — just moved to vienna",
+            {("sister:Anna", "home", "vienna")},
+            {(USER, "home", "vienna")},
+        ),
+        ("my brother — raj — is a chef", {("brother:Raj", "job", "chef")}, {(USER, "job", "chef")}),
+        (
+            "my sister — who is 30 btw — just moved to leeds",
+            {("sister:", "home", "leeds")},
+            {(USER, "home", "leeds")},
+        ),
+        (
+            "my cousin — who's 30 — is a nurse",
+            {("cousin:", "job", "nurse")},
+            {(USER, "job", "nurse")},
+        ),
+        (
+            "Jess — my friend's wife — is a doctor",
+            {("Jess", "job", "doctor")},
+            {(USER, "job", "doctor")},
+        ),
+        ("I moved to Leeds — my sister — helped", {(USER, "home", "Leeds")}, set()),
+        # the user's own name after a relative's news
+        (
+            "my grandma turns 90 next month, my name's Tom btw",
+            {(USER, "name", "Tom")},
+            {("grandma:", "name", "Tom")},
+        ),
+        (
+            "my mum is 60, my name's Anna",
+            {(USER, "name", "Anna"), ("mum:", "age", "60")},
+            {("mum:", "name", "Anna")},
+        ),
+        # someone's birthday said before the rules read whose
+        ("hubby's birthday is 22 aug", set(), {(USER, "birthday", "22 aug")}),
+        ("toms birthday is 5 jan", set(), {(USER, "birthday", "5 jan")}),
+        ("my birthday is 5 jan", {(USER, "birthday", "5 jan")}, set()),
+        # a name after a plural is no job
+        (
+            "my brothers Raj and Dev",
+            {(USER, "siblings", "Raj"), (USER, "siblings", "Dev")},
+            {("brother:Raj", "job", "and Dev")},
+        ),
+    ],
+)
+def test_what_the_thirty_first_review_found(
+    content: str, wanted: set[tuple[str, str, str]], unwanted: set[tuple[str, str, str]]
+) -> None:
+    keyed = _keys(content)
+    assert wanted <= keyed, keyed
+    assert not unwanted & keyed, keyed
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # met up, not a couple
+        "Andre and I got together last summer for a BBQ",
+        "Andre and I got together last night for drinks",
+        "me and Andre have been together 3 yrs as roommates",
+        "Andre and I have been together 3 yrs on this project",
+        "Andre and I have been married 10 yrs lol jk we just met",
+        # a day, not a home
+        "we moved to Monday for the sprint review",
+        "we moved to tues",
+        "we moved to mon 17th",
+        "moved to Sept 14th",
+        "moved to tmrw",
+        "we moved to Q3",
+        # "he" or "she" after someone new of a relative's may be either
+        "my brother has a new boyfriend. he's a plumber",
+        "my wife got a new boss. she's 40",
+    ],
+)
+def test_what_the_thirty_first_review_found_is_no_key(content: str) -> None:
+    keyed = _keys(content)
+    assert not [k for k in keyed if k[1] in ("partner", "home", "job", "age")], keyed
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ("Andre and I got together last summer", (USER, "partner", "Andre")),
+        ("Tolu and I have been together 2 years now ❤️", (USER, "partner", "Tolu")),
+        ("we moved to Friday Harbor", (USER, "home", "Friday Harbor")),
+        ("my brother got married, he's 30 now", ("brother:", "age", "30")),
+        ("my wife is a nurse, she's 34", ("wife:", "age", "34")),
+    ],
+)
+def test_what_the_thirty_first_review_guards_still_reads(
+    content: str, key: tuple[str, str, str]
+) -> None:
+    assert key in _keys(content)

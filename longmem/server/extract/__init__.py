@@ -75,6 +75,7 @@ from .subjects import (
     newcomer_of,
     parse_subject,
     pet_named,
+    tells_of_another,
     told_of_before,
 )
 from .text import (
@@ -403,6 +404,16 @@ class RuleExtractor:
                     and names_the_one_before(clause, last_parsed)
                     else None
                 )
+                if (
+                    previous is not None
+                    and last_parsed is not None
+                    and last_parsed.subject == previous
+                    and previous.key not in (USER, NOBODY.key)
+                    and _HE_OR_SHE.match(clause)
+                    and tells_of_another(last_parsed.predicate)
+                ):
+                    # "my brother has a new boyfriend. he's a plumber": he may be either
+                    previous = NOBODY
                 parsed = _mourned(parse_subject(clause, previous, newcomer or to_name))
                 if to_name is not None and parsed.subject.key.startswith(to_name.key):
                     # "my grandma turns 90, her name's Dorothy": what was told of her
@@ -501,6 +512,9 @@ _CITY_NOW = tuple(
         + r"\s+(?:girl|boy|lad|lass|gal|guy|local|resident)\s+now",
     )
 )
+
+
+_HE_OR_SHE = re.compile(r"(?:he|she)\b", re.I)
 
 
 def _told_after_a_comma(
@@ -813,9 +827,9 @@ def _facts_of(
     this_month = None if past or start is not None else month_under_way(clause, said)
     facts: list[ExtractedFact] = []
     relations = [] if parsed.relation is None else [parsed.relation]
-    if parsed.relation is not None:
-        # "my kids Ella and Sam": the second is the user's too
-        relations = named_in_twos(clause) or relations
+    twos = named_in_twos(clause) if parsed.relation is not None else []
+    if twos:
+        relations = twos  # "my kids Ella and Sam": the second is the user's too
     if subject.key == USER:
         told = mentioned_relations(parsed.predicate, sentence)
         relations += [r for r in told if r not in relations]
@@ -855,6 +869,9 @@ def _facts_of(
         stated = own is not None
         predicate = parse_subject(own.group(0), None).predicate if own else predicate
     keys = keys_of(predicate, sentence) if stated else []
+    if twos:
+        # no value is the second one's name ("my brothers Raj and Dev": no job "Dev")
+        keys = [k for k in keys if not (k.value and twos[1][2] in k.value)]
     if subject.key.split(":")[0] in _CHILD_WORDS and _STARTED_AT.search(predicate):
         # "my son started at Leeds Grammar": a school, as "starts at Oakfield Primary" is
         keys = [

@@ -26,7 +26,7 @@ from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
 from .kin import NAME, QUALIFIERS, REL
-from .text import ANY_WEEKDAY_RE, MONTH_RE, sentence_ends, words
+from .text import ANY_WEEKDAY_RE, MONTH_RE, has_clause, sentence_ends, words
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
 _DASH = re.compile(r"\s+[—–-]+\s+")
@@ -40,18 +40,32 @@ _DAY_AFTER = re.compile(r"(?P<day>" + _A_DAY + r")\b(?:\s+(?P<month>" + MONTH_RE
 _NAMED = re.compile(r"\b(?:" + _DAY_NAME + r")", re.I)
 
 
-# Who a name is, said between two dashes: "Anna — my sister — just moved to Vienna" is
-# read as "Anna (my sister) just moved…", not as three sentences (the last the user's).
-_DASHED_RELATION = re.compile(
-    r"^(?P<name>" + NAME + r")\s+[—–-]+\s+(?P<who>(?i:my|our)\s+(?i:" + QUALIFIERS + REL + r"))"
-    r"\s+[—–-]+\s+"
+# An aside between two dashes, then what the one before it did: "Anna — my sister — just
+# moved to Vienna" is "my sister Anna just moved…" (so is "my sister — Anna — just…");
+# "my sister — who is 30 btw — just moved to leeds" is "my sister just moved to leeds",
+# the aside said after it: not three sentences, the last the user's.
+_DASHED_ASIDE = re.compile(
+    r"^(?P<a>[^—–]+?)\s+[—–-]+\s+(?P<b>[^—–-][^—–]{0,40}?)\s+[—–-]+\s+(?P<c>(?:just|finally|"
+    r"now|also|still|recently|is|was|are|were|has|had|got|gets|moved|lives|works|started|"
+    r"turned|became|quit|left|joined|lives|works|teaches|studies|[a-z]+ed)\b.*)$"
 )
-# … or who they are, then the name between dashes: "so my friend — Jess — just got engaged"
-# is "so my friend Jess just got engaged".
-_DASHED_NAME = re.compile(
-    r"\b(?P<who>(?i:my|our)\s+(?i:" + QUALIFIERS + REL + r"))\s+[—–-]+\s+(?P<name>" + NAME + r")"
-    r"\s+[—–-]+\s+"
-)
+_RELATION_WORDS = re.compile(r"(?:.*\s)?(?i:my|our)\s+(?i:" + QUALIFIERS + REL + r")")
+_ONE_NAME = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _aside_apart(sentence: str) -> list[str]:
+    """``sentence`` with an aside between dashes taken out of its way (_DASHED_ASIDE): the
+    sentence, then the aside if it was not who a name is; or None when it has none."""
+    aside = _DASHED_ASIDE.match(sentence)
+    if aside is None or has_clause(aside.group("a")) or _DAY_AFTER.match(aside.group("b")):
+        return [sentence]  # "I moved to Leeds — my sister — helped", "Dec 28 - Jan 3 - …"
+    a, b, c = aside.group("a"), aside.group("b"), aside.group("c")
+    if _ONE_NAME.fullmatch(a) and _RELATION_WORDS.fullmatch(b):
+        return [f"{b} {a} {c}"]  # "Anna — my sister — …"
+    if _RELATION_WORDS.fullmatch(a) and _ONE_NAME.fullmatch(b):
+        return [f"{a} {b} {c}"]  # "my friend — Jess — …"
+    return [f"{a} {c}", b]
+
 
 # … and a name said in brackets after who they are: "my brother (Raj) just moved to Pune"
 # is "my brother Raj just moved…".
@@ -62,10 +76,11 @@ _BRACKETED_NAME = re.compile(
 
 def _dash_parts(sentence: str) -> list[str]:
     """``sentence`` split at its dashes, except those between two days and those around
-    who a name is."""
-    sentence = _DASHED_RELATION.sub(r"\g<name> (\g<who>) ", sentence, count=1)
+    an aside said before what its subject did (_DASHED_ASIDE)."""
     sentence = _BRACKETED_NAME.sub(r"\g<who> \g<name>", sentence)
-    sentence = _DASHED_NAME.sub(r"\g<who> \g<name> ", sentence)
+    sentence, *aside = _aside_apart(sentence)
+    if aside:
+        return [*_dash_parts(sentence), *aside]
     parts, start = [], 0
     for dash in _DASH.finditer(sentence):
         before = _DAY_BEFORE.search(sentence, 0, dash.start())

@@ -284,7 +284,11 @@ _NOT_A_DATE = (
     + r")\b|(?:next|this|the\s+following)\s+(?:week|month|year|"
     + WEEKDAY_RE
     + r")\b"
-    r"|(?:" + _DATE_WORDS + r")(?:\s+\d|\s*(?:$|[,.!;])))"
+    r"|(?:" + _DATE_WORDS + r")(?:\s+\d|\s*(?:$|[,.!;])|\s+(?:for|so|because|instead|now)\b)"
+    # … said short: "tues", "weds", "mon 17th", "Sept 14th", "Jan", "tmrw", "Q3"
+    r"|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|"
+    r"sept|oct|nov|dec)\.?(?:\s+\d|\s*(?:$|[,.!;]))"
+    r"|(?:tmrw|tmr|tomorrow|today|tonight|q[1-4])\b)"
 )
 _NOT_A_PLACE_WORD = (
     r"(?:" + _DATE_WORDS + r"|"
@@ -1009,7 +1013,9 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"^" + _ADV + r"(?:hit|hits|hitting|reached|reaching)\s+(?P<v>[2-9]\d)\b(?![,.]\d)(?=\s*(?:(?:today|yesterday|this year|last (?:week|month|year))\s*)?(?:$|[,.!;]))"),
     # "my birthday is 22 February", "Mum's birthday is on Sunday" (not "… is today": the
     # birthday said, not its date)
-    _rule("birthday", r"\b(?:my\s+)?birthday\s+is\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
+    # the clause's subject's own birthday ("my birthday is", "Anna's birthday is"), not
+    # one of someone's the subject rules did not read ("hubby's birthday is …")
+    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?birthday\s+is\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
     # "we're separating", "getting divorced", "the divorce is final"

@@ -187,6 +187,22 @@ def names_the_one_before(clause: str, before: Parsed) -> bool:
     return not others and not _of_the_other_sex(pronoun, before.subject)
 
 
+def tells_of_another(predicate: str) -> bool:
+    """Whether what a clause says of its subject tells of someone new to them ("(my
+    brother) has a new boyfriend", "(my boss) hired a new assistant"), whom a "he" or
+    "she" next may be as well (not "is a nurse", what they are)."""
+    return _SOMEONE_OF_THEIRS.search(predicate) is not None
+
+
+_SOMEONE_OF_THEIRS = re.compile(
+    r"\b(?:has|have|had|got|gets|hired|met|found|seeing|dating|with)\s+(?:a|an|new|his|her|their)\s+"
+    r"(?:new\s+)?(?:[\w-]+\s+)?(?:boyfriend|girlfriend|bf|gf|partner|husband|wife|friend|"
+    r"boss|manager|assistant|colleague|coworker|roommate|flatmate|guy|girl|man|woman|lady|"
+    r"fella|someone|baby|son|daughter|neighbour|neighbor|teacher|tutor|doctor|nanny)\b",
+    re.I,
+)
+
+
 # Words for someone met or taken on, who may be the one named next.
 _MET_OR_TAKEN_ON = frozenset(
     """assistant guy girl boy man woman someone somebody person lady baby intern hire
@@ -485,6 +501,29 @@ _TOGETHER = re.compile(
     r"we\s+were\s+(?:kids|little|babies|small))\b)|(?:for\s+)?" + _HOW_LONG + r"|🥰|❤|💍|😍))",
     re.I,
 )
+# What may follow "(we) got together" or "have been together" or "married" for a couple:
+# when and how long, then nothing ("… last summer", "… 3 yrs now ❤️"); not "got together
+# last summer for a BBQ", "together 3 yrs as roommates", "married 10 yrs lol jk".
+_TOGETHER_TAIL = re.compile(
+    r"(?:\s+(?:now|again|finally|officially|already|at\s+last|today|yesterday|"
+    r"last\s+(?:night|week|month|year|summer|spring|autumn|fall|winter|christmas)|"
+    r"this\s+(?:week|month|year)|since\s+[\w'’-]+(?:\s+\d{4})?|(?:for\s+)?" + _HOW_LONG + r"))*"
+    r"\s*(?:$|[,.!;:)]|🥰|❤|💍|😍|(?:lol|haha)\s*(?:$|[,.!;:)]))",
+    re.I,
+)
+
+
+def _together(rest: str) -> bool:
+    """Whether ``rest``, after "Tom and I", says they are a couple (_TOGETHER); together or
+    married for a time only with nothing after the time (_TOGETHER_TAIL)."""
+    match = _TOGETHER.match(rest)
+    if match is None:
+        return False
+    word = match.group(0).split()[-1].lower()
+    timed = word in ("together", "married") and not re.search(r"back|moving|moved|officially", match.group(0), re.I)
+    return not timed or _TOGETHER_TAIL.match(rest, match.end()) is not None
+
+
 # … or wed, their own wedding said so: "(Sipho and I) had a traditional wedding then the
 # white wedding", "finally had our wedding", "are getting married in June" (not "had a
 # wedding on Saturday", "a family wedding", "getting married in Minecraft").
@@ -917,7 +956,7 @@ def parse_subject(
         if not parted:
             # "Tasha and I are doing keto": the user's, as "my wife and I" is; "Marco and
             # I are official now": Marco is the partner too
-            partner = name if name and (_TOGETHER.match(rest) or _WEDDED.match(rest)) else None
+            partner = name if name and (_together(rest) or _WEDDED.match(rest)) else None
             couple = ("partner", "partner", partner) if partner else None
             return Parsed(USER_SUBJECT, _spell(None, rest), couple)
         name = name or _partner_named(match.group(0), lower=True)

@@ -538,8 +538,9 @@ _NAME_AND_VERB = re.compile(r"^[A-Z][a-z]+(?:'s)?\s+(\w+)")
 _LEADING = words("now then also today tonight currently still so")
 
 
-# A clause that names someone told of: "her name's Dorothy", "his name is Raj".
-_NAMES_THEM = re.compile(r"(?:his|her) name(?:'s|\s+is)\s")
+# A clause that names someone told of, or the user: "her name's Dorothy", "his name is
+# Raj", "(my mum is 60,) my name's Anna".
+_NAMES_THEM = re.compile(r"(?:his|her|my) name(?:'s|\s+is)\s")
 
 
 def starts_clause(text: str) -> bool:
