@@ -2,7 +2,8 @@
 review wrote, against what it keyed when the review was done.
 
 ``bench/quality/reviewed.jsonl`` holds the statements that helpers wrote to review rule
-batches of the twenty-seventh to twenty-ninth rounds (issue 10): near misses (``N``:
+batches of the twenty-seventh to thirty-first rounds (issue 10), and the read half of the
+thirty-first round's probe of the user's people: near misses (``N``:
 must not be read as the batch's rules read), ways of saying it (``P``), controls (``C``)
 and a few ungrouped (``?``), each with the reviewer's expectation where one was written,
 and the keyed readings (``subject|attribute|value|negated``) the extractor gave on the
