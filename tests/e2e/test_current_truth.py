@@ -2285,8 +2285,10 @@ def test_a_pronoun_is_not_someone_told_of_days_before_or_after(
     assert words["attribute"] is None
 
 
-@pytest.mark.parametrize(("said", "grown"), [("he's 13 now", True), ("he's 30 now", False)])
-def test_a_pronoun_months_later_is_one_a_little_younger_by_their_age(
+@pytest.mark.parametrize(
+    ("said", "grown"), [("he's 13 now", True), ("he's 30 now", False), ("he's 15 now", False)]
+)
+def test_a_pronoun_months_later_is_one_younger_by_the_years_gone_by(
     mem: Longmem, collection: str, said: str, grown: bool
 ) -> None:
     [son] = mem.remember("My son is 12.", collection=collection, observed_at="2022-07-20T10:00:00Z")
@@ -4615,3 +4617,19 @@ def test_a_value_said_again_after_its_end_is_found_by_its_word(
         plain.remember(said, collection=collection, observed_at=_days_ago(0, minutes=minutes))
     hits = _texts(plain.search(question, collection=collection))
     assert "Back on the coffee again" in hits
+
+
+def test_a_pronoun_months_later_after_someone_else_just_now_is_not_resolved(
+    mem: Longmem, collection: str
+) -> None:
+    [son] = mem.remember("My son is 12.", collection=collection, observed_at="2025-01-10T10:00:00Z")
+    mem.remember(
+        "met my new neighbour's kid Sam today",
+        collection=collection,
+        observed_at="2025-09-10T10:00:00Z",
+    )
+    [fact] = mem.remember(
+        "he's 13 now apparently", collection=collection, observed_at="2025-09-10T10:05:00Z"
+    )
+    assert fact["attribute"] is None
+    assert mem.get(son["id"], collection=collection)["is_latest"]

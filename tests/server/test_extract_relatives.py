@@ -444,3 +444,28 @@ def test_what_the_thirty_first_review_guards_still_reads(
     content: str, key: tuple[str, str, str]
 ) -> None:
     assert key in _keys(content)
+
+
+@pytest.mark.parametrize(
+    ("content", "unwanted"),
+    [
+        # the round's second review: a list about oneself read too far
+        (
+            "I'm 38, told him 'I'm married, live in Leeds' to get rid of him",
+            (USER, "home", "Leeds"),
+        ),
+        (
+            "I'm 32, what if I quit, move to Bali, work at a surf shop?",
+            (USER, "employer", "a surf shop"),
+        ),
+        ("mum started at Asda, new boss is Greg", (USER, "manager", "Greg")),
+        ("my wife says Linda left, new boss is Greg", (USER, "manager", "Greg")),
+        ("my sister Priya is married to Arjun's brother", ("sister:Priya", "partner", "Arjun")),
+    ],
+)
+def test_what_the_second_review_found_is_not_the_users(
+    content: str, unwanted: tuple[str, str, str]
+) -> None:
+    keyed = _keys(content)
+    assert unwanted not in keyed, keyed
+    assert all("Arjun's" not in f.text for f in EXTRACTOR.extract(content, NOW)), content

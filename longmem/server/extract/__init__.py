@@ -71,6 +71,7 @@ from .subjects import (
     lower_opener,
     mentioned_relations,
     named_in_twos,
+    names_someone_new,
     names_the_one_before,
     newcomer_of,
     parse_subject,
@@ -415,6 +416,16 @@ class RuleExtractor:
                     # "my brother has a new boyfriend. he's a plumber": he may be either
                     previous = NOBODY
                 parsed = _mourned(parse_subject(clause, previous, newcomer or to_name))
+                new_one = names_someone_new(clause)
+                if (
+                    new_one is not None
+                    and previous is not None
+                    and ":" in previous.key
+                    and kin(previous.key.split(":")[0]) != kin(new_one)
+                ):
+                    # "mum started at Asda, new boss is Greg": mum's new boss, maybe (not
+                    # "my flatmate Josh moved out, new flatmate is Kemi": the user's)
+                    parsed = Parsed(NOBODY, clause)
                 if to_name is not None and parsed.subject.key.startswith(to_name.key):
                     # "my grandma turns 90, her name's Dorothy": what was told of her
                     # before her name, in this message, is Dorothy's too
@@ -528,13 +539,15 @@ def _told_after_a_comma(
     ("…, Staff Engineer by 2027")."""
     if not any(f.attribute and f.subject == USER for f in told):
         return []  # no list about oneself ("prep me for a Google interview, L4 SWE, …")
+    if "?" in sentence or _HOPED.search(clause) or _NOT_SAID_SO.search(clause):
+        return []  # "should I move to Berlin, work at Zalando?", "… lol jk, single, …"
     keyed = {f.attribute for f in told if f.attribute and not f.negated}
     found: list[ExtractedFact] = []
     pieces = _AFTER_A_COMMA.split(clause)
     for at, piece in enumerate(pieces[1:], start=1):
-        if PERSON_WORDS.intersection(lower_words(" ".join(pieces[:at]))):
+        if _someone_else_in(pieces[:at]):
             break  # "writing on behalf of my mum, 82, living in Hull": hers from there on
-        if not piece or _NOT_THE_USERS_PIECE.match(piece) or _HOPED.search(piece):
+        if not piece or _NOT_THE_USERS_PIECE.match(piece):
             continue
         for fact in _facts_of(piece, sentence, Parsed(USER_SUBJECT, piece), said, until, False):
             if (
@@ -542,19 +555,52 @@ def _told_after_a_comma(
                 and fact.attribute not in keyed
                 and fact.subject == USER
                 and not fact.negated
-                # a job said in capitals alone is as often a shop or a brand ("I work
-                # at the Trafford Centre, Ted Baker")
-                and not (fact.attribute == "job" and (fact.value or "").istitle())
+                and _a_value_of_ones_own(fact)
             ):
                 found.append(fact)
                 keyed.add(fact.attribute)
     return found
 
 
+def _someone_else_in(pieces: list[str]) -> bool:
+    """Whether the pieces before one tell of someone else, whose the next may be: a word
+    for a person ("husband's 30", "ex-boyfriend", "friend of mine") or, after the first
+    piece, a name ("I'm 26, Sarah's 28, nurse")."""
+    words = re.findall(r"[a-z]+", " ".join(pieces).lower())
+    named = any(_A_NAME.search(piece) for piece in pieces[1:])
+    return named or bool(PERSON_WORDS.intersection(words)) or "mine" in words
+
+
+def _a_value_of_ones_own(fact: ExtractedFact) -> bool:
+    """Whether a piece's value may be the user's: an employer by its name ("Aldi", not
+    "the pub", "my mum's", "the new puppy"), a job not said in capitals alone ("Ted Baker"
+    is a shop) nor of others ("family of doctors")."""
+    value = fact.value or ""
+    if fact.attribute == "employer":
+        return _A_THING.match(value) is None
+    if fact.attribute == "job":
+        return " of " not in value and not value.istitle()
+    return True
+
+
+# A value that names a thing, not a workplace: "the pub", "my mum's", "a surf shop".
+_A_THING = re.compile(r"(?:the|my|our|his|her|their|a|an)\b", re.I)
+
+
+# A name in a piece: a capitalised word that is not "I" or a day.
+_A_NAME = re.compile(r"(?<![\w'’])(?!I\b|I['’])(?-i:[A-Z])[a-z]+")
+# What tells a list is not said of oneself as it stands: a quote, a joke, a profile.
+_NOT_SAID_SO = re.compile(
+    r"(?<![^\W_])['‘]|['’](?![^\W_])|[\"“”]|\b(?:jk|kidding|joking|lol|lmao|haha|bio|profile|if|would|i'd|what\s+if|"
+    r"to\s+my\s+(?:job|work)|to\s+the\s+(?:sea|job|game))\b",
+    re.I,
+)
+
+
 # A piece that tells what one hopes for, not what is: "Staff Engineer by 2027".
 _HOPED = re.compile(
-    r"\b(?:by\s+(?:20\d\d|next\s+year|the\s+end\s+of)|one\s+day|someday|eventually|hopefully|"
-    r"dream|goal|plan|wish)\b",
+    r"\b(?:by\s+(?:20\d\d|\d\d|next\s+year|the\s+end\s+of)|one\s+day|someday|eventually|"
+    r"hopefully|hoping|dream|goal|plan|plans|wish|aiming|aim|soon|want|wanna|should)\b",
     re.I,
 )
 # What a piece after a comma is read for: where one lives, works and studies, and with

@@ -48,7 +48,7 @@ _WORK_PLACE = re.compile(
 )
 # Whom one is married or engaged to, kept with it: "(my sister Priya is married) to Arjun".
 _TO_WHOM = re.compile(
-    r"^\s+(?P<how>to|with)\s+(?P<who>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)(?![\w'’])"
+    r"^\s+(?P<how>to|with)\s+(?P<who>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)(?![\w'’-])"
 )
 # A gloss in brackets right after any value is kept with it: "a sparky (electrician)".
 _GLOSS = re.compile(r"^\s*(?P<g>\([^()]{2,40}\))")

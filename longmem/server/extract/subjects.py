@@ -187,6 +187,13 @@ def names_the_one_before(clause: str, before: Parsed) -> bool:
     return not others and not _of_the_other_sex(pronoun, before.subject)
 
 
+def names_someone_new(clause: str) -> Optional[str]:
+    """The relation word of a clause that names someone new without saying whose ("new
+    boss is Greg": "boss"), else None."""
+    match = _LABEL.match(clause.strip())
+    return match.group("new_rel").lower() if match and match.group("new_rel") else None
+
+
 def tells_of_another(predicate: str) -> bool:
     """Whether what a clause says of its subject tells of someone new to them ("(my
     brother) has a new boyfriend", "(my boss) hired a new assistant"), whom a "he" or

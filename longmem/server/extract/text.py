@@ -276,6 +276,11 @@ _LIVE_OR_WORK = re.compile(
     r"(?:in|at|as|for|on)\s",
     re.I,
 )
+# … not in a question, a quote, a wish or a joke ("what if I quit, move to Bali, work at a
+# surf shop?", "told him 'I'm married, live in Leeds'").
+_NOT_AS_IT_IS = re.compile(
+    r"\?|(?:^|\s)['‘\"“]|\b(?:if|would|should|want|wanna|hoping|plan|dream|jk|kidding)\b", re.I
+)
 _JOIN = re.compile(
     r"(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
     r"|but)\s+|" + _SO_VERY + r"\s+so\s+|\s*,\s+)",
@@ -502,6 +507,7 @@ def clauses(
             and _LIVE_OR_WORK.match(right)
             and (subject := subject_of(left)) is not None
             and subject.lower() in ("i", "we")
+            and _NOT_AS_IT_IS.search(sentence) is None
         ):
             # "I'm 33, single, live in Bristol", "I'm Tomasz, 41, work as a nurse": where
             # one lives or works, in a list about oneself

@@ -402,13 +402,25 @@ class _Call:
         return replace(fact, text=said_so, subject=USER, attribute=None, value=None, negated=False)
 
     def _grown_into(self, fact: ExtractedFact, person: str) -> bool:
-        """Whether ``fact`` gives ``person`` an age a little above the one they hold:
-        one to _AGE_GROWN years more."""
+        """Whether ``fact`` gives ``person`` the age they have grown into since theirs was
+        said: one year more, or as many more as the years gone by allow (one more than
+        whole years, at most _AGE_GROWN) — and nothing was said in the day before, which
+        "he" might be instead ("met my neighbour's kid Sam today", then "he's 13 now")."""
         if fact.attribute != "age" or not (fact.value or "").isdigit():
             return False
+        said = iso_to_epoch(self.observed_at)
+        lately = self.store.memories.plain_lately(
+            self.tenant_id, self.collection, self._scope(), None, iso_now(), 1
+        )
+        if any(0 <= said - iso_to_epoch(m.said) <= _PRONOUN_WINDOW for m in lately):
+            return False
         new = int(fact.value or 0)
-        held = [m.value for m in self._by_key(person, "age") if (m.value or "").isdigit()]
-        return any(0 < new - int(value or 0) <= _AGE_GROWN for value in held)
+        for held in self._by_key(person, "age"):
+            if (held.value or "").isdigit():
+                years = int((said - iso_to_epoch(held.said)) / _YEAR)
+                if 0 < new - int(held.value or 0) <= min(years + 1, _AGE_GROWN):
+                    return True
+        return False
 
     def _scope(self) -> MemoryFilter:
         return MemoryFilter(
@@ -788,6 +800,7 @@ _PRONOUN_LOOKBACK = 12
 _PRONOUN_WINDOW = 24 * 3600
 # … beyond it, "he's 13 now" is about one who holds an age at most this many years less.
 _AGE_GROWN = 3
+_YEAR = 365.25 * 24 * 3600
 
 
 # Who a child born to one of the user's family is to the user (the attribute that records
