@@ -423,6 +423,7 @@ def test_a_couple_said_done_is_a_parting(content: str, ended: str | None) -> Non
         # "he" or "she" after someone new of a relative's may be either
         "my brother has a new boyfriend. he's a plumber",
         "my wife got a new boss. she's 40",
+        "my brother came round with his lad, he's 13 now",
     ],
 )
 def test_what_the_thirty_first_review_found_is_no_key(content: str) -> None:

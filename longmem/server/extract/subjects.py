@@ -205,7 +205,8 @@ _SOMEONE_OF_THEIRS = re.compile(
     r"\b(?:has|have|had|got|gets|hired|met|found|seeing|dating|with)\s+(?:a|an|new|his|her|their)\s+"
     r"(?:new\s+)?(?:[\w-]+\s+)?(?:boyfriend|girlfriend|bf|gf|partner|husband|wife|friend|"
     r"boss|manager|assistant|colleague|coworker|roommate|flatmate|guy|girl|man|woman|lady|"
-    r"fella|someone|baby|son|daughter|neighbour|neighbor|teacher|tutor|doctor|nanny)\b",
+    r"fella|someone|baby|son|daughter|lad|kid|child|boy|mate|pal|neighbour|neighbor|teacher|"
+    r"tutor|doctor|nanny)\b",
     re.I,
 )
 
