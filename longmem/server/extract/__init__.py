@@ -534,9 +534,9 @@ def _told_after_a_comma(
     """The user's keyed facts that a piece of a clause after a comma tells on its own, of
     an attribute the clause's own facts do not key, when the clause keyed one of the
     user's: "Last day at Tesco, first day with Aldi on Monday" (the new employer), "44,
-    married to Carlos" (the partner), "29, software engineer, living in Berlin". Not a
-    piece about someone else ("…, lives in Leeds", "…, she's vegan") nor one hoped for
-    ("…, Staff Engineer by 2027")."""
+    married to Carlos" (the partner), "I'm 29, software engineer, living in Berlin". Not
+    a piece about someone else ("…, lives in Leeds", "…, she's vegan"), nor any in a list
+    asked, quoted, wished or joked ("…, Staff Engineer by 2027", "what if I quit, …?")."""
     if not any(f.attribute and f.subject == USER for f in told):
         return []  # no list about oneself ("prep me for a Google interview, L4 SWE, …")
     if "?" in sentence or _HOPED.search(clause) or _NOT_SAID_SO.search(clause):
@@ -587,9 +587,10 @@ def _a_value_of_ones_own(fact: ExtractedFact) -> bool:
 _A_THING = re.compile(r"(?:the|my|our|his|her|their|a|an)\b", re.I)
 
 
-# A name in a piece: a capitalised word that is not "I" or a day.
+# A name in a piece: a capitalised word other than "I".
 _A_NAME = re.compile(r"(?<![\w'’])(?!I\b|I['’])(?-i:[A-Z])[a-z]+")
-# What tells a list is not said of oneself as it stands: a quote, a joke, a profile.
+# What tells a list is not said of oneself as it stands: a quote (not an apostrophe), a
+# joke, a profile, a condition, or a thing one is "married to".
 _NOT_SAID_SO = re.compile(
     r"(?<![^\W_])['‘]|['’](?![^\W_])|[\"“”]|\b(?:jk|kidding|joking|lol|lmao|haha|bio|profile|if|would|i'd|what\s+if|"
     r"to\s+my\s+(?:job|work)|to\s+the\s+(?:sea|job|game))\b",
@@ -597,7 +598,7 @@ _NOT_SAID_SO = re.compile(
 )
 
 
-# A piece that tells what one hopes for, not what is: "Staff Engineer by 2027".
+# What tells a list hopes for, not what is: "Staff Engineer by 2027", "aiming for Google".
 _HOPED = re.compile(
     r"\b(?:by\s+(?:20\d\d|\d\d|next\s+year|the\s+end\s+of)|one\s+day|someday|eventually|"
     r"hopefully|hoping|dream|goal|plan|plans|wish|aiming|aim|soon|want|wanna|should)\b",
