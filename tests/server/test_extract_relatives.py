@@ -470,3 +470,40 @@ def test_what_the_second_review_found_is_not_the_users(
     keyed = _keys(content)
     assert unwanted not in keyed, keyed
     assert all("Arjun's" not in f.text for f in EXTRACTOR.extract(content, NOW)), content
+
+
+@pytest.mark.parametrize(
+    ("content", "unwanted"),
+    [
+        # older rules the second review found: a list about oneself read on past someone
+        # else, a hope or a joke; a place one is at read as an employer
+        ("I'm 28, husband's 30, engineer, working at Arup", (USER, "job", "engineer")),
+        ("I'm 26, Sarah's 28, nurse, lives in Hull", (USER, "job", "nurse")),
+        ("I'm 27, ex-boyfriend, married now, living in Perth", (USER, "home", "Perth")),
+        ("im 27, staff engineer by 2027, married by 30", (USER, "relationship", "married")),
+        ("I'm 29, tinder bio: 26, single, living in Chelsea lol", (USER, "home", "Chelsea")),
+        ("left the gym, now at the pub lol", (USER, "employer", "the pub")),
+        (
+            "last day of school, first day with the new puppy tomorrow!",
+            (USER, "employer", "the new puppy"),
+        ),
+        ("I'm with the children now at the park.", (USER, "employer", "the park")),
+    ],
+)
+def test_what_older_rules_read_wrongly_in_the_second_review(
+    content: str, unwanted: tuple[str, str, str]
+) -> None:
+    assert unwanted not in _keys(content)
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ("I'm 40, single mum, ex lives in Leeds", (USER, "relationship", "single")),
+        ("I'm with the Co-op now, store manager in Leeds.", (USER, "job", "store manager")),
+        ("I work at a bar in Soho", (USER, "employer", "a bar in Soho")),
+        ("I'm 34, married, two kids", (USER, "relationship", "married")),
+    ],
+)
+def test_the_older_rules_guards_still_read(content: str, key: tuple[str, str, str]) -> None:
+    assert key in _keys(content)

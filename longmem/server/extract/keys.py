@@ -1751,6 +1751,12 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "I'm a mess" (not "I work as a financial planner")
             if name == "job" and _NOT_A_ROLE.match(value):
                 continue  # "we work as a team"
+            if (
+                name == "employer"
+                and _NOT_A_WORKPLACE.match(value)
+                and not _AT_WORK_SAID.search(target)
+            ):
+                continue  # "left the gym, now at the pub lol", "first day with the new puppy"
             if name == "job" and _SO_TO_SPEAK.match(target, _start_of_value(match)):
                 continue  # "I'm a professional cat herder at this point"
             if name == "job" and (here := _RESIDENT.match(value)) and a_place(here.group("place")):
@@ -2045,19 +2051,51 @@ _PLACE = re.compile(
 )
 
 
+# Where one is or whom one is with, never an employer: "now at the pub", "with the new puppy".
+_NOT_A_WORKPLACE = re.compile(
+    r"(?:the|my|our|a|an)\s+(?:new\s+)?(?:pub|gym|beach|bar|park|party|puppy|dog|kitten|cat|"
+    r"baby|cinema|mall|pool|house|flat|home|(?:mum|mom|dad|parents|nan|gran|boyfriend|"
+    r"girlfriend|friend|sister|brother)['’]s?)(?![\w'’])",
+    re.I,
+)
+# … unless work is said ("I work at a bar in Soho", "got a job at the pub").
+_AT_WORK_SAID = re.compile(r"\b(?:work(?:s|ing|ed)?|job|shifts?|hired|employed)\b", re.I)
 _PREFERENCES = frozenset(("likes", "dislikes", "drinks"))
 _COPULA_LIST = re.compile(r"^(?P<be>am|is|are)\s+(?P<rest>.+,.+)$", re.I)
 
 
 def _readings(predicate: str) -> list[str]:
+    """The predicate, and each item of a copula's comma list with the copula ("am 28,
+    engineer" → "am engineer"): not in a list that hopes or jokes ("am 27, staff engineer
+    by 2027"), nor from an item that tells of someone else on ("am 28, husband's 30,
+    engineer": the engineer is as likely the husband)."""
     match = _COPULA_LIST.match(predicate)
-    if match is None:
+    if match is None or _NOT_AS_IT_IS.search(predicate):
         return [predicate]
-    items = [
-        re.sub(r"^(?:and|but)\s+", "", item.strip(), flags=re.I)
-        for item in re.split(r",(?!\d{3}\b)", match.group("rest"))  # not "2,400"
-    ]
+    items = []
+    for at, item in enumerate(re.split(r",(?!\d{3}\b)", match.group("rest"))):  # not "2,400"
+        item = re.sub(r"^(?:and|but)\s+", "", item.strip(), flags=re.I)
+        if at and _SOMEONE_ELSES_ITEM.match(item):
+            break
+        items.append(item)
     return [predicate] + [f"{match.group('be')} {item}" for item in items if item]
+
+
+# A list that hopes, asks, quotes or jokes: "am 27, staff engineer by 2027, married by 30".
+_NOT_AS_IT_IS = re.compile(
+    r"\?|(?:^|\s)['‘\"“]|\b(?:by\s+(?:20\d\d|\d\d|next\s+year)|eventually|someday|one\s+day|"
+    r"goal|aiming|hoping|soon|if|would|jk|kidding|bio|profile)\b",
+    re.I,
+)
+# An item of such a list, after the first, that opens with someone else: "husband's 30",
+# "Sarah's 28", "cousin Ahmed", "ex-boyfriend", "sister-in-law" (not "single mum", "store
+# manager": what the user is).
+_SOMEONE_ELSES_ITEM = re.compile(
+    r"(?-i:[A-Z])[a-z]+['’]s\b|(?:(?:my|our|the)\s+)?(?:"
+    + "|".join(sorted((w for w, k in RELATIONS.items() if k != "manager"), key=len, reverse=True))
+    + r"|ex|exes|parents|kids|friend\s+of\s+mine)(?:['’]s)?\b",
+    re.I,
+)
 
 
 _NOT_NAME_WORDS = frozenset(
