@@ -186,7 +186,7 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     (['My brother Tom (London) works at Google.'], {('user', 'siblings', 'Tom', False)}, {"User's brother Tom (London) works at Google"}),
     (['My sister Amy (CEO) lives in Leeds.'], {('user', 'siblings', 'Amy', False)}, {"User's sister Amy (CEO) lives in Leeds"}),
     # shouted text keeps its capitals
-    (['I moved to NYC, NASA HQ is my new employer lol'], {('user', 'home', 'NYC', False)}, set()),
+    (['I moved to NYC, NASA HQ is my new employer lol'], {('user', 'home', 'NYC', False)}, {"NASA HQ is User's new employer lol"}),
     (['I moved to LA, CA USA last year.'], {('user', 'home', 'LA', False)}, set()),
     (['I WORK AT IBM AND LOVE IT'], {('user', 'employer', 'IBM', False)}, {'User LOVES IT'}),
     (['I LIVE IN NEW YORK NOW'], {('user', 'home', 'NEW YORK', False)}, set()),
@@ -219,7 +219,7 @@ _NEWS_KEPT: list[_Conversation] = [
     (["I'm 30.", 'haha turned 40 today'], {('user', 'age', '40', False)}, set()),
     (['I drink tea.', 'Got it, I drink coffee now by the way'], {('user', 'drinks', 'coffee', False)}, set()),
     (['I live in York.', 'no worries, I live in Paris now'], {('user', 'home', 'Paris', False)}, set()),
-    (['I live in York.', 'Thanks to my new job at Google, I moved to London'], {('user', 'home', 'London', False)}, set()),
+    (['I live in York.', 'Thanks to my new job at Google, I moved to London'], {('user', 'home', 'London', False)}, {"Thanks to User's new job at Google"}),
     (['I work at Acme.', 'welp, quit Acme, joined Google'], {('user', 'employer', 'Google', False)}, set()),
     (['I work at Acme.', "I'm done working for Acme"], {('user', 'employer', 'Acme', True)}, set()),
     (['I live in York.', 'Thanks, you have been a star!', 'lol', 'Thank you so much for the help!'], {('user', 'home', 'York', False)}, set()),
@@ -238,7 +238,7 @@ _NEWS_KEPT: list[_Conversation] = [
     (['I live in York.', 'Do you know if I need a visa?', 'what do you think, should I move to Leeds'], {('user', 'home', 'York', False)}, set()),
     (['I live in York.', 'What a mess. I moved to Leeds anyway'], {('user', 'home', 'Leeds', False)}, set()),
     # a new home told in everyday words: keys, a lease, unpacking, an address, how near it is
-    (['I live in York.', 'Our new flat is a five-minute walk from Slottsskogen, and the boys can cycle to school.'], {('user', 'home', 'near Slottsskogen', False)}, set()),
+    (['I live in York.', 'Our new flat is a five-minute walk from Slottsskogen, and the boys can cycle to school.'], {('user', 'home', 'near Slottsskogen', False)}, {'The boys can cycle to school'}),
     (['I live in York.', 'my new place is just round the corner from work lol'], {('user', 'home', 'near work', False)}, set()),
     (['I live in York.', 'new place is right behind agara lake'], {('user', 'home', 'behind agara lake', False)}, set()),
     (['I live in York.', 'just got the keys to our new house in Didsbury'], {('user', 'home', 'Didsbury', False)}, set()),

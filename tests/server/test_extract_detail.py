@@ -215,3 +215,77 @@ def test_a_text_tells_more_by_what_not_when(new: str, old: str, more: bool) -> N
     from longmem.server.handlers.remember import _told_more
 
     assert _told_more(new, old) is more
+
+
+# --- what a clause says beside its keyed facts, in none of their texts (round 32) -------
+
+
+def _plain(content: str) -> list[str]:
+    return [f.text for f in EXTRACTOR.extract(content, NOW) if f.attribute is None]
+
+
+@pytest.mark.parametrize(
+    ("content", "rest"),
+    [
+        # another person's news after one's own fact
+        ("I'm 30, boyfriend is a chef, works at Nobu", ["Boyfriend is a chef, works at Nobu"]),
+        ("I live in Bristol, hubs works in Bath", ["Hubs works in Bath"]),
+        ("I'm 24, whole family works at Ford, living in Dagenham", ["Whole family works at Ford, living in Dagenham"]),
+        # what the fact's own rules leave out of its text: the past, a plan, an aside
+        ("I'm a data analyst at Monzo, ex Barclays, ex HSBC", ["Ex Barclays, ex HSBC"]),
+        ("I have two cats, one passed in March", ["One passed in March"]),
+        ("I like hiking, in the Peak District mostly", ["In the Peak District mostly"]),
+        ("i'm a nurse at Guy's, overworked and underpaid like everyone in the NHS", ["Overworked and underpaid like everyone in the NHS"]),
+        ("Keto is over now, back to carbs", ["Back to carbs"]),
+        ("turned 31 on thursday, celebrated with jollof in Rusholme", ["Celebrated with jollof in Rusholme"]),
+        # before the fact as well as after it, each run apart; a joining word dropped
+        ("I run my own business, used to work for Deloitte", ["User runs User's own business"]),
+        ("Our new flat is a five-minute walk from Slottsskogen, and the boys can cycle to school.", ["The boys can cycle to school"]),
+        # a capitalised word after a pause is a name, even first in the rest
+        ("I work at Royal Mail, Christmas rush started", ["Christmas rush started"]),
+        # nothing kept: chit-chat, a question, a request, one word of feeling
+        ("I moved to Leeds, so happy", []),
+        ("I live in Dublin, what's the weather going to be like tomorrow?", []),
+        ("I'm a teacher at Oakwood, any advice for Year 9", []),
+        ("I live in Leeds, lol", []),
+        # only when, or only the fact again
+        ("On Monday, I start at Globex", []),
+        ("going to Eldoret on Monday, back Thursday", []),
+        ("moved house last week, now in Clifton", []),
+        # a clause with no piece of the fact's words: where the fact came from is unclear
+        ("finally turned eighteen!!!", []),
+        # the first word of a clause is capitalised as a sentence's is, no name
+        ("Supposedly, my new role is senior analyst now", []),
+        # how the user is called, said with the name
+        ("I'm Marites, Tess for short", []),
+    ],
+)  # fmt: skip
+def test_what_a_keyed_clause_says_beside_its_facts_is_kept(content: str, rest: list[str]) -> None:
+    assert _plain(content) == rest
+
+
+def test_the_rest_of_a_stay_lasts_as_the_stay() -> None:
+    said = datetime(2026, 9, 1, 12, tzinfo=timezone.utc)
+    stay, rest = EXTRACTOR.extract(
+        "I'm back in Galway for two weeks from the 5th, staying with a friend in Salthill", said
+    )
+    assert (stay.attribute, rest.text) == ("location", "Staying with a friend in Salthill")
+    assert stay.expires_at is not None
+    assert (rest.valid_from, rest.expires_at) == (stay.valid_from, stay.expires_at)
+    # a rest with a day of its own is not the stay's: "then London Saturday"
+    leeds, london = EXTRACTOR.extract("In Leeds till Friday, then London Saturday", said)
+    assert (leeds.expires_at is not None, london.text, london.expires_at) == (
+        True,
+        "London Saturday",
+        None,
+    )
+
+
+def test_the_rest_is_found_by_its_words_and_the_key_still_answers(api: Api) -> None:
+    age, rest = _remember(api, "I'm 30, boyfriend is a chef, works at Nobu")
+    assert (age["attribute"], age["text"]) == ("age", "User is 30 years old")
+    assert (rest["attribute"], rest["text"]) == (None, "Boyfriend is a chef, works at Nobu")
+    assert rest["statement"] == "boyfriend is a chef, works at Nobu"
+    hits = api.search("where does my boyfriend work", "me")
+    assert hits[0]["id"] == rest["id"]
+    assert api.search("how old am I", "me")[0]["id"] == age["id"]

@@ -33,7 +33,17 @@ from typing import Optional
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
-from .chat import REQUEST, fields_said, pasted, sentences
+from .chat import (
+    ASKS_FIRST,
+    INTERJECTIONS,
+    REQUEST,
+    fields_said,
+    is_chat_word,
+    is_chitchat,
+    pasted,
+    sentences,
+    strip_filler,
+)
 from .detail import NEAR, content_of, detail_of
 from .keys import PLANNED_MOVE, SINCE_THE_MOVE, Key, keys_of
 from .kin import PARTNER_KIN, RELATIONS, kin
@@ -82,9 +92,11 @@ from .subjects import (
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
+    DAY_NAMES,
     HEDGED,
     HEDGED_BEFORE,
     MONTH_NAMES,
+    MONTHS,
     SUBJECT,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -94,6 +106,7 @@ from .text import (
     has_past_verb,
     lower_words,
     third_person,
+    words,
 )
 from .text import content_words as content_words
 from .text import pieces as pieces
@@ -448,6 +461,7 @@ class RuleExtractor:
                 told = _facts_of(clause, sentence, parsed, said, until, condition)
                 if parsed.subject.key == USER and not condition:
                     told += _told_after_a_comma(clause, sentence, told, said, until)
+                told += _rest_untold(clause, told, said, until)
                 for fact in told:
                     identity = (fact.subject, fact.attribute, fact.value, fact.text, opener)
                     if identity not in seen:
@@ -496,6 +510,169 @@ class RuleExtractor:
                 if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
             ]
         )
+
+
+# The pieces of a clause between its commas, semicolons and spaced dashes, outside
+# brackets: "I'm 30, boyfriend is a chef, works at Nobu" → three.
+_PIECE_CUT = re.compile(r"[,;]\s+|\s+[—–-]+\s+|[()\[\]]")
+# A capitalised word said after a pause is a name ("hubs works in Bath", "one passed in
+# March", "Christmas rush started"); "I" and its contractions are not.
+_A_NAME_SAID = re.compile(r"(?<![\w'’])(?!I(?:['’]\w+)?(?![\w'’]))(?-i:[A-Z])[\w'’-]+")
+_A_NUMBER_SAID = re.compile(r"\d")
+# A rest of one word carries no news: "so excited", "love it" (not "boyfriend is a chef").
+_REST_WORDS = 2
+# What an introduction says beside the name in a few words is what the user is called:
+# "Tess for short", "everyone says PH".
+_ALIAS_WORDS = 3
+# Words that only say when, as the facts beside them read it ("back Thursday", "On
+# Monday", "2027" of "until Dec. 1st, 2027"): a piece of them is theirs, not a rest.
+_WHEN_WORDS = frozenset((*MONTHS, *DAY_NAMES)) | words(
+    """back today tonight tomorrow tmrw yesterday day days week weeks weekend month months
+    year years ago last next this morning afternoon evening night from since until till
+    til by end start"""
+)
+_A_TIME_WORD = re.compile(
+    r"(?<![^\W_])(?:"
+    + "|".join(sorted(_WHEN_WORDS, key=len, reverse=True))
+    + r"|\d+(?:st|nd|rd|th)?)(?![^\W_])",
+    re.I,
+)
+# Words that only say again what a keyed attribute says ("moved house last week, now in
+# Clifton": the move is the home), as content_words has them.
+_WORK_SAID = "job new role started starting start got work working career"
+_RESTATED = {
+    "home": frozenset(content_words("move moved moving house home place flat apartment new")),
+    "job": frozenset(content_words(_WORK_SAID)),
+    "employer": frozenset(content_words(_WORK_SAID)),
+    "age": frozenset(content_words("birthday bday turned turning old years officially")),
+}
+# What is said to the listener, not of anyone: "wish me luck", "pray for me", "just so you
+# know", "nice chatting with you", "bet you didn't expect that", "not bad eh".
+_ASIDE_TO_YOU = re.compile(
+    r"^(?:(?:so|and|but|ha|haha|lol|anyway)\s+)*(?:wish\s+me\s+luck|pray\s+for\s+me|"
+    r"fingers\s+crossed|just\s+so\s+you\s+know|carry\s+on|bet\s+you|you\s+know|"
+    r"nice\s+(?:chatting|talking)|(?:not\s+bad|wild|crazy|mad),?\s+(?:eh|right|huh)|help|"
+    r"what\s+a\s+(?:life|day|week|year))\b",
+    re.I,
+)
+_CLITICS = frozenset(("ll", "re", "ve"))
+# A question chat asks without its question word: "reckon I should join him", "thoughts?"
+_ASKS_TOO = re.compile(r"(?:reckon|thoughts|wdyt|ideas|tips|advice|suggestions)\b", re.I)
+# Words of feeling, which carry no fact of their own: "love them so much", "so tired".
+_FEELINGS = frozenset(
+    content_words(
+        """love loving loved hate hating like liking miss missing enjoy enjoying much lot
+        lots tired exhausted excited happy sad gutted nervous scared proud stressed bored
+        cute amazing great awesome lovely ugh honestly"""
+    )
+)
+# A joining word a rest opens or ends on: "and the boys can cycle to school", "early days but".
+_JOINED = re.compile(r"^(?:and|but|so|or|then|plus)\s+|\s+(?:and|but|so|or)$", re.I)
+
+
+def _words_of(text: str) -> set[str]:
+    """The content words of ``text`` (content_words), the ends of "I'll", "we're" and
+    "I've" left out."""
+    return set(content_words(text)) - _CLITICS
+
+
+def _top_pieces(clause: str) -> list[str]:
+    """``clause`` cut at its pauses outside brackets, each piece stripped (a bracket's
+    content kept as part of its piece: "a teacher (Year 2, Oakwood)")."""
+    found: list[str] = []
+    depth = start = 0
+    for cut in _PIECE_CUT.finditer(clause):
+        mark = cut.group().strip()
+        if mark in "([":
+            depth += 1
+        elif mark in ")]":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            found.append(clause[start : cut.start()])
+            start = cut.end()
+    found.append(clause[start:])
+    return [piece.strip(" ,;:—–-") for piece in found if piece.strip(" ,;:—–-")]
+
+
+def _rest_untold(
+    clause: str, told: list[ExtractedFact], said: datetime, until: Optional[datetime]
+) -> list[ExtractedFact]:
+    """What a clause says beside the keyed facts read from it and in none of their
+    texts, kept as a plain memory in its own words: "I'm 30, boyfriend is a chef, works at
+    Nobu" keys the age and keeps "Boyfriend is a chef, works at Nobu"; "I live in
+    Bristol, hubs works in Bath" keeps "Hubs works in Bath". Each run of such pieces is
+    one memory. Not kept: a rest that asks, is chit-chat, or says too little to find
+    ("so excited", "love it": no name, number or second word that carries it)."""
+    keyed = [f for f in told if f.attribute and f.value]
+    if not keyed:
+        return []  # a plain memory holds the clause whole already
+    covered: set[str] = set()
+    values = [f.value.lower() for f in told if f.value]
+    for fact in told:
+        covered.update(content_words(fact.text))
+    restated = set().union(*(_RESTATED.get(f.attribute or "", ()) for f in keyed))
+    runs: list[tuple[bool, list[str]]] = []  # (whether it opens the clause, its pieces)
+    told_of = False  # whether a piece shows where the facts were read
+    apart = True  # whether the piece read next begins a run of its own
+    for at, piece in enumerate(_top_pieces(clause)):
+        own = _words_of(piece)
+        if not covered.isdisjoint(own) or any(v in piece.lower() for v in values):
+            told_of, apart = True, True
+        elif _words_of(_A_TIME_WORD.sub(" ", piece)) <= restated:
+            apart = True  # when the facts hold, or what they say again
+        elif _ASIDE_TO_YOU.match(piece) or is_chitchat(piece):
+            apart = True  # "wish me luck", "lol"
+        elif any(p.match(strip_filler(piece)) for p in (REQUEST, ASKS_FIRST, _ASKS_TOO)):
+            break  # a question or a request, and what follows it, is no memory
+        elif own:
+            if apart:
+                runs.append((at == 0, []))
+            runs[-1][1].append(piece)
+            apart = False
+        else:
+            apart = True
+    if not told_of:
+        return []  # no piece shows where the facts came from: "finally turned eighteen"
+    introduced = any(f.attribute == "name" and f.subject == USER for f in keyed)
+    ending = [f for f in keyed if f.expires_at is not None]
+    kept: list[ExtractedFact] = []
+    for first, run in runs:
+        rest = _JOINED.sub("", ", ".join(run))
+        carrying = [
+            w
+            for w in _words_of(rest)
+            if w not in INTERJECTIONS and w not in _FEELINGS and not is_chat_word(w)
+        ]
+        # (the clause's first word is capitalised as a sentence's: "Supposedly")
+        named = _A_NAME_SAID.search(rest, len(rest.split(" ", 1)[0]) if first else 0)
+        if not carrying or not (
+            named or _A_NUMBER_SAID.search(rest) or len(carrying) >= _REST_WORDS
+        ):
+            continue
+        if introduced and len(rest.split()) <= _ALIAS_WORDS:
+            continue  # "I'm Marites, Tess for short": how the user is called, said with it
+        past = has_past_verb(lower_words(rest))
+        kind = classify(rest)
+        valid_from = became_true(rest, said, past)
+        expires_at = None if kind == EPISODE or past else until
+        if any(w in DAY_NAMES or w in MONTHS for w in tokens(rest)):
+            expires_at = None  # a time of its own: "then London Saturday"
+        elif ending:
+            # said with a stay, it lasts as the stay does: "back in Galway for two weeks
+            # from the 5th, staying with a friend in Salthill"
+            begins = [f.valid_from for f in ending if f.valid_from is not None]
+            valid_from = min(begins) if begins else valid_from
+            expires_at = max(f.expires_at for f in ending if f.expires_at is not None)
+        kept.append(
+            ExtractedFact(
+                text=finish(third_person(rest)),
+                type=kind,
+                statement=rest,
+                valid_from=valid_from,
+                expires_at=expires_at,
+            )
+        )
+    return kept
 
 
 # A city one is in now, said beside a home in it: "I'm in Melbourne now!! got a little
@@ -1773,8 +1950,8 @@ def _names_a_town(content: str, value: str, besides: list[str]) -> bool:
     """Whether ``content`` names a place the list knows besides ``value`` and outside the
     words ``besides`` ("flat in Leith, Edinburgh is freezing"): then the home's town is
     not the one held before."""
-    for words in besides:
-        content = content.replace(words, " ")
+    for piece in besides:
+        content = content.replace(piece, " ")
     return any(place not in value for place in places_in(content))
 
 
