@@ -243,11 +243,19 @@ def _plain(content: str) -> list[str]:
         ("Our new flat is a five-minute walk from Slottsskogen, and the boys can cycle to school.", ["The boys can cycle to school"]),
         # a capitalised word after a pause is a name, even first in the rest
         ("I work at Royal Mail, Christmas rush started", ["Christmas rush started"]),
+        # said of someone else, with whom it is said of
+        ("my boss, 50, divorced, three kids, keeps asking me to stay late", ["User's boss: three kids, keeps asking User to stay late"]),
+        ("I'm 28, single, my sister's married, lives in Bath", ["User's sister lives in Bath"]),
+        ("I'm 32, Anna, 30, works at KPMG", ["Anna, 30, works at KPMG"]),
         # nothing kept: chit-chat, a question, a request, one word of feeling
         ("I moved to Leeds, so happy", []),
         ("I live in Dublin, what's the weather going to be like tomorrow?", []),
         ("I'm a teacher at Oakwood, any advice for Year 9", []),
         ("I live in Leeds, lol", []),
+        ("I study economics at LSE, revision timetable for Paper 3 pls", []),
+        ("I'm a nurse, yo Claude fix my React code", []),
+        ("I'm a chef at Dishoom, CV for Pret needed asap", []),
+        ("I'm 40 today, send help", []),
         # only when, or only the fact again
         ("On Monday, I start at Globex", []),
         ("going to Eldoret on Monday, back Thursday", []),

@@ -461,7 +461,7 @@ class RuleExtractor:
                 told = _facts_of(clause, sentence, parsed, said, until, condition)
                 if parsed.subject.key == USER and not condition:
                     told += _told_after_a_comma(clause, sentence, told, said, until)
-                told += _rest_untold(clause, told, said, until)
+                told += _rest_untold(clause, parsed.subject, told, said, until)
                 for fact in told:
                     identity = (fact.subject, fact.attribute, fact.value, fact.text, opener)
                     if identity not in seen:
@@ -552,10 +552,24 @@ _ASIDE_TO_YOU = re.compile(
     r"^(?:(?:so|and|but|ha|haha|lol|anyway)\s+)*(?:wish\s+me\s+luck|pray\s+for\s+me|"
     r"fingers\s+crossed|just\s+so\s+you\s+know|carry\s+on|bet\s+you|you\s+know|"
     r"nice\s+(?:chatting|talking)|(?:not\s+bad|wild|crazy|mad),?\s+(?:eh|right|huh)|help|"
-    r"what\s+a\s+(?:life|day|week|year))\b",
+    r"send\s+help|what\s+a\s+(?:life|day|week|year)|feeling\s+\w+$|happy\s+birthday|"
+    r"for\s+context|(?:like|as)\s+i\s+(?:said|told\s+you|mentioned)|according\s+to|"
+    r"says\s+(?:my|his|her|our)\b)\b",
+    re.I,
+)
+# A request without a request's first word: "revision timetable for Paper 3 pls", "CV for
+# Pret needed asap", "yo Claude fix my React code", "fill in this form for me".
+_ASKED_OF_YOU = re.compile(
+    r"(?:\b(?:pls|plz|please|thx|asap)|\bthanks?(?:\s+in\s+advance)?)\W*$|"
+    r"\b(?:claude|chatgpt|gpt|assistant|bot)\b|"
+    r"^(?:(?:yo|hey|ok|so)\s+)?(?:fix|fill\s+in|draft|make|give|send|check|list|do|sort|"
+    r"help|tell|show|find|write|plan|create)\s+(?:me|my|this|that|the|a|an|it|up|out|in)\b",
     re.I,
 )
 _CLITICS = frozenset(("ll", "re", "ve"))
+# A verb said of someone else, its subject left out: "lives in Bath", "works at KPMG".
+_THEIR_VERBS = frozenset(v for v in CLAUSE_VERBS if v.endswith("s") and v not in ("was", "is"))
+_PEOPLE = frozenset(RELATIONS) | words("parents folks family kids children mates friends")
 # A question chat asks without its question word: "reckon I should join him", "thoughts?"
 _ASKS_TOO = re.compile(r"(?:reckon|thoughts|wdyt|ideas|tips|advice|suggestions)\b", re.I)
 # Words of feeling, which carry no fact of their own: "love them so much", "so tired".
@@ -568,6 +582,29 @@ _FEELINGS = frozenset(
 )
 # A joining word a rest opens or ends on: "and the boys can cycle to school", "early days but".
 _JOINED = re.compile(r"^(?:and|but|so|or|then|plus)\s+|\s+(?:and|but|so|or)$", re.I)
+
+
+def _with_their_subject(pieces: list[str], runs: list[list[int]]) -> list[list[int]]:
+    """``runs`` of a clause of the user's, each that opens on a verb said of someone else
+    ("lives in Bath", "works at KPMG") taken back to the piece that names them: "I'm 28,
+    single, my sister's married, lives in Bath" → "my sister's married, lives in Bath";
+    "I'm 32, Anna, 30, works at KPMG" → "Anna, 30, works at KPMG". A run with no one
+    named before it stays as it is (the user's, typed short)."""
+    taken: list[list[int]] = []
+    for run in runs:
+        found = [w for w in lower_words(pieces[run[0]])[:3] if w not in ADVERBS]
+        if found and found[0] in _THEIR_VERBS:
+            named = [
+                at
+                for at in range(1, run[0])
+                if _A_NAME_SAID.search(pieces[at]) or not _PEOPLE.isdisjoint(tokens(pieces[at]))
+            ]
+            if named:
+                run = list(range(named[-1], run[-1] + 1))
+        while taken and taken[-1][0] >= run[0]:
+            taken.pop()  # a run the one taken back now holds ("Anna")
+        taken.append(run)
+    return taken
 
 
 def _words_of(text: str) -> set[str]:
@@ -595,7 +632,11 @@ def _top_pieces(clause: str) -> list[str]:
 
 
 def _rest_untold(
-    clause: str, told: list[ExtractedFact], said: datetime, until: Optional[datetime]
+    clause: str,
+    subject: Subject,
+    told: list[ExtractedFact],
+    said: datetime,
+    until: Optional[datetime],
 ) -> list[ExtractedFact]:
     """What a clause says beside the keyed facts read from it and in none of their
     texts, kept as a plain memory in its own words: "I'm 30, boyfriend is a chef, works at
@@ -611,10 +652,11 @@ def _rest_untold(
     for fact in told:
         covered.update(content_words(fact.text))
     restated = set().union(*(_RESTATED.get(f.attribute or "", ()) for f in keyed))
-    runs: list[tuple[bool, list[str]]] = []  # (whether it opens the clause, its pieces)
+    pieces = _top_pieces(clause)
+    runs: list[list[int]] = []  # each run's pieces, by their place in ``pieces``
     told_of = False  # whether a piece shows where the facts were read
     apart = True  # whether the piece read next begins a run of its own
-    for at, piece in enumerate(_top_pieces(clause)):
+    for at, piece in enumerate(pieces):
         own = _words_of(piece)
         if not covered.isdisjoint(own) or any(v in piece.lower() for v in values):
             told_of, apart = True, True
@@ -622,22 +664,27 @@ def _rest_untold(
             apart = True  # when the facts hold, or what they say again
         elif _ASIDE_TO_YOU.match(piece) or is_chitchat(piece):
             apart = True  # "wish me luck", "lol"
-        elif any(p.match(strip_filler(piece)) for p in (REQUEST, ASKS_FIRST, _ASKS_TOO)):
+        elif any(p.match(strip_filler(piece)) for p in (REQUEST, ASKS_FIRST, _ASKS_TOO)) or (
+            _ASKED_OF_YOU.search(piece)
+        ):
             break  # a question or a request, and what follows it, is no memory
         elif own:
             if apart:
-                runs.append((at == 0, []))
-            runs[-1][1].append(piece)
+                runs.append([])
+            runs[-1].append(at)
             apart = False
         else:
             apart = True
     if not told_of:
         return []  # no piece shows where the facts came from: "finally turned eighteen"
+    if subject.key == USER:
+        runs = _with_their_subject(pieces, runs)
     introduced = any(f.attribute == "name" and f.subject == USER for f in keyed)
     ending = [f for f in keyed if f.expires_at is not None]
     kept: list[ExtractedFact] = []
-    for first, run in runs:
-        rest = _JOINED.sub("", ", ".join(run))
+    for run in runs:
+        first = run[0] == 0
+        rest = _JOINED.sub("", ", ".join(pieces[at] for at in run))
         carrying = [
             w
             for w in _words_of(rest)
@@ -663,9 +710,15 @@ def _rest_untold(
             begins = [f.valid_from for f in ending if f.valid_from is not None]
             valid_from = min(begins) if begins else valid_from
             expires_at = max(f.expires_at for f in ending if f.expires_at is not None)
+        text = third_person(rest)
+        if subject.key not in (USER, NOBODY.key):
+            # said of someone else: "my boss, 50, divorced, three kids, keeps asking me to
+            # stay late" → "User's boss: three kids, keeps asking User to stay late"; "my
+            # sister's married, lives in Bath" → "User's sister lives in Bath"
+            text = f"{subject.name}{' ' if _verb_first(rest) else ': '}{text}"
         kept.append(
             ExtractedFact(
-                text=finish(third_person(rest)),
+                text=finish(text),
                 type=kind,
                 statement=rest,
                 valid_from=valid_from,
