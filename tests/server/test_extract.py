@@ -562,7 +562,7 @@ def test_what_follows_a_birth_is_no_childs_name(content: str) -> None:
         ]),
         ("Kylie just had a baby girl!! Matilda Rose, healthy and LOUD", [
             ("Kylie has a child, Matilda Rose", "Kylie", "children", "Matilda Rose", False),
-            ("Kylie: healthy and LOUD", "user", None, None, False),
+            ("Kylie just had a baby girl named Matilda Rose, healthy and LOUD", "user", None, None, False),
         ]),
         ("my brother Cathal and his wife had a baby girl, Aoife", [
             ("User's brother is Cathal", "user", "siblings", "Cathal", False),

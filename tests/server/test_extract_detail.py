@@ -244,7 +244,8 @@ def _plain(content: str) -> list[str]:
         # a capitalised word after a pause is a name, even first in the rest
         ("I work at Royal Mail, Christmas rush started", ["Christmas rush started"]),
         # said of someone else, with whom it is said of
-        ("my boss, 50, divorced, three kids, keeps asking me to stay late", ["User's boss: three kids, keeps asking User to stay late"]),
+        ("my boss, 50, divorced, three kids, keeps asking me to stay late", ["User's boss, 50, divorced, three kids, keeps asking User to stay late"]),
+        ("Marcus got promoted to lead mechanic, proud big bro moment", ["Marcus got promoted to lead mechanic, proud big bro moment"]),
         ("I'm 28, single, my sister's married, lives in Bath", ["User's sister lives in Bath"]),
         ("I'm 32, Anna, 30, works at KPMG", ["Anna, 30, works at KPMG"]),
         # nothing kept: chit-chat, a question, a request, one word of feeling
@@ -256,6 +257,9 @@ def _plain(content: str) -> list[str]:
         ("I'm a nurse, yo Claude fix my React code", []),
         ("I'm a chef at Dishoom, CV for Pret needed asap", []),
         ("I'm 40 today, send help", []),
+        ("my husband Robert turns 50 in june, party ideas?", []),
+        ("my sister Lena lives in Zurich, cheapest way to get there from Munich?", []),
+        ("i'm a doctor at Apollo, bro help me with my USMLE Step 1 schedule", []),
         # only when, or only the fact again
         ("On Monday, I start at Globex", []),
         ("going to Eldoret on Monday, back Thursday", []),

@@ -562,7 +562,8 @@ _ASIDE_TO_YOU = re.compile(
 _ASKED_OF_YOU = re.compile(
     r"(?:\b(?:pls|plz|please|thx|asap)|\bthanks?(?:\s+in\s+advance)?)\W*$|"
     r"\b(?:claude|chatgpt|gpt|assistant|bot)\b|"
-    r"^(?:(?:yo|hey|ok|so)\s+)?(?:fix|fill\s+in|draft|make|give|send|check|list|do|sort|"
+    r"^(?:(?:yo|hey|ok|so|bro|mate|dude|pls|please)\s+)*(?:fix|fill\s+in|draft|make|give|send|"
+    r"check|list|do|sort|"
     r"help|tell|show|find|write|plan|create)\s+(?:me|my|this|that|the|a|an|it|up|out|in)\b",
     re.I,
 )
@@ -571,7 +572,11 @@ _CLITICS = frozenset(("ll", "re", "ve"))
 _THEIR_VERBS = frozenset(v for v in CLAUSE_VERBS if v.endswith("s") and v not in ("was", "is"))
 _PEOPLE = frozenset(RELATIONS) | words("parents folks family kids children mates friends")
 # A question chat asks without its question word: "reckon I should join him", "thoughts?"
-_ASKS_TOO = re.compile(r"(?:reckon|thoughts|wdyt|ideas|tips|advice|suggestions)\b", re.I)
+_ASKS_TOO = re.compile(
+    r"(?:reckon|thoughts|wdyt|(?:the\s+)?(?:cheapest|best|quickest|easiest|fastest)\s+way)\b|"
+    r".*\b(?:ideas|tips|advice|suggestions|recommendations|recs)\b",
+    re.I,
+)
 # Words of feeling, which carry no fact of their own: "love them so much", "so tired".
 _FEELINGS = frozenset(
     content_words(
@@ -603,6 +608,21 @@ def _with_their_subject(pieces: list[str], runs: list[list[int]]) -> list[list[i
                 run = list(range(named[-1], run[-1] + 1))
         while taken and taken[-1][0] >= run[0]:
             taken.pop()  # a run the one taken back now holds ("Anna")
+        taken.append(run)
+    return taken
+
+
+def _with_the_clause(pieces: list[str], runs: list[list[int]]) -> list[list[int]]:
+    """``runs`` of a clause about someone else, each that does not open on a verb said of
+    them taken back to the clause's start, which says whom it is of: "my boss, 50,
+    divorced, three kids, keeps asking me to stay late" is kept whole, not as "three kids,
+    …", which reads as the user's; "Marcus got promoted, proud big bro moment" too."""
+    taken: list[list[int]] = []
+    for run in runs:
+        if run[0] > 0 and not _verb_first(pieces[run[0]]):
+            run = list(range(0, run[-1] + 1))
+        while taken and taken[-1][0] >= run[0]:
+            taken.pop()
         taken.append(run)
     return taken
 
@@ -679,6 +699,8 @@ def _rest_untold(
         return []  # no piece shows where the facts came from: "finally turned eighteen"
     if subject.key == USER:
         runs = _with_their_subject(pieces, runs)
+    elif subject.key != NOBODY.key:
+        runs = _with_the_clause(pieces, runs)
     introduced = any(f.attribute == "name" and f.subject == USER for f in keyed)
     ending = [f for f in keyed if f.expires_at is not None]
     kept: list[ExtractedFact] = []
@@ -711,11 +733,10 @@ def _rest_untold(
             valid_from = min(begins) if begins else valid_from
             expires_at = max(f.expires_at for f in ending if f.expires_at is not None)
         text = third_person(rest)
-        if subject.key not in (USER, NOBODY.key):
-            # said of someone else: "my boss, 50, divorced, three kids, keeps asking me to
-            # stay late" → "User's boss: three kids, keeps asking User to stay late"; "my
-            # sister's married, lives in Bath" → "User's sister lives in Bath"
-            text = f"{subject.name}{' ' if _verb_first(rest) else ': '}{text}"
+        if subject.key not in (USER, NOBODY.key) and run[0] > 0:
+            # a verb said of the one the clause is of: "my sister's married, lives in
+            # Bath" → "User's sister lives in Bath"
+            text = f"{subject.name} {text}"
         kept.append(
             ExtractedFact(
                 text=finish(text),
