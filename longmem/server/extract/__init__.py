@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Optional
+from typing import Callable, Optional
 
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
@@ -589,27 +589,37 @@ _FEELINGS = frozenset(
 _JOINED = re.compile(r"^(?:and|but|so|or|then|plus)\s+|\s+(?:and|but|so|or)$", re.I)
 
 
+def _taken_back(runs: list[list[int]], start: Callable[[list[int]], int]) -> list[list[int]]:
+    """``runs``, each begun at its ``start`` instead; a run that one taken back now holds
+    is left out ("Anna" inside "Anna, 30, works at KPMG")."""
+    taken: list[list[int]] = []
+    for run in runs:
+        run = list(range(start(run), run[-1] + 1))
+        while taken and taken[-1][0] >= run[0]:
+            taken.pop()
+        taken.append(run)
+    return taken
+
+
 def _with_their_subject(pieces: list[str], runs: list[list[int]]) -> list[list[int]]:
     """``runs`` of a clause of the user's, each that opens on a verb said of someone else
     ("lives in Bath", "works at KPMG") taken back to the piece that names them: "I'm 28,
     single, my sister's married, lives in Bath" → "my sister's married, lives in Bath";
     "I'm 32, Anna, 30, works at KPMG" → "Anna, 30, works at KPMG". A run with no one
     named before it stays as it is (the user's, typed short)."""
-    taken: list[list[int]] = []
-    for run in runs:
+
+    def start(run: list[int]) -> int:
         found = [w for w in lower_words(pieces[run[0]])[:3] if w not in ADVERBS]
-        if found and found[0] in _THEIR_VERBS:
-            named = [
-                at
-                for at in range(1, run[0])
-                if _A_NAME_SAID.search(pieces[at]) or not _PEOPLE.isdisjoint(tokens(pieces[at]))
-            ]
-            if named:
-                run = list(range(named[-1], run[-1] + 1))
-        while taken and taken[-1][0] >= run[0]:
-            taken.pop()  # a run the one taken back now holds ("Anna")
-        taken.append(run)
-    return taken
+        if not found or found[0] not in _THEIR_VERBS:
+            return run[0]
+        named = [
+            at
+            for at in range(1, run[0])
+            if _A_NAME_SAID.search(pieces[at]) or not _PEOPLE.isdisjoint(tokens(pieces[at]))
+        ]
+        return named[-1] if named else run[0]
+
+    return _taken_back(runs, start)
 
 
 def _with_the_clause(pieces: list[str], runs: list[list[int]]) -> list[list[int]]:
@@ -617,14 +627,7 @@ def _with_the_clause(pieces: list[str], runs: list[list[int]]) -> list[list[int]
     them taken back to the clause's start, which says whom it is of: "my boss, 50,
     divorced, three kids, keeps asking me to stay late" is kept whole, not as "three kids,
     …", which reads as the user's; "Marcus got promoted, proud big bro moment" too."""
-    taken: list[list[int]] = []
-    for run in runs:
-        if run[0] > 0 and not _verb_first(pieces[run[0]]):
-            run = list(range(0, run[-1] + 1))
-        while taken and taken[-1][0] >= run[0]:
-            taken.pop()
-        taken.append(run)
-    return taken
+    return _taken_back(runs, lambda run: run[0] if _verb_first(pieces[run[0]]) else 0)
 
 
 def _words_of(text: str) -> set[str]:
