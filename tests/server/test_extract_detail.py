@@ -248,6 +248,10 @@ def _plain(content: str) -> list[str]:
         ("Marcus got promoted to lead mechanic, proud big bro moment", ["Marcus got promoted to lead mechanic, proud big bro moment"]),
         ("I'm 28, single, my sister's married, lives in Bath", ["User's sister lives in Bath"]),
         ("I'm 32, Anna, 30, works at KPMG", ["Anna, 30, works at KPMG"]),
+        # a noun that could be a verb, and a verb of the user's, kept as typed
+        ("I work at Sky, help desk in Livingston", ["Help desk in Livingston"]),
+        ("I live in Leeds, have two kids", ["Have two kids"]),
+        ("I work at Asda, do the school run on Mondays", ["Do the school run on Mondays"]),
         # nothing kept: chit-chat, a question, a request, one word of feeling
         ("I moved to Leeds, so happy", []),
         ("I live in Dublin, what's the weather going to be like tomorrow?", []),
@@ -257,6 +261,7 @@ def _plain(content: str) -> list[str]:
         ("I'm a nurse, yo Claude fix my React code", []),
         ("I'm a chef at Dishoom, CV for Pret needed asap", []),
         ("I'm 40 today, send help", []),
+        ("I'm allergic to shellfish, is oyster sauce safe for me?", []),
         ("my husband Robert turns 50 in june, party ideas?", []),
         ("my sister Lena lives in Zurich, cheapest way to get there from Munich?", []),
         ("i'm a doctor at Apollo, bro help me with my USMLE Step 1 schedule", []),

@@ -34,7 +34,6 @@ from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import (
-    ASKS_FIRST,
     INTERJECTIONS,
     REQUEST,
     fields_said,
@@ -551,7 +550,8 @@ _RESTATED = {
 _ASIDE_TO_YOU = re.compile(
     r"^(?:(?:so|and|but|ha|haha|lol|anyway)\s+)*(?:wish\s+me\s+luck|pray\s+for\s+me|"
     r"fingers\s+crossed|just\s+so\s+you\s+know|carry\s+on|bet\s+you|you\s+know|"
-    r"nice\s+(?:chatting|talking)|(?:not\s+bad|wild|crazy|mad),?\s+(?:eh|right|huh)|help|"
+    r"nice\s+(?:chatting|talking)|(?:not\s+bad|wild|crazy|mad),?\s+(?:eh|right|huh)|"
+    r"help(?:\s+(?:me|pls|please|lol))?\W*$|"
     r"send\s+help|what\s+a\s+(?:life|day|week|year)|feeling\s+\w+$|happy\s+birthday|"
     r"for\s+context|(?:like|as)\s+i\s+(?:said|told\s+you|mentioned)|according\s+to|"
     r"says\s+(?:my|his|her|our)\b)\b",
@@ -561,16 +561,25 @@ _ASIDE_TO_YOU = re.compile(
 # Pret needed asap", "yo Claude fix my React code", "fill in this form for me".
 _ASKED_OF_YOU = re.compile(
     r"(?:\b(?:pls|plz|please|thx|asap)|\bthanks?(?:\s+in\s+advance)?)\W*$|"
-    r"\b(?:claude|chatgpt|gpt|assistant|bot)\b|"
-    r"^(?:(?:yo|hey|ok|so|bro|mate|dude|pls|please)\s+)*(?:fix|fill\s+in|draft|make|give|send|"
-    r"check|list|do|sort|"
-    r"help|tell|show|find|write|plan|create)\s+(?:me|my|this|that|the|a|an|it|up|out|in)\b",
+    r"\b(?:claude|chatgpt|gpt)\b|"
+    r"^(?:(?:yo|hey|ok|so|bro|mate|dude|pls|please)\s+)*(?:(?:fix|fill\s+in)\b|"
+    r"(?:draft|make|give|send|check|list|do|sort|help|tell|show|find|write|plan|create)\s+"
+    r"(?:me|this|that|it)\b)",
     re.I,
 )
 _CLITICS = frozenset(("ll", "re", "ve"))
 # A verb said of someone else, its subject left out: "lives in Bath", "works at KPMG".
 _THEIR_VERBS = frozenset(v for v in CLAUSE_VERBS if v.endswith("s") and v not in ("was", "is"))
 _PEOPLE = frozenset(RELATIONS) | words("parents folks family kids children mates friends")
+# A question, its "?" gone with the sentence's end: "what's the weather like", "any
+# advice", "is oyster sauce safe for me", "do you know" (not "have two kids", "do the
+# school run on Mondays", "will be in Leeds next week").
+_ASKS = re.compile(
+    r"(?:what|what's|whats|how|how's|where|where's|when|why|who|who's|which|any|anyone|"
+    r"anybody|wdyt|is|are|am|does|did|can|could|should|shall)\b|(?:do|have|has|will|would)"
+    r"\s+(?:you|u|i|we|it|there|he|she|they|my|this|that)\b",
+    re.I,
+)
 # A question chat asks without its question word: "reckon I should join him", "thoughts?"
 _ASKS_TOO = re.compile(
     r"(?:reckon|thoughts|wdyt|(?:the\s+)?(?:cheapest|best|quickest|easiest|fastest)\s+way)\b|"
@@ -609,8 +618,7 @@ def _with_their_subject(pieces: list[str], runs: list[list[int]]) -> list[list[i
     named before it stays as it is (the user's, typed short)."""
 
     def start(run: list[int]) -> int:
-        found = [w for w in lower_words(pieces[run[0]])[:3] if w not in ADVERBS]
-        if not found or found[0] not in _THEIR_VERBS:
+        if _verb_of(pieces[run[0]]) not in _THEIR_VERBS:
             return run[0]
         named = [
             at
@@ -620,6 +628,13 @@ def _with_their_subject(pieces: list[str], runs: list[list[int]]) -> list[list[i
         return named[-1] if named else run[0]
 
     return _taken_back(runs, start)
+
+
+def _verb_of(piece: str) -> str:
+    """The first word of ``piece`` that is not an adverb, lower-cased: its verb, when the
+    piece opens on one."""
+    found = [w for w in lower_words(piece)[:3] if w not in ADVERBS]
+    return found[0] if found else ""
 
 
 def _with_the_clause(pieces: list[str], runs: list[list[int]]) -> list[list[int]]:
@@ -665,8 +680,15 @@ def _rest_untold(
     texts, kept as a plain memory in its own words: "I'm 30, boyfriend is a chef, works at
     Nobu" keys the age and keeps "Boyfriend is a chef, works at Nobu"; "I live in
     Bristol, hubs works in Bath" keeps "Hubs works in Bath". Each run of such pieces is
-    one memory. Not kept: a rest that asks, is chit-chat, or says too little to find
-    ("so excited", "love it": no name, number or second word that carries it)."""
+    one memory, taken back to whom it is of (_with_their_subject, _with_the_clause).
+
+    Not kept: a question or a request and what follows it ("… any tips?", "CV for Pret
+    needed asap"); chit-chat and asides to the listener ("lol", "wish me luck"); a piece
+    that only says when or says the fact again ("back Thursday", "moved house last
+    week"); a rest that says too little to find ("so excited", "love it": no name,
+    number or second word that carries it); a few words beside the user's name ("Tess
+    for short"); anything, when no piece shows where the facts came from. Beside a stay
+    it holds and ends as the stay does, unless it names a day or a month of its own."""
     keyed = [f for f in told if f.attribute and f.value]
     if not keyed:
         return []  # a plain memory holds the clause whole already
@@ -687,7 +709,7 @@ def _rest_untold(
             apart = True  # when the facts hold, or what they say again
         elif _ASIDE_TO_YOU.match(piece) or is_chitchat(piece):
             apart = True  # "wish me luck", "lol"
-        elif any(p.match(strip_filler(piece)) for p in (REQUEST, ASKS_FIRST, _ASKS_TOO)) or (
+        elif any(p.match(strip_filler(piece)) for p in (REQUEST, _ASKS, _ASKS_TOO)) or (
             _ASKED_OF_YOU.search(piece)
         ):
             break  # a question or a request, and what follows it, is no memory
@@ -735,7 +757,7 @@ def _rest_untold(
             begins = [f.valid_from for f in ending if f.valid_from is not None]
             valid_from = min(begins) if begins else valid_from
             expires_at = max(f.expires_at for f in ending if f.expires_at is not None)
-        text = third_person(rest)
+        text = third_person(rest)  # as typed: "Ofsted coming Thursday" is no verb's
         if subject.key not in (USER, NOBODY.key) and run[0] > 0:
             # a verb said of the one the clause is of: "my sister's married, lives in
             # Bath" → "User's sister lives in Bath"

@@ -632,7 +632,7 @@ def sentences(content: str) -> list[str]:
 # The last pause of a sentence: what follows it may be all that asks.
 _LAST_PAUSE = re.compile(r"(?:\s*[,;:]|\s+[—–-]+)\s+(?=[^,;:—–]*$)")
 # How a question opens: what before the last pause opens so asks too.
-ASKS_FIRST = re.compile(
+_ASKS_FIRST = re.compile(
     r"^(?:is|are|am|do|does|did|can|could|would|will|should|shall|have|has|what|what's|how|"
     r"how's|where|where's|when|why|who|who's|which|any|anyone|anybody|whats|wdyt)\b",
     re.I,
@@ -660,7 +660,7 @@ def _told_before_asking(sentence: str) -> Optional[str]:
     if pause is None:
         return None
     told = sentence[: pause.start()].strip()
-    if len(told.split()) < _TOLD_WORDS or ASKS_FIRST.match(told):
+    if len(told.split()) < _TOLD_WORDS or _ASKS_FIRST.match(told):
         return None  # (what _ASKING reads as a question opens as one here too)
     return None if _SUPPOSED.search(told) else told
 
