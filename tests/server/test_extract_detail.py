@@ -306,3 +306,32 @@ def test_the_rest_is_found_by_its_words_and_the_key_still_answers(api: Api) -> N
     hits = api.search("where does my boyfriend work", "me")
     assert hits[0]["id"] == rest["id"]
     assert api.search("how old am I", "me")[0]["id"] == age["id"]
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        # the value ends before what one has in it
+        ("I work at Google in my dream role", ("employer", "Google")),
+        ("I live in Leeds in my own flat", ("home", "Leeds")),
+        # what is dreamt in brackets leaves the fact said before it
+        ("I live in Leeds (in my dreams it'd be Paris)", ("home", "Leeds")),
+        ("I'm a nurse (in my dreams a surgeon)", ("job", "nurse")),
+        # a role at work is a job, said so
+        ("At work, my role is team lead", ("job", "team lead")),
+        # the user's age beside someone else's
+        ("I'm 33, mum turns 70 next week", ("age", "33")),
+    ],
+)  # fmt: skip
+def test_the_users_fact_beside_a_near_miss_stands(content: str, key: tuple[str, str]) -> None:
+    keyed = [(f.attribute, f.value) for f in EXTRACTOR.extract(content, NOW) if f.subject == "user"]
+    assert key in keyed
+    assert [k for k in keyed if k[0] == key[0]] == [key]  # and no other value of it
+
+
+def test_an_age_that_is_no_ones_the_rules_name_is_kept_as_said() -> None:
+    # "happy bday to my mum, 60 today": no age of the user's, and the words not lost
+    (fact,) = EXTRACTOR.extract("happy bday to my mum, 60 today", NOW)
+    assert (fact.attribute, fact.text) == (None, "Happy birthday to User's mum, 60 today")
+    texts = [f.text for f in EXTRACTOR.extract("12 today! party time for my little one", NOW)]
+    assert texts == ["12 today", "Party time for User's little one"]

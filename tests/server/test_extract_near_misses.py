@@ -332,6 +332,21 @@ NEAR_MISSES = [
     ("moved to 12 May, fingers crossed", ("home",)),
     ("interview moved to 3pm", ("home",)),
     ("it's moved to next Friday", ("home",)),
+    # wrong keys two reviews of the thirty-second round saw beside what they graded
+    ("I live in Leeds, husband is vegan", ("diet",)),
+    ("I live in Leeds, gf's vegetarian", ("diet",)),
+    ("Julien from accounting moved to Marseille, apparently his wife got a job there", ("home", "employer")),
+    ("Sarah from the gym is vegan now", ("diet",)),
+    ("just turned 5 o'clock here, time for wine", ("age",)),
+    ("it just turned 5pm", ("age",)),
+    ("happy bday to my mum, 60 today", ("age",)),
+    ("it's my mum's birthday! 65 and still going strong", ("age",)),
+    ("i'm a garda in Kildare, based in Naas station", ("home",)),
+    ("At the murder mystery party, my role is the butler", ("job",)),
+    ("For the fancy dress party, my role is a doctor", ("job",)),
+    ("I signed with a new estate agent, Ray White, to sell the house", ("employer",)),
+    ("I'm now the head of marketing at Canva in my dreams", ("employer", "job")),
+    ("I work at Google, in my dreams anyway", ("employer",)),
 ]  # fmt: skip
 
 

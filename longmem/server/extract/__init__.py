@@ -495,7 +495,10 @@ class RuleExtractor:
         if _A_CHILD_SAID.search(content):
             # "12 today! party time for my little one", "just turned 2, our little girl":
             # a child's age said with no name is no age of the user's
-            facts = [f for f in facts if not _a_childs_age_of_the_user(f)]
+            facts = [_as_words(f) if _a_childs_age_of_the_user(f) else f for f in facts]
+        if _ANOTHERS_BIRTHDAY.search(content):
+            # "happy bday to my mum, 60 today": the age is whoever's birthday it is
+            facts = [_as_words(f) if _an_age_of_the_user_said_bare(f) else f for f in facts]
         vegan = {
             f.subject
             for f in facts
@@ -539,10 +542,13 @@ _A_TIME_WORD = re.compile(
 # Words that only say again what a keyed attribute says ("moved house last week, now in
 # Clifton": the move is the home), as content_words has them.
 _WORK_SAID = "job new role started starting start got work working career"
+# … and an employer said by its kind before its name: "I joined a new agency, Wilhelmina"
+_WORKPLACE_SAID = """joined joining signed signing small family local agency company firm
+    startup start-up business venture consultancy shop studio"""
 _RESTATED = {
     "home": frozenset(content_words("move moved moving house home place flat apartment new")),
     "job": frozenset(content_words(_WORK_SAID)),
-    "employer": frozenset(content_words(_WORK_SAID)),
+    "employer": frozenset(content_words(_WORK_SAID + " " + _WORKPLACE_SAID)),
     "age": frozenset(content_words("birthday bday turned turning old years officially")),
 }
 # What is said to the listener, not of anyone: "wish me luck", "pray for me", "just so you
@@ -2043,6 +2049,31 @@ def _a_childs_age_of_the_user(fact: ExtractedFact) -> bool:
 
 
 _SAID_BY_I = re.compile(r"(?:i|i'm|im|i\s+am)\b", re.I)
+# Someone else's birthday wished or told: "happy bday to my mum", "hbd to our Jess",
+# "my dad's birthday today".
+_ANOTHERS_BIRTHDAY = re.compile(
+    r"\b(?:happy\s+(?:birthday|bday|b-day)|hbd)\s+(?:to\s+)?(?:my|our|the|his|her|(?-i:[A-Z]))|"
+    r"\b(?:my|our)\s+[a-z]+['’]s\s+(?:birthday|bday)\b",
+    re.I,
+)
+
+
+def _as_words(fact: ExtractedFact) -> ExtractedFact:
+    """A keyed fact the message shows is no one's the rules can name, kept as what was
+    said: a plain memory of its clause ("Happy birthday to User's mum, 60 today")."""
+    return replace(
+        fact,
+        text=finish(third_person(fact.statement)),
+        type=classify(fact.statement),
+        attribute=None,
+        value=None,
+        negated=False,
+    )
+
+
+def _an_age_of_the_user_said_bare(fact: ExtractedFact) -> bool:
+    """Whether ``fact`` is an age of the user's read from a number said with no "I"."""
+    return fact.subject == USER and fact.attribute == "age" and not _SAID_BY_I.match(fact.statement)
 
 
 def _names_a_town(content: str, value: str, besides: list[str]) -> bool:

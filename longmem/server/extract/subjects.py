@@ -1086,6 +1086,8 @@ _THINGS_AGE = re.compile(
     r"(?:\s*(?:years?|yrs?|months?)\b|\s*y/?o\b|\s*[.!]*\s*$)",
     re.I,
 )
+# A name and where one knows them from: "Julien from accounting", "Sarah from the gym".
+_NAME_FROM = re.compile(r"^[A-Z][a-z]+\s+from\s+(?:the\s+|my\s+)?[\w-]+\s+")
 # A first name and a surname: "Tom Smith moved to Leeds", "Nana Mouskouri turned 90".
 _FULL_NAME_FIRST = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s")
 # A name that reads as a modal or a month, written capitalised and with no contraction
@@ -1142,6 +1144,11 @@ def _someone_first(clause: str) -> bool:
     named = _NAME_THEN_PERSON.match(clause)
     if named and named.group("who").lower() in _PEOPLE_OF_MINE:
         return True  # "Dave, my neighbour, is vegan", "Dave (my neighbour) is married"
+    from_ = _NAME_FROM.match(clause)
+    if from_ and words[0] not in _NOT_NAMES:
+        # "Julien from accounting moved to Marseille", "Sarah from uni is vegan now": theirs
+        after = lower_words(clause[from_.end() :])
+        return _told_second(["", *after[:4]]) or after[:1] in (["is"], ["was"], ["has"])
     if _FULL_NAME_FIRST.match(clause) and words[0] not in _NOT_NAMES:
         # "Nana Mouskouri turned 90", "Tom Smith moved…", "Ed Sheeran is married"
         return _told_second(words[1:5]) or words[2:3] in (["is"], ["was"], ["has"])

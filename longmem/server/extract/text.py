@@ -471,7 +471,12 @@ def clauses(
             continue
         left = carried + sentence[start : match.start()]
         right = sentence[match.end() : match.end() + 120]
-        if starts_clause(right) or _named_and_past(right, named) or _new_one_named(right, people):
+        if (
+            starts_clause(right)
+            or _named_and_past(right, named)
+            or _new_one_named(right, people)
+            or _one_of_them_told(right, people)
+        ):
             carried = ""
         elif match.group("sep").strip(" ,") and starts_with_verb(right):
             # "… and started at Airbus": by the subject before, a named one too ("Lachlan's
@@ -566,6 +571,25 @@ def starts_clause(text: str) -> bool:
     return found[0] in ("my", "our", "his", "her", "their") and any(
         w in CLAUSE_VERBS for w in found[1:5]
     )
+
+
+def _one_of_them_told(text: str, people: Collection[str]) -> bool:
+    """Whether ``text`` opens with a word for one of the user's people, no "my", then
+    their verb: "(I live in Leeds,) husband is vegan", "(…,) gf's vegetarian", "(…,)
+    hubs works in Bath" — their clause, not more of the user's."""
+    opened = _ONE_OF_THEM.match(text.strip())
+    if opened is None or opened.group("who").lower() not in people:
+        return False
+    verb = (opened.group("verb") or "").lower()
+    # a verb said of them: "is", "works", "wanted", "got" (not "bro help me": an address)
+    return not verb or (
+        verb in CLAUSE_VERBS
+        and (verb.endswith("s") or verb.endswith("ed") or verb in PAST_IRREGULAR)
+    )
+
+
+# A word for a person, then "'s" or a word: "gf's vegetarian", "wife works nights".
+_ONE_OF_THEM = re.compile(r"(?P<who>[a-z]+)(?:['’]s\s|\s+(?P<verb>[a-z]+)\b)", re.I)
 
 
 def _new_one_named(text: str, people: Collection[str]) -> bool:

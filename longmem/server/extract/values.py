@@ -188,6 +188,7 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         value = owned.group("place")  # "visiting my mum in Leeds": in Leeds
     if name in ("employer", "home", "location", "school"):
         value = _TRAILING_DAY.sub("", value)  # "I start at Sainsbury's Monday"
+        value = _IN_ONES_OWN.sub("", value)  # "I work at Google in my dream role"
     if name == "home":
         value = _A_HOME_IN.sub("", value)  # "we're in a new apartment in Bandra now"
         value = _SAID_TO.sub("", value)  # "we got a house in Fremantle mate"
@@ -228,6 +229,9 @@ _DAYS_AFTER = re.compile(
     re.I,
 )
 _RESIDENT_IN = re.compile(r"^resident\s+(?:in|of)\s+(.+)$", re.I)
+# What one has, after the place: "Google in my dream role", "Acme in my hometown" (the
+# place ends before "in my").
+_IN_ONES_OWN = re.compile(r"\s+in\s+(?:my|our)\b.*$", re.I)
 # A while is no value: "a nurse for ten years" is not a nurse at "ten years".
 _DURATION = re.compile(
     r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+"
@@ -250,6 +254,8 @@ _NOT_AN_EMPLOYER = re.compile(
     r"(?:my|them|him|her|your|our)sel(?:f|ves)(?:\s.*)?|"
     r"the\s+(?:firm|company|agency|practice|business|startup|place)|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
+    # an agent one hires ("signed with a new estate agent, Ray White, to sell the house")
+    r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:estate|letting|rental|travel|removals?|mortgage|insurance)\s+agents?(?:\s.*)?|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?-i:flat|house|apartment|condo|place|home|houseshare|flatshare)(?:\s.*)?|"
     r"(?:a|an)\s+(?:[\w-]+\s+)?(?:woman|man|guy|lady|bloke|gal|family|couple|person|friend|mate|client|customer|boss)(?:\s.*)?|"
     r"(?:school|uni|college|nursery|kindergarten)(?:\s.*)?|.*\b(?:festival|fest|camp|conference|expo)\b.*|"
