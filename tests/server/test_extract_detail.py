@@ -262,6 +262,13 @@ def _plain(content: str) -> list[str]:
         ("I'm a chef at Dishoom, CV for Pret needed asap", []),
         ("I'm 40 today, send help", []),
         ("I'm allergic to shellfish, is oyster sauce safe for me?", []),
+        # a question ended by "?" with no question word, or a request with no request word
+        ("I'm vegan, b12 supplements necessary?", []),
+        ("I'm 35, too late to retrain as a dev?", []),
+        ("I live in Dublin, worth getting a car or nah", []),
+        ("I'm vegan, gimme a 7 day meal plan", []),
+        ("I'm a teacher, lesson plan on volcanoes for year 5 ty", []),
+        ("I live in Sydney, cheapest flights to Bali in June", []),
         ("my husband Robert turns 50 in june, party ideas?", []),
         ("my sister Lena lives in Zurich, cheapest way to get there from Munich?", []),
         ("i'm a doctor at Apollo, bro help me with my USMLE Step 1 schedule", []),
@@ -321,6 +328,16 @@ def test_the_rest_is_found_by_its_words_and_the_key_still_answers(api: Api) -> N
         ("At work, my role is team lead", ("job", "team lead")),
         # the user's age beside someone else's
         ("I'm 33, mum turns 70 next week", ("age", "33")),
+        ("just turned 30, same day as my dad's birthday lol", ("age", "30")),
+        # what the mends must not take (a targeted review of them)
+        ("turned 21 am so happy", ("age", "21")),
+        ("just turned 30 am i old now lol", ("age", "30")),
+        ("Originally from Cork moved to Boston in 2015", ("home", "Boston")),
+        ("I live in Setagaya ward", ("home", "Setagaya ward")),
+        ("We live in Long Branch", ("home", "Long Branch")),
+        ("In my current job, my role is data analyst", ("job", "data analyst")),
+        ("Just got a job at a travel agent in Cork, starting Monday", ("employer", "a travel agent in Cork")),
+        ("I work at Amazon, still scanning boxes in my dreams", ("employer", "Amazon")),
     ],
 )  # fmt: skip
 def test_the_users_fact_beside_a_near_miss_stands(content: str, key: tuple[str, str]) -> None:

@@ -347,6 +347,11 @@ NEAR_MISSES = [
     ("I signed with a new estate agent, Ray White, to sell the house", ("employer",)),
     ("I'm now the head of marketing at Canva in my dreams", ("employer", "job")),
     ("I work at Google, in my dreams anyway", ("employer",)),
+    # … and a targeted review of those mends
+    ("I live in Malibu in my dreams lmao", ("home",)),
+    ("I live in Paris in my head", ("home",)),
+    ("I work at NASA in my imagination", ("employer",)),
+    ("it's my mum's birthday! 65 and still going strong", ("age",)),
 ]  # fmt: skip
 
 

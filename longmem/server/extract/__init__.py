@@ -352,7 +352,12 @@ class RuleExtractor:
                 sentence = sentence[end:].strip(" ,;:")
             condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
             told_before = len(facts)
-            for clause in clauses(sentence, PERSON_WORDS, a_lower_name) if sentence else []:
+            # whether the sentence ended in "?" as typed: its last piece asks ("I'm 31 and
+            # pregnant, ok to eat brie?"), though what it told first stands
+            asked = _ASKED_AT_END.match(content, _end_in(folded, sentence, cursor)) is not None
+            read = clauses(sentence, PERSON_WORDS, a_lower_name) if sentence else []
+            last_clause = read[-1] if read else None
+            for clause in read:
                 named = _PET_NAMED.match(clause)
                 if named is not None and pet_at is not None:
                     # "we adopted a cat!!! she's called Miso": the cat's name
@@ -460,7 +465,9 @@ class RuleExtractor:
                 told = _facts_of(clause, sentence, parsed, said, until, condition)
                 if parsed.subject.key == USER and not condition:
                     told += _told_after_a_comma(clause, sentence, told, said, until)
-                told += _rest_untold(clause, parsed.subject, told, said, until)
+                told += _rest_untold(
+                    clause, parsed.subject, told, said, until, asked and clause is last_clause
+                )
                 for fact in told:
                     identity = (fact.subject, fact.attribute, fact.value, fact.text, opener)
                     if identity not in seen:
@@ -566,8 +573,10 @@ _ASIDE_TO_YOU = re.compile(
 # A request without a request's first word: "revision timetable for Paper 3 pls", "CV for
 # Pret needed asap", "yo Claude fix my React code", "fill in this form for me".
 _ASKED_OF_YOU = re.compile(
-    r"(?:\b(?:pls|plz|please|thx|asap)|\bthanks?(?:\s+in\s+advance)?)\W*$|"
-    r"\b(?:claude|chatgpt|gpt)\b|"
+    r"(?:\b(?:pls|plz|please|thx|asap)|\bthanks?(?:\s+in\s+advance)?)(?:\s+x+)?\W*$|"
+    r"\b(?:claude|chatgpt|gpt)\b|\bty\W*$|\bor\s+nah\W*$|\byay\s+or\s+nay\b|"
+    r"^(?:gimme|need\s+(?:a|an|some|help)|would\s+appreciate|cheapest|"
+    r"best\s+(?:time|place|places|way|app|apps)|(?:ok|safe|too\s+late|worth)\s+(?:to|it|getting))\b|"
     r"^(?:(?:yo|hey|ok|so|bro|mate|dude|pls|please)\s+)*(?:(?:fix|fill\s+in)\b|"
     r"(?:draft|make|give|send|check|list|do|sort|help|tell|show|find|write|plan|create)\s+"
     r"(?:me|this|that|it)\b)",
@@ -675,12 +684,25 @@ def _top_pieces(clause: str) -> list[str]:
     return [piece.strip(" ,;:—–-") for piece in found if piece.strip(" ,;:—–-")]
 
 
+def _end_in(folded: str, sentence: str, cursor: int) -> int:
+    """Where ``sentence`` ends in the message (lower-cased as ``folded``), from
+    ``cursor``; the message's end if its last words are not found as typed."""
+    tail = sentence[-12:].lower()
+    at = folded.find(tail, cursor) if tail else -1
+    return at + len(tail) if at >= 0 else len(folded)
+
+
+# A question mark right after where a sentence ends.
+_ASKED_AT_END = re.compile(r"[ \t]*\?")
+
+
 def _rest_untold(
     clause: str,
     subject: Subject,
     told: list[ExtractedFact],
     said: datetime,
     until: Optional[datetime],
+    asked: bool = False,
 ) -> list[ExtractedFact]:
     """What a clause says beside the keyed facts read from it and in none of their
     texts, kept as a plain memory in its own words: "I'm 30, boyfriend is a chef, works at
@@ -728,6 +750,8 @@ def _rest_untold(
             apart = True
     if not told_of:
         return []  # no piece shows where the facts came from: "finally turned eighteen"
+    if asked and runs and runs[-1][-1] == len(pieces) - 1:
+        runs.pop()  # the question a "?" ended: "I'm vegan, b12 supplements necessary?"
     if subject.key == USER:
         runs = _with_their_subject(pieces, runs)
     elif subject.key != NOBODY.key:
@@ -2072,8 +2096,17 @@ def _as_words(fact: ExtractedFact) -> ExtractedFact:
 
 
 def _an_age_of_the_user_said_bare(fact: ExtractedFact) -> bool:
-    """Whether ``fact`` is an age of the user's read from a number said with no "I"."""
-    return fact.subject == USER and fact.attribute == "age" and not _SAID_BY_I.match(fact.statement)
+    """Whether ``fact`` is an age of the user's read from a number said bare, after the
+    birthday wished or on its own ("happy bday to my mum, 60 today", "…! 65 and still
+    going strong"; not "just turned 30, same day as my dad's birthday")."""
+    if fact.subject != USER or fact.attribute != "age" or _SAID_BY_I.match(fact.statement):
+        return False
+    wished = _ANOTHERS_BIRTHDAY.search(fact.statement)
+    number = re.search(r"\d", fact.statement)
+    return number is not None and (
+        number.start() == len(fact.statement) - len(fact.statement.lstrip(" \"'(!.,"))
+        or (wished is not None and number.start() > wished.start())
+    )
 
 
 def _names_a_town(content: str, value: str, besides: list[str]) -> bool:

@@ -593,10 +593,12 @@ _NOT_A_HOME_AFTER = (
     r"client|project|role|position|deputation|assignment|secondment|while|hols|"
     r"over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
 )
-# What is only dreamt, said last: "… at Canva in my dreams", "…, in my dreams anyway" (not
-# "I live in Leeds (in my dreams it'd be Paris)", "in my dream job").
+# What is only dreamt, said right after the value and last: "… at Canva in my dreams",
+# "…, in my dreams anyway", "in Paris in my head" (not "I live in Leeds (in my dreams it'd
+# be Paris)", "at Amazon, still scanning boxes in my dreams", "in my dream job").
 _DREAMT = re.compile(
-    r"\bin\s+(?:my|your)\s+(?:wildest\s+)?dreams\b(?:\s+(?:anyway|lol|haha|tho|though|only))*\W*$",
+    r"[\w'’&.-]+(?:\s+[\w'’&.-]+){0,5},?\s+in\s+(?:my|your)\s+(?:wildest\s+)?"
+    r"(?:dreams|head|imagination|next\s+life)\b(?:\s+(?:anyway|lol|lmao|haha|tho|though|only))*\W*$",
     re.I,
 )
 # A place of work named by its town: "based in Naas station", "based at Leeds General
@@ -605,6 +607,9 @@ _A_WORKPLACE_NAMED = re.compile(
     r"\s(?:station|depot|barracks|hospital|clinic|ward|branch|office|factory|warehouse|"
     r"plant|store|campus|site|garage|yard)$",
     re.I,
+)
+_POSTED = re.compile(
+    r"\b(?:based|located|stationed|posted)\s+(?:in|at|out\s+of)\s+(?:the\s+)?$", re.I
 )
 # When a trip is, said after its place: how long, until when, back when, from when.
 _A_TRIP_TIME = (
@@ -790,7 +795,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^" + _FRAGMENT + r"\s+(?=(?:at|@)\s+(?:(?-i:[A-Z])[\w&.-]*(?<!'s)\s*){1,4}(?:$|[,;!.]|\s+(?:now|again|remote|hybrid|full-time|part-time)\b))"),
     # (not a role in something said first: "At the murder mystery party, my role is the
     # butler", "In the group project, my role is tester"; "At work, my role is …" is one)
-    _rule("job", r"^(?!(?:in|at|for|on)\s+(?!work\b|my\s+(?:job|work)\b)[^,]{2,60},\s*(?:my|his|her)\s+(?:new\s+)?role\b)(?=.*\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\b).*?\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
+    _rule("job", r"^(?!(?:in|at|for|on)\s+(?!work\b|my\s+(?:[\w-]+\s+)?(?:job|work)\b)[^,]{2,60},\s*(?:my|his|her)\s+(?:new\s+)?role\b)(?=.*\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\b).*?\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
     _rule("job", r"\b(?:my|his|her)\s+(?:job\s+)?(?:title|role)\s+(?:has\s+)?(?:changed|was changed|got changed)\s+to\s+" + _A + _V),
     _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
     # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
@@ -963,7 +968,7 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     # -- age and dates --
     _rule("age", r"^" + _NOT_A_COUNT + r"(?:am|is|are)\s+(?:now\s+)?(?:(?:officially|finally)\s+(?=(?:1[3-9]|[2-9]\d)\b))?(?P<v>\d{1,3})(?:\s?(?:yo|y/o|y\.o\.?)(?=\s|$|[,.!]))?(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|\+|/\s*\d|to\s+\d|for\s+\d+(?!\s*(?:more|weeks?|days?|months?|years?))|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
-    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s*(?:months?|weeks?|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|degrees?|°|%|percent|per\s+cent|pages?|km|miles?|kg|points?|pts|o['’]?clock|[ap]\.?m\b)\b|\s*[%°]|:\d)"),
+    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s*(?:months?|weeks?|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|degrees?|°|%|percent|per\s+cent|pages?|km|miles?|kg|points?|pts|o['’]?clock|p\.?m|a\.m)\b|am\b|\s*[%°]|:\d)"),
     # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
     # ("Isla is 6 weeks old", "turned 18 months")
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>" + NUMBER_WORDS + r")\b(?=\s*(?:$|[,.!;]|today|tonight|yesterday|last|this|on|in|and|lol|already|now|years?\b|yrs))"),
@@ -1780,7 +1785,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "I live in sweatpants", "moved to linux", "moved to a bigger place"
             if rule.place and not (_THE.sub("", value)[:1].isupper() and a_place(match.group("v"))):
                 continue  # "shifted to Marketing", "shifted to Mumbai Indians this IPL"
-            if name == "home" and _A_WORKPLACE_NAMED.search(value):
+            if (
+                name == "home"
+                and _A_WORKPLACE_NAMED.search(value)
+                and _POSTED.search(target, 0, _start_of_value(match))
+            ):
                 continue  # "a garda in Kildare, based in Naas station": where one works
             if rule.named and not (_THE.sub("", value)[:1].isupper() or place_rest(value) == ""):
                 continue  # "I'm in bed now", "we're in lockdown still"
@@ -1794,7 +1803,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "starting my masters in September", "studying past papers"
             if name in ("job", "employer") and _AT_HEART.search(text):
                 continue  # "I'm a tech at heart"
-            if _DREAMT.search(text):
+            if _DREAMT.match(target, _start_of_value(match)):
                 continue  # "head of marketing at Canva in my dreams", "… at Hogwarts, in my dreams"
             if name in ("job", "employer") and NOT_WORK.search(text) and not PAID.search(text):
                 continue  # "I'm a busker in my spare time", "a referee for under-10s on saturdays"

@@ -1088,6 +1088,11 @@ _THINGS_AGE = re.compile(
 )
 # A name and where one knows them from: "Julien from accounting", "Sarah from the gym".
 _NAME_FROM = re.compile(r"^[A-Z][a-z]+\s+from\s+(?:the\s+|my\s+)?[\w-]+\s+")
+# … not the user's own word said first: "Originally from Cork moved…", "Retired from
+# nursing moved…", "Back from Paris…"
+_NOT_A_NAME_FROM = re.compile(
+    r".*(?:ly|ed)$|(?:back|home|away|fresh|straight|far|just|came|moved)$"
+)
 # A first name and a surname: "Tom Smith moved to Leeds", "Nana Mouskouri turned 90".
 _FULL_NAME_FIRST = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s")
 # A name that reads as a modal or a month, written capitalised and with no contraction
@@ -1145,7 +1150,7 @@ def _someone_first(clause: str) -> bool:
     if named and named.group("who").lower() in _PEOPLE_OF_MINE:
         return True  # "Dave, my neighbour, is vegan", "Dave (my neighbour) is married"
     from_ = _NAME_FROM.match(clause)
-    if from_ and words[0] not in _NOT_NAMES:
+    if from_ and words[0] not in _NOT_NAMES and not _NOT_A_NAME_FROM.match(words[0]):
         # "Julien from accounting moved to Marseille", "Sarah from uni is vegan now": theirs
         after = lower_words(clause[from_.end() :])
         return _told_second(["", *after[:4]]) or after[:1] in (["is"], ["was"], ["has"])

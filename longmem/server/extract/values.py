@@ -255,7 +255,7 @@ _NOT_AN_EMPLOYER = re.compile(
     r"the\s+(?:firm|company|agency|practice|business|startup|place)|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
     # an agent one hires ("signed with a new estate agent, Ray White, to sell the house")
-    r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:estate|letting|rental|travel|removals?|mortgage|insurance)\s+agents?(?:\s.*)?|"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:estate|letting|rental|removals?|mortgage|insurance)\s+agents?(?:\s.*)?|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?-i:flat|house|apartment|condo|place|home|houseshare|flatshare)(?:\s.*)?|"
     r"(?:a|an)\s+(?:[\w-]+\s+)?(?:woman|man|guy|lady|bloke|gal|family|couple|person|friend|mate|client|customer|boss)(?:\s.*)?|"
     r"(?:school|uni|college|nursery|kindergarten)(?:\s.*)?|.*\b(?:festival|fest|camp|conference|expo)\b.*|"
