@@ -576,7 +576,8 @@ def starts_clause(text: str) -> bool:
 def _one_of_them_told(text: str, people: Collection[str]) -> bool:
     """Whether ``text`` opens with a word for one of the user's people, no "my", then
     their verb: "(I live in Leeds,) husband is vegan", "(…,) gf's vegetarian", "(…,)
-    hubs works in Bath" — their clause, not more of the user's."""
+    wife works nights" — their clause, not more of the user's. Only a verb right after
+    the word: "hubby just started…", "kids are…", "the missus is…" are not read so."""
     opened = _ONE_OF_THEM.match(text.strip())
     if opened is None or opened.group("who").lower() not in people:
         return False
