@@ -35,6 +35,7 @@ from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, att
 from ..timestamps import as_utc
 from .chat import (
     INTERJECTIONS,
+    QUESTION_WORDS,
     REQUEST,
     fields_said,
     is_chat_word,
@@ -590,9 +591,8 @@ _PEOPLE = frozenset(RELATIONS) | words("parents folks family kids children mates
 # advice", "is oyster sauce safe for me", "do you know" (not "have two kids", "do the
 # school run on Mondays", "will be in Leeds next week").
 _ASKS = re.compile(
-    r"(?:what|what's|whats|how|how's|where|where's|when|why|who|who's|which|any|anyone|"
-    r"anybody|wdyt|is|are|am|does|did|can|could|should|shall)\b|(?:do|have|has|will|would)"
-    r"\s+(?:you|u|i|we|it|there|he|she|they|my|this|that)\b",
+    r"(?:" + QUESTION_WORDS + r"|is|are|am|does|did|can|could|should|shall)\b|"
+    r"(?:do|have|has|will|would)\s+(?:you|u|i|we|it|there|he|she|they|my|this|that)\b",
     re.I,
 )
 # A question chat asks without its question word: "reckon I should join him", "thoughts?"

@@ -631,10 +631,17 @@ def sentences(content: str) -> list[str]:
 
 # The last pause of a sentence: what follows it may be all that asks.
 _LAST_PAUSE = re.compile(r"(?:\s*[,;:]|\s+[—–-]+)\s+(?=[^,;:—–]*$)")
+# The words a question opens with, auxiliaries aside (also read by the rest of a clause,
+# extract/__init__.py).
+QUESTION_WORDS = (
+    r"what|what's|whats|how|how's|where|where's|when|why|who|who's|which|any|anyone|"
+    r"anybody|wdyt"
+)
 # How a question opens: what before the last pause opens so asks too.
 _ASKS_FIRST = re.compile(
-    r"^(?:is|are|am|do|does|did|can|could|would|will|should|shall|have|has|what|what's|how|"
-    r"how's|where|where's|when|why|who|who's|which|any|anyone|anybody|whats|wdyt)\b",
+    r"^(?:is|are|am|do|does|did|can|could|would|will|should|shall|have|has|"
+    + QUESTION_WORDS
+    + r")\b",
     re.I,
 )
 # What makes what comes before a question no news: a supposition, a role to play, an
