@@ -5,7 +5,8 @@ said plainly what the whole message says (an age as people tell it, a birth then
 names), the way ``chat.py`` splits it into statements (sentences, fillers, questions)
 and ``text.py`` into clauses, finds each clause's subject the way ``subjects.py`` does
 and its keyed attributes the way ``keys.py`` does, and dates them the way ``when.py``
-and, for a stay, ``stays.py`` do.
+and, for a stay, ``stays.py`` do. ``rests.py`` keeps what a clause says beside its keyed
+facts; ``homes.py`` reads a home said by its noun across the message.
 Each clause becomes:
 
 - one keyed fact per attribute it states, worded the one way its attribute is worded
@@ -28,27 +29,24 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Callable, Optional
+from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
 from .chat import (
-    INTERJECTIONS,
-    QUESTION_WORDS,
     REQUEST,
     fields_said,
-    is_chat_word,
-    is_chitchat,
     pasted,
     sentences,
-    strip_filler,
 )
 from .detail import NEAR, content_of, detail_of
+from .homes import city_beside, home_by_noun
 from .keys import PLANNED_MOVE, SINCE_THE_MOVE, Key, keys_of
 from .kin import PARTNER_KIN, RELATIONS, kin
-from .places import place_rest, places_in
+from .places import place_rest
 from .plainly import said_plainly
+from .rests import asked_at_end, rest_untold
 from .stays import (
     _A_DAY,
     _A_ROUTINE,
@@ -92,21 +90,18 @@ from .subjects import (
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
-    DAY_NAMES,
     HEDGED,
     HEDGED_BEFORE,
     MONTH_NAMES,
-    MONTHS,
     SUBJECT,
     WEEKDAY_RE,
-    WEEKDAYS,
     classify,
     clauses,
     finish,
     has_past_verb,
     lower_words,
     third_person,
-    words,
+    verb_first,
 )
 from .text import content_words as content_words
 from .text import pieces as pieces
@@ -355,7 +350,7 @@ class RuleExtractor:
             told_before = len(facts)
             # whether the sentence ended in "?" as typed: its last piece asks ("I'm 31 and
             # pregnant, ok to eat brie?"), though what it told first stands
-            asked = _ASKED_AT_END.match(content, _end_in(folded, sentence, cursor)) is not None
+            asked = asked_at_end(content, folded, sentence, cursor)
             read = clauses(sentence, PERSON_WORDS, a_lower_name) if sentence else []
             last_clause = read[-1] if read else None
             for clause in read:
@@ -374,7 +369,7 @@ class RuleExtractor:
                 before = len(facts)
                 after: list[ExtractedFact] = []
                 first, opening = opening, False
-                homed = _home_by_noun(clause, content, first, facts, last_told, said)
+                homed = home_by_noun(clause, content, first, facts, last_told, said)
                 if homed is not None:
                     # "flat in vračar, 5th floor", "moved in together — condo in Bukit Timah"
                     home, clause = homed
@@ -466,7 +461,7 @@ class RuleExtractor:
                 told = _facts_of(clause, sentence, parsed, said, until, condition)
                 if parsed.subject.key == USER and not condition:
                     told += _told_after_a_comma(clause, sentence, told, said, until)
-                told += _rest_untold(
+                told += rest_untold(
                     clause, parsed.subject, told, said, until, asked and clause is last_clause
                 )
                 for fact in told:
@@ -512,7 +507,7 @@ class RuleExtractor:
             for f in facts
             if f.attribute == "diet" and f.value == "vegan" and not f.negated
         }
-        return _city_beside(
+        return city_beside(
             [
                 _quotes_back(f, quoted)
                 for f in facts
@@ -520,315 +515,6 @@ class RuleExtractor:
                 if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
             ]
         )
-
-
-# The pieces of a clause between its commas, semicolons and spaced dashes, outside
-# brackets: "I'm 30, boyfriend is a chef, works at Nobu" → three.
-_PIECE_CUT = re.compile(r"[,;]\s+|\s+[—–-]+\s+|[()\[\]]")
-# A capitalised word said after a pause is a name ("hubs works in Bath", "one passed in
-# March", "Christmas rush started"); "I" and its contractions are not.
-_A_NAME_SAID = re.compile(r"(?<![\w'’])(?!I(?:['’]\w+)?(?![\w'’]))(?-i:[A-Z])[\w'’-]+")
-_A_NUMBER_SAID = re.compile(r"\d")
-# A rest of one word carries no news: "so excited", "love it" (not "boyfriend is a chef").
-_REST_WORDS = 2
-# What an introduction says beside the name in a few words is what the user is called:
-# "Tess for short", "everyone says PH".
-_ALIAS_WORDS = 3
-# Words that only say when, as the facts beside them read it ("back Thursday", "On
-# Monday", "2027" of "until Dec. 1st, 2027"): a piece of them is theirs, not a rest.
-_WHEN_WORDS = frozenset((*MONTHS, *DAY_NAMES)) | words(
-    """back today tonight tomorrow tmrw yesterday day days week weeks weekend month months
-    year years ago last next this morning afternoon evening night from since until till
-    til by end start"""
-)
-_A_TIME_WORD = re.compile(
-    r"(?<![^\W_])(?:"
-    + "|".join(sorted(_WHEN_WORDS, key=len, reverse=True))
-    + r"|\d+(?:st|nd|rd|th)?)(?![^\W_])",
-    re.I,
-)
-# Words that only say again what a keyed attribute says ("moved house last week, now in
-# Clifton": the move is the home), as content_words has them.
-_WORK_SAID = "job new role started starting start got work working career"
-# … and an employer said by its kind before its name: "I joined a new agency, Wilhelmina"
-_WORKPLACE_SAID = """joined joining signed signing small family local agency company firm
-    startup start-up business venture consultancy shop studio"""
-_RESTATED = {
-    "home": frozenset(content_words("move moved moving house home place flat apartment new")),
-    "job": frozenset(content_words(_WORK_SAID)),
-    "employer": frozenset(content_words(_WORK_SAID + " " + _WORKPLACE_SAID)),
-    "age": frozenset(content_words("birthday bday turned turning old years officially")),
-}
-# What is said to the listener, not of anyone: "wish me luck", "pray for me", "just so you
-# know", "nice chatting with you", "bet you didn't expect that", "not bad eh".
-_ASIDE_TO_YOU = re.compile(
-    r"^(?:(?:so|and|but|ha|haha|lol|anyway)\s+)*(?:wish\s+me\s+luck|pray\s+for\s+me|"
-    r"fingers\s+crossed|just\s+so\s+you\s+know|carry\s+on|bet\s+you|you\s+know|"
-    r"nice\s+(?:chatting|talking)|(?:not\s+bad|wild|crazy|mad),?\s+(?:eh|right|huh)|"
-    r"help(?:\s+(?:me|pls|please|lol))?\W*$|"
-    r"send\s+help|what\s+a\s+(?:life|day|week|year)|feeling\s+\w+$|happy\s+birthday|"
-    r"for\s+context|(?:like|as)\s+i\s+(?:said|told\s+you|mentioned)|according\s+to|"
-    r"says\s+(?:my|his|her|our)\b)\b",
-    re.I,
-)
-# A request without a request's first word: "revision timetable for Paper 3 pls", "CV for
-# Pret needed asap", "yo Claude fix my React code", "fill in this form for me".
-_ASKED_OF_YOU = re.compile(
-    r"(?:\b(?:pls|plz|please|thx|asap)|\bthanks?(?:\s+in\s+advance)?)(?:\s+x+)?\W*$|"
-    r"\b(?:claude|chatgpt|gpt)\b|\bty\W*$|\bor\s+nah\W*$|\byay\s+or\s+nay\b|"
-    r"^(?:gimme|need\s+(?:a|an|some|help)|would\s+appreciate|cheapest|"
-    r"best\s+(?:time|place|places|way|app|apps)|(?:ok|safe|too\s+late|worth)\s+(?:to|it|getting))\b|"
-    r"^(?:(?:yo|hey|ok|so|bro|mate|dude|pls|please)\s+)*(?:(?:fix|fill\s+in)\b|"
-    r"(?:draft|make|give|send|check|list|do|sort|help|tell|show|find|write|plan|create)\s+"
-    r"(?:me|this|that|it)\b)",
-    re.I,
-)
-_CLITICS = frozenset(("ll", "re", "ve"))
-# A verb said of someone else, its subject left out: "lives in Bath", "works at KPMG".
-_THEIR_VERBS = frozenset(v for v in CLAUSE_VERBS if v.endswith("s") and v not in ("was", "is"))
-_PEOPLE = frozenset(RELATIONS) | words("parents folks family kids children mates friends")
-# A question, its "?" gone with the sentence's end: "what's the weather like", "any
-# advice", "is oyster sauce safe for me", "do you know" (not "have two kids", "do the
-# school run on Mondays", "will be in Leeds next week").
-_ASKS = re.compile(
-    r"(?:" + QUESTION_WORDS + r"|is|are|am|does|did|can|could|should|shall)\b|"
-    r"(?:do|have|has|will|would)\s+(?:you|u|i|we|it|there|he|she|they|my|this|that)\b",
-    re.I,
-)
-# A question chat asks without its question word: "reckon I should join him", "thoughts?"
-_ASKS_TOO = re.compile(
-    r"(?:reckon|thoughts|wdyt|(?:the\s+)?(?:cheapest|best|quickest|easiest|fastest)\s+way)\b|"
-    r".*\b(?:ideas|tips|advice|suggestions|recommendations|recs)\b",
-    re.I,
-)
-# Words of feeling, which carry no fact of their own: "love them so much", "so tired".
-_FEELINGS = frozenset(
-    content_words(
-        """love loving loved hate hating like liking miss missing enjoy enjoying much lot
-        lots tired exhausted excited happy sad gutted nervous scared proud stressed bored
-        cute amazing great awesome lovely ugh honestly"""
-    )
-)
-# A joining word a rest opens or ends on: "and the boys can cycle to school", "early days but".
-_JOINED = re.compile(r"^(?:and|but|so|or|then|plus)\s+|\s+(?:and|but|so|or)$", re.I)
-
-
-def _taken_back(runs: list[list[int]], start: Callable[[list[int]], int]) -> list[list[int]]:
-    """``runs``, each begun at its ``start`` instead; a run that one taken back now holds
-    is left out ("Anna" inside "Anna, 30, works at KPMG")."""
-    taken: list[list[int]] = []
-    for run in runs:
-        run = list(range(start(run), run[-1] + 1))
-        while taken and taken[-1][0] >= run[0]:
-            taken.pop()
-        taken.append(run)
-    return taken
-
-
-def _with_their_subject(pieces: list[str], runs: list[list[int]]) -> list[list[int]]:
-    """``runs`` of a clause of the user's, each that opens on a verb said of someone else
-    ("lives in Bath", "works at KPMG") taken back to the piece that names them: "I'm 28,
-    single, my sister's married, lives in Bath" → "my sister's married, lives in Bath";
-    "I'm 32, Anna, 30, works at KPMG" → "Anna, 30, works at KPMG". A run with no one
-    named before it stays as it is (the user's, typed short)."""
-
-    def start(run: list[int]) -> int:
-        if _verb_of(pieces[run[0]]) not in _THEIR_VERBS:
-            return run[0]
-        named = [
-            at
-            for at in range(1, run[0])
-            if _A_NAME_SAID.search(pieces[at]) or not _PEOPLE.isdisjoint(tokens(pieces[at]))
-        ]
-        return named[-1] if named else run[0]
-
-    return _taken_back(runs, start)
-
-
-def _verb_of(piece: str) -> str:
-    """The first word of ``piece`` that is not an adverb, lower-cased: its verb, when the
-    piece opens on one."""
-    found = [w for w in lower_words(piece)[:3] if w not in ADVERBS]
-    return found[0] if found else ""
-
-
-def _with_the_clause(pieces: list[str], runs: list[list[int]]) -> list[list[int]]:
-    """``runs`` of a clause about someone else, each that does not open on a verb said of
-    them taken back to the clause's start, which says whom it is of: "my boss, 50,
-    divorced, three kids, keeps asking me to stay late" is kept whole, not as "three kids,
-    …", which reads as the user's; "Marcus got promoted, proud big bro moment" too."""
-    return _taken_back(runs, lambda run: run[0] if _verb_first(pieces[run[0]]) else 0)
-
-
-def _words_of(text: str) -> set[str]:
-    """The content words of ``text`` (content_words), the ends of "I'll", "we're" and
-    "I've" left out."""
-    return set(content_words(text)) - _CLITICS
-
-
-def _top_pieces(clause: str) -> list[str]:
-    """``clause`` cut at its pauses outside brackets, each piece stripped (a bracket's
-    content kept as part of its piece: "a teacher (Year 2, Oakwood)")."""
-    found: list[str] = []
-    depth = start = 0
-    for cut in _PIECE_CUT.finditer(clause):
-        mark = cut.group().strip()
-        if mark in "([":
-            depth += 1
-        elif mark in ")]":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            found.append(clause[start : cut.start()])
-            start = cut.end()
-    found.append(clause[start:])
-    return [piece.strip(" ,;:—–-") for piece in found if piece.strip(" ,;:—–-")]
-
-
-def _end_in(folded: str, sentence: str, cursor: int) -> int:
-    """Where ``sentence`` ends in the message (lower-cased as ``folded``), from
-    ``cursor``; the message's end if its last words are not found as typed."""
-    tail = sentence[-12:].lower()
-    at = folded.find(tail, cursor) if tail else -1
-    return at + len(tail) if at >= 0 else len(folded)
-
-
-# A question mark right after where a sentence ends.
-_ASKED_AT_END = re.compile(r"[ \t]*\?")
-
-
-def _rest_untold(
-    clause: str,
-    subject: Subject,
-    told: list[ExtractedFact],
-    said: datetime,
-    until: Optional[datetime],
-    asked: bool = False,
-) -> list[ExtractedFact]:
-    """What a clause says beside the keyed facts read from it and in none of their
-    texts, kept as a plain memory in its own words: "I'm 30, boyfriend is a chef, works at
-    Nobu" keys the age and keeps "Boyfriend is a chef, works at Nobu"; "I live in
-    Bristol, hubs works in Bath" keeps "Hubs works in Bath". Each run of such pieces is
-    one memory, taken back to whom it is of (_with_their_subject, _with_the_clause).
-
-    Not kept: a question or a request and what follows it ("… any tips?", "CV for Pret
-    needed asap"); chit-chat and asides to the listener ("lol", "wish me luck"); a piece
-    that only says when or says the fact again ("back Thursday", "moved house last
-    week"); a rest that says too little to find ("so excited", "love it": no name,
-    number or second word that carries it); a few words beside the user's name ("Tess
-    for short"); anything, when no piece shows where the facts came from. Beside a stay
-    it holds and ends as the stay does, unless it names a day or a month of its own."""
-    keyed = [f for f in told if f.attribute and f.value]
-    if not keyed:
-        return []  # a plain memory holds the clause whole already
-    covered: set[str] = set()
-    values = [f.value.lower() for f in told if f.value]
-    for fact in told:
-        covered.update(content_words(fact.text))
-    restated = set().union(*(_RESTATED.get(f.attribute or "", ()) for f in keyed))
-    pieces = _top_pieces(clause)
-    runs: list[list[int]] = []  # each run's pieces, by their place in ``pieces``
-    told_of = False  # whether a piece shows where the facts were read
-    apart = True  # whether the piece read next begins a run of its own
-    for at, piece in enumerate(pieces):
-        own = _words_of(piece)
-        if not covered.isdisjoint(own) or any(v in piece.lower() for v in values):
-            told_of, apart = True, True
-        elif _words_of(_A_TIME_WORD.sub(" ", piece)) <= restated:
-            apart = True  # when the facts hold, or what they say again
-        elif _ASIDE_TO_YOU.match(piece) or is_chitchat(piece):
-            apart = True  # "wish me luck", "lol"
-        elif any(p.match(strip_filler(piece)) for p in (REQUEST, _ASKS, _ASKS_TOO)) or (
-            _ASKED_OF_YOU.search(piece)
-        ):
-            break  # a question or a request, and what follows it, is no memory
-        elif own:
-            if apart:
-                runs.append([])
-            runs[-1].append(at)
-            apart = False
-        else:
-            apart = True
-    if not told_of:
-        return []  # no piece shows where the facts came from: "finally turned eighteen"
-    if asked and runs and runs[-1][-1] == len(pieces) - 1:
-        runs.pop()  # the question a "?" ended: "I'm vegan, b12 supplements necessary?"
-    if subject.key == USER:
-        runs = _with_their_subject(pieces, runs)
-    elif subject.key != NOBODY.key:
-        runs = _with_the_clause(pieces, runs)
-    introduced = any(f.attribute == "name" and f.subject == USER for f in keyed)
-    ending = [f for f in keyed if f.expires_at is not None]
-    kept: list[ExtractedFact] = []
-    for run in runs:
-        first = run[0] == 0
-        rest = _JOINED.sub("", ", ".join(pieces[at] for at in run))
-        carrying = [
-            w
-            for w in _words_of(rest)
-            if w not in INTERJECTIONS and w not in _FEELINGS and not is_chat_word(w)
-        ]
-        # (the clause's first word is capitalised as a sentence's: "Supposedly")
-        named = _A_NAME_SAID.search(rest, len(rest.split(" ", 1)[0]) if first else 0)
-        if not carrying or not (
-            named or _A_NUMBER_SAID.search(rest) or len(carrying) >= _REST_WORDS
-        ):
-            continue
-        if introduced and len(rest.split()) <= _ALIAS_WORDS:
-            continue  # "I'm Marites, Tess for short": how the user is called, said with it
-        past = has_past_verb(lower_words(rest))
-        kind = classify(rest)
-        valid_from = became_true(rest, said, past)
-        expires_at = None if kind == EPISODE or past else until
-        if any(w in DAY_NAMES or w in MONTHS for w in tokens(rest)):
-            expires_at = None  # a time of its own: "then London Saturday"
-        elif ending:
-            # said with a stay, it lasts as the stay does: "back in Galway for two weeks
-            # from the 5th, staying with a friend in Salthill"
-            begins = [f.valid_from for f in ending if f.valid_from is not None]
-            valid_from = min(begins) if begins else valid_from
-            expires_at = max(f.expires_at for f in ending if f.expires_at is not None)
-        text = third_person(rest)  # as typed: "Ofsted coming Thursday" is no verb's
-        if subject.key not in (USER, NOBODY.key) and run[0] > 0:
-            # a verb said of the one the clause is of: "my sister's married, lives in
-            # Bath" → "User's sister lives in Bath"
-            text = f"{subject.name} {text}"
-        kept.append(
-            ExtractedFact(
-                text=finish(text),
-                type=kind,
-                statement=rest,
-                valid_from=valid_from,
-                expires_at=expires_at,
-            )
-        )
-    return kept
-
-
-# A city one is in now, said beside a home in it: "I'm in Melbourne now!! got a little
-# place in Brunswick", "officially a Hobart girl now! … we're in Sandy Bay", "first week
-# in Lisboa done. our flat in Arroios…", "Just moved to Edinburgh. Got a flat in Leith".
-# Not a city one works, studies, was born or stays in for now ("I work in London but
-# just moved into a flat in Reading", "I'm in London until Friday").
-_CITY = r"(?P<city>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})"
-_CITY_NOW = tuple(
-    re.compile(pattern, re.I)
-    for pattern in (
-        r"(?:^|\b(?:so|and|but|now)\s+)(?:i'm|im|i\s+am|we're|we\s+are|estamos|estoy)\s+"
-        r"(?:(?:now|finally|officially|here)\s+)?(?:in|en|em|based\s+in)\s+"
-        + _CITY
-        + r"(?=\s*(?:$|[!.,;—–-]|now\b|for\s+good\b|at\s+last\b))",
-        r"(?:^|\b(?:just|finally)\s+)(?:landed|arrived|settled)\s+in\s+"
-        + _CITY
-        + r"(?=\s*(?:$|[!.,;—–-]))",
-        r"(?:^|\b(?:just|finally)\s+)(?:moved|relocated|made\s+it)\s+to\s+"
-        + _CITY
-        + r"(?=\s*(?:$|[!.,;—–-]))",
-        r"^first\s+(?:day|week|month|night)s?\s+in\s+" + _CITY + r"\s+(?:done|down|complete)",
-        r"^(?:officially\s+)?(?:a|an)\s+"
-        + _CITY
-        + r"\s+(?:girl|boy|lad|lass|gal|guy|local|resident)\s+now",
-    )
-)
 
 
 _HE_OR_SHE = re.compile(r"(?:he|she)\b", re.I)
@@ -937,49 +623,6 @@ def _name_them(facts: list[ExtractedFact], unnamed: Subject, named: Subject) -> 
             if text.startswith(unnamed.name):
                 text = named.name + text[len(unnamed.name) :]
             facts[i] = replace(fact, subject=named.key, text=text)
-
-
-def _city_beside(facts: list[ExtractedFact]) -> list[ExtractedFact]:
-    """The user's new home, with the one city another clause of the same message says
-    the user is in ("User lives in Brunswick, Melbourne"); the home said as that city
-    alone gives way to it."""
-    homes = [
-        i
-        for i, f in enumerate(facts)
-        if f.subject == USER and f.attribute == "home" and f.value and not f.negated
-    ]
-    if not homes:
-        return facts
-    home = facts[homes[-1]]
-    value = home.value or ""
-    cities: list[str] = []
-    for fact in facts:
-        said = fact.statement
-        if fact.negated or not said or fact.attribute == "location":
-            continue  # "I no longer live in Boston, …", "I'm in London until Friday"
-        found = [m for pattern in _CITY_NOW for m in pattern.finditer(said)]
-        if not found or parse_subject(said, None).subject.key not in (USER, NOBODY.key):
-            continue  # none, or "my sister just moved to Leeds": hers
-        for match in found:
-            city = match.group("city")
-            if place_rest(city) != "":
-                continue  # not a place, or more than one ("Sandy Bay" is no Sandy)
-            if city.lower() not in value.lower() and city not in cities:
-                cities.append(city)
-    if len(cities) != 1:
-        return facts  # none, or two ("moved to Leeds in the end, not York")
-    city = cities[0]
-    at = home.text.find(value)
-    if at < 0 or home.valid_from is not None:
-        return facts
-    end = at + len(value)
-    text = f"{home.text[:end]}, {city}{home.text[end:]}"
-    merged = replace(home, text=text)
-    return [
-        merged if f is home else f
-        for i, f in enumerate(facts)
-        if not (i in homes and f is not home and f.value and f.value.lower() == city.lower())
-    ]
 
 
 # Someone who died: "ray passed away last week", "my husband died in March".
@@ -1430,7 +1073,7 @@ def _facts_of(
 
 def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
     """A clause as a plain memory: its words, in the third person."""
-    if subject.key == USER and _verb_first(clause):
+    if subject.key == USER and verb_first(clause):
         # "Resigned today", typed short: "User resigned today", "User starts in April".
         return finish(third_person("I " + clause[:1].lower() + clause[1:]))
     if subject.key in (USER, NOBODY.key):
@@ -1805,254 +1448,6 @@ def _title_after(
     return job, "" if said_all else rest
 
 
-# A home said by its noun and where it is, the clause's all: "flat in vračar", "condo in
-# Bukit Timah, bigger kitchen finally", "our new flat in Leith!!", "his place in Malasaña".
-# Nouns of a home one lives in ("cottage", "room", a bare "studio" are as often a stay or
-# work).
-_HOME_NOUNS = (
-    r"(?:flat|apartment|apt|condo|house|townhouse|maisonette|bedsit|bedsitter|rental|loft|semi|"
-    r"new[- ]build|house\s*share|flat\s*share|(?:(?:\d|one|two|three|four|five)[- ]room\s+)?"
-    r"(?:hdb|bto)(?:\s+flat)?|self[- ]contain|place|\d\s?br|\d\s?bhk(?:\s+(?:flat|apartment))?|"
-    r"(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|condo))?)"
-)
-_HOME_BY_NOUN = re.compile(
-    r"^(?:(?P<whose>his|her|their|[\w-]+'s?|my|our|the|a|an)\s+)?"
-    r"(?P<home>(?:(?:new|own|little|tiny|small|big|lovely|cute|cosy|cozy|rented|shared|wee|"
-    r"basement|terrace|terraced|semi-detached|detached|studio|council|top[- ]floor|"
-    r"ground[- ]floor)\s+){0,3}" + _HOME_NOUNS + r")"
-    r"\s+(?P<at>in|on)\s+(?P<v>[^,;:!?()]+?)"
-    r"(?:\s+(?:lol|haha|now|finally|at last|it is|lah|leh|sia|mate|yay|innit|omg|wow|ngl|tbh))*"
-    r"\s*(?:[!.]+\s*)?"
-    r"(?:,\s*(?P<rest>.*))?$",
-    re.I,
-)
-# … or, after the user's move that named no place, where it is alone: "Bought a place!!
-# Right on the Huon River", "we got the keys! right by Victoria Park".
-_WHERE_ALONE = re.compile(
-    r"^(?P<whose>)(?P<home>)(?:(?:right|just|down|up|out)\s+)?(?P<at>in|on|by|near)\s+"
-    r"(?P<the>the\s+)?(?P<v>(?-i:[A-Z])[^,;:!?()]*?)"
-    r"(?:\s+(?:lol|haha|now|finally|at last|yay|omg))*\s*(?:[!.]+\s*)?(?:,\s*(?P<rest>.*))?$",
-    re.I,
-)
-# Any home said by its noun and where it is: two in a message are a search or a list.
-_A_HOME_NOUN = re.compile(r"\b" + _HOME_NOUNS + r"\s+(?:in|on)\b", re.I)
-# A move or a purchase of a home that names no place, the user's, said before where the
-# home is: "moved in with Lucas", "Kenji and I moved in together", "we got the keys!",
-# "just moved", "signed the lease" (not "Tom got the keys", "never moved in with Lucas",
-# "we moved to Leeds").
-_MOVED_NOWHERE = re.compile(
-    r"^(?:(?:i|we|(?:me|[\w-]+)\s+and\s+(?:i|me)|(?:i|me)\s+and\s+[\w-]+)\s+)?"
-    r"(?:(?:just|finally|officially|have|'ve|now|also|have\s+finally)\s+)*"
-    r"(?:moved\s+in\s+(?:together|with\s+[\w' -]{1,30})|moved(?:\s+(?:house|flat|in))?|"
-    r"signed\s+the\s+lease|(?:bought|got|found|rented)\s+(?:a|our|my)\s+(?:(?:first|own|new)\s+)*"
-    r"(?:place|house|flat|home|condo|apartment)|got\s+the\s+keys|moving\s+(?:is\s+)?done)"
-    r"(?:\s+(?:together|finally|at\s+last|last\s+\w+|this\s+\w+|yesterday|today|on\s+\w+|lol|"
-    r"yay))*\s*[!.]*$",
-    re.I,
-)
-# What makes a home said so none, anywhere in the message: a question, a search, a listing
-# or a site of them ("viewed a flat in Leith", "Flat on Rightmove"), a home not lived in yet
-# ("moving in on Saturday", "keys on Friday", "in escrow"), a home lost or never had
-# ("fell through", "passed", "not yet"), a hope, a stay, or a joke.
-_NOT_HOME_ANYWHERE = re.compile(
-    r"\?|\b(?:view(?:ing|ed|s)?|look(?:ing|ed)?\s+at|saw|for\s+(?:sale|rent)|to\s+(?:rent|let)|"
-    r"listings?|listed|on\s+the\s+market|rightmove|zoopla|zillow|gumtree|craigslist|spareroom|"
-    r"openrent|marketplace|trulia|redfin|domain|propertyguru|"
-    r"moving\s+in|move\s+in|keys\s+(?:on|next|in|tomorrow|soon)|escrow|closing|completion|"
-    r"complete\s+on|exchange|tomorrow|soon|next\s+(?:week|month|year)|"
-    r"fell\s+through|fall\s+through|no\s+luck|rejected|turned\s+down|passed|not\s+yet|"
-    r"didn't\s+get|did\s+not\s+get|kidding|jk|"
-    r"hoping|hopefully|fingers\s+crossed|someday|one\s+day|dream|"
-    r"airbnb|hotel|hostel|holiday|vacation|trip|for\s+(?:a\s+bit|now|a\s+while)|temporarily)\b",
-    re.I,
-)
-# … and in the home's own clause: a price, a doubt, the past, a while, a second home, or
-# whose it is ("my parents'", "a friend's").
-_NOT_HOME_HERE = re.compile(
-    r"[£$€]|\b(?:pcm|per\s+month|a\s+month|pw|deposit|budget|offers?|maybe|might|if|would|"
-    r"could|used\s+to|old|first|back\s+then|ago|years?|memories|loved|missed|miss|gone|sold|"
-    r"lost|not|never|every|most|summers?|winters?|rent\s+it\s+out|let\s+it\s+out|down\s+there|"
-    r"second|visit(?:ing)?|staying|stay|parents?|mum|mom|dad|friend|ex|"
-    r"(?:for|this|the|a|tonight|per)\s+(?:week(?:end)?|night|fortnight)|weekly|nightly)\b",
-    re.I,
-)
-# Whose else a home said so is, outside its own words: "flat in Leith, my brother's",
-# "house in Headingley — my son's student house", "new flat in Leith for my daughter".
-_SOMEONE_ELSES = re.compile(
-    r"\b(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?[\w-]+(?:'s|s')(?!\w)|"
-    r"\bfor\s+(?:my|our|his|her|their)\b",
-    re.I,
-)
-# Words inside a place's name: "Stratford upon Avon", "Port of Spain".
-_IN_PLACE_NAMES = frozenset(("of", "de", "la", "le", "del", "da", "do", "upon", "on", "am", "an"))
-# Where a home is that names no place ("flat in town", "Flat in Zone 2", "Flat in Halls").
-_NO_PLACE_WORDS = frozenset(
-    (
-        *("town", "city", "centre", "center", "halls", "campus", "suburbs", "suburb"),
-        *("block", "area", "zone", "building", "village", "countryside", "country"),
-        *("estate", "complex", "street", "road", "basement", "uni", "university"),
-        *("college", "suburbia", "downtown", "uptown", "midtown", "the"),
-    )
-)
-
-
-def _home_by_noun(
-    clause: str,
-    content: str,
-    first: bool,
-    facts: list[ExtractedFact],
-    since: int,
-    said: datetime,
-) -> Optional[tuple[ExtractedFact, str]]:
-    """The user's home, when ``clause`` is only a home's noun and where it is, said as the
-    message's first words ("flat in vračar, 5th floor no elevator lol"), right after the
-    user's move or purchase of a home that named no place (``facts[since:]``, those of the
-    clause before, or the clause's own words before a comma: "moved in with Lucas, his
-    place in Malasaña"), or right after a move to its town ("Moved to Edinburgh! flat in
-    Leith", which ``_city_beside`` words "… Leith, Edinburgh"); with what of the clause
-    is left to read (the move, or what follows the place and is not its detail: "…,
-    started at Skyscanner today"). None for anything else."""
-    move, comma, said_so = clause.partition(", ")
-    noun, alone = _HOME_BY_NOUN.match(clause), _WHERE_ALONE.match(clause)
-    noun_after = _HOME_BY_NOUN.match(said_so) if comma else None
-    after = noun_after or (_WHERE_ALONE.match(said_so) if comma else None)
-    if not (noun or alone or after):
-        return None  # (first, so the message is read whole only for such a clause)
-    if _NOT_HOME_ANYWHERE.search(content) or len(_A_HOME_NOUN.findall(content)) > 1:
-        return None  # "flat in Leith, flat in Gorgie, house in Portobello": a search
-    before = facts[since:]
-    town = None
-    match: Optional[re.Match[str]]
-    told = [f.statement for f in before if _MOVED_NOWHERE.match(f.statement)]
-    if after and _MOVED_NOWHERE.match(move):
-        # "moved in with Lucas, his place in …"
-        clause, left, moved, match = said_so, move, True, after
-        told.append(move)
-    else:
-        left = ""
-        # (a move that ends the home held, "just moved house", names no new one)
-        moved = bool(told) and not any(f.attribute == "home" and f.value for f in before)
-        moved = moved and any(f.subject == USER for f in before if f.statement in told)
-        homes = [f for f in before if f.attribute == "home" and f.subject == USER]
-        if len(homes) == 1 and not homes[0].negated and homes[0].value:
-            town = homes[0].value  # "Moved to Edinburgh! flat in Leith"
-        match = noun or (alone if moved else None)
-    if match is None or _NOT_HOME_HERE.search(clause):
-        return None
-    rest = match.group("rest") or ""
-    if _SOMEONE_ELSES.search(content.replace(clause, " ")) or _SOMEONE_ELSES.search(rest):
-        return None  # "flat in Leith, my brother's"
-    whose = (match.group("whose") or "").lower()
-    if not (moved or town) and (not first or whose not in ("", "my", "our")):
-        return None  # "Tom's flat in Leeds", "the flat in Leith": one spoken of
-    if match.group("home").lower().endswith("place") and not moved:
-        return None  # "place in Cornwall, lovely views": a stay as often
-    at = match.group("at").lower()
-    value = _place_of_home(match.group("v").strip(), at)
-    if value is not None and not match.group("home") and not _a_place_alone(value):
-        return None  # "just moved — on Monday", "in The End lol", "on Cloud Nine"
-    if value is not None and not match.group("home"):
-        # where alone: "on the Huon River", "near Victoria Park" (as a home near somewhere)
-        the = match.group("the") or "" if at != "in" else ""
-        value = value if at == "in" else f"{'on' if at == 'on' else 'near'} {the}{value}"
-    if value is None:
-        return None  # "house on fire", "flat in chaos", "Flat in Town"
-    if town is not None and (place_rest(value) is not None or value.casefold() == town.casefold()):
-        return None  # "Moved to Leeds! house in York": two homes said, none read
-    if town is None and rest and place_rest(rest.strip(" .!")) == "":
-        value, rest = f"{value}, {rest.strip(' .!')}", ""  # "flat in Leith, Edinburgh"
-    text = f"{SUBJECT} lives {'' if value.startswith(('on ', 'near ')) else 'in '}{value}"
-    if match.group("home") and whose in ("", "my", "our", "a", "the"):
-        # the home as said: "User lives in a condo in Bukit Timah", "… a flat on Leith Walk"
-        home = re.sub(
-            r"(?i)\b(hdb|bto|br|bhk)\b", lambda m: m.group(1).upper(), match.group("home")
-        )
-        home = home[:1].lower() + home[1:] if home[1:2].islower() else home
-        home = re.sub(r"(?i)^own\s+", "", home)  # "our own place": theirs, said as "a place"
-        sound = home[:3].lower()
-        vowel = sound[:1] in "aeiou8" or sound in ("hdb", "11 ", "18 ") or sound[:2] == "11"
-        article = "an" if vowel and not sound.startswith(("one", "uni")) else "a"
-        text = f"{SUBJECT} lives in {article} {home} {match.group('at').lower()} {value}"
-    key = Key("home", value, False, FACT)
-    detail = detail_of(clause, key, said, frozenset()) if rest else ""
-    if rest and not detail:
-        left = f"{left}, {rest}" if left else rest  # "…, started at Skyscanner today"
-    # a part of town no list names, the town unsaid: in the town held (the server's); the
-    # move's words name a person, not a town ("moved in with Lucas")
-    in_town = not _names_a_town(content, value, told)
-    fact = ExtractedFact(
-        finish(text + detail), statement=clause, attribute="home", value=value, in_town=in_town
-    )
-    return fact, left
-
-
-def _place_of_home(value: str, at: str) -> Optional[str]:
-    """Where a home is, as said after its noun, if it names a place: words in capitals
-    ("Bukit Timah", "Leith Walk", "Port of Spain"), a place the list knows, or one word in
-    lower case with a letter beyond a–z ("vračar"); not "fire", "chaos", "Town", "Zone 2"."""
-    words = value.split()
-    if not words or len(words) > 4 or words[0].casefold() in _NO_PLACE_WORDS:
-        return None
-    named = words[0][:1].isupper() and all(
-        w[:1].isupper() or w.isdigit() or w in _IN_PLACE_NAMES for w in words
-    )
-    lower = at == "in" and len(words) == 1 and not value.isascii() and value.isalpha()
-    return value if named or lower or place_rest(value) == "" else None
-
-
-# The last word of a name of a place said alone ("the Huon River", "Victoria Park").
-_PLACE_KINDS = frozenset(
-    (
-        *("street", "st", "road", "rd", "avenue", "ave", "lane", "park", "river", "lake"),
-        *("beach", "bay", "hill", "hills", "heights", "square", "quay", "quays", "green"),
-        *("common", "harbour", "harbor", "village", "estate", "marina", "gardens", "walk"),
-        *("row", "crescent", "close", "drive", "way", "terrace", "shore", "coast", "creek"),
-        *("canal", "valley", "side"),
-    )
-)
-
-
-def _a_place_alone(value: str) -> bool:
-    """Whether a where said alone after a move names a place: one the list knows, a name
-    ending in a word of places ("Huon River", "Leith Walk"), or one other name that is no
-    day, month or season ("Leith"); not "Monday", "March", "Christmas Eve", "Cloud Nine"."""
-    words = value.split()
-    if words[0].lower() in _NOT_A_PLACE_ALONE:
-        return False  # ("March" is a town too)
-    return place_rest(value) == "" or words[-1].lower() in _PLACE_KINDS or len(words) == 1
-
-
-_NOT_A_PLACE_ALONE = frozenset(
-    (
-        *(m.lower() for m in MONTH_NAMES),
-        *WEEKDAYS,
-        "christmas",
-        "easter",
-        "ramadan",
-        "diwali",
-        "eid",
-        "summer",
-        "winter",
-        "spring",
-        "autumn",
-        "fall",
-        "end",
-        "time",
-        "heaven",
-        "style",
-        "love",
-        "business",
-        "order",
-        "top",
-        "bottom",
-        "front",
-        "back",
-        "bed",
-        "there",
-    )
-)
-
-
 # A child of the user's, said beside an age with no subject; and an age a child has.
 _A_CHILD_SAID = re.compile(
     r"\b(?:my|our)\s+(?:little\s+|baby\s+|youngest\s+|eldest\s+|oldest\s+)?(?:one|ones|baby|"
@@ -2107,30 +1502,6 @@ def _an_age_of_the_user_said_bare(fact: ExtractedFact) -> bool:
         number.start() == len(fact.statement) - len(fact.statement.lstrip(" \"'(!.,"))
         or (wished is not None and number.start() > wished.start())
     )
-
-
-def _names_a_town(content: str, value: str, besides: list[str]) -> bool:
-    """Whether ``content`` names a place the list knows besides ``value`` and outside the
-    words ``besides`` ("flat in Leith, Edinburgh is freezing"): then the home's town is
-    not the one held before."""
-    for piece in besides:
-        content = content.replace(piece, " ")
-    return any(place not in value for place in places_in(content))
-
-
-def _verb_first(clause: str) -> bool:
-    """Whether a clause starts with its verb, its subject (the user) left out."""
-    found = [w for w in lower_words(clause)[:3] if w not in ADVERBS]
-    word = found[0] if found else ""
-    if len(found) > 1 and found[1] in _AUXILIARIES:
-        return False  # the first word is the subject: "Work has been crazy"
-    return (word in CLAUSE_VERBS and word not in _NOT_LEADING) or (
-        word.endswith("ed") and len(word) >= 5
-    )
-
-
-_NOT_LEADING = frozenset(("is", "are", "was", "were", "be", "been", "will", "would", "can"))
-_AUXILIARIES = _NOT_LEADING | frozenset(("has", "have", "had", "does", "did", "'s"))
 
 
 # Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.

@@ -543,6 +543,28 @@ def lower_words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+def verb_of(piece: str) -> str:
+    """The first word of ``piece`` that is not an adverb, lower-cased: its verb, when the
+    piece opens on one."""
+    found = [w for w in lower_words(piece)[:3] if w not in ADVERBS]
+    return found[0] if found else ""
+
+
+def verb_first(clause: str) -> bool:
+    """Whether a clause starts with its verb, its subject (the user) left out."""
+    found = [w for w in lower_words(clause)[:3] if w not in ADVERBS]
+    if len(found) > 1 and found[1] in _AUXILIARIES:
+        return False  # the first word is the subject: "Work has been crazy"
+    word = verb_of(clause)
+    return (word in CLAUSE_VERBS and word not in _NOT_LEADING) or (
+        word.endswith("ed") and len(word) >= 5
+    )
+
+
+_NOT_LEADING = frozenset(("is", "are", "was", "were", "be", "been", "will", "would", "can"))
+_AUXILIARIES = _NOT_LEADING | frozenset(("has", "have", "had", "does", "did", "'s"))
+
+
 _NAME_AND_VERB = re.compile(r"^[A-Z][a-z]+(?:'s)?\s+(\w+)")
 
 

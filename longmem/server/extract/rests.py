@@ -1,0 +1,317 @@
+"""The rest of a clause: what it says beside the keyed facts read from it, kept as a
+plain memory in its own words, so that nothing said is dropped ("I'm 30, boyfriend is a
+chef, works at Nobu" keys the age and keeps "Boyfriend is a chef, works at Nobu").
+
+``rest_untold`` is read by ``RuleExtractor`` (``__init__.py``) for each clause, after the
+clause's facts; ``asked_at_end`` tells it whether the sentence's last piece asked.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Callable, Optional
+
+from ..embed import tokens
+from ..facts import EPISODE, USER, ExtractedFact
+from .chat import (
+    INTERJECTIONS,
+    QUESTION_WORDS,
+    REQUEST,
+    is_chat_word,
+    is_chitchat,
+    strip_filler,
+)
+from .kin import RELATIONS
+from .subjects import NOBODY, Subject
+from .text import (
+    CLAUSE_VERBS,
+    DAY_NAMES,
+    MONTHS,
+    classify,
+    content_words,
+    finish,
+    has_past_verb,
+    lower_words,
+    third_person,
+    verb_first,
+    verb_of,
+    words,
+)
+from .when import became_true
+
+# The pieces of a clause between its commas, semicolons and spaced dashes, outside
+# brackets: "I'm 30, boyfriend is a chef, works at Nobu" → three.
+_PIECE_CUT = re.compile(r"[,;]\s+|\s+[—–-]+\s+|[()\[\]]")
+# A capitalised word said after a pause is a name ("hubs works in Bath", "one passed in
+# March", "Christmas rush started"); "I" and its contractions are not.
+_A_NAME_SAID = re.compile(r"(?<![\w'’])(?!I(?:['’]\w+)?(?![\w'’]))(?-i:[A-Z])[\w'’-]+")
+_A_NUMBER_SAID = re.compile(r"\d")
+# A rest of one word carries no news: "so excited", "love it" (not "boyfriend is a chef").
+_REST_WORDS = 2
+# What an introduction says beside the name in a few words is what the user is called:
+# "Tess for short", "everyone says PH".
+_ALIAS_WORDS = 3
+# Words that only say when, as the facts beside them read it ("back Thursday", "On
+# Monday", "2027" of "until Dec. 1st, 2027"): a piece of them is theirs, not a rest.
+_WHEN_WORDS = frozenset((*MONTHS, *DAY_NAMES)) | words(
+    """back today tonight tomorrow tmrw yesterday day days week weeks weekend month months
+    year years ago last next this morning afternoon evening night from since until till
+    til by end start"""
+)
+_A_TIME_WORD = re.compile(
+    r"(?<![^\W_])(?:"
+    + "|".join(sorted(_WHEN_WORDS, key=len, reverse=True))
+    + r"|\d+(?:st|nd|rd|th)?)(?![^\W_])",
+    re.I,
+)
+# Words that only say again what a keyed attribute says ("moved house last week, now in
+# Clifton": the move is the home), as content_words has them.
+_WORK_SAID = "job new role started starting start got work working career"
+# … and an employer said by its kind before its name: "I joined a new agency, Wilhelmina"
+_WORKPLACE_SAID = """joined joining signed signing small family local agency company firm
+    startup start-up business venture consultancy shop studio"""
+_RESTATED = {
+    "home": frozenset(content_words("move moved moving house home place flat apartment new")),
+    "job": frozenset(content_words(_WORK_SAID)),
+    "employer": frozenset(content_words(_WORK_SAID + " " + _WORKPLACE_SAID)),
+    "age": frozenset(content_words("birthday bday turned turning old years officially")),
+}
+# What is said to the listener, not of anyone: "wish me luck", "pray for me", "just so you
+# know", "nice chatting with you", "bet you didn't expect that", "not bad eh".
+_ASIDE_TO_YOU = re.compile(
+    r"^(?:(?:so|and|but|ha|haha|lol|anyway)\s+)*(?:wish\s+me\s+luck|pray\s+for\s+me|"
+    r"fingers\s+crossed|just\s+so\s+you\s+know|carry\s+on|bet\s+you|you\s+know|"
+    r"nice\s+(?:chatting|talking)|(?:not\s+bad|wild|crazy|mad),?\s+(?:eh|right|huh)|"
+    r"help(?:\s+(?:me|pls|please|lol))?\W*$|"
+    r"send\s+help|what\s+a\s+(?:life|day|week|year)|feeling\s+\w+$|happy\s+birthday|"
+    r"for\s+context|(?:like|as)\s+i\s+(?:said|told\s+you|mentioned)|according\s+to|"
+    r"says\s+(?:my|his|her|our)\b)\b",
+    re.I,
+)
+# A request without a request's first word: "revision timetable for Paper 3 pls", "CV for
+# Pret needed asap", "yo Claude fix my React code", "fill in this form for me".
+_ASKED_OF_YOU = re.compile(
+    r"(?:\b(?:pls|plz|please|thx|asap)|\bthanks?(?:\s+in\s+advance)?)(?:\s+x+)?\W*$|"
+    r"\b(?:claude|chatgpt|gpt)\b|\bty\W*$|\bor\s+nah\W*$|\byay\s+or\s+nay\b|"
+    r"^(?:gimme|need\s+(?:a|an|some|help)|would\s+appreciate|cheapest|"
+    r"best\s+(?:time|place|places|way|app|apps)|(?:ok|safe|too\s+late|worth)\s+(?:to|it|getting))\b|"
+    r"^(?:(?:yo|hey|ok|so|bro|mate|dude|pls|please)\s+)*(?:(?:fix|fill\s+in)\b|"
+    r"(?:draft|make|give|send|check|list|do|sort|help|tell|show|find|write|plan|create)\s+"
+    r"(?:me|this|that|it)\b)",
+    re.I,
+)
+_CLITICS = frozenset(("ll", "re", "ve"))
+# A verb said of someone else, its subject left out: "lives in Bath", "works at KPMG".
+_THEIR_VERBS = frozenset(v for v in CLAUSE_VERBS if v.endswith("s") and v not in ("was", "is"))
+_PEOPLE = frozenset(RELATIONS) | words("parents folks family kids children mates friends")
+# A question, its "?" gone with the sentence's end: "what's the weather like", "any
+# advice", "is oyster sauce safe for me", "do you know" (not "have two kids", "do the
+# school run on Mondays", "will be in Leeds next week").
+_ASKS = re.compile(
+    r"(?:" + QUESTION_WORDS + r"|is|are|am|does|did|can|could|should|shall)\b|"
+    r"(?:do|have|has|will|would)\s+(?:you|u|i|we|it|there|he|she|they|my|this|that)\b",
+    re.I,
+)
+# A question chat asks without its question word: "reckon I should join him", "thoughts?"
+_ASKS_TOO = re.compile(
+    r"(?:reckon|thoughts|wdyt|(?:the\s+)?(?:cheapest|best|quickest|easiest|fastest)\s+way)\b|"
+    r".*\b(?:ideas|tips|advice|suggestions|recommendations|recs)\b",
+    re.I,
+)
+# Words of feeling, which carry no fact of their own: "love them so much", "so tired".
+_FEELINGS = frozenset(
+    content_words(
+        """love loving loved hate hating like liking miss missing enjoy enjoying much lot
+        lots tired exhausted excited happy sad gutted nervous scared proud stressed bored
+        cute amazing great awesome lovely ugh honestly"""
+    )
+)
+# A joining word a rest opens or ends on: "and the boys can cycle to school", "early days but".
+_JOINED = re.compile(r"^(?:and|but|so|or|then|plus)\s+|\s+(?:and|but|so|or)$", re.I)
+
+
+def _taken_back(runs: list[list[int]], start: Callable[[list[int]], int]) -> list[list[int]]:
+    """``runs``, each begun at its ``start`` instead; a run that one taken back now holds
+    is left out ("Anna" inside "Anna, 30, works at KPMG")."""
+    taken: list[list[int]] = []
+    for run in runs:
+        run = list(range(start(run), run[-1] + 1))
+        while taken and taken[-1][0] >= run[0]:
+            taken.pop()
+        taken.append(run)
+    return taken
+
+
+def _with_their_subject(pieces: list[str], runs: list[list[int]]) -> list[list[int]]:
+    """``runs`` of a clause of the user's, each that opens on a verb said of someone else
+    ("lives in Bath", "works at KPMG") taken back to the piece that names them: "I'm 28,
+    single, my sister's married, lives in Bath" → "my sister's married, lives in Bath";
+    "I'm 32, Anna, 30, works at KPMG" → "Anna, 30, works at KPMG". A run with no one
+    named before it stays as it is (the user's, typed short)."""
+
+    def start(run: list[int]) -> int:
+        if verb_of(pieces[run[0]]) not in _THEIR_VERBS:
+            return run[0]
+        named = [
+            at
+            for at in range(1, run[0])
+            if _A_NAME_SAID.search(pieces[at]) or not _PEOPLE.isdisjoint(tokens(pieces[at]))
+        ]
+        return named[-1] if named else run[0]
+
+    return _taken_back(runs, start)
+
+
+def _with_the_clause(pieces: list[str], runs: list[list[int]]) -> list[list[int]]:
+    """``runs`` of a clause about someone else, each that does not open on a verb said of
+    them taken back to the clause's start, which says whom it is of: "my boss, 50,
+    divorced, three kids, keeps asking me to stay late" is kept whole, not as "three kids,
+    …", which reads as the user's; "Marcus got promoted, proud big bro moment" too."""
+    return _taken_back(runs, lambda run: run[0] if verb_first(pieces[run[0]]) else 0)
+
+
+def _words_of(text: str) -> set[str]:
+    """The content words of ``text`` (content_words), the ends of "I'll", "we're" and
+    "I've" left out."""
+    return set(content_words(text)) - _CLITICS
+
+
+def _top_pieces(clause: str) -> list[str]:
+    """``clause`` cut at its pauses outside brackets, each piece stripped (a bracket's
+    content kept as part of its piece: "a teacher (Year 2, Oakwood)")."""
+    found: list[str] = []
+    depth = start = 0
+    for cut in _PIECE_CUT.finditer(clause):
+        mark = cut.group().strip()
+        if mark in "([":
+            depth += 1
+        elif mark in ")]":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            found.append(clause[start : cut.start()])
+            start = cut.end()
+    found.append(clause[start:])
+    return [piece.strip(" ,;:—–-") for piece in found if piece.strip(" ,;:—–-")]
+
+
+def asked_at_end(content: str, folded: str, sentence: str, cursor: int) -> bool:
+    """Whether ``sentence``, read from ``content`` (lower-cased as ``folded``) at or after
+    ``cursor``, ended in "?" as typed: its last piece asks ("I'm 31 and pregnant, ok to
+    eat brie?"), though what it told first stands."""
+    tail = sentence[-12:].lower()
+    at = folded.find(tail, cursor) if tail else -1
+    end = at + len(tail) if at >= 0 else len(folded)  # the message's end, if not found
+    return _ASKED_AT_END.match(content, end) is not None
+
+
+# A question mark right after where a sentence ends.
+_ASKED_AT_END = re.compile(r"[ \t]*\?")
+
+
+def rest_untold(
+    clause: str,
+    subject: Subject,
+    told: list[ExtractedFact],
+    said: datetime,
+    until: Optional[datetime],
+    asked: bool = False,
+) -> list[ExtractedFact]:
+    """What a clause says beside the keyed facts read from it and in none of their
+    texts, kept as a plain memory in its own words: "I'm 30, boyfriend is a chef, works at
+    Nobu" keys the age and keeps "Boyfriend is a chef, works at Nobu"; "I live in
+    Bristol, hubs works in Bath" keeps "Hubs works in Bath". Each run of such pieces is
+    one memory, taken back to whom it is of (_with_their_subject, _with_the_clause).
+
+    Not kept: a question or a request and what follows it ("… any tips?", "CV for Pret
+    needed asap"); chit-chat and asides to the listener ("lol", "wish me luck"); a piece
+    that only says when or says the fact again ("back Thursday", "moved house last
+    week"); a rest that says too little to find ("so excited", "love it": no name,
+    number or second word that carries it); a few words beside the user's name ("Tess
+    for short"); anything, when no piece shows where the facts came from. Beside a stay
+    it holds and ends as the stay does, unless it names a day or a month of its own."""
+    keyed = [f for f in told if f.attribute and f.value]
+    if not keyed:
+        return []  # a plain memory holds the clause whole already
+    covered: set[str] = set()
+    values = [f.value.lower() for f in told if f.value]
+    for fact in told:
+        covered.update(content_words(fact.text))
+    restated = set().union(*(_RESTATED.get(f.attribute or "", ()) for f in keyed))
+    pieces = _top_pieces(clause)
+    runs: list[list[int]] = []  # each run's pieces, by their place in ``pieces``
+    told_of = False  # whether a piece shows where the facts were read
+    apart = True  # whether the piece read next begins a run of its own
+    for at, piece in enumerate(pieces):
+        own = _words_of(piece)
+        if not covered.isdisjoint(own) or any(v in piece.lower() for v in values):
+            told_of, apart = True, True
+        elif _words_of(_A_TIME_WORD.sub(" ", piece)) <= restated:
+            apart = True  # when the facts hold, or what they say again
+        elif _ASIDE_TO_YOU.match(piece) or is_chitchat(piece):
+            apart = True  # "wish me luck", "lol"
+        elif any(p.match(strip_filler(piece)) for p in (REQUEST, _ASKS, _ASKS_TOO)) or (
+            _ASKED_OF_YOU.search(piece)
+        ):
+            break  # a question or a request, and what follows it, is no memory
+        elif own:
+            if apart:
+                runs.append([])
+            runs[-1].append(at)
+            apart = False
+        else:
+            apart = True
+    if not told_of:
+        return []  # no piece shows where the facts came from: "finally turned eighteen"
+    if asked and runs and runs[-1][-1] == len(pieces) - 1:
+        runs.pop()  # the question a "?" ended: "I'm vegan, b12 supplements necessary?"
+    if subject.key == USER:
+        runs = _with_their_subject(pieces, runs)
+    elif subject.key != NOBODY.key:
+        runs = _with_the_clause(pieces, runs)
+    introduced = any(f.attribute == "name" and f.subject == USER for f in keyed)
+    ending = [f for f in keyed if f.expires_at is not None]
+    kept: list[ExtractedFact] = []
+    for run in runs:
+        first = run[0] == 0
+        rest = _JOINED.sub("", ", ".join(pieces[at] for at in run))
+        carrying = [
+            w
+            for w in _words_of(rest)
+            if w not in INTERJECTIONS and w not in _FEELINGS and not is_chat_word(w)
+        ]
+        # (the clause's first word is capitalised as a sentence's: "Supposedly")
+        named = _A_NAME_SAID.search(rest, len(rest.split(" ", 1)[0]) if first else 0)
+        if not carrying or not (
+            named or _A_NUMBER_SAID.search(rest) or len(carrying) >= _REST_WORDS
+        ):
+            continue
+        if introduced and len(rest.split()) <= _ALIAS_WORDS:
+            continue  # "I'm Marites, Tess for short": how the user is called, said with it
+        past = has_past_verb(lower_words(rest))
+        kind = classify(rest)
+        valid_from = became_true(rest, said, past)
+        expires_at = None if kind == EPISODE or past else until
+        if any(w in DAY_NAMES or w in MONTHS for w in tokens(rest)):
+            expires_at = None  # a time of its own: "then London Saturday"
+        elif ending:
+            # said with a stay, it lasts as the stay does: "back in Galway for two weeks
+            # from the 5th, staying with a friend in Salthill"
+            begins = [f.valid_from for f in ending if f.valid_from is not None]
+            valid_from = min(begins) if begins else valid_from
+            expires_at = max(f.expires_at for f in ending if f.expires_at is not None)
+        text = third_person(rest)  # as typed: "Ofsted coming Thursday" is no verb's
+        if subject.key not in (USER, NOBODY.key) and run[0] > 0:
+            # a verb said of the one the clause is of: "my sister's married, lives in
+            # Bath" → "User's sister lives in Bath"
+            text = f"{subject.name} {text}"
+        kept.append(
+            ExtractedFact(
+                text=finish(text),
+                type=kind,
+                statement=rest,
+                valid_from=valid_from,
+                expires_at=expires_at,
+            )
+        )
+    return kept
