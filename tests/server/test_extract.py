@@ -3750,3 +3750,57 @@ def test_children_named_where_the_user_has_them(
 ) -> None:
     found = [f for f in _extract(content) if f.subject == USER and f.attribute == "children"]
     assert [(f.text.split("'s ")[1].split()[0], f.value) for f in found] == children
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        # a joke owned up to, in the sentence or right after it: its words, no one's key
+        ("I quit my job lol jk", "User quit User's job lol jk"),
+        ("I'm a pilot. Just kidding!", "User is a pilot, Just kidding"),
+        ("I joined a new agency, Wilhelmina? jk", "User joined a new agency, Wilhelmina, jk"),
+        # a number the rules cannot give to anyone named
+        ("Happy birthday mum, 60 today!", "Happy birthday mum, 60 today"),
+        (
+            "my iphone battery is dying by lunch, 4 years old",
+            "User's iphone battery is dying by lunch, 4 years old",
+        ),
+        # one the user is with, and what is said of them (as typed)
+        ("I moved to Bristol with Jake, 29, software dev at Ovo", "Software dev at Ovo"),
+        (
+            "I'm dating Priya, 28, junior doctor at St Thomas'",
+            "User is dating Priya, 28, junior doctor at St Thomas'",
+        ),
+        # the people of the user's, said after a comma with no "my"
+        ("I live in Leeds, hubby just started at Amazon", "Hubby just started at Amazon"),
+        ("I'm 29, the missus is pescatarian", "The missus is pescatarian"),
+        # a title's "Us" is no one, nor an illness's "ME"
+        ("In Among Us, my role is the detective", "In Among Us, User's role is the detective"),
+        ("I was diagnosed with ME last year", "User was diagnosed with ME last year"),
+    ],
+)
+def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> None:
+    found = _extract(content)
+    assert text in [f.text for f in found]
+    said = [f.statement for f in found if f.attribute is None]
+    # no rest of the clause said again beside its words
+    assert not [s for s in said if any(s != t and s in t for t in said)]
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        # the guards above leave these to the user
+        ("At Deloitte, my role is senior analyst", ("job", "senior analyst")),
+        ("In my team, my role is QA lead", ("job", "QA lead")),
+        ("My back hurts, 45 years old and falling apart", ("age", "45")),
+        ("I got the job at Arup, no kidding", ("employer", "Arup")),
+        ("I'm a nurse at Leeds General, 29, F", ("age", "29")),
+        ("I joined Acme to manage their accounts", ("employer", "Acme")),
+        ("I work at Tesco to pay the bills", ("employer", "Tesco")),
+        ("happy birthday to me, 30 today", ("age", "30")),
+    ],
+)
+def test_what_the_guards_leave_is_the_users(content: str, key: tuple[str, str]) -> None:
+    found = [(f.attribute, f.value) for f in _extract(content) if f.subject == USER]
+    assert key in found

@@ -352,6 +352,25 @@ NEAR_MISSES = [
     ("I live in Paris in my head", ("home",)),
     ("I work at NASA in my imagination", ("employer",)),
     ("it's my mum's birthday! 65 and still going strong", ("age",)),
+    # … and the thirty-second round's targeted review, mended in the thirty-third
+    ("I live in Leeds, hubby just started at Amazon", ("employer",)),
+    ("I live in Leeds, kids are vegan tho", ("diet",)),
+    ("kids are vegan", ("diet",)),
+    ("I'm 29, the missus is pescatarian", ("diet",)),
+    ("I live in Leeds, mum and dad are vegan", ("diet",)),
+    ("I'm 45, wife and kids are vegan, I'm not", ("diet",)),
+    ("Happy birthday mum, 60 today!", ("age",)),
+    ("happy bday nan!! 90 today and still sharp as a tack", ("age",)),
+    ("I moved to Bristol with Jake, 29, software dev at Ovo", ("job", "employer", "age")),
+    ("In Among Us, my role is the detective", ("job",)),
+    ("In Minecraft, my role is the builder", ("job",)),
+    ("my iphone battery is dying by lunch, 4 years old", ("age",)),
+    ("We signed with Foxtons to sell the flat", ("employer",)),
+    ("I joined a new agency, Wilhelmina? jk", ("employer",)),
+    ("I quit my job lol jk", ("employer",)),
+    ("I live in Paris, jk", ("home",)),
+    ("I'm a pilot. Just kidding!", ("job",)),
+    ("we moved to 10 Downing St haha jk", ("home",)),
 ]  # fmt: skip
 
 

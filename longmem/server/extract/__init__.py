@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Optional
+from typing import Callable, Optional
 
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
@@ -37,8 +37,10 @@ from ..timestamps import as_utc
 from .chat import (
     REQUEST,
     fields_said,
+    joke_owned_up,
     pasted,
     sentences,
+    typed_after,
 )
 from .detail import NEAR, content_of, detail_of
 from .homes import city_beside, home_by_noun
@@ -46,7 +48,7 @@ from .keys import PLANNED_MOVE, SINCE_THE_MOVE, Key, keys_of
 from .kin import PARTNER_KIN, RELATIONS, kin
 from .places import place_rest
 from .plainly import said_plainly
-from .rests import asked_at_end, rest_untold
+from .rests import rest_untold
 from .stays import (
     _A_DAY,
     _A_ROUTINE,
@@ -72,6 +74,7 @@ from .subjects import (
     PERSON_WORDS,
     PRONOUN_PREFIX,
     USER_SUBJECT,
+    WITH_A_NAME,
     Parsed,
     Subject,
     a_lower_name,
@@ -350,7 +353,8 @@ class RuleExtractor:
             told_before = len(facts)
             # whether the sentence ended in "?" as typed: its last piece asks ("I'm 31 and
             # pregnant, ok to eat brie?"), though what it told first stands
-            asked = asked_at_end(content, folded, sentence, cursor)
+            typed = typed_after(content, folded, sentence, cursor)
+            asked = typed.lstrip(" \t").startswith("?")
             read = clauses(sentence, PERSON_WORDS, a_lower_name) if sentence else []
             last_clause = read[-1] if read else None
             for clause in read:
@@ -492,16 +496,25 @@ class RuleExtractor:
                 text = finish(third_person(sentence))
                 del facts[told_before:]
                 facts.append(ExtractedFact(text, statement=sentence, value=new, corrects=old))
+            joke = joke_owned_up(sentence, typed)
+            if facts[told_before:] and joke is not None:
+                # "I quit my job lol jk", "Moving to Mars. jk": what the joke said, as said
+                said_so = f"{sentence}, {joke}" if joke else sentence
+                facts[told_before:] = [
+                    ExtractedFact(finish(third_person(said_so)), classify(said_so), said_so)
+                ]
         material = pasted(content)
         if material:  # "RT @jdoe: just moved to LA": kept as written, nobody's key
             facts.append(ExtractedFact(finish(material), classify(material), material))
         if _A_CHILD_SAID.search(content):
             # "12 today! party time for my little one", "just turned 2, our little girl":
             # a child's age said with no name is no age of the user's
-            facts = [_as_words(f) if _a_childs_age_of_the_user(f) else f for f in facts]
+            facts = _in_words(facts, _a_childs_age_of_the_user)
         if _ANOTHERS_BIRTHDAY.search(content):
             # "happy bday to my mum, 60 today": the age is whoever's birthday it is
-            facts = [_as_words(f) if _an_age_of_the_user_said_bare(f) else f for f in facts]
+            facts = _in_words(facts, _an_age_of_the_user_said_bare)
+        # "my iphone battery is dying by lunch, 4 years old": the phone's age
+        facts = _in_words(facts, _a_things_age)
         vegan = {
             f.subject
             for f in facts
@@ -557,9 +570,11 @@ def _told_after_a_comma(
 def _someone_else_in(pieces: list[str]) -> bool:
     """Whether the pieces before one tell of someone else, whose the next may be: a word
     for a person ("husband's 30", "ex-boyfriend", "friend of mine") or, after the first
-    piece, a name ("I'm 26, Sarah's 28, nurse")."""
+    piece, a name ("I'm 26, Sarah's 28, nurse"), or in the first one, a name it ends with
+    that the user is with ("I moved to Bristol with Jake, 29, software dev at Ovo")."""
     words = re.findall(r"[a-z]+", " ".join(pieces).lower())
     named = any(_A_NAME.search(piece) for piece in pieces[1:])
+    named = named or WITH_A_NAME.search(pieces[0]) is not None
     return named or bool(PERSON_WORDS.intersection(words)) or "mine" in words
 
 
@@ -1469,9 +1484,11 @@ def _a_childs_age_of_the_user(fact: ExtractedFact) -> bool:
 
 _SAID_BY_I = re.compile(r"(?:i|i'm|im|i\s+am)\b", re.I)
 # Someone else's birthday wished or told: "happy bday to my mum", "hbd to our Jess",
-# "my dad's birthday today".
+# "happy birthday mum", "my dad's birthday today".
 _ANOTHERS_BIRTHDAY = re.compile(
-    r"\b(?:happy\s+(?:birthday|bday|b-day)|hbd)\s+(?:to\s+)?(?:my|our|the|his|her|(?-i:[A-Z]))|"
+    r"\b(?:happy\s+(?:birthday|bday|b-day)|hbd)\s+(?:to\s+)?(?:my|our|the|his|her|(?-i:[A-Z])|"
+    + "|".join(sorted(PERSON_WORDS, key=len, reverse=True))
+    + r")\b|"
     r"\b(?:my|our)\s+[a-z]+['’]s\s+(?:birthday|bday)\b",
     re.I,
 )
@@ -1488,6 +1505,42 @@ def _as_words(fact: ExtractedFact) -> ExtractedFact:
         value=None,
         negated=False,
     )
+
+
+def _in_words(
+    facts: list[ExtractedFact], not_keyed: Callable[[ExtractedFact], bool]
+) -> list[ExtractedFact]:
+    """``facts``, each that ``not_keyed`` tells is no one's the rules can name kept as
+    what was said (_as_words), and the rest of its clause, which its words now hold,
+    left out."""
+    said = [f.statement for f in facts if not_keyed(f)]
+    if not said:
+        return facts
+    return [
+        _as_words(f) if not_keyed(f) else f
+        for f in facts
+        if f.attribute or f.statement in said or not any(f.statement in s for s in said)
+    ]
+
+
+def _a_things_age(fact: ExtractedFact) -> bool:
+    """Whether ``fact`` is an age of the user's, a child's age, read from a clause that
+    opens on a thing of the user's ("my iphone battery is dying by lunch, 4 years old";
+    not "my back hurts, 45 years old…", an adult's age, nor "my son…", a person's)."""
+    if fact.subject != USER or fact.attribute != "age" or not (fact.value or "").isdigit():
+        return False
+    thing = _A_THING_OF_MINE.match(fact.statement)
+    return (
+        int(fact.value or 0) < _AN_ADULTS_AGE
+        and thing is not None
+        and thing.group(1).lower() not in PERSON_WORDS
+    )
+
+
+# A clause opening on a thing of the user's, and the youngest age the user is taken to
+# be when said bare (an age under it is a child's, or a thing's).
+_A_THING_OF_MINE = re.compile(r"(?:my|our)\s+([a-z]+)\b", re.I)
+_AN_ADULTS_AGE = 13
 
 
 def _an_age_of_the_user_said_bare(fact: ExtractedFact) -> bool:

@@ -708,6 +708,9 @@ def is_chitchat(text: str) -> bool:
         thanks = _THANKS.match(rest)
     if _REMARK.match(rest):
         return True
+    joke = _JOKED_AFTER.match(rest)
+    if joke is not None and not rest[joke.end() :].strip(" .!?,;:)"):
+        return True  # "Just kidding!", "lol jk"
     # "'s" of "that's", "'m" of "I'm good" are no content; "'d" of "I'd been there" is
     content = [w for w in tokens(rest) if w not in STOP_WORDS and w not in ("s", "m")]
     return all(w in INTERJECTIONS or is_chat_word(w) for w in content)
@@ -745,3 +748,57 @@ def _sentences(line: str) -> list[tuple[str, bool]]:
         start = match.end()
     out.append((line[start:], False))
     return [(s.strip(), q) for s, q in out if s.strip()]
+
+
+def typed_after(content: str, folded: str, sentence: str, cursor: int) -> str:
+    """What ``content`` (lower-cased as ``folded``) holds right after ``sentence``, one of
+    its statements, found at or after ``cursor``: the mark or the words that followed it
+    as typed ("?", ". jk"), up to the next line; "" when its last words are not found."""
+    tail = sentence[-12:].lower()
+    at = folded.find(tail, cursor) if tail else -1
+    if at < 0:
+        return ""
+    end = at + len(tail)
+    line_end = content.find("\n", end)
+    return content[end : line_end if line_end >= 0 else len(content)]
+
+
+# A joke owned up to, at a statement's end or right after it: "I quit my job lol jk",
+# "I'm 21 jk lol", "Moving to Mars. Just kidding!", "…, I'm kidding" (not "no kidding",
+# "not even joking": said in earnest; not "my mum thinks I'm joking", "paid for joking":
+# told of; not "jk about the weather": another joke's; not "my flatmate JK", "jk rowling").
+_JK = r"(?-i:jk(?:jk)*|Jk|j/k)"
+_LAUGH = r"(?:\s+(?:lol|lmao|haha+|😂|🤣|😜))*"
+_JOKED_AT_END = re.compile(
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\beven\s)(?:\b" + _JK + r"|\bjust\s+(?:kidding|joking)|"
+    r"(?:^|[,—–-]\s*|\b(?:lol|haha+|lmao)\s+)(?:(?:i['’]?m|only)\s+)?(?:kidding|joking))"
+    + _LAUGH
+    + r"\W*$|\s/s\W*$",
+    re.I,
+)
+_JOKED_AFTER = re.compile(
+    r"^[\s.!?,;:)\-–—]*(?:(?:lol|lmao|haha+|ha|yes|yeah|obviously|ofc)\s+)?(?:"
+    + _JK
+    + r"|(?:just\s+|only\s+|i['’]?m\s+)?"
+    r"(?:kidding|joking)|/s)(?=\s*(?:$|[^\w\s]|(?:i|i['’]m|im|we|we['’]re|it|its|it['’]s|not|lol|"
+    r"haha+|lmao|just|but|obviously|seriously|still|actually)\b))",
+    re.I,
+)
+
+
+def joke_owned_up(sentence: str, typed: str) -> Optional[str]:
+    """The joke ``sentence`` owns up to: the words right after it that say so (``typed``,
+    chat.typed_after: "jk", "Just kidding"), "" when they end the sentence itself ("I quit
+    my job lol jk", "I live in Paris, jk"), or None. A marker that ends a piece after a
+    comma is that piece's joke, not the sentence's ("I work at Apple, the one in Cupertino
+    jk")."""
+    after = _JOKED_AFTER.match(typed)
+    if after is not None:
+        return after.group().strip(" .!?,;:)-–—")
+    end = _JOKED_AT_END.search(sentence)
+    if end is None:
+        return None
+    piece = re.split(r"[,;(]", sentence[: end.start()])
+    if len(piece) > 1 and piece[-1].strip() and not is_chitchat(piece[-1]):
+        return None
+    return ""

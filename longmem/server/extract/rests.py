@@ -3,7 +3,7 @@ plain memory in its own words, so that nothing said is dropped ("I'm 30, boyfrie
 chef, works at Nobu" keys the age and keeps "Boyfriend is a chef, works at Nobu").
 
 ``rest_untold`` is read by ``RuleExtractor`` (``__init__.py``) for each clause, after the
-clause's facts; ``asked_at_end`` tells it whether the sentence's last piece asked.
+clause's facts, told whether the sentence's last piece asked (``chat.typed_after``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .chat import (
     REQUEST,
     is_chat_word,
     is_chitchat,
+    joke_owned_up,
     strip_filler,
 )
 from .kin import RELATIONS
@@ -195,20 +196,6 @@ def _top_pieces(clause: str) -> list[str]:
     return [piece.strip(" ,;:—–-") for piece in found if piece.strip(" ,;:—–-")]
 
 
-def asked_at_end(content: str, folded: str, sentence: str, cursor: int) -> bool:
-    """Whether ``sentence``, read from ``content`` (lower-cased as ``folded``) at or after
-    ``cursor``, ended in "?" as typed: its last piece asks ("I'm 31 and pregnant, ok to
-    eat brie?"), though what it told first stands."""
-    tail = sentence[-12:].lower()
-    at = folded.find(tail, cursor) if tail else -1
-    end = at + len(tail) if at >= 0 else len(folded)  # the message's end, if not found
-    return _ASKED_AT_END.match(content, end) is not None
-
-
-# A question mark right after where a sentence ends.
-_ASKED_AT_END = re.compile(r"[ \t]*\?")
-
-
 def rest_untold(
     clause: str,
     subject: Subject,
@@ -250,6 +237,8 @@ def rest_untold(
             apart = True  # when the facts hold, or what they say again
         elif _ASIDE_TO_YOU.match(piece) or is_chitchat(piece):
             apart = True  # "wish me luck", "lol"
+        elif joke_owned_up(piece, "") is not None:
+            apart = True  # "(I work at Apple,) the one in Cupertino jk"
         elif any(p.match(strip_filler(piece)) for p in (REQUEST, _ASKS, _ASKS_TOO)) or (
             _ASKED_OF_YOU.search(piece)
         ):

@@ -782,7 +782,16 @@ def parse_subject(
     clause = _LEAD_TIME.sub("", clause, count=1)
     # "Priya, who works with me, moved…": who they are, said between commas, is not
     # what they did; "Sadly, my dad turned 70": a word before them, not them
-    clause = _ASIDE.sub(r"\g<who> ", clause, count=1)
+    aside = _ASIDE.match(clause)
+    mine = _SAID_BY_ME.match(clause) is not None
+    if aside is not None and mine and WITH_A_NAME.search(aside.group("who")):
+        # "I'm dating Priya, 28, junior doctor at St Thomas'": what follows is Priya's,
+        # kept as said (the rest of the clause), not the user's
+        clause = aside.group("who")
+    elif aside is not None and not (mine and _AN_AGE_ASIDE.match(clause, aside.end("who"))):
+        # (not an age in one's own list: "I'm a nurse at Leeds General, 29, F" is the
+        # user's; "I'm Sam, 180, trying to lose weight" is cut as another's aside is)
+        clause = _ASIDE.sub(r"\g<who> ", clause, count=1)
     clause = _OPENER.sub("", clause, count=1)
     alone = _NAME_ALONE.match(clause)
     if alone and newcomer is not None and newcomer.key[:-1] in _BORN_RELATIONS:
@@ -1159,8 +1168,17 @@ def _someone_first(clause: str) -> bool:
         return _told_second(words[1:5]) or words[2:3] in (["is"], ["was"], ["has"])
     if not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
         return False
-    # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job"
-    people_is = words[0] in _PEOPLE and words[1:2] in (["is"], ["was"], ["has"], ["s"])
+    # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job";
+    # "kids are vegan", "parents have a dog"
+    people_is = words[0] in _PEOPLE and words[1:2] in (
+        ["is"],
+        ["was"],
+        ["has"],
+        ["s"],
+        ["are"],
+        ["were"],
+        ["have"],
+    )
     return people_is or _told_second(words[:4])
 
 
@@ -1297,6 +1315,22 @@ def _lower_subject_of_be(clause: str) -> Optional[str]:
     return match.group(1)
 
 
+# A piece that ends on someone the user is with, by name: "… with Jake", "me and Priya",
+# "met Tom", "married to Sam" (what follows its comma is theirs).
+WITH_A_NAME = re.compile(
+    r"\b(?:with|and|&|met|meet|dating|seeing|marrying|married(?:\s+to)?|engaged\s+to)\s+"
+    r"(?-i:[A-Z])[a-z]+\s*$",
+    re.I,
+)
+# What a role is played in: a game or a show ("Among Us", "D&D", "the nativity").
+_PLAYED = (
+    r"(?:games?|play|plays|show|musical|panto|pantomime|film|movie|campaign|party|production|"
+    r"raid|guild|clan|quiz|roleplay|rp|cosplay|nativity|murder\s+mystery|among\s+us|minecraft|"
+    r"fortnite|roblox|valorant|overwatch|warcraft|wow|sims|d&d|dnd|dungeons|pokemon|pokémon|"
+    r"zelda|skyrim|gta|apex|league|mafia|werewolf|charades|escape\s+room|larp)"
+)
+_AN_AGE_ASIDE = re.compile(r",\s*(?:1[3-9]|[2-9]\d)\s*,")
+_SAID_BY_ME = re.compile(r"(?:I|we|I['’]m|we['’]re|I['’]ve|we['’]ve)\s", re.I)
 _ASIDE = re.compile(
     r"^(?P<who>[^,]{1,40}?),\s*(?:who|whom|whose|which|where|the one|the guy|the girl|\d{1,3}\b)"
     r"[^,]*,\s*(?=[a-z])",
@@ -1304,6 +1338,9 @@ _ASIDE = re.compile(
 )
 _OPENER = re.compile(
     r"^(?!(?-i:[A-Z])[\w'-]*\s*,\s*(?:my|our)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\s*,)"
+    # (not where a role is in a game or a play: "In Among Us, my role is the detective",
+    # "In the school play, my role is…"; "In our startup, my role is…" is one's job)
+    r"(?!in\s+(?:[^,]*\b" + _PLAYED + r")\b[^,]*,\s*(?:my|his|her)\s+(?:new\s+)?role\b)"
     r"(?:[\w'-]+\s+){0,2}[\w'-]+\s*,\s+"
     r"(?=(?:my|our|his|her|their)\s)",
     re.I,

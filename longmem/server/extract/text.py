@@ -598,21 +598,48 @@ def starts_clause(text: str) -> bool:
 def _one_of_them_told(text: str, people: Collection[str]) -> bool:
     """Whether ``text`` opens with a word for one of the user's people, no "my", then
     their verb: "(I live in Leeds,) husband is vegan", "(…,) gf's vegetarian", "(…,)
-    wife works nights" — their clause, not more of the user's. Only a verb right after
-    the word: "hubby just started…", "kids are…", "the missus is…" are not read so."""
+    wife works nights", "(…,) hubby just started at Amazon", "(…,) kids are vegan", "(…,)
+    the missus is pescatarian", "(…,) mum and dad are vegan" — their clause, not more of
+    the user's."""
     opened = _ONE_OF_THEM.match(text.strip())
-    if opened is None or opened.group("who").lower() not in people:
+    if opened is None:
+        return False
+    who = [w.lower() for w in (opened.group("who"), opened.group("and")) if w]
+    if not all(w in people or w in _CALLED_SO for w in who):
         return False
     verb = (opened.group("verb") or "").lower()
-    # a verb said of them: "is", "works", "wanted", "got" (not "bro help me": an address)
-    return not verb or (
-        verb in CLAUSE_VERBS
-        and (verb.endswith("s") or verb.endswith("ed") or verb in PAST_IRREGULAR)
+    if not verb:
+        return True  # "gf's vegetarian"
+    if verb in ADVERBS:
+        return False  # more than two adverbs: not read so
+    # a verb said of them: "is", "works", "wanted", "got" (not "bro help me": an address);
+    # of more than one, "are", "have", "love" ("kids are vegan", "mum and dad love it")
+    many = len(who) > 1 or (who[0].endswith("s") and who[0] not in _ONE_CALLED_S)
+    return verb in CLAUSE_VERBS and (
+        verb.endswith("s")
+        or verb.endswith("ed")
+        or verb in PAST_IRREGULAR
+        or (many and verb not in ("am", "was"))
     )
 
 
-# A word for a person, then "'s" or a word: "gf's vegetarian", "wife works nights".
-_ONE_OF_THEM = re.compile(r"(?P<who>[a-z]+)(?:['’]s\s|\s+(?P<verb>[a-z]+)\b)", re.I)
+_THEIR_ADVERB = (
+    r"(?:just|finally|also|both|all|now|recently|still|already|officially|literally|actually|"
+    r"basically|really)"
+)
+# A word for a person (two, joined by "and"), "the" before it or not, then "'s" or a
+# word after at most two adverbs: "gf's vegetarian", "wife works nights", "hubby just
+# started", "the missus is", "mum and dad are".
+_ONE_OF_THEM = re.compile(
+    r"(?P<the>the\s+)?(?P<who>[a-z]+)(?:\s+(?:and|&)\s+(?:the\s+)?(?P<and>[a-z]+))?"
+    # "'s" only without "the" ("(I have a cat,) the neighbour's technically" is whose)
+    r"(?:(?(the)(?!)|['’]s\s)|(?:\s+" + _THEIR_ADVERB + r"){0,2}\s+(?P<verb>[a-z]+)\b)",
+    re.I,
+)
+# Words for a partner chat uses without "my" that are not in the relation words, and
+# words for one person that end in "s".
+_CALLED_SO = frozenset(("missus", "missis", "hubs", "wifey"))
+_ONE_CALLED_S = frozenset(("hubs", "missus", "missis", "boss", "sis"))
 
 
 def _new_one_named(text: str, people: Collection[str]) -> bool:
@@ -835,9 +862,21 @@ def third_person(clause: str) -> str:
 
 
 def _the_us(parts: list[str], i: int) -> bool:
-    """Whether the word at ``parts[i]`` is the country, not the pronoun: "moved to the
-    US", "back in the us"."""
-    return parts[i] == "US" or (parts[i].lower() == "us" and parts[i - 2].lower() == "the")
+    """Whether the word at ``parts[i]`` is a name, not the pronoun: the country ("moved
+    to the US", "back in the us"), the illness ("diagnosed with ME"), or a word of a title
+    ("In Among Us", "watching Us", "Despicable Me"; not "Happy Birthday To Me", typed in
+    capitals)."""
+    word, before = parts[i], parts[i - 2]
+    return (
+        word == "US"
+        or (word == "ME" and not before.isupper())  # "HAPPY BIRTHDAY TO ME" shouts
+        or (word.lower() == "us" and before.lower() == "the")
+        or (word == "Us" and before.lower() not in _TO_US)
+        or (word == "Me" and before[:1].isupper() and before.lower() not in _TO_US)
+    )
+
+
+_TO_US = frozenset(("i", "to", "for", "with", "from", "about", "of", "on", "at", "by", "and"))
 
 
 def _agree(parts: list[str], i: int) -> None:

@@ -132,7 +132,8 @@ _VALUE_END = re.compile(
     # or how a room is let: "in Didsbury to a student", "via Spareroom"
     r"to an?|via|"
     r"to (?:do|study|work|be|start|take|join|help|look|care|find|get|become|train|teach|"
-    r"finish|pursue|attend|open|run|try|live|stay|be with|see)|"
+    r"finish|pursue|attend|open|run|try|live|stay|be with|see|pay|manage|cover|save|earn|"
+    r"support|fund|keep|make|lead|build|grow|handle|buy)|"
     r"is|was|were|are|will be|(?:over|out|down|up|back) (?:in|at|on|there|here)|over the (?:holidays|summer|winter|spring|autumn|fall|weekend|break|christmas|past|last|next)|part[- ]time|full[- ]time|remotely|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -256,6 +257,10 @@ _NOT_AN_EMPLOYER = re.compile(
     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
     # an agent one hires ("signed with a new estate agent, Ray White, to sell the house")
     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:estate|letting|rental|removals?|mortgage|insurance)\s+agents?(?:\s.*)?|"
+    # … by its name, and what it is hired for ("signed with Foxtons to sell the flat")
+    r"[^,;]*?\bto\s+(?:sell|let(?:\s+out)?|rent(?:\s+out)?|market|list)\s+"
+    r"(?:the|our|my|a|an|his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(?:flat|house|home|place|property|apartment|condo|bungalow|cottage|unit)\b.*|"
     r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?-i:flat|house|apartment|condo|place|home|houseshare|flatshare)(?:\s.*)?|"
     r"(?:a|an)\s+(?:[\w-]+\s+)?(?:woman|man|guy|lady|bloke|gal|family|couple|person|friend|mate|client|customer|boss)(?:\s.*)?|"
     r"(?:school|uni|college|nursery|kindergarten)(?:\s.*)?|.*\b(?:festival|fest|camp|conference|expo)\b.*|"
