@@ -19,8 +19,8 @@ Which
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional
 
 from .embed import tokens
 from .extract.kin import RELATIONS, kin, kin_words, relation_key
@@ -100,8 +100,9 @@ class Ask:
     kin: tuple[str, ...] = ()
 
 
-def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
-    """The key a query asks about (no attributes when it names none)."""
+def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
+    """The key a query asks about (no attributes when it names none). ``user_names``: the
+    names the user goes by (the name, then another: "Katarzyna", "Kasia")."""
     words = tokens(query)
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
@@ -126,9 +127,13 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
     attributes = _attributes(words, found)
     drop: set[str] = set()
     subjects: list[str] = []
-    name_words = set(tokens(user_name)) if user_name else set()
-    if name_words and name_words <= found:
-        drop |= name_words
+    # the words of the user's names: one the query says in full means the user
+    name_words = {w for name in user_names for w in tokens(name)}
+    for name in user_names:
+        said = set(tokens(name))
+        if said and said <= found:
+            drop |= said
+            break
     relations = [w for w in words if w in RELATIONS]
     for subject in sorted(known):
         name = subject.split(":", 1)[-1]
@@ -162,10 +167,7 @@ def analyse(query: str, known: set[str], user_name: Optional[str]) -> Ask:
         else:
             attributes = [RELATIONS[relations[0]]]
     # "my" before a relation word is the relation's, not a question about the user.
-    self_named = any(
-        w in _SELF and not (i + 1 < len(words) and words[i + 1] in _PEOPLE_WORDS)
-        for i, w in enumerate(words)
-    )
+    self_named = any(w in _SELF and not _before_people(words, i) for i, w in enumerate(words))
     # "Emre's brother" is the brother: the user's name there names whose relation it is.
     named_relation = any(
         w in name_words and [x for x in words[i + 1 : i + 3] if x != "s"][:1] in _RELATION_WORDS
@@ -213,6 +215,23 @@ def _kin(words: list[str], groups: list[str]) -> tuple[str, ...]:
             found += [w for member in sorted(members) for w in kin_words(member)]
     plurals = [w + "s" for w in found if w.isascii() and w.isalpha() and not w.endswith("s")]
     return tuple(dict.fromkeys([*found, *plurals]))
+
+
+def _before_people(words: list[str], at: int) -> bool:
+    """Whether the word at ``at`` ("my") is said of a relative that follows it, words for
+    which one it is aside: "my sister", "my youngest sister", "my big brother"."""
+    after = at + 1
+    while after < len(words) and words[after] in _WHICH_ONE:
+        after += 1
+    return after < len(words) and words[after] in _PEOPLE_WORDS
+
+
+# Words that say which relative ("my youngest sister", "my elder brother", "my twin
+# brother", "my step mum"), between "my" and the relation word.
+_WHICH_ONE = frozenset(
+    """little big younger older youngest eldest oldest elder baby twin middle step half new
+    ex best late wee""".split()  # noqa: SIM905
+)
 
 
 def _mine(words: list[str], at: int) -> bool:

@@ -604,10 +604,10 @@ class SearchEngine:
         self, tenant_id: str, req: SearchRequest, flt: MemoryFilter, now: str
     ) -> Optional[Ask]:
         # Whom the question can be about: the people of the searched tag's facts.
-        known, user_name = self.store.memories.subjects(tenant_id, req.collection, now, tags=flt)
+        known, user_names = self.store.memories.subjects(tenant_id, req.collection, now, tags=flt)
         # Nothing keyed yet: the question still asks for an attribute, whose words (the
         # lexicon arm) and kind (the kind arm) find what was said unkeyed.
-        return analyse(req.query, known or {USER}, user_name)
+        return analyse(req.query, known or {USER}, user_names)
 
     def _key_arm(
         self,

@@ -3774,6 +3774,12 @@ def test_children_named_where_the_user_has_them(
         # the people of the user's, said after a comma with no "my"
         ("I live in Leeds, hubby just started at Amazon", "Hubby just started at Amazon"),
         ("I'm 29, the missus is pescatarian", "The missus is pescatarian"),
+        # a meeting is no drink; two people said together stay two
+        ("Coffee with Morgan from the gym", "Coffee with Morgan from the gym"),
+        ("Ruby and Alfie fought all morning", "Ruby and Alfie fought all morning"),
+        ("Mochi and Tom are best friends already", "Mochi and Tom are best friends already"),
+        # a possessive in a value is the user's
+        ("I'm working on my thesis", "User is working on User's thesis"),
         # a title's "Us" is no one, nor an illness's "ME"
         ("In Among Us, my role is the detective", "In Among Us, User's role is the detective"),
         ("I was diagnosed with ME last year", "User was diagnosed with ME last year"),
@@ -3798,6 +3804,19 @@ def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> No
         ("I'm a nurse at Leeds General, 29, F", ("age", "29")),
         ("I joined Acme to manage their accounts", ("employer", "Acme")),
         ("I work at Tesco to pay the bills", ("employer", "Tesco")),
+        # "and" before where one lives or works, in a list about oneself
+        ("I'm 30 and living in Leeds", ("home", "Leeds")),
+        ("I'm a nurse and working at Guys", ("employer", "Guys")),
+        # a pastime with what it is done to
+        ("started learning Spanish", ("hobbies", "learning Spanish")),
+        ("started selling candles on Etsy", ("hobbies", "selling candles")),
+        ("Started bouldering twice a week, my forearms hate me", ("hobbies", "bouldering")),
+        ("coffee with oat milk, always", ("drinks", "coffee")),
+        ("coffee with my breakfast, every single day", ("drinks", "coffee")),
+        ("coffee with Baileys at christmas lol", ("drinks", "coffee")),
+        ("picked up boxing 3x a week", ("hobbies", "boxing")),
+        ("got into gardening big time", ("hobbies", "gardening")),
+        ("started learning to play the guitar", ("hobbies", "learning")),
         ("happy birthday to me, 30 today", ("age", "30")),
     ],
 )

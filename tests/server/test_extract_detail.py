@@ -280,12 +280,27 @@ def _plain(content: str) -> list[str]:
         ("finally turned eighteen!!!", []),
         # the first word of a clause is capitalised as a sentence's is, no name
         ("Supposedly, my new role is senior analyst now", []),
-        # how the user is called, said with the name
+        # how the user is called, said with the name: in the name's text (below)
         ("I'm Marites, Tess for short", []),
     ],
 )  # fmt: skip
 def test_what_a_keyed_clause_says_beside_its_facts_is_kept(content: str, rest: list[str]) -> None:
     assert _plain(content) == rest
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        ("I'm Marites, Tess for short", "User is called Marites, Tess for short"),
+        ("I'm Anirudh, most people call me Ani", "User is called Anirudh, most people call User Ani"),
+        ("I'm Thandiwe, but everyone calls me Thandi", "User is called Thandiwe, everyone calls User Thandi"),
+        # not another name: "call me anything", "Sam for now"
+        ("I'm Sam, call me anything", "User is called Sam"),
+    ],
+)  # fmt: skip
+def test_another_name_one_goes_by_is_kept_with_the_name(content: str, text: str) -> None:
+    (fact,) = [f for f in EXTRACTOR.extract(content, NOW) if f.attribute == "name"]
+    assert fact.text == text
 
 
 def test_the_rest_of_a_stay_lasts_as_the_stay() -> None:

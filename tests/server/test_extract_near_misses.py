@@ -371,6 +371,16 @@ NEAR_MISSES = [
     ("I live in Paris, jk", ("home",)),
     ("I'm a pilot. Just kidding!", ("job",)),
     ("we moved to 10 Downing St haha jk", ("home",)),
+    # … and what the thirty-third round's count of lost words showed
+    ("Sarah from my old job moved to Leeds", ("home",)),
+    ("Dave from next door moved to Spain last week", ("home",)),
+    ("Coffee with Morgan from the gym", ("drinks",)),
+    ("Tea with my sister", ("drinks",)),
+    ("I'm at Rahul's in Bandra for the monsoon week", ("home",)),
+    ("staying at Rahul's in Bandra", ("home",)),
+    ("I'm in Leeds for the long weekend", ("home",)),
+    ("I'd love to be 30 and living in Paris", ("home", "age")),
+    ("Tea with mum tomorrow", ("drinks",)),
 ]  # fmt: skip
 
 

@@ -267,6 +267,33 @@ def test_every_word_for_a_child_is_a_child(whose: str, called: str) -> None:
             {(USER, "siblings", "Raj"), ("brother:Raj", "home", "Pune")},
             {("brother:", "home", "Pune")},
         ),
+        # … with an age in the brackets, or named in an aside (thirty-third round)
+        (
+            "my niece (Zara, 6) is allergic to dogs",
+            {
+                (USER, "relatives", "Zara"),
+                ("niece:Zara", "allergies", "dogs"),
+                ("niece:Zara", "age", "6"),
+            },
+            {("niece:", "allergies", "dogs")},
+        ),
+        (
+            "my sister, who's called Anna, just moved to Berlin",
+            {(USER, "siblings", "Anna"), ("sister:Anna", "home", "Berlin")},
+            {("sister:", "home", "Berlin")},
+        ),
+        # an age between commas after them, beside what else is keyed or alone
+        (
+            "my son Leo, 7, loves dinosaurs",
+            {("son:Leo", "age", "7"), ("son:Leo", "likes", "dinosaurs")},
+            {(USER, "age", "7")},
+        ),
+        (
+            "my daughter Mia, 9, plays the violin",
+            {("daughter:Mia", "age", "9")},
+            {(USER, "age", "9")},
+        ),
+        ("our daughter (Isla, 11) wants a phone", {("daughter:Isla", "age", "11")}, set()),
         # named after what was told of them: all of it is theirs
         (
             "my grandma turns 90 next month, her name's Dorothy and she lives in a care home",

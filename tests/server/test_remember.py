@@ -440,3 +440,13 @@ def test_a_job_relates_its_facts_within_its_tag(api: Api) -> None:
     (fact,) = done["facts"]
     assert (fact["relation"], fact["container_tag"]) == ("new", "bo")
     assert api.get(f"{C}/me/memories/{ana['id']}").json["is_latest"] is True
+
+
+def test_another_name_the_user_goes_by_means_the_user(api: Api) -> None:
+    # "Tess for short": what is said of Tess, and a question about Tess, are the user's.
+    _remember(api, "I'm Marites, Tess for short", "alias")
+    _remember(api, "I'm a staff nurse at St Luke's now", "alias")
+    (moved,) = _remember(api, "Tess moved to Quezon City", "alias")
+    assert (moved["subject"], moved["attribute"], moved["value"]) == ("user", "home", "Quezon City")
+    hits = api.search("What does Tess do for work?", collection="alias")
+    assert hits[0]["text"] == "User works as a staff nurse"

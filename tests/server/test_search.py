@@ -550,19 +550,40 @@ def test_a_question_asks_its_attribute_before_anything_is_keyed(api: Api) -> Non
     ],
 )
 def test_question_words_ask_their_attribute(question: str, first: str) -> None:
-    assert analyse(question, {"user"}, None).attributes[:1] == (first,)
+    assert analyse(question, {"user"}, ()).attributes[:1] == (first,)
 
 
 def test_a_relation_written_with_its_accents_asks_about_that_relation() -> None:
     # The extractor keys "my fiancée Zanele" as fiancee:Zanele; the question spells it so.
-    ask = analyse("what does my fiancée do?", {"user", "fiancee:Zanele"}, None)
+    ask = analyse("what does my fiancée do?", {"user", "fiancee:Zanele"}, ())
     assert (ask.subjects, ask.attributes[:1]) == (("fiancee:Zanele",), ("job",))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does my youngest sister do?",
+        "what does my little sister do",
+        "What does my big sister do now?",
+        "what does my twin sister do for work",
+    ],
+)
+def test_a_relative_said_with_which_one_is_still_the_relative_asked(question: str) -> None:
+    # "my youngest sister" had asked the user first: the user's job answered before hers.
+    ask = analyse(question, {"user", "sister:Leonor"}, ())
+    assert (ask.subjects, ask.attributes[:1]) == (("sister:Leonor",), ("job",))
+
+
+def test_any_name_the_user_goes_by_means_the_user() -> None:
+    # "Kasia for short": a question about Kasia asks about the user, by the name unread.
+    ask = analyse("What does Kasia do for work?", {"user", "sister:Ola"}, ("Katarzyna", "Kasia"))
+    assert (ask.subjects, ask.attributes[:1], ask.drop) == (("user",), ("job",), {"kasia"})
 
 
 def test_what_thing_one_does_is_no_question_about_the_job() -> None:
     # "what dance do I do?" asks what, not what one does for a living.
-    assert "job" not in analyse("what dance do I do?", {"user"}, None).attributes
-    assert analyse("What does Jay do?", {"user"}, None).attributes[:1] == ("job",)
+    assert "job" not in analyse("what dance do I do?", {"user"}, ()).attributes
+    assert analyse("What does Jay do?", {"user"}, ()).attributes[:1] == ("job",)
 
 
 def test_an_index_that_followed_changes_answers_as_one_loaded_afresh(tmp_path: Any) -> None:

@@ -183,6 +183,14 @@ _RELATION_MARKS = ", ".join(f"'{name}'" for name in sorted(RELATION_ATTRIBUTES))
 _RELATION_TEXT = re.compile(r"^User's ([\w-]+) is ")
 
 
+# Another name the user goes by, as the name fact's text says it (extract/detail.py
+# _ALIAS): "User is called Katarzyna, Kasia for short", "…, everyone calls User Thandi".
+_ALIAS_TEXT = re.compile(
+    r", (?:(?P<a>[\w'’-]+) for short|(?:.*\bcalls? User|aka|a\.k\.a\.?|.*\bgo(?:es)? by) "
+    r"(?P<b>[\w'’-]+))$"
+)
+
+
 def _named_by(text: str, value: Optional[str]) -> Optional[str]:
     """The subject a relation fact names: "User's wife is Ana" → ``wife:Ana``."""
     spoken = _RELATION_TEXT.match(text)
@@ -619,12 +627,14 @@ class Memories:
         *,
         for_update: bool = False,
         tags: Optional[MemoryFilter] = None,
-    ) -> tuple[set[str], Optional[str]]:
+    ) -> tuple[set[str], tuple[str, ...]]:
         """Who the current keyed facts of a collection (of the tenant, for None) are about
         — their subjects, and the people the user's relation facts name ("User's wife is
-        Sophie" → ``wife:Sophie``) — and the user's name if a fact gives it. ``tags``
-        keeps to its container tag (search's filter, or remember's exact tag).
-        ``for_update`` reads on the writer, like ``current_by_key``."""
+        Sophie" → ``wife:Sophie``) — and the names the user goes by, if a fact gives
+        them: the name, then another its text says ("User is called Katarzyna, Kasia for
+        short" → ``("Katarzyna", "Kasia")``). ``tags`` keeps to its container tag
+        (search's filter, or remember's exact tag). ``for_update`` reads on the writer,
+        like ``current_by_key``."""
         scope, params = _scope(tenant_id, collection, tags)
         with self.db.write() if for_update else self.db.read() as conn:
             # The user's name and relation facts; every other subject comes from DISTINCT.
@@ -640,15 +650,18 @@ class Memories:
                 (*params, now),
             ).fetchall()
         subjects = {str(row[0]) for row in distinct}
-        name: Optional[str] = None
+        names: tuple[str, ...] = ()
         for attribute, value, text in rows:
             if attribute == "name":
-                name = name or value
+                if not names and value:
+                    alias = _ALIAS_TEXT.search(text)
+                    other = alias.group("a") or alias.group("b") if alias else None
+                    names = (value, other) if other else (value,)
                 continue
             person = _named_by(text, value)
             if person:
                 subjects.add(person)
-        return subjects, name
+        return subjects, names
 
     def latest_people(
         self, tenant_id: str, collection: str, tags: MemoryFilter, now: str, limit: int

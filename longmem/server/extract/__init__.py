@@ -268,12 +268,14 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
     if key.attribute == "diet" and value.split()[0] in _VERB_DIETS:
         return f"{subject.name} {'no longer ' if key.negated else ''}{value}"
     positive, negative = _TEMPLATES.get(key.attribute, ("{s} {v}", "{s} not {v}"))
+    value = _MINE.sub(SUBJECT + "'s", value)  # "working on my thesis": on User's thesis
     article = "an" if value[:1].lower() in "aeiou" else "a"
     if key.attribute == "pets" and (value.split()[0].lower() in _COUNTS or value[:1].isupper()):
         positive, negative = "{s} has {v}", "{s} no longer has {v}"  # "two cats", "Biscuit"
     return (negative if key.negated else positive).format(s=subject.name, v=value, a=article)
 
 
+_MINE = re.compile(r"\b(?-i:my|our)\b")
 # A fact's verb, denied: "User is vegan" → "User is not vegan", "User lives in Leeds" →
 # "User does not live in Leeds".
 _NOT_SO = re.compile(
@@ -803,6 +805,15 @@ _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 _ENDED_AS_SAID = frozenset(("partner",))
 
 
+# A relative of the user's, their name, then their age between commas: "my son Leo, 7,
+# loves…", "my mum, 60, just retired" (not "my flat, 2, …": a word for a person first).
+_THEIR_AGE_ASIDE = re.compile(
+    r"(?:my|our)\s+(?:[\w'-]+\s+){0,2}?(?P<who>[\w'-]+)(?:\s+(?-i:[A-Z])[\w'-]+)?\s*,\s*"
+    r"(?P<age>[1-9]\d?)\s*,\s*(?=[a-z])",
+    re.I,
+)
+
+
 def _as_home(key: Key, predicate: str) -> Optional[Key]:
     """Whereabouts said without an end, as a home: "Madrid"; "a flatshare in Stratford".
     Never where one is *at* ("I'm at Google now", "at the Hilton in Paris"): a
@@ -880,6 +891,13 @@ def _facts_of(
         stated = own is not None
         predicate = parse_subject(own.group(0), None).predicate if own else predicate
     keys = keys_of(predicate, sentence) if stated else []
+    valued = stated and all(k.value for k in keys)
+    aged = _THEIR_AGE_ASIDE.match(clause) if valued and subject.key != USER else None
+    if aged is not None and not any(k.attribute == "age" for k in keys):
+        # "my son Leo, 7, loves dinosaurs", "my daughter Mia, 9, plays the violin": their
+        # age, said between commas after them (not beside an end, which is said in words
+        # alone: "my mum, 60, just retired")
+        keys.append(Key("age", aged.group("age"), False, FACT))
     if twos:
         # no value is the second one's name ("my brothers Raj and Dev": no job "Dev")
         keys = [k for k in keys if not (k.value and twos[1][2] in k.value)]
@@ -1086,12 +1104,19 @@ def _facts_of(
     return facts
 
 
+_TWO_OF_THEM = re.compile(r"\s(?:and|&)\s", re.I)
+
+
 def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
     """A clause as a plain memory: its words, in the third person."""
     if subject.key == USER and verb_first(clause):
         # "Resigned today", typed short: "User resigned today", "User starts in April".
         return finish(third_person("I " + clause[:1].lower() + clause[1:]))
     if subject.key in (USER, NOBODY.key):
+        return finish(third_person(clause))
+    at = clause.rfind(parsed.predicate) if parsed.predicate else -1
+    if at > 0 and _TWO_OF_THEM.search(clause, 0, at):
+        # "Ruby and Alfie fought all morning": both, as said (the subject is the first)
         return finish(third_person(clause))
     said = third_person(parsed.predicate)
     # "Mia's 8th birthday party was Saturday": a thing of theirs, no space before "'s"

@@ -67,17 +67,29 @@ def _aside_apart(sentence: str) -> list[str]:
     return [f"{a} {c}", b]
 
 
-# … and a name said in brackets after who they are: "my brother (Raj) just moved to Pune"
-# is "my brother Raj just moved…".
+# … and a name said in brackets after who they are, an age with it or not, or in an aside
+# that says what they are called: "my brother (Raj) just moved to Pune", "my niece (Zara,
+# 6) is allergic to dogs", "my sister, who's called Anna, just moved to Berlin" are "my
+# brother Raj just moved…", "my niece Zara, 6, is…", "my sister Anna just moved…".
 _BRACKETED_NAME = re.compile(
-    r"\b(?P<who>(?i:my|our)\s+(?i:" + QUALIFIERS + REL + r"))\s*\(\s*(?P<name>" + NAME + r")\s*\)"
+    r"\b(?P<who>(?i:my|our)\s+(?i:" + QUALIFIERS + REL + r"))(?:\s*\(\s*(?P<name>" + NAME + r")"
+    r"(?:\s*,\s*(?P<age>\d{1,2}))?\s*\)|\s*,\s*(?i:who['’]s|who\s+is)\s+(?i:called|named)\s+"
+    r"(?P<called>" + NAME + r")\s*,)"
 )
+
+
+def _name_in_words(found: re.Match[str]) -> str:
+    """The relative of a _BRACKETED_NAME match with their name said after the word."""
+    if found.group("called"):
+        return f"{found.group('who')} {found.group('called')}"
+    age = found.group("age")
+    return f"{found.group('who')} {found.group('name')}" + (f", {age}," if age else "")
 
 
 def _dash_parts(sentence: str) -> list[str]:
     """``sentence`` split at its dashes, except those between two days and those around
     an aside said before what its subject did (_DASHED_ASIDE)."""
-    sentence = _BRACKETED_NAME.sub(r"\g<who> \g<name>", sentence)
+    sentence = _BRACKETED_NAME.sub(_name_in_words, sentence)
     sentence, *aside = _aside_apart(sentence)
     if aside:
         return [*_dash_parts(sentence), *aside]

@@ -72,6 +72,22 @@ _I_WE = r"i|i'm|im|i've|i'd|i'll|we|we're|we've|we'll"
 # its text says when), a relative ("my roommate Hana, and the commute to Pangyo is
 # brutal": what follows a name is seldom the relation's), nor what one eats or likes.
 _KEPT = frozenset(("home", "job", "employer", "school", "studies"))
+# Another name one goes by, said after one's name: "I'm Katarzyna, Kasia for short", "…,
+# but everyone calls me Thandi", "…, most people call me Ani", "…, aka Bee".
+_ONE_NAME = r"(?-i:[A-Z])[\w'’-]+"
+_ALIAS = re.compile(
+    r"^\s*,?\s*(?:but\s+|though\s+|and\s+)?(?P<a>" + _ONE_NAME + r"\s+for\s+short|"
+    r"(?:everyone|everybody|people|most\s+people|friends|my\s+friends)\s+calls?\s+me\s+"
+    + _ONE_NAME
+    + r"|call\s+me\s+"
+    + _ONE_NAME
+    + r"|(?:aka|a\.k\.a\.?)\s+"
+    + _ONE_NAME
+    + r"|(?:I\s+)?go\s+by\s+"
+    + _ONE_NAME
+    + r")(?=\s*(?:$|[,.!;)]))",
+    re.I,
+)
 
 # A word worth keeping: a name (capitalised, but not "I") or a number, not a day or month
 # (valid_from holds those) nor an ordinal date ("the 5th").
@@ -235,6 +251,9 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
         if _not_the_facts(inside, others) or _leaves(inside) or _STOP.search(_named(inside)):
             return ""  # "(was a midwife till 2022)", "(for now lol)", "(can u help w my CV)"
         return " " + gloss.group("g")  # "(ro is fine)": a gloss may be a clause
+    alias = _ALIAS.match(after) if key.attribute == "name" and found is not None else None
+    if alias is not None:
+        return ", " + third_person(alias.group("a"))  # "…, Kasia for short": called so too
     to_whom = _TO_WHOM.match(after) if key.attribute == "relationship" else None
     if to_whom is not None and found is not None:
         return f" {to_whom.group('how')} {to_whom.group('who')}"  # "married to Arjun"

@@ -718,6 +718,24 @@ _NOT_GONE_BY = (
     r"IMDB|Waze|Yelp|Target|Walmart|Amazon)"
 )
 
+# What ends a pastime's words: "started selling candles on Etsy", "started climbing again".
+_HOBBY_ENDS = (
+    r"(?:again|now|lately|recently|this|last|at|in|on|with|every|for|and|but|so|since|today|"
+    r"yesterday|tonight|too|as|because|after|before|during|lol|haha|twice|once|daily|weekly|"
+    r"most|each|three|two|four|a\s+lot|a\s+bit|properly|seriously|big|hard|loads|heavily|w|"
+    r"\d+x|the\s+other|when|while|whilst)\b"
+)
+# Whom a drink is had with, a meeting, not the drink: "Coffee with Morgan from the gym",
+# "tea with my sister", "tea with mum tomorrow" (not "coffee with oat milk", "coffee with
+# my breakfast", "coffee with Baileys at christmas", "Coffee with Oatly please").
+_MET_WITH = (
+    r"(?:(?:(?:my|our|his|her|their)\s+)?(?:[\w-]+\s+)?(?:"
+    + "|".join(sorted((w for w in RELATIONS if w.isalpha()), key=len, reverse=True))
+    + r"|friends|mates|colleagues|coworkers|team|girls|boys|lads|gang|family|kids|parents)\b|"
+    r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s*(?:$|[,.!;]|\s(?:from|tomorrow|today|"
+    r"tonight|later|this|next|on|and)\b))"
+)
+
 RULES: tuple[Rule, ...] = (
     # -- naming oneself (names are capitalised: these rules alone read case as written) --
     # "DeShawn", "McKenzie", "Émile", "Jean-Luc" too
@@ -1102,8 +1120,9 @@ RULES: tuple[Rule, ...] = (
     # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
     _rule("drinks", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?" + _ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
     # "Coffee, always", "coffee at Starbucks before my shift", "tea only"; not "wine
-    # o'clock came early", "caffeine withdrawal headaches"
-    _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=\s*(?:$|[,.!;]|\s(?:only|always|please|now|every|mostly|again|these days|at|from|with|before|after|in|on|for)\b))"),
+    # o'clock came early", "caffeine withdrawal headaches", nor a meeting: "Coffee with
+    # Morgan from the gym", "tea with my sister" ("coffee with oat milk" is the drink)
+    _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=\s*(?:$|[,.!;]|\s(?:only|always|please|now|every|mostly|again|these days|at|from|with|before|after|in|on|for)\b))(?!\s+with\s+" + _MET_WITH + r")"),
     _rule("drinks", r"\b(?:am|is|are)\s+(?:now\s+)?an?\s+(?P<v>coffee|tea)\s+(?:person|drinker)\b"),
     _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
     # "water and tea only now", "green tea only"
@@ -1124,7 +1143,7 @@ RULES: tuple[Rule, ...] = (
     _rule("likes", r"^" + _ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+" + _V),
     _rule("likes", r"^" + _ADV + r"(?:prefer|prefers)\s+(?P<v>[^,;:!?()]+?\s+(?:over|to|rather than)\s+[^,;:!?()]+)"),
     _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + _ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + _V),
-    _rule("hobbies", r"^" + _ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating)\b)(?P<v>[a-z]+ing)\b"),
+    _rule("hobbies", r"^" + _ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating)\b)(?P<v>[a-z]+ing(?:\s+(?!" + _HOBBY_ENDS + r")[\w'-]+){1,2}?(?=\s*(?:$|[,.!;?]|\s" + _HOBBY_ENDS + r"))|[a-z]+ing\b)"),
     # -- the rest --
     _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
     # A pet gone: "my dog Rex died", "we had to put Biscuit down", "we rehomed Clover"

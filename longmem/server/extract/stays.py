@@ -34,9 +34,13 @@ _STAY = re.compile(
     r"\b(?:(?:on|at|for)\s+(?:a|an|the|my|our|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?"
     + STAYS
     + r"s?|for work|on business|on holiday|on vacation|on tour|for (?:a few|a couple of|two|three|"
-    r"\d+) (?:days|nights|weeks)|for the (?:week|weekend|day|night)|" + A_SEASON + "|"
-    # a visit, a stopover, a trip begun: "visiting my mum in Leeds", "off to Rome"
-    r"visiting|staying with|passing through|stopping over|off to|away in|travelling in|"
+    r"\d+) (?:days|nights|weeks)|for the (?:[\w-]+\s+){0,2}?(?:week|weekend|day|night)|"
+    + A_SEASON
+    + "|"
+    # a visit, a stopover, a trip begun: "visiting my mum in Leeds", "off to Rome"; a stay
+    # at someone's: "staying at Rahul's in Bandra", "I'm at Rahul's in Bandra"
+    r"visiting|staying with|staying at|at (?-i:[A-Z])[\w-]*['’]s\s+(?:(?:place|house|flat)\s+)?in|"
+    r"passing through|stopping over|off to|away in|travelling in|"
     r"traveling in|holidaying in|camping in|hiking in|"
     # … or on its way: "going to Goa from the 20th", "heading to Durban", "off tae Skye"
      + TRIP_TO + r")\b",

@@ -1162,7 +1162,12 @@ def _someone_first(clause: str) -> bool:
     if from_ and words[0] not in _NOT_NAMES and not _NOT_A_NAME_FROM.match(words[0]):
         # "Julien from accounting moved to Marseille", "Sarah from uni is vegan now": theirs
         after = lower_words(clause[from_.end() :])
-        return _told_second(["", *after[:4]]) or after[:1] in (["is"], ["was"], ["has"])
+        # (one more word of where they are from: "Sarah from my old job moved to Leeds")
+        return any(
+            _told_second(["", *after[at : at + 4]])
+            or after[at : at + 1] in (["is"], ["was"], ["has"])
+            for at in (0, 1)
+        )
     if _FULL_NAME_FIRST.match(clause) and words[0] not in _NOT_NAMES:
         # "Nana Mouskouri turned 90", "Tom Smith moved…", "Ed Sheeran is married"
         return _told_second(words[1:5]) or words[2:3] in (["is"], ["was"], ["has"])

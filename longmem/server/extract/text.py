@@ -278,8 +278,15 @@ _LIVE_OR_WORK = re.compile(
 )
 # … not in a question, a quote, a wish or a joke ("what if I quit, move to Bali, work at a
 # surf shop?", "told him 'I'm married, live in Leeds'").
+_LIVING_OR_WORKING = re.compile(
+    r"(?:living|working|studying|teaching|based)\s+(?:(?:part-time|full-time|remotely|mostly|now)\s+)?"
+    r"(?:in|at|as|for|on|out\s+of)\s",
+    re.I,
+)
 _NOT_AS_IT_IS = re.compile(
-    r"\?|(?:^|\s)['‘\"“]|\b(?:if|would|should|want|wanna|hoping|plan|dream|jk|kidding)\b", re.I
+    r"\?|(?:^|\s)['‘\"“]|\b(?:if|would|i['’]d|should|want|wanna|hoping|hope|wish|love\s+to|plan|dream|"
+    r"jk|kidding)\b",
+    re.I,
 )
 _JOIN = re.compile(
     r"(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
@@ -517,6 +524,16 @@ def clauses(
             # "I'm 33, single, live in Bristol", "I'm Tomasz, 41, work as a nurse": where
             # one lives or works, in a list about oneself
             carried = subject + " "
+        elif (
+            match.group("sep").strip(" ,") == "and"
+            and _LIVING_OR_WORKING.match(right)
+            and (subject := subject_of(left)) is not None
+            and subject.lower() in ("i", "we")
+            and _NOT_AS_IT_IS.search(sentence) is None
+        ):
+            # "I'm 30 and living in Leeds", "I'm a nurse and working at Guy's": the same
+            # list, joined by "and" (said "I'm living in Leeds")
+            carried = "I'm " if subject.lower() == "i" else "we're "
         elif _starts_with_past(right):
             # "I quit Acme, joined Google", "quit Acme, joined Google": one told after the
             # other, by the subject of the first (not "my sister, married last year, moved…")

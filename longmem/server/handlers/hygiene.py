@@ -110,8 +110,8 @@ def _of_the_key_named(
     would ask, its best-fitting attribute). None when the description says more ("project
     Icarus" names one project, not every one) or names no key."""
     tags = MemoryFilter(collection=collection, container_tag=container_tag)
-    known, user_name = store.memories.subjects(tenant_id, collection, iso_now(), tags=tags)
-    ask = analyse(query, known or {USER}, user_name)
+    known, user_names = store.memories.subjects(tenant_id, collection, iso_now(), tags=tags)
+    ask = analyse(query, known or {USER}, user_names)
     spec = attribute(ask.attributes[0]) if ask.attributes else None
     if spec is None or spec.name in _WHO_OR_WHICH or ask.subjects != (USER,):
         # "my brother", "my dog", "my girlfriend from before" name one person or animal

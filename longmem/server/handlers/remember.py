@@ -297,7 +297,7 @@ class _Call:
             relation, name = subject.split(":", 1)
         else:
             name = subject
-        known, user_name = self.store.memories.subjects(
+        known, user_names = self.store.memories.subjects(
             self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
         )
         if ":" in subject and name:
@@ -308,7 +308,7 @@ class _Call:
         if ":" in subject:
             matches = [s for s in known if kin(s.split(":")[0]) == kin(relation) and s != subject]
         else:
-            if (user_name or "").casefold() == name.casefold():
+            if name.casefold() in {n.casefold() for n in user_names}:
                 return _about(fact, USER, SUBJECT)
             matches = [s for s in known if s.casefold().endswith(":" + name.casefold())]
         one = self._one_person(matches)
