@@ -3778,6 +3778,8 @@ def test_children_named_where_the_user_has_them(
         ("Coffee with Morgan from the gym", "Coffee with Morgan from the gym"),
         ("Ruby and Alfie fought all morning", "Ruby and Alfie fought all morning"),
         ("Mochi and Tom are best friends already", "Mochi and Tom are best friends already"),
+        # "she" after two named may be either
+        ("Luca and Giulia are coming for lunch, she's veggie", "She's veggie"),
         # a possessive in a value is the user's
         ("I'm working on my thesis", "User is working on User's thesis"),
         # a title's "Us" is no one, nor an illness's "ME"
@@ -3806,6 +3808,7 @@ def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> No
         ("I work at Tesco to pay the bills", ("employer", "Tesco")),
         # "and" before where one lives or works, in a list about oneself
         ("I'm 30 and living in Leeds", ("home", "Leeds")),
+        ("hi im Oluwaseun but everybody calls me Seun", ("name", "Oluwaseun")),
         ("I'm a nurse and working at Guys", ("employer", "Guys")),
         # a pastime with what it is done to
         ("started learning Spanish", ("hobbies", "learning Spanish")),

@@ -381,6 +381,7 @@ NEAR_MISSES = [
     ("I'm in Leeds for the long weekend", ("home",)),
     ("I'd love to be 30 and living in Paris", ("home", "age")),
     ("Tea with mum tomorrow", ("drinks",)),
+    ("tom from next door got a job at tesco lol", ("employer",)),
 ]  # fmt: skip
 
 

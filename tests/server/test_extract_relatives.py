@@ -294,6 +294,13 @@ def test_every_word_for_a_child_is_a_child(whose: str, called: str) -> None:
             {(USER, "age", "9")},
         ),
         ("our daughter (Isla, 11) wants a phone", {("daughter:Isla", "age", "11")}, set()),
+        # what "and living in" says is theirs too; "call me" of the user is no name of theirs
+        ("my sister is 30 and living in Leeds", {("sister:", "home", "Leeds")}, set()),
+        (
+            "I'm Margaret, my friends call me Peggy",
+            {(USER, "name", "Margaret")},
+            {("friend:", "name", "Peggy")},
+        ),
         # named after what was told of them: all of it is theirs
         (
             "my grandma turns 90 next month, her name's Dorothy and she lives in a care home",

@@ -458,7 +458,10 @@ class RuleExtractor:
                 last_parsed = parsed
                 newcomer = newcomer_of(parsed)
                 if parsed.subject.key != USER:
-                    previous = parsed.subject
+                    # "Luca and Giulia are coming…, she's veggie": "she" may be either (not
+                    # "Willem and his family…, he got a job": Willem)
+                    two = _two_of_them(clause, parsed, _TWO_NAMED)
+                    previous = NOBODY if two else parsed.subject
                 else:  # "I have a new girlfriend. She's a GP": the girlfriend
                     previous = had_relation(parsed.predicate) or previous
                 # A clause opened by a lower-case word may turn out someone else's once the
@@ -805,6 +808,7 @@ _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 _ENDED_AS_SAID = frozenset(("partner",))
 
 
+_CALLS_ME = re.compile(r"\bcalls?\s+me\b", re.I)
 # A relative of the user's, their name, then their age between commas: "my son Leo, 7,
 # loves…", "my mum, 60, just retired" (not "my flat, 2, …": a word for a person first).
 _THEIR_AGE_ASIDE = re.compile(
@@ -891,6 +895,9 @@ def _facts_of(
         stated = own is not None
         predicate = parse_subject(own.group(0), None).predicate if own else predicate
     keys = keys_of(predicate, sentence) if stated else []
+    if subject.key != USER and _CALLS_ME.search(predicate):
+        # "(I'm Margaret,) my friends call me Peggy": the user's other name, not theirs
+        keys = [k for k in keys if k.attribute != "name"]
     valued = stated and all(k.value for k in keys)
     aged = _THEIR_AGE_ASIDE.match(clause) if valued and subject.key != USER else None
     if aged is not None and not any(k.attribute == "age" for k in keys):
@@ -1105,6 +1112,14 @@ def _facts_of(
 
 
 _TWO_OF_THEM = re.compile(r"\s(?:and|&)\s", re.I)
+_TWO_NAMED = re.compile(r"\s(?:and|&)\s+(?!I\b)(?-i:[A-Z])[a-z]")
+
+
+def _two_of_them(clause: str, parsed: Parsed, joined: re.Pattern[str] = _TWO_OF_THEM) -> bool:
+    """Whether ``clause`` names two as its subject (joined as ``joined`` reads), of whom
+    ``parsed`` took the first: "Ruby and Alfie fought all morning"."""
+    at = clause.rfind(parsed.predicate) if parsed.predicate else -1
+    return at > 0 and joined.search(clause, 0, at) is not None
 
 
 def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
@@ -1114,8 +1129,7 @@ def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
         return finish(third_person("I " + clause[:1].lower() + clause[1:]))
     if subject.key in (USER, NOBODY.key):
         return finish(third_person(clause))
-    at = clause.rfind(parsed.predicate) if parsed.predicate else -1
-    if at > 0 and _TWO_OF_THEM.search(clause, 0, at):
+    if _two_of_them(clause, parsed):
         # "Ruby and Alfie fought all morning": both, as said (the subject is the first)
         return finish(third_person(clause))
     said = third_person(parsed.predicate)

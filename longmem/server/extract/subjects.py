@@ -1097,6 +1097,11 @@ _THINGS_AGE = re.compile(
 )
 # A name and where one knows them from: "Julien from accounting", "Sarah from the gym".
 _NAME_FROM = re.compile(r"^[A-Z][a-z]+\s+from\s+(?:the\s+|my\s+)?[\w-]+\s+")
+# … and typed in lower case, from where people are met: "tom from next door got a job".
+_LOWER_NAME_FROM = re.compile(
+    r"^[a-z]+\s+from\s+(?:next\s+door|work|uni|school|college|church|upstairs|downstairs|"
+    r"the\s+(?:gym|office|pub|club|team|shop)|my\s+(?:old\s+)?(?:job|work|team|office|class))\s+"
+)
 # … not the user's own word said first: "Originally from Cork moved…", "Retired from
 # nursing moved…", "Back from Paris…"
 _NOT_A_NAME_FROM = re.compile(
@@ -1158,7 +1163,7 @@ def _someone_first(clause: str) -> bool:
     named = _NAME_THEN_PERSON.match(clause)
     if named and named.group("who").lower() in _PEOPLE_OF_MINE:
         return True  # "Dave, my neighbour, is vegan", "Dave (my neighbour) is married"
-    from_ = _NAME_FROM.match(clause)
+    from_ = _NAME_FROM.match(clause) or _LOWER_NAME_FROM.match(clause)
     if from_ and words[0] not in _NOT_NAMES and not _NOT_A_NAME_FROM.match(words[0]):
         # "Julien from accounting moved to Marseille", "Sarah from uni is vegan now": theirs
         after = lower_words(clause[from_.end() :])

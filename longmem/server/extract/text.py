@@ -527,13 +527,13 @@ def clauses(
         elif (
             match.group("sep").strip(" ,") == "and"
             and _LIVING_OR_WORKING.match(right)
-            and (subject := subject_of(left)) is not None
-            and subject.lower() in ("i", "we")
+            and (subject := subject_of(left) or _one_of_mine(left, people)) is not None
             and _NOT_AS_IT_IS.search(sentence) is None
         ):
-            # "I'm 30 and living in Leeds", "I'm a nurse and working at Guy's": the same
-            # list, joined by "and" (said "I'm living in Leeds")
-            carried = "I'm " if subject.lower() == "i" else "we're "
+            # "I'm 30 and living in Leeds", "I'm a nurse and working at Guy's", "my sister
+            # is 30 and living in Leeds": the same list, joined by "and" (said "I'm living
+            # in Leeds", "my sister is living in Leeds")
+            carried = {"i": "I'm ", "we": "we're "}.get(subject.lower(), subject + " is ")
         elif _starts_with_past(right):
             # "I quit Acme, joined Google", "quit Acme, joined Google": one told after the
             # other, by the subject of the first (not "my sister, married last year, moved…")
@@ -730,6 +730,15 @@ THING_NOUNS = words(
 # Words that open a clause without naming anyone (built once, not per clause).
 _NOT_A_PERSON = STOP_WORDS | THING_NOUNS
 _EVENT_NOUNS = THING_NOUNS | words("baby year summer job")  # "Summer" is a name as well
+
+
+def _one_of_mine(left: str, people: Collection[str]) -> Optional[str]:
+    """The one relative of the user's ``left`` opens with and says "is" of: "my sister"
+    of "my sister is 30" (not "my parents are…", "my flat is…")."""
+    owned = _OWNED.match(left)
+    if owned is None or owned.group("rel").lower() not in people:
+        return None
+    return owned.group(0) if re.match(r"\s+is\b", left[owned.end() :]) else None
 
 
 def _person_of(left: str, people: Collection[str]) -> Optional[str]:
