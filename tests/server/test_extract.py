@@ -3778,6 +3778,9 @@ def test_children_named_where_the_user_has_them(
         ("Coffee with Morgan from the gym", "Coffee with Morgan from the gym"),
         ("Ruby and Alfie fought all morning", "Ruby and Alfie fought all morning"),
         ("Mochi and Tom are best friends already", "Mochi and Tom are best friends already"),
+        # a key of the first of two said together; the words keep the second
+        ("Emma and Luke bought a flat in Leeds", "Emma and Luke bought a flat in Leeds"),
+        ("my mum and dad are vegan", "User's mum and dad are vegan"),
         # "she" after two named may be either
         ("Luca and Giulia are coming for lunch, she's veggie", "She's veggie"),
         # a possessive in a value is the user's

@@ -45,7 +45,7 @@ from .chat import (
 from .detail import NEAR, content_of, detail_of
 from .homes import city_beside, home_by_noun
 from .keys import PLANNED_MOVE, SINCE_THE_MOVE, Key, keys_of
-from .kin import PARTNER_KIN, RELATIONS, kin
+from .kin import PARTNER_KIN, REL, RELATIONS, kin
 from .places import place_rest
 from .plainly import said_plainly
 from .rests import rest_untold
@@ -1079,6 +1079,14 @@ def _facts_of(
         )
     ended = [key.attribute for key in keys if not key.value]
     if len(ended) < len(keys) or (parsed.relation is not None and not parsed.predicate.strip()):
+        two = _two_of_them(clause, parsed, _TWO_NAMED) or _AND_ANOTHER.match(parsed.predicate)
+        keyed_for = {f.subject for f in facts if f.attribute and f.subject != USER}
+        if subject.key not in (USER, NOBODY.key) and two and len(keyed_for) < 2:
+            # "Emma and Luke bought a flat in Leeds", "my mum and dad are vegan": the key
+            # is the first one's; the words keep both (not when each was keyed: "my kids
+            # Ella and Sam are vegan"; nor "… and his wife": the key says whose she is)
+            both = finish(third_person(clause))
+            facts.append(ExtractedFact(both, classify(clause), clause, valid_from=valid_from))
         return facts
     kind = classify(clause)
     text = _as_said(subject, clause, parsed)
@@ -1112,6 +1120,8 @@ def _facts_of(
 
 
 _TWO_OF_THEM = re.compile(r"\s(?:and|&)\s", re.I)
+# What is left of "my mum and dad are…" after its subject: another, by a word for them.
+_AND_ANOTHER = re.compile(r"(?:and|&)\s+" + REL + r"\b", re.I)
 _TWO_NAMED = re.compile(r"\s(?:and|&)\s+(?!I\b)(?-i:[A-Z])[a-z]")
 
 

@@ -34,7 +34,7 @@ from functools import cached_property
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, attribute
-from .kin import GIVEN_NAME, RELATIONS
+from .kin import GIVEN_NAME, REL, RELATIONS
 from .places import place_rest
 from .text import (
     ADVERBS,
@@ -730,7 +730,7 @@ _HOBBY_ENDS = (
 # my breakfast", "coffee with Baileys at christmas", "Coffee with Oatly please").
 _MET_WITH = (
     r"(?:(?:(?:my|our|his|her|their)\s+)?(?:[\w-]+\s+)?(?:"
-    + "|".join(sorted((w for w in RELATIONS if w.isalpha()), key=len, reverse=True))
+    + REL
     + r"|friends|mates|colleagues|coworkers|team|girls|boys|lads|gang|family|kids|parents)\b|"
     r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s*(?:$|[,.!;]|\s(?:from|tomorrow|today|"
     r"tonight|later|this|next|on|and)\b))"
