@@ -3813,6 +3813,8 @@ def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> No
         ("I'm 30 and living in Leeds", ("home", "Leeds")),
         ("hi im Oluwaseun but everybody calls me Seun", ("name", "Oluwaseun")),
         ("I'm a nurse and working at Guys", ("employer", "Guys")),
+        ("I work part-time at Boots", ("employer", "Boots")),
+        ("I'm 29, mum of two, work part time at Boots", ("employer", "Boots")),
         # a pastime with what it is done to
         ("started learning Spanish", ("hobbies", "learning Spanish")),
         ("started selling candles on Etsy", ("hobbies", "selling candles")),

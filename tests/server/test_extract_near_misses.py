@@ -382,6 +382,7 @@ NEAR_MISSES = [
     ("I'd love to be 30 and living in Paris", ("home", "age")),
     ("Tea with mum tomorrow", ("drinks",)),
     ("tom from next door got a job at tesco lol", ("employer",)),
+    ("we live in Bristol, hubby literally just got a job at Airbus", ("employer",)),
 ]  # fmt: skip
 
 

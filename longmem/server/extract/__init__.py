@@ -275,6 +275,7 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
     return (negative if key.negated else positive).format(s=subject.name, v=value, a=article)
 
 
+# "my" and "our" in a value: the user's.
 _MINE = re.compile(r"\b(?-i:my|our)\b")
 # A fact's verb, denied: "User is vegan" → "User is not vegan", "User lives in Leeds" →
 # "User does not live in Leeds".
@@ -577,7 +578,8 @@ def _someone_else_in(pieces: list[str]) -> bool:
     for a person ("husband's 30", "ex-boyfriend", "friend of mine") or, after the first
     piece, a name ("I'm 26, Sarah's 28, nurse"), or in the first one, a name it ends with
     that the user is with ("I moved to Bristol with Jake, 29, software dev at Ovo")."""
-    words = re.findall(r"[a-z]+", " ".join(pieces).lower())
+    # (not a word the user says of themself: "I'm 29, mum of two, work at Boots")
+    words = re.findall(r"[a-z]+", _PARENT_OF.sub(" ", " ".join(pieces).lower()))
     named = any(_A_NAME.search(piece) for piece in pieces[1:])
     named = named or WITH_A_NAME.search(pieces[0]) is not None
     return named or bool(PERSON_WORDS.intersection(words)) or "mine" in words
@@ -595,6 +597,11 @@ def _a_value_of_ones_own(fact: ExtractedFact) -> bool:
     return True
 
 
+# The user said as a parent: "mum of two", "dad of 3", "proud mama of twins".
+_PARENT_OF = re.compile(
+    r"\b(?:mum|mom|mam|mummy|mommy|mama|mother|dad|daddy|father|parent)\s+(?:of|to)\s+"
+    r"(?:two|three|four|five|\d|twins|one|a|an)\b"
+)
 # A value that names a thing, not a workplace: "the pub", "my mum's", "a surf shop".
 _A_THING = re.compile(r"(?:the|my|our|his|her|their|a|an)\b", re.I)
 
@@ -810,9 +817,10 @@ _ENDED_AS_SAID = frozenset(("partner",))
 
 _CALLS_ME = re.compile(r"\bcalls?\s+me\b", re.I)
 # A relative of the user's, their name, then their age between commas: "my son Leo, 7,
-# loves…", "my mum, 60, just retired" (not "my flat, 2, …": a word for a person first).
+# loves…", "my mum, 60, just retired" (read only of a clause about someone of the user's:
+# "my flat, 2, …" has no such subject).
 _THEIR_AGE_ASIDE = re.compile(
-    r"(?:my|our)\s+(?:[\w'-]+\s+){0,2}?(?P<who>[\w'-]+)(?:\s+(?-i:[A-Z])[\w'-]+)?\s*,\s*"
+    r"(?:my|our)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s*,\s*"
     r"(?P<age>[1-9]\d?)\s*,\s*(?=[a-z])",
     re.I,
 )

@@ -819,7 +819,8 @@ RULES: tuple[Rule, ...] = (
     # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
     _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
     _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
-    _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
+    # "I work at Boots", "I work part-time at Boots", "working as a nurse at Guy's"
+    _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:part[- ]time|full[- ]time|remotely|mostly|now|still|currently)\s+)?(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
     # "I'm employed at Target", "no longer employed by Target"
     _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are|got)\s+)?" + _ADV + r"employed\s+(?:at|by|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))" + _V),
     # "I've been working at Ecolab since January" (not "at Starbucks all morning")

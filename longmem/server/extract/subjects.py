@@ -1180,15 +1180,7 @@ def _someone_first(clause: str) -> bool:
         return False
     # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job";
     # "kids are vegan", "parents have a dog"
-    people_is = words[0] in _PEOPLE and words[1:2] in (
-        ["is"],
-        ["was"],
-        ["has"],
-        ["s"],
-        ["are"],
-        ["were"],
-        ["have"],
-    )
+    people_is = words[0] in _PEOPLE and words[1:2] != [] and words[1] in _BE_OR_HAVE
     return people_is or _told_second(words[:4])
 
 
@@ -1197,9 +1189,14 @@ def pet_named(clause: str) -> Optional[str]:
     return named_pet(clause, _NOT_LOWER_NAMES)
 
 
+# Words of emphasis before a verb, skipped as adverbs are: "hubby literally just got…".
+_HEDGES = frozenset(("literally", "basically", "honestly", "totally", "seriously"))
+
+
 def _told_second(words: list[str]) -> bool:
-    """Whether the word after the first (adverbs aside) is a told verb: "bob turned…"."""
-    following = [w for w in words[1:] if w not in ADVERBS]
+    """Whether the word after the first (adverbs aside) is a told verb: "bob turned…",
+    "hubby literally just got…"."""
+    following = [w for w in words[1:] if w not in ADVERBS and w not in _HEDGES]
     # Any past in -ed too: "our company relocated to Austin", "vikram graduated in May".
     past = bool(following) and len(following[0]) > 4 and following[0].endswith("ed")
     return bool(following) and (
@@ -1339,6 +1336,9 @@ _PLAYED = (
     r"fortnite|roblox|valorant|overwatch|warcraft|wow|sims|d&d|dnd|dungeons|pokemon|pokémon|"
     r"zelda|skyrim|gta|apex|league|mafia|werewolf|charades|escape\s+room|larp)"
 )
+_BE_OR_HAVE = frozenset(("is", "was", "has", "s", "are", "were", "have"))
+# An age between commas (an adult's), and a clause the user opens: "I'm a nurse at Leeds
+# General, 29, F" says the user's age, not an aside to cut.
 _AN_AGE_ASIDE = re.compile(r",\s*(?:1[3-9]|[2-9]\d)\s*,")
 _SAID_BY_ME = re.compile(r"(?:I|we|I['’]m|we['’]re|I['’]ve|we['’]ve)\s", re.I)
 _ASIDE = re.compile(

@@ -272,17 +272,18 @@ _HE_OR_SHE_NEXT = re.compile(
 _RELATIVE_AFTER_OPENING = re.compile(r"^\s*(?!(?:my|our)\b)\S.*\b(?:my|our)\s+\w", re.I)
 # Where one lives or works, said in the first person without "I": "(I'm 33,) live in Bristol".
 _LIVE_OR_WORK = re.compile(
-    r"(?:live|work|study|teach)\s+(?:(?:part-time|full-time|remotely|mostly|now)\s+)?"
+    r"(?:live|work|study|teach)\s+(?:(?:part[- ]time|full[- ]time|remotely|mostly|now)\s+)?"
     r"(?:in|at|as|for|on)\s",
     re.I,
 )
-# … not in a question, a quote, a wish or a joke ("what if I quit, move to Bali, work at a
-# surf shop?", "told him 'I'm married, live in Leeds'").
+# … and said after "and": "I'm 30 and living in Leeds".
 _LIVING_OR_WORKING = re.compile(
-    r"(?:living|working|studying|teaching|based)\s+(?:(?:part-time|full-time|remotely|mostly|now)\s+)?"
-    r"(?:in|at|as|for|on|out\s+of)\s",
+    r"(?:living|working|studying|teaching|based)\s+"
+    r"(?:(?:part[- ]time|full[- ]time|remotely|mostly|now)\s+)?(?:in|at|as|for|on|out\s+of)\s",
     re.I,
 )
+# … not in a question, a quote, a wish or a joke ("what if I quit, move to Bali, work at a
+# surf shop?", "told him 'I'm married, live in Leeds'", "I'd love to be 30 and living…").
 _NOT_AS_IT_IS = re.compile(
     r"\?|(?:^|\s)['‘\"“]|\b(?:if|would|i['’]d|should|want|wanna|hoping|hope|wish|love\s+to|plan|dream|"
     r"jk|kidding)\b",
@@ -877,7 +878,7 @@ def third_person(clause: str) -> str:
             following = parts[i + 2].lower() if i + 2 < len(parts) else ""
             had = following in ("been", "better")
             parts[i] = SUBJECT + (" had" if had else " would")
-        elif lower in ("me", "us") and i > 1 and not _the_us(parts, i):
+        elif lower in ("me", "us") and i > 1 and not _not_the_pronoun(parts, i):
             parts[i] = SUBJECT
         elif lower in ("my", "mine", "our", "ours"):
             parts[i] = SUBJECT + "'s"
@@ -887,7 +888,7 @@ def third_person(clause: str) -> str:
     return "".join(parts)
 
 
-def _the_us(parts: list[str], i: int) -> bool:
+def _not_the_pronoun(parts: list[str], i: int) -> bool:
     """Whether the word at ``parts[i]`` is a name, not the pronoun: the country ("moved
     to the US", "back in the us"), the illness ("diagnosed with ME"), or a word of a title
     ("In Among Us", "watching Us", "Despicable Me"; not "Happy Birthday To Me", typed in
