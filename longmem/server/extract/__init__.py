@@ -46,6 +46,7 @@ from .detail import NEAR, content_of, detail_of
 from .homes import city_beside, home_by_noun
 from .keys import PLANNED_MOVE, SINCE_THE_MOVE, Key, keys_of
 from .kin import PARTNER_KIN, REL, RELATIONS, kin
+from .literals import said_between
 from .places import place_rest
 from .plainly import said_plainly
 from .rests import rest_untold
@@ -807,6 +808,7 @@ _NOT_PUT_RIGHT = frozenset(
 _CHILD_WORDS = frozenset(word for word, kind in RELATIONS.items() if kind == "children")
 _STARTED_AT = re.compile(r"\bstart(?:ed|s|ing)?\s+at\b", re.I)
 # Where one is at that is one's home: "at my new flat in Leeds".
+_AT = re.compile(r"\bat\s+", re.I)
 _AT_HOME = re.compile(r"^(?:my|our)\s+(?:new\s+)?(?:flat|house|home|place|apartment)\b", re.I)
 _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
@@ -830,7 +832,7 @@ def _as_home(key: Key, predicate: str) -> Optional[Key]:
     """Whereabouts said without an end, as a home: "Madrid"; "a flatshare in Stratford".
     Never where one is *at* ("I'm at Google now", "at the Hilton in Paris"): a
     workplace, a venue or a school as often as a home, so the clause stays plain."""
-    at = re.search(r"\bat\s+" + re.escape(key.value), predicate, re.I)
+    at = said_between(_AT, key.value, None, predicate)
     if at and not _AT_HOME.match(key.value):
         return None
     place = key.value if key.value[:1].isupper() else None

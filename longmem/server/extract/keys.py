@@ -35,6 +35,7 @@ from typing import Optional
 
 from ..facts import FACT, PREFERENCE, attribute
 from .kin import GIVEN_NAME, REL, RELATIONS
+from .literals import Sieve, grams, needles, passes, said_between, sieve
 from .places import place_rest
 from .text import (
     ADVERBS,
@@ -182,6 +183,11 @@ SINCE_THE_MOVE = (
 )
 # The first day of a job, where: "day one at Feedzai", "first day at Wolt".
 _DAY_ONE_AT = r"\b(?:day\s+(?:one|1)|first\s+day)\s+(?:at|with)\s+(?P<at>(?-i:[A-Z])[^,;:!?()]*)"
+# What follows a job said and who it is for: "… UX researcher at the BBC", "… job with the
+# NHS"; the day one before it: "day one at Feedzai, product designer now".
+_JOB_AT = re.compile(r"\s+(?:(?:job|role|position|post)\s+)?(?:at|for|with)\s+" + _V, re.I)
+_JOB_NOW = re.compile(r"\s+(?:(?:job|role|position|post)\s+)?now\b", re.I)
+_DAY_ONE_THEN = re.compile(_DAY_ONE_AT + r",\s*", re.I)
 _A_CHILDS_NAME = re.compile(GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?")
 # How a drink is had, before its name: "unsweetened oolong", "black coffee".
 _DRINK_HOW = (
@@ -518,6 +524,17 @@ class Rule:
         # Compiled at first use: the table takes ~30 ms to compile, which a server that
         # never remembers (or not yet) need not pay at import.
         return re.compile(self.source, self.flags)
+
+    @cached_property
+    def sieve(self) -> Sieve:
+        # Words every match needs: a clause without them is not searched.
+        return sieve(needles(self.source, self.flags))
+
+    @cached_property
+    def reads_as_said(self) -> bool:
+        # A rule whose phrasing is its value ("eat meat again") reads the words as said;
+        # the others read them with the negation taken out, and negate.
+        return self.negated or (self.value is not None and "{v}" not in self.value)
 
 
 def _rule(
@@ -1759,11 +1776,13 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         if negated and _YET.search(head):
             continue  # "not moved to Leeds yet": never was, so nothing to retire
         plain = " ".join(_DENEGATE.sub(" ", text).split()) if negated else text
+        text_grams = grams(text)
+        plain_grams = grams(plain) if negated else text_grams
         for rule in RULES:
-            # A rule whose phrasing is its value ("eat meat again") reads the words as
-            # said; the others read them with the negation taken out, and negate.
-            reads_as_said = rule.negated or (rule.value is not None and "{v}" not in rule.value)
+            reads_as_said = rule.reads_as_said
             target = text if reads_as_said else plain
+            if not passes(rule.sieve, text_grams if reads_as_said else plain_grams):
+                continue  # it lacks words the rule needs: no match (most rules, most texts)
             match = rule.pattern.search(target)
             if match is None or _unreal(target, match):
                 continue  # "I haven't moved to Leeds yet", "I almost took the job", "nearly 40"
@@ -1876,10 +1895,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             # "a UX researcher at the BBC", "a nursing assistant job with the NHS": who the
             # job is for; "day one at Feedzai, product designer now": where its first day
             # was (a day one alone may be a festival's)
-            worded = re.escape(job.value) + r"\s+(?:(?:job|role|position|post)\s+)?"
-            at = re.search(worded + r"(?:at|for|with)\s+" + _V, text, re.I)
-            first = re.search(_DAY_ONE_AT + r",\s*" + worded + r"now\b", text, re.I)
-            said = at.group("v") if at else first.group("at") if first else None
+            at = said_between(None, job.value, _JOB_AT, text)
+            first = said_between(_DAY_ONE_THEN, job.value, _JOB_NOW, text)
+            said = at[1].group("v") if at and at[1] else None
+            if said is None and first and first[0]:
+                said = first[0].group("at")
             value = clean_value(said, "employer") if said else None
             if value:
                 found["employer"] = Key("employer", value, False, FACT)

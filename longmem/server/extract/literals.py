@@ -1,0 +1,198 @@
+"""What a pattern cannot match without: words a text must hold for a search to be worth it.
+
+The key rules are a few hundred regular expressions tried on every clause, and most of
+them cannot match most clauses ("moved to Leeds" holds no "allergic"). ``needles`` reads
+a pattern's parse tree for literal text that every match needs somewhere in the string
+searched: one of "moved" or "relocated", and a digit, say. ``passes`` tells whether a
+text may have them, so a rule can skip a text that has not without running its search. It only ever
+skips a search that would have found nothing: where it cannot tell (a part that may be
+empty, a class of characters, a look-ahead that must fail) it asks for nothing, and a
+text that is not ASCII is always searched.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from typing import Any, Optional
+
+# The parser the re module itself uses (sre_parse before 3.11), untyped in typeshed.
+_NEW = sys.version_info >= (3, 11)
+_parse: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
+_op: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
+
+__all__ = ["Needles", "Sieve", "grams", "needles", "passes", "sieve"]
+
+# What a match needs: every one of these tuples has one of its strings in the text.
+Needles = tuple[tuple[str, ...], ...]
+_Clause = frozenset[str]
+# ``needles`` as ``passes`` checks them.
+Sieve = tuple[frozenset[str], ...]
+
+# A choice of more strings than this costs more to look for than the search it spares,
+_MOST = 40
+# and more than this many choices to check say little more than the first few.
+_CLAUSES = 3
+_GRAM = 4  # the longest pieces of a text ``grams`` keeps
+_DIGITS: _Clause = frozenset("0123456789")
+# Operators whose body must match at least once when its count's floor is 1 or more.
+_REPEATS = {
+    getattr(_op, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(_op, name)
+}
+_ATOMIC = getattr(_op, "ATOMIC_GROUP", None)  # 3.11+
+
+
+def needles(source: str, flags: int = 0) -> Needles:
+    """What every match of ``source`` needs in the string searched (in the match or
+    around it, for a look-around), lower-cased; () when nothing is known."""
+    try:
+        found = _of_sequence(list(_parse.parse(source, flags)))
+    except Exception:  # a parse tree of a shape not read here: ask for nothing
+        return ()
+    return tuple(tuple(sorted(clause)) for clause in sorted(set(found), key=_rank)[:_CLAUSES])
+
+
+def sieve(wanted: Needles) -> Sieve:
+    """``wanted`` as ``passes`` checks it: each string by its first four characters."""
+    return tuple(frozenset(needle[:_GRAM] for needle in clause) for clause in wanted)
+
+
+def grams(text: str) -> Optional[frozenset[str]]:
+    """Every piece of one to four characters of ``text`` lower-cased, for ``passes``; None
+    for a text that is not ASCII, which is always searched: case folding can match a
+    literal with a character of another script (re.I matches "k" with the Kelvin sign,
+    "s" with the long s), which a lower-cased text does not show."""
+    if not text.isascii():
+        return None
+    low = text.lower()
+    return frozenset(
+        low[start : start + size]
+        for size in range(1, _GRAM + 1)
+        for start in range(len(low) - size + 1)
+    )
+
+
+def passes(wanted: Sieve, pieces: Optional[frozenset[str]]) -> bool:
+    """Whether a text whose ``grams`` are ``pieces`` may hold a match of a pattern whose
+    ``sieve`` is ``wanted``: False only when it certainly cannot. A string is in a text
+    only if its first four characters are: one set look-up a choice, however many
+    strings it has (checking each string itself cost as much as the searches it spared)."""
+    if pieces is None:
+        return True
+    for clause in wanted:  # noqa: SIM110  (all() of a generator costs twice this loop here)
+        if pieces.isdisjoint(clause):
+            return False
+    return True
+
+
+def _rank(clause: _Clause) -> tuple[bool, int, int]:
+    """Sorts the choices that rule out more texts first: few strings, each long."""
+    shortest = min(map(len, clause))
+    return (shortest < 3, len(clause), -shortest)
+
+
+def _of_sequence(items: list[tuple[Any, Any]]) -> list[_Clause]:
+    """What a sequence needs: all that any of its parts needs."""
+    needs: list[_Clause] = []
+    run = ""  # literal characters in a row: "moved to"
+    for op, arg in items:
+        if op is _op.LITERAL and arg < 128:
+            run += chr(arg).lower()
+            continue
+        if run:
+            needs.append(frozenset((run,)))
+            run = ""
+        needs.extend(_of_item(op, arg))
+    if run:
+        needs.append(frozenset((run,)))
+    return needs
+
+
+def _of_item(op: Any, arg: Any) -> list[_Clause]:
+    if op is _op.SUBPATTERN:
+        return _of_sequence(list(arg[-1]))
+    if op is _ATOMIC:
+        return _of_sequence(list(arg))
+    if op in _REPEATS:
+        least, _most, body = arg
+        return _of_sequence(list(body)) if least >= 1 else []
+    if op is _op.ASSERT:  # a look-ahead or look-behind that must hold: its text is there
+        return _of_sequence(list(arg[1]))
+    if op is _op.BRANCH:  # one of the alternatives: what the chosen one needs
+        union: set[str] = set()
+        for branch in arg[1]:
+            found = _of_sequence(list(branch))
+            if not found:
+                return []
+            best: _Clause = min(found, key=_rank)
+            union |= best
+            if len(union) > _MOST:
+                return []
+        return [frozenset(union)]
+    if op is _op.IN and _digits_only(arg):  # \d, [0-9], [1-9]: one of the ten digits
+        return [_DIGITS]
+    return []  # another class, any character, an anchor, a negative look-around…
+
+
+def _digits_only(members: list[tuple[Any, Any]]) -> bool:
+    """Whether a class ([…], \\d) matches nothing but ASCII digits in ASCII text."""
+    for op, arg in members:
+        if op is _op.CATEGORY and arg is _op.CATEGORY_DIGIT:
+            continue
+        if op is _op.RANGE and 48 <= arg[0] <= arg[1] <= 57:
+            continue
+        if op is _op.LITERAL and 48 <= arg <= 57:
+            continue
+        return False
+    return bool(members)
+
+
+def said_between(
+    before: Optional[re.Pattern[str]],
+    words: str,
+    after: Optional[re.Pattern[str]],
+    text: str,
+) -> Optional[tuple[Optional[re.Match[str]], Optional[re.Match[str]]]]:
+    """The first place ``text`` says ``words`` in any case, right after what ``before``
+    matches and right before what ``after`` matches (either may be None): the two
+    matches, or None. What ``re.search(before + re.escape(words) + after, text, re.I)``
+    finds, without compiling a pattern for every value of ``words`` (a value said once
+    is a pattern compiled once, at a millisecond, and pushes other patterns out of the
+    re module's cache). ``before`` must end in one place for a given start, as
+    "\\bat\\s+" does before a word; ``after`` and ``before`` carry their own flags."""
+    if not (words and text.isascii() and words.isascii()) or words[0].isspace():
+        # Case folding beyond ASCII, or a value whose spaces ``before`` could take: the
+        # regular expression itself (rare).
+        whole = re.compile(
+            f"(?:{before.pattern if before else ''})(?P<_w>{re.escape(words)})"
+            f"(?:{after.pattern if after else ''})",
+            re.I,
+        )
+        found = whole.search(text)
+        if found is None:
+            return None
+        return (
+            before.match(text, found.start()) if before else None,
+            after.match(text, found.end("_w")) if after else None,
+        )
+    low, wanted = text.lower(), words.lower()
+    start = 0
+    while True:
+        if before is None:
+            at = low.find(wanted, start)
+            if at < 0:
+                return None
+            head, start = None, at + 1
+        else:
+            head = before.search(text, start)
+            if head is None:
+                return None
+            at, start = head.end(), head.start() + 1
+            if not low.startswith(wanted, at):
+                continue
+        tail = after.match(text, at + len(wanted)) if after else None
+        if after is None or tail is not None:
+            return head, tail
