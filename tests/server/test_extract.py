@@ -3826,8 +3826,27 @@ def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> No
         ("got into gardening big time", ("hobbies", "gardening")),
         ("started learning to play the guitar", ("hobbies", "learning")),
         ("happy birthday to me, 30 today", ("age", "30")),
+        # a thing's age is said last, of the thing itself (thirty-fourth round's review)
+        ("my car insurance went up again, 19 years old lol", ("age", "19")),
+        ("my watch says 12k steps today, 70 years old!", ("age", "70")),
+        ("my flat is tiny, 29 years old and still renting", ("age", "29")),
+        # an agent hired by the words of hiring, not a job one took to buy a home
+        ("I work at tesco to save up to buy a house", ("employer", "tesco")),
+        ("I got a job at Barclays to help us buy a house", ("employer", "Barclays")),
+        # a title in title case, small words and all
+        ("Call Me By Your Name is my favourite film", ("favorite:film", "Call Me By Your Name")),
+        ("The Lord of the Rings is my favourite book", ("favorite:book", "The Lord of the Rings")),
+        ("my favourite book is Dune by Frank Herbert", ("favorite:book", "Dune")),
     ],
 )
 def test_what_the_guards_leave_is_the_users(content: str, key: tuple[str, str]) -> None:
     found = [(f.attribute, f.value) for f in _extract(content) if f.subject == USER]
     assert key in found
+
+
+def test_a_relatives_age_aside_is_kept_beside_an_ending() -> None:
+    """ "my mum, 60, just retired": her age and her work's end, both (the age was dropped)."""
+    found = {
+        (f.subject, f.attribute, f.value, f.negated) for f in _extract("my mum, 60, just retired")
+    }
+    assert found == {("mum:", "employer", None, True), ("mum:", "age", "60", False)}

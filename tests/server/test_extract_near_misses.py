@@ -383,6 +383,11 @@ NEAR_MISSES = [
     ("Tea with mum tomorrow", ("drinks",)),
     ("tom from next door got a job at tesco lol", ("employer",)),
     ("we live in Bristol, hubby literally just got a job at Airbus", ("employer",)),
+    # a thing's age, said last; an agent hired for a home
+    ("my sofa is falling apart, 20 years old", ("age",)),
+    ("my old car died, 15 yrs old", ("age",)),
+    ("signed with Foxtons to find us a flat", ("employer",)),
+    ("we signed with Chestertons to buy a house in clapham", ("employer",)),
 ]  # fmt: skip
 
 

@@ -908,13 +908,18 @@ def _facts_of(
     if subject.key != USER and _CALLS_ME.search(predicate):
         # "(I'm Margaret,) my friends call me Peggy": the user's other name, not theirs
         keys = [k for k in keys if k.attribute != "name"]
-    valued = stated and all(k.value for k in keys)
+    valued = stated and all(k.value or k.negated for k in keys)
     aged = _THEIR_AGE_ASIDE.match(clause) if valued and subject.key != USER else None
+    age_beside_an_end: Optional[Key] = None
     if aged is not None and not any(k.attribute == "age" for k in keys):
         # "my son Leo, 7, loves dinosaurs", "my daughter Mia, 9, plays the violin": their
-        # age, said between commas after them (not beside an end, which is said in words
-        # alone: "my mum, 60, just retired")
-        keys.append(Key("age", aged.group("age"), False, FACT))
+        # age, said between commas after them; beside an end ("my mum, 60, just
+        # retired"), told after it, below
+        age = Key("age", aged.group("age"), False, FACT)
+        if all(k.value for k in keys):
+            keys.append(age)
+        else:
+            age_beside_an_end = age
     if twos:
         # no value is the second one's name ("my brothers Raj and Dev": no job "Dev")
         keys = [k for k in keys if not (k.value and twos[1][2] in k.value)]
@@ -1116,6 +1121,18 @@ def _facts_of(
             )
             for name in ended
         ]
+        if age_beside_an_end is not None:
+            facts.append(
+                ExtractedFact(
+                    text=finish(sentence_of(subject, age_beside_an_end, False)),
+                    type=FACT,
+                    statement=clause,
+                    subject=subject.key,
+                    attribute="age",
+                    value=age_beside_an_end.value,
+                    valid_from=valid_from,
+                )
+            )
     elif text:
         facts.append(
             ExtractedFact(
@@ -1583,23 +1600,50 @@ def _in_words(
 
 
 def _a_things_age(fact: ExtractedFact) -> bool:
-    """Whether ``fact`` is an age of the user's, a child's age, read from a clause that
-    opens on a thing of the user's ("my iphone battery is dying by lunch, 4 years old";
-    not "my back hurts, 45 years old…", an adult's age, nor "my son…", a person's)."""
+    """Whether ``fact`` is an age of the user's read from a clause that opens on a thing
+    of the user's: a child's age ("my iphone battery is dying by lunch, 4 years old";
+    not "my back hurts, 45 years old…", an adult's age, nor "my son…", a person's), or
+    any age after a thing that has one ("my sofa is falling apart, 20 years old")."""
     if fact.subject != USER or fact.attribute != "age" or not (fact.value or "").isdigit():
         return False
     thing = _A_THING_OF_MINE.match(fact.statement)
-    return (
-        int(fact.value or 0) < _AN_ADULTS_AGE
-        and thing is not None
-        and thing.group(1).lower() not in PERSON_WORDS
+    if thing is None:
+        return False
+    word = thing.group(1).lower()
+    # the thing is what the clause is about ("my car died"; not "my car insurance went up")
+    # and its age is said last ("…, 15 years old"; not "…, 29 years old and still renting")
+    aged_thing = (
+        word in _AGED_THINGS
+        and _ITS_VERB.match(fact.statement, thing.end()) is not None
+        and _AN_AGE_LAST.search(fact.statement) is not None
     )
+    return aged_thing or (int(fact.value or 0) < _AN_ADULTS_AGE and word not in PERSON_WORDS)
 
 
 # A clause opening on a thing of the user's, and the youngest age the user is taken to
 # be when said bare (an age under it is a child's, or a thing's).
-_A_THING_OF_MINE = re.compile(r"(?:my|our)\s+([a-z]+)\b", re.I)
+_A_THING_OF_MINE = re.compile(
+    r"(?:my|our)\s+(?:(?:old|new|poor|trusty|beloved)\s+)?([a-z]+)\b", re.I
+)
 _AN_ADULTS_AGE = 13
+# Things one owns whose age is said as a person's, last: "my car died, 15 years old"
+# (not "my flat is tiny, 29 years old and still renting": the user's).
+_AGED_THINGS = frozenset(
+    """sofa couch settee armchair bed mattress table desk wardrobe car van truck bike
+    bicycle motorbike scooter boat caravan laptop computer pc macbook phone iphone ipad
+    tablet kindle tv telly fridge freezer boiler oven cooker microwave kettle dishwasher
+    printer router console xbox playstation camera watch guitar piano violin""".split()  # noqa: SIM905
+)
+# What is said right after the thing, so that it is what the clause is about: "my sofa is…",
+# "my car died" (not "my car insurance went up", "my watch says 12k steps").
+_ITS_VERB = re.compile(
+    r"\s+(?:is|was|'s|has|had|just|finally|still|got|died|broke|[a-z]+ed)\b", re.I
+)
+_AN_AGE_LAST = re.compile(
+    r",\s*(?:about\s+|over\s+|nearly\s+|almost\s+)?\d{1,3}\s*(?:years?|yrs?)(?:\s+old)?"
+    r"(?:\s+(?:now|already|lol|haha))?\s*[.!]*\s*$",
+    re.I,
+)
 
 
 def _an_age_of_the_user_said_bare(fact: ExtractedFact) -> bool:

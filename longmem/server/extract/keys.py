@@ -1621,6 +1621,19 @@ def _a_things_age(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# An agent hired by its name for a home, by the words of hiring (not "I work at Savills
+# to help us buy a house"): "signed with Foxtons to find us a flat", "went with Savills to
+# sell the house".
+_AN_AGENT_HIRED = re.compile(
+    r"\b(?:signed\s+(?:up\s+)?with|registered\s+with|went\s+with|going\s+with|hired|"
+    r"instructed|using|chose|picked)\s+[\w&'’.-]+(?:\s+[\w&'’.-]+){0,2}?\s+to\s+"
+    r"(?:sell|let(?:\s+out)?|rent(?:\s+out)?|market|list|(?:help\s+(?:us|me)\s+)?(?:find|buy|get)"
+    r"(?:\s+(?:us|me))?)\s+(?:the|our|my|a|an|his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(?:flat|house|home|place|property|apartment|condo|bungalow|cottage|unit)s?\b",
+    re.I,
+)
+
+
 # A body of people or a thing of an organisation as what moved, right before the verb:
 # "Research team moved to Paris", "User data moved to Frankfurt", "our office relocated
 # to Leeds" (not "my family moved to Leeds", which is the user's: USERS_OWN).
@@ -1808,6 +1821,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 and not _AS_WORK.search(target, match.start(), _start_of_value(match))
             ):
                 continue  # "I'm a mess" (not "I work as a financial planner")
+            if name == "employer" and _AN_AGENT_HIRED.search(target):
+                continue  # "signed with Foxtons to find us a flat": an agent, not a job
             if name == "job" and _NOT_A_ROLE.match(value):
                 continue  # "we work as a team"
             if (

@@ -660,7 +660,7 @@ _NO_LONGER_MY_PARTNER = re.compile(NO_LONGER_MY_PARTNER, re.I)
 # the rules read as a favourite thing all the same).
 _MY_FAVOURITE_IS = re.compile(
     r"^(?!(?:[\w'&.-]+\s+){0,3}?(?:thinks?|assumes?|says?|said|believes?|knows?|reckons?)\b)"
-    r"(?:[\w'&.-]+\s+){1,4}?(?:(?:is|are)\s+(?:now\s+)?|(?:has|have)\s+replaced\s+[^,;]+?\s+as\s+)"
+    r"(?:[\w'&.-]+\s+){1,7}?(?:(?:is|are)\s+(?:now\s+)?|(?:has|have)\s+replaced\s+[^,;]+?\s+as\s+)"
     r"(?:my|our)\s+(?:new\s+|all-time\s+|current\s+)?(?:favou?rite|fave?)\s+[a-z]+\b(?!\s+to\s+hate)",
     re.I,
 )

@@ -166,6 +166,12 @@ _PRONOUNS = frozenset(
     "themselves myself yourself ourselves".split()
 )
 _MAX_VALUE_WORDS = 7
+# A title in title case, its small words in lower case between capitalised ones: "Call
+# Me By Your Name", "The Lord of the Rings" (not "Dune by Frank Herbert": who wrote it).
+_A_TITLE = re.compile(
+    r"(?-i:[A-Z0-9][\w'’.&-]*)(?:\s+(?:(?-i:of|the|a|an|and|in|on|at|to|for|with|&)\s+)*"
+    r"(?-i:[A-Z0-9])[\w'’.&-]*)*(?=\s*(?:$|[,;:!?.]))"
+)
 
 
 def clean_value(raw: str, name: str) -> Optional[str]:
@@ -174,6 +180,9 @@ def clean_value(raw: str, name: str) -> Optional[str]:
     if named:  # "Marks and Spencer", "Tasmania Parks and Wildlife": one name, not two
         return named.group(1)
     value = _VALUE_END.split(raw.strip(), maxsplit=1)[0].strip(" .'\"")
+    title = _A_TITLE.match(raw.strip()) if name.startswith("favorite:") else None
+    if title and len(title.group(0)) > len(value):
+        value = title.group(0)  # "Call Me By Your Name", "The Lord of the Rings"
     if name == "employer" and _NOT_AN_EMPLOYER.match(value):
         return None  # "a real job at last", "a nurse at heart", "started at 6am"
     if name == "birthday" and not _A_DATE.search(value):
