@@ -263,6 +263,11 @@ def texts(conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]) -> dict
     return {row["rid"]: row["text"] for row in select_in(conn, sql, [tenant_id], rids)}
 
 
+def _vector_of(item: NewMemory) -> Vector:
+    """A new memory's vector: the one it came with, or its text's."""
+    return item.vector if item.vector is not None else embed(item.text)
+
+
 class Memories:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -274,7 +279,7 @@ class Memories:
         tenant_id = principal.tenant_id
         now = iso_now()
         # Embed outside the write lock: it is the costly part and needs no database.
-        prepared = [(item, item.id or new_memory_id(), to_blob(embed(item.text))) for item in items]
+        prepared = [(item, item.id or new_memory_id(), to_blob(_vector_of(item))) for item in items]
         with self.db.write() as conn:
             for name in {item.collection for item in items}:
                 ensure_collection(conn, tenant_id, name)

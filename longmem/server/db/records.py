@@ -71,6 +71,9 @@ class NewMemory:
     # None: a new id, and the calling key.
     id: Optional[str] = None
     created_by: Optional[tuple[str, str]] = None
+    # The text's vector when the caller has it already (remember embeds a fact to find
+    # its near duplicates before storing it); None: embedded on insert.
+    vector: Optional[Vector] = None
 
 
 @dataclass  # not frozen: a frozen dataclass is 4x slower to build, and search builds many

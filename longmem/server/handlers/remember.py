@@ -265,6 +265,7 @@ class _Call:
             statement=fact.statement or None,
             supersedes=supersedes,
             negated=fact.negated and fact.attribute is not None,
+            vector=vector,
         )
         memory = self.store.memories.add_fact(self.principal, item)
         if vector is not None:
