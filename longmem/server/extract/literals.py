@@ -4,10 +4,13 @@ The key rules are a few hundred regular expressions tried on every clause, and m
 them cannot match most clauses ("moved to Leeds" holds no "allergic"). ``needles`` reads
 a pattern's parse tree for literal text that every match needs somewhere in the string
 searched: one of "moved" or "relocated", and a digit, say. ``passes`` tells whether a
-text may have them, so a rule can skip a text that has not without running its search. It only ever
-skips a search that would have found nothing: where it cannot tell (a part that may be
-empty, a class of characters, a look-ahead that must fail) it asks for nothing, and a
-text that is not ASCII is always searched.
+text may have them, so a rule can skip a text that has not without running its search.
+It only ever skips a search that would have found nothing: where it cannot tell (a part
+that may be empty, a class of characters, a look-ahead that must fail) it asks for
+nothing, and a text that is not ASCII is always searched.
+
+``said_between`` finds a value said between two fixed patterns without compiling a
+pattern for the value.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ _NEW = sys.version_info >= (3, 11)
 _parse: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
 _op: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
 
-__all__ = ["Needles", "Sieve", "grams", "needles", "passes", "sieve"]
+__all__ = ["Needles", "Sieve", "grams", "needles", "passes", "said_between", "sieve"]
 
 # What a match needs: every one of these tuples has one of its strings in the text.
 Needles = tuple[tuple[str, ...], ...]
@@ -162,7 +165,7 @@ def said_between(
     finds, without compiling a pattern for every value of ``words`` (a value said once
     is a pattern compiled once, at a millisecond, and pushes other patterns out of the
     re module's cache). ``before`` must end in one place for a given start, as
-    "\\bat\\s+" does before a word; ``after`` and ``before`` carry their own flags."""
+    "\\bat\\s+" does before a word; both are compiled with re.I, as the whole is."""
     if not (words and text.isascii() and words.isascii()) or words[0].isspace():
         # Case folding beyond ASCII, or a value whose spaces ``before`` could take: the
         # regular expression itself (rare).
