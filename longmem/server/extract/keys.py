@@ -1911,9 +1911,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             # job is for; "day one at Feedzai, product designer now": where its first day
             # was (a day one alone may be a festival's)
             at = said_between(None, job.value, _JOB_AT, text)
-            first = said_between(_DAY_ONE_THEN, job.value, _JOB_NOW, text)
             said = at[1].group("v") if at and at[1] else None
-            if said is None and first and first[0]:
+            first = None if said else said_between(_DAY_ONE_THEN, job.value, _JOB_NOW, text)
+            if first and first[0]:
                 said = first[0].group("at")
             value = clean_value(said, "employer") if said else None
             if value:

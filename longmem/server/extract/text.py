@@ -271,15 +271,12 @@ _HE_OR_SHE_NEXT = re.compile(
 # A relative named after a clause's opening, not as its subject: "party ideas for my son".
 _RELATIVE_AFTER_OPENING = re.compile(r"^\s*(?!(?:my|our)\b)\S.*\b(?:my|our)\s+\w", re.I)
 # Where one lives or works, said in the first person without "I": "(I'm 33,) live in Bristol".
-_LIVE_OR_WORK = re.compile(
-    r"(?:live|work|study|teach)\s+(?:(?:part[- ]time|full[- ]time|remotely|mostly|now)\s+)?"
-    r"(?:in|at|as|for|on)\s",
-    re.I,
-)
+# How one does it, between the verb and where: "work part-time at", "living remotely in".
+_HOW = r"(?:(?:part[- ]time|full[- ]time|remotely|mostly|now)\s+)?"
+_LIVE_OR_WORK = re.compile(r"(?:live|work|study|teach)\s+" + _HOW + r"(?:in|at|as|for|on)\s", re.I)
 # … and said after "and": "I'm 30 and living in Leeds".
 _LIVING_OR_WORKING = re.compile(
-    r"(?:living|working|studying|teaching|based)\s+"
-    r"(?:(?:part[- ]time|full[- ]time|remotely|mostly|now)\s+)?(?:in|at|as|for|on|out\s+of)\s",
+    r"(?:living|working|studying|teaching|based)\s+" + _HOW + r"(?:in|at|as|for|on|out\s+of)\s",
     re.I,
 )
 # … not in a question, a quote, a wish or a joke ("what if I quit, move to Bali, work at a
@@ -733,13 +730,16 @@ _NOT_A_PERSON = STOP_WORDS | THING_NOUNS
 _EVENT_NOUNS = THING_NOUNS | words("baby year summer job")  # "Summer" is a name as well
 
 
+_IS = re.compile(r"\s+is\b")
+
+
 def _one_of_mine(left: str, people: Collection[str]) -> Optional[str]:
     """The one relative of the user's ``left`` opens with and says "is" of: "my sister"
     of "my sister is 30" (not "my parents are…", "my flat is…")."""
     owned = _OWNED.match(left)
     if owned is None or owned.group("rel").lower() not in people:
         return None
-    return owned.group(0) if re.match(r"\s+is\b", left[owned.end() :]) else None
+    return owned.group(0) if _IS.match(left, owned.end()) else None
 
 
 def _person_of(left: str, people: Collection[str]) -> Optional[str]:
