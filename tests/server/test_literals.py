@@ -13,7 +13,15 @@ from typing import Optional
 import pytest
 
 from longmem.server.extract import RuleExtractor, keys
-from longmem.server.extract.literals import grams, needles, passes, said_between, sieve
+from longmem.server.extract.literals import (
+    Sieve,
+    SieveIndex,
+    grams,
+    needles,
+    passes,
+    said_between,
+    sieve,
+)
 
 from ..budget import examples
 from .test_extract_near_misses import NEAR_MISSES
@@ -67,32 +75,70 @@ def test_most_rules_have_needles() -> None:
     assert len(with_needles) >= 0.9 * len(keys.RULES)
 
 
-def test_no_rule_skips_a_text_it_matches(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every key rule on what it is tried on (the readings of the near misses' clauses
-    and, in a checkout, of reviewed statements'), as said and shouted: whenever a rule's
-    pattern finds something, its sieve lets the text through."""
+@pytest.fixture(scope="module")
+def readings() -> list[str]:
+    """What the key rules are tried on: the readings of the near misses' clauses and, in
+    a checkout, of reviewed statements', as said and shouted."""
     read: list[str] = []
-    readings = keys._readings
+    original = keys._readings
 
     def recorded(predicate: str) -> list[str]:
-        found = list(readings(predicate))
+        found = list(original(predicate))
         read.extend(found)
         return found
 
-    monkeypatch.setattr(keys, "_readings", recorded)
-    extractor = RuleExtractor()
     said = [content for content, _ in NEAR_MISSES]
     if REVIEWED.exists():  # bench/ is not in the wheel the CI matrix tests
         said += [json.loads(line)["say"] for line in REVIEWED.read_text("utf-8").splitlines()]
-    for content in said[:1200]:
-        extractor.extract(content, NOW)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "_readings", recorded)
+        extractor = RuleExtractor()
+        for content in said[:1200]:
+            extractor.extract(content, NOW)
+    return sorted({t for r in read for t in (r, r.upper())})
+
+
+def test_no_rule_skips_a_text_it_matches(readings: list[str]) -> None:
+    """Every key rule on what it is tried on: whenever a rule's pattern finds something,
+    its sieve lets the text through."""
     matched = 0
     for rule in keys.RULES:
-        for text in {t for r in read for t in (r, r.upper())}:
+        for text in readings:
             if rule.pattern.search(text):
                 matched += 1
                 assert passes(rule.sieve, grams(text)), (rule.source[:80], text)
     assert matched > 500  # the statements do exercise the rules
+
+
+def test_the_rules_index_passes_what_each_sieve_passes(readings: list[str]) -> None:
+    """keys_of asks the index which rules a reading may match: exactly those whose
+    sieve it passes, in the rules' order, and far fewer than all of them."""
+    index = SieveIndex([rule.sieve for rule in keys.RULES])
+    tried = 0
+    for text in [*readings, "naïve café", ""]:
+        pieces = grams(text)
+        wanted = [at for at, rule in enumerate(keys.RULES) if passes(rule.sieve, pieces)]
+        assert index.passing(pieces) == wanted, text
+        tried += len(wanted)
+    assert tried < 0.25 * len(keys.RULES) * len(readings)
+
+
+_PIECE = st.sampled_from(["a", "ab", "mov", "move", "leed", "to", "1", "7", " t", "zz"])
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    sieves=st.lists(
+        st.lists(st.frozensets(_PIECE, min_size=1, max_size=3), max_size=3).map(tuple),
+        max_size=8,
+    ),
+    text=st.text(alphabet="abmoveltd17 z", max_size=20),
+)
+def test_an_index_passes_what_each_sieve_passes(sieves: list[Sieve], text: str) -> None:
+    pieces = grams(text)
+    wanted = [at for at, wanted in enumerate(sieves) if passes(wanted, pieces)]
+    assert SieveIndex(sieves).passing(pieces) == wanted
+    assert SieveIndex(sieves).passing(None) == list(range(len(sieves)))
 
 
 # Small patterns of the shapes the rules use, and strings they match.

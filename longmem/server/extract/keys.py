@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, attribute
 from .kin import GIVEN_NAME, REL, RELATIONS
-from .literals import Sieve, grams, needles, passes, said_between, sieve
+from .literals import Sieve, SieveIndex, grams, needles, said_between, sieve
 from .places import place_rest
 from .text import (
     ADVERBS,
@@ -1725,6 +1725,30 @@ def _theirs(before: str) -> bool:
 _NOT_A_NOUN = frozenset("new current latest present all-time".split())
 
 
+@cache
+def _sieves() -> SieveIndex:
+    # Built at first use, as the rules' patterns are compiled: it parses every pattern.
+    return SieveIndex([rule.sieve for rule in RULES])
+
+
+def _worth_trying(text: str, plain: Optional[str]) -> list[Rule]:
+    """The rules, in order, whose words a reading holds: ``text`` as said, or ``plain``
+    (the text with its negation taken out; None when it has none) for a rule that reads
+    the words with the negation taken out. The others cannot match (most rules, most
+    texts), and are not searched."""
+    index = _sieves()
+    as_said = index.passing(grams(text))
+    if plain is None:
+        return [RULES[at] for at in as_said]
+    as_plain = index.passing(grams(plain))
+    said, unsaid = set(as_said), set(as_plain)
+    return [
+        RULES[at]
+        for at in sorted(said | unsaid)
+        if at in (said if RULES[at].reads_as_said else unsaid)
+    ]
+
+
 def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     """The keyed facts a predicate states: the first match of each attribute, in order.
 
@@ -1789,13 +1813,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         if negated and _YET.search(head):
             continue  # "not moved to Leeds yet": never was, so nothing to retire
         plain = " ".join(_DENEGATE.sub(" ", text).split()) if negated else text
-        text_grams = grams(text)
-        plain_grams = grams(plain) if negated else text_grams
-        for rule in RULES:
+        for rule in _worth_trying(text, plain if negated else None):
             reads_as_said = rule.reads_as_said
             target = text if reads_as_said else plain
-            if not passes(rule.sieve, text_grams if reads_as_said else plain_grams):
-                continue  # it lacks words the rule needs: no match (most rules, most texts)
             match = rule.pattern.search(target)
             if match is None or _unreal(target, match):
                 continue  # "I haven't moved to Leeds yet", "I almost took the job", "nearly 40"
