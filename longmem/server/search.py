@@ -408,13 +408,18 @@ class SearchEngine:
     def _small_scope(self, tenant_id: str, req: SearchRequest) -> list[int]:
         """Every memory the search may return, when there are at most MODEL_SCOPE of them
         (for the model to rank them all); none when there are more. Counted only in a
-        scope of at most _SCOPE_COUNTED memories of any kind (archived, history)."""
+        scope of at most _SCOPE_COUNTED memories of any kind (archived, history), and not
+        where the index's count of memories current and never expiring already exceeds
+        MODEL_SCOPE (all of them eligible, whatever else is asked)."""
         index = self._index(tenant_id)
         flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         with self._lock:
             scope = index.collections.get(req.collection, ()) if req.collection else index.docs
             if len(scope) > _SCOPE_COUNTED:
                 return []
+            steady = index.steady.get(req.collection, 0) if req.collection else index.steady_total
+            if req.category is None and req.container_tag is None and steady > MODEL_SCOPE:
+                return []  # more than the model ranks, known without counting them
             eligible = filter(_eligible(index.docs, flt, time.time(), None), scope)
             found = list(islice(eligible, MODEL_SCOPE + 1))
         return found if len(found) <= MODEL_SCOPE else []

@@ -6,7 +6,9 @@ weight), so a search walks the postings of the query's features instead of every
 of all postings, when it asks to be rebuilt. Until then the memories they belong to (a
 row id SQLite may give a new memory, too) are ``dirty``: the walk's sum for them counts
 old words, so search scores them by their current vector instead. It also knows each
-collection's memories, so a search of a small collection can score them one by one.
+collection's memories, so a search of a small collection can score them one by one,
+and how many of them are current and never expire (``steady``), so a search need not count
+them one by one to know a collection is more than its model ranks whole.
 ``_eligible`` judges a candidate by the index's own copy of its filterable fields,
 without reading its row. Loading, locking, rebuilding and the walk of the postings are
 the engine's (search.py).
@@ -65,10 +67,17 @@ class _TenantIndex:
         # Each feature's postings of current vectors (old ones left behind not counted):
         # what the walk plans by, so that it plans alike whatever the index's history.
         self.live: dict[int, int] = {}
+        # Memories current and never expiring, by collection and in all: what every search
+        # of a collection without a category or tag may return, counted as they change.
+        self.steady: dict[str, int] = {}
+        self.steady_total = 0
 
     def put(self, rid: int, doc: _Doc) -> None:
         old = self.docs.get(rid)
         self.docs[rid] = doc
+        if old is not None:
+            self._steady(old, -1)
+        self._steady(doc, 1)
         if old is None or old.collection != doc.collection:
             if old is not None:
                 self._leave(rid, old.collection)
@@ -100,10 +109,16 @@ class _TenantIndex:
     def remove(self, rid: int) -> None:
         old = self.docs.pop(rid, None)
         if old is not None:
+            self._steady(old, -1)
             self.stale += len(old.vector[0])
             self.dirty.add(rid)
             self._leave(rid, old.collection)
             self._unlive(old)
+
+    def _steady(self, doc: _Doc, step: int) -> None:
+        if doc.current and doc.expires is None:
+            self.steady[doc.collection] = self.steady.get(doc.collection, 0) + step
+            self.steady_total += step
 
     def _unlive(self, old: _Doc) -> None:
         live = self.live

@@ -143,6 +143,23 @@ def test_archived_memories_do_not_count_toward_the_scope(
         assert _texts(mem.search("toddler", collection="me")) == [CHILD]
 
 
+def test_a_memory_that_expired_does_not_count_toward_the_scope(
+    model: ModelServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "MODEL_SCOPE", 2)
+    embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
+    with _server(embedder) as server, Longmem(api_key=KEY, base_url=server.url) as mem:
+        mem.add(CHILD, collection="me")
+        mem.add(OFFICE, collection="me")
+        said = "I'm staying in Lisbon until Friday."  # said in 2020: long over
+        stay = mem.remember(said, collection="me", observed_at="2020-01-01T00:00:00Z", sync=True)
+        assert [fact["expires_at"] for fact in stay] == ["2020-01-03T23:59:59Z"]
+        # Two memories a search may return, three of any kind: the model ranks the two.
+        assert _texts(mem.search("toddler", collection="me")) == [CHILD]
+        # and three once the stay is asked for too (history): more than the model ranks.
+        assert _texts(mem.search("toddler", collection="me", include_history=True)) == []
+
+
 def test_in_vector_mode_min_score_holds_the_models_cosine(model: ModelServer) -> None:
     # "half" memories: cosine 0.77 with a child question, between the floor and 0.9.
     def vectors(request: Recorded) -> Answer:
