@@ -24,8 +24,7 @@ import math
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
-from operator import mul
+from collections.abc import Mapping, Sequence
 from typing import Optional, Protocol
 
 from .arms import MODEL_WEIGHT
@@ -34,17 +33,31 @@ from .model_endpoints import DEFAULT_EMBED_BATCH, EmbedderError
 log = logging.getLogger("longmem.server")
 
 
-def _dot(a: Sequence[float], b: Sequence[float]) -> float:
-    total: float = sum(map(mul, a, b))
-    return total
-
-
-# A dot product in C where there is one (3.12+: 5–7 µs for 384 dimensions, against 13–19).
-dot: Callable[[Sequence[float], Sequence[float]], float] = getattr(math, "sumprod", _dot)
-
-# Memory texts whose model vectors are kept, least recently used dropped first (kept as
-# arrays of doubles: at 1,024 dimensions, about 34 MB; as lists of floats, 137).
+# Memory texts whose model vectors are kept, least recently used dropped first.
 CACHE_SIZE = 4_096
+# A vector of at most this many dimensions (the built-in meaning's 128) is kept as a tuple
+# of floats, whose dot product math.dist computes 6-7 times faster than any way of an
+# array's, at four times the memory (4 KB a text, 17 MB a full cache); a longer one (a
+# model's 384-1,024) as an array of doubles (1,024 dimensions: 34 MB a full cache; as a
+# tuple, 135).
+_TUPLE_MOST = 256
+
+
+class _Kept:
+    """A text's vector as the cache keeps it, with its squared length."""
+
+    __slots__ = ("square", "vector")
+
+    def __init__(self, vector: Sequence[float]) -> None:
+        self.vector: Sequence[float] = (
+            tuple(vector) if len(vector) <= _TUPLE_MOST else array("d", vector)
+        )
+        self.square = math.fsum(value * value for value in self.vector)
+
+    def dot(self, other: _Kept) -> float:
+        """The dot product, from the distance between the two (math.dist, in C on every
+        Python; math.sumprod is 3.12+ and slower on the same tuples)."""
+        return (self.square + other.square - math.dist(self.vector, other.vector) ** 2) / 2
 
 
 class Embedder(Protocol):
@@ -68,7 +81,7 @@ class ModelRanker:
         self.weight: float = getattr(embedder, "arm_weight", MODEL_WEIGHT)
         self.alone: bool = getattr(embedder, "alone", True)
         self.cache_size = cache_size
-        self._cache: OrderedDict[str, array[float]] = OrderedDict()
+        self._cache: OrderedDict[str, _Kept] = OrderedDict()
         self._lock = threading.Lock()
         # One search at a time embeds memory texts: searches started together on a new
         # collection embed each text once, the later ones finding the cache filled.
@@ -80,12 +93,13 @@ class ModelRanker:
         if not texts:
             return []
         try:
-            [query_vector] = self.embedder.embed([query])
+            [asked] = self.embedder.embed([query])
+            query_vector = _Kept(asked)
             found = self._vectors(set(texts.values()))
-            sizes = {len(vector) for vector in found.values()} - {len(query_vector)}
+            sizes = {len(kept.vector) for kept in found.values()} - {len(asked)}
             if sizes:
                 raise EmbedderError(
-                    f"vectors of {len(query_vector)} and {min(sizes)} dimensions in one search"
+                    f"vectors of {len(asked)} and {min(sizes)} dimensions in one search"
                 )
         except EmbedderError as err:
             log.warning("search went on without the model embedder: %s", err)
@@ -93,13 +107,13 @@ class ModelRanker:
         floor = self.embedder.similarity_floor
         scored = []
         for rid, text in texts.items():
-            cosine = dot(query_vector, found[text])
+            cosine = query_vector.dot(found[text])
             if cosine >= floor:
                 scored.append((rid, min(cosine, 1.0)))
         scored.sort(key=lambda item: (-item[1], -item[0]))
         return scored
 
-    def _vectors(self, wanted: set[str]) -> dict[str, array[float]]:
+    def _vectors(self, wanted: set[str]) -> dict[str, _Kept]:
         """Each text's vector, from the cache or embedded a batch at a time, each batch
         kept as it arrives: when a later one fails, the next search asks only for the rest.
         Raises EmbedderError."""
@@ -112,7 +126,7 @@ class ModelRanker:
             size = getattr(self.embedder, "batch_size", DEFAULT_EMBED_BATCH)
             for start in range(0, len(missing), size):
                 batch = missing[start : start + size]
-                vectors = [array("d", vector) for vector in self.embedder.embed(batch)]
+                vectors = [_Kept(vector) for vector in self.embedder.embed(batch)]
                 with self._lock:
                     for text, vector in zip(batch, vectors):
                         self._cache[text] = vector
@@ -121,7 +135,7 @@ class ModelRanker:
                 found.update(zip(batch, vectors))
         return found
 
-    def _cached(self, wanted: set[str]) -> dict[str, array[float]]:
+    def _cached(self, wanted: set[str]) -> dict[str, _Kept]:
         """The vectors the cache holds of ``wanted``, each marked as just used."""
         with self._lock:
             found = {}
