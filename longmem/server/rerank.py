@@ -24,7 +24,7 @@ import math
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Optional, Protocol
 
 from .arms import MODEL_WEIGHT
@@ -41,6 +41,9 @@ CACHE_SIZE = 4_096
 # model's 384-1,024) as an array of doubles (1,024 dimensions: 34 MB a full cache; as a
 # tuple, 135).
 _TUPLE_MOST = 256
+_sumprod: Optional[Callable[[Sequence[float], Sequence[float]], float]] = getattr(
+    math, "sumprod", None
+)
 
 
 class _Kept:
@@ -55,8 +58,11 @@ class _Kept:
         self.square = math.fsum(value * value for value in self.vector)
 
     def dot(self, other: _Kept) -> float:
-        """The dot product, from the distance between the two (math.dist, in C on every
-        Python; math.sumprod is 3.12+ and slower on the same tuples)."""
+        """The dot product: of tuples, from the distance between the two (math.dist, in C
+        on every Python; math.sumprod, 3.12+, is twice as slow on them); of arrays, by
+        math.sumprod where there is one (twice as fast as math.dist on them)."""
+        if _sumprod is not None and isinstance(self.vector, array):
+            return _sumprod(self.vector, other.vector)
         return (self.square + other.square - math.dist(self.vector, other.vector) ** 2) / 2
 
 
