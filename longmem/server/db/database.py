@@ -25,7 +25,7 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Optional, TypeVar, Union
 
 from .migrations import migrate
 from .records import Change
@@ -82,8 +82,11 @@ def chunks(values: Sequence[T], size: int = SQLITE_MAX_VARIABLES) -> Iterator[Se
 
 
 def select_in(
-    conn: sqlite3.Connection, sql: str, before: Sequence[Any], values: Sequence[Any]
-) -> Iterator[sqlite3.Row]:
+    conn: Union[sqlite3.Connection, sqlite3.Cursor],
+    sql: str,
+    before: Sequence[Any],
+    values: Sequence[Any],
+) -> Iterator[Any]:
     """Rows of ``sql`` whose one ``IN ({marks})`` takes ``values``, in chunks so no
     statement exceeds the parameter limit; ``before`` are the parameters ahead of it."""
     for chunk in chunks(values):

@@ -260,7 +260,9 @@ def by_rids(
 
 def texts(conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]) -> dict[int, str]:
     sql = f"SELECT rid, text FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})"
-    return {row["rid"]: row["text"] for row in select_in(conn, sql, [tenant_id], rids)}
+    plain = conn.cursor()
+    plain.row_factory = None  # tuples: every memory of a small scope is read each search
+    return dict(select_in(plain, sql, [tenant_id], rids))
 
 
 def _vector_of(item: NewMemory) -> Vector:
