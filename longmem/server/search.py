@@ -482,10 +482,22 @@ class SearchEngine:
         match = _fts_query(terms)
         if match is None:
             return []
-        return [
-            (rid, -rank / (1.0 - rank))  # bm25 < 0; map -bm25 ∈ [0, ∞) onto [0, 1)
-            for rid, rank in self.store.memories.full_text(tenant_id, match, flt, now, depth)
-        ]
+        found = self.store.memories.full_text(
+            tenant_id, match, flt, now, depth, self._scope_size(tenant_id, flt)
+        )
+        return [(rid, -rank / (1.0 - rank)) for rid, rank in found]  # -bm25 ≥ 0 onto [0, 1)
+
+    def _scope_size(self, tenant_id: str, flt: MemoryFilter) -> int:
+        """How many memories of any kind the search's collection (or tenant) holds, for
+        the full-text arm to know whether its scope is most of the table; 0 where a
+        category or tag narrows it (most matches would not pass)."""
+        if flt.category is not None or flt.container_tag is not None:
+            return 0
+        index = self._index(tenant_id)
+        with self._lock:
+            if flt.collection is None:
+                return len(index.docs)
+            return len(index.collections.get(flt.collection, ()))
 
     def _person_arm(
         self,
