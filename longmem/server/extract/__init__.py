@@ -521,7 +521,7 @@ class RuleExtractor:
             # "happy bday to my mum, 60 today": the age is whoever's birthday it is
             facts = _in_words(facts, _an_age_of_the_user_said_bare)
         # "my iphone battery is dying by lunch, 4 years old": the phone's age
-        facts = _in_words(facts, _a_things_age)
+        facts = _in_words(facts, _an_age_of_my_things)
         vegan = {
             f.subject
             for f in facts
@@ -1599,7 +1599,7 @@ def _in_words(
     ]
 
 
-def _a_things_age(fact: ExtractedFact) -> bool:
+def _an_age_of_my_things(fact: ExtractedFact) -> bool:
     """Whether ``fact`` is an age of the user's read from a clause that opens on a thing
     of the user's: a child's age ("my iphone battery is dying by lunch, 4 years old";
     not "my back hurts, 45 years old…", an adult's age, nor "my son…", a person's), or
