@@ -5,7 +5,10 @@ property compares with the regular expression itself."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
@@ -221,3 +224,24 @@ def test_said_between_finds_what_the_whole_pattern_finds(
             if name in whole.groupindex:
                 match = tail if after and name in after.groupindex else head
                 assert match is not None and match.group(name) == expected.group(name)
+
+
+def test_needles_are_the_same_in_every_process() -> None:
+    """Choices that rank alike (four of two three-letter words, of which three are kept)
+    are kept and ordered by their words, not by a set's order, which changes with the
+    hash seed: the same pattern has the same needles, and the extractor the same cost,
+    in every process."""
+    pattern = r"(?:abc|def)\s(?:ghi|jkl)\s(?:mno|pqr)\s(?:stu|vwx)"
+    code = f"from longmem.server.extract.literals import needles; print(needles({pattern!r}))"
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(seen) == 1, seen
+    assert needles(pattern) == (("abc", "def"), ("ghi", "jkl"), ("mno", "pqr"))

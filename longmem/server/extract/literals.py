@@ -132,10 +132,12 @@ class SieveIndex:
         return [at for at in sorted(found) if passes(rests[at], pieces)]
 
 
-def _rank(clause: _Clause) -> tuple[bool, int, int]:
-    """Sorts the choices that rule out more texts first: few strings, each long."""
+def _rank(clause: _Clause) -> tuple[bool, int, int, list[str]]:
+    """Sorts the choices that rule out more texts first: few strings, each long; then by
+    the strings themselves, so that the same pattern has the same needles in every
+    process (a set's order, and so a tie's, changes with the hash seed)."""
     shortest = min(map(len, clause))
-    return (shortest < 3, len(clause), -shortest)
+    return (shortest < 3, len(clause), -shortest, sorted(clause))
 
 
 def _of_sequence(items: list[tuple[Any, Any]]) -> list[_Clause]:
