@@ -15,7 +15,7 @@ from typing import Optional
 
 import pytest
 
-from longmem.server.extract import RuleExtractor, keys
+from longmem.server.extract import RuleExtractor, keys, literals
 from longmem.server.extract.literals import (
     Sieve,
     SieveIndex,
@@ -245,3 +245,32 @@ def test_needles_are_the_same_in_every_process() -> None:
     }
     assert len(seen) == 1, seen
     assert needles(pattern) == (("abc", "def"), ("ghi", "jkl"), ("mno", "pqr"))
+
+
+def test_the_table_holds_every_rules_needles_as_read_today() -> None:
+    """needles.json spares a server parsing every rule's pattern on its first statement;
+    a rule changed without running tools/build_needles.py would be parsed instead (slow,
+    not wrong), and this fails until the table is written again."""
+    table = json.loads(literals.TABLE.read_text("utf-8"))["needles"]
+    stale = [
+        rule.source[:60]
+        for rule in keys.RULES
+        if table.get(literals.pattern_key(rule.source, rule.flags))
+        != [list(clause) for clause in needles(rule.source, rule.flags)]
+    ]
+    assert not stale, f"run python tools/build_needles.py: {len(stale)} rules differ"
+    assert len(table) == len({literals.pattern_key(r.source, r.flags) for r in keys.RULES})
+
+
+def test_a_pattern_the_table_lacks_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    pattern = r"\bmoved\s+to\s+(?P<v>\w+)"
+    assert literals.known_needles(pattern, re.I) == needles(pattern, re.I) == (("moved",), ("to",))
+    # a missing or damaged table: every pattern parsed, the same needles
+    literals._table.cache_clear()
+    monkeypatch.setattr(literals, "TABLE", literals.TABLE.with_name("no-such-table.json"))
+    try:
+        assert literals._table() == {}
+        rule = keys.RULES[0]
+        assert literals.known_needles(rule.source, rule.flags) == needles(rule.source, rule.flags)
+    finally:
+        literals._table.cache_clear()

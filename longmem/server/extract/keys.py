@@ -35,7 +35,7 @@ from typing import Optional
 
 from ..facts import FACT, PREFERENCE, attribute
 from .kin import GIVEN_NAME, REL, RELATIONS
-from .literals import Sieve, SieveIndex, grams, needles, said_between, sieve
+from .literals import Sieve, SieveIndex, grams, known_needles, said_between, sieve
 from .places import place_rest
 from .text import (
     ADVERBS,
@@ -528,7 +528,7 @@ class Rule:
     @cached_property
     def sieve(self) -> Sieve:
         # Words every match needs: a clause without them is not searched.
-        return sieve(needles(self.source, self.flags))
+        return sieve(known_needles(self.source, self.flags))
 
     @cached_property
     def reads_as_said(self) -> bool:

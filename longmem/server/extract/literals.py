@@ -10,6 +10,9 @@ that may be empty, a class of characters, a look-ahead that must fail) it asks f
 nothing, and a text that is not ASCII is always searched.
 
 ``SieveIndex`` tells which of many sieves a text passes without asking each one.
+``known_needles`` reads them from ``needles.json`` (written by ``tools/build_needles.py``
+for the key rules): parsing every rule's pattern costs ~0.3 s, the first statement a
+server reads; a pattern the table lacks is parsed.
 
 ``said_between`` finds a value said between two fixed patterns without compiling a
 pattern for the value.
@@ -17,10 +20,14 @@ pattern for the value.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import re
 import sys
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 from typing import Any, Optional
 
 # The parser the re module itself uses (sre_parse before 3.11), untyped in typeshed.
@@ -33,8 +40,10 @@ __all__ = [
     "Sieve",
     "SieveIndex",
     "grams",
+    "known_needles",
     "needles",
     "passes",
+    "pattern_key",
     "said_between",
     "sieve",
 ]
@@ -68,6 +77,29 @@ def needles(source: str, flags: int = 0) -> Needles:
     except Exception:  # a parse tree of a shape not read here: ask for nothing
         return ()
     return tuple(tuple(sorted(clause)) for clause in sorted(set(found), key=_rank)[:_CLAUSES])
+
+
+TABLE = Path(__file__).with_name("needles.json")
+
+
+def pattern_key(source: str, flags: int = 0) -> str:
+    """A pattern's key in the table of needles."""
+    return hashlib.sha256(f"{flags}:{source}".encode()).hexdigest()[:24]
+
+
+@cache
+def _table() -> dict[str, Needles]:
+    try:
+        written = json.loads(TABLE.read_text("utf-8"))["needles"]
+        return {key: tuple(tuple(clause) for clause in found) for key, found in written.items()}
+    except (OSError, ValueError, KeyError, TypeError):  # missing or damaged: parse instead
+        return {}
+
+
+def known_needles(source: str, flags: int = 0) -> Needles:
+    """``needles(source, flags)``, from the table where it holds the pattern."""
+    found = _table().get(pattern_key(source, flags))
+    return found if found is not None else needles(source, flags)
 
 
 def sieve(wanted: Needles) -> Sieve:
