@@ -128,36 +128,37 @@ def _server(embedder: object) -> LocalServer:
     return LocalServer(api_key=KEY, embedder=embedder)  # type: ignore[arg-type]
 
 
-def test_archived_memories_do_not_count_toward_the_scope(
-    model: ModelServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def ranks_two(model: ModelServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Longmem]:
+    """A client of a server whose model ranks a scope whole only up to two memories."""
     monkeypatch.setattr(search, "MODEL_SCOPE", 2)
     embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
     with _server(embedder) as server, Longmem(api_key=KEY, base_url=server.url) as mem:
-        for text in (CHILD, OFFICE, "User archived note one", "User archived note two"):
-            mem.add(text, collection="me")
-        for hit in mem.list_memories(collection="me"):
-            if "archived" in hit["text"]:
-                mem.archive(hit["id"], collection="me")
-        # Two memories a search may return, four of any kind: the model ranks the two.
-        assert _texts(mem.search("toddler", collection="me")) == [CHILD]
+        yield mem
 
 
-def test_a_memory_that_expired_does_not_count_toward_the_scope(
-    model: ModelServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(search, "MODEL_SCOPE", 2)
-    embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
-    with _server(embedder) as server, Longmem(api_key=KEY, base_url=server.url) as mem:
-        mem.add(CHILD, collection="me")
-        mem.add(OFFICE, collection="me")
-        said = "I'm staying in Lisbon until Friday."  # said in 2020: long over
-        stay = mem.remember(said, collection="me", observed_at="2020-01-01T00:00:00Z", sync=True)
-        assert [fact["expires_at"] for fact in stay] == ["2020-01-03T23:59:59Z"]
-        # Two memories a search may return, three of any kind: the model ranks the two.
-        assert _texts(mem.search("toddler", collection="me")) == [CHILD]
-        # and three once the stay is asked for too (history): more than the model ranks.
-        assert _texts(mem.search("toddler", collection="me", include_history=True)) == []
+def test_archived_memories_do_not_count_toward_the_scope(ranks_two: Longmem) -> None:
+    mem = ranks_two
+    for text in (CHILD, OFFICE, "User archived note one", "User archived note two"):
+        mem.add(text, collection="me")
+    for hit in mem.list_memories(collection="me"):
+        if "archived" in hit["text"]:
+            mem.archive(hit["id"], collection="me")
+    # Two memories a search may return, four of any kind: the model ranks the two.
+    assert _texts(mem.search("toddler", collection="me")) == [CHILD]
+
+
+def test_a_memory_that_expired_does_not_count_toward_the_scope(ranks_two: Longmem) -> None:
+    mem = ranks_two
+    mem.add(CHILD, collection="me")
+    mem.add(OFFICE, collection="me")
+    said = "I'm staying in Lisbon until Friday."  # said in 2020: long over
+    stay = mem.remember(said, collection="me", observed_at="2020-01-01T00:00:00Z", sync=True)
+    assert [fact["expires_at"] for fact in stay] == ["2020-01-03T23:59:59Z"]
+    # Two memories a search may return, three of any kind: the model ranks the two.
+    assert _texts(mem.search("toddler", collection="me")) == [CHILD]
+    # and three once the stay is asked for too (history): more than the model ranks.
+    assert _texts(mem.search("toddler", collection="me", include_history=True)) == []
 
 
 def test_in_vector_mode_min_score_holds_the_models_cosine(model: ModelServer) -> None:
