@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from longmem.server.extract.keys import RULES
-from longmem.server.extract.literals import TABLE, needles, pattern_key
+from longmem.server.extract.literals import NEEDLES_VERSION, TABLE, needles, pattern_key
 
 
 def main() -> int:
@@ -31,7 +31,8 @@ def main() -> int:
     # One pattern a line, so that a changed rule is a changed line.
     lines = [f"  {json.dumps(key)}: {json.dumps(table[key])}" for key in sorted(table)]
     body = ",\n".join(lines)
-    TABLE.write_text(f'{{"about": {json.dumps(about)},\n"needles": {{\n{body}\n}}}}\n', "utf-8")
+    head = f'{{"about": {json.dumps(about)},\n"version": {NEEDLES_VERSION},\n'
+    TABLE.write_text(f'{head}"needles": {{\n{body}\n}}}}\n', "utf-8")
     print(f"{TABLE}: {len(table)} patterns, {TABLE.stat().st_size:,} bytes")
     return 0
 

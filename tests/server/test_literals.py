@@ -237,6 +237,7 @@ def test_needles_are_the_same_in_every_process() -> None:
         subprocess.run(
             [sys.executable, "-c", code],
             env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            cwd=Path(literals.__file__).parents[3],  # where longmem is, checkout or wheel
             capture_output=True,
             text=True,
             check=True,
@@ -251,7 +252,9 @@ def test_the_table_holds_every_rules_needles_as_read_today() -> None:
     """needles.json spares a server parsing every rule's pattern on its first statement;
     a rule changed without running tools/build_needles.py would be parsed instead (slow,
     not wrong), and this fails until the table is written again."""
-    table = json.loads(literals.TABLE.read_text("utf-8"))["needles"]
+    written = json.loads(literals.TABLE.read_text("utf-8"))
+    assert written["version"] == literals.NEEDLES_VERSION
+    table = written["needles"]
     stale = [
         rule.source[:60]
         for rule in keys.RULES
@@ -262,12 +265,36 @@ def test_the_table_holds_every_rules_needles_as_read_today() -> None:
     assert len(table) == len({literals.pattern_key(r.source, r.flags) for r in keys.RULES})
 
 
-def test_a_pattern_the_table_lacks_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pattern_the_table_lacks_is_parsed() -> None:
     pattern = r"\bmoved\s+to\s+(?P<v>\w+)"
     assert literals.known_needles(pattern, re.I) == needles(pattern, re.I) == (("moved",), ("to",))
-    # a missing or damaged table: every pattern parsed, the same needles
+    rule = keys.RULES[0]  # flags given as a plain number find the same entry
+    assert literals.pattern_key(rule.source, rule.flags) == literals.pattern_key(
+        rule.source, int(rule.flags)
+    )
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        None,  # no table
+        "{not json",
+        '{"version": 0, "needles": {}}',  # read by another version of needles()
+        '{"version": 1, "needles": {"k": ["ab"]}}',  # a clause that is not a list
+        '{"version": 1, "needles": {"k": [[]]}}',  # a clause no text could meet
+        '{"version": 1, "needles": {"k": [["ab", 3]]}}',
+        '{"version": 1, "needles": []}',
+    ],
+)
+def test_a_missing_damaged_or_older_table_is_not_used(
+    written: Optional[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every pattern is parsed instead: a wrong table could skip a text a rule matches."""
+    table = tmp_path / "needles.json"
+    if written is not None:
+        table.write_text(written.replace('"version": 1', f'"version": {literals.NEEDLES_VERSION}'))
+    monkeypatch.setattr(literals, "TABLE", table)
     literals._table.cache_clear()
-    monkeypatch.setattr(literals, "TABLE", literals.TABLE.with_name("no-such-table.json"))
     try:
         assert literals._table() == {}
         rule = keys.RULES[0]

@@ -80,20 +80,37 @@ def needles(source: str, flags: int = 0) -> Needles:
 
 
 TABLE = Path(__file__).with_name("needles.json")
+# What the table's needles were read by: a change to how ``needles`` reads a pattern
+# raises it, and a table of another version is not used (every pattern is parsed).
+NEEDLES_VERSION = 1
 
 
 def pattern_key(source: str, flags: int = 0) -> str:
     """A pattern's key in the table of needles."""
-    return hashlib.sha256(f"{flags}:{source}".encode()).hexdigest()[:24]
+    return hashlib.sha256(f"{int(flags)}:{source}".encode()).hexdigest()[:24]
 
 
 @cache
 def _table() -> dict[str, Needles]:
+    """The table, or nothing when it is missing, damaged or of another version."""
     try:
-        written = json.loads(TABLE.read_text("utf-8"))["needles"]
-        return {key: tuple(tuple(clause) for clause in found) for key, found in written.items()}
-    except (OSError, ValueError, KeyError, TypeError):  # missing or damaged: parse instead
+        written = json.loads(TABLE.read_text("utf-8"))
+        found = written["needles"] if written["version"] == NEEDLES_VERSION else {}
+    except (OSError, ValueError, KeyError, TypeError):
         return {}
+    shaped = isinstance(found, dict) and all(
+        isinstance(clauses, list)
+        and all(
+            isinstance(clause, list)
+            and clause
+            and all(isinstance(word, str) and word for word in clause)
+            for clause in clauses
+        )
+        for clauses in found.values()
+    )
+    if not shaped:  # a damaged table could skip a text a rule matches: parse instead
+        return {}
+    return {key: tuple(tuple(clause) for clause in clauses) for key, clauses in found.items()}
 
 
 def known_needles(source: str, flags: int = 0) -> Needles:
