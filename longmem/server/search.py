@@ -418,7 +418,7 @@ class SearchEngine:
             if len(scope) > _SCOPE_COUNTED:
                 return []
             steady = index.steady.get(req.collection, 0) if req.collection else index.steady_total
-            if req.category is None and req.container_tag is None and steady > MODEL_SCOPE:
+            if flt.category is None and flt.container_tag is None and steady > MODEL_SCOPE:
                 return []  # more than the model ranks, known without counting them
             eligible = filter(_eligible(index.docs, flt, time.time(), None), scope)
             found = list(islice(eligible, MODEL_SCOPE + 1))

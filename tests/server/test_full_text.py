@@ -24,8 +24,9 @@ def _principal(store: Store, tenant: str) -> Principal:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """Two tenants, three collections, two categories; archived, superseded, expired and
-    expiring memories; many texts said more than once (ties in bm25)."""
+    """Two tenants, three collections, two categories, two tags and none; archived,
+    superseded, expired and expiring memories; many texts said more than once (ties in
+    bm25)."""
     store = Store(str(tmp_path_factory.mktemp("fts") / "store.db"))
     rng = random.Random(5)
     for tenant, count in (("t1", 900), ("t2", 300)):
@@ -37,6 +38,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
                     collection=rng.choice(["a", "a", "a", "b", "c"]),
                     text=" ".join(rng.choices(WORDS, k=rng.randint(1, 4))),
                     category=rng.choice(["fact", "fact", "other"]),
+                    container_tag=rng.choice([None, None, "x", "y"]),
                     archived=kind < 0.05,
                     is_latest=not 0.05 <= kind < 0.15,
                     expires_at=(
@@ -60,7 +62,9 @@ def _cases() -> Iterator[tuple[str, str, MemoryFilter, Optional[int]]]:
         flt = MemoryFilter(
             collection=rng.choice([None, "a", "a", "b", "c"]),
             category=rng.choice([None, None, None, "fact"]),
+            container_tag=rng.choice([None, None, None, "x", "y"]),
             include_history=rng.random() < 0.3,
+            exact_tag=rng.random() < 0.2,  # None then means the untagged memories only
         )
         yield (
             rng.choice(["t1", "t1", "t2"]),
