@@ -386,6 +386,8 @@ NEAR_MISSES = [
     # a thing's age, said last; an agent hired for a home
     ("my sofa is falling apart, 20 years old", ("age",)),
     ("my old car died, 15 yrs old", ("age",)),
+    ("my washing machine broke, 19 years old", ("age",)),
+    ("our tumble dryer finally died, 21 years old lol", ("age",)),
     ("signed with Foxtons to find us a flat", ("employer",)),
     ("we signed with Chestertons to buy a house in clapham", ("employer",)),
 ]  # fmt: skip

@@ -1609,12 +1609,15 @@ def _an_age_of_my_things(fact: ExtractedFact) -> bool:
     thing = _A_THING_OF_MINE.match(fact.statement)
     if thing is None:
         return False
-    word = thing.group(1).lower()
+    word, end = thing.group(1).lower(), thing.end()
+    named = _A_THINGS_NAME.match(fact.statement, end)  # "my washing machine"
+    if word not in _AGED_THINGS and named and named.group(1).lower() in _AGED_THINGS:
+        end = named.end()
     # the thing is what the clause is about ("my car died"; not "my car insurance went up")
     # and its age is said last ("…, 15 years old"; not "…, 29 years old and still renting")
     aged_thing = (
-        word in _AGED_THINGS
-        and _ITS_VERB.match(fact.statement, thing.end()) is not None
+        (word in _AGED_THINGS or end > thing.end())
+        and _ITS_VERB.match(fact.statement, end) is not None
         and _AN_AGE_LAST.search(fact.statement) is not None
     )
     return aged_thing or (int(fact.value or 0) < _AN_ADULTS_AGE and word not in PERSON_WORDS)
@@ -1632,8 +1635,11 @@ _AGED_THINGS = frozenset(
     """sofa couch settee armchair bed mattress table desk wardrobe car van truck bike
     bicycle motorbike scooter boat caravan laptop computer pc macbook phone iphone ipad
     tablet kindle tv telly fridge freezer boiler oven cooker microwave kettle dishwasher
-    printer router console xbox playstation camera watch guitar piano violin""".split()  # noqa: SIM905
+    printer router console xbox playstation camera watch guitar piano violin machine
+    dryer heater mower hob""".split()  # noqa: SIM905
 )
+# The thing's own noun after a word that says which ("washing machine", "tumble dryer").
+_A_THINGS_NAME = re.compile(r"\s+([a-z]+)\b", re.I)
 # What is said right after the thing, so that it is what the clause is about: "my sofa is…",
 # "my car died" (not "my car insurance went up", "my watch says 12k steps").
 _ITS_VERB = re.compile(
