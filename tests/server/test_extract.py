@@ -3850,3 +3850,21 @@ def test_a_relatives_age_aside_is_kept_beside_an_ending() -> None:
         (f.subject, f.attribute, f.value, f.negated) for f in _extract("my mum, 60, just retired")
     }
     assert found == {("mum:", "employer", None, True), ("mum:", "age", "60", False)}
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ("my boss, 52, just quit lol", ("boss:", "employer", None, True)),
+        ("I just quit lol", ("user", "employer", None, True)),
+        ("officially a Director now lol", ("user", "job", "Director", False)),
+        ("my boss just quit haha 😂", ("boss:", "employer", None, True)),
+    ],
+)
+def test_laughter_at_the_end_hides_no_fact(
+    content: str, key: tuple[str, Optional[str], Optional[str], bool]
+) -> None:
+    """Chat's "lol" or "haha" after what is said is no part of it (a joke owned up to,
+    "lol jk", is read elsewhere and stores nothing)."""
+    assert key in [(s, a, v, n) for _, s, a, v, n in _keys(content)]
+    assert not [k for k in _keys("I quit my job lol jk") if k[2] is not None]

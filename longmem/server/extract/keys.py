@@ -1725,6 +1725,10 @@ def _theirs(before: str) -> bool:
 _NOT_A_NOUN = frozenset("new current latest present all-time".split())
 
 
+# Chat's laughter at the end of what is said, no part of it: "my boss just quit lol".
+_A_LAUGH_LAST = re.compile(r"(?:[\s,]+(?:(?:lol|lmao|rofl|haha+|hehe+|xd)\b|😂|🤣))+[\s.!]*$", re.I)
+
+
 @cache
 def _sieves() -> SieveIndex:
     # Built at first use, as the rules' patterns are compiled: it parses every pattern.
@@ -1756,6 +1760,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     copula's comma list is read item by item, each with the copula. ``sentence`` (the
     whole sentence) tells what "there" is ("…in Vienna, so we moved there").
     """
+    predicate = _A_LAUGH_LAST.sub("", predicate)  # "my boss just quit lol"
     contrast = _BUT_NOW.search(predicate)
     if contrast is None:
         contrast = _COMMA_NOW.search(predicate)
