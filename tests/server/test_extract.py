@@ -3859,6 +3859,12 @@ def test_a_relatives_age_aside_is_kept_beside_an_ending() -> None:
         ("I just quit lol", ("user", "employer", None, True)),
         ("officially a Director now lol", ("user", "job", "Director", False)),
         ("my boss just quit haha 😂", ("boss:", "employer", None, True)),
+        ("I just quit hahaha", ("user", "employer", None, True)),
+        ("I just quit lolol", ("user", "employer", None, True)),
+        # laughter that is what is named stays: a pet, a game
+        ("my dog is called Rofl", ("user", "pets", "dog called Rofl", False)),
+        ("my favourite game is lol", ("user", "favorite:game", "lol", False)),
+        ("I love LoL", ("user", "likes", "LoL", False)),
     ],
 )
 def test_laughter_at_the_end_hides_no_fact(
@@ -3868,3 +3874,20 @@ def test_laughter_at_the_end_hides_no_fact(
     "lol jk", is read elsewhere and stores nothing)."""
     assert key in [(s, a, v, n) for _, s, a, v, n in _keys(content)]
     assert not [k for k in _keys("I quit my job lol jk") if k[2] is not None]
+
+
+@pytest.mark.parametrize(
+    ("content", "age"),
+    [
+        ("my washing machine broke, 19 years old", None),
+        ("our tumble dryer finally died, 21 years old lol", None),
+        ("my washing machine broke, 19 years old lmao", None),
+        # a word that says whose or which one, not what kind: the age is the user's
+        ("my first car is finally paid off, 24 years old", "24"),
+        ("my company car got taken away, 58 years old", "58"),
+        ("my work laptop got confiscated, 45 years old", "45"),
+    ],
+)
+def test_a_things_age_said_last_after_its_two_word_name(content: str, age: Optional[str]) -> None:
+    ages = [v for _, s, a, v, _ in _keys(content) if s == "user" and a == "age"]
+    assert ages == ([] if age is None else [age])

@@ -96,6 +96,7 @@ from .text import (
     CLAUSE_VERBS,
     HEDGED,
     HEDGED_BEFORE,
+    LAUGHTER,
     MONTH_NAMES,
     SUBJECT,
     WEEKDAY_RE,
@@ -1611,7 +1612,12 @@ def _an_age_of_my_things(fact: ExtractedFact) -> bool:
         return False
     word, end = thing.group(1).lower(), thing.end()
     named = _A_THINGS_NAME.match(fact.statement, end)  # "my washing machine"
-    if word not in _AGED_THINGS and named and named.group(1).lower() in _AGED_THINGS:
+    if (
+        word not in _AGED_THINGS
+        and word not in _NOT_A_KIND
+        and named
+        and named.group(1).lower() in _AGED_THINGS
+    ):
         end = named.end()
     # the thing is what the clause is about ("my car died"; not "my car insurance went up")
     # and its age is said last ("…, 15 years old"; not "…, 29 years old and still renting")
@@ -1638,8 +1644,10 @@ _AGED_THINGS = frozenset(
     printer router console xbox playstation camera watch guitar piano violin machine
     dryer heater mower hob""".split()  # noqa: SIM905
 )
-# The thing's own noun after a word that says which ("washing machine", "tumble dryer").
+# The thing's own noun after a word that says which ("washing machine", "tumble dryer"),
+# not one that says whose or when ("my first car is paid off, 24 years old": the user's).
 _A_THINGS_NAME = re.compile(r"\s+([a-z]+)\b", re.I)
+_NOT_A_KIND = frozenset("first last next own company work works dream current".split())  # noqa: SIM905
 # What is said right after the thing, so that it is what the clause is about: "my sofa is…",
 # "my car died" (not "my car insurance went up", "my watch says 12k steps").
 _ITS_VERB = re.compile(
@@ -1647,7 +1655,7 @@ _ITS_VERB = re.compile(
 )
 _AN_AGE_LAST = re.compile(
     r",\s*(?:about\s+|over\s+|nearly\s+|almost\s+)?\d{1,3}\s*(?:years?|yrs?)(?:\s+old)?"
-    r"(?:\s+(?:now|already|lol|haha))?\s*[.!]*\s*$",
+    rf"(?:\s+(?:now|already|{LAUGHTER}))?\s*[.!]*\s*$",
     re.I,
 )
 

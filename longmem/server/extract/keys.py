@@ -41,6 +41,7 @@ from .text import (
     ADVERBS,
     ANY_WEEKDAY_RE,
     CLAUSE_VERBS,
+    LAUGHTER,
     MONTH_NAMES,
     MONTHS,
     NOT_A_NAME,
@@ -1726,7 +1727,12 @@ _NOT_A_NOUN = frozenset("new current latest present all-time".split())
 
 
 # Chat's laughter at the end of what is said, no part of it: "my boss just quit lol".
-_A_LAUGH_LAST = re.compile(r"(?:[\s,]+(?:(?:lol|lmao|rofl|haha+|hehe+|xd)\b|😂|🤣))+[\s.!]*$", re.I)
+_A_LAUGH_LAST = re.compile(rf"(?:[\s,]+{LAUGHTER})+[\s.!]*$", re.I)
+# …unless it is what is named: "my cat's name is Haha", "my favourite game is lol".
+_NAMED_AS = re.compile(
+    r"\b(?:is|was|am|are|called|named|play(?:s|ing)?|lov(?:e|es|ed|ing)|lik(?:e|es|ed|ing))$",
+    re.I,
+)
 
 
 @cache
@@ -1760,7 +1766,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     copula's comma list is read item by item, each with the copula. ``sentence`` (the
     whole sentence) tells what "there" is ("…in Vienna, so we moved there").
     """
-    predicate = _A_LAUGH_LAST.sub("", predicate)  # "my boss just quit lol"
+    laugh = _A_LAUGH_LAST.search(predicate)  # "my boss just quit lol"
+    if laugh and not _NAMED_AS.search(predicate, 0, laugh.start()):
+        predicate = predicate[: laugh.start()]  # (not "my dog is called Rofl", "I love LoL")
     contrast = _BUT_NOW.search(predicate)
     if contrast is None:
         contrast = _COMMA_NOW.search(predicate)

@@ -60,6 +60,9 @@ _SENTENCE_END = re.compile(r"[.!?;]+")
 _ABBREVIATION_WINDOW = 12
 
 # Skipped between "I" and its verb.
+# Chat's laughter, a word of it: "lol", "lolol", "lmao", "hahaha", "hehe", "xD", 😂.
+LAUGHTER = r"(?:(?:lo+l(?:ol)*|lmf?ao+|rofl|(?:ha){2,}h?|(?:he){2,}h?|xd)\b|😂|🤣)"
+
 ADVERBS = words(
     """also really still usually always never often sometimes just actually mostly
     generally now currently definitely absolutely totally truly rarely seldom even only
