@@ -3857,7 +3857,6 @@ def test_a_relatives_age_aside_is_kept_beside_an_ending() -> None:
     [
         ("my boss, 52, just quit lol", ("boss:", "employer", None, True)),
         ("I just quit lol", ("user", "employer", None, True)),
-        ("officially a Director now lol", ("user", "job", "Director", False)),
         ("my boss just quit haha 😂", ("boss:", "employer", None, True)),
         ("I just quit hahaha", ("user", "employer", None, True)),
         ("I just quit lolol", ("user", "employer", None, True)),
@@ -3874,6 +3873,8 @@ def test_laughter_at_the_end_hides_no_fact(
     "lol jk", is read elsewhere and stores nothing)."""
     assert key in [(s, a, v, n) for _, s, a, v, n in _keys(content)]
     assert not [k for k in _keys("I quit my job lol jk") if k[2] is not None]
+    # a new self said with a laugh and no verb may be a joke: read as before, no key
+    assert not [k for k in _keys("day one at Coachella, DJ now lol") if k[2] is not None]
 
 
 @pytest.mark.parametrize(

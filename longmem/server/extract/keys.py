@@ -1728,9 +1728,10 @@ _NOT_A_NOUN = frozenset("new current latest present all-time".split())
 
 # Chat's laughter at the end of what is said, no part of it: "my boss just quit lol".
 _A_LAUGH_LAST = re.compile(rf"(?:[\s,]+{LAUGHTER})+[\s.!]*$", re.I)
-# …unless it is what is named: "my cat's name is Haha", "my favourite game is lol".
+# …unless it is what is named ("my cat's name is Haha", "my favourite game is lol") or it
+# follows "now" (a new self said with a laugh may be a joke: "DJ now lol").
 _NAMED_AS = re.compile(
-    r"\b(?:is|was|am|are|called|named|play(?:s|ing)?|lov(?:e|es|ed|ing)|lik(?:e|es|ed|ing))$",
+    r"\b(?:is|was|am|are|called|named|play(?:s|ing)?|lov(?:e|es|ed|ing)|lik(?:e|es|ed|ing)|now)$",
     re.I,
 )
 
@@ -1768,7 +1769,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     """
     laugh = _A_LAUGH_LAST.search(predicate)  # "my boss just quit lol"
     if laugh and not _NAMED_AS.search(predicate, 0, laugh.start()):
-        predicate = predicate[: laugh.start()]  # (not "my dog is called Rofl", "I love LoL")
+        # (not "my dog is called Rofl", "I love LoL"; nor a new self said with a laugh and
+        # no verb, "day one at Coachella, DJ now lol", which may be a joke)
+        predicate = predicate[: laugh.start()]
     contrast = _BUT_NOW.search(predicate)
     if contrast is None:
         contrast = _COMMA_NOW.search(predicate)
