@@ -414,7 +414,7 @@ class SearchEngine:
         index = self._index(tenant_id)
         flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         with self._lock:
-            scope = index.collections.get(req.collection, ()) if req.collection else index.docs
+            scope = index.scope(req.collection)
             if len(scope) > _SCOPE_COUNTED:
                 return []
             steady = index.steady.get(req.collection, 0) if req.collection else index.steady_total
@@ -495,9 +495,7 @@ class SearchEngine:
             return 0
         index = self._index(tenant_id)
         with self._lock:
-            if flt.collection is None:
-                return len(index.docs)
-            return len(index.collections.get(flt.collection, ()))
+            return len(index.scope(flt.collection))
 
     def _person_arm(
         self,

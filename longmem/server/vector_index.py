@@ -17,7 +17,7 @@ the engine's (search.py).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Optional
 
@@ -114,6 +114,11 @@ class _TenantIndex:
             self.dirty.add(rid)
             self._leave(rid, old.collection)
             self._unlive(old)
+
+    def scope(self, collection: Optional[str]) -> Collection[int]:
+        """The memories (of any kind) a search of ``collection``, or of the whole tenant for
+        None, looks among."""
+        return self.collections.get(collection, ()) if collection else self.docs
 
     def _steady(self, doc: _Doc, step: int) -> None:
         if doc.current and doc.expires is None:
