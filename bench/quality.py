@@ -48,10 +48,16 @@ missed (the rule writers' view); ``--details holdout`` (or ``holdout2``) is refu
 no other option prints a held-out query, answer or hit, nor the words of a malformed
 held-out row.
 
+``--causes`` counts, per part, why the recall misses of each remembering arm missed
+(counts only, so held-out parts too): the answer was stored and current but ranked below
+fifth (searched again with ``limit=50``), or stored and current and not found at all,
+or found only among superseded or archived memories, or stored nowhere (no memory of
+the persona holds every expected word: the words were lost before storing).
+
     python bench/quality.py [--quick] [--part dev|dev2|dev3|dev4|holdout|holdout2|all]
                             [--arms rules,model,embedder,add]
                             [--details dev|dev2|dev3|dev4]
-                            [--undated]
+                            [--undated] [--causes]
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, Optional
@@ -91,6 +98,8 @@ SCENARIOS = (
 )
 TARGET_TOP1, TARGET_CONTRADICTIONS, TARGET_RECALL = 75.0, 20.0, 95.0  # rules arm, per part
 LIMIT = 5
+DEEP = 50  # how far --causes looks for an answer ranked below the fifth
+CAUSES = ("below fifth", "not found", "history only", "not stored")
 QUICK_PERSONAS = 3  # per part
 FALLBACK_LOG = "the fallback extractor handled this content"  # the server's warning
 
@@ -176,6 +185,37 @@ def score(query: Row, texts: list[str]) -> tuple[bool, bool, bool]:
 # -- running an arm ----------------------------------------------------------------------
 
 
+def _texts(client: Longmem, collection: str, history: bool) -> list[str]:
+    """Every current memory's text in a collection; with ``history``, also the
+    superseded and archived ones."""
+    texts: list[str] = []
+    while True:
+        page = client.list_memories(
+            collection=collection,
+            limit=200,
+            offset=len(texts),
+            include_archived=history,
+            include_superseded=history,
+        )
+        texts += [memory["text"] for memory in page]
+        if len(page) < 200:
+            return texts
+
+
+def cause(client: Longmem, collection: str, query: Row) -> str:
+    """Why a query's answer was not among the five hits: one of CAUSES."""
+
+    def right(text: str) -> bool:
+        return all(contains(text, word) for word in query["expect"])
+
+    if any(right(text) for text in _texts(client, collection, history=False)):
+        deep = client.search(query["ask"], collection=collection, limit=DEEP)
+        return CAUSES[0] if any(right(hit["text"]) for hit in deep) else CAUSES[1]
+    if any(right(text) for text in _texts(client, collection, history=True)):
+        return CAUSES[2]
+    return CAUSES[3]
+
+
 def drain(stream: Iterable[str], lines: list[str]) -> None:
     """Read the server's output to its end, so that its logging never blocks on the pipe."""
     with contextlib.suppress(OSError, ValueError):  # closed when the server stops
@@ -193,10 +233,12 @@ def run_arm(
     parts: dict[str, Personas],
     observed: bool,
     embedder: Mapping[str, Optional[str]],
+    causes: Optional[dict[str, Counter[str]]] = None,
 ) -> tuple[dict[str, list[Answer]], list[float], int]:
     """Feed and ask every part on one fresh server (its search given the ``embedder``
     settings, common.model_embedder): answers per part, ms per statement, and how many
-    statements the model extractor left to the rules (its log's warnings)."""
+    statements the model extractor left to the rules (its log's warnings). With
+    ``causes``, each part's recall misses are counted there by cause."""
     env: dict[str, Optional[str]] = {
         f"LONGMEM_SERVER_{role}_{name}": (
             os.environ.get(f"LONGMEM_BENCH_EXTRACTOR_{name}")
@@ -233,7 +275,12 @@ def run_arm(
                         hits = client.search(query["ask"], collection=collection, limit=LIMIT)
                     except NotFoundError:  # nothing was ever stored for this persona
                         hits = []
-                    answers[part].append((name, query, [hit["text"] for hit in hits]))
+                    texts = [hit["text"] for hit in hits]
+                    answers[part].append((name, query, texts))
+                    missed = not query.get("expect_none") and not score(query, texts)[2]
+                    if causes is not None and missed:
+                        why = cause(client, collection, query)
+                        causes.setdefault(part, Counter())[why] += 1
         client.close()
     return answers, ms, sum(FALLBACK_LOG in line for line in log)
 
@@ -311,6 +358,11 @@ def main() -> int:
         action="store_true",
         help="remember without observed_at, as a live agent does: every statement said now",
     )
+    parser.add_argument(
+        "--causes",
+        action="store_true",
+        help="count why the recall misses missed, per part (counts only)",
+    )
     args = parser.parse_args()
     arms = [arm.strip() for arm in args.arms.split(",") if arm.strip()]
     if not arms or set(arms) - set(ARMS):
@@ -359,7 +411,10 @@ def main() -> int:
                 if embedder is None:
                     print(f"\nembedder arm: {which}")
                     continue
-            answers, ms, fallbacks = run_arm(arm, data, observed, embedder or {})
+            causes: Optional[dict[str, Counter[str]]] = (
+                {} if args.causes and arm in REMEMBERING else None
+            )
+            answers, ms, fallbacks = run_arm(arm, data, observed, embedder or {}, causes)
         mean_ms = sum(ms) / len(ms) if ms else float("nan")
         call = "add" if arm == "add" else "remember"
         print(f"\n### Arm `{arm}`\n")
@@ -381,6 +436,13 @@ def main() -> int:
                 )
             cells = (f"{value:.0f}" for value in (top1, contradictions, recall))
             summary.append([arm, part, *cells, f"{mean_ms:.1f}"])
+        if causes is not None:
+            print(
+                f"\nWhy recall@5 missed, arm `{arm}` (queries whose answer was not in the five):\n"
+            )
+            counted = [(part, causes.get(part, Counter())) for part in parts]
+            rows = [[part, sum(c.values()), *(c[why] for why in CAUSES)] for part, c in counted]
+            print(common.table(["part", "recall misses", *CAUSES], rows))
         if args.details:
             details(arm, answers[args.details])
 

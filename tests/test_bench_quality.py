@@ -323,3 +323,57 @@ def test_a_reviewed_statement_read_otherwise_is_told(reviewed: ModuleType, tmp_p
     path.write_text('{"say": "x", "group": "Q", "keyed": []}\n')
     with pytest.raises(ValueError, match=r"r\.jsonl line 1"):
         reviewed.load(path)
+
+
+class _Collection:
+    """What quality.cause reads of a client: pages of current memories (with history when
+    asked) and a search's hits, best first."""
+
+    def __init__(self, current: list[str], history: list[str], ranked: list[str]) -> None:
+        self.current, self.history, self.ranked = current, history, ranked
+
+    def list_memories(self, **options: object) -> list[dict[str, str]]:
+        texts = self.current + (self.history if options["include_superseded"] else [])
+        start = options["offset"]
+        assert isinstance(start, int) and options["limit"] == 200
+        return [{"text": text} for text in texts[start : start + 200]]
+
+    def search(self, query: str, **options: object) -> list[dict[str, str]]:
+        assert options["limit"] == 50
+        return [{"text": text} for text in self.ranked[:50]]
+
+
+@pytest.mark.parametrize(
+    ("current", "history", "ranked", "why"),
+    [
+        (["User lives in York"], [], [f"note {i}" for i in range(7)] + ["User lives in York"],
+         "below fifth"),
+        (["User lives in York"], [], [f"note {i}" for i in range(7)], "not found"),
+        # the answer is the 201st current memory: found on the second page
+        ([f"note {i}" for i in range(200)] + ["User lives in York"], [], [], "not found"),
+        (["User lives in Leeds"], ["User lives in York"], [], "history only"),
+        (["User lives somewhere"], ["User lived in Leeds"], [], "not stored"),
+    ],
+    ids=["below fifth", "not found", "second page", "history only", "not stored"],
+)  # fmt: skip
+def test_a_recall_miss_is_counted_by_its_cause(
+    quality: ModuleType, current: list[str], history: list[str], ranked: list[str], why: str
+) -> None:
+    query = {"ask": "Where does Ada live?", "expect": ["York"], "stale": ["Leeds"]}
+    assert quality.cause(_Collection(current, history, ranked), "c", query) == why
+
+
+def test_causes_of_a_held_out_part_are_counts_only(quality: ModuleType) -> None:
+    done = _runner("--part", "holdout2", "--arms", "rules,add", "--causes", "--quick")
+    assert done.returncode == 0, done.stderr
+    table = done.stdout.split("Why recall@5 missed, arm `rules`")[1].split("###")[0]
+    assert "| part | recall misses | below fifth | not found | history only | not stored |" in table
+    [row] = [line for line in table.splitlines() if line.startswith("| holdout2 |")]
+    misses, *causes = (int(cell) for cell in row.strip("|").split("|")[1:])
+    assert misses == sum(causes)
+    assert done.stdout.count("Why recall@5 missed") == 1  # plain add remembers nothing
+    personas = quality.load("holdout2")
+    rows = [row for says, asks in personas.values() for row in says + asks]
+    words = {row.get("say") or row["ask"] for row in rows}
+    words |= {value for row in rows for value in row.get("expect", []) if len(value) > 3}
+    assert not [word for word in words if word in done.stdout]
