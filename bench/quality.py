@@ -1,7 +1,7 @@
 """Memory quality: does memory keep the current truth while a user's facts evolve?
 
 Personas tell short lives to an assistant over time: bench/quality/dev.jsonl,
-dev2.jsonl, dev3.jsonl and dev4.jsonl (the tuning parts), bench/quality/holdout.jsonl and
+dev2.jsonl, dev3.jsonl, dev4.jsonl and dev5.jsonl (the tuning parts), bench/quality/holdout.jsonl and
 holdout2.jsonl (the held-out parts); bench/quality/README.md describes the format and
 how the set was written. Each arm starts a fresh local server in its own process
 (``python -m longmem serve``), feeds every statement of a persona, in file order, into a
@@ -43,7 +43,7 @@ clean counts as a miss of both and as a contradiction.
 
 THE HOLDOUT RULE: whoever writes extraction or search rules does not read
 holdout.jsonl or holdout2.jsonl, and this script prints nothing of them but aggregates.
-``--details dev`` (or ``dev2``, ``dev3``, ``dev4``) lists each query of that tuning part that
+``--details dev`` (or ``dev2`` … ``dev5``) lists each query of that tuning part that
 missed (the rule writers' view); ``--details holdout`` (or ``holdout2``) is refused, and
 no other option prints a held-out query, answer or hit, nor the words of a malformed
 held-out row.
@@ -54,9 +54,9 @@ fifth (searched again with ``limit=50``), or stored and current and not found at
 or found only among superseded or archived memories, or stored nowhere (no memory of
 the persona holds every expected word: the words were lost before storing).
 
-    python bench/quality.py [--quick] [--part dev|dev2|dev3|dev4|holdout|holdout2|all]
+    python bench/quality.py [--quick] [--part dev|dev2|…|dev5|holdout|holdout2|all]
                             [--arms rules,model,embedder,add]
-                            [--details dev|dev2|dev3|dev4]
+                            [--details dev|dev2|…|dev5]
                             [--undated] [--causes]
 """
 
@@ -82,7 +82,7 @@ import _common as common
 from longmem import Longmem, NotFoundError
 
 DATA = common.BENCH / "quality"
-TUNING = ("dev", "dev2", "dev3", "dev4")  # the parts rule writers read
+TUNING = ("dev", "dev2", "dev3", "dev4", "dev5")  # the parts rule writers read
 HELD_OUT = ("holdout", "holdout2")  # the parts they never read: aggregates only
 PARTS = (*TUNING, *HELD_OUT)
 ARMS = ("rules", "model", "embedder", "add")

@@ -40,9 +40,9 @@ def test_holdout2_is_a_held_out_part_run_by_all(quality: ModuleType) -> None:
     assert len(personas) >= 10
 
 
-@pytest.mark.parametrize("part", ["dev3", "dev4"])
+@pytest.mark.parametrize("part", ["dev3", "dev4", "dev5"])
 def test_the_blind_tuning_parts_are_run_by_all(quality: ModuleType, part: str) -> None:
-    assert quality.TUNING == ("dev", "dev2", "dev3", "dev4")
+    assert quality.TUNING == ("dev", "dev2", "dev3", "dev4", "dev5")
     assert set(quality.TUNING) <= set(quality.PARTS)
     personas = quality.load(part)  # checks every row
     assert len(personas) == 12
