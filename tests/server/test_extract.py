@@ -3892,3 +3892,41 @@ def test_laughter_at_the_end_hides_no_fact(
 def test_a_things_age_said_last_after_its_two_word_name(content: str, age: Optional[str]) -> None:
     ages = [v for _, s, a, v, _ in _keys(content) if s == "user" and a == "age"]
     assert ages == ([] if age is None else [age])
+
+
+# --- "he" or "she" after a word of how it went: the one named before ----------------
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("Kenji got a job. Finally, he starts at Sea in July", ("Kenji", "employer", "Sea")),
+        ("Kenji got a job. finally he starts at Sea in July", ("Kenji", "employer", "Sea")),
+        (
+            "Kenji got a job in Singapore!!! no more long distance, he starts at Sea in July",
+            ("Kenji", "employer", "Sea"),
+        ),
+        ("Anna called. great news, she moved to Porto", ("Anna", "home", "Porto")),
+        # no one named before: whom remember resolves "he" to, never the user
+        ("finally he starts at Sea in July", ("~he", "employer", "Sea")),
+    ],
+)
+def test_a_pronoun_after_a_lead_in_is_the_one_named_before(
+    content: str, expected: tuple[str, str, str]
+) -> None:
+    keyed = [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute]
+    assert keyed == [expected]
+
+
+@pytest.mark.parametrize(
+    ("content", "kept"),
+    [
+        # what stands before the comma names someone, or says something: kept as said
+        ("I've been seeing someone — Sigrid, she's a cellist", "Sigrid"),
+        ("my gran was Rose, she'd have been 90 today", "Rose"),
+        ("fifteen now, she's growing so fast", "fifteen"),
+        ("I have a dog, Max. jk about the diet, he eats everything", "diet"),
+    ],
+)
+def test_words_before_a_pronoun_that_say_something_are_kept(content: str, kept: str) -> None:
+    assert any(kept.lower() in text.lower() for text in _texts(content))

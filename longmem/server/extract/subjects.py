@@ -1011,6 +1011,11 @@ def parse_subject(
             return Parsed(relation_subject(rel, name), rest, relation)
         # "Minho oppa": Minho, whom remember links to the relative it knows by that name
         return Parsed(Subject(name, name), rest)
+    lead = _LEAD_THEN_THIRD.match(clause) if previous is not None else None
+    if lead and _only_leads_in(lead.group("lead")):
+        # "Kenji got a job! no more long distance, he starts at Sea in July": the one
+        # named before (not "my gran was Rose, she'd…", "Sigrid, she's a cellist")
+        clause = clause[lead.end() :]
     match = _THIRD.match(clause)
     if match:
         rest = _spell_s((match.group("c") or "") + " " + clause[match.end() :])
@@ -1352,9 +1357,34 @@ _OPENER = re.compile(
     # "In the school play, my role is…"; "In our startup, my role is…" is one's job)
     r"(?!in\s+(?:[^,]*\b" + _PLAYED + r")\b[^,]*,\s*(?:my|his|her)\s+(?:new\s+)?role\b)"
     r"(?:[\w'-]+\s+){0,2}[\w'-]+\s*,\s+"
-    r"(?=(?:my|our|his|her|their)\s)",
+    r"(?=(?:my|our|his|her|their)\s)"
+    # "finally he starts at Sea": a word of how it went, before the one named before
+    r"|^(?:finally|apparently|luckily|sadly|hopefully|thankfully|basically|officially|"
+    r"meanwhile|anyway|now|then|plus)\s+(?=(?:he|she|they)(?:'s|'re|'ve|'d|'ll)?\s)",
     re.I,
 )
+# Words before a comma, then "he", "she" or "they".
+_LEAD_THEN_THIRD = re.compile(
+    r"^(?P<lead>(?:[\w'-]+\s+){0,3}[\w'-]+)\s*,\s+(?=(?:he|she|they)(?:'s|'re|'ve|'d|'ll)?\s)",
+    re.I,
+)
+_SOMEONES = frozenset(("my", "our", "his", "her", "their", "your", "i", "we", "me", "us"))
+
+
+def _only_leads_in(lead: str) -> bool:
+    """Whether the words before "…, he" only lead in: no name (a capital after the first
+    word, or a first word that may be one), no number, nobody's ("my gran was Rose"),
+    no one said ("I told him")."""
+    found = lead.split()
+    first = found[0]
+    if first[:1].isupper() and first.lower() not in _NOT_NAMES:
+        return False
+    return not any(
+        w[:1].isupper() or any(c.isdigit() for c in w) or w.lower() in _SOMEONES or "'" in w
+        for w in found[1:]
+    ) and not (first.lower() in _SOMEONES or any(c.isdigit() for c in first) or "'" in first)
+
+
 # What a note says of its subject without naming it ("Lives in Leeds. Works at Asda."):
 # the user's, when nobody was named before.
 _IDIOM = re.compile(r"^(?:runs in the family|goes without saying|works for me)\b", re.I)
