@@ -260,12 +260,16 @@ def _singular(word: str) -> str:
 
 
 # Words for any relative of a kind: "my partner" or "my spouse" is the wife, the husband,
-# the girlfriend…; "my siblings" each sister and brother.
+# the girlfriend…; "my siblings" each sister and brother; a kid or a child each son and
+# daughter ("how old is my son?" asks about the kids of "our two children, Youssef and
+# Salma", when no son is known by that word).
 _PARTNERS = frozenset(kin(w) for w, kind in RELATIONS.items() if kind == "partner")
 _ANY_OF = {
     "partner": _PARTNERS,
     "spouse": _PARTNERS,
     "sibling": frozenset(kin(w) for w, kind in RELATIONS.items() if kind == "siblings"),
+    "kid": _CHILDREN,
+    "child": _CHILDREN,
 }
 
 

@@ -222,6 +222,29 @@ def test_a_relative_moving_supersedes_their_home(mem: Longmem, collection: str) 
     assert "Rome" in profile and "Vienna" not in profile
 
 
+def test_a_son_told_of_as_one_of_the_kids_is_asked_about_as_a_son(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember(
+        "I live in Cairo with my husband Karim and our two children, Youssef and Salma.",
+        collection=collection,
+        observed_at="2024-03-02T10:00:00Z",
+    )
+    mem.remember(
+        "Youssef is 9 and Salma is 6.", collection=collection, observed_at="2024-03-06T09:00:00Z"
+    )
+    mem.remember(
+        "Youssef turned 10 yesterday.", collection=collection, observed_at="2024-12-03T20:00:00Z"
+    )
+    texts = _texts(mem.search("How old is my son?", collection=collection))
+    # both kids' ages, the son among them, and none said before
+    assert sorted(texts[:2]) == [
+        "User's kid Salma is 6 years old",
+        "User's kid Youssef is 10 years old",
+    ]
+    assert "User's kid Youssef is 9 years old" not in texts
+
+
 def test_a_home_said_by_where_in_town_it_is_keeps_the_town(mem: Longmem, collection: str) -> None:
     # "flat in vračar" names a part of town no list of places knows: in the town held
     [belgrade] = [

@@ -574,6 +574,25 @@ def test_a_relative_said_with_which_one_is_still_the_relative_asked(question: st
     assert (ask.subjects, ask.attributes[:1]) == (("sister:Leonor",), ("job",))
 
 
+@pytest.mark.parametrize(
+    ("question", "known", "asked"),
+    [
+        # "our two children, Youssef and Salma": kids, whose sex was not said
+        ("How old is my son?", {"user", "kid:Youssef", "kid:Salma"}, ("kid:Salma", "kid:Youssef")),
+        ("how old is my daughter", {"user", "child:Mia"}, ("child:Mia",)),
+        # and a question about a kid asks about a son known as one
+        ("How old is my kid?", {"user", "son:Leo", "sister:Ola"}, ("son:Leo",)),
+        # not a daughter for a son, nor a brother for a kid
+        ("How old is my son?", {"user", "daughter:Mia", "brother:Leo"}, ("son:",)),
+    ],
+)
+def test_a_son_or_daughter_is_among_the_kids_the_collection_knows(
+    question: str, known: set[str], asked: tuple[str, ...]
+) -> None:
+    ask = analyse(question, known, ())
+    assert (tuple(sorted(ask.subjects)), ask.attributes[:1]) == (asked, ("age",))
+
+
 def test_any_name_the_user_goes_by_means_the_user() -> None:
     # "Kasia for short": a question about Kasia asks about the user, by the name unread.
     ask = analyse("What does Kasia do for work?", {"user", "sister:Ola"}, ("Katarzyna", "Kasia"))
