@@ -847,6 +847,11 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("flat in vračar, 5th floor no elevator lol", ("home", "vračar")),
         ("Our new flat in Leith!!", ("home", "Leith")),
         ("Kenji and I moved in together — condo in Bukit Timah", ("home", "Bukit Timah")),
+        # a gated compound, as homes are called in Cairo, Lagos or Riyadh
+        (
+            "We moved! New compound in Sheikh Zayed, and the kids have a garden",
+            ("home", "Sheikh Zayed"),
+        ),
         ("moved in with Lucas, his place in Malasaña", ("home", "Malasaña")),
         ("we got the keys! 2 bed flat in Didsbury", ("home", "Didsbury")),
         ("moved last weekend, little flat in Stoke Newington", ("home", "Stoke Newington")),

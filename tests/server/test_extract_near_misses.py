@@ -33,6 +33,8 @@ NEAR_MISSES = [
     ("found a flat!! 2-bed in Leith, moving in next month", ("home",)),
     ("condo in escrow, closing on the 15th", ("home",)),
     ("house on fire lol", ("home",)),
+    ("new compound in phase 2 trials", ("home",)),
+    ("compound in the fridge, don't touch", ("home",)),
     ("flat in chaos lol", ("home",)),
     ("Flat in Town, 2 mins from the station", ("home",)),
     ("Flat on Rightmove, 2 bed", ("home",)),

@@ -95,7 +95,7 @@ def city_beside(facts: list[ExtractedFact]) -> list[ExtractedFact]:
 # Nouns of a home one lives in ("cottage", "room", a bare "studio" are as often a stay or
 # work).
 _HOME_NOUNS = (
-    r"(?:flat|apartment|apt|condo|house|townhouse|maisonette|bedsit|bedsitter|rental|loft|semi|"
+    r"(?:flat|apartment|apt|condo|house|townhouse|maisonette|bedsit|bedsitter|rental|loft|semi|compound|"
     r"new[- ]build|house\s*share|flat\s*share|(?:(?:\d|one|two|three|four|five)[- ]room\s+)?"
     r"(?:hdb|bto)(?:\s+flat)?|self[- ]contain|place|\d\s?br|\d\s?bhk(?:\s+(?:flat|apartment))?|"
     r"(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|condo))?)"
