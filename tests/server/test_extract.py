@@ -989,6 +989,11 @@ def test_what_only_looks_like_an_age_or_a_job_fragment(content: str) -> None:
         ("shifted to Perth from Sydney, so quiet here", "Perth"),
         ("shifted to Kochi in January", "Kochi"),
         ("we shifted to Pune after the wedding", "Pune"),
+        # a workplace in the reason for the move is no workplace moved to
+        (
+            "We have shifted to Colombo, Nugegoda side, because Chaminda got transferred to the BOC head office",
+            "Colombo",
+        ),
         ("I'm based out of Austin", "Austin"),
         ("I'm Berlin-based now", "Berlin"),
         ("based in Ōtautahi / Christchurch, Sydenham", "Ōtautahi / Christchurch"),
@@ -1018,6 +1023,7 @@ def test_a_known_place_after_shifted_or_based_is_a_home(content: str, home: str)
         "shifted to Marketing last month",
         "shifted to Police Scotland",
         "shifted to the Delhi office",
+        "shifted to the Delhi office because my team moved",
         "shifted to Bangalore for a project for 3 months",
         "based in Goa till Friday",
         "based in Lisbon for the month",

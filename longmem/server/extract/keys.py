@@ -607,9 +607,12 @@ _NOT_FOR_LONG = (
 # is a move there.
 _NOT_A_HOME_AFTER = (
     r"(?!.*\b(?:for\s+(?:a|an|the|now|\d+|two|three|a few)|" + _STAY_AFTER + r"|"
-    r"office|team|branch|campus|site|store|plant|hub|hq|desk|department|division|account|"
-    r"client|project|role|position|deputation|assignment|secondment|while|hols|"
+    r"deputation|assignment|secondment|while|hols|"
     r"over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
+    # (a workplace said in the reason is no workplace moved to: "shifted to Colombo
+    # because Chaminda got transferred to the head office")
+    r"(?!(?:(?!\b(?:because|coz|cos|since)\b).)*\b(?:office|team|branch|campus|site|store|"
+    r"plant|hub|hq|desk|department|division|account|client|project|role|position)\b)"
 )
 # What is only dreamt, said right after the value and last: "… at Canva in my dreams",
 # "…, in my dreams anyway", "in Paris in my head" (not "I live in Leeds (in my dreams it'd
