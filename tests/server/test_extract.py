@@ -3941,3 +3941,23 @@ def test_a_pronoun_after_a_lead_in_is_the_one_named_before(
 )
 def test_words_before_a_pronoun_that_say_something_are_kept(content: str, kept: str) -> None:
     assert any(kept.lower() in text.lower() for text in _texts(content))
+
+
+@pytest.mark.parametrize(
+    ("content", "whose"),
+    [
+        ("I moved to Leeds because my husband got a job at Google", ("husband:", "Google")),
+        ("we moved to Leeds since my wife got a job at Google", ("wife:", "Google")),
+        ("I moved to Leeds cos my wife got a job at Google", ("wife:", "Google")),
+        ("We moved to Leeds. Because my husband got a job at Google.", ("husband:", "Google")),
+        # the user's own reason stays the user's
+        ("I moved to Leeds because I got a job at Google", ("user", "Google")),
+    ],
+)
+def test_a_job_said_as_the_reason_for_a_move_is_whose_it_is(
+    content: str, whose: tuple[str, str]
+) -> None:
+    # "because my husband got a job at Google" had made the user Google's employee
+    keyed = {(f.subject, f.attribute): f.value for f in _extract(content) if f.attribute}
+    assert keyed[("user", "home")] == "Leeds"
+    assert [(s, v) for (s, a), v in keyed.items() if a == "employer"] == [whose]

@@ -1358,6 +1358,9 @@ _OPENER = re.compile(
     r"(?!in\s+(?:[^,]*\b" + _PLAYED + r")\b[^,]*,\s*(?:my|his|her)\s+(?:new\s+)?role\b)"
     r"(?:[\w'-]+\s+){0,2}[\w'-]+\s*,\s+"
     r"(?=(?:my|our|his|her|their)\s)"
+    # "(I moved to Leeds) because my husband got a job at Google": the husband's
+    r"|^(?:because|cos|coz|cuz|'cause|cause|now\s+that|given\s+that)\s+"
+    r"(?=(?:my|our|his|her|their)\s)"
     # "finally he starts at Sea": a word of how it went, before the one named before
     r"|^(?:finally|apparently|luckily|sadly|hopefully|thankfully|basically|officially|"
     r"meanwhile|anyway|now|then|plus)\s+(?=(?:he|she|they)(?:'s|'re|'ve|'d|'ll)?\s)",

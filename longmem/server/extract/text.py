@@ -291,7 +291,10 @@ _NOT_AS_IT_IS = re.compile(
 )
 _JOIN = re.compile(
     r"(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
-    r"|but)\s+|" + _SO_VERY + r"\s+so\s+|\s*,\s+)",
+    r"|but)\s+|" + _SO_VERY + r"\s+so\s+|\s*,\s+|"
+    # a reason said of someone: "(moved to Leeds) because my husband got a job at Google"
+    # (not one's possession: "… because my stepdad's dog ran off")
+    r"\s+(?:because|cos|coz|cuz|since)\s+(?=(?:my|our|his|her|their)\s+[\w-]+\s))",
     re.I,
 )
 
