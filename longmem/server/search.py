@@ -430,9 +430,12 @@ class SearchEngine:
         ask = self._ask(tenant_id, req, flt, now) if req.mode == "hybrid" else None
         query = req.query
         if ask is not None and ask.drop:
-            # The user's own name names whom the question is about, not what it asks.
+            # The user's own name names whom the question is about, not what it asks; so
+            # does its "'s" ("What's Linh's comfort food?": no "s" left to match every
+            # "User's").
             for word in ask.drop:
-                query = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", " ", query, flags=re.I)
+                name = rf"(?<![^\W_]){re.escape(word)}(?:['’]s?)?(?![^\W_])"
+                query = re.sub(name, " ", query, flags=re.I)
             query = query if query.strip() else req.query
         # A metadata filter is applied after the arms, so they must dig deeper.
         depth = max(req.limit * _ARM_DEPTH_FACTOR, _MIN_ARM_DEPTH)

@@ -222,6 +222,21 @@ def test_a_relative_moving_supersedes_their_home(mem: Longmem, collection: str) 
     assert "Rome" in profile and "Vienna" not in profile
 
 
+def test_the_users_name_with_its_s_leaves_no_s_to_match(mem: Longmem, collection: str) -> None:
+    # "Linh's" lost its name and kept an "s" that matched every "User's" fact first
+    for said in (
+        "hi, I'm Linh",
+        "comfort food = bún bò Huế, má makes the best one",
+        "my older brother Duy is a dentist in Houston",
+        "my bf Kenny is a line cook",
+        "my mom's a nurse at Kaiser",
+    ):
+        mem.remember(said, collection=collection)
+    for question in ("What's Linh's comfort food?", "What’s Linh’s comfort food?"):
+        hits = mem.search(question, collection=collection)
+        assert hits and "bún bò Huế" in hits[0]["text"], _texts(hits)
+
+
 def test_a_son_told_of_as_one_of_the_kids_is_asked_about_as_a_son(
     mem: Longmem, collection: str
 ) -> None:
