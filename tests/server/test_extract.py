@@ -3961,3 +3961,22 @@ def test_a_job_said_as_the_reason_for_a_move_is_whose_it_is(
     keyed = {(f.subject, f.attribute): f.value for f in _extract(content) if f.attribute}
     assert keyed[("user", "home")] == "Leeds"
     assert [(s, v) for (s, a), v in keyed.items() if a == "employer"] == [whose]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Granny Ivy turn 88 today and she still cook Sunday dinner fi everybody",
+        "Uncle Bob turns 70 tonight, party at 8",
+        "the twins turn 8 tomorrow",
+    ],
+)
+def test_an_age_reached_on_the_day_said_lasts_past_it(content: str) -> None:
+    # "Granny Ivy turn 88 today" had expired that night: asked her age, search had nothing
+    [first, *_] = _extract(content)
+    assert " turn" in first.text and first.expires_at is None
+
+
+def test_news_of_the_day_still_ends_with_it() -> None:
+    [fact] = _extract("I'm working from home today")
+    assert fact.expires_at == _end_of(2026, 11, 18)

@@ -115,6 +115,7 @@ from .when import (
     COUNT_RE,
     END_OF_DAY,
     Start,
+    an_age_reached,
     back_on,
     became_true,
     count_of,
@@ -1141,7 +1142,7 @@ def _facts_of(
                 type=kind,
                 statement=clause,
                 valid_from=valid_from,
-                expires_at=None if kind == EPISODE or past else until,
+                expires_at=None if kind == EPISODE or past or an_age_reached(clause) else until,
             )
         )
     return facts

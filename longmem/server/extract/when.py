@@ -303,6 +303,19 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
     return None
 
 
+# An age said with the day it is reached: it lasts past that day ("Granny Ivy turn 88
+# today", as Jamaican English says it; "my dad turns 60 today"), where other news of the
+# day ends with it.
+_AN_AGE_REACHED = re.compile(
+    r"\bturns?\s+\d{1,3}\b(?!\s*(?:%|percent|degrees|°|mph|km|miles|k\b))", re.I
+)
+
+
+def an_age_reached(text: str) -> bool:
+    """Whether ``text`` says an age reached, which the day it is said does not end."""
+    return _AN_AGE_REACHED.search(text) is not None
+
+
 def expiry(sentence: str, said: datetime) -> Optional[datetime]:
     """When what ``sentence`` says stops being true, or None if it does not say."""
     lowered = sentence.lower()
