@@ -3980,3 +3980,20 @@ def test_an_age_reached_on_the_day_said_lasts_past_it(content: str) -> None:
 def test_news_of_the_day_still_ends_with_it() -> None:
     [fact] = _extract("I'm working from home today")
     assert fact.expires_at == _end_of(2026, 11, 18)
+
+
+@pytest.mark.parametrize(
+    ("content", "keyed"),
+    [
+        # a grandmother in Vietnamese, typed in lower case: not the user's age
+        ("bà ngoại turned 80 today!! whole family came", []),
+        ("abuelita turned 90", []),
+        # the user's own news said without "I" stays the user's
+        ("omg turned 40 today", [("user", "age", "40")]),
+        ("finally turned 30", [("user", "age", "30")]),
+    ],
+)
+def test_someone_called_so_in_another_language_is_not_the_user(
+    content: str, keyed: list[tuple[str, str, str]]
+) -> None:
+    assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed

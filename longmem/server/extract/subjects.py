@@ -1032,6 +1032,8 @@ def parse_subject(
             return Parsed(Subject(PRONOUN_PREFIX + pronoun, pronoun.capitalize()), rest)
     if _OTHER_SUBJECT.match(clause) or _someone_first(clause):
         return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
+    if _of_another_tongue(clause):
+        return Parsed(NOBODY, clause)  # "bà ngoại turned 80 today": grandma, not the user
     opener = lower_opener(clause) or _lower_subject_of_be(clause)
     if opener is not None and opener in _THINGS:
         return Parsed(NOBODY, clause)  # "dog turned 5", "landlord says…": keyed to no one
@@ -1207,6 +1209,24 @@ def _told_second(words: list[str]) -> bool:
     return bool(following) and (
         following[0] in _TOLD_VERBS or (past and not following[0].endswith("eed"))
     )
+
+
+def _of_another_tongue(clause: str) -> bool:
+    """Whether a clause opens with one or two words in lower case, one of them written
+    with letters English has not and none a greeting or a word of chat, then a told verb:
+    someone called so in another language ("bà ngoại turned 80", "abuelita moved to
+    Quito"), not the user's news without "I" ("omg turned 40", "olá turned 30")."""
+    words = clause.split()[:4]
+    for size in (1, 2):
+        said, rest = words[:size], " ".join(words[size:])
+        if (
+            rest
+            and all(w.isalpha() and w.islower() and w not in _NOT_LOWER_NAMES for w in said)
+            and not all(w.isascii() for w in said)
+            and _told_second(["", *lower_words(rest)])
+        ):
+            return True
+    return False
 
 
 def lower_opener(clause: str) -> Optional[str]:
