@@ -3997,3 +3997,23 @@ def test_someone_called_so_in_another_language_is_not_the_user(
     content: str, keyed: list[tuple[str, str, str]]
 ) -> None:
     assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed
+
+
+@pytest.mark.parametrize(
+    ("content", "keyed"),
+    [
+        # one's own congratulations, then the news
+        (
+            "Mabrouk to me, they made me district manager for west Cairo!",
+            [("job", "district manager")],
+        ),
+        # a region managed is no employer
+        ("I got promoted to area manager for the north west", [("job", "area manager")]),
+        # … a firm named for a region is
+        ("I work for Southern Water", [("employer", "Southern Water")]),
+    ],
+)
+def test_a_promotion_after_ones_own_congratulations_and_for_a_region(
+    content: str, keyed: list[tuple[str, str]]
+) -> None:
+    assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed

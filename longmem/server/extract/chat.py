@@ -168,6 +168,10 @@ _FILLER = re.compile(
     r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
     r"note|fun fact|confession|thing|q)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
     r"|turns out(?: that)?,?\s+|goes to show,?\s+"
+    # one's own congratulations before the news: "Mabrouk to me, they made me district
+    # manager", "yay me, they made me team lead"
+    r"|(?:congrats|congratulations|mabrouk|mubarak|yay|go|well\s+done|hooray|woo+hoo+)\s+"
+    r"(?:to\s+)?me\s*[,!.]+\s+"
     # news announced: "Thrilled to announce I'm now a senior engineer at Stripe"
     r"|(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+)?(?:so\s+|really\s+|very\s+)?(?:thrilled|excited|happy|"
     r"proud|pleased|delighted|stoked|chuffed)\s+to\s+(?:announce|share|say|report)(?:\s+that)?,?\s+"
