@@ -1,8 +1,9 @@
 """Memory quality: does memory keep the current truth while a user's facts evolve?
 
 Personas tell short lives to an assistant over time: bench/quality/dev.jsonl,
-dev2.jsonl, dev3.jsonl, dev4.jsonl and dev5.jsonl (the tuning parts), bench/quality/holdout.jsonl and
-holdout2.jsonl (the held-out parts); bench/quality/README.md describes the format and
+dev2.jsonl, dev3.jsonl, dev4.jsonl and dev5.jsonl (the tuning parts),
+bench/quality/holdout.jsonl and holdout2.jsonl (the held-out parts);
+bench/quality/README.md describes the format and
 how the set was written. Each arm starts a fresh local server in its own process
 (``python -m longmem serve``), feeds every statement of a persona, in file order, into a
 collection of its own (``dev3-rafael``: part and persona, since two parts may share a
