@@ -3969,17 +3969,38 @@ def test_a_job_said_as_the_reason_for_a_move_is_whose_it_is(
         "Granny Ivy turn 88 today and she still cook Sunday dinner fi everybody",
         "Uncle Bob turns 70 tonight, party at 8",
         "the twins turn 8 tomorrow",
+        # a birthday or an anniversary said with its day, an age, years or days of something
+        "It's my mum's 70th birthday today",
+        "my 5th wedding anniversary today",
+        "Our dog is 7 today!",
+        "wife is 35 today, what gift should I get?",
+        "I'm 100 days sober today",
+        "Celebrating 20 years at Google today",
     ],
 )
-def test_an_age_reached_on_the_day_said_lasts_past_it(content: str) -> None:
+def test_what_the_day_said_does_not_end_lasts_past_it(content: str) -> None:
     # "Granny Ivy turn 88 today" had expired that night: asked her age, search had nothing
     [first, *_] = _extract(content)
-    assert " turn" in first.text and first.expires_at is None
+    assert first.attribute is None and first.expires_at is None, first
 
 
-def test_news_of_the_day_still_ends_with_it() -> None:
-    [fact] = _extract("I'm working from home today")
-    assert fact.expires_at == _end_of(2026, 11, 18)
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I'm working from home today",
+        # the day's heat, a count of the day, a trip for a birthday
+        "it's 40 today in Lagos, so hot",
+        "Already 4 today and it's only 10am, coffee is life",
+    ],
+)
+def test_news_of_the_day_still_ends_with_it(content: str) -> None:
+    [fact, *_] = _extract(content)
+    assert fact.expires_at == _end_of(2026, 11, 18), fact
+
+
+def test_a_trip_for_a_birthday_ends_with_the_trip() -> None:
+    [trip] = [f for f in _extract("Going back to Leeds this weekend for my mum's birthday")]
+    assert trip.expires_at == _end_of(2026, 11, 22), trip
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,6 @@ from .when import (
     COUNT_RE,
     END_OF_DAY,
     Start,
-    an_age_reached,
     back_on,
     became_true,
     count_of,
@@ -123,6 +122,7 @@ from .when import (
     end_said,
     expiry,
     lasts,
+    lasts_past_the_day,
     month_under_way,
     start_before_end,
     starts,
@@ -1142,7 +1142,7 @@ def _facts_of(
                 type=kind,
                 statement=clause,
                 valid_from=valid_from,
-                expires_at=None if kind == EPISODE or past or an_age_reached(clause) else until,
+                expires_at=None if kind == EPISODE or past or lasts_past_the_day(clause) else until,
             )
         )
     return facts
