@@ -3947,7 +3947,6 @@ def test_words_before_a_pronoun_that_say_something_are_kept(content: str, kept: 
     ("content", "whose"),
     [
         ("I moved to Leeds because my husband got a job at Google", ("husband:", "Google")),
-        ("we moved to Leeds since my wife got a job at Google", ("wife:", "Google")),
         ("I moved to Leeds cos my wife got a job at Google", ("wife:", "Google")),
         ("We moved to Leeds. Because my husband got a job at Google.", ("husband:", "Google")),
         # the user's own reason stays the user's
@@ -3972,8 +3971,8 @@ def test_a_job_said_as_the_reason_for_a_move_is_whose_it_is(
         # a birthday or an anniversary said with its day, an age, years or days of something
         "It's my mum's 70th birthday today",
         "my 5th wedding anniversary today",
-        "Our dog is 7 today!",
-        "wife is 35 today, what gift should I get?",
+        "it's the 30th today, my birthday!",
+        "Today na my birthday",
         "I'm 100 days sober today",
         "Celebrating 20 years at Google today",
     ],
@@ -3990,12 +3989,22 @@ def test_what_the_day_said_does_not_end_lasts_past_it(content: str) -> None:
         "I'm working from home today",
         # the day's heat, a count of the day, a trip for a birthday
         "it's 40 today in Lagos, so hot",
+        "The temperature is 40 today in Lagos",
         "Already 4 today and it's only 10am, coffee is life",
+        # plans for a birthday, and a stay of days
+        "Birthday drinks at the Crown tonight",
+        "Out in Soho tonight for my bday",
+        "Our anniversary dinner is tonight at Nobu",
     ],
 )
 def test_news_of_the_day_still_ends_with_it(content: str) -> None:
     [fact, *_] = _extract(content)
     assert fact.expires_at == _end_of(2026, 11, 18), fact
+
+
+def test_days_somewhere_said_this_week_end_with_the_week() -> None:
+    [stay, *_] = _extract("Spending 3 days at my mum's in Leeds this week")
+    assert stay.expires_at == _end_of(2026, 11, 22), stay
 
 
 def test_a_trip_for_a_birthday_ends_with_the_trip() -> None:
@@ -4038,3 +4047,30 @@ def test_a_promotion_after_ones_own_congratulations_and_for_a_region(
     content: str, keyed: list[tuple[str, str]]
 ) -> None:
     assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["maybe,", "hopefully", "in theory,", "not official yet,", "touch wood,"],
+)
+def test_a_hedge_before_he_keys_nothing(lead: str) -> None:
+    # "maybe, he starts at Sea" had keyed Kenji's employer as settled, the hedge lost
+    facts = _extract(f"Kenji had the final round. {lead} he starts at Sea in July")
+    assert [f for f in facts if f.attribute] == []
+    assert any(lead.rstrip(",").split()[0].lower() in f.text.lower() for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("content", "keyed"),
+    [
+        # "since" is as often a time as a reason: the home stays
+        ("I've been in Leeds since my sister moved here in 2015", ("user", "home", "Leeds")),
+        # a firm whose name starts with a region's word stays an employer
+        ("I work at west elm", ("user", "employer", "west elm")),
+        ("I'm a manager at central saint martins", ("user", "employer", "central saint martins")),
+    ],
+)
+def test_near_misses_of_the_reason_and_region_rules(
+    content: str, keyed: tuple[str, str, str]
+) -> None:
+    assert keyed in [(f.subject, f.attribute, f.value) for f in _extract(content)]

@@ -45,6 +45,7 @@ from .text import (
     MONTH_NAMES,
     MONTHS,
     NOT_A_NAME,
+    REASONS,
     TRIP_TO,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -611,7 +612,7 @@ _NOT_A_HOME_AFTER = (
     r"over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
     # (a workplace said in the reason is no workplace moved to: "shifted to Colombo
     # because Chaminda got transferred to the head office")
-    r"(?!(?:(?!\b(?:because|coz|cos|since)\b).)*\b(?:office|team|branch|campus|site|store|"
+    r"(?!(?:(?!\b(?:" + REASONS + r"|since)\b).)*\b(?:office|team|branch|campus|site|store|"
     r"plant|hub|hq|desk|department|division|account|client|project|role|position)\b)"
 )
 # What is only dreamt, said right after the value and last: "… at Canva in my dreams",

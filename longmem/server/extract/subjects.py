@@ -45,9 +45,11 @@ from .places import place_rest
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
+    HEDGED,
     MODALS,
     MONTH_NAMES,
     PAST_IRREGULAR,
+    REASONS,
     THING_NOUNS,
     WEEKDAY_RE,
     lower_words,
@@ -1215,7 +1217,9 @@ def _of_another_tongue(clause: str) -> bool:
     """Whether a clause opens with one or two words in lower case, one of them written
     with letters English has not and none a greeting or a word of chat, then a told verb:
     someone called so in another language ("bà ngoại turned 80", "abuelita moved to
-    Quito"), not the user's news without "I" ("omg turned 40", "olá turned 30")."""
+    Quito"), not the user's news without "I" ("omg turned 40"). The user's own news after
+    a word of another language is lost to it too ("así que moved to Madrid", "olá
+    turned 30": no key, the words kept): a missed key rather than a wrong one."""
     words = clause.split()[:4]
     for size in (1, 2):
         said, rest = words[:size], " ".join(words[size:])
@@ -1379,11 +1383,11 @@ _OPENER = re.compile(
     r"(?:[\w'-]+\s+){0,2}[\w'-]+\s*,\s+"
     r"(?=(?:my|our|his|her|their)\s)"
     # "(I moved to Leeds) because my husband got a job at Google": the husband's
-    r"|^(?:because|cos|coz|cuz|'cause|cause|now\s+that|given\s+that)\s+"
+    r"|^(?:" + REASONS + r"|cause|now\s+that|given\s+that)\s+"
     r"(?=(?:my|our|his|her|their)\s)"
     # "finally he starts at Sea": a word of how it went, before the one named before
-    r"|^(?:finally|apparently|luckily|sadly|hopefully|thankfully|basically|officially|"
-    r"meanwhile|anyway|now|then|plus)\s+(?=(?:he|she|they)(?:'s|'re|'ve|'d|'ll)?\s)",
+    r"|^(?:finally|luckily|sadly|thankfully|officially|meanwhile|anyway|now|then|plus)\s+"
+    r"(?=(?:he|she|they)(?:'s|'re|'ve|'d|'ll)?\s)",
     re.I,
 )
 # Words before a comma, then "he", "she" or "they".
@@ -1392,12 +1396,21 @@ _LEAD_THEN_THIRD = re.compile(
     re.I,
 )
 _SOMEONES = frozenset(("my", "our", "his", "her", "their", "your", "i", "we", "me", "us"))
+# Lead-ins that say what follows is not yet so, beside text.HEDGED's words.
+_NOT_YET_SO = re.compile(
+    r"\b(?:theory|yet|wood|crossed|fingers|case|hope|hoping|fingers|supposedly|rumou?r|"
+    r"apparently|allegedly|possibly|reportedly|unofficially|pending|plan|planned|if)\b",
+    re.I,
+)
 
 
 def _only_leads_in(lead: str) -> bool:
     """Whether the words before "…, he" only lead in: no name (a capital after the first
     word, or a first word that may be one), no number, nobody's ("my gran was Rose"),
-    no one said ("I told him")."""
+    no one said ("I told him"), no hedge ("maybe, he starts at Sea", "touch wood, …",
+    "not official yet, …": what follows is not yet so)."""
+    if HEDGED.search(lead) or _NOT_YET_SO.search(lead):
+        return False
     found = lead.split()
     first = found[0]
     if first[:1].isupper() and first.lower() not in _NOT_NAMES:

@@ -289,12 +289,15 @@ _NOT_AS_IT_IS = re.compile(
     r"jk|kidding)\b",
     re.I,
 )
+# The words that give a reason: "because", as chat types it.
+REASONS = r"because|cos|coz|cuz|'cause"
 _JOIN = re.compile(
     r"(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
     r"|but)\s+|" + _SO_VERY + r"\s+so\s+|\s*,\s+|"
     # a reason said of someone: "(moved to Leeds) because my husband got a job at Google"
-    # (not one's possession: "… because my stepdad's dog ran off")
-    r"\s+(?:because|cos|coz|cuz|since)\s+(?=(?:my|our|his|her|their)\s+[\w-]+\s))",
+    # (not one's possession: "… because my stepdad's dog ran off"; not "since", which is
+    # as often a time: "in Leeds since my sister moved here")
+    r"\s+(?:" + REASONS + r")\s+(?=(?:my|our|his|her|their)\s+[\w-]+\s))",
     re.I,
 )
 

@@ -274,10 +274,11 @@ _NOT_AN_EMPLOYER = re.compile(
     r"(?:a|an)\s+(?:[\w-]+\s+)?(?:woman|man|guy|lady|bloke|gal|family|couple|person|friend|mate|client|customer|boss)(?:\s.*)?|"
     r"(?:school|uni|college|nursery|kindergarten)(?:\s.*)?|.*\b(?:festival|fest|camp|conference|expo)\b.*|"
     r"(?:in|on|since|from|back|last|this|after|before)\s.*|\d{4}|"
-    # a region one manages, in lower case ("district manager for west Cairo", "area
-    # manager for the north west"; not "North Yorkshire Police", "Southern Water")
+    # a region one manages, in lower case, alone or before a place ("district manager for
+    # west Cairo", "area manager for the north west"; not "North Yorkshire Police",
+    # "Southern Water", "west elm", "central saint martins")
     r"(?-i:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western)"
-    r"(?:[\s-]+(?:east|west))?)(?:\s.*)?|"
+    r"(?:[\s-]+(?:east|west))?(?:\s+[A-Z][\w'-]*)?)|"
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
 )

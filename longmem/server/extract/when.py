@@ -303,36 +303,40 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
     return None
 
 
-# What the day it is said does not end, though said with "today" or "tonight": an age
-# reached ("Granny Ivy turn 88 today", as Jamaican English says it; "my dad turns 60
-# today", "our dog is 7 today"), a birthday or an anniversary ("It's my birthday
-# today"), a count of years or days at something ("20 years at Google today", "100 days
-# sober today"). Other news of the day ends with it ("it's 40 today in Lagos", "already 4
-# today", "working from home today").
-_NUMBER_WORD = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
-    r"five|six|seven|eight|nine))?"
+# What the day it is said does not end: an age reached ("Granny Ivy turn 88 today", as
+# Jamaican English says it; "my dad turns 60 today"); and, said with "today" or
+# "tonight", the day being a birthday or an anniversary ("It's my mum's 70th birthday
+# today", "birthday girl today") or years or days of something ("100 days sober today",
+# "20 years at Google today"). Other news of the day ends with it: its heat and counts
+# ("it's 40 today in Lagos", "my step count is 12 today"), plans for a birthday
+# ("birthday drinks at the Crown tonight", "out in Soho tonight for my bday").
+_AN_AGE_REACHED = re.compile(
+    r"\bturns?\s+\d{1,3}\b(?!\s*(?:%|percent|degrees|°|mph|km|miles|k\b))", re.I
 )
-_FOR_GOOD = re.compile(
-    r"\bturns?\s+\d{1,3}\b(?!\s*(?:%|percent|degrees|°|mph|km|miles|k\b))"
-    # (a birthday said with its day, not a trip for one: "back to PJ this weekend for
-    # mum's birthday" ends with the weekend)
-    r"|\b(?:birthday|bday|b-day|b'day|anniversary)\b(?=.*\b(?:today|tonight)\b)"
-    r"|\b(?:today|tonight)\b(?=.*\b(?:birthday|bday|b-day|b'day|anniversary)\b)"
-    # someone's age today, not the day's heat ("Arlo is 2 today", not "it's 40 today")
-    r"|\b(?!it\b)[\w-]+(?:['’]s|['’]re|['’]m|\s+is|\s+are|\s+am)\s+(?:\d{1,3}|"
-    + _NUMBER_WORD
-    + r")\s+(?:today|tonight)\b"
-    r"|\b\d{1,3}\s+(?:years?|yrs?|months?|days?)\s+(?:sober|clean|smoke[- ]free|married|"
+_TODAY_SAID = re.compile(r"\b(?:today|tonight)\b", re.I)
+_THE_DAY_IS = re.compile(
+    r"(?:\b(?:is|'s|’s|na)\s+|^|[,:;]\s*)(?:(?:my|our|his|her|their|the|me)\s+|[\w-]+['’]s\s+)?"
+    r"(?:\d{1,3}(?:st|nd|rd|th)\s+|[\w-]+\s+)?(?:wedding\s+)?"
+    r"(?:birthday|bday|b-day|b'day|anniversary)\b"
+    r"(?!\s+(?:drinks|dinner|party|lunch|meal|plans?|trip|weekend|cake|present|gift|do)\b)"
+    r"|\b(?:birthday|bday|b-day|b'day)\s+(?:girl|boy)\b",
+    re.I,
+)
+_YEARS_OF = re.compile(
+    r"\b\d{1,3}\s+(?:years?|yrs?|months?|days?)\s+(?:sober|clean|smoke[- ]free|married|"
     r"together|at|with)\b",
     re.I,
 )
 
 
 def lasts_past_the_day(text: str) -> bool:
-    """Whether ``text`` says what the day it is said does not end: an age reached, a
-    birthday or an anniversary, years or days of something."""
-    return _FOR_GOOD.search(text) is not None
+    """Whether ``text`` says what the day it is said does not end: an age reached, the
+    day a birthday or an anniversary, years or days of something."""
+    if _AN_AGE_REACHED.search(text):
+        return True
+    return _TODAY_SAID.search(text) is not None and (
+        _THE_DAY_IS.search(text) is not None or _YEARS_OF.search(text) is not None
+    )
 
 
 def expiry(sentence: str, said: datetime) -> Optional[datetime]:
