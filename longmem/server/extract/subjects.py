@@ -1398,8 +1398,8 @@ _LEAD_THEN_THIRD = re.compile(
 _SOMEONES = frozenset(("my", "our", "his", "her", "their", "your", "i", "we", "me", "us"))
 # Lead-ins that say what follows is not yet so, beside text.HEDGED's words.
 _NOT_YET_SO = re.compile(
-    r"\b(?:theory|yet|wood|crossed|fingers|case|hope|hoping|fingers|supposedly|rumou?r|"
-    r"apparently|allegedly|possibly|reportedly|unofficially|pending|plan|planned|if)\b",
+    r"\b(?:theory|yet|wood|crossed|fingers|case|hope|hoping|supposedly|rumou?r|apparently|"
+    r"allegedly|reportedly|unofficially|pending|plan|planned)\b",
     re.I,
 )
 
@@ -1411,14 +1411,14 @@ def _only_leads_in(lead: str) -> bool:
     "not official yet, …": what follows is not yet so)."""
     if HEDGED.search(lead) or _NOT_YET_SO.search(lead):
         return False
-    found = lead.split()
-    first = found[0]
+    first, *rest = lead.split()
     if first[:1].isupper() and first.lower() not in _NOT_NAMES:
         return False
+    if any(w[:1].isupper() for w in rest):
+        return False
     return not any(
-        w[:1].isupper() or any(c.isdigit() for c in w) or w.lower() in _SOMEONES or "'" in w
-        for w in found[1:]
-    ) and not (first.lower() in _SOMEONES or any(c.isdigit() for c in first) or "'" in first)
+        w.lower() in _SOMEONES or "'" in w or any(c.isdigit() for c in w) for w in (first, *rest)
+    )
 
 
 # What a note says of its subject without naming it ("Lives in Leeds. Works at Asda."):

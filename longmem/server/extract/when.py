@@ -37,7 +37,7 @@ from ..timestamps import as_utc
 from .text import ANY_WEEKDAY_RE, DAY_NAMES, MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 
 END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
-_TODAY = re.compile(r"\b(?:today|tonight)\b")
+_TODAY = re.compile(r"\b(?:today|tonight)\b", re.I)
 _TOMORROW = re.compile(r"\btomorrow\b")
 _THIS_WEEK = re.compile(r"\b(?:this|for the)\s+(?:long\s+)?week(?:end)?\b")
 _UNTIL = re.compile(r"\b(?:until|till|til|through)\s+(?:the\s+)?(?:end\s+of\s+)?")
@@ -313,7 +313,6 @@ def day_span(clause: str, said: datetime) -> Optional[Start]:
 _AN_AGE_REACHED = re.compile(
     r"\bturns?\s+\d{1,3}\b(?!\s*(?:%|percent|degrees|°|mph|km|miles|k\b))", re.I
 )
-_TODAY_SAID = re.compile(r"\b(?:today|tonight)\b", re.I)
 _THE_DAY_IS = re.compile(
     r"(?:\b(?:is|'s|’s|na)\s+|^|[,:;]\s*)(?:(?:my|our|his|her|their|the|me)\s+|[\w-]+['’]s\s+)?"
     r"(?:\d{1,3}(?:st|nd|rd|th)\s+|[\w-]+\s+)?(?:wedding\s+)?"
@@ -334,7 +333,7 @@ def lasts_past_the_day(text: str) -> bool:
     day a birthday or an anniversary, years or days of something."""
     if _AN_AGE_REACHED.search(text):
         return True
-    return _TODAY_SAID.search(text) is not None and (
+    return _TODAY.search(text) is not None and (
         _THE_DAY_IS.search(text) is not None or _YEARS_OF.search(text) is not None
     )
 
