@@ -3080,6 +3080,11 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         ("Mia's 8th birthday party was fun", "Mia's 8th birthday party was fun"),
         ("mum's 60th was lovely", "User's mum's 60th was lovely"),
         ("my son's birthday!", "User's son's birthday"),
+        # no space before the comma or colon after whoever it is said of ("Celiac ,
+        # confirmed" had been written)
+        ("Celiac, confirmed.", "Celiac, confirmed"),
+        ("My son: officially a registered nurse!", "User's son: officially a registered nurse"),
+        ("mum, 60 years young!", "User's mum, 60 years young"),
         # modals keep their form ("User cannots eat shrimp" had been written)
         ("Recently I cannot eat shrimp", "Recently User cannot eat shrimp"),
         ("I ought to call my mum", "User ought to call User's mum"),

@@ -1172,8 +1172,9 @@ def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
         # "Ruby and Alfie fought all morning": both, as said (the subject is the first)
         return finish(third_person(clause))
     said = third_person(parsed.predicate)
-    # "Mia's 8th birthday party was Saturday": a thing of theirs, no space before "'s"
-    between = "" if said.startswith("'s") else " "
+    # "Mia's 8th birthday party was Saturday": a thing of theirs, no space before "'s";
+    # none before a comma either ("Vegan, confirmed")
+    between = "" if said.startswith(("'s", ",", ";", ":")) else " "
     return finish(f"{subject.name}{between}{said}")
 
 
