@@ -3725,6 +3725,24 @@ def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None
 
 
 @pytest.mark.parametrize(
+    "content",
+    [
+        "Looks like rain today.",
+        "Sounds like a plan.",
+        "Seems like a good idea.",
+        "Smells like a bakery in here.",
+        "Feels like I'm a stay at home mum now with this lockdown",
+        "First day at Ysgol Syr Hugh Owen. Nerves like a new boy.",
+    ],
+)
+def test_a_bare_like_after_one_word_compares_and_keys_no_taste(content: str) -> None:
+    # One name takes "likes": "Looks likes rain", "Sounds likes plan" had been keyed as
+    # the likes of someone called Looks, Sounds
+    assert [f.subject for f in _extract(content) if f.attribute == "likes"] == []
+    assert "likes" not in " ".join(f.text for f in _extract(content))
+
+
+@pytest.mark.parametrize(
     ("content", "subject", "attribute", "value"),
     [
         ("My sister Zoë is 12.", "sister:Zoë", "age", "12"),

@@ -1523,6 +1523,10 @@ def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
     if contraction:
         return True
     following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
+    if following[:1] == ["like"]:
+        # one name takes "likes": a bare "like" after a word compares ("Looks like rain",
+        # "Sounds like a plan", "Nerves like a new boy"), it tells no one's taste
+        return False
     return bool(following) and (
         following[0] in CLAUSE_VERBS
         or following[0].endswith("ed")
