@@ -336,6 +336,10 @@ def test_the_rest_is_found_by_its_words_and_the_key_still_answers(api: Api) -> N
         # the value ends before what one has in it
         ("I work at Google in my dream role", ("employer", "Google")),
         ("I live in Leeds in my own flat", ("home", "Leeds")),
+        # … and before whom it is compared to ("Leeds like my parents" had been the home)
+        ("I live in Leeds like my parents", ("home", "Leeds")),
+        ("I work at Google just like my dad", ("employer", "Google")),
+        ("We moved to Islamabad like everyone else", ("home", "Islamabad")),
         # what is dreamt in brackets leaves the fact said before it
         ("I live in Leeds (in my dreams it'd be Paris)", ("home", "Leeds")),
         ("I'm a nurse (in my dreams a surgeon)", ("job", "nurse")),

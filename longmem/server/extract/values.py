@@ -199,6 +199,7 @@ def clean_value(raw: str, name: str) -> Optional[str]:
     if name in ("employer", "home", "location", "school"):
         value = _TRAILING_DAY.sub("", value)  # "I start at Sainsbury's Monday"
         value = _IN_ONES_OWN.sub("", value)  # "I work at Google in my dream role"
+        value = _LIKE_SOMEONE.sub("", value)  # "he's in Islamabad like us"
     if name == "home":
         value = _A_HOME_IN.sub("", value)  # "we're in a new apartment in Bandra now"
         value = _SAID_TO.sub("", value)  # "we got a house in Fremantle mate"
@@ -242,6 +243,12 @@ _RESIDENT_IN = re.compile(r"^resident\s+(?:in|of)\s+(.+)$", re.I)
 # What one has, after the place: "Google in my dream role", "Acme in my hometown" (the
 # place ends before "in my").
 _IN_ONES_OWN = re.compile(r"\s+in\s+(?:my|our)\b.*$", re.I)
+# Whom one is compared to, after the place: "in Islamabad like us", "at Google just like
+# my dad" (the place ends before "like").
+_LIKE_SOMEONE = re.compile(
+    r"\s+(?:just\s+)?like\s+(?:us|me|you|him|her|them|everyone|everybody|(?:my|our|his|her|their|your)\s).*$",
+    re.I,
+)
 # A while is no value: "a nurse for ten years" is not a nurse at "ten years".
 _DURATION = re.compile(
     r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+"
