@@ -2314,6 +2314,56 @@ def test_a_pronoun_that_fits_no_one_told_of_is_words(
     assert all(mem.get(f["id"], collection=collection)["is_latest"] for f in before)
 
 
+@pytest.mark.parametrize(
+    ("told", "said", "key"),
+    [
+        (
+            "My friend Mary Jane lives in York.",
+            "Mary Jane moved to Leeds last week.",
+            ("friend:Mary", "home", "Leeds"),
+        ),
+        # known by the first name only: "my husband Wei Jie" is keyed husband:Wei
+        (
+            "Staying in PJ with my husband Wei Jie and our son Ethan.",
+            "Wei Jie got the job at USM.",
+            ("husband:Wei", "employer", "USM"),
+        ),
+    ],
+)
+def test_a_full_name_said_first_is_the_person_known_by_it(
+    mem: Longmem, collection: str, told: str, said: str, key: tuple[str, str, str]
+) -> None:
+    mem.remember(told, collection=collection)
+    [fact] = [f for f in mem.remember(said, collection=collection) if f["attribute"]]
+    assert (fact["subject"], fact["attribute"], fact["value"]) == key
+    assert fact["text"].startswith("User's ")
+    hits = mem.search(
+        f"Where does my {key[0].split(':')[0]} {'work' if key[1] == 'employer' else 'live'}?",
+        collection=collection,
+        limit=1,
+    )
+    assert hits[0]["id"] == fact["id"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Tom Smith got a job at Google as an engineer.",  # no Tom known
+        "Ed Sheeran is married",  # a singer
+        "Nana Mouskouri turned 90",
+    ],
+)
+def test_a_full_name_no_one_is_known_by_is_words(mem: Longmem, collection: str, said: str) -> None:
+    mem.remember("My friend Ana lives in Leeds.", collection=collection)
+    facts = mem.remember(said, collection=collection)
+    assert {(f["subject"], f["attribute"], f["text"]) for f in facts} == {
+        (None, None, said.rstrip("."))
+    }
+    # stored once (the job and the employer of someone no one knows are the same words)
+    assert [f["relation"] for f in facts][:1] == ["new"]
+    assert all(f["id"] == facts[0]["id"] for f in facts)
+
+
 @pytest.mark.parametrize("said_at", ["2025-03-05T10:00:00Z", "2025-02-28T10:00:00Z"])
 def test_a_pronoun_is_not_someone_told_of_days_before_or_after(
     mem: Longmem, collection: str, said_at: str

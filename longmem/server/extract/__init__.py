@@ -73,7 +73,7 @@ from .stays import (
 from .subjects import (
     NOBODY,
     PERSON_WORDS,
-    PRONOUN_PREFIX,
+    UNRESOLVED_PREFIX,
     USER_SUBJECT,
     WITH_A_NAME,
     Parsed,
@@ -670,7 +670,7 @@ def _mourned(parsed: Parsed) -> Parsed:
     (remember ends Ray only if Ray is the partner; anyone else's death is words), "my
     husband died" (whoever the partner is)."""
     subject = parsed.subject
-    if subject.key in (USER, NOBODY.key) or subject.key.startswith(PRONOUN_PREFIX):
+    if subject.key in (USER, NOBODY.key) or subject.key.startswith(UNRESOLVED_PREFIX):
         return parsed
     died = _DIED.match(parsed.predicate)
     if died is None:

@@ -63,8 +63,10 @@ class Subject:
 
 
 USER_SUBJECT = Subject(USER, "User")
-# A subject that is a pronoun, "~she": someone the extractor cannot name, remember may.
-PRONOUN_PREFIX = "~"
+# A subject the extractor cannot settle, remember may from what the collection knows: a
+# pronoun with no one named before it in the message ("~she"), a full name said first
+# ("~Wei Jie": the husband known by it, or anyone's — a singer's — and then no one's).
+UNRESOLVED_PREFIX = "~"
 # A clause about someone or something not named ("The kids moved…", "She said…" with no
 # one before it): its facts stay plain, keyed to no one.
 NOBODY = Subject("", "")
@@ -1031,9 +1033,16 @@ def parse_subject(
             # "she left Google, she's at Meta now", no one named before it in the
             # message: whom remember resolves from who was told of last
             # (kin.PRONOUN_RELATIONS)
-            return Parsed(Subject(PRONOUN_PREFIX + pronoun, pronoun.capitalize()), rest)
-    if _OTHER_SUBJECT.match(clause) or _someone_first(clause):
+            return Parsed(Subject(UNRESOLVED_PREFIX + pronoun, pronoun.capitalize()), rest)
+    if _OTHER_SUBJECT.match(clause):
         return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
+    full = _full_name_told(clause)
+    if full is not None:
+        # "Wei Jie got the job at USM", "Tom Smith moved to Leeds": whom remember finds
+        # the collection knows by that name, or no one ("Nana Mouskouri turned 90")
+        return Parsed(Subject(UNRESOLVED_PREFIX + full, full), clause[len(full) :].strip())
+    if _someone_first(clause):
+        return Parsed(NOBODY, clause)
     if _of_another_tongue(clause):
         return Parsed(NOBODY, clause)  # "bà ngoại turned 80 today": grandma, not the user
     opener = lower_opener(clause) or _lower_subject_of_be(clause)
@@ -1124,6 +1133,17 @@ _NAME_MODAL = re.compile(r"^(?:Can|May|Will|April|June|August)\b(?!')")
 _MODAL_NAME = re.compile(r"^(?:" + "|".join(sorted(m.capitalize() for m in MODALS)) + r")\b")
 
 
+def _full_name_told(clause: str) -> Optional[str]:
+    """The first name and surname a clause opens with, then what they did or are ("Tom
+    Smith moved…", "Ed Sheeran is married"); None for any other opening."""
+    full = _FULL_NAME_FIRST.match(clause)
+    words = lower_words(clause)
+    if full is None or words[0] in _NOT_NAMES or words[0] in _PEOPLE or words[0] in RELATIONS:
+        return None
+    told = _told_second(words[1:5]) or words[2:3] in (["is"], ["was"], ["has"])
+    return full.group(0).strip() if told else None
+
+
 def _someone_first(clause: str) -> bool:
     """Whether a clause opens with someone or something other than the user, then their
     verb: a word for a person ("husband got a job", "kids started school"), a modal
@@ -1182,9 +1202,6 @@ def _someone_first(clause: str) -> bool:
             or after[at : at + 1] in (["is"], ["was"], ["has"])
             for at in (0, 1)
         )
-    if _FULL_NAME_FIRST.match(clause) and words[0] not in _NOT_NAMES:
-        # "Nana Mouskouri turned 90", "Tom Smith moved…", "Ed Sheeran is married"
-        return _told_second(words[1:5]) or words[2:3] in (["is"], ["was"], ["has"])
     if not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
         return False
     # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job";

@@ -83,7 +83,7 @@ from ..extract.keys import (
 )
 from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin
 from ..extract.places import a_region, place_rest
-from ..extract.subjects import PRONOUN_PREFIX, lower_opener
+from ..extract.subjects import UNRESOLVED_PREFIX, lower_opener
 from ..extract.text import classify, finish, third_person
 from ..facts import (
     ENDED_BY,
@@ -282,7 +282,7 @@ class _Call:
         if gone is not None:
             return gone
         subject = fact.subject
-        if subject.startswith(PRONOUN_PREFIX):
+        if subject.startswith(UNRESOLVED_PREFIX) and subject[1:] in PRONOUN_RELATIONS:
             return self._pronoun(fact)
         if subject == USER:
             # "bob turned 31" with friend Bob known: Bob's, typed in lower case. Only a
@@ -297,7 +297,7 @@ class _Call:
         elif ":" in subject:
             relation, name = subject.split(":", 1)
         else:
-            name = subject
+            name = subject.removeprefix(UNRESOLVED_PREFIX)
         known, user_names = self.store.memories.subjects(
             self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
         )
@@ -312,9 +312,14 @@ class _Call:
             if name.casefold() in {n.casefold() for n in user_names}:
                 return _about(fact, USER, SUBJECT)
             matches = [s for s in known if s.casefold().endswith(":" + name.casefold())]
+            if not matches and subject.startswith(UNRESOLVED_PREFIX):
+                # "Wei Jie got the job", "my husband Wei Jie" known as ``husband:Wei``:
+                # a full name said first is also the one known by its first name
+                first = ":" + name.split()[0].casefold()
+                matches = [s for s in known if s.casefold().endswith(first)]
         one = self._one_person(matches)
         if one is None:
-            return fact
+            return _plain(fact) if subject.startswith(UNRESOLVED_PREFIX) else fact
         relation, name = one.split(":", 1)
         return _about(fact, one, f"{SUBJECT}'s {relation} {name}".rstrip())
 
@@ -387,7 +392,7 @@ class _Call:
         ("My wife works at Google", then "she's at Meta now"), or, for an age, whenever
         they were told of, if they are of a younger age held now ("my son is 12", months
         later "he's 13 now"); else a plain memory."""
-        pronoun = fact.subject[len(PRONOUN_PREFIX) :]
+        pronoun = fact.subject[len(UNRESOLVED_PREFIX) :]
         said = iso_to_epoch(self.observed_at)
         people = self.store.memories.latest_people(
             self.tenant_id, self.collection, self._scope(), iso_now(), _PRONOUN_LOOKBACK
@@ -873,6 +878,13 @@ def _person(subject: str) -> tuple[str, str]:
     return kin(relation), name.casefold()
 
 
+def _plain(fact: ExtractedFact) -> ExtractedFact:
+    """A fact about someone remember could not settle as a plain memory, in the words
+    said: keyed to no one."""
+    said_so = finish(third_person(fact.statement)) if fact.statement else fact.text
+    return replace(fact, text=said_so, subject=USER, attribute=None, value=None, negated=False)
+
+
 def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
     """The fact with another subject, its wording's leading name changed to match: "Tom
     works as a plumber", "User's husband works…" or "User is 31…" → "User's husband Tom
@@ -880,8 +892,9 @@ def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
     relation, _, bare = fact.subject.partition(":")
     if fact.subject == USER:
         said = SUBJECT
-    elif fact.subject.startswith(PRONOUN_PREFIX):
-        said = fact.subject[len(PRONOUN_PREFIX) :].capitalize()  # "She works at Meta"
+    elif fact.subject.startswith(UNRESOLVED_PREFIX):
+        said = fact.subject[len(UNRESOLVED_PREFIX) :]  # "She works at Meta", "Wei Jie works…"
+        said = said[:1].upper() + said[1:]
     else:
         said = f"{SUBJECT}'s {relation}" if _ and not bare else fact.subject
     text = fact.text
