@@ -222,6 +222,7 @@ class _Call:
             if corrected:
                 return corrected
             fact = replace(fact, value=None, corrects=None)  # nothing to correct: words
+        keyed = fact.attribute is not None
         fact = self._resolve(fact)
         fact = self._in_town(fact)
         fact = self._before_plan(fact)
@@ -248,6 +249,11 @@ class _Call:
             relation, existing = self._unkeyed(fact, vector)
             supersedes, current = None, True
         if existing is not None:
+            if keyed and fact.attribute is None and self._stored_now(existing):
+                # one clause of someone remember could not settle, made words for each of
+                # its keys ("Tom Smith got a job at Google as an engineer"): stored once,
+                # reported once
+                return []
             return [wire.extracted_fact(existing, relation)]
         item = NewMemory(
             collection=self.collection,
@@ -275,6 +281,10 @@ class _Call:
         if born is not None:  # "Ama had a baby boy, Kofi": the user's nephew too
             stored += self.remember(born)
         return stored
+
+    def _stored_now(self, memory: MemoryRecord) -> bool:
+        """Whether this call stored ``memory`` as a plain memory."""
+        return any(held.id == memory.id for held, _, _ in self.stored)
 
     def _resolve(self, fact: ExtractedFact) -> ExtractedFact:
         """The fact about the subject the collection knows by the fact's name for it."""
