@@ -102,6 +102,8 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I work as a nurse", ("User works as a nurse", "user", "job", "nurse", False)),
         ("I'm a tech", ("User works as a tech", "user", "job", "tech", False)),
         ("I took a day job in the cardiac unit at Rush", ("User works at Rush", "user", "employer", "Rush", False)),
+        ("I've taken a consultant post at Shifa", ("User works at Shifa", "user", "employer", "Shifa", False)),
+        ("I accepted a senior research position at MIT", ("User works at MIT", "user", "employer", "MIT", False)),
         ("I'm a nurse", ("User works as a nurse", "user", "job", "nurse", False)),
         ("I’m a nurse", ("User works as a nurse", "user", "job", "nurse", False)),
         ("I've been a nurse for ten years", ("User works as a nurse", "user", "job", "nurse", False)),

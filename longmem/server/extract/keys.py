@@ -246,8 +246,9 @@ _TAKEN_WORK = (
     + _JOB_KIND
     + r"(?!offer\b)"
     + _WORK_WORDS
-    + r"|(?:took|accepted)\s+(?:a\s+|an\s+|the\s+)?"
-    + _JOB_KIND
+    # "taken a consultant post at Shifa": any word or two for the work, once taken
+    + r"|(?:took|taken|accepted)\s+(?:a\s+|an\s+|the\s+)?"
+    + r"(?:(?!(?:job|position|role|gig|post|offer)\b)[\w-]+\s+){0,2}?"
     + r"(?:job\s+)?"
     + _WORK_WORDS
     + r")"
