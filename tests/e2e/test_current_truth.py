@@ -803,6 +803,32 @@ def test_a_question_by_relation_finds_memories_naming_the_person(
 @pytest.mark.parametrize(
     ("said", "question", "found"),
     [
+        # grandparents and parents by their words in Welsh, Afrikaans, Zulu, Urdu
+        (
+            "my taid is 91 and still chopping his own wood",
+            "How old is my grandfather?",
+            "User's taid is 91 years old",
+        ),
+        ("Taid is 91 and still chops wood", "How old is my grandad?", "Taid is 91 years old"),
+        (
+            "My ouma moved to Pretoria",
+            "Where does my grandma live?",
+            "User's ouma lives in Pretoria",
+        ),
+        ("my gogo turned 80 in May", "how old is my granny?", "User's gogo is 80 years old"),
+        ("my abbu works at PIA", "where does my dad work?", "User's abbu works at PIA"),
+    ],
+)
+def test_a_relative_by_a_word_of_another_language_answers_for_them(
+    mem: Longmem, collection: str, said: str, question: str, found: str
+) -> None:
+    mem.remember(said, collection=collection)
+    assert _texts(mem.search(question, collection=collection, limit=1)) == [found]
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "found"),
+    [
         (
             "my mum and dad retired to Cornwall last year",
             "where do my parents live?",

@@ -3727,6 +3727,15 @@ def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None
 
 @pytest.mark.parametrize(
     "content",
+    ["Tom is visiting from Lahore", "I'm visiting from London", "My mum is visiting from Lahore"],
+)
+def test_where_one_visits_from_is_where_no_one_is(content: str) -> None:
+    # "User is in from London" had been keyed
+    assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == []
+
+
+@pytest.mark.parametrize(
+    "content",
     [
         "Looks like rain today.",
         "Sounds like a plan.",

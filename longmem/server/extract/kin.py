@@ -46,12 +46,13 @@ RELATIONS: dict[str, str] = {
     ),
     **dict.fromkeys("hijo hija filho filha sohn tochter figlio figlia".split(), "children"),
     **dict.fromkeys("esposa esposo marido novia novio".split(), "partner"),
-    **dict.fromkeys("mama mamá mãe maman mutti amma eomma".split(), "mother"),
-    **dict.fromkeys("papa papá pai baba vati appa".split(), "father"),
+    **dict.fromkeys("mama mamá mãe maman mutti amma eomma ammi".split(), "mother"),
+    **dict.fromkeys("papa papá pai baba vati appa abbu".split(), "father"),
     **dict.fromkeys(
         """avó vovó abuela abuelita oma nonna babcia halmeoni obaachan yiayia bubbe
         babushka avô vovô abuelo abuelito opa nonno dziadek harabeoji ojiichan papou
-        zayde dedushka tía tia tante zia teyze tío tio onkel zio amca""".split(),
+        zayde dedushka tía tia tante zia teyze tío tio onkel zio amca nain taid mamgu tadcu
+        ouma oupa gogo dadi teta sitti jiddo savta anneanne babaanne mamó daideó""".split(),
         "relatives",
     ),
 }
@@ -60,12 +61,13 @@ RELATIONS: dict[str, str] = {
 _KIN_GROUPS = tuple(
     tuple(group.split())
     for group in (
-        "mum mom mother mam mammy mummy mommy mama mamá mãe maman mutti amma eomma",
-        "dad father daddy papa papá pai baba vati appa",
+        "mum mom mother mam mammy mummy mommy mama mamá mãe maman mutti amma eomma ammi",
+        "dad father daddy papa papá pai baba vati appa abbu",
         """grandma grandmother granny nan nana avó vovó abuela abuelita oma nonna babcia
-        halmeoni obaachan yiayia bubbe babushka""",
+        halmeoni obaachan yiayia bubbe babushka nain mamgu ouma gogo dadi teta sitti savta
+        anneanne babaanne mamó""",
         """grandpa grandfather grandad granddad avô vovô abuelo abuelito opa nonno dziadek
-        harabeoji ojiichan papou zayde dedushka""",
+        harabeoji ojiichan papou zayde dedushka taid tadcu oupa jiddo daideó""",
         "aunt auntie aunty tía tia tante zia teyze",
         "uncle tío tio onkel zio amca",
         "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka chechi abla sis",

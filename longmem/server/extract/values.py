@@ -325,10 +325,11 @@ _A_DATE = re.compile(
     + r")\b",
     re.I,
 )
-# Not a place one lives or is: what "live in" / "be in" also say.
+# Not a place one lives or is: what "live in" / "be in" also say, and where one comes from
+# ("visiting from Lahore").
 _NOT_A_PLACE = re.compile(
     r"^(?:the (?:moment|present|past|future|now|cloud|clouds|fast lane|dark|red|black|zone|"
-    r"loop|know|mood|middle)|(?-i:tonight|today|tomorrow)$|(?:the|a|an|our|my)\s+(?:[\w-]+\s+)?(?:hotel|hostel|motel|airbnb|b&b|campsite)\b.*|(?-i:hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
+    r"loop|know|mood|middle)|(?-i:tonight|today|tomorrow)$|from\s.*|(?:the|a|an|our|my)\s+(?:[\w-]+\s+)?(?:hotel|hostel|motel|airbnb|b&b|campsite)\b.*|(?-i:hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
     r"comfort|style|limbo|bliss|heaven|hell|debt|pain|shock|awe|love|trouble)|a bubble|"
     r"a dream|(?:year|grade|class|form|room|level|season|week|day|chapter|part|round|phase)"
     r"\s+\d\S*(?:\s.*)?|(?:my|his|her|their|our|your)\s+(?:head|own world|own little world|dreams?|"
