@@ -3294,6 +3294,15 @@ def test_a_death_or_a_lower_case_parting_with_no_partner_known_keys_nothing(
             [('User said "I\'m vegan"', None), ("He laughed", None)],
         ),
         ('translate "I live in Madrid" to spanish', []),
+        # in single quotes, after a word that says it was said
+        (
+            "Mum said 'you're allergic to hard work' 😂",
+            [("User's mum said 'you're allergic to hard work'", None)],
+        ),
+        (
+            "My boss said 'I work for myself now' and left",
+            [("User's boss said 'I work for myself now'", None), ("User's boss left", None)],
+        ),
         (
             "we're relocating to Austin in June, josh got a job with Austin Fire",
             [

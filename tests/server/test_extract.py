@@ -3726,6 +3726,36 @@ def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("content", "keyed"),
+    [
+        # (each had keyed what the comment beside it says; found by a probe written blind)
+        # "User is allergic to proper"
+        ("I swell up like a balloon with shellfish, proper allergy", []),
+        ("I have a real nut allergy", [("user", "allergies", "nut")]),
+        # "User lives in the gym"
+        ("yeah I totally live in the gym, went once in January", []),
+        ("I live in the library during exams", []),
+        # the user's, not Jess's or Dave's: who they are, in brackets, hid the name
+        ("Jess (new hire) is doing a PhD in chemistry", [("Jess", "studies", "chemistry")]),
+        ("Dave (from work) moved to Leeds", [("Dave", "home", "Leeds")]),
+        ("Sarah (my sister) moved to Leeds", [("user", "siblings", "Sarah"), ("sister:Sarah", "home", "Leeds")]),
+        # "User likes Rihanna", "User likes I said"
+        ("Just like Rihanna I'm from Barbados, but I live in Toronto now", [("user", "home", "Toronto")]),
+        ("just like my dad I work at Ford", [("user", "employer", "Ford")]),
+        ("Like I said, the flat is great", []),
+        ("as I mentioned before, I live in Leeds", [("user", "home", "Leeds")]),
+        # "User is not allergic to anything" retired nothing, named nothing
+        ("I'm not allergic to anything", []),
+        ("I'm allergic to everything lol", []),
+    ],
+)  # fmt: skip
+def test_what_only_looks_like_a_fact_keys_nothing_of_it(
+    content: str, keyed: list[tuple[str, str, str]]
+) -> None:
+    assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed
+
+
+@pytest.mark.parametrize(
     "content",
     ["Tom is visiting from Lahore", "I'm visiting from London", "My mum is visiting from Lahore"],
 )

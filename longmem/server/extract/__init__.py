@@ -690,6 +690,15 @@ def _mourned(parsed: Parsed) -> Parsed:
 _QUOTE = re.compile(r"[\"“”]")
 _FIRST_PERSON_SAID = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our)\b", re.I)
 _QUOTE_MARK = "qxquote{}qx"  # a word no rule reads
+# Speech in single quotes, after a word that says it was said ("Mum said 'you're allergic
+# to hard work'"), to the user or by them: someone's words too. Only so introduced: a
+# single quote is also an apostrophe. It closes before anything but a letter.
+_SINGLE_QUOTED = re.compile(
+    r"\b(?:said|says|say|goes|went|told\s+(?:me|us)|tells\s+(?:me|us)|asked|asks|replied|texted"
+    r"|wrote)\s*[:,]?\s*(?P<q>['‘](?:[^'‘’]|['’](?=[^\W\d_]))+['’])(?![^\W\d_])",
+    re.I,
+)
+_SPOKEN_TO = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our|you|you're|your)\b", re.I)
 
 
 def _quotes_aside(content: str) -> tuple[str, list[str]]:
@@ -700,8 +709,18 @@ def _quotes_aside(content: str) -> tuple[str, list[str]]:
         quoted.append(speech)
         return _QUOTE_MARK.format(len(quoted) - 1)
 
-    if ('"' not in content and "“" not in content) or "qxquote" in content.lower():
+    if "qxquote" in content.lower():
         return content, quoted  # (a mark typed as such is words, never a quote's place)
+
+    def single(said: re.Match[str]) -> str:
+        speech = said.group("q")
+        if not _SPOKEN_TO.search(speech[1:-1]):
+            return said.group(0)
+        return said.group(0)[: said.start("q") - said.start()] + aside(speech)
+
+    content = _SINGLE_QUOTED.sub(single, content)
+    if '"' not in content and "“" not in content:
+        return content, quoted
     # not an inch mark: "i'm 5'10\"", "a 55\" TV"
     marks = [
         m.start()

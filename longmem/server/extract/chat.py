@@ -168,6 +168,9 @@ _FILLER = re.compile(
     r"|(?:(?:quick|small|big|little|some|an?)\s+)?(?:update|news|heads[- ]up|reminder|"
     r"note|fun fact|confession|thing|q)\s*[:,!—–-]+\s*|[\w-]+-wise,?\s+|honestly,?\s+"
     r"|turns out(?: that)?,?\s+|goes to show,?\s+"
+    # "Like I said, …", "as I mentioned, …" ("User likes I said" had been keyed)
+    r"|(?:like|as)\s+(?:i|i've|i\s+have)\s+(?:said|say|mentioned|told\s+you|explained|wrote)"
+    r"(?:\s+(?:before|earlier|already|last\s+time))?\s*[,:—–-]+\s*"
     # one's own congratulations before the news: "Mabrouk to me, they made me district
     # manager", "yay me, they made me team lead"
     r"|(?:congrats|congratulations|mabrouk|mubarak|yay|go|well\s+done|hooray|woo+hoo+)\s+"

@@ -1116,7 +1116,8 @@ RULES: tuple[Rule, ...] = (
     # "developed an allergy to latex", "a new allergy: kiwi"
     _rule("allergies", r"\b(?:developed|have|got|found\s+out\s+I\s+have)\s+(?:a|an)\s+(?:new\s+|severe\s+|mild\s+)?(?:allergy|intolerance)\s+to\s+" + _V),
     _rule("allergies", r"^(?:(?:a|my)\s+)?new\s+(?:allergy|intolerance)(?:\s+unlocked)?\s*[:—–-]\s*" + _V),
-    _rule("allergies", r"\b(?!(?:a|an|the|my|new|no|any|food|severe|mild|bad|an?)\b)(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
+    # "a shellfish allergy"; not how bad one is ("proper allergy", "serious allergy")
+    _rule("allergies", r"\b(?!(?:a|an|the|my|new|no|any|food|severe|mild|bad|an?|proper|real|serious|major|massive|huge|slight|little|big|deadly|nasty|awful|terrible|full-blown|weird|actual|true|genuine|life-threatening)\b)(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
     _rule("allergies", _UNSURE_BEFORE + r"\b(?:have|has|with|diagnosed with)\s+(?P<v>coeliac|celiac)(?:\s+disease)?\b", value="gluten ({v})"),
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+allergy)\b"),
     # -- health --

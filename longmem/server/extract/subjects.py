@@ -767,6 +767,13 @@ _LEAD_TIME = re.compile(
     r"(?:on|until|till)\s+(?:" + WEEKDAY_RE + r")|every\s+(?:morning|day|evening|week))\s*,?\s+",
     re.I,
 )
+_LIKE_SOMEONE_FIRST = re.compile(
+    r"^(?:just\s+|much\s+|a\s+bit\s+)?like\s+[^,]{1,40}?\s*,?\s+(?=(?:I|I'm|I've|I'd|we|we're)\b)",
+    re.I,
+)
+_NAME_THEN_BRACKETS = re.compile(
+    r"^(?P<name>" + _FULL_NAME + r")\s*\((?!\s*(?i:my|our)\s)[^()]{1,40}\)\s*(?=[a-z])"
+)
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
 
 
@@ -784,6 +791,14 @@ def parse_subject(
     before introduced without a name ("Our daughter is here!", "I have a new girlfriend"),
     whom this one may name ("Her name is Mio", "Gabriel Jose, 7 lbs")."""
     clause = _LEAD_TIME.sub("", clause, count=1)
+    # "Dave (from work) moved to Leeds", "Jess (new hire) is doing a PhD": who they are,
+    # in brackets after their name, is not what they did (not "Sarah (my sister)")
+    # "Just like Rihanna I'm from Barbados", "Like my mum, I'm a nurse": whom one is
+    # compared to first, then one's own news (not a taste: "User likes Rihanna")
+    clause = _LIKE_SOMEONE_FIRST.sub("", clause, count=1)
+    bracketed = _NAME_THEN_BRACKETS.match(clause)
+    if bracketed and _is_name(bracketed.group("name"), clause[bracketed.end() :], None):
+        clause = f"{bracketed.group('name')} {clause[bracketed.end() :]}"
     # "Priya, who works with me, moved…": who they are, said between commas, is not
     # what they did; "Sadly, my dad turned 70": a word before them, not them
     aside = _ASIDE.match(clause)

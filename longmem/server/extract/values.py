@@ -163,7 +163,8 @@ _A_NAME_WITH_AND = re.compile(
 _ARTICLE = re.compile(r"^(?:a|an|the|my|our|some)\s+", re.I)
 _PRONOUNS = frozenset(
     "it that this them those these there here him her me us you one himself herself "
-    "themselves myself yourself ourselves".split()
+    "themselves myself yourself ourselves anything nothing everything something anyone "
+    "everyone someone nobody".split()
 )
 _MAX_VALUE_WORDS = 7
 # A title in title case, its small words in lower case between capitalised ones: "Call
@@ -191,6 +192,8 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         value = _DAYS_AFTER.split(value, maxsplit=1)[0].strip()  # "Vancouver thurs thru sunday"
     if name in ("home", "location") and _NOT_A_PLACE.match(value):
         return None  # "I live in the moment", "I live in hope", "I'm in Year 10"
+    if name == "home" and _NOT_A_HOME.match(value):
+        return None  # "I totally live in the gym": where one spends the day, joked
     if name == "languages" and _NOT_A_LANGUAGE.match(value):
         return None  # "I speak my mind", "I speak from experience"
     owned = _SOMEONES_IN.match(value) if name == "location" else None
@@ -335,6 +338,13 @@ _NOT_A_PLACE = re.compile(
     r"\s+\d\S*(?:\s.*)?|(?:my|his|her|their|our|your)\s+(?:head|own world|own little world|dreams?|"
     r"imagination|thoughts|feelings|bubble|pyjamas|pjs|sweatpants|element|prime|twenties|"
     r"thirties|forties|fifties|\d+s))$",
+    re.I,
+)
+# Where one spends one's days, said as a home in jest ("I live in the gym these days",
+# "I live in the library during exams"): no home.
+_NOT_A_HOME = re.compile(
+    r"^(?:the|my)\s+(?:gym|office|library|pub|lab|studio|kitchen|bathroom|bed|sofa|couch|"
+    r"garden|shed|car|classroom|hospital|airport)$",
     re.I,
 )
 _WORK_SAID = re.compile(
