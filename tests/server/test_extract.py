@@ -1283,11 +1283,23 @@ def test_a_home_keeps_the_city_said_after_it(content: str, home: str) -> None:
         ("I work at Monzo, Staff Engineer by 2027", {("employer", "Monzo")}),
         ("prep me for a Google interview, L4 SWE, systems design round", set()),
         ("I work at the Trafford Centre, Ted Baker", {("employer", "the Trafford Centre")}),
+        # a few words, then the user's own news said with "I" (not after a frame that says
+        # it is not so now)
+        ("Studio in Camden, I'm a nurse at UCLH", {("job", "nurse"), ("employer", "UCLH")}),
+        ("day one at Center Parcs, I'm a nurse so always on call", {("job", "nurse")}),
+        ("Big news yaar, I shifted to Islamabad last week", {("home", "Islamabad")}),
+        ("Long story short, I'm a software engineer at Monzo now", {("job", "software engineer"), ("employer", "Monzo")}),
+        ("For some context, I'm 38", {("age", "38")}),
+        ("In my dreams, I'm a pilot", set()),
+        ("Hbd to my twin bro, I'm 25 today", set()),
+        ("What a day, I'm a teacher would you believe?", set()),
     ],
 )  # fmt: skip
 def test_a_list_about_oneself_keeps_where_one_lives_or_works(
     content: str, facts: set[tuple[str, str]]
 ) -> None:
+    # ("Hbd to my twin bro, I'm 25 today" is left unread: the twin's day, and a piece
+    # after someone else is read as theirs)
     found = {
         (f.attribute, f.value)
         for f in _extract(content)

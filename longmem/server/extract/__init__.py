@@ -473,7 +473,11 @@ class RuleExtractor:
                 opener = lower_opener(clause) if parsed.subject.key == USER else None
                 told = _facts_of(clause, sentence, parsed, said, until, condition)
                 if parsed.subject.key == USER and not condition:
-                    told += _told_after_a_comma(clause, sentence, told, said, until)
+                    more = _told_after_a_comma(clause, sentence, told, said, until)
+                    if more and not any(f.attribute for f in told):
+                        # what the clause says beside them is kept as its rest
+                        told = []
+                    told += more
                 told += rest_untold(
                     clause, parsed.subject, told, said, until, asked and clause is last_clause
                 )
@@ -551,21 +555,29 @@ def _told_after_a_comma(
     married to Carlos" (the partner), "I'm 29, software engineer, living in Berlin". Not
     a piece about someone else ("…, lives in Leeds", "…, she's vegan"), nor any in a list
     asked, quoted, wished or joked ("…, Staff Engineer by 2027", "what if I quit, …?")."""
-    if not any(f.attribute and f.subject == USER for f in told):
-        return []  # no list about oneself ("prep me for a Google interview, L4 SWE, …")
+    # With none of the user's keyed, only a piece said with "I" counts: "Day one at
+    # Disneyland, I'm a teacher so…", "Big news yaar, I shifted to Islamabad" (not after a
+    # frame that is not now: "In my dreams, I'm a pilot")
+    own_news = not any(f.attribute and f.subject == USER for f in told)
+    if own_news and any(f.attribute for f in told):
+        return []  # someone else's facts, then more: theirs
     if "?" in sentence or _HOPED.search(clause) or _NOT_SAID_SO.search(clause):
         return []  # "should I move to Berlin, work at Zalando?", "… lol jk, single, …"
     keyed = {f.attribute for f in told if f.attribute and not f.negated}
     found: list[ExtractedFact] = []
     pieces = _AFTER_A_COMMA.split(clause)
     for at, piece in enumerate(pieces[1:], start=1):
+        if own_news and (not _SAID_WITH_I.match(piece) or _NOT_NOW.search(pieces[0])):
+            continue  # (no list about oneself: "prep me for a Google interview, L4 SWE")
         if _someone_else_in(pieces[:at]):
             break  # "writing on behalf of my mum, 82, living in Hull": hers from there on
         if not piece or _NOT_THE_USERS_PIECE.match(piece):
             continue
-        for fact in _facts_of(piece, sentence, Parsed(USER_SUBJECT, piece), said, until, False):
+        # (a piece said with "I" is read as it is said: "I'm a teacher" is "am a teacher")
+        parsed = parse_subject(piece, None) if own_news else Parsed(USER_SUBJECT, piece)
+        for fact in _facts_of(piece, sentence, parsed, said, until, False):
             if (
-                fact.attribute in _TOLD_IN_A_PIECE
+                (fact.attribute in _TOLD_IN_A_PIECE or (own_news and fact.attribute == "age"))
                 and fact.attribute not in keyed
                 and fact.subject == USER
                 and not fact.negated
@@ -629,6 +641,14 @@ _HOPED = re.compile(
 # What a piece after a comma is read for: where one lives, works and studies, and with
 # whom; not an age ("I have 2 brothers, 32 and 28"), a liking ("I work at Deloitte, like
 # I told you"), a stay or an ending, which a list of other things says as often.
+# A piece said with "I" ("…, I'm a teacher"), and what before it says it is not so now:
+# a dream, a game, another life, a past ("In my dreams, I'm a pilot", "Back in 2010, …").
+_SAID_WITH_I = re.compile(r"(?:I|I'm|I\s+am|I've|I\s+have|we|we're|we've)\s", re.I)
+_NOT_NOW = re.compile(
+    r"\b(?:dreams?|dreaming|life|world|theory|paper|game|play|imagine|pretend|hypothetically|"
+    r"sometimes|once|used|when|while|before|after|until|unless|back|ago|then|\d{4})\b",
+    re.I,
+)
 _TOLD_IN_A_PIECE = frozenset(
     ("home", "job", "employer", "partner", "relationship", "school", "studies")
 )
