@@ -3740,6 +3740,26 @@ def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None
 @pytest.mark.parametrize(
     ("content", "keyed"),
     [
+        # casual wordings a probe written blind found unkeyed
+        ("My birthday's 12 March", [("user", "birthday", "12 March")]),
+        ("I'm a massive Arsenal fan", [("user", "likes", "Arsenal")]),
+        ("I'm a die-hard Taylor Swift fan", [("user", "likes", "Taylor Swift")]),
+        ("I'm a fan", []),
+        ("Never been to Spain, but I do speak Spanish", [("user", "languages", "Spanish")]),
+        ("I do work at Google", [("user", "employer", "Google")]),
+        ("I do yoga", []),
+        ("I've been at Infosys for 7 years", [("user", "employer", "Infosys")]),
+        ("I've been at Glastonbury for 3 days", []),
+        ("I've been with Tom for 5 years", []),
+    ],
+)
+def test_casual_wordings_key_the_fact(content: str, keyed: list[tuple[str, str, str]]) -> None:
+    assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed
+
+
+@pytest.mark.parametrize(
+    ("content", "keyed"),
+    [
         # (each had keyed what the comment beside it says; found by a probe written blind)
         # "User is allergic to proper"
         ("I swell up like a balloon with shellfish, proper allergy", []),

@@ -893,6 +893,9 @@ RULES: tuple[Rule, ...] = (
     # "… for hours", "… for Meals on Wheels as a volunteer")
     _rule("employer", r"^" + _ADV + r"(?:started|start|starting|began)\s+(?:driving|flying|delivering|riding|coaching)\s+for\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:volunteer|volunteering|charity|fun|free)\b)" + _V),
     _rule("employer", r"\b" + _TAKEN_WORK + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
+    # "I've been at Infosys 7 years": where one has worked that long (not days or weeks:
+    # "been at Glastonbury for 3 days"; not "been with Tom for 5 years", a partner)
+    _rule("employer", r"^" + _ADV + r"(?:(?:have|has)\s+)?been\s+at\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)(?=\s+(?:for\s+)?(?:(?:almost|nearly|over|about)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of|several|many)\s+(?:years?|yrs?|months?)\b)"),
     # "got a job @ JP Morgan" (a job only: "got a post @ LinkedIn" is no work)
     _rule("employer", r"\b(?:got|gotten|scored|landed)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+)?job\s*@\s*" + _V),
     _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
@@ -1077,7 +1080,7 @@ RULES: tuple[Rule, ...] = (
     # birthday said, not its date)
     # the clause's subject's own birthday ("my birthday is", "Anna's birthday is"), not
     # one of someone's the subject rules did not read ("hubby's birthday is …")
-    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?birthday\s+is\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
+    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?birthday(?:\s+is|['’]s)\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
     # -- family status --
     # "we're separating", "getting divorced", "the divorce is final"
@@ -1168,6 +1171,8 @@ RULES: tuple[Rule, ...] = (
     _rule("likes", r"^" + _ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+" + _V),
     _rule("likes", r"^" + _ADV + r"(?:prefer|prefers)\s+(?P<v>[^,;:!?()]+?\s+(?:over|to|rather than)\s+[^,;:!?()]+)"),
     _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + _ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + _V),
+    # "I'm a massive Arsenal fan", "a die-hard Taylor Swift fan": the name before "fan"
+    _rule("likes", r"^(?:am|is|are)\s+" + _ADV + r"(?:a|an)\s+(?:(?:massive|huge|big|die-?hard|lifelong|proper|mega|total|true)\s+)?(?P<v>(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,2})\s+fan\b(?!\s+of\b)"),
     _rule("hobbies", r"^" + _ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating)\b)(?P<v>[a-z]+ing(?:\s+(?!" + _HOBBY_ENDS + r")[\w'-]+){1,2}?(?=\s*(?:$|[,.!;?]|\s" + _HOBBY_ENDS + r"))|[a-z]+ing\b)"),
     # -- the rest --
     _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),

@@ -418,6 +418,11 @@ def relation_subject(relation: str, name: Optional[str]) -> Subject:
 
 
 _PRONOUN = re.compile(r"^(?P<p>i|we)(?P<c>'m|'re|'ve|'d|'ll)?\b\s*", re.I)
+_EMPHATIC_DO = re.compile(
+    r"^(?:(?:really|actually|honestly|still)\s+)?do\s+(?:(?:really|actually|still)\s+)?"
+    r"(?=(?:speak|live|work|eat|like|love|have|teach|study|play|drink|prefer|enjoy)\b)",
+    re.I,
+)
 # The user named as a model names them, "User" then a verb of what they are or do ("User
 # lives in Paris", "User is 35", "User recently moved…"); not "User's sister" (whose the
 # relation is), a name's first part ("User Smith"), nor a noun of "User" ("User research
@@ -883,7 +888,10 @@ def parse_subject(
         return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
     match = _PRONOUN.match(clause)
     if match:
-        return Parsed(USER_SUBJECT, _spell(match.group("c"), clause[match.end() :]))
+        rest = _spell(match.group("c"), clause[match.end() :])
+        # "I do speak Spanish", "we do live in Leeds": said with emphasis, said so
+        rest = _EMPHATIC_DO.sub("", rest, count=1) if not match.group("c") else rest
+        return Parsed(USER_SUBJECT, rest)
     match = _THE_USER.match(clause)
     if match:  # "User is 35 years old", as a model writes it (chat.py): the user, no name
         return Parsed(USER_SUBJECT, clause[match.end() :])
