@@ -1286,7 +1286,9 @@ def test_a_home_keeps_the_city_said_after_it(content: str, home: str) -> None:
         # a few words, then the user's own news said with "I" (not after a frame that says
         # it is not so now)
         ("Studio in Camden, I'm a nurse at UCLH", {("job", "nurse"), ("employer", "UCLH")}),
-        ("day one at Center Parcs, I'm a nurse so always on call", {("job", "nurse")}),
+        # (a job alone is as often a joke: "Sunday vibes, I'm a baker now, made one loaf")
+        ("day one at Center Parcs, I'm a nurse so always on call", set()),
+        ("Sunday vibes, I'm a baker now, made one loaf", set()),
         ("Big news yaar, I shifted to Islamabad last week", {("home", "Islamabad")}),
         ("Long story short, I'm a software engineer at Monzo now", {("job", "software engineer"), ("employer", "Monzo")}),
         ("For some context, I'm 38", {("age", "38")}),

@@ -279,11 +279,9 @@ NEAR_MISSES = [
     ('she keeps changing careers, dentist now', ('employer', 'job')),
     ('day one at Web Summit, speaker now', ('employer', 'job')),
     ('day one at Comic-Con, cosplayer now', ('employer', 'job')),
-    # (a first day of a stay is no job; "I'm a nurse" said after it is the user's job, as
-    # said, and no longer counted a miss here)
-    ("Day 1 with Invisalign, I'm a teacher so talking is hard", ('employer',)),
-    ("day one at Center Parcs, I'm a nurse so always on call", ('employer',)),
-    ("day one at Disneyland, I'm a teacher so this is my summer", ('employer',)),
+    ("Day 1 with Invisalign, I'm a teacher so talking is hard", ('employer', 'job')),
+    ("day one at Center Parcs, I'm a nurse so always on call", ('employer', 'job')),
+    ("day one at Disneyland, I'm a teacher so this is my summer", ('employer', 'job')),
     ('day one at Coachella, DJ now lol', ('employer', 'job')),
     ('day one at Wimbledon, ball boy now haha', ('employer', 'job')),
     ('Tom and I had a wedding on Saturday', ('partner',)),

@@ -575,7 +575,12 @@ def _told_after_a_comma(
             continue
         # (a piece said with "I" is read as it is said: "I'm a teacher" is "am a teacher")
         parsed = parse_subject(piece, None) if own_news else Parsed(USER_SUBJECT, piece)
-        for fact in _facts_of(piece, sentence, parsed, said, until, False):
+        read = _facts_of(piece, sentence, parsed, said, until, False)
+        if own_news and not any(f.attribute == "employer" for f in read):
+            # a job alone after a few words is as often a joke ("Sunday vibes, I'm a baker
+            # now, made one loaf"); with where it is done, work ("…, I'm a nurse at UCLH")
+            read = [f for f in read if f.attribute != "job"]
+        for fact in read:
             if (
                 (fact.attribute in _TOLD_IN_A_PIECE or (own_news and fact.attribute == "age"))
                 and fact.attribute not in keyed
