@@ -377,3 +377,57 @@ def test_causes_of_a_held_out_part_are_counts_only(quality: ModuleType) -> None:
     words = {row.get("say") or row["ask"] for row in rows}
     words |= {value for row in rows for value in row.get("expect", []) if len(value) > 3}
     assert not [word for word in words if word in done.stdout]
+
+
+@pytest.fixture
+def everyday(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    return _bench_module(monkeypatch, BENCH / "everyday.py")
+
+
+def test_the_everyday_halves_split_the_set_in_two(everyday: ModuleType) -> None:
+    read, aside = everyday.load("read"), everyday.load("aside")
+    assert len(read) == len(aside) == 155
+    assert not {r["say"] for r in read} & {r["say"] for r in aside}
+
+
+def test_an_everyday_message_counts_what_it_says_holds_of_the_user(everyday: ModuleType) -> None:
+    from longmem.server.facts import ExtractedFact
+
+    def fact(subject: str, attribute: str, value: str, negated: bool = False) -> ExtractedFact:
+        return ExtractedFact(
+            "t", subject=subject, attribute=attribute, value=value, negated=negated
+        )
+
+    row = {"say": "s", "group": "g", "keys": [["user", "home", "Toronto"]]}
+    wrong, missed = everyday.judge(row, [fact("user", "likes", "Rihanna")])
+    assert (wrong, missed) == ([("user", "likes", "Rihanna")], [["user", "home", "Toronto"]])
+    # a denial, someone else's, who the user's people are: not wrong; a value holding
+    # the other matches
+    facts = [
+        fact("user", "home", "Rome", negated=True),
+        fact("Keanu", "age", "60"),
+        fact("user", "siblings", "Tom"),
+        fact("user", "home", "Toronto, Canada"),
+        fact("sister:Anna", "home", "Leeds"),
+    ]
+    wrong, missed = everyday.judge(row, facts)
+    assert (wrong, missed) == ([("sister:Anna", "home", "Leeds")], [])
+
+
+def test_the_everyday_aside_half_is_counted_never_shown() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "everyday.py"), "--details"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(BENCH.parent)},
+    )
+    shown = done.stdout + done.stderr
+    aside = [
+        json.loads(line)["say"]
+        for line in (BENCH / "quality" / "everyday.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()[1::2]
+    ]
+    assert "| this tree | aside | 155 |" in shown
+    assert not [said for said in aside if said in shown]
