@@ -3747,6 +3747,7 @@ def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None
         ("I'm a massive Arsenal fan", [("user", "likes", "Arsenal")]),
         ("I'm a die-hard Taylor Swift fan", [("user", "likes", "Taylor Swift")]),
         ("I'm a fan", []),
+        ("As a massive Arsenal fan I'm buzzing today", [("user", "likes", "Arsenal")]),
         ("Never been to Spain, but I do speak Spanish", [("user", "languages", "Spanish")]),
         ("I do work at Google", [("user", "employer", "Google")]),
         ("I do yoga", []),
