@@ -3790,6 +3790,12 @@ def test_what_only_looks_like_a_fact_keys_nothing_of_it(
     assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed
 
 
+def test_whom_one_is_compared_to_first_is_kept_as_said() -> None:
+    # "User just likes Rihanna User is from Barbados" had been written
+    [words] = _extract("Just like Rihanna I'm from Barbados")
+    assert (words.text, words.attribute) == ("Just like Rihanna User is from Barbados", None)
+
+
 @pytest.mark.parametrize(
     "content",
     ["Tom is visiting from Lahore", "I'm visiting from London", "My mum is visiting from Lahore"],

@@ -71,6 +71,7 @@ from .stays import (
     _stay_in,
 )
 from .subjects import (
+    LIKE_SOMEONE_FIRST,
     NOBODY,
     PERSON_WORDS,
     UNRESOLVED_PREFIX,
@@ -1207,6 +1208,10 @@ def _two_of_them(clause: str, parsed: Parsed, joined: re.Pattern[str] = _TWO_OF_
 
 def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
     """A clause as a plain memory: its words, in the third person."""
+    lead = LIKE_SOMEONE_FIRST.match(clause)
+    if subject.key == USER and lead:
+        # "Just like Rihanna I'm from Barbados": whom one is compared to, as said
+        return finish(clause[: lead.end()] + third_person(clause[lead.end() :]))
     if subject.key == USER and verb_first(clause):
         # "Resigned today", typed short: "User resigned today", "User starts in April".
         return finish(third_person("I " + clause[:1].lower() + clause[1:]))

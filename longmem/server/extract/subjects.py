@@ -772,7 +772,7 @@ _LEAD_TIME = re.compile(
     r"(?:on|until|till)\s+(?:" + WEEKDAY_RE + r")|every\s+(?:morning|day|evening|week))\s*,?\s+",
     re.I,
 )
-_LIKE_SOMEONE_FIRST = re.compile(
+LIKE_SOMEONE_FIRST = re.compile(
     r"^(?:just\s+|much\s+|a\s+bit\s+)?like\s+[^,]{1,40}?\s*,?\s+(?=(?:I|I'm|I've|I'd|we|we're)\b)",
     re.I,
 )
@@ -800,7 +800,7 @@ def parse_subject(
     # in brackets after their name, is not what they did (not "Sarah (my sister)")
     # "Just like Rihanna I'm from Barbados", "Like my mum, I'm a nurse": whom one is
     # compared to first, then one's own news (not a taste: "User likes Rihanna")
-    clause = _LIKE_SOMEONE_FIRST.sub("", clause, count=1)
+    clause = LIKE_SOMEONE_FIRST.sub("", clause, count=1)
     bracketed = _NAME_THEN_BRACKETS.match(clause)
     if bracketed and _is_name(bracketed.group("name"), clause[bracketed.end() :], None):
         clause = f"{bracketed.group('name')} {clause[bracketed.end() :]}"
