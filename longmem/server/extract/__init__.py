@@ -568,7 +568,7 @@ def _told_after_a_comma(
     found: list[ExtractedFact] = []
     pieces = _AFTER_A_COMMA.split(clause)
     for at, piece in enumerate(pieces[1:], start=1):
-        if own_news and (not _SAID_WITH_I.match(piece) or _NOT_NOW.search(pieces[0])):
+        if own_news and (not _SAID_WITH_I.match(piece) or _NOT_NOW.search(", ".join(pieces[:at]))):
             continue  # (no list about oneself: "prep me for a Google interview, L4 SWE")
         if _someone_else_in(pieces[:at]):
             break  # "writing on behalf of my mum, 82, living in Hull": hers from there on
@@ -583,7 +583,10 @@ def _told_after_a_comma(
             read = [f for f in read if f.attribute != "job"]
         for fact in read:
             if (
-                (fact.attribute in _TOLD_IN_A_PIECE or (own_news and fact.attribute == "age"))
+                (
+                    fact.attribute in _TOLD_IN_A_PIECE
+                    or (own_news and fact.attribute == "age" and _MY_AGE.match(piece))
+                )
                 and fact.attribute not in keyed
                 and fact.subject == USER
                 and not fact.negated
@@ -650,9 +653,16 @@ _HOPED = re.compile(
 # A piece said with "I" ("…, I'm a teacher"), and what before it says it is not so now:
 # a dream, a game, another life, a past ("In my dreams, I'm a pilot", "Back in 2010, …").
 _SAID_WITH_I = re.compile(r"(?:I|I'm|I\s+am|I've|I\s+have|we|we're|we've)\s", re.I)
+# (an age only said "I'm …" or "I turned …": "we're 6 tonight" is a table's head count)
+_MY_AGE = re.compile(r"(?:I'm|I\s+am|I\s+turned|I\s+just\s+turned)\s", re.I)
 _NOT_NOW = re.compile(
-    r"\b(?:dreams?|dreaming|life|world|theory|paper|game|play|imagine|pretend|hypothetically|"
-    r"sometimes|once|used|when|while|before|after|until|unless|back|ago|then|\d{4})\b",
+    # a frame opened by a preposition: "In Minecraft, …", "On LinkedIn, …", "For the
+    # roleplay, …", "According to Tom, …", "As a kid, …"
+    r"^\s*(?:in|on|for|according|as|at|from|with|by|to|during|after|before|within|inside)\b|"
+    r"\b(?:dreams?|dreaming|life|world|theory|paper|games?|play|roleplay|role-play|imagine|"
+    r"pretend|hypothetically|scenario|exercise|example|story|movie|film|show|character|"
+    r"knock|sometimes|once|used|when|while|before|after|until|unless|back|ago|then|"
+    r"\d{4})\b",
     re.I,
 )
 _TOLD_IN_A_PIECE = frozenset(
@@ -721,7 +731,10 @@ _QUOTE_MARK = "qxquote{}qx"  # a word no rule reads
 # single quote is also an apostrophe. It closes before anything but a letter.
 _SINGLE_QUOTED = re.compile(
     r"\b(?:said|says|say|goes|went|told\s+(?:me|us)|tells\s+(?:me|us)|asked|asks|replied|texted"
-    r"|wrote)\s*[:,]?\s*(?P<q>['‘](?:[^'‘’]|['’](?=[^\W\d_]))+['’])(?![^\W\d_])",
+    # (at most a long sentence, so an unclosed quote costs a bounded look, and not a word
+    # that opens with an apostrophe: "texted 'em", "'til", "'cause")
+    r"|wrote)\s*[:,]?\s*(?P<q>['‘](?!(?:em|til|cause|cos|bout|round|n|s)\b)"
+    r"(?:[^'‘’]|['’](?=[^\W\d_])){1,300}['’])(?![^\W\d_])",
     re.I,
 )
 _SPOKEN_TO = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our|you|you're|your)\b", re.I)
@@ -770,7 +783,13 @@ def _quotes_back(fact: ExtractedFact, quoted: list[str]) -> ExtractedFact:
         return fact
 
     def back(text: str) -> str:
-        return re.sub(r"qxquote(\d+)qx", lambda m: quoted[int(m.group(1))], text, flags=re.I)
+        # (a speech may hold another, set aside first: "my mum said 'you're my favourite'"
+        # in double quotes)
+        for _ in quoted:
+            if "qxquote" not in text.lower():
+                break
+            text = re.sub(r"qxquote(\d+)qx", lambda m: quoted[int(m.group(1))], text, flags=re.I)
+        return text
 
     value = back(fact.value) if fact.value else fact.value
     # finish() again: a speech put back may take the text past the length it was cut to

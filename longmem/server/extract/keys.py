@@ -61,6 +61,7 @@ from .values import (
     NOT_MEANT_AFTER,
     NOT_MEANT_BEFORE,
     NOT_WORK,
+    OCCUPATIONS,
     PAID,
     _singular,
     a_field,
@@ -238,6 +239,25 @@ _FOR_A_WHILE = (
     r"now|a\s+bit|a\s+while|a\s+few\s+\w+|a\s+couple\s+of\s+\w+|\d+\s+\w+|two\s+\w+|three\s+\w+)\b|"
     r"\b(?:till|until)\b|\bthis\s+(?:week|weekend|month)\b|\bover\s+(?:christmas|easter|the\s+holidays)\b"
 )
+# Words of what a post is: an occupation, or a kind of work ("consultant", "senior",
+# "research", "teaching").
+_WORK_KIND = (
+    r"(?:"
+    + "|".join(
+        sorted(
+            OCCUPATIONS
+            | set(
+                """new day night full-time part-time temp temporary summer permanent teaching
+                nursing first proper real senior junior research lecturing clinical academic
+                management leadership consultancy consulting locum staff visiting tenured
+                tenure-track graduate fixed-term""".split()
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")"
+)
 # An offer is work once taken: "took the offer from Google", not "got an offer from Google".
 _TAKEN_WORK = (
     r"(?:(?:got|gotten|scored|have|has|found|landed|started|start|starts|starting|began|begin|"
@@ -246,11 +266,16 @@ _TAKEN_WORK = (
     + _JOB_KIND
     + r"(?!offer\b)"
     + _WORK_WORDS
-    # "taken a consultant post at Shifa": any word or two for the work, once taken
-    + r"|(?:took|taken|accepted)\s+(?:a\s+|an\s+|the\s+)?"
-    + r"(?:(?!(?:job|position|role|gig|post|offer)\b)[\w-]+\s+){0,2}?"
+    + r"|(?:took|accepted)\s+(?:a\s+|an\s+|the\s+)?"
+    + _JOB_KIND
     + r"(?:job\s+)?"
     + _WORK_WORDS
+    # "taken a consultant post at Shifa", "accepted a senior research position at MIT":
+    # a word or two of what the work is, before a word for a post (not "the mortgage
+    # offer from Nationwide", "a blog post from Medium")
+    + r"|(?:took|taken|accepted)\s+(?:a\s+|an\s+|the\s+)?(?:"
+    + _WORK_KIND
+    + r"\s+){1,2}(?:job|position|role|post)\b"
     + r")"
 )
 # Where in a place a job is, before the place: "a day job in the cardiac unit at Rush".
@@ -1117,10 +1142,10 @@ RULES: tuple[Rule, ...] = (
     _rule("allergies", r"^(?!.*\b(?:worried|afraid|scared|thought|might|may|if|negative|whether|not)\b).*\bdiagnosed\s+(?:as\s+)?(?P<v>coeliac|celiac)\b(?!\s+disease)", value="gluten ({v})"),  # "just got diagnosed coeliac"
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
     # "developed an allergy to latex", "a new allergy: kiwi"
-    _rule("allergies", r"\b(?:developed|have|got|found\s+out\s+I\s+have)\s+(?:a|an)\s+(?:new\s+|severe\s+|mild\s+)?(?:allergy|intolerance)\s+to\s+" + _V),
+    _rule("allergies", r"\b(?:developed|have|got|found\s+out\s+I\s+have)\s+(?:a|an)\s+(?:(?:new|severe|mild|serious|real|proper|bad|slight|life-threatening|nasty)\s+)?(?:allergy|intolerance)\s+to\s+" + _V),
     _rule("allergies", r"^(?:(?:a|my)\s+)?new\s+(?:allergy|intolerance)(?:\s+unlocked)?\s*[:—–-]\s*" + _V),
     # "a shellfish allergy"; not how bad one is ("proper allergy", "serious allergy")
-    _rule("allergies", r"\b(?!(?:a|an|the|my|new|no|any|food|severe|mild|bad|an?|proper|real|serious|major|massive|huge|slight|little|big|deadly|nasty|awful|terrible|full-blown|weird|actual|true|genuine|life-threatening)\b)(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
+    _rule("allergies", r"(?<![\w-])(?!(?:a|an|the|my|new|no|any|food|severe|mild|bad|an?|proper|real|serious|major|massive|huge|slight|little|big|deadly|nasty|awful|terrible|full-blown|weird|actual|true|genuine|life-threatening)\b)(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
     _rule("allergies", _UNSURE_BEFORE + r"\b(?:have|has|with|diagnosed with)\s+(?P<v>coeliac|celiac)(?:\s+disease)?\b", value="gluten ({v})"),
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+allergy)\b"),
     # -- health --

@@ -52,7 +52,7 @@ RELATIONS: dict[str, str] = {
         """avó vovó abuela abuelita oma nonna babcia halmeoni obaachan yiayia bubbe
         babushka avô vovô abuelo abuelito opa nonno dziadek harabeoji ojiichan papou
         zayde dedushka tía tia tante zia teyze tío tio onkel zio amca nain taid mamgu tadcu
-        ouma oupa gogo dadi teta sitti jiddo savta anneanne babaanne mamó daideó""".split(),
+        ouma oupa gogo dadi sitti jiddo savta anneanne babaanne mamó daideó""".split(),
         "relatives",
     ),
 }
@@ -64,7 +64,7 @@ _KIN_GROUPS = tuple(
         "mum mom mother mam mammy mummy mommy mama mamá mãe maman mutti amma eomma ammi",
         "dad father daddy papa papá pai baba vati appa abbu",
         """grandma grandmother granny nan nana avó vovó abuela abuelita oma nonna babcia
-        halmeoni obaachan yiayia bubbe babushka nain mamgu ouma gogo dadi teta sitti savta
+        halmeoni obaachan yiayia bubbe babushka nain mamgu ouma gogo dadi sitti savta
         anneanne babaanne mamó""",
         """grandpa grandfather grandad granddad avô vovô abuelo abuelito opa nonno dziadek
         harabeoji ojiichan papou zayde dedushka taid tadcu oupa jiddo daideó""",

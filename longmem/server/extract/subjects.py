@@ -472,7 +472,8 @@ _NAMED = re.compile(
     r"stuff|characters?|roles?|aesthetic|era)\b))?"
     r"(?P<c>'s|'ve|'d|'ll)?"
     r"(?:\s*,\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")\s*,"
-    r"|\s*\(\s*(?:my|our)\s+" + _QUALIFIERS + r"(?P<prel>" + _REL + r")\s*\))?"
+    # "Sarah (my sister) …", and as chat says it, "Tom (bf) …", "Tom (husband) …"
+    r"|\s*\(\s*(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?P<prel>" + _REL + r")\s*\))?"
     r"(?:\s+and\s+(?:his|her|their)\s+\w+|\s+and\s+" + _NAME + r")?\s*"
 )
 # "Anna's husband", "my sister's new boss", "mum's partner": a person of someone's,
@@ -777,7 +778,13 @@ LIKE_SOMEONE_FIRST = re.compile(
     re.I,
 )
 _NAME_THEN_BRACKETS = re.compile(
-    r"^(?P<name>" + _FULL_NAME + r")\s*\((?!\s*(?i:my|our)\s)[^()]{1,40}\)\s*(?=[a-z])"
+    r"^(?P<name>" + _FULL_NAME + r")\s*\((?!\s*(?i:my|our)\s)(?P<aside>[^()]{1,40})\)\s*(?=[a-z])"
+)
+# … unless the brackets say who they are to the user ("Tom (bf) moved in": _NAMED reads
+# that), how old they are ("Dad (72) is in hospital"), or are the user's words ("Leeds
+# (where I live) is rainy"): those are kept in the clause.
+_SAYS_WHO_OR_HOW_OLD = re.compile(
+    r"\d|\b(?:i|me|my|we|us|our)\b|^\s*" + _QUALIFIERS + r"(?:" + _REL + r")\s*$", re.I
 )
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
 
@@ -802,7 +809,11 @@ def parse_subject(
     # compared to first, then one's own news (not a taste: "User likes Rihanna")
     clause = LIKE_SOMEONE_FIRST.sub("", clause, count=1)
     bracketed = _NAME_THEN_BRACKETS.match(clause)
-    if bracketed and _is_name(bracketed.group("name"), clause[bracketed.end() :], None):
+    if (
+        bracketed
+        and _is_name(bracketed.group("name"), clause[bracketed.end() :], None)
+        and not _SAYS_WHO_OR_HOW_OLD.search(bracketed.group("aside"))
+    ):
         clause = f"{bracketed.group('name')} {clause[bracketed.end() :]}"
     # "Priya, who works with me, moved…": who they are, said between commas, is not
     # what they did; "Sadly, my dad turned 70": a word before them, not them
@@ -1026,7 +1037,8 @@ def parse_subject(
         match.group("kin") or _is_name(match.group("name"), clause[match.end() :], match.group("c"))
     ):
         name = match.group("name")
-        rest = clause[match.end() :]
+        # "Sarah like totally got engaged": chat's "like" before the verb says nothing
+        rest = re.sub(r"^like\s+", "", clause[match.end() :], count=1, flags=re.I)
         if match.group("c") and match.group("c") != "'s":
             rest = _spell(match.group("c"), rest)
         elif match.group("c") == "'s":
@@ -1564,9 +1576,15 @@ def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
         return True
     following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
     if following[:1] == ["like"]:
-        # one name takes "likes": a bare "like" after a word compares ("Looks like rain",
-        # "Sounds like a plan", "Nerves like a new boy"), it tells no one's taste
-        return False
+        # One name takes "likes": a bare "like" after a word compares ("Looks like rain",
+        # "Sounds like a plan", "Nerves like a new boy") and tells no one's taste; or it
+        # is chat's filler before their verb ("Sarah like totally got engaged")
+        after = [w for w in lower_words(rest)[1:5] if w not in ADVERBS and w not in _HEDGES]
+        if not after or not (
+            after[0] in _TOLD_VERBS or after[0] == "got" or after[0].endswith("ed")
+        ):
+            return False
+        following = after
     return bool(following) and (
         following[0] in CLAUSE_VERBS
         or following[0].endswith("ed")

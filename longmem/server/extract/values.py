@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .kin import RELATIONS
 from .places import place_rest
 from .text import ANY_WEEKDAY_RE, MONTH_NAMES, MONTH_RE, WEEKDAY_RE, WEEKDAYS
 
@@ -211,6 +212,8 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         if resident and place_rest(resident.group(1)) is not None:
             return None  # "resident in Abuja": where one lives, not a doctor's grade
         value = _JOB_END.sub("", _AGED.sub("", value))  # "a 35 year old nurse"
+    if name in ("likes", "dislikes") and _ONE_OF_MY_PEOPLE.match(value):
+        return None  # "Like my mum, I'm a nurse", "I love my wife": a person, no taste
     if name in (
         "job",
         "likes",
@@ -250,6 +253,12 @@ _IN_ONES_OWN = re.compile(r"\s+in\s+(?:my|our)\b.*$", re.I)
 # my dad" (the place ends before "like").
 _LIKE_SOMEONE = re.compile(
     r"\s+(?:just\s+)?like\s+(?:us|me|you|him|her|them|everyone|everybody|(?:my|our|his|her|their|your)\s).*$",
+    re.I,
+)
+_ONE_OF_MY_PEOPLE = re.compile(
+    r"^(?:my|our)\s+(?:(?:little|big|older|younger|elder|baby|twin|best|new)\s+)?(?:"
+    + "|".join(sorted(RELATIONS, key=len, reverse=True))
+    + r")s?$",
     re.I,
 )
 # A while is no value: "a nurse for ten years" is not a nurse at "ten years".

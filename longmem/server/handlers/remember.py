@@ -81,7 +81,7 @@ from ..extract.keys import (
     SWITCHED_TO,
     gone_name,
 )
-from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin
+from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, relation_key
 from ..extract.places import a_region, place_rest
 from ..extract.subjects import UNRESOLVED_PREFIX, lower_opener
 from ..extract.text import classify, finish, third_person
@@ -282,6 +282,17 @@ class _Call:
             stored += self.remember(born)
         return stored
 
+    def _introduced_as(self, subject: str, full: str) -> bool:
+        """Whether the fact that says who ``subject`` is to the user was said with the
+        full name ``full`` ("with my husband Wei Jie" for ``husband:Wei``)."""
+        relation, _, first = subject.partition(":")
+        kind = RELATIONS.get(relation_key(relation))
+        said = re.compile(rf"(?<![^\W_]){re.escape(full)}(?![^\W_])", re.I)
+        return kind is not None and any(
+            (held.value or "").casefold() == first.casefold() and said.search(held.statement or "")
+            for held in self._by_key(USER, kind)
+        )
+
     def _stored_now(self, memory: MemoryRecord) -> bool:
         """Whether this call stored ``memory`` as a plain memory."""
         return any(held.id == memory.id for held, _, _ in self.stored)
@@ -324,9 +335,14 @@ class _Call:
             matches = [s for s in known if s.casefold().endswith(":" + name.casefold())]
             if not matches and subject.startswith(UNRESOLVED_PREFIX):
                 # "Wei Jie got the job", "my husband Wei Jie" known as ``husband:Wei``:
-                # a full name said first is also the one known by its first name
+                # the one known by the first name, if they were introduced by the full
+                # name (not Harry Styles for "my son Harry")
                 first = ":" + name.split()[0].casefold()
-                matches = [s for s in known if s.casefold().endswith(first)]
+                matches = [
+                    s
+                    for s in known
+                    if s.casefold().endswith(first) and self._introduced_as(s, name)
+                ]
         one = self._one_person(matches)
         if one is None:
             return _plain(fact) if subject.startswith(UNRESOLVED_PREFIX) else fact
