@@ -3756,15 +3756,6 @@ def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None
         ("I've been at Infosys for 7 years", [("user", "employer", "Infosys")]),
         ("I've been at Glastonbury for 3 days", []),
         ("I've been with Tom for 5 years", []),
-    ],
-)
-def test_casual_wordings_key_the_fact(content: str, keyed: list[tuple[str, str, str]]) -> None:
-    assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed
-
-
-@pytest.mark.parametrize(
-    ("content", "keyed"),
-    [
         # (each had keyed what the comment beside it says; found by a probe written blind)
         # "User is allergic to proper"
         ("I swell up like a balloon with shellfish, proper allergy", []),
@@ -3784,17 +3775,6 @@ def test_casual_wordings_key_the_fact(content: str, keyed: list[tuple[str, str, 
         # "User is not allergic to anything" retired nothing, named nothing
         ("I'm not allergic to anything", []),
         ("I'm allergic to everything lol", []),
-    ],
-)  # fmt: skip
-def test_what_only_looks_like_a_fact_keys_nothing_of_it(
-    content: str, keyed: list[tuple[str, str, str]]
-) -> None:
-    assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed
-
-
-@pytest.mark.parametrize(
-    ("content", "keyed"),
-    [
         # a review's of the round's rules, each read wrongly by its first version
         # chat's "like" before a name's verb is no simile: still theirs
         ("Sarah like totally got engaged", [("Sarah", "relationship", "engaged")]),
@@ -3824,9 +3804,11 @@ def test_what_only_looks_like_a_fact_keys_nothing_of_it(
         ("Tom (sister's friend) moved to Leeds", [("Tom", "home", "Leeds")]),
     ],
 )  # fmt: skip
-def test_what_a_review_of_the_rounds_rules_found(
+def test_everyday_wordings_key_what_they_say(
     content: str, keyed: list[tuple[str, str, str]]
 ) -> None:
+    # Found by a probe of everyday messages written blind (bench/everyday.py) and a review
+    # of the rules written for it.
     assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed
 
 
