@@ -123,8 +123,8 @@ from .when import (
     end_said,
     expiry,
     lasts,
-    lasts_past_the_day,
     month_under_way,
+    plain_until,
     start_before_end,
     starts,
 )
@@ -1206,7 +1206,7 @@ def _facts_of(
                 type=kind,
                 statement=clause,
                 valid_from=valid_from,
-                expires_at=None if kind == EPISODE or past or lasts_past_the_day(clause) else until,
+                expires_at=plain_until(clause, kind == EPISODE, past, until),
             )
         )
     return facts

@@ -39,7 +39,7 @@ from .text import (
     verb_of,
     words,
 )
-from .when import became_true, lasts_past_the_day
+from .when import became_true, plain_until
 
 # The pieces of a clause between its commas, semicolons and spaced dashes, outside
 # brackets: "I'm 30, boyfriend is a chef, works at Nobu" → three.
@@ -280,7 +280,7 @@ def rest_untold(
         past = has_past_verb(lower_words(rest))
         kind = classify(rest)
         valid_from = became_true(rest, said, past)
-        expires_at = None if kind == EPISODE or past or lasts_past_the_day(rest) else until
+        expires_at = plain_until(rest, kind == EPISODE, past, until)
         if any(w in DAY_NAMES or w in MONTHS for w in tokens(rest)):
             expires_at = None  # a time of its own: "then London Saturday"
         elif ending:

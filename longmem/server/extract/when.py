@@ -338,6 +338,15 @@ def lasts_past_the_day(text: str) -> bool:
     )
 
 
+def plain_until(
+    text: str, episode: bool, past: bool, until: Optional[datetime]
+) -> Optional[datetime]:
+    """When a plain memory of ``text`` ends, said in a sentence that ends at ``until``:
+    never for an episode, what is past, or what the day does not end
+    (``lasts_past_the_day``)."""
+    return None if episode or past or lasts_past_the_day(text) else until
+
+
 def expiry(sentence: str, said: datetime) -> Optional[datetime]:
     """When what ``sentence`` says stops being true, or None if it does not say."""
     lowered = sentence.lower()
