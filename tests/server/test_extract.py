@@ -3742,6 +3742,28 @@ def test_a_wage_an_age_a_hope_a_day_or_a_team_keys_nothing(content: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        ("Me llamo Ana", "Ana"),
+        ("Je m'appelle Luc", "Luc"),
+        ("Hola! Soy Ignacio, Nacho pa' los amigos.", "Ignacio"),
+        ("Sono Marco e vivo a Roma", "Marco"),
+        ("Jestem Agnieszka", "Agnieszka"),
+        ("Eu sou a Ana", "Ana"),
+        ("Mi nombre es Lucía", "Lucía"),
+        ("Mein Name ist Lukas", "Lukas"),
+        # not a place, a feeling, nor German's capitalised nouns
+        ("Soy de Chile", None),
+        ("Je suis fatigué", None),
+        ("Ich bin Lehrer", None),
+    ],
+)
+def test_the_users_name_said_in_another_language(content: str, name: Optional[str]) -> None:
+    named = [f.value for f in _extract(content) if f.attribute == "name"]
+    assert named == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
     ("content", "keyed"),
     [
         # casual wordings a probe written blind found unkeyed

@@ -794,7 +794,10 @@ RULES: tuple[Rule, ...] = (
     # Uber", "I go by Google Maps", "changed my name to Mike on Tinder")
     _rule("name", r"\b(?:[Cc]all me|go(?:es)? by|[Cc]hanged my name to)\s+(?!" + _NOT_GONE_BY + r"\b)(?P<v>[A-Z][\w-]*(?:\s+(?!(?:From|Now|Please|Thanks|After)\b)[A-Z][\w-]+)?)(?!['’\w-])(?=\s*(?:$|[,.!;]|now\b|these\s+days\b|instead\b|from\s+now\b|at\s+work\b|after\s+the\b|please\b|pls\b|lol\b|haha\b|btw\b|for\s+short\b))", flags=0),
     _rule("name", r"(?:^|[,!.:]\s*|[^\w\s]\s+)(?P<v>[A-Z]\w+) here\b(?=\s*(?:$|[,.!(—–-]))", flags=0),
-    _rule("name", r"\b(?:[Mm]e llamo|[Jj]e m'appelle|[Ii]ch hei(?:ß|ss)e|[Mm]i chiamo|[Mm]ijn naam is)\s+(?P<v>[A-ZÀ-Ý][\w]+)", flags=0),
+    # … in other languages: "Me llamo Ana", "Soy Ignacio", "Sono Marco", "Jestem Aga", "Je
+    # suis Luc" (not German's "Ich bin", whose nouns are capitalised: "Ich bin Lehrer")
+    _rule("name", r"\b(?:[Mm]e llamo|[Jj]e m'appelle|[Ii]ch hei(?:ß|ss)e|[Mm]i chiamo|[Mm]ijn naam is|[Mm]ein [Nn]ame ist|[Mm]i nombre es|[Mm]eu nome é|[Mm]e chamo|[Nn]azywam się|[Ii]k heet|[Jj]ag heter|[Jj]eg (?:hedder|heter))\s+(?P<v>[A-ZÀ-Ý][\w]+)", flags=0),
+    _rule("name", r"^(?:[Ss]oy|[Ss]ono|[Jj]estem|[Jj]e suis|(?:[Ee]u )?[Ss]ou(?: [oa])?)\s+(?P<v>[A-ZÀ-ÝŁ][a-zà-ÿł]+)(?=\s*(?:$|[,.!;]|\s(?:y|e|et|i|und|en|pero|ma|mais)\s))", flags=0),
     # -- work --
     # "my new employer is Mayo Clinic", as a model writes it down: "User's employer is Acme"
     _rule("employer", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:employer|workplace)\s+(?:is|has\s+changed\s+to|changed\s+to)\s+(?:now\s+)?(?!(?-i:TBD|TBA|OK|N/?A)\b)(?P<v>(?-i:[A-Z0-9])[\w&'.]*(?:\s+(?-i:[A-Z&])[\w&'.]*){0,3})(?=\s*(?:$|[,.!;]|now\b))"),
