@@ -70,7 +70,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         True,
         "works at",
         "employer company workplace work works working firm teach teaches employed employment "
-        "unemployed",
+        "unemployed hospital",
         "hired resigned retired job quit",
     ),
     Attribute("age", True, "is", "age old years"),

@@ -2062,6 +2062,12 @@ def test_the_kind_arm_looks_further_when_what_was_found_is_no_answer(
         ),
         ("flying to Lisbon on Thursday, back Monday", "upcoming travel plans", "User is in Lisbon"),
         ("We got married in 2019.", "user marital status", "User is married"),
+        # "which hospital" asks where one works
+        (
+            "I'm a nurse at Leeds General. Hospital food is awful lol",
+            "Which hospital am I at now?",
+            "User works at Leeds General",
+        ),
     ],
 )
 def test_an_agents_words_for_a_key_find_it(

@@ -3785,6 +3785,9 @@ def test_the_users_name_said_in_another_language(content: str, name: Optional[st
         # "User lives in the gym"
         ("yeah I totally live in the gym, went once in January", []),
         ("I live in the library during exams", []),
+        # a workplace moved to is no home
+        ("My sister Ana moved to St James's Hospital as a ward sister", [("user", "siblings", "Ana")]),
+        ("we live in the Old Post Office", [("user", "home", "the Old Post Office")]),
         # the user's, not Jess's or Dave's: who they are, in brackets, hid the name
         ("Jess (new hire) is doing a PhD in chemistry", [("Jess", "studies", "chemistry")]),
         ("Dave (from work) moved to Leeds", [("Dave", "home", "Leeds")]),

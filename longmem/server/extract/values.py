@@ -350,10 +350,14 @@ _NOT_A_PLACE = re.compile(
     re.I,
 )
 # Where one spends one's days, said as a home in jest ("I live in the gym these days",
-# "I live in the library during exams"): no home.
+# "I live in the library during exams"), or works: no home.
 _NOT_A_HOME = re.compile(
     r"^(?:the|my)\s+(?:gym|office|library|pub|lab|studio|kitchen|bathroom|bed|sofa|couch|"
-    r"garden|shed|car|classroom|hospital|airport)$",
+    r"garden|shed|car|classroom|hospital|airport)$|"
+    # a workplace by its name, moved to for work ("moved to St James's hospital as a ward
+    # sister", "moved to the Leeds office")
+    # (not a building made a home: "we live in the Old Post Office")
+    r".*\b(?:hospital|clinic|infirmary|headquarters|hq|campus|factory|warehouse|(?<!post\s)office)$",
     re.I,
 )
 _WORK_SAID = re.compile(
