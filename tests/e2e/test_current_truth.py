@@ -2368,15 +2368,17 @@ def test_a_pronoun_that_fits_no_one_told_of_is_words(
         "Tom Smith got a job at Google as an engineer.",  # no Tom known
         "Ed Sheeran is married",  # a singer
         "Nana Mouskouri turned 90",
+        "Harry Styles turned 32 today",
     ],
 )
 def test_a_full_name_no_one_is_known_by_is_words(mem: Longmem, collection: str, said: str) -> None:
     # (a relative known by the first name alone is not them: "my son Harry" is no Harry
-    # Styles, "my husband Tom" no Tom Hanks)
+    # Styles, "my husband Tom" no Tom Hanks, even when said beside the full name)
     mem.remember(
         "My friend Ana lives in Leeds. My son Tom is 12. My husband Ed is 40.",
         collection=collection,
     )
+    mem.remember("My son Harry loves Harry Styles.", collection=collection)
     facts = mem.remember(said, collection=collection)
     # stored and reported once: the job and the employer of someone no one knows are the
     # same words

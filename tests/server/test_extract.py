@@ -3827,6 +3827,23 @@ def test_the_users_name_said_in_another_language(content: str, name: Optional[st
         # who someone is, in brackets, as chat says it
         ("Tom (husband) got a job at Google", [("user", "partner", "Tom"), ("husband:Tom", "employer", "Google")]),
         ("Tom (sister's friend) moved to Leeds", [("Tom", "home", "Leeds")]),
+        # a second review's: a name before an age or words of the user's in brackets
+        # stays theirs; chat's fillers after "like"; what seems, compared
+        ("Dan (34) got engaged", [("Dan", "relationship", "engaged")]),
+        ("Ravi (who I met at uni) moved to Leeds", [("Ravi", "home", "Leeds")]),
+        ("Sarah like so got engaged", [("Sarah", "relationship", "engaged")]),
+        ("Priya like lowkey moved to Leeds", [("Priya", "home", "Leeds")]),
+        ("Tom like fried chicken", [("Tom", "likes", "fried chicken")]),
+        ("Smells like burnt toast", []),
+        # frames, and what only opens like one
+        ("At last, I'm a nurse at UCLH", [("user", "job", "nurse"), ("user", "employer", "UCLH")]),
+        ("In fact, I work at Google now", [("user", "employer", "Google")]),
+        ("New city, new life, I live in Leeds now", [("user", "home", "Leeds")]),
+        ("In the movie, I'm a pilot at BA", []),
+        # work taken, said with what it is
+        ("accepted a software engineering role at Spotify", [("user", "employer", "Spotify")]),
+        ("took a 6 month contract at BP", [("user", "employer", "BP")]),
+        ("I took a leading role at the school play", []),
     ],
 )  # fmt: skip
 def test_everyday_wordings_key_what_they_say(
@@ -3843,6 +3860,10 @@ def test_everyday_wordings_key_what_they_say(
         # brackets that say how old or the user's words are kept
         ("Dad (72) is in hospital", "User's dad (72) is in hospital"),
         ("Leeds (where I live) is rainy", "Leeds (where User lives) is rainy"),
+        ("Dan (34) got engaged", "Dan (34) is engaged"),
+        # whom one is compared to, not a liking
+        ("Just like my mum", "Just like User's mum"),
+        ("Smells like burnt toast", "Smells like burnt toast"),
         # a quote inside a quote comes back whole; an apostrophe that opens a word is none
         (
             "He goes \"my mum said 'you're my favourite'\" lol",

@@ -656,13 +656,15 @@ _SAID_WITH_I = re.compile(r"(?:I|I'm|I\s+am|I've|I\s+have|we|we're|we've)\s", re
 # (an age only said "I'm …" or "I turned …": "we're 6 tonight" is a table's head count)
 _MY_AGE = re.compile(r"(?:I'm|I\s+am|I\s+turned|I\s+just\s+turned)\s", re.I)
 _NOT_NOW = re.compile(
-    # a frame opened by a preposition: "In Minecraft, …", "On LinkedIn, …", "For the
-    # roleplay, …", "According to Tom, …", "As a kid, …"
-    r"^\s*(?:in|on|for|according|as|at|from|with|by|to|during|after|before|within|inside)\b|"
-    r"\b(?:dreams?|dreaming|life|world|theory|paper|games?|play|roleplay|role-play|imagine|"
-    r"pretend|hypothetically|scenario|exercise|example|story|movie|film|show|character|"
-    r"knock|sometimes|once|used|when|while|before|after|until|unless|back|ago|then|"
-    r"\d{4})\b",
+    # a frame opened by a preposition and what it frames: "In Minecraft, …", "On
+    # LinkedIn, …", "For the roleplay, …", "According to Tom, …", "As a kid, …" (not "At
+    # last, …", "In fact, …", "For real, …", "For me, …")
+    r"^\s*(?:according\b|(?:in|on|for|as|at|from|with|by|to|during|within|inside)\s+"
+    r"(?:the|this|that|a|an|my|our|his|her|their|another|some|one|(?-i:[A-Z])))|"
+    r"\b(?:dreams?|dreaming|(?:another|past|next|former|previous|other)\s+life|world|theory|"
+    r"games?|roleplay|role-play|imagine|pretend|hypothetically|scenario|exercise|example|"
+    r"movie|film|character|knock|sometimes|once|used|when|while|before|after|until|"
+    r"unless|back|ago|then|\d{4})\b",
     re.I,
 )
 _TOLD_IN_A_PIECE = frozenset(
@@ -1225,13 +1227,19 @@ def _two_of_them(clause: str, parsed: Parsed, joined: re.Pattern[str] = _TWO_OF_
     return at > 0 and joined.search(clause, 0, at) is not None
 
 
+# "Just like my mum" before ", I'm a nurse": a comparison, not the user's verb "like".
+_LIKE_ONE_OF_MINE = re.compile(
+    r"(?:just\s+|much\s+|a\s+bit\s+)?like\s+(?:my|our|his|her|their)\s", re.I
+)
+
+
 def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
     """A clause as a plain memory: its words, in the third person."""
     lead = LIKE_SOMEONE_FIRST.match(clause)
     if subject.key == USER and lead:
         # "Just like Rihanna I'm from Barbados": whom one is compared to, as said
         return finish(clause[: lead.end()] + third_person(clause[lead.end() :]))
-    if subject.key == USER and verb_first(clause):
+    if subject.key == USER and verb_first(clause) and not _LIKE_ONE_OF_MINE.match(clause):
         # "Resigned today", typed short: "User resigned today", "User starts in April".
         return finish(third_person("I " + clause[:1].lower() + clause[1:]))
     if subject.key in (USER, NOBODY.key):

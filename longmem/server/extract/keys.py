@@ -270,12 +270,17 @@ _TAKEN_WORK = (
     + _JOB_KIND
     + r"(?:job\s+)?"
     + _WORK_WORDS
-    # "taken a consultant post at Shifa", "accepted a senior research position at MIT":
-    # a word or two of what the work is, before a word for a post (not "the mortgage
-    # offer from Nationwide", "a blog post from Medium")
-    + r"|(?:took|taken|accepted)\s+(?:a\s+|an\s+|the\s+)?(?:"
+    # "accepted a software engineering role at Spotify", "took a 6 month contract at BP":
+    # a word or two of what the work is, before a word for it (not "took down the job
+    # post", "taken off the role"), and before "post" only words of work ("taken a
+    # consultant post at Shifa", not "a blog post from Medium"); never "offer" ("the
+    # mortgage offer from Nationwide")
+    + r"|(?:took|taken|accepted)\s+(?!(?:off|down|out|up|over|back|away|on)\b)"
+    + r"(?:a\s+|an\s+|the\s+)?"
+    + r"(?:(?:(?!(?:job|position|role|post|offer|contract)\b)[\w-]+\s+){1,2}"
+    + r"(?:job|position|role|contract|placement|internship)|(?:"
     + _WORK_KIND
-    + r"\s+){1,2}(?:job|position|role|post)\b"
+    + r"\s+){1,2}post)\b"
     + r")"
 )
 # Where in a place a job is, before the place: "a day job in the cardiac unit at Rush".

@@ -19,7 +19,7 @@ Also the signs that a clause is someone else's news, not the user's ("husband go
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..embed import STOP_WORDS
@@ -53,6 +53,7 @@ from .text import (
     THING_NOUNS,
     WEEKDAY_RE,
     lower_words,
+    third_person,
 )
 
 
@@ -780,11 +781,10 @@ LIKE_SOMEONE_FIRST = re.compile(
 _NAME_THEN_BRACKETS = re.compile(
     r"^(?P<name>" + _FULL_NAME + r")\s*\((?!\s*(?i:my|our)\s)(?P<aside>[^()]{1,40})\)\s*(?=[a-z])"
 )
-# … unless the brackets say who they are to the user ("Tom (bf) moved in": _NAMED reads
-# that), how old they are ("Dad (72) is in hospital"), or are the user's words ("Leeds
-# (where I live) is rainy"): those are kept in the clause.
-_SAYS_WHO_OR_HOW_OLD = re.compile(
-    r"\d|\b(?:i|me|my|we|us|our)\b|^\s*" + _QUALIFIERS + r"(?:" + _REL + r")\s*$", re.I
+# … but for a relation word alone in them ("Tom (bf) moved in", "Tom (husband)"), which
+# _NAMED reads as who they are.
+_WHO_THEY_ARE_TO_ME = re.compile(
+    r"^\s*(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?:" + _REL + r")\s*$", re.I
 )
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
 
@@ -803,18 +803,33 @@ def parse_subject(
     before introduced without a name ("Our daughter is here!", "I have a new girlfriend"),
     whom this one may name ("Her name is Mio", "Gabriel Jose, 7 lbs")."""
     clause = _LEAD_TIME.sub("", clause, count=1)
-    # "Dave (from work) moved to Leeds", "Jess (new hire) is doing a PhD": who they are,
-    # in brackets after their name, is not what they did (not "Sarah (my sister)")
-    # "Just like Rihanna I'm from Barbados", "Like my mum, I'm a nurse": whom one is
-    # compared to first, then one's own news (not a taste: "User likes Rihanna")
+    # "Just like Rihanna I'm from Barbados": whom one is compared to first, then one's
+    # own news (not a taste: "User likes Rihanna")
     clause = LIKE_SOMEONE_FIRST.sub("", clause, count=1)
     bracketed = _NAME_THEN_BRACKETS.match(clause)
-    if (
-        bracketed
-        and _is_name(bracketed.group("name"), clause[bracketed.end() :], None)
-        and not _SAYS_WHO_OR_HOW_OLD.search(bracketed.group("aside"))
-    ):
-        clause = f"{bracketed.group('name')} {clause[bracketed.end() :]}"
+    if bracketed is not None:
+        name, aside, rest = (
+            bracketed.group("name"),
+            bracketed.group("aside"),
+            clause[bracketed.end() :],
+        )
+        if not _WHO_THEY_ARE_TO_ME.match(aside) and (  # "Tom (bf)": _NAMED reads that
+            name.lower() in RELATIONS or _is_name(name, rest, None)
+        ):
+            # "Dave (from work) moved to Leeds", "Dan (34) got engaged", "Dad (72) is in
+            # hospital": who they are, in brackets after their name or relation, is not
+            # what they did; the words for them keep it ("Dan (34) is engaged", "User's
+            # dad (72) is in hospital", "Ravi (who User met at uni) …")
+            parsed = _parse_subject(f"{name} {rest}", previous, newcomer)
+            key = parsed.subject.key
+            if key == name or key.split(":")[0] == name.lower():
+                said = f"{parsed.subject.name} ({third_person(aside)})"
+                return replace(parsed, subject=Subject(key, said))
+            return parsed
+    return _parse_subject(clause, previous, newcomer)
+
+
+def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[Subject]) -> Parsed:
     # "Priya, who works with me, moved…": who they are, said between commas, is not
     # what they did; "Sadly, my dad turned 70": a word before them, not them
     aside = _ASIDE.match(clause)
@@ -1037,8 +1052,10 @@ def parse_subject(
         match.group("kin") or _is_name(match.group("name"), clause[match.end() :], match.group("c"))
     ):
         name = match.group("name")
-        # "Sarah like totally got engaged": chat's "like" before the verb says nothing
-        rest = re.sub(r"^like\s+", "", clause[match.end() :], count=1, flags=re.I)
+        rest = clause[match.end() :]
+        if _filler_like(rest):
+            # "Sarah like totally got engaged": chat's "like" before the verb says nothing
+            rest = re.sub(r"^\s*like[,\s]+", "", rest, count=1, flags=re.I)
         if match.group("c") and match.group("c") != "'s":
             rest = _spell(match.group("c"), rest)
         elif match.group("c") == "'s":
@@ -1576,15 +1593,14 @@ def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
         return True
     following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
     if following[:1] == ["like"]:
-        # One name takes "likes": a bare "like" after a word compares ("Looks like rain",
-        # "Sounds like a plan", "Nerves like a new boy") and tells no one's taste; or it
-        # is chat's filler before their verb ("Sarah like totally got engaged")
-        after = [w for w in lower_words(rest)[1:5] if w not in ADVERBS and w not in _HEDGES]
-        if not after or not (
-            after[0] in _TOLD_VERBS or after[0] == "got" or after[0].endswith("ed")
-        ):
-            return False
-        following = after
+        if first.lower() in _SEEMS:
+            return False  # "Smells like burnt toast", "Sounds like married life suits you"
+        if _filler_like(rest):
+            return True  # "Sarah like totally got engaged": chat's "like" before her verb
+        # One name takes "likes": a bare "like" after a word of how it seems, or before
+        # "a", compares ("Looks like rain", "Sounds like a plan", "Nerves like a new boy")
+        # and tells no one's taste ("Tom like pizza" is his, as chat types it)
+        return lower_words(rest)[1:2] not in (["a"], ["an"], ["the"])
     return bool(following) and (
         following[0] in CLAUSE_VERBS
         or following[0].endswith("ed")
@@ -1595,3 +1611,23 @@ def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
 
 
 _SAYS_VERBS = frozenset(("says", "said", "thinks", "reckons", "told"))
+# Words of how something seems, before "like": "Looks like rain", "Feels like home".
+_SEEMS = frozenset(
+    """looks looked sounds sounded seems seemed feels felt smells smelled smelt tastes
+    tasted""".split()
+)
+# Chat's fillers between "like" and a verb: "like totally", "like so", "like lowkey".
+_LIKE_FILLERS = frozenset(
+    """so lowkey highkey legit literally totally actually just really kinda basically
+    honestly lol""".split()
+)
+
+
+def _filler_like(rest: str) -> bool:
+    """Whether ``rest`` opens with chat's filler "like" before a told verb ("like totally
+    got engaged", "like moved to Paris"), not a liking ("like fried chicken")."""
+    words = lower_words(rest)[:6]
+    if words[:1] != ["like"]:
+        return False
+    after = [w for w in words[1:] if w not in _LIKE_FILLERS and w not in ADVERBS]
+    return bool(after) and (after[0] in _TOLD_VERBS or after[0] == "got")

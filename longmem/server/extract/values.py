@@ -282,7 +282,9 @@ _NOT_AN_EMPLOYER = re.compile(
     # partner at the firm")
     r"(?:my|them|him|her|your|our)sel(?:f|ves)(?:\s.*)?|"
     r"the\s+(?:firm|company|agency|practice|business|startup|place)|"
-    r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat)(?:\s.*)?|"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gym|club|choir|class|course|queue|waitlist|waiting list|meeting|call|chat|"
+    # a part in a show ("took a leading role at the school play")
+    r"play|musical|panto|pantomime|production|concert|show|recital)(?:\s.*)?|"
     # an agent one hires ("signed with a new estate agent, Ray White, to sell the house")
     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:estate|letting|rental|removals?|mortgage|insurance)\s+agents?(?:\s.*)?|"
     # … by its name, and what it is hired for ("signed with Foxtons to sell the flat")

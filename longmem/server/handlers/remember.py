@@ -283,11 +283,15 @@ class _Call:
         return stored
 
     def _introduced_as(self, subject: str, full: str) -> bool:
-        """Whether the fact that says who ``subject`` is to the user was said with the
-        full name ``full`` ("with my husband Wei Jie" for ``husband:Wei``)."""
+        """Whether the fact that says who ``subject`` is to the user named them by the
+        full name ``full`` ("with my husband Wei Jie" for ``husband:Wei``; not "my son
+        Harry loves Harry Styles")."""
         relation, _, first = subject.partition(":")
         kind = RELATIONS.get(relation_key(relation))
-        said = re.compile(rf"(?<![^\W_]){re.escape(full)}(?![^\W_])", re.I)
+        word, name = re.escape(relation), re.escape(full)
+        said = re.compile(
+            rf"\b{word}\s+{name}(?![^\W_])|(?<![^\W_]){name},?\s+(?:my|our)\s+{word}\b", re.I
+        )
         return kind is not None and any(
             (held.value or "").casefold() == first.casefold() and said.search(held.statement or "")
             for held in self._by_key(USER, kind)
