@@ -252,8 +252,7 @@ _WORK_KIND = (
                 management leadership consultancy consulting locum staff visiting tenured
                 tenure-track graduate fixed-term""".split()
             ),
-            key=len,
-            reverse=True,
+            key=lambda word: (-len(word), word),  # the same pattern in every process
         )
     )
     + r")"
