@@ -1241,7 +1241,9 @@ def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
         return finish(clause[: lead.end()] + third_person(clause[lead.end() :]))
     if subject.key == USER and verb_first(clause) and not _LIKE_ONE_OF_MINE.match(clause):
         # "Resigned today", typed short: "User resigned today", "User starts in April".
-        return finish(third_person("I " + clause[:1].lower() + clause[1:]))
+        # (a word in capitals stays so: "QUIT" is "User QUIT", not "User qUIT")
+        first = clause[:1] if clause[1:2].isupper() else clause[:1].lower()
+        return finish(third_person("I " + first + clause[1:]))
     if subject.key in (USER, NOBODY.key):
         return finish(third_person(clause))
     if _two_of_them(clause, parsed):
