@@ -647,9 +647,6 @@ _HOPED = re.compile(
     r"hopefully|hoping|dream|goal|plan|plans|wish|aiming|aim|soon|want|wanna|should)\b",
     re.I,
 )
-# What a piece after a comma is read for: where one lives, works and studies, and with
-# whom; not an age ("I have 2 brothers, 32 and 28"), a liking ("I work at Deloitte, like
-# I told you"), a stay or an ending, which a list of other things says as often.
 # A piece said with "I" ("…, I'm a teacher"), and what before it says it is not so now:
 # a dream, a game, another life, a past ("In my dreams, I'm a pilot", "Back in 2010, …").
 _SAID_WITH_I = re.compile(r"(?:I|I'm|I\s+am|I've|I\s+have|we|we're|we've)\s", re.I)
@@ -667,6 +664,9 @@ _NOT_NOW = re.compile(
     r"unless|back|ago|then|\d{4})\b",
     re.I,
 )
+# What a piece after a comma is read for: where one lives, works and studies, and with
+# whom; not an age ("I have 2 brothers, 32 and 28"), a liking ("I work at Deloitte, like
+# I told you"), a stay or an ending, which a list of other things says as often.
 _TOLD_IN_A_PIECE = frozenset(
     ("home", "job", "employer", "partner", "relationship", "school", "studies")
 )
