@@ -36,12 +36,10 @@ from typing import Any
 
 import _common as common
 
+from longmem.server.facts import RELATION_ATTRIBUTES
+
 DATA = Path(__file__).resolve().parent / "quality" / "everyday.jsonl"
 HALVES = ("read", "aside")
-# Who the user's people are: the relation facts, not counted as wrong (see above).
-_WHO_THEY_ARE = frozenset(
-    ("partner", "siblings", "children", "mother", "father", "manager", "friends", "relatives")
-)
 _SAID = datetime(2026, 5, 1, 12, tzinfo=timezone.utc)
 
 
@@ -89,7 +87,7 @@ def judge(row: dict[str, Any], facts: list[Any]) -> tuple[list[tuple[str, str, s
         if f.attribute
         and not f.negated
         and (f.subject == "user" or ":" in f.subject)
-        and f.attribute not in _WHO_THEY_ARE
+        and f.attribute not in RELATION_ATTRIBUTES  # who they are: not counted (see above)
     ]
     wrong = [fact for fact in held if not any(_matches(fact, key) for key in row["keys"])]
     missed = [key for key in row["keys"] if not any(_matches(fact, key) for fact in read)]

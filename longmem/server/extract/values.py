@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .kin import RELATIONS
+from .kin import QUALIFIERS, REL
 from .places import place_rest
 from .text import ANY_WEEKDAY_RE, MONTH_NAMES, MONTH_RE, WEEKDAY_RE, WEEKDAYS
 
@@ -255,12 +255,8 @@ _LIKE_SOMEONE = re.compile(
     r"\s+(?:just\s+)?like\s+(?:us|me|you|him|her|them|everyone|everybody|(?:my|our|his|her|their|your)\s).*$",
     re.I,
 )
-_ONE_OF_MY_PEOPLE = re.compile(
-    r"^(?:my|our)\s+(?:(?:little|big|older|younger|elder|baby|twin|best|new)\s+)?(?:"
-    + "|".join(sorted(RELATIONS, key=len, reverse=True))
-    + r")s?$",
-    re.I,
-)
+# One of the user's people, as a liking's value ("like my mum", "love my little sisters").
+_ONE_OF_MY_PEOPLE = re.compile(r"^(?:my|our)\s+" + QUALIFIERS + REL + r"s?$", re.I)
 # A while is no value: "a nurse for ten years" is not a nurse at "ten years".
 _DURATION = re.compile(
     r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+"
