@@ -344,7 +344,9 @@ def plain_until(
     """When a plain memory of ``text`` ends, said in a sentence that ends at ``until``:
     never for an episode, what is past, or what the day does not end
     (``lasts_past_the_day``)."""
-    return None if episode or past or lasts_past_the_day(text) else until
+    if until is None or episode or past:
+        return None  # (most plain memories end with nothing said: no patterns read)
+    return None if lasts_past_the_day(text) else until
 
 
 def expiry(sentence: str, said: datetime) -> Optional[datetime]:
