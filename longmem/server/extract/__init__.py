@@ -71,6 +71,7 @@ from .stays import (
     _stay_in,
 )
 from .subjects import (
+    LIKE_LEAD,
     LIKE_SOMEONE_FIRST,
     NOBODY,
     PERSON_WORDS,
@@ -1228,9 +1229,7 @@ def _two_of_them(clause: str, parsed: Parsed, joined: re.Pattern[str] = _TWO_OF_
 
 
 # "Just like my mum" before ", I'm a nurse": a comparison, not the user's verb "like".
-_LIKE_ONE_OF_MINE = re.compile(
-    r"(?:just\s+|much\s+|a\s+bit\s+)?like\s+(?:my|our|his|her|their)\s", re.I
-)
+_LIKE_ONE_OF_MINE = re.compile(LIKE_LEAD + r"(?:my|our|his|her|their)\s", re.I)
 
 
 def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:

@@ -774,9 +774,10 @@ _LEAD_TIME = re.compile(
     r"(?:on|until|till)\s+(?:" + WEEKDAY_RE + r")|every\s+(?:morning|day|evening|week))\s*,?\s+",
     re.I,
 )
+# "like" that compares, as a clause opens with it: "Just like Rihanna …", "Like my mum, …"
+LIKE_LEAD = r"(?:just\s+|much\s+|a\s+bit\s+)?like\s+"
 LIKE_SOMEONE_FIRST = re.compile(
-    r"^(?:just\s+|much\s+|a\s+bit\s+)?like\s+[^,]{1,40}?\s*,?\s+(?=(?:I|I'm|I've|I'd|we|we're)\b)",
-    re.I,
+    r"^" + LIKE_LEAD + r"[^,]{1,40}?\s*,?\s+(?=(?:I|I'm|I've|I'd|we|we're)\b)", re.I
 )
 _NAME_THEN_BRACKETS = re.compile(
     r"^(?P<name>" + _FULL_NAME + r")\s*\((?!\s*(?i:my|our)\s)(?P<aside>[^()]{1,40})\)\s*(?=[a-z])"
