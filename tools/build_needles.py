@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from longmem.server.extract.keys import RULES
 from longmem.server.extract.literals import NEEDLES_VERSION, TABLE, needles, pattern_key
+from longmem.server.extract.rules import RULES
 
 
 def main() -> int:

@@ -15,7 +15,7 @@ from typing import Optional
 
 import pytest
 
-from longmem.server.extract import RuleExtractor, keys, literals
+from longmem.server.extract import RuleExtractor, keys, literals, rules
 from longmem.server.extract.literals import (
     Sieve,
     SieveIndex,
@@ -74,8 +74,8 @@ def test_a_text_without_the_needed_words_is_not_searched() -> None:
 def test_most_rules_have_needles() -> None:
     """Without them every rule searches every clause: the extractor's CPU, not its
     readings, depends on this."""
-    with_needles = [rule for rule in keys.RULES if rule.sieve]
-    assert len(with_needles) >= 0.9 * len(keys.RULES)
+    with_needles = [rule for rule in rules.RULES if rule.sieve]
+    assert len(with_needles) >= 0.9 * len(rules.RULES)
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_no_rule_skips_a_text_it_matches(readings: list[str]) -> None:
     """Every key rule on what it is tried on: whenever a rule's pattern finds something,
     its sieve lets the text through."""
     matched = 0
-    for rule in keys.RULES:
+    for rule in rules.RULES:
         for text in readings:
             if rule.pattern.search(text):
                 matched += 1
@@ -116,14 +116,14 @@ def test_no_rule_skips_a_text_it_matches(readings: list[str]) -> None:
 def test_the_rules_index_passes_what_each_sieve_passes(readings: list[str]) -> None:
     """keys_of asks the index which rules a reading may match: exactly those whose
     sieve it passes, in the rules' order, and far fewer than all of them."""
-    index = SieveIndex([rule.sieve for rule in keys.RULES])
+    index = SieveIndex([rule.sieve for rule in rules.RULES])
     tried = 0
     for text in [*readings, "naïve café", ""]:
         pieces = grams(text)
-        wanted = [at for at, rule in enumerate(keys.RULES) if passes(rule.sieve, pieces)]
+        wanted = [at for at, rule in enumerate(rules.RULES) if passes(rule.sieve, pieces)]
         assert index.passing(pieces) == wanted, text
         tried += len(wanted)
-    assert tried < 0.25 * len(keys.RULES) * len(readings)
+    assert tried < 0.25 * len(rules.RULES) * len(readings)
 
 
 _PIECE = st.sampled_from(["a", "ab", "mov", "move", "leed", "to", "1", "7", " t", "zz"])
@@ -257,18 +257,18 @@ def test_the_table_holds_every_rules_needles_as_read_today() -> None:
     table = written["needles"]
     stale = [
         rule.source[:60]
-        for rule in keys.RULES
+        for rule in rules.RULES
         if table.get(literals.pattern_key(rule.source, rule.flags))
         != [list(clause) for clause in needles(rule.source, rule.flags)]
     ]
     assert not stale, f"run python tools/build_needles.py: {len(stale)} rules differ"
-    assert len(table) == len({literals.pattern_key(r.source, r.flags) for r in keys.RULES})
+    assert len(table) == len({literals.pattern_key(r.source, r.flags) for r in rules.RULES})
 
 
 def test_a_pattern_the_table_lacks_is_parsed() -> None:
     pattern = r"\bmoved\s+to\s+(?P<v>\w+)"
     assert literals.known_needles(pattern, re.I) == needles(pattern, re.I) == (("moved",), ("to",))
-    rule = keys.RULES[0]  # flags given as a plain number find the same entry
+    rule = rules.RULES[0]  # flags given as a plain number find the same entry
     assert literals.pattern_key(rule.source, rule.flags) == literals.pattern_key(
         rule.source, int(rule.flags)
     )
@@ -297,7 +297,7 @@ def test_a_missing_damaged_or_older_table_is_not_used(
     literals._table.cache_clear()
     try:
         assert literals._table() == {}
-        rule = keys.RULES[0]
+        rule = rules.RULES[0]
         assert literals.known_needles(rule.source, rule.flags) == needles(rule.source, rule.flags)
     finally:
         literals._table.cache_clear()

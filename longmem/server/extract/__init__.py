@@ -4,9 +4,10 @@
 said plainly what the whole message says (an age as people tell it, a birth then the
 names), the way ``chat.py`` splits it into statements (sentences, fillers, questions)
 and ``text.py`` into clauses, finds each clause's subject the way ``subjects.py`` does
-and its keyed attributes the way ``keys.py`` does, and dates them the way ``when.py``
-and, for a stay, ``stays.py`` do. ``rests.py`` keeps what a clause says beside its keyed
-facts; ``homes.py`` reads a home said by its noun across the message.
+and its keyed attributes the way ``keys.py`` does (by the phrasings of ``rules.py``),
+and dates them the way ``when.py`` and, for a stay, ``stays.py`` do. ``rests.py`` keeps
+what a clause says beside its keyed facts; ``homes.py`` reads a home said by its noun
+across the message.
 Each clause becomes:
 
 - one keyed fact per attribute it states, worded the one way its attribute is worded
@@ -44,12 +45,13 @@ from .chat import (
 )
 from .detail import NEAR, content_of, detail_of
 from .homes import city_beside, home_by_noun
-from .keys import PLANNED_MOVE, SINCE_THE_MOVE, Key, keys_of
+from .keys import Key, keys_of
 from .kin import PARTNER_KIN, REL, RELATIONS, kin
 from .literals import said_between
 from .places import place_rest
 from .plainly import said_plainly
 from .rests import rest_untold
+from .rules import PLANNED_MOVE, SINCE_THE_MOVE
 from .stays import (
     _A_DAY,
     _A_ROUTINE,
@@ -1329,7 +1331,7 @@ def _plans(
 
 
 # A move made, said before its words: "we ended up moving to…" (not "we'll have ended
-# up…"), or before the user's news since (keys.SINCE_THE_MOVE).
+# up…"), or before the user's news since (rules.SINCE_THE_MOVE).
 _ENDED_UP = re.compile(r"(?<!\bhave\s)\bended\s+up\s+$", re.I)
 _LONG_AGO_MOVE = re.compile(r"\b(?:(?:19|20)\d\d|ago|back\s+in)\b", re.I)
 _SINCE_THE_MOVE = re.compile(SINCE_THE_MOVE, re.I)

@@ -1,67 +1,74 @@
-"""Keys of what a clause says: which attribute it states, and what value (who it is
-about is subjects.py's).
+"""Keys of what a clause says: which attribute it states, and what value.
 
-Attributes (facts.ATTRIBUTES), each from a few phrasings — a sample:
-  home: live(s) in X, moved / relocated to X, moved / shifted into a flat in X, based
-        in X, settled in X, our flat is in X, "we're in X now", bought / rented / took a
-        place in X, signed a lease on a flat in X, got the keys to our new house in X,
-        finally unpacked in X, home is X now, X is our home now, our new address is X,
-        "our new flat is a walk from X" (near X); and, where X is a known place
-        (places.py), based in X, shifted to X, X-based, "a pharmacist based in X",
-        resident in X, home is X, X is home;
-        location (temporary, with an expiry): "I'm in X until Sunday", "over in X till
-        Friday", "going to X on Monday for 3 days", "in X Monday to Wednesday";
-  job: work as X, I'm a(n) X (an occupation), started / got a job as X, promoted to X,
-       became X, "X is a carpenter"; employer: work at / for X, joined X, first day at X,
-       got a job with / at X; "last day at X", left / quit X retire it;
-  age: I'm N, N years old, turned N, "birthday … N already"; name: I'm Maya, my name is X;
-  diet: vegetarian / vegan / pescatarian…, "don't eat meat" (vegetarian), "eat meat
-        again" (eats meat); allergies: allergic to X, X allergy, X intolerant;
-  likes / dislikes / favorite:<thing>: like / love / enjoy / into X, hate / can't stand X,
-        my favorite X is Y; drinks: drink X, switched to <a drink>; and more below.
-  A negation ("no longer", "not … anymore", "don't … any more", "stopped") turns the fact
-  into one that retires the value it names.
+keys_of(predicate, sentence) reads a clause (its subject already taken off, subjects.py)
+against the phrasings of rules.py: only the rows whose needed words the clause holds are
+tried (literals.py), on each reading of the clause (as said, and with its negation taken
+out); a match's value is cleaned and checked (a home is somewhere, a job an occupation, a
+name a name); a negation ("no longer", "not … anymore", "don't … any more", "stopped")
+turns the fact into one that retires the value it names, and what is only wished or
+hoped ("I wish I lived in Rome"), or not done yet ("haven't moved yet", "nearly") is no
+fact at all. endings() reads what ends a single-valued fact without a new value ("I
+resigned today").
 
 A clause that matches no rule is left to the caller, which stores it as a plain memory.
 """
 
-# ruff: noqa: E501, SIM905  (the rule table keeps one phrasing per line, and word lists read as text)
+# ruff: noqa: E501, SIM905  (a few checks keep one pattern per line, and word lists read as text)
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, attribute
-from .kin import GIVEN_NAME, REL, RELATIONS
-from .literals import Sieve, SieveIndex, grams, known_needles, said_between, sieve
+from .health import A_CONDITION, A_MEDICINE, SWITCHED_FROM
+from .kin import RELATIONS
+from .literals import SieveIndex, grams, said_between
 from .places import place_rest
+from .rules import (
+    A_CHILDS_NAME,
+    A_WORKPLACE_NAMED,
+    ADV,
+    CANNOT_EAT,
+    DAY_ONE_THEN,
+    DREAMT,
+    GONE,
+    JOB_AT,
+    JOB_NOW,
+    MY_ALLERGY,
+    NO_ALLERGY,
+    OWN_BUSINESS,
+    PARTNER_GRADE,
+    PET_KIND,
+    PET_WORDS,
+    POSTED,
+    RESIDENT,
+    RULES,
+    SMALL_VALUES,
+    SO_TO_SPEAK,
+    SPELLED_US,
+    TENS_VALUES,
+    WORKPLACE_KINDS,
+    Rule,
+)
 from .text import (
     ADVERBS,
-    ANY_WEEKDAY_RE,
     CLAUSE_VERBS,
     LAUGHTER,
     MONTH_NAMES,
-    MONTHS,
     NOT_A_NAME,
-    REASONS,
-    TRIP_TO,
     WEEKDAY_RE,
     WEEKDAYS,
 )
 from .values import (
-    _A_HOME,
     _ARTICLE,
     _AT_HEART,
-    _HOME_ADJ,
-    _HOME_NOUN,
     _NOT_REALLY,
     _WORK_SAID,
     NOT_MEANT_AFTER,
     NOT_MEANT_BEFORE,
     NOT_WORK,
-    OCCUPATIONS,
     PAID,
     _singular,
     a_field,
@@ -70,1191 +77,6 @@ from .values import (
     is_occupation,
     with_its_city,
 )
-
-# -- attributes ---------------------------------------------------------------------------
-
-# Ages in words: "two" … "ninety-nine" ("thirty five", "thirty-five").
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-# A grown-up's age in words ("thirty-five"): alone, a smaller number is as likely a count
-# ("fifteen now, she's growing so fast").
-_GROWN_AGE_WORDS = r"(?:(?:" + _TENS + r")(?:[\s-](?:" + _UNITS + r"))?)"
-NUMBER_WORDS = r"(?:" + _GROWN_AGE_WORDS + r"|" + _TEENS + r"|" + _UNITS + r")"
-# … as numbers: "one" … "nineteen", and the tens.
-_SMALL_VALUES = {word: n for n, word in enumerate(f"{_UNITS}|{_TEENS}".split("|"), start=1)}
-_TENS_VALUES = {word: 10 * n for n, word in enumerate(_TENS.split("|"), start=2)}
-# A partner of a firm, made: "made partner", "made equity partner"
-_PARTNER_GRADE = r"(?:senior|equity|associate|junior|salaried|managing|full)"
-# A business of one's own, unnamed: "own bakery" ("User works at User's own bakery"), by
-# the kinds one starts or runs; a workplace by those and more ("a startup", "a new venture")
-OWN_BUSINESS = "own {v}"
-_BUSINESS_KINDS = (
-    r"pharmacy|business|company|shop|store|clinic|practice|café|cafe|restaurant|bakery|studio|"
-    r"startup|firm|agency|consultancy|salon|food\s+truck|brewery|winery|label|brand|gym|"
-    r"nursery|garage|workshop"
-)
-_WORKPLACE_KINDS = (
-    _BUSINESS_KINDS
-    + r"|start-up|venture|farm|charity|outfit|hospital|school|nonprofit|non-profit|ngo"
-)
-# Ages in other languages (the age rules): "today", "I turn / am", a unit of years, "became".
-_TODAY_WORDS = (
-    r"(?:today|hoy|hoje|aujourd'hui|heute|vandaag|vandag|oggi|idag|i\s+dag|dzisiaj|bugün|"
-    r"hari\s+ini|ngayon|aaj|今日|今天|오늘)"
-)
-_I_TURN = (
-    r"(?:cumplo|cumplí|cumpli|cumpro|completo|completei|completé|fa[çc]o|fiz|tengo|tenho|j'ai|"
-    r"j’ai|ho|compio|ho\s+compiuto|fyller|fylte|fyllde|word|werd|ben|bin|werde|wurde|kończę|"
-    r"skończyłem|skończyłam)"
-)
-_AGE_UNIT = r"(?:años|anos|ans|anni|jahre|jaar|år|lat|let|лет|yaş\w*|tahun|saal|साल|歳|岁|살)"
-_BECAME = r"(?:geworden|gamla?|na\s+ako|(?:saal\s+)?ka\s+ho\s+gaya|(?:saal\s+)?ki\s+ho\s+gayi)"
-# … and a number said with the weather is a temperature: "40 today in Phoenix, brutal heat"
-# (not "40 today, hot flushes already lol", "30 today, feeling the heat")
-# … nor a weight lifted, a rank or a place in a queue, a count of steps, an anniversary.
-_NOT_A_COUNT = (
-    r"(?![^.!?]*\b(?:kg|kgs|lbs?|reps?|squats?|deadlifts?|bench|pb|personal\s+best|rankings?|"
-    r"ratings?|rated|waitlist|waiting\s+list|queue|leaderboard|steps|anniversary)\b)"
-)
-_NOT_WEATHER = (
-    r"(?![^.!?]*(?:°|\b(?:degrees?|heatwave|humid|humidity|sweltering|scorch\w*|in\s+the\s+shade|"
-    r"celsius|fahrenheit|weather|temps?|temperature|brutal\s+heat|so\s+hot|sunny|raining|"
-    r"too\s+(?:hot|cold)|hot\s+out|hotter|heat\s+is|this\s+heat|sunshine|freezing|"
-    r"boiling)\b))" + _NOT_A_COUNT
-)
-_ADV = r"(?:(?:just|now|currently|finally|recently|also|still|actually|officially|already|both|" \
-    r"really|newly|since|then|even|only|totally|definitely|absolutely|basically)\s+)*"  # fmt: skip
-# Being, now: "I was a nurse" is what one was, a plain memory, not the current job.
-_BE = r"(?:am|are|is|be|been|become|became|'m|'re|'s)"
-_A = r"(?:(?:a|an|the)\s+)?"
-_V = r"(?P<v>[^,;:!?()]+)"
-
-DRINKS = tuple(
-    drink.strip()
-    for drink in """coffee, tea, green tea, black tea, herbal tea, mint tea, matcha, espresso,
-    latte, lattes, cappuccino, flat white, beer, wine, red wine, white wine, water,
-    sparkling water, juice, orange juice, soda, cola, coke, kombucha, smoothies, smoothie,
-    milk, oat milk, decaf, chai, yerba mate, whisky, whiskey, hot chocolate, alcohol, booze,
-    caffeine, rooibos, oolong, jasmine tea, bubble tea, iced tea, sencha, hojicha""".split(",")
-)
-_DRINK = "(?:" + "|".join(sorted(map(re.escape, DRINKS), key=len, reverse=True)) + ")"
-# A child born, as said: "had a baby boy", "welcomed a little girl", "gave birth to a son"
-# (``kind``: what was born).
-BORN_A = (
-    r"\b(?:had|welcomed|has\s+had|gave\s+birth\s+to)\s+(?:a\s+)?"
-    r"(?:(?:baby|little|healthy|beautiful)\s+)*(?P<kind>boy|girl|son|daughter)\b"
-)
-# What is no food, after "can't eat": a meal, a time, someone's ("can't eat lunch yet",
-# "can't eat before my allergy test", "can't have visitors").
-_NOT_A_FOOD = (
-    r"(?:a|an|the|my|your|his|her|our|their|it|that|this|much|more|anything|everything|"
-    r"like|before|until|after|out|lunch|breakfast|dinner|food|meals?|yet|visitors|flowers)\b"
-)
-# What one cannot eat (an allergy, when the sentence says so): "can't eat nuts", "cannot
-# have dairy anymore".
-_CANNOT_EAT = re.compile(
-    r"^" + _ADV + r"(?:can't|cant|cannot|can\s+not|can\s+no\s+longer)\s+(?:eat|have)\s+"
-    r"(?:any\s+)?(?P<v>(?!" + _NOT_A_FOOD + r")[a-z][\w-]*(?:\s+(?!" + _NOT_A_FOOD + r"|(?:anymore|"
-    r"now|because|since|either|too|at|for|with|or|and|but|on|in)\b)[a-z][\w-]*)?)(?=\s*(?:$|[,.!;]|"
-    r"\s(?:anymore|any\s+more|now|because|since|either)\b))",
-    re.I,
-)
-# … said beside the user's own allergy: "I'm allergic", "because of my allergy"; not
-# "my son is allergic", "no allergies", "it's not an allergy", "the allergy clinic".
-_MY_ALLERGY = re.compile(
-    r"\b(?:(?:I'm|I\s+am|im)\s+(?:\w+\s+)?allergic\b(?!\s+to\s+(?!(?:it|them|that|those)\b))|"
-    r"\bmy\s+(?:[a-z]+\s+)?allerg(?:y|ies)\b(?!\s+(?:clinic|test|testing|appointment|"
-    r"meds|medication|medicine|pills|season|doctor|nurse|specialist)\b))",
-    re.I,
-)
-_NO_ALLERGY = re.compile(r"\b(?:no|not(?:\s+an?)?)\s+(?:\w+\s+)?allerg", re.I)
-# A job said of oneself as a figure of speech, after it: "a professional cat herder at
-# this point", "a full-time taxi driver for my kids".
-_SO_TO_SPEAK = re.compile(
-    r"[^,;.!?]*?\b(?:at\s+this\s+(?:point|rate)|for\s+(?:my|our)\s+(?:kids|children|family|"
-    r"dog|dogs|cat|cats))(?=\s*(?:$|[,.!;(]|lol\b|haha\b|tbh\b))",
-    re.I,
-)
-# A move made, said before the user's news since: "Since the move to Boise I've been…",
-# "since moving to Boise I sleep better" (not "…, deploys are slower", "…I would need a
-# car"). The rules key the place; the planned-move check (__init__.py) keeps it a home.
-SINCE_THE_MOVE = (
-    r"^since\s+(?:(?:the|our|my)\s+move|moving)\s+(?:back\s+|here\s+)?to\s+"
-    r"(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s*,?\s+(?:I|we)\b"
-    r"(?!\s+(?:would|will|'d|might|could|should)\b))"
-)
-# The first day of a job, where: "day one at Feedzai", "first day at Wolt".
-_DAY_ONE_AT = r"\b(?:day\s+(?:one|1)|first\s+day)\s+(?:at|with)\s+(?P<at>(?-i:[A-Z])[^,;:!?()]*)"
-# What follows a job said and who it is for: "… UX researcher at the BBC", "… job with the
-# NHS"; the day one before it: "day one at Feedzai, product designer now".
-_JOB_AT = re.compile(r"\s+(?:(?:job|role|position|post)\s+)?(?:at|for|with)\s+" + _V, re.I)
-_JOB_NOW = re.compile(r"\s+(?:(?:job|role|position|post)\s+)?now\b", re.I)
-_DAY_ONE_THEN = re.compile(_DAY_ONE_AT + r",\s*", re.I)
-_A_CHILDS_NAME = re.compile(GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?")
-# How a drink is had, before its name: "unsweetened oolong", "black coffee".
-_DRINK_HOW = (
-    r"(?:unsweetened|sweetened|black|white|green|herbal|iced|hot|oat|soy|almond|sparkling|"
-    r"still|plain|filter|instant|fresh|skimmed|skim|whole|diet|sugar-free|lemon|mint|ginger)"
-)
-_DRINKS_LISTED = _DRINK + r"(?:\s*(?:,|and|&)\s*(?:" + _DRINK_HOW + r"\s+)?" + _DRINK + r")*"
-DIETS = (
-    "vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|gluten[- ]free|"
-    "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb|low[- ]fodmap"
-)
-# A diet word first that says what kind of thing follows, not the user's diet: "vegan
-# recipes please", "keto diet plan for my dad" (not "vegan since 2019", "keto diet now").
-_NOT_A_DIET_OF_A_THING = (
-    r"(?!(?:" + DIETS + r")(?:\s+[\w'-]+){0,2}?\s+(?:recipes?|plans?|options?|foods?|meals?|"
-    r"dishes|dish|restaurants?|places|spots?|menus?|cookbooks?|products?|snacks?|ideas?|"
-    r"alternatives?|substitutes?|swaps?|brands?|versions?|cafes?|bakery|bakeries|blogs?|"
-    r"influencers?|youtubers?|channels?)\b)"
-)
-# "keto is over…": a diet named as it ends. Whoever it ends for, it is no diet begun
-# ("keto is over for my sister").
-_DIET_WORD_ENDS = (
-    r"(?:the\s+|my\s+)?(?P<v>"
-    + DIETS
-    + r")(?:\s+diet|\s+thing)?(?:\s+is|'s)\s+"
-    + _ADV
-    + r"(?:over|done|finished)\b"
-)
-# "keto is officially over", "The keto diet's done for me": the user's diet that ended
-# (subjects.py reads such a clause as the user's, whatever its first word).
-DIET_ENDED = (
-    _DIET_WORD_ENDS + r"(?:\s+for\s+(?:me|us))?(?=\s*(?:$|[,.!;]|(?:lol|haha|now|for good)\b))"
-)
-# A place one lives on, said as one: "on Main Street", "on Vancouver Island", not "on
-# Coffee now lol", "on Instagram", "on Pot Noodles in Leeds".
-_ON_PLACE = (
-    r"(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s+(?-i:Street|St|Road|Rd|Avenue|Ave|Lane|Row|"
-    r"Drive|Island|Isle|Estate|Hill|Square|Walk|Way|Close|Crescent|Terrace|Court|Grove|Boulevard|Parade)\b"
-)
-_WORK_WORDS = r"(?:job|position|role|gig|post|residency|internship|placement|contract|offer)"
-# What a job is said with before its word: "a day job", "a new full-time post".
-_JOB_KIND = r"(?:(?:new|day|night|full-time|part-time|temp|summer|permanent|teaching|nursing|first|proper|real)\s+){0,2}"
-# A break, not the end: "done working at the cafe for today / for the summer / till Monday".
-_FOR_A_WHILE = (
-    r"\bfor\s+(?:today|tonight|the\s+(?:day|night|week|weekend|summer|season|holidays|year|month)|"
-    r"now|a\s+bit|a\s+while|a\s+few\s+\w+|a\s+couple\s+of\s+\w+|\d+\s+\w+|two\s+\w+|three\s+\w+)\b|"
-    r"\b(?:till|until)\b|\bthis\s+(?:week|weekend|month)\b|\bover\s+(?:christmas|easter|the\s+holidays)\b"
-)
-# Words of what a post is: an occupation, or a kind of work ("consultant", "senior",
-# "research", "teaching").
-_WORK_KIND = (
-    r"(?:"
-    + "|".join(
-        sorted(
-            OCCUPATIONS
-            | set(
-                """new day night full-time part-time temp temporary summer permanent teaching
-                nursing first proper real senior junior research lecturing clinical academic
-                management leadership consultancy consulting locum staff visiting tenured
-                tenure-track graduate fixed-term""".split()
-            ),
-            key=lambda word: (-len(word), word),  # the same pattern in every process
-        )
-    )
-    + r")"
-)
-# An offer is work once taken: "took the offer from Google", not "got an offer from Google".
-_TAKEN_WORK = (
-    r"(?:(?:got|gotten|scored|have|has|found|landed|started|start|starts|starting|began|begin|"
-    r"for)\s+"
-    r"(?:(?:a|an|the|my|his|her|their|our)\s+)?"
-    + _JOB_KIND
-    + r"(?!offer\b)"
-    + _WORK_WORDS
-    + r"|(?:took|accepted)\s+(?:a\s+|an\s+|the\s+)?"
-    + _JOB_KIND
-    + r"(?:job\s+)?"
-    + _WORK_WORDS
-    # "accepted a software engineering role at Spotify", "took a 6 month contract at BP":
-    # a word or two of what the work is, before a word for it (not "took down the job
-    # post", "taken off the role"), and before "post" only words of work ("taken a
-    # consultant post at Shifa", not "a blog post from Medium"); never "offer" ("the
-    # mortgage offer from Nationwide")
-    + r"|(?:took|taken|accepted)\s+(?!(?:off|down|out|up|over|back|away|on)\b)"
-    + r"(?:a\s+|an\s+|the\s+)?"
-    + r"(?:(?:(?!(?:job|position|role|post|offer|contract)\b)[\w-]+\s+){1,2}"
-    + r"(?:job|position|role|contract|placement|internship)|(?:"
-    + _WORK_KIND
-    + r"\s+){1,2}post)\b"
-    + r")"
-)
-# Where in a place a job is, before the place: "a day job in the cardiac unit at Rush".
-_JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|department|dept|team|ward|division|office|branch|lab|group|clinic))?"
-# A stay, not a home: "at a conference in Lisbon", "on a trip to Japan", "at a wedding in Porto".
-STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|trade show|show|festival|wedding|funeral|workshop|meeting|camp|tournament|holiday|vacation|retreat|visit|tour|training|assignment|honeymoon|interview|job interview|stag do|hen do|getaway|break)"
-
-
-# A place by its name, capitalised word by word: "Fremantle", "Kings Cross"; not the day
-# or month said after it ("in Accra Tue-Thu", "in Marrakech June 18–24").
-_DAY_OR_MONTH = (
-    r"(?:"
-    + ANY_WEEKDAY_RE
-    + "|"
-    + "|".join(m for m in sorted(MONTHS, key=len, reverse=True) if m != "may")
-    + r")\b|may\s+\d"  # "Cape May"
-)
-_PLACE_NAME = r"(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?!" + _DAY_OR_MONTH + r")(?-i:[A-Z])[\w'-]*){0,3})"
-# Capitalised words that name no place: days, months, languages said with "in".
-# Days, months and holidays, capitalised: no place and no name ("in June", "my pug Monday").
-_DATE_WORDS = "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) + "|Christmas|Easter"
-# A baby's name after its birth, then a pause or the end ("had a baby girl, Aoife, so…",
-# "…!! Matilda Rose"); not a day, a number or what is said of the birth ("…, Sunday
-# morning", "…, Finally!", "…!! Congrats Kylie", "…, Thank You Jesus", "…, Seven pounds").
-BABYS_NAME = (
-    r"(?!(?:" + _DATE_WORDS + r"|Eve|New|Both|So|My|Our|Mum|Mom|Mother|Dad|Baby|Healthy|"
-    r"Happy|Finally|Wow|Amazing|Congrats|Congratulations|Praise|Thank|Thanks|Bless|Blessed|"
-    r"God|Lord|Jesus|Welcome|Born|Yay|Omg|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
-    r"Eleven|Twelve|Tiny|Little|Early|Late|Today|Tonight|Yesterday|Everyone|All|Just|Name|"
-    r"Mama|Papa)\b)"
-    r"(?-i:" + GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?)"
-    r"(?=\s*(?:$|[,.!;:)—–-]|\d)|\s+(?:last|this|on|yesterday|today|tonight|at)\b)"
-)
-# A day, not a place: "start date got moved to March 17", "moved to the 21st", "to 3pm",
-# "to Friday" (a house number is a place: "moved to 22 Baker Street").
-_NOT_A_DATE = (
-    r"(?!the\s+\d|\d+(?:st|nd|rd|th)\b|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|$|[,.!;])"
-    r"|\d{1,2}\s+(?:"
-    + _DATE_WORDS
-    + r")\b|(?:next|this|the\s+following)\s+(?:week|month|year|"
-    + WEEKDAY_RE
-    + r")\b"
-    r"|(?:" + _DATE_WORDS + r")(?:\s+\d|\s*(?:$|[,.!;])|\s+(?:for|so|because|instead|now)\b)"
-    # … said short: "tues", "weds", "mon 17th", "Sept 14th", "Jan", "tmrw", "Q3"
-    r"|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|"
-    r"sept|oct|nov|dec)\.?(?:\s+\d|\s*(?:$|[,.!;]))"
-    r"|(?:tmrw|tmr|tomorrow|today|tonight|q[1-4])\b)"
-)
-_NOT_A_PLACE_WORD = (
-    r"(?:" + _DATE_WORDS + r"|"
-    r"English|French|Spanish|German|Hindi|Croatian|Portuguese|Italian|Chinese|Japanese|DocuSign|"
-    r"Zoom|Teams|MS|Microsoft|Slack|Python|Java|Windows|Linux|Mac|Android|iOS|Excel|Google|"
-    r"Notion|Ubuntu|Flutter|WFH|PG|Sales|Marketing|Team|Night|Decaf)\b"
-)
-# A job said as a fragment, no verb before it and no article in it: "staff engineer".
-_FRAGMENT = (
-    r"(?!(?:am|is|are|was|were|be|been|being|have|has|had|do|does|did|work|works|working|"
-    r"worked|got|get|gets|started|start|moved|live|lives|lived|my|our|his|her|their|your|"
-    r"i|we|he|she|they|it|this|that|there|here|still|just|also)\b)"
-    r"(?P<v>(?:(?!(?:a|an|the|as|of|in|on|for|with|and|or)\b)[\w-]+\s+){0,3}[\w-]+)"
-)
-
-
-# The pets a user names ("my dog Rex"), and their words as the rules read them.
-_PET_KIND = (
-    "dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise|"
-    # Pets named by what they are: "our beagle Rosie", "got a golden retriever named
-    # Biscuit". Not the words that are often something else ("lab", "boxer", "bengal").
-    "golden retriever|retriever|labrador|labradoodle|goldendoodle|cockapoo|cavapoo|poodle|"
-    "beagle|terrier|spaniel|husky|corgi|dachshund|pug|bulldog|border collie|collie|"
-    "chihuahua|schnauzer|greyhound|whippet|rottweiler|doberman|dalmatian|pomeranian|"
-    "german shepherd|sheepdog|guinea pig|budgie|cockatiel|ferret|gecko|turtle"
-)
-PET_WORDS = frozenset(_PET_KIND.split("|")) | {"dogs", "cats"}
-# A pet's name: a capitalised word that is no day, month or holiday ("my pug Monday was
-# sick", "my poodle Christmas presents").
-_NOT_A_NAME_WORD = r"(?:" + _DATE_WORDS + r")\b"
-_PET_NAME = r"(?!" + _NOT_A_NAME_WORD + r")(?-i:[A-Z])[\w-]+"
-# A pet named as a clause opens, then something said of it: "My dog Max is 7 years old",
-# "our cat luna has asthma" (a name typed in lower case only before such a verb).
-_NAMED_PET_FIRST = re.compile(
-    r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")\s+(?:(?P<name>" + _PET_NAME + r")|"
-    r"(?P<lower>(?-i:[a-z])[\w-]*))(?=\s+(?:is|was|has|had|'s|turned|turns|just|"
-    r"still|got|gets|needs|hates|loves|likes|takes|took|eats|won't|doesn't|can't)\b)"
-    # not a pet gone: "my dog Rex just died" ends it (the pets rules)
-    r"(?!.*\b(?:died|passed|put down|put to sleep|rehomed|re-homed)\b)",
-    re.I,
-)
-
-
-def named_pet(clause: str, not_names: frozenset[str]) -> Optional[str]:
-    """The pet a clause opens with, by name, as a ``pets`` value ("dog called Max"), when
-    the clause goes on to say something of it; ``not_names`` are words that are no name
-    in lower case ("my dog really is")."""
-    match = _NAMED_PET_FIRST.match(clause)
-    if match is None:
-        return None
-    name = match.group("name") or match.group("lower")
-    if match.group("lower") and (name in not_names or re.fullmatch(_PET_THINGS, name)):
-        return None
-    return f"{match.group('kind').lower()} called {name[:1].upper()}{name[1:]}"
-
-
-# What a pet's word names when a noun follows it: "a dog walker", "a cat allergy", "a fish
-# tank" are no pets.
-_PET_THINGS = r"(?:walkers?|sitters?|sitting|beds?|food|flap|tank|bowl|hair|toys?|lead|leash|allergy|allergies|person|people|friendly|park|show|cage|crate|door|trainers?|groomers?|grooming|insurance|photos?|pics?|videos?|memes?|cafe|café|lady|guy)"
-
-
-# Health said by name: conditions one has ("type 2 diabetes", "high blood pressure") and
-# the medicines one takes. A medicine is one of these names, or any word with a dose
-# ("Zyprexa 5mg"); a condition one of these, or anything a doctor diagnosed.
-_CONDITION_NAMES = (
-    r"(?:(?:type\s+(?:1|2|one|two|i|ii)\s+|gestational\s+)?diabetes|pre-?diabetes|asthma|eczema|"
-    r"psoriasis|adhd|autism|anxiety|depression|bipolar(?:\s+disorder)?|ptsd|ocd|insomnia|"
-    r"sleep\s+apn(?:o)?ea|migraines?|epilepsy|(?:rheumatoid\s+|osteo)?arthritis|gout|lupus|"
-    r"fibromyalgia|multiple\s+sclerosis|ibs|crohn'?s(?:\s+disease)?|(?:ulcerative\s+)?colitis|"
-    r"pcos|endometriosis|hypertension|(?:high|low)\s+blood\s+pressure|high\s+cholesterol|"
-    r"(?:hypo|hyper)thyroidism|an?\s+(?:under|over)active\s+thyroid|long\s+covid|copd|"
-    r"an(?:a)?emia|tinnitus|scoliosis|dyslexia|dyspraxia|glaucoma|(?-i:MS)|"
-    r"(?:(?:breast|prostate|skin|lung|bowel|ovarian|pancreatic|colon|thyroid|cervical|"
-    r"stage\s+\w+)\s+)?cancer|"
-    r"(?:a\s+)?heart\s+condition|heart\s+disease|kidney\s+disease|chronic\s+(?:pain|fatigue))"
-)
-_MEDICINE_NAMES = (
-    r"(?:metformin|ozempic|wegovy|mounjaro|semaglutide|tirzepatide|insulin|lisinopril|ramipril|"
-    r"losartan|amlodipine|atorvastatin|simvastatin|rosuvastatin|statins?|levothyroxine|"
-    r"thyroxine|synthroid|sertraline|zoloft|fluoxetine|prozac|citalopram|escitalopram|lexapro|"
-    r"bupropion|wellbutrin|venlafaxine|effexor|duloxetine|cymbalta|mirtazapine|amitriptyline|"
-    r"trazodone|antidepressants|adderall|vyvanse|elvanse|ritalin|concerta|methylphenidate|"
-    r"lamotrigine|lithium|quetiapine|seroquel|aripiprazole|abilify|gabapentin|pregabalin|lyrica|"
-    r"tramadol|omeprazole|lansoprazole|pantoprazole|nexium|warfarin|eliquis|apixaban|xarelto|"
-    r"rivaroxaban|clopidogrel|plavix|blood\s+thinners|beta[- ]blockers|metoprolol|propranolol|"
-    r"bisoprolol|atenolol|hydrochlorothiazide|furosemide|spironolactone|prednisone|"
-    r"prednisolone|albuterol|salbutamol|ventolin|symbicort|montelukast|singulair|"
-    r"(?:an?\s+)?inhaler|epipen|melatonin|zolpidem|ambien|hrt|methotrexate|humira|"
-    r"hydroxychloroquine|accutane|isotretinoin|finasteride|minoxidil|doxycycline|amoxicillin|"
-    r"antibiotics|iron\s+(?:tablets|supplements)|b12\s+injections|ibuprofen|paracetamol|"
-    r"acetaminophen|tylenol|advil|naproxen|aspirin|vitamin\s+(?:[a-k]\d{0,2})\b|the\s+pill|"
-    r"birth\s+control(?:\s+pills?)?|contraceptive\s+pills?|antihistamines|painkillers|"
-    r"sleeping\s+pills|blood\s+pressure\s+(?:meds|medication|medicine|pills|tablets))"
-)
-# What the name names when these follow it: "the diabetes clinic", "anxiety about flying",
-# "lithium batteries", "the HRT waiting list".
-_NOT_THE_CONDITION = (
-    r"(?!\s+(?:about|before|over|around|when|patients|clinic|charity|research|awareness|nurse|"
-    r"specialist|team|ward|walk|run|foundation|association|society|community|support|group|"
-    r"medication|meds|pills|tablets|appointment|test|check|screening|educator|scare|all-clear|"
-    r"all\s+clear|free|survivor)\b)"
-)
-_NOT_THE_MEDICINE = (
-    r"(?!\s+(?:awareness|clinic|nurse|appointment|test|prescription|waiting\s+list|batteries|"
-    r"battery|run|shortage|ad|advert)\b)"
-)
-_DOSE = r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|iu|units)\b"
-# A medicine as said: its name and dose ("sertraline 50mg", "50mg of sertraline").
-_MEDICINE = (
-    r"(?:" + _DOSE + r"\s+(?:of\s+)?)?(?P<v>" + _MEDICINE_NAMES + r"(?:\s+" + _DOSE + r")?|"
-    r"(?-i:[A-Za-z])[\w-]+\s+" + _DOSE + r")"
-)
-# What one takes it by: "I take", "I'm on", "started", "prescribed", "put me on".
-_TAKES = (
-    r"^\s*(?:(?:also|still|actually|now|just|recently|finally|currently|both|already|even|really)\s+)*"
-    r"(?:(?:am|is|are|have\s+been|been)\s+)?(?:(?:also|still|now|just|currently)\s+)?"
-    r"(?:take|takes|taking|on|started(?:\s+taking|\s+on)?|starting(?:\s+on)?|prescribed|"
-    r"back\s+on|using|use)\s+(?:(?:a|an|the|my|some|daily|low[- ]dose)\s+)*"
-)
-
-
-# Words before coeliac disease that make it a worry, not a fact: "worried I have coeliac",
-# "might have coeliac disease", "tested for coeliac" (conditions are read only when said
-# verb first, which leaves such words out).
-_UNSURE_BEFORE = (
-    r"^(?:(?!\b(?:worried|worry|afraid|scared|think|thought|might|may|maybe|if|whether|could|"
-    r"possibly|wonder|wondering|hope|test(?:ed|ing)?\s+for|checked\s+for|screened\s+for)\b).)*?"
-)
-_A_MEDICINE = re.compile(r"\b" + _MEDICINE, re.I)
-_A_CONDITION = re.compile(_CONDITION_NAMES, re.I)
-
-
-_SWITCHED_FROM = re.compile(
-    r"\b(?:(?:switch(?:ed|ing)?|changed|moved)\s+(?:me\s+)?from|swap(?:ped)?)\s+(?:the\s+|my\s+)?"
-    + _MEDICINE.replace("(?P<v>", "(?P<old>")
-    + r"\s+(?:to|for)\b",
-    re.I,
-)
-
-
-# What one takes beside a medicine, not instead of it: a switch to a medicine never ends it.
-SUPPLEMENT = re.compile(
-    r"\b(?:vitamin|vitamins|supplement|multivitamin|fish\s+oil|omega|iron|magnesium|zinc|"
-    r"melatonin|probiotic|the\s+pill|pill|contraceptive)\b",
-    re.I,
-)
-# A switch without what it was from ("switched to amlodipine last month"): of one
-# medicine held, that one is no longer taken (remember decides, knowing what is held).
-SWITCHED_TO = re.compile(
-    r"\b(?:switch(?:ed|ing)?|changed|moved)\s+(?:me\s+)?(?:over\s+)?to\b(?![^,;]*\bfrom\b)",
-    re.I,
-)
-# A medicine's dose changed: "doc upped my sertraline to 100mg", "I lowered my insulin
-# dose to 20 units", "my lisinopril was increased to 20mg"; not "might up my sertraline
-# to 100mg", "my sister's sertraline went up to 100mg".
-_DOSE_CHANGED = re.compile(
-    r"^(?![^,;]*\b(?:might|may|could|would|should|if|want|wants|wanted|thinking|considering|"
-    r"about|going to|gonna|maybe|hope|hoping|asked|ask|didn't|won't|not|never|'d|next|tomorrow|"
-    r"soon|will|'ll|is\s+upping|vet|dog|cat|mom|mum|dad|son|daughter|wife|husband|partner|"
-    r"kid|kids|baby|grandma|grandpa|sister|brother)\b)"
-    r"(?![^,;]*(?:\b(?:his|her|their|your)|\w['’]s)\s+(?:dose|" + _MEDICINE_NAMES + r"))"
-    r"(?:[^,;]{0,40}?\s)?(?:"
-    r"(?:upped|raised|increased|lowered|reduced|bumped|cut|dropped|doubled|halved|adjusted|"
-    r"changed|tapered)\s+(?:me\s+)?"
-    r"(?:up\s+|down\s+)?(?:on\s+)?(?P<det>my\s+|the\s+)?(?:dose\s+of\s+(?P<det2>my\s+)?)?"
-    r"(?P<med>" + _MEDICINE_NAMES + r")(?:\s+dose)?|"
-    r"(?:my\s+|the\s+)?(?P<med2>" + _MEDICINE_NAMES + r")(?:\s+dose)?\s+"
-    r"(?:(?:was|got|has\s+been|have\s+been|is|just|finally)\s+)*(?:upped|raised|increased|"
-    r"lowered|reduced|bumped\s+up|cut|dropped|doubled|halved|adjusted|changed|went\s+up|"
-    r"went\s+down|going\s+up|going\s+down))"
-    r"\s+(?:up\s+|down\s+)?to\s+(?P<dose>" + _DOSE + r")",
-    re.I,
-)
-
-
-# A favourite thing spelled two ways is one key: "favourite colour" is "favorite color".
-_SPELLED_US = {"colour": "color", "flavour": "flavor", "colours": "colors"}
-
-
-# Who changes the user's own dose: the user, or the user's doctor ("my psychiatrist upped
-# the sertraline to 100mg").
-_USERS_OWN_PRESCRIBER = re.compile(
-    r"(?:i|we|(?:my|the)\s+(?:doc|doctor|gp|psychiatrist|psych|consultant|specialist|nurse|"
-    r"prescriber|endo|endocrinologist|cardiologist|neurologist|pharmacist))\b",
-    re.I,
-)
-
-
-_A_DIGIT = re.compile(r"\d")
-
-
-def dose_changed(clause: str) -> Optional[str]:
-    """The user's medicine at its new dose, as the rules key what one takes ("on
-    sertraline 100mg", then what followed it), when ``clause`` says the dose changed."""
-    if _A_DIGIT.search(clause) is None:
-        return None  # no dose said (the regex's long look-ahead runs on every clause)
-    match = _DOSE_CHANGED.match(clause)
-    if match is None:
-        return None
-    mine = "my" in ((match.group("det") or "") + (match.group("det2") or "")).lower()
-    if match.group("med") and not mine and not _USERS_OWN_PRESCRIBER.match(clause):
-        return None  # "my mom's doctor upped the sertraline": whose is not said
-    medicine = match.group("med") or match.group("med2")
-    return f"on {medicine} {match.group('dose')}{clause[match.end() :]}"
-
-
-def names_medicine(text: str) -> bool:
-    """Whether ``text`` names a medicine ("metformin", "Zyprexa 5mg")."""
-    return _A_MEDICINE.search(text) is not None
-
-
-@dataclass(frozen=True)
-class Rule:
-    attribute: str  # "favorite:" takes the thing from the match's "thing" group
-    source: str
-    flags: int
-    value: Optional[str] = None  # a value the phrasing itself means ("eats meat")
-    negated: bool = False
-    place: bool = False  # the value must begin with a known place's name ("Pune last month")
-    named: bool = False  # the value is a name or a known place ("Leeds", "leeds"), not "bed"
-    field: bool = False  # the value names a field of study ("law", "software engineering")
-    # the value names somewhere ("Leeds", "denver", "a flat in Leeds"), not "sweatpants"
-    somewhere: bool = False
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        # Compiled at first use: the table takes ~30 ms to compile, which a server that
-        # never remembers (or not yet) need not pay at import.
-        return re.compile(self.source, self.flags)
-
-    @cached_property
-    def sieve(self) -> Sieve:
-        # Words every match needs: a clause without them is not searched.
-        return sieve(known_needles(self.source, self.flags))
-
-    @cached_property
-    def reads_as_said(self) -> bool:
-        # A rule whose phrasing is its value ("eat meat again") reads the words as said;
-        # the others read them with the negation taken out, and negate.
-        return self.negated or (self.value is not None and "{v}" not in self.value)
-
-
-def _rule(
-    name: str,
-    pattern: str,
-    value: Optional[str] = None,
-    negated: bool = False,
-    flags: int = re.I,
-    place: bool = False,
-    named: bool = False,
-    field: bool = False,
-    somewhere: bool = False,
-) -> Rule:
-    return Rule(name, pattern, flags, value, negated, place, named, field, somewhere)
-
-
-# "settled in nicely in Leeds": how, then where.
-_SETTLED_WELL = r"(?:(?:nicely|well|quickly|fine|ok|okay|at last|finally)\s+in\s+)?"
-# How one moved, between "moved" and "to": "moved here to", "relocated for work to",
-# "moved back home to", "moved across the country to" (not "moved the meeting to").
-_MOVED_HOW = (
-    # "moved from Chicago to Austin": where from, said before where to
-    r"(?:from\s+(?!(?:a|an|the|my|our|one|home)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?=to\b))?"
-    r"(?:(?:here|there|back|home|over|out|away|abroad|house|down|up|all the way|permanently|"
-    r"finally|across the (?:country|pond|world|border)|for (?:work|uni|a job|love|school|the job)|"
-    r"with (?:my|our|the) (?:family|kids|partner|wife|husband|boyfriend|girlfriend))\s+){0,3}"
-)
-# A move said before it happens: "we're moving to Izmir in June", "we move to Leeds on
-# 1 May", "moving into a flat in Leith next month"; keyed only with the day it happens
-# (extract/__init__.py).
-# What one moves to, joins or moves over to at work is no home and no employer: "moved
-# to the data team", "moving to the sales team next month", "moved to marketing",
-# "joined the podcasts team", "moved to a bigger office". (A team word in lower case:
-# "joined the Virgin Group" is an employer.)
-NOT_A_TEAM = (
-    r"(?!(?:(?:the|a|an|our|my|his|her|their|another|a\s+new|a\s+different)\s+)?"
-    r"(?:[\w&'-]+\s+){0,3}?(?-i:teams?|department|dept|division|unit|squad|role|position|"
-    r"office|desk|floor|shift|rota|project|account|board|committee|org)\b"
-    r"|(?:the\s+)?(?:marketing|sales|engineering|finance|hr|ops|operations|legal|support|"
-    r"accounts|compliance|admin|nights|night\s+shifts?|days)\b(?!\s*,?\s+(?-i:[A-Z])))"
-)
-# A place's residents, read as a job: "(we're officially) Denver residents".
-_RESIDENT = re.compile(
-    r"^(?:(?:proud|happy|new)\s+)?(?P<place>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})\s+"
-    r"(?:residents?|locals?|natives?)$",
-    re.I,
-)
-PLANNED_MOVE = (
-    r"\b(?:(?:moving|relocating|move|moves|relocate|relocates)\s+(?:back\s+|over\s+)?to|"
-    r"(?:moving|move|moves)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+)?"
-    r"(?:flat|house|place|apartment|home|condo)\s+in)\s+" + NOT_A_TEAM
-)
-
-# Words of a stay, not a home, after a place: "in Lisbon now for a conference", "based in
-# Goa till Friday".
-_STAY_AFTER = (
-    # (not "till I find my own place": a home while looking for the next, there)
-    r"(?:until|till)(?!\s+(?:i|we)\s+(?:find|get|buy|sort(?:\s+out)?)\s+(?:(?:my|our)\s+own|"
-    r"a\s+place|somewhere|something|a\s+(?:flat|house|home|apartment))\b)|"
-    r"trip|holiday|vacation|conference|visiting|visit|"
-    r"this\s+(?:week|month|term|summer|winter)|for\s+now|at\s+the\s+moment"
-)
-_NOT_FOR_LONG = (
-    r"(?!.*\b(?:for\s+(?:a|an|the|work|business|\d+|two|three|a few)|" + _STAY_AFTER + r"|"
-    r"back\s+(?:on|in|home))\b)"
-)
-# … and, after a place said as a home with "shifted to" or "based in", a while ("for a
-# project", "on deputation") or a workplace ("shifted to the Delhi office"); "for work"
-# is a move there.
-_NOT_A_HOME_AFTER = (
-    r"(?!.*\b(?:for\s+(?:a|an|the|now|\d+|two|three|a few)|" + _STAY_AFTER + r"|"
-    r"deputation|assignment|secondment|while|hols|"
-    r"over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
-    # (a workplace said in the reason is no workplace moved to: "shifted to Colombo
-    # because Chaminda got transferred to the head office")
-    r"(?!(?:(?!\b(?:" + REASONS + r"|since)\b).)*\b(?:office|team|branch|campus|site|store|"
-    r"plant|hub|hq|desk|department|division|account|client|project|role|position)\b)"
-)
-# What is only dreamt, said right after the value and last: "… at Canva in my dreams",
-# "…, in my dreams anyway", "in Paris in my head" (not "I live in Leeds (in my dreams it'd
-# be Paris)", "at Amazon, still scanning boxes in my dreams", "in my dream job").
-_DREAMT = re.compile(
-    r"[\w'’&.-]+(?:\s+[\w'’&.-]+){0,5},?\s+in\s+(?:my|your)\s+(?:wildest\s+)?"
-    r"(?:dreams|head|imagination|next\s+life)\b(?:\s+(?:anyway|lol|lmao|haha|tho|though|only))*\W*$",
-    re.I,
-)
-# A place of work named by its town: "based in Naas station", "based at Leeds General
-# hospital", "located in the Sandton branch".
-_A_WORKPLACE_NAMED = re.compile(
-    r"\s(?:station|depot|barracks|hospital|clinic|ward|branch|office|factory|warehouse|"
-    r"plant|store|campus|site|garage|yard)$",
-    re.I,
-)
-_POSTED = re.compile(
-    r"\b(?:based|located|stationed|posted)\s+(?:in|at|out\s+of)\s+(?:the\s+)?$", re.I
-)
-# When a trip is, said after its place: how long, until when, back when, from when.
-_A_TRIP_TIME = (
-    r"(?=.*\b(?:for\s+(?:a|an|the|\d+|two|three|four|five|six|seven|ten|a few|a couple of)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:days?|nights?|weeks?|fortnight(?:'s)?|months?|weekend|week-end)|"
-    r"till|until|til|(?:back|return(?:ing|s)?|home)\s+(?:home\s+)?(?:on\s+)?(?:the\s+)?(?:\d+\w*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|next|in\s+\w+)|"
-    r"from\s+(?:the\s+)?\d+\w*|(?:from|on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"next\s+(?:week|weekend|month)|(?:this|at\s+the)\s+(?:week|weekend)|week(?:-?end)?\s+after\s+next|tomorrow|tonight|"
-    # a span of days: "Monday to Wednesday", "sat-mon", "June 18–24", "10-12 June"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|thru|through|and)\s*"
-    r"(?:the\s+following\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
-    r"(?:between\s+(?:the\s+)?)?\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|and)\s*(?:the\s+)?\d+\w*|"
-    # (a dash, then the spaces after it: the group ends where a word begins)
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–]\s*|to)|"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:[-–]\s*|to)|"
-    r"over\s+(?:christmas|easter|diwali|eid|the\s+holidays|the\s+weekend))\b)"
-)
-# The end of a trip's place: not someone's ("Sarah's"), nor a match, a band or a remark
-# ("Barcelona v Madrid", "Florence and the Machine", "flying to Dubai is so expensive").
-_A_TRIP_PLACE_END = (
-    r"\b(?!['’]s?\b)(?!\s+(?:v|vs|versus|and|&|is|was|are|were|costs?|isn't|airport|station|"
-    r"line|stadium|arena|zoo|mall|centre|center)\b)"
-)
-# The end of a home said as one ("Home is Lagos, but …"), not a part of something else
-# ("home is Lagos Island traffic", "Home is Adam and the kids", "Leeds is home to …"), nor
-# someone else's ("Cork is always home, she says").
-_A_HOME_SAID_END = (
-    r"(?=\s*(?:$|[,.!;]|\s(?:but|now|these\s+days|lol|haha|tbh)\b))"
-    r"(?![^.!?]*\b(?:he|she|they)\s+(?:says|said|reckons|thinks)\b)"
-)
-# "X is home" of a place of more than one word ("Quezon City is home"); a one-word place
-# is as often a person ("Sam is home", "Devon's home from uni") or a fixture ("Liverpool
-# is home and Everton away"), so only "home is X" names it.
-PLACE_IS_HOME = (
-    r"^(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){1,3})(?:'s|\s+is)\s+"
-    r"(?:(?:still|always|now)\s+)?home" + _A_HOME_SAID_END
-)
-# Words before a done thing: "have finally moved out".
-_GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"
-
-# What a home is called, and said with: "our new flat", "a little 2 bed", "my first house".
-_OUR_HOME = r"(?:our|my|the)\s+(?:" + _HOME_ADJ + r"\s+){0,3}" + _HOME_NOUN
-# Where a home is, after its noun: "in Leeds", "on Leith Walk"; on a street, not "on the
-# course" ("got a place on the course"). Near somewhere, after words that say it is a
-# home ("bought a house near the park"), not after "found a place near the station".
-_HOME_ON = r"on(?=\s+" + _ON_PLACE + r")"
-_HOME_IN = r"\s+(?:in\s+|(?P<at>" + _HOME_ON + r")\s+)" + _V
-_HOME_AT = r"\s+(?:in\s+|(?P<at>" + _HOME_ON + r"|near|next to)\s+)" + _V
-# A stay, not a home: "renting a cottage in Cornwall for the week", "on holiday".
-_NOT_A_STAY = (
-    r"(?!.*\b(?:for\s+(?:the\s+(?:week|weekend|night|summer|holidays?|stag do|hen do|wedding|"
-    r"festival|bank holiday)|a\s+(?:week|fortnight|night|weekend|month)|a\s+(?:few|couple\s+of)\s+"
-    r"(?:days|nights|weeks)|(?:two|three|four|five|\d+)\s+(?:nights|days|weeks)|half[- ]term|"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
-    r"(?:my|our|his|her|their|the)\s+(?:daughter|son|kids?|children|mum|mom|dad|parents|nan|gran|"
-    r"grandma|grandad|sister|brother|in-laws|business|bakery|shop|company|office|staff|team|studio|"
-    r"trip|conference|party|afterparty|birthday|event|gig|match|course|festival|new office)|"
-    r"(?:my|our|the)\s+[\w-]+\s+(?:party|trip|conference|event))|"
-    r"on\s+(?:holiday|vacation)|holiday\s+(?:home|cottage|let|rental)|airbnb|hotel|hostel|"
-    r"next\s+(?:week|weekend|month)|this\s+weekend)\b)"
-)
-# The place a home is in, up to the verb that says something else of the home: "our new
-# flat in Leeds has a balcony" is in Leeds.
-_PLACE_BEFORE_VERB = (
-    r"(?P<v>[^,;:!?()]+?)(?=\s+(?:has|have|had|is|'s|are|was|were|gets|got|looks|costs|needs|"
-    r"feels|comes|overlooks|backs|faces|sits|smells)\b|\s*(?:$|[,;:!()]|\.(?:\s|$)))"
-)
-# A home said by how close it is to somewhere: "a five-minute walk from", "round the corner from".
-_CLOSE_TO = (
-    r"(?:(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:walk|stroll|drive|ride|cycle|minutes?|mins?)\s+(?:away\s+)?from|"
-    r"(?:a)?round\s+the\s+corner\s+from|close\s+to|(?:walking|cycling)\s+distance\s+(?:from|to|of)|"
-    r"a\s+stone's\s+throw\s+from)"
-)
-# "Bristol is our new home": the user's home, whatever the first word (subjects.py reads
-# such a clause as the user's); only a *new* home, since anything can be one's home in
-# other words ("Discord is my home", "Tom is home for good", "Leeds is home to …").
-HOME_IS = (
-    r"(?P<v>(?!(?:the|a|an|my|our|his|her|their|your|this|that|it|there|here|he|she|they|"
-    r"we|i|you|everyone|everybody|work|school)\b)(?-i:[A-Z])[^,;:!?()]+?)\s+(?:is|'s)\s+"
-    r"(?:now\s+|finally\s+|officially\s+)?(?:my|our)\s+new\s+home(?:\s+(?:now|these days))?"
-    r"(?=\s*(?:$|[,.!;]|(?:lol|haha|tbh|btw|now)\b))"
-)
-
-# fmt: off
-# A job said alone ("Nurse at St Luke's, love it") is not one that a verb follows in its
-# clause: "A nurse at A&E was rude", "a doctor at the clinic said I should rest" tell
-# of that person.
-_NOT_A_SUBJECT = (
-    r"(?![^,;:!?]*?\b(?:at|with|for)\s+[^,;:!?]*?\s(?:was|were|is|are|said|says|told|tells|"
-    r"did|does|has|had|gave|asked|called|made|kept|seemed|looked)\b)"
-)
-
-# A partner named as one no more: "Omar is my ex-husband now", "Omar isn't my husband
-# anymore" (not "Omar is my ex-boss", "Dana isn't my wife, she's my fiancée");
-# subjects.py reads the clause as the user's.
-NO_LONGER_MY_PARTNER = (
-    r"^(?P<v>(?-i:[A-Z])[\w'-]+)\s+(?:is\s+(?:now\s+)?(?:officially\s+)?my\s+ex(?:[-\s]?(?:husband|wife|"
-    r"partner|boyfriend|girlfriend|fianc[eé]e?|spouse|bf|gf))?|(?:isn't|is\s+not|is\s+no\s+longer)\s+my\s+"
-    r"(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|spouse))"
-    r"(?=\s*(?:$|[.!;]|now\b|anymore\b|any\s+more\b|lol\b))"
-)
-# What follows "go by" that is no name: a way to travel, a service, a clock, a rule.
-_NOT_GONE_BY = (
-    r"(?:Uber|Lyft|Greyhound|Amtrak|BART|Bus|Train|Tube|Metro|Subway|Car|Bike|Google|Apple|"
-    r"Celsius|Fahrenheit|Eastern|Pacific|Central|Mountain|GMT|UTC|Scripture|Instagram|Netflix|"
-    r"IMDB|Waze|Yelp|Target|Walmart|Amazon)"
-)
-
-# What ends a pastime's words: "started selling candles on Etsy", "started climbing again".
-_HOBBY_ENDS = (
-    r"(?:again|now|lately|recently|this|last|at|in|on|with|every|for|and|but|so|since|today|"
-    r"yesterday|tonight|too|as|because|after|before|during|lol|haha|twice|once|daily|weekly|"
-    r"most|each|three|two|four|a\s+lot|a\s+bit|properly|seriously|big|hard|loads|heavily|w|"
-    r"\d+x|the\s+other|when|while|whilst)\b"
-)
-# Whom a drink is had with, a meeting, not the drink: "Coffee with Morgan from the gym",
-# "tea with my sister", "tea with mum tomorrow" (not "coffee with oat milk", "coffee with
-# my breakfast", "coffee with Baileys at christmas", "Coffee with Oatly please").
-_MET_WITH = (
-    r"(?:(?:(?:my|our|his|her|their)\s+)?(?:[\w-]+\s+)?(?:"
-    + REL
-    + r"|friends|mates|colleagues|coworkers|team|girls|boys|lads|gang|family|kids|parents)\b|"
-    r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s*(?:$|[,.!;]|\s(?:from|tomorrow|today|"
-    r"tonight|later|this|next|on|and)\b))"
-)
-
-RULES: tuple[Rule, ...] = (
-    # -- naming oneself (names are capitalised: these rules alone read case as written) --
-    # "DeShawn", "McKenzie", "Émile", "Jean-Luc" too
-    _rule("name", r"^(?:am|is)\s+(?P<v>(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-ZÀ-ÝŁØ][a-zà-ÿłø]+(?:(?:Mc|Mac|De|La|Le)?[A-Z][a-z]+|-[A-Z][a-z]+)?(?:\s+[A-ZÀ-ÝŁØ][a-zà-ÿłø]+)?)(?=$|[,.!;]|\s+(?:and|but|from|by|here|btw|lol|haha|tbh|fyi)\b)", flags=0),
-    _rule("name", r"\b[Mm]y\s+name(?:'s|\s+is)\s+(?P<v>[A-ZÀ-ÝŁØ][\w-]+(?:\s+[A-ZÀ-ÝŁØ][\w-]+)?)(?=$|[\s,.!;])", flags=0),
-    _rule("name", r"^am\s+(?P<v>[a-z]{2,})\s*\([^)]*\b(?:is fine|for short|call me)\b", flags=0),
-    # "call me Dee", "I go by Danny now", "changed my name to Dana Okafor" (not "we go by
-    # Uber", "I go by Google Maps", "changed my name to Mike on Tinder")
-    _rule("name", r"\b(?:[Cc]all me|go(?:es)? by|[Cc]hanged my name to)\s+(?!" + _NOT_GONE_BY + r"\b)(?P<v>[A-Z][\w-]*(?:\s+(?!(?:From|Now|Please|Thanks|After)\b)[A-Z][\w-]+)?)(?!['’\w-])(?=\s*(?:$|[,.!;]|now\b|these\s+days\b|instead\b|from\s+now\b|at\s+work\b|after\s+the\b|please\b|pls\b|lol\b|haha\b|btw\b|for\s+short\b))", flags=0),
-    _rule("name", r"(?:^|[,!.:]\s*|[^\w\s]\s+)(?P<v>[A-Z]\w+) here\b(?=\s*(?:$|[,.!(—–-]))", flags=0),
-    # … in other languages: "Me llamo Ana", "Soy Ignacio", "Sono Marco", "Jestem Aga", "Je
-    # suis Luc" (not German's "Ich bin", whose nouns are capitalised: "Ich bin Lehrer")
-    _rule("name", r"\b(?:[Mm]e llamo|[Jj]e m'appelle|[Ii]ch hei(?:ß|ss)e|[Mm]i chiamo|[Mm]ijn naam is|[Mm]ein [Nn]ame ist|[Mm]i nombre es|[Mm]eu nome é|[Mm]e chamo|[Nn]azywam się|[Ii]k heet|[Jj]ag heter|[Jj]eg (?:hedder|heter))\s+(?P<v>[A-ZÀ-Ý][\w]+)", flags=0),
-    _rule("name", r"^(?:[Ss]oy|[Ss]ono|[Jj]estem|[Jj]e suis|(?:[Ee]u )?[Ss]ou(?: [oa])?)\s+(?P<v>[A-ZÀ-ÝŁ][a-zà-ÿł]+)(?=\s*(?:$|[,.!;]|\s(?:y|e|et|i|und|en|pero|ma|mais)\s))", flags=0),
-    # -- work --
-    # "my new employer is Mayo Clinic", as a model writes it down: "User's employer is Acme"
-    _rule("employer", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:employer|workplace)\s+(?:is|has\s+changed\s+to|changed\s+to)\s+(?:now\s+)?(?!(?-i:TBD|TBA|OK|N/?A)\b)(?P<v>(?-i:[A-Z0-9])[\w&'.]*(?:\s+(?-i:[A-Z&])[\w&'.]*){0,3})(?=\s*(?:$|[,.!;]|now\b))"),
-    _rule("employer", r"\b(?:last|final)\s+day\s+(?:at|with)\s+" + _V, negated=True),
-    # "twitter laid me off" (subjects.py: "got laid off by Twitter"): that employer ends
-    _rule("employer", r"^got laid off by (?P<v>[\w&'.-]+)", negated=True),
-    _rule("employer", r"^(?:have\s+|has\s+)?" + _ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + _V, negated=True),
-    _rule("employer", r"^(?:have\s+|has\s+)?" + _ADV + r"(?:left|quit|resigned\s+from)\s+(?!my\s+job\b)(?=(?-i:[A-Z]))" + _V, negated=True),
-    _rule("job", r"^" + _ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been|been)\s+)?" + _ADV + r"(?:work|works|working|worked)\s+as\s+" + _A + _V),
-
-    # "starting monday as an instructional designer", "start next week as a sous chef"
-    _rule("job", r"\b(?:started|start|starting|began)\s+(?:out\s+|off\s+)?(?:(?:on\s+)?(?:" + WEEKDAY_RE + r"|today|tomorrow|next\s+(?:week|month))\s+)?as\s+" + _A + _V),
-    _rule("job", r"\b(?:work|works|working|worked)\s+(?:at|for|with)\s+[^,;]+?\s+as\s+" + _A + _V),
-    # "took a full-time job at Adobe as a product designer", "a new role at Monzo as a PM"
-    _rule("job", r"\b(?:took|got|accepted|started|landed|starting|start)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+|full-time\s+|part-time\s+|permanent\s+)*(?:job|role|position)\s+(?:at|with)\s+[^,;]+?\s+as\s+" + _A + _V),
-    _rule("job", r"^" + _ADV + r"(?:teach|teaches|taught|am teaching|is teaching)\s+(?P<v>[a-z0-9][\w ]*?)\s+(?:at|in|to)\b", value="{v} teacher"),
-    # … "now teaching English in Busan" (not "… to my husband", "Teaching English in Busan
-    # was the best year of my life")
-    _rule("job", r"^(?:(?:now|currently|am|is|are|'m)\s+)*teaching\s+(?P<v>(?!(?:my|our|his|her|their|the|a|an|myself|him|them|kids|people|someone|how)\b)[a-z0-9][\w ]*?)\s+(?:at|in)\s+(?-i:[A-Z])(?![^,;]*\b(?:was|is\s+my|were|dream|dreams|volunteer)\b)", value="{v} teacher"),
-    _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+[^,;:!?()]+)"),
-    # … "the" head of a part of a workplace: "I'm now the head of marketing at Canva" (not
-    # "the head of the household", "the head of the queue at Centrelink")
-    _rule("job", r"\b(?:made|named|appointed|promoted to|now)\s+the\s+(?P<v>(?:head|director|chair|lead|manager|dean)\s+of\s+(?:(?-i:[A-Z])|(?:marketing|sales|finance|hr|engineering|product|design|operations|ops|it|legal|research|data|content|growth|people|talent|strategy|comms|communications|technology|science|maths|math|english|history|music|art|department|school|nursing|pharmacy|radiology|surgery|medicine|studies|year|customer|brand|digital|partnerships|procurement|analytics|infrastructure|platform|security\s+at\s+(?-i:[A-Z])))\b[^,;:!?()]*)"),
-    # "finally made partner at the firm" (not "made partner happy")
-    _rule("job", r"^" + _GONE + r"(?:made|make|making)\s+(?P<v>(?:" + _PARTNER_GRADE + r"\s+)?partner)\b(?=\s*(?:$|[,.!;]|at\b|this\b|last\b|today\b|yesterday\b|lol\b|🎉))(?![^,;]*\b(?:dream|dreams|class|doubles|dance|game)\b)"),
-    # "moving into a curriculum advisor role at the Ministry", "stepped into a lead role"
-    _rule("job", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped|stepped up)\s+into\s+(?:a|an|the)\s+(?:new\s+)?(?P<v>[\w -]+?)\s+(?:role|position|post|job)\b"),
-    # (not hedged: "thinking about going freelance"; not besides: "…freelance on the side")
-    _rule("job", r"^(?![^,;]*\b(?:thinking|considering|might|maybe|may|could|would|should|if|want|wants|wanna|hope|hoping|planning|dream|dreaming)\b[^,;]*freelance)[^,;]*\b(?:went|gone|going|turned|am|is)\s+(?:fully\s+)?freelance\b(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
-    # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
-    # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
-    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks|(?-i:cook|cooks|cooked))\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
-    _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
-    _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
-    # "took over as principal at Ridgeway Primary", "stepped up as head coach"
-    _rule("job", r"^" + _GONE + r"(?:took|taken|taking|take)\s+over\s+as\s+(?!(?:the\s+)?designated\b)" + _A + r"(?P<v>(?:(?!(?:for|at|with|when|in|on|of|and|while)\b)[\w-]+\s*?){1,4}?)(?=\s*(?:$|[,.!;]|\s(?:at|of|with)\s+(?-i:[A-Z])|\s(?:from|starting|today|yesterday|last|this|next|on)\b))"),
-    # "i'm freelancing now", "went freelance", "self-employed now"
-    # (not "freelancing for Google", "freelancing now too", "thinking about going freelance")
-    _rule("job", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:now\s+)?freelancing\b(?!\s+(?:for|with|at)\b)(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
-    # "accepted an offer as an instructional designer at Coursera" (subjects.py reads
-    # "Coursera promoted me to …" as the user promoted)
-    _rule("job", r"\b(?:accepted|took|taken|signed)\s+(?:an?|the|their)\s+(?:job\s+)?offer\s+(?:from\s+[^,;:!?()]+?\s+)?as\s+" + _A + _V),
-    # "joined Stripe as a data scientist", "signed my contract with Arsenal as physio"
-    _rule("job", r"\b(?:joined|joining|join|started at|start at|starting at|started with|signed with|signed (?:(?:a|my|the)\s+)?(?:new\s+)?contract with)\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
-    # "I'm the new head chef at Dishoom"
-    _rule("job", r"^" + _ADV + _BE + r"\s+" + _ADV + r"the\s+new\s+(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+(?:at|for|with|in)\s|\s*$|\s*[,.!])"),
-    # "I've been hired by the RTC in Quebec City as a dispatcher"
-    _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
-    # "got the assistant principal job", "first day as junior architect at …", "signed on
-    # as production manager with …", "resumed at Emzor today as a regulatory affairs
-    # officer" (Nigerian English: started)
-    _rule("job", r"^(?:(?:just|finally|actually|officially)\s+)?(?:got|landed|bagged)\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b(?!\s+(?:done|sorted|finished|quoted|fixed|booked|over|out)\b|\s+in\s+(?:the|a|our)\s+(?:school\s+)?(?:play|show|musical|film|movie|panto|production)\b)"),
-    _rule("job", r"\b(?:first (?:day|week|month)|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + _V),
-    # "got a postdoc at Trinity", "landed a nursing assistant job with the NHS": a
-    # position got, said by its word (not "got a tutor at Kumon", "got a table at Nobu"),
-    # at a named place, and kept ("… but turned it down" is not)
-    _rule("job", r"^" + _ADV + r"(?:got|landed|bagged|scored|secured)\s+(?:a|an)\s+(?P<v>postdoc|(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:job|role|position|post)\b))\s+(?:(?:job|role|position|post)\s+)?(?:at|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))(?![^,;.!?]*\b(?:turned\s+(?:it|that|them)\s+down|declined|said\s+no)\b)"),
-    # A fragment that is a job: "product designer now", "staff engineer at Wolt"
-    _rule("job", r"^" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
-    # … said as news: "Officially a senior engineer now!", "finally a qualified nurse now"
-    _rule("job", r"^(?:(?:officially|finally|proudly|now)\s+)+(?:a|an)\s+(?!(?:[\w-]+\s+){0,2}(?:driver|gardener|owner|photographer|dj|carer|cook|runner|swimmer|cyclist|reader|blogger|influencer|homeowner|adult|grown-up|parent|mum|mom|dad)\b)" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
-    # … after the first day of it: "day one at Feedzai, product designer now"
-    _rule("job", _DAY_ONE_AT + r",\s*" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
-    _rule("job", r"^" + _FRAGMENT + r"\s+(?=(?:at|@)\s+(?:(?-i:[A-Z])[\w&.-]*(?<!'s)\s*){1,4}(?:$|[,;!.]|\s+(?:now|again|remote|hybrid|full-time|part-time)\b))"),
-    # (not a role in something said first: "At the murder mystery party, my role is the
-    # butler", "In the group project, my role is tester"; "At work, my role is …" is one)
-    _rule("job", r"^(?!(?:in|at|for|on)\s+(?!work\b|my\s+(?:[\w-]+\s+)?(?:job|work)\b)[^,]{2,60},\s*(?:my|his|her)\s+(?:new\s+)?role\b)(?=.*\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\b).*?\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
-    _rule("job", r"\b(?:my|his|her)\s+(?:job\s+)?(?:title|role)\s+(?:has\s+)?(?:changed|was changed|got changed)\s+to\s+" + _A + _V),
-    _rule("job", r"^" + _ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + _ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
-    # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
-    _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + _ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
-    _rule("employer", r"^" + _ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
-    # "I work at Boots", "I work part-time at Boots", "working as a nurse at Guy's"
-    _rule("employer", r"^" + _ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:part[- ]time|full[- ]time|remotely|mostly|now|still|currently)\s+)?(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
-    # "I'm employed at Target", "no longer employed by Target"
-    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are|got)\s+)?" + _ADV + r"employed\s+(?:at|by|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))" + _V),
-    # "I've been working at Ecolab since January" (not "at Starbucks all morning")
-    _rule("employer", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?been\s+working\s+(?:at|for)\s+(?![^,;]*\b(?:all\s+(?:day|morning|afternoon|evening|week|night)|today|tonight|this\s+(?:week|morning|afternoon|evening)|because|the\s+library|the\s+cafe|wifi)\b)" + _V),
-    # "I work for myself now", "I'm my own boss now" (not "… on the side", "… too")
-    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been)\s+)?" + _ADV + r"(?:work|works|working)\s+for\s+(?:myself|themself|themselves|himself|herself)\b(?=\s*(?:$|[.!;]|now\b|mostly\b|mainly\b|these\s+days\b|full[- ]time\b|since\b|as\s|lol\b|🎉|,\s*(?:a\s|my\s|small\b|running\b|doing\b|freelance\b)))(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side|weekends?|evenings?|nights?|kitchen|minecraft|diet)\b)", value="self-employed"),
-    _rule("employer", r"^" + _ADV + r"(?:am|is|are|'m)\s+" + _ADV + r"(?:my|their|his|her)\s+own\s+boss\b(?=\s*(?:$|[.!;]|now\s*(?:$|[.!;,])|lol\b|🎉))(?![^,;]*\b(?:kitchen|minecraft|diet|alone|when|that)\b)", value="self-employed"),
-    # "doing my residency at St Vincent's", "interning at Goldman this summer"
-    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are|'m)\s+)?" + _ADV + r"(?:(?:doing|started|starting|began|beginning)\s+(?:my|a|an|the)\s+(?:[\w-]+\s+)?(?:residency|internship|placement|rotation|fellowship|traineeship|apprenticeship)|interning)\s+(?:at|with)\s+(?=(?-i:[A-Z]))" + _V),
-    # "I'm self-employed now"
-    _rule("employer", r"^" + _ADV + r"(?:am|is|are|(?:have\s+|'ve\s+|has\s+)?(?:gone|went|going))\s+" + _ADV + r"(?:self[- ]employed)(?=\s*(?:$|[,.!;]|now\b|full[- ]time\b))", value="self-employed"),
-    # "I teach year 6", "teaches maths": a teacher
-    # ("{v}er" of "teach", not a fixed value: so "I used to teach year 6" is denied)
-    _rule("job", r"^" + _ADV + r"(?P<v>teach)(?:es)?\s+(?:year\s*\d+|yr\s*\d+|grade\s*\d+|\d+(?:st|nd|rd|th)\s+grade|reception|nursery|primary|secondary|high school|middle school|kindergarten|(?:maths|math|english|science|history|geography|art|music|french|spanish|german|physics|chemistry|biology)\b)", value="{v}er"),
-    # "the onboarding at Plaid is intense": a new employer
-    _rule("employer", r"^(?:(?:starting|started|start|doing|done|finished|my|the)\s+)?(?:onboarding|induction)\s+at\s+(?=(?-i:[A-Z]))" + _V),
-    # "I'm on the payments team at Monzo", "I'm in sales at Nike": a team of an employer
-    _rule("employer", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:(?:on|in)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|department|dept|division|squad|ward|desk|practice)|in\s+(?:sales|marketing|finance|hr|legal|engineering|product|design|ops|operations|support|it|research|data|analytics|compliance|procurement|logistics|recruitment|comms|pr|accounts|payroll|admin))\s+at\s+(?=(?-i:[A-Z]))(?![\w-]+'s\b)" + _V),
-    # "new gig at Deliveroo", typed short; "teaching at Ridgeway High now"
-    _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+(?P<v>(?:the\s+)?[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})(?=\s*(?:$|[,.!;]|starts|begins|from\s|on\s|next|this|tomorrow|today|lol|is\b|'s\b|was\b|so far|going\b))"),
-    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?" + _ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + _V),
-    # "signed a full-time offer with Stripe", "accepted the offer from Stripe"
-    _rule("employer", r"\b(?:signed|accepted|took)\s+(?:an?|the|their|my)\s+(?:(?:full-time|part-time|job|new|permanent)\s+)*offer\s+(?:with|from|at)\s+(?=(?-i:[A-Z]))(?P<v>[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})"),
-    _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
-    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
-    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + _V),
-    # a promotion or a return to work is at the user's employer: "moved up at Emzor",
-    # "got promoted at Dell", "resumed at Emzor today" (West African English: started)
-    _rule("employer", r"^" + _ADV + r"(?:(?:got|was|been|am|is|'m)\s+)?(?:moved\s+up|promoted|resumed(?:\s+work)?)\s+at\s+(?=(?-i:[A-Z]))" + NOT_A_TEAM + _V),
-    # Parted from someone named: "broke up with Tom", "Tom and I split up" (read as "split
-    # up with Tom"), "divorced Ana". It retires the partner of that name only (remember).
-    _rule("partner", r"^" + _GONE + r"(?:got\s+)?(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
-    # Back with a partner of before: "got back with Maya", "seeing Maya again", "dating Maya
-    # again", "back together with Maya"
-    _rule("partner", r"^" + _GONE + r"(?:(?:got|am|are|'m|'re)\s+)?(?:back\s+(?:together\s+)?with|(?:seeing|dating)\s+(?=(?-i:[A-Z])[\w'-]+\s+again\b))\s*(?P<v>(?-i:[A-Z])[\w'-]+)"),
-    # A partner who died, as the extractor words it ("ray passed away" → "widowed by Ray")
-    _rule("partner", r"^widowed by (?P<v>(?-i:[A-Z])[\w'-]+)", negated=True),
-    _rule("partner", NO_LONGER_MY_PARTNER, negated=True),
-    # "got hired at Denver Health", "Hired at Arup!"; not "hired at minimum wage", "hired
-    # at 23", "wasn't hired at Google", "hope I get hired at Google"
-    _rule("employer", r"(?:^|\b(?:got|was|were|been|just|finally|officially)\s+)hired\s+at\s+(?=(?-i:[A-Z]))(?!" + _NOT_A_NAME_WORD + r")" + _V),
-    # "got poached by Grab", "headhunted by Deloitte"
-    _rule("employer", r"^" + _GONE + r"(?:got\s+|been\s+)?(?:poached|headhunted|head-hunted)\s+by\s+(?=(?-i:[A-Z]))" + _V),
-    _rule("employer", r"^" + _ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped)\s+into\s+(?:a|an|the)\s+(?:new\s+)?[\w -]+?\s+(?:role|position|post|job)\s+(?:at|with)\s+" + _V),
-    _rule("employer", r"^" + _ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
-    # … begun: "started driving for Uber full time" (a name: not "… for the first time",
-    # "… for hours", "… for Meals on Wheels as a volunteer")
-    _rule("employer", r"^" + _ADV + r"(?:started|start|starting|began)\s+(?:driving|flying|delivering|riding|coaching)\s+for\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:volunteer|volunteering|charity|fun|free)\b)" + _V),
-    _rule("employer", r"\b" + _TAKEN_WORK + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
-    # "I've been at Infosys 7 years": where one has worked that long (not days or weeks:
-    # "been at Glastonbury for 3 days"; not "been with Tom for 5 years", a partner)
-    _rule("employer", r"^" + _ADV + r"(?:(?:have|has)\s+)?been\s+at\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)(?=\s+(?:for\s+)?(?:(?:almost|nearly|over|about)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of|several|many)\s+(?:years?|yrs?|months?)\b)"),
-    # "got a job @ JP Morgan" (a job only: "got a post @ LinkedIn" is no work)
-    _rule("employer", r"\b(?:got|gotten|scored|landed)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+)?job\s*@\s*" + _V),
-    _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
-    _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
-    _rule("employer", r"\b(?:main|first|biggest|new|only)?\s*(?:big\s+)?client\s+is\s+" + _V),
-    _rule("employer", r"\b(?:opened|started|runs|run|running|founded|launched|set up|setting up|starting)\s+(?:her|his|their|my|our|a)\s+(?:own\s+)?(?P<v>(?:[\w-]+\s+){0,2}?(?:" + _BUSINESS_KINDS + r")\b[^,;:!?()]*)", value=OWN_BUSINESS),
-    _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"working\s+on\s+" + _V),
-    _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
-    # "now hacking on a recipe app called Mise", "I'm building a Chrome extension called TabTamer"
-    _rule("project", r"^" + _ADV + r"(?:am|is|are)?\s*" + _ADV + r"(?:building|developing|hacking\s+on|coding|making)\s+(?=(?:a|an|my|our)\s+(?:[\w-]+\s+){0,3}?(?:app|website|site|web\s+app|tool|game|extension|plugin|library|startup|platform|bot|service|product|api|cli|saas|framework|engine|podcast|newsletter|novel|course)\s+(?:called|named)\s+(?-i:[A-Z]))" + _V),
-    # one named, done with: "I shipped Ledgerly", "stopped working on Ledgerly", "User
-    # completed the Ledgerly project"
-    _rule("project", r"^" + _GONE + r"(?:shipped|abandoned|shelved|completed|scrapped|wrapped\s+up|stopped\s+working\s+on|quit\s+working\s+on|moved\s+on\s+from)\s+(?:the\s+|my\s+)?(?P<v>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)(?:\s+(?:project|app))?\b(?!['’])(?!\s+(?:v\d|beta|update|version|feature|landing|page|mvp|demo|release|to\b|on\b|for\b))", negated=True),
-    # -- home and whereabouts --
-    # … normally: of a known place, for good ("I normally live in Zagreb", not "in trackies",
-    # "in Spain in the winter")
-    # "my current city is Philadelphia", "my home city changed from Minneapolis to Duluth"
-    _rule("home", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:home\s+city|city|(?<!home\s)town)\s+(?:is\s+(?:now\s+)?|(?:has\s+)?changed\s+(?:from\s+[^,;]+?\s+)?to\s+)(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})(?=\s*(?:$|[,.!;]|now\b))", named=True),
-    _rule("home", r"^" + _ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + _ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V, somewhere=True),
-    # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + _ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
-    _rule("home", r"^" + _ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + _ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _V, somewhere=True),
-    _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
-    # "Since the move to Boise I've been…", "since moving to Boise": a move made, said
-    # before what followed it
-    _rule("home", SINCE_THE_MOVE, place=True),
-    # "we're officially Denver residents now", "proud Leeds local": where one lives
-    _rule("home", r"^(?:am|is|are)\s+(?:now\s+)?(?:officially|finally)\s+(?:an?\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})\s+(?:residents?|locals?)\b(?!\s+(?:of|at|in)\b)", place=True),
-    # "current residence: Portland, OR", an agent's note
-    _rule("home", r"(?:^|\bmy\s+)current\s+(?:residence|city\s+of\s+residence)\s*(?:is\s+|:\s*)(?=(?-i:[A-Z]))" + _V, somewhere=True),
-    # A move to come: a home from the day the clause names, else a plain memory (__init__).
-    _rule("home", PLANNED_MOVE + _V, somewhere=True),
-    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _SETTLED_WELL + _V),
-    _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken|share|shares|sharing)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
-    _rule("home", r"\bsettled\s+in\s+" + _SETTLED_WELL + _V),
-    # A home left, named: "sold the flat in Berlin", "moved out of my place in Leeds". It
-    # retires that home only, not one said since ("settling into Glasgow").
-    _rule("home", r"^" + _GONE + r"(?:sold|moved out of|handed back the keys to)\s+(?:my|our|the)\s+(?:old\s+)?(?:house|flat|apartment|place|home)\s+in\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?![^,;.!?]*\b(?:into|to)\b)", negated=True, place=True),
-    # "settling into York", "back home in Lyon tonight" (not "back home in India, we…")
-    _rule("home", r"^" + _ADV + r"(?:(?:am|are)\s+)?" + _ADV + r"settling\s+(?:in\s+)?(?:into|in)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s*(?:$|[,.!;]|now\b|life\b|nicely\b|well\b|at\s+last\b))(?![^.!?]*\b(?:hotel|for\s+the\s+(?:week|weekend|night)|conference|visit|visiting|holiday|trip)\b)", place=True),
-    _rule("home", r"^(?:(?:am|are|got|get|getting|finally|just|safely|made it)\s+)*back\s+home\s+in\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s+(?:tonight|today|now|at last|finally|safe|safely|after)\b|\s*$)(?![^.!?]*\b(?:visit|visiting|for\s+(?:the|my|a|our|his|her)\b|folks|parents|holiday|holidays|christmas|wedding|funeral)\b)", place=True),
-    # "moved house last week, now in Clifton", "back in Cork for good"
-    _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+|renting\s+(?:a\s+room\s+|" + _A_HOME + r"\s+)?)?in\s+(?=(?-i:[A-Z]))" + _V),
-    _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?back\s+(?:home\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+for good\b"),
-    # "in Toronto now, Scarborough": said short, as "we're in Lisbon now" is
-    _rule("home", r"^in\s+" + _PLACE_NAME + r"\s+(?:now|these days)\b" + _NOT_FOR_LONG),
-    # Said of a place that is one, by name (places.py): "based in Bengaluru, Koramangala
-    # side", "shifted to Pune last month" (not "shifted to Marketing"), "Berlin-based now".
-    _rule("home", r"^" + _ADV + r"(?:" + _BE + r"\s+" + _ADV + r")?(?:based|located)\s+(?:in|out\s+of)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
-    # … after one's job, or as a resident: "I'm a pharmacist based in Ibadan", "resident in Abuja"
-    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:a|an)\s+(?:(?!(?:for|with|of|to|at|helping|supporting)\b)[\w-]+\s+){1,3}?(?:based|living|residing)\s+(?:in|out\s+of)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + _ADV + r"(?:" + _BE + r"\s+" + _ADV + r")?(?:a\s+)?(?:resident|residing)\s+(?:in|of|at)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+|over\s+)?to\s+" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + _ADV + _BE + r"\s+" + _ADV + r"(?:(?:a|an)\s+)?(?P<v>(?-i:[A-Z])[\w']*(?:\s+(?-i:[A-Z])[\w']*){0,2})-based\b(?!\s+(?:startup|start-up|agency|company|firm|brand|business|team|band|charity|studio|shop|label|consultancy|organi[sz]ation|ngo|collective|group|publication|magazine|podcast)\b)" + _NOT_A_HOME_AFTER, place=True),
-    # "moved out of Kilimani to my own bedsitter in Westlands", "moved into our Punggol flat"
-    _rule("home", r"^" + _GONE + r"moved\s+out\s+of\s+[^,;]+?\s+(?:to|into)\s+" + _A_HOME + r"\s+in\s+" + _V),
-    _rule("home", r"^" + _GONE + r"moved\s+into\s+(?:our|my)\s+(?:new\s+|own\s+)?" + _PLACE_NAME + r"\s+" + _HOME_NOUN + r"\b"),
-    # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield",
-    # "shifted to Pune after the wedding"; "packed into" Nigerian English's: "we've packed
-    # into our own place in Magodo"
-    _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into)|packed\s+into)\s+" + _NOT_A_STAY + _A_HOME + _HOME_AT, value="{at} {v}"),
-    # … with a word of home in the clause: "shifted to Marketing", "shifted to Notion",
-    # "shifted to night shifts" say no move
-    _rule("home", r"^" + _GONE + r"shifted\s+(?:back\s+)?to\s+(?=.*\b(?:after\s+(?:the\s+)?(?:wedding|marriage|shaadi)|family|parents|in-laws|for good|permanently|house|flat|home|apartment|rent)\b)(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + r"(?!\s+(?-i:[a-z])\w*\s*(?:office|team|branch)\b)"),
-    _rule("home", r"^(?:my|our)\s+(?:new\s+)?" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
-    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
-    # Where the user's new neighbours are, and where the commute starts: "our new
-    # neighbours in Fremantle invited us", "my commute from Woking is killing me", "my
-    # commute from our new place in Lewisham is 20 mins"
-    _rule("home", r"^(?:my|our)\s+new\s+neighbo(?:u)?rs?\s+(?:(?:here|now)\s+)?in\s+" + _PLACE_NAME),
-    _rule("home", r"^(?:my|our)\s+(?:daily\s+)?commute\s+from\s+(?:" + _OUR_HOME + r"\s+in\s+)?" + _PLACE_NAME),
-    # "our new flat in Leeds has a balcony": the place is what comes before the verb
-    _rule("home", r"^(?:(?:my|our)\s+(?:new\s+)?|new\s+)" + _HOME_NOUN + r"\s+in\s+" + _PLACE_BEFORE_VERB),
-    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+)?(?P<at>on|behind|by|next to|near|opposite)\s+" + _V, value="{at} {v}"),
-    # "our new flat is a five-minute walk from Slottsskogen": near it
-    _rule("home", r"^(?:(?:my|our|the)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+|only\s+)?" + _CLOSE_TO + r"\s+" + _V, value="near {v}"),
-    _rule("home", r"^(?:have|has)\s+(?:been|lived)\s+in\s+(?P<v>[^,;:!?()]+?)\s+(?:forever|for\s+(?:years|ages|decades|\w+\s+years)|since)\b"),
-    _rule("home", r"^" + _GONE + r"(?:bought|buying|rented|renting|signed for|closed on)\s+" + _NOT_A_STAY + r"(?:(?:a|an|our|my|the)\s+)?(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|one)" + _HOME_AT, value="{at} {v}"),
-    _rule("home", r"^" + _GONE + r"(?:signed|signing)\s+" + _NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy|tenancy agreement|rental agreement)\s+(?:on|for)\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
-    _rule("home", r"^" + _ADV + r"(?:signed|signing)\s+" + _NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + r"(?!['’]s?\b)(?=\s*(?:$|[,.!;]|\s(?:now|today|yesterday|last|this|finally|and)\b))"),
-    # "I stay in Ajah" is where one lives, said so in Nigerian and Scottish English; not
-    # "I'm staying in…", a stay
-    _rule("home", r"^" + _ADV + r"(?:stay|stays)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r"|(?:Travelodge|Hilton|Marriott|Premier|Holiday|Airbnb|Ibis|Hyatt|Sheraton|Character|Touch|Shape|School|Line|Bed)\b)" + _PLACE_NAME + r"(?=\s*(?:$|[,.!;]|\s(?:with\s+(?:my|our)|and|now|near|these days)\b))"),
-    # "sublet a flat in Grünerløkka": taken from a tenant, a home (not "sublet my flat")
-    _rule("home", r"^" + _GONE + r"(?:sublet|subletting|sublets)\s+" + _NOT_A_STAY + r"(?!.*\bto\s+(?:a|an)\s)(?:a|an)\s+(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|room)\s+in\s+" + _V),
-    _rule("home", r"^" + _GONE + r"(?:got|picked up|collected|have got|has got)\s+" + _NOT_A_STAY + r"(?:the|our|my)\s+keys\s+(?:to|for)\s+" + _OUR_HOME + _HOME_AT, value="{at} {v}"),
-    # unpacked for good, not a suitcase in a hotel: "finally unpacked in Glasgow", "unpacked
-    # the last box at our new flat in Hove"
-    _rule("home", r"^(?:(?:have|has|just|now)\s+)*(?:finally|officially|all)\s+unpacked\s+in\s+" + _V),
-    _rule("home", r"^" + _GONE + r"unpacked\s+(?:(?:the\s+(?:last|final)\s+box(?:es)?|everything)\s+(?:(?:at|in)\s+" + _OUR_HOME + r"\s+)?|(?:at|in)\s+" + _OUR_HOME + r"\s+)in\s+" + _V),
-    _rule("home", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"(?:renting|rent|rents)\s+" + _NOT_A_STAY + r"(?!.*\bto\s+(?:a|an)\s)(?:(?:" + _A_HOME + r"|a\s+room)\s+)?in\s+" + _V),
-    _rule("home", r"^(?:(?:my|our)\s+)?(?:new\s+)?address(?:'s|\s+is)\s+(?:now\s+)?(?P<v>\d+\w*\s+[A-Za-z][^,;:!?()]*)"),
-    # a place, named: "home is Lisbon now", not "home is a mess now"
-    _rule("home", r"^home(?:'s|\s+is)\s+(?:now\s+(?P<v>(?-i:[A-Z])[^,;:!?()]+)|(?P<v2>(?-i:[A-Z])[^,;:!?()]+?)\s+(?:now|these days|nowadays)\b)"),
-    _rule("home", r"^" + HOME_IS),
-    # … or a place known by name: "Home is Lagos", "home = Cape Town", "Quezon City is home"
-    _rule("home", r"^home(?:'s|\s+is|\s*=|\s*:)\s+(?:(?:still|always)\s+)?" + _PLACE_NAME + _A_HOME_SAID_END, place=True),
-    _rule("home", PLACE_IS_HOME, place=True),
-    _rule("home", r"^" + _ADV + r"(?:am|are|is)\s+(?:now\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+(?:now|these days|for good|still)\b", named=True),
-    # A stay, typed short too: "at a trade show in Vegas till Thursday".
-    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),
-    _rule("location", r"^(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+(?P<v>[^,;:!?()]+?)\s+(?:until|till|through)\b"),
-    _rule("location", r"^" + _ADV + r"(?:am|are|is)\s+" + _ADV + r"(?:back\s+|(?:over|down|up|out)\s+(?=in\s+(?:the\s+)?(?-i:[A-Z])))?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+(?!" + _NOT_A_NAME_WORD + r")" + _V),
-    _rule("location", r"^" + _ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
-    _rule("location", r"^" + _ADV + r"on\s+(?:holiday|vacation|leave|business|a\s+(?:work\s+)?trip)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END, place=True),
-    # A trip with its time: "going to Goa from 20th to 24th Oct", "heading to Durban for the
-    # long weekend, back Tuesday", "off tae Skye for a fortnight", "flying to Tokyo on
-    # Friday for a week", "I'll be in Mombasa for a 2 week work trip from June 23", "in
-    # Rotorua till Sunday" (not "going to Tesco", "going to Sarah's for the weekend").
-    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + TRIP_TO + r"\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
-    _rule("location", r"^" + _ADV + r"(?:(?:am|are|is)\s+)?" + _ADV + r"visiting\s+(?!.*\b(?:he|she|him|his|her|hers|they|them|their|hospital)\b)(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
-    _rule("location", r"^(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + _ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
-    _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
-    # -- age and dates --
-    _rule("age", r"^" + _NOT_A_COUNT + r"(?:am|is|are)\s+(?:now\s+)?(?:(?:officially|finally)\s+(?=(?:1[3-9]|[2-9]\d)\b))?(?P<v>\d{1,3})(?:\s?(?:yo|y/o|y\.o\.?)(?=\s|$|[,.!]))?(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|\+|/\s*\d|to\s+\d|for\s+\d+(?!\s*(?:more|weeks?|days?|months?|years?))|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
-    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s*(?:months?|weeks?|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|degrees?|°|%|percent|per\s+cent|pages?|km|miles?|kg|points?|pts|o['’]?clock|p\.?m|a\.m)\b|am\b|\s*[%°]|:\d)"),
-    # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
-    # ("Isla is 6 weeks old", "turned 18 months")
-    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>" + NUMBER_WORDS + r")\b(?=\s*(?:$|[,.!;]|today|tonight|yesterday|last|this|on|in|and|lol|already|now|years?\b|yrs))"),
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>" + NUMBER_WORDS + r")(?=\s+(?:years? old\b|(?:now|today|already)\s*(?:$|[,.!;]|lol\b)))"),
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+|only\s+|just\s+)?(?P<v>\d{1,2}\s+(?:weeks?|months?))\s+old\b"),
-    _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,2}\s+months?)\b(?=\s*(?:$|[,.!;]|old\b|today|yesterday|last|this|on\s|lol))"),
-    # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
-    # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
-    _rule("age", r"^" + _NOT_WEATHER + r"(?![^.!?]*\bthat'?s\s+(?:how\s+many|my\s+(?:bench|max|pb|record|score|limit))\b)(?:just\s+)?(?!(?:[1-9]|1[0-2])\s+(?:liao|already)\b)(?P<v>\d{1,2})\s+(?:today|now|already|liao|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
-    # "I'm a 35 year old woman" is an age; "I have a 10 year old", "my 10 year old" a child's
-    _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\d,)(?<!\d\.)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
-    _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
-    # "Officially 42 as of this morning", "had my 42nd birthday on Sunday"
-    _rule("age", r"^(?:(?:officially|finally|now)\s+)+(?P<v>\d{1,2}|" + _GROWN_AGE_WORDS + r")(?=\s*(?:$|[,.!;]|as\s+of\b|today\b|🎉|🎂|🥳|lol\b|haha\b|yay\b))(?![^.!;]*,\s*(?:our|my|the|his|her|their)\s)"),
-    _rule("age", r"\b(?:was|celebrated|had|just\s+had)\s+my\s+(?P<v>\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
-    # … its birthday unsaid: "just had my 35th", "celebrated my 30th on saturday",
-    # "celebrating my 40th this weekend" (not "my 35th cup of coffee", "my 30th in 2015")
-    _rule("age", r"^(?![^.!?]*\bwhen\b)[^.!?]*?\b(?:celebrated|celebrating|had|just\s+had)\s+my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)(?=\s*(?:(?:today|yesterday|tonight|last\s+(?:night|week|weekend)|this\s+(?:week|weekend)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*(?:$|[,.!;]|🎉|🎂|🥳|lol\b|with\s)|(?:$|[.!;]|🎉|🎂|🥳|lol\b))(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in)\b))"),
-    # … celebrated with whom: "celebrated my 29th with a quiet dinner" (not "had my 15th
-    # with the physio", "… with my mates back in uni")
-    _rule("age", r"^(?![^.!?]*\bwhen\b)[^.!?]*?\bcelebrated\s+my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:(?:yesterday|last\s+(?:night|week|weekend)|on\s+(?:" + WEEKDAY_RE + r"))\s+)?with\s+(?:a|an|the|my|some|family|friends|mates)\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|years)\b)"),
-    # "35th bday yesterday", "40th birthday today!"
-    _rule("age", r"^(?:just\s+)?(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:b-?day|birthday)\s+(?:today|yesterday|tonight)\b(?=\s*(?:$|[,.!;]|🎉|🎂|🥳|lol\b))"),
-    # In words, alone: "twenty-nine today", "thirty today 🎉"
-    _rule("age", r"^(?:just\s+)?(?P<v>" + NUMBER_WORDS + r")\s+today\b(?=\s*(?:$|!|🎉|🎂|🥳|lol\b|haha\b))"),
-    _rule("age", r"^" + _NOT_WEATHER + r"(?:just\s+)?(?P<v>" + _GROWN_AGE_WORDS + r")\s+(?:today|now)\b(?=\s*(?:$|[!.]|🎉|🎂|🥳|lol\b|haha\b|,(?!\s*(?:the|a|an|brutal)\b)))"),
-    # "34 the day" (Scots: today), "Today I clock 34" (Nigerian English: turn), "my 27th
-    # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
-    # 26", "hoje é meu aniversário, 29 anos"
-    _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+the\s+day\b(?=\s*(?:$|[,.!;]|🎉|🎂|lol\b|and\b|getting\b))"),
-    _rule("age", r"^(?:(?:today|just)\s+)?(?:clock|clocks|clocked)\s+(?P<v>\d{1,3})(?![,.]\d)(?=\s*(?:$|[,.!;]|🎉|🎂|today\b|tomorrow\b|this year\b|lol\b))"),
-    _rule("age", r"(?:^is|\b(?:today\s+is|today's|it's|it is))\s+my\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b|\bmy\s+(?P<v2>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+(?:is\s+)?(?:today|on the same day)\b"),
-    # "my 42nd birthday was yesterday": one just had ("it was my 42nd birthday on Sunday"
-    # is read by the rule of "was my 42nd birthday", once subjects.py makes it the user's)
-    _rule("age", r"\bmy\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+was\s+(?:yesterday|on\s+(?-i:[A-Z])\w+|last\s+(?:night|week|weekend)|this\s+(?:week|weekend))\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|when|but)\b)"),
-    _rule("age", r"^(?:(?:hoy|hoje|today|ya|já)\s+)?(?:(?:cumplo|cumpro|fa[çc]o|tengo|tenho)\s+)?(?P<v>\d{1,3})\s*(?:años|anos|歳|岁|살)(?=\s*(?:$|[!,.]|hoy\b|hoje\b|ya\b|já\b|today\b|になりました|です|🎉|🎂))"),
-    _rule("age", r"^(?:(?:hoy|hoje)\s+)?(?:cumplo|cumpro|fa[çc]o)\s+(?P<v>\d{1,3})(?=\s*(?:(?:años|anos)\s*)?(?:$|[!,.]|hoy\b|hoje\b|🎉|🎂))"),
-    _rule("age", r"\b(?:mi|meu|my)\s+(?:aniversário|aniversario|cumpleaños)\b[^.!?]*?\b(?P<v>\d{1,3})\s*(?:años|anos)\b"),
-    # … and in more of the languages people mix in, said of oneself: "j'ai 30 ans
-    # aujourd'hui", "heute 30 geworden", "ik word 30", "compio 30 anni", "hoy cumplí 30",
-    # "tenho 30 anos agora", "30 na ako", "aaj 30 ka ho gaya", "30歳になった" (not "30 ans de
-    # mariage", a count of years of something; not "Mia cumple 8", someone else's)
-    _rule("age", r"^(?:" + _TODAY_WORDS + r"\s+)?(?:(?:ich|ik|jag|yo|eu|io|je)\s+)?(?:(?:ya|já|déjà|schon|al|nu)\s+)?(?:" + _I_TURN + r"\s+(?P<v>\d{1,3})(?:\s*" + _AGE_UNIT + r")?|(?P<v2>\d{1,3})\s*(?:" + _AGE_UNIT + r"|(?=\s+" + _BECAME + r")))(?:\s+" + _BECAME + r")?(?=\s*(?:$|[!,.;]|" + _TODAY_WORDS + r"|(?:ya|já|agora|ahora|maintenant|jetzt|nu|now|already|lol|yaar|yesterday|ayer|ontem|hier|gestern|gisteren|ieri|igår|wczoraj|kahapon)\b|🎉|🎂|🥳|になった|になりました|です|了))"),
-    # A birthday by its number: "had his 5th birthday", "celebrating my 40th this weekend";
-    # not "my 5th time in Paris", "our 10th anniversary".
-    _rule("age", r"\b(?:celebrating|celebrated|celebrate|had|having|has|it's|its|it is|for)\s+(?:my|his|her)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b"),
-    # "I hit 50 last month", "hitting 30 this year": not "hit 30 degrees", "hit 40 followers"
-    # An age said as one introduces oneself in a post: "33F here", "(30F) need advice",
-    # "27M looking for a gym routine", "30yo btw", "19 y.o. student", "34, married, two
-    # kids", "me, 35, trying to…", "About me: 25, student", "me 34 now"
-    _rule("age", r"^" + _NOT_WEATHER + r"(?![^.!?]*\b(?:snow\w*|rain\w*|wind\w*|cold|chilly|frost\w*)\b)(?:(?:about\s+me|me)\s*[:,]?\s*)?(?:[(\[](?P<v>1[89]|[2-9]\d)\s?(?-i:[FM])[)\]]|(?P<v2>1[89]|[2-9]\d)\s?/\s?(?-i:[FM])\s?/|(?P<v3>1[89]|[2-9]\d)(?-i:[FM])\s+(?:(?:here|looking|seeking|asking|wanting)\b(?!\s+(?:today|this|tonight|now)\b)|in\s+(?-i:[A-Z])))"),
-    # "My age is 41", "I am aged 23"
-    _rule("age", r"^(?:am|is|are)\s+aged\s+(?P<v>1[3-9]|[2-9]\d)\b(?!\s*(?:months?|weeks?))"),
-    _rule("age", r"\bmy\s+age\s+is\s+(?:now\s+)?(?P<v>1[3-9]|[2-9]\d)\b"),
-    _rule("age", r"^(?:(?:about\s+me|me)\s*[:,]?\s*)?(?P<v>1[3-9]|[2-9]\d)\s?(?:yo|y/o|y\.o\.?)(?=\s*(?:$|[,.!]|(?:btw|here|male|female|guy|girl|man|woman|student|lol|m|f)\b))"),
-    _rule("age", r"^(?:(?:about\s+me|me)\s*[:,]?\s*)?(?P<v>1[89]|[2-9]\d)\s*,\s*(?=(?:married|single|divorced|separated|widowed|engaged|student|mum|mom|dad|male|female|man|woman|guy|girl|trying|looking|living|working|based|retired|unemployed|mother|father)\b)"),
-    _rule("age", r"^me\s+(?P<v>1[89]|[2-9]\d)\s+now\b"),
-    # "I am 29 years of age", "I have completed 30 years of age today", "I completed 24
-    # years yesterday" (said so in Indian and West African English)
-    _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>1[3-9]|[2-9]\d)\s+years\s+of\s+age\b"),
-    _rule("age", r"^(?:(?:have|has|just)\s+)*completed\s+(?P<v>1[3-9]|[2-9]\d)\s+years\s+of\s+age\b(?=\s*(?:(?:today|yesterday|this\s+(?:week|month))\s*)?(?:$|[,.!]|🎉|🎂))"),
-    _rule("age", r"^" + _ADV + r"(?:hit|hits|hitting|reached|reaching)\s+(?P<v>[2-9]\d)\b(?![,.]\d)(?=\s*(?:(?:today|yesterday|this year|last (?:week|month|year))\s*)?(?:$|[,.!;]))"),
-    # "my birthday is 22 February", "Mum's birthday is on Sunday" (not "… is today": the
-    # birthday said, not its date)
-    # the clause's subject's own birthday ("my birthday is", "Anna's birthday is"), not
-    # one of someone's the subject rules did not read ("hubby's birthday is …")
-    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?birthday(?:\s+is|['’]s)\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
-    _rule("birthday", r"\bborn\s+on\s+" + _V),
-    # -- family status --
-    # "we're separating", "getting divorced", "the divorce is final"
-    _rule("relationship", r"^(?:am|are|is)\s+" + _ADV + r"(?:separating|splitting up|divorcing|getting divorced|getting a divorce)(?=\s*(?:$|[,.!;]|now\b|after\b|soon\b|lol\b|this\s+(?:year|month)\b))", value="separated"),
-    # typed short, the verb left out: "single again lol", "officially divorced now"
-    # (not for a while: "single again this weekend lol, wife took the kids", "single now for
-    # a few days, tom's on a work trip", "separated again from the kids")
-    _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this\s+(?:weekend|week)|tonight|for\s+(?:a\s+few|a\s+couple|the|\d+|two|three)\s+(?:days|nights|weeks|weekend)|while|till|until|from\s+the\s+kids)\b)(?!.*\b(?:took\s+the\s+kids|is\s+away|'s\s+away|on\s+a\s+(?:work\s+)?trip|out\s+of\s+town)\b)"),
-    _rule("relationship", r"^(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched)(?=\s*(?:$|[,.!;:]|(?:today|yesterday|last|this|finally|officially|lol|haha)\b|(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z0-9])|💍|❤|🥰))", value="married"),
-    _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
-    # "we separated", "my wife and I divorced last year" (subjects.py: the user's); not "I
-    # separated the laundry", "we separated in the car park", "divorced in 1998"
-    _rule("relationship", r"^(?:(?:have|'ve|had|just|finally|officially|recently)\s+)*(?P<v>separated|divorced)\b(?=\s*(?:$|[,.!;]|(?:last\s+(?:week|month|year)|this\s+(?:week|month|year)|yesterday|recently|lol|finally|officially|for\s+good)\b))"),
-    _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + _ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa|idea|concept|notion|thought|gym|craft|art|music|team|club|business|company|startup|cause|code|game|band)\b)(?!\s+from\s+(?:reality|the\s+real\s+world)\b)"
-                          # not "separated from my team", "single for the weekend", "divorced when I was 10"
-                          r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"),
-    # -- food and drink --
-    _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
-    _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b", value="eats meat"),
-    _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
-    # "keto is officially over": a diet that ended, named as it ends.
-    _rule("diet", "^" + DIET_ENDED, negated=True),
-    _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + _NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + _ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
-    _rule("diet", r"\b(?:gave\s+up|giving\s+up|stopped|quit|quitting)\s+being\s+(?:a\s+)?(?P<v>" + DIETS + r")\b", negated=True),
-    # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
-    _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched|switched\s+to|follows?|following)\s+" + _ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so|last|in|yesterday|recently|a|two|three|\d+)\b))"),
-    # an allergy gone: "I outgrew my shellfish allergy", "my shellfish allergy is gone",
-    # "no more shellfish allergy"
-    _rule("allergies", r"\b(?:outgrew|outgrown|grew\s+out\s+of|(?:was|been|got)\s+cured\s+of)\s+(?:my|his|her|their|the|an?)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)(?=\s*(?:$|[,.!;]))", negated=True),
-    _rule("allergies", r"^(?!.*\b(?:hope|hoping|wish|want|if|might|may|could|would|until|someday|one\s+day|maybe|whether|pray|praying)\b)(?:.*\s)?(?:my|his|her|their|the)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)\s+(?:is|has)\s+(?:(?:completely|totally|finally|officially|actually)\s+)?(?:gone|resolved|gone\s+away|cleared\s+up)(?=\s*(?:$|[.!]))(?!.*\?)", negated=True),
-    _rule("allergies", r"\bno\s+more\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)(?=\s*(?:$|[.!]))", negated=True),
-    _rule("allergies", r"\ballergic\s+to\s+" + _V),
-    _rule("allergies", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?P<v>coeliac|celiac)\b", value="gluten ({v})"),
-    _rule("allergies", r"^(?!.*\b(?:worried|afraid|scared|thought|might|may|if|negative|whether|not)\b).*\bdiagnosed\s+(?:as\s+)?(?P<v>coeliac|celiac)\b(?!\s+disease)", value="gluten ({v})"),  # "just got diagnosed coeliac"
-    _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
-    # "developed an allergy to latex", "a new allergy: kiwi"
-    _rule("allergies", r"\b(?:developed|have|got|found\s+out\s+I\s+have)\s+(?:a|an)\s+(?:(?:new|severe|mild|serious|real|proper|bad|slight|life-threatening|nasty)\s+)?(?:allergy|intolerance)\s+to\s+" + _V),
-    _rule("allergies", r"^(?:(?:a|my)\s+)?new\s+(?:allergy|intolerance)(?:\s+unlocked)?\s*[:—–-]\s*" + _V),
-    # "a shellfish allergy"; not how bad one is ("proper allergy", "serious allergy")
-    _rule("allergies", r"(?<![\w-])(?!(?:a|an|the|my|new|no|any|food|severe|mild|bad|an?|proper|real|serious|major|massive|huge|slight|little|big|deadly|nasty|awful|terrible|full-blown|weird|actual|true|genuine|life-threatening)\b)(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
-    _rule("allergies", _UNSURE_BEFORE + r"\b(?:have|has|with|diagnosed with)\s+(?P<v>coeliac|celiac)(?:\s+disease)?\b", value="gluten ({v})"),
-    _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+allergy)\b"),
-    # -- health --
-    # said of oneself, the verb first: "I have type 2 diabetes", "I've got anxiety", "living
-    # with MS"; not "I have a son with autism", "I work with kids with ADHD"
-    _rule("conditions", r"^" + _ADV + r"(?:have|has|have got|got|suffer(?:s)?\s+from|am\s+suffering\s+from|(?:am\s+)?living\s+with|(?:am\s+)?struggling\s+with|struggle\s+with|(?:am\s+)?dealing\s+with|(?:am\s+)?battling)\s+(?:(?:really\s+|bad\s+|severe\s+|mild\s+|chronic\s+|terrible\s+|early\s+)?)(?P<v>" + _CONDITION_NAMES + r")\b" + _NOT_THE_CONDITION),
-    _rule("conditions", r"^(?:(?:just|recently|finally|officially|only|also|been|was|got|have been|am|today|yesterday)\s+)*diagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?(?![\w-]+ing\b)" + _V),
-    _rule("conditions", r"^" + _ADV + r"(?:have|has)\s+(?:a\s+)?(?P<v>(?!(?:a|an|the|coeliac|celiac)\b)[\w'-]+\s+(?:disease|syndrome|disorder|deficiency))\b" + _NOT_THE_CONDITION),
-    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:a\s+)?(?:type\s+(?P<t>1|2)\s+)?diabetic\b", value="diabetes"),
-    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:an\s+)?asthmatic\b", value="asthma"),
-    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"(?:an\s+)?epileptic\b", value="epilepsy"),
-    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"autistic\b", value="autism"),
-    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"dyslexic\b", value="dyslexia"),
-    _rule("conditions", r"^" + _ADV + r"(?:am|is|are)\s+" + _ADV + r"bipolar\b(?!\s+about)", value="bipolar disorder"),
-    _rule("conditions", _TAKES + r"(?:" + _MEDICINE_NAMES + r")\b[^,;.!?]*?\bfor\s+(?:my\s+|the\s+)?(?P<v>" + _CONDITION_NAMES + r")\b" + _NOT_THE_CONDITION),
-    _rule("medications", r"(?:\b(?:came|coming|come|got|get|getting|weaned|weaning)\s+(?:myself\s+)?off|^" + _ADV + r"(?:am\s+|is\s+|are\s+)?(?:now\s+)?off|\bstopped(?:\s+taking)?|\bquit(?:\s+taking)?|\bdropped)\s+(?:the\s+|my\s+)?" + _MEDICINE, negated=True),
-    _rule("medications", r"\b(?:switch(?:ed|ing)?|swapped|changed|moved)\s+(?:me\s+)?(?:from\s+[\w -]+?\s+)?to\s+" + _MEDICINE + _NOT_THE_MEDICINE),
-    _rule("medications", r"\bswap(?:ped)?\s+(?:the\s+|my\s+)?(?:" + _MEDICINE_NAMES + r")\s+for\s+" + _MEDICINE + _NOT_THE_MEDICINE),
-    _rule("medications", _TAKES + _MEDICINE + _NOT_THE_MEDICINE),
-    # A child born to someone, named: "Ama had a baby boy, Kofi", "my brother and his wife
-    # welcomed a little girl named Aoife" (the user's own are said as "My son is …"
-    # before: _children_named)
-    _rule("children", r"^(?:and\s+(?:his|her|their)\s+(?:wife|husband|partner|girlfriend|boyfriend)\s+)?" + _ADV + BORN_A + r"\s*(?:[,:—–-]\s*|\s+(?=(?:called|named)\s))(?:(?:called|named)\s+)?(?P<v>" + BABYS_NAME + r")"),
-    _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
-    # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
-    _rule("drinks", r"^" + _ADV + r"(?:(?:have|has|'ve)\s+)?" + _ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
-    # "Coffee, always", "coffee at Starbucks before my shift", "tea only"; not "wine
-    # o'clock came early", "caffeine withdrawal headaches", nor a meeting: "Coffee with
-    # Morgan from the gym", "tea with my sister" ("coffee with oat milk" is the drink)
-    _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=\s*(?:$|[,.!;]|\s(?:only|always|please|now|every|mostly|again|these days|at|from|with|before|after|in|on|for)\b))(?!\s+with\s+" + _MET_WITH + r")"),
-    _rule("drinks", r"\b(?:am|is|are)\s+(?:now\s+)?an?\s+(?P<v>coffee|tea)\s+(?:person|drinker)\b"),
-    _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
-    # "water and tea only now", "green tea only"
-    _rule("drinks", r"\b(?P<v>" + _DRINKS_LISTED + r")\s+only\b(?!\s+(?:at|in|on|with|to)\b|\s+for\s+(?!(?:me|us)\b))"),
-    # "only unsweetened oolong now", "just water these days", "only green tea in the
-    # mornings now": what one drinks now, said as all there is, the time last (not "only
-    # water now for the plants", "just rain water now", "just coffee with Sam")
-    _rule("drinks", r"^(?:only|just|mostly)\s+(?P<v>(?:" + _DRINK_HOW + r"\s+)?" + _DRINKS_LISTED + r")\s+(?:for\s+(?:me|us)\s+)?(?:(?:in\s+the\s+(?:mornings?|evenings?)|at\s+(?:night|work|home))\s+)?(?:now|these days|from now on|nowadays)(?=\s*(?:$|[,.!;]))"),
-    _rule("drinks", r"\b(?:(?:switched|switching|moved|changed)\s+(?:over\s+|back\s+)?to|back\s+on)\s+(?P<v>" + _DRINK + r")\b"),
-    # "I drink black coffee", "drink oat flat whites every morning"; not "too much coffee"
-    _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>(?:(?!(?:too|much|more|less|so|a|an|the|some|any|no|my|our|enough|little|way|and|or|with)\b)[a-z]+\s+){0,2}" + _DRINK + r"s?)\b"),
-    # -- likes --
-    _rule("favorite:", r"\b(?:favou?rite|fave?)\s+(?P<thing>[a-z]+(?:\s+(?!(?:rn|now|atm|lately|currently|today|right)\b)[a-z]+)?)(?:\s+(?:rn|now|atm|lately|currently|today|right\s+now))?\s+(?:is|are)\s+(?:now\s+|still\s+)?(?!(?:from|in|on|at|about|by|with|so|very|really|too|kinda|such|playing|coming|back|out|over|closed|open)\b)" + _V),
-    _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:(?:is|are)\s+(?:now\s+)?|(?:has|have)\s+replaced\s+[^,;]+?\s+as\s+)(?:my|our)\s+(?:new\s+|all-time\s+|current\s+)?(?:favou?rite|fave?)\s+(?P<thing>[a-z]+)\b"),
-    _rule("school", r"^" + _ADV + r"(?:dropped|dropping|have dropped)\s+out\s+of\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?(?:Uni|College|School|Academy|Institute|Poly|\b(?-i:[A-Z]{2,5})\b))" + _V, negated=True),  # a school named
-    _rule("dislikes", r"^" + _ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
-    _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b)" + _V, negated=True),
-    _rule("likes", r"^" + _ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+" + _V),
-    _rule("likes", r"^" + _ADV + r"(?:prefer|prefers)\s+(?P<v>[^,;:!?()]+?\s+(?:over|to|rather than)\s+[^,;:!?()]+)"),
-    _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + _ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + _V),
-    # "I'm a massive Arsenal fan", "as a die-hard Taylor Swift fan, …": the name before "fan"
-    _rule("likes", r"^(?:(?:am|is|are)\s+" + _ADV + r"|as\s+)(?:a|an)\s+(?:(?:massive|huge|big|die-?hard|lifelong|proper|mega|total|true)\s+)?(?P<v>(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,2})\s+fan\b(?!\s+of\b)"),
-    _rule("hobbies", r"^" + _ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating)\b)(?P<v>[a-z]+ing(?:\s+(?!" + _HOBBY_ENDS + r")[\w'-]+){1,2}?(?=\s*(?:$|[,.!;?]|\s" + _HOBBY_ENDS + r"))|[a-z]+ing\b)"),
-    # -- the rest --
-    _rule("languages", r"^" + _ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
-    # A pet gone: "my dog Rex died", "we had to put Biscuit down", "we rehomed Clover"
-    _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")\s+(?:(?:has\s+|just\s+|sadly\s+)*(?:died|passed away|passed on|was put down|had to be put down|was put to sleep)\b)", value="{kind} called {v}", negated=True, flags=0),
-    # (a pet the collection holds only: remember makes any other name words)
-    _rule("pets", r"(?<!n't )(?<!not )(?<!never )\b(?:put|putting)\s+(?P<v>" + _PET_NAME + r")\s+(?:down|to sleep)\s*(?:$|[,.!;]|yesterday|today|last|this|on\b)|\b(?:rehomed|re-homed|rehoming|re-homing)\s+(?P<v2>" + _PET_NAME + r")\b", negated=True),
-    # "my cat is called Luna", "my dog's name is biscuit", "…called 大福": a name, not "is
-    # called a menace"
-    _rule("pets", r"^(?:my|our)\s+(?P<kind>" + _PET_KIND + r")(?:\s+(?:is\s+)?(?:called|named)|['’]s\s+name(?:\s+is|['’]s))\s+(?P<v>" + _PET_NAME + r"(?:\s+(?-i:[A-Z])[\w-]+)?|[^\W\d_A-Za-z][\w-]*|(?!" + _NOT_A_NAME_WORD + r"|(?:a|an|the|my|our|after|by|that|so|too|very|not|weird|odd|funny|secret|private|long|unusual|cute|pending)\b)(?![a-z]+(?:ive|ous|ful|less|able|ible|ing|ish|ant|ent|ary)\b)(?-i:[a-z])[\w-]*(?=\s*[.!]*$))", value="{kind} called {v}"),
-    _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + _PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}", flags=0),
-    # "got a puppy named Biscuit"
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in|(?:got|bought)\s+us)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}"),
-    # "we adopted a rescue greyhound, Bolt", "new puppy!!"
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + _PET_KIND + r"))\s*,\s*(?!(?:Thanks|Honestly|Wow|Sadly|Anyway|Unfortunately|Yay|Finally|Also|Well|Yes|No|Oh|Lol|Omg|OMG|Haha|Ok|Okay|Cool|Nice)\b)(?P<v>" + _PET_NAME + r")\s*(?:$|[.!])", value="{kind} called {v}"),
-    _rule("pets", r"^(?:(?:a|our|my)\s+)?new\s+(?P<v>" + _PET_KIND + r")\s*$"),
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + _PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
-    _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
-    _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
-    # "I transferred to Macalester College" (not "to the Boston office", "to Penn State Health")
-    _rule("school", r"^" + _ADV + r"(?:transferred|transferring|have\s+transferred)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b))(?![^,;:!?()]*\b(?:Health|Medical|Hospital|office|team|shift|campus\s+office)\b|[^,;:!?()]*['’]s\b)" + _V),
-    # "I go to Metro State now"
-    _rule("school", r"\b(?:go|goes|going|attend|attends|attending)\s+(?:to\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*)*\s+(?-i:State))(?=\s*(?:$|[,.!;]|now\b(?!\s+and\s+then)|these\s+days\b))"),
-    # "doing my masters at UCL", "started a PhD in history at Leeds"
-    _rule("school", r"^(?:(?:am|is|are|now|currently|just)\s+)*(?:doing|do|does|started|starting|finishing|pursuing)\s+(?:my|a|an|her|his|their)\s+(?:masters|master's|msc|ma|mba|phd|doctorate|degree|bachelors|bachelor's|undergrad|pgce|llm|llb)(?:\s+degree)?(?:\s+in\s+[^,;:!?()]+?)?\s+at\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:was|were|in\s+(?:19|20)\d\d|years\s+ago)\b)" + _V),
-    # What one studies: "studying medicine at UNN", "doing a masters in software engineering",
-    # "got into Edinburgh uni for vet medicine", "finishing my PhD in Irish folklore".
-    _rule("studies", r"(?:(?<!to )\b(?:study|studies|studying)|(?<=admission )to study)\s+(?!(?:at|in|for|with|hard|abroad|together|late|all|up|on|it|this|that|the|a|an|my|our|his|her|them|him|me|you|group|session|break|time|buddy|partner|room|leave|day|night|tonight|today|every|more|less|so|too|really)\b)(?P<v>[a-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|in|on|with)\s+(?:(?-i:[A-Z])|\d|uni\b|university\b|college\b|school\b)|\s*(?:$|[,.!;]))", field=True),
-    _rule("studies", r"\b(?:doing|do|does|starting|started|start|begin|began|beginning|pursuing|finish|finishing|finished with|halfway through|into|onto|admission (?:to|for)|scholarship (?:for|to do)|enrolled (?:in|on)|accepted (?:into|onto|for)|place (?:on|for))\s+(?:(?:a|an|my|her|his|their|the)\s+)?(?:part-time\s+|full-time\s+|second\s+|final year of (?:a|my|her|his)\s+)?(?:masters|master's|msc|ma|mres|mphil|bsc|ba|phd|doctorate|degree|bachelors|bachelor's|diploma|llb|llm|mba|course|btec|a-levels|foundation year)\s+(?:degree\s+|course\s+)?in\s+(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|with|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
-    # a degree that names what is studied: "doing an LLB at Wits", "starting her PGCE"
-    _rule("studies", r"\b(?:doing|starting|started|pursuing|finishing|into|onto|admission (?:to|for)|enrolled (?:in|on))\s+(?:(?:a|an|my|her|his|their|the)\s+)?(?P<v>(?-i:LLB|LLM|MBBS|MBChB|MBA|PGCE|BEd|BCom|BPharm|BDS|JD|BSN|MPH|MSW))\b(?!\s+in\b)"),
-    _rule("studies", r"\b(?:got into|getting into|accepted (?:to|into|at))\s+(?:[^,;:!?()]+?\s+(?:uni|university|college|med school|law school)|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?:for|to (?:do|study))\s+(?:(?:her|his|my|their)\s+)?(?!(?:a|an|the|this|that|next|last|free|once|now)\b)(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
-    # "started uni at Leeds", "starts college in York": where
-    _rule("school", r"\b(?:started|starting|start|starts|began|begins)\s+(?:uni|university|college|school|sixth form|nursery|kindergarten|med school|law school)\s+(?:at|in)\s+(?=(?-i:[A-Z]))(?!(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|Year)\b)" + _V),
-    _rule("school", r"(?<!used to )\b(?:goes|go|going|started|starts)(?![^,;.!?]*\sfor\s+(?:a|an|the|my|her|his)\s+(?:\w+\s+)?(?:conference|meeting|talk|event|game|visit|tour|interview|reunion|lecture|workshop|seminar|concert|match|ceremony|party)\b)\s+(?:to\s+(?:(?:school|uni|college)\s+(?:at|in)\s+(?=(?:the\s+)?(?-i:[A-Z])))?|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*)?)"),
-    # "my number's 07700 900123", "new number btw, it's 07700 900461", "phone: 555 0100"
-    # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is
-    # number is …": not "my flight number is 4471 223")
-    # "you can reach me at 651-555-0199 now", "update my cell to 651-555-0199"
-    _rule("phone", r"\b(?:reach|text|call|contact)\s+me\s+(?:on|at)\s+(?:my\s+new\s+number\s*,?\s*)?(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
-    # "please use 651-555-0199 from now on, old phone is dead": beside a phone's word, a
-    # number shaped as one (not "use 10.0.0.1 instead", "use 651-555-0199 for my mom")
-    _rule("phone", r"^(?=.*\b(?:phone|cell|mobile|number)\b)(?!.*['’]s\s+(?:number|line|phone)\b)(?:(?:please|pls|plz)\s+)?use\s+(?P<v>\+?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4})\s+(?:from\s+now\s+on|instead|going\s+forward)(?=\s*(?:$|[,.!;]))"),
-    _rule("phone", r"\bupdate\s+my\s+(?:phone|mobile|cell|number|phone\s+number|cell\s+number)\s+to\s+(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
-    _rule("phone", r"\b(?:my|our)\s+(?:new\s+)?(?:phone\s+|mobile\s+|cell\s+)?number\s+(?:has\s+)?changed\s+(?:from\s+\S+\s+)?to\s*[,:-]?\s+(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
-    _rule("phone", r"\b(?:changed|switched|got)\s+(?:my|a)\s+(?:new\s+)?(?:phone\s+|mobile\s+)?number(?:\s+(?:again|lol|haha|btw))*(?:\s+to)?\s*[,:-]?\s+(?:it['’]s\s+)?(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
-    _rule("phone", r"(?:(?:^(?:is\s+)?|\b(?:my|his|her|their|our|new|mobile|cell|contact|whatsapp|landline)\s+)(?:new\s+)?(?:(?:phone|mobile|cell)\s+)?number|\b(?:phone|(?:my|new)\s+(?:new\s+)?(?:mobile|cell(?:\s*phone)?))(?:\s+number)?)(?:\s+(?:lol|haha|btw|fyi))?(?:['’]s|\s+is|\s*[:,])?\s+(?:(?:btw|now|then)\s*[,:-]?\s+)?(?:(?:it['’]s|it\s+is)\s+)?(?P<v>\+?\(?\d[\d\s().-]{6,}\d)"),
-    _rule("email", r"\b(?P<v>[\w.+-]+@[\w-]+\.[\w.]+)"),
-)
-# fmt: on
 
 
 @dataclass(frozen=True)
@@ -1304,7 +126,7 @@ _FOR_NOW = re.compile(
 )
 _USED_TO = re.compile(
     r"(?:^|\b(?:i|we|he|she|they|you)\s+)(?:"
-    + _ADV
+    + ADV
     + r")used to\s+(?!.*\bstill\s+(?:do|does|am|is|are)\b)(?=(?:be|live|work|eat|drink|like|love|enjoy|have|own|play|study|teach|"
     r"date|smoke|prefer|speak|teach|take|use)\b)",
     re.I,
@@ -1361,7 +183,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
-            r"^" + _GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
+            r"^" + GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
             r"gave (?:my|his|her|their) notice|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
             r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked|retrenched)|"
             r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"
@@ -1372,7 +194,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("home",),
         re.compile(
-            r"^" + _GONE + r"(?:moved out|moved house|moved home|sold (?:my|our|his|her|their|the) "
+            r"^" + GONE + r"(?:moved out|moved house|moved home|sold (?:my|our|his|her|their|the) "
             r"(?:house|flat|apartment|place|home))\b",
             re.I,
         ),
@@ -1380,7 +202,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("studies",),  # "dropped out of the masters", "quit uni" (and the school with it)
         re.compile(
-            r"^" + _GONE + r"(?:dropped out(?:\s+of\s+(?:uni|university|college|school|(?:the|my|her|his)\s+"
+            r"^" + GONE + r"(?:dropped out(?:\s+of\s+(?:uni|university|college|school|(?:the|my|her|his)\s+"
             r"(?:course|degree|masters|master's|phd|doctorate|programme|program|mba|msc))\b|\s*$)|"
             r"quit (?:uni|university|college|school|my (?:course|degree|masters|phd))\b|"
             # "graduated from UMN!", "finished my degree at UMN", "done with school"
@@ -1401,10 +223,10 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("location",),  # a stay over, home again: "flew home early", "back home now"
         re.compile(
-            r"^" + _GONE + r"(?:(?:flew|flown|came|come|got|headed|went|drove|made it|am|are)\s+)?"
+            r"^" + GONE + r"(?:(?:flew|flown|came|come|got|headed|went|drove|made it|am|are)\s+)?"
             r"(?:back\s+)?home(?:\s+(?:early|now|today|tonight|yesterday|last\s+night|safe|safely|"
             r"at\s+last|finally|again))*\s*(?:$|[,.!;])|"
-            r"^" + _GONE + r"(?:(?:am|are|is)\s+)?back\s+from\s+(?:my|our|the)\s+(?:trip|holiday|"
+            r"^" + GONE + r"(?:(?:am|are|is)\s+)?back\s+from\s+(?:my|our|the)\s+(?:trip|holiday|"
             r"vacation|travels|work\s+trip)\b",
             re.I,
         ),
@@ -1412,7 +234,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("partner",),
         re.compile(
-            r"^" + _GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
+            r"^" + GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
             r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:(?:broke up|split up)(?! with (?:my|our|the) (?!(?:[\w'-]+ ){0,2}(?:partner|boyfriend|girlfriend|"
             r"husband|wife|fianc\w*|ex|man|woman|bf|gf|so|other half|significant other|love)\b)\w)|"
             r"got divorced|(?:am|are|is) (?:divorced|separated)"
@@ -1463,7 +285,7 @@ USERS_OWN = frozenset(
 # closer".
 _AS_WORK = re.compile(
     r"\b(?:work|works|working|worked|employed|hired)\s+as\s+(?:a|an)\s|"
-    r"\b(?:made|make|making)\s+(?:" + _PARTNER_GRADE + r"\s+)?$",
+    r"\b(?:made|make|making)\s+(?:" + PARTNER_GRADE + r"\s+)?$",
     re.I,
 )
 
@@ -1718,7 +540,7 @@ PET_GONE = re.compile(
     r"winter|his\s+sleep|her\s+sleep|my\s+arms|\d{4})))\b)"
     r"(?!.*\b(?i:dream|novel|story|game|joke|lol|haha)\b)"
     r"|^(?i:rip|r\.i\.p\.?|rest\s+in\s+peace)[,:\s]+(?:(?i:my|our|sweet|dear|little|old|beloved)\s+)*"
-    r"(?:(?i:" + _PET_KIND + r")\s+)?(?P<name2>" + _GONE_NAME + r")(?=\s*(?:$|[^\w\s('’]))"
+    r"(?:(?i:" + PET_KIND + r")\s+)?(?P<name2>" + _GONE_NAME + r")(?=\s*(?:$|[^\w\s('’]))"
     r"(?!.*\b(?i:lol|lmao|haha|jk)\b)"
 )
 # A project ended for good, by its name alone: "Ledgerly is dead", "shelved ledgerly for
@@ -1890,7 +712,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             name = rule.attribute
             if name == "favorite:":
                 thing = match.group("thing").lower()
-                name = "favorite:" + _SPELLED_US.get(thing, thing)  # colour is color
+                name = "favorite:" + SPELLED_US.get(thing, thing)  # colour is color
             if name in found:
                 continue
             value = _value_of(rule, match, name, sentence)
@@ -1910,9 +732,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 and not _AT_WORK_SAID.search(target)
             ):
                 continue  # "left the gym, now at the pub lol", "first day with the new puppy"
-            if name == "job" and _SO_TO_SPEAK.match(target, _start_of_value(match)):
+            if name == "job" and SO_TO_SPEAK.match(target, _start_of_value(match)):
                 continue  # "I'm a professional cat herder at this point"
-            if name == "job" and (here := _RESIDENT.match(value)) and a_place(here.group("place")):
+            if name == "job" and (here := RESIDENT.match(value)) and a_place(here.group("place")):
                 continue  # "we're officially Denver residents now": a home, no job
             if rule.somewhere and not _a_home(value):
                 continue  # "I live in sweatpants", "moved to linux", "moved to a bigger place"
@@ -1920,8 +742,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "shifted to Marketing", "shifted to Mumbai Indians this IPL"
             if (
                 name == "home"
-                and _A_WORKPLACE_NAMED.search(value)
-                and _POSTED.search(target, 0, _start_of_value(match))
+                and A_WORKPLACE_NAMED.search(value)
+                and POSTED.search(target, 0, _start_of_value(match))
             ):
                 continue  # "a garda in Kildare, based in Naas station": where one works
             if rule.named and not (_THE.sub("", value)[:1].isupper() or place_rest(value) == ""):
@@ -1936,7 +758,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "starting my masters in September", "studying past papers"
             if name in ("job", "employer") and _AT_HEART.search(text):
                 continue  # "I'm a tech at heart"
-            if _DREAMT.match(target, _start_of_value(match)):
+            if DREAMT.match(target, _start_of_value(match)):
                 continue  # "head of marketing at Canva in my dreams", "… at Hogwarts, in my dreams"
             if name in ("job", "employer") and NOT_WORK.search(text) and not PAID.search(text):
                 continue  # "I'm a busker in my spare time", "a referee for under-10s on saturdays"
@@ -1973,14 +795,14 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 if name == "pets":  # "a dog, Bella, and a baby": only what names a pet
                     listed = [v for v in listed if PET_WORDS & _words_and_singulars(v)]
                 elif name == "conditions":  # "I have diabetes and two kids"
-                    listed = [v for v in listed if _A_CONDITION.fullmatch(v)]
+                    listed = [v for v in listed if A_CONDITION.fullmatch(v)]
                 elif name == "medications":  # "on sertraline and a waiting list"
-                    listed = [v for v in listed if _A_MEDICINE.fullmatch(v)]
+                    listed = [v for v in listed if A_MEDICINE.fullmatch(v)]
                 elif name == "children":  # "a baby girl, Mia, healthy and loud"
-                    listed = [v for v in listed if _A_CHILDS_NAME.fullmatch(v)]
+                    listed = [v for v in listed if A_CHILDS_NAME.fullmatch(v)]
                 more += [Key(name, v, is_negated, kind) for v in listed]
-        cannot = _CANNOT_EAT.match(text) if "allergies" not in found else None
-        if cannot and _MY_ALLERGY.search(sentence) and not _NO_ALLERGY.search(sentence):
+        cannot = CANNOT_EAT.match(text) if "allergies" not in found else None
+        if cannot and MY_ALLERGY.search(sentence) and not NO_ALLERGY.search(sentence):
             # "I can't eat nuts, I'm allergic", "can't eat shrimp because of my allergy":
             # what cannot be eaten, in a sentence that says why
             found["allergies"] = Key("allergies", cannot.group("v"), False, FACT)
@@ -1989,15 +811,15 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             # "a UX researcher at the BBC", "a nursing assistant job with the NHS": who the
             # job is for; "day one at Feedzai, product designer now": where its first day
             # was (a day one alone may be a festival's)
-            at = said_between(None, job.value, _JOB_AT, text)
+            at = said_between(None, job.value, JOB_AT, text)
             said = at[1].group("v") if at and at[1] else None
-            first = None if said else said_between(_DAY_ONE_THEN, job.value, _JOB_NOW, text)
+            first = None if said else said_between(DAY_ONE_THEN, job.value, JOB_NOW, text)
             if first and first[0]:
                 said = first[0].group("at")
             value = clean_value(said, "employer") if said else None
             if value:
                 found["employer"] = Key("employer", value, False, FACT)
-    switched = _SWITCHED_FROM.search(text)
+    switched = SWITCHED_FROM.search(text)
     medicine = found.get("medications")
     employer = found.get("employer")
     if medicine and employer and employer.value.casefold() == medicine.value.casefold():
@@ -2110,12 +932,12 @@ def _age_in_digits(value: str) -> str:
     nine" → "29", "forty" → "40"), so it is asked and compared as any other; anything
     else as it is."""
     words = value.lower().replace("-", " ").split()
-    if len(words) == 1 and words[0] in _SMALL_VALUES:
-        return str(_SMALL_VALUES[words[0]])
-    if words and words[0] in _TENS_VALUES and len(words) <= 2:
-        units = _SMALL_VALUES.get(words[1], 0) if len(words) == 2 else 0
+    if len(words) == 1 and words[0] in SMALL_VALUES:
+        return str(SMALL_VALUES[words[0]])
+    if words and words[0] in TENS_VALUES and len(words) <= 2:
+        units = SMALL_VALUES.get(words[1], 0) if len(words) == 2 else 0
         if len(words) == 1 or 0 < units < 10:
-            return str(_TENS_VALUES[words[0]] + units)
+            return str(TENS_VALUES[words[0]] + units)
     return value
 
 
@@ -2184,7 +1006,7 @@ def _named_after(value: str, rest: str, sentence: str) -> Optional[str]:
 
 # A workplace by its kind ("a startup", "a small family firm", "the new agency") …
 _A_KIND_OF_WORKPLACE = re.compile(
-    r"^(?:(?:a|an|the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:" + _WORKPLACE_KINDS + r")\b", re.I
+    r"^(?:(?:a|an|the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:" + WORKPLACE_KINDS + r")\b", re.I
 )
 # … then its name: "called Tidal", ", Wilhelmina", ", a small farm called Klipkop"
 _WORKPLACE_NAME = r"(?P<name>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&'.-]*){0,3})"

@@ -17,8 +17,8 @@ import re
 from typing import Optional
 
 from .chat import FICTION
-from .keys import PET_WORDS
 from .kin import GIVEN_NAME
+from .rules import PET_WORDS
 from .text import CLAUSE_VERBS, COMMON_VERBS, MODALS, PAST_IRREGULAR, sentence_bounds
 
 # A name, or a verb or "'s" opening what is said of the one named ("our boy Leo …",

@@ -11,8 +11,8 @@ import re
 from datetime import datetime, timedelta
 from typing import Optional
 
-from .keys import STAYS
 from .places import place_rest
+from .rules import STAYS
 from .text import TRIP_TO
 from .when import END_OF_DAY, Start
 
@@ -62,7 +62,8 @@ _BASED_IN = re.compile(
     re.I,
 )
 _AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
-# A trip, as keys.py reads one: "going to Goa …", "I'll be in Mombasa …", "in Rotorua till …"
+# A trip, as the trip rules of rules.py read one: "going to Goa …", "I'll be in Mombasa …",
+# "in Rotorua till …"
 _A_TRIP = re.compile(
     r"^(?:(?:(?:just|now|also|then|finally|actually|am|are|is|'m|'re|'s)\s+)*"
     + TRIP_TO

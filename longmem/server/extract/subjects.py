@@ -25,23 +25,15 @@ from typing import Optional
 from ..embed import STOP_WORDS
 from ..facts import USER
 from .chat import INTERJECTIONS, is_chat_word
-from .keys import (
-    DIET_ENDED,
-    HOME_IS,
-    NO_LONGER_MY_PARTNER,
-    PET_WORDS,
-    PLACE_IS_HOME,
-    USERS_OWN,
-    dose_changed,
-    named_pet,
-    names_medicine,
-)
+from .health import dose_changed, names_medicine
+from .keys import USERS_OWN
 from .kin import FULL_NAME as _FULL_NAME
 from .kin import GIVEN_NAME, PRONOUN_RELATIONS, RELATIONS, kin, relation_key
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
 from .places import place_rest
+from .rules import DIET_ENDED, HOME_IS, NO_LONGER_MY_PARTNER, PET_WORDS, PLACE_IS_HOME, named_pet
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,

@@ -224,7 +224,7 @@ def _is_abbreviation(before: str) -> bool:
 
 
 # On one's way somewhere: "going to", "heading back to", "off tae", "taking the kids to".
-# keys.py's trip rules read it, __init__.py's stay and trip checks, and the clause split
+# rules.py's trip rules read it, __init__.py's stay and trip checks, and the clause split
 # below, so one list serves.
 TRIP_TO = (
     r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|"

@@ -72,17 +72,11 @@ from ..context import HTTPError, Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
-from ..extract.keys import (
-    BORN_A,
-    PET_GONE,
-    PET_WORDS,
-    PROJECT_GONE,
-    SUPPLEMENT,
-    SWITCHED_TO,
-    gone_name,
-)
+from ..extract.health import SUPPLEMENT, SWITCHED_TO
+from ..extract.keys import PET_GONE, PROJECT_GONE, gone_name
 from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, relation_key
 from ..extract.places import a_region, place_rest
+from ..extract.rules import BORN_A, PET_WORDS
 from ..extract.subjects import UNRESOLVED_PREFIX, lower_opener
 from ..extract.text import classify, finish, third_person
 from ..facts import (
