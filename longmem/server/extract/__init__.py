@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
-from typing import Callable, Optional
+from datetime import datetime
+from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
 from ..timestamps import as_utc
+from .ages import others_ages
 from .chat import (
     REQUEST,
     fields_said,
@@ -43,15 +44,13 @@ from .chat import (
     sentences,
     typed_after,
 )
-from .detail import NEAR, content_of, detail_of
+from .detail import content_of, detail_of
 from .homes import city_beside, home_by_noun
 from .keys import Key, keys_of
 from .kin import PARTNER_KIN, REL, RELATIONS, kin
 from .literals import said_between
-from .places import place_rest
 from .plainly import said_plainly
 from .rests import rest_untold
-from .rules import PLANNED_MOVE, SINCE_THE_MOVE
 from .stays import (
     _A_DAY,
     _A_ROUTINE,
@@ -98,9 +97,6 @@ from .subjects import (
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
-    HEDGED,
-    HEDGED_BEFORE,
-    LAUGHTER,
     MONTH_NAMES,
     SUBJECT,
     WEEKDAY_RE,
@@ -114,14 +110,12 @@ from .text import (
 )
 from .text import content_words as content_words
 from .text import pieces as pieces
-from .values import a_place, is_occupation
+from .timing import LONG_AGO, NEWLY, begun_then, lasting, planned_start, plans, put_off
+from .values import is_occupation
 from .when import (
-    COUNT_RE,
     END_OF_DAY,
-    Start,
     back_on,
     became_true,
-    count_of,
     day_span,
     end_said,
     expiry,
@@ -131,45 +125,10 @@ from .when import (
     start_before_end,
     starts,
 )
+from .wording import RELATION_TEXT, sentence_of
 
 __all__ = ["SUBJECT", "RuleExtractor", "content_words", "pieces"]
 
-# How each attribute reads: {s} the subject, {v} the value. A negated fact reads
-# "no longer" after the subject's verb.
-_TEMPLATES: dict[str, tuple[str, str]] = {
-    "name": ("{s} is called {v}", "{s} is no longer called {v}"),
-    "home": ("{s} lives in {v}", "{s} no longer lives in {v}"),
-    "location": ("{s} is in {v}", "{s} is no longer in {v}"),
-    "job": ("{s} works as {a} {v}", "{s} no longer works as {a} {v}"),
-    "employer": ("{s} works at {v}", "{s} no longer works at {v}"),
-    "age": ("{s} is {v} years old", "{s} is not {v} years old"),
-    "birthday": ("{s}'s birthday is {v}", "{s}'s birthday is not {v}"),
-    "relationship": ("{s} is {v}", "{s} is no longer {v}"),
-    "partner": ("{s}'s partner is {v}", "{s}'s partner is no longer {v}"),
-    "diet": ("{s} is {v}", "{s} is no longer {v}"),
-    "school": ("{s} goes to {v}", "{s} no longer goes to {v}"),
-    "studies": ("{s} studies {v}", "{s} no longer studies {v}"),
-    "phone": ("{s}'s phone number is {v}", "{s}'s phone number is no longer {v}"),
-    "email": ("{s}'s email is {v}", "{s}'s email is no longer {v}"),
-    "project": ("{s} is working on {v}", "{s} is no longer working on {v}"),
-    "manager": ("{s}'s manager is {v}", "{s}'s manager is no longer {v}"),
-    "mother": ("{s}'s mother is {v}", "{s}'s mother is not {v}"),
-    "father": ("{s}'s father is {v}", "{s}'s father is not {v}"),
-    "drinks": ("{s} drinks {v}", "{s} no longer drinks {v}"),
-    "likes": ("{s} likes {v}", "{s} no longer likes {v}"),
-    "dislikes": ("{s} dislikes {v}", "{s} no longer dislikes {v}"),
-    "allergies": ("{s} is allergic to {v}", "{s} is no longer allergic to {v}"),
-    "conditions": ("{s} has {v}", "{s} no longer has {v}"),
-    "medications": ("{s} takes {v}", "{s} no longer takes {v}"),
-    "pets": ("{s} has a {v}", "{s} no longer has a {v}"),
-    "children": ("{s} has a child, {v}", "{s} no longer has a child, {v}"),
-    "siblings": ("{s} has a sibling, {v}", "{s} no longer has a sibling, {v}"),
-    "friends": ("{s} knows {v}", "{s} no longer knows {v}"),
-    "relatives": ("{s} has a relative, {v}", "{s} no longer has a relative, {v}"),
-    "languages": ("{s} speaks {v}", "{s} no longer speaks {v}"),
-    "hobbies": ("{s} does {v}", "{s} no longer does {v}"),
-    "visited": ("{s} has been to {v}", "{s} has not been to {v}"),
-}
 # Words that make a life's story news of now: "…, last week actually", "and still live here".
 _NOT_LATELY = (
     r"(?![^;]*\b(?:last\s+(?:week|month|year)|this\s+(?:year|month|week|"
@@ -240,63 +199,6 @@ _SAYS_OF_THE_USER = re.compile(
     r"\s+(?:that\s+)?(?:i|i'm|i've|i'll|i'd|im|my|me|we|we're)\b",
     re.I,
 )
-_COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
-_COUNTS |= frozenset(str(n) for n in range(2, 100))
-# A diet said as what one eats reads as such: "User eats meat", not "User is eats meat".
-_VERB_DIETS = ("eats",)
-
-
-def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
-    """The one wording of a keyed fact: "User lives in Paris". A denial is worded as an
-    end ("User no longer lives in Paris"), or, ``plainly``, as never so ("User does not
-    live in Paris"): "I'm not married" says nothing of before."""
-    if plainly and key.negated:
-        said = sentence_of(subject, replace(key, negated=False))
-        if not said.startswith(subject.name):
-            return sentence_of(subject, key)
-        rest = said[len(subject.name) :]  # the verb after the subject: not "User's boss"
-        return subject.name + _NOT_SO.sub(_not_so, rest, count=1)
-    value = key.value
-    if key.attribute.startswith("favorite:"):
-        thing = key.attribute.split(":", 1)[1]
-        verb = "is no longer" if key.negated else "is"
-        return f"{subject.name}'s favorite {thing} {verb} {value}"
-    if key.attribute == "home" and value.split()[0] in NEAR:  # "near my mum's": User's mum's
-        return f"{subject.name} {'no longer ' if key.negated else ''}lives {third_person(value)}"
-    if key.attribute == "age" and value.split()[-1] in ("week", "weeks", "month", "months"):
-        return f"{subject.name} is {'not ' if key.negated else ''}{value} old"  # a baby's
-    if key.attribute == "age" and value.lower() in ("1", "one"):
-        return f"{subject.name} is {'not ' if key.negated else ''}{value} year old"
-    if key.attribute == "employer" and value.startswith("own "):  # "User works at User's own …"
-        whose = "User's" if subject.name == "User" else "their"
-        return f"{subject.name} {'no longer works' if key.negated else 'works'} at {whose} {value}"
-    if key.attribute == "employer" and value == "self-employed":
-        return f"{subject.name} is {'no longer ' if key.negated else ''}self-employed"
-    if key.attribute == "diet" and value.split()[0] in _VERB_DIETS:
-        return f"{subject.name} {'no longer ' if key.negated else ''}{value}"
-    positive, negative = _TEMPLATES.get(key.attribute, ("{s} {v}", "{s} not {v}"))
-    value = _MINE.sub(SUBJECT + "'s", value)  # "working on my thesis": on User's thesis
-    article = "an" if value[:1].lower() in "aeiou" else "a"
-    if key.attribute == "pets" and (value.split()[0].lower() in _COUNTS or value[:1].isupper()):
-        positive, negative = "{s} has {v}", "{s} no longer has {v}"  # "two cats", "Biscuit"
-    return (negative if key.negated else positive).format(s=subject.name, v=value, a=article)
-
-
-# "my" and "our" in a value: the user's.
-_MINE = re.compile(r"\b(?-i:my|our)\b")
-# A fact's verb, denied: "User is vegan" → "User is not vegan", "User lives in Leeds" →
-# "User does not live in Leeds".
-_NOT_SO = re.compile(
-    r"\b(?P<be>is|are)\b|\b(?P<aux>has)(?=\s+been\b)|\b(?P<verb>has|does|goes|studies|[a-z]+s)\b"
-)
-_BASE_FORMS = {"has": "have", "does": "do", "goes": "go", "studies": "study"}
-
-
-def _not_so(match: re.Match[str]) -> str:
-    if match.group("be") or match.group("aux"):
-        return f"{match.group('be') or match.group('aux')} not"
-    verb = match.group("verb")
-    return "does not " + _BASE_FORMS.get(verb, verb[:-1])
 
 
 # What says a denial is an end, not a plain "not": "no longer", "any more", "stopped",
@@ -319,8 +221,6 @@ _BEGUN_TODAY = re.compile(
     r"joined|resumed)\b",
     re.I,
 )
-
-_RELATION_TEXT = "{s}'s {rel} is {v}"
 
 
 class RuleExtractor:
@@ -411,7 +311,7 @@ class RuleExtractor:
                     facts.append(job)
                     if not clause:
                         continue
-                if _begun_then(clause, facts, last_told, said) or _lasting(
+                if begun_then(clause, facts, last_told, said) or lasting(
                     clause, facts, last_told, said
                 ):
                     continue
@@ -523,15 +423,7 @@ class RuleExtractor:
         material = pasted(content)
         if material:  # "RT @jdoe: just moved to LA": kept as written, nobody's key
             facts.append(ExtractedFact(finish(material), classify(material), material))
-        if _A_CHILD_SAID.search(content):
-            # "12 today! party time for my little one", "just turned 2, our little girl":
-            # a child's age said with no name is no age of the user's
-            facts = _in_words(facts, _a_childs_age_of_the_user)
-        if _ANOTHERS_BIRTHDAY.search(content):
-            # "happy bday to my mum, 60 today": the age is whoever's birthday it is
-            facts = _in_words(facts, _an_age_of_the_user_said_bare)
-        # "my iphone battery is dying by lunch, 4 years old": the phone's age
-        facts = _in_words(facts, _an_age_of_my_things)
+        facts = others_ages(content, facts)
         vegan = {
             f.subject
             for f in facts
@@ -720,7 +612,7 @@ def _mourned(parsed: Parsed) -> Parsed:
     if relation and kin(relation) not in PARTNER_KIN:
         return parsed  # "my dad passed away": no partner of the user's
     rest = parsed.predicate[died.end() :]
-    if not name and _LONG_AGO.search(rest):
+    if not name and LONG_AGO.search(rest):
         return parsed  # "my husband died in 1999", with a wife now: a husband of before
     return Parsed(USER_SUBJECT, (f"widowed by {name}" if name else "widowed") + rest)
 
@@ -943,7 +835,7 @@ def _facts_of(
     for kind, word, name in relations:
         facts.append(
             ExtractedFact(
-                text=_RELATION_TEXT.format(s=SUBJECT, rel=word, v=name),
+                text=RELATION_TEXT.format(s=SUBJECT, rel=word, v=name),
                 statement=clause,
                 attribute=kind,
                 value=name,
@@ -1016,7 +908,7 @@ def _facts_of(
         and not _another_place_between(clause, places[0], span)
     ):
         start, until = _stay_in(span, start, until, said)
-    later = _put_off(keys, clause, said) if until is not None else None
+    later = put_off(keys, clause, said) if until is not None else None
     if later is not None:
         # "won't move to Leith until March", "not joining Globex till January now": a plan
         # for that day, not a denial
@@ -1027,7 +919,7 @@ def _facts_of(
     # a trip called off is the user's only when the user or the trip says it ("my ex
     # cancelled tokyo" is the ex's)
     users = stated or (subject is NOBODY and _THE_TRIP_OPENS.match(clause) is not None)
-    keys, called_off = _plans(keys, predicate, clause, start, later is not None, users)
+    keys, called_off = plans(keys, predicate, clause, start, later is not None, users)
     while_ = lasts(clause, said)
     if _NOT_TO_BE.search(predicate):
         # "I'm not going to be in Leeds next week": no stay, and no end of one now
@@ -1078,7 +970,9 @@ def _facts_of(
         listed = sum(k.attribute == key.attribute for k in keys) > 1
         # a trip's first day, said apart from it or not ("going to Enugu for Christmas,
         # from 20 Dec till 2 Jan")
-        planned = start if trip and key.attribute == "location" else _planned(key, start, clause)
+        planned = (
+            start if trip and key.attribute == "location" else planned_start(key, start, clause)
+        )
         if (
             planned
             and key.attribute == "location"
@@ -1257,238 +1151,12 @@ def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
     return finish(f"{subject.name}{between}{said}")
 
 
-def _put_off(keys: list[Key], clause: str, said: datetime) -> Optional[Start]:
-    """The day a denied value is put off to ("not … until March"), if it names one."""
-    denied = any(k.negated and k.value for k in keys) or _DENIED.search(clause) is not None
-    if not keys or not denied or not _AN_END_SAID.search(clause):
-        return None
-    return starts(_AN_END_SAID.sub("from", clause), said)
-
-
-def _plans(
-    keys: list[Key],
-    predicate: str,
-    clause: str,
-    start: Optional[Start],
-    denied_ok: bool = False,
-    own: bool = True,
-) -> tuple[list[Key], Optional[str]]:
-    """The keys of a clause that may plan something, and the home a move called off names.
-
-    A move said in the present ("we're moving to X") is keyed only as the subject's own
-    ("my parents are moving…" is theirs, not said of the user), with a day to come, not
-    hedged ("might", "if the visa comes through") and with no comma between the place
-    and the day; denied ("we're not moving to Izmir after all"), it calls the plan off.
-    Any other value said of a day to come is no plan when hedged or denied before it ("I
-    won't be joining Globex next month"): a plain memory, not the value now either."""
-    off = _MOVE_OFF.match(predicate)
-    where = off and (off.group("where") or off.group("whither"))
-    if where and where.lower() not in _MOVES and place_rest(where) != "":
-        off = None  # "the chess move was called off"
-    if off and not any(k.attribute == "home" for k in keys):
-        # "we're not moving after all", "the move's off": whichever move was planned;
-        # "the portland move is off": the move to Portland
-        named = where[:1].upper() + where[1:] if where and where.lower() not in _MOVES else ""
-        return [*keys, Key("home", named, True, FACT)], named
-    trip = _TRIP_OFF.match(predicate) if own else None
-    if trip and (_NOT_CALLED_OFF.search(predicate, 0, trip.end()) or _LONG_AGO.search(predicate)):
-        trip = None  # "we might have to cancel tokyo", "didn't cancel tokyo", "…last year"
-    place = trip and next(p for p in trip.groups() if p)
-    if place and place_rest(place) == "":
-        # "had to cancel tokyo", "the Tokyo trip is off", "not going to Tokyo anymore":
-        # the stay planned there is called off (remember retires it, if one waits)
-        kept = [k for k in keys if k.attribute not in ("location", "home")]
-        return [*kept, Key("location", place, True, FACT)], place
-    moving = re.search(PLANNED_MOVE, predicate, re.I)
-    if (
-        moving
-        and (
-            (
-                _ENDED_UP.search(predicate, 0, moving.start())
-                and a_place(predicate[moving.end() :])
-                and not _LONG_AGO_MOVE.search(predicate, moving.end())
-            )
-            or ((since := _SINCE_THE_MOVE.match(predicate)) and a_place(since.group("v")))
-        )
-        and not HEDGED.search(predicate)
-        and not HEDGED_BEFORE.search(predicate, 0, moving.start())
-    ):
-        moving = None  # "we ended up moving to Tampa", "since the move to Boise": moved
-    homes = [k for k in keys if k.attribute == "home"] if moving else []
-    if moving:
-        keys = [k for k in keys if k.attribute != "home"]
-    if homes and _OWN_MOVE.match(predicate):
-        head = predicate[: moving.start()] if moving else ""
-        if not denied_ok and (homes[0].negated or _DENIED.search(head)):
-            return [*keys, Key("home", homes[0].value, True, FACT)], homes[0].value
-        if start is not None and _planned(homes[0], start, clause):
-            keys.append(homes[0])
-    if start is not None:
-        keys = [
-            k for k in keys if not (_planned(k, start, clause) and _unsure(k, predicate, denied_ok))
-        ]
-    return keys, None
-
-
-# A move made, said before its words: "we ended up moving to…" (not "we'll have ended
-# up…"), or before the user's news since (rules.SINCE_THE_MOVE).
-_ENDED_UP = re.compile(r"(?<!\bhave\s)\bended\s+up\s+$", re.I)
-_LONG_AGO_MOVE = re.compile(r"\b(?:(?:19|20)\d\d|ago|back\s+in)\b", re.I)
-_SINCE_THE_MOVE = re.compile(SINCE_THE_MOVE, re.I)
-
-
-def _unsure(key: Key, predicate: str, denied_ok: bool = False) -> bool:
-    """Whether a value planned for a day is hedged ("if the visa comes through" anywhere;
-    "might", "thinking of" before it) or denied before it, within its comma's reach
-    (``denied_ok``: a denial that puts it off to the day)."""
-    if HEDGED.search(predicate):
-        return True
-    at = predicate.lower().find(key.value.lower())
-    head = predicate[: at if at >= 0 else len(predicate)]
-    denied = not denied_ok and _DENIED.search(head.split(",")[-1]) is not None
-    return bool(HEDGED_BEFORE.search(head)) or denied
-
-
-# A move called off without its place: "we're not moving after all", "the move's off",
-# "the portland move is off" (a word before "move" only a place or a kind of move: not
-# "the chess move"), "the move fell through", "decided not to move", "we're staying put
-# after all".
-_MOVE_OFF = re.compile(
-    r"^(?!.*\buntil\b)(?:.*\b(?:not|n't|no longer)\s+(?:moving|relocating)"
-    r"(?:\s+(?:house|anywhere|out|away|abroad|home))?(?=\s*(?:after all|anymore|any more)\b)|"
-    r".*\b(?:the|our|my)\s+(?:(?P<where>[\w-]+)\s+)?move(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+)?"
-    r"(?:off|cancell?ed|called off|"
-    r"fallen through)\b|.*\b(?:the|our|my)\s+(?:(?P<whither>[\w-]+)\s+)?move\s+fell\s+through|"
-    r".*\b(?:cancell?ed|called off)\s+(?:the|our|my)\s+move\b|"
-    r".*\bdecided\s+(?:not\s+to\s+move|against\s+moving)\b|"
-    r".*\bstaying\s+(?:put|in\s+(?-i:[A-Z])\S*)\s+after all)",
-    re.I,
-)
-# A trip called off, by its place: "had to cancel tokyo", "cancelled our trip to Rome",
-# "the Tokyo trip is cancelled", "not going to Tokyo anymore".
-_TRIP_PLACE = r"((?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?|[a-z][\w-]+)"
-_TRIP_OFF = re.compile(
-    r"^(?:.*\b(?:cancell?ed|cancel|called\s+off|scrapped|scrap)\s+(?:the\s+|our\s+|my\s+)?"
-    r"(?:(?:trip|holiday|vacation|flight|flights)\s+to\s+)?"
-    + _TRIP_PLACE
-    + r"(?:\s+(?:trip|holiday|"
-    r"vacation|flights?))?(?=\s*(?:$|[,.!;]|because|bc|cos|since|due|after|now|lol)\b|\s*$)|"
-    r"(?:(?:the|our|my)\s+)?"
-    + _TRIP_PLACE
-    + r"\s+(?:trip|holiday|vacation)\s+(?:is|was|has\s+been|"
-    r"got)\s+(?:now\s+|officially\s+)?(?:cancell?ed|off|called\s+off|scrapped)\b|"
-    r".*\b(?:not|n't|no\s+longer)\s+(?:going|flying|heading|travell?ing)\s+to\s+"
-    + _TRIP_PLACE
-    + r"\b(?=.*\b(?:anymore|any\s+more|after\s+all)\b))",
-    re.I,
-)
 # What a request names of the user's, kept: who ("for my boyfriend Tom"), a pet, a number.
 _NAMED_IN_A_REQUEST = RELATION_ATTRIBUTES | {"pets", "phone"}
 _THE_TRIP_OPENS = re.compile(
     r"^(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:trip|holiday|vacation)\b", re.I
 )
-_NOT_CALLED_OFF = re.compile(
-    r"\b(?:might|may|could|would|should|if|unless|maybe|probably|thinking|considering|"
-    r"didn't|did\s+not|won't|will\s+not|not\s+cancel\w*|never)\b",
-    re.I,
-)
-_LONG_AGO = re.compile(r"\b(?:years\s+ago|a\s+year\s+ago|last\s+year|(?:19|20)\d\d)\b", re.I)
-_MOVES = frozenset(("big", "house", "whole", "planned", "interstate", "overseas", "international"))
 _AFTER_ALL = re.compile(r"\bafter all\b(?!\s+\w)", re.I)  # not "after all, it was…"
-# A move the clause's own subject makes: "(we) are (not) moving to…", after a heading.
-_OWN_MOVE = re.compile(
-    r"^(?:[^,:]*:\s*)?(?:(?:i|we)\b\s*)?(?:(?:am|are|is|'m|'re|'s|will|'ll|be|shall|going to|"
-    r"gonna|planning to|plan to|about to|set to|due to|"
-    r"not|n't|never|no longer|isn't|aren't|won't|wont|also|finally|officially|actually|"
-    r"now|all|both|then|just|soon|definitely|still|really|so)\s*)*" + PLANNED_MOVE,
-    re.I,
-)
-# Words that say a thing to come will not be: "won't move", "can't start", "not joining".
-_DENIED = re.compile(
-    r"\b(?:not|never|no longer|won't|wont|will not|can't(?! wait)|cannot|can not|couldn't|"
-    r"wouldn't|isn't|aren't|ain't)\b|n't\b(?<!can't)",
-    re.I,
-)
-
-
-def _planned(key: Key, start: Optional[Start], clause: str) -> Optional[Start]:
-    """The day a key's value starts to hold, for a value of a single-valued key said of
-    a day to come, the day and the value with no comma between them ("I'm 29, 30 in
-    March": 29 holds now); None for the rest (a denial, a list, a value already true)."""
-    spec = attribute(key.attribute)
-    if start is None or key.negated or spec is None or not spec.single:
-        return None
-    if key.attribute == "birthday":
-        return None  # "Mum's birthday is on Sunday": the day is the value
-    at = clause.lower().find(key.value.lower())
-    if at < 0:
-        return start  # a value in other words than said ("vegetarian" for "no meat")
-    if at < start.where[0]:
-        between = clause[at + len(key.value) : start.where[0]]
-    elif not clause[: start.where[0]].strip():
-        return start  # the day opens the clause: "On Monday, I start at Globex"
-    else:
-        between = clause[start.where[1] : at]
-    return None if re.search(r"[,;:]", between) else start
-
-
-# A first day said on its own after what it is the first day of: "hired as a pharmacist,
-# starting in September", "got a job at Google!! I start Monday".
-_STARTING = re.compile(
-    r"^(?:(?:and|so)\s+)?(?:I\s+|I'm\s+|I\s+am\s+)?(?:start|starts|starting|begin|beginning)\b",
-    re.I,
-)
-# What may follow the day ("starting Jan 5", "starting Monday, finally!!"), no more.
-_ONLY_THE_DAY = re.compile(
-    r"(?:[\s,.!]|\d{1,4}(?:st|nd|rd|th)?\b|(?:of|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\b|(?:lol|yay|woo+|finally|so\s+excited|excited|can'?t\s+wait|nervous)\b|[🎉🥳🙌😬]+)*",
-    re.I,
-)
-# What holds from a first day: a job, an employer, a school.
-_BEGUN = frozenset(("job", "employer", "school", "studies"))
-# … told as news, not as what holds already ("I'm a nurse", "I work at Acme").
-_NEWLY = re.compile(
-    r"\b(?:got|gotten|getting|hired|joined|joining|accepted|accepting|landed|offered|offer|"
-    r"poached|signed|transferred|promoted|enrolled|admitted|new\s+(?:job|role|position|post|gig)|"
-    r"start(?:s|ed|ing)?\s+(?:at|with)|day\s+one|first\s+(?:day|week|month))\b",
-    re.I,
-)
-
-
-def _begun_then(clause: str, facts: list[ExtractedFact], since: int, said: datetime) -> bool:
-    """Whether ``clause`` says only the first day of a job or school the clause before
-    told as news (``facts[since:]``: the facts of the last clause that told any); if so,
-    those facts hold from that day. Not "I'm a nurse and I'm moving to Leeds, starting
-    in January" (the move's), nor "I work at Google. starting tomorrow"."""
-    opening = _STARTING.match(clause)
-    if opening is None:
-        return False
-    # "I start Monday" is read as "starting Monday" is
-    said_as = "starting " + clause[opening.end() :].lstrip()
-    start = starts(said_as, said)
-    if start is None or start.where[0] > len("starting ") or start.where[1] < len("starting "):
-        return False
-    if _ONLY_THE_DAY.fullmatch(said_as[start.where[1] :]) is None:
-        return False  # "starting Monday at the new site": more than the day
-    if not any(_NEWLY.search(f.statement) for f in facts[since:]):
-        return False  # "I'm a nurse, starting in May": what holds already
-    begun = [
-        i
-        for i in range(since, len(facts))
-        if facts[i].attribute in _BEGUN
-        and facts[i].value
-        and not facts[i].negated
-        and facts[i].valid_from is None
-    ]
-    for i in begun:
-        fact = facts[i]
-        facts[i] = replace(
-            fact,
-            text=finish(f"{fact.text} from {start.label}"),
-            statement=f"{fact.statement}, {clause}",
-            valid_from=start.at,
-        )
-    return bool(begun)
 
 
 # Someone else's new work, then a fragment of it: "Tom got promoted. Manager now." Not a
@@ -1526,49 +1194,6 @@ def _their_career(
     return replace(parsed, subject=previous)
 
 
-# A stay's length said on its own right after it: "Heading to Zanzibar tomorrow!! 5 days
-# of beach", "… here for 4 days", "Flying to Bali on Saturday. Two weeks!!".
-_HOW_LONG = re.compile(
-    r"^(?:(?:here|there)\s+)?(?:for\s+)?(?P<n>" + COUNT_RE + r")\s+(?P<u>days?|nights?|weeks?)"
-    r"(?:\s+(?:of\s+(?:beach|sun|fun|hiking|skiing|surfing|diving|relaxing|relaxation|bliss|"
-    r"adventure|sightseeing|exploring|holiday|vacation|rest)|there|away|off|total|in\s+total))?"
-    r"\s*[!.]*$",
-    re.I,
-)
-
-
-def _lasting(clause: str, facts: list[ExtractedFact], since: int, said: datetime) -> bool:
-    """Whether ``clause`` says only how long the stay the clause before told lasts
-    (``facts[since:]``: a `location` of the user's with no end said but its first day);
-    if so, the stay lasts that long from its first day."""
-    match = _HOW_LONG.match(clause.strip())
-    if match is None:
-        return False
-    stays = [
-        i
-        for i in range(since, len(facts))
-        if facts[i].attribute == "location" and facts[i].subject == USER and not facts[i].negated
-    ]
-    if len(stays) != 1:
-        return False
-    stay = facts[stays[0]]
-    first = stay.valid_from or said
-    one_day = datetime.combine(first.date(), END_OF_DAY)
-    if stay.expires_at is not None and stay.expires_at != one_day:
-        return False  # its end is said already ("till Friday, 2 weeks" is no stay of 2 weeks)
-    words = " ".join(match.group("n").lower().split())
-    count = count_of(words)
-    unit = match.group("u").lower().rstrip("s")
-    days = count * (7 if unit == "week" else 1)
-    last = first.date() + timedelta(days=days if unit == "night" else days - 1)
-    facts[stays[0]] = replace(
-        stay,
-        statement=f"{stay.statement}, {clause}",
-        expires_at=datetime.combine(last, END_OF_DAY),
-    )
-    return True
-
-
 # A job's title said on its own, what follows it after a comma: "senior product designer,
 # start next month".
 _TITLE_FIRST = re.compile(r"^(?P<title>[^,;:]+?)(?:\s+now)?\s*(?:,\s*(?P<rest>.*))?$", re.I)
@@ -1596,7 +1221,7 @@ def _title_after(
     (``facts[since:]``: "Accepted an offer from Grab!!"), and what the clause says after
     it."""
     mine = [f for f in facts[since:] if f.subject == USER and not f.negated]
-    joined = [f for f in mine if f.attribute == "employer" and _NEWLY.search(f.statement)]
+    joined = [f for f in mine if f.attribute == "employer" and NEWLY.search(f.statement)]
     if not joined or any(f.attribute == "job" for f in mine):
         return None
     match = _TITLE_FIRST.match(clause)
@@ -1619,140 +1244,6 @@ def _title_after(
         finish(sentence_of(USER_SUBJECT, key)), statement=title, attribute="job", value=value
     )
     return job, "" if said_all else rest
-
-
-# A child of the user's, said beside an age with no subject; and an age a child has.
-_A_CHILD_SAID = re.compile(
-    r"\b(?:my|our)\s+(?:little\s+|baby\s+|youngest\s+|eldest\s+|oldest\s+)?(?:one|ones|baby|"
-    r"son|daughter|boy|girl|kid|kiddo|twins?|man|lady|princess|prince|grandson|granddaughter|"
-    r"nephew|niece|bub|bubba)\b",
-    re.I,
-)
-_A_CHILDS_AGE = re.compile(r"^(?:[1-9]|1[0-2])$|\d+\s+(?:weeks?|months?)$")
-
-
-def _a_childs_age_of_the_user(fact: ExtractedFact) -> bool:
-    return (
-        fact.subject == USER
-        and fact.attribute == "age"
-        and _A_CHILDS_AGE.match(fact.value or "") is not None
-        and not _SAID_BY_I.match(fact.statement)  # "I'm 12 and my baby sister is 2"
-    )
-
-
-_SAID_BY_I = re.compile(r"(?:i|i'm|im|i\s+am)\b", re.I)
-# Someone else's birthday wished or told: "happy bday to my mum", "hbd to our Jess",
-# "happy birthday mum", "my dad's birthday today".
-_ANOTHERS_BIRTHDAY = re.compile(
-    r"\b(?:happy\s+(?:birthday|bday|b-day)|hbd)\s+(?:to\s+)?(?:my|our|the|his|her|(?-i:[A-Z])|"
-    + "|".join(sorted(PERSON_WORDS, key=len, reverse=True))
-    + r")\b|"
-    r"\b(?:my|our)\s+[a-z]+['’]s\s+(?:birthday|bday)\b",
-    re.I,
-)
-
-
-def _as_words(fact: ExtractedFact) -> ExtractedFact:
-    """A keyed fact the message shows is no one's the rules can name, kept as what was
-    said: a plain memory of its clause ("Happy birthday to User's mum, 60 today")."""
-    return replace(
-        fact,
-        text=finish(third_person(fact.statement)),
-        type=classify(fact.statement),
-        attribute=None,
-        value=None,
-        negated=False,
-    )
-
-
-def _in_words(
-    facts: list[ExtractedFact], not_keyed: Callable[[ExtractedFact], bool]
-) -> list[ExtractedFact]:
-    """``facts``, each that ``not_keyed`` tells is no one's the rules can name kept as
-    what was said (_as_words), and the rest of its clause, which its words now hold,
-    left out."""
-    said = [f.statement for f in facts if not_keyed(f)]
-    if not said:
-        return facts
-    return [
-        _as_words(f) if not_keyed(f) else f
-        for f in facts
-        if f.attribute or f.statement in said or not any(f.statement in s for s in said)
-    ]
-
-
-def _an_age_of_my_things(fact: ExtractedFact) -> bool:
-    """Whether ``fact`` is an age of the user's read from a clause that opens on a thing
-    of the user's: a child's age ("my iphone battery is dying by lunch, 4 years old";
-    not "my back hurts, 45 years old…", an adult's age, nor "my son…", a person's), or
-    any age after a thing that has one ("my sofa is falling apart, 20 years old")."""
-    if fact.subject != USER or fact.attribute != "age" or not (fact.value or "").isdigit():
-        return False
-    thing = _A_THING_OF_MINE.match(fact.statement)
-    if thing is None:
-        return False
-    word, end = thing.group(1).lower(), thing.end()
-    named = _A_THINGS_NAME.match(fact.statement, end)  # "my washing machine"
-    if (
-        word not in _AGED_THINGS
-        and word not in _NOT_A_KIND
-        and named
-        and named.group(1).lower() in _AGED_THINGS
-    ):
-        end = named.end()
-    # the thing is what the clause is about ("my car died"; not "my car insurance went up")
-    # and its age is said last ("…, 15 years old"; not "…, 29 years old and still renting")
-    aged_thing = (
-        (word in _AGED_THINGS or end > thing.end())
-        and _ITS_VERB.match(fact.statement, end) is not None
-        and _AN_AGE_LAST.search(fact.statement) is not None
-    )
-    return aged_thing or (int(fact.value or 0) < _AN_ADULTS_AGE and word not in PERSON_WORDS)
-
-
-# A clause opening on a thing of the user's, and the youngest age the user is taken to
-# be when said bare (an age under it is a child's, or a thing's).
-_A_THING_OF_MINE = re.compile(
-    r"(?:my|our)\s+(?:(?:old|new|poor|trusty|beloved)\s+)?([a-z]+)\b", re.I
-)
-_AN_ADULTS_AGE = 13
-# Things one owns whose age is said as a person's, last: "my car died, 15 years old"
-# (not "my flat is tiny, 29 years old and still renting": the user's).
-_AGED_THINGS = frozenset(
-    """sofa couch settee armchair bed mattress table desk wardrobe car van truck bike
-    bicycle motorbike scooter boat caravan laptop computer pc macbook phone iphone ipad
-    tablet kindle tv telly fridge freezer boiler oven cooker microwave kettle dishwasher
-    printer router console xbox playstation camera watch guitar piano violin machine
-    dryer heater mower hob""".split()  # noqa: SIM905
-)
-# The thing's own noun after a word that says which ("washing machine", "tumble dryer"),
-# not one that says whose or when ("my first car is paid off, 24 years old": the user's).
-_A_THINGS_NAME = re.compile(r"\s+([a-z]+)\b", re.I)
-_NOT_A_KIND = frozenset("first last next own company work works dream current".split())  # noqa: SIM905
-# What is said right after the thing, so that it is what the clause is about: "my sofa is…",
-# "my car died" (not "my car insurance went up", "my watch says 12k steps").
-_ITS_VERB = re.compile(
-    r"\s+(?:is|was|'s|has|had|just|finally|still|got|died|broke|[a-z]+ed)\b", re.I
-)
-_AN_AGE_LAST = re.compile(
-    r",\s*(?:about\s+|over\s+|nearly\s+|almost\s+)?\d{1,3}\s*(?:years?|yrs?)(?:\s+old)?"
-    rf"(?:\s+(?:now|already|{LAUGHTER}))?\s*[.!]*\s*$",
-    re.I,
-)
-
-
-def _an_age_of_the_user_said_bare(fact: ExtractedFact) -> bool:
-    """Whether ``fact`` is an age of the user's read from a number said bare, after the
-    birthday wished or on its own ("happy bday to my mum, 60 today", "…! 65 and still
-    going strong"; not "just turned 30, same day as my dad's birthday")."""
-    if fact.subject != USER or fact.attribute != "age" or _SAID_BY_I.match(fact.statement):
-        return False
-    wished = _ANOTHERS_BIRTHDAY.search(fact.statement)
-    number = re.search(r"\d", fact.statement)
-    return number is not None and (
-        number.start() == len(fact.statement) - len(fact.statement.lstrip(" \"'(!.,"))
-        or (wished is not None and number.start() > wished.start())
-    )
 
 
 # Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.
