@@ -49,6 +49,7 @@ from .homes import city_beside, home_by_noun
 from .keys import Key, keys_of
 from .kin import PARTNER_KIN, REL, RELATIONS, kin
 from .literals import said_between
+from .names import PERSON_WORDS, a_lower_name
 from .plainly import said_plainly
 from .rests import rest_untold
 from .stays import (
@@ -75,13 +76,11 @@ from .subjects import (
     LIKE_LEAD,
     LIKE_SOMEONE_FIRST,
     NOBODY,
-    PERSON_WORDS,
     UNRESOLVED_PREFIX,
     USER_SUBJECT,
     WITH_A_NAME,
     Parsed,
     Subject,
-    a_lower_name,
     had_relation,
     lower_opener,
     mentioned_relations,

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Callable
 
 from ..facts import USER, ExtractedFact
-from .subjects import PERSON_WORDS
+from .names import PERSON_WORDS
 from .text import LAUGHTER, classify, finish, third_person
 
 

@@ -12,7 +12,7 @@ Subjects
   he's done…").
 
 Also the signs that a clause is someone else's news, not the user's ("husband got a job",
-"Anna's husband moved", "my dog turned 5").
+"Anna's husband moved", "my dog turned 5"). Whether a word is a name is names.py's.
 """
 
 # ruff: noqa: E501, SIM905  (patterns and word lists read as text, one per line)
@@ -24,7 +24,6 @@ from typing import Optional
 
 from ..embed import STOP_WORDS
 from ..facts import USER
-from .chat import INTERJECTIONS, is_chat_word
 from .health import dose_changed, names_medicine
 from .keys import USERS_OWN
 from .kin import FULL_NAME as _FULL_NAME
@@ -32,6 +31,23 @@ from .kin import GIVEN_NAME, PRONOUN_RELATIONS, RELATIONS, kin, relation_key
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
+from .names import (
+    FIRST_PERSON,
+    LOWER_NAMES_FAVORITE,
+    NOT_LOWER_NAMES,
+    NOT_NAMES,
+    PERSON_WORDS,
+    TOLD_VERBS,
+    a_lower_name,
+    a_name_said,
+    filler_like,
+    is_name,
+    lower_and_i,
+    lower_name,
+    lower_subject_of_be,
+    partner_named,
+    relation_name,
+)
 from .places import place_rest
 from .rules import DIET_ENDED, HOME_IS, NO_LONGER_MY_PARTNER, PET_WORDS, PLACE_IS_HOME, named_pet
 from .text import (
@@ -40,9 +56,7 @@ from .text import (
     HEDGED,
     MODALS,
     MONTH_NAMES,
-    PAST_IRREGULAR,
     REASONS,
-    THING_NOUNS,
     WEEKDAY_RE,
     lower_words,
     third_person,
@@ -180,7 +194,9 @@ def names_the_one_before(clause: str, before: Parsed) -> bool:
     if named is None or named.group("name") is None:
         return False
     pronoun = "she" if re.match(r"(?:her|she)\b", named.group(0), re.I) else "he"
-    others = set(lower_words(before.predicate)) & (_PEOPLE | _PEOPLE_OF_MINE | _MET_OR_TAKEN_ON)
+    others = set(lower_words(before.predicate)) & (
+        PERSON_WORDS | _PEOPLE_OF_MINE | _MET_OR_TAKEN_ON
+    )
     return not others and not _of_the_other_sex(pronoun, before.subject)
 
 
@@ -249,7 +265,7 @@ def named_in_twos(clause: str) -> list[tuple[str, str, str]]:
         return []
     rel = match.group("rel").lower()
     names = [match.group("first"), match.group("second")]
-    if any(name.split()[0].lower() in _NOT_NAMES for name in names):
+    if any(name.split()[0].lower() in NOT_NAMES for name in names):
         return []
     kind = "children" if rel == "twin" else RELATIONS.get(rel, "friends")
     return [(kind, rel, name) for name in names]
@@ -264,7 +280,7 @@ def mentioned_relations(clause: str, sentence: str = "") -> list[tuple[str, str,
         rel, name = match.group("rel").lower(), match.group("name")
         if _former(match.group(0), rel):
             continue  # "ran into my old girlfriend Chris": no partner of now
-        if name.split()[0].lower() not in _NOT_NAMES:
+        if name.split()[0].lower() not in NOT_NAMES:
             found.append(_relation(rel, name))
     return found
 
@@ -299,7 +315,7 @@ def _told_relation(predicate: str, sentence: str = "") -> Optional[tuple[str, st
         after = told.find(match.group("name")) if match is not None else -1
         over = match is not None and _OVER.search(told, max(after, 0)) is not None
         rel, name = "partner", match.group("name") if match and not over else ""
-    return (rel, name) if name and name.split()[0].lower() not in _NOT_NAMES else None
+    return (rel, name) if name and name.split()[0].lower() not in NOT_NAMES else None
 
 
 def _relation(rel: str, name: str) -> tuple[str, str, str]:
@@ -369,12 +385,6 @@ _SOMEONE_NEW = re.compile(
     r"\b(?:this|a|an|some|the|that|new)\s+(?:\w+\s+)?(?:girl|guy|woman|man|lady|boy|person|"
     r"friend|colleague|coworker|co-worker|kid|child|baby|teacher|doctor|neighbou?r)s?\b",
     re.I,
-)
-_NOT_NAMED_AFTER = frozenset(
-    """pls plz please tho though thx asap jr sr lol haha ugh btw tbh fyi idk imo omg
-    christmas xmas today tomorrow tonight right again too also first sick ill home back away
-    out late early busy asleep awake grown older younger both all now still off ok fine
-    great good bad sad happy tired bored twins kids turning under over ages aged""".split()
 )
 # A name of theirs after a relative: "my boyfriend Tom's birthday" is Tom's birthday's.
 _THEIRS_AFTER = re.compile(r"\s+(?!(?:he|she|it|that|there|what|who)['’])[\w-]+['’]s\b", re.I)
@@ -736,23 +746,6 @@ _NOT_NAMED_ANEW = frozenset(
 )
 _ONE_NAME = re.compile(r"(?-i:[A-Z])[a-z]+")
 _THIRD = re.compile(r"^(?P<who>he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
-_NOT_NAMES = (
-    frozenset(
-        """might must shall should would could
-    the today this that these those it its our my his her their there here what when
-    where why how can could would should will yes no thanks thank big first last every
-    had got just switched heads tonight tomorrow yesterday oh also and but so actually
-    finally anyway update news quick since after before then now still new old good
-    great happy sad work home monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november
-    december valentine valentines christmas xmas easter halloween thanksgiving diwali eid
-    hanukkah anniversary birthday weird hi hello hey dear lots some most all both each one two three he she
-    they me name paperwork persistence brexit everything everyone gonna wanna gotta
-    age phone laptop computer car bike house boiler fridge freezer oven sofa couch
-    mattress roof tv printer dishwasher building please pls plz you""".split()
-    )
-    | THING_NOUNS
-)
 # A time said first ("This week I'm covering…") is not the subject.
 _LEAD_TIME = re.compile(
     r"^(?:(?:this|next|last)\s+(?:week|weekend|month|year|morning|evening|summer|winter)|"
@@ -807,7 +800,7 @@ def parse_subject(
             clause[bracketed.end() :],
         )
         if not _WHO_THEY_ARE_TO_ME.match(aside) and (  # "Tom (bf)": _NAMED reads that
-            name.lower() in RELATIONS or _is_name(name, rest, None)
+            name.lower() in RELATIONS or is_name(name, rest, None)
         ):
             # "Dave (from work) moved to Leeds", "Dan (34) got engaged", "Dad (72) is in
             # hospital": who they are, in brackets after their name or relation, is not
@@ -840,11 +833,11 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     if alone and newcomer is not None and newcomer.key[:-1] in _BORN_RELATIONS:
         # "baby boy is here! Gabriel Jose, 7 lbs": the child just born, named
         rel, name = newcomer.key[:-1], alone.group("name")
-        if name.split()[0].lower() not in _NOT_NAMES:
+        if name.split()[0].lower() not in NOT_NAMES:
             return Parsed(relation_subject(rel, name), "", _relation(rel, name))
     named = _NAMED_NOW.match(clause)
     name = (named.group("name") or named.group("name_first")) if named else ""
-    if named and newcomer is not None and name.split()[0].lower() not in _NOT_NAMES:
+    if named and newcomer is not None and name.split()[0].lower() not in NOT_NAMES:
         # "Our daughter is here! Her name is Ireoluwa": the one just mentioned, named
         # "… seeing someone — Sigrid, she's a cellist": named, then told of
         rel = newcomer.key[:-1]
@@ -915,7 +908,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     if match:  # "User is 35 years old", as a model writes it (chat.py): the user, no name
         return Parsed(USER_SUBJECT, clause[match.end() :])
     match = _IS_MY.match(clause)
-    if match and match.group("name").split()[0].lower() not in _NOT_NAMES:
+    if match and match.group("name").split()[0].lower() not in NOT_NAMES:
         # "Sam is my boyfriend now", "Tom is my best friend": who the relation is
         rel, name = match.group("rel").lower(), match.group("name")
         relation = (RELATIONS.get(rel, "friends"), rel, name)
@@ -951,7 +944,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         if bare and (
             bare.group("rel")[:1].isupper()
             or not _OWN_KIN.match(clause)
-            or bare.group("name").lower() in _NOT_NAMES
+            or bare.group("name").lower() in NOT_NAMES
             or bare.group("name").lower() in ("is", "was", "has", "are", "and", "the")
             or _ROLE_AFTER.match(clause[bare.end() :])
         ):
@@ -959,7 +952,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         match = bare
     if match:
         name = match.group("name")
-        if name and not _relation_name(name, clause[match.end() :]):
+        if name and not relation_name(name, clause[match.end() :]):
             name = None
             rest = clause[match.start("name") :] if match.group("name") else clause[match.end() :]
         else:
@@ -973,8 +966,8 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
             return Parsed(NOBODY, clause)  # "my sister's dog Max died": the dog's news
         rest = _spell_s(rest)
         if not name:
-            lower = lower_opener(rest) or _lower_subject_of_be(rest) or _lower_and_i(rest)
-            if lower is not None and _lower_name(lower) and lower not in _THINGS:
+            lower = lower_opener(rest) or lower_subject_of_be(rest) or lower_and_i(rest)
+            if lower is not None and lower_name(lower) and lower not in _THINGS:
                 # "my brother vikram turned 21", "my wife tasha and i": a name in lower case
                 name, rest = lower.capitalize(), rest[len(lower) :].strip()
         together = _AND_I.match(rest)
@@ -1001,7 +994,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
                     or _ONE_NAME.fullmatch(anew) is None
                 ):
                     named = None
-            if named and (named.group("name") or _a_name_said(named.group("lower"))):
+            if named and (named.group("name") or a_name_said(named.group("lower"))):
                 name = named.group("name") or named.group("lower").capitalize()
                 rest = _CHAT_LAST.sub("", rest[named.end() :])
         subject = relation_subject(rel, name)
@@ -1012,8 +1005,8 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         rest = clause[match.end() :]
         parted = _PARTED.match(rest)
         done = _DONE_AS_A_COUPLE.match(rest) if not parted else None
-        name = _partner_named(match.group(0))
-        if done and (name := name or _partner_named(match.group(0), lower=True)):
+        name = partner_named(match.group(0))
+        if done and (name := name or partner_named(match.group(0), lower=True)):
             # "me and Jake are done", "Tom and I are over": parted, as "broke up" says
             return Parsed(USER_SUBJECT, f"broke up with {name}{rest[done.end() :]}")
         if not parted:
@@ -1022,7 +1015,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
             partner = name if name and (_together(rest) or _WEDDED.match(rest)) else None
             couple = ("partner", "partner", partner) if partner else None
             return Parsed(USER_SUBJECT, _spell(None, rest), couple)
-        name = name or _partner_named(match.group(0), lower=True)
+        name = name or partner_named(match.group(0), lower=True)
         if name:
             # "Tom and I split up", "Ana and I are divorced now", "chloe and i broke up":
             # the user parted from Tom, as "I broke up with Tom" says (remember ends Tom
@@ -1037,16 +1030,16 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         # collection links it to the relation it knows by that name.
         name = match.group(0)
         return Parsed(Subject(name, name), clause[match.end() :].strip())
-    favorite = _LOWER_NAMES_FAVORITE.match(clause)
-    if favorite and a_lower_name(favorite.group(1)) and favorite.group(1) not in _NOT_NAMES:
+    favorite = LOWER_NAMES_FAVORITE.match(clause)
+    if favorite and a_lower_name(favorite.group(1)) and favorite.group(1) not in NOT_NAMES:
         clause = clause[:1].upper() + clause[1:]  # read as "Jake's favorite band is muse"
     match = _NAMED.match(clause)
     if match and (
-        match.group("kin") or _is_name(match.group("name"), clause[match.end() :], match.group("c"))
+        match.group("kin") or is_name(match.group("name"), clause[match.end() :], match.group("c"))
     ):
         name = match.group("name")
         rest = clause[match.end() :]
-        if _filler_like(rest):
+        if filler_like(rest):
             # "Sarah like totally got engaged": chat's "like" before the verb says nothing
             rest = re.sub(r"^\s*like[,\s]+", "", rest, count=1, flags=re.I)
         if match.group("c") and match.group("c") != "'s":
@@ -1090,16 +1083,16 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         return Parsed(NOBODY, clause)
     if _of_another_tongue(clause):
         return Parsed(NOBODY, clause)  # "bà ngoại turned 80 today": grandma, not the user
-    opener = lower_opener(clause) or _lower_subject_of_be(clause)
+    opener = lower_opener(clause) or lower_subject_of_be(clause)
     if opener is not None and opener in _THINGS:
         return Parsed(NOBODY, clause)  # "dog turned 5", "landlord says…": keyed to no one
-    if opener is not None and _lower_name(opener) and clause[len(opener) : len(opener) + 1] == " ":
+    if opener is not None and lower_name(opener) and clause[len(opener) : len(opener) + 1] == " ":
         # "vikram turned 21 yesterday", "sarah moved to leeds", "tom is vegan now": a name
         # typed in lower case, as chat types it; "omg turned 40", "finally moved to leeds"
         # stay the user's.
         name = opener.capitalize()
         return Parsed(Subject(name, name), clause[len(opener) :].strip())
-    if _THIRD_PERSON_VERB.match(clause) and not _FIRST_PERSON & set(lower_words(clause)):
+    if _THIRD_PERSON_VERB.match(clause) and not FIRST_PERSON & set(lower_words(clause)):
         # "Étienne left the bistro. says he's done…", "Anna moved. Works at Rush now": the
         # verb is the one before's, as "I" would say "say", "work". With no one before, a
         # note's ("Lives in Leeds. Works at Asda.") is the user's, what one says no one's.
@@ -1111,24 +1104,6 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     return Parsed(USER_SUBJECT, clause)
 
 
-# Verbs told of someone else (third person or past), not the bare forms a fragment of the
-# user's own starts with ("Moving to Paris").
-_TOLD_VERBS = (
-    frozenset(w for w in CLAUSE_VERBS if w.endswith(("s", "ed")) or w in PAST_IRREGULAR)
-    - frozenset(("is", "was", "does", "has", "'s"))
-) | {"quit"}  # "sarah quit her job": a past after a name
-# Words for people that open a clause about them, typed without "my": "husband got a
-# job", "kids started at Leeds Grammar", "sis moved to Leeds".
-_PEOPLE = frozenset(
-    (*RELATIONS, *(word + "s" for word in RELATIONS), "fiancé", "fiancée", "co-worker")
-) | frozenset(
-    """children parents hubby wifey bf gf sis bro bestie kiddo grandma grandpa granny
-    gran nan grandparents cousin aunt auntie uncle niece nephew neighbour neighbor mate
-    stepdad stepmum stepmom folks in-laws""".split()
-)
-# The words for people, as text.clauses takes them.
-PERSON_WORDS = _PEOPLE
-_FIRST_PERSON = frozenset("i i'm i've i'd i'll we we're we've we'd we'll".split())
 # People the user has who are no relation the rules key ("my neighbour", "our nanny"):
 # what they are or have is theirs. Not "my nurse job": then no "is" or "has" follows.
 _PEOPLE_OF_MINE = frozenset(
@@ -1183,7 +1158,7 @@ def _full_name_told(clause: str) -> Optional[str]:
     Smith moved…", "Ed Sheeran is married"); None for any other opening."""
     full = _FULL_NAME_FIRST.match(clause)
     words = lower_words(clause)
-    if full is None or words[0] in _NOT_NAMES or words[0] in _PEOPLE or words[0] in RELATIONS:
+    if full is None or words[0] in NOT_NAMES or words[0] in PERSON_WORDS or words[0] in RELATIONS:
         return None
     told = _told_second(words[1:5]) or words[2:3] in (["is"], ["was"], ["has"])
     return full.group(0).strip() if told else None
@@ -1203,7 +1178,7 @@ def _someone_first(clause: str) -> bool:
         if words[1:2] not in (["age"], ["number"]) and _THINGS_AGE.match(clause):
             return True  # "my phone is 6 years old": the phone is no user (its number is)
         # "My doctor said I'm allergic to peanuts": the user is in it after all.
-        if (words[1:2] and words[1] in USERS_OWN) or (_FIRST_PERSON | {"me"}) & set(words):
+        if (words[1:2] and words[1] in USERS_OWN) or (FIRST_PERSON | {"me"}) & set(words):
             return False
         # "my neighbour is vegan", "my personal trainer is vegan", "my neighbour Dave has a
         # cat", "my dog is allergic to grass": theirs, not the user's diet, allergies or
@@ -1238,7 +1213,7 @@ def _someone_first(clause: str) -> bool:
     if named and named.group("who").lower() in _PEOPLE_OF_MINE:
         return True  # "Dave, my neighbour, is vegan", "Dave (my neighbour) is married"
     from_ = _NAME_FROM.match(clause) or _LOWER_NAME_FROM.match(clause)
-    if from_ and words[0] not in _NOT_NAMES and not _NOT_A_NAME_FROM.match(words[0]):
+    if from_ and words[0] not in NOT_NAMES and not _NOT_A_NAME_FROM.match(words[0]):
         # "Julien from accounting moved to Marseille", "Sarah from uni is vegan now": theirs
         after = lower_words(clause[from_.end() :])
         # (one more word of where they are from: "Sarah from my old job moved to Leeds")
@@ -1247,17 +1222,17 @@ def _someone_first(clause: str) -> bool:
             or after[at : at + 1] in (["is"], ["was"], ["has"])
             for at in (0, 1)
         )
-    if not ((words[:1] and words[0] in _PEOPLE) or _MODAL_NAME.match(clause)):
+    if not ((words[:1] and words[0] in PERSON_WORDS) or _MODAL_NAME.match(clause)):
         return False
     # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job";
     # "kids are vegan", "parents have a dog"
-    people_is = words[0] in _PEOPLE and words[1:2] != [] and words[1] in _BE_OR_HAVE
+    people_is = words[0] in PERSON_WORDS and words[1:2] != [] and words[1] in _BE_OR_HAVE
     return people_is or _told_second(words[:4])
 
 
 def pet_named(clause: str) -> Optional[str]:
     """The pet a clause opens with by name ("my dog Max is 7"), as a ``pets`` value."""
-    return named_pet(clause, _NOT_LOWER_NAMES)
+    return named_pet(clause, NOT_LOWER_NAMES)
 
 
 # Words of emphasis before a verb, skipped as adverbs are: "hubby literally just got…".
@@ -1271,7 +1246,7 @@ def _told_second(words: list[str]) -> bool:
     # Any past in -ed too: "our company relocated to Austin", "vikram graduated in May".
     past = bool(following) and len(following[0]) > 4 and following[0].endswith("ed")
     return bool(following) and (
-        following[0] in _TOLD_VERBS or (past and not following[0].endswith("eed"))
+        following[0] in TOLD_VERBS or (past and not following[0].endswith("eed"))
     )
 
 
@@ -1287,7 +1262,7 @@ def _of_another_tongue(clause: str) -> bool:
         said, rest = words[:size], " ".join(words[size:])
         if (
             rest
-            and all(w.isalpha() and w.islower() and w not in _NOT_LOWER_NAMES for w in said)
+            and all(w.isalpha() and w.islower() and w not in NOT_LOWER_NAMES for w in said)
             and not all(w.isascii() for w in said)
             and _told_second(["", *lower_words(rest)])
         ):
@@ -1304,38 +1279,9 @@ def lower_opener(clause: str) -> Optional[str]:
     if match is None or not _told_second(words[:4]):
         return None
     # "bob said i turned 31": the user is a subject of the clause too.
-    return None if _FIRST_PERSON & set(words) else match.group(1)
+    return None if FIRST_PERSON & set(words) else match.group(1)
 
 
-# Words a lower-case clause opens with before a told verb that are no one's name: the
-# user's own news said without "I" ("omg turned 40", "sunday moved to leeds") or someone
-# unnamed ("everyone got sick").
-_NOT_LOWER_NAMES = (
-    _NOT_NAMES
-    | ADVERBS
-    | INTERJECTIONS
-    | STOP_WORDS
-    | MODALS
-    | CLAUSE_VERBS
-    | _PEOPLE
-    | frozenset(
-        """everyone everybody someone somebody nobody anyone anybody noone people everything
-        something nothing guess apparently literally basically seriously honestly sooo
-        weekend morning evening afternoon night week month year day jus jst jsut juat
-        finaly finnaly offically officialy weve ive youve theyve prolly probs def defo
-        deffo rly srsly gonna wanna gotta mood kinda sorta tmrw tmr yday tonite fam""".split()
-    )
-)
-_REPEATED_LETTER = re.compile(r"(.)\1\1")
-# Names that are also words of the lists above, before a told verb a name all the same.
-_NAMES_AS_WORDS = MODALS | frozenset(
-    "rose hope drew grace joy faith chase ray april june august".split()
-)
-# Names that end as an adverb does ("eventually", "luckily").
-_LY_NAMES = frozenset(
-    """emily lily lilly holly kelly molly sally ally polly shelly beverly kimberly billy
-    tilly milly dolly nelly carly elly""".split()
-)
 # Things and people unnamed that open a clause about them: "dog turned 5", "landlord says
 # the rent is going up", "doc moved to another practice".
 _THINGS = frozenset(
@@ -1350,67 +1296,6 @@ _THINGS = frozenset(
 
 # Words for what a name after them names, not someone: "our flat Arroios", "my cat Biscuit".
 _NOT_SOMEONE = (_THINGS | PET_WORDS) - _PEOPLE_OF_MINE
-
-
-def _name_like(word: str) -> bool:
-    """Whether a word may be a name at all: not "Luckily", not "Sooo", "finallyyy"."""
-    return _REPEATED_LETTER.search(word) is None and (not word.endswith("ly") or word in _LY_NAMES)
-
-
-# What a name is like, not a name: "my sister's name is private", "my boss's name is
-# irrelevant", "his name is mud".
-_NAME_IS_LIKE = frozenset(
-    """private secret irrelevant unknown long short weird odd funny cute pretty hard
-    difficult easy mud pending tbd tbc embarrassing unusual common rare classic boring
-    complicated normal different special confusing interesting annoying""".split()
-)
-_LIKE_SUFFIXES = ("ous", "ful", "less", "able", "ible")
-
-
-def _a_name_said(word: str) -> bool:
-    """Whether a lower-case word after "name is" or "called" is a name."""
-    return a_lower_name(word) and word not in _NAME_IS_LIKE and not word.endswith(_LIKE_SUFFIXES)
-
-
-def a_lower_name(word: str) -> bool:
-    """Whether a word typed in lower case reads as a name ("jake", not "are", "under")."""
-    return _lower_name(word) and word not in STOP_WORDS and word not in _NOT_NAMED_AFTER
-
-
-def _lower_name(word: str) -> bool:
-    """Whether a lower-case word before a told verb reads as someone's name."""
-    if word in _NAMES_AS_WORDS:
-        return True  # "may turned 30", "will moved to mumbai": a modal takes no past
-    return (
-        len(word) > 1
-        and word not in _NOT_LOWER_NAMES
-        and not is_chat_word(word)
-        and _name_like(word)
-    )
-
-
-# "tom is vegan now", "maria was 30 last week": what follows "is" is never the user's
-# without "I" ("is vegan now" is no one's way of saying "I'm vegan now").
-_BE_AFTER_WORD = re.compile(
-    r"^([a-z]+)\s+(?:is|was|has been)\s+(?:now\s+|still\s+|officially\s+)?"
-    r"(?=\d|(?:a|an|married|engaged|single|pregnant|retired|divorced|vegan|vegetarian|"
-    r"pescatarian|in|at|from|based|living|moving|working|back|off|allergic|intolerant|"
-    r"diabetic|coeliac|celiac|asthmatic|lactose|gluten)\b)"
-)
-# "jake's favorite band is muse": a name typed in lower case, whose favourite it is.
-_LOWER_NAMES_FAVORITE = re.compile(r"^([a-z]+)'s\s+(?:favou?rite|fave|fav)\b")
-
-
-def _lower_and_i(clause: str) -> Optional[str]:
-    match = re.match(r"([a-z]+)\s+and\s+(?:i|we)\b", clause, re.I)
-    return match.group(1) if match else None
-
-
-def _lower_subject_of_be(clause: str) -> Optional[str]:
-    match = _BE_AFTER_WORD.match(clause)
-    if match is None or _FIRST_PERSON & set(lower_words(clause)):
-        return None
-    return match.group(1)
 
 
 # A piece that ends on someone the user is with, by name: "… with Jake", "me and Priya",
@@ -1474,7 +1359,7 @@ def _only_leads_in(lead: str) -> bool:
     if HEDGED.search(lead) or _NOT_YET_SO.search(lead):
         return False
     first, *rest = lead.split()
-    if first[:1].isupper() and first.lower() not in _NOT_NAMES:
+    if first[:1].isupper() and first.lower() not in NOT_NAMES:
         return False
     if any(w[:1].isupper() for w in rest):
         return False
@@ -1546,81 +1431,3 @@ def _spell_s(rest: str) -> str:
 # A birthday after "'s" is the person's, not what they are: "Mia's 8th birthday party was
 # Saturday", "mum's 60th was lovely", "my son's birthday!".
 _A_BIRTHDAY = re.compile(r"(?:\d{1,3}(?:st|nd|rd|th)\b|(?:b-?day|birthday|bday)\b)", re.I)
-
-
-# Names that are also modals or months ("our son Can", "my daughter May", "my sister
-# June"): after a relation word, a name where a verb of the person follows.
-_WORD_NAMES = MODALS | frozenset(MONTH_NAMES)
-
-
-def _relation_name(name: str, rest: str) -> bool:
-    """Whether the capitalised word after a relation word is the relative's name: "my
-    son Can is 1", "my daughter May turned 5", not "my husband Tonight…" or "my
-    husband Will be late"."""
-    first = name.split()[0].lower()
-    if first not in _NOT_NAMES:
-        return True
-    if first not in _WORD_NAMES:
-        return False
-    following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
-    return bool(following) and (following[0] in _TOLD_VERBS or following[0] in ("is", "was", "has"))
-
-
-def _partner_named(together: str, lower: bool = False) -> Optional[str]:
-    """The one named beside the user in "Tom and I ", "me & Tom ": a capitalised name
-    (or, ``lower``, one typed in lower case, capitalised)."""
-    words = [w for w in together.split() if w.lower() not in ("and", "&", "i", "me")]
-    name = words[0] if words else ""
-    if name[:1].isupper() and name.lower() not in _NOT_NAMES and _name_like(name.lower()):
-        return name
-    if lower and a_lower_name(name) and name not in _NOT_NAMES and _name_like(name):
-        return name.capitalize()
-    return None
-
-
-def _is_name(name: str, rest: str, contraction: Optional[str]) -> bool:
-    first = name.split()[0]
-    if first.lower() in _NOT_NAMES or is_chat_word(first) or not _name_like(first.lower()):
-        return False
-    if contraction:
-        return True
-    following = [w for w in lower_words(rest)[:3] if w not in ADVERBS]
-    if following[:1] == ["like"]:
-        if first.lower() in _SEEMS:
-            return False  # "Smells like burnt toast", "Sounds like married life suits you"
-        if _filler_like(rest):
-            return True  # "Sarah like totally got engaged": chat's "like" before her verb
-        # One name takes "likes": a bare "like" after a word of how it seems, or before
-        # "a", compares ("Looks like rain", "Sounds like a plan", "Nerves like a new boy")
-        # and tells no one's taste ("Tom like pizza" is his, as chat types it)
-        return lower_words(rest)[1:2] not in (["a"], ["an"], ["the"])
-    return bool(following) and (
-        following[0] in CLAUSE_VERBS
-        or following[0].endswith("ed")
-        or following[0] == "got"
-        # "Tom says he moved to Leeds" is Tom's news; "Doctor says I'm allergic" is not his
-        or (following[0] in _SAYS_VERBS and not _FIRST_PERSON & set(lower_words(rest)))
-    )
-
-
-_SAYS_VERBS = frozenset(("says", "said", "thinks", "reckons", "told"))
-# Words of how something seems, before "like": "Looks like rain", "Feels like home".
-_SEEMS = frozenset(
-    """looks looked sounds sounded seems seemed feels felt smells smelled smelt tastes
-    tasted""".split()
-)
-# Chat's fillers between "like" and a verb: "like totally", "like so", "like lowkey".
-_LIKE_FILLERS = frozenset(
-    """so lowkey highkey legit literally totally actually just really kinda basically
-    honestly lol""".split()
-)
-
-
-def _filler_like(rest: str) -> bool:
-    """Whether ``rest`` opens with chat's filler "like" before a told verb ("like totally
-    got engaged", "like moved to Paris"), not a liking ("like fried chicken")."""
-    words = lower_words(rest)[:6]
-    if words[:1] != ["like"]:
-        return False
-    after = [w for w in words[1:] if w not in _LIKE_FILLERS and w not in ADVERBS]
-    return bool(after) and (after[0] in _TOLD_VERBS or after[0] == "got")
