@@ -199,6 +199,7 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I'm pescatarian now", ("User is pescatarian", "user", "diet", "pescatarian", False)),
         ("I don't eat meat", ("User is vegetarian", "user", "diet", "vegetarian", False)),
         ("I eat meat again", ("User eats meat", "user", "diet", "eats meat", False)),
+        ("Confession: I'm eating fish again.", ("User eats fish", "user", "diet", "eats fish", False)),
         ("I'm not vegetarian anymore", ("User is no longer vegetarian", "user", "diet", "vegetarian", True)),
         ("I switched to oat milk", ("User drinks oat milk", "user", "drinks", "oat milk", False)),
         ("I stopped drinking coffee", ("User no longer drinks coffee", "user", "drinks", "coffee", True)),
@@ -350,6 +351,28 @@ def test_one_sentence_states_several_keys(
     content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
 ) -> None:
     assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # the day one turns an age is one's birthday; a word for a parent or grandparent
+        # in another language, said as a name, is the relative
+        ("Mama turns 60 on 3 March.", [("mama:", "age", "60"), ("mama:", "birthday", "3 March")]),
+        ("I turn 30 on the 5th of May", [("user", "age", "30"), ("user", "birthday", "the 5th of May")]),
+        ("my son is turning 8 on Saturday, June 6th", [("son:", "age", "8"), ("son:", "birthday", "June 6th")]),
+        ("Oma moved to Bremen.", [("oma:", "home", "Bremen")]),
+        ("Papá retired from the boat.", [("papá:", "employer", None)]),
+        # "Opa!" alone, a title: nobody's
+        ("Opa! We won the match.", []),
+        ("Mama Mia was on TV last night.", []),
+        ("He turns 40 on Friday, the party is at ours", [("~he", "age", "40")]),
+    ],
+)  # fmt: skip
+def test_birthdays_said_by_the_age_turned_and_parents_named_in_other_languages(
+    content: str, keys: list[tuple[str, str, Optional[str]]]
+) -> None:
+    assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keys
 
 
 # --- endings: a value is over, and what follows is not said ---------------------------
@@ -3329,6 +3352,11 @@ def test_work_that_is_not_the_users_new_work_is_not_read_as_it(content: str) -> 
         ("met someone from my old school, Tom, at the pub", []),
         ("my sister met someone on hinge, Alex, early days but 🥰", []),
         ("met someone at the dog park, Max, a golden retriever 😍", []),
+        # a wedding or an engagement said with its day names the partner
+        ("Ayesha and I got married on Saturday, still recovering from the baraat", [("partner", "Ayesha", False), ("relationship", "married", False)]),
+        ("Tom and I got engaged in June", [("partner", "Tom", False), ("relationship", "engaged", False)]),
+        ("Tom and I got together on the 12th", [("partner", "Tom", False)]),
+        ("Tom and I got together on Saturday for a BBQ", []),
     ],
 )  # fmt: skip
 def test_partings_and_new_people_are_read(content: str, keys: list[tuple[str, str, bool]]) -> None:

@@ -50,6 +50,7 @@ from .literals import Sieve, known_needles, sieve
 from .text import (
     ANY_WEEKDAY_RE,
     MONTH_NAMES,
+    MONTH_RE,
     MONTHS,
     REASONS,
     TRIP_TO,
@@ -960,6 +961,9 @@ RULES: tuple[Rule, ...] = (
     # one of someone's the subject rules did not read ("hubby's birthday is …")
     _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?birthday(?:\s+is|['’]s)\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
+    # the day one turns an age is one's birthday: "Mum turns 60 on 3 March", "I turn 30 on
+    # the 5th of May", "my son is turning 8 on Saturday, June 6th"
+    _rule("birthday", r"\bturn(?:s|ing)?\s+(?:\d{1,3}|" + NUMBER_WORDS + r")\s+on\s+(?:(?:" + ANY_WEEKDAY_RE + r"),?\s+)?(?P<v>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + MONTH_RE + r")|(?:" + MONTH_RE + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b"),
     # -- family status --
     # "we're separating", "getting divorced", "the divorce is final"
     _rule("relationship", r"^(?:am|are|is)\s+" + ADV + r"(?:separating|splitting up|divorcing|getting divorced|getting a divorce)(?=\s*(?:$|[,.!;]|now\b|after\b|soon\b|lol\b|this\s+(?:year|month)\b))", value="separated"),
@@ -979,6 +983,8 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b", value="eats meat"),
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
+    # "I'm eating fish again", "eat chicken again now": what a diet left out is back
+    _rule("diet", r"\b(?:eat|eating|eats)\s+(?P<v>eggs|fish|seafood|dairy|chicken)\s+again\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
     _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + _NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),

@@ -508,6 +508,13 @@ _HOW_LONG = (
     r"(?:years?|yrs?|months?|mos|weeks?)\b"
 )
 # Together as a couple: "(Marco and I) are official now", "are an item", "got engaged".
+# The day or month something happened on: "(got married) on Saturday", "on the 12th", "in
+# June", "in 2019".
+_ON_A_DAY = (
+    r"on\s+(?:(?:" + WEEKDAY_RE + r")\b|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)|in\s+(?:(?:"
+    + "|".join(MONTH_NAMES)
+    + r")\b|\d{4}\b)"
+)
 _TOGETHER = re.compile(
     r"^(?:(?:are|'re|have been|got|just got|finally got)\s+(?:now\s+|finally\s+|officially\s+)*"
     r"(?:official|officially together|together|a couple|an item|engaged|married|back together|"
@@ -517,8 +524,8 @@ _TOGETHER = re.compile(
     # and nothing after but when or how long: not "got together to study", "together this
     # weekend", "married to our jobs", "official co-founders", "dating apps"
     r"(?=\s*(?:$|[,.!;:)]|(?:now|again|finally|officially|at last|today|yesterday|lol|haha)\b|"
-    r"last\s+(?:night|week|month|year|summer|spring|autumn|fall|winter|christmas)\b|"
-    r"this\s+(?:week|month|year)\b|since\s+(?!(?:school|primary|kindergarten|nursery|year\s+\d|"
+    r"last\s+(?:night|week|weekend|month|year|summer|spring|autumn|fall|winter|christmas)\b|"
+    r"this\s+(?:week|weekend|month|year)\b|" + _ON_A_DAY + r"|since\s+(?!(?:school|primary|kindergarten|nursery|year\s+\d|"
     r"we\s+were\s+(?:kids|little|babies|small))\b)|(?:for\s+)?" + _HOW_LONG + r"|🥰|❤|💍|😍))",
     re.I,
 )
@@ -527,8 +534,9 @@ _TOGETHER = re.compile(
 # last summer for a BBQ", "together 3 yrs as roommates", "married 10 yrs lol jk".
 _TOGETHER_TAIL = re.compile(
     r"(?:\s+(?:now|again|finally|officially|already|at\s+last|today|yesterday|"
-    r"last\s+(?:night|week|month|year|summer|spring|autumn|fall|winter|christmas)|"
-    r"this\s+(?:week|month|year)|since\s+[\w'’-]+(?:\s+\d{4})?|(?:for\s+)?" + _HOW_LONG + r"))*"
+    r"last\s+(?:night|week|weekend|month|year|summer|spring|autumn|fall|winter|christmas)|"
+    r"this\s+(?:week|weekend|month|year)|" + _ON_A_DAY + r"|since\s+[\w'’-]+(?:\s+\d{4})?|"
+    r"(?:for\s+)?" + _HOW_LONG + r"))*"
     r"\s*(?:$|[,.!;:)]|🥰|❤|💍|😍|(?:lol|haha)\s*(?:$|[,.!;:)]))",
     re.I,
 )
@@ -706,12 +714,17 @@ _LABEL = re.compile(
     r"|^(?i:new\s+(?P<new_rel>" + _REL + r"))\s+(?:is|'s)\s+(?P<new_name>" + _FULL_NAME + r")\b"
     r"(?:\s+" + _CHAT_LAST_WORD + r")?(?=\s*(?:$|[,.!;]))\s*,?\s*"
 )
-# "Mum is still in Lagos", "Nan moved to Braga": an English word for a parent or
-# grandparent as a name. (Not the other languages': "Opa!", "Pai was amazing", "Mama
-# Mia" are someone's only after "my".)
+# "Mum is still in Lagos", "Nan moved to Braga": a word for a parent or grandparent as a
+# name, in English or as chat in English says it in another language ("Mama turns 60",
+# "Papá opened a café", "Babcia is in hospital"). Not a word that is a given name or a
+# surname too ("Pai", "Amma", "Baba"), nor one before a capital ("Mama Mia"); "Opa!"
+# alone says nothing of anyone.
 _BARE_RELATION = re.compile(
     r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
-    r"Grandpa|Grandfather|Grandad|Granddad)\b(?!\s+[A-Z])(?P<c>'s)?\s*"
+    r"Grandpa|Grandfather|Grandad|Granddad|"
+    r"(?:Mama|Mamá|Maman|Mutti|Mãe|Papa|Papá|Vati|Abuela|Abuelita|Abuelo|Abuelito|Oma|Opa|"
+    r"Nonna|Nonno|Babcia|Dziadek|Babushka|Dedushka|Yiayia|Papou|Bubbe|Zayde|Ouma|Oupa)"
+    r"(?=['’]s\b|\s+[a-z]))\b(?!\s+[A-Z])(?P<c>'s)?\s*"
 )
 # "Sam is my boyfriend now", "Jen's my wife btw": who the relation is, said the other way
 # round.
