@@ -120,7 +120,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         True,
         "drinks",
         "drink drinks drinking coffee tea beverage",
-        "latte espresso",
+        "latte espresso teetotal sober alcohol",
     ),
     Attribute(
         "likes",

@@ -173,6 +173,14 @@ def test_an_intolerance_question_finds_the_intolerance(
     assert hits[:1] == ["User is allergic to lactose"]
 
 
+def test_a_drinking_question_finds_the_user_gone_teetotal(mem: Longmem, collection: str) -> None:
+    mem.remember("I've gone teetotal.", collection=collection, observed_at="2025-08-01T10:00:00Z")
+    mem.remember("I live in Johannesburg.", collection=collection)
+    mem.remember("Sadza every night for supper.", collection=collection)
+    hits = _texts(mem.search("Does Tendai drink beer?", collection=collection))
+    assert hits[:1] == ["User has gone teetotal"]
+
+
 def test_diet_finds_the_vegetarian_preference(mem: Longmem, collection: str) -> None:
     _remember_family_and_food(mem, collection)
     hits = mem.search("diet", collection=collection)

@@ -200,6 +200,8 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I don't eat meat", ("User is vegetarian", "user", "diet", "vegetarian", False)),
         ("I eat meat again", ("User eats meat", "user", "diet", "eats meat", False)),
         ("Confession: I'm eating fish again.", ("User eats fish", "user", "diet", "eats fish", False)),
+        ("I'm the site engineer now.", ("User works as a site engineer", "user", "job", "site engineer", False)),
+        ("Just got moved to Denver!", ("User lives in Denver", "user", "home", "Denver", False)),
         ("I'm not vegetarian anymore", ("User is no longer vegetarian", "user", "diet", "vegetarian", True)),
         ("I switched to oat milk", ("User drinks oat milk", "user", "drinks", "oat milk", False)),
         ("I stopped drinking coffee", ("User no longer drinks coffee", "user", "drinks", "coffee", True)),

@@ -391,6 +391,11 @@ NEAR_MISSES = [
     ("my washing machine broke, 19 years old", ("age",)),
     ("our tumble dryer finally died, 21 years old lol", ("age",)),
     ("signed with Foxtons to find us a flat", ("employer",)),
+    # a part one plays, not a job; moved by someone else, to no place
+    ("I'm the youngest now", ("job",)),
+    ("I'm the designated driver now", ("job",)),
+    ("We got moved to a bigger ward.", ("home",)),
+    ("Got moved to the Gautrain extension.", ("home",)),
     ("we signed with Chestertons to buy a house in clapham", ("employer",)),
 ]  # fmt: skip
 

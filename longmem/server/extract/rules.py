@@ -695,6 +695,10 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:joined|joining|join|started at|start at|starting at|started with|signed with|signed (?:(?:a|my|the)\s+)?(?:new\s+)?contract with)\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     # "I'm the new head chef at Dishoom"
     _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+new\s+(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+(?:at|for|with|in)\s|\s*$|\s*[,.!])"),
+    # "I'm the site engineer now": a job said with "the", news by "now" last (an
+    # occupation: not "I'm the youngest now"; not "now the coach for Ella's team", "the
+    # DJ at Sarah's wedding", a part played once)
+    _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+(?!(?:new|designated)\b)(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+now\s*(?:$|[,.!;]))"),
     # "I've been hired by the RTC in Quebec City as a dispatcher"
     _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     # "got the assistant principal job", "first day as junior architect at …", "signed on
@@ -798,7 +802,10 @@ RULES: tuple[Rule, ...] = (
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
     _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
     _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _V, somewhere=True),
+    _rule("home", r"(?<!\bgot\s)(?<!\bget\s)(?<!\bbeen\s)(?<!\bgetting\s)\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _V, somewhere=True),
+    # moved by someone else ("got moved to a bigger ward", "been moved to the Gautrain
+    # extension", "got relocated to Leeds"): a home only where it is a known place
+    _rule("home", r"\b(?:got|get|been|getting)\s+(?:moved|relocated)\s+" + _MOVED_HOW + r"to\s+" + _NOT_A_DATE + _V, place=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # "Since the move to Boise I've been…", "since moving to Boise": a move made, said
     # before what followed it
