@@ -377,6 +377,42 @@ def test_birthdays_said_by_the_age_turned_and_parents_named_in_other_languages(
     assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keys
 
 
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        (
+            "I have two sisters: Beatriz (everyone calls her Bia) is a vet in Coimbra, and Leonor, the youngest, is still at law school.",
+            [("user", "siblings", "Beatriz"), ("sister:Beatriz", "job", "vet"), ("user", "siblings", "Leonor")],
+        ),
+        (
+            "My two sisters: Ola, the older one, is a pharmacist back in Gdańsk, and Zuzia, my little sister, is doing a PhD in Dublin.",
+            [("user", "siblings", "Ola"), ("sister:Ola", "job", "pharmacist"), ("user", "siblings", "Zuzia")],
+        ),
+        (
+            "Our boys: the oldest, Colt, is 8 and the baby, Wyatt, is 5, and they're both feral.",
+            [("user", "children", "Colt"), ("son:Colt", "age", "8"), ("user", "children", "Wyatt"), ("son:Wyatt", "age", "5")],
+        ),
+        (
+            "My two brothers — Tom works at Tesco, and Sam is a nurse.",
+            [("user", "siblings", "Tom"), ("brother:Tom", "employer", "Tesco"), ("user", "siblings", "Sam"), ("brother:Sam", "job", "nurse")],
+        ),
+        # a field whose value is a sentence is no field: "Kids: Mia is 7" was "kid is Mia is 7"
+        (
+            "My kids: Mia is 7 and Leo starts school in September.",
+            [("user", "children", "Mia"), ("kid:Mia", "age", "7"), ("user", "children", "Leo"), ("kid:Leo", "school", "school")],
+        ),
+        # no verb opening each part: left as said
+        ("Two sisters: Anna and Beth, both in Leeds.", []),
+        ("My brothers: Tom lives in Leeds and Sam in York.", []),
+        ("My two sisters: so different it's unreal.", []),
+    ],
+)  # fmt: skip
+def test_relatives_announced_then_each_told_of_are_each_keyed(
+    content: str, keys: list[tuple[str, str, Optional[str]]]
+) -> None:
+    assert [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute] == keys
+
+
 # --- endings: a value is over, and what follows is not said ---------------------------
 
 

@@ -523,7 +523,9 @@ _NO_VALUE = re.compile(
     r"\((?:[^)]*\b(?:my|his|her|their|for|on|per|in|not)\b[^)]*)\)|"
     # a sentence, not a value: "moved to Denver last week", "just found out I'm allergic…"
     r"\b(?:moved|left|joined|found|just|got|started|quit|applying|rejected|tips|what|how|which|"
-    r"can|could|should|would)\b",
+    r"can|could|should|would)\b|"
+    # … or someone named, then what they are or do: "Kids: Mia is 7 and Leo starts school"
+    r"^(?-i:[A-Z])[\w'-]+\s+(?:is|are|was|has|works|lives|starts|goes|turned|turns)\b",
     re.I,
 )
 # What a value says of the past, not now: "Seattle (was Minneapolis)", "Dell (prev. Target)"

@@ -288,10 +288,105 @@ def _of_one(rest: str) -> Optional[str]:
     return f"{said.group('adverb') or ''}{one}{said.group('pred')}".strip()
 
 
+# Relatives of one kind announced, then each named with what is told of them: "I have
+# two sisters: Beatriz (everyone calls her Bia) is a vet in Coimbra, and Leonor, the
+# youngest, is still at law school", "My two sisters: Ola, the older one, is a
+# pharmacist…", "Our boys: the oldest, Colt, is 8 and the baby, Wyatt, is 5" — "My sister
+# Beatriz (everyone calls her Bia) is a vet in Coimbra. My sister Leonor, the youngest, is
+# still at law school." A colon or a dash after the kind, and a name with a verb after it
+# opening each part, or the message is left as it was.
+_KIN_ANNOUNCED = {
+    **{f"{word}s": word for word in ("sister", "brother", "sibling", "son", "daughter", "kid")},
+    "boys": "son",
+    "girls": "daughter",
+    "children": "child",
+}
+_ANNOUNCED_THEN_TOLD = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:" + _I_HAVE + r"\s+|(?P<my>[Mm]y|[Oo]ur)\s+)?"
+    r"(?:(?:two|three|four|2|3|4)\s+)?"
+    + _OLDER
+    + r"(?P<kind>"
+    + "|".join(sorted(_KIN_ANNOUNCED, key=len, reverse=True))
+    + r")\s*[:—–]\s*(?P<told>[^.!?\n]+)",
+    re.I,
+)
+# Where the next one's part begins: ", and Leonor is", " and the baby, Wyatt, is".
+_NEXT_TOLD = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# One part: who ("Leonor", a rank said first: "the oldest, Colt,"), an aside after the
+# name ("(everyone calls her Bia)", ", the youngest,"), then what is said, opening with a
+# verb.
+_ONE_TOLD = re.compile(
+    r"(?:(?P<rank>the\s+[a-z]+(?:\s+one)?)\s*,\s*(?P<ranked>" + _NAMED + r")(?![\w'’-])\s*,?"
+    r"|(?P<name>"
+    + _NAMED
+    + r")(?![\w'’-])(?:\s*\((?P<bracket>[^()]*)\)|\s*,\s*(?P<aside>[^,]+),)?)"
+    r"\s*(?P<said>(?P<verb>['’]s|[a-z]+)\b.*)"
+)
+# Verbs said of one that CLAUSE_VERBS leaves out, and adverbs before one.
+_ONE_VERBS = frozenset(
+    ("runs", "teaches", "turned", "got", "became", "just", "still", "now", "finally", "also")
+)
+# An aside that says which one: "the youngest", "the older one", "my little sister",
+# "elder" — said before the relation word instead ("My youngest sister Leonor").
+_WHICH_ONE = re.compile(
+    r"^(?:(?:the|my|our)\s+)?(?P<which>older|younger|little|big|elder|eldest|youngest|oldest|"
+    r"middle|baby)(?:\s+(?:one|sister|brother|son|daughter|kid|child|boy|girl|sibling))?$",
+    re.I,
+)
+
+
+# What is said of them all after the parts: "…, and they're both feral".
+_ALL_OF_THEM = re.compile(r"(?:they|they're|they've|both|all|we)\b", re.I)
+
+
+def _opens_a_part(text: str) -> bool:
+    one = _ONE_TOLD.match(text)
+    verb = one.group("verb").lower() if one else ""
+    return verb in ("'s", "’s") or verb in CLAUSE_VERBS or verb in _ONE_VERBS
+
+
+def _each_told(match: re.Match[str]) -> str:
+    """The announced relatives each told of alone (_ANNOUNCED_THEN_TOLD), or the match as
+    it was."""
+    told, after = match.group("told"), ""
+    parts, start = [], 0
+    for cut in _NEXT_TOLD.finditer(told):
+        if _ALL_OF_THEM.match(told, cut.end()):
+            # "…, and they're both feral": said of them all, a sentence of its own
+            told, after = told[: cut.start()], told[cut.end() :]
+            break
+        if _opens_a_part(told[cut.end() :]):
+            parts.append(told[start : cut.start()])
+            start = cut.end()
+    parts.append(told[start:])
+    if len(parts) < 2 or not all(_opens_a_part(part) for part in parts):
+        return match.group(0)
+    relation = _KIN_ANNOUNCED[match.group("kind").lower()]
+    my = "Our" if (match.group("my") or "").lower() == "our" else "My"
+    said = []
+    for part in parts:
+        one = _ONE_TOLD.match(part)
+        assert one is not None
+        aside = (one.group("rank") or one.group("aside") or one.group("bracket") or "").strip()
+        which = _WHICH_ONE.match(aside)
+        who = f"{which.group('which').lower()} {relation}" if which else relation
+        told_of = (
+            f"{my} {who} {one.group('ranked') or one.group('name')} {one.group('said').strip()}"
+        )
+        if aside and not which:  # "(everyone calls her Bia)": a sentence of its own
+            told_of += f". {aside[:1].upper()}{aside[1:]}"
+        said.append(told_of)
+    if after:
+        said.append(after[:1].upper() + after[1:])
+    opening = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())]
+    return opening + ". ".join(said)
+
+
 def relatives_named(content: str) -> str:
     """The message with the relatives a list names said one by one (else as it was)."""
     if _MADE_UP.search(content):
         return content
+    content = _ANNOUNCED_THEN_TOLD.sub(_each_told, content)
 
     def each(match: re.Match[str]) -> str:
         relation = _PLURAL_KIN[match.group("kind").lower()]
