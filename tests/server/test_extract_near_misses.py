@@ -396,6 +396,14 @@ NEAR_MISSES = [
     ("I'm the designated driver now", ("job",)),
     ("We got moved to a bigger ward.", ("home",)),
     ("Got moved to the Gautrain extension.", ("home",)),
+    # a count said with "like"; a habit quit; a notice on a flat; a start with no workplace
+    ("Dr Pepper is my weakness. Like four cans a day, don't judge.", ("likes",)),
+    ("Quit smoking cold turkey, day 3", ("employer",)),
+    ("Quit Marlboro cold turkey", ("employer",)),
+    ("Gave notice on the flat today.", ("employer", "home")),
+    ("We gave notice to the landlord.", ("employer",)),
+    ("We're starting with Spanish next week.", ("employer",)),
+    ("Starting with Mum's party on Friday.", ("employer",)),
     ("we signed with Chestertons to buy a house in clapham", ("employer",)),
 ]  # fmt: skip
 

@@ -183,8 +183,10 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
-            r"^" + GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|handed in (?:my|his|her|their|our|the) notice|"
-            r"gave (?:my|his|her|their) notice|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
+            r"^" + GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|(?:handed|put|gave) in (?:my|his|her|their|our|the) notice|"
+            # … "gave notice at Xcel", "handed my notice in" (not on a flat: "gave notice on
+            # the flat", "… to the landlord")
+            r"(?:(?:handed|gave) (?:my|his|her|their) notice(?: in)?|gave notice)(?!\s+on\b)(?![^,.;!]*\blandlord)|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
             r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked|retrenched)|"
             r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"
             r"|^(?:my|his|her|their)?\s*last (?:day|shift) (?:at work )?(?:was|is)\b",

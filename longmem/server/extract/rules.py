@@ -52,6 +52,7 @@ from .text import (
     MONTH_NAMES,
     MONTH_RE,
     MONTHS,
+    NOT_A_NAME,
     REASONS,
     TRIP_TO,
     WEEKDAY_RE,
@@ -129,7 +130,8 @@ DRINKS = tuple(
     latte, lattes, cappuccino, flat white, beer, wine, red wine, white wine, water,
     sparkling water, juice, orange juice, soda, cola, coke, kombucha, smoothies, smoothie,
     milk, oat milk, decaf, chai, yerba mate, whisky, whiskey, hot chocolate, alcohol, booze,
-    caffeine, rooibos, oolong, jasmine tea, bubble tea, iced tea, sencha, hojicha""".split(",")
+    caffeine, rooibos, oolong, jasmine tea, bubble tea, iced tea, sencha, hojicha, lemonade,
+    dr pepper, pepsi, diet coke, red bull, energy drinks, fizzy drinks, soft drinks""".split(",")
 )
 _DRINK = "(?:" + "|".join(sorted(map(re.escape, DRINKS), key=len, reverse=True)) + ")"
 # A child born, as said: "had a baby boy", "welcomed a little girl", "gave birth to a son"
@@ -656,7 +658,8 @@ RULES: tuple[Rule, ...] = (
     # "twitter laid me off" (subjects.py: "got laid off by Twitter"): that employer ends
     _rule("employer", r"^got laid off by (?P<v>[\w&'.-]+)", negated=True),
     _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + _V, negated=True),
-    _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?!my\s+job\b)(?=(?-i:[A-Z]))" + _V, negated=True),
+    # … not a drink or a habit given up ("quit Dr Pepper cold turkey")
+    _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit(?!\s+" + _DRINK + r"\b)|resigned\s+from)\s+(?!my\s+job\b)(?![^,;:!?()]*\bcold\s+turkey\b)(?=(?-i:[A-Z]))" + _V, negated=True),
     _rule("job", r"^" + ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been|been)\s+)?" + ADV + r"(?:work|works|working|worked)\s+as\s+" + _A + _V),
 
     # "starting monday as an instructional designer", "start next week as a sous chef"
@@ -783,6 +786,9 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\b(?:got|gotten|scored|landed)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+)?job\s*@\s*" + _V),
     _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
     _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
+    # "Starting with New Braunfels Utilities after New Year": with a workplace named and
+    # when (not "starting with the basics tomorrow", "… Mum's party", "… Spanish")
+    _rule("employer", r"\b(?:start|starts|starting)\s+with\s+(?=(?-i:[A-Z]))(?![\w&.-]+['’]s\b)(?!(?:" + "|".join(sorted(NOT_A_NAME)) + r")\b(?!\s+(?-i:[A-Z])))(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&.'-]*){0,3})(?=\s+(?:after|in|on|from|next|this|at\s+the\s+start|tomorrow|today)\b)"),
     _rule("employer", r"\b(?:main|first|biggest|new|only)?\s*(?:big\s+)?client\s+is\s+" + _V),
     _rule("employer", r"\b(?:opened|started|runs|run|running|founded|launched|set up|setting up|starting)\s+(?:her|his|their|my|our|a)\s+(?:own\s+)?(?P<v>(?:[\w-]+\s+){0,2}?(?:" + _BUSINESS_KINDS + r")\b[^,;:!?()]*)", value=OWN_BUSINESS),
     _rule("project", r"^" + ADV + r"(?:am|is|are)?\s*" + ADV + r"working\s+on\s+" + _V),
@@ -1059,7 +1065,8 @@ RULES: tuple[Rule, ...] = (
     _rule("school", r"^" + ADV + r"(?:dropped|dropping|have dropped)\s+out\s+of\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?(?:Uni|College|School|Academy|Institute|Poly|\b(?-i:[A-Z]{2,5})\b))" + _V, negated=True),  # a school named
     _rule("dislikes", r"^" + ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
     _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b)" + _V, negated=True),
-    _rule("likes", r"^" + ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+" + _V),
+    # … not a count said with "like" ("Like four cans a day", "like 3 times a week")
+    _rule("likes", r"^" + ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+(?!(?:\d+|" + NUMBER_WORDS + r")\s+(?:times\b|[\w-]+\s+(?:a|an|per|every)\s+(?:day|night|week|month|year)\b))" + _V),
     _rule("likes", r"^" + ADV + r"(?:prefer|prefers)\s+(?P<v>[^,;:!?()]+?\s+(?:over|to|rather than)\s+[^,;:!?()]+)"),
     _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + _V),
     # "I'm a massive Arsenal fan", "as a die-hard Taylor Swift fan, …": the name before "fan"
