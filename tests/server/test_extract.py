@@ -200,7 +200,6 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I don't eat meat", ("User is vegetarian", "user", "diet", "vegetarian", False)),
         ("I eat meat again", ("User eats meat", "user", "diet", "eats meat", False)),
         ("Confession: I'm eating fish again.", ("User eats fish", "user", "diet", "eats fish", False)),
-        ("I'm the site engineer now.", ("User works as a site engineer", "user", "job", "site engineer", False)),
         ("Quit Dr Pepper cold turkey.", ("User no longer drinks Dr Pepper", "user", "drinks", "Dr Pepper", True)),
         ("Gave notice at Xcel.", ("User gave notice at Xcel", "user", "employer", None, True)),
         ("Starting with New Braunfels Utilities after New Year.", ("User works at New Braunfels Utilities", "user", "employer", "New Braunfels Utilities", False)),
@@ -368,9 +367,14 @@ def test_one_sentence_states_several_keys(
         ("my son is turning 8 on Saturday, June 6th", [("son:", "age", "8"), ("son:", "birthday", "June 6th")]),
         ("Oma moved to Bremen.", [("oma:", "home", "Bremen")]),
         ("Papá retired from the boat.", [("papá:", "employer", None)]),
-        # "Opa!" alone, a title: nobody's
+        # "Opa!" alone, a title, a word after that is no verb: nobody's; "Mama and I" is the
+        # user, as "wife and I" is
         ("Opa! We won the match.", []),
         ("Mama Mia was on TV last night.", []),
+        ("Mama mia that was good", []),
+        ("Babushka dolls are cute", []),
+        ("Oma and I live in Bremen", [("user", "home", "Bremen")]),
+        ("Mum and I live in Leeds now.", [("user", "home", "Leeds")]),
         ("He turns 40 on Friday, the party is at ours", [("~he", "age", "40")]),
     ],
 )  # fmt: skip
@@ -399,11 +403,20 @@ def test_birthdays_said_by_the_age_turned_and_parents_named_in_other_languages(
             "My two brothers — Tom works at Tesco, and Sam is a nurse.",
             [("user", "siblings", "Tom"), ("brother:Tom", "employer", "Tesco"), ("user", "siblings", "Sam"), ("brother:Sam", "job", "nurse")],
         ),
-        # a field whose value is a sentence is no field: "Kids: Mia is 7" was "kid is Mia is 7"
         (
-            "My kids: Mia is 7 and Leo starts school in September.",
+            "My two kids: Mia is 7 and Leo starts school in September.",
             [("user", "children", "Mia"), ("kid:Mia", "age", "7"), ("user", "children", "Leo"), ("kid:Leo", "school", "school")],
         ),
+        (
+            "My sons: Jack, 12, is into football, and Tom, 9, is into Lego",
+            [("user", "children", "Jack"), ("son:Jack", "likes", "football"), ("son:Jack", "age", "12"), ("user", "children", "Tom"), ("son:Tom", "likes", "Lego"), ("son:Tom", "age", "9")],
+        ),
+        # a parent is no sister; pets and friends are no sons or daughters; without a count,
+        # the parts are told apart by commas ("… and Netflix is her babysitter")
+        ("My sisters: Anna is a nurse and Dad is a teacher", [("dad:", "job", "teacher")]),
+        ("My boys: Max is a lab and Rocky is a pug", []),
+        ("My girls: Amy is bringing wine, and Kate is bringing cake", []),
+        ("My sisters: Anna lives in Leeds and London is too far for her", []),
         # no verb opening each part: left as said
         ("Two sisters: Anna and Beth, both in Leeds.", []),
         ("My brothers: Tom lives in Leeds and Sam in York.", []),
@@ -3396,8 +3409,10 @@ def test_work_that_is_not_the_users_new_work_is_not_read_as_it(content: str) -> 
         # a wedding or an engagement said with its day names the partner
         ("Ayesha and I got married on Saturday, still recovering from the baraat", [("partner", "Ayesha", False), ("relationship", "married", False)]),
         ("Tom and I got engaged in June", [("partner", "Tom", False), ("relationship", "engaged", False)]),
-        ("Tom and I got together on the 12th", [("partner", "Tom", False)]),
         ("Tom and I got together on Saturday for a BBQ", []),
+        ("Tom and I got together on the 12th", []),
+        ("Sam and I are together this weekend", []),
+        ("Tom and I are together in June.", []),
     ],
 )  # fmt: skip
 def test_partings_and_new_people_are_read(content: str, keys: list[tuple[str, str, bool]]) -> None:

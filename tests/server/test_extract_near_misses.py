@@ -392,8 +392,12 @@ NEAR_MISSES = [
     ("our tumble dryer finally died, 21 years old lol", ("age",)),
     ("signed with Foxtons to find us a flat", ("employer",)),
     # a part one plays, not a job; moved by someone else, to no place
-    ("I'm the youngest now", ("job",)),
-    ("I'm the designated driver now", ("job",)),
+    ("I'm the teacher now, homeschooling is hard", ("job",)),
+    ("I'm the nurse now, looking after my husband", ("job",)),
+    ("I was moved to a bigger ward.", ("home",)),
+    ("I won't eat eggs again", ("diet",)),
+    ("I refuse to eat chicken again", ("diet",)),
+    ("I can't eat seafood again, it made me so sick", ("diet",)),
     ("We got moved to a bigger ward.", ("home",)),
     ("Got moved to the Gautrain extension.", ("home",)),
     # a count said with "like"; a habit quit; a notice on a flat; a start with no workplace

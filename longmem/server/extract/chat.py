@@ -523,10 +523,14 @@ _NO_VALUE = re.compile(
     r"\((?:[^)]*\b(?:my|his|her|their|for|on|per|in|not)\b[^)]*)\)|"
     # a sentence, not a value: "moved to Denver last week", "just found out I'm allergic…"
     r"\b(?:moved|left|joined|found|just|got|started|quit|applying|rejected|tips|what|how|which|"
-    r"can|could|should|would)\b|"
-    # … or someone named, then what they are or do: "Kids: Mia is 7 and Leo starts school"
-    r"^(?-i:[A-Z])[\w'-]+\s+(?:is|are|was|has|works|lives|starts|goes|turned|turns)\b",
+    r"can|could|should|would)\b",
     re.I,
+)
+# People as a field, whose value is a sentence of someone named, no field: "My kids: Mia
+# is 7 and Leo starts school", "Sisters: Ola is a pharmacist, …" (plainly.py reads them).
+_PEOPLE_FIELDS = frozenset(("children", "kids", "child", "kid", "siblings", "sibling"))
+_SOMEONE_TOLD = re.compile(
+    r"^(?-i:[A-Z])[\w'-]+\s+(?:is|are|was|has|works|lives|starts|goes|turned|turns)\b"
 )
 # What a value says of the past, not now: "Seattle (was Minneapolis)", "Dell (prev. Target)"
 _WAS = re.compile(
@@ -573,6 +577,8 @@ def _fields_said(line: str) -> str:
         name = re.sub(r"[\s_-]+", " ", field.group("field").lower())
         value = _WAS.sub("", field.group("v")).strip().rstrip(".")
         if not value or _NO_VALUE.search(value):
+            return line
+        if name in _PEOPLE_FIELDS and _SOMEONE_TOLD.match(value):
             return line
         if name in _LISTED:
             value = _listed(value, pets=name.startswith("pet"))
@@ -657,7 +663,7 @@ def sentences(content: str) -> list[str]:
 # The last pause of a sentence: what follows it may be all that asks.
 _LAST_PAUSE = re.compile(r"(?:\s*[,;:]|\s+[—–-]+)\s+(?=[^,;:—–]*$)")
 # The words a question opens with, auxiliaries aside (also read by the rest of a clause,
-# extract/__init__.py).
+# rests.py).
 QUESTION_WORDS = (
     r"what|what's|whats|how|how's|where|where's|when|why|who|who's|which|any|anyone|"
     r"anybody|wdyt"

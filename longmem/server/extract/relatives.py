@@ -17,7 +17,8 @@ import re
 from typing import Optional
 
 from .chat import FICTION
-from .kin import GIVEN_NAME
+from .kin import GIVEN_NAME, RELATIONS
+from .names import NOT_NAMES
 from .rules import PET_WORDS
 from .text import CLAUSE_VERBS, COMMON_VERBS, MODALS, PAST_IRREGULAR, sentence_bounds
 
@@ -303,18 +304,19 @@ _KIN_ANNOUNCED = {
 }
 _ANNOUNCED_THEN_TOLD = re.compile(
     r"(?:^|(?<=[.!?])\s+)(?:" + _I_HAVE + r"\s+|(?P<my>[Mm]y|[Oo]ur)\s+)?"
-    r"(?:(?:two|three|four|2|3|4)\s+)?"
+    r"(?:(?P<count>two|three|four|2|3|4)\s+)?"
     + _OLDER
     + r"(?P<kind>"
     + "|".join(sorted(_KIN_ANNOUNCED, key=len, reverse=True))
     + r")\s*[:—–]\s*(?P<told>[^.!?\n]+)",
     re.I,
 )
+_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # Where the next one's part begins: ", and Leonor is", " and the baby, Wyatt, is".
-_NEXT_TOLD = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_NEXT_TOLD = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 # One part: who ("Leonor", a rank said first: "the oldest, Colt,"), an aside after the
-# name ("(everyone calls her Bia)", ", the youngest,"), then what is said, opening with a
-# verb.
+# name ("(everyone calls her Bia)", ", the youngest,", ", 12,"), then what is said,
+# opening with a verb.
 _ONE_TOLD = re.compile(
     r"(?:(?P<rank>the\s+[a-z]+(?:\s+one)?)\s*,\s*(?P<ranked>" + _NAMED + r")(?![\w'’-])\s*,?"
     r"|(?P<name>"
@@ -333,48 +335,78 @@ _WHICH_ONE = re.compile(
     r"middle|baby)(?:\s+(?:one|sister|brother|son|daughter|kid|child|boy|girl|sibling))?$",
     re.I,
 )
-
-
 # What is said of them all after the parts: "…, and they're both feral".
 _ALL_OF_THEM = re.compile(r"(?:they|they're|they've|both|all|we)\b", re.I)
+# An age said of one: "is 8", "turned 9", "is nearly 5" ("boys", "girls" are children only so).
+_AN_AGE_SAID = re.compile(
+    r"^(?:is|turned|turns|just\s+turned)\s+(?:nearly\s+|almost\s+)?\d{1,2}\b", re.I
+)
 
 
-def _opens_a_part(text: str) -> bool:
+def _a_part(text: str) -> Optional[re.Match[str]]:
+    """``text`` read as one named relative's part (_ONE_TOLD), or None: no verb after the
+    name, or a "name" that is a relation word or a word that names no one ("Mum is
+    exhausted", "Today is…")."""
     one = _ONE_TOLD.match(text)
-    verb = one.group("verb").lower() if one else ""
-    return verb in ("'s", "’s") or verb in CLAUSE_VERBS or verb in _ONE_VERBS
+    if one is None:
+        return None
+    verb = one.group("verb").lower()
+    if not (verb in ("'s", "’s") or verb in CLAUSE_VERBS or verb in _ONE_VERBS):
+        return None
+    name = one.group("ranked") or one.group("name")
+    low = name.lower()
+    if low in RELATIONS or low in NOT_NAMES:
+        return None
+    return one
 
 
 def _each_told(match: re.Match[str]) -> str:
     """The announced relatives each told of alone (_ANNOUNCED_THEN_TOLD), or the match as
-    it was."""
+    it was: each part a named relative's; as many as the count said, if one was; each
+    after a comma or named by rank ("the baby, Wyatt"), if none was; an age said of each
+    of "boys" or "girls" (not "My boys: Max is a lab and Rocky is a pug")."""
     told, after = match.group("told"), ""
-    parts, start = [], 0
+    parts, start, bare = [], 0, False
     for cut in _NEXT_TOLD.finditer(told):
         if _ALL_OF_THEM.match(told, cut.end()):
             # "…, and they're both feral": said of them all, a sentence of its own
             told, after = told[: cut.start()], told[cut.end() :]
             break
-        if _opens_a_part(told[cut.end() :]):
+        one = _a_part(told[cut.end() :])
+        if one is not None:
             parts.append(told[start : cut.start()])
             start = cut.end()
+            bare = bare or ("," not in cut.group(0) and not one.group("rank"))
     parts.append(told[start:])
-    if len(parts) < 2 or not all(_opens_a_part(part) for part in parts):
+    read = [_a_part(part) for part in parts]
+    count = _COUNTS.get((match.group("count") or "").lower())
+    kind = match.group("kind").lower()
+    if (
+        len(parts) < 2
+        or any(one is None for one in read)
+        or (count is not None and count != len(parts))
+        or (count is None and bare)
+        or (
+            kind in ("boys", "girls")
+            and not all(one and _AN_AGE_SAID.match(one.group("said")) for one in read)
+        )
+    ):
         return match.group(0)
-    relation = _KIN_ANNOUNCED[match.group("kind").lower()]
+    relation = _KIN_ANNOUNCED[kind]
     my = "Our" if (match.group("my") or "").lower() == "our" else "My"
     said = []
-    for part in parts:
-        one = _ONE_TOLD.match(part)
+    for one in read:
         assert one is not None
-        aside = (one.group("rank") or one.group("aside") or one.group("bracket") or "").strip()
-        which = _WHICH_ONE.match(aside)
-        who = f"{which.group('which').lower()} {relation}" if which else relation
-        told_of = (
-            f"{my} {who} {one.group('ranked') or one.group('name')} {one.group('said').strip()}"
+        which = _WHICH_ONE.match(
+            (one.group("rank") or one.group("aside") or one.group("bracket") or "").strip()
         )
-        if aside and not which:  # "(everyone calls her Bia)": a sentence of its own
-            told_of += f". {aside[:1].upper()}{aside[1:]}"
+        who = f"{which.group('which').lower()} {relation}" if which else relation
+        name = one.group("ranked") or one.group("name")
+        aside = "" if which or not one.group("aside") else f", {one.group('aside').strip()},"
+        told_of = f"{my} {who} {name}{aside} {one.group('said').strip()}"
+        bracket = (one.group("bracket") or "").strip()
+        if bracket and not which:  # "(everyone calls her Bia)": a sentence of its own
+            told_of += f". {bracket[:1].upper()}{bracket[1:]}"
         said.append(told_of)
     if after:
         said.append(after[:1].upper() + after[1:])

@@ -173,7 +173,7 @@ SO_TO_SPEAK = re.compile(
 )
 # A move made, said before the user's news since: "Since the move to Boise I've been…",
 # "since moving to Boise I sleep better" (not "…, deploys are slower", "…I would need a
-# car"). The rules key the place; the planned-move check (__init__.py) keeps it a home.
+# car"). The rules key the place; the planned-move check (timing.py) keeps it a home.
 SINCE_THE_MOVE = (
     r"^since\s+(?:(?:the|our|my)\s+move|moving)\s+(?:back\s+|here\s+)?to\s+"
     r"(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s*,?\s+(?:I|we)\b"
@@ -445,15 +445,16 @@ _MOVED_HOW = (
 )
 # A move said before it happens: "we're moving to Izmir in June", "we move to Leeds on
 # 1 May", "moving into a flat in Leith next month"; keyed only with the day it happens
-# (extract/__init__.py).
+# (timing.py).
 # What one moves to, joins or moves over to at work is no home and no employer: "moved
 # to the data team", "moving to the sales team next month", "moved to marketing",
-# "joined the podcasts team", "moved to a bigger office". (A team word in lower case:
+# "joined the podcasts team", "moved to a bigger office", "got moved to a bigger ward",
+# "… to the Gautrain extension". (A team word in lower case:
 # "joined the Virgin Group" is an employer.)
 NOT_A_TEAM = (
     r"(?!(?:(?:the|a|an|our|my|his|her|their|another|a\s+new|a\s+different)\s+)?"
     r"(?:[\w&'-]+\s+){0,3}?(?-i:teams?|department|dept|division|unit|squad|role|position|"
-    r"office|desk|floor|shift|rota|project|account|board|committee|org)\b"
+    r"office|desk|floor|shift|rota|project|account|board|committee|org|ward|extension)\b"
     r"|(?:the\s+)?(?:marketing|sales|engineering|finance|hr|ops|operations|legal|support|"
     r"accounts|compliance|admin|nights|night\s+shifts?|days)\b(?!\s*,?\s+(?-i:[A-Z])))"
 )
@@ -698,10 +699,6 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:joined|joining|join|started at|start at|starting at|started with|signed with|signed (?:(?:a|my|the)\s+)?(?:new\s+)?contract with)\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     # "I'm the new head chef at Dishoom"
     _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+new\s+(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+(?:at|for|with|in)\s|\s*$|\s*[,.!])"),
-    # "I'm the site engineer now": a job said with "the", news by "now" last (an
-    # occupation: not "I'm the youngest now"; not "now the coach for Ella's team", "the
-    # DJ at Sarah's wedding", a part played once)
-    _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+(?!(?:new|designated)\b)(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+now\s*(?:$|[,.!;]))"),
     # "I've been hired by the RTC in Quebec City as a dispatcher"
     _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     # "got the assistant principal job", "first day as junior architect at …", "signed on
@@ -808,10 +805,7 @@ RULES: tuple[Rule, ...] = (
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
     _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
     _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"(?<!\bgot\s)(?<!\bget\s)(?<!\bbeen\s)(?<!\bgetting\s)\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _V, somewhere=True),
-    # moved by someone else ("got moved to a bigger ward", "been moved to the Gautrain
-    # extension", "got relocated to Leeds"): a home only where it is a known place
-    _rule("home", r"\b(?:got|get|been|getting)\s+(?:moved|relocated)\s+" + _MOVED_HOW + r"to\s+" + _NOT_A_DATE + _V, place=True),
+    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _V, somewhere=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # "Since the move to Boise I've been…", "since moving to Boise": a move made, said
     # before what followed it
@@ -820,7 +814,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^(?:am|is|are)\s+(?:now\s+)?(?:officially|finally)\s+(?:an?\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})\s+(?:residents?|locals?)\b(?!\s+(?:of|at|in)\b)", place=True),
     # "current residence: Portland, OR", an agent's note
     _rule("home", r"(?:^|\bmy\s+)current\s+(?:residence|city\s+of\s+residence)\s*(?:is\s+|:\s*)(?=(?-i:[A-Z]))" + _V, somewhere=True),
-    # A move to come: a home from the day the clause names, else a plain memory (__init__).
+    # A move to come: a home from the day the clause names, else a plain memory (timing.py).
     _rule("home", PLANNED_MOVE + _V, somewhere=True),
     _rule("home", r"^" + ADV + _BE + r"\s+" + ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _SETTLED_WELL + _V),
     _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken|share|shares|sharing)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
@@ -994,10 +988,11 @@ RULES: tuple[Rule, ...] = (
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
-    _rule("diet", r"\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b", value="eats meat"),
+    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b", value="eats meat"),
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
-    # "I'm eating fish again", "eat chicken again now": what a diet left out is back
-    _rule("diet", r"\b(?:eat|eating|eats)\s+(?P<v>eggs|fish|seafood|dairy|chicken)\s+again\b", value="eats {v}"),
+    # "I'm eating fish again", "eat chicken again now": what a diet left out is back (not
+    # "won't eat eggs again", "can't eat seafood again", "refuse to eat chicken again")
+    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+(?P<v>eggs|fish|seafood|dairy|chicken)\s+again\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
     _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + _NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),

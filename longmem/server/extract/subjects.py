@@ -516,7 +516,7 @@ _ON_A_DAY = (
     + r")\b|\d{4}\b)"
 )
 _TOGETHER = re.compile(
-    r"^(?:(?:are|'re|have been|got|just got|finally got)\s+(?:now\s+|finally\s+|officially\s+)*"
+    r"^(?:(?:(?:are|'re|have been|got|just got|finally got)\s+(?:now\s+|finally\s+|officially\s+)*"
     r"(?:official|officially together|together|a couple|an item|engaged|married|back together|"
     r"moving in together|moved in together|dating|seeing each other)"
     # … or married said as an idiom: "(Sipho and I) tied the knot", "got hitched"
@@ -524,9 +524,13 @@ _TOGETHER = re.compile(
     # and nothing after but when or how long: not "got together to study", "together this
     # weekend", "married to our jobs", "official co-founders", "dating apps"
     r"(?=\s*(?:$|[,.!;:)]|(?:now|again|finally|officially|at last|today|yesterday|lol|haha)\b|"
-    r"last\s+(?:night|week|weekend|month|year|summer|spring|autumn|fall|winter|christmas)\b|"
-    r"this\s+(?:week|weekend|month|year)\b|" + _ON_A_DAY + r"|since\s+(?!(?:school|primary|kindergarten|nursery|year\s+\d|"
-    r"we\s+were\s+(?:kids|little|babies|small))\b)|(?:for\s+)?" + _HOW_LONG + r"|🥰|❤|💍|😍))",
+    r"last\s+(?:night|week|month|year|summer|spring|autumn|fall|winter|christmas)\b|"
+    r"this\s+(?:week|month|year)\b|since\s+(?!(?:school|primary|kindergarten|nursery|year\s+\d|"
+    r"we\s+were\s+(?:kids|little|babies|small))\b)|(?:for\s+)?" + _HOW_LONG + r"|🥰|❤|💍|😍))"
+    # … or a wedding or an engagement said with its day: "got married on Saturday", "got
+    # engaged in June" (not "got together on Saturday", "are together this weekend")
+    r"|(?:just\s+|finally\s+)?got\s+(?:engaged|married)(?=\s+(?:" + _ON_A_DAY
+    + r"|(?:last|this)\s+weekend\b)))",
     re.I,
 )
 # What may follow "(we) got together" or "have been together" or "married" for a couple:
@@ -717,15 +721,25 @@ _LABEL = re.compile(
 # "Mum is still in Lagos", "Nan moved to Braga": a word for a parent or grandparent as a
 # name, in English or as chat in English says it in another language ("Mama turns 60",
 # "Papá opened a café", "Babcia is in hospital"). Not a word that is a given name or a
-# surname too ("Pai", "Amma", "Baba"), nor one before a capital ("Mama Mia"); "Opa!"
-# alone says nothing of anyone.
+# surname too ("Pai", "Amma", "Baba"), nor one before a capital ("Mama Mia"), nor "Mum and
+# I…" (the user's, as "wife and I"); "Opa!" alone says nothing of anyone.
 _BARE_RELATION = re.compile(
     r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
     r"Grandpa|Grandfather|Grandad|Granddad|"
-    r"(?:Mama|Mamá|Maman|Mutti|Mãe|Papa|Papá|Vati|Abuela|Abuelita|Abuelo|Abuelito|Oma|Opa|"
-    r"Nonna|Nonno|Babcia|Dziadek|Babushka|Dedushka|Yiayia|Papou|Bubbe|Zayde|Ouma|Oupa)"
-    r"(?=['’]s\b|\s+[a-z]))\b(?!\s+[A-Z])(?P<c>'s)?\s*"
+    r"(?P<other>Mama|Mamá|Maman|Mutti|Mãe|Papa|Papá|Vati|Abuela|Abuelita|Abuelo|Abuelito|Oma|"
+    r"Opa|Nonna|Nonno|Babcia|Dziadek|Babushka|Dedushka|Yiayia|Papou|Bubbe|Zayde|Ouma|Oupa))"
+    r"\b(?!\s+[A-Z])(?!\s+(?:and|&)\s+(?:I|me)\b)(?P<c>'s)?\s*"
 )
+
+
+def _told_of_bare(match: re.Match[str], rest: str) -> bool:
+    """Whether a word for a parent or grandparent (_BARE_RELATION) is someone told of: an
+    English one always ("Mum is in Lagos"), another language's only before "'s" or a verb
+    ("Mama turns 60", "Papá retired"; not "Mama mia", "Babushka dolls are cute")."""
+    if not match.group("other") or match.group("c"):
+        return True
+    word = rest.split(" ", 1)[0].lower()
+    return word in CLAUSE_VERBS or word in ADVERBS or (word.endswith("ed") and len(word) > 3)
 # "Sam is my boyfriend now", "Jen's my wife btw": who the relation is, said the other way
 # round.
 _IS_MY = re.compile(
@@ -933,7 +947,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         relation = (RELATIONS.get(rel, "friends"), rel, name)
         return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
     match = _BARE_RELATION.match(clause)
-    if match:
+    if match and _told_of_bare(match, clause[match.end() :]):
         rest = clause[match.end() :]
         rest = _spell_s("'s " + rest) if match.group("c") else rest
         return Parsed(relation_subject(match.group("rel").lower(), None), rest)

@@ -224,8 +224,8 @@ def _is_abbreviation(before: str) -> bool:
 
 
 # On one's way somewhere: "going to", "heading back to", "off tae", "taking the kids to".
-# rules.py's trip rules read it, __init__.py's stay and trip checks, and the clause split
-# below, so one list serves.
+# rules.py's trip rules read it, stays.py's stay and trip checks, plainly.py, and the
+# clause split below, so one list serves.
 TRIP_TO = (
     r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|"
     r"nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping|"
