@@ -3410,6 +3410,10 @@ def test_work_that_is_not_the_users_new_work_is_not_read_as_it(content: str) -> 
         ("Ayesha and I got married on Saturday, still recovering from the baraat", [("partner", "Ayesha", False), ("relationship", "married", False)]),
         ("Tom and I got engaged in June", [("partner", "Tom", False), ("relationship", "engaged", False)]),
         ("Tom and I got together on Saturday for a BBQ", []),
+        # "ended things" is a parting, as "called it quits" is
+        ("Fernanda and I ended things back in February, for the record", [("partner", "Fernanda", True)]),
+        ("I ended things with Fernanda", [("partner", "Fernanda", True)]),
+        ("We ended things with a toast.", []),
         ("Tom and I got together on the 12th", []),
         ("Sam and I are together this weekend", []),
         ("Tom and I are together in June.", []),

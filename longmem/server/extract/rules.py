@@ -758,7 +758,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + ADV + r"(?:(?:got|was|been|am|is|'m)\s+)?(?:moved\s+up|promoted|resumed(?:\s+work)?)\s+at\s+(?=(?-i:[A-Z]))" + NOT_A_TEAM + _V),
     # Parted from someone named: "broke up with Tom", "Tom and I split up" (read as "split
     # up with Tom"), "divorced Ana". It retires the partner of that name only (remember).
-    _rule("partner", r"^" + GONE + r"(?:got\s+)?(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
+    _rule("partner", r"^" + GONE + r"(?:got\s+)?(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits|ended things|ended it)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
     # Back with a partner of before: "got back with Maya", "seeing Maya again", "dating Maya
     # again", "back together with Maya"
     _rule("partner", r"^" + GONE + r"(?:(?:got|am|are|'m|'re)\s+)?(?:back\s+(?:together\s+)?with|(?:seeing|dating)\s+(?=(?-i:[A-Z])[\w'-]+\s+again\b))\s*(?P<v>(?-i:[A-Z])[\w'-]+)"),

@@ -691,7 +691,7 @@ _MY_FAVOURITE_IS = re.compile(
 )
 _PARTING = (
     r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
-    r"separated|divorced|got divorced|parted ways|called it quits)"
+    r"separated|divorced|got divorced|parted ways|called it quits|ended things)"
 )
 _PARTED = re.compile(_PARTING + r"\b", re.I)
 # … said as done: "(me and Jake) are done", "are so over" (not "are done with the
