@@ -527,7 +527,7 @@ _NO_VALUE = re.compile(
     re.I,
 )
 # People as a field, whose value is a sentence of someone named, no field: "My kids: Mia
-# is 7 and Leo starts school", "Sisters: Ola is a pharmacist, …" (plainly.py reads them).
+# is 7 and Leo starts school", "Siblings: Ola is a pharmacist, …" (relatives.py reads them).
 _PEOPLE_FIELDS = frozenset(("children", "kids", "child", "kid", "siblings", "sibling"))
 _SOMEONE_TOLD = re.compile(
     r"^(?-i:[A-Z])[\w'-]+\s+(?:is|are|was|has|works|lives|starts|goes|turned|turns)\b"

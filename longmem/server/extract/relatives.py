@@ -6,7 +6,8 @@ sentences and clauses are read (``plainly.said_plainly`` calls both):
   sister's son" (a nephew); "my step dad" (a stepdad); "my gran Rose".
 - ``relatives_named``: several relatives of one kind named in a list, or two named one
   after the other, each said of alone, with one thing said of all said of each; a second
-  relative had, after the first's name.
+  relative had, after the first's name; relatives announced, then each named with what
+  is told of them ("I have two sisters: Beatriz is a vet, and Leonor…").
 
 Each rewrite leaves a message it does not fit as it was.
 """
@@ -293,9 +294,9 @@ def _of_one(rest: str) -> Optional[str]:
 # two sisters: Beatriz (everyone calls her Bia) is a vet in Coimbra, and Leonor, the
 # youngest, is still at law school", "My two sisters: Ola, the older one, is a
 # pharmacist…", "Our boys: the oldest, Colt, is 8 and the baby, Wyatt, is 5" — "My sister
-# Beatriz (everyone calls her Bia) is a vet in Coimbra. My sister Leonor, the youngest, is
-# still at law school." A colon or a dash after the kind, and a name with a verb after it
-# opening each part, or the message is left as it was.
+# Beatriz is a vet in Coimbra. Everyone calls her Bia. My youngest sister Leonor is still
+# at law school." A colon or a dash after the kind, and a name with a verb after it
+# opening each part (the rest: _each_told), or the message is left as it was.
 _KIN_ANNOUNCED = {
     **{f"{word}s": word for word in ("sister", "brother", "sibling", "son", "daughter", "kid")},
     "boys": "son",
