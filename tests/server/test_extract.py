@@ -385,6 +385,17 @@ def test_birthdays_said_by_the_age_turned_and_parents_named_in_other_languages(
 
 
 @pytest.mark.parametrize(
+    "content",
+    ["My kids: Mia is 7 and Leo starts school in September.", "My daughters: Emma is 7 and Netflix is her babysitter lol"],
+)  # fmt: skip
+def test_a_name_that_opens_a_clause_is_not_listed_as_who_they_are(content: str) -> None:
+    # "My kids: Mia is 7 …" read as the list "my kid is Mia" wrote "User's kid is Mia is 7"
+    assert not [
+        f.text for f in _extract(content) if " is Mia is " in f.text or " is Emma is " in f.text
+    ]
+
+
+@pytest.mark.parametrize(
     ("content", "keys"),
     [
         (

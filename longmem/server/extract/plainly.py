@@ -369,6 +369,11 @@ _CHILDREN_NAMED = re.compile(
 )
 # Ages said after the names, in turn: "Jack and Harry, 10 and 8".
 _AGES_IN_TURN = re.compile(r"\s*(?:and|&)\s+\d{1,2}\b")
+# A verb right after the names: the last name opens a clause of its own ("My daughters:
+# Emma is 7 and …" is no list of who they are: "My daughter is Emma is 7").
+_TOLD_AFTER = re.compile(
+    r"\s+(?:is|was|'s|has|had|works|lives|turned|turns|goes|started|starts|just|still)\b"
+)
 # An age above this, said with a name in a list, is no child's as the rules read one.
 _CHILD_AGE_SAID = 25
 
@@ -383,6 +388,8 @@ def _children_named(content: str) -> str:
             return match.group(0)  # "my girls, Jess and Amy, are coming for drinks"
         if _AGES_IN_TURN.match(content, match.end()):
             return match.group(0)  # "Jack and Harry, 10 and 8": which age is whose
+        if not match.group("all") and _TOLD_AFTER.match(content, match.end()):
+            return match.group(0)  # "My daughters: Emma is 7 and Netflix is…"
         relation = CHILD_WORD.get(kinds[-1].rstrip("s").replace("childre", "kid"), "kid")
         told = []
         for child in _CHILD_NAME_AGE.finditer(match.group("names")):
