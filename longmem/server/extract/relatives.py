@@ -20,7 +20,7 @@ from typing import Optional
 from .chat import FICTION
 from .kin import GIVEN_NAME, RELATIONS
 from .names import NOT_NAMES
-from .rules import PET_WORDS
+from .rules import PET_WORDS, SMALL_VALUES
 from .text import CLAUSE_VERBS, COMMON_VERBS, MODALS, PAST_IRREGULAR, sentence_bounds
 
 # A name, or a verb or "'s" opening what is said of the one named ("our boy Leo …",
@@ -312,7 +312,6 @@ _ANNOUNCED_THEN_TOLD = re.compile(
     + r")\s*[:—–]\s*(?P<told>[^.!?\n]+)",
     re.I,
 )
-_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # Where the next one's part begins: ", and Leonor is", " and the baby, Wyatt, is".
 _NEXT_TOLD = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 # One part: who ("Leonor", a rank said first: "the oldest, Colt,"), an aside after the
@@ -325,10 +324,8 @@ _ONE_TOLD = re.compile(
     + r")(?![\w'’-])(?:\s*\((?P<bracket>[^()]*)\)|\s*,\s*(?P<aside>[^,]+),)?)"
     r"\s*(?P<said>(?P<verb>['’]s|[a-z]+)\b.*)"
 )
-# Verbs said of one that CLAUSE_VERBS leaves out, and adverbs before one.
-_ONE_VERBS = frozenset(
-    ("runs", "teaches", "turned", "got", "became", "just", "still", "now", "finally", "also")
-)
+# Adverbs before the verb said of one: "Leonor, the youngest, is…", "Leo still lives…".
+_ONE_VERBS = frozenset(("just", "still", "now", "finally", "also"))
 # An aside that says which one: "the youngest", "the older one", "my little sister",
 # "elder" — said before the relation word instead ("My youngest sister Leonor").
 _WHICH_ONE = re.compile(
@@ -380,7 +377,8 @@ def _each_told(match: re.Match[str]) -> str:
             bare = bare or ("," not in cut.group(0) and not one.group("rank"))
     parts.append(told[start:])
     read = [_a_part(part) for part in parts]
-    count = _COUNTS.get((match.group("count") or "").lower())
+    counted = (match.group("count") or "").lower()
+    count = int(counted) if counted.isdigit() else SMALL_VALUES.get(counted)
     kind = match.group("kind").lower()
     if (
         len(parts) < 2
