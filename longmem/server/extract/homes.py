@@ -2,7 +2,7 @@
 5th floor no elevator lol", "Moved to Edinburgh! flat in Leith"), and the one city another
 clause says the user is in, said beside the home ("User lives in Brunswick, Melbourne").
 
-``RuleExtractor`` (``__init__.py``) asks ``home_by_noun`` of each clause before reading
+The rules' reading (``pipeline.py``) asks ``home_by_noun`` of each clause before reading
 it, and ``city_beside`` of the message's facts at the end.
 """
 

@@ -2,7 +2,7 @@
 plain memory in its own words, so that nothing said is dropped ("I'm 30, boyfriend is a
 chef, works at Nobu" keys the age and keeps "Boyfriend is a chef, works at Nobu").
 
-``rest_untold`` is read by ``RuleExtractor`` (``__init__.py``) for each clause, after the
+``rest_untold`` is read by the rules' reading (``pipeline.py``) for each clause, after the
 clause's facts, told whether the sentence's last piece asked (``chat.typed_after``).
 """
 

@@ -2,7 +2,7 @@
 a stay's start and end are read from the days its clause names (``day_span``), beside the
 other facts of its sentence, which end only by what is said beside their own value.
 
-The rules extractor (``__init__.py``) asks these while it turns a clause into facts.
+The rules' reading (``pipeline.py``) asks these while it turns a clause into facts.
 """
 
 from __future__ import annotations

@@ -57,6 +57,7 @@ from .text import (
     MODALS,
     MONTH_NAMES,
     REASONS,
+    UNRESOLVED_PREFIX,
     WEEKDAY_RE,
     lower_words,
     third_person,
@@ -70,10 +71,6 @@ class Subject:
 
 
 USER_SUBJECT = Subject(USER, "User")
-# A subject the extractor cannot settle, remember may from what the collection knows: a
-# pronoun with no one named before it in the message ("~she"), a full name said first
-# ("~Wei Jie": the husband known by it, or anyone's — a singer's — and then no one's).
-UNRESOLVED_PREFIX = "~"
 # A clause about someone or something not named ("The kids moved…", "She said…" with no
 # one before it): its facts stay plain, keyed to no one.
 NOBODY = Subject("", "")

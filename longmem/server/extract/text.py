@@ -34,6 +34,10 @@ from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, PREFERENCE
 
 SUBJECT = "User"
+# A subject the extractor cannot settle, remember may from what the collection knows: a
+# pronoun with no one named before it in the message ("~she"), a full name said first
+# ("~Wei Jie": the husband known by it, or anyone's — a singer's — and then no one's).
+UNRESOLVED_PREFIX = "~"
 
 
 def words(text: str) -> frozenset[str]:

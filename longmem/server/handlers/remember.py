@@ -73,12 +73,10 @@ from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
 from ..extract.health import SUPPLEMENT, SWITCHED_TO
-from ..extract.keys import PET_GONE, PROJECT_GONE, gone_name
 from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, relation_key
 from ..extract.places import a_region, place_rest
 from ..extract.rules import BORN_A, PET_WORDS
-from ..extract.subjects import UNRESOLVED_PREFIX, lower_opener
-from ..extract.text import classify, finish, third_person
+from ..extract.text import UNRESOLVED_PREFIX, classify, finish, third_person
 from ..facts import (
     ENDED_BY,
     ENDS_WITH,
@@ -309,6 +307,8 @@ class _Call:
             # for one ("Thankfully promoted…" made a "Thankfully").
             if not fact.attribute or not fact.text.startswith(SUBJECT + " "):
                 return fact
+            from ..extract.subjects import lower_opener  # loaded with the rules
+
             opener = lower_opener(fact.statement)
             if opener is None:
                 return fact
@@ -393,6 +393,9 @@ class _Call:
         told = fact.attribute is None or (fact.attribute == "partner" and fact.negated)
         if not told or not fact.statement:
             return None
+        # (the rules' own patterns: loaded with them, on the first message read)
+        from ..extract.keys import PET_GONE, PROJECT_GONE, gone_name
+
         for name, pattern in (("pets", PET_GONE), ("project", PROJECT_GONE)):
             words = gone_name(pattern, fact.statement)
             if words is None:
