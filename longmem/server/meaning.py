@@ -41,13 +41,6 @@ MAX_TOKENS = 256  # as the model read them: a longer text is judged by its openi
 # (BENCHMARKS.md 6q).
 SIMILARITY_FLOOR = 0.3
 ARM_WEIGHT = 0.1
-# For a question that asks no attribute and whose words nothing holds, the memories
-# nearest in meaning down to this cosine answer rather than nothing ("how is the pony
-# doing?" finds "took Biscuit out for a ride", 0.26). Beside what the other arms found,
-# or for an attribute nothing answers, such weak matches were mostly noise or misread
-# ("where do I work?" answered by "interviewing at Canva"). Chosen on the same tuning
-# sets (BENCHMARKS.md 6zh).
-FILL_FLOOR = 0.15
 NAME = "built-in meaning (static all-MiniLM-L6-v2)"
 
 
@@ -168,7 +161,6 @@ class MeaningEmbedder:
 
     name = NAME
     similarity_floor = SIMILARITY_FLOOR
-    fill_floor = FILL_FLOOR
     arm_weight = ARM_WEIGHT
     alone = False  # vector mode keeps the built-in vectors' cosine (rerank.ModelRanker)
     batch_size = 512  # no endpoint to spare: rerank.py asks for this many texts at once

@@ -98,9 +98,7 @@ class Embedder(Protocol):
 
 class ModelRanker:
     """``weight``: the arm's in the fusion (arms.MODEL_WEIGHT for a model; an embedder
-    may say its own, as the built-in meaning's ``arm_weight`` does). ``fill_floor``: the
-    lower floor a hybrid search ranks by when its question asks no attribute and no word
-    of it is stored (the built-in meaning's; None: the similarity floor always). ``alone``: whether
+    may say its own, as the built-in meaning's ``arm_weight`` does). ``alone``: whether
     its cosine is the score of a search in vector mode, and whether it re-ranks in a scope
     too large to rank whole (a model's is and does; static vectors of words, meaning.py,
     only help the hybrid ranking of a small scope)."""
@@ -108,7 +106,6 @@ class ModelRanker:
     def __init__(self, embedder: Embedder, cache_size: int = CACHE_SIZE) -> None:
         self.embedder = embedder
         self.weight: float = getattr(embedder, "arm_weight", MODEL_WEIGHT)
-        self.fill_floor: Optional[float] = getattr(embedder, "fill_floor", None)
         self.alone: bool = getattr(embedder, "alone", True)
         self.cache_size = cache_size
         self._cache: OrderedDict[str, _Kept] = OrderedDict()
@@ -117,12 +114,9 @@ class ModelRanker:
         # collection embed each text once, the later ones finding the cache filled.
         self._filling = threading.Lock()
 
-    def rank(
-        self, query: str, texts: Mapping[int, str], floor: Optional[float] = None
-    ) -> Optional[list[tuple[int, float]]]:
-        """(rid, cosine) of the candidates at or above ``floor`` (None: the embedder's
-        similarity floor), best first; None when the embedder failed (the search goes on
-        without this arm)."""
+    def rank(self, query: str, texts: Mapping[int, str]) -> Optional[list[tuple[int, float]]]:
+        """(rid, cosine) of the candidates at or above the embedder's floor, best first;
+        None when the embedder failed (the search goes on without this arm)."""
         if not texts:
             return []
         try:
@@ -137,8 +131,7 @@ class ModelRanker:
         except EmbedderError as err:
             log.warning("search went on without the model embedder: %s", err)
             return None
-        if floor is None:
-            floor = self.embedder.similarity_floor
+        floor = self.embedder.similarity_floor
         scored = []
         for rid, text in texts.items():
             cosine = query_vector.dot(found[text])

@@ -396,14 +396,7 @@ class SearchEngine:
             found = (rid for hits in arms.found() for rid, _ in hits)
             pool = list(dict.fromkeys([*found, *scope]))
             texts = self.store.memories.texts(tenant_id, pool)
-        # A question that asks no attribute, and whose words nothing holds: the nearest in
-        # meaning, down to the ranker's fill floor, answer rather than nothing. (One that
-        # asks an attribute no fact answers gets no look-alike: "where do I work?" is not
-        # answered by "interviewing at Canva next week".)
-        nothing = req.mode == "hybrid" and arms.ask is None and not any(arms.worded())
-        floor = self.ranker.fill_floor if nothing else None
-        arms.model = self.ranker.rank(query, texts, floor)
-        arms.model_weight = self.ranker.weight
+        arms.model, arms.model_weight = self.ranker.rank(query, texts), self.ranker.weight
         if arms.model is not None and req.mode == "vector":
             # The model's cosine is the score: min_score holds it as it holds the built-in's.
             arms.model = [(rid, score) for rid, score in arms.model if score >= req.min_score]

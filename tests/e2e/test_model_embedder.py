@@ -92,8 +92,7 @@ def _find(embedder: Optional[ModelEmbedder], query: str, **filters: str) -> list
         return [h["text"] for h in mem.search(query, collection="me", **filters)]
 
 
-# Shares no word, stem or lexicon entry with "toddler": only a model (or the built-in
-# meaning's weak matches, in a collection where no word is found) can find it.
+# Shares no word, stem or lexicon entry with "toddler": only a model can find it.
 OFFICE = "User cycles to the office in Berlin"
 NIECE = "User's niece Ada is a kid who loves trains"
 
@@ -102,9 +101,7 @@ def test_the_model_finds_what_no_other_arm_does_in_a_small_collection(
     model: ModelServer,
 ) -> None:
     embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
-    # Without a model, only the built-in meaning's weak matches (the question asks no
-    # attribute and no word of it is stored): not the office, whose cosine is negative.
-    assert sorted(_find(None, "toddler")) == sorted([NIECE, CHILD])
+    assert _find(None, "toddler") == []
     # Every memory of the collection searched is ranked; those below the embedder's
     # floor (the office: cosine 0.2) are not hits, nor the other collection's. The two
     # tie: the newer first.

@@ -83,38 +83,11 @@ def test_search_finds_what_shares_no_word_with_the_question_and_only_by_meaning(
         with LocalServer(meaning=meaning) as server:
             mem = Longmem(api_key=server.api_key, base_url=server.url, max_retries=0)
             mem.add("I always have porridge with honey before work", collection="c")
-            mem.add("The tax invoice is overdue", collection="c")  # below the fill floor
+            mem.add("The quarterly report is due on Friday", collection="c")
             question = "what do I eat in the morning?"
             assert [h["text"] for h in mem.search(question, collection="c")] == found
             # vector mode is the built-in vectors' alone, with or without it
             assert mem.search(question, collection="c", mode="vector") == []
-            mem.close()
-
-
-def test_a_question_no_word_or_key_answers_gets_the_nearest_in_meaning_down_to_the_fill_floor() -> (
-    None
-):
-    # "Took Biscuit out for a ride…" is 0.22 from the question: below the similarity
-    # floor (0.3), above the fill floor (0.15); the other two are below both.
-    said = [
-        "Took Biscuit out for a ride along the river this morning",
-        "The quarterly report is due on Friday",
-        "Paid the electricity bill",
-    ]
-    question = "how is the pony doing?"
-    for meaning, found in ((True, said[:1]), (False, [])):
-        with LocalServer(meaning=meaning) as server:
-            mem = Longmem(api_key=server.api_key, base_url=server.url, max_retries=0)
-            for text in said:
-                mem.add(text, collection="c")
-            assert [h["text"] for h in mem.search(question, collection="c")] == found
-            # beside what a word found, a match that weak is left out
-            mem.add("The pony club dues went up again", collection="c")
-            assert [h["text"] for h in mem.search(question, collection="c")] == [
-                "The pony club dues went up again"
-            ]
-            # nor is it where the question asks an attribute that nothing answers
-            assert mem.search("what's my pet called?", collection="c") == []
             mem.close()
 
 
