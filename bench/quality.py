@@ -258,9 +258,10 @@ def run_arm(
         assert server.proc is not None and server.proc.stdout is not None
         threading.Thread(target=drain, args=(server.proc.stdout, log), daemon=True).start()
         client = Longmem(api_key=common.API_KEY, base_url=server.url, timeout=300)
-        if arm != "add":
-            # The rules load on the first message read (about 0.5 s): paid here, untimed,
-            # as the server's start is, so that ms / statement is the per-statement cost.
+        if arm == "rules":
+            # The rules load on the first message read (under a second): paid here,
+            # untimed, as the server's start is, so that ms / statement is the
+            # per-statement cost.
             client.remember("Warming up.", collection="warm-up")
         for part, personas in parts.items():
             answers[part] = []
