@@ -20,8 +20,9 @@ from typing import Optional
 from .chat import FICTION
 from .kin import GIVEN_NAME, RELATIONS
 from .names import NOT_NAMES
-from .rules import PET_WORDS, SMALL_VALUES
+from .rules import PET_WORDS
 from .text import CLAUSE_VERBS, COMMON_VERBS, MODALS, PAST_IRREGULAR, sentence_bounds
+from .when import count_of
 
 # A name, or a verb or "'s" opening what is said of the one named ("our boy Leo …",
 # "the wife just got …", "my eldest's 12 now"): what makes a word for someone a relative.
@@ -334,7 +335,7 @@ _WHICH_ONE = re.compile(
     re.I,
 )
 # What is said of them all after the parts: "…, and they're both feral".
-_ALL_OF_THEM = re.compile(r"(?:they|they're|they've|both|all|we)\b", re.I)
+_THEM_ALL_NEXT = re.compile(r"(?:they|they're|they've|both|all|we)\b", re.I)
 # An age said of one: "is 8", "turned 9", "is nearly 5" ("boys", "girls" are children only so).
 _AN_AGE_SAID = re.compile(
     r"^(?:is|turned|turns|just\s+turned)\s+(?:nearly\s+|almost\s+)?\d{1,2}\b", re.I
@@ -366,7 +367,7 @@ def _each_told(match: re.Match[str]) -> str:
     told, after = match.group("told"), ""
     parts, start, bare = [], 0, False
     for cut in _NEXT_TOLD.finditer(told):
-        if _ALL_OF_THEM.match(told, cut.end()):
+        if _THEM_ALL_NEXT.match(told, cut.end()):
             # "…, and they're both feral": said of them all, a sentence of its own
             told, after = told[: cut.start()], told[cut.end() :]
             break
@@ -378,7 +379,7 @@ def _each_told(match: re.Match[str]) -> str:
     parts.append(told[start:])
     read = [_a_part(part) for part in parts]
     counted = (match.group("count") or "").lower()
-    count = int(counted) if counted.isdigit() else SMALL_VALUES.get(counted)
+    count = count_of(counted) if counted else None
     kind = match.group("kind").lower()
     if (
         len(parts) < 2

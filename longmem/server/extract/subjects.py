@@ -770,7 +770,7 @@ _NOT_NAMED_ANEW = frozenset(
 )
 _ONE_NAME = re.compile(r"(?-i:[A-Z])[a-z]+")
 # "(they) are both …", "(they)'ve all …": said of several, no one of them.
-_ALL_OF_THEM = re.compile(r"^\s*(?:'re|'ve|are|were|have|had)?\s*(?:both|all)\b", re.I)
+_BOTH_OR_ALL = re.compile(r"^\s*(?:'re|'ve|are|were|have|had)?\s*(?:both|all)\b", re.I)
 _THIRD = re.compile(r"^(?P<who>he|she|they)(?P<c>'s|'re|'ve|'d|'ll)?\b\s*", re.I)
 # A time said first ("This week I'm covering…") is not the subject.
 _LEAD_TIME = re.compile(
@@ -1091,7 +1091,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         if previous is not None and _of_the_other_sex(pronoun, previous):
             # "my sister has a new boyfriend. Kai. he's a plumber": not the sister
             return Parsed(NOBODY, clause)
-        if pronoun == "they" and _ALL_OF_THEM.match(rest):
+        if pronoun == "they" and _BOTH_OR_ALL.match(rest):
             # "… Wyatt is 5, and they're both feral": all of them, not the last one named
             return Parsed(NOBODY, clause)
         if previous is not None:
