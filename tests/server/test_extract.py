@@ -1389,6 +1389,8 @@ def test_a_home_keeps_the_city_said_after_it(content: str, home: str) -> None:
         ("I work at Monzo, Staff Engineer by 2027", {("employer", "Monzo")}),
         ("prep me for a Google interview, L4 SWE, systems design round", set()),
         ("I work at the Trafford Centre, Ted Baker", {("employer", "the Trafford Centre")}),
+        # (a comma inside brackets cuts no piece: the aside is not the list)
+        ("I work at Tesco (used to, living in Leeds)", {("employer", "Tesco")}),
         # a few words, then the user's own news said with "I" (not after a frame that says
         # it is not so now)
         ("Studio in Camden, I'm a nurse at UCLH", {("job", "nurse"), ("employer", "UCLH")}),

@@ -429,11 +429,19 @@ def _told_after_a_comma(
         return []  # "should I move to Berlin, work at Zalando?", "… lol jk, single, …"
     keyed = {f.attribute for f in told if f.attribute and not f.negated}
     found: list[ExtractedFact] = []
-    pieces = _AFTER_A_COMMA.split(clause)
+    pieces = _comma_pieces(clause)
+    # what the pieces before the one read tell, kept as the loop goes (a long list is
+    # read in time linear in its length): whether they frame it as not now, and whether
+    # they tell of someone else
+    not_now = someone_else = False
     for at, piece in enumerate(pieces[1:], start=1):
-        if own_news and (not _SAID_WITH_I.match(piece) or _NOT_NOW.search(", ".join(pieces[:at]))):
+        # (a frame opens the first piece only: any later one is read after its comma)
+        before = pieces[0] if at == 1 else ", " + pieces[at - 1]
+        not_now = not_now or _NOT_NOW.search(before) is not None
+        someone_else = someone_else or _tells_of_someone(pieces[at - 1], at == 1)
+        if own_news and (not _SAID_WITH_I.match(piece) or not_now):
             continue  # (no list about oneself: "prep me for a Google interview, L4 SWE")
-        if _someone_else_in(pieces[:at]):
+        if someone_else:
             break  # "writing on behalf of my mum, 82, living in Hull": hers from there on
         if not piece or _NOT_THE_USERS_PIECE.match(piece):
             continue
@@ -460,16 +468,34 @@ def _told_after_a_comma(
     return found
 
 
-def _someone_else_in(pieces: list[str]) -> bool:
-    """Whether the pieces before one tell of someone else, whose the next may be: a word
+def _comma_pieces(clause: str) -> list[str]:
+    """The clause cut at each comma outside brackets ("44, married to Carlos (my ex, now
+    my husband)" in two pieces): a comma is inside when the next bracket after it closes.
+    One walk from the end, so a long run of commas costs time linear in its length."""
+    cuts: list[re.Match[str]] = []
+    closes_next = False  # whether the next bracket to the right closes one
+    for found in reversed(list(_COMMA_OR_BRACKET.finditer(clause))):
+        if found.group() in "()":
+            closes_next = found.group() == ")"
+        elif not closes_next:
+            cuts.append(found)
+    pieces, start = [], 0
+    for cut in reversed(cuts):
+        pieces.append(clause[start : cut.start()])
+        start = cut.end()
+    return [*pieces, clause[start:]]
+
+
+def _tells_of_someone(piece: str, first: bool) -> bool:
+    """Whether a piece before one tells of someone else, whose the next may be: a word
     for a person ("husband's 30", "ex-boyfriend", "friend of mine") or, after the first
     piece, a name ("I'm 26, Sarah's 28, nurse"), or in the first one, a name it ends with
     that the user is with ("I moved to Bristol with Jake, 29, software dev at Ovo")."""
     # (not a word the user says of themself: "I'm 29, mum of two, work at Boots")
-    words = re.findall(r"[a-z]+", _PARENT_OF.sub(" ", " ".join(pieces).lower()))
-    named = any(_A_NAME.search(piece) for piece in pieces[1:])
-    named = named or WITH_A_NAME.search(pieces[0]) is not None
-    return named or bool(PERSON_WORDS.intersection(words)) or "mine" in words
+    words = re.findall(r"[a-z]+", _PARENT_OF.sub(" ", piece.lower()))
+    if PERSON_WORDS.intersection(words) or "mine" in words:
+        return True
+    return (WITH_A_NAME if first else _A_NAME).search(piece) is not None
 
 
 def _a_value_of_ones_own(fact: ExtractedFact) -> bool:
@@ -535,9 +561,10 @@ _TOLD_IN_A_PIECE = frozenset(
 )
 
 
-# A comma outside brackets, and a piece after one that tells of someone or something
-# else: a verb in the third person, a pronoun, a name or a word for a person first.
-_AFTER_A_COMMA = re.compile(r",\s+(?![^()]*\))")
+# A comma with the spaces after it, or a bracket (what _comma_pieces cuts a clause by),
+# and a piece after one that tells of someone or something else: a verb in the third
+# person, a pronoun, a name or a word for a person first.
+_COMMA_OR_BRACKET = re.compile(r",\s+|[()]")
 _NOT_THE_USERS_PIECE = re.compile(
     r"^(?:(?:he|she|they|it|his|her|their|its|this|that|who|which|where|the|a|an|in|on|at)\b|"
     r"[a-z]+s\s|(?-i:[A-Z])[a-z]+(?:['’]s)?\s+(?!(?-i:[A-Z])))",
