@@ -169,3 +169,49 @@ def test_the_client_never_imports_the_server_nor_the_server_the_client() -> None
             assert outside <= shared, path
         elif path.name not in ("cli.py", "demo.py", "mcp.py"):  # entry points start the server
             assert not {m for m in imported if m.startswith("longmem.server")}, path
+
+
+def _bound_at_top(tree: ast.Module) -> list[str]:
+    """The names a module's own top-level statements bind, once per binding: defs, classes,
+    imports and plain assignments (not an item or attribute set on a name bound before)."""
+    bound: list[str] = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.append(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound += [(a.asname or a.name).split(".")[0] for a in node.names]
+        else:
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign) and node.value is not None
+                else []
+            )
+            bound += [name for target in targets for name in _names_set(target)]
+    return bound
+
+
+def _names_set(target: ast.expr) -> list[str]:
+    """The names an assignment's target binds: itself, or those of a tuple or list."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [name for item in target.elts for name in _names_set(item)]
+    if isinstance(target, ast.Starred):
+        return _names_set(target.value)
+    return []  # an item or an attribute: set on what is bound already
+
+
+def test_a_module_binds_each_top_level_name_once() -> None:
+    # A second binding replaces the first for every use in the module, before and after:
+    # a rule's pattern renamed onto another's name silently changed what both read.
+    twice: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        names = _bound_at_top(ast.parse(path.read_text("utf-8")))
+        again = sorted({n for n in names if names.count(n) > 1})
+        if again:
+            twice[str(path.relative_to(PACKAGE))] = again
+    assert twice == {}
+    # (the check sees a name bound twice)
+    assert _bound_at_top(ast.parse("import re\nX = re.compile('a')\nX = 1\n")).count("X") == 2
