@@ -17,9 +17,11 @@ from array import array
 from itertools import repeat
 from operator import mul
 
-# Bump when the features change: stored vectors of an older version are re-computed.
+# Bump when the features change, with a migration that embeds the stored vectors again
+# (db/migrations.py, 13); a vector of an older version is never compared with a new one.
 # 3: each Chinese, Japanese or Korean character is a token of its own.
-EMBED_VERSION = 3
+# 4: the end of "what's", "User's", "don't" is no word (CLITIC).
+EMBED_VERSION = 4
 
 _FEATURE_BITS = 22
 _FEATURE_MASK = (1 << _FEATURE_BITS) - 1
@@ -37,6 +39,12 @@ _CLASS_WEIGHT = {"w": _WORD_WEIGHT, "p": _PAIR_WEIGHT, "c": _TRIGRAM_WEIGHT}
 _CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+", re.UNICODE)
 _CJK_RUN = re.compile(f"[{_CJK}]+")
+# The end of "what's", "who's", "brother's", "they're", "don't" (any of the apostrophes
+# keyboards type): no word of its own to the vectors nor to a query. As one, "s" matched
+# every "User's …" fact for any question with "what's" or "who's". (The full-text index
+# keeps it, a word as the tokenizer cuts it: a query never asks it, CLITIC_ENDS.)
+CLITIC = re.compile(r"(?<=[^\W_])['’´＇](?:s|t|re|ve|ll|d|m)\b", re.I)
+CLITIC_ENDS = frozenset(("s", "t", "re", "ve", "ll", "d", "m"))
 _QUERY_TERM = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+", re.UNICODE)
 
 # One string split once at import: a list literal of 170 words would dwarf the module.
@@ -94,7 +102,7 @@ def word_feature(word: str) -> int:
 
 def embed(text: str) -> Vector:
     """Embed ``text`` as a normalised sparse vector."""
-    words = [w for w in tokens(text) if w not in STOP_WORDS]
+    words = [w for w in tokens(CLITIC.sub(" ", text)) if w not in STOP_WORDS]
     counts: dict[str, int] = {}
     for word in words:
         key = "w\x00" + word

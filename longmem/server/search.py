@@ -40,6 +40,8 @@ from .arms import KIND_WEIGHT, _Arms
 from .ask import GROUP_WORDS, Ask, analyse
 from .db import Change, MemoryFilter, MemoryRecord, Store
 from .embed import (
+    CLITIC,
+    CLITIC_ENDS,
     STOP_WORDS,
     Vector,
     as_dict,
@@ -105,9 +107,6 @@ _MAX_QUERY_TERMS = 32
 _COMMON_FRACTION = 0.2
 _COMMON_MIN_DOCS = 500
 _KEEP_RAREST = 2
-# The end of "what's", "who's", "brother's", "they're": no word to match ("s" matched
-# "She's awesome" first for "what's my brother's job?").
-_CLITIC = re.compile(r"(?<=[^\W_])['’](?:s|t|re|ve|ll|d|m)\b", re.I)
 # The kind arm reads this many memories said since the keyed answer to a single-valued
 # key, else only the latest: what was said before it is likelier out of date.
 _KINDS_AFTER_ANSWER = 2
@@ -695,8 +694,10 @@ class SearchEngine:
     def _text_terms(self, tenant_id: str, query: str) -> list[str]:
         """The query's words worth matching: no stop words, no near-universal terms
         except the rarest two."""
-        terms = query_terms(_CLITIC.sub(" ", query))[:_MAX_QUERY_TERMS]
-        terms = [t for t in terms if t not in STOP_WORDS] or terms
+        terms = query_terms(CLITIC.sub(" ", query))[:_MAX_QUERY_TERMS]
+        # (nor the end of a contraction said alone, "Galaxy S": the index holds one in
+        # every "User's …", and the vectors, which count how common a word is, none)
+        terms = [t for t in terms if t not in STOP_WORDS and t not in CLITIC_ENDS] or terms
         counts, total = self._counts(tenant_id, terms)
         by_rarity = sorted(terms, key=lambda t: counts[t])
         return [

@@ -7,6 +7,7 @@ from typing import Any
 
 from longmem.server.db import MemoryFilter, NewMemory, Principal, Store
 from longmem.server.db.migrations import MIGRATIONS
+from longmem.server.embed import EMBED_VERSION, embed, to_blob
 from longmem.server.timestamps import iso_now
 
 # Migration 11 adds memories.observed_at, 12 the change log: a test that makes a
@@ -133,5 +134,42 @@ def test_observed_at_migration_keeps_facts_and_leaves_their_time_unknown(tmp_pat
         )
         # Said no later than it began (it named no day) or was stored: the earlier.
         assert again.said == "2024-03-01T10:00:00Z" and not again.dated
+    finally:
+        upgraded.close()
+
+
+def test_vectors_of_an_older_embedder_are_embedded_again_once(tmp_path: Any) -> None:
+    reembed = 1 + next(i for i, m in enumerate(MIGRATIONS) if "longmem_vector(text)" in m)
+    path = os.path.join(str(tmp_path), "vectors.db")
+    store = Store(path)
+    key_id, _ = store.keys.add("default", "write", "default")
+    principal = Principal(key_id, "default", "write", "default")
+    sister, tea = store.memories.add(
+        principal, [NewMemory("notes", "User's sister is Anna"), NewMemory("notes", "I like tea")]
+    )
+    old = to_blob(embed("User's s sister is Anna"))  # as version 3 read it: "s" a word
+    kept = to_blob(embed("anything else"))  # a vector of this version is left as it is
+    with store.write() as conn:  # as if stored before the migration, the tea at this version
+        conn.execute(
+            "UPDATE memories SET vector = ?, embed_version = 3 WHERE rid = ?", (old, sister.rid)
+        )
+        conn.execute("UPDATE memories SET vector = ? WHERE rid = ?", (kept, tea.rid))
+        _predate(conn, reembed)
+    store.close()
+
+    upgraded = Store(path)
+    try:
+        with upgraded.read() as conn:
+            rows = {
+                rid: (vector, version)
+                for rid, vector, version in conn.execute(
+                    "SELECT rid, vector, embed_version FROM memories"
+                )
+            }
+        assert rows == {
+            sister.rid: (to_blob(embed("User's sister is Anna")), EMBED_VERSION),
+            tea.rid: (kept, EMBED_VERSION),
+        }
+        assert to_blob(embed("User's sister is Anna")) != old
     finally:
         upgraded.close()

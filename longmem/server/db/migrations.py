@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..embed import fts_text
+from ..embed import EMBED_VERSION, embed, fts_text, to_blob
 from ..timestamps import iso_now
 
 MIGRATIONS: list[str] = [
@@ -210,12 +210,22 @@ MIGRATIONS: list[str] = [
         rid INTEGER NOT NULL
     );
     """,
+    # 13: the hashed vectors leave out the end of "what's" and "User's" (embed.CLITIC,
+    # EMBED_VERSION 4). Memories stored by an older version are embedded again, once,
+    # here: read as they were, every start would embed them again for its search index.
+    """
+    UPDATE memories
+        SET vector = longmem_vector(text), embed_version = longmem_embed_version()
+        WHERE embed_version != longmem_embed_version();
+    """,
 ]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply the migrations ``conn``'s database has not had yet (on the writer connection)."""
     conn.create_function("longmem_fts_text", 1, fts_text, deterministic=True)
+    conn.create_function("longmem_vector", 1, lambda text: to_blob(embed(text)), deterministic=True)
+    conn.create_function("longmem_embed_version", 0, lambda: EMBED_VERSION, deterministic=True)
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
         "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -56,7 +56,7 @@ from .. import wire
 from ..ask import analyse
 from ..context import Request, Response, Services
 from ..db import MemoryFilter, MemoryRecord, Store
-from ..embed import STOP_WORDS, Vector, as_dict, cosine, embed, tokens
+from ..embed import CLITIC, STOP_WORDS, Vector, as_dict, cosine, embed, tokens
 from ..extract import SUBJECT
 from ..extract.kin import PARTNER_KIN, kin
 from ..facts import (
@@ -118,7 +118,9 @@ def _of_the_key_named(
         # among others of the key: by cosine only, never every sibling, pet or partner
         return []
     asked = set((spec.asked_by + " " + spec.said_by).split())
-    words = [w for w in tokens(query) if w not in STOP_WORDS and w not in _FORGET_WORDS]
+    words = [
+        w for w in tokens(CLITIC.sub(" ", query)) if w not in STOP_WORDS and w not in _FORGET_WORDS
+    ]
     words = [w for w in words if w not in ask.drop and w.rstrip("s") not in ask.drop]
     if not words or not all(w in asked for w in words):
         return []
