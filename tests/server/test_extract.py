@@ -3612,6 +3612,22 @@ def test_long_repetitive_content_stays_linear(run: str) -> None:
     assert cost(24000) < 8 * cost(6000)  # 2–5 times here; quadratic would be ~16
 
 
+def test_a_long_run_of_spaces_is_cut_in_time_linear_in_its_length() -> None:
+    # remember cuts what it reads into pieces of at most MAX_TEXT_CHARS at clause joins:
+    # tried from every space of a run, a join rescanned the rest of it (50,000 spaces took
+    # minutes of CPU). As above, a ratio: four times the spaces, about four times the CPU.
+    def cost(chars: int) -> float:
+        best = float("inf")
+        for _ in range(3):
+            started = time.thread_time()
+            cut = pieces("I like tea" + " " * chars + "x", MAX_TEXT_CHARS)
+            best = min(best, time.thread_time() - started)
+            assert all(len(piece) <= MAX_TEXT_CHARS for piece in cut)
+        return best
+
+    assert cost(48000) < 8 * cost(12000)
+
+
 # --- types -----------------------------------------------------------------------------
 
 

@@ -295,8 +295,10 @@ _NOT_AS_IT_IS = re.compile(
 )
 # The words that give a reason: "because", as chat types it.
 REASONS = r"because|cos|coz|cuz|'cause"
+# (Each join starts where a run of spaces does, never inside one: tried from every space
+# of a long run, each attempt rescanned the rest of it.)
 _JOIN = re.compile(
-    r"(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
+    r"(?<!\s)(?P<sep>\s*,\s*(?:and\s+then|and\s+also|and|but|so)\s+|\s+(?:and\s+then|and\s+also|and"
     r"|but)\s+|" + _SO_VERY + r"\s+so\s+|\s*,\s+|"
     # a reason said of someone: "(moved to Leeds) because my husband got a job at Google"
     # (not one's possession: "… because my stepdad's dog ran off"; not "since", which is
