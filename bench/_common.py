@@ -331,11 +331,11 @@ class ServerProcess:
 
 
 def start_server(
-    tree: Path, workdir: str, *args: str, nofile: Optional[int] = None
+    tree: Path, workdir: str, *args: str, nofile: Optional[int] = None, poll: float = 0.05
 ) -> tuple[subprocess.Popen[bytes], int]:
     """``longmem serve`` from the checkout ``tree`` (to compare trees), on ``workdir``'s
     database with key ``API_KEY``, its output in ``workdir/serve.log``; (process, port).
-    ``nofile`` sets its open-file limit."""
+    ``nofile`` sets its open-file limit; ``poll``: how often the log is read for the port."""
 
     def limit() -> None:
         if nofile is not None:
@@ -361,7 +361,7 @@ def start_server(
         found = re.search(rb"listening on http://[^:]+:(\d+)", Path(log).read_bytes())
         if found:
             return proc, int(found.group(1))
-        time.sleep(0.05)
+        time.sleep(poll)
     proc.kill()
     raise RuntimeError(f"the server did not start: {Path(log).read_text()}")
 

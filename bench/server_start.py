@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -54,32 +53,12 @@ def served(tree: Path) -> tuple[float, float, float, float]:
     """Seconds from launch to listening, then ms of the first search, first remember and
     second remember, on a fresh server from ``tree``."""
     with tempfile.TemporaryDirectory() as workdir:
-        log = Path(workdir, "serve.log")
-        env = common.bench_env()
-        env["PYTHONPATH"] = str(tree)
-        command = [sys.executable, "-m", "longmem", "serve", "--port", "0", "--db", "start.db"]
         started = time.perf_counter()
-        with open(log, "wb") as out:
-            proc = subprocess.Popen(
-                [*command, "--api-key", common.API_KEY],
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                env=env,
-                cwd=workdir,
-            )
+        proc, port = common.start_server(tree, workdir, poll=0.01)
+        ready = time.perf_counter() - started
         try:
-            while True:
-                found = re.search(rb"listening on http://[^:]+:(\d+)", log.read_bytes())
-                ready = time.perf_counter() - started
-                if found:
-                    break
-                if ready > 60 or proc.poll() is not None:
-                    raise RuntimeError(f"the server did not start: {log.read_text()}")
-                time.sleep(0.01)
             client = Longmem(
-                api_key=common.API_KEY,
-                base_url=f"http://127.0.0.1:{int(found.group(1))}",
-                max_retries=0,
+                api_key=common.API_KEY, base_url=f"http://127.0.0.1:{port}", max_retries=0
             )
             with client:
                 timed = []
