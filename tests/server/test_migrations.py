@@ -28,11 +28,16 @@ def _predate(conn: Any, version: int) -> None:
         conn.execute("DROP TABLE memory_changes")
 
 
-def test_reindexing_migration_keeps_every_memory_searchable(tmp_path: Any) -> None:
-    path = os.path.join(str(tmp_path), "upgrade.db")
+def _store_with_a_key(path: str) -> tuple[Store, Principal]:
+    """A store at ``path`` and a write key's principal in the default tenant."""
     store = Store(path)
     key_id, _ = store.keys.add("default", "write", "default")
-    principal = Principal(key_id, "default", "write", "default")
+    return store, Principal(key_id, "default", "write", "default")
+
+
+def test_reindexing_migration_keeps_every_memory_searchable(tmp_path: Any) -> None:
+    path = os.path.join(str(tmp_path), "upgrade.db")
+    store, principal = _store_with_a_key(path)
     store.memories.add(principal, [NewMemory("notes", "Alex drinks green tea")])
     with store.write() as conn:  # as if the database predated migration 4
         conn.execute("DELETE FROM schema_migrations WHERE version = 4")  # 4 alone re-runs
@@ -51,9 +56,7 @@ def test_reindexing_migration_keeps_every_memory_searchable(tmp_path: Any) -> No
 
 def test_cjk_migration_reindexes_the_memories_it_changes(tmp_path: Any) -> None:
     path = os.path.join(str(tmp_path), "cjk.db")
-    store = Store(path)
-    key_id, _ = store.keys.add("default", "write", "default")
-    principal = Principal(key_id, "default", "write", "default")
+    store, principal = _store_with_a_key(path)
     sushi, tea = store.memories.add(
         principal, [NewMemory("notes", "私は寿司が好きです"), NewMemory("notes", "Alex drinks tea")]
     )
@@ -107,9 +110,7 @@ def test_idempotency_migration_moves_stored_answers_to_their_tenant(tmp_path: An
 
 def test_observed_at_migration_keeps_facts_and_leaves_their_time_unknown(tmp_path: Any) -> None:
     path = os.path.join(str(tmp_path), "observed.db")
-    store = Store(path)
-    key_id, _ = store.keys.add("default", "write", "default")
-    principal = Principal(key_id, "default", "write", "default")
+    store, principal = _store_with_a_key(path)
     fact = NewMemory(
         "notes",
         "User lives in Berlin",
@@ -141,9 +142,7 @@ def test_observed_at_migration_keeps_facts_and_leaves_their_time_unknown(tmp_pat
 def test_vectors_of_an_older_embedder_are_embedded_again_once(tmp_path: Any) -> None:
     reembed = 1 + next(i for i, m in enumerate(MIGRATIONS) if "longmem_vector(text)" in m)
     path = os.path.join(str(tmp_path), "vectors.db")
-    store = Store(path)
-    key_id, _ = store.keys.add("default", "write", "default")
-    principal = Principal(key_id, "default", "write", "default")
+    store, principal = _store_with_a_key(path)
     sister, tea = store.memories.add(
         principal, [NewMemory("notes", "User's sister is Anna"), NewMemory("notes", "I like tea")]
     )
