@@ -14,6 +14,7 @@ import pytest
 
 from longmem._protocol import MAX_TEXT_CHARS
 from longmem.server.extract import RuleExtractor, pieces
+from longmem.server.extract.chat import MOST_SENTENCE_CHARS
 from longmem.server.extract.kin import RELATIONS
 from longmem.server.extract.text import third_person
 from longmem.server.extract.when import starts
@@ -3585,11 +3586,39 @@ def test_empty_content_gives_no_facts(content: str) -> None:
     assert _extract(content) == []
 
 
-def test_long_fact_is_cut_at_a_word_boundary() -> None:
-    text = _one("I think " + "green " * 3000 + "tea").text
-    assert len(text) <= MAX_TEXT_CHARS
-    assert text.startswith("User thinks green green")
-    assert text.endswith("green")
+def test_a_long_sentence_is_read_in_parts_cut_at_word_boundaries() -> None:
+    # Over MOST_SENTENCE_CHARS, a sentence is read a part at a time: no part longer, no
+    # word cut, nothing dropped (the last words are kept), the same part said once.
+    texts = _texts("I think " + "green " * 3000 + "tea")
+    assert texts[0].startswith("User thinks green green")
+    assert texts[-1].endswith("green green tea")
+    assert all(len(t) <= MOST_SENTENCE_CHARS + len("User thinks") for t in texts)
+    assert {w for t in texts for w in t.split()} == {"User", "thinks", "green", "Green", "tea"}
+    assert len(texts) == len(set(texts)) == 3
+
+
+def test_a_long_sentence_still_keys_what_its_parts_say() -> None:
+    chatter = "we talked about the weather for a very long while and " * 25
+    assert len(chatter) > MOST_SENTENCE_CHARS
+    keyed = [(k[2], k[3]) for k in _keys("I live in Paris and " + chatter + "I work at Google")]
+    assert keyed[0] == ("home", "Paris")
+    assert keyed[-1] == ("employer", "Google")
+
+
+@pytest.mark.parametrize(
+    ("note", "keyed"),
+    [
+        ("my job: nurse (night shifts)", [("job", "nurse")]),
+        # words of a sentence in brackets after the value: no field, a note kept as said
+        ("my job: nurse (not for long)", []),
+        ("my employer: Acme (my (old) team)", []),
+        ("my employer: Acme (old) (in talks with Globex)", []),
+    ],
+)
+def test_a_fields_value_with_a_sentence_in_brackets_is_no_field(
+    note: str, keyed: list[tuple[str, str]]
+) -> None:
+    assert [(k[2], k[3]) for k in _keys(note) if k[2]] == keyed
 
 
 @pytest.mark.parametrize(
@@ -3610,6 +3639,47 @@ def test_long_repetitive_content_stays_linear(run: str) -> None:
         return best
 
     assert cost(24000) < 8 * cost(6000)  # 2–5 times here; quadratic would be ~16
+
+
+@pytest.mark.parametrize(
+    ("before", "run", "after"),
+    [
+        ("age: ", "(my ", ""),  # a field's value in brackets (was cubic)
+        ("I like ", ", ", "tea"),  # laughter at the end, read back over commas
+        ("my sister", ",", " Anna"),
+        ("", "1 - ", ""),  # a day before each dash
+        ("", "Tom — who is 30 — just ", ""),  # asides between dashes (was recursive)
+        ("I study ", "at ", "Oxford"),  # the rules' own patterns, on one long clause
+        ("I ", "now ", " started at Google"),
+        ("I like school ", "goes ", ""),
+        ("I'm ", "living ", ""),
+        ("I ", "moved ", ""),
+        ("", "\n", ""),  # a "me:" line
+        ("I like ", "\t", "tea"),  # fields split at ";"
+        ("I have a ", "dog ", ""),  # a pet, then its name after a comma
+    ],
+)
+def test_content_of_one_thing_said_many_times_costs_time_linear_in_its_length(
+    before: str, run: str, after: str
+) -> None:
+    # As above, a ratio: four times the content, about four times the CPU (bench/
+    # extract_cost.py sweeps more kinds, to MAX_TEXT_CHARS). Each was quadratic or worse.
+    def cost(chars: int) -> float:
+        best = float("inf")
+        for _ in range(2):
+            started = time.thread_time()
+            _extract(before + run * (chars // len(run)) + after)
+            best = min(best, time.thread_time() - started)
+        return best
+
+    assert cost(6000) < 8 * cost(1500)
+
+
+def test_a_sentence_of_many_asides_is_read_without_recursion() -> None:
+    # each aside taken out once read the rest again, one call deeper: 1,100 of them
+    # overflowed the stack
+    facts = _extract("Tom — who is 30 — just " * 1100 + "moved")
+    assert facts and all(len(f.text) <= MAX_TEXT_CHARS for f in facts)
 
 
 def test_a_long_run_of_spaces_is_cut_in_time_linear_in_its_length() -> None:

@@ -7,7 +7,9 @@ Splitting
   2. Sentences end at ``. ! ? ;`` followed by a space or the end of the line, and at a
      dash (`` — ``, `` - ``) or a colon after a lead-in ("Big news: …"). A ``.`` after a
      known abbreviation (``Dr.``, ``e.g.``…) or a single letter does not end one; ``3.5``
-     never does.
+     never does. A sentence over 1,000 characters (no one's, a paste or a voice
+     transcript) is cut into parts of at most that at its clause joins, else at spaces,
+     and each is read as a sentence: a bound on what every later pattern reads.
   3. Questions (a sentence ending in ``?``) state nothing and are dropped, as are
      sentences of nothing but greetings, thanks and interjections, and thanks said to
      the assistant ("Thanks, you've been a star!").
@@ -26,7 +28,7 @@ from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
 from .kin import NAME, QUALIFIERS, REL
-from .text import ANY_WEEKDAY_RE, MONTH_RE, has_clause, sentence_ends, words
+from .text import ANY_WEEKDAY_RE, MONTH_RE, has_clause, pieces, sentence_ends, words
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
 _DASH = re.compile(r"\s+[—–-]+\s+")
@@ -36,6 +38,9 @@ _DASH = re.compile(r"\s+[—–-]+\s+")
 _DAY_NAME = r"(?:" + MONTH_RE + r")\.?|(?:" + ANY_WEEKDAY_RE + r")"
 _A_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?|" + _DAY_NAME + r")"
 _DAY_BEFORE = re.compile(r"\b(?P<day>" + _A_DAY + r")$", re.I)
+# How far back from a dash a day before it can begin: its longest spelling, with room.
+# Searched from the sentence's start for every dash, "1 - 1 - 1 - …" was quadratic.
+_DAY_REACH = 24
 _DAY_AFTER = re.compile(r"(?P<day>" + _A_DAY + r")\b(?:\s+(?P<month>" + MONTH_RE + r")\b)?", re.I)
 _NAMED = re.compile(r"\b(?:" + _DAY_NAME + r")", re.I)
 
@@ -51,6 +56,11 @@ _DASHED_ASIDE = re.compile(
 )
 _RELATION_WORDS = re.compile(r"(?:.*\s)?(?i:my|our)\s+(?i:" + QUALIFIERS + REL + r")")
 _ONE_NAME = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+# Each aside taken out reads the sentence again: past a few, the dashes are read as pauses
+# ("Tom — who is 30 — just …" said a thousand times took time quadratic in its length).
+_MOST_ASIDES = 4
 
 
 def _aside_apart(sentence: str) -> list[str]:
@@ -88,14 +98,18 @@ def _name_in_words(found: re.Match[str]) -> str:
 
 def _dash_parts(sentence: str) -> list[str]:
     """``sentence`` split at its dashes, except those between two days and those around
-    an aside said before what its subject did (_DASHED_ASIDE)."""
-    sentence = _BRACKETED_NAME.sub(_name_in_words, sentence)
-    sentence, *aside = _aside_apart(sentence)
-    if aside:
-        return [*_dash_parts(sentence), *aside]
+    an aside said before what its subject did (_DASHED_ASIDE): at most _MOST_ASIDES of
+    them are taken out, each said after the parts, the last one taken out first."""
+    asides: list[str] = []
+    for _ in range(_MOST_ASIDES):
+        sentence = _BRACKETED_NAME.sub(_name_in_words, sentence)
+        sentence, *aside = _aside_apart(sentence)
+        if not aside:
+            break
+        asides[:0] = aside
     parts, start = [], 0
     for dash in _DASH.finditer(sentence):
-        before = _DAY_BEFORE.search(sentence, 0, dash.start())
+        before = _DAY_BEFORE.search(sentence, max(0, dash.start() - _DAY_REACH), dash.start())
         after = _DAY_AFTER.match(sentence, dash.end())
         if (
             before
@@ -110,7 +124,7 @@ def _dash_parts(sentence: str) -> list[str]:
             continue
         parts.append(sentence[start : dash.start()])
         start = dash.end()
-    return [*parts, sentence[start:]]
+    return [*parts, sentence[start:], *asides]
 
 
 INTERJECTIONS = words(
@@ -349,7 +363,8 @@ _SOMEONE_ELSES_LINE = re.compile(
     r"subject|tldr|tl;dr)\s*:)[A-Z][\w.'-]{0,20}(?:\s[A-Z][\w.'-]{0,20})?\s*:\s",
     re.I,
 )
-_ME_LINE = re.compile(r"^\s*me\s*:", re.I | re.M)
+# (not r"^\s*me…": with re.M, that retried a run of blank lines from each of them)
+_ME_LINE = re.compile(r"^[^\S\n]*me\s*:", re.I | re.M)
 _NOT_THE_USERS_LINE = re.compile(
     r"^\s*(?:assistant|ai|bot|system|chatgpt|claude|gpt|model)\s*:", re.I
 )
@@ -520,12 +535,27 @@ _ANYONES_FIELD = re.compile(
 _NO_VALUE = re.compile(
     r"^(?:none|nothing|n/?a|tbd|tba|unknown|null|nil|-+|\?+|string|str|int|number|bool|"
     r"pending|unemployed)\b|[?<>\[\]{}]|\b(?:or|vs\.?|versus)\b|"
-    r"\((?:[^)]*\b(?:my|his|her|their|for|on|per|in|not)\b[^)]*)\)|"
     # a sentence, not a value: "moved to Denver last week", "just found out I'm allergic…"
     r"\b(?:moved|left|joined|found|just|got|started|quit|applying|rejected|tips|what|how|which|"
     r"can|could|should|would)\b",
     re.I,
 )
+# … or a sentence in brackets after the value ("Leeds (my home town)", "Acme (not for
+# long)"): read between each "(" and the ")" after it, by _says_in_brackets.
+_A_SENTENCES_WORD = re.compile(r"\b(?:my|his|her|their|for|on|per|in|not)\b", re.I)
+
+
+def _says_in_brackets(value: str) -> bool:
+    """Whether a word of _A_SENTENCES_WORD follows a "(" before the next ")" (one pattern
+    for it backtracked, cubic in the length of "(my (my (my …")."""
+    *closed, _ = value.split(")")
+    for part in closed:
+        opened = part.find("(")
+        if opened >= 0 and _A_SENTENCES_WORD.search(part, opened + 1):
+            return True
+    return False
+
+
 # People as a field, whose value is a sentence of someone named, no field: "My kids: Mia
 # is 7 and Leo starts school", "Siblings: Ola is a pharmacist, …" (relatives.py reads them).
 _PEOPLE_FIELDS = frozenset(("children", "kids", "child", "kid", "siblings", "sibling"))
@@ -562,13 +592,24 @@ def fields_said(content: str) -> tuple[str, str]:
     return "user", "\n".join(said)
 
 
+def _split_trimmed(text: str, mark: str) -> list[str]:
+    """``text`` split at ``mark``, the spaces beside each mark dropped, as a split at a
+    pattern of spaces, the mark and spaces would, but in time linear in a run of spaces
+    (such a pattern retried the run from each of its spaces)."""
+    parts = text.split(mark)
+    if len(parts) == 1:
+        return parts
+    last = len(parts) - 1
+    return [parts[0].rstrip(), *(part.strip() for part in parts[1:last]), parts[last].lstrip()]
+
+
 def _fields_said(line: str) -> str:
     body = _FIELDS_HEAD.sub("", _BULLET.sub("", line), count=1)
-    parts = [p for p in re.split(r"\s*;\s*", body.strip().rstrip(".")) if p]
+    parts = [p for p in _split_trimmed(body.strip().rstrip("."), ";") if p]
     if not parts:
         return line  # ";" says no field
     if len(parts) == 1 and parts[0].count("=") > 1:
-        parts = re.split(r"\s*,\s*", parts[0])
+        parts = _split_trimmed(parts[0], ",")
     said = []
     for part in parts:
         field = _FIELD.match(part)
@@ -576,7 +617,7 @@ def _fields_said(line: str) -> str:
             return line
         name = re.sub(r"[\s_-]+", " ", field.group("field").lower())
         value = _WAS.sub("", field.group("v")).strip().rstrip(".")
-        if not value or _NO_VALUE.search(value):
+        if not value or _NO_VALUE.search(value) or _says_in_brackets(value):
             return line
         if name in _PEOPLE_FIELDS and _SOMEONE_TOLD.match(value):
             return line
@@ -771,6 +812,13 @@ _REMARK = re.compile(
 )
 
 
+# The most a sentence holds (step 2): the longest in the quality sets is about 200. The
+# rules' patterns are linear on most inputs, but some retry a repeated word from each of
+# its repeats; what they read is kept this short so that no input's cost can grow with
+# its length's square.
+MOST_SENTENCE_CHARS = 1000
+
+
 def _sentences(line: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     start = 0
@@ -778,7 +826,14 @@ def _sentences(line: str) -> list[tuple[str, bool]]:
         out.append((line[start : match.start()], "?" in match.group()))
         start = match.end()
     out.append((line[start:], False))
-    return [(s.strip(), q) for s, q in out if s.strip()]
+    cut: list[tuple[str, bool]] = []
+    for sentence, asks in out:
+        if len(sentence) > MOST_SENTENCE_CHARS:
+            *parts, last = pieces(sentence, MOST_SENTENCE_CHARS)
+            cut += [(part, False) for part in parts]
+            sentence = last
+        cut.append((sentence, asks))
+    return [(s.strip(), q) for s, q in cut if s.strip()]
 
 
 def typed_after(content: str, folded: str, sentence: str, cursor: int) -> str:

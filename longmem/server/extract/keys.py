@@ -594,13 +594,33 @@ _NOT_A_NOUN = frozenset("new current latest present all-time".split())
 
 
 # Chat's laughter at the end of what is said, no part of it: "my boss just quit lol".
-_A_LAUGH_LAST = re.compile(rf"(?:[\s,]+{LAUGHTER})+[\s.!]*$", re.I)
+_A_LAUGH = re.compile(LAUGHTER, re.I)
 # …unless it is what is named ("my cat's name is Haha", "my favourite game is lol") or it
 # follows "now" (a new self said with a laugh may be a joke: "DJ now lol").
 _NAMED_AS = re.compile(
     r"\b(?:is|was|am|are|called|named|play(?:s|ing)?|lov(?:e|es|ed|ing)|lik(?:e|es|ed|ing)|now)$",
     re.I,
 )
+
+
+def _laughs_from(text: str) -> Optional[int]:
+    """Where the laughs that end ``text`` begin, the spaces and commas before them
+    included: each laugh after a space or comma, the last followed by nothing but spaces,
+    "." and "!" ("…quit lol", "…quit, haha lol!!"); None when it does not end so. Read
+    from the end: one pattern for it retried a long run of commas from each of them."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in ".!"):
+        end -= 1
+    start = None
+    while True:
+        word = end
+        while word and not (text[word - 1].isspace() or text[word - 1] == ","):
+            word -= 1
+        if not word or not _A_LAUGH.fullmatch(text, word, end):
+            return start
+        while word and (text[word - 1].isspace() or text[word - 1] == ","):
+            word -= 1
+        start = end = word
 
 
 @cache
@@ -634,11 +654,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     copula's comma list is read item by item, each with the copula. ``sentence`` (the
     whole sentence) tells what "there" is ("…in Vienna, so we moved there").
     """
-    laugh = _A_LAUGH_LAST.search(predicate)  # "my boss just quit lol"
-    if laugh and not _NAMED_AS.search(predicate, 0, laugh.start()):
+    laugh = _laughs_from(predicate)  # "my boss just quit lol"
+    if laugh is not None and not _NAMED_AS.search(predicate, 0, laugh):
         # (not "my dog is called Rofl", "I love LoL"; nor a new self said with a laugh and
         # no verb, "day one at Coachella, DJ now lol", which may be a joke)
-        predicate = predicate[: laugh.start()]
+        predicate = predicate[:laugh]
     contrast = _BUT_NOW.search(predicate)
     if contrast is None:
         contrast = _COMMA_NOW.search(predicate)

@@ -27,7 +27,7 @@ def said_plainly(content: str) -> str:
     content = _BORN_THEN_NAME.sub(r"\g<born> named ", content)
     content = _arrived(content)
     content = _children_named(_birthday_number(content))
-    content = _PET_THEN_NAME.sub(r"\g<pet>. ", content)
+    content = _pet_then_name(content)
     content = _MET_SOMEONE.sub(_met_someone, content)
     return _TRIP_LENGTH.sub(_trip_length, content)
 
@@ -109,12 +109,29 @@ _ARRIVED_THEN_NAMES = re.compile(
 
 # A pet, then its name after a comma: "Got a kitten yesterday, calling her Fig" is read as
 # "… a kitten yesterday. Calling her Fig", the pet's name said in the clause after it.
-_PET_THEN_NAME = re.compile(
-    r"(?P<pet>\b(?:" + "|".join(sorted(PET_WORDS, key=len, reverse=True)) + r")\b[^.!?,;]*?),\s+"
-    r"(?=(?:and\s+)?(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+|we\s+|i\s+)?"
+_PET_WORD = re.compile(r"\b(?:" + "|".join(sorted(PET_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_NAMING_COMMA = re.compile(
+    r",\s+(?=(?:and\s+)?(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+|we\s+|i\s+)?"
     r"(?:calling|naming|named|called)\s+(?:her|him|it|them)\s+(?-i:[A-Z])[\w-]+\s*(?:$|[.!]))",
     re.I,
 )
+
+
+def _pet_then_name(content: str) -> str:
+    """``content`` with a sentence ended at each comma before a pet's name that follows a
+    pet word with no pause between (_PET_WORD, then _NAMING_COMMA). Read from the commas
+    back: one pattern for it read from every pet word on to the next pause, quadratic in
+    "I have a dog dog dog …"."""
+    said, done, pause = [], 0, 0
+    for comma in _NAMING_COMMA.finditer(content):
+        # the words since the pause before this comma (the comma before it is one)
+        start = max(pause, *(content.rfind(mark, pause, comma.start()) + 1 for mark in ".!?,;"))
+        pause = comma.start() + 1
+        pet = _PET_WORD.search(content, start, comma.start())
+        if pet is not None:
+            said += [content[done : comma.start()], ". "]
+            done = comma.end()
+    return "".join(said) + content[done:]
 
 
 # A message that opens with a number alone and goes on about a birthday: "34. no cake
