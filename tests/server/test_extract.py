@@ -3657,6 +3657,7 @@ def test_long_repetitive_content_stays_linear(run: str) -> None:
         ("", "\n", ""),  # a "me:" line
         ("I like ", "\t", "tea"),  # fields split at ";"
         ("I have a ", "dog ", ""),  # a pet, then its name after a comma
+        ("I love ", "A-", "'s 5th birthday is today"),  # a name before "'s nth birthday"
     ],
 )
 def test_content_of_one_thing_said_many_times_costs_time_linear_in_its_length(
@@ -3673,6 +3674,32 @@ def test_content_of_one_thing_said_many_times_costs_time_linear_in_its_length(
         return best
 
     assert cost(6000) < 8 * cost(1500)
+
+
+@pytest.mark.parametrize(
+    ("before", "run", "after"),
+    [
+        ("We're ", "isn't ", "maybe moving to Leeds next month"),  # "isn't" as "is" "n't"
+        ("Marco and I got married", " 3 years", " x"),  # the spaces around a "+"
+        ("we ", "have finally ", "x, flat in Leith"),  # "have finally" as "have" "finally"
+        ("my mum drinks tea", ", herbal tea", " only at x"),  # as "herbal" "tea"
+        ("only tea", ", herbal tea", " x"),
+    ],
+)
+def test_a_sentence_of_one_thing_said_many_times_costs_time_linear_in_their_number(
+    before: str, run: str, after: str
+) -> None:
+    # Each was a run a pattern could read more than one way, every way tried when the
+    # rest failed: time doubling with each repeat, hours for a sentence of 300 characters.
+    def cost(repeats: int) -> float:
+        best = float("inf")
+        for _ in range(5):
+            started = time.thread_time()
+            _extract(before + run * repeats + after)
+            best = min(best, time.thread_time() - started)
+        return best
+
+    assert cost(16) < 8 * cost(4)  # 1–4 times here; exponential would be hundreds
 
 
 def test_a_sentence_of_many_asides_is_read_without_recursion() -> None:

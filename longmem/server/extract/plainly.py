@@ -249,13 +249,14 @@ def _turns_then(match: re.Match[str]) -> str:
 # turned 8 on Saturday), "my son's 5th birthday is today", "Lily's first birthday was
 # yesterday"; read as the age turned, that day. Not the user's ("my 30th birthday is
 # today": the age rules read it), nor one without its day ("Mia's 8th birthday party was
-# fun").
+# fun"). A name is at most 61 characters: tried from every capital of a chain as "A-A-A-…",
+# a name of any length took time quadratic in the chain's.
 _WEEKDAYS = frozenset(WEEKDAYS)
 _ORDINAL_WORDS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()  # noqa: SIM905
 )
 _THEIR_NTH_BIRTHDAY = re.compile(
-    r"(?P<who>\b(?:(?:my|our)\s+(?:[a-z]+\s+)?[a-z]+(?:\s+(?-i:[A-Z])[\w-]+)?|(?-i:[A-Z])[\w-]+))"
+    r"(?P<who>\b(?:(?:my|our)\s+(?:[a-z]+\s+)?[a-z]+(?:\s+(?-i:[A-Z])[\w-]+)?|(?-i:[A-Z])[\w-]{1,60}))"
     r"['’]s\s+(?P<n>\d{1,3}(?=st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS) + r")(?:st|nd|rd|th)?\s+"
     r"(?:b-?day|birthday|bday)(?:\s+(?:party|bash|celebration|dinner|lunch|do))?\s+"
     r"(?P<be>is|was)\s+(?P<when>today|tonight|tomorrow|yesterday|(?:on|this|next|last)\s+"
@@ -431,10 +432,25 @@ def _children_named(content: str) -> str:
         # Words before it in its sentence ("My partner Jess and I have two kids, …", "I'm a
         # dad of two girls, …") keep what they open, a sentence of its own.
         said_before = match.group(0)[: match.start("names") - match.start()]
-        said_before = re.sub(r"(?:\s*(?:called|named|are)\s*|[\s,:—–-])+$", "", said_before)
-        return f"{said_before}. {children}"
+        return f"{_naming_words_dropped(said_before)}. {children}"
 
     return _CHILDREN_NAMED.sub(said, content)
+
+
+def _naming_words_dropped(text: str) -> str:
+    """``text`` without the run of "called", "named", "are", spaces, commas, colons and
+    dashes that ends it, read from the end (a pattern for it could read a space two ways,
+    and took time exponential in the run)."""
+    end = len(text)
+    while end:
+        if text[end - 1].isspace() or text[end - 1] in ",:—–-":
+            end -= 1
+            continue
+        word = next((w for w in ("called", "named", "are") if text.endswith(w, 0, end)), "")
+        if not word:
+            break
+        end -= len(word)
+    return text[:end]
 
 
 # A stay's length after a comma closing the sentence of its trip: "Flying out to Bali on

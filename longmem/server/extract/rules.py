@@ -32,6 +32,7 @@ are read from needles.json (tools/build_needles.py writes it from this table).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
@@ -133,7 +134,14 @@ DRINKS = tuple(
     caffeine, rooibos, oolong, jasmine tea, bubble tea, iced tea, sencha, hojicha, lemonade,
     dr pepper, pepsi, diet coke, red bull, energy drinks, fizzy drinks, soft drinks""".split(",")
 )
-_DRINK = "(?:" + "|".join(sorted(map(re.escape, DRINKS), key=len, reverse=True)) + ")"
+
+
+def _any_of(phrases: Iterable[str]) -> str:
+    """A pattern of any one of ``phrases``, the longest tried first."""
+    return "(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + ")"
+
+
+_DRINK = _any_of(DRINKS)
 # A child born, as said: "had a baby boy", "welcomed a little girl", "gave birth to a son"
 # (``kind``: what was born).
 BORN_A = (
@@ -192,7 +200,17 @@ _DRINK_HOW = (
     r"(?:unsweetened|sweetened|black|white|green|herbal|iced|hot|oat|soy|almond|sparkling|"
     r"still|plain|filter|instant|fresh|skimmed|skim|whole|diet|sugar-free|lemon|mint|ginger)"
 )
-_DRINKS_LISTED = _DRINK + r"(?:\s*(?:,|and|&)\s*(?:" + _DRINK_HOW + r"\s+)?" + _DRINK + r")*"
+# A drink that is how it is had and a drink ("green tea": "green", "tea") is read only so
+# after the first of a list: read both ways too, each drink of a list that then failed
+# was tried each way, exponential in their number ("tea, herbal tea, herbal tea, …").
+_HOW_AND_A_DRINK = tuple(
+    drink
+    for drink in DRINKS
+    if (said := re.fullmatch(_DRINK_HOW + " (.+)", drink)) and said.group(1) in DRINKS
+)
+_ONE_DRINK = _any_of(drink for drink in DRINKS if drink not in _HOW_AND_A_DRINK)
+_LISTED_DRINK = rf"(?:{_DRINK_HOW}\s+(?:{_any_of(_HOW_AND_A_DRINK)}|{_ONE_DRINK})|{_ONE_DRINK})"
+_DRINKS_LISTED = _DRINK + r"(?:\s*(?:,|and|&)\s*" + _LISTED_DRINK + r")*"
 DIETS = (
     "vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|gluten[- ]free|"
     "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb|low[- ]fodmap"

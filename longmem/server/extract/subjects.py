@@ -498,10 +498,12 @@ _SOMEONE_OF = re.compile(
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
 )
-# How long: "(for) 3 years", "almost two yrs", "a few months", "6+ years".
+# How long: "(for) 3 years", "almost two yrs", "a few months", "6+ years". (The spaces
+# around "+" are one run when there is none: two runs could share them two ways, and
+# _TOGETHER_TAIL, which repeats this, took time exponential in "3 years 3 years …".)
 _HOW_LONG = (
     r"(?:(?:almost|nearly|over|about|like|around|going\s+on)\s+)?(?:\d+|a|an|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|a few|a couple of|several)\s*\+?\s*"
+    r"five|six|seven|eight|nine|ten|a few|a couple of|several)\s*(?:\+\s*)?"
     r"(?:years?|yrs?|months?|mos|weeks?)\b"
 )
 # Together as a couple: "(Marco and I) are official now", "are an item", "got engaged".

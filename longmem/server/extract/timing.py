@@ -173,10 +173,12 @@ _MOVES = frozenset(("big", "house", "whole", "planned", "interstate", "overseas"
 
 
 # A move the clause's own subject makes: "(we) are (not) moving to…", after a heading.
+# ("isn't" is "is" and "n't": listed as a word of its own, each of a run of them could be
+# read two ways, and a run that failed was tried every way, exponential in its length.)
 _OWN_MOVE = re.compile(
     r"^(?:[^,:]*:\s*)?(?:(?:i|we)\b\s*)?(?:(?:am|are|is|'m|'re|'s|will|'ll|be|shall|going to|"
     r"gonna|planning to|plan to|about to|set to|due to|"
-    r"not|n't|never|no longer|isn't|aren't|won't|wont|also|finally|officially|actually|"
+    r"not|n't|never|no longer|won't|wont|also|finally|officially|actually|"
     r"now|all|both|then|just|soon|definitely|still|really|so)\s*)*" + PLANNED_MOVE,
     re.I,
 )
