@@ -19,7 +19,8 @@ from datetime import datetime
 from typing import Optional
 
 from ..embed import STOP_WORDS
-from .chat import CHAT, FICTION
+from .chat import FICTION
+from .chitchat import CHAT
 from .keys import Key
 from .kin import RELATIONS
 from .stays import _ONLY_A_TIME

@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from ..embed import STOP_WORDS
-from .chat import INTERJECTIONS, is_chat_word
+from .chitchat import INTERJECTIONS, is_chat_word
 from .kin import RELATIONS
 from .text import (
     ADVERBS,

@@ -15,14 +15,12 @@ from typing import Callable, Optional
 from ..embed import tokens
 from ..facts import EPISODE, USER, ExtractedFact
 from .chat import (
-    INTERJECTIONS,
     QUESTION_WORDS,
     REQUEST,
-    is_chat_word,
-    is_chitchat,
     joke_owned_up,
     strip_filler,
 )
+from .chitchat import INTERJECTIONS, is_chat_word, is_chitchat
 from .kin import RELATIONS
 from .subjects import NOBODY, Subject
 from .text import (
