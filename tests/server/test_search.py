@@ -107,6 +107,18 @@ def test_the_meaning_arm_counts_a_tenth_of_a_built_in_arm(api: Api, seeded: Any)
     assert score > words_alone + 1e-4  # the meaning arm ranked the runbook too
 
 
+def test_a_pleasantry_finds_by_its_words_not_by_the_meaning_arm(api: Api) -> None:
+    # By meaning alone, "thanks" is near "works" (cosine ~0.4): an agent that searches on
+    # every turn got the user's job back for "thanks!". A pleasantry asks nothing.
+    job = api.add("notes", "User works at Google")
+    gift = api.add("notes", "Thanks Anna for the birthday gift")
+    assert _ids(api.search("thanks!")) == [gift["id"]]  # its word, found
+    assert api.search("ok cool") == []
+    assert api.search("sounds good") == []
+    # (a question of stop words only is no pleasantry: the meaning arm answers it)
+    assert job["id"] in _ids(api.search("what do I do?"))
+
+
 def _assert_rrf(api: Api) -> None:
     hits = api.search("deploy runbook", limit=5, min_score=0)
     text_rank = {h["id"]: i for i, h in enumerate(api.search("deploy runbook", mode="text"), 1)}
