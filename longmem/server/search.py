@@ -51,7 +51,7 @@ from .embed import (
     tokens,
     word_feature,
 )
-from .extract.chitchat import is_chitchat
+from .extract.chitchat import is_pleasantry
 from .facts import USER, attribute
 from .kinds import KIND_ATTRIBUTES, news, someone_elses
 from .rerank import ModelRanker
@@ -200,14 +200,6 @@ def _newest_first_in_ties(ranked: list[int], score: dict[int, float]) -> Iterato
             tied = []
         tied.append(rid)
     yield from sorted(tied, reverse=True)
-
-
-def _pleasantry(query: str) -> bool:
-    """Whether a query is chit-chat that asks nothing ("thanks!", "ok cool", "sounds good"):
-    by meaning alone it is near anything ("thanks" near "works"), so the meaning arm does
-    not run for it; its words may still be found. Not a question of stop words only ("what
-    do I do?"), which the extractor's test takes for chit-chat too."""
-    return is_chitchat(query) and any(word not in STOP_WORDS for word in tokens(query))
 
 
 def _is_common(count: int, total: int) -> bool:
@@ -393,7 +385,7 @@ class SearchEngine:
                 self.ranker is None
                 or req.mode == "text"
                 or (req.mode == "vector" and not self.ranker.alone)
-                or (req.mode == "hybrid" and _pleasantry(req.query))
+                or (req.mode == "hybrid" and is_pleasantry(req.query))
             ):
                 return self._fuse(tenant_id, req, arms, now)
             scope = self._small_scope(tenant_id, req)

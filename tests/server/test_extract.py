@@ -14,8 +14,8 @@ import pytest
 
 from longmem._protocol import MAX_TEXT_CHARS
 from longmem.server.extract import RuleExtractor, pieces
-from longmem.server.extract.chat import MOST_SENTENCE_CHARS
 from longmem.server.extract.kin import RELATIONS
+from longmem.server.extract.pipeline import MOST_CLAUSE_CHARS
 from longmem.server.extract.text import third_person
 from longmem.server.extract.when import starts
 from longmem.server.facts import (
@@ -3586,20 +3586,27 @@ def test_empty_content_gives_no_facts(content: str) -> None:
     assert _extract(content) == []
 
 
-def test_a_long_sentence_is_read_in_parts_cut_at_word_boundaries() -> None:
-    # Over MOST_SENTENCE_CHARS, a sentence is read a part at a time: no part longer, no
-    # word cut, nothing dropped (the last words are kept), the same part said once.
-    texts = _texts("I think " + "green " * 3000 + "tea")
-    assert texts[0].startswith("User thinks green green")
-    assert texts[-1].endswith("green green tea")
-    assert all(len(t) <= MOST_SENTENCE_CHARS + len("User thinks") for t in texts)
-    assert {w for t in texts for w in t.split()} == {"User", "thinks", "green", "Green", "tea"}
-    assert len(texts) == len(set(texts)) == 3
+def test_long_fact_is_cut_at_a_word_boundary() -> None:
+    text = _one("I think " + "green " * 3000 + "tea").text
+    assert len(text) <= MAX_TEXT_CHARS
+    assert text.startswith("User thinks green green")
+    assert text.endswith("green")
+
+
+def test_a_clause_longer_than_the_rules_read_is_kept_as_said_keying_nothing() -> None:
+    # Over MOST_CLAUSE_CHARS the rules do not read a clause: cut to be read, its negation
+    # could fall in one part and its value in another
+    fact = _one("I'm not " + "um " * 400 + "vegan")
+    assert (fact.attribute, fact.text[:18], fact.text[-5:]) == (None, "User is not um um ", "vegan")
+    fact = _one("I'm " + "really " * 150 + "vegan")
+    assert (fact.attribute, fact.text[:19]) == (None, "User is really real")
+    # (within the bound, the rules read it)
+    assert [(k[2], k[3]) for k in _keys("I'm " + "really " * 100 + "vegan")] == [("diet", "vegan")]
 
 
 def test_a_long_sentence_still_keys_what_its_parts_say() -> None:
     chatter = "we talked about the weather for a very long while and " * 25
-    assert len(chatter) > MOST_SENTENCE_CHARS
+    assert len(chatter) > MOST_CLAUSE_CHARS
     keyed = [(k[2], k[3]) for k in _keys("I live in Paris and " + chatter + "I work at Google")]
     assert keyed[0] == ("home", "Paris")
     assert keyed[-1] == ("employer", "Google")

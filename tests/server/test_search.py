@@ -115,8 +115,11 @@ def test_a_pleasantry_finds_by_its_words_not_by_the_meaning_arm(api: Api) -> Non
     assert _ids(api.search("thanks!")) == [gift["id"]]  # its word, found
     assert api.search("ok cool") == []
     assert api.search("sounds good") == []
-    # (a question of stop words only is no pleasantry: the meaning arm answers it)
+    # (a question is none, though its words are chit-chat's or stop words only: the
+    # meaning arm answers it)
     assert job["id"] in _ids(api.search("what do I do?"))
+    run = api.add("notes", "User runs 5k before breakfast")
+    assert run["id"] in _ids(api.search("what do I do in the morning?"))
 
 
 def _assert_rrf(api: Api) -> None:

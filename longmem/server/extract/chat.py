@@ -7,9 +7,7 @@ Splitting
   2. Sentences end at ``. ! ? ;`` followed by a space or the end of the line, and at a
      dash (`` — ``, `` - ``) or a colon after a lead-in ("Big news: …"). A ``.`` after a
      known abbreviation (``Dr.``, ``e.g.``…) or a single letter does not end one; ``3.5``
-     never does. A sentence over 1,000 characters (no one's, a paste or a voice
-     transcript) is cut into parts of at most that at its clause joins, else at spaces,
-     and each is read as a sentence: a bound on what every later pattern reads.
+     never does.
   3. Questions (a sentence ending in ``?``) state nothing and are dropped, as are
      sentences of nothing but greetings, thanks and interjections, and thanks said to
      the assistant ("Thanks, you've been a star!").
@@ -28,7 +26,7 @@ from typing import Optional
 
 from .chitchat import CHAT, CHAT_OR_NAME, JK, JOKED_AFTER, NEWS_AFTER, is_chitchat
 from .kin import NAME, QUALIFIERS, REL
-from .text import ANY_WEEKDAY_RE, MONTH_RE, has_clause, pieces, sentence_ends
+from .text import ANY_WEEKDAY_RE, MONTH_RE, has_clause, sentence_ends
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
 _DASH = re.compile(r"\s+[—–-]+\s+")
@@ -709,13 +707,6 @@ def strip_filler(text: str) -> str:
     return _FILLER.sub("", text, count=1).strip(" ,:;—–-")
 
 
-# The most a sentence holds (step 2): the longest in the quality sets is about 200. The
-# rules' patterns are linear on most inputs, but some retry a repeated word from each of
-# its repeats; what they read is kept this short so that no input's cost can grow with
-# its length's square.
-MOST_SENTENCE_CHARS = 1000
-
-
 def _sentences(line: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     start = 0
@@ -723,14 +714,7 @@ def _sentences(line: str) -> list[tuple[str, bool]]:
         out.append((line[start : match.start()], "?" in match.group()))
         start = match.end()
     out.append((line[start:], False))
-    cut: list[tuple[str, bool]] = []
-    for sentence, asks in out:
-        if len(sentence) > MOST_SENTENCE_CHARS:
-            *parts, last = pieces(sentence, MOST_SENTENCE_CHARS)
-            cut += [(part, False) for part in parts]
-            sentence = last
-        cut.append((sentence, asks))
-    return [(s.strip(), q) for s, q in cut if s.strip()]
+    return [(s.strip(), q) for s, q in out if s.strip()]
 
 
 def typed_after(content: str, folded: str, sentence: str, cursor: int) -> str:

@@ -93,6 +93,25 @@ def is_chitchat(text: str) -> bool:
     return all(w in INTERJECTIONS or is_chat_word(w) for w in content)
 
 
+# How a question opens or ends: "what do I do in the morning?", "is that true about me".
+_ASKS = re.compile(
+    r"\?|^\W*(?:what|what's|whats|how|how's|where|where's|when|why|who|who's|whom|whose|"
+    r"which|is|are|am|was|were|do|does|did|can|could|would|will|should|shall|have|has|any)\b",
+    re.I,
+)
+
+
+def is_pleasantry(query: str) -> bool:
+    """Whether a search query is chit-chat that asks nothing ("thanks!", "ok cool",
+    "sounds good"): not a question, though its words are chit-chat's ("what do I do in
+    the morning?", "what's on my mind?"), and not stop words only ("what do I do")."""
+    return (
+        _ASKS.search(query) is None
+        and is_chitchat(query)
+        and any(word not in STOP_WORDS for word in tokens(query))
+    )
+
+
 # A remark on the conversation, all a sentence says: "that was super helpful", "I see what
 # you mean", "makes sense", "let me think about it", "I was just curious", "you're wrong
 # about that". Not "I see my therapist on Tuesdays", "that was my last day at Acme".

@@ -195,6 +195,12 @@ _BEGUN_TODAY = re.compile(
 )
 
 
+# The most the rules read at once: a clause longer is kept as said. The longest clause of
+# the tuning statements has about 200 characters; some of the rules' patterns retry a
+# run of one word from each of its words ("I study at at at … Oxford"), which this bounds.
+MOST_CLAUSE_CHARS = 1000
+
+
 def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
     """The facts of one message said at ``observed_at`` (``RuleExtractor.extract``)."""
     said = as_utc(observed_at)
@@ -238,6 +244,15 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
         read = clauses(sentence, PERSON_WORDS, a_lower_name) if sentence else []
         last_clause = read[-1] if read else None
         for clause in read:
+            if len(clause) > MOST_CLAUSE_CHARS:
+                # a clause no one says (a paste, a dictation run on): kept as said, keying
+                # nothing (cut, its negation or subject could fall in another part)
+                facts.append(
+                    ExtractedFact(
+                        finish(third_person(clause)), classify(clause), clause, expires_at=until
+                    )
+                )
+                continue
             named = _PET_NAMED.match(clause)
             if named is not None and pet_at is not None:
                 # "we adopted a cat!!! she's called Miso": the cat's name
