@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Callable
+from typing import Callable, Optional
 
 from .arms import mentions
 from .embed import STOP_WORDS
@@ -61,6 +61,30 @@ _UNIT = re.compile(
 )
 
 
+def _said_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
+    """Whether ``pattern``, one that ends in "$" and spans at most _RUNS runs of
+    non-space, matches ``text`` ending at ``end``. Searched from the start of the _RUNS-th
+    run back, not from the text's start: from there every start was tried, for every
+    thing of a text, and a search that read a memory of many things took seconds."""
+    return pattern.search(text, _runs_back(text, end), end) is not None
+
+
+def _runs_back(text: str, end: int) -> int:
+    """Where the _RUNS-th run of non-space before ``end`` begins (0 if there are fewer)."""
+    start = end
+    for _ in range(_RUNS):
+        while start and text[start - 1].isspace():
+            start -= 1
+        while start and not text[start - 1].isspace():
+            start -= 1
+    return start
+
+
+# The most runs of non-space a pattern searched by _said_before spans ("moved away out of
+# the", "wants to be a good").
+_RUNS = 6
+
+
 def names_in(text: str) -> list[str]:
     """The names a text writes after its first word ("Been seeing this woman Priyanka",
     "Ama had a baby boy, Kofi"); a place's name counts too, as one cannot tell "Isla" the
@@ -93,7 +117,7 @@ def occupations_in(text: str) -> list[str]:
         found.group()
         for found in _WORD.finditer(text)
         if (word := found.group().casefold()) in OCCUPATIONS or word.rstrip("s") in OCCUPATIONS
-        if found.start() > 0 and not _NOT_ONES_OWN.search(text, 0, found.start())
+        if found.start() > 0 and not _said_before(_NOT_ONES_OWN, text, found.start())
     ]
 
 
@@ -116,7 +140,7 @@ def organisations_in(text: str) -> list[str]:
         if (word := found.group())[0].isupper()
         and (word[1:2].islower() or (word.isupper() and len(word) > 2))
         and word.casefold() not in _NOT_A_NAME
-        and _EMPLOYED.search(text, 0, found.start())
+        and _said_before(_EMPLOYED, text, found.start())
     ]
 
 
@@ -125,13 +149,16 @@ def ages_in(text: str) -> list[str]:
     now"), not a count, a time, a price, a date or a score ("3 kids", "5 min", "9:30")."""
     found = []
     for number in _NUMBER.finditer(text):
-        before, after = text[: number.start()], text[number.end() :]
-        opens = not before.strip() or before.rstrip()[-1] in ".!?"
-        if _UNIT.match(after):
+        start, end = number.span()
+        if _UNIT.match(text, end):
             continue  # "6 ft tall", "12 out of 60"
-        if _AGE_BEFORE.search(before) or (
-            not _NUMBERED.search(before)  # "Form 5 now", "Bus 42."
-            and (_AGE_AFTER.match(after) or (opens and _ALONE.match(after)))
+        said = start  # where what is said before it ends
+        while said and text[said - 1].isspace():
+            said -= 1
+        opens = not said or text[said - 1] in ".!?"
+        if _said_before(_AGE_BEFORE, text, start) or (
+            not _said_before(_NUMBERED, text, start)  # "Form 5 now", "Bus 42."
+            and (_AGE_AFTER.match(text, end) or (opens and _ALONE.match(text, end)))
         ):
             found.append(number.group())
     return found
@@ -141,7 +168,7 @@ def ages_in(text: str) -> list[str]:
 # Bali", "back from Rome".
 _VISITED = re.compile(
     r"(?<![^\W_])(?:weekend|trip|holiday|holidays|vacation|break|conference|layover|"
-    r"flights?|flying|flew|fly|visiting|visit|back\s+from|heading|off)\s+(?:in|to|at)?\s*$",
+    r"flights?|flying|flew|fly|visiting|visit|back\s+from|heading|off)\s+(?:(?:in|to|at)\s*)?$",
     re.I,
 )
 
@@ -182,7 +209,9 @@ def places_said(text: str) -> list[str]:
 def homes_in(text: str) -> list[str]:
     """The places a text names, not as a place visited ("Officially a Hobart girl now";
     not "Weekend in Brighton with the girls", "booked flights to Bali")."""
-    return [place for place in places_said(text) if not _VISITED.search(text, 0, text.index(place))]
+    return [
+        place for place in places_said(text) if not _said_before(_VISITED, text, text.index(place))
+    ]
 
 
 # The words that say a name is of the relation asked: "Been seeing this woman Priyanka",
@@ -340,13 +369,27 @@ def news(attribute: str, text: str, held: Sequence[str], *, told: bool = True) -
             return []
         if attribute == "home" and _AWAY.search(text):
             return []
-    return [
-        thing
-        for thing in find(text)
-        if not (changed and HEDGED_BEFORE.search(text, 0, text.index(thing)))
-        and not any(mentions(value, [thing]) for value in held)
-        and not _said_as_left(text, thing)
-    ]
+    hedged = HEDGED_BEFORE.search(text) if changed else None
+    things = find(text)
+    verdicts: dict[str, bool] = {}  # a thing said again is judged once
+    for thing in things:
+        if thing not in verdicts:
+            verdicts[thing] = not (
+                (changed and _hedged_before(text, hedged, text.index(thing)))
+                or any(mentions(value, [thing]) for value in held)
+                or _said_as_left(text, thing)
+            )
+    return [thing for thing in things if verdicts[thing]]
+
+
+def _hedged_before(text: str, first: Optional[re.Match[str]], end: int) -> bool:
+    """Whether a word of HEDGED_BEFORE is said before ``end``, as a search up to it
+    finds one; ``first``: the first in the whole text. One that ends before ``end`` is
+    found so too; one just before it may be found only when the search stops at ``end``
+    ("may" is no hedge before a number, "may 5"), so there the search is made."""
+    if first is not None and first.end() <= end:
+        return True
+    return HEDGED_BEFORE.search(text, _runs_back(text, end), end) is not None
 
 
 def _said_as_left(text: str, thing: str) -> bool:
@@ -357,6 +400,6 @@ def _said_as_left(text: str, thing: str) -> bool:
         start, end = found.span()
         if _WORD_CHAR.match(text, end):
             continue  # part of a longer word
-        if _LEFT_BEFORE.search(text, 0, start) or _LEFT_AFTER.match(text, end):
+        if _said_before(_LEFT_BEFORE, text, start) or _LEFT_AFTER.match(text, end):
             return True
     return False

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from typing import Callable
+
 import pytest
 
 from longmem.server.extract.places import places_in
@@ -248,3 +251,32 @@ def test_news_is_neither_a_value_held_nor_one_left(
     attribute: str, text: str, held: list[str], found: list[str]
 ) -> None:
     assert news(attribute, text, held) == found
+
+
+@pytest.mark.parametrize(
+    ("read", "before", "run"),
+    [
+        (lambda text: news("home", text, []), "now in ", "Leeds, "),  # each Leeds, cubic
+        (lambda text: news("job", text, []), "now ", "nurse "),
+        (lambda text: news("employer", text, []), "now ", "at Acme "),
+        (lambda text: news("age", text, []), "", "is 30 now, "),
+        (ages_in, "I am ", "1 "),  # a number, the words before it
+        (lambda text: news("home", text, [], told=False), "now trip", " "),  # then "x Leeds"
+    ],
+)
+def test_a_memory_of_one_thing_said_many_times_is_read_in_time_linear_in_its_length(
+    read: Callable[[str], object], before: str, run: str
+) -> None:
+    # Search reads every memory it may answer with so: each thing was judged by a search
+    # from the text's start, for each time it was said (a 2,500-character memory took
+    # 11 s a search). A ratio: four times the text, about four times the CPU.
+    def cost(chars: int) -> float:
+        text = before + run * (chars // len(run)) + "x Leeds"
+        best = float("inf")
+        for _ in range(3):
+            started = time.thread_time()
+            read(text)
+            best = min(best, time.thread_time() - started)
+        return best
+
+    assert cost(8000) < 8 * cost(2000)

@@ -213,9 +213,33 @@ def _html_to_text(markup: str) -> str:
     if not markup:
         return ""
     extractor = _TextExtractor()
-    extractor.feed(markup)
+    extractor.feed(_lone_brackets_escaped(markup))
     extractor.close()
     return _collapse("".join(extractor.parts))
+
+
+_BRACKET = re.compile(r"[<>]")
+
+
+def _lone_brackets_escaped(markup: str) -> str:
+    """``markup`` with each "<" that begins no tag, one whose next bracket is another "<"
+    or none ("a < b", "<a<a<a…"), written as "&lt;": the text the parser reads from it,
+    which otherwise looks for the tag's end from each of them again, in time quadratic
+    in their number (CPython's html.parser before its 2025 fix; a 400 KB feed item took
+    27 s of CPU)."""
+    marks = [found.start() for found in _BRACKET.finditer(markup)]
+    lone = [
+        at
+        for at, after in zip(marks, [*marks[1:], None])
+        if markup[at] == "<" and (after is None or markup[after] == "<")
+    ]
+    if not lone:
+        return markup
+    pieces, start = [], 0
+    for at in lone:
+        pieces += [markup[start:at], "&lt;"]
+        start = at + 1
+    return "".join(pieces) + markup[start:]
 
 
 def _collapse(text: str) -> str:
