@@ -366,11 +366,12 @@ def start_server(
     raise RuntimeError(f"the server did not start: {Path(log).read_text()}")
 
 
-# -- TLS material: the tests' recipe, one copy ------------------------------------------
+# -- TLS material and what a call costs: the tests' own, one copy -----------------------
 
 from tests.client.servers import TLSMaterial, make_tls_material  # noqa: E402
+from tests.cost import least_cpu  # noqa: E402
 
-__all__ = ["TLSMaterial", "make_tls_material"]
+__all__ = ["TLSMaterial", "least_cpu", "make_tls_material"]
 
 
 # -- the deterministic corpus ------------------------------------------------------------

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from functools import partial
@@ -92,15 +91,6 @@ def kinds() -> list[tuple[str, str, str]]:
     return FOUND + framed
 
 
-def cpu(call: Callable[[], Any], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.thread_time()
-        call()
-        best = min(best, time.thread_time() - started)
-    return best
-
-
 def measure(
     extract: Callable[[str], Any],
     inputs: Sequence[tuple[str, Callable[[int], str]]],
@@ -115,12 +105,12 @@ def measure(
     worst = (0.0, "")
     flagged = []
     for label, text in inputs:
-        costs = [cpu(partial(extract, text(small)), args.repeat)]
+        costs = [common.least_cpu(partial(extract, text(small)), args.repeat)]
         if costs[0] > args.cap:
             flagged.append(label)
             rows.append([label, f"{costs[0] * 1e3:.1f}", f"not run (> {args.cap:g} s)", "—"])
             continue
-        costs.append(cpu(partial(extract, text(large)), args.repeat))
+        costs.append(common.least_cpu(partial(extract, text(large)), args.repeat))
         ratio = costs[1] / costs[0] if costs[0] else 0.0
         if ratio > FLAGGED * large / small:
             flagged.append(label)

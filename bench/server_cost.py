@@ -23,7 +23,6 @@ import argparse
 import io
 import json
 import sys
-import time
 import urllib.request
 from functools import partial
 from pathlib import Path
@@ -42,15 +41,6 @@ STORED = [
     ("home", "where do I live?", "now trip", " ", "add"),
     ("name", "where do I live?", "User is called Linh", ", ", "import"),
 ]
-
-
-def cpu(call: Callable[[], Any], repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.thread_time()
-        call()
-        best = min(best, time.thread_time() - started)
-    return best
 
 
 def main(argv: list[str]) -> int:
@@ -92,7 +82,7 @@ def main(argv: list[str]) -> int:
             engine = SearchEngine(server.store, ModelRanker(MeaningEmbedder()))
             engine.search(principal.tenant_id, SearchRequest(query="warm up", collection="c"))
             asked = SearchRequest(query=question, collection="c")
-            return cpu(partial(engine.search, principal.tenant_id, asked))
+            return common.least_cpu(partial(engine.search, principal.tenant_id, asked))
 
     def said(start: str, run: str, chars: int) -> str:
         return start + run * ((chars - len(start) - 7) // len(run)) + "x Leeds"
@@ -101,8 +91,11 @@ def main(argv: list[str]) -> int:
     flagged = []
     small, large = args.sizes
     measures: list[tuple[str, Callable[[int], float]]] = [
-        ("request head, 10 lines of spaces", lambda n: cpu(partial(head, n))),
-        ('rss item of markup "<a<a<a…"', lambda n: cpu(partial(_html_to_text, "<a" * (n // 2)))),
+        ("request head, 10 lines of spaces", lambda n: common.least_cpu(partial(head, n))),
+        (
+            'rss item of markup "<a<a<a…"',
+            lambda n: common.least_cpu(partial(_html_to_text, "<a" * (n // 2))),
+        ),
     ]
 
     def stored(question: str, start: str, run: str, how: str, chars: int) -> float:

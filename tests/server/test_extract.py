@@ -6,7 +6,6 @@ tests/e2e/test_current_truth.py."""
 # ruff: noqa: E501  (the tables keep one case per line)
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta, timezone
 from typing import Optional
 
@@ -30,6 +29,7 @@ from longmem.server.facts import (
 )
 
 from ..budget import examples
+from ..cost import least_cpu
 
 # A Wednesday, mid-morning UTC.
 NOW = datetime(2026, 11, 18, 10, 30, tzinfo=timezone.utc)
@@ -3637,13 +3637,12 @@ def test_long_repetitive_content_stays_linear(run: str) -> None:
     # slow). CPU time of this thread, the best of two, so another process's load counts
     # little.
     def cost(chars: int) -> float:
-        best = float("inf")
-        for _ in range(2):
-            started = time.thread_time()
-            facts = _extract("I like " + run * (chars // len(run)) + "tea")
-            best = min(best, time.thread_time() - started)
-            assert all(len(f.text) <= MAX_TEXT_CHARS for f in facts)
-        return best
+        said = "I like " + run * (chars // len(run)) + "tea"
+
+        def read() -> None:
+            assert all(len(f.text) <= MAX_TEXT_CHARS for f in _extract(said))
+
+        return least_cpu(read, 2)
 
     assert cost(24000) < 8 * cost(6000)  # 2–5 times here; quadratic would be ~16
 
@@ -3673,12 +3672,7 @@ def test_content_of_one_thing_said_many_times_costs_time_linear_in_its_length(
     # As above, a ratio: four times the content, about four times the CPU (bench/
     # extract_cost.py sweeps more kinds, to MAX_TEXT_CHARS). Each was quadratic or worse.
     def cost(chars: int) -> float:
-        best = float("inf")
-        for _ in range(2):
-            started = time.thread_time()
-            _extract(before + run * (chars // len(run)) + after)
-            best = min(best, time.thread_time() - started)
-        return best
+        return least_cpu(lambda: _extract(before + run * (chars // len(run)) + after), 2)
 
     assert cost(6000) < 8 * cost(1500)
 
@@ -3699,12 +3693,7 @@ def test_a_sentence_of_one_thing_said_many_times_costs_time_linear_in_their_numb
     # Each was a run a pattern could read more than one way, every way tried when the
     # rest failed: time doubling with each repeat, hours for a sentence of 300 characters.
     def cost(repeats: int) -> float:
-        best = float("inf")
-        for _ in range(5):
-            started = time.thread_time()
-            _extract(before + run * repeats + after)
-            best = min(best, time.thread_time() - started)
-        return best
+        return least_cpu(lambda: _extract(before + run * repeats + after), 5)
 
     assert cost(16) < 8 * cost(4)  # 1–4 times here; exponential would be hundreds
 
@@ -3721,13 +3710,12 @@ def test_a_long_run_of_spaces_is_cut_in_time_linear_in_its_length() -> None:
     # tried from every space of a run, a join rescanned the rest of it (50,000 spaces took
     # minutes of CPU). As above, a ratio: four times the spaces, about four times the CPU.
     def cost(chars: int) -> float:
-        best = float("inf")
-        for _ in range(3):
-            started = time.thread_time()
-            cut = pieces("I like tea" + " " * chars + "x", MAX_TEXT_CHARS)
-            best = min(best, time.thread_time() - started)
-            assert all(len(piece) <= MAX_TEXT_CHARS for piece in cut)
-        return best
+        text = "I like tea" + " " * chars + "x"
+
+        def cut() -> None:
+            assert all(len(piece) <= MAX_TEXT_CHARS for piece in pieces(text, MAX_TEXT_CHARS))
+
+        return least_cpu(cut)
 
     assert cost(48000) < 8 * cost(12000)
 
