@@ -91,10 +91,10 @@ def main(argv: list[str]) -> int:
     flagged = []
     small, large = args.sizes
     measures: list[tuple[str, Callable[[int], float]]] = [
-        ("request head, 10 lines of spaces", lambda n: common.least_cpu(partial(head, n))),
+        ("request head, 10 lines of spaces", lambda n: common.least_cpu(partial(head, n), 5)),
         (
             'rss item of markup "<a<a<a…"',
-            lambda n: common.least_cpu(partial(_html_to_text, "<a" * (n // 2))),
+            lambda n: common.least_cpu(partial(_html_to_text, "<a" * (n // 2)), 5),
         ),
     ]
 

@@ -70,7 +70,11 @@ def _said_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
 
 
 def _runs_back(text: str, end: int) -> int:
-    """Where the _RUNS-th run of non-space before ``end`` begins (0 if there are fewer)."""
+    """Where the _RUNS-th run of non-space before ``end`` begins (0 if there are fewer);
+    0 as well when ``end`` is near the start, from where a search costs less than
+    finding the runs (most memories are short)."""
+    if end <= _NEAR_THE_START:
+        return 0
     start = end
     for _ in range(_RUNS):
         while start and text[start - 1].isspace():
@@ -83,6 +87,7 @@ def _runs_back(text: str, end: int) -> int:
 # The most runs of non-space a pattern searched by _said_before spans ("moved away out of
 # the", "wants to be a good").
 _RUNS = 6
+_NEAR_THE_START = 200
 
 
 def names_in(text: str) -> list[str]:
@@ -369,8 +374,10 @@ def news(attribute: str, text: str, held: Sequence[str], *, told: bool = True) -
             return []
         if attribute == "home" and _AWAY.search(text):
             return []
-    hedged = HEDGED_BEFORE.search(text) if changed else None
     things = find(text)
+    if not things:
+        return []
+    hedged = HEDGED_BEFORE.search(text) if changed else None
     verdicts: dict[str, bool] = {}  # a thing said again is judged once
     for thing in things:
         if thing not in verdicts:

@@ -196,7 +196,7 @@ _BEGUN_TODAY = re.compile(
 
 
 # The most the rules read at once: a clause longer is kept as said. The longest clause of
-# the tuning statements has about 200 characters; some of the rules' patterns retry a
+# the tuning statements has 137 characters; some of the rules' patterns retry a
 # run of one word from each of its words ("I study at at at … Oxford"), which this bounds.
 MOST_CLAUSE_CHARS = 1000
 
