@@ -2345,6 +2345,38 @@ def test_days_said_of_no_stay_end_nothing(content: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("content", "ends"),
+    [
+        # said on Wednesday 18 November: the while counts that day as its first
+        ("We have rented a cabin on Orust for the next two weeks", (2026, 12, 1)),
+        ("I'm on probation for the next three months", (2027, 2, 17)),
+        ("No alcohol for the next fortnight", (2026, 12, 1)),
+        ("slow to reply over the coming days", (2026, 11, 20)),  # a few
+        ("the restaurant's closed for the next month for a refit", (2026, 12, 17)),
+        ("Swamped during the next 10 days", (2026, 11, 27)),
+    ],
+)
+def test_a_plain_memory_that_says_a_while_ahead_ends_with_it(
+    content: str, ends: tuple[int, int, int]
+) -> None:
+    fact = _one(content)
+    assert (fact.attribute, fact.expires_at) == (None, _end_of(*ends))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I was off sick for two weeks",  # how long something was
+        "I've had a cold for three days",
+        "We spent the following week in Rome",  # after some other day
+        "Next week I'm reading a lot",  # a start, not a while
+    ],
+)
+def test_a_plain_memory_without_a_while_ahead_does_not_end(content: str) -> None:
+    assert [f.expires_at for f in _extract(content) if f.attribute is None] == [None]
+
+
+@pytest.mark.parametrize(
     ("content", "place", "ends"),
     [
         ("I'm over in Wellington till Saturday", "Wellington", _end_of(2026, 11, 21)),

@@ -1115,7 +1115,7 @@ def _facts_of(
                 type=kind,
                 statement=clause,
                 valid_from=valid_from,
-                expires_at=plain_until(clause, kind == EPISODE, past, until),
+                expires_at=plain_until(clause, kind == EPISODE, past, until, said),
             )
         )
     return facts

@@ -278,7 +278,7 @@ def rest_untold(
         past = has_past_verb(lower_words(rest))
         kind = classify(rest)
         valid_from = became_true(rest, said, past)
-        expires_at = plain_until(rest, kind == EPISODE, past, until)
+        expires_at = plain_until(rest, kind == EPISODE, past, until, said)
         if any(w in DAY_NAMES or w in MONTHS for w in tokens(rest)):
             expires_at = None  # a time of its own: "then London Saturday"
         elif ending:

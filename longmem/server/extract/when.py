@@ -339,14 +339,46 @@ def lasts_past_the_day(text: str) -> bool:
 
 
 def plain_until(
-    text: str, episode: bool, past: bool, until: Optional[datetime]
+    text: str, episode: bool, past: bool, until: Optional[datetime], said: datetime
 ) -> Optional[datetime]:
-    """When a plain memory of ``text`` ends, said in a sentence that ends at ``until``:
-    never for an episode, what is past, or what the day does not end
-    (``lasts_past_the_day``)."""
+    """When a plain memory of ``text`` ends, said at ``said`` in a sentence that ends at
+    ``until``: never for an episode, what is past, or what the day does not end
+    (``lasts_past_the_day``); but a while ahead that ``text`` says bounds it, past tense
+    or not ("we've rented a cabin for the next two weeks": ``ahead``)."""
     if until is None or episode or past:
-        return None  # (most plain memories end with nothing said: no patterns read)
+        # (most plain memories end with nothing said: one substring test, no pattern)
+        lowered = text.lower()
+        return ahead(lowered, said) if "next" in lowered or "coming" in lowered else None
     return None if lasts_past_the_day(text) else until
+
+
+# A while from the day it is said: "for the next two weeks", "over the coming days", "for
+# the next month", "during the next few weeks". Not "for two weeks", which may be how long
+# something was ("off sick for two weeks"), nor "the following week" (after some other day).
+_THE_NEXT_WHILE = re.compile(
+    r"\b(?:for|over|during)\s+the\s+(?:next|coming)\s+"
+    r"(?:(\d{1,3}|a couple of|a few|few|" + "|".join(w for w in _NUMBER if " " not in w) + r")\s+)?"
+    r"(day|week|fortnight|month|year)(s?)\b",
+    re.I,
+)
+
+
+def ahead(text: str, said: datetime) -> Optional[datetime]:
+    """The end of the while ahead that ``text`` says, counted from the day it is said
+    ("for the next two weeks" said on 1 March: the end of 14 March; "over the coming
+    weeks", a few; "for the next month", one), or None."""
+    match = _THE_NEXT_WHILE.search(text)
+    if match is None:
+        return None
+    word, unit, plural = match.groups()
+    count = count_of("a few" if word == "few" else word.lower()) if word else (3 if plural else 1)
+    if unit.lower() == "fortnight":
+        unit, count = "week", count * 2
+    unit = unit.lower()
+    if count > _MAX_AHEAD[unit]:
+        return None
+    last = _after(as_utc(said).date(), unit, count) - timedelta(days=1)
+    return datetime.combine(last, END_OF_DAY)
 
 
 def expiry(sentence: str, said: datetime) -> Optional[datetime]:
