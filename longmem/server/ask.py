@@ -127,10 +127,11 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     attributes = _attributes(words, found)
     drop: set[str] = set()
     subjects: list[str] = []
-    # the words of the user's names: one the query says in full means the user
+    # the words of the user's names: one the query says in full means the user, and so
+    # does the first word of the name alone ("Hamza" for Hamza Qureshi)
     name_words = {w for name in user_names for w in tokens(name)}
-    for name in user_names:
-        said = set(tokens(name))
+    given = [tokens(user_names[0])[:1]] if user_names else []
+    for said in [set(tokens(name)) for name in user_names] + [set(w) for w in given]:
         if said and said <= found:
             drop |= said
             break

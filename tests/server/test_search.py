@@ -633,6 +633,21 @@ def test_any_name_the_user_goes_by_means_the_user() -> None:
     assert (ask.subjects, ask.attributes[:1], ask.drop) == (("user",), ("job",), {"kasia"})
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["What does Hamza do for work?", "what did the doctor find in Hamza", "Hamza Qureshi's job?"],
+)
+def test_the_first_word_of_the_users_name_alone_means_the_user(question: str) -> None:
+    # "User is called Hamza Qureshi": "Hamza" alone had been a word to search by, and the
+    # name fact had answered every question that says it.
+    ask = analyse(question, {"user"}, ("Hamza Qureshi",))
+    assert (ask.subjects, ask.drop & {"hamza"}) == (("user",), {"hamza"})
+
+
+def test_the_last_word_of_the_users_name_alone_is_still_a_word() -> None:
+    assert analyse("Where does Qureshi live?", {"user"}, ("Hamza Qureshi",)).drop == set()
+
+
 def test_what_thing_one_does_is_no_question_about_the_job() -> None:
     # "what dance do I do?" asks what, not what one does for a living.
     assert "job" not in analyse("what dance do I do?", {"user"}, ()).attributes
