@@ -114,9 +114,13 @@ class _Arms:
 
     def introduces(self, memory: MemoryRecord) -> bool:
         """Whether a memory only says who the asked person is ("User's roommate is Hana")
-        while the question asks something else of them ("where does Hana live?")."""
+        while the question asks something else of them ("where does Hana live?"), or who
+        the user is while it asks after a relative ("User is called Aga" for "what's my
+        nephew called?")."""
         if self.ask is None or memory.subject != USER or memory.attribute in self.ask.attributes:
             return False
+        if memory.attribute == "name" and self.ask.kin:
+            return True
         if memory.attribute not in RELATION_ATTRIBUTES or not memory.value:
             return False
         return any(s.split(":", 1)[-1] == memory.value for s in self.ask.subjects)

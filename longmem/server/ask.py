@@ -79,6 +79,8 @@ _ASKED_BY = {name: frozenset(spec.asked_by.split()) for name, spec in ATTRIBUTES
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
+# Two words that say "avoid" ("which fruit must I stay away from?"): not a home's "stay".
+_AVOIDING = frozenset((("stay", "away"), ("keep", "away"), ("steer", "clear")))
 # Words after "favourite" that are not the thing: "what is my favourite?", "my favourite
 # at the moment", "which is my favourite now".
 _NOT_A_THING = frozenset(
@@ -103,7 +105,7 @@ class Ask:
 def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     """The key a query asks about (no attributes when it names none). ``user_names``: the
     names the user goes by (the name, then another: "Katarzyna", "Kasia")."""
-    words = tokens(query)
+    words = _avoid_said(tokens(query))
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
     words = [key if (key := relation_key(w)) in RELATIONS else w for w in words]
@@ -378,6 +380,17 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         scored["likes"] = scored.get("hobbies", 0) - 1
     ranked = sorted(scored, key=lambda name: (-scored[name], list(ATTRIBUTES).index(name)))
     return [*_favorites(words), *ranked][:3]
+
+
+def _avoid_said(words: list[str]) -> list[str]:
+    """``words``, with "stay away", "keep away" and "steer clear" the one word "avoid"."""
+    said: list[str] = []
+    for word in words:
+        if said and (said[-1], word) in _AVOIDING:
+            said[-1] = "avoid"
+        else:
+            said.append(word)
+    return said
 
 
 def _favorites(words: list[str]) -> list[str]:

@@ -1464,6 +1464,26 @@ def test_what_of_the_user_names_the_user_is_the_users(
     assert (fact["subject"], fact["attribute"], fact["value"]) == ("user", *key)
 
 
+def test_the_users_name_does_not_answer_what_a_relative_is_called(
+    mem: Longmem, collection: str
+) -> None:
+    # "called" had matched "User is called Agnieszka" first, above the news of the baby.
+    _tell(
+        mem,
+        collection,
+        "I'm Agnieszka, everyone calls me Aga.",
+        "My sister Ola works as a pharmacist.",
+        "Ola had her baby last night, a boy, Antek.",
+    )
+    texts = _texts(mem.search("What's my nephew called?", collection=collection))
+    baby = next(i for i, text in enumerate(texts) if "Antek" in text)
+    assert all(i > baby for i, text in enumerate(texts) if "Agnieszka" in text), texts
+    # asked after the user, the name answers
+    assert _texts(mem.search("What am I called?", collection=collection))[0].startswith(
+        "User is called Agnieszka"
+    )
+
+
 def test_the_profile_says_each_relation_in_its_own_words(mem: Longmem, collection: str) -> None:
     _tell(
         mem,

@@ -648,6 +648,20 @@ def test_the_last_word_of_the_users_name_alone_is_still_a_word() -> None:
     assert analyse("Where does Qureshi live?", {"user"}, ("Hamza Qureshi",)).drop == set()
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which fruit must Nacho stay away from?",
+        "what should I steer clear of?",
+        "what foods do I keep away from",
+    ],
+)
+def test_staying_away_asks_what_one_avoids_not_the_home(question: str) -> None:
+    # "stay" had asked the home: "User lives in Valparaíso" answered first.
+    assert analyse(question, {"user"}, ()).attributes[:1] == ("allergies",)
+    assert analyse("Where do I stay these days?", {"user"}, ()).attributes[:1] == ("home",)
+
+
 def test_what_thing_one_does_is_no_question_about_the_job() -> None:
     # "what dance do I do?" asks what, not what one does for a living.
     assert "job" not in analyse("what dance do I do?", {"user"}, ()).attributes
