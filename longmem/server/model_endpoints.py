@@ -406,7 +406,10 @@ _RESPONSE_FORMAT = {
     "type": "json_schema",
     "json_schema": {"name": "facts", "strict": True, "schema": facts_schema()},
 }
-_FENCE = re.compile(r"```[A-Za-z]*[ \t]*\n?(.*?)```", re.DOTALL)
+# A fence's opening: its backticks, a language name, spaces, one newline (what follows is
+# found by ``_fenced``, not by a pattern: a lazy run to a closing fence that is not there,
+# tried from each length of the name, read the text once per letter).
+_FENCE_OPENING = re.compile(r"```[A-Za-z]*[ \t]*\n?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NO_SECONDS = re.compile(r"(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2})(Z|[+-]\d{2}:?\d{2})?")
 
@@ -443,12 +446,21 @@ def _message_text(answer: Any) -> str:
     return content
 
 
+def _fenced(text: str) -> Optional[str]:
+    """What the first ``` fence of ``text`` holds, up to the next ```, if one closes it."""
+    opening = _FENCE_OPENING.search(text)
+    if opening is None:
+        return None
+    end = text.find("```", opening.end())
+    return None if end < 0 else text[opening.end() : end]
+
+
 def _json_in(text: str) -> Any:
     """JSON as such, in a ``` fence, or from the first ``{`` to the last ``}``."""
     candidates = [text.strip()]
-    fence = _FENCE.search(text)
-    if fence:
-        candidates.append(fence.group(1).strip())
+    fence = _fenced(text)
+    if fence is not None:
+        candidates.append(fence.strip())
     start, end = text.find("{"), text.rfind("}")
     if 0 <= start < end:
         candidates.append(text[start : end + 1])

@@ -26,11 +26,14 @@ from longmem.server.model_endpoints import (
     EmbedderError,
     ModelEmbedder,
     ModelEndpoint,
+    ModelEndpointError,
     ModelExtractor,
+    _json_in,
     system_prompt,
 )
 
 from ..client.servers import TLSMaterial, make_tls_material, openssl_path
+from ..cost import least_cpu
 from .model_server import (
     Answer,
     ModelServer,
@@ -384,6 +387,24 @@ def test_json_in_a_fence_or_amid_prose_is_read(model: ModelServer, wrap: str) ->
     extractor, rules = _extractor(model)
     assert [f.text for f in extractor.extract(CONTENT, OBSERVED)] == ["User lives in Lisbon"]
     assert rules.calls == []
+
+
+@pytest.mark.parametrize(("opening", "run"), [("```", "a"), ("```json", " "), ("```", "\n")])
+def test_a_fence_never_closed_costs_time_linear_in_the_answer(opening: str, run: str) -> None:
+    # The fence's pattern ran a lazy group to a closing fence that was not there, once for
+    # each letter of the language name (or space after it) it gave back: 20,000 letters
+    # took 2.7 s, and an answer may hold 4 MB. A ratio: four times the answer, about four
+    # times the CPU.
+    def cost(chars: int) -> float:
+        text = opening + run * chars + "x"
+
+        def read() -> None:
+            with pytest.raises(ModelEndpointError):
+                _json_in(text)
+
+        return least_cpu(read)
+
+    assert cost(80_000) < 8 * cost(20_000)
 
 
 def test_content_given_as_parts_is_read(model: ModelServer) -> None:
