@@ -799,6 +799,33 @@ def test_validate_unknown_provider_lists_supported() -> None:
     assert "dropbox" in problems[("provider",)]
 
 
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [
+        ("**/**/**/*.md", "at most 2 times"),  # each "**" walks the tree again
+        ("a**", "whole path segment"),  # refused when listed before Python 3.13
+        ("notes/**b/*.md", "whole path segment"),
+    ],
+)
+def test_validate_patterns_that_list_badly(pattern: str, said: str) -> None:
+    problems = _problems("directory", {"path": "x", "patterns": ["*.md", pattern]})
+    assert list(problems) == [("config", "patterns", 1)]
+    assert said in problems[("config", "patterns", 1)]
+
+
+def test_a_stored_pattern_of_many_double_stars_is_refused_at_sync(tmp_path: Path) -> None:
+    # One stored before "**" was counted: "**/" five times over a folder 30 deep took
+    # 5.6 s to list. Sync checks the config again, and says why at once.
+    deep = tmp_path.joinpath(*(f"d{level}" for level in range(30)))
+    deep.mkdir(parents=True)
+    with pytest.raises(connectors.SyncError, match="at most 2 times"):
+        _dir_sync(tmp_path, patterns=["**/" * 5 + "*.md"])
+    (deep / "n.md").write_text("Deep note.", encoding="utf-8")
+    assert _keys(_dir_sync(tmp_path, patterns=["**/**/*.md"])) == [
+        "d0/" + "/".join(f"d{level}" for level in range(1, 30)) + "/n.md#0"
+    ]
+
+
 def test_validate_missing_path() -> None:
     assert ("config", "path") in _problems("directory", None)
 
