@@ -654,6 +654,7 @@ def test_chat_spelling_fragments_and_emoji_are_read_as_typed(
         "Kylie had a baby girl!! Congrats Kylie", "I had a baby girl! Wow.",
         "Ama had a baby boy, Accra General Hospital", "Ama had a baby boy, Seven pounds",
         "the cat had a baby boy, Tom!", "my Sim had a baby boy, Zeke",
+        "Ama had her baby last night, a boy, Sunday morning", "Ama had her baby, Finally!",
     ],
 )  # fmt: skip
 def test_what_follows_a_birth_is_no_childs_name(content: str) -> None:
@@ -684,6 +685,13 @@ def test_what_follows_a_birth_is_no_childs_name(content: str) -> None:
         ("We had a baby boy!! Leo", [("User's son is Leo", "user", "children", "Leo", False)]),
         ("the cat had a baby, yay", [("The cat had a baby, yay", "user", None, None, False)]),
         ("Ama welcomed a baby girl named Esi last night", [("Ama has a child, Esi", "Ama", "children", "Esi", False)]),
+        # when said before the name, or "her baby, a boy" (nothing left over: the birth
+        # is the child)
+        ("Ola had her baby last night, a boy, Antek.", [("Ola has a child, Antek", "Ola", "children", "Antek", False)]),
+        ("Ola had her baby, a girl, Zosia", [("Ola has a child, Zosia", "Ola", "children", "Zosia", False)]),
+        ("Ama had a baby boy last night, Kofi", [("Ama has a child, Kofi", "Ama", "children", "Kofi", False)]),
+        # (said with its day, the user's own reads "has a child", not yet "son")
+        ("We had a baby boy on Tuesday, Leo", [("User has a child, Leo", "user", "children", "Leo", False)]),
     ],
 )  # fmt: skip
 def test_a_child_born_to_someone_is_their_child(

@@ -75,6 +75,8 @@ _RESTATED = {
     "job": frozenset(content_words(_WORK_SAID)),
     "employer": frozenset(content_words(_WORK_SAID + " " + _WORKPLACE_SAID)),
     "age": frozenset(content_words("birthday bday turned turning old years officially")),
+    # "had her baby last night, a boy, Antek": the birth is the child
+    "children": frozenset(content_words("baby boy girl son daughter born birth newborn")),
 }
 # What is said to the listener, not of anyone: "wish me luck", "pray for me", "just so you
 # know", "nice chatting with you", "bet you didn't expect that", "not bad eh".

@@ -142,11 +142,17 @@ def _any_of(phrases: Iterable[str]) -> str:
 
 
 _DRINK = _any_of(DRINKS)
-# A child born, as said: "had a baby boy", "welcomed a little girl", "gave birth to a son"
+# A child born, as said: "had a baby boy", "welcomed a little girl", "gave birth to a son",
+# "had her baby, a boy", each maybe with when ("had a baby girl last night")
 # (``kind``: what was born).
+_BORN_WHEN = (
+    r"(?:\s+(?:last\s+night|yesterday|this\s+morning|today|on\s+[a-z]+day|"
+    r"(?:at|over)\s+the\s+weekend))?"
+)
 BORN_A = (
-    r"\b(?:had|welcomed|has\s+had|gave\s+birth\s+to)\s+(?:a\s+)?"
-    r"(?:(?:baby|little|healthy|beautiful)\s+)*(?P<kind>boy|girl|son|daughter)\b"
+    r"\b(?:(?:had|welcomed|has\s+had|gave\s+birth\s+to)\s+(?:a\s+)?|"
+    r"(?:had|has\s+had)\s+(?:her|their|the)\s+baby" + _BORN_WHEN + r"\s*,\s*(?:a\s+)?)"
+    r"(?:(?:baby|little|healthy|beautiful)\s+)*(?P<kind>boy|girl|son|daughter)\b" + _BORN_WHEN
 )
 # What is no food, after "can't eat": a meal, a time, someone's ("can't eat lunch yet",
 # "can't eat before my allergy test", "can't have visitors").
