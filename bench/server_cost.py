@@ -10,7 +10,12 @@ thread, best of 3) of what reads it:
   hybrid search of a question of the kind it answers (``SearchEngine.search`` on a
   ``LocalServer``'s store, the built-in meaning on): search reads every memory it may
   answer with for the things of the kind asked;
-- an rss item's description of that markup (``feeds._html_to_text``).
+- an rss item's description of that markup (``feeds._html_to_text``);
+- a model endpoint's answer that opens a ``` fence and never closes it
+  (``model_endpoints._json_in``);
+- one ``remember`` of that many short plain statements (``remember_facts`` on a
+  ``LocalServer``'s services, a fresh collection each call): each is compared with the
+  plain facts the call stored before it.
 Linear cost gives a ratio of about 4; over 6 is flagged. ``--tree PATH`` measures another
 checkout's package (e.g. ``git worktree add --detach /tmp/before REV``).
 
@@ -51,8 +56,11 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(args.tree.resolve()))
     from longmem.server import LocalServer
     from longmem.server.connectors.feeds import _html_to_text
+    from longmem.server.db.records import Principal
+    from longmem.server.handlers.remember import remember_facts
     from longmem.server.http11 import read_head
     from longmem.server.meaning import MeaningEmbedder
+    from longmem.server.model_endpoints import ModelEndpointError, _json_in
     from longmem.server.rerank import ModelRanker
     from longmem.server.search import SearchEngine, SearchRequest
 
@@ -84,6 +92,26 @@ def main(argv: list[str]) -> int:
             asked = SearchRequest(query=question, collection="c")
             return common.least_cpu(partial(engine.search, principal.tenant_id, asked))
 
+    def unclosed(chars: int) -> None:
+        try:
+            _json_in("```" + "a" * chars)
+        except ModelEndpointError:
+            return
+        raise AssertionError("an unclosed fence read as JSON")
+
+    def remembered(chars: int) -> float:
+        content = ""
+        while len(content) < chars:
+            content += f"Saw {len(content)} owls near the old barn today. "
+        with LocalServer() as server:
+            services = server._httpd.services  # type: ignore[attr-defined]
+            principal = Principal("bench", "default", "admin", "bench")
+            remember_facts(services, principal, "warm", "Warming up: I live in Leeds.")
+            calls = iter(range(100))
+            return common.least_cpu(
+                lambda: remember_facts(services, principal, f"c{next(calls)}", content)
+            )
+
     def said(start: str, run: str, chars: int) -> str:
         return start + run * ((chars - len(start) - 7) // len(run)) + "x Leeds"
 
@@ -96,6 +124,8 @@ def main(argv: list[str]) -> int:
             'rss item of markup "<a<a<a…"',
             lambda n: common.least_cpu(partial(_html_to_text, "<a" * (n // 2)), 5),
         ),
+        ('model answer "```aaa…", never closed', lambda n: common.least_cpu(partial(unclosed, n))),
+        ('remember "Saw 1 owls near the old barn today. Saw 2 …"', remembered),
     ]
 
     def stored(question: str, start: str, run: str, how: str, chars: int) -> float:
