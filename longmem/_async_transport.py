@@ -38,11 +38,12 @@ from ._constants import ASYNC_MAX_CONNECTIONS, DEFAULT_MAX_RESPONSE_BYTES
 from ._transport import (
     _READ_CHUNK,
     _TIMEOUT_ERRORS,
+    MAX_INTERIM,
     Response,
     _bound,
     _closed_by_peer,
+    _decoded,
     _describe,
-    _gunzip,
     _Origin,
     _spent,
     _too_large,
@@ -201,6 +202,9 @@ class _Pool:
 
     def discard(self, conn: _Connection) -> None:
         conn.abort()
+        # what was read and not taken (a body past the cap, the rest of one cut short)
+        # goes now, not when the garbage collector breaks the connection's cycles
+        conn.buffer = bytearray()
         self.open -= 1
         self.wake()
 
@@ -299,13 +303,7 @@ class AsyncTransport(_Origin):
             pool.put_back(conn)
         else:
             pool.discard(conn)
-        if body and (reply_headers.get("content-encoding") or "").lower() == "gzip":
-            try:
-                body = _gunzip(body, method, shown, self.max_response_bytes)
-            except _TooLarge:
-                raise _too_large(
-                    method, shown, self.max_response_bytes, " once decompressed"
-                ) from None
+        body = _decoded(status, reply_headers, body, method, shown, self.max_response_bytes)
         return Response(status, reply_headers, body)
 
     async def close(self) -> None:
@@ -523,13 +521,15 @@ class AsyncTransport(_Origin):
             # One write, as http.client sends a bytes body with its head (no Nagle
             # and delayed-ACK stall between them).
             conn.write(head + data if data else head)
-            while True:
+            for _ in range(MAX_INTERIM + 1):
                 status, _, version, headers = await _read_head(conn, timeout, deadline)
                 if status >= 200:
                     break
                 if status == 101:
                     raise http.client.HTTPException("unexpected 101 Switching Protocols")
                 # 100 Continue, 103 Early Hints: interim answers; the final one follows.
+            else:
+                raise http.client.HTTPException(f"more than {MAX_INTERIM} interim answers")
             body, until_close = await _read_body(
                 conn, method, status, headers, timeout, deadline, self.max_response_bytes
             )
@@ -684,8 +684,11 @@ async def _read_exactly(
     while len(conn.buffer) < size:
         if not await conn.more(_bound(timeout, deadline)):
             raise http.client.IncompleteRead(bytes(conn.buffer), size - len(conn.buffer))
-    data = bytes(conn.buffer[:size])
+    with memoryview(conn.buffer) as buffered:  # one copy of the body, not two
+        data = bytes(buffered[:size])
     del conn.buffer[:size]
+    if not conn.buffer:
+        conn.buffer = bytearray()  # a prefix deleted keeps its memory: let the body's go
     return data
 
 
@@ -722,6 +725,7 @@ async def _read_chunked(
             break
         size += chunk_size
         if size > cap:
+            parts.clear()  # the error's traceback holds this frame: let the body go
             raise _TooLarge
         parts.append(await _read_exactly(conn, chunk_size, timeout, deadline))
         if await _read_line(conn, timeout, deadline):

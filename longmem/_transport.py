@@ -56,6 +56,9 @@ _READ_CHUNK = 64 * 1024
 # An interim response's header block, as http.client bounds a final one's.
 _MAX_LINE = 65536
 _MAX_HEADERS = 100
+# Interim (1xx) answers read before the final one: a server that sends them without end
+# ("103 Early Hints" over and over) would otherwise hold a call without a total timeout.
+MAX_INTERIM = 10
 
 
 class Response:
@@ -421,13 +424,9 @@ class Transport(_Origin):
         if response.will_close or cut is not None:
             self._discard(conn)  # after a cut write, whatever the answer says
         reply_headers = response.msg
-        if data and (reply_headers.get("content-encoding") or "").lower() == "gzip":
-            try:
-                data = _gunzip(data, method, shown, self.max_response_bytes)
-            except _TooLarge:
-                raise _too_large(
-                    method, shown, self.max_response_bytes, " once decompressed"
-                ) from None
+        data = _decoded(
+            response.status, reply_headers, data, method, shown, self.max_response_bytes
+        )
         return Response(response.status, reply_headers, data)
 
 
@@ -568,12 +567,13 @@ def _response_class(budget: _Budget) -> type[http.client.HTTPResponse]:
 
 
 class _BudgetedResponse(http.client.HTTPResponse):
-    """http.client's response, with two changes. An interim answer other than 100
+    """http.client's response, with three changes. An interim answer other than 100
     Continue (103 Early Hints) is read past as http.client reads past a 100 — else the
-    final answer would be left on the wire for the next call. And with a deadline, the
-    head and body are read through `_DeadlineReader`."""
+    final answer would be left on the wire for the next call; at most MAX_INTERIM of
+    them. And with a deadline, the head and body are read through `_DeadlineReader`."""
 
     _budget: _Budget
+    _interim = 0  # interim answers read so far
 
     def __init__(
         self,
@@ -596,6 +596,10 @@ class _BudgetedResponse(http.client.HTTPResponse):
         while True:
             # http.client's own step (in every version since 3.0; not in its stubs)
             version, status, reason = super()._read_status()  # type: ignore[misc]
+            if 100 <= status < 200:
+                self._interim += 1
+                if self._interim > MAX_INTERIM:
+                    raise http.client.HTTPException(f"more than {MAX_INTERIM} interim answers")
             if not 101 < status < 200:  # begin() reads past a 100 itself
                 return version, status, reason
             for _ in range(_MAX_HEADERS + 1):
@@ -665,9 +669,28 @@ def _read_body(
             break
         size += len(chunk)
         if size > cap:
+            chunks.clear()  # the error's traceback holds this frame: let the body go
             raise _TooLarge
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _decoded(
+    status: int, headers: http.client.HTTPMessage, data: bytes, method: str, path: str, cap: int
+) -> bytes:
+    """The body as sent, gunzipped when the answer says gzip. An error answer's corrupt
+    body reads as empty: the error is still the answer's status (a 401 stays a 401, not
+    a connection failure that is retried)."""
+    if not data or (headers.get("content-encoding") or "").lower() != "gzip":
+        return data
+    try:
+        return _gunzip(data, method, path, cap)
+    except _TooLarge:
+        raise _too_large(method, path, cap, " once decompressed") from None
+    except LongmemConnectionError:
+        if 200 <= status < 300:
+            raise
+        return b""
 
 
 def _gunzip(data: bytes, method: str, path: str, cap: int) -> bytes:
@@ -686,6 +709,7 @@ def _gunzip(data: bytes, method: str, path: str, cap: int) -> bytes:
                 part = decoder.decompress(data, room + 1)
                 room -= len(part)
                 if room < 0:
+                    parts.clear()  # as in _read_body: held by the error's traceback
                     raise _TooLarge
                 parts.append(part)
                 data = decoder.unconsumed_tail

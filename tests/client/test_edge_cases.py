@@ -21,11 +21,13 @@ import pytest
 from longmem import (
     InvalidArgumentError,
     Longmem,
+    LongmemConnectionError,
     LongmemError,
     LongmemTimeoutError,
     NotFoundError,
 )
 
+from ..drivers import DRIVERS
 from .conftest import SleepRecorder
 from .servers import Drop, Reply, ScriptedServer, Stall, Truncated
 
@@ -441,6 +443,42 @@ def test_early_hints_are_read_past_to_the_final_answer(
     assert client.add("x")["id"] == "mem_0"
     assert client.add("y")["id"] == "mem_1"
     assert len(srv.requests) == 2  # each sent once
+
+
+@pytest.mark.parametrize("driver", DRIVERS)
+@pytest.mark.parametrize("code", [b"100 Continue", b"103 Early Hints"])
+def test_interim_answers_without_end_are_a_connection_error(
+    raw_server: Callable[[Handler], _RawServer],
+    make_client: Callable[..., Longmem],
+    code: bytes,
+) -> None:
+    # Sent over and over, they had held the call as long as the server went on (without a
+    # total timeout): at most ten are read past.
+    def handler(sock: socket.socket, index: int) -> None:
+        with contextlib.suppress(OSError):
+            for _ in range(10_000):
+                sock.sendall(b"HTTP/1.1 " + code + b"\r\nLink: </a.css>\r\n\r\n")
+                time.sleep(0.001)
+
+    srv = raw_server(handler)
+    client = make_client(srv.url, max_retries=0)
+    started = time.monotonic()
+    with pytest.raises(LongmemConnectionError, match="more than 10 interim answers"):
+        client.add("x")
+    assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("driver", DRIVERS)
+def test_ten_interim_answers_are_read_past(
+    raw_server: Callable[[Handler], _RawServer], make_client: Callable[..., Longmem]
+) -> None:
+    def handler(sock: socket.socket, index: int) -> None:
+        sock.sendall(b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n" * 9)
+        sock.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
+        _send_json(sock, b"201 Created", b'{"id":"mem_%d"}' % index)
+
+    srv = raw_server(handler)
+    assert make_client(srv.url).add("x")["id"] == "mem_0"
 
 
 def test_a_call_interrupted_half_way_leaves_no_half_used_connection(

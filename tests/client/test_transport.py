@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from longmem import (
+    AuthenticationError,
     InvalidArgumentError,
     Longmem,
     LongmemAPIError,
@@ -429,6 +430,38 @@ def test_body_past_the_cap_is_refused_and_not_retried(
     # The rest of the body was left unread: the next call goes out on a fresh connection.
     assert client.collections() == {}
     assert server.connections == 2
+
+
+def test_an_error_of_a_body_past_the_cap_holds_none_of_it(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    # The error's traceback held the reader's frame, and with it the 4 MiB read so far
+    # (64 MiB by default): a caller that keeps the error kept the body.
+    chunk = b"x" * 65536
+    head = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    )
+    server.script(Raw(head + (b"10000\r\n" + chunk + b"\r\n") * 128 + b"0\r\n\r\n"))
+    client = make_client(server.url, max_response_bytes=4 * 1024 * 1024, max_retries=0)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError) as caught:
+            client.collections()
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert caught.value is not None
+    assert held < 1024 * 1024
+
+
+def test_an_error_answers_corrupt_gzip_body_keeps_its_status(
+    server: ScriptedServer, make_client: Callable[..., Longmem]
+) -> None:
+    # It had been a connection failure, and retried: the 401 was lost.
+    server.script(Reply(401, body=b"not gzip at all", headers={"Content-Encoding": "gzip"}))
+    with pytest.raises(AuthenticationError):
+        make_client(server.url).collections()
+    assert len(server.requests) == 1
 
 
 def test_body_past_the_cap_is_refused_within_a_time_budget_too(
