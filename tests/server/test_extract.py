@@ -2362,6 +2362,8 @@ def test_days_said_of_no_stay_end_nothing(content: str) -> None:
         ("slow to reply over the coming days", (2026, 11, 20)),  # a few
         ("the restaurant's closed for the next month for a refit", (2026, 12, 17)),
         ("Swamped during the next 10 days", (2026, 11, 27)),
+        ("Offline for the next day or two", (2026, 11, 19)),  # the longer
+        ("offline For the next Few weeks", (2026, 12, 8)),
     ],
 )
 def test_a_plain_memory_that_says_a_while_ahead_ends_with_it(
@@ -2378,6 +2380,15 @@ def test_a_plain_memory_that_says_a_while_ahead_ends_with_it(
         "I've had a cold for three days",
         "We spent the following week in Rome",  # after some other day
         "Next week I'm reading a lot",  # a start, not a while
+        # a review's: a story of the past, a habit, a thing named by its time
+        "In 2015 I broke my leg and couldn't walk for the next three months",
+        "My grandfather fought in the war and didn't see his family for the next three years",
+        "After the surgery Mum couldn't drive for the next six weeks",
+        "I always lay out my clothes for the next day",
+        "Every Sunday I meal prep for the coming week",
+        "I'm studying for the next month's exam",
+        "Saving up for the next year of uni",
+        "Offline for the next 0 days",
     ],
 )
 def test_a_plain_memory_without_a_while_ahead_does_not_end(content: str) -> None:

@@ -343,22 +343,34 @@ def plain_until(
 ) -> Optional[datetime]:
     """When a plain memory of ``text`` ends, said at ``said`` in a sentence that ends at
     ``until``: never for an episode, what is past, or what the day does not end
-    (``lasts_past_the_day``); but a while ahead that ``text`` says bounds it, past tense
-    or not ("we've rented a cabin for the next two weeks": ``ahead``)."""
-    if until is None or episode or past:
+    (``lasts_past_the_day``). Without an end, a while ahead that ``text`` says bounds it
+    (``ahead``), whatever its verb's tense ("we have rented a cabin for the next two
+    weeks", "the restaurant's closed for the next month"), not in an episode."""
+    if episode:
+        return None
+    if until is None:
         # (most plain memories end with nothing said: one substring test, no pattern)
         lowered = text.lower()
         return ahead(lowered, said) if "next" in lowered or "coming" in lowered else None
-    return None if lasts_past_the_day(text) else until
+    return None if past or lasts_past_the_day(text) else until
 
 
 # A while from the day it is said: "for the next two weeks", "over the coming days", "for
-# the next month", "during the next few weeks". Not "for two weeks", which may be how long
-# something was ("off sick for two weeks"), nor "the following week" (after some other day).
+# the next month", "during the next few weeks", "for the next day or two". Not "for two
+# weeks", which may be how long something was ("off sick for two weeks"); not "the
+# following week" (after some other day); not a thing named by its time ("studying for
+# the next month's exam", "for the next year of uni").
+_A_COUNT = r"(\d{1,3}|a couple of|a few|few|" + "|".join(w for w in _NUMBER if " " not in w) + r")"
 _THE_NEXT_WHILE = re.compile(
-    r"\b(?:for|over|during)\s+the\s+(?:next|coming)\s+"
-    r"(?:(\d{1,3}|a couple of|a few|few|" + "|".join(w for w in _NUMBER if " " not in w) + r")\s+)?"
-    r"(day|week|fortnight|month|year)(s?)\b",
+    r"\b(?:for|over|during)\s+the\s+(?:next|coming)\s+(?:" + _A_COUNT + r"\s+)?"
+    r"(day|week|fortnight|month|year)(s?)(?:\s+or\s+" + _A_COUNT + r")?\b(?!['’]s|\s+of\b)",
+    re.I,
+)
+# … and a habit is no while ("every Sunday I meal prep for the coming week"), nor a story
+# told in the past ("after the surgery Mum couldn't drive for the next six weeks").
+_NO_WHILE = re.compile(
+    r"\b(?:always|usually|every|each|often|normally|typically|generally|"
+    r"couldn['’]t|could\s+not|didn['’]t|did\s+not|wasn['’]t|weren['’]t|was|were|had)\b",
     re.I,
 )
 
@@ -366,16 +378,17 @@ _THE_NEXT_WHILE = re.compile(
 def ahead(text: str, said: datetime) -> Optional[datetime]:
     """The end of the while ahead that ``text`` says, counted from the day it is said
     ("for the next two weeks" said on 1 March: the end of 14 March; "over the coming
-    weeks", a few; "for the next month", one), or None."""
+    weeks", a few; "for the next month", one; "the next day or two", two), or None, also
+    for a habit or a story of the past (``_NO_WHILE``)."""
     match = _THE_NEXT_WHILE.search(text)
-    if match is None:
+    if match is None or _NO_WHILE.search(text):
         return None
-    word, unit, plural = match.groups()
-    count = count_of("a few" if word == "few" else word.lower()) if word else (3 if plural else 1)
-    if unit.lower() == "fortnight":
+    said_count, unit, plural, or_more = (g.lower() if g else g for g in match.groups())
+    counts = [count_of("a few" if w == "few" else w) for w in (said_count, or_more) if w]
+    count = max(counts) if counts else (3 if plural else 1)
+    if unit == "fortnight":
         unit, count = "week", count * 2
-    unit = unit.lower()
-    if count > _MAX_AHEAD[unit]:
+    if not 0 < count <= _MAX_AHEAD[unit]:
         return None
     last = _after(as_utc(said).date(), unit, count) - timedelta(days=1)
     return datetime.combine(last, END_OF_DAY)
