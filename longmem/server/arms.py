@@ -115,11 +115,11 @@ class _Arms:
     def introduces(self, memory: MemoryRecord) -> bool:
         """Whether a memory only says who the asked person is ("User's roommate is Hana")
         while the question asks something else of them ("where does Hana live?"), or who
-        the user is while it asks after a relative ("User is called Aga" for "what's my
-        nephew called?")."""
+        the user is while it asks after a relative, not the user ("User is called Aga" for
+        "what's my nephew called?", not for "what do my kids call me?")."""
         if self.ask is None or memory.subject != USER or memory.attribute in self.ask.attributes:
             return False
-        if memory.attribute == "name" and self.ask.kin:
+        if memory.attribute == "name" and self.ask.kin and not self.ask.me:
             return True
         if memory.attribute not in RELATION_ATTRIBUTES or not memory.value:
             return False

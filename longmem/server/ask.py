@@ -19,10 +19,11 @@ Which
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .embed import tokens
+from .embed import STOP_WORDS, tokens
 from .extract.kin import RELATIONS, kin, kin_words, relation_key
 from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, USER
 
@@ -79,8 +80,11 @@ _ASKED_BY = {name: frozenset(spec.asked_by.split()) for name, spec in ATTRIBUTES
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
-# Two words that say "avoid" ("which fruit must I stay away from?"): not a home's "stay".
-_AVOIDING = frozenset((("stay", "away"), ("keep", "away"), ("steer", "clear")))
+# A query's words as written (for their capitals).
+_WRITTEN = re.compile(r"[^\W_]+")
+# Two words that say "avoid" before "from" ("which fruit must I stay away from?"): not a
+# home's "stay", nor an absence ("how long will my mum stay away?").
+_AVOIDING = frozenset((("stay", "away"), ("keep", "away")))
 # Words after "favourite" that are not the thing: "what is my favourite?", "my favourite
 # at the moment", "which is my favourite now".
 _NOT_A_THING = frozenset(
@@ -100,6 +104,9 @@ class Ask:
     # ("my nan": grandma, granny, nana…; "my parents": mum, mom, dad, folks…), for what
     # was said of them that no fact keys ("my mum and dad retired to Cornwall").
     kin: tuple[str, ...] = ()
+    # Whether it names the user as a person ("I", "me"), not only as whose ("my"): "what
+    # do my kids call me?" asks about the user, "what's my nephew called?" does not.
+    me: bool = False
 
 
 def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
@@ -130,10 +137,13 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     drop: set[str] = set()
     subjects: list[str] = []
     # the words of the user's names: one the query says in full means the user, and so
-    # does the first word of the name alone ("Hamza" for Hamza Qureshi)
+    # does the first word of the name alone ("Hamza" for Hamza Qureshi), written as a
+    # name (capitalised) and no stop word: not "will" in "what will my sister study?" for
+    # Will Turner
     name_words = {w for name in user_names for w in tokens(name)}
-    given = [tokens(user_names[0])[:1]] if user_names else []
-    for said in [set(tokens(name)) for name in user_names] + [set(w) for w in given]:
+    given = tokens(user_names[0])[:1] if user_names else []
+    given = [w for w in given if w not in STOP_WORDS and w.capitalize() in _WRITTEN.findall(query)]
+    for said in [set(tokens(name)) for name in user_names] + [set(given)]:
         if said and said <= found:
             drop |= said
             break
@@ -182,7 +192,8 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         # what the user likes answers for their hobbies; someone else's are theirs to say
         attributes = [a for a in attributes if a != "likes"]
     still = bool(found & _STILL) or "no longer" in " ".join(words)
-    return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still, _kin(words, groups))
+    me = bool(found & {"i", "me", "myself"})
+    return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still, _kin(words, groups), me)
 
 
 _RELATION_WORDS = [[word] for word in RELATIONS]
@@ -383,10 +394,15 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
 
 
 def _avoid_said(words: list[str]) -> list[str]:
-    """``words``, with "stay away", "keep away" and "steer clear" the one word "avoid"."""
+    """``words``, with "steer clear", and "stay away" or "keep away" before "from" (not
+    "from home": away), the one word "avoid"."""
     said: list[str] = []
-    for word in words:
-        if said and (said[-1], word) in _AVOIDING:
+    for at, word in enumerate(words):
+        pair = (said[-1], word) if said else ("", word)
+        after = words[at + 1 : at + 3]
+        if pair == ("steer", "clear") or (
+            pair in _AVOIDING and after[:1] == ["from"] and after[1:] != ["home"]
+        ):
             said[-1] = "avoid"
         else:
             said.append(word)

@@ -1478,10 +1478,12 @@ def test_the_users_name_does_not_answer_what_a_relative_is_called(
     texts = _texts(mem.search("What's my nephew called?", collection=collection))
     baby = next(i for i, text in enumerate(texts) if "Antek" in text)
     assert all(i > baby for i, text in enumerate(texts) if "Agnieszka" in text), texts
-    # asked after the user, the name answers
+    # asked after the user, the name answers, also beside a relative (a review's)
     assert _texts(mem.search("What am I called?", collection=collection))[0].startswith(
         "User is called Agnieszka"
     )
+    mine = _texts(mem.search("what do my nephews call me?", collection=collection))
+    assert mine[0].startswith("User is called Agnieszka"), mine
 
 
 def test_the_profile_says_each_relation_in_its_own_words(mem: Longmem, collection: str) -> None:

@@ -649,6 +649,21 @@ def test_the_last_word_of_the_users_name_alone_is_still_a_word() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "known"),
+    [
+        # a review's: the first word of "Will Turner" is a word before it is a name
+        ("what will my sister study?", {"user", "sister:Ana"}),
+        ("Where will Anna live?", {"user", "friend:Anna"}),
+        ("Will I need a visa?", {"user"}),  # a stop word, even capitalised
+    ],
+)
+def test_the_first_word_of_the_users_name_said_as_a_word_is_a_word(
+    question: str, known: set[str]
+) -> None:
+    assert analyse(question, known, ("Will Turner",)).drop == set()
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Which fruit must Nacho stay away from?",
@@ -660,6 +675,14 @@ def test_staying_away_asks_what_one_avoids_not_the_home(question: str) -> None:
     # "stay" had asked the home: "User lives in Valparaíso" answered first.
     assert analyse(question, {"user"}, ()).attributes[:1] == ("allergies",)
     assert analyse("Where do I stay these days?", {"user"}, ()).attributes[:1] == ("home",)
+
+
+@pytest.mark.parametrize(
+    "question", ["how long will my mum stay away?", "where will I stay away from home?"]
+)
+def test_staying_away_from_home_is_being_away(question: str) -> None:
+    # a review's: "stay away" without "from", or "from home", is an absence
+    assert "allergies" not in analyse(question, {"user", "mum:"}, ()).attributes
 
 
 def test_what_thing_one_does_is_no_question_about_the_job() -> None:
