@@ -805,6 +805,7 @@ def test_validate_unknown_provider_lists_supported() -> None:
         ("**/**/**/*.md", "at most 2 times"),  # each "**" walks the tree again
         ("a**", "whole path segment"),  # refused when listed before Python 3.13
         ("notes/**b/*.md", "whole path segment"),
+        ("notes\\**\\*.md", "whole path segment"),  # one segment on POSIX (a review's)
     ],
 )
 def test_validate_patterns_that_list_badly(pattern: str, said: str) -> None:

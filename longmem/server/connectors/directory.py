@@ -18,7 +18,7 @@ import os
 import stat
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, Optional
 
 from ..._protocol import MAX_TEXT_CHARS
@@ -130,13 +130,16 @@ def _pattern_problem(pattern: Any) -> Optional[str]:
         return "must be relative to path and must not contain '..'"
     if "\x00" in pattern:
         return "must not contain NUL"
-    # Python before 3.13 refuses "a**" when it lists; 3.13 reads it as "a*".
-    if any("**" in part and part != "**" for part in posix.parts):
+    # The segments as listing reads them (a backslash parts them on Windows only): before
+    # 3.13, Python refuses "a**" or "notes\**\*.md" on POSIX when it lists; 3.13 reads
+    # "**" inside a segment as "*".
+    listed = PurePath(pattern).parts
+    if any("**" in part and part != "**" for part in listed):
         return "'**' must be a whole path segment, as in '**/*.md'"
     # Each "**" walks the whole tree below every folder the one before it found: "**/"
     # five times over a folder 30 deep took 5.6 s, each one more about 8 times as long.
     # Sync checks a stored config again, so one stored before this is refused there.
-    if posix.parts.count("**") > _MOST_RECURSIVE:
+    if listed.count("**") > _MOST_RECURSIVE:
         return f"may hold '**' at most {_MOST_RECURSIVE} times ('**/**' is '**')"
     return None
 
