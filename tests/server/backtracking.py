@@ -181,22 +181,49 @@ _CATEGORY_SAMPLE = {  # by the category's name without its "CATEGORY_", "LOC_", 
 
 
 def _category_sample(category: object) -> str:
+    return _CATEGORY_SAMPLE.get(_category_name(category), "a")
+
+
+# The class each category reads, by its name as _CATEGORY_SAMPLE has it.
+_CATEGORY_CLASS = {
+    "DIGIT": r"\d",
+    "NOT_DIGIT": r"\D",
+    "SPACE": r"\s",
+    "NOT_SPACE": r"\S",
+    "WORD": r"\w",
+    "NOT_WORD": r"\W",
+    "LINEBREAK": r"\n",
+    "NOT_LINEBREAK": r"[^\n]",
+}
+# What a negated set ("[^...]") is written with: the first of these it does not exclude.
+_OUTSIDE = "a z7.!#-_/,;:'\"()[]{}<>@&*+=?~|^$%\t\nqZ0éß中"
+
+
+def _category_name(category: object) -> str:
     name = str(category).upper()
     for prefix in ("CATEGORY_", "LOC_", "UNI_"):
         name = name.replace(prefix, "")
-    return _CATEGORY_SAMPLE.get(name, "a")
+    return name
+
+
+def _in_set(char: str, items: list[tuple[Any, Any]]) -> bool:
+    """Whether ``char`` is one of a set's items (literals, ranges, categories)."""
+    for op, av in items:
+        if op is sre_parse.LITERAL and char == chr(av):
+            return True
+        if op is sre_parse.RANGE and av[0] <= ord(char) <= av[1]:
+            return True
+        if op is sre_parse.CATEGORY:
+            pattern = _CATEGORY_CLASS.get(_category_name(av))
+            if pattern is not None and re.fullmatch(pattern, char):
+                return True
+    return False
 
 
 def _one_of(items: list[tuple[Any, Any]], rnd: random.Random) -> str:
     """A character of a set ("[...]")."""
     if items and items[0][0] is sre_parse.NEGATE:
-        excluded = set()
-        for op, av in items[1:]:
-            if op is sre_parse.LITERAL:
-                excluded.add(chr(av))
-            elif op is sre_parse.RANGE:
-                excluded.update(chr(c) for c in range(av[0], min(av[1], av[0] + 300) + 1))
-        return next((c for c in "a z7 ." if c not in excluded), "q")
+        return next((c for c in _OUTSIDE if not _in_set(c, items[1:])), "q")
     op, av = rnd.choice(items)
     if op is sre_parse.LITERAL:
         return chr(av)
