@@ -123,6 +123,8 @@ ADV = r"(?:(?:just|now|currently|finally|recently|also|still|actually|officially
 # Being, now: "I was a nurse" is what one was, a plain memory, not the current job.
 _BE = r"(?:am|are|is|be|been|become|became|'m|'re|'s)"
 _A = r"(?:(?:a|an|the)\s+)?"
+# A word that ends a role taken over ("took over as head coach for the U12s").
+_NOT_THE_ROLE = r"(?:for|at|with|when|in|on|of|and|while)\b"
 _V = r"(?P<v>[^,;:!?()]+)"
 
 DRINKS = tuple(
@@ -711,8 +713,10 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks|(?-i:cook|cooks|cooked))\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
-    # "took over as principal at Ridgeway Primary", "stepped up as head coach"
-    _rule("job", r"^" + GONE + r"(?:took|taken|taking|take)\s+over\s+as\s+(?!(?:the\s+)?designated\b)" + _A + r"(?P<v>(?:(?!(?:for|at|with|when|in|on|of|and|while)\b)[\w-]+\s*?){1,4}?)(?=\s*(?:$|[,.!;]|\s(?:at|of|with)\s+(?-i:[A-Z])|\s(?:from|starting|today|yesterday|last|this|next|on)\b))"),
+    # "took over as principal at Ridgeway Primary", "stepped up as head coach": up to four
+    # words, each whole (split anywhere, "--a--a…" was read in time growing with the
+    # fourth power of its length: 400 characters, 92 s)
+    _rule("job", r"^" + GONE + r"(?:took|taken|taking|take)\s+over\s+as\s+(?!(?:the\s+)?designated\b)" + _A + r"(?P<v>(?:(?!" + _NOT_THE_ROLE + r")[\w-]+\s+){0,3}?(?!" + _NOT_THE_ROLE + r")[\w-]+)(?=\s*(?:$|[,.!;]|\s(?:at|of|with)\s+(?-i:[A-Z])|\s(?:from|starting|today|yesterday|last|this|next|on)\b))"),
     # "i'm freelancing now", "went freelance", "self-employed now"
     # (not "freelancing for Google", "freelancing now too", "thinking about going freelance")
     _rule("job", r"^" + ADV + r"(?:(?:am|is|are)\s+)?(?:now\s+)?freelancing\b(?!\s+(?:for|with|at)\b)(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
