@@ -360,7 +360,7 @@ def plain_until(
 # weeks", which may be how long something was ("off sick for two weeks"); not "the
 # following week" (after some other day); not a thing named by its time ("studying for
 # the next month's exam", "for the next year of uni").
-_A_COUNT = r"(\d{1,3}|a couple of|a few|few|" + "|".join(w for w in _NUMBER if " " not in w) + r")"
+_A_COUNT = r"(\d{1,3}|few|" + COUNT_RE + r")"
 _THE_NEXT_WHILE = re.compile(
     r"\b(?:for|over|during)\s+the\s+(?:next|coming)\s+(?:" + _A_COUNT + r"\s+)?"
     r"(day|week|fortnight|month|year)(s?)(?:\s+or\s+" + _A_COUNT + r")?\b(?!['’]s|\s+of\b)",
@@ -383,7 +383,8 @@ def ahead(text: str, said: datetime) -> Optional[datetime]:
     match = _THE_NEXT_WHILE.search(text)
     if match is None or _NO_WHILE.search(text):
         return None
-    said_count, unit, plural, or_more = (g.lower() if g else g for g in match.groups())
+    words = [" ".join((group or "").lower().split()) for group in match.groups()]
+    said_count, unit, plural, or_more = words
     counts = [count_of("a few" if w == "few" else w) for w in (said_count, or_more) if w]
     count = max(counts) if counts else (3 if plural else 1)
     if unit == "fortnight":
