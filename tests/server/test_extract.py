@@ -3203,6 +3203,23 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         ("Mum's new partner is a chef", "Mum's new partner is a chef"),
         ("My son's teacher is great", "User's son's teacher is great"),
         ("My husband's new job is great", "User's husband's new job is great"),
+        # … with words before its verb, or with none: "'s" is not "is" there (it had
+        # been: "Anna is flat in Vienna has a balcony now", "Kenji is condo in …")
+        ("Anna's flat in Vienna has a balcony now", "Anna's flat in Vienna has a balcony now"),
+        ("Morag's place in Partick it is", "Morag's place in Partick it is"),
+        ("Kenji's condo in Bukit Timah", "Kenji's condo in Bukit Timah"),
+        ("Sarah's new job at Boots starts Monday", "Sarah's new job at Boots starts Monday"),
+        ("Isla's venison stew converted me", "Isla's venison stew converted User"),
+        ("Jack's football coach Dave is a policeman", "Jack's football coach Dave is a policeman"),
+        ("Nando's is my local", "Nando's is User's local"),
+        ("Theo's first smile today", "Theo's first smile today"),
+        ("my brother's flat in Leith", "User's brother's flat in Leith"),
+        # … while "'s" is "is" before how one is, a place, a doing or a number
+        ("Anna's pregnant", "Anna is pregnant"),
+        ("Anna's new to the team", "Anna is new to the team"),
+        ("Anna's sure it will work", "Anna is sure it will work"),
+        ("Elif's with the municipality now", "Elif is with the municipality now"),
+        ("Sam's tall and has two kids", "Sam is tall and has two kids"),
         # where one is *at*, without an end: a workplace or venue as often as a home
         ("I'm at Google now", "User is at Google now"),
         ("I'm at the Hilton in Paris", "User is at the Hilton in Paris"),

@@ -56,6 +56,7 @@ from .text import (
     HEDGED,
     MODALS,
     MONTH_NAMES,
+    PAST_IRREGULAR,
     REASONS,
     UNRESOLVED_PREFIX,
     WEEKDAY_RE,
@@ -498,6 +499,74 @@ _SOMEONE_OF = re.compile(
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
 )
+# A name's "'s" and the words that follow it, to the end of the clause.
+_AFTER_S = re.compile(r"^\s*['’]s\s+(?P<rest>[^,;:!?()—–]*)")
+_NAMES_S = re.compile(r"^" + _NAME + _AFTER_S.pattern[1:])
+# A thing of someone's, said without a verb ("Kenji's condo in Bukit Timah"): words no
+# one is ("Kenji is condo" is not what was said).
+_OWNED = frozenset(
+    """place flat house apartment condo car room office shop dog cat puppy kitten
+    wedding party funeral bonus job team boy girl kids baby teacher coach school uni
+    bakery restaurant cafe""".split()
+)
+# What one can be after "'s" and then a verb of a clause of its own ("Anna's sure the flat
+# is hers"): how one is, not a thing of one's.
+_HOW_ONE_IS = frozenset(
+    """sure happy glad sad sick ill fine ok okay well certain upset angry mad afraid aware
+    keen desperate determined convinced positive adamant hopeful gutted chuffed""".split()
+)
+# Words after which a verb opens another clause, not the thing's own ("Sam's tall and has
+# two kids", "Mum's happy she got it").
+_NEW_CLAUSE = frozenset(
+    """and but or so that who which because if when while though although i you he she
+    it we they""".split()
+)
+_THEIR_THINGS_VERBS = (
+    frozenset(_THING_VERBS.split()) | (PAST_IRREGULAR - {"been"}) | frozenset(("will", "'ll"))
+)
+# A thing's word before its noun: "Theo's first smile", "Sarah's new job" (not "Sarah's new
+# to the team", "Sarah's new here").
+_THINGS_WORDS = frozenset("first new old latest second last".split())
+
+
+def _a_thing_of_theirs(clause: str) -> bool:
+    """Whether ``clause`` opens with a thing of someone named, its "'s" no "is" or "has":
+    "Anna's flat in Vienna has a balcony now", "Morag's place in Partick it is", "Kenji's
+    condo in Bukit Timah" (not "Anna's back in Leeds", "Anna's moving", "Sam's 25")."""
+    match = _NAMES_S.match(clause)
+    return match is not None and _owned(match.group("rest"))
+
+
+def _owned(rest: str) -> bool:
+    """Whether the words after a "'s" (to the clause's end) name a thing of the one
+    before it, not what that one is or has done."""
+    said = lower_words(rest)
+    if not said:
+        return False
+    first = said[0]
+    if first in ("is", "was", "has", "are", "were"):
+        return True  # "Nando's is my local": a name's own "'s"
+    if (
+        first in _NOT_A_THING
+        or first in _HOW_ONE_IS
+        or first in _FELT
+        or first in _PARTICIPLES
+        or first.endswith(("ing", "ed", "n't"))
+        or not first.isalpha()
+        or first in ("with", "from", "to", "into", "like", "still", "such", "so", "too", "very")
+    ):
+        return False
+    if first in _OWNED:
+        return True
+    if first in _THINGS_WORDS and len(said) > 1 and said[1] not in _NOT_A_THING:
+        return said[1].isalpha() and said[1] not in ("to", "with", "from", "enough")
+    for before, word in zip(said, said[1:]):
+        if before in _NEW_CLAUSE:
+            continue
+        if word in _THEIR_THINGS_VERBS or (word.endswith("ed") and len(word) > 4):
+            return True  # "Anna's flat in Vienna has a balcony", "Isla's stew converted me"
+    return False
+
 # How long: "(for) 3 years", "almost two yrs", "a few months", "6+ years". (The spaces
 # around "+" are one run when there is none: two runs could share them two ways, and
 # _TOGETHER_TAIL, which repeats this, took time exponential in "3 years 3 years …".)
@@ -924,7 +993,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     home = _PLACE_IS_HOME.match(clause)
     if home and place_rest(home.group("v")) == "":
         return Parsed(USER_SUBJECT, clause)  # "Quezon City is home", not "Sam is home"
-    if _SOMEONE_OF.match(clause) and not _IS_MY.match(clause):
+    if (_SOMEONE_OF.match(clause) or _a_thing_of_theirs(clause)) and not _IS_MY.match(clause):
         return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
     match = _PRONOUN.match(clause)
     if match:
@@ -992,6 +1061,9 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         theirs = thing is not None
         if thing and thing.group("thing").lower() not in ("favorite", "favourite", "fave", "fav"):
             return Parsed(NOBODY, clause)  # "my sister's dog Max died": the dog's news
+        owned = _AFTER_S.match(rest) if not theirs else None
+        if owned and _owned(owned.group("rest")):
+            return Parsed(NOBODY, clause)  # "my brother's flat in Leith": the flat's
         rest = _spell_s(rest)
         if not name:
             lower = lower_opener(rest) or lower_subject_of_be(rest) or lower_and_i(rest)
