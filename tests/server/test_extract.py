@@ -3633,6 +3633,20 @@ def test_whitespace_and_trailing_punctuation_are_tidied() -> None:
         ("I like tea, but I hate coffee", ["User likes tea", "User dislikes coffee"]),
         ("I was tired so I went home", ["User was tired", "User went home"]),
         ("Ana and I went to Rome", ["Ana and User went to Rome"]),
+        # someone and the user after a comma or a verb: one subject, not a name left
+        # behind ("Happy to share that Jess" and "User are now roommates" had been written)
+        (
+            "Happy to share that Jess and I are now roommates",
+            ["Happy to share that Jess and User are now roommates"],
+        ),
+        (
+            "I live in Leeds, Sarah and I share a flat",
+            ["User lives in Leeds", "Sarah and User share a flat"],
+        ),
+        (
+            "Mum turns 60, Ola and I are planning a party",
+            ["User's mum is 60 years old", "Ola and User are planning a party"],
+        ),
         ("My sister and I live in Rome", ["User lives in Rome"]),
         ("Dr. Smith is my doctor", ["Dr. Smith is User's doctor"]),
         ("I take it at 8 a.m. every day", ["User takes it at 8 a.m. every day"]),

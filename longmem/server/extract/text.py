@@ -491,6 +491,8 @@ def clauses(
             continue
         left = carried + sentence[start : match.start()]
         right = sentence[match.end() : match.end() + 120]
+        if match.group("sep").strip() in ("and", "&") and _AND_I_ARE.match(right):
+            continue  # "Jess and I are now roommates": not "Jess" and "I are …"
         if (
             starts_clause(right)
             or _named_and_past(right, named)
@@ -596,6 +598,14 @@ _AUXILIARIES = _NOT_LEADING | frozenset(("has", "have", "had", "does", "did", "'
 
 
 _NAME_AND_VERB = re.compile(r"^[A-Z][a-z]+(?:'s)?\s+(\w+)")
+# Someone and the user, the subject of what follows: "(Mama turns 60,) Ola and I are
+# planning a surprise", "(…,) my wife and I are off to Rome".
+_SOMEONE_AND_I = re.compile(
+    r"^(?:[A-Z][a-z]+|(?i:my|our)\s+[\w-]+(?:\s+[A-Z][a-z]+)?)\s+(?:and|&)\s+I\s+(?!am\b|'m\b)"
+)
+# A verb only two can take after "and I": "(Jess) and I are now roommates" is one
+# clause, its subject two people.
+_AND_I_ARE = re.compile(r"I\s+(?:are|were|'re)\b")
 
 
 _LEADING = words("now then also today tonight currently still so")
@@ -613,7 +623,7 @@ def starts_clause(text: str) -> bool:
         text = text.split(None, 1)[1] if " " in text.strip() else ""
     if not found:
         return False
-    if found[0] in _SUBJECT_WORDS:
+    if found[0] in _SUBJECT_WORDS or _SOMEONE_AND_I.match(text):
         return True
     named = _NAME_AND_VERB.match(text)
     if named and found[0] not in STOP_WORDS and named.group(1).lower() in CLAUSE_VERBS:
