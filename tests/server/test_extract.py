@@ -3607,6 +3607,16 @@ def test_a_relatives_numbered_birthday_is_the_age_they_turn(
         ("I moving to Madrid with Vale", "User is moving to Madrid with Vale"),
         ("I sing in a choir", "User sings in a choir"),
         ("I string beads for fun", "User strings beads for fun"),
+        # "we" is the user, one person: "User were going to call …" had been written
+        ("we were going to call her Mia", "User was going to call her Mia"),
+        ("we are off to Rome", "User is off to Rome"),
+        ("if I were you", "if User were you"),  # said as wished, kept
+        ("Andre & I are dating", "Andre & User are dating"),  # two, as "and" is
+        ("I need a holiday", "User needs a holiday"),  # "need" is no past in "-ed"
+        ("I agreed", "User agreed"),
+        # a question's verb after its auxiliary stays ("how do User makes" had been written)
+        ("how do I make sourdough", "how do User make sourdough"),
+        ("what should we pack", "what should User pack"),
     ],
 )
 def test_a_verb_after_i_agrees_with_the_user(clause: str, text: str) -> None:

@@ -84,7 +84,19 @@ PAST_IRREGULAR = words(
 )
 _AMBIGUOUS = words("read put cut hit set let quit hurt cost shut spread bet")
 MODALS = words("can cannot could will would shall should may might must ought")
-_AGREE = {"am": "is", "have": "has", "do": "does", "don't": "doesn't", "haven't": "hasn't"}
+_AGREE = {
+    "am": "is",
+    "have": "has",
+    "do": "does",
+    "don't": "doesn't",
+    "haven't": "hasn't",
+    # after "we": "we are off to Rome" is "User is off to Rome"
+    "are": "is",
+    "aren't": "isn't",
+}
+_ASKING = MODALS | words("do does did don't didn't can't won't shouldn't wouldn't couldn't")
+# … and "we were in Paris" is "User was in Paris" (not "if I were you", which stays)
+_AGREE_WE = {"were": "was", "weren't": "wasn't"}
 COMMON_VERBS = words(
     """live work like love prefer enjoy hate dislike want need study teach
     play speak know own drive run go eat drink cook read write watch use make take visit
@@ -888,11 +900,13 @@ def third_person(clause: str) -> str:
     i = 1
     while i < len(parts):
         lower = parts[i].lower()
-        plural = i >= 3 and parts[i - 2].lower() in _PLURAL_JOINERS
+        plural = i >= 3 and (parts[i - 2].lower() in _PLURAL_JOINERS or "&" in parts[i - 1])
+        # "what do I need", "should I move": the verb after a question's auxiliary stays
+        asked = i >= 3 and parts[i - 2].lower() in _ASKING and parts[i - 1].isspace()
         if lower in ("i", "we"):
             parts[i] = SUBJECT
-            if not plural:
-                _agree(parts, i + 2)
+            if not plural and not asked:
+                _agree(parts, i + 2, lower == "we")
         elif lower in ("i'm", "we're"):
             parts[i] = SUBJECT + " is"
         elif lower in ("i've", "we've"):
@@ -931,7 +945,7 @@ def _not_the_pronoun(parts: list[str], i: int) -> bool:
 _TO_US = frozenset(("i", "to", "for", "with", "from", "about", "of", "on", "at", "by", "and"))
 
 
-def _agree(parts: list[str], i: int) -> None:
+def _agree(parts: list[str], i: int, after_we: bool = False) -> None:
     """Put the verb at or after ``parts[i]`` in the third person singular."""
     while i < len(parts) and parts[i - 1].isspace():
         word = parts[i]
@@ -943,7 +957,7 @@ def _agree(parts: list[str], i: int) -> None:
         if lower in ADVERBS or (lower.endswith("ly") and lower not in _LY_VERBS):
             i += 2
             continue
-        parts[i] = _inflect(word)
+        parts[i] = _AGREE_WE.get(lower, word) if after_we and lower in _AGREE_WE else _inflect(word)
         return
 
 
@@ -963,7 +977,7 @@ def _inflect(word: str) -> str:
         or lower in MODALS
         or lower in PAST_IRREGULAR
         or lower in _AMBIGUOUS
-        or lower.endswith("ed")
+        or (lower.endswith("ed") and lower not in _EED_VERBS)
         or _already_third(lower)
     ):
         return word
@@ -976,6 +990,9 @@ def _inflect(word: str) -> str:
     return word + (suffix.upper() if word.isupper() and len(word) > 1 else suffix)
 
 
+# Verbs that end in "ed" as they are: "I need a holiday" is "User needs a holiday" ("User
+# need a holiday" had been written).
+_EED_VERBS = words("need feed bleed breed speed succeed proceed exceed heed weed")
 # Verbs that end in "ing" as they are: "I string beads" is "User strings beads".
 _ING_VERBS = words("spring string")
 
