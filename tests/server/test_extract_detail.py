@@ -248,6 +248,13 @@ def _plain(content: str) -> list[str]:
         ("Marcus got promoted to lead mechanic, proud big bro moment", ["Marcus got promoted to lead mechanic, proud big bro moment"]),
         ("I'm 28, single, my sister's married, lives in Bath", ["User's sister lives in Bath"]),
         ("I'm 32, Anna, 30, works at KPMG", ["Anna, 30, works at KPMG"]),
+        # a piece that shares only their name with the facts says more of them (it had
+        # been taken as told, and "on the Gold Coast" dropped); one that only names them
+        # is theirs
+        ("Wiremu's on the Gold Coast, working at a resort in Surfers Paradise", ["Wiremu's on the Gold Coast"]),
+        ("my sister (Anna) moved to Vienna, my other sister (Beth) to Rome", ["User's sister Anna moved to Vienna, User's other sister Beth to Rome"]),
+        ("My eldest, Josh, is 14", []),
+        ("Krista, my girlfriend, is a paramedic", []),
         # a noun that could be a verb, and a verb of the user's, kept as typed
         ("I work at Sky, help desk in Livingston", ["Help desk in Livingston"]),
         ("I live in Leeds, have two kids", ["Have two kids"]),

@@ -106,6 +106,14 @@ _CLITICS = frozenset(("ll", "re", "ve"))
 # A verb said of someone else, its subject left out: "lives in Bath", "works at KPMG".
 _THEIR_VERBS = frozenset(v for v in CLAUSE_VERBS if v.endswith("s") and v not in ("was", "is"))
 _PEOPLE = frozenset(RELATIONS) | words("parents folks family kids children mates friends")
+# The words that say who someone is to the user, beside their name: "my eldest, Josh",
+# "Krista, my girlfriend", "Li, my old manager".
+_NAMING_WORDS = frozenset(content_words(" ".join(sorted(_PEOPLE)))) | frozenset(
+    content_words(
+        """old new former ex little big older younger elder best eldest youngest oldest
+        twin step baby dear late lovely other middle second third kid one"""
+    )
+)
 # A question, its "?" gone with the sentence's end: "what's the weather like", "any
 # advice", "is oyster sauce safe for me", "do you know" (not "have two kids", "do the
 # school run on Mondays", "will be in Leeds next week").
@@ -224,6 +232,11 @@ def rest_untold(
     values = [f.value.lower() for f in told if f.value]
     for fact in told:
         covered.update(content_words(fact.text))
+    # Whom the facts are of is not what they say: "Wiremu's on the Gold Coast, working at
+    # a resort" keys the resort and keeps "Wiremu's on the Gold Coast". A piece that only
+    # names them is theirs ("my eldest, Josh", "Krista, my girlfriend").
+    whom = {w for f in told for part in f.subject.split(":") for w in content_words(part)}
+    covered -= whom
     restated = set().union(*(_RESTATED.get(f.attribute or "", ()) for f in keyed))
     pieces = _top_pieces(clause)
     runs: list[list[int]] = []  # each run's pieces, by their place in ``pieces``
@@ -231,9 +244,10 @@ def rest_untold(
     apart = True  # whether the piece read next begins a run of its own
     for at, piece in enumerate(pieces):
         own = _words_of(piece)
-        if not covered.isdisjoint(own) or any(v in piece.lower() for v in values):
+        naming = not whom.isdisjoint(own) and own <= whom | restated | _NAMING_WORDS
+        if naming or not covered.isdisjoint(own) or any(v in piece.lower() for v in values):
             told_of, apart = True, True
-        elif _words_of(_A_TIME_WORD.sub(" ", piece)) <= restated:
+        elif _words_of(_A_TIME_WORD.sub(" ", piece)) <= restated | whom:
             apart = True  # when the facts hold, or what they say again
         elif _ASIDE_TO_YOU.match(piece) or is_chitchat(piece):
             apart = True  # "wish me luck", "lol"
