@@ -3657,6 +3657,13 @@ def test_whitespace_and_trailing_punctuation_are_tidied() -> None:
             "Mum turns 60, Ola and I are planning a party",
             ["User's mum is 60 years old", "Ola and User are planning a party"],
         ),
+        # a subject carried with its "'s" before a verb of the present: no "is" ("Tom is
+        # already loves it" had been written)
+        (
+            "Tom's moved to Leeds and already loves it",
+            ["Tom lives in Leeds", "Tom already loves it"],
+        ),
+        ("Tom's moved to Leeds and loves it", ["Tom lives in Leeds", "Tom loves it"]),
         ("My sister and I live in Rome", ["User lives in Rome"]),
         ("Dr. Smith is my doctor", ["Dr. Smith is User's doctor"]),
         ("I take it at 8 a.m. every day", ["User takes it at 8 a.m. every day"]),

@@ -1484,6 +1484,7 @@ _THIRD_PERSON_VERBS = sorted(
     ({"says"} | {verb for verb in CLAUSE_VERBS if verb.endswith("s")})
     - {"is", "has", "was", "does"}
 )
+_THIRD_PERSON = frozenset(_THIRD_PERSON_VERBS)
 _THIRD_PERSON_VERB = re.compile(
     r"^(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?:" + "|".join(_THIRD_PERSON_VERBS) + r")\b",
     re.I,
@@ -1519,8 +1520,12 @@ def _spell_s(rest: str) -> str:
             return "'s " + after  # "Mia's 8th birthday party", "my son's birthday": hers, his
         said = lower_words(after) or [""]
         first = said[0]
+        verb = next((w for w in said if w not in ADVERBS), "")
+        if (first in ADVERBS and verb in _THIRD_PERSON) or verb in _PLAIN_THIRD:
+            # no "is" or "has" before a verb of the present: "(Tom's moved to Leeds and)
+            # already loves it" ("Tom is already loves it" had been written)
+            return after
         if first in ADVERBS:  # "she's never been to Europe": the verb after "never"
-            verb = next((w for w in said if w not in ADVERBS), "")
             return ("has " if verb in _PARTICIPLES else "is ") + after
         # "Lachlan's quit the mines": has quit; "Lachlan's married": is married
         perfect = first in _PARTICIPLES or (first.endswith("ed") and first not in _FELT)
@@ -1529,6 +1534,15 @@ def _spell_s(rest: str) -> str:
         if rest.startswith(contraction):
             return spelled + rest[len(contraction) :].strip()
     return rest
+
+
+# Verbs of the third person, present, that no noun spells: after "'s" with no adverb
+# between ("Tom's loves it"), one of these is the verb ("plans", "works", "calls" could
+# be a thing of Tom's).
+_PLAIN_THIRD = frozenset(
+    """loves likes hates lives says wants needs knows thinks feels hopes enjoys prefers
+    misses teaches studies speaks owns adores reckons""".split()
+)
 
 
 # A birthday after "'s" is the person's, not what they are: "Mia's 8th birthday party was
