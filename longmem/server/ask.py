@@ -46,6 +46,9 @@ _WHERE = frozenset(
         "location",
     )
 )
+# A home by its noun, and the words that ask where it is.
+_HOME_NOUNS = frozenset(("place", "flat", "apartment", "house", "condo"))
+_WHERE_PART = frozenset(("where", "part", "area", "neighbourhood", "neighborhood", "suburb"))
 _EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
 _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title"))
 _STILL = frozenset(("still", "anymore"))
@@ -350,10 +353,15 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     )
     if whereabouts:
         scored["location"] = scored.get("location", 0) + 2
+    # "Where is Aga's place?", "Which part of London is my flat in?": the home, by its noun
+    housed = bool(found & _HOME_NOUNS) and bool(found & _WHERE_PART)
+    if housed:
+        scored["home"] = scored.get("home", 0) + 4
     # "where", "now" alone: "where do I get my pastries?" asks no key
     if (
         not doing
         and not partnered
+        and not housed
         and not whereabouts
         and (not scored or not any(found & (_ASKED_BY[n] - _WEAK) for n in scored))
     ):

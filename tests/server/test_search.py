@@ -581,6 +581,9 @@ def test_a_question_asks_its_attribute_before_anything_is_keyed(api: Api) -> Non
         ("what band am I obsessed with?", "likes"),
         ("which football team do I support?", "likes"),
         ("What sport do I play?", "hobbies"),
+        # a home by its noun ("where is my place?" had asked nothing)
+        ("Where is my place?", "home"),
+        ("Which part of London is my flat in?", "home"),
     ],
 )
 def test_question_words_ask_their_attribute(question: str, first: str) -> None:
