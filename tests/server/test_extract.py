@@ -3664,6 +3664,20 @@ def test_whitespace_and_trailing_punctuation_are_tidied() -> None:
             ["Tom lives in Leeds", "Tom already loves it"],
         ),
         ("Tom's moved to Leeds and loves it", ["Tom lives in Leeds", "Tom loves it"]),
+        # relatives said in the plural stay plural ("User's kid are now teaching User" had
+        # been written)
+        (
+            "My kids are now teaching me TikTok dances",
+            ["User's kids are now teaching User TikTok dances"],
+        ),
+        (
+            "My brothers Tom and Sam hate each other",
+            [
+                "User's brother is Tom",
+                "User's brother is Sam",
+                "User's brothers Tom and Sam hate each other",
+            ],
+        ),
         ("My sister and I live in Rome", ["User lives in Rome"]),
         ("Dr. Smith is my doctor", ["Dr. Smith is User's doctor"]),
         ("I take it at 8 a.m. every day", ["User takes it at 8 a.m. every day"]),

@@ -24,7 +24,7 @@ from .chat import (
 from .detail import content_of, detail_of
 from .homes import city_beside, home_by_noun
 from .keys import Key, keys_of
-from .kin import PARTNER_KIN, REL, RELATIONS, kin
+from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
 from .literals import said_between
 from .names import PERSON_WORDS, a_lower_name
 from .plainly import said_plainly
@@ -1134,6 +1134,8 @@ def _two_of_them(clause: str, parsed: Parsed, joined: re.Pattern[str] = _TWO_OF_
     return at > 0 and joined.search(clause, 0, at) is not None
 
 
+# Relatives said in the plural: "my brothers (Tom and Sam)", "our twins", "my kids".
+_MANY_OF_MINE = re.compile(r"^(?i:my|our|me)\s+(?i:" + QUALIFIERS + r"(?:" + REL + r")s)\b")
 # "Just like my mum" before ", I'm a nurse": a comparison, not the user's verb "like".
 _LIKE_ONE_OF_MINE = re.compile(LIKE_LEAD + r"(?:my|our|his|her|their)\s", re.I)
 
@@ -1151,8 +1153,10 @@ def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
         return finish(third_person("I " + first + clause[1:]))
     if subject.key in (USER, NOBODY.key):
         return finish(third_person(clause))
-    if _two_of_them(clause, parsed):
-        # "Ruby and Alfie fought all morning": both, as said (the subject is the first)
+    if _two_of_them(clause, parsed) or _MANY_OF_MINE.match(clause):
+        # "Ruby and Alfie fought all morning", "my brothers Tom and Sam hate each other":
+        # both, as said (the subject is the first: "User's brother Tom and Sam hate …" had
+        # been written)
         return finish(third_person(clause))
     said = third_person(parsed.predicate)
     # "Mia's 8th birthday party was Saturday": a thing of theirs, no space before "'s";
