@@ -15,7 +15,7 @@ from longmem._protocol import MAX_TEXT_CHARS
 from longmem.server.extract import RuleExtractor, pieces
 from longmem.server.extract.kin import RELATIONS
 from longmem.server.extract.pipeline import MOST_CLAUSE_CHARS
-from longmem.server.extract.text import third_person
+from longmem.server.extract.text import indefinite_article, third_person
 from longmem.server.extract.when import starts
 from longmem.server.facts import (
     EPISODE,
@@ -538,7 +538,7 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         ("no more soda", [("User no longer drinks soda", "user", "drinks", "soda", True)]),
         # a label announcing the news, a move that ended up made, a jump to an employer,
         # where one is now in a sentence about work
-        ("Career change: I became a UX designer in March.", [("User works as an UX designer in March", "user", "job", "UX designer", False)]),
+        ("Career change: I became a UX designer in March.", [("User works as a UX designer in March", "user", "job", "UX designer", False)]),
         ("New address: we're in Seattle now.", [("User lives in Seattle", "user", "home", "Seattle", False)]),
         ("New city: Chicago", [("New city: Chicago", "user", None, None, False)]),
         ("Since the move to Boise I've been way less stressed.", [("User lives in Boise", "user", "home", "Boise", False)]),
@@ -3621,6 +3621,33 @@ def test_a_relatives_numbered_birthday_is_the_age_they_turn(
 )
 def test_a_verb_after_i_agrees_with_the_user(clause: str, text: str) -> None:
     assert third_person(clause) == text
+
+
+@pytest.mark.parametrize(
+    ("said", "article"),
+    [
+        ("engineer", "an"),
+        ("nurse", "a"),
+        ("UX designer", "a"),  # "an UX designer" had been written
+        ("uni student", "a"),
+        ("HR manager", "an"),  # "a HR manager" had been written
+        ("SRE", "an"),
+        ("BTO flat", "a"),
+        ("8th grade teacher", "an"),
+        ("18-month-old", "an"),
+        ("180 cm", "a"),
+        ("hour", "an"),
+        ("one-bed flat", "a"),
+    ],
+)
+def test_an_article_is_chosen_by_how_its_word_sounds(said: str, article: str) -> None:
+    assert indefinite_article(said) == article
+
+
+@pytest.mark.parametrize("job", ["UX designer", "HR manager", "SRE", "engineer", "nurse"])
+def test_a_job_is_written_with_the_article_its_word_takes(job: str) -> None:
+    article = indefinite_article(job)
+    assert _one(f"I'm {article} {job}").text == f"User works as {article} {job}"
 
 
 def test_whitespace_and_trailing_punctuation_are_tidied() -> None:

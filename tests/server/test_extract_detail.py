@@ -35,7 +35,7 @@ def _texts(content: str, attribute: str) -> list[str]:
         ("we live in Moda 5 min from the sea, the çay gardens are basically my second office", "home", ["User lives in Moda 5 min from the sea"]),
         ("I'm a backend dev at Zalando here in Berlin, help me prep for a salary negotiation", "employer", ["User works at Zalando here in Berlin"]),
         # the detail of the job, not of the employer said before it
-        ("work at DBS as a UX designer, hybrid, 3 days in office at Marina Bay", "job", ["User works as an UX designer, hybrid, 3 days in office at Marina Bay"]),
+        ("work at DBS as a UX designer, hybrid, 3 days in office at Marina Bay", "job", ["User works as a UX designer, hybrid, 3 days in office at Marina Bay"]),
         ("work at DBS as a UX designer, hybrid, 3 days in office at Marina Bay", "employer", ["User works at DBS"]),
         # a time said first is the fact's valid_from, not its text
         ("Joined Persistent Systems as tech lead from today, hybrid from Pune office", "job", ["User works as a tech lead, hybrid from Pune office"]),
@@ -98,7 +98,7 @@ def test_a_keyed_fact_keeps_the_rest_of_its_clause(
         ("our flat in Leeds has a damp problem, what do I tell the landlord", "home", "User lives in Leeds"),
         # a clause of its own
         ("I share a flat in Mapo-gu, and the commute to Pangyo is brutal", "home", "User lives in Mapo-gu"),
-        ("my job title changed to UX lead but honestly I do the same stuff lol", "job", "User works as an UX lead"),
+        ("my job title changed to UX lead but honestly I do the same stuff lol", "job", "User works as a UX lead"),
         ("first month as plumber, my back hurts but I am happy", "job", "User works as a plumber"),
         ("Went self-employed, hated it, back at Tesco now.", "employer", "User is self-employed"),
         # only for now

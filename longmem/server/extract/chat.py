@@ -26,7 +26,7 @@ from typing import Optional
 
 from .chitchat import CHAT, CHAT_OR_NAME, JK, JOKED_AFTER, NEWS_AFTER, is_chitchat
 from .kin import NAME, QUALIFIERS, REL
-from .text import ANY_WEEKDAY_RE, MONTH_RE, has_clause, sentence_ends
+from .text import ANY_WEEKDAY_RE, MONTH_RE, has_clause, indefinite_article, sentence_ends
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
 _DASH = re.compile(r"\s+[—–-]+\s+")
@@ -586,9 +586,7 @@ def _fields_said(line: str) -> str:
         if how is None:  # "favorite_band", "fav book"
             how = "My favorite " + name.split(" ", 1)[1] + " is {v}"
         article = (
-            ""
-            if re.match(r"(?:a|an|the)\s", value, re.I)
-            else ("an " if value[:1].lower() in "aeiou" else "a ")
+            "" if re.match(r"(?:a|an|the)\s", value, re.I) else indefinite_article(value) + " "
         )
         said.append(how.format(v=value, a=article, field=name))
     return ". ".join(said) + "."

@@ -18,7 +18,7 @@ from .detail import detail_of
 from .keys import Key
 from .places import place_rest, places_in
 from .subjects import NOBODY, parse_subject
-from .text import MONTH_NAMES, SUBJECT, WEEKDAYS, finish
+from .text import MONTH_NAMES, SUBJECT, WEEKDAYS, finish, indefinite_article
 
 # A city one is in now, said beside a home in it: "I'm in Melbourne now!! got a little
 # place in Brunswick", "officially a Hobart girl now! … we're in Sandy Bay", "first week
@@ -255,10 +255,8 @@ def home_by_noun(
         )
         home = home[:1].lower() + home[1:] if home[1:2].islower() else home
         home = re.sub(r"(?i)^own\s+", "", home)  # "our own place": theirs, said as "a place"
-        sound = home[:3].lower()
-        vowel = sound[:1] in "aeiou8" or sound in ("hdb", "11 ", "18 ") or sound[:2] == "11"
-        article = "an" if vowel and not sound.startswith(("one", "uni")) else "a"
-        text = f"{SUBJECT} lives in {article} {home} {match.group('at').lower()} {value}"
+        at = match.group("at").lower()
+        text = f"{SUBJECT} lives in {indefinite_article(home)} {home} {at} {value}"
     key = Key("home", value, False, FACT)
     detail = detail_of(clause, key, said, frozenset()) if rest else ""
     if rest and not detail:

@@ -21,7 +21,14 @@ from .chat import FICTION
 from .kin import GIVEN_NAME, RELATIONS
 from .names import NOT_NAMES
 from .rules import PET_WORDS
-from .text import CLAUSE_VERBS, COMMON_VERBS, MODALS, PAST_IRREGULAR, sentence_bounds
+from .text import (
+    CLAUSE_VERBS,
+    COMMON_VERBS,
+    MODALS,
+    PAST_IRREGULAR,
+    indefinite_article,
+    sentence_bounds,
+)
 from .when import count_of
 
 # A name, or a verb or "'s" opening what is said of the one named ("our boy Leo …",
@@ -269,7 +276,7 @@ def _of_one(rest: str) -> Optional[str]:
         kind = _THEIR_KIND.match(pred)
         if kind and not kind.group("noun").lower().endswith(("s", "u", "i")):
             noun = kind.group("noun") + ("y" if kind.group("s").lower() == "ies" else "")
-            pred = f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}{pred[kind.end() :]}"
+            pred = f"{indefinite_article(noun)} {noun}{pred[kind.end() :]}"
         return f"{be} {pred}".strip()
     said = _DO_EACH.match(rest)
     if not said:

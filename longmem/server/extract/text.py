@@ -1007,6 +1007,34 @@ def _already_third(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss") and word[:-1] in COMMON_VERBS
 
 
+# Letters whose names open on a vowel's sound, read as such in an acronym ("an HR
+# manager", "an SRE", "an MP"); words that open on a vowel letter with a "y" or "w" sound
+# ("a uni student", "a UX designer", "a one-bed"), and on a silent "h" ("an hour").
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+_NOT_A_VOWEL_SOUND = (
+    *("uni", "use", "usu", "uk", "ufo", "uti", "ux", "ui"),
+    *("one", "once", "eu", "ewe"),
+)
+_SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+
+
+def indefinite_article(text: str) -> str:
+    """ "a" or "an" before ``text``, as its first word sounds: "an engineer", "a UX
+    designer", "an HR manager", "a uni student", "an 8-year-old", "an hour"."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    bare = first.strip("\"'‘’“”(")
+    if len(bare) > 1 and bare.isupper() and bare.isalpha():
+        return "an" if bare[0] in _VOWEL_LETTERS else "a"  # an acronym, letter by letter
+    lower = bare.lower()
+    if lower[:1] == "8" or re.match(r"(?:11|18)(?:\D|$|\d{3}(?!\d))", lower):
+        return "an"  # "an 8-year-old", "an 11-year-old", "an 18 month", "an 11,000"
+    if lower.startswith(_SILENT_H):
+        return "an"
+    if lower[:1] in ("a", "e", "i", "o", "u") and not lower.startswith(_NOT_A_VOWEL_SOUND):
+        return "an"
+    return "a"
+
+
 def finish(text: str) -> str:
     text = " ".join(text.split()).rstrip(".,;:!— ").strip()
     if not text:

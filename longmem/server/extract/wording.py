@@ -12,7 +12,7 @@ from dataclasses import replace
 from .detail import NEAR
 from .keys import Key
 from .subjects import Subject
-from .text import SUBJECT, third_person
+from .text import SUBJECT, indefinite_article, third_person
 
 # How each attribute reads: {s} the subject, {v} the value. A negated fact reads
 # "no longer" after the subject's verb.
@@ -91,7 +91,7 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
         return f"{subject.name} {'no longer ' if key.negated else ''}{value}"
     positive, negative = _TEMPLATES.get(key.attribute, ("{s} {v}", "{s} not {v}"))
     value = _MINE.sub(SUBJECT + "'s", value)  # "working on my thesis": on User's thesis
-    article = "an" if value[:1].lower() in "aeiou" else "a"
+    article = indefinite_article(value)
     if key.attribute == "pets" and (value.split()[0].lower() in _COUNTS or value[:1].isupper()):
         positive, negative = "{s} has {v}", "{s} no longer has {v}"  # "two cats", "Biscuit"
     return (negative if key.negated else positive).format(s=subject.name, v=value, a=article)
