@@ -2961,7 +2961,7 @@ def test_what_the_review_found_is_stored_as_said(
         ("I didn't go to college", ["User did not go to college"]),
         (
             "me and my husband have two kids, Leo and Ava",
-            ["Me and User's husband have two kids", "User's kid is Leo", "User's kid is Ava"],
+            ["User and User's husband have two kids", "User's kid is Leo", "User's kid is Ava"],
         ),
     ],
 )

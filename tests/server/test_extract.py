@@ -3617,6 +3617,13 @@ def test_a_relatives_numbered_birthday_is_the_age_they_turn(
         # a question's verb after its auxiliary stays ("how do User makes" had been written)
         ("how do I make sourdough", "how do User make sourdough"),
         ("what should we pack", "what should User pack"),
+        # "and I" after a clause is a clause of its own; after a name or "my wife", two
+        ("I work at Amazon and I love it", "User works at Amazon and User loves it"),
+        ("my wife Sophie and I live in Bristol", "User's wife Sophie and User live in Bristol"),
+        ("Happy that Jess and I are roommates", "Happy that Jess and User are roommates"),
+        ("me and Jake are done", "User and Jake are done"),  # "me" first, too
+        ("I wish I'd done it sooner", "User wishes User had done it sooner"),  # not "would"
+        ("I'd love a dog", "User would love a dog"),
     ],
 )
 def test_a_verb_after_i_agrees_with_the_user(clause: str, text: str) -> None:

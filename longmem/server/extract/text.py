@@ -901,6 +901,11 @@ def third_person(clause: str) -> str:
     while i < len(parts):
         lower = parts[i].lower()
         plural = i >= 3 and (parts[i - 2].lower() in _PLURAL_JOINERS or "&" in parts[i - 1])
+        # "Tom and I", "my wife Sophie and I": two, who take the plural; not "I work at
+        # Amazon and I love it", two clauses ("User love it" had been written)
+        plural = plural and _joined_subject(
+            parts, i - 2 if parts[i - 2].lower() in _PLURAL_JOINERS else i
+        )
         # "what do I need", "should I move": the verb after a question's auxiliary stays
         asked = i >= 3 and parts[i - 2].lower() in _ASKING and parts[i - 1].isspace()
         if lower in ("i", "we"):
@@ -915,16 +920,50 @@ def third_person(clause: str) -> str:
             parts[i] = SUBJECT + " will"
         elif lower in ("i'd", "we'd"):
             following = parts[i + 2].lower() if i + 2 < len(parts) else ""
-            had = following in ("been", "better")
+            # "I'd been", "I'd better", "I'd done it", "I'd gone": had; "I'd love": would
+            had = following in ("been", "better") or following in _PARTICIPLE_ONLY
             parts[i] = SUBJECT + (" had" if had else " would")
         elif lower in ("me", "us") and i > 1 and not _not_the_pronoun(parts, i):
             parts[i] = SUBJECT
+        elif lower == "me" and i == 1 and _JOINED_AFTER.match(parts[2] + "".join(parts[3:5])):
+            parts[i] = SUBJECT[:1].upper() + SUBJECT[1:]  # "me and Jake are done"
         elif lower in ("my", "mine", "our", "ours"):
             parts[i] = SUBJECT + "'s"
         elif lower in ("myself", "ourselves"):
             parts[i] = "themself"
         i += 2
     return "".join(parts)
+
+
+# "and" or "&" after a word: "me and Jake", "me & Jake".
+_JOINED_AFTER = re.compile(r"\s*(?:&|and\b|n\b)", re.I)
+# Past participles that no simple past spells ("I'd done" is "had done", "I'd gone").
+_PARTICIPLE_ONLY = words(
+    """done gone seen been taken given eaten written known shown grown flown driven ridden
+    forgotten spoken broken chosen fallen begun swum sung drunk"""
+)
+# Words before "and I" that are no subject of their own: as many as "my wife Sophie".
+_MOST_JOINED_WORDS = 3
+# Words after which a clause begins: "(so happy) that Jess and I …", "now James and I …".
+_OPENS_A_CLAUSE = words("that so because cos cause when if now then while but")
+
+
+def _joined_subject(parts: list[str], at: int) -> bool:
+    """Whether the words before ``parts[at]`` (an "and" or the "I" after "&"), back to the
+    clause's start or its last comma, are few and hold no verb: someone joined to "I" as
+    one subject ("Tom and I", "my wife Sophie and I"), not a clause of its own."""
+    before: list[str] = []
+    j = at - 2
+    while j >= 1 and not any(mark in parts[j + 1] for mark in ",;:"):
+        word = parts[j].lower()
+        if word in _OPENS_A_CLAUSE:
+            break  # "(Happy to share) that Jess and I are …", "now Tom and I …"
+        if word in ("i", "we", SUBJECT.lower()) or (word != "and" and not parts[j][:1].isupper()):
+            before.append(word)  # (names, and the "and" between them, count as one)
+        j -= 2
+    return len(before) <= _MOST_JOINED_WORDS and not any(
+        w in CLAUSE_VERBS or w in ("i", "we", SUBJECT.lower()) for w in before
+    )
 
 
 def _not_the_pronoun(parts: list[str], i: int) -> bool:
