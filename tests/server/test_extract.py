@@ -4427,6 +4427,18 @@ def test_what_the_guards_leave_is_the_users(content: str, key: tuple[str, str]) 
     assert key in found
 
 
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        ("started bouldering twice a week", "User's hobbies include bouldering"),
+        ("just started learning piano", "User's hobbies include learning piano"),
+    ],
+)
+def test_a_pastime_reads_as_one(content: str, text: str) -> None:
+    # "User does learning piano" had been written
+    assert [f.text for f in _extract(content) if f.attribute == "hobbies"] == [text]
+
+
 def test_a_relatives_age_aside_is_kept_beside_an_ending() -> None:
     """ "my mum, 60, just retired": her age and her work's end, both (the age was dropped)."""
     found = {

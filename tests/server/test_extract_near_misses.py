@@ -158,6 +158,11 @@ NEAR_MISSES = [
     ("I've gotten into trouble at work for being late.", ('hobbies',)),
     ("I've gotten into debt over the holidays.", ('hobbies',)),
     ("I've gotten really into overthinking everything.", ('hobbies',)),
+    # starting to drive, deliver or smoke is no pastime (each had been "User does driving")
+    ('started driving for the coast', ('hobbies',)),
+    ('started driving for the first time in years', ('hobbies',)),
+    ('started delivering for DoorDash', ('hobbies',)),
+    ('I started smoking at 16', ('hobbies',)),
     ("I've gotten into the habit of skipping breakfast.", ('hobbies',)),
     ("I've gotten into sleeping late on weekends.", ('hobbies',)),
     ("I've gotten into fighting with my landlord.", ('hobbies',)),

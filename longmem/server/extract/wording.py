@@ -47,7 +47,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "friends": ("{s} knows {v}", "{s} no longer knows {v}"),
     "relatives": ("{s} has a relative, {v}", "{s} no longer has a relative, {v}"),
     "languages": ("{s} speaks {v}", "{s} no longer speaks {v}"),
-    "hobbies": ("{s} does {v}", "{s} no longer does {v}"),
+    # (a pastime as it was said: "User does learning piano" had been written)
+    "hobbies": ("{s}'s hobbies include {v}", "{s}'s hobbies no longer include {v}"),
     "visited": ("{s} has been to {v}", "{s} has not been to {v}"),
 }
 
