@@ -4428,6 +4428,15 @@ def test_what_the_guards_leave_is_the_users(content: str, key: tuple[str, str]) 
 
 
 @pytest.mark.parametrize(
+    "content",
+    # no one there: "Temperature is 35 years old", "Been works at Capitec" had been keyed
+    ["Temperature is 35 today", "Been employed at Capitec for 6 months"],
+)
+def test_a_word_that_opens_a_clause_is_no_ones_name(content: str) -> None:
+    assert [(f.subject, f.attribute) for f in _extract(content) if f.attribute] == []
+
+
+@pytest.mark.parametrize(
     ("content", "text"),
     [
         ("started bouldering twice a week", "User's hobbies include bouldering"),

@@ -163,6 +163,10 @@ NEAR_MISSES = [
     ('started driving for the first time in years', ('hobbies',)),
     ('started delivering for DoorDash', ('hobbies',)),
     ('I started smoking at 16', ('hobbies',)),
+    # a job said of others, missed, or of the listener (each had been the user's job)
+    ('teachers are underpaid', ('job',)),
+    ('I almost made VP at Citi before the layoffs', ('job', 'employer')),
+    ('You made VP at Citi!', ('job', 'employer')),
     ("I've gotten into the habit of skipping breakfast.", ('hobbies',)),
     ("I've gotten into sleeping late on weekends.", ('hobbies',)),
     ("I've gotten into fighting with my landlord.", ('hobbies',)),

@@ -47,7 +47,7 @@ NOT_NAMES = (
     hanukkah anniversary birthday weird hi hello hey dear lots some most all both each one two three he she
     they me name paperwork persistence brexit everything everyone gonna wanna gotta
     age phone laptop computer car bike house boiler fridge freezer oven sofa couch
-    mattress roof tv printer dishwasher building please pls plz you""".split()
+    mattress roof tv printer dishwasher building please pls plz you been being""".split()
     )
     | THING_NOUNS
 )

@@ -359,7 +359,10 @@ _NOT_A_PLACE_WORD = (
 _FRAGMENT = (
     r"(?!(?:am|is|are|was|were|be|been|being|have|has|had|do|does|did|work|works|working|"
     r"worked|got|get|gets|started|start|moved|live|lives|lived|my|our|his|her|their|your|"
-    r"i|we|he|she|they|it|this|that|there|here|still|just|also)\b)"
+    r"i|we|he|she|they|it|this|that|there|here|still|just|also|"
+    # nor a verb's past, a near miss or the listener: "made VP at Citi", "almost made
+    # partner at …", "you made VP at …" (each had been the user's job "made VP")
+    r"made|became|went|left|quit|almost|nearly|never|you|u)\b)"
     r"(?P<v>(?:(?!(?:a|an|the|as|of|in|on|for|with|and|or)\b)[\w-]+\s+){0,3}[\w-]+)"
 )
 
@@ -710,7 +713,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^(?![^,;]*\b(?:thinking|considering|might|maybe|may|could|would|should|if|want|wants|wanna|hope|hoping|planning|dream|dreaming)\b[^,;]*freelance)[^,;]*\b(?:went|gone|going|turned|am|is)\s+(?:fully\s+)?freelance\b(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
-    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks|(?-i:cook|cooks|cooked))\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
+    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks|almost|nearly|never|you|u|(?-i:cook|cooks|cooked))\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+(?!(?:are|is|was|were)\b)[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
     # "took over as principal at Ridgeway Primary", "stepped up as head coach": up to four

@@ -760,7 +760,7 @@ _PERSON_NOUNS = words(
 # ended, moved…", "Interview went well and got the job"): subjects.py's too.
 THING_NOUNS = words(
     """lease visa contract money exams uni project party birthday interview weather life
-    things plans mortgage offer divorce funding"""
+    things plans mortgage offer divorce funding temperature temp"""
 )
 # Words that open a clause without naming anyone (built once, not per clause).
 _NOT_A_PERSON = STOP_WORDS | THING_NOUNS
