@@ -4427,6 +4427,14 @@ def test_what_the_guards_leave_is_the_users(content: str, key: tuple[str, str]) 
     assert key in found
 
 
+def test_a_denial_in_brackets_is_a_remark_not_the_facts() -> None:
+    # "(not Vancouver anymore)" had ended Toronto
+    facts = _extract("my sister lives in Toronto (not Vancouver anymore)")
+    assert [(f.subject, f.attribute, f.value, f.negated) for f in facts if f.attribute] == [
+        ("sister:", "home", "Toronto", False)
+    ]
+
+
 @pytest.mark.parametrize(
     "content",
     # no one there: "Temperature is 35 years old", "Been works at Capitec" had been keyed

@@ -167,6 +167,9 @@ NEAR_MISSES = [
     ('teachers are underpaid', ('job',)),
     ('I almost made VP at Citi before the layoffs', ('job', 'employer')),
     ('You made VP at Citi!', ('job', 'employer')),
+    # someone of the user's, named and placed, then their verb; an age, not a dislike
+    ('Our lad Tom from accounts turned 21 today.', ('age',)),
+    ('Tom and I are over 18 so we can go', ('likes',)),
     ("I've gotten into the habit of skipping breakfast.", ('hobbies',)),
     ("I've gotten into sleeping late on weekends.", ('hobbies',)),
     ("I've gotten into fighting with my landlord.", ('hobbies',)),

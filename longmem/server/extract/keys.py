@@ -647,6 +647,9 @@ def _worth_trying(text: str, plain: Optional[str]) -> list[Rule]:
     ]
 
 
+_REMARK_CUT = re.compile(r",|\s*\((?=[^)]*\))")
+
+
 def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     """The keyed facts a predicate states: the first match of each attribute, in order.
 
@@ -698,9 +701,10 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     found: dict[str, Key] = {}
     more: list[Key] = []  # the rest of a list of values: "peanuts and shellfish"
     for reading, text in enumerate(_readings(predicate)):
-        head = text.split(",")[0]
-        # A negation counts where the statement is, not in a remark after a comma; what one
-        # used to be, one no longer is ("I used to be vegan").
+        head = _REMARK_CUT.split(text, maxsplit=1)[0]
+        # A negation counts where the statement is, not in a remark after a comma or in
+        # brackets ("lives in Toronto (not in Vancouver anymore)" had ended Toronto); what
+        # one used to be, one no longer is ("I used to be vegan").
         used_to = _USED_TO.search(head)
         if used_to:
             text = text[: used_to.start()] + text[used_to.end() :]

@@ -1090,7 +1090,7 @@ RULES: tuple[Rule, ...] = (
     _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:(?:is|are)\s+(?:now\s+)?|(?:has|have)\s+replaced\s+[^,;]+?\s+as\s+)(?:my|our)\s+(?:new\s+|all-time\s+|current\s+)?(?:favou?rite|fave?)\s+(?P<thing>[a-z]+)\b"),
     _rule("school", r"^" + ADV + r"(?:dropped|dropping|have dropped)\s+out\s+of\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?(?:Uni|College|School|Academy|Institute|Poly|\b(?-i:[A-Z]{2,5})\b))" + _V, negated=True),  # a school named
     _rule("dislikes", r"^" + ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
-    _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b)" + _V, negated=True),
+    _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b|\d)" + _V, negated=True),
     # … not a count said with "like" ("Like four cans a day", "like 3 times a week")
     _rule("likes", r"^" + ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+(?!(?:\d+|" + NUMBER_WORDS + r")\s+(?:times\b|[\w-]+\s+(?:a|an|per|every)\s+(?:day|night|week|month|year)\b))" + _V),
     _rule("likes", r"^" + ADV + r"(?:prefer|prefers)\s+(?P<v>[^,;:!?()]+?\s+(?:over|to|rather than)\s+[^,;:!?()]+)"),

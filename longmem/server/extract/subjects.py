@@ -1311,6 +1311,11 @@ def _someone_first(clause: str) -> bool:
                 return True  # "my neighbor Chris's son turned 5": theirs
             if after[:1] in (["is"], ["was"], ["has"], ["s"]) or _told_second(["", *after[:4]]):
                 return True
+            if after[:1] == ["from"] and any(
+                _told_second(["", *after[at : at + 4]]) or after[at : at + 1] in (["is"], ["was"])
+                for at in (2, 3)
+            ):
+                return True  # "our lad Tom from accounts turned 21" (had been the user's age)
         return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
     named = _NAME_THEN_PERSON.match(clause)
     if named and named.group("who").lower() in _PEOPLE_OF_MINE:
