@@ -3727,6 +3727,23 @@ def test_questions_and_pleasantries_are_dropped() -> None:
 
 
 @pytest.mark.parametrize(
+    ("content", "texts"),
+    [
+        # the question a sentence of the user's ends on, after a pause (each had been kept
+        # as a memory, "User works as a does he cook" keyed)
+        ("I drive a Tesla Model 3 — how often should I rotate the tyres?", ["User drives a Tesla Model 3"]),
+        ("I have two kids, do I sleep? lol no", ["User has two kids"]),
+        ("I'm married to Tom, does he cook? nope", ["User's partner is Tom", "User is married to Tom"]),
+        ("my boys are obsessed with minecraft, any similar games?", ["User's boys are obsessed with minecraft"]),
+        # not what only reads as asking
+        ("I'm 31 and pregnant, ok to eat brie?", ["User is 31 years old"]),
+    ],
+)  # fmt: skip
+def test_a_question_that_ends_a_statement_is_dropped(content: str, texts: list[str]) -> None:
+    assert _texts(content) == texts
+
+
+@pytest.mark.parametrize(
     "content", ["", "   ", "\n\n\t", "...", "?!", "ok. thanks!", "Hi!", "How are you?", "lol ok"]
 )
 def test_empty_content_gives_no_facts(content: str) -> None:

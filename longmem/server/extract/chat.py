@@ -628,6 +628,12 @@ def sentences(content: str) -> list[str]:
                 if told is None:
                     continue
                 sentence = told
+            elif is_question:
+                # "I drive a Tesla — how often should I rotate the tyres?": what it tells,
+                # not the question that ends it (which had been stored as a memory)
+                pause = _LAST_PAUSE.search(sentence)
+                if pause and _ASKS_FIRST.match(strip_filler(sentence[pause.end() :])):
+                    sentence = sentence[: pause.start()]
             if _ASKING.match(plain):
                 # "what a day, I moved to Leeds": an exclamation before the news, not a question
                 news = NEWS_AFTER.search(plain)
