@@ -4433,6 +4433,8 @@ def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> No
         # an agent hired by the words of hiring, not a job one took to buy a home
         ("I work at tesco to save up to buy a house", ("employer", "tesco")),
         ("I got a job at Barclays to help us buy a house", ("employer", "Barclays")),
+        # a party one works at, said so
+        ("I work at the Labour Party", ("employer", "the Labour Party")),
         # a title in title case, small words and all
         ("Call Me By Your Name is my favourite film", ("favorite:film", "Call Me By Your Name")),
         ("The Lord of the Rings is my favourite book", ("favorite:book", "The Lord of the Rings")),

@@ -170,6 +170,13 @@ NEAR_MISSES = [
     # someone of the user's, named and placed, then their verb; an age, not a dislike
     ('Our lad Tom from accounts turned 21 today.', ('age',)),
     ('Tom and I are over 18 so we can go', ('likes',)),
+    # a number past any age, or one with its unit, is no age
+    ('im studying mechanical engineering at UNILAG, 300 level', ('age',)),
+    ('I turned 180 on remote work', ('age',)),
+    ('I turned 40 quid into 200 on the horses', ('age',)),
+    # what one joins that is no employer
+    ('I just joined the Labour Party', ('employer',)),
+    ('I joined a dating app called Hinge', ('employer',)),
     ("I've gotten into the habit of skipping breakfast.", ('hobbies',)),
     ("I've gotten into sleeping late on weekends.", ('hobbies',)),
     ("I've gotten into fighting with my landlord.", ('hobbies',)),

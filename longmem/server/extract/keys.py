@@ -297,6 +297,11 @@ def _start_of_value(match: re.Match[str]) -> int:
     return match.start("v") if "v" in match.re.groupindex else match.end()
 
 
+def _end_of_value(match: re.Match[str]) -> int:
+    """Where a match's value ends: its ``v`` group's end, or the match's."""
+    return match.end("v") if "v" in match.re.groupindex and match.group("v") else match.end()
+
+
 _NOT_A_ROLE = re.compile(
     r"^(?:team|unit|group|family|pair|duo|partnership|collective|whole|one|community|favou?r|"
     r"hobby|side\s+hustle|volunteer|temp\s+for\s+now)s?$|"
@@ -647,6 +652,13 @@ def _worth_trying(text: str, plain: Optional[str]) -> list[Rule]:
     ]
 
 
+# No one's age is more than this; a number after which a unit follows is no age.
+_OLDEST = 120
+_A_QUANTITY = re.compile(
+    r"\s*(?:quid|pounds?|bucks|dollars?|euros?|grand|k|%|percent|degrees?|°|kg|kgs|kilos?|"
+    r"lbs?|miles?|mph|km|kms|subscribers|followers|likes|push-?ups|reps|level)\b",
+    re.I,
+)
 _REMARK_CUT = re.compile(r",|\s*\((?=[^)]*\))")
 
 
@@ -794,6 +806,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "25 again in my head", "respond as if I'm a 10 year old"
             if name == "age" and _NOT_REALLY.search(text):
                 continue  # "I'm 80 years old in spirit", "90 on the inside"
+            if name == "age" and (
+                (value.isdigit() and int(value) > _OLDEST)
+                or _A_QUANTITY.match(target, _end_of_value(match))
+            ):
+                continue  # "(studying at UNILAG,) 300 level", "turned 40 quid into 200"
             if name in ("home", "location") and groups_v(match):
                 value = with_its_city(value, target[match.end("v") :])
             if name == "job":
@@ -1065,7 +1082,11 @@ _PLACE = re.compile(
 _NOT_A_WORKPLACE = re.compile(
     r"(?:the|my|our|a|an)\s+(?:new\s+)?(?:pub|gym|beach|bar|park|party|puppy|dog|kitten|cat|"
     r"baby|cinema|mall|pool|house|flat|home|(?:mum|mom|dad|parents|nan|gran|boyfriend|"
-    r"girlfriend|friend|sister|brother)['’]s?)(?![\w'’])",
+    r"girlfriend|friend|sister|brother)['’]s?)(?![\w'’])|"
+    # what one joins that is no employer: "joined the Labour Party", "a dating app called
+    # Hinge", "the church choir" (each had been "User works at …")
+    r"(?:the|my|our|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:party|app|club|choir|church|mosque|temple|"
+    r"synagogue|server|waitlist|waiting\s+list|league|movement|fan\s+club)s?(?![\w'’])",
     re.I,
 )
 # … unless work is said ("I work at a bar in Soho", "got a job at the pub").
