@@ -4435,6 +4435,8 @@ def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> No
         ("I got a job at Barclays to help us buy a house", ("employer", "Barclays")),
         # a party one works at, said so
         ("I work at the Labour Party", ("employer", "the Labour Party")),
+        # the job had, beside one sought ("the BBC" had been the employer)
+        ("i'm a dev at Sky, shortlisted for a role at the BBC", ("employer", "Sky")),
         # a title in title case, small words and all
         ("Call Me By Your Name is my favourite film", ("favorite:film", "Call Me By Your Name")),
         ("The Lord of the Rings is my favourite book", ("favorite:book", "The Lord of the Rings")),
@@ -4444,6 +4446,24 @@ def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> No
 def test_what_the_guards_leave_is_the_users(content: str, key: tuple[str, str]) -> None:
     found = [(f.attribute, f.value) for f in _extract(content) if f.subject == USER]
     assert key in found
+
+
+@pytest.mark.parametrize(
+    ("content", "ended"),
+    [
+        ("we split up last month", True),
+        ("Tom and I split up", True),
+        # a split of where one is, a fight broken up, chores shared (each had ended the
+        # partner)
+        ("my husband and I split up at the airport, he went to gate 5", False),
+        ("my wife Sophie and I broke up a fight at the pub", False),
+        ("my wife Sophie and I split up the chores", False),
+    ],
+)
+def test_only_a_couple_splitting_ends_the_partner(content: str, ended: bool) -> None:
+    facts = _extract(content)
+    assert any(f.attribute == "partner" and f.negated for f in facts) is ended
+    assert "splits" not in " ".join(f.text for f in facts)  # "split" is as often past
 
 
 def test_a_denial_in_brackets_is_a_remark_not_the_facts() -> None:

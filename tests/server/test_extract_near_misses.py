@@ -177,6 +177,9 @@ NEAR_MISSES = [
     # what one joins that is no employer
     ('I just joined the Labour Party', ('employer',)),
     ('I joined a dating app called Hinge', ('employer',)),
+    # a job sought is not had
+    ('I applied for a job at Shoprite', ('employer',)),
+    ("I'm writing a cover letter for a job at Spotify", ('employer',)),
     ("I've gotten into the habit of skipping breakfast.", ('hobbies',)),
     ("I've gotten into sleeping late on weekends.", ('hobbies',)),
     ("I've gotten into fighting with my landlord.", ('hobbies',)),

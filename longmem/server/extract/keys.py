@@ -143,7 +143,11 @@ def _unreal(target: str, match: re.Match[str]) -> bool:
     "I've lived in Leeds for almost a decade" (the words before the value, in its clause)."""
     before = target[: match.start("v") if groups_v(match) else match.end()]
     clause = _SUBORDINATE.split(before.split(",")[0])[-1]
-    return _UNREAL.search(clause) is not None or _WISHED.search(before) is not None
+    return (
+        _UNREAL.search(clause) is not None
+        or _WISHED.search(before) is not None
+        or _SOUGHT.search(before) is not None
+    )
 
 
 _BUT_NOW = re.compile(r",?\s+but\s+(?=(?:now|these days|nowadays)\b)", re.I)
@@ -165,6 +169,13 @@ _WISHED = re.compile(
     r"(?:hope|hoping|praying|fingers crossed)(?: that)? "
     r"(?:i|we) (?:get|can|will|'ll|might|could|would))\s+"
     r"(?:(?!(?:i|i'm|user|you|we|me|that|know)\b)[\w'-]+\s+){0,3}$",
+    re.I,
+)
+# Sought, not had: "applied for a job at Shoprite", "shortlisted for a role at the BBC",
+# "writing a cover letter for Aldi" (each had been keyed as the employer).
+_SOUGHT = re.compile(
+    r"\b(?:applied|applying|apply|application|shortlisted|interviewing|cover\s+letter)\b"
+    r"[^,;.!?]*$",
     re.I,
 )
 _DENEGATE = re.compile(
@@ -237,7 +248,11 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("partner",),
         re.compile(
             r"^" + GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
-            r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:(?:broke up|split up)(?! with (?:my|our|the) (?!(?:[\w'-]+ ){0,2}(?:partner|boyfriend|girlfriend|"
+            r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:(?:broke up|split up)"
+            # not a split of where one is, nor a fight broken up: "split up at the airport",
+            # "broke up a fight at the pub", "split up to cover more ground"
+            r"(?!\s+(?:at|to|for|a|an|the|into|on)\s+(?!(?:last|the\s+(?:weekend|end))\b))"
+            r"(?! with (?:my|our|the) (?!(?:[\w'-]+ ){0,2}(?:partner|boyfriend|girlfriend|"
             r"husband|wife|fianc\w*|ex|man|woman|bf|gf|so|other half|significant other|love)\b)\w)|"
             r"got divorced|(?:am|are|is) (?:divorced|separated)"
             r"(?! from (?:(?:my|the|our|his|her) (?!(?:husband|wife|partner)\b)|reality\b))|"

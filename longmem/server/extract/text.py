@@ -82,7 +82,7 @@ PAST_IRREGULAR = words(
     woke threw struck stuck dug shook bit lit fed fled dealt dreamt learnt burnt
     forgave withdrew overtook outgrew undertook been"""
 )
-_AMBIGUOUS = words("read put cut hit set let quit hurt cost shut spread bet")
+_AMBIGUOUS = words("read put cut hit set let quit hurt cost shut spread bet split")
 MODALS = words("can cannot could will would shall should may might must ought")
 _AGREE = {
     "am": "is",
