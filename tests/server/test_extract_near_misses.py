@@ -180,6 +180,10 @@ NEAR_MISSES = [
     # a job sought is not had
     ('I applied for a job at Shoprite', ('employer',)),
     ("I'm writing a cover letter for a job at Spotify", ('employer',)),
+    # a story's, and a joke owned up to with a wish
+    ('in the book the main character is a vegan', ('diet',)),
+    ("In my game I'm now the head of marketing at Canva", ('job', 'employer')),
+    ('I work at Google, jk I wish lol', ('employer',)),
     ("I've gotten into the habit of skipping breakfast.", ('hobbies',)),
     ("I've gotten into sleeping late on weekends.", ('hobbies',)),
     ("I've gotten into fighting with my landlord.", ('hobbies',)),

@@ -742,8 +742,8 @@ _LAUGH = r"(?:\s+(?:lol|lmao|haha+|😂|🤣|😜))*"
 _JOKED_AT_END = re.compile(
     r"(?<!\bno\s)(?<!\bnot\s)(?<!\beven\s)(?:\b" + JK + r"|\bjust\s+(?:kidding|joking)|"
     r"(?:^|[,—–-]\s*|\b(?:lol|haha+|lmao)\s+)(?:(?:i['’]?m|only)\s+)?(?:kidding|joking))"
-    + _LAUGH
-    + r"\W*$|\s/s\W*$",
+    # and what owns up with it: "jk I wish lol", "jk obviously"
+    r"(?:\s*,?\s+(?:i\s+wish|if\s+only|obviously|ofc|sadly))?" + _LAUGH + r"\W*$|\s/s\W*$",
     re.I,
 )
 

@@ -667,6 +667,13 @@ def _worth_trying(text: str, plain: Optional[str]) -> list[Rule]:
     ]
 
 
+# A story's frame, said first: what follows is of the story ("in the book the main
+# character is a vegan", "in The Sims I'm a doctor", "in my novel she moves to Paris").
+_IN_A_STORY = re.compile(
+    r"^(?:in|on)\s+(?:the|my|this|that|a|our)\s+(?:[\w'-]+\s+)?(?:book|novel|film|movie|show|"
+    r"series|story|game|play|script|fanfic|sims|minecraft|dnd|campaign|episode)\b(?![\w'’])",
+    re.I,
+)
 # No one's age is more than this; a number after which a unit follows is no age.
 _OLDEST = 120
 _A_QUANTITY = re.compile(
@@ -684,6 +691,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     copula's comma list is read item by item, each with the copula. ``sentence`` (the
     whole sentence) tells what "there" is ("…in Vienna, so we moved there").
     """
+    if _IN_A_STORY.match(predicate):
+        return []  # "in the book the main character is a vegan": no one's, the story's
     laugh = _laughs_from(predicate)  # "my boss just quit lol"
     if laugh is not None and not _NAMED_AS.search(predicate, 0, laugh):
         # (not "my dog is called Rofl", "I love LoL"; nor a new self said with a laugh and
