@@ -184,6 +184,8 @@ NEAR_MISSES = [
     ('in the book the main character is a vegan', ('diet',)),
     ("In my game I'm now the head of marketing at Canva", ('job', 'employer')),
     ('I work at Google, jk I wish lol', ('employer',)),
+    # one of the user's people, told of after a note with no verb
+    ('flat in leith, gf is vegetarian', ('diet',)),
     ("I've gotten into the habit of skipping breakfast.", ('hobbies',)),
     ("I've gotten into sleeping late on weekends.", ('hobbies',)),
     ("I've gotten into fighting with my landlord.", ('hobbies',)),

@@ -497,6 +497,17 @@ def clauses(
                     _HE_OR_SHE_NEXT.match(sentence, match.end()) is not None
                     and _RELATIVE_AFTER_OPENING.match(sentence[start : match.start()]) is not None
                 )
+                # "flat in leith, gf is vegetarian": one of the user's people told of after
+                # a note with no verb is a clause of its own (the note had lent the user
+                # the gf's diet)
+                or (
+                    match.group("sep").strip() == ","
+                    and _one_of_them_told(sentence[match.end() : match.end() + 120], people)
+                    # (not an apposition: "My sekuru Farai, mum's brother, is a pastor";
+                    # not "the kids …", which no one takes for the user's)
+                    and not _APPOSITION.match(sentence, match.end())
+                    and not _THE_ONES.match(sentence, match.end())
+                )
             )
         scanned = match.start()
         if not left_has_clause:
@@ -645,6 +656,11 @@ def starts_clause(text: str) -> bool:
     return found[0] in ("my", "our", "his", "her", "their") and any(
         w in CLAUSE_VERBS for w in found[1:5]
     )
+
+
+_THE_ONES = re.compile(r"(?:the|my|our)\s", re.I)
+# A piece between commas, then the verb of what was before it: an apposition.
+_APPOSITION = re.compile(r"[^,;]*,\s*(?:is|was|are|were|has|had)\b", re.I)
 
 
 def _one_of_them_told(text: str, people: Collection[str]) -> bool:
