@@ -49,6 +49,26 @@ _WHERE = frozenset(
 # A home by its noun, and the words that ask where it is.
 _HOME_NOUNS = frozenset(("place", "flat", "apartment", "house", "condo"))
 _WHERE_PART = frozenset(("where", "part", "area", "neighbourhood", "neighborhood", "suburb"))
+# Whose a home is, just before its noun ("my flat", "Aga's place": "aga", "s").
+_WHOSE = frozenset(("my", "our", "his", "her", "their", "s"))
+# What may follow a home's noun in a question that asks where it is.
+_HOME_ASKED_END = frozenset(("in", "now", "located", "these", "nowadays", "at"))
+
+
+def _a_home_asked(words: list[str]) -> bool:
+    """Whether a question names someone's home by its noun, last or before "in", "now":
+    "where is Aga's place?", "which part of London is my flat in?" (not "where did I put
+    my house keys?", "where is a good place for brunch?", "where should I place the
+    sofa?")."""
+    return any(
+        word in _HOME_NOUNS
+        and at > 0
+        and words[at - 1] in _WHOSE
+        and (at + 1 == len(words) or words[at + 1] in _HOME_ASKED_END)
+        for at, word in enumerate(words)
+    )
+
+
 _EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
 _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title"))
 _STILL = frozenset(("still", "anymore"))
@@ -354,7 +374,7 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     if whereabouts:
         scored["location"] = scored.get("location", 0) + 2
     # "Where is Aga's place?", "Which part of London is my flat in?": the home, by its noun
-    housed = bool(found & _HOME_NOUNS) and bool(found & _WHERE_PART)
+    housed = bool(found & _WHERE_PART) and _a_home_asked(words)
     if housed:
         scored["home"] = scored.get("home", 0) + 4
     # "where", "now" alone: "where do I get my pastries?" asks no key

@@ -3621,6 +3621,10 @@ def test_a_relatives_numbered_birthday_is_the_age_they_turn(
         ("I work at Amazon and I love it", "User works at Amazon and User loves it"),
         ("my wife Sophie and I live in Bristol", "User's wife Sophie and User live in Bristol"),
         ("Happy that Jess and I are roommates", "Happy that Jess and User are roommates"),
+        (
+            "For the first time my wife and I are hosting",
+            "For the first time User's wife and User are hosting",
+        ),
         ("me and Jake are done", "User and Jake are done"),  # "me" first, too
         ("I wish I'd done it sooner", "User wishes User had done it sooner"),  # not "would"
         ("I'd love a dog", "User would love a dog"),
@@ -3638,6 +3642,8 @@ def test_a_verb_after_i_agrees_with_the_user(clause: str, text: str) -> None:
         ("UX designer", "a"),  # "an UX designer" had been written
         ("uni student", "a"),
         ("HR manager", "an"),  # "a HR manager" had been written
+        ("NASA engineer", "a"),  # an acronym said as a word
+        ("NURSE", "a"),  # a word typed in capitals
         ("SRE", "an"),
         ("BTO flat", "a"),
         ("8th grade teacher", "an"),
@@ -4437,6 +4443,15 @@ def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> No
         ("I work at the Labour Party", ("employer", "the Labour Party")),
         # the job had, beside one sought ("the BBC" had been the employer)
         ("i'm a dev at Sky, shortlisted for a role at the BBC", ("employer", "Sky")),
+        # what the guards of this round must leave (a review's probes)
+        ("After applying for months I finally got a job at Tesco", ("employer", "Tesco")),
+        ("applied for a visa and moved to Canada last year", ("home", "Canada")),
+        ("I've been to Japan and Korea and I loved both", ("visited", "Korea")),
+        ("I teach at a church school", ("employer", "a church school")),
+        ("I joined the Labour party as a policy adviser", ("employer", "the Labour party")),
+        ("im 19 level headed though", ("age", "19")),
+        ("I'm Sarah, am 34 and live in Leeds?", ("home", "Leeds")),
+        ("in a show of support I went vegan", ("diet", "vegan")),
         # a title in title case, small words and all
         ("Call Me By Your Name is my favourite film", ("favorite:film", "Call Me By Your Name")),
         ("The Lord of the Rings is my favourite book", ("favorite:book", "The Lord of the Rings")),
@@ -4453,6 +4468,10 @@ def test_what_the_guards_leave_is_the_users(content: str, key: tuple[str, str]) 
     [
         ("we split up last month", True),
         ("Tom and I split up", True),
+        ("we broke up a few weeks ago", True),
+        ("we split up for good this time", True),
+        ("we broke up on Friday", True),
+        ("we split up at the start of the year", True),
         # a split of where one is, a fight broken up, chores shared (each had ended the
         # partner)
         ("my husband and I split up at the airport, he went to gate 5", False),
@@ -4464,6 +4483,20 @@ def test_only_a_couple_splitting_ends_the_partner(content: str, ended: bool) -> 
     facts = _extract(content)
     assert any(f.attribute == "partner" and f.negated for f in facts) is ended
     assert "splits" not in " ".join(f.text for f in facts)  # "split" is as often past
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ("Sarah's team lead at Google", ("Sarah", "job", "team lead", False)),
+        ("Ada's newly qualified as a nurse", ("Ada", "job", "nurse", False)),
+        ("Sam's last day at Google is Friday", ("Sam", "employer", "Google", True)),
+    ],
+)
+def test_a_names_s_before_what_they_are_is_still_theirs(
+    content: str, key: tuple[str, str, str, bool]
+) -> None:
+    assert key in [(f.subject, f.attribute, f.value, f.negated) for f in _extract(content)]
 
 
 def test_a_denial_in_brackets_is_a_remark_not_the_facts() -> None:

@@ -590,6 +590,20 @@ def test_question_words_ask_their_attribute(question: str, first: str) -> None:
     assert analyse(question, {"user"}, ()).attributes[:1] == (first,)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where did I put my house keys?",
+        "Where should I place the sofa?",
+        "where is a good place for brunch",
+        "where can I buy a house in Leeds",
+        "Which area of the house gets the most sun?",
+    ],
+)
+def test_a_home_noun_in_passing_asks_no_home(question: str) -> None:
+    assert "home" not in analyse(question, {"user"}, ()).attributes
+
+
 def test_a_relation_written_with_its_accents_asks_about_that_relation() -> None:
     # The extractor keys "my fiancée Zanele" as fiancee:Zanele; the question spells it so.
     ask = analyse("what does my fiancée do?", {"user", "fiancee:Zanele"}, ())

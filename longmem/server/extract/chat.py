@@ -632,7 +632,7 @@ def sentences(content: str) -> list[str]:
                 # "I drive a Tesla — how often should I rotate the tyres?": what it tells,
                 # not the question that ends it (which had been stored as a memory)
                 pause = _LAST_PAUSE.search(sentence)
-                if pause and _ASKS_FIRST.match(strip_filler(sentence[pause.end() :])):
+                if pause and _A_TAIL_ASKS.match(strip_filler(sentence[pause.end() :])):
                     sentence = sentence[: pause.start()]
             if _ASKING.match(plain):
                 # "what a day, I moved to Leeds": an exclamation before the news, not a question
@@ -677,6 +677,15 @@ _ASKS_FIRST = re.compile(
     r"^(?:is|are|am|do|does|did|can|could|would|will|should|shall|have|has|"
     + QUESTION_WORDS
     + r")\b",
+    re.I,
+)
+# A question that ends a statement after its pause: a question word, "is"/"are", or an
+# auxiliary with its subject ("how often should I …", "is that too old", "does he cook";
+# not "(I'm Sarah,) am 34 and live in Leeds?", said with a rising tone).
+_A_TAIL_ASKS = re.compile(
+    r"^(?:" + QUESTION_WORDS + r")\b|^(?:is|are|isn't|aren't)\b|"
+    r"^(?:do|does|did|can|could|would|will|should|shall|have|has|was|were)\s+"
+    r"(?:i|you|u|we|it|he|she|they|this|that|there|my|your)\b",
     re.I,
 )
 # What makes what comes before a question no news: a supposition, a role to play, an

@@ -172,10 +172,12 @@ _WISHED = re.compile(
     re.I,
 )
 # Sought, not had: "applied for a job at Shoprite", "shortlisted for a role at the BBC",
-# "writing a cover letter for Aldi" (each had been keyed as the employer).
+# "writing a cover letter for Aldi" (each had been keyed as the employer); a few words
+# before the value, none of them a join ("after applying for months I finally got a job
+# at Tesco" has the job).
 _SOUGHT = re.compile(
-    r"\b(?:applied|applying|apply|application|shortlisted|interviewing|cover\s+letter)\b"
-    r"[^,;.!?]*$",
+    r"\b(?:applied|applying|apply|application|shortlisted|interviewing|cover\s+letter)\s+"
+    r"(?:for|to|with|at)\s+(?:(?!(?:and|then|but|so|finally|got|i)\b)[\w'’-]+\s+){0,4}$",
     re.I,
 )
 _DENEGATE = re.compile(
@@ -190,6 +192,12 @@ _PARTNER_WORDS = "|".join(word for word, kind in RELATIONS.items() if kind == "p
 # resigned today", "we moved out of the flatshare"). Each gives a denial with no value,
 # which retires whatever value the key holds; the next value said supersedes nothing.
 # fmt: off
+# Words of a time after "the" or "at the": "the week before the wedding", "at the start
+# of the year", "at the weekend".
+_TIME_NOUNS = (
+    r"(?:week|weekend|day|night|morning|evening|month|year|summer|winter|spring|autumn|fall|"
+    r"start|end|beginning|holidays?|new\s+year)\b"
+)
 ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
@@ -249,9 +257,13 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"^" + GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
             r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:(?:broke up|split up)"
-            # not a split of where one is, nor a fight broken up: "split up at the airport",
-            # "broke up a fight at the pub", "split up to cover more ground"
-            r"(?!\s+(?:at|to|for|a|an|the|into|on)\s+(?!(?:last|the\s+(?:weekend|end))\b))"
+            # not a split of where one is, of chores, nor a fight broken up: "split up at the
+            # airport", "split up the chores", "broke up a fight at the pub", "split up to
+            # cover more ground", "split up for the afternoon" (not "broke up a few weeks
+            # ago", "split up at the start of the year", "for good", "on Friday")
+            r"(?!\s+(?:a\s+(?:fight|scuffle|brawl|row|party)\b|an\s+(?:argument|altercation)\b|"
+            r"to\s+(?!be\b)|into\b|the\s+(?!" + _TIME_NOUNS + r")|at\s+(?:the|a|an)\s+(?!" + _TIME_NOUNS + r")|"
+            r"for\s+(?:the|an?)\s+(?:afternoon|morning|evening|day|night|hour|bit|while|minute|moment)\b))"
             r"(?! with (?:my|our|the) (?!(?:[\w'-]+ ){0,2}(?:partner|boyfriend|girlfriend|"
             r"husband|wife|fianc\w*|ex|man|woman|bf|gf|so|other half|significant other|love)\b)\w)|"
             r"got divorced|(?:am|are|is) (?:divorced|separated)"
@@ -670,18 +682,36 @@ def _worth_trying(text: str, plain: Optional[str]) -> list[Rule]:
 # A story's frame, said first: what follows is of the story ("in the book the main
 # character is a vegan", "in The Sims I'm a doctor", "in my novel she moves to Paris").
 _IN_A_STORY = re.compile(
-    r"^(?:in|on)\s+(?:the|my|this|that|a|our)\s+(?:[\w'-]+\s+)?(?:book|novel|film|movie|show|"
-    r"series|story|game|play|script|fanfic|sims|minecraft|dnd|campaign|episode)\b(?![\w'’])",
+    r"^(?:in|on)\s+(?:the|my|this|that|our)\s+(?:[\w'-]+\s+)?(?:book|novel|film|movie|show|"
+    r"series|story|game|play|script|fanfic|sims|minecraft|dnd|campaign|episode)\b(?![\w'’])"
+    r"(?!\s+of\b)",  # (not "in a show of support I went vegan")
     re.I,
 )
 # No one's age is more than this; a number after which a unit follows is no age.
 _OLDEST = 120
 _A_QUANTITY = re.compile(
-    r"\s*(?:quid|pounds?|bucks|dollars?|euros?|grand|k|%|percent|degrees?|°|kg|kgs|kilos?|"
-    r"lbs?|miles?|mph|km|kms|subscribers|followers|likes|push-?ups|reps|level)\b",
+    r"\s*(?:%|°|(?:quid|pounds?|bucks|dollars?|euros?|grand|k|percent|degrees?|kg|kgs|kilos?|"
+    r"lbs?|miles?|mph|km|kms|subscribers|followers|likes|push-?ups|reps)\b|"
+    # "300 level" (a year at a Nigerian university), not "19 level headed", "17 level 2"
+    r"level\b(?!\s*-?\s*(?:headed|\d)))",
     re.I,
 )
-_REMARK_CUT = re.compile(r",|\s*\((?=[^)]*\))")
+_BRACKETED = re.compile(r"\((?P<inside>[^()]*)\)")
+_NAMES_SOMETHING = re.compile(r"(?-i:[A-Z])[\w'’-]+")
+
+
+def _head(text: str) -> str:
+    """Where a statement's negation counts: before a remark after a comma, or in brackets
+    that name something else after the statement ("lives in Toronto (not Vancouver
+    anymore)" had ended Toronto); not before an aside that opens it ("I (f25) am not vegan
+    anymore"), nor before one that takes the fact back ("vegan (not anymore)")."""
+    head = text.split(",", 1)[0]
+    for aside in _BRACKETED.finditer(head):
+        if len(head[: aside.start()].split()) >= 2 and _NAMES_SOMETHING.search(
+            aside.group("inside")
+        ):
+            return head[: aside.start()]
+    return head
 
 
 def keys_of(predicate: str, sentence: str = "") -> list[Key]:
@@ -737,7 +767,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     found: dict[str, Key] = {}
     more: list[Key] = []  # the rest of a list of values: "peanuts and shellfish"
     for reading, text in enumerate(_readings(predicate)):
-        head = _REMARK_CUT.split(text, maxsplit=1)[0]
+        head = _head(text)
         # A negation counts where the statement is, not in a remark after a comma or in
         # brackets ("lives in Toronto (not in Vancouver anymore)" had ended Toronto); what
         # one used to be, one no longer is ("I used to be vegan").
@@ -1110,11 +1140,14 @@ _NOT_A_WORKPLACE = re.compile(
     # what one joins that is no employer: "joined the Labour Party", "a dating app called
     # Hinge", "the church choir" (each had been "User works at …")
     r"(?:the|my|our|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:party|app|club|choir|church|mosque|temple|"
-    r"synagogue|server|waitlist|waiting\s+list|league|movement|fan\s+club)s?(?![\w'’])",
+    r"synagogue|server|waitlist|waiting\s+list|league|movement|fan\s+club)s?"
+    r"(?=\s*(?:$|,|\s(?:called|named)\b))",  # (not "a church school", "a fintech app company")
     re.I,
 )
 # … unless work is said ("I work at a bar in Soho", "got a job at the pub").
-_AT_WORK_SAID = re.compile(r"\b(?:work(?:s|ing|ed)?|job|shifts?|hired|employed)\b", re.I)
+_AT_WORK_SAID = re.compile(
+    r"\b(?:work(?:s|ing|ed)?|job|shifts?|hired|employed|teach(?:es|ing)?|as\s+(?:a|an|the))\b", re.I
+)
 _PREFERENCES = frozenset(("likes", "dislikes", "drinks"))
 _COPULA_LIST = re.compile(r"^(?P<be>am|is|are)\s+(?P<rest>.+,.+)$", re.I)
 

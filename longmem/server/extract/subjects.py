@@ -506,7 +506,7 @@ _NAMES_S = re.compile(r"^" + _NAME + _AFTER_S.pattern[1:])
 # one is ("Kenji is condo" is not what was said).
 _OWNED = frozenset(
     """place flat house apartment condo car room office shop dog cat puppy kitten
-    wedding party funeral bonus job team boy girl kids baby teacher coach school uni
+    wedding party funeral bonus job boy girl kids baby teacher coach school uni
     bakery restaurant cafe""".split()
 )
 # What one can be after "'s" and then a verb of a clause of its own ("Anna's sure the flat
@@ -551,13 +551,15 @@ def _owned(rest: str) -> bool:
         or first in _HOW_ONE_IS
         or first in _FELT
         or first in _PARTICIPLES
-        or first.endswith(("ing", "ed", "n't"))
+        or first.endswith(("ing", "ed", "n't", "ly"))  # "Ada's newly qualified"
         or not first.isalpha()
         or first in ("with", "from", "to", "into", "like", "still", "such", "so", "too", "very")
     ):
         return False
     if first in _OWNED:
         return True
+    if said[1:2] == ["day"] and first in ("last", "first"):
+        return False  # "Sam's last day at Google is Friday": Sam's, as the rules read it
     if first in _THINGS_WORDS and len(said) > 1 and said[1] not in _NOT_A_THING:
         return said[1].isalpha() and said[1] not in ("to", "with", "from", "enough")
     for before, word in zip(said, said[1:]):

@@ -518,6 +518,7 @@ def clauses(
             continue  # "Jess and I are now roommates": not "Jess" and "I are …"
         if (
             starts_clause(right)
+            or (not match.group("sep").strip(" ,").startswith("and") and _someone_and_i(right))
             or _named_and_past(right, named)
             or _new_one_named(right, people)
             or _one_of_them_told(right, people)
@@ -624,8 +625,26 @@ _NAME_AND_VERB = re.compile(r"^[A-Z][a-z]+(?:'s)?\s+(\w+)")
 # Someone and the user, the subject of what follows: "(Mama turns 60,) Ola and I are
 # planning a surprise", "(…,) my wife and I are off to Rome".
 _SOMEONE_AND_I = re.compile(
-    r"^(?:[A-Z][a-z]+|(?i:my|our)\s+[\w-]+(?:\s+[A-Z][a-z]+)?)\s+(?:and|&)\s+I\s+(?!am\b|'m\b)"
+    r"^(?P<who>[A-Z][a-z]+|(?i:my|our)\s+[\w-]+(?:\s+[A-Z][a-z]+)?)\s+(?:and|&)\s+I\s+"
+    r"(?!am\b|'m\b)"
 )
+
+
+_LEADING_WORDS = re.compile(r"^(?:(?:now|then|also|today|tonight|currently|still|so)\s+)+", re.I)
+
+
+def _someone_and_i(text: str) -> bool:
+    """Whether ``text`` (said after a comma) opens with someone and "I", the subject of
+    what follows: "Ola and I are planning …", not a list's last place ("(We went to
+    Paris,) Rome and I loved it")."""
+    found = _SOMEONE_AND_I.match(_LEADING_WORDS.sub("", text))  # "(…, but) now my fiancé …"
+    if found is None:
+        return False
+    from .places import place_rest  # (places reads this module's words: imported late)
+
+    return place_rest(found.group("who")) is None
+
+
 # A verb only two can take after "and I": "(Jess) and I are now roommates" is one
 # clause, its subject two people.
 _AND_I_ARE = re.compile(r"I\s+(?:are|were|'re)\b")
@@ -646,7 +665,7 @@ def starts_clause(text: str) -> bool:
         text = text.split(None, 1)[1] if " " in text.strip() else ""
     if not found:
         return False
-    if found[0] in _SUBJECT_WORDS or _SOMEONE_AND_I.match(text):
+    if found[0] in _SUBJECT_WORDS:
         return True
     named = _NAME_AND_VERB.match(text)
     if named and found[0] not in STOP_WORDS and named.group(1).lower() in CLAUSE_VERBS:
@@ -916,17 +935,9 @@ def third_person(clause: str) -> str:
     i = 1
     while i < len(parts):
         lower = parts[i].lower()
-        plural = i >= 3 and (parts[i - 2].lower() in _PLURAL_JOINERS or "&" in parts[i - 1])
-        # "Tom and I", "my wife Sophie and I": two, who take the plural; not "I work at
-        # Amazon and I love it", two clauses ("User love it" had been written)
-        plural = plural and _joined_subject(
-            parts, i - 2 if parts[i - 2].lower() in _PLURAL_JOINERS else i
-        )
-        # "what do I need", "should I move": the verb after a question's auxiliary stays
-        asked = i >= 3 and parts[i - 2].lower() in _ASKING and parts[i - 1].isspace()
         if lower in ("i", "we"):
             parts[i] = SUBJECT
-            if not plural and not asked:
+            if not _plural_or_asked(parts, i):
                 _agree(parts, i + 2, lower == "we")
         elif lower in ("i'm", "we're"):
             parts[i] = SUBJECT + " is"
@@ -960,8 +971,25 @@ _PARTICIPLE_ONLY = words(
 )
 # Words before "and I" that are no subject of their own: as many as "my wife Sophie".
 _MOST_JOINED_WORDS = 3
+# Whose the one joined to "I" is, their phrase's first word: "my wife", "the girls from my
+# office" ("my" is written "User's" by then).
+_WHOSE_FIRST = frozenset((SUBJECT.lower() + "'s", "the", "his", "her", "their", "my", "our"))
 # Words after which a clause begins: "(so happy) that Jess and I …", "now James and I …".
 _OPENS_A_CLAUSE = words("that so because cos cause when if now then while but")
+
+
+def _plural_or_asked(parts: list[str], i: int) -> bool:
+    """Whether the verb after "I" or "we" at ``parts[i]`` keeps its form: after someone
+    joined to it ("Tom and I", "my wife Sophie and I"; not "I work at Amazon and I love
+    it", two clauses: "User love it" had been written), or after a question's auxiliary
+    ("what do I need", "should I move")."""
+    if i < 3:
+        return False
+    if parts[i - 2].lower() in _ASKING and parts[i - 1].isspace():
+        return True
+    if parts[i - 2].lower() in _PLURAL_JOINERS:
+        return _joined_subject(parts, i - 2)
+    return "&" in parts[i - 1] and _joined_subject(parts, i)
 
 
 def _joined_subject(parts: list[str], at: int) -> bool:
@@ -972,14 +1000,14 @@ def _joined_subject(parts: list[str], at: int) -> bool:
     j = at - 2
     while j >= 1 and not any(mark in parts[j + 1] for mark in ",;:"):
         word = parts[j].lower()
-        if word in _OPENS_A_CLAUSE:
-            break  # "(Happy to share) that Jess and I are …", "now Tom and I …"
+        if word in _OPENS_A_CLAUSE or word in _WHOSE_FIRST:
+            break  # "(Happy to share) that Jess and I …", "(For the first time) my wife and I"
         if word in ("i", "we", SUBJECT.lower()) or (word != "and" and not parts[j][:1].isupper()):
             before.append(word)  # (names, and the "and" between them, count as one)
+            if len(before) > _MOST_JOINED_WORDS:
+                return False
         j -= 2
-    return len(before) <= _MOST_JOINED_WORDS and not any(
-        w in CLAUSE_VERBS or w in ("i", "we", SUBJECT.lower()) for w in before
-    )
+    return not any(w in CLAUSE_VERBS or w in ("i", "we", SUBJECT.lower()) for w in before)
 
 
 def _not_the_pronoun(parts: list[str], i: int) -> bool:
@@ -1079,7 +1107,9 @@ def indefinite_article(text: str) -> str:
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     bare = first.strip("\"'‘’“”(")
     if len(bare) > 1 and bare.isupper() and bare.isalpha():
-        return "an" if bare[0] in _VOWEL_LETTERS else "a"  # an acronym, letter by letter
+        if len(bare) > 2 and bare[0] not in "AEIOU" and bare[1] in "AEIOU":
+            return "a"  # said as a word: "a NASA engineer", "a NICU nurse", "A NURSE" shouted
+        return "an" if bare[0] in _VOWEL_LETTERS else "a"  # letter by letter: "an HR manager"
     lower = bare.lower()
     if lower[:1] == "8" or re.match(r"(?:11|18)(?:\D|$|\d{3}(?!\d))", lower):
         return "an"  # "an 8-year-old", "an 11-year-old", "an 18 month", "an 11,000"
