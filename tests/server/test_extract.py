@@ -4499,6 +4499,15 @@ def test_a_names_s_before_what_they_are_is_still_theirs(
     assert key in [(f.subject, f.attribute, f.value, f.negated) for f in _extract(content)]
 
 
+def test_a_value_in_brackets_takes_no_denial_from_outside_them() -> None:
+    # "I (28F) am not vegan anymore" had ended the age 28 with the diet
+    facts = _extract("I (28F) am not vegan anymore")
+    assert {(f.attribute, f.value, f.negated) for f in facts if f.attribute} == {
+        ("age", "28", False),
+        ("diet", "vegan", True),
+    }
+
+
 def test_a_denial_in_brackets_is_a_remark_not_the_facts() -> None:
     # "(not Vancouver anymore)" had ended Toronto
     facts = _extract("my sister lives in Toronto (not Vancouver anymore)")

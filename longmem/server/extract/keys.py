@@ -700,6 +700,17 @@ _BRACKETED = re.compile(r"\((?P<inside>[^()]*)\)")
 _NAMES_SOMETHING = re.compile(r"(?-i:[A-Z])[\w'’-]+")
 
 
+def _aside_of_its_own(target: str, match: re.Match[str]) -> bool:
+    """Whether what ``match`` read lies in brackets that deny nothing themselves: the
+    clause's "not" is not theirs ("I (28F) am not vegan anymore" had ended the age 28)."""
+    return any(
+        aside.start() <= match.start()
+        and match.end() <= aside.end()
+        and _NEGATION_CUE.search(aside.group("inside")) is None
+        for aside in _BRACKETED.finditer(target)
+    )
+
+
 def _head(text: str) -> str:
     """Where a statement's negation counts: before a remark after a comma, or in brackets
     that name something else after the statement ("lives in Toronto (not Vancouver
@@ -881,6 +892,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             is_negated = rule.negated or (
                 negated
                 and in_head
+                and not _aside_of_its_own(target, match)
                 and (used_to is not None or (not reads_as_said and _denies(head, text, match)))
             )
             kind = PREFERENCE if name in _PREFERENCES or name.startswith("favorite:") else FACT
