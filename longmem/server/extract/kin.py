@@ -126,9 +126,15 @@ REL = (
     + "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
     + r")(?![-\s]in[-\s]laws?\b)"
 )
+# Words said before a relation ("my little brother", "my ex wife", "our middle one"), and
+# the pattern of any run of them, ages too ("my 6 year old daughter").
+QUALIFIER_WORDS = (
+    *("old", "new", "former", "ex", "little", "big", "older", "younger", "elder", "best"),
+    *("eldest", "youngest", "oldest", "twin", "step", "baby", "dear", "late", "lovely"),
+    *("other", "middle", "second", "third"),
+)
 QUALIFIERS = (
-    r"(?:(?:old|new|former|ex|little|big|older|younger|elder|best|eldest|youngest|oldest|"
-    r"twin|step|baby|dear|late|lovely|other|middle|second|third|"
+    r"(?:(?:" + "|".join(QUALIFIER_WORDS) + r"|"
     r"\d{1,2}[\s-]*(?:years?|yrs?|months?)[\s-]*old|\d{1,2}[\s-]?y/?o)\s+)*"
 )
 # The letters of names written in Latin script, accented ones too ("Zoë", "Chloé",

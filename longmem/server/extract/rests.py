@@ -21,7 +21,7 @@ from .chat import (
     strip_filler,
 )
 from .chitchat import INTERJECTIONS, is_chat_word, is_chitchat
-from .kin import RELATIONS
+from .kin import QUALIFIER_WORDS, RELATIONS
 from .subjects import NOBODY, Subject
 from .text import (
     CLAUSE_VERBS,
@@ -108,11 +108,8 @@ _THEIR_VERBS = frozenset(v for v in CLAUSE_VERBS if v.endswith("s") and v not in
 _PEOPLE = frozenset(RELATIONS) | words("parents folks family kids children mates friends")
 # The words that say who someone is to the user, beside their name: "my eldest, Josh",
 # "Krista, my girlfriend", "Li, my old manager".
-_NAMING_WORDS = frozenset(content_words(" ".join(sorted(_PEOPLE)))) | frozenset(
-    content_words(
-        """old new former ex little big older younger elder best eldest youngest oldest
-        twin step baby dear late lovely other middle second third kid one"""
-    )
+_NAMING_WORDS = frozenset(
+    content_words(" ".join((*sorted(_PEOPLE), *QUALIFIER_WORDS, "kid", "one")))
 )
 # A question, its "?" gone with the sentence's end: "what's the weather like", "any
 # advice", "is oyster sauce safe for me", "do you know" (not "have two kids", "do the

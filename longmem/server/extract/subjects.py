@@ -500,8 +500,9 @@ _SOMEONE_OF = re.compile(
     + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
 )
 # A name's "'s" and the words that follow it, to the end of the clause.
-_AFTER_S = re.compile(r"^\s*['’]s\s+(?P<rest>[^,;:!?()—–]*)")
-_NAMES_S = re.compile(r"^" + _NAME + _AFTER_S.pattern[1:])
+_S_THEN_REST = r"\s*['’]s\s+(?P<rest>[^,;:!?()—–]*)"
+_AFTER_S = re.compile(r"^" + _S_THEN_REST)
+_NAMES_S = re.compile(r"^" + _NAME + _S_THEN_REST)
 # A thing of someone's, said without a verb ("Kenji's condo in Bukit Timah"): words no
 # one is ("Kenji is condo" is not what was said).
 _OWNED = frozenset(

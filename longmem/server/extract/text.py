@@ -622,15 +622,15 @@ _AUXILIARIES = _NOT_LEADING | frozenset(("has", "have", "had", "does", "did", "'
 
 
 _NAME_AND_VERB = re.compile(r"^[A-Z][a-z]+(?:'s)?\s+(\w+)")
+_LEADING = words("now then also today tonight currently still so")
+# … as a run before what a clause says: "(…, but) now my fiancé James and I …"
+_LEADING_WORDS = re.compile(r"^(?:(?:" + "|".join(sorted(_LEADING)) + r")\s+)+", re.I)
 # Someone and the user, the subject of what follows: "(Mama turns 60,) Ola and I are
 # planning a surprise", "(…,) my wife and I are off to Rome".
 _SOMEONE_AND_I = re.compile(
     r"^(?P<who>[A-Z][a-z]+|(?i:my|our)\s+[\w-]+(?:\s+[A-Z][a-z]+)?)\s+(?:and|&)\s+I\s+"
     r"(?!am\b|'m\b)"
 )
-
-
-_LEADING_WORDS = re.compile(r"^(?:(?:now|then|also|today|tonight|currently|still|so)\s+)+", re.I)
 
 
 def _someone_and_i(text: str) -> bool:
@@ -648,9 +648,6 @@ def _someone_and_i(text: str) -> bool:
 # A verb only two can take after "and I": "(Jess) and I are now roommates" is one
 # clause, its subject two people.
 _AND_I_ARE = re.compile(r"I\s+(?:are|were|'re)\b")
-
-
-_LEADING = words("now then also today tonight currently still so")
 
 
 # A clause that names someone told of, or the user: "her name's Dorothy", "his name is
@@ -974,6 +971,8 @@ _MOST_JOINED_WORDS = 3
 # Whose the one joined to "I" is, their phrase's first word: "my wife", "the girls from my
 # office" ("my" is written "User's" by then).
 _WHOSE_FIRST = frozenset((SUBJECT.lower() + "'s", "the", "his", "her", "their", "my", "our"))
+# The user, as said or as written by then.
+_THE_USER = frozenset(("i", "we", SUBJECT.lower()))
 # Words after which a clause begins: "(so happy) that Jess and I …", "now James and I …".
 _OPENS_A_CLAUSE = words("that so because cos cause when if now then while but")
 
@@ -1002,12 +1001,12 @@ def _joined_subject(parts: list[str], at: int) -> bool:
         word = parts[j].lower()
         if word in _OPENS_A_CLAUSE or word in _WHOSE_FIRST:
             break  # "(Happy to share) that Jess and I …", "(For the first time) my wife and I"
-        if word in ("i", "we", SUBJECT.lower()) or (word != "and" and not parts[j][:1].isupper()):
+        if word in _THE_USER or (word != "and" and not parts[j][:1].isupper()):
             before.append(word)  # (names, and the "and" between them, count as one)
             if len(before) > _MOST_JOINED_WORDS:
                 return False
         j -= 2
-    return not any(w in CLAUSE_VERBS or w in ("i", "we", SUBJECT.lower()) for w in before)
+    return not any(w in CLAUSE_VERBS or w in _THE_USER for w in before)
 
 
 def _not_the_pronoun(parts: list[str], i: int) -> bool:
@@ -1040,7 +1039,7 @@ def _agree(parts: list[str], i: int, after_we: bool = False) -> None:
         if lower in ADVERBS or (lower.endswith("ly") and lower not in _LY_VERBS):
             i += 2
             continue
-        parts[i] = _AGREE_WE.get(lower, word) if after_we and lower in _AGREE_WE else _inflect(word)
+        parts[i] = _AGREE_WE[lower] if after_we and lower in _AGREE_WE else _inflect(word)
         return
 
 
