@@ -933,10 +933,10 @@ def test_a_question_about_several_relatives_is_not_about_the_user(
     assert "User lives in Ankara" not in parents  # the user's home answers for the user
     in_laws = _texts(mem.search("Where do my in-laws live?", collection=collection))
     assert in_laws[0] == "User's in-laws live in Porto" and "User lives in Ankara" not in in_laws
-    # "my kids" asks about each kid: the kid's school is the answer, not hidden as
-    # another subject's fact of the asked attribute.
+    # "my kids" asks about the kids: their school is the answer, not hidden as another
+    # subject's fact of the asked attribute.
     school = _texts(mem.search("where do my kids go to school?", collection=collection))
-    assert school[:1] == ["User's kid goes to Lincoln Elementary"]
+    assert school[:1] == ["User's kids go to Lincoln Elementary"]
     assert _texts(mem.search("where do I live?", collection=collection))[0] == (
         "User lives in Ankara"
     )

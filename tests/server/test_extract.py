@@ -3741,8 +3741,10 @@ def test_questions_and_pleasantries_are_dropped() -> None:
         ("I have two kids, do I sleep? lol no", ["User has two kids"]),
         ("I'm married to Tom, does he cook? nope", ["User's partner is Tom", "User is married to Tom"]),
         ("my boys are obsessed with minecraft, any similar games?", ["User's boys are obsessed with minecraft"]),
-        # not what only reads as asking
-        ("I'm 31 and pregnant, ok to eat brie?", ["User is 31 years old"]),
+        # … typed short, its filler word its first ("pregnant, ok to eat brie" had been kept)
+        ("I'm 31 and pregnant, ok to eat brie?", ["User is 31 years old", "User is pregnant"]),
+        ("I'm vegan, ok to eat honey?", ["User is vegan"]),
+        ("I just moved to Leeds, any tips?", ["User lives in Leeds"]),
     ],
 )  # fmt: skip
 def test_a_question_that_ends_a_statement_is_dropped(content: str, texts: list[str]) -> None:
@@ -4777,3 +4779,126 @@ def test_near_misses_of_the_reason_and_region_rules(
     content: str, keyed: tuple[str, str, str]
 ) -> None:
     assert keyed in [(f.subject, f.attribute, f.value) for f in _extract(content)]
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # leaving, said after the job it leaves in the same sentence, ends that job (each
+        # had kept the job current; "User left in 2018" keyed nothing)
+        ("I joined Google in 2019, left last year.", [
+            ("User works at Google", "user", "employer", "Google", False),
+            ("User left last year", "user", "employer", "Google", True),
+        ]),
+        ("I got a job at Tesco in 2019 and quit in March.", [
+            ("User works at Tesco", "user", "employer", "Tesco", False),
+            ("User quit in March", "user", "employer", "Tesco", True),
+        ]),
+        ("I started as a barista in 2019 and quit in March.", [
+            ("User works as a barista", "user", "job", "barista", False),
+            ("User quit in March", "user", "job", "barista", True),
+        ]),
+        # the job and the employer told together both end ("User resigned last month"
+        # had ended whatever employer the user has now, UCLH's nurse kept)
+        ("I was hired as a nurse at UCLH in 2019 and resigned last month.", [
+            ("User works as a nurse", "user", "job", "nurse", False),
+            ("User works at UCLH", "user", "employer", "UCLH", False),
+            ("User no longer works as a nurse", "user", "job", "nurse", True),
+            ("User resigned last month", "user", "employer", "UCLH", True),
+        ]),
+        ("My sister got a job as a nurse at UCLH in 2019 and quit in March.", [
+            ("User's sister works as a nurse", "sister:", "job", "nurse", False),
+            ("User's sister works at UCLH", "sister:", "employer", "UCLH", False),
+            ("User's sister no longer works as a nurse", "sister:", "job", "nurse", True),
+            ("User's sister quit in March", "sister:", "employer", "UCLH", True),
+        ]),
+        # "quit" and a time, alone, ends the employer the user has, as "quit" alone does
+        ("I quit in March.", [("User quit in March", "user", "employer", None, True)]),
+        ("Retired in 2019.", [("User retired in 2019", "user", "employer", None, True)]),
+        ("I resigned two weeks ago.", [("User resigned two weeks ago", "user", "employer", None, True)]),
+        # not leaving something else, nor leaving early
+        ("I got a job at Tesco and left my old one.", [
+            ("User works at Tesco", "user", "employer", "Tesco", False),
+            ("User left User's old one", "user", None, None, False),
+        ]),
+        ("I got a job at Tesco and left early today.", [
+            ("User works at Tesco", "user", "employer", "Tesco", False),
+            ("User left early today", "user", None, None, False),
+        ]),
+        ("I quit smoking in March.", [("User quit smoking in March", "user", None, None, False)]),
+    ],
+)  # fmt: skip
+def test_leaving_said_after_the_job_ends_that_job(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # how one is, said after one's age with "and" (each had kept the age alone)
+        ("I'm 31 and single.", [
+            ("User is 31 years old", "user", "age", "31", False),
+            ("User is single", "user", "relationship", "single", False),
+        ]),
+        ("Im 25 and engaged!", [
+            ("User is 25 years old", "user", "age", "25", False),
+            ("User is engaged", "user", "relationship", "engaged", False),
+        ]),
+        ("I'm 25 and married.", [
+            ("User is 25 years old", "user", "age", "25", False),
+            ("User is married", "user", "relationship", "married", False),
+        ]),
+        ("I'm 29 and vegetarian.", [
+            ("User is 29 years old", "user", "age", "29", False),
+            ("User is vegetarian", "user", "diet", "vegetarian", False),
+        ]),
+        ("I'm 31 and pregnant.", [
+            ("User is 31 years old", "user", "age", "31", False),
+            ("User is pregnant", "user", None, None, False),
+        ]),
+        ("I'm 52 and thinking about retiring early.", [
+            ("User is 52 years old", "user", "age", "52", False),
+            ("User is thinking about retiring early", "user", None, None, False),
+        ]),
+        # not more of the age, a thing, someone else's, nor what one did
+        ("I'm 31 and a half.", [("User is 31 years old", "user", "age", "31", False)]),
+        ("I'm 39 and holding.", [("User is 39 years old", "user", "age", "39", False)]),
+        ("I'm 31 and moved to Leeds last year.", [
+            ("User is 31 years old", "user", "age", "31", False),
+            ("User lives in Leeds", "user", "home", "Leeds", False),
+        ]),
+        ("I'm 31 and night shifts are way harder.", [
+            ("User is 31 years old", "user", "age", "31", False),
+        ]),
+    ],
+)  # fmt: skip
+def test_how_one_is_said_after_ones_age_is_kept(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        # said of several relatives, none named: as said, keyed to no one (each had keyed
+        # one: "User's kid is 5 years old", the 7 lost; "User's twin is 4 years old")
+        ("My kids are 5 and 7.", "User's kids are 5 and 7"),
+        ("my sons are 12 and 9", "User's sons are 12 and 9"),
+        ("My twins are 4.", "User's twins are 4"),
+        ("My kids live in Leeds.", "User's kids live in Leeds"),
+        ("my sisters are both nurses", "User's sisters are both nurses"),
+        ("our kids are allergic to peanuts", "User's kids are allergic to peanuts"),
+    ],
+)
+def test_what_is_said_of_several_relatives_keys_none_of_them(content: str, text: str) -> None:
+    assert _keys(content) == [(text, "user", None, None, False)]
+
+
+def test_a_plural_typed_for_a_possessive_is_still_one_relative() -> None:
+    # "my bros birthday": the bro's, one of them
+    assert _keys("my bros birthday is 3 june") == [
+        ("User's bro's birthday is 3 june", "bro:", "birthday", "3 june", False)
+    ]

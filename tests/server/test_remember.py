@@ -74,6 +74,17 @@ def test_a_changed_fact_updates_and_supersedes_the_old_one(api: Api) -> None:
     assert [h["id"] for h in hits] == [paris["id"]]
 
 
+def test_a_job_left_in_the_sentence_that_told_it_ends_that_job_only(api: Api) -> None:
+    (amazon,) = _remember(api, "I work at Amazon")
+    # an ending with no value had retired Amazon, the employer the user has now
+    google, left = _remember(api, "I joined Google in 2019, left last year.")
+    assert (left["attribute"], left["value"], left["negated"]) == ("employer", "Google", True)
+    assert api.get(f"{C}/me/memories/{amazon['id']}").json["is_latest"] is True
+    assert api.get(f"{C}/me/memories/{google['id']}").json["is_latest"] is False
+    hits = api.search("where does the user work", "me", min_score=0)
+    assert hits[0]["id"] == amazon["id"]
+
+
 def test_more_detail_extends_and_keeps_both(api: Api) -> None:
     (tea,) = _remember(api, "I like tea")
     (green,) = _remember(api, "I like green tea")

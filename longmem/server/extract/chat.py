@@ -632,7 +632,9 @@ def sentences(content: str) -> list[str]:
                 # "I drive a Tesla — how often should I rotate the tyres?": what it tells,
                 # not the question that ends it (which had been stored as a memory)
                 pause = _LAST_PAUSE.search(sentence)
-                if pause and _A_TAIL_ASKS.match(strip_filler(sentence[pause.end() :])):
+                tail = sentence[pause.end() :] if pause else ""
+                # (before its fillers are stripped: "ok to eat brie?" is no "to eat brie?")
+                if pause and (_A_TAIL_ASKS.match(tail) or _A_TAIL_ASKS.match(strip_filler(tail))):
                     sentence = sentence[: pause.start()]
             if _ASKING.match(plain):
                 # "what a day, I moved to Leeds": an exclamation before the news, not a question
@@ -681,9 +683,12 @@ _ASKS_FIRST = re.compile(
 )
 # A question that ends a statement after its pause: a question word, "is"/"are", or an
 # auxiliary with its subject ("how often should I …", "is that too old", "does he cook";
-# not "(I'm Sarah,) am 34 and live in Leeds?", said with a rising tone).
+# not "(I'm Sarah,) am 34 and live in Leeds?", said with a rising tone); a question typed
+# short ("ok to eat brie?", "any tips?").
 _A_TAIL_ASKS = re.compile(
     r"^(?:" + QUESTION_WORDS + r")\b|^(?:is|are|isn't|aren't)\b|"
+    r"^(?:ok|okay|safe|fine|normal|alright|bad)\s+to\s|"
+    r"^any\s+(?:tips|advice|ideas|recommendations|suggestions)\b|"
     r"^(?:do|does|did|can|could|would|will|should|shall|have|has|was|were)\s+"
     r"(?:i|you|u|we|it|he|she|they|this|that|there|my|your)\b",
     re.I,

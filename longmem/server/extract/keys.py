@@ -57,6 +57,7 @@ from .text import (
     CLAUSE_VERBS,
     LAUGHTER,
     MONTH_NAMES,
+    MONTH_RE,
     NOT_A_NAME,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -198,11 +199,18 @@ _TIME_NOUNS = (
     r"(?:week|weekend|day|night|morning|evening|month|year|summer|winter|spring|autumn|fall|"
     r"start|end|beginning|holidays?|new\s+year)\b"
 )
+# When one left a job, said after the leaving: "quit in March", "retired in 2019",
+# "resigned two weeks ago", "left on Friday".
+WHEN_ONE_LEFT = (
+    r"|\s+(?:in\s+(?:" + MONTH_RE + r"|(?:19|20)\d\d)|on\s+(?:" + WEEKDAY_RE + r")|recently|"
+    r"(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|\d+)\s+"
+    r"(?:years?|months?|weeks?|days?)\s+ago)\b"
+)
 ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
-            r"^" + GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b)|(?:handed|put|gave) in (?:my|his|her|their|our|the) notice|"
+            r"^" + GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b" + WHEN_ONE_LEFT + r")|(?:handed|put|gave) in (?:my|his|her|their|our|the) notice|"
             # … "gave notice at Xcel", "handed my notice in" (not on a flat: "gave notice on
             # the flat", "… to the landlord")
             r"(?:(?:handed|gave) (?:my|his|her|their) notice(?: in)?|gave notice)(?!\s+on\b)(?![^,.;!]*\blandlord)|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"

@@ -10,7 +10,15 @@ from datetime import datetime
 from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
-from ..facts import EPISODE, FACT, RELATION_ATTRIBUTES, USER, ExtractedFact, attribute
+from ..facts import (
+    ENDS_WITH,
+    EPISODE,
+    FACT,
+    RELATION_ATTRIBUTES,
+    USER,
+    ExtractedFact,
+    attribute,
+)
 from ..timestamps import as_utc
 from .ages import others_ages
 from .chat import (
@@ -23,7 +31,7 @@ from .chat import (
 )
 from .detail import content_of, detail_of
 from .homes import city_beside, home_by_noun
-from .keys import Key, keys_of
+from .keys import WHEN_ONE_LEFT, Key, keys_of
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
 from .literals import said_between
 from .names import PERSON_WORDS, a_lower_name
@@ -361,6 +369,14 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             # server knows the word as a name ("bob turned 31 and i turned 31 too").
             opener = lower_opener(clause) if parsed.subject.key == USER else None
             told = _facts_of(clause, sentence, parsed, said, until, condition)
+            if _left_the_job_told(parsed, told, facts[told_before:]):
+                # "I joined Google in 2019 and left last year": the job just told ended,
+                # in the words said ("User left last year")
+                ended = Parsed(parsed.subject, "quit" + parsed.predicate[len("left") :])
+                told = [
+                    replace(f, text=told[0].text, statement=told[0].statement)
+                    for f in _facts_of(clause, sentence, ended, said, until, condition)
+                ]
             if parsed.subject.key == USER and not condition:
                 more = _told_after_a_comma(clause, sentence, told, said, until)
                 if more and not any(f.attribute for f in told):
@@ -380,6 +396,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                         pet_at = len(facts) - 1 if unnamed else None
             facts += after
             last_told = before if len(facts) > before else last_told
+        facts[told_before:] = _what_ended(facts[told_before:])
         if REQUEST.match(sentence):
             # "help me write an email to my boss…": the request's own words are no
             # memory; who and what of the user's it names are ("…my dog Max", "…for
@@ -423,6 +440,76 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
 
 
 _HE_OR_SHE = re.compile(r"(?:he|she)\b", re.I)
+
+
+# "left" and when, no more: "left last year", "then left in 2019" (what was left unsaid).
+_LEFT_WHEN = re.compile(
+    r"^(?:then\s+|later\s+|eventually\s+|finally\s+)?left(?=\s*$|\s+(?:today|yesterday|last|"
+    r"this)\b" + WHEN_ONE_LEFT + r")(?:\s+(?:today|yesterday|last|this)?\s*(?:\w+\s*){0,4})?$",
+    re.I,
+)
+
+
+def _what_ended(told: list[ExtractedFact]) -> list[ExtractedFact]:
+    """A sentence's facts, an ending with no value ("resigned", "quit in March") naming
+    what the sentence told before it ended: "I got a job at Tesco in 2019 and quit in
+    March" ends Tesco, not the employer the user has now (which a denial of no value
+    retires), and with it the job told with it."""
+    out: list[ExtractedFact] = []
+    for fact in told:
+        if fact.negated and fact.value is None and fact.attribute in ENDS_WITH:
+            ended = (fact.attribute, *ENDS_WITH[fact.attribute])
+            begun = [
+                f
+                for f in out
+                if f.subject == fact.subject and f.attribute in ended and f.value and not f.negated
+            ]
+            if begun:
+                # in the words said for the key the ending names, the others worded
+                # ("User resigned last month", "User no longer works as a nurse")
+                said = next((f for f in begun if f.attribute == fact.attribute), begun[0])
+                out += [
+                    replace(
+                        fact,
+                        attribute=f.attribute,
+                        value=f.value,
+                        text=fact.text if f is said else _denied(f),
+                    )
+                    for f in begun
+                ]
+                continue
+        out.append(fact)
+    return out
+
+
+def _denied(fact: ExtractedFact) -> str:
+    """A keyed fact's wording as an end ("User works as a nurse" → "User no longer works
+    as a nurse"), its subject named as its text names it; its text if worded otherwise."""
+    assert fact.attribute is not None and fact.value is not None
+    key = Key(fact.attribute, fact.value, False, fact.type)
+    worded = sentence_of(Subject(fact.subject, ""), key)
+    if not fact.text.endswith(worded):
+        return fact.text
+    name = fact.text[: len(fact.text) - len(worded)]
+    return sentence_of(Subject(fact.subject, name), replace(key, negated=True))
+
+
+def _left_the_job_told(
+    parsed: Parsed, told: list[ExtractedFact], before: list[ExtractedFact]
+) -> bool:
+    """Whether a clause of the user's that says only that they left, and when, follows
+    their job or employer told earlier in the sentence: the job it left ("I got a job at
+    Tesco in 2019 and left in March"; not "… and left early", "… and left my old one")."""
+    return (
+        parsed.subject.key == USER
+        and len(told) == 1
+        and not told[0].attribute
+        and _LEFT_WHEN.match(parsed.predicate) is not None
+        and any(
+            f.subject == USER and f.attribute in ("employer", "job") and not f.negated
+            for f in before
+        )
+    )
 
 
 def _told_after_a_comma(
@@ -871,6 +958,12 @@ def _facts_of(
         # "my boss said I'm getting promoted", "my boyfriend thinks I'm lactose
         # intolerant": what someone says of the user, neither theirs nor (yet) the user's
         stated = False
+    many = _MANY_OF_MINE.match(clause) if subject.key.endswith(":") else None
+    if stated and many and not _A_THING_OF_ONE.match(clause, many.end()):
+        # "my kids are 5 and 7", "my twins are 4", "my brothers work at Google": said of
+        # several, none named; a key holds one ("User's kid is 5 years old" had been
+        # written, the 7 lost; "User's twin is 4 years old", a twin of the user's)
+        stated = False
     predicate = parsed.predicate
     if stated and subject.key == USER and _REPORTED.match(predicate):
         # "I doubt Tom knows I moved to Leeds": only what the user says of themself
@@ -1136,6 +1229,12 @@ def _two_of_them(clause: str, parsed: Parsed, joined: re.Pattern[str] = _TWO_OF_
 
 # Relatives said in the plural: "my brothers (Tom and Sam)", "our twins", "my kids".
 _MANY_OF_MINE = re.compile(r"^(?i:my|our|me)\s+(?i:" + QUALIFIERS + r"(?:" + REL + r")s)\b")
+# A thing of one's after a plural typed without its apostrophe: "my bros birthday".
+_A_THING_OF_ONE = re.compile(
+    r"\s+(?:birthday|bday|wedding|party|house|flat|place|car|wife|husband|girlfriend|"
+    r"boyfriend|partner|name|new|first|last)\b",
+    re.I,
+)
 # "Just like my mum" before ", I'm a nurse": a comparison, not the user's verb "like".
 _LIKE_ONE_OF_MINE = re.compile(LIKE_LEAD + r"(?:my|our|his|her|their)\s", re.I)
 

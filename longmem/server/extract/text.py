@@ -298,6 +298,24 @@ _LIVING_OR_WORKING = re.compile(
     r"(?:living|working|studying|teaching|based)\s+" + _HOW + r"(?:in|at|as|for|on|out\s+of)\s",
     re.I,
 )
+# One's age alone ("I'm 31", "I am 31 years old"), and a state said after it with "and"
+# ("… and single", "… and pregnant", "… and still living at home"): not more of the age
+# ("… and a half", "… and counting", "… and holding"), a number, a thing ("… and a tenner
+# from my gran"), what the user is compared with ("… and already taller than me"), nor
+# what an aside gives to someone else ("70 and still gardening, my gran").
+_MY_AGE_ALONE = re.compile(
+    r"^(?:I['’]m|I\s+am|im)\s+(?:1[3-9]|[2-9]\d|1[01]\d)(?:\s+(?:years?\s+old|yo|y/o))?\s*$", re.I
+)
+_A_STATE_SAID_AS_DONE = re.compile(
+    r"(?:still\s+|happily\s+|newly\s+|recently\s+|now\s+)?(?:married|engaged|divorced|"
+    r"separated|widowed|retired|unemployed|employed|self-employed)\b",
+    re.I,
+)
+_A_STATE_AFTER_AN_AGE = re.compile(
+    r"(?!(?:a|an|the|half|and|three\s+quarters|counting|holding|change|some|odd|months?|years?|"
+    r"days?|weeks?)\b)[^\W\d_](?!.*\bme\b|.*,\s*(?:my|our)\s)",
+    re.I,
+)
 # … not in a question, a quote, a wish or a joke ("what if I quit, move to Bali, work at a
 # surf shop?", "told him 'I'm married, live in Leeds'", "I'd love to be 30 and living…").
 _NOT_AS_IT_IS = re.compile(
@@ -524,6 +542,19 @@ def clauses(
             or _one_of_them_told(right, people)
         ):
             carried = ""
+        elif (
+            match.group("sep").strip(" ,") == "and"
+            and _MY_AGE_ALONE.match(left.strip())
+            and _A_STATE_AFTER_AN_AGE.match(right)
+            and (
+                _A_STATE_SAID_AS_DONE.match(right)
+                or not (starts_with_verb(right) or has_clause(right.split(",", 1)[0]))
+            )
+            and _NOT_AS_IT_IS.search(sentence) is None
+        ):
+            # "I'm 31 and single", "I'm 31 and pregnant", "I'm 25 and married": the age,
+            # then how one is (not "I'm 31 and moved to Leeds": what one did)
+            carried = "I'm "
         elif match.group("sep").strip(" ,") and starts_with_verb(right):
             # "… and started at Airbus": by the subject before, a named one too ("Lachlan's
             # quit the mines and moved back to Brisbane")
