@@ -4,7 +4,8 @@
 said plainly what the whole message says (an age as people tell it, a birth then the
 names), the way ``chat.py`` splits it into statements (sentences, fillers, questions)
 and ``text.py`` into clauses, finds each clause's subject the way ``subjects.py`` does
-and its keyed attributes the way ``keys.py`` does (by the phrasings of ``rules.py``),
+(and who else it tells of the way ``others.py`` does: the relations it names, someone
+new) and its keyed attributes the way ``keys.py`` does (by the phrasings of ``rules.py``),
 and dates them the way ``when.py`` and, for a stay, ``stays.py`` do. ``rests.py`` keeps
 what a clause says beside its keyed facts; ``homes.py`` reads a home said by its noun
 across the message.

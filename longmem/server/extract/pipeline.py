@@ -35,6 +35,16 @@ from .keys import WHEN_ONE_LEFT, Key, keys_of
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
 from .literals import said_between
 from .names import PERSON_WORDS, a_lower_name
+from .others import (
+    had_relation,
+    mentioned_relations,
+    named_in_twos,
+    names_someone_new,
+    names_the_one_before,
+    newcomer_of,
+    tells_of_another,
+    told_of_before,
+)
 from .plainly import said_plainly
 from .rests import rest_untold
 from .stays import (
@@ -65,17 +75,9 @@ from .subjects import (
     WITH_A_NAME,
     Parsed,
     Subject,
-    had_relation,
     lower_opener,
-    mentioned_relations,
-    named_in_twos,
-    names_someone_new,
-    names_the_one_before,
-    newcomer_of,
     parse_subject,
     pet_named,
-    tells_of_another,
-    told_of_before,
 )
 from .text import (
     ADVERBS,
