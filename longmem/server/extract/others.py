@@ -29,15 +29,15 @@ from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
 from .names import NOT_NAMES, PERSON_WORDS, a_lower_name
 from .subjects import (
-    _LABEL,
-    _NAMED_NOW,
-    _OPENER,
-    _PEOPLE_OF_MINE,
+    NAMED_NOW,
+    NEW_ONE_LABEL,
+    OPENER,
+    PEOPLE_OF_MINE,
     Parsed,
     Subject,
-    _former,
-    _of_the_other_sex,
-    _relation,
+    former,
+    named_relation,
+    of_the_other_sex,
     relation_subject,
 )
 from .text import MONTH_NAMES, lower_words
@@ -127,20 +127,18 @@ def names_the_one_before(clause: str, before: Parsed) -> bool:
     "(my grandma turns 90,) her name's Dorothy", "(my new boss started,) he's called
     Tom" — not when "he" or "she" cannot be them, nor when the clause before told of
     someone else too ("My boss hired a new assistant. She's called Becky")."""
-    named = _NAMED_NOW.match(_OPENER.sub("", clause.strip(), count=1))
+    named = NAMED_NOW.match(OPENER.sub("", clause.strip(), count=1))
     if named is None or named.group("name") is None:
         return False
     pronoun = "she" if re.match(r"(?:her|she)\b", named.group(0), re.I) else "he"
-    others = set(lower_words(before.predicate)) & (
-        PERSON_WORDS | _PEOPLE_OF_MINE | _MET_OR_TAKEN_ON
-    )
-    return not others and not _of_the_other_sex(pronoun, before.subject)
+    others = set(lower_words(before.predicate)) & (PERSON_WORDS | PEOPLE_OF_MINE | _MET_OR_TAKEN_ON)
+    return not others and not of_the_other_sex(pronoun, before.subject)
 
 
 def names_someone_new(clause: str) -> Optional[str]:
     """The relation word of a clause that names someone new without saying whose ("new
     boss is Greg": "boss"), else None."""
-    match = _LABEL.match(clause.strip())
+    match = NEW_ONE_LABEL.match(clause.strip())
     return match.group("new_rel").lower() if match and match.group("new_rel") else None
 
 
@@ -194,13 +192,13 @@ def mentioned_relations(clause: str, sentence: str = "") -> list[tuple[str, str,
     """(user attribute, relation word, name) of each named relation a clause mentions
     (``sentence``, the clause's whole sentence, may tell a partnership over)."""
     told = _told_relation(clause, sentence)
-    found = [_relation(*told)] if told else []
+    found = [named_relation(*told)] if told else []
     for match in _MENTIONED.finditer(clause):
         rel, name = match.group("rel").lower(), match.group("name")
-        if _former(match.group(0), rel):
+        if former(match.group(0), rel):
             continue  # "ran into my old girlfriend Chris": no partner of now
         if name.split()[0].lower() not in NOT_NAMES:
-            found.append(_relation(rel, name))
+            found.append(named_relation(rel, name))
     return found
 
 

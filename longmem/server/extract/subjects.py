@@ -100,7 +100,7 @@ _OTHER_SUBJECT = re.compile(
 
 # The name of someone just mentioned but not named: "Her name is Mio", "his name's Lev",
 # "she's called Ire", "we named him Lev", "we're calling her Ada".
-_NAMED_NOW = re.compile(
+NAMED_NOW = re.compile(
     r"^(?:(?-i:(?P<name_first>" + _NAME + r"))\s*,\s*(?=(?:she|he)(?:'s|\s+is)\s(?!my\b))|"
     r"(?:(?:her|his)\s+name(?:'s|\s+is)|(?:she|he)(?:'s|\s+is)\s+called|"
     r"(?:(?:we|i)(?:\s+have\s+|'ve\s+|\s+)(?:named|called)|(?:we're|we\s+are|i'm|i\s+am)\s+"
@@ -121,7 +121,7 @@ _MEN = frozenset(
 )
 
 
-def _of_the_other_sex(pronoun: str, subject: Subject) -> bool:
+def of_the_other_sex(pronoun: str, subject: Subject) -> bool:
     """Whether "he" or "she" cannot be ``subject``, a relative said by a word of one sex."""
     word = subject.key.split(":", 1)[0].lower() if ":" in subject.key else ""
     return (pronoun == "he" and word in _WOMEN) or (pronoun == "she" and word in _MEN)
@@ -137,15 +137,21 @@ _FORMER = re.compile(
 _FORMER_KINDS = frozenset(("partner", "manager"))
 
 
-def _former(said: str, rel: str) -> bool:
+def relation_kind(rel: str) -> str:
+    """The kind of relation a word says ("sis" → "siblings"), as written or typed without
+    its accent or hyphen ("fiancee", "stepmum"); a word the table lacks is a friend."""
+    return RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
+
+
+def former(said: str, rel: str) -> bool:
     """Whether a relation said with its qualifiers (``said``: "my ex girlfriend") is one
     the user had, no longer has: a former partner or boss."""
-    kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
+    kind = relation_kind(rel)
     return kind in _FORMER_KINDS and _FORMER.search(said[: said.lower().rfind(rel)]) is not None
 
 
-def _relation(rel: str, name: str) -> tuple[str, str, str]:
-    return (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
+def named_relation(rel: str, name: str) -> tuple[str, str, str]:
+    return (relation_kind(rel), rel, name)
 
 
 # A child just born, not yet named (others._BORN), whose name may follow alone
@@ -529,7 +535,7 @@ _PARTED_FOR_GOOD = re.compile(
 _CHAT_LAST_WORD = r"(?:lol|haha|tbh|btw|fyi)"
 # "New manager: Funmi Adeyemi, she came over from KPMG."
 # … and "new boss is Greg", as chat tells it without "my" (not "the new boss is", anyone's)
-_LABEL = re.compile(
+NEW_ONE_LABEL = re.compile(
     r"^(?i:(?:my\s+)?(?:new\s+)?(?P<rel>" + _REL + r"))\s*[:—–-]\s*(?P<name>" + _FULL_NAME + r")\b\s*,?\s*"
     r"|^(?i:new\s+(?P<new_rel>" + _REL + r"))\s+(?:is|'s)\s+(?P<new_name>" + _FULL_NAME + r")\b"
     r"(?:\s+" + _CHAT_LAST_WORD + r")?(?=\s*(?:$|[,.!;]))\s*,?\s*"
@@ -673,14 +679,14 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         # (not an age in one's own list: "I'm a nurse at Leeds General, 29, F" is the
         # user's; "I'm Sam, 180, trying to lose weight" is cut as another's aside is)
         clause = _ASIDE.sub(r"\g<who> ", clause, count=1)
-    clause = _OPENER.sub("", clause, count=1)
+    clause = OPENER.sub("", clause, count=1)
     alone = _NAME_ALONE.match(clause)
     if alone and newcomer is not None and newcomer.key[:-1] in _BORN_RELATIONS:
         # "baby boy is here! Gabriel Jose, 7 lbs": the child just born, named
         rel, name = newcomer.key[:-1], alone.group("name")
         if name.split()[0].lower() not in NOT_NAMES:
-            return Parsed(relation_subject(rel, name), "", _relation(rel, name))
-    named = _NAMED_NOW.match(clause)
+            return Parsed(relation_subject(rel, name), "", named_relation(rel, name))
+    named = NAMED_NOW.match(clause)
     name = (named.group("name") or named.group("name_first")) if named else ""
     if named and newcomer is not None and name.split()[0].lower() not in NOT_NAMES:
         # "Our daughter is here! Her name is Ireoluwa": the one just mentioned, named
@@ -689,7 +695,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         rest = clause[named.end() :]
         if named.group("name_first"):
             rest = _spell_s(re.sub(r"^(?:she|he)", "", rest, flags=re.I))
-        return Parsed(relation_subject(rel, name), rest, _relation(rel, name))
+        return Parsed(relation_subject(rel, name), rest, named_relation(rel, name))
     if _DIET_ENDED.match(clause) or _MY_BIRTHDAY.match(clause):
         # "Keto is over", "The keto diet's done"; "It was my 42nd birthday on Sunday"
         return Parsed(USER_SUBJECT, clause)
@@ -758,7 +764,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         rel, name = match.group("rel").lower(), match.group("name")
         relation = (RELATIONS.get(rel, "friends"), rel, name)
         return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
-    match = _LABEL.match(clause)
+    match = NEW_ONE_LABEL.match(clause)
     if match:
         rel = (match.group("rel") or match.group("new_rel")).lower()
         name = match.group("name") or match.group("new_name")
@@ -775,12 +781,12 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         # "Me and my partner live in Melbourne": the user too, as "my partner and I" is
         rel, name, rest = them.group("rel").lower(), them.group("name"), clause[together.end() :]
         rest = rest[them.end() :]
-        kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
+        kind = relation_kind(rel)
         return Parsed(USER_SUBJECT, rest, (kind, rel, name) if name else None)
     match = _RELATION.match(clause)
     if (
         match is not None
-        and _former(match.group(0), match.group("rel"))
+        and former(match.group(0), match.group("rel"))
         and not _AND_I.match(clause[match.end() :])  # "my ex husband and i are divorced now"
     ):
         return Parsed(NOBODY, clause)  # "my ex wife moved to Denver": no partner's news
@@ -820,7 +826,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
                 name, rest = lower.capitalize(), rest[len(lower) :].strip()
         together = _AND_I.match(rest)
         if together:  # "my wife Sophie and I live in Bristol", "my cousin and I…": the user too
-            kind = RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
+            kind = relation_kind(rel)
             after = rest[together.end() :]
             parted = _PARTED_FOR_GOOD.match(after) if kind == "partner" and name else None
             if parted:
@@ -846,7 +852,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
                 name = named.group("name") or named.group("lower").capitalize()
                 rest = _CHAT_LAST.sub("", rest[named.end() :])
         subject = relation_subject(rel, name)
-        relation = (RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends"), rel, name)
+        relation = (relation_kind(rel), rel, name)
         return Parsed(subject, rest, relation if name else None)
     match = _NAME_AND_I.match(clause)
     if match:
@@ -910,7 +916,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     if match:
         rest = _spell_s((match.group("c") or "") + " " + clause[match.end() :])
         pronoun = match.group("who").lower()
-        if previous is not None and _of_the_other_sex(pronoun, previous):
+        if previous is not None and of_the_other_sex(pronoun, previous):
             # "my sister has a new boyfriend. Kai. he's a plumber": not the sister
             return Parsed(NOBODY, clause)
         if pronoun == "they" and _BOTH_OR_ALL.match(rest):
@@ -957,7 +963,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
 
 # People the user has who are no relation the rules key ("my neighbour", "our nanny"):
 # what they are or have is theirs. Not "my nurse job": then no "is" or "has" follows.
-_PEOPLE_OF_MINE = frozenset(
+PEOPLE_OF_MINE = frozenset(
     """neighbour neighbor neighbours neighbors landlord landlady doctor doc dentist gp
     therapist counsellor counselor psychiatrist nanny babysitter childminder teacher
     teachers tutor coach trainer instructor hairdresser barber stylist cleaner builder
@@ -1034,7 +1040,7 @@ def _someone_first(clause: str) -> bool:
         # "my neighbour is vegan", "my personal trainer is vegan", "my neighbour Dave has a
         # cat", "my dog is allergic to grass": theirs, not the user's diet, allergies or
         # pets; "my car has a dog bed": its.
-        person = next((i for i in (1, 2) if words[i : i + 1] and words[i] in _PEOPLE_OF_MINE), 0)
+        person = next((i for i in (1, 2) if words[i : i + 1] and words[i] in PEOPLE_OF_MINE), 0)
         if person and _IS_HAS & set(words[person + 1 : person + 4]):
             return True
         if pet_named(clause):
@@ -1066,7 +1072,7 @@ def _someone_first(clause: str) -> bool:
                 return True  # "our lad Tom from accounts turned 21" (had been the user's age)
         return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
     named = _NAME_THEN_PERSON.match(clause)
-    if named and named.group("who").lower() in _PEOPLE_OF_MINE:
+    if named and named.group("who").lower() in PEOPLE_OF_MINE:
         return True  # "Dave, my neighbour, is vegan", "Dave (my neighbour) is married"
     from_ = _NAME_FROM.match(clause) or _LOWER_NAME_FROM.match(clause)
     if from_ and words[0] not in NOT_NAMES and not _NOT_A_NAME_FROM.match(words[0]):
@@ -1151,7 +1157,7 @@ _THINGS = frozenset(
 
 
 # Words for what a name after them names, not someone: "our flat Arroios", "my cat Biscuit".
-_NOT_SOMEONE = (_THINGS | PET_WORDS) - _PEOPLE_OF_MINE
+_NOT_SOMEONE = (_THINGS | PET_WORDS) - PEOPLE_OF_MINE
 
 
 # A piece that ends on someone the user is with, by name: "… with Jake", "me and Priya",
@@ -1178,7 +1184,7 @@ _ASIDE = re.compile(
     r"[^,]*,\s*(?=[a-z])",
     re.I,
 )
-_OPENER = re.compile(
+OPENER = re.compile(
     r"^(?!(?-i:[A-Z])[\w'-]*\s*,\s*(?:my|our)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\s*,)"
     # (not where a role is in a game or a play: "In Among Us, my role is the detective",
     # "In the school play, my role is…"; "In our startup, my role is…" is one's job)
