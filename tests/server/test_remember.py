@@ -85,6 +85,33 @@ def test_a_job_left_in_the_sentence_that_told_it_ends_that_job_only(api: Api) ->
     assert hits[0]["id"] == amazon["id"]
 
 
+def test_a_value_for_a_while_leaves_the_one_held_to_hold_on(api: Api) -> None:
+    (google,) = _remember(api, "I work at Google")
+    # a week at the family shop had retired Google for good
+    (shop,) = _remember(api, "I'm working at my mum's shop this week.")
+    assert (shop["relation"], shop["supersedes"]) == ("new", None)
+    assert shop["expires_at"] is not None and shop["attribute"] == "employer"
+    assert api.get(f"{C}/me/memories/{google['id']}").json["is_latest"] is True
+    # said ten days ago, its week is over: Google is the employer, the shop gone
+    reply = api.post(
+        f"{C}/me/remember?sync=true",
+        {"content": "Tonight my job is babysitter.", "observed_at": "2020-01-01T18:00:00Z"},
+    )
+    assert reply.status == 200, reply.raw
+    (nurse,) = _remember(api, "I work as a nurse")
+    assert nurse["relation"] == "new"  # the evening's job, long over, held nothing
+    hits = api.search("where does the user work", "me", min_score=0)
+    assert [h["id"] for h in hits if h["attribute"] == "employer"][:2] == [shop["id"], google["id"]]
+
+
+def test_a_value_for_a_while_replaces_another_for_a_while(api: Api) -> None:
+    (first,) = _remember(api, "Tonight my job is babysitter.")
+    (second,) = _remember(api, "Tonight my job is designated driver.")
+    assert (second["relation"], second["supersedes"]) == ("updates", first["id"])
+    (held,) = _remember(api, "I work as a nurse")
+    assert (held["relation"], held["supersedes"]) == ("updates", second["id"])
+
+
 def test_more_detail_extends_and_keeps_both(api: Api) -> None:
     (tea,) = _remember(api, "I like tea")
     (green,) = _remember(api, "I like green tea")

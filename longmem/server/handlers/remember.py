@@ -226,6 +226,8 @@ class _Call:
         keyed = fact.attribute is not None
         fact = self._resolve(fact)
         fact = self._in_town(fact)
+        # (an end the statement said, not one a plan of the key gives it)
+        for_a_while = fact.expires_at is not None
         fact = self._before_plan(fact)
         if fact.calls_off and not self._called_off(fact):
             # Nothing waits to be called off. A move called off is then words, and never
@@ -243,7 +245,7 @@ class _Call:
             # "Netflix and I broke up lol", with Tom the partner: words, Tom stays
             fact = replace(fact, attribute=None, value=None, negated=False)
         if attribute(fact.attribute) is not None:
-            relation, existing, supersedes, current = self._keyed(fact)
+            relation, existing, supersedes, current = self._keyed(fact, for_a_while)
             vector = None
         else:
             vector = embed(fact.text)
@@ -631,9 +633,10 @@ class _Call:
         return replace(fact, expires_at=begins if ends is None else min(ends, begins))
 
     def _keyed(
-        self, fact: ExtractedFact
+        self, fact: ExtractedFact, for_a_while: bool = False
     ) -> tuple[str, Optional[MemoryRecord], Optional[str], bool]:
-        """(relation, the existing memory if a duplicate, what it supersedes, current?)"""
+        """(relation, the existing memory if a duplicate, what it supersedes, current?)
+        ``for_a_while``: the statement said when the fact ends ("tonight", "this week")."""
         assert fact.attribute is not None
         held = self._by_key(fact.subject, fact.attribute)
         spec = attribute(fact.attribute)
@@ -714,6 +717,16 @@ class _Call:
             # older than what is known, or told of years before ("we moved to Austin in
             # 1999"): history, not current
             return NEW, None, None, False
+        if (
+            for_a_while
+            and values
+            and fact.attribute != "location"
+            and all(m.expires_at is None for m in values)
+        ):
+            # "my job tonight is babysitter", "working at my mum's shop this week": a
+            # value for a while, beside the one held, which holds on when it ends (it
+            # had been retired for good). Stays are the exception: each replaces the last.
+            return NEW, None, None, True
         # A new value makes every denial of the key moot ("no longer at Capcom" once the
         # new employer is known); the value it replaces is the one it supersedes.
         self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in denials])
