@@ -4432,7 +4432,7 @@ def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> No
         ("coffee with Baileys at christmas lol", ("drinks", "coffee")),
         ("picked up boxing 3x a week", ("hobbies", "boxing")),
         ("got into gardening big time", ("hobbies", "gardening")),
-        ("started learning to play the guitar", ("hobbies", "learning")),
+        ("started learning to play the guitar", ("hobbies", "learning to play the guitar")),
         ("happy birthday to me, 30 today", ("age", "30")),
         # a thing's age is said last, of the thing itself (thirty-fourth round's review)
         ("my car insurance went up again, 19 years old lol", ("age", "19")),
@@ -4902,3 +4902,33 @@ def test_a_plural_typed_for_a_possessive_is_still_one_relative() -> None:
     assert _keys("my bros birthday is 3 june") == [
         ("User's bro's birthday is 3 june", "bro:", "birthday", "3 june", False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # "we" said of each of us, the user too ("User is both 24" had been written)
+        ("We're both 24.", [("User is 24 years old", "user", "age", "24", False)]),
+        ("We're both from Leeds.", [("User is from Leeds", "user", None, None, False)]),
+        ("We all love pizza.", [("User loves pizza", "user", None, None, False)]),
+        ("we both work at google", [("User works at google", "user", "employer", "google", False)]),
+        # initials and where one knows them from: theirs ("User works at Telstra" had been)
+        ("JP from footy started at Telstra.", [("JP from footy started at Telstra", "user", None, None, False)]),
+        # a preposition is nobody's name ("At works as a team lead" had been)
+        ("At work my role is team lead now.", [("User works as a team lead", "user", "job", "team lead", False)]),
+    ],
+)  # fmt: skip
+def test_we_initials_and_prepositions_are_read_as_said(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    "content", ["Tonight, my job is babysitter.", "Tonight my job is babysitter."]
+)
+def test_a_day_a_clause_opens_with_ends_its_fact(content: str) -> None:
+    # the comma had parted "Tonight" from the job, which then held for good
+    (fact,) = _extract(content)
+    assert (fact.attribute, fact.value) == ("job", "babysitter")
+    assert fact.expires_at == _end_of(NOW.year, NOW.month, NOW.day)

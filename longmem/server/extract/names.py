@@ -33,7 +33,8 @@ _NOT_NAMED_AFTER = frozenset(
 )
 
 # Words that name no one, capitalised or not: what opens a sentence ("The", "Update",
-# "Monday"), feasts and days, pronouns, things one has ("Laptop", "Boiler").
+# "Monday"), feasts and days, pronouns, things one has ("Laptop", "Boiler"), prepositions
+# ("At work my role is …" had been someone called At).
 NOT_NAMES = (
     frozenset(
         """might must shall should would could
@@ -47,7 +48,9 @@ NOT_NAMES = (
     hanukkah anniversary birthday weird hi hello hey dear lots some most all both each one two three he she
     they me name paperwork persistence brexit everything everyone gonna wanna gotta
     age phone laptop computer car bike house boiler fridge freezer oven sofa couch
-    mattress roof tv printer dishwasher building please pls plz you been being""".split()
+    mattress roof tv printer dishwasher building please pls plz you been being
+    at in on for from with by to of during until about as into over under without within
+    across through""".split()
     )
     | THING_NOUNS
 )

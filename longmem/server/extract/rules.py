@@ -1097,7 +1097,7 @@ RULES: tuple[Rule, ...] = (
     _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + _V),
     # "I'm a massive Arsenal fan", "as a die-hard Taylor Swift fan, …": the name before "fan"
     _rule("likes", r"^(?:(?:am|is|are)\s+" + ADV + r"|as\s+)(?:a|an)\s+(?:(?:massive|huge|big|die-?hard|lifelong|proper|mega|total|true)\s+)?(?P<v>(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,2})\s+fan\b(?!\s+of\b)"),
-    _rule("hobbies", r"^" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting)\b)(?P<v>[a-z]+ing(?:\s+(?!" + _HOBBY_ENDS + r")[\w'-]+){1,2}?(?=\s*(?:$|[,.!;?]|\s" + _HOBBY_ENDS + r"))|[a-z]+ing\b)"),
+    _rule("hobbies", r"^" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting)\b)(?P<v>[a-z]+ing(?:\s+(?!" + _HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + _HOBBY_ENDS + r"))|[a-z]+ing\b)"),
     # -- the rest --
     _rule("languages", r"^" + ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
     # A pet gone: "my dog Rex died", "we had to put Biscuit down", "we rehomed Clover"

@@ -121,6 +121,8 @@ def _piece_of(clause: str, value: str) -> str:
     if at < 0:
         return clause
     before = [m.end() for m in _PIECE_ENDS.finditer(clause, 0, at)]
+    if len(before) == 1 and _A_LEAD_DAY.match(clause):
+        before = []  # "Tonight, my job is babysitter": the time the clause opens with is its
     end = at + len(value)
     while True:
         after = _PIECE_ENDS.search(clause, end)
@@ -131,6 +133,12 @@ def _piece_of(clause: str, value: str) -> str:
         end = after.end()  # "at Co-op, but only till September": the piece goes on
 
 
+# A day a clause opens with, alone before its comma: "Tonight, …", "This weekend, …".
+_A_LEAD_DAY = re.compile(
+    r"(?:tonight|today|this\s+(?:evening|morning|afternoon|weekend)|for\s+(?:tonight|today))"
+    r"\s*[,:;]",
+    re.I,
+)
 # A piece that is only a time, said of the piece before: "…, until August anyway", "… but
 # only till September", "(for 30 days)", "…, at least for the next two weeks".
 _ONLY_A_TIME = re.compile(

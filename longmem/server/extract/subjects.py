@@ -170,6 +170,7 @@ def relation_subject(relation: str, name: Optional[str]) -> Subject:
 
 
 _PRONOUN = re.compile(r"^(?P<p>i|we)(?P<c>'m|'re|'ve|'d|'ll)?\b\s*", re.I)
+_BOTH_AFTER_BE = re.compile(r"^(?P<be>(?:are|were)\s+)(?:both|all)\s+", re.I)
 _EMPHATIC_DO = re.compile(
     r"^(?:(?:really|actually|honestly|still)\s+)?do\s+(?:(?:really|actually|still)\s+)?"
     r"(?=(?:speak|live|work|eat|like|love|have|teach|study|play|drink|prefer|enjoy)\b)",
@@ -754,6 +755,10 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         rest = _spell(match.group("c"), clause[match.end() :])
         # "I do speak Spanish", "we do live in Leeds": said with emphasis, said so
         rest = _EMPHATIC_DO.sub("", rest, count=1) if not match.group("c") else rest
+        if match.group("p").lower() == "we":
+            # "we're both 24", "we are all vegan": each of them, the user too ("User is
+            # both 24" had been written)
+            rest = _BOTH_AFTER_BE.sub(r"\g<be>", rest, count=1)
         return Parsed(USER_SUBJECT, rest)
     match = _THE_USER.match(clause)
     if match:  # "User is 35 years old", as a model writes it (chat.py): the user, no name
@@ -990,8 +995,9 @@ _THINGS_AGE = re.compile(
     r"(?:\s*(?:years?|yrs?|months?)\b|\s*y/?o\b|\s*[.!]*\s*$)",
     re.I,
 )
-# A name and where one knows them from: "Julien from accounting", "Sarah from the gym".
-_NAME_FROM = re.compile(r"^[A-Z][a-z]+\s+from\s+(?:the\s+|my\s+)?[\w-]+\s+")
+# A name and where one knows them from: "Julien from accounting", "Sarah from the gym",
+# "JP from footy" (initials).
+_NAME_FROM = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]{2})\s+from\s+(?:the\s+|my\s+)?[\w-]+\s+")
 # … and typed in lower case, from where people are met: "tom from next door got a job".
 _LOWER_NAME_FROM = re.compile(
     r"^[a-z]+\s+from\s+(?:next\s+door|work|uni|school|college|church|upstairs|downstairs|"

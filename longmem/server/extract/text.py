@@ -965,10 +965,17 @@ def third_person(clause: str) -> str:
         lower = parts[i].lower()
         if lower in ("i", "we"):
             parts[i] = SUBJECT
+            if lower == "we":
+                # "we both work …", "we are both 24": each of them, the user too
+                _each_of_us(parts, i + 2)
+                _each_of_us(parts, i + 4, after=("are", "were"))
             if not _plural_or_asked(parts, i):
-                _agree(parts, i + 2, lower == "we")
+                # (the verb after a "both" taken out: "we both work" is "User works")
+                _agree(parts, i + 2 if parts[i + 2 : i + 3] != [""] else i + 4, lower == "we")
         elif lower in ("i'm", "we're"):
             parts[i] = SUBJECT + " is"
+            if lower == "we're":
+                _each_of_us(parts, i + 2)
         elif lower in ("i've", "we've"):
             parts[i] = SUBJECT + " has"
         elif lower in ("i'll", "we'll"):
@@ -988,6 +995,18 @@ def third_person(clause: str) -> str:
             parts[i] = "themself"
         i += 2
     return "".join(parts)
+
+
+def _each_of_us(parts: list[str], at: int, after: tuple[str, ...] = ()) -> None:
+    """Take out the "both" or "all" at ``at`` of words said by "we" (odd indices words),
+    and the gap before it: "we're both 24" is "User is 24" ("User is both 24" had been
+    written). With ``after``, only where the word before it is one of them ("we are
+    both")."""
+    if at >= len(parts) or parts[at].lower() not in ("both", "all"):
+        return
+    if after and parts[at - 2].lower() not in after:
+        return
+    parts[at - 1] = parts[at] = ""
 
 
 # "and" or "&" after a word: "me and Jake", "me & Jake".
