@@ -199,18 +199,23 @@ _TIME_NOUNS = (
     r"(?:week|weekend|day|night|morning|evening|month|year|summer|winter|spring|autumn|fall|"
     r"start|end|beginning|holidays?|new\s+year)\b"
 )
-# When one left a job, said after the leaving: "quit in March", "retired in 2019",
-# "resigned two weeks ago", "left on Friday".
-WHEN_ONE_LEFT = (
-    r"|\s+(?:in\s+(?:" + MONTH_RE + r"|(?:19|20)\d\d)|on\s+(?:" + WEEKDAY_RE + r")|recently|"
-    r"(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|\d+)\s+"
-    r"(?:years?|months?|weeks?|days?)\s+ago)\b"
+# When one left a job, said after the leaving: "in March", "in 2019", "two weeks ago",
+# "recently" (and "last year" …, which the endings read already); …
+A_TIME_LEFT = (
+    r"(?:in\s+(?:" + MONTH_RE + r"|(?:19|20)\d\d)|recently|(?:a|an|one|two|three|four|five|six|"
+    r"a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago)"
+)
+# … or on a weekday, and then no more ("I quit in March lol", not "retired in 2019 from
+# rugby", "quit a few days ago and the cravings are awful").
+_WHEN_ONE_LEFT = (
+    r"|\s+(?:" + A_TIME_LEFT + r"|on\s+(?:" + WEEKDAY_RE + r"))\b"
+    r"(?=\s*(?:$|[,.!;?]|(?:lol|haha|lmao|tbh)\b))"
 )
 ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
-            r"^" + GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b" + WHEN_ONE_LEFT + r")|(?:handed|put|gave) in (?:my|his|her|their|our|the) notice|"
+            r"^" + GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b" + _WHEN_ONE_LEFT + r")|(?:handed|put|gave) in (?:my|his|her|their|our|the) notice|"
             # … "gave notice at Xcel", "handed my notice in" (not on a flat: "gave notice on
             # the flat", "… to the landlord")
             r"(?:(?:handed|gave) (?:my|his|her|their) notice(?: in)?|gave notice)(?!\s+on\b)(?![^,.;!]*\blandlord)|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"

@@ -31,7 +31,7 @@ from .chat import (
 )
 from .detail import content_of, detail_of
 from .homes import city_beside, home_by_noun
-from .keys import WHEN_ONE_LEFT, Key, keys_of
+from .keys import A_TIME_LEFT, Key, keys_of
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
 from .literals import said_between
 from .names import PERSON_WORDS, a_lower_name
@@ -398,7 +398,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                         pet_at = len(facts) - 1 if unnamed else None
             facts += after
             last_told = before if len(facts) > before else last_told
-        facts[told_before:] = _what_ended(facts[told_before:])
+        facts[told_before:] = _what_ended(facts[told_before:], sentence)
         if REQUEST.match(sentence):
             # "help me write an email to my boss…": the request's own words are no
             # memory; who and what of the user's it names are ("…my dog Max", "…for
@@ -444,44 +444,101 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
 _HE_OR_SHE = re.compile(r"(?:he|she)\b", re.I)
 
 
-# "left" and when, no more: "left last year", "then left in 2019" (what was left unsaid).
+# "left" and when, no more: "left last year", "then left in 2019" (what was left unsaid;
+# not "left last night", "left today at 8": a day's work done).
 _LEFT_WHEN = re.compile(
-    r"^(?:then\s+|later\s+|eventually\s+|finally\s+)?left(?=\s*$|\s+(?:today|yesterday|last|"
-    r"this)\b" + WHEN_ONE_LEFT + r")(?:\s+(?:today|yesterday|last|this)?\s*(?:\w+\s*){0,4})?$",
+    r"^(?:(?:then|later|eventually|finally)\s+)?left(?:\s+(?:last\s+(?:year|month|week|summer|"
+    r"spring|autumn|fall|winter|term)|" + A_TIME_LEFT + r"))?\s*$",
     re.I,
 )
 
 
-def _what_ended(told: list[ExtractedFact]) -> list[ExtractedFact]:
-    """A sentence's facts, an ending with no value ("resigned", "quit in March") naming
-    what the sentence told before it ended: "I got a job at Tesco in 2019 and quit in
-    March" ends Tesco, not the employer the user has now (which a denial of no value
-    retires), and with it the job told with it."""
+def _what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]:
+    """A sentence's facts, a bare leaving ("resigned", "quit in March") read by what the
+    sentence told before it: "I got a job at Tesco in 2019 and quit in March" ends Tesco
+    (by value: an ending with no value retires the employer the user has now) and the job
+    told with it; "I got a new job at Google so I quit today" ends the job before Google
+    (the ending first); "I started at the gym in January and quit in March" ends no job;
+    "… left in March but went back in June" ends nothing."""
     out: list[ExtractedFact] = []
     for fact in told:
-        if fact.negated and fact.value is None and fact.attribute in ENDS_WITH:
-            ended = (fact.attribute, *ENDS_WITH[fact.attribute])
-            begun = [
-                f
-                for f in out
-                if f.subject == fact.subject and f.attribute in ended and f.value and not f.negated
+        if not (
+            fact.negated
+            and fact.value is None
+            and fact.attribute in ENDS_WITH
+            and _BARE_LEAVING.match(fact.statement)
+        ):
+            out.append(fact)
+            continue
+        plain = replace(fact, attribute=None, negated=False)
+        if _BACK_AGAIN.search(sentence):
+            out.append(plain)
+            continue
+        ended = (fact.attribute, *ENDS_WITH[fact.attribute])
+        begun = [
+            f
+            for f in out
+            if f.subject == fact.subject and f.attribute in ended and f.value and not f.negated
+        ]
+        if begun and any(_A_NEW_JOB.search(f.statement) for f in begun):
+            # the job left is the one before the new one: ended before it is told
+            at = out.index(begun[0])
+            out.insert(at, fact)
+        elif begun and all(_BEGUN_THEN.search(f.statement) for f in begun):
+            # in the words said for the key the ending names, the others worded
+            # ("User resigned last month", "User no longer works as a nurse")
+            said = next((f for f in begun if f.attribute == fact.attribute), begun[0])
+            out += [
+                replace(
+                    fact,
+                    attribute=f.attribute,
+                    value=f.value,
+                    text=fact.text if f is said else _denied(f),
+                )
+                for f in begun
             ]
-            if begun:
-                # in the words said for the key the ending names, the others worded
-                # ("User resigned last month", "User no longer works as a nurse")
-                said = next((f for f in begun if f.attribute == fact.attribute), begun[0])
-                out += [
-                    replace(
-                        fact,
-                        attribute=f.attribute,
-                        value=f.value,
-                        text=fact.text if f is said else _denied(f),
-                    )
-                    for f in begun
-                ]
-                continue
-        out.append(fact)
+        elif not begun and any(
+            f.subject == fact.subject and not f.attribute and _STARTED_SOMETHING.search(f.statement)
+            for f in out
+        ):
+            out.append(plain)  # the gym, the course, the app it started
+        else:
+            out.append(fact)
     return out
+
+
+# Leaving said bare, with no more than when: "quit in March", "I resigned last month",
+# "my sister quit in March".
+_BARE_LEAVING = re.compile(
+    r"^(?:(?:I|we|he|she|they|(?:my|our)\s+[\w-]+(?:\s+(?-i:[A-Z])[a-z]+)?|(?-i:[A-Z])[a-z]+)\s+)?"
+    r"(?:(?:then|later|eventually|finally|just|recently|also)\s+)?"
+    r"(?:quit|left|resigned|retired)\b(?!\s+(?:my|our|the|his|her|from|as|to)\b)",
+    re.I,
+)
+# A return after the leaving: "left in 2019 and came back in 2021".
+_BACK_AGAIN = re.compile(
+    r"\b(?:came|come|went|go|going|moved|got)\s+back\b|\b(?:rejoined|returned|re-?hired)\b",
+    re.I,
+)
+# A job told as new, whose leaving is of the one before: "got a new job at Google so I
+# quit", "I've accepted a job at Amazon and resigned", "I start at Google next month".
+_A_NEW_JOB = re.compile(
+    r"\b(?:new\s+(?:job|role|position)|accepted|offered|offer|start(?:s|ing)?\s+(?:at|as|with|on|in|"
+    r"next)|starting|will\s+be)\b",
+    re.I,
+)
+# A job told as begun or past, whose leaving the sentence then tells: "joined Google in
+# 2019", "was hired as a nurse", "got a job at Tesco" (not "I work at Google and left").
+_BEGUN_THEN = re.compile(
+    r"\b(?:joined|started|began|hired|got\s+(?:a|the|my|an)\s+(?:[\w-]+\s+)?(?:job|role|position)|"
+    r"took\s+(?:a|the)\s+job|worked|signed|scored|landed|became)\b",
+    re.I,
+)
+# Something else started first, whose leaving it is: "started at the gym in January",
+# "joined a choir", "signed up for couch to 5k", "took up Duolingo".
+_STARTED_SOMETHING = re.compile(
+    r"\b(?:started|joined|signed\s+up|took\s+up|began|got\s+into|enrolled)\b", re.I
+)
 
 
 def _denied(fact: ExtractedFact) -> str:
@@ -961,7 +1018,7 @@ def _facts_of(
         # intolerant": what someone says of the user, neither theirs nor (yet) the user's
         stated = False
     many = _MANY_OF_MINE.match(clause) if subject.key.endswith(":") else None
-    if stated and many and not _A_THING_OF_ONE.match(clause, many.end()):
+    if stated and many and _said_of_several(clause[many.end() :]):
         # "my kids are 5 and 7", "my twins are 4", "my brothers work at Google": said of
         # several, none named; a key holds one ("User's kid is 5 years old" had been
         # written, the 7 lost; "User's twin is 4 years old", a twin of the user's)
@@ -1231,11 +1288,48 @@ def _two_of_them(clause: str, parsed: Parsed, joined: re.Pattern[str] = _TWO_OF_
 
 # Relatives said in the plural: "my brothers (Tom and Sam)", "our twins", "my kids".
 _MANY_OF_MINE = re.compile(r"^(?i:my|our|me)\s+(?i:" + QUALIFIERS + r"(?:" + REL + r")s)\b")
-# A thing of one's after a plural typed without its apostrophe: "my bros birthday".
-_A_THING_OF_ONE = re.compile(
-    r"\s+(?:birthday|bday|wedding|party|house|flat|place|car|wife|husband|girlfriend|"
-    r"boyfriend|partner|name|new|first|last)\b",
-    re.I,
+
+
+def _said_of_several(rest: str) -> bool:
+    """Whether what follows a relative in the plural ("my sons …") is said of several: a
+    verb that agrees ("are 12 and 9", "live in Leeds", "both work", "turned 8"), not an
+    "s" typed for "'s" ("my sons 5 today", "my dads a plumber", "my sons got autism", "my
+    bros birthday"): the one."""
+    words = [w for w in lower_words(rest)[:4] if w not in _BEFORE_A_VERB]
+    if not words:
+        return False
+    verb = words[0]
+    if verb in _AGREES_WITH_SEVERAL:
+        return True
+    return verb in CLAUSE_VERBS and not verb.endswith("s") and verb not in _SAID_OF_ONE_TOO
+
+
+# Words between several and their verb ("my kids both love …"), verbs that agree with
+# several alone, and the verbs an "s" for "'s" (is, has) comes before ("my sons got …").
+_BEFORE_A_VERB = frozenset(
+    ["both", "all", "each", "also", "too", "still", "just", "now", "never", "always", "really"]
+)
+_AGREES_WITH_SEVERAL = frozenset(
+    ["are", "were", "have", "r", "do", "don't", "aren't", "weren't", "haven't", "didn't", "did"]
+)
+_SAID_OF_ONE_TOO = frozenset(
+    [
+        "got",
+        "been",
+        "be",
+        "am",
+        "had",
+        "can",
+        "can't",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "will",
+        "would",
+    ]
 )
 # "Just like my mum" before ", I'm a nurse": a comparison, not the user's verb "like".
 _LIKE_ONE_OF_MINE = re.compile(LIKE_LEAD + r"(?:my|our|his|her|their)\s", re.I)

@@ -306,9 +306,12 @@ _LIVING_OR_WORKING = re.compile(
 _MY_AGE_ALONE = re.compile(
     r"^(?:I['’]m|I\s+am|im)\s+(?:1[3-9]|[2-9]\d|1[01]\d)(?:\s+(?:years?\s+old|yo|y/o))?\s*$", re.I
 )
+# … said as a state, not what one did ("… and engaged", "… and married to Tom"; not "…
+# and employed a cleaner", "… and separated at birth", "… and retired my old van"; "…
+# and recently retired" is read as what one did, an end of work).
 _A_STATE_SAID_AS_DONE = re.compile(
-    r"(?:still\s+|happily\s+|newly\s+|recently\s+|now\s+)?(?:married|engaged|divorced|"
-    r"separated|widowed|retired|unemployed|employed|self-employed)\b",
+    r"(?:still\s+|happily\s+|newly\s+|now\s+)?(?:married|engaged|divorced|separated|widowed|"
+    r"unemployed|self-employed)(?=\s*(?:$|[,.!;?)]|(?:to|with|from|since|and|but|now|again|twice|right\s+now|lol|haha|tbh)\b))",
     re.I,
 )
 _A_STATE_AFTER_AN_AGE = re.compile(

@@ -341,6 +341,10 @@ _NOT_A_PLACE = re.compile(
     r"^(?:the (?:moment|present|past|future|now|cloud|clouds|fast lane|dark|red|black|zone|"
     r"loop|know|mood|middle)|(?-i:tonight|today|tomorrow)$|from\s.*|(?:the|a|an|our|my)\s+(?:[\w-]+\s+)?(?:hotel|hostel|motel|airbnb|b&b|campsite)\b.*|(?-i:hope|fear\b.*|denial|dread|sin|peace|harmony|luxury|poverty|"
     r"comfort|style|limbo|bliss|heaven|hell|debt|pain|shock|awe|love|trouble)|a bubble|"
+    # a charge, a state or an activity one is in: "in charge of the office", "in a mood",
+    # "in a meeting", "in a good place"
+    r"charge(?:\s.*)?|the lead|(?:a|an)\s+(?:mood|meeting|hurry|rush|rut|slump|funk|"
+    r"relationship|state|mess|pickle|call|lecture|(?:good|bad|better|dark|weird)\s+place)|"
     r"a dream|(?:year|grade|class|form|room|level|season|week|day|chapter|part|round|phase)"
     r"\s+\d\S*(?:\s.*)?|(?:my|his|her|their|our|your)\s+(?:head|own world|own little world|dreams?|"
     r"imagination|thoughts|feelings|bubble|pyjamas|pjs|sweatpants|element|prime|twenties|"
