@@ -5008,3 +5008,38 @@ def test_a_place_one_is_in_this_week_is_still_a_stay() -> None:
     assert [(f.attribute, f.value) for f in _extract("I'm in Leeds this week.")] == [
         ("location", "Leeds")
     ]
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        # a relative typed with "s" for "'s", then a person or thing of theirs named: the
+        # name is theirs, not the relative's (had been the sister Dave, the son Mrs Patel,
+        # the daughter "Getting")
+        ("my sisters boyfriend is called Dave", "User's sisters boyfriend is called Dave"),
+        ("my sons teacher is Mrs Patel", "User's sons teacher is Mrs Patel"),
+        ("my daughters dog is called Max", "User's daughters dog is called Max"),
+        ("my kids dad is called Mark", "User's kids dad is called Mark"),
+        ("my daughters getting married in June", "User's daughters getting married in June"),
+        # lost in a crowd is no separation ("User is separated" had been keyed)
+        ("we got separated in the crowd at the concert", "User got separated in the crowd at the concert"),
+    ],
+)  # fmt: skip
+def test_a_thing_of_a_relative_typed_without_its_apostrophe_names_no_relative(
+    content: str, text: str
+) -> None:
+    assert _keys(content) == [(text, "user", None, None, False)]
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        ("my sons favourite film is Cars", [("User's son's favorite film is Cars", "son:", "favorite:film", "Cars", False)]),
+        ("my kids and I moved to Leeds", [("User lives in Leeds", "user", "home", "Leeds", False)]),
+        ("we got separated in 2019", [("User is separated", "user", "relationship", "separated", False)]),
+    ],
+)  # fmt: skip
+def test_near_misses_of_the_typed_apostrophe(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys

@@ -1016,7 +1016,9 @@ RULES: tuple[Rule, ...] = (
     _rule("relationship", r"^(?:(?:have|'ve|had|just|finally|officially|recently)\s+)*(?P<v>separated|divorced)\b(?=\s*(?:$|[,.!;]|(?:last\s+(?:week|month|year)|this\s+(?:week|month|year)|yesterday|recently|lol|finally|officially|for\s+good)\b))"),
     _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa|idea|concept|notion|thought|gym|craft|art|music|team|club|business|company|startup|cause|code|game|band)\b)(?!\s+from\s+(?:reality|the\s+real\s+world)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
-                          r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"),
+                          r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"
+                          # nor lost in a crowd: "got separated at the zoo", "in the crowd"
+                          r"(?!(?<=separated)\s+(?:at|in|on|during)\s+(?:the|a|an)\b)"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b", value="eats meat"),

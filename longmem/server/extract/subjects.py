@@ -447,6 +447,18 @@ _STATES = (
 # A thing of theirs and what it does: "'s dog Max died", "'s new job at the bakery is
 # going well", "'s favorite movie is Cars"; not "'s a vegan", "'s from Leeds", "'s
 # vegetarian so we share", where "'s" is "is" or "has".
+_FAVOURITE = frozenset(("favorite", "favourite", "fave", "fav"))
+# A person or a thing of someone's after a relation typed with "s" for "'s": "my sisters
+# boyfriend", "my sons teacher", "my daughters dog".
+_TYPED_FOR_S = (
+    PERSON_WORDS
+    | _FAVOURITE
+    | frozenset(
+        """dog cat puppy kitten car house flat room school class uni job team teacher
+        dentist doctor coach nursery wedding party birthday bday name bike phone friend
+        friends mate mates ex""".split()
+    )
+)
 _THEIR_THING = re.compile(
     r"^\s*['’]s\s+(?!(?:"
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
@@ -814,11 +826,21 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         else:
             rest = clause[match.end() :]
         rel = match.group("rel").lower()
+        if not name and match.group(0).rstrip(" ,").lower().endswith(rel + "s"):
+            # "my sisters boyfriend is called Dave", "my sons teacher is Mrs Patel": the
+            # "'s" typed without its apostrophe (had been the sister Dave, the son Mrs Patel)
+            thing = _THEIR_THING.match("'s " + rest)
+            if thing and thing.group("thing").lower() not in _TYPED_FOR_S:
+                thing = None  # "my kids and I moved …", "my brothers work at …": several
+            if thing and thing.group("thing").lower() not in _FAVOURITE:
+                return Parsed(NOBODY, clause)
+            if thing:
+                rest = "'s " + rest  # "my sons favourite film is Cars": the son's
         # "my son's favorite movie is Cars", "my son's new teacher is Mr Brown": a thing
         # of theirs is named, not them ("my wife's name is Sarah" names her)
         thing = _THEIR_THING.match(rest)
         theirs = thing is not None
-        if thing and thing.group("thing").lower() not in ("favorite", "favourite", "fave", "fav"):
+        if thing and thing.group("thing").lower() not in _FAVOURITE:
             return Parsed(NOBODY, clause)  # "my sister's dog Max died": the dog's news
         owned = _AFTER_S.match(rest) if not theirs else None
         if owned and _owned(owned.group("rest")):
@@ -826,7 +848,13 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         rest = _spell_s(rest)
         if not name:
             lower = lower_opener(rest) or lower_subject_of_be(rest) or lower_and_i(rest)
-            if lower is not None and lower_name(lower) and lower not in _THINGS:
+            # (not a doing: "my daughters getting married", typed for "daughter's")
+            if (
+                lower is not None
+                and lower_name(lower)
+                and lower not in _THINGS
+                and not lower.endswith("ing")
+            ):
                 # "my brother vikram turned 21", "my wife tasha and i": a name in lower case
                 name, rest = lower.capitalize(), rest[len(lower) :].strip()
         together = _AND_I.match(rest)
