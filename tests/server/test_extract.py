@@ -5043,3 +5043,25 @@ def test_near_misses_of_the_typed_apostrophe(
     content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
 ) -> None:
     assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # a relative's news after "and" is their clause ("… and my dad retired in 2019"
+        # had been one fact, the user's job, the dad's news lost from its text)
+        ("I work at Google and my dad retired in 2019", [
+            ("User works at Google", "user", "employer", "Google", False),
+            ("User's dad retired in 2019", "dad:", "employer", None, True),
+        ]),
+        # a relative who left the job the sentence told of ("left last year" had been words)
+        ("my wife joined Google in 2019 and left last year", [
+            ("User's wife works at Google", "wife:", "employer", "Google", False),
+            ("User's wife left last year", "wife:", "employer", "Google", True),
+        ]),
+    ],
+)  # fmt: skip
+def test_a_relatives_leaving_is_theirs(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys

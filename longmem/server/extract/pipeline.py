@@ -556,16 +556,17 @@ def _denied(fact: ExtractedFact) -> str:
 def _left_the_job_told(
     parsed: Parsed, told: list[ExtractedFact], before: list[ExtractedFact]
 ) -> bool:
-    """Whether a clause of the user's that says only that they left, and when, follows
-    their job or employer told earlier in the sentence: the job it left ("I got a job at
-    Tesco in 2019 and left in March"; not "… and left early", "… and left my old one")."""
+    """Whether a clause that says only that its subject left, and when, follows their job
+    or employer told earlier in the sentence: the job they left ("I got a job at Tesco in
+    2019 and left in March", "my wife joined Google in 2019 and left last year"; not "…
+    and left early", "… and left my old one")."""
     return (
-        parsed.subject.key == USER
+        parsed.subject.key not in ("", NOBODY.key)
         and len(told) == 1
         and not told[0].attribute
         and _LEFT_WHEN.match(parsed.predicate) is not None
         and any(
-            f.subject == USER and f.attribute in ("employer", "job") and not f.negated
+            f.subject == parsed.subject.key and f.attribute in ("employer", "job") and not f.negated
             for f in before
         )
     )

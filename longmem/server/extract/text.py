@@ -704,8 +704,15 @@ def starts_clause(text: str) -> bool:
     if _NAMES_THEM.match(" ".join(found)):
         return True  # "my grandma turns 90, her name's Dorothy"
     return found[0] in ("my", "our", "his", "her", "their") and any(
-        w in CLAUSE_VERBS for w in found[1:5]
+        w in CLAUSE_VERBS or w in _LIFE_NEWS for w in found[1:5]
     )
+
+
+# The news of a life, told of someone after "and": "… and my dad retired in 2019".
+_LIFE_NEWS = words(
+    """retired retires resigned resigns graduated graduates divorced separated emigrated
+    relocated qualified promoted"""
+)
 
 
 _THE_ONES = re.compile(r"(?:the|my|our)\s", re.I)
