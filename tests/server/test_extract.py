@@ -5065,3 +5065,51 @@ def test_a_relatives_leaving_is_theirs(
     content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
 ) -> None:
     assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # a second reviewer's probes: a new job told as begun is the one left, when no
+        # cause links them ("started a new job at Lidl in May and quit in July")
+        ("I started a new job at Lidl in May and quit in July.", [
+            ("User works at Lidl in May", "user", "employer", "Lidl", False),
+            ("User quit in July", "user", "employer", "Lidl", True),
+        ]),
+        ("my son got a new job at KFC and quit after a week", [
+            ("User's son works at KFC", "son:", "employer", "KFC", False),
+            ("User's son quit after a week", "son:", "employer", "KFC", True),
+        ]),
+        # a leaving with more after its time is still one, unless a sport or a habit
+        ("I retired in 2019 from the police.", [("User retired in 2019 from the police", "user", "employer", None, True)]),
+        ("I quit in March to go freelance.", [("User quit in March to go freelance", "user", "employer", None, True)]),
+        ("I'm 38 and unemployed at the moment.", [
+            ("User is 38 years old", "user", "age", "38", False),
+            ("User is unemployed at the moment", "user", "employer", None, True),
+        ]),
+        # real separations with a time after them; several said as "both"; ages apart
+        ("we are separated at the moment", [("User is separated", "user", "relationship", "separated", False)]),
+        ("we got separated during the fireworks", [("User got separated during the fireworks", "user", None, None, False)]),
+        ("my sisters both got engaged this year", [("User's sisters both got engaged this year", "user", None, None, False)]),
+        ("we're both 24 and 26", [("User is both 24 and 26", "user", None, None, False)]),
+    ],
+)  # fmt: skip
+def test_what_a_second_review_found_too_far(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # news of today, not a fact of today only (had expired the day it was said)
+        "Today, I'm officially a nurse!",
+        "I'm working at Google from today.",
+        "I'm engaged as of today!!",
+        "Since today I'm a manager.",
+    ],
+)
+def test_what_begins_today_does_not_end_today(content: str) -> None:
+    facts = [f for f in _extract(content) if f.attribute]
+    assert facts and all(f.expires_at is None for f in facts)

@@ -104,6 +104,24 @@ def test_a_value_for_a_while_leaves_the_one_held_to_hold_on(api: Api) -> None:
     assert [h["id"] for h in hits if h["attribute"] == "employer"][:2] == [shop["id"], google["id"]]
 
 
+def test_a_value_with_no_end_replaces_the_one_held_not_the_one_for_a_while(api: Api) -> None:
+    (google,) = _remember(api, "I work at Google")
+    (shop,) = _remember(api, "I'm working at my mum's shop this week.")
+    (amazon,) = _remember(api, "I just started at Amazon!")
+    # Google had stayed current beside Amazon: the shop had been the one replaced
+    assert (amazon["relation"], amazon["supersedes"]) == ("updates", google["id"])
+    assert api.get(f"{C}/me/memories/{google['id']}").json["is_latest"] is False
+    assert api.get(f"{C}/me/memories/{shop['id']}").json["is_latest"] is True
+
+
+def test_a_value_for_long_replaces_the_one_held(api: Api) -> None:
+    (tesco,) = _remember(api, "I work at Tesco")
+    # two years is a change of job, not a while beside the one held
+    (google,) = _remember(api, "I'm working at Google for the next 2 years.")
+    assert google["expires_at"] is not None
+    assert (google["relation"], google["supersedes"]) == ("updates", tesco["id"])
+
+
 def test_a_value_for_a_while_replaces_another_for_a_while(api: Api) -> None:
     (first,) = _remember(api, "Tonight my job is babysitter.")
     (second,) = _remember(api, "Tonight my job is designated driver.")

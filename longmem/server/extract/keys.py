@@ -200,16 +200,20 @@ _TIME_NOUNS = (
     r"start|end|beginning|holidays?|new\s+year)\b"
 )
 # When one left a job, said after the leaving: "in March", "in 2019", "two weeks ago",
-# "recently" (and "last year" …, which the endings read already); …
+# "recently" (and "last year" …, which the endings read already) …
 A_TIME_LEFT = (
     r"(?:in\s+(?:" + MONTH_RE + r"|(?:19|20)\d\d)|recently|(?:a|an|one|two|three|four|five|six|"
     r"a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago)"
 )
-# … or on a weekday, and then no more ("I quit in March lol", not "retired in 2019 from
-# rugby", "quit a few days ago and the cravings are awful").
+# … or on a weekday; not a sport, a pastime or a habit left ("retired in 2019 from
+# rugby", "quit a few days ago and the cravings are awful"), which no job is.
 _WHEN_ONE_LEFT = (
     r"|\s+(?:" + A_TIME_LEFT + r"|on\s+(?:" + WEEKDAY_RE + r"))\b"
-    r"(?=\s*(?:$|[,.!;?]|(?:lol|haha|lmao|tbh)\b))"
+    r"(?![^.!?;]*\b(?:from\s+(?:the\s+|my\s+|competitive\s+|professional\s+|international\s+)?"
+    r"(?:rugby|football|soccer|cricket|tennis|swimming|running|boxing|netball|hockey|golf|"
+    r"cycling|athletics|gymnastics|dancing|ballet|social\s+media|twitter|instagram|facebook|"
+    r"tiktok|team|choir|band|club|gym|league|sport)|cravings?|smok\w*|vap\w*|cigs?|"
+    r"cigarettes|booze|alcohol|drinking|sugar|caffeine|weed)\b)"
 )
 ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (

@@ -480,7 +480,9 @@ def _what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]
             for f in out
             if f.subject == fact.subject and f.attribute in ended and f.value and not f.negated
         ]
-        if begun and any(_A_NEW_JOB.search(f.statement) for f in begun):
+        if begun and (
+            _LEFT_FOR_IT.search(sentence) or any(_A_JOB_TO_COME.search(f.statement) for f in begun)
+        ):
             # the job left is the one before the new one: ended before it is told
             at = out.index(begun[0])
             out.insert(at, fact)
@@ -520,18 +522,26 @@ _BACK_AGAIN = re.compile(
     r"\b(?:came|come|went|go|going|moved|got)\s+back\b|\b(?:rejoined|returned|re-?hired)\b",
     re.I,
 )
-# A job told as new, whose leaving is of the one before: "got a new job at Google so I
-# quit", "I've accepted a job at Amazon and resigned", "I start at Google next month".
-_A_NEW_JOB = re.compile(
-    r"\b(?:new\s+(?:job|role|position)|accepted|offered|offer|start(?:s|ing)?\s+(?:at|as|with|on|in|"
-    r"next)|starting|will\s+be)\b",
+# A job the leaving is for: said as its cause ("got a new job at Google so I quit
+# today", "… which is why I resigned"), or to come ("I start at Google next month so I
+# quit", "I've accepted a job at Amazon and resigned on Friday"): the leaving is of the
+# job before it (not "started a new job at Lidl in May and quit in July": Lidl's).
+_LEFT_FOR_IT = re.compile(
+    r"\b(?:so|hence|therefore|which\s+is\s+why|that'?s\s+why)\s+(?:I\s+|we\s+)?(?:just\s+|finally\s+|have\s+|'ve\s+)?"
+    r"(?:quit|left|resigned|handed)\b",
+    re.I,
+)
+_A_JOB_TO_COME = re.compile(
+    r"\b(?:will|'ll|going\s+to|gonna|start(?:s|ing)?\s+(?:next|on|in|from|tomorrow|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)|starting|(?:have|'ve)\s+accepted|"
+    r"(?:have|'ve)\s+been\s+offered)\b",
     re.I,
 )
 # A job told as begun or past, whose leaving the sentence then tells: "joined Google in
 # 2019", "was hired as a nurse", "got a job at Tesco" (not "I work at Google and left").
 _BEGUN_THEN = re.compile(
     r"\b(?:joined|started|began|hired|got\s+(?:a|the|my|an)\s+(?:[\w-]+\s+)?(?:job|role|position)|"
-    r"took\s+(?:a|the)\s+job|worked|signed|scored|landed|became)\b",
+    r"took\s+(?:a|the)\s+job|accepted|worked|signed|scored|landed|became)\b",
     re.I,
 )
 # Something else started first, whose leaving it is: "started at the gym in January",
@@ -1296,7 +1306,10 @@ def _said_of_several(rest: str) -> bool:
     verb that agrees ("are 12 and 9", "live in Leeds", "both work", "turned 8"), not an
     "s" typed for "'s" ("my sons 5 today", "my dads a plumber", "my sons got autism", "my
     bros birthday"): the one."""
-    words = [w for w in lower_words(rest)[:4] if w not in _BEFORE_A_VERB]
+    said = lower_words(rest)[:4]
+    if said[:1] and said[0] in _EACH_OF_THEM:
+        return True  # "my sisters both got engaged"
+    words = [w for w in said if w not in _BEFORE_A_VERB]
     if not words:
         return False
     verb = words[0]
@@ -1310,6 +1323,7 @@ def _said_of_several(rest: str) -> bool:
 _BEFORE_A_VERB = frozenset(
     ["both", "all", "each", "also", "too", "still", "just", "now", "never", "always", "really"]
 )
+_EACH_OF_THEM = frozenset(("both", "all", "each"))
 _AGREES_WITH_SEVERAL = frozenset(
     ["are", "were", "have", "r", "do", "don't", "aren't", "weren't", "haven't", "didn't", "did"]
 )

@@ -1018,7 +1018,9 @@ RULES: tuple[Rule, ...] = (
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"
                           # nor lost in a crowd: "got separated at the zoo", "in the crowd"
-                          r"(?!(?<=separated)\s+(?:at|in|on|during)\s+(?:the|a|an)\b)"),
+                          r"(?!(?<=separated)\s+(?:at|in|on|during)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:zoo|crowds?|festival|concert|gig|"
+                          r"airport|station|tube|park|fair|market|mall|shopping\s+centre|supermarket|beach|museum|match|stadium|"
+                          r"parade|queue|rush|chaos|dark|woods|forest|hike|carnival|theme\s+park|fireworks|show|party)\b)"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b", value="eats meat"),

@@ -133,9 +133,10 @@ def _piece_of(clause: str, value: str) -> str:
         end = after.end()  # "at Co-op, but only till September": the piece goes on
 
 
-# A day a clause opens with, alone before its comma: "Tonight, …", "This weekend, …".
+# A day a clause opens with, alone before its comma: "Tonight, …", "This weekend, …" (not
+# "Today, …", which opens news as often: "Today, I'm officially a nurse!").
 _A_LEAD_DAY = re.compile(
-    r"(?:tonight|today|this\s+(?:evening|morning|afternoon|weekend)|for\s+(?:tonight|today))"
+    r"(?:tonight|this\s+(?:evening|morning|afternoon|weekend)|for\s+(?:tonight|today))"
     r"\s*[,:;]",
     re.I,
 )

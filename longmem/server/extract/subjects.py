@@ -57,6 +57,7 @@ from .rules import DIET_ENDED, HOME_IS, NO_LONGER_MY_PARTNER, PET_WORDS, PLACE_I
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
+    EACH_APART,
     HEDGED,
     MODALS,
     MONTH_NAMES,
@@ -770,7 +771,11 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         if match.group("p").lower() == "we":
             # "we're both 24", "we are all vegan": each of them, the user too ("User is
             # both 24" had been written)
-            rest = _BOTH_AFTER_BE.sub(r"\g<be>", rest, count=1)
+            rest = (
+                _BOTH_AFTER_BE.sub(r"\g<be>", rest, count=1)
+                if not EACH_APART.search(rest)
+                else rest
+            )
         return Parsed(USER_SUBJECT, rest)
     match = _THE_USER.match(clause)
     if match:  # "User is 35 years old", as a model writes it (chat.py): the user, no name

@@ -311,7 +311,9 @@ _MY_AGE_ALONE = re.compile(
 # and recently retired" is read as what one did, an end of work).
 _A_STATE_SAID_AS_DONE = re.compile(
     r"(?:still\s+|happily\s+|newly\s+|now\s+)?(?:married|engaged|divorced|separated|widowed|"
-    r"unemployed|self-employed)(?=\s*(?:$|[,.!;?)]|(?:to|with|from|since|and|but|now|again|twice|right\s+now|lol|haha|tbh)\b))",
+    r"unemployed|self-employed|employed)(?=\s*(?:$|[,.!;?)]|(?:to|with|from|since|and|but|now|"
+    r"again|twice|right\s+now|at\s+the\s+moment|atm|at\s+present|currently|as|full[- ]?time|"
+    r"part[- ]?time|lol|haha|tbh)\b|at\s+(?-i:[A-Z])))",
     re.I,
 )
 _A_STATE_AFTER_AN_AGE = re.compile(
@@ -1007,6 +1009,11 @@ def third_person(clause: str) -> str:
     return "".join(parts)
 
 
+# What "both" or "all" says each apart, not of each alike: "we're both 24 and 26", "we
+# both have different jobs".
+EACH_APART = re.compile(r"\d+\s*(?:and|&)\s*\d+|\b(?:different|separate|opposite)\b", re.I)
+
+
 def _each_of_us(parts: list[str], at: int, after: tuple[str, ...] = ()) -> None:
     """Take out the "both" or "all" at ``at`` of words said by "we" (odd indices words),
     and the gap before it: "we're both 24" is "User is 24" ("User is both 24" had been
@@ -1015,6 +1022,8 @@ def _each_of_us(parts: list[str], at: int, after: tuple[str, ...] = ()) -> None:
     if at >= len(parts) or parts[at].lower() not in ("both", "all"):
         return
     if after and parts[at - 2].lower() not in after:
+        return
+    if EACH_APART.search("".join(parts[at + 1 :])):
         return
     parts[at - 1] = parts[at] = ""
 

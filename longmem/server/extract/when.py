@@ -37,7 +37,11 @@ from ..timestamps import as_utc
 from .text import ANY_WEEKDAY_RE, DAY_NAMES, MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 
 END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
-_TODAY = re.compile(r"\b(?:today|tonight)\b", re.I)
+# (not when a fact begins: "from today", "as of today", "starting today", "since today")
+_TODAY = re.compile(
+    r"(?<!\bfrom\s)(?<!\bas\sof\s)(?<!\bstarting\s)(?<!\bsince\s)\b(?:today|tonight)\b",
+    re.I,
+)
 _TOMORROW = re.compile(r"\btomorrow\b")
 _THIS_WEEK = re.compile(r"\b(?:this|for the)\s+(?:long\s+)?week(?:end)?\b")
 _UNTIL = re.compile(r"\b(?:until|till|til|through)\s+(?:the\s+)?(?:end\s+of\s+)?")

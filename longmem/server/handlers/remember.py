@@ -134,6 +134,8 @@ def _of_kind(held: Optional[str], kind: Optional[str]) -> bool:
 
 
 _A_YEAR = 366 * 24 * 3600
+# The longest a value said with its end is held beside the one it interrupts.
+_A_WHILE = 31 * 24 * 3600
 _ONGOING = re.compile(r"\b(?:since|for\s+(?:\d+|a|an|two|three|four|five|ten)\s+years?)\b", re.I)
 # Back with someone ("got back with Maya", "seeing Maya again"): only a partner of before.
 _BACK_WITH = re.compile(
@@ -226,8 +228,12 @@ class _Call:
         keyed = fact.attribute is not None
         fact = self._resolve(fact)
         fact = self._in_town(fact)
-        # (an end the statement said, not one a plan of the key gives it)
-        for_a_while = fact.expires_at is not None
+        # (an end the statement said, not one a plan of the key gives it, and near: "for
+        # the next two years" is a change, not a while)
+        for_a_while = fact.expires_at is not None and (
+            iso_to_epoch(datetime_to_iso(fact.expires_at)) - iso_to_epoch(self.observed_at)
+            <= _A_WHILE
+        )
         fact = self._before_plan(fact)
         if fact.calls_off and not self._called_off(fact):
             # Nothing waits to be called off. A move called off is then words, and never
@@ -717,24 +723,26 @@ class _Call:
             # older than what is known, or told of years before ("we moved to Austin in
             # 1999"): history, not current
             return NEW, None, None, False
-        if (
-            for_a_while
-            and values
-            and fact.attribute != "location"
-            and all(m.expires_at is None for m in values)
-        ):
-            # "my job tonight is babysitter", "working at my mum's shop this week": a
-            # value for a while, beside the one held, which holds on when it ends (it
-            # had been retired for good). Stays are the exception: each replaces the last.
-            return NEW, None, None, True
+        # "my job tonight is babysitter", "working at my mum's shop this week": a value
+        # for a while, beside the one held, which holds on when it ends (it had been
+        # retired for good); it replaces another for a while. A value with no end
+        # replaces the one held with none, and leaves one for a while to end on its own.
+        # Stays are the exception: each replaces the last.
+        lasting = [m for m in values if m.expires_at is None]
+        passing = [m for m in values if m.expires_at is not None]
+        replaced = values[0] if values else None
+        if fact.attribute != "location" and lasting:
+            if for_a_while and not passing:
+                return NEW, None, None, True
+            replaced = passing[0] if for_a_while else lasting[0]
         # A new value makes every denial of the key moot ("no longer at Capcom" once the
         # new employer is known); the value it replaces is the one it supersedes.
         self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in denials])
         ended = ENDED_BY.get((fact.attribute, (fact.value or "").casefold()), ())
         self._end_also(fact, ended)
-        if not values:
+        if replaced is None:
             return NEW, None, None, True
-        return UPDATES, None, values[0].id, True
+        return UPDATES, None, replaced.id, True
 
     def _turned(self, fact: ExtractedFact) -> Optional[MemoryRecord]:
         """The same value held under the opposite attribute (facts.OPPOSITE): a like that
