@@ -5113,3 +5113,27 @@ def test_what_a_second_review_found_too_far(
 def test_what_begins_today_does_not_end_today(content: str) -> None:
     facts = [f for f in _extract(content) if f.attribute]
     assert facts and all(f.expires_at is None for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # where one is for an event, or cared for, is no home (each had been one)
+        ("I'm in Goodwood for the races", [("User is in Goodwood", "user", "location", "Goodwood", False)]),
+        ("I'm in A&E with my son", [("User is in A&E with User's son", "user", None, None, False)]),
+        # how long so far, of a home or a work that goes on (had been a stay, or words)
+        ("I've lived in Leeds for 5 years", [("User lives in Leeds", "user", "home", "Leeds", False)]),
+        ("I've worked at Tesco for 5 years", [("User works at Tesco", "user", "employer", "Tesco", False)]),
+        ("I have worked for the NHS for 10 years", [("User works at the NHS", "user", "employer", "the NHS", False)]),
+        ("I've worked as a nurse for 10 years", [("User works as a nurse", "user", "job", "nurse", False)]),
+        ("My sister has worked at Google for 3 years", [("User's sister works at Google", "sister:", "employer", "Google", False)]),
+        # not a work that is over, or only once
+        ("I've worked at Tesco before", [("User has worked at Tesco before", "user", None, None, False)]),
+        ("I had worked at Tesco for 5 years", [("User had worked at Tesco for 5 years", "user", None, None, False)]),
+        ("I've worked at Tesco for 5 years until 2019", [("User has worked at Tesco for 5 years until 2019", "user", None, None, False)]),
+    ],
+)  # fmt: skip
+def test_how_long_so_far_and_where_one_is_for_a_while(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys

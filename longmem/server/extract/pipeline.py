@@ -968,7 +968,13 @@ def _as_home(key: Key, predicate: str) -> Optional[Key]:
     place = key.value if key.value[:1].isupper() else None
     inside = _PLACE_IN.search(key.value)
     place = inside.group(1) if inside else place
+    if place and _A_WARD.match(place):
+        return None  # "I'm in A&E with my son": a ward, no home
     return Key("home", place, key.negated, key.type) if place else None
+
+
+# Where one is cared for, in capitals: "A&E", "ICU", "the ER".
+_A_WARD = re.compile(r"(?:the\s+)?(?:A&E|A\s*and\s*E|ER|ICU|HDU|NICU|PICU|resus)$", re.I)
 
 
 def _facts_of(

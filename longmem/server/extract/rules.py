@@ -305,6 +305,13 @@ _TAKEN_WORK = (
 )
 # Where in a place a job is, before the place: "a day job in the cardiac unit at Rush".
 _JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|department|dept|team|ward|division|office|branch|lab|group|clinic))?"
+# How long a work has lasted so far, said after it, and nothing that says it is over:
+# "… for 5 years", "… for the past decade", "… since 2019".
+_STILL_SO = (
+    r"(?=[^,;]*\b(?:for\s+(?:the\s+(?:last|past)\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:\d+|a|an|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|a\s+few|few|several|many)\s+(?:[\w-]+\s+)?(?:years?|months?|"
+    r"decades?)|since)\b)(?![^,;]*\b(?:before|until|till|ago|previously|in\s+the\s+past|back\s+in|then)\b)"
+)
 # A stay, not a home: "at a conference in Lisbon", "on a trip to Japan", "at a wedding in Porto".
 STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|trade show|show|festival|wedding|funeral|workshop|meeting|camp|tournament|holiday|vacation|retreat|visit|tour|training|assignment|honeymoon|interview|job interview|stag do|hen do|getaway|break)"
 
@@ -762,6 +769,11 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|got)\s+)?" + ADV + r"employed\s+(?:at|by|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))" + _V),
     # "I've been working at Ecolab since January" (not "at Starbucks all morning")
     _rule("employer", r"^" + ADV + r"(?:(?:have|has|'ve)\s+)?been\s+working\s+(?:at|for)\s+(?![^,;]*\b(?:all\s+(?:day|morning|afternoon|evening|week|night)|today|tonight|this\s+(?:week|morning|afternoon|evening)|because|the\s+library|the\s+cafe|wifi)\b)" + _V),
+    # "I've worked at Tesco for 5 years", "have taught at Oakwood since 2019": so far, and
+    # still (not "… before", "… until 2019", "had worked"); its job too ("I've worked as a
+    # nurse for 10 years")
+    _rule("employer", r"^" + ADV + r"(?:have|has)\s+" + ADV + r"(?:worked|taught)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _STILL_SO + _V),
+    _rule("job", r"^" + ADV + r"(?:have|has)\s+" + ADV + r"worked\s+as\s+" + _STILL_SO + _A + _V),
     # "I work for myself now", "I'm my own boss now" (not "… on the side", "… too")
     _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been)\s+)?" + ADV + r"(?:work|works|working)\s+for\s+(?:myself|themself|themselves|himself|herself)\b(?=\s*(?:$|[.!;]|now\b|mostly\b|mainly\b|these\s+days\b|full[- ]time\b|since\b|as\s|lol\b|🎉|,\s*(?:a\s|my\s|small\b|running\b|doing\b|freelance\b)))(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side|weekends?|evenings?|nights?|kitchen|minecraft|diet)\b)", value="self-employed"),
     _rule("employer", r"^" + ADV + r"(?:am|is|are|'m)\s+" + ADV + r"(?:my|their|his|her)\s+own\s+boss\b(?=\s*(?:$|[.!;]|now\s*(?:$|[.!;,])|lol\b|🎉))(?![^,;]*\b(?:kitchen|minecraft|diet|alone|when|that)\b)", value="self-employed"),

@@ -35,6 +35,9 @@ _STAY = re.compile(
     + STAYS
     + r"s?|for work|on business|on holiday|on vacation|on tour|for (?:a few|a couple of|two|three|"
     r"\d+) (?:days|nights|weeks)|for the (?:[\w-]+\s+){0,2}?(?:week|weekend|day|night)|"
+    # an event one is there for: "in Goodwood for the races", "in Cardiff for the match"
+    r"for (?:the|a|an|my|our) (?:[\w-]+\s+)?(?:races|race|match|game|gig|concert|marathon|"
+    r"graduation|christening|reunion|exhibition|launch|appointment|operation|surgery|exams?)|"
     + A_SEASON
     + "|"
     # a visit, a stopover, a trip begun: "visiting my mum in Leeds", "off to Rome"; a stay

@@ -103,7 +103,11 @@ _A_LONG_STAY = re.compile(
     r"assignment|posting|residency|retreat|honeymoon|sabbatical)\b"
 )
 # … nor "been sent to Glasgow for two weeks": a trip to come
-_SO_FAR = re.compile(r"\b(?:been(?!\s+(?:sent|seconded|deployed)\b)|since|ago|already)\b")
+_SO_FAR = re.compile(
+    r"\b(?:been(?!\s+(?:sent|seconded|deployed)\b)|since|ago|already)\b|"
+    # "I've lived in Leeds for 5 years": how long so far (had been a stay of no end)
+    r"(?:\bhave|'ve|\bhas|\bhad)\s+(?:\w+\s+)?(?:lived|worked|stayed|studied|taught)\b"
+)
 _NEXT_WEEK = re.compile(r"(?:next\s+)?week\b")
 # A day of the month alone, its month left to the context: "the 27th", "24th".
 _DAY_ALONE = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
