@@ -5137,3 +5137,30 @@ def test_how_long_so_far_and_where_one_is_for_a_while(
     content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
 ) -> None:
     assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # when, said first, then whose news: a relative's (each had been the user's home
+        # or relationship)
+        ("In January my dad moved to Spain", [("User's dad lives in Spain", "dad:", "home", "Spain", False)]),
+        ("At the weekend my brother moved to Leeds", [("User's brother lives in Leeds", "brother:", "home", "Leeds", False)]),
+        ("Over christmas my sister Lou got engaged", [
+            ("User's sister is Lou", "user", "siblings", "Lou", False),
+            ("User's sister Lou is engaged", "sister:Lou", "relationship", "engaged", False),
+        ]),
+        ("In January I moved to Spain", [("User lives in Spain", "user", "home", "Spain", False)]),
+        # someone by initials, then their verb (had been the user's employer and home)
+        ("JP started at Telstra", [("JP started at Telstra", "user", None, None, False)]),
+        ("AJ moved to Leeds", [("AJ moved to Leeds", "user", None, None, False)]),
+        # what one started that is no pastime
+        ("I started crying at work today", [("User started crying at work today", "user", None, None, False)]),
+        ("started wearing glasses", [("User started wearing glasses", "user", None, None, False)]),
+        ("I started running again", [("User's hobbies include running", "user", "hobbies", "running", False)]),
+    ],
+)  # fmt: skip
+def test_whose_news_after_a_time_initials_and_no_pastime(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys

@@ -621,7 +621,14 @@ _LEAD_TIME = re.compile(
     r"since\s+(?:(?:last|this)\s+\w+|\w+day|" + "|".join(MONTH_NAMES) + r")|"
     r"after\s+(?:\d+|a\s+few|many|several|two|three|four|five|ten)\s+(?:years?|months?)"
     r"(?:\s+(?:at|with|in)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*)*)?|"
-    r"(?:on|until|till)\s+(?:" + WEEKDAY_RE + r")|every\s+(?:morning|day|evening|week))\s*,?\s+",
+    r"(?:on|until|till)\s+(?:" + WEEKDAY_RE + r")|every\s+(?:morning|day|evening|week)|"
+    # "In January my dad moved to Spain", "Over christmas my sister Lou got engaged", "At
+    # the weekend my brother moved to Leeds": when, then whose news (had been the user's)
+    r"(?:in|over|during|at|around|by|after|before|from|until|till)\s+(?:the\s+)?(?:"
+    + "|".join(MONTH_NAMES)
+    + r"|christmas|xmas|easter|new\s+year|half[- ]term|lockdown|weekend|summer|winter|spring|"
+    r"autumn|holidays|(?:19|20)\d\d|end\s+of\s+(?:the\s+)?(?:year|month|week)|"
+    r"(?:last|past)\s+(?:few\s+|couple\s+of\s+)?(?:weeks?|months?|years?)))\s*,?\s+",
     re.I,
 )
 # "like" that compares, as a clause opens with it: "Just like Rihanna …", "Like my mum, …"
@@ -1041,6 +1048,9 @@ _LOWER_NAME_FROM = re.compile(
 _NOT_A_NAME_FROM = re.compile(
     r".*(?:ly|ed)$|(?:back|home|away|fresh|straight|far|just|came|moved)$"
 )
+# Someone by two initials ("JP", "AJ"), and the two capitals that name no one.
+_INITIALS = re.compile(r"^[A-Z]{2}\s")
+_CAPS_NO_ONE = frozenset("ok im ya ye no so uk us hr it pr ai tv pc ex my hi yo gf bf".split())
 # A first name and a surname: "Tom Smith moved to Leeds", "Nana Mouskouri turned 90".
 _FULL_NAME_FIRST = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s")
 # A name that reads as a modal or a month, written capitalised and with no contraction
@@ -1123,6 +1133,8 @@ def _someone_first(clause: str) -> bool:
             or after[at : at + 1] in (["is"], ["was"], ["has"])
             for at in (0, 1)
         )
+    if _INITIALS.match(clause) and words[0] not in _CAPS_NO_ONE and _told_second(words[:4]):
+        return True  # "JP started at Telstra", "AJ moved to Leeds": someone by initials
     if not ((words[:1] and words[0] in PERSON_WORDS) or _MODAL_NAME.match(clause)):
         return False
     # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job";
