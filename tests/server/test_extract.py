@@ -5164,3 +5164,34 @@ def test_whose_news_after_a_time_initials_and_no_pastime(
     content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
 ) -> None:
     assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # a leaving said short after the job, with no subject of its own (each had kept
+        # the job current: "Quit in 2018" as words, "Was left in 2023")
+        ("started driving for Uber full time in 2015, quit in 2018", [
+            ("User works at Uber", "user", "employer", "Uber", False),
+            ("User quit in 2018", "user", "employer", "Uber", True),
+        ]),
+        ("was hired as a nurse at St James in 2018 and left in 2023", [
+            ("User works as a nurse", "user", "job", "nurse", False),
+            ("User works at St James", "user", "employer", "St James", False),
+            ("User no longer works as a nurse", "user", "job", "nurse", True),
+            ("User left in 2023", "user", "employer", "St James", True),
+        ]),
+        ("got a job at Tesco and left early", [
+            ("User works at Tesco", "user", "employer", "Tesco", False),
+            ("User left early", "user", None, None, False),
+        ]),
+        ("I work at Tesco, love it, quit smoking though", [
+            ("User works at Tesco", "user", "employer", "Tesco", False),
+            ("Love it, quit smoking though", "user", None, None, False),
+        ]),
+    ],
+)  # fmt: skip
+def test_a_leaving_said_short_after_the_job(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys

@@ -462,6 +462,21 @@ def _what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]
     "… left in March but went back in June" ends nothing."""
     out: list[ExtractedFact] = []
     for fact in told:
+        if (
+            not fact.attribute
+            and fact.subject == USER
+            and _LEAVING_ALONE.match(fact.statement)
+            and any(f.attribute in ("employer", "job") and f.subject == USER for f in out)
+        ):
+            # what a clause told after its job, with no subject: "joined the nhs as a
+            # paramedic in 2015, quit recently" (had been the words "Quit recently")
+            words = fact.statement[:1].lower() + fact.statement[1:]
+            fact = replace(
+                fact,
+                text=finish(third_person("I " + words)),
+                attribute="employer",
+                negated=True,
+            )
         if not (
             fact.negated
             and fact.value is None
@@ -509,6 +524,14 @@ def _what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]
     return out
 
 
+# Leaving said alone, with no subject and no more than when: "quit recently", "eventually
+# left in 2020", "quit in september lol".
+_LEAVING_ALONE = re.compile(
+    r"^(?:(?:then|later|eventually|finally|just)\s+)?(?:quit|left|resigned|retired)(?:\s+(?:last\s+"
+    r"(?:year|month|week|summer|spring|autumn|fall|winter|term)|" + A_TIME_LEFT + r"))?"
+    r"(?:\s+(?:lol|haha|tbh))?\s*$",
+    re.I,
+)
 # Leaving said bare, with no more than when: "quit in March", "I resigned last month",
 # "my sister quit in March".
 _BARE_LEAVING = re.compile(
@@ -541,7 +564,7 @@ _A_JOB_TO_COME = re.compile(
 # 2019", "was hired as a nurse", "got a job at Tesco" (not "I work at Google and left").
 _BEGUN_THEN = re.compile(
     r"\b(?:joined|started|began|hired|got\s+(?:a|the|my|an)\s+(?:[\w-]+\s+)?(?:job|role|position)|"
-    r"took\s+(?:a|the)\s+job|accepted|worked|signed|scored|landed|became)\b",
+    r"took\s+(?:a|the)\s+job|took\s+over|accepted|worked|signed|scored|landed|became)\b",
     re.I,
 )
 # Something else started first, whose leaving it is: "started at the gym in January",

@@ -568,9 +568,13 @@ def clauses(
                 if _WHO.search(left) or _OBJECT_PRONOUN.search(right)
                 else _person_of(left, people)
             )
+            if subject is None and _LEAVING_AFTER.match(right) and starts_with_verb(left):
+                # "was hired as a nurse in 2018 and left in 2023", "got a job at Tesco and
+                # quit in March": the user's, typed short, both (the leaving had been lost)
+                subject = ""
             if subject is None:
                 continue
-            carried = subject + " "
+            carried = subject + " " if subject else ""
         elif _ON_A_TRIP.match(right) and not _starts_with_past(right):
             # "I live in Leeds but flying to Rome on Friday": a trip by the subject before,
             # when it is said ("I", "we", "he") or the user's own is plain ("Living in
@@ -866,8 +870,8 @@ def _person_of(left: str, people: Collection[str]) -> Optional[str]:
     if bare is None:
         return None
     who = bare.group("who")
-    if who.lower() in _EVENT_NOUNS:
-        return None
+    if who.lower() in _EVENT_NOUNS or who.lower() in _NO_ONE_BUT_A_VERB:
+        return None  # (not "was" of "was hired as a nurse …, left in 2023")
     verb = bare.group("verb").lower()
     # "Germaine finished her masters, got a job…": a name does what things also do, said
     # of her own (not "Masters finished and moved to Berlin")
@@ -881,6 +885,12 @@ def _person_of(left: str, people: Collection[str]) -> Optional[str]:
 
 
 _DIED = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
+# A leaving after "and", said short: "… and left in 2023", "… and quit last year".
+_LEAVING_AFTER = re.compile(
+    r"(?:then\s+|later\s+|eventually\s+|finally\s+)?(?:left|quit|resigned|retired)\b(?!\s+(?:my|the|a|an|his|her|it|them|him|me|us|smoking|vaping|drinking)\b)",
+    re.I,
+)
+_NO_ONE_BUT_A_VERB = words("was were is are am be been had has have did got get gets")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|his|me)\b", re.I)
 _WHO = re.compile(r",\s*(?:(?:the one|the guy|the girl)\s+)?(?:who|which|whose|whom|where)\b", re.I)
 # Pasts that as often say how one is: "I'm 30, married, live in York", "30, broke, happy".
