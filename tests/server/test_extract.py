@@ -5195,3 +5195,47 @@ def test_a_leaving_said_short_after_the_job(
     content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
 ) -> None:
     assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # a third reviewer's probes, each as the tree before the round read it or better
+        ("I got a new job at Google and quit today", [
+            ("User quit today", "user", "employer", None, True),
+            ("User works at Google", "user", "employer", "Google", False),
+        ]),
+        ("I work at Tesco and retired in 2019 from the police", [
+            ("User works at Tesco", "user", "employer", "Tesco", False),
+            ("User retired in 2019 from the police", "user", None, None, False),
+        ]),
+        ("I quit in January and the withdrawal has been hell", [
+            ("User quit in January and the withdrawal has been hell", "user", None, None, False),
+        ]),
+        ("I retired in 2021 from darts", [("User retired in 2021 from darts", "user", None, None, False)]),
+        ("we got separated at the bar", [("User got separated at the bar", "user", None, None, False)]),
+        ("we got separated at the start of lockdown", [("User is separated", "user", "relationship", "separated", False)]),
+        ("I have worked as a chef for almost 20 years", [
+            ("User works as a chef for almost 20 years", "user", "job", "chef", False),
+        ]),
+        ("I have worked at Tesco for 5 years, then Asda for 2", [
+            ("User has worked at Tesco for 5 years, then Asda for 2", "user", None, None, False),
+        ]),
+        ("At the weekend I'm working at the bar", [("At the weekend User is working at the bar", "user", None, None, False)]),
+        ("Over christmas I'm single lol", [("Over christmas User is single lol", "user", None, None, False)]),
+        ("I'm looking after my nan and my retired grandad", [
+            ("User is looking after User's nan and User's retired grandad", "user", None, None, False),
+        ]),
+        ("we're both 30 and 2 of our kids are at school", [("User is 30 years old", "user", "age", "30", False)]),
+        ("EX moved to Leeds", [("EX moved to Leeds", "user", None, None, False)]),
+    ],
+)  # fmt: skip
+def test_what_a_third_review_found_too_far(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
+def test_a_shift_for_today_ends_today() -> None:
+    (fact,) = _extract("Today, I'm working at the Oxfam shop")
+    assert (fact.attribute, fact.expires_at) == ("employer", _end_of(NOW.year, NOW.month, NOW.day))

@@ -122,6 +122,18 @@ def test_a_value_for_long_replaces_the_one_held(api: Api) -> None:
     assert (google["relation"], google["supersedes"]) == ("updates", tesco["id"])
 
 
+def test_a_value_for_a_season_leaves_the_home_held_to_hold_on(api: Api) -> None:
+    (leeds,) = _remember(api, "I live in Leeds")
+    reply = api.post(
+        f"{C}/me/remember?sync=true",
+        {"content": "I'm living in Bristol till january", "observed_at": "2026-12-03T12:00:00Z"},
+    )
+    assert reply.status == 200, reply.raw
+    (bristol,) = reply.json["facts"]
+    assert bristol["expires_at"] is not None and bristol["supersedes"] is None
+    assert api.get(f"{C}/me/memories/{leeds['id']}").json["is_latest"] is True
+
+
 def test_a_value_for_a_while_replaces_another_for_a_while(api: Api) -> None:
     (first,) = _remember(api, "Tonight my job is babysitter.")
     (second,) = _remember(api, "Tonight my job is designated driver.")

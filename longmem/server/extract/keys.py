@@ -205,15 +205,18 @@ A_TIME_LEFT = (
     r"(?:in\s+(?:" + MONTH_RE + r"|(?:19|20)\d\d)|recently|(?:a|an|one|two|three|four|five|six|"
     r"a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago)"
 )
-# … or on a weekday; not a sport, a pastime or a habit left ("retired in 2019 from
-# rugby", "quit a few days ago and the cravings are awful"), which no job is.
+# … or on a weekday; not from what is no work ("retired in 2019 from rugby", "quit in
+# March from Weight Watchers": only from a workplace or a trade, "from the police",
+# "from teaching", "from Barclays"), nor a habit left ("quit a few days ago and the
+# cravings are awful", "… haven't touched a cigarette since").
 _WHEN_ONE_LEFT = (
     r"|\s+(?:" + A_TIME_LEFT + r"|on\s+(?:" + WEEKDAY_RE + r"))\b"
-    r"(?![^.!?;]*\b(?:from\s+(?:the\s+|my\s+|competitive\s+|professional\s+|international\s+)?"
-    r"(?:rugby|football|soccer|cricket|tennis|swimming|running|boxing|netball|hockey|golf|"
-    r"cycling|athletics|gymnastics|dancing|ballet|social\s+media|twitter|instagram|facebook|"
-    r"tiktok|team|choir|band|club|gym|league|sport)|cravings?|smok\w*|vap\w*|cigs?|"
-    r"cigarettes|booze|alcohol|drinking|sugar|caffeine|weed)\b)"
+    r"(?![^.!?;]*\bfrom\s+(?!(?:the\s+|my\s+)?(?:police|army|navy|raf|air\s+force|nhs|council|"
+    r"fire\s+service|civil\s+service|bank|force|company|firm|school|hospital|job|work|office|"
+    r"practice|teaching|nursing|(?-i:[A-Z]))))"
+    r"(?![^.!?;]*\b(?:cravings?|withdrawals?|headaches?|nicotine|smok\w*|vap\w*|cigs?|"
+    r"cigarettes?|patch(?:es)?|booze|alcohol|drinks?|drinking|sugar|caffeine|weed|sober|"
+    r"lungs)\b)"
 )
 ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (

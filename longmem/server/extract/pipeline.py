@@ -83,6 +83,7 @@ from .text import (
     ADVERBS,
     CLAUSE_VERBS,
     MONTH_NAMES,
+    MONTH_RE,
     SUBJECT,
     UNRESOLVED_PREFIX,
     WEEKDAY_RE,
@@ -496,7 +497,15 @@ def _what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]
             if f.subject == fact.subject and f.attribute in ended and f.value and not f.negated
         ]
         if begun and (
-            _LEFT_FOR_IT.search(sentence) or any(_A_JOB_TO_COME.search(f.statement) for f in begun)
+            _LEFT_FOR_IT.search(sentence)
+            or any(_A_JOB_TO_COME.search(f.statement) for f in begun)
+            or (
+                any(
+                    _A_NEW_JOB.search(f.statement) and not _A_TIME_GONE.search(f.statement)
+                    for f in begun
+                )
+                and not _SOON_AFTER.search(fact.statement)
+            )
         ):
             # the job left is the one before the new one: ended before it is told
             at = out.index(begun[0])
@@ -519,6 +528,13 @@ def _what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]
             for f in out
         ):
             out.append(plain)  # the gym, the course, the app it started
+        elif any(
+            f.subject == fact.subject and f.attribute in ("employer", "job") and not f.negated
+            for f in out
+        ) and (_FROM_ELSEWHERE.search(fact.statement) or fact.subject != USER):
+            # a job held now, told first: "I work at Tesco and retired in 2019 from the
+            # police", "my husband works at Meta, left in 2022" leave it, something before
+            out.append(plain)
         else:
             out.append(fact)
     return out
@@ -560,6 +576,24 @@ _A_JOB_TO_COME = re.compile(
     r"(?:have|'ve)\s+been\s+offered)\b",
     re.I,
 )
+# … or told as new and now, no past time said with it ("I got a new job at Google and
+# quit today", "I accepted a job at Amazon and resigned this morning"; not "started a
+# new job at Lidl in May and quit in July", "accepted a job at Aldi in 2020 and quit").
+_A_NEW_JOB = re.compile(
+    r"\b(?:new\s+(?:job|role|position)|accepted|offered|an\s+offer|landed)\b", re.I
+)
+_A_TIME_GONE = re.compile(
+    r"\b(?:in\s+(?:(?:19|20)\d\d|" + MONTH_RE + r")|last\s+\w+|ago|back\s+in|since)\b", re.I
+)
+# … unless the leaving is said to come soon after it: "got a new job at KFC and quit
+# after a week", "… a month later".
+_SOON_AFTER = re.compile(
+    r"\b(?:after\s+(?:a|an|one|two|three|\d+|a\s+few|a\s+couple\s+of)\s+(?:days?|weeks?|months?)|"
+    r"(?:a|an|one|two|three|\d+)\s+(?:days?|weeks?|months?)\s+later|within\s+(?:a|an|\d+)\s+\w+)\b",
+    re.I,
+)
+# A leaving from somewhere it names: "retired in 2019 from the police".
+_FROM_ELSEWHERE = re.compile(r"\bfrom\s+\S", re.I)
 # A job told as begun or past, whose leaving the sentence then tells: "joined Google in
 # 2019", "was hired as a nurse", "got a job at Tesco" (not "I work at Google and left").
 _BEGUN_THEN = re.compile(

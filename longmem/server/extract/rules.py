@@ -310,7 +310,13 @@ _JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|departmen
 _STILL_SO = (
     r"(?=[^,;]*\b(?:for\s+(?:the\s+(?:last|past)\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:\d+|a|an|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|a\s+few|few|several|many)\s+(?:[\w-]+\s+)?(?:years?|months?|"
-    r"decades?)|since)\b)(?![^,;]*\b(?:before|until|till|ago|previously|in\s+the\s+past|back\s+in|then)\b)"
+    r"decades?)|since)\b)(?!.*\b(?:before|until|till|ago|previously|in\s+the\s+past|back\s+in|then|moved\s+to|"
+    r"left|quit)\b)"
+)
+# … which is no workplace: "(worked as a plumber) for over 20 years".
+_HOW_LONG_SAID = (
+    r"(?:over|almost|nearly|about|around|more\s+than|the\s+(?:last|past)|a\s+(?:decade|year|month)|\d+|"
+    r"a\s+few|few|several|many|one|two|three|four|five|six|seven|eight|nine|ten|years|ages)\b"
 )
 # A stay, not a home: "at a conference in Lisbon", "on a trip to Japan", "at a wedding in Porto".
 STAYS = r"(?:trip|audit|course|conference|congress|convention|summit|expo|fair|trade show|show|festival|wedding|funeral|workshop|meeting|camp|tournament|holiday|vacation|retreat|visit|tour|training|assignment|honeymoon|interview|job interview|stag do|hen do|getaway|break)"
@@ -772,7 +778,7 @@ RULES: tuple[Rule, ...] = (
     # "I've worked at Tesco for 5 years", "have taught at Oakwood since 2019": so far, and
     # still (not "… before", "… until 2019", "had worked"); its job too ("I've worked as a
     # nurse for 10 years")
-    _rule("employer", r"^" + ADV + r"(?:have|has)\s+" + ADV + r"(?:worked|taught)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _STILL_SO + _V),
+    _rule("employer", r"^" + ADV + r"(?:have|has)\s+" + ADV + r"(?:worked|taught)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+(?!" + _HOW_LONG_SAID + r")" + _STILL_SO + _V),
     _rule("job", r"^" + ADV + r"(?:have|has)\s+" + ADV + r"worked\s+as\s+" + _STILL_SO + _A + _V),
     # "I work for myself now", "I'm my own boss now" (not "… on the side", "… too")
     _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been)\s+)?" + ADV + r"(?:work|works|working)\s+for\s+(?:myself|themself|themselves|himself|herself)\b(?=\s*(?:$|[.!;]|now\b|mostly\b|mainly\b|these\s+days\b|full[- ]time\b|since\b|as\s|lol\b|🎉|,\s*(?:a\s|my\s|small\b|running\b|doing\b|freelance\b)))(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side|weekends?|evenings?|nights?|kitchen|minecraft|diet)\b)", value="self-employed"),
@@ -1029,10 +1035,12 @@ RULES: tuple[Rule, ...] = (
     _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa|idea|concept|notion|thought|gym|craft|art|music|team|club|business|company|startup|cause|code|game|band)\b)(?!\s+from\s+(?:reality|the\s+real\s+world)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"
-                          # nor lost in a crowd: "got separated at the zoo", "in the crowd"
-                          r"(?!(?<=separated)\s+(?:at|in|on|during)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:zoo|crowds?|festival|concert|gig|"
-                          r"airport|station|tube|park|fair|market|mall|shopping\s+centre|supermarket|beach|museum|match|stadium|"
-                          r"parade|queue|rush|chaos|dark|woods|forest|hike|carnival|theme\s+park|fireworks|show|party)\b)"),
+                          # nor lost somewhere: "got separated at the zoo", "… in the crowd",
+                          # "… at the bar" (not a time: "got separated at the start of
+                          # lockdown", "in the spring")
+                          r"(?!(?<=got\sseparated)\s+(?:at|in|on|during)\s+(?:the|a|an)\s+(?!(?:start|end|beginning|middle|moment|minute|"
+                          r"spring|summer|autumn|fall|winter|new\s+year|pandemic|lockdown|year|month|week|time)\b"
+                          r"(?!\s+of\s+(?:the|a|an)\s+(?:night|evening|day|gig|match|party|concert|show|festival|game|race)\b)))"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b", value="eats meat"),

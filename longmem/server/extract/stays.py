@@ -139,7 +139,11 @@ def _piece_of(clause: str, value: str) -> str:
 # A day a clause opens with, alone before its comma: "Tonight, …", "This weekend, …" (not
 # "Today, …", which opens news as often: "Today, I'm officially a nurse!").
 _A_LEAD_DAY = re.compile(
-    r"(?:tonight|this\s+(?:evening|morning|afternoon|weekend)|for\s+(?:tonight|today))"
+    r"(?:tonight|this\s+(?:evening|morning|afternoon|weekend)|for\s+(?:tonight|today)|"
+    # … "Today," only before a shift or a part for the day ("Today, I'm working at the
+    # Oxfam shop", "Today, my job is cashier")
+    r"today(?=\s*[,:;]\s*(?:(?:I['’]m|I\s+am|we['’]re)\s+(?:working|covering|helping|volunteering|"
+    r"filling\s+in|on\s+(?:duty|shift))|my\s+(?:job|role)\s+is)))"
     r"\s*[,:;]",
     re.I,
 )

@@ -623,12 +623,15 @@ _LEAD_TIME = re.compile(
     r"(?:\s+(?:at|with|in)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*)*)?|"
     r"(?:on|until|till)\s+(?:" + WEEKDAY_RE + r")|every\s+(?:morning|day|evening|week)|"
     # "In January my dad moved to Spain", "Over christmas my sister Lou got engaged", "At
-    # the weekend my brother moved to Leeds": when, then whose news (had been the user's)
+    # the weekend my brother moved to Leeds": when, then whose news (had been the user's);
+    # only before someone else: the user's own keeps its time ("At the weekend I'm
+    # working at the bar" is no job from now on)
     r"(?:in|over|during|at|around|by|after|before|from|until|till)\s+(?:the\s+)?(?:"
     + "|".join(MONTH_NAMES)
     + r"|christmas|xmas|easter|new\s+year|half[- ]term|lockdown|weekend|summer|winter|spring|"
     r"autumn|holidays|(?:19|20)\d\d|end\s+of\s+(?:the\s+)?(?:year|month|week)|"
-    r"(?:last|past)\s+(?:few\s+|couple\s+of\s+)?(?:weeks?|months?|years?)))\s*,?\s+",
+    r"(?:last|past)\s+(?:few\s+|couple\s+of\s+)?(?:weeks?|months?|years?))"
+    r"(?=\s*,?\s+(?:(?:my|our)\s|(?-i:[A-Z])[a-z]+\s)))\s*,?\s+",
     re.I,
 )
 # "like" that compares, as a clause opens with it: "Just like Rihanna …", "Like my mum, …"
@@ -778,11 +781,9 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         if match.group("p").lower() == "we":
             # "we're both 24", "we are all vegan": each of them, the user too ("User is
             # both 24" had been written)
-            rest = (
-                _BOTH_AFTER_BE.sub(r"\g<be>", rest, count=1)
-                if not EACH_APART.search(rest)
-                else rest
-            )
+            both = _BOTH_AFTER_BE.match(rest)
+            if both and not EACH_APART.search(rest[both.end() :]):
+                rest = both.group("be") + rest[both.end() :]
         return Parsed(USER_SUBJECT, rest)
     match = _THE_USER.match(clause)
     if match:  # "User is 35 years old", as a model writes it (chat.py): the user, no name
@@ -1050,7 +1051,7 @@ _NOT_A_NAME_FROM = re.compile(
 )
 # Someone by two initials ("JP", "AJ"), and the two capitals that name no one.
 _INITIALS = re.compile(r"^[A-Z]{2}\s")
-_CAPS_NO_ONE = frozenset("ok im ya ye no so uk us hr it pr ai tv pc ex my hi yo gf bf".split())
+_CAPS_NO_ONE = frozenset("ok im ya ye no so uk us hr it pr ai tv pc my hi yo".split())
 # A first name and a surname: "Tom Smith moved to Leeds", "Nana Mouskouri turned 90".
 _FULL_NAME_FIRST = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s")
 # A name that reads as a modal or a month, written capitalised and with no contraction

@@ -709,8 +709,16 @@ def starts_clause(text: str) -> bool:
         return True
     if _NAMES_THEM.match(" ".join(found)):
         return True  # "my grandma turns 90, her name's Dorothy"
-    return found[0] in ("my", "our", "his", "her", "their") and any(
-        w in CLAUSE_VERBS or w in _LIFE_NEWS for w in found[1:5]
+    return found[0] in ("my", "our", "his", "her", "their") and (
+        any(w in CLAUSE_VERBS for w in found[1:5])
+        # (news after the one it is of, not a word of who they are: "my retired grandad",
+        # "my recently divorced cousin")
+        or any(
+            found[i] in _LIFE_NEWS
+            and found[i - 1] not in ADVERBS
+            and not found[i - 1].endswith("ly")
+            for i in range(2, min(len(found), 5))
+        )
     )
 
 
@@ -1019,9 +1027,13 @@ def third_person(clause: str) -> str:
     return "".join(parts)
 
 
-# What "both" or "all" says each apart, not of each alike: "we're both 24 and 26", "we
-# both have different jobs".
-EACH_APART = re.compile(r"\d+\s*(?:and|&)\s*\d+|\b(?:different|separate|opposite)\b", re.I)
+# What "both" or "all" says each apart, not of each alike, read after the word: "(we're
+# both) 24 and 26", "(we both have) different jobs" (not "30 and 2 of our kids …").
+EACH_APART = re.compile(
+    r"^\s*\d+\s*(?:and|&)\s*\d+(?!\s+(?:of|kids?|children|sons?|daughters?)\b)|"
+    r"\b(?:different|separate|opposite)\b",
+    re.I,
+)
 
 
 def _each_of_us(parts: list[str], at: int, after: tuple[str, ...] = ()) -> None:

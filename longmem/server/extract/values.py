@@ -259,7 +259,9 @@ _LIKE_SOMEONE = re.compile(
 _ONE_OF_MY_PEOPLE = re.compile(r"^(?:my|our)\s+" + QUALIFIERS + REL + r"s?$", re.I)
 # A while is no value: "a nurse for ten years" is not a nurse at "ten years".
 _DURATION = re.compile(
-    r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+"
+    # ("over 20 years", "nearly a decade": how long, after "worked as a plumber for")
+    r"^(?:(?:over|almost|nearly|about|around|more\s+than|under|less\s+than)\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+"
     r"(?:years?|months?|weeks?|days?|hours?|decades?)$",
     re.I,
 )

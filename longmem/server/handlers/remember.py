@@ -134,8 +134,9 @@ def _of_kind(held: Optional[str], kind: Optional[str]) -> bool:
 
 
 _A_YEAR = 366 * 24 * 3600
-# The longest a value said with its end is held beside the one it interrupts.
-_A_WHILE = 31 * 24 * 3600
+# The longest a value said with its end is held beside the one it interrupts: a season
+# ("living in Bristol till January"; not "for the next 2 years", a change).
+_A_WHILE = 92 * 24 * 3600
 _ONGOING = re.compile(r"\b(?:since|for\s+(?:\d+|a|an|two|three|four|five|ten)\s+years?)\b", re.I)
 # Back with someone ("got back with Maya", "seeing Maya again"): only a partner of before.
 _BACK_WITH = re.compile(
