@@ -5181,10 +5181,7 @@ def test_whose_news_after_a_time_initials_and_no_pastime(
             ("User no longer works as a nurse", "user", "job", "nurse", True),
             ("User left in 2023", "user", "employer", "St James", True),
         ]),
-        ("got a job at Tesco and left early", [
-            ("User works at Tesco", "user", "employer", "Tesco", False),
-            ("User left early", "user", None, None, False),
-        ]),
+        ("got a job at Tesco and left early", [("User works at Tesco", "user", "employer", "Tesco", False)]),
         ("I work at Tesco, love it, quit smoking though", [
             ("User works at Tesco", "user", "employer", "Tesco", False),
             ("Love it, quit smoking though", "user", None, None, False),
@@ -5239,3 +5236,58 @@ def test_what_a_third_review_found_too_far(
 def test_a_shift_for_today_ends_today() -> None:
     (fact,) = _extract("Today, I'm working at the Oxfam shop")
     assert (fact.attribute, fact.expires_at) == ("employer", _end_of(NOW.year, NOW.month, NOW.day))
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # a fourth reviewer's probes
+        ("I work at Google and quit today", [
+            ("User works at Google", "user", "employer", "Google", False),
+            ("User quit today", "user", "employer", None, True),
+        ]),
+        ("I work at Asda and quit in march", [
+            ("User works at Asda", "user", "employer", "Asda", False),
+            ("User quit in march", "user", None, None, False),
+        ]),
+        ("got a new job at Lidl and quit after 2 days", [("User no longer works at Lidl", "user", "employer", "Lidl", True)]),
+        ("I quit in march from asda", [("User quit in march from asda", "user", "employer", None, True)]),
+        ("I retired in 2017 from the prison service", [("User retired in 2017 from the prison service", "user", "employer", None, True)]),
+        ("I quit in March from my band", [("User quit in March from User's band", "user", None, None, False)]),
+        ("I retired in 2019 and the drinks trolley is my best friend lol", [
+            ("User retired in 2019 and the drinks trolley is User's best friend lol", "user", "employer", None, True),
+        ]),
+        ("I quit in march and havent had a drink since", [
+            ("User quit in march", "user", None, None, False),
+            ("Haven't had a drink since", "user", None, None, False),
+        ]),
+        ("I quit a few weeks ago and I'm not even craving them", [
+            ("User quit a few weeks ago", "user", None, None, False),
+            ("User is not even craving them", "user", None, None, False),
+        ]),
+        ("enrolled in a pottery class but quit recently", [
+            ("User no longer goes to pottery class", "user", "school", "pottery class", True),
+        ]),
+        ("we got separated at the weekend", [("User is separated", "user", "relationship", "separated", False)]),
+        ("we got separated at Glastonbury", [("User got separated at Glastonbury", "user", None, None, False)]),
+        ("I've worked as a nanny for the last 3 years", [
+            ("User works as a nanny for the last 3 years", "user", "job", "nanny", False),
+        ]),
+        ("I've worked at Tesco for 5 years, before that Asda", [
+            ("User works at Tesco", "user", "employer", "Tesco", False),
+            ("Before that Asda", "user", None, None, False),
+        ]),
+        ("I work at Google and my mum finally retired", [
+            ("User works at Google", "user", "employer", "Google", False),
+            ("User's mum finally retired", "mum:", "employer", None, True),
+        ]),
+        ("Today, I'm working at Google - first day!!", [
+            ("User works at Google", "user", "employer", "Google", False),
+            ("First day", "user", None, None, False),
+        ]),
+    ],
+)  # fmt: skip
+def test_what_a_fourth_review_found(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys

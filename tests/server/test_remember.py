@@ -134,6 +134,37 @@ def test_a_value_for_a_season_leaves_the_home_held_to_hold_on(api: Api) -> None:
     assert api.get(f"{C}/me/memories/{leeds['id']}").json["is_latest"] is True
 
 
+def _said_on_3_december(api: Api, content: str) -> list[dict[str, Any]]:
+    reply = api.post(
+        f"{C}/me/remember?sync=true", {"content": content, "observed_at": "2026-12-03T12:00:00Z"}
+    )
+    assert reply.status == 200, reply.raw
+    return reply.json["facts"]  # type: ignore[no-any-return]
+
+
+def test_a_new_home_ends_the_one_for_a_while_too(api: Api) -> None:
+    (leeds,) = _remember(api, "I live in Leeds")
+    (bristol,) = _said_on_3_december(api, "I'm living in Bristol till january")
+    (manchester,) = _remember(api, "I've moved to Manchester")
+    # Bristol had stayed current beside Manchester until January
+    assert manchester["supersedes"] == leeds["id"]
+    assert api.get(f"{C}/me/memories/{bristol['id']}").json["is_latest"] is False
+
+
+def test_a_value_for_a_while_said_again_for_good_holds_with_no_end(api: Api) -> None:
+    (leeds,) = _remember(api, "I live in Leeds")
+    (bristol,) = _said_on_3_december(api, "I'm living in Bristol till january")
+    # a duplicate had kept January's end, and Leeds had come back after it
+    (good,) = _remember(api, "I live in Bristol now")
+    assert (good["relation"], good["supersedes"], good["expires_at"]) == (
+        "updates",
+        leeds["id"],
+        None,
+    )
+    assert api.get(f"{C}/me/memories/{bristol['id']}").json["is_latest"] is False
+    assert api.get(f"{C}/me/memories/{leeds['id']}").json["is_latest"] is False
+
+
 def test_a_value_for_a_while_replaces_another_for_a_while(api: Api) -> None:
     (first,) = _remember(api, "Tonight my job is babysitter.")
     (second,) = _remember(api, "Tonight my job is designated driver.")

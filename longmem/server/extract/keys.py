@@ -205,24 +205,28 @@ A_TIME_LEFT = (
     r"(?:in\s+(?:" + MONTH_RE + r"|(?:19|20)\d\d)|recently|(?:a|an|one|two|three|four|five|six|"
     r"a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago)"
 )
-# … or on a weekday; not from what is no work ("retired in 2019 from rugby", "quit in
-# March from Weight Watchers": only from a workplace or a trade, "from the police",
-# "from teaching", "from Barclays"), nor a habit left ("quit a few days ago and the
-# cravings are awful", "… haven't touched a cigarette since").
+# … or on a weekday; not from what is no work ("retired in 2021 from darts", "quit in
+# May from slimming world").
 _WHEN_ONE_LEFT = (
     r"|\s+(?:" + A_TIME_LEFT + r"|on\s+(?:" + WEEKDAY_RE + r"))\b"
-    r"(?![^.!?;]*\bfrom\s+(?!(?:the\s+|my\s+)?(?:police|army|navy|raf|air\s+force|nhs|council|"
-    r"fire\s+service|civil\s+service|bank|force|company|firm|school|hospital|job|work|office|"
-    r"practice|teaching|nursing|(?-i:[A-Z]))))"
-    r"(?![^.!?;]*\b(?:cravings?|withdrawals?|headaches?|nicotine|smok\w*|vap\w*|cigs?|"
-    r"cigarettes?|patch(?:es)?|booze|alcohol|drinks?|drinking|sugar|caffeine|weed|sober|"
-    r"lungs)\b)"
+    r"(?![^.!?;]*\bfrom\s+(?:the\s+|my\s+)?(?:competitive|professional|international|amateur|"
+    r"rugby|football|soccer|cricket|tennis|swimming|running|boxing|netball|hockey|golf|cycling|"
+    r"athletics|gymnastics|dancing|ballet|darts|snooker|powerlifting|weightlifting|bodybuilding|"
+    r"social\s+media|twitter|instagram|facebook|tiktok|tinder|hinge|bumble|dating|weight\s+"
+    r"watchers|slimming\s+world|(?:the|my|our)\s+(?:gym|team|choir|band|club|league)|gym|sport)\b)"
 )
+# … and a habit quit after it is no job ("quit in March and haven't had a drink since",
+# "quit a few days ago and the cravings are awful").
+HABIT_LEFT = (
+    r"\b(?:cravings?|craving|withdrawals?|nicotine|smok\w*|vap\w*|cigs?|cigarettes?|"
+    r"patch(?:es)?|booze|alcohol|sober|(?:had|touched)\s+a\s+(?:drink|cig\w*|smoke))\b"
+)
+_WHEN_ONE_QUIT = _WHEN_ONE_LEFT + r"(?![^.!?;]*" + HABIT_LEFT + r")"
 ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
-            r"^" + GONE + r"(?:(?:resigned|retired|quit)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b" + _WHEN_ONE_LEFT + r")|(?:handed|put|gave) in (?:my|his|her|their|our|the) notice|"
+            r"^" + GONE + r"(?:(?:resigned|retired)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b" + _WHEN_ONE_LEFT + r")|quit(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b" + _WHEN_ONE_QUIT + r")|(?:handed|put|gave) in (?:my|his|her|their|our|the) notice|"
             # … "gave notice at Xcel", "handed my notice in" (not on a flat: "gave notice on
             # the flat", "… to the landlord")
             r"(?:(?:handed|gave) (?:my|his|her|their) notice(?: in)?|gave notice)(?!\s+on\b)(?![^,.;!]*\blandlord)|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"

@@ -31,7 +31,7 @@ from .chat import (
 )
 from .detail import content_of, detail_of
 from .homes import city_beside, home_by_noun
-from .keys import A_TIME_LEFT, Key, keys_of
+from .keys import A_TIME_LEFT, HABIT_LEFT, Key, keys_of
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
 from .literals import said_between
 from .names import PERSON_WORDS, a_lower_name
@@ -487,7 +487,11 @@ def _what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]
             out.append(fact)
             continue
         plain = replace(fact, attribute=None, negated=False)
-        if _BACK_AGAIN.search(sentence):
+        if _BACK_AGAIN.search(sentence) or (
+            _QUIT.search(fact.statement) and _A_HABIT_LEFT.search(sentence)
+        ):
+            # "… left in March but went back in June"; "I quit in march and haven't had a
+            # drink since": a habit, said in the clause after
             out.append(plain)
             continue
         ended = (fact.attribute, *ENDS_WITH[fact.attribute])
@@ -524,16 +528,24 @@ def _what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]
                 for f in begun
             ]
         elif not begun and any(
-            f.subject == fact.subject and not f.attribute and _STARTED_SOMETHING.search(f.statement)
+            f.subject == fact.subject
+            and f.attribute not in ("employer", "job")
+            and _STARTED_SOMETHING.search(f.statement)
             for f in out
         ):
             out.append(plain)  # the gym, the course, the app it started
         elif any(
             f.subject == fact.subject and f.attribute in ("employer", "job") and not f.negated
             for f in out
-        ) and (_FROM_ELSEWHERE.search(fact.statement) or fact.subject != USER):
+        ) and (
+            _FROM_ELSEWHERE.search(fact.statement)
+            or fact.subject != USER
+            or (not _BUT.search(sentence) and not _LEFT_NOW.search(fact.statement))
+        ):
             # a job held now, told first: "I work at Tesco and retired in 2019 from the
-            # police", "my husband works at Meta, left in 2022" leave it, something before
+            # police", "my husband works at Meta, left in 2022", "I work at Asda, left in
+            # 2022" leave it, something before (not "I work at Google but I resigned",
+            # "I work at Google and quit today": this one, now)
             out.append(plain)
         else:
             out.append(fact)
@@ -556,6 +568,9 @@ _BARE_LEAVING = re.compile(
     r"(?:quit|left|resigned|retired)\b(?!\s+(?:my|our|the|his|her|from|as|to)\b)",
     re.I,
 )
+# A habit quit, said anywhere in the sentence (keys.HABIT_LEFT reads its own clause).
+_QUIT = re.compile(r"\bquit\b", re.I)
+_A_HABIT_LEFT = re.compile(HABIT_LEFT, re.I)
 # A return after the leaving: "left in 2019 and came back in 2021".
 _BACK_AGAIN = re.compile(
     r"\b(?:came|come|went|go|going|moved|got)\s+back\b|\b(?:rejoined|returned|re-?hired)\b",
@@ -588,17 +603,22 @@ _A_TIME_GONE = re.compile(
 # … unless the leaving is said to come soon after it: "got a new job at KFC and quit
 # after a week", "… a month later".
 _SOON_AFTER = re.compile(
-    r"\b(?:after\s+(?:a|an|one|two|three|\d+|a\s+few|a\s+couple\s+of)\s+(?:days?|weeks?|months?)|"
-    r"(?:a|an|one|two|three|\d+)\s+(?:days?|weeks?|months?)\s+later|within\s+(?:a|an|\d+)\s+\w+)\b",
+    r"\b(?:after\s+(?:a|an|one|two|three|\d+|a\s+few|a\s+couple\s+of)\s+(?:days?|weeks?|months?|"
+    r"shifts?|fortnight)|after\s+(?:lunch|a\s+fortnight)|(?:a|an|one|two|three|\d+)\s+(?:days?|weeks?|"
+    r"months?)\s+later|within\s+(?:a|an|\d+)\s+\w+|on\s+(?:my|his|her|their)\s+(?:first|second)\s+"
+    r"day|on\s+day\s+(?:one|1)|the\s+(?:same|next)\s+(?:day|week))\b",
     re.I,
 )
+# A leaving said against the job told ("… but I resigned"), or now ("… and quit today").
+_BUT = re.compile(r"\bbut\b", re.I)
+_LEFT_NOW = re.compile(r"\b(?:today|yesterday|this\s+(?:morning|afternoon|week)|just|now)\b", re.I)
 # A leaving from somewhere it names: "retired in 2019 from the police".
 _FROM_ELSEWHERE = re.compile(r"\bfrom\s+\S", re.I)
 # A job told as begun or past, whose leaving the sentence then tells: "joined Google in
 # 2019", "was hired as a nurse", "got a job at Tesco" (not "I work at Google and left").
 _BEGUN_THEN = re.compile(
     r"\b(?:joined|started|began|hired|got\s+(?:a|the|my|an)\s+(?:[\w-]+\s+)?(?:job|role|position)|"
-    r"took\s+(?:a|the)\s+job|took\s+over|accepted|worked|signed|scored|landed|became)\b",
+    r"took\s+(?:a|the)\s+job|took\s+over|accepted|worked|signed|scored|landed|became|promoted)\b",
     re.I,
 )
 # Something else started first, whose leaving it is: "started at the gym in January",

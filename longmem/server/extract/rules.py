@@ -199,7 +199,13 @@ SINCE_THE_MOVE = (
 _DAY_ONE_AT = r"\b(?:day\s+(?:one|1)|first\s+day)\s+(?:at|with)\s+(?P<at>(?-i:[A-Z])[^,;:!?()]*)"
 # What follows a job said and who it is for: "… UX researcher at the BBC", "… job with the
 # NHS"; the day one before it: "day one at Feedzai, product designer now".
-JOB_AT = re.compile(r"\s+(?:(?:job|role|position|post)\s+)?(?:at|for|with)\s+" + _V, re.I)
+JOB_AT = re.compile(
+    r"\s+(?:(?:job|role|position|post)\s+)?(?:at|for|with)\s+"
+    # (not how long: "a nanny for the last 3 years", "a chef for over 20 years")
+    r"(?!(?:the\s+)?(?:last|past|next)\s|(?:over|almost|nearly|about|around)\s|\d+\s+(?:years?|months?))"
+    + _V,
+    re.I,
+)
 JOB_NOW = re.compile(r"\s+(?:(?:job|role|position|post)\s+)?now\b", re.I)
 DAY_ONE_THEN = re.compile(_DAY_ONE_AT + r",\s*", re.I)
 A_CHILDS_NAME = re.compile(GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?")
@@ -310,8 +316,8 @@ _JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|departmen
 _STILL_SO = (
     r"(?=[^,;]*\b(?:for\s+(?:the\s+(?:last|past)\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:\d+|a|an|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|a\s+few|few|several|many)\s+(?:[\w-]+\s+)?(?:years?|months?|"
-    r"decades?)|since)\b)(?!.*\b(?:before|until|till|ago|previously|in\s+the\s+past|back\s+in|then|moved\s+to|"
-    r"left|quit)\b)"
+    r"decades?)|since)\b)(?![^,;]*\b(?:before|until|till|ago|previously|in\s+the\s+past|back\s+in)\b)"
+    r"(?!.*\b(?:then|moved\s+to|left|quit)\b)"
 )
 # … which is no workplace: "(worked as a plumber) for over 20 years".
 _HOW_LONG_SAID = (
@@ -1036,11 +1042,14 @@ RULES: tuple[Rule, ...] = (
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"
                           # nor lost somewhere: "got separated at the zoo", "… in the crowd",
-                          # "… at the bar" (not a time: "got separated at the start of
-                          # lockdown", "in the spring")
-                          r"(?!(?<=got\sseparated)\s+(?:at|in|on|during)\s+(?:the|a|an)\s+(?!(?:start|end|beginning|middle|moment|minute|"
-                          r"spring|summer|autumn|fall|winter|new\s+year|pandemic|lockdown|year|month|week|time)\b"
-                          r"(?!\s+of\s+(?:the|a|an)\s+(?:night|evening|day|gig|match|party|concert|show|festival|game|race)\b)))"),
+                          # "… at the bar", "… on the way home" (not a time: "got separated at
+                          # the weekend", "in the first lockdown", "on the 3rd of May")
+                          r"(?!(?<=got\sseparated)\s+(?:(?:at|in|on|during)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:zoo|crowds?|festival|"
+                          r"concert|gig|airport|station|tube|park|fair|market|mall|shopping\s+centre|supermarket|beach|museum|"
+                          r"match|stadium|parade|queue|rush|chaos|dark|woods|forest|hike|carnival|fireworks|show|party|bar|pub|"
+                          r"club|wedding|races|rave|theatre|theater|cinema|hospital|scrum|o2|ikea|disneyland|glastonbury|"
+                          r"way\s+home)|(?:at|in)\s+(?:town|ikea|disneyland|glastonbury)|(?:at|by)\s+the\s+end\s+of\s+the\s+"
+                          r"(?:night|evening|gig|match|party|concert|show|festival|game|race))\b)"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
     _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b", value="eats meat"),

@@ -143,7 +143,10 @@ _A_LEAD_DAY = re.compile(
     # … "Today," only before a shift or a part for the day ("Today, I'm working at the
     # Oxfam shop", "Today, my job is cashier")
     r"today(?=\s*[,:;]\s*(?:(?:I['’]m|I\s+am|we['’]re)\s+(?:working|covering|helping|volunteering|"
-    r"filling\s+in|on\s+(?:duty|shift))|my\s+(?:job|role)\s+is)))"
+    r"filling\s+in|on\s+(?:duty|shift))|my\s+job\s+is))"
+    # (not news: "Today, I'm working at Google - first day!!", "… full time", "… promoted")
+    r"(?![^.!?]*\b(?:first\s+day|full[- ]?time|permanent|contract|promot\w*|new|officially|"
+    r"finally)\b))"
     r"\s*[,:;]",
     re.I,
 )

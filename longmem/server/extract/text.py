@@ -568,7 +568,12 @@ def clauses(
                 if _WHO.search(left) or _OBJECT_PRONOUN.search(right)
                 else _person_of(left, people)
             )
-            if subject is None and _LEAVING_AFTER.match(right) and starts_with_verb(left):
+            if (
+                subject is None
+                and _LEAVING_AFTER.match(right)
+                and starts_with_verb(left)
+                and _A_JOB_TOLD.search(left)
+            ):
                 # "was hired as a nurse in 2018 and left in 2023", "got a job at Tesco and
                 # quit in March": the user's, typed short, both (the leaving had been lost)
                 subject = ""
@@ -709,20 +714,28 @@ def starts_clause(text: str) -> bool:
         return True
     if _NAMES_THEM.match(" ".join(found)):
         return True  # "my grandma turns 90, her name's Dorothy"
-    return found[0] in ("my", "our", "his", "her", "their") and (
-        any(w in CLAUSE_VERBS for w in found[1:5])
-        # (news after the one it is of, not a word of who they are: "my retired grandad",
-        # "my recently divorced cousin")
-        or any(
-            found[i] in _LIFE_NEWS
-            and found[i - 1] not in ADVERBS
-            and not found[i - 1].endswith("ly")
-            for i in range(2, min(len(found), 5))
+    return (
+        found[0] in ("my", "our", "his", "her", "their")
+        and (
+            any(w in CLAUSE_VERBS for w in found[1:5])
+            # (news after the one it is of, not a word of who they are, before the word for
+            # them: "my retired grandad", "my recently divorced cousin")
+            or any(
+                found[i] in _LIFE_NEWS and "".join(found[i + 1 : i + 2]) not in _KIN_AFTER
+                for i in range(1, min(len(found), 5))
+            )
         )
     )
 
 
-# The news of a life, told of someone after "and": "… and my dad retired in 2019".
+# The news of a life, told of someone after "and": "… and my dad retired in 2019" (not a
+# word for who they are, before the word for them: "my retired grandad", "my recently
+# divorced cousin").
+_KIN_AFTER = words(
+    """grandad granddad grandpa grandma gran nan nana mum mom dad mother father sister brother
+    aunt uncle cousin friend neighbour neighbor husband wife partner boss colleague son
+    daughter"""
+)
 _LIFE_NEWS = words(
     """retired retires resigned resigns graduated graduates divorced separated emigrated
     relocated qualified promoted"""
@@ -895,8 +908,18 @@ def _person_of(left: str, people: Collection[str]) -> Optional[str]:
 _DIED = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
 # A leaving after "and", said short: "… and left in 2023", "… and quit last year".
 _LEAVING_AFTER = re.compile(
-    r"(?:then\s+|later\s+|eventually\s+|finally\s+)?(?:left|quit|resigned|retired)\b(?!\s+(?:my|the|a|an|his|her|it|them|him|me|us|smoking|vaping|drinking)\b)",
+    r"(?:then\s+|later\s+|eventually\s+|finally\s+)?(?:left|quit|resigned|retired)"
+    r"(?:\s+(?:in\s+(?:(?:19|20)\d\d|"
+    + MONTH_RE
+    + r")|last\s+(?:year|month|week|summer|spring|autumn|"
+    r"winter)|(?:a|an|one|two|three|four|five|six|\d+|a\s+few)\s+(?:years?|months?|weeks?)\s+ago|"
+    r"recently|today|yesterday|this\s+(?:morning|week)|on\s+(?:" + WEEKDAY_RE + r")))?"
+    r"(?:\s+(?:lol|haha))?\s*(?:$|[,.;!?])",
     re.I,
+)
+# … after a job told ("was hired as a nurse …", "got a job at Tesco …").
+_A_JOB_TOLD = re.compile(
+    r"\b(?:job|hired|joined|started|role|position|promoted|as\s+(?:a|an)\s)", re.I
 )
 _NO_ONE_BUT_A_VERB = words("was were is are am be been had has have did got get gets")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|his|me)\b", re.I)
@@ -1030,7 +1053,7 @@ def third_person(clause: str) -> str:
 # What "both" or "all" says each apart, not of each alike, read after the word: "(we're
 # both) 24 and 26", "(we both have) different jobs" (not "30 and 2 of our kids …").
 EACH_APART = re.compile(
-    r"^\s*\d+\s*(?:and|&)\s*\d+(?!\s+(?:of|kids?|children|sons?|daughters?)\b)|"
+    r"^\s*\d+\s*(?:and|&)\s*\d+(?!\s+of\b)|"
     r"\b(?:different|separate|opposite)\b",
     re.I,
 )

@@ -134,6 +134,8 @@ def _of_kind(held: Optional[str], kind: Optional[str]) -> bool:
 
 
 _A_YEAR = 366 * 24 * 3600
+# Values held beside another of their key for a while: a job, an employer.
+_SIDE_BY_SIDE = frozenset(("job", "employer"))
 # The longest a value said with its end is held beside the one it interrupts: a season
 # ("living in Bristol till January"; not "for the next 2 years", a change).
 _A_WHILE = 92 * 24 * 3600
@@ -693,6 +695,19 @@ class _Call:
             # search team" after "in the ads team"): the newer words hold; said again with
             # less ("I work at Google") is the same fact
             return UPDATES, None, same.id, True
+        if (
+            same is not None
+            and spec.single
+            and same.expires_at is not None
+            and fact.expires_at is None
+            and fact.attribute != "location"
+        ):
+            # said for a while, now with no end ("I live in Bristol now, staying for good"
+            # after "living in Bristol till January"): the while is over, the value holds;
+            # the one held before it, beside it, is replaced
+            held = [m for m in values if m.id != same.id and m.expires_at is None]
+            self.store.memories.retire(self.tenant_id, self.collection, [same.id])
+            return UPDATES, None, (held[0] if held else same).id, True
         if same is not None:
             return DUPLICATE, same, None, True
         denied = next((m for m in denials if _same(m.value, fact.value)), None)
@@ -736,6 +751,11 @@ class _Call:
             if for_a_while and not passing:
                 return NEW, None, None, True
             replaced = passing[0] if for_a_while else lasting[0]
+            if not for_a_while and passing and fact.attribute not in _SIDE_BY_SIDE:
+                # a new home or diet with no end ends one for a while too ("I've moved to
+                # Manchester" while "living in Bristol till January"); a job beside a
+                # job for a while is one (a week at the family shop)
+                self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in passing])
         # A new value makes every denial of the key moot ("no longer at Capcom" once the
         # new employer is known); the value it replaces is the one it supersedes.
         self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in denials])
