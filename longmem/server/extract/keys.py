@@ -53,11 +53,11 @@ from .rules import (
     Rule,
 )
 from .text import (
+    A_TIME_LEFT,
     ADVERBS,
     CLAUSE_VERBS,
     LAUGHTER,
     MONTH_NAMES,
-    MONTH_RE,
     NOT_A_NAME,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -198,12 +198,6 @@ _PARTNER_WORDS = "|".join(word for word, kind in RELATIONS.items() if kind == "p
 _TIME_NOUNS = (
     r"(?:week|weekend|day|night|morning|evening|month|year|summer|winter|spring|autumn|fall|"
     r"start|end|beginning|holidays?|new\s+year)\b"
-)
-# When one left a job, said after the leaving: "in March", "in 2019", "two weeks ago",
-# "recently" (and "last year" …, which the endings read already) …
-A_TIME_LEFT = (
-    r"(?:in\s+(?:" + MONTH_RE + r"|(?:19|20)\d\d)|recently|(?:a|an|one|two|three|four|five|six|"
-    r"a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago)"
 )
 # … or on a weekday; not from what is no work ("retired in 2021 from darts", "quit in
 # May from slimming world").

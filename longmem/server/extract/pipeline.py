@@ -31,7 +31,7 @@ from .chat import (
 )
 from .detail import content_of, detail_of
 from .homes import city_beside, home_by_noun
-from .keys import A_TIME_LEFT, HABIT_LEFT, Key, keys_of
+from .keys import HABIT_LEFT, Key, keys_of
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
 from .literals import said_between
 from .names import PERSON_WORDS, a_lower_name
@@ -82,6 +82,7 @@ from .subjects import (
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
+    LEFT_WHEN_SAID,
     MONTH_NAMES,
     MONTH_RE,
     SUBJECT,
@@ -448,8 +449,7 @@ _HE_OR_SHE = re.compile(r"(?:he|she)\b", re.I)
 # "left" and when, no more: "left last year", "then left in 2019" (what was left unsaid;
 # not "left last night", "left today at 8": a day's work done).
 _LEFT_WHEN = re.compile(
-    r"^(?:(?:then|later|eventually|finally)\s+)?left(?:\s+(?:last\s+(?:year|month|week|summer|"
-    r"spring|autumn|fall|winter|term)|" + A_TIME_LEFT + r"))?\s*$",
+    r"^(?:(?:then|later|eventually|finally)\s+)?left(?:\s+" + LEFT_WHEN_SAID + r")?\s*$",
     re.I,
 )
 
@@ -555,9 +555,8 @@ def _what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]
 # Leaving said alone, with no subject and no more than when: "quit recently", "eventually
 # left in 2020", "quit in september lol".
 _LEAVING_ALONE = re.compile(
-    r"^(?:(?:then|later|eventually|finally|just)\s+)?(?:quit|left|resigned|retired)(?:\s+(?:last\s+"
-    r"(?:year|month|week|summer|spring|autumn|fall|winter|term)|" + A_TIME_LEFT + r"))?"
-    r"(?:\s+(?:lol|haha|tbh))?\s*$",
+    r"^(?:(?:then|later|eventually|finally|just)\s+)?(?:quit|left|resigned|retired)"
+    r"(?:\s+" + LEFT_WHEN_SAID + r")?(?:\s+(?:lol|haha|tbh))?\s*$",
     re.I,
 )
 # Leaving said bare, with no more than when: "quit in March", "I resigned last month",

@@ -137,6 +137,16 @@ _ADJECTIVE_LEAD = words(
 _HAVE_FORMS = words("have has i've we've you've they've")
 WEEKDAY_RE = "|".join(WEEKDAYS)
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# When one left a job, said after the leaving: "in March", "in 2019", "two weeks ago",
+# "recently" (and "last year" …, which the endings read already) …
+A_TIME_LEFT = (
+    r"(?:in\s+(?:" + MONTH_RE + r"|(?:19|20)\d\d)|recently|(?:a|an|one|two|three|four|five|six|"
+    r"a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago)"
+)
+# … and said as the leaving's only words after it ("left last year", "quit recently").
+LEFT_WHEN_SAID = (
+    r"(?:last\s+(?:year|month|week|summer|spring|autumn|fall|winter|term)|" + A_TIME_LEFT + r")"
+)
 # Words that make a change a wish, not a plan: "might move", "thinking of moving"
 # (remember's plans; search's kind arm).
 HEDGED = re.compile(
@@ -909,11 +919,11 @@ _DIED = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
 # A leaving after "and", said short: "… and left in 2023", "… and quit last year".
 _LEAVING_AFTER = re.compile(
     r"(?:then\s+|later\s+|eventually\s+|finally\s+)?(?:left|quit|resigned|retired)"
-    r"(?:\s+(?:in\s+(?:(?:19|20)\d\d|"
-    + MONTH_RE
-    + r")|last\s+(?:year|month|week|summer|spring|autumn|"
-    r"winter)|(?:a|an|one|two|three|four|five|six|\d+|a\s+few)\s+(?:years?|months?|weeks?)\s+ago|"
-    r"recently|today|yesterday|this\s+(?:morning|week)|on\s+(?:" + WEEKDAY_RE + r")))?"
+    r"(?:\s+(?:"
+    + LEFT_WHEN_SAID
+    + r"|today|yesterday|this\s+(?:morning|week)|on\s+(?:"
+    + WEEKDAY_RE
+    + r")))?"
     r"(?:\s+(?:lol|haha))?\s*(?:$|[,.;!?])",
     re.I,
 )
