@@ -5291,3 +5291,46 @@ def test_what_a_fourth_review_found(
     content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
 ) -> None:
     assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # a fifth reviewer's probes
+        ("I quit in may from the book club", [("User quit in may from the book club", "user", None, None, False)]),
+        ("I quit in june and had a drink with the team to say goodbye", [
+            ("User quit in june", "user", "employer", None, True),
+            ("User had a drink with the team to say goodbye", "user", None, None, False),
+        ]),
+        ("I quit three weeks ago and my lungs already feel better", [
+            ("User quit three weeks ago", "user", None, None, False),
+            ("User's lungs already feel better", "user", None, None, False),
+        ]),
+        ("I'm a sales assistant for Next in Leeds", [
+            ("User works as a sales assistant", "user", "job", "sales assistant", False),
+            ("User works at Next in Leeds", "user", "employer", "Next in Leeds", False),
+        ]),
+        ("we're both 40 and 3 kids later still going strong", [("User is 40 years old", "user", "age", "40", False)]),
+        ("I've worked at Tesco for 5 years, until last month", [
+            ("User has worked at Tesco for 5 years, until last month", "user", None, None, False),
+        ]),
+    ],
+)  # fmt: skip
+def test_what_a_fifth_review_found(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "ends"),
+    [
+        # news of a job begun said in a sentence of its own ends nothing (it had ended the
+        # new job that day); a night's work does
+        ("Today, I'm working at Google - first day!!", False),
+        ("Tonight, my job is babysitter, finally some cash", True),
+    ],
+)
+def test_a_job_begun_today_is_no_days_work(content: str, ends: bool) -> None:
+    keyed = [f for f in _extract(content) if f.attribute in ("job", "employer")]
+    assert keyed and all((f.expires_at is not None) == ends for f in keyed)

@@ -165,6 +165,15 @@ def test_a_value_for_a_while_said_again_for_good_holds_with_no_end(api: Api) -> 
     assert api.get(f"{C}/me/memories/{leeds['id']}").json["is_latest"] is False
 
 
+def test_moving_back_home_ends_the_home_for_a_while(api: Api) -> None:
+    (leeds,) = _remember(api, "I live in Leeds")
+    (bristol,) = _said_on_3_december(api, "I'm living in Bristol till january")
+    (back,) = _remember(api, "I've moved back to Leeds")
+    assert (back["relation"], back["id"]) == ("duplicate", leeds["id"])
+    # Bristol had stayed current, the profile saying "User lives in Bristol"
+    assert api.get(f"{C}/me/memories/{bristol['id']}").json["is_latest"] is False
+
+
 def test_a_value_for_a_while_replaces_another_for_a_while(api: Api) -> None:
     (first,) = _remember(api, "Tonight my job is babysitter.")
     (second,) = _remember(api, "Tonight my job is designated driver.")

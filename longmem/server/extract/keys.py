@@ -207,13 +207,15 @@ _WHEN_ONE_LEFT = (
     r"rugby|football|soccer|cricket|tennis|swimming|running|boxing|netball|hockey|golf|cycling|"
     r"athletics|gymnastics|dancing|ballet|darts|snooker|powerlifting|weightlifting|bodybuilding|"
     r"social\s+media|twitter|instagram|facebook|tiktok|tinder|hinge|bumble|dating|weight\s+"
-    r"watchers|slimming\s+world|(?:the|my|our)\s+(?:gym|team|choir|band|club|league)|gym|sport)\b)"
+    r"watchers|slimming\s+world|(?:the|my|our)\s+(?:[\w-]+\s+)?(?:gym|team|choir|band|club|league|group|"
+    r"course|classes?)|gym|sport|uni|university|college|my\s+course|duolingo|parkrun|apps?|refereeing)\b)"
 )
 # … and a habit quit after it is no job ("quit in March and haven't had a drink since",
 # "quit a few days ago and the cravings are awful").
 HABIT_LEFT = (
     r"\b(?:cravings?|craving|withdrawals?|nicotine|smok\w*|vap\w*|cigs?|cigarettes?|"
-    r"patch(?:es)?|booze|alcohol|sober|(?:had|touched)\s+a\s+(?:drink|cig\w*|smoke))\b"
+    r"patch(?:es)?|booze|alcohol|sober|lungs?|breathing|(?:n['’]?t|not|never)\s+(?:had|touched)\s+a\s+"
+    r"(?:drink|cig\w*|smoke)|(?:had|touched)\s+a\s+(?:drink|cig\w*|smoke)\s+since)\b"
 )
 _WHEN_ONE_QUIT = _WHEN_ONE_LEFT + r"(?![^.!?;]*" + HABIT_LEFT + r")"
 ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (

@@ -207,6 +207,25 @@ _BEGUN_TODAY = re.compile(
 )
 
 
+# … or news said anywhere in its sentence: "Today, I'm working at Google - first day!!",
+# "… - officially promoted!"
+_NEWS_OF_TODAY = re.compile(
+    r"\b(?:first\s+day|full[- ]?time|permanent|contract\s+signed|promot\w*|officially|finally|"
+    r"new\s+(?:job|role|position)|my\s+new)\b",
+    re.I,
+)
+
+
+# … and in a message of its own words: a job begun ("- first day!!", "promoted!"), not
+# a night's ("Tonight, my job is babysitter, finally some cash").
+_NEWS_OF_A_JOB = re.compile(
+    r"\b(?:first\s+day|full[- ]?time|permanent|contract\s+signed|promot\w*|new\s+(?:job|role|"
+    r"position))\b",
+    re.I,
+)
+_TONIGHT = re.compile(r"\btonight\b", re.I)
+
+
 # The most the rules read at once: a clause longer is kept as said. The longest clause of
 # the tuning statements has 137 characters; some of the rules' patterns retry a
 # run of one word from each of its words ("I study at at at … Oxford"), which this bounds.
@@ -426,6 +445,17 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             facts[told_before:] = [
                 ExtractedFact(finish(third_person(said_so)), classify(said_so), said_so)
             ]
+    if _NEWS_OF_A_JOB.search(content) and not _TONIGHT.search(content):
+        # "Today, I'm working at Google - first day!!": news of a job begun, not one day's
+        # work (the news in a sentence of its own)
+        facts = [
+            replace(f, expires_at=None)
+            if f.attribute in ("job", "employer")
+            and f.expires_at is not None
+            and f.expires_at.date() == said.date()
+            else f
+            for f in facts
+        ]
     material = pasted(content)
     if material:  # "RT @jdoe: just moved to LA": kept as written, nobody's key
         facts.append(ExtractedFact(finish(material), classify(material), material))
@@ -1263,7 +1293,14 @@ def _facts_of(
             ends = (until and expiry(piece, said)) or (while_ and lasts(piece, said))
             if key.attribute == "home" and not while_ and not end_said(piece):
                 ends = None  # "back home in Lyon tonight": when the home is, not its end
-            if ends is not None and ends.date() == said.date() and _BEGUN_TODAY.search(piece):
+            if (
+                ends is not None
+                and ends.date() == said.date()
+                and (
+                    _BEGUN_TODAY.search(piece)
+                    or (_NEWS_OF_TODAY.search(sentence) and not _TONIGHT.search(sentence))
+                )
+            ):
                 ends = None  # "first day at Feedzai today": when the job began
             if key.negated:
                 ends = None  # "quit my job at Acme today": an end said, which never ends

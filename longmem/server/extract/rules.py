@@ -202,8 +202,9 @@ _DAY_ONE_AT = r"\b(?:day\s+(?:one|1)|first\s+day)\s+(?:at|with)\s+(?P<at>(?-i:[A
 JOB_AT = re.compile(
     r"\s+(?:(?:job|role|position|post)\s+)?(?:at|for|with)\s+"
     # (not how long: "a nanny for the last 3 years", "a chef for over 20 years")
-    r"(?!(?:the\s+)?(?:last|past|next)\s|(?:over|almost|nearly|about|around)\s|\d+\s+(?:years?|months?))"
-    + _V,
+    r"(?!(?:the\s+)?(?:last|past|next)\s+(?:\d+|few|couple|several|many|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|years?|months?|weeks?|decades?)\b|(?:over|almost|nearly|about|around)\s|"
+    r"\d+\s+(?:years?|months?))" + _V,
     re.I,
 )
 JOB_NOW = re.compile(r"\s+(?:(?:job|role|position|post)\s+)?now\b", re.I)
@@ -316,8 +317,8 @@ _JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|departmen
 _STILL_SO = (
     r"(?=[^,;]*\b(?:for\s+(?:the\s+(?:last|past)\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:\d+|a|an|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|a\s+few|few|several|many)\s+(?:[\w-]+\s+)?(?:years?|months?|"
-    r"decades?)|since)\b)(?![^,;]*\b(?:before|until|till|ago|previously|in\s+the\s+past|back\s+in)\b)"
-    r"(?!.*\b(?:then|moved\s+to|left|quit)\b)"
+    r"decades?)|since)\b)(?![^,;]*\b(?:before|previously|in\s+the\s+past|back\s+in)\b)"
+    r"(?!.*\b(?:until|till|ago|then|moved\s+to|left|quit)\b)"
 )
 # … which is no workplace: "(worked as a plumber) for over 20 years".
 _HOW_LONG_SAID = (

@@ -145,8 +145,8 @@ _A_LEAD_DAY = re.compile(
     r"today(?=\s*[,:;]\s*(?:(?:I['’]m|I\s+am|we['’]re)\s+(?:working|covering|helping|volunteering|"
     r"filling\s+in|on\s+(?:duty|shift))|my\s+job\s+is))"
     # (not news: "Today, I'm working at Google - first day!!", "… full time", "… promoted")
-    r"(?![^.!?]*\b(?:first\s+day|full[- ]?time|permanent|contract|promot\w*|new|officially|"
-    r"finally)\b))"
+    r"(?![^.!?]*\b(?:first\s+day|full[- ]?time|permanent|contract|promot\w*|new\s+(?:job|role|"
+    r"position)|my\s+new|officially|finally)\b))"
     r"\s*[,:;]",
     re.I,
 )

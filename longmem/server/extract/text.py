@@ -1063,7 +1063,9 @@ def third_person(clause: str) -> str:
 # What "both" or "all" says each apart, not of each alike, read after the word: "(we're
 # both) 24 and 26", "(we both have) different jobs" (not "30 and 2 of our kids …").
 EACH_APART = re.compile(
-    r"^\s*\d+\s*(?:and|&)\s*\d+(?!\s+of\b)|"
+    # (an age and a count of something else is one age: "(we're both) 40 and 3 kids later")
+    r"^\s*(?:(?:have|had|got|own)\s+)?(?:(?:1[3-9]|[2-9]\d)\s*(?:and|&)\s*\d+(?!\s+(?:of|kids?|children|years?|babies|baby|"
+    r"dogs?|cats?|sons?|daughters?|grandkids)\b)|(?:\d|1[0-2])\s*(?:and|&)\s*\d+(?!\s+of\b))|"
     r"\b(?:different|separate|opposite)\b",
     re.I,
 )

@@ -709,6 +709,11 @@ class _Call:
             self.store.memories.retire(self.tenant_id, self.collection, [same.id])
             return UPDATES, None, (held[0] if held else same).id, True
         if same is not None:
+            if spec.single and fact.attribute not in _SIDE_BY_SIDE and fact.expires_at is None:
+                # "I've moved back to Leeds" while "in Bristol till January": the while
+                # is over, the home held is the one
+                away = [m for m in values if m.id != same.id and m.expires_at is not None]
+                self.store.memories.retire(self.tenant_id, self.collection, [m.id for m in away])
             return DUPLICATE, same, None, True
         denied = next((m for m in denials if _same(m.value, fact.value)), None)
         if not spec.single:
