@@ -5334,3 +5334,24 @@ def test_what_a_fifth_review_found(
 def test_a_job_begun_today_is_no_days_work(content: str, ends: bool) -> None:
     keyed = [f for f in _extract(content) if f.attribute in ("job", "employer")]
     assert keyed and all((f.expires_at is not None) == ends for f in keyed)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # how long a work lasted, then its leaving said after: no work held now (had kept
+        # Google and Boots current)
+        "I've worked at Google for 3 years and then moved to Meta",
+        "I've worked at Boots for 4 years and then I left to have my son",
+    ],
+)
+def test_a_work_so_far_then_left_is_not_held(content: str) -> None:
+    assert [f.attribute for f in _extract(content) if f.attribute in ("employer", "job")] == []
+
+
+def test_a_work_so_far_then_a_move_of_home_is_still_held() -> None:
+    keyed = [
+        (f.attribute, f.value)
+        for f in _extract("I've worked at Tesco for 5 years and moved to Leeds last year")
+    ]
+    assert keyed == [("employer", "Tesco"), ("home", "Leeds")]

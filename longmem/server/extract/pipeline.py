@@ -492,6 +492,7 @@ def _what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]
     (the ending first); "I started at the gym in January and quit in March" ends no job;
     "… left in March but went back in June" ends nothing."""
     out: list[ExtractedFact] = []
+    told = _so_far_then_gone(told, sentence)
     for fact in told:
         if (
             not fact.attribute
@@ -654,6 +655,32 @@ _BEGUN_THEN = re.compile(
 # "joined a choir", "signed up for couch to 5k", "took up Duolingo".
 _STARTED_SOMETHING = re.compile(
     r"\b(?:started|joined|signed\s+up|took\s+up|began|got\s+into|enrolled)\b", re.I
+)
+
+
+def _so_far_then_gone(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]:
+    """A sentence's facts, a work told by how long it has lasted ("I've worked at Google
+    for 3 years") kept as words when a later clause of the sentence says it was left
+    ("… and then moved to Meta", "… and then I left to have my son"): not held now."""
+    if not _THEN_GONE.search(sentence):
+        return told
+    return [
+        replace(f, text=finish(third_person(f.statement)), attribute=None, value=None)
+        if f.attribute in ("employer", "job")
+        and not f.negated
+        and _SO_FAR_WORKED.search(f.statement)
+        else f
+        for f in told
+    ]
+
+
+# A work told by how long so far, and a clause after it that says it was left.
+_SO_FAR_WORKED = re.compile(r"\b(?:have|has|'ve)\s+(?:\w+\s+)?(?:worked|taught)\b", re.I)
+_THEN_GONE = re.compile(
+    r"\bthen\s+(?:(?:I|we)\s+)?(?:left|moved|quit|switched|went)\b|"
+    r"(?:\band|,)\s+(?:(?:I|we)\s+)?(?:left|quit)\b(?!\s+(?:my|the|a|an|it|him|her|them|home|early|"
+    r"smoking|vaping|drinking)\b)",
+    re.I,
 )
 
 
