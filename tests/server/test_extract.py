@@ -5355,3 +5355,8 @@ def test_a_work_so_far_then_a_move_of_home_is_still_held() -> None:
         for f in _extract("I've worked at Tesco for 5 years and moved to Leeds last year")
     ]
     assert keyed == [("employer", "Tesco"), ("home", "Leeds")]
+
+
+def test_a_work_so_far_then_another_left_is_still_held() -> None:
+    content = "I've worked at Tesco for 5 years, I left Asda in 2019 to go there"
+    assert ("employer", "Tesco") in [(f.attribute, f.value) for f in _extract(content)]

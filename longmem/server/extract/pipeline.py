@@ -679,7 +679,7 @@ _SO_FAR_WORKED = re.compile(r"\b(?:have|has|'ve)\s+(?:\w+\s+)?(?:worked|taught)\
 _THEN_GONE = re.compile(
     r"\bthen\s+(?:(?:I|we)\s+)?(?:left|moved|quit|switched|went)\b|"
     r"(?:\band|,)\s+(?:(?:I|we)\s+)?(?:left|quit)\b(?!\s+(?:my|the|a|an|it|him|her|them|home|early|"
-    r"smoking|vaping|drinking)\b)",
+    r"smoking|vaping|drinking)\b)(?!\s+(?-i:[A-Z]))",
     re.I,
 )
 
