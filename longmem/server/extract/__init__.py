@@ -8,7 +8,8 @@ and ``text.py`` into clauses, finds each clause's subject the way ``subjects.py`
 new) and its keyed attributes the way ``keys.py`` does (by the phrasings of ``rules.py``),
 and dates them the way ``when.py`` and, for a stay, ``stays.py`` do. ``rests.py`` keeps
 what a clause says beside its keyed facts; ``homes.py`` reads a home said by its noun
-across the message.
+across the message; ``endings.py`` what a sentence's later clauses say of its earlier
+facts (a leaving that ends the job it told).
 Each clause becomes:
 
 - one keyed fact per attribute it states, worded the one way its attribute is worded
