@@ -195,6 +195,10 @@ RELATION_ATTRIBUTES = frozenset(
     ("partner", "siblings", "children", "mother", "father", "manager", "friends", "relatives")
 )
 
+# The attributes of one's work: what one does and where ("User works as a nurse", "User
+# works at UCLH"), told, held and ended together.
+WORK_ATTRIBUTES = frozenset(("employer", "job"))
+
 # When a fact of the first ends with no value to follow it ("I resigned"), these end too:
 # the job was done at the employer, the studies at the school ("dropped out of uni").
 ENDS_WITH: dict[str, tuple[str, ...]] = {"employer": ("job",), "studies": ("school",)}

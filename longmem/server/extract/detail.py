@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Optional
 
 from ..embed import STOP_WORDS
+from ..facts import WORK_ATTRIBUTES
 from .chat import FICTION
 from .chitchat import CHAT
 from .keys import Key
@@ -258,7 +259,7 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
     to_whom = _TO_WHOM.match(after) if key.attribute == "relationship" else None
     if to_whom is not None and found is not None:
         return f" {to_whom.group('how')} {to_whom.group('who')}"  # "married to Arjun"
-    work = key.attribute in ("job", "employer")
+    work = key.attribute in WORK_ATTRIBUTES
     place = _WORK_PLACE.match(after) if found is not None and work else None
     if place is not None:
         return " in " + place.group("p")  # "a nurse over in Perth": where the work is

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..facts import ENDS_WITH, USER, ExtractedFact
+from ..facts import ENDS_WITH, USER, WORK_ATTRIBUTES, ExtractedFact
 from .keys import HABIT_LEFT, Key
 from .subjects import NOBODY, Parsed, Subject
 from .text import LEFT_WHEN_SAID, MONTH_RE, finish, third_person
@@ -42,7 +42,7 @@ def what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]:
             not fact.attribute
             and fact.subject == USER
             and _LEAVING_ALONE.match(fact.statement)
-            and any(f.attribute in ("employer", "job") and f.subject == USER for f in out)
+            and any(f.attribute in WORK_ATTRIBUTES and f.subject == USER for f in out)
         ):
             # what a clause told after its job, with no subject: "joined the nhs as a
             # paramedic in 2015, quit recently" (had been the words "Quit recently")
@@ -104,13 +104,13 @@ def what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]:
             ]
         elif not begun and any(
             f.subject == fact.subject
-            and f.attribute not in ("employer", "job")
+            and f.attribute not in WORK_ATTRIBUTES
             and _STARTED_SOMETHING.search(f.statement)
             for f in out
         ):
             out.append(plain)  # the gym, the course, the app it started
         elif any(
-            f.subject == fact.subject and f.attribute in ("employer", "job") and not f.negated
+            f.subject == fact.subject and f.attribute in WORK_ATTRIBUTES and not f.negated
             for f in out
         ) and (
             _FROM_ELSEWHERE.search(fact.statement)
@@ -210,9 +210,7 @@ def _so_far_then_gone(told: list[ExtractedFact], sentence: str) -> list[Extracte
         return told
     return [
         replace(f, text=finish(third_person(f.statement)), attribute=None, value=None)
-        if f.attribute in ("employer", "job")
-        and not f.negated
-        and _SO_FAR_WORKED.search(f.statement)
+        if f.attribute in WORK_ATTRIBUTES and not f.negated and _SO_FAR_WORKED.search(f.statement)
         else f
         for f in told
     ]
@@ -253,7 +251,7 @@ def left_the_job_told(
         and not told[0].attribute
         and _LEFT_WHEN.match(parsed.predicate) is not None
         and any(
-            f.subject == parsed.subject.key and f.attribute in ("employer", "job") and not f.negated
+            f.subject == parsed.subject.key and f.attribute in WORK_ATTRIBUTES and not f.negated
             for f in before
         )
     )

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Optional
 
-from ..facts import FACT, PREFERENCE, attribute
+from ..facts import FACT, PREFERENCE, WORK_ATTRIBUTES, attribute
 from .health import A_CONDITION, A_MEDICINE, SWITCHED_FROM
 from .kin import RELATIONS
 from .literals import SieveIndex, grams, said_between
@@ -879,11 +879,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "I'm Dr. Smith's patient", "Hi, I'm Claude, an AI assistant"
             if name == "studies" and not a_field(value, rule.field):
                 continue  # "starting my masters in September", "studying past papers"
-            if name in ("job", "employer") and _AT_HEART.search(text):
+            if name in WORK_ATTRIBUTES and _AT_HEART.search(text):
                 continue  # "I'm a tech at heart"
             if DREAMT.match(target, _start_of_value(match)):
                 continue  # "head of marketing at Canva in my dreams", "… at Hogwarts, in my dreams"
-            if name in ("job", "employer") and NOT_WORK.search(text) and not PAID.search(text):
+            if name in WORK_ATTRIBUTES and NOT_WORK.search(text) and not PAID.search(text):
                 continue  # "I'm a busker in my spare time", "a referee for under-10s on saturdays"
             if name == "age" and (
                 NOT_MEANT_AFTER.match(target, match.end()) or NOT_MEANT_BEFORE.search(before)

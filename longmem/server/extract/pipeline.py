@@ -15,6 +15,7 @@ from ..facts import (
     FACT,
     RELATION_ATTRIBUTES,
     USER,
+    WORK_ATTRIBUTES,
     ExtractedFact,
     attribute,
 )
@@ -82,7 +83,10 @@ from .subjects import (
 from .text import (
     ADVERBS,
     CLAUSE_VERBS,
+    JOB_BEGUN,
+    MODALS,
     MONTH_NAMES,
+    SETTLED,
     SUBJECT,
     UNRESOLVED_PREFIX,
     WEEKDAY_RE,
@@ -93,6 +97,7 @@ from .text import (
     lower_words,
     third_person,
     verb_first,
+    words,
 )
 from .timing import LONG_AGO, NEWLY, begun_then, lasting, planned_start, plans, put_off
 from .values import is_occupation
@@ -207,20 +212,12 @@ _BEGUN_TODAY = re.compile(
 
 # … or news said anywhere in its sentence: "Today, I'm working at Google - first day!!",
 # "… - officially promoted!"
-_NEWS_OF_TODAY = re.compile(
-    r"\b(?:first\s+day|full[- ]?time|permanent|contract\s+signed|promot\w*|officially|finally|"
-    r"new\s+(?:job|role|position)|my\s+new)\b",
-    re.I,
-)
+_NEWS_OF_TODAY = re.compile(r"\b(?:" + JOB_BEGUN + r"|contract\s+signed|" + SETTLED + r")\b", re.I)
 
 
 # … and in a message of its own words: a job begun ("- first day!!", "promoted!"), not
 # a night's ("Tonight, my job is babysitter, finally some cash").
-_NEWS_OF_A_JOB = re.compile(
-    r"\b(?:first\s+day|full[- ]?time|permanent|contract\s+signed|promot\w*|new\s+(?:job|role|"
-    r"position))\b",
-    re.I,
-)
+_NEWS_OF_A_JOB = re.compile(r"\b(?:" + JOB_BEGUN + r"|contract\s+signed)\b", re.I)
 _TONIGHT = re.compile(r"\btonight\b", re.I)
 
 
@@ -373,7 +370,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                 _name_them(facts, to_name, parsed.subject)
             theirs = _their_career(parsed, clause, previous, last_parsed)
             if theirs is not parsed and any(
-                f.attribute in ("job", "employer")
+                f.attribute in WORK_ATTRIBUTES
                 for f in _facts_of(clause, sentence, theirs, said, until, condition)
             ):
                 parsed = theirs  # their work; what else it says stays as said
@@ -448,7 +445,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
         # work (the news in a sentence of its own)
         facts = [
             replace(f, expires_at=None)
-            if f.attribute in ("job", "employer")
+            if f.attribute in WORK_ATTRIBUTES
             and f.expires_at is not None
             and f.expires_at.date() == said.date()
             else f
@@ -1225,32 +1222,10 @@ def _said_of_several(rest: str) -> bool:
 
 # Words between several and their verb ("my kids both love …"), verbs that agree with
 # several alone, and the verbs an "s" for "'s" (is, has) comes before ("my sons got …").
-_BEFORE_A_VERB = frozenset(
-    ["both", "all", "each", "also", "too", "still", "just", "now", "never", "always", "really"]
-)
-_EACH_OF_THEM = frozenset(("both", "all", "each"))
-_AGREES_WITH_SEVERAL = frozenset(
-    ["are", "were", "have", "r", "do", "don't", "aren't", "weren't", "haven't", "didn't", "did"]
-)
-_SAID_OF_ONE_TOO = frozenset(
-    [
-        "got",
-        "been",
-        "be",
-        "am",
-        "had",
-        "can",
-        "can't",
-        "could",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "should",
-        "will",
-        "would",
-    ]
-)
+_BEFORE_A_VERB = words("both all each also too still just now never always really")
+_EACH_OF_THEM = words("both all each")
+_AGREES_WITH_SEVERAL = words("are were have r do don't aren't weren't haven't didn't did")
+_SAID_OF_ONE_TOO = MODALS | words("got been be am had can't")
 # "Just like my mum" before ", I'm a nurse": a comparison, not the user's verb "like".
 _LIKE_ONE_OF_MINE = re.compile(LIKE_LEAD + r"(?:my|our|his|her|their)\s", re.I)
 

@@ -13,7 +13,7 @@ from typing import Optional
 
 from .places import place_rest
 from .rules import STAYS
-from .text import TRIP_TO
+from .text import JOB_BEGUN, SETTLED, TRIP_TO
 from .when import END_OF_DAY, Start
 
 _A_DAY = timedelta(days=1)
@@ -145,8 +145,7 @@ _A_LEAD_DAY = re.compile(
     r"today(?=\s*[,:;]\s*(?:(?:I['’]m|I\s+am|we['’]re)\s+(?:working|covering|helping|volunteering|"
     r"filling\s+in|on\s+(?:duty|shift))|my\s+job\s+is))"
     # (not news: "Today, I'm working at Google - first day!!", "… full time", "… promoted")
-    r"(?![^.!?]*\b(?:first\s+day|full[- ]?time|permanent|contract|promot\w*|new\s+(?:job|role|"
-    r"position)|my\s+new|officially|finally)\b))"
+    r"(?![^.!?]*\b(?:" + JOB_BEGUN + r"|contract|" + SETTLED + r")\b))"
     r"\s*[,:;]",
     re.I,
 )

@@ -147,6 +147,11 @@ A_TIME_LEFT = (
 LEFT_WHEN_SAID = (
     r"(?:last\s+(?:year|month|week|summer|spring|autumn|fall|winter|term)|" + A_TIME_LEFT + r")"
 )
+# News of a job begun, said beside it ("first day!!", "full time", "promoted", "new job"),
+# and words that say a change is settled ("officially", "finally", "my new …"): what
+# makes a job said "today" no day's work.
+JOB_BEGUN = r"first\s+day|full[- ]?time|permanent|promot\w*|new\s+(?:job|role|position)"
+SETTLED = r"my\s+new|officially|finally"
 # Words that make a change a wish, not a plan: "might move", "thinking of moving"
 # (remember's plans; search's kind arm).
 HEDGED = re.compile(
@@ -731,8 +736,8 @@ def starts_clause(text: str) -> bool:
             # (news after the one it is of, not a word of who they are, before the word for
             # them: "my retired grandad", "my recently divorced cousin")
             or any(
-                found[i] in _LIFE_NEWS and "".join(found[i + 1 : i + 2]) not in _KIN_AFTER
-                for i in range(1, min(len(found), 5))
+                word in _LIFE_NEWS and after not in _KIN_AFTER
+                for word, after in zip(found[1:5], [*found[2:6], ""])
             )
         )
     )

@@ -83,6 +83,7 @@ from ..facts import (
     OPPOSITE,
     RELATION_ATTRIBUTES,
     USER,
+    WORK_ATTRIBUTES,
     ExtractedFact,
     attribute,
 )
@@ -134,8 +135,6 @@ def _of_kind(held: Optional[str], kind: Optional[str]) -> bool:
 
 
 _A_YEAR = 366 * 24 * 3600
-# Values held beside another of their key for a while: a job, an employer.
-_SIDE_BY_SIDE = frozenset(("job", "employer"))
 # The longest a value said with its end is held beside the one it interrupts: a season
 # ("living in Bristol till January"; not "for the next 2 years", a change).
 _A_WHILE = 92 * 24 * 3600
@@ -709,7 +708,7 @@ class _Call:
             self.store.memories.retire(self.tenant_id, self.collection, [same.id])
             return UPDATES, None, (held[0] if held else same).id, True
         if same is not None:
-            if spec.single and fact.attribute not in _SIDE_BY_SIDE and fact.expires_at is None:
+            if spec.single and fact.attribute not in WORK_ATTRIBUTES and fact.expires_at is None:
                 # "I've moved back to Leeds" while "in Bristol till January": the while
                 # is over, the home held is the one
                 away = [m for m in values if m.id != same.id and m.expires_at is not None]
@@ -756,7 +755,7 @@ class _Call:
             if for_a_while and not passing:
                 return NEW, None, None, True
             replaced = passing[0] if for_a_while else lasting[0]
-            if not for_a_while and passing and fact.attribute not in _SIDE_BY_SIDE:
+            if not for_a_while and passing and fact.attribute not in WORK_ATTRIBUTES:
                 # a new home or diet with no end ends one for a while too ("I've moved to
                 # Manchester" while "living in Bristol till January"); a job beside a
                 # job for a while is one (a week at the family shop)
