@@ -22,8 +22,8 @@ from typing import Callable, Optional
 from .arms import mentions
 from .embed import STOP_WORDS
 from .extract.kin import RELATIONS
+from .extract.lexicon import DAY_NAMES, HEDGED, HEDGED_BEFORE, MONTHS, words
 from .extract.places import places_in
-from .extract.text import DAY_NAMES, HEDGED, HEDGED_BEFORE, MONTHS, words
 from .extract.values import OCCUPATIONS
 from .facts import RELATION_ATTRIBUTES
 

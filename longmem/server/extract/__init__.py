@@ -35,7 +35,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..facts import ExtractedFact
-from .text import SUBJECT, content_words, pieces
+from .lexicon import SUBJECT
+from .text import content_words, pieces
 
 __all__ = ["SUBJECT", "RuleExtractor", "content_words", "pieces"]
 

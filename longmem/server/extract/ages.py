@@ -11,8 +11,9 @@ from dataclasses import replace
 from typing import Callable
 
 from ..facts import USER, ExtractedFact
+from .lexicon import LAUGHTER
 from .names import PERSON_WORDS
-from .text import LAUGHTER, classify, finish, third_person
+from .text import classify, finish, third_person
 
 
 def others_ages(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:

@@ -26,7 +26,8 @@ from typing import Optional
 
 from .chitchat import CHAT, CHAT_OR_NAME, JK, JOKED_AFTER, NEWS_AFTER, is_chitchat
 from .kin import NAME, QUALIFIERS, REL
-from .text import ANY_WEEKDAY_RE, MONTH_RE, has_clause, indefinite_article, sentence_ends
+from .lexicon import ANY_WEEKDAY_RE, MONTH_RE
+from .text import has_clause, indefinite_article, sentence_ends
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
 _DASH = re.compile(r"\s+[—–-]+\s+")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..embed import STOP_WORDS, tokens
-from .text import words
+from .lexicon import words
 
 INTERJECTIONS = words(
     "hi hello hey thanks thank ok okay bye yes yeah yep nope sure cool great lol please "

@@ -16,8 +16,9 @@ from dataclasses import replace
 
 from ..facts import ENDS_WITH, USER, WORK_ATTRIBUTES, ExtractedFact
 from .keys import HABIT_LEFT, Key
+from .lexicon import LEFT_WHEN_SAID, MONTH_RE
 from .subjects import NOBODY, Parsed, Subject
-from .text import LEFT_WHEN_SAID, MONTH_RE, finish, third_person
+from .text import finish, third_person
 from .wording import sentence_of
 
 # "left" and when, no more: "left last year", "then left in 2019" (what was left unsaid;

@@ -24,6 +24,16 @@ from typing import Optional
 from ..facts import FACT, PREFERENCE, WORK_ATTRIBUTES, attribute
 from .health import A_CONDITION, A_MEDICINE, SWITCHED_FROM
 from .kin import RELATIONS
+from .lexicon import (
+    A_TIME_LEFT,
+    ADVERBS,
+    CLAUSE_VERBS,
+    LAUGHTER,
+    MONTH_NAMES,
+    NOT_A_NAME,
+    WEEKDAY_RE,
+    WEEKDAYS,
+)
 from .literals import SieveIndex, grams, said_between
 from .places import place_rest
 from .rules import (
@@ -51,16 +61,6 @@ from .rules import (
     TENS_VALUES,
     WORKPLACE_KINDS,
     Rule,
-)
-from .text import (
-    A_TIME_LEFT,
-    ADVERBS,
-    CLAUSE_VERBS,
-    LAUGHTER,
-    MONTH_NAMES,
-    NOT_A_NAME,
-    WEEKDAY_RE,
-    WEEKDAYS,
 )
 from .values import (
     _ARTICLE,

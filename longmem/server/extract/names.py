@@ -13,15 +13,8 @@ from typing import Optional
 from ..embed import STOP_WORDS
 from .chitchat import INTERJECTIONS, is_chat_word
 from .kin import RELATIONS
-from .text import (
-    ADVERBS,
-    CLAUSE_VERBS,
-    MODALS,
-    MONTH_NAMES,
-    PAST_IRREGULAR,
-    THING_NOUNS,
-    lower_words,
-)
+from .lexicon import ADVERBS, CLAUSE_VERBS, MODALS, MONTH_NAMES, PAST_IRREGULAR, THING_NOUNS
+from .text import lower_words
 
 # Words that are no name typed in lower case, wherever they stand: chat's ("lol", "btw"),
 # days, how one is ("sick", "busy"), how many ("twins", "both").

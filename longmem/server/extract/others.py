@@ -27,6 +27,7 @@ from .kin import GIVEN_NAME, PRONOUN_RELATIONS, RELATIONS, kin
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
+from .lexicon import MONTH_NAMES
 from .names import NOT_NAMES, PERSON_WORDS, a_lower_name
 from .subjects import (
     NAMED_NOW,
@@ -40,7 +41,7 @@ from .subjects import (
     of_the_other_sex,
     relation_subject,
 )
-from .text import MONTH_NAMES, lower_words
+from .text import lower_words
 
 # A named relation inside a clause about something else: "… with my roommate Hana".
 _MENTIONED = re.compile(

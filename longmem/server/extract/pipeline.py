@@ -34,6 +34,18 @@ from .endings import left_the_job_told, what_ended
 from .homes import city_beside, home_by_noun
 from .keys import Key, keys_of
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
+from .lexicon import (
+    ADVERBS,
+    CLAUSE_VERBS,
+    JOB_BEGUN,
+    MODALS,
+    MONTH_NAMES,
+    SETTLED,
+    SUBJECT,
+    UNRESOLVED_PREFIX,
+    WEEKDAY_RE,
+    words,
+)
 from .literals import said_between
 from .names import PERSON_WORDS, a_lower_name
 from .others import (
@@ -80,25 +92,7 @@ from .subjects import (
     parse_subject,
     pet_named,
 )
-from .text import (
-    ADVERBS,
-    CLAUSE_VERBS,
-    JOB_BEGUN,
-    MODALS,
-    MONTH_NAMES,
-    SETTLED,
-    SUBJECT,
-    UNRESOLVED_PREFIX,
-    WEEKDAY_RE,
-    classify,
-    clauses,
-    finish,
-    has_past_verb,
-    lower_words,
-    third_person,
-    verb_first,
-    words,
-)
+from .text import classify, clauses, finish, has_past_verb, lower_words, third_person, verb_first
 from .timing import LONG_AGO, NEWLY, begun_then, lasting, planned_start, plans, put_off
 from .values import is_occupation
 from .when import (

@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import Optional
 
-from .text import DAY_NAMES, MONTHS
+from .lexicon import DAY_NAMES, MONTHS
 
 _FILE = Path(__file__).with_name("places.txt")
 _REGIONS = Path(__file__).with_name("regions.txt")

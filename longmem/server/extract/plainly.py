@@ -14,10 +14,11 @@ import re
 
 from .chat import EMOJI
 from .kin import GIVEN_NAME
+from .lexicon import ANY_WEEKDAY_RE, TRIP_TO, WEEKDAY_RE, WEEKDAYS
 from .names import a_lower_name
 from .relatives import CHILD_WORD, kin_said, relatives_named
 from .rules import BABYS_NAME, BORN_A, PET_WORDS
-from .text import ANY_WEEKDAY_RE, TRIP_TO, WEEKDAY_RE, WEEKDAYS, sentence_bounds
+from .text import sentence_bounds
 from .when import COUNT_RE
 
 

@@ -19,16 +19,10 @@ from typing import Optional
 
 from .chat import FICTION
 from .kin import GIVEN_NAME, RELATIONS
+from .lexicon import CLAUSE_VERBS, COMMON_VERBS, MODALS, PAST_IRREGULAR
 from .names import NOT_NAMES
 from .rules import PET_WORDS
-from .text import (
-    CLAUSE_VERBS,
-    COMMON_VERBS,
-    MODALS,
-    PAST_IRREGULAR,
-    indefinite_article,
-    sentence_bounds,
-)
+from .text import indefinite_article, sentence_bounds
 from .when import count_of
 
 # A name, or a verb or "'s" opening what is said of the one named ("our boy Leo …",

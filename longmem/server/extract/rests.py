@@ -22,11 +22,9 @@ from .chat import (
 )
 from .chitchat import INTERJECTIONS, is_chat_word, is_chitchat
 from .kin import QUALIFIER_WORDS, RELATIONS
+from .lexicon import CLAUSE_VERBS, DAY_NAMES, MONTHS, words
 from .subjects import NOBODY, Subject
 from .text import (
-    CLAUSE_VERBS,
-    DAY_NAMES,
-    MONTHS,
     classify,
     content_words,
     finish,
@@ -35,7 +33,6 @@ from .text import (
     third_person,
     verb_first,
     verb_of,
-    words,
 )
 from .when import became_true, plain_until
 

@@ -47,8 +47,7 @@ from .health import (
     UNSURE_BEFORE,
 )
 from .kin import GIVEN_NAME, REL
-from .literals import Sieve, known_needles, sieve
-from .text import (
+from .lexicon import (
     ANY_WEEKDAY_RE,
     MONTH_NAMES,
     MONTH_RE,
@@ -59,6 +58,7 @@ from .text import (
     WEEKDAY_RE,
     WEEKDAYS,
 )
+from .literals import Sieve, known_needles, sieve
 from .values import (
     _A_HOME,
     _HOME_ADJ,

@@ -11,9 +11,9 @@ import re
 from datetime import datetime, timedelta
 from typing import Optional
 
+from .lexicon import JOB_BEGUN, SETTLED, TRIP_TO
 from .places import place_rest
 from .rules import STAYS
-from .text import JOB_BEGUN, SETTLED, TRIP_TO
 from .when import END_OF_DAY, Start
 
 _A_DAY = timedelta(days=1)

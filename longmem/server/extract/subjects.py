@@ -35,6 +35,17 @@ from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
 from .kin import RELATIONS, relation_key
+from .lexicon import (
+    ADVERBS,
+    CLAUSE_VERBS,
+    HEDGED,
+    MODALS,
+    MONTH_NAMES,
+    PAST_IRREGULAR,
+    REASONS,
+    UNRESOLVED_PREFIX,
+    WEEKDAY_RE,
+)
 from .names import (
     FIRST_PERSON,
     LOWER_NAMES_FAVORITE,
@@ -54,20 +65,7 @@ from .names import (
 )
 from .places import place_rest
 from .rules import DIET_ENDED, HOME_IS, NO_LONGER_MY_PARTNER, PET_WORDS, PLACE_IS_HOME, named_pet
-from .text import (
-    ADVERBS,
-    CLAUSE_VERBS,
-    EACH_APART,
-    HEDGED,
-    MODALS,
-    MONTH_NAMES,
-    PAST_IRREGULAR,
-    REASONS,
-    UNRESOLVED_PREFIX,
-    WEEKDAY_RE,
-    lower_words,
-    third_person,
-)
+from .text import EACH_APART, lower_words, third_person
 
 
 @dataclass(frozen=True)
@@ -1257,7 +1255,7 @@ _LEAD_THEN_THIRD = re.compile(
     re.I,
 )
 _SOMEONES = frozenset(("my", "our", "his", "her", "their", "your", "i", "we", "me", "us"))
-# Lead-ins that say what follows is not yet so, beside text.HEDGED's words.
+# Lead-ins that say what follows is not yet so, beside lexicon.HEDGED's words.
 _NOT_YET_SO = re.compile(
     r"\b(?:theory|yet|wood|crossed|fingers|case|hope|hoping|supposedly|rumou?r|apparently|"
     r"allegedly|reportedly|unofficially|pending|plan|planned)\b",

@@ -1,8 +1,8 @@
 """Sentences into clauses, and a clause into a third-person sentence.
 
 How raw content becomes statements (lines, sentences, questions, chit-chat, fillers,
-chat's words) is ``chat.py``; this module holds what both sides read by (the word lists,
-where a sentence ends) and what comes after it.
+chat's words) is ``chat.py``; this module holds what both sides read by (where a sentence
+ends; the word lists are ``lexicon.py``'s) and what comes after it.
 
 Splitting, step 5 (steps 1–4 are ``chat.py``'s): a sentence is split at ``and`` /
 ``but`` / ``so`` / ``and then`` / ``;`` / a comma, when a new clause starts there: the
@@ -22,7 +22,6 @@ Third person (our own output capitalised): ``I`` / ``we`` → ``User``; ``I'm`` 
 removed, the first letter capitalised, a fact cut at a word boundary to the text limit.
 """
 
-# ruff: noqa: SIM905  (word lists read as text)
 from __future__ import annotations
 
 import re
@@ -32,29 +31,26 @@ from typing import Optional
 from ..._protocol import MAX_TEXT_CHARS
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, PREFERENCE
-
-SUBJECT = "User"
-# A subject the extractor cannot settle, remember may from what the collection knows: a
-# pronoun with no one named before it in the message ("~she"), a full name said first
-# ("~Wei Jie": the husband known by it, or anyone's — a singer's — and then no one's).
-UNRESOLVED_PREFIX = "~"
-
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from .lexicon import (
+    ADVERBS,
+    CLAUSE_VERBS,
+    COMMON_VERBS,
+    LEFT_WHEN_SAID,
+    MODALS,
+    MONTH_NAMES,
+    NEGATION,
+    NOT_A_NAME,
+    PAST_IRREGULAR,
+    REASONS,
+    SUBJECT,
+    THING_NOUNS,
+    TRIP_TO,
+    WEEKDAY_RE,
+    words,
+)
+from .places import place_rest
 
 WORD = re.compile(r"([^\W_]+(?:'[^\W_]+)*)")
-
-MONTHS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
-MONTHS.update({name: number for number, name in enumerate(MONTH_NAMES, 1)})
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _ABBREVIATIONS = words(
     "mr mrs ms dr prof st mt jr sr vs etc e.g i.e a.m p.m u.s u.k approx no inc ltd co"
@@ -63,27 +59,8 @@ _ABBREVIATIONS = words(
 _SENTENCE_END = re.compile(r"[.!?;]+")
 _ABBREVIATION_WINDOW = 12
 
-# Skipped between "I" and its verb.
-# Chat's laughter, a word of it: "lol", "lolol", "lmao", "hahaha", "hehe", "xD", 😂.
-LAUGHTER = r"(?:(?:lo+l(?:ol)*|lmf?ao+|rofl|(?:ha){2,}h?|(?:he){2,}h?|xd)\b|😂|🤣)"
-
-ADVERBS = words(
-    """also really still usually always never often sometimes just actually mostly
-    generally now currently definitely absolutely totally truly rarely seldom even only
-    already recently finally probably certainly mainly kinda sorta almost hardly ever
-    too then officially"""
-)
 _LY_VERBS = words("fly rely ally rally bully tally apply reply supply comply imply")
-PAST_IRREGULAR = words(
-    """was were had did went came saw met made got took gave bought brought thought told
-    said ate drank ran wrote left felt kept slept lost found heard knew grew flew drove
-    rode sang swam began won wore spoke broke chose forgot sold sent spent built taught
-    caught fought stood understood sat paid laid meant became held led fell hid rose
-    woke threw struck stuck dug shook bit lit fed fled dealt dreamt learnt burnt
-    forgave withdrew overtook outgrew undertook been"""
-)
 _AMBIGUOUS = words("read put cut hit set let quit hurt cost shut spread bet split")
-MODALS = words("can cannot could will would shall should may might must ought")
 _AGREE = {
     "am": "is",
     "have": "has",
@@ -97,23 +74,6 @@ _AGREE = {
 _ASKING = MODALS | words("do does did don't didn't can't won't shouldn't wouldn't couldn't")
 # … and "we were in Paris" is "User was in Paris" (not "if I were you", which stays)
 _AGREE_WE = {"were": "was", "weren't": "wasn't"}
-COMMON_VERBS = words(
-    """live work like love prefer enjoy hate dislike want need study teach
-    play speak know own drive run go eat drink cook read write watch use make take visit
-    travel move plan think feel get keep stay come leave start stop try help call buy pay
-    sell share sleep wake walk swim listen hope believe remember forget miss wear grow
-    learn build rent join switch quit turn become adopt marry date"""
-)
-CLAUSE_VERBS = (
-    COMMON_VERBS
-    | frozenset(v + "s" for v in COMMON_VERBS)
-    | frozenset(v + "es" for v in COMMON_VERBS if v.endswith(("ch", "sh", "ss", "x", "o")))
-    | frozenset(v + "ed" for v in COMMON_VERBS)
-    | words("moved lived worked started joined switched turned liked loved married adopted died")
-    | words("goes does has have had is are am was were be been will would can could")
-    | words("should shall may might must don't doesn't didn't can't won't")
-    | PAST_IRREGULAR
-)
 _SUBJECT_WORDS = words(
     "i i'm i've i'd i'll we we're we've we'd we'll he he's she she's they they're"
 )
@@ -135,42 +95,6 @@ _ADJECTIVE_LEAD = words(
     "am is are was were be been being i'm get gets getting feel feels felt seem seems very so too"
 )
 _HAVE_FORMS = words("have has i've we've you've they've")
-WEEKDAY_RE = "|".join(WEEKDAYS)
-MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-# When one left a job, said after the leaving: "in March", "in 2019", "two weeks ago",
-# "recently" (and "last year" …, which the endings read already) …
-A_TIME_LEFT = (
-    r"(?:in\s+(?:" + MONTH_RE + r"|(?:19|20)\d\d)|recently|(?:a|an|one|two|three|four|five|six|"
-    r"a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago)"
-)
-# … and said as the leaving's only words after it ("left last year", "quit recently").
-LEFT_WHEN_SAID = (
-    r"(?:last\s+(?:year|month|week|summer|spring|autumn|fall|winter|term)|" + A_TIME_LEFT + r")"
-)
-# News of a job begun, said beside it ("first day!!", "full time", "promoted", "new job"),
-# and words that say a change is settled ("officially", "finally", "my new …"): what
-# makes a job said "today" no day's work.
-JOB_BEGUN = r"first\s+day|full[- ]?time|permanent|promot\w*|new\s+(?:job|role|position)"
-SETTLED = r"my\s+new|officially|finally"
-# Words that make a change a wish, not a plan: "might move", "thinking of moving"
-# (remember's plans; search's kind arm).
-HEDGED = re.compile(
-    r"\b(?:maybe|perhaps|possibly|probably|hopefully|someday|if|unless|whether|might)\b", re.I
-)
-# … and those that do only before the value: "we might move to Leeds", not "moving to
-# Leeds because we want a garden", nor "I start at Globex in May".
-HEDGED_BEFORE = re.compile(
-    r"\b(?:might|(?-i:may)(?!\s+\d)|could|should|would|'d|thinking|considering|want|wants|"
-    r"wanted|wanna|hope|hoping|dream|dreaming|wish)\b",
-    re.I,
-)
-# Weekdays as typed, whole or short, with their index (Monday 0): "Tue-Thu", "thurs thru sun".
-DAY_NAMES = {
-    **{name: index for index, name in enumerate(WEEKDAYS)},
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
-    "fri": 4, "sat": 5, "sun": 6,
-}  # fmt: skip
-ANY_WEEKDAY_RE = "|".join(sorted(DAY_NAMES, key=len, reverse=True))
 _NUMBER_WORDS = (
     "a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of"
 )
@@ -184,7 +108,6 @@ PAST_ANCHOR = re.compile(
 )
 
 FILLER_WORDS = words("now currently still also really actually anymore just")
-NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|none|nobody|neither|nor)\b|n't\b")
 _CONTRACTION_BASES = (("won't", "will"), ("can't", "can"), ("n't", ""))
 _SPELLING = {"favourite": "favorite", "favourites": "favorites", "colour": "color"}
 
@@ -254,16 +177,6 @@ def _is_abbreviation(before: str) -> bool:
     return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last != "i")
 
 
-# On one's way somewhere: "going to", "heading back to", "off tae", "taking the kids to".
-# rules.py's trip rules read it, stays.py's stay and trip checks, plainly.py, and the
-# clause split below, so one list serves.
-TRIP_TO = (
-    r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|"
-    r"nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping|"
-    # sent by work: "being sent to Tokyo next week", "deployed to Maiduguri from tomorrow"
-    r"(?:(?:have|has)\s+been\s+|being\s+|getting\s+)?(?:sent|deployed|seconded))"
-    r"\s+(?:back\s+|over\s+|down\s+|up\s+|out\s+|away\s+|home\s+)?(?:to|tae)\b"
-)
 # A trip told after a comma, "and" or "but", by the subject before: "I live in Nairobi but
 # heading to Mombasa tomorrow", "moved to Lisbon last month, off to Porto this weekend",
 # "… but currently on vacation in Manila", "Living in Mombasa, will be in Nairobi …".
@@ -343,8 +256,6 @@ _NOT_AS_IT_IS = re.compile(
     r"jk|kidding)\b",
     re.I,
 )
-# The words that give a reason: "because", as chat types it.
-REASONS = r"because|cos|coz|cuz|'cause"
 # (Each join starts where a run of spaces does, never inside one: tried from every space
 # of a long run, each attempt rescanned the rest of it.)
 _JOIN = re.compile(
@@ -397,23 +308,12 @@ _INTRO = re.compile(
     r"|^(?P<here>[^\W\d_][\w'-]+)\s+here\s*,\s*",  # "dmitri here, …", typed in lower case
     re.I,
 )
-# What "… here," says when it names no one ("new here, …", "mum here, …", "lurker here"),
-# and what "I'm …," says when it is no name ("I'm English, …", "I'm Sri Lankan, …").
+# What "… here," says when it names no one ("new here, …", "mum here, …", "lurker here").
 _HERE_NOT_NAMED = words(
     "new same nobody somebody someone everyone everybody home back still just not out over "
     "up down ok okay hi hey hello yes no all mum mom mam mama dad papa grandma grandpa gran "
     "granny nan wife husband hubby parent teacher nurse doctor student newbie noob lurker "
     "beginner expat hot cold raining sunny update question"
-)
-NOT_A_NAME = words(
-    """english british irish scottish welsh scouse american canadian australian aussie kiwi
-    french german spanish italian dutch polish portuguese brazilian mexican indian chinese
-    japanese korean vietnamese filipino thai malaysian indonesian pakistani bengali
-    bangladeshi lankan nepali russian ukrainian swedish norwegian danish finnish greek
-    turkish egyptian moroccan nigerian ghanaian kenyan zimbabwean african european asian
-    arab latina latino latinx hispanic black white catholic protestant orthodox jewish
-    muslim hindu buddhist sikh atheist agnostic mormon autistic deaf blind trans gay queer
-    bi straight vegan vegetarian tired sorry happy fine okay back here new"""
 )
 _SELF_PART = re.compile(
     r"^(?:(?:now|currently|originally|also|happily|semi-)\s*)?(?:living|working|based|"
@@ -700,8 +600,6 @@ def _someone_and_i(text: str) -> bool:
     found = _SOMEONE_AND_I.match(_LEADING_WORDS.sub("", text))  # "(…, but) now my fiancé …"
     if found is None:
         return False
-    from .places import place_rest  # (places reads this module's words: imported late)
-
     return place_rest(found.group("who")) is None
 
 
@@ -870,12 +768,6 @@ _EVENT_VERBS = words(
 _PERSON_NOUNS = words(
     """landlord landlady neighbour neighbor doctor doc teacher boss coach vet nurse tutor
     cleaner builder plumber company team office firm school class band club"""
-)
-# Things a clause opens with as if they were someone, none of them a name ("Lease
-# ended, moved…", "Interview went well and got the job"): subjects.py's too.
-THING_NOUNS = words(
-    """lease visa contract money exams uni project party birthday interview weather life
-    things plans mortgage offer divorce funding temperature temp"""
 )
 # Words that open a clause without naming anyone (built once, not per clause).
 _NOT_A_PERSON = STOP_WORDS | THING_NOUNS

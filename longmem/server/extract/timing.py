@@ -14,10 +14,11 @@ from typing import Optional
 
 from ..facts import FACT, USER, ExtractedFact, attribute
 from .keys import Key
+from .lexicon import HEDGED, HEDGED_BEFORE
 from .places import place_rest
 from .rules import PLANNED_MOVE, SINCE_THE_MOVE
 from .stays import _AN_END_SAID
-from .text import HEDGED, HEDGED_BEFORE, finish
+from .text import finish
 from .values import a_place
 from .when import COUNT_RE, END_OF_DAY, Start, count_of, starts
 

@@ -14,8 +14,8 @@ import re
 from typing import Optional
 
 from .kin import QUALIFIERS, REL
+from .lexicon import ANY_WEEKDAY_RE, MONTH_NAMES, MONTH_RE, WEEKDAY_RE, WEEKDAYS
 from .places import place_rest
-from .text import ANY_WEEKDAY_RE, MONTH_NAMES, MONTH_RE, WEEKDAY_RE, WEEKDAYS
 
 OCCUPATIONS = frozenset(
     """nurse midwife doctor surgeon dentist vet veterinarian pharmacist paramedic therapist

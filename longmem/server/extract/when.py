@@ -34,7 +34,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple, Optional
 
 from ..timestamps import as_utc
-from .text import ANY_WEEKDAY_RE, DAY_NAMES, MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+from .lexicon import ANY_WEEKDAY_RE, DAY_NAMES, MONTH_NAMES, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 
 END_OF_DAY = time(23, 59, 59, tzinfo=timezone.utc)
 # (not when a fact begins: "from today", "as of today", "starting today", "since today")

@@ -74,9 +74,10 @@ from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
 from ..extract.health import SUPPLEMENT, SWITCHED_TO
 from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, relation_key
+from ..extract.lexicon import UNRESOLVED_PREFIX
 from ..extract.places import a_region, place_rest
 from ..extract.rules import BORN_A, PET_WORDS
-from ..extract.text import UNRESOLVED_PREFIX, classify, finish, third_person
+from ..extract.text import classify, finish, third_person
 from ..facts import (
     ENDED_BY,
     ENDS_WITH,
