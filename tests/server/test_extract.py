@@ -5349,6 +5349,50 @@ def test_a_work_so_far_then_left_is_not_held(content: str) -> None:
     assert [f.attribute for f in _extract(content) if f.attribute in ("employer", "job")] == []
 
 
+@pytest.mark.parametrize(
+    ("content", "home"),
+    [
+        # where the work went after it is no home (had been "User lives in Meta"); a place
+        # it went to is
+        ("I've worked at Google for 3 years and then moved to Meta", None),
+        ("I've worked at Google for 3 years and then moved to Dublin", "Dublin"),
+    ],
+)
+def test_a_work_so_far_then_a_move_is_a_home_only_to_a_place(
+    content: str, home: str | None
+) -> None:
+    homes = [f.value for f in _extract(content) if f.attribute == "home"]
+    assert homes == ([home] if home else [])
+
+
+@pytest.mark.parametrize(
+    ("content", "keyed"),
+    [
+        # a bare leaving opening the next sentence of the message is read with the job the
+        # sentence before told (had ended the new job, Stripe; had ended the council)
+        (
+            "Landed a new job at Stripe!! quit on friday",
+            [("employer", None, True), ("employer", "Stripe", False)],
+        ),
+        (
+            "Got a job at Tesco in 2019. Quit in March.",
+            [("employer", "Tesco", False), ("employer", "Tesco", True)],
+        ),
+        (
+            "I work for the council. Retired in 2019 from the army though",
+            [("employer", "the council", False)],
+        ),
+        # its own sentence's leaving: read as it was
+        ("I work at Aldi. Quit smoking in March.", [("employer", "Aldi", False)]),
+    ],
+)
+def test_a_leaving_in_the_next_sentence_is_read_with_the_job_before(
+    content: str, keyed: list[tuple[str, str | None, bool]]
+) -> None:
+    found = [(f.attribute, f.value, f.negated) for f in _extract(content) if f.attribute]
+    assert found == keyed
+
+
 def test_a_work_so_far_then_a_move_of_home_is_still_held() -> None:
     keyed = [
         (f.attribute, f.value)

@@ -33,6 +33,11 @@ def _keys(content: str) -> set[tuple[str, str, str]]:
         ("The wife just got promoted to head nurse.", {("wife:", "job", "head nurse")}),
         ("My other half is a nurse.", {("partner:", "job", "nurse")}),
         ("my better half is an accountant", {("partner:", "job", "accountant")}),
+        # chat's "OH" (other half), in capitals (had been stripped as "oh", the job the
+        # user's; "my OH" no one's)
+        ("OH got a new job at BT", {("partner:", "employer", "BT")}),
+        ("my OH is vegan", {("partner:", "diet", "vegan")}),
+        ("Great news. OH got promoted to head chef!", {("partner:", "job", "head chef")}),
         # a name with chat's last word after it
         ("my wife's name is Claire btw", {(USER, "partner", "Claire")}),
         ("my boss is called Karen tbh", {(USER, "manager", "Karen")}),
@@ -198,6 +203,10 @@ NEAR_MISSES = [
     "Jake has a brother called Tom and a sister called Amy",
     "I have two sisters, Anna and Beth, in my novel",
     "My two best friends, Coffee and Wine",
+    # "OH" as a cry, not the other half
+    "OH is that right?",
+    "OH I moved to Bath last week",
+    "oh got a new job at BT",
 ]
 
 

@@ -85,6 +85,17 @@ def test_a_job_left_in_the_sentence_that_told_it_ends_that_job_only(api: Api) ->
     assert hits[0]["id"] == amazon["id"]
 
 
+def test_a_leaving_said_in_the_next_sentence_ends_the_job_before_the_new_one(api: Api) -> None:
+    (amazon,) = _remember(api, "I work at Amazon")
+    # the leaving had been read alone, and ended Stripe, the job just told
+    left, stripe = _remember(api, "Landed a new job at Stripe!! quit on friday")
+    assert (left["relation"], left["supersedes"]) == ("updates", amazon["id"])
+    assert api.get(f"{C}/me/memories/{amazon['id']}").json["is_latest"] is False
+    assert (stripe["value"], stripe["is_latest"]) == ("Stripe", True)
+    hits = api.search("where does the user work", "me", min_score=0)
+    assert hits[0]["id"] == stripe["id"]
+
+
 def test_a_value_for_a_while_leaves_the_one_held_to_hold_on(api: Api) -> None:
     (google,) = _remember(api, "I work at Google")
     # a week at the family shop had retired Google for good

@@ -4,7 +4,9 @@ a new job at Google so I quit today": the job before it, ended first; "started a
 in January and quit in March": no job), and a work told by how long so far that a later
 clause says was left ("I've worked at Google for 3 years and then moved to Meta").
 
-what_ended(facts, sentence) reads a sentence's facts once its clauses are read;
+what_ended(facts, sentence) reads a sentence's facts once its clauses are read, and
+ended_in_the_next(earlier, facts) says when a sentence that opens with a bare leaving
+is read with the one before it ("Landed a new job at Stripe!! quit on friday");
 left_the_job_told(...) says when a clause that says only "left" and when ends the job
 told before it (pipeline.py reads it again as "quit").
 """
@@ -17,6 +19,7 @@ from dataclasses import replace
 from ..facts import ENDS_WITH, USER, WORK_ATTRIBUTES, ExtractedFact
 from .keys import HABIT_LEFT, Key
 from .lexicon import LEFT_WHEN_SAID, MONTH_RE
+from .places import places_in
 from .subjects import NOBODY, Parsed, Subject
 from .text import finish, third_person
 from .wording import sentence_of
@@ -54,12 +57,7 @@ def what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]:
                 attribute="employer",
                 negated=True,
             )
-        if not (
-            fact.negated
-            and fact.value is None
-            and fact.attribute in ENDS_WITH
-            and _BARE_LEAVING.match(fact.statement)
-        ):
+        if not _bare(fact):
             out.append(fact)
             continue
         plain = replace(fact, attribute=None, negated=False)
@@ -70,6 +68,7 @@ def what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]:
             # drink since": a habit, said in the clause after
             out.append(plain)
             continue
+        assert fact.attribute is not None  # a bare leaving's: in ENDS_WITH
         ended = (fact.attribute, *ENDS_WITH[fact.attribute])
         begun = [
             f
@@ -126,6 +125,30 @@ def what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]:
         else:
             out.append(fact)
     return out
+
+
+def ended_in_the_next(earlier: list[ExtractedFact], facts: list[ExtractedFact]) -> bool:
+    """Whether a sentence whose facts are ``facts`` opens with a bare leaving ("quit on
+    friday", "Retired in 2019 from the army though") after a sentence of the same message
+    that told the work of whoever left, and no leaving of its own (``earlier``, its facts):
+    the two are read as one ("Landed a new job at Stripe!! quit on friday" ends the job
+    before Stripe, not Stripe)."""
+    if not facts or not _bare(facts[0]):
+        return False
+    return any(
+        f.subject == facts[0].subject and f.attribute in WORK_ATTRIBUTES and not f.negated
+        for f in earlier
+    ) and not any(f.negated or _BARE_LEAVING.match(f.statement) for f in earlier)
+
+
+def _bare(fact: ExtractedFact) -> bool:
+    """Whether a fact is a leaving that names no value ("quit in March")."""
+    return (
+        fact.negated
+        and fact.value is None
+        and fact.attribute in ENDS_WITH
+        and _BARE_LEAVING.match(fact.statement) is not None
+    )
 
 
 # Leaving said alone, with no subject and no more than when: "quit recently", "eventually
@@ -206,15 +229,25 @@ _STARTED_SOMETHING = re.compile(
 def _so_far_then_gone(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]:
     """A sentence's facts, a work told by how long it has lasted ("I've worked at Google
     for 3 years") kept as words when a later clause of the sentence says it was left
-    ("… and then moved to Meta", "… and then I left to have my son"): not held now."""
-    if not _THEN_GONE.search(sentence):
+    ("… and then moved to Meta", "… and then I left to have my son"): not held now; and
+    where it went, no place, is no home ("Meta")."""
+    if not _THEN_GONE.search(sentence) or not any(_so_far(f) for f in told):
         return told
     return [
         replace(f, text=finish(third_person(f.statement)), attribute=None, value=None)
-        if f.attribute in WORK_ATTRIBUTES and not f.negated and _SO_FAR_WORKED.search(f.statement)
+        if _so_far(f) or (f.attribute == "home" and f.value and not places_in(f.value))
         else f
         for f in told
     ]
+
+
+def _so_far(fact: ExtractedFact) -> bool:
+    """Whether a fact is a work told by how long it has lasted ("I've worked at Google")."""
+    return (
+        fact.attribute in WORK_ATTRIBUTES
+        and not fact.negated
+        and _SO_FAR_WORKED.search(fact.statement) is not None
+    )
 
 
 # A work told by how long so far, and a clause after it that says it was left.

@@ -30,7 +30,7 @@ from .chat import (
     typed_after,
 )
 from .detail import content_of, detail_of
-from .endings import left_the_job_told, what_ended
+from .endings import ended_in_the_next, left_the_job_told, what_ended
 from .homes import city_beside, home_by_noun
 from .keys import Key, keys_of
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
@@ -242,6 +242,8 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
     last_told = 0
     last_parsed: Optional[Parsed] = None  # the clause read before, parsed
     opening = True  # the clause read is the message's first
+    told_before = 0  # where in ``facts`` the facts of the sentence read begin
+    sentence_before = ""  # the sentence read before, whose facts begin at ``told_before``
     folded = content.lower()  # once per message, not once per sentence and clause
     for sentence in sentences(content):
         found_at = folded.find(sentence[:20].lower(), cursor)
@@ -256,7 +258,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             # What the sentence says after the correction is said as usual.
             sentence = sentence[end:].strip(" ,;:")
         condition = False  # "If it's Tuesday, I'm in Leeds": the whole sentence
-        told_before = len(facts)
+        earlier_at, told_before = told_before, len(facts)
         # whether the sentence ended in "?" as typed: its last piece asks ("I'm 31 and
         # pregnant, ok to eat brie?"), though what it told first stands
         typed = typed_after(content, folded, sentence, cursor)
@@ -409,6 +411,10 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             facts += after
             last_told = before if len(facts) > before else last_told
         facts[told_before:] = what_ended(facts[told_before:], sentence)
+        if ended_in_the_next(facts[earlier_at:told_before], facts[told_before:]):
+            # "Landed a new job at Stripe!! quit on friday": read as one sentence
+            facts[earlier_at:] = what_ended(facts[earlier_at:], f"{sentence_before} {sentence}")
+        sentence_before = sentence
         if REQUEST.match(sentence):
             # "help me write an email to my boss…": the request's own words are no
             # memory; who and what of the user's it names are ("…my dog Max", "…for

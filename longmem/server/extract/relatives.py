@@ -45,6 +45,7 @@ _CALLED = {
     "hubby": "husband",
     "husband": "husband",
     "other half": "partner",
+    "oh": "partner",  # chat's "OH", in capitals: "OH got a new job", "my OH is vegan"
     "better half": "partner",
     "gran": "grandma",
 }
@@ -70,10 +71,12 @@ def _child_called(words: str) -> str:
 
 
 # A partner called so, in lower case ("The Wife Between Us" is a book): "my other half",
-# "my better half", "my missus"; "the wife / missus / hubby …" only where the message
-# opens with it, or as "me and the missus", "the wife and I" (not "The couple next door
-# are lovely; the husband is a vet", "I met with the husband Dave", "the other half of
-# the pizza"), and then not before a name. "my gran Rose" (not "my Gran Canaria trip").
+# "my better half", "my missus"; "OH" (other half) after "my" or opening a sentence
+# before what is said of them ("OH got a new job"; not "OH no", "OH is that so?"); "the
+# wife / missus / hubby …" only where the message opens with it, or as "me and the
+# missus", "the wife and I" (not "The couple next door are lovely; the husband is a vet",
+# "I met with the husband Dave", "the other half of the pizza"), and then not before a
+# name. "my gran Rose" (not "my Gran Canaria trip").
 # Not "my fella": a boyfriend, or a mate ("Alright my fella Tom").
 _PARTNER_WORD = r"(?-i:wife|wifey|missus|missis|hubby|husband)"
 _CALLED_PARTNER = re.compile(
@@ -87,7 +90,8 @@ _CALLED_PARTNER = re.compile(
     r"\b[Tt]he\s+(?P<then_me>"
     + _PARTNER_WORD
     + r"|(?-i:(?:other|better)\s+half))(?=\s+and\s+(?:I|me)\b))|"
-    r"\b(?P<my>[Mm]y|[Oo]ur)\s+(?P<mine>(?-i:(?:other|better)\s+half|missus|missis)|"
+    r"(?:^|(?<=[.!?]\s))(?P<oh>(?-i:OH))(?=" + _SAYS + r"|['’]s\s(?-i:[a-z]))(?![^.!?\n]*\?)|"
+    r"\b(?P<my>[Mm]y|[Oo]ur)\s+(?P<mine>(?-i:(?:other|better)\s+half|missus|missis|OH)|"
     r"gran(?!\s+(?:Canaria|Turismo|Torino|Prix|Sasso|Paradiso)\b))" + _SAID_OF_THEM,
     re.I,
 )
@@ -150,6 +154,8 @@ def kin_said(content: str) -> str:
         return f"{match.group('my')} {'niece' if girl else 'nephew'}"
 
     def partner(match: re.Match[str]) -> str:
+        if match.group("oh"):
+            return "My partner"
         if match.group("mine"):
             return f"{match.group('my')} {_CALLED[' '.join(match.group('mine').lower().split())]}"
         word = match.group("opens") or match.group("with_me") or match.group("then_me")
