@@ -96,6 +96,15 @@ def test_a_leaving_said_in_the_next_sentence_ends_the_job_before_the_new_one(api
     assert hits[0]["id"] == stripe["id"]
 
 
+def test_a_value_taken_back_as_it_is_typed_is_never_stored(api: Api) -> None:
+    (berlin,) = _remember(api, "I live in Berlin")
+    # Leeds had been stored as the home, "No wait, Bradford" as a memory beside it
+    (bradford,) = _remember(api, "I live in Leeds, no wait, Bradford")
+    assert (bradford["value"], bradford["supersedes"]) == ("Bradford", berlin["id"])
+    stored = api.get(f"{C}/me/memories").json
+    assert not [m for m in stored if "Leeds" in m["text"]]
+
+
 def test_a_value_for_a_while_leaves_the_one_held_to_hold_on(api: Api) -> None:
     (google,) = _remember(api, "I work at Google")
     # a week at the family shop had retired Google for good

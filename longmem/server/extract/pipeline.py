@@ -60,6 +60,7 @@ from .others import (
 )
 from .plainly import said_plainly
 from .rests import rest_untold
+from .retractions import taken_back
 from .stays import (
     _A_DAY,
     _A_ROUTINE,
@@ -231,6 +232,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
         # is read as the user's ("Phone: …" alone would be)
         return [ExtractedFact(finish(content), classify(content), content)]
     content = said_plainly(as_said if whose == "user" else kept)
+    content, taken = taken_back(content, lambda words: extract(words, observed_at))
     facts: list[ExtractedFact] = []
     seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
     previous: Optional[Subject] = None
@@ -451,6 +453,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             else f
             for f in facts
         ]
+    facts += taken  # "I quit in march? no wait that was my brother": as said
     material = pasted(content)
     if material:  # "RT @jdoe: just moved to LA": kept as written, nobody's key
         facts.append(ExtractedFact(finish(material), classify(material), material))

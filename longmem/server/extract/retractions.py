@@ -1,0 +1,150 @@
+"""What a message takes back as it is typed, before its sentences are read: "I live in
+Leeds, no wait, Bradford", "I'm 34 - sorry, I mean 35" (the value put right in the words
+taken back: Bradford, 35); "I quit in march? no wait that was my brother" (the words kept
+as said, keying nothing); "I'm moving to Bath next month, scratch that, we're staying in
+York" (the words taken back gone; what follows read alone).
+
+taken_back(content, read) gives the message left to read and the memories kept as said;
+``read`` is the extractor, for the keyed values of the words a value puts right.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..facts import ExtractedFact
+from .lexicon import words
+from .text import classify, finish, third_person
+
+# Taking back, said after a pause: "no wait", "wait no", "scratch that", "sorry, no",
+# "correction:"; then a pause or the words that say what was meant ("no wait that was my
+# brother", "scratch that I'm staying"; not "there was no wait at the GP", "can't wait,
+# no wait times"). "sorry, I mean", "I meant", "or rather", "actually" take back only
+# before a value alone ("I live in Leeds, actually Bradford"; not "…, actually I love
+# it", "I mean I love it here").
+_STRONG = r"no+\s+wait|wait\s*,?\s*no+|scratch\s+that|sorry\s*,?\s*no|no\s*,?\s*sorry|correction"
+_WEAK = r"(?:sorry|oops)\s*,?\s*(?:i\s+mean(?:t)?)?|i\s+mean(?:t)?|or\s+rather|actually"
+_TAKEN_BACK = re.compile(
+    r"(?:(?<=[,.;!?—–-])|(?<=[,.;!?—–-]\s))\s*(?:(?P<strong>" + _STRONG + r")(?:\s*[,.!:—–-]+\s*|"
+    r"\s+(?=(?:that|it|it's|i|i'm|we|we're|make|my|our)\b|\d)|\s*$)|(?:" + _WEAK + r")"
+    r"(?:\s*[,:—–-]+\s*|\s+))",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# A value alone, what was meant: "Bradford", "35", "a nurse", "it's Bradford", "make that
+# 36", "still 12" (no more than three words; nothing denied, no time).
+_SAID_FOR_IT = re.compile(r"^(?:it's|it\s+is|that's|make\s+(?:that|it))\s+", re.I)
+_VALUE_ALONE = re.compile(r"^(?:(?:a|an|the)\s+)?[\w'&-]+(?:\s+[\w'&-]+){0,2}$", re.I)
+_NO_VALUE = words(
+    "i i'm we we're he she it it's that that's this was is are my our not no never and but "
+    "so because lol haha fine good ok okay sure next last month week year today tomorrow "
+    "yesterday ago"
+)
+_STILL = re.compile(r"^(?:still|just|only)\s+", re.I)
+# Whose it was instead, or that it was not so: "that was my brother", "it's my sister
+# who moved", "that wasn't me".
+_WHOSE = re.compile(
+    r"^(?:that|it)(?:\s+(?:was|is)|'s|\s+wasn't|\s+isn't)\s+(?:(?:my|our)\s+[\w-]+|me|not\s+me)\b",
+    re.I,
+)
+
+
+def taken_back(
+    content: str, read: Callable[[str], list[ExtractedFact]]
+) -> tuple[str, list[ExtractedFact]]:
+    """``content`` with what it takes back put right or gone, and the memories of the words
+    taken back that are kept as said (those that name whose it was, or nothing instead)."""
+    kept: list[ExtractedFact] = []
+    at = 0
+    while True:
+        found = _TAKEN_BACK.search(content, at)
+        if found is None:
+            return content, kept
+        before = content[: found.start()].rstrip(" ,;:—–-")
+        start = _start_of_sentence(before.rstrip(".!?"))
+        taken = before[start:].strip()
+        end = _end_of_sentence(content, found.end())
+        rest = content[found.end() : end].strip(" .!")
+        head, tail = content[:start], content[end:]
+        # the value meant, and what the sentence says after it ("…, still 12, birthday's
+        # next week")
+        meant, _, more = rest.partition(",")
+        value = _value_alone(_STILL.sub("", meant.strip()), strong=bool(found.group("strong")))
+        if not taken or not taken[:1].isalnum():
+            at = found.end()  # nothing before it to take back: "No wait, …" opening
+        elif value is not None:
+            put_right = _put_right(taken.rstrip(".!?"), value, read)
+            if put_right is None:
+                at = found.end()  # no value of its own to put right: left as said
+            else:
+                said = f"{put_right}, {more.strip()}" if more.strip() else put_right
+                content = f"{head}{said}{tail}"
+                at = len(head) + len(said)
+        elif not found.group("strong"):
+            at = found.end()  # "…, actually I love it": no taking back
+        elif not rest or _WHOSE.match(rest):
+            pause = " " if taken.endswith(("?", "!")) else ", "
+            said = f"{taken.rstrip('.')}{pause}{found.group().strip()} {rest}".strip(" ,")
+            kept.append(ExtractedFact(finish(third_person(said)), classify(said), said))
+            content = f"{head}{tail.lstrip(' .!?,')}"
+            at = len(head)
+        elif any(f.attribute for f in read(rest)):
+            content = f"{head}{rest}{tail}"  # what was meant instead, said whole
+            at = len(head)
+        else:
+            at = found.end()  # "… no wait, 8 next month": what it means is unsure
+
+
+def _start_of_sentence(text: str) -> int:
+    """Where the sentence ``text`` ends with begins."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return ends[-1] if ends else 0
+
+
+def _end_of_sentence(content: str, at: int) -> int:
+    """Where the sentence at ``at`` ends, its closing marks with it."""
+    found = _SENTENCE_END.search(content, at)
+    if found is None:
+        return len(content)
+    end = found.end()
+    while end < len(content) and content[end] in ".!?":
+        end += 1
+    return end
+
+
+def _value_alone(rest: str, strong: bool) -> str | None:
+    """What was meant, if ``rest`` is a value alone: after a taking back ("no wait, it's
+    Bradford" → "Bradford"), or a name, a number or a thing after "I mean", "actually"
+    ("…, I mean Bradford"; not "…, I mean it's fine", "…, actually fine")."""
+    found = _VALUE_ALONE.match(_SAID_FOR_IT.sub("", rest) if strong else rest)
+    if found is None or _NO_VALUE & set(found.group().lower().split()):
+        return None
+    said = found.group()
+    if not strong and not (said[:1].isupper() or said[:1].isdigit() or _ARTICLE.match(said)):
+        return None
+    return said
+
+
+def _put_right(taken: str, value: str, read: Callable[[str], list[ExtractedFact]]) -> str | None:
+    """``taken`` with the last value it keys said as ``value`` ("I live in Leeds" →
+    "I live in Bradford"), an article before it with it; None if they key none."""
+    folded = taken.casefold()
+    said = [
+        f.value
+        for f in read(taken)
+        if f.attribute is not None and f.value and f.value.casefold() in folded
+    ]
+    if not said:
+        return None
+    old = said[-1]
+    at = folded.rfind(old.casefold())
+    begin = at
+    article = _ARTICLE_BEFORE.search(taken, 0, at)
+    if article is not None and _ARTICLE.match(value):
+        begin = article.start()  # "a teacher" → "an engineer", not "a an engineer"
+    return f"{taken[:begin]}{value}{taken[at + len(old) :]}"
+
+
+_ARTICLE = re.compile(r"(?:a|an|the)\s", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)

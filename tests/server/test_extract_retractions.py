@@ -1,0 +1,90 @@
+"""What a message takes back as it is typed (the forty-fifth round): a value put right
+after "no wait", "sorry, I mean", "actually"; words taken back that name whose they were,
+kept as said and keying nothing; words taken back for a whole statement after them. Each
+had kept the value taken back (or keyed it and kept the words after as a memory); each
+near miss reads as it did."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from longmem.server.extract import RuleExtractor
+
+NOW = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)
+EXTRACTOR = RuleExtractor()
+
+
+def _keys(content: str) -> list[tuple[str, str, str | None, bool]]:
+    return [
+        (f.subject, f.attribute, f.value, f.negated)
+        for f in EXTRACTOR.extract(content, NOW)
+        if f.attribute is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "wanted"),
+    [
+        # a value put right, in the words taken back
+        ("I live in Leeds, no wait, Bradford", [("user", "home", "Bradford", False)]),
+        ("I'm 34, no wait, 35", [("user", "age", "35", False)]),
+        ("I live in Leeds - sorry, I mean Bradford", [("user", "home", "Bradford", False)]),
+        ("I live in Hull, actually Beverley", [("user", "home", "Beverley", False)]),
+        ("I'm a teacher, no wait, an engineer", [("user", "job", "engineer", False)]),
+        ("I work at Tesco. Correction: Asda", [("user", "employer", "Asda", False)]),
+        (
+            "my sister lives in Leeds. no wait, it's Bradford",
+            [("sister:", "home", "Bradford", False)],
+        ),
+        # what the sentence says after the value stays
+        ("he's 13 now... wait no, still 12, birthday's next week", [("~he", "age", "12", False)]),
+        # a whole statement meant instead: the words taken back gone, with their time
+        ("I work at Tesco. scratch that, I work at Asda", [("user", "employer", "Asda", False)]),
+        (
+            "I'm moving to Bath next month, scratch that, we're staying in York",
+            [("user", "home", "York", False)],
+        ),
+        # whose it was instead, or nothing instead: kept as said, keyed to no one
+        ("I quit in march? no wait that was my brother", []),
+        ("I moved to Leeds. no wait, that was my sister", []),
+        ("I live in Leeds. no wait.", []),
+    ],
+)
+def test_what_a_message_takes_back_is_not_kept(
+    content: str, wanted: list[tuple[str, str, str | None, bool]]
+) -> None:
+    assert _keys(content) == wanted
+
+
+def test_the_words_taken_back_for_someone_else_are_kept_as_said() -> None:
+    (kept,) = EXTRACTOR.extract("I moved to Leeds. no wait, that was my sister", NOW)
+    assert kept.text == "User moved to Leeds, no wait, that was User's sister"
+    assert kept.attribute is None
+
+
+def test_a_statement_meant_instead_keeps_no_time_of_the_words_taken_back() -> None:
+    content = "I'm moving to Bath next month, scratch that, we're staying in York"
+    (york,) = EXTRACTOR.extract(content, NOW)
+    assert york.expires_at is None  # "next month" was said of Bath
+
+
+@pytest.mark.parametrize(
+    ("content", "wanted"),
+    [
+        # no taking back: a wait, a remark, a time
+        ("there was no wait at the GP", []),
+        ("No wait, what's my schedule?", []),
+        ("I live in Leeds, I mean I love it here", [("user", "home", "Leeds", False)]),
+        ("I work at Tesco, I mean it's fine", [("user", "employer", "Tesco", False)]),
+        ("I work at Tesco, actually fine", [("user", "employer", "Tesco", False)]),
+        ("I live in Leeds. Actually Bradford is nicer", [("user", "home", "Leeds", False)]),
+        # what is meant is unsure: as said
+        ("my youngest is 7? no wait, 8 next month", [("kid:", "age", "7", False)]),
+    ],
+)
+def test_a_near_miss_reads_as_said(
+    content: str, wanted: list[tuple[str, str, str | None, bool]]
+) -> None:
+    assert _keys(content) == wanted
