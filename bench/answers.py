@@ -35,14 +35,20 @@ that keeps the employer, hopes and refusals, other people's facts, partings, cor
 written blind in the eighteenth round as an agent's users talk over weeks (requests with
 facts in passing, lower case and typos, changes of every kind, other people's facts,
 hopes, corrections; half the questions an agent's tool call), held out whole: no rule is
-written from it, and it is run only to measure a round's start and end.
+written from it, and it is run only to measure a round's start and end; ``b5tune`` and
+``b5aside``, 80 scenarios each (122 and 121 questions), written blind in the forty-fifth
+round in pairs the same way, of what a message ends, bounds or dates as it tells it (a
+job or home told and left in one message or the next, a value for a while long over, a
+value from a stated day, a habit quit beside a job, corrections and retractions, other
+people's endings, returns), run once on the trees before and after that round's rules;
+``b5aside`` is never read by whoever writes rules.
 
 With ``--embedder``, every server's search also ranks with a model embedder: the
 endpoint LONGMEM_BENCH_EMBEDDER_URL names, else the bench's own all-MiniLM-L6-v2
 (bench/embed_server.py); without it, no server gets one, whatever LONGMEM_SERVER_EMBEDDER_*
 says.
 
-    python bench/answers.py [--set review|blind|b2tune|b2aside|b3tune|b3aside|b4|all]
+    python bench/answers.py [--set review|blind|b2tune|b2aside|b3tune|b3aside|b4|b5tune|b5aside|all]
                             [--before PATH] [--quick]
                             [--embedder]
 """
@@ -60,7 +66,7 @@ import _common as common
 
 from longmem import Longmem
 
-SETS = ("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside", "b4")
+SETS = ("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside", "b4", "b5tune", "b5aside")
 LIMIT = 5
 QUICK_SCENARIOS = 25
 
