@@ -5404,3 +5404,113 @@ def test_a_work_so_far_then_a_move_of_home_is_still_held() -> None:
 def test_a_work_so_far_then_another_left_is_still_held() -> None:
     content = "I've worked at Tesco for 5 years, I left Asda in 2019 to go there"
     assert ("employer", "Tesco") in [(f.attribute, f.value) for f in _extract(content)]
+
+
+@pytest.mark.parametrize(
+    ("content", "keyed", "begins"),
+    [
+        # the day a fact begins, said first (had keyed nothing: "From today User is vegan")
+        ("from today I'm vegan!! wish me luck", ("diet", "vegan"), None),
+        ("from monday I'm officially team lead 😬", ("job", "team lead"), "2026-11-23"),
+        ("From next month I become team lead, very happy", ("job", "team lead"), "2026-12-01"),
+        ("As of Monday I work at Aldi.", ("employer", "Aldi"), None),
+    ],
+)
+def test_the_day_a_fact_begins_said_first_is_read_after_it(
+    content: str, keyed: tuple[str, str], begins: str | None
+) -> None:
+    (fact,) = [f for f in _extract(content) if f.attribute]
+    assert (fact.attribute, fact.value, fact.expires_at) == (*keyed, None)
+    assert (fact.valid_from.date().isoformat() if fact.valid_from else None) == begins
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # a span, a day said of no one, a stay at a name no place: as said
+        "From Monday to Friday I work 9-5",
+        "from today on I'm done",
+        "From Sunday I'm at Pfizer Egypt as a medical rep",
+    ],
+)
+def test_a_day_said_first_that_begins_no_fact_keys_nothing(content: str) -> None:
+    assert [f.attribute for f in _extract(content) if f.attribute] == []
+
+
+def test_a_fact_from_this_week_is_no_fact_for_this_week() -> None:
+    # "as of this week" had ended the job on Sunday
+    (job,) = [f for f in _extract("I'm a nurse as of this week") if f.attribute]
+    assert (job.value, job.expires_at) == ("nurse", None)
+
+
+@pytest.mark.parametrize(
+    ("content", "employer"),
+    [
+        # "do … for" a name or a public body is work; a question's "do I need for", a
+        # season, a visa are not (had keyed "a mortgage application", "lent", "the visa")
+        ("I do PR for Nike", "Nike"),
+        ("doing contract work for the council", "the council"),
+        ("what documents do I need for a mortgage application", None),
+        ("doing vegetarian for lent this year", None),
+        ("doing my residency paperwork for the visa", None),
+    ],
+)
+def test_doing_something_for_someone_is_work_only_for_a_name(
+    content: str, employer: str | None
+) -> None:
+    found = [f.value for f in _extract(content) if f.attribute == "employer"]
+    assert found == ([employer] if employer else [])
+
+
+@pytest.mark.parametrize(
+    ("content", "ends"),
+    [
+        # a body sat on or a group left is no job left (had ended the employer)
+        ("resigned from the residents' committee, can you help me write an email", False),
+        ("I retired from the board last year", False),
+        ("I resigned from Tesco", True),
+    ],
+)
+def test_resigning_from_a_committee_ends_no_job(content: str, ends: bool) -> None:
+    ended = [f for f in _extract(content) if f.attribute == "employer" and f.negated]
+    assert bool(ended) == ends
+
+
+@pytest.mark.parametrize(
+    ("content", "said", "until"),
+    [
+        # a diet kept for a season ends with it (had been kept for good)
+        ("doing vegetarian for lent this year", "2025-03-05", "2025-04-20"),
+        ("I'm vegan for january", "2025-12-28", "2026-01-31"),
+        ("sober for october!", "2025-09-30", None),  # no key: the season, kept as said
+    ],
+)
+def test_a_diet_kept_for_a_season_ends_with_it(content: str, said: str, until: str | None) -> None:
+    now = datetime.fromisoformat(said + "T12:00:00+00:00")
+    facts = _extract(content, now)
+    keyed = [f for f in facts if f.attribute == "diet"]
+    if until is None:
+        assert keyed == [] and facts[0].expires_at is not None
+        return
+    (diet,) = keyed
+    assert diet.expires_at is not None and diet.expires_at.date().isoformat() == until
+
+
+def test_a_date_said_beside_a_fact_is_no_season_of_it() -> None:
+    facts = _extract("booked the van for january, we moved to Leeds")
+    assert [(f.attribute, f.value, f.expires_at) for f in facts if f.attribute] == [
+        ("home", "Leeds", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "keyed"),
+    [
+        # a return to work or home, said with "back" (had keyed nothing)
+        ("went back to work at Google", ("employer", "Google")),
+        ("I'm back working for the NHS", ("employer", "the NHS")),
+        ("moved back in with my parents in Solihull to save for a deposit", ("home", "Solihull")),
+    ],
+)
+def test_a_return_said_with_back_is_keyed(content: str, keyed: tuple[str, str]) -> None:
+    assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == [keyed]

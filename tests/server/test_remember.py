@@ -105,6 +105,20 @@ def test_a_value_taken_back_as_it_is_typed_is_never_stored(api: Api) -> None:
     assert not [m for m in stored if "Leeds" in m["text"]]
 
 
+def test_a_diet_kept_for_lent_leaves_the_one_held_to_hold_on(api: Api) -> None:
+    (fish,) = _remember(api, "I'm pescatarian")
+    # "for lent" had been kept for good, and retired pescatarian
+    reply = api.post(
+        f"{C}/me/remember?sync=true",
+        {"content": "doing vegetarian for lent this year", "observed_at": "2025-03-05T09:00:00Z"},
+    )
+    (lent,) = reply.json["facts"]
+    assert (lent["relation"], lent["expires_at"]) == ("new", "2025-04-20T23:59:59Z")
+    assert api.get(f"{C}/me/memories/{fish['id']}").json["is_latest"] is True
+    hits = api.search("what is the user's diet", "me", min_score=0)
+    assert hits[0]["id"] == fish["id"]
+
+
 def test_a_value_for_a_while_leaves_the_one_held_to_hold_on(api: Api) -> None:
     (google,) = _remember(api, "I work at Google")
     # a week at the family shop had retired Google for good

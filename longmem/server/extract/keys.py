@@ -218,11 +218,17 @@ HABIT_LEFT = (
     r"(?:drink|cig\w*|smoke)|(?:had|touched)\s+a\s+(?:drink|cig\w*|smoke)\s+since)\b"
 )
 _WHEN_ONE_QUIT = _WHEN_ONE_LEFT + r"(?![^.!?;]*" + HABIT_LEFT + r")"
+# … and left "from" a body one sits on or a group one is in, no work: "resigned from the
+# residents' committee", "retired from the board", "quit from the choir".
+_NO_WORK_LEFT = (
+    r"(?!\s+(?:the\s+|my\s+|our\s+)?(?:[\w'’-]+\s+){0,2}(?:committee|board|club|society|choir|"
+    r"band|team|league|group|pta|panel|association|party|gym|course|class(?:es)?)\b)"
+)
 ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("employer",),  # and with it the job (facts.ENDS_WITH)
         re.compile(
-            r"^" + GONE + r"(?:(?:resigned|retired)(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b" + _WHEN_ONE_LEFT + r")|quit(?=\s*$|\s+(?:now|today|yesterday|last|this|from|after|at the end)\b" + _WHEN_ONE_QUIT + r")|(?:handed|put|gave) in (?:my|his|her|their|our|the) notice|"
+            r"^" + GONE + r"(?:(?:resigned|retired)(?=\s*$|\s+(?:now|today|yesterday|last|this|from" + _NO_WORK_LEFT + r"|after|at the end)\b" + _WHEN_ONE_LEFT + r")|quit(?=\s*$|\s+(?:now|today|yesterday|last|this|from" + _NO_WORK_LEFT + r"|after|at the end)\b" + _WHEN_ONE_QUIT + r")|(?:handed|put|gave) in (?:my|his|her|their|our|the) notice|"
             # … "gave notice at Xcel", "handed my notice in" (not on a flat: "gave notice on
             # the flat", "… to the landlord")
             r"(?:(?:handed|gave) (?:my|his|her|their) notice(?: in)?|gave notice)(?!\s+on\b)(?![^,.;!]*\blandlord)|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"

@@ -5,7 +5,8 @@ my birthday! 35" → "… I'm 35", "hit the big 4-0 on Sunday" → "turned 40 on
 "Mia's 8th birthday party was Saturday" → "Mia turned 8 on Saturday"), children named in
 a list ("our kids, Leo and Mia, are 5 and 7"), a pet named after a comma, someone met and
 named in a sentence of romance, a stay's length after a comma ("…, 2 weeks" → "… for 2
-weeks"). Each rewrite leaves a message it does not fit as it was.
+weeks"), the day a fact begins said before it ("from monday I'm team lead" → "I'm team
+lead from monday"). Each rewrite leaves a message it does not fit as it was.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 
 from .chat import EMOJI
 from .kin import GIVEN_NAME
-from .lexicon import ANY_WEEKDAY_RE, TRIP_TO, WEEKDAY_RE, WEEKDAYS
+from .lexicon import ANY_WEEKDAY_RE, MONTH_RE, TRIP_TO, WEEKDAY_RE, WEEKDAYS
 from .names import a_lower_name
 from .relatives import CHILD_WORD, kin_said, relatives_named
 from .rules import BABYS_NAME, BORN_A, PET_WORDS
@@ -30,6 +31,7 @@ def said_plainly(content: str) -> str:
     content = _children_named(_birthday_number(content))
     content = _pet_then_name(content)
     content = _MET_SOMEONE.sub(_met_someone, content)
+    content = _TIME_FIRST.sub(_time_after, content)
     return _TRIP_LENGTH.sub(_trip_length, content)
 
 
@@ -478,3 +480,28 @@ def _trip_length(match: re.Match[str]) -> str:
     if not _TRIP_SAID.search(sentence) or _AN_END_BEFORE.search(sentence):
         return match.group()
     return f" for {match.group('d')}"
+
+
+# The day a fact begins, said first in its sentence: "from today I'm vegan", "as of
+# Monday I work at Aldi", "starting next month I'm living in Bristol", "from the 1st of
+# june I'm going part-time" are said after what they date ("I'm vegan from today"), as
+# the rules read a beginning; up to the sentence's first pause (not "from today on, …"
+# said of no one, "from Monday to Friday I work 9-5": a span; nor "From Sunday I'm at
+# Pfizer", which after it would read as a stay at a place called Pfizer).
+_DAY_SAID = (
+    r"(?:today|tomorrow|tonight|now|(?:next|this)\s+(?:week|month|year|term|semester)|"
+    r"(?:next\s+)?(?:" + WEEKDAY_RE + r")|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+"
+    r"(?:" + MONTH_RE + r")|(?:" + MONTH_RE + r")(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|(?:19|20)\d\d)"
+)
+
+_TIME_FIRST = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<when>(?:[Ff]rom|[Aa]s\s+of|[Ss]tarting|[Bb]eginning|[Ee]ffective)\s+"
+    r"(?i:" + _DAY_SAID + r"))(?!\s+(?:to|till|until|-|–|on)\b)\s*,?\s+"
+    r"(?P<told>(?:I|I'm|I’m|I'll|I’ll|we|we're|we’re|we'll|we’ll)\s(?!at\s)[^,.!?;:\n]*?)"
+    r"(?=\s*(?:[,.!?;:\n]|$)|\s+[^\w\s'’(])"
+)
+
+
+def _time_after(found: re.Match[str]) -> str:
+    when = found.group("when")
+    return f"{found.group('told')} {when[:1].lower()}{when[1:]}"

@@ -837,8 +837,13 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + ADV + r"(?:(?:have|has)\s+)?been\s+at\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)(?=\s+(?:for\s+)?(?:(?:almost|nearly|over|about)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of|several|many)\s+(?:years?|yrs?|months?)\b)"),
     # "got a job @ JP Morgan" (a job only: "got a post @ LinkedIn" is no work)
     _rule("employer", r"\b(?:got|gotten|scored|landed)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+)?job\s*@\s*" + _V),
-    _rule("employer", r"\b(?:work|works|working|do|does|doing|am doing)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
+    _rule("employer", r"\b(?:work|works|working)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
+    # "I do PR for Nike", "doing contract work for the council" (not "what do I need for a
+    # mortgage application", "doing vegetarian for lent": a name, or a public body)
+    _rule("employer", r"\b(?:do|does|doing|am doing)\s+(?!I\b)(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+(?=(?-i:[A-Z])|the\s+(?:council|nhs|government|civil\s+service|army|navy|police|bbc)\b)" + _V),
     _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
+    # back at work, where it names: "went back to work at Google", "back working for the NHS"
+    _rule("employer", r"^" + ADV + r"(?:(?:am|are|is|went|gone|going|go|came|come|got)\s+)?back\s+(?:to\s+work(?:ing)?|working)\s+(?:at|for|with)\s+" + _V),
     # "Starting with New Braunfels Utilities after New Year": with a workplace named and
     # when (not "starting with the basics tomorrow", "… Mum's party", "… Spanish")
     _rule("employer", r"\b(?:start|starts|starting)\s+with\s+(?=(?-i:[A-Z]))(?![\w&.-]+['’]s\b)(?!(?:" + "|".join(sorted(NOT_A_NAME)) + r")\b(?!\s+(?-i:[A-Z])))(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&.'-]*){0,3})(?=\s+(?:after|in|on|from|next|this|at\s+the\s+start|tomorrow|today)\b)"),
@@ -859,7 +864,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V, somewhere=True),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
-    _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|moved in|moving in|am moving in|are moving in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
+    _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|moved(?: back)? in|moving(?: back)? in|am moving(?: back)? in|are moving(?: back)? in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
     _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _V, somewhere=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),

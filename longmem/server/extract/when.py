@@ -43,7 +43,11 @@ _TODAY = re.compile(
     re.I,
 )
 _TOMORROW = re.compile(r"\btomorrow\b")
-_THIS_WEEK = re.compile(r"\b(?:this|for the)\s+(?:long\s+)?week(?:end)?\b")
+# (not "from this week", "as of this week": when a fact begins)
+_THIS_WEEK = re.compile(
+    r"(?<!\bfrom\s)(?<!\bas\sof\s)(?<!\bstarting\s)(?<!\bsince\s)"
+    r"\b(?:this|for the)\s+(?:long\s+)?week(?:end)?\b"
+)
 _UNTIL = re.compile(r"\b(?:until|till|til|through)\s+(?:the\s+)?(?:end\s+of\s+)?")
 # On one's way back: "flying / coming / driving / heading / getting" back or home.
 _ON_ONES_WAY = r"flying|coming|driving|heading|getting"
@@ -83,7 +87,15 @@ _DAY_MONTH = re.compile(
 _WEEKDAY = re.compile(r"(?:next\s+)?(" + WEEKDAY_RE + r")\b")
 _A_SPAN = re.compile(r"(?:(the|this|next)\s+)?(month|year|week(?:end)?)\b")
 _A_MONTH = re.compile(r"(mid-?\s*)?(" + "|".join(MONTH_NAMES) + r")\b(?!\s*\d)")
-_FEAST = re.compile(r"(christmas|xmas|new year(?:'s)?(?: eve)?)\b")
+_FEAST = re.compile(r"(christmas|xmas|new year(?:'s)?(?: eve)?|easter)\b")
+# A diet or a giving up kept for a season: "vegetarian for lent", "vegan for january",
+# "sober for october", "doing veggie for the month of may" (until Easter Sunday, or the
+# month's end; not "booked the van for january": what a sentence says of a date).
+_KEPT_FOR_A_SEASON = re.compile(
+    r"\b(?:vegan|vegetarian|veggie|pescatarian|sober|dry|teetotal|meat-?free|plant-?based|keto|"
+    r"gluten-?free|dairy-?free|sugar-?free|alcohol-?free)\s+for\s+(?:(lent)|(?:the\s+month\s+of\s+)?"
+    r"(" + "|".join(MONTH_NAMES) + r"))\b"
+)
 # A stay said by how long it lasts: "for the next two weeks", "for a month", "for 3 days",
 # "for a 2 week work trip".
 # Not how long something has been ("for 3 years now", "been vegan for a year").
@@ -430,6 +442,9 @@ def expiry(sentence: str, said: datetime) -> Optional[datetime]:
     back = back_on(sentence, said)
     if back is not None:
         days.append(back.date())
+    kept = _season_kept(lowered, today)
+    if kept is not None:
+        days.append(kept)
     if not days:
         return None
     return datetime.combine(max(days), END_OF_DAY)
@@ -773,11 +788,45 @@ def _end_named(text: str, today: date) -> Optional[date]:
         day = date(year, month, 15 if match.group(1) else calendar.monthrange(year, month)[1])
         return day if day >= today else None  # "until mid-November", said on the 30th: past
     match = _FEAST.match(text)
-    if match:  # "until Christmas", "till New Year"
+    if match:  # "until Christmas", "till New Year", "until Easter"
+        if match.group(1) == "easter":
+            return _easter_on_or_after(today)
         christmas = match.group(1) in ("christmas", "xmas")
         day = date(today.year, 12, 25 if christmas else 31)
         return day if day >= today else day.replace(year=today.year + 1)
     return None
+
+
+def _season_kept(text: str, today: date) -> Optional[date]:
+    """The last day of a season a diet or a giving up is kept for ("vegan for january":
+    31 January; "vegetarian for lent": Easter Sunday), this year's or, once over, next."""
+    match = _KEPT_FOR_A_SEASON.search(text)
+    if match is None:
+        return None
+    if match.group(1):
+        return _easter_on_or_after(today)
+    month = MONTHS[match.group(2)]
+    year = today.year + (month < today.month)
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _easter_on_or_after(today: date) -> date:
+    """Easter Sunday this year, or next year's once this year's is past."""
+    day = _easter(today.year)
+    return day if day >= today else _easter(today.year + 1)
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday of a year of the Gregorian calendar (the anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def _date(year: int, month: int, day: int) -> Optional[date]:
