@@ -1,6 +1,7 @@
 """What a message takes back as it is typed (the forty-fifth round): a value put right
 after "no wait", "sorry, I mean", "actually"; words taken back that name whose they were,
-kept as said and keying nothing; words taken back for a whole statement after them. Each
+said of them; words taken back for nothing, kept as said and keying nothing; words taken
+back for a whole statement after them. Each
 had kept the value taken back (or keyed it and kept the words after as a memory); each
 near miss reads as it did."""
 
@@ -46,10 +47,17 @@ def _keys(content: str) -> list[tuple[str, str, str | None, bool]]:
             "I'm moving to Bath next month, scratch that, we're staying in York",
             [("user", "home", "York", False)],
         ),
-        # whose it was instead, or nothing instead: kept as said, keyed to no one
-        ("I quit in march? no wait that was my brother", []),
-        ("I moved to Leeds. no wait, that was my sister", []),
+        # whose it was instead: said of them
+        ("I quit in march? no wait that was my brother", [("brother:", "employer", None, True)]),
+        ("I moved to Leeds. no wait, that was my sister", [("sister:", "home", "Leeds", False)]),
+        (
+            "just got a job at Greggs!!! well, my son did 😂 so proud",
+            [("son:", "employer", "Greggs", False)],
+        ),
+        # nothing instead, or no one's: kept as said, keyed to no one
+        ("I got engaged. no wait, that wasn't me lol", []),
         ("I live in Leeds. no wait.", []),
+        ("my sister and I moved to Leeds, no wait that was my cousin", []),
     ],
 )
 def test_what_a_message_takes_back_is_not_kept(
@@ -58,9 +66,9 @@ def test_what_a_message_takes_back_is_not_kept(
     assert _keys(content) == wanted
 
 
-def test_the_words_taken_back_for_someone_else_are_kept_as_said() -> None:
-    (kept,) = EXTRACTOR.extract("I moved to Leeds. no wait, that was my sister", NOW)
-    assert kept.text == "User moved to Leeds, no wait, that was User's sister"
+def test_the_words_taken_back_for_no_one_are_kept_as_said() -> None:
+    (kept,) = EXTRACTOR.extract("I got engaged. no wait, that wasn't me", NOW)
+    assert kept.text == "User got engaged, no wait, that wasn't User"
     assert kept.attribute is None
 
 

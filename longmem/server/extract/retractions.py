@@ -1,8 +1,10 @@
 """What a message takes back as it is typed, before its sentences are read: "I live in
 Leeds, no wait, Bradford", "I'm 34 - sorry, I mean 35" (the value put right in the words
-taken back: Bradford, 35); "I quit in march? no wait that was my brother" (the words kept
-as said, keying nothing); "I'm moving to Bath next month, scratch that, we're staying in
-York" (the words taken back gone; what follows read alone).
+taken back: Bradford, 35); "I quit in march? no wait that was my brother", "just got a
+job at Greggs!!! well, my son did" (the words said of the brother, the son); "I got
+engaged. no wait, that wasn't me" (kept as said, keying nothing); "I'm moving to Bath
+next month, scratch that, we're staying in York" (the words taken back gone; what
+follows read alone).
 
 taken_back(content, read) gives the message left to read and the memories kept as said;
 ``read`` is the extractor, for the keyed values of the words a value puts right.
@@ -14,8 +16,8 @@ import re
 from typing import Callable
 
 from ..facts import ExtractedFact
-from .lexicon import words
-from .text import classify, finish, third_person
+from .lexicon import SUBJECT, words
+from .text import classify, finish, starts_with_verb, third_person
 
 # Taking back, said after a pause: "no wait", "wait no", "scratch that", "sorry, no",
 # "correction:"; then a pause or the words that say what was meant ("no wait that was my
@@ -25,10 +27,13 @@ from .text import classify, finish, third_person
 # it", "I mean I love it here").
 _STRONG = r"no+\s+wait|wait\s*,?\s*no+|scratch\s+that|sorry\s*,?\s*no|no\s*,?\s*sorry|correction"
 _WEAK = r"(?:sorry|oops)\s*,?\s*(?:i\s+mean(?:t)?)?|i\s+mean(?:t)?|or\s+rather|actually"
+# … and someone else's doing, said after it: "just got a job at Greggs!!! well, my son
+# did".
+_DID = r"(?:well|actually|oh|i\s+mean|sorry|oops|lol)\s*,?\s*(?=(?:my|our)\s+[\w-]+\s+did\b)"
 _TAKEN_BACK = re.compile(
     r"(?:(?<=[,.;!?—–-])|(?<=[,.;!?—–-]\s))\s*(?:(?P<strong>" + _STRONG + r")(?:\s*[,.!:—–-]+\s*|"
-    r"\s+(?=(?:that|it|it's|i|i'm|we|we're|make|my|our)\b|\d)|\s*$)|(?:" + _WEAK + r")"
-    r"(?:\s*[,:—–-]+\s*|\s+))",
+    r"\s+(?=(?:that|it|it's|i|i'm|we|we're|make|my|our)\b|\d)|\s*$)|(?P<did>" + _DID + r")|"
+    r"(?:" + _WEAK + r")(?:\s*[,:—–-]+\s*|\s+))",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -43,9 +48,10 @@ _NO_VALUE = words(
 )
 _STILL = re.compile(r"^(?:still|just|only)\s+", re.I)
 # Whose it was instead, or that it was not so: "that was my brother", "it's my sister
-# who moved", "that wasn't me".
+# who moved", "my son did", "that wasn't me".
 _WHOSE = re.compile(
-    r"^(?:that|it)(?:\s+(?:was|is)|'s|\s+wasn't|\s+isn't)\s+(?:(?:my|our)\s+[\w-]+|me|not\s+me)\b",
+    r"^(?:(?:that|it)(?:\s+(?:was|is)|'s)\s+(?P<who>(?:my|our)\s+[\w-]+)|(?P<did>(?:my|our)\s+"
+    r"[\w-]+)\s+did|(?:that|it)(?:\s+(?:was|is)|'s|\s+wasn't|\s+isn't)\s+(?:not\s+)?me)\b",
     re.I,
 )
 
@@ -70,7 +76,9 @@ def taken_back(
         # the value meant, and what the sentence says after it ("…, still 12, birthday's
         # next week")
         meant, _, more = rest.partition(",")
-        value = _value_alone(_STILL.sub("", meant.strip()), strong=bool(found.group("strong")))
+        strong = bool(found.group("strong") or found.group("did"))
+        value = _value_alone(_STILL.sub("", meant.strip()), strong=strong)
+        whose = _WHOSE.match(rest)
         if not taken or not taken[:1].isalnum():
             at = found.end()  # nothing before it to take back: "No wait, …" opening
         elif value is not None:
@@ -81,19 +89,40 @@ def taken_back(
                 said = f"{put_right}, {more.strip()}" if more.strip() else put_right
                 content = f"{head}{said}{tail}"
                 at = len(head) + len(said)
-        elif not found.group("strong"):
+        elif not strong:
             at = found.end()  # "…, actually I love it": no taking back
-        elif not rest or _WHOSE.match(rest):
+        elif whose is not None and _theirs(taken, whose) is not None:
+            # "I quit in march? no wait that was my brother": "My brother quit in march"
+            said = f"{_theirs(taken, whose)}. {rest[whose.end() :].strip(' ,.!')}".rstrip(" .")
+            content = f"{head}{said}.{tail}"
+            at = len(head)
+        elif not rest or whose is not None:
+            # "that wasn't me", nothing meant instead: the words taken back, as said
+            said_back = whose.group() if whose is not None else rest
             pause = " " if taken.endswith(("?", "!")) else ", "
-            said = f"{taken.rstrip('.')}{pause}{found.group().strip()} {rest}".strip(" ,")
+            said = f"{taken.rstrip('.')}{pause}{found.group().strip()} {said_back}".strip(" ,")
             kept.append(ExtractedFact(finish(third_person(said)), classify(said), said))
-            content = f"{head}{tail.lstrip(' .!?,')}"
+            after = rest[whose.end() :].strip(" ,.!") if whose is not None else ""
+            content = f"{head}{after}{tail}" if after else f"{head}{tail.lstrip(' .!?,')}"
             at = len(head)
         elif any(f.attribute for f in read(rest)):
             content = f"{head}{rest}{tail}"  # what was meant instead, said whole
             at = len(head)
         else:
             at = found.end()  # "… no wait, 8 next month": what it means is unsure
+
+
+def _theirs(taken: str, whose: re.Match[str]) -> str | None:
+    """The words taken back said of whom they were of ("I quit in march" → "My brother
+    quit in march"), if they are the user's alone; None otherwise."""
+    who = whose.group("who") or whose.group("did")
+    words = taken.rstrip(".!?")
+    if starts_with_verb(words):
+        words = f"I {words[:1].lower()}{words[1:]}"  # "just got a job": chat leaves out "I"
+    said = third_person(words)
+    if not who or not said.startswith(f"{SUBJECT} ") or f"{SUBJECT}'s" in said:
+        return None  # "my sister and I moved", "I moved in with my mum": as said
+    return f"{who[:1].upper()}{who[1:]} {said[len(SUBJECT) + 1 :]}"
 
 
 def _start_of_sentence(text: str) -> int:

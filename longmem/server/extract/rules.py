@@ -514,7 +514,9 @@ RESIDENT = re.compile(
     re.I,
 )
 PLANNED_MOVE = (
-    r"\b(?:(?:moving|relocating|move|moves|relocate|relocates)\s+(?:back\s+|over\s+)?to|"
+    r"\b(?:(?:moving|relocating|move|moves|relocate|relocates)\s+(?:(?:back|over|up|down)\s+){0,2}to|"
+    # "I'll be living in Bristol from next month"
+    r"(?:will|'ll|’ll)\s+be\s+(?:living|based)\s+in|"
     r"(?:moving|move|moves)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+)?"
     r"(?:flat|house|place|apartment|home|condo)\s+in)\s+" + NOT_A_TEAM
 )
@@ -1068,7 +1070,7 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + _NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
     _rule("diet", r"\b(?:gave\s+up|giving\s+up|stopped|quit|quitting)\s+being\s+(?:a\s+)?(?P<v>" + DIETS + r")\b", negated=True),
     # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
-    _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched|switched\s+to|follows?|following)\s+" + ADV + r"(?:a\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+diet)?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so|last|in|yesterday|recently|a|two|three|\d+)\b))"),
+    _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched|switched\s+to|follows?|following)\s+" + ADV + r"(?:a\s+|the\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+(?:diet|thing))?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so|last|in|yesterday|recently|a|two|three|as|\d+)\b))"),
     # an allergy gone: "I outgrew my shellfish allergy", "my shellfish allergy is gone",
     # "no more shellfish allergy"
     _rule("allergies", r"\b(?:outgrew|outgrown|grew\s+out\s+of|(?:was|been|got)\s+cured\s+of)\s+(?:my|his|her|their|the|an?)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)(?=\s*(?:$|[,.!;]))", negated=True),
