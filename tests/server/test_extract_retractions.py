@@ -96,3 +96,19 @@ def test_a_near_miss_reads_as_said(
     content: str, wanted: list[tuple[str, str, str | None, bool]]
 ) -> None:
     assert _keys(content) == wanted
+
+
+@pytest.mark.parametrize(
+    ("content", "wanted"),
+    [
+        # what a leaving was of, said after it: no job left (had ended the employer)
+        ("finally quit!!! ...the night shifts I mean 😂 still at Sunrise", []),
+        ("i quit in march, i mean the gym not my job", []),
+        # … or the job, said so
+        ("I quit. I mean my job, obviously", [("user", "employer", None, True)]),
+    ],
+)
+def test_what_a_leaving_was_of_said_after_it_is_read_with_it(
+    content: str, wanted: list[tuple[str, str, str | None, bool]]
+) -> None:
+    assert _keys(content) == wanted

@@ -56,11 +56,43 @@ _WHOSE = re.compile(
 )
 
 
+# What a leaving was of, said after it: "finally quit!!! ...the night shifts I mean", "i
+# quit in march, i mean the gym not my job" (the leaving's words before, with nothing
+# left after its verb but when: "quit", "quit in march").
+_OBJECT_MEANT = re.compile(
+    r"(?:(?<=[,.;!?—–-])|(?<=[,.;!?—–-]\s))[\s.…]*(?:i\s+mean\s+(?P<first>(?:the|my)\s+[^,.!?;…]{1,30}?)|"
+    r"(?P<then>(?:the|my)\s+[^,.!?;…]{1,30}?)\s*,?\s+i\s+mean)(?:\s*,?\s*not\s+(?:the|my)\s+[\w-]+)?"
+    r"(?=\s*(?:[,.!?;]|$)|\s+[^\w\s])",
+    re.I,
+)
+_LEFT_AND_WHEN = re.compile(
+    r"\b(?P<verb>quit|left|stopped|resigned|gave\s+up|dropped\s+out)(?P<when>(?:\s+(?:in|on|last|this|"
+    r"yesterday|today|a|two|three|\d+)\b[^,.!?;]*)?)[\s.!?]*$",
+    re.I,
+)
+
+
+def _object_meant(content: str) -> str:
+    """``content`` with what a leaving was of said after its verb ("finally quit!!!
+    ...the night shifts I mean" → "finally quit the night shifts"), where a clause after it
+    says so; as it was otherwise."""
+    for found in _OBJECT_MEANT.finditer(content):
+        before = content[: found.start()].rstrip(" ,.!?…")
+        left = _LEFT_AND_WHEN.search(before)
+        if left is None:
+            continue
+        meant = found.group("first") or found.group("then")
+        said = f"{before[: left.end('verb')]} {meant}{left.group('when')}"
+        return f"{said}{content[found.end() :]}"
+    return content
+
+
 def taken_back(
     content: str, read: Callable[[str], list[ExtractedFact]]
 ) -> tuple[str, list[ExtractedFact]]:
     """``content`` with what it takes back put right or gone, and the memories of the words
     taken back that are kept as said (those that name whose it was, or nothing instead)."""
+    content = _object_meant(content)
     kept: list[ExtractedFact] = []
     at = 0
     while True:
@@ -69,6 +101,7 @@ def taken_back(
             return content, kept
         before = content[: found.start()].rstrip(" ,;:—–-")
         start = _start_of_sentence(before.rstrip(".!?"))
+        start += len(before[start:]) - len(before[start:].lstrip())  # the space with the head
         taken = before[start:].strip()
         end = _end_of_sentence(content, found.end())
         rest = content[found.end() : end].strip(" .!")
