@@ -5382,8 +5382,12 @@ def test_a_work_so_far_then_a_move_is_a_home_only_to_a_place(
             "I work for the council. Retired in 2019 from the army though",
             [("employer", "the council", False)],
         ),
-        # its own sentence's leaving: read as it was
+        # its own sentence's leaving: read as it was; a job held, then left, ended
         ("I work at Aldi. Quit smoking in March.", [("employer", "Aldi", False)]),
+        (
+            "I work at Greggs. quit on friday. need a new job asap",
+            [("employer", "Greggs", False), ("employer", None, True)],
+        ),
     ],
 )
 def test_a_leaving_in_the_next_sentence_is_read_with_the_job_before(
@@ -5431,6 +5435,10 @@ def test_the_day_a_fact_begins_said_first_is_read_after_it(
         "From Monday to Friday I work 9-5",
         "from today on I'm done",
         "From Sunday I'm at Pfizer Egypt as a medical rep",
+        # a hope, a place one is back at, a clause with an end of its own
+        "from january I'll be looking for a new job",
+        "from the 5th of january I'm back at work after mat leave",
+        "from March I'm living in Leeds till the end of the year",
     ],
 )
 def test_a_day_said_first_that_begins_no_fact_keys_nothing(content: str) -> None:
@@ -5453,6 +5461,7 @@ def test_a_fact_from_this_week_is_no_fact_for_this_week() -> None:
         ("what documents do I need for a mortgage application", None),
         ("doing vegetarian for lent this year", None),
         ("doing my residency paperwork for the visa", None),
+        ("I do IT support for a small firm in Leeds", "a small firm in Leeds"),
     ],
 )
 def test_doing_something_for_someone_is_work_only_for_a_name(
@@ -5469,6 +5478,12 @@ def test_doing_something_for_someone_is_work_only_for_a_name(
         ("resigned from the residents' committee, can you help me write an email", False),
         ("I retired from the board last year", False),
         ("I resigned from Tesco", True),
+        ("I work at Tesco. resigned from the parish council last night", False),
+        # an employer whose name says "Group", "Association"; a team at work left with it
+        ("I quit from the Arcadia Group last week", True),
+        ("resigned from the Football Association after 10 years as an assessor", True),
+        ("I quit from the team at Google, leaving the company entirely", True),
+        ("resigned from the committee and my job at the council today", True),
     ],
 )
 def test_resigning_from_a_committee_ends_no_job(content: str, ends: bool) -> None:
@@ -5494,6 +5509,12 @@ def test_a_diet_kept_for_a_season_ends_with_it(content: str, said: str, until: s
         return
     (diet,) = keyed
     assert diet.expires_at is not None and diet.expires_at.date().isoformat() == until
+
+
+def test_a_season_kept_before_ends_nothing() -> None:
+    # "been sober for january" had ended what the sentence said at January's end
+    facts = _extract("I've been sober for january and february, now I'm back drinking")
+    assert facts and all(f.expires_at is None for f in facts)
 
 
 def test_a_date_said_beside_a_fact_is_no_season_of_it() -> None:
@@ -5537,3 +5558,36 @@ def test_a_move_or_a_diet_said_another_way_is_keyed(
     (fact,) = [f for f in _extract(content) if f.attribute]
     assert (fact.attribute, fact.value, fact.expires_at) == (*keyed, None)
     assert (fact.valid_from.date().isoformat() if fact.valid_from else None) == begins
+
+
+@pytest.mark.parametrize(
+    ("content", "keyed"),
+    [
+        # the keys to a home, where it is (had keyed nothing)
+        (
+            "keys to the new flat in Brighton today!!! said bye to the old place",
+            ("home", "Brighton"),
+        ),
+        # a year of study at a school, a university one is at (had keyed none)
+        ("I'm a 2nd year at Edinburgh uni, help me with my essay", ("school", "Edinburgh uni")),
+        ("I'm in my final year at Durham", ("school", "Durham")),
+        ("I'm at Leeds uni", ("school", "Leeds uni")),
+    ],
+)
+def test_a_home_by_its_keys_and_a_year_of_study_are_keyed(
+    content: str, keyed: tuple[str, str]
+) -> None:
+    found = [(f.attribute, f.value, f.expires_at) for f in _extract(content) if f.attribute]
+    assert found == [(*keyed, None)]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "keys to my sister's flat in Leith, she's away",
+        "i'm a teacher at Oakwood, last year at Beech Hill",
+        "I'm at Leeds uni for a conference",
+    ],
+)
+def test_keys_to_someone_elses_home_and_a_visit_to_a_university_key_neither(content: str) -> None:
+    assert not [f for f in _extract(content) if f.attribute in ("home", "school")]

@@ -207,6 +207,7 @@ NEAR_MISSES = [
     "OH is that right?",
     "OH I moved to Bath last week",
     "oh got a new job at BT",
+    "OH and I'm vegetarian, forgot to say",
 ]
 
 

@@ -47,6 +47,22 @@ def _keys(content: str) -> list[tuple[str, str, str | None, bool]]:
             "I'm moving to Bath next month, scratch that, we're staying in York",
             [("user", "home", "York", False)],
         ),
+        # the sentences after it read as they were (had been glued to the value)
+        (
+            "i live in sheffield, no wait, rotherham. my son is 5",
+            [("user", "home", "rotherham", False), ("son:", "age", "5", False)],
+        ),
+        (
+            "I work at Aldi, no wait, Lidl. my wife works at Boots",
+            [("user", "employer", "Lidl", False), ("wife:", "employer", "Boots", False)],
+        ),
+        (
+            "I'm a nurse - sorry, a midwife. can you help me with a cv",
+            [("user", "job", "midwife", False)],
+        ),
+        ("we live in Brighton, no wait it's Hove actually", [("user", "home", "Hove", False)]),
+        # a month for a month, a year for a year (had made June the home)
+        ("moving to Spain in May, no wait, June", [("user", "home", "Spain", False)]),
         # whose it was instead: said of them
         ("I quit in march? no wait that was my brother", [("brother:", "employer", None, True)]),
         ("I moved to Leeds. no wait, that was my sister", [("sister:", "home", "Leeds", False)]),
@@ -88,8 +104,13 @@ def test_a_statement_meant_instead_keeps_no_time_of_the_words_taken_back() -> No
         ("I work at Tesco, I mean it's fine", [("user", "employer", "Tesco", False)]),
         ("I work at Tesco, actually fine", [("user", "employer", "Tesco", False)]),
         ("I live in Leeds. Actually Bradford is nicer", [("user", "home", "Leeds", False)]),
-        # what is meant is unsure: as said
+        # what is meant is unsure, or said of someone the words taken back name: as said
         ("my youngest is 7? no wait, 8 next month", [("kid:", "age", "7", False)]),
+        ("my son is 12, correction, 13 as of yesterday", [("son:", "age", "12", False)]),
+        (
+            "my wife is a doctor, scratch that, she's a consultant now",
+            [("wife:", "job", "doctor", False), ("wife:", "job", "consultant", False)],
+        ),
     ],
 )
 def test_a_near_miss_reads_as_said(
@@ -112,3 +133,8 @@ def test_what_a_leaving_was_of_said_after_it_is_read_with_it(
     content: str, wanted: list[tuple[str, str, str | None, bool]]
 ) -> None:
     assert _keys(content) == wanted
+
+
+def test_a_month_put_right_is_the_day_of_the_move() -> None:
+    (move,) = EXTRACTOR.extract("moving to Spain in May, no wait, June", NOW)
+    assert move.valid_from is not None and move.valid_from.month == 6

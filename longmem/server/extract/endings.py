@@ -128,17 +128,29 @@ def what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]:
 
 
 def ended_in_the_next(earlier: list[ExtractedFact], facts: list[ExtractedFact]) -> bool:
-    """Whether a sentence whose facts are ``facts`` opens with a bare leaving ("quit on
-    friday", "Retired in 2019 from the army though") after a sentence of the same message
-    that told the work of whoever left, and no leaving of its own (``earlier``, its facts):
-    the two are read as one ("Landed a new job at Stripe!! quit on friday" ends the job
-    before Stripe, not Stripe)."""
-    if not facts or not _bare(facts[0]):
+    """Whether a sentence whose facts are ``facts`` opens with a bare leaving of a job
+    ("quit on friday", "Retired in 2019 from the army though") after a sentence of the
+    same message that told the work of whoever left as begun or new (or the leaving names
+    where from), and no leaving of its own (``earlier``, its facts): the two are read as
+    one ("Landed a new job at Stripe!! quit on friday" ends the job before Stripe, not
+    Stripe; "I work at Greggs. quit on friday." ends Greggs, as it did)."""
+    if not facts or not _bare(facts[0]) or facts[0].attribute != "employer":
         return False
-    return any(
-        f.subject == facts[0].subject and f.attribute in WORK_ATTRIBUTES and not f.negated
+    work = [
+        f
         for f in earlier
-    ) and not any(f.negated or _BARE_LEAVING.match(f.statement) for f in earlier)
+        if f.subject == facts[0].subject and f.attribute in WORK_ATTRIBUTES and not f.negated
+    ]
+    # a job begun or new before it, or a leaving from somewhere it names (not "I work at
+    # Greggs. quit on friday": the job held, ended)
+    begun = any(
+        _BEGUN_THEN.search(f.statement) or _A_NEW_JOB.search(f.statement) for f in work
+    ) or bool(_FROM_ELSEWHERE.search(facts[0].statement))
+    return (
+        bool(work)
+        and begun
+        and not any(f.negated or _BARE_LEAVING.match(f.statement) for f in earlier)
+    )
 
 
 def _bare(fact: ExtractedFact) -> bool:

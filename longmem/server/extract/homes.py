@@ -92,7 +92,8 @@ def city_beside(facts: list[ExtractedFact]) -> list[ExtractedFact]:
 
 
 # A home said by its noun and where it is, the clause's all: "flat in vračar", "condo in
-# Bukit Timah, bigger kitchen finally", "our new flat in Leith!!", "his place in Malasaña".
+# Bukit Timah, bigger kitchen finally", "our new flat in Leith!!", "his place in Malasaña",
+# "keys to the new flat in Brighton today".
 # Nouns of a home one lives in ("cottage", "room", a bare "studio" are as often a stay or
 # work).
 _HOME_NOUNS = (
@@ -102,12 +103,13 @@ _HOME_NOUNS = (
     r"(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|condo))?)"
 )
 _HOME_BY_NOUN = re.compile(
-    r"^(?:(?P<whose>his|her|their|[\w-]+'s?|my|our|the|a|an)\s+)?"
+    r"^(?P<keys>(?:the\s+)?keys\s+to\s+)?(?:(?P<whose>his|her|their|[\w-]+'s?|my|our|the|a|an)\s+)?"
     r"(?P<home>(?:(?:new|own|little|tiny|small|big|lovely|cute|cosy|cozy|rented|shared|wee|"
     r"basement|terrace|terraced|semi-detached|detached|studio|council|top[- ]floor|"
     r"ground[- ]floor)\s+){0,3}" + _HOME_NOUNS + r")"
     r"\s+(?P<at>in|on)\s+(?P<v>[^,;:!?()]+?)"
-    r"(?:\s+(?:lol|haha|now|finally|at last|it is|lah|leh|sia|mate|yay|innit|omg|wow|ngl|tbh))*"
+    r"(?:\s+(?:lol|haha|now|finally|at last|it is|lah|leh|sia|mate|yay|innit|omg|wow|ngl|tbh|"
+    r"today))*"
     r"\s*(?:[!.]+\s*)?"
     r"(?:,\s*(?P<rest>.*))?$",
     re.I,
@@ -230,6 +232,7 @@ def home_by_noun(
     if _SOMEONE_ELSES.search(content.replace(clause, " ")) or _SOMEONE_ELSES.search(rest):
         return None  # "flat in Leith, my brother's"
     whose = (match.group("whose") or "").lower()
+    moved = moved or bool(match.groupdict().get("keys"))  # "keys to the new flat in …"
     if not (moved or town) and (not first or whose not in ("", "my", "our")):
         return None  # "Tom's flat in Leeds", "the flat in Leith": one spoken of
     if match.group("home").lower().endswith("place") and not moved:

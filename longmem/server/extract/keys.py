@@ -219,10 +219,13 @@ HABIT_LEFT = (
 )
 _WHEN_ONE_QUIT = _WHEN_ONE_LEFT + r"(?![^.!?;]*" + HABIT_LEFT + r")"
 # … and left "from" a body one sits on or a group one is in, no work: "resigned from the
-# residents' committee", "retired from the board", "quit from the choir".
+# residents' committee", "retired from the board", "quit from the choir", "… from the
+# parish council" (in lower case: not "from the Arcadia Group", "the Football
+# Association"; nor "the team at Google", "the committee and my job").
 _NO_WORK_LEFT = (
-    r"(?!\s+(?:the\s+|my\s+|our\s+)?(?:[\w'’-]+\s+){0,2}(?:committee|board|club|society|choir|"
-    r"band|team|league|group|pta|panel|association|party|gym|course|class(?:es)?)\b)"
+    r"(?!\s+(?:the\s+|my\s+|our\s+)?(?:(?-i:[a-z])[\w'’-]*\s+){0,2}(?-i:committee|board|club|"
+    r"society|choir|band|team|league|group|pta|PTA|panel|association|party|gym|course|classes|"
+    r"class|(?:parish|town|student|school)\s+council)\b(?!\s+(?:at|and|of|for)\b))"
 )
 ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (

@@ -487,7 +487,9 @@ def _trip_length(match: re.Match[str]) -> str:
 # june I'm going part-time" are said after what they date ("I'm vegan from today"), as
 # the rules read a beginning; up to the sentence's first pause (not "from today on, …"
 # said of no one, "from Monday to Friday I work 9-5": a span; nor "From Sunday I'm at
-# Pfizer", which after it would read as a stay at a place called Pfizer).
+# Pfizer", which after it would read as a stay at a place called Pfizer; nor a clause
+# with an end of its own, "from March I'm living in Leeds till the summer", or a hope,
+# "from january I'll be looking for a new job").
 _DAY_SAID = (
     r"(?:today|tomorrow|tonight|now|(?:next|this)\s+(?:week|month|year|term|semester)|"
     r"(?:next\s+)?(?:" + WEEKDAY_RE + r")|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+"
@@ -497,7 +499,8 @@ _DAY_SAID = (
 _TIME_FIRST = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<when>(?:[Ff]rom|[Aa]s\s+of|[Ss]tarting|[Bb]eginning|[Ee]ffective)\s+"
     r"(?i:" + _DAY_SAID + r"))(?!\s+(?:to|till|until|-|–|on)\b)\s*,?\s+"
-    r"(?P<told>(?:I|I'm|I’m|I'll|I’ll|we|we're|we’re|we'll|we’ll)\s(?!at\s)[^,.!?;:\n]*?)"
+    r"(?P<told>(?:I|I'm|I’m|I'll|I’ll|we|we're|we’re|we'll|we’ll)\s(?!(?:back\s+)?at\s)"
+    r"(?:(?!\b(?:till|until|til|looking|hoping|trying|planning|thinking)\b)[^,.!?;:\n])*?)"
     r"(?=\s*(?:[,.!?;:\n]|$)|\s+[^\w\s'’(])"
 )
 

@@ -90,7 +90,8 @@ _CALLED_PARTNER = re.compile(
     r"\b[Tt]he\s+(?P<then_me>"
     + _PARTNER_WORD
     + r"|(?-i:(?:other|better)\s+half))(?=\s+and\s+(?:I|me)\b))|"
-    r"(?:^|(?<=[.!?]\s))(?P<oh>(?-i:OH))(?=" + _SAYS + r"|['’]s\s(?-i:[a-z]))(?![^.!?\n]*\?)|"
+    r"(?:^|(?<=[.!?]\s))(?P<oh>(?-i:OH))(?=" + _SAYS + r"|['’]s\s(?-i:[a-z]))"
+    r"(?!\s+and\s+I['’]m)(?![^.!?\n]*\?)|"
     r"\b(?P<my>[Mm]y|[Oo]ur)\s+(?P<mine>(?-i:(?:other|better)\s+half|missus|missis|OH)|"
     r"gran(?!\s+(?:Canaria|Turismo|Torino|Prix|Sasso|Paradiso)\b))" + _SAID_OF_THEM,
     re.I,

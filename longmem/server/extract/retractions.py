@@ -16,7 +16,7 @@ import re
 from typing import Callable
 
 from ..facts import ExtractedFact
-from .lexicon import SUBJECT, words
+from .lexicon import MONTH_RE, SUBJECT, WEEKDAY_RE, words
 from .text import classify, finish, starts_with_verb, third_person
 
 # Taking back, said after a pause: "no wait", "wait no", "scratch that", "sorry, no",
@@ -47,6 +47,22 @@ _NO_VALUE = words(
     "yesterday ago"
 )
 _STILL = re.compile(r"^(?:still|just|only)\s+", re.I)
+# … and a filler after it: "it's Hove actually", "Leeds lol".
+_FILLER_AFTER = re.compile(r"\s+(?:actually|lol|haha|sorry|though|tbh|oops)$", re.I)
+# A statement meant instead, the user's own: "scratch that, we're staying in York" (not
+# "scratch that, she's a consultant now", whose "she" was in the words taken back).
+_SAID_BY_THE_USER = re.compile(r"^(?:i|i'm|i’m|i've|i'll|we|we're|we’re|we've|we'll)\b", re.I)
+# Words of one kind, a value of which puts right the last of them: a month, a weekday,
+# a year, a number ("moving to Spain in May, no wait, June": May, not Spain).
+_KINDS = tuple(
+    re.compile(kind, re.I)
+    for kind in (
+        r"\b(?:" + MONTH_RE + r")\b",
+        r"\b(?:" + WEEKDAY_RE + r")\b",
+        r"\b(?:19|20)\d\d\b",
+        r"\b\d+\b",
+    )
+)
 # Whose it was instead, or that it was not so: "that was my brother", "it's my sister
 # who moved", "my son did", "that wasn't me".
 _WHOSE = re.compile(
@@ -60,7 +76,7 @@ _WHOSE = re.compile(
 # quit in march, i mean the gym not my job" (the leaving's words before, with nothing
 # left after its verb but when: "quit", "quit in march").
 _OBJECT_MEANT = re.compile(
-    r"(?:(?<=[,.;!?—–-])|(?<=[,.;!?—–-]\s))[\s.…]*(?:i\s+mean\s+(?P<first>(?:the|my)\s+[^,.!?;…]{1,30}?)|"
+    r"(?:(?<=[,.;!?—–-])|(?<=[,.;!?—–-]\s))\s?(?:\.{1,3}|…)?\s?(?:i\s+mean\s+(?P<first>(?:the|my)\s+[^,.!?;…]{1,30}?)|"
     r"(?P<then>(?:the|my)\s+[^,.!?;…]{1,30}?)\s*,?\s+i\s+mean)(?:\s*,?\s*not\s+(?:the|my)\s+[\w-]+)?"
     r"(?=\s*(?:[,.!?;]|$)|\s+[^\w\s])",
     re.I,
@@ -110,7 +126,7 @@ def taken_back(
         # next week")
         meant, _, more = rest.partition(",")
         strong = bool(found.group("strong") or found.group("did"))
-        value = _value_alone(_STILL.sub("", meant.strip()), strong=strong)
+        value = _value_alone(_FILLER_AFTER.sub("", _STILL.sub("", meant.strip())), strong=strong)
         whose = _WHOSE.match(rest)
         if not taken or not taken[:1].isalnum():
             at = found.end()  # nothing before it to take back: "No wait, …" opening
@@ -127,7 +143,7 @@ def taken_back(
         elif whose is not None and _theirs(taken, whose) is not None:
             # "I quit in march? no wait that was my brother": "My brother quit in march"
             said = f"{_theirs(taken, whose)}. {rest[whose.end() :].strip(' ,.!')}".rstrip(" .")
-            content = f"{head}{said}.{tail}"
+            content = f"{head}{said}{tail if tail[:1] in ('.', '!', '?') else '.' + tail}"
             at = len(head)
         elif not rest or whose is not None:
             # "that wasn't me", nothing meant instead: the words taken back, as said
@@ -136,9 +152,9 @@ def taken_back(
             said = f"{taken.rstrip('.')}{pause}{found.group().strip()} {said_back}".strip(" ,")
             kept.append(ExtractedFact(finish(third_person(said)), classify(said), said))
             after = rest[whose.end() :].strip(" ,.!") if whose is not None else ""
-            content = f"{head}{after}{tail}" if after else f"{head}{tail.lstrip(' .!?,')}"
+            content = f"{head}{after}{tail}" if after else head + tail.lstrip(" .!?,")
             at = len(head)
-        elif any(f.attribute for f in read(rest)):
+        elif _SAID_BY_THE_USER.match(rest) and any(f.attribute for f in read(rest)):
             content = f"{head}{rest}{tail}"  # what was meant instead, said whole
             at = len(head)
         else:
@@ -165,14 +181,9 @@ def _start_of_sentence(text: str) -> int:
 
 
 def _end_of_sentence(content: str, at: int) -> int:
-    """Where the sentence at ``at`` ends, its closing marks with it."""
+    """Where the sentence at ``at`` ends: its closing marks, which stay with what follows."""
     found = _SENTENCE_END.search(content, at)
-    if found is None:
-        return len(content)
-    end = found.end()
-    while end < len(content) and content[end] in ".!?":
-        end += 1
-    return end
+    return len(content) if found is None else found.start()
 
 
 def _value_alone(rest: str, strong: bool) -> str | None:
@@ -191,6 +202,14 @@ def _value_alone(rest: str, strong: bool) -> str | None:
 def _put_right(taken: str, value: str, read: Callable[[str], list[ExtractedFact]]) -> str | None:
     """``taken`` with the last value it keys said as ``value`` ("I live in Leeds" →
     "I live in Bradford"), an article before it with it; None if they key none."""
+    for kind in _KINDS:
+        if kind.fullmatch(value):
+            # a month for a month, a year for a year: "… in May, no wait, June"
+            said_so = list(kind.finditer(taken))
+            if not said_so:
+                return None
+            last = said_so[-1]
+            return f"{taken[: last.start()]}{value}{taken[last.end() :]}"
     folded = taken.casefold()
     said = [
         f.value

@@ -90,9 +90,10 @@ _A_MONTH = re.compile(r"(mid-?\s*)?(" + "|".join(MONTH_NAMES) + r")\b(?!\s*\d)")
 _FEAST = re.compile(r"(christmas|xmas|new year(?:'s)?(?: eve)?|easter)\b")
 # A diet or a giving up kept for a season: "vegetarian for lent", "vegan for january",
 # "sober for october", "doing veggie for the month of may" (until Easter Sunday, or the
-# month's end; not "booked the van for january": what a sentence says of a date).
+# month's end; not "booked the van for january": what a sentence says of a date; nor "been
+# sober for january", past).
 _KEPT_FOR_A_SEASON = re.compile(
-    r"\b(?:vegan|vegetarian|veggie|pescatarian|sober|dry|teetotal|meat-?free|plant-?based|keto|"
+    r"(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:vegan|vegetarian|veggie|pescatarian|sober|dry|teetotal|meat-?free|plant-?based|keto|"
     r"gluten-?free|dairy-?free|sugar-?free|alcohol-?free)\s+for\s+(?:(lent)|(?:the\s+month\s+of\s+)?"
     r"(" + "|".join(MONTH_NAMES) + r"))\b"
 )
