@@ -69,6 +69,8 @@ class _Arms:
     end_said: str = ""  # … and when it was said
     cut: frozenset[int] = frozenset()  # that end, when what was said since answers
     denied: list[tuple[str, str]] = field(default_factory=list)  # (value, when said denied)
+    # whether the question asks what held before: history searched, and put first
+    past: bool = False
 
     @cached_property
     def kinds(self) -> frozenset[int]:

@@ -130,6 +130,9 @@ class Ask:
     # Whether it names the user as a person ("I", "me"), not only as whose ("my"): "what
     # do my kids call me?" asks about the user, "what's my nephew called?" does not.
     me: bool = False
+    # Whether it asks what held before ("where did I live before?", "user previous
+    # employers", "what was my old job?"): then what held before is the answer.
+    past: bool = False
 
 
 def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
@@ -156,7 +159,8 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         )
     ]
     found = set(words)
-    attributes = _attributes(words, found)
+    # a history asked in the plural: "user previous employers", "my past jobs"
+    attributes = _attributes(words, found | {_KEY_PLURALS[w] for w in found & _KEY_PLURALS.keys()})
     drop: set[str] = set()
     subjects: list[str] = []
     # the words of the user's names: one the query says in full means the user, and so
@@ -216,7 +220,37 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         attributes = [a for a in attributes if a != "likes"]
     still = bool(found & _STILL) or "no longer" in " ".join(words)
     me = bool(found & {"i", "me", "myself"})
-    return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still, _kin(words, groups), me)
+    kin_words = _kin(words, groups)
+    past = bool(attributes) and _asks_the_past(words)
+    return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still, kin_words, me, past)
+
+
+# Words that ask what held before: "previous", "former", "prior", "history", "my old …",
+# "… before", "used to" (not "how old", "before Friday").
+_BEFORE_WORDS = frozenset(("previous", "former", "formerly", "prior", "history"))
+# The plural of a word that asks a key, as a history asks it.
+_KEY_PLURALS = {
+    "employers": "employer",
+    "jobs": "job",
+    "roles": "role",
+    "companies": "company",
+    "homes": "home",
+    "addresses": "address",
+    "cities": "city",
+    "schools": "school",
+}
+
+
+def _asks_the_past(words: list[str]) -> bool:
+    """Whether a question's words ask what held before, not what holds now."""
+    if _BEFORE_WORDS & set(words) or words[-1:] == ["before"]:
+        return True
+    pairs = list(zip(words, words[1:]))
+    return any(
+        (first, second) in (("used", "to"), ("use", "to"))
+        or (second == "old" and first in ("my", "our", "his", "her", "their"))
+        for first, second in pairs
+    )
 
 
 _RELATION_WORDS = [[word] for word in RELATIONS]

@@ -29,7 +29,7 @@ import threading
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import Any, Optional
@@ -429,6 +429,11 @@ class SearchEngine:
         """What each built-in arm finds, and the query they ran (the user's name taken out)."""
         flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         ask = self._ask(tenant_id, req, flt, now) if req.mode == "hybrid" else None
+        past = ask is not None and ask.past and not req.include_history
+        if past:
+            # "where did I live before?": what held before answers, so history is searched
+            req = replace(req, include_history=True)
+            flt = MemoryFilter(req.collection, req.category, req.container_tag, True)
         query = req.query
         if ask is not None and ask.drop:
             # The user's own name names whom the question is about, not what it asks; so
@@ -442,7 +447,7 @@ class SearchEngine:
         depth = max(req.limit * _ARM_DEPTH_FACTOR, _MIN_ARM_DEPTH)
         if req.metadata_filter:
             depth *= 10
-        arms = _Arms()
+        arms = _Arms(past=past)
         if req.mode == "hybrid":
             # "Is my dad still working?" asks whether, not about anything "still".
             asked = _ASPECT.sub(" ", query)
@@ -658,7 +663,10 @@ class SearchEngine:
         ended = [m for m in found if m.negated and (spec := attribute(m.attribute)) and spec.single]
         denials = [m for m in found if m.negated]
         arms.denied = [(m.value, m.said) for m in denials if m.value and _held(m) not in held]
-        found = [m for m in found if not m.negated or (ask.still and _held(m) not in held)]
+        # (an end answers what held before: "User left Google last year")
+        found = [
+            m for m in found if not m.negated or ask.past or (ask.still and _held(m) not in held)
+        ]
         arms.answered = any(m.attribute == ask.attributes[0] for m in found)
         if not found and denials:
             # nothing holds, but an end was said: "am I seeing anyone?" after "Tom and I
@@ -792,21 +800,25 @@ class SearchEngine:
             step = RECENCY_PRIOR / (len(newest) - 1)
             for place, rid in enumerate(newest):
                 fused[rid] *= 1.0 + step * place
-        if arms.ask is None and not req.include_history:
+        history = req.include_history or arms.past
+        if arms.ask is None and not history:
             candidates = self._current_by_score(tenant_id, fused, now, req.limit)
         else:
             found = self.store.memories.by_rids(tenant_id, list(fused))
             # Re-checked on the records themselves: the index may trail a concurrent write.
             fused = {rid: score for rid, score in fused.items() if rid in found}
             fused = {rid: s for rid, s in fused.items() if not found[rid].archived}
-            if not req.include_history:
+            if not history:
                 fused = {rid: s for rid, s in fused.items() if _current(found[rid], now)}
-            # What is true now before any history, answers before introductions; ties go
-            # to the newer memory.
+            # What is true now before any history (for a question of what held before,
+            # what held before of the key asked first), answers before introductions;
+            # ties go to the newer memory.
             order = sorted(
                 fused,
                 key=lambda rid: (
-                    not _current(found[rid], now),
+                    not _held_before(found[rid], arms, now)
+                    if arms.past
+                    else not _current(found[rid], now),
                     arms.introduces(found[rid]),
                     -fused[rid],
                     -rid,
@@ -939,6 +951,14 @@ def _plans_after_now(
 
 def _key(memory: MemoryRecord) -> tuple[Optional[str], Optional[str]]:
     return memory.subject, memory.attribute
+
+
+def _held_before(memory: MemoryRecord, arms: _Arms, now: str) -> bool:
+    """Whether a memory tells what a key asked about held before: a value of it replaced
+    or over ("User lives in Berlin", superseded), or its end ("User left Google")."""
+    if arms.ask is None or memory.attribute not in arms.ask.attributes:
+        return False
+    return memory.negated or not _current(memory, now)
 
 
 def _current(memory: MemoryRecord, now: str) -> bool:

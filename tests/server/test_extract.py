@@ -4788,11 +4788,11 @@ def test_near_misses_of_the_reason_and_region_rules(
         # had kept the job current; "User left in 2018" keyed nothing)
         ("I joined Google in 2019, left last year.", [
             ("User works at Google", "user", "employer", "Google", False),
-            ("User left last year", "user", "employer", "Google", True),
+            ("User left Google last year", "user", "employer", "Google", True),
         ]),
         ("I got a job at Tesco in 2019 and quit in March.", [
             ("User works at Tesco", "user", "employer", "Tesco", False),
-            ("User quit in March", "user", "employer", "Tesco", True),
+            ("User quit Tesco in March", "user", "employer", "Tesco", True),
         ]),
         ("I started as a barista in 2019 and quit in March.", [
             ("User works as a barista", "user", "job", "barista", False),
@@ -4804,13 +4804,13 @@ def test_near_misses_of_the_reason_and_region_rules(
             ("User works as a nurse", "user", "job", "nurse", False),
             ("User works at UCLH", "user", "employer", "UCLH", False),
             ("User no longer works as a nurse", "user", "job", "nurse", True),
-            ("User resigned last month", "user", "employer", "UCLH", True),
+            ("User resigned from UCLH last month", "user", "employer", "UCLH", True),
         ]),
         ("My sister got a job as a nurse at UCLH in 2019 and quit in March.", [
             ("User's sister works as a nurse", "sister:", "job", "nurse", False),
             ("User's sister works at UCLH", "sister:", "employer", "UCLH", False),
             ("User's sister no longer works as a nurse", "sister:", "job", "nurse", True),
-            ("User's sister quit in March", "sister:", "employer", "UCLH", True),
+            ("User's sister quit UCLH in March", "sister:", "employer", "UCLH", True),
         ]),
         # "quit" and a time, alone, ends the employer the user has, as "quit" alone does
         ("I quit in March.", [("User quit in March", "user", "employer", None, True)]),
@@ -5057,7 +5057,7 @@ def test_near_misses_of_the_typed_apostrophe(
         # a relative who left the job the sentence told of ("left last year" had been words)
         ("my wife joined Google in 2019 and left last year", [
             ("User's wife works at Google", "wife:", "employer", "Google", False),
-            ("User's wife left last year", "wife:", "employer", "Google", True),
+            ("User's wife left Google last year", "wife:", "employer", "Google", True),
         ]),
     ],
 )  # fmt: skip
@@ -5074,11 +5074,11 @@ def test_a_relatives_leaving_is_theirs(
         # cause links them ("started a new job at Lidl in May and quit in July")
         ("I started a new job at Lidl in May and quit in July.", [
             ("User works at Lidl in May", "user", "employer", "Lidl", False),
-            ("User quit in July", "user", "employer", "Lidl", True),
+            ("User quit Lidl in July", "user", "employer", "Lidl", True),
         ]),
         ("my son got a new job at KFC and quit after a week", [
             ("User's son works at KFC", "son:", "employer", "KFC", False),
-            ("User's son quit after a week", "son:", "employer", "KFC", True),
+            ("User's son quit KFC after a week", "son:", "employer", "KFC", True),
         ]),
         # a leaving with more after its time is still one, unless a sport or a habit
         ("I retired in 2019 from the police.", [("User retired in 2019 from the police", "user", "employer", None, True)]),
@@ -5173,13 +5173,13 @@ def test_whose_news_after_a_time_initials_and_no_pastime(
         # the job current: "Quit in 2018" as words, "Was left in 2023")
         ("started driving for Uber full time in 2015, quit in 2018", [
             ("User works at Uber", "user", "employer", "Uber", False),
-            ("User quit in 2018", "user", "employer", "Uber", True),
+            ("User quit Uber in 2018", "user", "employer", "Uber", True),
         ]),
         ("was hired as a nurse at St James in 2018 and left in 2023", [
             ("User works as a nurse", "user", "job", "nurse", False),
             ("User works at St James", "user", "employer", "St James", False),
             ("User no longer works as a nurse", "user", "job", "nurse", True),
-            ("User left in 2023", "user", "employer", "St James", True),
+            ("User left St James in 2023", "user", "employer", "St James", True),
         ]),
         ("got a job at Tesco and left early", [("User works at Tesco", "user", "employer", "Tesco", False)]),
         ("I work at Tesco, love it, quit smoking though", [

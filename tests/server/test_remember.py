@@ -119,6 +119,21 @@ def test_a_diet_kept_for_lent_leaves_the_one_held_to_hold_on(api: Api) -> None:
     assert hits[0]["id"] == fish["id"]
 
 
+def test_a_question_of_what_held_before_is_answered_by_it(api: Api) -> None:
+    (berlin,) = _remember(api, "I live in Berlin")
+    (paris,) = _remember(api, "I moved to Paris")
+    # "before" had been asked as of now: Paris, and Berlin left out as history
+    before = api.search("where did I live before?", "me", min_score=0)
+    assert [h["id"] for h in before][:2] == [berlin["id"], paris["id"]]
+    now = api.search("where do I live?", "me", min_score=0)
+    assert [h["id"] for h in now] == [paris["id"]]
+    _remember(api, "I work at Fernleaf")
+    google, left = _remember(api, "joined Google in 2019, left last year")
+    assert left["text"] == "User left Google last year"  # had been "User left last year"
+    hits = api.search("user previous employers", "me", min_score=0)
+    assert {hits[0]["id"], hits[1]["id"]} == {google["id"], left["id"]}
+
+
 def test_a_value_for_a_while_leaves_the_one_held_to_hold_on(api: Api) -> None:
     (google,) = _remember(api, "I work at Google")
     # a week at the family shop had retired Google for good

@@ -772,3 +772,23 @@ def test_a_name_fact_of_many_commas_is_read_in_time_linear_in_its_length() -> No
         return least_cpu(lambda: _alias("User is called Linh" + ", " * commas + "!"))
 
     assert cost(4000) < 8 * cost(1000)
+
+
+@pytest.mark.parametrize(
+    ("question", "past"),
+    [
+        # a question of what held before (had been asked as of now)
+        ("where did I live before?", True),
+        ("user previous employers", True),
+        ("what was my old job?", True),
+        ("user employer history", True),
+        ("where did I use to live?", True),
+        # … and of now
+        ("where do I live?", False),
+        ("how old am I?", False),
+        ("where does the user work", False),
+    ],
+)
+def test_a_question_of_what_held_before_asks_the_past(question: str, past: bool) -> None:
+    asked = analyse(question, {"user"}, ())
+    assert asked.attributes and asked.past is past

@@ -98,7 +98,7 @@ def what_ended(told: list[ExtractedFact], sentence: str) -> list[ExtractedFact]:
                     fact,
                     attribute=f.attribute,
                     value=f.value,
-                    text=fact.text if f is said else _denied(f),
+                    text=_naming(fact.text, f) if f is said else _denied(f),
                 )
                 for f in begun
             ]
@@ -270,6 +270,21 @@ _THEN_GONE = re.compile(
     r"smoking|vaping|drinking)\b)(?!\s+(?-i:[A-Z]))",
     re.I,
 )
+
+
+def _naming(text: str, fact: ExtractedFact) -> str:
+    """A leaving's words naming the employer it ends, where they do not ("User left last
+    year" → "User left Google last year", "User resigned in March" → "User resigned from
+    Tesco in March"); as said otherwise, or for another key."""
+    value = fact.value or ""
+    left = _LEFT_VERB.search(text)
+    if fact.attribute != "employer" or left is None or value.casefold() in text.casefold():
+        return text
+    named = f" from {value}" if left.group().lower() in ("resigned", "retired") else f" {value}"
+    return f"{text[: left.end()]}{named}{text[left.end() :]}"
+
+
+_LEFT_VERB = re.compile(r"\b(?:quit|left|resigned|retired)\b", re.I)
 
 
 def _denied(fact: ExtractedFact) -> str:
