@@ -5415,6 +5415,7 @@ def test_a_work_so_far_then_another_left_is_still_held() -> None:
     [
         # the day a fact begins, said first (had keyed nothing: "From today User is vegan")
         ("from today I'm vegan!! wish me luck", ("diet", "vegan"), None),
+        ("from today i'm vegan", ("diet", "vegan"), None),
         ("from monday I'm officially team lead 😬", ("job", "team lead"), "2026-11-23"),
         ("From next month I become team lead, very happy", ("job", "team lead"), "2026-12-01"),
         ("As of Monday I work at Aldi.", ("employer", "Aldi"), None),
@@ -5439,6 +5440,7 @@ def test_the_day_a_fact_begins_said_first_is_read_after_it(
         "from january I'll be looking for a new job",
         "from the 5th of january I'm back at work after mat leave",
         "from March I'm living in Leeds till the end of the year",
+        "from next year I'm retired!!",
     ],
 )
 def test_a_day_said_first_that_begins_no_fact_keys_nothing(content: str) -> None:
@@ -5462,6 +5464,9 @@ def test_a_fact_from_this_week_is_no_fact_for_this_week() -> None:
         ("doing vegetarian for lent this year", None),
         ("doing my residency paperwork for the visa", None),
         ("I do IT support for a small firm in Leeds", "a small firm in Leeds"),
+        ("I do security for a nightclub in town", "a nightclub in town"),
+        ("I do fundraising for a local school", None),
+        ("I do a 10k for a charity every year", None),
     ],
 )
 def test_doing_something_for_someone_is_work_only_for_a_name(
@@ -5479,6 +5484,9 @@ def test_doing_something_for_someone_is_work_only_for_a_name(
         ("I retired from the board last year", False),
         ("I resigned from Tesco", True),
         ("I work at Tesco. resigned from the parish council last night", False),
+        ("retired from the board of governors in june", False),
+        ("I resigned from the Lions Club, I'm at Halifax now", False),
+        ("I retired from the band of the Royal Marines after 22 years", True),
         # an employer whose name says "Group", "Association"; a team at work left with it
         ("I quit from the Arcadia Group last week", True),
         ("resigned from the Football Association after 10 years as an assessor", True),
@@ -5587,6 +5595,9 @@ def test_a_home_by_its_keys_and_a_year_of_study_are_keyed(
         "keys to my sister's flat in Leith, she's away",
         "i'm a teacher at Oakwood, last year at Beech Hill",
         "I'm at Leeds uni for a conference",
+        "I'm at Cardiff University for a conference",
+        "I'm at Leeds Uni Hospital for my scan, nervous",
+        "I'm at Leeds uni sports centre most evenings",
     ],
 )
 def test_keys_to_someone_elses_home_and_a_visit_to_a_university_key_neither(content: str) -> None:

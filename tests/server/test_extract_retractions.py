@@ -61,6 +61,12 @@ def _keys(content: str) -> list[tuple[str, str, str | None, bool]]:
             [("user", "job", "midwife", False)],
         ),
         ("we live in Brighton, no wait it's Hove actually", [("user", "home", "Hove", False)]),
+        # a statement meant instead said with someone beside the user; a filler after
+        (
+            "I live in Leeds. scratch that, my wife and I moved to York",
+            [("user", "home", "York", False)],
+        ),
+        ("I'm a chef, I mean a sous chef technically", [("user", "job", "sous chef", False)]),
         # a month for a month, a year for a year (had made June the home)
         ("moving to Spain in May, no wait, June", [("user", "home", "Spain", False)]),
         # whose it was instead: said of them
@@ -107,6 +113,7 @@ def test_a_statement_meant_instead_keeps_no_time_of_the_words_taken_back() -> No
         # what is meant is unsure, or said of someone the words taken back name: as said
         ("my youngest is 7? no wait, 8 next month", [("kid:", "age", "7", False)]),
         ("my son is 12, correction, 13 as of yesterday", [("son:", "age", "12", False)]),
+        ("I'm 40 this year, no wait, 41 in may", [("user", "age", "40", False)]),
         (
             "my wife is a doctor, scratch that, she's a consultant now",
             [("wife:", "job", "doctor", False), ("wife:", "job", "consultant", False)],

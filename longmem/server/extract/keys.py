@@ -219,13 +219,15 @@ HABIT_LEFT = (
 )
 _WHEN_ONE_QUIT = _WHEN_ONE_LEFT + r"(?![^.!?;]*" + HABIT_LEFT + r")"
 # … and left "from" a body one sits on or a group one is in, no work: "resigned from the
-# residents' committee", "retired from the board", "quit from the choir", "… from the
-# parish council" (in lower case: not "from the Arcadia Group", "the Football
-# Association"; nor "the team at Google", "the committee and my job").
+# residents' committee", "retired from the board of governors", "quit from the choir", "…
+# from the parish council", "… from the Lions Club" (a group in lower case, or a club or
+# society by name: not "from the Arcadia Group", "the Football Association", "the band of
+# the Royal Marines"; nor "the team at Google", "the committee and my job").
 _NO_WORK_LEFT = (
-    r"(?!\s+(?:the\s+|my\s+|our\s+)?(?:(?-i:[a-z])[\w'’-]*\s+){0,2}(?-i:committee|board|club|"
+    r"(?!\s+(?:the\s+|my\s+|our\s+)?(?:(?:(?-i:[a-z])[\w'’-]*\s+){0,2}(?-i:committee|board|club|"
     r"society|choir|band|team|league|group|pta|PTA|panel|association|party|gym|course|classes|"
-    r"class|(?:parish|town|student|school)\s+council)\b(?!\s+(?:at|and|of|for)\b))"
+    r"class|(?:parish|town|student|school)\s+council)|(?:[\w'’-]+\s+){0,3}(?-i:Club|Society))\b"
+    r"(?!\s+(?:at|and|for)\b)(?!\s+of\s+(?:the\s+)?(?-i:[A-Z])))"
 )
 ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (

@@ -488,8 +488,9 @@ def _trip_length(match: re.Match[str]) -> str:
 # the rules read a beginning; up to the sentence's first pause (not "from today on, …"
 # said of no one, "from Monday to Friday I work 9-5": a span; nor "From Sunday I'm at
 # Pfizer", which after it would read as a stay at a place called Pfizer; nor a clause
-# with an end of its own, "from March I'm living in Leeds till the summer", or a hope,
-# "from january I'll be looking for a new job").
+# with an end of its own, "from March I'm living in Leeds till the summer", a hope,
+# "from january I'll be looking for a new job", or a leaving, which reads its own time,
+# "from next year I'm retired").
 _DAY_SAID = (
     r"(?:today|tomorrow|tonight|now|(?:next|this)\s+(?:week|month|year|term|semester)|"
     r"(?:next\s+)?(?:" + WEEKDAY_RE + r")|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+"
@@ -499,8 +500,9 @@ _DAY_SAID = (
 _TIME_FIRST = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<when>(?:[Ff]rom|[Aa]s\s+of|[Ss]tarting|[Bb]eginning|[Ee]ffective)\s+"
     r"(?i:" + _DAY_SAID + r"))(?!\s+(?:to|till|until|-|–|on)\b)\s*,?\s+"
-    r"(?P<told>(?:I|I'm|I’m|I'll|I’ll|we|we're|we’re|we'll|we’ll)\s(?!(?:back\s+)?at\s)"
-    r"(?:(?!\b(?:till|until|til|looking|hoping|trying|planning|thinking)\b)[^,.!?;:\n])*?)"
+    r"(?P<told>(?:[Ii]|[Ii]'m|[Ii]’m|[Ii]'ll|[Ii]’ll|we|we're|we’re|we'll|we’ll)\s(?!(?:back\s+)?at\s)"
+    r"(?:(?!\b(?:till|until|til|looking|hoping|trying|thinking|retired|retiring|quitting|"
+    r"leaving|resigning)\b)[^,.!?;:\n])*?)"
     r"(?=\s*(?:[,.!?;:\n]|$)|\s+[^\w\s'’(])"
 )
 

@@ -38,20 +38,27 @@ _TAKEN_BACK = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # A value alone, what was meant: "Bradford", "35", "a nurse", "it's Bradford", "make that
-# 36", "still 12" (no more than three words; nothing denied, no time).
+# 36", "still 12" (no more than three words; nothing denied, no time, no "in May").
 _SAID_FOR_IT = re.compile(r"^(?:it's|it\s+is|that's|make\s+(?:that|it))\s+", re.I)
 _VALUE_ALONE = re.compile(r"^(?:(?:a|an|the)\s+)?[\w'&-]+(?:\s+[\w'&-]+){0,2}$", re.I)
 _NO_VALUE = words(
     "i i'm we we're he she it it's that that's this was is are my our not no never and but "
     "so because lol haha fine good ok okay sure next last month week year today tomorrow "
-    "yesterday ago"
+    "yesterday ago in on at from by since until till"
 )
 _STILL = re.compile(r"^(?:still|just|only)\s+", re.I)
 # … and a filler after it: "it's Hove actually", "Leeds lol".
-_FILLER_AFTER = re.compile(r"\s+(?:actually|lol|haha|sorry|though|tbh|oops)$", re.I)
+_FILLER_AFTER = re.compile(
+    r"\s+(?:actually|lol|haha|sorry|though|tbh|oops|technically|basically|really|obviously)$",
+    re.I,
+)
 # A statement meant instead, the user's own: "scratch that, we're staying in York" (not
 # "scratch that, she's a consultant now", whose "she" was in the words taken back).
-_SAID_BY_THE_USER = re.compile(r"^(?:i|i'm|i’m|i've|i'll|we|we're|we’re|we've|we'll)\b", re.I)
+_SAID_BY_THE_USER = re.compile(
+    r"^(?:i|i'm|i’m|i've|i'll|we|we're|we’re|we've|we'll|(?:my|our)\s+[\w-]+\s+and\s+i|"
+    r"me\s+and\s+(?:my|our)\s+[\w-]+)\b",
+    re.I,
+)
 # Words of one kind, a value of which puts right the last of them: a month, a weekday,
 # a year, a number ("moving to Spain in May, no wait, June": May, not Spain).
 _KINDS = tuple(

@@ -843,7 +843,7 @@ RULES: tuple[Rule, ...] = (
     # "I do PR for Nike", "doing contract work for the council", "I do IT support for a
     # small firm" (not "what do I need for a mortgage application", "doing vegetarian for
     # lent": a name, a public body, or a firm said so)
-    _rule("employer", r"\b(?:do|does|doing|am doing)\s+(?!I\b)(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+(?=(?-i:[A-Z])|the\s+(?:council|nhs|government|civil\s+service|army|navy|police|bbc)\b|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:firm|company|agency|charity|start-?up|business|consultancy|practice|bank|school|hospital|council|retailer|publisher|studio)\b)" + _V),
+    _rule("employer", r"\b(?:do|does|doing|am doing)\s+(?!I\b)(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+(?=(?-i:[A-Z])|the\s+(?:council|nhs|government|civil\s+service|army|navy|police|bbc)\b|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:firm|company|agency|start-?up|business|consultancy|practice|bank|retailer|publisher|studio|nightclub|bakery|restaurant|pub|cafe|shop|salon)\b)" + _V),
     _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
     # back at work, where it names: "went back to work at Google", "back working for the NHS"
     _rule("employer", r"^" + ADV + r"(?:(?:am|are|is|went|gone|going|go|came|come|got)\s+)?back\s+(?:to\s+work(?:ing)?|working)\s+(?:at|for|with)\s+" + _V),
@@ -1161,7 +1161,7 @@ RULES: tuple[Rule, ...] = (
     # a year of study at a named school: "I'm a 2nd year at Edinburgh uni", "in my final
     # year at UCL"; at a university said so: "I'm at Leeds uni" (not "… for a conference")
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))" + _V),
-    _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s+(?:uni|university|(?-i:U)ni))(?!\s+(?:for|to|today|tonight|this)\b)(?=\s*(?:$|[,.!;]|\w))"),
+    _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s+(?:uni|university))\b(?=\s*(?:$|[,.!;]|(?:now|studying|doing|and|but|so|lol|haha)\b))"),
     # "I transferred to Macalester College" (not "to the Boston office", "to Penn State Health")
     _rule("school", r"^" + ADV + r"(?:transferred|transferring|have\s+transferred)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b))(?![^,;:!?()]*\b(?:Health|Medical|Hospital|office|team|shift|campus\s+office)\b|[^,;:!?()]*['’]s\b)" + _V),
     # "I go to Metro State now"
