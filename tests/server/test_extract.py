@@ -5580,6 +5580,9 @@ def test_a_move_or_a_diet_said_another_way_is_keyed(
         ("I'm a 2nd year at Edinburgh uni, help me with my essay", ("school", "Edinburgh uni")),
         ("I'm in my final year at Durham", ("school", "Durham")),
         ("I'm at Leeds uni", ("school", "Leeds uni")),
+        # in one's own home by its town (had keyed nothing)
+        ("still in my Liverpool flat", ("home", "Liverpool")),
+        ("back in our London house", ("home", "London")),
     ],
 )
 def test_a_home_by_its_keys_and_a_year_of_study_are_keyed(
@@ -5598,6 +5601,7 @@ def test_a_home_by_its_keys_and_a_year_of_study_are_keyed(
         "I'm at Cardiff University for a conference",
         "I'm at Leeds Uni Hospital for my scan, nervous",
         "I'm at Leeds uni sports centre most evenings",
+        "I'm in my Airbnb flat",
     ],
 )
 def test_keys_to_someone_elses_home_and_a_visit_to_a_university_key_neither(content: str) -> None:

@@ -880,6 +880,9 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"(?:^|\bmy\s+)current\s+(?:residence|city\s+of\s+residence)\s*(?:is\s+|:\s*)(?=(?-i:[A-Z]))" + _V, somewhere=True),
     # A move to come: a home from the day the clause names, else a plain memory (timing.py).
     _rule("home", PLANNED_MOVE + _V, somewhere=True),
+    # in one's own home, by the town it is in: "still in my Liverpool flat", "back in our
+    # Leeds house" (a known place)
+    _rule("home", r"^" + ADV + r"(?:(?:am|are|is)\s+)?" + ADV + r"(?:back\s+)?in\s+(?:my|our)\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)\s+(?:flat|house|apartment|place|home)\b", place=True),
     _rule("home", r"^" + ADV + _BE + r"\s+" + ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _SETTLED_WELL + _V),
     _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken|share|shares|sharing)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
     _rule("home", r"\bsettled\s+in\s+" + _SETTLED_WELL + _V),
