@@ -259,6 +259,10 @@ class ExtractedFact:
     # Malasaña"): a place no list names is in the town of the home held, and the server
     # words it so ("User lives in vračar, Belgrade").
     in_town: bool = False
+    # A correction of the last value said, the word it replaces unsaid ("sorry, I meant
+    # Wipro" after "started at Infosys today!!"): ``value`` replaces the value of the same
+    # shape (a name, a number) that the collection's newest statement keyed.
+    corrects_last: bool = False
 
 
 class Extractor(Protocol):

@@ -145,3 +145,22 @@ def test_what_a_leaving_was_of_said_after_it_is_read_with_it(
 def test_a_month_put_right_is_the_day_of_the_move() -> None:
     (move,) = EXTRACTOR.extract("moving to Spain in May, no wait, June", NOW)
     assert move.valid_from is not None and move.valid_from.month == 6
+
+
+@pytest.mark.parametrize(
+    ("content", "value"),
+    [
+        # a message that puts right the last value said, the wrong one unsaid
+        ("sorry, I meant Wipro, I applied to both and keep mixing them up", "Wipro"),
+        ("correction: 36", "36"),
+        ("oops, make that Leeds", "Leeds"),
+        # no value: a plan, a day
+        ("I meant to call you", None),
+        ("I meant Tuesday", None),
+    ],
+)
+def test_a_message_putting_right_the_last_value_said_names_it(
+    content: str, value: str | None
+) -> None:
+    put_right = [f for f in EXTRACTOR.extract(content, NOW) if f.corrects_last]
+    assert [f.value for f in put_right] == ([value] if value else [])

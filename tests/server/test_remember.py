@@ -134,6 +134,18 @@ def test_a_question_of_what_held_before_is_answered_by_it(api: Api) -> None:
     assert {hits[0]["id"], hits[1]["id"]} == {google["id"], left["id"]}
 
 
+def test_a_message_putting_right_the_last_value_said_corrects_it(api: Api) -> None:
+    (infosys,) = _remember(api, "started at Infosys today!!")
+    # had been kept as words beside Infosys ("Sorry, User meant Wipro")
+    facts = _remember(api, "sorry, I meant Wipro, I applied to both")
+    (wipro,) = [f for f in facts if f["attribute"]]
+    assert (wipro["value"], wipro["supersedes"]) == ("Wipro", infosys["id"])
+    assert api.get(f"{C}/me/memories/{infosys['id']}").json["is_latest"] is False
+    # with nothing said before, the words alone
+    (alone,) = _remember(api, "sorry, I meant Tesco", collection="other")
+    assert (alone["attribute"], alone["value"]) == (None, None)
+
+
 def test_a_value_for_a_while_leaves_the_one_held_to_hold_on(api: Api) -> None:
     (google,) = _remember(api, "I work at Google")
     # a week at the family shop had retired Google for good

@@ -110,13 +110,42 @@ def _object_meant(content: str) -> str:
     return content
 
 
+# A message that opens by putting right the last value said, the wrong one unsaid:
+# "sorry, I meant Wipro", "I meant Wipro, I applied to both", "correction: 36", "oops,
+# make that Leeds" (not "I meant to call you", "I meant Tuesday": a day is no value).
+_OPENS_PUT_RIGHT = re.compile(
+    r"^\s*(?:(?:sorry|oops|whoops|my\s+bad)\s*[,!.]*\s*)?(?:i\s+meant|correction\s*:|make\s+that)"
+    r"\s*[,:]?\s+",
+    re.I,
+)
+
+
+def _last_put_right(content: str) -> tuple[str, list[ExtractedFact]]:
+    """``content`` without an opening that puts right the last value said, and that
+    correction (``corrects_last``); as it was, and none, otherwise."""
+    found = _OPENS_PUT_RIGHT.match(content)
+    if found is None:
+        return content, []
+    end = _end_of_sentence(content, found.end())
+    meant, comma, _ = content[found.end() : end].partition(",")
+    value = _value_alone(_FILLER_AFTER.sub("", meant.strip(" .!")), strong=False)
+    if value is None or any(kind.fullmatch(value) for kind in _KINDS[:2]):
+        return content, []
+    said = content[: found.end() + len(meant)].strip()
+    rest = content[found.end() + len(meant) + len(comma) :].lstrip(" ,.!")
+    fact = ExtractedFact(
+        finish(third_person(said)), statement=said, value=value, corrects_last=True
+    )
+    return rest, [fact]
+
+
 def taken_back(
     content: str, read: Callable[[str], list[ExtractedFact]]
 ) -> tuple[str, list[ExtractedFact]]:
     """``content`` with what it takes back put right or gone, and the memories of the words
-    taken back that are kept as said (those that name whose it was, or nothing instead)."""
-    content = _object_meant(content)
-    kept: list[ExtractedFact] = []
+    taken back that are kept as said (those that name whose it was, or nothing instead),
+    or put right in what was said before (``corrects_last``: "sorry, I meant Wipro")."""
+    content, kept = _last_put_right(_object_meant(content))
     at = 0
     while True:
         found = _TAKEN_BACK.search(content, at)

@@ -223,6 +223,12 @@ class _Call:
 
     def remember(self, fact: ExtractedFact) -> list[dict[str, Any]]:
         """The Extracted facts ``fact`` stores or restates: one, or a correction's each."""
+        if fact.corrects_last and fact.value:
+            wrong = self._said_last(fact.value)
+            corrected = self._correct(wrong, fact.value, fact.statement) if wrong else []
+            if corrected:
+                return corrected
+            fact = replace(fact, value=None, corrects_last=False)  # nothing said: words
         if fact.corrects and fact.value:
             corrected = self._correct(fact.corrects, fact.value, fact.statement)
             if corrected:
@@ -488,6 +494,27 @@ class _Call:
         return self.store.memories.current_by_key(
             self.tenant_id, self.collection, self.container_tag, subject, name, iso_now()
         )
+
+    def _said_last(self, right: str) -> Optional[str]:
+        """The value of ``right``'s shape (a number for a number, a name for a name) that
+        the collection's newest statement keyed, for "sorry, I meant Wipro"; None when its
+        newest statement keyed none, or the same."""
+        held = self.store.memories.current_keyed(
+            self.tenant_id, self.collection, iso_now(), self.container_tag
+        )
+        if not held:
+            return None
+        newest = max(held, key=lambda m: m.rid)
+        said = [m for m in held if m.statement == newest.statement and m.value]
+        shaped = [
+            m.value
+            for m in sorted(said, key=lambda m: m.rid)
+            if m.value
+            and m.value.isdigit() == right.isdigit()
+            and m.value[:1].isupper() == right[:1].isupper()
+            and m.value.casefold() != right.casefold()
+        ]
+        return shaped[-1] if shaped else None
 
     def _correct(self, wrong: str, right: str, statement: str) -> list[dict[str, Any]]:
         """The newest current memory that names ``wrong`` (and not ``right``) again, with
