@@ -5419,9 +5419,19 @@ def test_a_work_so_far_then_another_left_is_still_held() -> None:
         ("from monday I'm officially team lead 😬", ("job", "team lead"), "2026-11-23"),
         ("From next month I become team lead, very happy", ("job", "team lead"), "2026-12-01"),
         ("As of Monday I work at Aldi.", ("employer", "Aldi"), None),
+        # a move said before it happens, in more of the ways it is said (had keyed nothing)
+        ("I'm moving back up to Newcastle in april", ("home", "Newcastle"), "2027-04-01"),
+        (
+            "I'll be living in Bristol from next month, new job there",
+            ("home", "Bristol"),
+            "2026-12-01",
+        ),
+        ("starting next month I'll be living in Bristol", ("home", "Bristol"), "2026-12-01"),
+        # a diet taken up again, said as "the … thing"
+        ("back on the vegan thing as of this week 🌱", ("diet", "vegan"), None),
     ],
 )
-def test_the_day_a_fact_begins_said_first_is_read_after_it(
+def test_a_fact_said_another_way_is_keyed_from_its_day(
     content: str, keyed: tuple[str, str], begins: str | None
 ) -> None:
     (fact,) = [f for f in _extract(content) if f.attribute]
@@ -5543,29 +5553,6 @@ def test_a_date_said_beside_a_fact_is_no_season_of_it() -> None:
 )
 def test_a_return_said_with_back_is_keyed(content: str, keyed: tuple[str, str]) -> None:
     assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == [keyed]
-
-
-@pytest.mark.parametrize(
-    ("content", "keyed", "begins"),
-    [
-        # a move said before it happens, in more of the ways it is said (had keyed nothing)
-        ("I'm moving back up to Newcastle in april", ("home", "Newcastle"), "2027-04-01"),
-        (
-            "I'll be living in Bristol from next month, new job there",
-            ("home", "Bristol"),
-            "2026-12-01",
-        ),
-        ("starting next month I'll be living in Bristol", ("home", "Bristol"), "2026-12-01"),
-        # a diet taken up again, said as "the … thing"
-        ("back on the vegan thing as of this week 🌱", ("diet", "vegan"), None),
-    ],
-)
-def test_a_move_or_a_diet_said_another_way_is_keyed(
-    content: str, keyed: tuple[str, str], begins: str | None
-) -> None:
-    (fact,) = [f for f in _extract(content) if f.attribute]
-    assert (fact.attribute, fact.value, fact.expires_at) == (*keyed, None)
-    assert (fact.valid_from.date().isoformat() if fact.valid_from else None) == begins
 
 
 @pytest.mark.parametrize(
