@@ -242,15 +242,43 @@ _KEY_PLURALS = {
 
 
 def _asks_the_past(words: list[str]) -> bool:
-    """Whether a question's words ask what held before, not what holds now."""
-    if _BEFORE_WORDS & set(words) or words[-1:] == ["before"]:
+    """Whether a question's words ask what held before, not what holds now ("where did I
+    live before?"; not "have I told you where I live before?", "in my previous message…",
+    "my old friend Jake", "what am I used to now?")."""
+    said = set(words)
+    if words[-1:] == ["before"] and not said & _TOLD:
         return True
-    pairs = list(zip(words, words[1:]))
+    after = dict(zip(words, words[1:]))
+    if any(w in _BEFORE_WORDS and after.get(w) not in _SAID_IN_CHAT for w in words):
+        return True
     return any(
-        (first, second) in (("used", "to"), ("use", "to"))
-        or (second == "old" and first in ("my", "our", "his", "her", "their"))
-        for first, second in pairs
+        (
+            (second == "to" and first in ("used", "use"))
+            and "now" not in said
+            and (i == 0 or words[i - 1] not in _ACCUSTOMED)
+        )
+        or (
+            second == "old"
+            and first in ("my", "our", "his", "her", "their")
+            and words[i + 2 : i + 3] != []
+            and words[i + 2] not in _PEOPLE
+        )
+        for i, (first, second) in enumerate(zip(words, words[1:]))
     )
+
+
+# … but not what was said before in the chat ("have I told you … before?", "in my previous
+# message"), one accustomed ("am I used to"), nor someone known of old ("my old friend").
+_TOLD = frozenset(("told", "tell", "said", "say", "mentioned", "asked", "remind", "message"))
+_SAID_IN_CHAT = frozenset(("message", "messages", "chat", "conversation", "question", "answer"))
+_ACCUSTOMED = frozenset(("am", "are", "is", "get", "got", "getting", "i'm", "im"))
+_PEOPLE = (
+    frozenset(RELATIONS)
+    | frozenset(
+        ("friend", "friends", "mate", "mates", "neighbour", "neighbours", "neighbor", "neighbors")
+    )
+    | frozenset(("man", "lady", "colleague", "colleagues", "boss"))
+)
 
 
 _RELATION_WORDS = [[word] for word in RELATIONS]

@@ -7,6 +7,8 @@ import threading
 import time
 from typing import Any, Optional
 
+import pytest
+
 from longmem._protocol import MAX_REMEMBER_CHARS, MAX_REMEMBER_MESSAGES, MAX_TEXT_CHARS
 from longmem.server import LocalServer, wire
 from longmem.server.db import Principal, Store
@@ -144,6 +146,45 @@ def test_a_message_putting_right_the_last_value_said_corrects_it(api: Api) -> No
     # with nothing said before, the words alone
     (alone,) = _remember(api, "sorry, I meant Tesco", collection="other")
     assert (alone["attribute"], alone["value"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # which value is unsure: two of its shape; something said since that keyed none;
+        # said long before; an order; a word for a word (a reviewer's)
+        ["I live in York and work at Aviva", "sorry, I meant Leeds"],
+        [
+            "My sister is called Emma",
+            "Had a lovely lunch with Sarah today",
+            "sorry, I meant Sophie",
+        ],
+        ["I'm vegan", "oops make that a large pizza please"],
+        ["I live in Manchester", "I meant City, not United"],
+    ],
+)
+def test_putting_right_the_last_value_said_leaves_it_where_unsure(
+    api: Api, said: list[str]
+) -> None:
+    for content in said[:-1]:
+        _remember(api, content, collection="unsure")
+    facts = _remember(api, said[-1], collection="unsure")
+    assert [f["relation"] for f in facts if f["attribute"]] == []
+    assert all(f["relation"] == "new" for f in facts)
+
+
+def test_putting_right_a_value_said_long_before_leaves_it(api: Api) -> None:
+    reply = api.post(
+        f"{C}/late/remember?sync=true",
+        {"content": "I work at Deloitte", "observed_at": "2025-01-01T10:00:00Z"},
+    )
+    assert reply.status == 200, reply.raw
+    reply = api.post(
+        f"{C}/late/remember?sync=true",
+        {"content": "I meant Arsenal", "observed_at": "2025-03-02T10:00:00Z"},
+    )
+    (words,) = reply.json["facts"]
+    assert (words["attribute"], words["relation"]) == (None, "new")
 
 
 def test_a_value_for_a_while_leaves_the_one_held_to_hold_on(api: Api) -> None:

@@ -787,6 +787,14 @@ def test_a_name_fact_of_many_commas_is_read_in_time_linear_in_its_length() -> No
         ("where do I live?", False),
         ("how old am I?", False),
         ("where does the user work", False),
+        ("what was my old school", True),
+        # "before", "previous", "old", "used to" in other senses (a reviewer's)
+        ("have I told you where I live before?", False),
+        ("where do I work? I know I said it before", False),
+        ("in my previous message I told you where I live, where is it?", False),
+        ("where does my old friend Jake live?", False),
+        ("where does my old man work", False),
+        ("what kind of food am I used to now?", False),
     ],
 )
 def test_a_question_of_what_held_before_asks_the_past(question: str, past: bool) -> None:

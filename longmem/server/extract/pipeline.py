@@ -453,7 +453,10 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             else f
             for f in facts
         ]
-    facts += taken  # "I quit in march? no wait that was my brother": as said
+    # "sorry, I meant Wipro" first, put right before what else the message says is
+    # stored; "I got engaged. no wait, that wasn't me" as said, after
+    facts = [f for f in taken if f.corrects_last] + facts
+    facts += [f for f in taken if not f.corrects_last]
     material = pasted(content)
     if material:  # "RT @jdoe: just moved to LA": kept as written, nobody's key
         facts.append(ExtractedFact(finish(material), classify(material), material))

@@ -44,7 +44,7 @@ _VALUE_ALONE = re.compile(r"^(?:(?:a|an|the)\s+)?[\w'&-]+(?:\s+[\w'&-]+){0,2}$",
 _NO_VALUE = words(
     "i i'm we we're he she it it's that that's this was is are my our not no never and but "
     "so because lol haha fine good ok okay sure next last month week year today tomorrow "
-    "yesterday ago in on at from by since until till"
+    "yesterday ago in on at from by since until till please"
 )
 _STILL = re.compile(r"^(?:still|just|only)\s+", re.I)
 # … and a filler after it: "it's Hove actually", "Leeds lol".
@@ -112,7 +112,10 @@ def _object_meant(content: str) -> str:
 
 # A message that opens by putting right the last value said, the wrong one unsaid:
 # "sorry, I meant Wipro", "I meant Wipro, I applied to both", "correction: 36", "oops,
-# make that Leeds" (not "I meant to call you", "I meant Tuesday": a day is no value).
+# make that Leeds" (not "I meant to call you", "I meant Tuesday": a day is no value; nor
+# "make that a large pizza please", "I meant City, not United": an order, a word for a
+# word, which pipeline._correction reads).
+_NOT_AFTER = re.compile(r"\s*not\b", re.I)
 _OPENS_PUT_RIGHT = re.compile(
     r"^\s*(?:(?:sorry|oops|whoops|my\s+bad)\s*[,!.]*\s*)?(?:i\s+meant|correction\s*:|make\s+that)"
     r"\s*[,:]?\s+",
@@ -127,9 +130,14 @@ def _last_put_right(content: str) -> tuple[str, list[ExtractedFact]]:
     if found is None:
         return content, []
     end = _end_of_sentence(content, found.end())
-    meant, comma, _ = content[found.end() : end].partition(",")
+    meant, comma, after = content[found.end() : end].partition(",")
     value = _value_alone(_FILLER_AFTER.sub("", meant.strip(" .!")), strong=False)
-    if value is None or any(kind.fullmatch(value) for kind in _KINDS[:2]):
+    if (
+        value is None
+        or _ARTICLE.match(value)  # "make that a large pizza please": an order
+        or any(kind.fullmatch(value) for kind in _KINDS[:2])
+        or _NOT_AFTER.match(after)  # "I meant City, not United": a word for a word
+    ):
         return content, []
     said = content[: found.end() + len(meant)].strip()
     rest = content[found.end() + len(meant) + len(comma) :].lstrip(" ,.!")

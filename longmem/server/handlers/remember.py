@@ -112,6 +112,13 @@ def _iso(moment: Optional[datetime]) -> Optional[str]:
     return None if moment is None else datetime_to_iso(moment)
 
 
+# How far back "sorry, I meant Wipro" puts right the last statement (seconds), and how
+# many of the newest memories are read to find which was stored last (pinned ones come
+# first in that order).
+_PUT_RIGHT_WITHIN = 3600
+_NEWEST_LOOKED_AT = 64
+
+
 def _same(a: Optional[str], b: Optional[str]) -> bool:
     """One value, said fully or in part: "Capcom" is "Capcom in Osaka", "Biscuit" is "cat
     called Biscuit"."""
@@ -497,24 +504,38 @@ class _Call:
 
     def _said_last(self, right: str) -> Optional[str]:
         """The value of ``right``'s shape (a number for a number, a name for a name) that
-        the collection's newest statement keyed, for "sorry, I meant Wipro"; None when its
-        newest statement keyed none, or the same."""
+        the collection's newest message keyed, for "sorry, I meant Wipro": only when its
+        fact is the newest memory of the collection, was said within the hour before, and
+        the message keyed one value of that shape (not "I live in York and work at Aviva":
+        which?); None otherwise."""
         held = self.store.memories.current_keyed(
             self.tenant_id, self.collection, iso_now(), self.container_tag
         )
         if not held:
             return None
         newest = max(held, key=lambda m: m.rid)
-        said = [m for m in held if m.statement == newest.statement and m.value]
+        latest = self.store.memories.page(
+            self.tenant_id, self.collection, _NEWEST_LOOKED_AT, 0, True, True, self.container_tag
+        )
+        if max(m.rid for m in latest) != newest.rid:
+            return None  # something said since keyed nothing: that is what was meant
+        if iso_to_epoch(self.observed_at) - iso_to_epoch(newest.said) > _PUT_RIGHT_WITHIN:
+            return None  # said long before: "I meant Arsenal" two months on
+        # what the same message keyed (its clauses' statements differ; its time does not)
+        said = [
+            m
+            for m in held
+            if m.said == newest.said and m.created_at == newest.created_at and m.value
+        ]
         shaped = [
             m.value
-            for m in sorted(said, key=lambda m: m.rid)
+            for m in said
             if m.value
             and m.value.isdigit() == right.isdigit()
             and m.value[:1].isupper() == right[:1].isupper()
             and m.value.casefold() != right.casefold()
         ]
-        return shaped[-1] if shaped else None
+        return shaped[0] if len(set(shaped)) == 1 else None
 
     def _correct(self, wrong: str, right: str, statement: str) -> list[dict[str, Any]]:
         """The newest current memory that names ``wrong`` (and not ``right``) again, with
