@@ -5418,7 +5418,8 @@ def test_a_work_so_far_then_another_left_is_still_held() -> None:
         ("from today i'm vegan", ("diet", "vegan"), None),
         ("from monday I'm officially team lead 😬", ("job", "team lead"), "2026-11-23"),
         ("From next month I become team lead, very happy", ("job", "team lead"), "2026-12-01"),
-        ("As of Monday I work at Aldi.", ("employer", "Aldi"), None),
+        ("As of Monday I work at Aldi.", ("employer", "Aldi"), "2026-11-23"),
+        ("effective monday I'm head of sales", ("job", "head of sales"), "2026-11-23"),
         # a move said before it happens, in more of the ways it is said (had keyed nothing)
         ("I'm moving back up to Newcastle in april", ("home", "Newcastle"), "2027-04-01"),
         (

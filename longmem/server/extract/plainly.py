@@ -498,8 +498,8 @@ _DAY_SAID = (
 )
 
 _TIME_FIRST = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?P<when>(?:[Ff]rom|[Aa]s\s+of|[Ss]tarting|[Bb]eginning|[Ee]ffective)\s+"
-    r"(?i:" + _DAY_SAID + r"))(?!\s+(?:to|till|until|-|–|on)\b)\s*,?\s+"
+    r"(?:^|(?<=[.!?]\s))(?P<when>(?P<lead>[Ff]rom|[Aa]s\s+of|[Ss]tarting|[Bb]eginning|[Ee]ffective)\s+"
+    r"(?P<day>(?i:" + _DAY_SAID + r")))(?!\s+(?:to|till|until|-|–|on)\b)\s*,?\s+"
     r"(?P<told>(?:[Ii]|[Ii]'m|[Ii]’m|[Ii]'ll|[Ii]’ll|we|we're|we’re|we'll|we’ll)\s(?!(?:back\s+)?at\s)"
     r"(?:(?!\b(?:till|until|til|looking|hoping|trying|thinking|retired|retiring|quitting|"
     r"leaving|resigning)\b)[^,.!?;:\n])*?)"
@@ -508,5 +508,7 @@ _TIME_FIRST = re.compile(
 
 
 def _time_after(found: re.Match[str]) -> str:
-    when = found.group("when")
-    return f"{found.group('told')} {when[:1].lower()}{when[1:]}"
+    # "from" as the rules read a beginning ("effective monday" would stay in the value)
+    lead = found.group("lead").lower()
+    lead = lead if lead in ("from", "starting") else "from"
+    return f"{found.group('told')} {lead} {found.group('day')}"
