@@ -5476,6 +5476,7 @@ def test_a_fact_from_this_week_is_no_fact_for_this_week() -> None:
         ("doing my residency paperwork for the visa", None),
         ("I do IT support for a small firm in Leeds", "a small firm in Leeds"),
         ("I do security for a nightclub in town", "a nightclub in town"),
+        ("I do cleaning for the Hilton in Cardiff", "the Hilton in Cardiff"),
         ("I do fundraising for a local school", None),
         ("I do a 10k for a charity every year", None),
     ],
@@ -5497,6 +5498,7 @@ def test_doing_something_for_someone_is_work_only_for_a_name(
         ("I work at Tesco. resigned from the parish council last night", False),
         ("retired from the board of governors in june", False),
         ("I resigned from the Lions Club, I'm at Halifax now", False),
+        ("I resigned from the housing association last month, found a new job", True),
         ("I retired from the band of the Royal Marines after 22 years", True),
         # an employer whose name says "Group", "Association"; a team at work left with it
         ("I quit from the Arcadia Group last week", True),
@@ -5556,6 +5558,12 @@ def test_a_return_said_with_back_is_keyed(content: str, keyed: tuple[str, str]) 
     assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == [keyed]
 
 
+def test_back_to_work_at_a_time_names_no_employer() -> None:
+    content = "I went back to work at the end of maternity leave, back at Asda"
+    employers = {f.value for f in _extract(content) if f.attribute == "employer"}
+    assert "the end of maternity leave" not in employers  # had been the employer
+
+
 @pytest.mark.parametrize(
     ("content", "keyed"),
     [
@@ -5590,6 +5598,10 @@ def test_a_home_by_its_keys_and_a_year_of_study_are_keyed(
         "I'm at Leeds Uni Hospital for my scan, nervous",
         "I'm at Leeds uni sports centre most evenings",
         "I'm in my Airbnb flat",
+        # a year at work, a time of one's home, a month (a reviewer's)
+        "I'm in my second year at Tesco, loving it",
+        "back in our London house days we had a garden",
+        "I moved back in with my ex in March, it's complicated",
     ],
 )
 def test_keys_to_someone_elses_home_and_a_visit_to_a_university_key_neither(content: str) -> None:

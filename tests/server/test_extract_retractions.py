@@ -76,6 +76,15 @@ def _keys(content: str) -> list[tuple[str, str, str | None, bool]]:
             "just got a job at Greggs!!! well, my son did 😂 so proud",
             [("son:", "employer", "Greggs", False)],
         ),
+        # "did" with more after it is no taking back (a reviewer's: had moved the job)
+        (
+            "i work at Argos. well, my manager did say I could have friday off",
+            [("user", "employer", "Argos", False)],
+        ),
+        (
+            "I just started at Lidl!! well my mum did too, same store lol",
+            [("user", "employer", "Lidl", False)],
+        ),
         # nothing instead, or no one's: kept as said, keyed to no one
         ("I got engaged. no wait, that wasn't me lol", []),
         ("I live in Leeds. no wait.", []),

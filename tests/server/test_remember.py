@@ -161,6 +161,12 @@ def test_a_message_putting_right_the_last_value_said_corrects_it(api: Api) -> No
         ],
         ["I'm vegan", "oops make that a large pizza please"],
         ["I live in Manchester", "I meant City, not United"],
+        # a home put right by a word that is no place (a reviewer's: had made it the home)
+        [
+            "just moved to Leeds!!",
+            "which is better, Nike or Adidas running shoes?",
+            "sorry, I meant Asics",
+        ],
     ],
 )
 def test_putting_right_the_last_value_said_leaves_it_where_unsure(

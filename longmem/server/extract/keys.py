@@ -225,7 +225,7 @@ _WHEN_ONE_QUIT = _WHEN_ONE_LEFT + r"(?![^.!?;]*" + HABIT_LEFT + r")"
 # the Royal Marines"; nor "the team at Google", "the committee and my job").
 _NO_WORK_LEFT = (
     r"(?!\s+(?:the\s+|my\s+|our\s+)?(?:(?:(?-i:[a-z])[\w'’-]*\s+){0,2}(?-i:committee|board|club|"
-    r"society|choir|band|team|league|group|pta|PTA|panel|association|party|gym|course|classes|"
+    r"society|choir|band|team|league|group|pta|PTA|panel|party|gym|course|classes|"
     r"class|(?:parish|town|student|school)\s+council)|(?:[\w'’-]+\s+){0,3}(?-i:Club|Society))\b"
     r"(?!\s+(?:at|and|for)\b)(?!\s+of\s+(?:the\s+)?(?-i:[A-Z])))"
 )

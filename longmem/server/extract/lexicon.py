@@ -139,7 +139,7 @@ NOT_A_NAME = words(
     turkish egyptian moroccan nigerian ghanaian kenyan zimbabwean african european asian
     arab latina latino latinx hispanic black white catholic protestant orthodox jewish
     muslim hindu buddhist sikh atheist agnostic mormon autistic deaf blind trans gay queer
-    bi straight vegan vegetarian tired sorry happy fine okay back here new"""
+    bi straight vegan vegetarian veggie pescatarian tired sorry happy fine okay back here new"""
 )
 
 # Things a clause opens with as if they were someone, none of them a name ("Lease

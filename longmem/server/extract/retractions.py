@@ -28,8 +28,13 @@ from .text import classify, finish, starts_with_verb, third_person
 _STRONG = r"no+\s+wait|wait\s*,?\s*no+|scratch\s+that|sorry\s*,?\s*no|no\s*,?\s*sorry|correction"
 _WEAK = r"(?:sorry|oops)\s*,?\s*(?:i\s+mean(?:t)?)?|i\s+mean(?:t)?|or\s+rather|actually"
 # … and someone else's doing, said after it: "just got a job at Greggs!!! well, my son
-# did".
-_DID = r"(?:well|actually|oh|i\s+mean|sorry|oops|lol)\s*,?\s*(?=(?:my|our)\s+[\w-]+\s+did\b)"
+# did" ("did" alone: not "well, my manager did say…", "my mum did too").
+_DID_ALONE = r"did\b(?=\s*(?:$|[^\w\s]|(?:lol|haha|lmao|actually|not\s+me)\b))"
+_DID = (
+    r"(?:well|actually|oh|i\s+mean|sorry|oops|lol)\s*,?\s*(?=(?:my|our)\s+[\w-]+\s+"
+    + _DID_ALONE
+    + r")"
+)
 _TAKEN_BACK = re.compile(
     r"(?:(?<=[,.;!?—–-])|(?<=[,.;!?—–-]\s))\s*(?:(?P<strong>" + _STRONG + r")(?:\s*[,.!:—–-]+\s*|"
     r"\s+(?=(?:that|it|it's|i|i'm|we|we're|make|my|our)\b|\d)|\s*$)|(?P<did>" + _DID + r")|"
@@ -73,8 +78,9 @@ _KINDS = tuple(
 # Whose it was instead, or that it was not so: "that was my brother", "it's my sister
 # who moved", "my son did", "that wasn't me".
 _WHOSE = re.compile(
-    r"^(?:(?:that|it)(?:\s+(?:was|is)|'s)\s+(?P<who>(?:my|our)\s+[\w-]+)|(?P<did>(?:my|our)\s+"
-    r"[\w-]+)\s+did|(?:that|it)(?:\s+(?:was|is)|'s|\s+wasn't|\s+isn't)\s+(?:not\s+)?me)\b",
+    r"^(?:(?:that|it)(?:\s+(?:was|is)|'s)\s+(?P<who>(?:my|our)\s+[\w-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)|"
+    r"(?P<did>(?:my|our)\s+[\w-]+)\s+" + _DID_ALONE + r"|(?:that|it)(?:\s+(?:was|is)|'s|\s+wasn't|"
+    r"\s+isn't)\s+(?:not\s+)?me)\b",
     re.I,
 )
 
@@ -195,7 +201,11 @@ def taken_back(
             pause = " " if taken.endswith(("?", "!")) else ", "
             said = f"{taken.rstrip('.')}{pause}{found.group().strip()} {said_back}".strip(" ,")
             kept.append(ExtractedFact(finish(third_person(said)), classify(said), said))
-            after = rest[whose.end() :].strip(" ,.!") if whose is not None else ""
+            # whom it was of stays to be read ("… that was my son Jack, he's 12": "my son
+            # Jack, he's 12")
+            more = rest[whose.end() :].strip(" ,.!") if whose is not None else ""
+            who = whose.start("who") if whose is not None and whose.group("who") else -1
+            after = rest[who:].strip(" ,.!") if more and who >= 0 else more
             content = f"{head}{after}{tail}" if after else head + tail.lstrip(" .!?,")
             at = len(head)
         elif _SAID_BY_THE_USER.match(rest) and any(f.attribute for f in read(rest)):
@@ -263,12 +273,16 @@ def _put_right(taken: str, value: str, read: Callable[[str], list[ExtractedFact]
     if not said:
         return None
     old = said[-1]
+    attributes = {f.attribute for f in read(taken) if f.value == old}
     at = folded.rfind(old.casefold())
     begin = at
     article = _ARTICLE_BEFORE.search(taken, 0, at)
     if article is not None and _ARTICLE.match(value):
         begin = article.start()  # "a teacher" → "an engineer", not "a an engineer"
-    return f"{taken[:begin]}{value}{taken[at + len(old) :]}"
+    put_right = f"{taken[:begin]}{value}{taken[at + len(old) :]}"
+    if not attributes & {f.attribute for f in read(put_right)}:
+        return None  # "i'm vegan — scratch that, veggie": no diet read in "i'm veggie"
+    return put_right
 
 
 _ARTICLE = re.compile(r"(?:a|an|the)\s", re.I)

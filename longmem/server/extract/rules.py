@@ -843,10 +843,10 @@ RULES: tuple[Rule, ...] = (
     # "I do PR for Nike", "doing contract work for the council", "I do IT support for a
     # small firm" (not "what do I need for a mortgage application", "doing vegetarian for
     # lent": a name, a public body, or a firm said so)
-    _rule("employer", r"\b(?:do|does|doing|am doing)\s+(?!I\b)(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+(?=(?-i:[A-Z])|the\s+(?:council|nhs|government|civil\s+service|army|navy|police|bbc)\b|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:firm|company|agency|start-?up|business|consultancy|practice|bank|retailer|publisher|studio|nightclub|bakery|restaurant|pub|cafe|shop|salon)\b)" + _V),
+    _rule("employer", r"\b(?:do|does|doing|am doing)\s+(?!I\b)(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z])|the\s+(?:council|nhs|government|civil\s+service|army|navy|police|bbc|university)\b|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:firm|company|agency|start-?up|business|consultancy|practice|bank|retailer|publisher|studio|nightclub|bakery|restaurant|pub|cafe|shop|salon)\b)" + _V),
     _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
     # back at work, where it names: "went back to work at Google", "back working for the NHS"
-    _rule("employer", r"^" + ADV + r"(?:(?:am|are|is|went|gone|going|go|came|come|got)\s+)?back\s+(?:to\s+work(?:ing)?|working)\s+(?:at|for|with)\s+" + _V),
+    _rule("employer", r"^" + ADV + r"(?:(?:am|are|is|went|gone|going|go|came|come|got)\s+)?back\s+(?:to\s+work(?:ing)?|working)\s+(?:at|for|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))" + _V),
     # "Starting with New Braunfels Utilities after New Year": with a workplace named and
     # when (not "starting with the basics tomorrow", "… Mum's party", "… Spanish")
     _rule("employer", r"\b(?:start|starts|starting)\s+with\s+(?=(?-i:[A-Z]))(?![\w&.-]+['’]s\b)(?!(?:" + "|".join(sorted(NOT_A_NAME)) + r")\b(?!\s+(?-i:[A-Z])))(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&.'-]*){0,3})(?=\s+(?:after|in|on|from|next|this|at\s+the\s+start|tomorrow|today)\b)"),
@@ -867,7 +867,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
     _rule("home", r"^" + ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V, somewhere=True),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
-    _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|moved(?: back)? in|moving(?: back)? in|am moving(?: back)? in|are moving(?: back)? in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)" + _V, named=True),
+    _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|moved(?: back)? in|moving(?: back)? in|am moving(?: back)? in|are moving(?: back)? in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)(?!(?:" + MONTH_RE + r"|the\s+(?:end|start|beginning|summer|spring|autumn|winter))\b)" + _V, named=True),
     _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _V, somewhere=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
@@ -882,7 +882,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", PLANNED_MOVE + _V, somewhere=True),
     # in one's own home, by the town it is in: "still in my Liverpool flat", "back in our
     # Leeds house" (a known place)
-    _rule("home", r"^" + ADV + r"(?:(?:am|are|is)\s+)?" + ADV + r"(?:back\s+)?in\s+(?:my|our)\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)\s+(?:flat|house|apartment|place|home)\b", place=True),
+    _rule("home", r"^" + ADV + r"(?:(?:am|are|is)\s+)?" + ADV + r"(?:back\s+)?in\s+(?:my|our)\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)\s+(?:flat|house|apartment|place|home)\b(?=\s*(?:$|[,.!;]|(?:now|again|lol|haha|finally|at\s+last)\b))", place=True),
     _rule("home", r"^" + ADV + _BE + r"\s+" + ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _SETTLED_WELL + _V),
     _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken|share|shares|sharing)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
     _rule("home", r"\bsettled\s+in\s+" + _SETTLED_WELL + _V),
@@ -1163,7 +1163,8 @@ RULES: tuple[Rule, ...] = (
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
     # a year of study at a named school: "I'm a 2nd year at Edinburgh uni", "in my final
     # year at UCL"; at a university said so: "I'm at Leeds uni" (not "… for a conference")
-    _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?\b(?:uni|university|college|school|academy|institute|poly|polytechnic)\b|(?-i:[A-Z]{2,5})\b)" + _V),
+    _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))" + _V, place=True),
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s+(?:uni|university))\b(?=\s*(?:$|[,.!;]|(?:now|studying|doing|and|but|so|lol|haha)\b))"),
     # "I transferred to Macalester College" (not "to the Boston office", "to Penn State Health")
     _rule("school", r"^" + ADV + r"(?:transferred|transferring|have\s+transferred)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b))(?![^,;:!?()]*\b(?:Health|Medical|Hospital|office|team|shift|campus\s+office)\b|[^,;:!?()]*['’]s\b)" + _V),

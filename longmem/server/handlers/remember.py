@@ -75,7 +75,7 @@ from ..extract import SUBJECT, content_words, pieces
 from ..extract.health import SUPPLEMENT, SWITCHED_TO
 from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, relation_key
 from ..extract.lexicon import UNRESOLVED_PREFIX
-from ..extract.places import a_region, place_rest
+from ..extract.places import a_region, place_rest, places_in
 from ..extract.rules import BORN_A, PET_WORDS
 from ..extract.text import classify, finish, third_person
 from ..facts import (
@@ -534,6 +534,8 @@ class _Call:
             and m.value.isdigit() == right.isdigit()
             and m.value[:1].isupper() == right[:1].isupper()
             and m.value.casefold() != right.casefold()
+            # a home or a stay put right by a place ("sorry, I meant Asics" is no town)
+            and (m.attribute not in ("home", "location") or bool(places_in(right)))
         ]
         return shaped[0] if len(set(shaped)) == 1 else None
 
