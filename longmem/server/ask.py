@@ -260,7 +260,7 @@ def _asks_the_past(words: list[str]) -> bool:
         or (
             second == "old"
             and first in ("my", "our", "his", "her", "their")
-            and words[i + 2 : i + 3] != []
+            and i + 2 < len(words)
             and words[i + 2] not in _PEOPLE
         )
         for i, (first, second) in enumerate(zip(words, words[1:]))

@@ -261,7 +261,7 @@ class ExtractedFact:
     in_town: bool = False
     # A correction of the last value said, the word it replaces unsaid ("sorry, I meant
     # Wipro" after "started at Infosys today!!"): ``value`` replaces the value of the same
-    # shape (a name, a number) that the collection's newest statement keyed.
+    # shape (a name, a number) that the collection's newest message keyed.
     corrects_last: bool = False
 
 

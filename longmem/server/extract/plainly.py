@@ -496,10 +496,9 @@ _DAY_SAID = (
     r"(?:next\s+)?(?:" + WEEKDAY_RE + r")|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+"
     r"(?:" + MONTH_RE + r")|(?:" + MONTH_RE + r")(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|(?:19|20)\d\d)"
 )
-
 _TIME_FIRST = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?P<when>(?P<lead>[Ff]rom|[Aa]s\s+of|[Ss]tarting|[Bb]eginning|[Ee]ffective)\s+"
-    r"(?P<day>(?i:" + _DAY_SAID + r")))(?!\s+(?:to|till|until|-|–|on)\b)\s*,?\s+"
+    r"(?:^|(?<=[.!?]\s))(?P<lead>[Ff]rom|[Aa]s\s+of|[Ss]tarting|[Bb]eginning|[Ee]ffective)\s+"
+    r"(?P<day>(?i:" + _DAY_SAID + r"))(?!\s+(?:to|till|until|-|–|on)\b)\s*,?\s+"
     r"(?P<told>(?:[Ii]|[Ii]'m|[Ii]’m|[Ii]'ll|[Ii]’ll|we|we're|we’re|we'll|we’ll)\s(?!(?:back\s+)?at\s)"
     r"(?:(?!\b(?:till|until|til|looking|hoping|trying|thinking|retired|retiring|quitting|"
     r"leaving|resigning)\b)[^,.!?;:\n])*?)"
@@ -508,7 +507,8 @@ _TIME_FIRST = re.compile(
 
 
 def _time_after(found: re.Match[str]) -> str:
-    # "from" as the rules read a beginning ("effective monday" would stay in the value)
+    """The clause, then its day, led by "from" or "starting" as the rules read a beginning
+    ("effective monday I'm head of sales" → "I'm head of sales from monday")."""
     lead = found.group("lead").lower()
     lead = lead if lead in ("from", "starting") else "from"
     return f"{found.group('told')} {lead} {found.group('day')}"

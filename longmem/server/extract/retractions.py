@@ -52,6 +52,9 @@ _NO_VALUE = words(
     "yesterday ago in on at from by since until till please"
 )
 _STILL = re.compile(r"^(?:still|just|only)\s+", re.I)
+# An article opening a value ("a midwife"), or before the value put right ("a teacher").
+_ARTICLE = re.compile(r"(?:a|an|the)\s", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 # … and a filler after it: "it's Hove actually", "Leeds lol".
 _FILLER_AFTER = re.compile(
     r"\s+(?:actually|lol|haha|sorry|though|tbh|oops|technically|basically|really|obviously)$",
@@ -190,9 +193,9 @@ def taken_back(
                 at = len(head) + len(said)
         elif not strong:
             at = found.end()  # "…, actually I love it": no taking back
-        elif whose is not None and _theirs(taken, whose) is not None:
+        elif whose is not None and (theirs := _theirs(taken, whose)) is not None:
             # "I quit in march? no wait that was my brother": "My brother quit in march"
-            said = f"{_theirs(taken, whose)}. {rest[whose.end() :].strip(' ,.!')}".rstrip(" .")
+            said = f"{theirs}. {rest[whose.end() :].strip(' ,.!')}".rstrip(" .")
             content = f"{head}{said}{tail if tail[:1] in ('.', '!', '?') else '.' + tail}"
             at = len(head)
         elif not rest or whose is not None:
@@ -203,9 +206,9 @@ def taken_back(
             kept.append(ExtractedFact(finish(third_person(said)), classify(said), said))
             # whom it was of stays to be read ("… that was my son Jack, he's 12": "my son
             # Jack, he's 12")
-            more = rest[whose.end() :].strip(" ,.!") if whose is not None else ""
+            beyond = rest[whose.end() :].strip(" ,.!") if whose is not None else ""
             who = whose.start("who") if whose is not None and whose.group("who") else -1
-            after = rest[who:].strip(" ,.!") if more and who >= 0 else more
+            after = rest[who:].strip(" ,.!") if beyond and who >= 0 else beyond
             content = f"{head}{after}{tail}" if after else head + tail.lstrip(" .!?,")
             at = len(head)
         elif _SAID_BY_THE_USER.match(rest) and any(f.attribute for f in read(rest)):
@@ -219,10 +222,10 @@ def _theirs(taken: str, whose: re.Match[str]) -> str | None:
     """The words taken back said of whom they were of ("I quit in march" → "My brother
     quit in march"), if they are the user's alone; None otherwise."""
     who = whose.group("who") or whose.group("did")
-    words = taken.rstrip(".!?")
-    if starts_with_verb(words):
-        words = f"I {words[:1].lower()}{words[1:]}"  # "just got a job": chat leaves out "I"
-    said = third_person(words)
+    said_so = taken.rstrip(".!?")
+    if starts_with_verb(said_so):
+        said_so = f"I {said_so[:1].lower()}{said_so[1:]}"  # "just got a job": no "I" typed
+    said = third_person(said_so)
     if not who or not said.startswith(f"{SUBJECT} ") or f"{SUBJECT}'s" in said:
         return None  # "my sister and I moved", "I moved in with my mum": as said
     return f"{who[:1].upper()}{who[1:]} {said[len(SUBJECT) + 1 :]}"
@@ -265,15 +268,12 @@ def _put_right(taken: str, value: str, read: Callable[[str], list[ExtractedFact]
             last = said_so[-1]
             return f"{taken[: last.start()]}{value}{taken[last.end() :]}"
     folded = taken.casefold()
-    said = [
-        f.value
-        for f in read(taken)
-        if f.attribute is not None and f.value and f.value.casefold() in folded
-    ]
+    keyed = [f for f in read(taken) if f.attribute is not None and f.value]
+    said = [f.value for f in keyed if f.value and f.value.casefold() in folded]
     if not said:
         return None
     old = said[-1]
-    attributes = {f.attribute for f in read(taken) if f.value == old}
+    attributes = {f.attribute for f in keyed if f.value == old}
     at = folded.rfind(old.casefold())
     begin = at
     article = _ARTICLE_BEFORE.search(taken, 0, at)
@@ -283,7 +283,3 @@ def _put_right(taken: str, value: str, read: Callable[[str], list[ExtractedFact]
     if not attributes & {f.attribute for f in read(put_right)}:
         return None  # "i'm vegan — scratch that, veggie": no diet read in "i'm veggie"
     return put_right
-
-
-_ARTICLE = re.compile(r"(?:a|an|the)\s", re.I)
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)

@@ -93,8 +93,9 @@ _FEAST = re.compile(r"(christmas|xmas|new year(?:'s)?(?: eve)?|easter)\b")
 # month's end; not "booked the van for january": what a sentence says of a date; nor "been
 # sober for january", past).
 _KEPT_FOR_A_SEASON = re.compile(
-    r"(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:vegan|vegetarian|veggie|pescatarian|sober|dry|teetotal|meat-?free|plant-?based|keto|"
-    r"gluten-?free|dairy-?free|sugar-?free|alcohol-?free)\s+for\s+(?:(lent)|(?:the\s+month\s+of\s+)?"
+    r"(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:vegan|vegetarian|veggie|pescatarian|sober|dry|"
+    r"teetotal|keto|(?:meat|gluten|dairy|sugar|alcohol)[- ]?free|plant[- ]?based)\s+for\s+"
+    r"(?:(lent)|(?:the\s+month\s+of\s+)?"
     r"(" + "|".join(MONTH_NAMES) + r"))\b"
 )
 # A stay said by how long it lasts: "for the next two weeks", "for a month", "for 3 days",

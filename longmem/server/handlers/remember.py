@@ -530,7 +530,7 @@ class _Call:
         shaped = [
             m.value
             for m in said
-            if m.value
+            if m.value is not None
             and m.value.isdigit() == right.isdigit()
             and m.value[:1].isupper() == right[:1].isupper()
             and m.value.casefold() != right.casefold()
