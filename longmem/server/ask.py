@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .embed import STOP_WORDS, tokens
 from .extract.kin import RELATIONS, kin, kin_words, relation_key
+from .extract.lexicon import MONTH_NAMES, WEEKDAYS
 from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
@@ -221,13 +222,41 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     still = bool(found & _STILL) or "no longer" in " ".join(words)
     me = bool(found & {"i", "me", "myself"})
     kin_words = _kin(words, groups)
-    past = bool(attributes) and _asks_the_past(words)
+    past = bool(attributes) and _asks_the_past(words, query)
     return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still, kin_words, me, past)
 
 
 # Words that ask what held before: "previous", "former", "prior", "history", "my old …",
 # "… before", "used to" (not "how old", "before Friday").
-_BEFORE_WORDS = frozenset(("previous", "former", "formerly", "prior", "history"))
+_BEFORE_WORDS = frozenset(("previous", "previously", "former", "formerly", "prior", "history"))
+# "before" and a name: "where did I work before Meta?" (not "before Friday", "before May").
+_BEFORE_A_NAME = re.compile(
+    r"\bbefore\s+(?!(?:"
+    + "|".join(m.title() for m in MONTH_NAMES)
+    + r"|"
+    + "|".join(d.title() for d in WEEKDAYS)
+    + r"|I)\b)(?-i:[A-Z])"
+)
+# What one had a last one of: "my last job", "my last flat" (not "my last message").
+_HELD_ONCE = frozenset(
+    (
+        "job",
+        "employer",
+        "company",
+        "role",
+        "home",
+        "flat",
+        "house",
+        "place",
+        "address",
+        "school",
+        "boss",
+        "manager",
+        "partner",
+        "boyfriend",
+        "girlfriend",
+    )
+)
 # The plural of a word that asks a key, as a history asks it.
 _KEY_PLURALS = {
     "employers": "employer",
@@ -241,13 +270,20 @@ _KEY_PLURALS = {
 }
 
 
-def _asks_the_past(words: list[str]) -> bool:
+def _asks_the_past(words: list[str], query: str) -> bool:
     """Whether a question's words ask what held before, not what holds now ("where did I
-    live before?"; not "have I told you where I live before?", "in my previous message…",
+    live before?", "where did I work before Meta?", "what was my last job?", "what jobs
+    have I had?"; not "have I told you where I live before?", "in my previous message…",
     "my old friend Jake", "what am I used to now?")."""
     said = set(words)
-    if words[-1:] == ["before"] and not said & _TOLD:
+    if (words[-1:] == ["before"] or _BEFORE_A_NAME.search(query)) and not said & _TOLD:
         return True
+    if any(
+        (first, second) in (("have", "i"), ("has", "she"), ("has", "he"))
+        and words[i + 2 : i + 3] in (["had"], ["worked"], ["lived"])
+        for i, (first, second) in enumerate(zip(words, words[1:]))
+    ):
+        return True  # "what jobs have I had?": all of them, what held before first
     after = dict(zip(words, words[1:]))
     if any(w in _BEFORE_WORDS and after.get(w) not in _SAID_IN_CHAT for w in words):
         return True
@@ -256,6 +292,12 @@ def _asks_the_past(words: list[str]) -> bool:
             (second == "to" and first in ("used", "use"))
             and "now" not in said
             and (i == 0 or words[i - 1] not in _ACCUSTOMED)
+        )
+        or (
+            second == "last"
+            and first in ("my", "our", "his", "her", "their")
+            and words[i + 2 : i + 3] != []
+            and words[i + 2] in _HELD_ONCE
         )
         or (
             second == "old"

@@ -193,6 +193,15 @@ def test_putting_right_a_value_said_long_before_leaves_it(api: Api) -> None:
     assert (words["attribute"], words["relation"]) == (None, "new")
 
 
+def test_a_move_that_fell_through_said_without_the_calls_it_off(api: Api) -> None:
+    (cardiff,) = _remember(api, "I live in Cardiff")
+    (bristol,) = _remember(api, "I'm moving to Bristol next month")
+    # "move fell through" (no "the") had called nothing off: Bristol stayed planned
+    _remember(api, "move fell through, staying in Cardiff for another year")
+    assert api.get(f"{C}/me/memories/{bristol['id']}").json["is_latest"] is False
+    assert api.get(f"{C}/me/memories/{cardiff['id']}").json["is_latest"] is True
+
+
 def test_a_value_for_a_while_leaves_the_one_held_to_hold_on(api: Api) -> None:
     (google,) = _remember(api, "I work at Google")
     # a week at the family shop had retired Google for good

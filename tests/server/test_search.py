@@ -788,6 +788,13 @@ def test_a_name_fact_of_many_commas_is_read_in_time_linear_in_its_length() -> No
         ("how old am I?", False),
         ("where does the user work", False),
         ("what was my old school", True),
+        # "before" a name, "previously", "my last …", "have I had" (a reviewer's)
+        ("where did I work before Meta?", True),
+        ("where did I live previously?", True),
+        ("what was my last job?", True),
+        ("what jobs have I had?", True),
+        ("where did I work before Friday?", False),
+        ("what should I eat before bed", False),
         # "before", "previous", "old", "used to" in other senses (a reviewer's)
         ("have I told you where I live before?", False),
         ("where do I work? I know I said it before", False),

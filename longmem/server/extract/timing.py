@@ -123,8 +123,8 @@ def _unsure(key: Key, predicate: str, denied_ok: bool = False) -> bool:
 
 # A move called off without its place: "we're not moving after all", "the move's off",
 # "the portland move is off" (a word before "move" only a place or a kind of move: not
-# "the chess move"), "the move fell through", "decided not to move", "we're staying put
-# after all".
+# "the chess move"), "the move fell through", "move fell through", "decided not to move",
+# "we're staying put after all".
 _MOVE_OFF = re.compile(
     r"^(?!.*\buntil\b)(?:.*\b(?:not|n't|no longer)\s+(?:moving|relocating)"
     r"(?:\s+(?:house|anywhere|out|away|abroad|home))?(?=\s*(?:after all|anymore|any more)\b)|"
@@ -132,6 +132,9 @@ _MOVE_OFF = re.compile(
     r"(?:off|cancell?ed|called off|"
     r"fallen through)\b|.*\b(?:the|our|my)\s+(?:(?P<whither>[\w-]+)\s+)?move\s+fell\s+through|"
     r".*\b(?:cancell?ed|called off)\s+(?:the|our|my)\s+move\b|"
+    # … said with no "the", as chat says it: "move fell through", "move's off"
+    r"\s*(?:(?:so|well|ugh|sadly|annoyingly)\s*,?\s+)?move(?:'s|\s+is|\s+has)?\s+(?:off|"
+    r"fell\s+through|fallen\s+through|cancell?ed)\b|"
     r".*\bdecided\s+(?:not\s+to\s+move|against\s+moving)\b|"
     r".*\bstaying\s+(?:put|in\s+(?-i:[A-Z])\S*)\s+after all)",
     re.I,
