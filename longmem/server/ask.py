@@ -276,6 +276,8 @@ def _asks_the_past(words: list[str], query: str) -> bool:
     have I had?"; not "have I told you where I live before?", "in my previous message…",
     "my old friend Jake", "what am I used to now?")."""
     said = set(words)
+    if said & _NOW:
+        return False  # "my last boss was awful, who's my manager now?"
     if (words[-1:] == ["before"] or _BEFORE_A_NAME.search(query)) and not said & _TOLD:
         return True
     if any(
@@ -290,7 +292,6 @@ def _asks_the_past(words: list[str], query: str) -> bool:
     return any(
         (
             (second == "to" and first in ("used", "use"))
-            and "now" not in said
             and (i == 0 or words[i - 1] not in _ACCUSTOMED)
         )
         or (
@@ -310,7 +311,9 @@ def _asks_the_past(words: list[str], query: str) -> bool:
 
 
 # … but not what was said before in the chat ("have I told you … before?", "in my previous
-# message"), one accustomed ("am I used to"), nor someone known of old ("my old friend").
+# message"), one accustomed ("am I used to"), someone known of old ("my old friend"), nor
+# a question that says it asks of now ("… who's my manager now?").
+_NOW = frozenset(("now", "currently", "current", "nowadays", "today"))
 _TOLD = frozenset(("told", "tell", "said", "say", "mentioned", "asked", "remind", "message"))
 _SAID_IN_CHAT = frozenset(("message", "messages", "chat", "conversation", "question", "answer"))
 _ACCUSTOMED = frozenset(("am", "are", "is", "get", "got", "getting", "i'm", "im"))

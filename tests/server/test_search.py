@@ -795,6 +795,7 @@ def test_a_name_fact_of_many_commas_is_read_in_time_linear_in_its_length() -> No
         ("what jobs have I had?", True),
         ("where did I work before Friday?", False),
         ("what should I eat before bed", False),
+        ("my last boss was awful, who is my manager now?", False),
         # "before", "previous", "old", "used to" in other senses (a reviewer's)
         ("have I told you where I live before?", False),
         ("where do I work? I know I said it before", False),
