@@ -5356,12 +5356,16 @@ def test_a_work_so_far_then_left_is_not_held(content: str) -> None:
         # it went to is
         ("I've worked at Google for 3 years and then moved to Meta", None),
         ("I've worked at Google for 3 years and then moved to Dublin", "Dublin"),
+        # … after a work in the past too (a reviewer's: Monzo the home, Currys a stay)
+        ("I worked at NatWest for 3 years and then moved to Monzo", None),
+        ("worked at Argos for a year and then moved to Currys", None),
+        ("I worked at NatWest for 3 years and then moved to Leeds", "Leeds"),
     ],
 )
 def test_a_work_so_far_then_a_move_is_a_home_only_to_a_place(
     content: str, home: str | None
 ) -> None:
-    homes = [f.value for f in _extract(content) if f.attribute == "home"]
+    homes = [f.value for f in _extract(content) if f.attribute in ("home", "location")]
     assert homes == ([home] if home else [])
 
 

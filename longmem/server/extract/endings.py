@@ -242,15 +242,22 @@ def _so_far_then_gone(told: list[ExtractedFact], sentence: str) -> list[Extracte
     """A sentence's facts, a work told by how long it has lasted ("I've worked at Google
     for 3 years") kept as words when a later clause of the sentence says it was left
     ("… and then moved to Meta", "… and then I left to have my son"): not held now; and
-    where it went, no place, is no home ("Meta")."""
-    if not _THEN_GONE.search(sentence) or not any(_so_far(f) for f in told):
+    where it went, no place, is no home or stay ("Meta"; also after a work in the past:
+    "I worked at NatWest for 3 years and then moved to Monzo")."""
+    worked = any(_so_far(f) for f in told) or _WORKED_THEN_MOVED.search(sentence) is not None
+    if not _THEN_GONE.search(sentence) or not worked:
         return told
     return [
         replace(f, text=finish(third_person(f.statement)), attribute=None, value=None)
-        if _so_far(f) or (f.attribute == "home" and f.value and not places_in(f.value))
+        if _so_far(f)
+        or (f.attribute in ("home", "location") and f.value and not places_in(f.value))
         else f
         for f in told
     ]
+
+
+# A work in the past, then a move: "worked at Argos for a year and then moved to Currys".
+_WORKED_THEN_MOVED = re.compile(r"\bworked\s+(?:at|for)\b[^.!?]*\bthen\s+moved\s+to\b", re.I)
 
 
 def _so_far(fact: ExtractedFact) -> bool:
