@@ -163,11 +163,16 @@ def _bare(fact: ExtractedFact) -> bool:
     )
 
 
+# The verbs of a job's leaving, said alone: the pieces below are built from them.
+_LEAVING_VERB = r"(?:quit|left|resigned|retired)"
 # Leaving said alone, with no subject and no more than when: "quit recently", "eventually
 # left in 2020", "quit in september lol".
 _LEAVING_ALONE = re.compile(
-    r"^(?:(?:then|later|eventually|finally|just)\s+)?(?:quit|left|resigned|retired)"
-    r"(?:\s+" + LEFT_WHEN_SAID + r")?(?:\s+(?:lol|haha|tbh))?\s*$",
+    r"^(?:(?:then|later|eventually|finally|just)\s+)?"
+    + _LEAVING_VERB
+    + r"(?:\s+"
+    + LEFT_WHEN_SAID
+    + r")?(?:\s+(?:lol|haha|tbh))?\s*$",
     re.I,
 )
 # Leaving said bare, with no more than when: "quit in March", "I resigned last month",
@@ -175,7 +180,8 @@ _LEAVING_ALONE = re.compile(
 _BARE_LEAVING = re.compile(
     r"^(?:(?:I|we|he|she|they|(?:my|our)\s+[\w-]+(?:\s+(?-i:[A-Z])[a-z]+)?|(?-i:[A-Z])[a-z]+)\s+)?"
     r"(?:(?:then|later|eventually|finally|just|recently|also)\s+)?"
-    r"(?:quit|left|resigned|retired)\b(?!\s+(?:my|our|the|his|her|from|as|to)\b)",
+    + _LEAVING_VERB
+    + r"\b(?!\s+(?:my|our|the|his|her|from|as|to)\b)",
     re.I,
 )
 # A habit quit, said anywhere in the sentence (keys.HABIT_LEFT reads its own clause).
@@ -291,7 +297,7 @@ def _naming(text: str, fact: ExtractedFact) -> str:
     return f"{text[: left.end()]}{named}{text[left.end() :]}"
 
 
-_LEFT_VERB = re.compile(r"\b(?:quit|left|resigned|retired)\b", re.I)
+_LEFT_VERB = re.compile(r"\b" + _LEAVING_VERB + r"\b", re.I)
 
 
 def _denied(fact: ExtractedFact) -> str:
