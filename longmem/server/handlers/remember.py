@@ -113,10 +113,19 @@ def _iso(moment: Optional[datetime]) -> Optional[str]:
 
 
 # How far back "sorry, I meant Wipro" puts right the last statement (seconds), and how
-# many of the newest memories are read to find which was stored last (pinned ones come
-# first in that order).
+# many of the newest memories are read for the message stored last (pinned ones come
+# first in that order; a message keys fewer).
 _PUT_RIGHT_WITHIN = 3600
 _NEWEST_LOOKED_AT = 64
+
+
+def _keyed_now(memory: MemoryRecord) -> bool:
+    """Whether a memory is a value keyed and current (not a denial, history or archived)."""
+    return (
+        bool(memory.attribute and memory.value and not memory.negated)
+        and memory.is_latest
+        and not memory.archived
+    )
 
 
 def _same(a: Optional[str], b: Optional[str]) -> bool:
@@ -508,24 +517,22 @@ class _Call:
         fact is the newest memory of the collection, was said within the hour before, and
         the message keyed one value of that shape (not "I live in York and work at Aviva":
         which?); None otherwise."""
-        held = self.store.memories.current_keyed(
-            self.tenant_id, self.collection, iso_now(), self.container_tag
-        )
-        if not held:
-            return None
-        newest = max(held, key=lambda m: m.rid)
+        # the newest memories, whatever they are: the message put right is the newest
         latest = self.store.memories.page(
             self.tenant_id, self.collection, _NEWEST_LOOKED_AT, 0, True, True, self.container_tag
         )
-        if max(m.rid for m in latest) != newest.rid:
+        if not latest:
+            return None
+        newest = max(latest, key=lambda m: m.rid)
+        if not _keyed_now(newest):
             return None  # something said since keyed nothing: that is what was meant
         if iso_to_epoch(self.observed_at) - iso_to_epoch(newest.said) > _PUT_RIGHT_WITHIN:
             return None  # said long before: "I meant Arsenal" two months on
         # what the same message keyed (its clauses' statements differ; its time does not)
         said = [
             m
-            for m in held
-            if m.said == newest.said and m.created_at == newest.created_at and m.value
+            for m in latest
+            if m.said == newest.said and m.created_at == newest.created_at and _keyed_now(m)
         ]
         shaped = [
             m.value
