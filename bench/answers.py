@@ -41,14 +41,20 @@ round in pairs the same way, of what a message ends, bounds or dates as it tells
 job or home told and left in one message or the next, a value for a while long over, a
 value from a stated day, a habit quit beside a job, corrections and retractions, other
 people's endings, returns), run once on the trees before and after that round's rules;
-``b5aside`` is never read by whoever writes rules.
+``b5aside`` is never read by whoever writes rules; ``b6tune`` and ``b6aside``, 80
+scenarios each (121 questions each), written blind in the forty-sixth round in pairs the
+same way, of health, diet and the family around the user (conditions that keep one off a
+food, told tersely or in passing, some temporary, some a child's; diets and drinks that
+change; relatives by kin words of many languages and by birth order, their ages, jobs and
+homes; controls), run once on the round's start before anyone read them; ``b6aside`` is
+never read by whoever writes rules.
 
 With ``--embedder``, every server's search also ranks with a model embedder: the
 endpoint LONGMEM_BENCH_EMBEDDER_URL names, else the bench's own all-MiniLM-L6-v2
 (bench/embed_server.py); without it, no server gets one, whatever LONGMEM_SERVER_EMBEDDER_*
 says.
 
-    python bench/answers.py [--set review|blind|b2tune|b2aside|b3tune|b3aside|b4|b5tune|b5aside|all]
+    python bench/answers.py [--set review|blind|b2tune|…|b5aside|b6tune|b6aside|all]
                             [--before PATH] [--quick]
                             [--embedder]
 """
@@ -66,7 +72,10 @@ import _common as common
 
 from longmem import Longmem
 
-SETS = ("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside", "b4", "b5tune", "b5aside")
+SETS = (
+    *("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside", "b4", "b5tune", "b5aside"),
+    *("b6tune", "b6aside"),
+)
 LIMIT = 5
 QUICK_SCENARIOS = 25
 
