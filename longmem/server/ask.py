@@ -73,6 +73,8 @@ def _a_home_asked(words: list[str]) -> bool:
 _EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
 _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title"))
 _STILL = frozenset(("still", "anymore"))
+# Which child, said for the child: "my oldest", "our youngest one".
+_WHICH_CHILD = frozenset(("oldest", "eldest", "youngest", "middle"))
 # Words for a relative only after "my" / "our" (the extractor does not key them at all).
 _MY_ONLY = {"gran": "grandma"}
 # Words for several relatives at once, after "my" / "our": the question is about each of
@@ -144,6 +146,13 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
     words = [key if (key := relation_key(w)) in RELATIONS else w for w in words]
     words = [_MY_ONLY.get(w, _singular(w)) if _mine(words, i) else w for i, w in enumerate(words)]
+    # "how old is my oldest?", "where does our youngest go to school?": a child
+    words = [
+        "kid"
+        if w in _WHICH_CHILD and _mine(words, i) and words[i + 1 : i + 2] in ([], ["one"])
+        else w
+        for i, w in enumerate(words)
+    ]
     words = [
         "in-laws" if w == "in" and words[i + 1 : i + 2] == ["laws"] and _mine(words, i) else w
         for i, w in enumerate(words)
@@ -430,6 +439,19 @@ def _is_asked(relation: str, asked: list[str]) -> bool:
 
 
 _EAT = frozenset(("eat", "eats", "drink", "drinks"))
+# Words of food and of being kept off it: a question with one of each asks what one
+# cannot eat ("what does Dilani have to avoid eating?", "any foods I should stay away
+# from?", "which food does Aga have trouble digesting?").
+_FOOD = frozenset(
+    """eat eats eating ate food foods meal meals diet dietary digest digesting
+    digestion""".split()  # noqa: SIM905
+)
+_MEDICINES = frozenset(ATTRIBUTES["medications"].asked_by.split()) - {"health"}
+_KEPT_OFF = frozenset(
+    """avoid avoids avoiding shouldn't restriction restrictions restricted
+    trouble problem problems allowed limit limits condition conditions medical health
+    intolerance intolerances intolerant sensitive sensitivity""".split()  # noqa: SIM905
+)
 _PARTNERED = frozenset(("dating", "seeing", "married", "engaged"))
 _SOMEONE = frozenset(
     ("anyone", "anybody", "someone", "somebody", "seeing", "dating", "relationship")
@@ -516,9 +538,23 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         scored["job"] = scored.get("job", 0) + 4
         scored["employer"] = scored.get("employer", 0) + 2
         scored.pop("home", None)
-    if found & _EAT and ("cannot" in found or ("can" in found and found & {"t", "not"})):
+    cannot = "cannot" in found or ("can" in found and bool(found & {"t", "not"}))
+    if found & _EAT and cannot:
         # "What can't I eat?": what one is allergic to first, then the diet
         scored["allergies"] = scored.get("allergies", 0) + 4
+    if found & _FOOD and (cannot or found & _KEPT_OFF):
+        # "What does Dilani have to avoid eating?", "which food does Aga have trouble
+        # digesting?", "which medical condition shapes what Shauna can eat?": what one is
+        # allergic or intolerant to, the conditions that keep one off a food, the diet
+        scored["allergies"] = scored.get("allergies", 0) + 3
+        scored["conditions"] = scored.get("conditions", 0) + 2
+        scored["diet"] = scored.get("diet", 0) + 1
+    elif "allergies" in scored and "conditions" not in scored and found & _KEPT_OFF:
+        # "what does the user need to stay away from?": a condition may say what
+        scored["conditions"] = scored["allergies"] - 1
+    if "conditions" in scored and "allergies" not in scored and not found & _MEDICINES:
+        # "user medical conditions": coeliac disease is keyed as what one cannot eat
+        scored["allergies"] = scored["conditions"] - 2
     if "location" in scored and not found & _WHERE_OR_TRAVEL and "now" not in found:
         del scored["location"]
     if found & {"hobby", "hobbies"} and "likes" not in scored:

@@ -160,7 +160,7 @@ def test_what_one_cannot_eat_is_the_allergy_first(
         "fyi im allergic to shellfish so no lobster rolls for me ever", collection=collection
     )
     hits = _texts(mem.search(query, collection=collection))
-    assert hits[:2] == ["User is allergic to shellfish", "User is vegetarian"]
+    assert hits[:2] == ["User is allergic to shellfish, so no lobster rolls", "User is vegetarian"]
 
 
 @pytest.mark.parametrize("query", ["What am I intolerant to?", "any food intolerances?"])
@@ -170,7 +170,7 @@ def test_an_intolerance_question_finds_the_intolerance(
     mem.remember("I'm lactose intolerant, so no milk for me sadly", collection=collection)
     mem.remember("I live in Cape Town.", collection=collection)
     hits = _texts(mem.search(query, collection=collection))
-    assert hits[:1] == ["User is allergic to lactose"]
+    assert hits[:1] == ["User is allergic to lactose, so no milk"]
 
 
 def test_a_drinking_question_finds_the_user_gone_teetotal(mem: Longmem, collection: str) -> None:
@@ -817,7 +817,11 @@ def test_a_question_by_relation_finds_memories_naming_the_person(
             "How old is my grandfather?",
             "User's taid is 91 years old",
         ),
-        ("Taid is 91 and still chops wood", "How old is my grandad?", "Taid is 91 years old"),
+        (
+            "Taid is 91 and still chops wood",
+            "How old is my grandad?",
+            "User's taid is 91 years old",
+        ),
         (
             "My ouma moved to Pretoria",
             "Where does my grandma live?",
@@ -2675,6 +2679,284 @@ def test_medicines_and_conditions_are_keyed_and_a_switch_retires_the_old_medicin
     assert hits[:1] == ["User takes Ozempic"]
     hits = _texts(mem.search("user health conditions", collection=collection, limit=5))
     assert set(hits[:2]) == {"User has anxiety", "User has type 2 diabetes"}
+
+
+@pytest.mark.parametrize(
+    ("said", "attribute", "value", "text"),
+    [
+        # a condition of the gut, as a doctor's word said without "my" or "the"
+        (
+            "Doctor says I have gastritis, so no chilli for now.",
+            "conditions",
+            "gastritis",
+            "User has gastritis, so no chilli for now",
+        ),
+        (
+            "Doc says my cholesterol's high, so I'm off the fry-ups.",
+            "conditions",
+            "high cholesterol",
+            "User has high cholesterol",
+        ),
+        (
+            "I'm pre-diabetic, cutting the sugar",
+            "conditions",
+            "prediabetes",
+            "User has prediabetes, cutting the sugar",
+        ),
+        # news said without a verb
+        (
+            "Celiac, confirmed.",
+            "allergies",
+            "gluten (Celiac)",
+            "User is allergic to gluten (Celiac)",
+        ),
+        ("coeliac confirmed by the GP", "allergies", "gluten (coeliac)", None),
+        ("Gastritis, confirmed by the doctor", "conditions", "Gastritis", "User has Gastritis"),
+        # what a diet or an allergy keeps one off is the fact's, retired with it
+        (
+            "I'm vegan, so no more mariscos, no more completos",
+            "diet",
+            "vegan",
+            "User is vegan, so no more mariscos, no more completos",
+        ),
+        (
+            "I'm lactose intolerant, so no more cheese for me",
+            "allergies",
+            "lactose",
+            "User is allergic to lactose, so no more cheese",
+        ),
+    ],
+)
+def test_what_keeps_one_off_a_food_is_keyed_with_what_one_goes_without(
+    mem: Longmem, collection: str, said: str, attribute: str, value: str, text: Optional[str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    keyed = [f for f in facts if f["subject"] == "user" and f["attribute"] == attribute]
+    assert [f["value"] for f in keyed] == [value]
+    if text is not None:
+        assert keyed[0]["text"] == text
+
+
+@pytest.mark.parametrize(
+    ("said", "attribute", "value"),
+    [
+        # a condition said as it came back, as what it makes one do, as found out
+        ("gout again 🙄 so no red meat and easy on the beer", "conditions", "gout"),
+        ("I'm Efua. sickle cell, so I have to drink loads of water", "conditions", "sickle cell"),
+        ("acid reflux is back, so no tomatoes or citrus", "conditions", "acid reflux"),
+        ("turns out I have fatty liver, so no alcohol", "conditions", "fatty liver"),
+        ("doc says I'm anaemic", "conditions", "anaemia"),
+        ("allergist says it's a milk protein allergy", "allergies", "milk protein"),
+        # a diet begun on a day, or back to meat
+        ("starting keto monday, wish me luck", "diet", "keto"),
+        ("I'm back on meat, had my first burger in 8 years", "diet", "eats meat"),
+        ("doing Whole30 with the missus", "diet", "whole30"),
+    ],
+)
+def test_health_and_diet_said_in_passing_are_keyed(
+    mem: Longmem, collection: str, said: str, attribute: str, value: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    keyed = [
+        f["value"]
+        for f in facts
+        if f["subject"] == "user" and f["attribute"] == attribute and not f["negated"]
+    ]
+    assert keyed == [value]
+
+
+@pytest.mark.parametrize(
+    ("begun", "ended"),
+    [
+        ("starting keto monday, wish me luck", "keto lasted 3 weeks. I'm eating rice again"),
+        ("doing Whole30 with the missus", "Whole30 done! reintroducing stuff, dairy first"),
+        ("I'm keto now", "keto done for me"),
+        ("I'm vegan", "my vegan phase lasted 2 weeks lol"),
+    ],
+)
+def test_a_diet_said_over_by_how_long_it_lasted_is_over(
+    mem: Longmem, collection: str, begun: str, ended: str
+) -> None:
+    _said(mem, collection, [(begun, "2024-01-06T10:00:00Z"), (ended, "2024-02-01T10:00:00Z")])
+    diets = [
+        (m["value"], m["negated"])
+        for m in _current(mem, collection)
+        if m["attribute"] == "diet" and m["subject"] == "user"
+    ]
+    assert len(diets) == 1 and diets[0][1] is True
+
+
+@pytest.mark.parametrize(
+    ("said", "subject", "attribute", "value"),
+    [
+        # a word for a relative typed in lower case without "my", before a verb
+        ("taid turned 95 on Sunday, still does the crossword", "taid:", "age", "95"),
+        ("aiyya is a pilot with SriLankan now", "aiyya:", "job", "pilot"),
+        ("bhai quit Infosys, he's a chef now in Pune!!", "bhai:", "job", "chef"),
+        ("bf moved teams, he's a product manager at Ocado now", "bf:", "employer", "Ocado"),
+        ("abuela is settled in Monterrey", "abuela:", "home", "Monterrey"),
+        ("nan is 93 and sharper than me", "nan:", "age", "93"),
+        # "mi" is "my", and an aunt or an uncle named without it is one's own
+        ("Mi polola Fernanda is a nurse", "polola:Fernanda", "job", "nurse"),
+        ("ciocia Basia moved to Kraków", "ciocia:Basia", "home", "Kraków"),
+    ],
+)
+def test_a_relative_told_of_by_a_bare_word_is_keyed_to_them(
+    mem: Longmem, collection: str, said: str, subject: str, attribute: str, value: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert (subject, attribute, value) in {
+        (f["subject"], f["attribute"], f["value"]) for f in facts
+    }
+    assert not [f for f in facts if f["subject"] == "user" and f["attribute"] == attribute]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # relatives by marriage are no one the rules key, and never the user
+        "in-laws sold up and moved to the Algarve, living the dream",
+        "In-laws moved to the Algarve",
+        "MIL moved to the Algarve",
+        # a word that is no relative here
+        "granny flat in the Algarve is rented out",
+        "Tia Maria in the Algarve is my drink",
+    ],
+)
+def test_what_is_said_of_the_in_laws_or_no_relative_keys_no_home(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert not [f for f in facts if f["attribute"] == "home"]
+
+
+def test_a_question_of_conditions_finds_coeliac_keyed_as_what_one_cannot_eat(
+    mem: Longmem, collection: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("hi! I'm Dilani, mostly gonna use you for meal planning", "2024-02-03T10:00:00Z"),
+            ("Celiac, confirmed. biopsy came back yesterday", "2024-02-20T10:00:00Z"),
+            ("I live in Kandy", "2024-03-02T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search("user medical conditions", collection=collection, limit=5))
+    assert hits[:1] == ["User is allergic to gluten (Celiac)"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # not a doctor's word on the user, nor a reading of a day, nor a worry
+        "Doctor says my son has gastritis",
+        "my blood pressure is a bit high today",
+        "worried I might be coeliac",
+        # "so no …" that goes without nothing
+        "I'm vegan so no problem",
+    ],
+)
+def test_what_is_no_condition_of_the_users_or_nothing_gone_without_is_not_said_so(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert not [
+        f for f in facts if f["subject"] == "user" and f["attribute"] in ("conditions", "allergies")
+    ]
+    assert not [f for f in facts if ", so no" in f["text"]]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "What does Dilani have to avoid eating?",
+        "Which medical condition shapes what Dilani can eat?",
+        "any dietary restrictions?",
+        "Which foods does Dilani need to avoid?",
+    ],
+)
+def test_a_question_of_what_one_cannot_eat_finds_the_condition_that_keeps_one_off_it(
+    mem: Longmem, collection: str, asked: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("Ayubowan! I am Dilani. I live in Kandy.", "2025-01-01T10:00:00Z"),
+            ("I love hoppers with lunu miris", "2025-02-01T10:00:00Z"),
+            ("My husband Chaminda is an officer at the Bank of Ceylon.", "2025-03-01T10:00:00Z"),
+            ("Doctor says I have gastritis, so no chilli for now.", "2025-04-01T10:00:00Z"),
+            ("Power cut again in our area, two hours in the dark.", "2025-05-01T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search(asked, collection=collection, limit=5))
+    assert hits[:1] == ["User has gastritis, so no chilli for now"]
+
+
+def test_a_drinks_question_of_what_one_avoids_asks_the_drinks_first(
+    mem: Longmem, collection: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("I'm pre-diabetic, doctor's orders", "2025-01-01T10:00:00Z"),
+            ("No more soda for me, sweet tea too", "2025-02-01T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search("Which drinks does Dee avoid?", collection=collection, limit=5))
+    assert hits[0] != "User has prediabetes"
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [
+        ("How old is my oldest?", "User's son Colt is 9 years old"),
+        ("how old is our youngest one?", "User's son Wyatt is 5 years old"),
+    ],
+)
+def test_my_oldest_or_youngest_is_a_child(
+    mem: Longmem, collection: str, asked: str, answer: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("Our boys: the oldest, Colt, is 8 and the baby, Wyatt, is 5", "2024-06-02T10:00:00Z"),
+            ("I'm 37, for the record", "2024-07-01T10:00:00Z"),
+            ("Colt turned 9 and wants a horse.", "2025-06-03T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search(asked, collection=collection, limit=5))
+    assert answer in hits[:2]
+    assert "User is 37 years old" not in hits[:2]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked", "answer"),
+    [
+        ("my nani turned 80 today", "how old is my grandma?", "User's nani is 80 years old"),
+        (
+            "My aiyya Nuwan lives in Melbourne",
+            "where does my brother live?",
+            "User's aiyya Nuwan lives in Melbourne",
+        ),
+        (
+            "my ciocia Basia moved to Kraków",
+            "where does my aunt live?",
+            "User's ciocia Basia lives in Kraków",
+        ),
+        ("Valentine's with my chłopak Marek.", "who is my boyfriend?", "User's chłopak is Marek"),
+        ("my pops is a welder", "what does my dad do?", "User's pops works as a welder"),
+    ],
+)
+def test_kin_words_of_many_languages_are_the_relatives_they_name(
+    mem: Longmem, collection: str, said: str, asked: str, answer: str
+) -> None:
+    _tell(mem, collection, "I live in Leeds", "my friend Sam is a nurse", said, "I love jazz")
+    hits = _texts(mem.search(asked, collection=collection, limit=5))
+    assert hits[:1] == [answer]
 
 
 @pytest.mark.parametrize(

@@ -136,7 +136,7 @@ _NOT_A_NEW_FACT: list[_Conversation] = [
     # a note without its subject is the user's; what someone "says" is no one's
     (['Lives in Leeds.', 'Works at Asda.', 'says he moved to York'], {('user', 'home', 'Leeds', False), ('user', 'employer', 'Asda', False)}, {'Says he moved to York'}),
     # chat's words for family; a modal or a month before a past is a name
-    (["I'm 30.", 'my gf priya is vegan', 'bf is vegan now', "hubby's brother turned 40", 'may turned 31'], {('user', 'age', '30', False), ('user', 'partner', 'Priya', False), ('gf:Priya', 'diet', 'vegan', False), ('May', 'age', '31', False)}, {'Bf is vegan now', "Hubby's brother turned 40"}),
+    (["I'm 30.", 'my gf priya is vegan', 'bf is vegan now', "hubby's brother turned 40", 'may turned 31'], {('user', 'age', '30', False), ('user', 'partner', 'Priya', False), ('gf:Priya', 'diet', 'vegan', False), ('bf:', 'diet', 'vegan', False), ('May', 'age', '31', False)}, {"Hubby's brother turned 40"}),
     # a joke after "haha" keys nothing it cannot mean
     (["I'm 27.", "haha I'm 12 inside", "lmao I'm married to my job"], {('user', 'age', '27', False)}, {'User is 12 inside', "User is married to User's job"}),
     # a negation bears on what follows it, not on what was said before it

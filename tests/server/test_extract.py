@@ -3274,7 +3274,7 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         ("my son's birthday!", "User's son's birthday"),
         # no space before the comma or colon after whoever it is said of ("Celiac ,
         # confirmed" had been written)
-        ("Celiac, confirmed.", "Celiac, confirmed"),
+        ("Marco, confirmed.", "Marco, confirmed"),
         ("My son: officially a registered nurse!", "User's son: officially a registered nurse"),
         ("mum, 60 years young!", "User's mum, 60 years young"),
         # modals keep their form ("User cannots eat shrimp" had been written)
@@ -4380,7 +4380,7 @@ def test_children_named_where_the_user_has_them(
             "User is dating Priya, 28, junior doctor at St Thomas'",
         ),
         # the people of the user's, said after a comma with no "my"
-        ("I live in Leeds, hubby just started at Amazon", "Hubby just started at Amazon"),
+        ("I'm 29, bro just started at Amazon", "Bro just started at Amazon"),
         ("I'm 29, the missus is pescatarian", "The missus is pescatarian"),
         # a meeting is no drink; two people said together stay two
         ("Coffee with Morgan from the gym", "Coffee with Morgan from the gym"),
@@ -4722,7 +4722,8 @@ def test_a_trip_for_a_birthday_ends_with_the_trip() -> None:
     [
         # a grandmother in Vietnamese, typed in lower case: not the user's age
         ("bà ngoại turned 80 today!! whole family came", []),
-        ("abuelita turned 90", []),
+        # … nor the user's when named as the user's by a word of theirs
+        ("abuelita turned 90", [("abuelita:", "age", "90")]),
         # the user's own news said without "I" stays the user's
         ("omg turned 40 today", [("user", "age", "40")]),
         ("finally turned 30", [("user", "age", "30")]),

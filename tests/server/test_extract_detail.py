@@ -229,7 +229,7 @@ def _plain(content: str) -> list[str]:
     [
         # another person's news after one's own fact
         ("I'm 30, boyfriend is a chef, works at Nobu", ["Boyfriend is a chef, works at Nobu"]),
-        ("I live in Bristol, hubs works in Bath", ["Hubs works in Bath"]),
+        ("I live in Bristol, hubs works in Bath", ["User's hubs works in Bath"]),
         ("I'm 24, whole family works at Ford, living in Dagenham", ["Whole family works at Ford, living in Dagenham"]),
         # what the fact's own rules leave out of its text: the past, a plan, an aside
         ("I'm a data analyst at Monzo, ex Barclays, ex HSBC", ["Ex Barclays, ex HSBC"]),

@@ -67,6 +67,34 @@ _I_WE = r"i|i'm|im|i've|i'd|i'll|we|we're|we've|we'll"
 # its text says when), a relative ("my roommate Hana, and the commute to Pangyo is
 # brutal": what follows a name is seldom the relation's), nor what one eats or likes.
 _KEPT = frozenset(("home", "job", "employer", "school", "studies"))
+# What a diet or a health fact means one goes without, said after it: "I have gastritis,
+# so no chilli for now", "lactose intolerant, so no more cheese", "I'm pre-diabetic,
+# cutting sugar", "acid reflux is back, so no tomatoes or citrus" — kept in the fact's
+# text, and retired with it.
+_WITHOUT = (
+    r"(?:no\s+(?:more\s+)?|cutting\s+(?:out\s+|back\s+on\s+|down\s+on\s+)?|off\s+(?:the\s+)?|"
+    r"avoiding\s+|less\s+|easy\s+on\s+(?:the\s+)?|nothing\s+|staying\s+(?:off|away\s+from)\s+"
+    r"(?:the\s+)?)(?!(?:more|longer|one|way|idea|clue|worries|problem|problems|big\s+deal|"
+    r"thanks|matter|joke|kidding)\b)[^\s,;:!?.()]+(?:\s+[^\s,;:!?.()]+)*"
+)
+_GONE_WITHOUT = re.compile(
+    r"^[^,;.!?]{0,25}?(?:\s*,\s*|\s+)(?P<so>so\s+)?(?P<d>"
+    + _WITHOUT
+    + r"(?:\s*,\s*(?:and\s+)?"
+    + _WITHOUT
+    + r")*)\s*[.!]?\s*(?=$|[,;])",
+    re.I,
+)
+_LAST_WITHOUT = re.compile(
+    r"(?:\s*,\s*|\s+(?=so\s))(?P<so>so\s+)?(?P<d>"
+    + _WITHOUT
+    + r"(?:\s*,\s*(?:and\s+)?"
+    + _WITHOUT
+    + r")*)\s*[.!]?\s*$",
+    re.I,
+)
+_GONE_WITHOUT_KEYS = frozenset(("conditions", "allergies", "diet"))
+_FOR_ME = re.compile(r"\s+for\s+(?:me|us)\b.*$", re.I)
 # Another name one goes by, said after one's name: "I'm Katarzyna, Kasia for short", "…,
 # but everyone calls me Thandi", "…, most people call me Ani", "…, aka Bee".
 _ONE_NAME = r"(?-i:[A-Z])[\w'’-]+"
@@ -237,6 +265,19 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
     if key.attribute == "home" and value.split()[0] in NEAR and value not in predicate:
         value = value.split(" ", 1)[-1]  # "near Slottsskogen", said "a walk from Slottsskogen"
     found = _said(predicate, value)  # "supervising intern" is not said in "… interns"
+    without = None
+    if key.attribute in _GONE_WITHOUT_KEYS:
+        # (a value said in other words — "pre-diabetic", "cholesterol's high" — has what
+        # is gone without last in the clause)
+        without = (
+            _GONE_WITHOUT.match(predicate[found:])
+            if found is not None
+            else _LAST_WITHOUT.search(predicate)
+        )
+    if without is not None:
+        # "so no lobster rolls for me ever": what is gone without, not whom it is for
+        so = "so " if without.group("so") else ""
+        return ", " + so + third_person(_FOR_ME.sub("", without.group("d")))
     after = predicate[found:] if found is not None else _after_word_of(predicate, value)
     if after is None:
         return ""

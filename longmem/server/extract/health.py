@@ -23,7 +23,12 @@ CONDITION_NAMES = (
     r"an(?:a)?emia|tinnitus|scoliosis|dyslexia|dyspraxia|glaucoma|(?-i:MS)|"
     r"(?:(?:breast|prostate|skin|lung|bowel|ovarian|pancreatic|colon|thyroid|cervical|"
     r"stage\s+\w+)\s+)?cancer|"
-    r"(?:a\s+)?heart\s+condition|heart\s+disease|kidney\s+disease|chronic\s+(?:pain|fatigue))"
+    r"(?:a\s+)?heart\s+condition|heart\s+disease|kidney\s+disease|chronic\s+(?:pain|fatigue)|"
+    # of the gut: what shapes what one eats ("gastritis, so no chilli for now")
+    r"gastritis|(?:acid\s+|silent\s+)?reflux|gerd|gord|gallstones|kidney\s+stones|"
+    r"diverticulitis|pancreatitis|fatty\s+liver(?:\s+disease)?|(?:a\s+)?hiatus\s+hernia|sibo|"
+    r"gastroparesis|h\.?\s?pylori|sickle\s+cell(?:\s+(?:disease|anaemia|anemia))?|"
+    r"thalass(?:a)?emia)"
 )
 MEDICINE_NAMES = (
     r"(?:metformin|ozempic|wegovy|mounjaro|semaglutide|tirzepatide|insulin|lisinopril|ramipril|"

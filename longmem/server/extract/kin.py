@@ -41,18 +41,26 @@ RELATIONS: dict[str, str] = {
     # name (Anna, Anne, Lola, Abi, Hala) or another English word ("ate").
     **dict.fromkeys(
         """unnie eonni noona nuna oppa hyung didi bhaiya akka kuya chechi bhai abla hermana hermano irmã
-        irmão sœur soeur frère frere schwester bruder sorella fratello""".split(),
+        irmão sœur soeur frère frere schwester bruder sorella fratello aiyya malli nangi thambi
+        behen baji abang kakak adik gege jiejie meimei hermanito hermanita""".split(),
         "siblings",
     ),
     **dict.fromkeys("hijo hija filho filha sohn tochter figlio figlia".split(), "children"),
-    **dict.fromkeys("esposa esposo marido novia novio".split(), "partner"),
-    **dict.fromkeys("mama mamá mãe maman mutti amma eomma ammi".split(), "mother"),
-    **dict.fromkeys("papa papá pai baba vati appa abbu".split(), "father"),
+    **dict.fromkeys(
+        "esposa esposo marido novia novio polola pololo chłopak dziewczyna missus hubs bae".split(),
+        "partner",
+    ),
+    **dict.fromkeys(
+        "mama mamá mãe maman mutti amma eomma ammi má mami mamma ammu nanay inay".split(), "mother"
+    ),
+    **dict.fromkeys("papa papá pai baba vati appa abbu pops tatay itay".split(), "father"),
     **dict.fromkeys(
         """avó vovó abuela abuelita oma nonna babcia halmeoni obaachan yiayia bubbe
         babushka avô vovô abuelo abuelito opa nonno dziadek harabeoji ojiichan papou
         zayde dedushka tía tia tante zia teyze tío tio onkel zio amca nain taid mamgu tadcu
-        ouma oupa gogo dadi sitti jiddo savta anneanne babaanne mamó daideó""".split(),
+        ouma oupa gogo dadi sitti jiddo savta anneanne babaanne mamó daideó nani ammamma paati
+        ajji teta mbuya ambuya mamie mémé lolo thatha nanaji pépé papy ciocia wujek khala
+        mamu phuppo chachu tita tannie oom sekuru""".split(),
         "relatives",
     ),
 }
@@ -61,24 +69,25 @@ RELATIONS: dict[str, str] = {
 _KIN_GROUPS = tuple(
     tuple(group.split())
     for group in (
-        "mum mom mother mam mammy mummy mommy mama mamá mãe maman mutti amma eomma ammi",
-        "dad father daddy papa papá pai baba vati appa abbu",
+        "mum mom mother mam mammy mummy mommy mama mamá mãe maman mutti amma eomma ammi má mami mamma ammu nanay inay",
+        "dad father daddy papa papá pai baba vati appa abbu pops tatay itay",
         """grandma grandmother granny nan nana avó vovó abuela abuelita oma nonna babcia
         halmeoni obaachan yiayia bubbe babushka nain mamgu ouma gogo dadi sitti savta
-        anneanne babaanne mamó""",
+        anneanne babaanne mamó nani ammamma paati ajji teta mbuya ambuya mamie mémé""",
         """grandpa grandfather grandad granddad avô vovô abuelo abuelito opa nonno dziadek
-        harabeoji ojiichan papou zayde dedushka taid tadcu oupa jiddo daideó""",
-        "aunt auntie aunty tía tia tante zia teyze",
-        "uncle tío tio onkel zio amca",
-        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka chechi abla sis",
-        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya bhai kuya bro",
+        harabeoji ojiichan papou zayde dedushka taid tadcu oupa jiddo daideó lolo thatha
+        nanaji pépé papy""",
+        "aunt auntie aunty tía tia tante zia teyze ciocia khala phuppo tita tannie",
+        "uncle tío tio onkel zio amca wujek mamu chachu oom",
+        "sister hermana irmã sœur soeur schwester sorella unnie eonni noona nuna didi akka chechi abla sis nangi behen baji jiejie meimei hermanita",
+        "brother hermano irmão frère frere bruder fratello oppa hyung bhaiya bhai kuya bro aiyya malli thambi abang gege hermanito",
         "friend bestie mate pal bff",
         "son hijo filho sohn figlio",
         "daughter hija filha tochter figlia",
-        "wife esposa wifey",
-        "husband esposo marido hubby",
-        "girlfriend novia gf",
-        "boyfriend novio bf",
+        "wife esposa wifey missus",
+        "husband esposo marido hubby hubs",
+        "girlfriend novia gf polola dziewczyna",
+        "boyfriend novio bf pololo chłopak",
         "fiance fiancee fiancé fiancée",
         "colleague coworker co-worker",
         "stepdad stepfather",

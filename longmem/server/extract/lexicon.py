@@ -146,5 +146,6 @@ NOT_A_NAME = words(
 # ended, moved…", "Interview went well and got the job"): subjects.py's too.
 THING_NOUNS = words(
     """lease visa contract money exams uni project party birthday interview weather life
-    things plans mortgage offer divorce funding temperature temp"""
+    things plans mortgage offer divorce funding temperature temp diagnosis biopsy coeliac
+    celiac gastritis diabetes asthma eczema gout reflux"""
 )

@@ -74,6 +74,17 @@ _RESTATED = {
     "age": frozenset(content_words("birthday bday turned turning old years officially")),
     # "had her baby last night, a boy, Antek": the birth is the child
     "children": frozenset(content_words("baby boy girl son daughter born birth newborn")),
+    # a condition said as what one is, or as the doctor found it: "I'm pre-diabetic",
+    # "doc says I'm anemic", "my cholesterol's high", "coeliac, confirmed"
+    "conditions": frozenset(
+        content_words(
+            """diabetic pre-diabetic prediabetic anemic anaemic asthmatic epileptic cholesterol
+            high blood pressure doctor doc gp says said confirmed diagnosed again back"""
+        )
+    ),
+    "allergies": frozenset(
+        content_words("allergic allergy intolerant intolerance confirmed diagnosed officially")
+    ),
 }
 # What is said to the listener, not of anyone: "wish me luck", "pray for me", "just so you
 # know", "nice chatting with you", "bet you didn't expect that", "not bad eh".

@@ -228,7 +228,8 @@ _LISTED_DRINK = rf"(?:{_DRINK_HOW}\s+(?:{_any_of(_HOW_AND_A_DRINK)}|{_ONE_DRINK}
 _DRINKS_LISTED = _DRINK + r"(?:\s*(?:,|and|&)\s*" + _LISTED_DRINK + r")*"
 DIETS = (
     "vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|gluten[- ]free|"
-    "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb|low[- ]fodmap"
+    "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb|low[- ]fodmap|"
+    "whole30|eggetarian"
 )
 # A diet word first that says what kind of thing follows, not the user's diet: "vegan
 # recipes please", "keto diet plan for my dad" (not "vegan since 2019", "keto diet now").
@@ -243,9 +244,12 @@ _NOT_A_DIET_OF_A_THING = (
 _DIET_WORD_ENDS = (
     r"(?:the\s+|my\s+)?(?P<v>"
     + DIETS
-    + r")(?:\s+diet|\s+thing)?(?:\s+is|'s)\s+"
+    + r")(?:\s+(?:diet|thing|experiment|phase|kick|challenge|attempt))?(?:(?:\s+is|'s)\s+"
     + ADV
-    + r"(?:over|done|finished)\b"
+    + r"(?:over|done|finished)\b|\s+(?:over|done|finished)(?!\s+(?:with|by|in|at|on)\b)\b|"
+    # "keto lasted 3 weeks": over, as long as it lasted
+    r"\s+(?:only\s+|just\s+)?lasted\s+(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|\d+)\s+"
+    r"(?:days?|weeks?|months?)\b)"
 )
 # "keto is officially over", "The keto diet's done for me": the user's diet that ended
 # (subjects.py reads such a clause as the user's, whatever its first word).
@@ -1064,7 +1068,7 @@ RULES: tuple[Rule, ...] = (
                           r"(?:night|evening|gig|match|party|concert|show|festival|game|race))\b)"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
-    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b", value="eats meat"),
+    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|^" + ADV + r"(?:am|is|are)\s+back\s+on\s+(?:the\s+)?meat\b", value="eats meat"),
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "I'm eating fish again", "eat chicken again now": what a diet left out is back (not
     # "won't eat eggs again", "can't eat seafood again", "refuse to eat chicken again")
@@ -1074,7 +1078,7 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + _NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
     _rule("diet", r"\b(?:gave\s+up|giving\s+up|stopped|quit|quitting)\s+being\s+(?:a\s+)?(?P<v>" + DIETS + r")\b", negated=True),
     # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
-    _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched|switched\s+to|follows?|following)\s+" + ADV + r"(?:a\s+|the\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+(?:diet|thing))?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|this|next|from|until|till|and|but|so|last|in|yesterday|recently|a|two|three|as|\d+)\b))"),
+    _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched|switched\s+to|follows?|following)\s+" + ADV + r"(?:a\s+|the\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+(?:diet|thing))?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|tomorrow|this|next|from|until|till|and|but|so|last|in|yesterday|recently|a|two|three|as|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)\b))"),
     # an allergy gone: "I outgrew my shellfish allergy", "my shellfish allergy is gone",
     # "no more shellfish allergy"
     _rule("allergies", r"\b(?:outgrew|outgrown|grew\s+out\s+of|(?:was|been|got)\s+cured\s+of)\s+(?:my|his|her|their|the|an?)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)(?=\s*(?:$|[,.!;]))", negated=True),
@@ -1088,7 +1092,7 @@ RULES: tuple[Rule, ...] = (
     _rule("allergies", r"\b(?:developed|have|got|found\s+out\s+I\s+have)\s+(?:a|an)\s+(?:(?:new|severe|mild|serious|real|proper|bad|slight|life-threatening|nasty)\s+)?(?:allergy|intolerance)\s+to\s+" + _V),
     _rule("allergies", r"^(?:(?:a|my)\s+)?new\s+(?:allergy|intolerance)(?:\s+unlocked)?\s*[:—–-]\s*" + _V),
     # "a shellfish allergy"; not how bad one is ("proper allergy", "serious allergy")
-    _rule("allergies", r"(?<![\w-])(?!(?:a|an|the|my|new|no|any|food|severe|mild|bad|an?|proper|real|serious|major|massive|huge|slight|little|big|deadly|nasty|awful|terrible|full-blown|weird|actual|true|genuine|life-threatening)\b)(?P<v>[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
+    _rule("allergies", r"(?<![\w-])(?!(?:a|an|the|my|new|no|any|food|severe|mild|bad|an?|proper|real|serious|major|massive|huge|slight|little|big|deadly|nasty|awful|terrible|full-blown|weird|actual|true|genuine|life-threatening)\b)(?P<v>(?:(?:milk|cow's|cows'?|tree|egg|soy|wheat)\s+(?=(?:protein|nut|nuts|white|lecithin)\s))?[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
     _rule("allergies", UNSURE_BEFORE + r"\b(?:have|has|with|diagnosed with)\s+(?P<v>coeliac|celiac)(?:\s+disease)?\b", value="gluten ({v})"),
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+allergy)\b"),
     # -- health --
@@ -1098,6 +1102,18 @@ RULES: tuple[Rule, ...] = (
     _rule("conditions", r"^(?:(?:just|recently|finally|officially|only|also|been|was|got|have been|am|today|yesterday)\s+)*diagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?(?![\w-]+ing\b)" + _V),
     _rule("conditions", r"^" + ADV + r"(?:have|has)\s+(?:a\s+)?(?P<v>(?!(?:a|an|the|coeliac|celiac)\b)[\w'-]+\s+(?:disease|syndrome|disorder|deficiency))\b" + NOT_THE_CONDITION),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?:a\s+)?(?:type\s+(?P<t>1|2)\s+)?diabetic\b", value="diabetes"),
+    _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"pre-?diabetic\b", value="prediabetes"),
+    # a reading said high: "my cholesterol's high", "my blood pressure is too high"
+    _rule("conditions", r"^(?:my|User's)\s+(?P<v>cholesterol|blood\s+pressure)(?:'s|\s+is|\s+has\s+been)\s+(?:(?:a\s+bit|quite|really|very|too|way\s+too|still|a\s+little)\s+)*high\b(?!\s+(?:today|this\s+morning|yesterday)\b)", value="high {v}"),
+    # news said without a verb: "Celiac, confirmed.", "gastritis - confirmed by the GP",
+    # "officially coeliac"
+    _rule("allergies", r"^(?:(?:officially|now)\s+)?(?P<v>coeliac|celiac)(?:\s+disease)?\s*(?:[,:—–-]\s*|\s+)(?:(?:it's|it\s+is|now|been|just|finally|officially)\s+)*(?:confirmed|official|diagnosed)\b", value="gluten ({v})"),
+    _rule("allergies", r"^officially\s+(?P<v>coeliac|celiac)\b", value="gluten ({v})"),
+    _rule("conditions", r"^(?P<v>(?!(?:an?|the)\s)" + CONDITION_NAMES + r")\s*(?:[,:—–-]\s*|\s+)(?:(?:it's|it\s+is|now|been|just|finally|officially)\s+)*(?:confirmed|official|diagnosed)\b"),
+    # … or as what it makes one do, or back again: "sickle cell, so I have to drink loads of
+    # water", "gout again so no red meat", "my acid reflux is back"
+    _rule("conditions", r"^(?:(?:my|User's)\s+)?(?P<v>(?!(?:an?|the)\s)" + CONDITION_NAMES + r")(?:\s*,?\s+so\b|\s+(?:is\s+|'s\s+)?(?:again|back|flaring(?:\s+up)?|flared\s+up|playing\s+up|acting\s+up)\b|\s+flare(?:-?up)?\b)"),
+    _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"an(?:a)?emic\b", value="anaemia"),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?:an\s+)?asthmatic\b", value="asthma"),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?:an\s+)?epileptic\b", value="epilepsy"),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"autistic\b", value="autism"),

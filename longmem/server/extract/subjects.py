@@ -87,9 +87,12 @@ _OTHER_SUBJECT = re.compile(
     r"three|four|half)\s+(?:of\s+)?(?:my|our|the)\b|(?:a|an|some|one)\s+[\w-]+\s+of\s+(?:mine|ours)\b|"
     # the user's people taken together: "my parents Anne and Bob moved to Spain"
     r"(?:my|our)\s+(?:parents|grandparents|folks|in-laws|inlaws)\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
-    # … and those by marriage, whom the rules do not key: "my brother in law Raj moved"
-    r"(?:my|our)\s+(?:mother|father|sister|brother|son|daughter)s?[-\s]in[-\s]laws?\b"
+    # … and those by marriage, whom the rules do not key: "my brother in law Raj moved",
+    # with "my" or without ("in-laws sold up and moved to the Algarve", "MIL lives in
+    # Leicester")
+    r"(?:(?:my|our)\s+)?(?:mother|father|sister|brother|son|daughter)s?[-\s]in[-\s]laws?\b"
     r"(?!\s+(?:and|&)\s+(?:I|me)\b)|"
+    r"(?:(?:my|our)\s+)?(?:in-laws|inlaws|in\s+laws)\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
     # … said without "my": "both kids are allergic to peanuts", "all three boys"
     r"(?:both|all(?:\s+(?:two|three|four|five|six))?)\s+(?:(?:little|older|younger|grown|teenage)\s+)?"
     r"(?:kids|children|boys|girls|twins|sons|daughters|parents|grandparents|sisters|brothers)\b)",
@@ -194,7 +197,8 @@ _THE_USER = re.compile(
     r"[a-z]{3,}ed)\b)"
 )
 _RELATION = re.compile(
-    r"^(?i:(?:my|our|me)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s?)\b"
+    # ("mi": "my" as Spanish and Jamaican English say it: "mi tío Carlos", "mi granny")
+    r"^(?i:(?:my|our|me|mi)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r")s?)\b"
     r"(?:\s*,?\s*(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job)))?\s*,?\s*",
 )
 # A relation and its name without "my", as chat says them. Plain "sister Mary", "uncle
@@ -211,7 +215,11 @@ _BARE_RELATION_NAMED = re.compile(
 _ROLE_AFTER = re.compile(r"^(?:the|from|next|at|of|our|my)\b|^(?-i:[A-Z])", re.I)
 _OWN_KIN = re.compile(
     r"^(?i:(?:wee|lil|little|big|older|younger|elder|baby|twin|kid)\s+(?:sister|sis|brother|bro)\b|"
-    r"(?:hubby|wifey|fianc[eé]e?|akka|kuya|didi|bhaiya|chechi|unnie|eonni|noona|hyung)\s)"
+    r"(?:hubby|wifey|fianc[eé]e?|akka|kuya|didi|bhaiya|chechi|unnie|eonni|noona|hyung|aiyya|"
+    # an aunt or uncle, a grandparent, by another language's word: "tío Carlos opened a
+    # taquería", "ciocia Basia moved to Kraków"
+    r"t[ií]o|t[ií]a|abuela|abuelo|ciocia|wujek|khala|mamu|chachu|phuppo|tita|tannie|nani|"
+    r"dadi|babcia|dziadek|nonna|nonno|oma|opa)\s)"
 )
 # fmt: off
 # Words for an older sibling said after the name, as Korean and Hindi English chat does
@@ -491,11 +499,19 @@ _LET_ME_GO = re.compile(
 _NOT_AN_EMPLOYER = frozenset(
     "they he she it you we work management hr everyone somebody someone boss".split()
 )
-# A doctor's word on the user: "my doctor told me I have ADHD", "the GP says I'm anaemic".
+# A doctor's word on the user: "my doctor told me I have ADHD", "the GP says I'm anaemic",
+# "Doctor says I have gastritis", "doc says my cholesterol's high".
 _DOCTOR_SAYS = re.compile(
-    r"^(?:my|the|our)\s+(?:doctor|doc|gp|specialist|psychiatrist|consultant|neurologist|"
+    r"^(?:(?:my|the|our)\s+)?(?:doctor|doc|gp|specialist|psychiatrist|consultant|neurologist|"
     r"cardiologist|dermatologist|allergist|endocrinologist|rheumatologist|oncologist)\s+"
     r"(?:just\s+|finally\s+)?(?:said|says|told\s+me|confirmed|diagnosed\s+me,?\s+said)\s+"
+    r"(?:that\s+)?(?=(?:i|i'm|i've|im|my)\b)",
+    re.I,
+)
+# … or what the user learnt of themself: "turns out I have fatty liver", "just found out
+# I'm anaemic" (not "found out my sister…": hers).
+_FOUND_OUT = re.compile(
+    r"^(?:(?:and|so|but)\s+)?(?:(?:it\s+)?turns\s+out|(?:just\s+|finally\s+)?found\s+out)\s+"
     r"(?:that\s+)?(?=(?:i|i'm|i've|im)\b)",
     re.I,
 )
@@ -557,20 +573,36 @@ NEW_ONE_LABEL = re.compile(
 # "Papá opened a café", "Babcia is in hospital"). Not a word that is a given name or a
 # surname too ("Pai", "Amma", "Baba"), nor one before a capital ("Mama Mia"), nor "Mum and
 # I…" (the user's, as "wife and I"); "Opa!" alone says nothing of anyone.
+# Typed in lower case, as chat types them ("nan is 93", "appa retired from the railways",
+# "taid turned 95"), and the words for an older sibling or a partner that are always one's
+# own ("bhai quit Infosys", "aiyya is a pilot now", "hubby got a new job", "bf moved
+# teams"), they too are told of only before "'s" or a verb.
 _BARE_RELATION = re.compile(
     r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
     r"Grandpa|Grandfather|Grandad|Granddad|"
     r"(?P<other>Mama|Mamá|Maman|Mutti|Mãe|Papa|Papá|Vati|Abuela|Abuelita|Abuelo|Abuelito|Oma|"
-    r"Opa|Nonna|Nonno|Babcia|Dziadek|Babushka|Dedushka|Yiayia|Papou|Bubbe|Zayde|Ouma|Oupa))"
+    r"Opa|Nonna|Nonno|Babcia|Dziadek|Babushka|Dedushka|Yiayia|Papou|Bubbe|Zayde|Ouma|Oupa|"
+    r"Mam|Mammy|Mummy|Mommy|Daddy|Pops|Appa|Ammi|Abbu|Dadi|Nani|Nain|Taid|Mamgu|Tadcu|Avó|"
+    r"Avô|Vovó|Vovô|Halmeoni|Harabeoji|Obaachan|Ojiichan|Sitti|Jiddo|Teta|Gogo|Mbuya|Ambuya|"
+    r"Lolo|Savta|Anneanne|Babaanne|Mamie|Mémé|Pépé|Papy|Bhai|Bhaiya|Didi|Akka|Aiyya|Kuya|"
+    r"Chechi|Unnie|Eonni|Noona|Hyung|Hubby|Wifey|Hubs)|"
+    r"(?P<lower>(?-i:grandma|grandmother|granny|nana|nan|grandpa|grandfather|grandad|granddad|"
+    r"mother|father|mama|mamá|maman|mutti|mãe|papa|papá|vati|abuela|abuelita|abuelo|abuelito|"
+    r"oma|opa|nonna|nonno|babcia|dziadek|babushka|dedushka|yiayia|papou|bubbe|zayde|ouma|oupa|"
+    r"mam|mammy|mummy|mommy|daddy|pops|appa|ammi|abbu|dadi|nani|nain|taid|mamgu|tadcu|avó|avô|"
+    r"vovó|vovô|halmeoni|harabeoji|obaachan|ojiichan|sitti|jiddo|teta|gogo|mbuya|ambuya|lolo|"
+    r"savta|anneanne|babaanne|mamie|mémé|pépé|papy|bhai|bhaiya|didi|akka|aiyya|kuya|chechi|"
+    r"unnie|eonni|noona|hyung|hubby|wifey|hubs|bf)))"
     r"\b(?!\s+[A-Z])(?!\s+(?:and|&)\s+(?:I|me)\b)(?P<c>'s)?\s*"
 )
 
 
 def _told_of_bare(match: re.Match[str], rest: str) -> bool:
     """Whether a word for a parent or grandparent (_BARE_RELATION) is someone told of: an
-    English one always ("Mum is in Lagos"), another language's only before "'s" or a verb
-    ("Mama turns 60", "Papá retired"; not "Mama mia", "Babushka dolls are cute")."""
-    if not match.group("other") or match.group("c"):
+    English one always ("Mum is in Lagos"), another language's, or one in lower case, only
+    before "'s" or a verb ("Mama turns 60", "Papá retired", "nan is 93"; not "Mama mia",
+    "Babushka dolls are cute", "granny flat")."""
+    if not (match.group("other") or match.group("lower")) or match.group("c"):
         return True
     word = rest.split(" ", 1)[0].lower()
     return word in CLAUSE_VERBS or word in ADVERBS or (word.endswith("ed") and len(word) > 3)
@@ -645,6 +677,13 @@ _NAME_THEN_BRACKETS = re.compile(
 _WHO_THEY_ARE_TO_ME = re.compile(
     r"^\s*(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?:" + _REL + r")\s*$", re.I
 )
+# Relatives by marriage said without "my", capitalised or not ("In-laws moved to the
+# Algarve", "MIL lives in Leicester"): no one the rules key, never a name.
+_IN_LAWS = re.compile(
+    r"^(?:the\s+)?(?:in-laws|inlaws|in\s+laws|(?:mother|father|sister|brother|son|daughter)s?"
+    r"[-\s]in[-\s]laws?|(?-i:MIL|FIL|SIL|BIL))\b",
+    re.I,
+)
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
 
 
@@ -689,6 +728,8 @@ def parse_subject(
 
 
 def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[Subject]) -> Parsed:
+    if _IN_LAWS.match(clause):
+        return Parsed(NOBODY, clause)  # "In-laws moved to the Algarve": no one the rules key
     # "Priya, who works with me, moved…": who they are, said between commas, is not
     # what they did; "Sadly, my dad turned 70": a word before them, not them
     aside = _ASIDE.match(clause)
@@ -751,7 +792,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         employer = one_word and who.lower() not in _NOT_AN_EMPLOYER
         by = f" by {who[:1].upper()}{who[1:]}" if employer else ""
         return Parsed(USER_SUBJECT, "got laid off" + by + clause[let_go.end() :])
-    diagnosed = _DOCTOR_SAYS.match(clause)
+    diagnosed = _DOCTOR_SAYS.match(clause) or _FOUND_OUT.match(clause)
     if diagnosed:  # "my doctor told me I have ADHD": the user's, as the user says it
         return parse_subject(clause[diagnosed.end() :], previous)
     dose = dose_changed(clause)
