@@ -146,9 +146,10 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
     words = [key if (key := relation_key(w)) in RELATIONS else w for w in words]
     words = [_MY_ONLY.get(w, _singular(w)) if _mine(words, i) else w for i, w in enumerate(words)]
-    # "how old is my oldest?", "where does our youngest go to school?": a child
+    # "how old is my oldest?", "where does our youngest one go to school?": that child, if
+    # the collection knows one by that word ("our eldest, Josh"), else any child
     words = [
-        "kid"
+        _which_child(w, known)
         if w in _WHICH_CHILD and _mine(words, i) and words[i + 1 : i + 2] in ([], ["one"])
         else w
         for i, w in enumerate(words)
@@ -387,6 +388,15 @@ _WHICH_ONE = frozenset(
 )
 
 
+def _which_child(word: str, known: set[str]) -> str:
+    """The relation a question's "my oldest" / "my youngest" asks about: the word itself
+    when a subject of the collection is that child ("eldest:Josh" for "my oldest"), else
+    any child ("kid")."""
+    if word in RELATIONS and any(kin(s.split(":", 1)[0]) == kin(word) for s in known):
+        return word
+    return "kid"
+
+
 def _mine(words: list[str], at: int) -> bool:
     """Whether the word at ``at`` follows "my" or "our"."""
     return at > 0 and words[at - 1] in ("my", "our")
@@ -433,9 +443,16 @@ def _is_asked(relation: str, asked: list[str]) -> bool:
     about a brother)."""
     mine = kin(relation)
     return any(
-        mine == kin(word) or mine in _ANY_OF.get(word, ()) or kin(word) in _ANY_OF.get(mine, ())
+        mine == kin(word)
+        or (
+            kin(word) not in _BY_ORDER  # "my oldest" is the eldest, not any child
+            and (mine in _ANY_OF.get(word, ()) or kin(word) in _ANY_OF.get(mine, ()))
+        )
         for word in asked
     )
+
+
+_BY_ORDER = frozenset(kin(w) for w in ("eldest", "youngest"))
 
 
 _EAT = frozenset(("eat", "eats", "drink", "drinks"))
@@ -448,9 +465,20 @@ _FOOD = frozenset(
 )
 _MEDICINES = frozenset(ATTRIBUTES["medications"].asked_by.split()) - {"health"}
 _KEPT_OFF = frozenset(
-    """avoid avoids avoiding shouldn't restriction restrictions restricted
-    trouble problem problems allowed limit limits condition conditions medical health
-    intolerance intolerances intolerant sensitive sensitivity""".split()  # noqa: SIM905
+    """avoid avoids avoiding shouldn't restriction restrictions restricted allowed intolerance
+    intolerances intolerant sensitive sensitivity""".split()  # noqa: SIM905
+)
+# … or words of digesting, or of health beside eating ("which medical condition shapes
+# what Shauna can eat?"; not "what food do I have trouble cooking?", "the limit of my food
+# budget").
+_DIGEST = frozenset(("digest", "digesting", "digestion"))
+_MEDICAL = frozenset(("condition", "conditions", "medical", "health", "illness"))
+_EATING = frozenset(("eat", "eats", "eating", "ate", "diet", "dietary"))
+# Words that ask of one's health as such ("user medical conditions", "what condition does
+# Efua have?"), where coeliac disease, keyed as what one cannot eat, answers too (not
+# "what condition is my flat in?", "what health insurance do I have?").
+_MEDICAL_ASKED = frozenset(
+    """medical conditions illness illnesses diagnosis diagnoses disease diseases""".split()  # noqa: SIM905
 )
 _PARTNERED = frozenset(("dating", "seeing", "married", "engaged"))
 _SOMEONE = frozenset(
@@ -542,7 +570,11 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     if found & _EAT and cannot:
         # "What can't I eat?": what one is allergic to first, then the diet
         scored["allergies"] = scored.get("allergies", 0) + 4
-    if found & _FOOD and (cannot or found & _KEPT_OFF):
+    if (
+        (found & _FOOD and (cannot or found & _KEPT_OFF))
+        or found & _DIGEST
+        or (found & _MEDICAL and found & _EATING)
+    ):
         # "What does Dilani have to avoid eating?", "which food does Aga have trouble
         # digesting?", "which medical condition shapes what Shauna can eat?": what one is
         # allergic or intolerant to, the conditions that keep one off a food, the diet
@@ -552,7 +584,8 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     elif "allergies" in scored and "conditions" not in scored and found & _KEPT_OFF:
         # "what does the user need to stay away from?": a condition may say what
         scored["conditions"] = scored["allergies"] - 1
-    if "conditions" in scored and "allergies" not in scored and not found & _MEDICINES:
+    medical = found & _MEDICAL_ASKED or ("condition" in found and found & {"have", "has", "got"})
+    if medical and "conditions" in scored and "allergies" not in scored and not found & _MEDICINES:
         # "user medical conditions": coeliac disease is keyed as what one cannot eat
         scored["allergies"] = scored["conditions"] - 2
     if "location" in scored and not found & _WHERE_OR_TRAVEL and "now" not in found:

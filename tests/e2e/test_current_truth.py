@@ -2796,6 +2796,11 @@ def test_a_diet_said_over_by_how_long_it_lasted_is_over(
         ("bf moved teams, he's a product manager at Ocado now", "bf:", "employer", "Ocado"),
         ("abuela is settled in Monterrey", "abuela:", "home", "Monterrey"),
         ("nan is 93 and sharper than me", "nan:", "age", "93"),
+        ("my eldest is vegan", "eldest:", "diet", "vegan"),
+        # whose the news is, said after it
+        ("Just turned 5, our eldest", "eldest:", "age", "5"),
+        ("got engaged last night, my sister Priya", "sister:Priya", "relationship", "engaged"),
+        ("bae moved to Berlin", "bae:", "home", "Berlin"),
         # "mi" is "my", and an aunt or an uncle named without it is one's own
         ("Mi polola Fernanda is a nurse", "polola:Fernanda", "job", "nurse"),
         ("ciocia Basia moved to Kraków", "ciocia:Basia", "home", "Kraków"),
@@ -2828,6 +2833,155 @@ def test_what_is_said_of_the_in_laws_or_no_relative_keys_no_home(
 ) -> None:
     facts = mem.remember(said, collection=collection)
     assert not [f for f in facts if f["attribute"] == "home"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # news without a verb that is someone else's, or no one's condition
+        "Cancer, so sad about Aunt Mary",
+        "Diabetes again in the news",
+        "Heart disease again in my family",
+        "MS is back up 3% today",
+        "Asthma again for my son",
+        "sickle cell so my son can't donate",
+        "Gastritis confirmed for mum",
+        "Celiac, confirmed for my daughter",
+        "Coeliac confirmed in 1 in 100 people",
+        "Diabetes diagnosed at 40 is common",
+        "anxiety so bad today",
+        # a reading of a moment, or a kind of high
+        "my blood pressure's high after coffee",
+        "my blood pressure is high when I'm stressed",
+        "my cholesterol is high in HDL which is good",
+    ],
+)
+def test_news_of_a_condition_that_is_not_the_users_keys_none(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert not [
+        f for f in facts if f["subject"] == "user" and f["attribute"] in ("conditions", "allergies")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("held", "over", "value"),
+    [
+        ("I have gastritis.", "gastritis is gone", "gastritis"),
+        ("I'm anaemic.", "I'm not anaemic anymore", "anaemia"),
+        (
+            "I'm pre-diabetic, cutting sugar.",
+            "Good news, I'm no longer pre-diabetic!",
+            "prediabetes",
+        ),
+        ("I have IBS", "no more IBS for me", "IBS"),
+    ],
+)
+def test_a_condition_said_over_is_retired(
+    mem: Longmem, collection: str, held: str, over: str, value: str
+) -> None:
+    _said(mem, collection, [(held, "2025-01-01T10:00:00Z"), (over, "2025-03-01T10:00:00Z")])
+    current = [
+        (m["value"], m["negated"])
+        for m in _current(mem, collection)
+        if m["attribute"] == "conditions" and m["subject"] == "user"
+    ]
+    assert current == [(value, True)]
+
+
+@pytest.mark.parametrize(
+    ("said", "text"),
+    [
+        # what follows a condition that is no food gone without stays apart
+        ("I have IBS, off sick today", "User has IBS"),
+        ("I have gout, off work for a week", "User has gout"),
+        ("I have asthma, no biggie", "User has asthma"),
+        # … and a list of what one eats less and more stays whole
+        (
+            "I'm pre-diabetic so less bread, more veg",
+            "User has prediabetes, so less bread, more veg",
+        ),
+    ],
+)
+def test_only_what_a_condition_keeps_one_off_joins_its_text(
+    mem: Longmem, collection: str, said: str, text: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [f["text"] for f in facts if f["attribute"] == "conditions"] == [text]
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("vegan over 10 years now", "vegan"),
+        ("vegetarian since 2015, over the moon about it", "vegetarian"),
+    ],
+)
+def test_over_that_is_no_end_leaves_the_diet(
+    mem: Longmem, collection: str, said: str, value: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [(f["value"], f["negated"]) for f in facts if f["attribute"] == "diet"] == [
+        (value, False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "subject"),
+    [
+        # a capitalised word that is a given name as often as a kin word is the name
+        ("My best friend is Didi. Didi moved to Paris.", "friend:Didi"),
+        ("My daughter is Nani. Nani moved to Paris.", "daughter:Nani"),
+        # the user and the in-laws together are the user
+        ("in-laws and I moved to Paris", "user"),
+    ],
+)
+def test_a_name_or_the_user_beside_a_kin_word_keeps_the_home(
+    mem: Longmem, collection: str, said: str, subject: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    homes = [f["subject"] for f in facts if f["attribute"] == "home" and f["value"] == "Paris"]
+    assert homes == [subject]
+
+
+@pytest.mark.parametrize(
+    ("asked", "first"),
+    [
+        ("what food do I have trouble cooking?", "User cooks Thai food badly"),
+    ],
+)
+def test_a_question_with_health_words_not_of_eating_asks_no_allergies(
+    mem: Longmem, collection: str, asked: str, first: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("I'm allergic to cats", "2025-01-01T10:00:00Z"),
+            ("I have asthma", "2025-01-02T10:00:00Z"),
+            ("my flat is in a right state", "2025-01-03T10:00:00Z"),
+            ("I cook Thai food badly", "2025-01-04T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search(asked, collection=collection, limit=5))
+    assert first in hits
+    allergy = "User is allergic to cats"
+    assert allergy not in hits or hits.index(first) < hits.index(allergy)
+
+
+def test_my_oldest_is_the_eldest_the_collection_knows(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my eldest Sam is at uni in Leeds, he's 19", "2025-01-01T10:00:00Z"),
+            ("our youngest Ella is 9", "2025-01-02T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search("how old is my oldest?", collection=collection, limit=5))
+    assert hits[:1] == ["User's eldest Sam is 19 years old"]
+    assert "User's kid Ella is 9 years old" not in hits
 
 
 def test_a_question_of_conditions_finds_coeliac_keyed_as_what_one_cannot_eat(

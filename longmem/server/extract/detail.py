@@ -72,10 +72,18 @@ _KEPT = frozenset(("home", "job", "employer", "school", "studies"))
 # cutting sugar", "acid reflux is back, so no tomatoes or citrus" — kept in the fact's
 # text, and retired with it.
 _WITHOUT = (
-    r"(?:no\s+(?:more\s+)?|cutting\s+(?:out\s+|back\s+on\s+|down\s+on\s+)?|off\s+(?:the\s+)?|"
-    r"avoiding\s+|less\s+|easy\s+on\s+(?:the\s+)?|nothing\s+|staying\s+(?:off|away\s+from)\s+"
-    r"(?:the\s+)?)(?!(?:more|longer|one|way|idea|clue|worries|problem|problems|big\s+deal|"
-    r"thanks|matter|joke|kidding)\b)[^\s,;:!?.()]+(?:\s+[^\s,;:!?.()]+)*"
+    r"(?:no\s+(?:more\s+)?|cutting\s+(?:out\s+|back\s+on\s+|down\s+on\s+)?|"
+    # "off the fry-ups", "off sugar" (not "off sick", "off to bed", "off work", "off my meds")
+    r"off\s+(?!(?:to|sick|work|duty|school|uni|college|my|his|her|their|our|for|today|tonight|"
+    r"tomorrow|now|home|out|meds|medication|pills|tablets|it|that|this|of|on|again|until|till|"
+    r"next|early|late|the\s+(?:hook|grid|clock|radar|charts|wagon|record|table|scale|walls|"
+    r"rails|mark))\b)(?:the\s+)?|"
+    r"avoiding\s+|less\s+|more\s+(?!or\b)|easy\s+on\s+(?:the\s+)?|nothing\s+|"
+    r"staying\s+(?:off|away\s+from)\s+(?:the\s+)?)"
+    r"(?!(?:more|longer|one|way|idea|clue|worries|problem|problems|big|biggie|thanks|matter|joke|"
+    r"kidding|stress|drama|complaints|regrets|rush|pressure|offence|offense|lie|cap|doubt|"
+    r"choice|excuses|judgement|judgment|shame|issue|issues|bother|fuss|sweat|than|and|of)\b)"
+    r"[^\s,;:!?.()]+(?:\s+[^\s,;:!?.()]+)*"
 )
 _GONE_WITHOUT = re.compile(
     r"^[^,;.!?]{0,25}?(?:\s*,\s*|\s+)(?P<so>so\s+)?(?P<d>"

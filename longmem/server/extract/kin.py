@@ -13,6 +13,8 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(("sister", "brother", "sibling", "twin"), "siblings"),
     **dict.fromkeys(("daughter", "son", "kid", "child", "baby", "stepdaughter"), "children"),
     **dict.fromkeys(("stepson",), "children"),
+    # a child by where they come ("our youngest, Tala", "my eldest is at uni")
+    **dict.fromkeys(("youngest", "oldest", "eldest"), "children"),
     **dict.fromkeys(
         ("husband", "wife", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "spouse"),
         "partner",
@@ -92,6 +94,7 @@ _KIN_GROUPS = tuple(
         "colleague coworker co-worker",
         "stepdad stepfather",
         "stepmum stepmom stepmother",
+        "eldest oldest",
     )
 )
 _KIN = {word: group[0] for group in _KIN_GROUPS for word in group}

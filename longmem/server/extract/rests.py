@@ -79,12 +79,10 @@ _RESTATED = {
     "conditions": frozenset(
         content_words(
             """diabetic pre-diabetic prediabetic anemic anaemic asthmatic epileptic cholesterol
-            high blood pressure doctor doc gp says said confirmed diagnosed again back"""
+            high blood pressure doctor doc gp says said again back"""
         )
     ),
-    "allergies": frozenset(
-        content_words("allergic allergy intolerant intolerance confirmed diagnosed officially")
-    ),
+    "allergies": frozenset(content_words("allergic allergy intolerant intolerance officially")),
 }
 # What is said to the listener, not of anyone: "wish me luck", "pray for me", "just so you
 # know", "nice chatting with you", "bet you didn't expect that", "not bad eh".

@@ -582,17 +582,21 @@ _BARE_RELATION = re.compile(
     r"Grandpa|Grandfather|Grandad|Granddad|"
     r"(?P<other>Mama|Mamá|Maman|Mutti|Mãe|Papa|Papá|Vati|Abuela|Abuelita|Abuelo|Abuelito|Oma|"
     r"Opa|Nonna|Nonno|Babcia|Dziadek|Babushka|Dedushka|Yiayia|Papou|Bubbe|Zayde|Ouma|Oupa|"
-    r"Mam|Mammy|Mummy|Mommy|Daddy|Pops|Appa|Ammi|Abbu|Dadi|Nani|Nain|Taid|Mamgu|Tadcu|Avó|"
-    r"Avô|Vovó|Vovô|Halmeoni|Harabeoji|Obaachan|Ojiichan|Sitti|Jiddo|Teta|Gogo|Mbuya|Ambuya|"
-    r"Lolo|Savta|Anneanne|Babaanne|Mamie|Mémé|Pépé|Papy|Bhai|Bhaiya|Didi|Akka|Aiyya|Kuya|"
-    r"Chechi|Unnie|Eonni|Noona|Hyung|Hubby|Wifey|Hubs)|"
+    r"Mam|Mammy|Mommy|Daddy|Appa|Ammi|Abbu|Dadi|Nain|Taid|Mamgu|Tadcu|Avó|Avô|Vovó|Vovô|"
+    r"Halmeoni|Harabeoji|Obaachan|Ojiichan|Sitti|Jiddo|Mbuya|Ambuya|Savta|Anneanne|Babaanne|"
+    r"Mémé|Pépé|Papy|Bhai|Bhaiya|Akka|Aiyya|Kuya|Chechi|Unnie|Eonni|Noona|Hyung|Hubby|Wifey)|"
+    # (capitalised, these are given names as often: Didi, Nani, Lolo, Teta, Gogo, Mamie,
+    # Pops; in lower case they are read as the relative, before a verb)
     r"(?P<lower>(?-i:grandma|grandmother|granny|nana|nan|grandpa|grandfather|grandad|granddad|"
-    r"mother|father|mama|mamá|maman|mutti|mãe|papa|papá|vati|abuela|abuelita|abuelo|abuelito|"
+    r"mama|mamá|maman|mutti|mãe|papa|papá|vati|abuela|abuelita|abuelo|abuelito|"
     r"oma|opa|nonna|nonno|babcia|dziadek|babushka|dedushka|yiayia|papou|bubbe|zayde|ouma|oupa|"
-    r"mam|mammy|mummy|mommy|daddy|pops|appa|ammi|abbu|dadi|nani|nain|taid|mamgu|tadcu|avó|avô|"
-    r"vovó|vovô|halmeoni|harabeoji|obaachan|ojiichan|sitti|jiddo|teta|gogo|mbuya|ambuya|lolo|"
-    r"savta|anneanne|babaanne|mamie|mémé|pépé|papy|bhai|bhaiya|didi|akka|aiyya|kuya|chechi|"
-    r"unnie|eonni|noona|hyung|hubby|wifey|hubs|bf)))"
+    r"mam|mammy|mommy|daddy|pops|appa|ammi|abbu|ammu|mami|dadi|nani|nain|taid|mamgu|tadcu|"
+    r"avó|avô|vovó|vovô|halmeoni|harabeoji|obaachan|ojiichan|sitti|jiddo|teta|gogo|mbuya|"
+    r"ambuya|lolo|savta|anneanne|babaanne|mamie|mémé|pépé|papy|ajji|paati|ammamma|thatha|"
+    r"nanaji|nanay|tatay|itay|inay|bhai|bhaiya|didi|akka|aiyya|kuya|chechi|unnie|eonni|noona|"
+    r"hyung|malli|nangi|thambi|behen|baji|abang|gege|jiejie|meimei|hermanito|hermanita|"
+    r"khala|mamu|chachu|phuppo|wujek|ciocia|tita|tannie|sekuru|hubby|wifey|hubs|bf|bae|"
+    r"missus|polola|pololo)))"
     r"\b(?!\s+[A-Z])(?!\s+(?:and|&)\s+(?:I|me)\b)(?P<c>'s)?\s*"
 )
 
@@ -677,11 +681,20 @@ _NAME_THEN_BRACKETS = re.compile(
 _WHO_THEY_ARE_TO_ME = re.compile(
     r"^\s*(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?:" + _REL + r")\s*$", re.I
 )
+# News with no subject, then whose it is, alone after a comma: "Just turned 5, our
+# eldest", "started at Tesco today, my brother" (not "I turned 5, my sister…", "lunch with
+# Tom, my brother").
+_WHOSE_NEWS_AFTER = re.compile(
+    r"^(?P<news>(?:(?:just|finally|officially|only)\s+)?(?:turned|got|started|moved|graduated|"
+    r"passed|qualified|retired|joined|landed|became|quit|left)\b[^,;]*?)\s*,\s*"
+    r"(?P<who>(?i:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")(?:\s+" + _NAME + r")?)\s*[.!]*$",
+    re.I,
+)
 # Relatives by marriage said without "my", capitalised or not ("In-laws moved to the
 # Algarve", "MIL lives in Leicester"): no one the rules key, never a name.
 _IN_LAWS = re.compile(
     r"^(?:the\s+)?(?:in-laws|inlaws|in\s+laws|(?:mother|father|sister|brother|son|daughter)s?"
-    r"[-\s]in[-\s]laws?|(?-i:MIL|FIL|SIL|BIL))\b",
+    r"[-\s]in[-\s]laws?|(?-i:MIL|FIL|SIL|BIL))\b(?!\s+(?:and|&)\s+(?:I|me)\b)",
     re.I,
 )
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
@@ -730,6 +743,13 @@ def parse_subject(
 def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[Subject]) -> Parsed:
     if _IN_LAWS.match(clause):
         return Parsed(NOBODY, clause)  # "In-laws moved to the Algarve": no one the rules key
+    named_after = _WHOSE_NEWS_AFTER.match(clause)
+    if named_after is not None:
+        # "Just turned 5, our eldest", "got engaged last night, my sister Priya": the news
+        # first, whose it is last — read as "our eldest just turned 5"
+        return _parse_subject(
+            f"{named_after.group('who')} {named_after.group('news')}", previous, newcomer
+        )
     # "Priya, who works with me, moved…": who they are, said between commas, is not
     # what they did; "Sadly, my dad turned 70": a word before them, not them
     aside = _ASIDE.match(clause)
