@@ -465,15 +465,18 @@ _FOOD = frozenset(
 )
 _MEDICINES = frozenset(ATTRIBUTES["medications"].asked_by.split()) - {"health"}
 _KEPT_OFF = frozenset(
-    """avoid avoids avoiding shouldn't restriction restrictions restricted allowed intolerance
-    intolerances intolerant sensitive sensitivity""".split()  # noqa: SIM905
+    """avoid avoids avoiding shouldn't allowed intolerance intolerances intolerant sensitive
+    sensitivity""".split()  # noqa: SIM905
 )
+# (and "restrictions", which asks the diet and allergies it names first: "what are my
+# dietary restrictions?")
+_TROUBLE = frozenset(("trouble", "problem", "problems", "issue", "issues"))
 # … or words of digesting, or of health beside eating ("which medical condition shapes
 # what Shauna can eat?"; not "what food do I have trouble cooking?", "the limit of my food
 # budget").
 _DIGEST = frozenset(("digest", "digesting", "digestion"))
 _MEDICAL = frozenset(("condition", "conditions", "medical", "health", "illness"))
-_EATING = frozenset(("eat", "eats", "eating", "ate", "diet", "dietary"))
+_EATING = frozenset(("eat", "eats", "eating", "ate"))
 # Words that ask of one's health as such ("user medical conditions", "what condition does
 # Efua have?"), where coeliac disease, keyed as what one cannot eat, answers too (not
 # "what condition is my flat in?", "what health insurance do I have?").
@@ -554,6 +557,9 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         place = bool(found & (_WHERE | {"which", "school"}))
         study = "school" if place else "studies"
         scored[study] = scored.get(study, 0) + 4
+    if "school" in scored and "employer" not in scored and found & {"at", "teach", "teaches"}:
+        # "which school is Rhodri at now?": where a teacher works answers too
+        scored["employer"] = scored["school"] - 1
     if "working" in found and "on" in found and "project" in scored:
         scored["project"] += 4  # "what is Anna working on?": the project, not the job
     if "employer" in scored and "job" in scored:
@@ -570,22 +576,38 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     if found & _EAT and cannot:
         # "What can't I eat?": what one is allergic to first, then the diet
         scored["allergies"] = scored.get("allergies", 0) + 4
+    troubled = any(
+        w in _TROUBLE and (words[i + 1 : i + 2] == [] or not words[i + 1].endswith("ing"))
+        for i, w in enumerate(words)
+    )  # "which foods give Aga trouble?", not "what food do I have trouble cooking?"
     if (
-        (found & _FOOD and (cannot or found & _KEPT_OFF))
+        (found & _FOOD and (cannot or troubled or found & _KEPT_OFF))
         or found & _DIGEST
         or (found & _MEDICAL and found & _EATING)
     ):
         # "What does Dilani have to avoid eating?", "which food does Aga have trouble
         # digesting?", "which medical condition shapes what Shauna can eat?": what one is
-        # allergic or intolerant to, the conditions that keep one off a food, the diet
+        # allergic or intolerant to, the conditions that keep one off a food, then what
+        # one avoids for dislike, or the diet
         scored["allergies"] = scored.get("allergies", 0) + 3
         scored["conditions"] = scored.get("conditions", 0) + 2
-        scored["diet"] = scored.get("diet", 0) + 1
-    elif "allergies" in scored and "conditions" not in scored and found & _KEPT_OFF:
-        # "what does the user need to stay away from?": a condition may say what
-        scored["conditions"] = scored["allergies"] - 1
+        third = "dislikes" if "avoid" in found else "diet"
+        scored[third] = scored.get(third, 0) + 1
+    elif (
+        "allergies" in scored
+        and "conditions" not in scored
+        and found & (_KEPT_OFF | {"restriction", "restrictions", "restricted"})
+    ):
+        # "what does the user need to stay away from?", "what are my dietary
+        # restrictions?": a condition may say what, after what the question names
+        scored["conditions"] = min(scored.values()) - 1
     medical = found & _MEDICAL_ASKED or ("condition" in found and found & {"have", "has", "got"})
-    if medical and "conditions" in scored and "allergies" not in scored and not found & _MEDICINES:
+    if (
+        medical
+        and "conditions" in scored
+        and "allergies" not in scored
+        and not found & (_MEDICINES | {"insurance"})
+    ):
         # "user medical conditions": coeliac disease is keyed as what one cannot eat
         scored["allergies"] = scored["conditions"] - 2
     if "location" in scored and not found & _WHERE_OR_TRAVEL and "now" not in found:

@@ -2984,6 +2984,225 @@ def test_my_oldest_is_the_eldest_the_collection_knows(mem: Longmem, collection: 
     assert "User's kid Ella is 9 years old" not in hits
 
 
+@pytest.mark.parametrize(
+    ("said", "key"),
+    [
+        # a job said with "the" and "now"
+        ("I'm the site engineer now", ("user", "job", "site engineer")),
+        ("I'm the station's lab coordinator now, more money", ("user", "job", "lab coordinator")),
+        ("I'm the manager at Tesco now", ("user", "employer", "Tesco")),
+        # someone new, named after a label, is a partner
+        ("new person in my life: Priya, she's a nurse at Kaiser", ("user", "partner", "Priya")),
+        ("Conocí a alguien: Javiera, she teaches surf in Reñaca.", ("user", "partner", "Javiera")),
+    ],
+)
+def test_a_job_with_the_and_now_and_someone_new_by_a_label_are_keyed(
+    mem: Longmem, collection: str, said: str, key: tuple[str, str, str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert key in {(f["subject"], f["attribute"], f["value"]) for f in facts}
+
+
+@pytest.mark.parametrize(
+    "said", ["I'm the designated driver now", "I'm the favourite child now", "I'm the best man now"]
+)
+def test_the_and_now_without_an_occupation_keys_no_job(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert not [f for f in facts if f["attribute"] == "job"]
+
+
+def test_which_school_a_teacher_is_at_is_where_they_work(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("Shwmae! Rhodri ydw i. I live in Aberystwyth.", "2024-01-08T10:00:00Z"),
+            ("Cawl for tea, always", "2024-03-01T10:00:00Z"),
+            ("First day as head of Welsh at Ysgol Syr Hugh Owen.", "2025-02-24T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search("Which school is Rhodri at now?", collection=collection, limit=5))
+    assert "User works at Ysgol Syr Hugh Owen" in hits[:2]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # someone else's condition, said without a verb
+        "gout again so no red meat for him",
+        "reflux so no tomatoes for him",
+        "asthma again, for my nephew",
+        "gout flaring up for my father-in-law",
+        "IBS flare, poor Sarah",
+        "migraine again, Tom's off work",
+        "Asthma diagnosed yesterday, for my son",
+        "IBS flare ups are the worst",
+        # not said of the user's own health now
+        "officially coeliac friendly menu at Pret",
+        "I'm anaemic if I skip meat",
+        "I'm pre-diabetic according to the app but my GP disagrees",
+    ],
+)
+def test_more_news_of_conditions_not_the_users_keys_none(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert not [
+        f for f in facts if f["subject"] == "user" and f["attribute"] in ("conditions", "allergies")
+    ]
+
+
+@pytest.mark.parametrize(
+    "over",
+    [
+        "eczema cleared up on the baby",
+        "eczema cured by yoga, says this article lol",
+        "here's to no more eczema!",
+        "praying for no more eczema",
+        "my eczema is gone for now, fingers crossed",
+    ],
+)
+def test_a_condition_not_said_over_for_good_is_held(
+    mem: Longmem, collection: str, over: str
+) -> None:
+    _said(
+        mem, collection, [("I have eczema", "2025-01-01T10:00:00Z"), (over, "2025-03-01T10:00:00Z")]
+    )
+    current = [
+        (m["value"], m["negated"])
+        for m in _current(mem, collection)
+        if m["attribute"] == "conditions" and m["subject"] == "user"
+    ]
+    assert current == [("eczema", False)]
+
+
+@pytest.mark.parametrize(
+    ("said", "text"),
+    [
+        # what follows a condition said without a verb, that it keeps no food off, is kept
+        ("anaemia so I'm on iron tablets", "Anaemia so User is on iron tablets"),
+        (
+            "my cholesterol's high so I'm cutting butter",
+            "User's cholesterol's high so User is cutting butter",
+        ),
+        # a gloss and what one goes without both stay
+        (
+            "I'm allergic to peanuts (anaphylactic), so no satay",
+            "User is allergic to peanuts (anaphylactic), so no satay",
+        ),
+        ("I'm vegan (mostly), no honey", "User is vegan (mostly), no honey"),
+    ],
+)
+def test_what_follows_a_health_fact_is_not_dropped(
+    mem: Longmem, collection: str, said: str, text: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert text in [f["text"] for f in facts]
+
+
+def test_news_not_of_the_diet_is_not_retired_with_it(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("I'm vegan, more importantly I'm moving to Leeds next month", "2025-01-01T10:00:00Z"),
+            ("I'm no longer vegan", "2025-02-01T10:00:00Z"),
+        ],
+    )
+    current = " ".join(m["text"] for m in _current(mem, collection))
+    assert "Leeds" in current
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        ("I'm vegetarian.", "I'm back on meat-free mondays at work"),
+        ("I'm keto.", "whole30 done for the month, back to keto"),
+    ],
+)
+def test_a_diet_not_changed_stays(mem: Longmem, collection: str, held: str, said: str) -> None:
+    _said(mem, collection, [(held, "2025-01-01T10:00:00Z"), (said, "2025-02-01T10:00:00Z")])
+    diets = [
+        (m["value"], m["negated"])
+        for m in _current(mem, collection)
+        if m["attribute"] == "diet" and m["subject"] == "user"
+    ]
+    assert diets == [(held[4:-1], False)]
+
+
+@pytest.mark.parametrize(
+    ("held", "said", "subject"),
+    [
+        # a capitalised first verb is no name, and "my friend" / "my brother" after one's
+        # own news may be said to them
+        ("My mum Grace is 60.", "Turned 61 today, my mum!", None),
+        ("I work at Deloitte.", "got the job at KPMG, my friend!", "user"),
+        ("My brother Femi lives in Abuja", "Just moved to Lagos, my brother", "user"),
+    ],
+)
+def test_news_before_a_word_said_to_someone_is_not_theirs(
+    mem: Longmem, collection: str, held: str, said: str, subject: Optional[str]
+) -> None:
+    _said(mem, collection, [(held, "2025-01-01T10:00:00Z"), (said, "2025-02-01T10:00:00Z")])
+    names = {
+        m["value"]
+        for m in _current(mem, collection)
+        if m["attribute"] in ("mother", "partner", "siblings", "friends")
+    }
+    assert not names & {"Turned", "Quit", "Moved", "Got", "Just"}
+    if subject is not None:
+        changed = [
+            m["subject"]
+            for m in mem.remember(said, collection=collection + "-again")
+            if m["attribute"] in ("employer", "home")
+        ]
+        assert changed == [subject]
+
+
+@pytest.mark.parametrize(
+    ("said", "key"),
+    [
+        ("Khala Nasreen lives in Lahore", ("khala:Nasreen", "home", "Lahore")),
+        ("Mamu Tariq works at PIA", ("mamu:Tariq", "employer", "PIA")),
+        ("mamma lives in Rome", ("mamma:", "home", "Rome")),
+    ],
+)
+def test_a_relative_by_a_word_of_another_language_and_a_name_is_keyed(
+    mem: Longmem, collection: str, said: str, key: tuple[str, str, str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert key in {(f["subject"], f["attribute"], f["value"]) for f in facts}
+
+
+@pytest.mark.parametrize(
+    ("asked", "first"),
+    [
+        ("what diet am I on for health reasons?", "User is vegan"),
+        ("what foods do I avoid?", "User avoids coriander, tastes like soap"),
+        ("what are my dietary restrictions?", "User is vegan"),
+    ],
+)
+def test_a_food_question_ranks_what_it_names_above_other_allergies(
+    mem: Longmem, collection: str, asked: str, first: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("I'm allergic to cats", "2025-01-01T10:00:00Z"),
+            ("I have asthma", "2025-01-02T10:00:00Z"),
+            ("I'm vegan", "2025-01-03T10:00:00Z"),
+            ("I avoid coriander, tastes like soap", "2025-01-04T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search(asked, collection=collection, limit=5))
+    assert first in hits[:3]
+    if first == "User is vegan":  # the diet the question names before the cat allergy
+        assert "User is allergic to cats" not in hits[: hits.index(first)]
+
+
 def test_a_question_of_conditions_finds_coeliac_keyed_as_what_one_cannot_eat(
     mem: Longmem, collection: str
 ) -> None:

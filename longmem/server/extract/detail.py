@@ -82,7 +82,8 @@ _WITHOUT = (
     r"staying\s+(?:off|away\s+from)\s+(?:the\s+)?)"
     r"(?!(?:more|longer|one|way|idea|clue|worries|problem|problems|big|biggie|thanks|matter|joke|"
     r"kidding|stress|drama|complaints|regrets|rush|pressure|offence|offense|lie|cap|doubt|"
-    r"choice|excuses|judgement|judgment|shame|issue|issues|bother|fuss|sweat|than|and|of)\b)"
+    r"choice|excuses|judgement|judgment|shame|issue|issues|bother|fuss|sweat|than|and|of|"
+    r"importantly|likely|often|so|like|recently|or\s+less)\b)"
     r"[^\s,;:!?.()]+(?:\s+[^\s,;:!?.()]+)*"
 )
 _GONE_WITHOUT = re.compile(
@@ -274,7 +275,8 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
         value = value.split(" ", 1)[-1]  # "near Slottsskogen", said "a walk from Slottsskogen"
     found = _said(predicate, value)  # "supervising intern" is not said in "… interns"
     without = None
-    if key.attribute in _GONE_WITHOUT_KEYS:
+    glossed = _GLOSS.match(predicate[found:]) if found is not None else None
+    if key.attribute in _GONE_WITHOUT_KEYS and glossed is None:
         # (a value said in other words — "pre-diabetic", "cholesterol's high" — has what
         # is gone without last in the clause)
         without = (
@@ -294,7 +296,13 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
         inside = gloss.group("g")[1:-1]
         if _not_the_facts(inside, others) or _leaves(inside) or _STOP.search(_named(inside)):
             return ""  # "(was a midwife till 2022)", "(for now lol)", "(can u help w my CV)"
-        return " " + gloss.group("g")  # "(ro is fine)": a gloss may be a clause
+        without = (
+            _GONE_WITHOUT.match(after[gloss.end() :])
+            if key.attribute in _GONE_WITHOUT_KEYS
+            else None
+        )  # "peanuts (anaphylactic), so no satay": the gloss, then what one goes without
+        tail = f", {without.group('so') or ''}{third_person(without.group('d'))}" if without else ""
+        return " " + gloss.group("g") + tail  # "(ro is fine)": a gloss may be a clause
     alias = _ALIAS.match(after) if key.attribute == "name" and found is not None else None
     if alias is not None:
         return ", " + third_person(alias.group("a"))  # "…, Kasia for short": called so too

@@ -249,7 +249,7 @@ _DIET_WORD_ENDS = (
     + DIETS
     + r")(?:\s+(?:diet|thing|experiment|phase|kick|challenge|attempt))?(?:(?:\s+is|'s)\s+"
     + ADV
-    + r"(?:over|done|finished)\b|\s+(?:over|done|finished)(?=\s*(?:$|[,.!;]|(?:for\s+(?:me|us|good|now)|now|lol|haha|then|already)\b))|"
+    + r"(?:over|done|finished)\b|\s+(?:over|done|finished)(?=\s*(?:$|[,.!;]|(?:for\s+(?:me|us|good|now|the\s+(?:month|year|week)|this\s+(?:month|year))|now|lol|haha|then|already)\b))|"
     # "keto lasted 3 weeks": over, as long as it lasted
     r"\s+(?:only\s+|just\s+)?lasted\s+(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|\d+)\s+"
     r"(?:days?|weeks?|months?)\b)"
@@ -709,10 +709,19 @@ VERBLESS_CONDITIONS = (
 # … said of the user: it ends what is said, or says by whom or when ("Celiac, confirmed by
 # the GP", "IBS diagnosed today"); not "Gastritis confirmed for mum", "Coeliac confirmed
 # in 1 in 100 people", "Diabetes diagnosed at 40 is common".
+# … and none of it someone else's: "gout again so no red meat for him", "Asthma diagnosed
+# yesterday, for my son", "IBS flare, poor Sarah", "migraine again, Tom's off work".
+_NOT_SOMEONE_ELSES = (
+    r"(?![^.!]*\b(?:his|her|their|him|them|son|daughter|mum|mom|dad|father|mother|sister|"
+    r"brother|wife|husband|kid|kids|friend|baby|partner|grandad|granddad|grandpa|grandma|"
+    r"gran|nan|nana|nephew|niece|uncle|aunt|cousin|in-laws?|patient|patients|poor|little\s+one|"
+    r"little\s+man|boy|girl|lad|dog|cat)\b)(?![^.!]*\b(?-i:[A-Z])[a-z]+['’]s\b)"
+)
 _NEWS_OF_MINE = (
     r"(?=\s*(?:$|[,.!;]|by\s+(?:the|my|a)\b|(?:today|yesterday|tonight|this\s+(?:morning|week|month)|"
     r"last\s+(?:week|month|night)|finally|officially|at\s+last)\b))"
 )
+_OCCUPATION = r"(?:" + "|".join(sorted(OCCUPATIONS, key=lambda w: (-len(w), w))) + r")\b"
 RULES: tuple[Rule, ...] = (
     # -- naming oneself (names are capitalised: these rules alone read case as written) --
     # "DeShawn", "McKenzie", "Émile", "Jean-Luc" too
@@ -776,6 +785,9 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"\b(?:joined|joining|join|started at|start at|starting at|started with|signed with|signed (?:(?:a|my|the)\s+)?(?:new\s+)?contract with)\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     # "I'm the new head chef at Dishoom"
     _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+new\s+(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+(?:at|for|with|in)\s|\s*$|\s*[,.!])"),
+    # "I'm the site engineer now", "I'm the station's lab coordinator now": a job said with
+    # "the" and "now", its last word an occupation's (not "I'm the best man now")
+    _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+(?:[\w-]+['’]s\s+)?(?!designated\b)(?:(?P<v>(?:[\w-]+\s+){1,2}?" + _OCCUPATION + r")(?:\s+(?:at|for|with|in)\s+[^,;:!?()]+?)?|(?P<v2>" + _OCCUPATION + r")\s+(?:at|for|with|in)\s+[^,;:!?()]+?)\s+now\b"),
     # "I've been hired by the RTC in Quebec City as a dispatcher"
     _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     # "got the assistant principal job", "first day as junior architect at …", "signed on
@@ -1088,7 +1100,7 @@ RULES: tuple[Rule, ...] = (
                           r"(?:night|evening|gig|match|party|concert|show|festival|game|race))\b)"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
-    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|^" + ADV + r"(?:am|is|are)\s+back\s+on\s+(?:the\s+)?meat\b(?!\s+sweats)", value="eats meat"),
+    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|^" + ADV + r"(?:am|is|are)\s+back\s+on\s+(?:the\s+)?meat\b(?!\s+sweats|[\s-]*free)", value="eats meat"),
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "I'm eating fish again", "eat chicken again now": what a diet left out is back (not
     # "won't eat eggs again", "can't eat seafood again", "refuse to eat chicken again")
@@ -1122,23 +1134,23 @@ RULES: tuple[Rule, ...] = (
     _rule("conditions", r"^(?:(?:just|recently|finally|officially|only|also|been|was|got|have been|am|today|yesterday)\s+)*diagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?(?![\w-]+ing\b)" + _V),
     _rule("conditions", r"^" + ADV + r"(?:have|has)\s+(?:a\s+)?(?P<v>(?!(?:a|an|the|coeliac|celiac)\b)[\w'-]+\s+(?:disease|syndrome|disorder|deficiency))\b" + NOT_THE_CONDITION),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?:a\s+)?(?:type\s+(?P<t>1|2)\s+)?diabetic\b", value="diabetes"),
-    _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"pre-?diabetic\b", value="prediabetes"),
+    _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"pre-?diabetic\b(?![^.!]*\b(?:if|when|according|app)\b)", value="prediabetes"),
     # a reading said high: "my cholesterol's high", "my blood pressure is too high"
-    _rule("conditions", r"^(?:my|User's)\s+(?P<v>cholesterol|blood\s+pressure)(?:'s|\s+is|\s+has\s+been)\s+(?:(?:a\s+bit|quite|really|very|too|way\s+too|still|a\s+little)\s+)*high(?=\s*(?:$|[,.!;]|(?:so|and|but|apparently|again|now|lol|according)\b))", value="high {v}"),
+    _rule("conditions", r"^(?:my|User's)\s+(?P<v>cholesterol|blood\s+pressure)(?:'s|\s+is|\s+has\s+been)\s+(?:(?:a\s+bit|quite|really|very|too|way\s+too|still|a\s+little)\s+)*high(?=\s*(?:$|[,.!;]|(?:so\s+(?:no|cutting|off|less|nothing|avoiding|staying)|and|but|again|now|lol)\b))(?![^.!]*\?)", value="high {v}"),
     # news said without a verb: "Celiac, confirmed.", "gastritis - confirmed by the GP",
     # "officially coeliac"
     _rule("allergies", r"^(?:(?:officially|now)\s+)?(?P<v>coeliac|celiac)(?:\s+disease)?\s*(?:[,:—–-]\s*|\s+)(?:(?:it's|it\s+is|now|been|just|finally|officially)\s+)*(?:confirmed|official|diagnosed)" + _NEWS_OF_MINE, value="gluten ({v})"),
-    _rule("allergies", r"^officially\s+(?P<v>coeliac|celiac)\b", value="gluten ({v})"),
-    _rule("conditions", r"^(?P<v>" + VERBLESS_CONDITIONS + r")\s*(?:[,:—–-]\s*|\s+)(?:(?:it's|it\s+is|now|been|just|finally|officially)\s+)*(?:confirmed|official|diagnosed)" + _NEWS_OF_MINE),
+    _rule("allergies", r"^officially\s+(?P<v>coeliac|celiac)\b(?![\s-]+(?:friendly|safe|menu|options?|food|bakery|restaurant|certified|accredited|approved))", value="gluten ({v})"),
+    _rule("conditions", r"^(?P<v>(?!(?:an?|the)\s)(?-i:(?!MS\b))" + CONDITION_NAMES + r")" + _NOT_SOMEONE_ELSES + r"\s*(?:[,:—–-]\s*|\s+)(?:(?:it's|it\s+is|now|been|just|finally|officially)\s+)*(?:confirmed|official|diagnosed)" + _NEWS_OF_MINE),
     # … or as what it makes one do, or back again: "sickle cell, so I have to drink loads of
     # water", "gout again so no red meat", "my acid reflux is back" (not "Asthma again for
     # my son", "anxiety so bad today", "Cancer, so sad about Aunt Mary")
-    _rule("conditions", r"^(?:(?:my|User's)\s+)?(?P<v>" + VERBLESS_CONDITIONS + r")(?![^.!]*\b(?:his|her|their|son|daughter|mum|mom|dad|sister|brother|wife|husband|kid|kids|friend|baby|partner)\b)(?:\s*,?\s+so\s+(?=(?:no|i|i'm|im|i've|my|User|User's|cutting|off|have\s+to|gotta|need\s+to|can't|cant|staying|avoiding|nothing|less|more|back\s+on|on)\b)|(?:\s+(?:is\s+|'s\s+)?(?:again|back|flaring(?:\s+up)?|flared\s+up|playing\s+up|acting\s+up)|\s+flare(?:-?up)?)\b(?!\s+(?:for|in|of|at|among|about|with|on|up\s+\d)\b))"),
-    _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"an(?:a)?emic\b(?![^.!]*\?)", value="anaemia"),
+    _rule("conditions", r"^(?:(?:my|User's)\s+)?(?P<v>" + VERBLESS_CONDITIONS + r")" + _NOT_SOMEONE_ELSES + r"(?:\s*,\s*so\s+(?=(?:no|i|i'm|im|i've|my|User|User's|cutting|off|have\s+to|gotta|need\s+to|can't|cant|staying|avoiding|nothing|less|more|back\s+on|on)\b)|\s+so\s+(?=(?:no|cutting|off|less|nothing|avoiding|staying)\b)|(?:\s+(?:is\s+|'s\s+)?(?:again|back|flaring(?:\s+up)?|flared\s+up|playing\s+up|acting\s+up)|\s+flare(?:-?up)?(?!s|\s+ups?\b))(?![\w-])(?!\s+(?:for|in|of|at|among|about|with|on|up)\b))"),
+    _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"an(?:a)?emic\b(?![^.!]*\?)(?![^.!]*\b(?:if|when|whenever|unless|according)\b)", value="anaemia"),
     # … and over: "my gastritis is gone", "eczema cleared up", "no more gastritis", "I'm
     # no longer pre-diabetic", "not anaemic anymore"
-    _rule("conditions", r"^(?:(?:my|User's|the)\s+)?(?P<v>(?!(?:an?|the)\s)" + CONDITION_NAMES + r")\s+(?:(?:is|has|'s|seems)\s+)?(?:(?:been|completely|totally|finally|officially|all|now|basically)\s+)*(?:gone(?:\s+away)?|went\s+away|resolved|cleared(?:\s+up)?|cured|healed|in\s+remission)\b(?![^.!]*\?)", negated=True),
-    _rule("conditions", r"\bno\s+more\s+(?P<v>" + CONDITION_NAMES + r")\b" + NOT_THE_CONDITION + r"(?=\s*(?:$|[,.!;]|for\s+(?:me|us)\b))", negated=True),
+    _rule("conditions", r"^(?:(?:my|User's|the)\s+)?(?P<v>(?!(?:an?|the)\s)(?!migraine\b)" + CONDITION_NAMES + r")" + _NOT_SOMEONE_ELSES + r"\s+(?:(?:is|has|'s|seems)\s+)?(?:(?:been|completely|totally|finally|officially|all|now|basically)\s+)*(?:gone(?:\s+away)?|went\s+away|resolved|cleared(?:\s+up)?|cured|healed|in\s+remission)\b(?!\s+by\b)(?![^.!]*\?)(?![^.!]*\b(?:for\s+now|fingers\s+crossed|touch\s+wood|hopefully|for\s+the\s+(?:moment|time\s+being)|for\s+today|says|article|apparently)\b)", negated=True),
+    _rule("conditions", r"^(?:(?:so|and|yay|finally|officially|woo+|yes+)\b[\s,!.]*)*no\s+more\s+(?P<v>(?!migraine\b)" + CONDITION_NAMES + r")\b" + NOT_THE_CONDITION + r"(?=\s*(?:$|[,.!;]|for\s+(?:me|us)\b))(?![^.!]*\b(?:for\s+now|hopefully|fingers\s+crossed)\b)", negated=True),
     *(
         _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+(?:no\s+longer\s+(?:a\s+)?" + said + r"|not\s+(?:a\s+)?" + said + r"\s+any\s?more)\b", negated=True, value=value)
         for said, value in (

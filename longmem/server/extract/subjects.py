@@ -221,6 +221,12 @@ _OWN_KIN = re.compile(
     r"t[ií]o|t[ií]a|abuela|abuelo|ciocia|wujek|khala|mamu|chachu|phuppo|tita|tannie|nani|"
     r"dadi|babcia|dziadek|nonna|nonno|oma|opa)\s)"
 )
+# … of them, those of other languages, capitalised as a title before the name ("Khala
+# Nasreen lives in Lahore", "Ciocia Basia", "Kuya Rommel"; not "Tia Maria", a drink).
+_OWN_ABROAD = frozenset(
+    """akka kuya didi bhaiya chechi unnie eonni noona hyung aiyya abuela abuelo ciocia wujek
+    khala mamu chachu phuppo tita tannie nani dadi babcia dziadek nonna nonno oma opa""".split()
+)
 # fmt: off
 # Words for an older sibling said after the name, as Korean and Hindi English chat does
 # ("Soyeon unnie flies for Asiana now", "Minho hyung moved to Busan", "Priya didi").
@@ -568,6 +574,14 @@ NEW_ONE_LABEL = re.compile(
     r"|^(?i:new\s+(?P<new_rel>" + _REL + r"))\s+(?:is|'s)\s+(?P<new_name>" + _FULL_NAME + r")\b"
     r"(?:\s+" + _CHAT_LAST_WORD + r")?(?=\s*(?:$|[,.!;]))\s*,?\s*"
 )
+# Someone new in one's life, named after a label: "new person in my life: Priya", "met
+# someone: Dev", "Conocí a alguien: Javiera" — a partner.
+_SOMEONE_NEW = re.compile(
+    r"^(?i:(?:a\s+|my\s+)?new\s+(?:person|man|woman|guy|girl|boo|love)(?:\s+in\s+my\s+life)?|"
+    r"(?:i\s+)?(?:just\s+)?met\s+someone(?:\s+new)?|conoc[ií]\s+a\s+alguien|"
+    r"(?:i'?ve\s+been\s+|been\s+)?seeing\s+someone(?:\s+new)?)\s*[:—–-]\s*"
+    r"(?P<name>" + _NAME + r")\b(?!['’]s\b)\s*,?\s*"
+)
 # "Mum is still in Lagos", "Nan moved to Braga": a word for a parent or grandparent as a
 # name, in English or as chat in English says it in another language ("Mama turns 60",
 # "Papá opened a café", "Babcia is in hospital"). Not a word that is a given name or a
@@ -596,7 +610,7 @@ _BARE_RELATION = re.compile(
     r"nanaji|nanay|tatay|itay|inay|bhai|bhaiya|didi|akka|aiyya|kuya|chechi|unnie|eonni|noona|"
     r"hyung|malli|nangi|thambi|behen|baji|abang|gege|jiejie|meimei|hermanito|hermanita|"
     r"khala|mamu|chachu|phuppo|wujek|ciocia|tita|tannie|sekuru|hubby|wifey|hubs|bf|bae|"
-    r"missus|polola|pololo)))"
+    r"missus|polola|pololo|mamma|dziewczyna|chłopak|novia|novio|esposa|esposo|marido)))"
     r"\b(?!\s+[A-Z])(?!\s+(?:and|&)\s+(?:I|me)\b)(?P<c>'s)?\s*"
 )
 
@@ -687,7 +701,14 @@ _WHO_THEY_ARE_TO_ME = re.compile(
 _WHOSE_NEWS_AFTER = re.compile(
     r"^(?P<news>(?:(?:just|finally|officially|only)\s+)?(?:turned|got|started|moved|graduated|"
     r"passed|qualified|retired|joined|landed|became|quit|left)\b[^,;]*?)\s*,\s*"
-    r"(?P<who>(?i:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")(?:\s+" + _NAME + r")?)\s*[.!]*$",
+    # whose: "our" anyone; "my" a child, or anyone named ("my friend!", "my brother" after
+    # one's own news may be said to them)
+    r"(?P<who>our\s+" + _QUALIFIERS + r"(?:" + _REL + r")"
+    r"|my\s+"
+    + _QUALIFIERS
+    + r"(?:son|daughter|kid|eldest|oldest|youngest|baby|boy|girl|little\s+one)"
+    r"|my\s+" + _QUALIFIERS + r"(?:" + _REL + r")(?=\s+" + _NAME + r"\s*[.]*$))"
+    r"(?P<name>\s+" + _NAME + r")?\s*[.]*$",
     re.I,
 )
 # Relatives by marriage said without "my", capitalised or not ("In-laws moved to the
@@ -747,9 +768,9 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     if named_after is not None:
         # "Just turned 5, our eldest", "got engaged last night, my sister Priya": the news
         # first, whose it is last — read as "our eldest just turned 5"
-        return _parse_subject(
-            f"{named_after.group('who')} {named_after.group('news')}", previous, newcomer
-        )
+        news = named_after.group("news")  # "Turned 61 today": no name "Turned"
+        who = named_after.group("who") + (named_after.group("name") or "")
+        return _parse_subject(f"{who} {news[:1].lower()}{news[1:]}", previous, newcomer)
     # "Priya, who works with me, moved…": who they are, said between commas, is not
     # what they did; "Sadly, my dad turned 70": a word before them, not them
     aside = _ASIDE.match(clause)
@@ -859,6 +880,12 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         name = match.group("name") or match.group("new_name")
         relation = (RELATIONS.get(rel, "friends"), rel, name)
         return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
+    match = _SOMEONE_NEW.match(clause)
+    if match:  # "new person in my life: Priya, …", "met someone: Dev": a partner named
+        name = match.group("name")
+        return Parsed(
+            relation_subject("partner", name), clause[match.end() :], ("partner", "partner", name)
+        )
     match = _BARE_RELATION.match(clause)
     if match and _told_of_bare(match, clause[match.end() :]):
         rest = clause[match.end() :]
@@ -882,7 +909,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     if match is None:
         bare = _BARE_RELATION_NAMED.match(clause)
         if bare and (
-            bare.group("rel")[:1].isupper()
+            (bare.group("rel")[:1].isupper() and bare.group("rel").lower() not in _OWN_ABROAD)
             or not _OWN_KIN.match(clause)
             or bare.group("name").lower() in NOT_NAMES
             or bare.group("name").lower() in ("is", "was", "has", "are", "and", "the")
