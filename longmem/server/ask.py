@@ -557,7 +557,10 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         place = bool(found & (_WHERE | {"which", "school"}))
         study = "school" if place else "studies"
         scored[study] = scored.get(study, 0) + 4
-    if "school" in scored and "employer" not in scored and found & {"at", "teach", "teaches"}:
+    which_school = any(
+        first in ("which", "what") and second == "school" for first, second in zip(words, words[1:])
+    )
+    if which_school and "employer" not in scored and found & {"at", "teach", "teaches"}:
         # "which school is Rhodri at now?": where a teacher works answers too
         scored["employer"] = scored["school"] - 1
     if "working" in found and "on" in found and "project" in scored:

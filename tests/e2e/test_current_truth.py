@@ -3203,6 +3203,91 @@ def test_a_food_question_ranks_what_it_names_above_other_allergies(
         assert "User is allergic to cats" not in hits[: hits.index(first)]
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a condition said without "I" or "my" in a message about someone else
+        "took my son to the clinic today. asthma, confirmed. poor boy",
+        "took Leo to the GP. asthma again, so no football this week",
+        "mum rang from the hospital. gallstones, confirmed.",
+        "dad's in hospital again. gout again so no red meat, he's gutted",
+    ],
+)
+def test_a_condition_in_a_message_about_someone_else_is_not_the_users(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert not [f for f in facts if f["subject"] == "user" and f["attribute"] == "conditions"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "since my wife broke her wrist, I'm the family chef now lol",
+        "I'm the household accountant now lol",
+        "I'm the main carer now",
+        "I'm the primary carer for dad now",
+    ],
+)
+def test_a_role_at_home_said_with_the_and_now_keeps_the_job(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [("I'm a barista at Pret", "2025-01-01T10:00:00Z"), (said, "2025-02-01T10:00:00Z")],
+    )
+    jobs = [
+        m["value"]
+        for m in _current(mem, collection)
+        if m["attribute"] == "job" and not m["negated"]
+    ]
+    assert jobs == ["barista"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["new guy: Raj, my team lead, seems strict", "new girl: Mia, she's our new receptionist"],
+)
+def test_a_new_colleague_named_after_a_label_is_no_partner(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert not [f for f in facts if f["attribute"] == "partner"]
+
+
+def test_a_mothers_mother_and_a_fathers_mother_are_two(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my nani lives in karachi", "2025-01-01T10:00:00Z"),
+            ("my dadi lives in lahore", "2025-02-01T10:00:00Z"),
+        ],
+    )
+    homes = sorted(
+        (m["subject"], m["value"]) for m in _current(mem, collection) if m["attribute"] == "home"
+    )
+    assert homes == [("dadi:", "lahore"), ("nani:", "karachi")]
+
+
+@pytest.mark.parametrize(
+    ("said", "key"),
+    [
+        ("mi granny is 97 and lives in St Ann", ("granny:", "home", "St Ann")),
+        (
+            "i have thalassemia minor, so no iron supplements",
+            ("user", "conditions", "thalassemia minor"),
+        ),
+    ],
+)
+def test_what_a_relative_or_a_condition_is_said_with_is_kept(
+    mem: Longmem, collection: str, said: str, key: tuple[str, str, str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert key in {(f["subject"], f["attribute"], f["value"]) for f in facts}
+
+
 def test_a_question_of_conditions_finds_coeliac_keyed_as_what_one_cannot_eat(
     mem: Longmem, collection: str
 ) -> None:

@@ -28,7 +28,7 @@ CONDITION_NAMES = (
     r"gastritis|(?:acid\s+|silent\s+)?reflux|gerd|gord|gallstones|kidney\s+stones|"
     r"diverticulitis|pancreatitis|fatty\s+liver(?:\s+disease)?|(?:a\s+)?hiatus\s+hernia|sibo|"
     r"gastroparesis|h\.?\s?pylori|sickle\s+cell(?:\s+(?:disease|anaemia|anemia))?|"
-    r"thalass(?:a)?emia)"
+    r"thalass(?:a)?emia(?:\s+(?:minor|major|trait))?|sickle\s+cell\s+trait)"
 )
 MEDICINE_NAMES = (
     r"(?:metformin|ozempic|wegovy|mounjaro|semaglutide|tirzepatide|insulin|lisinopril|ramipril|"

@@ -61,7 +61,7 @@ RELATIONS: dict[str, str] = {
         babushka avô vovô abuelo abuelito opa nonno dziadek harabeoji ojiichan papou
         zayde dedushka tía tia tante zia teyze tío tio onkel zio amca nain taid mamgu tadcu
         ouma oupa gogo dadi sitti jiddo savta anneanne babaanne mamó daideó nani ammamma paati
-        ajji teta mbuya ambuya mamie mémé lolo thatha nanaji pépé papy ciocia wujek khala
+        ajji teta mbuya ambuya mamie mémé lolo thatha nanaji pépé papy ciocia wujek khala nanima
         mamu phuppo chachu tita tannie oom sekuru""".split(),
         "relatives",
     ),
@@ -75,7 +75,7 @@ _KIN_GROUPS = tuple(
         "dad father daddy papa papá pai baba vati appa abbu pops tatay itay",
         """grandma grandmother granny nan nana avó vovó abuela abuelita oma nonna babcia
         halmeoni obaachan yiayia bubbe babushka nain mamgu ouma gogo dadi sitti savta
-        anneanne babaanne mamó nani ammamma paati ajji teta mbuya ambuya mamie mémé""",
+        anneanne babaanne mamó ammamma paati ajji teta mbuya ambuya mamie mémé nani nanima""",
         """grandpa grandfather grandad granddad avô vovô abuelo abuelito opa nonno dziadek
         harabeoji ojiichan papou zayde dedushka taid tadcu oupa jiddo daideó lolo thatha
         nanaji pépé papy""",
@@ -126,6 +126,21 @@ def kin(relation: str) -> str:
     return _KIN.get(relation.lower(), relation.lower())
 
 
+# Words that say which side of the family a grandparent is on: a mother's mother ("nani",
+# "anneanne") and a father's ("dadi", "babaanne") are two people, though both a grandma.
+_SIDE = {
+    **dict.fromkeys("nani nanima anneanne ammamma nanaji".split(), "mother's"),
+    **dict.fromkeys("dadi babaanne".split(), "father's"),
+}
+
+
+def one_relative(relation: str, other: str) -> bool:
+    """Whether two relation words may name the same relative: the same one for all their
+    words ("nan", "grandma"), not a grandparent on each side ("nani", "dadi")."""
+    sides = (_SIDE.get(relation.lower()), _SIDE.get(other.lower()))
+    return kin(relation) == kin(other) and (None in sides or sides[0] == sides[1])
+
+
 def kin_words(relation: str) -> tuple[str, ...]:
     """Every word for the relative a word names ("nan" → grandma, grandmother, granny,
     nan, nana, …); the word alone when it has no others ("cousin")."""
@@ -137,6 +152,13 @@ REL = (
     "(?:"
     + "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
     + r")(?![-\s]in[-\s]laws?\b)"
+    # a child by where they come, not a word before someone else ("my eldest client", "my
+    # youngest student"): no lower-case word after it but a verb's
+    r"(?<!\beldest)(?<!\boldest)(?<!\byoungest)"
+    r"|(?:eldest|oldest|youngest)(?!\s+(?!(?:is|was|has|had|just|now|started|starts|turned|"
+    r"turns|got|gets|moved|lives|lived|works|worked|goes|went|and|one|who|still|finally|"
+    r"already|will|can|loves|hates|wants|plays|did|does|graduated|passed|left|joined)\b)"
+    r"(?-i:[a-z]))"
 )
 # Words said before a relation ("my little brother", "my ex wife", "our middle one"), and
 # the pattern of any run of them, ages too ("my 6 year old daughter").

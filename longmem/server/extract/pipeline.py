@@ -222,6 +222,43 @@ _TONIGHT = re.compile(r"\btonight\b", re.I)
 MOST_CLAUSE_CHARS = 1000
 
 
+_MI = re.compile(r"\b(?P<m>[Mm])i\s+(?=(?:" + REL + r")\b)")
+
+
+def _my(found: re.Match[str]) -> str:
+    return found.group("m") + "y "
+
+
+# Words of someone else in a message: a condition named there with no "I" or "my" of its
+# own may be theirs ("took my son to the clinic today. asthma, confirmed. poor boy").
+_SOMEONE_ELSE_SAID = re.compile(
+    r"\b(?:he|she|he's|she's|him|his|her|they|them|their|son|daughter|mum|mom|dad|mother|"
+    r"father|sister|brother|wife|husband|kid|kids|child|baby|boy|girl|partner|grandad|"
+    r"granddad|grandpa|grandma|gran|nan|nana|nephew|niece|uncle|aunt|cousin|friend|patient|"
+    r"dog|cat|vet|in-laws?)\b|\b(?-i:[A-Z])[a-z]+['’]s\b|(?<=[a-z,]\s)(?-i:[A-Z][a-z]+)\b",
+    re.I,
+)
+_MINE_SAID = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my)\b", re.I)
+
+
+def _health_of_someone_else(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """``facts``, a condition or an allergy of the user's said without "I" or "my"
+    ("asthma, confirmed", "gout again so no red meat") kept as words when the message
+    speaks of someone else: whose it is, the message does not say."""
+    if not _SOMEONE_ELSE_SAID.search(content):
+        return facts
+    return [
+        ExtractedFact(finish(third_person(f.statement)), classify(f.statement), f.statement)
+        if f.subject == USER
+        and f.attribute in ("conditions", "allergies")
+        and not f.negated
+        and f.statement
+        and not _MINE_SAID.search(f.statement)
+        else f
+        for f in facts
+    ]
+
+
 def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
     """The facts of one message said at ``observed_at`` (``RuleExtractor.extract``)."""
     said = as_utc(observed_at)
@@ -232,6 +269,8 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
         # is read as the user's ("Phone: …" alone would be)
         return [ExtractedFact(finish(content), classify(content), content)]
     content = said_plainly(as_said if whose == "user" else kept)
+    content = _MI.sub(_my, content)  # "mi granny lives in St Ann": "my", as Spanish and
+    # Jamaican English say it, before a word for a relative
     content, taken = taken_back(content, lambda words: extract(words, observed_at))
     facts: list[ExtractedFact] = []
     seen: set[tuple[str, Optional[str], Optional[str], str, Optional[str]]] = set()
@@ -461,6 +500,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
     if material:  # "RT @jdoe: just moved to LA": kept as written, nobody's key
         facts.append(ExtractedFact(finish(material), classify(material), material))
     facts = others_ages(content, facts)
+    facts = _health_of_someone_else(content, facts)
     vegan = {
         f.subject for f in facts if f.attribute == "diet" and f.value == "vegan" and not f.negated
     }

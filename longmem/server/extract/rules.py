@@ -787,7 +787,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+new\s+(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+(?:at|for|with|in)\s|\s*$|\s*[,.!])"),
     # "I'm the site engineer now", "I'm the station's lab coordinator now": a job said with
     # "the" and "now", its last word an occupation's (not "I'm the best man now")
-    _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+(?:[\w-]+['’]s\s+)?(?!designated\b)(?:(?P<v>(?:[\w-]+\s+){1,2}?" + _OCCUPATION + r")(?:\s+(?:at|for|with|in)\s+[^,;:!?()]+?)?|(?P<v2>" + _OCCUPATION + r")\s+(?:at|for|with|in)\s+[^,;:!?()]+?)\s+now\b"),
+    _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+(?:[\w-]+['’]s\s+)?(?!(?:designated|family|household|main|primary|resident|house|home|unofficial|official|group|class)\b)(?:(?P<v>(?:[\w-]+\s+){1,2}?" + _OCCUPATION + r")(?:\s+(?:at|for|with|in)\s+[^,;:!?()]+?)?|(?P<v2>" + _OCCUPATION + r")\s+(?:at|for|with|in)\s+[^,;:!?()]+?)\s+now\b(?!\s*(?:lol|haha|lmao|jk|😂|🤣))(?<!carer\snow)(?<!caregiver\snow)"),
     # "I've been hired by the RTC in Quebec City as a dispatcher"
     _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
     # "got the assistant principal job", "first day as junior architect at …", "signed on

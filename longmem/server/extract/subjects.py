@@ -577,7 +577,7 @@ NEW_ONE_LABEL = re.compile(
 # Someone new in one's life, named after a label: "new person in my life: Priya", "met
 # someone: Dev", "Conocí a alguien: Javiera" — a partner.
 _SOMEONE_NEW = re.compile(
-    r"^(?i:(?:a\s+|my\s+)?new\s+(?:person|man|woman|guy|girl|boo|love)(?:\s+in\s+my\s+life)?|"
+    r"^(?i:(?:a\s+|my\s+)?new\s+(?:(?:person|man|woman|guy|girl|love)\s+in\s+my\s+life|boo)|"
     r"(?:i\s+)?(?:just\s+)?met\s+someone(?:\s+new)?|conoc[ií]\s+a\s+alguien|"
     r"(?:i'?ve\s+been\s+|been\s+)?seeing\s+someone(?:\s+new)?)\s*[:—–-]\s*"
     r"(?P<name>" + _NAME + r")\b(?!['’]s\b)\s*,?\s*"
@@ -620,10 +620,28 @@ def _told_of_bare(match: re.Match[str], rest: str) -> bool:
     English one always ("Mum is in Lagos"), another language's, or one in lower case, only
     before "'s" or a verb ("Mama turns 60", "Papá retired", "nan is 93"; not "Mama mia",
     "Babushka dolls are cute", "granny flat")."""
-    if not (match.group("other") or match.group("lower")) or match.group("c"):
+    if not (match.group("other") or match.group("lower")):
         return True
-    word = rest.split(" ", 1)[0].lower()
+    word = rest.split(" ", 1)[0].lower().strip(",.!")
+    if match.group("c"):
+        # "nan's 79", "mam's retiring", "hubby's on a rig", "nan's birthday is…" (not
+        # "abuela's flat in Oaxaca", "babcia's recipe": whose)
+        return bool(
+            not word
+            or word[:1].isdigit()
+            or word in _AFTER_ITS_S
+            or word in ADVERBS
+            or word.endswith(("ed", "ing"))
+        )
     return word in CLAUSE_VERBS or word in ADVERBS or (word.endswith("ed") and len(word) > 3)
+
+
+# What follows "'s" (is, has) after a word for a relative, not whose: "nan's in hospital",
+# "mam's a nurse", "hubby's birthday is 22 aug".
+_AFTER_ITS_S = frozenset(
+    """in at on off out back home away a an the been got gone not still now just so very
+    really always never birthday bday b-day""".split()
+)
 # "Sam is my boyfriend now", "Jen's my wife btw": who the relation is, said the other way
 # round.
 _IS_MY = re.compile(

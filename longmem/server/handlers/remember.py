@@ -73,7 +73,7 @@ from ..db import MemoryFilter, MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed, query_terms
 from ..extract import SUBJECT, content_words, pieces
 from ..extract.health import SUPPLEMENT, SWITCHED_TO
-from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, relation_key
+from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, one_relative, relation_key
 from ..extract.lexicon import UNRESOLVED_PREFIX
 from ..extract.places import a_region, place_rest, places_in
 from ..extract.rules import BORN_A, PET_WORDS
@@ -372,7 +372,7 @@ class _Call:
             same = self._one_person(s for s in known if _person(s) == _person(subject))
             return replace(fact, subject=same) if same and same != subject else fact
         if ":" in subject:
-            matches = [s for s in known if kin(s.split(":")[0]) == kin(relation) and s != subject]
+            matches = [s for s in known if one_relative(s.split(":")[0], relation) and s != subject]
         else:
             if name.casefold() in {n.casefold() for n in user_names}:
                 return _about(fact, USER, SUBJECT)
