@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .embed import STOP_WORDS, tokens
-from .extract.kin import RELATIONS, kin, kin_words, relation_key
+from .extract.kin import RELATIONS, kin, kin_words, one_relative, relation_key
 from .extract.lexicon import MONTH_NAMES, WEEKDAYS
 from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, USER
 
@@ -443,7 +443,7 @@ def _is_asked(relation: str, asked: list[str]) -> bool:
     about a brother)."""
     mine = kin(relation)
     return any(
-        mine == kin(word)
+        one_relative(relation, word)
         or (
             kin(word) not in _BY_ORDER  # "my oldest" is the eldest, not any child
             and (mine in _ANY_OF.get(word, ()) or kin(word) in _ANY_OF.get(mine, ()))
@@ -476,7 +476,7 @@ _TROUBLE = frozenset(("trouble", "problem", "problems", "issue", "issues"))
 # budget").
 _DIGEST = frozenset(("digest", "digesting", "digestion"))
 _MEDICAL = frozenset(("condition", "conditions", "medical", "health", "illness"))
-_EATING = frozenset(("eat", "eats", "eating", "ate"))
+_EATING = frozenset(("eat", "eats", "eating", "ate", "dietary"))
 # Words that ask of one's health as such ("user medical conditions", "what condition does
 # Efua have?"), where coeliac disease, keyed as what one cannot eat, answers too (not
 # "what condition is my flat in?", "what health insurance do I have?").

@@ -3262,6 +3262,74 @@ def test_what_a_relative_or_a_condition_is_said_with_is_kept(
     assert key in {(f["subject"], f["attribute"], f["value"]) for f in facts}
 
 
+@pytest.mark.parametrize(
+    ("said", "key"),
+    [
+        # the user's own health said verb first, in a message that speaks of others too
+        ("Diagnosed with asthma on Monday.", ("conditions", "asthma")),
+        ("Diagnosed with Crohn's.", ("conditions", "Crohn's")),
+        ("Allergic to peanuts. Going to Spain with Tom next week.", ("allergies", "peanuts")),
+        ("Me? Allergic to peanuts. Ask Tom.", ("allergies", "peanuts")),
+        ("Asthma confirmed by the GP. Moving to London in June", ("conditions", "Asthma")),
+    ],
+)
+def test_the_users_own_health_beside_others_is_keyed(
+    mem: Longmem, collection: str, said: str, key: tuple[str, str]
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert key in {(f["attribute"], f["value"]) for f in facts if f["subject"] == "user"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # whose, not "is": the text says what was said, and keys nothing of theirs
+        "nan's wedding ring was stolen.",
+        "hubby's morning routine is insane",
+        "nan's 3 cats are lovely",
+        "nan's red coat is in the wash",
+    ],
+)
+def test_a_relatives_thing_after_s_is_no_news_of_them(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert [f["text"] for f in facts] == [said[:1].upper() + said[1:].rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm the tallest teacher now",
+        "I'm the only nurse now",
+        "I'm the book club treasurer now",
+        "I'm the fantasy league manager now",
+        "I'm the household's chief cook now",
+        "I'm the assistant coach for the U10s now",
+    ],
+)
+def test_a_standing_or_a_hobby_said_with_the_and_now_is_no_job(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert not [f for f in facts if f["attribute"] in ("job", "employer")]
+
+
+def test_a_question_of_one_grandmother_is_not_answered_by_the_other(
+    mem: Longmem, collection: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("My nani lives in Lahore.", "2025-01-01T10:00:00Z"),
+            ("My dadi is 75.", "2025-02-01T10:00:00Z"),
+        ],
+    )
+    hits = _texts(mem.search("How old is my nani?", collection=collection, limit=5))
+    assert "User's dadi is 75 years old" not in hits[:1]
+
+
 def test_a_question_of_conditions_finds_coeliac_keyed_as_what_one_cannot_eat(
     mem: Longmem, collection: str
 ) -> None:

@@ -30,6 +30,16 @@ CONDITION_NAMES = (
     r"gastroparesis|h\.?\s?pylori|sickle\s+cell(?:\s+(?:disease|anaemia|anemia))?|"
     r"thalass(?:a)?emia(?:\s+(?:minor|major|trait))?|sickle\s+cell\s+trait)"
 )
+# Conditions that news said without a verb names as the user's ("gout again so no red
+# meat", "IBS flare", "Celiac, confirmed."): those that come and go or shape what one
+# eats — not cancer, diabetes or MS ("Cancer again in the news", "MS is back up 3%").
+VERBLESS_CONDITIONS = (
+    r"(?:gastritis|(?:acid\s+|silent\s+)?reflux|gerd|gord|gallstones|kidney\s+stones|gout|ibs|"
+    r"eczema|psoriasis|migraines?|sickle\s+cell(?:\s+(?:disease|anaemia|anemia))?|"
+    r"crohn'?s(?:\s+disease)?|(?:ulcerative\s+)?colitis|diverticulitis|pancreatitis|"
+    r"fatty\s+liver(?:\s+disease)?|gastroparesis|sibo|endometriosis|pcos|asthma|anaemia|anemia|"
+    r"pre-?diabetes)"
+)
 MEDICINE_NAMES = (
     r"(?:metformin|ozempic|wegovy|mounjaro|semaglutide|tirzepatide|insulin|lisinopril|ramipril|"
     r"losartan|amlodipine|atorvastatin|simvastatin|rosuvastatin|statins?|levothyroxine|"

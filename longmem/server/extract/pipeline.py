@@ -31,6 +31,7 @@ from .chat import (
 )
 from .detail import content_of, detail_of
 from .endings import ended_in_the_next, left_the_job_told, what_ended
+from .health import CONDITION_NAMES, VERBLESS_CONDITIONS
 from .homes import city_beside, home_by_noun
 from .keys import Key, keys_of
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
@@ -222,41 +223,53 @@ _TONIGHT = re.compile(r"\btonight\b", re.I)
 MOST_CLAUSE_CHARS = 1000
 
 
-_MI = re.compile(r"\b(?P<m>[Mm])i\s+(?=(?:" + REL + r")\b)")
-
-
-def _my(found: re.Match[str]) -> str:
-    return found.group("m") + "y "
-
-
 # Words of someone else in a message: a condition named there with no "I" or "my" of its
-# own may be theirs ("took my son to the clinic today. asthma, confirmed. poor boy").
+# own, opening its clause ("asthma, confirmed", "gout again so…"), may be theirs ("took my
+# son to the clinic today. asthma, confirmed. poor boy", "took Leo to the GP. asthma
+# again").
 _SOMEONE_ELSE_SAID = re.compile(
     r"\b(?:he|she|he's|she's|him|his|her|they|them|their|son|daughter|mum|mom|dad|mother|"
     r"father|sister|brother|wife|husband|kid|kids|child|baby|boy|girl|partner|grandad|"
-    r"granddad|grandpa|grandma|gran|nan|nana|nephew|niece|uncle|aunt|cousin|friend|patient|"
-    r"dog|cat|vet|in-laws?)\b|\b(?-i:[A-Z])[a-z]+['’]s\b|(?<=[a-z,]\s)(?-i:[A-Z][a-z]+)\b",
+    r"granddad|grandpa|grandma|gran|nan|nana|nephew|niece|uncle|aunt|cousin|patient|dog|cat|"
+    r"vet|in-laws?)\b|\b(?:took|take|taking|brought|bring|drove|with|for)\s+(?-i:[A-Z][a-z]+)\b",
     re.I,
 )
 _MINE_SAID = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my)\b", re.I)
+_NEWS_OF_A_CONDITION = re.compile(
+    r"^(?:(?:my|the)\s+)?(?:"
+    + VERBLESS_CONDITIONS
+    + r"|"
+    + CONDITION_NAMES
+    + r"|coeliac|celiac)\b",
+    re.I,
+)
 
 
 def _health_of_someone_else(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
-    """``facts``, a condition or an allergy of the user's said without "I" or "my"
-    ("asthma, confirmed", "gout again so no red meat") kept as words when the message
-    speaks of someone else: whose it is, the message does not say."""
-    if not _SOMEONE_ELSE_SAID.search(content):
-        return facts
+    """``facts``, a condition or an allergy of the user's said as news without a verb, "I"
+    or "my" ("asthma, confirmed", "gout again so no red meat") kept as words when the rest
+    of the message speaks of someone else: whose it is, the message does not say."""
     return [
         ExtractedFact(finish(third_person(f.statement)), classify(f.statement), f.statement)
         if f.subject == USER
         and f.attribute in ("conditions", "allergies")
         and not f.negated
         and f.statement
+        and _NEWS_OF_A_CONDITION.match(f.statement)
         and not _MINE_SAID.search(f.statement)
+        and _SOMEONE_ELSE_SAID.search(content.replace(f.statement, " "))
         else f
         for f in facts
     ]
+
+
+_MI = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<m>M)i\s+(?=(?:" + REL + r")\b)|\b(?P<m2>m)i\s+(?=(?:" + REL + r")\b)"
+)
+
+
+def _my(found: re.Match[str]) -> str:
+    return (found.group("m") or found.group("m2")) + "y "
 
 
 def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:

@@ -626,21 +626,25 @@ def _told_of_bare(match: re.Match[str], rest: str) -> bool:
     if match.group("c"):
         # "nan's 79", "mam's retiring", "hubby's on a rig", "nan's birthday is…" (not
         # "abuela's flat in Oaxaca", "babcia's recipe": whose)
-        return bool(
-            not word
-            or word[:1].isdigit()
-            or word in _AFTER_ITS_S
-            or word in ADVERBS
-            or word.endswith(("ed", "ing"))
-        )
+        after = rest.split(" ", 2)[1:2]
+        an_age = word.isdigit() and (
+            not after or after[0].lower().strip(",.!") in _AFTER_AN_AGE
+        )  # "nan's 79 and still drives", not "nan's 3 cats"
+        return bool(not word or an_age or word in _AFTER_ITS_S)
     return word in CLAUSE_VERBS or word in ADVERBS or (word.endswith("ed") and len(word) > 3)
 
 
 # What follows "'s" (is, has) after a word for a relative, not whose: "nan's in hospital",
 # "mam's a nurse", "hubby's birthday is 22 aug".
 _AFTER_ITS_S = frozenset(
-    """in at on off out back home away a an the been got gone not still now just so very
-    really always never birthday bday b-day""".split()
+    """in at on off out away a an the been got gone not still now just so very really always
+    never birthday bday b-day retiring retired moving moved getting going coming staying
+    living working turning feeling visiting starting leaving flying heading expecting
+    recovering married engaged divorced separated pregnant""".split()
+)
+# … and what follows an age said so ("nan's 79 and still drives", "bf's 30 today").
+_AFTER_AN_AGE = frozenset(
+    """and today now next this in on years yrs yo y/o but so lol already tomorrow""".split()
 )
 # "Sam is my boyfriend now", "Jen's my wife btw": who the relation is, said the other way
 # round.
