@@ -626,11 +626,14 @@ def _told_of_bare(match: re.Match[str], rest: str) -> bool:
     if match.group("c"):
         # "nan's 79", "mam's retiring", "hubby's on a rig", "nan's birthday is…" (not
         # "abuela's flat in Oaxaca", "babcia's recipe": whose)
-        after = rest.split(" ", 2)[1:2]
+        said = rest.split(" ", 2)
+        after = said[1:2]
         an_age = word.isdigit() and (
-            not after or after[0].lower().strip(",.!") in _AFTER_AN_AGE
-        )  # "nan's 79 and still drives", not "nan's 3 cats"
-        return bool(not word or an_age or word in _AFTER_ITS_S)
+            not after
+            or said[0].rstrip().endswith((",", ".", "!"))
+            or after[0].lower().strip(",.!") in _AFTER_AN_AGE
+        )  # "nan's 79 and still drives", "nan's 90, living in a care home"; not "nan's 3 cats"
+        return bool(not word or an_age or word in _AFTER_ITS_S or word in ADVERBS)
     return word in CLAUSE_VERBS or word in ADVERBS or (word.endswith("ed") and len(word) > 3)
 
 
