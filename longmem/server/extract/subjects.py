@@ -721,8 +721,8 @@ _WHO_THEY_ARE_TO_ME = re.compile(
     r"^\s*(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?:" + _REL + r")\s*$", re.I
 )
 # News with no subject, then whose it is, alone after a comma: "Just turned 5, our
-# eldest", "started at Tesco today, my brother" (not "I turned 5, my sister…", "lunch with
-# Tom, my brother").
+# eldest", "started at Tesco today, my brother Sam" (not "I turned 5, my sister…", "lunch
+# with Tom, my brother", "got the job, my friend!").
 _WHOSE_NEWS_AFTER = re.compile(
     r"^(?P<news>(?:(?:just|finally|officially|only)\s+)?(?:turned|got|started|moved|graduated|"
     r"passed|qualified|retired|joined|landed|became|quit|left)\b[^,;]*?)\s*,\s*"
