@@ -86,22 +86,14 @@ _WITHOUT = (
     r"importantly|likely|often|so|like|recently|or\s+less)\b)"
     r"[^\s,;:!?.()]+(?:\s+[^\s,;:!?.()]+)*"
 )
-_GONE_WITHOUT = re.compile(
-    r"^[^,;.!?]{0,25}?(?:\s*,\s*|\s+)(?P<so>so\s+)?(?P<d>"
-    + _WITHOUT
-    + r"(?:\s*,\s*(?:and\s+)?"
-    + _WITHOUT
-    + r")*)\s*[.!]?\s*(?=$|[,;])",
-    re.I,
+# … one or a list of them ("no more mariscos, no more completos"), "so" before it or not
+_WITHOUT_SAID = (
+    r"(?P<so>so\s+)?(?P<d>" + _WITHOUT + r"(?:\s*,\s*(?:and\s+)?" + _WITHOUT + r")*)\s*[.!]?\s*"
 )
-_LAST_WITHOUT = re.compile(
-    r"(?:\s*,\s*|\s+(?=so\s))(?P<so>so\s+)?(?P<d>"
-    + _WITHOUT
-    + r"(?:\s*,\s*(?:and\s+)?"
-    + _WITHOUT
-    + r")*)\s*[.!]?\s*$",
-    re.I,
-)
+# … right after the value ("gastritis, so no chilli"), or last in the clause when the value
+# is said in other words ("I'm pre-diabetic, cutting sugar": prediabetes)
+_GONE_WITHOUT = re.compile(r"^[^,;.!?]{0,25}?(?:\s*,\s*|\s+)" + _WITHOUT_SAID + r"(?=$|[,;])", re.I)
+_LAST_WITHOUT = re.compile(r"(?:\s*,\s*|\s+(?=so\s))" + _WITHOUT_SAID + r"$", re.I)
 _GONE_WITHOUT_KEYS = frozenset(("conditions", "allergies", "diet"))
 _FOR_ME = re.compile(r"\s+for\s+(?:me|us)\b.*$", re.I)
 # Another name one goes by, said after one's name: "I'm Katarzyna, Kasia for short", "…,

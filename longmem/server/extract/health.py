@@ -40,6 +40,13 @@ VERBLESS_CONDITIONS = (
     r"fatty\s+liver(?:\s+disease)?|gastroparesis|sibo|endometriosis|pcos|asthma|anaemia|anemia|"
     r"pre-?diabetes)"
 )
+# Words for someone other than the user, said beside a condition: the news may be theirs
+# ("gout again so no red meat for him", "took my son to the clinic. asthma, confirmed").
+SOMEONE_ELSE = (
+    r"his|her|their|him|them|son|daughter|mum|mom|dad|father|mother|sister|brother|wife|"
+    r"husband|kid|kids|baby|partner|grandad|granddad|grandpa|grandma|gran|nan|nana|nephew|"
+    r"niece|uncle|aunt|cousin|in-laws?|patient|boy|girl|dog|cat"
+)
 MEDICINE_NAMES = (
     r"(?:metformin|ozempic|wegovy|mounjaro|semaglutide|tirzepatide|insulin|lisinopril|ramipril|"
     r"losartan|amlodipine|atorvastatin|simvastatin|rosuvastatin|statins?|levothyroxine|"

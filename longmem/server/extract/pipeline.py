@@ -31,7 +31,7 @@ from .chat import (
 )
 from .detail import content_of, detail_of
 from .endings import ended_in_the_next, left_the_job_told, what_ended
-from .health import CONDITION_NAMES, VERBLESS_CONDITIONS
+from .health import CONDITION_NAMES, SOMEONE_ELSE, VERBLESS_CONDITIONS
 from .homes import city_beside, home_by_noun
 from .keys import Key, keys_of
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
@@ -228,10 +228,8 @@ MOST_CLAUSE_CHARS = 1000
 # son to the clinic today. asthma, confirmed. poor boy", "took Leo to the GP. asthma
 # again").
 _SOMEONE_ELSE_SAID = re.compile(
-    r"\b(?:he|she|he's|she's|him|his|her|they|them|their|son|daughter|mum|mom|dad|mother|"
-    r"father|sister|brother|wife|husband|kid|kids|child|baby|boy|girl|partner|grandad|"
-    r"granddad|grandpa|grandma|gran|nan|nana|nephew|niece|uncle|aunt|cousin|patient|dog|cat|"
-    r"vet|in-laws?)\b|\b(?:took|take|taking|brought|bring|drove|with|for)\s+(?-i:[A-Z][a-z]+)\b",
+    r"\b(?:" + SOMEONE_ELSE + r"|he|she|he's|she's|they|child|vet)\b"
+    r"|\b(?:took|take|taking|brought|bring|drove|with|for)\s+(?-i:[A-Z][a-z]+)\b",
     re.I,
 )
 _MINE_SAID = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my)\b", re.I)

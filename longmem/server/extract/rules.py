@@ -43,6 +43,7 @@ from .health import (
     MEDICINE_NAMES,
     NOT_THE_CONDITION,
     NOT_THE_MEDICINE,
+    SOMEONE_ELSE,
     TAKES,
     UNSURE_BEFORE,
     VERBLESS_CONDITIONS,
@@ -703,10 +704,8 @@ _MET_WITH = (
 # … and none of it someone else's: "gout again so no red meat for him", "Asthma diagnosed
 # yesterday, for my son", "IBS flare, poor Sarah", "migraine again, Tom's off work".
 _NOT_SOMEONE_ELSES = (
-    r"(?![^.!]*\b(?:his|her|their|him|them|son|daughter|mum|mom|dad|father|mother|sister|"
-    r"brother|wife|husband|kid|kids|friend|baby|partner|grandad|granddad|grandpa|grandma|"
-    r"gran|nan|nana|nephew|niece|uncle|aunt|cousin|in-laws?|patient|patients|poor|little\s+one|"
-    r"little\s+man|boy|girl|lad|dog|cat)\b)(?![^.!]*\b(?-i:[A-Z])[a-z]+['’]s\b)"
+    r"(?![^.!]*\b(?:" + SOMEONE_ELSE + r"|friend|patients|poor|little\s+one|little\s+man|lad)\b)"
+    r"(?![^.!]*\b(?-i:[A-Z])[a-z]+['’]s\b)"
 )
 _NEWS_OF_MINE = (
     r"(?=\s*(?:$|[,.!;]|by\s+(?:the|my|a)\b|(?:today|yesterday|tonight|this\s+(?:morning|week|month)|"

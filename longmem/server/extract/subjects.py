@@ -87,12 +87,10 @@ _OTHER_SUBJECT = re.compile(
     r"three|four|half)\s+(?:of\s+)?(?:my|our|the)\b|(?:a|an|some|one)\s+[\w-]+\s+of\s+(?:mine|ours)\b|"
     # the user's people taken together: "my parents Anne and Bob moved to Spain"
     r"(?:my|our)\s+(?:parents|grandparents|folks|in-laws|inlaws)\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
-    # … and those by marriage, whom the rules do not key: "my brother in law Raj moved",
-    # with "my" or without ("in-laws sold up and moved to the Algarve", "MIL lives in
-    # Leicester")
-    r"(?:(?:my|our)\s+)?(?:mother|father|sister|brother|son|daughter)s?[-\s]in[-\s]laws?\b"
+    # … and those by marriage, whom the rules do not key: "my brother in law Raj moved"
+    # (without "my": _IN_LAWS)
+    r"(?:my|our)\s+(?:mother|father|sister|brother|son|daughter)s?[-\s]in[-\s]laws?\b"
     r"(?!\s+(?:and|&)\s+(?:I|me)\b)|"
-    r"(?:(?:my|our)\s+)?(?:in-laws|inlaws|in\s+laws)\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
     # … said without "my": "both kids are allergic to peanuts", "all three boys"
     r"(?:both|all(?:\s+(?:two|three|four|five|six))?)\s+(?:(?:little|older|younger|grown|teenage)\s+)?"
     r"(?:kids|children|boys|girls|twins|sons|daughters|parents|grandparents|sisters|brothers)\b)",
@@ -213,19 +211,18 @@ _BARE_RELATION_NAMED = re.compile(
 )
 # A name then who they are to others: "bhaiya Ramesh the driver", "didi Sunita the maid".
 _ROLE_AFTER = re.compile(r"^(?:the|from|next|at|of|our|my)\b|^(?-i:[A-Z])", re.I)
-_OWN_KIN = re.compile(
-    r"^(?i:(?:wee|lil|little|big|older|younger|elder|baby|twin|kid)\s+(?:sister|sis|brother|bro)\b|"
-    r"(?:hubby|wifey|fianc[eé]e?|akka|kuya|didi|bhaiya|chechi|unnie|eonni|noona|hyung|aiyya|"
-    # an aunt or uncle, a grandparent, by another language's word: "tío Carlos opened a
-    # taquería", "ciocia Basia moved to Kraków"
-    r"t[ií]o|t[ií]a|abuela|abuelo|ciocia|wujek|khala|mamu|chachu|phuppo|tita|tannie|nani|"
-    r"dadi|babcia|dziadek|nonna|nonno|oma|opa)\s)"
-)
-# … of them, those of other languages, capitalised as a title before the name ("Khala
-# Nasreen lives in Lahore", "Ciocia Basia", "Kuya Rommel"; not "Tia Maria", a drink).
+# Words of other languages for one's own relatives, read as them also capitalised, as a
+# title before the name ("Khala Nasreen lives in Lahore", "Ciocia Basia", "Kuya Rommel";
+# not "Tia Maria", a drink).
 _OWN_ABROAD = frozenset(
     """akka kuya didi bhaiya chechi unnie eonni noona hyung aiyya abuela abuelo ciocia wujek
     khala mamu chachu phuppo tita tannie nani dadi babcia dziadek nonna nonno oma opa""".split()
+)
+_OWN_KIN = re.compile(
+    r"^(?i:(?:wee|lil|little|big|older|younger|elder|baby|twin|kid)\s+(?:sister|sis|brother|bro)\b|"
+    # … or another language's word for an older sibling, an aunt or uncle, a grandparent:
+    # "tío Carlos opened a taquería", "ciocia Basia moved to Kraków"
+    r"(?:hubby|wifey|fianc[eé]e?|t[ií]o|t[ií]a|" + "|".join(sorted(_OWN_ABROAD)) + r")\s)"
 )
 # fmt: off
 # Words for an older sibling said after the name, as Korean and Hindi English chat does
@@ -587,30 +584,33 @@ _SOMEONE_NEW = re.compile(
 # "Papá opened a café", "Babcia is in hospital"). Not a word that is a given name or a
 # surname too ("Pai", "Amma", "Baba"), nor one before a capital ("Mama Mia"), nor "Mum and
 # I…" (the user's, as "wife and I"); "Opa!" alone says nothing of anyone.
-# Typed in lower case, as chat types them ("nan is 93", "appa retired from the railways",
-# "taid turned 95"), and the words for an older sibling or a partner that are always one's
-# own ("bhai quit Infosys", "aiyya is a pilot now", "hubby got a new job", "bf moved
-# teams"), they too are told of only before "'s" or a verb.
+# Another language's words (and the words for an older sibling or a partner that are
+# always one's own: "Bhai quit Infosys", "Hubby got a new job"), capitalised, are told of
+# only before "'s" or a verb (_told_of_bare).
+_OTHER_BARE = (
+    """Mama Mamá Maman Mutti Mãe Papa Papá Vati Abuela Abuelita Abuelo Abuelito Oma Opa
+    Nonna Nonno Babcia Dziadek Babushka Dedushka Yiayia Papou Bubbe Zayde Ouma Oupa Mam
+    Mammy Mommy Daddy Appa Ammi Abbu Dadi Nain Taid Mamgu Tadcu Avó Avô Vovó Vovô
+    Halmeoni Harabeoji Obaachan Ojiichan Sitti Jiddo Mbuya Ambuya Savta Anneanne
+    Babaanne Mémé Pépé Papy Bhai Bhaiya Akka Aiyya Kuya Chechi Unnie Eonni Noona Hyung
+    Hubby Wifey""".split()
+)
+# … and typed in lower case, as chat types them ("nan is 93", "taid turned 95", "bf moved
+# teams"), these and more that are given names as often when capitalised (Didi, Nani,
+# Lolo, Teta, Gogo, Mamie, Pops): also only before "'s" or a verb.
+_LOWER_BARE = (
+    *(word.lower() for word in _OTHER_BARE),
+    *"""grandma grandmother granny nana nan grandpa grandfather grandad granddad pops ammu
+    mami nani teta gogo lolo mamie ajji paati ammamma thatha nanaji nanay tatay itay
+    inay didi malli nangi thambi behen baji abang gege jiejie meimei hermanito
+    hermanita khala mamu chachu phuppo wujek ciocia tita tannie sekuru hubs bf bae
+    missus polola pololo mamma dziewczyna chłopak novia novio esposa esposo marido""".split(),
+)
 _BARE_RELATION = re.compile(
     r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
     r"Grandpa|Grandfather|Grandad|Granddad|"
-    r"(?P<other>Mama|Mamá|Maman|Mutti|Mãe|Papa|Papá|Vati|Abuela|Abuelita|Abuelo|Abuelito|Oma|"
-    r"Opa|Nonna|Nonno|Babcia|Dziadek|Babushka|Dedushka|Yiayia|Papou|Bubbe|Zayde|Ouma|Oupa|"
-    r"Mam|Mammy|Mommy|Daddy|Appa|Ammi|Abbu|Dadi|Nain|Taid|Mamgu|Tadcu|Avó|Avô|Vovó|Vovô|"
-    r"Halmeoni|Harabeoji|Obaachan|Ojiichan|Sitti|Jiddo|Mbuya|Ambuya|Savta|Anneanne|Babaanne|"
-    r"Mémé|Pépé|Papy|Bhai|Bhaiya|Akka|Aiyya|Kuya|Chechi|Unnie|Eonni|Noona|Hyung|Hubby|Wifey)|"
-    # (capitalised, these are given names as often: Didi, Nani, Lolo, Teta, Gogo, Mamie,
-    # Pops; in lower case they are read as the relative, before a verb)
-    r"(?P<lower>(?-i:grandma|grandmother|granny|nana|nan|grandpa|grandfather|grandad|granddad|"
-    r"mama|mamá|maman|mutti|mãe|papa|papá|vati|abuela|abuelita|abuelo|abuelito|"
-    r"oma|opa|nonna|nonno|babcia|dziadek|babushka|dedushka|yiayia|papou|bubbe|zayde|ouma|oupa|"
-    r"mam|mammy|mommy|daddy|pops|appa|ammi|abbu|ammu|mami|dadi|nani|nain|taid|mamgu|tadcu|"
-    r"avó|avô|vovó|vovô|halmeoni|harabeoji|obaachan|ojiichan|sitti|jiddo|teta|gogo|mbuya|"
-    r"ambuya|lolo|savta|anneanne|babaanne|mamie|mémé|pépé|papy|ajji|paati|ammamma|thatha|"
-    r"nanaji|nanay|tatay|itay|inay|bhai|bhaiya|didi|akka|aiyya|kuya|chechi|unnie|eonni|noona|"
-    r"hyung|malli|nangi|thambi|behen|baji|abang|gege|jiejie|meimei|hermanito|hermanita|"
-    r"khala|mamu|chachu|phuppo|wujek|ciocia|tita|tannie|sekuru|hubby|wifey|hubs|bf|bae|"
-    r"missus|polola|pololo|mamma|dziewczyna|chłopak|novia|novio|esposa|esposo|marido)))"
+    r"(?P<other>" + "|".join(_OTHER_BARE) + r")|"
+    r"(?P<lower>(?-i:" + "|".join(_LOWER_BARE) + r")))"
     r"\b(?!\s+[A-Z])(?!\s+(?:and|&)\s+(?:I|me)\b)(?P<c>'s)?\s*"
 )
 
