@@ -27,7 +27,8 @@ a past event. Questions and chit-chat give nothing; anything else gives at least
 fact — nothing said is dropped for not being understood.
 
 The rules load on the first message read (``pipeline.py``), not on import: a server
-started, searched or listed never compiles their patterns.
+started, searched or listed never compiles their patterns. They load all at once (every
+pattern, the place names), so that no later message pays for being the first to need one.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from .detail import content_of, detail_of
 from .endings import ended_in_the_next, left_the_job_told, what_ended
 from .health import CONDITION_NAMES, SOMEONE_ELSE, VERBLESS_CONDITIONS
 from .homes import city_beside, home_by_noun
-from .keys import Key, keys_of
+from .keys import Key, keys_of, load
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, kin
 from .lexicon import (
     ADVERBS,
@@ -1409,3 +1409,7 @@ def _title_after(
 
 # Attributes whose facts a sentence's "this week" does not end: one is not 35 until Sunday.
 _LASTING = frozenset(("name", "age", "birthday", "children", "siblings", "mother", "father"))
+
+
+# The rules load with this module, on the first message read, all at once.
+load()
