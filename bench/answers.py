@@ -47,14 +47,19 @@ same way, of health, diet and the family around the user (conditions that keep o
 food, told tersely or in passing, some temporary, some a child's; diets and drinks that
 change; relatives by kin words of many languages and by birth order, their ages, jobs and
 homes; controls), run once on the round's start before anyone read them; ``b6aside`` is
-never read by whoever writes rules.
+never read by whoever writes rules; ``b7tune`` and ``b7aside``, 40 scenarios each (62
+questions each), written blind in the forty-seventh round in pairs the same way, of
+relatives by marriage (every spelling of an in-law, "MIL", "sister in law"; the blood
+relative of the same word beside them; law studied, other people's in-laws, plural
+in-laws), run once on the round's start before anyone read them; ``b7aside`` is never
+read by whoever writes rules.
 
 With ``--embedder``, every server's search also ranks with a model embedder: the
 endpoint LONGMEM_BENCH_EMBEDDER_URL names, else the bench's own all-MiniLM-L6-v2
 (bench/embed_server.py); without it, no server gets one, whatever LONGMEM_SERVER_EMBEDDER_*
 says.
 
-    python bench/answers.py [--set review|blind|b2tune|…|b5aside|b6tune|b6aside|all]
+    python bench/answers.py [--set review|blind|b2tune|…|b6aside|b7tune|b7aside|all]
                             [--before PATH] [--quick]
                             [--embedder]
 """
@@ -74,7 +79,7 @@ from longmem import Longmem
 
 SETS = (
     *("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside", "b4", "b5tune", "b5aside"),
-    *("b6tune", "b6aside"),
+    *("b6tune", "b6aside", "b7tune", "b7aside"),
 )
 LIMIT = 5
 QUICK_SCENARIOS = 25
