@@ -141,10 +141,13 @@ class Ask:
 def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     """The key a query asks about (no attributes when it names none). ``user_names``: the
     names the user goes by (the name, then another: "Katarzyna", "Kasia")."""
-    words = _avoid_said(tokens(query))
+    words = _in_laws_as_one(_avoid_said(tokens(query)))
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
-    words = [key if (key := relation_key(w)) in RELATIONS else w for w in words]
+    words = [
+        key if (key := relation_key(w)) in RELATIONS and w not in _IN_LAW_SHORT else w
+        for w in words
+    ]
     words = [_MY_ONLY.get(w, _singular(w)) if _mine(words, i) else w for i, w in enumerate(words)]
     # "how old is my oldest?", "where does our youngest one go to school?": that child, if
     # the collection knows one by that word ("our eldest, Josh"), else any child
@@ -395,6 +398,36 @@ def _which_child(word: str, known: set[str]) -> str:
     if word in RELATIONS and any(kin(s.split(":", 1)[0]) == kin(word) for s in known):
         return word
     return "kid"
+
+
+# Relatives by marriage, said in three words ("mother in law", "mother-in-law") or short
+# after "my" / "our" ("my MIL"): one word, as facts' subjects spell them
+# ("mother-in-law:Carol"), not the mother. "My brother in law school" studies law.
+_IN_LAW_HEADS = frozenset(
+    ("mother", "mum", "mom", "mam", "father", "dad", "sister", "brother", "son", "daughter")
+)
+_IN_LAW_SHORT = frozenset(("mil", "fil", "sil", "bil", "dil"))
+_LAW_AS_STUDIED = frozenset(
+    ("school", "schools", "enforcement", "firm", "firms", "student", "students", "degree")
+)
+
+
+def _in_laws_as_one(words: list[str]) -> list[str]:
+    out: list[str] = []
+    at = 0
+    while at < len(words):
+        word = words[at]
+        if (
+            word in _IN_LAW_HEADS
+            and words[at + 1 : at + 3] == ["in", "law"]
+            and words[at + 3 : at + 4] not in [[w] for w in _LAW_AS_STUDIED]
+        ):
+            out.append(relation_key(f"{word}-in-law"))
+            at += 3
+            continue
+        out.append(relation_key(word) if word in _IN_LAW_SHORT and _mine(out, len(out)) else word)
+        at += 1
+    return out
 
 
 def _mine(words: list[str], at: int) -> bool:

@@ -611,6 +611,27 @@ def test_a_relation_written_with_its_accents_asks_about_that_relation() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # a relative by marriage in three words, hyphenated or not, or short after "my"
+        ("where does my mother in law live?", "mother-in-law:Jan"),
+        ("where does my mother-in-law live?", "mother-in-law:Jan"),
+        ("where does my MIL live?", "mother-in-law:Jan"),
+        ("user mother-in-law city", "mother-in-law:Jan"),
+        ("where does my mum live?", "mum:"),
+        # law studied, a sum: the mother and the user
+        ("where does my mother in law school live?", "mum:"),
+        ("where can I live on 1 mil a year?", "user"),
+    ],
+)
+def test_a_relative_by_marriage_asked_is_not_the_relative_of_blood(
+    question: str, asked: str
+) -> None:
+    ask = analyse(question, {"user", "mum:", "mother-in-law:Jan"}, ())
+    assert (ask.subjects[:1], ask.attributes[:1]) == ((asked,), ("home",))
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "What does my youngest sister do?",

@@ -8,6 +8,8 @@ subject rules read them with — any relation word (``REL``), the words before o
 # ruff: noqa: E501, SIM905  (word lists read as text)
 from __future__ import annotations
 
+import re
+
 # Relation words, and the attribute of the user that records who is which.
 RELATIONS: dict[str, str] = {
     **dict.fromkeys(("sister", "brother", "sibling", "twin"), "siblings"),
@@ -38,6 +40,13 @@ RELATIONS: dict[str, str] = {
     # a step-sibling is a sibling
     **dict.fromkeys("stepdad stepfather stepmum stepmom stepmother".split(), "relatives"),
     **dict.fromkeys(("stepbrother", "stepsister"), "siblings"),
+    # relatives by marriage, one each, as relation_key spells them ("mother in law",
+    # "mum-in-law", "MIL" → "mother-in-law")
+    **dict.fromkeys(
+        """mother-in-law father-in-law sister-in-law brother-in-law son-in-law
+        daughter-in-law""".split(),
+        "relatives",
+    ),
     # Words for family from other languages, as they are used in English chat ("my
     # abuela", "my unnie Soyeon", "my avó Rosa"). Not those that are also a common given
     # name (Anna, Anne, Lola, Abi, Hala) or another English word ("ate").
@@ -95,9 +104,29 @@ _KIN_GROUPS = tuple(
         "stepdad stepfather",
         "stepmum stepmom stepmother",
         "eldest oldest",
+        "mother-in-law mum-in-law mom-in-law mam-in-law mil",
+        "father-in-law dad-in-law fil",
+        "sister-in-law sil",
+        "brother-in-law bil",
+        "daughter-in-law dil",
+        "son-in-law",
     )
 )
 _KIN = {word: group[0] for group in _KIN_GROUPS for word in group}
+# A relative by marriage as typed, and as keyed ("bro in law", "brotherinlaw", "MIL" →
+# "brother-in-law", "mother-in-law"; the rules read the short words capitalised only).
+_IN_LAW_SPELLED = re.compile(r"(?P<head>[a-z]+)(?:-in-law|\s+in\s+law|inlaw)")
+_IN_LAW_HEADS = {
+    **dict.fromkeys(("mum", "mom", "mam"), "mother"),
+    **{"dad": "father", "sis": "sister", "bro": "brother"},
+}
+_IN_LAW_SHORT = {
+    "mil": "mother-in-law",
+    "fil": "father-in-law",
+    "sil": "sister-in-law",
+    "bil": "brother-in-law",
+    "dil": "daughter-in-law",
+}
 _WORDS_FOR = {group[0]: group for group in _KIN_GROUPS}
 
 
@@ -106,19 +135,31 @@ _WORDS_FOR = {group[0]: group for group in _KIN_GROUPS}
 PRONOUN_RELATIONS: dict[str, frozenset[str]] = {
     "she": frozenset(
         """mum grandma aunt sister daughter wife girlfriend niece granddaughter
-        stepdaughter stepmum stepsister""".split()
+        stepdaughter stepmum stepsister mother-in-law sister-in-law daughter-in-law""".split()
     ),
     "he": frozenset(
         """dad grandpa uncle brother son husband boyfriend nephew grandson stepson stepdad
-        stepbrother""".split()
+        stepbrother father-in-law brother-in-law son-in-law""".split()
     ),
 }
 
 
 def relation_key(relation: str) -> str:
     """A relation word as a fact's subject spells it: "fiancée" → "fiancee",
-    "co-worker" → "coworker" (``sister:Anna``, ``fiancee:Zanele``)."""
-    return relation.lower().replace("é", "e").replace("co-worker", "coworker")
+    "co-worker" → "coworker", a relative by marriage as one word however typed ("mother
+    in law", "mum-in-law", "MIL" → "mother-in-law") (``sister:Anna``,
+    ``fiancee:Zanele``, ``mother-in-law:Carol``)."""
+    word = relation.lower().replace("é", "e").replace("co-worker", "coworker")
+    by_marriage = _IN_LAW_SPELLED.fullmatch(word)
+    if by_marriage is not None:
+        head = by_marriage.group("head")
+        return _IN_LAW_HEADS.get(head, head) + "-in-law"
+    return _IN_LAW_SHORT.get(word, word)
+
+
+def in_law(relation: str) -> bool:
+    """Whether a relation word, as typed, names a relative by marriage."""
+    return relation_key(relation).endswith("-in-law")
 
 
 def kin(relation: str) -> str:
@@ -147,25 +188,40 @@ def kin_words(relation: str) -> tuple[str, ...]:
     return _WORDS_FOR.get(kin(relation), (relation.lower(),))
 
 
-# Not a mother-in-law as a mother: she is someone of the user's the rules do not key.
+# A relative by marriage, as typed: hyphenated, spaced ("my sister in law Rita"; not
+# before a word that is no verb: "my brother in law school", "my sister in law
+# enforcement"), as one word ("brotherinlaw"), with a word of chat ("mum-in-law", "bro in
+# law"), or short and capitalised ("MIL", "SIL": a sister-in-law, as chat uses it).
+_VERBS_AFTER = (
+    r"is|was|has|had|just|now|started|starts|turned|turns|got|gets|moved|lives|lived|works|"
+    r"worked|goes|went|and|one|who|still|finally|already|will|can|loves|hates|wants|plays|did|"
+    r"does|graduated|passed|left|joined"
+)
+IN_LAW = (
+    r"(?:(?:mother|mum|mom|mam|father|dad|sister|sis|brother|bro|son|daughter)"
+    r"(?:-in-law|inlaw|\s+in\s+law(?!\s+(?!(?:"
+    + _VERBS_AFTER
+    + r"|says|said|retired|died|passed)\b)"
+    r"(?-i:[a-z])))|(?-i:MIL|FIL|SIL|BIL|DIL))\b"
+)
+# Any relation word; not a mother-in-law as a mother.
 REL = (
     "(?:"
+    + IN_LAW
+    + "|(?:"
     + "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
     + r")(?![-\s]in[-\s]laws?\b)"
     # a child by where they come, not a word before someone else ("my eldest client", "my
     # youngest student"): no lower-case word after it but a verb's
     r"(?<!\beldest)(?<!\boldest)(?<!\byoungest)"
-    r"|(?:eldest|oldest|youngest)(?!\s+(?!(?:is|was|has|had|just|now|started|starts|turned|"
-    r"turns|got|gets|moved|lives|lived|works|worked|goes|went|and|one|who|still|finally|"
-    r"already|will|can|loves|hates|wants|plays|did|does|graduated|passed|left|joined)\b)"
-    r"(?-i:[a-z]))"
+    r"|(?:eldest|oldest|youngest)(?!\s+(?!(?:" + _VERBS_AFTER + r")\b)(?-i:[a-z])))"
 )
 # Words said before a relation ("my little brother", "my ex wife", "our middle one"), and
 # the pattern of any run of them, ages too ("my 6 year old daughter").
 QUALIFIER_WORDS = (
     *("old", "new", "former", "ex", "little", "big", "older", "younger", "elder", "best"),
     *("eldest", "youngest", "oldest", "twin", "step", "baby", "dear", "late", "lovely"),
-    *("other", "middle", "second", "third"),
+    *("other", "middle", "second", "third", "own"),
 )
 QUALIFIERS = (
     r"(?:(?:" + "|".join(QUALIFIER_WORDS) + r"|"

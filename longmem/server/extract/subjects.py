@@ -34,7 +34,7 @@ from .kin import FULL_NAME as _FULL_NAME
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
-from .kin import RELATIONS, relation_key
+from .kin import RELATIONS, in_law, relation_key
 from .lexicon import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -87,9 +87,9 @@ _OTHER_SUBJECT = re.compile(
     r"three|four|half)\s+(?:of\s+)?(?:my|our|the)\b|(?:a|an|some|one)\s+[\w-]+\s+of\s+(?:mine|ours)\b|"
     # the user's people taken together: "my parents Anne and Bob moved to Spain"
     r"(?:my|our)\s+(?:parents|grandparents|folks|in-laws|inlaws)\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
-    # … and those by marriage, whom the rules do not key: "my brother in law Raj moved"
-    # (without "my": _IN_LAWS)
-    r"(?:my|our)\s+(?:mother|father|sister|brother|son|daughter)s?[-\s]in[-\s]laws?\b"
+    # … and those by marriage, more than one ("my sisters-in-law Raj moved"; without
+    # "my": _IN_LAWS)
+    r"(?:my|our)\s+(?:mother|father|sister|brother|son|daughter)s[-\s]in[-\s]laws?\b"
     r"(?!\s+(?:and|&)\s+(?:I|me)\b)|"
     # … said without "my": "both kids are allergic to peanuts", "all three boys"
     r"(?:both|all(?:\s+(?:two|three|four|five|six))?)\s+(?:(?:little|older|younger|grown|teenage)\s+)?"
@@ -113,11 +113,13 @@ NAMED_NOW = re.compile(
 _WOMEN = frozenset(
     """sister sis mum mom mother mam mammy mummy mommy wife wifey daughter stepdaughter
     girlfriend gf fiancee aunt auntie aunty niece grandma grandmother granny nan nana
-    granddaughter stepmum stepmom stepmother stepsister""".split()
+    granddaughter stepmum stepmom stepmother stepsister mother-in-law sister-in-law
+    daughter-in-law""".split()
 )
 _MEN = frozenset(
     """brother bro dad father daddy husband hubby son stepson boyfriend bf fiance uncle
-    nephew grandpa grandfather grandad granddad grandson stepdad stepfather stepbrother""".split()
+    nephew grandpa grandfather grandad granddad grandson stepdad stepfather stepbrother
+    father-in-law brother-in-law son-in-law""".split()
 )
 
 
@@ -140,7 +142,9 @@ _FORMER_KINDS = frozenset(("partner", "manager"))
 def relation_kind(rel: str) -> str:
     """The kind of relation a word says ("sis" → "siblings"), as written or typed without
     its accent or hyphen ("fiancee", "stepmum"); a word the table lacks is a friend."""
-    return RELATIONS.get(rel.replace("é", "e").replace("-", ""), "friends")
+    return RELATIONS.get(
+        relation_key(rel) if in_law(rel) else rel.replace("é", "e").replace("-", ""), "friends"
+    )
 
 
 def former(said: str, rel: str) -> bool:
@@ -606,8 +610,16 @@ _LOWER_BARE = (
     hermanita khala mamu chachu phuppo wujek ciocia tita tannie sekuru hubs bf bae
     missus polola pololo mamma dziewczyna chłopak novia novio esposa esposo marido""".split(),
 )
+# … and a relative by marriage, short or hyphenated ("MIL moved to Leeds",
+# "Sister-in-law is a nurse now", "mum-in-law's staying with us"), also only before "'s"
+# or a verb.
+_BARE_IN_LAW = (
+    r"(?:MIL|FIL|SIL|BIL|DIL|(?:[Mm]other|[Mm]um|[Mm]om|[Ff]ather|[Dd]ad|[Ss]ister|[Ss]is|"
+    r"[Bb]rother|[Bb]ro|[Ss]on|[Dd]aughter)-in-law)"
+)
 _BARE_RELATION = re.compile(
-    r"^(?P<rel>[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
+    r"^(?P<rel>(?P<in_law>" + _BARE_IN_LAW + r")|"
+    r"[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
     r"Grandpa|Grandfather|Grandad|Granddad|"
     r"(?P<other>" + "|".join(_OTHER_BARE) + r")|"
     r"(?P<lower>(?-i:" + "|".join(_LOWER_BARE) + r")))"
@@ -620,7 +632,7 @@ def _told_of_bare(match: re.Match[str], rest: str) -> bool:
     English one always ("Mum is in Lagos"), another language's, or one in lower case, only
     before "'s" or a verb ("Mama turns 60", "Papá retired", "nan is 93"; not "Mama mia",
     "Babushka dolls are cute", "granny flat")."""
-    if not (match.group("other") or match.group("lower")):
+    if not (match.group("other") or match.group("lower") or match.group("in_law")):
         return True
     word = rest.split(" ", 1)[0].lower().strip(",.!")
     if match.group("c"):
@@ -736,11 +748,12 @@ _WHOSE_NEWS_AFTER = re.compile(
     r"(?P<name>\s+" + _NAME + r")?\s*[.]*$",
     re.I,
 )
-# Relatives by marriage said without "my", capitalised or not ("In-laws moved to the
-# Algarve", "MIL lives in Leicester"): no one the rules key, never a name.
+# Relatives by marriage, several, said without "my", capitalised or not ("In-laws moved
+# to the Algarve", "sisters-in-law"): no one the rules key, never a name. (One is keyed
+# as the others: "MIL lives in Leicester", _BARE_RELATION.)
 _IN_LAWS = re.compile(
-    r"^(?:the\s+)?(?:in-laws|inlaws|in\s+laws|(?:mother|father|sister|brother|son|daughter)s?"
-    r"[-\s]in[-\s]laws?|(?-i:MIL|FIL|SIL|BIL))\b(?!\s+(?:and|&)\s+(?:I|me)\b)",
+    r"^(?:the\s+)?(?:in-laws|inlaws|in\s+laws|(?:mother|father|sister|brother|son|daughter)"
+    r"(?:s[-\s]in[-\s]laws?|[-\s]in[-\s]laws))\b(?!\s+(?:and|&)\s+(?:I|me)\b)",
     re.I,
 )
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
@@ -897,13 +910,13 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     if match and match.group("name").split()[0].lower() not in NOT_NAMES:
         # "Sam is my boyfriend now", "Tom is my best friend": who the relation is
         rel, name = match.group("rel").lower(), match.group("name")
-        relation = (RELATIONS.get(rel, "friends"), rel, name)
+        relation = (relation_kind(rel), rel, name)
         return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
     match = NEW_ONE_LABEL.match(clause)
     if match:
         rel = (match.group("rel") or match.group("new_rel")).lower()
         name = match.group("name") or match.group("new_name")
-        relation = (RELATIONS.get(rel, "friends"), rel, name)
+        relation = (relation_kind(rel), rel, name)
         return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
     match = _SOMEONE_NEW.match(clause)
     if match:  # "new person in my life: Priya, …", "met someone: Dev": a partner named
@@ -934,8 +947,13 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     if match is None:
         bare = _BARE_RELATION_NAMED.match(clause)
         if bare and (
-            (bare.group("rel")[:1].isupper() and bare.group("rel").lower() not in _OWN_ABROAD)
-            or not _OWN_KIN.match(clause)
+            # (a relative by marriage is always one's own: "BIL Fintan drives for Bus Éireann")
+            (
+                bare.group("rel")[:1].isupper()
+                and bare.group("rel").lower() not in _OWN_ABROAD
+                and not in_law(bare.group("rel"))
+            )
+            or not (_OWN_KIN.match(clause) or in_law(bare.group("rel")))
             or bare.group("name").lower() in NOT_NAMES
             or bare.group("name").lower() in ("is", "was", "has", "are", "and", "the")
             or _ROLE_AFTER.match(clause[bare.end() :])
@@ -1060,7 +1078,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         if match.group("rel") or match.group("prel"):
             # "Sarah, my sister, …" and "Sarah (my sister) …"
             rel = (match.group("rel") or match.group("prel")).lower()
-            relation = (RELATIONS.get(rel, "friends"), rel, name)
+            relation = (relation_kind(rel), rel, name)
             return Parsed(relation_subject(rel, name), rest, relation)
         # "Minho oppa": Minho, whom remember links to the relative it knows by that name
         return Parsed(Subject(name, name), rest)
