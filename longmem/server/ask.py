@@ -92,7 +92,7 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "grandchildren": (frozenset(("grandson", "granddaughter")), ("relatives",)),
     "kids": (_CHILDREN, ("children",)),
     "children": (_CHILDREN, ("children",)),
-    "in-laws": (frozenset(), ()),
+    "in-laws": (frozenset(("mother-in-law", "father-in-law")), ("relatives",)),
 }
 # The words after "my" that make it someone else's question ("my sister", "my parents").
 _PEOPLE_WORDS = frozenset((*RELATIONS, *_GROUPS))
@@ -141,7 +141,7 @@ class Ask:
 def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     """The key a query asks about (no attributes when it names none). ``user_names``: the
     names the user goes by (the name, then another: "Katarzyna", "Kasia")."""
-    words = _in_laws_as_one(_avoid_said(tokens(query)))
+    words = _in_laws_as_one(_avoid_said(tokens(query)), query)
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
     words = [
@@ -400,19 +400,33 @@ def _which_child(word: str, known: set[str]) -> str:
     return "kid"
 
 
-# Relatives by marriage, said in three words ("mother in law", "mother-in-law") or short
-# after "my" / "our" ("my MIL"): one word, as facts' subjects spell them
-# ("mother-in-law:Carol"), not the mother. "My brother in law school" studies law.
+# Relatives by marriage, said in three words ("mother in law", "mother-in-law"), short
+# after "my" / "our" or capitalised ("my mil", "where does MIL live?"), or as a spouse's
+# or a sibling's or a child's ("my wife's mother", "my sister's husband"): one word, as
+# facts' subjects spell them ("mother-in-law:Carol"), not the mother. "My brother in law
+# school" studies law; "1 mil" is a sum.
 _IN_LAW_HEADS = frozenset(
-    ("mother", "mum", "mom", "mam", "father", "dad", "sister", "brother", "son", "daughter")
+    "mother mum mom mam father dad sister sis brother bro son daughter".split()  # noqa: SIM905
 )
 _IN_LAW_SHORT = frozenset(("mil", "fil", "sil", "bil", "dil"))
 _LAW_AS_STUDIED = frozenset(
     ("school", "schools", "enforcement", "firm", "firms", "student", "students", "degree")
 )
+# (whose, whom, as kin() names them) → the relative by marriage.
+_BY_MARRIAGE = {
+    **{(p, "mum"): "mother-in-law" for p in ("wife", "husband", "spouse", "partner")},
+    **{(p, "dad"): "father-in-law" for p in ("wife", "husband", "spouse", "partner")},
+    **{(p, "sister"): "sister-in-law" for p in ("wife", "husband", "spouse", "partner")},
+    **{(p, "brother"): "brother-in-law" for p in ("wife", "husband", "spouse", "partner")},
+    ("brother", "wife"): "sister-in-law",
+    ("sister", "husband"): "brother-in-law",
+    ("son", "wife"): "daughter-in-law",
+    ("daughter", "husband"): "son-in-law",
+}
 
 
-def _in_laws_as_one(words: list[str]) -> list[str]:
+def _in_laws_as_one(words: list[str], query: str) -> list[str]:
+    written = {w.lower() for w in _SHORT_WRITTEN.findall(query)}
     out: list[str] = []
     at = 0
     while at < len(words):
@@ -425,9 +439,22 @@ def _in_laws_as_one(words: list[str]) -> list[str]:
             out.append(relation_key(f"{word}-in-law"))
             at += 3
             continue
-        out.append(relation_key(word) if word in _IN_LAW_SHORT and _mine(out, len(out)) else word)
+        if word == "parents" and words[at + 1 : at + 3] == ["in", "law"]:
+            out.append("in-laws")  # "my parents in law", "parents-in-law"
+            at += 3
+            continue
+        whose = _BY_MARRIAGE.get((kin(word), kin(words[at + 2]))) if at + 2 < len(words) else None
+        if whose and words[at + 1] == "s" and _mine(words, at):
+            out.append(whose)  # "my wife's mother": "my mother-in-law"
+            at += 3
+            continue
+        short = word in _IN_LAW_SHORT and (_mine(out, len(out)) or word in written)
+        out.append(relation_key(word) if short else word)
         at += 1
     return out
+
+
+_SHORT_WRITTEN = re.compile(r"(?<![\w-])(?:MIL|FIL|SIL|BIL|DIL)(?![\w-])")
 
 
 def _mine(words: list[str], at: int) -> bool:

@@ -5598,6 +5598,17 @@ def test_a_relative_by_marriage_named_is_one_of_the_users_relatives(
         "my sister's son-in-law Dan is a cop",
         # the user is one
         "I'm a mother-in-law now",
+        # spaced, at the start, without "my": no one the rules key (it had moved the mum)
+        "Mother in law moved to Spain.",
+        # spaced, before a noun: not read as one, so no one's ("User lives in Texas")
+        "My brother in law enforcement moved to Texas.",
+        # short, in another sense
+        "Our SIL rating is 3 for the new plant.",
+        "SIL is the safety integrity level we need.",
+        "My MIL-spec watch broke",
+        # to be, or once
+        "My son-in-law-to-be is a chef.",
+        "My ex MIL lives in Leeds.",
     ],
 )
 def test_what_only_looks_like_a_relative_by_marriage_keys_nothing(
@@ -5605,6 +5616,26 @@ def test_what_only_looks_like_a_relative_by_marriage_keys_nothing(
 ) -> None:
     facts = mem.remember(said, collection=collection)
     assert [(f["subject"], f["attribute"]) for f in facts] == [(None, None)]  # a plain memory
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        (("My mum lives in York.", "Mother in law moved to Spain."), ("mum:", "York")),
+        (("I live in York.", "My sister in law relocated to Berlin for work."), ("user", "York")),
+        (("I live in York.", "My brother in law bought a flat in Leeds."), ("user", "York")),
+        (("My MIL lives in Bath.", "My ex MIL lives in Leeds."), ("mother-in-law:", "Bath")),
+    ],
+)
+def test_a_relative_by_marriage_never_moves_the_user_or_the_mother(
+    mem: Longmem, collection: str, said: tuple[str, str], kept: tuple[str, str]
+) -> None:
+    _tell(mem, collection, *said)
+    homes = {
+        (m["subject"], m["value"]) for m in _current(mem, collection) if m["attribute"] == "home"
+    }
+    assert kept in homes
+    assert len([h for h in homes if h[0] == kept[0]]) == 1
 
 
 @pytest.mark.parametrize(
@@ -5636,7 +5667,7 @@ def test_a_question_of_a_relative_by_marriage_is_not_one_of_blood(
         "My sister Anna is a teacher.",
         "my FIL is 70",
         "my dad is 68",
-        "MIL is a midwife",
+        "my MIL is a midwife",
     )
     hits = mem.search(question, collection=collection, limit=5)
     assert _texts(hits)[0] == answer

@@ -611,6 +611,19 @@ def test_a_relation_written_with_its_accents_asks_about_that_relation() -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["where do my in-laws live?", "where do my parents in law live?", "my parents-in-law city"],
+)
+def test_the_in_laws_asked_together_are_each_of_them(question: str) -> None:
+    known = {"user", "mum:", "dad:", "mother-in-law:Jan", "father-in-law:"}
+    ask = analyse(question, known, ())
+    assert (set(ask.subjects), ask.attributes[:1]) == (
+        {"mother-in-law:Jan", "father-in-law:"},
+        ("home",),
+    )
+
+
+@pytest.mark.parametrize(
     ("question", "asked"),
     [
         # a relative by marriage in three words, hyphenated or not, or short after "my"
@@ -618,6 +631,9 @@ def test_a_relation_written_with_its_accents_asks_about_that_relation() -> None:
         ("where does my mother-in-law live?", "mother-in-law:Jan"),
         ("where does my MIL live?", "mother-in-law:Jan"),
         ("user mother-in-law city", "mother-in-law:Jan"),
+        ("where does MIL live?", "mother-in-law:Jan"),
+        ("where does my wife's mother live?", "mother-in-law:Jan"),
+        ("where does my husband's mum live now", "mother-in-law:Jan"),
         ("where does my mum live?", "mum:"),
         # law studied, a sum: the mother and the user
         ("where does my mother in law school live?", "mum:"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import ADVERBS
+
 # Relation words, and the attribute of the user that records who is which.
 RELATIONS: dict[str, str] = {
     **dict.fromkeys(("sister", "brother", "sibling", "twin"), "siblings"),
@@ -188,28 +190,56 @@ def kin_words(relation: str) -> tuple[str, ...]:
     return _WORDS_FOR.get(kin(relation), (relation.lower(),))
 
 
-# A relative by marriage, as typed: hyphenated, spaced ("my sister in law Rita"; not
-# before a word that is no verb: "my brother in law school", "my sister in law
-# enforcement"), as one word ("brotherinlaw"), with a word of chat ("mum-in-law", "bro in
-# law"), or short and capitalised ("MIL", "SIL": a sister-in-law, as chat uses it).
+# What follows a verb's subject: the words the eldest's own news may open with.
 _VERBS_AFTER = (
     r"is|was|has|had|just|now|started|starts|turned|turns|got|gets|moved|lives|lived|works|"
     r"worked|goes|went|and|one|who|still|finally|already|will|can|loves|hates|wants|plays|did|"
     r"does|graduated|passed|left|joined"
 )
+# A relative by marriage, as typed: hyphenated ("mother-in-law", not "son-in-law-to-be"),
+# as one word ("brotherinlaw"), with a word of chat ("mum-in-law", "bro in law"), spaced
+# ("my sister in law Rita") or short and capitalised ("MIL", "SIL": a sister-in-law, as
+# chat uses it). Spaced or short, only before their news — the end, a mark, a name, a
+# verb, an adverb — not before another noun: "my brother in law school", "my sister in law
+# enforcement", "our SIL rating", "my FIL file", "MIL-spec".
+_LAW_AS_A_FIELD = (
+    r"(?:schools?|enforcement|firms?|students?|degrees?|practice|graduates?|exams?|"
+    r"class(?:es)?|courses?|professors?|lecturers?|society|library|review|clinic|offices?|"
+    r"department|faculty|background|careers?|internships?|majors?|books|textbooks|journals?|"
+    r"reform|suites?|apartments?|flats?|units?|cottages?|annexe|annex|tongue|and\s+order)\b"
+)
+_THEIR_NEWS_AFTER = (
+    r"(?=\s*$|\s*[^\w\s-]|\s+(?-i:[A-Z])|\s+(?!"
+    + _LAW_AS_A_FIELD
+    + r")(?:(?:"
+    + _VERBS_AFTER
+    + r"|bought|sold|made|took|gave|came|found|told|met|ran|sent|built|drove|flew|wrote|"
+    r"taught|won|lost|became|began|fell|kept|paid|spent|thought|knew|saw|"
+    + "|".join(sorted(ADVERBS))
+    + r")\b|[a-z]+(?:ed|s)\b))"
+)
 IN_LAW = (
     r"(?:(?:mother|mum|mom|mam|father|dad|sister|sis|brother|bro|son|daughter)"
-    r"(?:-in-law|inlaw|\s+in\s+law(?!\s+(?!(?:"
-    + _VERBS_AFTER
-    + r"|says|said|retired|died|passed)\b)"
-    r"(?-i:[a-z])))|(?-i:MIL|FIL|SIL|BIL|DIL))\b"
+    r"(?:-in-law(?!-)|inlaw(?!-)|\s+in\s+law\b" + _THEIR_NEWS_AFTER + r")"
+    r"|(?-i:MIL|FIL|SIL|BIL|DIL)\b" + _THEIR_NEWS_AFTER + r")"
 )
 # Any relation word; not a mother-in-law as a mother.
 REL = (
     "(?:"
     + IN_LAW
     + "|(?:"
-    + "|".join(sorted((*RELATIONS, "co-worker", "fiancé", "fiancée"), key=len, reverse=True))
+    + "|".join(
+        sorted(
+            (
+                *(w for w in RELATIONS if not w.endswith("-in-law")),
+                "co-worker",
+                "fiancé",
+                "fiancée",
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
     + r")(?![-\s]in[-\s]laws?\b)"
     # a child by where they come, not a word before someone else ("my eldest client", "my
     # youngest student"): no lower-case word after it but a verb's

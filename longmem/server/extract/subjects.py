@@ -87,10 +87,10 @@ _OTHER_SUBJECT = re.compile(
     r"three|four|half)\s+(?:of\s+)?(?:my|our|the)\b|(?:a|an|some|one)\s+[\w-]+\s+of\s+(?:mine|ours)\b|"
     # the user's people taken together: "my parents Anne and Bob moved to Spain"
     r"(?:my|our)\s+(?:parents|grandparents|folks|in-laws|inlaws)\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
-    # … and those by marriage, more than one ("my sisters-in-law Raj moved"; without
-    # "my": _IN_LAWS)
-    r"(?:my|our)\s+(?:mother|father|sister|brother|son|daughter)s[-\s]in[-\s]laws?\b"
-    r"(?!\s+(?:and|&)\s+(?:I|me)\b)|"
+    # … and those by marriage the rules did not read as one ("my sisters-in-law moved",
+    # "my brother in law enforcement moved to Texas"; without "my": _IN_LAWS)
+    r"(?:my|our)\s+(?:mother|mum|mom|father|dad|sister|sis|brother|bro|son|daughter)s?"
+    r"[-\s]in[-\s]laws?\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
     # … said without "my": "both kids are allergic to peanuts", "all three boys"
     r"(?:both|all(?:\s+(?:two|three|four|five|six))?)\s+(?:(?:little|older|younger|grown|teenage)\s+)?"
     r"(?:kids|children|boys|girls|twins|sons|daughters|parents|grandparents|sisters|brothers)\b)",
@@ -151,7 +151,10 @@ def former(said: str, rel: str) -> bool:
     """Whether a relation said with its qualifiers (``said``: "my ex girlfriend") is one
     the user had, no longer has: a former partner or boss."""
     kind = relation_kind(rel)
-    return kind in _FORMER_KINDS and _FORMER.search(said[: said.lower().rfind(rel)]) is not None
+    # (and a relative by marriage: "my ex MIL", "my late father-in-law")
+    return (kind in _FORMER_KINDS or in_law(rel)) and _FORMER.search(
+        said[: said.lower().rfind(rel.lower())]
+    ) is not None
 
 
 def named_relation(rel: str, name: str) -> tuple[str, str, str]:
@@ -614,8 +617,8 @@ _LOWER_BARE = (
 # "Sister-in-law is a nurse now", "mum-in-law's staying with us"), also only before "'s"
 # or a verb.
 _BARE_IN_LAW = (
-    r"(?:MIL|FIL|SIL|BIL|DIL|(?:[Mm]other|[Mm]um|[Mm]om|[Ff]ather|[Dd]ad|[Ss]ister|[Ss]is|"
-    r"[Bb]rother|[Bb]ro|[Ss]on|[Dd]aughter)-in-law)"
+    r"(?:(?P<short>MIL|FIL|SIL|BIL|DIL)|(?:[Mm]other|[Mm]um|[Mm]om|[Ff]ather|[Dd]ad|[Ss]ister|"
+    r"[Ss]is|[Bb]rother|[Bb]ro|[Ss]on|[Dd]aughter)-in-law)(?!-)"
 )
 _BARE_RELATION = re.compile(
     r"^(?P<rel>(?P<in_law>" + _BARE_IN_LAW + r")|"
@@ -623,7 +626,7 @@ _BARE_RELATION = re.compile(
     r"Grandpa|Grandfather|Grandad|Granddad|"
     r"(?P<other>" + "|".join(_OTHER_BARE) + r")|"
     r"(?P<lower>(?-i:" + "|".join(_LOWER_BARE) + r")))"
-    r"\b(?!\s+[A-Z])(?!\s+(?:and|&)\s+(?:I|me)\b)(?P<c>'s)?\s*"
+    r"\b(?![-\s]in[-\s]laws?\b)(?!\s+[A-Z])(?!\s+(?:and|&)\s+(?:I|me)\b)(?P<c>'s)?\s*"
 )
 
 
@@ -635,6 +638,8 @@ def _told_of_bare(match: re.Match[str], rest: str) -> bool:
     if not (match.group("other") or match.group("lower") or match.group("in_law")):
         return True
     word = rest.split(" ", 1)[0].lower().strip(",.!")
+    if match.group("short") and not match.group("c") and word in ("is", "are", "was", "were"):
+        return False  # "SIL is the safety level we need", "FIL is a file extension"
     if match.group("c"):
         # "nan's 79", "mam's retiring", "hubby's on a rig", "nan's birthday is…" (not
         # "abuela's flat in Oaxaca", "babcia's recipe": whose)
@@ -748,12 +753,14 @@ _WHOSE_NEWS_AFTER = re.compile(
     r"(?P<name>\s+" + _NAME + r")?\s*[.]*$",
     re.I,
 )
-# Relatives by marriage, several, said without "my", capitalised or not ("In-laws moved
-# to the Algarve", "sisters-in-law"): no one the rules key, never a name. (One is keyed
-# as the others: "MIL lives in Leicester", _BARE_RELATION.)
+# Relatives by marriage said without "my", capitalised or not, several or spaced ("In-laws
+# moved to the Algarve", "sisters-in-law", "Mother in law moved to Spain"): no one the
+# rules key, never a name, nor the mother. (One said short or hyphenated is keyed as the
+# others: "MIL lives in Leicester", _BARE_RELATION.)
 _IN_LAWS = re.compile(
-    r"^(?:the\s+)?(?:in-laws|inlaws|in\s+laws|(?:mother|father|sister|brother|son|daughter)"
-    r"(?:s[-\s]in[-\s]laws?|[-\s]in[-\s]laws))\b(?!\s+(?:and|&)\s+(?:I|me)\b)",
+    r"^(?:the\s+)?(?:in-laws|inlaws|in\s+laws|(?:mother|mum|mom|father|dad|sister|sis|brother|"
+    r"bro|son|daughter)(?:s[-\s]in[-\s]laws?|[-\s]in[-\s]laws|\s+in\s+law))\b"
+    r"(?!\s+(?:and|&)\s+(?:I|me)\b)",
     re.I,
 )
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
