@@ -5543,8 +5543,9 @@ def test_a_pronoun_months_later_after_someone_else_just_now_is_not_resolved(
         ("my daughter-in-law Priya is a pharmacist", "daughter-in-law:Priya", "job", "pharmacist"),
         ("my brother-in-law's a cop now", "brother-in-law:", "job", "cop"),
         ("my father in law is 70", "father-in-law:", "age", "70"),
-        # without "my", short or hyphenated, before a verb
+        # without "my", short or hyphenated, before a verb (or "is" and an age)
         ("MIL moved to Leeds last month", "mother-in-law:", "home", "Leeds"),
+        ("MIL is 67 and runs rings round us all", "mother-in-law:", "age", "67"),
         ("SIL got a job at Tesco", "sister-in-law:", "employer", "Tesco"),
         ("Sister-in-law is a nurse now", "sister-in-law:", "job", "nurse"),
         ("mum-in-law's retiring, she lives in Swansea", "mother-in-law:", "home", "Swansea"),
@@ -5605,6 +5606,7 @@ def test_a_relative_by_marriage_named_is_one_of_the_users_relatives(
         # short, in another sense
         "Our SIL rating is 3 for the new plant.",
         "SIL is the safety integrity level we need.",
+        "FIL is a file extension.",
         "My MIL-spec watch broke",
         # to be, or once
         "My son-in-law-to-be is a chef.",
@@ -5671,3 +5673,13 @@ def test_a_question_of_a_relative_by_marriage_is_not_one_of_blood(
     )
     hits = mem.search(question, collection=collection, limit=5)
     assert _texts(hits)[0] == answer
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Dad is visiting next week", "we're visiting at easter", "FIL is visiting tomorrow"],
+)
+def test_a_visit_said_by_when_is_no_place(mem: Longmem, collection: str, said: str) -> None:
+    # (each had been a location "next week", "at easter", "tomorrow")
+    facts = mem.remember(said, collection=collection)
+    assert not [f for f in facts if f["attribute"] == "location"]

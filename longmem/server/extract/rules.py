@@ -410,6 +410,12 @@ PET_WORDS = frozenset(PET_KIND.split("|")) | {"dogs", "cats"}
 # A pet's name: a capitalised word that is no day, month or holiday ("my pug Monday was
 # sick", "my poodle Christmas presents").
 _NOT_A_NAME_WORD = r"(?:" + _DATE_WORDS + r")\b"
+# When, not where, after "is in", "visiting": "my dad is visiting next week", "we're
+# visiting at easter" (no place "next week", "at easter").
+_WHEN_NOT_WHERE = (
+    r"(?:next|this|last|tomorrow|tonight|today|soon|later|again|(?:at|on|over|for|until|till)\s+"
+    r"(?:easter|christmas|the\s+weekend|weekends?|" + "|".join(WEEKDAYS) + r"))\b"
+)
 _PET_NAME = r"(?!" + _NOT_A_NAME_WORD + r")(?-i:[A-Z])[\w-]+"
 # A pet named as a clause opens, then something said of it: "My dog Max is 7 years old",
 # "our cat luna has asthma" (a name typed in lower case only before such a verb).
@@ -979,7 +985,7 @@ RULES: tuple[Rule, ...] = (
     # A stay, typed short too: "at a trade show in Vegas till Thursday".
     _rule("location", r"^" + ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),
     _rule("location", r"^(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+(?P<v>[^,;:!?()]+?)\s+(?:until|till|through)\b"),
-    _rule("location", r"^" + ADV + r"(?:am|are|is)\s+" + ADV + r"(?:back\s+|(?:over|down|up|out)\s+(?=in\s+(?:the\s+)?(?-i:[A-Z])))?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+(?!" + _NOT_A_NAME_WORD + r")" + _V),
+    _rule("location", r"^" + ADV + r"(?:am|are|is)\s+" + ADV + r"(?:back\s+|(?:over|down|up|out)\s+(?=in\s+(?:the\s+)?(?-i:[A-Z])))?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+(?!" + _NOT_A_NAME_WORD + r")(?!" + _WHEN_NOT_WHERE + r")" + _V),
     _rule("location", r"^" + ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
     _rule("location", r"^" + ADV + r"on\s+(?:holiday|vacation|leave|business|a\s+(?:work\s+)?trip)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END, place=True),
     # A trip with its time: "going to Goa from 20th to 24th Oct", "heading to Durban for the

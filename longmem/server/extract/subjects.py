@@ -639,7 +639,10 @@ def _told_of_bare(match: re.Match[str], rest: str) -> bool:
         return True
     word = rest.split(" ", 1)[0].lower().strip(",.!")
     if match.group("short") and not match.group("c") and word in ("is", "are", "was", "were"):
-        return False  # "SIL is the safety level we need", "FIL is a file extension"
+        # "MIL is 67", "MIL is in hospital", "FIL is visiting"; not "SIL is the safety level
+        # we need", "FIL is a file extension"
+        then = (rest.split(" ", 2)[1:2] or [""])[0].lower().strip(",.!")
+        return then.isdigit() or then.endswith("ing") or then in _AFTER_A_SHORT_IS
     if match.group("c"):
         # "nan's 79", "mam's retiring", "hubby's on a rig", "nan's birthday is…" (not
         # "abuela's flat in Oaxaca", "babcia's recipe": whose)
@@ -662,6 +665,9 @@ _AFTER_ITS_S = frozenset(
     living working turning feeling visiting starting leaving flying heading expecting
     recovering married engaged divorced separated pregnant""".split()
 )
+# … and after "is" or "was" after a short word for a relative by marriage ("MIL is in
+# hospital", not "SIL is the safety level we need").
+_AFTER_A_SHORT_IS = (_AFTER_ITS_S | ADVERBS) - {"a", "an", "the"}
 # … and what follows an age said so ("nan's 79 and still drives", "bf's 30 today").
 _AFTER_AN_AGE = frozenset(
     """and today now next this in on years yrs yo y/o but so lol already tomorrow""".split()
