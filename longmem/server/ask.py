@@ -73,6 +73,8 @@ def _a_home_asked(words: list[str]) -> bool:
 _EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
 _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title"))
 _STILL = frozenset(("still", "anymore"))
+# Words before a relation for one the user had: "my ex wife", "my former boss".
+_FORMER_WORDS = frozenset(("ex", "former"))
 # Which child, said for the child: "my oldest", "our youngest one".
 _WHICH_CHILD = frozenset(("oldest", "eldest", "youngest", "middle"))
 # Words for a relative only after "my" / "our" (the extractor does not key them at all).
@@ -92,7 +94,7 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "grandchildren": (frozenset(("grandson", "granddaughter")), ("relatives",)),
     "kids": (_CHILDREN, ("children",)),
     "children": (_CHILDREN, ("children",)),
-    "in-laws": (frozenset(("mother-in-law", "father-in-law")), ("relatives",)),
+    "in-laws": (frozenset(w for w in RELATIONS if w.endswith("-in-law")), ("relatives",)),
 }
 # The words after "my" that make it someone else's question ("my sister", "my parents").
 _PEOPLE_WORDS = frozenset((*RELATIONS, *_GROUPS))
@@ -141,7 +143,7 @@ class Ask:
 def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     """The key a query asks about (no attributes when it names none). ``user_names``: the
     names the user goes by (the name, then another: "Katarzyna", "Kasia")."""
-    words = _in_laws_as_one(_avoid_said(tokens(query)), query)
+    words = _in_laws_as_one(_avoid_said(tokens(query)), query, known)
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
     words = [
@@ -210,6 +212,15 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
             attributes = asked_of_them
         else:  # "who are my parents?", "what are my kids called?": who they are
             attributes = list(recorded_by)
+    if (
+        relations
+        and not subjects
+        and _FORMER_WORDS & set(words[i - 1] for i, w in enumerate(words) if w in RELATIONS and i)
+    ):
+        # "where does my ex mother-in-law live?", "my ex wife": not the one the collection
+        # keys now, no one keyed (the words find what was said of them)
+        subjects = [f"ex-{relations[0]}:"]
+        attributes = [a for a in attributes if a not in RELATION_ATTRIBUTES] or attributes
     if relations and not subjects:
         # "What's my daughter called?" asks who the relation is, as "Who is my manager?"
         asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
@@ -425,7 +436,7 @@ _BY_MARRIAGE = {
 }
 
 
-def _in_laws_as_one(words: list[str], query: str) -> list[str]:
+def _in_laws_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
     written = {w.lower() for w in _SHORT_WRITTEN.findall(query)}
     out: list[str] = []
     at = 0
@@ -444,14 +455,20 @@ def _in_laws_as_one(words: list[str], query: str) -> list[str]:
             at += 3
             continue
         whose = _BY_MARRIAGE.get((kin(word), kin(words[at + 2]))) if at + 2 < len(words) else None
-        if whose and words[at + 1] == "s" and _mine(words, at):
-            out.append(whose)  # "my wife's mother": "my mother-in-law"
+        if whose and words[at + 1] == "s" and _mine(words, at) and _knows(known, whose):
+            # "my wife's mother": "my mother-in-law", if the collection knows one (else
+            # the words find "my wife's mum lives in Leeds")
+            out.append(whose)
             at += 3
             continue
         short = word in _IN_LAW_SHORT and (_mine(out, len(out)) or word in written)
         out.append(relation_key(word) if short else word)
         at += 1
     return out
+
+
+def _knows(known: set[str], relation: str) -> bool:
+    return any(s.split(":", 1)[0] == relation for s in known if ":" in s)
 
 
 _SHORT_WRITTEN = re.compile(r"(?<![\w-])(?:MIL|FIL|SIL|BIL|DIL)(?![\w-])")

@@ -655,6 +655,11 @@ class SearchEngine:
             tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, flt
         )
         found = [m for m in found if flt.category is None or m.category == flt.category]
+        said = _said_of(ask.kin) if ask.attributes[0] == "relatives" else None
+        if said is not None:
+            # "who is my mother-in-law?", "who is my grandma?": who that relative is, not
+            # who every relative of the user's is ("User's aunt is Mary")
+            found = [m for m in found if m.attribute != "relatives" or said.search(m.text)]
         # "No longer lives in Berlin" does not answer where one lives, only whether one
         # still does, and only while nothing else is said to hold.
         held = {_held(m) for m in found if not m.negated}

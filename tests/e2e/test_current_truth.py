@@ -5607,6 +5607,12 @@ def test_a_relative_by_marriage_named_is_one_of_the_users_relatives(
         "Our SIL rating is 3 for the new plant.",
         "SIL is the safety integrity level we need.",
         "FIL is a file extension.",
+        "SIL International publishes the Ethnologue.",
+        "SIL has a huge language database",
+        "MIL approved the contract",
+        "Our FIL holdings grew a lot.",
+        # several: no one the rules key, and not the brother
+        "My brothers in law run a garage together.",
         "My MIL-spec watch broke",
         # to be, or once
         "My son-in-law-to-be is a chef.",
@@ -5683,3 +5689,19 @@ def test_a_visit_said_by_when_is_no_place(mem: Longmem, collection: str, said: s
     # (each had been a location "next week", "at easter", "tomorrow")
     facts = mem.remember(said, collection=collection)
     assert not [f for f in facts if f["attribute"] == "location"]
+
+
+def test_who_a_relative_is_is_answered_by_that_relative_first(
+    mem: Longmem, collection: str
+) -> None:
+    # (had been "User's aunt is Mary": every relative's name answered "who is my
+    # mother-in-law?")
+    _tell(mem, collection, "My cousin Sam lives in Leeds.", "My aunt Mary is a nurse.")
+    _tell(mem, collection, "My mother-in-law lives in Bath.", "My grandma Rosa lives in Bath.")
+    assert _texts(mem.search("who is my mother-in-law?", collection=collection))[0] == (
+        "User's mother-in-law lives in Bath"
+    )
+    assert _texts(mem.search("who is my grandma?", collection=collection))[:2] == [
+        "User's grandma is Rosa",
+        "User's grandma Rosa lives in Bath",
+    ]

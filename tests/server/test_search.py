@@ -615,12 +615,32 @@ def test_a_relation_written_with_its_accents_asks_about_that_relation() -> None:
     ["where do my in-laws live?", "where do my parents in law live?", "my parents-in-law city"],
 )
 def test_the_in_laws_asked_together_are_each_of_them(question: str) -> None:
-    known = {"user", "mum:", "dad:", "mother-in-law:Jan", "father-in-law:"}
+    known = {"user", "mum:", "dad:", "mother-in-law:Jan", "father-in-law:", "sister-in-law:"}
     ask = analyse(question, known, ())
     assert (set(ask.subjects), ask.attributes[:1]) == (
-        {"mother-in-law:Jan", "father-in-law:"},
+        {"mother-in-law:Jan", "father-in-law:", "sister-in-law:"},
         ("home",),
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # one the user had: not the one keyed now (its words find what was said of them)
+        ("where does my ex mother-in-law live?", "ex-mother-in-law:"),
+        ("where does my ex MIL live?", "ex-mother-in-law:"),
+        ("where does my ex wife live?", "ex-wife:"),
+        ("where does my wife live?", "wife:Ana"),
+        # a spouse's parent is the in-law the collection knows, else as said
+        ("where does my wife's mother live?", "mother-in-law:Jan"),
+        ("where does my daughter's husband live?", "daughter:"),
+    ],
+)
+def test_an_ex_or_a_spouses_relative_asked_is_whom_the_question_means(
+    question: str, asked: str
+) -> None:
+    ask = analyse(question, {"user", "wife:Ana", "mother-in-law:Jan"}, ())
+    assert (ask.subjects[:1], ask.attributes[:1]) == ((asked,), ("home",))
 
 
 @pytest.mark.parametrize(

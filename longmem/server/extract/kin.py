@@ -208,20 +208,30 @@ _LAW_AS_A_FIELD = (
     r"department|faculty|background|careers?|internships?|majors?|books|textbooks|journals?|"
     r"reform|suites?|apartments?|flats?|units?|cottages?|annexe|annex|tongue|and\s+order)\b"
 )
+# The verbs of news said of someone, and the words before them, as a relative by
+# marriage said short is followed by them ("my MIL moved", "FIL finally retired"; not "our
+# FIL holdings grew", "MIL approved the contract").
+SHORT_NEWS = (
+    _VERBS_AFTER
+    + r"|bought|sold|made|took|gave|came|comes|coming|found|told|met|ran|sent|built|drove|"
+    r"flew|wrote|taught|won|lost|became|began|fell|kept|paid|spent|thought|thinks|knew|saw|"
+    r"says|said|called|calls|rang|texted|visited|visits|visiting|arrived|arrives|retired|"
+    r"retiring|died|living|staying|stays|moving|starting|working|needs|needed|quit|turning|"
+    r"loved|hated|wanted|likes|liked|drives|runs|owns|owned|teaches|cooks|studies|studied|"
+    r"manages|managed|sells|makes|keeps|" + "|".join(sorted(ADVERBS))
+)
 _THEIR_NEWS_AFTER = (
     r"(?=\s*$|\s*[^\w\s-]|\s+(?-i:[A-Z])|\s+(?!"
     + _LAW_AS_A_FIELD
     + r")(?:(?:"
-    + _VERBS_AFTER
-    + r"|bought|sold|made|took|gave|came|found|told|met|ran|sent|built|drove|flew|wrote|"
-    r"taught|won|lost|became|began|fell|kept|paid|spent|thought|knew|saw|"
-    + "|".join(sorted(ADVERBS))
+    + SHORT_NEWS
     + r")\b|[a-z]+(?:ed|s)\b))"
 )
+_SHORT_NEWS_AFTER = r"(?=\s*$|\s*[^\w\s-]|\s+(?-i:[A-Z])|\s+(?:" + SHORT_NEWS + r")\b)"
 IN_LAW = (
     r"(?:(?:mother|mum|mom|mam|father|dad|sister|sis|brother|bro|son|daughter)"
     r"(?:-in-law(?!-)|inlaw(?!-)|\s+in\s+law\b" + _THEIR_NEWS_AFTER + r")"
-    r"|(?-i:MIL|FIL|SIL|BIL|DIL)\b" + _THEIR_NEWS_AFTER + r")"
+    r"|(?-i:MIL|FIL|SIL|BIL|DIL)\b" + _SHORT_NEWS_AFTER + r")"
 )
 # Any relation word; not a mother-in-law as a mother.
 REL = (
@@ -240,7 +250,7 @@ REL = (
             reverse=True,
         )
     )
-    + r")(?![-\s]in[-\s]laws?\b)"
+    + r")(?!s?[-\s]in[-\s]laws?\b)"
     # a child by where they come, not a word before someone else ("my eldest client", "my
     # youngest student"): no lower-case word after it but a verb's
     r"(?<!\beldest)(?<!\boldest)(?<!\byoungest)"

@@ -34,7 +34,7 @@ from .kin import FULL_NAME as _FULL_NAME
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
-from .kin import RELATIONS, in_law, relation_key
+from .kin import RELATIONS, SHORT_NEWS, in_law, relation_key
 from .lexicon import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -638,11 +638,15 @@ def _told_of_bare(match: re.Match[str], rest: str) -> bool:
     if not (match.group("other") or match.group("lower") or match.group("in_law")):
         return True
     word = rest.split(" ", 1)[0].lower().strip(",.!")
-    if match.group("short") and not match.group("c") and word in ("is", "are", "was", "were"):
-        # "MIL is 67", "MIL is in hospital", "FIL is visiting"; not "SIL is the safety level
-        # we need", "FIL is a file extension"
-        then = (rest.split(" ", 2)[1:2] or [""])[0].lower().strip(",.!")
-        return then.isdigit() or then.endswith("ing") or then in _AFTER_A_SHORT_IS
+    if match.group("short") and not match.group("c"):
+        if word in ("is", "are", "was", "were"):
+            # "MIL is 67", "MIL is in hospital", "FIL is visiting"; not "SIL is the safety
+            # level we need", "FIL is a file extension"
+            then = (rest.split(" ", 2)[1:2] or [""])[0].lower().strip(",.!")
+            return then.isdigit() or then.endswith("ing") or then in _AFTER_A_SHORT_IS
+        # news of someone: "MIL moved to Leeds"; not "FIL shares went up", "SIL has a huge
+        # language database", "MIL approved the contract"
+        return word in _SHORT_NEWS
     if match.group("c"):
         # "nan's 79", "mam's retiring", "hubby's on a rig", "nan's birthday is…" (not
         # "abuela's flat in Oaxaca", "babcia's recipe": whose)
@@ -668,6 +672,7 @@ _AFTER_ITS_S = frozenset(
 # … and after "is" or "was" after a short word for a relative by marriage ("MIL is in
 # hospital", not "SIL is the safety level we need").
 _AFTER_A_SHORT_IS = (_AFTER_ITS_S | ADVERBS) - {"a", "an", "the"}
+_SHORT_NEWS = frozenset(SHORT_NEWS.split("|")) - {"is", "was", "has", "had", "and", "one", "who"}
 # … and what follows an age said so ("nan's 79 and still drives", "bf's 30 today").
 _AFTER_AN_AGE = frozenset(
     """and today now next this in on years yrs yo y/o but so lol already tomorrow""".split()
@@ -959,17 +964,25 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         return Parsed(NOBODY, clause)  # "my ex wife moved to Denver": no partner's news
     if match is None:
         bare = _BARE_RELATION_NAMED.match(clause)
-        if bare and (
-            # (a relative by marriage is always one's own: "BIL Fintan drives for Bus Éireann")
-            (
-                bare.group("rel")[:1].isupper()
-                and bare.group("rel").lower() not in _OWN_ABROAD
-                and not in_law(bare.group("rel"))
+        if (
+            bare
+            and (
+                # (a relative by marriage is always one's own: "BIL Fintan drives for Bus Éireann")
+                (
+                    bare.group("rel")[:1].isupper()
+                    and bare.group("rel").lower() not in _OWN_ABROAD
+                    and not in_law(bare.group("rel"))
+                )
+                or not (_OWN_KIN.match(clause) or in_law(bare.group("rel")))
+                # (said short, only before news of them: not "SIL International publishes…")
+                or (
+                    bare.group("rel").isupper()
+                    and clause[bare.end() :].split(" ", 1)[0].lower() not in _SHORT_NEWS
+                )
+                or bare.group("name").lower() in NOT_NAMES
+                or bare.group("name").lower() in ("is", "was", "has", "are", "and", "the")
+                or _ROLE_AFTER.match(clause[bare.end() :])
             )
-            or not (_OWN_KIN.match(clause) or in_law(bare.group("rel")))
-            or bare.group("name").lower() in NOT_NAMES
-            or bare.group("name").lower() in ("is", "was", "has", "are", "and", "the")
-            or _ROLE_AFTER.match(clause[bare.end() :])
         ):
             return Parsed(NOBODY, clause)  # "sister Mary taught me", "Sister Act is on"
         match = bare
