@@ -5705,3 +5705,26 @@ def test_who_a_relative_is_is_answered_by_that_relative_first(
         "User's grandma is Rosa",
         "User's grandma Rosa lives in Bath",
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "subject", "attribute", "value"),
+    [
+        # a word that only leads in, no comma, then a relative: their news, not the user's
+        ("Apparently my mum is a vegan now.", "mum:", "diet", "vegan"),
+        ("Apparently my mother in law is a vegan now.", "mother-in-law:", "diet", "vegan"),
+        ("Long story but my brother got a job at Google.", "brother:", "employer", "Google"),
+        ("Finally my sister got a job at Tesco", "sister:", "employer", "Tesco"),
+        ("Even my dad is vegan now", "dad:", "diet", "vegan"),
+        # … and what a relative by marriage does after "and" is theirs too
+        ("My brother in law works at Ford and lives in Derby.", "brother-in-law:", "home", "Derby"),
+    ],
+)
+def test_a_relatives_news_after_a_lead_in_is_theirs_not_the_users(
+    mem: Longmem, collection: str, said: str, subject: str, attribute: str, value: str
+) -> None:
+    # (each had keyed the user: "User is vegan", "User works at Google", or the brother)
+    facts = mem.remember(said, collection=collection)
+    keyed = {(f["subject"], f["attribute"], f["value"]) for f in facts if f["attribute"]}
+    assert (subject, attribute, value) in keyed
+    assert not [k for k in keyed if k[0] in ("user", "brother:") and k[0] != subject]

@@ -774,6 +774,26 @@ _IN_LAWS = re.compile(
     r"(?!\s+(?:and|&)\s+(?:I|me)\b)",
     re.I,
 )
+# Words that only lead in to news of a relative of the user's, without a comma: an adverb
+# ("apparently", "sadly", "finally"), "long story (short) but", "guess what"; not one that
+# says how much of it holds ("only my mum knows", "never my sister").
+_NOT_A_LEAD = (
+    r"(?:only|never|hardly|rarely|seldom|barely|scarcely|nearly|almost|ever|early|family|"
+    r"lovely|ugly|silly|holy|jolly)\b"
+)
+_LEAD_BEFORE_MINE = re.compile(
+    r"^(?:(?:(?!"
+    + _NOT_A_LEAD
+    + r")(?:[a-z]+ly|"
+    + "|".join(sorted(a for a in ADVERBS if not a.endswith("ly")))
+    + r")|so|and|but|"
+    r"anyway|oh|well|long\s+story(?:\s+short)?|guess\s+what)\s+)+(?=(?:my|our)\s+"
+    + _QUALIFIERS
+    + r"(?:"
+    + _REL
+    + r")s?\b)",
+    re.I,
+)
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
 
 
@@ -818,6 +838,12 @@ def parse_subject(
 
 
 def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[Subject]) -> Parsed:
+    lead = _LEAD_BEFORE_MINE.match(clause)
+    if lead is not None:
+        # "Apparently my mother in law is a vegan now", "Long story but my brother got a
+        # job at Google": the relative's news, not the user's ("User is vegan" had been
+        # keyed)
+        clause = clause[lead.end() :]
     if _IN_LAWS.match(clause):
         return Parsed(NOBODY, clause)  # "In-laws moved to the Algarve": no one the rules key
     named_after = _WHOSE_NEWS_AFTER.match(clause)

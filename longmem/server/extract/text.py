@@ -749,7 +749,11 @@ def _starts_with_past(text: str) -> bool:
 # Who the clause before a comma is about, when the verb after it is theirs too: "my
 # sister, married last year, moved…", "Tom quit Acme, joined Google", "Mum retired,
 # moved…"; not "My lease ended, moved…", "Visa came through, moved…" (the user's).
-_OWNED = re.compile(r"^(?:my|our|his|her|their)\s+(?P<rel>[\w'-]+)(?:\s+(?-i:[A-Z])[\w'-]+)?", re.I)
+# (a relative by marriage spaced is one: "my brother in law works at Ford and lives in Derby")
+_OWNED = re.compile(
+    r"^(?:my|our|his|her|their)\s+(?P<rel>[\w'-]+(?:\s+in\s+law\b)?)(?:\s+(?-i:[A-Z])[\w'-]+)?",
+    re.I,
+)
 _BARE = re.compile(
     r"^(?P<who>[\w'-]+(?:\s+and\s+[\w'-]+)?)\s+(?:(?:just|finally|still|also)\s+)?(?P<verb>[\w'-]+)",
     re.I,
@@ -791,7 +795,7 @@ def _person_of(left: str, people: Collection[str]) -> Optional[str]:
         return None  # "Dad died, moved back home to York": the one who moved is the user
     owned = _OWNED.match(left)
     if owned:
-        rel = owned.group("rel").lower()
+        rel = owned.group("rel").lower().split()[0]
         person = rel in people or rel.rstrip("s") in people or rel in _PERSON_NOUNS
         return owned.group(0) if person else None
     bare = _BARE.match(left)
