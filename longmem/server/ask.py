@@ -138,6 +138,10 @@ class Ask:
     # Whether it asks what held before ("where did I live before?", "user previous
     # employers", "what was my old job?"): then what held before is the answer.
     past: bool = False
+    # Whether it names one relative by one relation word ("who is my grandma?"; not "who
+    # are my aunts and uncles?", "who is my uncle's son?"): then only what names that
+    # relative is who they are.
+    one_relative: bool = False
 
 
 def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
@@ -247,7 +251,9 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     me = bool(found & {"i", "me", "myself"})
     kin_words = _kin(words, groups)
     past = bool(attributes) and _asks_the_past(words, query)
-    return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still, kin_words, me, past)
+    named = {kin(_singular(w)) for w in words if _singular(w) in RELATIONS}
+    one = len(named) == 1 and not groups
+    return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still, kin_words, me, past, one)
 
 
 # Words that ask what held before: "previous", "former", "prior", "history", "my old …",
@@ -413,7 +419,7 @@ def _which_child(word: str, known: set[str]) -> str:
 
 # Relatives by marriage, said in three words ("mother in law", "mother-in-law"), short
 # after "my" / "our" or capitalised ("my mil", "where does MIL live?"), or as a spouse's
-# or a sibling's or a child's ("my wife's mother", "my sister's husband"): one word, as
+# parent ("my wife's mother"): one word, as
 # facts' subjects spell them ("mother-in-law:Carol"), not the mother. "My brother in law
 # school" studies law; "1 mil" is a sum.
 _IN_LAW_HEADS = frozenset(
@@ -423,16 +429,12 @@ _IN_LAW_SHORT = frozenset(("mil", "fil", "sil", "bil", "dil"))
 _LAW_AS_STUDIED = frozenset(
     ("school", "schools", "enforcement", "firm", "firms", "student", "students", "degree")
 )
-# (whose, whom, as kin() names them) → the relative by marriage.
+# (whose, whom, as kin() names them) → the relative by marriage: a spouse's parent, the
+# one of that word (not a sibling's spouse, a spouse's sibling or a child's spouse: one
+# of several, "my brother's wife Meg" beside "my sister-in-law Rita").
 _BY_MARRIAGE = {
     **{(p, "mum"): "mother-in-law" for p in ("wife", "husband", "spouse", "partner")},
     **{(p, "dad"): "father-in-law" for p in ("wife", "husband", "spouse", "partner")},
-    **{(p, "sister"): "sister-in-law" for p in ("wife", "husband", "spouse", "partner")},
-    **{(p, "brother"): "brother-in-law" for p in ("wife", "husband", "spouse", "partner")},
-    ("brother", "wife"): "sister-in-law",
-    ("sister", "husband"): "brother-in-law",
-    ("son", "wife"): "daughter-in-law",
-    ("daughter", "husband"): "son-in-law",
 }
 
 

@@ -655,7 +655,7 @@ class SearchEngine:
             tenant_id, req.collection, ask.subjects, ask.attributes, now, depth, flt
         )
         found = [m for m in found if flt.category is None or m.category == flt.category]
-        said = _said_of(ask.kin) if ask.attributes[0] == "relatives" else None
+        said = _said_of(ask.kin) if ask.attributes[0] == "relatives" and ask.one_relative else None
         if said is not None:
             # "who is my mother-in-law?", "who is my grandma?": who that relative is, not
             # who every relative of the user's is ("User's aunt is Mary")

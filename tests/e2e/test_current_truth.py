@@ -5705,6 +5705,10 @@ def test_who_a_relative_is_is_answered_by_that_relative_first(
         "User's grandma is Rosa",
         "User's grandma Rosa lives in Bath",
     ]
+    # … two relatives asked are both who they are
+    _tell(mem, collection, "My uncle Jim lives in Hull.")
+    both = _texts(mem.search("who are my aunts and uncles?", collection=collection))
+    assert {"User's aunt is Mary", "User's uncle is Jim"} <= set(both)
 
 
 @pytest.mark.parametrize(
@@ -5728,3 +5732,35 @@ def test_a_relatives_news_after_a_lead_in_is_theirs_not_the_users(
     keyed = {(f["subject"], f["attribute"], f["value"]) for f in facts if f["attribute"]}
     assert (subject, attribute, value) in keyed
     assert not [k for k in keyed if k[0] in ("user", "brother:") and k[0] != subject]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a hope, a doubt, a supposition before a relative: no one's news, kept as said
+        "Hopefully my sister is a nurse by summer.",
+        "Unlikely my brother is vegan",
+        "Hypothetically my brother works at Google",
+        "Hopefully my brother is vegan",
+    ],
+)
+def test_a_hope_or_a_doubt_before_a_relative_keys_nothing(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    # (each had keyed the user or, for a moment, the relative: "User is vegan")
+    facts = mem.remember(said, collection=collection)
+    assert [(f["attribute"], f["text"].split()[0]) for f in facts] == [(None, said.split()[0])]
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("I'm at this conference in Berlin till Friday", "this conference in Berlin"),
+        ("I'm visiting Rome next week", "Rome"),
+    ],
+)
+def test_a_stay_said_with_this_or_next_still_keys_where(
+    mem: Longmem, collection: str, said: str, value: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert ("location", value) in {(f["attribute"], f["value"]) for f in facts}

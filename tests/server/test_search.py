@@ -623,6 +623,12 @@ def test_the_in_laws_asked_together_are_each_of_them(question: str) -> None:
     )
 
 
+def test_a_siblings_spouse_asked_is_not_the_in_law_known() -> None:
+    # "my brother's wife Meg" may be another than "my sister-in-law Rita"
+    ask = analyse("where does my brother's wife live?", {"user", "sister-in-law:Rita"}, ())
+    assert "sister-in-law:Rita" not in ask.subjects
+
+
 @pytest.mark.parametrize(
     ("question", "asked"),
     [
@@ -639,7 +645,7 @@ def test_the_in_laws_asked_together_are_each_of_them(question: str) -> None:
 def test_an_ex_or_a_spouses_relative_asked_is_whom_the_question_means(
     question: str, asked: str
 ) -> None:
-    ask = analyse(question, {"user", "wife:Ana", "mother-in-law:Jan"}, ())
+    ask = analyse(question, {"user", "wife:Ana", "mother-in-law:Jan", "sister-in-law:Rita"}, ())
     assert (ask.subjects[:1], ask.attributes[:1]) == ((asked,), ("home",))
 
 

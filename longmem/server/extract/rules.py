@@ -413,8 +413,12 @@ _NOT_A_NAME_WORD = r"(?:" + _DATE_WORDS + r")\b"
 # When, not where, after "is in", "visiting": "my dad is visiting next week", "we're
 # visiting at easter" (no place "next week", "at easter").
 _WHEN_NOT_WHERE = (
-    r"(?:next|this|last|tomorrow|tonight|today|soon|later|again|(?:at|on|over|for|until|till)\s+"
-    r"(?:easter|christmas|the\s+weekend|weekends?|" + "|".join(WEEKDAYS) + r"))\b"
+    r"(?:(?:next|this|last)\s+(?:week|weekend|month|year|time|summer|winter|spring|autumn|"
+    + "|".join(WEEKDAYS)
+    + r")|(?:tomorrow|tonight|today|soon|later|again)(?!\s+(?-i:[A-Z]))|"
+    r"(?:at|on|over|for|until|till)\s+(?:easter|christmas|the\s+weekend|weekends?|"
+    + "|".join(WEEKDAYS)
+    + r"))\b"
 )
 _PET_NAME = r"(?!" + _NOT_A_NAME_WORD + r")(?-i:[A-Z])[\w-]+"
 # A pet named as a clause opens, then something said of it: "My dog Max is 7 years old",

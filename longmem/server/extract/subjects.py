@@ -774,25 +774,21 @@ _IN_LAWS = re.compile(
     r"(?!\s+(?:and|&)\s+(?:I|me)\b)",
     re.I,
 )
-# Words that only lead in to news of a relative of the user's, without a comma: an adverb
-# ("apparently", "sadly", "finally"), "long story (short) but", "guess what"; not one that
-# says how much of it holds ("only my mum knows", "never my sister").
-_NOT_A_LEAD = (
-    r"(?:only|never|hardly|rarely|seldom|barely|scarcely|nearly|almost|ever|early|family|"
-    r"lovely|ugly|silly|holy|jolly)\b"
-)
+# Words that only lead in to news of a relative of the user's, without a comma: a word
+# that tells how the news is taken ("apparently", "sadly", "finally"), "long story (short)
+# but", "guess what"; not a hope, a doubt or a supposition ("hopefully", "ideally",
+# "unlikely", "hypothetically"), nor one that says how much of it holds ("only my mum").
 _LEAD_BEFORE_MINE = re.compile(
-    r"^(?:(?:(?!"
-    + _NOT_A_LEAD
-    + r")(?:[a-z]+ly|"
-    + "|".join(sorted(a for a in ADVERBS if not a.endswith("ly")))
-    + r")|so|and|but|"
-    r"anyway|oh|well|long\s+story(?:\s+short)?|guess\s+what)\s+)+(?=(?:my|our)\s+"
-    + _QUALIFIERS
-    + r"(?:"
-    + _REL
-    + r")s?\b)",
+    r"^(?:(?:apparently|basically|honestly|finally|sadly|luckily|fortunately|unfortunately|"
+    r"officially|recently|surprisingly|seriously|literally|thankfully|tragically|also|even|"
+    r"just|now|still|already|so|and|but|anyway|oh|well|long\s+story(?:\s+short)?|"
+    r"guess\s+what)\s+)+(?=(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")s?\b)",
     re.I,
+)
+# … any other word in "-ly" there is a hope, a doubt or a manner ("hopefully", "unlikely",
+# "weirdly"), not a lead-in.
+_HEDGE_BEFORE_MINE = re.compile(
+    r"^[a-z]+ly\s+(?=(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")s?\b(?!\s+I\b))", re.I
 )
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
 
@@ -844,6 +840,10 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         # job at Google": the relative's news, not the user's ("User is vegan" had been
         # keyed)
         clause = clause[lead.end() :]
+    elif _HEDGE_BEFORE_MINE.match(clause):
+        # "Hopefully my sister is a nurse by summer", "Unlikely my brother is vegan": no
+        # one's news (the user's diet had been keyed)
+        return Parsed(NOBODY, clause)
     if _IN_LAWS.match(clause):
         return Parsed(NOBODY, clause)  # "In-laws moved to the Algarve": no one the rules key
     named_after = _WHOSE_NEWS_AFTER.match(clause)
