@@ -5720,6 +5720,8 @@ def test_who_a_relative_is_is_answered_by_that_relative_first(
         ("Long story but my brother got a job at Google.", "brother:", "employer", "Google"),
         ("Finally my sister got a job at Tesco", "sister:", "employer", "Tesco"),
         ("Even my dad is vegan now", "dad:", "diet", "vegan"),
+        ("Happily my sister is engaged to Tom", "sister:", "relationship", "engaged"),
+        ("Currently my brother is living in Leeds.", "brother:", "home", "Leeds"),
         # … and what a relative by marriage does after "and" is theirs too
         ("My brother in law works at Ford and lives in Derby.", "brother-in-law:", "home", "Derby"),
     ],
@@ -5742,6 +5744,7 @@ def test_a_relatives_news_after_a_lead_in_is_theirs_not_the_users(
         "Unlikely my brother is vegan",
         "Hypothetically my brother works at Google",
         "Hopefully my brother is vegan",
+        "Supposedly my aunt is vegan.",
     ],
 )
 def test_a_hope_or_a_doubt_before_a_relative_keys_nothing(

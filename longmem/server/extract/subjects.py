@@ -780,15 +780,20 @@ _IN_LAWS = re.compile(
 # "unlikely", "hypothetically"), nor one that says how much of it holds ("only my mum").
 _LEAD_BEFORE_MINE = re.compile(
     r"^(?:(?:apparently|basically|honestly|finally|sadly|luckily|fortunately|unfortunately|"
-    r"officially|recently|surprisingly|seriously|literally|thankfully|tragically|also|even|"
-    r"just|now|still|already|so|and|but|anyway|oh|well|long\s+story(?:\s+short)?|"
-    r"guess\s+what)\s+)+(?=(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")s?\b)",
+    r"officially|recently|currently|surprisingly|seriously|literally|thankfully|tragically|"
+    r"usually|personally|originally|technically|secretly|happily|weirdly|funnily|obviously|"
+    r"really|clearly|naturally|interestingly|also|even|just|now|still|already|so|and|but|"
+    r"anyway|oh|well|long\s+story(?:\s+short)?|guess\s+what)\s+)+"
+    r"(?=(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")s?\b)",
     re.I,
 )
-# … any other word in "-ly" there is a hope, a doubt or a manner ("hopefully", "unlikely",
-# "weirdly"), not a lead-in.
+# … and a hope, a doubt or a supposition there makes it no one's news ("hopefully",
+# "unlikely", "supposedly").
 _HEDGE_BEFORE_MINE = re.compile(
-    r"^[a-z]+ly\s+(?=(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")s?\b(?!\s+I\b))", re.I
+    r"^(?:hopefully|ideally|possibly|probably|unlikely|likely|supposedly|allegedly|"
+    r"hypothetically|theoretically|potentially|doubtfully|presumably|reportedly|seemingly|"
+    r"maybe|perhaps)\s+(?=(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")s?\b(?!\s+I\b))",
+    re.I,
 )
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
 
