@@ -5546,6 +5546,12 @@ def test_a_pronoun_months_later_after_someone_else_just_now_is_not_resolved(
         # without "my", short or hyphenated, before a verb (or "is" and an age)
         ("MIL moved to Leeds last month", "mother-in-law:", "home", "Leeds"),
         ("MIL is 67 and runs rings round us all", "mother-in-law:", "age", "67"),
+        (
+            "SIL qualified!! she starts at Leeds General next week",
+            "sister-in-law:",
+            "employer",
+            "Leeds General",
+        ),
         ("SIL got a job at Tesco", "sister-in-law:", "employer", "Tesco"),
         ("Sister-in-law is a nurse now", "sister-in-law:", "job", "nurse"),
         ("mum-in-law's retiring, she lives in Swansea", "mother-in-law:", "home", "Swansea"),

@@ -218,7 +218,9 @@ SHORT_NEWS = (
     r"says|said|called|calls|rang|texted|visited|visits|visiting|arrived|arrives|retired|"
     r"retiring|died|living|staying|stays|moving|starting|working|needs|needed|quit|turning|"
     r"loved|hated|wanted|likes|liked|drives|runs|owns|owned|teaches|cooks|studies|studied|"
-    r"manages|managed|sells|makes|keeps|" + "|".join(sorted(ADVERBS))
+    r"manages|managed|sells|makes|keeps|qualified|married|divorced|remarried|promoted|hired|"
+    r"fired|relocated|emigrated|recovered|diagnosed|admitted|discharged|"
+    + "|".join(sorted(ADVERBS))
 )
 _THEIR_NEWS_AFTER = (
     r"(?=\s*$|\s*[^\w\s-]|\s+(?-i:[A-Z])|\s+(?!"
