@@ -5660,7 +5660,7 @@ def test_a_relative_by_marriage_never_moves_the_user_or_the_mother(
         ("what does my SIL do for work", "User's sister-in-law works as a nurse"),
         ("what does my sister-in-law do?", "User's sister-in-law works as a nurse"),
         ("what does my sister do?", "User's sister Anna works as a teacher"),
-        ("how old is my father in law?", "User's father-in-law is 70 years old"),
+        ("how old is my father in law?", "User's FIL is 70 years old"),
         ("how old is my dad?", "User's dad is 68 years old"),
         ("what does my mil do?", "User's mother-in-law Jan works as a midwife"),
     ],

@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any, Optional
 
 from ..embed import EMBED_VERSION, Vector, embed, from_blob, fts_text, to_blob
+from ..extract.kin import relation_key
 from ..facts import RELATION_ATTRIBUTES
 from ..timestamps import iso_now
 from .database import Database, chunks, dumps, select_in
@@ -205,9 +206,10 @@ def _alias(text: str) -> Optional[str]:
 
 
 def _named_by(text: str, value: Optional[str]) -> Optional[str]:
-    """The subject a relation fact names: "User's wife is Ana" → ``wife:Ana``."""
+    """The subject a relation fact names: "User's wife is Ana" → ``wife:Ana``, "User's
+    MIL is Carol" → ``mother-in-law:Carol`` (the relation word as keys spell it)."""
     spoken = _RELATION_TEXT.match(text)
-    return f"{spoken.group(1).lower()}:{value}" if spoken and value else None
+    return f"{relation_key(spoken.group(1))}:{value}" if spoken and value else None
 
 
 def tag_filter(
