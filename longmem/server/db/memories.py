@@ -207,7 +207,7 @@ def _alias(text: str) -> Optional[str]:
 
 def _named_by(text: str, value: Optional[str]) -> Optional[str]:
     """The subject a relation fact names: "User's wife is Ana" → ``wife:Ana``, "User's
-    MIL is Carol" → ``mother-in-law:Carol`` (the relation word as keys spell it)."""
+    fiancée is Zanele" → ``fiancee:Zanele`` (the relation word as keys spell it)."""
     spoken = _RELATION_TEXT.match(text)
     return f"{relation_key(spoken.group(1))}:{value}" if spoken and value else None
 

@@ -159,13 +159,6 @@ def relation_key(relation: str) -> str:
     return _IN_LAW_SHORT.get(word, word)
 
 
-def said_as(relation: str) -> str:
-    """A relation word as a fact's text says it: as its key spells it ("mother in law" →
-    "mother-in-law"), but a short one as typed, capitalised ("MIL": what was said, and
-    "SIL" may be a son-in-law)."""
-    return relation.upper() if relation.lower() in _IN_LAW_SHORT else relation_key(relation)
-
-
 def in_law(relation: str) -> bool:
     """Whether a relation word, as typed, names a relative by marriage."""
     return relation_key(relation).endswith("-in-law")

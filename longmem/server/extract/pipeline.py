@@ -34,7 +34,7 @@ from .endings import ended_in_the_next, left_the_job_told, what_ended
 from .health import CONDITION_NAMES, SOMEONE_ELSE, VERBLESS_CONDITIONS
 from .homes import city_beside, home_by_noun
 from .keys import Key, keys_of, load
-from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, in_law, kin, said_as
+from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, in_law, kin, relation_key
 from .lexicon import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -956,7 +956,7 @@ def _facts_of(
             ExtractedFact(
                 # (a relative by marriage as one word: "sister in law" is a sister-in-law)
                 text=RELATION_TEXT.format(
-                    s=SUBJECT, rel=said_as(word) if in_law(word) else word, v=name
+                    s=SUBJECT, rel=relation_key(word) if in_law(word) else word, v=name
                 ),
                 statement=clause,
                 attribute=kind,

@@ -34,7 +34,7 @@ from .kin import FULL_NAME as _FULL_NAME
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
-from .kin import RELATIONS, SHORT_NEWS, in_law, relation_key, said_as
+from .kin import RELATIONS, SHORT_NEWS, in_law, relation_key
 from .lexicon import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -171,8 +171,9 @@ _NAME_ALONE = re.compile(
 
 
 def relation_subject(relation: str, name: Optional[str]) -> Subject:
-    spoken = f"User's {said_as(relation)}" + (f" {name}" if name else "")
-    return Subject(f"{relation_key(relation)}:{name or ''}", spoken)
+    relation = relation_key(relation)
+    spoken = f"User's {relation}" + (f" {name}" if name else "")
+    return Subject(f"{relation}:{name or ''}", spoken)
 
 
 _PRONOUN = re.compile(r"^(?P<p>i|we)(?P<c>'m|'re|'ve|'d|'ll)?\b\s*", re.I)

@@ -1044,17 +1044,10 @@ def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
         said = said[:1].upper() + said[1:]
     else:
         said = f"{SUBJECT}'s {relation}" if _ and not bare else fact.subject
-        short = _SAID_SHORT.match(fact.text)
-        if _ and not bare and short and relation_key(short.group(1)) == relation:
-            said = short.group(0)  # "User's MIL works…" of mother-in-law:
     text = fact.text
     if text.startswith(said):
         text = name + text[len(said) :]
     return replace(fact, subject=subject, text=text)
-
-
-# A relation word as a fact's text may say it short ("User's MIL …": kin.said_as).
-_SAID_SHORT = re.compile(rf"{SUBJECT}'s ([A-Z]{{3}})\b")
 
 
 def remember_facts(
