@@ -24,7 +24,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .embed import STOP_WORDS, tokens
-from .extract.kin import RELATIONS, kin, kin_words, one_relative, relation_key
+from .extract.kin import (
+    IN_LAW_CAPS,
+    IN_LAW_HEADS,
+    IN_LAW_SHORT,
+    RELATIONS,
+    kin,
+    kin_words,
+    one_relative,
+    relation_key,
+)
 from .extract.lexicon import MONTH_NAMES, WEEKDAYS
 from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, USER
 
@@ -151,8 +160,7 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
     words = [
-        key if (key := relation_key(w)) in RELATIONS and w not in _IN_LAW_SHORT else w
-        for w in words
+        key if (key := relation_key(w)) in RELATIONS and w not in IN_LAW_SHORT else w for w in words
     ]
     words = [_MY_ONLY.get(w, _singular(w)) if _mine(words, i) else w for i, w in enumerate(words)]
     # "how old is my oldest?", "where does our youngest one go to school?": that child, if
@@ -419,13 +427,9 @@ def _which_child(word: str, known: set[str]) -> str:
 
 # Relatives by marriage, said in three words ("mother in law", "mother-in-law"), short
 # after "my" / "our" or capitalised ("my mil", "where does MIL live?"), or as a spouse's
-# parent ("my wife's mother"): one word, as
-# facts' subjects spell them ("mother-in-law:Carol"), not the mother. "My brother in law
-# school" studies law; "1 mil" is a sum.
-_IN_LAW_HEADS = frozenset(
-    "mother mum mom mam father dad sister sis brother bro son daughter".split()  # noqa: SIM905
-)
-_IN_LAW_SHORT = frozenset(("mil", "fil", "sil", "bil", "dil"))
+# parent ("my wife's mother"): one word, as facts' subjects spell them
+# ("mother-in-law:Carol"), not the mother. "My brother in law school" studies law; "1
+# mil" is a sum.
 _LAW_AS_STUDIED = frozenset(
     ("school", "schools", "enforcement", "firm", "firms", "student", "students", "degree")
 )
@@ -445,7 +449,7 @@ def _in_laws_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
     while at < len(words):
         word = words[at]
         if (
-            word in _IN_LAW_HEADS
+            word in IN_LAW_HEADS
             and words[at + 1 : at + 3] == ["in", "law"]
             and words[at + 3 : at + 4] not in [[w] for w in _LAW_AS_STUDIED]
         ):
@@ -463,7 +467,7 @@ def _in_laws_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
             out.append(whose)
             at += 3
             continue
-        short = word in _IN_LAW_SHORT and (_mine(out, len(out)) or word in written)
+        short = word in IN_LAW_SHORT and (_mine(out, len(out)) or word in written)
         out.append(relation_key(word) if short else word)
         at += 1
     return out
@@ -473,7 +477,7 @@ def _knows(known: set[str], relation: str) -> bool:
     return any(s.split(":", 1)[0] == relation for s in known if ":" in s)
 
 
-_SHORT_WRITTEN = re.compile(r"(?<![\w-])(?:MIL|FIL|SIL|BIL|DIL)(?![\w-])")
+_SHORT_WRITTEN = re.compile(r"(?<![\w-])" + IN_LAW_CAPS + r"(?![\w-])")
 
 
 def _mine(words: list[str], at: int) -> bool:

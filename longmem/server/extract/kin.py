@@ -122,7 +122,13 @@ _IN_LAW_HEADS = {
     **dict.fromkeys(("mum", "mom", "mam"), "mother"),
     **{"dad": "father", "sis": "sister", "bro": "brother"},
 }
-_IN_LAW_SHORT = {
+# The words an in-law is said with, before "-in-law" ("mum-in-law", "bro in law"), and as
+# a pattern.
+IN_LAW_HEADS = frozenset(
+    ("mother", "father", "sister", "brother", "son", "daughter", *_IN_LAW_HEADS)
+)
+IN_LAW_HEAD = "(?:" + "|".join(sorted(IN_LAW_HEADS)) + ")"
+IN_LAW_SHORT = {
     "mil": "mother-in-law",
     "fil": "father-in-law",
     "sil": "sister-in-law",
@@ -156,7 +162,7 @@ def relation_key(relation: str) -> str:
     if by_marriage is not None:
         head = by_marriage.group("head")
         return _IN_LAW_HEADS.get(head, head) + "-in-law"
-    return _IN_LAW_SHORT.get(word, word)
+    return IN_LAW_SHORT.get(word, word)
 
 
 def in_law(relation: str) -> bool:
@@ -190,7 +196,7 @@ def kin_words(relation: str) -> tuple[str, ...]:
     return _WORDS_FOR.get(kin(relation), (relation.lower(),))
 
 
-# What follows a verb's subject: the words the eldest's own news may open with.
+# Words someone's own news opens with ("my eldest is…", "my sister in law moved…").
 _VERBS_AFTER = (
     r"is|was|has|had|just|now|started|starts|turned|turns|got|gets|moved|lives|lived|works|"
     r"worked|goes|went|and|one|who|still|finally|already|will|can|loves|hates|wants|plays|did|"
@@ -230,10 +236,11 @@ _THEIR_NEWS_AFTER = (
     + r")\b|[a-z]+(?:ed|s)\b))"
 )
 _SHORT_NEWS_AFTER = r"(?=\s*$|\s*[^\w\s-]|\s+(?-i:[A-Z])|\s+(?:" + SHORT_NEWS + r")\b)"
+# … the short words, capitalised.
+IN_LAW_CAPS = "(?-i:" + "|".join(sorted(w.upper() for w in IN_LAW_SHORT)) + ")"
 IN_LAW = (
-    r"(?:(?:mother|mum|mom|mam|father|dad|sister|sis|brother|bro|son|daughter)"
-    r"(?:-in-law(?!-)|inlaw(?!-)|\s+in\s+law\b" + _THEIR_NEWS_AFTER + r")"
-    r"|(?-i:MIL|FIL|SIL|BIL|DIL)\b" + _SHORT_NEWS_AFTER + r")"
+    r"(?:" + IN_LAW_HEAD + r"(?:-in-law(?!-)|inlaw(?!-)|\s+in\s+law\b" + _THEIR_NEWS_AFTER + r")"
+    r"|" + IN_LAW_CAPS + r"\b" + _SHORT_NEWS_AFTER + r")"
 )
 # Any relation word; not a mother-in-law as a mother.
 REL = (

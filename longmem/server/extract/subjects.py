@@ -31,10 +31,10 @@ from ..facts import USER
 from .health import dose_changed, names_medicine
 from .keys import USERS_OWN
 from .kin import FULL_NAME as _FULL_NAME
+from .kin import IN_LAW_CAPS, IN_LAW_HEAD, RELATIONS, SHORT_NEWS, in_law, relation_key
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
-from .kin import RELATIONS, SHORT_NEWS, in_law, relation_key
 from .lexicon import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -89,8 +89,7 @@ _OTHER_SUBJECT = re.compile(
     r"(?:my|our)\s+(?:parents|grandparents|folks|in-laws|inlaws)\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
     # … and those by marriage the rules did not read as one ("my sisters-in-law moved",
     # "my brother in law enforcement moved to Texas"; without "my": _IN_LAWS)
-    r"(?:my|our)\s+(?:mother|mum|mom|father|dad|sister|sis|brother|bro|son|daughter)s?"
-    r"[-\s]in[-\s]laws?\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
+    r"(?:my|our)\s+" + IN_LAW_HEAD + r"s?[-\s]in[-\s]laws?\b(?!\s+(?:and|&)\s+(?:I|me)\b)|"
     # … said without "my": "both kids are allergic to peanuts", "all three boys"
     r"(?:both|all(?:\s+(?:two|three|four|five|six))?)\s+(?:(?:little|older|younger|grown|teenage)\s+)?"
     r"(?:kids|children|boys|girls|twins|sons|daughters|parents|grandparents|sisters|brothers)\b)",
@@ -616,10 +615,7 @@ _LOWER_BARE = (
 # … and a relative by marriage, short or hyphenated ("MIL moved to Leeds",
 # "Sister-in-law is a nurse now", "mum-in-law's staying with us"), also only before "'s"
 # or a verb.
-_BARE_IN_LAW = (
-    r"(?:(?P<short>MIL|FIL|SIL|BIL|DIL)|(?:[Mm]other|[Mm]um|[Mm]om|[Ff]ather|[Dd]ad|[Ss]ister|"
-    r"[Ss]is|[Bb]rother|[Bb]ro|[Ss]on|[Dd]aughter)-in-law)(?!-)"
-)
+_BARE_IN_LAW = r"(?:(?P<short>" + IN_LAW_CAPS + r")|(?i:" + IN_LAW_HEAD + r")-in-law)(?!-)"
 _BARE_RELATION = re.compile(
     r"^(?P<rel>(?P<in_law>" + _BARE_IN_LAW + r")|"
     r"[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
@@ -769,9 +765,9 @@ _WHOSE_NEWS_AFTER = re.compile(
 # rules key, never a name, nor the mother. (One said short or hyphenated is keyed as the
 # others: "MIL lives in Leicester", _BARE_RELATION.)
 _IN_LAWS = re.compile(
-    r"^(?:the\s+)?(?:in-laws|inlaws|in\s+laws|(?:mother|mum|mom|father|dad|sister|sis|brother|"
-    r"bro|son|daughter)(?:s[-\s]in[-\s]laws?|[-\s]in[-\s]laws|\s+in\s+law))\b"
-    r"(?!\s+(?:and|&)\s+(?:I|me)\b)",
+    r"^(?:the\s+)?(?:in-laws|inlaws|in\s+laws|"
+    + IN_LAW_HEAD
+    + r"(?:s[-\s]in[-\s]laws?|[-\s]in[-\s]laws|\s+in\s+law))\b(?!\s+(?:and|&)\s+(?:I|me)\b)",
     re.I,
 )
 # Words that only lead in to news of a relative of the user's, without a comma: a word
