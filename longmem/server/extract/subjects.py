@@ -139,8 +139,9 @@ _FORMER_KINDS = frozenset(("partner", "manager"))
 
 
 def relation_kind(rel: str) -> str:
-    """The kind of relation a word says ("sis" → "siblings"), as written or typed without
-    its accent or hyphen ("fiancee", "stepmum"); a word the table lacks is a friend."""
+    """The kind of relation a word says ("sis" → "siblings", "sister in law" →
+    "relatives"), as written or typed without its accent or hyphen ("fiancee", "stepmum");
+    a word the table lacks is a friend."""
     return RELATIONS.get(
         relation_key(rel) if in_law(rel) else rel.replace("é", "e").replace("-", ""), "friends"
     )
@@ -148,7 +149,7 @@ def relation_kind(rel: str) -> str:
 
 def former(said: str, rel: str) -> bool:
     """Whether a relation said with its qualifiers (``said``: "my ex girlfriend") is one
-    the user had, no longer has: a former partner or boss."""
+    the user had, no longer has: a former partner, boss or in-law."""
     kind = relation_kind(rel)
     # (and a relative by marriage: "my ex MIL", "my late father-in-law")
     return (kind in _FORMER_KINDS or in_law(rel)) and _FORMER.search(
