@@ -224,6 +224,17 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
             attributes = asked_of_them
         else:  # "who are my parents?", "what are my kids called?": who they are
             attributes = list(recorded_by)
+    theirs = [
+        (one, two)
+        for one, s, two in zip(words, words[1:], words[2:])
+        if s == "s" and one in RELATIONS and two in RELATIONS
+    ]
+    if relations and not subjects and theirs:
+        # "where does my brother's wife live?", "what does my sister's husband do?": a
+        # relative's relative, neither the brother nor the user's wife; no one keyed (the
+        # words find "my brother's wife Meg lives in Hull")
+        subjects = [f"{theirs[0][0]}-{theirs[0][1]}:"]
+        attributes = [a for a in attributes if a not in RELATION_ATTRIBUTES] or attributes
     if (
         relations
         and not subjects
@@ -442,6 +453,13 @@ _BY_MARRIAGE = {
 }
 
 
+# (a sibling, a child, as kin() names them) → the relative: "my sister's son" is a nephew.
+_A_SIBLINGS_CHILD = {
+    **{(s, "son"): "nephew" for s in ("sister", "brother")},
+    **{(s, "daughter"): "niece" for s in ("sister", "brother")},
+}
+
+
 def _in_laws_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
     written = {w.lower() for w in _SHORT_WRITTEN.findall(query)}
     out: list[str] = []
@@ -460,11 +478,17 @@ def _in_laws_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
             out.append("in-laws")  # "my parents in law", "parents-in-law"
             at += 3
             continue
-        whose = _BY_MARRIAGE.get((kin(word), kin(words[at + 2]))) if at + 2 < len(words) else None
+        pair = (kin(word), kin(words[at + 2])) if at + 2 < len(words) else None
+        whose = _BY_MARRIAGE.get(pair) if pair else None
         if whose and words[at + 1] == "s" and _mine(words, at) and _knows(known, whose):
             # "my wife's mother": "my mother-in-law", if the collection knows one (else
             # the words find "my wife's mum lives in Leeds")
             out.append(whose)
+            at += 3
+            continue
+        if pair in _A_SIBLINGS_CHILD and words[at + 1] == "s" and _mine(words, at):
+            # "my sister's son": "my nephew", as the rules key him
+            out.append(_A_SIBLINGS_CHILD[pair])
             at += 3
             continue
         short = word in IN_LAW_SHORT and (_mine(out, len(out)) or word in written)

@@ -5754,3 +5754,32 @@ def test_a_relative_named_with_an_accent_is_one_subject(mem: Longmem, collection
     _tell(mem, collection, "My fiancée Zanele is a nurse.", "Zanele moved to Leeds.")
     keyed = {m["subject"] for m in _current(mem, collection) if m["subject"] not in (None, "user")}
     assert keyed == {"fiancee:Zanele"}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "not_first"),
+    [
+        # a relative's relative is neither that relative nor the user's of that word
+        ("where does my brother's wife live?", "User's brother's wife Meg lives in Hull", "Ana"),
+        ("what does my sister's husband do?", "User's sister's husband Tom works at Tesco", "Anna"),
+        # … and a sibling's child is the nephew the collection knows
+        ("how old is my sister's son?", "User's nephew Jake is 5 years old", "Anna"),
+    ],
+)
+def test_a_relatives_relative_asked_is_not_the_relative_or_the_users_own(
+    mem: Longmem, collection: str, question: str, answer: str, not_first: str
+) -> None:
+    # (each had been answered first by the user's wife, the sister, the sister's age)
+    _tell(
+        mem,
+        collection,
+        "My wife Ana lives in York.",
+        "My brother Ben is 40.",
+        "My brother's wife Meg lives in Hull.",
+        "My sister Anna is 38 and works at Boots.",
+        "My sister's husband Tom works at Tesco.",
+        "My sister's son Jake is 5.",
+    )
+    hits = _texts(mem.search(question, collection=collection, limit=5))
+    assert answer in hits
+    assert not_first not in hits[0]

@@ -637,9 +637,10 @@ def test_a_siblings_spouse_asked_is_not_the_in_law_known() -> None:
         ("where does my ex MIL live?", "ex-mother-in-law:"),
         ("where does my ex wife live?", "ex-wife:"),
         ("where does my wife live?", "wife:Ana"),
-        # a spouse's parent is the in-law the collection knows, else as said
+        # a spouse's parent is the in-law the collection knows; any other relative's
+        # relative no one keyed (not the daughter)
         ("where does my wife's mother live?", "mother-in-law:Jan"),
-        ("where does my daughter's husband live?", "daughter:"),
+        ("where does my daughter's husband live?", "daughter-husband:"),
     ],
 )
 def test_an_ex_or_a_spouses_relative_asked_is_whom_the_question_means(
