@@ -156,7 +156,7 @@ class Ask:
 def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     """The key a query asks about (no attributes when it names none). ``user_names``: the
     names the user goes by (the name, then another: "Katarzyna", "Kasia")."""
-    words = _in_laws_as_one(_avoid_said(tokens(query)), query, known)
+    words = _relatives_as_one(_avoid_said(tokens(query)), query, known)
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
     words = [
@@ -458,9 +458,25 @@ _A_SIBLINGS_CHILD = {
     **{(s, "son"): "nephew" for s in ("sister", "brother")},
     **{(s, "daughter"): "niece" for s in ("sister", "brother")},
 }
+# … and other relatives' relatives, as kin() names them: "my mum's mum" is a grandma,
+# "my dad's sister" an aunt, "my uncle's son" a cousin, "my son's daughter" a
+# granddaughter.
+_KIN_OF_KIN = {
+    **{(p, "mum"): "grandma" for p in ("mum", "dad")},
+    **{(p, "dad"): "grandpa" for p in ("mum", "dad")},
+    **{(p, "sister"): "aunt" for p in ("mum", "dad")},
+    **{(p, "brother"): "uncle" for p in ("mum", "dad")},
+    **{(p, c): "cousin" for p in ("aunt", "uncle") for c in ("son", "daughter")},
+    **{(c, "son"): "grandson" for c in ("son", "daughter")},
+    **{(c, "daughter"): "granddaughter" for c in ("son", "daughter")},
+}
 
 
-def _in_laws_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
+def _relatives_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
+    """The query's words with a relative said in several made one word, as facts'
+    subjects spell them: a relative by marriage ("mother in law", "my MIL"), a spouse's
+    parent or another relative's relative the collection knows by that word ("my wife's
+    mother", "my mum's mum" → grandma), a sibling's child (a nephew, a niece)."""
     written = {w.lower() for w in _SHORT_WRITTEN.findall(query)}
     out: list[str] = []
     at = 0
@@ -491,6 +507,12 @@ def _in_laws_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
             out.append(_A_SIBLINGS_CHILD[pair])
             at += 3
             continue
+        kin_of_kin = _KIN_OF_KIN.get(pair) if pair else None
+        if kin_of_kin and words[at + 1] == "s" and _mine(words, at) and _knows(known, kin_of_kin):
+            # "my mum's mum": "my grandma", if the collection knows one
+            out.append(kin_of_kin)
+            at += 3
+            continue
         short = word in IN_LAW_SHORT and (_mine(out, len(out)) or word in written)
         out.append(relation_key(word) if short else word)
         at += 1
@@ -498,7 +520,8 @@ def _in_laws_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
 
 
 def _knows(known: set[str], relation: str) -> bool:
-    return any(s.split(":", 1)[0] == relation for s in known if ":" in s)
+    """Whether the collection knows a relative of that word (by any word for them)."""
+    return any(kin(s.split(":", 1)[0]) == kin(relation) for s in known if ":" in s)
 
 
 _SHORT_WRITTEN = re.compile(r"(?<![\w-])" + IN_LAW_CAPS + r"(?![\w-])")

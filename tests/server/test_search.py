@@ -623,6 +623,24 @@ def test_the_in_laws_asked_together_are_each_of_them(question: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("where does my mum's mum live?", "grandma:Edith"),
+        ("where does my dad's sister live?", "aunt:Mary"),
+        ("where does my uncle's son live?", "cousin:Zoe"),
+        ("where does my son's daughter live?", "granddaughter:Mia"),
+        ("where does my sister's son live?", "nephew:"),
+        # a relative's relative the collection knows by no such word: no one keyed
+        ("where does my mum's brother live?", "mum-brother:"),
+    ],
+)
+def test_a_relatives_relative_is_the_relative_known_by_that_word(question: str, asked: str) -> None:
+    # (each had asked the first relative: "where does my mum's mum live?" the mum)
+    known = {"user", "mum:Sue", "grandma:Edith", "aunt:Mary", "cousin:Zoe", "granddaughter:Mia"}
+    assert analyse(question, known, ()).subjects == (asked,)
+
+
 def test_a_siblings_spouse_asked_is_not_the_in_law_known() -> None:
     # "my brother's wife Meg" may be another than "my sister-in-law Rita"
     ask = analyse("where does my brother's wife live?", {"user", "sister-in-law:Rita"}, ())
