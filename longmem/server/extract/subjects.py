@@ -31,7 +31,7 @@ from ..facts import USER
 from .health import dose_changed, names_medicine
 from .keys import USERS_OWN
 from .kin import FULL_NAME as _FULL_NAME
-from .kin import IN_LAW_CAPS, IN_LAW_HEAD, RELATIONS, SHORT_NEWS, in_law, relation_key
+from .kin import IN_LAW_CAPS, IN_LAW_HEAD, RELATIONS, SHORT_NEWS_WORDS, in_law, relation_key
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
@@ -142,9 +142,9 @@ def relation_kind(rel: str) -> str:
     """The kind of relation a word says ("sis" → "siblings", "sister in law" →
     "relatives"), as written or typed without its accent or hyphen ("fiancee", "stepmum");
     a word the table lacks is a friend."""
-    return RELATIONS.get(
-        relation_key(rel) if in_law(rel) else rel.replace("é", "e").replace("-", ""), "friends"
-    )
+    key = relation_key(rel)
+    by_marriage = key.endswith("-in-law")
+    return RELATIONS.get(key if by_marriage else rel.replace("é", "e").replace("-", ""), "friends")
 
 
 def former(said: str, rel: str) -> bool:
@@ -669,7 +669,7 @@ _AFTER_ITS_S = frozenset(
 # … and after "is" or "was" after a short word for a relative by marriage ("MIL is in
 # hospital", not "SIL is the safety level we need").
 _AFTER_A_SHORT_IS = (_AFTER_ITS_S | ADVERBS) - {"a", "an", "the"}
-_SHORT_NEWS = frozenset(SHORT_NEWS.split("|")) - {"is", "was", "has", "had", "and", "one", "who"}
+_SHORT_NEWS = SHORT_NEWS_WORDS - {"is", "was", "has", "had", "and", "one", "who"}
 # … and what follows an age said so ("nan's 79 and still drives", "bf's 30 today").
 _AFTER_AN_AGE = frozenset(
     """and today now next this in on years yrs yo y/o but so lol already tomorrow""".split()
