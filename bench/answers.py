@@ -52,14 +52,21 @@ questions each), written blind in the forty-seventh round in pairs the same way,
 relatives by marriage (every spelling of an in-law, "MIL", "sister in law"; the blood
 relative of the same word beside them; law studied, other people's in-laws, plural
 in-laws), run once on the round's start before anyone read them; ``b7aside`` is never
-read by whoever writes rules.
+read by whoever writes rules; ``b8tune`` and ``b8aside``, 45 scenarios each (66 and 67
+questions), written blind in the forty-eighth round in pairs the same way, of work and
+career as chat tells it (a new job in fragments over two messages or with no "I", one's
+own company registered, freelancing and contracts, promotions and moves that keep the
+employer, "with"/"at"/"out of" an employer, the city of work against the home, leaving
+and returning, interviews and offers turned down, relatives' work, placements and
+residencies), run once on the round's start before anyone read them; ``b8aside`` is
+never read by whoever writes rules.
 
 With ``--embedder``, every server's search also ranks with a model embedder: the
 endpoint LONGMEM_BENCH_EMBEDDER_URL names, else the bench's own all-MiniLM-L6-v2
 (bench/embed_server.py); without it, no server gets one, whatever LONGMEM_SERVER_EMBEDDER_*
 says.
 
-    python bench/answers.py [--set review|blind|b2tune|…|b6aside|b7tune|b7aside|all]
+    python bench/answers.py [--set review|blind|b2tune|…|b7aside|b8tune|b8aside|all]
                             [--before PATH] [--quick]
                             [--embedder]
 """
@@ -79,7 +86,7 @@ from longmem import Longmem
 
 SETS = (
     *("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside", "b4", "b5tune", "b5aside"),
-    *("b6tune", "b6aside", "b7tune", "b7aside"),
+    *("b6tune", "b6aside", "b7tune", "b7aside", "b8tune", "b8aside"),
 )
 LIMIT = 5
 QUICK_SCENARIOS = 25
