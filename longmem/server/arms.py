@@ -18,7 +18,7 @@ from typing import Optional
 from .ask import Ask
 from .db import MemoryRecord
 from .embed import tokens
-from .facts import RELATION_ATTRIBUTES, USER
+from .facts import RELATION_ATTRIBUTES, USER, WORK_ATTRIBUTES
 
 # The key arm (facts of the key the query asks about, ask.py) counts three times a
 # lexical or vector arm: a fact that answers by key ranks before anything that merely
@@ -127,6 +127,13 @@ class _Arms:
             return False
         return any(s.split(":", 1)[-1] == memory.value for s in self.ask.subjects)
 
+    @cached_property
+    def _asked(self) -> frozenset[str]:
+        """The attributes asked, with those of the same kind: what one does asks where one
+        does it too ("partner occupation" is not answered by where the user works)."""
+        asked = frozenset(self.ask.attributes if self.ask is not None else ())
+        return asked | WORK_ATTRIBUTES if asked & WORK_ATTRIBUTES else asked
+
     def answers(self, memory: MemoryRecord) -> bool:
         """Whether a memory may stand among the answers to the key asked about:
 
@@ -148,9 +155,7 @@ class _Arms:
             return False
         if self.ask is None or memory.rid in self.keyed or memory.rid in self.kinds:
             return True
-        if memory.attribute in self.ask.attributes and not _among(
-            memory.subject, self.ask.subjects
-        ):
+        if memory.attribute in self._asked and not _among(memory.subject, self.ask.subjects):
             return False
         if self.since is not None and memory.began < self.since:
             return False

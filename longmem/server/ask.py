@@ -80,6 +80,8 @@ def _a_home_asked(words: list[str]) -> bool:
 
 
 _EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
+# The words of a question that ask where one works, not where one lives.
+_AT_WORK = frozenset(("work", "works", "working", "office", "company", "firm", "employer", "job"))
 _JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title"))
 _STILL = frozenset(("still", "anymore"))
 # Words before a relation for one the user had: "my ex wife", "my former boss".
@@ -681,6 +683,11 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
             scored[name] = scored.get(name, 0) + 1.5
         if "live" in found or "lives" in found or "living" in found:
             scored["home"] = scored.get("home", 0) + 3
+        elif found & _AT_WORK:
+            # "what city do I work in?", "where is my company based?", "user work city":
+            # where the employer is (its fact says where), not where one lives
+            scored["employer"] = max(scored.values()) + 1
+            scored.pop("home", None)
     if found & {"study", "studies", "studying", "studied", "masters", "msc", "phd"}:
         # "Where is my daughter studying?" asks the school, "What does she study (at uni)?"
         # the subject

@@ -69,8 +69,8 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "employer",
         True,
         "works at",
-        "employer company workplace work works working firm teach teaches employed employment "
-        "unemployed hospital",
+        "employer employs employ company workplace work works working firm teach teaches "
+        "employed employment unemployed hospital",
         "hired resigned retired job quit",
     ),
     Attribute("age", True, "is", "age old years"),

@@ -5446,10 +5446,10 @@ def test_a_fact_said_another_way_is_keyed_from_its_day(
 @pytest.mark.parametrize(
     "content",
     [
-        # a span, a day said of no one, a stay at a name no place: as said
+        # a span, a day said of no one: as said (work at a name from a day: keyed, with
+        # no stay there, test_work_as_chat_tells_it_is_keyed)
         "From Monday to Friday I work 9-5",
         "from today on I'm done",
-        "From Sunday I'm at Pfizer Egypt as a medical rep",
         # a hope, a place one is back at, a clause with an end of its own
         "from january I'll be looking for a new job",
         "from the 5th of january I'm back at work after mat leave",
@@ -5609,3 +5609,148 @@ def test_a_home_by_its_keys_and_a_year_of_study_are_keyed(
 )
 def test_keys_to_someone_elses_home_and_a_visit_to_a_university_key_neither(content: str) -> None:
     assert not [f for f in _extract(content) if f.attribute in ("home", "school")]
+
+
+@pytest.mark.parametrize(
+    ("content", "keyed"),
+    [
+        # work told as chat tells it (each had keyed no employer, or a wrong one)
+        ("I'm with PwC now, audit still but better hours", [("employer", "PwC")]),
+        ("my sister's at KPMG now, tax", [("employer", "KPMG")]),
+        ("started at Tesco head office in Welwyn", [("employer", "Tesco")]),
+        ("joined Arup's Leeds office last week", [("employer", "Arup")]),
+        ("landed a 6 month contract with Barclays through an agency", [("employer", "Barclays")]),
+        ("contracting at Barclays now", [("employer", "Barclays")]),
+        ("registered my company, Bloom Design Ltd, today", [("employer", "Bloom Design Ltd")]),
+        ("backend at Zalando, Berlin, good team", [("employer", "Zalando")]),
+        ("MATCHED!!! IM residency at Mass General", [("employer", "Mass General")]),
+        ("SWE @ Stripe now, infra team", [("job", "SWE"), ("employer", "Stripe")]),
+        ("first week at Figma went great, everyone is so nice", [("employer", "Figma")]),  # had been "Figma went great"
+        ("then I'm retired!", [("employer", None)]),
+        ("From Sunday I'm at Pfizer Egypt as a medical rep.", [("employer", "Pfizer Egypt"), ("job", "medical rep")]),
+        ("rejoined Ogilvy where I started my career", [("employer", "Ogilvy")]),
+        # a placement of a while, over: the work it was ends
+        ("internship done", [("employer", None)]),
+        ("my apprenticeship is over", [("employer", None)]),
+        # a year of study one is back for
+        ("internship done, back for final year at Warwick", [("school", "Warwick")]),
+    ],
+)  # fmt: skip
+def test_work_as_chat_tells_it_is_keyed(
+    content: str, keyed: list[tuple[str, Optional[str]]]
+) -> None:
+    assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == keyed
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # an employer's shape without a word of work: a phone's network, a bank, a person
+        "I'm with EE now",
+        "I'm with Monzo now, their app is great",
+        "I'm with Tom now, he works in audit",
+        "I'm at IKEA now, what should I buy",
+        # a contract that is no job; a team's office that is no employer
+        "signed a 24 month contract with EE",
+        "I joined the Leeds office",
+        # a field at a company said of the company
+        "data at Spotify is a mess",
+        "design at Apple has always been great",
+        # a company registered, whose it is unsaid; someone else's; a place one is at as
+        # no worker; a club rejoined
+        "Hollis Plumbing & Heating Ltd is registered!!!",
+        "Glow Beauty Ltd is registered, my sister's business 🥳",
+        "Tom's company Acme Ltd is registered",
+        # based or working from home for something that is no employer (a review's)
+        "based at the office for Ramadan, easier than wfh",
+        "wfh for Christmas week, office is shut",
+        "wfh for Storm Darragh",
+        "I'm at Tom's as a guest",
+        "rejoined the gym",
+        "my phone contract ended",
+        # what a customer, a visitor or a student says beside a name (a review's)
+        "I'm with EE now, the contract was way cheaper than Vodafone",
+        "I'm with HSBC now, the salary goes in on the 25th",
+        "I'm at KFC now, on my lunch break from work",
+        "I'm with HMRC now, sorting my tax return on the phone 🙄",
+        "working out of Dad's office while he's on holiday",
+        "we joined Tom's office party late",
+        "started a 12 month contract with O2 for the new iPhone",
+        "security at Gatwick - nightmare 😩",
+        "summer internship at Meta, any tips for the interview?",
+        "I'm at Lisa's wedding as a photographer",
+        "I'm at Glastonbury as a volunteer steward",
+        "rejoined Netflix for the new season of Stranger Things",
+        "my contract ended so I got a new iPhone",
+        "apprenticeship complete, now a qualified electrician at the same firm",
+        "I'm a course rep at uni",
+        "I'm with BUPA now, the team at the clinic is great",
+        "we're with KPMG now, audit, as a client",
+        "I'm at UCL now, rowing team, 5am starts",
+        "joined Google's London office for a hackathon",
+        "backend at Uber, frontend at Lyft",
+        "frontend at Figma or backend at Stripe, can't decide",
+        "I'm at Crufts as a judge this year",
+        "I'm at Hogwarts as a teacher lol",
+        "rejoined Amazon Prime as a student",
+        "rejoined Facebook where I started my social media addiction",
+        "my internship's done in August",
+        "placement done for today, tired af",
+        "sorry I'm at Aldi, not Lidl, the queue is mad",
+        "new job!! finally, engineer",
+        "new job!! london, software engineer",
+    ],
+)
+def test_work_words_beside_a_name_that_tell_no_work_key_no_employer(content: str) -> None:
+    assert not [f for f in _extract(content) if f.attribute in ("employer", "job")]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "MSc students at Edinburgh are striking again",
+        "MSc data science at Edinburgh was the best year of my life",
+        "back in my final year at Leeds I lived in Hyde Park",
+        "BA lounge at Heathrow is packed",
+        "an MBA at Harvard costs a fortune",
+        "back for final year at Glastonbury, last one before they take a break",
+        "From Monday I'm back at work after mat leave",
+    ],
+)
+def test_a_degree_or_a_year_said_in_passing_keys_no_study(content: str) -> None:
+    assert not [f for f in _extract(content) if f.attribute in ("studies", "school", "location")]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I'm at Sainsbury's, not Tesco, where's the bread aisle lol",
+        "I'm at Lidl, not Aldi, queue is huge",
+    ],
+)
+def test_a_shop_one_is_at_rather_than_another_puts_nothing_right(content: str) -> None:
+    assert not [f for f in _extract(content) if f.corrects]
+
+
+def test_where_one_works_put_right_names_the_employer_said_wrongly() -> None:
+    facts = _extract("sorry, typo earlier — I'm at Sainsbury's, not Tesco. Holborn office")
+    assert [(f.value, f.corrects) for f in facts if f.corrects] == [("Sainsbury's", "Tesco")]
+
+
+@pytest.mark.parametrize(
+    ("content", "keyed"),
+    [
+        # a new job's label, then where and what as, listed (had keyed nothing)
+        ("new job!! swiggy, senior data engineer, logistics platform team", [("employer", "swiggy"), ("job", "senior data engineer")]),
+        ("New job: monzo, backend engineer, payments team", [("employer", "monzo"), ("job", "backend engineer")]),
+        # another label, or a list that names no job: as it came
+        ("Big news: monzo, backend engineer", []),
+        ("new job! I love it", []),
+    ],
+)  # fmt: skip
+def test_a_new_jobs_label_then_where_and_what_as_is_keyed(
+    content: str, keyed: list[tuple[str, str]]
+) -> None:
+    facts = _extract(content)
+    assert [(f.attribute, f.value) for f in facts if f.attribute] == keyed
+    assert facts  # the words are kept, keyed or not

@@ -714,3 +714,57 @@ def test_another_name_the_user_goes_by_means_the_user(api: Api) -> None:
     assert (moved["subject"], moved["attribute"], moved["value"]) == ("user", "home", "Quezon City")
     hits = api.search("What does Tess do for work?", collection="alias")
     assert hits[0]["text"] == "User works as a staff nurse"
+
+
+def _said_at(api: Api, collection: str, content: str, at: str) -> list[dict[str, Any]]:
+    body = {"content": content, "observed_at": at}
+    reply = api.post(f"{C}/{collection}/remember?sync=true", body)
+    assert reply.status == 200, reply.raw
+    return reply.json["facts"]  # type: ignore[no-any-return]
+
+
+def test_a_message_after_a_news_label_is_read_as_its_news(api: Api) -> None:
+    # "new job!!", then a minute later where and what as: one message typed in two (the
+    # second had keyed nothing)
+    _said_at(api, "label", "new job!!", "2024-01-08T09:01:00Z")
+    facts = _said_at(api, "label", "monzo, backend engineer, payments team", "2024-01-08T09:02:00Z")
+    assert [(f["attribute"], f["value"]) for f in facts if f["attribute"]] == [
+        ("employer", "monzo"),
+        ("job", "backend engineer"),
+    ]
+    assert all(not f["statement"].lower().startswith("new job") for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("before", "at"),
+    [
+        ("new job!!", "2024-01-08T09:31:00Z"),  # half an hour later: a message of its own
+        ("what a week", "2024-01-08T09:02:00Z"),  # no label
+    ],
+)
+def test_a_message_long_after_a_label_or_after_no_label_keys_nothing(
+    api: Api, before: str, at: str
+) -> None:
+    _said_at(api, "nolabel", before, "2024-01-08T09:01:00Z")
+    facts = _said_at(api, "nolabel", "monzo, backend engineer, payments team", at)
+    assert not [f for f in facts if f["attribute"]]
+
+
+def test_leaving_the_employer_held_ends_the_job_done_there(api: Api) -> None:
+    # "I left Google" had left "User works as an engineer" current, as if still one there
+    _said_at(api, "left", "I'm an engineer at Google", "2021-03-03T17:00:00Z")
+    (left,) = _said_at(api, "left", "I left Google last week", "2022-03-30T18:00:00Z")
+    assert (left["attribute"], left["relation"]) == ("employer", "updates")
+    current = api.get(f"{C}/left/memories").json
+    assert [m["text"] for m in current if m["attribute"] in ("job", "employer")] == [
+        "User no longer works at Google"
+    ]
+
+
+def test_an_employer_named_by_its_kind_is_the_one_held(api: Api) -> None:
+    # "the council" is Bristol City Council: its end had ended nothing ("new")
+    _said_at(api, "kind", "planning officer at Bristol City Council", "2021-03-03T17:00:00Z")
+    (end,) = _said_at(api, "kind", "last day at the council tomorrow", "2022-03-30T18:00:00Z")
+    assert end["relation"] == "updates"
+    hits = api.search("where do I work?", collection="kind")
+    assert "Bristol City Council" not in " ".join(hit["text"] for hit in hits)

@@ -584,6 +584,12 @@ def test_a_question_asks_its_attribute_before_anything_is_keyed(api: Api) -> Non
         # a home by its noun ("where is my place?" had asked nothing)
         ("Where is my place?", "home"),
         ("Which part of London is my flat in?", "home"),
+        # where one works, whom for (had asked the home, or nothing)
+        ("what city is my office in?", "employer"),
+        ("where is my company based?", "employer"),
+        ("user work city", "employer"),
+        ("what city do I work in?", "employer"),
+        ("who employs me at the moment?", "employer"),
     ],
 )
 def test_question_words_ask_their_attribute(question: str, first: str) -> None:
@@ -602,6 +608,33 @@ def test_question_words_ask_their_attribute(question: str, first: str) -> None:
 )
 def test_a_home_noun_in_passing_asks_no_home(question: str) -> None:
     assert "home" not in analyse(question, {"user"}, ()).attributes
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where do I live?",
+        "where do I live and work?",
+        "which city do I live in?",
+        "who do I vote for?",
+        "who do I play for?",
+        "who does Priya write for?",
+    ],
+)
+def test_where_one_lives_and_whom_one_votes_for_ask_no_employer_first(question: str) -> None:
+    assert analyse(question, {"user"}, ()).attributes[:1] != ("employer",)
+
+
+def test_a_partners_work_asked_is_not_answered_by_the_users(api: Api) -> None:
+    # No partner said: "partner occupation" had been answered by where the user works.
+    for content in (
+        "I'm a midwife at Homerton, back to back births today",
+        "Jake's cooking tonight",
+    ):
+        assert api.post(f"{C}/notes/remember?sync=true", {"content": content}).status == 200
+    hits = api.search("partner occupation", min_score=0)
+    assert not [hit for hit in hits if "Homerton" in hit["text"] or "midwife" in hit["text"]]
+    assert "Homerton" in api.search("where do I work?")[0]["text"]
 
 
 def test_a_relation_written_with_its_accents_asks_about_that_relation() -> None:

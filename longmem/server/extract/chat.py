@@ -27,7 +27,7 @@ from typing import Optional
 from .chitchat import CHAT, CHAT_OR_NAME, JK, JOKED_AFTER, NEWS_AFTER, is_chitchat
 from .kin import NAME, QUALIFIERS, REL
 from .lexicon import ANY_WEEKDAY_RE, MONTH_RE
-from .text import has_clause, indefinite_article, sentence_ends
+from .text import at_the_new_job, has_clause, indefinite_article, news_label, sentence_ends
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
 _DASH = re.compile(r"\s+[—–-]+\s+")
@@ -132,7 +132,7 @@ _FILLER = re.compile(
     r"(?:\s+(?:there|all|everyone|everybody|folks|again|friends?|y'all|guys|love|mate|chatgpt|"
     r"claude|bot|assistant))?|good\s+(?:morning|afternoon|evening)|"
     r"hola|ciao|salut|namaste|bonjour)\s*[,!.:]+\s+|(?:morning|evening)\s*[,!.]+\s+"
-    r"|(?:oh|ah|well|so|also|and|but|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi|"
+    r"|(?:oh|ah|well|so|also|and|but|then|anyway|anyways|okay|ok|right|yeah|btw|fyi|ps|hey|hi|"
     + CHAT
     + r")\b[,!.]*\s+|(?-i:"
     + CHAT_OR_NAME
@@ -665,7 +665,21 @@ def sentences(content: str) -> list[str]:
                 part = strip_filler(part)
                 if part and not is_chitchat(part):
                     found.append(part)
-    return found
+    return _labels_joined(found)
+
+
+def _labels_joined(found: list[str]) -> list[str]:
+    """``found``, a new job's label said alone joined to where and what as, listed after
+    it ("New job!! monzo, backend engineer": "New job: monzo, backend engineer"); any
+    other label stays a sentence of its own."""
+    joined: list[str] = []
+    for sentence in found:
+        label = news_label(joined[-1]) if joined else None
+        if label is not None and at_the_new_job(label, sentence) != sentence:
+            joined[-1] = f"{label}: {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
 
 
 # The last pause of a sentence: what follows it may be all that asks.

@@ -240,7 +240,21 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"(?:(?:handed|gave) (?:my|his|her|their) notice(?: in)?|gave notice)(?!\s+on\b)(?![^,.;!]*\blandlord)|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
             r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked|retrenched)|"
             r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"
-            r"|^(?:my|his|her|their)?\s*last (?:day|shift) (?:at work )?(?:was|is)\b",
+            r"|^(?:my|his|her|their)?\s*last (?:day|shift) (?:at work )?(?:was|is)\b"
+            # a placement of a while, over: "internship done", "my apprenticeship is over!"
+            # (not a contract, a phone's as often, nor a secondment, which returns one to
+            # the employer; nor one that goes on: "apprenticeship complete, now a qualified
+            # electrician at the same firm")
+            r"|^(?:(?:my|his|her|their)\s+)?(?:summer\s+|(?:\d+|six|three|twelve)[- ]month\s+)?"
+            r"(?:internship|placement|apprenticeship|residency|traineeship)\s*"
+            r"(?:is\s+|has\s+|'s\s+)?(?:now\s+|officially\s+|finally\s+)?"
+            r"(?:done|over|finished|ended|complete|completed|wrapped(?:\s+up)?)"
+            # (said as over now, not for the day, halfway or to come: "… done for today",
+            # "… over halfway", "… done in August", "… ended, back to my old team")
+            r"(?=\s*(?:$|[,.!🎉🥳]|(?:today|yesterday|last\s+\w+|this\s+week|at\s+last|finally)\b))"
+            r"(?![^.!?]*\b(?:now|qualified|permanent|kept\s+on|taken\s+on|same\s+(?:firm|company|place|team)|"
+            r"renewed|extended|staying\s+on|stay\s+on|offered|hired|back\s+to\s+(?:my|the)\s+(?:old\s+)?"
+            r"(?:team|job|desk|role))\b)",
             re.I,
         ),
     ),
@@ -985,6 +999,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         del found["employer" if place_rest(employer.value) == "" else "home"]
     elif employer and employer.negated and place_rest(employer.value) == "":
         del found["employer"]  # "I left London" leaves a place, not an employer
+    stay, employer = found.get("location"), found.get("employer")
+    if stay and employer and employer.value.casefold() == stay.value.casefold():
+        del found["location"]  # "From Sunday I'm at Pfizer as a rep": work there, no stay
     school, employer = found.get("school"), found.get("employer")
     if school and employer and employer.value.casefold() == school.value.casefold():
         # "May starts at Oakfield Primary": a school, unless work is said ("I started at

@@ -301,7 +301,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
         found_at = folded.find(sentence[:20].lower(), cursor)
         cursor = found_at if found_at >= 0 else cursor
         until = expiry(sentence, said)
-        correction = _correction(sentence)
+        correction = _correction(sentence, sentence_before)
         if correction is not None:
             end, new, old = correction
             words = sentence[:end]
@@ -819,10 +819,12 @@ _PET_NAMED = re.compile(
 
 # "it's Guimarães not Braga", "I meant Izmir, not Bursa", "her name's Isla, not Isabel": a
 # name said wrongly before; "sorry, almonds not walnuts": any word, said as a correction.
-_WORD = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+_WORD = r"[A-Z][\w-]+(?:['’]s)?(?:\s+[A-Z][\w-]+(?:['’]s)?)?"
 _ANY_WORD = r"[\w-]+(?:\s+[\w-]+)?"
 _CORRECTION = re.compile(
     r"\b(?:it's|it is|I meant|meant|I mean|make that|should be|should have said|"
+    # "sorry, typo earlier — I'm at Sainsbury's, not Tesco": where one works, put right
+    # after a word that owns up to a mistake (not "I'm at Lidl, not Aldi, queue is huge")
     r"(?i:(?:her|his|their|my|the)\s+name(?:'s|\s+is)))\s+(?P<new>"
     + _WORD
     + r")\s*,?\s+not\s+(?P<old>"
@@ -839,12 +841,28 @@ _CORRECTION = re.compile(
 _NOT_CORRECTED = STOP_WORDS | frozenset(("yes", "no", "yeah", "nope", "just", "really"))
 
 
-def _correction(sentence: str) -> Optional[tuple[int, str, str]]:
+# Where one works, put right after owning up to a mistake said before: "sorry, typo
+# earlier — I'm at Sainsbury's, not Tesco" (not "I'm at Lidl, not Aldi, queue is huge", nor
+# "sorry I'm at Aldi, not Lidl": a shop one is at).
+_AT_WORK_PUT_RIGHT = re.compile(
+    r"^(?:I'm|I am)\s+(?:at|with)\s+(?P<new>" + _WORD + r")\s*,?\s+not\s+(?P<old>" + _WORD + r")\b"
+)
+_OWNED_UP = re.compile(
+    r"\b(?:typo|correction|autocorrect|i\s+meant|(?:said|wrote|typed)\s+(?:it\s+)?(?:wrong|earlier|before))\b",
+    re.I,
+)
+
+
+def _correction(sentence: str, before: str = "") -> Optional[tuple[int, str, str]]:
     """(where it ends, the right word, the wrong one) of a correction ``sentence`` opens
-    with or holds, if its words are values."""
+    with or holds, if its words are values; ``before``, the sentence said before it, may
+    own up to the mistake ("sorry, typo earlier")."""
     found = _CORRECTION.search(sentence)
     if found is None:
-        return None
+        at_work = _AT_WORK_PUT_RIGHT.search(_OWNED_UP.sub("", sentence, 1).lstrip(" ,:-—–"))
+        if at_work is None or not _OWNED_UP.search(f"{before} {sentence[:12]}"):
+            return None
+        return len(sentence), at_work.group("new"), at_work.group("old")
     if found.group("new"):  # a name for a name
         return found.end(), found.group("new"), found.group("old")
     new, old = found.group("new2"), found.group("old2")

@@ -66,6 +66,7 @@ from .values import (
     _HOME_ADJ,
     _HOME_NOUN,
     OCCUPATIONS,
+    PAID_REPS,
 )
 
 # -- attributes ---------------------------------------------------------------------------
@@ -205,7 +206,7 @@ _DAY_ONE_AT = r"\b(?:day\s+(?:one|1)|first\s+day)\s+(?:at|with)\s+(?P<at>(?-i:[A
 # What follows a job said and who it is for: "… UX researcher at the BBC", "… job with the
 # NHS"; the day one before it: "day one at Feedzai, product designer now".
 JOB_AT = re.compile(
-    r"\s+(?:(?:job|role|position|post)\s+)?(?:at|for|with)\s+"
+    r"\s+(?:(?:job|role|position|post)\s+)?(?:at|for|with|@)\s+"
     # (not how long: "a nanny for the last 3 years", "a chef for over 20 years")
     r"(?!(?:the\s+)?(?:last|past|next)\s+(?:\d+|few|couple|several|many|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|years?|months?|weeks?|decades?)\b|(?:over|almost|nearly|about|around)\s|"
@@ -383,6 +384,56 @@ _NOT_A_PLACE_WORD = (
     r"English|French|Spanish|German|Hindi|Croatian|Portuguese|Italian|Chinese|Japanese|DocuSign|"
     r"Zoom|Teams|MS|Microsoft|Slack|Python|Java|Windows|Linux|Mac|Android|iOS|Excel|Google|"
     r"Notion|Ubuntu|Flutter|WFH|PG|Sales|Marketing|Team|Night|Decaf)\b"
+)
+# An organisation by its shape: capitals inside or all through ("PwC", "KPMG", "EY",
+# "McKinsey"), or a name ending in a word organisations take ("Leeds City Council").
+_ORG_SHAPE = (
+    # (not a place or a part of work in capitals: "HQ", "HR", "A&E", "ICU", "WFH")
+    r"(?!(?-i:HQ|HR|IT|PR|QA|UK|US|USA|EU|ICU|ER|OR|WFH|OOO|PhD|MBA|MSc|ASAP|LOL|OMG|TBH|IDK|"
+    r"FYI|BTW|NYC|LA|SF)(?![\w'’-]))"
+    r"(?-i:[A-Z][a-z]*[A-Z][\w&]*|[A-Z]{2,}[a-z]?)(?![\w'’-])|"
+    r"(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3}\s+(?-i:Bank|Group|Council|Police|"
+    r"Partners|Capital|Consulting|Labs|Ltd|LLC|LLP|Inc|Trust|Agency|Solutions|Systems|Health|"
+    r"Hospital|University|Airways|Airlines|Insurance|Technologies)"
+)
+# What a company's registered name ends in ("Ltd", "LLC", "GmbH").
+_COMPANY_SUFFIX = (
+    r"(?-i:Ltd|LTD|LLC|Limited|Inc|GmbH|LLP|CIC|Pty\s+Ltd|S\.?L\.?|SAS|BV|AB|AS|Oy)\.?"
+)
+# … and what holds from then on: "now" after it, or a day before it ("From Sunday I'm at
+# Pfizer as a medical rep"; not "I'm at Crufts as a judge this year", "… lol").
+_AS_FROM_NOW = r"(?(day)|(?=\s+now\b))(?![^.!?]*(?:\?|\blol\b|\blmao\b|\bno\s+way\b|😂))"
+# "I'm", or "From Sunday I'm", before what holds from that day: "From Sunday I'm at Pfizer
+# as a medical rep".
+_BE_FROM_A_DAY = (
+    r"(?:(?P<day>from\s+(?:"
+    + WEEKDAY_RE
+    + r"|today|tomorrow)\s*,?\s+(?:I'm|I\s+am|im)\s+)|"
+    + ADV
+    + r"(?:am|is|are|'m|'s)\s+)"
+)
+# A holiday, an event, a day or a month: no school one is back at for a year ("back for
+# the last year at Wimbledon").
+_NOT_AN_OCCASION = r"(?!(?-i:Christmas|Xmas|Easter|Ramadan|Eid|Diwali|Hanukkah|Thanksgiving|Lent|Passover|New\s+Year|Halloween|Wimbledon|Glastonbury|Euro|World\s+Cup|Super\s+Bowl|Carnival|Pride|Black\s+Friday|Boxing\s+Day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+# What one does at an employer, said right after its name ("I'm with PwC now, audit"):
+# a department or a stage of work (not "the team", "work", "pay", "contract" or
+# "office", which a customer, a patient or a player says as often: "I'm with BUPA now,
+# the team at the clinic is great", "I'm at UCL now, rowing team").
+_WORK_WORD = (
+    r"(?:audit|tax|consulting|advisory|deals|assurance|risk|strategy|compliance|legal|finance|"
+    r"hr|marketing|sales|engineering|analytics|procurement|payroll|accounts|policy|comms|"
+    r"planning|housing|graduate\s+scheme|grad\s+scheme|new\s+job|trainee|intern|analyst|"
+    r"associate|contract\s+role|permanent|full[- ]time|part[- ]time)"
+)
+# A joke or a story said with it: "… said no one ever", "jk", "in my dreams", "😂".
+_JOKED = r"\b(?:jk|lol|lmao|haha|said\s+no\s+one|in\s+my\s+dreams|in\s+the\s+(?:novel|game|book|show|film))\b|😂|🤣"
+# … and what a customer, a patient or a visitor says: "account", "loan", "cover", "flight".
+_CUSTOMER_WORD = (
+    r"(?:contract|account|loan|insurance|cover|broadband|savings|mortgage|bank|banking|deposit|"
+    r"plan|sim|network|data|app|membership|results|appointment|meds|queue|queueing|flight|"
+    r"trip|shopping|buying|picking|lunch|break|visiting|visit|conference|meeting|waiting|"
+    r"gym|with\s+my|for\s+my|tariff|signal|customer|order|delivery|refund|tax\s+return|"
+    r"on\s+the\s+phone|helpline|student|students|masters|phd|client|as\s+a\s+client)"
 )
 # A job said as a fragment, no verb before it and no article in it: "staff engineer".
 _FRAGMENT = (
@@ -722,6 +773,8 @@ _NEWS_OF_MINE = (
     r"last\s+(?:week|month|night)|finally|officially|at\s+last)\b))"
 )
 _OCCUPATION = r"(?:" + "|".join(sorted(OCCUPATIONS, key=lambda w: (-len(w), w))) + r")\b"
+# … or a rep by what they sell or cover ("a medical rep"; not "a course rep").
+_OCCUPATION_OR_REP = r"(?:" + _OCCUPATION + r"|(?:" + "|".join(sorted(PAID_REPS)) + r")\s+rep\b)"
 RULES: tuple[Rule, ...] = (
     # -- naming oneself (names are capitalised: these rules alone read case as written) --
     # "DeShawn", "McKenzie", "Émile", "Jean-Luc" too
@@ -847,6 +900,30 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + _V),
+    # … at a named employer's office or site: "started at Tesco head office in Welwyn",
+    # "joined Arup's Leeds office" (the employer, not the office)
+    _rule("employer", r"\b(?:joined|joining|started at|started working at|moved over to)\s+(?:the\s+)?(?P<v>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z&])[\w&.-]*){0,2}?)(?:['’]s\s+(?-i:[A-Z])[\w-]+\s+(?:offices?|campus|site|depot|plant|branch)|\s+(?:head\s+office|hq|headquarters))\b(?![^,;:!?()]*\b(?:party|club|book|quiz|do|drinks|event|for\s+(?:a|an|the)|to\s+(?:visit|see|meet)|visit|visiting|tour|meetup|hackathon|workshop|interview)\b)"),
+    # "I'm with PwC now, audit still", "my sister's at KPMG now, tax": an employer by its
+    # shape (capitals inside or all through: not "with Tom", "at Tesco"), a department or
+    # a stage of work said right after it, and no customer's word (not "I'm with EE now,
+    # the contract was cheaper")
+    _rule("employer", r"^" + ADV + r"(?:am|is|are|'m|'s)\s+" + ADV + r"(?:with|at)\s+(?:the\s+)?(?P<v>" + _ORG_SHAPE + r")(?:\s+now)?\s*,\s*(?:in\s+)?(?=" + _WORK_WORD + r"\b)(?![^.!?]*?(?:\b" + _CUSTOMER_WORD + r"\b|" + _JOKED + r"))"),
+    _rule("employer", r"\b(?:registered|incorporated|set\s+up|formed)\s+(?:my|our)\s+(?:own\s+)?(?:company|business|ltd|llc|firm)\s*,?\s+(?P<v>(?-i:[A-Z])[\w'.-]*(?:\s+(?:&\s+|and\s+)?(?-i:[A-Z])[\w'.-]*){0,4}\s+" + _COMPANY_SUFFIX + r")"),
+    # a fragment that names a field of engineering or a residency at an employer, alone:
+    # "backend at Zalando, Berlin", "IM residency at Mass General" (not "backend at Uber,
+    # frontend at Lyft", "… or backend at Stripe, can't decide")
+    _rule("employer", r"^(?:(?:back-?end|front-?end|full[- ]?stack|devops|sre|infra)(?:\s+(?:team|side|engineering|dev))?|(?-i:[A-Z]{2,5})\s+(?:residency|fellowship))\s+(?:at|@|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))(?![^,;:!?()]*\b(?:is|are|was|were|has|have|had|looks|seems|sucks|will|would|could|should|took|takes|says|said|found|gets|got|just|hits|down|up|vs|versus|or)\b)(?![^!?]*?(?:\b(?:back-?end|front-?end|full[- ]?stack|devops|sre|infra)\s+at\b|\bmy\s+\w+['’]s\b|\bcan['’]?t\s+decide\b|\bwhich\b))(?P<v>[^,;:!?()]+?)\s*(?=$|,(?![^?]*\?))"),
+    # "From Sunday I'm at Pfizer Egypt as a medical rep", "I'm at Deloitte as an analyst
+    # now": where one works and what as (not "at Tom's as a guest")
+    _rule("employer", r"^" + _BE_FROM_A_DAY + ADV + r"at\s+(?=(?-i:[A-Z]))(?![^,;:!?()]*?['’]s\b)(?![^,;:!?()]*?\b(?:wedding|party|birthday|festival|gig|concert|match|game|conference|funeral|graduation|show)\b)(?P<v>[^,;:!?()]+?)\s+as\s+(?:an?\s+)?(?!(?:[\w-]+\s+){0,2}?(?:student|volunteer|guest|driver|steward)\b)(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + _AS_FROM_NOW),
+    _rule("job", r"^" + _BE_FROM_A_DAY + ADV + r"at\s+(?=(?-i:[A-Z]))(?![^,;:!?()]*?['’]s\b)(?![^,;:!?()]*?\b(?:wedding|party|birthday|festival|gig|concert|match|game|conference|funeral|graduation|show)\b)[^,;:!?()]+?\s+as\s+(?:an?\s+)?(?!(?:[\w-]+\s+){0,2}?(?:student|volunteer|guest|driver|steward)\b)(?P<v>(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + r")" + _AS_FROM_NOW),
+    # an employer rejoined, said so: "rejoined Ogilvy where I started my career",
+    # "rejoined Accenture as a manager" (not "rejoined Netflix", "rejoined PureGym")
+    _rule("employer", r"\bre-?join(?:ed|ing)\s+(?=(?-i:[A-Z]))(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z&])[\w&.'-]*){0,3})(?=\s+(?:as\s+an?\s+(?!(?:[\w-]+\s+){0,2}?(?:student|member|volunteer)\b)(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + r"|where\s+(?:I|i)\s+(?:started\s+my\s+career|used\s+to\s+work|worked\s+before)|full[- ]time|part[- ]time)\b)"),
+    # a contract won, or contracting: "landed a 6 month contract with Barclays", "contracting
+    # for the Home Office" (not "signed a 24 month contract with EE": a phone's)
+    _rule("employer", r"\blanded\s+(?:a|an|my|the)\s+(?:new\s+)?(?:(?:\d+|six|three|twelve|nine|two|four|eighteen)[- ](?:months?|weeks?|years?)\s+|(?:month|year)[- ]long\s+|(?:devops|dev|data|it|consulting|contracting)\s+)?contract(?:\s+(?:role|gig|job))?\s+(?:with|at|for)\s+(?=(?-i:[A-Z]))(?=[^.!?]*\b(?:through\s+an?\s+agency|via\s+an?\s+agency|devops|developer|consultant|contractor|day\s+rate|ir35|freelance)\b)(?![^.!?]*\b(?:phone|iphone|sim|tariff|broadband|data\s+plan|per\s+month|a\s+month)\b)" + _V),
+    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|'m)\s+)?" + ADV + r"contracting\s+(?:for|at|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))(?![^,;:!?()]*\b(?:is|are|was|were|has|have|had)\b)" + _V),
     # a promotion or a return to work is at the user's employer: "moved up at Emzor",
     # "got promoted at Dell", "resumed at Emzor today" (West African English: started)
     _rule("employer", r"^" + ADV + r"(?:(?:got|was|been|am|is|'m)\s+)?(?:moved\s+up|promoted|resumed(?:\s+work)?)\s+at\s+(?=(?-i:[A-Z]))" + NOT_A_TEAM + _V),
@@ -1199,7 +1276,8 @@ RULES: tuple[Rule, ...] = (
     _rule("dislikes", r"^" + ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
     _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b|\d)" + _V, negated=True),
     # … not a count said with "like" ("Like four cans a day", "like 3 times a week")
-    _rule("likes", r"^" + ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+(?!(?:\d+|" + NUMBER_WORDS + r")\s+(?:times\b|[\w-]+\s+(?:a|an|per|every)\s+(?:day|night|week|month|year)\b))" + _V),
+    # (not "like I said before", "like you said": what was said, no taste)
+    _rule("likes", r"^" + ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+(?!(?:I|you|we|u)\s+(?:said|say|mentioned|told|wrote)\b)(?!(?:\d+|" + NUMBER_WORDS + r")\s+(?:times\b|[\w-]+\s+(?:a|an|per|every)\s+(?:day|night|week|month|year)\b))" + _V),
     _rule("likes", r"^" + ADV + r"(?:prefer|prefers)\s+(?P<v>[^,;:!?()]+?\s+(?:over|to|rather than)\s+[^,;:!?()]+)"),
     _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + _V),
     # "I'm a massive Arsenal fan", "as a die-hard Taylor Swift fan, …": the name before "fan"
@@ -1223,6 +1301,7 @@ RULES: tuple[Rule, ...] = (
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
+    _rule("school", r"\bback\s+for\s+(?:my\s+|the\s+)?(?:final|first|second|third|fourth|last)\s+year\s+(?:at|of)\s+(?=(?-i:[A-Z]))" + _NOT_AN_OCCASION + r"(?!(?-i:Hogwarts)\b)(?![^.!?]*\b(?:lol|haha|lmao|last\s+one|reading|watching|again)\b)" + _V),
     # a year of study at a named school: "I'm a 2nd year at Edinburgh uni", "in my final
     # year at UCL"; at a university said so: "I'm at Leeds uni" (not "… for a conference")
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?\b(?:uni|university|college|school|academy|institute|poly|polytechnic)\b|(?-i:[A-Z]{2,5})\b)" + _V),

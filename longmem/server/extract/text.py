@@ -31,6 +31,7 @@ from typing import Optional
 from ..._protocol import MAX_TEXT_CHARS
 from ..embed import STOP_WORDS, tokens
 from ..facts import EPISODE, FACT, PREFERENCE
+from .kin import RELATIONS
 from .lexicon import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -49,6 +50,7 @@ from .lexicon import (
     words,
 )
 from .places import place_rest
+from .values import is_occupation
 
 WORD = re.compile(r"([^\W_]+(?:'[^\W_]+)*)")
 
@@ -285,6 +287,51 @@ _NEWS_LABEL = re.compile(
 )
 
 
+# A new job's label, and the employer and job listed after it: "new job: monzo, backend
+# engineer" (a name of one to three words, then a job).
+_NEW_JOB_LABEL = re.compile(
+    r"^(?:.*\s)?(?:new\s+(?:job|role|gig|position)|got\s+the\s+job|hired)$", re.I
+)
+_WHERE_THEN_AS = re.compile(r"^(?P<at>[\w&'.-]+(?:\s+[\w&'.-]+){0,2})\s*,\s*(?P<as>[^,;:!?()]+)")
+
+
+def news_label(said: str) -> Optional[str]:
+    """``said`` as a news label, when it is only one ("New job!!", "big news 🎉": "New
+    job", "big news"); None otherwise."""
+    label = _LABEL_END.sub("", said.strip())
+    return label if label and _NEWS_LABEL.match(label) else None
+
+
+# What a label ends in as typed: "!!", "…", an emoji.
+_LABEL_END = re.compile(r"[\s!.…:🎉🙌🥳😅😭✨🚀💪👀]+$")
+
+
+def at_the_new_job(label: str, told: str) -> str:
+    """``told`` after its label, read as where and what the new job is when it lists them
+    ("new job at monzo, backend engineer"); as it came otherwise."""
+    listed = _WHERE_THEN_AS.match(told)
+    if not _NEW_JOB_LABEL.match(label.strip()) or listed is None:
+        return told
+    first = listed.group("at").casefold()
+    if first in _NOT_WHERE or place_rest(listed.group("at")) == "":
+        return told  # "new job!! finally, engineer", "… london, software engineer"
+    what = _ARTICLE_FIRST.sub("", listed.group("as").strip())
+    return f"new job at {told}" if is_occupation(what) else told
+
+
+_ARTICLE_FIRST = re.compile(r"^(?:a|an|the)\s+", re.I)
+# What lists no employer first: a word of how or when, of whose, or of the person one is.
+_NOT_WHERE = (
+    frozenset(
+        """finally officially remote hybrid wfh freelance freelancing contract temp part-time
+        full-time permanent also so and but ok okay yes yay omg lol me mine my still same new
+        old big small""".split()  # noqa: SIM905
+    )
+    | frozenset(ADVERBS)
+    | frozenset(RELATIONS)
+)
+
+
 # … or a new home's, before the user says it: "New address: we're in Seattle now" (not
 # "New city: Chicago", which says nothing once its label is dropped).
 _HOME_LABEL = re.compile(r"^new\s+(?:address|place|home|city|flat|apartment|house)$", re.I)
@@ -413,8 +460,9 @@ def clauses(
     ):
         # "New year, new job: I'm now a senior adviser at …", "ok got something: staff
         # engineer at Wolt": the news after its label is a clause of its own; the label
-        # says nothing itself.
-        return clauses(told, people, named)
+        # says nothing itself — but for a new job's, before where and what as, listed
+        # ("new job: monzo, backend engineer, payments team")
+        return clauses(at_the_new_job(label, told), people, named)
     sentence, rest = _introduced(sentence)
     if rest:
         return clauses(sentence, people, named) + clauses(rest, people, named)

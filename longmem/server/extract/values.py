@@ -131,11 +131,11 @@ _VALUE_END = re.compile(
     r"at the (?:long )?weekend|the (?:whole )?week(?:-?end)? after|the (?:following|coming)|"
     # what one moved there to do: "moved back to Brisbane to do an apprenticeship"; to whom
     # or how a room is let: "in Didsbury to a student", "via Spareroom"
-    r"to an?|via|"
+    r"to an?|via|through (?:an?|the|my) (?:agency|recruiter|temp agency|umbrella)|"
     r"to (?:do|study|work|be|start|take|join|help|look|care|find|get|become|train|teach|"
     r"finish|pursue|attend|open|run|try|live|stay|be with|see|pay|manage|cover|save|earn|"
     r"support|fund|keep|make|lead|build|grow|handle|buy)|"
-    r"is|was|were|are|will be|(?:over|out|down|up|back) (?:in|at|on|there|here)|over the (?:holidays|summer|winter|spring|autumn|fall|weekend|break|christmas|past|last|next)|part[- ]time|full[- ]time|remotely|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
+    r"is|was|were|are|will be|went|(?:over|out|down|up|back) (?:in|at|on|there|here)|over the (?:holidays|summer|winter|spring|autumn|fall|weekend|break|christmas|past|last|next)|part[- ]time|full[- ]time|remotely|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|starts|begins|kicks off|fell through|fell|"
@@ -150,8 +150,8 @@ _VALUE_END = re.compile(
 )
 # A job ends before where and for whom it is done.
 _JOB_END = re.compile(
-    r"\s+(?:at|for|in|with|on|there|here|at the|"
-    r"(?:based|living|residing|located)\s+(?:in|out\s+of|at))\b.*$",  # not "home based"
+    r"\s+(?:@(?=\s)|(?:at|for|in|with|on|there|here|at the|"
+    r"(?:based|living|residing|located)\s+(?:in|out\s+of|at))\b).*$",  # not "home based"
     re.I,
 )
 # A name with "and" inside it, the whole value: "Marks and Spencer", "Parks and Wildlife"
@@ -408,10 +408,16 @@ def is_occupation(value: str) -> bool:
     last = words[-1].lower().strip(".")
     if last in OCCUPATIONS or last.rstrip("s") in OCCUPATIONS:
         return True
+    if last == "rep" and len(words) > 1 and words[-2].lower() in PAID_REPS:
+        return True  # "a medical rep", "a sales rep" (not "a course rep", "a union rep")
     # "I volunteer at the food bank" is no job, whatever it ends with
     return last.endswith(_OCCUPATION_SUFFIXES) and len(last) > 5 and last not in _NOT_OCCUPATIONS
 
 
+# Who a rep works for by what they sell or cover: "sales rep", "medical rep".
+PAID_REPS = frozenset(
+    "sales medical pharma pharmaceutical field account territory area insurance".split()
+)
 _NOT_OCCUPATIONS = frozenset(
     "volunteer volunteers career careers tourist tourists guest visitor passenger optimist "
     "pessimist perfectionist realist idealist feminist atheist buddhist baptist methodist "

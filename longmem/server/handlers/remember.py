@@ -77,7 +77,7 @@ from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, one_relative, relat
 from ..extract.lexicon import UNRESOLVED_PREFIX
 from ..extract.places import a_region, place_rest, places_in
 from ..extract.rules import BORN_A, PET_WORDS
-from ..extract.text import classify, finish, third_person
+from ..extract.text import at_the_new_job, classify, finish, news_label, third_person
 from ..facts import (
     ENDED_BY,
     ENDS_WITH,
@@ -101,6 +101,10 @@ RELATE_FLOOR = 0.3
 # 50,000-character paste) took 29 s in the writer's transaction, the server's other
 # writes waiting. A message of fewer facts is compared as before, each with every one.
 _SAME_CALL_WINDOW = 64
+# A message read after the news label sent before it: at most this long, and sent at
+# most this many seconds after the label.
+_LABELLED_CHARS = 200
+_LABEL_WINDOW = 10 * 60
 # Above this cosine two texts say the same thing, whatever words they differ in.
 NEAR_DUPLICATE = 0.9
 NEW, UPDATES, EXTENDS, DUPLICATE = "new", "updates", "extends", "duplicate"
@@ -139,6 +143,23 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
 # No pet of a kind, said plainly: "I don't have a dog anymore" (not "a dog in this fight",
 # "a dog at the office anymore", a question).
 _NO_PET_NOW = re.compile(r"^[^?]*\b(?:a|any)\s+\w+\s+(?:any\s?more|now)\s*[.!]*$", re.I)
+
+
+# The words for a workplace or a school by its kind, after "the": "the council", "the
+# hospital" (not "the firm" alone, which any employer is).
+_A_KIND_OF_PLACE = re.compile(
+    r"^the\s+(?P<kind>council|hospital|bank|university|uni|college|school|academy|"
+    r"trust|agency|ministry|department|police|army|navy|airline|airport|library|museum)$",
+    re.I,
+)
+
+
+def _by_its_kind(held: Optional[str], said: Optional[str]) -> bool:
+    """Whether an employer or school held ("Bristol City Council") is the one ``said``
+    names by its kind ("the council")."""
+    kind = _A_KIND_OF_PLACE.match((said or "").strip())
+    words = (held or "").casefold().replace(",", " ").split()
+    return kind is not None and kind.group("kind").casefold() in words
 
 
 def _of_kind(held: Optional[str], kind: Optional[str]) -> bool:
@@ -732,6 +753,15 @@ class _Call:
             return (DUPLICATE, again, None, True) if again else self._ending(fact, values)
         if fact.negated:
             match = next((m for m in values if _same(m.value, fact.value)), None)
+            if match is None and fact.attribute in ("employer", "school"):
+                # "last day at the council" with Bristol City Council held: the one held
+                # of the kind the words name
+                kind = [m for m in values if _by_its_kind(m.value, fact.value)]
+                match = kind[0] if len(kind) == 1 else None
+            if match is not None and spec.single and fact.attribute in ENDS_WITH:
+                # the employer one works at left, and with it the job done there (as an
+                # ending said bare ends both: "I resigned")
+                self._end_also(fact, ENDS_WITH[fact.attribute])
             if match is None and fact.attribute == "pets" and _NO_PET_NOW.search(fact.statement):
                 # "I don't have a dog anymore", the dog called Biscuit held: the one of that kind
                 kind = [m for m in values if _of_kind(m.value, fact.value)]
@@ -1062,8 +1092,61 @@ def remember_facts(
     relate each to the current memories of the collection and tag and store all but
     duplicates, tagged; returns the Extracted facts in order."""
     observed_at = observed_at or iso_now()
-    facts = extract_facts(services, content, observed_at)
+    facts = read_facts(services, principal, collection, container_tag, content, observed_at)
     return store_facts(services, principal, collection, facts, observed_at, container_tag)
+
+
+def read_facts(
+    services: Services,
+    principal: Principal,
+    collection: str,
+    container_tag: Optional[str],
+    content: str,
+    observed_at: str,
+) -> list[ExtractedFact]:
+    """The facts of ``content``; when it keys nothing, is short and lists where and what
+    as, read after the new job's label the user sent just before it, if they did ("new
+    job!!", then a minute later "monzo, backend engineer, payments team"): the two are one
+    message, typed in two."""
+    facts = extract_facts(services, content, observed_at)
+    if (
+        any(f.attribute for f in facts)
+        or len(content) > _LABELLED_CHARS
+        or at_the_new_job("new job", content) == content  # lists no job: nothing to read
+    ):
+        return facts
+    label = _label_said_before(services, principal, collection, container_tag, observed_at)
+    if label is None or at_the_new_job(label, content) == content:
+        return facts
+    labelled = extract_facts(services, f"{label}: {content}", observed_at)
+    if not any(f.attribute for f in labelled):
+        return facts
+    # what was said stays the words the user sent (the label is stored as they sent it)
+    return [f if f.statement in content else replace(f, statement=content) for f in labelled]
+
+
+def _label_said_before(
+    services: Services,
+    principal: Principal,
+    collection: str,
+    container_tag: Optional[str],
+    observed_at: str,
+) -> Optional[str]:
+    """The news label ("New job", "big news") the user sent as the message stored last
+    (nothing keyed since: not "new job!!", "my brother Tom started at Asda", "asda,
+    warehouse operative"), in the last _LABEL_WINDOW seconds before ``observed_at``, as a
+    label; None if not."""
+    last = services.store.memories.page(
+        principal.tenant_id, collection, 1, 0, False, True, container_tag
+    )
+    if (
+        not last
+        or last[0].attribute is not None
+        or last[0].container_tag != container_tag
+        or not 0 <= iso_to_epoch(observed_at) - iso_to_epoch(last[0].said) <= _LABEL_WINDOW
+    ):
+        return None
+    return news_label(last[0].statement or last[0].text)
 
 
 def extract_facts(services: Services, content: str, observed_at: str) -> list[ExtractedFact]:
@@ -1170,7 +1253,7 @@ def remember(req: Request) -> Response:
     if sync:
         # The model is asked before the write lock is taken (Replay.PREPARED): a slow
         # extractor holds up this call only, not every write on the server.
-        facts = extract_facts(services, content, observed_at)
+        facts = read_facts(services, principal, collection, container_tag, content, observed_at)
 
         def store() -> Response:
             stored = store_facts(services, principal, collection, facts, observed_at, container_tag)
