@@ -5616,7 +5616,8 @@ def test_keys_to_someone_elses_home_and_a_visit_to_a_university_key_neither(cont
     [
         # work told as chat tells it (each had keyed no employer, or a wrong one)
         ("I'm with PwC now, audit still but better hours", [("employer", "PwC")]),
-        ("my sister's at KPMG now, tax", [("employer", "KPMG")]),
+        ("my sister's with KPMG now, tax", [("employer", "KPMG")]),
+        ("I'm with Leeds City Council now, housing team", [("employer", "Leeds City Council")]),
         ("started at Tesco head office in Welwyn", [("employer", "Tesco")]),
         ("joined Arup's Leeds office last week", [("employer", "Arup")]),
         ("landed a 6 month contract with Barclays through an agency", [("employer", "Barclays")]),
@@ -5699,6 +5700,14 @@ def test_work_as_chat_tells_it_is_keyed(
         "sorry I'm at Aldi, not Lidl, the queue is mad",
         "new job!! finally, engineer",
         "new job!! london, software engineer",
+        "new job: mornings, cleaner",
+        "new job: agency, nurse",
+        "new job: Mum's cafe, waitress",
+        "I'm at UCL now, engineering",
+        "I'm with HMRC now, tax code sorted",
+        "backend at Monzo crashed",
+        "rejoined Facebook full time, deleted Insta",
+        "joined Arup's Bristol office yesterday for lunch",
     ],
 )
 def test_work_words_beside_a_name_that_tell_no_work_key_no_employer(content: str) -> None:
@@ -5714,6 +5723,7 @@ def test_work_words_beside_a_name_that_tell_no_work_key_no_employer(content: str
         "BA lounge at Heathrow is packed",
         "an MBA at Harvard costs a fortune",
         "back for final year at Glastonbury, last one before they take a break",
+        "back for my second year at Crufts",
         "From Monday I'm back at work after mat leave",
     ],
 )

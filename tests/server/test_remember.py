@@ -768,3 +768,35 @@ def test_an_employer_named_by_its_kind_is_the_one_held(api: Api) -> None:
     assert end["relation"] == "updates"
     hits = api.search("where do I work?", collection="kind")
     assert "Bristol City Council" not in " ".join(hit["text"] for hit in hits)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a job said with the leaving, or at its moment, is the one held now (a review's)
+        [("I'm a teacher now, I left Google", "2022-03-30T18:00:00Z")],
+        [("I'm still a software engineer but I left Google", "2022-03-30T18:00:00Z")],
+        [("I'm a teacher now", "2022-03-30T18:00:00Z"), ("I left Google", "2022-03-30T18:00:00Z")],
+    ],
+)
+def test_a_job_said_with_the_leaving_stays(api: Api, said: list[tuple[str, str]]) -> None:
+    _said_at(api, "stays", "I'm a software engineer at Google", "2020-01-01T10:00:00Z")
+    for content, at in said:
+        _said_at(api, "stays", content, at)
+    current = api.get(f"{C}/stays/memories").json
+    assert [m for m in current if m["attribute"] == "job"], current
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "last day at the hospital for mum, she's discharged tomorrow",
+        "my last day at the hospital as a patient, finally home",
+        "I left my job at the hospital, still nursing though, agency now",
+    ],
+)
+def test_a_place_of_that_kind_left_as_a_visitor_ends_no_work(api: Api, content: str) -> None:
+    _said_at(api, "visit", "I'm a porter at the Royal Free Hospital", "2020-01-01T10:00:00Z")
+    _said_at(api, "visit", content, "2022-01-01T10:00:00Z")
+    current = [m["text"] for m in api.get(f"{C}/visit/memories").json]
+    assert "User works as a porter" in current

@@ -433,7 +433,8 @@ _CUSTOMER_WORD = (
     r"plan|sim|network|data|app|membership|results|appointment|meds|queue|queueing|flight|"
     r"trip|shopping|buying|picking|lunch|break|visiting|visit|conference|meeting|waiting|"
     r"gym|with\s+my|for\s+my|tariff|signal|customer|order|delivery|refund|tax\s+return|"
-    r"on\s+the\s+phone|helpline|student|students|masters|phd|client|as\s+a\s+client)"
+    r"on\s+the\s+phone|helpline|student|students|masters|phd|client|as\s+a\s+client|"
+    r"interview|assessment|open\s+day|tour|expo|event|exhibit)"
 )
 # A job said as a fragment, no verb before it and no article in it: "staff engineer".
 _FRAGMENT = (
@@ -902,24 +903,25 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + _V),
     # … at a named employer's office or site: "started at Tesco head office in Welwyn",
     # "joined Arup's Leeds office" (the employer, not the office)
-    _rule("employer", r"\b(?:joined|joining|started at|started working at|moved over to)\s+(?:the\s+)?(?P<v>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z&])[\w&.-]*){0,2}?)(?:['’]s\s+(?-i:[A-Z])[\w-]+\s+(?:offices?|campus|site|depot|plant|branch)|\s+(?:head\s+office|hq|headquarters))\b(?![^,;:!?()]*\b(?:party|club|book|quiz|do|drinks|event|for\s+(?:a|an|the)|to\s+(?:visit|see|meet)|visit|visiting|tour|meetup|hackathon|workshop|interview)\b)"),
-    # "I'm with PwC now, audit still", "my sister's at KPMG now, tax": an employer by its
-    # shape (capitals inside or all through: not "with Tom", "at Tesco"), a department or
-    # a stage of work said right after it, and no customer's word (not "I'm with EE now,
-    # the contract was cheaper")
-    _rule("employer", r"^" + ADV + r"(?:am|is|are|'m|'s)\s+" + ADV + r"(?:with|at)\s+(?:the\s+)?(?P<v>" + _ORG_SHAPE + r")(?:\s+now)?\s*,\s*(?:in\s+)?(?=" + _WORK_WORD + r"\b)(?![^.!?]*?(?:\b" + _CUSTOMER_WORD + r"\b|" + _JOKED + r"))"),
+    _rule("employer", r"\b(?:joined|joining|started at|started working at|moved over to)\s+(?:the\s+)?(?P<v>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z&])[\w&.-]*){0,2}?)(?:['’]s\s+(?-i:[A-Z])[\w-]+\s+(?:offices?|campus|site|depot|plant|branch)|\s+(?:head\s+office|hq|headquarters))\b(?![^,;:!?()]*\b(?:party|club|book|quiz|do|drinks|event|for\s+(?:a|an|the)|to\s+(?:visit|see|meet)|visit|visiting|tour|meetup|hackathon|workshop|interview|lunch|dinner|drinks|coffee|yesterday\s+for|today\s+for)\b)"),
+    # "I'm with PwC now, audit still", "my sister's with KPMG now, tax": an employer by its
+    # shape (capitals inside or all through: not "with Tom"), a department said right after
+    # it and nothing more of it, and no customer's word (not "I'm with EE now, the contract
+    # was cheaper", "I'm with HMRC now, tax code sorted"; nor "at", a student's, a
+    # shopper's or a patient's as often: "I'm at UCL now, engineering")
+    _rule("employer", r"^" + ADV + r"(?:am|is|are|'m|'s)\s+" + ADV + r"with\s+(?:the\s+)?(?P<v>" + _ORG_SHAPE + r")(?:\s+now)?\s*,\s*(?:in\s+)?(?=" + _WORK_WORD + r"(?:\s+(?:still|team|department|dept|side|practice|now))?\s*(?:$|[,.!;]|but\b|and\b))(?![^.!?]*?(?:\b" + _CUSTOMER_WORD + r"\b|" + _JOKED + r"))"),
     _rule("employer", r"\b(?:registered|incorporated|set\s+up|formed)\s+(?:my|our)\s+(?:own\s+)?(?:company|business|ltd|llc|firm)\s*,?\s+(?P<v>(?-i:[A-Z])[\w'.-]*(?:\s+(?:&\s+|and\s+)?(?-i:[A-Z])[\w'.-]*){0,4}\s+" + _COMPANY_SUFFIX + r")"),
     # a fragment that names a field of engineering or a residency at an employer, alone:
     # "backend at Zalando, Berlin", "IM residency at Mass General" (not "backend at Uber,
     # frontend at Lyft", "… or backend at Stripe, can't decide")
-    _rule("employer", r"^(?:(?:back-?end|front-?end|full[- ]?stack|devops|sre|infra)(?:\s+(?:team|side|engineering|dev))?|(?-i:[A-Z]{2,5})\s+(?:residency|fellowship))\s+(?:at|@|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))(?![^,;:!?()]*\b(?:is|are|was|were|has|have|had|looks|seems|sucks|will|would|could|should|took|takes|says|said|found|gets|got|just|hits|down|up|vs|versus|or)\b)(?![^!?]*?(?:\b(?:back-?end|front-?end|full[- ]?stack|devops|sre|infra)\s+at\b|\bmy\s+\w+['’]s\b|\bcan['’]?t\s+decide\b|\bwhich\b))(?P<v>[^,;:!?()]+?)\s*(?=$|,(?![^?]*\?))"),
+    _rule("employer", r"^(?:(?:back-?end|front-?end|full[- ]?stack|devops|sre|infra)(?:\s+(?:team|side|engineering|dev))?|(?-i:[A-Z]{2,5})\s+(?:residency|fellowship))\s+(?:at|@|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))(?![^,;:!?()]*\b(?:is|are|was|were|has|have|had|looks|seems|sucks|will|would|could|should|took|takes|says|said|found|gets|got|just|hits|down|up|vs|versus|or)\b)(?![^!?]*?(?:\b(?:back-?end|front-?end|full[- ]?stack|devops|sre|infra)\s+at\b|\bmy\s+\w+['’]s\b|\bcan['’]?t\s+decide\b|\bwhich\b))(?![^.!]*\?)(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z&])[\w&.'-]*){0,3})\s*(?=$|,)"),
     # "From Sunday I'm at Pfizer Egypt as a medical rep", "I'm at Deloitte as an analyst
     # now": where one works and what as (not "at Tom's as a guest")
     _rule("employer", r"^" + _BE_FROM_A_DAY + ADV + r"at\s+(?=(?-i:[A-Z]))(?![^,;:!?()]*?['’]s\b)(?![^,;:!?()]*?\b(?:wedding|party|birthday|festival|gig|concert|match|game|conference|funeral|graduation|show)\b)(?P<v>[^,;:!?()]+?)\s+as\s+(?:an?\s+)?(?!(?:[\w-]+\s+){0,2}?(?:student|volunteer|guest|driver|steward)\b)(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + _AS_FROM_NOW),
     _rule("job", r"^" + _BE_FROM_A_DAY + ADV + r"at\s+(?=(?-i:[A-Z]))(?![^,;:!?()]*?['’]s\b)(?![^,;:!?()]*?\b(?:wedding|party|birthday|festival|gig|concert|match|game|conference|funeral|graduation|show)\b)[^,;:!?()]+?\s+as\s+(?:an?\s+)?(?!(?:[\w-]+\s+){0,2}?(?:student|volunteer|guest|driver|steward)\b)(?P<v>(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + r")" + _AS_FROM_NOW),
     # an employer rejoined, said so: "rejoined Ogilvy where I started my career",
     # "rejoined Accenture as a manager" (not "rejoined Netflix", "rejoined PureGym")
-    _rule("employer", r"\bre-?join(?:ed|ing)\s+(?=(?-i:[A-Z]))(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z&])[\w&.'-]*){0,3})(?=\s+(?:as\s+an?\s+(?!(?:[\w-]+\s+){0,2}?(?:student|member|volunteer)\b)(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + r"|where\s+(?:I|i)\s+(?:started\s+my\s+career|used\s+to\s+work|worked\s+before)|full[- ]time|part[- ]time)\b)"),
+    _rule("employer", r"\bre-?join(?:ed|ing)\s+(?=(?-i:[A-Z]))(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z&])[\w&.'-]*){0,3})(?=\s+(?:as\s+an?\s+(?!(?:[\w-]+\s+){0,2}?(?:student|member|volunteer)\b)(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + r"|where\s+(?:I|i)\s+(?:started\s+my\s+career|used\s+to\s+work|worked\s+before))\b)"),
     # a contract won, or contracting: "landed a 6 month contract with Barclays", "contracting
     # for the Home Office" (not "signed a 24 month contract with EE": a phone's)
     _rule("employer", r"\blanded\s+(?:a|an|my|the)\s+(?:new\s+)?(?:(?:\d+|six|three|twelve|nine|two|four|eighteen)[- ](?:months?|weeks?|years?)\s+|(?:month|year)[- ]long\s+|(?:devops|dev|data|it|consulting|contracting)\s+)?contract(?:\s+(?:role|gig|job))?\s+(?:with|at|for)\s+(?=(?-i:[A-Z]))(?=[^.!?]*\b(?:through\s+an?\s+agency|via\s+an?\s+agency|devops|developer|consultant|contractor|day\s+rate|ir35|freelance)\b)(?![^.!?]*\b(?:phone|iphone|sim|tariff|broadband|data\s+plan|per\s+month|a\s+month)\b)" + _V),
@@ -1301,7 +1303,8 @@ RULES: tuple[Rule, ...] = (
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
-    _rule("school", r"\bback\s+for\s+(?:my\s+|the\s+)?(?:final|first|second|third|fourth|last)\s+year\s+(?:at|of)\s+(?=(?-i:[A-Z]))" + _NOT_AN_OCCASION + r"(?!(?-i:Hogwarts)\b)(?![^.!?]*\b(?:lol|haha|lmao|last\s+one|reading|watching|again)\b)" + _V),
+    _rule("school", r"\bback\s+for\s+(?:my\s+|the\s+)?(?:final|first|second|third|fourth|last)\s+year\s+at\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*\b(?-i:Uni|University|College|School|Academy|Institute)\b)" + _NOT_AN_OCCASION + r"(?!(?-i:Hogwarts)\b)(?![^.!?]*\b(?:lol|haha|lmao|last\s+one|reading|watching|again)\b)" + _V),
+    _rule("school", r"\bback\s+for\s+(?:my\s+|the\s+)?(?:final|first|second|third|fourth|last)\s+year\s+at\s+(?=(?-i:[A-Z]))(?![^,;:!?()]*\b(?-i:Uni|University|College|School|Academy|Institute)\b)" + _NOT_AN_OCCASION + r"(?!(?-i:Hogwarts)\b)(?![^.!?]*\b(?:lol|haha|lmao|last\s+one|reading|watching|again)\b)" + _V, place=True),
     # a year of study at a named school: "I'm a 2nd year at Edinburgh uni", "in my final
     # year at UCL"; at a university said so: "I'm at Leeds uni" (not "… for a conference")
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?\b(?:uni|university|college|school|academy|institute|poly|polytechnic)\b|(?-i:[A-Z]{2,5})\b)" + _V),

@@ -47,6 +47,7 @@ from .lexicon import (
     THING_NOUNS,
     TRIP_TO,
     WEEKDAY_RE,
+    WEEKDAYS,
     words,
 )
 from .places import place_rest
@@ -313,8 +314,16 @@ def at_the_new_job(label: str, told: str) -> str:
     if not _NEW_JOB_LABEL.match(label.strip()) or listed is None:
         return told
     first = listed.group("at").casefold()
-    if first in _NOT_WHERE or place_rest(listed.group("at")) == "":
-        return told  # "new job!! finally, engineer", "… london, software engineer"
+    if (
+        first in _NOT_WHERE
+        or first.rstrip("s") in _NOT_WHERE
+        or "'" in first
+        or "’" in first
+        or place_rest(listed.group("at")) == ""
+    ):
+        # "new job!! finally, engineer", "… london, software engineer", "… mornings,
+        # cleaner", "… agency, nurse", "… Mum's cafe, waitress"
+        return told
     what = _ARTICLE_FIRST.sub("", listed.group("as").strip())
     return f"new job at {told}" if is_occupation(what) else told
 
@@ -323,12 +332,16 @@ _ARTICLE_FIRST = re.compile(r"^(?:a|an|the)\s+", re.I)
 # What lists no employer first: a word of how or when, of whose, or of the person one is.
 _NOT_WHERE = (
     frozenset(
-        """finally officially remote hybrid wfh freelance freelancing contract temp part-time
-        full-time permanent also so and but ok okay yes yay omg lol me mine my still same new
-        old big small""".split()  # noqa: SIM905
+        """finally officially remote hybrid wfh freelance freelancing freelancer contract
+        contractor temp part-time full-time permanent locum agency bank self-employed casual
+        seasonal volunteer paid unpaid nearby downtown uptown offshore abroad overseas
+        locally local morning evening night weekend weekday day shift also so and but ok okay
+        yes yay omg lol me mine my still same new old big small""".split()  # noqa: SIM905
     )
     | frozenset(ADVERBS)
     | frozenset(RELATIONS)
+    | frozenset(m.casefold() for m in MONTH_NAMES)
+    | frozenset(d.casefold() for d in WEEKDAYS)
 )
 
 

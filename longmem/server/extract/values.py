@@ -135,7 +135,7 @@ _VALUE_END = re.compile(
     r"to (?:do|study|work|be|start|take|join|help|look|care|find|get|become|train|teach|"
     r"finish|pursue|attend|open|run|try|live|stay|be with|see|pay|manage|cover|save|earn|"
     r"support|fund|keep|make|lead|build|grow|handle|buy)|"
-    r"is|was|were|are|will be|went|(?:over|out|down|up|back) (?:in|at|on|there|here)|over the (?:holidays|summer|winter|spring|autumn|fall|weekend|break|christmas|past|last|next)|part[- ]time|full[- ]time|remotely|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
+    r"is|was|were|are|will be|(?-i:went)|(?:over|out|down|up|back) (?:in|at|on|there|here)|over the (?:holidays|summer|winter|spring|autumn|fall|weekend|break|christmas|past|last|next)|part[- ]time|full[- ]time|remotely|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a few|several)\s+(?:years?|months?|weeks?|days?)\s+ago|starts|begins|kicks off|fell through|fell|"

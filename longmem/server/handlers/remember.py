@@ -154,6 +154,17 @@ _A_KIND_OF_PLACE = re.compile(
 )
 
 
+# A leaving said as a visit, a patient's or a parent's, or of a place one still works
+# as before: "last day at the hospital for mum", "… as a patient", "… was fun, great trip
+# with the kids", "I left my job at the hospital, still nursing though".
+_LEFT_AS_ONE_WHO_WORKED = re.compile(
+    r"\b(?:for\s+(?!good\b|now\b)\w+|with\s+(?:my|mum|mom|dad|the\s+kids|him|her|them)|"
+    r"as\s+an?\s+(?:patient|visitor|guest|student|volunteer)|visit\w*|trip|still|"
+    r"was\s+(?:fun|great|lovely|amazing|brilliant))\b",
+    re.I,
+)
+
+
 def _by_its_kind(held: Optional[str], said: Optional[str]) -> bool:
     """Whether an employer or school held ("Bristol City Council") is the one ``said``
     names by its kind ("the council")."""
@@ -257,6 +268,9 @@ class _Call:
         self.stored: list[tuple[MemoryRecord, Vector, frozenset[str]]] = []
         self.denying: list[bool] = []
         self.restating: dict[tuple[frozenset[str], bool], list[int]] = {}
+        # Keyed facts this call said again ("I'm still a nurse but I left St Thomas'"): a
+        # leaving in the same call does not end them.
+        self.said_again: set[str] = set()
 
     def remember(self, fact: ExtractedFact) -> list[dict[str, Any]]:
         """The Extracted facts ``fact`` stores or restates: one, or a correction's each."""
@@ -304,6 +318,8 @@ class _Call:
             relation, existing = self._unkeyed(fact, vector)
             supersedes, current = None, True
         if existing is not None:
+            if existing.attribute is not None:
+                self.said_again.add(existing.id)
             if keyed and fact.attribute is None and self._stored_now(existing):
                 # one clause of someone remember could not settle, made words for each of
                 # its keys ("Tom Smith got a job at Google as an engineer"): stored once,
@@ -753,15 +769,17 @@ class _Call:
             return (DUPLICATE, again, None, True) if again else self._ending(fact, values)
         if fact.negated:
             match = next((m for m in values if _same(m.value, fact.value)), None)
-            if match is None and fact.attribute in ("employer", "school"):
+            left = _LEFT_AS_ONE_WHO_WORKED.search(fact.statement) is None
+            if match is None and left and fact.attribute in ("employer", "school"):
                 # "last day at the council" with Bristol City Council held: the one held
                 # of the kind the words name
                 kind = [m for m in values if _by_its_kind(m.value, fact.value)]
                 match = kind[0] if len(kind) == 1 else None
-            if match is not None and spec.single and fact.attribute in ENDS_WITH:
-                # the employer one works at left, and with it the job done there (as an
-                # ending said bare ends both: "I resigned")
-                self._end_also(fact, ENDS_WITH[fact.attribute])
+            if match is not None and left and spec.single and fact.attribute in ENDS_WITH:
+                # the employer one works at left, and with it the job done there before
+                # (as an ending said bare ends both: "I resigned"); not a job said with the
+                # leaving ("I'm a teacher now, I left Google")
+                self._end_also(fact, ENDS_WITH[fact.attribute], before=True)
             if match is None and fact.attribute == "pets" and _NO_PET_NOW.search(fact.statement):
                 # "I don't have a dog anymore", the dog called Biscuit held: the one of that kind
                 kind = [m for m in values if _of_kind(m.value, fact.value)]
@@ -926,14 +944,21 @@ class _Call:
         self._end_also(fact, ENDS_WITH.get(fact.attribute, ()))
         return (UPDATES, None, values[0].id, True) if values else (NEW, None, None, True)
 
-    def _end_also(self, fact: ExtractedFact, names: tuple[str, ...]) -> None:
+    def _end_also(self, fact: ExtractedFact, names: tuple[str, ...], before: bool = False) -> None:
         """Retire the subject's current values of ``names`` that began before ``fact``
-        became true: what ends with it (facts.ENDS_WITH, facts.ENDED_BY)."""
+        became true (or as it did, unless ``before``; and, with ``before``, not one this
+        call said again): what ends with it (facts.ENDS_WITH, facts.ENDED_BY)."""
         ended_at = iso_to_epoch(_iso(fact.valid_from) or self.observed_at)
         retired = []
         for name in names:
             also = self._by_key(fact.subject, name)
-            retired += [m.id for m in also if ended_at >= iso_to_epoch(m.began)]
+            began = {m.id: iso_to_epoch(m.began) for m in also}
+            if before:
+                retired += [
+                    i for i, at in began.items() if at < ended_at and i not in self.said_again
+                ]
+            else:
+                retired += [i for i, at in began.items() if at <= ended_at]
         if retired:
             self.store.memories.retire(self.tenant_id, self.collection, retired)
 
