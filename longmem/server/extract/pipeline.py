@@ -823,8 +823,6 @@ _WORD = r"[A-Z][\w-]+(?:['’]s)?(?:\s+[A-Z][\w-]+(?:['’]s)?)?"
 _ANY_WORD = r"[\w-]+(?:\s+[\w-]+)?"
 _CORRECTION = re.compile(
     r"\b(?:it's|it is|I meant|meant|I mean|make that|should be|should have said|"
-    # "sorry, typo earlier — I'm at Sainsbury's, not Tesco": where one works, put right
-    # after a word that owns up to a mistake (not "I'm at Lidl, not Aldi, queue is huge")
     r"(?i:(?:her|his|their|my|the)\s+name(?:'s|\s+is)))\s+(?P<new>"
     + _WORD
     + r")\s*,?\s+not\s+(?P<old>"

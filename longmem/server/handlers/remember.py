@@ -154,9 +154,10 @@ _A_KIND_OF_PLACE = re.compile(
 )
 
 
-# A leaving said as a visit, a patient's or a parent's, or of a place one still works
-# as before: "last day at the hospital for mum", "… as a patient", "… was fun, great trip
-# with the kids", "I left my job at the hospital, still nursing though".
+# A leaving said as a visit, a patient's or a parent's, for somewhere else, or of a place
+# one still works as before: "last day at the hospital for mum", "… as a patient", "… was
+# fun, great trip with the kids", "left Google for Meta", "I left my job at the
+# hospital, still nursing though".
 _LEFT_AS_ONE_WHO_WORKED = re.compile(
     r"\b(?:for\s+(?!good\b|now\b)\w+|with\s+(?:my|mum|mom|dad|the\s+kids|him|her|them)|"
     r"as\s+an?\s+(?:patient|visitor|guest|student|volunteer)|visit\w*|trip|still|"
@@ -769,13 +770,14 @@ class _Call:
             return (DUPLICATE, again, None, True) if again else self._ending(fact, values)
         if fact.negated:
             match = next((m for m in values if _same(m.value, fact.value)), None)
-            left = _LEFT_AS_ONE_WHO_WORKED.search(fact.statement) is None
-            if match is None and left and fact.attribute in ("employer", "school"):
+            # (a leaving of work, not a visit's: "last day at the hospital for mum")
+            of_work = _LEFT_AS_ONE_WHO_WORKED.search(fact.statement) is None
+            if match is None and of_work and fact.attribute in ("employer", "school"):
                 # "last day at the council" with Bristol City Council held: the one held
                 # of the kind the words name
                 kind = [m for m in values if _by_its_kind(m.value, fact.value)]
                 match = kind[0] if len(kind) == 1 else None
-            if match is not None and left and spec.single and fact.attribute in ENDS_WITH:
+            if match is not None and of_work and spec.single and fact.attribute in ENDS_WITH:
                 # the employer one works at left, and with it the job done there before
                 # (as an ending said bare ends both: "I resigned"); not a job said with the
                 # leaving ("I'm a teacher now, I left Google")
