@@ -5657,19 +5657,20 @@ def test_work_as_chat_tells_it_is_keyed(
         # a field at a company said of the company
         "data at Spotify is a mess",
         "design at Apple has always been great",
-        # a company registered, whose it is unsaid; someone else's; a place one is at as
-        # no worker; a club rejoined
+        # a company registered, whose it is unsaid, or someone else's
         "Hollis Plumbing & Heating Ltd is registered!!!",
         "Glow Beauty Ltd is registered, my sister's business 🥳",
         "Tom's company Acme Ltd is registered",
-        # based or working from home for something that is no employer (a review's)
+        # based or working from home for something that is no employer
         "based at the office for Ramadan, easier than wfh",
         "wfh for Christmas week, office is shut",
         "wfh for Storm Darragh",
+        # a guest, a gym, a phone
         "I'm at Tom's as a guest",
         "rejoined the gym",
         "my phone contract ended",
-        # what a customer, a visitor or a student says beside a name (a review's)
+        # what a customer, a visitor, a student or a joker says beside a name, and lists
+        # that name no employer (the three reviews')
         "I'm with EE now, the contract was way cheaper than Vodafone",
         "I'm with HSBC now, the salary goes in on the 25th",
         "I'm at KFC now, on my lunch break from work",
