@@ -400,21 +400,39 @@ _ORG_SHAPE = (
 _COMPANY_SUFFIX = (
     r"(?-i:Ltd|LTD|LLC|Limited|Inc|GmbH|LLP|CIC|Pty\s+Ltd|S\.?L\.?|SAS|BV|AB|AS|Oy)\.?"
 )
-# … and what holds from then on: "now" after it, or a day before it ("From Sunday I'm at
-# Pfizer as a medical rep"; not "I'm at Crufts as a judge this year", "… lol").
-_AS_FROM_NOW = r"(?(day)|(?=\s+now\b))(?![^.!?]*(?:\?|\blol\b|\blmao\b|\bno\s+way\b|😂))"
-# "I'm", or "From Sunday I'm", before what holds from that day: "From Sunday I'm at Pfizer
-# as a medical rep".
-_BE_FROM_A_DAY = (
-    r"(?:(?P<day>from\s+(?:"
+# "I'm at Pfizer … as a medical rep": where one is at (not someone's, nor an event: "at
+# Tom's as a guest", "at Lisa's wedding as a photographer"), then "as" and what one
+# works as (not a student's, a volunteer's or a guest's part).
+_AT_AN_EMPLOYER = (
+    r"^(?:(?P<day>from\s+(?:"
     + WEEKDAY_RE
     + r"|today|tomorrow)\s*,?\s+(?:I'm|I\s+am|im)\s+)|"
     + ADV
     + r"(?:am|is|are|'m|'s)\s+)"
+    + ADV
+    + r"at\s+(?=(?-i:[A-Z]))(?![^,;:!?()]*?['’]s\b)(?![^,;:!?()]*?\b(?:wedding|party|birthday|"
+    r"festival|gig|concert|match|game|conference|funeral|graduation|show)\b)"
 )
+_AS_AN_OCCUPATION = (
+    r"\s+as\s+(?:an?\s+)?(?!(?:[\w-]+\s+){0,2}?(?:student|volunteer|guest|driver|steward)\b)"
+)
+# … and what holds from then on: "now" after it, or a day before it ("From Sunday I'm at
+# Pfizer as a medical rep"; not "I'm at Crufts as a judge this year", "… lol").
+_AS_FROM_NOW = r"(?(day)|(?=\s+now\b))(?![^.!?]*(?:\?|\blol\b|\blmao\b|\bno\s+way\b|😂))"
+# Back for a year of study, at a name: "back for final year at Warwick".
+_BACK_FOR_A_YEAR_AT = (
+    r"\bback\s+for\s+(?:my\s+|the\s+)?(?:final|first|second|third|fourth|last)\s+year\s+at\s+"
+    r"(?=(?-i:[A-Z]))"
+)
+_A_SCHOOL_WORD = r"\b(?-i:Uni|University|College|School|Academy|Institute)\b"
 # A holiday, an event, a day or a month: no school one is back at for a year ("back for
 # the last year at Wimbledon").
 _NOT_AN_OCCASION = r"(?!(?-i:Christmas|Xmas|Easter|Ramadan|Eid|Diwali|Hanukkah|Thanksgiving|Lent|Passover|New\s+Year|Halloween|Wimbledon|Glastonbury|Euro|World\s+Cup|Super\s+Bowl|Carnival|Pride|Black\s+Friday|Boxing\s+Day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+# … nor a show one is back at, or a joke ("back for the second year at Hogwarts lol").
+_NOT_AT_A_SHOW = (
+    _NOT_AN_OCCASION
+    + r"(?!(?-i:Hogwarts)\b)(?![^.!?]*\b(?:lol|haha|lmao|last\s+one|reading|watching|again)\b)"
+)
 # What one does at an employer, said right after its name ("I'm with PwC now, audit"):
 # a department or a stage of work (not "the team", "work", "pay", "contract" or
 # "office", which a customer, a patient or a player says as often: "I'm with BUPA now,
@@ -917,8 +935,8 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^(?:(?:back-?end|front-?end|full[- ]?stack|devops|sre|infra)(?:\s+(?:team|side|engineering|dev))?|(?-i:[A-Z]{2,5})\s+(?:residency|fellowship))\s+(?:at|@|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))(?![^,;:!?()]*\b(?:is|are|was|were|has|have|had|looks|seems|sucks|will|would|could|should|took|takes|says|said|found|gets|got|just|hits|down|up|vs|versus|or)\b)(?![^!?]*?(?:\b(?:back-?end|front-?end|full[- ]?stack|devops|sre|infra)\s+at\b|\bmy\s+\w+['’]s\b|\bcan['’]?t\s+decide\b|\bwhich\b))(?![^.!]*\?)(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z&])[\w&.'-]*){0,3})\s*(?=$|,)"),
     # "From Sunday I'm at Pfizer Egypt as a medical rep", "I'm at Deloitte as an analyst
     # now": where one works and what as (not "at Tom's as a guest")
-    _rule("employer", r"^" + _BE_FROM_A_DAY + ADV + r"at\s+(?=(?-i:[A-Z]))(?![^,;:!?()]*?['’]s\b)(?![^,;:!?()]*?\b(?:wedding|party|birthday|festival|gig|concert|match|game|conference|funeral|graduation|show)\b)(?P<v>[^,;:!?()]+?)\s+as\s+(?:an?\s+)?(?!(?:[\w-]+\s+){0,2}?(?:student|volunteer|guest|driver|steward)\b)(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + _AS_FROM_NOW),
-    _rule("job", r"^" + _BE_FROM_A_DAY + ADV + r"at\s+(?=(?-i:[A-Z]))(?![^,;:!?()]*?['’]s\b)(?![^,;:!?()]*?\b(?:wedding|party|birthday|festival|gig|concert|match|game|conference|funeral|graduation|show)\b)[^,;:!?()]+?\s+as\s+(?:an?\s+)?(?!(?:[\w-]+\s+){0,2}?(?:student|volunteer|guest|driver|steward)\b)(?P<v>(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + r")" + _AS_FROM_NOW),
+    _rule("employer", _AT_AN_EMPLOYER + r"(?P<v>[^,;:!?()]+?)" + _AS_AN_OCCUPATION + r"(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + _AS_FROM_NOW),
+    _rule("job", _AT_AN_EMPLOYER + r"[^,;:!?()]+?" + _AS_AN_OCCUPATION + r"(?P<v>(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + r")" + _AS_FROM_NOW),
     # an employer rejoined, said so: "rejoined Ogilvy where I started my career",
     # "rejoined Accenture as a manager" (not "rejoined Netflix", "rejoined PureGym")
     _rule("employer", r"\bre-?join(?:ed|ing)\s+(?=(?-i:[A-Z]))(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z&])[\w&.'-]*){0,3})(?=\s+(?:as\s+an?\s+(?!(?:[\w-]+\s+){0,2}?(?:student|member|volunteer)\b)(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + r"|where\s+(?:I|i)\s+(?:started\s+my\s+career|used\s+to\s+work|worked\s+before))\b)"),
@@ -1303,8 +1321,10 @@ RULES: tuple[Rule, ...] = (
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
-    _rule("school", r"\bback\s+for\s+(?:my\s+|the\s+)?(?:final|first|second|third|fourth|last)\s+year\s+at\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*\b(?-i:Uni|University|College|School|Academy|Institute)\b)" + _NOT_AN_OCCASION + r"(?!(?-i:Hogwarts)\b)(?![^.!?]*\b(?:lol|haha|lmao|last\s+one|reading|watching|again)\b)" + _V),
-    _rule("school", r"\bback\s+for\s+(?:my\s+|the\s+)?(?:final|first|second|third|fourth|last)\s+year\s+at\s+(?=(?-i:[A-Z]))(?![^,;:!?()]*\b(?-i:Uni|University|College|School|Academy|Institute)\b)" + _NOT_AN_OCCASION + r"(?!(?-i:Hogwarts)\b)(?![^.!?]*\b(?:lol|haha|lmao|last\s+one|reading|watching|again)\b)" + _V, place=True),
+    # back for a year at a school said so, or at a place ("back for final year at
+    # Warwick"; not "… at Crufts", "… at Glastonbury, last one")
+    _rule("school", _BACK_FOR_A_YEAR_AT + r"(?=[^,;:!?()]*" + _A_SCHOOL_WORD + r")" + _NOT_AT_A_SHOW + _V),
+    _rule("school", _BACK_FOR_A_YEAR_AT + r"(?![^,;:!?()]*" + _A_SCHOOL_WORD + r")" + _NOT_AT_A_SHOW + _V, place=True),
     # a year of study at a named school: "I'm a 2nd year at Edinburgh uni", "in my final
     # year at UCL"; at a university said so: "I'm at Leeds uni" (not "… for a conference")
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?\b(?:uni|university|college|school|academy|institute|poly|polytechnic)\b|(?-i:[A-Z]{2,5})\b)" + _V),
