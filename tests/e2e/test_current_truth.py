@@ -2842,6 +2842,12 @@ def test_a_diet_said_over_by_how_long_it_lasted_is_over(
         ("Currently my brother is living in Leeds.", "brother:", "home", "Leeds"),
         # … and what a relative by marriage does after "and" is theirs too
         ("My brother in law works at Ford and lives in Derby.", "brother-in-law:", "home", "Derby"),
+        # … or a word that leads in or owns up to a slip, then a name: theirs (the user's
+        # home had been keyed)
+        ("sadly Dan moved to Leeds", "Dan", "home", "Leeds"),
+        ("Apparently Priya moved to Pune", "Priya", "home", "Pune"),
+        ("sorry, Dan moved to Leeds not Leicester", "Dan", "home", "Leeds"),
+        ("Sorry Jess works at Aldi, not Lidl", "Jess", "employer", "Aldi"),
     ],
 )
 def test_a_relatives_news_is_keyed_to_that_relative_alone(

@@ -775,14 +775,22 @@ _IN_LAWS = re.compile(
 # that tells how the news is taken ("apparently", "sadly", "finally"), "long story (short)
 # but", "guess what"; not a hope, a doubt or a supposition ("hopefully", "ideally",
 # "unlikely", "hypothetically"), nor one that says how much of it holds ("only my mum").
-_LEAD_BEFORE_MINE = re.compile(
-    r"^(?:(?:apparently|basically|honestly|finally|sadly|luckily|fortunately|unfortunately|"
+_LEAD_WORDS = (
+    r"(?:apparently|basically|honestly|finally|sadly|luckily|fortunately|unfortunately|"
     r"officially|recently|currently|surprisingly|seriously|literally|thankfully|tragically|"
     r"usually|personally|originally|technically|secretly|happily|weirdly|funnily|obviously|"
     r"really|clearly|naturally|interestingly|also|even|just|now|still|already|so|and|but|"
-    r"anyway|oh|well|long\s+story(?:\s+short)?|guess\s+what)\s+)+"
-    r"(?=(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")s?\b)",
+    r"anyway|oh|well|long\s+story(?:\s+short)?|guess\s+what)"
+)
+_LEAD_BEFORE_MINE = re.compile(
+    r"^(?:" + _LEAD_WORDS + r"\s+)+(?=(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")s?\b)",
     re.I,
+)
+# … or before someone named, a comma after it or not, and owning up to a slip there:
+# "sadly Dan moved to Leeds", "sorry, Dan moved to Leeds not Leicester" (the user's home
+# had been keyed).
+_LEAD_BEFORE_A_NAME = re.compile(
+    r"^(?:(?:" + _LEAD_WORDS + r"|sorry|oops|whoops)\s*,?\s+)+(?=(?-i:[A-Z])[\w'-]+\s)", re.I
 )
 # … and a hope, a doubt or a supposition there makes it no one's news ("hopefully",
 # "unlikely", "supposedly").
@@ -842,6 +850,10 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         # job at Google": the relative's news, not the user's ("User is vegan" had been
         # keyed)
         clause = clause[lead.end() :]
+    elif _LEAD_BEFORE_A_NAME.match(clause):
+        told = _parse_subject(_LEAD_BEFORE_A_NAME.sub("", clause, count=1), previous, newcomer)
+        if told.subject.key not in (USER, NOBODY.key):
+            return told
     elif _HEDGE_BEFORE_MINE.match(clause):
         # "Hopefully my sister is a nurse by summer", "Unlikely my brother is vegan": no
         # one's news (the user's diet had been keyed)
