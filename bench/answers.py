@@ -59,14 +59,21 @@ own company registered, freelancing and contracts, promotions and moves that kee
 employer, "with"/"at"/"out of" an employer, the city of work against the home, leaving
 and returning, interviews and offers turned down, relatives' work, placements and
 residencies), run once on the round's start before anyone read them; ``b8aside`` is
-never read by whoever writes rules.
+never read by whoever writes rules; ``b9tune`` and ``b9aside``, 45 scenarios each (69
+questions each), written blind in the forty-ninth round in pairs the same way, of the
+people in the user's life who are not blood relatives (friends, flatmates, partners and
+exes, colleagues and bosses, neighbours, landlords, doctors, teachers, pets), told of by
+name, nickname and role as their news changes, two of a kind in one scenario, traps (a
+famous person, a character, someone else's partner or pet, a hypothetical), run once on
+the round's start before anyone read them; ``b9aside`` is never read by whoever writes
+rules.
 
 With ``--embedder``, every server's search also ranks with a model embedder: the
 endpoint LONGMEM_BENCH_EMBEDDER_URL names, else the bench's own all-MiniLM-L6-v2
 (bench/embed_server.py); without it, no server gets one, whatever LONGMEM_SERVER_EMBEDDER_*
 says.
 
-    python bench/answers.py [--set review|blind|b2tune|…|b7aside|b8tune|b8aside|all]
+    python bench/answers.py [--set review|blind|b2tune|…|b8aside|b9tune|b9aside|all]
                             [--before PATH] [--quick]
                             [--embedder]
 """
@@ -86,7 +93,7 @@ from longmem import Longmem
 
 SETS = (
     *("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside", "b4", "b5tune", "b5aside"),
-    *("b6tune", "b6aside", "b7tune", "b7aside", "b8tune", "b8aside"),
+    *("b6tune", "b6aside", "b7tune", "b7aside", "b8tune", "b8aside", "b9tune", "b9aside"),
 )
 LIMIT = 5
 QUICK_SCENARIOS = 25
