@@ -231,6 +231,18 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         for one, s, two in zip(words, words[1:], words[2:])
         if s == "s" and one in RELATIONS and two in RELATIONS
     ]
+    # … or someone's by name the collection does not know: "what does Leah's husband
+    # do?" (not the user's husband; the words find "my friend Leah's husband is a pilot")
+    theirs += [
+        (one, two)
+        for one, s, two in zip(words, words[1:], words[2:])
+        if s == "s"
+        and two in RELATIONS
+        and one not in RELATIONS
+        and one not in STOP_WORDS
+        and one not in name_words
+        and one.capitalize() in _WRITTEN.findall(query)
+    ]
     if relations and not subjects and theirs:
         # "where does my brother's wife live?", "what does my sister's husband do?": a
         # relative's relative, neither the brother nor the user's wife; no one keyed (the
@@ -249,7 +261,12 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     if relations and not subjects:
         # "What's my daughter called?" asks who the relation is, as "Who is my manager?"
         asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
-        if asked_of_them:
+        by_name = _named_after(words, query, relations[0], name_words)
+        if asked_of_them and by_name:
+            # "friend Rhiannon city": Rhiannon, whom no fact keys, not the friends it does
+            subjects = [f"{relations[0]}:{by_name.capitalize()}"]
+            attributes = asked_of_them
+        elif asked_of_them:
             subjects = [s for s in known if _is_asked(s.split(":", 1)[0], relations)] or [
                 f"{relations[0]}:"
             ]
@@ -384,6 +401,18 @@ _GROUP_OF = {"children": ("kids", "children"), "mother": ("parents", "folks")}
 _GROUP_OF["father"] = _GROUP_OF["mother"]
 # The words for several relatives at once ("the kids", "the folks"), with their plurals.
 GROUP_WORDS = frozenset((*_GROUPS, *(w for words in _GROUP_OF.values() for w in words)))
+
+
+def _named_after(words: list[str], query: str, relation: str, not_them: set[str]) -> str:
+    """The name a query writes right after a relation word ("friend Rhiannon city",
+    "where does my mate Dan live"), if it writes one: capitalised, no word of the user's
+    names, no stop word; else ""."""
+    written = set(_WRITTEN.findall(query))
+    for i, word in enumerate(words[:-1]):
+        name = words[i + 1]
+        if word == relation and name.capitalize() in written and name not in STOP_WORDS:
+            return "" if name in not_them or name in RELATIONS else name
+    return ""
 
 
 def _kin(words: list[str], groups: list[str]) -> tuple[str, ...]:

@@ -2246,6 +2246,10 @@ def test_a_question_after_a_supposition_stores_nothing(
 def test_putting_a_child_down_for_a_nap_keys_no_pet(mem: Longmem, collection: str) -> None:
     [nap] = mem.remember("Finally put Maya down for her nap.", collection=collection)
     assert nap["attribute"] is None
+    # … nor putting down someone no pet is called, kept as said ("User no longer has Tom"
+    # had been written)
+    [down] = mem.remember("we had to put Tom down yesterday", collection=collection)
+    assert (down["attribute"], down["text"]) == (None, "User had to put Tom down yesterday")
 
 
 def test_a_name_corrected_is_corrected_wherever_it_names_the_person(
@@ -2848,6 +2852,21 @@ def test_a_diet_said_over_by_how_long_it_lasted_is_over(
         ("Apparently Priya moved to Pune", "Priya", "home", "Pune"),
         ("sorry, Dan moved to Leeds not Leicester", "Dan", "home", "Leeds"),
         ("Sorry Jess works at Aldi, not Lidl", "Jess", "employer", "Aldi"),
+        # … or shouted, or a partner without "my" before a day at work (the user's job had
+        # been ended, or begun)
+        ("LEXI GOT THE JOB at Penguin!!! so proud of her", "Lexi", "employer", "Penguin"),
+        ("boyfriend's last day at Tesco", "boyfriend:", "employer", "Tesco"),
+        ("husband got a job at Tesco", "husband:", "employer", "Tesco"),
+        # … the service they leave in lower case, their news after a label
+        ("my husband left the police", "husband:", "employer", "the police"),
+        ("husband news: he's quit the police", "husband:", "employer", "the police"),
+        ("I'm 30, boyfriend is a chef, works at Nobu", "boyfriend:", "job", "chef"),
+        (
+            "wife's last day at the infirmary today, she starts at Boots head office monday",
+            "wife:",
+            "employer",
+            "Boots head office",
+        ),
     ],
 )
 def test_a_relatives_news_is_keyed_to_that_relative_alone(
@@ -3936,6 +3955,9 @@ def test_a_move_called_off_before_its_day_stays_off_when_replayed_after_it(
         ("I'm married to Sam", "ran into my old girlfriend Chris today", "user partner"),
         ("I'm married to Sam", "my late husband Ray was a teacher", "user partner"),
         ("my boss is Dana", "my former boss moved to Denver", "user manager"),
+        # someone one is moved to, and the days of every week, are no home
+        ("I live in Boston", "I've been moved to Dr Hughes at the same practice", WHERE),
+        ("I live in Boston", "therapy's moved to thursdays at 6 from now on", WHERE),
     ],
 )
 def test_someone_the_rules_have_no_word_for_or_a_former_partner_is_not_the_user(
@@ -5789,3 +5811,74 @@ def test_a_relatives_relative_asked_is_not_the_relative_or_the_users_own(
     hits = _texts(mem.search(question, collection=collection, limit=5))
     assert answer in hits
     assert not_first not in hits[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # someone's relative by their name is not the user's of that word (the user's
+        # husband had been the only answer)
+        ("what does Leah's husband do", "User's friend Leah's husband is a pilot"),
+        # a friend asked by a name no fact keys is not the friend a fact keys (Hannah had
+        # been first)
+        ("friend Rhiannon city", "Rhiannon's place in Glasgow is always freezing"),
+        # … who is when asked by that name
+        ("where does my friend Hannah live", "User's friend Hannah has a flat in Brighton"),
+    ],
+)
+def test_someone_asked_by_name_is_that_one_not_the_users_of_the_word(
+    mem: Longmem, collection: str, question: str, answer: str
+) -> None:
+    _tell(
+        mem,
+        collection,
+        "my friend Leah's husband is a pilot",
+        "my husband's a software tester",
+        "Rhiannon's place in Glasgow is always freezing",
+        "my friend Hannah has a flat in Brighton",
+    )
+    assert _texts(mem.search(question, collection=collection, limit=5))[0] == answer
+
+
+@pytest.mark.parametrize(
+    ("said", "subject", "attribute", "value"),
+    [
+        # "he" or "she" after the one person the message named: them (it had waited for a
+        # relative and then been kept as words)
+        (
+            "ran into Becky from primary school at the shops!! she's a vet now",
+            "Becky",
+            "job",
+            "vet",
+        ),
+        (
+            "catching up with Harriet, she's working for Greenpeace now",
+            "Harriet",
+            "employer",
+            "Greenpeace",
+        ),
+    ],
+)
+def test_a_pronoun_after_the_one_person_named_is_theirs(
+    mem: Longmem, collection: str, said: str, subject: str, attribute: str, value: str
+) -> None:
+    facts = mem.remember(said, collection=collection)
+    assert (subject, attribute, value) in {
+        (f["subject"], f["attribute"], f["value"]) for f in facts
+    }
+    # … never the user's ("catching up with Harriet, she's working for Greenpeace" had
+    # keyed the user's employer)
+    assert not [f for f in facts if f["subject"] == "user" and f["attribute"]]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # … not after two, nor after a place and a name
+        "saw Tom and Anna today, she's pregnant",
+        "went to Paris with Becky, she's moving there",
+    ],
+)
+def test_a_pronoun_after_two_named_waits(mem: Longmem, collection: str, said: str) -> None:
+    keyed = [f for f in mem.remember(said, collection=collection) if f["attribute"]]
+    assert not [f for f in keyed if not f["subject"].startswith("~")]

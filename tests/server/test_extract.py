@@ -148,6 +148,7 @@ def _end_of(year: int, month: int, day: int) -> datetime:
         ("I no longer work at Acme", ("User no longer works at Acme", "user", "employer", "Acme", True)),
         ("I left Google last week", ("User no longer works at Google", "user", "employer", "Google", True)),
         ("I quit my job at Acme", ("User no longer works at Acme", "user", "employer", "Acme", True)),
+        ("left the army after 12 years", ("User no longer works at the army", "user", "employer", "the army", True)),
         ("My last day at Acme was Friday", ("User no longer works at Acme", "user", "employer", "Acme", True)),
         # age, diet, drinks
         ("I'm 34 years old", ("User is 34 years old", "user", "age", "34", False)),
@@ -480,7 +481,15 @@ def test_an_ending_is_a_denial_with_no_value(
     assert _keys(content) == [ending]
 
 
-@pytest.mark.parametrize("content", ["I quit smoking", "I left the party early"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I quit smoking",
+        "I left the party early",
+        "left the police station at 5",
+        "I left the council meeting early",
+    ],
+)
 def test_leaving_something_else_ends_nothing(content: str) -> None:
     assert all(f.attribute is None for f in _extract(content))
 
@@ -555,6 +564,58 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
             ("User is seeing someone new", "user", None, None, False),
             ("User's partner is Rosa", "user", "partner", "Rosa", False),
         ]),
+        ("met someone!! her name is Ana, she's a nurse", [
+            ("User met someone", "user", None, None, False),
+            ("User's partner is Ana", "user", "partner", "Ana", False),
+            ("User's partner Ana works as a nurse", "partner:Ana", "job", "nurse", False),
+        ]),
+        ("met someone at the gym, her name is Ana", [
+            ("User met someone at the gym", "user", None, None, False),
+            ("Her name is Ana", "user", None, None, False),
+        ]),
+        # a partner as chat tells one: proposed, asked out, in brackets, met on an app
+        ("THEO PROPOSED!!!! on the beach in cornwall, I said yes 💍😭", [
+            ("User's partner is Theo", "user", "partner", "Theo", False),
+            ("User is engaged to Theo", "user", "relationship", "engaged", False),
+            ("On the beach in cornwall, User said yes", "user", None, None, False),
+        ]),
+        ("Sam popped the question to Lucy in Paris", [
+            ("Sam popped the question to Lucy in Paris", "user", None, None, False),
+        ]),
+        ("Tom proposed a toast", [("Tom proposed a toast", "user", None, None, False)]),
+        ("mateo asked me to be his girlfriend last night!!! 💕", [
+            ("User's partner is Mateo", "user", "partner", "Mateo", False),
+            ("Mateo asked User to be his girlfriend last night", "user", None, None, False),
+        ]),
+        ("Tom asked me to be his best man", [
+            ("Tom asked User to be his best man", "user", None, None, False),
+        ]),
+        ("Gareth (my other half) is on shift again tonight", [
+            ("User's partner is Gareth", "user", "partner", "Gareth", False),
+            ("User's partner Gareth is on shift again tonight", "user", None, None, False),
+        ]),
+        ("been seeing this guy Leo from hinge, he's a tattoo artist", [
+            ("User's partner is Leo", "user", "partner", "Leo", False),
+            ("Been seeing this guy Leo from hinge", "user", None, None, False),
+            ("User's partner Leo works as a tattoo artist", "partner:Leo", "job", "tattoo artist", False),
+        ]),
+        ("seeing Leo from hinge tomorrow", [
+            ("Seeing Leo from hinge tomorrow", "user", None, None, False),
+        ]),
+        # someone new in the user's life, named after a pause
+        ("met my new manager today, Fiona. seems sharp", [
+            ("User's manager is Fiona", "user", "manager", "Fiona", False),
+            ("Seems sharp", "user", None, None, False),
+        ]),
+        ("found a new flatmate!! his name is Arjun", [
+            ("User found a new flatmate", "user", None, None, False),
+            ("User's flatmate is Arjun", "user", "friends", "Arjun", False),
+        ]),
+        # a new manager who comes is no job of anyone's
+        ("Karen is leaving, new manager starts monday", [
+            ("Karen is leaving, new manager starts monday", "user", None, None, False),
+        ]),
+        ("new manager starts monday", [("New manager starts monday", "user", None, None, False)]),
         ("I'm seeing someone about the leak tomorrow. His name is Bob.", [
             ("User is seeing someone about the leak tomorrow", "user", None, None, False),
             ("His name is Bob", "user", None, None, False),
@@ -916,6 +977,8 @@ def test_what_follows_a_relative_clause_is_still_its_subjects() -> None:
         ("We got a puppy named Biscuit", ("pets", "puppy called Biscuit")),
         ("we adopted a cat!!! she's called Miso", ("pets", "cat called Miso")),
         ("we adopted a cat. She's called Miso", ("pets", "cat called Miso")),
+        ("we got a new puppy, called Pip", ("pets", "new puppy called Pip")),
+        ("adopted a rescue kitten, named him Pickle 🐱", ("pets", "rescue kitten called Pickle")),
         ("new number btw, it's 07700 900461", ("phone", "07700 900461")),
         ("Signed on as production manager with a touring company", ("job", "production manager")),
         (
@@ -3253,7 +3316,7 @@ def test_a_lasting_fact_does_not_expire_with_the_sentence() -> None:
         # someone the rules cannot name, then their verb
         ("Should've turned left", "Should've turned left"),
         ("My husband Will be late tonight", "User's husband Will be late tonight"),
-        ("husband got a job at Tesco", "Husband got a job at Tesco"),
+        ("bestie got a job at Tesco", "Bestie got a job at Tesco"),
         ("kids started at Leeds Grammar", "Kids started at Leeds Grammar"),
         ("sis moved to Leeds", "Sis moved to Leeds"),
         # something of the user's that is not a relation, then its verb

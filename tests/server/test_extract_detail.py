@@ -228,7 +228,7 @@ def _plain(content: str) -> list[str]:
     ("content", "rest"),
     [
         # another person's news after one's own fact
-        ("I'm 30, boyfriend is a chef, works at Nobu", ["Boyfriend is a chef, works at Nobu"]),
+        ("I'm 30, bestie is a chef, works at Nobu", ["Bestie is a chef, works at Nobu"]),
         ("I live in Bristol, hubs works in Bath", ["User's hubs works in Bath"]),
         ("I'm 24, whole family works at Ford, living in Dagenham", ["Whole family works at Ford, living in Dagenham"]),
         # what the fact's own rules leave out of its text: the past, a plan, an aside
@@ -328,11 +328,11 @@ def test_the_rest_of_a_stay_lasts_as_the_stay() -> None:
 
 
 def test_the_rest_is_found_by_its_words_and_the_key_still_answers(api: Api) -> None:
-    age, rest = _remember(api, "I'm 30, boyfriend is a chef, works at Nobu")
+    age, rest = _remember(api, "I'm 30, bestie is a chef, works at Nobu")
     assert (age["attribute"], age["text"]) == ("age", "User is 30 years old")
-    assert (rest["attribute"], rest["text"]) == (None, "Boyfriend is a chef, works at Nobu")
-    assert rest["statement"] == "boyfriend is a chef, works at Nobu"
-    hits = api.search("where does my boyfriend work", "me")
+    assert (rest["attribute"], rest["text"]) == (None, "Bestie is a chef, works at Nobu")
+    assert rest["statement"] == "bestie is a chef, works at Nobu"
+    hits = api.search("where does my bestie work", "me")
     assert hits[0]["id"] == rest["id"]
     assert api.search("how old am I", "me")[0]["id"] == age["id"]
 

@@ -1249,11 +1249,13 @@ _NOT_AS_IT_IS = re.compile(
 )
 # An item of such a list, after the first, that opens with someone else: "husband's 30",
 # "Sarah's 28", "cousin Ahmed", "ex-boyfriend", "sister-in-law" (not "single mum", "store
-# manager": what the user is).
+# manager": what the user is), or tells of someone who comes or goes ("is leaving, new
+# manager starts monday": the manager's, not a job).
 _SOMEONE_ELSES_ITEM = re.compile(
     r"(?-i:[A-Z])[a-z]+['’]s\b|(?:(?:my|our|the)\s+)?(?:"
     + "|".join(sorted((w for w, k in RELATIONS.items() if k != "manager"), key=len, reverse=True))
-    + r"|ex|exes|parents|kids|friend\s+of\s+mine)(?:['’]s)?\b",
+    + r"|ex|exes|parents|kids|friend\s+of\s+mine)(?:['’]s)?\b"
+    r"|(?:[\w-]+\s+){1,3}(?:starts|joins|arrives|begins|leaves|quits)\b",
     re.I,
 )
 

@@ -27,7 +27,7 @@ from .kin import GIVEN_NAME, PRONOUN_RELATIONS, RELATIONS, kin
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
-from .lexicon import MONTH_NAMES
+from .lexicon import MONTH_NAMES, WEEKDAYS
 from .names import NOT_NAMES, PERSON_WORDS, a_lower_name
 from .subjects import (
     NAMED_NOW,
@@ -75,7 +75,8 @@ _SOMEONE = (
     r"(?:this|a|an|some)\s+(?:(?:new|lovely|nice|cute|great)\s+)?"
     r"(?:woman|man|girl|guy|lady|bloke|dude|person)\s*(?:,\s*|\s+(?:called|named)\s+|\s+))"
 )
-# What may follow a partner's name: the end, a pause, or when ("… Ana for 3 months now");
+# What may follow a partner's name: the end, a pause, when ("… Ana for 3 months now") or the
+# app they met on ("… Leo from hinge");
 # not "Lisa for physio", "Ana's posts", "Tom and the lads", "Tinder guys".
 _PARTNER_NAME_END = (
     r"(?=\s*(?:$|[,.!?;:)—–-]|🥰|❤|💍|😍|\s(?:now|since|last|this|again|too|officially|finally|lol|"
@@ -84,7 +85,9 @@ _PARTNER_NAME_END = (
     r"years?)|in\s+(?:"
     + "|".join(MONTH_NAMES)
     + r"|\d{4}|the\s+(?:spring|summer|autumn|fall|winter))|"
-    r"next\s+\w+|on\s+\w+day|and\s+(?:it|we|he|she|i)\b)))"
+    r"next\s+\w+|on\s+\w+day|and\s+(?:it|we|he|she|i)\b|"
+    # where they met: "been seeing this guy Leo from hinge"
+    r"(?:from|off|on)\s+(?:hinge|tinder|bumble|grindr|raya|feeld|the\s+apps?|an?\s+app)\b)))"
 )
 _DATING = re.compile(
     r"^(?:(?:started|been|am|are|is|now|just|officially|got|has|have)\s+)*(?:dating\s+(?:"
@@ -111,14 +114,18 @@ _OVER = re.compile(
     r"\b(?:split|splitting|divorced|divorcing|separated|broke up|passed|died|widowed|ex)\b", re.I
 )
 # A relation the user has, not yet named: "I have a new girlfriend", "we had a baby boy",
+# "found a new flatmate!!",
 # "I've been seeing someone", "i'm seeing someone new".
 _HAS_UNNAMED = re.compile(
-    r"^(?:(?:have|has|got|have got|'ve got|had)\s+(?:a\s+|an\s+)?"
+    r"^(?:(?:have|has|got|have got|'ve got|had|found|(?:have|'ve)\s+found)\s+(?:a\s+|an\s+)?"
     + _QUALIFIERS
     + r"(?P<rel>"
     + _REL
     + r")(?:\s+(?:boy|girl))?|(?:(?:(?:have|has)\s+)?(?:been|started)|(?:am|are|is)(?:\s+now)?)\s+(?P<seeing>seeing)\s+"
-    r"someone(?:\s+new)?)\s*(?:now|too|finally|at last)?\s*$",
+    r"someone(?:\s+new)?"
+    # "met someone!! her name is Ana": someone to go out with, said so alone
+    r"|(?:(?:have|has|'ve)\s+)?(?:just\s+|finally\s+)?(?P<met>met)\s+someone(?:\s+(?:new|special))?)"
+    r"\s*(?:now|too|finally|at last)?\s*$",
     re.I,
 )
 
@@ -260,7 +267,9 @@ def had_relation(predicate: str) -> Optional[Subject]:
     match = _HAS_UNNAMED.match(predicate)
     if match is None:
         return None
-    return relation_subject("partner" if match.group("seeing") else match.group("rel"), None)
+    return relation_subject(
+        "partner" if match.group("seeing") or match.group("met") else match.group("rel"), None
+    )
 
 
 # A relative named anywhere in a message, by relation and maybe name: "my dad", "my
@@ -283,6 +292,28 @@ _THEIRS_AFTER = re.compile(r"\s+(?!(?:he|she|it|that|there|what|who)['’])[\w-]
 _HE_OR_SHE = re.compile(r"^(?P<who>he|she)(?:['’]s|\s)", re.I)
 
 
+# A given name said in a sentence's middle: "ran into Becky from primary school".
+_A_NAME_INSIDE = re.compile(r"(?<=[\w,!)]\s)(?P<name>" + GIVEN_NAME + r")\b(?!['’]s\b)")
+
+
+def _one_named_before(said: str) -> Optional[Subject]:
+    """The one person ``said`` names by a given name inside a sentence, if it names one
+    and no relative ("ran into Becky from primary school at the shops!! she's a vet now":
+    Becky), else None: two names, a place and a name ("went to Paris with Becky")."""
+    names = {
+        m.group("name")
+        for m in _A_NAME_INSIDE.finditer(said)
+        if m.group("name").lower() not in NOT_NAMES and m.group("name") not in _NOT_SOMEONE
+    }
+    if len(names) != 1 or _SOMEONE_NEW.search(said):
+        return None
+    name = names.pop()
+    return Subject(name, name)
+
+
+_NOT_SOMEONE = frozenset(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS))
+
+
 def told_of_before(content: str, at: int, clause: str) -> Optional[Subject]:
     """Whom a clause opening with "he" or "she" is about when nothing before it in its
     message says: the relative named last before ``at`` in ``content`` whom the pronoun
@@ -296,6 +327,8 @@ def told_of_before(content: str, at: int, clause: str) -> Optional[Subject]:
         for m in _ANY_RELATION.finditer(content, 0, at)
         if kin(m.group("rel")) in fits and not _THEIRS_AFTER.match(content, m.end())
     ]
+    if not named and not _ANY_RELATION.search(content, 0, at):
+        return _one_named_before(content[:at])
     if len({kin(m.group("rel")) for m in named}) != 1 or _SOMEONE_NEW.search(
         content, named[-1].end(), at
     ):

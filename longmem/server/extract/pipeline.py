@@ -807,12 +807,13 @@ def _quotes_back(fact: ExtractedFact, quoted: list[str]) -> ExtractedFact:
     return replace(fact, text=text, statement=back(fact.statement), value=value)
 
 
-# A pet's name said in the clause after it: "she's called Miso", "named him Biscuit".
+# A pet's name said in the clause after it: "she's called Miso", "named him Biscuit",
+# "called Pip".
 _PET_NAMED = re.compile(
-    r"^(?:and\s+|so\s+)?(?:(?:she|he|it|they)(?:['’]s|\s+is|\s+was|\s+are)\s+(?:called|named)|"
+    r"^(?:and\s+|so\s+)?(?:(?:(?:she|he|it|they)(?:['’]s|\s+is|\s+was|\s+are)\s+|(?:we|i)\s+)?(?:called|named)|"
     r"(?:we\s+|i\s+)?(?:named|called)\s+(?:her|him|it|them)|(?:her|his|its|their)\s+name(?:['’]s|\s+is)|"
     r"(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+)?(?:calling|naming)\s+(?:her|him|it|them))"
-    r"\s+(?P<name>(?-i:[A-Z])[\w-]+)\s*[.!]*$",
+    r"\s+(?P<name>(?-i:[A-Z])[\w-]+)[^\w]*$",  # (an emoji after it: "named him Pickle 🐱")
     re.I,
 )
 

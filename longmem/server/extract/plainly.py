@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from ..embed import STOP_WORDS
 from .chat import EMOJI
-from .kin import GIVEN_NAME
-from .lexicon import ANY_WEEKDAY_RE, MONTH_RE, TRIP_TO, WEEKDAY_RE, WEEKDAYS
+from .chitchat import is_chat_word
+from .kin import GIVEN_NAME, RELATIONS
+from .lexicon import ANY_WEEKDAY_RE, CLAUSE_VERBS, MONTH_RE, TRIP_TO, WEEKDAY_RE, WEEKDAYS
 from .names import a_lower_name
 from .relatives import CHILD_WORD, kin_said, relatives_named
 from .rules import BABYS_NAME, BORN_A, PET_WORDS
@@ -25,7 +27,7 @@ from .when import COUNT_RE
 
 def said_plainly(content: str) -> str:
     """``content`` with each of this module's rewrites applied, in order."""
-    content = relatives_named(kin_said(content))
+    content = relatives_named(kin_said(_unshouted(content)))
     content = _BORN_THEN_NAME.sub(r"\g<born> named ", content)
     content = _arrived(content)
     content = _children_named(_birthday_number(content))
@@ -33,6 +35,37 @@ def said_plainly(content: str) -> str:
     content = _MET_SOMEONE.sub(_met_someone, content)
     content = _TIME_FIRST.sub(_time_after, content)
     return _TRIP_LENGTH.sub(_trip_length, content)
+
+
+# Words shouted at a sentence's start, two or more: "LEXI GOT THE JOB at Penguin!!!",
+# "THEO PROPOSED!!!!", "MY SISTER IS PREGNANT".
+_SHOUTED = re.compile(
+    r"(?:^|(?<=[.!?\n]))(?P<gap>\s*)(?P<run>(?:[A-Z][A-Z'’]+|I)(?:\s+(?:[A-Z][A-Z'’]+|I|A)\b)+)(?![\w'’])"
+)
+
+
+def _unshouted(content: str) -> str:
+    """``content`` with someone named by a shout at a sentence's start, before a verb,
+    said as typed: the name capitalised, the shout's common words in lower case, the
+    rest as shouted ("LEXI GOT THE JOB" → "Lexi got the JOB"; the user's job had been
+    keyed)."""
+    if not any(c.isupper() for c in content[1:]):
+        return content  # most messages
+    return _SHOUTED.sub(_said_unshouted, content)
+
+
+def _common(word: str) -> bool:
+    return word in STOP_WORDS or word in CLAUSE_VERBS or is_chat_word(word)
+
+
+def _said_unshouted(match: re.Match[str]) -> str:
+    words = match.group("run").split()
+    first, second = words[0].lower(), words[1].lower()
+    a_verb = second in CLAUSE_VERBS or (second.endswith("ed") and len(second) > 4)
+    if _common(first) or first in RELATIONS or len(first) <= 3 or not a_verb:
+        return match.group(0)  # "WE GOT A PUPPY", "MY SISTER IS PREGNANT", "NHS IS FREE"
+    said = [word.lower() if _common(word.lower()) else word for word in words[1:]]
+    return match.group("gap") + " ".join([words[0][:1] + first[1:], *said])
 
 
 # A child's birth, then its name after an exclamation: "Kylie had a baby girl!! Matilda
@@ -111,11 +144,14 @@ _ARRIVED_THEN_NAMES = re.compile(
 
 
 # A pet, then its name after a comma: "Got a kitten yesterday, calling her Fig" is read as
-# "… a kitten yesterday. Calling her Fig", the pet's name said in the clause after it.
+# "… a kitten yesterday. Calling her Fig", the pet's name said in the clause after it (an
+# emoji after the name too: "named him Pickle 🐱").
 _PET_WORD = re.compile(r"\b(?:" + "|".join(sorted(PET_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _NAMING_COMMA = re.compile(
     r",\s+(?=(?:and\s+)?(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+|we\s+|i\s+)?"
-    r"(?:calling|naming|named|called)\s+(?:her|him|it|them)\s+(?-i:[A-Z])[\w-]+\s*(?:$|[.!]))",
+    r"(?:calling|naming|named|called)\s+(?:her|him|it|them)\s+(?-i:[A-Z])[\w-]+\s*(?:$|[.!]|"
+    + EMOJI
+    + r"))",
     re.I,
 )
 

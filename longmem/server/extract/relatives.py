@@ -76,7 +76,7 @@ def _child_called(words: str) -> str:
 # wife / missus / hubby …" only where the message opens with it, or as "me and the
 # missus", "the wife and I" (not "The couple next door are lovely; the husband is a vet",
 # "I met with the husband Dave", "the other half of the pizza"), and then not before a
-# name. "my gran Rose" (not "my Gran Canaria trip").
+# name. "my gran Rose" (not "my Gran Canaria trip"); "(my other half)" after a name.
 # Not "my fella": a boyfriend, or a mate ("Alright my fella Tom").
 _PARTNER_WORD = r"(?-i:wife|wifey|missus|missis|hubby|husband)"
 _CALLED_PARTNER = re.compile(
@@ -93,7 +93,10 @@ _CALLED_PARTNER = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<oh>(?-i:OH))(?=" + _SAYS + r"|['’]s\s(?-i:[a-z]))"
     r"(?!\s+and\s+I['’]m)(?![^.!?\n]*\?)|"
     r"\b(?P<my>[Mm]y|[Oo]ur)\s+(?P<mine>(?-i:(?:other|better)\s+half|missus|missis|OH)|"
-    r"gran(?!\s+(?:Canaria|Turismo|Torino|Prix|Sasso|Paradiso)\b))" + _SAID_OF_THEM,
+    r"gran(?!\s+(?:Canaria|Turismo|Torino|Prix|Sasso|Paradiso)\b))(?:"
+    + _SAID_OF_THEM
+    # who someone named is, in brackets: "Gareth (my other half) is on shift"
+    + r"|(?=\)))",
     re.I,
 )
 # A child called so: "our boy Leo", "my little girl Mia", "my eldest, Leo, is 12", "my

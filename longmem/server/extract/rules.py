@@ -377,7 +377,9 @@ _NOT_A_DATE = (
     # … said short: "tues", "weds", "mon 17th", "Sept 14th", "Jan", "tmrw", "Q3"
     r"|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|"
     r"sept|oct|nov|dec)\.?(?:\s+\d|\s*(?:$|[,.!;]))"
-    r"|(?:tmrw|tmr|tomorrow|today|tonight|q[1-4])\b)"
+    r"|(?:tmrw|tmr|tomorrow|today|tonight|q[1-4])\b"
+    # days of every week: "(therapy's) moved to thursdays at 6"
+    r"|(?:" + WEEKDAY_RE + r")s\b)"
 )
 _NOT_A_PLACE_WORD = (
     r"(?:" + _DATE_WORDS + r"|"
@@ -589,6 +591,9 @@ _MOVED_HOW = (
 # "joined the podcasts team", "moved to a bigger office", "got moved to a bigger ward",
 # "… to the Gautrain extension". (A team word in lower case:
 # "joined the Virgin Group" is an employer.)
+# Someone by their title, whom one is moved to ("I've been moved to Dr Hughes at the same
+# practice"): no place.
+_NOT_A_TITLED_ONE = r"(?!(?-i:Dr|Mr|Mrs|Ms|Miss|Prof)\b\.?\s)"
 NOT_A_TEAM = (
     r"(?!(?:(?:the|a|an|our|my|his|her|their|another|a\s+new|a\s+different)\s+)?"
     r"(?:[\w&'-]+\s+){0,3}?(?-i:teams?|department|dept|division|unit|squad|role|position|"
@@ -817,6 +822,8 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + _V, negated=True),
     # … not a drink or a habit given up ("quit Dr Pepper cold turkey")
     _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit(?!\s+" + _DRINK + r"\b)|resigned\s+from)\s+(?!my\s+job\b)(?![^,;:!?()]*\bcold\s+turkey\b)(?=(?-i:[A-Z]))" + _V, negated=True),
+    # … a service one serves in, in lower case: "he's quit the police", "left the army"
+    _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?P<v>the\s+(?:police|army|navy|air\s+force|raf|marines|fire\s+service|fire\s+brigade|civil\s+service|military|nhs|council))(?=\s*(?:$|[,.!;]|after\b|last\b|this\b|in\b|for\s+good\b))", negated=True),
     _rule("job", r"^" + ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been|been)\s+)?" + ADV + r"(?:work|works|working|worked)\s+as\s+" + _A + _V),
 
     # "starting monday as an instructional designer", "start next week as a sous chef"
@@ -840,7 +847,7 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^(?![^,;]*\b(?:thinking|considering|might|maybe|may|could|would|should|if|want|wants|wanna|hope|hoping|planning|dream|dreaming)\b[^,;]*freelance)[^,;]*\b(?:went|gone|going|turned|am|is)\s+(?:fully\s+)?freelance\b(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
-    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks|almost|nearly|never|you|u|(?-i:cook|cooks|cooked))\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+(?!(?:are|is|was|were)\b)[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
+    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks|almost|nearly|never|you|u|(?-i:cook|cooks|cooked))\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+(?!(?:are|is|was|were|starts|joins|arrives|begins|leaves|quits)\b)[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
     _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
     # "took over as principal at Ridgeway Primary", "stepped up as head coach": up to four
@@ -1002,7 +1009,7 @@ RULES: tuple[Rule, ...] = (
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
     _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|moved(?: back)? in|moving(?: back)? in|am moving(?: back)? in|are moving(?: back)? in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)(?!(?:" + MONTH_RE + r"|the\s+(?:end|start|beginning|summer|spring|autumn|winter))\b)" + _V, named=True),
     _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _V, somewhere=True),
+    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _NOT_A_TITLED_ONE + _V, somewhere=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # "Since the move to Boise I've been…", "since moving to Boise": a move made, said
     # before what followed it

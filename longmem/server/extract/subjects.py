@@ -31,7 +31,15 @@ from ..facts import USER
 from .health import dose_changed, names_medicine
 from .keys import USERS_OWN
 from .kin import FULL_NAME as _FULL_NAME
-from .kin import IN_LAW_CAPS, IN_LAW_HEAD, RELATIONS, SHORT_NEWS_WORDS, in_law, relation_key
+from .kin import (
+    GIVEN_NAME,
+    IN_LAW_CAPS,
+    IN_LAW_HEAD,
+    RELATIONS,
+    SHORT_NEWS_WORDS,
+    in_law,
+    relation_key,
+)
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
@@ -540,6 +548,23 @@ _SENT_ME = re.compile(
 _HOME_IS = re.compile(HOME_IS, re.I)
 _PLACE_IS_HOME = re.compile(PLACE_IS_HOME, re.I)
 _NO_LONGER_MY_PARTNER = re.compile(NO_LONGER_MY_PARTNER, re.I)
+# Someone named who proposed, to no one else: "THEO PROPOSED!!!!", "Sam popped the question
+# last night" — the user got engaged to them (not "Sam popped the question to Lucy", "Tom
+# proposed a toast", nor "my brother proposed": a relative's own news).
+_PROPOSED_TO_ME = re.compile(
+    r"^(?P<name>(?-i:" + GIVEN_NAME + r"))\s+(?:(?:just|finally|actually)\s+)?"
+    r"(?:proposed|popped\s+the\s+question|got\s+down\s+on\s+one\s+knee)"
+    r"(?:\s+to\s+me\b)?(?=\s*(?:$|[,.!;]|last\b|yesterday\b|today\b|tonight\b|on\b|in\b|"
+    r"at\b|this\b|and\b|💍|😭|🥹|❤))",
+    re.I,
+)
+# … or asked the user to be their partner: "mateo asked me to be his girlfriend last
+# night!!!" — the user is going out with them (not "asked me to be his best man").
+_ASKED_ME_OUT = re.compile(
+    r"^(?P<name>[A-Za-z][a-z]+(?:-[A-Za-z]?[a-z]+)?)\s+(?:(?:just|finally|actually)\s+)?asked\s+me\s+"
+    r"(?:to\s+be\s+(?:his|her|their)\s+(?:girlfriend|boyfriend|partner|gf|bf)|to\s+go\s+steady)\b",
+    re.I,
+)
 # A thing the user likes best, named first: "Wilco is my favourite band now", "Big Thief
 # has replaced Radiohead as my favourite band" (not "Sam is my favourite person": a name
 # the rules read as a favourite thing all the same).
@@ -573,8 +598,13 @@ _PARTED_FOR_GOOD = re.compile(
 _CHAT_LAST_WORD = r"(?:lol|haha|tbh|btw|fyi)"
 # "New manager: Funmi Adeyemi, she came over from KPMG."
 # … and "new boss is Greg", as chat tells it without "my" (not "the new boss is", anyone's)
+# … and "met my new manager today, Fiona", "found a new flatmate — Arjun".
 NEW_ONE_LABEL = re.compile(
     r"^(?i:(?:my\s+)?(?:new\s+)?(?P<rel>" + _REL + r"))\s*[:—–-]\s*(?P<name>" + _FULL_NAME + r")\b\s*,?\s*"
+    r"|^(?i:(?:(?:just|finally)\s+)?(?:met|found|got|hired)\s+(?:my|our|a)\s+new\s+(?P<met_rel>"
+    + _REL
+    + r")(?:\s+(?:today|yesterday|this\s+morning|at\s+last|finally))?)\s*(?:[,:—–]|\s-)\s*"
+    r"(?P<met_name>" + _FULL_NAME + r")\b(?!['’])(?=\s*(?:$|[,.!;]|" + _CHAT_LAST_WORD + r"\b))\s*,?\s*"
     r"|^(?i:new\s+(?P<new_rel>" + _REL + r"))\s+(?:is|'s)\s+(?P<new_name>" + _FULL_NAME + r")\b"
     r"(?:\s+" + _CHAT_LAST_WORD + r")?(?=\s*(?:$|[,.!;]))\s*,?\s*"
 )
@@ -611,7 +641,8 @@ _LOWER_BARE = (
     mami nani teta gogo lolo mamie ajji paati ammamma thatha nanaji nanay tatay itay
     inay didi malli nangi thambi behen baji abang gege jiejie meimei hermanito
     hermanita khala mamu chachu phuppo wujek ciocia tita tannie sekuru hubs bf bae
-    missus polola pololo mamma dziewczyna chłopak novia novio esposa esposo marido""".split(),
+    missus polola pololo mamma dziewczyna chłopak novia novio esposa esposo marido gf wife
+    husband boyfriend girlfriend fiance fiancee fiancé fiancée""".split(),
 )
 # … and a relative by marriage, short or hyphenated ("MIL moved to Leeds",
 # "Sister-in-law is a nurse now", "mum-in-law's staying with us"), also only before "'s"
@@ -654,7 +685,10 @@ def _told_of_bare(match: re.Match[str], rest: str) -> bool:
             or said[0].rstrip().endswith((",", ".", "!"))
             or after[0].lower().strip(",.!") in _AFTER_AN_AGE
         )  # "nan's 79 and still drives", "nan's 90, living in a care home"; not "nan's 3 cats"
-        return bool(not word or an_age or word in _AFTER_ITS_S or word in ADVERBS)
+        # "wife's last day at the infirmary", "hubby's first shift at Asda" (not "wife's
+        # last name")
+        a_day = word in ("last", "first") and after[:1] and after[0].lower() in _A_DAY_AT
+        return bool(not word or an_age or a_day or word in _AFTER_ITS_S or word in ADVERBS)
     return word in CLAUSE_VERBS or word in ADVERBS or (word.endswith("ed") and len(word) > 3)
 
 
@@ -666,6 +700,7 @@ _AFTER_ITS_S = frozenset(
     living working turning feeling visiting starting leaving flying heading expecting
     recovering married engaged divorced separated pregnant""".split()
 )
+_A_DAY_AT = frozenset(("day", "week", "shift", "month"))
 # … and after "is" or "was" after a short word for a relative by marriage ("MIL is in
 # hospital", not "SIL is the safety level we need").
 _AFTER_A_SHORT_IS = (_AFTER_ITS_S | ADVERBS) - {"a", "an", "the"}
@@ -790,7 +825,7 @@ _LEAD_BEFORE_MINE = re.compile(
 # "sadly Dan moved to Leeds", "sorry, Dan moved to Leeds not Leicester" (the user's home
 # had been keyed).
 _LEAD_BEFORE_A_NAME = re.compile(
-    r"^(?:(?:" + _LEAD_WORDS + r"|sorry|oops|whoops)\s*,?\s+)+(?=(?-i:[A-Z])[\w'-]+\s)", re.I
+    r"^(?:(?:" + _LEAD_WORDS + r"|sorry|oops|whoops)(?:\s*,\s*|\s+))+(?=(?-i:[A-Z])[\w'-]+\s)", re.I
 )
 # … and a hope, a doubt or a supposition there makes it no one's news ("hopefully",
 # "unlikely", "supposedly").
@@ -942,6 +977,22 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
     if _MY_FAVOURITE_IS.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Wilco is my favourite band now"
+    proposed = _PROPOSED_TO_ME.match(clause)
+    who = proposed.group("name").lower() if proposed else ""
+    if proposed and who not in RELATIONS and who not in NOT_NAMES:
+        # "THEO PROPOSED!!!! on the beach": engaged to Theo
+        rest = clause[proposed.end() :]
+        return Parsed(USER_SUBJECT, f"got engaged to {proposed.group('name')}{rest}")
+    asked = _ASKED_ME_OUT.match(clause)
+    who = asked.group("name") if asked else ""
+    if (
+        asked
+        and who.lower() not in RELATIONS
+        and (a_lower_name(who.lower()) or is_name(who, "", None))
+    ):
+        # "mateo asked me to be his girlfriend": going out with Mateo
+        rest = clause[asked.end() :]
+        return Parsed(USER_SUBJECT, f"started dating {who[:1].upper()}{who[1:]}{rest}")
     if _NO_LONGER_MY_PARTNER.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Omar is my ex-husband now": the user's news
     home = _PLACE_IS_HOME.match(clause)
@@ -972,8 +1023,8 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
     match = NEW_ONE_LABEL.match(clause)
     if match:
-        rel = (match.group("rel") or match.group("new_rel")).lower()
-        name = match.group("name") or match.group("new_name")
+        rel = (match.group("rel") or match.group("new_rel") or match.group("met_rel")).lower()
+        name = match.group("name") or match.group("new_name") or match.group("met_name")
         relation = (relation_kind(rel), rel, name)
         return Parsed(relation_subject(rel, name), clause[match.end() :], relation)
     match = _SOMEONE_NEW.match(clause)

@@ -216,10 +216,18 @@ _SO_VERY = "".join(
     )
 )
 _HE_OR_SHE_NEXT = re.compile(
-    r"(?:he|she)(?:['’]s|\s+(?:is|was|has|loves|likes|lives|works))\b", re.I
+    r"(?:he|she)(?:['’]s|\s+(?:is|was|has|loves|likes|lives|works|starts))\b", re.I
 )
-# A relative named after a clause's opening, not as its subject: "party ideas for my son".
-_RELATIVE_AFTER_OPENING = re.compile(r"^\s*(?!(?:my|our)\b)\S.*\b(?:my|our)\s+\w", re.I)
+# A relative or someone named after a clause's opening, not as its subject: "party ideas
+# for my son", "catching up with Harriet" (then "she's working for Greenpeace" had been
+# the user's job); or someone's day at work, told first: "wife's last day at the
+# infirmary today, she starts at Boots monday".
+_RELATIVE_AFTER_OPENING = re.compile(
+    r"^\s*(?!(?:my|our)\b)\S.*\b(?:my|our)\s+\w|"
+    r"^\s*\S.*\s(?-i:[A-Z][a-z]+)\b|"
+    r"^\s*(?:(?:my|our)\s+)?[\w-]+['’]s\s+(?:last|first)\s+(?:day|week|shift)\b",
+    re.I,
+)
 # Where one lives or works, said in the first person without "I": "(I'm 33,) live in Bristol".
 # How one does it, between the verb and where: "work part-time at", "living remotely in".
 _HOW = r"(?:(?:part[- ]time|full[- ]time|remotely|mostly|now)\s+)?"
@@ -276,6 +284,14 @@ _JOIN = re.compile(
 # change: …", "ok got something: …". Not a speaker
 # ("Mum: I'm 60"), a topic ("Netflix: I cancelled it"), or a frame that is not now
 # ("Dream job: …", "Flashback to 2010: …"): those stay one clause.
+# … and one whose news it is, then "he" or "she": "husband news: he's quit the police",
+# "sister update: she got the job".
+_THEIR_NEWS_LABEL = re.compile(
+    r"^(?:(?:big|good|great|some|quick|sad|latest|exciting)\s+)*(?:my\s+)?(?P<who>[a-z]+)"
+    r"\s+(?:news|update)$",
+    re.I,
+)
+_HE_OR_SHE_FIRST = re.compile(r"^\s*(?:he|she)(?=['’]s\b|\s)", re.I)
 _NEWS_LABEL = re.compile(
     r"^(?:(?:ok|so|and|well|anyway|right)[,\s]+)?(?:(?:big|good|great|some|quick|small|little|"
     r"exciting|happy|life|career|work|job|personal|latest|news|one)\s+)*(?:news|update|updates|correction)$|"
@@ -463,6 +479,11 @@ def clauses(
     whether a word in lower case may be someone's name, a subject when a past verb
     follows it ("…in June, josh got a job with Austin Fire")."""
     label, colon, told = sentence.partition(": ")
+    theirs = _THEIR_NEWS_LABEL.match(label.strip()) if colon else None
+    pronoun = _HE_OR_SHE_FIRST.match(told) if theirs else None
+    if theirs and pronoun and theirs.group("who").lower() in people:
+        # "husband news: he's quit the police": the husband's (it had been no one's)
+        return clauses(f"my {theirs.group('who')}{told[pronoun.end() :]}", people, named)
     if (
         colon
         and told.strip()

@@ -145,7 +145,8 @@ _VALUE_END = re.compile(
     + r")|sometime|at the end|by the end|"
     r"today|tonight|tomorrow|yesterday|yday|every|each|at the moment|at last|at \d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|o'?clock)|at least|at heart|at all|of course|permanently|on holiday|on vacation|on business|on tour|on (?:"
     + WEEKDAY_RE
-    + r")|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",
+    # a day typed in lower case: "starts at Boots monday" (not "the Sunday Times")
+    + r")|(?-i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|instead|especially|mostly|lately|these|ever|either|though|apparently|finally|officially|anyway|anyways|visiting|nearly|almost|(?-i:I)(?:'\w+)?)\b",
     re.I,
 )
 # A job ends before where and for whom it is done.

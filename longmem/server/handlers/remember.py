@@ -309,8 +309,13 @@ class _Call:
             said = finish(third_person(fact.statement))
             fact = replace(fact, text=said, attribute=None, value=None, valid_from=None)
         if self._ends_someone_else(fact):
-            # "Netflix and I broke up lol", with Tom the partner: words, Tom stays
-            fact = replace(fact, attribute=None, value=None, negated=False)
+            # "Netflix and I broke up lol", with Tom the partner: words, Tom stays; no pet
+            # by that name, the words as said ("we lost Tom at the fair this morning",
+            # not "User no longer has Tom")
+            said = fact.text
+            if fact.attribute == "pets" and fact.statement:
+                said = finish(third_person(fact.statement))
+            fact = replace(fact, text=said, attribute=None, value=None, negated=False)
         if attribute(fact.attribute) is not None:
             relation, existing, supersedes, current = self._keyed(fact, for_a_while)
             vector = None
