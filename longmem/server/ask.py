@@ -155,9 +155,14 @@ class Ask:
     one_relative: bool = False
 
 
+# A partner called so: "what's my other half's job?" (not "the other half of the pizza").
+_OTHER_HALF = re.compile(r"\b(?P<whose>my|our|user'?s?)\s+(?:other|better)\s+half\b", re.I)
+
+
 def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     """The key a query asks about (no attributes when it names none). ``user_names``: the
     names the user goes by (the name, then another: "Katarzyna", "Kasia")."""
+    query = _OTHER_HALF.sub(r"\g<whose> partner", query)
     words = _relatives_as_one(_avoid_said(tokens(query)), query, known)
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
@@ -779,7 +784,12 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     ):
         # "user medical conditions": coeliac disease is keyed as what one cannot eat
         scored["allergies"] = scored["conditions"] - 2
-    if "location" in scored and not found & _WHERE_OR_TRAVEL and "now" not in found:
+    if (
+        "location" in scored
+        and not found & _WHERE_OR_TRAVEL
+        and ("now" not in found or "who" in found)
+    ):
+        # (not "who is my boyfriend now?": who, not where)
         del scored["location"]
     if found & {"hobby", "hobbies"} and "likes" not in scored:
         # "What are my hobbies?": what one likes doing ("User likes hiking") answers next.

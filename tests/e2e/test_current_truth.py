@@ -5840,6 +5840,25 @@ def test_someone_asked_by_name_is_that_one_not_the_users_of_the_word(
     assert _texts(mem.search(question, collection=collection, limit=5))[0] == answer
 
 
+def test_who_ones_partner_is_now_and_an_other_halfs_job_are_the_partners(
+    mem: Longmem, collection: str
+) -> None:
+    _tell(
+        mem,
+        collection,
+        "my boyfriend Kyle is picking me up after work",
+        "kyle and I broke up",
+        "mateo asked me to be his girlfriend last night!!!",
+    )
+    # "now" asked who, not where (the boyfriend's whereabouts had been asked: Kyle first)
+    assert _texts(mem.search("who is my boyfriend now?", collection=collection))[0] == (
+        "User's partner is Mateo"
+    )
+    # "other half" is the partner (nothing had been found)
+    mem.remember("my partner Mateo is a fireman", collection=collection)
+    assert "fireman" in _texts(mem.search("what's my other half's job", collection=collection))[0]
+
+
 @pytest.mark.parametrize(
     ("said", "subject", "attribute", "value"),
     [
