@@ -267,17 +267,20 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         # "What's my daughter called?" asks who the relation is, as "Who is my manager?"
         asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
         by_name = _named_after(words, query, relations[0], name_words)
-        if asked_of_them and by_name:
-            # "friend Rhiannon city": Rhiannon, whom no fact keys, not the friends it does
-            subjects = [f"{relations[0]}:{by_name.capitalize()}"]
-            attributes = asked_of_them
-        elif asked_of_them:
+        if asked_of_them:
             subjects = [s for s in known if _is_asked(s.split(":", 1)[0], relations)] or [
                 f"{relations[0]}:"
             ]
             attributes = asked_of_them
         else:
             attributes = [RELATIONS[relations[0]]]
+        if asked_of_them and by_name:
+            # "friend Rhiannon city": Rhiannon, whom no fact keys, not the friends it does
+            # by another name (the one kept with no name, or by a longer or shorter one,
+            # may be them: "my wife" for "wife Sarah", Daniel for "mate Dan")
+            subjects = [f"{relations[0]}:{by_name.capitalize()}"] + [
+                s for s in subjects if _may_be_named(s.split(":", 1)[-1].lower(), by_name)
+            ]
     # "my" before a relation word is the relation's, not a question about the user.
     self_named = any(w in _SELF and not _before_people(words, i) for i, w in enumerate(words))
     # "Emre's brother" is the brother: the user's name there names whose relation it is.
@@ -410,14 +413,24 @@ GROUP_WORDS = frozenset((*_GROUPS, *(w for words in _GROUP_OF.values() for w in 
 
 def _named_after(words: list[str], query: str, relation: str, not_them: set[str]) -> str:
     """The name a query writes right after a relation word ("friend Rhiannon city",
-    "where does my mate Dan live"), if it writes one: capitalised, no word of the user's
-    names, no stop word; else ""."""
-    written = set(_WRITTEN.findall(query))
+    "where does my mate Dan live"), if it writes one: capitalised where the query's other
+    words are not (not "Where Does My Sister Live?"), no word of the user's names, no
+    stop word, no word that asks an attribute ("Manager City"); else ""."""
+    written = _WRITTEN.findall(query)
+    if sum(w[:1].isupper() for w in written) > len(written) // 2:
+        return ""  # Title Case, or shouted
     for i, word in enumerate(words[:-1]):
         name = words[i + 1]
         if word == relation and name.capitalize() in written and name not in STOP_WORDS:
-            return "" if name in not_them or name in RELATIONS else name
+            asks = any(name in asking for asking in _ASKED_BY.values())
+            return "" if name in not_them or name in RELATIONS or asks else name
     return ""
+
+
+def _may_be_named(kept: str, name: str) -> bool:
+    """Whether someone kept by the name ``kept`` ("" for none) may be the one asked by
+    ``name``: no name kept, or one of the two names begins the other (Dan, Daniel)."""
+    return not kept or kept.startswith(name[:3]) or name.startswith(kept[:3])
 
 
 def _kin(words: list[str], groups: list[str]) -> tuple[str, ...]:

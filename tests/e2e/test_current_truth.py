@@ -5824,6 +5824,10 @@ def test_a_relatives_relative_asked_is_not_the_relative_or_the_users_own(
         ("friend Rhiannon city", "Rhiannon's place in Glasgow is always freezing"),
         # … who is when asked by that name
         ("where does my friend Hannah live", "User's friend Hannah has a flat in Brighton"),
+        # … and so is one kept without a name, asked with it, and the question written
+        # in Title Case (a review's probes: nothing had been found)
+        ("what does my husband Tom do", "User's husband works as a software tester"),
+        ("My Husband Job", "User's husband works as a software tester"),
     ],
 )
 def test_someone_asked_by_name_is_that_one_not_the_users_of_the_word(

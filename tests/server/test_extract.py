@@ -583,6 +583,23 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
             ("Sam popped the question to Lucy in Paris", "user", None, None, False),
         ]),
         ("Tom proposed a toast", [("Tom proposed a toast", "user", None, None, False)]),
+        # … turned down, to someone else, or no one by name (a review's probes)
+        ("Theo proposed, I said no", [
+            ("Theo proposed", "user", None, None, False),
+            ("User said no", "user", None, None, False),
+        ]),
+        ("Harry proposed on the beach and Lucy said yes!!", [
+            ("Harry proposed on the beach", "user", None, None, False),
+            ("Lucy said yes", "user", None, None, False),
+        ]),
+        ("SOMEONE PROPOSED AT MY WORK lol", [
+            ("SOMEONE PROPOSED AT User's WORK lol", "user", None, None, False),
+        ]),
+        ("met someone!! her name is Ana and she's my new landlady", [
+            ("User met someone", "user", None, None, False),
+            ("Her name is Ana", "user", None, None, False),
+            ("She's User's new landlady", "user", None, None, False),
+        ]),
         ("mateo asked me to be his girlfriend last night!!! 💕", [
             ("User's partner is Mateo", "user", "partner", "Mateo", False),
             ("Mateo asked User to be his girlfriend last night", "user", None, None, False),

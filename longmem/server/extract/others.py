@@ -87,7 +87,8 @@ _PARTNER_NAME_END = (
     + r"|\d{4}|the\s+(?:spring|summer|autumn|fall|winter))|"
     r"next\s+\w+|on\s+\w+day|and\s+(?:it|we|he|she|i)\b|"
     # where they met: "been seeing this guy Leo from hinge"
-    r"(?:from|off|on)\s+(?:hinge|tinder|bumble|grindr|raya|feeld|the\s+apps?|an?\s+app)\b)))"
+    r"(?:from|off|on)\s+(?:hinge|tinder|bumble|grindr|raya|feeld|the\s+apps?|an?\s+app)\b"
+    r"(?=\s*(?:$|[,.!;]|now\b|for\b|lol\b|🥰|❤|😍)))))"
 )
 _DATING = re.compile(
     r"^(?:(?:started|been|am|are|is|now|just|officially|got|has|have)\s+)*(?:dating\s+(?:"
@@ -305,12 +306,13 @@ def _one_named_before(said: str) -> Optional[Subject]:
         for m in _A_NAME_INSIDE.finditer(said)
         if m.group("name").lower() not in NOT_NAMES and m.group("name") not in _NOT_SOMEONE
     }
-    if len(names) != 1 or _SOMEONE_NEW.search(said):
-        return None
+    if len(names) != 1 or _SOMEONE_NEW.search(said) or _THEIR_OWN.search(said):
+        return None  # (nor after someone of theirs: "saw Ali and his wife, she's a doctor")
     name = names.pop()
     return Subject(name, name)
 
 
+_THEIR_OWN = re.compile(r"\b(?:his|her|their)\s+(?:" + _REL + r")s?\b", re.I)
 _NOT_SOMEONE = frozenset(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS))
 
 

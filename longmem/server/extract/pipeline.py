@@ -90,6 +90,7 @@ from .subjects import (
     WITH_A_NAME,
     Parsed,
     Subject,
+    courted,
     lower_opener,
     parse_subject,
     pet_named,
@@ -424,6 +425,9 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                 parsed = theirs  # their work; what else it says stays as said
             last_parsed = parsed
             newcomer = newcomer_of(parsed)
+            if newcomer is not None and _MET_SOMEONE.search(clause) and _NOT_A_DATE.search(content):
+                # "met someone!! her name is Ana and she's my new landlady": no partner
+                newcomer = None
             if parsed.subject.key != USER:
                 # "Luca and Giulia are coming…, she's veggie": "she" may be either (not
                 # "Willem and his family…, he got a job": Willem)
@@ -512,6 +516,17 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
         facts.append(ExtractedFact(finish(material), classify(material), material))
     facts = others_ages(content, facts)
     facts = _health_of_someone_else(content, facts)
+    if _NOT_TO_ME.search(content):
+        # "Theo proposed, I said no", "Harry proposed on the beach and Lucy said yes": no
+        # partner, no engagement of the user's
+        facts = _once_each(
+            [
+                replace(f, text=finish(third_person(f.statement)), attribute=None, value=None)
+                if f.attribute in _COURTED and courted(f.statement)
+                else f
+                for f in facts
+            ]
+        )
     vegan = {
         f.subject for f in facts if f.attribute == "diet" and f.value == "vegan" and not f.negated
     }
@@ -805,6 +820,35 @@ def _quotes_back(fact: ExtractedFact, quoted: list[str]) -> ExtractedFact:
     # finish() again: a speech put back may take the text past the length it was cut to
     text = finish(back(fact.text))
     return replace(fact, text=text, statement=back(fact.statement), value=value)
+
+
+# A proposal or an asking out turned down, or that was someone else's.
+_NOT_TO_ME = re.compile(
+    r"\b(?:said|say)\s+no\b|\bturned\s+(?:him|her|them)\s+down\b|\bdeclined\b|\bnot\s+ready\b|"
+    r"\bto\s+(?:his|her|their)\b|\b(?-i:[A-Z])[a-z]+\s+said\s+yes\b|\.\.\.|…",
+    re.I,
+)
+_COURTED = frozenset(("partner", "relationship"))
+# … and someone met who is someone else to the user: "met someone!! her name is Ana and
+# she's my new landlady", "…, she's moving in next door".
+_MET_SOMEONE = re.compile(r"\bmet\s+someone\b", re.I)
+_NOT_A_DATE = re.compile(
+    r"\b(?:landlady|landlord|neighbou?r|next\s+door|colleague|co-?worker|boss|manager|teacher|"
+    r"doctor|gp|therapist|flatmate|roommate|housemate|client|customer|tutor|coach|at\s+work)\b",
+    re.I,
+)
+
+
+def _once_each(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """``facts`` with each plain fact said twice kept once."""
+    seen: set[str] = set()
+    kept = []
+    for fact in facts:
+        if fact.attribute is None and fact.text in seen:
+            continue
+        seen.add(fact.text)
+        kept.append(fact)
+    return kept
 
 
 # A pet's name said in the clause after it: "she's called Miso", "named him Biscuit",

@@ -18,7 +18,8 @@ from .chat import EMOJI
 from .chitchat import is_chat_word
 from .kin import GIVEN_NAME, RELATIONS
 from .lexicon import ANY_WEEKDAY_RE, CLAUSE_VERBS, MONTH_RE, TRIP_TO, WEEKDAY_RE, WEEKDAYS
-from .names import a_lower_name
+from .names import NOT_NAMES, a_lower_name
+from .places import places_in
 from .relatives import CHILD_WORD, kin_said, relatives_named
 from .rules import BABYS_NAME, BORN_A, PET_WORDS
 from .text import sentence_bounds
@@ -54,6 +55,16 @@ def _unshouted(content: str) -> str:
     return _SHOUTED.sub(_said_unshouted, content)
 
 
+# Shouted words before a verb that name no one: "SORRY MOVED TO LEEDS not Leicester",
+# "SOMEONE PROPOSED AT MY WORK", "BABE PROPOSED!!!" ("LEEDS STARTED RAINING": a place).
+_NO_ONE = frozenset(
+    (
+        *("sorry", "someone", "somebody", "everyone", "everybody", "nobody", "babe", "baby"),
+        *("bae", "hun", "honey", "please", "thanks", "finally", "today", "tonight", "update"),
+    )
+)
+
+
 def _common(word: str) -> bool:
     return word in STOP_WORDS or word in CLAUSE_VERBS or is_chat_word(word)
 
@@ -62,7 +73,15 @@ def _said_unshouted(match: re.Match[str]) -> str:
     words = match.group("run").split()
     first, second = words[0].lower(), words[1].lower()
     a_verb = second in CLAUSE_VERBS or (second.endswith("ed") and len(second) > 4)
-    if _common(first) or first in RELATIONS or len(first) <= 3 or not a_verb:
+    if (
+        _common(first)
+        or first in RELATIONS
+        or first in NOT_NAMES
+        or first in _NO_ONE
+        or len(first) <= 3
+        or not a_verb
+        or places_in(first.capitalize())
+    ):
         return match.group(0)  # "WE GOT A PUPPY", "MY SISTER IS PREGNANT", "NHS IS FREE"
     said = [word.lower() if _common(word.lower()) else word for word in words[1:]]
     return match.group("gap") + " ".join([words[0][:1] + first[1:], *said])

@@ -592,8 +592,11 @@ _MOVED_HOW = (
 # "… to the Gautrain extension". (A team word in lower case:
 # "joined the Virgin Group" is an employer.)
 # Someone by their title, whom one is moved to ("I've been moved to Dr Hughes at the same
-# practice"): no place.
-_NOT_A_TITLED_ONE = r"(?!(?-i:Dr|Mr|Mrs|Ms|Miss|Prof)\b\.?\s)"
+# practice"): no place (not "moved to Mrs Smith's old house").
+_NOT_A_TITLED_ONE = (
+    r"(?!(?-i:Dr|Mr|Mrs|Ms|Miss|Prof)\b\.?\s+[\w-]+\b"
+    r"(?!['’]s\s+(?:old\s+|former\s+)?(?:house|place|flat|home|cottage|farm)\b))"
+)
 NOT_A_TEAM = (
     r"(?!(?:(?:the|a|an|our|my|his|her|their|another|a\s+new|a\s+different)\s+)?"
     r"(?:[\w&'-]+\s+){0,3}?(?-i:teams?|department|dept|division|unit|squad|role|position|"
@@ -823,7 +826,7 @@ RULES: tuple[Rule, ...] = (
     # … not a drink or a habit given up ("quit Dr Pepper cold turkey")
     _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit(?!\s+" + _DRINK + r"\b)|resigned\s+from)\s+(?!my\s+job\b)(?![^,;:!?()]*\bcold\s+turkey\b)(?=(?-i:[A-Z]))" + _V, negated=True),
     # … a service one serves in, in lower case: "he's quit the police", "left the army"
-    _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?P<v>the\s+(?:police|army|navy|air\s+force|raf|marines|fire\s+service|fire\s+brigade|civil\s+service|military|nhs|council))(?=\s*(?:$|[,.!;]|after\b|last\b|this\b|in\b|for\s+good\b))", negated=True),
+    _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?P<v>the\s+(?:police|army|navy|air\s+force|raf|marines|fire\s+service|fire\s+brigade|civil\s+service|military|nhs|council))(?=\s*(?:$|[,.!;]|for\s+good\b|(?:after\s+\d+\s+years?|last\s+\w+|this\s+\w+|in\s+\d{4})\s*(?:$|[,.!;])))", negated=True),
     _rule("job", r"^" + ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been|been)\s+)?" + ADV + r"(?:work|works|working|worked)\s+as\s+" + _A + _V),
 
     # "starting monday as an instructional designer", "start next week as a sous chef"

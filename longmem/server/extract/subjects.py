@@ -555,7 +555,7 @@ _PROPOSED_TO_ME = re.compile(
     r"^(?P<name>(?-i:" + GIVEN_NAME + r"))\s+(?:(?:just|finally|actually)\s+)?"
     r"(?:proposed|popped\s+the\s+question|got\s+down\s+on\s+one\s+knee)"
     r"(?:\s+to\s+me\b)?(?=\s*(?:$|[,.!;]|last\b|yesterday\b|today\b|tonight\b|on\b|in\b|"
-    r"at\b|this\b|and\b|💍|😭|🥹|❤))",
+    r"at\b|this\b|💍|😭|🥹|❤))",
     re.I,
 )
 # … or asked the user to be their partner: "mateo asked me to be his girlfriend last
@@ -564,6 +564,16 @@ _ASKED_ME_OUT = re.compile(
     r"^(?P<name>[A-Za-z][a-z]+(?:-[A-Za-z]?[a-z]+)?)\s+(?:(?:just|finally|actually)\s+)?asked\s+me\s+"
     r"(?:to\s+be\s+(?:his|her|their)\s+(?:girlfriend|boyfriend|partner|gf|bf)|to\s+go\s+steady)\b",
     re.I,
+)
+def courted(clause: str) -> bool:
+    """Whether ``clause`` tells of someone named proposing to the user or asking them out
+    ("THEO PROPOSED!!!!", "mateo asked me to be his girlfriend")."""
+    return bool(_PROPOSED_TO_ME.match(clause) or _ASKED_ME_OUT.match(clause))
+
+
+# Words that are no one who proposes: "SOMEONE PROPOSED AT MY WORK", "BABE PROPOSED!!!".
+_NOT_A_SUITOR = frozenset(
+    "someone somebody everyone everybody nobody babe baby bae hun honey he she they".split()
 )
 # A thing the user likes best, named first: "Wilco is my favourite band now", "Big Thief
 # has replaced Radiohead as my favourite band" (not "Sam is my favourite person": a name
@@ -601,9 +611,10 @@ _CHAT_LAST_WORD = r"(?:lol|haha|tbh|btw|fyi)"
 # … and "met my new manager today, Fiona", "found a new flatmate — Arjun".
 NEW_ONE_LABEL = re.compile(
     r"^(?i:(?:my\s+)?(?:new\s+)?(?P<rel>" + _REL + r"))\s*[:—–-]\s*(?P<name>" + _FULL_NAME + r")\b\s*,?\s*"
-    r"|^(?i:(?:(?:just|finally)\s+)?(?:met|found|got|hired)\s+(?:my|our|a)\s+new\s+(?P<met_rel>"
+    r"|^(?i:(?:(?:just|finally)\s+)?(?:met|found|got)\s+(?:my|our|a)\s+new\s+(?P<met_rel>"
     + _REL
     + r")(?:\s+(?:today|yesterday|this\s+morning|at\s+last|finally))?)\s*(?:[,:—–]|\s-)\s*"
+    r"(?!(?i:" + WEEKDAY_RE + r"|" + "|".join(MONTH_NAMES) + r")\b)"
     r"(?P<met_name>" + _FULL_NAME + r")\b(?!['’])(?=\s*(?:$|[,.!;]|" + _CHAT_LAST_WORD + r"\b))\s*,?\s*"
     r"|^(?i:new\s+(?P<new_rel>" + _REL + r"))\s+(?:is|'s)\s+(?P<new_name>" + _FULL_NAME + r")\b"
     r"(?:\s+" + _CHAT_LAST_WORD + r")?(?=\s*(?:$|[,.!;]))\s*,?\s*"
@@ -979,7 +990,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         return Parsed(USER_SUBJECT, clause)  # "Wilco is my favourite band now"
     proposed = _PROPOSED_TO_ME.match(clause)
     who = proposed.group("name").lower() if proposed else ""
-    if proposed and who not in RELATIONS and who not in NOT_NAMES:
+    if proposed and who not in RELATIONS and who not in NOT_NAMES and who not in _NOT_A_SUITOR:
         # "THEO PROPOSED!!!! on the beach": engaged to Theo
         rest = clause[proposed.end() :]
         return Parsed(USER_SUBJECT, f"got engaged to {proposed.group('name')}{rest}")
