@@ -236,8 +236,11 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         for one, s, two in zip(words, words[1:], words[2:])
         if s == "s" and one in RELATIONS and two in RELATIONS
     ]
-    # … or someone's by name the collection does not know: "what does Leah's husband
-    # do?" (not the user's husband; the words find "my friend Leah's husband is a pilot")
+    # … or someone else's by name: "what does Leah's husband do?" (not the user's
+    # husband; the words find "my friend Leah's husband is a pilot") — where the
+    # collection knows Leah as someone else ("Where does Femi's wife work?" may ask the
+    # user's own wife, by a name of the user's it does not hold)
+    others = {s.split(":", 1)[-1].lower() for s in known if s != USER}
     theirs += [
         (one, two)
         for one, s, two in zip(words, words[1:], words[2:])
@@ -247,6 +250,7 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         and one not in STOP_WORDS
         and one not in name_words
         and one.capitalize() in _WRITTEN.findall(query)
+        and one in others
     ]
     if relations and not subjects and theirs:
         # "where does my brother's wife live?", "what does my sister's husband do?": a

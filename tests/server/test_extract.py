@@ -573,6 +573,12 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
             ("User met someone at the gym", "user", None, None, False),
             ("Her name is Ana", "user", None, None, False),
         ]),
+        # one of the user's by name, then someone of theirs: who the first is, still
+        ("my friend Leah's husband is a pilot", [
+            ("User's friend is Leah", "user", "friends", "Leah", False),
+            ("User's friend Leah's husband is a pilot", "user", None, None, False),
+        ]),
+        ("Anna's husband got a job", [("Anna's husband got a job", "user", None, None, False)]),
         # a partner as chat tells one: proposed, asked out, in brackets, met on an app
         ("THEO PROPOSED!!!! on the beach in cornwall, I said yes 💍😭", [
             ("User's partner is Theo", "user", "partner", "Theo", False),

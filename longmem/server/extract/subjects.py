@@ -276,6 +276,10 @@ _SOMEONE_OF = re.compile(
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
 )
+# One of the user's by relation and name, then something of theirs: "my friend Leah's".
+_MINE_NAMED_THEN_S = re.compile(
+    r"^(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r"))\s+(?P<name>(?-i:[A-Z])[a-z]+)['’]s\s"
+)
 # A name's "'s" and the words that follow it, to the end of the clause.
 _S_THEN_REST = r"\s*['’]s\s+(?P<rest>[^,;:!?()—–]*)"
 _AFTER_S = re.compile(r"^" + _S_THEN_REST)
@@ -1010,7 +1014,13 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     if home and place_rest(home.group("v")) == "":
         return Parsed(USER_SUBJECT, clause)  # "Quezon City is home", not "Sam is home"
     if (_SOMEONE_OF.match(clause) or _a_thing_of_theirs(clause)) and not _IS_MY.match(clause):
-        return Parsed(NOBODY, clause)  # "Anna's husband got a job": not Anna, not the user
+        # "Anna's husband got a job": not Anna, not the user; but "my friend Leah's
+        # husband …" still says who Leah is to the user
+        theirs_of = _MINE_NAMED_THEN_S.match(clause)
+        if theirs_of is None or theirs_of.group("name").split()[0].lower() in NOT_NAMES:
+            return Parsed(NOBODY, clause)
+        rel, name = theirs_of.group("rel").lower(), theirs_of.group("name")
+        return Parsed(NOBODY, clause, (relation_kind(rel), rel, name))
     match = _PRONOUN.match(clause)
     if match:
         rest = _spell(match.group("c"), clause[match.end() :])
