@@ -113,6 +113,9 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
     Attribute("email", True, "can be mailed at", "email mail"),
     Attribute("project", True, "is working on", "project working"),
     Attribute("manager", True, "reports to", "manager boss"),
+    Attribute("doctor", True, "sees the doctor", "doctor gp doc physician"),
+    Attribute("therapist", True, "sees the therapist", "therapist counsellor counselor therapy"),
+    Attribute("landlord", True, "rents from", "landlord landlady"),
     Attribute("mother", True, "has a mother,", "mother mom mum"),
     Attribute("father", True, "has a father,", "father dad"),
     Attribute(
@@ -192,7 +195,10 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
 # The attributes of the user that say who someone is to them ("User's sister is Anna"):
 # the relation facts, each read back as a subject of its own (``sister:Anna``).
 RELATION_ATTRIBUTES = frozenset(
-    ("partner", "siblings", "children", "mother", "father", "manager", "friends", "relatives")
+    (
+        *("partner", "siblings", "children", "mother", "father", "manager", "friends"),
+        *("relatives", "doctor", "therapist", "landlord"),
+    )
 )
 
 # The attributes of one's work: what one does and where ("User works as a nurse", "User

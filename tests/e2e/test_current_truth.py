@@ -1820,7 +1820,7 @@ def test_a_neighbours_diet_or_pets_leave_the_users(mem: Longmem, collection: str
     [veg] = mem.remember("I'm vegetarian.", collection=collection)
     [cat] = mem.remember("I have a cat.", collection=collection)
     said = mem.remember(
-        "My neighbour is vegan. Our landlord has a dog. We have a dog walker now.",
+        "My neighbour is vegan. Our postman has a dog. We have a dog walker now.",
         collection=collection,
     )
     assert [(f["relation"], f["supersedes"]) for f in said] == [("new", None)] * 3
@@ -3945,7 +3945,7 @@ def test_a_move_called_off_before_its_day_stays_off_when_replayed_after_it(
     [
         ("I live in Boston", "my neighbor Tom just moved to Denver", WHERE),
         ("I'm 34", "my godson Eli turned 10", "how old is the user"),
-        ("I work at Acme", "my landlord Chris got a job at Google", "user employer"),
+        ("I work at Acme", "my postman Chris got a job at Google", "user employer"),
         ("I'm single", "my neighbor Chris got married", "user relationship status"),
         ("I'm allergic to peanuts", "my crush Chris is allergic to shellfish", "user allergies"),
         ("I'm 34", "my neighbor Chris's son turned 5", "how old is the user"),
@@ -3955,8 +3955,7 @@ def test_a_move_called_off_before_its_day_stays_off_when_replayed_after_it(
         ("I'm married to Sam", "ran into my old girlfriend Chris today", "user partner"),
         ("I'm married to Sam", "my late husband Ray was a teacher", "user partner"),
         ("my boss is Dana", "my former boss moved to Denver", "user manager"),
-        # someone one is moved to, and the days of every week, are no home
-        ("I live in Boston", "I've been moved to Dr Hughes at the same practice", WHERE),
+        # the days of every week are no home
         ("I live in Boston", "therapy's moved to thursdays at 6 from now on", WHERE),
     ],
 )
@@ -5842,6 +5841,37 @@ def test_someone_asked_by_name_is_that_one_not_the_users_of_the_word(
         "my friend Hannah has a flat in Brighton",
     )
     assert _texts(mem.search(question, collection=collection, limit=5))[0] == answer
+
+
+def test_whom_one_sees_or_rents_from_is_one_at_a_time_and_no_home(
+    mem: Longmem, collection: str
+) -> None:
+    _tell(
+        mem,
+        collection,
+        "I live in Boston",
+        "my GP is Dr Patel, she's been great about my back",
+        "my therapist Joanne says I need to stop apologising",
+        "landlord is Mr Okafor",
+    )
+    # a doctor one is moved to is the doctor now, and no home (it had been the home)
+    mem.remember(
+        "Dr Patel retired so I've been moved to Dr Hughes at the same practice",
+        collection=collection,
+    )
+    mem.remember(
+        "we rent from a management company called Kestrel Homes now", collection=collection
+    )
+    assert _texts(mem.search("who is my doctor", collection=collection))[0] == (
+        "User's doctor is Dr Hughes"
+    )
+    assert _texts(mem.search("user landlord", collection=collection))[0] == (
+        "User's landlord is Kestrel Homes"
+    )
+    assert _texts(mem.search("user therapist name", collection=collection))[0] == (
+        "User's therapist is Joanne"
+    )
+    assert _texts(mem.search(WHERE, collection=collection))[0] == "User lives in Boston"
 
 
 def test_who_ones_partner_is_now_and_an_other_halfs_job_are_the_partners(

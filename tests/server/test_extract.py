@@ -573,6 +573,16 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
             ("User met someone at the gym", "user", None, None, False),
             ("Her name is Ana", "user", None, None, False),
         ]),
+        # whom the user goes to or rents from, one of each: who they are, and theirs
+        ("my GP is Dr Patel", [("User's GP is Dr Patel", "user", "doctor", "Dr Patel", False)]),
+        ("my therapist Joanne has two cats", [
+            ("User's therapist is Joanne", "user", "therapist", "Joanne", False),
+            ("User's therapist Joanne has two cats", "therapist:Joanne", "pets", "two cats", False),
+        ]),
+        ("our landlord has a dog", [("User's landlord has a dog", "landlord:", "pets", "dog", False)]),
+        ("my new landlord is Kestrel Homes", [
+            ("User's landlord is Kestrel Homes", "user", "landlord", "Kestrel Homes", False),
+        ]),
         # one of the user's by name, then someone of theirs: who the first is, still
         ("my friend Leah's husband is a pilot", [
             ("User's friend is Leah", "user", "friends", "Leah", False),
@@ -890,8 +900,8 @@ def test_facts_are_keyed_to_the_user_or_a_named_relation(
         ("my neighbour is vegan", "User's neighbour is vegan"),
         ("My doctor is vegetarian", "User's doctor is vegetarian"),
         ("our neighbor has 4 dogs", "User's neighbor has 4 dogs"),
-        ("my therapist has two cats", "User's therapist has two cats"),
-        ("our landlord has a dog", "User's landlord has a dog"),
+        ("my hairdresser has two cats", "User's hairdresser has two cats"),
+        ("our postman has a dog", "User's postman has a dog"),
         ("my car has a dog bed in the back", "User's car has a dog bed in the back"),
         ("we have a dog walker now", "User has a dog walker now"),
         ("I've got a dog bed going spare", "User has got a dog bed going spare"),

@@ -1251,9 +1251,12 @@ _NOT_AS_IT_IS = re.compile(
 # "Sarah's 28", "cousin Ahmed", "ex-boyfriend", "sister-in-law" (not "single mum", "store
 # manager": what the user is), or tells of someone who comes or goes ("is leaving, new
 # manager starts monday": the manager's, not a job).
+_ALSO_A_JOB = frozenset(("manager", "doctor", "therapist", "landlord"))  # "am 30, therapist"
 _SOMEONE_ELSES_ITEM = re.compile(
     r"(?-i:[A-Z])[a-z]+['’]s\b|(?:(?:my|our|the)\s+)?(?:"
-    + "|".join(sorted((w for w, k in RELATIONS.items() if k != "manager"), key=len, reverse=True))
+    + "|".join(
+        sorted((w for w, k in RELATIONS.items() if k not in _ALSO_A_JOB), key=len, reverse=True)
+    )
     + r"|ex|exes|parents|kids|friend\s+of\s+mine)(?:['’]s)?\b"
     r"|(?:[\w-]+\s+){1,3}(?:starts|joins|arrives|begins|leaves|quits)\b",
     re.I,

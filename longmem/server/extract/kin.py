@@ -30,6 +30,11 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(("mom", "mum", "mother", "mam", "mammy", "mummy", "mommy"), "mother"),
     **dict.fromkeys(("dad", "father", "daddy"), "father"),
     **dict.fromkeys(("manager", "boss", "supervisor"), "manager"),
+    # those the user goes to or rents from, one of each ("my GP is Dr Patel", "my
+    # therapist Joanne", "my new landlord is Kestrel Homes")
+    **dict.fromkeys(("gp",), "doctor"),
+    **dict.fromkeys(("therapist", "counsellor", "counselor"), "therapist"),
+    **dict.fromkeys(("landlord", "landlady"), "landlord"),
     **dict.fromkeys(
         ("friend", "buddy", "colleague", "coworker", "roommate", "flatmate"), "friends"
     ),

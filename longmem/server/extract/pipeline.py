@@ -829,6 +829,8 @@ _NOT_TO_ME = re.compile(
     re.I,
 )
 _COURTED = frozenset(("partner", "relationship"))
+# Relation words written as capitals: "User's GP is Dr Patel".
+_SAID_AS = {"gp": "GP"}
 # … and someone met who is someone else to the user: "met someone!! her name is Ana and
 # she's my new landlady", "…, she's moving in next door".
 _MET_SOMEONE = re.compile(r"\bmet\s+someone\b", re.I)
@@ -1017,7 +1019,9 @@ def _facts_of(
             ExtractedFact(
                 # (a relative by marriage as one word: "sister in law" is a sister-in-law)
                 text=RELATION_TEXT.format(
-                    s=SUBJECT, rel=relation_key(word) if in_law(word) else word, v=name
+                    s=SUBJECT,
+                    rel=relation_key(word) if in_law(word) else _SAID_AS.get(word, word),
+                    v=name,
                 ),
                 statement=clause,
                 attribute=kind,

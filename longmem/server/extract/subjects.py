@@ -143,7 +143,7 @@ _FORMER = re.compile(
     r"(?<!yr\sold)(?<!-old)",
     re.I,
 )
-_FORMER_KINDS = frozenset(("partner", "manager"))
+_FORMER_KINDS = frozenset(("partner", "manager", "doctor", "therapist", "landlord"))
 
 
 def relation_kind(rel: str) -> str:
