@@ -155,6 +155,17 @@ class Ask:
     one_relative: bool = False
 
 
+# Whom the user sees, asked as whose something is ("my doctor's appointment"), or of
+# what they said or arranged.
+_SEEN_ONES = frozenset(("doctor", "therapist", "landlord"))
+_OF_A_VISIT = frozenset(
+    (
+        *("say", "said", "says", "tell", "told", "tells", "appointment", "appointments"),
+        *("session", "sessions", "advice", "advise", "advised", "recommend", "recommended"),
+        *("think", "thinks", "prescribe", "prescribed", "about", "when", "suggest"),
+        *("suggested", "want", "wants", "wanted"),
+    )
+)
 # A partner called so: "what's my other half's job?" (not "the other half of the pizza").
 _OTHER_HALF = re.compile(r"\b(?P<whose>my|our|user'?s?)\s+(?:other|better)\s+half\b", re.I)
 
@@ -811,6 +822,17 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     if found & {"hobby", "hobbies"} and "likes" not in scored:
         # "What are my hobbies?": what one likes doing ("User likes hiking") answers next.
         scored["likes"] = scored.get("hobbies", 0) - 1
+    for name in _SEEN_ONES & scored.keys():
+        # "when is my doctor's appointment?", "what did the doctor say about my knee?":
+        # the appointment, what was said, not who the doctor is (not "what is my doctor's
+        # name?": who)
+        if found & _OF_A_VISIT or any(
+            w in _ASKED_BY[name]
+            and words[i + 1 : i + 2] == ["s"]
+            and words[i + 2 : i + 3] != ["name"]
+            for i, w in enumerate(words)
+        ):
+            del scored[name]
     ranked = sorted(scored, key=lambda name: (-scored[name], list(ATTRIBUTES).index(name)))
     return [*_favorites(words), *ranked][:3]
 

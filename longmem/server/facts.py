@@ -114,7 +114,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
     Attribute("project", True, "is working on", "project working"),
     Attribute("manager", True, "reports to", "manager boss"),
     Attribute("doctor", True, "sees the doctor", "doctor gp doc physician"),
-    Attribute("therapist", True, "sees the therapist", "therapist counsellor counselor therapy"),
+    Attribute("therapist", True, "sees the therapist", "therapist counsellor counselor"),
     Attribute("landlord", True, "rents from", "landlord landlady"),
     Attribute("mother", True, "has a mother,", "mother mom mum"),
     Attribute("father", True, "has a father,", "father dad"),

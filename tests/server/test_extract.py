@@ -583,6 +583,20 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
         ("my new landlord is Kestrel Homes", [
             ("User's landlord is Kestrel Homes", "user", "landlord", "Kestrel Homes", False),
         ]),
+        # … not what they are, one before, a drink, a boss, a car or a holiday let (a
+        # review's probes)
+        ("my GP is Indian", [("User's GP is Indian", "user", None, None, False)]),
+        ("my old GP Dr Patel was lovely", [("User's old GP Dr Patel was lovely", "user", None, None, False)]),
+        ("moved to Dr Mason as my supervisor", [
+            ("User moved to Dr Mason as User's supervisor", "user", None, None, False),
+        ]),
+        ("renting from Enterprise this weekend", [("Renting from Enterprise this weekend", "user", None, None, False)]),
+        ("we rented from Foxtons for 5 years before buying", [
+            ("User rented from Foxtons for 5 years before buying", "user", None, None, False),
+        ]),
+        ("I changed to Dr Singh because Dr Patel never listened", [
+            ("User's doctor is Dr Singh", "user", "doctor", "Dr Singh", False),
+        ]),
         # one of the user's by name, then someone of theirs: who the first is, still
         ("my friend Leah's husband is a pilot", [
             ("User's friend is Leah", "user", "friends", "Leah", False),

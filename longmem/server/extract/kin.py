@@ -82,6 +82,8 @@ RELATIONS: dict[str, str] = {
         "relatives",
     ),
 }
+# Relation words written in capitals in a fact's text: "User's GP is Dr Patel".
+WRITTEN_AS = {"gp": "GP"}
 # Words for the same relative: a question about "my nan" finds what was said of "my
 # grandma", and "Grandma moved…" is the nan the collection knows.
 _KIN_GROUPS = tuple(

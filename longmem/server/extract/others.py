@@ -304,7 +304,10 @@ def _one_named_before(said: str) -> Optional[Subject]:
     names = {
         m.group("name")
         for m in _A_NAME_INSIDE.finditer(said)
-        if m.group("name").lower() not in NOT_NAMES and m.group("name") not in _NOT_SOMEONE
+        if m.group("name").lower() not in NOT_NAMES
+        and m.group("name") not in _NOT_SOMEONE
+        # (not a place after its word: "flat in Leith, he's a chef")
+        and not _PLACE_WORD_BEFORE.search(said, 0, m.start())
     }
     if len(names) != 1 or _SOMEONE_NEW.search(said) or _THEIR_OWN.search(said):
         return None  # (nor after someone of theirs: "saw Ali and his wife, she's a doctor")
@@ -312,7 +315,12 @@ def _one_named_before(said: str) -> Optional[Subject]:
     return Subject(name, name)
 
 
-_THEIR_OWN = re.compile(r"\b(?:his|her|their)\s+(?:" + _REL + r")s?\b", re.I)
+_THEIR_OWN = re.compile(
+    r"\b(?:his|her|their)\s+(?:(?:little|baby|new|eldest|youngest)\s+)?"
+    r"(?:" + _REL + r"|girl|boy|lad|lass|wee\s+one|little\s+one)s?\b",
+    re.I,
+)
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|to|from|near|around|outside|of)\s+\Z", re.I)
 _NOT_SOMEONE = frozenset(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS))
 
 

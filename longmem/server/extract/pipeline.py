@@ -34,7 +34,7 @@ from .endings import ended_in_the_next, left_the_job_told, what_ended
 from .health import CONDITION_NAMES, SOMEONE_ELSE, VERBLESS_CONDITIONS
 from .homes import city_beside, home_by_noun
 from .keys import Key, keys_of, load
-from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, in_law, kin, relation_key
+from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, WRITTEN_AS, in_law, kin, relation_key
 from .lexicon import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -829,8 +829,6 @@ _NOT_TO_ME = re.compile(
     re.I,
 )
 _COURTED = frozenset(("partner", "relationship"))
-# Relation words written as capitals: "User's GP is Dr Patel".
-_SAID_AS = {"gp": "GP"}
 # … and someone met who is someone else to the user: "met someone!! her name is Ana and
 # she's my new landlady", "…, she's moving in next door".
 _MET_SOMEONE = re.compile(r"\bmet\s+someone\b", re.I)
@@ -1020,7 +1018,7 @@ def _facts_of(
                 # (a relative by marriage as one word: "sister in law" is a sister-in-law)
                 text=RELATION_TEXT.format(
                     s=SUBJECT,
-                    rel=relation_key(word) if in_law(word) else _SAID_AS.get(word, word),
+                    rel=relation_key(word) if in_law(word) else WRITTEN_AS.get(word.lower(), word),
                     v=name,
                 ),
                 statement=clause,

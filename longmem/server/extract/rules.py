@@ -1315,11 +1315,14 @@ RULES: tuple[Rule, ...] = (
     _rule("hobbies", r"^" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting|crying|sleeping|wearing|paying|noticing|losing|gaining|bleeding|coughing|snoring|limping|shaking|panicking|worrying|struggling|falling|hating|missing|saving|spending|charging|sweating|vomiting|laughing|shouting|yelling|stressing|overthinking|procrastinating|waking|napping|renting|applying|interviewing|wondering|questioning|regretting|losing|needing|wanting|asking|telling)\b)(?P<v>[a-z]+ing(?:\s+(?!" + _HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + _HOBBY_ENDS + r"))|[a-z]+ing\b)"),
     # -- the rest --
     # whom the user goes to, put with another: "I've been moved to Dr Hughes at the same
-    # practice", "switched to Dr Okoye" (not "moved to Dr Khan's old house")
-    _rule("doctor", r"^(?:(?:have|'ve|has|got|been|was|am)\s+)*(?:moved|switched|transferred|changed|registered)\s+(?:over\s+)?(?:to|with)\s+(?P<v>(?-i:Dr)\.?\s+(?-i:[A-Z])[\w-]+)\b(?!['’])", flags=0),
-    # whom the user rents from: "we rent from a management company called Kestrel Homes
-    # now", "renting from Foxtons" (not "rent from my parents", "renting from Airbnb")
-    _rule("landlord", r"^(?:(?:now|still|currently)\s+)?(?:rent|rents|renting|rented)\s+(?:(?:our|my)\s+(?:flat|place|house|home)\s+)?from\s+(?:(?:a|an|the)\s+(?:(?:management|property|letting|lettings)\s+)?(?:company|agency|agent|firm|landlord|housing\s+association)\s+(?:called|named)\s+)?(?P<v>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})(?<!Airbnb)\b"),
+    # practice", "switched to Dr Okoye" (not "moved to Dr Khan's old house", "switched to
+    # Dr Pepper", "moved to Dr Mason as my supervisor", "… Dr Fox for the dog")
+    _rule("doctor", r"^(?:(?:have|'ve|has|got|been|was|am)\s+)*(?:moved|switched|transferred|changed|registered)\s+(?:over\s+)?(?:to|with)\s+(?P<v>(?-i:Dr)\.?\s+(?!(?:Pepper|Martens?|Oetker|Seuss|Who|Dre|Phil|Oz|Strange|Jekyll|Zhivago|Evil|Bronner|Teal|Squatch|Fox)\b)(?-i:[A-Z])[\w-]+)\b(?!['’])(?=\s*(?:$|[.!;]|,\s*(?:she|he|they)\b|at\s+the\s+(?:same|new|local)?\s*(?:gp\s+)?(?:practice|surgery|clinic|health\s+cent(?:re|er))\b|instead\b|now\b|as\s+my\s+(?:gp|doctor)\b|(?:last|this)\s+(?:week|month|year)\b|since\b|because\b))", flags=0),
+    # whom the user rents a home from: "we rent from a management company called Kestrel
+    # Homes now", "renting from Foxtons" (not "rented from Foxtons for 5 years", "rent
+    # from my parents", "renting from Enterprise this weekend", "rent from Zipcar when I
+    # need a car")
+    _rule("landlord", r"^(?:(?:now|still|currently)\s+)?(?:rent|rents|renting)\s+(?:(?:our|my|the)\s+(?:flat|place|house|home|room|apartment)\s+)?from\s+(?:(?:a|an|the)\s+(?:(?:management|property|letting|lettings|housing)\s+)?(?:company|agency|agent|firm|landlord|association)\s+(?:called|named)\s+)?(?!(?:Airbnb|Vrbo|Enterprise|Hertz|Avis|Sixt|Europcar|Budget|Zipcar|Turo|Lime|Blockbuster|Rent\s+the\s+Runway|Amazon|Apple|Netflix|U-?Haul)\b)(?P<v>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\b(?=\s*(?:$|[.!;]|now\b|these\s+days\b|since\b|,\s*(?:already|they|it|the|who|which|so|but)\b))"),
     _rule("languages", r"^" + ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
     # A pet gone: "my dog Rex died", "we had to put Biscuit down", "we rehomed Clover"
     _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")\s+(?:(?:has\s+|just\s+|sadly\s+)*(?:died|passed away|passed on|was put down|had to be put down|was put to sleep)\b)", value="{kind} called {v}", negated=True, flags=0),

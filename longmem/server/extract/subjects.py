@@ -37,6 +37,7 @@ from .kin import (
     IN_LAW_HEAD,
     RELATIONS,
     SHORT_NEWS_WORDS,
+    WRITTEN_AS,
     in_law,
     relation_key,
 )
@@ -49,6 +50,7 @@ from .lexicon import (
     HEDGED,
     MODALS,
     MONTH_NAMES,
+    NOT_A_NAME,
     PAST_IRREGULAR,
     REASONS,
     UNRESOLVED_PREFIX,
@@ -152,7 +154,8 @@ def relation_kind(rel: str) -> str:
     a word the table lacks is a friend."""
     key = relation_key(rel)
     by_marriage = key.endswith("-in-law")
-    return RELATIONS.get(key if by_marriage else rel.replace("é", "e").replace("-", ""), "friends")
+    word = rel.lower().replace("é", "e").replace("-", "")  # "GP", "Mum" as typed
+    return RELATIONS.get(key if by_marriage else word, "friends")
 
 
 def former(said: str, rel: str) -> bool:
@@ -180,7 +183,7 @@ _NAME_ALONE = re.compile(
 
 def relation_subject(relation: str, name: Optional[str]) -> Subject:
     relation = relation_key(relation)
-    spoken = f"User's {relation}" + (f" {name}" if name else "")
+    spoken = f"User's {WRITTEN_AS.get(relation, relation)}" + (f" {name}" if name else "")
     return Subject(f"{relation}:{name or ''}", spoken)
 
 
@@ -1161,6 +1164,8 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
                     or _ONE_NAME.fullmatch(anew) is None
                 ):
                     named = None
+            if named and named.group("name") and named.group("name").lower() in NOT_A_NAME:
+                named = None  # "my GP is Indian", "my boss is Irish": what they are
             if named and (named.group("name") or a_name_said(named.group("lower"))):
                 name = named.group("name") or named.group("lower").capitalize()
                 rest = _CHAT_LAST.sub("", rest[named.end() :])

@@ -224,7 +224,7 @@ _HE_OR_SHE_NEXT = re.compile(
 # infirmary today, she starts at Boots monday".
 _RELATIVE_AFTER_OPENING = re.compile(
     r"^\s*(?!(?:my|our)\b)\S.*\b(?:my|our)\s+\w|"
-    r"^\s*\S.*\s(?-i:[A-Z][a-z]+)\b|"
+    r"^\s*(?!.*\b(?:my|our)\s)\S.*\s(?-i:[A-Z][a-z]+)\b|"
     r"^\s*(?:(?:my|our)\s+)?[\w-]+['’]s\s+(?:last|first)\s+(?:day|week|shift)\b",
     re.I,
 )
