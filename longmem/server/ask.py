@@ -287,7 +287,8 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
                 f"{relations[0]}:"
             ]
             attributes = asked_of_them
-        else:
+        elif not (RELATIONS[relations[0]] in _SEEN_ONES and found & _OF_A_VISIT):
+            # (not "what did my therapist say about caffeine?": what was said)
             attributes = [RELATIONS[relations[0]]]
         if asked_of_them and by_name:
             # "friend Rhiannon city": Rhiannon, whom no fact keys, not the friends it does

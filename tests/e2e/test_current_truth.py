@@ -5881,6 +5881,9 @@ def test_whom_one_sees_or_rents_from_is_one_at_a_time_and_no_home(
     assert _texts(mem.search("what is my doctor's name", collection=collection))[0] == (
         "User's doctor is Dr Hughes"
     )
+    mem.remember("my therapist said I should cut caffeine after 2pm", collection=collection)
+    said = _texts(mem.search("what did my therapist say about caffeine", collection=collection))
+    assert said[0] == "User's therapist said User should cut caffeine after 2pm"
     mem.remember("GP said my knee is just a sprain", collection=collection)
     said = _texts(mem.search("what did the doctor say about my knee?", collection=collection))
     assert "GP said User's knee is just a sprain" in said[:2]

@@ -622,6 +622,16 @@ def test_leaving_something_else_ends_nothing(content: str) -> None:
             ("Harry proposed on the beach", "user", None, None, False),
             ("Lucy said yes", "user", None, None, False),
         ]),
+        # … nor with no yes of the user's said (a final review's probes)
+        ("Theo proposed last night", [("Theo proposed last night", "user", None, None, False)]),
+        ("Tom proposed on behalf of the team", [
+            ("Tom proposed on behalf of the team", "user", None, None, False),
+        ]),
+        ("Sam proposed last night to Jo", [("Sam proposed last night to Jo", "user", None, None, False)]),
+        ("KIDS STARTED SCHOOL TODAY", [("KIDS STARTED SCHOOL TODAY", "user", None, None, False)]),
+        ("husband's last shift was a nightmare", [
+            ("Husband's last shift was a nightmare", "user", None, None, False),
+        ]),
         ("SOMEONE PROPOSED AT MY WORK lol", [
             ("SOMEONE PROPOSED AT User's WORK lol", "user", None, None, False),
         ]),

@@ -94,6 +94,7 @@ from .subjects import (
     lower_opener,
     parse_subject,
     pet_named,
+    proposed,
 )
 from .text import classify, clauses, finish, has_past_verb, lower_words, third_person, verb_first
 from .timing import LONG_AGO, NEWLY, begun_then, lasting, planned_start, plans, put_off
@@ -516,13 +517,16 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
         facts.append(ExtractedFact(finish(material), classify(material), material))
     facts = others_ages(content, facts)
     facts = _health_of_someone_else(content, facts)
-    if _NOT_TO_ME.search(content):
-        # "Theo proposed, I said no", "Harry proposed on the beach and Lucy said yes": no
+    refused = _NOT_TO_ME.search(content) is not None
+    if refused or not _SAID_YES.search(content):
+        # "Theo proposed, I said no", "Harry proposed on the beach and Lucy said yes", a
+        # proposal with no yes of the user's ("Tom proposed on behalf of the team"): no
         # partner, no engagement of the user's
         facts = _once_each(
             [
                 replace(f, text=finish(third_person(f.statement)), attribute=None, value=None)
-                if f.attribute in _COURTED and courted(f.statement)
+                if f.attribute in _COURTED
+                and (proposed(f.statement) or (refused and courted(f.statement)))
                 else f
                 for f in facts
             ]
@@ -825,7 +829,14 @@ def _quotes_back(fact: ExtractedFact, quoted: list[str]) -> ExtractedFact:
 # A proposal or an asking out turned down, or that was someone else's.
 _NOT_TO_ME = re.compile(
     r"\b(?:said|say)\s+no\b|\bturned\s+(?:him|her|them)\s+down\b|\bdeclined\b|\bnot\s+ready\b|"
-    r"\bto\s+(?:his|her|their)\b|\b(?-i:[A-Z])[a-z]+\s+said\s+yes\b|\.\.\.|…",
+    r"\bto\s+(?:his|her|their|my)\b|\bto\s+(?-i:[A-Z])[a-z]+\b|\bon\s+behalf\b|"
+    r"\b(?:(?-i:[A-Z])[a-z]+|she|he|they)\s+said\s+yes\b|\.\.\.|…",
+    re.I,
+)
+# … and the user's yes to a proposal: "I said yes", "we're engaged", a ring.
+_SAID_YES = re.compile(
+    r"\b(?:i|we)\s+said\s+(?:yes|yebo|oui|si|sí|ja)\b|\b(?:we're|we\s+are|i'm|i\s+am|got)\s+engaged\b|"
+    r"💍|\bto\s+me\b",
     re.I,
 )
 _COURTED = frozenset(("partner", "relationship"))

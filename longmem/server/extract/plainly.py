@@ -76,6 +76,7 @@ def _said_unshouted(match: re.Match[str]) -> str:
     if (
         _common(first)
         or first in RELATIONS
+        or first.removesuffix("s") in RELATIONS  # "KIDS STARTED SCHOOL TODAY"
         or first in NOT_NAMES
         or first in _NO_ONE
         or len(first) <= 3

@@ -572,6 +572,11 @@ _ASKED_ME_OUT = re.compile(
     r"(?:to\s+be\s+(?:his|her|their)\s+(?:girlfriend|boyfriend|partner|gf|bf)|to\s+go\s+steady)\b",
     re.I,
 )
+def proposed(clause: str) -> bool:
+    """Whether ``clause`` tells of someone named proposing ("THEO PROPOSED!!!!")."""
+    return _PROPOSED_TO_ME.match(clause) is not None
+
+
 def courted(clause: str) -> bool:
     """Whether ``clause`` tells of someone named proposing to the user or asking them out
     ("THEO PROPOSED!!!!", "mateo asked me to be his girlfriend")."""
@@ -704,8 +709,13 @@ def _told_of_bare(match: re.Match[str], rest: str) -> bool:
             or after[0].lower().strip(",.!") in _AFTER_AN_AGE
         )  # "nan's 79 and still drives", "nan's 90, living in a care home"; not "nan's 3 cats"
         # "wife's last day at the infirmary", "hubby's first shift at Asda" (not "wife's
-        # last name")
-        a_day = word in ("last", "first") and after[:1] and after[0].lower() in _A_DAY_AT
+        # last name", "husband's last shift was a nightmare")
+        a_day = (
+            word in ("last", "first")
+            and after[:1]
+            and after[0].lower() in _A_DAY_AT
+            and rest.split()[2:3] in (["at"], ["with"])
+        )
         return bool(not word or an_age or a_day or word in _AFTER_ITS_S or word in ADVERBS)
     return word in CLAUSE_VERBS or word in ADVERBS or (word.endswith("ed") and len(word) > 3)
 
