@@ -115,8 +115,7 @@ _OVER = re.compile(
     r"\b(?:split|splitting|divorced|divorcing|separated|broke up|passed|died|widowed|ex)\b", re.I
 )
 # A relation the user has, not yet named: "I have a new girlfriend", "we had a baby boy",
-# "found a new flatmate!!",
-# "I've been seeing someone", "i'm seeing someone new".
+# "found a new flatmate!!", "I've been seeing someone", "i'm seeing someone new".
 _HAS_UNNAMED = re.compile(
     r"^(?:(?:have|has|got|have got|'ve got|had|found|(?:have|'ve)\s+found)\s+(?:a\s+|an\s+)?"
     + _QUALIFIERS

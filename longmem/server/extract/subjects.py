@@ -556,8 +556,9 @@ _HOME_IS = re.compile(HOME_IS, re.I)
 _PLACE_IS_HOME = re.compile(PLACE_IS_HOME, re.I)
 _NO_LONGER_MY_PARTNER = re.compile(NO_LONGER_MY_PARTNER, re.I)
 # Someone named who proposed, to no one else: "THEO PROPOSED!!!!", "Sam popped the question
-# last night" — the user got engaged to them (not "Sam popped the question to Lucy", "Tom
-# proposed a toast", nor "my brother proposed": a relative's own news).
+# last night" — the user got engaged to them, where the message says the user's yes
+# (pipeline._SAID_YES) (not "Sam popped the question to Lucy", "Tom proposed a toast",
+# nor "my brother proposed": a relative's own news).
 _PROPOSED_TO_ME = re.compile(
     r"^(?P<name>(?-i:" + GIVEN_NAME + r"))\s+(?:(?:just|finally|actually)\s+)?"
     r"(?:proposed|popped\s+the\s+question|got\s+down\s+on\s+one\s+knee)"
@@ -1005,12 +1006,12 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
     if _MY_FAVOURITE_IS.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Wilco is my favourite band now"
-    proposed = _PROPOSED_TO_ME.match(clause)
-    who = proposed.group("name").lower() if proposed else ""
-    if proposed and who not in RELATIONS and who not in NOT_NAMES and who not in _NOT_A_SUITOR:
+    proposal = _PROPOSED_TO_ME.match(clause)
+    who = proposal.group("name").lower() if proposal else ""
+    if proposal and who not in RELATIONS and who not in NOT_NAMES and who not in _NOT_A_SUITOR:
         # "THEO PROPOSED!!!! on the beach": engaged to Theo
-        rest = clause[proposed.end() :]
-        return Parsed(USER_SUBJECT, f"got engaged to {proposed.group('name')}{rest}")
+        rest = clause[proposal.end() :]
+        return Parsed(USER_SUBJECT, f"got engaged to {proposal.group('name')}{rest}")
     asked = _ASKED_ME_OUT.match(clause)
     who = asked.group("name") if asked else ""
     if (

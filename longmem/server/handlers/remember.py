@@ -310,8 +310,8 @@ class _Call:
             fact = replace(fact, text=said, attribute=None, value=None, valid_from=None)
         if self._ends_someone_else(fact):
             # "Netflix and I broke up lol", with Tom the partner: words, Tom stays; no pet
-            # by that name, the words as said ("we lost Tom at the fair this morning",
-            # not "User no longer has Tom")
+            # by that name, the words as said ("we had to put Tom down yesterday", not
+            # "User no longer has Tom")
             said = fact.text
             if fact.attribute == "pets" and fact.statement:
                 said = finish(third_person(fact.statement))
