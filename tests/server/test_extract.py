@@ -484,6 +484,19 @@ def test_an_ending_is_a_denial_with_no_value(
 @pytest.mark.parametrize(
     "content",
     [
+        "been seeing Leo for a month but he ghosted me",
+        "been dating Sam, he dumped me last week",
+        "I married Ana but she dumped me",
+        "I married Ana but we split last year",
+    ],
+)
+def test_a_partner_told_gone_in_the_same_sentence_is_no_partner(content: str) -> None:
+    assert not [f for f in _extract(content) if f.attribute == "partner" and not f.negated]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
         "I quit smoking",
         "I left the party early",
         "left the police station at 5",

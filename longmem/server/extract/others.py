@@ -110,9 +110,11 @@ _DATING = re.compile(
     re.I,
 )
 # A partnership told as over: "I married Ana but we split last year", "married to Arjun
-# for 12 years before he passed".
+# for 12 years before he passed", "been seeing this guy Leo from hinge but he ghosted me".
 _OVER = re.compile(
-    r"\b(?:split|splitting|divorced|divorcing|separated|broke up|passed|died|widowed|ex)\b", re.I
+    r"\b(?:split|splitting|divorced|divorcing|separated|broke up|passed|died|widowed|ex|ghosted|"
+    r"dumped|ditched)\b",
+    re.I,
 )
 # A relation the user has, not yet named: "I have a new girlfriend", "we had a baby boy",
 # "found a new flatmate!!", "I've been seeing someone", "i'm seeing someone new".
