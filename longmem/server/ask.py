@@ -35,7 +35,7 @@ from .extract.kin import (
     relation_key,
 )
 from .extract.lexicon import MONTH_NAMES, WEEKDAYS
-from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, USER
+from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, ROLE_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
 _ONESELF = frozenset(("i", "we"))  # who a "where am I / are we" question asks after
@@ -155,9 +155,8 @@ class Ask:
     one_relative: bool = False
 
 
-# Whom the user sees, asked as whose something is ("my doctor's appointment"), or of
-# what they said or arranged.
-_SEEN_ONES = frozenset(("doctor", "therapist", "landlord"))
+# What is asked of whom the user sees (facts.ROLE_ATTRIBUTES), not who they are: what
+# they said or arranged ("what did the doctor say about my knee?").
 _OF_A_VISIT = frozenset(
     (
         *("say", "said", "says", "tell", "told", "tells", "appointment", "appointments"),
@@ -287,7 +286,7 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
                 f"{relations[0]}:"
             ]
             attributes = asked_of_them
-        elif not (RELATIONS[relations[0]] in _SEEN_ONES and found & _OF_A_VISIT):
+        elif not (RELATIONS[relations[0]] in ROLE_ATTRIBUTES and found & _OF_A_VISIT):
             # (not "what did my therapist say about caffeine?": what was said)
             attributes = [RELATIONS[relations[0]]]
         if asked_of_them and by_name:
@@ -823,7 +822,7 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     if found & {"hobby", "hobbies"} and "likes" not in scored:
         # "What are my hobbies?": what one likes doing ("User likes hiking") answers next.
         scored["likes"] = scored.get("hobbies", 0) - 1
-    for name in _SEEN_ONES & scored.keys():
+    for name in ROLE_ATTRIBUTES & scored.keys():
         # "when is my doctor's appointment?", "what did the doctor say about my knee?":
         # the appointment, what was said, not who the doctor is (not "what is my doctor's
         # name?": who)

@@ -194,11 +194,14 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
 
 # The attributes of the user that say who someone is to them ("User's sister is Anna"):
 # the relation facts, each read back as a subject of its own (``sister:Anna``).
-RELATION_ATTRIBUTES = frozenset(
-    (
-        *("partner", "siblings", "children", "mother", "father", "manager", "friends"),
-        *("relatives", "doctor", "therapist", "landlord"),
+# Of those, whom the user goes to or rents from, one at a time ("User's GP is Dr Patel"):
+# each also a job one may have, and asked after by what they said as often as by who.
+ROLE_ATTRIBUTES = frozenset(("doctor", "therapist", "landlord"))
+RELATION_ATTRIBUTES = (
+    frozenset(
+        ("partner", "siblings", "children", "mother", "father", "manager", "friends", "relatives")
     )
+    | ROLE_ATTRIBUTES
 )
 
 # The attributes of one's work: what one does and where ("User works as a nurse", "User

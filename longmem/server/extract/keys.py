@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Optional
 
-from ..facts import FACT, PREFERENCE, WORK_ATTRIBUTES, attribute
+from ..facts import FACT, PREFERENCE, ROLE_ATTRIBUTES, WORK_ATTRIBUTES, attribute
 from .health import A_CONDITION, A_MEDICINE, SWITCHED_FROM
 from .kin import RELATIONS
 from .lexicon import (
@@ -1251,7 +1251,7 @@ _NOT_AS_IT_IS = re.compile(
 # "Sarah's 28", "cousin Ahmed", "ex-boyfriend", "sister-in-law" (not "single mum", "store
 # manager": what the user is), or tells of someone who comes or goes ("is leaving, new
 # manager starts monday": the manager's, not a job).
-_ALSO_A_JOB = frozenset(("manager", "doctor", "therapist", "landlord"))  # "am 30, therapist"
+_ALSO_A_JOB = ROLE_ATTRIBUTES | {"manager"}  # "am 30, therapist"
 _SOMEONE_ELSES_ITEM = re.compile(
     r"(?-i:[A-Z])[a-z]+['’]s\b|(?:(?:my|our|the)\s+)?(?:"
     + "|".join(

@@ -130,6 +130,13 @@ def a_name_said(word: str) -> bool:
     return a_lower_name(word) and word not in _NAME_IS_LIKE and not word.endswith(_LIKE_SUFFIXES)
 
 
+# Words that are no one by name, capitalised or shouted before a verb: "SOMEONE PROPOSED
+# AT MY WORK", "Babe proposed!!!".
+NO_ONE_BY_NAME = frozenset(
+    "someone somebody everyone everybody nobody babe baby bae hun honey".split()
+)
+
+
 def a_lower_name(word: str) -> bool:
     """Whether a word typed in lower case reads as a name ("jake", not "are", "under")."""
     return lower_name(word) and word not in STOP_WORDS and word not in _NOT_NAMED_AFTER

@@ -426,7 +426,11 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                 parsed = theirs  # their work; what else it says stays as said
             last_parsed = parsed
             newcomer = newcomer_of(parsed)
-            if newcomer is not None and _MET_SOMEONE.search(clause) and _NOT_A_DATE.search(content):
+            if (
+                newcomer is not None
+                and _MET_SOMEONE.search(clause)
+                and _NOT_ROMANCE.search(content)
+            ):
                 # "met someone!! her name is Ana and she's my new landlady": no partner
                 newcomer = None
             if parsed.subject.key != USER:
@@ -843,7 +847,7 @@ _COURTED = frozenset(("partner", "relationship"))
 # … and someone met who is someone else to the user: "met someone!! her name is Ana and
 # she's my new landlady", "…, she's moving in next door".
 _MET_SOMEONE = re.compile(r"\bmet\s+someone\b", re.I)
-_NOT_A_DATE = re.compile(
+_NOT_ROMANCE = re.compile(
     r"\b(?:landlady|landlord|neighbou?r|next\s+door|colleague|co-?worker|boss|manager|teacher|"
     r"doctor|gp|therapist|flatmate|roommate|housemate|client|customer|tutor|coach|at\s+work)\b",
     re.I,

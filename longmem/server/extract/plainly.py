@@ -18,7 +18,7 @@ from .chat import EMOJI
 from .chitchat import is_chat_word
 from .kin import GIVEN_NAME, RELATIONS
 from .lexicon import ANY_WEEKDAY_RE, CLAUSE_VERBS, MONTH_RE, TRIP_TO, WEEKDAY_RE, WEEKDAYS
-from .names import NOT_NAMES, a_lower_name
+from .names import NO_ONE_BY_NAME, NOT_NAMES, a_lower_name
 from .places import places_in
 from .relatives import CHILD_WORD, kin_said, relatives_named
 from .rules import BABYS_NAME, BORN_A, PET_WORDS
@@ -57,12 +57,7 @@ def _unshouted(content: str) -> str:
 
 # Shouted words before a verb that name no one: "SORRY MOVED TO LEEDS not Leicester",
 # "SOMEONE PROPOSED AT MY WORK", "BABE PROPOSED!!!" ("LEEDS STARTED RAINING": a place).
-_NO_ONE = frozenset(
-    (
-        *("sorry", "someone", "somebody", "everyone", "everybody", "nobody", "babe", "baby"),
-        *("bae", "hun", "honey", "please", "thanks", "finally", "today", "tonight", "update"),
-    )
-)
+_NO_ONE = NO_ONE_BY_NAME | {"sorry", "please", "thanks", "finally", "today", "tonight", "update"}
 
 
 def _common(word: str) -> bool:

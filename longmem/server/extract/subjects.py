@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..embed import STOP_WORDS
-from ..facts import USER
+from ..facts import ROLE_ATTRIBUTES, USER
 from .health import dose_changed, names_medicine
 from .keys import USERS_OWN
 from .kin import FULL_NAME as _FULL_NAME
@@ -59,6 +59,7 @@ from .lexicon import (
 from .names import (
     FIRST_PERSON,
     LOWER_NAMES_FAVORITE,
+    NO_ONE_BY_NAME,
     NOT_LOWER_NAMES,
     NOT_NAMES,
     PERSON_WORDS,
@@ -145,7 +146,7 @@ _FORMER = re.compile(
     r"(?<!yr\sold)(?<!-old)",
     re.I,
 )
-_FORMER_KINDS = frozenset(("partner", "manager", "doctor", "therapist", "landlord"))
+_FORMER_KINDS = frozenset(("partner", "manager")) | ROLE_ATTRIBUTES
 
 
 def relation_kind(rel: str) -> str:
@@ -573,6 +574,8 @@ _ASKED_ME_OUT = re.compile(
     r"(?:to\s+be\s+(?:his|her|their)\s+(?:girlfriend|boyfriend|partner|gf|bf)|to\s+go\s+steady)\b",
     re.I,
 )
+
+
 def proposed(clause: str) -> bool:
     """Whether ``clause`` tells of someone named proposing ("THEO PROPOSED!!!!")."""
     return _PROPOSED_TO_ME.match(clause) is not None
@@ -581,13 +584,11 @@ def proposed(clause: str) -> bool:
 def courted(clause: str) -> bool:
     """Whether ``clause`` tells of someone named proposing to the user or asking them out
     ("THEO PROPOSED!!!!", "mateo asked me to be his girlfriend")."""
-    return bool(_PROPOSED_TO_ME.match(clause) or _ASKED_ME_OUT.match(clause))
+    return proposed(clause) or _ASKED_ME_OUT.match(clause) is not None
 
 
 # Words that are no one who proposes: "SOMEONE PROPOSED AT MY WORK", "BABE PROPOSED!!!".
-_NOT_A_SUITOR = frozenset(
-    "someone somebody everyone everybody nobody babe baby bae hun honey he she they".split()
-)
+_NOT_A_SUITOR = NO_ONE_BY_NAME | {"he", "she", "they"}
 # A thing the user likes best, named first: "Wilco is my favourite band now", "Big Thief
 # has replaced Radiohead as my favourite band" (not "Sam is my favourite person": a name
 # the rules read as a favourite thing all the same).
