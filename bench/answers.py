@@ -66,14 +66,21 @@ exes, colleagues and bosses, neighbours, landlords, doctors, teachers, pets), to
 name, nickname and role as their news changes, two of a kind in one scenario, traps (a
 famous person, a character, someone else's partner or pet, a hypothetical), run once on
 the round's start before anyone read them; ``b9aside`` is never read by whoever writes
-rules.
+rules; ``b10tune`` and ``b10aside``, 45 scenarios each (71 and 64 questions), written
+blind in the fiftieth round in pairs the same way, of ages, birthdays, dates and dated
+plans as chat tells them (ages said every way and changing, a child's or a parent's, a
+birthday, a birth year, an anniversary, a due date; trips, appointments, exams and
+weddings booked, moved, postponed, brought forward or cancelled; traps: someone else's
+age or birthday, hypotheticals, numbers that are no age, years of experience), run once
+on the round's start before anyone read them; ``b10aside`` is never read by whoever
+writes rules.
 
 With ``--embedder``, every server's search also ranks with a model embedder: the
 endpoint LONGMEM_BENCH_EMBEDDER_URL names, else the bench's own all-MiniLM-L6-v2
 (bench/embed_server.py); without it, no server gets one, whatever LONGMEM_SERVER_EMBEDDER_*
 says.
 
-    python bench/answers.py [--set review|blind|b2tune|…|b8aside|b9tune|b9aside|all]
+    python bench/answers.py [--set review|blind|b2tune|…|b9aside|b10tune|b10aside|all]
                             [--before PATH] [--quick]
                             [--embedder]
 """
@@ -94,6 +101,7 @@ from longmem import Longmem
 SETS = (
     *("review", "blind", "b2tune", "b2aside", "b3tune", "b3aside", "b4", "b5tune", "b5aside"),
     *("b6tune", "b6aside", "b7tune", "b7aside", "b8tune", "b8aside", "b9tune", "b9aside"),
+    *("b10tune", "b10aside"),
 )
 LIMIT = 5
 QUICK_SCENARIOS = 25

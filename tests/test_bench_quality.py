@@ -230,6 +230,7 @@ def test_answers_sets_load_and_a_bad_row_says_where(
     assert [len(answers.load(name)) for name in ("b7tune", "b7aside")] == [40, 40]
     assert [len(answers.load(name)) for name in ("b8tune", "b8aside")] == [45, 45]
     assert [len(answers.load(name)) for name in ("b9tune", "b9aside")] == [45, 45]
+    assert [len(answers.load(name)) for name in ("b10tune", "b10aside")] == [45, 45]
     (tmp_path / "quality").mkdir()
     bad = {"id": "x", "said": [["I live in Leeds"]], "asks": [{"ask": "Where?", "rel": []}]}
     (tmp_path / "quality" / "answers_bad.jsonl").write_text(json.dumps(bad) + "\n")
