@@ -35,6 +35,7 @@ from .extract.kin import (
     relation_key,
 )
 from .extract.lexicon import MONTH_NAMES, WEEKDAYS
+from .extract.plans import asked_plans
 from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, ROLE_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
@@ -206,6 +207,9 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     found = set(words)
     # a history asked in the plural: "user previous employers", "my past jobs"
     attributes = _attributes(words, found | {_KEY_PLURALS[w] for w in found & _KEY_PLURALS.keys()})
+    # "when is my exam?", "user wedding date": the day of that plan, first
+    planned = asked_plans(query)
+    attributes = [*planned, *(a for a in attributes if a not in planned)]
     drop: set[str] = set()
     subjects: list[str] = []
     # the words of the user's names: one the query says in full means the user, and so

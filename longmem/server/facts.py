@@ -2,11 +2,11 @@
 
 A fact is keyed by (subject, attribute): the subject is ``user`` or a named person tied
 to the user (``sister:Anna``, ``manager:Li``); the attribute is one of ``ATTRIBUTES``
-(or ``favorite:<thing>``). A single-valued attribute holds one current value per
-subject, so a new value supersedes the old one by key, whatever the wording; a
-multi-valued one accumulates, and only a negated fact ("no longer", "not … anymore")
-retires one of its values. A fact without an attribute is a plain memory: it is never
-superseded, only recognised as a duplicate.
+(or ``favorite:<thing>``, or ``date:<event>``: the day of a plan). A single-valued
+attribute holds one current value per subject, so a new value supersedes the old one by
+key, whatever the wording; a multi-valued one accumulates, and only a negated fact ("no
+longer", "not … anymore") retires one of its values. A fact without an attribute is a
+plain memory: it is never superseded, only recognised as a duplicate.
 
 The server decides supersession from these keys (handlers/remember.py), never from a
 model's say-so; an extractor (rules or a model) only proposes the keys.
@@ -21,6 +21,10 @@ from typing import Optional, Protocol
 FACT, PREFERENCE, EPISODE = "fact", "preference", "episode"
 USER = "user"
 FAVORITE_PREFIX = "favorite:"
+# The day of a plan of the user's, per event: ``date:exam`` holds "20 may" until a later
+# day is said for the exam. ``date:`` alone (no event) is a new day for whichever plan the
+# collection told last; remember resolves it, and keys nothing when there is none.
+DATE_PREFIX = "date:"
 
 
 @dataclass(frozen=True)
@@ -225,13 +229,17 @@ ENDED_BY: dict[tuple[str, str], tuple[str, ...]] = {
 
 
 def attribute(name: Optional[str]) -> Optional[Attribute]:
-    """The attribute of a key (``favorite:<thing>`` is single-valued per thing), or None
-    for a name outside the lexicon: such a fact is stored unkeyed."""
+    """The attribute of a key (``favorite:<thing>`` is single-valued per thing, and
+    ``date:<event>`` per event), or None for a name outside the lexicon (and ``date:``
+    alone): such a fact is stored unkeyed."""
     if name is None:
         return None
     if name.startswith(FAVORITE_PREFIX) and len(name) > len(FAVORITE_PREFIX):
         thing = name[len(FAVORITE_PREFIX) :]
         return Attribute(name, True, f"'s favorite {thing} is", f"favorite favourite {thing}")
+    if name.startswith(DATE_PREFIX) and len(name) > len(DATE_PREFIX):
+        event = name[len(DATE_PREFIX) :]
+        return Attribute(name, True, f"'s {event} is on", f"when date day {event}")
     return ATTRIBUTES.get(name)
 
 

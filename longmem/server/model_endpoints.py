@@ -354,8 +354,10 @@ def system_prompt() -> str:
         'dislikes), else "fact". statement: the user\'s words the fact comes from.\n'
         '- subject: "user", or a named person tied to the user as "<relation>:<Name>" '
         '("sister:Anna", "manager:Li").\n'
-        '- attribute: one of the names below, or "favorite:<thing>"; value: its value '
-        '("Paris"). Both null when no attribute fits.\n'
+        '- attribute: one of the names below, or "favorite:<thing>", or "date:<event>" '
+        '(the day of a plan of the user\'s: "date:exam", "date:flight", "date:dentist '
+        'appointment"; value: the day as said, "20 may"); value: its value ("Paris"). '
+        "Both null when no attribute fits.\n"
         f"  Single-valued (a new value replaces the old): {single}.\n"
         f"  Multi-valued (values accumulate): {multi}.\n"
         "- negated: true when the user says it is not or no longer true.\n"
@@ -379,6 +381,7 @@ def facts_schema() -> dict[str, Any]:
             "anyOf": [
                 {"type": "string", "enum": list(ATTRIBUTES)},
                 {"type": "string", "pattern": "^favorite:.+$"},
+                {"type": "string", "pattern": "^date:.+$"},
                 {"type": "null"},
             ]
         },

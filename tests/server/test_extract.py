@@ -5898,3 +5898,56 @@ def test_a_new_jobs_label_then_where_and_what_as_is_keyed(
     facts = _extract(content)
     assert [(f.attribute, f.value) for f in facts if f.attribute] == keyed
     assert facts  # the words are kept, keyed or not
+
+
+@pytest.mark.parametrize(
+    ("content", "subject", "attribute", "value"),
+    [
+        # an age turned said with when, "clock" (Nigerian English) or "completed" (Indian)
+        ("I clock 30 next week o, my people are already planning owambe", USER, "age", "30"),
+        ("my dad clocks 65 on sunday, thanksgiving service then small party", "dad:", "age", "65"),
+        ("dadi completed 88 yesterday, the whole family came for lunch", "dadi:", "age", "88"),
+        # a milestone to come, said first; one just had, said so
+        ("the big 4-0 on saturday, the boys are dragging me to the pub", USER, "age", "40"),
+        ("big 4-0 next month 😬", USER, "age", "40"),
+        ("my 40th was amazing, still recovering tbh.", USER, "age", "40"),
+        # a baby's age with "old" left out
+        ("Leo's 18 months and refuses all vegetables, help", "Leo", "age", "18 months"),
+        # a birthday as "bday's", a date of birth
+        (
+            "my bday's the 14th of march btw, in case you need it",
+            USER,
+            "birthday",
+            "the 14th of march",
+        ),
+        (
+            "dob for the insurance thing is 3/4/1990 (april 3rd, american style)",
+            USER,
+            "birthday",
+            "3/4/1990",
+        ),
+        ("DOB: 12 May 1988", USER, "birthday", "12 May 1988"),
+    ],
+)
+def test_an_age_or_a_birthday_as_chat_says_it(
+    content: str, subject: str, attribute: str, value: str
+) -> None:
+    keyed = [(f.subject, f.attribute, f.value) for f in _extract(content) if f.attribute]
+    assert keyed == [(subject, attribute, value)]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "clocked 30 hours this week",
+        "completed 10 laps today",
+        "I'm 6 months pregnant",
+        "My 21st was wild",
+        "my 21st was wild, back in 2009",
+        "my 30th was in a pub",
+        "the big 4-0 on saturday for my bestie",
+        "the big 5-0 next week, my husband's not me",
+    ],
+)
+def test_no_age_of_a_count_a_pregnancy_or_someone_elses_milestone(content: str) -> None:
+    assert [f.attribute for f in _extract(content) if f.attribute == "age"] == []

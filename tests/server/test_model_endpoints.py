@@ -250,6 +250,7 @@ def test_system_prompt_lists_each_attribute_as_single_or_multi_valued() -> None:
         assert (f" {name} (" in single) is spec.single, name
         assert (f" {name} (" in multi) is not spec.single, name
     assert "favorite:<thing>" in system_prompt()
+    assert "date:<event>" in system_prompt()
     assert "sister:Anna" in system_prompt()
 
 
@@ -333,6 +334,7 @@ def test_unknown_attribute_keeps_the_fact_unkeyed(model: ModelServer) -> None:
             _fact("User wears size 44 shoes", attribute="shoe_size", value="44"),
             _fact("User lives somewhere", attribute="home", value=None),
             _fact("User's favorite color is green", attribute="favorite:Color", value="green"),
+            _fact("User's exam is on 20 May", attribute="date:Exam", value="20 May"),
             _fact("User speaks Basque", attribute=7, value="Basque"),
         )
     )
@@ -342,6 +344,7 @@ def test_unknown_attribute_keeps_the_fact_unkeyed(model: ModelServer) -> None:
         ("User wears size 44 shoes", None, None),
         ("User lives somewhere", None, None),
         ("User's favorite color is green", "favorite:color", "green"),
+        ("User's exam is on 20 May", "date:exam", "20 May"),
         ("User speaks Basque", None, None),
     ]
     assert rules.calls == []

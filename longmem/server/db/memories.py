@@ -624,6 +624,29 @@ class Memories:
             ).fetchall()
         return [record(row) for row in rows]
 
+    def current_by_prefix(
+        self,
+        tenant_id: str,
+        collection: str,
+        container_tag: Optional[str],
+        subject: str,
+        prefix: str,
+        now: str,
+    ) -> list[MemoryRecord]:
+        """The current memories of one subject whose attribute begins with ``prefix``
+        (``date:``: the days of the user's plans) within one tag, the one said last
+        first. Read on the writer, as ``current_by_key`` is."""
+        tag, tag_params = tag_filter(container_tag, exact=True)
+        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        with self.db.write() as conn:
+            rows = conn.execute(
+                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ?{tag} "
+                f"AND subject = ? AND attribute LIKE ? ESCAPE '\\' AND negated = 0 AND {CURRENT} "
+                "ORDER BY rid DESC",
+                (tenant_id, collection, *tag_params, subject, like, now),
+            ).fetchall()
+        return sorted(map(record, rows), key=lambda m: m.said, reverse=True)
+
     def first_keyed(
         self, tenant_id: str, collection: str, tags: MemoryFilter, subjects: Sequence[str]
     ) -> list[str]:

@@ -292,7 +292,13 @@ FICTION = (
 _MADE_UP = re.compile(r"\b(?:" + FICTION + r"|act as|be my|play my|playing my)\b", re.I)
 # A statement said with a question mark: "so I'm lactose intolerant now apparently??".
 _TELLING = re.compile(
-    r"^(?:(?:ok|okay|so|well|and)\s+)*(?:I|I'm|I've|I'll|we|we're|we've|my|our)\s", re.I
+    r"^(?:(?:ok|okay|so|well|and)\s+)*(?:I|I'm|I've|I'll|we|we're|we've|my|our)\s|"
+    # news of a plan's new day, typed with surprise: "they've brought it forward to 13
+    # may??", "the exam's been moved to friday?!"
+    r"^(?:they|they've|they'd|it|it's|it's\s+been|the\s+[\w']+)\s+(?:(?:have|has|had|just|"
+    r"now|been|got|went\s+and)\s+)*(?:moved|pushed|brought|postponed|rescheduled|delayed|"
+    r"put\s+back|bumped|shifted)\b",
+    re.I,
 )
 
 

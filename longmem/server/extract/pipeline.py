@@ -60,6 +60,7 @@ from .others import (
     told_of_before,
 )
 from .plainly import said_plainly
+from .plans import dated_plans
 from .rests import rest_untold
 from .retractions import taken_back
 from .stays import (
@@ -539,12 +540,15 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
         f.subject for f in facts if f.attribute == "diet" and f.value == "vegan" and not f.negated
     }
     return city_beside(
-        [
-            _quotes_back(f, quoted)
-            for f in facts
-            # "I'm vegan so I don't eat meat": no meat is said of a vegan already
-            if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
-        ]
+        dated_plans(
+            content,
+            [
+                _quotes_back(f, quoted)
+                for f in facts
+                # "I'm vegan so I don't eat meat": no meat is said of a vegan already
+                if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
+            ],
+        )
     )
 
 

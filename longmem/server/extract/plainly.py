@@ -320,7 +320,9 @@ _THEIR_NTH_BIRTHDAY = re.compile(
 
 
 def _big_oh(match: re.Match[str]) -> str:
-    verb = (match.group("v") or "turned").lower()
+    verb = (
+        match.group("v") or ("turning" if match.group("soon") is not None else "turned")
+    ).lower()
     text = match.string
     begin, stop = sentence_bounds(match)
     if (match.group("dd") and not verb.startswith("turn")) or _A_COUNT_NEAR.search(
@@ -370,7 +372,12 @@ _TENS_DIGIT = {w: n for n, w in enumerate("two three four five six seven eight n
 # big 4-0", "the big 3-0 today for my bestie"
 _BIG_OH = re.compile(
     r"(?:\b(?P<v>hit|hits|hitting|turned|turning|turn|turns|reached|reaching)\s+|^\s*(?=(?:the\s+)?"
-    r"big\s+\S+\s+(?:today|yesterday)(?:\s|[!.]|" + EMOJI + r")*$))(?:the\s+)?big\s+"
+    r"big\s+\S+\s+(?:today|yesterday)(?:\s|[!.]|" + EMOJI + r")*$)|^\s*(?P<soon>(?=(?:the\s+)?"
+    # … or one to come, said first: "the big 4-0 on saturday, the boys are dragging me to the
+    # pub" (not "the big 4-0 on saturday for my bestie", "… , my husband's")
+    r"big\s+\S+\s+(?:tomorrow|on\s+(?:" + ANY_WEEKDAY_RE + r")|next\s+(?:week|month)|this\s+"
+    r"(?:week|weekend))\b(?!\s+for\b)(?:\s|[!.]|" + EMOJI + r")*(?:$|,(?!\s*(?:my|our|his|her|"
+    r"their|for)\b)))))(?:the\s+)?big\s+"
     r"(?:(?:(?P<d>[2-9])|(?P<w>two|three|four|five|six|seven|eight|nine))\s*-\s*(?:0|oh|o)|"
     r"(?P<dd>[2-9]0))\b",
     re.I,

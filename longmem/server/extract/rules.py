@@ -1115,6 +1115,9 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>" + NUMBER_WORDS + r")\b(?=\s*(?:$|[,.!;]|today|tonight|yesterday|last|this|on|in|and|lol|already|now|years?\b|yrs))"),
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>" + NUMBER_WORDS + r")(?=\s+(?:years? old\b|(?:now|today|already)\s*(?:$|[,.!;]|lol\b)))"),
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+|only\s+|just\s+)?(?P<v>\d{1,2}\s+(?:weeks?|months?))\s+old\b"),
+    # … or "old" left out, said of someone: "Leo's 18 months and refuses all vegetables"
+    # (not "I'm 6 months pregnant", "is 3 months behind")
+    _rule("age", r"^is\s+(?:now\s+|only\s+|just\s+)?(?P<v>\d{1,2}\s+(?:weeks?|months?))(?=\s*(?:$|[,.!;]|(?:now|today|already|and)\b))(?!\s+and\s+(?:a\s+half|counting)\b)"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,2}\s+months?)\b(?=\s*(?:$|[,.!;]|old\b|today|yesterday|last|this|on\s|lol))"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
@@ -1141,10 +1144,18 @@ RULES: tuple[Rule, ...] = (
     # 26", "hoje é meu aniversário, 29 anos"
     _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+the\s+day\b(?=\s*(?:$|[,.!;]|🎉|🎂|lol\b|and\b|getting\b))"),
     _rule("age", r"^(?:(?:today|just)\s+)?(?:clock|clocks|clocked)\s+(?P<v>\d{1,3})(?![,.]\d)(?=\s*(?:$|[,.!;]|🎉|🎂|today\b|tomorrow\b|this year\b|lol\b))"),
+    # … said with when, of anyone: "I clock 30 next week o", "my dad clocks 65 on sunday",
+    # "dadi completed 88 yesterday" (Indian English: turned); not "clocked 30 hours",
+    # "completed 10 laps today"
+    _rule("age", r"^(?:(?:just|will|'ll)\s+)?(?:clock|clocks|clocked|clocking|completed|completes|completing)\s+(?P<v>\d{1,3})(?![,.]\d)(?=\s+(?:today|tomorrow|yesterday|tonight|next\s+(?:week|month)|this\s+(?:week|weekend|month)|last\s+(?:week|month)|on\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|(?:" + ANY_WEEKDAY_RE + r")))\b)"),
     _rule("age", r"(?:^is|\b(?:today\s+is|today's|it's|it is))\s+my\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b|\bmy\s+(?P<v2>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+(?:is\s+)?(?:today|on the same day)\b"),
     # "my 42nd birthday was yesterday": one just had ("it was my 42nd birthday on Sunday"
     # is read by the rule of "was my 42nd birthday", once subjects.py makes it the user's)
     _rule("age", r"\bmy\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+was\s+(?:yesterday|on\s+(?-i:[A-Z])\w+|last\s+(?:night|week|weekend)|this\s+(?:week|weekend))\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|when|but)\b)"),
+    # "my 40th was amazing, still recovering", "my 30th was brilliant last night": one just
+    # had, said so (not "My 21st was wild", "my 21st was wild, back in 2009", "my 30th was in
+    # a pub")
+    _rule("age", r"^(?:(?:and|but|so|oh|ok|well)\s+)*my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:(?:b-?day|birthday|bday)\s+)?(?:(?:party|bash|do)\s+)?(?:was|went)\s+(?:(?:so|really|absolutely|just|properly|actually)\s+)?(?:amazing|great|brilliant|fun|lovely|perfect|awesome|epic|wild|class|quiet|chill|incredible|special|unforgettable|mint|off|a\s+blast|the\s+best)\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|years|when|uni|school|college)\b)(?=[^.!?]*\b(?:still\s+recovering|hungover|hangover|last\s+night|yesterday|this\s+weekend|last\s+weekend|everyone\s+who\s+came)\b)"),
     _rule("age", r"^(?:(?:hoy|hoje|today|ya|já)\s+)?(?:(?:cumplo|cumpro|fa[çc]o|tengo|tenho)\s+)?(?P<v>\d{1,3})\s*(?:años|anos|歳|岁|살)(?=\s*(?:$|[!,.]|hoy\b|hoje\b|ya\b|já\b|today\b|になりました|です|🎉|🎂))"),
     _rule("age", r"^(?:(?:hoy|hoje)\s+)?(?:cumplo|cumpro|fa[çc]o)\s+(?P<v>\d{1,3})(?=\s*(?:(?:años|anos)\s*)?(?:$|[!,.]|hoy\b|hoje\b|🎉|🎂))"),
     _rule("age", r"\b(?:mi|meu|my)\s+(?:aniversário|aniversario|cumpleaños)\b[^.!?]*?\b(?P<v>\d{1,3})\s*(?:años|anos)\b"),
@@ -1176,8 +1187,11 @@ RULES: tuple[Rule, ...] = (
     # birthday said, not its date)
     # the clause's subject's own birthday ("my birthday is", "Anna's birthday is"), not
     # one of someone's the subject rules did not read ("hubby's birthday is …")
-    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?birthday(?:\s+is|['’]s)\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
+    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?(?:birthday|b-?day)(?:\s+is|['’]s)\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
+    # a date of birth given: "dob for the insurance thing is 3/4/1990", "my husband's dob is
+    # 11/22/1987", "DOB: 12 May 1988"
+    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|['’]s\s+)?(?:dob|d\.o\.b\.?|date\s+of\s+birth)\b(?:\s+for\s+(?:the\s+)?[\w\s-]{1,30}?)?\s*(?:is|:|-)\s*(?P<v>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + MONTH_RE + r")\.?,?\s+(?:19|20)\d\d|(?:" + MONTH_RE + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\b"),
     # the day one turns an age is one's birthday: "Mum turns 60 on 3 March", "I turn 30 on
     # the 5th of May", "my son is turning 8 on Saturday, June 6th"
     _rule("birthday", r"\bturn(?:s|ing)?\s+(?:\d{1,3}|" + NUMBER_WORDS + r")\s+on\s+(?:(?:" + ANY_WEEKDAY_RE + r"),?\s+)?(?P<v>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + MONTH_RE + r")|(?:" + MONTH_RE + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b"),

@@ -79,6 +79,7 @@ from ..extract.places import a_region, place_rest, places_in
 from ..extract.rules import BORN_A, PET_WORDS
 from ..extract.text import at_the_new_job, classify, finish, news_label, third_person
 from ..facts import (
+    DATE_PREFIX,
     ENDED_BY,
     ENDS_WITH,
     OPPOSITE,
@@ -121,6 +122,9 @@ def _iso(moment: Optional[datetime]) -> Optional[str]:
 # first in that order; a message keys fewer).
 _PUT_RIGHT_WITHIN = 3600
 _NEWEST_LOOKED_AT = 64
+# How long after a plan's day was told a new day with no event ("they moved it to
+# monday") is still that plan's (seconds): half a year.
+_PLAN_TOLD_WITHIN = 183 * 86400
 
 
 def _keyed_now(memory: MemoryRecord) -> bool:
@@ -286,6 +290,7 @@ class _Call:
             if corrected:
                 return corrected
             fact = replace(fact, value=None, corrects=None)  # nothing to correct: words
+        fact = self._of_a_plan(fact)
         keyed = fact.attribute is not None
         fact = self._resolve(fact)
         fact = self._in_town(fact)
@@ -548,6 +553,32 @@ class _Call:
         return MemoryFilter(
             collection=self.collection, container_tag=self.container_tag, exact_tag=True
         )
+
+    def _of_a_plan(self, fact: ExtractedFact) -> ExtractedFact:
+        """A day said for a plan told before, keyed as that plan's: ``date:`` (no event
+        said: "they moved it to monday") is the plan whose day the collection was told
+        last; an event said bare ("appt moved to the 10th") the one of its kind told
+        ("gp appointment, 3rd of feb"), unless the bare event is held itself. With no
+        plan told in the half year before, a day with no event is words."""
+        name = fact.attribute
+        if name is None or not name.startswith(DATE_PREFIX) or fact.subject != USER:
+            return fact
+        event = name[len(DATE_PREFIX) :]
+        if event and self._by_key(USER, name):
+            return fact
+        plans = [
+            m
+            for m in self.store.memories.current_by_prefix(
+                self.tenant_id, self.collection, self.container_tag, USER, DATE_PREFIX, iso_now()
+            )
+            if abs(iso_to_epoch(self.observed_at) - iso_to_epoch(m.said)) <= _PLAN_TOLD_WITHIN
+        ]
+        if event:
+            plans = [m for m in plans if (m.attribute or "").endswith(" " + event)]
+            return replace(fact, attribute=plans[0].attribute) if plans else fact
+        if plans:
+            return replace(fact, attribute=plans[0].attribute)
+        return replace(fact, attribute=None, value=None)
 
     def _by_key(self, subject: str, name: str) -> list[MemoryRecord]:
         return self.store.memories.current_by_key(

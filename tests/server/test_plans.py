@@ -1,0 +1,115 @@
+"""Dated plans (longmem.server.extract.plans): an event of the user's said with its day is
+keyed ``date:<event>``, its words kept as said; a new day said with no event is keyed
+``date:`` for remember to resolve; someone else's, hedged or priced events are not; and
+what a question of when asks. What remember does with the keys is tested through the
+server in tests/e2e/test_plans.py."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Optional
+
+import pytest
+
+from longmem.server.extract import RuleExtractor
+from longmem.server.extract.plans import asked_plans
+from longmem.server.facts import USER, attribute
+
+NOW = datetime(2026, 3, 18, 10, 30, tzinfo=timezone.utc)
+
+
+def _dated(content: str) -> list[tuple[str, Optional[str]]]:
+    """The (attribute, value) of each of ``content``'s facts keyed as a plan's day."""
+    return [
+        (f.attribute, f.value)
+        for f in RuleExtractor().extract(content, NOW)
+        if (f.attribute or "").startswith("date:")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "key", "day"),
+    [
+        ("exam on 20 may, panicking already", "date:exam", "20 may"),
+        ("interview at monzo on thursday!!", "date:interview", "thursday"),
+        ("finally got a gp appointment, 3rd of feb", "date:doctor appointment", "3rd of feb"),
+        ("Dentist appointment on Thursday, dreading it", "date:dentist appointment", "Thursday"),
+        ("flight to lisbon on the 14th, so hyped", "date:flight", "the 14th"),
+        ("thesis due 31 march, send help", "date:deadline", "31 march"),
+        ("baby due in june!! 🤰 still can't believe it", "date:due date", "in june"),
+        (
+            "scan says the due date's now 28 may, a bit earlier than they thought",
+            "date:due date",
+            "28 may",
+        ),
+        ("venue fell through so the wedding's now 3 april 2027", "date:wedding", "3 april 2027"),
+        ("we set the date! 12 sept 2026 at the barn venue 💍", "date:wedding", "12 sept 2026"),
+        ("moving out on the 30th, boxes everywhere", "date:move", "the 30th"),
+        ("half marathon on 5 april, training's going ok", "date:race", "5 april"),
+        ("interview at Spotify tomorrow 🙏", "date:interview", "tomorrow"),
+        # a new day, the event said
+        ("ugh flight moved to the 22nd, airline changed the schedule", "date:flight", "the 22nd"),
+        ("surgery rang, appt moved to the 10th", "date:appointment", "the 10th"),
+        ("completion delayed, now the 12th of june", "date:move", "the 12th of june"),
+        ("exam got pushed back to 19 may", "date:exam", "19 may"),
+        ("they rescheduled my interview for monday 9am", "date:interview", "monday 9am"),
+        ("the exam's been moved to friday?!", "date:exam", "friday"),
+        # … or not: remember gives it the plan told last
+        ("they've brought it forward to 13 may?? who does that", "date:", "13 may"),
+        ("they moved it to monday 9am, fine by me", "date:", "monday 9am"),
+        ("delayed AGAIN, 19th june now, i give up", "date:", "19th june"),
+        ("supervisor gave me till 30 april 🙏 breathing again", "date:", "30 april"),
+    ],
+)
+def test_a_plan_of_the_users_is_keyed_by_its_event_with_the_day_as_said(
+    content: str, key: str, day: str
+) -> None:
+    assert _dated(content) == [(key, day)]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "her wedding is on 3 june",  # someone else's
+        "my sister's exam is on monday",
+        "Tom's interview is on friday",
+        "Tom and I had a wedding on Saturday",  # someone's wedding, gone to
+        "didi got engaged!! to a guy from Chennai, wedding in december",  # didi's
+        "my husband flies to dubai on the 3rd for work",  # no event of the user's
+        "if my interview is on friday I'll cry",  # hedged
+        "might move the exam to june",
+        "Flights to Toronto in August are £640, ouch",  # a price
+        "if we set the date! 12 sept",
+        "Dentist in May.",  # no event word
+        "exam was hard",  # no day
+    ],
+)
+def test_no_plan_of_the_users_keys_no_day(content: str) -> None:
+    assert _dated(content) == []
+
+
+def test_a_plans_words_are_kept_as_said_and_its_key_is_single_valued() -> None:
+    [fact] = RuleExtractor().extract("exam on 20 may, panicking already", NOW)
+    assert (fact.text, fact.subject) == ("Exam on 20 may, panicking already", USER)
+    spec = attribute("date:exam")
+    assert spec is not None and spec.single
+    assert attribute("date:") is None  # no event: stored unkeyed unless remember resolves it
+
+
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [
+        ("when is my exam?", ["date:exam"]),
+        ("when is my doctor's appointment", ["date:doctor appointment", "date:appointment"]),
+        ("user wedding date", ["date:wedding"]),
+        ("when is my baby due", ["date:due date"]),
+        ("when is my thesis due", ["date:deadline"]),
+        ("when am i moving", ["date:move"]),
+        ("user next trip date", ["date:flight"]),
+        ("user upcoming race", ["date:race"]),
+        ("how did my exam go", []),  # not when
+        ("where do I live", []),
+    ],
+)
+def test_a_question_of_when_asks_the_plans_day(query: str, keys: list[str]) -> None:
+    assert asked_plans(query) == keys
