@@ -208,7 +208,7 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     # a history asked in the plural: "user previous employers", "my past jobs"
     attributes = _attributes(words, found | {_KEY_PLURALS[w] for w in found & _KEY_PLURALS.keys()})
     # "when is my exam?", "user wedding date": the day of that plan, first
-    planned = asked_plans(query)
+    planned, plan_words = asked_plans(query)
     attributes = [*planned, *(a for a in attributes if a not in planned)]
     drop: set[str] = set()
     subjects: list[str] = []
@@ -307,7 +307,10 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         w in name_words and [x for x in words[i + 1 : i + 3] if x != "s"][:1] in _RELATION_WORDS
         for i, w in enumerate(words)
     )
-    if not subjects or (drop and not named_relation) or self_named:
+    # (a plan's day is the user's: "when is the baby due?", not "when is my sister's
+    # wedding?")
+    for_a_plan = bool(planned) and not [w for w in relations if w not in plan_words]
+    if not subjects or (drop and not named_relation) or self_named or for_a_plan:
         subjects.insert(0, USER)
     if USER not in subjects and "hobbies" in attributes:
         # what the user likes answers for their hobbies; someone else's are theirs to say

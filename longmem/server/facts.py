@@ -14,6 +14,7 @@ model's say-so; an extractor (rules or a model) only proposes the keys.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional, Protocol
@@ -228,6 +229,21 @@ ENDED_BY: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+def asked_as(name: Optional[str], asked: Sequence[str]) -> Optional[str]:
+    """The attribute of ``asked`` a fact's attribute answers: itself, or for a plan's day
+    of a kind (``date:maths exam``) the plan's event asked bare (``date:exam``)."""
+    if name is None or name in asked or not name.startswith(DATE_PREFIX):
+        return name if name in asked else None
+    return next(
+        (
+            a
+            for a in asked
+            if a.startswith(DATE_PREFIX) and name.endswith(" " + a[len(DATE_PREFIX) :])
+        ),
+        None,
+    )
+
+
 def attribute(name: Optional[str]) -> Optional[Attribute]:
     """The attribute of a key (``favorite:<thing>`` is single-valued per thing, and
     ``date:<event>`` per event), or None for a name outside the lexicon (and ``date:``
@@ -280,6 +296,11 @@ class ExtractedFact:
     # Wipro" after "started at Infosys today!!"): ``value`` replaces the value of the same
     # shape (a name, a number) that the collection's newest message keyed.
     corrects_last: bool = False
+    # A new day (or an end) for a plan told before, its event said bare or not at all
+    # ("appt moved to the 10th", "they moved it to monday"): remember keys it as the plan
+    # the collection holds of that event (``date:<event>``), or of any (``date:``), the
+    # one told last.
+    redates: bool = False
 
 
 class Extractor(Protocol):

@@ -52,7 +52,7 @@ from .embed import (
     word_feature,
 )
 from .extract.chitchat import is_pleasantry
-from .facts import USER, attribute
+from .facts import USER, asked_as, attribute
 from .kinds import KIND_ATTRIBUTES, news, someone_elses
 from .rerank import ModelRanker
 from .timestamps import iso_now
@@ -672,16 +672,23 @@ class SearchEngine:
         found = [
             m for m in found if not m.negated or ask.past or (ask.still and _held(m) not in held)
         ]
-        arms.answered = any(m.attribute == ask.attributes[0] for m in found)
+        arms.answered = any(asked_as(m.attribute, ask.attributes[:1]) for m in found)
         if not found and denials:
             # nothing holds, but an end was said: "am I seeing anyone?" after "Tom and I
             # split up" is answered by the split, the latest such end
             end = max(denials, key=lambda m: (m.began, m.rid))
             found, arms.ends, arms.end_said = [end], frozenset((end.rid,)), end.said
         order = {name: i for i, name in enumerate(ask.attributes)}
+        order.update(
+            {
+                name: order[of]
+                for m in found
+                if (name := m.attribute) and (of := asked_as(name, ask.attributes))
+            }
+        )
         found.sort(key=lambda m: order.get(m.attribute or "", len(order)))
         best = attribute(ask.attributes[0])
-        answers = [m for m in found if m.attribute == ask.attributes[0] and not m.negated]
+        answers = [m for m in found if asked_as(m.attribute, ask.attributes[:1]) and not m.negated]
         if not req.include_history:
             if answers and best is not None and best.single:
                 arms.since = min(m.began for m in answers)

@@ -26,8 +26,9 @@ def test_a_new_day_for_the_same_event_retires_the_old_one(mem: Longmem, collecti
         ("2026-04-02T10:00:00Z", "flight to lisbon on the 14th, so hyped"),
         ("2026-04-08T10:00:00Z", "ugh flight moved to the 22nd, airline changed the schedule"),
     )
-    assert [(f["attribute"], f["relation"]) for f in first] == [("date:flight", "new")]
-    assert [(f["attribute"], f["relation"]) for f in moved] == [("date:flight", "updates")]
+    # the flight by where it goes; moved, said bare, it is that flight
+    assert [(f["attribute"], f["relation"]) for f in first] == [("date:lisbon flight", "new")]
+    assert [(f["attribute"], f["relation"]) for f in moved] == [("date:lisbon flight", "updates")]
     assert moved[0]["supersedes"] == first[0]["id"]
     assert "Flight to lisbon on the 14th, so hyped" not in _current(mem, collection)
     hits = mem.search("when is my flight?", collection=collection, limit=5)
@@ -44,7 +45,9 @@ def test_a_day_said_with_no_event_is_the_plan_told_last(mem: Longmem, collection
         ("2026-05-11T10:00:00Z", "interview at monzo on thursday!!"),
         ("2026-05-13T10:00:00Z", "they moved it to monday 9am, fine by me, more time to prep"),
     )
-    assert [(f["attribute"], f["relation"]) for f in told[2]] == [("date:interview", "updates")]
+    assert [(f["attribute"], f["relation"]) for f in told[2]] == [
+        ("date:monzo interview", "updates")
+    ]
     hits = mem.search("when is my interview", collection=collection, limit=5)
     assert hits[0]["text"] == "They moved it to monday 9am, fine by User, more time to prep"
     assert "Interview at monzo on thursday" not in [h["text"] for h in hits]
@@ -92,3 +95,42 @@ def test_an_older_day_said_late_does_not_retire_the_newer(mem: Longmem, collecti
     current = _current(mem, collection)
     assert "Exam got pushed back to 13 may" in current
     assert "Exam on 20 may, panicking already" not in current
+
+
+def test_two_plans_of_one_event_are_two_and_a_question_of_either_finds_its_own(
+    mem: Longmem, collection: str
+) -> None:
+    _tell(
+        mem,
+        collection,
+        ("2026-05-01T10:00:00Z", "maths exam on 20 may"),
+        ("2026-05-02T10:00:00Z", "physics exam on 22 may"),
+        ("2026-05-03T10:00:00Z", "interview at monzo on thursday"),
+        ("2026-05-04T10:00:00Z", "interview at google on friday"),
+    )
+    current = _current(mem, collection)
+    assert {"Maths exam on 20 may", "Physics exam on 22 may"} <= set(current)
+    assert {"Interview at monzo on thursday", "Interview at google on friday"} <= set(current)
+    hits = mem.search("when is my maths exam", collection=collection, limit=5)
+    assert hits[0]["text"] == "Maths exam on 20 may"
+    hits = mem.search("when is my monzo interview", collection=collection, limit=5)
+    assert hits[0]["text"] == "Interview at monzo on thursday"
+    # asked bare, any of them answers (the newest first)
+    hits = mem.search("when is my exam", collection=collection, limit=5)
+    assert [h["text"] for h in hits[:2]] == ["Physics exam on 22 may", "Maths exam on 20 may"]
+
+
+def test_a_plan_called_off_is_no_longer_its_day(mem: Longmem, collection: str) -> None:
+    _, off = _tell(
+        mem,
+        collection,
+        ("2025-10-01T10:00:00Z", "my wedding is on 12 sept 2026"),
+        ("2026-02-11T10:00:00Z", "the wedding's off"),
+    )
+    assert [(f["attribute"], f["relation"]) for f in off] == [("date:wedding", "updates")]
+    assert "User's wedding is on 12 sept 2026" not in _current(mem, collection)
+    hits = mem.search("when is my wedding", collection=collection, limit=5)
+    assert hits[0]["text"] == "The wedding's off"
+    # … and with nothing to call off it is words
+    (alone,) = _tell(mem, collection + "x", ("2026-02-11T10:00:00Z", "the wedding's off"))
+    assert [f["attribute"] for f in alone] == [None]

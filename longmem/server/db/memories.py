@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from ..embed import EMBED_VERSION, Vector, embed, from_blob, fts_text, to_blob
 from ..extract.kin import relation_key
-from ..facts import RELATION_ATTRIBUTES
+from ..facts import DATE_PREFIX, RELATION_ATTRIBUTES
 from ..timestamps import iso_now
 from .database import Database, chunks, dumps, select_in
 from .records import (
@@ -637,7 +637,7 @@ class Memories:
         (``date:``: the days of the user's plans) within one tag, the one said last
         first. Read on the writer, as ``current_by_key`` is."""
         tag, tag_params = tag_filter(container_tag, exact=True)
-        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = _like(prefix) + "%"
         with self.db.write() as conn:
             rows = conn.execute(
                 f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ?{tag} "
@@ -787,15 +787,21 @@ class Memories:
             + ["subject LIKE ? ESCAPE '\\'" for _ in prefixes]
         )
         marks = ",".join("?" * len(attributes))
-        likes = [
-            p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for p in prefixes
+        likes = [_like(p) + "%" for p in prefixes]
+        # a plan's day asked by its event (``date:exam``) is also one of a kind of it
+        # (``date:maths exam``)
+        kinds = [
+            DATE_PREFIX + "% " + _like(a[len(DATE_PREFIX) :])
+            for a in attributes
+            if a.startswith(DATE_PREFIX) and len(a) > len(DATE_PREFIX)
         ]
+        what = f"attribute IN ({marks})" + " OR attribute LIKE ? ESCAPE '\\'" * len(kinds)
         current, moment = (f"AND {CURRENT} ", (now,)) if now is not None else ("", ())
         with self.db.read() as conn:
             rows = conn.execute(
                 f"SELECT {COLUMNS} FROM memories WHERE {scope} AND ({who}) "
-                f"AND attribute IN ({marks}) {current}{BEGUN_FIRST} LIMIT ?",
-                (*params, *exact, *likes, *attributes, *moment, now or iso_now(), limit),
+                f"AND ({what}) {current}{BEGUN_FIRST} LIMIT ?",
+                (*params, *exact, *likes, *attributes, *kinds, *moment, now or iso_now(), limit),
             ).fetchall()
         return [record(row) for row in rows]
 
@@ -1027,3 +1033,8 @@ def _index_entry(row: sqlite3.Row) -> IndexEntry:
         expires_at=row["expires_at"],
         vector=stored_vector(row),
     )
+
+
+def _like(text: str) -> str:
+    """``text`` for a LIKE pattern with ESCAPE '\\': its own % and _ matched as such."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -320,15 +320,21 @@ _THEIR_NTH_BIRTHDAY = re.compile(
 
 
 def _big_oh(match: re.Match[str]) -> str:
-    verb = (
-        match.group("v") or ("turning" if match.group("soon") is not None else "turned")
-    ).lower()
+    soon = match.group("soon") is not None
+    verb = (match.group("v") or ("turning" if soon else "turned")).lower()
     text = match.string
     begin, stop = sentence_bounds(match)
-    if (match.group("dd") and not verb.startswith("turn")) or _A_COUNT_NEAR.search(
+    if (match.group("dd") and (soon or not verb.startswith("turn"))) or _A_COUNT_NEAR.search(
         text, begin, stop
     ):
         return match.group(0)  # "hit the big 80 on the scale", "… 30 days sober"
+    after = text[match.end() : stop].partition(",")[2] if soon else ""
+    if after and (
+        not _MINE_SAID.search(after)
+        or _SOMEONE_SAID.search(after)
+        or any(word in RELATIONS for word in re.findall(r"[a-z-]+", after.lower()))
+    ):
+        return match.group(0)  # "the big 4-0 tomorrow, hubby's been planning for months"
     tens = match.group("d") or match.group("w") or match.group("dd")[0]
     digit = tens if tens.isdigit() else str(_TENS_DIGIT[tens.lower()])
     if (
@@ -357,6 +363,14 @@ _NOT_YET = re.compile(
 _A_COUNT_NEAR = re.compile(
     r"\b(?:sober|followers|subscribers|views|likes|kg|kgs|lbs|km|mph|miles|days|innings|scale|"
     r"bench|motorway|speed|lost)\b|\d\s*(?:k|kg|km)\b",
+    re.I,
+)
+# Who a milestone to come is, said after it: the user only ("…, the boys are dragging me
+# to the pub"), not "…, mum's", "…, not me, my sis", "…, so proud of him".
+_MINE_SAID = re.compile(r"\b(?:i|i'm|im|me|my|we|we're|us|our)\b", re.I)
+_SOMEONE_SAID = re.compile(
+    r"\b(?:not\s+(?:me|mine)|hers|his|him|her|she|shes|she's|he|he's|they|their|ours|sis|bro|"
+    r"bestie|wife|husband|hubby|mum|mom|dad|mate|friend|[\w-]+['’]s)\b|@",
     re.I,
 )
 _TURNED = {

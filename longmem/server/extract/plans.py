@@ -1,15 +1,24 @@
 """Dated plans: an event of the user's said with its day ("exam on 20 may", "interview at
-monzo on thursday", "flight to lisbon on the 14th", "thesis due 31 march"), keyed
+monzo on thursday", "maths exam on the 22nd", "thesis due 31 march"), keyed
 ``date:<event>`` with the day as said, so that a day said later for the same event
 ("flight moved to the 22nd", "the wedding's now 3 april 2027") retires the one said
-before, whatever the wording. A new day said with no event ("they've brought it forward
-to 13 may", "delayed again, 19th june now") is keyed ``date:`` alone: ``remember`` gives
-it the event of the collection's newest dated plan, or keeps it as words.
+before, whatever the wording, and one called off ("the wedding's off", "cancelled my
+dentist appointment") ends it.
+
+The event is its word and the word said before it, if any ("maths exam", "dentist
+appointment", "job interview" is an interview): two exams of two subjects are two plans.
+A new day for an event said bare ("appt moved to the 10th") is ``redates``: remember
+keys it as the plan of that event the collection holds (the one told last), and a new
+day with no event ("they've brought it forward to 13 may", "delayed again, 19th june
+now", "my supervisor gave me till 30 april") is keyed ``date:`` alone, which remember
+gives the plan told last, or keeps as words.
 
 What a plan is told as stays its words (the memory's text is the clause as said); only
-the key is added. Someone else's event ("her wedding is on 3 june", "my sister's exam
-is on monday"), a hedged one ("if my interview is on friday") and one of a list asked
-for are not read.
+the key is added. Not read as the user's: someone else's event ("her wedding is on 3
+june", "my bf has an interview on thursday", "exam is on monday for my son", "the
+royal wedding"), one told past, denied or hedged ("my exam was on monday", "no exam on
+monday", "if my interview is on friday"), a price ("flights to Toronto in August are
+£640"), and a day for something else ("my train got delayed, now friday").
 """
 
 from __future__ import annotations
@@ -18,10 +27,12 @@ import re
 from dataclasses import replace
 from typing import Optional
 
+from ..embed import STOP_WORDS
 from ..facts import DATE_PREFIX, USER, ExtractedFact
-from .lexicon import ANY_WEEKDAY_RE, HEDGED, MONTH_RE
+from .lexicon import ANY_WEEKDAY_RE, HEDGED, MONTH_RE, NEGATION, words
+from .names import PERSON_WORDS
 
-# The events a day is kept for, as typed, and the one word each is keyed by.
+# The events a day is kept for, as typed, and the word each is keyed by.
 _EVENTS = {
     **dict.fromkeys(("exam", "exams", "finals"), "exam"),
     **dict.fromkeys(("test",), "test"),
@@ -36,11 +47,14 @@ _EVENTS = {
     **dict.fromkeys(("moving out", "moving in", "moving house", "moving day"), "move"),
     **dict.fromkeys(("surgery", "operation", "op", "procedure"), "operation"),
     **dict.fromkeys(("scan", "ultrasound"), "scan"),
-    **dict.fromkeys(("viva", "defence", "defense", "graduation", "induction", "hearing"), ""),
-    **dict.fromkeys(("marathon", "half marathon", "half", "race", "10k", "5k"), "race"),
+    **dict.fromkeys(("viva", "defence", "defense", "graduation", "induction"), ""),
+    **dict.fromkeys(("marathon", "half marathon", "10k", "5k", "triathlon", "race"), ""),
     **dict.fromkeys(("start date",), "start date"),
 }
-# Which appointment or test it is: "dentist appointment", "driving test", "gp appt".
+# Events that are a plan of one's own only with the word of which one ("driving test",
+# "park run race"): "put it to the test", "the rat race" are none.
+_NAMED_ONLY = frozenset(("test", "race"))
+# Which one it is, said before the event, as one word: "gp appt" is a doctor appointment.
 _KINDS = {
     **dict.fromkeys(("gp", "doctor", "doctor's", "doctors", "docs", "doc's"), "doctor"),
     **dict.fromkeys(("dentist", "dentist's", "dental"), "dentist"),
@@ -49,18 +63,32 @@ _KINDS = {
     **dict.fromkeys(("hospital", "clinic", "consultant", "specialist"), "hospital"),
     **dict.fromkeys(("vet", "vet's", "vets"), "vet"),
     **dict.fromkeys(("physio", "physiotherapy"), "physio"),
-    **dict.fromkeys(("driving", "theory"), "driving"),
-    **dict.fromkeys(("blood",), "blood"),
-    **dict.fromkeys(("visa", "embassy"), "visa"),
+    **dict.fromkeys(("maths", "math"), "maths"),
 }
+# Words before an event that say no kind of it ("my first exam", "a job interview").
+_NO_KIND = STOP_WORDS | words(
+    """a an the my our his her their your this that next last first final big new upcoming
+    job actual real official proper own one two three second third its it's i'm im got
+    get gets have has had is are was were be been being am booked booking scheduled set
+    confirmed another any every some no and but so or ugh omg lol finally still now just
+    also really even half"""
+)
+_WORD = r"[a-z][a-z0-9-]*(?![\w'’-])"
 _EVENT = (
     r"(?P<kind>(?:"
     + "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True))
+    + r"|(?!(?:"
+    + "|".join(sorted(map(re.escape, _NO_KIND), key=len, reverse=True))
+    + r")\b)"
+    + _WORD
     + r")\s+)?(?P<event>"
     + "|".join(
         sorted((re.escape(e).replace(r"\ ", r"\s+") for e in _EVENTS), key=len, reverse=True)
     )
-    + r")\b"
+    # (not "surgery hours", "exam results", "wedding dress", "interview questions")
+    + r")\b(?!\s+(?:hours|times|opening|fees?|prices?|results?|revision|prep|papers?|questions?|"
+    r"nerves|outfits?|dress|playlist|tips|advice|invites?|invitations?|guests?|venue|"
+    r"for\s+(?:my|our|the|his|her|their|a|an)\b))"
 )
 
 # A day as chat types it, kept as said: "20 may", "the 3rd of june 2027", "may 20th",
@@ -80,27 +108,62 @@ DATE = (
     + r"|tomorrow\b|next\s+(?:week|month)\b)"
 )  # fmt: skip
 
-# Whose the event is, when not the user's: "her wedding", "my sister's exam", "Tom's
-# interview", "the kids' scan".
-_THEIRS = r"(?<!\w)(?:his|her|their|your|[\w-]+['’]s?|[\w-]+s['’])\s+(?:[\w-]+\s+)?$"
-_THEIRS_BEFORE = re.compile(_THEIRS, re.I)
+# Whose the event is, said before it, when not the user's: "her wedding", "my sister's
+# exam", "Tom's interview", "the kids' scan"; and a plan of the user's said as one's own.
+_THEIRS_BEFORE = re.compile(
+    r"(?<!\w)(?:his|her|their|your|[\w-]+['’]s?|[\w-]+s['’])\s+(?:[\w-]+\s+)?$", re.I
+)
 _MINE_BEFORE = re.compile(r"(?<!\w)(?:my|our|me)\s+(?:[\w-]+\s+)?$|(?<!\w)i['’]?m\s+$", re.I)
+# … someone's, said with "a": "Tom and I had a wedding on Saturday"; a day of something
+# for the event: "revision session for the exam on tuesday".
+_A_WEDDING_BEFORE = re.compile(r"(?<!\w)an?\s+$", re.I)
+_FOR_IT_BEFORE = re.compile(r"\bfor\s+(?:the|my|an?)\s+$", re.I)
+# … and a public event, named with "the": "the royal wedding", "the F1 race" (not "the
+# wedding's now 3 april", "the dentist appointment").
+_THE_BEFORE = re.compile(r"(?<!\w)the\s+(?:[\w-]+\s+)?$", re.I)
+# … or whose, said after its day: "exam is on monday for my son", "wedding on sunday (not
+# mine lol)", "operation on the 14th, the dog's".
+_THEIRS_AFTER = re.compile(
+    r"^\W*(?:(?:is\s+|was\s+)?for\s+(?:my|our|the|his|her|their|a)\b|\(?not\s+mine\b|"
+    r"(?:the\s+)?[\w-]+['’]s?\s*(?:$|[,.!;)]))",
+    re.I,
+)
+# Other people said in the clause: "my bf has an interview on thursday", "mum has a
+# hospital appointment", "the neighbours are moving out on the 30th".
+_PEOPLE = PERSON_WORDS | words(
+    """neighbour neighbours neighbor neighbors flatmate flatmates roommate roommates housemate
+    housemates candidate candidates students student pupils kids kid children child boss
+    colleague colleagues client clients patient patients dog cat puppy"""
+)
+_PEOPLE_SAID = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _PEOPLE), key=len, reverse=True)) + r")\b", re.I
+)
+# Told as past, called off or denied: "my exam was on monday", "had my interview on
+# thursday", "passed my driving test on the 14th" (a day later is a new plan).
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|went|passed|failed|landed|sat|took|finished|done|over|"
+    r"invigilat\w*|proctor\w*|marking|marked)\b",
+    re.I,
+)
+_MATCH_UP = re.compile(r"\b(?:vs\.?|versus|v)\s", re.I)
+_HEDGES = re.compile(r"\b(?:hop(?:e|es|ed|ing)|wish|would|could|should|wonder\w*)\b", re.I)
 
-_I = re.compile(r"\b(?:i|i'm|i've|i'll|me|my|we|we're|we've|us|our)\b", re.I)
 _MOVED = (
     r"(?:moved|pushed(?:\s+back)?|put\s+back|postponed|rescheduled|re-scheduled|changed|"
     r"brought\s+forward|delayed|bumped|shifted|extended)"
 )
 _RESET = r"(?:has\s+been\s+|have\s+been\s+|was\s+|were\s+|got\s+|'s\s+been\s+|is\s+|been\s+)?"
+_FROM = r"(?:from\s+" + DATE + r"\s+)?"
 
 # The event said, then its day: "exam on 20 may", "interview at monzo on thursday",
 # "flight to lisbon on the 14th", "the wedding's now 3 april 2027", "gp appointment, 3rd
 # of feb", "thesis due 31 march", "half marathon on 5 april".
 _SAID = re.compile(
-    r"(?:^|(?<=\s)|(?<=^the\s)|(?<=^my\s))"
+    r"(?:^|(?<=\s))"
     + _EVENT
-    + r"(?:\s+(?:to|in|at|with|for)\s+(?!(?:the\s+)?\d)[\w'&.-]+(?:\s+[\w'&.-]+)?)??"
-    + r"(?:\s*(?:['’]s|\s+is|\s+was|\s+are))?"
+    + r"(?:\s+(?:to|in|at|with)\s+(?!(?:the\s+)?\d)(?P<at>[\w'&.-]+)"
+    + r"(?:\s+(?!(?:next|this|on|in|at|for|by)\b)[\w'&.-]+)?)??"
+    + r"(?:\s*(?:['’]s|\s+is|\s+are))?"
     + r"(?:\s+(?:now|still|finally|officially|booked|set|scheduled|confirmed|due|fixed))*"
     + r"(?:\s+(?:on|for|in|by))?\s*,?\s+(?:now\s+)?(?P<day>"
     + DATE
@@ -109,38 +172,60 @@ _SAID = re.compile(
     + r"(?!\s+(?:are|is|were|was|cost|costs|look|looks|seem|seems)\b)",
     re.I,
 )
-# A day said first: "booked the dentist for the 3rd", "got my exam date: 20 may".
 # The event moved to another day: "flight moved to the 22nd", "appt moved to the 10th",
-# "completion delayed, now the 12th of june", "exam got pushed back to 19 may".
+# "completion delayed, now the 12th of june", "my exam got moved from 20 may to 27 may".
 _MOVED_SAID = re.compile(
     r"(?:^|(?<=\s))" + _EVENT + r"[^,.;!?]{0,25}?\b" + _RESET + _MOVED
-    + r"(?:\s+(?:again|forward|back))?(?:\s+(?:to|till|until|til|for))?\s*,?\s*(?:now\s+)?"
-    + r"(?P<day>" + DATE + r")",
+    + r"(?:\s+(?:again|forward|back))?(?:\s+" + _FROM + r"(?:to|till|until|til|for))?"
+    + r"\s*,?\s*(?:now\s+)?(?P<day>" + DATE + r")",
     re.I,
 )  # fmt: skip
 # … said verb first: "they moved my interview to monday", "rescheduled the scan for friday".
 _MOVED_IT = re.compile(
     r"\b(?:moved|pushed|put|brought|postponed|rescheduled|re-scheduled|changed|delayed|bumped|"
-    r"shifted)\s+(?:(?:my|the|our)\s+" + _EVENT + r"|it|that)(?:\s+(?:back|forward|again))*"
+    r"shifted)\s+(?:(?:my|the|our)\s+" + _EVENT + r"|it|that|me|us)(?:\s+(?:back|forward|again))*"
     r"\s+(?:to|till|until|til|for)\s+(?P<day>" + DATE + r")",
     re.I,
 )
-# A wedding's day set: "we set the date! 12 sept 2026 at the barn venue".
-_SET_THE_DATE = re.compile(
-    r"\b(?:set|picked|chose|booked)\s+(?:the|a)\s+(?:wedding\s+)?date\b\W+(?:for\s+|it's\s+)?"
-    r"(?P<day>" + DATE + r")",
+# … or with "it" before its verb: "it's been moved to the 22nd", "it got pushed to friday".
+_IT_MOVED = re.compile(
+    r"\b(?:it|it's|it\s+has|that's|that\s+has)\s+(?:been\s+|got\s+|now\s+)*" + _MOVED
+    + r"(?:\s+(?:back|forward|again))*\s+(?:to|till|until|til|for)\s+(?P<day>" + DATE + r")",
     re.I,
-)
+)  # fmt: skip
 # A new day with no event: "delayed AGAIN, 19th june now", "supervisor gave me till 30
 # april", "got an extension to the 5th".
 _NEW_DAY = re.compile(
-    r"\b(?:(?:delayed|postponed|pushed\s+back|moved)(?:\s+again)?\s*,?\s*(?:now\s+)?(?P<day>"
-    + DATE
-    + r")(?=\s*(?:now\b|$|[,.!;]))|(?:gave|given)\s+me\s+(?:till|until|an\s+extension\s+"
-    r"(?:to|till|until))\s+(?P<day2>" + DATE + r")|(?:got|have)\s+an\s+extension\s+"
-    r"(?:to|till|until)\s+(?P<day3>" + DATE + r"))",
+    r"^(?:(?:ugh|argh|so|and|ok|okay|omg|well|oh|lol|whoops|oops)[\s,]+)*(?:(?:it|it's|it\s+has|"
+    r"they've|they\s+have)\s+(?:been\s+|got\s+)?)?(?:(?:delayed|postponed|pushed\s+back)"
+    r"(?:\s+again)?\s*,?\s*(?:now\s+)?(?P<day>" + DATE + r")(?=\s*(?:now\b|$|[,.!;]))|"
+    r"(?:(?:my|the)\s+)?(?:supervisor|tutor|prof|professor|lecturer|uni|university|school|"
+    r"examiners?|they)\s+(?:gave|have\s+given|has\s+given)\s+me\s+(?:till|until|an\s+extension\s+"
+    r"(?:to|till|until))\s+(?P<day2>" + DATE + r")|(?:i\s+)?(?:got|have)\s+an\s+extension\s+"
+    r"(?:to|till|until)\s+(?P<day3>" + DATE + r")(?!\s+(?:on|for)\b))",
     re.I,
 )  # fmt: skip
+# Who may move a plan of the user's with no event said: "they", "it", the one who sets it.
+_BY_THEM_BEFORE = re.compile(
+    r"^(?:(?:ugh|argh|so|and|ok|okay|omg|well|oh|lol|but|now|surgery\s+rang|hospital\s+rang)"
+    r"[\s,]+)*(?:(?:they|they've|they'd|they\s+have|it|it's|(?:(?:the|my)\s+)?(?:uni|surgery|"
+    r"hospital|clinic|airline|venue|company|office|recruiter|school|supervisor|tutor|doctor|"
+    r"dentist|gp|doc|consultant))\s+"
+    r"(?:have\s+|has\s+|had\s+|just\s+|now\s+|got\s+|went\s+and\s+)*)?$",
+    re.I,
+)
+# A plan called off: "the wedding's off", "cancelled my dentist appointment", "exam got
+# cancelled".
+_CALLED_OFF = (
+    re.compile(
+        r"(?:^|(?<=\s))" + _EVENT + r"(?:\s+(?:to|in|at|with|on)\s+[\w'&.-]+(?:\s+[\w'&.-]+)?)??"
+        r"\s*(?:['’]s|\s+is|\s+has\s+been|\s+got|\s+was|\s+been)?\s+(?:now\s+|officially\s+)?"
+        r"(?:off|cancell?ed|called\s+off|scrapped)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:cancell?ed|called\s+off|scrapped)\s+(?:my|our|the)\s+" + _EVENT, re.I),
+)  # fmt: skip
+_I = re.compile(r"\b(?:i|i'm|i've|i'll|me|my|we|we're|we've|us|our)\b", re.I)
 
 
 def dated_plans(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
@@ -154,7 +239,7 @@ def dated_plans(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]
         _dated(f) if _open(f) and not (theirs and not _I.search(f.statement)) else f for f in facts
     ]
     wedding = _SET_THE_DATE.search(content)
-    if wedding is not None and not HEDGED.search(content):
+    if wedding is not None and not _hedged(content):
         # "we set the date! 12 sept 2026 at the barn venue": the day, where it is said
         day = " ".join(wedding.group("day").split())
         at = next(
@@ -164,6 +249,14 @@ def dated_plans(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]
         if at is not None:
             facts[at] = replace(facts[at], attribute=DATE_PREFIX + "wedding", value=day)
     return facts
+
+
+# A wedding's day set: "we set the date! 12 sept 2026 at the barn venue".
+_SET_THE_DATE = re.compile(
+    r"^(?:(?:we|we've|we\s+have|finally|so)\s+)*(?:set|picked|chose|booked)\s+(?:the|a)\s+"
+    r"(?:wedding\s+)?date\b\W+(?:for\s+|it's\s+)?(?P<day>" + DATE + r")",
+    re.I,
+)
 
 
 def _open(fact: ExtractedFact) -> bool:
@@ -177,54 +270,105 @@ def _open(fact: ExtractedFact) -> bool:
     )
 
 
+def _hedged(said: str) -> bool:
+    return HEDGED.search(said) is not None or _HEDGES.search(said) is not None
+
+
 def _dated(fact: ExtractedFact) -> ExtractedFact:
     said = fact.statement
-    if HEDGED.search(said):
-        return fact  # "if my interview is on friday", "might move the exam to june"
+    if _hedged(said):
+        return fact  # "if my interview is on friday", "hoping the interview is on monday"
+    off = next((m for m in (p.search(said) for p in _CALLED_OFF) if m), None)
+    if off is not None:
+        # "the wedding's off", "cancelled my dentist appointment": the plan ends
+        if not _the_users(said, off, off.end()):
+            return fact
+        key = _key(off.group("kind"), off.group("event"))
+        if key is None:
+            return fact
+        return replace(fact, attribute=DATE_PREFIX + key, value=None, negated=True, redates=True)
+    if NEGATION.search(said) or _PAST.search(said):
+        return fact  # "no exam on monday", "my exam was on monday, went ok"
     found = plan_of(said)
     if found is None:
         return fact
-    event, day = found
-    return replace(fact, attribute=DATE_PREFIX + event, value=day)
+    event, day, moved = found
+    return replace(fact, attribute=DATE_PREFIX + event, value=day, redates=moved)
 
 
-def plan_of(said: str) -> Optional[tuple[str, str]]:
-    """The event (``""`` when not said) and its day that ``said`` tells, or None."""
-    for pattern in (_MOVED_SAID, _MOVED_IT, _SAID):
+def plan_of(said: str) -> Optional[tuple[str, str, bool]]:
+    """The event (``""`` when not said) and its day that ``said`` tells, and whether it
+    is a new day for a plan told before; or None."""
+    for pattern in (_MOVED_SAID, _MOVED_IT, _IT_MOVED, _SAID):
         for match in pattern.finditer(said):
-            event = match.group("event")
-            if event is not None and not _the_users(said, match.start()):
-                continue
+            event = match.group("event") if "event" in pattern.groupindex else None
             day = " ".join(match.group("day").split())
             if event is None:
-                return "", day
-            return _key(match.group("kind"), event), day
+                if _BY_THEM_BEFORE.match(said[: match.start()]) is None:
+                    continue  # "my train got delayed, now friday": the train's
+                return "", day, True
+            if not _the_users(said, match, match.end("day")):
+                continue
+            kind = match.group("kind")
+            if kind is None and "at" in pattern.groupindex and match.group("at"):
+                kind = _whose_at(event, match.group("at"))
+            key = _key(kind, event)
+            if key is None:
+                continue
+            return key, day, pattern is not _SAID
     new = _NEW_DAY.search(said)
     if new is not None:
         day = next(d for d in new.group("day", "day2", "day3") if d)
-        return "", " ".join(day.split())
+        # (more time given is a deadline's: "supervisor gave me till 30 april")
+        return ("" if new.group("day") else "deadline"), " ".join(day.split()), True
     return None
 
 
-def _the_users(said: str, at: int) -> bool:
-    """Whether the event that begins at ``at`` is the user's: said with no one's word
-    before it, or with "my" / "our"."""
+def _whose_at(event: str, at: str) -> Optional[str]:
+    """Which interview or flight it is, by whom or where: "interview at monzo" is the
+    monzo interview, "flight to lisbon" the lisbon flight; None for any other event."""
+    name = _EVENTS.get(" ".join(event.lower().split()))
+    word = at.lower().strip(".")
+    return word if name in ("interview", "flight") and word not in _NO_KIND else None
+
+
+def _the_users(said: str, match: re.Match[str], end: int) -> bool:
+    """Whether the event ``match`` reads (its day said up to ``end``) is the user's: no
+    one else's by a word before it or after its day, nor a public one, nor one told
+    beside someone else."""
+    at = match.start("kind") if match.group("kind") else match.start("event")
     before = said[:at]
-    if _SOMEONES_EVENT.search(before) and said[at:].lower().startswith(_SOMEONES):
-        return False  # "Tom and I had a wedding on Saturday": a wedding, someone's
+    event = match.group("event").lower()
+    if event in ("wedding", "big day") and _A_WEDDING_BEFORE.search(before):
+        return False  # "Tom and I had a wedding on Saturday": someone's
+    if _FOR_IT_BEFORE.search(before) or _THEIRS_AFTER.match(said[end:]):
+        return False  # "revision session for the exam on tuesday", "… for my son"
+    kind = (match.group("kind") or "").strip().lower()
+    if kind and kind not in _KINDS and _THE_BEFORE.search(before):
+        return False  # "the royal wedding is on saturday", "the F1 race on sunday"
+    theirs = kind not in _KINDS and (kind in _PEOPLE or kind.removesuffix("s") in _PEOPLE)
+    if theirs or _MATCH_UP.search(said):
+        return False  # "dads surgery is next tuesday", "cousin wedding", "india vs aus test"
+    if _PEOPLE_SAID.search(_outside(said, match)) and not _MINE_BEFORE.search(before):
+        return False  # "my bf has an interview on thursday", "mum has a scan on the 9th"
     return _MINE_BEFORE.search(before) is not None or _THEIRS_BEFORE.search(before) is None
 
 
-# A wedding or party said with "a": someone's, whom the user goes to.
-_SOMEONES = ("wedding", "big day")
-_SOMEONES_EVENT = re.compile(r"(?<!\w)an?\s+$", re.I)
+def _outside(said: str, match: re.Match[str]) -> str:
+    """``said`` without the words of the event ``match`` read ("baby due" names no one)."""
+    return said[: match.start()] + " " + said[match.end("event") :]
 
 
-def _key(kind: Optional[str], event: str) -> str:
-    name = _EVENTS[" ".join(event.lower().split())] or " ".join(event.lower().split())
+def _key(kind: Optional[str], event: str) -> Optional[str]:
+    """The key's event: its word and the word of which one, canonical ("gp appt" is
+    "doctor appointment", "job interview" an interview); None for an event that is a plan
+    only with a word of which one, said without it ("the rat race")."""
+    said = " ".join(event.lower().split())
+    name = _EVENTS[said] or said
     if kind is None:
-        return name
-    return f"{_KINDS[' '.join(kind.lower().split())]} {name}"
+        return None if said in _NAMED_ONLY else name
+    word = kind.strip().lower()
+    return f"{_KINDS.get(word, word)} {name}"
 
 
 # A question of when: "when is my exam?", "user wedding date", "user upcoming race".
@@ -232,25 +376,40 @@ _ASKS_WHEN = re.compile(
     r"\b(?:when|date|dates|day|due|time|scheduled|booked|upcoming|next|moved|rescheduled)\b",
     re.I,
 )
-_EVENT_ASKED = re.compile(r"(?:^|(?<=\W))" + _EVENT, re.I)
+_EVENT_ASKED = re.compile(
+    r"(?:^|(?<=\W))" + _EVENT + r"(?:\s+(?:to|at|with)\s+(?P<at>[\w'&.-]+))?", re.I
+)
 # Words a question asks a plan by that no plan is told by: "when am I moving?", "user
 # next trip date" (a trip's day is its flight's).
 _ASKED_AS = {
     **dict.fromkeys(("moving", "move"), "move"),
     **dict.fromkeys(("trip", "flying", "fly", "travel", "travelling", "traveling"), "flight"),
 }
+# … and a kind of plan asked by its kind: "user upcoming race" is any race's day.
+_ASKED_KINDS = {"race": ("race", "marathon", "half marathon", "10k", "5k", "triathlon")}
+_A_WORD = re.compile(r"[a-z0-9]+")
 _ASKED_AS_WORD = re.compile(r"\b(?:" + "|".join(_ASKED_AS) + r")\b", re.I)
 
 
-def asked_plans(query: str) -> list[str]:
-    """The ``date:<event>`` keys a question of when asks ("when is my doctor's
-    appointment?" → ``date:doctor appointment``, then ``date:appointment``), or []."""
+def asked_plans(query: str) -> tuple[list[str], frozenset[str]]:
+    """The ``date:<event>`` keys a question of when asks, or none, and the words that
+    name the plans asked. An event asked bare asks any plan of it too ("when is my
+    exam?" → ``date:exam``, which search reads as ``date:maths exam`` as well); one asked
+    with which it is asks that one ("when is my doctor's appointment?" → ``date:doctor
+    appointment``, "when is my flight to lagos?" → ``date:lagos flight``)."""
     if not _ASKS_WHEN.search(query):
-        return []
+        return [], frozenset()
     keys: list[str] = []
+    said: set[str] = set()
     for match in _EVENT_ASKED.finditer(query):
-        key = _key(match.group("kind"), match.group("event"))
-        bare = key.split()[-1] if match.group("kind") else ""
-        keys += [DATE_PREFIX + k for k in (key, bare) if k]
+        event = match.group("event")
+        kind = match.group("kind") or (match.group("at") and _whose_at(event, match.group("at")))
+        key = _key(kind or None, event) or _key(None, event)
+        keys += [DATE_PREFIX + key] if key else []
+        said |= set(re.findall(r"[a-z]+", match.group().lower()))
     keys += [DATE_PREFIX + _ASKED_AS[w.lower()] for w in _ASKED_AS_WORD.findall(query)]
-    return list(dict.fromkeys(keys))
+    asked = set(_A_WORD.findall(query.lower()))
+    keys += [
+        DATE_PREFIX + event for word in asked & _ASKED_KINDS.keys() for event in _ASKED_KINDS[word]
+    ]
+    return list(dict.fromkeys(keys)), frozenset(said)

@@ -1108,16 +1108,14 @@ RULES: tuple[Rule, ...] = (
     _rule("location", r"^(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
     # -- age and dates --
-    _rule("age", r"^" + _NOT_A_COUNT + r"(?:am|is|are)\s+(?:now\s+)?(?:(?:officially|finally)\s+(?=(?:1[3-9]|[2-9]\d)\b))?(?P<v>\d{1,3})(?:\s?(?:yo|y/o|y\.o\.?)(?=\s|$|[,.!]))?(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|\+|/\s*\d|to\s+\d|for\s+\d+(?!\s*(?:more|weeks?|days?|months?|years?))|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
+    # (not a day: "exam is 20 may", "deadline is 30 april")
+    _rule("age", r"^" + _NOT_A_COUNT + r"(?:am|is|are)\s+(?:now\s+)?(?:(?:officially|finally)\s+(?=(?:1[3-9]|[2-9]\d)\b))?(?P<v>\d{1,3})(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTH_RE + r")\b(?!\s+(?:i|we|you)\b))(?:\s?(?:yo|y/o|y\.o\.?)(?=\s|$|[,.!]))?(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|\+|/\s*\d|to\s+\d|for\s+\d+(?!\s*(?:more|weeks?|days?|months?|years?))|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s*(?:months?|weeks?|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|degrees?|°|%|percent|per\s+cent|pages?|km|miles?|kg|points?|pts|o['’]?clock|p\.?m|a\.m)\b|am\b|\s*[%°]|:\d)"),
     # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
     # ("Isla is 6 weeks old", "turned 18 months")
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>" + NUMBER_WORDS + r")\b(?=\s*(?:$|[,.!;]|today|tonight|yesterday|last|this|on|in|and|lol|already|now|years?\b|yrs))"),
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>" + NUMBER_WORDS + r")(?=\s+(?:years? old\b|(?:now|today|already)\s*(?:$|[,.!;]|lol\b)))"),
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+|only\s+|just\s+)?(?P<v>\d{1,2}\s+(?:weeks?|months?))\s+old\b"),
-    # … or "old" left out, said of someone: "Leo's 18 months and refuses all vegetables"
-    # (not "I'm 6 months pregnant", "is 3 months behind")
-    _rule("age", r"^is\s+(?:now\s+|only\s+|just\s+)?(?P<v>\d{1,2}\s+(?:weeks?|months?))(?=\s*(?:$|[,.!;]|(?:now|today|already|and)\b))(?!\s+and\s+(?:a\s+half|counting)\b)"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,2}\s+months?)\b(?=\s*(?:$|[,.!;]|old\b|today|yesterday|last|this|on\s|lol))"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
@@ -1143,11 +1141,11 @@ RULES: tuple[Rule, ...] = (
     # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
     # 26", "hoje é meu aniversário, 29 anos"
     _rule("age", r"^(?:just\s+)?(?P<v>\d{1,2})\s+the\s+day\b(?=\s*(?:$|[,.!;]|🎉|🎂|lol\b|and\b|getting\b))"),
-    _rule("age", r"^(?:(?:today|just)\s+)?(?:clock|clocks|clocked)\s+(?P<v>\d{1,3})(?![,.]\d)(?=\s*(?:$|[,.!;]|🎉|🎂|today\b|tomorrow\b|this year\b|lol\b))"),
-    # … said with when, of anyone: "I clock 30 next week o", "my dad clocks 65 on sunday",
-    # "dadi completed 88 yesterday" (Indian English: turned); not "clocked 30 hours",
-    # "completed 10 laps today"
-    _rule("age", r"^(?:(?:just|will|'ll)\s+)?(?:clock|clocks|clocked|clocking|completed|completes|completing)\s+(?P<v>\d{1,3})(?![,.]\d)(?=\s+(?:today|tomorrow|yesterday|tonight|next\s+(?:week|month)|this\s+(?:week|weekend|month)|last\s+(?:week|month)|on\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|(?:" + ANY_WEEKDAY_RE + r")))\b)"),
+    _rule("age", r"^(?:(?:today|just)\s+)?(?:clock|clocks|clocked)\s+(?P<v>1[3-9]|[2-9]\d)(?![,.]?\d)(?=\s*(?:$|[,.!;]|🎉|🎂|today\b|tomorrow\b|this year\b|lol\b))"),
+    # … said with a day to come, of anyone: "I clock 30 next week o", "my dad clocks 65 on
+    # sunday", "I'm clocking 40 on saturday" (an age of 13 to 99: not "I clock 9 tomorrow",
+    # a shift; not "clocked 45 this week", hours; "completed" is read only with "years")
+    _rule("age", r"^(?:(?:just|will|'ll|will\s+be|'ll\s+be|am|'m|go|dey)\s+)?(?:clock|clocks|clocking)\s+(?P<v>1[3-9]|[2-9]\d)(?![,.]?\d)(?=\s+(?:tomorrow|tmrw|next\s+(?:week|month)|this\s+(?:weekend|month)|on\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:lap|lap|mile|km|hole|day\s+of))|(?:" + ANY_WEEKDAY_RE + r")))\b)"),
     _rule("age", r"(?:^is|\b(?:today\s+is|today's|it's|it is))\s+my\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b|\bmy\s+(?P<v2>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+(?:is\s+)?(?:today|on the same day)\b"),
     # "my 42nd birthday was yesterday": one just had ("it was my 42nd birthday on Sunday"
     # is read by the rule of "was my 42nd birthday", once subjects.py makes it the user's)
@@ -1155,7 +1153,7 @@ RULES: tuple[Rule, ...] = (
     # "my 40th was amazing, still recovering", "my 30th was brilliant last night": one just
     # had, said so (not "My 21st was wild", "my 21st was wild, back in 2009", "my 30th was in
     # a pub")
-    _rule("age", r"^(?:(?:and|but|so|oh|ok|well)\s+)*my\s+(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:(?:b-?day|birthday|bday)\s+)?(?:(?:party|bash|do)\s+)?(?:was|went)\s+(?:(?:so|really|absolutely|just|properly|actually)\s+)?(?:amazing|great|brilliant|fun|lovely|perfect|awesome|epic|wild|class|quiet|chill|incredible|special|unforgettable|mint|off|a\s+blast|the\s+best)\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|years|when|uni|school|college)\b)(?=[^.!?]*\b(?:still\s+recovering|hungover|hangover|last\s+night|yesterday|this\s+weekend|last\s+weekend|everyone\s+who\s+came)\b)"),
+    _rule("age", r"^(?:(?:and|but|so|oh|ok|well)\s+)*my\s+(?P<v>1[6-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:(?:b-?day|birthday|bday)\s+)?(?:(?:party|bash|do)\s+)?(?:was|went)\s+(?:(?:so|really|absolutely|just|properly|actually)\s+)?(?:amazing|great|brilliant|fun|lovely|perfect|awesome|epic|wild|class|quiet|chill|incredible|special|unforgettable|mint|off|a\s+blast|the\s+best)\b(?![^.!?]*\b(?:(?:19|20)\d\d|ago|back\s+in|years|when|uni|school|college)\b)(?![^.!?]*\b(?:\d{1,2}(?:st|nd|rd|th)|unlike|reminded|like\s+it\s+was|daughter|son|kid|kids|mum|mom|dad|whole|[\w-]+['’]s)\b)(?=[^.?]*\b(?:still\s+recovering|(?:still\s+(?:so\s+)?)?hungover|last\s+night|this\s+weekend|last\s+weekend)\b)"),
     _rule("age", r"^(?:(?:hoy|hoje|today|ya|já)\s+)?(?:(?:cumplo|cumpro|fa[çc]o|tengo|tenho)\s+)?(?P<v>\d{1,3})\s*(?:años|anos|歳|岁|살)(?=\s*(?:$|[!,.]|hoy\b|hoje\b|ya\b|já\b|today\b|になりました|です|🎉|🎂))"),
     _rule("age", r"^(?:(?:hoy|hoje)\s+)?(?:cumplo|cumpro|fa[çc]o)\s+(?P<v>\d{1,3})(?=\s*(?:(?:años|anos)\s*)?(?:$|[!,.]|hoy\b|hoje\b|🎉|🎂))"),
     _rule("age", r"\b(?:mi|meu|my)\s+(?:aniversário|aniversario|cumpleaños)\b[^.!?]*?\b(?P<v>\d{1,3})\s*(?:años|anos)\b"),
@@ -1187,11 +1185,12 @@ RULES: tuple[Rule, ...] = (
     # birthday said, not its date)
     # the clause's subject's own birthday ("my birthday is", "Anna's birthday is"), not
     # one of someone's the subject rules did not read ("hubby's birthday is …")
-    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?(?:birthday|b-?day)(?:\s+is|['’]s)\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?:on\s+)?" + _V),
+    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?(?:birthday|b-?day)(?:\s+is|['’]s)\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?!(?:in\s+)?(?:\d+|a|one|two|three|a\s+few)\s+(?:days?|weeks?|months?)\b|\d{1,3}\s+this\s+year\b)(?:on\s+)?" + _V),
     _rule("birthday", r"\bborn\s+on\s+" + _V),
-    # a date of birth given: "dob for the insurance thing is 3/4/1990", "my husband's dob is
-    # 11/22/1987", "DOB: 12 May 1988"
-    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|['’]s\s+)?(?:dob|d\.o\.b\.?|date\s+of\s+birth)\b(?:\s+for\s+(?:the\s+)?[\w\s-]{1,30}?)?\s*(?:is|:|-)\s*(?P<v>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + MONTH_RE + r")\.?,?\s+(?:19|20)\d\d|(?:" + MONTH_RE + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\b"),
+    # one's date of birth given: "my dob is 12/05/1988", "dob for the insurance thing is
+    # 3/4/1990" (not "dob for my son is …", "DOB: 03/04/1979" in a form pasted, "dob:
+    # 01/01/1900 is the default")
+    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+(?:dob|d\.o\.b\.?|date\s+of\s+birth)|(?:dob|d\.o\.b\.?|date\s+of\s+birth)\s+for\s+(?:the|this|my)\s+(?:[\w-]+\s+){0,2}?(?:thing|form|forms|application|policy|insurance|booking|account|claim|visa|registration|bank))\s*(?:is|:|-)\s*(?P<v>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + MONTH_RE + r")\.?,?\s+(?:19|20)\d\d|(?:" + MONTH_RE + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\b"),
     # the day one turns an age is one's birthday: "Mum turns 60 on 3 March", "I turn 30 on
     # the 5th of May", "my son is turning 8 on Saturday, June 6th"
     _rule("birthday", r"\bturn(?:s|ing)?\s+(?:\d{1,3}|" + NUMBER_WORDS + r")\s+on\s+(?:(?:" + ANY_WEEKDAY_RE + r"),?\s+)?(?P<v>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + MONTH_RE + r")|(?:" + MONTH_RE + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b"),

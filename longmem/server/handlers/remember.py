@@ -555,13 +555,15 @@ class _Call:
         )
 
     def _of_a_plan(self, fact: ExtractedFact) -> ExtractedFact:
-        """A day said for a plan told before, keyed as that plan's: ``date:`` (no event
-        said: "they moved it to monday") is the plan whose day the collection was told
-        last; an event said bare ("appt moved to the 10th") the one of its kind told
-        ("gp appointment, 3rd of feb"), unless the bare event is held itself. With no
-        plan told in the half year before, a day with no event is words."""
+        """A new day (or an end) said for a plan told before (``redates``), keyed as that
+        plan's: ``date:`` (no event said: "they moved it to monday") is the plan whose day
+        the collection was told last; an event said bare ("appt moved to the 10th",
+        "exam got pushed back to 19 may") the plan of that event held, else the one of a
+        kind of it told last ("gp appointment, 3rd of feb", "maths exam on 20 may"). Only
+        plans told in the half year before count. With none, a day for an event said is
+        a new plan; a day with no event, or an end with nothing to end, is words."""
         name = fact.attribute
-        if name is None or not name.startswith(DATE_PREFIX) or fact.subject != USER:
+        if name is None or not fact.redates or fact.subject != USER:
             return fact
         event = name[len(DATE_PREFIX) :]
         if event and self._by_key(USER, name):
@@ -575,10 +577,12 @@ class _Call:
         ]
         if event:
             plans = [m for m in plans if (m.attribute or "").endswith(" " + event)]
-            return replace(fact, attribute=plans[0].attribute) if plans else fact
         if plans:
             return replace(fact, attribute=plans[0].attribute)
-        return replace(fact, attribute=None, value=None)
+        if event and not fact.negated:
+            return fact  # a new plan: "exam moved to 13 may", no exam told before
+        # no plan to give a day to, or to call off: words
+        return replace(fact, attribute=None, value=None, negated=False)
 
     def _by_key(self, subject: str, name: str) -> list[MemoryRecord]:
         return self.store.memories.current_by_key(
