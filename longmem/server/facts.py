@@ -79,7 +79,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "hired resigned retired job quit",
     ),
     Attribute("age", True, "is", "age old years"),
-    Attribute("birthday", True, "was born on", "birthday born"),
+    Attribute("birthday", True, "was born on", "birthday born birth dob bday"),
     Attribute(
         "relationship",
         True,

@@ -590,6 +590,12 @@ def test_a_question_asks_its_attribute_before_anything_is_keyed(api: Api) -> Non
         ("user work city", "employer"),
         ("what city do I work in?", "employer"),
         ("who employs me at the moment?", "employer"),
+        # a date of birth is the birthday (had asked nothing)
+        ("user date of birth", "birthday"),
+        ("what's my dob", "birthday"),
+        # a question of when asks a plan's day first
+        ("when is my exam?", "date:exam"),
+        ("when is the baby due", "date:due date"),
     ],
 )
 def test_question_words_ask_their_attribute(question: str, first: str) -> None:
