@@ -297,10 +297,12 @@ class ExtractedFact:
     # shape (a name, a number) that the collection's newest message keyed.
     corrects_last: bool = False
     # A new day (or an end) for a plan told before, its event said bare or not at all
-    # ("appt moved to the 10th", "they moved it to monday"): remember keys it as the plan
-    # the collection holds of that event (``date:<event>``), or of any (``date:``), the
-    # one told last.
-    redates: bool = False
+    # ("appt moved to the 10th", "they moved it to monday", "monzo moved it to friday"):
+    # remember keys it as the plan the collection holds of that event (``date:<event>``,
+    # the one told last), or, with no event, of the word said here ("monzo": the monzo
+    # interview), or ("") the plan told last when no other day was said since. None: no
+    # such new day.
+    redates: Optional[str] = None
 
 
 class Extractor(Protocol):

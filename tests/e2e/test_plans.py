@@ -134,3 +134,63 @@ def test_a_plan_called_off_is_no_longer_its_day(mem: Longmem, collection: str) -
     # … and with nothing to call off it is words
     (alone,) = _tell(mem, collection + "x", ("2026-02-11T10:00:00Z", "the wedding's off"))
     assert [f["attribute"] for f in alone] == [None]
+
+
+def test_who_moves_a_plan_says_which_and_they_only_the_last_with_no_day_since(
+    mem: Longmem, collection: str
+) -> None:
+    _, flight, moved = _tell(
+        mem,
+        collection,
+        ("2026-05-01T10:00:00Z", "exam on 20 june"),
+        ("2026-05-02T10:00:00Z", "holiday to crete, flying on 2 july"),
+        ("2026-05-03T10:00:00Z", "the airline moved it to 3 july"),
+    )
+    assert [f["attribute"] for f in flight] == ["date:flight"]
+    assert [(f["attribute"], f["relation"]) for f in moved] == [("date:flight", "updates")]
+    assert "Exam on 20 june" in _current(mem, collection)  # the exam keeps its day
+    # "they moved it" after someone else's day is not the user's plan's
+    other = collection + "-b"
+    told = _tell(
+        mem,
+        other,
+        ("2026-05-01T10:00:00Z", "my exam is on 20 may"),
+        ("2026-05-02T10:00:00Z", "my sister's wedding is on 3 june"),
+        ("2026-05-03T10:00:00Z", "they moved it to 10 june, venue drama"),
+    )
+    assert [f["attribute"] for f in told[2]] == [None]
+    assert "User's exam is on 20 may" in _current(mem, other)
+    # … and one moved by the name it is known by is that one
+    named = collection + "-c"
+    told = _tell(
+        mem,
+        named,
+        ("2026-05-01T10:00:00Z", "interview at monzo on thursday"),
+        ("2026-05-02T10:00:00Z", "interview at revolut on the 12th"),
+        ("2026-05-03T10:00:00Z", "monzo moved it to friday"),
+    )
+    assert [f["attribute"] for f in told[2]] == ["date:monzo interview"]
+    assert "Interview at revolut on the 12th" in _current(mem, named)
+
+
+def test_another_of_a_kind_keeps_the_first_and_one_done_ends_it(
+    mem: Longmem, collection: str
+) -> None:
+    _tell(
+        mem,
+        collection,
+        ("2026-05-01T10:00:00Z", "exam on 20 may 😬"),
+        ("2026-05-02T10:00:00Z", "got another exam on 3 june too"),
+    )
+    assert "Exam on 20 may" in _current(mem, collection)
+    done = collection + "-b"
+    (_, passed) = _tell(
+        mem,
+        done,
+        ("2026-05-01T10:00:00Z", "driving test on the 15th"),
+        ("2026-05-16T10:00:00Z", "PASSED MY DRIVING TEST 🚗🎉"),
+    )
+    assert [(f["attribute"], f["relation"]) for f in passed if f["attribute"]] == [
+        ("date:driving test", "updates")
+    ]
+    assert "Driving test on the 15th" not in _current(mem, done)

@@ -75,7 +75,13 @@ def _dated(content: str) -> list[tuple[str, Optional[str]]]:
         ("flight to lisbon on the 14th, so hyped", "date:lisbon flight", "the 14th"),
         ("london marathon on 26 april", "date:london marathon", "26 april"),
         ("whoops, it got postponed, 27 may now", "date:", "27 may"),
-        ("doctor rescheduled me to next monday", "date:", "next monday"),
+        # … by the one who sets it: that plan
+        ("doctor rescheduled me to next monday", "date:doctor appointment", "next monday"),
+        ("the airline moved it to 3 july", "date:flight", "3 july"),
+        ("the dentist rang and moved it to the 12th", "date:dentist appointment", "the 12th"),
+        ("dentist cancelled on me, now it's the 23rd 🙄", "date:dentist appointment", "the 23rd"),
+        ("actually moving on the 28th now, van's booked", "date:move", "the 28th"),
+        ("moving's now the 28th, van booked", "date:move", "the 28th"),
     ],
 )
 def test_a_plan_of_the_users_is_keyed_by_its_event_with_the_day_as_said(
@@ -98,7 +104,8 @@ def test_a_plan_of_the_users_is_keyed_by_its_event_with_the_day_as_said(
         "Flights to Toronto in August are £640, ouch",  # a price
         "if we set the date! 12 sept",
         "Dentist in May.",  # no event word
-        "exam was hard",  # no day
+        "moving on, what's for dinner",
+        "the kids are moving schools in june",
         "my bf has an interview on thursday",  # someone's, said in the clause
         "mum has a hospital appointment on friday",
         "our neighbours are moving out on the 30th",
@@ -122,6 +129,8 @@ def test_a_plan_of_the_users_is_keyed_by_its_event_with_the_day_as_said(
         "the parcel was delayed, now the 25th",
         "mum gave me till sunday to clean my room lol",
         "got an extension to the 5th on my rent",
+        "got another exam on 3 june too",  # a second one: not the first's new day
+        "also booked a gp appt on the 26th for bloods",
     ],
 )
 def test_no_plan_of_the_users_keys_no_day(content: str) -> None:
@@ -134,11 +143,15 @@ def test_no_plan_of_the_users_keys_no_day(content: str) -> None:
         ("the wedding's off", "date:wedding"),
         ("cancelled my dentist appointment on tuesday", "date:dentist appointment"),
         ("my flight on the 3rd got cancelled", "date:flight"),
+        # … or told as done
+        ("PASSED MY DRIVING TEST 🚗🎉", "date:driving test"),
+        ("exam went terribly 😭 never again", "date:exam"),
+        ("exam was hard", "date:exam"),
     ],
 )
-def test_a_plan_called_off_ends_its_day(content: str, key: str) -> None:
-    [fact] = RuleExtractor().extract(content, NOW)
-    assert (fact.attribute, fact.value, fact.negated, fact.redates) == (key, None, True, True)
+def test_a_plan_called_off_or_done_ends_its_day(content: str, key: str) -> None:
+    [fact] = [f for f in RuleExtractor().extract(content, NOW) if f.attribute]
+    assert (fact.attribute, fact.value, fact.negated, fact.redates) == (key, None, True, "")
 
 
 def test_a_plans_words_are_kept_as_said_and_its_key_is_single_valued() -> None:
@@ -173,6 +186,10 @@ def test_a_plans_words_are_kept_as_said_and_its_key_is_single_valued() -> None:
             ],
         ),
         ("how did my exam go", []),  # not when
+        ("when is my sister's wedding", []),  # someone else's
+        ("when is the kids' dentist appointment", []),
+        ("when is my flatmate moving", []),
+        ("when does my son have his exam", []),
         ("where do I live", []),
     ],
 )

@@ -29,7 +29,7 @@ from typing import Optional
 
 from ..embed import STOP_WORDS
 from ..facts import DATE_PREFIX, USER, ExtractedFact
-from .lexicon import ANY_WEEKDAY_RE, HEDGED, MONTH_RE, NEGATION, words
+from .lexicon import ANY_WEEKDAY_RE, CLAUSE_VERBS, HEDGED, MONTH_RE, NEGATION, words
 from .names import PERSON_WORDS
 
 # The events a day is kept for, as typed, and the word each is keyed by.
@@ -38,13 +38,13 @@ _EVENTS = {
     **dict.fromkeys(("test",), "test"),
     **dict.fromkeys(("interview", "interviews"), "interview"),
     **dict.fromkeys(("appointment", "appt", "appts", "appointments"), "appointment"),
-    **dict.fromkeys(("flight", "flights"), "flight"),
+    **dict.fromkeys(("flight", "flights", "flying", "flying out", "fly out"), "flight"),
     **dict.fromkeys(("wedding", "big day"), "wedding"),
     **dict.fromkeys(("due date", "baby due", "baby's due"), "due date"),
     **dict.fromkeys(("thesis", "dissertation", "essay", "assignment", "coursework"), "deadline"),
     **dict.fromkeys(("deadline", "submission"), "deadline"),
     **dict.fromkeys(("move", "moving date", "move date", "completion", "move-in"), "move"),
-    **dict.fromkeys(("moving out", "moving in", "moving house", "moving day"), "move"),
+    **dict.fromkeys(("moving out", "moving in", "moving house", "moving day", "moving"), "move"),
     **dict.fromkeys(("surgery", "operation", "op", "procedure"), "operation"),
     **dict.fromkeys(("scan", "ultrasound"), "scan"),
     **dict.fromkeys(("viva", "defence", "defense", "graduation", "induction"), ""),
@@ -77,7 +77,7 @@ _WORD = r"[a-z][a-z0-9-]*(?![\w'’-])"
 _EVENT = (
     r"(?P<kind>(?:"
     + "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True))
-    + r"|(?!(?:"
+    + r"|(?<![\w'’])(?!(?:"
     + "|".join(sorted(map(re.escape, _NO_KIND), key=len, reverse=True))
     + r")\b)"
     + _WORD
@@ -205,14 +205,50 @@ _NEW_DAY = re.compile(
     r"(?:to|till|until)\s+(?P<day3>" + DATE + r")(?!\s+(?:on|for)\b))",
     re.I,
 )  # fmt: skip
-# Who may move a plan of the user's with no event said: "they", "it", the one who sets it.
+# Who moves a plan of the user's with no event said, before its verb: "they", "it", or
+# the one who sets it — which says the plan ("the airline moved it": the flight; "monzo
+# moved it to friday": the monzo interview).
 _BY_THEM_BEFORE = re.compile(
     r"^(?:(?:ugh|argh|so|and|ok|okay|omg|well|oh|lol|but|now|surgery\s+rang|hospital\s+rang)"
-    r"[\s,]+)*(?:(?:they|they've|they'd|they\s+have|it|it's|(?:(?:the|my)\s+)?(?:uni|surgery|"
-    r"hospital|clinic|airline|venue|company|office|recruiter|school|supervisor|tutor|doctor|"
-    r"dentist|gp|doc|consultant))\s+"
-    r"(?:have\s+|has\s+|had\s+|just\s+|now\s+|got\s+|went\s+and\s+)*)?$",
+    r"[\s,]+)*(?:(?:they|they've|they'd|they\s+have|it|it's)\s+|(?:(?:the|my)\s+)?"
+    r"(?P<setter>[a-z][\w-]*)\s+)?(?:(?:have|has|had|just|now|got|went\s+and|(?:rang|called|"
+    r"emailed|texted|messaged)\s+(?:me\s+|us\s+)?(?:and|,))\s+)*$",
     re.I,
+)
+_SETS = {
+    **dict.fromkeys(("airline", "airlines"), "flight"),
+    **dict.fromkeys(("uni", "university", "school", "college", "examiners", "examiner"), "exam"),
+    **dict.fromkeys(("supervisor", "tutor", "prof", "professor", "lecturer"), "deadline"),
+    **dict.fromkeys(("dentist", "dentists"), "dentist appointment"),
+    **dict.fromkeys(("gp", "doctor", "doc", "doctors", "surgery"), "doctor appointment"),
+    **dict.fromkeys(("hospital", "clinic", "consultant"), "hospital appointment"),
+    **dict.fromkeys(("venue",), "wedding"),
+    **dict.fromkeys(("recruiter", "company", "hr"), "interview"),
+}
+# A new day said after who sets the plan called it off: "dentist cancelled on me, now it's
+# the 23rd", "the surgery rang, it's now the 10th".
+_SET_AGAIN = re.compile(
+    r"^(?:(?:the|my)\s+)?(?P<setter>[a-z][\w-]*)\s+(?:cancell?ed|rang|called|rescheduled)"
+    r"(?:\s+(?:on\s+)?(?:me|us))?\s*[,;:-]?\s+(?:now\s+)?(?:it's|its|it\s+is)\s+(?:now\s+)?"
+    r"(?P<day>" + DATE + r")",
+    re.I,
+)
+# A second plan of one kind, said so: "got another exam on 3 june too", "also booked a gp
+# appt on the 26th" (kept as words: it is no new day for the first).
+_ANOTHER = re.compile(r"\b(?:another|also|too|as\s+well|second|2nd|other)\b", re.I)
+# A plan told as done: "PASSED MY DRIVING TEST", "exam went terribly", "interview went
+# really well", "did the marathon yesterday" — its day is over.
+_HAPPENED = (
+    re.compile(
+        r"\b(?:passed|failed|did|done|sat|finished|smashed|aced|nailed|bombed|survived)\s+"
+        r"(?:my|the|our)\s+" + _EVENT,
+        re.I,
+    ),
+    re.compile(
+        r"(?:^|(?<=\s))" + _EVENT + r"\s+(?:went|was\s+(?:fine|ok|okay|good|great|bad|awful|"
+        r"terrible|brutal|hard|easy)|is\s+(?:done|over)|done|over)\b",
+        re.I,
+    ),
 )
 # A plan called off: "the wedding's off", "cancelled my dentist appointment", "exam got
 # cancelled".
@@ -225,6 +261,15 @@ _CALLED_OFF = (
     ),
     re.compile(r"\b(?:cancell?ed|called\s+off|scrapped)\s+(?:my|our|the)\s+" + _EVENT, re.I),
 )  # fmt: skip
+_DAY_SAID = re.compile(r"\b" + DATE, re.I)
+
+
+def says_a_day(text: str) -> bool:
+    """Whether ``text`` names a day ("the 22nd", "friday", "3 june"): said after a plan,
+    a day for something else may be what "they moved it" is about."""
+    return _DAY_SAID.search(text) is not None
+
+
 _I = re.compile(r"\b(?:i|i'm|i've|i'll|me|my|we|we're|we've|us|our)\b", re.I)
 
 
@@ -235,8 +280,12 @@ def dated_plans(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]
     # "didi got engaged!! to a guy from Chennai, wedding in december": a plan told beside
     # someone else's news, with no word of the user's, is theirs
     theirs = any(f.attribute and f.subject != USER for f in facts)
+    folded = content.lower()
     facts = [
-        _dated(f) if _open(f) and not (theirs and not _I.search(f.statement)) else f for f in facts
+        _dated(f, _led_by(folded, f.statement))
+        if _open(f) and not (theirs and not _I.search(f.statement))
+        else f
+        for f in facts
     ]
     wedding = _SET_THE_DATE.search(content)
     if wedding is not None and not _hedged(content):
@@ -274,39 +323,54 @@ def _hedged(said: str) -> bool:
     return HEDGED.search(said) is not None or _HEDGES.search(said) is not None
 
 
-def _dated(fact: ExtractedFact) -> ExtractedFact:
+def _led_by(folded: str, statement: str) -> str:
+    """The words just before ``statement`` in the message (lower-cased as ``folded``),
+    which the clause reader may have left out of it ("also booked a gp appt …")."""
+    at = folded.find(statement[:24].lower())
+    return folded[max(0, at - 16) : at] if at > 0 else ""
+
+
+def _dated(fact: ExtractedFact, led_by: str = "") -> ExtractedFact:
     said = fact.statement
     if _hedged(said):
         return fact  # "if my interview is on friday", "hoping the interview is on monday"
-    off = next((m for m in (p.search(said) for p in _CALLED_OFF) if m), None)
-    if off is not None:
-        # "the wedding's off", "cancelled my dentist appointment": the plan ends
-        if not _the_users(said, off, off.end()):
-            return fact
-        key = _key(off.group("kind"), off.group("event"))
-        if key is None:
-            return fact
-        return replace(fact, attribute=DATE_PREFIX + key, value=None, negated=True, redates=True)
-    if NEGATION.search(said) or _PAST.search(said):
-        return fact  # "no exam on monday", "my exam was on monday, went ok"
+    for patterns in (_CALLED_OFF, _HAPPENED):
+        # "the wedding's off", "cancelled my dentist appointment", "PASSED MY DRIVING
+        # TEST": the plan's day is over (and nothing after it, when no day is said)
+        over = next((m for m in (p.search(said) for p in patterns) if m), None)
+        if over is None or not _the_users(said, over, over.end()):
+            continue
+        key = _key(over.group("kind"), over.group("event"))
+        if key is not None and (patterns is _CALLED_OFF or not _DAY_SAID.search(said)):
+            return replace(fact, attribute=DATE_PREFIX + key, value=None, negated=True, redates="")
     found = plan_of(said)
     if found is None:
         return fact
-    event, day, moved = found
-    return replace(fact, attribute=DATE_PREFIX + event, value=day, redates=moved)
+    event, day, by = found
+    # (one of its own kind said is its own plan: "chem exam on the 22nd too")
+    named = " " in event and event.split()[0] not in _KINDS.values()
+    another = not named and _ANOTHER.search(led_by + " " + said)
+    if by is None and (NEGATION.search(said) or _PAST.search(said) or another):
+        return fact  # "no exam on monday", "my exam was on monday", "another exam on …"
+    return replace(fact, attribute=DATE_PREFIX + event, value=day, redates=by)
 
 
-def plan_of(said: str) -> Optional[tuple[str, str, bool]]:
-    """The event (``""`` when not said) and its day that ``said`` tells, and whether it
-    is a new day for a plan told before; or None."""
+def plan_of(said: str) -> Optional[tuple[str, str, Optional[str]]]:
+    """The event (``""`` when not said) and its day that ``said`` tells, and, for a new
+    day for a plan told before, who said it (``""``: no one the plan is known by; see
+    ``ExtractedFact.redates``), None for a plan told; or None."""
     for pattern in (_MOVED_SAID, _MOVED_IT, _IT_MOVED, _SAID):
         for match in pattern.finditer(said):
             event = match.group("event") if "event" in pattern.groupindex else None
             day = " ".join(match.group("day").split())
             if event is None:
-                if _BY_THEM_BEFORE.match(said[: match.start()]) is None:
+                by = _BY_THEM_BEFORE.match(said[: match.start()])
+                if by is None:
                     continue  # "my train got delayed, now friday": the train's
-                return "", day, True
+                setter = (by.group("setter") or "").lower()
+                if setter in _SETS:
+                    return _SETS[setter], day, ""  # "the airline moved it": the flight
+                return "", day, setter  # "monzo moved it to friday": the monzo one
             if not _the_users(said, match, match.end("day")):
                 continue
             kind = match.group("kind")
@@ -315,12 +379,16 @@ def plan_of(said: str) -> Optional[tuple[str, str, bool]]:
             key = _key(kind, event)
             if key is None:
                 continue
-            return key, day, pattern is not _SAID
+            return key, day, (None if pattern is _SAID else "")
+    again = _SET_AGAIN.search(said)
+    if again is not None:
+        setter, day = again.group("setter").lower(), " ".join(again.group("day").split())
+        return (_SETS[setter], day, "") if setter in _SETS else ("", day, setter)
     new = _NEW_DAY.search(said)
     if new is not None:
         day = next(d for d in new.group("day", "day2", "day3") if d)
         # (more time given is a deadline's: "supervisor gave me till 30 april")
-        return ("" if new.group("day") else "deadline"), " ".join(day.split()), True
+        return ("" if new.group("day") else "deadline"), " ".join(day.split()), ""
     return None
 
 
@@ -329,7 +397,12 @@ def _whose_at(event: str, at: str) -> Optional[str]:
     monzo interview, "flight to lisbon" the lisbon flight; None for any other event."""
     name = _EVENTS.get(" ".join(event.lower().split()))
     word = at.lower().strip(".")
-    return word if name in ("interview", "flight") and word not in _NO_KIND else None
+    if word in _NO_KIND or word in CLAUSE_VERBS or word in _TO_DO:
+        return None  # "flying to see mum on the 3rd"
+    return word if name in ("interview", "flight") else None
+
+
+_TO_DO = words("see visit meet attend watch do get catch")
 
 
 def _the_users(said: str, match: re.Match[str], end: int) -> bool:
@@ -339,6 +412,8 @@ def _the_users(said: str, match: re.Match[str], end: int) -> bool:
     at = match.start("kind") if match.group("kind") else match.start("event")
     before = said[:at]
     event = match.group("event").lower()
+    if event.startswith("moving") and _TO_A_PLACE.match(said, match.end("event")):
+        return False  # "I'm moving to Leeds in November": a home's plan, the homes' rules'
     if event in ("wedding", "big day") and _A_WEDDING_BEFORE.search(before):
         return False  # "Tom and I had a wedding on Saturday": someone's
     if _FOR_IT_BEFORE.search(before) or _THEIRS_AFTER.match(said[end:]):
@@ -346,12 +421,32 @@ def _the_users(said: str, match: re.Match[str], end: int) -> bool:
     kind = (match.group("kind") or "").strip().lower()
     if kind and kind not in _KINDS and _THE_BEFORE.search(before):
         return False  # "the royal wedding is on saturday", "the F1 race on sunday"
-    theirs = kind not in _KINDS and (kind in _PEOPLE or kind.removesuffix("s") in _PEOPLE)
-    if theirs or _MATCH_UP.search(said):
+    if _someones(kind) or _MATCH_UP.search(said):
         return False  # "dads surgery is next tuesday", "cousin wedding", "india vs aus test"
+    if (
+        " ".join(event.split()) in _DONE_BY
+        and _SOMEONE_IS.search(before)
+        and not _WE.search(before)
+    ):
+        return False  # "Our nanny is Filipino, flying to Manila on Saturday": the nanny
     if _PEOPLE_SAID.search(_outside(said, match)) and not _MINE_BEFORE.search(before):
         return False  # "my bf has an interview on thursday", "mum has a scan on the 9th"
     return _MINE_BEFORE.search(before) is not None or _THEIRS_BEFORE.search(before) is None
+
+
+# Events said by their verb, whose doer a clause before may name: "flying", "moving".
+_DONE_BY = frozenset(e for e in _EVENTS if e.split()[0] in ("flying", "fly", "moving"))
+_SOMEONE_IS = re.compile(r"\b(?:is|are|was|were|has|have|had|'s)\b", re.I)
+_WE = re.compile(r"\b(?:i|i'm|im|we|we're|we've|i've)\b", re.I)
+
+
+_TO_A_PLACE = re.compile(r"\s+(?:to|back\s+to|into|in\s+with)\b", re.I)
+
+
+def _someones(kind: str) -> bool:
+    """Whether the word said before an event names whose it is: "dads surgery", "cousin
+    wedding", "flatmate moving" (not "gp appointment")."""
+    return kind not in _KINDS and (kind in _PEOPLE or kind.removesuffix("s") in _PEOPLE)
 
 
 def _outside(said: str, match: re.Match[str]) -> str:
@@ -402,12 +497,20 @@ def asked_plans(query: str) -> tuple[list[str], frozenset[str]]:
     keys: list[str] = []
     said: set[str] = set()
     for match in _EVENT_ASKED.finditer(query):
+        before = query[: match.start()]
+        if (
+            (_THEIRS_BEFORE.search(before) and not _MINE_BEFORE.search(before))
+            or _PEOPLE_SAID.search(_outside(query, match))
+            or _someones((match.group("kind") or "").strip().lower())
+        ):
+            continue  # "when is my sister's wedding?", "when does my son have his exam?"
         event = match.group("event")
         kind = match.group("kind") or (match.group("at") and _whose_at(event, match.group("at")))
         key = _key(kind or None, event) or _key(None, event)
         keys += [DATE_PREFIX + key] if key else []
         said |= set(re.findall(r"[a-z]+", match.group().lower()))
-    keys += [DATE_PREFIX + _ASKED_AS[w.lower()] for w in _ASKED_AS_WORD.findall(query)]
+    if not _PEOPLE_SAID.search(query):  # (not "when is my flatmate moving?")
+        keys += [DATE_PREFIX + _ASKED_AS[w.lower()] for w in _ASKED_AS_WORD.findall(query)]
     asked = set(_A_WORD.findall(query.lower()))
     keys += [
         DATE_PREFIX + event for word in asked & _ASKED_KINDS.keys() for event in _ASKED_KINDS[word]

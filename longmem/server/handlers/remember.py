@@ -556,14 +556,16 @@ class _Call:
 
     def _of_a_plan(self, fact: ExtractedFact) -> ExtractedFact:
         """A new day (or an end) said for a plan told before (``redates``), keyed as that
-        plan's: ``date:`` (no event said: "they moved it to monday") is the plan whose day
-        the collection was told last; an event said bare ("appt moved to the 10th",
-        "exam got pushed back to 19 may") the plan of that event held, else the one of a
-        kind of it told last ("gp appointment, 3rd of feb", "maths exam on 20 may"). Only
-        plans told in the half year before count. With none, a day for an event said is
-        a new plan; a day with no event, or an end with nothing to end, is words."""
+        plan's: an event said bare ("appt moved to the 10th", "exam got pushed back to 19
+        may") is the plan of that event held, else the one of a kind of it told last
+        ("gp appointment, 3rd of feb", "maths exam on 20 may"); no event, the plan known
+        by the word said ("monzo moved it to friday": the monzo interview), or, said by
+        "they" or "it", the plan told last, if no other day was said since ("they moved it
+        to monday" after "my sister's wedding is on 3 june" is the wedding's). Only plans
+        told in the half year before count. With none, a day for an event said is a new
+        plan; a day with no event, or an end with nothing to end, is words."""
         name = fact.attribute
-        if name is None or not fact.redates or fact.subject != USER:
+        if name is None or fact.redates is None or fact.subject != USER:
             return fact
         event = name[len(DATE_PREFIX) :]
         if event and self._by_key(USER, name):
@@ -575,14 +577,32 @@ class _Call:
             )
             if abs(iso_to_epoch(self.observed_at) - iso_to_epoch(m.said)) <= _PLAN_TOLD_WITHIN
         ]
+        events = [(m, (m.attribute or "")[len(DATE_PREFIX) :]) for m in plans]
         if event:
-            plans = [m for m in plans if (m.attribute or "").endswith(" " + event)]
+            plans = [m for m, told in events if told.endswith(" " + event)]
+        elif fact.redates:
+            plans = [m for m, told in events if told.startswith(fact.redates + " ")]
+        elif plans and self._a_day_said_since(plans[0]):
+            plans = []
         if plans:
             return replace(fact, attribute=plans[0].attribute)
         if event and not fact.negated:
             return fact  # a new plan: "exam moved to 13 may", no exam told before
         # no plan to give a day to, or to call off: words
         return replace(fact, attribute=None, value=None, negated=False)
+
+    def _a_day_said_since(self, plan: MemoryRecord) -> bool:
+        """Whether a memory said after ``plan`` names another day ("my sister's wedding
+        is on 3 june"): "they moved it" may then be about that."""
+        latest = self.store.memories.page(
+            self.tenant_id, self.collection, _NEWEST_LOOKED_AT, 0, True, True, self.container_tag
+        )
+        from ..extract.plans import says_a_day  # loaded with the rules
+
+        return any(
+            m.id != plan.id and m.said >= plan.said and m.rid > plan.rid and says_a_day(m.text)
+            for m in latest
+        )
 
     def _by_key(self, subject: str, name: str) -> list[MemoryRecord]:
         return self.store.memories.current_by_key(
