@@ -1,24 +1,28 @@
 """Dated plans: an event of the user's said with its day ("exam on 20 may", "interview at
 monzo on thursday", "maths exam on the 22nd", "thesis due 31 march"), keyed
-``date:<event>`` with the day as said, so that a day said later for the same event
+``date:<event>`` with the day as said, so that a day said later for the same plan
 ("flight moved to the 22nd", "the wedding's now 3 april 2027") retires the one said
-before, whatever the wording, and one called off ("the wedding's off", "cancelled my
-dentist appointment") ends it.
+before, whatever the wording, and one called off or told done ("the wedding's off",
+"cancelled my dentist appointment", "PASSED MY DRIVING TEST") ends it.
 
-The event is its word and the word said before it, if any ("maths exam", "dentist
-appointment", "job interview" is an interview): two exams of two subjects are two plans.
-A new day for an event said bare ("appt moved to the 10th") is ``redates``: remember
-keys it as the plan of that event the collection holds (the one told last), and a new
-day with no event ("they've brought it forward to 13 may", "delayed again, 19th june
-now", "my supervisor gave me till 30 april") is keyed ``date:`` alone, which remember
-gives the plan told last, or keeps as words.
+The event is its word and the word said before it of which one it is ("maths exam",
+"dentist appointment"; "job interview" is an interview), or whom or where for an
+interview or a flight ("monzo interview", "lisbon flight"): two exams of two subjects are
+two plans, and a second of a kind said so ("another exam on 3 june") is words. A new day
+for an event said bare ("appt moved to the 10th") or by who sets it ("the airline moved
+it": the flight) sets ``redates`` to ""; with no event at all it is keyed ``date:``
+alone, ``redates`` the word said of it ("monzo moved it to friday": "monzo") or "" for
+"they" / "it" ("they've brought it forward to 13 may", "delayed again, 19th june now").
+``remember`` resolves each against the plans the collection holds (handlers/remember.py
+``_of_a_plan``), or keeps it as words.
 
 What a plan is told as stays its words (the memory's text is the clause as said); only
 the key is added. Not read as the user's: someone else's event ("her wedding is on 3
 june", "my bf has an interview on thursday", "exam is on monday for my son", "the
 royal wedding"), one told past, denied or hedged ("my exam was on monday", "no exam on
 monday", "if my interview is on friday"), a price ("flights to Toronto in August are
-£640"), and a day for something else ("my train got delayed, now friday").
+£640"), a move to a place (the homes' rules read it), and a day for something else ("my
+train got delayed, now friday").
 """
 
 from __future__ import annotations
@@ -133,7 +137,8 @@ _THEIRS_AFTER = re.compile(
 _PEOPLE = PERSON_WORDS | words(
     """neighbour neighbours neighbor neighbors flatmate flatmates roommate roommates housemate
     housemates candidate candidates students student pupils kids kid children child boss
-    colleague colleagues client clients patient patients dog cat puppy"""
+    colleague colleagues client clients patient patients dog cat puppy nanny babysitter
+    cleaner tenant tenants"""
 )
 _PEOPLE_SAID = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _PEOPLE), key=len, reverse=True)) + r")\b", re.I
