@@ -194,3 +194,24 @@ def test_another_of_a_kind_keeps_the_first_and_one_done_ends_it(
         ("date:driving test", "updates")
     ]
     assert "Driving test on the 15th" not in _current(mem, done)
+
+
+def test_a_change_said_loosely_is_the_named_plans_only_when_one_is_held(
+    mem: Longmem, collection: str
+) -> None:
+    _, loose = _tell(
+        mem,
+        collection,
+        ("2026-05-01T10:00:00Z", "my exam is on 20 may"),
+        ("2026-05-05T10:00:00Z", "uni pushed the exam back a week, it's 27 may now"),
+    )
+    assert [(f["attribute"], f["relation"]) for f in loose] == [("date:exam", "updates")]
+    hits = mem.search("when is my exam", collection=collection, limit=5)
+    assert [h["text"] for h in hits] == ["Uni pushed the exam back a week, it's 27 may now"]
+    # with no exam held, the same words are words
+    (alone,) = _tell(
+        mem,
+        collection + "-b",
+        ("2026-05-05T10:00:00Z", "uni pushed the exam back a week, it's 27 may now"),
+    )
+    assert [f["attribute"] for f in alone] == [None]

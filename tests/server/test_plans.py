@@ -82,6 +82,10 @@ def _dated(content: str) -> list[tuple[str, Optional[str]]]:
         ("dentist cancelled on me, now it's the 23rd 🙄", "date:dentist appointment", "the 23rd"),
         ("actually moving on the 28th now, van's booked", "date:move", "the 28th"),
         ("moving's now the 28th, van booked", "date:move", "the 28th"),
+        # … or in words no pattern reads, a change word, the event and a day anywhere:
+        # known by the event's word, for remember to give to a plan of it held
+        ("uni pushed the exam back a week, it's 27 may now", "date:", "27 may"),
+        ("we've postponed the wedding to 2027, 3 april", "date:", "3 april"),
     ],
 )
 def test_a_plan_of_the_users_is_keyed_by_its_event_with_the_day_as_said(
@@ -125,6 +129,9 @@ def test_a_plan_of_the_users_is_keyed_by_its_event_with_the_day_as_said(
         "the rat race on monday morning",
         "surgery hours changed to monday only",
         "revision session for the exam on tuesday",
+        "revision for the exam on tuesday",
+        "my sister's exam got moved to the 25th",
+        "exam results out on the 3rd, moved from the 1st",
         "my train got delayed, now friday",  # a day for something else
         "the parcel was delayed, now the 25th",
         "mum gave me till sunday to clean my room lol",

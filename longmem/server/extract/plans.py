@@ -12,7 +12,9 @@ two plans, and a second of a kind said so ("another exam on 3 june") is words. A
 for an event said bare ("appt moved to the 10th") or by who sets it ("the airline moved
 it": the flight) sets ``redates`` to ""; with no event at all it is keyed ``date:``
 alone, ``redates`` the word said of it ("monzo moved it to friday": "monzo") or "" for
-"they" / "it" ("they've brought it forward to 13 may", "delayed again, 19th june now").
+"they" / "it" ("they've brought it forward to 13 may", "delayed again, 19th june now");
+a change said loosely, a word of change with an event and a day anywhere ("uni pushed the
+exam back a week, it's 27 may now"), is known by the event's word ("exam").
 ``remember`` resolves each against the plans the collection holds (handlers/remember.py
 ``_of_a_plan``), or keeps it as words.
 
@@ -394,6 +396,34 @@ def plan_of(said: str) -> Optional[tuple[str, str, Optional[str]]]:
         day = next(d for d in new.group("day", "day2", "day3") if d)
         # (more time given is a deadline's: "supervisor gave me till 30 april")
         return ("" if new.group("day") else "deadline"), " ".join(day.split()), ""
+    return _changed_loosely(said)
+
+
+# Words that say a plan's day changed, however the rest is put: "uni pushed the exam back
+# a week, it's 27 may now", "we've postponed the wedding to 2027, 3 april".
+_CHANGED = re.compile(
+    r"\b(?:moved|pushed|postponed|delayed|rescheduled|re-scheduled|changed|brought\s+forward|"
+    r"bumped|shifted|put\s+back|extended|instead|new\s+date)\b",
+    re.I,
+)
+
+
+def _changed_loosely(said: str) -> Optional[tuple[str, str, Optional[str]]]:
+    """A new day for a plan the words name, said in words no pattern reads: a change word,
+    an event of the user's and a day anywhere in the clause. Keyed with no event, known
+    by the event's word (``redates``), so that remember gives it only to a plan of that
+    event the collection holds, and keeps it as words otherwise."""
+    if _CHANGED.search(said) is None:
+        return None
+    day = _DAY_SAID.search(said)
+    if day is None:
+        return None
+    for match in _EVENT_ASKED.finditer(said):
+        if not _the_users(said, match, match.end()):
+            continue
+        key = _key(match.group("kind"), match.group("event"))
+        if key is not None:
+            return "", " ".join(day.group().split()), key
     return None
 
 

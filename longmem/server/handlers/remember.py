@@ -559,7 +559,8 @@ class _Call:
         plan's: an event said bare ("appt moved to the 10th", "exam got pushed back to 19
         may") is the plan of that event held, else the one of a kind of it told last
         ("gp appointment, 3rd of feb", "maths exam on 20 may"); no event, the plan known
-        by the word said ("monzo moved it to friday": the monzo interview), or, said by
+        by the word said ("monzo moved it to friday": the monzo interview; "uni pushed the
+        exam back a week, it's 27 may now": an exam), or, said by
         "they" or "it", the plan told last, if no other day was said since ("they moved it
         to monday" after "my sister's wedding is on 3 june" is the wedding's). Only plans
         told in the half year before count. With none, a day for an event said is a new
@@ -581,7 +582,14 @@ class _Call:
         if event:
             plans = [m for m, told in events if told.endswith(" " + event)]
         elif fact.redates:
-            plans = [m for m, told in events if told.startswith(fact.redates + " ")]
+            # known by a word of it: "monzo moved it" (the monzo interview), "uni pushed
+            # the exam back a week, it's 27 may now" (an exam)
+            word = fact.redates
+            plans = [
+                m
+                for m, told in events
+                if told == word or told.startswith(word + " ") or told.endswith(" " + word)
+            ]
         elif plans and self._a_day_said_since(plans[0]):
             plans = []
         if plans:
