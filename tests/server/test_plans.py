@@ -136,6 +136,7 @@ def test_a_plan_of_the_users_is_keyed_by_its_event_with_the_day_as_said(
         "the parcel was delayed, now the 25th",
         "mum gave me till sunday to clean my room lol",
         "got an extension to the 5th on my rent",
+        "the other half of the class failed the exam",  # their exam, done
         "got another exam on 3 june too",  # a second one: not the first's new day
         "also booked a gp appt on the 26th for bloods",
     ],

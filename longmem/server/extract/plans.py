@@ -257,6 +257,12 @@ _HAPPENED = (
         re.I,
     ),
 )
+# … said by the user, or by no one: "PASSED MY DRIVING TEST", "I finally passed my viva".
+_BY_ME_BEFORE = re.compile(
+    r"^(?:(?:i|we|i've|we've|i\s+have|we\s+have|just|finally|so|and|omg|yay|yes|officially|"
+    r"actually|ok|okay|well)[\s,!]+)*$",
+    re.I,
+)
 # A plan called off: "the wedding's off", "cancelled my dentist appointment", "exam got
 # cancelled".
 _CALLED_OFF = (
@@ -347,6 +353,8 @@ def _dated(fact: ExtractedFact, led_by: str = "") -> ExtractedFact:
         over = next((m for m in (p.search(said) for p in patterns) if m), None)
         if over is None or not _the_users(said, over, over.end()):
             continue
+        if over.re is _HAPPENED[0] and not _BY_ME_BEFORE.match(said, 0, over.start()):
+            continue  # "the other half of the class failed the exam": theirs
         key = _key(over.group("kind"), over.group("event"))
         if key is not None and (patterns is _CALLED_OFF or not _DAY_SAID.search(said)):
             return replace(fact, attribute=DATE_PREFIX + key, value=None, negated=True, redates="")
