@@ -35,7 +35,6 @@ from .extract.kin import (
     relation_key,
 )
 from .extract.lexicon import MONTH_NAMES, WEEKDAYS
-from .extract.plans import asked_plans
 from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, ROLE_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
@@ -207,7 +206,10 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     found = set(words)
     # a history asked in the plural: "user previous employers", "my past jobs"
     attributes = _attributes(words, found | {_KEY_PLURALS[w] for w in found & _KEY_PLURALS.keys()})
-    # "when is my exam?", "user wedding date": the day of that plan, first
+    # "when is my exam?", "user wedding date": the day of that plan, first (its patterns
+    # compile on the first question read, not when the server starts: ~50 ms)
+    from .extract.plans import asked_plans
+
     planned, plan_words = asked_plans(query)
     attributes = [*planned, *(a for a in attributes if a not in planned)]
     drop: set[str] = set()

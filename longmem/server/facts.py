@@ -23,8 +23,9 @@ FACT, PREFERENCE, EPISODE = "fact", "preference", "episode"
 USER = "user"
 FAVORITE_PREFIX = "favorite:"
 # The day of a plan of the user's, per event: ``date:exam`` holds "20 may" until a later
-# day is said for the exam. ``date:`` alone (no event) is a new day for whichever plan the
-# collection told last; remember resolves it, and keys nothing when there is none.
+# day is said for the exam. ``date:`` alone (no event) is a new day for a plan told before
+# (``ExtractedFact.redates`` says which); remember resolves it, and keys nothing when there
+# is none.
 DATE_PREFIX = "date:"
 
 

@@ -1145,7 +1145,7 @@ RULES: tuple[Rule, ...] = (
     # … said with a day to come, of anyone: "I clock 30 next week o", "my dad clocks 65 on
     # sunday", "I'm clocking 40 on saturday" (an age of 13 to 99: not "I clock 9 tomorrow",
     # a shift; not "clocked 45 this week", hours; "completed" is read only with "years")
-    _rule("age", r"^(?:(?:just|will|'ll|will\s+be|'ll\s+be|am|'m|go|dey)\s+)?(?:clock|clocks|clocking)\s+(?P<v>1[3-9]|[2-9]\d)(?![,.]?\d)(?=\s+(?:tomorrow|tmrw|next\s+(?:week|month)|this\s+(?:weekend|month)|on\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:lap|lap|mile|km|hole|day\s+of))|(?:" + ANY_WEEKDAY_RE + r")))\b)"),
+    _rule("age", r"^(?:(?:just|will|'ll|will\s+be|'ll\s+be|am|'m|go|dey)\s+)?(?:clock|clocks|clocking)\s+(?P<v>1[3-9]|[2-9]\d)(?![,.]?\d)(?=\s+(?:tomorrow|tmrw|next\s+(?:week|month)|this\s+(?:weekend|month)|on\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:laps?|miles?|km|holes?|day\s+of))|(?:" + ANY_WEEKDAY_RE + r")))\b)"),
     _rule("age", r"(?:^is|\b(?:today\s+is|today's|it's|it is))\s+my\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b|\bmy\s+(?P<v2>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+(?:is\s+)?(?:today|on the same day)\b"),
     # "my 42nd birthday was yesterday": one just had ("it was my 42nd birthday on Sunday"
     # is read by the rule of "was my 42nd birthday", once subjects.py makes it the user's)
