@@ -132,6 +132,7 @@ def test_a_plan_of_the_users_is_keyed_by_its_event_with_the_day_as_said(
         "revision for the exam on tuesday",
         "my sister's exam got moved to the 25th",
         "exam results out on the 3rd, moved from the 1st",
+        "I haven't changed my flight to the 22nd yet",
         "my train got delayed, now friday",  # a day for something else
         "the parcel was delayed, now the 25th",
         "mum gave me till sunday to clean my room lol",

@@ -288,8 +288,8 @@ _I = re.compile(r"\b(?:i|i'm|i've|i'll|me|my|we|we're|we've|us|our)\b", re.I)
 
 def dated_plans(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
     """``content``'s ``facts``, each plain memory of the user's that tells a dated plan
-    keyed by its event (``date:<event>``, or ``date:`` when its event is the last one
-    told)."""
+    keyed by its event (``date:<event>``, or ``date:`` for a new day that remember gives
+    to a plan told before)."""
     # "didi got engaged!! to a guy from Chennai, wedding in december": a plan told beside
     # someone else's news, with no word of the user's, is theirs
     theirs = any(f.attribute and f.subject != USER for f in facts)
@@ -365,8 +365,10 @@ def _dated(fact: ExtractedFact, led_by: str = "") -> ExtractedFact:
     # (one of its own kind said is its own plan: "chem exam on the 22nd too")
     named = " " in event and event.split()[0] not in _KINDS.values()
     another = not named and _ANOTHER.search(led_by + " " + said)
-    if by is None and (NEGATION.search(said) or _PAST.search(said) or another):
-        return fact  # "no exam on monday", "my exam was on monday", "another exam on …"
+    if NEGATION.search(said) or (by is None and (_PAST.search(said) or another)):
+        # "no exam on monday", "I haven't changed my flight to the 22nd yet", "my exam was
+        # on monday", "another exam on …"
+        return fact
     return replace(fact, attribute=DATE_PREFIX + event, value=day, redates=by)
 
 
@@ -421,8 +423,8 @@ def _changed_loosely(said: str) -> Optional[tuple[str, str, Optional[str]]]:
     an event of the user's and a day anywhere in the clause. Keyed with no event, known
     by the event's word (``redates``), so that remember gives it only to a plan of that
     event the collection holds, and keeps it as words otherwise."""
-    if _CHANGED.search(said) is None:
-        return None
+    if _CHANGED.search(said) is None or NEGATION.search(said):
+        return None  # (not "I haven't changed my flight to the 22nd yet")
     day = _DAY_SAID.search(said)
     if day is None:
         return None
