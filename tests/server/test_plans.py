@@ -138,6 +138,9 @@ def test_a_plan_of_the_users_is_keyed_by_its_event_with_the_day_as_said(
         "mum gave me till sunday to clean my room lol",
         "got an extension to the 5th on my rent",
         "the other half of the class failed the exam",  # their exam, done
+        "spelling test tomorrow, she's practising",  # hers, said after
+        "driving test tomorrow, he's nervous",
+        "my exam is on the 31st of february lol jk",  # a joke
         "got another exam on 3 june too",  # a second one: not the first's new day
         "also booked a gp appt on the 26th for bloods",
     ],

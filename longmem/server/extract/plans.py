@@ -293,6 +293,8 @@ def dated_plans(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]
     # "didi got engaged!! to a guy from Chennai, wedding in december": a plan told beside
     # someone else's news, with no word of the user's, is theirs
     theirs = any(f.attribute and f.subject != USER for f in facts)
+    if _JOKED.search(content):
+        return facts  # "my exam is on the 31st of february lol jk"
     folded = content.lower()
     facts = [
         _dated(f, _led_by(folded, f.statement))
@@ -474,6 +476,8 @@ def _the_users(said: str, match: re.Match[str], end: int) -> bool:
         and not _WE.search(before)
     ):
         return False  # "Our nanny is Filipino, flying to Manila on Saturday": the nanny
+    if _HE_OR_SHE.search(said) and not _WE.search(said):
+        return False  # "spelling test tomorrow, she's practising": hers
     if _PEOPLE_SAID.search(_outside(said, match)) and not _MINE_BEFORE.search(before):
         return False  # "my bf has an interview on thursday", "mum has a scan on the 9th"
     return _MINE_BEFORE.search(before) is not None or _THEIRS_BEFORE.search(before) is None
@@ -482,6 +486,8 @@ def _the_users(said: str, match: re.Match[str], end: int) -> bool:
 # Events said by their verb, whose doer a clause before may name: "flying", "moving".
 _DONE_BY = frozenset(e for e in _EVENTS if e.split()[0] in ("flying", "fly", "moving"))
 _SOMEONE_IS = re.compile(r"\b(?:is|are|was|were|has|have|had|'s)\b", re.I)
+_HE_OR_SHE = re.compile(r"\b(?:he|she|he's|she's|hes|shes|him|her)\b", re.I)
+_JOKED = re.compile(r"\b(?:jk|j/k|jks|just\s+kidding|only\s+kidding)\b", re.I)
 _WE = re.compile(r"\b(?:i|i'm|im|we|we're|we've|i've)\b", re.I)
 
 
