@@ -82,6 +82,10 @@ def _dated(content: str) -> list[tuple[str, Optional[str]]]:
         ("dentist cancelled on me, now it's the 23rd 🙄", "date:dentist appointment", "the 23rd"),
         ("actually moving on the 28th now, van's booked", "date:move", "the 28th"),
         ("moving's now the 28th, van booked", "date:move", "the 28th"),
+        # a plan said by its verb, the user its subject
+        ("we're getting married on 12 sept!!", "date:wedding", "12 sept"),
+        ("I'm due on 14 sept", "date:due date", "14 sept"),
+        ("I start my new job on 1 june", "date:start date", "1 june"),
         # … or in words no pattern reads, a change word, the event and a day anywhere:
         # known by the event's word, for remember to give to a plan of it held
         ("uni pushed the exam back a week, it's 27 may now", "date:", "27 may"),
@@ -141,6 +145,9 @@ def test_a_plan_of_the_users_is_keyed_by_its_event_with_the_day_as_said(
         "spelling test tomorrow, she's practising",  # hers, said after
         "driving test tomorrow, he's nervous",
         "my exam is on the 31st of february lol jk",  # a joke
+        "my sister's getting married on 12 sept",  # a verb's plan, someone else's
+        "rent is due on the 1st",
+        "if we're getting married in june we need to save",
         "got another exam on 3 june too",  # a second one: not the first's new day
         "also booked a gp appt on the 26th for bloods",
     ],

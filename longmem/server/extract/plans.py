@@ -399,6 +399,10 @@ def plan_of(said: str) -> Optional[tuple[str, str, Optional[str]]]:
             if key is None:
                 continue
             return key, day, (None if pattern is _SAID else "")
+    for event, pattern in _BY_VERB:
+        verb = pattern.match(said)
+        if verb is not None:  # "we're getting married on 12 sept", "I'm due on 14 sept"
+            return event, " ".join(verb.group("day").split()), None
     again = _SET_AGAIN.search(said)
     if again is not None:
         setter, day = again.group("setter").lower(), " ".join(again.group("day").split())
@@ -410,6 +414,35 @@ def plan_of(said: str) -> Optional[tuple[str, str, Optional[str]]]:
         return ("" if new.group("day") else "deadline"), " ".join(day.split()), ""
     return _changed_loosely(said)
 
+
+# A plan of the user's said by its verb, the user its subject: "we're getting married on
+# 12 sept", "I'm due on 14 sept" (a baby), "I start my new job on 1 june".
+_FIRST = r"^(?:(?:so|and|ok|okay|omg|well|finally|officially|also)[\s,]+)*"
+_BY_VERB = (
+    (
+        "wedding",
+        re.compile(
+            _FIRST + r"(?:(?:we're|we\s+are|were|i'm|im|i\s+am|we|i)\s+)?(?:getting\s+married|"
+            r"tying\s+the\s+knot)\s+(?:on\s+|in\s+)?(?P<day>" + DATE + r")",
+            re.I,
+        ),
+    ),
+    (
+        "due date",
+        re.compile(
+            _FIRST + r"(?:i'm|im|i\s+am)\s+(?:now\s+)?due\s+(?:on\s+|in\s+)?(?P<day>" + DATE + r")",
+            re.I,
+        ),
+    ),
+    (
+        "start date",
+        re.compile(
+            _FIRST + r"(?:i\s+)?(?:start|starting)\s+(?:my\s+)?(?:new\s+)?(?:job|work|role)\s+"
+            r"(?:on\s+|in\s+)?(?P<day>" + DATE + r")",
+            re.I,
+        ),
+    ),
+)
 
 # Words that say a plan's day changed, however the rest is put: "uni pushed the exam back
 # a week, it's 27 may now", "we've postponed the wedding to 2027, 3 april".
