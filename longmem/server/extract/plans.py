@@ -97,6 +97,17 @@ _EVENT = (
     r"for\s+(?:my|our|the|his|her|their|a|an)\b))"
 )
 
+# An event's word anywhere: what every reading of a plan without a day needs (the
+# called-off and done ones), so a clause with neither is read no further.
+_EVENT_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted((re.escape(e).replace(r"\ ", r"\s+") for e in _EVENTS), key=len, reverse=True)
+    )
+    + r")\b",
+    re.I,
+)
+
 # A day as chat types it, kept as said: "20 may", "the 3rd of june 2027", "may 20th",
 # "april 10-20", "the 22nd", "thursday", "monday 9am", "next friday", "in june",
 # "3/4", "tomorrow".
@@ -347,6 +358,8 @@ def _led_by(folded: str, statement: str) -> str:
 
 def _dated(fact: ExtractedFact, led_by: str = "") -> ExtractedFact:
     said = fact.statement
+    if _DAY_SAID.search(said) is None and _EVENT_WORD.search(said) is None:
+        return fact  # every reading needs a day or an event's word: most clauses have neither
     if _hedged(said):
         return fact  # "if my interview is on friday", "hoping the interview is on monday"
     for patterns in (_CALLED_OFF, _HAPPENED):
@@ -463,7 +476,7 @@ def _changed_loosely(said: str) -> Optional[tuple[str, str, Optional[str]]]:
     day = _DAY_SAID.search(said)
     if day is None:
         return None
-    for match in _EVENT_ASKED.finditer(said):
+    for match in _EVENT_ANYWHERE.finditer(said):
         if not _the_users(said, match, match.end()):
             continue
         key = _key(match.group("kind"), match.group("event"))
@@ -555,7 +568,9 @@ _ASKS_WHEN = re.compile(
     r"\b(?:when|date|dates|day|due|time|scheduled|booked|upcoming|next|moved|rescheduled)\b",
     re.I,
 )
-_EVENT_ASKED = re.compile(
+# An event anywhere in a question or a clause, with whom or where after it ("flight to
+# lagos"): what a question asks, and what a change said loosely names.
+_EVENT_ANYWHERE = re.compile(
     r"(?:^|(?<=\W))" + _EVENT + r"(?:\s+(?:to|at|with)\s+(?P<at>[\w'&.-]+))?", re.I
 )
 # Words a question asks a plan by that no plan is told by: "when am I moving?", "user
@@ -580,7 +595,7 @@ def asked_plans(query: str) -> tuple[list[str], frozenset[str]]:
         return [], frozenset()
     keys: list[str] = []
     said: set[str] = set()
-    for match in _EVENT_ASKED.finditer(query):
+    for match in _EVENT_ANYWHERE.finditer(query):
         before = query[: match.start()]
         if (
             (_THEIRS_BEFORE.search(before) and not _MINE_BEFORE.search(before))
