@@ -18,6 +18,8 @@ from typing import Optional
 from .ask import Ask
 from .db import MemoryRecord
 from .embed import tokens
+from .extract.kin import RELATIONS
+from .extract.lexicon import UNRESOLVED_PREFIX
 from .facts import RELATION_ATTRIBUTES, USER, WORK_ATTRIBUTES
 
 # The key arm (facts of the key the query asks about, ask.py) counts three times a
@@ -43,6 +45,19 @@ KIND_WEIGHT = 0.5
 # where the others read words.
 MODEL_WEIGHT = 2.0
 
+# Attributes of which a newer value of one retires what an older fact of another said:
+# a home and where one is; what one does, where, and what one studies; a partner and the
+# relationship; what one eats and drinks, likes and dislikes. A fact said before the
+# answer to a key of one family is what that answer replaced; a current fact of another
+# family stands ("User is allergic to gluten" for "can I eat gluten?", though a diet was
+# told since).
+_FAMILIES = (
+    frozenset(("home", "location")),
+    frozenset(("job", "employer", "studies", "school", "project", "manager")),
+    frozenset(("relationship", "partner")),
+    frozenset(("diet", "drinks", "likes", "dislikes")),
+)
+
 
 @dataclass
 class _Arms:
@@ -63,6 +78,10 @@ class _Arms:
     # (Memories.superseded_values)
     stale: list[tuple[str, Optional[str]]] = field(default_factory=list)
     since: Optional[str] = None  # when the answer to a single-valued key became true
+    # the names of the people asked about whom that answer is not of ("Bilal", when only
+    # his brother Usman's employer is keyed)
+    unanswered: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()  # the query's words the full-text arm looked for
     ended: Optional[str] = None  # with no answer, when the key's latest end was said
     answered: bool = False  # whether the key arm holds a value of the best-fitting key
     ends: frozenset[int] = frozenset()  # the end the key arm gives when nothing holds
@@ -138,9 +157,13 @@ class _Arms:
         """Whether a memory may stand among the answers to the key asked about:
 
         - a fact of the asked attribute about someone else does not ("where does Hana
-          live?" is not answered by where the user lives);
+          live?" is not answered by where the user lives), but one about someone known
+          only by name does when no one of the relation asked has a name
+          (``_may_be_asked``);
         - a memory said before the answer to a single-valued key was true does not: it
-          is what the answer replaced, or beside the question;
+          is what the answer replaced, or beside the question — but a current fact of
+          the one asked, of an attribute that answer does not retire, stands (``_stands``),
+          and so does one naming someone asked about whom the answer is not of;
         - nor one naming a value the asked key held before ("my manager Mr Okoye is
           retiring" once the manager is someone else; "User no longer works at Comfort
           Air"), unless it is a plain memory said after the key's end ("back on the
@@ -155,9 +178,18 @@ class _Arms:
             return False
         if self.ask is None or memory.rid in self.keyed or memory.rid in self.kinds:
             return True
-        if memory.attribute in self._asked and not _among(memory.subject, self.ask.subjects):
+        if (
+            memory.attribute in self._asked
+            and not _among(memory.subject, self.ask.subjects)
+            and not self._may_be_asked(memory.subject)
+        ):
             return False
-        if self.since is not None and memory.began < self.since:
+        if (
+            self.since is not None
+            and memory.began < self.since
+            and not self._stands(memory)
+            and not mentions(memory.text, self.unanswered)
+        ):
             return False
         # (a keyed fact naming an old value is history whenever said: "User no longer works
         # at Comfort Air" does not answer who the employer is)
@@ -168,6 +200,47 @@ class _Arms:
         ]
         before += [v for v, when in self.denied if memory.said < when]
         return not mentions(memory.text, before)
+
+    def _may_be_asked(self, subject: Optional[str]) -> bool:
+        """Whether a fact's subject, someone known only by name ("Inês lives in
+        Manchester"), may be the one asked about: the question asks by a relation none of
+        whose people has a name yet ("where does my girlfriend live?")."""
+        if self.ask is None or not subject or subject == USER:
+            return False
+        if ":" in subject or subject.startswith(UNRESOLVED_PREFIX):
+            return False
+        return all(s.endswith(":") for s in self.ask.subjects)
+
+    def _stands(self, memory: MemoryRecord) -> bool:
+        """Whether a memory is a current fact of the one asked about, keyed by an
+        attribute no answer to the asked key retires (_FAMILIES): said before the answer,
+        it still holds."""
+        if self.ask is None or memory.attribute in (None, "name") or memory.negated:
+            return False  # (a name answers only who: "Which town does Inês call home?")
+        if not _among(memory.subject, self.ask.subjects):
+            return False
+        asked = self._asked
+        if memory.attribute in asked or any(
+            memory.attribute in family and family & asked for family in _FAMILIES
+        ):
+            return False
+        # … and it says what is asked in the question's own words, not only whom it is
+        # asked of ("gluten" for "can I eat gluten?"; not "sister" for "where does my
+        # sister live?", nor a fact that only the vectors found)
+        said = tokens(memory.text)
+        return any(
+            word.startswith(term) for term in self._asked_words for word in said if len(term) > 2
+        )
+
+    @cached_property
+    def _asked_words(self) -> frozenset[str]:
+        """The full-text arm's words of the question, less those naming whom it asks of."""
+        assert self.ask is not None
+        whom = {USER, *self.ask.kin, *(w.lower() for w in self.ask.drop)}
+        for subject in self.ask.subjects:
+            relation, _, name = subject.partition(":")
+            whom.update(tokens(f"{relation} {name}"))
+        return frozenset(t for t in self.terms if t not in whom and t not in RELATIONS)
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:

@@ -455,6 +455,7 @@ class SearchEngine:
         if req.mode in ("hybrid", "text"):
             terms = self._text_terms(tenant_id, query)
             arms.text = self._full_text(tenant_id, terms, flt, now, depth)
+            arms.terms = tuple(terms)
             if ask is not None and ask.attributes and terms:
                 # Query expansion from the lexicon ("diet" also looks for "vegetarian"),
                 # an arm of its own so its words do not outweigh the query's.
@@ -692,6 +693,14 @@ class SearchEngine:
         if not req.include_history:
             if answers and best is not None and best.single:
                 arms.since = min(m.began for m in answers)
+                # "where does my younger brother work?" with one brother's employer keyed:
+                # what was said of the other before it is no older answer of his
+                answered = {m.subject for m in answers}
+                arms.unanswered = tuple(
+                    name
+                    for subject in ask.subjects
+                    if subject not in answered and (name := subject.partition(":")[2])
+                )
             elif ended and not arms.answered:
                 # "Keisha and I broke up", and nothing keyed since: the kind arm's news
                 # is what was said after the end ("been seeing this woman Priyanka");

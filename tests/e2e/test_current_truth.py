@@ -5954,3 +5954,95 @@ def test_a_pronoun_after_two_named_waits(mem: Longmem, collection: str, said: st
     # (who the user's own are is keyed; nothing said after "she" is anyone's yet)
     said_of = [f for f in keyed if f["attribute"] not in ("partner", "children")]
     assert not [f for f in said_of if not f["subject"].startswith("~")]
+
+
+def _told(mem: Longmem, collection: str, *said: tuple[str, str]) -> None:
+    """Remember each (statement, when said) in turn."""
+    for text, when in said:
+        mem.remember(text, collection=collection, observed_at=when)
+
+
+def _found(mem: Longmem, collection: str, question: str) -> list[str]:
+    return _texts(mem.search(question, collection=collection, limit=5))
+
+
+def test_a_fact_no_later_answer_retires_stands_among_the_answers(
+    mem: Longmem, collection: str
+) -> None:
+    # A diet told since does not retire an allergy told before it: the allergy answers
+    # "can I eat peanuts?" beside the diet (it had been left out as said before the
+    # answer to the diet).
+    _told(
+        mem,
+        collection,
+        ("I'm allergic to peanuts.", "2025-01-10T10:00:00Z"),
+        ("I'm vegetarian now.", "2025-03-01T10:00:00Z"),
+    )
+    assert "User is allergic to peanuts" in _found(mem, collection, "can I eat peanuts?")
+
+
+def test_a_fact_said_before_of_what_the_answer_retires_stays_out(
+    mem: Longmem, collection: str
+) -> None:
+    # … while what one liked to eat before a new diet is what the diet replaced, and a
+    # fact that shares only whom it is of with the question is beside it
+    _told(
+        mem,
+        collection,
+        ("I love steak.", "2025-01-10T10:00:00Z"),
+        ("My sister Bex works as a solicitor in Manchester.", "2025-01-11T10:00:00Z"),
+        ("I'm vegan now.", "2025-03-01T10:00:00Z"),
+        ("Bex moved to London.", "2025-04-01T10:00:00Z"),
+    )
+    assert _found(mem, collection, "do I eat steak?") == ["User is vegan"]
+    sister = _found(mem, collection, "where does my sister live?")
+    assert not [t for t in sister if "Manchester" in t]
+
+
+def test_news_of_a_brother_told_before_the_other_brothers_answer_is_found(
+    mem: Longmem, collection: str
+) -> None:
+    # The elder brother's employer is keyed last; the younger one's job, told before it
+    # and keyed to no one, still answers "where does my younger brother work?".
+    _told(
+        mem,
+        collection,
+        (
+            "My elder brother Usman is a doctor at Mayo Hospital, and my younger brother "
+            "Bilal is still at university.",
+            "2025-01-10T10:00:00Z",
+        ),
+        ("Bilal got his first job! He's with Jazz in Karachi.", "2025-03-01T10:00:00Z"),
+        ("Usman left Mayo. He's taken a consultant post at Shifa International.", SPRING_2025),
+    )
+    found = _found(mem, collection, "Where does my younger brother work?")
+    assert found[0] == "User's brother Usman works at Shifa International"
+    assert "Bilal is with Jazz in Karachi" in found
+    assert not [t for t in found if "Mayo" in t]
+
+
+def test_someone_known_by_name_alone_may_be_the_relative_asked_without_a_name(
+    mem: Longmem, collection: str
+) -> None:
+    # "my gf" has no name yet: Inês, known by name alone, may be her
+    _told(
+        mem,
+        collection,
+        ("my gf lives in Porto, long distance is rough", "2025-01-10T10:00:00Z"),
+        ("Inês moved to Manchester to be with me", "2025-03-01T10:00:00Z"),
+    )
+    assert "Inês lives in Manchester" in _found(mem, collection, "where does my girlfriend live")
+
+
+def test_someone_known_by_name_alone_is_not_the_relative_of_another_name(
+    mem: Longmem, collection: str
+) -> None:
+    _told(
+        mem,
+        collection,
+        ("my girlfriend Ana lives in Porto", "2025-01-10T10:00:00Z"),
+        ("Inês moved to Manchester", "2025-03-01T10:00:00Z"),
+    )
+    found = _found(mem, collection, "where does my girlfriend live")
+    assert found[0] == "User's girlfriend Ana lives in Porto"
+    assert not [t for t in found if "Manchester" in t]
