@@ -58,7 +58,9 @@ _WHERE = frozenset(
 )
 # A home by its noun, and the words that ask where it is.
 _HOME_NOUNS = frozenset(("place", "flat", "apartment", "house", "condo"))
-_WHERE_PART = frozenset(("where", "part", "area", "neighbourhood", "neighborhood", "suburb"))
+_WHERE_PART = frozenset(
+    ("where", "part", "area", "neighbourhood", "neighborhood", "suburb", "sector", "borough")
+)
 # Whose a home is, just before its noun ("my flat", "Aga's place": "aga", "s").
 _WHOSE = frozenset(("my", "our", "his", "her", "their", "s"))
 # What may follow a home's noun in a question that asks where it is.

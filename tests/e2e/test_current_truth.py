@@ -6046,3 +6046,29 @@ def test_someone_known_by_name_alone_is_not_the_relative_of_another_name(
     found = _found(mem, collection, "where does my girlfriend live")
     assert found[0] == "User's girlfriend Ana lives in Porto"
     assert not [t for t in found if "Manchester" in t]
+
+
+def test_a_surname_question_finds_the_name_taken_back(mem: Longmem, collection: str) -> None:
+    # "surname" asks the name: its lexicon finds "maiden name" (it had found nothing)
+    _tell(
+        mem,
+        collection,
+        "I'm Anjanette, I work as a nurse in Port of Spain.",
+        "Divorce is final. Anjanette Ramdial again, back to my maiden name.",
+    )
+    found = _found(mem, collection, "What is Anjanette's surname now?")
+    assert "Anjanette Ramdial again, back to User's maiden name" in found
+
+
+def test_a_name_taken_supersedes_the_name_told_before(mem: Longmem, collection: str) -> None:
+    _told(
+        mem,
+        collection,
+        ("I'm Sarah Miller, I work at Barclays.", "2025-01-10T10:00:00Z"),
+        ("Sarah Okafor now, changed my name at the bank today", "2025-03-01T10:00:00Z"),
+    )
+    found = _found(mem, collection, "what's my surname?")
+    assert found[0] == "Sarah Okafor now, changed User's name at the bank today"
+    assert not [t for t in found if "Miller" in t]
+    names = [m["value"] for m in _current(mem, collection) if m["attribute"] == "name"]
+    assert names == ["Sarah Okafor"]

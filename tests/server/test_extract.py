@@ -5965,3 +5965,35 @@ def test_an_age_or_a_birthday_as_chat_says_it(
 )
 def test_no_age_of_a_count_a_pregnancy_or_someone_elses_milestone(content: str) -> None:
     assert [f.attribute for f in _extract(content) if f.attribute == "age"] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        ("Sarah Okafor now, changed my name at the bank today", "Sarah Okafor"),
+        ("Divorce is final. Anjanette Ramdial again, back to my maiden name.", "Anjanette Ramdial"),
+        ("officially Sarah Okafor now, name change went through", "Sarah Okafor"),
+        ("Priya Nair-Shah now! took his surname at the registry", "Priya Nair-Shah"),
+    ],
+)
+def test_a_name_taken_or_taken_back_is_the_users_name(content: str, name: str) -> None:
+    # kept whole as said, keyed as the user's name (it had been a plain memory)
+    named = [f for f in _extract(content) if f.attribute == "name"]
+    assert [(f.subject, f.value) for f in named] == [(USER, name)]
+    assert name in named[0].text
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # a title and no first name, hedged, asked, or no change of the user's name
+        "It's Mrs Okafor now! Changed my name at the bank.",
+        "thinking of going back to my maiden name, Anjanette Ramdial again",
+        "maybe Sarah Okafor now, if I change my name",
+        "Sarah Okafor now? changed my name",
+        "Sarah Okafor now, my sister changed her name",
+        "Tom Smith now, he's the new manager",
+    ],
+)
+def test_a_full_name_with_now_is_no_name_of_the_users_unless_hers_changed(content: str) -> None:
+    assert not [f for f in _extract(content) if f.attribute == "name" and f.subject == USER]

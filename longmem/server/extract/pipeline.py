@@ -61,6 +61,7 @@ from .others import (
 )
 from .plainly import said_plainly
 from .plans import dated_plans
+from .renamed import names_taken
 from .rests import rest_untold
 from .retractions import taken_back
 from .stays import (
@@ -539,17 +540,13 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
     vegan = {
         f.subject for f in facts if f.attribute == "diet" and f.value == "vegan" and not f.negated
     }
-    return city_beside(
-        dated_plans(
-            content,
-            [
-                _quotes_back(f, quoted)
-                for f in facts
-                # "I'm vegan so I don't eat meat": no meat is said of a vegan already
-                if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
-            ],
-        )
-    )
+    facts = [
+        _quotes_back(f, quoted)
+        for f in facts
+        # "I'm vegan so I don't eat meat": no meat is said of a vegan already
+        if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
+    ]
+    return city_beside(dated_plans(content, names_taken(content, facts)))
 
 
 _HE_OR_SHE = re.compile(r"(?:he|she)\b", re.I)
