@@ -19,8 +19,7 @@ from .ask import Ask
 from .db import MemoryRecord
 from .embed import tokens
 from .extract.kin import RELATIONS
-from .extract.lexicon import UNRESOLVED_PREFIX
-from .facts import RELATION_ATTRIBUTES, USER, WORK_ATTRIBUTES
+from .facts import RELATION_ATTRIBUTES, USER, WORK_ATTRIBUTES, attribute
 
 # The key arm (facts of the key the query asks about, ask.py) counts three times a
 # lexical or vector arm: a fact that answers by key ranks before anything that merely
@@ -51,6 +50,10 @@ MODEL_WEIGHT = 2.0
 # answer to a key of one family is what that answer replaced; a current fact of another
 # family stands ("User is allergic to gluten" for "can I eat gluten?", though a diet was
 # told since).
+# Words of a question that name nothing it asks about ("what's my new job?").
+_ANY_QUESTION = frozenset(
+    ("new", "old", "current", "currently", "now", "still", "first", "last", "next", "best")
+) | frozenset(("main", "usual", "these", "days"))
 _FAMILIES = (
     frozenset(("home", "location")),
     frozenset(("job", "employer", "studies", "school", "project", "manager")),
@@ -78,9 +81,6 @@ class _Arms:
     # (Memories.superseded_values)
     stale: list[tuple[str, Optional[str]]] = field(default_factory=list)
     since: Optional[str] = None  # when the answer to a single-valued key became true
-    # the names of the people asked about whom that answer is not of ("Bilal", when only
-    # his brother Usman's employer is keyed)
-    unanswered: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()  # the query's words the full-text arm looked for
     ended: Optional[str] = None  # with no answer, when the key's latest end was said
     answered: bool = False  # whether the key arm holds a value of the best-fitting key
@@ -157,13 +157,10 @@ class _Arms:
         """Whether a memory may stand among the answers to the key asked about:
 
         - a fact of the asked attribute about someone else does not ("where does Hana
-          live?" is not answered by where the user lives), but one about someone known
-          only by name does when no one of the relation asked has a name
-          (``_may_be_asked``);
+          live?" is not answered by where the user lives);
         - a memory said before the answer to a single-valued key was true does not: it
           is what the answer replaced, or beside the question — but a current fact of
-          the one asked, of an attribute that answer does not retire, stands (``_stands``),
-          and so does one naming someone asked about whom the answer is not of;
+          the one asked, of an attribute that answer does not retire, stands (``_stands``);
         - nor one naming a value the asked key held before ("my manager Mr Okoye is
           retiring" once the manager is someone else; "User no longer works at Comfort
           Air"), unless it is a plain memory said after the key's end ("back on the
@@ -178,18 +175,9 @@ class _Arms:
             return False
         if self.ask is None or memory.rid in self.keyed or memory.rid in self.kinds:
             return True
-        if (
-            memory.attribute in self._asked
-            and not _among(memory.subject, self.ask.subjects)
-            and not self._may_be_asked(memory.subject)
-        ):
+        if memory.attribute in self._asked and not _among(memory.subject, self.ask.subjects):
             return False
-        if (
-            self.since is not None
-            and memory.began < self.since
-            and not self._stands(memory)
-            and not mentions(memory.text, self.unanswered)
-        ):
+        if self.since is not None and memory.began < self.since and not self._stands(memory):
             return False
         # (a keyed fact naming an old value is history whenever said: "User no longer works
         # at Comfort Air" does not answer who the employer is)
@@ -200,16 +188,6 @@ class _Arms:
         ]
         before += [v for v, when in self.denied if memory.said < when]
         return not mentions(memory.text, before)
-
-    def _may_be_asked(self, subject: Optional[str]) -> bool:
-        """Whether a fact's subject, someone known only by name ("Inês lives in
-        Manchester"), may be the one asked about: the question asks by a relation none of
-        whose people has a name yet ("where does my girlfriend live?")."""
-        if self.ask is None or not subject or subject == USER:
-            return False
-        if ":" in subject or subject.startswith(UNRESOLVED_PREFIX):
-            return False
-        return all(s.endswith(":") for s in self.ask.subjects)
 
     def _stands(self, memory: MemoryRecord) -> bool:
         """Whether a memory is a current fact of the one asked about, keyed by an
@@ -224,23 +202,30 @@ class _Arms:
             memory.attribute in family and family & asked for family in _FAMILIES
         ):
             return False
-        # … and it says what is asked in the question's own words, not only whom it is
-        # asked of ("gluten" for "can I eat gluten?"; not "sister" for "where does my
-        # sister live?", nor a fact that only the vectors found)
-        said = tokens(memory.text)
-        return any(
-            word.startswith(term) for term in self._asked_words for word in said if len(term) > 2
-        )
+        # … and it names what the question names, word for word ("gluten" for "can I eat
+        # gluten?"): not only whom it is asked of ("sister" for "where does my sister
+        # live?"), nor only a word the question asks its attribute by ("live" in "User
+        # likes live music" for "where do I live?"), nor a fact only the vectors found
+        said = set(tokens(memory.text))
+        return any(word in said or word + "s" in said for word in self._named_words)
 
     @cached_property
-    def _asked_words(self) -> frozenset[str]:
-        """The full-text arm's words of the question, less those naming whom it asks of."""
+    def _named_words(self) -> frozenset[str]:
+        """The full-text arm's words of the question less those naming whom it asks of,
+        those the lexicon asks the asked attributes by, and words of any question."""
         assert self.ask is not None
         whom = {USER, *self.ask.kin, *(w.lower() for w in self.ask.drop)}
         for subject in self.ask.subjects:
             relation, _, name = subject.partition(":")
             whom.update(tokens(f"{relation} {name}"))
-        return frozenset(t for t in self.terms if t not in whom and t not in RELATIONS)
+        for name in self.ask.attributes:
+            spec = attribute(name)
+            whom.update((spec.asked_by + " " + spec.said_by).split() if spec else ())
+        return frozenset(
+            t
+            for t in self.terms
+            if len(t) > 2 and t not in whom and t not in RELATIONS and t not in _ANY_QUESTION
+        )
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:

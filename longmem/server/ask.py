@@ -58,9 +58,7 @@ _WHERE = frozenset(
 )
 # A home by its noun, and the words that ask where it is.
 _HOME_NOUNS = frozenset(("place", "flat", "apartment", "house", "condo"))
-_WHERE_PART = frozenset(
-    ("where", "part", "area", "neighbourhood", "neighborhood", "suburb", "sector", "borough")
-)
+_WHERE_PART = frozenset(("where", "part", "area", "neighbourhood", "neighborhood", "suburb"))
 # Whose a home is, just before its noun ("my flat", "Aga's place": "aga", "s").
 _WHOSE = frozenset(("my", "our", "his", "her", "their", "s"))
 # What may follow a home's noun in a question that asks where it is.
@@ -330,7 +328,10 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
 
 # Words that ask what held before: "previous", "former", "prior", "history", "my old …",
 # "… before", "used to" (not "how old", "before Friday").
-_BEFORE_WORDS = frozenset(("previous", "previously", "former", "formerly", "prior", "history"))
+# (and a maiden name: the name before a marriage)
+_BEFORE_WORDS = frozenset(
+    ("previous", "previously", "former", "formerly", "prior", "history", "maiden")
+)
 # "before" and a name: "where did I work before Meta?" (not "before Friday", "before May").
 _BEFORE_A_NAME = re.compile(
     r"\bbefore\s+(?!(?:"

@@ -47,7 +47,7 @@ def _attributes(*items: Attribute) -> dict[str, Attribute]:
 
 
 ATTRIBUTES: dict[str, Attribute] = _attributes(
-    Attribute("name", True, "is called", "name called surname"),
+    Attribute("name", True, "is called", "name called"),
     Attribute(
         "home",
         True,

@@ -693,14 +693,6 @@ class SearchEngine:
         if not req.include_history:
             if answers and best is not None and best.single:
                 arms.since = min(m.began for m in answers)
-                # "where does my younger brother work?" with one brother's employer keyed:
-                # what was said of the other before it is no older answer of his
-                answered = {m.subject for m in answers}
-                arms.unanswered = tuple(
-                    name
-                    for subject in ask.subjects
-                    if subject not in answered and (name := subject.partition(":")[2])
-                )
             elif ended and not arms.answered:
                 # "Keisha and I broke up", and nothing keyed since: the kind arm's news
                 # is what was said after the end ("been seeing this woman Priyanka");

@@ -5999,65 +5999,63 @@ def test_a_fact_said_before_of_what_the_answer_retires_stays_out(
     assert not [t for t in sister if "Manchester" in t]
 
 
-def test_news_of_a_brother_told_before_the_other_brothers_answer_is_found(
-    mem: Longmem, collection: str
-) -> None:
-    # The elder brother's employer is keyed last; the younger one's job, told before it
-    # and keyed to no one, still answers "where does my younger brother work?".
-    _told(
-        mem,
-        collection,
+@pytest.mark.parametrize(
+    ("relative", "someone", "question"),
+    [
         (
-            "My elder brother Usman is a doctor at Mayo Hospital, and my younger brother "
-            "Bilal is still at university.",
-            "2025-01-10T10:00:00Z",
+            "my girlfriend Ana lives in Porto",
+            "Inês moved to Manchester",
+            "where does my girlfriend live",
         ),
-        ("Bilal got his first job! He's with Jazz in Karachi.", "2025-03-01T10:00:00Z"),
-        ("Usman left Mayo. He's taken a consultant post at Shifa International.", SPRING_2025),
-    )
-    found = _found(mem, collection, "Where does my younger brother work?")
-    assert found[0] == "User's brother Usman works at Shifa International"
-    assert "Bilal is with Jazz in Karachi" in found
-    assert not [t for t in found if "Mayo" in t]
-
-
-def test_someone_known_by_name_alone_may_be_the_relative_asked_without_a_name(
-    mem: Longmem, collection: str
+        # a relative with no name is no one known by name alone either
+        (
+            "my mum lives in a village outside Cork",
+            "Siobhan moved to Dublin",
+            "where does my mum live now",
+        ),
+    ],
+)
+def test_someone_known_by_name_alone_answers_for_no_relative(
+    mem: Longmem, collection: str, relative: str, someone: str, question: str
 ) -> None:
-    # "my gf" has no name yet: Inês, known by name alone, may be her
+    _told(mem, collection, (relative, "2025-01-10T10:00:00Z"), (someone, "2025-03-01T10:00:00Z"))
+    found = _found(mem, collection, question)
+    assert found and found[0].startswith("User's")
+    assert not [t for t in found if someone.split()[0] in t]
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "beside"),
+    [
+        # a fact said before the answer holds a word that only asks the attribute
+        ("I'm really into live music, gig every other week", "where do i live?", "music"),
+        ("i love old films, hitchcock especially", "how old am i?", "films"),
+        ("i work at the phone shop on the high street", "what's my phone number?", "shop"),
+    ],
+)
+def test_a_fact_said_before_the_answer_sharing_only_the_asking_word_stays_out(
+    mem: Longmem, collection: str, said: str, question: str, beside: str
+) -> None:
     _told(
         mem,
         collection,
-        ("my gf lives in Porto, long distance is rough", "2025-01-10T10:00:00Z"),
-        ("Inês moved to Manchester to be with me", "2025-03-01T10:00:00Z"),
+        (said, "2025-01-10T10:00:00Z"),
+        ("moved to bristol last week!! i'm 41 now, new number is 07700 900123", SPRING_2025),
     )
-    assert "Inês lives in Manchester" in _found(mem, collection, "where does my girlfriend live")
+    assert not [t for t in _found(mem, collection, question) if beside in t]
 
 
-def test_someone_known_by_name_alone_is_not_the_relative_of_another_name(
-    mem: Longmem, collection: str
-) -> None:
-    _told(
-        mem,
-        collection,
-        ("my girlfriend Ana lives in Porto", "2025-01-10T10:00:00Z"),
-        ("Inês moved to Manchester", "2025-03-01T10:00:00Z"),
-    )
-    found = _found(mem, collection, "where does my girlfriend live")
-    assert found[0] == "User's girlfriend Ana lives in Porto"
-    assert not [t for t in found if "Manchester" in t]
-
-
-def test_a_surname_question_finds_the_name_taken_back(mem: Longmem, collection: str) -> None:
-    # "surname" asks the name: its lexicon finds "maiden name" (it had found nothing)
+def test_a_name_taken_back_is_the_name(mem: Longmem, collection: str) -> None:
+    # the name taken back answers "what's my name?" (it had been a plain memory, below
+    # the name told first)
     _tell(
         mem,
         collection,
         "I'm Anjanette, I work as a nurse in Port of Spain.",
         "Divorce is final. Anjanette Ramdial again, back to my maiden name.",
     )
-    found = _found(mem, collection, "What is Anjanette's surname now?")
-    assert "Anjanette Ramdial again, back to User's maiden name" in found
+    found = _found(mem, collection, "what's my name?")
+    assert found[0] == "Anjanette Ramdial again, back to User's maiden name"
 
 
 def test_a_name_taken_supersedes_the_name_told_before(mem: Longmem, collection: str) -> None:
@@ -6072,3 +6070,6 @@ def test_a_name_taken_supersedes_the_name_told_before(mem: Longmem, collection: 
     assert not [t for t in found if "Miller" in t]
     names = [m["value"] for m in _current(mem, collection) if m["attribute"] == "name"]
     assert names == ["Sarah Okafor"]
+    # … and the maiden name is what held before
+    maiden = _found(mem, collection, "what was my maiden name?")
+    assert maiden[0] == "User is called Sarah Miller"

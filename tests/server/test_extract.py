@@ -5972,8 +5972,9 @@ def test_no_age_of_a_count_a_pregnancy_or_someone_elses_milestone(content: str) 
     [
         ("Sarah Okafor now, changed my name at the bank today", "Sarah Okafor"),
         ("Divorce is final. Anjanette Ramdial again, back to my maiden name.", "Anjanette Ramdial"),
-        ("officially Sarah Okafor now, name change went through", "Sarah Okafor"),
+        ("officially Sarah Okafor now, my name change went through", "Sarah Okafor"),
         ("Priya Nair-Shah now! took his surname at the registry", "Priya Nair-Shah"),
+        ("Sophie Walsh again, took back my old name", "Sophie Walsh"),
     ],
 )
 def test_a_name_taken_or_taken_back_is_the_users_name(content: str, name: str) -> None:
@@ -5993,6 +5994,19 @@ def test_a_name_taken_or_taken_back_is_the_users_name(content: str, name: str) -
         "Sarah Okafor now? changed my name",
         "Sarah Okafor now, my sister changed her name",
         "Tom Smith now, he's the new manager",
+        # someone else's change of name, or none ("kept my own name")
+        "my best mate got married today! Emma Clarke now, she took his surname",
+        "Jess Carter now, her name change went through at HR today",
+        "Chloe Bennett now! my daughter took his surname at the wedding",
+        "Linda Harris again, mum took her name back after the divorce",
+        "Poppy Taylor now, changed her name by deed poll to match mine",
+        "my sister's wedding was amazing! Lucy Brown now! i kept my own name though",
+        "Night Shift again, ugh. name change paperwork at the dvla took all morning",
+        # a name on an app, in a game or a chat
+        "Shadow Wolf again, changed my name back on xbox after my brother messed with it",
+        "Sarah Bakes now, changed my name on insta for the business",
+        "Kate Middleton now, changed my name in the group chat for the quiz lol",
+        "Couch Potato again, changed my name back on the netflix profile",
     ],
 )
 def test_a_full_name_with_now_is_no_name_of_the_users_unless_hers_changed(content: str) -> None:

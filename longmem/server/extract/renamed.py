@@ -7,8 +7,10 @@ as said, so that it supersedes the name told before.
 
 Not a name said with a title alone ("It's Mrs Okafor now": no first name to call the user
 by), one hedged or asked ("thinking of going back to my maiden name", "Sarah Okafor now?"),
-nor a full name said in a message that says no change of the user's name ("Tom Smith
-now, he's the new manager").
+a name on an app or in a game ("Shadow Wolf again, changed my name back on xbox"), nor a
+full name said in a message that says no change of the user's own name ("Emma Clarke
+now, she took his surname", "Jess Carter now, her name change went through", "Lucy Brown
+now! I kept my own name").
 """
 
 from __future__ import annotations
@@ -19,13 +21,26 @@ from dataclasses import replace
 from ..facts import USER, ExtractedFact
 from .lexicon import HEDGED, HEDGED_BEFORE
 
-# The user's name changed: "changed my name", "changed my surname at the bank", "name
-# change went through", "back to my maiden name", "took his surname", "by deed poll".
+# The user's own name changed, said as the user's: "changed my name (at the bank)",
+# "changed my surname", "my name change went through", "back to my maiden name", "took
+# back my old name", "took his surname" (the user, or no one before "took"). Not someone
+# else's ("her name change", "she took his surname", "my daughter took his surname"), nor
+# the opposite ("kept my own name").
 _CHANGED = re.compile(
-    r"\b(?:chang(?:ed|e)\s+(?:my|User's)\s+(?:sur|last\s+|family\s+)?name|name\s+change|"
-    r"(?:back\s+to|took|taken|kept|keep|keeping)\s+(?:my|User's)\s+(?:maiden|married|old|"
-    r"own|birth)\s+name|took\s+(?:his|her|their)\s+(?:sur|last\s+|family\s+)?name|"
-    r"deed\s+poll)\b",
+    r"\b(?:chang(?:ed|e)\s+my\s+(?:sur|last\s+|family\s+)?name|my\s+name\s+change|"
+    r"back\s+to\s+my\s+(?:maiden|old|birth)\s+name|"
+    r"took\s+(?:back\s+my\s+(?:maiden|old|birth)\s+name|my\s+(?:maiden|old|birth)\s+name\s+back)|"
+    r"(?:(?:^|[.!;:,]\s*)|\bI(?:'ve|\s+have)?\s+)(?:took|taken)\s+(?:his|her|their|\w+['’]s)\s+"
+    r"(?:sur|last\s+|family\s+)?name)\b",
+    re.I,
+)
+# … on an app, a game or a profile: a display name, not the user's ("changed my name on
+# xbox", "… in the group chat", "… on the netflix profile").
+_ON_AN_APP = re.compile(
+    r"\b(?:on|in|for)\s+(?:the\s+|my\s+)?(?:\w+\s+)?(?:xbox|playstation|psn|steam|discord|"
+    r"insta|instagram|facebook|fb|twitter|tiktok|snapchat|snap|whatsapp|slack|teams|zoom|"
+    r"netflix|spotify|tinder|hinge|bumble|linkedin|reddit|twitch|youtube|roblox|fortnite|"
+    r"minecraft|group\s*chat|chat|profile|account|app|server|game|username|handle|gamertag)\b",
     re.I,
 )
 # The new name, first and last, at the start of the statement and with "now" or "again"
@@ -43,8 +58,9 @@ _TITLES = frozenset(("mrs", "ms", "miss", "mr", "dr", "prof", "user", "i", "i'm"
 def names_taken(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
     """``content``'s ``facts``, a plain memory of the user's that says the new full name
     keyed as the user's name, when the message says the user's name changed."""
-    changed = _CHANGED.search(content)
-    if changed is None or HEDGED.search(content) or HEDGED_BEFORE.search(content):
+    if _CHANGED.search(content) is None or _ON_AN_APP.search(content):
+        return facts
+    if HEDGED.search(content) or HEDGED_BEFORE.search(content):
         return facts  # "thinking of going back to my maiden name, Ramdial again"
     return [_keyed(f) for f in facts]
 
