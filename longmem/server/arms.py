@@ -19,6 +19,7 @@ from .ask import Ask
 from .db import MemoryRecord
 from .embed import tokens
 from .extract.kin import RELATIONS
+from .extract.places import places_in
 from .facts import RELATION_ATTRIBUTES, USER, WORK_ATTRIBUTES, attribute
 
 # The key arm (facts of the key the query asks about, ask.py) counts three times a
@@ -212,7 +213,8 @@ class _Arms:
     @cached_property
     def _named_words(self) -> frozenset[str]:
         """The full-text arm's words of the question less those naming whom it asks of,
-        those the lexicon asks the asked attributes by, and words of any question."""
+        those the lexicon asks the asked attributes by, words of any question and
+        places."""
         assert self.ask is not None
         whom = {USER, *self.ask.kin, *(w.lower() for w in self.ask.drop)}
         for subject in self.ask.subjects:
@@ -221,10 +223,16 @@ class _Arms:
         for name in self.ask.attributes:
             spec = attribute(name)
             whom.update((spec.asked_by + " " + spec.said_by).split() if spec else ())
+        # (nor a place: "do I still live in Leeds?" is not answered by a job there told
+        # before the move)
         return frozenset(
             t
             for t in self.terms
-            if len(t) > 2 and t not in whom and t not in RELATIONS and t not in _ANY_QUESTION
+            if len(t) > 2
+            and t not in whom
+            and t not in RELATIONS
+            and t not in _ANY_QUESTION
+            and not places_in(t.title())
         )
 
 

@@ -328,6 +328,8 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
 
 # Words that ask what held before: "previous", "former", "prior", "history", "my old …",
 # "… before", "used to" (not "how old", "before Friday").
+# A marriage or its end, after "before": "what was my name before I got married?"
+_A_MARRIAGE = frozenset(("married", "marry", "marriage", "wedding", "divorce", "divorced"))
 # (and a maiden name: the name before a marriage)
 _BEFORE_WORDS = frozenset(
     ("previous", "previously", "former", "formerly", "prior", "history", "maiden")
@@ -383,6 +385,8 @@ def _asks_the_past(words: list[str], query: str) -> bool:
         return False  # "my last boss was awful, who's my manager now?"
     if (words[-1:] == ["before"] or _BEFORE_A_NAME.search(query)) and not said & _TOLD:
         return True
+    if "before" in said and said & _A_MARRIAGE:
+        return True  # "what was my name before I got married?"
     if any(
         (first, second) in (("have", "i"), ("has", "she"), ("has", "he"))
         and words[i + 2 : i + 3] in (["had"], ["worked"], ["lived"])

@@ -6071,5 +6071,18 @@ def test_a_name_taken_supersedes_the_name_told_before(mem: Longmem, collection: 
     names = [m["value"] for m in _current(mem, collection) if m["attribute"] == "name"]
     assert names == ["Sarah Okafor"]
     # … and the maiden name is what held before
-    maiden = _found(mem, collection, "what was my maiden name?")
-    assert maiden[0] == "User is called Sarah Miller"
+    for question in ("what was my maiden name?", "what was my name before i got married?"):
+        assert _found(mem, collection, question)[0] == "User is called Sarah Miller"
+
+
+def test_a_place_asked_about_brings_back_no_older_fact_naming_it(
+    mem: Longmem, collection: str
+) -> None:
+    # "Leeds" is the place asked after, not what the question names of another family
+    _told(
+        mem,
+        collection,
+        ("I work as a nurse in Leeds", "2025-01-05T10:00:00Z"),
+        ("moved to York last month", "2025-03-01T10:00:00Z"),
+    )
+    assert _found(mem, collection, "do i still live in leeds?") == ["User lives in York"]

@@ -6007,6 +6007,7 @@ def test_a_name_taken_or_taken_back_is_the_users_name(content: str, name: str) -
         "Sarah Bakes now, changed my name on insta for the business",
         "Kate Middleton now, changed my name in the group chat for the quiz lol",
         "Couch Potato again, changed my name back on the netflix profile",
+        "Becca Jones now, changed my name on the work email",
     ],
 )
 def test_a_full_name_with_now_is_no_name_of_the_users_unless_hers_changed(content: str) -> None:

@@ -34,13 +34,14 @@ _CHANGED = re.compile(
     r"(?:sur|last\s+|family\s+)?name)\b",
     re.I,
 )
-# … on an app, a game or a profile: a display name, not the user's ("changed my name on
-# xbox", "… in the group chat", "… on the netflix profile").
+# … on an app, a game, a profile or an email: a display name, not the user's ("changed my
+# name on xbox", "… in the group chat", "… on the netflix profile", "… on the work email").
 _ON_AN_APP = re.compile(
     r"\b(?:on|in|for)\s+(?:the\s+|my\s+)?(?:\w+\s+)?(?:xbox|playstation|psn|steam|discord|"
     r"insta|instagram|facebook|fb|twitter|tiktok|snapchat|snap|whatsapp|slack|teams|zoom|"
     r"netflix|spotify|tinder|hinge|bumble|linkedin|reddit|twitch|youtube|roblox|fortnite|"
-    r"minecraft|group\s*chat|chat|profile|account|app|server|game|username|handle|gamertag)\b",
+    r"minecraft|group\s*chat|chat|profile|account|app|server|game|username|handle|gamertag|"
+    r"e-?mail|email\s+signature|signature|login|badge|website|site|page|channel)\b",
     re.I,
 )
 # The new name, first and last, at the start of the statement and with "now" or "again"
