@@ -207,14 +207,14 @@ class _Arms:
         # gluten?"): not only whom it is asked of ("sister" for "where does my sister
         # live?"), nor only a word the question asks its attribute by ("live" in "User
         # likes live music" for "where do I live?"), nor a fact only the vectors found
-        said = set(tokens(memory.text))
-        return any(word in said or word + "s" in said for word in self._named_words)
+        said = {_singular(word) for word in tokens(memory.text)}
+        return any(_singular(word) in said for word in self._named_words)
 
     @cached_property
     def _named_words(self) -> frozenset[str]:
         """The full-text arm's words of the question less those naming whom it asks of,
-        those the lexicon asks the asked attributes by, words of any question and
-        places."""
+        those the lexicon asks the asked attributes by (not those their values are said
+        with: "gluten" names a food), words of any question and places."""
         assert self.ask is not None
         whom = {USER, *self.ask.kin, *(w.lower() for w in self.ask.drop)}
         for subject in self.ask.subjects:
@@ -222,7 +222,7 @@ class _Arms:
             whom.update(tokens(f"{relation} {name}"))
         for name in self.ask.attributes:
             spec = attribute(name)
-            whom.update((spec.asked_by + " " + spec.said_by).split() if spec else ())
+            whom.update(spec.asked_by.split() if spec else ())
         # (nor a place: "do I still live in Leeds?" is not answered by a job there told
         # before the move)
         return frozenset(
@@ -234,6 +234,11 @@ class _Arms:
             and t not in _ANY_QUESTION
             and not places_in(t.title())
         )
+
+
+def _singular(word: str) -> str:
+    """A word without the "s" of a plural ("peanuts", "peanut" alike)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _among(subject: Optional[str], subjects: Sequence[str]) -> bool:
