@@ -51,16 +51,16 @@ MODEL_WEIGHT = 2.0
 # answer to a key of one family is what that answer replaced; a current fact of another
 # family stands ("User is allergic to gluten" for "can I eat gluten?", though a diet was
 # told since).
-# Words of a question that name nothing it asks about ("what's my new job?").
-_ANY_QUESTION = frozenset(
-    ("new", "old", "current", "currently", "now", "still", "first", "last", "next", "best")
-) | frozenset(("main", "usual", "these", "days"))
 _FAMILIES = (
     frozenset(("home", "location")),
     frozenset(("job", "employer", "studies", "school", "project", "manager")),
     frozenset(("relationship", "partner")),
     frozenset(("diet", "drinks", "likes", "dislikes")),
 )
+# Words of a question that name nothing it asks about ("what's my new job?").
+_ANY_QUESTION = frozenset(
+    ("new", "old", "current", "currently", "now", "still", "first", "last", "next", "best")
+) | frozenset(("main", "usual", "these", "days"))
 
 
 @dataclass

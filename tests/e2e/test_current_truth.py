@@ -5956,12 +5956,6 @@ def test_a_pronoun_after_two_named_waits(mem: Longmem, collection: str, said: st
     assert not [f for f in said_of if not f["subject"].startswith("~")]
 
 
-def _told(mem: Longmem, collection: str, *said: tuple[str, str]) -> None:
-    """Remember each (statement, when said) in turn."""
-    for text, when in said:
-        mem.remember(text, collection=collection, observed_at=when)
-
-
 def _found(mem: Longmem, collection: str, question: str) -> list[str]:
     return _texts(mem.search(question, collection=collection, limit=5))
 
@@ -5980,11 +5974,10 @@ def test_a_fact_no_later_answer_retires_stands_among_the_answers(
 ) -> None:
     # A diet told since does not retire an allergy told before it: the allergy answers
     # beside the diet (it had been left out as said before the answer to the diet).
-    _told(
+    _said(
         mem,
         collection,
-        (allergy, "2025-01-10T10:00:00Z"),
-        ("I'm vegetarian now.", "2025-03-01T10:00:00Z"),
+        [(allergy, "2025-01-10T10:00:00Z"), ("I'm vegetarian now.", "2025-03-01T10:00:00Z")],
     )
     found = _found(mem, collection, question)
     assert found[0] == "User is vegetarian"
@@ -5996,13 +5989,15 @@ def test_a_fact_said_before_of_what_the_answer_retires_stays_out(
 ) -> None:
     # … while what one liked to eat before a new diet is what the diet replaced, and a
     # fact that shares only whom it is of with the question is beside it
-    _told(
+    _said(
         mem,
         collection,
-        ("I love steak.", "2025-01-10T10:00:00Z"),
-        ("My sister Bex works as a solicitor in Manchester.", "2025-01-11T10:00:00Z"),
-        ("I'm vegan now.", "2025-03-01T10:00:00Z"),
-        ("Bex moved to London.", "2025-04-01T10:00:00Z"),
+        [
+            ("I love steak.", "2025-01-10T10:00:00Z"),
+            ("My sister Bex works as a solicitor in Manchester.", "2025-01-11T10:00:00Z"),
+            ("I'm vegan now.", "2025-03-01T10:00:00Z"),
+            ("Bex moved to London.", "2025-04-01T10:00:00Z"),
+        ],
     )
     assert _found(mem, collection, "do I eat steak?") == ["User is vegan"]
     sister = _found(mem, collection, "where does my sister live?")
@@ -6028,7 +6023,7 @@ def test_a_fact_said_before_of_what_the_answer_retires_stays_out(
 def test_someone_known_by_name_alone_answers_for_no_relative(
     mem: Longmem, collection: str, relative: str, someone: str, question: str
 ) -> None:
-    _told(mem, collection, (relative, "2025-01-10T10:00:00Z"), (someone, "2025-03-01T10:00:00Z"))
+    _said(mem, collection, [(relative, "2025-01-10T10:00:00Z"), (someone, "2025-03-01T10:00:00Z")])
     found = _found(mem, collection, question)
     assert found and found[0].startswith("User's")
     assert not [t for t in found if someone.split()[0] in t]
@@ -6046,11 +6041,13 @@ def test_someone_known_by_name_alone_answers_for_no_relative(
 def test_a_fact_said_before_the_answer_sharing_only_the_asking_word_stays_out(
     mem: Longmem, collection: str, said: str, question: str, beside: str
 ) -> None:
-    _told(
+    _said(
         mem,
         collection,
-        (said, "2025-01-10T10:00:00Z"),
-        ("moved to bristol last week!! i'm 41 now, new number is 07700 900123", SPRING_2025),
+        [
+            (said, "2025-01-10T10:00:00Z"),
+            ("moved to bristol last week!! i'm 41 now, new number is 07700 900123", SPRING_2025),
+        ],
     )
     assert not [t for t in _found(mem, collection, question) if beside in t]
 
@@ -6069,11 +6066,13 @@ def test_a_name_taken_back_is_the_name(mem: Longmem, collection: str) -> None:
 
 
 def test_a_name_taken_supersedes_the_name_told_before(mem: Longmem, collection: str) -> None:
-    _told(
+    _said(
         mem,
         collection,
-        ("I'm Sarah Miller, I work at Barclays.", "2025-01-10T10:00:00Z"),
-        ("Sarah Okafor now, changed my name at the bank today", "2025-03-01T10:00:00Z"),
+        [
+            ("I'm Sarah Miller, I work at Barclays.", "2025-01-10T10:00:00Z"),
+            ("Sarah Okafor now, changed my name at the bank today", "2025-03-01T10:00:00Z"),
+        ],
     )
     found = _found(mem, collection, "what's my surname?")
     assert found[0] == "Sarah Okafor now, changed User's name at the bank today"
@@ -6089,10 +6088,12 @@ def test_a_place_asked_about_brings_back_no_older_fact_naming_it(
     mem: Longmem, collection: str
 ) -> None:
     # "Leeds" is the place asked after, not what the question names of another family
-    _told(
+    _said(
         mem,
         collection,
-        ("I work as a nurse in Leeds", "2025-01-05T10:00:00Z"),
-        ("moved to York last month", "2025-03-01T10:00:00Z"),
+        [
+            ("I work as a nurse in Leeds", "2025-01-05T10:00:00Z"),
+            ("moved to York last month", "2025-03-01T10:00:00Z"),
+        ],
     )
     assert _found(mem, collection, "do i still live in leeds?") == ["User lives in York"]

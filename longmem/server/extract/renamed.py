@@ -1,7 +1,7 @@
 """A name taken, or taken back, as chat tells it: the new full name said with "now" or
 "again", in a message that says the name changed — "Sarah Okafor now, changed my name at
 the bank today", "Divorce is final. Anjanette Ramdial again, back to my maiden name",
-"officially Sarah Okafor now, name change went through". The clause reader keeps such a
+"officially Sarah Okafor now, my name change went through". The clause reader keeps such a
 line whole, as a plain memory; ``names_taken`` keys it as the user's name, its words kept
 as said, so that it supersedes the name told before.
 
