@@ -6012,3 +6012,18 @@ def test_a_name_taken_or_taken_back_is_the_users_name(content: str, name: str) -
 )
 def test_a_full_name_with_now_is_no_name_of_the_users_unless_hers_changed(content: str) -> None:
     assert not [f for f in _extract(content) if f.attribute == "name" and f.subject == USER]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # how one is, typed in lower case after "i'm", then more: no name (each had keyed
+        # "User is called Teetotal" and the like)
+        "i'm teetotal, have been for a decade",
+        "i'm skint, have been for months",
+        "i'm buzzing, got the flat",
+        "i'm clean, 2 years today",
+    ],
+)
+def test_a_state_after_im_is_no_name(content: str) -> None:
+    assert not [f for f in _extract(content) if f.attribute == "name"]

@@ -429,7 +429,8 @@ _STATES = words(
     """curious confused tired bored sorry happy sad done good fine okay ok new back home
     here sick busy lost stuck wondering thinking working trying looking going ready excited
     nervous worried stressed exhausted pregnant starving freezing dying dead late early
-    sure certain afraid scared"""
+    sure certain afraid scared teetotal teetotaller teetotaler sober skint broke buzzing
+    stuffed poorly clean freelance knackered shattered gutted hungover"""
 )
 
 
