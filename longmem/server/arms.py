@@ -19,6 +19,7 @@ from .ask import Ask
 from .db import MemoryRecord
 from .embed import tokens
 from .extract.kin import RELATIONS
+from .extract.lexicon import words
 from .extract.places import places_in
 from .facts import RELATION_ATTRIBUTES, USER, WORK_ATTRIBUTES, attribute
 
@@ -58,9 +59,9 @@ _FAMILIES = (
     frozenset(("diet", "drinks", "likes", "dislikes")),
 )
 # Words of a question that name nothing it asks about ("what's my new job?").
-_ANY_QUESTION = frozenset(
-    ("new", "old", "current", "currently", "now", "still", "first", "last", "next", "best")
-) | frozenset(("main", "usual", "these", "days"))
+_ANY_QUESTION = words(
+    "new old current currently now still first last next best main usual these days"
+)
 
 
 @dataclass

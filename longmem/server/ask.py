@@ -327,13 +327,13 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
 
 
 # Words that ask what held before: "previous", "former", "prior", "history", "my old …",
-# "… before", "used to" (not "how old", "before Friday").
-# A marriage or its end, after "before": "what was my name before I got married?"
-_A_MARRIAGE = frozenset(("married", "marry", "marriage", "wedding", "divorce", "divorced"))
-# (and a maiden name: the name before a marriage)
+# "… before", "used to" (not "how old", "before Friday"); a maiden name is the name before
+# a marriage.
 _BEFORE_WORDS = frozenset(
     ("previous", "previously", "former", "formerly", "prior", "history", "maiden")
 )
+# A marriage or its end, after "before": "what was my name before I got married?"
+_A_MARRIAGE = frozenset(("married", "marry", "marriage", "wedding", "divorce", "divorced"))
 # "before" and a name: "where did I work before Meta?" (not "before Friday", "before May").
 _BEFORE_A_NAME = re.compile(
     r"\bbefore\s+(?!(?:"

@@ -59,6 +59,8 @@ _TITLES = frozenset(("mrs", "ms", "miss", "mr", "dr", "prof", "user", "i", "i'm"
 def names_taken(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
     """``content``'s ``facts``, a plain memory of the user's that says the new full name
     keyed as the user's name, when the message says the user's name changed."""
+    if "name" not in content.lower():
+        return facts  # every change of name is said with "name" (most messages have none)
     if _CHANGED.search(content) is None or _ON_AN_APP.search(content):
         return facts
     if HEDGED.search(content) or HEDGED_BEFORE.search(content):
