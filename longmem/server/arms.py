@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from .ask import Ask
+from .ask import Ask, one_of
 from .db import MemoryRecord
 from .embed import tokens
 from .extract.kin import RELATIONS
@@ -146,7 +146,12 @@ class _Arms:
             return True
         if memory.attribute not in RELATION_ATTRIBUTES or not memory.value:
             return False
-        return any(s.split(":", 1)[-1] == memory.value for s in self.ask.subjects)
+        # (of which relative of several it asks, the others too: "User's daughter is Mia"
+        # for "where does my eldest daughter go to school?")
+        word, relation = self.ask.which
+        return any(s.split(":", 1)[-1] == memory.value for s in self.ask.subjects) or bool(
+            word and memory.attribute == RELATIONS.get(relation)
+        )
 
     @cached_property
     def _asked(self) -> frozenset[str]:
@@ -179,6 +184,8 @@ class _Arms:
             return True
         if memory.attribute in self._asked and not _among(memory.subject, self.ask.subjects):
             return False
+        if self._another_of_them(memory):
+            return False
         if self.since is not None and memory.began < self.since and not self._stands(memory):
             return False
         # (a keyed fact naming an old value is history whenever said: "User no longer works
@@ -190,6 +197,16 @@ class _Arms:
         ]
         before += [v for v, when in self.denied if memory.said < when]
         return not mentions(memory.text, before)
+
+    def _another_of_them(self, memory: MemoryRecord) -> bool:
+        """Whether a fact is about another relative of the kind the question picks one of
+        ("User's daughter Mia goes to St Mary's" for "how old is my eldest daughter?",
+        when Amy is the eldest)."""
+        if self.ask is None or not self.ask.which[0] or memory.subject is None:
+            return False
+        return one_of(memory.subject, self.ask.which) and not _among(
+            memory.subject, self.ask.subjects
+        )
 
     def _stands(self, memory: MemoryRecord) -> bool:
         """Whether a memory is a current fact of the one asked about, keyed by an

@@ -20,7 +20,7 @@ Which
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .embed import STOP_WORDS, tokens
@@ -34,7 +34,7 @@ from .extract.kin import (
     one_relative,
     relation_key,
 )
-from .extract.lexicon import MONTH_NAMES, WEEKDAYS
+from .extract.lexicon import MONTH_NAMES, PET_ANIMAL, WEEKDAYS
 from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, ROLE_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
@@ -88,6 +88,12 @@ _STILL = frozenset(("still", "anymore"))
 _FORMER_WORDS = frozenset(("ex", "former"))
 # Which child, said for the child: "my oldest", "our youngest one".
 _WHICH_CHILD = frozenset(("oldest", "eldest", "youngest", "middle"))
+# What follows whom a question asks about: "where does my oldest go to school?", "what
+# does our youngest like?", "my eldest's teacher".
+_AFTER_WHOM = frozenset(
+    """s is go goes do does live lives work works study studies like likes play plays want
+    wants need needs eat eats turn turns start starts""".split()  # noqa: SIM905
+)
 # Words for a relative only after "my" / "our" (the extractor does not key them at all).
 _MY_ONLY = {"gran": "grandma"}
 # Words for several relatives at once, after "my" / "our": the question is about each of
@@ -153,6 +159,12 @@ class Ask:
     # are my aunts and uncles?", "who is my uncle's son?"): then only what names that
     # relative is who they are.
     one_relative: bool = False
+    # The kind of pet it asks about ("what's my dog called?"): only the user's pets of
+    # that kind answer which pets the user has.
+    pet: str = ""
+    # Which of several relatives of a kind it asks about ("my younger brother", "my big
+    # sister"): the word said before the relation word, and the relation word.
+    which: tuple[str, str] = ("", "")
 
 
 # What is asked of whom the user sees (facts.ROLE_ATTRIBUTES), not who they are: what
@@ -182,12 +194,17 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     words = [_MY_ONLY.get(w, _singular(w)) if _mine(words, i) else w for i, w in enumerate(words)]
     # "how old is my oldest?", "where does our youngest one go to school?": that child, if
     # the collection knows one by that word ("our eldest, Josh"), else any child
-    words = [
-        _which_child(w, known)
-        if w in _WHICH_CHILD and _mine(words, i) and words[i + 1 : i + 2] in ([], ["one"])
-        else w
+    child = [
+        (i, w)
         for i, w in enumerate(words)
+        if w in _WHICH_CHILD
+        and _mine(words, i)
+        and (words[i + 1 : i + 2] in ([], ["one"]) or words[i + 1] in _AFTER_WHOM)
     ]
+    # (and, any child, which of them: "my oldest" is the child said to be the oldest)
+    which = next(((w, "kid") for i, w in child if _which_child(w, known) == "kid"), ("", ""))
+    for i, w in child:
+        words[i] = _which_child(w, known)
     words = [
         "in-laws" if w == "in" and words[i + 1 : i + 2] == ["laws"] and _mine(words, i) else w
         for i, w in enumerate(words)
@@ -250,7 +267,7 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     theirs = [
         (one, two)
         for one, s, two in zip(words, words[1:], words[2:])
-        if s == "s" and one in RELATIONS and two in RELATIONS
+        if s == "s" and one in RELATIONS and (two in RELATIONS or animal(two))
     ]
     # … or someone else's by name: "what does Leah's husband do?" (not the user's
     # husband; the words find "my friend Leah's husband is a pilot") — where the
@@ -270,8 +287,9 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     ]
     if relations and not subjects and theirs:
         # "where does my brother's wife live?", "what does my sister's husband do?": a
-        # relative's relative, neither the brother nor the user's wife; no one keyed (the
-        # words find "my brother's wife Meg lives in Hull")
+        # relative's relative (or pet: "how old is my sister's dog?"), neither the brother
+        # nor the user's wife; no one keyed (the words find "my brother's wife Meg lives
+        # in Hull")
         subjects = [f"{theirs[0][0]}-{theirs[0][1]}:"]
         attributes = [a for a in attributes if a not in RELATION_ATTRIBUTES] or attributes
     if (
@@ -302,8 +320,23 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
             subjects = [f"{relations[0]}:{by_name.capitalize()}"] + [
                 s for s in subjects if _may_be_named(s.split(":", 1)[-1].lower(), by_name)
             ]
-    # "my" before a relation word is the relation's, not a question about the user.
-    self_named = any(w in _SELF and not _before_people(words, i) for i, w in enumerate(words))
+    pet = _pet_asked(words) if not subjects and not relations and not groups else ""
+    if pet:
+        asked_of_it = [a for a in attributes if a not in RELATION_ATTRIBUTES | _WHO_IT_IS]
+        if asked_of_it:
+            # "how old is my dog?", "what does the cat eat?": the pet, by the name the
+            # collection knows it by, not the user ("User is 34 years old")
+            subjects = _pets_known(known, pet) or [f"{pet}:"]
+            attributes = asked_of_it
+        else:  # "what's my dog called?": which pets the user has
+            attributes = ["pets"]
+    # "my" before a relation word (or a pet's) is theirs, not a question about the user.
+    self_named = any(
+        w in _SELF
+        and not _before_people(words, i)
+        and not (pet and [animal(x) for x in words[i + 1 : i + 2]] == [pet])
+        for i, w in enumerate(words)
+    )
     # "Emre's brother" is the brother: the user's name there names whose relation it is.
     named_relation = any(
         w in name_words and [x for x in words[i + 1 : i + 3] if x != "s"][:1] in _RELATION_WORDS
@@ -323,7 +356,72 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     past = bool(attributes) and _asks_the_past(words, query)
     named = {kin(_singular(w)) for w in words if _singular(w) in RELATIONS}
     one = len(named) == 1 and not groups
-    return Ask(tuple(subjects), tuple(attributes), frozenset(drop), still, kin_words, me, past, one)
+    which = next(
+        (
+            (words[i - 1], w)
+            for i, w in enumerate(words)
+            if i > 1 and w in RELATIONS and words[i - 1] in _WHICH_ONE and _mine(words, i - 1)
+        ),
+        which,
+    )
+    return Ask(
+        tuple(subjects),
+        tuple(attributes),
+        frozenset(drop),
+        still,
+        kin_words,
+        me,
+        past,
+        one,
+        pet,
+        which,
+    )
+
+
+# The words for a younger and an older relative of a kind ("my little brother" is the
+# younger one; "my big sister" the older); any other which-word only as itself.
+_YOUNGER = frozenset(("little", "younger", "youngest", "baby", "wee", "kid"))
+_OLDER = frozenset(("big", "older", "elder", "eldest", "oldest"))
+
+
+def which_ones(
+    which: tuple[str, str], people: Sequence[str], said: dict[str, list[str]]
+) -> tuple[str, ...]:
+    """Of ``people``, those a question asking which relative of several (``Ask.which``:
+    "where does my younger brother work?") asks about: those the statements ``said`` of
+    them say to be that one ("my little brother Tom"); else those not said to be the
+    other ("my big brother Sam" is not the younger); else all of them. ``said``: person
+    (``brother:Tom``) → the statements of the facts about them."""
+    word, relation = which
+    sense = _YOUNGER if word in _YOUNGER else _OLDER if word in _OLDER else frozenset((word,))
+    other = _OLDER if sense is _YOUNGER else _YOUNGER if sense is _OLDER else frozenset()
+    # the words for that relative, and for any one of a kind ("my oldest" is a kid: "my
+    # eldest daughter Amy", "my eldest, Amy,")
+    relatives = [*kin_words(relation), relation]
+    relatives += [w for one in sorted(_ANY_OF.get(relation, ())) for w in kin_words(one)]
+    of_them = [s for s in people if s in said and one_of(s, which)]
+
+    def says(subject: str, words: frozenset[str]) -> bool:
+        if not words:
+            return False
+        name = re.escape(subject.split(":", 1)[1])
+        relative = rf"(?:my|our)\s+(?:{_either(words)})(?:\s+(?:{_either(relatives)}))?\b"
+        pattern = re.compile(rf"{relative}[\s,]*{name}\b|\b{name}\b,?\s+{relative}", re.I)
+        return any(pattern.search(statement) for statement in said[subject])
+
+    these = [s for s in of_them if says(s, sense)] or [s for s in of_them if not says(s, other)]
+    return tuple(s for s in people if s not in of_them or s in these or not these)
+
+
+def one_of(subject: str, which: tuple[str, str]) -> bool:
+    """Whether a subject (``daughter:Amy``) is a relative of the kind a question asking
+    which one names (``Ask.which``: a daughter for "my eldest daughter", any child for
+    "my oldest")."""
+    return ":" in subject and _is_asked(subject.split(":", 1)[0], [which[1]])
+
+
+def _either(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 # Words that ask what held before: "previous", "former", "prior", "history", "my old …",
@@ -497,6 +595,38 @@ def _before_people(words: list[str], at: int) -> bool:
     while after < len(words) and words[after] in _WHICH_ONE:
         after += 1
     return after < len(words) and words[after] in _PEOPLE_WORDS
+
+
+# A pet asked about by its kind: "my dog", "the cat", "user's puppy" (one word of a kind
+# said in two: "my golden retriever"), as the animal it is (a puppy is a dog); several
+# as one ("how old are my cats?").
+_PET_PLURALS = {"puppies": "puppy", **{w + "s": w for w in PET_ANIMAL}}
+# What a pet's word asks of the user, not of the pet: which pets, by name.
+_WHO_IT_IS = frozenset(("name", "pets"))
+
+
+def animal(word: str) -> str:
+    """The animal a word names as a kind of pet ("dog" for "dogs", "puppy", "beagle"),
+    or ""."""
+    return PET_ANIMAL.get(_PET_PLURALS.get(word, word), "")
+
+
+def _pet_asked(words: list[str]) -> str:
+    """The animal a question asks about as a pet ("dog" for "what does the dog eat?"), or
+    ""."""
+    for i, word in enumerate(words):
+        kind = animal(word)
+        if kind and (_mine(words, i) or words[i - 1 : i] == ["the"] or _the_users(words, i)):
+            return kind
+    return ""
+
+
+def _pets_known(known: set[str], kind: str) -> list[str]:
+    """The user's pets of an animal the collection knows by name ("dog:Rex",
+    "retriever:Biscuit"), and each name keyed as a subject of its own ("Rex is 5 years
+    old")."""
+    named = sorted(s for s in known if animal(s.split(":", 1)[0]) == kind)
+    return named + [s.split(":", 1)[1] for s in named if s.split(":", 1)[1] in known]
 
 
 # Words that say which relative ("my youngest sister", "my elder brother", "my twin

@@ -37,7 +37,7 @@ from typing import Any, Optional
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
 from . import wire
 from .arms import KIND_WEIGHT, _Arms
-from .ask import GROUP_WORDS, Ask, analyse
+from .ask import GROUP_WORDS, Ask, analyse, animal, which_ones
 from .db import Change, MemoryFilter, MemoryRecord, Store
 from .embed import (
     CLITIC,
@@ -52,7 +52,7 @@ from .embed import (
     word_feature,
 )
 from .extract.chitchat import is_pleasantry
-from .facts import USER, asked_as, attribute
+from .facts import RELATION_ATTRIBUTES, USER, asked_as, attribute
 from .kinds import KIND_ATTRIBUTES, news, someone_elses
 from .rerank import ModelRanker
 from .timestamps import iso_now
@@ -628,11 +628,20 @@ class SearchEngine:
     def _ask(
         self, tenant_id: str, req: SearchRequest, flt: MemoryFilter, now: str
     ) -> Optional[Ask]:
-        # Whom the question can be about: the people of the searched tag's facts.
-        known, user_names = self.store.memories.subjects(tenant_id, req.collection, now, tags=flt)
+        # Whom the question can be about: the people of the searched tag's facts, and the
+        # user's pets.
+        known, user_names = self.store.memories.subjects(
+            tenant_id, req.collection, now, tags=flt, pets=True
+        )
         # Nothing keyed yet: the question still asks for an attribute, whose words (the
         # lexicon arm) and kind (the kind arm) find what was said unkeyed.
-        return analyse(req.query, known or {USER}, user_names)
+        ask = analyse(req.query, known or {USER}, user_names)
+        named = [s for s in ask.subjects if ":" in s and not s.endswith(":")]
+        if ask.which[0] and len(named) > 1:
+            # "where does my younger brother work?": the brother said to be the younger
+            said = self.store.memories.statements(tenant_id, req.collection, named, now, tags=flt)
+            ask = replace(ask, subjects=which_ones(ask.which, ask.subjects, said))
+        return ask
 
     def _key_arm(
         self,
@@ -661,6 +670,21 @@ class SearchEngine:
             # "who is my mother-in-law?", "who is my grandma?": who that relative is, not
             # who every relative of the user's is ("User's aunt is Mary")
             found = [m for m in found if m.attribute != "relatives" or said.search(m.text)]
+        if ask.which[0] and ask.attributes[0] in RELATION_ATTRIBUTES:
+            # "who is my younger brother?": the brother said to be the younger, of two
+            told = [m for m in found if m.attribute in RELATION_ATTRIBUTES and m.value]
+            statements: dict[str, list[str]] = {}
+            for m in told:
+                statements.setdefault(f"{ask.which[1]}:{m.value}", []).append(m.statement or "")
+            keep = which_ones(ask.which, list(statements), statements)
+            found = [m for m in found if m not in told or f"{ask.which[1]}:{m.value}" in keep]
+        if ask.pet and ask.attributes[0] == "pets":
+            # "what's my dog called?": the dog, not every pet ("User has a cat called
+            # Luna"), when a pet is said to be one (a beagle may be the dog)
+            pets = [m for m in found if m.attribute == "pets"]
+            other = [m for m in pets if ask.pet not in map(animal, tokens(m.value or ""))]
+            if len(other) < len(pets):
+                found = [m for m in found if m not in other]
         # "No longer lives in Berlin" does not answer where one lives, only whether one
         # still does, and only while nothing else is said to hold.
         held = {_held(m) for m in found if not m.negated}

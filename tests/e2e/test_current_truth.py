@@ -3700,7 +3700,6 @@ def test_a_word_put_right_at_a_sentences_end_corrects_the_memory_that_said_it(
         "I live with my brother who has epilepsy",
         "I volunteer with a cancer charity",
         "I read that metformin is used for diabetes",
-        "My dog Max takes gabapentin for his arthritis",
         "I started my dog on gabapentin",
         "pretty sure I have ADHD lol",
         "my doctor wants to put me on statins",
@@ -6097,3 +6096,161 @@ def test_a_place_asked_about_brings_back_no_older_fact_naming_it(
         ],
     )
     assert _found(mem, collection, "do i still live in leeds?") == ["User lives in York"]
+
+
+def _pets_and_owner(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("I'm 34", "2025-01-02T10:00:00Z"),
+            ("I'm vegetarian", "2025-01-05T10:00:00Z"),
+            ("allergic to penicillin", "2025-01-06T10:00:00Z"),
+            ("my dog Rex eats only raw food", "2025-01-10T10:00:00Z"),
+            ("Rex turned 5 last week", "2025-01-11T10:00:00Z"),
+            ("our cat Luna is allergic to fish", "2025-01-12T10:00:00Z"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "not_shown"),
+    [
+        ("how old is my dog?", "Rex is 5 years old", "User is 34 years old"),
+        ("what does the dog eat?", "User's dog Rex eats only raw food", "User is vegetarian"),
+        ("what does Rex eat?", "User's dog Rex eats only raw food", "User is vegetarian"),
+        (
+            "is my cat allergic to anything?",
+            "User's cat Luna is allergic to fish",
+            "User is allergic to penicillin",
+        ),
+        (
+            "what is Luna allergic to?",
+            "User's cat Luna is allergic to fish",
+            "User is allergic to penicillin",
+        ),
+    ],
+)
+def test_a_question_about_a_pet_is_not_answered_with_the_users_own_fact(
+    mem: Longmem, collection: str, question: str, first: str, not_shown: str
+) -> None:
+    _pets_and_owner(mem, collection)
+    found = _found(mem, collection, question)
+    assert found[0] == first
+    assert not_shown not in found
+    # … while the user's own question still finds the user's fact
+    assert _found(mem, collection, "how old am i?")[0] == "User is 34 years old"
+
+
+def test_which_pet_is_called_what_puts_the_asked_kind_first(mem: Longmem, collection: str) -> None:
+    _pets_and_owner(mem, collection)
+    assert _found(mem, collection, "what's my dog called?")[0] == "User has a dog called Rex"
+    assert _found(mem, collection, "what's my cat called?")[0] == "User has a cat called Luna"
+
+
+def test_which_of_two_brothers_is_asked_by_younger_or_older(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my younger brother Tom works at Google", "2025-01-05T10:00:00Z"),
+            ("my elder brother Sam works at a bank in Leeds", "2025-01-06T10:00:00Z"),
+        ],
+    )
+    tom, sam = "User's brother Tom works at Google", "User's brother Sam works at a bank in Leeds"
+    for question, one, other in (
+        ("where does my younger brother work?", tom, sam),
+        ("where does my little brother work?", tom, sam),
+        ("where does my big brother work?", sam, tom),
+        ("where does my older brother work?", sam, tom),
+    ):
+        found = _found(mem, collection, question)
+        assert found[0] == one
+        assert other not in found
+    found = _found(mem, collection, "who is my younger brother?")
+    assert found[0] == "User's brother is Tom"
+    # … and "my brother" is either of them
+    assert {tom, sam} <= set(_found(mem, collection, "where does my brother work?"))
+
+
+def test_one_brother_said_to_be_older_leaves_the_other_as_the_younger(
+    mem: Longmem, collection: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my brother Tom is a chef", "2025-01-05T10:00:00Z"),
+            ("Sam, my big brother, works at a bank in Leeds", "2025-01-06T10:00:00Z"),
+        ],
+    )
+    found = _found(mem, collection, "what does my younger brother do?")
+    assert found[0] == "User's brother Tom works as a chef"
+    assert not [t for t in found if "Sam" in t and "bank" in t]
+
+
+def test_the_eldest_or_youngest_child_is_the_one_said_so(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my eldest daughter Amy is at Oxford studying law", "2025-01-05T10:00:00Z"),
+            ("my youngest daughter Mia goes to St Mary's primary", "2025-01-06T10:00:00Z"),
+        ],
+    )
+    mia = "User's daughter Mia goes to St Mary's primary"
+    for question in ("where does my eldest daughter study?", "what does our eldest study?"):
+        found = _found(mem, collection, question)
+        assert found[0] == "User's daughter Amy studies law"
+        assert mia not in found
+    assert _found(mem, collection, "where does my youngest daughter go to school?")[0] == mia
+
+
+def test_what_a_pet_named_first_takes_is_the_pets(mem: Longmem, collection: str) -> None:
+    # the dog's medicine, keyed to the dog by name as "Max takes gabapentin" is: never the
+    # user's
+    keyed = [
+        (f["subject"], f["attribute"], f["value"])
+        for f in mem.remember(
+            "My dog Max takes gabapentin for his arthritis", collection=collection
+        )
+        if f["attribute"]
+    ]
+    assert keyed == [("user", "pets", "dog called Max"), ("Max", "medications", "gabapentin")]
+
+
+def test_a_pets_age_said_again_supersedes_the_age_said_before(
+    mem: Longmem, collection: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my dog Rex is 5 years old", "2025-01-10T10:00:00Z"),
+            ("Rex turned 6 last week", "2026-01-20T10:00:00Z"),
+        ],
+    )
+    ages = [
+        (m["subject"], m["value"]) for m in _current(mem, collection) if m["attribute"] == "age"
+    ]
+    assert ages == [("Rex", "6")]
+    found = _found(mem, collection, "how old is my dog?")
+    assert found[0] == "Rex is 6 years old"
+    assert "User's dog Rex is 5 years old" not in found
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("my dog Rex went to the vet today", "User's dog Rex went to the vet today"),
+        ("our cat Luna sleeps all day", "User's cat Luna sleeps all day"),
+        ("my dog Rex lives in Leeds with my mum", "User's dog Rex lives in Leeds"),
+    ],
+)
+def test_what_is_said_of_a_pet_named_first_is_kept(
+    mem: Longmem, collection: str, said: str, kept: str
+) -> None:
+    # (only "User has a dog called Rex" had been stored: the rest was lost)
+    texts = _texts(mem.remember(said, collection=collection))
+    assert texts[0].startswith("User has a ")
+    assert kept in texts

@@ -33,6 +33,10 @@ BUILT_AT_RUN_TIME = {  # function: (how many such calls it makes, why they are s
         "an escaped relation word and name, around fixed words and one optional comma",
     ),
     "longmem.server.handlers.remember._Call._correct": (2, "escaped words, fixed lookarounds"),
+    "longmem.server.ask.which_ones.says": (
+        1,
+        "escaped words and a name in a fixed frame, one optional comma or spaces between",
+    ),
     "longmem.server.kinds._said_as_left": (1, "escaped words"),
     "longmem.server.search.SearchEngine._arms": (1, "an escaped name, fixed lookarounds"),
     "longmem.server.search._written": (1, "escaped names between fixed lookarounds"),

@@ -929,3 +929,29 @@ def test_a_name_fact_of_many_commas_is_read_in_time_linear_in_its_length() -> No
 def test_a_question_of_what_held_before_asks_the_past(question: str, past: bool) -> None:
     asked = analyse(question, {"user"}, ())
     assert asked.attributes and asked.past is past
+
+
+@pytest.mark.parametrize(
+    ("question", "subjects", "attributes"),
+    [
+        # a pet asked about by its kind is the pet the collection knows by name, not the user
+        ("how old is my dog?", ("dog:Rex", "Rex"), ("age",)),
+        ("what does the dog eat?", ("dog:Rex", "Rex"), ("diet",)),
+        ("how old are my cats?", ("cat:Luna",), ("age",)),
+        ("user dog age", ("dog:Rex", "Rex"), ("age",)),
+        # … and by kind alone when none is known by name
+        ("is the hamster allergic to anything?", ("hamster:",), ("allergies",)),
+        # which pet it is asks the user's pets
+        ("what's my dog called?", ("user",), ("pets",)),
+        ("what is my cat's name?", ("user",), ("pets",)),
+        # a relative's pet is neither the relative nor the user's pet
+        ("how old is my sister's dog?", ("sister-dog:",), ("age",)),
+        # "a dog" is no pet of the user's yet
+        ("do i have a dog?", ("user",), ("pets",)),
+    ],
+)
+def test_a_pet_asked_about_is_the_pet(
+    question: str, subjects: tuple[str, ...], attributes: tuple[str, ...]
+) -> None:
+    ask = analyse(question, {"user", "dog:Rex", "Rex", "cat:Luna"}, ())
+    assert (ask.subjects, ask.attributes[: len(attributes)]) == (subjects, attributes)

@@ -182,6 +182,9 @@ def delete_rows(
 # How a relation fact reads ("User's wife is Sophie"): the relation word is the user's.
 _RELATION_MARKS = ", ".join(f"'{name}'" for name in sorted(RELATION_ATTRIBUTES))
 _RELATION_TEXT = re.compile(r"^User's ([\w-]+) is ")
+# A pet's value with its name, by the last word of its kind: "golden retriever called
+# Biscuit" → ``retriever:Biscuit``.
+_PET_CALLED = re.compile(r"^(?:[\w-]+\s+)*?([\w-]+) called (\S.*)$")
 
 
 # Another name the user goes by, as the name fact's text says it (extract/detail.py
@@ -672,6 +675,7 @@ class Memories:
         *,
         for_update: bool = False,
         tags: Optional[MemoryFilter] = None,
+        pets: bool = False,
     ) -> tuple[set[str], tuple[str, ...]]:
         """Who the current keyed facts of a collection (of the tenant, for None) are about
         — their subjects, and the people the user's relation facts name ("User's wife is
@@ -679,13 +683,15 @@ class Memories:
         them: the name, then another its text says ("User is called Katarzyna, Kasia for
         short" → ``("Katarzyna", "Kasia")``). ``tags`` keeps to its container tag
         (search's filter, or remember's exact tag). ``for_update`` reads on the writer,
-        like ``current_by_key``."""
+        like ``current_by_key``. ``pets`` adds the user's pets by name ("User has a dog
+        called Rex" → ``dog:Rex``), whom a question may ask about."""
         scope, params = _scope(tenant_id, collection, tags)
+        marks = f"'name', 'pets', {_RELATION_MARKS}" if pets else f"'name', {_RELATION_MARKS}"
         with self.db.write() if for_update else self.db.read() as conn:
             # The user's name and relation facts; every other subject comes from DISTINCT.
             rows = conn.execute(
                 f"SELECT attribute, value, text FROM memories WHERE {scope} "
-                f"AND subject = 'user' AND attribute IN ('name', {_RELATION_MARKS}) "
+                f"AND subject = 'user' AND attribute IN ({marks}) "
                 f"AND negated = 0 AND {CURRENT}",
                 (*params, now),
             ).fetchall()
@@ -702,10 +708,45 @@ class Memories:
                     other = _alias(text)
                     names = (value, other) if other else (value,)
                 continue
+            if attribute == "pets":
+                pet = _PET_CALLED.match(value or "")
+                if pet:
+                    subjects.add(f"{pet.group(1).lower()}:{pet.group(2)}")
+                continue
             person = _named_by(text, value)
             if person:
                 subjects.add(person)
         return subjects, names
+
+    def statements(
+        self,
+        tenant_id: str,
+        collection: Optional[str],
+        people: Sequence[str],
+        now: str,
+        tags: Optional[MemoryFilter] = None,
+    ) -> dict[str, list[str]]:
+        """The statements the current facts about each of ``people`` (``brother:Tom``)
+        were read from, and those of the user's relation facts naming them ("my younger
+        brother is Tom" keys only ``User's brother is Tom``)."""
+        scope, params = _scope(tenant_id, collection, tags)
+        names = {person.split(":", 1)[1]: person for person in people}
+        who = ",".join("?" * len(people))
+        called = ",".join("?" * len(names))
+        with self.db.read() as conn:
+            rows = conn.execute(
+                f"SELECT subject, value, text, statement FROM memories "
+                f"WHERE {scope} AND {CURRENT} AND statement IS NOT NULL "
+                f"AND (subject IN ({who}) OR (subject = 'user' "
+                f"AND attribute IN ({_RELATION_MARKS}) AND value IN ({called})))",
+                (*params, now, *people, *names),
+            ).fetchall()
+        said: dict[str, list[str]] = {person: [] for person in people}
+        for subject, value, text, statement in rows:
+            person = subject if subject in said else _named_by(text, value)
+            if person in said:
+                said[person].append(statement)
+        return said
 
     def latest_people(
         self, tenant_id: str, collection: str, tags: MemoryFilter, now: str, limit: int

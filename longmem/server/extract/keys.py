@@ -31,6 +31,8 @@ from .lexicon import (
     LAUGHTER,
     MONTH_NAMES,
     NOT_A_NAME,
+    PET_KIND,
+    PET_WORDS,
     WEEKDAY_RE,
     WEEKDAYS,
 )
@@ -51,8 +53,6 @@ from .rules import (
     NO_ALLERGY,
     OWN_BUSINESS,
     PARTNER_GRADE,
-    PET_KIND,
-    PET_WORDS,
     POSTED,
     RESIDENT,
     RULES,

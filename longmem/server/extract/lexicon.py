@@ -5,7 +5,8 @@ weekdays as typed and the patterns that find them, the verbs a clause is known b
 laughter, negation and a hedge ("might", "thinking of"), and the pattern pieces several
 modules' rules are built from: a trip on its way (``TRIP_TO``), a job left and when
 (``A_TIME_LEFT``, ``LEFT_WHEN_SAID``), a job begun (``JOB_BEGUN``, ``SETTLED``), a
-reason, words that are no name and things that are no one.
+reason, words that are no name and things that are no one, and the kinds of pet
+(``PET_KIND``, ``PET_WORDS``).
 
 ``text.py`` reads them to split a sentence into clauses and to put a clause in the
 third person; ``chat.py``, ``subjects.py``, ``rules.py``, ``keys.py``, ``when.py`` and
@@ -149,3 +150,28 @@ THING_NOUNS = words(
     things plans mortgage offer divorce funding temperature temp diagnosis biopsy coeliac
     celiac gastritis diabetes asthma eczema gout reflux"""
 )
+
+
+# The pets a user names ("my dog Rex"), and their words as the rules read them.
+# Pets named by what they are: "our beagle Rosie", "got a golden retriever named
+# Biscuit". Not the words that are often something else ("lab", "boxer", "bengal").
+_DOG_BREEDS = (
+    "golden retriever|retriever|labrador|labradoodle|goldendoodle|cockapoo|cavapoo|poodle|"
+    "beagle|terrier|spaniel|husky|corgi|dachshund|pug|bulldog|border collie|collie|"
+    "chihuahua|schnauzer|greyhound|whippet|rottweiler|doberman|dalmatian|pomeranian|"
+    "german shepherd|sheepdog"
+)
+PET_KIND = (
+    "dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise|"
+    + _DOG_BREEDS
+    + "|guinea pig|budgie|cockatiel|ferret|gecko|turtle"
+)
+PET_WORDS = frozenset(PET_KIND.split("|")) | {"dogs", "cats"}
+# The animal each kind is, by the kind's last word: a puppy or a beagle is a dog, a
+# kitten a cat ("how old is my dog?" asks after "our golden retriever Biscuit").
+PET_ANIMAL = {
+    **{kind.rsplit(" ", 1)[-1]: kind.rsplit(" ", 1)[-1] for kind in PET_KIND.split("|")},
+    **{breed.rsplit(" ", 1)[-1]: "dog" for breed in _DOG_BREEDS.split("|")},
+    "puppy": "dog",
+    "kitten": "cat",
+}

@@ -1042,8 +1042,9 @@ def _facts_of(
                 value=name,
             )
         )
-    pet = pet_named(parsed.predicate) if subject is NOBODY and not condition else None
-    if pet:  # "My dog Max is 7 years old": the user has Max; the rest is said of Max
+    pet = pet_named(clause) if not condition else None
+    if pet and (subject is NOBODY or pet.endswith(f" called {subject.key}")):
+        # "My dog Max is 7 years old": the user has Max; the rest is said of Max
         fact = Key("pets", pet, False, FACT)
         facts.append(
             ExtractedFact(

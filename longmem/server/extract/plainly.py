@@ -17,11 +17,19 @@ from ..embed import STOP_WORDS
 from .chat import EMOJI
 from .chitchat import is_chat_word
 from .kin import GIVEN_NAME, RELATIONS
-from .lexicon import ANY_WEEKDAY_RE, CLAUSE_VERBS, MONTH_RE, TRIP_TO, WEEKDAY_RE, WEEKDAYS
+from .lexicon import (
+    ANY_WEEKDAY_RE,
+    CLAUSE_VERBS,
+    MONTH_RE,
+    PET_WORDS,
+    TRIP_TO,
+    WEEKDAY_RE,
+    WEEKDAYS,
+)
 from .names import NO_ONE_BY_NAME, NOT_NAMES, a_lower_name
 from .places import places_in
 from .relatives import CHILD_WORD, kin_said, relatives_named
-from .rules import BABYS_NAME, BORN_A, PET_WORDS
+from .rules import BABYS_NAME, BORN_A
 from .text import sentence_bounds
 from .when import COUNT_RE
 

@@ -19,9 +19,8 @@ from typing import Optional
 
 from .chat import FICTION
 from .kin import GIVEN_NAME, RELATIONS
-from .lexicon import CLAUSE_VERBS, COMMON_VERBS, MODALS, PAST_IRREGULAR
+from .lexicon import CLAUSE_VERBS, COMMON_VERBS, MODALS, PAST_IRREGULAR, PET_WORDS
 from .names import NOT_NAMES
-from .rules import PET_WORDS
 from .text import indefinite_article, sentence_bounds
 from .when import count_of
 

@@ -55,6 +55,7 @@ from .lexicon import (
     MONTH_RE,
     MONTHS,
     NOT_A_NAME,
+    PET_KIND,
     REASONS,
     TRIP_TO,
     WEEKDAY_RE,
@@ -468,17 +469,6 @@ _FRAGMENT = (
 )
 
 
-# The pets a user names ("my dog Rex"), and their words as the rules read them.
-PET_KIND = (
-    "dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise|"
-    # Pets named by what they are: "our beagle Rosie", "got a golden retriever named
-    # Biscuit". Not the words that are often something else ("lab", "boxer", "bengal").
-    "golden retriever|retriever|labrador|labradoodle|goldendoodle|cockapoo|cavapoo|poodle|"
-    "beagle|terrier|spaniel|husky|corgi|dachshund|pug|bulldog|border collie|collie|"
-    "chihuahua|schnauzer|greyhound|whippet|rottweiler|doberman|dalmatian|pomeranian|"
-    "german shepherd|sheepdog|guinea pig|budgie|cockatiel|ferret|gecko|turtle"
-)
-PET_WORDS = frozenset(PET_KIND.split("|")) | {"dogs", "cats"}
 # A pet's name: a capitalised word that is no day, month or holiday ("my pug Monday was
 # sick", "my poodle Christmas presents").
 _NOT_A_NAME_WORD = r"(?:" + _DATE_WORDS + r")\b"
@@ -498,7 +488,8 @@ _PET_NAME = r"(?!" + _NOT_A_NAME_WORD + r")(?-i:[A-Z])[\w-]+"
 _NAMED_PET_FIRST = re.compile(
     r"^(?:my|our)\s+(?P<kind>" + PET_KIND + r")\s+(?:(?P<name>" + _PET_NAME + r")|"
     r"(?P<lower>(?-i:[a-z])[\w-]*))(?=\s+(?:is|was|has|had|'s|turned|turns|just|"
-    r"still|got|gets|needs|hates|loves|likes|takes|took|eats|won't|doesn't|can't)\b)"
+    r"still|got|gets|needs|hates|loves|likes|takes|took|eats|won't|doesn't|can't|lives|"
+    r"lived|stays|stayed|sleeps|slept|goes|went|weighs|ate|loved|hated|liked)\b)"
     # not a pet gone: "my dog Rex just died" ends it (the pets rules)
     r"(?!.*\b(?:died|passed|put down|put to sleep|rehomed|re-homed)\b)",
     re.I,
@@ -509,13 +500,21 @@ def named_pet(clause: str, not_names: frozenset[str]) -> Optional[str]:
     """The pet a clause opens with, by name, as a ``pets`` value ("dog called Max"), when
     the clause goes on to say something of it; ``not_names`` are words that are no name
     in lower case ("my dog really is")."""
+    opened = pet_opening(clause, not_names)
+    return None if opened is None else f"{opened[0]} called {opened[1]}"
+
+
+def pet_opening(clause: str, not_names: frozenset[str]) -> Optional[tuple[str, str, str]]:
+    """(kind, name, the rest) of a clause opening on a pet by name and going on to say
+    something of it: ("dog", "Max", "is 7 years old") for "My dog Max is 7 years old"."""
     match = _NAMED_PET_FIRST.match(clause)
     if match is None:
         return None
     name = match.group("name") or match.group("lower")
     if match.group("lower") and (name in not_names or re.fullmatch(_PET_THINGS, name)):
         return None
-    return f"{match.group('kind').lower()} called {name[:1].upper()}{name[1:]}"
+    rest = clause[match.end() :].strip()
+    return match.group("kind").lower(), f"{name[:1].upper()}{name[1:]}", rest
 
 
 # What a pet's word names when a noun follows it: "a dog walker", "a cat allergy", "a fish

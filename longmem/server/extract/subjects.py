@@ -52,6 +52,7 @@ from .lexicon import (
     MONTH_NAMES,
     NOT_A_NAME,
     PAST_IRREGULAR,
+    PET_WORDS,
     REASONS,
     UNRESOLVED_PREFIX,
     WEEKDAY_RE,
@@ -75,7 +76,7 @@ from .names import (
     relation_name,
 )
 from .places import place_rest
-from .rules import DIET_ENDED, HOME_IS, NO_LONGER_MY_PARTNER, PET_WORDS, PLACE_IS_HOME, named_pet
+from .rules import DIET_ENDED, HOME_IS, NO_LONGER_MY_PARTNER, PLACE_IS_HOME, named_pet, pet_opening
 from .text import EACH_APART, lower_words, third_person
 
 
@@ -885,6 +886,13 @@ def parse_subject(
     # "Just like Rihanna I'm from Barbados": whom one is compared to first, then one's
     # own news (not a taste: "User likes Rihanna")
     clause = LIKE_SOMEONE_FIRST.sub("", clause, count=1)
+    pet = pet_opening(clause, NOT_LOWER_NAMES)
+    if pet is not None and not _MORE_THAN_ONE_THING.search(pet[2]):
+        # "My dog Max is 7 years old": what is said of Max, keyed to the name as "Max
+        # turned 7" is (that the user has Max, the pipeline keys); not two things said
+        # ("my cat whiskers is 12 and has kidney disease": kept whole, as said)
+        kind, name, rest = pet
+        return Parsed(Subject(name, f"User's {kind} {name}"), rest)
     bracketed = _NAME_THEN_BRACKETS.match(clause)
     if bracketed is not None:
         name, aside, rest = (
@@ -906,6 +914,10 @@ def parse_subject(
                 return replace(parsed, subject=Subject(key, said))
             return parsed
     return _parse_subject(clause, previous, newcomer)
+
+
+# More than one thing said of a pet: "is 12 and has kidney disease", "is 7, has arthritis".
+_MORE_THAN_ONE_THING = re.compile(r",|;|\band\b|\bbut\b|&", re.I)
 
 
 def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[Subject]) -> Parsed:
