@@ -6027,3 +6027,33 @@ def test_a_full_name_with_now_is_no_name_of_the_users_unless_hers_changed(conten
 )
 def test_a_state_after_im_is_no_name(content: str) -> None:
     assert not [f for f in _extract(content) if f.attribute == "name"]
+
+
+@pytest.mark.parametrize(
+    ("said", "keys"),
+    [
+        # a name, what they are, then what they do: both theirs (the second had been lost)
+        (
+            "Priya is a nurse and lives in Bath",
+            [("Priya", "job", "nurse"), ("Priya", "home", "Bath")],
+        ),
+        (
+            "Tom is 12 and has kidney disease",
+            [("Tom", "age", "12"), ("Tom", "conditions", "kidney disease")],
+        ),
+        ("Tom is 30 and works at Tesco", [("Tom", "age", "30"), ("Tom", "employer", "Tesco")]),
+        ("Mia is 7 and loves dinosaurs", [("Mia", "age", "7"), ("Mia", "likes", "dinosaurs")]),
+    ],
+)
+def test_what_a_name_is_and_then_does_is_theirs_twice(
+    said: str, keys: list[tuple[str, str, str]]
+) -> None:
+    assert [(s, a, v) for _, s, a, v, _ in _keys(said)] == keys
+
+
+def test_a_place_that_is_and_has_is_still_no_ones() -> None:
+    # the split reads each side as said: no key, and nothing lost
+    assert [(t, a) for t, _, a, _, _ in _keys("Leeds is lovely and has great pubs")] == [
+        ("Leeds is lovely", None),
+        ("Leeds has great pubs", None),
+    ]

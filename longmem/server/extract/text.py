@@ -564,7 +564,7 @@ def clauses(
             subject = subject_of(left) or (
                 None
                 if _WHO.search(left) or _OBJECT_PRONOUN.search(right)
-                else _person_of(left, people)
+                else _person_of(left, people, right)
             )
             if (
                 subject is None
@@ -873,7 +873,7 @@ def _one_of_mine(left: str, people: Collection[str]) -> Optional[str]:
     return owned.group(0) if _IS.match(left, owned.end()) else None
 
 
-def _person_of(left: str, people: Collection[str]) -> Optional[str]:
+def _person_of(left: str, people: Collection[str], right: str = "") -> Optional[str]:
     if _DIED.search(left):
         return None  # "Dad died, moved back home to York": the one who moved is the user
     owned = _OWNED.match(left)
@@ -896,7 +896,25 @@ def _person_of(left: str, people: Collection[str]) -> Optional[str]:
         and re.search(r"\b(?:her|his|their)\b", left, re.I) is not None
     )
     done = verb in _PERSON_VERBS or (verb.endswith("ed") and (named or verb not in _EVENT_VERBS))
+    # "Priya is a nurse and lives in Bath", "Tom is 12 and has kidney disease": a name
+    # that is no place, then what a person does (the rest had been lost); not "Leeds is
+    # lovely and has great pubs"
+    done = done or (
+        verb in ("is", "was")
+        and who[:1].isupper()
+        and " " not in who
+        and who.lower() not in _NOT_A_PERSON
+        and _A_PERSON_DOES.match(right) is not None
+    )
     return who if who.lower() in people or done else None
+
+
+# What a person does, said after "and" with no subject: "lives in Bath", "has asthma".
+_A_PERSON_DOES = re.compile(
+    r"(?:(?:also|still|now|just)\s+)?(?:lives|works|has|studies|teaches|loves|hates|likes|"
+    r"moved|started|got|runs|owns|goes|plays|speaks)\b",
+    re.I,
+)
 
 
 _DIED = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
