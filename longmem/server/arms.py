@@ -90,6 +90,9 @@ class _Arms:
     end_said: str = ""  # … and when it was said
     cut: frozenset[int] = frozenset()  # that end, when what was said since answers
     denied: list[tuple[str, str]] = field(default_factory=list)  # (value, when said denied)
+    # the names of the relatives a question asking which one left out ("who is my little
+    # sister?": Gwen, of two sisters, when Em is said to be the little one)
+    left_out: frozenset[str] = frozenset()
     # whether the question asks what held before: history searched, and put first
     past: bool = False
 
@@ -204,9 +207,14 @@ class _Arms:
         when Amy is the eldest)."""
         if self.ask is None or not self.ask.which[0] or memory.subject is None:
             return False
-        return one_of(memory.subject, self.ask.which) and not _among(
-            memory.subject, self.ask.subjects
-        )
+        if not one_of(memory.subject, self.ask.which):
+            return False
+        if memory.subject.split(":", 1)[1] in self.left_out:
+            return True
+        # (only once the question is narrowed to one known by name: not "who is my
+        # younger brother engaged to?", asked of the user's siblings)
+        narrowed = any(one_of(s, self.ask.which) and not s.endswith(":") for s in self.ask.subjects)
+        return narrowed and not _among(memory.subject, self.ask.subjects)
 
     def _stands(self, memory: MemoryRecord) -> bool:
         """Whether a memory is a current fact of the one asked about, keyed by an

@@ -34,7 +34,7 @@ from .extract.kin import (
     one_relative,
     relation_key,
 )
-from .extract.lexicon import MONTH_NAMES, PET_ANIMAL, WEEKDAYS
+from .extract.lexicon import MONTH_NAMES, PET_ANIMAL, PET_THINGS, WEEKDAYS
 from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, ROLE_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
@@ -267,7 +267,13 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     theirs = [
         (one, two)
         for one, s, two in zip(words, words[1:], words[2:])
-        if s == "s" and one in RELATIONS and (two in RELATIONS or animal(two))
+        if s == "s"
+        and one in RELATIONS
+        # (or a pet of theirs asked more than its name: "how old is my mum's dog?"; its
+        # name is among the relative's pets: "my sister Kate has a dog called Milo")
+        and (
+            two in RELATIONS or (animal(two) and set(attributes) - _WHO_IT_IS - RELATION_ATTRIBUTES)
+        )
     ]
     # … or someone else's by name: "what does Leah's husband do?" (not the user's
     # husband; the words find "my friend Leah's husband is a pilot") — where the
@@ -287,11 +293,13 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     ]
     if relations and not subjects and theirs:
         # "where does my brother's wife live?", "what does my sister's husband do?": a
-        # relative's relative (or pet: "how old is my sister's dog?"), neither the brother
-        # nor the user's wife; no one keyed (the words find "my brother's wife Meg lives
-        # in Hull")
+        # relative's relative (or pet), neither the brother nor the user's wife; no one
+        # keyed (the words find "my brother's wife Meg lives in Hull")
         subjects = [f"{theirs[0][0]}-{theirs[0][1]}:"]
-        attributes = [a for a in attributes if a not in RELATION_ATTRIBUTES] or attributes
+        # (of a pet, not which pets they have: "my sister Kate has a dog called Milo"
+        # stands beside "how old is my sister's dog?")
+        not_asked = RELATION_ATTRIBUTES | (_WHO_IT_IS if animal(theirs[0][1]) else frozenset())
+        attributes = [a for a in attributes if a not in not_asked] or attributes
     if (
         relations
         and not subjects
@@ -328,13 +336,19 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
             # collection knows it by, not the user ("User is 34 years old")
             subjects = _pets_known(known, pet) or [f"{pet}:"]
             attributes = asked_of_it
-        else:  # "what's my dog called?": which pets the user has
+        elif _pets_known(known, pet):
+            # "what's my dog called?": which pets the user has (one the collection knows
+            # of that kind; else the words find whose it is: "my son's hamster Nibbles")
             attributes = ["pets"]
-    # "my" before a relation word (or a pet's) is theirs, not a question about the user.
+        else:
+            pet = ""
+    # "my" before a relation word (or a pet's) is theirs, not a question about the user;
+    # nor is "I" in a clause of when or why ("where does the dog stay when I travel?")
     self_named = any(
         w in _SELF
         and not _before_people(words, i)
         and not (pet and [animal(x) for x in words[i + 1 : i + 2]] == [pet])
+        and not (words[i - 1 : i] and words[i - 1] in _WHEN_OR_WHY and subjects)
         for i, w in enumerate(words)
     )
     # "Emre's brother" is the brother: the user's name there names whose relation it is.
@@ -405,8 +419,15 @@ def which_ones(
         if not words:
             return False
         name = re.escape(subject.split(":", 1)[1])
-        relative = rf"(?:my|our)\s+(?:{_either(words)})(?:\s+(?:{_either(relatives)}))?\b"
-        pattern = re.compile(rf"{relative}[\s,]*{name}\b|\b{name}\b,?\s+{relative}", re.I)
+        which = _either(words)
+        relative = rf"(?:my|our)\s+(?:{which})(?:\s+(?:{_either(relatives)}))?\b"
+        # "my little brother Tom", "Tom, my little brother", "Tom is my little brother",
+        # "Joe is the youngest", "my brother Sam is older"
+        pattern = re.compile(
+            rf"{relative}[\s,]*{name}\b|\b{name}\b,?\s+{relative}"
+            rf"|\b{name}\s+(?:is|'s)\s+(?:the\s+)?(?:{which})\b",
+            re.I,
+        )
         return any(pattern.search(statement) for statement in said[subject])
 
     these = [s for s in of_them if says(s, sense)] or [s for s in of_them if not says(s, other)]
@@ -601,6 +622,10 @@ def _before_people(words: list[str], at: int) -> bool:
 # said in two: "my golden retriever"), as the animal it is (a puppy is a dog); several
 # as one ("how old are my cats?").
 _PET_PLURALS = {"puppies": "puppy", **{w + "s": w for w in PET_ANIMAL}}
+# Words that open a clause of when or why, whose "I" is not whom a question asks about.
+_WHEN_OR_WHY = frozenset(
+    ("when", "whenever", "while", "if", "before", "after", "until", "because", "since")
+)
 # What a pet's word asks of the user, not of the pet: which pets, by name.
 _WHO_IT_IS = frozenset(("name", "pets"))
 
@@ -616,7 +641,12 @@ def _pet_asked(words: list[str]) -> str:
     ""."""
     for i, word in enumerate(words):
         kind = animal(word)
-        if kind and (_mine(words, i) or words[i - 1 : i] == ["the"] or _the_users(words, i)):
+        if (
+            kind
+            and (_mine(words, i) or words[i - 1 : i] == ["the"] or _the_users(words, i))
+            # (not "my cat allergy", "the dog walker")
+            and not (words[i + 1 : i + 2] and words[i + 1] in PET_THINGS)
+        ):
             return kind
     return ""
 

@@ -678,6 +678,8 @@ class SearchEngine:
                 statements.setdefault(f"{ask.which[1]}:{m.value}", []).append(m.statement or "")
             keep = which_ones(ask.which, list(statements), statements)
             found = [m for m in found if m not in told or f"{ask.which[1]}:{m.value}" in keep]
+            kept = {s.split(":", 1)[1] for s in keep}
+            arms.left_out = frozenset(m.value or "" for m in told) - kept
         if ask.pet and ask.attributes[0] == "pets":
             # "what's my dog called?": the dog, not every pet ("User has a cat called
             # Luna"), when a pet is said to be one (a beagle may be the dog)

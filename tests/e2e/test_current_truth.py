@@ -6116,7 +6116,7 @@ def _pets_and_owner(mem: Longmem, collection: str) -> None:
 @pytest.mark.parametrize(
     ("question", "first", "not_shown"),
     [
-        ("how old is my dog?", "Rex is 5 years old", "User is 34 years old"),
+        ("how old is my dog?", "User's dog Rex is 5 years old", "User is 34 years old"),
         ("what does the dog eat?", "User's dog Rex eats only raw food", "User is vegetarian"),
         ("what does Rex eat?", "User's dog Rex eats only raw food", "User is vegetarian"),
         (
@@ -6207,8 +6207,7 @@ def test_the_eldest_or_youngest_child_is_the_one_said_so(mem: Longmem, collectio
 
 
 def test_what_a_pet_named_first_takes_is_the_pets(mem: Longmem, collection: str) -> None:
-    # the dog's medicine, keyed to the dog by name as "Max takes gabapentin" is: never the
-    # user's
+    # the dog's medicine, keyed to the dog (never the user's, nor a son called Max)
     keyed = [
         (f["subject"], f["attribute"], f["value"])
         for f in mem.remember(
@@ -6216,7 +6215,7 @@ def test_what_a_pet_named_first_takes_is_the_pets(mem: Longmem, collection: str)
         )
         if f["attribute"]
     ]
-    assert keyed == [("user", "pets", "dog called Max"), ("Max", "medications", "gabapentin")]
+    assert keyed == [("user", "pets", "dog called Max"), ("dog:Max", "medications", "gabapentin")]
 
 
 def test_a_pets_age_said_again_supersedes_the_age_said_before(
@@ -6233,10 +6232,28 @@ def test_a_pets_age_said_again_supersedes_the_age_said_before(
     ages = [
         (m["subject"], m["value"]) for m in _current(mem, collection) if m["attribute"] == "age"
     ]
-    assert ages == [("Rex", "6")]
-    found = _found(mem, collection, "how old is my dog?")
-    assert found[0] == "Rex is 6 years old"
-    assert "User's dog Rex is 5 years old" not in found
+    assert ages == [("dog:Rex", "6")]
+    for question in ("how old is my dog?", "how old is rex?"):
+        found = _found(mem, collection, question)
+        assert found[0] == "User's dog Rex is 6 years old"
+        assert "User's dog Rex is 5 years old" not in found
+
+
+def test_a_pet_named_as_a_relative_is_never_that_relative(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my son Max is 9", "2025-01-05T10:00:00Z"),
+            ("my dog Max is 3", "2025-03-06T10:00:00Z"),
+        ],
+    )
+    ages = sorted(
+        (m["subject"], m["value"]) for m in _current(mem, collection) if m["attribute"] == "age"
+    )
+    assert ages == [("dog:Max", "3"), ("son:Max", "9")]
+    assert _found(mem, collection, "how old is my son?")[0] == "User's son Max is 9 years old"
+    assert _found(mem, collection, "how old is my dog?")[0] == "User's dog Max is 3 years old"
 
 
 @pytest.mark.parametrize(

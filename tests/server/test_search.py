@@ -939,13 +939,19 @@ def test_a_question_of_what_held_before_asks_the_past(question: str, past: bool)
         ("what does the dog eat?", ("dog:Rex", "Rex"), ("diet",)),
         ("how old are my cats?", ("cat:Luna",), ("age",)),
         ("user dog age", ("dog:Rex", "Rex"), ("age",)),
+        # "I" in a clause of when is not whom it asks about
+        ("where does the dog stay when i travel?", ("dog:Rex", "Rex"), ("location", "home")),
         # … and by kind alone when none is known by name
         ("is the hamster allergic to anything?", ("hamster:",), ("allergies",)),
         # which pet it is asks the user's pets
         ("what's my dog called?", ("user",), ("pets",)),
         ("what is my cat's name?", ("user",), ("pets",)),
-        # a relative's pet is neither the relative nor the user's pet
+        # a relative's pet is neither the relative nor the user's pet ("my sister's dog
+        # Milo is 4"), but which one it is is among the relative's pets
         ("how old is my sister's dog?", ("sister-dog:",), ("age",)),
+        ("what's my sister's dog called?", ("sister:",), ("pets",)),
+        # "my cat allergy" is the user's
+        ("how bad is my cat allergy?", ("user",), ("allergies",)),
         # "a dog" is no pet of the user's yet
         ("do i have a dog?", ("user",), ("pets",)),
     ],

@@ -167,6 +167,14 @@ PET_KIND = (
     + "|guinea pig|budgie|cockatiel|ferret|gecko|turtle"
 )
 PET_WORDS = frozenset(PET_KIND.split("|")) | {"dogs", "cats"}
+# What a pet's word names when a noun follows it: "a dog walker", "a cat allergy", "a
+# fish tank" are no pets.
+PET_THINGS = words(
+    """walker walkers sitter sitters sitting bed beds food flap tank bowl hair toy toys lead
+    leash allergy allergies person people friendly park show cage crate door trainer
+    trainers groomer groomers grooming insurance photo photos pic pics video videos meme
+    memes cafe café lady guy dander"""
+)
 # The animal each kind is, by the kind's last word: a puppy or a beagle is a dog, a
 # kitten a cat ("how old is my dog?" asks after "our golden retriever Biscuit").
 PET_ANIMAL = {

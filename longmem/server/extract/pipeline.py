@@ -1043,7 +1043,7 @@ def _facts_of(
             )
         )
     pet = pet_named(clause) if not condition else None
-    if pet and (subject is NOBODY or pet.endswith(f" called {subject.key}")):
+    if pet and (subject is NOBODY or pet.endswith(f" called {subject.key.split(':', 1)[-1]}")):
         # "My dog Max is 7 years old": the user has Max; the rest is said of Max
         fact = Key("pets", pet, False, FACT)
         facts.append(

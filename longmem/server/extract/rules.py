@@ -56,6 +56,7 @@ from .lexicon import (
     MONTHS,
     NOT_A_NAME,
     PET_KIND,
+    PET_THINGS,
     REASONS,
     TRIP_TO,
     WEEKDAY_RE,
@@ -517,9 +518,8 @@ def pet_opening(clause: str, not_names: frozenset[str]) -> Optional[tuple[str, s
     return match.group("kind").lower(), f"{name[:1].upper()}{name[1:]}", rest
 
 
-# What a pet's word names when a noun follows it: "a dog walker", "a cat allergy", "a fish
-# tank" are no pets.
-_PET_THINGS = r"(?:walkers?|sitters?|sitting|beds?|food|flap|tank|bowl|hair|toys?|lead|leash|allergy|allergies|person|people|friendly|park|show|cage|crate|door|trainers?|groomers?|grooming|insurance|photos?|pics?|videos?|memes?|cafe|café|lady|guy)"
+# What a pet's word names when a noun follows it (lexicon.PET_THINGS): "a dog walker".
+_PET_THINGS = r"(?:" + "|".join(sorted(PET_THINGS, key=lambda w: (-len(w), w))) + r")"
 
 
 # A favourite thing spelled two ways is one key: "favourite colour" is "favorite color".

@@ -888,11 +888,11 @@ def parse_subject(
     clause = LIKE_SOMEONE_FIRST.sub("", clause, count=1)
     pet = pet_opening(clause, NOT_LOWER_NAMES)
     if pet is not None and not _MORE_THAN_ONE_THING.search(pet[2]):
-        # "My dog Max is 7 years old": what is said of Max, keyed to the name as "Max
-        # turned 7" is (that the user has Max, the pipeline keys); not two things said
-        # ("my cat whiskers is 12 and has kidney disease": kept whole, as said)
+        # "My dog Max is 7 years old": what is said of Max, keyed to the pet (``dog:Max``,
+        # never a son called Max: the pipeline keys that the user has Max); not two
+        # things said ("my cat whiskers is 12 and has kidney disease": kept whole)
         kind, name, rest = pet
-        return Parsed(Subject(name, f"User's {kind} {name}"), rest)
+        return Parsed(Subject(f"{kind.rsplit(' ', 1)[-1]}:{name}", f"User's {kind} {name}"), rest)
     bracketed = _NAME_THEN_BRACKETS.match(clause)
     if bracketed is not None:
         name, aside, rest = (

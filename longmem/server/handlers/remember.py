@@ -411,8 +411,14 @@ class _Call:
             relation, name = subject.split(":", 1)
         else:
             name = subject.removeprefix(UNRESOLVED_PREFIX)
+        # (the user's pets too: "Rex turned 6" after "my dog Rex" is the dog's)
         known, user_names = self.store.memories.subjects(
-            self.tenant_id, self.collection, iso_now(), for_update=True, tags=self._scope()
+            self.tenant_id,
+            self.collection,
+            iso_now(),
+            for_update=True,
+            tags=self._scope(),
+            pets=True,
         )
         if ":" in subject and name:
             # "my sister Germaine" with "my sis Germaine" known: the same person, keyed as
