@@ -209,8 +209,11 @@ class _Arms:
             return False
         if not one_of(memory.subject, self.ask.which):
             return False
-        if memory.subject.split(":", 1)[1] in self.left_out:
+        name = memory.subject.split(":", 1)[1]
+        if name in self.left_out:
             return True
+        if name in {s.split(":", 1)[-1] for s in self.ask.subjects}:
+            return False  # the one asked, by another word ("kid:Mia" and "daughter:Mia")
         # (only once the question is narrowed to one known by name: not "who is my
         # younger brother engaged to?", asked of the user's siblings)
         narrowed = any(one_of(s, self.ask.which) and not s.endswith(":") for s in self.ask.subjects)

@@ -425,10 +425,12 @@ def which_ones(
         # "Joe is the youngest", "my brother Sam is older"
         pattern = re.compile(
             rf"{relative}[\s,]*{name}\b|\b{name}\b,?\s+{relative}"
-            rf"|\b{name}\s+(?:is|'s)\s+(?:the\s+)?(?:{which})\b",
+            rf"|\b{name}\s+(?:is|'s)\s+(?:the\s+|my\s+|our\s+)?(?:{which})\b",
             re.I,
         )
-        return any(pattern.search(statement) for statement in said[subject])
+        # (one person keyed by two words is one: "kid:Mia" and "daughter:Mia")
+        same = [x for x in of_them if x.split(":", 1)[1] == subject.split(":", 1)[1]]
+        return any(pattern.search(statement) for x in same for statement in said[x])
 
     these = [s for s in of_them if says(s, sense)] or [s for s in of_them if not says(s, other)]
     return tuple(s for s in people if s not in of_them or s in these or not these)

@@ -6271,3 +6271,57 @@ def test_what_is_said_of_a_pet_named_first_is_kept(
     texts = _texts(mem.remember(said, collection=collection))
     assert texts[0].startswith("User has a ")
     assert kept in texts
+
+
+def test_a_pet_gone_is_not_asked_about_as_the_users(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my dog Buster is 13, hes slowing down a lot", "2025-01-10T10:00:00Z"),
+            ("buster passed away last night. absolutely heartbroken", "2025-05-02T10:00:00Z"),
+            ("we got a new puppy!! a cockapoo called Maisie", "2025-08-15T10:00:00Z"),
+            ("my puppy Maisie is 12 weeks old", "2025-08-16T10:00:00Z"),
+        ],
+    )
+    # (Buster's age, still stored, had come first)
+    assert _found(mem, collection, "how old is my dog?") == [
+        "User's puppy Maisie is 12 weeks old",
+        "User has a puppy called Maisie",
+    ]
+
+
+def test_which_sibling_is_said_after_the_name_too(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my brother Tom lives in Leeds", "2025-01-05T10:00:00Z"),
+            ("Sam is my little brother and lives in London", "2025-03-10T10:00:00Z"),
+        ],
+    )
+    assert _found(mem, collection, "where does my little brother live?")[0] == (
+        "User's brother Sam lives in London"
+    )
+    found = _found(mem, collection, "where does my older brother live?")
+    assert found[0] == "User's brother Tom lives in Leeds"
+    assert "User's brother Sam lives in London" not in found
+
+
+def test_one_child_keyed_by_two_words_is_one_child(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            ("my little one Mia started school today!!", "2025-01-05T10:00:00Z"),
+            ("my daughter Grace is 12", "2025-01-06T10:00:00Z"),
+            ("my daughter Mia is 4", "2025-01-07T10:00:00Z"),
+        ],
+    )
+    # Mia is kid:Mia and daughter:Mia: the little one, and her age is hers
+    assert _found(mem, collection, "how old is my youngest daughter?")[0] == (
+        "User's daughter Mia is 4 years old"
+    )
+    found = _found(mem, collection, "how old is my eldest daughter?")
+    assert found[0] == "User's daughter Grace is 12 years old"
+    assert "User's daughter Mia is 4 years old" not in found

@@ -17,6 +17,7 @@ from typing import Any, Optional
 
 from ..embed import EMBED_VERSION, Vector, embed, from_blob, fts_text, to_blob
 from ..extract.kin import relation_key
+from ..extract.lexicon import PET_ANIMAL
 from ..facts import DATE_PREFIX, RELATION_ATTRIBUTES
 from ..timestamps import iso_now
 from .database import Database, chunks, dumps, select_in
@@ -701,6 +702,7 @@ class Memories:
                 (*params, now),
             ).fetchall()
         subjects = {str(row[0]) for row in distinct}
+        held: set[str] = set()
         names: tuple[str, ...] = ()
         for attribute, value, text in rows:
             if attribute == "name":
@@ -711,11 +713,15 @@ class Memories:
             if attribute == "pets":
                 pet = _PET_CALLED.match(value or "")
                 if pet:
-                    subjects.add(f"{pet.group(1).lower()}:{pet.group(2)}")
+                    held.add(f"{pet.group(1).lower()}:{pet.group(2)}")
                 continue
             person = _named_by(text, value)
             if person:
                 subjects.add(person)
+        if pets:
+            # the pets the user has now, not one whose facts outlived it ("my dog Buster
+            # is 13", then "Buster passed away")
+            subjects = {s for s in subjects if s.split(":", 1)[0] not in PET_ANIMAL} | held
         return subjects, names
 
     def statements(

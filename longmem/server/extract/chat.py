@@ -187,8 +187,9 @@ _CASUAL = {
     "i": "I", "im": "I'm", "ive": "I've", "dont": "don't", "cant": "can't",
     "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't",
     "havent": "haven't", "hasnt": "hasn't", "whats": "what's", "wats": "what's",
-    "thats": "that's", "u": "you", "ur": "your", "rn": "right now", "bday": "birthday",
-    "yrs": "years", "yr": "year", "tho": "though", "pls": "please", "plz": "please",
+    "thats": "that's", "hes": "he's", "shes": "she's", "u": "you", "ur": "your",
+    "rn": "right now", "bday": "birthday", "yrs": "years", "yr": "year", "tho": "though",
+    "pls": "please", "plz": "please",
 }  # fmt: skip
 _CASUAL_WORD = re.compile(r"(?<![\w'’-])(" + "|".join(_CASUAL) + r")(?![\w'’-])", re.I)
 # A question typed without its question mark: "whats a good gift for a kid".

@@ -957,9 +957,16 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             shape = attribute(name)
             if shape is not None and not shape.single and groups_v(match):
                 after = text[match.start("v") :]
-                listed = _list_rest(after, value, name)
+                # (a pet by its name: "a cat called Luna and a dog called Rex" lists on
+                # from "Luna")
+                named = name == "pets" and " called " in value and match.group("v") in value
+                listed = _list_rest(after, match.group("v") if named else value, name)
                 if name == "pets":  # "a dog, Bella, and a baby": only what names a pet
-                    listed = [v for v in listed if PET_WORDS & _words_and_singulars(v)]
+                    listed = [
+                        _NAMED.sub(" called ", v)
+                        for v in listed
+                        if PET_WORDS & _words_and_singulars(v)
+                    ]
                 elif name == "conditions":  # "I have diabetes and two kids"
                     listed = [v for v in listed if A_CONDITION.fullmatch(v)]
                 elif name == "medications":  # "on sertraline and a waiting list"
@@ -1062,6 +1069,10 @@ _NOT_AN_ITEM = frozenset(
 )
 _MAX_ITEM_WORDS = 3
 _DETERMINERS = frozenset("a an the my our your his her their".split())
+
+
+# A pet listed by name as the first one is said: "… and a dog named Rex".
+_NAMED = re.compile(r"\s+named\s+")
 
 
 def _list_rest(after: str, first: str, name: str) -> list[str]:

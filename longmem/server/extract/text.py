@@ -896,23 +896,35 @@ def _person_of(left: str, people: Collection[str], right: str = "") -> Optional[
         and re.search(r"\b(?:her|his|their)\b", left, re.I) is not None
     )
     done = verb in _PERSON_VERBS or (verb.endswith("ed") and (named or verb not in _EVENT_VERBS))
-    # "Priya is a nurse and lives in Bath", "Tom is 12 and has kidney disease": a name
-    # that is no place, then what a person does (the rest had been lost); not "Leeds is
-    # lovely and has great pubs"
+    # "Priya is a nurse and lives in Bath", "Tom is 12 and has kidney disease": a name,
+    # what a person is, then what a person does (the rest had been lost); not "Leeds is
+    # lovely and has great pubs", "Jordan is hot and has amazing food", "Radiohead is my
+    # fav band and has been forever"
     done = done or (
         verb in ("is", "was")
         and who[:1].isupper()
         and " " not in who
         and who.lower() not in _NOT_A_PERSON
+        and _A_PERSON_IS.fullmatch(left[bare.end() :]) is not None
         and _A_PERSON_DOES.match(right) is not None
     )
     return who if who.lower() in people or done else None
 
 
-# What a person does, said after "and" with no subject: "lives in Bath", "has asthma".
+# What a person is, said after "is": an age, one thing they are ("a nurse", "a good
+# lad"), one of the user's ("my boss"), or how a person is married, fed or working.
+_A_PERSON_IS = re.compile(
+    r"\s+(?:\d{1,3}|an?\s+[\w-]+(?:\s+[\w-]+)?|(?:my|our)\s+(?:[\w-]+\s+)?(?:"
+    + "|".join(sorted(RELATIONS, key=len, reverse=True))
+    + r")|married|single|engaged|divorced|separated|widowed|pregnant|retired|vegan|"
+    r"vegetarian|pescatarian|unemployed|self-employed)\s*",
+    re.I,
+)
+# What a person does, said after "and" with no subject: "lives in Bath", "has asthma"
+# (not "has been": "… and has been for years").
 _A_PERSON_DOES = re.compile(
-    r"(?:(?:also|still|now|just)\s+)?(?:lives|works|has|studies|teaches|loves|hates|likes|"
-    r"moved|started|got|runs|owns|goes|plays|speaks)\b",
+    r"(?:(?:also|still|now|just)\s+)?(?:lives|works|has(?!\s+been)|studies|teaches|loves|"
+    r"hates|likes|moved|started|got|runs|owns|goes|plays|speaks)\b",
     re.I,
 )
 
