@@ -159,8 +159,8 @@ class Ask:
     # are my aunts and uncles?", "who is my uncle's son?"): then only what names that
     # relative is who they are.
     one_relative: bool = False
-    # The kind of pet it asks about ("what's my dog called?"): only the user's pets of
-    # that kind answer which pets the user has.
+    # The animal it asks about as a pet ("what's my dog called?": a dog): only the user's
+    # pets of that animal answer which pets the user has.
     pet: str = ""
     # Which of several relatives of a kind it asks about ("my younger brother", "my big
     # sister"): the word said before the relation word, and the relation word.

@@ -6,7 +6,8 @@ laughter, negation and a hedge ("might", "thinking of"), and the pattern pieces 
 modules' rules are built from: a trip on its way (``TRIP_TO``), a job left and when
 (``A_TIME_LEFT``, ``LEFT_WHEN_SAID``), a job begun (``JOB_BEGUN``, ``SETTLED``), a
 reason, words that are no name and things that are no one, and the kinds of pet
-(``PET_KIND``, ``PET_WORDS``).
+(``PET_KIND``, ``PET_WORDS``; the animal each is, ``PET_ANIMAL``; the nouns a pet's word
+may only describe, ``PET_THINGS``).
 
 ``text.py`` reads them to split a sentence into clauses and to put a clause in the
 third person; ``chat.py``, ``subjects.py``, ``rules.py``, ``keys.py``, ``when.py`` and
@@ -152,7 +153,6 @@ THING_NOUNS = words(
 )
 
 
-# The pets a user names ("my dog Rex"), and their words as the rules read them.
 # Pets named by what they are: "our beagle Rosie", "got a golden retriever named
 # Biscuit". Not the words that are often something else ("lab", "boxer", "bengal").
 _DOG_BREEDS = (
@@ -161,6 +161,7 @@ _DOG_BREEDS = (
     "chihuahua|schnauzer|greyhound|whippet|rottweiler|doberman|dalmatian|pomeranian|"
     "german shepherd|sheepdog"
 )
+# The pets a user names ("my dog Rex"), and their words as the rules read them.
 PET_KIND = (
     "dog|cat|puppy|kitten|rabbit|hamster|parrot|horse|tortoise|"
     + _DOG_BREEDS
