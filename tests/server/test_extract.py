@@ -6106,3 +6106,23 @@ def test_two_pets_named_one_after_the_other_are_both_the_users(said: str) -> Non
         ("pets", "cat called Luna"),
         ("pets", "dog called Rex"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "keys"),
+    [
+        # an age, then a job, or the other way round: both the user's (the second had
+        # been lost)
+        ("I'm 34 and a nurse", [("age", "34"), ("job", "nurse")]),
+        ("I'm 29 and a teacher in Leeds", [("age", "29"), ("job", "teacher")]),
+        ("i'm a dentist and 27", [("job", "dentist"), ("age", "27")]),
+        ("I'm a nurse and 34 years old", [("job", "nurse"), ("age", "34")]),
+        # not a half, nor a bit
+        ("I'm 31 and a half", [("age", "31")]),
+        ("I'm 40 and a bit tired", [("age", "40")]),
+    ],
+)
+def test_an_age_and_a_job_said_together_are_both_kept(
+    said: str, keys: list[tuple[str, str]]
+) -> None:
+    assert [(a, v) for _, s, a, v, _ in _keys(said) if a and s == "user"] == keys

@@ -260,6 +260,28 @@ _A_STATE_AFTER_AN_AGE = re.compile(
     r"days?|weeks?)\b)[^\W\d_](?!.*\bme\b|.*,\s*(?:my|our)\s)",
     re.I,
 )
+# … or a job after it: "I'm 34 and a nurse", "I'm 29 and a teacher in Leeds" (not "… and
+# a half", "… and a bit").
+_A_JOB_AFTER_AN_AGE = re.compile(r"an?\s+(?P<job>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)", re.I)
+
+
+# The other way round: "i'm a dentist and 27", "I'm a nurse and 34 years old".
+_MY_JOB_ALONE = re.compile(
+    r"^(?:I['’]m|I\s+am|im)\s+an?\s+(?P<job>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$", re.I
+)
+_AN_AGE_ALONE = re.compile(
+    r"(?:1[3-9]|[2-9]\d|1[01]\d)(?:\s+(?:years?\s+old|yo|y/o))?\s*(?:$|[,.!;])", re.I
+)
+
+
+def _a_job_after_an_age(right: str) -> bool:
+    said = _A_JOB_AFTER_AN_AGE.match(right)
+    if said is None:
+        return False
+    words = said.group("job").split()
+    return is_occupation(" ".join(words)) or is_occupation(words[0])
+
+
 # … not in a question, a quote, a wish or a joke ("what if I quit, move to Bali, work at a
 # surf shop?", "told him 'I'm married, live in Leeds'", "I'd love to be 30 and living…").
 _NOT_AS_IT_IS = re.compile(
@@ -547,16 +569,31 @@ def clauses(
             carried = ""
         elif (
             match.group("sep").strip(" ,") == "and"
+            and (job := _MY_JOB_ALONE.match(left.strip())) is not None
+            and is_occupation(job.group("job"))
+            and _AN_AGE_ALONE.match(right)
+            and _NOT_AS_IT_IS.search(sentence) is None
+        ):
+            # "i'm a dentist and 27": the job, then the age (it had been lost)
+            carried = "I'm "
+        elif (
+            match.group("sep").strip(" ,") == "and"
             and _MY_AGE_ALONE.match(left.strip())
-            and _A_STATE_AFTER_AN_AGE.match(right)
             and (
-                _A_STATE_SAID_AS_DONE.match(right)
-                or not (starts_with_verb(right) or has_clause(right.split(",", 1)[0]))
+                (
+                    _A_STATE_AFTER_AN_AGE.match(right)
+                    and (
+                        _A_STATE_SAID_AS_DONE.match(right)
+                        or not (starts_with_verb(right) or has_clause(right.split(",", 1)[0]))
+                    )
+                )
+                or _a_job_after_an_age(right)
             )
             and _NOT_AS_IT_IS.search(sentence) is None
         ):
             # "I'm 31 and single", "I'm 31 and pregnant", "I'm 25 and married": the age,
-            # then how one is (not "I'm 31 and moved to Leeds": what one did)
+            # then how one is (not "I'm 31 and moved to Leeds": what one did); "I'm 34 and
+            # a nurse": then what one does (the job had been lost)
             carried = "I'm "
         elif match.group("sep").strip(" ,") and starts_with_verb(right):
             # "… and started at Airbus": by the subject before, a named one too ("Lachlan's
