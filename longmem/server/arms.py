@@ -212,12 +212,25 @@ class _Arms:
         name = memory.subject.split(":", 1)[1]
         if name in self.left_out:
             return True
-        if name in {s.split(":", 1)[-1] for s in self.ask.subjects}:
+        if name in self._asked_names:
             return False  # the one asked, by another word ("kid:Mia" and "daughter:Mia")
-        # (only once the question is narrowed to one known by name: not "who is my
-        # younger brother engaged to?", asked of the user's siblings)
-        narrowed = any(one_of(s, self.ask.which) and not s.endswith(":") for s in self.ask.subjects)
-        return narrowed and not _among(memory.subject, self.ask.subjects)
+        return self._narrowed and not _among(memory.subject, self.ask.subjects)
+
+    @cached_property
+    def _asked_names(self) -> frozenset[str]:
+        """The names of the subjects asked about ("Mia" of ``kid:Mia``)."""
+        return (
+            frozenset(s.split(":", 1)[-1] for s in self.ask.subjects) if self.ask else frozenset()
+        )
+
+    @cached_property
+    def _narrowed(self) -> bool:
+        """Whether a question asking which relative of several was narrowed to one known
+        by name (not "who is my younger brother engaged to?", asked of the user's
+        siblings)."""
+        return self.ask is not None and any(
+            one_of(s, self.ask.which) and not s.endswith(":") for s in self.ask.subjects
+        )
 
     def _stands(self, memory: MemoryRecord) -> bool:
         """Whether a memory is a current fact of the one asked about, keyed by an

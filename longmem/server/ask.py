@@ -419,8 +419,8 @@ def which_ones(
         if not words:
             return False
         name = re.escape(subject.split(":", 1)[1])
-        which = _either(words)
-        relative = rf"(?:my|our)\s+(?:{which})(?:\s+(?:{_either(relatives)}))?\b"
+        which = either(words)
+        relative = rf"(?:my|our)\s+(?:{which})(?:\s+(?:{either(relatives)}))?\b"
         # "my little brother Tom", "Tom, my little brother", "Tom is my little brother",
         # "Joe is the youngest", "my brother Sam is older"
         pattern = re.compile(
@@ -443,7 +443,8 @@ def one_of(subject: str, which: tuple[str, str]) -> bool:
     return ":" in subject and _is_asked(subject.split(":", 1)[0], [which[1]])
 
 
-def _either(words: Iterable[str]) -> str:
+def either(words: Iterable[str]) -> str:
+    """A pattern of any of ``words`` as written, the longest tried first."""
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 

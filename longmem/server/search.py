@@ -37,7 +37,7 @@ from typing import Any, Optional
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
 from . import wire
 from .arms import KIND_WEIGHT, _Arms
-from .ask import GROUP_WORDS, Ask, analyse, animal, which_ones
+from .ask import GROUP_WORDS, Ask, analyse, animal, either, which_ones
 from .db import Change, MemoryFilter, MemoryRecord, Store
 from .embed import (
     CLITIC,
@@ -918,10 +918,6 @@ def _said_of(words: tuple[str, ...]) -> Optional[re.Pattern[str]]:
     per set of words: a question about a relative asks for the same few again and again."""
     if not words:
         return None
-
-    def either(these: Iterable[str]) -> str:
-        return "|".join(map(re.escape, sorted(these, key=len, reverse=True)))
-
     groups = [w for w in words if w in GROUP_WORDS]
     the = rf"|the\s+(?-i:{either(groups)})(?!['’]|\s+{_NOT_THEIRS})" if groups else ""
     named = [w for w in words if w in _CAPITALISED_KIN]

@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from ..embed import EMBED_VERSION, Vector, embed, from_blob, fts_text, to_blob
 from ..extract.kin import relation_key
-from ..extract.lexicon import PET_ANIMAL
+from ..extract.lexicon import PET_ANIMAL, pet_subject
 from ..facts import DATE_PREFIX, RELATION_ATTRIBUTES
 from ..timestamps import iso_now
 from .database import Database, chunks, dumps, select_in
@@ -183,9 +183,6 @@ def delete_rows(
 # How a relation fact reads ("User's wife is Sophie"): the relation word is the user's.
 _RELATION_MARKS = ", ".join(f"'{name}'" for name in sorted(RELATION_ATTRIBUTES))
 _RELATION_TEXT = re.compile(r"^User's ([\w-]+) is ")
-# A pet's value with its name, by the last word of its kind: "golden retriever called
-# Biscuit" → ``retriever:Biscuit``.
-_PET_CALLED = re.compile(r"^(?:[\w-]+\s+)*?([\w-]+) called (\S.*)$")
 
 
 # Another name the user goes by, as the name fact's text says it (extract/detail.py
@@ -711,9 +708,9 @@ class Memories:
                     names = (value, other) if other else (value,)
                 continue
             if attribute == "pets":
-                pet = _PET_CALLED.match(value or "")
+                pet = pet_subject(value or "")
                 if pet:
-                    held.add(f"{pet.group(1).lower()}:{pet.group(2)}")
+                    held.add(pet)
                 continue
             person = _named_by(text, value)
             if person:

@@ -19,6 +19,7 @@ the package's other modules.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 SUBJECT = "User"
 # A subject the extractor cannot settle, remember may from what the collection knows: a
@@ -176,6 +177,18 @@ PET_THINGS = words(
     trainers groomer groomers grooming insurance photo photos pic pics video videos meme
     memes cafe café lady guy dander"""
 )
+# A pet's value with its name ("golden retriever called Biscuit"): the key it is asked
+# and told by, the kind's last word and the name (``retriever:Biscuit``).
+_PET_CALLED = re.compile(r"^(?:[\w-]+\s+)*?([\w-]+) called (\S.*)$")
+
+
+def pet_subject(value: str) -> Optional[str]:
+    """The subject key of a pet named in a ``pets`` value, or None for one not named
+    ("two cats")."""
+    pet = _PET_CALLED.match(value)
+    return f"{pet.group(1).lower()}:{pet.group(2)}" if pet else None
+
+
 # The animal each kind is, by the kind's last word: a puppy or a beagle is a dog, a
 # kitten a cat ("how old is my dog?" asks after "our golden retriever Biscuit").
 PET_ANIMAL = {

@@ -41,6 +41,7 @@ from .lexicon import (
     JOB_BEGUN,
     MODALS,
     MONTH_NAMES,
+    PET_ANIMAL,
     SETTLED,
     SUBJECT,
     UNRESOLVED_PREFIX,
@@ -1042,7 +1043,9 @@ def _facts_of(
                 value=name,
             )
         )
-    pet = pet_named(clause) if not condition else None
+    # (a clause opening on a named pet is no one's, or the pet's: parse_subject)
+    on_a_pet = subject is NOBODY or subject.key.split(":", 1)[0] in PET_ANIMAL
+    pet = pet_named(clause) if on_a_pet and not condition else None
     if pet and (subject is NOBODY or pet.endswith(f" called {subject.key.split(':', 1)[-1]}")):
         # "My dog Max is 7 years old": the user has Max; the rest is said of Max
         fact = Key("pets", pet, False, FACT)

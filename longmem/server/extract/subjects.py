@@ -56,6 +56,7 @@ from .lexicon import (
     REASONS,
     UNRESOLVED_PREFIX,
     WEEKDAY_RE,
+    pet_subject,
 )
 from .names import (
     FIRST_PERSON,
@@ -892,7 +893,8 @@ def parse_subject(
         # never a son called Max: the pipeline keys that the user has Max); not two
         # things said ("my cat whiskers is 12 and has kidney disease": kept whole)
         kind, name, rest = pet
-        return Parsed(Subject(f"{kind.rsplit(' ', 1)[-1]}:{name}", f"User's {kind} {name}"), rest)
+        key = pet_subject(f"{kind} called {name}") or name
+        return Parsed(Subject(key, f"User's {kind} {name}"), rest)
     bracketed = _NAME_THEN_BRACKETS.match(clause)
     if bracketed is not None:
         name, aside, rest = (
