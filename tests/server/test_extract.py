@@ -5362,7 +5362,11 @@ def test_a_leaving_said_short_after_the_job(
         ("I'm looking after my nan and my retired grandad", [
             ("User is looking after User's nan and User's retired grandad", "user", None, None, False),
         ]),
-        ("we're both 30 and 2 of our kids are at school", [("User is 30 years old", "user", "age", "30", False)]),
+        ("we're both 30 and 2 of our kids are at school", [
+            ("User is 30 years old", "user", "age", "30", False),
+            # the rest of the clause, kept in its own words (no longer lost)
+            ("2 of User's kids are at school", "user", None, None, False),
+        ]),
         ("EX moved to Leeds", [("EX moved to Leeds", "user", None, None, False)]),
     ],
 )  # fmt: skip
@@ -5449,7 +5453,10 @@ def test_what_a_fourth_review_found(
             ("User works as a sales assistant", "user", "job", "sales assistant", False),
             ("User works at Next in Leeds", "user", "employer", "Next in Leeds", False),
         ]),
-        ("we're both 40 and 3 kids later still going strong", [("User is 40 years old", "user", "age", "40", False)]),
+        ("we're both 40 and 3 kids later still going strong", [
+            ("User is 40 years old", "user", "age", "40", False),
+            ("3 kids later still going strong", "user", None, None, False),
+        ]),
         ("I've worked at Tesco for 5 years, until last month", [
             ("User has worked at Tesco for 5 years, until last month", "user", None, None, False),
         ]),

@@ -122,7 +122,8 @@ def test_a_keyed_fact_keeps_the_rest_of_its_clause(
         ("I work at Amazon, on nights at the Dartford warehouse over Christmas", "employer", "User works at Amazon"),
         ("I work at Barclays, on holiday this week in Spain though", "employer", "User works at Barclays"),
         # someone else's
-        ("I live in Bristol with my sister who works at Airbus", "home", "User lives in Bristol"),
+        # (whom one lives with is the home's; what is said of her is not)
+        ("I live in Bristol with my sister who works at Airbus", "home", "User lives in Bristol with User's sister"),
         ("I work at Google, hubby at Meta, both in Dublin", "employer", "User works at Google"),
         ("I live in Singapore, parents in KL, sis in Penang", "home", "User lives in Singapore"),
         ("my sis lives in Leeds with her bf Tom, his parents in York", "home", "User's sis lives in Leeds with her bf Tom"),
@@ -296,6 +297,36 @@ def test_what_a_keyed_clause_says_beside_its_facts_is_kept(content: str, rest: l
 
 
 @pytest.mark.parametrize(
+    ("content", "rest"),
+    [
+        # another thing joined by "and" to a keyed one, said with the keyed one's verb
+        ("got a cat called Luna and a new job at Tesco", ["Got a new job at Tesco"]),
+        ("just got a new job at Tesco and a puppy called Rex", ["Just got a puppy called Rex"]),
+        ("I started a new job at Tesco and a pottery class", ["User started a pottery class"]),
+        ("we just got a puppy and a new car", ["User just got a new car"]),
+        ("I bought a house in Leeds and a new car", ["User bought a new car"]),
+        ("I speak French and a bit of German", ["User speaks a bit of German"]),
+        ("I'm 30 and a mum of two", ["User is a mum of two"]),
+        ("I'm vegan and a keen runner", ["User is a keen runner"]),
+        ("I'm a nurse and a mum of three", ["User is a mum of three"]),
+        # a thing with a verb of its own is said as it is
+        ("I live in Leeds and the commute is awful", ["The commute is awful"]),
+        # no verb to say it with: the thing alone, never lost
+        ("I got promoted to manager and a pay rise", ["A pay rise"]),
+        ("we're in Leeds now and a baby on the way", ["A baby on the way"]),
+        # things the facts say, or say again, are not cut off
+        ("I have a cat and a dog", []),
+        ("I love pizza and a good curry", []),
+        ("I moved to Leeds and a new flat", []),
+        # a request joined on is no memory
+        ("I'm vegan and a meal plan for the week pls", []),
+    ],
+)  # fmt: skip
+def test_another_thing_joined_to_a_keyed_one_is_kept(content: str, rest: list[str]) -> None:
+    assert _plain(content) == rest
+
+
+@pytest.mark.parametrize(
     ("content", "text"),
     [
         ("I'm Marites, Tess for short", "User is called Marites, Tess for short"),
@@ -335,6 +366,20 @@ def test_the_rest_is_found_by_its_words_and_the_key_still_answers(api: Api) -> N
     hits = api.search("where does my bestie work", "me")
     assert hits[0]["id"] == rest["id"]
     assert api.search("how old am I", "me")[0]["id"] == age["id"]
+
+
+def test_a_thing_joined_on_is_found_and_the_keyed_one_still_answers(api: Api) -> None:
+    pet, job = _remember(api, "got a cat called Luna and a new job at Tesco")
+    assert (pet["attribute"], pet["value"]) == ("pets", "cat called Luna")
+    assert (job["attribute"], job["text"]) == (None, "Got a new job at Tesco")
+    assert api.search("where do I work", "me")[0]["id"] == job["id"]
+    assert api.search("what pets do I have", "me")[0]["id"] == pet["id"]
+    # whom one lives with stays in the home's text, and goes when the home does
+    (home,) = _remember(api, "I live in Leeds with my mum")
+    assert home["text"] == "User lives in Leeds with User's mum"
+    (moved,) = _remember(api, "I moved to York")
+    assert moved["supersedes"] == home["id"]
+    assert [h["text"] for h in api.search("who do I live with", "me")][:1] != [home["text"]]
 
 
 @pytest.mark.parametrize(

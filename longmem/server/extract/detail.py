@@ -212,6 +212,13 @@ _ELSEWHERE = re.compile(
     r"brutal|grand|mad|wild)\b",
     re.I,
 )
+# Whom one lives or works with, by who they are to the user: "(in Leeds) with my mum",
+# "(at Tesco) with my sister", "with our two kids".
+_WITH_WHOM = re.compile(
+    rf"\bwith\s+(?:my|our)\s+(?:(?:two|three|four|older|younger|little|big|best|twin)\s+)?"
+    rf"(?:{_KIN_WORDS})s?(?![\w'’])",
+    re.I,
+)
 # Where the fact's detail ends inside a piece: the user speaking again ("with 2
 # housemates, we split the bills"), what is said of someone or something else ("with
 # my sister who works at Airbus"), chat's last words ("near the Botanics lol").
@@ -344,7 +351,11 @@ def _rest(after: str, value: str, others: frozenset[str], attribute: str) -> str
         if stop is not None:
             piece = _LOOSE_END.sub("", piece[: stop.start()])
         kept.append(piece)
-        if any(w.lower() not in known for w in _names(piece)) or _HOW_ONE_WORKS.search(piece):
+        if (
+            any(w.lower() not in known for w in _names(piece))
+            or _HOW_ONE_WORKS.search(piece)
+            or _WITH_WHOM.search(piece)
+        ):
             end = len(kept)
         if stop is not None:
             break

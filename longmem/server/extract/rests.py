@@ -141,6 +141,30 @@ _FEELINGS = frozenset(
 )
 # A joining word a rest opens or ends on: "and the boys can cycle to school", "early days but".
 _JOINED = re.compile(r"^(?:and|but|so|or|then|plus)\s+|\s+(?:and|but|so|or)$", re.I)
+# Another thing joined to a piece the facts were read from, by "and" or "plus": "got a cat
+# called Luna and a new job at Tesco", "I live in Leeds and the commute is awful".
+_AND_A_THING = re.compile(
+    r"\s+(?:and|plus|as\s+well\s+as)\s+(?=(?:a|an|my|our|the|some|another|two|three|four|"
+    r"five|\d+)\s+\w)",
+    re.I,
+)
+# What a verb's object opens on, ending the words that say what was done: "(just got) a
+# new job", "(I'm) 30", "(I speak) French".
+_AN_OBJECT = re.compile(r"(?:a|an|my|our|the|some|another|\d+|(?-i:[A-Z])[\w'’-]*)$", re.I)
+# Words that leave the verb unfinished: "promoted to (manager)", "allergic to (peanuts)".
+_UNFINISHED = words("to at in on of for with from by as into about")
+# The most words said before the object: "we just got", "I've finally started".
+_VERB_WORDS = 4
+# What one is, said before another thing one is: "I'm vegan and a keen runner".
+_BEING = words("i'm im i’m we're we’re am is are was were")
+_WHAT_IT_IS_CALLED = words("called named")
+_DETERMINERS = words("a an the my our some another")
+# A verb's -ing ("still going strong", "starting Monday"), not a noun's ("a wedding ring").
+_DOING = re.compile(r"\w{2,}ing$")
+_NOT_DOING = words(
+    """thing things something nothing anything everything morning evening wedding ring
+    spring king ceiling building pudding sibling siblings darling clothing meeting during"""
+)
 
 
 def _taken_back(runs: list[list[int]], start: Callable[[list[int]], int]) -> list[list[int]]:
@@ -207,6 +231,62 @@ def _top_pieces(clause: str) -> list[str]:
     return [piece.strip(" ,;:—–-") for piece in found if piece.strip(" ,;:—–-")]
 
 
+def _said_of_another(
+    pieces: list[str], covered: set[str], values: list[str]
+) -> tuple[list[str], dict[int, str]]:
+    """``pieces`` with another thing joined to one the facts were read from cut off as a
+    piece of its own, and, by its place, the words its verb is said in: "got a cat called
+    Luna and a new job at Tesco" → "got a cat called Luna", "a new job at Tesco" (said
+    with "got"). What has a verb of its own is said without one: "… and the commute is
+    awful". A thing the facts say ("a cat and a dog") is not cut off."""
+    cut: list[str] = []
+    verbs: dict[int, str] = {}
+    for piece in pieces:
+        join = _AND_A_THING.search(piece)
+        head, tail = (piece[: join.start()], piece[join.end() :]) if join else (piece, "")
+        if not _words_of(tail) or not _says(head, covered, values) or _says(tail, covered, values):
+            cut.append(piece)
+            continue
+        cut.append(head)
+        verb = _verb_said(head)
+        if verb and not _has_a_verb(tail):
+            verbs[len(cut)] = verb
+        cut.append(tail)
+    return cut, verbs
+
+
+def _says(piece: str, covered: set[str], values: list[str]) -> bool:
+    """Whether ``piece`` says a word of the facts' texts or one of their values."""
+    return not covered.isdisjoint(_words_of(piece)) or any(v in piece.lower() for v in values)
+
+
+def _verb_said(head: str) -> str:
+    """The words ``head`` says before its object, when they end on a verb: "just got" of
+    "just got a cat called Luna", "I'm" of "I'm 30" and of "I'm vegan"; or ""."""
+    said = head.split()
+    for end in range(1, min(len(said), _VERB_WORDS + 1)):
+        before = said[end - 1].lower()
+        being = before in _BEING and said[end].lower() not in _UNFINISHED  # not "we're in"
+        if being or (_AN_OBJECT.match(said[end]) and before not in _UNFINISHED):
+            return " ".join(said[:end])
+    return ""
+
+
+def _has_a_verb(thing: str) -> bool:
+    """Whether ``thing`` says what is or was done ("the commute is awful", "3 kids later
+    still going strong"), not only what it is ("a puppy called Rex", "a bit of German")."""
+    said = lower_words(thing)
+    return any(
+        _a_verb(word) and not (at and said[at - 1] in _DETERMINERS) for at, word in enumerate(said)
+    )
+
+
+def _a_verb(word: str) -> bool:
+    if word in _WHAT_IT_IS_CALLED or word in _NOT_DOING:
+        return False
+    return word in CLAUSE_VERBS or has_past_verb([word]) or bool(_DOING.search(word))
+
+
 def rest_untold(
     clause: str,
     subject: Subject,
@@ -241,14 +321,14 @@ def rest_untold(
     whom = {w for f in told for part in f.subject.split(":") for w in content_words(part)}
     covered -= whom
     restated = set().union(*(_RESTATED.get(f.attribute or "", ()) for f in keyed))
-    pieces = _top_pieces(clause)
+    pieces, verbs = _said_of_another(_top_pieces(clause), covered, values)
     runs: list[list[int]] = []  # each run's pieces, by their place in ``pieces``
     told_of = False  # whether a piece shows where the facts were read
     apart = True  # whether the piece read next begins a run of its own
     for at, piece in enumerate(pieces):
         own = _words_of(piece)
         naming = not whom.isdisjoint(own) and own <= whom | restated | _NAMING_WORDS
-        if naming or not covered.isdisjoint(own) or any(v in piece.lower() for v in values):
+        if naming or _says(piece, covered, values):
             told_of, apart = True, True
         elif _words_of(_A_TIME_WORD.sub(" ", piece)) <= restated | whom:
             apart = True  # when the facts hold, or what they say again
@@ -281,6 +361,8 @@ def rest_untold(
     for run in runs:
         first = run[0] == 0
         rest = _JOINED.sub("", ", ".join(pieces[at] for at in run))
+        if run[0] in verbs:
+            rest = f"{verbs[run[0]]} {rest}"  # "(got a cat and) a new job" → "got a new job"
         carrying = [
             w
             for w in _words_of(rest)
