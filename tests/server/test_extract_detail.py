@@ -368,6 +368,31 @@ def test_the_rest_is_found_by_its_words_and_the_key_still_answers(api: Api) -> N
     assert api.search("how old am I", "me")[0]["id"] == age["id"]
 
 
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        # what a diet makes room for is part of it, and goes when it does
+        ("I'm vegetarian except for fish on Fridays", "User is vegetarian except for fish on Fridays"),
+        ("I'm vegan apart from honey", "User is vegan apart from honey"),
+        ("vegetarian, except bacon lol", "User is vegetarian, except bacon"),
+        # an "except" with nothing after it that says what
+        ("I'm vegan except", "User is vegan"),
+    ],
+)  # fmt: skip
+def test_what_a_diet_makes_room_for_is_in_its_text(content: str, text: str) -> None:
+    assert _texts(content, "diet") == [text]
+    assert _plain(content) == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["I left Tesco to go travelling", "I quit my job at Tesco to focus on my art", "I quit my job at Tesco to travel"],
+)  # fmt: skip
+def test_what_one_left_to_do_is_not_the_employer(content: str) -> None:
+    (left,) = [f for f in EXTRACTOR.extract(content, NOW) if f.attribute == "employer"]
+    assert (left.value, left.negated) == ("Tesco", True)
+
+
 def test_a_thing_joined_on_is_found_and_the_keyed_one_still_answers(api: Api) -> None:
     pet, job = _remember(api, "got a cat called Luna and a new job at Tesco")
     assert (pet["attribute"], pet["value"]) == ("pets", "cat called Luna")

@@ -95,6 +95,13 @@ _WITHOUT_SAID = (
 _GONE_WITHOUT = re.compile(r"^[^,;.!?]{0,25}?(?:\s*,\s*|\s+)" + _WITHOUT_SAID + r"(?=$|[,;])", re.I)
 _LAST_WITHOUT = re.compile(r"(?:\s*,\s*|\s+(?=so\s))" + _WITHOUT_SAID + r"$", re.I)
 _GONE_WITHOUT_KEYS = frozenset(("conditions", "allergies", "diet"))
+# What a diet makes room for, said right after it: "vegetarian except for fish on
+# Fridays", "vegan apart from honey", "vegetarian, except bacon lol" — kept in its text.
+_EXCEPT = re.compile(
+    r"^(?P<mark>\s*,?\s*)(?P<d>(?:except|excepting|apart\s+from|other\s+than|aside\s+from|"
+    r"besides|but\s+not)\b[^,;.!?()]*)",
+    re.I,
+)
 _FOR_ME = re.compile(r"\s+for\s+(?:me|us)\b.*$", re.I)
 # Another name one goes by, said after one's name: "I'm Katarzyna, Kasia for short", "…,
 # but everyone calls me Thandi", "…, most people call me Ani", "…, aka Bee".
@@ -290,6 +297,12 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
     after = predicate[found:] if found is not None else _after_word_of(predicate, value)
     if after is None:
         return ""
+    but = _EXCEPT.match(after) if key.attribute == "diet" else None
+    if but is not None:
+        stop = _STOP.search(_named(but.group("d")))  # "except bacon lol": not the laugh
+        made_room = _LOOSE_END.sub("", but.group("d")[: stop.start() if stop else None])
+        if len(made_room.split()) > 1:
+            return ("," if "," in but.group("mark") else "") + " " + third_person(made_room)
     gloss = _GLOSS.match(after) if found is not None else None
     if gloss is not None:
         inside = gloss.group("g")[1:-1]

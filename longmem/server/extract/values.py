@@ -134,7 +134,8 @@ _VALUE_END = re.compile(
     r"to an?|via|through (?:an?|the|my) (?:agency|recruiter|temp agency|umbrella)|"
     r"to (?:do|study|work|be|start|take|join|help|look|care|find|get|become|train|teach|"
     r"finish|pursue|attend|open|run|try|live|stay|be with|see|pay|manage|cover|save|earn|"
-    r"support|fund|keep|make|lead|build|grow|handle|buy)|"
+    r"support|fund|keep|make|lead|build|grow|handle|buy|go|travel|focus|spend|concentrate|"
+    r"move|raise|visit|write|learn|retire|volunteer|recover|rest|relax)|"
     r"is|was|were|are|will be|(?-i:went)|(?:over|out|down|up|back) (?:in|at|on|there|here)|over the (?:holidays|summer|winter|spring|autumn|fall|weekend|break|christmas|past|last|next)|part[- ]time|full[- ]time|remotely|twice|once|three times|in the|\d+\s*(?:min|mins|minutes|km|miles|hours?|blocks)|in \d{4}|in (?:early|late|mid)\b|in (?:"
     + "|".join(MONTH_NAMES)
     + r")|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
