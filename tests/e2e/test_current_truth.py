@@ -3739,7 +3739,7 @@ def test_what_only_looks_like_health_children_or_a_relatives_news_keys_nothing(
         ("they took me off Adderall", ["User no longer takes Adderall"]),
         ("I quit Adderall", ["User no longer takes Adderall"]),
         ("I'm bipolar", ["User has bipolar disorder"]),
-        ("I have diabetes and two kids", ["User has diabetes"]),
+        ("I have diabetes and two kids", ["User has diabetes", "User has two kids"]),
         ("I work at Google not for the money", ["User works at Google"]),
         ("I'm allergic to cats not sure about dogs", ["User is allergic to cats"]),
         ("I love hiking not running", ["User likes hiking", "User does not like running"]),

@@ -309,6 +309,7 @@ def test_what_a_keyed_clause_says_beside_its_facts_is_kept(content: str, rest: l
         ("I'm 30 and a mum of two", ["User is a mum of two"]),
         ("I'm vegan and a keen runner", ["User is a keen runner"]),
         ("I'm a nurse and a mum of three", ["User is a mum of three"]),
+        ("I have diabetes and two kids", ["User has two kids"]),
         # a thing with a verb of its own is said as it is
         ("I live in Leeds and the commute is awful", ["The commute is awful"]),
         # no verb to say it with: the thing alone, never lost
@@ -318,6 +319,11 @@ def test_what_a_keyed_clause_says_beside_its_facts_is_kept(content: str, rest: l
         ("I have a cat and a dog", []),
         ("I love pizza and a good curry", []),
         ("I moved to Leeds and a new flat", []),
+        # what is said after a "but", said with what one is when it is what one does
+        ("I'm a teacher but thinking of retraining as a nurse", ["User is thinking of retraining as a nurse"]),
+        ("I work at Tesco but hoping to move to Aldi", ["Hoping to move to Aldi"]),
+        # … not a word of how the fact is (counted without the verb said for it)
+        ("Work at Flutterwave is hectic but fun", []),
         # a request joined on is no memory
         ("I'm vegan and a meal plan for the week pls", []),
     ],

@@ -84,6 +84,13 @@ _RESTATED = {
     ),
     "allergies": frozenset(content_words("allergic allergy intolerant intolerance officially")),
 }
+# Words that only say again that a fact ended, beside the fact's denial.
+_ENDED = frozenset(
+    content_words(
+        """quit quitting left leaving stopped stopping dropped gave give up anymore longer
+        recently finally officially"""
+    )
+)
 # What is said to the listener, not of anyone: "wish me luck", "pray for me", "just so you
 # know", "nice chatting with you", "bet you didn't expect that", "not bad eh".
 _ASIDE_TO_YOU = re.compile(
@@ -141,11 +148,12 @@ _FEELINGS = frozenset(
 )
 # A joining word a rest opens or ends on: "and the boys can cycle to school", "early days but".
 _JOINED = re.compile(r"^(?:and|but|so|or|then|plus)\s+|\s+(?:and|but|so|or)$", re.I)
-# Another thing joined to a piece the facts were read from, by "and" or "plus": "got a cat
-# called Luna and a new job at Tesco", "I live in Leeds and the commute is awful".
+# Another thing joined to a piece the facts were read from, by "and" or "plus" ("got a cat
+# called Luna and a new job at Tesco", "I live in Leeds and the commute is awful"), or
+# anything said after a "but" ("I'm a teacher but thinking of retraining as a nurse").
 _AND_A_THING = re.compile(
-    r"\s+(?:and|plus|as\s+well\s+as)\s+(?=(?:a|an|my|our|the|some|another|two|three|four|"
-    r"five|\d+)\s+\w)",
+    r"\s+(?:(?:and|plus|as\s+well\s+as)\s+(?=(?:a|an|my|our|the|some|another|two|three|"
+    r"four|five|\d+)\s+\w)|but\s+(?=\w))",
     re.I,
 )
 # What a verb's object opens on, ending the words that say what was done: "(just got) a
@@ -155,8 +163,9 @@ _AN_OBJECT = re.compile(r"(?:a|an|my|our|the|some|another|\d+|(?-i:[A-Z])[\w'’
 _UNFINISHED = words("to at in on of for with from by as into about")
 # The most words said before the object: "we just got", "I've finally started".
 _VERB_WORDS = 4
-# What one is, said before another thing one is: "I'm vegan and a keen runner".
-_BEING = words("i'm im i’m we're we’re am is are was were")
+# What one is or has, said before another thing one is or has: "I'm vegan and a keen
+# runner", "I have diabetes and two kids".
+_BEING = words("i'm im i’m we're we’re am is are was were have has had i've we've")
 _WHAT_IT_IS_CALLED = words("called named")
 _DETERMINERS = words("a an the my our some another")
 # A verb's -ing ("still going strong", "starting Monday"), not a noun's ("a wedding ring").
@@ -249,8 +258,9 @@ def _said_of_another(
             continue
         cut.append(head)
         verb = _verb_said(head)
-        if verb and not _has_a_verb(tail):
-            verbs[len(cut)] = verb
+        being = bool(verb) and verb.split()[-1].lower() in _BEING
+        if verb and (not _has_a_verb(tail) or (being and _DOING.match(tail.split()[0]))):
+            verbs[len(cut)] = verb  # "(I'm a teacher but) thinking of …": "I'm thinking of …"
         cut.append(tail)
     return cut, verbs
 
@@ -321,6 +331,8 @@ def rest_untold(
     whom = {w for f in told for part in f.subject.split(":") for w in content_words(part)}
     covered -= whom
     restated = set().union(*(_RESTATED.get(f.attribute or "", ()) for f in keyed))
+    if any(f.negated for f in keyed):
+        restated |= _ENDED  # "enrolled in a pottery class but quit recently": the end told
     pieces, verbs = _said_of_another(_top_pieces(clause), covered, values)
     runs: list[list[int]] = []  # each run's pieces, by their place in ``pieces``
     told_of = False  # whether a piece shows where the facts were read
@@ -361,8 +373,6 @@ def rest_untold(
     for run in runs:
         first = run[0] == 0
         rest = _JOINED.sub("", ", ".join(pieces[at] for at in run))
-        if run[0] in verbs:
-            rest = f"{verbs[run[0]]} {rest}"  # "(got a cat and) a new job" → "got a new job"
         carrying = [
             w
             for w in _words_of(rest)
@@ -376,6 +386,8 @@ def rest_untold(
             continue
         if introduced and len(rest.split()) <= _ALIAS_WORDS:
             continue  # "I'm Marites, Tess for short": how the user is called, said with it
+        if run[0] in verbs:
+            rest = f"{verbs[run[0]]} {rest}"  # "(got a cat and) a new job" → "got a new job"
         past = has_past_verb(lower_words(rest))
         kind = classify(rest)
         valid_from = became_true(rest, said, past)
