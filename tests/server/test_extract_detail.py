@@ -322,6 +322,10 @@ def test_what_a_keyed_clause_says_beside_its_facts_is_kept(content: str, rest: l
         # what is said after a "but", said with what one is when it is what one does
         ("I'm a teacher but thinking of retraining as a nurse", ["User is thinking of retraining as a nurse"]),
         ("I work at Tesco but hoping to move to Aldi", ["Hoping to move to Aldi"]),
+        # … and what is said before a "but" the facts come after
+        ("grew up in Swansea but moved to Cardiff for uni and never left", ["Grew up in Swansea"]),
+        # (not a thing before an "and": a name alone says nothing)
+        ("Youth Day and my 30th birthday on the same day, eish", []),
         # … not a word of how the fact is (counted without the verb said for it)
         ("Work at Flutterwave is hectic but fun", []),
         # a request joined on is no memory

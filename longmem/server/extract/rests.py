@@ -247,17 +247,21 @@ def _said_of_another(
     piece of its own, and, by its place, the words its verb is said in: "got a cat called
     Luna and a new job at Tesco" → "got a cat called Luna", "a new job at Tesco" (said
     with "got"). What has a verb of its own is said without one: "… and the commute is
-    awful". A thing the facts say ("a cat and a dog") is not cut off."""
+    awful"; so is what is said before a "but" and the facts after it ("grew up in
+    Swansea but moved to Cardiff"). A thing the facts say ("a cat and a dog") is not cut
+    off."""
     cut: list[str] = []
     verbs: dict[int, str] = {}
     for piece in pieces:
         join = _AND_A_THING.search(piece)
         head, tail = (piece[: join.start()], piece[join.end() :]) if join else (piece, "")
-        if not _words_of(tail) or not _says(head, covered, values) or _says(tail, covered, values):
+        told = _says(head, covered, values)
+        but = join is not None and join.group().split()[0].lower() == "but"
+        if not _words_of(tail) or told == _says(tail, covered, values) or not (told or but):
             cut.append(piece)
             continue
         cut.append(head)
-        verb = _verb_said(head)
+        verb = _verb_said(head) if told else ""
         being = bool(verb) and verb.split()[-1].lower() in _BEING
         if verb and (not _has_a_verb(tail) or (being and _DOING.match(tail.split()[0]))):
             verbs[len(cut)] = verb  # "(I'm a teacher but) thinking of …": "I'm thinking of …"
