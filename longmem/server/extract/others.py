@@ -27,13 +27,12 @@ from .kin import GIVEN_NAME, PRONOUN_RELATIONS, RELATIONS, kin
 from .kin import NAME as _NAME
 from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
+from .leads import OPENER
 from .lexicon import MONTH_NAMES, WEEKDAYS
 from .names import NOT_NAMES, PERSON_WORDS, a_lower_name
 from .subjects import (
     NAMED_NOW,
     NEW_ONE_LABEL,
-    OPENER,
-    PEOPLE_OF_MINE,
     Parsed,
     Subject,
     former,
@@ -42,6 +41,7 @@ from .subjects import (
     relation_subject,
 )
 from .text import lower_words
+from .theirs import PEOPLE_OF_MINE
 
 # A named relation inside a clause about something else: "… with my roommate Hana".
 _MENTIONED = re.compile(

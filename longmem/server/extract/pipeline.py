@@ -35,6 +35,7 @@ from .health import CONDITION_NAMES, SOMEONE_ELSE, VERBLESS_CONDITIONS
 from .homes import city_beside, home_by_noun
 from .keys import Key, keys_of, load
 from .kin import PARTNER_KIN, QUALIFIERS, REL, RELATIONS, WRITTEN_AS, in_law, kin, relation_key
+from .leads import LIKE_LEAD, LIKE_SOMEONE_FIRST, WITH_A_NAME
 from .lexicon import (
     ADVERBS,
     CLAUSE_VERBS,
@@ -49,6 +50,7 @@ from .lexicon import (
     words,
 )
 from .literals import said_between
+from .mine import courted, proposed
 from .names import PERSON_WORDS, a_lower_name
 from .others import (
     had_relation,
@@ -85,21 +87,9 @@ from .stays import (
     _piece_of,
     _stay_in,
 )
-from .subjects import (
-    LIKE_LEAD,
-    LIKE_SOMEONE_FIRST,
-    NOBODY,
-    USER_SUBJECT,
-    WITH_A_NAME,
-    Parsed,
-    Subject,
-    courted,
-    lower_opener,
-    parse_subject,
-    pet_named,
-    proposed,
-)
+from .subjects import NOBODY, USER_SUBJECT, Parsed, Subject, parse_subject
 from .text import classify, clauses, finish, has_past_verb, lower_words, third_person, verb_first
+from .theirs import lower_opener, pet_named
 from .timing import LONG_AGO, NEWLY, begun_then, lasting, planned_start, plans, put_off
 from .values import is_occupation
 from .when import (

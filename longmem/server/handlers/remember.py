@@ -401,7 +401,7 @@ class _Call:
             # for one ("Thankfully promoted…" made a "Thankfully").
             if not fact.attribute or not fact.text.startswith(SUBJECT + " "):
                 return fact
-            from ..extract.subjects import lower_opener  # loaded with the rules
+            from ..extract.theirs import lower_opener  # loaded with the rules
 
             opener = lower_opener(fact.statement)
             if opener is None:
