@@ -123,7 +123,7 @@ def _object_meant(content: str) -> str:
 # "sorry, I meant Wipro", "I meant Wipro, I applied to both", "correction: 36", "oops,
 # make that Leeds" (not "I meant to call you", "I meant Tuesday": a day is no value; nor
 # "make that a large pizza please", "I meant City, not United": an order, a word for a
-# word, which pipeline._correction reads).
+# word, which corrections._correction reads).
 _NOT_AFTER = re.compile(r"\s*not\b", re.I)
 _OPENS_PUT_RIGHT = re.compile(
     r"^\s*(?:(?:sorry|oops|whoops|my\s+bad)\s*[,!.]*\s*)?(?:i\s+meant|correction\s*:|make\s+that)"

@@ -2,7 +2,7 @@
 a stay's start and end are read from the days its clause names (``day_span``), beside the
 other facts of its sentence, which end only by what is said beside their own value.
 
-The rules' reading (``pipeline.py``) asks these while it turns a clause into facts.
+The rules' reading asks these while it turns a clause into facts (``clause_facts.py``).
 """
 
 from __future__ import annotations
