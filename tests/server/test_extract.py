@@ -3117,8 +3117,15 @@ def test_a_promotion_or_a_return_to_work_is_at_the_employer(content: str, employ
         ("Kojo and I had our wedding in Kumasi", [("partner", "Kojo")]),
         ("Kojo and I will be getting married next year", [("partner", "Kojo")]),
         ("Tasha and I are getting married to our jobs lol", []),
+        # engaged or married where: the partner named (it had been the relationship only)
+        ("Ngaio and I got engaged on kunanyi / Mt Wellington at sunrise", [("partner", "Ngaio"), ("relationship", "engaged")]),
+        ("Tom and I got married on the beach", [("partner", "Tom"), ("relationship", "married")]),
+        ("Ben and I got married at the registry office on friday", [("partner", "Ben"), ("relationship", "married")]),
+        # … not in a dream, nor years ago as a joke
+        ("Tom and I got married in my dreams lol", []),
+        ("Tom and I got married 10 yrs ago lol jk", []),
     ],
-)
+)  # fmt: skip
 def test_married_said_as_an_idiom(content: str, facts: list[tuple[str, str]]) -> None:
     assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == facts
 

@@ -37,6 +37,12 @@ _ON_A_DAY = (
     + "|".join(MONTH_NAMES)
     + r")\b|\d{4}\b)"
 )
+# … or where: "(got engaged) on Mt Wellington", "at the registry office", "on the beach",
+# "in Paris", "on holiday" (not in a game or a dream: "got married in Minecraft").
+_AT_A_PLACE = (
+    r"(?:on|at|in)\s+(?!(?:minecraft|roblox|fortnite|sims|the\s+sims|animal\s+crossing|"
+    r"stardew|skyrim|(?:a|my|our|his|her|their)\s+dreams?|a\s+game|the\s+game|vr)\b)\w"
+)
 _TOGETHER = re.compile(
     r"^(?:(?:(?:are|'re|have been|got|just got|finally got)\s+(?:now\s+|finally\s+|officially\s+)*"
     r"(?:official|officially together|together|a couple|an item|engaged|married|back together|"
@@ -52,7 +58,7 @@ _TOGETHER = re.compile(
     # … or a wedding or an engagement said with its day: "got married on Saturday", "got
     # engaged in June" (not "got together on Saturday", "are together this weekend")
     r"|(?:just\s+|finally\s+)?got\s+(?:engaged|married)(?=\s+(?:" + _ON_A_DAY
-    + r"|(?:last|this)\s+weekend\b)))",
+    + r"|(?:last|this)\s+weekend\b|" + _AT_A_PLACE + r")))",
     re.I,
 )
 # What may follow "(we) got together" or "have been together" or "married" for a couple:
@@ -75,7 +81,9 @@ def _together(rest: str) -> bool:
     if match is None:
         return False
     word = match.group(0).split()[-1].lower()
-    timed = word in ("together", "married") and not re.search(r"back|moving|moved|officially", match.group(0), re.I)
+    # (a wedding had is a day, not a time together: "got married on the beach")
+    wed = word == "married" and re.search(r"\bgot\b", match.group(0), re.I) is not None
+    timed = word in ("together", "married") and not wed and not re.search(r"back|moving|moved|officially", match.group(0), re.I)
     return not timed or _TOGETHER_TAIL.match(rest, match.end()) is not None
 
 
