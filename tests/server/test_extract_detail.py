@@ -255,6 +255,10 @@ def _plain(content: str) -> list[str]:
         ("Wiremu's on the Gold Coast, working at a resort in Surfers Paradise", ["Wiremu's on the Gold Coast"]),
         ("my sister (Anna) moved to Vienna, my other sister (Beth) to Rome", ["User's sister Anna moved to Vienna, User's other sister Beth to Rome"]),
         ("My eldest, Josh, is 14", []),
+        # one of the user's people named beside another fact: whom the rest speaks of,
+        # not what says it (the stay had been lost beside the age and the brother)
+        ("I'm 30, staying at my brother Willem's place in Randburg", ["Staying at User's brother Willem's place in Randburg"]),
+        ("met my new manager today, Fiona", []),
         ("Krista, my girlfriend, is a paramedic", []),
         # a noun that could be a verb, and a verb of the user's, kept as typed
         ("I work at Sky, help desk in Livingston", ["Help desk in Livingston"]),

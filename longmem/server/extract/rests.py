@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Callable, Optional
 
 from ..embed import tokens
-from ..facts import EPISODE, USER, ExtractedFact
+from ..facts import EPISODE, RELATION_ATTRIBUTES, USER, ExtractedFact
 from .chat import (
     QUESTION_WORDS,
     REQUEST,
@@ -84,6 +84,8 @@ _RESTATED = {
     ),
     "allergies": frozenset(content_words("allergic allergy intolerant intolerance officially")),
 }
+# Words that only say again that someone named is one of the user's.
+_MET = frozenset(content_words("met meet meeting new name named called say hi hello"))
 # Words that only say again that a fact ended, beside the fact's denial.
 _ENDED = frozenset(
     content_words(
@@ -325,16 +327,24 @@ def rest_untold(
     keyed = [f for f in told if f.attribute and f.value]
     if not keyed:
         return []  # a plain memory holds the clause whole already
+    # Someone the clause names as one of the user's ("my brother Willem") is whom it
+    # speaks of, as a subject is: "I'm 30, staying at my brother Willem's place in
+    # Randburg" keeps the stay beside the age and the brother.
+    people = [f for f in told if f.attribute in RELATION_ATTRIBUTES and f.subject == USER]
     covered: set[str] = set()
-    values = [f.value.lower() for f in told if f.value]
+    values = [f.value.lower() for f in told if f.value and f not in people]
     for fact in told:
-        covered.update(content_words(fact.text))
+        if fact not in people:
+            covered.update(content_words(fact.text))
     # Whom the facts are of is not what they say: "Wiremu's on the Gold Coast, working at
     # a resort" keys the resort and keeps "Wiremu's on the Gold Coast". A piece that only
     # names them is theirs ("my eldest, Josh", "Krista, my girlfriend").
     whom = {w for f in told for part in f.subject.split(":") for w in content_words(part)}
+    whom.update(w for f in people for w in content_words(f.text))
     covered -= whom
     restated = set().union(*(_RESTATED.get(f.attribute or "", ()) for f in keyed))
+    if people:
+        restated |= _MET  # "met my new manager today, Fiona": the manager told
     if any(f.negated for f in keyed):
         restated |= _ENDED  # "enrolled in a pottery class but quit recently": the end told
     pieces, verbs = _said_of_another(_top_pieces(clause), covered, values)
