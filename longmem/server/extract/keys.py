@@ -26,8 +26,10 @@ from .health import A_CONDITION, A_MEDICINE, SWITCHED_FROM
 from .kin import RELATIONS
 from .lexicon import (
     A_TIME_LEFT,
+    ADV,
     ADVERBS,
     CLAUSE_VERBS,
+    GONE,
     LAUGHTER,
     MONTH_NAMES,
     NOT_A_NAME,
@@ -39,29 +41,25 @@ from .lexicon import (
 from .literals import SieveIndex, grams, said_between
 from .places import load as load_places
 from .places import place_rest
-from .rules import (
+from .rules import RULES, Rule
+from .rules_home import A_WORKPLACE_NAMED, DREAMT, POSTED, RESIDENT
+from .rules_personal import (
     A_CHILDS_NAME,
-    A_WORKPLACE_NAMED,
-    ADV,
     CANNOT_EAT,
-    DAY_ONE_THEN,
-    DREAMT,
-    GONE,
-    JOB_AT,
-    JOB_NOW,
     MY_ALLERGY,
     NO_ALLERGY,
-    OWN_BUSINESS,
-    PARTNER_GRADE,
-    POSTED,
-    RESIDENT,
-    RULES,
     SMALL_VALUES,
-    SO_TO_SPEAK,
     SPELLED_US,
     TENS_VALUES,
+)
+from .rules_work import (
+    DAY_ONE_THEN,
+    JOB_AT,
+    JOB_NOW,
+    OWN_BUSINESS,
+    PARTNER_GRADE,
+    SO_TO_SPEAK,
     WORKPLACE_KINDS,
-    Rule,
 )
 from .values import (
     _ARTICLE,

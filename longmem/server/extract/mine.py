@@ -18,7 +18,8 @@ import re
 from .kin import GIVEN_NAME
 from .lexicon import MONTH_NAMES, WEEKDAY_RE
 from .names import NO_ONE_BY_NAME
-from .rules import DIET_ENDED, HOME_IS, NO_LONGER_MY_PARTNER, PLACE_IS_HOME
+from .rules_home import HOME_IS, PLACE_IS_HOME
+from .rules_personal import DIET_ENDED, NO_LONGER_MY_PARTNER
 
 # fmt: off
 # How long: "(for) 3 years", "almost two yrs", "a few months", "6+ years". (The spaces

@@ -29,7 +29,7 @@ from .lexicon import (
 from .names import NO_ONE_BY_NAME, NOT_NAMES, a_lower_name
 from .places import places_in
 from .relatives import CHILD_WORD, kin_said, relatives_named
-from .rules import BABYS_NAME, BORN_A
+from .rules_personal import BABYS_NAME, BORN_A
 from .text import sentence_bounds
 from .when import COUNT_RE
 

@@ -13,7 +13,7 @@ from typing import Optional
 
 from .lexicon import JOB_BEGUN, SETTLED, TRIP_TO
 from .places import place_rest
-from .rules import STAYS
+from .rules_home import STAYS
 from .when import END_OF_DAY, Start
 
 _A_DAY = timedelta(days=1)

@@ -105,7 +105,7 @@ from .names import (
     relation_name,
 )
 from .places import place_rest
-from .rules import pet_opening
+from .rules_personal import pet_opening
 from .text import EACH_APART, lower_words, third_person
 from .theirs import (
     _NAME_FROM_SOMEWHERE,

@@ -24,7 +24,7 @@ from .keys import USERS_OWN
 from .kin import IN_LAW_HEAD, RELATIONS
 from .lexicon import ADVERBS, MODALS, PET_WORDS
 from .names import FIRST_PERSON, NOT_LOWER_NAMES, NOT_NAMES, PERSON_WORDS, TOLD_VERBS
-from .rules import named_pet
+from .rules_personal import named_pet
 from .text import lower_words
 
 # Who or what opens a clause about someone other than the user, unnamed or not alone ("The

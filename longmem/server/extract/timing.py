@@ -16,7 +16,7 @@ from ..facts import FACT, USER, ExtractedFact, attribute
 from .keys import Key
 from .lexicon import HEDGED, HEDGED_BEFORE
 from .places import place_rest
-from .rules import PLANNED_MOVE, SINCE_THE_MOVE
+from .rules_home import PLANNED_MOVE, SINCE_THE_MOVE
 from .stays import _AN_END_SAID
 from .text import finish
 from .values import a_place
@@ -99,7 +99,7 @@ def plans(
 
 
 # A move made, said before its words: "we ended up moving to…" (not "we'll have ended
-# up…"), or before the user's news since (rules.SINCE_THE_MOVE).
+# up…"), or before the user's news since (rules_home.SINCE_THE_MOVE).
 _ENDED_UP = re.compile(r"(?<!\bhave\s)\bended\s+up\s+$", re.I)
 
 
