@@ -15,7 +15,7 @@ from longmem._protocol import MAX_TEXT_CHARS
 from longmem.server.extract import RuleExtractor, pieces
 from longmem.server.extract.kin import RELATIONS
 from longmem.server.extract.pipeline import MOST_CLAUSE_CHARS
-from longmem.server.extract.text import indefinite_article, third_person
+from longmem.server.extract.third_person import indefinite_article, third_person
 from longmem.server.extract.when import starts
 from longmem.server.facts import (
     EPISODE,

@@ -3,7 +3,7 @@
 ``RuleExtractor().extract(content, observed_at)`` reads content once ``plainly.py`` has
 said plainly what the whole message says (an age as people tell it, a birth then the
 names), the way ``chat.py`` splits it into statements (sentences, fillers, questions)
-and ``text.py`` into clauses, finds each clause's subject the way ``subjects.py`` does
+and ``clauses.py`` into clauses, finds each clause's subject the way ``subjects.py`` does
 (and who else it tells of the way ``others.py`` does: the relations it names, someone
 new) and its keyed attributes the way ``keys.py`` does (by the phrasings of ``rules.py``),
 and dates them the way ``when.py`` and, for a stay, ``stays.py`` do. ``rests.py`` keeps
@@ -36,8 +36,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..facts import ExtractedFact
+from .clauses import pieces
 from .lexicon import SUBJECT
-from .text import content_words, pieces
+from .text import content_words
 
 __all__ = ["SUBJECT", "RuleExtractor", "content_words", "pieces"]
 

@@ -13,7 +13,8 @@ from typing import Callable
 from ..facts import USER, ExtractedFact
 from .lexicon import LAUGHTER
 from .names import PERSON_WORDS
-from .text import classify, finish, third_person
+from .text import classify
+from .third_person import finish, third_person
 
 
 def others_ages(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:

@@ -15,8 +15,8 @@ Splitting
      "Well,", "Also", "FYI", "Quick update:", "Big news:", chat's own words ("lol",
      "omg", "ngl", "welp"…), thanks before news ("Cheers, I start on Monday")…
 
-Each statement is then split into clauses (step 5) and put in the third person by
-``text.py``.
+Each statement is then split into clauses (step 5) by ``clauses.py`` and put in the third
+person by ``third_person.py``.
 """
 
 from __future__ import annotations
@@ -25,9 +25,12 @@ import re
 from typing import Optional
 
 from .chitchat import CHAT, CHAT_OR_NAME, JK, JOKED_AFTER, NEWS_AFTER, is_chitchat
+from .clauses import has_clause
 from .kin import NAME, QUALIFIERS, REL
 from .lexicon import ANY_WEEKDAY_RE, MONTH_RE
-from .text import at_the_new_job, has_clause, indefinite_article, news_label, sentence_ends
+from .openings import at_the_new_job, news_label
+from .text import sentence_ends
+from .third_person import indefinite_article
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d{1,3}[.)])\s+")
 _DASH = re.compile(r"\s+[—–-]+\s+")

@@ -54,8 +54,9 @@ from .stays import (
     _stay_in,
 )
 from .subjects import NOBODY, USER_SUBJECT, Parsed, Subject, parse_subject
-from .text import classify, finish, has_past_verb, lower_words, third_person, verb_first
+from .text import classify, has_past_verb, lower_words, verb_first
 from .theirs import pet_named
+from .third_person import finish, third_person
 from .timing import planned_start, plans, put_off
 from .when import (
     END_OF_DAY,

@@ -22,11 +22,12 @@ from ..embed import STOP_WORDS
 from ..facts import WORK_ATTRIBUTES
 from .chat import FICTION
 from .chitchat import CHAT
+from .clauses import subject_of
 from .keys import Key
 from .kin import RELATIONS
 from .lexicon import COMMON_VERBS, MONTH_RE, NEGATION, PAST_IRREGULAR, WEEKDAY_RE
 from .stays import _ONLY_A_TIME
-from .text import subject_of, third_person
+from .third_person import third_person
 from .when import expiry, lasts
 
 # Words that open a home said by what it is near or next to: "near Slottsskogen", "by the

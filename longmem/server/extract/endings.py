@@ -21,7 +21,7 @@ from .keys import HABIT_LEFT, Key
 from .lexicon import LEFT_WHEN_SAID, MONTH_RE
 from .places import places_in
 from .subjects import NOBODY, Parsed, Subject
-from .text import finish, third_person
+from .third_person import finish, third_person
 from .wording import sentence_of
 
 # "left" and when, no more: "left last year", "then left in 2019" (what was left unsaid;

@@ -19,7 +19,7 @@ from .keys import Key
 from .lexicon import MONTH_NAMES, SUBJECT, WEEKDAYS
 from .places import place_rest, places_in
 from .subjects import NOBODY, parse_subject
-from .text import finish, indefinite_article
+from .third_person import finish, indefinite_article
 
 # A city one is in now, said beside a home in it: "I'm in Melbourne now!! got a little
 # place in Brunswick", "officially a Hobart girl now! … we're in Sandy Bay", "first week

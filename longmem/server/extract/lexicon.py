@@ -12,10 +12,10 @@ may only describe, ``PET_THINGS``); and the pieces the key rules of every family
 thing (``GONE``), being (``_BE``), a rule's value (``_V``), and days, months and holidays
 capitalised, which name no place and no one (``_DATE_WORDS``, ``_NOT_A_NAME_WORD``).
 
-``text.py`` reads them to split a sentence into clauses and to put a clause in the
-third person; ``chat.py``, ``subjects.py``, ``rules.py``, ``keys.py``, ``when.py`` and
-the rest read the same lists, so that one list serves all. Nothing here is imported from
-the package's other modules.
+``clauses.py`` and ``third_person.py`` read them to split a sentence into clauses and to
+put a clause in the third person; ``chat.py``, ``subjects.py``, ``rules.py``, ``keys.py``,
+``when.py`` and the rest read the same lists, so that one list serves all. Nothing here is
+imported from the package's other modules.
 """
 
 # ruff: noqa: SIM905  (word lists read as text)
@@ -124,7 +124,7 @@ NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|none|nobody|neither|nor
 
 # On one's way somewhere: "going to", "heading back to", "off tae", "taking the kids to".
 # rules.py's trip rules read it, stays.py's stay and trip checks, plainly.py, and the
-# clause split below, so one list serves.
+# clause split (clauses.py), so one list serves.
 TRIP_TO = (
     r"(?:going|heading|headed|flying|off|travelling|traveling|driving|jetting|popping|"
     r"nipping|escaping|taking\s+(?:the\s+)?(?:kids|family|wife|husband)|sailing|road-tripping|"

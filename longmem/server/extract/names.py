@@ -57,7 +57,7 @@ TOLD_VERBS = (
 ) | {"quit"}  # "sarah quit her job": a past after a name
 
 
-# Words for people that open a clause about them (as text.clauses takes them), typed
+# Words for people that open a clause about them (as clauses.clauses takes them), typed
 # without "my": "husband got a job", "kids started at Leeds Grammar", "sis moved to Leeds".
 PERSON_WORDS = frozenset(
     (*RELATIONS, *(word + "s" for word in RELATIONS), "fiancé", "fiancée", "co-worker")

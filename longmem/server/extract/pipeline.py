@@ -18,6 +18,7 @@ from ..timestamps import as_utc
 from .ages import others_ages
 from .chat import REQUEST, fields_said, joke_owned_up, pasted, sentences, typed_after
 from .clause_facts import _NEWS_OF_A_JOB, _TONIGHT, _TWO_NAMED, _facts_of, _two_of_them
+from .clauses import clauses
 from .commas import _told_after_a_comma
 from .corrections import _correction, _put_right
 from .endings import ended_in_the_next, left_the_job_told, what_ended
@@ -43,8 +44,9 @@ from .renamed import names_taken
 from .rests import rest_untold
 from .retractions import taken_back
 from .subjects import NOBODY, USER_SUBJECT, Parsed, Subject, parse_subject
-from .text import classify, clauses, finish, lower_words, third_person
+from .text import classify, lower_words
 from .theirs import lower_opener
+from .third_person import finish, third_person
 from .timing import LONG_AGO, NEWLY, begun_then, lasting
 from .values import is_occupation
 from .when import expiry

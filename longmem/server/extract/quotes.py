@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..facts import ExtractedFact
-from .text import finish
+from .third_person import finish
 
 # Words said in the first person inside quotes are someone's words, not the user's news:
 # "Tom told me "I live in Berlin now"", "proofread this: "My name is John and I work at

@@ -21,7 +21,8 @@ from .chat import FICTION
 from .kin import GIVEN_NAME, RELATIONS
 from .lexicon import CLAUSE_VERBS, COMMON_VERBS, MODALS, PAST_IRREGULAR, PET_WORDS
 from .names import NOT_NAMES
-from .text import indefinite_article, sentence_bounds
+from .text import sentence_bounds
+from .third_person import indefinite_article
 from .when import count_of
 
 # A name, or a verb or "'s" opening what is said of the one named ("our boy Leo …",

@@ -24,16 +24,8 @@ from .chitchat import INTERJECTIONS, is_chat_word, is_chitchat
 from .kin import QUALIFIER_WORDS, RELATIONS
 from .lexicon import CLAUSE_VERBS, DAY_NAMES, MONTHS, words
 from .subjects import NOBODY, Subject
-from .text import (
-    classify,
-    content_words,
-    finish,
-    has_past_verb,
-    lower_words,
-    third_person,
-    verb_first,
-    verb_of,
-)
+from .text import classify, content_words, has_past_verb, lower_words, verb_first, verb_of
+from .third_person import finish, third_person
 from .when import became_true, plain_until
 
 # The pieces of a clause between its commas, semicolons and spaced dashes, outside

@@ -16,8 +16,10 @@ import re
 from typing import Callable
 
 from ..facts import ExtractedFact
+from .clauses import starts_with_verb
 from .lexicon import MONTH_RE, SUBJECT, WEEKDAY_RE, words
-from .text import classify, finish, starts_with_verb, third_person
+from .text import classify
+from .third_person import finish, third_person
 
 # Taking back, said after a pause: "no wait", "wait no", "scratch that", "sorry, no",
 # "correction:"; then a pause or the words that say what was meant ("no wait that was my

@@ -106,7 +106,7 @@ from .names import (
 )
 from .places import place_rest
 from .rules_personal import pet_opening
-from .text import EACH_APART, lower_words, third_person
+from .text import lower_words
 from .theirs import (
     _NAME_FROM_SOMEWHERE,
     _NAME_MODAL,
@@ -118,6 +118,7 @@ from .theirs import (
     _told_second,
     lower_opener,
 )
+from .third_person import EACH_APART, third_person
 from .whose import (
     _AFTER_S,
     _FAVOURITE,

@@ -18,7 +18,7 @@ from .lexicon import HEDGED, HEDGED_BEFORE
 from .places import place_rest
 from .rules_home import PLANNED_MOVE, SINCE_THE_MOVE
 from .stays import _AN_END_SAID
-from .text import finish
+from .third_person import finish
 from .values import a_place
 from .when import COUNT_RE, END_OF_DAY, Start, count_of, starts
 

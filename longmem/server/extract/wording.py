@@ -13,7 +13,7 @@ from .detail import NEAR
 from .keys import Key
 from .lexicon import SUBJECT
 from .subjects import Subject
-from .text import indefinite_article, third_person
+from .third_person import indefinite_article, third_person
 
 # How each attribute reads: {s} the subject, {v} the value. A negated fact reads
 # "no longer" after the subject's verb.

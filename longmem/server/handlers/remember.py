@@ -75,9 +75,11 @@ from ..extract import SUBJECT, content_words, pieces
 from ..extract.health import SUPPLEMENT, SWITCHED_TO
 from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, one_relative, relation_key
 from ..extract.lexicon import PET_WORDS, UNRESOLVED_PREFIX
+from ..extract.openings import at_the_new_job, news_label
 from ..extract.places import a_region, place_rest, places_in
 from ..extract.rules_personal import BORN_A
-from ..extract.text import at_the_new_job, classify, finish, news_label, third_person
+from ..extract.text import classify
+from ..extract.third_person import finish, third_person
 from ..facts import (
     DATE_PREFIX,
     ENDED_BY,
