@@ -82,7 +82,7 @@ def test_the_scan_reads_bound_inline_and_rule_patterns() -> None:
     found, _ = compiled_patterns()
     where = {w.split(":")[0].split(" (")[0] for w in found.values()}
     assert "longmem.server.http11._HEADER_LINE" in where  # bytes, bound in a module
-    assert "longmem.server.extract.keys._NOT_A_VALUE['job']" in where  # inside a dict
+    assert "longmem.server.extract.checks._NOT_A_VALUE['job']" in where  # inside a dict
     assert "longmem.server.extract.subjects" in where  # inline, a literal
     assert any(w.startswith("RULES[") for w in where)
     assert len(found) > 800

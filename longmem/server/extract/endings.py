@@ -17,7 +17,8 @@ import re
 from dataclasses import replace
 
 from ..facts import ENDS_WITH, USER, WORK_ATTRIBUTES, ExtractedFact
-from .keys import HABIT_LEFT, Key
+from .ended import HABIT_LEFT
+from .keys import Key
 from .lexicon import LEFT_WHEN_SAID, MONTH_RE
 from .places import places_in
 from .subjects import NOBODY, Parsed, Subject
@@ -184,7 +185,7 @@ _BARE_LEAVING = re.compile(
     + r"\b(?!\s+(?:my|our|the|his|her|from|as|to)\b)",
     re.I,
 )
-# A habit quit, said anywhere in the sentence (keys.HABIT_LEFT reads its own clause).
+# A habit quit, said anywhere in the sentence (ended.HABIT_LEFT reads its own clause).
 _QUIT = re.compile(r"\bquit\b", re.I)
 _A_HABIT_LEFT = re.compile(HABIT_LEFT, re.I)
 # A return after the leaving: "left in 2019 and came back in 2021".

@@ -3,17 +3,18 @@
 keys_of(predicate, sentence) reads a clause (its subject already taken off, subjects.py)
 against the phrasings of rules.py: only the rows whose needed words the clause holds are
 tried (literals.py), on each reading of the clause (as said, and with its negation taken
-out); a match's value is cleaned and checked (a home is somewhere, a job an occupation, a
-name a name); a negation ("no longer", "not … anymore", "don't … any more", "stopped")
-turns the fact into one that retires the value it names, and what is only wished or
-hoped ("I wish I lived in Rome"), or not done yet ("haven't moved yet", "nearly") is no
-fact at all. endings() reads what ends a single-valued fact without a new value ("I
-resigned today").
+out); a match's value is taken (match_values.py: cleaned, an age in words as digits, a
+list read on) and checked (checks.py: whose the match is, and what the value cannot be: a
+home is somewhere, a job an occupation, a name a name); a negation ("no longer", "not …
+anymore", "don't … any more", "stopped") turns the fact into one that retires the value
+it names, and what is only wished or hoped ("I wish I lived in Rome"), or not done yet
+("haven't moved yet", "nearly") is no fact at all. endings() reads what ends a
+single-valued fact without a new value ("I resigned today"), by the patterns of ended.py.
 
 A clause that matches no rule is left to the caller, which stores it as a plain memory.
 """
 
-# ruff: noqa: E501, SIM905  (a few checks keep one pattern per line, and word lists read as text)
+# ruff: noqa: E501  (a few patterns keep one per line)
 from __future__ import annotations
 
 import re
@@ -22,47 +23,48 @@ from functools import cache
 from typing import Optional
 
 from ..facts import FACT, PREFERENCE, ROLE_ATTRIBUTES, WORK_ATTRIBUTES, attribute
+from .checks import (
+    _A_BODY_BEFORE,
+    _A_QUANTITY,
+    _AN_AGENT_HIRED,
+    _AS_WORK,
+    _AT_WORK_SAID,
+    _ENGAGED_IN,
+    _NO_ONE,
+    _NOT_A_ROLE,
+    _NOT_A_VALUE,
+    _NOT_A_WORKPLACE,
+    _NOT_NAME_WORDS,
+    _OLDEST,
+    _RELATIVE,
+    _TITLES,
+    _US,
+    _a_home,
+    _a_things_age,
+    _an_assistant,
+    _theirs,
+)
+from .ended import ENDINGS
 from .health import A_CONDITION, A_MEDICINE, SWITCHED_FROM
 from .kin import RELATIONS
-from .lexicon import (
-    A_TIME_LEFT,
-    ADV,
-    ADVERBS,
-    CLAUSE_VERBS,
-    GONE,
-    LAUGHTER,
-    MONTH_NAMES,
-    NOT_A_NAME,
-    PET_KIND,
-    PET_WORDS,
-    WEEKDAY_RE,
-    WEEKDAYS,
-)
+from .lexicon import ADV, LAUGHTER, PET_WORDS, WEEKDAY_RE
 from .literals import SieveIndex, grams, said_between
+from .match_values import (
+    _NAMED,
+    _end_of_value,
+    _list_rest,
+    _start_of_value,
+    _value_of,
+    _words_and_singulars,
+    groups_v,
+)
 from .places import load as load_places
 from .places import place_rest
 from .rules import RULES, Rule
 from .rules_home import A_WORKPLACE_NAMED, DREAMT, POSTED, RESIDENT
-from .rules_personal import (
-    A_CHILDS_NAME,
-    CANNOT_EAT,
-    MY_ALLERGY,
-    NO_ALLERGY,
-    SMALL_VALUES,
-    SPELLED_US,
-    TENS_VALUES,
-)
-from .rules_work import (
-    DAY_ONE_THEN,
-    JOB_AT,
-    JOB_NOW,
-    OWN_BUSINESS,
-    PARTNER_GRADE,
-    SO_TO_SPEAK,
-    WORKPLACE_KINDS,
-)
+from .rules_personal import A_CHILDS_NAME, CANNOT_EAT, MY_ALLERGY, NO_ALLERGY, SPELLED_US
+from .rules_work import DAY_ONE_THEN, JOB_AT, JOB_NOW, SO_TO_SPEAK
 from .values import (
-    _ARTICLE,
     _AT_HEART,
     _NOT_REALLY,
     _WORK_SAID,
@@ -186,141 +188,6 @@ _DENEGATE = re.compile(
 )
 
 
-# The words for a partner: "dumped my boyfriend" ends one.
-_PARTNER_WORDS = "|".join(word for word, kind in RELATIONS.items() if kind == "partner")
-# Endings: what says a single-valued fact is over without saying what follows ("I
-# resigned today", "we moved out of the flatshare"). Each gives a denial with no value,
-# which retires whatever value the key holds; the next value said supersedes nothing.
-# fmt: off
-# Words of a time after "the" or "at the": "the week before the wedding", "at the start
-# of the year", "at the weekend".
-_TIME_NOUNS = (
-    r"(?:week|weekend|day|night|morning|evening|month|year|summer|winter|spring|autumn|fall|"
-    r"start|end|beginning|holidays?|new\s+year)\b"
-)
-# … or on a weekday; not from what is no work ("retired in 2021 from darts", "quit in
-# May from slimming world").
-_WHEN_ONE_LEFT = (
-    r"|\s+(?:" + A_TIME_LEFT + r"|on\s+(?:" + WEEKDAY_RE + r"))\b"
-    r"(?![^.!?;]*\bfrom\s+(?:the\s+|my\s+)?(?:competitive|professional|international|amateur|"
-    r"rugby|football|soccer|cricket|tennis|swimming|running|boxing|netball|hockey|golf|cycling|"
-    r"athletics|gymnastics|dancing|ballet|darts|snooker|powerlifting|weightlifting|bodybuilding|"
-    r"social\s+media|twitter|instagram|facebook|tiktok|tinder|hinge|bumble|dating|weight\s+"
-    r"watchers|slimming\s+world|(?:the|my|our)\s+(?:[\w-]+\s+)?(?:gym|team|choir|band|club|league|group|"
-    r"course|classes?)|gym|sport|uni|university|college|my\s+course|duolingo|parkrun|apps?|refereeing)\b)"
-)
-# … and a habit quit after it is no job ("quit in March and haven't had a drink since",
-# "quit a few days ago and the cravings are awful").
-HABIT_LEFT = (
-    r"\b(?:cravings?|craving|withdrawals?|nicotine|smok\w*|vap\w*|cigs?|cigarettes?|"
-    r"patch(?:es)?|booze|alcohol|sober|lungs?|breathing|(?:n['’]?t|not|never)\s+(?:had|touched)\s+a\s+"
-    r"(?:drink|cig\w*|smoke)|(?:had|touched)\s+a\s+(?:drink|cig\w*|smoke)\s+since)\b"
-)
-_WHEN_ONE_QUIT = _WHEN_ONE_LEFT + r"(?![^.!?;]*" + HABIT_LEFT + r")"
-# … and left "from" a body one sits on or a group one is in, no work: "resigned from the
-# residents' committee", "retired from the board of governors", "quit from the choir", "…
-# from the parish council", "… from the Lions Club" (a group in lower case, or a club or
-# society by name: not "from the Arcadia Group", "the Football Association", "the band of
-# the Royal Marines"; nor "the team at Google", "the committee and my job").
-_NO_WORK_LEFT = (
-    r"(?!\s+(?:the\s+|my\s+|our\s+)?(?:(?:(?-i:[a-z])[\w'’-]*\s+){0,2}(?-i:committee|board|club|"
-    r"society|choir|band|team|league|group|pta|PTA|panel|party|gym|course|classes|"
-    r"class|(?:parish|town|student|school)\s+council)|(?:[\w'’-]+\s+){0,3}(?-i:Club|Society))\b"
-    r"(?!\s+(?:at|and|for)\b)(?!\s+of\s+(?:the\s+)?(?-i:[A-Z])))"
-)
-ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (
-        ("employer",),  # and with it the job (facts.ENDS_WITH)
-        re.compile(
-            r"^" + GONE + r"(?:(?:resigned|retired)(?=\s*$|\s+(?:now|today|yesterday|last|this|from" + _NO_WORK_LEFT + r"|after|at the end)\b" + _WHEN_ONE_LEFT + r")|quit(?=\s*$|\s+(?:now|today|yesterday|last|this|from" + _NO_WORK_LEFT + r"|after|at the end)\b" + _WHEN_ONE_QUIT + r")|(?:handed|put|gave) in (?:my|his|her|their|our|the) notice|"
-            # … "gave notice at Xcel", "handed my notice in" (not on a flat: "gave notice on
-            # the flat", "… to the landlord")
-            r"(?:(?:handed|gave) (?:my|his|her|their) notice(?: in)?|gave notice)(?!\s+on\b)(?![^,.;!]*\blandlord)|(?:quit|left|lost) (?:my|his|her|their|the) (?:(?!(?:side|weekend|second|summer|part-time|evening|other|bar|holiday|night)\b)[\w-]+ )?job\b(?!\s+(?:at|with|search|hunt|interview|offer)\b)|"
-            r"(?:got|was|were|been|have been|has been) (?:laid off|fired|let go|made redundant|sacked|retrenched)|"
-            r"(?:am|is|are) (?:now |officially |finally |fully )?(?:unemployed|out of work|between jobs|retired))(?:$|\s|,)"
-            r"|^(?:my|his|her|their)?\s*last (?:day|shift) (?:at work )?(?:was|is)\b"
-            # a placement of a while, over: "internship done", "my apprenticeship is over!"
-            # (not a contract, a phone's as often, nor a secondment, which returns one to
-            # the employer; nor one that goes on: "apprenticeship complete, now a qualified
-            # electrician at the same firm")
-            r"|^(?:(?:my|his|her|their)\s+)?(?:summer\s+|(?:\d+|six|three|twelve)[- ]month\s+)?"
-            r"(?:internship|placement|apprenticeship|residency|traineeship)\s*"
-            r"(?:is\s+|has\s+|'s\s+)?(?:now\s+|officially\s+|finally\s+)?"
-            r"(?:done|over|finished|ended|complete|completed|wrapped(?:\s+up)?)"
-            # (said as over now, not for the day, halfway or to come: "… done for today",
-            # "… over halfway", "… done in August", "… ended, back to my old team")
-            r"(?=\s*(?:$|[,.!🎉🥳]|(?:today|yesterday|last\s+\w+|this\s+week|at\s+last|finally)\b))"
-            r"(?![^.!?]*\b(?:now|qualified|permanent|kept\s+on|taken\s+on|same\s+(?:firm|company|place|team)|"
-            r"renewed|extended|staying\s+on|stay\s+on|offered|hired|back\s+to\s+(?:my|the)\s+(?:old\s+)?"
-            r"(?:team|job|desk|role))\b)",
-            re.I,
-        ),
-    ),
-    (
-        ("home",),
-        re.compile(
-            r"^" + GONE + r"(?:moved out|moved house|moved home|sold (?:my|our|his|her|their|the) "
-            r"(?:house|flat|apartment|place|home))\b",
-            re.I,
-        ),
-    ),
-    (
-        ("studies",),  # "dropped out of the masters", "quit uni" (and the school with it)
-        re.compile(
-            r"^" + GONE + r"(?:dropped out(?:\s+of\s+(?:uni|university|college|school|(?:the|my|her|his)\s+"
-            r"(?:course|degree|masters|master's|phd|doctorate|programme|program|mba|msc))\b|\s*$)|"
-            r"quit (?:uni|university|college|school|my (?:course|degree|masters|phd))\b|"
-            # "graduated from UMN!", "finished my degree at UMN", "done with school"
-            r"graduated(?:\s+from\s+(?:(?:the|my)\s+)?(?:(?=[^,;]*?\b(?-i:Uni|University|College|School|Academy|"
-            r"Institute|Poly|State|Tech)\b)(?-i:[A-Z])(?!(?i:igh\s+school))|(?-i:[A-Z]{2,5})\b|(?:uni|university|"
-            r"college|law\s+school|med\s+school|grad\s+school|nursing\s+school)\b)|"
-            r"\s*(?:$|[.!;]|today|yesterday|last|this|finally|at\s+last))|"
-            r"finished\s+(?:my\s+)?(?:degree|masters|master's|phd|doctorate)(?!\s+(?:audit|application))\b|"
-            r"withdrew\s+from\s+(?:uni|university|college|my\s+degree|the\s+university)\b|"
-            r"(?:am|are|is)\s+(?:finally\s+)?(?:done|finished)\s+with\s+(?:school|uni|university|college)"
-            r"(?=\s*(?:$|[,.!;]|forever|for\s+good|finally|now)))"
-            # not long ago, nor a club of the school's: "dropped out of school at 16"
-            r"(?!\s+(?:choir|club|team|band|orchestra|society)\b)"
-            r"(?![^,;]*\b(?:at\s+\d+|when\s+I\s+was|in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)",
-            re.I,
-        ),
-    ),
-    (
-        ("location",),  # a stay over, home again: "flew home early", "back home now"
-        re.compile(
-            r"^" + GONE + r"(?:(?:flew|flown|came|come|got|headed|went|drove|made it|am|are)\s+)?"
-            r"(?:back\s+)?home(?:\s+(?:early|now|today|tonight|yesterday|last\s+night|safe|safely|"
-            r"at\s+last|finally|again))*\s*(?:$|[,.!;])|"
-            r"^" + GONE + r"(?:(?:am|are|is)\s+)?back\s+from\s+(?:my|our|the)\s+(?:trip|holiday|"
-            r"vacation|travels|work\s+trip)\b",
-            re.I,
-        ),
-    ),
-    (
-        ("partner",),
-        re.compile(
-            r"^" + GONE + r"(?!(?:broke up|split up|got divorced)\b[^,;]*\b(?:when\s+I\s+was|in\s+(?:19|20)\d\d|"
-            r"years\s+ago|back\s+in|as\s+a\s+kid)\b)(?:(?:broke up|split up)"
-            # not a split of where one is, of chores, nor a fight broken up: "split up at the
-            # airport", "split up the chores", "broke up a fight at the pub", "split up to
-            # cover more ground", "split up for the afternoon" (not "broke up a few weeks
-            # ago", "split up at the start of the year", "for good", "on Friday")
-            r"(?!\s+(?:a\s+(?:fight|scuffle|brawl|row|party)\b|an\s+(?:argument|altercation)\b|"
-            r"to\s+(?!be\b)|into\b|the\s+(?!" + _TIME_NOUNS + r")|at\s+(?:the|a|an)\s+(?!" + _TIME_NOUNS + r")|"
-            r"for\s+(?:the|an?)\s+(?:afternoon|morning|evening|day|night|hour|bit|while|minute|moment)\b))"
-            r"(?! with (?:my|our|the) (?!(?:[\w'-]+ ){0,2}(?:partner|boyfriend|girlfriend|"
-            r"husband|wife|fianc\w*|ex|man|woman|bf|gf|so|other half|significant other|love)\b)\w)|"
-            r"got divorced|(?:am|are|is) (?:divorced|separated)"
-            r"(?! from (?:(?:my|the|our|his|her) (?!(?:husband|wife|partner)\b)|reality\b))|"
-            r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’])|widowed(?!\s+by\b)|"
-            r"(?:am|are|is) (?:now |officially )?(?:a )?widow(?:er)?(?=\s*(?:$|[,.!;]|now\b)))",
-            re.I,
-        ),
-    ),
-)
-# fmt: on
-
-
 def endings(predicate: str, found: list[Key]) -> list[Key]:
     """The denials with no value an ending states, of attributes no key of ``found`` has."""
     named = {key.attribute for key in found}
@@ -331,342 +198,6 @@ def endings(predicate: str, found: list[Key]) -> list[Key]:
         for name in names
         if name not in named
     ]
-
-
-# Someone else's subject right before the verb a rule matched, first in the clause, after
-# a remark the clause opens with or after a word that reports: "my parents are divorced",
-# "long week, the kids are allergic to nuts", "first week done, our neighbor has 4 dogs",
-# "reviews say the hotel is vegan friendly". Not what stands for the user ("big news, my
-# job starts at Spotify").
-_THEIR_SUBJECT = re.compile(
-    r"(?:^|[,;:]|\b(?:say|says|said|think|thinks|thought|hear|heard|reckon|reckons|claim|claims|"
-    r"claimed|tell\s+me|tells\s+me|told\s+me)(?:\s+that)?)\s*(?:the|our|my|his|her|their|your)\s+"
-    r"(?:[\w'-]+\s+)?(?P<noun>(?!(?:is|are|was|were|has|have|had)\b)[\w'-]+)\s+"
-    r"(?:(?:is|are|was|were|'s|'re|has|have|had|just|now|finally|also|both|all|got|gets)\s+)*$",
-    re.I,
-)
-# What of the user's stands for the user: "my family moved to Leeds", "my job starts at
-# Spotify on Monday", "my birthday is 3 May".
-USERS_OWN = frozenset(
-    """family household job role internship placement residency apprenticeship contract
-    training shift course diet birthday bday number phone mobile email name age""".split()
-)
-
-
-# No one as the subject: "no one in my family is vegan", "none of us eat meat".
-# A job said as work, whatever its word: "I work as a financial planner", "hired as a
-# closer".
-_AS_WORK = re.compile(
-    r"\b(?:work|works|working|worked|employed|hired)\s+as\s+(?:a|an)\s|"
-    r"\b(?:made|make|making)\s+(?:" + PARTNER_GRADE + r"\s+)?$",
-    re.I,
-)
-
-
-def _start_of_value(match: re.Match[str]) -> int:
-    """Where a match's value begins: its ``v`` group, or its end if it has none."""
-    return match.start("v") if "v" in match.re.groupindex else match.end()
-
-
-def _end_of_value(match: re.Match[str]) -> int:
-    """Where a match's value ends: its ``v`` group's end, or the match's."""
-    return match.end("v") if "v" in match.re.groupindex and match.group("v") else match.end()
-
-
-_NOT_A_ROLE = re.compile(
-    r"^(?:team|unit|group|family|pair|duo|partnership|collective|whole|one|community|favou?r|"
-    r"hobby|side\s+hustle|volunteer|temp\s+for\s+now)s?$|"
-    # a likeness, not a job: "working as a slave lol", "as a cog in the machine"
-    r"^(?:slave|mess|cog|robot|zombie|machine|donkey|workhorse|mule|dog|horse|headless\s+chicken|"
-    r"glorified\s+\w+|\w+\s+background\s+character)\b",
-    re.I,
-)
-_US = re.compile(r"\bof\s+us\b", re.I)
-_NO_ONE = re.compile(
-    r"^(?:no[\s-]*one|nobody|none\s+of|not\s+(?:one|a\s+single\s+one|any|all|every|everyone|everybody)\s+of)\b(?![^,;]*\b(?:knows?|thinks?|believes?|realis|realiz|"
-    r"cares?|guessed|expected|told)\w*)",
-    re.I,
-)
-# What follows "who" is said of whoever it names: "I have a friend who is vegan", "I know
-# someone who moved to Perth" (not "my friend who lives in Leeds got engaged": the verb
-# after the relative clause is the friend's, read as such).
-_RELATIVE = re.compile(r"\b(?:who|who's|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I)
-
-
-# A thing as the clause's subject before an age the rules found further on: "Old phone
-# is 6 years old", "New car is 2 years old", "laptop was 8 years old", "My phone's like 6
-# years old"; not the user's age said by another word ("my age is 35 years old", "User
-# is…", "Birthday girl is…"), nor what a summary joins ("… and is 35 years old", "she is
-# 35 years old").
-_A_THING_IS = re.compile(
-    r"^(?:(?:old|new|the|this|that|my|our)\s+)?(?:[^\W\d_][\w'’-]*\s+){0,2}"
-    r"(?!(?:i|he|she|they|we|who|that|which|this|it|there|here|what|and|but|also|user|age|"
-    r"girl|boy|birthday|me|myself|mine)\b)[^\W\d_][\w'’-]*?(?:\s+\d+)?"
-    r"(?:\s+(?:is|was)|['’]s)\s+"
-    r"(?:(?:now|like|about|around|over|already|literally|probably|roughly|only|just)\s+)*$",
-    re.I,
-)
-# An age said before a thing, not after a copula: "ugh 6 years old laptop died", "a 20
-# year old building" (not "I'm a 35-year-old nurse", nor "35 years old and loving it").
-_AN_AGE_BEFORE_A_THING = re.compile(
-    r"\s+(?!(?:and|or|but|so|now|today|tonight|tomorrow|yesterday|already|this|next|last|"
-    r"on|in|at|as|by|to|with|from|since|for|who|that|too|yet|still|soon|again|though|"
-    r"myself|here|lol|haha|tbh|btw|ish|man|woman|guy|gal|lady|male|female|dude|mom|mum|"
-    r"dad|father|mother|single|married|divorced|person|adult)\b)[a-z][a-z'-]+\b"
-)
-_AS_A = re.compile(r"\b(?:am|'m|is|are|as|was)\s+an?\s+$", re.I)
-
-
-# What "live in" or "moved to" reads that names no home town: a time zone ("I live in
-# PST", "Eastern time"), a dwelling or a part of town with no place ("a studio apartment",
-# "a bigger place", "the suburbs", "my car"), or a thing one switched to ("linux",
-# "decaf", "a plant-based diet", "tears", "part time").
-_NO_HOME = re.compile(
-    r"^(?:(?-i:[PECM][SD]T|GMT|UTC|BST|CET|CEST)|(?:eastern|central|mountain|pacific)\s+time)\b"
-    # (in lower case: "Greenwich Village", "Camden Town" are places)
-    r"|^(?!.*(?-i:\b[A-Z]))(?:(?:a|an|the|my|our|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?"
-    r"(?:apartment|apt|studio|"
-    r"flat|house|condo|dorm|place|room|bedroom|kitchen|couch|sofa|bed|car|van|rv|caravan|"
-    r"tent|building|farmhouse|bungalow|cottage|town|village|suburbs?|countryside|"
-    r"city\s+cent(?:er|re)|"
-    r"neighbou?rhood|side\s+of\s+town|part\s+of\s+town|3\s+bedroom|\d-bed(?:room)?|"
-    r"diet|week|sprints?|shifts?|hours|time|work|line|burner|waitlist|panel|century)\b"
-    r"(?!\s+(?:in|on|near|outside|of|at|by)\s+(?!(?:the\s+)?week(?:end|day)s?\b))"
-    r"|^(?:linux|windows|mac|macos|ubuntu|arch|vim|vscode|vs\s+code|zoom|teams|slack|notion|"
-    r"spotify|apple\s+music|iphone|android|postgres|mysql|decaf|tears|sweatpants|pyjamas|"
-    r"pajamas|part[\s-]time|full[\s-]time|remote|excel|airpods)\b",
-    re.I,
-)
-
-
-def _a_home(value: str) -> bool:
-    """Whether a home a rule read can be one: a place, known or not, in any case ("Leeds",
-    "hackney", "the pnw", "a flat in Leeds"); not a time zone, a dwelling or a part of
-    town with no place named, nor a thing one switched to."""
-    return place_rest(value) is not None or _NO_HOME.search(value) is None
-
-
-# A like or dislike said to the listener, not of a thing: "how you explained that",
-# "the way u put it", "to bother you", "it better than the old version".
-_SAID_TO_YOU = re.compile(
-    r"^(?:(?:how|what|when)\s+(?:you|u)\b|(?:the\s+)?way\s+(?:you|u)\b|your\s+(?:answer|answers|"
-    r"explanation|reply|response|help|advice|suggestions?)\b|(?:talking|chatting)\s+(?:to|with)\s+"
-    r"(?:you|u)\b|it\s+(?:better|more|less)\s+than\b|(?:to\s+)?(?:bother|bothering|trouble|"
-    r"troubling|interrupt|interrupting)\s+(?:you|u)\b|to\s+(?:say|admit|ask|be\s+(?:that|a)))",
-    re.I,
-)
-# The rest of a value after what makes it none: "a desk all day", "library most days",
-# "mondays lol".
-_IDLY = (
-    r"(?:\s+(?:all\s+day|all\s+week|every\s+day|most\s+days|these\s+days|today|lol|haha|"
-    r"honestly|tbh|ngl|fr|before\s+\d+))*\s*$"
-)
-# What a rule's words take for a value that is none, by attribute: what one is "allergic
-# to" in jest ("mondays lol", "small talk"), works at or for that is no employer ("odd
-# hours", "a desk all day", "tips", "a living", "being a better person"), studies at that
-# is no school ("night", "home", "the kitchen table"), likes or hates that is said to the
-# listener ("how you explained that", "to bother you"), a job of before ("a former
-# teacher"), a joke for a name ("I'm Batman"), or is "working on" that is no project ("my
-# tan", "no sleep", "Saturday", "a few things").
-_NOT_A_VALUE = {
-    "allergies": re.compile(
-        r"^(?:mondays?|(?:early\s+)?mornings?|drama|effort|small\s+talk|meetings?|people|bs|"
-        r"bullshit|nonsense|responsibility|responsibilities|commitment|adulting|homework|math|"
-        r"maths|stupidity|alarms?|paperwork|chores|housework|feelings|fun|change|waking\s+up|"
-        r"getting\s+up|overtime|taxes|deadlines?|rules)" + _IDLY,
-        re.I,
-    ),
-    "employer": re.compile(  # in lower case: not "Home Depot"
-        r"^(?:being\b.*|(?:a|the|my)\s+(?:front\s+)?(?:desk|reception|counter|computer|laptop)|"
-        r"(?:odd|all|long|weird|night|strange)\s+hours|nights?|home|tips|free|peanuts|pennies|"
-        r"minimum\s+wage|a\s+living|myself|(?:a|my|the|my\s+own)\s+(?:\w+'s\s+|slow\s+|fast\s+)?pace|"
-        r"the\s+intersection\s+of\b.*|the\s+moment|(?:the\s+)?weekends?|"
-        # a deadline: "working on a presentation for Monday"
-        r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|next\s+week))"
-        + _IDLY
-    ),
-    # a date or hours, not a number: "call me at 12.05.2026", "reach me 9.00-17.00"
-    "phone": re.compile(
-        r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
-        r"\d{1,2}[.:]\d\d\s*-\s*\d{1,2}[.:]\d\d|(?:[01]\d|2[0-3])[0-5]\d\s*-\s*(?:[01]\d|2[0-3])[0-5]\d)$"
-    ),
-    # "learning about keto", "learning how to code"
-    "languages": re.compile(r"^(?:about|how|to|more|lots|a\s+lot|from|so)\b.*", re.I),
-    "school": re.compile(  # in lower case, but for a coffee chain
-        r"^(?:nights?|home|work|bed|weekends?|the\s+weekend|(?:the\s+)?library|(?i:starbucks)|"
-        r"(?i:costa)|(?:(?:a|the|my)\s+)?(?:caf[eé]|coffee\s+shop|kitchen\s+table|desk|office))"
-        + _IDLY
-    ),
-    # "I like how you explained that", "I hate to bother you": said to the listener
-    "likes": _SAID_TO_YOU,
-    "dislikes": _SAID_TO_YOU,
-    # "a former teacher" (not "an ex-army nurse", "an ex Google engineer")
-    "job": re.compile(r"^(?:former|ex|previous|past|one-time)[\s-]+[\w-]+$", re.I),
-    "name": re.compile(r"^(?:batman|groot|spartacus|superman|spider-?man|iron\s+man)$", re.I),
-    "project": re.compile(
-        r"^(?:it|that|this|something|things|stuff|myself|autopilot|caffeine|no\s+\w+|"
-        r"little\s+sleep|(?:a\s+)?few\s+things|(?:the\s+)?weekends?|(?:a\s+|the\s+)?"
-        r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|week(?:day|night)s|"
-        r"(?:a|the)\s+(?:deadline|hunch|cold\s+brew|coffee)|an?\s+(?:answer|reply|email|response)|"
-        r"being\s+.*|my\s+(?:tan|fitness|health|marriage|relationship|patience|confidence|"
-        r"posture|mindset|sleep|diet|weight|temper|attitude|accent|cardio|core|form|game|swing|"
-        r"serve|self|mental\s+health|english|german|french|spanish|italian|japanese|chinese|"
-        r"mandarin|korean|portuguese|arabic|russian|hindi|taxes|tax\s+return|homework|laundry|"
-        r"chores|inbox|emails)|"
-        # a task, not a project: "a presentation for Monday", "my taxes this weekend"
-        r"(?:a|an|the|my)\s+(?:[\w-]+\s+){0,2}?(?:presentation|report|deck|pitch|proposal|essay|"
-        r"assignment|memo|speech|toast|slides))" + _IDLY,
-        re.I,
-    ),
-}
-# Engaged in or with something as a state, not an engagement had: "I'm engaged in a
-# lawsuit", "is engaged with the community" (not "we got engaged in the summer").
-_ENGAGED_IN = re.compile(
-    r"\b(?:am|'m|are|'re|is|'s)\s+(?:\w+ly\s+|very\s+|so\s+|fully\s+)?engaged\s+(?:in|with)\s+"
-    r"(?!(?:my|our|his|her)\s+(?:partner|boyfriend|girlfriend|fianc\w*)\b|a\s+(?:wedding|ring|"
-    r"date)\b)",
-    re.I,
-)
-_TITLES = frozenset(("Dr", "Prof", "Mr", "Mrs", "Ms"))
-# An assistant introducing itself, pasted or said back, in the words after its name: "Hi,
-# I'm Claude, an AI assistant", "I'm Alexa, how can I help?", "I am Claude, made by
-# Anthropic", "I'm Nova, your virtual assistant" (not "I'm Sam and I'm building a
-# chatbot", "I'm Chris, a language model researcher", "I'm Ann, an assistant at Acme").
-_AN_ASSISTANT = re.compile(
-    r"\W*(?:an?\s+AI\b|(?:an?\s+)?(?:large\s+)?language\s+model(?=\s*(?:$|[,.!]|made|built|"
-    r"created|trained|developed|by|from))|how\s+(?:can|may)\s+I\s+(?:help|assist)|"
-    r"(?:(?:an?\s+)?(?:\w+\s+)?(?:assistant|chatbot|bot)\s+)?(?:made|built|created|trained|developed)\s+by\s+"
-    r"(?:Anthropic|OpenAI|Google|Meta|Microsoft|Amazon|Apple|Mistral|xAI|DeepSeek)\b|"
-    r"(?:your\s+(?:\w+\s+)?|an?\s+(?:virtual|digital|AI|chat)\s+)(?:assistant|chatbot|bot)\b"
-    r"(?=\s*(?:$|[,.!]|here\b|made\b|built\b)))",
-    re.I,
-)
-
-
-def _an_assistant(sentence: str, name: str) -> bool:
-    """Whether the name said in ``sentence`` is an assistant's, by the words after it."""
-    at = sentence.find(name)
-    return at >= 0 and _AN_ASSISTANT.match(sentence, at + len(name)) is not None
-
-
-def _a_things_age(text: str, match: re.Match[str]) -> bool:
-    """Whether the age an age rule matched in ``text`` is a thing's, not the user's."""
-    before = text[: match.start()]
-    if _A_THING_IS.search(before):
-        return True
-    said = match.group(0).lower()
-    thing = _AN_AGE_BEFORE_A_THING.match(text, match.end())
-    return (
-        said.endswith("old")
-        and not said.startswith(("am ", "is ", "are "))  # "I'm 35 years old living in Leeds"
-        and thing is not None
-        and not is_occupation(thing.group(0).strip())  # "35 years old nurse from Leeds here"
-        and not _AS_A.search(before)
-    )
-
-
-# An agent hired by its name for a home, by the words of hiring (not "I work at Savills
-# to help us buy a house"): "signed with Foxtons to find us a flat", "went with Savills to
-# sell the house".
-_AN_AGENT_HIRED = re.compile(
-    r"\b(?:signed\s+(?:up\s+)?with|registered\s+with|went\s+with|going\s+with|hired|"
-    r"instructed|using|chose|picked)\s+[\w&'’.-]+(?:\s+[\w&'’.-]+){0,2}?\s+to\s+"
-    r"(?:sell|let(?:\s+out)?|rent(?:\s+out)?|market|list|(?:help\s+(?:us|me)\s+)?(?:find|buy|get)"
-    r"(?:\s+(?:us|me))?)\s+(?:the|our|my|a|an|his|her|their)\s+(?:[\w-]+\s+)?"
-    r"(?:flat|house|home|place|property|apartment|condo|bungalow|cottage|unit)s?\b",
-    re.I,
-)
-
-
-# A body of people or a thing of an organisation as what moved, right before the verb:
-# "Research team moved to Paris", "User data moved to Frankfurt", "our office relocated
-# to Leeds" (not "my family moved to Leeds", which is the user's: USERS_OWN).
-_A_BODY_BEFORE = re.compile(
-    r"(?<![^\W_])(?:team|teams|office|offices|company|department|dept|division|unit|squad|"
-    r"lab|hq|headquarters|branch|store|shop|server|servers|data|account|accounts|business|"
-    r"startup|firm|factory|warehouse|church|restaurant|band|club|clinic|practice)"
-    r"\s+(?:(?:has|have|had|just|also|all|now|finally|recently)\s+)*$",
-    re.I,
-)
-
-
-# The user's home stands for the user too: "big news, our new flat is in Leeds".
-_HOME_WORDS = frozenset("flat house apartment apt place home address condo".split())
-
-
-# … or a pronoun after a colon or comma: "I got a text from my sister: she moved to Leeds".
-_THEIR_PRONOUN = re.compile(
-    r"[,;:]\s*(?:she|he|they)\s+(?:(?:is|are|was|were|'s|'re|has|have|had|just|now|finally|also|"
-    r"both|all|got|gets)\s+)*$",
-    re.I,
-)
-
-
-# A held value ended, said by its name alone. Whether the name is one of the user's pets
-# or projects, the collection knows (handlers/remember.py), so the name is any word here:
-# "biscuit crossed the rainbow bridge" is read only when a pet called Biscuit is held.
-_GONE_NAME = r"[^\W\d_][\w-]*"
-# A pet's death: "Biscuit passed away last night", "RIP Biscuit, best boy ever"; not "RIP
-# Biscuit squeaky toy", "RIP Max Verstappen's title hopes lol".
-PET_GONE = re.compile(
-    r"^(?:(?i:sadly|so\s+sadly|unfortunately)\s*,?\s+)?(?P<name>" + _GONE_NAME + r")\s+"
-    r"(?i:(?:has\s+|just\s+|sadly\s+|finally\s+|peacefully\s+)*(?:died|passed\s+away|passed\s+on|"
-    r"crossed\s+the\s+rainbow\s+bridge|was\s+put\s+(?:down|to\s+sleep)))"
-    # a time or a way, not a likeness, a dream or a nap: "… last night", "…, aged 14"
-    r"(?=\s*(?:$|[,.!;]|(?i:last|this|yesterday|today|tonight|on|at\s+(?:home|the\s+vet)|"
-    r"peacefully|suddenly|after|aged|in\s+(?:the\s+)?(?:night|morning|spring|summer|autumn|fall|"
-    r"winter|his\s+sleep|her\s+sleep|my\s+arms|\d{4})))\b)"
-    r"(?!.*\b(?i:dream|novel|story|game|joke|lol|haha)\b)"
-    r"|^(?i:rip|r\.i\.p\.?|rest\s+in\s+peace)[,:\s]+(?:(?i:my|our|sweet|dear|little|old|beloved)\s+)*"
-    r"(?:(?i:" + PET_KIND + r")\s+)?(?P<name2>" + _GONE_NAME + r")(?=\s*(?:$|[^\w\s('’]))"
-    r"(?!.*\b(?i:lol|lmao|haha|jk)\b)"
-)
-# A project ended for good, by its name alone: "Ledgerly is dead", "shelved ledgerly for
-# now", "I gave up on Ledgerly", "put Ledgerly on hold"; not what ships ("Ledgerly is
-# done, launching Monday", "finished Ledgerly"), nor a part of it ("gave up on Ledgerly
-# marketing", "Ledgerly Pro is dead").
-_GONE_FOR = r"(?=\s*(?:$|[,.!;—–-]|\s(?i:now|for\s+now|for\s+good|completely|altogether|sadly)\b))"
-PROJECT_GONE = re.compile(
-    r"^(?P<name>" + _GONE_NAME + r"(?:\s+" + _GONE_NAME + r"){0,2}?)\s+(?i:is|'s|’s)\s+"
-    r"(?i:(?:officially|basically|pretty\s+much|now|finally|definitely)\s+)?"
-    r"(?i:dead|shelved|cancelled|canceled|abandoned|scrapped|on\s+hold|on\s+ice)"
-    + _GONE_FOR
-    + r"|^(?i:(?:I|we)\s+)?(?i:(?:have\s+|'ve\s+|just\s+|finally\s+|officially\s+)*"
-    r"(?:gave\s+up\s+on|given\s+up\s+on|shelved|abandoned|scrapped|ditched|pulled\s+the\s+plug\s+on|"
-    r"(?P<put>put)))\s+(?:(?i:my|our|the)\s+)?(?P<name2>"
-    + _GONE_NAME
-    + r"(?:\s+"
-    + _GONE_NAME
-    + r"){0,2}?)(?(put)\s+(?i:on\s+(?:hold|ice|the\s+back\s*burner))|)"
-    + _GONE_FOR
-)
-
-
-def gone_name(pattern: re.Pattern[str], statement: str) -> Optional[list[str]]:
-    """The words, folded, a statement of ending (PET_GONE, PROJECT_GONE) names the ended
-    one by; None when it says no such ending. A held value ends when its name is these."""
-    said = pattern.match(statement)
-    if said is None:
-        return None
-    return (said.group("name") or said.group("name2")).casefold().split()
-
-
-def _theirs(before: str) -> bool:
-    if _THEIR_PRONOUN.search(before):
-        return True
-    found = _THEIR_SUBJECT.search(before)
-    noun = found.group("noun").lower() if found else ""
-    return (
-        found is not None
-        and noun not in USERS_OWN
-        and noun not in _HOME_WORDS
-        and noun not in _NOT_A_NOUN
-    )
-
-
-# A word before the thing a rule reads, not someone: "my new favorite band is …", "my
-# current employer is …".
-_NOT_A_NOUN = frozenset("new current latest present all-time".split())
 
 
 # Chat's laughter at the end of what is said, no part of it: "my boss just quit lol".
@@ -740,15 +271,6 @@ _IN_A_STORY = re.compile(
     r"^(?:in|on)\s+(?:the|my|this|that|our)\s+(?:[\w'-]+\s+)?(?:book|novel|film|movie|show|"
     r"series|story|game|play|script|fanfic|sims|minecraft|dnd|campaign|episode)\b(?![\w'’])"
     r"(?!\s+of\b)",  # (not "in a show of support I went vegan")
-    re.I,
-)
-# No one's age is more than this; a number after which a unit follows is no age.
-_OLDEST = 120
-_A_QUANTITY = re.compile(
-    r"\s*(?:%|°|(?:quid|pounds?|bucks|dollars?|euros?|grand|k|percent|degrees?|kg|kgs|kilos?|"
-    r"lbs?|miles?|mph|km|kms|subscribers|followers|likes|push-?ups|reps)\b|"
-    # "300 level" (a year at a Nigerian university), not "19 level headed", "17 level 2"
-    r"level\b(?!\s*-?\s*(?:headed|\d)))",
     re.I,
 )
 _BRACKETED = re.compile(r"\((?P<inside>[^()]*)\)")
@@ -1048,187 +570,6 @@ _NOT_THAT = re.compile(
     r"it|this)\b)(?P<wrong>[\w'-]+(?:\s+[\w'-]+)?)\s*[.!]*$",
     re.I,
 )
-
-
-def _words_and_singulars(text: str) -> set[str]:
-    """The words of ``text``, and those ending in "s" without it ("rabbits" → "rabbit")."""
-    found = set(text.lower().split())
-    return found | {word[:-1] for word in found if word.endswith("s")}
-
-
-def groups_v(match: re.Match[str]) -> bool:
-    return match.groupdict().get("v") is not None
-
-
-_LIST_SEP = re.compile(r"^\s*(?:,\s*(?P<last>and\s+|or\s+)?|\s+(?P<also>and|or|&)\s+)", re.I)
-_NOT_AN_ITEM = frozenset(
-    "i we you he she it they i'm we're you're he's she's it's they're there this that so "
-    "then because especially which who not no".split()
-)
-_MAX_ITEM_WORDS = 3
-_DETERMINERS = frozenset("a an the my our your his her their".split())
-
-
-# A pet listed by name as the first one is said: "… and a dog named Rex".
-_NAMED = re.compile(r"\s+named\s+")
-
-
-def _list_rest(after: str, first: str, name: str) -> list[str]:
-    """The values listed after the first: "tea, coffee and jazz" → coffee, jazz.
-
-    A comma alone does not make a list ("South Indian food, dosa especially" is an aside):
-    only one closed by "and" / "or" does. Items are short and verbless, so "I like hiking
-    and want to try climbing" lists nothing more.
-    """
-    at = after.lower().find(first.lower())
-    rest = after[at + len(first) :] if at >= 0 else ""
-    items: list[str] = []
-    closed = False
-    while not closed:
-        sep = _LIST_SEP.match(rest)
-        if sep is None:
-            break
-        closed = bool(sep.group("last") or sep.group("also"))
-        rest = rest[sep.end() :]
-        value = clean_value(rest, name)
-        words = value.split() if value else []
-        if not words or len(words) > _MAX_ITEM_WORDS:
-            return items if closed and items else []
-        head = words[0].lower()
-        if head in _NOT_AN_ITEM or head in CLAUSE_VERBS or _DETERMINERS & set(words[1:]):
-            return []  # a clause, not a thing: "… and carry an EpiPen now"
-        rest = rest[rest.lower().find(words[-1].lower()) + len(words[-1]) :]
-        if len(words) == 1 and (head in ADVERBS or head.endswith("ly")):
-            closed = False  # an aside: "jollof rice, obviously, and suya"
-            continue
-        items.append(value)  # type: ignore[arg-type]
-    return items if closed else []
-
-
-def _age_in_digits(value: str) -> str:
-    """An age said in words (``NUMBER_WORDS``) as digits ("thirty-five" → "35", "twenty
-    nine" → "29", "forty" → "40"), so it is asked and compared as any other; anything
-    else as it is."""
-    words = value.lower().replace("-", " ").split()
-    if len(words) == 1 and words[0] in SMALL_VALUES:
-        return str(SMALL_VALUES[words[0]])
-    if words and words[0] in TENS_VALUES and len(words) <= 2:
-        units = SMALL_VALUES.get(words[1], 0) if len(words) == 2 else 0
-        if len(words) == 1 or 0 < units < 10:
-            return str(TENS_VALUES[words[0]] + units)
-    return value
-
-
-def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Optional[str]:
-    groups = match.groupdict()
-    raw = next((groups[g] for g in ("v", "v2", "v3") if groups.get(g) is not None), None)
-    if rule.value is not None and "{v}" not in rule.value:
-        return rule.value
-    if raw is None:
-        return None
-    if name in ("home", "location") and raw.strip().lower().startswith("there"):
-        places = _PLACE.findall(sentence)
-        raw = places[-1] if places else raw
-    if name == "home":
-        # "back to my home town of Bolton", "back to my hometown, Bolton": Bolton
-        raw = _HOMETOWN.sub("", raw)
-        named = (
-            _HOMETOWN_NAMED.match(match.string, match.end("v"))
-            if _ONLY_HOMETOWN.match(raw)
-            else None
-        )
-        raw = named.group(1) if named else raw
-    if name == "phone" and raw.startswith("("):
-        return raw.strip()  # "(651) 555-0199": the number as written, not cut at "("
-    value = clean_value(raw, name)
-    if value is None:
-        return None
-    if name == "diet":
-        value = value.lower()
-    if name == "age":
-        value = _age_in_digits(value)
-    if name == "employer" and rule.value in (None, OWN_BUSINESS):
-        called = _named_after(value, match.string[match.end("v") :], sentence)
-        if called:
-            return called  # "my own business, Carter Heating": Carter Heating
-    if rule.value is None:
-        return value
-    # a part said only sometimes ("{at} {v}": "on Elm Street", or just "Leeds") leaves no space
-    value = rule.value.format(**{**{k: (g or "").strip() for k, g in groups.items()}, "v": value})
-    value = value.strip()
-    return _ARTICLE.sub("", value) if name == "pets" else value
-
-
-def _named_after(value: str, rest: str, sentence: str) -> Optional[str]:
-    """The name of an employer said first by its kind, if the words give it: "a startup
-    called Tidal", "a new agency, Wilhelmina", "a new venture in the Swartland as head
-    winemaker, a small farm called Klipkop" (not "a new agency, lots of travel"; nor a
-    name alone after the comma that is a place, or goes on in the sentence: "joined a new
-    company, Jake and I are on the same team", "…, Wilhelmina? nope")."""
-    kind = _A_KIND_OF_WORKPLACE.match(value)
-    if kind is None:
-        return None
-    called = _CALLED.search(value, kind.end())
-    if called:
-        return called.group("name")
-    named = _NAMED_NEXT.match(rest)
-    if named is None:
-        return None
-    name = named.group("name")
-    if not named.group("called"):
-        at = sentence.find(name)
-        if place_rest(name) == "" or (at >= 0 and not _ENDS_THERE.match(sentence, at + len(name))):
-            return None
-    return name
-
-
-# A workplace by its kind ("a startup", "a small family firm", "the new agency") …
-_A_KIND_OF_WORKPLACE = re.compile(
-    r"^(?:(?:a|an|the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:" + WORKPLACE_KINDS + r")\b", re.I
-)
-# … then its name: "called Tidal", ", Wilhelmina", ", a small farm called Klipkop"
-_WORKPLACE_NAME = r"(?P<name>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&'.-]*){0,3})"
-_CALLED = re.compile(r"\b(?:called|named)\s+" + _WORKPLACE_NAME + r"\s*$")
-_NAMED_NEXT = re.compile(
-    r"\s*,\s*(?P<called>(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+)?"
-    + _WORKPLACE_NAME
-    + r"(?!['’\w])\s*(?:$|[.!;]|,\s*(?!(?-i:[A-Z])))"
-)
-
-# … the name alone where its sentence ends, or goes on to say more of the work
-_ENDS_THERE = re.compile(
-    r"\s*(?:$|[.!]+\s*(?:$|(?-i:[A-Z]))|,\s*(?!(?:and|i|we|who|that)\b)(?-i:[a-z]))"
-)
-
-
-_HOMETOWN = re.compile(
-    r"^\s*(?:my|our)\s+(?:old\s+)?(?:hometown|home\s+town|home\s+city|birthplace)\s*(?:,|of\s+|:|—|–|-)\s*(?=[A-Z])"
-)
-_ONLY_HOMETOWN = re.compile(r"^\s*(?:my|our)\s+(?:old\s+)?(?:hometown|home\s+town)\s*$")
-_HOMETOWN_NAMED = re.compile(r"\s*,\s*((?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2})")
-_PLACE = re.compile(
-    r"\b(?:in|to|at)\s+(?!(?:"
-    + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES))
-    + r")\b)([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
-)
-
-
-# Where one is or whom one is with, never an employer: "now at the pub", "with the new puppy".
-_NOT_A_WORKPLACE = re.compile(
-    r"(?:the|my|our|a|an)\s+(?:new\s+)?(?:pub|gym|beach|bar|park|party|puppy|dog|kitten|cat|"
-    r"baby|cinema|mall|pool|house|flat|home|(?:mum|mom|dad|parents|nan|gran|boyfriend|"
-    r"girlfriend|friend|sister|brother)['’]s?)(?![\w'’])|"
-    # what one joins that is no employer: "joined the Labour Party", "a dating app called
-    # Hinge", "the church choir" (each had been "User works at …")
-    r"(?:the|my|our|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:party|app|club|choir|church|mosque|temple|"
-    r"synagogue|server|waitlist|waiting\s+list|league|movement|fan\s+club)s?"
-    r"(?=\s*(?:$|,|\s(?:called|named)\b))",  # (not "a church school", "a fintech app company")
-    re.I,
-)
-# … unless work is said ("I work at a bar in Soho", "got a job at the pub").
-_AT_WORK_SAID = re.compile(
-    r"\b(?:work(?:s|ing|ed)?|job|shifts?|hired|employed|teach(?:es|ing)?|as\s+(?:a|an|the))\b", re.I
-)
 _PREFERENCES = frozenset(("likes", "dislikes", "drinks"))
 _COPULA_LIST = re.compile(r"^(?P<be>am|is|are)\s+(?P<rest>.+,.+)$", re.I)
 
@@ -1269,17 +610,4 @@ _SOMEONE_ELSES_ITEM = re.compile(
     + r"|ex|exes|parents|kids|friend\s+of\s+mine)(?:['’]s)?\b"
     r"|(?:[\w-]+\s+){1,3}(?:starts|joins|arrives|begins|leaves|quits)\b",
     re.I,
-)
-
-
-_NOT_NAME_WORDS = frozenset(
-    "in at on from so not also just really still here back home sorry glad happy tired".split()
-    # how one is, said capitalised before "btw", "lol": "I'm Bored btw", "I'm Single lol"
-    + """bored hungry exhausted pregnant starving dead late done single ill sick busy free
-    ready sure lost stuck broke drunk high married engaged divorced retired early good great
-    ok fine cold hot stressed excited nervous scared worried sad angry upset confused awake
-    asleep full thirsty sleepy hungover gutted knackered shattered sober unemployed
-    jobless homeless pumped stoked obsessed addicted allergic vegan""".split()
-    # what "I'm English" or "I'm Catholic" says is no name ("Christian" may be one)
-    + list(NOT_A_NAME)
 )

@@ -20,7 +20,7 @@ import re
 from typing import Optional
 
 from ..embed import STOP_WORDS
-from .keys import USERS_OWN
+from .checks import USERS_OWN
 from .kin import IN_LAW_HEAD, RELATIONS
 from .lexicon import ADVERBS, MODALS, PET_WORDS
 from .names import FIRST_PERSON, NOT_LOWER_NAMES, NOT_NAMES, PERSON_WORDS, TOLD_VERBS

@@ -496,7 +496,7 @@ class _Call:
         if not told or not fact.statement:
             return None
         # (the rules' own patterns: loaded with them, on the first message read)
-        from ..extract.keys import PET_GONE, PROJECT_GONE, gone_name
+        from ..extract.ended import PET_GONE, PROJECT_GONE, gone_name
 
         for name, pattern in (("pets", PET_GONE), ("project", PROJECT_GONE)):
             words = gone_name(pattern, fact.statement)
