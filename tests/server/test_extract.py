@@ -3098,6 +3098,36 @@ def test_a_promotion_or_a_return_to_work_is_at_the_employer(content: str, employ
 @pytest.mark.parametrize(
     ("content", "facts"),
     [
+        # a run-on typed without a stop, after a number, a name or a place: two clauses
+        ("i'm 26 i live in manchester", [("age", "26"), ("home", "manchester")]),
+        ("I'm 26 I live in Manchester", [("age", "26"), ("home", "Manchester")]),
+        ("i live in leeds i work at tesco", [("home", "leeds"), ("employer", "tesco")]),
+        # … not a clause inside another's, nor a hedge after the fact
+        ("the town I grew up in is tiny", []),
+        ("I'm seeing the guy I met at the gym", []),
+        ("I'm 26 I think", [("age", "26")]),
+    ],
+)  # fmt: skip
+def test_a_run_on_is_read_as_its_clauses(content: str, facts: list[tuple[str, str]]) -> None:
+    assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == facts
+    assert "User thinks" not in [f.text for f in _extract(content)]
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        # "and" with a word of how often, then a verb no list holds: a clause of its own
+        ("Biscuit turned 7 last week and still acts like a puppy", "Biscuit still acts like a puppy"),
+        ("my son is 5 and still wets the bed", "User's son still wets the bed"),
+    ],
+)  # fmt: skip
+def test_what_one_still_does_after_and_is_kept(content: str, text: str) -> None:
+    assert text in [f.text for f in _extract(content)]
+
+
+@pytest.mark.parametrize(
+    ("content", "facts"),
+    [
         ("we tied the knot in Lisbon!", [("relationship", "married")]),
         ("I got hitched last weekend", [("relationship", "married")]),
         (

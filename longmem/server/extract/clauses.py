@@ -211,9 +211,16 @@ _JOIN = re.compile(
     # a reason said of someone: "(moved to Leeds) because my husband got a job at Google"
     # (not one's possession: "… because my stepdad's dog ran off"; not "since", which is
     # as often a time: "in Leeds since my sister moved here")
-    r"\s+(?:" + REASONS + r")\s+(?=(?:my|our|his|her|their)\s+[\w-]+\s))",
+    r"\s+(?:" + REASONS + r")\s+(?=(?:my|our|his|her|their)\s+[\w-]+\s)|"
+    # a run-on, typed without a stop: "i'm 26 i live in manchester" (_RUN_ON says when)
+    r"\s+(?=i(?:['’]m|m|['’]ve|['’]ll)?\s))",
     re.I,
 )
+# What a run-on's first clause ends on, that no clause of its own can follow unjoined but a
+# new one: a number, a name or a place ("i'm 26 i live…", "i live in leeds i work…"; not
+# "the town I grew up in", "the guy I met at the gym").
+_RUN_ON_END = re.compile(r"(?:\d+|(?-i:[A-Z])[\w'’-]*)$")
+_NOT_A_RUN_ON_END = words("I I'm I’m Im")
 # A clause that says where someone lives or works, whose trip may follow.
 _LIVES_OR_WORKS = re.compile(r"\b(?:lives|lived|living|based|works|worked|working)\b", re.I)
 # What the user only reports: "I think Dave is …", "I told my manager, …".
@@ -296,6 +303,8 @@ def clauses(
             continue
         left = carried + sentence[start : match.start()]
         right = sentence[match.end() : match.end() + 120]
+        if not match.group("sep").strip() and not _a_run_on(left, right):
+            continue
         if match.group("sep").strip() in ("and", "&") and _AND_I_ARE.match(right):
             continue  # "Jess and I are now roommates": not "Jess" and "I are …"
         if (
@@ -334,7 +343,9 @@ def clauses(
             # then how one is (not "I'm 31 and moved to Leeds": what one did); "I'm 34 and
             # a nurse": then what one does (the job had been lost)
             carried = "I'm "
-        elif match.group("sep").strip(" ,") and starts_with_verb(right):
+        elif match.group("sep").strip(" ,") and (
+            starts_with_verb(right) or _DOES_STILL.match(right) is not None
+        ):
             # "… and started at Airbus": by the subject before, a named one too ("Lachlan's
             # quit the mines and moved back to Brisbane")
             subject = subject_of(left) or (
@@ -444,6 +455,32 @@ _AND_I_ARE = re.compile(r"I\s+(?:are|were|'re)\b")
 # A clause that names someone told of, or the user: "her name's Dorothy", "his name is
 # Raj", "(my mum is 60,) my name's Anna".
 _NAMES_THEM = re.compile(r"(?:his|her|my) name(?:'s|\s+is)\s")
+
+
+def _a_run_on(left: str, right: str) -> bool:
+    """Whether ``left`` ends a clause that ``right`` (which opens on "I") follows with no
+    stop typed between: "i'm 26 | i live in manchester", "I love Paris | I go every year"
+    (not "the town I grew up in", "I'm seeing the guy I met at the gym")."""
+    last = left.split()[-1] if left.split() else ""
+    if last in _NOT_A_RUN_ON_END or _SUBJECT_HEAD.match(left) is None:
+        return False  # (the first a clause of one's own too: not "Just like Rihanna | I'm…")
+    ends = _RUN_ON_END.search(last) is not None or place_rest(last) == ""
+    said = right.split(",")[0]
+    return ends and starts_clause(right) and not _DANGLING.search(said) and not _A_HEDGE.match(said)
+
+
+# A verb of the third person after a word of how often, which no list of verbs holds:
+# "(Biscuit turned 7 and) still acts like a puppy", "(my son is 5 and) still wets the bed".
+_DOES_STILL = re.compile(
+    r"(?:still|always|never|sometimes|usually|often|already)\s+(?!(?:is|as|this|his|its|yes)\b)"
+    r"[a-z]{2,}[^s\W]s\b"
+)
+# A clause that ends on a preposition is another's part: "(the Tesco) I work at".
+_DANGLING = re.compile(r"\b(?:at|in|on|for|with|to|from|of|about)\s*$", re.I)
+# … and a hedge after a fact is no clause: "I'm 26 I think", "Leeds I guess".
+_A_HEDGE = re.compile(
+    r"i\s+(?:think|guess|reckon|suppose|believe|mean|hope|swear|know|promise)\b\W*$", re.I
+)
 
 
 def starts_clause(text: str) -> bool:
