@@ -8,7 +8,7 @@ key, whatever the wording; a multi-valued one accumulates, and only a negated fa
 longer", "not … anymore") retires one of its values. A fact without an attribute is a
 plain memory: it is never superseded, only recognised as a duplicate.
 
-The server decides supersession from these keys (handlers/remember.py), never from a
+The server decides supersession from these keys (relate/keyed.py), never from a
 model's say-so; an extractor (rules or a model) only proposes the keys.
 """
 

@@ -28,11 +28,14 @@ BUILT_AT_RUN_TIME = {  # function: (how many such calls it makes, why they are s
         "escaped words between two of the module's own patterns, which the scan reads",
     ),
     "longmem.server.extract.rules.Rule.pattern": (1, "the rule table's, scanned from RULES"),
-    "longmem.server.handlers.remember._Call._introduced_as": (
+    "longmem.server.relate.whose._Whose._introduced_as": (
         1,
         "an escaped relation word and name, around fixed words and one optional comma",
     ),
-    "longmem.server.handlers.remember._Call._correct": (2, "escaped words, fixed lookarounds"),
+    "longmem.server.relate.corrections._Corrections._correct": (
+        2,
+        "escaped words, fixed lookarounds",
+    ),
     "longmem.server.ask.which_ones.says": (
         1,
         "escaped words and a name in a fixed frame, one optional comma or spaces between",

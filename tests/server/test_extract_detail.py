@@ -213,7 +213,7 @@ def test_the_same_fact_said_with_other_detail_holds_the_newer(api: Api) -> None:
     ],
 )
 def test_a_text_tells_more_by_what_not_when(new: str, old: str, more: bool) -> None:
-    from longmem.server.handlers.remember import _told_more
+    from longmem.server.relate.keyed import _told_more
 
     assert _told_more(new, old) is more
 
