@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from .ask import Ask, one_of
+from .ask import Ask
+from .ask_whose import one_of
 from .db import MemoryRecord
 from .embed import tokens
 from .extract.kin import RELATIONS

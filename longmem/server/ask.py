@@ -10,79 +10,42 @@ Whose
   that subject. A relation word with nothing else asked ("Who is my manager?", "What's
   my daughter called?") asks for the relation itself: the user's ``manager``.
 Which
-  the attributes whose question words the query holds ("live" → home, "old" → age,
-  "work" → employer and job…), the better-fitting first: "where … work" and "who … work
-  for" put the employer before the job; "job" and "position" the job first; a place
-  question ("where", "which city") puts where one is now before where one lives; "where
-  … study" asks the school, "what … study" the subject studied.
+  the attributes its words ask (ask_which.py), the better-fitting first.
+
+``analyse`` reads both, and whether the query asks what held before ("where did I live
+before?", "what was my old job?"). The words for the people a query asks about
+(relatives said in several words, groups, which of several, pets) are ask_whose.py's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .embed import STOP_WORDS, tokens
-from .extract.kin import (
-    IN_LAW_CAPS,
-    IN_LAW_HEADS,
-    IN_LAW_SHORT,
-    RELATIONS,
-    kin,
-    kin_words,
-    one_relative,
-    relation_key,
+from .ask_which import _ASKED_BY, _OF_A_VISIT, _attributes, _avoid_said
+from .ask_whose import (
+    _GROUPS,
+    _WHICH_ONE,
+    _before_people,
+    _is_asked,
+    _kin,
+    _member,
+    _mine,
+    _pet_asked,
+    _pets_known,
+    _relatives_as_one,
+    _singular,
+    _the_users,
+    _which_child,
+    animal,
 )
-from .extract.lexicon import MONTH_NAMES, PET_ANIMAL, PET_THINGS, WEEKDAYS
-from .facts import ATTRIBUTES, FAVORITE_PREFIX, RELATION_ATTRIBUTES, ROLE_ATTRIBUTES, USER
+from .embed import STOP_WORDS, tokens
+from .extract.kin import IN_LAW_SHORT, RELATIONS, kin, relation_key
+from .extract.lexicon import MONTH_NAMES, WEEKDAYS
+from .facts import RELATION_ATTRIBUTES, ROLE_ATTRIBUTES, USER
 
 _SELF = frozenset(("i", "me", "my", "mine", "myself", "we", "us", "our", "user"))
-_ONESELF = frozenset(("i", "we"))  # who a "where am I / are we" question asks after
-_WHEREABOUTS = frozenset(
-    "where am are i we now currently right at the moment these days today".split()  # noqa: SIM905
-)
-_WHERE = frozenset(
-    (
-        "where",
-        "city",
-        "town",
-        "country",
-        "place",
-        "neighbourhood",
-        "neighborhood",
-        "suburb",
-        "district",
-        "location",
-    )
-)
-# A home by its noun, and the words that ask where it is.
-_HOME_NOUNS = frozenset(("place", "flat", "apartment", "house", "condo"))
-_WHERE_PART = frozenset(("where", "part", "area", "neighbourhood", "neighborhood", "suburb"))
-# Whose a home is, just before its noun ("my flat", "Aga's place": "aga", "s").
-_WHOSE = frozenset(("my", "our", "his", "her", "their", "s"))
-# What may follow a home's noun in a question that asks where it is.
-_HOME_ASKED_END = frozenset(("in", "now", "located", "these", "nowadays", "at"))
-
-
-def _a_home_asked(words: list[str]) -> bool:
-    """Whether a question names someone's home by its noun, last or before "in", "now":
-    "where is Aga's place?", "which part of London is my flat in?" (not "where did I put
-    my house keys?", "where is a good place for brunch?", "where should I place the
-    sofa?")."""
-    return any(
-        word in _HOME_NOUNS
-        and at > 0
-        and words[at - 1] in _WHOSE
-        and (at + 1 == len(words) or words[at + 1] in _HOME_ASKED_END)
-        for at, word in enumerate(words)
-    )
-
-
-_EMPLOYER_FIRST = frozenset(("where", "who", "for", "firm", "company", "employer", "which"))
-# The words of a question that ask where one works, not where one lives.
-_AT_WORK = frozenset(("work", "works", "working", "office", "company", "firm", "employer", "job"))
-_JOB_FIRST = frozenset(("job", "position", "role", "occupation", "profession", "title"))
 _STILL = frozenset(("still", "anymore"))
 # Words before a relation for one the user had: "my ex wife", "my former boss".
 _FORMER_WORDS = frozenset(("ex", "former"))
@@ -96,45 +59,8 @@ _AFTER_WHOM = frozenset(
 )
 # Words for a relative only after "my" / "our" (the extractor does not key them at all).
 _MY_ONLY = {"gran": "grandma"}
-# Words for several relatives at once, after "my" / "our": the question is about each of
-# them the collection knows ("where do my parents live?": the mum and the dad), or the
-# group as such when it knows none ("my parents live in Izmir" keys no fact: the words
-# of the question find it), never the user.
-_CHILDREN = frozenset(kin(w) for w, r in RELATIONS.items() if r == "children")
-_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
-    # each group word: the relatives in it, as kin() names them, and the attributes of
-    # the user that record who they are ("what are my kids called?")
-    "parents": (frozenset(("mum", "dad")), ("mother", "father")),
-    "folks": (frozenset(("mum", "dad")), ("mother", "father")),
-    "grandparents": (frozenset(("grandma", "grandpa")), ("relatives",)),
-    "grandkids": (frozenset(("grandson", "granddaughter")), ("relatives",)),
-    "grandchildren": (frozenset(("grandson", "granddaughter")), ("relatives",)),
-    "kids": (_CHILDREN, ("children",)),
-    "children": (_CHILDREN, ("children",)),
-    "in-laws": (frozenset(w for w in RELATIONS if w.endswith("-in-law")), ("relatives",)),
-}
-# The words after "my" that make it someone else's question ("my sister", "my parents").
-_PEOPLE_WORDS = frozenset((*RELATIONS, *_GROUPS))
-# Words of a question about a trip to come: "upcoming travel plans", "any trips soon?"
-_TRAVEL = frozenset(
-    ("upcoming", "trip", "trips", "travel", "travelling", "traveling", "vacation", "vacations")
-)
-_WHERE_OR_TRAVEL = _WHERE | _TRAVEL  # what keeps `location` among the attributes asked
-# The words of a question that ask each attribute (its ``asked_by``), split once.
-_ASKED_BY = {name: frozenset(spec.asked_by.split()) for name, spec in ATTRIBUTES.items()}
-# Words of place and time: a question with only these ("where do I get my pastries?")
-# asks about no attribute.
-_WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
 # A query's words as written (for their capitals).
 _WRITTEN = re.compile(r"[^\W_]+")
-# Two words that say "avoid" before "from" ("which fruit must I stay away from?"): not a
-# home's "stay", nor an absence ("how long will my mum stay away?").
-_AVOIDING = frozenset((("stay", "away"), ("keep", "away")))
-# Words after "favourite" that are not the thing: "what is my favourite?", "my favourite
-# at the moment", "which is my favourite now".
-_NOT_A_THING = frozenset(
-    ("is", "are", "was", "at", "now", "these", "right", "of", "to", "in", "for", "and", "s")
-)
 
 
 @dataclass(frozen=True)
@@ -167,16 +93,6 @@ class Ask:
     which: tuple[str, str] = ("", "")
 
 
-# What is asked of whom the user sees (facts.ROLE_ATTRIBUTES), not who they are: what
-# they said or arranged ("what did the doctor say about my knee?").
-_OF_A_VISIT = frozenset(
-    (
-        *("say", "said", "says", "tell", "told", "tells", "appointment", "appointments"),
-        *("session", "sessions", "advice", "advise", "advised", "recommend", "recommended"),
-        *("think", "thinks", "prescribe", "prescribed", "about", "when", "suggest"),
-        *("suggested", "want", "wants", "wanted"),
-    )
-)
 # A partner called so: "what's my other half's job?" (not "the other half of the pizza").
 _OTHER_HALF = re.compile(r"\b(?P<whose>my|our|user'?s?)\s+(?:other|better)\s+half\b", re.I)
 
@@ -392,62 +308,6 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     )
 
 
-# The words for a younger and an older relative of a kind ("my little brother" is the
-# younger one; "my big sister" the older); any other which-word only as itself.
-_YOUNGER = frozenset(("little", "younger", "youngest", "baby", "wee", "kid"))
-_OLDER = frozenset(("big", "older", "elder", "eldest", "oldest"))
-
-
-def which_ones(
-    which: tuple[str, str], people: Sequence[str], said: dict[str, list[str]]
-) -> tuple[str, ...]:
-    """Of ``people``, those a question asking which relative of several (``Ask.which``:
-    "where does my younger brother work?") asks about: those the statements ``said`` of
-    them say to be that one ("my little brother Tom"); else those not said to be the
-    other ("my big brother Sam" is not the younger); else all of them. ``said``: person
-    (``brother:Tom``) → the statements of the facts about them."""
-    word, relation = which
-    sense = _YOUNGER if word in _YOUNGER else _OLDER if word in _OLDER else frozenset((word,))
-    other = _OLDER if sense is _YOUNGER else _YOUNGER if sense is _OLDER else frozenset()
-    # the words for that relative, and for any one of a kind ("my oldest" is a kid: "my
-    # eldest daughter Amy", "my eldest, Amy,")
-    relatives = [*kin_words(relation), relation]
-    relatives += [w for one in sorted(_ANY_OF.get(relation, ())) for w in kin_words(one)]
-    of_them = [s for s in people if s in said and one_of(s, which)]
-
-    def says(subject: str, words: frozenset[str]) -> bool:
-        if not words:
-            return False
-        name = re.escape(subject.split(":", 1)[1])
-        which = either(words)
-        relative = rf"(?:my|our)\s+(?:{which})(?:\s+(?:{either(relatives)}))?\b"
-        # "my little brother Tom", "Tom, my little brother", "Tom is my little brother",
-        # "Joe is the youngest", "my brother Sam is older"
-        pattern = re.compile(
-            rf"{relative}[\s,]*{name}\b|\b{name}\b,?\s+{relative}"
-            rf"|\b{name}\s+(?:is|'s)\s+(?:the\s+|my\s+|our\s+)?(?:{which})\b",
-            re.I,
-        )
-        # (one person keyed by two words is one: "kid:Mia" and "daughter:Mia")
-        same = [x for x in of_them if x.split(":", 1)[1] == subject.split(":", 1)[1]]
-        return any(pattern.search(statement) for x in same for statement in said[x])
-
-    these = [s for s in of_them if says(s, sense)] or [s for s in of_them if not says(s, other)]
-    return tuple(s for s in people if s not in of_them or s in these or not these)
-
-
-def one_of(subject: str, which: tuple[str, str]) -> bool:
-    """Whether a subject (``daughter:Amy``) is a relative of the kind a question asking
-    which one names (``Ask.which``: a daughter for "my eldest daughter", any child for
-    "my oldest")."""
-    return ":" in subject and _is_asked(subject.split(":", 1)[0], [which[1]])
-
-
-def either(words: Iterable[str]) -> str:
-    """A pattern of any of ``words`` as written, the longest tried first."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
 # Words that ask what held before: "previous", "former", "prior", "history", "my old …",
 # "… before", "used to" (not "how old", "before Friday"); a maiden name is the name before
 # a marriage.
@@ -556,12 +416,6 @@ _PEOPLE = (
 
 
 _RELATION_WORDS = [[word] for word in RELATIONS]
-# The words for a relative's group, said of them too ("the kids start at St Mary's"
-# answers "where does my son go to school?"): by the relation RELATIONS records.
-_GROUP_OF = {"children": ("kids", "children"), "mother": ("parents", "folks")}
-_GROUP_OF["father"] = _GROUP_OF["mother"]
-# The words for several relatives at once ("the kids", "the folks"), with their plurals.
-GROUP_WORDS = frozenset((*_GROUPS, *(w for words in _GROUP_OF.values() for w in words)))
 
 
 def _named_after(words: list[str], query: str, relation: str, not_them: set[str]) -> str:
@@ -586,465 +440,9 @@ def _may_be_named(kept: str, name: str) -> bool:
     return not kept or kept.startswith(name[:3]) or name.startswith(kept[:3])
 
 
-def _kin(words: list[str], groups: list[str]) -> tuple[str, ...]:
-    """Every word for the user's relatives that the relation words and group words of a
-    query name, and their plurals ("sisters"); not "mother" in "mother-in-law", not
-    "Tom's mother"."""
-    found: list[str] = []
-    for i, word in enumerate(words):
-        # the user's relative ("my sister", "my little sister", "user's mum"), not Tom's
-        owner = words[i - 2 : i - 1] if i > 1 and words[i - 1] not in ("s", "my", "our") else []
-        ours = _mine(words, i) or _the_users(words, i) or owner in (["my"], ["our"])
-        if (
-            ours
-            and word in RELATIONS
-            and words[i + 1 : i + 3] not in (["in", "law"], ["in", "laws"])
-        ):
-            found += kin_words(word)
-            found += [w for one in sorted(_ANY_OF.get(word, ())) for w in kin_words(one)]
-            found += _GROUP_OF.get(RELATIONS[word], ())
-    for group in groups:
-        members = _GROUPS[group][0]
-        if members:  # "parents" is also "folks", and each mum and dad by any word
-            found += [g for g, (them, _) in _GROUPS.items() if them == members]
-            found += [w for member in sorted(members) for w in kin_words(member)]
-    plurals = [w + "s" for w in found if w.isascii() and w.isalpha() and not w.endswith("s")]
-    return tuple(dict.fromkeys([*found, *plurals]))
-
-
-def _before_people(words: list[str], at: int) -> bool:
-    """Whether the word at ``at`` ("my") is said of a relative that follows it, words for
-    which one it is aside: "my sister", "my youngest sister", "my big brother"."""
-    after = at + 1
-    while after < len(words) and words[after] in _WHICH_ONE:
-        after += 1
-    return after < len(words) and words[after] in _PEOPLE_WORDS
-
-
-# A pet asked about by its kind: "my dog", "the cat", "user's puppy" (one word of a kind
-# said in two: "my golden retriever"), as the animal it is (a puppy is a dog); several
-# as one ("how old are my cats?").
-_PET_PLURALS = {"puppies": "puppy", **{w + "s": w for w in PET_ANIMAL}}
 # Words that open a clause of when or why, whose "I" is not whom a question asks about.
 _WHEN_OR_WHY = frozenset(
     ("when", "whenever", "while", "if", "before", "after", "until", "because", "since")
 )
 # What a pet's word asks of the user, not of the pet: which pets, by name.
 _WHO_IT_IS = frozenset(("name", "pets"))
-
-
-def animal(word: str) -> str:
-    """The animal a word names as a kind of pet ("dog" for "dogs", "puppy", "beagle"),
-    or ""."""
-    return PET_ANIMAL.get(_PET_PLURALS.get(word, word), "")
-
-
-def _pet_asked(words: list[str]) -> str:
-    """The animal a question asks about as a pet ("dog" for "what does the dog eat?"), or
-    ""."""
-    for i, word in enumerate(words):
-        kind = animal(word)
-        if (
-            kind
-            and (_mine(words, i) or words[i - 1 : i] == ["the"] or _the_users(words, i))
-            # (not "my cat allergy", "the dog walker")
-            and not (words[i + 1 : i + 2] and words[i + 1] in PET_THINGS)
-        ):
-            return kind
-    return ""
-
-
-def _pets_known(known: set[str], kind: str) -> list[str]:
-    """The user's pets of an animal the collection knows by name ("dog:Rex",
-    "retriever:Biscuit"), and each name keyed as a subject of its own ("Rex is 5 years
-    old")."""
-    named = sorted(s for s in known if animal(s.split(":", 1)[0]) == kind)
-    return named + [s.split(":", 1)[1] for s in named if s.split(":", 1)[1] in known]
-
-
-# Words that say which relative ("my youngest sister", "my elder brother", "my twin
-# brother", "my step mum"), between "my" and the relation word.
-_WHICH_ONE = frozenset(
-    """little big younger older youngest eldest oldest elder baby twin middle step half new
-    ex best late wee""".split()  # noqa: SIM905
-)
-
-
-def _which_child(word: str, known: set[str]) -> str:
-    """The relation a question's "my oldest" / "my youngest" asks about: the word itself
-    when a subject of the collection is that child ("eldest:Josh" for "my oldest"), else
-    any child ("kid")."""
-    if word in RELATIONS and any(kin(s.split(":", 1)[0]) == kin(word) for s in known):
-        return word
-    return "kid"
-
-
-# Relatives by marriage, said in three words ("mother in law", "mother-in-law"), short
-# after "my" / "our" or capitalised ("my mil", "where does MIL live?"), or as a spouse's
-# parent ("my wife's mother"): one word, as facts' subjects spell them
-# ("mother-in-law:Carol"), not the mother. "My brother in law school" studies law; "1
-# mil" is a sum.
-_LAW_AS_STUDIED = frozenset(
-    ("school", "schools", "enforcement", "firm", "firms", "student", "students", "degree")
-)
-# (whose, whom, as kin() names them) → the relative by marriage: a spouse's parent, the
-# one of that word (not a sibling's spouse, a spouse's sibling or a child's spouse: one
-# of several, "my brother's wife Meg" beside "my sister-in-law Rita").
-_BY_MARRIAGE = {
-    **{(p, "mum"): "mother-in-law" for p in ("wife", "husband", "spouse", "partner")},
-    **{(p, "dad"): "father-in-law" for p in ("wife", "husband", "spouse", "partner")},
-}
-
-
-# (a sibling, a child, as kin() names them) → the relative: "my sister's son" is a nephew.
-_A_SIBLINGS_CHILD = {
-    **{(s, "son"): "nephew" for s in ("sister", "brother")},
-    **{(s, "daughter"): "niece" for s in ("sister", "brother")},
-}
-# … and other relatives' relatives, as kin() names them: "my mum's mum" is a grandma,
-# "my dad's sister" an aunt, "my uncle's son" a cousin, "my son's daughter" a
-# granddaughter.
-_KIN_OF_KIN = {
-    **{(p, "mum"): "grandma" for p in ("mum", "dad")},
-    **{(p, "dad"): "grandpa" for p in ("mum", "dad")},
-    **{(p, "sister"): "aunt" for p in ("mum", "dad")},
-    **{(p, "brother"): "uncle" for p in ("mum", "dad")},
-    **{(p, c): "cousin" for p in ("aunt", "uncle") for c in ("son", "daughter")},
-    **{(c, "son"): "grandson" for c in ("son", "daughter")},
-    **{(c, "daughter"): "granddaughter" for c in ("son", "daughter")},
-}
-
-
-def _relatives_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
-    """The query's words with a relative said in several made one word, as facts'
-    subjects spell them: a relative by marriage ("mother in law", "my MIL"), a spouse's
-    parent or another relative's relative the collection knows by that word ("my wife's
-    mother", "my mum's mum" → grandma), a sibling's child (a nephew, a niece)."""
-    written = {w.lower() for w in _SHORT_WRITTEN.findall(query)}
-    out: list[str] = []
-    at = 0
-    while at < len(words):
-        word = words[at]
-        if (
-            word in IN_LAW_HEADS
-            and words[at + 1 : at + 3] == ["in", "law"]
-            and words[at + 3 : at + 4] not in [[w] for w in _LAW_AS_STUDIED]
-        ):
-            out.append(relation_key(f"{word}-in-law"))
-            at += 3
-            continue
-        if word == "parents" and words[at + 1 : at + 3] == ["in", "law"]:
-            out.append("in-laws")  # "my parents in law", "parents-in-law"
-            at += 3
-            continue
-        pair = (kin(word), kin(words[at + 2])) if at + 2 < len(words) else None
-        whose = _BY_MARRIAGE.get(pair) if pair else None
-        if whose and words[at + 1] == "s" and _mine(words, at) and _knows(known, whose):
-            # "my wife's mother": "my mother-in-law", if the collection knows one (else
-            # the words find "my wife's mum lives in Leeds")
-            out.append(whose)
-            at += 3
-            continue
-        if pair in _A_SIBLINGS_CHILD and words[at + 1] == "s" and _mine(words, at):
-            # "my sister's son": "my nephew", as the rules key him
-            out.append(_A_SIBLINGS_CHILD[pair])
-            at += 3
-            continue
-        kin_of_kin = _KIN_OF_KIN.get(pair) if pair else None
-        if kin_of_kin and words[at + 1] == "s" and _mine(words, at) and _knows(known, kin_of_kin):
-            # "my mum's mum": "my grandma", if the collection knows one
-            out.append(kin_of_kin)
-            at += 3
-            continue
-        short = word in IN_LAW_SHORT and (_mine(out, len(out)) or word in written)
-        out.append(relation_key(word) if short else word)
-        at += 1
-    return out
-
-
-def _knows(known: set[str], relation: str) -> bool:
-    """Whether the collection knows a relative of that word (by any word for them)."""
-    return any(kin(s.split(":", 1)[0]) == kin(relation) for s in known if ":" in s)
-
-
-_SHORT_WRITTEN = re.compile(r"(?<![\w-])" + IN_LAW_CAPS + r"(?![\w-])")
-
-
-def _mine(words: list[str], at: int) -> bool:
-    """Whether the word at ``at`` follows "my" or "our"."""
-    return at > 0 and words[at - 1] in ("my", "our")
-
-
-def _member(subject: str, members: frozenset[str]) -> bool:
-    """Whether a subject key is one of a group's relatives ("kid:Leo" of the children)."""
-    return subject != USER and kin(subject.split(":", 1)[0]) in members
-
-
-def _the_users(words: list[str], at: int) -> bool:
-    """Whether the word at ``at`` follows an agent's "user" ("user children ages", "the
-    user's kids")."""
-    before = words[max(at - 2, 0) : at]
-    return bool(before) and (before[-1] in ("user", "users") or before == ["user", "s"])
-
-
-def _singular(word: str) -> str:
-    """A relation word for each of several ("sisters" → "sister", "sons" → "son"), as a
-    fact's subject spells it; other words, and the group words, as they are."""
-    if word in RELATIONS or word in _GROUPS or word == "twins":  # "our twins": children
-        return word
-    return word[:-1] if word.endswith("s") and word[:-1] in RELATIONS else word
-
-
-# Words for any relative of a kind: "my partner" or "my spouse" is the wife, the husband,
-# the girlfriend…; "my siblings" each sister and brother; a kid or a child each son and
-# daughter ("how old is my son?" asks about the kids of "our two children, Youssef and
-# Salma", when no son is known by that word).
-_PARTNERS = frozenset(kin(w) for w, kind in RELATIONS.items() if kind == "partner")
-_ANY_OF = {
-    "partner": _PARTNERS,
-    "spouse": _PARTNERS,
-    "sibling": frozenset(kin(w) for w, kind in RELATIONS.items() if kind == "siblings"),
-    "kid": _CHILDREN,
-    "child": _CHILDREN,
-}
-
-
-def _is_asked(relation: str, asked: list[str]) -> bool:
-    """Whether the relation word of a subject is one the query asks about: the same
-    relative ("nan" for "grandma"), or one of a kind by its word ("my boyfriend" asks
-    about a "partner" the user started dating, "my spouse" about a wife, "my siblings"
-    about a brother)."""
-    mine = kin(relation)
-    return any(
-        one_relative(relation, word)
-        or (
-            kin(word) not in _BY_ORDER  # "my oldest" is the eldest, not any child
-            and (mine in _ANY_OF.get(word, ()) or kin(word) in _ANY_OF.get(mine, ()))
-        )
-        for word in asked
-    )
-
-
-_BY_ORDER = frozenset(kin(w) for w in ("eldest", "youngest"))
-
-
-_EAT = frozenset(("eat", "eats", "drink", "drinks"))
-# Words of food and of being kept off it: a question with one of each asks what one
-# cannot eat ("what does Dilani have to avoid eating?", "any foods I should stay away
-# from?", "which food does Aga have trouble digesting?").
-_FOOD = frozenset(
-    """eat eats eating ate food foods meal meals diet dietary digest digesting
-    digestion""".split()  # noqa: SIM905
-)
-_MEDICINES = frozenset(ATTRIBUTES["medications"].asked_by.split()) - {"health"}
-_KEPT_OFF = frozenset(
-    """avoid avoids avoiding shouldn't allowed intolerance intolerances intolerant sensitive
-    sensitivity""".split()  # noqa: SIM905
-)
-# (and "restrictions", which asks the diet and allergies it names first: "what are my
-# dietary restrictions?")
-_TROUBLE = frozenset(("trouble", "problem", "problems", "issue", "issues"))
-# … or words of digesting, or of health beside eating ("which medical condition shapes
-# what Shauna can eat?"; not "what food do I have trouble cooking?", "the limit of my food
-# budget").
-_DIGEST = frozenset(("digest", "digesting", "digestion"))
-_MEDICAL = frozenset(("condition", "conditions", "medical", "health", "illness"))
-_EATING = frozenset(("eat", "eats", "eating", "ate", "dietary"))
-# Words that ask of one's health as such ("user medical conditions", "what condition does
-# Efua have?"), where coeliac disease, keyed as what one cannot eat, answers too (not
-# "what condition is my flat in?", "what health insurance do I have?").
-_MEDICAL_ASKED = frozenset(
-    """medical conditions illness illnesses diagnosis diagnoses disease diseases""".split()  # noqa: SIM905
-)
-_PARTNERED = frozenset(("dating", "seeing", "married", "engaged"))
-_SOMEONE = frozenset(
-    ("anyone", "anybody", "someone", "somebody", "seeing", "dating", "relationship")
-)
-# What may follow "what does X do" and still ask for the job: "… do for work", "… now".
-_DOING_TAIL = frozenset(
-    ("for", "work", "a", "living", "now", "these", "days", "nowadays", "currently", "then")
-)
-
-
-def _asks_doing(words: list[str]) -> bool:
-    """Whether a question asks what someone does for a living: "What does Jay do?",
-    "What does Kwame do for work?"."""
-    at = max((i for i, w in enumerate(words) if w in ("do", "does")), default=-1)
-    # "what do/does …": not "what dance do I do?", which asks what, not for a living
-    asked = words.index("what") if "what" in words else -1
-    return (
-        at > 0
-        and words[asked + 1 : asked + 2] in (["do"], ["does"])
-        and (set(words[at + 1 :]) <= _DOING_TAIL)
-    )
-
-
-def _attributes(words: list[str], found: set[str]) -> list[str]:
-    scored: dict[str, float] = {}
-    for name, words_asking in _ASKED_BY.items():
-        asked = found & words_asking
-        if not asked:
-            continue
-        strong = asked - _WEAK
-        scored[name] = len(strong) * 2 + len(asked)
-    doing = "what" in found and (_asks_doing(words) or "living" in found)
-    # "Who is Bronte engaged to?", "Who is DeShawn dating?": the partner, by name
-    partnered = "who" in found and bool(found & _PARTNERED)
-    if partnered:  # a person is asked, not whether: not "User is engaged"
-        scored["partner"] = scored.get("partner", 0) + 4
-        scored.pop("relationship", None)
-    elif "relationship" in scored and "partner" not in scored and found & _SOMEONE:
-        # "am I seeing anyone?": whether, then with whom (not "am I engaged?": whether)
-        scored["partner"] = scored["relationship"] - 0.5
-    # "Where am I (now)?", "where are we at the moment?": where one is, the stay, then
-    # the home. Not "where are we going for dinner?".
-    whereabouts = (
-        "where" in found
-        and bool(found & _ONESELF)
-        and bool(found & {"am", "are"})
-        and found <= _WHEREABOUTS
-    )
-    if whereabouts:
-        scored["location"] = scored.get("location", 0) + 2
-    # "Where is Aga's place?", "Which part of London is my flat in?": the home, by its noun
-    housed = bool(found & _WHERE_PART) and _a_home_asked(words)
-    if housed:
-        scored["home"] = scored.get("home", 0) + 4
-    # "where", "now" alone: "where do I get my pastries?" asks no key
-    if (
-        not doing
-        and not partnered
-        and not housed
-        and not whereabouts
-        and (not scored or not any(found & (_ASKED_BY[n] - _WEAK) for n in scored))
-    ):
-        return []
-    if found & _WHERE:
-        for name in ("location", "home"):
-            scored[name] = scored.get(name, 0) + 1.5
-        if "live" in found or "lives" in found or "living" in found:
-            scored["home"] = scored.get("home", 0) + 3
-        elif found & _AT_WORK:
-            # "what city do I work in?", "where is my company based?", "user work city":
-            # where the employer is (its fact says where), not where one lives
-            scored["employer"] = max(scored.values()) + 1
-            scored.pop("home", None)
-    if found & {"study", "studies", "studying", "studied", "masters", "msc", "phd"}:
-        # "Where is my daughter studying?" asks the school, "What does she study (at uni)?"
-        # the subject
-        place = bool(found & (_WHERE | {"which", "school"}))
-        study = "school" if place else "studies"
-        scored[study] = scored.get(study, 0) + 4
-    which_school = any(
-        first in ("which", "what") and second == "school" for first, second in zip(words, words[1:])
-    )
-    if which_school and "employer" not in scored and found & {"at", "teach", "teaches"}:
-        # "which school is Rhodri at now?": where a teacher works answers too
-        scored["employer"] = scored["school"] - 1
-    if "working" in found and "on" in found and "project" in scored:
-        scored["project"] += 4  # "what is Anna working on?": the project, not the job
-    if "employer" in scored and "job" in scored:
-        if found & _JOB_FIRST:
-            scored["job"] += 2
-        elif found & _EMPLOYER_FIRST:
-            scored["employer"] += 2
-    if doing:
-        # "What does Jay do (for a living)?": the job, then whom it is done for.
-        scored["job"] = scored.get("job", 0) + 4
-        scored["employer"] = scored.get("employer", 0) + 2
-        scored.pop("home", None)
-    cannot = "cannot" in found or ("can" in found and bool(found & {"t", "not"}))
-    if found & _EAT and cannot:
-        # "What can't I eat?": what one is allergic to first, then the diet
-        scored["allergies"] = scored.get("allergies", 0) + 4
-    troubled = any(
-        w in _TROUBLE and (words[i + 1 : i + 2] == [] or not words[i + 1].endswith("ing"))
-        for i, w in enumerate(words)
-    )  # "which foods give Aga trouble?", not "what food do I have trouble cooking?"
-    if (
-        (found & _FOOD and (cannot or troubled or found & _KEPT_OFF))
-        or found & _DIGEST
-        or (found & _MEDICAL and found & _EATING)
-    ):
-        # "What does Dilani have to avoid eating?", "which food does Aga have trouble
-        # digesting?", "which medical condition shapes what Shauna can eat?": what one is
-        # allergic or intolerant to, the conditions that keep one off a food, then what
-        # one avoids for dislike, or the diet
-        scored["allergies"] = scored.get("allergies", 0) + 3
-        scored["conditions"] = scored.get("conditions", 0) + 2
-        third = "dislikes" if "avoid" in found else "diet"
-        scored[third] = scored.get(third, 0) + 1
-    elif (
-        "allergies" in scored
-        and "conditions" not in scored
-        and found & (_KEPT_OFF | {"restriction", "restrictions", "restricted"})
-    ):
-        # "what does the user need to stay away from?", "what are my dietary
-        # restrictions?": a condition may say what, after what the question names
-        scored["conditions"] = min(scored.values()) - 1
-    medical = found & _MEDICAL_ASKED or ("condition" in found and found & {"have", "has", "got"})
-    if (
-        medical
-        and "conditions" in scored
-        and "allergies" not in scored
-        and not found & (_MEDICINES | {"insurance"})
-    ):
-        # "user medical conditions": coeliac disease is keyed as what one cannot eat
-        scored["allergies"] = scored["conditions"] - 2
-    if (
-        "location" in scored
-        and not found & _WHERE_OR_TRAVEL
-        and ("now" not in found or "who" in found)
-    ):
-        # (not "who is my boyfriend now?": who, not where)
-        del scored["location"]
-    if found & {"hobby", "hobbies"} and "likes" not in scored:
-        # "What are my hobbies?": what one likes doing ("User likes hiking") answers next.
-        scored["likes"] = scored.get("hobbies", 0) - 1
-    for name in ROLE_ATTRIBUTES & scored.keys():
-        # "when is my doctor's appointment?", "what did the doctor say about my knee?":
-        # the appointment, what was said, not who the doctor is (not "what is my doctor's
-        # name?": who)
-        if found & _OF_A_VISIT or any(
-            w in _ASKED_BY[name]
-            and words[i + 1 : i + 2] == ["s"]
-            and words[i + 2 : i + 3] != ["name"]
-            for i, w in enumerate(words)
-        ):
-            del scored[name]
-    ranked = sorted(scored, key=lambda name: (-scored[name], list(ATTRIBUTES).index(name)))
-    return [*_favorites(words), *ranked][:3]
-
-
-def _avoid_said(words: list[str]) -> list[str]:
-    """``words``, with "steer clear", and "stay away" or "keep away" before "from" (not
-    "from home": away), the one word "avoid"."""
-    said: list[str] = []
-    for at, word in enumerate(words):
-        pair = (said[-1], word) if said else ("", word)
-        after = words[at + 1 : at + 3]
-        if pair == ("steer", "clear") or (
-            pair in _AVOIDING and after[:1] == ["from"] and after[1:] != ["home"]
-        ):
-            said[-1] = "avoid"
-        else:
-            said.append(word)
-    return said
-
-
-def _favorites(words: list[str]) -> list[str]:
-    """The favourite things a question asks for, as keys spell them: "what's my
-    favourite tv show?" → ``favorite:tv show``, then ``favorite:tv`` (a thing is one or
-    two words)."""
-    at = next((i for i, w in enumerate(words) if w in ("favorite", "favourite")), -1)
-    if at < 0:
-        return []
-    rest = words[at + 1 :]
-    if rest[1:2] == ["of"] and rest[:1] in (["kind"], ["type"], ["sort"]):
-        rest = rest[2:]  # "my favourite kind of music"
-    if not rest or rest[0] in _NOT_A_THING or rest[0] in RELATIONS:
-        return []  # "my favourite at the moment", "my favourite cousin"
-    # Two words only when they end the question ("my favourite tv show?"), not "my
-    # favourite place to eat".
-    things = [rest[:2]] if len(rest) == 2 and rest[1] not in _NOT_A_THING else []
-    return [f"{FAVORITE_PREFIX}{' '.join(thing)}" for thing in [*things, rest[:1]]]

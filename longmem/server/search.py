@@ -37,7 +37,8 @@ from typing import Any, Optional
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
 from . import wire
 from .arms import KIND_WEIGHT, _Arms
-from .ask import GROUP_WORDS, Ask, analyse, animal, either, which_ones
+from .ask import Ask, analyse
+from .ask_whose import GROUP_WORDS, animal, either, which_ones
 from .db import Change, MemoryFilter, MemoryRecord, Store
 from .embed import (
     CLITIC,

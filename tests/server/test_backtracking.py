@@ -36,7 +36,7 @@ BUILT_AT_RUN_TIME = {  # function: (how many such calls it makes, why they are s
         2,
         "escaped words, fixed lookarounds",
     ),
-    "longmem.server.ask.which_ones.says": (
+    "longmem.server.ask_whose.which_ones.says": (
         1,
         "escaped words and a name in a fixed frame, one optional comma or spaces between",
     ),
