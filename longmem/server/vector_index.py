@@ -11,7 +11,7 @@ and how many of them are current and never expire (``steady``), so a search need
 them one by one to know a collection is more than its model ranks whole.
 ``_eligible`` judges a candidate by the index's own copy of its filterable fields,
 without reading its row. Loading, locking, rebuilding and the walk of the postings are
-the engine's (search.py).
+the engine's (vector_arm.py).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from longmem.server import LocalServer, search, wire
+from longmem.server import LocalServer, vector_arm, wire
 from longmem.server.ask import analyse
 from longmem.server.db import NewMemory, Principal
 from longmem.server.db.memories import _alias
@@ -227,7 +227,7 @@ def test_a_small_collection_of_a_large_tenant_is_scored_memory_by_memory(api: Ap
 def test_a_collection_scored_memory_by_memory_follows_moves_deletes_and_archiving(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "_DOC_COST", 0)  # every collection search scores its own
+    monkeypatch.setattr(vector_arm, "_DOC_COST", 0)  # every collection search scores its own
     a = api.add("a", "walrus migration notes")
     b = api.add("a", "walrus feeding times")
     c = api.add("a", "walrus photos")

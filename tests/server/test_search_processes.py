@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 import pytest
 
-from longmem.server import LocalServer, cli, search, search_processes
+from longmem.server import LocalServer, cli, search_processes, vector_arm
 from longmem.server.cli import _search_cpus, _search_processes
 from longmem.server.db import DEFAULT_TENANT, ROLE_WRITE, NewMemory, Store
 from longmem.server.model_endpoints import ModelEmbedder, ModelEndpoint
@@ -383,7 +383,7 @@ def test_a_reader_follows_the_log_and_starts_over_when_it_cannot(
         assert both() == (["apples from the orchard"], ["apples from the orchard"])
         assert there._indexes["t"] is loaded  # the change replayed on it
         # More changes than a reader replays at once: it loads its index afresh.
-        monkeypatch.setattr(search, "_MAX_REPLAY", 2)
+        monkeypatch.setattr(vector_arm, "_MAX_REPLAY", 2)
         more = [NewMemory("default", f"orchard apples {n}") for n in range(5)]
         writer.memories.add(principal, more)
         replayed = there._indexes["t"]
