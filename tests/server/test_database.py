@@ -16,7 +16,7 @@ import pytest
 import longmem.server
 from longmem.server.db import Change, NewMemory, Principal, Store
 from longmem.server.db.database import SQLITE_MAX_VARIABLES, Database, DatabaseInUse, chunks
-from longmem.server.db.memories import by_rids
+from longmem.server.db.memory_rows import by_rids
 from longmem.server.db.migrations import MIGRATIONS
 from longmem.server.timestamps import iso_now
 

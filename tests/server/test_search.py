@@ -10,7 +10,7 @@ import pytest
 from longmem.server import LocalServer, vector_arm, wire
 from longmem.server.ask import analyse
 from longmem.server.db import NewMemory, Principal
-from longmem.server.db.memories import _alias
+from longmem.server.db.keyed_facts import _alias
 from longmem.server.embed import as_dict, cosine, embed
 from longmem.server.meaning import ARM_WEIGHT
 from longmem.server.search import RECENCY_PRIOR, RRF_K, SearchEngine, json_contains

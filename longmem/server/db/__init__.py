@@ -3,7 +3,9 @@
 ``Store`` is the database with one attribute per resource — ``keys``, ``collections``,
 ``memories``, ``hygiene``, ``jobs``, ``idempotency``, ``connections``, ``portability`` —
 each a module beside this one that holds that resource's queries and hands out the
-dataclasses of ``records.py``. ``database.py`` is the plumbing they share: connections, the writer,
+dataclasses of ``records.py`` (``memories`` in three: ``Memories`` builds on the reads
+of keyed facts of ``keyed_facts.py``; ``memory_rows.py`` holds its rows as every resource
+reads and writes them). ``database.py`` is the plumbing they share: connections, the writer,
 migrations and the change feed. A write spanning resources is one ``with store.write():``
 around their calls (nested writes join the outermost transaction).
 """

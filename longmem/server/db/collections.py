@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 from ..timestamps import iso_now
 from .database import Database, dumps
-from .memories import delete_rows, ensure_collection
+from .memory_rows import delete_rows, ensure_collection
 from .records import CollectionRecord
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any, Optional
 
 from .database import Database
-from .memories import (
+from .memory_rows import (
     COLUMNS,
     CURRENT,
     ENDED_BY_PLAN,

@@ -3,282 +3,48 @@
 "Current" means what search may return: not archived, still the latest version and not
 expired. Expired memories are gone for every read and write at once, though the
 sweeper deletes them later. ``now`` is passed in as an ISO string where one request must
-see one instant.
+see one instant. The keyed facts among them are read by keyed_facts.py (``KeyedFacts``,
+which ``Memories`` builds on); memory_rows.py holds the rows as every resource shares them.
 """
 
 from __future__ import annotations
 
-import re
 import secrets
 import sqlite3
-import sys
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any, Optional
 
-from ..embed import EMBED_VERSION, Vector, embed, from_blob, fts_text, to_blob
-from ..extract.kin import relation_key
-from ..extract.lexicon import PET_ANIMAL, pet_subject
-from ..facts import DATE_PREFIX, RELATION_ATTRIBUTES
+from ..embed import EMBED_VERSION, Vector, embed, fts_text, to_blob
 from ..timestamps import iso_now
-from .database import Database, chunks, dumps, select_in
-from .records import (
-    Change,
-    IndexEntry,
-    MemoryFilter,
-    MemoryRecord,
-    NewMemory,
-    Principal,
+from .database import dumps, select_in
+from .keyed_facts import KeyedFacts
+from .memory_rows import (
+    _INDEX_COLUMNS,
+    _OF_KEY,
+    BY_RID_SCOPE,
+    COLUMNS,
+    CURRENT,
+    ENDED_BY_PLAN,
+    UNEXPIRED,
+    _index_entry,
+    announce_changes,
+    by_rids,
+    delete_rows,
+    ensure_collection,
+    index_entries_by_rid,
+    record,
+    stored_vector,
+    tag_filter,
+    texts,
+    unplan,
 )
+from .records import Change, IndexEntry, MemoryFilter, MemoryRecord, NewMemory, Principal
 
-COLUMNS = (
-    "rid, id, tenant_id, collection, text, importance, category, source, metadata, "
-    "container_tag, type, pinned, archived, is_latest, expires_at, images, created_at, "
-    "updated_at, created_by_id, created_by_label, supersedes, subject, attribute, value, "
-    "valid_from, statement, negated, observed_at"
-)
-_COLUMN_COUNT = COLUMNS.count(",") + 1
-# The SQL condition for a current memory; takes ``now`` as its one parameter.
-CURRENT = "archived = 0 AND is_latest = 1 AND (expires_at IS NULL OR expires_at > ?)"
-UNEXPIRED = "(expires_at IS NULL OR expires_at > ?)"
-# Facts that hold now before those planned to begin later, each newest first; takes
-# ``now`` as its one parameter.
-BEGUN_FIRST = (
-    "ORDER BY COALESCE(valid_from, created_at) > ?, COALESCE(valid_from, created_at) DESC, rid DESC"
-)
 UPDATABLE = frozenset({"text", "importance", "category", "metadata", "pinned", "archived"})
-# The tenant (and collection) condition of a look-up by row ids. The unary plus keeps
-# SQLite from answering it through an index on tenant_id, which it prefers to the row ids
-# of an ``IN`` list of two or more and which walks every memory of the tenant: 40 rows of
-# a 4,000-memory tenant took 0.9 ms that way, 0.1 ms by row id.
-BY_RID_SCOPE = "+tenant_id = ?"
-
-
-def record(row: sqlite3.Row) -> MemoryRecord:
-    """A memory of a row that selected ``COLUMNS`` first, in their order."""
-    (rid, memory_id, tenant_id, collection, text, importance, category, source, metadata,
-     container_tag, kind, pinned, archived, is_latest, expires_at, images, created_at,
-     updated_at, created_by_id, created_by_label, supersedes, subject, attribute, value,
-     valid_from, statement, negated, observed_at) = tuple(row)[:_COLUMN_COUNT]  # fmt: skip
-    return MemoryRecord(
-        rid,
-        memory_id,
-        tenant_id,
-        collection,
-        text,
-        importance,
-        category,
-        source,
-        metadata,
-        container_tag,
-        kind,
-        bool(pinned),
-        bool(archived),
-        bool(is_latest),
-        expires_at,
-        images,
-        created_at,
-        updated_at,
-        created_by_id,
-        created_by_label,
-        supersedes,
-        subject,
-        attribute,
-        value,
-        valid_from,
-        statement,
-        bool(negated),
-        observed_at,
-    )
-
-
-def stored_vector(row: sqlite3.Row) -> Vector:
-    """The vector stored with a row (it selects ``text, vector, embed_version``), or the
-    text embedded afresh when the stored one is missing or from an older embedder."""
-    if row["vector"] is not None and row["embed_version"] == EMBED_VERSION:
-        return from_blob(row["vector"])
-    return embed(row["text"])
 
 
 def new_memory_id() -> str:
     return "mem_" + secrets.token_hex(12)
-
-
-def ensure_collection(
-    conn: sqlite3.Connection,
-    tenant_id: str,
-    name: str,
-    description: Optional[str] = None,
-    metadata: Optional[Mapping[str, Any]] = None,
-    created_at: Optional[str] = None,
-) -> None:
-    """Create a collection unless it exists: a write to a missing collection makes it."""
-    conn.execute(
-        "INSERT OR IGNORE INTO collections (tenant_id, name, description, metadata, "
-        "created_at) VALUES (?, ?, ?, ?, ?)",
-        (tenant_id, name, description, dumps(dict(metadata or {})), created_at or iso_now()),
-    )
-
-
-# Whether the memory aliased {o} ended because a plan of its key began: a current memory
-# of the same key (and tag) became true when it ended ("lives in Moda" until the move).
-_BEGINS_AS_IT_ENDS = (
-    "n.tenant_id = {o}.tenant_id AND n.collection = {o}.collection "
-    "AND n.container_tag IS {o}.container_tag AND n.subject = {o}.subject "
-    "AND n.attribute = {o}.attribute AND n.valid_from = {o}.expires_at AND n.is_latest = 1"
-)
-ENDED_BY_PLAN = (
-    "EXISTS (SELECT 1 FROM memories AS n WHERE "
-    + _BEGINS_AS_IT_ENDS
-    + " AND n.archived = 0 AND n.rid != {o}.rid)"
-)
-
-
-def unplan(db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]) -> None:
-    """Of these memories, the plans still to begin are going (deleted, archived, called
-    off): what they would have ended holds on, its end cleared."""
-    now = iso_now()
-    for chunk in chunks(rids):
-        marks = ",".join("?" * len(chunk))
-        plans = conn.execute(
-            f"SELECT rid, collection, container_tag, subject, attribute, valid_from "
-            f"FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({marks}) "
-            "AND attribute IS NOT NULL AND valid_from > ? AND is_latest = 1",
-            [tenant_id, *chunk, now],
-        ).fetchall()
-        for plan in plans:
-            # Unless another plan of the key begins that day (one replacing this one).
-            replaced = _BEGINS_AS_IT_ENDS.format(o="o")
-            ended = conn.execute(
-                f"SELECT rid FROM memories AS o WHERE {_OF_KEY} AND expires_at = ? AND NOT "
-                f"EXISTS (SELECT 1 FROM memories AS n WHERE {replaced} AND n.rid != ?)",
-                (tenant_id, *tuple(plan)[1:], plan["rid"]),
-            ).fetchall()
-            rows = [int(row["rid"]) for row in ended]
-            conn.executemany(
-                "UPDATE memories SET expires_at = NULL WHERE rid = ?", [(r,) for r in rows]
-            )
-            announce_changes(db, conn, tenant_id, rows)
-
-
-_OF_KEY = (
-    "tenant_id = ? AND collection = ? AND container_tag IS ? AND subject = ? AND attribute = ?"
-)
-
-
-def delete_rows(
-    db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
-) -> None:
-    """Delete memories and their full-text rows, and tell the change feed; a plan still
-    to begin gives back the end it set (``unplan``)."""
-    unplan(db, conn, tenant_id, rids)
-    for chunk in chunks(rids):
-        marks = ",".join("?" * len(chunk))
-        conn.execute(f"DELETE FROM memory_fts WHERE rowid IN ({marks})", list(chunk))
-        conn.execute(
-            f"DELETE FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({marks})", [tenant_id, *chunk]
-        )
-    db.announce(Change(tenant_id, rid, None) for rid in rids)
-
-
-# How a relation fact reads ("User's wife is Sophie"): the relation word is the user's.
-_RELATION_MARKS = ", ".join(f"'{name}'" for name in sorted(RELATION_ATTRIBUTES))
-_RELATION_TEXT = re.compile(r"^User's ([\w-]+) is ")
-
-
-# Another name the user goes by, as the name fact's text says it (extract/detail.py
-# _ALIAS): "User is called Katarzyna, Kasia for short", "…, everyone calls User Thandi",
-# "…, aka Kasia"; after the comma, "calls User" or "goes by" on the same line.
-_A_NAME = r"([\w'’-]+)"
-_ALIAS_SAID = re.compile(rf", (?:{_A_NAME} for short|(?:aka|a\.k\.a\.?) {_A_NAME})$")
-_ALIAS_CALLED = re.compile(rf"\b(?:calls? User|go(?:es)? by) {_A_NAME}$")
-
-
-def _alias(text: str) -> Optional[str]:
-    """The other name a name fact's text gives the user, if any. (One pattern with ".*"
-    after each ", " took time quadratic in a text of many.)"""
-    said = _ALIAS_SAID.search(text)
-    if said is not None:
-        return said.group(1) or said.group(2)
-    called = _ALIAS_CALLED.search(text)
-    if called is None:
-        return None
-    line = text.rfind("\n", 0, called.start()) + 1
-    return called.group(1) if text.find(", ", line, called.start()) >= 0 else None
-
-
-def _named_by(text: str, value: Optional[str]) -> Optional[str]:
-    """The subject a relation fact names: "User's wife is Ana" → ``wife:Ana``, "User's
-    fiancée is Zanele" → ``fiancee:Zanele`` (the relation word as keys spell it)."""
-    spoken = _RELATION_TEXT.match(text)
-    return f"{relation_key(spoken.group(1))}:{value}" if spoken and value else None
-
-
-def tag_filter(
-    container_tag: Optional[str], column: str = "container_tag", *, exact: bool = False
-) -> tuple[str, list[Optional[str]]]:
-    """(" AND …", params) keeping the memories of one container tag.
-
-    A read takes a tag as a filter: None keeps every tag. Remember takes it as its scope
-    (``exact``): a fact relates only to memories of its own tag, and an untagged one
-    only to untagged memories (``IS`` compares NULL as a value)."""
-    if exact:
-        return f" AND {column} IS ?", [container_tag]
-    if container_tag is None:
-        return "", []
-    return f" AND {column} = ?", [container_tag]
-
-
-def _scope(
-    tenant_id: str, collection: Optional[str], tags: Optional[MemoryFilter] = None
-) -> tuple[str, list[Optional[str]]]:
-    """The tenant's memories, of one collection unless None, and of the container tag
-    ``tags`` names (its filter or scope; its other fields are not read here)."""
-    where, params = "tenant_id = ?", [tenant_id]
-    if collection is not None:
-        where, params = where + " AND collection = ?", [*params, collection]
-    if tags is None:
-        return where, list(params)
-    tag, tag_params = tag_filter(tags.container_tag, exact=tags.exact_tag)
-    return where + tag, [*params, *tag_params]
-
-
-def announce_changes(
-    db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
-) -> None:
-    """Tell the change feed what these memories now are (read inside the write)."""
-    if not db.has_listeners:
-        return
-    entries = index_entries_by_rid(conn, tenant_id, rids)
-    db.announce(Change(tenant_id, rid, entries.get(rid)) for rid in rids)
-
-
-def index_entries_by_rid(
-    conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
-) -> dict[int, IndexEntry]:
-    """What the search index keeps of each of these memories that exists."""
-    return {
-        row["rid"]: _index_entry(row)
-        for row in select_in(
-            conn,
-            f"SELECT {_INDEX_COLUMNS} FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})",
-            [tenant_id],
-            rids,
-        )
-    }
-
-
-def by_rids(
-    conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]
-) -> dict[int, MemoryRecord]:
-    sql = f"SELECT {COLUMNS} FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})"
-    return {row["rid"]: record(row) for row in select_in(conn, sql, [tenant_id], rids)}
-
-
-def texts(conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]) -> dict[int, str]:
-    sql = f"SELECT rid, text FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})"
-    plain = conn.cursor()
-    plain.row_factory = None  # tuples: every memory of a small scope is read each search
-    return dict(select_in(plain, sql, [tenant_id], rids))
 
 
 def _vector_of(item: NewMemory) -> Vector:
@@ -286,10 +52,7 @@ def _vector_of(item: NewMemory) -> Vector:
     return item.vector if item.vector is not None else embed(item.text)
 
 
-class Memories:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
+class Memories(KeyedFacts):
     # -- writes -------------------------------------------------------------------------
 
     def add(self, principal: Principal, items: Sequence[NewMemory]) -> list[MemoryRecord]:
@@ -603,252 +366,6 @@ class Memories:
             }
         return [found[rid] for rid in rids if rid in found]
 
-    def current_by_key(
-        self,
-        tenant_id: str,
-        collection: str,
-        container_tag: Optional[str],
-        subject: str,
-        attribute: str,
-        now: str,
-    ) -> list[MemoryRecord]:
-        """The current memories of one key within one tag (None: untagged ones), the one
-        that became true last first. Read on the writer, so inside ``write()`` it sees
-        the facts stored earlier in the call."""
-        tag, tag_params = tag_filter(container_tag, exact=True)
-        with self.db.write() as conn:
-            rows = conn.execute(
-                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ?{tag} "
-                f"AND subject = ? AND attribute = ? AND {CURRENT} "
-                "ORDER BY COALESCE(valid_from, created_at) DESC, rid DESC",
-                (tenant_id, collection, *tag_params, subject, attribute, now),
-            ).fetchall()
-        return [record(row) for row in rows]
-
-    def current_by_prefix(
-        self,
-        tenant_id: str,
-        collection: str,
-        container_tag: Optional[str],
-        subject: str,
-        prefix: str,
-        now: str,
-    ) -> list[MemoryRecord]:
-        """The current memories of one subject whose attribute begins with ``prefix``
-        (``date:``: the days of the user's plans) within one tag, the one said last
-        first. Read on the writer, as ``current_by_key`` is."""
-        tag, tag_params = tag_filter(container_tag, exact=True)
-        like = _like(prefix) + "%"
-        with self.db.write() as conn:
-            rows = conn.execute(
-                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ?{tag} "
-                f"AND subject = ? AND attribute LIKE ? ESCAPE '\\' AND negated = 0 AND {CURRENT} "
-                "ORDER BY rid DESC",
-                (tenant_id, collection, *tag_params, subject, like, now),
-            ).fetchall()
-        return sorted(map(record, rows), key=lambda m: m.said, reverse=True)
-
-    def first_keyed(
-        self, tenant_id: str, collection: str, tags: MemoryFilter, subjects: Sequence[str]
-    ) -> list[str]:
-        """``subjects`` in the order a memory of the collection's tag was first keyed to
-        each (any, history too; read on the writer), those keyed to none last, in
-        alphabetical order."""
-        scope, params = _scope(tenant_id, collection, tags)
-        marks = ", ".join("?" * len(subjects))
-        with self.db.write() as conn:
-            rows = conn.execute(
-                f"SELECT subject, MIN(rid) FROM memories WHERE {scope} "
-                f"AND subject IN ({marks}) GROUP BY subject",
-                (*params, *subjects),
-            ).fetchall()
-        first = {str(subject): int(rid) for subject, rid in rows}
-        return sorted(subjects, key=lambda s: (first.get(s, sys.maxsize), s))
-
-    def subjects(
-        self,
-        tenant_id: str,
-        collection: Optional[str],
-        now: str,
-        *,
-        for_update: bool = False,
-        tags: Optional[MemoryFilter] = None,
-        pets: bool = False,
-    ) -> tuple[set[str], tuple[str, ...]]:
-        """Who the current keyed facts of a collection (of the tenant, for None) are about
-        — their subjects, and the people the user's relation facts name ("User's wife is
-        Sophie" → ``wife:Sophie``) — and the names the user goes by, if a fact gives
-        them: the name, then another its text says ("User is called Katarzyna, Kasia for
-        short" → ``("Katarzyna", "Kasia")``). ``tags`` keeps to its container tag
-        (search's filter, or remember's exact tag). ``for_update`` reads on the writer,
-        like ``current_by_key``. ``pets`` adds the user's pets by name ("User has a dog
-        called Rex" → ``dog:Rex``), whom a question may ask about."""
-        scope, params = _scope(tenant_id, collection, tags)
-        marks = f"'name', 'pets', {_RELATION_MARKS}" if pets else f"'name', {_RELATION_MARKS}"
-        with self.db.write() if for_update else self.db.read() as conn:
-            # The user's name and relation facts; every other subject comes from DISTINCT.
-            rows = conn.execute(
-                f"SELECT attribute, value, text FROM memories WHERE {scope} "
-                f"AND subject = 'user' AND attribute IN ({marks}) "
-                f"AND negated = 0 AND {CURRENT}",
-                (*params, now),
-            ).fetchall()
-            distinct = conn.execute(
-                f"SELECT DISTINCT subject FROM memories WHERE {scope} "
-                f"AND attribute IS NOT NULL AND {CURRENT}",
-                (*params, now),
-            ).fetchall()
-        subjects = {str(row[0]) for row in distinct}
-        held: set[str] = set()
-        names: tuple[str, ...] = ()
-        for attribute, value, text in rows:
-            if attribute == "name":
-                if not names and value:
-                    other = _alias(text)
-                    names = (value, other) if other else (value,)
-                continue
-            if attribute == "pets":
-                pet = pet_subject(value or "")
-                if pet:
-                    held.add(pet)
-                continue
-            person = _named_by(text, value)
-            if person:
-                subjects.add(person)
-        if pets:
-            # the pets the user has now, not one whose facts outlived it ("my dog Buster
-            # is 13", then "Buster passed away")
-            subjects = {s for s in subjects if s.split(":", 1)[0] not in PET_ANIMAL} | held
-        return subjects, names
-
-    def statements(
-        self,
-        tenant_id: str,
-        collection: Optional[str],
-        people: Sequence[str],
-        now: str,
-        tags: Optional[MemoryFilter] = None,
-    ) -> dict[str, list[str]]:
-        """The statements the current facts about each of ``people`` (``brother:Tom``)
-        were read from, and those of the user's relation facts naming them ("my younger
-        brother is Tom" keys only ``User's brother is Tom``)."""
-        scope, params = _scope(tenant_id, collection, tags)
-        names = {person.split(":", 1)[1]: person for person in people}
-        who = ",".join("?" * len(people))
-        called = ",".join("?" * len(names))
-        with self.db.read() as conn:
-            rows = conn.execute(
-                f"SELECT subject, value, text, statement FROM memories "
-                f"WHERE {scope} AND {CURRENT} AND statement IS NOT NULL "
-                f"AND (subject IN ({who}) OR (subject = 'user' "
-                f"AND attribute IN ({_RELATION_MARKS}) AND value IN ({called})))",
-                (*params, now, *people, *names),
-            ).fetchall()
-        said: dict[str, list[str]] = {person: [] for person in people}
-        for subject, value, text, statement in rows:
-            person = subject if subject in said else _named_by(text, value)
-            if person in said:
-                said[person].append(statement)
-        return said
-
-    def latest_people(
-        self, tenant_id: str, collection: str, tags: MemoryFilter, now: str, limit: int
-    ) -> list[tuple[str, str]]:
-        """(person, when said) for the people the ``limit`` current keyed facts of a
-        collection's tag stored last are about, the newest first: a fact's subject
-        (``wife:Ana``), or the one a relation fact names ("User's wife is Ana" →
-        ``wife:Ana``). Read on the writer, as ``current_by_key`` is."""
-        scope, params = _scope(tenant_id, collection, tags)
-        with self.db.write() as conn:
-            rows = conn.execute(
-                f"SELECT {COLUMNS} FROM memories WHERE {scope} AND attribute IS NOT NULL "
-                f"AND negated = 0 AND {CURRENT} ORDER BY rid DESC LIMIT ?",
-                (*params, now, limit),
-            ).fetchall()
-        people = []
-        for memory in map(record, rows):
-            if ":" in (memory.subject or ""):
-                people.append((memory.subject or "", memory.said))
-            elif memory.attribute in RELATION_ATTRIBUTES:
-                person = _named_by(memory.text, memory.value)
-                if person:
-                    people.append((person, memory.said))
-        return people
-
-    def current_keyed(
-        self, tenant_id: str, collection: str, now: str, container_tag: Optional[str] = None
-    ) -> list[MemoryRecord]:
-        """Every current keyed fact of a collection (of one tag, unless None) that states a
-        value (not a denial), the one that became true last first, after those that
-        hold now if it is planned."""
-        tag, tag_params = tag_filter(container_tag)
-        with self.db.read() as conn:
-            rows = conn.execute(
-                f"SELECT {COLUMNS} FROM memories WHERE tenant_id = ? AND collection = ?{tag} "
-                f"AND attribute IS NOT NULL AND negated = 0 AND {CURRENT} {BEGUN_FIRST}",
-                (tenant_id, collection, *tag_params, now, now),
-            ).fetchall()
-        return [record(row) for row in rows]
-
-    def superseded_values(
-        self,
-        tenant_id: str,
-        collection: Optional[str],
-        subjects: Sequence[str],
-        attributes: Sequence[str],
-        tags: Optional[MemoryFilter] = None,
-    ) -> list[tuple[str, Optional[str]]]:
-        """The values these keys held before their current ones, each with until when a
-        memory naming it is from before: None, always, while a newer value holds ("a vegan
-        pav, force of habit" once the user is vegetarian); the end, when the newest fact
-        is an end (then "back on the coffee again", said after "I stopped drinking
-        coffee", may say it holds again)."""
-        facts = self.keyed(tenant_id, collection, subjects, attributes, None, 100, tags)
-        current = [m for m in facts if m.is_latest]
-        newest = max(current, key=lambda m: m.began, default=None)
-        until = newest.began if newest is not None and newest.negated else None
-        return [(m.value, until) for m in facts if m.value and not m.is_latest and not m.negated]
-
-    def keyed(
-        self,
-        tenant_id: str,
-        collection: Optional[str],
-        subjects: Sequence[str],
-        attributes: Sequence[str],
-        now: Optional[str],
-        limit: int,
-        tags: Optional[MemoryFilter] = None,
-    ) -> list[MemoryRecord]:
-        """Current keyed facts of these subjects (``rel:`` meaning every one of that
-        relation) and attributes, of ``tags``' tag, the one that became true last first
-        (after those that hold now, if it is planned); with ``now`` None, those no longer
-        latest too."""
-        scope, params = _scope(tenant_id, collection, tags)
-        exact = [s for s in subjects if not s.endswith(":")]
-        prefixes = [s for s in subjects if s.endswith(":")]
-        who = " OR ".join(
-            (["subject IN (" + ",".join("?" * len(exact)) + ")"] if exact else [])
-            + ["subject LIKE ? ESCAPE '\\'" for _ in prefixes]
-        )
-        marks = ",".join("?" * len(attributes))
-        likes = [_like(p) + "%" for p in prefixes]
-        # a plan's day asked by its event (``date:exam``) is also one of a kind of it
-        # (``date:maths exam``)
-        kinds = [
-            DATE_PREFIX + "% " + _like(a[len(DATE_PREFIX) :])
-            for a in attributes
-            if a.startswith(DATE_PREFIX) and len(a) > len(DATE_PREFIX)
-        ]
-        what = f"attribute IN ({marks})" + " OR attribute LIKE ? ESCAPE '\\'" * len(kinds)
-        current, moment = (f"AND {CURRENT} ", (now,)) if now is not None else ("", ())
-        with self.db.read() as conn:
-            rows = conn.execute(
-                f"SELECT {COLUMNS} FROM memories WHERE {scope} AND ({who}) "
-                f"AND ({what}) {current}{BEGUN_FIRST} LIMIT ?",
-                (*params, *exact, *likes, *attributes, *kinds, *moment, now or iso_now(), limit),
-            ).fetchall()
-        return [record(row) for row in rows]
-
     def plain_lately(
         self,
         tenant_id: str,
@@ -1059,26 +576,3 @@ def _log_end(conn: sqlite3.Connection) -> int:
 # How many of the best matches of all memories full_text filters for each one it returns,
 # where the scope holds most memories (Memories._ranked_alone).
 _ALONE_FACTOR = 4
-
-_INDEX_COLUMNS = (
-    "rid, text, collection, category, container_tag, archived, is_latest, expires_at, "
-    "vector, embed_version"
-)
-
-
-def _index_entry(row: sqlite3.Row) -> IndexEntry:
-    return IndexEntry(
-        rid=row["rid"],
-        collection=row["collection"],
-        category=row["category"],
-        container_tag=row["container_tag"],
-        current=not row["archived"] and bool(row["is_latest"]),
-        archived=bool(row["archived"]),
-        expires_at=row["expires_at"],
-        vector=stored_vector(row),
-    )
-
-
-def _like(text: str) -> str:
-    """``text`` for a LIKE pattern with ESCAPE '\\': its own % and _ matched as such."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -10,7 +10,7 @@ from ..timestamps import iso_now
 from . import connections as _connections
 from .collections import all_of
 from .database import Database, select_in
-from .memories import COLUMNS, UNEXPIRED, record
+from .memory_rows import COLUMNS, UNEXPIRED, record
 from .records import CollectionRecord, ConnectionRecord, MemoryRecord
 
 EXPORT_MAX_MEMORIES = 100_000
