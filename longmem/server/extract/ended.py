@@ -4,7 +4,7 @@ dropped or finished, a stay over ("back home now"), a partner parted from ("we b
 up"); keys.endings() gives each as a denial with no value, which retires whatever value
 the key holds. ``HABIT_LEFT``: a habit quit after a leaving, no job (endings.py reads it
 too). And a pet's or a project's end said by its name alone (``PET_GONE``,
-``PROJECT_GONE``, ``gone_name``), which handlers/remember.py reads against the values the
+``PROJECT_GONE``, ``gone_name``), which relate/whose.py reads against the values the
 collection holds. (What a sentence's later clauses say of its earlier facts is
 endings.py's.)
 """
@@ -154,7 +154,7 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 
 
 # A held value ended, said by its name alone. Whether the name is one of the user's pets
-# or projects, the collection knows (handlers/remember.py), so the name is any word here:
+# or projects, the collection knows (relate/whose.py), so the name is any word here:
 # "biscuit crossed the rainbow bridge" is read only when a pet called Biscuit is held.
 _GONE_NAME = r"[^\W\d_][\w-]*"
 # A pet's death: "Biscuit passed away last night", "RIP Biscuit, best boy ever"; not "RIP

@@ -2,7 +2,7 @@
 that make a mention no fact ("the diabetes clinic", "worried I have coeliac"), and a
 medicine's switch or dose change ("switched to amlodipine", "doc upped my sertraline to
 100mg"). The health rows of rules.py are built from these pieces; subjects.py asks
-names_medicine() and dose_changed(), keys.py and handlers/remember.py read the switches.
+names_medicine() and dose_changed(), keys.py and relate/keyed.py read the switches.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ alone, ``redates`` the word said of it ("monzo moved it to friday": "monzo") or 
 "they" / "it" ("they've brought it forward to 13 may", "delayed again, 19th june now");
 a change said loosely, a word of change with an event and a day anywhere ("uni pushed the
 exam back a week, it's 27 may now"), is known by the event's word ("exam").
-``remember`` resolves each against the plans the collection holds (handlers/remember.py
+``remember`` resolves each against the plans the collection holds (relate/plans.py
 ``_of_a_plan``), or keeps it as words.
 
 What a plan is told as stays its words (the memory's text is the clause as said); only
