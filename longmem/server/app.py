@@ -36,7 +36,7 @@ from .httpserver import DEFAULT_HEADER_TIMEOUT as DEFAULT_HEADER_TIMEOUT
 from .httpserver import DEFAULT_IDLE_TIMEOUT as DEFAULT_IDLE_TIMEOUT
 from .httpserver import DEFAULT_MAX_CONNECTIONS as DEFAULT_MAX_CONNECTIONS
 from .httpserver import DEFAULT_REQUEST_TIMEOUT as DEFAULT_REQUEST_TIMEOUT
-from .httpserver import BoundedHTTPServer, _json_bytes
+from .httpserver import BoundedHTTPServer, json_bytes
 from .idempotency import Idempotency, canonical, canonical_target, fingerprint_parts
 from .jsonbody import (
     MalformedJSON,
@@ -437,7 +437,7 @@ class _Handler(BaseHTTPRequestHandler):
             raise HTTPError(429, "Rate limit exceeded", {"Retry-After": str(retry_after)})
 
     def _send(self, response: Response) -> None:
-        payload = b"" if response.status == 204 else _json_bytes(response.body)
+        payload = b"" if response.status == 204 else json_bytes(response.body)
         if self.server.draining:
             self.close_connection = True  # the server is stopping: this is the last answer
         try:

@@ -1,6 +1,6 @@
 """What the arms of one search found, and which other memories may answer what it asks.
 
-``_Arms`` holds each arm's hits, (rid, score) best first, and gives the weight each counts
+``Arms`` holds each arm's hits, (rid, score) best first, and gives the weight each counts
 for in the fusion (search.py). When the query asks about a key (ask.py), it also tells
 which other memories may stand among the answers (``answers``: not another subject's
 fact of the asked attribute, not what was said before the answer to a single-valued key,
@@ -66,7 +66,7 @@ _ANY_QUESTION = words(
 
 
 @dataclass
-class _Arms:
+class Arms:
     """What each arm of one search found, (rid, score) best first, and what the key the
     query asks about (``ask``) says of the other memories."""
 

@@ -23,22 +23,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .ask_which import _ASKED_BY, _OF_A_VISIT, _attributes, _avoid_said
+from .ask_which import ASKED_BY, OF_A_VISIT, _attributes, avoid_said
 from .ask_whose import (
-    _GROUPS,
-    _WHICH_ONE,
-    _before_people,
-    _is_asked,
+    GROUPS,
+    WHICH_ONE,
     _kin,
     _member,
     _mine,
-    _pet_asked,
-    _pets_known,
-    _relatives_as_one,
-    _singular,
-    _the_users,
-    _which_child,
     animal,
+    before_people,
+    is_asked,
+    pet_asked,
+    pets_known,
+    relatives_as_one,
+    singular,
+    the_users,
+    which_child,
 )
 from .embed import STOP_WORDS, tokens
 from .extract.kin import IN_LAW_SHORT, RELATIONS, kin, relation_key
@@ -101,13 +101,13 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     """The key a query asks about (no attributes when it names none). ``user_names``: the
     names the user goes by (the name, then another: "Katarzyna", "Kasia")."""
     query = _OTHER_HALF.sub(r"\g<whose> partner", query)
-    words = _relatives_as_one(_avoid_said(tokens(query)), query, known)
+    words = relatives_as_one(avoid_said(tokens(query)), query, known)
     # "my gran" is a grandma; "Gran Canaria" is not, so the word counts only after "my".
     # A relation word as keys spell it ("fiancée" is fiancee:Zanele's); other words as typed.
     words = [
         key if (key := relation_key(w)) in RELATIONS and w not in IN_LAW_SHORT else w for w in words
     ]
-    words = [_MY_ONLY.get(w, _singular(w)) if _mine(words, i) else w for i, w in enumerate(words)]
+    words = [_MY_ONLY.get(w, singular(w)) if _mine(words, i) else w for i, w in enumerate(words)]
     # "how old is my oldest?", "where does our youngest one go to school?": that child, if
     # the collection knows one by that word ("our eldest, Josh"), else any child
     child = [
@@ -118,9 +118,9 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         and (words[i + 1 : i + 2] in ([], ["one"]) or words[i + 1] in _AFTER_WHOM)
     ]
     # (and, any child, which of them: "my oldest" is the child said to be the oldest)
-    which = next(((w, "kid") for i, w in child if _which_child(w, known) == "kid"), ("", ""))
+    which = next(((w, "kid") for i, w in child if which_child(w, known) == "kid"), ("", ""))
     for i, w in child:
-        words[i] = _which_child(w, known)
+        words[i] = which_child(w, known)
     words = [
         "in-laws" if w == "in" and words[i + 1 : i + 2] == ["laws"] and _mine(words, i) else w
         for i, w in enumerate(words)
@@ -129,11 +129,11 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     groups = [
         w
         for i, w in enumerate(words)
-        if w in _GROUPS
+        if w in GROUPS
         and (
             _mine(words, i)
             # "user children ages": each child's, when the collection knows one
-            or (_the_users(words, i) and any(_member(s, _GROUPS[w][0]) for s in known))
+            or (the_users(words, i) and any(_member(s, GROUPS[w][0]) for s in known))
         )
     ]
     found = set(words)
@@ -169,7 +169,7 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         ):
             subjects.append(subject)
     if groups and not relations and not subjects:
-        members, recorded_by = _GROUPS[groups[0]]
+        members, recorded_by = GROUPS[groups[0]]
         asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
         if "ages" in found:  # "user children ages": each one's age
             asked_of_them = ["age", *asked_of_them]
@@ -230,11 +230,11 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
         asked_of_them = [a for a in attributes if a not in RELATION_ATTRIBUTES and a != "name"]
         by_name = _named_after(words, query, relations[0], name_words)
         if asked_of_them:
-            subjects = [s for s in known if _is_asked(s.split(":", 1)[0], relations)] or [
+            subjects = [s for s in known if is_asked(s.split(":", 1)[0], relations)] or [
                 f"{relations[0]}:"
             ]
             attributes = asked_of_them
-        elif not (RELATIONS[relations[0]] in ROLE_ATTRIBUTES and found & _OF_A_VISIT):
+        elif not (RELATIONS[relations[0]] in ROLE_ATTRIBUTES and found & OF_A_VISIT):
             # (not "what did my therapist say about caffeine?": what was said)
             attributes = [RELATIONS[relations[0]]]
         if asked_of_them and by_name:
@@ -244,15 +244,15 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
             subjects = [f"{relations[0]}:{by_name.capitalize()}"] + [
                 s for s in subjects if _may_be_named(s.split(":", 1)[-1].lower(), by_name)
             ]
-    pet = _pet_asked(words) if not subjects and not relations and not groups else ""
+    pet = pet_asked(words) if not subjects and not relations and not groups else ""
     if pet:
         asked_of_it = [a for a in attributes if a not in RELATION_ATTRIBUTES | _WHO_IT_IS]
         if asked_of_it:
             # "how old is my dog?", "what does the cat eat?": the pet, by the name the
             # collection knows it by, not the user ("User is 34 years old")
-            subjects = _pets_known(known, pet) or [f"{pet}:"]
+            subjects = pets_known(known, pet) or [f"{pet}:"]
             attributes = asked_of_it
-        elif _pets_known(known, pet):
+        elif pets_known(known, pet):
             # "what's my dog called?": which pets the user has (one the collection knows
             # of that kind; else the words find whose it is: "my son's hamster Nibbles")
             attributes = ["pets"]
@@ -262,7 +262,7 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     # nor is "I" in a clause of when or why ("where does the dog stay when I travel?")
     self_named = any(
         w in _SELF
-        and not _before_people(words, i)
+        and not before_people(words, i)
         and not (pet and [animal(x) for x in words[i + 1 : i + 2]] == [pet])
         and not (words[i - 1 : i] and words[i - 1] in _WHEN_OR_WHY and subjects)
         for i, w in enumerate(words)
@@ -284,13 +284,13 @@ def analyse(query: str, known: set[str], user_names: Sequence[str] = ()) -> Ask:
     me = bool(found & {"i", "me", "myself"})
     kin_words = _kin(words, groups)
     past = bool(attributes) and _asks_the_past(words, query)
-    named = {kin(_singular(w)) for w in words if _singular(w) in RELATIONS}
+    named = {kin(singular(w)) for w in words if singular(w) in RELATIONS}
     one = len(named) == 1 and not groups
     which = next(
         (
             (words[i - 1], w)
             for i, w in enumerate(words)
-            if i > 1 and w in RELATIONS and words[i - 1] in _WHICH_ONE and _mine(words, i - 1)
+            if i > 1 and w in RELATIONS and words[i - 1] in WHICH_ONE and _mine(words, i - 1)
         ),
         which,
     )
@@ -429,7 +429,7 @@ def _named_after(words: list[str], query: str, relation: str, not_them: set[str]
     for i, word in enumerate(words[:-1]):
         name = words[i + 1]
         if word == relation and name.capitalize() in written and name not in STOP_WORDS:
-            asks = any(name in asking for asking in _ASKED_BY.values())
+            asks = any(name in asking for asking in ASKED_BY.values())
             return "" if name in not_them or name in RELATIONS or asks else name
     return ""
 

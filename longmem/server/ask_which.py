@@ -67,7 +67,7 @@ _TRAVEL = frozenset(
 )
 _WHERE_OR_TRAVEL = _WHERE | _TRAVEL  # what keeps `location` among the attributes asked
 # The words of a question that ask each attribute (its ``asked_by``), split once.
-_ASKED_BY = {name: frozenset(spec.asked_by.split()) for name, spec in ATTRIBUTES.items()}
+ASKED_BY = {name: frozenset(spec.asked_by.split()) for name, spec in ATTRIBUTES.items()}
 # Words of place and time: a question with only these ("where do I get my pastries?")
 # asks about no attribute.
 _WEAK = frozenset(("where", "now", "currently", "today", "weekend"))
@@ -83,7 +83,7 @@ _NOT_A_THING = frozenset(
 
 # What is asked of whom the user sees (facts.ROLE_ATTRIBUTES), not who they are: what
 # they said or arranged ("what did the doctor say about my knee?").
-_OF_A_VISIT = frozenset(
+OF_A_VISIT = frozenset(
     (
         *("say", "said", "says", "tell", "told", "tells", "appointment", "appointments"),
         *("session", "sessions", "advice", "advise", "advised", "recommend", "recommended"),
@@ -146,7 +146,7 @@ def _asks_doing(words: list[str]) -> bool:
 
 def _attributes(words: list[str], found: set[str]) -> list[str]:
     scored: dict[str, float] = {}
-    for name, words_asking in _ASKED_BY.items():
+    for name, words_asking in ASKED_BY.items():
         asked = found & words_asking
         if not asked:
             continue
@@ -181,7 +181,7 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         and not partnered
         and not housed
         and not whereabouts
-        and (not scored or not any(found & (_ASKED_BY[n] - _WEAK) for n in scored))
+        and (not scored or not any(found & (ASKED_BY[n] - _WEAK) for n in scored))
     ):
         return []
     if found & _WHERE:
@@ -270,8 +270,8 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         # "when is my doctor's appointment?", "what did the doctor say about my knee?":
         # the appointment, what was said, not who the doctor is (not "what is my doctor's
         # name?": who)
-        if found & _OF_A_VISIT or any(
-            w in _ASKED_BY[name]
+        if found & OF_A_VISIT or any(
+            w in ASKED_BY[name]
             and words[i + 1 : i + 2] == ["s"]
             and words[i + 2 : i + 3] != ["name"]
             for i, w in enumerate(words)
@@ -281,7 +281,7 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     return [*_favorites(words), *ranked][:3]
 
 
-def _avoid_said(words: list[str]) -> list[str]:
+def avoid_said(words: list[str]) -> list[str]:
     """``words``, with "steer clear", and "stay away" or "keep away" before "from" (not
     "from home": away), the one word "avoid"."""
     said: list[str] = []

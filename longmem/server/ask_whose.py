@@ -1,6 +1,6 @@
 """The words a query names the people it asks about by, as facts' subjects spell them
 (ask.py reads whose fact a query asks with them): a relative said in several words ("my
-mother in law", "my wife's mother", "my sister's son": ``_relatives_as_one``), a word for
+mother in law", "my wife's mother", "my sister's son": ``relatives_as_one``), a word for
 any relative of a kind ("my partner", "my siblings"), several at once ("my parents", "the
 kids": groups, and every word for each member), which of several relatives ("my younger
 brother": ``which_ones``), a pet by its kind ("my dog", "the cat").
@@ -29,7 +29,7 @@ from .facts import USER
 # group as such when it knows none ("my parents live in Izmir" keys no fact: the words
 # of the question find it), never the user.
 _CHILDREN = frozenset(kin(w) for w, r in RELATIONS.items() if r == "children")
-_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     # each group word: the relatives in it, as kin() names them, and the attributes of
     # the user that record who they are ("what are my kids called?")
     "parents": (frozenset(("mum", "dad")), ("mother", "father")),
@@ -42,7 +42,7 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "in-laws": (frozenset(w for w in RELATIONS if w.endswith("-in-law")), ("relatives",)),
 }
 # The words after "my" that make it someone else's question ("my sister", "my parents").
-_PEOPLE_WORDS = frozenset((*RELATIONS, *_GROUPS))
+_PEOPLE_WORDS = frozenset((*RELATIONS, *GROUPS))
 
 
 # The words for a younger and an older relative of a kind ("my little brother" is the
@@ -93,7 +93,7 @@ def one_of(subject: str, which: tuple[str, str]) -> bool:
     """Whether a subject (``daughter:Amy``) is a relative of the kind a question asking
     which one names (``Ask.which``: a daughter for "my eldest daughter", any child for
     "my oldest")."""
-    return ":" in subject and _is_asked(subject.split(":", 1)[0], [which[1]])
+    return ":" in subject and is_asked(subject.split(":", 1)[0], [which[1]])
 
 
 def either(words: Iterable[str]) -> str:
@@ -106,7 +106,7 @@ def either(words: Iterable[str]) -> str:
 _GROUP_OF = {"children": ("kids", "children"), "mother": ("parents", "folks")}
 _GROUP_OF["father"] = _GROUP_OF["mother"]
 # The words for several relatives at once ("the kids", "the folks"), with their plurals.
-GROUP_WORDS = frozenset((*_GROUPS, *(w for words in _GROUP_OF.values() for w in words)))
+GROUP_WORDS = frozenset((*GROUPS, *(w for words in _GROUP_OF.values() for w in words)))
 
 
 def _kin(words: list[str], groups: list[str]) -> tuple[str, ...]:
@@ -117,7 +117,7 @@ def _kin(words: list[str], groups: list[str]) -> tuple[str, ...]:
     for i, word in enumerate(words):
         # the user's relative ("my sister", "my little sister", "user's mum"), not Tom's
         owner = words[i - 2 : i - 1] if i > 1 and words[i - 1] not in ("s", "my", "our") else []
-        ours = _mine(words, i) or _the_users(words, i) or owner in (["my"], ["our"])
+        ours = _mine(words, i) or the_users(words, i) or owner in (["my"], ["our"])
         if (
             ours
             and word in RELATIONS
@@ -127,19 +127,19 @@ def _kin(words: list[str], groups: list[str]) -> tuple[str, ...]:
             found += [w for one in sorted(_ANY_OF.get(word, ())) for w in kin_words(one)]
             found += _GROUP_OF.get(RELATIONS[word], ())
     for group in groups:
-        members = _GROUPS[group][0]
+        members = GROUPS[group][0]
         if members:  # "parents" is also "folks", and each mum and dad by any word
-            found += [g for g, (them, _) in _GROUPS.items() if them == members]
+            found += [g for g, (them, _) in GROUPS.items() if them == members]
             found += [w for member in sorted(members) for w in kin_words(member)]
     plurals = [w + "s" for w in found if w.isascii() and w.isalpha() and not w.endswith("s")]
     return tuple(dict.fromkeys([*found, *plurals]))
 
 
-def _before_people(words: list[str], at: int) -> bool:
+def before_people(words: list[str], at: int) -> bool:
     """Whether the word at ``at`` ("my") is said of a relative that follows it, words for
     which one it is aside: "my sister", "my youngest sister", "my big brother"."""
     after = at + 1
-    while after < len(words) and words[after] in _WHICH_ONE:
+    while after < len(words) and words[after] in WHICH_ONE:
         after += 1
     return after < len(words) and words[after] in _PEOPLE_WORDS
 
@@ -156,14 +156,14 @@ def animal(word: str) -> str:
     return PET_ANIMAL.get(_PET_PLURALS.get(word, word), "")
 
 
-def _pet_asked(words: list[str]) -> str:
+def pet_asked(words: list[str]) -> str:
     """The animal a question asks about as a pet ("dog" for "what does the dog eat?"), or
     ""."""
     for i, word in enumerate(words):
         kind = animal(word)
         if (
             kind
-            and (_mine(words, i) or words[i - 1 : i] == ["the"] or _the_users(words, i))
+            and (_mine(words, i) or words[i - 1 : i] == ["the"] or the_users(words, i))
             # (not "my cat allergy", "the dog walker")
             and not (words[i + 1 : i + 2] and words[i + 1] in PET_THINGS)
         ):
@@ -171,7 +171,7 @@ def _pet_asked(words: list[str]) -> str:
     return ""
 
 
-def _pets_known(known: set[str], kind: str) -> list[str]:
+def pets_known(known: set[str], kind: str) -> list[str]:
     """The user's pets of an animal the collection knows by name ("dog:Rex",
     "retriever:Biscuit"), and each name keyed as a subject of its own ("Rex is 5 years
     old")."""
@@ -181,13 +181,13 @@ def _pets_known(known: set[str], kind: str) -> list[str]:
 
 # Words that say which relative ("my youngest sister", "my elder brother", "my twin
 # brother", "my step mum"), between "my" and the relation word.
-_WHICH_ONE = frozenset(
+WHICH_ONE = frozenset(
     """little big younger older youngest eldest oldest elder baby twin middle step half new
     ex best late wee""".split()  # noqa: SIM905
 )
 
 
-def _which_child(word: str, known: set[str]) -> str:
+def which_child(word: str, known: set[str]) -> str:
     """The relation a question's "my oldest" / "my youngest" asks about: the word itself
     when a subject of the collection is that child ("eldest:Josh" for "my oldest"), else
     any child ("kid")."""
@@ -232,7 +232,7 @@ _KIN_OF_KIN = {
 }
 
 
-def _relatives_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
+def relatives_as_one(words: list[str], query: str, known: set[str]) -> list[str]:
     """The query's words with a relative said in several made one word, as facts'
     subjects spell them: a relative by marriage ("mother in law", "my MIL"), a spouse's
     parent or another relative's relative the collection knows by that word ("my wife's
@@ -297,17 +297,17 @@ def _member(subject: str, members: frozenset[str]) -> bool:
     return subject != USER and kin(subject.split(":", 1)[0]) in members
 
 
-def _the_users(words: list[str], at: int) -> bool:
+def the_users(words: list[str], at: int) -> bool:
     """Whether the word at ``at`` follows an agent's "user" ("user children ages", "the
     user's kids")."""
     before = words[max(at - 2, 0) : at]
     return bool(before) and (before[-1] in ("user", "users") or before == ["user", "s"])
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """A relation word for each of several ("sisters" → "sister", "sons" → "son"), as a
     fact's subject spells it; other words, and the group words, as they are."""
-    if word in RELATIONS or word in _GROUPS or word == "twins":  # "our twins": children
+    if word in RELATIONS or word in GROUPS or word == "twins":  # "our twins": children
         return word
     return word[:-1] if word.endswith("s") and word[:-1] in RELATIONS else word
 
@@ -326,7 +326,7 @@ _ANY_OF = {
 }
 
 
-def _is_asked(relation: str, asked: list[str]) -> bool:
+def is_asked(relation: str, asked: list[str]) -> bool:
     """Whether the relation word of a subject is one the query asks about: the same
     relative ("nan" for "grandma"), or one of a kind by its word ("my boyfriend" asks
     about a "partner" the user started dating, "my spouse" about a wife, "my siblings"

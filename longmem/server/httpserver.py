@@ -63,7 +63,7 @@ def default_max_connections() -> int:
 
 
 def _busy_response() -> bytes:
-    body = _json_bytes({"detail": "Too many connections; try again shortly"})
+    body = json_bytes({"detail": "Too many connections; try again shortly"})
     head = (
         "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
         f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
@@ -71,7 +71,7 @@ def _busy_response() -> bytes:
     return head.encode("ascii") + body
 
 
-def _json_bytes(value: Any) -> bytes:
+def json_bytes(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 

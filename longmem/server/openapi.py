@@ -29,7 +29,7 @@ from .._protocol import (
 )
 from .._version import __version__
 from .context import PUBLIC
-from .openapi_schemas import _COLLECTION_NAME, _STR, SCHEMAS, _ref
+from .openapi_schemas import COLLECTION_NAME, SCHEMAS, STR, _ref
 
 if TYPE_CHECKING:
     from .routes import Route
@@ -152,7 +152,7 @@ def document(routes: list[Route]) -> dict[str, Any]:
             "responses": {},
         }
         for name in [seg[1:-1] for seg in route.pattern.split("/") if seg.startswith("{")]:
-            schema = _COLLECTION_NAME if name == "collection" else _STR
+            schema = COLLECTION_NAME if name == "collection" else STR
             op["parameters"].append(
                 {"name": name, "in": "path", "required": True, "schema": schema}
             )

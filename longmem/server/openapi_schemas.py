@@ -54,10 +54,10 @@ from .._protocol import (
 from .connectors import PROVIDERS, Provider
 from .handlers.hygiene import NEEDS_ATTENTION_SHARE
 
-_STR = {"type": "string"}
+STR = {"type": "string"}
 _NULLABLE_STR = {"type": ["string", "null"]}
 _TIMESTAMP = {"type": "string", "format": "date-time"}
-_COLLECTION_NAME = {"type": "string", "pattern": f"^{COLLECTION_NAME_PATTERN}$"}
+COLLECTION_NAME = {"type": "string", "pattern": f"^{COLLECTION_NAME_PATTERN}$"}
 _METADATA = {
     "type": "object",
     "description": f"JSON object, at most {MAX_METADATA_BYTES // 1024} KiB encoded",
@@ -125,13 +125,13 @@ _STATE_FIELDS: dict[str, Any] = {
 _MEMORY: dict[str, Any] = _obj(
     {
         "id": {"type": "string", "pattern": "^mem_[0-9a-f]+$"},
-        "collection": _STR,
+        "collection": STR,
         **_MEMORY_FIELDS,
         **_STATE_FIELDS,
         "images": _list({}),
         "created_at": _TIMESTAMP,
         "updated_at": _TIMESTAMP,
-        "created_by": _obj({"id": _STR, "label": _STR}),
+        "created_by": _obj({"id": STR, "label": STR}),
         **_KEY_FIELDS,
         "supersedes": {"type": ["string", "null"], "description": "the memory it replaced"},
     }
@@ -187,10 +187,10 @@ def _connection_create(provider: Provider) -> dict[str, Any]:
 
 
 SCHEMAS: dict[str, Any] = {
-    "Health": _obj({"status": _STR, "version": _STR}),
+    "Health": _obj({"status": STR, "version": STR}),
     "Collection": _obj(
         {
-            "name": _STR,
+            "name": STR,
             "description": _NULLABLE_STR,
             "metadata": _METADATA,
             "memory_count": {"type": "integer"},
@@ -200,7 +200,7 @@ SCHEMAS: dict[str, Any] = {
     "CollectionList": _list(_ref("Collection")),
     "CollectionCreate": _obj(
         {
-            "name": _COLLECTION_NAME,
+            "name": COLLECTION_NAME,
             "description": _NULLABLE_STR,
             "metadata": _METADATA,
         },
@@ -221,18 +221,18 @@ SCHEMAS: dict[str, Any] = {
                 "type": "array",
                 "minItems": 1,
                 "maxItems": BATCH_SIZE,
-                "items": {"oneOf": [_obj(_MEMORY_FIELDS, ["text"]), _STR]},
+                "items": {"oneOf": [_obj(_MEMORY_FIELDS, ["text"]), STR]},
             },
             **{k: v for k, v in _MEMORY_FIELDS.items() if k != "text"},
         },
         ["memories"],
     ),
-    "BatchResult": _obj({"created": {"type": "integer"}, "ids": _list(_STR)}),
+    "BatchResult": _obj({"created": {"type": "integer"}, "ids": _list(STR)}),
     "MemoryUpdate": _obj(
         {k: _MEMORY_FIELDS[k] for k in ("text", "importance", "category")} | {"metadata": _METADATA}
     ),
-    "MoveRequest": _obj({"to_collection": _COLLECTION_NAME}, ["to_collection"]),
-    "MoveResult": _obj({"moved": {"type": "boolean"}, "id": _STR, "from": _STR, "to": _STR}),
+    "MoveRequest": _obj({"to_collection": COLLECTION_NAME}, ["to_collection"]),
+    "MoveResult": _obj({"moved": {"type": "boolean"}, "id": STR, "from": STR, "to": STR}),
     "PinRequest": _obj({"pinned": {"type": "boolean", "default": True}}),
     "ArchiveRequest": _obj({"archived": {"type": "boolean", "default": True}}),
     "SearchRequest": _obj(
@@ -271,14 +271,14 @@ SCHEMAS: dict[str, Any] = {
     "SearchResults": _obj({"results": _list(_ref("SearchHit"))}),
     "Export": _obj(
         {
-            "tenant": _obj({"id": _STR, "name": _STR}),
+            "tenant": _obj({"id": STR, "name": STR}),
             "collections": _list(_ref("Collection")),
             "memories": _list(_ref("Memory")),
             "connections": _list(
                 {"allOf": [_ref("Connection"), _obj({"items": _list(_ITEM_ROW)})]}
             ),
             "credentials_omitted": {
-                **_list(_STR),
+                **_list(STR),
                 "description": "ids of the connections whose credentials were left out",
             },
             "exported_at": _TIMESTAMP,
@@ -293,7 +293,7 @@ SCHEMAS: dict[str, Any] = {
                 "items": _obj(
                     {
                         **_MEMORY_FIELDS,
-                        "collection": _COLLECTION_NAME,
+                        "collection": COLLECTION_NAME,
                         **_KEY_FIELDS,
                         **_STATE_FIELDS,
                         "created_at": {"type": ["string", "null"], "format": "date-time"},
@@ -372,7 +372,7 @@ SCHEMAS: dict[str, Any] = {
         {
             "imported": {"type": "integer"},
             "skipped": {"type": "integer"},
-            "collections": _list(_STR),
+            "collections": _list(STR),
             "connections": {"type": "integer"},
         }
     ),
@@ -466,7 +466,7 @@ SCHEMAS: dict[str, Any] = {
     "ForgetResult": _obj(
         {
             "deleted": {"type": "integer"},
-            "ids": _list(_STR),
+            "ids": _list(STR),
             "dry_run": {"type": "boolean"},
             "memories": _list(_ref("SearchHit")),
         },
@@ -487,7 +487,7 @@ SCHEMAS: dict[str, Any] = {
         {
             "clusters": _list(
                 _obj(
-                    {"keep": _STR, "duplicates": _list(_STR), "similarity": {"type": "number"}},
+                    {"keep": STR, "duplicates": _list(STR), "similarity": {"type": "number"}},
                     ["keep", "duplicates", "similarity"],
                 )
             ),
@@ -513,9 +513,9 @@ SCHEMAS: dict[str, Any] = {
     "ArchiveStaleResult": {
         "oneOf": [
             _obj(
-                {"would_archive": {"type": "integer"}, "ids": _list(_STR)}, ["would_archive", "ids"]
+                {"would_archive": {"type": "integer"}, "ids": _list(STR)}, ["would_archive", "ids"]
             ),
-            _obj({"archived": {"type": "integer"}, "ids": _list(_STR)}, ["archived", "ids"]),
+            _obj({"archived": {"type": "integer"}, "ids": _list(STR)}, ["archived", "ids"]),
         ]
     },
     "CollectionHealth": _obj(
@@ -542,21 +542,21 @@ SCHEMAS: dict[str, Any] = {
     ),
     "Summary": _obj(
         {
-            "summary": _STR,
-            "themes": _list(_STR),
+            "summary": STR,
+            "themes": _list(STR),
             "based_on": {"type": "integer"},
             "generated_at": _TIMESTAMP,
         },
         ["summary", "themes", "based_on", "generated_at"],
     ),
-    "Profile": _obj({"profile": _STR, "based_on": {"type": "integer"}}, ["profile", "based_on"]),
+    "Profile": _obj({"profile": STR, "based_on": {"type": "integer"}}, ["profile", "based_on"]),
     "ConnectionCreate": {"oneOf": [_connection_create(p) for p in PROVIDERS.values()]},
     "Connection": _obj(
         {
             "id": {"type": "string", "pattern": "^conn_[0-9a-f]+$"},
-            "provider": _STR,
+            "provider": STR,
             "name": _NULLABLE_STR,
-            "collection": _STR,
+            "collection": STR,
             "container_tag": _NULLABLE_STR,
             "config": {"type": "object"},
             "status": {"enum": list(CONNECTION_STATUSES)},
@@ -578,13 +578,13 @@ SCHEMAS: dict[str, Any] = {
                 },
                 ["synced", "cursor", "status"],
             ),
-            _obj({"status": {"const": "error"}, "error": _STR}, ["status", "error"]),
+            _obj({"status": {"const": "error"}, "error": STR}, ["status", "error"]),
         ]
     },
     "Run": _obj(
         {
             "id": {"type": "string", "pattern": "^run_[0-9a-f]+$"},
-            "connection_id": _STR,
+            "connection_id": STR,
             "status": {"enum": list(RUN_STATUSES)},
             "synced_count": {"type": "integer"},
             "error": _NULLABLE_STR,
@@ -596,14 +596,14 @@ SCHEMAS: dict[str, Any] = {
     "ConnectorHealthList": _list(
         _obj(
             {
-                "provider": _STR,
+                "provider": STR,
                 "runs": {"type": "integer"},
                 "errors": {"type": "integer"},
                 "last_run": {"type": ["string", "null"], "format": "date-time"},
             }
         )
     ),
-    "ConnectorStatusList": _list(_obj({"status": _STR, "n": {"type": "integer"}})),
+    "ConnectorStatusList": _list(_obj({"status": STR, "n": {"type": "integer"}})),
     "AdminMemoryHealth": _obj(
         {
             **{
@@ -613,6 +613,6 @@ SCHEMAS: dict[str, Any] = {
             "needs_attention": {"type": "boolean"},
         }
     ),
-    "Error": _obj({"detail": {"oneOf": [_STR, {"type": "array"}]}}),
+    "Error": _obj({"detail": {"oneOf": [STR, {"type": "array"}]}}),
     "OpenAPI": {"type": "object", "description": "an OpenAPI 3.1 document"},
 }

@@ -1,7 +1,7 @@
 """Hybrid retrieval: arms that each rank memories, fused by weighted Reciprocal Rank
 Fusion, then the current-truth rules.
 
-The arms (``_Arms``, arms.py): full text (FTS5 BM25 over the query's words); the
+The arms (``Arms``, arms.py): full text (FTS5 BM25 over the query's words); the
 lexicon (the same index, over the words the lexicon asks the question's attribute by, at
 half weight); vectors (cosine over the stdlib embedding); the key arm (the current facts
 of the subject and attribute the question asks about, ask.py, at three times the
@@ -10,10 +10,10 @@ weight); the person arm (memories naming the relatives asked about) and the kind
 occupation or an organisation, as the question asks: kinds.py), each at half weight;
 and, when a model embedder is configured, its ranking of what the others found and, in
 a scope of at most MODEL_SCOPE memories, of every memory there (rerank.py). Then
-``_Arms.answers`` leaves out what cannot answer the asked key: another subject's fact of
+``Arms.answers`` leaves out what cannot answer the asked key: another subject's fact of
 that attribute, what was said before the answer, a superseded value.
 
-The vector arm, and each tenant's index it walks, are vector_arm.py's (``_VectorArm``,
+The vector arm, and each tenant's index it walks, are vector_arm.py's (``VectorArm``,
 which ``SearchEngine`` builds on).
 """
 
@@ -29,7 +29,7 @@ from typing import Any, Optional
 
 from .._protocol import DEFAULT_MIN_SCORE, DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_MODE
 from . import wire
-from .arms import KIND_WEIGHT, _Arms
+from .arms import KIND_WEIGHT, Arms
 from .ask import Ask, analyse
 from .ask_whose import GROUP_WORDS, animal, either, which_ones
 from .db import MemoryFilter, MemoryRecord
@@ -48,7 +48,7 @@ from .extract.chitchat import is_pleasantry
 from .facts import RELATION_ATTRIBUTES, USER, asked_as, attribute
 from .kinds import KIND_ATTRIBUTES, news, someone_elses
 from .timestamps import iso_now
-from .vector_arm import _KEEP_RAREST, _is_common, _VectorArm
+from .vector_arm import KEEP_RAREST, VectorArm, is_common
 from .vector_index import _eligible
 
 RRF_K = 60
@@ -135,7 +135,7 @@ def _lexicon(name: str) -> list[str]:
     return (spec.asked_by + " " + spec.said_by).split() if spec is not None else []
 
 
-class SearchEngine(_VectorArm):
+class SearchEngine(VectorArm):
     """Runs searches and related-memory look-ups for one store; ``ranker`` (a model
     embedder's, rerank.py) ranks the candidates as one more arm.
 
@@ -202,7 +202,7 @@ class SearchEngine(_VectorArm):
             found = list(islice(eligible, MODEL_SCOPE + 1))
         return found if len(found) <= MODEL_SCOPE else []
 
-    def _arms(self, tenant_id: str, req: SearchRequest, now: str) -> tuple[_Arms, str]:
+    def _arms(self, tenant_id: str, req: SearchRequest, now: str) -> tuple[Arms, str]:
         """What each built-in arm finds, and the query they ran (the user's name taken out)."""
         flt = MemoryFilter(req.collection, req.category, req.container_tag, req.include_history)
         ask = self._ask(tenant_id, req, flt, now) if req.mode == "hybrid" else None
@@ -224,7 +224,7 @@ class SearchEngine(_VectorArm):
         depth = max(req.limit * _ARM_DEPTH_FACTOR, _MIN_ARM_DEPTH)
         if req.metadata_filter:
             depth *= 10
-        arms = _Arms(past=past)
+        arms = Arms(past=past)
         if req.mode == "hybrid":
             # "Is my dad still working?" asks whether, not about anything "still".
             asked = _ASPECT.sub(" ", query)
@@ -319,7 +319,7 @@ class SearchEngine(_VectorArm):
         ask: Ask,
         flt: MemoryFilter,
         now: str,
-        arms: _Arms,
+        arms: Arms,
         depth: int,
     ) -> list[tuple[int, float]]:
         """What the people asked about said lately, unkeyed, that says a thing of the kind
@@ -427,7 +427,7 @@ class SearchEngine(_VectorArm):
         ask: Ask,
         flt: MemoryFilter,
         now: str,
-        arms: _Arms,
+        arms: Arms,
         depth: int,
     ) -> None:
         """Into ``arms.key``, (rid, the attribute's place among those asked) of the current
@@ -503,7 +503,7 @@ class SearchEngine(_VectorArm):
                 arms.ended = max(m.began for m in ended)
         arms.key = [(m.rid, float(order.get(m.attribute or "", len(order)))) for m in found]
 
-    def _said_since_end(self, tenant_id: str, arms: _Arms) -> bool:
+    def _said_since_end(self, tenant_id: str, arms: Arms) -> bool:
         """Whether an arm that reads words (text, lexicon, person, kind; not the vector
         arm's near misses) found a memory said after the end the key arm answers with; or
         the kind arm found news said with it, after it ("Dan and I broke up, I've been
@@ -529,14 +529,14 @@ class SearchEngine(_VectorArm):
         return [
             term
             for i, term in enumerate(by_rarity)
-            if i < _KEEP_RAREST or not _is_common(counts[term], total)
+            if i < KEEP_RAREST or not is_common(counts[term], total)
         ]
 
     def _uncommon(self, tenant_id: str, words: Sequence[str]) -> list[str]:
         """The words of an arm that widens the search (lexicon, person) that are not
         near-universal: such a word finds little and costs a scan of what it finds."""
         counts, total = self._counts(tenant_id, words)
-        return [w for w in words if not _is_common(counts[w], total)]
+        return [w for w in words if not is_common(counts[w], total)]
 
     def _counts(self, tenant_id: str, words: Sequence[str]) -> tuple[dict[str, int], int]:
         """How many of the tenant's memories hold each word, and how many it has.
@@ -561,7 +561,7 @@ class SearchEngine(_VectorArm):
             tenant_id, as_dict(vector), MemoryFilter(collection=collection), limit, min_score, rid
         )
         req = SearchRequest(query="", limit=limit, mode="vector", collection=collection)
-        return self._fuse(tenant_id, req, _Arms(vector=hits), iso_now())
+        return self._fuse(tenant_id, req, Arms(vector=hits), iso_now())
 
     def nearest(
         self,
@@ -583,7 +583,7 @@ class SearchEngine(_VectorArm):
         self,
         tenant_id: str,
         req: SearchRequest,
-        arms: _Arms,
+        arms: Arms,
         now: str,
     ) -> list[dict[str, Any]]:
         """The fused ranking."""
@@ -765,7 +765,7 @@ def _key(memory: MemoryRecord) -> tuple[Optional[str], Optional[str]]:
     return memory.subject, memory.attribute
 
 
-def _held_before(memory: MemoryRecord, arms: _Arms, now: str) -> bool:
+def _held_before(memory: MemoryRecord, arms: Arms, now: str) -> bool:
     """Whether a memory tells what a key asked about held before: a value of it replaced
     or over ("User lives in Berlin", superseded), or its end ("User left Google")."""
     if arms.ask is None or memory.attribute not in arms.ask.attributes:

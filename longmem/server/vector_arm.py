@@ -1,4 +1,4 @@
-"""The vector arm of a search, and the indexes it walks: ``_VectorArm``, which
+"""The vector arm of a search, and the indexes it walks: ``VectorArm``, which
 ``SearchEngine`` (search.py) builds on, holds each tenant's index (vector_index.py) and
 walks it for the memories nearest a query's vector.
 
@@ -10,7 +10,7 @@ post-commit change feed. Candidates come from the query's features, rarest first
 within a postings budget; the best of them are then re-scored exactly against their
 stored vectors.
 A search process (``follow_log``) replays the change log instead, at the start of each
-search. How common a word or feature is (``_is_common``) also decides which of a query's
+search. How common a word or feature is (``is_common``) also decides which of a query's
 words the text arms match.
 """
 
@@ -26,7 +26,7 @@ from typing import Optional
 from .db import Change, MemoryFilter, Store
 from .embed import Vector, cosine
 from .rerank import ModelRanker
-from .vector_index import _doc, _eligible, _TenantIndex
+from .vector_index import TenantIndex, _doc, _eligible
 
 # How many postings one query may walk before it stops opening common features.
 _POSTINGS_BUDGET = 20_000
@@ -45,7 +45,7 @@ _RESCORE_FACTOR = 3
 # almost no weight anyway.
 _COMMON_FRACTION = 0.2
 _COMMON_MIN_DOCS = 500
-_KEEP_RAREST = 2
+KEEP_RAREST = 2
 
 
 def _dot(query: dict[int, float], features: Sequence[int], vector: Vector) -> float:
@@ -69,7 +69,7 @@ def _walk_plan(features: Sequence[int], live: dict[int, int], total: int) -> tup
     for i, fid in enumerate(features):
         count = live[fid]
         if (walked and walked + count > _POSTINGS_BUDGET) or (
-            i >= _KEEP_RAREST and _is_common(count, total)
+            i >= KEEP_RAREST and is_common(count, total)
         ):
             return i, walked
         walked += count
@@ -89,11 +89,11 @@ def _newest_first_in_ties(ranked: list[int], score: dict[int, float]) -> Iterato
     yield from sorted(tied, reverse=True)
 
 
-def _is_common(count: int, total: int) -> bool:
+def is_common(count: int, total: int) -> bool:
     return count > max(_COMMON_MIN_DOCS, total * _COMMON_FRACTION)
 
 
-class _VectorArm:
+class VectorArm:
     """Each tenant's index, loaded on first use and kept by the change feed (or log), and
     the vector arm that walks it; SearchEngine's constructor."""
 
@@ -111,7 +111,7 @@ class _VectorArm:
         self.on_load = on_load
         self._log_seen: Optional[int] = None  # the change log's last entry replayed
         self._catching_up = threading.Lock()
-        self._indexes: dict[str, _TenantIndex] = {}
+        self._indexes: dict[str, TenantIndex] = {}
         # Changes committed while a tenant's index loads, replayed once it has.
         self._backlog: dict[str, list[Change]] = {}
         self._lock = threading.Lock()
@@ -133,7 +133,7 @@ class _VectorArm:
                 if index.needs_rebuild():
                     self._indexes[tenant_id] = index.rebuilt()
 
-    def _index(self, tenant_id: str) -> _TenantIndex:
+    def _index(self, tenant_id: str) -> TenantIndex:
         """The tenant's index, loaded on first use without the store's writer: what
         commits while it loads is kept from the change feed and replayed on top."""
         with self._lock:
@@ -147,7 +147,7 @@ class _VectorArm:
                     return index
                 self._backlog[tenant_id] = []
             try:
-                index = _TenantIndex()
+                index = TenantIndex()
                 # A snapshot taken after the backlog opened: every later commit is in it.
                 every, call = self.on_load or (0, None)
                 for count, entry in enumerate(self.store.memories.index_entries(tenant_id), 1):

@@ -1,7 +1,7 @@
 """The vector arm's index: per tenant, in memory, hashed feature → postings of (memory,
 weight), so a search walks the postings of the query's features instead of every memory.
 
-``_TenantIndex`` is filled from the stored vectors and follows each committed change
+``TenantIndex`` is filled from the stored vectors and follows each committed change
 (``apply``); an update or delete leaves the old postings behind until they outnumber half
 of all postings, when it asks to be rebuilt. Until then the memories they belong to (a
 row id SQLite may give a new memory, too) are ``dirty``: the walk's sum for them counts
@@ -53,7 +53,7 @@ def _doc(entry: IndexEntry) -> _Doc:
     )
 
 
-class _TenantIndex:
+class TenantIndex:
     def __init__(self) -> None:
         self.docs: dict[int, _Doc] = {}
         self.postings: dict[int, tuple[array[int], array[float]]] = {}
@@ -139,8 +139,8 @@ class _TenantIndex:
     def needs_rebuild(self) -> bool:
         return self.stale > max(_STALE_REBUILD_FLOOR, self.size // 2)
 
-    def rebuilt(self) -> _TenantIndex:
-        fresh = _TenantIndex()
+    def rebuilt(self) -> TenantIndex:
+        fresh = TenantIndex()
         for rid, doc in self.docs.items():
             fresh.put(rid, doc)
         return fresh

@@ -28,7 +28,7 @@ BUILT_AT_RUN_TIME = {  # function: (how many such calls it makes, why they are s
         "escaped words between two of the module's own patterns, which the scan reads",
     ),
     "longmem.server.extract.rules.Rule.pattern": (1, "the rule table's, scanned from RULES"),
-    "longmem.server.relate.whose._Whose._introduced_as": (
+    "longmem.server.relate.whose.Whose._introduced_as": (
         1,
         "an escaped relation word and name, around fixed words and one optional comma",
     ),
@@ -85,7 +85,7 @@ def test_the_scan_reads_bound_inline_and_rule_patterns() -> None:
     found, _ = compiled_patterns()
     where = {w.split(":")[0].split(" (")[0] for w in found.values()}
     assert "longmem.server.http11._HEADER_LINE" in where  # bytes, bound in a module
-    assert "longmem.server.extract.checks._NOT_A_VALUE['job']" in where  # inside a dict
+    assert "longmem.server.extract.checks.NOT_A_VALUE['job']" in where  # inside a dict
     assert "longmem.server.extract.subjects" in where  # inline, a literal
     assert any(w.startswith("RULES[") for w in where)
     assert len(found) > 800

@@ -7,7 +7,7 @@ from typing import Optional
 
 import pytest
 
-from longmem.server.vector_index import _Doc, _TenantIndex
+from longmem.server.vector_index import TenantIndex, _Doc
 
 from ..budget import examples
 
@@ -34,7 +34,7 @@ _DOCS = st.builds(
 _CHANGES = st.lists(st.tuples(st.integers(1, 8), st.one_of(st.none(), _DOCS)), max_size=40)
 
 
-def _recount(index: _TenantIndex) -> tuple[dict[str, int], int]:
+def _recount(index: TenantIndex) -> tuple[dict[str, int], int]:
     steady: dict[str, int] = {}
     for doc in index.docs.values():
         if doc.current and not doc.archived and doc.expires is None:
@@ -42,7 +42,7 @@ def _recount(index: _TenantIndex) -> tuple[dict[str, int], int]:
     return steady, sum(steady.values())
 
 
-def _counted(index: _TenantIndex) -> tuple[dict[str, int], int]:
+def _counted(index: TenantIndex) -> tuple[dict[str, int], int]:
     return {c: n for c, n in index.steady.items() if n}, index.steady_total
 
 
@@ -53,7 +53,7 @@ def test_the_steady_counts_follow_every_change(changes: list[tuple[int, Optional
     never expiring are already more than the model ranks: those counts must stay exact
     through puts, updates (a memory superseded, archived, given an expiry, moved) and
     deletes, and a rebuild."""
-    index = _TenantIndex()
+    index = TenantIndex()
     for rid, doc in changes:
         if doc is None:
             index.remove(rid)

@@ -138,5 +138,5 @@ def _chunk(text: str, limit: int) -> list[str]:
     return chunks
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__

@@ -22,7 +22,7 @@ from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, Optional
 
 from ..._protocol import MAX_TEXT_CHARS
-from .base import Item, Problems, Provider, SyncError, SyncResult, _chunk, _os_reason
+from .base import Item, Problems, Provider, SyncError, SyncResult, _chunk, os_reason
 from .fetch import FetchPolicy
 
 DEFAULT_PATTERNS = ("**/*.md", "**/*.txt")
@@ -167,7 +167,7 @@ def _sync(
         if not os.path.isdir(real_root):
             raise SyncError(f"not a directory: {shown}")
     except OSError as exc:
-        raise SyncError(f"cannot access directory {shown}: {_os_reason(exc)}") from None
+        raise SyncError(f"cannot access directory {shown}: {os_reason(exc)}") from None
     guard = _FileGuard(real_root, excluded)
     before = _load_cursor(cursor)
     after: dict[str, list[Any]] = {}
@@ -179,7 +179,7 @@ def _sync(
         except FileNotFoundError:
             continue  # removed between listing and reading: nothing to report
         except OSError as exc:
-            raise SyncError(f"cannot read {rel}: {_os_reason(exc)}") from None
+            raise SyncError(f"cannot read {rel}: {os_reason(exc)}") from None
         if found is None:
             continue
         real, st = found
@@ -195,7 +195,7 @@ def _sync(
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise SyncError(f"cannot read {rel}: {_os_reason(exc)}") from None
+            raise SyncError(f"cannot read {rel}: {os_reason(exc)}") from None
         if data is None:
             continue
         digest = hashlib.sha256(data).hexdigest()
@@ -278,7 +278,7 @@ def _matching_files(root: Path, patterns: Iterable[str]) -> list[tuple[str, Path
                     continue
                 found[rel] = path
     except OSError as exc:
-        raise SyncError(f"cannot list directory {root}: {_os_reason(exc)}") from None
+        raise SyncError(f"cannot list directory {root}: {os_reason(exc)}") from None
     return sorted(found.items())
 
 

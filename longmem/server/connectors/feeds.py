@@ -23,7 +23,7 @@ NOT_A_FEED = "fetch failed: not an RSS or Atom feed"
 
 
 @dataclass
-class _Entry:
+class Entry:
     key: str
     title: str
     text: str
@@ -31,7 +31,7 @@ class _Entry:
     date: Optional[_dt.datetime]
 
 
-def _parse_feed(body: bytes) -> tuple[str, list[_Entry]]:
+def parse_feed(body: bytes) -> tuple[str, list[Entry]]:
     _reject_entity_declarations(body)
     try:
         root = ET.fromstring(body)
@@ -78,7 +78,7 @@ def _reject_entity_declarations(body: bytes) -> None:
         raise SyncError(NOT_A_FEED) from None
 
 
-def _rss_entry(item: ET.Element) -> _Entry:
+def _rss_entry(item: ET.Element) -> Entry:
     title = _html_to_text(_text(_child(item, "title")))
     description = _text(_child(item, "description")) or _text(_child(item, "encoded"))
     link = _text(_child(item, "link")) or None
@@ -86,10 +86,10 @@ def _rss_entry(item: ET.Element) -> _Entry:
     date = _parse_date(_text(_child(item, "pubDate")) or _text(_child(item, "date")))
     text = _html_to_text(description)
     key = guid or link or _fallback_key(title, text)
-    return _Entry(key=key, title=title, text=text, link=link, date=date)
+    return Entry(key=key, title=title, text=text, link=link, date=date)
 
 
-def _atom_entry(entry: ET.Element) -> _Entry:
+def _atom_entry(entry: ET.Element) -> Entry:
     title = _plain(_child(entry, "title"))
     summary = _child(entry, "summary")
     if summary is None or not "".join(summary.itertext()).strip():
@@ -105,7 +105,7 @@ def _atom_entry(entry: ET.Element) -> _Entry:
         if d is not None
     ]
     key = _text(_child(entry, "id")) or link or _fallback_key(title, text)
-    return _Entry(key=key, title=title, text=text, link=link, date=max(dates) if dates else None)
+    return Entry(key=key, title=title, text=text, link=link, date=max(dates) if dates else None)
 
 
 def _atom_link(entry: ET.Element) -> Optional[str]:

@@ -19,7 +19,7 @@ from ..._protocol import MAX_TEXT_CHARS
 from ..._version import __version__
 from . import fetch
 from .base import Item, Problems, Provider, SyncResult, _chunk
-from .feeds import _aware, _Entry, _parse_feed
+from .feeds import Entry, _aware, parse_feed
 from .fetch import FetchPolicy
 
 FEED_MAX_BYTES = 5 * 1024 * 1024
@@ -107,9 +107,9 @@ def _sync(
     newest, seen = _load_cursor(cursor)
     fetched = _fetch(config["url"], credentials, timeout, fetch_policy)
     with fetch.discreet(fetched):
-        feed_title, entries = _parse_feed(fetched.body)
+        feed_title, entries = parse_feed(fetched.body)
     seen_set = set(seen)
-    fresh: dict[str, _Entry] = {}
+    fresh: dict[str, Entry] = {}
     for entry in entries:
         if entry.date is None or newest is None:
             is_new = entry.key not in seen_set
@@ -162,7 +162,7 @@ def _load_cursor(cursor: Optional[str]) -> tuple[Optional[_dt.datetime], list[st
     return newest, ids
 
 
-def _entry_item(entry: _Entry, feed_title: str) -> Optional[Item]:
+def _entry_item(entry: Entry, feed_title: str) -> Optional[Item]:
     text = "\n\n".join(part for part in (entry.title, entry.text) if part)
     if not text:
         text = entry.link or ""

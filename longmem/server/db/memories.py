@@ -19,19 +19,19 @@ from ..timestamps import iso_now
 from .database import dumps, select_in
 from .keyed_facts import KeyedFacts
 from .memory_rows import (
-    _INDEX_COLUMNS,
-    _OF_KEY,
     BY_RID_SCOPE,
     COLUMNS,
     CURRENT,
     ENDED_BY_PLAN,
+    INDEX_COLUMNS,
+    OF_KEY,
     UNEXPIRED,
-    _index_entry,
     announce_changes,
     by_rids,
     delete_rows,
     ensure_collection,
     index_entries_by_rid,
+    index_entry,
     record,
     stored_vector,
     tag_filter,
@@ -135,7 +135,7 @@ class Memories(KeyedFacts):
         ends at ``to`` instead: the plan changed."""
         with self.db.write() as conn:
             ended = conn.execute(
-                f"SELECT rid FROM memories WHERE {_OF_KEY} AND expires_at = ?",
+                f"SELECT rid FROM memories WHERE {OF_KEY} AND expires_at = ?",
                 (tenant_id, plan.collection, plan.container_tag, plan.subject, plan.attribute,
                  plan.valid_from),
             ).fetchall()  # fmt: skip
@@ -435,9 +435,9 @@ class Memories(KeyedFacts):
         now (even inside another read): the index replays what commits after the call."""
         with self.db.read(fresh=True) as conn:
             rows = conn.execute(
-                f"SELECT {_INDEX_COLUMNS} FROM memories WHERE tenant_id = ?", (tenant_id,)
+                f"SELECT {INDEX_COLUMNS} FROM memories WHERE tenant_id = ?", (tenant_id,)
             ).fetchall()
-        return (_index_entry(row) for row in rows)
+        return (index_entry(row) for row in rows)
 
     def logged_changes(
         self, after: Optional[int], tenants: Collection[str], most: int

@@ -132,7 +132,7 @@ def unplan(db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequenc
             # Unless another plan of the key begins that day (one replacing this one).
             replaced = _BEGINS_AS_IT_ENDS.format(o="o")
             ended = conn.execute(
-                f"SELECT rid FROM memories AS o WHERE {_OF_KEY} AND expires_at = ? AND NOT "
+                f"SELECT rid FROM memories AS o WHERE {OF_KEY} AND expires_at = ? AND NOT "
                 f"EXISTS (SELECT 1 FROM memories AS n WHERE {replaced} AND n.rid != ?)",
                 (tenant_id, *tuple(plan)[1:], plan["rid"]),
             ).fetchall()
@@ -143,9 +143,7 @@ def unplan(db: Database, conn: sqlite3.Connection, tenant_id: str, rids: Sequenc
             announce_changes(db, conn, tenant_id, rows)
 
 
-_OF_KEY = (
-    "tenant_id = ? AND collection = ? AND container_tag IS ? AND subject = ? AND attribute = ?"
-)
+OF_KEY = "tenant_id = ? AND collection = ? AND container_tag IS ? AND subject = ? AND attribute = ?"
 
 
 def delete_rows(
@@ -207,10 +205,10 @@ def index_entries_by_rid(
 ) -> dict[int, IndexEntry]:
     """What the search index keeps of each of these memories that exists."""
     return {
-        row["rid"]: _index_entry(row)
+        row["rid"]: index_entry(row)
         for row in select_in(
             conn,
-            f"SELECT {_INDEX_COLUMNS} FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})",
+            f"SELECT {INDEX_COLUMNS} FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({{marks}})",
             [tenant_id],
             rids,
         )
@@ -231,13 +229,13 @@ def texts(conn: sqlite3.Connection, tenant_id: str, rids: Sequence[int]) -> dict
     return dict(select_in(plain, sql, [tenant_id], rids))
 
 
-_INDEX_COLUMNS = (
+INDEX_COLUMNS = (
     "rid, text, collection, category, container_tag, archived, is_latest, expires_at, "
     "vector, embed_version"
 )
 
 
-def _index_entry(row: sqlite3.Row) -> IndexEntry:
+def index_entry(row: sqlite3.Row) -> IndexEntry:
     return IndexEntry(
         rid=row["rid"],
         collection=row["collection"],

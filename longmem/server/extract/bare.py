@@ -2,7 +2,7 @@
 a name ("Mum is still in Lagos", "Nan moved to Braga", "Mama turns 60", "nan is 93"), for
 a partner or an older sibling that is always one's own ("hubby got a new job", "Bhai quit
 Infosys"), a relative by marriage short or hyphenated ("MIL moved to Leeds"), each told
-of only where a verb or "'s" follows (``_told_of_bare``); a relation and a name ("wee
+of only where a verb or "'s" follows (``told_of_bare``); a relation and a name ("wee
 sister Eilidh", "kuya Rommel"; not "sister Mary", who may be anyone's); and in-laws said
 together ("In-laws moved to the Algarve"), no one the rules key.
 """
@@ -24,24 +24,24 @@ from .lexicon import ADVERBS, CLAUSE_VERBS
 # had been ("sister Eilidh moved to Leeds" moved the user). Only a word that is always
 # one's own names the relation: "wee sister Eilidh", "little brother Sam", "hubby Raj",
 # "kuya Rommel". A capitalised relation word ("Sister Act is on") is no one's either.
-_BARE_RELATION_NAMED = re.compile(
+BARE_RELATION_NAMED = re.compile(
     r"^(?i:(?:wee|lil|kid)\s+)?(?i:" + _QUALIFIERS + r"(?P<rel>" + _REL + r"))\s+"
     r"(?P<name>" + _NAME + r")\b(?!'s\s+(?:car|house|flat|place|school|job))\s*,?\s*"
 )
 # A name then who they are to others: "bhaiya Ramesh the driver", "didi Sunita the maid".
-_ROLE_AFTER = re.compile(r"^(?:the|from|next|at|of|our|my)\b|^(?-i:[A-Z])", re.I)
+ROLE_AFTER = re.compile(r"^(?:the|from|next|at|of|our|my)\b|^(?-i:[A-Z])", re.I)
 # Words of other languages for one's own relatives, read as them also capitalised, as a
 # title before the name ("Khala Nasreen lives in Lahore", "Ciocia Basia", "Kuya Rommel";
 # not "Tia Maria", a drink).
-_OWN_ABROAD = frozenset(
+OWN_ABROAD = frozenset(
     """akka kuya didi bhaiya chechi unnie eonni noona hyung aiyya abuela abuelo ciocia wujek
     khala mamu chachu phuppo tita tannie nani dadi babcia dziadek nonna nonno oma opa""".split()
 )
-_OWN_KIN = re.compile(
+OWN_KIN = re.compile(
     r"^(?i:(?:wee|lil|little|big|older|younger|elder|baby|twin|kid)\s+(?:sister|sis|brother|bro)\b|"
     # … or another language's word for an older sibling, an aunt or uncle, a grandparent:
     # "tío Carlos opened a taquería", "ciocia Basia moved to Kraków"
-    r"(?:hubby|wifey|fianc[eé]e?|t[ií]o|t[ií]a|" + "|".join(sorted(_OWN_ABROAD)) + r")\s)"
+    r"(?:hubby|wifey|fianc[eé]e?|t[ií]o|t[ií]a|" + "|".join(sorted(OWN_ABROAD)) + r")\s)"
 )
 # fmt: off
 # "Mum is still in Lagos", "Nan moved to Braga": a word for a parent or grandparent as a
@@ -51,7 +51,7 @@ _OWN_KIN = re.compile(
 # I…" (the user's, as "wife and I"); "Opa!" alone says nothing of anyone.
 # Another language's words (and the words for an older sibling or a partner that are
 # always one's own: "Bhai quit Infosys", "Hubby got a new job"), capitalised, are told of
-# only before "'s" or a verb (_told_of_bare).
+# only before "'s" or a verb (told_of_bare).
 _OTHER_BARE = (
     """Mama Mamá Maman Mutti Mãe Papa Papá Vati Abuela Abuelita Abuelo Abuelito Oma Opa
     Nonna Nonno Babcia Dziadek Babushka Dedushka Yiayia Papou Bubbe Zayde Ouma Oupa Mam
@@ -76,7 +76,7 @@ _LOWER_BARE = (
 # "Sister-in-law is a nurse now", "mum-in-law's staying with us"), also only before "'s"
 # or a verb.
 _BARE_IN_LAW = r"(?:(?P<short>" + IN_LAW_CAPS + r")|(?i:" + IN_LAW_HEAD + r")-in-law)(?!-)"
-_BARE_RELATION = re.compile(
+BARE_RELATION = re.compile(
     r"^(?P<rel>(?P<in_law>" + _BARE_IN_LAW + r")|"
     r"[Mm]um|[Mm]om|[Dd]ad|Mother|Father|Grandma|Grandmother|Granny|Nana|Nan|"
     r"Grandpa|Grandfather|Grandad|Granddad|"
@@ -86,8 +86,8 @@ _BARE_RELATION = re.compile(
 )
 
 
-def _told_of_bare(match: re.Match[str], rest: str) -> bool:
-    """Whether a word for a parent or grandparent (_BARE_RELATION) is someone told of: an
+def told_of_bare(match: re.Match[str], rest: str) -> bool:
+    """Whether a word for a parent or grandparent (BARE_RELATION) is someone told of: an
     English one always ("Mum is in Lagos"), another language's, or one in lower case, only
     before "'s" or a verb ("Mama turns 60", "Papá retired", "nan is 93"; not "Mama mia",
     "Babushka dolls are cute", "granny flat")."""
@@ -102,7 +102,7 @@ def _told_of_bare(match: re.Match[str], rest: str) -> bool:
             return then.isdigit() or then.endswith("ing") or then in _AFTER_A_SHORT_IS
         # news of someone: "MIL moved to Leeds"; not "FIL shares went up", "SIL has a huge
         # language database", "MIL approved the contract"
-        return word in _SHORT_NEWS
+        return word in SHORT_NEWS
     if match.group("c"):
         # "nan's 79", "mam's retiring", "hubby's on a rig", "nan's birthday is…" (not
         # "abuela's flat in Oaxaca", "babcia's recipe": whose)
@@ -137,7 +137,7 @@ _A_DAY_AT = frozenset(("day", "week", "shift", "month"))
 # … and after "is" or "was" after a short word for a relative by marriage ("MIL is in
 # hospital", not "SIL is the safety level we need").
 _AFTER_A_SHORT_IS = (_AFTER_ITS_S | ADVERBS) - {"a", "an", "the"}
-_SHORT_NEWS = SHORT_NEWS_WORDS - {"is", "was", "has", "had", "and", "one", "who"}
+SHORT_NEWS = SHORT_NEWS_WORDS - {"is", "was", "has", "had", "and", "one", "who"}
 # … and what follows an age said so ("nan's 79 and still drives", "bf's 30 today").
 _AFTER_AN_AGE = frozenset(
     """and today now next this in on years yrs yo y/o but so lol already tomorrow""".split()
@@ -146,8 +146,8 @@ _AFTER_AN_AGE = frozenset(
 # Relatives by marriage said without "my", capitalised or not, several or spaced ("In-laws
 # moved to the Algarve", "sisters-in-law", "Mother in law moved to Spain"): no one the
 # rules key, never a name, nor the mother. (One said short or hyphenated is keyed as the
-# others: "MIL lives in Leicester", _BARE_RELATION.)
-_IN_LAWS = re.compile(
+# others: "MIL lives in Leicester", BARE_RELATION.)
+IN_LAWS = re.compile(
     r"^(?:the\s+)?(?:in-laws|inlaws|in\s+laws|"
     + IN_LAW_HEAD
     + r"(?:s[-\s]in[-\s]laws?|[-\s]in[-\s]laws|\s+in\s+law))\b(?!\s+(?:and|&)\s+(?:I|me)\b)",

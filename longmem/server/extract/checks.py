@@ -2,7 +2,7 @@
 whose the match is (someone else's subject right before it, "the kids are allergic to
 nuts"; a pronoun after a comma; a relative clause; no one; a team or a company that
 moved; and ``USERS_OWN``, what of the user's stands for the user, which subjects.py reads
-too), and what its value cannot be: by attribute (``_NOT_A_VALUE``: "allergic to mondays
+too), and what its value cannot be: by attribute (``NOT_A_VALUE``: "allergic to mondays
 lol", "work at odd hours"), a role that is no job ("we work as a team"), a home that names
 no place ("I live in sweatpants"), a thing's age ("Old phone is 6 years old"), a quantity
 or an age past the oldest, an assistant's name ("Hi, I'm Claude, an AI assistant"), an
@@ -42,14 +42,14 @@ USERS_OWN = frozenset(
 
 # A job said as work, whatever its word: "I work as a financial planner", "hired as a
 # closer".
-_AS_WORK = re.compile(
+AS_WORK = re.compile(
     r"\b(?:work|works|working|worked|employed|hired)\s+as\s+(?:a|an)\s|"
     r"\b(?:made|make|making)\s+(?:" + PARTNER_GRADE + r"\s+)?$",
     re.I,
 )
 
 
-_NOT_A_ROLE = re.compile(
+NOT_A_ROLE = re.compile(
     r"^(?:team|unit|group|family|pair|duo|partnership|collective|whole|one|community|favou?r|"
     r"hobby|side\s+hustle|volunteer|temp\s+for\s+now)s?$|"
     # a likeness, not a job: "working as a slave lol", "as a cog in the machine"
@@ -57,9 +57,9 @@ _NOT_A_ROLE = re.compile(
     r"glorified\s+\w+|\w+\s+background\s+character)\b",
     re.I,
 )
-_US = re.compile(r"\bof\s+us\b", re.I)
+US = re.compile(r"\bof\s+us\b", re.I)
 # No one as the subject: "no one in my family is vegan", "none of us eat meat".
-_NO_ONE = re.compile(
+NO_ONE = re.compile(
     r"^(?:no[\s-]*one|nobody|none\s+of|not\s+(?:one|a\s+single\s+one|any|all|every|everyone|everybody)\s+of)\b(?![^,;]*\b(?:knows?|thinks?|believes?|realis|realiz|"
     r"cares?|guessed|expected|told)\w*)",
     re.I,
@@ -67,7 +67,7 @@ _NO_ONE = re.compile(
 # What follows "who" is said of whoever it names: "I have a friend who is vegan", "I know
 # someone who moved to Perth" (not "my friend who lives in Leeds got engaged": the verb
 # after the relative clause is the friend's, read as such).
-_RELATIVE = re.compile(r"\b(?:who|who's|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I)
+RELATIVE = re.compile(r"\b(?:who|who's|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
 # A thing as the clause's subject before an age the rules found further on: "Old phone
@@ -116,7 +116,7 @@ _NO_HOME = re.compile(
 )
 
 
-def _a_home(value: str) -> bool:
+def a_home(value: str) -> bool:
     """Whether a home a rule read can be one: a place, known or not, in any case ("Leeds",
     "hackney", "the pnw", "a flat in Leeds"); not a time zone, a dwelling or a part of
     town with no place named, nor a thing one switched to."""
@@ -145,7 +145,7 @@ _IDLY = (
 # listener ("how you explained that", "to bother you"), a job of before ("a former
 # teacher"), a joke for a name ("I'm Batman"), or is "working on" that is no project ("my
 # tan", "no sleep", "Saturday", "a few things").
-_NOT_A_VALUE = {
+NOT_A_VALUE = {
     "allergies": re.compile(
         r"^(?:mondays?|(?:early\s+)?mornings?|drama|effort|small\s+talk|meetings?|people|bs|"
         r"bullshit|nonsense|responsibility|responsibilities|commitment|adulting|homework|math|"
@@ -198,13 +198,13 @@ _NOT_A_VALUE = {
 }
 # Engaged in or with something as a state, not an engagement had: "I'm engaged in a
 # lawsuit", "is engaged with the community" (not "we got engaged in the summer").
-_ENGAGED_IN = re.compile(
+ENGAGED_IN = re.compile(
     r"\b(?:am|'m|are|'re|is|'s)\s+(?:\w+ly\s+|very\s+|so\s+|fully\s+)?engaged\s+(?:in|with)\s+"
     r"(?!(?:my|our|his|her)\s+(?:partner|boyfriend|girlfriend|fianc\w*)\b|a\s+(?:wedding|ring|"
     r"date)\b)",
     re.I,
 )
-_TITLES = frozenset(("Dr", "Prof", "Mr", "Mrs", "Ms"))
+TITLES = frozenset(("Dr", "Prof", "Mr", "Mrs", "Ms"))
 # An assistant introducing itself, pasted or said back, in the words after its name: "Hi,
 # I'm Claude, an AI assistant", "I'm Alexa, how can I help?", "I am Claude, made by
 # Anthropic", "I'm Nova, your virtual assistant" (not "I'm Sam and I'm building a
@@ -220,13 +220,13 @@ _AN_ASSISTANT = re.compile(
 )
 
 
-def _an_assistant(sentence: str, name: str) -> bool:
+def an_assistant(sentence: str, name: str) -> bool:
     """Whether the name said in ``sentence`` is an assistant's, by the words after it."""
     at = sentence.find(name)
     return at >= 0 and _AN_ASSISTANT.match(sentence, at + len(name)) is not None
 
 
-def _a_things_age(text: str, match: re.Match[str]) -> bool:
+def a_things_age(text: str, match: re.Match[str]) -> bool:
     """Whether the age an age rule matched in ``text`` is a thing's, not the user's."""
     before = text[: match.start()]
     if _A_THING_IS.search(before):
@@ -245,7 +245,7 @@ def _a_things_age(text: str, match: re.Match[str]) -> bool:
 # An agent hired by its name for a home, by the words of hiring (not "I work at Savills
 # to help us buy a house"): "signed with Foxtons to find us a flat", "went with Savills to
 # sell the house".
-_AN_AGENT_HIRED = re.compile(
+AN_AGENT_HIRED = re.compile(
     r"\b(?:signed\s+(?:up\s+)?with|registered\s+with|went\s+with|going\s+with|hired|"
     r"instructed|using|chose|picked)\s+[\w&'’.-]+(?:\s+[\w&'’.-]+){0,2}?\s+to\s+"
     r"(?:sell|let(?:\s+out)?|rent(?:\s+out)?|market|list|(?:help\s+(?:us|me)\s+)?(?:find|buy|get)"
@@ -258,7 +258,7 @@ _AN_AGENT_HIRED = re.compile(
 # A body of people or a thing of an organisation as what moved, right before the verb:
 # "Research team moved to Paris", "User data moved to Frankfurt", "our office relocated
 # to Leeds" (not "my family moved to Leeds", which is the user's: USERS_OWN).
-_A_BODY_BEFORE = re.compile(
+A_BODY_BEFORE = re.compile(
     r"(?<![^\W_])(?:team|teams|office|offices|company|department|dept|division|unit|squad|"
     r"lab|hq|headquarters|branch|store|shop|server|servers|data|account|accounts|business|"
     r"startup|firm|factory|warehouse|church|restaurant|band|club|clinic|practice)"
@@ -296,8 +296,8 @@ def _theirs(before: str) -> bool:
 # current employer is …".
 _NOT_A_NOUN = frozenset("new current latest present all-time".split())
 # No one's age is more than this; a number after which a unit follows is no age.
-_OLDEST = 120
-_A_QUANTITY = re.compile(
+OLDEST = 120
+A_QUANTITY = re.compile(
     r"\s*(?:%|°|(?:quid|pounds?|bucks|dollars?|euros?|grand|k|percent|degrees?|kg|kgs|kilos?|"
     r"lbs?|miles?|mph|km|kms|subscribers|followers|likes|push-?ups|reps)\b|"
     # "300 level" (a year at a Nigerian university), not "19 level headed", "17 level 2"
@@ -307,7 +307,7 @@ _A_QUANTITY = re.compile(
 
 
 # Where one is or whom one is with, never an employer: "now at the pub", "with the new puppy".
-_NOT_A_WORKPLACE = re.compile(
+NOT_A_WORKPLACE = re.compile(
     r"(?:the|my|our|a|an)\s+(?:new\s+)?(?:pub|gym|beach|bar|park|party|puppy|dog|kitten|cat|"
     r"baby|cinema|mall|pool|house|flat|home|(?:mum|mom|dad|parents|nan|gran|boyfriend|"
     r"girlfriend|friend|sister|brother)['’]s?)(?![\w'’])|"
@@ -319,12 +319,12 @@ _NOT_A_WORKPLACE = re.compile(
     re.I,
 )
 # … unless work is said ("I work at a bar in Soho", "got a job at the pub").
-_AT_WORK_SAID = re.compile(
+AT_WORK_SAID = re.compile(
     r"\b(?:work(?:s|ing|ed)?|job|shifts?|hired|employed|teach(?:es|ing)?|as\s+(?:a|an|the))\b", re.I
 )
 
 
-_NOT_NAME_WORDS = frozenset(
+NOT_NAME_WORDS = frozenset(
     "in at on from so not also just really still here back home sorry glad happy tired".split()
     # how one is, said capitalised before "btw", "lol": "I'm Bored btw", "I'm Single lol"
     + """bored hungry exhausted pregnant starving dead late done single ill sick busy free

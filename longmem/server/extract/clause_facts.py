@@ -1,4 +1,4 @@
-"""One clause's facts, once its subject is read (``_facts_of``, which the rules' reading,
+"""One clause's facts, once its subject is read (``facts_of``, which the rules' reading,
 pipeline.py, asks of each clause): the relations it names ("User's sister is Anna"), a
 pet it names, and its keyed facts, each worded one way and dated (when it began, when it
 ends: a stay and its days, a plan for a day to come, a value put off, a trip called off);
@@ -34,24 +34,24 @@ from .lexicon import (
 from .literals import said_between
 from .others import mentioned_relations, named_in_twos
 from .stays import (
-    _A_DAY,
-    _A_ROUTINE,
     _A_SEASON,
-    _A_TRIP,
-    _A_WEEK,
-    _AN_END_SAID,
-    _AWAY_IN,
-    _BASED_IN,
-    _BEING_IN,
-    _NO_TRIP,
-    _NOT_TO_BE,
-    _SENT_TO,
     _SETTLED,
-    _STAY,
-    _WORK_DAYS,
-    _another_place_between,
-    _piece_of,
-    _stay_in,
+    A_DAY,
+    A_ROUTINE,
+    A_TRIP,
+    A_WEEK,
+    AN_END_SAID,
+    AWAY_IN,
+    BASED_IN,
+    BEING_IN,
+    NO_TRIP,
+    NOT_TO_BE,
+    SENT_TO,
+    STAY,
+    WORK_DAYS,
+    another_place_between,
+    piece_of,
+    stay_in,
 )
 from .subjects import NOBODY, USER_SUBJECT, Parsed, Subject, parse_subject
 from .text import classify, has_past_verb, lower_words, verb_first
@@ -164,8 +164,8 @@ _NEWS_OF_TODAY = re.compile(r"\b(?:" + JOB_BEGUN + r"|contract\s+signed|" + SETT
 
 # … and in a message of its own words: a job begun ("- first day!!", "promoted!"), not
 # a night's ("Tonight, my job is babysitter, finally some cash").
-_NEWS_OF_A_JOB = re.compile(r"\b(?:" + JOB_BEGUN + r"|contract\s+signed)\b", re.I)
-_TONIGHT = re.compile(r"\btonight\b", re.I)
+NEWS_OF_A_JOB = re.compile(r"\b(?:" + JOB_BEGUN + r"|contract\s+signed)\b", re.I)
+TONIGHT = re.compile(r"\btonight\b", re.I)
 
 
 _CHILD_WORDS = frozenset(word for word, kind in RELATIONS.items() if kind == "children")
@@ -210,7 +210,7 @@ def _as_home(key: Key, predicate: str) -> Optional[Key]:
 _A_WARD = re.compile(r"(?:the\s+)?(?:A&E|A\s*and\s*E|ER|ICU|HDU|NICU|PICU|resus)$", re.I)
 
 
-def _facts_of(
+def facts_of(
     clause: str,
     sentence: str,
     parsed: Parsed,
@@ -222,7 +222,7 @@ def _facts_of(
     # "in Inverness sat-mon": no one sat; "being sent to Tokyo next week": no past either
     span = day_span(clause, said)
     unspanned = clause if span is None else clause[: span.where[0]] + clause[span.where[1] :]
-    past = has_past_verb(lower_words(_SENT_TO.sub(" ", unspanned)))
+    past = has_past_verb(lower_words(SENT_TO.sub(" ", unspanned)))
     # A date dates what happened, not what will ("I start at Square Enix on Monday").
     valid_from = became_true(clause, said, past)
     # A day to come plans what the clause says of a single-valued key ("I start at
@@ -323,11 +323,11 @@ def _facts_of(
         span is not None
         and not past
         and places
-        and not _A_ROUTINE.search(clause)
-        and not _WORK_DAYS.search(clause, 0, span.where[0])
-        and not _another_place_between(clause, places[0], span)
+        and not A_ROUTINE.search(clause)
+        and not WORK_DAYS.search(clause, 0, span.where[0])
+        and not another_place_between(clause, places[0], span)
     ):
-        start, until = _stay_in(span, start, until, said)
+        start, until = stay_in(span, start, until, said)
     later = put_off(keys, clause, said) if until is not None else None
     if later is not None:
         # "won't move to Leith until March", "not joining Globex till January now": a plan
@@ -341,20 +341,20 @@ def _facts_of(
     users = stated or (subject is NOBODY and _THE_TRIP_OPENS.match(clause) is not None)
     keys, called_off = plans(keys, predicate, clause, start, later is not None, users)
     while_ = lasts(clause, said)
-    if _NOT_TO_BE.search(predicate):
+    if NOT_TO_BE.search(predicate):
         # "I'm not going to be in Leeds next week": no stay, and no end of one now
         keys = [k for k in keys if not (k.attribute == "location" and k.negated)]
-    if _AWAY_IN.match(predicate) and _NO_TRIP.search(clause):
+    if AWAY_IN.match(predicate) and NO_TRIP.search(clause):
         # "down in Brighton every weekend", "over in Dublin a lot": neither home nor stay
         keys = [k for k in keys if k.attribute not in ("home", "location")]
-    trip = _A_TRIP.match(predicate) is not None
-    if trip and ((until is None and start is None and while_ is None) or _NO_TRIP.search(clause)):
+    trip = A_TRIP.match(predicate) is not None
+    if trip and ((until is None and start is None and while_ is None) or NO_TRIP.search(clause)):
         # "going to Oslo over Easter": a trip whose time the rules do not read, or one
         # that is a routine, past, a move or unsure, is not a stay from now on
         keys = [k for k in keys if k.attribute != "location"]
     being_away = until is not None and (
-        _BEING_IN.match(parsed.predicate) is not None
-        or (_BASED_IN.match(parsed.predicate) is not None and expiry(clause, said) is not None)
+        BEING_IN.match(parsed.predicate) is not None
+        or (BASED_IN.match(parsed.predicate) is not None and expiry(clause, said) is not None)
     )
     seasonal = _A_SEASON.search(parsed.predicate) is not None
     if (while_ is not None or being_away or seasonal) and _SETTLED.search(parsed.predicate) is None:
@@ -367,10 +367,10 @@ def _facts_of(
     if any(k.attribute == "home" for k in keys):
         # "I'm in Leeds now": one place, a home, not a stay as well
         keys = [k for k in keys if k.attribute != "location"]
-    stay = until is not None or start is not None or _STAY.search(parsed.predicate) is not None
+    stay = until is not None or start is not None or STAY.search(parsed.predicate) is not None
     # An end said, even one not read ("until the cows come home"), or a while ("for the
     # next two weeks"), is a stay's, not a home's.
-    stay = stay or while_ is not None or _AN_END_SAID.search(parsed.predicate) is not None
+    stay = stay or while_ is not None or AN_END_SAID.search(parsed.predicate) is not None
     stay = stay or this_month is not None
     stay = stay and _SETTLED.search(parsed.predicate) is None
     if not stay and any(k.attribute == "location" for k in keys):
@@ -396,7 +396,7 @@ def _facts_of(
         if (
             planned
             and key.attribute == "location"
-            and _another_place_between(clause, key.value, planned)
+            and another_place_between(clause, key.value, planned)
         ):
             planned = None  # "in Leeds till Friday, then London on Saturday": London's day
         if planned and until is not None and until < planned.at:
@@ -407,10 +407,10 @@ def _facts_of(
             back = back_on(clause, said) if trip else None
             ahead = (planned.at.date() - said.date()).days
             soon = ahead < 7 or (ahead == 7 and _NEXT_SAID.search(clause) is not None)
-            if back == until and back is not None and back + _A_DAY > planned.at:
-                until += _A_DAY  # "on Thursday and back Thursday night": that day
-            elif own_end == until and own_end is not None and planned.at - until < _A_WEEK and soon:
-                until += _A_WEEK  # "on Monday, back Thursday": the Thursday after it
+            if back == until and back is not None and back + A_DAY > planned.at:
+                until += A_DAY  # "on Thursday and back Thursday night": that day
+            elif own_end == until and own_end is not None and planned.at - until < A_WEEK and soon:
+                until += A_WEEK  # "on Monday, back Thursday": the Thursday after it
             elif trip and (soon or own_end is None):
                 # another stop's end: "in Leeds until Thursday, flying to Rome on Friday",
                 # "going to Lagos next week then Abuja for the weekend"
@@ -424,7 +424,7 @@ def _facts_of(
         ends = until or while_ or (this_month if key.attribute == "location" else None)
         if key.attribute != "location" and ends is not None:
             # A fact other than a stay ends only by what is said beside its value
-            piece = _piece_of(clause, key.value)
+            piece = piece_of(clause, key.value)
             ends = (until and expiry(piece, said)) or (while_ and lasts(piece, said))
             if key.attribute == "home" and not while_ and not end_said(piece):
                 ends = None  # "back home in Lyon tonight": when the home is, not its end
@@ -433,7 +433,7 @@ def _facts_of(
                 and ends.date() == said.date()
                 and (
                     _BEGUN_TODAY.search(piece)
-                    or (_NEWS_OF_TODAY.search(sentence) and not _TONIGHT.search(sentence))
+                    or (_NEWS_OF_TODAY.search(sentence) and not TONIGHT.search(sentence))
                 )
             ):
                 ends = None  # "first day at Feedzai today": when the job began
@@ -486,7 +486,7 @@ def _facts_of(
         )
     ended = [key.attribute for key in keys if not key.value]
     if len(ended) < len(keys) or (parsed.relation is not None and not parsed.predicate.strip()):
-        two = _two_of_them(clause, parsed, _TWO_NAMED) or _AND_ANOTHER.match(parsed.predicate)
+        two = two_of_them(clause, parsed, TWO_NAMED) or _AND_ANOTHER.match(parsed.predicate)
         keyed_for = {f.subject for f in facts if f.attribute and f.subject != USER}
         if subject.key not in (USER, NOBODY.key) and two and len(keyed_for) < 2:
             # "Emma and Luke bought a flat in Leeds", "my mum and dad are vegan": the key
@@ -541,10 +541,10 @@ def _facts_of(
 _TWO_OF_THEM = re.compile(r"\s(?:and|&)\s", re.I)
 # What is left of "my mum and dad are…" after its subject: another, by a word for them.
 _AND_ANOTHER = re.compile(r"(?:and|&)\s+" + REL + r"\b", re.I)
-_TWO_NAMED = re.compile(r"\s(?:and|&)\s+(?!I\b)(?-i:[A-Z])[a-z]")
+TWO_NAMED = re.compile(r"\s(?:and|&)\s+(?!I\b)(?-i:[A-Z])[a-z]")
 
 
-def _two_of_them(clause: str, parsed: Parsed, joined: re.Pattern[str] = _TWO_OF_THEM) -> bool:
+def two_of_them(clause: str, parsed: Parsed, joined: re.Pattern[str] = _TWO_OF_THEM) -> bool:
     """Whether ``clause`` names two as its subject (joined as ``joined`` reads), of whom
     ``parsed`` took the first: "Ruby and Alfie fought all morning"."""
     at = clause.rfind(parsed.predicate) if parsed.predicate else -1
@@ -595,7 +595,7 @@ def _as_said(subject: Subject, clause: str, parsed: Parsed) -> str:
         return finish(third_person("I " + first + clause[1:]))
     if subject.key in (USER, NOBODY.key):
         return finish(third_person(clause))
-    if _two_of_them(clause, parsed) or _MANY_OF_MINE.match(clause):
+    if two_of_them(clause, parsed) or _MANY_OF_MINE.match(clause):
         # "Ruby and Alfie fought all morning", "my brothers Tom and Sam hate each other":
         # both, as said (the subject is the first: "User's brother Tom and Sam hate …" had
         # been written)

@@ -35,13 +35,13 @@ from .lexicon import (
     words,
 )
 from .openings import (
-    _HE_OR_SHE_FIRST,
-    _HOME_LABEL,
-    _NEWS_LABEL,
-    _SAID_BY_ME,
-    _THEIR_NEWS_LABEL,
-    _introduced,
+    HE_OR_SHE_FIRST,
+    HOME_LABEL,
+    NEWS_LABEL,
+    SAID_BY_ME,
+    THEIR_NEWS_LABEL,
     at_the_new_job,
+    introduced,
 )
 from .places import place_rest
 from .text import lower_words, sentence_ends
@@ -248,8 +248,8 @@ def clauses(
     whether a word in lower case may be someone's name, a subject when a past verb
     follows it ("…in June, josh got a job with Austin Fire")."""
     label, colon, told = sentence.partition(": ")
-    theirs = _THEIR_NEWS_LABEL.match(label.strip()) if colon else None
-    pronoun = _HE_OR_SHE_FIRST.match(told) if theirs else None
+    theirs = THEIR_NEWS_LABEL.match(label.strip()) if colon else None
+    pronoun = HE_OR_SHE_FIRST.match(told) if theirs else None
     if theirs and pronoun and theirs.group("who").lower() in people:
         # "husband news: he's quit the police": the husband's (it had been no one's)
         return clauses(f"my {theirs.group('who')}{told[pronoun.end() :]}", people, named)
@@ -257,8 +257,8 @@ def clauses(
         colon
         and told.strip()
         and (
-            _NEWS_LABEL.match(label.strip())
-            or (_HOME_LABEL.match(label.strip()) and _SAID_BY_ME.match(told))
+            NEWS_LABEL.match(label.strip())
+            or (HOME_LABEL.match(label.strip()) and SAID_BY_ME.match(told))
         )
     ):
         # "New year, new job: I'm now a senior adviser at …", "ok got something: staff
@@ -266,7 +266,7 @@ def clauses(
         # says nothing itself — but for a new job's, before where and what as, listed
         # ("new job: monzo, backend engineer, payments team")
         return clauses(at_the_new_job(label, told), people, named)
-    sentence, rest = _introduced(sentence)
+    sentence, rest = introduced(sentence)
     if rest:
         return clauses(sentence, people, named) + clauses(rest, people, named)
     parts: list[str] = []

@@ -1,5 +1,5 @@
 """The user's keyed facts that a piece of a clause after a comma tells on its own, of an
-attribute the clause's own facts do not key (``_told_after_a_comma``, which the rules'
+attribute the clause's own facts do not key (``told_after_a_comma``, which the rules'
 reading, pipeline.py, asks of a clause of the user's): "Last day at Tesco, first day with
 Aldi on Monday" (the new employer), "44, married to Carlos" (the partner), "I'm 29,
 software engineer, living in Berlin". Not a piece about someone else ("…, she's vegan"),
@@ -13,13 +13,13 @@ from datetime import datetime
 from typing import Optional
 
 from ..facts import USER, ExtractedFact
-from .clause_facts import _facts_of
+from .clause_facts import facts_of
 from .leads import WITH_A_NAME
 from .names import PERSON_WORDS
 from .subjects import USER_SUBJECT, Parsed, parse_subject
 
 
-def _told_after_a_comma(
+def told_after_a_comma(
     clause: str, sentence: str, told: list[ExtractedFact], said: datetime, until: Optional[datetime]
 ) -> list[ExtractedFact]:
     """The user's keyed facts that a piece of a clause after a comma tells on its own, of
@@ -56,7 +56,7 @@ def _told_after_a_comma(
             continue
         # (a piece said with "I" is read as it is said: "I'm a teacher" is "am a teacher")
         parsed = parse_subject(piece, None) if own_news else Parsed(USER_SUBJECT, piece)
-        read = _facts_of(piece, sentence, parsed, said, until, False)
+        read = facts_of(piece, sentence, parsed, said, until, False)
         if own_news and not any(f.attribute == "employer" for f in read):
             # a job alone after a few words is as often a joke ("Sunday vibes, I'm a baker
             # now, made one loaf"); with where it is done, work ("…, I'm a nurse at UCLH")

@@ -26,7 +26,7 @@ from .clauses import subject_of
 from .keys import Key
 from .kin import RELATIONS
 from .lexicon import COMMON_VERBS, MONTH_RE, NEGATION, PAST_IRREGULAR, WEEKDAY_RE
-from .stays import _ONLY_A_TIME
+from .stays import ONLY_A_TIME
 from .third_person import third_person
 from .when import expiry, lasts
 
@@ -340,7 +340,7 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
     if _TIME_WORDS.match(words) or _REQUEST.match(words):
         return ""
     ends = expiry(words, said) or lasts(words, said)
-    if ends and _ONLY_A_TIME.match(words):  # "at Dishoom, but only until the 30th"
+    if ends and ONLY_A_TIME.match(words):  # "at Dishoom, but only until the 30th"
         return ""
     return ", " + third_person(words)
 

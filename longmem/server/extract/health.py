@@ -105,11 +105,11 @@ UNSURE_BEFORE = (
 # in 1 in 100 people", "Diabetes diagnosed at 40 is common".
 # … and none of it someone else's: "gout again so no red meat for him", "Asthma diagnosed
 # yesterday, for my son", "IBS flare, poor Sarah", "migraine again, Tom's off work".
-_NOT_SOMEONE_ELSES = (
+NOT_SOMEONE_ELSES = (
     r"(?![^.!]*\b(?:" + SOMEONE_ELSE + r"|friend|patients|poor|little\s+one|little\s+man|lad)\b)"
     r"(?![^.!]*\b(?-i:[A-Z])[a-z]+['’]s\b)"
 )
-_NEWS_OF_MINE = (
+NEWS_OF_MINE = (
     r"(?=\s*(?:$|[,.!;]|by\s+(?:the|my|a)\b|(?:today|yesterday|tonight|this\s+(?:morning|week|month)|"
     r"last\s+(?:week|month|night)|finally|officially|at\s+last)\b))"
 )

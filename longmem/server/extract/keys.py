@@ -24,25 +24,25 @@ from typing import Optional
 
 from ..facts import FACT, PREFERENCE, ROLE_ATTRIBUTES, WORK_ATTRIBUTES, attribute
 from .checks import (
-    _A_BODY_BEFORE,
-    _A_QUANTITY,
-    _AN_AGENT_HIRED,
-    _AS_WORK,
-    _AT_WORK_SAID,
-    _ENGAGED_IN,
-    _NO_ONE,
-    _NOT_A_ROLE,
-    _NOT_A_VALUE,
-    _NOT_A_WORKPLACE,
-    _NOT_NAME_WORDS,
-    _OLDEST,
-    _RELATIVE,
-    _TITLES,
-    _US,
-    _a_home,
-    _a_things_age,
-    _an_assistant,
+    A_BODY_BEFORE,
+    A_QUANTITY,
+    AN_AGENT_HIRED,
+    AS_WORK,
+    AT_WORK_SAID,
+    ENGAGED_IN,
+    NO_ONE,
+    NOT_A_ROLE,
+    NOT_A_VALUE,
+    NOT_A_WORKPLACE,
+    NOT_NAME_WORDS,
+    OLDEST,
+    RELATIVE,
+    TITLES,
+    US,
     _theirs,
+    a_home,
+    a_things_age,
+    an_assistant,
 )
 from .ended import ENDINGS
 from .health import A_CONDITION, A_MEDICINE, SWITCHED_FROM
@@ -50,13 +50,13 @@ from .kin import RELATIONS
 from .lexicon import ADV, LAUGHTER, PET_WORDS, WEEKDAY_RE
 from .literals import SieveIndex, grams, said_between
 from .match_values import (
-    _NAMED,
-    _end_of_value,
-    _list_rest,
-    _start_of_value,
-    _value_of,
-    _words_and_singulars,
+    NAMED,
+    end_of_value,
     groups_v,
+    list_rest,
+    start_of_value,
+    value_of,
+    words_and_singulars,
 )
 from .places import load as load_places
 from .places import place_rest
@@ -65,18 +65,18 @@ from .rules_home import A_WORKPLACE_NAMED, DREAMT, POSTED, RESIDENT
 from .rules_personal import A_CHILDS_NAME, CANNOT_EAT, MY_ALLERGY, NO_ALLERGY, SPELLED_US
 from .rules_work import DAY_ONE_THEN, JOB_AT, JOB_NOW, SO_TO_SPEAK
 from .values import (
-    _AT_HEART,
-    _NOT_REALLY,
-    _WORK_SAID,
+    AT_HEART,
     NOT_MEANT_AFTER,
     NOT_MEANT_BEFORE,
+    NOT_REALLY,
     NOT_WORK,
     PAID,
-    _singular,
+    WORK_SAID,
     a_field,
     a_place,
     clean_value,
     is_occupation,
+    singular,
     with_its_city,
 )
 
@@ -381,13 +381,13 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             if match is None or _unreal(target, match):
                 continue  # "I haven't moved to Leeds yet", "I almost took the job", "nearly 40"
             before = target[: match.start()]
-            if _theirs(before) or _RELATIVE.search(before) or _NO_ONE.search(before):
+            if _theirs(before) or RELATIVE.search(before) or NO_ONE.search(before):
                 continue  # "Great news, the twins turned 3", "no one in my family is vegan"
-            if _NO_ONE.match(text) and not _US.search(before):
+            if NO_ONE.match(text) and not US.search(before):
                 continue  # "not one of my coworkers is married" (not "not one of us")
-            if rule.attribute == "age" and _a_things_age(target, match):
+            if rule.attribute == "age" and a_things_age(target, match):
                 continue  # "Old phone is 6 years old now", "6 years old laptop"
-            if rule.attribute in ("home", "location") and _A_BODY_BEFORE.search(before):
+            if rule.attribute in ("home", "location") and A_BODY_BEFORE.search(before):
                 continue  # "Research team moved to Paris": the team's move, not the user's
             name = rule.attribute
             if name == "favorite:":
@@ -395,50 +395,50 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 name = "favorite:" + SPELLED_US.get(thing, thing)  # colour is color
             if name in found:
                 continue
-            value = _value_of(rule, match, name, sentence)
+            value = value_of(rule, match, name, sentence)
             if value is None or (
                 name == "job"
                 and not is_occupation(value)
-                and not _AS_WORK.search(target, match.start(), _start_of_value(match))
+                and not AS_WORK.search(target, match.start(), start_of_value(match))
             ):
                 continue  # "I'm a mess" (not "I work as a financial planner")
-            if name == "employer" and _AN_AGENT_HIRED.search(target):
+            if name == "employer" and AN_AGENT_HIRED.search(target):
                 continue  # "signed with Foxtons to find us a flat": an agent, not a job
-            if name == "job" and _NOT_A_ROLE.match(value):
+            if name == "job" and NOT_A_ROLE.match(value):
                 continue  # "we work as a team"
             if (
                 name == "employer"
-                and _NOT_A_WORKPLACE.match(value)
-                and not _AT_WORK_SAID.search(target)
+                and NOT_A_WORKPLACE.match(value)
+                and not AT_WORK_SAID.search(target)
             ):
                 continue  # "left the gym, now at the pub lol", "first day with the new puppy"
-            if name == "job" and SO_TO_SPEAK.match(target, _start_of_value(match)):
+            if name == "job" and SO_TO_SPEAK.match(target, start_of_value(match)):
                 continue  # "I'm a professional cat herder at this point"
             if name == "job" and (here := RESIDENT.match(value)) and a_place(here.group("place")):
                 continue  # "we're officially Denver residents now": a home, no job
-            if rule.somewhere and not _a_home(value):
+            if rule.somewhere and not a_home(value):
                 continue  # "I live in sweatpants", "moved to linux", "moved to a bigger place"
             if rule.place and not (_THE.sub("", value)[:1].isupper() and a_place(match.group("v"))):
                 continue  # "shifted to Marketing", "shifted to Mumbai Indians this IPL"
             if (
                 name == "home"
                 and A_WORKPLACE_NAMED.search(value)
-                and POSTED.search(target, 0, _start_of_value(match))
+                and POSTED.search(target, 0, start_of_value(match))
             ):
                 continue  # "a garda in Kildare, based in Naas station": where one works
             if rule.named and not (_THE.sub("", value)[:1].isupper() or place_rest(value) == ""):
                 continue  # "I'm in bed now", "we're in lockdown still"
-            if (not_one := _NOT_A_VALUE.get(name)) is not None and not_one.match(value):
+            if (not_one := NOT_A_VALUE.get(name)) is not None and not_one.match(value):
                 continue  # "allergic to mondays lol", "work at odd hours", "study at night"
-            if name == "relationship" and _ENGAGED_IN.search(text):
+            if name == "relationship" and ENGAGED_IN.search(text):
                 continue  # "I'm engaged in a lawsuit" (not "we got engaged in the summer")
-            if name == "name" and (value in _TITLES or _an_assistant(sentence or text, value)):
+            if name == "name" and (value in TITLES or an_assistant(sentence or text, value)):
                 continue  # "I'm Dr. Smith's patient", "Hi, I'm Claude, an AI assistant"
             if name == "studies" and not a_field(value, rule.field):
                 continue  # "starting my masters in September", "studying past papers"
-            if name in WORK_ATTRIBUTES and _AT_HEART.search(text):
+            if name in WORK_ATTRIBUTES and AT_HEART.search(text):
                 continue  # "I'm a tech at heart"
-            if DREAMT.match(target, _start_of_value(match)):
+            if DREAMT.match(target, start_of_value(match)):
                 continue  # "head of marketing at Canva in my dreams", "… at Hogwarts, in my dreams"
             if name in WORK_ATTRIBUTES and NOT_WORK.search(text) and not PAID.search(text):
                 continue  # "I'm a busker in my spare time", "a referee for under-10s on saturdays"
@@ -446,19 +446,19 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 NOT_MEANT_AFTER.match(target, match.end()) or NOT_MEANT_BEFORE.search(before)
             ):
                 continue  # "25 again in my head", "respond as if I'm a 10 year old"
-            if name == "age" and _NOT_REALLY.search(text):
+            if name == "age" and NOT_REALLY.search(text):
                 continue  # "I'm 80 years old in spirit", "90 on the inside"
             if name == "age" and (
-                (value.isdigit() and int(value) > _OLDEST)
-                or _A_QUANTITY.match(target, _end_of_value(match))
+                (value.isdigit() and int(value) > OLDEST)
+                or A_QUANTITY.match(target, end_of_value(match))
             ):
                 continue  # "(studying at UNILAG,) 300 level", "turned 40 quid into 200"
             if name in ("home", "location") and groups_v(match):
                 value = with_its_city(value, target[match.end("v") :])
             if name == "job":
-                value = _singular(value)  # "Tom and I are both nurses"
+                value = singular(value)  # "Tom and I are both nurses"
             if name == "name" and (
-                reading > 0 or any(w.lower() in _NOT_NAME_WORDS for w in re.split(r"[\s-]+", value))
+                reading > 0 or any(w.lower() in NOT_NAME_WORDS for w in re.split(r"[\s-]+", value))
             ):
                 continue  # not "am a nurse, Bangalore": a name comes first
             if name == "name":  # typed in lower case: "im rohan (ro is fine)"
@@ -480,12 +480,12 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 # (a pet by its name: "a cat called Luna and a dog called Rex" lists on
                 # from "Luna")
                 named = name == "pets" and " called " in value and match.group("v") in value
-                listed = _list_rest(after, match.group("v") if named else value, name)
+                listed = list_rest(after, match.group("v") if named else value, name)
                 if name == "pets":  # "a dog, Bella, and a baby": only what names a pet
                     listed = [
-                        _NAMED.sub(" called ", v)
+                        NAMED.sub(" called ", v)
                         for v in listed
-                        if PET_WORDS & _words_and_singulars(v)
+                        if PET_WORDS & words_and_singulars(v)
                     ]
                 elif name == "conditions":  # "I have diabetes and two kids"
                     listed = [v for v in listed if A_CONDITION.fullmatch(v)]
@@ -536,7 +536,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         student = "job" in found and found["job"].value.lower().endswith("student")
         if student:
             del found["employer"]
-        elif "job" in found or _WORK_SAID.search(predicate):
+        elif "job" in found or WORK_SAID.search(predicate):
             del found["school"]
         else:
             del found["employer"]

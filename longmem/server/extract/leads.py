@@ -20,7 +20,7 @@ from .lexicon import HEDGED, MONTH_NAMES, REASONS, WEEKDAY_RE
 from .names import NOT_NAMES
 
 # A time said first ("This week I'm covering…") is not the subject.
-_LEAD_TIME = re.compile(
+LEAD_TIME = re.compile(
     r"^(?:(?:this|next|last)\s+(?:week|weekend|month|year|morning|evening|summer|winter)|"
     r"today|tonight|tomorrow|these days|right now|for now|now|at the moment|lately|recently|"
     r"honestly|work-wise|anyway|so|"
@@ -47,18 +47,18 @@ LIKE_LEAD = r"(?:just\s+|much\s+|a\s+bit\s+)?like\s+"
 LIKE_SOMEONE_FIRST = re.compile(
     r"^" + LIKE_LEAD + r"[^,]{1,40}?\s*,?\s+(?=(?:I|I'm|I've|I'd|we|we're)\b)", re.I
 )
-_NAME_THEN_BRACKETS = re.compile(
+NAME_THEN_BRACKETS = re.compile(
     r"^(?P<name>" + _FULL_NAME + r")\s*\((?!\s*(?i:my|our)\s)(?P<aside>[^()]{1,40})\)\s*(?=[a-z])"
 )
 # … but for a relation word alone in them ("Tom (bf) moved in", "Tom (husband)"), which
 # subjects._NAMED reads as who they are.
-_WHO_THEY_ARE_TO_ME = re.compile(
+WHO_THEY_ARE_TO_ME = re.compile(
     r"^\s*(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?:" + _REL + r")\s*$", re.I
 )
 # News with no subject, then whose it is, alone after a comma: "Just turned 5, our
 # eldest", "started at Tesco today, my brother Sam" (not "I turned 5, my sister…", "lunch
 # with Tom, my brother", "got the job, my friend!").
-_WHOSE_NEWS_AFTER = re.compile(
+WHOSE_NEWS_AFTER = re.compile(
     r"^(?P<news>(?:(?:just|finally|officially|only)\s+)?(?:turned|got|started|moved|graduated|"
     r"passed|qualified|retired|joined|landed|became|quit|left)\b[^,;]*?)\s*,\s*"
     # whose: "our" anyone; "my" a child, or anyone named ("my friend!", "my brother" after
@@ -82,19 +82,19 @@ _LEAD_WORDS = (
     r"really|clearly|naturally|interestingly|also|even|just|now|still|already|so|and|but|"
     r"anyway|oh|well|long\s+story(?:\s+short)?|guess\s+what)"
 )
-_LEAD_BEFORE_MINE = re.compile(
+LEAD_BEFORE_MINE = re.compile(
     r"^(?:" + _LEAD_WORDS + r"\s+)+(?=(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")s?\b)",
     re.I,
 )
 # … or before someone named, a comma after it or not, and owning up to a slip there:
 # "sadly Dan moved to Leeds", "sorry, Dan moved to Leeds not Leicester" (the user's home
 # had been keyed).
-_LEAD_BEFORE_A_NAME = re.compile(
+LEAD_BEFORE_A_NAME = re.compile(
     r"^(?:(?:" + _LEAD_WORDS + r"|sorry|oops|whoops)(?:\s*,\s*|\s+))+(?=(?-i:[A-Z])[\w'-]+\s)", re.I
 )
 # … and a hope, a doubt or a supposition there makes it no one's news ("hopefully",
 # "unlikely", "supposedly").
-_HEDGE_BEFORE_MINE = re.compile(
+HEDGE_BEFORE_MINE = re.compile(
     r"^(?:hopefully|ideally|possibly|probably|unlikely|likely|supposedly|allegedly|"
     r"hypothetically|theoretically|potentially|doubtfully|presumably|reportedly|seemingly|"
     r"maybe|perhaps)\s+(?=(?:my|our)\s+" + _QUALIFIERS + r"(?:" + _REL + r")s?\b(?!\s+I\b))",
@@ -118,9 +118,9 @@ _PLAYED = (
 )
 # An age between commas (an adult's), and a clause the user opens: "I'm a nurse at Leeds
 # General, 29, F" says the user's age, not an aside to cut.
-_AN_AGE_ASIDE = re.compile(r",\s*(?:1[3-9]|[2-9]\d)\s*,")
-_SAID_BY_ME = re.compile(r"(?:I|we|I['’]m|we['’]re|I['’]ve|we['’]ve)\s", re.I)
-_ASIDE = re.compile(
+AN_AGE_ASIDE = re.compile(r",\s*(?:1[3-9]|[2-9]\d)\s*,")
+SAID_BY_ME = re.compile(r"(?:I|we|I['’]m|we['’]re|I['’]ve|we['’]ve)\s", re.I)
+ASIDE = re.compile(
     r"^(?P<who>[^,]{1,40}?),\s*(?:who|whom|whose|which|where|the one|the guy|the girl|\d{1,3}\b)"
     r"[^,]*,\s*(?=[a-z])",
     re.I,
@@ -141,7 +141,7 @@ OPENER = re.compile(
     re.I,
 )
 # Words before a comma, then "he", "she" or "they".
-_LEAD_THEN_THIRD = re.compile(
+LEAD_THEN_THIRD = re.compile(
     r"^(?P<lead>(?:[\w'-]+\s+){0,3}[\w'-]+)\s*,\s+(?=(?:he|she|they)(?:'s|'re|'ve|'d|'ll)?\s)",
     re.I,
 )
@@ -154,7 +154,7 @@ _NOT_YET_SO = re.compile(
 )
 
 
-def _only_leads_in(lead: str) -> bool:
+def only_leads_in(lead: str) -> bool:
     """Whether the words before "…, he" only lead in: no name (a capital after the first
     word, or a first word that may be one), no number, nobody's ("my gran was Rose"),
     no one said ("I told him"), no hedge ("maybe, he starts at Sea", "touch wood, …",

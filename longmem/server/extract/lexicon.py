@@ -9,8 +9,8 @@ reason, words that are no name and things that are no one, and the kinds of pet
 (``PET_KIND``, ``PET_WORDS``; the animal each is, ``PET_ANIMAL``; the nouns a pet's word
 may only describe, ``PET_THINGS``); and the pieces the key rules of every family read
 (rules.py, rules_*.py; keys.py too): adverbs before a verb (``ADV``), words before a done
-thing (``GONE``), being (``_BE``), a rule's value (``_V``), and days, months and holidays
-capitalised, which name no place and no one (``_DATE_WORDS``, ``_NOT_A_NAME_WORD``).
+thing (``GONE``), being (``BE``), a rule's value (``V``), and days, months and holidays
+capitalised, which name no place and no one (``DATE_WORDS``, ``NOT_A_NAME_WORD``).
 
 ``clauses.py`` and ``third_person.py`` read them to split a sentence into clauses and to
 put a clause in the third person; ``chat.py``, ``subjects.py``, ``rules.py``, ``keys.py``,
@@ -140,15 +140,15 @@ REASONS = r"because|cos|coz|cuz|'cause"
 ADV = r"(?:(?:just|now|currently|finally|recently|also|still|actually|officially|already|both|" \
     r"really|newly|since|then|even|only|totally|definitely|absolutely|basically)\s+)*"  # fmt: skip
 # Being, now: "I was a nurse" is what one was, a plain memory, not the current job.
-_BE = r"(?:am|are|is|be|been|become|became|'m|'re|'s)"
-_V = r"(?P<v>[^,;:!?()]+)"
+BE = r"(?:am|are|is|be|been|become|became|'m|'re|'s)"
+V = r"(?P<v>[^,;:!?()]+)"
 # Days, months and holidays, capitalised: no place and no name ("in June", "my pug Monday").
-_DATE_WORDS = "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) + "|Christmas|Easter"
+DATE_WORDS = "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) + "|Christmas|Easter"
 
 
 # A pet's name: a capitalised word that is no day, month or holiday ("my pug Monday was
 # sick", "my poodle Christmas presents").
-_NOT_A_NAME_WORD = r"(?:" + _DATE_WORDS + r")\b"
+NOT_A_NAME_WORD = r"(?:" + DATE_WORDS + r")\b"
 # Words before a done thing: "have finally moved out".
 GONE = r"(?:(?:have|has|had|just|finally|officially|recently|now)\s+)*"
 

@@ -1,9 +1,9 @@
-"""The value a key rule's match gives (``_value_of``): the rule's own value, or its ``v``
+"""The value a key rule's match gives (``value_of``): the rule's own value, or its ``v``
 group cleaned (values.clean_value); "there" as the place its sentence names; a home town
 by its name ("back to my hometown, Bolton"); an age in words as digits ("thirty-five" →
 "35"); an employer said by its kind, by the name after it ("a startup called Tidal").
 Also where the value starts and ends in the match, and the rest of a list after the first
-value ("tea, coffee and jazz" → coffee, jazz: ``_list_rest``).
+value ("tea, coffee and jazz" → coffee, jazz: ``list_rest``).
 """
 
 # ruff: noqa: SIM905  (word lists read as text)
@@ -17,20 +17,20 @@ from .places import place_rest
 from .rules import Rule
 from .rules_personal import SMALL_VALUES, TENS_VALUES
 from .rules_work import OWN_BUSINESS, WORKPLACE_KINDS
-from .values import _ARTICLE, clean_value
+from .values import ARTICLE, clean_value
 
 
-def _start_of_value(match: re.Match[str]) -> int:
+def start_of_value(match: re.Match[str]) -> int:
     """Where a match's value begins: its ``v`` group, or its end if it has none."""
     return match.start("v") if "v" in match.re.groupindex else match.end()
 
 
-def _end_of_value(match: re.Match[str]) -> int:
+def end_of_value(match: re.Match[str]) -> int:
     """Where a match's value ends: its ``v`` group's end, or the match's."""
     return match.end("v") if "v" in match.re.groupindex and match.group("v") else match.end()
 
 
-def _words_and_singulars(text: str) -> set[str]:
+def words_and_singulars(text: str) -> set[str]:
     """The words of ``text``, and those ending in "s" without it ("rabbits" → "rabbit")."""
     found = set(text.lower().split())
     return found | {word[:-1] for word in found if word.endswith("s")}
@@ -50,10 +50,10 @@ _DETERMINERS = frozenset("a an the my our your his her their".split())
 
 
 # A pet listed by name as the first one is said: "… and a dog named Rex".
-_NAMED = re.compile(r"\s+named\s+")
+NAMED = re.compile(r"\s+named\s+")
 
 
-def _list_rest(after: str, first: str, name: str) -> list[str]:
+def list_rest(after: str, first: str, name: str) -> list[str]:
     """The values listed after the first: "tea, coffee and jazz" → coffee, jazz.
 
     A comma alone does not make a list ("South Indian food, dosa especially" is an aside):
@@ -99,7 +99,7 @@ def _age_in_digits(value: str) -> str:
     return value
 
 
-def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Optional[str]:
+def value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Optional[str]:
     groups = match.groupdict()
     raw = next((groups[g] for g in ("v", "v2", "v3") if groups.get(g) is not None), None)
     if rule.value is not None and "{v}" not in rule.value:
@@ -136,7 +136,7 @@ def _value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Opt
     # a part said only sometimes ("{at} {v}": "on Elm Street", or just "Leeds") leaves no space
     value = rule.value.format(**{**{k: (g or "").strip() for k, g in groups.items()}, "v": value})
     value = value.strip()
-    return _ARTICLE.sub("", value) if name == "pets" else value
+    return ARTICLE.sub("", value) if name == "pets" else value
 
 
 def _named_after(value: str, rest: str, sentence: str) -> Optional[str]:

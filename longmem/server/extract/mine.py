@@ -91,7 +91,7 @@ def _together(rest: str) -> bool:
 # … or wed, their own wedding said so: "(Sipho and I) had a traditional wedding then the
 # white wedding", "finally had our wedding", "are getting married in June" (not "had a
 # wedding on Saturday", "a family wedding", "getting married in Minecraft").
-_WEDDED = re.compile(
+WEDDED = re.compile(
     r"^(?:(?:finally\s+|just\s+)?had\s+(?:our\s+(?:[\w-]+\s+){0,2}?|a\s+(?:traditional|"
     r"white|civil|church|court|courthouse|registry\s+office|beach|small|tiny|intimate|quiet|"
     r"simple)\s+)wedding\b(?=\s*(?:$|[,.!;]|then\b|and\s+then\b|today|yesterday|last\s+"
@@ -106,7 +106,7 @@ _DIET_ENDED = re.compile(DIET_ENDED, re.I)
 # birthday of now or just had (not "It was my 21st birthday party, best night ever",
 # "It's my 2nd birthday without Mom", "It's my 3rd birthday in Japan", "…on Sunday when
 # I got my first car, back in 1998").
-_MY_BIRTHDAY = re.compile(
+MY_BIRTHDAY = re.compile(
     r"^(?:(?:it's|it\s+is|today\s+is|today's)\s+my\s+\d{1,3}(?:st|nd|rd|th)\s+"
     r"(?:b-?day|birthday|bday)(?=\s*(?:$|[,.!;]|today\b|tonight\b|🎉|🎂))|"
     r"it\s+was\s+my\s+\d{1,3}(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\s+(?:yesterday|"
@@ -118,7 +118,7 @@ _MY_BIRTHDAY = re.compile(
 # "they made me head of design".
 # Not by family or friends ("my mum hired me as her chauffeur for the day"), nor hedged,
 # denied or long past ("they almost hired me", "nobody hired me", "… back in 2015").
-_DONE_TO_ME = re.compile(
+DONE_TO_ME = re.compile(
     r"^(?!(?:i|we)\b)(?![^,;]*\b(?:mum|mom|mam|ma|dad|mother|father|sister|sis|brother|bro|"
     r"kids|son|daughter|friends?|mates?|wife|husband|partner|family|cousins?|aunt|aunty|auntie|"
     r"uncle|gran|grandma|grandpa|nan|in-laws|children|almost|nearly|never|nobody|no one|"
@@ -135,7 +135,7 @@ _DONE_TO_ME = re.compile(
 # … given a medicine: "Doc switched me from metformin to Ozempic", "my GP put me on
 # sertraline", "they started me on insulin": the user takes it (what follows is read as
 # the user's: "switched from metformin to Ozempic", "on sertraline").
-_PRESCRIBED_ME = re.compile(
+PRESCRIBED_ME = re.compile(
     r"^(?!(?:i|we)\b)(?![^,;]*\b(?:almost|nearly|never|want|wants|wanted|might|may|could|would|"
     r"should|if|thinking|considering|about|going to|gonna|refuse|refused|'d)\b)"
     r"[^,;]{1,40}?\s+(?:(?:have|has|just|finally)\s+)*"
@@ -143,7 +143,7 @@ _PRESCRIBED_ME = re.compile(
     re.I,
 )
 # … let go: "twitter laid me off today", "they fired me", "Acme made me redundant".
-_LET_ME_GO = re.compile(
+LET_ME_GO = re.compile(
     r"^(?!(?:i|we)\b)(?![^,;]*\b(?:almost|nearly|never|might|may|could|would|should|will|if|"
     r"gonna|going to|want|wants|threatened|didn't|won't|'d|years\s+ago|a\s+year\s+ago|\d{4})\b)"
     r"(?P<who>[^,;]{1,40}?)\s+(?:(?:just|finally|officially|have|has)\s+)*(?:laid\s+me\s+off|"
@@ -151,12 +151,12 @@ _LET_ME_GO = re.compile(
     r"fired\s+me(?!\s+up\b)|sacked\s+me|made\s+me\s+redundant)\b",
     re.I,
 )
-_NOT_AN_EMPLOYER = frozenset(
+NOT_AN_EMPLOYER = frozenset(
     "they he she it you we work management hr everyone somebody someone boss".split()
 )
 # A doctor's word on the user: "my doctor told me I have ADHD", "the GP says I'm anaemic",
 # "Doctor says I have gastritis", "doc says my cholesterol's high".
-_DOCTOR_SAYS = re.compile(
+DOCTOR_SAYS = re.compile(
     r"^(?:(?:my|the|our)\s+)?(?:doctor|doc|gp|specialist|psychiatrist|consultant|neurologist|"
     r"cardiologist|dermatologist|allergist|endocrinologist|rheumatologist|oncologist)\s+"
     r"(?:just\s+|finally\s+)?(?:said|says|told\s+me|confirmed|diagnosed\s+me,?\s+said)\s+"
@@ -165,14 +165,14 @@ _DOCTOR_SAYS = re.compile(
 )
 # … or what the user learnt of themself: "turns out I have fatty liver", "just found out
 # I'm anaemic" (not "found out my sister…": hers).
-_FOUND_OUT = re.compile(
+FOUND_OUT = re.compile(
     r"^(?:(?:and|so|but)\s+)?(?:(?:it\s+)?turns\s+out|(?:just\s+|finally\s+)?found\s+out)\s+"
     r"(?:that\s+)?(?=(?:i|i'm|i've|im)\b)",
     re.I,
 )
 # … sent somewhere: "they're sending me to Nakuru next week", "work is flying me to Chicago
 # Sunday through Wednesday", "the company send me to Houston for 10 days": the user's trip.
-_SENT_ME = re.compile(
+SENT_ME = re.compile(
     r"^(?!(?:i|we)\b)(?![^,;]*\b(?:almost|nearly|never|nobody|no one|didn't|did not|won't|"
     r"wouldn't|would|should|could|might|may|if|wish|hope|want|wants|'d)\b)"
     r"[^,;]{1,40}?\s+(?:(?:are|is|'re|'s|will|'ll|have|has|'ve|just|finally)\s+)*"
@@ -187,7 +187,7 @@ _NO_LONGER_MY_PARTNER = re.compile(NO_LONGER_MY_PARTNER, re.I)
 # last night" — the user got engaged to them, where the message says the user's yes
 # (pipeline._SAID_YES) (not "Sam popped the question to Lucy", "Tom proposed a toast",
 # nor "my brother proposed": a relative's own news).
-_PROPOSED_TO_ME = re.compile(
+PROPOSED_TO_ME = re.compile(
     r"^(?P<name>(?-i:" + GIVEN_NAME + r"))\s+(?:(?:just|finally|actually)\s+)?"
     r"(?:proposed|popped\s+the\s+question|got\s+down\s+on\s+one\s+knee)"
     r"(?:\s+to\s+me\b)?(?=\s*(?:$|[,.!;]|last\b|yesterday\b|today\b|tonight\b|on\b|in\b|"
@@ -196,7 +196,7 @@ _PROPOSED_TO_ME = re.compile(
 )
 # … or asked the user to be their partner: "mateo asked me to be his girlfriend last
 # night!!!" — the user is going out with them (not "asked me to be his best man").
-_ASKED_ME_OUT = re.compile(
+ASKED_ME_OUT = re.compile(
     r"^(?P<name>[A-Za-z][a-z]+(?:-[A-Za-z]?[a-z]+)?)\s+(?:(?:just|finally|actually)\s+)?asked\s+me\s+"
     r"(?:to\s+be\s+(?:his|her|their)\s+(?:girlfriend|boyfriend|partner|gf|bf)|to\s+go\s+steady)\b",
     re.I,
@@ -205,21 +205,21 @@ _ASKED_ME_OUT = re.compile(
 
 def proposed(clause: str) -> bool:
     """Whether ``clause`` tells of someone named proposing ("THEO PROPOSED!!!!")."""
-    return _PROPOSED_TO_ME.match(clause) is not None
+    return PROPOSED_TO_ME.match(clause) is not None
 
 
 def courted(clause: str) -> bool:
     """Whether ``clause`` tells of someone named proposing to the user or asking them out
     ("THEO PROPOSED!!!!", "mateo asked me to be his girlfriend")."""
-    return proposed(clause) or _ASKED_ME_OUT.match(clause) is not None
+    return proposed(clause) or ASKED_ME_OUT.match(clause) is not None
 
 
 # Words that are no one who proposes: "SOMEONE PROPOSED AT MY WORK", "BABE PROPOSED!!!".
-_NOT_A_SUITOR = NO_ONE_BY_NAME | {"he", "she", "they"}
+NOT_A_SUITOR = NO_ONE_BY_NAME | {"he", "she", "they"}
 # A thing the user likes best, named first: "Wilco is my favourite band now", "Big Thief
 # has replaced Radiohead as my favourite band" (not "Sam is my favourite person": a name
 # the rules read as a favourite thing all the same).
-_MY_FAVOURITE_IS = re.compile(
+MY_FAVOURITE_IS = re.compile(
     r"^(?!(?:[\w'&.-]+\s+){0,3}?(?:thinks?|assumes?|says?|said|believes?|knows?|reckons?)\b)"
     r"(?:[\w'&.-]+\s+){1,7}?(?:(?:is|are)\s+(?:now\s+)?|(?:has|have)\s+replaced\s+[^,;]+?\s+as\s+)"
     r"(?:my|our)\s+(?:new\s+|all-time\s+|current\s+)?(?:favou?rite|fave?)\s+[a-z]+\b(?!\s+to\s+hate)",
@@ -229,16 +229,16 @@ _PARTING = (
     r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
     r"separated|divorced|got divorced|parted ways|called it quits|ended things)"
 )
-_PARTED = re.compile(_PARTING + r"\b", re.I)
+PARTED = re.compile(_PARTING + r"\b", re.I)
 # … said as done: "(me and Jake) are done", "are so over" (not "are done with the
 # report", "are over the moon", "are done for the day").
-_DONE_AS_A_COUPLE = re.compile(
+DONE_AS_A_COUPLE = re.compile(
     r"^(?:are|'re|r)\s+(?:(?:so|officially|finally|really)\s+)?(?:done|over|through|finished)"
     r"(?=\s*(?:$|[,.!;]|(?:for\s+good|now|lol|again|officially)\b))",
     re.I,
 )
 # … a parting for good, not "split the bill", "broke up a fight", "separated the toys"
-_PARTED_FOR_GOOD = re.compile(
+PARTED_FOR_GOOD = re.compile(
     _PARTING
     + r"(?:\s+up)?(?=\s*(?:$|[,.!;]|(?:last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|recently|"
     r"yesterday|today|lol|finally|officially|for\s+good)\b))",

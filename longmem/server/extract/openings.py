@@ -25,13 +25,13 @@ from .values import is_occupation
 # ("Dream job: …", "Flashback to 2010: …"): those stay one clause.
 # … and one whose news it is, then "he" or "she": "husband news: he's quit the police",
 # "sister update: she got the job".
-_THEIR_NEWS_LABEL = re.compile(
+THEIR_NEWS_LABEL = re.compile(
     r"^(?:(?:big|good|great|some|quick|sad|latest|exciting)\s+)*(?:my\s+)?(?P<who>[a-z]+)"
     r"\s+(?:news|update)$",
     re.I,
 )
-_HE_OR_SHE_FIRST = re.compile(r"^\s*(?:he|she)(?=['’]s\b|\s)", re.I)
-_NEWS_LABEL = re.compile(
+HE_OR_SHE_FIRST = re.compile(r"^\s*(?:he|she)(?=['’]s\b|\s)", re.I)
+NEWS_LABEL = re.compile(
     r"^(?:(?:ok|so|and|well|anyway|right)[,\s]+)?(?:(?:big|good|great|some|quick|small|little|"
     r"exciting|happy|life|career|work|job|personal|latest|news|one)\s+)*(?:news|update|updates|correction)$|"
     r"^(?:(?:big|new)\s+)?(?:job|career|work)\s+(?:announcement|news)$|"
@@ -55,7 +55,7 @@ def news_label(said: str) -> Optional[str]:
     """``said`` as a news label, when it is only one ("New job!!", "big news 🎉": "New
     job", "big news"); None otherwise."""
     label = _LABEL_END.sub("", said.strip())
-    return label if label and _NEWS_LABEL.match(label) else None
+    return label if label and NEWS_LABEL.match(label) else None
 
 
 # What a label ends in as typed: "!!", "…", an emoji.
@@ -102,8 +102,8 @@ _NOT_WHERE = (
 
 # … or a new home's, before the user says it: "New address: we're in Seattle now" (not
 # "New city: Chicago", which says nothing once its label is dropped).
-_HOME_LABEL = re.compile(r"^new\s+(?:address|place|home|city|flat|apartment|house)$", re.I)
-_SAID_BY_ME = re.compile(r"^\s*(?:i|we)(?:['’](?:m|re|ve)|\s)", re.I)
+HOME_LABEL = re.compile(r"^new\s+(?:address|place|home|city|flat|apartment|house)$", re.I)
+SAID_BY_ME = re.compile(r"^\s*(?:i|we)(?:['’](?:m|re|ve)|\s)", re.I)
 
 
 # An introduction, then what the user says of themself part by part: "I'm Lena, 29,
@@ -157,7 +157,7 @@ _STATES = words(
 )
 
 
-def _introduced(sentence: str) -> tuple[str, str]:
+def introduced(sentence: str) -> tuple[str, str]:
     """An introduction's parts each said by the user: "I'm Lena, 29, living in Hamburg"
     → "I'm Lena, I'm 29, I'm living in Hamburg"; and what is said after a part that brings
     in someone else, to be read as a sentence of its own ("" if nothing). Any other

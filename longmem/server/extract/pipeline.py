@@ -17,9 +17,9 @@ from ..facts import FACT, RELATION_ATTRIBUTES, USER, WORK_ATTRIBUTES, ExtractedF
 from ..timestamps import as_utc
 from .ages import others_ages
 from .chat import REQUEST, fields_said, joke_owned_up, pasted, sentences, typed_after
-from .clause_facts import _NEWS_OF_A_JOB, _TONIGHT, _TWO_NAMED, _facts_of, _two_of_them
+from .clause_facts import NEWS_OF_A_JOB, TONIGHT, TWO_NAMED, facts_of, two_of_them
 from .clauses import clauses
-from .commas import _told_after_a_comma
+from .commas import told_after_a_comma
 from .corrections import _correction, _put_right
 from .endings import ended_in_the_next, left_the_job_told, what_ended
 from .health import CONDITION_NAMES, SOMEONE_ELSE, VERBLESS_CONDITIONS
@@ -39,7 +39,7 @@ from .others import (
 )
 from .plainly import said_plainly
 from .plans import dated_plans
-from .quotes import _FIRST_PERSON_SAID, _quotes_aside, _quotes_back
+from .quotes import FIRST_PERSON_SAID, quotes_aside, quotes_back
 from .renamed import names_taken
 from .rests import rest_untold
 from .retractions import taken_back
@@ -120,7 +120,7 @@ def _my(found: re.Match[str]) -> str:
 def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
     """The facts of one message said at ``observed_at`` (``RuleExtractor.extract``)."""
     said = as_utc(observed_at)
-    kept, quoted = _quotes_aside(content)
+    kept, quoted = quotes_aside(content)
     whose, as_said = fields_said(kept)
     if whose == "theirs" and "\n" in content.strip():
         # "Name: Mike Jones / Phone: …": a form pasted, kept as written; no line of it
@@ -201,7 +201,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             titled = _title_after(clause, facts, last_told)
             if titled is not None and any(
                 f.attribute == "job"
-                for f in _facts_of(
+                for f in facts_of(
                     clause,
                     sentence,
                     parse_subject(clause, previous, newcomer),
@@ -266,7 +266,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             theirs = _their_career(parsed, clause, previous, last_parsed)
             if theirs is not parsed and any(
                 f.attribute in WORK_ATTRIBUTES
-                for f in _facts_of(clause, sentence, theirs, said, until, condition)
+                for f in facts_of(clause, sentence, theirs, said, until, condition)
             ):
                 parsed = theirs  # their work; what else it says stays as said
             last_parsed = parsed
@@ -281,24 +281,24 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             if parsed.subject.key != USER:
                 # "Luca and Giulia are coming…, she's veggie": "she" may be either (not
                 # "Willem and his family…, he got a job": Willem)
-                two = _two_of_them(clause, parsed, _TWO_NAMED)
+                two = two_of_them(clause, parsed, TWO_NAMED)
                 previous = NOBODY if two else parsed.subject
             else:  # "I have a new girlfriend. She's a GP": the girlfriend
                 previous = had_relation(parsed.predicate) or previous
             # A clause opened by a lower-case word may turn out someone else's once the
             # server knows the word as a name ("bob turned 31 and i turned 31 too").
             opener = lower_opener(clause) if parsed.subject.key == USER else None
-            told = _facts_of(clause, sentence, parsed, said, until, condition)
+            told = facts_of(clause, sentence, parsed, said, until, condition)
             if left_the_job_told(parsed, told, facts[told_before:]):
                 # "I joined Google in 2019 and left last year": the job just told ended,
                 # in the words said ("User left last year")
                 ended = Parsed(parsed.subject, "quit" + parsed.predicate[len("left") :])
                 told = [
                     replace(f, text=told[0].text, statement=told[0].statement)
-                    for f in _facts_of(clause, sentence, ended, said, until, condition)
+                    for f in facts_of(clause, sentence, ended, said, until, condition)
                 ]
             if parsed.subject.key == USER and not condition:
-                more = _told_after_a_comma(clause, sentence, told, said, until)
+                more = told_after_a_comma(clause, sentence, told, said, until)
                 if more and not any(f.attribute for f in told):
                     # what the clause says beside them is kept as its rest
                     told = []
@@ -346,7 +346,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             facts[told_before:] = [
                 ExtractedFact(finish(third_person(said_so)), classify(said_so), said_so)
             ]
-    if _NEWS_OF_A_JOB.search(content) and not _TONIGHT.search(content):
+    if NEWS_OF_A_JOB.search(content) and not TONIGHT.search(content):
         # "Today, I'm working at Google - first day!!": news of a job begun, not one day's
         # work (the news in a sentence of its own)
         facts = [
@@ -384,7 +384,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
         f.subject for f in facts if f.attribute == "diet" and f.value == "vegan" and not f.negated
     }
     facts = [
-        _quotes_back(f, quoted)
+        quotes_back(f, quoted)
         for f in facts
         # "I'm vegan so I don't eat meat": no meat is said of a vegan already
         if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
@@ -514,7 +514,7 @@ def _their_career(
     if not _THEIR_NEW_WORK.search(said) or _I_SAID.search(said):
         return parsed  # "I told Tom I quit. Manager now": the user's
     found = lower_words(clause)
-    if _FIRST_PERSON_SAID.search(clause) or any(w in CLAUSE_VERBS for w in found):
+    if FIRST_PERSON_SAID.search(clause) or any(w in CLAUSE_VERBS for w in found):
         return parsed
     if previous.key.split(":", 1)[0] in found:
         return parsed  # "Our manager got promoted. Manager now!": the user is

@@ -1,5 +1,5 @@
 """Quoted speech in the first person, set aside while a message is read and put back in
-its facts' words (``_quotes_aside``, ``_quotes_back``): someone's words, not the user's
+its facts' words (``quotes_aside``, ``quotes_back``): someone's words, not the user's
 news ("Tom told me "I live in Berlin now"", "proofread this: "My name is John and I work
 at Google"", "Mum said 'you're allergic to hard work'"). A quoted name or title ("we call
 him "Sir Barks"") is no such speech.
@@ -17,7 +17,7 @@ from .third_person import finish
 # "Tom told me "I live in Berlin now"", "proofread this: "My name is John and I work at
 # Google"". A quoted name or title ("we call him "Sir Barks"") is no such speech.
 _QUOTE = re.compile(r"[\"“”]")
-_FIRST_PERSON_SAID = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our)\b", re.I)
+FIRST_PERSON_SAID = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our)\b", re.I)
 _QUOTE_MARK = "qxquote{}qx"  # a word no rule reads
 # Speech in single quotes, after a word that says it was said ("Mum said 'you're allergic
 # to hard work'"), to the user or by them: someone's words too. Only so introduced: a
@@ -33,7 +33,7 @@ _SINGLE_QUOTED = re.compile(
 _SPOKEN_TO = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our|you|you're|your)\b", re.I)
 
 
-def _quotes_aside(content: str) -> tuple[str, list[str]]:
+def quotes_aside(content: str) -> tuple[str, list[str]]:
     """``content`` with each quoted speech replaced by a mark, and the speeches."""
     quoted: list[str] = []
 
@@ -64,13 +64,13 @@ def _quotes_aside(content: str) -> tuple[str, list[str]]:
     out, at = [], 0
     for start, end in zip(marks[::2], marks[1::2]):
         speech = content[start : end + 1]
-        if _FIRST_PERSON_SAID.search(speech[1:-1]):
+        if FIRST_PERSON_SAID.search(speech[1:-1]):
             out += [content[at:start], aside(speech)]
             at = end + 1
     return "".join(out) + content[at:], quoted
 
 
-def _quotes_back(fact: ExtractedFact, quoted: list[str]) -> ExtractedFact:
+def quotes_back(fact: ExtractedFact, quoted: list[str]) -> ExtractedFact:
     """``fact`` with the quoted speeches set aside put back in its words."""
     if not quoted or "qxquote" not in fact.text + fact.statement + (fact.value or ""):
         return fact

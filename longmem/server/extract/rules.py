@@ -4,7 +4,7 @@ denies it) is keys.py's; who the clause is about is subjects.py's. The word list
 pattern pieces the rows are built from are by family: rules_work.py (job, employer,
 project), rules_home.py (home, location), rules_personal.py (age, name, family, food and
 drink, pets, likes, school), health.py (conditions, medicines), values.py (occupation and
-home words), and lexicon.py (pieces every family reads: ``ADV``, ``GONE``, ``_V``, …).
+home words), and lexicon.py (pieces every family reads: ``ADV``, ``GONE``, ``V``, …).
 
 Attributes (facts.ATTRIBUTES), each from a few phrasings — a sample:
   home: live(s) in X, moved / relocated to X, moved / shifted into a flat in X, based
@@ -40,11 +40,11 @@ from functools import cached_property
 from typing import Optional
 
 from .health import (
-    _NEWS_OF_MINE,
-    _NOT_SOMEONE_ELSES,
     CONDITION_NAMES,
     MEDICINE,
     MEDICINE_NAMES,
+    NEWS_OF_MINE,
+    NOT_SOMEONE_ELSES,
     NOT_THE_CONDITION,
     NOT_THE_MEDICINE,
     TAKES,
@@ -52,103 +52,103 @@ from .health import (
     VERBLESS_CONDITIONS,
 )
 from .lexicon import (
-    _BE,
-    _NOT_A_NAME_WORD,
-    _V,
     ADV,
     ANY_WEEKDAY_RE,
+    BE,
     GONE,
     MONTH_NAMES,
     MONTH_RE,
     NOT_A_NAME,
+    NOT_A_NAME_WORD,
     PET_KIND,
     TRIP_TO,
     WEEKDAY_RE,
+    V,
 )
 from .literals import Sieve, known_needles, sieve
 from .rules_home import (
-    _A_HOME_SAID_END,
-    _A_TRIP_PLACE_END,
-    _A_TRIP_TIME,
-    _CLOSE_TO,
-    _HOME_AT,
-    _HOME_IN,
-    _MOVED_HOW,
-    _NOT_A_DATE,
-    _NOT_A_HOME_AFTER,
-    _NOT_A_PLACE_WORD,
-    _NOT_A_STAY,
-    _NOT_A_TITLED_ONE,
-    _NOT_FOR_LONG,
-    _ON_PLACE,
-    _OUR_HOME,
-    _PLACE_BEFORE_VERB,
-    _PLACE_NAME,
-    _SETTLED_WELL,
-    _WHEN_NOT_WHERE,
+    A_HOME_SAID_END,
+    A_TRIP_PLACE_END,
+    A_TRIP_TIME,
+    CLOSE_TO,
+    HOME_AT,
+    HOME_IN,
     HOME_IS,
+    MOVED_HOW,
+    NOT_A_DATE,
+    NOT_A_HOME_AFTER,
+    NOT_A_PLACE_WORD,
+    NOT_A_STAY,
     NOT_A_TEAM,
+    NOT_A_TITLED_ONE,
+    NOT_FOR_LONG,
+    ON_PLACE,
+    OUR_HOME,
+    PLACE_BEFORE_VERB,
     PLACE_IS_HOME,
+    PLACE_NAME,
     PLANNED_MOVE,
+    SETTLED_WELL,
     SINCE_THE_MOVE,
     STAYS,
+    WHEN_NOT_WHERE,
 )
 from .rules_personal import (
-    _A_SCHOOL_WORD,
-    _AGE_UNIT,
-    _BACK_FOR_A_YEAR_AT,
-    _BECAME,
-    _DIET_WORD_ENDS,
-    _DRINK,
-    _DRINK_HOW,
-    _DRINKS_LISTED,
-    _GROWN_AGE_WORDS,
-    _HOBBY_ENDS,
-    _I_TURN,
-    _MET_WITH,
-    _NOT_A_COUNT,
-    _NOT_A_DIET_OF_A_THING,
-    _NOT_AT_A_SHOW,
-    _NOT_GONE_BY,
-    _NOT_WEATHER,
-    _PET_NAME,
     _PET_THINGS,
-    _TODAY_WORDS,
+    A_SCHOOL_WORD,
+    AGE_UNIT,
     BABYS_NAME,
+    BACK_FOR_A_YEAR_AT,
+    BECAME,
     BORN_A,
     DIET_ENDED,
+    DIET_WORD_ENDS,
     DIETS,
+    DRINK,
+    DRINK_HOW,
+    DRINKS_LISTED,
+    GROWN_AGE_WORDS,
+    HOBBY_ENDS,
+    I_TURN,
+    MET_WITH,
     NO_LONGER_MY_PARTNER,
+    NOT_A_COUNT,
+    NOT_A_DIET_OF_A_THING,
+    NOT_AT_A_SHOW,
+    NOT_GONE_BY,
+    NOT_WEATHER,
     NUMBER_WORDS,
+    PET_NAME,
+    TODAY_WORDS,
 )
 from .rules_work import (
     _A,
-    _AS_AN_OCCUPATION,
-    _AS_FROM_NOW,
-    _AT_AN_EMPLOYER,
-    _BUSINESS_KINDS,
-    _COMPANY_SUFFIX,
-    _CUSTOMER_WORD,
-    _DAY_ONE_AT,
-    _FOR_A_WHILE,
-    _FRAGMENT,
-    _HOW_LONG_SAID,
-    _JOB_KIND,
-    _JOB_WHERE,
-    _JOKED,
-    _NOT_A_SUBJECT,
-    _NOT_THE_ROLE,
-    _OCCUPATION,
-    _OCCUPATION_OR_REP,
-    _ORG_SHAPE,
-    _STILL_SO,
-    _TAKEN_WORK,
-    _WORK_WORD,
-    _WORK_WORDS,
+    AS_AN_OCCUPATION,
+    AS_FROM_NOW,
+    AT_AN_EMPLOYER,
+    BUSINESS_KINDS,
+    COMPANY_SUFFIX,
+    CUSTOMER_WORD,
+    DAY_ONE_AT,
+    FOR_A_WHILE,
+    FRAGMENT,
+    HOW_LONG_SAID,
+    JOB_KIND,
+    JOB_WHERE,
+    JOKED,
+    NOT_A_SUBJECT,
+    NOT_THE_ROLE,
+    OCCUPATION,
+    OCCUPATION_OR_REP,
+    ORG_SHAPE,
     OWN_BUSINESS,
     PARTNER_GRADE,
+    STILL_SO,
+    TAKEN_WORK,
+    WORK_WORD,
+    WORK_WORDS,
 )
-from .values import _A_HOME, _HOME_ADJ, _HOME_NOUN
+from .values import A_HOME, HOME_ADJ, HOME_NOUN
 
 
 @dataclass(frozen=True)
@@ -205,7 +205,7 @@ RULES: tuple[Rule, ...] = (
     _rule("name", r"^am\s+(?P<v>[a-z]{2,})\s*\([^)]*\b(?:is fine|for short|call me)\b", flags=0),
     # "call me Dee", "I go by Danny now", "changed my name to Dana Okafor" (not "we go by
     # Uber", "I go by Google Maps", "changed my name to Mike on Tinder")
-    _rule("name", r"\b(?:[Cc]all me|go(?:es)? by|[Cc]hanged my name to)\s+(?!" + _NOT_GONE_BY + r"\b)(?P<v>[A-Z][\w-]*(?:\s+(?!(?:From|Now|Please|Thanks|After)\b)[A-Z][\w-]+)?)(?!['’\w-])(?=\s*(?:$|[,.!;]|now\b|these\s+days\b|instead\b|from\s+now\b|at\s+work\b|after\s+the\b|please\b|pls\b|lol\b|haha\b|btw\b|for\s+short\b))", flags=0),
+    _rule("name", r"\b(?:[Cc]all me|go(?:es)? by|[Cc]hanged my name to)\s+(?!" + NOT_GONE_BY + r"\b)(?P<v>[A-Z][\w-]*(?:\s+(?!(?:From|Now|Please|Thanks|After)\b)[A-Z][\w-]+)?)(?!['’\w-])(?=\s*(?:$|[,.!;]|now\b|these\s+days\b|instead\b|from\s+now\b|at\s+work\b|after\s+the\b|please\b|pls\b|lol\b|haha\b|btw\b|for\s+short\b))", flags=0),
     _rule("name", r"(?:^|[,!.:]\s*|[^\w\s]\s+)(?P<v>[A-Z]\w+) here\b(?=\s*(?:$|[,.!(—–-]))", flags=0),
     # … in other languages: "Me llamo Ana", "Soy Ignacio", "Sono Marco", "Jestem Aga", "Je
     # suis Luc" (not German's "Ich bin", whose nouns are capitalised: "Ich bin Lehrer")
@@ -214,21 +214,21 @@ RULES: tuple[Rule, ...] = (
     # -- work --
     # "my new employer is Mayo Clinic", as a model writes it down: "User's employer is Acme"
     _rule("employer", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:employer|workplace)\s+(?:is|has\s+changed\s+to|changed\s+to)\s+(?:now\s+)?(?!(?-i:TBD|TBA|OK|N/?A)\b)(?P<v>(?-i:[A-Z0-9])[\w&'.]*(?:\s+(?-i:[A-Z&])[\w&'.]*){0,3})(?=\s*(?:$|[,.!;]|now\b))"),
-    _rule("employer", r"\b(?:last|final)\s+day\s+(?:at|with)\s+" + _V, negated=True),
+    _rule("employer", r"\b(?:last|final)\s+day\s+(?:at|with)\s+" + V, negated=True),
     # "twitter laid me off" (subjects.py: "got laid off by Twitter"): that employer ends
     _rule("employer", r"^got laid off by (?P<v>[\w&'.-]+)", negated=True),
-    _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + _V, negated=True),
+    _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + V, negated=True),
     # … not a drink or a habit given up ("quit Dr Pepper cold turkey")
-    _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit(?!\s+" + _DRINK + r"\b)|resigned\s+from)\s+(?!my\s+job\b)(?![^,;:!?()]*\bcold\s+turkey\b)(?=(?-i:[A-Z]))" + _V, negated=True),
+    _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit(?!\s+" + DRINK + r"\b)|resigned\s+from)\s+(?!my\s+job\b)(?![^,;:!?()]*\bcold\s+turkey\b)(?=(?-i:[A-Z]))" + V, negated=True),
     # … a service one serves in, in lower case: "he's quit the police", "left the army"
     _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?P<v>the\s+(?:police|army|navy|air\s+force|raf|marines|fire\s+service|fire\s+brigade|civil\s+service|military|nhs|council))(?=\s*(?:$|[,.!;]|for\s+good\b|(?:after\s+\d+\s+years?|last\s+\w+|this\s+\w+|in\s+\d{4})\s*(?:$|[,.!;])))", negated=True),
-    _rule("job", r"^" + ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been|been)\s+)?" + ADV + r"(?:work|works|working|worked)\s+as\s+" + _A + _V),
+    _rule("job", r"^" + ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been|been)\s+)?" + ADV + r"(?:work|works|working|worked)\s+as\s+" + _A + V),
 
     # "starting monday as an instructional designer", "start next week as a sous chef"
-    _rule("job", r"\b(?:started|start|starting|began)\s+(?:out\s+|off\s+)?(?:(?:on\s+)?(?:" + WEEKDAY_RE + r"|today|tomorrow|next\s+(?:week|month))\s+)?as\s+" + _A + _V),
-    _rule("job", r"\b(?:work|works|working|worked)\s+(?:at|for|with)\s+[^,;]+?\s+as\s+" + _A + _V),
+    _rule("job", r"\b(?:started|start|starting|began)\s+(?:out\s+|off\s+)?(?:(?:on\s+)?(?:" + WEEKDAY_RE + r"|today|tomorrow|next\s+(?:week|month))\s+)?as\s+" + _A + V),
+    _rule("job", r"\b(?:work|works|working|worked)\s+(?:at|for|with)\s+[^,;]+?\s+as\s+" + _A + V),
     # "took a full-time job at Adobe as a product designer", "a new role at Monzo as a PM"
-    _rule("job", r"\b(?:took|got|accepted|started|landed|starting|start)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+|full-time\s+|part-time\s+|permanent\s+)*(?:job|role|position)\s+(?:at|with)\s+[^,;]+?\s+as\s+" + _A + _V),
+    _rule("job", r"\b(?:took|got|accepted|started|landed|starting|start)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+|full-time\s+|part-time\s+|permanent\s+)*(?:job|role|position)\s+(?:at|with)\s+[^,;]+?\s+as\s+" + _A + V),
     _rule("job", r"^" + ADV + r"(?:teach|teaches|taught|am teaching|is teaching)\s+(?P<v>[a-z0-9][\w ]*?)\s+(?:at|in|to)\b", value="{v} teacher"),
     # … "now teaching English in Busan" (not "… to my husband", "Teaching English in Busan
     # was the best year of my life")
@@ -245,85 +245,85 @@ RULES: tuple[Rule, ...] = (
     _rule("job", r"^(?![^,;]*\b(?:thinking|considering|might|maybe|may|could|would|should|if|want|wants|wanna|hope|hoping|planning|dream|dreaming)\b[^,;]*freelance)[^,;]*\b(?:went|gone|going|turned|am|is)\s+(?:fully\s+)?freelance\b(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
-    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + _NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks|almost|nearly|never|you|u|(?-i:cook|cooks|cooked))\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+(?!(?:are|is|was|were|starts|joins|arrives|begins|leaves|quits)\b)[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
-    _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + _JOB_KIND + _WORK_WORDS + r"\s+as\s+" + _A + _V),
-    _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + _V),
+    _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks|almost|nearly|never|you|u|(?-i:cook|cooks|cooked))\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+(?!(?:are|is|was|were|starts|joins|arrives|begins|leaves|quits)\b)[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
+    _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + JOB_KIND + WORK_WORDS + r"\s+as\s+" + _A + V),
+    _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + V),
     # "took over as principal at Ridgeway Primary", "stepped up as head coach": up to four
     # words, each whole (split anywhere, "--a--a…" was read in time growing with the
     # fourth power of its length: 400 characters, 92 s)
-    _rule("job", r"^" + GONE + r"(?:took|taken|taking|take)\s+over\s+as\s+(?!(?:the\s+)?designated\b)" + _A + r"(?P<v>(?:(?!" + _NOT_THE_ROLE + r")[\w-]+\s+){0,3}?(?!" + _NOT_THE_ROLE + r")[\w-]+)(?=\s*(?:$|[,.!;]|\s(?:at|of|with)\s+(?-i:[A-Z])|\s(?:from|starting|today|yesterday|last|this|next|on)\b))"),
+    _rule("job", r"^" + GONE + r"(?:took|taken|taking|take)\s+over\s+as\s+(?!(?:the\s+)?designated\b)" + _A + r"(?P<v>(?:(?!" + NOT_THE_ROLE + r")[\w-]+\s+){0,3}?(?!" + NOT_THE_ROLE + r")[\w-]+)(?=\s*(?:$|[,.!;]|\s(?:at|of|with)\s+(?-i:[A-Z])|\s(?:from|starting|today|yesterday|last|this|next|on)\b))"),
     # "i'm freelancing now", "went freelance", "self-employed now"
     # (not "freelancing for Google", "freelancing now too", "thinking about going freelance")
     _rule("job", r"^" + ADV + r"(?:(?:am|is|are)\s+)?(?:now\s+)?freelancing\b(?!\s+(?:for|with|at)\b)(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side)\b)", value="freelancer"),
     # "accepted an offer as an instructional designer at Coursera" (subjects.py reads
     # "Coursera promoted me to …" as the user promoted)
-    _rule("job", r"\b(?:accepted|took|taken|signed)\s+(?:an?|the|their)\s+(?:job\s+)?offer\s+(?:from\s+[^,;:!?()]+?\s+)?as\s+" + _A + _V),
+    _rule("job", r"\b(?:accepted|took|taken|signed)\s+(?:an?|the|their)\s+(?:job\s+)?offer\s+(?:from\s+[^,;:!?()]+?\s+)?as\s+" + _A + V),
     # "joined Stripe as a data scientist", "signed my contract with Arsenal as physio"
-    _rule("job", r"\b(?:joined|joining|join|started at|start at|starting at|started with|signed with|signed (?:(?:a|my|the)\s+)?(?:new\s+)?contract with)\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
+    _rule("job", r"\b(?:joined|joining|join|started at|start at|starting at|started with|signed with|signed (?:(?:a|my|the)\s+)?(?:new\s+)?contract with)\s+[^,;:!?()]+?\s+as\s+" + _A + V),
     # "I'm the new head chef at Dishoom"
-    _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+new\s+(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+(?:at|for|with|in)\s|\s*$|\s*[,.!])"),
+    _rule("job", r"^" + ADV + BE + r"\s+" + ADV + r"the\s+new\s+(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+(?:at|for|with|in)\s|\s*$|\s*[,.!])"),
     # "I'm the site engineer now", "I'm the station's lab coordinator now": a job said with
     # "the" and "now", its last word an occupation's (not "I'm the best man now")
-    _rule("job", r"^" + ADV + _BE + r"\s+" + ADV + r"the\s+(?:(?!(?:family|household|home|house|club|team|group|class|school)['’]s)[\w-]+['’]s\s+)?(?!(?:designated|family|household|main|primary|resident|house|home|unofficial|official|group|class|only|sole|first|last|go-to|[\w-]+est)\b)(?:(?P<v>(?:(?!(?:club|league|watch|bbq|fantasy|school|book|run|pta)\b)[\w-]+\s+){1,2}?" + _OCCUPATION + r")(?:\s+(?:at|with)\s+[^,;:!?()]+?)?|(?P<v2>" + _OCCUPATION + r")\s+(?:at|with)\s+[^,;:!?()]+?)\s+now\b(?!\s*(?:lol|haha|lmao|jk|😂|🤣))(?<!carer\snow)(?<!caregiver\snow)"),
+    _rule("job", r"^" + ADV + BE + r"\s+" + ADV + r"the\s+(?:(?!(?:family|household|home|house|club|team|group|class|school)['’]s)[\w-]+['’]s\s+)?(?!(?:designated|family|household|main|primary|resident|house|home|unofficial|official|group|class|only|sole|first|last|go-to|[\w-]+est)\b)(?:(?P<v>(?:(?!(?:club|league|watch|bbq|fantasy|school|book|run|pta)\b)[\w-]+\s+){1,2}?" + OCCUPATION + r")(?:\s+(?:at|with)\s+[^,;:!?()]+?)?|(?P<v2>" + OCCUPATION + r")\s+(?:at|with)\s+[^,;:!?()]+?)\s+now\b(?!\s*(?:lol|haha|lmao|jk|😂|🤣))(?<!carer\snow)(?<!caregiver\snow)"),
     # "I've been hired by the RTC in Quebec City as a dispatcher"
-    _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + _V),
+    _rule("job", r"\b(?:hired|taken on|recruited|employed)\s+by\s+[^,;:!?()]+?\s+as\s+" + _A + V),
     # "got the assistant principal job", "first day as junior architect at …", "signed on
     # as production manager with …", "resumed at Emzor today as a regulatory affairs
     # officer" (Nigerian English: started)
     _rule("job", r"^(?:(?:just|finally|actually|officially)\s+)?(?:got|landed|bagged)\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b(?!\s+(?:done|sorted|finished|quoted|fixed|booked|over|out)\b|\s+in\s+(?:the|a|our)\s+(?:school\s+)?(?:play|show|musical|film|movie|panto|production)\b)"),
-    _rule("job", r"\b(?:first (?:day|week|month)|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + _V),
+    _rule("job", r"\b(?:first (?:day|week|month)|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + V),
     # "got a postdoc at Trinity", "landed a nursing assistant job with the NHS": a
     # position got, said by its word (not "got a tutor at Kumon", "got a table at Nobu"),
     # at a named place, and kept ("… but turned it down" is not)
     _rule("job", r"^" + ADV + r"(?:got|landed|bagged|scored|secured)\s+(?:a|an)\s+(?P<v>postdoc|(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:job|role|position|post)\b))\s+(?:(?:job|role|position|post)\s+)?(?:at|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))(?![^,;.!?]*\b(?:turned\s+(?:it|that|them)\s+down|declined|said\s+no)\b)"),
     # A fragment that is a job: "product designer now", "staff engineer at Wolt"
-    _rule("job", r"^" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
+    _rule("job", r"^" + FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
     # … said as news: "Officially a senior engineer now!", "finally a qualified nurse now"
-    _rule("job", r"^(?:(?:officially|finally|proudly|now)\s+)+(?:a|an)\s+(?!(?:[\w-]+\s+){0,2}(?:driver|gardener|owner|photographer|dj|carer|cook|runner|swimmer|cyclist|reader|blogger|influencer|homeowner|adult|grown-up|parent|mum|mom|dad)\b)" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
+    _rule("job", r"^(?:(?:officially|finally|proudly|now)\s+)+(?:a|an)\s+(?!(?:[\w-]+\s+){0,2}(?:driver|gardener|owner|photographer|dj|carer|cook|runner|swimmer|cyclist|reader|blogger|influencer|homeowner|adult|grown-up|parent|mum|mom|dad)\b)" + FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
     # … after the first day of it: "day one at Feedzai, product designer now"
-    _rule("job", _DAY_ONE_AT + r",\s*" + _FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
-    _rule("job", r"^" + _FRAGMENT + r"\s+(?=(?:at|@)\s+(?:(?-i:[A-Z])[\w&.-]*(?<!'s)\s*){1,4}(?:$|[,;!.]|\s+(?:now|again|remote|hybrid|full-time|part-time)\b))"),
+    _rule("job", DAY_ONE_AT + r",\s*" + FRAGMENT + r"\s+now\s*(?=$|[,.!;]|—|-\s)"),
+    _rule("job", r"^" + FRAGMENT + r"\s+(?=(?:at|@)\s+(?:(?-i:[A-Z])[\w&.-]*(?<!'s)\s*){1,4}(?:$|[,;!.]|\s+(?:now|again|remote|hybrid|full-time|part-time)\b))"),
     # (not a role in something said first: "At the murder mystery party, my role is the
     # butler", "In the group project, my role is tester"; "At work, my role is …" is one)
-    _rule("job", r"^(?!(?:in|at|for|on)\s+(?!work\b|my\s+(?:[\w-]+\s+)?(?:job|work)\b)[^,]{2,60},\s*(?:my|his|her)\s+(?:new\s+)?role\b)(?=.*\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\b).*?\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + _V),
-    _rule("job", r"\b(?:my|his|her)\s+(?:job\s+)?(?:title|role)\s+(?:has\s+)?(?:changed|was changed|got changed)\s+to\s+" + _A + _V),
-    _rule("job", r"^" + ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + _BE + r"|became|become|becoming)\s+" + ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + _V),
+    _rule("job", r"^(?!(?:in|at|for|on)\s+(?!work\b|my\s+(?:[\w-]+\s+)?(?:job|work)\b)[^,]{2,60},\s*(?:my|his|her)\s+(?:new\s+)?role\b)(?=.*\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\b).*?\b(?:my|his|her)\s+(?:new\s+)?(?:job|role|title|position)\s+is\s+(?:now\s+)?" + _A + V),
+    _rule("job", r"\b(?:my|his|her)\s+(?:job\s+)?(?:title|role)\s+(?:has\s+)?(?:changed|was changed|got changed)\s+to\s+" + _A + V),
+    _rule("job", r"^" + ADV + r"(?:(?:have|has|'ve|'s)\s+)?(?:" + BE + r"|became|become|becoming)\s+" + ADV + r"(?:(?:a|an)\s+|(?!(?:my|our|his|her|their|your|the|so|very|too|not|no)\b))" + V),
     # "I'm done working for Acme" is over; "done working at the cafe for today" a shift
-    _rule("employer", r"^(?!.*(?:" + _FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + _V, negated=True),
-    _rule("employer", r"^" + ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + _V, negated=True),
+    _rule("employer", r"^(?!.*(?:" + FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + V, negated=True),
+    _rule("employer", r"^" + ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + V, negated=True),
     # "I work at Boots", "I work part-time at Boots", "working as a nurse at Guy's"
-    _rule("employer", r"^" + ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:part[- ]time|full[- ]time|remotely|mostly|now|still|currently)\s+)?(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + _V),
+    _rule("employer", r"^" + ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:part[- ]time|full[- ]time|remotely|mostly|now|still|currently)\s+)?(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + V),
     # "I'm employed at Target", "no longer employed by Target"
-    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|got)\s+)?" + ADV + r"employed\s+(?:at|by|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))" + _V),
+    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|got)\s+)?" + ADV + r"employed\s+(?:at|by|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))" + V),
     # "I've been working at Ecolab since January" (not "at Starbucks all morning")
-    _rule("employer", r"^" + ADV + r"(?:(?:have|has|'ve)\s+)?been\s+working\s+(?:at|for)\s+(?![^,;]*\b(?:all\s+(?:day|morning|afternoon|evening|week|night)|today|tonight|this\s+(?:week|morning|afternoon|evening)|because|the\s+library|the\s+cafe|wifi)\b)" + _V),
+    _rule("employer", r"^" + ADV + r"(?:(?:have|has|'ve)\s+)?been\s+working\s+(?:at|for)\s+(?![^,;]*\b(?:all\s+(?:day|morning|afternoon|evening|week|night)|today|tonight|this\s+(?:week|morning|afternoon|evening)|because|the\s+library|the\s+cafe|wifi)\b)" + V),
     # "I've worked at Tesco for 5 years", "have taught at Oakwood since 2019": so far, and
     # still (not "… before", "… until 2019", "had worked"); its job too ("I've worked as a
     # nurse for 10 years")
-    _rule("employer", r"^" + ADV + r"(?:have|has)\s+" + ADV + r"(?:worked|taught)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+(?!" + _HOW_LONG_SAID + r")" + _STILL_SO + _V),
-    _rule("job", r"^" + ADV + r"(?:have|has)\s+" + ADV + r"worked\s+as\s+" + _STILL_SO + _A + _V),
+    _rule("employer", r"^" + ADV + r"(?:have|has)\s+" + ADV + r"(?:worked|taught)\s+(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+(?!" + HOW_LONG_SAID + r")" + STILL_SO + V),
+    _rule("job", r"^" + ADV + r"(?:have|has)\s+" + ADV + r"worked\s+as\s+" + STILL_SO + _A + V),
     # "I work for myself now", "I'm my own boss now" (not "… on the side", "… too")
     _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|have\s+been|has\s+been|'ve\s+been)\s+)?" + ADV + r"(?:work|works|working)\s+for\s+(?:myself|themself|themselves|himself|herself)\b(?=\s*(?:$|[.!;]|now\b|mostly\b|mainly\b|these\s+days\b|full[- ]time\b|since\b|as\s|lol\b|🎉|,\s*(?:a\s|my\s|small\b|running\b|doing\b|freelance\b)))(?![^,;]*\b(?:too|as\s+well|also|on\s+the\s+side|side|weekends?|evenings?|nights?|kitchen|minecraft|diet)\b)", value="self-employed"),
     _rule("employer", r"^" + ADV + r"(?:am|is|are|'m)\s+" + ADV + r"(?:my|their|his|her)\s+own\s+boss\b(?=\s*(?:$|[.!;]|now\s*(?:$|[.!;,])|lol\b|🎉))(?![^,;]*\b(?:kitchen|minecraft|diet|alone|when|that)\b)", value="self-employed"),
     # "doing my residency at St Vincent's", "interning at Goldman this summer"
-    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|'m)\s+)?" + ADV + r"(?:(?:doing|started|starting|began|beginning)\s+(?:my|a|an|the)\s+(?:[\w-]+\s+)?(?:residency|internship|placement|rotation|fellowship|traineeship|apprenticeship)|interning)\s+(?:at|with)\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|'m)\s+)?" + ADV + r"(?:(?:doing|started|starting|began|beginning)\s+(?:my|a|an|the)\s+(?:[\w-]+\s+)?(?:residency|internship|placement|rotation|fellowship|traineeship|apprenticeship)|interning)\s+(?:at|with)\s+(?=(?-i:[A-Z]))" + V),
     # "I'm self-employed now"
     _rule("employer", r"^" + ADV + r"(?:am|is|are|(?:have\s+|'ve\s+|has\s+)?(?:gone|went|going))\s+" + ADV + r"(?:self[- ]employed)(?=\s*(?:$|[,.!;]|now\b|full[- ]time\b))", value="self-employed"),
     # "I teach year 6", "teaches maths": a teacher
     # ("{v}er" of "teach", not a fixed value: so "I used to teach year 6" is denied)
     _rule("job", r"^" + ADV + r"(?P<v>teach)(?:es)?\s+(?:year\s*\d+|yr\s*\d+|grade\s*\d+|\d+(?:st|nd|rd|th)\s+grade|reception|nursery|primary|secondary|high school|middle school|kindergarten|(?:maths|math|english|science|history|geography|art|music|french|spanish|german|physics|chemistry|biology)\b)", value="{v}er"),
     # "the onboarding at Plaid is intense": a new employer
-    _rule("employer", r"^(?:(?:starting|started|start|doing|done|finished|my|the)\s+)?(?:onboarding|induction)\s+at\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("employer", r"^(?:(?:starting|started|start|doing|done|finished|my|the)\s+)?(?:onboarding|induction)\s+at\s+(?=(?-i:[A-Z]))" + V),
     # "I'm on the payments team at Monzo", "I'm in sales at Nike": a team of an employer
-    _rule("employer", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?:(?:on|in)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|department|dept|division|squad|ward|desk|practice)|in\s+(?:sales|marketing|finance|hr|legal|engineering|product|design|ops|operations|support|it|research|data|analytics|compliance|procurement|logistics|recruitment|comms|pr|accounts|payroll|admin))\s+at\s+(?=(?-i:[A-Z]))(?![\w-]+'s\b)" + _V),
+    _rule("employer", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?:(?:on|in)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|department|dept|division|squad|ward|desk|practice)|in\s+(?:sales|marketing|finance|hr|legal|engineering|product|design|ops|operations|support|it|research|data|analytics|compliance|procurement|logistics|recruitment|comms|pr|accounts|payroll|admin))\s+at\s+(?=(?-i:[A-Z]))(?![\w-]+'s\b)" + V),
     # "new gig at Deliveroo", typed short; "teaching at Ridgeway High now"
     _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+(?P<v>(?:the\s+)?[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})(?=\s*(?:$|[,.!;]|starts|begins|from\s|on\s|next|this|tomorrow|today|lol|is\b|'s\b|was\b|so far|going\b))"),
-    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are)\s+)?" + ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + _V),
+    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are)\s+)?" + ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + V),
     # "signed a full-time offer with Stripe", "accepted the offer from Stripe"
     _rule("employer", r"\b(?:signed|accepted|took)\s+(?:an?|the|their|my)\s+(?:(?:full-time|part-time|job|new|permanent)\s+)*offer\s+(?:with|from|at)\s+(?=(?-i:[A-Z]))(?P<v>[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})"),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
-    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + _V),
+    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + V),
     # … at a named employer's office or site: "started at Tesco head office in Welwyn",
     # "joined Arup's Leeds office" (the employer, not the office)
     _rule("employer", r"\b(?:joined|joining|started at|started working at|moved over to)\s+(?:the\s+)?(?P<v>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z&])[\w&.-]*){0,2}?)(?:['’]s\s+(?-i:[A-Z])[\w-]+\s+(?:offices?|campus|site|depot|plant|branch)|\s+(?:head\s+office|hq|headquarters))\b(?![^,;:!?()]*\b(?:party|club|book|quiz|do|drinks|event|for\s+(?:a|an|the)|to\s+(?:visit|see|meet)|visit|visiting|tour|meetup|hackathon|workshop|interview|lunch|dinner|drinks|coffee|yesterday\s+for|today\s+for)\b)"),
@@ -332,26 +332,26 @@ RULES: tuple[Rule, ...] = (
     # it and nothing more of it, and no customer's word (not "I'm with EE now, the contract
     # was cheaper", "I'm with HMRC now, tax code sorted"; nor "at", a student's, a
     # shopper's or a patient's as often: "I'm at UCL now, engineering")
-    _rule("employer", r"^" + ADV + r"(?:am|is|are|'m|'s)\s+" + ADV + r"with\s+(?:the\s+)?(?P<v>" + _ORG_SHAPE + r")(?:\s+now)?\s*,\s*(?:in\s+)?(?=" + _WORK_WORD + r"(?:\s+(?:still|team|department|dept|side|practice|now))?\s*(?:$|[,.!;]|but\b|and\b))(?![^.!?]*?(?:\b" + _CUSTOMER_WORD + r"\b|" + _JOKED + r"))"),
-    _rule("employer", r"\b(?:registered|incorporated|set\s+up|formed)\s+(?:my|our)\s+(?:own\s+)?(?:company|business|ltd|llc|firm)\s*,?\s+(?P<v>(?-i:[A-Z])[\w'.-]*(?:\s+(?:&\s+|and\s+)?(?-i:[A-Z])[\w'.-]*){0,4}\s+" + _COMPANY_SUFFIX + r")"),
+    _rule("employer", r"^" + ADV + r"(?:am|is|are|'m|'s)\s+" + ADV + r"with\s+(?:the\s+)?(?P<v>" + ORG_SHAPE + r")(?:\s+now)?\s*,\s*(?:in\s+)?(?=" + WORK_WORD + r"(?:\s+(?:still|team|department|dept|side|practice|now))?\s*(?:$|[,.!;]|but\b|and\b))(?![^.!?]*?(?:\b" + CUSTOMER_WORD + r"\b|" + JOKED + r"))"),
+    _rule("employer", r"\b(?:registered|incorporated|set\s+up|formed)\s+(?:my|our)\s+(?:own\s+)?(?:company|business|ltd|llc|firm)\s*,?\s+(?P<v>(?-i:[A-Z])[\w'.-]*(?:\s+(?:&\s+|and\s+)?(?-i:[A-Z])[\w'.-]*){0,4}\s+" + COMPANY_SUFFIX + r")"),
     # a fragment that names a field of engineering or a residency at an employer, alone:
     # "backend at Zalando, Berlin", "IM residency at Mass General" (not "backend at Uber,
     # frontend at Lyft", "… or backend at Stripe, can't decide")
     _rule("employer", r"^(?:(?:back-?end|front-?end|full[- ]?stack|devops|sre|infra)(?:\s+(?:team|side|engineering|dev))?|(?-i:[A-Z]{2,5})\s+(?:residency|fellowship))\s+(?:at|@|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))(?![^,;:!?()]*\b(?:is|are|was|were|has|have|had|looks|seems|sucks|will|would|could|should|took|takes|says|said|found|gets|got|just|hits|down|up|vs|versus|or)\b)(?![^!?]*?(?:\b(?:back-?end|front-?end|full[- ]?stack|devops|sre|infra)\s+at\b|\bmy\s+\w+['’]s\b|\bcan['’]?t\s+decide\b|\bwhich\b))(?![^.!]*\?)(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z&])[\w&.'-]*){0,3})\s*(?=$|,)"),
     # "From Sunday I'm at Pfizer Egypt as a medical rep", "I'm at Deloitte as an analyst
     # now": where one works and what as (not "at Tom's as a guest")
-    _rule("employer", _AT_AN_EMPLOYER + r"(?P<v>[^,;:!?()]+?)" + _AS_AN_OCCUPATION + r"(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + _AS_FROM_NOW),
-    _rule("job", _AT_AN_EMPLOYER + r"[^,;:!?()]+?" + _AS_AN_OCCUPATION + r"(?P<v>(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + r")" + _AS_FROM_NOW),
+    _rule("employer", AT_AN_EMPLOYER + r"(?P<v>[^,;:!?()]+?)" + AS_AN_OCCUPATION + r"(?:[\w-]+\s+){0,2}?" + OCCUPATION_OR_REP + AS_FROM_NOW),
+    _rule("job", AT_AN_EMPLOYER + r"[^,;:!?()]+?" + AS_AN_OCCUPATION + r"(?P<v>(?:[\w-]+\s+){0,2}?" + OCCUPATION_OR_REP + r")" + AS_FROM_NOW),
     # an employer rejoined, said so: "rejoined Ogilvy where I started my career",
     # "rejoined Accenture as a manager" (not "rejoined Netflix", "rejoined PureGym")
-    _rule("employer", r"\bre-?join(?:ed|ing)\s+(?=(?-i:[A-Z]))(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z&])[\w&.'-]*){0,3})(?=\s+(?:as\s+an?\s+(?!(?:[\w-]+\s+){0,2}?(?:student|member|volunteer)\b)(?:[\w-]+\s+){0,2}?" + _OCCUPATION_OR_REP + r"|where\s+(?:I|i)\s+(?:started\s+my\s+career|used\s+to\s+work|worked\s+before))\b)"),
+    _rule("employer", r"\bre-?join(?:ed|ing)\s+(?=(?-i:[A-Z]))(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z&])[\w&.'-]*){0,3})(?=\s+(?:as\s+an?\s+(?!(?:[\w-]+\s+){0,2}?(?:student|member|volunteer)\b)(?:[\w-]+\s+){0,2}?" + OCCUPATION_OR_REP + r"|where\s+(?:I|i)\s+(?:started\s+my\s+career|used\s+to\s+work|worked\s+before))\b)"),
     # a contract won, or contracting: "landed a 6 month contract with Barclays", "contracting
     # for the Home Office" (not "signed a 24 month contract with EE": a phone's)
-    _rule("employer", r"\blanded\s+(?:a|an|my|the)\s+(?:new\s+)?(?:(?:\d+|six|three|twelve|nine|two|four|eighteen)[- ](?:months?|weeks?|years?)\s+|(?:month|year)[- ]long\s+|(?:devops|dev|data|it|consulting|contracting)\s+)?contract(?:\s+(?:role|gig|job))?\s+(?:with|at|for)\s+(?=(?-i:[A-Z]))(?=[^.!?]*\b(?:through\s+an?\s+agency|via\s+an?\s+agency|devops|developer|consultant|contractor|day\s+rate|ir35|freelance)\b)(?![^.!?]*\b(?:phone|iphone|sim|tariff|broadband|data\s+plan|per\s+month|a\s+month)\b)" + _V),
-    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|'m)\s+)?" + ADV + r"contracting\s+(?:for|at|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))(?![^,;:!?()]*\b(?:is|are|was|were|has|have|had)\b)" + _V),
+    _rule("employer", r"\blanded\s+(?:a|an|my|the)\s+(?:new\s+)?(?:(?:\d+|six|three|twelve|nine|two|four|eighteen)[- ](?:months?|weeks?|years?)\s+|(?:month|year)[- ]long\s+|(?:devops|dev|data|it|consulting|contracting)\s+)?contract(?:\s+(?:role|gig|job))?\s+(?:with|at|for)\s+(?=(?-i:[A-Z]))(?=[^.!?]*\b(?:through\s+an?\s+agency|via\s+an?\s+agency|devops|developer|consultant|contractor|day\s+rate|ir35|freelance)\b)(?![^.!?]*\b(?:phone|iphone|sim|tariff|broadband|data\s+plan|per\s+month|a\s+month)\b)" + V),
+    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|'m)\s+)?" + ADV + r"contracting\s+(?:for|at|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))(?![^,;:!?()]*\b(?:is|are|was|were|has|have|had)\b)" + V),
     # a promotion or a return to work is at the user's employer: "moved up at Emzor",
     # "got promoted at Dell", "resumed at Emzor today" (West African English: started)
-    _rule("employer", r"^" + ADV + r"(?:(?:got|was|been|am|is|'m)\s+)?(?:moved\s+up|promoted|resumed(?:\s+work)?)\s+at\s+(?=(?-i:[A-Z]))" + NOT_A_TEAM + _V),
+    _rule("employer", r"^" + ADV + r"(?:(?:got|was|been|am|is|'m)\s+)?(?:moved\s+up|promoted|resumed(?:\s+work)?)\s+at\s+(?=(?-i:[A-Z]))" + NOT_A_TEAM + V),
     # Parted from someone named: "broke up with Tom", "Tom and I split up" (read as "split
     # up with Tom"), "divorced Ana". It retires the partner of that name only (remember).
     _rule("partner", r"^" + GONE + r"(?:got\s+)?(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits|ended things|ended it)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
@@ -363,37 +363,37 @@ RULES: tuple[Rule, ...] = (
     _rule("partner", NO_LONGER_MY_PARTNER, negated=True),
     # "got hired at Denver Health", "Hired at Arup!"; not "hired at minimum wage", "hired
     # at 23", "wasn't hired at Google", "hope I get hired at Google"
-    _rule("employer", r"(?:^|\b(?:got|was|were|been|just|finally|officially)\s+)hired\s+at\s+(?=(?-i:[A-Z]))(?!" + _NOT_A_NAME_WORD + r")" + _V),
+    _rule("employer", r"(?:^|\b(?:got|was|were|been|just|finally|officially)\s+)hired\s+at\s+(?=(?-i:[A-Z]))(?!" + NOT_A_NAME_WORD + r")" + V),
     # "got poached by Grab", "headhunted by Deloitte"
-    _rule("employer", r"^" + GONE + r"(?:got\s+|been\s+)?(?:poached|headhunted|head-hunted)\s+by\s+(?=(?-i:[A-Z]))" + _V),
-    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped)\s+into\s+(?:a|an|the)\s+(?:new\s+)?[\w -]+?\s+(?:role|position|post|job)\s+(?:at|with)\s+" + _V),
-    _rule("employer", r"^" + ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + _V),
+    _rule("employer", r"^" + GONE + r"(?:got\s+|been\s+)?(?:poached|headhunted|head-hunted)\s+by\s+(?=(?-i:[A-Z]))" + V),
+    _rule("employer", r"^" + ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped)\s+into\s+(?:a|an|the)\s+(?:new\s+)?[\w -]+?\s+(?:role|position|post|job)\s+(?:at|with)\s+" + V),
+    _rule("employer", r"^" + ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + V),
     # … begun: "started driving for Uber full time" (a name: not "… for the first time",
     # "… for hours", "… for Meals on Wheels as a volunteer")
-    _rule("employer", r"^" + ADV + r"(?:started|start|starting|began)\s+(?:driving|flying|delivering|riding|coaching)\s+for\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:volunteer|volunteering|charity|fun|free)\b)" + _V),
-    _rule("employer", r"\b" + _TAKEN_WORK + _JOB_WHERE + r"\s+(?:at|with|from)\s+" + _V),
+    _rule("employer", r"^" + ADV + r"(?:started|start|starting|began)\s+(?:driving|flying|delivering|riding|coaching)\s+for\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:volunteer|volunteering|charity|fun|free)\b)" + V),
+    _rule("employer", r"\b" + TAKEN_WORK + JOB_WHERE + r"\s+(?:at|with|from)\s+" + V),
     # "I've been at Infosys 7 years": where one has worked that long (not days or weeks:
     # "been at Glastonbury for 3 days"; not "been with Tom for 5 years", a partner)
     _rule("employer", r"^" + ADV + r"(?:(?:have|has)\s+)?been\s+at\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)(?=\s+(?:for\s+)?(?:(?:almost|nearly|over|about)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of|several|many)\s+(?:years?|yrs?|months?)\b)"),
     # "got a job @ JP Morgan" (a job only: "got a post @ LinkedIn" is no work)
-    _rule("employer", r"\b(?:got|gotten|scored|landed)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+)?job\s*@\s*" + _V),
-    _rule("employer", r"\b(?:work|works|working)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + _V),
+    _rule("employer", r"\b(?:got|gotten|scored|landed)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+)?job\s*@\s*" + V),
+    _rule("employer", r"\b(?:work|works|working)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + V),
     # "I do PR for Nike", "doing contract work for the council", "I do IT support for a
     # small firm" (not "what do I need for a mortgage application", "doing vegetarian for
     # lent": a name, a public body, or a firm said so)
-    _rule("employer", r"\b(?:do|does|doing|am doing)\s+(?!I\b)(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z])|the\s+(?:council|nhs|government|civil\s+service|army|navy|police|bbc|university)\b|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:firm|company|agency|start-?up|business|consultancy|practice|bank|retailer|publisher|studio|nightclub|bakery|restaurant|pub|cafe|shop|salon)\b)" + _V),
-    _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + _V),
+    _rule("employer", r"\b(?:do|does|doing|am doing)\s+(?!I\b)(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z])|the\s+(?:council|nhs|government|civil\s+service|army|navy|police|bbc|university)\b|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:firm|company|agency|start-?up|business|consultancy|practice|bank|retailer|publisher|studio|nightclub|bakery|restaurant|pub|cafe|shop|salon)\b)" + V),
+    _rule("employer", r"\b(?:start|starts|starting)\s+at\s+" + V),
     # back at work, where it names: "went back to work at Google", "back working for the NHS"
-    _rule("employer", r"^" + ADV + r"(?:(?:am|are|is|went|gone|going|go|came|come|got)\s+)?back\s+(?:to\s+work(?:ing)?|working)\s+(?:at|for|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))" + _V),
+    _rule("employer", r"^" + ADV + r"(?:(?:am|are|is|went|gone|going|go|came|come|got)\s+)?back\s+(?:to\s+work(?:ing)?|working)\s+(?:at|for|with)\s+(?=(?-i:[A-Z])|the\s+(?-i:[A-Z]))" + V),
     # "Starting with New Braunfels Utilities after New Year": with a workplace named and
     # when (not "starting with the basics tomorrow", "… Mum's party", "… Spanish")
     _rule("employer", r"\b(?:start|starts|starting)\s+with\s+(?=(?-i:[A-Z]))(?![\w&.-]+['’]s\b)(?!(?:" + "|".join(sorted(NOT_A_NAME)) + r")\b(?!\s+(?-i:[A-Z])))(?P<v>(?-i:[A-Z])[\w&.'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&.'-]*){0,3})(?=\s+(?:after|in|on|from|next|this|at\s+the\s+start|tomorrow|today)\b)"),
-    _rule("employer", r"\b(?:main|first|biggest|new|only)?\s*(?:big\s+)?client\s+is\s+" + _V),
-    _rule("employer", r"\b(?:opened|started|runs|run|running|founded|launched|set up|setting up|starting)\s+(?:her|his|their|my|our|a)\s+(?:own\s+)?(?P<v>(?:[\w-]+\s+){0,2}?(?:" + _BUSINESS_KINDS + r")\b[^,;:!?()]*)", value=OWN_BUSINESS),
-    _rule("project", r"^" + ADV + r"(?:am|is|are)?\s*" + ADV + r"working\s+on\s+" + _V),
-    _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + _V),
+    _rule("employer", r"\b(?:main|first|biggest|new|only)?\s*(?:big\s+)?client\s+is\s+" + V),
+    _rule("employer", r"\b(?:opened|started|runs|run|running|founded|launched|set up|setting up|starting)\s+(?:her|his|their|my|our|a)\s+(?:own\s+)?(?P<v>(?:[\w-]+\s+){0,2}?(?:" + BUSINESS_KINDS + r")\b[^,;:!?()]*)", value=OWN_BUSINESS),
+    _rule("project", r"^" + ADV + r"(?:am|is|are)?\s*" + ADV + r"working\s+on\s+" + V),
+    _rule("project", r"\bmy\s+(?:current\s+|main\s+)?project\s+is\s+" + V),
     # "now hacking on a recipe app called Mise", "I'm building a Chrome extension called TabTamer"
-    _rule("project", r"^" + ADV + r"(?:am|is|are)?\s*" + ADV + r"(?:building|developing|hacking\s+on|coding|making)\s+(?=(?:a|an|my|our)\s+(?:[\w-]+\s+){0,3}?(?:app|website|site|web\s+app|tool|game|extension|plugin|library|startup|platform|bot|service|product|api|cli|saas|framework|engine|podcast|newsletter|novel|course)\s+(?:called|named)\s+(?-i:[A-Z]))" + _V),
+    _rule("project", r"^" + ADV + r"(?:am|is|are)?\s*" + ADV + r"(?:building|developing|hacking\s+on|coding|making)\s+(?=(?:a|an|my|our)\s+(?:[\w-]+\s+){0,3}?(?:app|website|site|web\s+app|tool|game|extension|plugin|library|startup|platform|bot|service|product|api|cli|saas|framework|engine|podcast|newsletter|novel|course)\s+(?:called|named)\s+(?-i:[A-Z]))" + V),
     # one named, done with: "I shipped Ledgerly", "stopped working on Ledgerly", "User
     # completed the Ledgerly project"
     _rule("project", r"^" + GONE + r"(?:shipped|abandoned|shelved|completed|scrapped|wrapped\s+up|stopped\s+working\s+on|quit\s+working\s+on|moved\s+on\s+from)\s+(?:the\s+|my\s+)?(?P<v>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)(?:\s+(?:project|app))?\b(?!['’])(?!\s+(?:v\d|beta|update|version|feature|landing|page|mvp|demo|release|to\b|on\b|for\b))", negated=True),
@@ -402,12 +402,12 @@ RULES: tuple[Rule, ...] = (
     # "in Spain in the winter")
     # "my current city is Philadelphia", "my home city changed from Minneapolis to Duluth"
     _rule("home", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:home\s+city|city|(?<!home\s)town)\s+(?:is\s+(?:now\s+)?|(?:has\s+)?changed\s+(?:from\s+[^,;]+?\s+)?to\s+)(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})(?=\s*(?:$|[,.!;]|now\b))", named=True),
-    _rule("home", r"^" + ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + _V, somewhere=True),
+    _rule("home", r"^" + ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + NOT_A_HOME_AFTER + V, place=True),
+    _rule("home", r"^" + ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + V, somewhere=True),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
-    _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|moved(?: back)? in|moving(?: back)? in|am moving(?: back)? in|are moving(?: back)? in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)(?!(?:" + MONTH_RE + r"|the\s+(?:end|start|beginning|summer|spring|autumn|winter))\b)" + _V, named=True),
-    _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + ADV + r"on\s+(?P<v>" + _ON_PLACE + r")", value="on {v}"),
-    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + _MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + _NOT_A_DATE + _NOT_A_TITLED_ONE + _V, somewhere=True),
+    _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|moved(?: back)? in|moving(?: back)? in|am moving(?: back)? in|are moving(?: back)? in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)(?!(?:" + MONTH_RE + r"|the\s+(?:end|start|beginning|summer|spring|autumn|winter))\b)" + V, named=True),
+    _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + ADV + r"on\s+(?P<v>" + ON_PLACE + r")", value="on {v}"),
+    _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + NOT_A_DATE + NOT_A_TITLED_ONE + V, somewhere=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
     # "Since the move to Boise I've been…", "since moving to Boise": a move made, said
     # before what followed it
@@ -415,15 +415,15 @@ RULES: tuple[Rule, ...] = (
     # "we're officially Denver residents now", "proud Leeds local": where one lives
     _rule("home", r"^(?:am|is|are)\s+(?:now\s+)?(?:officially|finally)\s+(?:an?\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})\s+(?:residents?|locals?)\b(?!\s+(?:of|at|in)\b)", place=True),
     # "current residence: Portland, OR", an agent's note
-    _rule("home", r"(?:^|\bmy\s+)current\s+(?:residence|city\s+of\s+residence)\s*(?:is\s+|:\s*)(?=(?-i:[A-Z]))" + _V, somewhere=True),
+    _rule("home", r"(?:^|\bmy\s+)current\s+(?:residence|city\s+of\s+residence)\s*(?:is\s+|:\s*)(?=(?-i:[A-Z]))" + V, somewhere=True),
     # A move to come: a home from the day the clause names, else a plain memory (timing.py).
-    _rule("home", PLANNED_MOVE + _V, somewhere=True),
+    _rule("home", PLANNED_MOVE + V, somewhere=True),
     # in one's own home, by the town it is in: "still in my Liverpool flat", "back in our
     # Leeds house" (a known place)
     _rule("home", r"^" + ADV + r"(?:(?:am|are|is)\s+)?" + ADV + r"(?:back\s+)?in\s+(?:my|our)\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)\s+(?:flat|house|apartment|place|home)\b(?=\s*(?:$|[,.!;]|(?:now|again|lol|haha|finally|at\s+last)\b))", place=True),
-    _rule("home", r"^" + ADV + _BE + r"\s+" + ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + _SETTLED_WELL + _V),
-    _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken|share|shares|sharing)\s+" + _NOT_A_STAY + _A_HOME + _HOME_IN, value="{at} {v}"),
-    _rule("home", r"\bsettled\s+in\s+" + _SETTLED_WELL + _V),
+    _rule("home", r"^" + ADV + BE + r"\s+" + ADV + r"(?:now\s+)?(?:based|living|settled|located)\s+in\s+" + SETTLED_WELL + V),
+    _rule("home", r"\b(?:settled\s+(?:in\s+to|into|in)|bought|found|rented|got|took|taken|share|shares|sharing)\s+" + NOT_A_STAY + A_HOME + HOME_IN, value="{at} {v}"),
+    _rule("home", r"\bsettled\s+in\s+" + SETTLED_WELL + V),
     # A home left, named: "sold the flat in Berlin", "moved out of my place in Leeds". It
     # retires that home only, not one said since ("settling into Glasgow").
     _rule("home", r"^" + GONE + r"(?:sold|moved out of|handed back the keys to)\s+(?:my|our|the)\s+(?:old\s+)?(?:house|flat|apartment|place|home)\s+in\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?![^,;.!?]*\b(?:into|to)\b)", negated=True, place=True),
@@ -431,80 +431,80 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + ADV + r"(?:(?:am|are)\s+)?" + ADV + r"settling\s+(?:in\s+)?(?:into|in)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s*(?:$|[,.!;]|now\b|life\b|nicely\b|well\b|at\s+last\b))(?![^.!?]*\b(?:hotel|for\s+the\s+(?:week|weekend|night)|conference|visit|visiting|holiday|trip)\b)", place=True),
     _rule("home", r"^(?:(?:am|are|got|get|getting|finally|just|safely|made it)\s+)*back\s+home\s+in\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)(?=\s+(?:tonight|today|now|at last|finally|safe|safely|after)\b|\s*$)(?![^.!?]*\b(?:visit|visiting|for\s+(?:the|my|a|our|his|her)\b|folks|parents|holiday|holidays|christmas|wedding|funeral)\b)", place=True),
     # "moved house last week, now in Clifton", "back in Cork for good"
-    _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+|renting\s+(?:a\s+room\s+|" + _A_HOME + r"\s+)?)?in\s+(?=(?-i:[A-Z]))" + _V),
+    _rule("home", r"\b(?:moved|relocated|moving|move)\b[^.!?]*?,\s*now\s+(?:living\s+|based\s+|renting\s+(?:a\s+room\s+|" + A_HOME + r"\s+)?)?in\s+(?=(?-i:[A-Z]))" + V),
     _rule("home", r"^" + ADV + r"(?:(?:am|are|is)\s+)?back\s+(?:home\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+for good\b"),
     # "in Toronto now, Scarborough": said short, as "we're in Lisbon now" is
-    _rule("home", r"^in\s+" + _PLACE_NAME + r"\s+(?:now|these days)\b" + _NOT_FOR_LONG),
+    _rule("home", r"^in\s+" + PLACE_NAME + r"\s+(?:now|these days)\b" + NOT_FOR_LONG),
     # Said of a place that is one, by name (places.py): "based in Bengaluru, Koramangala
     # side", "shifted to Pune last month" (not "shifted to Marketing"), "Berlin-based now".
-    _rule("home", r"^" + ADV + r"(?:" + _BE + r"\s+" + ADV + r")?(?:based|located)\s+(?:in|out\s+of)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
+    _rule("home", r"^" + ADV + r"(?:" + BE + r"\s+" + ADV + r")?(?:based|located)\s+(?:in|out\s+of)\s+" + NOT_A_HOME_AFTER + V, place=True),
     # … after one's job, or as a resident: "I'm a pharmacist based in Ibadan", "resident in Abuja"
-    _rule("home", r"^" + ADV + _BE + r"\s+" + ADV + r"(?:a|an)\s+(?:(?!(?:for|with|of|to|at|helping|supporting)\b)[\w-]+\s+){1,3}?(?:based|living|residing)\s+(?:in|out\s+of)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + ADV + r"(?:" + _BE + r"\s+" + ADV + r")?(?:a\s+)?(?:resident|residing)\s+(?:in|of|at)\s+" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + GONE + r"shifted\s+(?:back\s+|over\s+)?to\s+" + _NOT_A_HOME_AFTER + _V, place=True),
-    _rule("home", r"^" + ADV + _BE + r"\s+" + ADV + r"(?:(?:a|an)\s+)?(?P<v>(?-i:[A-Z])[\w']*(?:\s+(?-i:[A-Z])[\w']*){0,2})-based\b(?!\s+(?:startup|start-up|agency|company|firm|brand|business|team|band|charity|studio|shop|label|consultancy|organi[sz]ation|ngo|collective|group|publication|magazine|podcast)\b)" + _NOT_A_HOME_AFTER, place=True),
+    _rule("home", r"^" + ADV + BE + r"\s+" + ADV + r"(?:a|an)\s+(?:(?!(?:for|with|of|to|at|helping|supporting)\b)[\w-]+\s+){1,3}?(?:based|living|residing)\s+(?:in|out\s+of)\s+" + NOT_A_HOME_AFTER + V, place=True),
+    _rule("home", r"^" + ADV + r"(?:" + BE + r"\s+" + ADV + r")?(?:a\s+)?(?:resident|residing)\s+(?:in|of|at)\s+" + NOT_A_HOME_AFTER + V, place=True),
+    _rule("home", r"^" + GONE + r"shifted\s+(?:back\s+|over\s+)?to\s+" + NOT_A_HOME_AFTER + V, place=True),
+    _rule("home", r"^" + ADV + BE + r"\s+" + ADV + r"(?:(?:a|an)\s+)?(?P<v>(?-i:[A-Z])[\w']*(?:\s+(?-i:[A-Z])[\w']*){0,2})-based\b(?!\s+(?:startup|start-up|agency|company|firm|brand|business|team|band|charity|studio|shop|label|consultancy|organi[sz]ation|ngo|collective|group|publication|magazine|podcast)\b)" + NOT_A_HOME_AFTER, place=True),
     # "moved out of Kilimani to my own bedsitter in Westlands", "moved into our Punggol flat"
-    _rule("home", r"^" + GONE + r"moved\s+out\s+of\s+[^,;]+?\s+(?:to|into)\s+" + _A_HOME + r"\s+in\s+" + _V),
-    _rule("home", r"^" + GONE + r"moved\s+into\s+(?:our|my)\s+(?:new\s+|own\s+)?" + _PLACE_NAME + r"\s+" + _HOME_NOUN + r"\b"),
+    _rule("home", r"^" + GONE + r"moved\s+out\s+of\s+[^,;]+?\s+(?:to|into)\s+" + A_HOME + r"\s+in\s+" + V),
+    _rule("home", r"^" + GONE + r"moved\s+into\s+(?:our|my)\s+(?:new\s+|own\s+)?" + PLACE_NAME + r"\s+" + HOME_NOUN + r"\b"),
     # "shifted" is Indian English's "moved": "we shifted to a new flat in Whitefield",
     # "shifted to Pune after the wedding"; "packed into" Nigerian English's: "we've packed
     # into our own place in Magodo"
-    _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into)|packed\s+into)\s+" + _NOT_A_STAY + _A_HOME + _HOME_AT, value="{at} {v}"),
+    _rule("home", r"\b(?:moved\s+in(?:to|\s+to)|shifted\s+(?:to|into)|packed\s+into)\s+" + NOT_A_STAY + A_HOME + HOME_AT, value="{at} {v}"),
     # … with a word of home in the clause: "shifted to Marketing", "shifted to Notion",
     # "shifted to night shifts" say no move
-    _rule("home", r"^" + GONE + r"shifted\s+(?:back\s+)?to\s+(?=.*\b(?:after\s+(?:the\s+)?(?:wedding|marriage|shaadi)|family|parents|in-laws|for good|permanently|house|flat|home|apartment|rent)\b)(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + r"(?!\s+(?-i:[a-z])\w*\s*(?:office|team|branch)\b)"),
-    _rule("home", r"^(?:my|our)\s+(?:new\s+)?" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
-    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + _V),
+    _rule("home", r"^" + GONE + r"shifted\s+(?:back\s+)?to\s+(?=.*\b(?:after\s+(?:the\s+)?(?:wedding|marriage|shaadi)|family|parents|in-laws|for good|permanently|house|flat|home|apartment|rent)\b)(?!" + NOT_A_PLACE_WORD + r")" + PLACE_NAME + r"(?!\s+(?-i:[a-z])\w*\s*(?:office|team|branch)\b)"),
+    _rule("home", r"^(?:my|our)\s+(?:new\s+)?" + HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + V),
+    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?in\s+" + V),
     # Where the user's new neighbours are, and where the commute starts: "our new
     # neighbours in Fremantle invited us", "my commute from Woking is killing me", "my
     # commute from our new place in Lewisham is 20 mins"
-    _rule("home", r"^(?:my|our)\s+new\s+neighbo(?:u)?rs?\s+(?:(?:here|now)\s+)?in\s+" + _PLACE_NAME),
-    _rule("home", r"^(?:my|our)\s+(?:daily\s+)?commute\s+from\s+(?:" + _OUR_HOME + r"\s+in\s+)?" + _PLACE_NAME),
+    _rule("home", r"^(?:my|our)\s+new\s+neighbo(?:u)?rs?\s+(?:(?:here|now)\s+)?in\s+" + PLACE_NAME),
+    _rule("home", r"^(?:my|our)\s+(?:daily\s+)?commute\s+from\s+(?:" + OUR_HOME + r"\s+in\s+)?" + PLACE_NAME),
     # "our new flat in Leeds has a balcony": the place is what comes before the verb
-    _rule("home", r"^(?:(?:my|our)\s+(?:new\s+)?|new\s+)" + _HOME_NOUN + r"\s+in\s+" + _PLACE_BEFORE_VERB),
-    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+)?(?P<at>on|behind|by|next to|near|opposite)\s+" + _V, value="{at} {v}"),
+    _rule("home", r"^(?:(?:my|our)\s+(?:new\s+)?|new\s+)" + HOME_NOUN + r"\s+in\s+" + PLACE_BEFORE_VERB),
+    _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+)?(?P<at>on|behind|by|next to|near|opposite)\s+" + V, value="{at} {v}"),
     # "our new flat is a five-minute walk from Slottsskogen": near it
-    _rule("home", r"^(?:(?:my|our|the)\s+)?new\s+" + _HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+|only\s+)?" + _CLOSE_TO + r"\s+" + _V, value="near {v}"),
+    _rule("home", r"^(?:(?:my|our|the)\s+)?new\s+" + HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+|only\s+)?" + CLOSE_TO + r"\s+" + V, value="near {v}"),
     _rule("home", r"^(?:have|has)\s+(?:been|lived)\s+in\s+(?P<v>[^,;:!?()]+?)\s+(?:forever|for\s+(?:years|ages|decades|\w+\s+years)|since)\b"),
-    _rule("home", r"^" + GONE + r"(?:bought|buying|rented|renting|signed for|closed on)\s+" + _NOT_A_STAY + r"(?:(?:a|an|our|my|the)\s+)?(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|one)" + _HOME_AT, value="{at} {v}"),
-    _rule("home", r"^" + GONE + r"(?:signed|signing)\s+" + _NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy|tenancy agreement|rental agreement)\s+(?:on|for)\s+" + _A_HOME + _HOME_AT, value="{at} {v}"),
-    _rule("home", r"^" + ADV + r"(?:signed|signing)\s+" + _NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + r"(?!['’]s?\b)(?=\s*(?:$|[,.!;]|\s(?:now|today|yesterday|last|this|finally|and)\b))"),
+    _rule("home", r"^" + GONE + r"(?:bought|buying|rented|renting|signed for|closed on)\s+" + NOT_A_STAY + r"(?:(?:a|an|our|my|the)\s+)?(?:" + HOME_ADJ + r"\s+){0,3}(?:" + HOME_NOUN + r"|one)" + HOME_AT, value="{at} {v}"),
+    _rule("home", r"^" + GONE + r"(?:signed|signing)\s+" + NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy|tenancy agreement|rental agreement)\s+(?:on|for)\s+" + A_HOME + HOME_AT, value="{at} {v}"),
+    _rule("home", r"^" + ADV + r"(?:signed|signing)\s+" + NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy)\s+in\s+(?!" + NOT_A_PLACE_WORD + r")" + PLACE_NAME + r"(?!['’]s?\b)(?=\s*(?:$|[,.!;]|\s(?:now|today|yesterday|last|this|finally|and)\b))"),
     # "I stay in Ajah" is where one lives, said so in Nigerian and Scottish English; not
     # "I'm staying in…", a stay
-    _rule("home", r"^" + ADV + r"(?:stay|stays)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r"|(?:Travelodge|Hilton|Marriott|Premier|Holiday|Airbnb|Ibis|Hyatt|Sheraton|Character|Touch|Shape|School|Line|Bed)\b)" + _PLACE_NAME + r"(?=\s*(?:$|[,.!;]|\s(?:with\s+(?:my|our)|and|now|near|these days)\b))"),
+    _rule("home", r"^" + ADV + r"(?:stay|stays)\s+in\s+(?!" + NOT_A_PLACE_WORD + r"|(?:Travelodge|Hilton|Marriott|Premier|Holiday|Airbnb|Ibis|Hyatt|Sheraton|Character|Touch|Shape|School|Line|Bed)\b)" + PLACE_NAME + r"(?=\s*(?:$|[,.!;]|\s(?:with\s+(?:my|our)|and|now|near|these days)\b))"),
     # "sublet a flat in Grünerløkka": taken from a tenant, a home (not "sublet my flat")
-    _rule("home", r"^" + GONE + r"(?:sublet|subletting|sublets)\s+" + _NOT_A_STAY + r"(?!.*\bto\s+(?:a|an)\s)(?:a|an)\s+(?:" + _HOME_ADJ + r"\s+){0,3}(?:" + _HOME_NOUN + r"|room)\s+in\s+" + _V),
-    _rule("home", r"^" + GONE + r"(?:got|picked up|collected|have got|has got)\s+" + _NOT_A_STAY + r"(?:the|our|my)\s+keys\s+(?:to|for)\s+" + _OUR_HOME + _HOME_AT, value="{at} {v}"),
+    _rule("home", r"^" + GONE + r"(?:sublet|subletting|sublets)\s+" + NOT_A_STAY + r"(?!.*\bto\s+(?:a|an)\s)(?:a|an)\s+(?:" + HOME_ADJ + r"\s+){0,3}(?:" + HOME_NOUN + r"|room)\s+in\s+" + V),
+    _rule("home", r"^" + GONE + r"(?:got|picked up|collected|have got|has got)\s+" + NOT_A_STAY + r"(?:the|our|my)\s+keys\s+(?:to|for)\s+" + OUR_HOME + HOME_AT, value="{at} {v}"),
     # unpacked for good, not a suitcase in a hotel: "finally unpacked in Glasgow", "unpacked
     # the last box at our new flat in Hove"
-    _rule("home", r"^(?:(?:have|has|just|now)\s+)*(?:finally|officially|all)\s+unpacked\s+in\s+" + _V),
-    _rule("home", r"^" + GONE + r"unpacked\s+(?:(?:the\s+(?:last|final)\s+box(?:es)?|everything)\s+(?:(?:at|in)\s+" + _OUR_HOME + r"\s+)?|(?:at|in)\s+" + _OUR_HOME + r"\s+)in\s+" + _V),
-    _rule("home", r"^" + ADV + r"(?:(?:am|are|is)\s+)?" + ADV + r"(?:renting|rent|rents)\s+" + _NOT_A_STAY + r"(?!.*\bto\s+(?:a|an)\s)(?:(?:" + _A_HOME + r"|a\s+room)\s+)?in\s+" + _V),
+    _rule("home", r"^(?:(?:have|has|just|now)\s+)*(?:finally|officially|all)\s+unpacked\s+in\s+" + V),
+    _rule("home", r"^" + GONE + r"unpacked\s+(?:(?:the\s+(?:last|final)\s+box(?:es)?|everything)\s+(?:(?:at|in)\s+" + OUR_HOME + r"\s+)?|(?:at|in)\s+" + OUR_HOME + r"\s+)in\s+" + V),
+    _rule("home", r"^" + ADV + r"(?:(?:am|are|is)\s+)?" + ADV + r"(?:renting|rent|rents)\s+" + NOT_A_STAY + r"(?!.*\bto\s+(?:a|an)\s)(?:(?:" + A_HOME + r"|a\s+room)\s+)?in\s+" + V),
     _rule("home", r"^(?:(?:my|our)\s+)?(?:new\s+)?address(?:'s|\s+is)\s+(?:now\s+)?(?P<v>\d+\w*\s+[A-Za-z][^,;:!?()]*)"),
     # a place, named: "home is Lisbon now", not "home is a mess now"
     _rule("home", r"^home(?:'s|\s+is)\s+(?:now\s+(?P<v>(?-i:[A-Z])[^,;:!?()]+)|(?P<v2>(?-i:[A-Z])[^,;:!?()]+?)\s+(?:now|these days|nowadays)\b)"),
     _rule("home", r"^" + HOME_IS),
     # … or a place known by name: "Home is Lagos", "home = Cape Town", "Quezon City is home"
-    _rule("home", r"^home(?:'s|\s+is|\s*=|\s*:)\s+(?:(?:still|always)\s+)?" + _PLACE_NAME + _A_HOME_SAID_END, place=True),
+    _rule("home", r"^home(?:'s|\s+is|\s*=|\s*:)\s+(?:(?:still|always)\s+)?" + PLACE_NAME + A_HOME_SAID_END, place=True),
     _rule("home", PLACE_IS_HOME, place=True),
     _rule("home", r"^" + ADV + r"(?:am|are|is)\s+(?:now\s+)?in\s+(?P<v>[^,;:!?()]+?)\s+(?:now|these days|for good|still)\b", named=True),
     # A stay, typed short too: "at a trade show in Vegas till Thursday".
-    _rule("location", r"^" + ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + _V),
+    _rule("location", r"^" + ADV + r"(?:am|are|is)\s+(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+" + V),
     _rule("location", r"^(?:on|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + STAYS + r"\s+(?:in|to|at)\s+(?P<v>[^,;:!?()]+?)\s+(?:until|till|through)\b"),
-    _rule("location", r"^" + ADV + r"(?:am|are|is)\s+" + ADV + r"(?:back\s+|(?:over|down|up|out)\s+(?=in\s+(?:the\s+)?(?-i:[A-Z])))?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+(?!" + _NOT_A_NAME_WORD + r")(?!" + _WHEN_NOT_WHERE + r")" + _V),
-    _rule("location", r"^" + ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + _V),
-    _rule("location", r"^" + ADV + r"on\s+(?:holiday|vacation|leave|business|a\s+(?:work\s+)?trip)\s+in\s+(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END, place=True),
+    _rule("location", r"^" + ADV + r"(?:am|are|is)\s+" + ADV + r"(?:back\s+|(?:over|down|up|out)\s+(?=in\s+(?:the\s+)?(?-i:[A-Z])))?(?:in|at|staying in|visiting|off to|away in|travelling in|traveling in|covering at|camping in|hiking in|holidaying in|on holiday in|on vacation in)\s+(?!" + NOT_A_NAME_WORD + r")(?!" + WHEN_NOT_WHERE + r")" + V),
+    _rule("location", r"^" + ADV + r"(?:covering|staying|working|camping)\s+(?:at|in)\s+" + V),
+    _rule("location", r"^" + ADV + r"on\s+(?:holiday|vacation|leave|business|a\s+(?:work\s+)?trip)\s+in\s+(?!" + NOT_A_PLACE_WORD + r")" + PLACE_NAME + A_TRIP_PLACE_END, place=True),
     # A trip with its time: "going to Goa from 20th to 24th Oct", "heading to Durban for the
     # long weekend, back Tuesday", "off tae Skye for a fortnight", "flying to Tokyo on
     # Friday for a week", "I'll be in Mombasa for a 2 week work trip from June 23", "in
     # Rotorua till Sunday" (not "going to Tesco", "going to Sarah's for the weekend").
-    _rule("location", r"^" + ADV + r"(?:(?:am|are|is)\s+)?" + ADV + TRIP_TO + r"\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
-    _rule("location", r"^" + ADV + r"(?:(?:am|are|is)\s+)?" + ADV + r"visiting\s+(?!.*\b(?:he|she|him|his|her|hers|they|them|their|hospital)\b)(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
-    _rule("location", r"^(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
-    _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + _NOT_A_PLACE_WORD + r")" + _PLACE_NAME + _A_TRIP_PLACE_END + _A_TRIP_TIME, place=True),
+    _rule("location", r"^" + ADV + r"(?:(?:am|are|is)\s+)?" + ADV + TRIP_TO + r"\s+(?:the\s+)?(?!" + NOT_A_PLACE_WORD + r")" + PLACE_NAME + A_TRIP_PLACE_END + A_TRIP_TIME, place=True),
+    _rule("location", r"^" + ADV + r"(?:(?:am|are|is)\s+)?" + ADV + r"visiting\s+(?!.*\b(?:he|she|him|his|her|hers|they|them|their|hospital)\b)(?:the\s+)?(?!" + NOT_A_PLACE_WORD + r")" + PLACE_NAME + A_TRIP_PLACE_END + A_TRIP_TIME, place=True),
+    _rule("location", r"^(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+" + ADV + r"(?:in|away\s+in|staying\s+in|over\s+in)\s+(?:the\s+)?(?!" + NOT_A_PLACE_WORD + r")" + PLACE_NAME + A_TRIP_PLACE_END + A_TRIP_TIME, place=True),
+    _rule("location", r"^(?:(?:currently|now|still|just)\s+)?in\s+(?:the\s+)?(?!" + NOT_A_PLACE_WORD + r")" + PLACE_NAME + A_TRIP_PLACE_END + A_TRIP_TIME, place=True),
     # -- age and dates --
     # (not a day: "exam is 20 may", "deadline is 30 april")
-    _rule("age", r"^" + _NOT_A_COUNT + r"(?:am|is|are)\s+(?:now\s+)?(?:(?:officially|finally)\s+(?=(?:1[3-9]|[2-9]\d)\b))?(?P<v>\d{1,3})(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTH_RE + r")\b(?!\s+(?:i|we|you)\b))(?:\s?(?:yo|y/o|y\.o\.?)(?=\s|$|[,.!]))?(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|\+|/\s*\d|to\s+\d|for\s+\d+(?!\s*(?:more|weeks?|days?|months?|years?))|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
+    _rule("age", r"^" + NOT_A_COUNT + r"(?:am|is|are)\s+(?:now\s+)?(?:(?:officially|finally)\s+(?=(?:1[3-9]|[2-9]\d)\b))?(?P<v>\d{1,3})(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTH_RE + r")\b(?!\s+(?:i|we|you)\b))(?:\s?(?:yo|y/o|y\.o\.?)(?=\s|$|[,.!]))?(?!\s+(?!(?:years|yrs|and|is|was|has|as|this|thus|plus|always|yes|us|lol|haha|tbh|btw|thanks|guys|folks|cheers|xoxo|yikes|omg)\b)[a-z]+s\b)(?!\s*(?:years?|yrs?)\s+(?!old\b)\w)(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*-?\s*(?:%|'|′|\x22|\.\d|\+|/\s*\d|to\s+\d|for\s+\d+(?!\s*(?:more|weeks?|days?|months?|years?))|(?:kg|km|cm|mm|m|lbs|lb|st|stone|foot|feet|ft|inches|inch|in|percent|per cent|minutes|minute|mins|min|secs|seconds|hours|hour|hrs|hr|days?|weeks?|months?|miles|mile|metres|meters|blocks|stops|steps|euros|dollars|pounds|quid|bucks|k|grand|times|x|am|pm|o'clock|out of|of|people|kids|grams|g|inside|at heart|on the inside|in spirit|mentally|emotionally)\b))"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,3})\b(?!\s*(?:months?|weeks?|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|degrees?|°|%|percent|per\s+cent|pages?|km|miles?|kg|points?|pts|o['’]?clock|p\.?m|a\.m)\b|am\b|\s*[%°]|:\d)"),
     # In words ("just turned thirty", "Mia is eight now"), and a baby's in weeks or months
     # ("Isla is 6 weeks old", "turned 18 months")
@@ -514,12 +514,12 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,2}\s+months?)\b(?=\s*(?:$|[,.!;]|old\b|today|yesterday|last|this|on\s|lol))"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
     # "29 and already complaining", not "91 and still bakes her own bread" (someone else's)
-    _rule("age", r"^" + _NOT_WEATHER + r"(?![^.!?]*\bthat'?s\s+(?:how\s+many|my\s+(?:bench|max|pb|record|score|limit))\b)(?:just\s+)?(?!(?:[1-9]|1[0-2])\s+(?:liao|already)\b)(?P<v>\d{1,2})\s+(?:today|now|already|liao|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
+    _rule("age", r"^" + NOT_WEATHER + r"(?![^.!?]*\bthat'?s\s+(?:how\s+many|my\s+(?:bench|max|pb|record|score|limit))\b)(?:just\s+)?(?!(?:[1-9]|1[0-2])\s+(?:liao|already)\b)(?P<v>\d{1,2})\s+(?:today|now|already|liao|as of|by|and(?!\s+(?:still\s+|also\s+|now\s+)?(?!(?:is|was|has|this|thus|yes|plus|always|us)\b)[a-z]*[a-rt-z]s\s+(?:her|his|their)\b)|this year|y/?o)\b"),
     # "I'm a 35 year old woman" is an age; "I have a 10 year old", "my 10 year old" a child's
     _rule("age", r"(?:(?<=\bam a\s)|(?<='m a\s)|(?<=\bis a\s)|(?<=\bare a\s)|(?<=\bas a\s)|(?<=\bwas a\s)|(?<!\ba\s))(?<!\ban\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\d,)(?<!\d\.)\b(?P<v>\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b(?!\s+(?:daughter|son|kid|child|boy|girl|dog|cat|car|house|inside|at heart|on the inside|in spirit|mentally|emotionally)\b)"),
     _rule("age", r"\bbirthday\b[^.!?]*?\b(?P<v>\d{1,3})\s+(?:already|now|today|this year)\b"),
     # "Officially 42 as of this morning", "had my 42nd birthday on Sunday"
-    _rule("age", r"^(?:(?:officially|finally|now)\s+)+(?P<v>\d{1,2}|" + _GROWN_AGE_WORDS + r")(?=\s*(?:$|[,.!;]|as\s+of\b|today\b|🎉|🎂|🥳|lol\b|haha\b|yay\b))(?![^.!;]*,\s*(?:our|my|the|his|her|their)\s)"),
+    _rule("age", r"^(?:(?:officially|finally|now)\s+)+(?P<v>\d{1,2}|" + GROWN_AGE_WORDS + r")(?=\s*(?:$|[,.!;]|as\s+of\b|today\b|🎉|🎂|🥳|lol\b|haha\b|yay\b))(?![^.!;]*,\s*(?:our|my|the|his|her|their)\s)"),
     _rule("age", r"\b(?:was|celebrated|had|just\s+had)\s+my\s+(?P<v>\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
     # … its birthday unsaid: "just had my 35th", "celebrated my 30th on saturday",
     # "celebrating my 40th this weekend" (not "my 35th cup of coffee", "my 30th in 2015")
@@ -531,7 +531,7 @@ RULES: tuple[Rule, ...] = (
     _rule("age", r"^(?:just\s+)?(?P<v>1[3-9]|[2-9]\d)(?:st|nd|rd|th)\s+(?:b-?day|birthday)\s+(?:today|yesterday|tonight)\b(?=\s*(?:$|[,.!;]|🎉|🎂|🥳|lol\b))"),
     # In words, alone: "twenty-nine today", "thirty today 🎉"
     _rule("age", r"^(?:just\s+)?(?P<v>" + NUMBER_WORDS + r")\s+today\b(?=\s*(?:$|!|🎉|🎂|🥳|lol\b|haha\b))"),
-    _rule("age", r"^" + _NOT_WEATHER + r"(?:just\s+)?(?P<v>" + _GROWN_AGE_WORDS + r")\s+(?:today|now)\b(?=\s*(?:$|[!.]|🎉|🎂|🥳|lol\b|haha\b|,(?!\s*(?:the|a|an|brutal)\b)))"),
+    _rule("age", r"^" + NOT_WEATHER + r"(?:just\s+)?(?P<v>" + GROWN_AGE_WORDS + r")\s+(?:today|now)\b(?=\s*(?:$|[!.]|🎉|🎂|🥳|lol\b|haha\b|,(?!\s*(?:the|a|an|brutal)\b)))"),
     # "34 the day" (Scots: today), "Today I clock 34" (Nigerian English: turn), "my 27th
     # birthday" (not one that was), ages in other languages: "27 años", "25歳", "hoy cumplo
     # 26", "hoje é meu aniversário, 29 anos"
@@ -556,7 +556,7 @@ RULES: tuple[Rule, ...] = (
     # aujourd'hui", "heute 30 geworden", "ik word 30", "compio 30 anni", "hoy cumplí 30",
     # "tenho 30 anos agora", "30 na ako", "aaj 30 ka ho gaya", "30歳になった" (not "30 ans de
     # mariage", a count of years of something; not "Mia cumple 8", someone else's)
-    _rule("age", r"^(?:" + _TODAY_WORDS + r"\s+)?(?:(?:ich|ik|jag|yo|eu|io|je)\s+)?(?:(?:ya|já|déjà|schon|al|nu)\s+)?(?:" + _I_TURN + r"\s+(?P<v>\d{1,3})(?:\s*" + _AGE_UNIT + r")?|(?P<v2>\d{1,3})\s*(?:" + _AGE_UNIT + r"|(?=\s+" + _BECAME + r")))(?:\s+" + _BECAME + r")?(?=\s*(?:$|[!,.;]|" + _TODAY_WORDS + r"|(?:ya|já|agora|ahora|maintenant|jetzt|nu|now|already|lol|yaar|yesterday|ayer|ontem|hier|gestern|gisteren|ieri|igår|wczoraj|kahapon)\b|🎉|🎂|🥳|になった|になりました|です|了))"),
+    _rule("age", r"^(?:" + TODAY_WORDS + r"\s+)?(?:(?:ich|ik|jag|yo|eu|io|je)\s+)?(?:(?:ya|já|déjà|schon|al|nu)\s+)?(?:" + I_TURN + r"\s+(?P<v>\d{1,3})(?:\s*" + AGE_UNIT + r")?|(?P<v2>\d{1,3})\s*(?:" + AGE_UNIT + r"|(?=\s+" + BECAME + r")))(?:\s+" + BECAME + r")?(?=\s*(?:$|[!,.;]|" + TODAY_WORDS + r"|(?:ya|já|agora|ahora|maintenant|jetzt|nu|now|already|lol|yaar|yesterday|ayer|ontem|hier|gestern|gisteren|ieri|igår|wczoraj|kahapon)\b|🎉|🎂|🥳|になった|になりました|です|了))"),
     # A birthday by its number: "had his 5th birthday", "celebrating my 40th this weekend";
     # not "my 5th time in Paris", "our 10th anniversary".
     _rule("age", r"\b(?:celebrating|celebrated|celebrate|had|having|has|it's|its|it is|for)\s+(?:my|his|her)\s+(?P<v>\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday|bday)\b"),
@@ -564,7 +564,7 @@ RULES: tuple[Rule, ...] = (
     # An age said as one introduces oneself in a post: "33F here", "(30F) need advice",
     # "27M looking for a gym routine", "30yo btw", "19 y.o. student", "34, married, two
     # kids", "me, 35, trying to…", "About me: 25, student", "me 34 now"
-    _rule("age", r"^" + _NOT_WEATHER + r"(?![^.!?]*\b(?:snow\w*|rain\w*|wind\w*|cold|chilly|frost\w*)\b)(?:(?:about\s+me|me)\s*[:,]?\s*)?(?:[(\[](?P<v>1[89]|[2-9]\d)\s?(?-i:[FM])[)\]]|(?P<v2>1[89]|[2-9]\d)\s?/\s?(?-i:[FM])\s?/|(?P<v3>1[89]|[2-9]\d)(?-i:[FM])\s+(?:(?:here|looking|seeking|asking|wanting)\b(?!\s+(?:today|this|tonight|now)\b)|in\s+(?-i:[A-Z])))"),
+    _rule("age", r"^" + NOT_WEATHER + r"(?![^.!?]*\b(?:snow\w*|rain\w*|wind\w*|cold|chilly|frost\w*)\b)(?:(?:about\s+me|me)\s*[:,]?\s*)?(?:[(\[](?P<v>1[89]|[2-9]\d)\s?(?-i:[FM])[)\]]|(?P<v2>1[89]|[2-9]\d)\s?/\s?(?-i:[FM])\s?/|(?P<v3>1[89]|[2-9]\d)(?-i:[FM])\s+(?:(?:here|looking|seeking|asking|wanting)\b(?!\s+(?:today|this|tonight|now)\b)|in\s+(?-i:[A-Z])))"),
     # "My age is 41", "I am aged 23"
     _rule("age", r"^(?:am|is|are)\s+aged\s+(?P<v>1[3-9]|[2-9]\d)\b(?!\s*(?:months?|weeks?))"),
     _rule("age", r"\bmy\s+age\s+is\s+(?:now\s+)?(?P<v>1[3-9]|[2-9]\d)\b"),
@@ -580,8 +580,8 @@ RULES: tuple[Rule, ...] = (
     # birthday said, not its date)
     # the clause's subject's own birthday ("my birthday is", "Anna's birthday is"), not
     # one of someone's the subject rules did not read ("hubby's birthday is …")
-    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?(?:birthday|b-?day)(?:\s+is|['’]s)\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?!(?:in\s+)?(?:\d+|a|one|two|three|a\s+few)\s+(?:days?|weeks?|months?)\b|\d{1,3}\s+this\s+year\b)(?:on\s+)?" + _V),
-    _rule("birthday", r"\bborn\s+on\s+" + _V),
+    _rule("birthday", r"^(?:(?:and|but|so|also|oh|btw)\s+)*(?:my\s+|our\s+|['’]s\s+)?(?:birthday|b-?day)(?:\s+is|['’]s)\s+(?!(?:today|tonight|tomorrow|yesterday)\b)(?!(?:in\s+)?(?:\d+|a|one|two|three|a\s+few)\s+(?:days?|weeks?|months?)\b|\d{1,3}\s+this\s+year\b)(?:on\s+)?" + V),
+    _rule("birthday", r"\bborn\s+on\s+" + V),
     # one's date of birth given: "my dob is 12/05/1988", "dob for the insurance thing is
     # 3/4/1990" (not "dob for my son is …", "DOB: 03/04/1979" in a form pasted, "dob:
     # 01/01/1900 is the default")
@@ -622,7 +622,7 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+(?P<v>eggs|fish|seafood|dairy|chicken)\s+again\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
-    _rule("diet", r"(?:^(?!" + _DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + _NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
+    _rule("diet", r"(?:^(?!" + DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
     _rule("diet", r"\b(?:gave\s+up|giving\s+up|stopped|quit|quitting)\s+being\s+(?:a\s+)?(?P<v>" + DIETS + r")\b", negated=True),
     # "doing keto", "on a vegan diet", "started paleo": the diet itself, not "a keto blog"
     _rule("diet", r"\b(?:on|doing|started|starting|trying|quit|quitting|stopped|dropped|ditched|switched\s+to|follows?|following)\s+" + ADV + r"(?:a\s+|the\s+)?(?:strict\s+)?(?P<v>" + DIETS + r")(?:\s+(?:diet|thing))?(?=\s*(?:$|[,.!;]|(?:again|now|together|with|for|since|lol|today|tomorrow|this|next|from|until|till|and|but|so|last|in|yesterday|recently|a|two|three|as|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)\b))"),
@@ -631,13 +631,13 @@ RULES: tuple[Rule, ...] = (
     _rule("allergies", r"\b(?:outgrew|outgrown|grew\s+out\s+of|(?:was|been|got)\s+cured\s+of)\s+(?:my|his|her|their|the|an?)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)(?=\s*(?:$|[,.!;]))", negated=True),
     _rule("allergies", r"^(?!.*\b(?:hope|hoping|wish|want|if|might|may|could|would|until|someday|one\s+day|maybe|whether|pray|praying)\b)(?:.*\s)?(?:my|his|her|their|the)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)\s+(?:is|has)\s+(?:(?:completely|totally|finally|officially|actually)\s+)?(?:gone|resolved|gone\s+away|cleared\s+up)(?=\s*(?:$|[.!]))(?!.*\?)", negated=True),
     _rule("allergies", r"\bno\s+more\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)(?=\s*(?:$|[.!]))", negated=True),
-    _rule("allergies", r"\ballergic\s+to\s+" + _V),
+    _rule("allergies", r"\ballergic\s+to\s+" + V),
     _rule("allergies", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?P<v>coeliac|celiac)\b", value="gluten ({v})"),
     _rule("allergies", r"^(?!.*\b(?:worried|afraid|scared|thought|might|may|if|negative|whether|not)\b).*\bdiagnosed\s+(?:as\s+)?(?P<v>coeliac|celiac)\b(?!\s+disease)", value="gluten ({v})"),  # "just got diagnosed coeliac"
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
     # "developed an allergy to latex", "a new allergy: kiwi"
-    _rule("allergies", r"\b(?:developed|have|got|found\s+out\s+I\s+have)\s+(?:a|an)\s+(?:(?:new|severe|mild|serious|real|proper|bad|slight|life-threatening|nasty)\s+)?(?:allergy|intolerance)\s+to\s+" + _V),
-    _rule("allergies", r"^(?:(?:a|my)\s+)?new\s+(?:allergy|intolerance)(?:\s+unlocked)?\s*[:—–-]\s*" + _V),
+    _rule("allergies", r"\b(?:developed|have|got|found\s+out\s+I\s+have)\s+(?:a|an)\s+(?:(?:new|severe|mild|serious|real|proper|bad|slight|life-threatening|nasty)\s+)?(?:allergy|intolerance)\s+to\s+" + V),
+    _rule("allergies", r"^(?:(?:a|my)\s+)?new\s+(?:allergy|intolerance)(?:\s+unlocked)?\s*[:—–-]\s*" + V),
     # "a shellfish allergy"; not how bad one is ("proper allergy", "serious allergy")
     _rule("allergies", r"(?<![\w-])(?!(?:a|an|the|my|new|no|any|food|severe|mild|bad|an?|proper|real|serious|major|massive|huge|slight|little|big|deadly|nasty|awful|terrible|full-blown|weird|actual|true|genuine|life-threatening)\b)(?P<v>(?:(?:milk|cow's|cows'?|tree|egg|soy|wheat)\s+(?=(?:protein|nut|nuts|white|lecithin)\s))?[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
     _rule("allergies", UNSURE_BEFORE + r"\b(?:have|has|with|diagnosed with)\s+(?P<v>coeliac|celiac)(?:\s+disease)?\b", value="gluten ({v})"),
@@ -646,7 +646,7 @@ RULES: tuple[Rule, ...] = (
     # said of oneself, the verb first: "I have type 2 diabetes", "I've got anxiety", "living
     # with MS"; not "I have a son with autism", "I work with kids with ADHD"
     _rule("conditions", r"^" + ADV + r"(?:have|has|have got|got|suffer(?:s)?\s+from|am\s+suffering\s+from|(?:am\s+)?living\s+with|(?:am\s+)?struggling\s+with|struggle\s+with|(?:am\s+)?dealing\s+with|(?:am\s+)?battling)\s+(?:(?:really\s+|bad\s+|severe\s+|mild\s+|chronic\s+|terrible\s+|early\s+)?)(?P<v>" + CONDITION_NAMES + r")\b" + NOT_THE_CONDITION),
-    _rule("conditions", r"^(?:(?:just|recently|finally|officially|only|also|been|was|got|have been|am|today|yesterday)\s+)*diagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?(?![\w-]+ing\b)" + _V),
+    _rule("conditions", r"^(?:(?:just|recently|finally|officially|only|also|been|was|got|have been|am|today|yesterday)\s+)*diagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?(?![\w-]+ing\b)" + V),
     _rule("conditions", r"^" + ADV + r"(?:have|has)\s+(?:a\s+)?(?P<v>(?!(?:a|an|the|coeliac|celiac)\b)[\w'-]+\s+(?:disease|syndrome|disorder|deficiency))\b" + NOT_THE_CONDITION),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?:a\s+)?(?:type\s+(?P<t>1|2)\s+)?diabetic\b", value="diabetes"),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"pre-?diabetic\b(?![^.!]*\b(?:if|when|according|app)\b)", value="prediabetes"),
@@ -654,17 +654,17 @@ RULES: tuple[Rule, ...] = (
     _rule("conditions", r"^(?:my|User's)\s+(?P<v>cholesterol|blood\s+pressure)(?:'s|\s+is|\s+has\s+been)\s+(?:(?:a\s+bit|quite|really|very|too|way\s+too|still|a\s+little)\s+)*high(?=\s*(?:$|[,.!;]|(?:so\s+(?:no|cutting|off|less|nothing|avoiding|staying)|and|but|again|now|lol)\b))(?![^.!]*\?)", value="high {v}"),
     # news said without a verb: "Celiac, confirmed.", "gastritis - confirmed by the GP",
     # "officially coeliac"
-    _rule("allergies", r"^(?:(?:officially|now)\s+)?(?P<v>coeliac|celiac)(?:\s+disease)?\s*(?:[,:—–-]\s*|\s+)(?:(?:it's|it\s+is|now|been|just|finally|officially)\s+)*(?:confirmed|official|diagnosed)" + _NEWS_OF_MINE, value="gluten ({v})"),
+    _rule("allergies", r"^(?:(?:officially|now)\s+)?(?P<v>coeliac|celiac)(?:\s+disease)?\s*(?:[,:—–-]\s*|\s+)(?:(?:it's|it\s+is|now|been|just|finally|officially)\s+)*(?:confirmed|official|diagnosed)" + NEWS_OF_MINE, value="gluten ({v})"),
     _rule("allergies", r"^officially\s+(?P<v>coeliac|celiac)\b(?![\s-]+(?:friendly|safe|menu|options?|food|bakery|restaurant|certified|accredited|approved))", value="gluten ({v})"),
-    _rule("conditions", r"^(?P<v>(?!(?:an?|the)\s)(?-i:(?!MS\b))" + CONDITION_NAMES + r")" + _NOT_SOMEONE_ELSES + r"\s*(?:[,:—–-]\s*|\s+)(?:(?:it's|it\s+is|now|been|just|finally|officially)\s+)*(?:confirmed|official|diagnosed)" + _NEWS_OF_MINE),
+    _rule("conditions", r"^(?P<v>(?!(?:an?|the)\s)(?-i:(?!MS\b))" + CONDITION_NAMES + r")" + NOT_SOMEONE_ELSES + r"\s*(?:[,:—–-]\s*|\s+)(?:(?:it's|it\s+is|now|been|just|finally|officially)\s+)*(?:confirmed|official|diagnosed)" + NEWS_OF_MINE),
     # … or as what it makes one do, or back again: "sickle cell, so I have to drink loads of
     # water", "gout again so no red meat", "my acid reflux is back" (not "Asthma again for
     # my son", "anxiety so bad today", "Cancer, so sad about Aunt Mary")
-    _rule("conditions", r"^(?:(?:my|User's)\s+)?(?P<v>" + VERBLESS_CONDITIONS + r")" + _NOT_SOMEONE_ELSES + r"(?:\s*,\s*so\s+(?=(?:no|i|i'm|im|i've|my|User|User's|cutting|off|have\s+to|gotta|need\s+to|can't|cant|staying|avoiding|nothing|less|more|back\s+on|on)\b)|\s+so\s+(?=(?:no|cutting|off|less|nothing|avoiding|staying)\b)|(?:\s+(?:is\s+|'s\s+)?(?:again|back|flaring(?:\s+up)?|flared\s+up|playing\s+up|acting\s+up)|\s+flare(?:-?up)?(?!s|\s+ups?\b))(?![\w-])(?!\s+(?:for|in|of|at|among|about|with|on|up)\b))"),
+    _rule("conditions", r"^(?:(?:my|User's)\s+)?(?P<v>" + VERBLESS_CONDITIONS + r")" + NOT_SOMEONE_ELSES + r"(?:\s*,\s*so\s+(?=(?:no|i|i'm|im|i've|my|User|User's|cutting|off|have\s+to|gotta|need\s+to|can't|cant|staying|avoiding|nothing|less|more|back\s+on|on)\b)|\s+so\s+(?=(?:no|cutting|off|less|nothing|avoiding|staying)\b)|(?:\s+(?:is\s+|'s\s+)?(?:again|back|flaring(?:\s+up)?|flared\s+up|playing\s+up|acting\s+up)|\s+flare(?:-?up)?(?!s|\s+ups?\b))(?![\w-])(?!\s+(?:for|in|of|at|among|about|with|on|up)\b))"),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"an(?:a)?emic\b(?![^.!]*\?)(?![^.!]*\b(?:if|when|whenever|unless|according)\b)", value="anaemia"),
     # … and over: "my gastritis is gone", "eczema cleared up", "no more gastritis", "I'm
     # no longer pre-diabetic", "not anaemic anymore"
-    _rule("conditions", r"^(?:(?:my|User's|the)\s+)?(?P<v>(?!(?:an?|the)\s)(?!migraine\b)" + CONDITION_NAMES + r")" + _NOT_SOMEONE_ELSES + r"\s+(?:(?:is|has|'s|seems)\s+)?(?:(?:been|completely|totally|finally|officially|all|now|basically)\s+)*(?:gone(?:\s+away)?|went\s+away|resolved|cleared(?:\s+up)?|cured|healed|in\s+remission)\b(?!\s+by\b)(?![^.!]*\?)(?![^.!]*\b(?:for\s+now|fingers\s+crossed|touch\s+wood|hopefully|for\s+the\s+(?:moment|time\s+being)|for\s+today|says|article|apparently)\b)", negated=True),
+    _rule("conditions", r"^(?:(?:my|User's|the)\s+)?(?P<v>(?!(?:an?|the)\s)(?!migraine\b)" + CONDITION_NAMES + r")" + NOT_SOMEONE_ELSES + r"\s+(?:(?:is|has|'s|seems)\s+)?(?:(?:been|completely|totally|finally|officially|all|now|basically)\s+)*(?:gone(?:\s+away)?|went\s+away|resolved|cleared(?:\s+up)?|cured|healed|in\s+remission)\b(?!\s+by\b)(?![^.!]*\?)(?![^.!]*\b(?:for\s+now|fingers\s+crossed|touch\s+wood|hopefully|for\s+the\s+(?:moment|time\s+being)|for\s+today|says|article|apparently)\b)", negated=True),
     _rule("conditions", r"^(?:(?:so|and|yay|finally|officially|woo+|yes+)\b[\s,!.]*)*no\s+more\s+(?P<v>(?!migraine\b)" + CONDITION_NAMES + r")\b" + NOT_THE_CONDITION + r"(?=\s*(?:$|[,.!;]|for\s+(?:me|us)\b))(?![^.!]*\b(?:for\s+now|hopefully|fingers\s+crossed)\b)", negated=True),
     *(
         _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+(?:no\s+longer\s+(?:a\s+)?" + said + r"|not\s+(?:a\s+)?" + said + r"\s+any\s?more)\b", negated=True, value=value)
@@ -689,38 +689,38 @@ RULES: tuple[Rule, ...] = (
     # welcomed a little girl named Aoife" (the user's own are said as "My son is …"
     # before: _children_named)
     _rule("children", r"^(?:and\s+(?:his|her|their)\s+(?:wife|husband|partner|girlfriend|boyfriend)\s+)?" + ADV + BORN_A + r"\s*(?:[,:—–-]\s*|\s+(?=(?:called|named)\s))(?:(?:called|named)\s+)?(?P<v>" + BABYS_NAME + r")"),
-    _rule("drinks", r"\bno more\s+(?P<v>" + _DRINK + r")\b", negated=True),
+    _rule("drinks", r"\bno more\s+(?P<v>" + DRINK + r")\b", negated=True),
     # "I'm off caffeine now", "given up caffeine altogether", "cut out booze"
-    _rule("drinks", r"^" + ADV + r"(?:(?:have|has|'ve)\s+)?" + ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + _DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
+    _rule("drinks", r"^" + ADV + r"(?:(?:have|has|'ve)\s+)?" + ADV + r"(?:(?:am|is|are|'m)\s+(?:now\s+)?off|gave up|given up|giving up|quit|quitting|cut out|cutting out)\s+(?P<v>" + DRINK + r")\b(?!\s+(?:shops?|places?|machines?|cups?|beans?|breaks?|runs?|dates?|table|bar|pods?|mornings?)\b)", negated=True),
     # "Coffee, always", "coffee at Starbucks before my shift", "tea only"; not "wine
     # o'clock came early", "caffeine withdrawal headaches", nor a meeting: "Coffee with
     # Morgan from the gym", "tea with my sister" ("coffee with oat milk" is the drink)
-    _rule("drinks", r"^(?P<v>" + _DRINK + r")(?=\s*(?:$|[,.!;]|\s(?:only|always|please|now|every|mostly|again|these days|at|from|with|before|after|in|on|for)\b))(?!\s+with\s+" + _MET_WITH + r")"),
+    _rule("drinks", r"^(?P<v>" + DRINK + r")(?=\s*(?:$|[,.!;]|\s(?:only|always|please|now|every|mostly|again|these days|at|from|with|before|after|in|on|for)\b))(?!\s+with\s+" + MET_WITH + r")"),
     _rule("drinks", r"\b(?:am|is|are)\s+(?:now\s+)?an?\s+(?P<v>coffee|tea)\s+(?:person|drinker)\b"),
-    _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + _DRINK + r")\b"),
+    _rule("drinks", r"\b(?:it's|it is|it'll be)\s+(?P<v>" + DRINK + r")\b"),
     # "water and tea only now", "green tea only"
-    _rule("drinks", r"\b(?P<v>" + _DRINKS_LISTED + r")\s+only\b(?!\s+(?:at|in|on|with|to)\b|\s+for\s+(?!(?:me|us)\b))"),
+    _rule("drinks", r"\b(?P<v>" + DRINKS_LISTED + r")\s+only\b(?!\s+(?:at|in|on|with|to)\b|\s+for\s+(?!(?:me|us)\b))"),
     # "only unsweetened oolong now", "just water these days", "only green tea in the
     # mornings now": what one drinks now, said as all there is, the time last (not "only
     # water now for the plants", "just rain water now", "just coffee with Sam")
-    _rule("drinks", r"^(?:only|just|mostly)\s+(?P<v>(?:" + _DRINK_HOW + r"\s+)?" + _DRINKS_LISTED + r")\s+(?:for\s+(?:me|us)\s+)?(?:(?:in\s+the\s+(?:mornings?|evenings?)|at\s+(?:night|work|home))\s+)?(?:now|these days|from now on|nowadays)(?=\s*(?:$|[,.!;]))"),
-    _rule("drinks", r"\b(?:(?:switched|switching|moved|changed)\s+(?:over\s+|back\s+)?to|back\s+on)\s+(?P<v>" + _DRINK + r")\b"),
+    _rule("drinks", r"^(?:only|just|mostly)\s+(?P<v>(?:" + DRINK_HOW + r"\s+)?" + DRINKS_LISTED + r")\s+(?:for\s+(?:me|us)\s+)?(?:(?:in\s+the\s+(?:mornings?|evenings?)|at\s+(?:night|work|home))\s+)?(?:now|these days|from now on|nowadays)(?=\s*(?:$|[,.!;]))"),
+    _rule("drinks", r"\b(?:(?:switched|switching|moved|changed)\s+(?:over\s+|back\s+)?to|back\s+on)\s+(?P<v>" + DRINK + r")\b"),
     # "I drink black coffee", "drink oat flat whites every morning"; not "too much coffee"
-    _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>(?:(?!(?:too|much|more|less|so|a|an|the|some|any|no|my|our|enough|little|way|and|or|with)\b)[a-z]+\s+){0,2}" + _DRINK + r"s?)\b"),
+    _rule("drinks", r"\b(?:drink|drinks|drinking|having)\s+(?:a lot of\s+|lots of\s+|mostly\s+|only\s+)?(?P<v>(?:(?!(?:too|much|more|less|so|a|an|the|some|any|no|my|our|enough|little|way|and|or|with)\b)[a-z]+\s+){0,2}" + DRINK + r"s?)\b"),
     # -- likes --
-    _rule("favorite:", r"\b(?:favou?rite|fave?)\s+(?P<thing>[a-z]+(?:\s+(?!(?:rn|now|atm|lately|currently|today|right)\b)[a-z]+)?)(?:\s+(?:rn|now|atm|lately|currently|today|right\s+now))?\s+(?:is|are)\s+(?:now\s+|still\s+)?(?!(?:from|in|on|at|about|by|with|so|very|really|too|kinda|such|playing|coming|back|out|over|closed|open)\b)" + _V),
+    _rule("favorite:", r"\b(?:favou?rite|fave?)\s+(?P<thing>[a-z]+(?:\s+(?!(?:rn|now|atm|lately|currently|today|right)\b)[a-z]+)?)(?:\s+(?:rn|now|atm|lately|currently|today|right\s+now))?\s+(?:is|are)\s+(?:now\s+|still\s+)?(?!(?:from|in|on|at|about|by|with|so|very|really|too|kinda|such|playing|coming|back|out|over|closed|open)\b)" + V),
     _rule("favorite:", r"^(?P<v>[^,;:!?()]+?)\s+(?:(?:is|are)\s+(?:now\s+)?|(?:has|have)\s+replaced\s+[^,;]+?\s+as\s+)(?:my|our)\s+(?:new\s+|all-time\s+|current\s+)?(?:favou?rite|fave?)\s+(?P<thing>[a-z]+)\b"),
-    _rule("school", r"^" + ADV + r"(?:dropped|dropping|have dropped)\s+out\s+of\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?(?:Uni|College|School|Academy|Institute|Poly|\b(?-i:[A-Z]{2,5})\b))" + _V, negated=True),  # a school named
-    _rule("dislikes", r"^" + ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + _V),
-    _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b|\d)" + _V, negated=True),
+    _rule("school", r"^" + ADV + r"(?:dropped|dropping|have dropped)\s+out\s+of\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?(?:Uni|College|School|Academy|Institute|Poly|\b(?-i:[A-Z]{2,5})\b))" + V, negated=True),  # a school named
+    _rule("dislikes", r"^" + ADV + r"(?:hate|hates|dislike|dislikes|can't stand|cannot stand|detest|loathe)\s+" + V),
+    _rule("likes", r"^(?:am|is|are|was)\s+(?:a\s+bit\s+|so\s+|totally\s+|kind of\s+|pretty\s+much\s+)?over\s+(?!(?:in|at|there|here|the\s+moon)\b|\d)" + V, negated=True),
     # … not a count said with "like" ("Like four cans a day", "like 3 times a week")
     # (not "like I said before", "like you said": what was said, no taste)
-    _rule("likes", r"^" + ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+(?!(?:I|you|we|u)\s+(?:said|say|mentioned|told|wrote)\b)(?!(?:\d+|" + NUMBER_WORDS + r")\s+(?:times\b|[\w-]+\s+(?:a|an|per|every)\s+(?:day|night|week|month|year)\b))" + _V),
+    _rule("likes", r"^" + ADV + r"(?:like|likes|love|loves|enjoy|enjoys|adore|adores)\s+(?!(?:I|you|we|u)\s+(?:said|say|mentioned|told|wrote)\b)(?!(?:\d+|" + NUMBER_WORDS + r")\s+(?:times\b|[\w-]+\s+(?:a|an|per|every)\s+(?:day|night|week|month|year)\b))" + V),
     _rule("likes", r"^" + ADV + r"(?:prefer|prefers)\s+(?P<v>[^,;:!?()]+?\s+(?:over|to|rather than)\s+[^,;:!?()]+)"),
-    _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + _V),
+    _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + V),
     # "I'm a massive Arsenal fan", "as a die-hard Taylor Swift fan, …": the name before "fan"
     _rule("likes", r"^(?:(?:am|is|are)\s+" + ADV + r"|as\s+)(?:a|an)\s+(?:(?:massive|huge|big|die-?hard|lifelong|proper|mega|total|true)\s+)?(?P<v>(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,2})\s+fan\b(?!\s+of\b)"),
-    _rule("hobbies", r"^" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting|crying|sleeping|wearing|paying|noticing|losing|gaining|bleeding|coughing|snoring|limping|shaking|panicking|worrying|struggling|falling|hating|missing|saving|spending|charging|sweating|vomiting|laughing|shouting|yelling|stressing|overthinking|procrastinating|waking|napping|renting|applying|interviewing|wondering|questioning|regretting|losing|needing|wanting|asking|telling)\b)(?P<v>[a-z]+ing(?:\s+(?!" + _HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + _HOBBY_ENDS + r"))|[a-z]+ing\b)"),
+    _rule("hobbies", r"^" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting|crying|sleeping|wearing|paying|noticing|losing|gaining|bleeding|coughing|snoring|limping|shaking|panicking|worrying|struggling|falling|hating|missing|saving|spending|charging|sweating|vomiting|laughing|shouting|yelling|stressing|overthinking|procrastinating|waking|napping|renting|applying|interviewing|wondering|questioning|regretting|losing|needing|wanting|asking|telling)\b)(?P<v>[a-z]+ing(?:\s+(?!" + HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))|[a-z]+ing\b)"),
     # -- the rest --
     # whom the user goes to, put with another: "I've been moved to Dr Hughes at the same
     # practice", "switched to Dr Okoye" (not "moved to Dr Khan's old house", "switched to
@@ -731,38 +731,38 @@ RULES: tuple[Rule, ...] = (
     # from my parents", "renting from Enterprise this weekend", "rent from Zipcar when I
     # need a car")
     _rule("landlord", r"^(?:(?:now|still|currently)\s+)?(?:rent|rents|renting)\s+(?:(?:our|my|the)\s+(?:flat|place|house|home|room|apartment)\s+)?from\s+(?:(?:a|an|the)\s+(?:(?:management|property|letting|lettings|housing)\s+)?(?:company|agency|agent|firm|landlord|association)\s+(?:called|named)\s+)?(?!(?:Airbnb|Vrbo|Enterprise|Hertz|Avis|Sixt|Europcar|Budget|Zipcar|Turo|Lime|Blockbuster|Rent\s+the\s+Runway|Amazon|Apple|Netflix|U-?Haul)\b)(?P<v>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\b(?=\s*(?:$|[.!;]|now\b|these\s+days\b|since\b|,\s*(?:already|they|it|the|who|which|so|but)\b))"),
-    _rule("languages", r"^" + ADV + r"(?:speak|speaks|am learning|is learning)\s+" + _V),
+    _rule("languages", r"^" + ADV + r"(?:speak|speaks|am learning|is learning)\s+" + V),
     # A pet gone: "my dog Rex died", "we had to put Biscuit down", "we rehomed Clover"
-    _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")\s+(?:(?:has\s+|just\s+|sadly\s+)*(?:died|passed away|passed on|was put down|had to be put down|was put to sleep)\b)", value="{kind} called {v}", negated=True, flags=0),
+    _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + PET_KIND + r")\s+(?P<v>" + PET_NAME + r")\s+(?:(?:has\s+|just\s+|sadly\s+)*(?:died|passed away|passed on|was put down|had to be put down|was put to sleep)\b)", value="{kind} called {v}", negated=True, flags=0),
     # (a pet the collection holds only: remember makes any other name words)
-    _rule("pets", r"(?<!n't )(?<!not )(?<!never )\b(?:put|putting)\s+(?P<v>" + _PET_NAME + r")\s+(?:down|to sleep)\s*(?:$|[,.!;]|yesterday|today|last|this|on\b)|\b(?:rehomed|re-homed|rehoming|re-homing)\s+(?P<v2>" + _PET_NAME + r")\b", negated=True),
+    _rule("pets", r"(?<!n't )(?<!not )(?<!never )\b(?:put|putting)\s+(?P<v>" + PET_NAME + r")\s+(?:down|to sleep)\s*(?:$|[,.!;]|yesterday|today|last|this|on\b)|\b(?:rehomed|re-homed|rehoming|re-homing)\s+(?P<v2>" + PET_NAME + r")\b", negated=True),
     # "my cat is called Luna", "my dog's name is biscuit", "…called 大福": a name, not "is
     # called a menace"
-    _rule("pets", r"^(?:my|our)\s+(?P<kind>" + PET_KIND + r")(?:\s+(?:is\s+)?(?:called|named)|['’]s\s+name(?:\s+is|['’]s))\s+(?P<v>" + _PET_NAME + r"(?:\s+(?-i:[A-Z])[\w-]+)?|[^\W\d_A-Za-z][\w-]*|(?!" + _NOT_A_NAME_WORD + r"|(?:a|an|the|my|our|after|by|that|so|too|very|not|weird|odd|funny|secret|private|long|unusual|cute|pending)\b)(?![a-z]+(?:ive|ous|ful|less|able|ible|ing|ish|ant|ent|ary)\b)(?-i:[a-z])[\w-]*(?=\s*[.!]*$))", value="{kind} called {v}"),
-    _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + PET_KIND + r")\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}", flags=0),
+    _rule("pets", r"^(?:my|our)\s+(?P<kind>" + PET_KIND + r")(?:\s+(?:is\s+)?(?:called|named)|['’]s\s+name(?:\s+is|['’]s))\s+(?P<v>" + PET_NAME + r"(?:\s+(?-i:[A-Z])[\w-]+)?|[^\W\d_A-Za-z][\w-]*|(?!" + NOT_A_NAME_WORD + r"|(?:a|an|the|my|our|after|by|that|so|too|very|not|weird|odd|funny|secret|private|long|unusual|cute|pending)\b)(?![a-z]+(?:ive|ous|ful|less|able|ible|ing|ish|ant|ent|ary)\b)(?-i:[a-z])[\w-]*(?=\s*[.!]*$))", value="{kind} called {v}"),
+    _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + PET_KIND + r")\s+(?P<v>" + PET_NAME + r")", value="{kind} called {v}", flags=0),
     # "got a puppy named Biscuit"
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in|(?:got|bought)\s+us)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + _PET_NAME + r")", value="{kind} called {v}"),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in|(?:got|bought)\s+us)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + PET_KIND + r"))\s+(?:called|named)\s+(?P<v>" + PET_NAME + r")", value="{kind} called {v}"),
     # "we adopted a rescue greyhound, Bolt", "new puppy!!"
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + PET_KIND + r"))\s*,\s*(?!(?:Thanks|Honestly|Wow|Sadly|Anyway|Unfortunately|Yay|Finally|Also|Well|Yes|No|Oh|Lol|Omg|OMG|Haha|Ok|Okay|Cool|Nice)\b)(?P<v>" + _PET_NAME + r")\s*(?:$|[.!])", value="{kind} called {v}"),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + PET_KIND + r"))\s*,\s*(?!(?:Thanks|Honestly|Wow|Sadly|Anyway|Unfortunately|Yay|Finally|Also|Well|Yes|No|Oh|Lol|Omg|OMG|Haha|Ok|Okay|Cool|Nice)\b)(?P<v>" + PET_NAME + r")\s*(?:$|[.!])", value="{kind} called {v}"),
     _rule("pets", r"^(?:(?:a|our|my)\s+)?new\s+(?P<v>" + PET_KIND + r")\s*$"),
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
-    _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + _V),
+    _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + V),
     # back for a year at a school said so, or at a place ("back for final year at
     # Warwick"; not "… at Crufts", "… at Glastonbury, last one")
-    _rule("school", _BACK_FOR_A_YEAR_AT + r"(?=[^,;:!?()]*" + _A_SCHOOL_WORD + r")" + _NOT_AT_A_SHOW + _V),
-    _rule("school", _BACK_FOR_A_YEAR_AT + r"(?![^,;:!?()]*" + _A_SCHOOL_WORD + r")" + _NOT_AT_A_SHOW + _V, place=True),
+    _rule("school", BACK_FOR_A_YEAR_AT + r"(?=[^,;:!?()]*" + A_SCHOOL_WORD + r")" + NOT_AT_A_SHOW + V),
+    _rule("school", BACK_FOR_A_YEAR_AT + r"(?![^,;:!?()]*" + A_SCHOOL_WORD + r")" + NOT_AT_A_SHOW + V, place=True),
     # a year of study at a named school: "I'm a 2nd year at Edinburgh uni", "in my final
     # year at UCL"; at a university said so: "I'm at Leeds uni" (not "… for a conference")
-    _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?\b(?:uni|university|college|school|academy|institute|poly|polytechnic)\b|(?-i:[A-Z]{2,5})\b)" + _V),
-    _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))" + _V, place=True),
+    _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?\b(?:uni|university|college|school|academy|institute|poly|polytechnic)\b|(?-i:[A-Z]{2,5})\b)" + V),
+    _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))" + V, place=True),
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s+(?:uni|university))\b(?=\s*(?:$|[,.!;]|(?:now|studying|doing|and|but|so|lol|haha)\b))"),
     # "I transferred to Macalester College" (not "to the Boston office", "to Penn State Health")
-    _rule("school", r"^" + ADV + r"(?:transferred|transferring|have\s+transferred)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b))(?![^,;:!?()]*\b(?:Health|Medical|Hospital|office|team|shift|campus\s+office)\b|[^,;:!?()]*['’]s\b)" + _V),
+    _rule("school", r"^" + ADV + r"(?:transferred|transferring|have\s+transferred)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b))(?![^,;:!?()]*\b(?:Health|Medical|Hospital|office|team|shift|campus\s+office)\b|[^,;:!?()]*['’]s\b)" + V),
     # "I go to Metro State now"
     _rule("school", r"\b(?:go|goes|going|attend|attends|attending)\s+(?:to\s+)?(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*)*\s+(?-i:State))(?=\s*(?:$|[,.!;]|now\b(?!\s+and\s+then)|these\s+days\b))"),
     # "doing my masters at UCL", "started a PhD in history at Leeds"
-    _rule("school", r"^(?:(?:am|is|are|now|currently|just)\s+)*(?:doing|do|does|started|starting|finishing|pursuing)\s+(?:my|a|an|her|his|their)\s+(?:masters|master's|msc|ma|mba|phd|doctorate|degree|bachelors|bachelor's|undergrad|pgce|llm|llb)(?:\s+degree)?(?:\s+in\s+[^,;:!?()]+?)?\s+at\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:was|were|in\s+(?:19|20)\d\d|years\s+ago)\b)" + _V),
+    _rule("school", r"^(?:(?:am|is|are|now|currently|just)\s+)*(?:doing|do|does|started|starting|finishing|pursuing)\s+(?:my|a|an|her|his|their)\s+(?:masters|master's|msc|ma|mba|phd|doctorate|degree|bachelors|bachelor's|undergrad|pgce|llm|llb)(?:\s+degree)?(?:\s+in\s+[^,;:!?()]+?)?\s+at\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:was|were|in\s+(?:19|20)\d\d|years\s+ago)\b)" + V),
     # What one studies: "studying medicine at UNN", "doing a masters in software engineering",
     # "got into Edinburgh uni for vet medicine", "finishing my PhD in Irish folklore".
     _rule("studies", r"(?:(?<!to )\b(?:study|studies|studying)|(?<=admission )to study)\s+(?!(?:at|in|for|with|hard|abroad|together|late|all|up|on|it|this|that|the|a|an|my|our|his|her|them|him|me|you|group|session|break|time|buddy|partner|room|leave|day|night|tonight|today|every|more|less|so|too|really)\b)(?P<v>[a-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|in|on|with)\s+(?:(?-i:[A-Z])|\d|uni\b|university\b|college\b|school\b)|\s*(?:$|[,.!;]))", field=True),
@@ -771,7 +771,7 @@ RULES: tuple[Rule, ...] = (
     _rule("studies", r"\b(?:doing|starting|started|pursuing|finishing|into|onto|admission (?:to|for)|enrolled (?:in|on))\s+(?:(?:a|an|my|her|his|their|the)\s+)?(?P<v>(?-i:LLB|LLM|MBBS|MBChB|MBA|PGCE|BEd|BCom|BPharm|BDS|JD|BSN|MPH|MSW))\b(?!\s+in\b)"),
     _rule("studies", r"\b(?:got into|getting into|accepted (?:to|into|at))\s+(?:[^,;:!?()]+?\s+(?:uni|university|college|med school|law school)|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?:for|to (?:do|study))\s+(?:(?:her|his|my|their)\s+)?(?!(?:a|an|the|this|that|next|last|free|once|now)\b)(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
     # "started uni at Leeds", "starts college in York": where
-    _rule("school", r"\b(?:started|starting|start|starts|began|begins)\s+(?:uni|university|college|school|sixth form|nursery|kindergarten|med school|law school)\s+(?:at|in)\s+(?=(?-i:[A-Z]))(?!(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|Year)\b)" + _V),
+    _rule("school", r"\b(?:started|starting|start|starts|began|begins)\s+(?:uni|university|college|school|sixth form|nursery|kindergarten|med school|law school)\s+(?:at|in)\s+(?=(?-i:[A-Z]))(?!(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|Year)\b)" + V),
     _rule("school", r"(?<!used to )\b(?:goes|go|going|started|starts)(?![^,;.!?]*\sfor\s+(?:a|an|the|my|her|his)\s+(?:\w+\s+)?(?:conference|meeting|talk|event|game|visit|tour|interview|reunion|lecture|workshop|seminar|concert|match|ceremony|party)\b)\s+(?:to\s+(?:(?:school|uni|college)\s+(?:at|in)\s+(?=(?:the\s+)?(?-i:[A-Z])))?|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*)?)"),
     # "my number's 07700 900123", "new number btw, it's 07700 900461", "phone: 555 0100"
     # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is

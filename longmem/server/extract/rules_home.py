@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import _DATE_WORDS, _V, ANY_WEEKDAY_RE, MONTHS, REASONS, WEEKDAY_RE, WEEKDAYS
-from .values import _HOME_ADJ, _HOME_NOUN
+from .lexicon import ANY_WEEKDAY_RE, DATE_WORDS, MONTHS, REASONS, WEEKDAY_RE, WEEKDAYS, V
+from .values import HOME_ADJ, HOME_NOUN
 
 # A move made, said before the user's news since: "Since the move to Boise I've been…",
 # "since moving to Boise I sleep better" (not "…, deploys are slower", "…I would need a
@@ -27,7 +27,7 @@ SINCE_THE_MOVE = (
 )
 # A place one lives on, said as one: "on Main Street", "on Vancouver Island", not "on
 # Coffee now lol", "on Instagram", "on Pot Noodles in Leeds".
-_ON_PLACE = (
+ON_PLACE = (
     r"(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s+(?-i:Street|St|Road|Rd|Avenue|Ave|Lane|Row|"
     r"Drive|Island|Isle|Estate|Hill|Square|Walk|Way|Close|Crescent|Terrace|Court|Grove|Boulevard|Parade)\b"
 )
@@ -44,17 +44,17 @@ _DAY_OR_MONTH = (
     + "|".join(m for m in sorted(MONTHS, key=len, reverse=True) if m != "may")
     + r")\b|may\s+\d"  # "Cape May"
 )
-_PLACE_NAME = r"(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?!" + _DAY_OR_MONTH + r")(?-i:[A-Z])[\w'-]*){0,3})"
+PLACE_NAME = r"(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?!" + _DAY_OR_MONTH + r")(?-i:[A-Z])[\w'-]*){0,3})"
 # A day, not a place: "start date got moved to March 17", "moved to the 21st", "to 3pm",
 # "to Friday" (a house number is a place: "moved to 22 Baker Street").
-_NOT_A_DATE = (
+NOT_A_DATE = (
     r"(?!the\s+\d|\d+(?:st|nd|rd|th)\b|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|$|[,.!;])"
     r"|\d{1,2}\s+(?:"
-    + _DATE_WORDS
+    + DATE_WORDS
     + r")\b|(?:next|this|the\s+following)\s+(?:week|month|year|"
     + WEEKDAY_RE
     + r")\b"
-    r"|(?:" + _DATE_WORDS + r")(?:\s+\d|\s*(?:$|[,.!;])|\s+(?:for|so|because|instead|now)\b)"
+    r"|(?:" + DATE_WORDS + r")(?:\s+\d|\s*(?:$|[,.!;])|\s+(?:for|so|because|instead|now)\b)"
     # … said short: "tues", "weds", "mon 17th", "Sept 14th", "Jan", "tmrw", "Q3"
     r"|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|"
     r"sept|oct|nov|dec)\.?(?:\s+\d|\s*(?:$|[,.!;]))"
@@ -63,15 +63,15 @@ _NOT_A_DATE = (
     r"|(?:" + WEEKDAY_RE + r")s\b)"
 )
 # Capitalised words that name no place: days, months, languages said with "in".
-_NOT_A_PLACE_WORD = (
-    r"(?:" + _DATE_WORDS + r"|"
+NOT_A_PLACE_WORD = (
+    r"(?:" + DATE_WORDS + r"|"
     r"English|French|Spanish|German|Hindi|Croatian|Portuguese|Italian|Chinese|Japanese|DocuSign|"
     r"Zoom|Teams|MS|Microsoft|Slack|Python|Java|Windows|Linux|Mac|Android|iOS|Excel|Google|"
     r"Notion|Ubuntu|Flutter|WFH|PG|Sales|Marketing|Team|Night|Decaf)\b"
 )
 # When, not where, after "is in", "visiting": "my dad is visiting next week", "we're
 # visiting at easter" (no place "next week", "at easter").
-_WHEN_NOT_WHERE = (
+WHEN_NOT_WHERE = (
     r"(?:(?:next|this|last)\s+(?:week|weekend|month|year|time|summer|winter|spring|autumn|"
     + "|".join(WEEKDAYS)
     + r")|(?:tomorrow|tonight|today|soon|later|again)(?!\s+(?-i:[A-Z]))|"
@@ -82,10 +82,10 @@ _WHEN_NOT_WHERE = (
 
 
 # "settled in nicely in Leeds": how, then where.
-_SETTLED_WELL = r"(?:(?:nicely|well|quickly|fine|ok|okay|at last|finally)\s+in\s+)?"
+SETTLED_WELL = r"(?:(?:nicely|well|quickly|fine|ok|okay|at last|finally)\s+in\s+)?"
 # How one moved, between "moved" and "to": "moved here to", "relocated for work to",
 # "moved back home to", "moved across the country to" (not "moved the meeting to").
-_MOVED_HOW = (
+MOVED_HOW = (
     # "moved from Chicago to Austin": where from, said before where to
     r"(?:from\s+(?!(?:a|an|the|my|our|one|home)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?=to\b))?"
     r"(?:(?:here|there|back|home|over|out|away|abroad|house|down|up|all the way|permanently|"
@@ -102,7 +102,7 @@ _MOVED_HOW = (
 # "joined the Virgin Group" is an employer.)
 # Someone by their title, whom one is moved to ("I've been moved to Dr Hughes at the same
 # practice"): no place (not "moved to Mrs Smith's old house").
-_NOT_A_TITLED_ONE = (
+NOT_A_TITLED_ONE = (
     r"(?!(?-i:Dr|Mr|Mrs|Ms|Miss|Prof)\b\.?\s+[\w-]+\b"
     r"(?!['’]s\s+(?:old\s+|former\s+)?(?:house|place|flat|home|cottage|farm)\b))"
 )
@@ -136,14 +136,14 @@ _STAY_AFTER = (
     r"trip|holiday|vacation|conference|visiting|visit|"
     r"this\s+(?:week|month|term|summer|winter)|for\s+now|at\s+the\s+moment"
 )
-_NOT_FOR_LONG = (
+NOT_FOR_LONG = (
     r"(?!.*\b(?:for\s+(?:a|an|the|work|business|\d+|two|three|a few)|" + _STAY_AFTER + r"|"
     r"back\s+(?:on|in|home))\b)"
 )
 # … and, after a place said as a home with "shifted to" or "based in", a while ("for a
 # project", "on deputation") or a workplace ("shifted to the Delhi office"); "for work"
 # is a move there.
-_NOT_A_HOME_AFTER = (
+NOT_A_HOME_AFTER = (
     r"(?!.*\b(?:for\s+(?:a|an|the|now|\d+|two|three|a few)|" + _STAY_AFTER + r"|"
     r"deputation|assignment|secondment|while|hols|"
     r"over\s+(?:the\s+)?(?:winter|summer|christmas|holidays))\b)"
@@ -171,7 +171,7 @@ POSTED = re.compile(
     r"\b(?:based|located|stationed|posted)\s+(?:in|at|out\s+of)\s+(?:the\s+)?$", re.I
 )
 # When a trip is, said after its place: how long, until when, back when, from when.
-_A_TRIP_TIME = (
+A_TRIP_TIME = (
     r"(?=.*\b(?:for\s+(?:a|an|the|\d+|two|three|four|five|six|seven|ten|a few|a couple of)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:days?|nights?|weeks?|fortnight(?:'s)?|months?|weekend|week-end)|"
     r"till|until|til|(?:back|return(?:ing|s)?|home)\s+(?:home\s+)?(?:on\s+)?(?:the\s+)?(?:\d+\w*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|next|in\s+\w+)|"
@@ -188,14 +188,14 @@ _A_TRIP_TIME = (
 )
 # The end of a trip's place: not someone's ("Sarah's"), nor a match, a band or a remark
 # ("Barcelona v Madrid", "Florence and the Machine", "flying to Dubai is so expensive").
-_A_TRIP_PLACE_END = (
+A_TRIP_PLACE_END = (
     r"\b(?!['’]s?\b)(?!\s+(?:v|vs|versus|and|&|is|was|are|were|costs?|isn't|airport|station|"
     r"line|stadium|arena|zoo|mall|centre|center)\b)"
 )
 # The end of a home said as one ("Home is Lagos, but …"), not a part of something else
 # ("home is Lagos Island traffic", "Home is Adam and the kids", "Leeds is home to …"), nor
 # someone else's ("Cork is always home, she says").
-_A_HOME_SAID_END = (
+A_HOME_SAID_END = (
     r"(?=\s*(?:$|[,.!;]|\s(?:but|now|these\s+days|lol|haha|tbh)\b))"
     r"(?![^.!?]*\b(?:he|she|they)\s+(?:says|said|reckons|thinks)\b)"
 )
@@ -204,19 +204,19 @@ _A_HOME_SAID_END = (
 # is home and Everton away"), so only "home is X" names it.
 PLACE_IS_HOME = (
     r"^(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){1,3})(?:'s|\s+is)\s+"
-    r"(?:(?:still|always|now)\s+)?home" + _A_HOME_SAID_END
+    r"(?:(?:still|always|now)\s+)?home" + A_HOME_SAID_END
 )
 
 # What a home is called, and said with: "our new flat", "a little 2 bed", "my first house".
-_OUR_HOME = r"(?:our|my|the)\s+(?:" + _HOME_ADJ + r"\s+){0,3}" + _HOME_NOUN
+OUR_HOME = r"(?:our|my|the)\s+(?:" + HOME_ADJ + r"\s+){0,3}" + HOME_NOUN
 # Where a home is, after its noun: "in Leeds", "on Leith Walk"; on a street, not "on the
 # course" ("got a place on the course"). Near somewhere, after words that say it is a
 # home ("bought a house near the park"), not after "found a place near the station".
-_HOME_ON = r"on(?=\s+" + _ON_PLACE + r")"
-_HOME_IN = r"\s+(?:in\s+|(?P<at>" + _HOME_ON + r")\s+)" + _V
-_HOME_AT = r"\s+(?:in\s+|(?P<at>" + _HOME_ON + r"|near|next to)\s+)" + _V
+_HOME_ON = r"on(?=\s+" + ON_PLACE + r")"
+HOME_IN = r"\s+(?:in\s+|(?P<at>" + _HOME_ON + r")\s+)" + V
+HOME_AT = r"\s+(?:in\s+|(?P<at>" + _HOME_ON + r"|near|next to)\s+)" + V
 # A stay, not a home: "renting a cottage in Cornwall for the week", "on holiday".
-_NOT_A_STAY = (
+NOT_A_STAY = (
     r"(?!.*\b(?:for\s+(?:the\s+(?:week|weekend|night|summer|holidays?|stag do|hen do|wedding|"
     r"festival|bank holiday)|a\s+(?:week|fortnight|night|weekend|month)|a\s+(?:few|couple\s+of)\s+"
     r"(?:days|nights|weeks)|(?:two|three|four|five|\d+)\s+(?:nights|days|weeks)|half[- ]term|"
@@ -230,12 +230,12 @@ _NOT_A_STAY = (
 )
 # The place a home is in, up to the verb that says something else of the home: "our new
 # flat in Leeds has a balcony" is in Leeds.
-_PLACE_BEFORE_VERB = (
+PLACE_BEFORE_VERB = (
     r"(?P<v>[^,;:!?()]+?)(?=\s+(?:has|have|had|is|'s|are|was|were|gets|got|looks|costs|needs|"
     r"feels|comes|overlooks|backs|faces|sits|smells)\b|\s*(?:$|[,;:!()]|\.(?:\s|$)))"
 )
 # A home said by how close it is to somewhere: "a five-minute walk from", "round the corner from".
-_CLOSE_TO = (
+CLOSE_TO = (
     r"(?:(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:walk|stroll|drive|ride|cycle|minutes?|mins?)\s+(?:away\s+)?from|"
     r"(?:a)?round\s+the\s+corner\s+from|close\s+to|(?:walking|cycling)\s+distance\s+(?:from|to|of)|"
     r"a\s+stone's\s+throw\s+from)"

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Optional
 
 from .kin import GIVEN_NAME, REL
-from .lexicon import _DATE_WORDS, _NOT_A_NAME_WORD, ADV, PET_KIND, PET_THINGS
+from .lexicon import ADV, DATE_WORDS, NOT_A_NAME_WORD, PET_KIND, PET_THINGS
 
 # Ages in words: "two" … "ninety-nine" ("thirty five", "thirty-five").
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -26,35 +26,35 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # A grown-up's age in words ("thirty-five"): alone, a smaller number is as likely a count
 # ("fifteen now, she's growing so fast").
-_GROWN_AGE_WORDS = r"(?:(?:" + _TENS + r")(?:[\s-](?:" + _UNITS + r"))?)"
-NUMBER_WORDS = r"(?:" + _GROWN_AGE_WORDS + r"|" + _TEENS + r"|" + _UNITS + r")"
+GROWN_AGE_WORDS = r"(?:(?:" + _TENS + r")(?:[\s-](?:" + _UNITS + r"))?)"
+NUMBER_WORDS = r"(?:" + GROWN_AGE_WORDS + r"|" + _TEENS + r"|" + _UNITS + r")"
 # … as numbers: "one" … "nineteen", and the tens.
 SMALL_VALUES = {word: n for n, word in enumerate(f"{_UNITS}|{_TEENS}".split("|"), start=1)}
 TENS_VALUES = {word: 10 * n for n, word in enumerate(_TENS.split("|"), start=2)}
 # Ages in other languages (the age rules): "today", "I turn / am", a unit of years, "became".
-_TODAY_WORDS = (
+TODAY_WORDS = (
     r"(?:today|hoy|hoje|aujourd'hui|heute|vandaag|vandag|oggi|idag|i\s+dag|dzisiaj|bugün|"
     r"hari\s+ini|ngayon|aaj|今日|今天|오늘)"
 )
-_I_TURN = (
+I_TURN = (
     r"(?:cumplo|cumplí|cumpli|cumpro|completo|completei|completé|fa[çc]o|fiz|tengo|tenho|j'ai|"
     r"j’ai|ho|compio|ho\s+compiuto|fyller|fylte|fyllde|word|werd|ben|bin|werde|wurde|kończę|"
     r"skończyłem|skończyłam)"
 )
-_AGE_UNIT = r"(?:años|anos|ans|anni|jahre|jaar|år|lat|let|лет|yaş\w*|tahun|saal|साल|歳|岁|살)"
-_BECAME = r"(?:geworden|gamla?|na\s+ako|(?:saal\s+)?ka\s+ho\s+gaya|(?:saal\s+)?ki\s+ho\s+gayi)"
+AGE_UNIT = r"(?:años|anos|ans|anni|jahre|jaar|år|lat|let|лет|yaş\w*|tahun|saal|साल|歳|岁|살)"
+BECAME = r"(?:geworden|gamla?|na\s+ako|(?:saal\s+)?ka\s+ho\s+gaya|(?:saal\s+)?ki\s+ho\s+gayi)"
 # … and a number said with the weather is a temperature: "40 today in Phoenix, brutal heat"
 # (not "40 today, hot flushes already lol", "30 today, feeling the heat")
 # … nor a weight lifted, a rank or a place in a queue, a count of steps, an anniversary.
-_NOT_A_COUNT = (
+NOT_A_COUNT = (
     r"(?![^.!?]*\b(?:kg|kgs|lbs?|reps?|squats?|deadlifts?|bench|pb|personal\s+best|rankings?|"
     r"ratings?|rated|waitlist|waiting\s+list|queue|leaderboard|steps|anniversary)\b)"
 )
-_NOT_WEATHER = (
+NOT_WEATHER = (
     r"(?![^.!?]*(?:°|\b(?:degrees?|heatwave|humid|humidity|sweltering|scorch\w*|in\s+the\s+shade|"
     r"celsius|fahrenheit|weather|temps?|temperature|brutal\s+heat|so\s+hot|sunny|raining|"
     r"too\s+(?:hot|cold)|hot\s+out|hotter|heat\s+is|this\s+heat|sunshine|freezing|"
-    r"boiling)\b))" + _NOT_A_COUNT
+    r"boiling)\b))" + NOT_A_COUNT
 )
 
 DRINKS = tuple(
@@ -76,7 +76,7 @@ def _any_of(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + ")"
 
 
-_DRINK = _any_of(DRINKS)
+DRINK = _any_of(DRINKS)
 # A child born, as said: "had a baby boy", "welcomed a little girl", "gave birth to a son",
 # "had her baby, a boy", each maybe with when ("had a baby girl last night")
 # (``kind``: what was born).
@@ -115,7 +115,7 @@ MY_ALLERGY = re.compile(
 NO_ALLERGY = re.compile(r"\b(?:no|not(?:\s+an?)?)\s+(?:\w+\s+)?allerg", re.I)
 A_CHILDS_NAME = re.compile(GIVEN_NAME + r"(?:\s+" + GIVEN_NAME + r")?")
 # How a drink is had, before its name: "unsweetened oolong", "black coffee".
-_DRINK_HOW = (
+DRINK_HOW = (
     r"(?:unsweetened|sweetened|black|white|green|herbal|iced|hot|oat|soy|almond|sparkling|"
     r"still|plain|filter|instant|fresh|skimmed|skim|whole|diet|sugar-free|lemon|mint|ginger)"
 )
@@ -125,11 +125,11 @@ _DRINK_HOW = (
 _HOW_AND_A_DRINK = tuple(
     drink
     for drink in DRINKS
-    if (said := re.fullmatch(_DRINK_HOW + " (.+)", drink)) and said.group(1) in DRINKS
+    if (said := re.fullmatch(DRINK_HOW + " (.+)", drink)) and said.group(1) in DRINKS
 )
 _ONE_DRINK = _any_of(drink for drink in DRINKS if drink not in _HOW_AND_A_DRINK)
-_LISTED_DRINK = rf"(?:{_DRINK_HOW}\s+(?:{_any_of(_HOW_AND_A_DRINK)}|{_ONE_DRINK})|{_ONE_DRINK})"
-_DRINKS_LISTED = _DRINK + r"(?:\s*(?:,|and|&)\s*" + _LISTED_DRINK + r")*"
+_LISTED_DRINK = rf"(?:{DRINK_HOW}\s+(?:{_any_of(_HOW_AND_A_DRINK)}|{_ONE_DRINK})|{_ONE_DRINK})"
+DRINKS_LISTED = DRINK + r"(?:\s*(?:,|and|&)\s*" + _LISTED_DRINK + r")*"
 DIETS = (
     "vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|gluten[- ]free|"
     "dairy[- ]free|plant[- ]based|carnivore|halal|kosher|lactose[- ]free|low[- ]carb|low[- ]fodmap|"
@@ -137,7 +137,7 @@ DIETS = (
 )
 # A diet word first that says what kind of thing follows, not the user's diet: "vegan
 # recipes please", "keto diet plan for my dad" (not "vegan since 2019", "keto diet now").
-_NOT_A_DIET_OF_A_THING = (
+NOT_A_DIET_OF_A_THING = (
     r"(?!(?:" + DIETS + r")(?:\s+[\w'-]+){0,2}?\s+(?:recipes?|plans?|options?|foods?|meals?|"
     r"dishes|dish|restaurants?|places|spots?|menus?|cookbooks?|products?|snacks?|ideas?|"
     r"alternatives?|substitutes?|swaps?|brands?|versions?|cafes?|bakery|bakeries|blogs?|"
@@ -145,7 +145,7 @@ _NOT_A_DIET_OF_A_THING = (
 )
 # "keto is over…": a diet named as it ends. Whoever it ends for, it is no diet begun
 # ("keto is over for my sister").
-_DIET_WORD_ENDS = (
+DIET_WORD_ENDS = (
     r"(?:the\s+|my\s+)?(?P<v>"
     + DIETS
     + r")(?:\s+(?:diet|thing|experiment|phase|kick|challenge|attempt))?(?:(?:\s+is|'s)\s+"
@@ -158,13 +158,13 @@ _DIET_WORD_ENDS = (
 # "keto is officially over", "The keto diet's done for me": the user's diet that ended
 # (subjects.py reads such a clause as the user's, whatever its first word).
 DIET_ENDED = (
-    _DIET_WORD_ENDS + r"(?:\s+for\s+(?:me|us))?(?=\s*(?:$|[,.!;]|(?:lol|haha|now|for good)\b))"
+    DIET_WORD_ENDS + r"(?:\s+for\s+(?:me|us))?(?=\s*(?:$|[,.!;]|(?:lol|haha|now|for good)\b))"
 )
 # A baby's name after its birth, then a pause or the end ("had a baby girl, Aoife, so…",
 # "…!! Matilda Rose"); not a day, a number or what is said of the birth ("…, Sunday
 # morning", "…, Finally!", "…!! Congrats Kylie", "…, Thank You Jesus", "…, Seven pounds").
 BABYS_NAME = (
-    r"(?!(?:" + _DATE_WORDS + r"|Eve|New|Both|So|My|Our|Mum|Mom|Mother|Dad|Baby|Healthy|"
+    r"(?!(?:" + DATE_WORDS + r"|Eve|New|Both|So|My|Our|Mum|Mom|Mother|Dad|Baby|Healthy|"
     r"Happy|Finally|Wow|Amazing|Congrats|Congratulations|Praise|Thank|Thanks|Bless|Blessed|"
     r"God|Lord|Jesus|Welcome|Born|Yay|Omg|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
     r"Eleven|Twelve|Tiny|Little|Early|Late|Today|Tonight|Yesterday|Everyone|All|Just|Name|"
@@ -173,24 +173,24 @@ BABYS_NAME = (
     r"(?=\s*(?:$|[,.!;:)—–-]|\d)|\s+(?:last|this|on|yesterday|today|tonight|at)\b)"
 )
 # Back for a year of study, at a name: "back for final year at Warwick".
-_BACK_FOR_A_YEAR_AT = (
+BACK_FOR_A_YEAR_AT = (
     r"\bback\s+for\s+(?:my\s+|the\s+)?(?:final|first|second|third|fourth|last)\s+year\s+at\s+"
     r"(?=(?-i:[A-Z]))"
 )
-_A_SCHOOL_WORD = r"\b(?-i:Uni|University|College|School|Academy|Institute)\b"
+A_SCHOOL_WORD = r"\b(?-i:Uni|University|College|School|Academy|Institute)\b"
 # A holiday, an event, a day or a month: no school one is back at for a year ("back for
 # the last year at Wimbledon").
 _NOT_AN_OCCASION = r"(?!(?-i:Christmas|Xmas|Easter|Ramadan|Eid|Diwali|Hanukkah|Thanksgiving|Lent|Passover|New\s+Year|Halloween|Wimbledon|Glastonbury|Euro|World\s+Cup|Super\s+Bowl|Carnival|Pride|Black\s+Friday|Boxing\s+Day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 # … nor a show one is back at, or a joke ("back for the second year at Hogwarts lol").
-_NOT_AT_A_SHOW = (
+NOT_AT_A_SHOW = (
     _NOT_AN_OCCASION
     + r"(?!(?-i:Hogwarts)\b)(?![^.!?]*\b(?:lol|haha|lmao|last\s+one|reading|watching|again)\b)"
 )
-_PET_NAME = r"(?!" + _NOT_A_NAME_WORD + r")(?-i:[A-Z])[\w-]+"
+PET_NAME = r"(?!" + NOT_A_NAME_WORD + r")(?-i:[A-Z])[\w-]+"
 # A pet named as a clause opens, then something said of it: "My dog Max is 7 years old",
 # "our cat luna has asthma" (a name typed in lower case only before such a verb).
 _NAMED_PET_FIRST = re.compile(
-    r"^(?:my|our)\s+(?P<kind>" + PET_KIND + r")\s+(?:(?P<name>" + _PET_NAME + r")|"
+    r"^(?:my|our)\s+(?P<kind>" + PET_KIND + r")\s+(?:(?P<name>" + PET_NAME + r")|"
     r"(?P<lower>(?-i:[a-z])[\w-]*))(?=\s+(?:is|was|has|had|'s|turned|turns|just|"
     r"still|got|gets|needs|hates|loves|likes|takes|took|eats|won't|doesn't|can't|lives|"
     r"lived|stays|stayed|sleeps|slept|goes|went|weighs|ate|loved|hated|liked)\b)"
@@ -238,14 +238,14 @@ NO_LONGER_MY_PARTNER = (
     r"(?=\s*(?:$|[.!;]|now\b|anymore\b|any\s+more\b|lol\b))"
 )
 # What follows "go by" that is no name: a way to travel, a service, a clock, a rule.
-_NOT_GONE_BY = (
+NOT_GONE_BY = (
     r"(?:Uber|Lyft|Greyhound|Amtrak|BART|Bus|Train|Tube|Metro|Subway|Car|Bike|Google|Apple|"
     r"Celsius|Fahrenheit|Eastern|Pacific|Central|Mountain|GMT|UTC|Scripture|Instagram|Netflix|"
     r"IMDB|Waze|Yelp|Target|Walmart|Amazon)"
 )
 
 # What ends a pastime's words: "started selling candles on Etsy", "started climbing again".
-_HOBBY_ENDS = (
+HOBBY_ENDS = (
     r"(?:again|now|lately|recently|this|last|at|in|on|with|every|for|and|but|so|since|today|"
     r"yesterday|tonight|too|as|because|after|before|during|lol|haha|twice|once|daily|weekly|"
     r"most|each|three|two|four|a\s+lot|a\s+bit|properly|seriously|big|hard|loads|heavily|w|"
@@ -254,7 +254,7 @@ _HOBBY_ENDS = (
 # Whom a drink is had with, a meeting, not the drink: "Coffee with Morgan from the gym",
 # "tea with my sister", "tea with mum tomorrow" (not "coffee with oat milk", "coffee with
 # my breakfast", "coffee with Baileys at christmas", "Coffee with Oatly please").
-_MET_WITH = (
+MET_WITH = (
     r"(?:(?:(?:my|our|his|her|their)\s+)?(?:[\w-]+\s+)?(?:"
     + REL
     + r"|friends|mates|colleagues|coworkers|team|girls|boys|lads|gang|family|kids|parents)\b|"

@@ -16,8 +16,8 @@ from .places import place_rest
 from .rules_home import STAYS
 from .when import END_OF_DAY, Start
 
-_A_DAY = timedelta(days=1)
-_A_WEEK = timedelta(days=7)
+A_DAY = timedelta(days=1)
+A_WEEK = timedelta(days=7)
 _TWO_DAYS = timedelta(days=2)
 
 # A season's stay: "I'm living in Denver for the summer", "staying with mum over the
@@ -30,7 +30,7 @@ A_SEASON = (
 _A_SEASON = re.compile(r"\b(?:" + A_SEASON + r")\b", re.I)
 # A stay said as one: "at a conference", "on a trip", "for work", "on business"; unless
 # it is for good ("I'm in Bristol permanently for work").
-_STAY = re.compile(
+STAY = re.compile(
     r"\b(?:(?:on|at|for)\s+(?:a|an|the|my|our|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?"
     + STAYS
     + r"s?|for work|on business|on holiday|on vacation|on tour|for (?:a few|a couple of|two|three|"
@@ -49,25 +49,25 @@ _STAY = re.compile(
      + TRIP_TO + r")\b",
     re.I,
 )
-_SENT_TO = re.compile(
+SENT_TO = re.compile(
     r"(?:\b(?:have|has)\s+been\s+|'ve\s+been\s+|\b)(?:sent|deployed|seconded)\s+(?:\w+\s+)?to\b",
     re.I,
 )
 # Being somewhere, not living there: "I'm in Kyoto right now".
-_BEING_IN = re.compile(
+BEING_IN = re.compile(
     r"^(?:(?:just|now|currently|still|also)\s+)*(?:am|are|is)\s+(?:now\s+)?in\b", re.I
 )
 # … or based there for a time its own clause says: "I'm based in Denver this week" (not
 # "I'm based in PH, travelling to Owerri this weekend": the weekend is the trip's).
-_BASED_IN = re.compile(
+BASED_IN = re.compile(
     r"^(?:(?:just|now|currently|still|also)\s+)*(?:am|are|is)\s+(?:now\s+)?"
     r"(?:based|staying|stationed|working)\s+in\b",
     re.I,
 )
-_AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
+AN_END_SAID = re.compile(r"\b(?:until|till|til)\b", re.I)
 # A trip, as the trip rules of rules.py read one: "going to Goa …", "I'll be in Mombasa …",
 # "in Rotorua till …"
-_A_TRIP = re.compile(
+A_TRIP = re.compile(
     r"^(?:(?:(?:just|now|also|then|finally|actually|am|are|is|'m|'re|'s)\s+)*"
     + TRIP_TO
     + r"|(?:(?:am|are|is)\s+)?(?:will|'ll|shall|gonna|going\s+to)\s+be\s+(?:\w+\s+)?"
@@ -82,10 +82,10 @@ _ROUTINE = (
     r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days"
 )
 # Days said of a routine, not a stay: "Mon-Fri and home at weekends".
-_A_ROUTINE = re.compile(r"\b(?:" + _ROUTINE + r")\b", re.I)
+A_ROUTINE = re.compile(r"\b(?:" + _ROUTINE + r")\b", re.I)
 # … that is no stay to come: a routine ("every Monday"), past ("last year", "ago"), a move
 # ("on a 2 year work permit", "a new life there") or unsure ("not sure yet").
-_NO_TRIP = re.compile(
+NO_TRIP = re.compile(
     r"\b(?:"
     + _ROUTINE
     + r"|last\s+(?:week|weekend|month|year|summer|winter|spring|autumn|time)|ago|"
@@ -93,16 +93,16 @@ _NO_TRIP = re.compile(
     r"not\s+sure|unsure|tbc|tbd)\b",
     re.I,
 )
-_NOT_TO_BE = re.compile(r"\b(?:not\s+(?:going\s+to|gonna)|won't|will\s+not|'ll\s+not)\s+be\b", re.I)
+NOT_TO_BE = re.compile(r"\b(?:not\s+(?:going\s+to|gonna)|won't|will\s+not|'ll\s+not)\s+be\b", re.I)
 # Away somewhere, said of a routine ("I'm down in Brighton every weekend") or the past ("On
 # holiday in Spain last year we got food poisoning").
-_AWAY_IN = re.compile(
+AWAY_IN = re.compile(
     r"^(?:\w+\s+){0,2}?(?:(?:over|down|up|out)\s+in|on\s+(?:holiday|vacation|leave|business|"
     r"a\s+(?:work\s+)?trip)\s+in)\b",
     re.I,
 )
 # … or of work's hours: "I'm in Leeds, working Monday to Friday".
-_WORK_DAYS = re.compile(
+WORK_DAYS = re.compile(
     r"\b(?:work|works|working|worked|shifts?|open|opens|closed|teach|teaching|classes|lectures)"
     r"\s+(?:\w+\s+)?(?:from\s+)?$",
     re.I,
@@ -115,7 +115,7 @@ _SETTLED = re.compile(r"\b(?<!not )(?:for good|permanently|living here|relocated
 _PIECE_ENDS = re.compile(r"\s*(?:[,;:()]|\s[-–—]\s)\s*|\s+(?:but|so|while|whereas)\s+", re.I)
 
 
-def _piece_of(clause: str, value: str) -> str:
+def piece_of(clause: str, value: str) -> str:
     """The piece of a clause that says ``value``: what a fact other than a stay ends by
     ("I'm at Acme until March", "I'm vegan for a month"), never an end said beside it ("I'm
     a nurse, on nights this week", "Chef at Nando's, working till 10pm tonight") or in the
@@ -131,7 +131,7 @@ def _piece_of(clause: str, value: str) -> str:
         after = _PIECE_ENDS.search(clause, end)
         if after is None:
             return clause[before[-1] if before else 0 :]
-        if not _ONLY_A_TIME.match(clause, after.end()):
+        if not ONLY_A_TIME.match(clause, after.end()):
             return clause[before[-1] if before else 0 : after.start()]
         end = after.end()  # "at Co-op, but only till September": the piece goes on
 
@@ -151,7 +151,7 @@ _A_LEAD_DAY = re.compile(
 )
 # A piece that is only a time, said of the piece before: "…, until August anyway", "… but
 # only till September", "(for 30 days)", "…, at least for the next two weeks".
-_ONLY_A_TIME = re.compile(
+ONLY_A_TIME = re.compile(
     r"(?:(?:but|and|so|well|only|just|probably|maybe|at\s+least|at\s+most|at\s+the\s+moment|"
     r"for\s+now)\s+)*"
     r"(?:until|till|til|through|for\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:\d+|a|an|one|two|three|"
@@ -161,7 +161,7 @@ _ONLY_A_TIME = re.compile(
 )
 
 
-def _another_place_between(clause: str, place: str, span: Start) -> bool:
+def another_place_between(clause: str, place: str, span: Start) -> bool:
     """Whether another place is named between a stay's place and the span of days of the
     clause ("in Leeds Monday, Manchester Tuesday to Thursday": Manchester's days)."""
     at = clause.find(place)
@@ -178,7 +178,7 @@ def _another_place_between(clause: str, place: str, span: Start) -> bool:
 _CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)*")
 
 
-def _stay_in(
+def stay_in(
     span: Start, start: Optional[Start], until: Optional[datetime], said: datetime
 ) -> tuple[Optional[Start], Optional[datetime]]:
     """A stay's start and end once its clause names a span of days ("in Kumasi Monday to
@@ -190,7 +190,7 @@ def _stay_in(
     a day said after the span is a later stop's ("in Leeds Thursday to Saturday, then in
     York next week"). The span's last day is the end, over a week that holds it ("Monday
     to Friday this week")."""
-    if start is not None and start.at - span.at == _A_WEEK and span.at.date() == said.date():
+    if start is not None and start.at - span.at == A_WEEK and span.at.date() == said.date():
         start = None  # "from Wednesday to Saturday", said on a Wednesday: begun
     if start is not None and start.where[0] >= span.where[1]:
         start = None
@@ -204,13 +204,13 @@ def _stay_in(
         # not next month's 30th): the span says when
         start = None
     if start is not None and span.last < start.at.date():
-        if timedelta(0) <= span.at + _A_WEEK - start.at <= _TWO_DAYS:
+        if timedelta(0) <= span.at + A_WEEK - start.at <= _TWO_DAYS:
             # "on Friday for the weekend", said at the weekend: the one after that Friday
-            span = span._replace(at=span.at + _A_WEEK, last=span.last + _A_WEEK)
+            span = span._replace(at=span.at + A_WEEK, last=span.last + A_WEEK)
         else:  # another stop's, and so is the end it gave
             return start, None if until is not None and until.date() == span.last else until
     last = datetime.combine(span.last, END_OF_DAY)
-    until = last if until is None or last <= until < last + _A_WEEK else max(until, last)
+    until = last if until is None or last <= until < last + A_WEEK else max(until, last)
     if start is None or (start.last > start.at.date() and start.at <= span.at):
         start = span if span.at > said else None
     return start, until

@@ -33,14 +33,14 @@ from typing import Optional
 
 from ..facts import ROLE_ATTRIBUTES, USER
 from .bare import (
-    _BARE_RELATION,
-    _BARE_RELATION_NAMED,
-    _IN_LAWS,
-    _OWN_ABROAD,
-    _OWN_KIN,
-    _ROLE_AFTER,
-    _SHORT_NEWS,
-    _told_of_bare,
+    BARE_RELATION,
+    BARE_RELATION_NAMED,
+    IN_LAWS,
+    OWN_ABROAD,
+    OWN_KIN,
+    ROLE_AFTER,
+    SHORT_NEWS,
+    told_of_bare,
 )
 from .health import dose_changed, names_medicine
 from .kin import FULL_NAME as _FULL_NAME
@@ -49,44 +49,44 @@ from .kin import QUALIFIERS as _QUALIFIERS
 from .kin import REL as _REL
 from .kin import RELATIONS, WRITTEN_AS, in_law, relation_key
 from .leads import (
-    _AN_AGE_ASIDE,
-    _ASIDE,
-    _HEDGE_BEFORE_MINE,
-    _LEAD_BEFORE_A_NAME,
-    _LEAD_BEFORE_MINE,
-    _LEAD_THEN_THIRD,
-    _LEAD_TIME,
-    _NAME_THEN_BRACKETS,
-    _SAID_BY_ME,
-    _WHO_THEY_ARE_TO_ME,
-    _WHOSE_NEWS_AFTER,
+    AN_AGE_ASIDE,
+    ASIDE,
+    HEDGE_BEFORE_MINE,
+    LEAD_BEFORE_A_NAME,
+    LEAD_BEFORE_MINE,
+    LEAD_THEN_THIRD,
+    LEAD_TIME,
     LIKE_SOMEONE_FIRST,
+    NAME_THEN_BRACKETS,
     OPENER,
+    SAID_BY_ME,
+    WHO_THEY_ARE_TO_ME,
+    WHOSE_NEWS_AFTER,
     WITH_A_NAME,
-    _only_leads_in,
+    only_leads_in,
 )
 from .lexicon import ADVERBS, MONTH_NAMES, NOT_A_NAME, UNRESOLVED_PREFIX, WEEKDAY_RE, pet_subject
 from .mine import (
-    _ASKED_ME_OUT,
     _DIET_ENDED,
-    _DOCTOR_SAYS,
-    _DONE_AS_A_COUPLE,
-    _DONE_TO_ME,
-    _FOUND_OUT,
     _HOME_IS,
-    _LET_ME_GO,
-    _MY_BIRTHDAY,
-    _MY_FAVOURITE_IS,
     _NO_LONGER_MY_PARTNER,
-    _NOT_A_SUITOR,
-    _NOT_AN_EMPLOYER,
-    _PARTED,
-    _PARTED_FOR_GOOD,
     _PLACE_IS_HOME,
-    _PRESCRIBED_ME,
-    _PROPOSED_TO_ME,
-    _SENT_ME,
-    _WEDDED,
+    ASKED_ME_OUT,
+    DOCTOR_SAYS,
+    DONE_AS_A_COUPLE,
+    DONE_TO_ME,
+    FOUND_OUT,
+    LET_ME_GO,
+    MY_BIRTHDAY,
+    MY_FAVOURITE_IS,
+    NOT_A_SUITOR,
+    NOT_AN_EMPLOYER,
+    PARTED,
+    PARTED_FOR_GOOD,
+    PRESCRIBED_ME,
+    PROPOSED_TO_ME,
+    SENT_ME,
+    WEDDED,
     _together,
 )
 from .names import (
@@ -108,29 +108,29 @@ from .places import place_rest
 from .rules_personal import pet_opening
 from .text import lower_words
 from .theirs import (
-    _NAME_FROM_SOMEWHERE,
-    _NAME_MODAL,
-    _OTHER_SUBJECT,
-    _THINGS,
-    _full_name_told,
-    _of_another_tongue,
-    _someone_first,
-    _told_second,
+    NAME_FROM_SOMEWHERE,
+    NAME_MODAL,
+    OTHER_SUBJECT,
+    THINGS,
+    full_name_told,
     lower_opener,
+    of_another_tongue,
+    someone_first,
+    told_second,
 )
 from .third_person import EACH_APART, third_person
 from .whose import (
-    _AFTER_S,
-    _FAVOURITE,
-    _MINE_NAMED_THEN_S,
-    _SOMEONE_OF,
-    _THEIR_THING,
-    _THIRD_PERSON_VERBS,
-    _TYPED_FOR_S,
-    _a_thing_of_theirs,
+    AFTER_S,
+    FAVOURITE,
+    MINE_NAMED_THEN_S,
+    SOMEONE_OF,
+    THEIR_THING,
+    THIRD_PERSON_VERBS,
+    TYPED_FOR_S,
     _owned,
-    _spell,
-    _spell_s,
+    a_thing_of_theirs,
+    spell,
+    spell_s,
 )
 
 
@@ -351,7 +351,7 @@ def parse_subject(
     """Who a clause is about, and what it says of them. ``newcomer``: someone the clause
     before introduced without a name ("Our daughter is here!", "I have a new girlfriend"),
     whom this one may name ("Her name is Mio", "Gabriel Jose, 7 lbs")."""
-    clause = _LEAD_TIME.sub("", clause, count=1)
+    clause = LEAD_TIME.sub("", clause, count=1)
     # "Just like Rihanna I'm from Barbados": whom one is compared to first, then one's
     # own news (not a taste: "User likes Rihanna")
     clause = LIKE_SOMEONE_FIRST.sub("", clause, count=1)
@@ -363,14 +363,14 @@ def parse_subject(
         kind, name, rest = pet
         key = pet_subject(f"{kind} called {name}") or name
         return Parsed(Subject(key, f"User's {kind} {name}"), rest)
-    bracketed = _NAME_THEN_BRACKETS.match(clause)
+    bracketed = NAME_THEN_BRACKETS.match(clause)
     if bracketed is not None:
         name, aside, rest = (
             bracketed.group("name"),
             bracketed.group("aside"),
             clause[bracketed.end() :],
         )
-        if not _WHO_THEY_ARE_TO_ME.match(aside) and (  # "Tom (bf)": _NAMED reads that
+        if not WHO_THEY_ARE_TO_ME.match(aside) and (  # "Tom (bf)": _NAMED reads that
             name.lower() in RELATIONS or is_name(name, rest, None)
         ):
             # "Dave (from work) moved to Leeds", "Dan (34) got engaged", "Dad (72) is in
@@ -391,23 +391,23 @@ _MORE_THAN_ONE_THING = re.compile(r",|;|\band\b|\bbut\b|&", re.I)
 
 
 def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[Subject]) -> Parsed:
-    lead = _LEAD_BEFORE_MINE.match(clause)
+    lead = LEAD_BEFORE_MINE.match(clause)
     if lead is not None:
         # "Apparently my mother in law is a vegan now", "Long story but my brother got a
         # job at Google": the relative's news, not the user's ("User is vegan" had been
         # keyed)
         clause = clause[lead.end() :]
-    elif _LEAD_BEFORE_A_NAME.match(clause):
-        told = _parse_subject(_LEAD_BEFORE_A_NAME.sub("", clause, count=1), previous, newcomer)
+    elif LEAD_BEFORE_A_NAME.match(clause):
+        told = _parse_subject(LEAD_BEFORE_A_NAME.sub("", clause, count=1), previous, newcomer)
         if told.subject.key not in (USER, NOBODY.key):
             return told
-    elif _HEDGE_BEFORE_MINE.match(clause):
+    elif HEDGE_BEFORE_MINE.match(clause):
         # "Hopefully my sister is a nurse by summer", "Unlikely my brother is vegan": no
         # one's news (the user's diet had been keyed)
         return Parsed(NOBODY, clause)
-    if _IN_LAWS.match(clause):
+    if IN_LAWS.match(clause):
         return Parsed(NOBODY, clause)  # "In-laws moved to the Algarve": no one the rules key
-    named_after = _WHOSE_NEWS_AFTER.match(clause)
+    named_after = WHOSE_NEWS_AFTER.match(clause)
     if named_after is not None:
         # "Just turned 5, our eldest", "got engaged last night, my sister Priya": the news
         # first, whose it is last — read as "our eldest just turned 5"
@@ -416,16 +416,16 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         return _parse_subject(f"{who} {news[:1].lower()}{news[1:]}", previous, newcomer)
     # "Priya, who works with me, moved…": who they are, said between commas, is not
     # what they did; "Sadly, my dad turned 70": a word before them, not them
-    aside = _ASIDE.match(clause)
-    mine = _SAID_BY_ME.match(clause) is not None
+    aside = ASIDE.match(clause)
+    mine = SAID_BY_ME.match(clause) is not None
     if aside is not None and mine and WITH_A_NAME.search(aside.group("who")):
         # "I'm dating Priya, 28, junior doctor at St Thomas'": what follows is Priya's,
         # kept as said (the rest of the clause), not the user's
         clause = aside.group("who")
-    elif aside is not None and not (mine and _AN_AGE_ASIDE.match(clause, aside.end("who"))):
+    elif aside is not None and not (mine and AN_AGE_ASIDE.match(clause, aside.end("who"))):
         # (not an age in one's own list: "I'm a nurse at Leeds General, 29, F" is the
         # user's; "I'm Sam, 180, trying to lose weight" is cut as another's aside is)
-        clause = _ASIDE.sub(r"\g<who> ", clause, count=1)
+        clause = ASIDE.sub(r"\g<who> ", clause, count=1)
     clause = OPENER.sub("", clause, count=1)
     alone = _NAME_ALONE.match(clause)
     if alone and newcomer is not None and newcomer.key[:-1] in _BORN_RELATIONS:
@@ -441,12 +441,12 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         rel = newcomer.key[:-1]
         rest = clause[named.end() :]
         if named.group("name_first"):
-            rest = _spell_s(re.sub(r"^(?:she|he)", "", rest, flags=re.I))
+            rest = spell_s(re.sub(r"^(?:she|he)", "", rest, flags=re.I))
         return Parsed(relation_subject(rel, name), rest, named_relation(rel, name))
-    if _DIET_ENDED.match(clause) or _MY_BIRTHDAY.match(clause):
+    if _DIET_ENDED.match(clause) or MY_BIRTHDAY.match(clause):
         # "Keto is over", "The keto diet's done"; "It was my 42nd birthday on Sunday"
         return Parsed(USER_SUBJECT, clause)
-    done = _DONE_TO_ME.match(clause)
+    done = DONE_TO_ME.match(clause)
     if done:  # "Coursera promoted me to X": the user was promoted to X
         if done.group("made"):  # "they made me senior designer": promoted to it
             return Parsed(USER_SUBJECT, f"promoted to {clause[done.end() :]}")
@@ -455,7 +455,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         if how != "took" or as_.startswith("on"):  # "Tesco took me on as", not "took me to"
             how, as_ = ("hired", "as") if how == "took" else (how, as_)
             return Parsed(USER_SUBJECT, f"{how} {as_} {clause[done.end() :]}")
-    given = _PRESCRIBED_ME.match(clause)
+    given = PRESCRIBED_ME.match(clause)
     if given and names_medicine(clause[given.end() :]):
         how, rest = given.group("how").lower(), clause[given.end() :]
         verb = {
@@ -467,35 +467,35 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
             "taken": "",
         }.get(how, how)
         return Parsed(USER_SUBJECT, f"{verb} {rest}".strip())
-    if _NAME_FROM_SOMEWHERE.match(clause):
+    if NAME_FROM_SOMEWHERE.match(clause):
         return Parsed(NOBODY, clause)  # "Tom from work moved to Denver": someone at work
-    let_go = _LET_ME_GO.match(clause) if " me" in clause.lower() else None
+    let_go = LET_ME_GO.match(clause) if " me" in clause.lower() else None
     if let_go:  # "twitter laid me off today": the user's job there is over
         who = let_go.group("who")
         one_word = re.fullmatch(r"[\w&'.-]+", who) is not None
-        employer = one_word and who.lower() not in _NOT_AN_EMPLOYER
+        employer = one_word and who.lower() not in NOT_AN_EMPLOYER
         by = f" by {who[:1].upper()}{who[1:]}" if employer else ""
         return Parsed(USER_SUBJECT, "got laid off" + by + clause[let_go.end() :])
-    diagnosed = _DOCTOR_SAYS.match(clause) or _FOUND_OUT.match(clause)
+    diagnosed = DOCTOR_SAYS.match(clause) or FOUND_OUT.match(clause)
     if diagnosed:  # "my doctor told me I have ADHD": the user's, as the user says it
         return parse_subject(clause[diagnosed.end() :], previous)
     dose = dose_changed(clause)
     if dose is not None:  # "doc upped my sertraline to 100mg": on sertraline 100mg
         return Parsed(USER_SUBJECT, dose)
-    sent = _SENT_ME.match(clause)
+    sent = SENT_ME.match(clause)
     if sent:  # "they're sending me to Nakuru next week": going to Nakuru next week
         return Parsed(USER_SUBJECT, f"going to {clause[sent.end() :]}")
     if _HOME_IS.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Bristol is our home now"
-    if _MY_FAVOURITE_IS.match(clause):
+    if MY_FAVOURITE_IS.match(clause):
         return Parsed(USER_SUBJECT, clause)  # "Wilco is my favourite band now"
-    proposal = _PROPOSED_TO_ME.match(clause)
+    proposal = PROPOSED_TO_ME.match(clause)
     who = proposal.group("name").lower() if proposal else ""
-    if proposal and who not in RELATIONS and who not in NOT_NAMES and who not in _NOT_A_SUITOR:
+    if proposal and who not in RELATIONS and who not in NOT_NAMES and who not in NOT_A_SUITOR:
         # "THEO PROPOSED!!!! on the beach": engaged to Theo
         rest = clause[proposal.end() :]
         return Parsed(USER_SUBJECT, f"got engaged to {proposal.group('name')}{rest}")
-    asked = _ASKED_ME_OUT.match(clause)
+    asked = ASKED_ME_OUT.match(clause)
     who = asked.group("name") if asked else ""
     if (
         asked
@@ -510,17 +510,17 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     home = _PLACE_IS_HOME.match(clause)
     if home and place_rest(home.group("v")) == "":
         return Parsed(USER_SUBJECT, clause)  # "Quezon City is home", not "Sam is home"
-    if (_SOMEONE_OF.match(clause) or _a_thing_of_theirs(clause)) and not _IS_MY.match(clause):
+    if (SOMEONE_OF.match(clause) or a_thing_of_theirs(clause)) and not _IS_MY.match(clause):
         # "Anna's husband got a job": not Anna, not the user; but "my friend Leah's
         # husband …" still says who Leah is to the user
-        theirs_of = _MINE_NAMED_THEN_S.match(clause)
+        theirs_of = MINE_NAMED_THEN_S.match(clause)
         if theirs_of is None or theirs_of.group("name").split()[0].lower() in NOT_NAMES:
             return Parsed(NOBODY, clause)
         rel, name = theirs_of.group("rel").lower(), theirs_of.group("name")
         return Parsed(NOBODY, clause, (relation_kind(rel), rel, name))
     match = _PRONOUN.match(clause)
     if match:
-        rest = _spell(match.group("c"), clause[match.end() :])
+        rest = spell(match.group("c"), clause[match.end() :])
         # "I do speak Spanish", "we do live in Leeds": said with emphasis, said so
         rest = _EMPHATIC_DO.sub("", rest, count=1) if not match.group("c") else rest
         if match.group("p").lower() == "we":
@@ -551,10 +551,10 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         return Parsed(
             relation_subject("partner", name), clause[match.end() :], ("partner", "partner", name)
         )
-    match = _BARE_RELATION.match(clause)
-    if match and _told_of_bare(match, clause[match.end() :]):
+    match = BARE_RELATION.match(clause)
+    if match and told_of_bare(match, clause[match.end() :]):
         rest = clause[match.end() :]
-        rest = _spell_s("'s " + rest) if match.group("c") else rest
+        rest = spell_s("'s " + rest) if match.group("c") else rest
         return Parsed(relation_subject(match.group("rel").lower(), None), rest)
     together = _ME_AND.match(clause)
     them = _RELATION.match(clause[together.end() :]) if together else None
@@ -572,25 +572,25 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     ):
         return Parsed(NOBODY, clause)  # "my ex wife moved to Denver": no partner's news
     if match is None:
-        bare = _BARE_RELATION_NAMED.match(clause)
+        bare = BARE_RELATION_NAMED.match(clause)
         if (
             bare
             and (
                 # (a relative by marriage is always one's own: "BIL Fintan drives for Bus Éireann")
                 (
                     bare.group("rel")[:1].isupper()
-                    and bare.group("rel").lower() not in _OWN_ABROAD
+                    and bare.group("rel").lower() not in OWN_ABROAD
                     and not in_law(bare.group("rel"))
                 )
-                or not (_OWN_KIN.match(clause) or in_law(bare.group("rel")))
+                or not (OWN_KIN.match(clause) or in_law(bare.group("rel")))
                 # (said short, only before news of them: not "SIL International publishes…")
                 or (
                     bare.group("rel").isupper()
-                    and clause[bare.end() :].split(" ", 1)[0].lower() not in _SHORT_NEWS
+                    and clause[bare.end() :].split(" ", 1)[0].lower() not in SHORT_NEWS
                 )
                 or bare.group("name").lower() in NOT_NAMES
                 or bare.group("name").lower() in ("is", "was", "has", "are", "and", "the")
-                or _ROLE_AFTER.match(clause[bare.end() :])
+                or ROLE_AFTER.match(clause[bare.end() :])
             )
         ):
             return Parsed(NOBODY, clause)  # "sister Mary taught me", "Sister Act is on"
@@ -606,30 +606,30 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         if not name and match.group(0).rstrip(" ,").lower().endswith(rel + "s"):
             # "my sisters boyfriend is called Dave", "my sons teacher is Mrs Patel": the
             # "'s" typed without its apostrophe (had been the sister Dave, the son Mrs Patel)
-            thing = _THEIR_THING.match("'s " + rest)
-            if thing and thing.group("thing").lower() not in _TYPED_FOR_S:
+            thing = THEIR_THING.match("'s " + rest)
+            if thing and thing.group("thing").lower() not in TYPED_FOR_S:
                 thing = None  # "my kids and I moved …", "my brothers work at …": several
-            if thing and thing.group("thing").lower() not in _FAVOURITE:
+            if thing and thing.group("thing").lower() not in FAVOURITE:
                 return Parsed(NOBODY, clause)
             if thing:
                 rest = "'s " + rest  # "my sons favourite film is Cars": the son's
         # "my son's favorite movie is Cars", "my son's new teacher is Mr Brown": a thing
         # of theirs is named, not them ("my wife's name is Sarah" names her)
-        thing = _THEIR_THING.match(rest)
+        thing = THEIR_THING.match(rest)
         theirs = thing is not None
-        if thing and thing.group("thing").lower() not in _FAVOURITE:
+        if thing and thing.group("thing").lower() not in FAVOURITE:
             return Parsed(NOBODY, clause)  # "my sister's dog Max died": the dog's news
-        owned = _AFTER_S.match(rest) if not theirs else None
+        owned = AFTER_S.match(rest) if not theirs else None
         if owned and _owned(owned.group("rest")):
             return Parsed(NOBODY, clause)  # "my brother's flat in Leith": the flat's
-        rest = _spell_s(rest)
+        rest = spell_s(rest)
         if not name:
             lower = lower_opener(rest) or lower_subject_of_be(rest) or lower_and_i(rest)
             # (not a doing: "my daughters getting married", typed for "daughter's")
             if (
                 lower is not None
                 and lower_name(lower)
-                and lower not in _THINGS
+                and lower not in THINGS
                 and not lower.endswith("ing")
             ):
                 # "my brother vikram turned 21", "my wife tasha and i": a name in lower case
@@ -638,7 +638,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         if together:  # "my wife Sophie and I live in Bristol", "my cousin and I…": the user too
             kind = relation_kind(rel)
             after = rest[together.end() :]
-            parted = _PARTED_FOR_GOOD.match(after) if kind == "partner" and name else None
+            parted = PARTED_FOR_GOOD.match(after) if kind == "partner" and name else None
             if parted:
                 # "my wife Sophie and I split up": the user parted from Sophie, as "Sophie
                 # and I split up" says (not "… is Sophie" first)
@@ -669,8 +669,8 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
     match = _NAME_AND_I.match(clause)
     if match:
         rest = clause[match.end() :]
-        parted = _PARTED.match(rest)
-        done = _DONE_AS_A_COUPLE.match(rest) if not parted else None
+        parted = PARTED.match(rest)
+        done = DONE_AS_A_COUPLE.match(rest) if not parted else None
         name = partner_named(match.group(0))
         if done and (name := name or partner_named(match.group(0), lower=True)):
             # "me and Jake are done", "Tom and I are over": parted, as "broke up" says
@@ -678,9 +678,9 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
         if not parted:
             # "Tasha and I are doing keto": the user's, as "my wife and I" is; "Marco and
             # I are official now": Marco is the partner too
-            partner = name if name and (_together(rest) or _WEDDED.match(rest)) else None
+            partner = name if name and (_together(rest) or WEDDED.match(rest)) else None
             couple = ("partner", "partner", partner) if partner else None
-            return Parsed(USER_SUBJECT, _spell(None, rest), couple)
+            return Parsed(USER_SUBJECT, spell(None, rest), couple)
         name = name or partner_named(match.group(0), lower=True)
         if name:
             # "Tom and I split up", "Ana and I are divorced now", "chloe and i broke up":
@@ -690,8 +690,8 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
             how = parted.group(0)
             join = "from" if how.endswith(("divorced", "separated")) else "with"
             return Parsed(USER_SUBJECT, f"{how} {join} {name}{rest[parted.end() :]}")
-    match = _NAME_MODAL.match(clause)
-    if match and _told_second(lower_words(clause)[:4]):
+    match = NAME_MODAL.match(clause)
+    if match and told_second(lower_words(clause)[:4]):
         # "Can turned 2", "Will got promoted": a modal takes a bare verb, so a name; the
         # collection links it to the relation it knows by that name.
         name = match.group(0)
@@ -709,9 +709,9 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
             # "Sarah like totally got engaged": chat's "like" before the verb says nothing
             rest = re.sub(r"^\s*like[,\s]+", "", rest, count=1, flags=re.I)
         if match.group("c") and match.group("c") != "'s":
-            rest = _spell(match.group("c"), rest)
+            rest = spell(match.group("c"), rest)
         elif match.group("c") == "'s":
-            rest = _spell_s("'s " + rest)
+            rest = spell_s("'s " + rest)
         if match.group("rel") or match.group("prel"):
             # "Sarah, my sister, …" and "Sarah (my sister) …"
             rel = (match.group("rel") or match.group("prel")).lower()
@@ -719,14 +719,14 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
             return Parsed(relation_subject(rel, name), rest, relation)
         # "Minho oppa": Minho, whom remember links to the relative it knows by that name
         return Parsed(Subject(name, name), rest)
-    lead = _LEAD_THEN_THIRD.match(clause) if previous is not None else None
-    if lead and _only_leads_in(lead.group("lead")):
+    lead = LEAD_THEN_THIRD.match(clause) if previous is not None else None
+    if lead and only_leads_in(lead.group("lead")):
         # "Kenji got a job! no more long distance, he starts at Sea in July": the one
         # named before (not "my gran was Rose, she'd…", "Sigrid, she's a cellist")
         clause = clause[lead.end() :]
     match = _THIRD.match(clause)
     if match:
-        rest = _spell_s((match.group("c") or "") + " " + clause[match.end() :])
+        rest = spell_s((match.group("c") or "") + " " + clause[match.end() :])
         pronoun = match.group("who").lower()
         if previous is not None and of_the_other_sex(pronoun, previous):
             # "my sister has a new boyfriend. Kai. he's a plumber": not the sister
@@ -741,19 +741,19 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
             # message: whom remember resolves from who was told of last
             # (kin.PRONOUN_RELATIONS)
             return Parsed(Subject(UNRESOLVED_PREFIX + pronoun, pronoun.capitalize()), rest)
-    if _OTHER_SUBJECT.match(clause):
+    if OTHER_SUBJECT.match(clause):
         return Parsed(NOBODY, clause)  # about someone or something unnamed: keyed to no one
-    full = _full_name_told(clause)
+    full = full_name_told(clause)
     if full is not None:
         # "Wei Jie got the job at USM", "Tom Smith moved to Leeds": whom remember finds
         # the collection knows by that name, or no one ("Nana Mouskouri turned 90")
         return Parsed(Subject(UNRESOLVED_PREFIX + full, full), clause[len(full) :].strip())
-    if _someone_first(clause):
+    if someone_first(clause):
         return Parsed(NOBODY, clause)
-    if _of_another_tongue(clause):
+    if of_another_tongue(clause):
         return Parsed(NOBODY, clause)  # "bà ngoại turned 80 today": grandma, not the user
     opener = lower_opener(clause) or lower_subject_of_be(clause)
-    if opener is not None and opener in _THINGS:
+    if opener is not None and opener in THINGS:
         return Parsed(NOBODY, clause)  # "dog turned 5", "landlord says…": keyed to no one
     if opener is not None and lower_name(opener) and clause[len(opener) : len(opener) + 1] == " ":
         # "vikram turned 21 yesterday", "sarah moved to leeds", "tom is vegan now": a name
@@ -783,6 +783,6 @@ _NOTE_VERBS = frozenset(
 )
 # A clause that opens with a verb of the third person, without its subject.
 _THIRD_PERSON_VERB = re.compile(
-    r"^(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?:" + "|".join(_THIRD_PERSON_VERBS) + r")\b",
+    r"^(?:(?:" + "|".join(sorted(ADVERBS)) + r")\s+)*(?:" + "|".join(THIRD_PERSON_VERBS) + r")\b",
     re.I,
 )

@@ -7,7 +7,7 @@ then no one (subjects.py). A person or thing of someone's, after a "'s" ("Anna's
 moved"), is whose.py's.
 
 Also who else may open a clause: a first name and a surname ("Tom Smith moved…",
-``_full_name_told``), whom remember looks up; the word a clause typed in lower case opens
+``full_name_told``), whom remember looks up; the word a clause typed in lower case opens
 with, then a told verb ("bob turned 31", ``lower_opener``), a name the collection may know
 that the rules alone cannot tell from chat ("omg turned 40"); and the pet a clause opens
 with by name (``pet_named``).
@@ -29,7 +29,7 @@ from .text import lower_words
 
 # Who or what opens a clause about someone other than the user, unnamed or not alone ("The
 # kids moved…", "his boss…", "Tom and Anna…", "one of my friends is vegan"): no one's.
-_OTHER_SUBJECT = re.compile(
+OTHER_SUBJECT = re.compile(
     r"^(?:(?:the|his|her|their|your|this|that|these|those|it|its|he|she|they|"
     r"everyone|everybody|someone|somebody|nobody|people|doctor|mum|dad)\b|[A-Z][a-z]+\s+(?:and|&)\s|"
     # some of the user's people: "one of my friends is vegan", "both my kids are…", "a
@@ -48,7 +48,7 @@ _OTHER_SUBJECT = re.compile(
 )
 # Someone by where the user knows them from: "Tom from work", "Jess at the gym", "Dave
 # in accounts" (not the user, whatever the user is called).
-_NAME_FROM_SOMEWHERE = re.compile(
+NAME_FROM_SOMEWHERE = re.compile(
     r"^(?-i:[A-Z])[\w'-]+\s+(?:from|at|in)\s+(?:work|the\s+(?:office|gym|pub|club|team|lab|"
     r"shop|studio|band|choir|church|school|uni|climbing\s+wall)|school|uni|college|church|"
     r"accounts|sales|marketing|hr|finance|legal|ops|engineering|my\s+(?:team|office|class|"
@@ -108,22 +108,22 @@ _CAPS_NO_ONE = frozenset("ok im ya ye no so uk us hr it pr ai tv pc my hi yo".sp
 _FULL_NAME_FIRST = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s")
 # A name that reads as a modal or a month, written capitalised and with no contraction
 # after it ("Can turned 2"); and any modal so written ("Should've turned left").
-_NAME_MODAL = re.compile(r"^(?:Can|May|Will|April|June|August)\b(?!')")
+NAME_MODAL = re.compile(r"^(?:Can|May|Will|April|June|August)\b(?!')")
 _MODAL_NAME = re.compile(r"^(?:" + "|".join(sorted(m.capitalize() for m in MODALS)) + r")\b")
 
 
-def _full_name_told(clause: str) -> Optional[str]:
+def full_name_told(clause: str) -> Optional[str]:
     """The first name and surname a clause opens with, then what they did or are ("Tom
     Smith moved…", "Ed Sheeran is married"); None for any other opening."""
     full = _FULL_NAME_FIRST.match(clause)
     words = lower_words(clause)
     if full is None or words[0] in NOT_NAMES or words[0] in PERSON_WORDS or words[0] in RELATIONS:
         return None
-    told = _told_second(words[1:5]) or words[2:3] in (["is"], ["was"], ["has"])
+    told = told_second(words[1:5]) or words[2:3] in (["is"], ["was"], ["has"])
     return full.group(0).strip() if told else None
 
 
-def _someone_first(clause: str) -> bool:
+def someone_first(clause: str) -> bool:
     """Whether a clause opens with someone or something other than the user, then their
     verb: a word for a person ("husband got a job", "kids started school"), a modal
     that is no name the rules take, then a told verb ("Should've turned left"), or
@@ -151,7 +151,7 @@ def _someone_first(clause: str) -> bool:
         if (
             words[2:3]
             and words[2] in _IS_HAS
-            and words[1] in _THINGS | PET_WORDS
+            and words[1] in THINGS | PET_WORDS
             and (words[2] != "is" or pet_is)
         ):
             return True
@@ -165,14 +165,14 @@ def _someone_first(clause: str) -> bool:
             after = lower_words(clause[someone.end() :])
             if someone.group(0)[-1] == "s" and someone.group(0)[-2] in "'’":
                 return True  # "my neighbor Chris's son turned 5": theirs
-            if after[:1] in (["is"], ["was"], ["has"], ["s"]) or _told_second(["", *after[:4]]):
+            if after[:1] in (["is"], ["was"], ["has"], ["s"]) or told_second(["", *after[:4]]):
                 return True
             if after[:1] == ["from"] and any(
-                _told_second(["", *after[at : at + 4]]) or after[at : at + 1] in (["is"], ["was"])
+                told_second(["", *after[at : at + 4]]) or after[at : at + 1] in (["is"], ["was"])
                 for at in (2, 3)
             ):
                 return True  # "our lad Tom from accounts turned 21" (had been the user's age)
-        return _THINGS_AGE.match(clause) is not None or _told_second(words[1:5])
+        return _THINGS_AGE.match(clause) is not None or told_second(words[1:5])
     named = _NAME_THEN_PERSON.match(clause)
     if named and named.group("who").lower() in PEOPLE_OF_MINE:
         return True  # "Dave, my neighbour, is vegan", "Dave (my neighbour) is married"
@@ -182,18 +182,18 @@ def _someone_first(clause: str) -> bool:
         after = lower_words(clause[from_.end() :])
         # (one more word of where they are from: "Sarah from my old job moved to Leeds")
         return any(
-            _told_second(["", *after[at : at + 4]])
+            told_second(["", *after[at : at + 4]])
             or after[at : at + 1] in (["is"], ["was"], ["has"])
             for at in (0, 1)
         )
-    if _INITIALS.match(clause) and words[0] not in _CAPS_NO_ONE and _told_second(words[:4]):
+    if _INITIALS.match(clause) and words[0] not in _CAPS_NO_ONE and told_second(words[:4]):
         return True  # "JP started at Telstra", "AJ moved to Leeds": someone by initials
     if not ((words[:1] and words[0] in PERSON_WORDS) or _MODAL_NAME.match(clause)):
         return False
     # "bf is vegan now", "husband is a nurse": theirs as much as "husband got a job";
     # "kids are vegan", "parents have a dog"
     people_is = words[0] in PERSON_WORDS and words[1:2] != [] and words[1] in _BE_OR_HAVE
-    return people_is or _told_second(words[:4])
+    return people_is or told_second(words[:4])
 
 
 def pet_named(clause: str) -> Optional[str]:
@@ -205,7 +205,7 @@ def pet_named(clause: str) -> Optional[str]:
 _HEDGES = frozenset(("literally", "basically", "honestly", "totally", "seriously"))
 
 
-def _told_second(words: list[str]) -> bool:
+def told_second(words: list[str]) -> bool:
     """Whether the word after the first (adverbs aside) is a told verb: "bob turned…",
     "hubby literally just got…"."""
     following = [w for w in words[1:] if w not in ADVERBS and w not in _HEDGES]
@@ -216,7 +216,7 @@ def _told_second(words: list[str]) -> bool:
     )
 
 
-def _of_another_tongue(clause: str) -> bool:
+def of_another_tongue(clause: str) -> bool:
     """Whether a clause opens with one or two words in lower case, one of them written
     with letters English has not and none a greeting or a word of chat, then a told verb:
     someone called so in another language ("bà ngoại turned 80", "abuelita moved to
@@ -230,7 +230,7 @@ def _of_another_tongue(clause: str) -> bool:
             rest
             and all(w.isalpha() and w.islower() and w not in NOT_LOWER_NAMES for w in said)
             and not all(w.isascii() for w in said)
-            and _told_second(["", *lower_words(rest)])
+            and told_second(["", *lower_words(rest)])
         ):
             return True
     return False
@@ -242,7 +242,7 @@ def lower_opener(clause: str) -> Optional[str]:
     rules alone cannot tell from chat ("omg turned 40"); None otherwise."""
     match = re.match(r"([a-z]+)\b(?!['’])", clause)  # not "isn't", "wasn't"
     words = lower_words(clause)
-    if match is None or not _told_second(words[:4]):
+    if match is None or not told_second(words[:4]):
         return None
     # "bob said i turned 31": the user is a subject of the clause too.
     return None if FIRST_PERSON & set(words) else match.group(1)
@@ -250,7 +250,7 @@ def lower_opener(clause: str) -> Optional[str]:
 
 # Things and people unnamed that open a clause about them: "dog turned 5", "landlord says
 # the rent is going up", "doc moved to another practice".
-_THINGS = frozenset(
+THINGS = frozenset(
     """dog dogs cat cats puppy kitten car house flat apartment school class uni job team
     company office landlord landlady doctor doc vet teacher neighbour neighbor plan plans
     wedding party rent bus train flight weather life phone laptop gym shop store
@@ -261,5 +261,5 @@ _THINGS = frozenset(
 
 
 # Words for what a name after them names, not someone: "our flat Arroios", "my cat Biscuit".
-_NOT_SOMEONE = (_THINGS | PET_WORDS) - PEOPLE_OF_MINE
+_NOT_SOMEONE = (THINGS | PET_WORDS) - PEOPLE_OF_MINE
 _BE_OR_HAVE = frozenset(("is", "was", "has", "s", "are", "were", "have"))

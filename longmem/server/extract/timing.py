@@ -17,7 +17,7 @@ from .keys import Key
 from .lexicon import HEDGED, HEDGED_BEFORE
 from .places import place_rest
 from .rules_home import PLANNED_MOVE, SINCE_THE_MOVE
-from .stays import _AN_END_SAID
+from .stays import AN_END_SAID
 from .third_person import finish
 from .values import a_place
 from .when import COUNT_RE, END_OF_DAY, Start, count_of, starts
@@ -26,9 +26,9 @@ from .when import COUNT_RE, END_OF_DAY, Start, count_of, starts
 def put_off(keys: list[Key], clause: str, said: datetime) -> Optional[Start]:
     """The day a denied value is put off to ("not … until March"), if it names one."""
     denied = any(k.negated and k.value for k in keys) or _DENIED.search(clause) is not None
-    if not keys or not denied or not _AN_END_SAID.search(clause):
+    if not keys or not denied or not AN_END_SAID.search(clause):
         return None
-    return starts(_AN_END_SAID.sub("from", clause), said)
+    return starts(AN_END_SAID.sub("from", clause), said)
 
 
 def plans(

@@ -108,9 +108,9 @@ OCCUPATIONS = frozenset(
 )
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 # Homes as said: "our new flat", "a two-bed house".
-_HOME_NOUN = r"(?:flat|apartment|apt|house|home|place|condo|digs|gaff|unit|bungalow|cottage|townhouse|bedsitter|bedsit|studio|piso|sharehouse|flatshare|loft|maisonette|\d\s?bhk|(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|place|unit|condo))?)"
-_HOME_ADJ = r"(?:new|first|own|little|tiny|small|big|lovely|dream|forever|cute|cosy|cozy|rented|share|shared)"
-_A_HOME = r"(?:a|an|our|my|the)\s+(?:" + _HOME_ADJ + r"\s+){0,3}" + _HOME_NOUN
+HOME_NOUN = r"(?:flat|apartment|apt|house|home|place|condo|digs|gaff|unit|bungalow|cottage|townhouse|bedsitter|bedsit|studio|piso|sharehouse|flatshare|loft|maisonette|\d\s?bhk|(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|place|unit|condo))?)"
+HOME_ADJ = r"(?:new|first|own|little|tiny|small|big|lovely|dream|forever|cute|cosy|cozy|rented|share|shared)"
+A_HOME = r"(?:a|an|our|my|the)\s+(?:" + HOME_ADJ + r"\s+){0,3}" + HOME_NOUN
 
 # A full stop that ends a value, not one after "St", "Dr", "Mrs": "St. Mary's Hospital".
 _NOT_AN_ABBREVIATION = "".join(
@@ -163,7 +163,7 @@ _A_NAME_WITH_AND = re.compile(
     r"(?:\s+(?-i:[A-Z])[\w&'.-]*)*)(?:\s*(?:$|[.!;]|,\s*(?!(?-i:[A-Z])))|\s+(?:in|now|since|for|as|from|"
     r"full-time|part-time|remotely|again)\b)"
 )
-_ARTICLE = re.compile(r"^(?:a|an|the|my|our|some)\s+", re.I)
+ARTICLE = re.compile(r"^(?:a|an|the|my|our|some)\s+", re.I)
 _PRONOUNS = frozenset(
     "it that this them those these there here him her me us you one himself herself "
     "themselves myself yourself ourselves anything nothing everything something anyone "
@@ -228,7 +228,7 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         "school",
         "studies",
     ):
-        value = _ARTICLE.sub("", value)
+        value = ARTICLE.sub("", value)
     found = value.split()
     if not found or len(found) > _MAX_VALUE_WORDS:
         return None
@@ -303,7 +303,7 @@ _NOT_AN_EMPLOYER = re.compile(
     r"(?:my|our|his|her|their|your)\s+(?!\S+'s\b).*)$",
     re.I,
 )
-_NOT_REALLY = re.compile(r"\b(?:inside|in spirit|at heart|mentally|emotionally)\b", re.I)
+NOT_REALLY = re.compile(r"\b(?:inside|in spirit|at heart|mentally|emotionally)\b", re.I)
 # An age not meant: said of one's head or in another's years right after it ("I'm 25 again
 # in my head", "100 years old in internet years", "40 in 5 years"), or played ("respond as
 # if I'm 10", "User pretends to be 30").
@@ -316,7 +316,7 @@ NOT_MEANT_BEFORE = re.compile(
 _AGED = re.compile(r"^\d{1,3}[\s-]+(?:years?|yrs?)[\s-]+old\s+", re.I)
 # "a new apartment in Bandra", "share house in Koenji": a home, its article said or not
 _A_HOME_IN = re.compile(
-    r"^(?:(?:a|an|our|my|the)\s+)?(?:" + _HOME_ADJ + r"\s+){0,3}" + _HOME_NOUN + r"\s+in\s+(?=\S)",
+    r"^(?:(?:a|an|our|my|the)\s+)?(?:" + HOME_ADJ + r"\s+){0,3}" + HOME_NOUN + r"\s+in\s+(?=\S)",
     re.I,
 )
 # Who the news is told to, after the place: "… in Fremantle mate".
@@ -366,7 +366,7 @@ _NOT_A_HOME = re.compile(
     r".*\b(?:hospital|clinic|infirmary|headquarters|hq|campus|factory|warehouse|(?<!post\s)office)$",
     re.I,
 )
-_WORK_SAID = re.compile(
+WORK_SAID = re.compile(
     r"\b(?:as\s+(?:a|an|head|the)|work|works|working|job|teach|teaches|teaching|staff)\b", re.I
 )
 
@@ -382,10 +382,10 @@ _NOT_A_JOB_START = frozenset(
     "weekend bedroom born total massive big-time light heavy fussy nose secret lay volunteer "
     "basically practically glorified unpaid wannabe aspiring armchair humble literally".split()
 )
-_AT_HEART = re.compile(r"\bat heart\b", re.I)
+AT_HEART = re.compile(r"\bat heart\b", re.I)
 
 
-def _singular(job: str) -> str:
+def singular(job: str) -> str:
     head, _, last = job.rpartition(" ")
     if last.lower() in OCCUPATIONS or last.lower()[:-1] not in OCCUPATIONS:
         return job

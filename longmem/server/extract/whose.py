@@ -5,7 +5,7 @@ thing of theirs ("Anna's flat in Vienna has a balcony", "my son's teacher is gre
 sister's dog Max died", "Kenji's condo in Bukit Timah"), news of no one the rules key:
 the clause's subject is then no one (subjects.py). "is" or "has" ("Anna's back in Leeds",
 "Lachlan's quit the mines", "Lachlan's married"): spelled out, as the other contractions
-after a subject are ("'m" → "am", "'ve" → "have": ``_spell``, ``_spell_s``).
+after a subject are ("'m" → "am", "'ve" → "have": ``spell``, ``spell_s``).
 """
 
 # ruff: noqa: E501, SIM905  (patterns and word lists read as text, one per line)
@@ -38,19 +38,19 @@ _THING_VERBS = r"""is was are were has had says said got gets moved works worked
     lived started turned loves hates does did went broke died passed lands landed leaves
     left arrives arrived starts ends ended called calls rang texted bit bites needs needed
     won lost crashed opened closed flooded sold costs cost"""
-_SOMEONE_OF = re.compile(
+SOMEONE_OF = re.compile(
     r"^(?:(?i:(?:(?:my|our)\s+)?" + _QUALIFIERS + r"(?:" + _REL + r"))(?:\s+" + _NAME + r")?|"
     + _NAME + r")'s\s+(?i:" + _QUALIFIERS + r"(?:(?:" + _REL + r")s?\b|(?!(?:"
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     + r")\b)[a-z]+\s+(?:" + "|".join(_THING_VERBS.split()) + r")\b))"
 )
 # One of the user's by relation and name, then something of theirs: "my friend Leah's".
-_MINE_NAMED_THEN_S = re.compile(
+MINE_NAMED_THEN_S = re.compile(
     r"^(?i:(?:my|our)\s+" + _QUALIFIERS + r"(?P<rel>" + _REL + r"))\s+(?P<name>(?-i:[A-Z])[a-z]+)['’]s\s"
 )
 # A name's "'s" and the words that follow it, to the end of the clause.
 _S_THEN_REST = r"\s*['’]s\s+(?P<rest>[^,;:!?()—–]*)"
-_AFTER_S = re.compile(r"^" + _S_THEN_REST)
+AFTER_S = re.compile(r"^" + _S_THEN_REST)
 _NAMES_S = re.compile(r"^" + _NAME + _S_THEN_REST)
 # A thing of someone's, said without a verb ("Kenji's condo in Bukit Timah"): words no
 # one is ("Kenji is condo" is not what was said).
@@ -79,7 +79,7 @@ _THEIR_THINGS_VERBS = (
 _THINGS_WORDS = frozenset("first new old latest second last".split())
 
 
-def _a_thing_of_theirs(clause: str) -> bool:
+def a_thing_of_theirs(clause: str) -> bool:
     """Whether ``clause`` opens with a thing of someone named, its "'s" no "is" or "has":
     "Anna's flat in Vienna has a balcony now", "Morag's place in Partick it is", "Kenji's
     condo in Bukit Timah" (not "Anna's back in Leeds", "Anna's moving", "Sam's 25")."""
@@ -129,19 +129,19 @@ _STATES = (
 # A thing of theirs and what it does: "'s dog Max died", "'s new job at the bakery is
 # going well", "'s favorite movie is Cars"; not "'s a vegan", "'s from Leeds", "'s
 # vegetarian so we share", where "'s" is "is" or "has".
-_FAVOURITE = frozenset(("favorite", "favourite", "fave", "fav"))
+FAVOURITE = frozenset(("favorite", "favourite", "fave", "fav"))
 # A person or a thing of someone's after a relation typed with "s" for "'s": "my sisters
 # boyfriend", "my sons teacher", "my daughters dog".
-_TYPED_FOR_S = (
+TYPED_FOR_S = (
     PERSON_WORDS
-    | _FAVOURITE
+    | FAVOURITE
     | frozenset(
         """dog cat puppy kitten car house flat room school class uni job team teacher
         dentist doctor coach nursery wedding party birthday bday name bike phone friend
         friends mate mates ex""".split()
     )
 )
-_THEIR_THING = re.compile(
+THEIR_THING = re.compile(
     r"^\s*['’]s\s+(?!(?:"
     + "|".join(sorted(_NOT_A_THING, key=len, reverse=True))
     # not a state or a doing ("'s vegan and hates cooking", "'s moving to Denver and starts
@@ -155,15 +155,15 @@ _THEIR_THING = re.compile(
 
 _CONTRACTIONS = {"'m": "am ", "'re": "are ", "'ve": "have ", "'d": "would ", "'ll": "will "}
 # Verbs of the third person, present: what a clause without its subject opens with
-# (subjects._THIRD_PERSON_VERB), and a verb after "'s" and an adverb (_spell_s).
-_THIRD_PERSON_VERBS = sorted(
+# (subjects._THIRD_PERSON_VERB), and a verb after "'s" and an adverb (spell_s).
+THIRD_PERSON_VERBS = sorted(
     ({"says"} | {verb for verb in CLAUSE_VERBS if verb.endswith("s")})
     - {"is", "has", "was", "does"}
 )
-_THIRD_PERSON = frozenset(_THIRD_PERSON_VERBS)
+_THIRD_PERSON = frozenset(THIRD_PERSON_VERBS)
 
 
-def _spell(contraction: Optional[str], rest: str) -> str:
+def spell(contraction: Optional[str], rest: str) -> str:
     return (_CONTRACTIONS.get((contraction or "").lower(), "") + rest).strip()
 
 
@@ -183,7 +183,7 @@ _FELT = frozenset(
 )
 
 
-def _spell_s(rest: str) -> str:
+def spell_s(rest: str) -> str:
     """A leading contraction spelled out: "'s got" → "has got", "'s a" → "is a"."""
     rest = rest.strip()
     if rest.startswith("'s"):

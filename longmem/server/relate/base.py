@@ -1,4 +1,4 @@
-"""What every part of one remember call shares (relate/): ``_CallBase``, the call's
+"""What every part of one remember call shares (relate/): ``CallBase``, the call's
 scope (its collection and container tag, when it was said) and what it has done so far
 (the unkeyed facts it stored, the keyed facts it said again), and the current memories
 of a key in that scope; the relations a fact comes back with; how two values compare
@@ -18,7 +18,7 @@ from ..timestamps import datetime_to_iso, iso_now
 NEW, UPDATES, EXTENDS, DUPLICATE = "new", "updates", "extends", "duplicate"
 
 
-def _iso(moment: Optional[datetime]) -> Optional[str]:
+def iso(moment: Optional[datetime]) -> Optional[str]:
     return None if moment is None else datetime_to_iso(moment)
 
 
@@ -37,7 +37,7 @@ def _called(value: Optional[str]) -> list[str]:
     return words[words.index("called") + 1 :] if "called" in words[1:] else words
 
 
-class _CallBase:
+class CallBase:
     """One remember call's scope and state, which each part of it reads (call.py)."""
 
     def __init__(

@@ -25,10 +25,10 @@ from ..extract.rules_personal import BORN_A
 from ..extract.third_person import finish, third_person
 from ..facts import USER, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_epoch
-from .base import DUPLICATE, NEW, _iso
+from .base import DUPLICATE, NEW, iso
 from .corrections import _Corrections
-from .keyed import _Keyed
-from .whose import _Whose
+from .keyed import Keyed
+from .whose import Whose
 
 # How many nearest current memories an unkeyed fact is compared with, from what cosine.
 RELATE_CANDIDATES = 20
@@ -54,7 +54,7 @@ _DENIES = re.compile(
 )
 
 
-class _Call(_Whose, _Corrections, _Keyed):
+class _Call(Whose, _Corrections, Keyed):
     """One remember call: its facts related and stored inside one write transaction."""
 
     def remember(self, fact: ExtractedFact) -> list[dict[str, Any]]:
@@ -123,12 +123,12 @@ class _Call(_Whose, _Corrections, _Keyed):
             source=SOURCE_REMEMBER,
             container_tag=self.container_tag,
             type=fact.type,
-            expires_at=_iso(fact.expires_at),
+            expires_at=iso(fact.expires_at),
             is_latest=current,
             subject=fact.subject if fact.attribute else None,
             attribute=fact.attribute,
             value=fact.value,
-            valid_from=_iso(fact.valid_from) or self.observed_at,
+            valid_from=iso(fact.valid_from) or self.observed_at,
             observed_at=self.observed_at,
             statement=fact.statement or None,
             supersedes=supersedes,

@@ -18,13 +18,13 @@ from ..embed import query_terms
 from ..extract.places import places_in
 from ..facts import RELATION_ATTRIBUTES, USER, attribute
 from ..timestamps import iso_now, iso_to_epoch
-from .base import DUPLICATE, UPDATES, _CallBase, _same
+from .base import DUPLICATE, UPDATES, CallBase, _same
 
 # How far back "sorry, I meant Wipro" puts right the last statement (seconds), and how
 # many of the newest memories are read for the message stored last (pinned ones come
 # first in that order; a message keys fewer).
 _PUT_RIGHT_WITHIN = 3600
-_NEWEST_LOOKED_AT = 64
+NEWEST_LOOKED_AT = 64
 
 
 def _keyed_now(memory: MemoryRecord) -> bool:
@@ -36,7 +36,7 @@ def _keyed_now(memory: MemoryRecord) -> bool:
     )
 
 
-class _Corrections(_CallBase):
+class _Corrections(CallBase):
     """What a correction puts right, and the memories it stores in their place."""
 
     def _said_last(self, right: str) -> Optional[str]:
@@ -47,7 +47,7 @@ class _Corrections(_CallBase):
         which?); None otherwise."""
         # the newest memories, whatever they are: the message put right is the newest
         latest = self.store.memories.page(
-            self.tenant_id, self.collection, _NEWEST_LOOKED_AT, 0, True, True, self.container_tag
+            self.tenant_id, self.collection, NEWEST_LOOKED_AT, 0, True, True, self.container_tag
         )
         if not latest:
             return None

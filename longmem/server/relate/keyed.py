@@ -17,8 +17,8 @@ from ..extract.health import SUPPLEMENT, SWITCHED_TO
 from ..extract.places import a_region, place_rest
 from ..facts import ENDED_BY, ENDS_WITH, OPPOSITE, WORK_ATTRIBUTES, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_epoch
-from .base import DUPLICATE, EXTENDS, NEW, UPDATES, _called, _iso, _same
-from .plans import _pending, _Plans
+from .base import DUPLICATE, EXTENDS, NEW, UPDATES, _called, _same, iso
+from .plans import _Plans, pending
 
 # No pet of a kind, said plainly: "I don't have a dog anymore" (not "a dog in this fight",
 # "a dog at the office anymore", a question).
@@ -111,7 +111,7 @@ def _town_of(home: MemoryRecord) -> Optional[str]:
     return towns[-1] if towns else None
 
 
-class _Keyed(_Plans):
+class Keyed(_Plans):
     """A keyed fact related to the memories its key holds in the call's scope."""
 
     def _in_town(self, fact: ExtractedFact) -> ExtractedFact:
@@ -193,7 +193,7 @@ class _Keyed(_Plans):
                     if before is not None:
                         self.store.memories.reinstate(self.tenant_id, self.collection, before)
                 return UPDATES, None, off[0].id, True
-            if _pending(fact) and not fact.negated and fact.attribute != "location":
+            if pending(fact) and not fact.negated and fact.attribute != "location":
                 # (trips to come are stays of their own: one never calls another off)
                 return self._plan(fact, held, planned)
         values = [m for m in held if not m.negated]
@@ -324,7 +324,7 @@ class _Keyed(_Plans):
     def _long_before(self, fact: ExtractedFact) -> bool:
         """Whether ``fact`` became true more than a year before it was said: a life's
         story, not news of now ("I moved to Austin 10 years ago", "in 1999")."""
-        began = _iso(fact.valid_from)
+        began = iso(fact.valid_from)
         if began is None or _ONGOING.search(fact.statement):
             return False  # "vegan since 2019", "been at Acme for 6 years": true still
         return iso_to_epoch(self.observed_at) - iso_to_epoch(began) > _A_YEAR
@@ -357,7 +357,7 @@ class _Keyed(_Plans):
         """Retire the subject's current values of ``names`` that began before ``fact``
         became true (or as it did, unless ``before``; and, with ``before``, not one this
         call said again): what ends with it (facts.ENDS_WITH, facts.ENDED_BY)."""
-        ended_at = iso_to_epoch(_iso(fact.valid_from) or self.observed_at)
+        ended_at = iso_to_epoch(iso(fact.valid_from) or self.observed_at)
         retired = []
         for name in names:
             also = self._by_key(fact.subject, name)

@@ -12,21 +12,21 @@ from typing import Optional
 from ..db import MemoryRecord
 from ..facts import DATE_PREFIX, USER, ExtractedFact, attribute
 from ..timestamps import iso_now, iso_to_datetime, iso_to_epoch
-from .base import DUPLICATE, NEW, UPDATES, _CallBase, _iso, _same
-from .corrections import _NEWEST_LOOKED_AT
+from .base import DUPLICATE, NEW, UPDATES, CallBase, _same, iso
+from .corrections import NEWEST_LOOKED_AT
 
 # How long after a plan's day was told a new day with no event ("they moved it to
 # monday") is still that plan's (seconds): half a year.
 _PLAN_TOLD_WITHIN = 183 * 86400
 
 
-def _pending(fact: ExtractedFact) -> bool:
+def pending(fact: ExtractedFact) -> bool:
     """Whether a fact is planned and its day has not come: it becomes true later than now."""
-    begins = _iso(fact.valid_from)
+    begins = iso(fact.valid_from)
     return begins is not None and begins > iso_now()
 
 
-class _Plans(_CallBase):
+class _Plans(CallBase):
     """The plans a fact says, changes or calls off, against those its key holds."""
 
     def _of_a_plan(self, fact: ExtractedFact) -> ExtractedFact:
@@ -78,7 +78,7 @@ class _Plans(_CallBase):
         """Whether a memory said after ``plan`` names another day ("my sister's wedding
         is on 3 june"): "they moved it" may then be about that."""
         latest = self.store.memories.page(
-            self.tenant_id, self.collection, _NEWEST_LOOKED_AT, 0, True, True, self.container_tag
+            self.tenant_id, self.collection, NEWEST_LOOKED_AT, 0, True, True, self.container_tag
         )
         from ..extract.plans import says_a_day  # loaded with the rules
 
@@ -124,7 +124,7 @@ class _Plans(_CallBase):
         spec = attribute(fact.attribute)
         if spec is None or not spec.single or fact.negated or fact.corrects:
             return fact
-        if _pending(fact):
+        if pending(fact):
             return fact  # a plan itself
         assert fact.attribute is not None
         held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
@@ -145,7 +145,7 @@ class _Plans(_CallBase):
         the same plan again is a ``duplicate``; another replaces the one planned
         (``updates``), and the value that holds now stays current until the plan begins —
         the store ends it then (``add_fact``), or moves its end to the new plan's day."""
-        begins = _iso(fact.valid_from)
+        begins = iso(fact.valid_from)
         assert begins is not None and fact.value is not None
         again = next((m for m in planned if _same(m.value, fact.value)), None)
         values = [m for m in held if not m.negated]

@@ -22,7 +22,7 @@ from ..extract.lexicon import PET_WORDS, UNRESOLVED_PREFIX
 from ..extract.third_person import finish, third_person
 from ..facts import USER, ExtractedFact
 from ..timestamps import iso_now, iso_to_epoch
-from .base import _CallBase, _called
+from .base import CallBase, _called
 
 # Whom "she" or "he" can mean: among the people the newest keyed facts are about, told of
 # at most a day before.
@@ -33,7 +33,7 @@ _AGE_GROWN = 3
 _YEAR = 365.25 * 24 * 3600
 
 
-class _Whose(_CallBase):
+class Whose(CallBase):
     """Whom a fact is about: the subject the collection knows by its name for them."""
 
     def _introduced_as(self, subject: str, full: str) -> bool:
