@@ -3151,6 +3151,10 @@ def test_what_one_still_does_after_and_is_kept(content: str, text: str) -> None:
         ("Ngaio and I got engaged on kunanyi / Mt Wellington at sunrise", [("partner", "Ngaio"), ("relationship", "engaged")]),
         ("Tom and I got married on the beach", [("partner", "Tom"), ("relationship", "married")]),
         ("Ben and I got married at the registry office on friday", [("partner", "Ben"), ("relationship", "married")]),
+        # … and no one named by a word for them or a pronoun (a review found "Hubby", "Him")
+        ("Hubby and I got married in Crete", [("relationship", "married")]),
+        ("Him and I got engaged in Rome", [("relationship", "engaged")]),
+        ("Mum and I got married on the same weekend", [("relationship", "married")]),
         # … not in a dream, nor years ago as a joke
         ("Tom and I got married in my dreams lol", []),
         ("Tom and I got married 10 yrs ago lol jk", []),

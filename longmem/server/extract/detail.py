@@ -103,6 +103,8 @@ _EXCEPT = re.compile(
     r"besides|but\s+not)\b[^,;.!?()]*)",
     re.I,
 )
+# … unless it is taken back: "vegan, except on weekends, no wait, always vegan".
+_TAKEN_BACK = re.compile(r"\b(?:no\s+wait|actually|scratch\s+that|i\s+mean|jk)\b", re.I)
 _FOR_ME = re.compile(r"\s+for\s+(?:me|us)\b.*$", re.I)
 # Another name one goes by, said after one's name: "I'm Katarzyna, Kasia for short", "…,
 # but everyone calls me Thandi", "…, most people call me Ani", "…, aka Bee".
@@ -299,8 +301,10 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
     if after is None:
         return ""
     but = _EXCEPT.match(after) if key.attribute == "diet" else None
-    if but is not None:
+    if but is not None and not _TAKEN_BACK.search(after[but.end() :]):
         stop = _STOP.search(_named(but.group("d")))  # "except bacon lol": not the laugh
+        if stop is not None and stop.group().lower() in ("who", "which", "that", "whose"):
+            return ""  # "except for my partner who isn't": what is said of them is theirs
         made_room = _LOOSE_END.sub("", but.group("d")[: stop.start() if stop else None])
         if len(made_room.split()) > 1:
             return ("," if "," in but.group("mark") else "") + " " + third_person(made_room)

@@ -198,11 +198,19 @@ def relation_name(name: str, rest: str) -> bool:
     return bool(following) and (following[0] in TOLD_VERBS or following[0] in ("is", "was", "has"))
 
 
+# Words for someone beside the user that are no one's name: "Him and I", "Babe and I".
+_NO_PARTNER_NAMED = frozenset(
+    "he him she her they them we us you babe baby bae hun hon love bf gf bff".split()
+)
+
+
 def partner_named(together: str, lower: bool = False) -> Optional[str]:
     """The one named beside the user in "Tom and I ", "me & Tom ": a capitalised name
     (or, ``lower``, one typed in lower case, capitalised)."""
     words = [w for w in together.split() if w.lower() not in ("and", "&", "i", "me")]
     name = words[0] if words else ""
+    if name.lower() in RELATIONS or name.lower() in _NO_PARTNER_NAMED:
+        return None  # "Hubby and I", "Mum and I", "Him and I": no one named
     if name[:1].isupper() and name.lower() not in NOT_NAMES and _name_like(name.lower()):
         return name
     if lower and a_lower_name(name) and name not in NOT_NAMES and _name_like(name):

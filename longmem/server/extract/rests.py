@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 from ..embed import tokens
 from ..facts import EPISODE, RELATION_ATTRIBUTES, USER, ExtractedFact
@@ -142,12 +142,20 @@ _FEELINGS = frozenset(
 )
 # A joining word a rest opens or ends on: "and the boys can cycle to school", "early days but".
 _JOINED = re.compile(r"^(?:and|but|so|or|then|plus)\s+|\s+(?:and|but|so|or)$", re.I)
+# What one did a thing for, after its fact's value: "(I left Tesco) to go to Asda", "(moved
+# to Leeds) to be near my mum" — kept with the clause it explains, in its words.
+_WHAT_FOR = (
+    r"to\s+(?:go|travel|focus|spend|move|join|work|start|study|look|care|be|become|retire|"
+    r"raise|concentrate|pursue|try|set|help|live|stay|open|run|train|teach|save|earn|pay|"
+    r"support|fund|cover)\b"
+)
 # Another thing joined to a piece the facts were read from, by "and" or "plus" ("got a cat
 # called Luna and a new job at Tesco", "I live in Leeds and the commute is awful"), or
 # anything said after a "but" ("I'm a teacher but thinking of retraining as a nurse").
 _AND_A_THING = re.compile(
     r"\s+(?:(?:and|plus|as\s+well\s+as)\s+(?=(?:a|an|my|our|the|some|another|two|three|"
-    r"four|five|\d+)\s+\w)|but\s+(?=\w))",
+    r"four|five|\d+)\s+\w)(?!the\s+(?:surrounding|nearby|neighbouring|local|wider|greater)\b)|"
+    r"but\s+(?=\w)|(?=" + _WHAT_FOR + r"))",
     re.I,
 )
 # What a verb's object opens on, ending the words that say what was done: "(just got) a
@@ -161,6 +169,7 @@ _VERB_WORDS = 4
 # runner", "I have diabetes and two kids".
 _BEING = words("i'm im i’m we're we’re am is are was were have has had i've we've")
 _WHAT_IT_IS_CALLED = words("called named")
+_SAYING = words("says said reckons reckoned thinks knows claims")
 _DETERMINERS = words("a an the my our some another")
 # A verb's -ing ("still going strong", "starting Monday"), not a noun's ("a wedding ring").
 _DOING = re.compile(r"\w{2,}ing$")
@@ -234,33 +243,43 @@ def _top_pieces(clause: str) -> list[str]:
     return [piece.strip(" ,;:—–-") for piece in found if piece.strip(" ,;:—–-")]
 
 
-def _said_of_another(
-    pieces: list[str], covered: set[str], values: list[str]
-) -> tuple[list[str], dict[int, str]]:
+class _Cut(NamedTuple):
+    """A clause's pieces once another thing joined on is cut off (``_said_of_another``)."""
+
+    pieces: list[str]
+    verbs: dict[int, str]  # by a piece's place: the words its verb is said in
+    joins: dict[int, str]  # by a piece's place: what joined it to the piece before
+
+
+def _said_of_another(pieces: list[str], covered: set[str], values: list[str]) -> _Cut:
     """``pieces`` with another thing joined to one the facts were read from cut off as a
-    piece of its own, and, by its place, the words its verb is said in: "got a cat called
-    Luna and a new job at Tesco" → "got a cat called Luna", "a new job at Tesco" (said
-    with "got"). What has a verb of its own is said without one: "… and the commute is
-    awful"; so is what is said before a "but" and the facts after it ("grew up in
-    Swansea but moved to Cardiff"). A thing the facts say ("a cat and a dog") is not cut
-    off."""
-    cut: list[str] = []
-    verbs: dict[int, str] = {}
+    piece of its own, said with the verb it shares: "got a cat called Luna and a new job at
+    Tesco" → "got a cat called Luna", "a new job at Tesco" (said with "got"). What has a
+    verb of its own is said without one: "… and the commute is awful"; so is what is said
+    before a "but" and the facts after it ("grew up in Swansea but moved to Cardiff"); what
+    a thing was done for is said with it ("left Tesco to go to Asda"). A thing the facts
+    say ("a cat and a dog") is not cut off."""
+    cut = _Cut([], {}, {})
     for piece in pieces:
         join = _AND_A_THING.search(piece)
         head, tail = (piece[: join.start()], piece[join.end() :]) if join else (piece, "")
         told = _says(head, covered, values)
-        but = join is not None and join.group().split()[0].lower() == "but"
+        but = join is not None and join.group().lower().split()[:1] == ["but"]
         if not _words_of(tail) or told == _says(tail, covered, values) or not (told or but):
-            cut.append(piece)
+            cut.pieces.append(piece)
             continue
-        cut.append(head)
+        cut.pieces.append(head)
+        at = len(cut.pieces)
+        cut.joins[at] = join.group() if join is not None else ", "
+        cut.pieces.append(tail)
+        if join is not None and not join.group().strip():
+            cut.verbs[at] = head  # what it was done for, said with it: "left Tesco to go…"
+            continue
         verb = _verb_said(head) if told else ""
         being = bool(verb) and verb.split()[-1].lower() in _BEING
         if verb and (not _has_a_verb(tail) or (being and _DOING.match(tail.split()[0]))):
-            verbs[len(cut)] = verb  # "(I'm a teacher but) thinking of …": "I'm thinking of …"
-        cut.append(tail)
-    return cut, verbs
+            cut.verbs[at] = verb  # "(I'm a teacher but) thinking of …": "I'm thinking of …"
+    return cut
 
 
 def _says(piece: str, covered: set[str], values: list[str]) -> bool:
@@ -275,7 +294,11 @@ def _verb_said(head: str) -> str:
     for end in range(1, min(len(said), _VERB_WORDS + 1)):
         before = said[end - 1].lower()
         being = before in _BEING and said[end].lower() not in _UNFINISHED  # not "we're in"
-        if being or (_AN_OBJECT.match(said[end]) and before not in _UNFINISHED):
+        if being or (
+            _AN_OBJECT.match(said[end])
+            and before not in _UNFINISHED
+            and before not in _DETERMINERS  # not "at the (Co-op)"
+        ):
             return " ".join(said[:end])
     return ""
 
@@ -292,7 +315,13 @@ def _has_a_verb(thing: str) -> bool:
 def _a_verb(word: str) -> bool:
     if word in _WHAT_IT_IS_CALLED or word in _NOT_DOING:
         return False
-    return word in CLAUSE_VERBS or has_past_verb([word]) or bool(_DOING.search(word))
+    return (
+        word in CLAUSE_VERBS
+        or word in _SAYING
+        or word.endswith(("n't", "n’t"))  # "the rest of the family aren't"
+        or has_past_verb([word])
+        or bool(_DOING.search(word))
+    )
 
 
 def rest_untold(
@@ -339,7 +368,8 @@ def rest_untold(
         restated |= _MET  # "met my new manager today, Fiona": the manager told
     if any(f.negated for f in keyed):
         restated |= _ENDED  # "enrolled in a pottery class but quit recently": the end told
-    pieces, verbs = _said_of_another(_top_pieces(clause), covered, values)
+    cut = _said_of_another(_top_pieces(clause), covered, values)
+    pieces, verbs = cut.pieces, cut.verbs
     runs: list[list[int]] = []  # each run's pieces, by their place in ``pieces``
     told_of = False  # whether a piece shows where the facts were read
     apart = True  # whether the piece read next begins a run of its own
@@ -378,7 +408,10 @@ def rest_untold(
     kept: list[ExtractedFact] = []
     for run in runs:
         first = run[0] == 0
-        rest = _JOINED.sub("", ", ".join(pieces[at] for at in run))
+        rest = _JOINED.sub(
+            "",
+            "".join((cut.joins.get(at, ", ") if at != run[0] else "") + pieces[at] for at in run),
+        )
         carrying = [
             w
             for w in _words_of(rest)
