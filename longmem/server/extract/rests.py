@@ -1,6 +1,7 @@
 """The rest of a clause: what it says beside the keyed facts read from it, kept as a
 plain memory in its own words, so that nothing said is dropped ("I'm 30, boyfriend is a
-chef, works at Nobu" keys the age and keeps "Boyfriend is a chef, works at Nobu").
+chef, works at Nobu" keys the age and keeps "Boyfriend is a chef, works at Nobu"; "got a
+cat called Luna and a new job at Tesco" keys the cat and keeps "Got a new job at Tesco").
 
 ``rest_untold`` is read by the rules' reading (``pipeline.py``) for each clause, after the
 clause's facts, told whether the sentence's last piece asked (``chat.typed_after``).
@@ -262,17 +263,20 @@ def _said_of_another(pieces: list[str], covered: set[str], values: list[str]) ->
     cut = _Cut([], {}, {})
     for piece in pieces:
         join = _AND_A_THING.search(piece)
-        head, tail = (piece[: join.start()], piece[join.end() :]) if join else (piece, "")
+        if join is None:
+            cut.pieces.append(piece)
+            continue
+        head, tail = piece[: join.start()], piece[join.end() :]
         told = _says(head, covered, values)
-        but = join is not None and join.group().lower().split()[:1] == ["but"]
+        but = join.group().lower().split()[:1] == ["but"]
         if not _words_of(tail) or told == _says(tail, covered, values) or not (told or but):
             cut.pieces.append(piece)
             continue
         cut.pieces.append(head)
         at = len(cut.pieces)
-        cut.joins[at] = join.group() if join is not None else ", "
+        cut.joins[at] = join.group()
         cut.pieces.append(tail)
-        if join is not None and not join.group().strip():
+        if not join.group().strip():
             cut.verbs[at] = head  # what it was done for, said with it: "left Tesco to go…"
             continue
         verb = _verb_said(head) if told else ""
