@@ -3114,6 +3114,29 @@ def test_a_run_on_is_read_as_its_clauses(content: str, facts: list[tuple[str, st
 
 
 @pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        # a denial said of someone the clause names is theirs, not the fact's (the home
+        # and the job had been ended)
+        ("I live in Leeds with a flatmate who doesn't clean", ("home", "Leeds", False)),
+        ("i work at the library with people who never read", ("employer", "the library", False)),
+        # … and the fact's own denial still denies
+        ("I no longer work at Tesco which is a relief", ("employer", "Tesco", True)),
+    ],
+)  # fmt: skip
+def test_a_denial_said_of_someone_else_ends_nothing(
+    content: str, key: tuple[str, str, bool]
+) -> None:
+    assert [(f.attribute, f.value, f.negated) for f in _extract(content) if f.attribute] == [key]
+
+
+def test_a_count_left_after_a_pause_is_no_age() -> None:
+    # "I'm 2 hours into this drive, 3 more to go" had keyed the user 3 years old
+    assert [f.attribute for f in _extract("I'm 2 hours into this drive, 3 more to go")] == [None]
+    assert ("age", "30") in [(f.attribute, f.value) for f in _extract("I'm 30, 2 kids, 3 cats")]
+
+
+@pytest.mark.parametrize(
     ("content", "text"),
     [
         # "and" with a word of how often, then a verb no list holds: a clause of its own

@@ -335,6 +335,8 @@ def test_what_a_keyed_clause_says_beside_its_facts_is_kept(content: str, rest: l
         # what a thing was done for is said with it (it had been lost, or the value's)
         ("I left Tesco to go to Asda", ["User left Tesco to go to Asda"]),
         ("I moved to Leeds to be near my mum", ["User moved to Leeds to be near User's mum"]),
+        # what is said of someone in it, with the piece it tells of
+        ("I live in Leeds with a flatmate who doesn't clean", ["User lives in Leeds with a flatmate who doesn't clean"]),
         # a verb of its own, though no list holds it: said as it is (a review found "User
         # is the rest of the family aren't")
         ("I'm vegan and the rest of the family aren't", ["The rest of the family aren't"]),

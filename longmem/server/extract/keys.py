@@ -95,6 +95,8 @@ _NEGATION_CUE = re.compile(
     r"\bany ?more\b",
     re.I,
 )
+# What is said of someone or something the clause names, after "who" or "which".
+_SAID_OF_THEM = re.compile(r"\s+(?:who|whom|whose|which)\s+", re.I)
 # Cues that deny what they follow ("I don't live in Berlin any more"); the others deny
 # only what comes after them ("been vegan 3 years and never felt better" is vegan).
 _AFTER_CUE = re.compile(r"any ?more|no more", re.I)
@@ -326,6 +328,14 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         return keys_of(predicate[: contrast.start()], sentence) + keys_of(
             predicate[contrast.end() :], sentence
         )
+    theirs = _SAID_OF_THEM.search(predicate)
+    if (
+        theirs
+        and _NEGATION_CUE.search(predicate, theirs.end())
+        and not _NEGATION_CUE.search(predicate, 0, theirs.start())
+    ):
+        # "I work at the library with people who never read": the "never" is theirs
+        return keys_of(predicate[: theirs.start()], sentence)
     remark = _NOT_A_DENIAL.search(predicate)
     if remark and not _NEGATION_CUE.search(predicate, 0, remark.start()):
         # "I work at Google not for the money", "allergic to cats not sure about dogs":
@@ -585,12 +595,14 @@ def _readings(predicate: str) -> list[str]:
     items = []
     for at, item in enumerate(re.split(r",(?!\d{3}\b)", match.group("rest"))):  # not "2,400"
         item = re.sub(r"^(?:and|but)\s+", "", item.strip(), flags=re.I)
-        if at and _SOMEONE_ELSES_ITEM.match(item):
+        if at and (_SOMEONE_ELSES_ITEM.match(item) or _A_COUNT_TO_GO.match(item)):
             break
         items.append(item)
     return [predicate] + [f"{match.group('be')} {item}" for item in items if item]
 
 
+# An item that counts what is left, no age: "(I'm 2 hours into this drive,) 3 more to go".
+_A_COUNT_TO_GO = re.compile(r"\d+\s+(?:more|left|down|to\s+go)\b", re.I)
 # A list that hopes, asks, quotes or jokes: "am 27, staff engineer by 2027, married by 30".
 _NOT_AS_IT_IS = re.compile(
     r"\?|(?:^|\s)['‘\"“]|\b(?:by\s+(?:20\d\d|\d\d|next\s+year)|eventually|someday|one\s+day|"

@@ -146,17 +146,19 @@ _JOINED = re.compile(r"^(?:and|but|so|or|then|plus)\s+|\s+(?:and|but|so|or)$", r
 # What one did a thing for, after its fact's value: "(I left Tesco) to go to Asda", "(moved
 # to Leeds) to be near my mum" — kept with the clause it explains, in its words.
 _WHAT_FOR = (
-    r"to\s+(?:go|travel|focus|spend|move|join|work|start|study|look|care|be|become|retire|"
-    r"raise|concentrate|pursue|try|set|help|live|stay|open|run|train|teach|save|earn|pay|"
-    r"support|fund|cover)\b"
+    r"to\s+(?:go\s+\w|(?:travel|focus|spend|move|join|work|start|study|look|care|be|become|"
+    r"retire|raise|concentrate|pursue|try|set|help|live|stay|open|run|train|teach|save|earn|"
+    r"pay|support|fund|cover)\b)"  # (not "3 more to go": nothing said it was for)
 )
 # Another thing joined to a piece the facts were read from, by "and" or "plus" ("got a cat
-# called Luna and a new job at Tesco", "I live in Leeds and the commute is awful"), or
-# anything said after a "but" ("I'm a teacher but thinking of retraining as a nurse").
+# called Luna and a new job at Tesco", "I live in Leeds and the commute is awful"),
+# anything said after a "but" ("I'm a teacher but thinking of retraining as a nurse"), or
+# what it was done for or what is said of someone in it ("… with a flatmate who doesn't
+# clean"), kept with the piece it tells of.
 _AND_A_THING = re.compile(
     r"\s+(?:(?:and|plus|as\s+well\s+as)\s+(?=(?:a|an|my|our|the|some|another|two|three|"
     r"four|five|\d+)\s+\w)(?!the\s+(?:surrounding|nearby|neighbouring|local|wider|greater)\b)|"
-    r"but\s+(?=\w)|(?=" + _WHAT_FOR + r"))",
+    r"but\s+(?=\w)|(?=" + _WHAT_FOR + r"|(?:who|which)\s))",
     re.I,
 )
 # What a verb's object opens on, ending the words that say what was done: "(just got) a
@@ -277,7 +279,7 @@ def _said_of_another(pieces: list[str], covered: set[str], values: list[str]) ->
         cut.joins[at] = join.group()
         cut.pieces.append(tail)
         if not join.group().strip():
-            cut.verbs[at] = head  # what it was done for, said with it: "left Tesco to go…"
+            cut.verbs[at] = head  # said with what it tells of: "left Tesco to go…"
             continue
         verb = _verb_said(head) if told else ""
         being = bool(verb) and verb.split()[-1].lower() in _BEING
@@ -388,10 +390,12 @@ def rest_untold(
             apart = True  # "wish me luck", "lol"
         elif joke_owned_up(piece, "") is not None:
             apart = True  # "(I work at Apple,) the one in Cupertino jk"
-        elif any(p.match(strip_filler(piece)) for p in (REQUEST, _ASKS, _ASKS_TOO)) or (
-            _ASKED_OF_YOU.search(piece)
+        elif at not in verbs and (
+            any(p.match(strip_filler(piece)) for p in (REQUEST, _ASKS, _ASKS_TOO))
+            or _ASKED_OF_YOU.search(piece)
         ):
             break  # a question or a request, and what follows it, is no memory
+            # (not "who …" said of someone: "… with a flatmate who doesn't clean")
         elif own:
             if apart:
                 runs.append([])
@@ -423,8 +427,9 @@ def rest_untold(
         ]
         # (the clause's first word is capitalised as a sentence's: "Supposedly")
         named = _A_NAME_SAID.search(rest, len(rest.split(" ", 1)[0]) if first else 0)
+        told_of_it = not cut.joins.get(run[0], ",").strip()  # "who doesn't clean": of it
         if not carrying or not (
-            named or _A_NUMBER_SAID.search(rest) or len(carrying) >= _REST_WORDS
+            named or _A_NUMBER_SAID.search(rest) or len(carrying) >= _REST_WORDS or told_of_it
         ):
             continue
         if introduced and len(rest.split()) <= _ALIAS_WORDS:
