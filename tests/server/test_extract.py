@@ -3106,6 +3106,10 @@ def test_a_promotion_or_a_return_to_work_is_at_the_employer(content: str, employ
         ("the town I grew up in is tiny", []),
         ("I'm seeing the guy I met at the gym", []),
         ("I'm 26 I think", [("age", "26")]),
+        # … nor after a word that joins or says when, nor a phrase before the "I" that is
+        # its clause's ("in The Sims I'm a doctor" had keyed the job)
+        ("I'm a nurse on Ward 12 cos I love it", [("job", "nurse")]),
+        ("I'm a teacher in real life, in The Sims I'm a doctor", [("job", "teacher"), ("home", "The Sims")]),
     ],
 )  # fmt: skip
 def test_a_run_on_is_read_as_its_clauses(content: str, facts: list[tuple[str, str]]) -> None:

@@ -343,6 +343,9 @@ def test_what_a_keyed_clause_says_beside_its_facts_is_kept(content: str, rest: l
         ("I'm 30 but my passport says 31 lol", ["User's passport says 31 lol"]),
         # a place's surroundings are the place's; a verb needing its preposition is not said
         ("I live in Newcastle and the surrounding area", []),
+        # a day before the next "I" is that clause's, not the home's ("User lives in Leeds,
+        # Monday" had been written)
+        ("I live in Leeds, Monday I start my new job", ["Monday User starts User's new job"]),
         ("I work at the Co-op and the post office", ["The post office"]),
         # a request joined on is no memory
         ("I'm vegan and a meal plan for the week pls", []),

@@ -27,11 +27,13 @@ from .lexicon import (
     ADVERBS,
     CLAUSE_VERBS,
     LEFT_WHEN_SAID,
+    MONTH_NAMES,
     PAST_IRREGULAR,
     REASONS,
     THING_NOUNS,
     TRIP_TO,
     WEEKDAY_RE,
+    WEEKDAYS,
     words,
 )
 from .openings import (
@@ -220,7 +222,16 @@ _JOIN = re.compile(
 # new one: a number, a name or a place ("i'm 26 i live…", "i live in leeds i work…"; not
 # "the town I grew up in", "the guy I met at the gym").
 _RUN_ON_END = re.compile(r"(?:\d+|(?-i:[A-Z])[\w'’-]*)$")
-_NOT_A_RUN_ON_END = words("I I'm I’m Im")
+# … nor a word that joins or says when, whose clause goes on: "(on Ward 12) cos | I love
+# it", "(I live in Leeds,) Monday | I start"
+_NOT_A_RUN_ON_END = (
+    words(
+        """i i'm i’m im cos coz cuz bc because so and but or when if as since that than like
+    then while until till"""
+    )
+    | frozenset(MONTH_NAMES)
+    | frozenset(WEEKDAYS)
+)
 # A clause that says where someone lives or works, whose trip may follow.
 _LIVES_OR_WORKS = re.compile(r"\b(?:lives|lived|living|based|works|worked|working)\b", re.I)
 # What the user only reports: "I think Dave is …", "I told my manager, …".
@@ -462,8 +473,10 @@ def _a_run_on(left: str, right: str) -> bool:
     stop typed between: "i'm 26 | i live in manchester", "I love Paris | I go every year"
     (not "the town I grew up in", "I'm seeing the guy I met at the gym")."""
     last = left.split()[-1] if left.split() else ""
-    if last in _NOT_A_RUN_ON_END or _SUBJECT_HEAD.match(left) is None:
-        return False  # (the first a clause of one's own too: not "Just like Rihanna | I'm…")
+    if last.lower() in _NOT_A_RUN_ON_END or _SUBJECT_HEAD.match(left.split(",")[-1]) is None:
+        # the first a clause of one's own, since its last pause: not "Just like Rihanna |
+        # I'm…", "a teacher in real life, in The Sims | I'm a doctor"
+        return False
     ends = _RUN_ON_END.search(last) is not None or place_rest(last) == ""
     said = right.split(",")[0]
     return ends and starts_clause(right) and not _DANGLING.search(said) and not _A_HEDGE.match(said)
