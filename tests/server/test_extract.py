@@ -3106,6 +3106,10 @@ def test_a_promotion_or_a_return_to_work_is_at_the_employer(content: str, employ
         ("the town I grew up in is tiny", []),
         ("I'm seeing the guy I met at the gym", []),
         ("I'm 26 I think", [("age", "26")]),
+        # … after a job said with "a", or one's name
+        ("im a nurse i work at st thomas", [("job", "nurse"), ("employer", "st thomas")]),
+        ("my name is Jo i'm 30", [("name", "Jo"), ("age", "30")]),
+        ("I'm the manager I hired last year", []),
         # … nor after a word that joins or says when, nor a phrase before the "I" that is
         # its clause's ("in The Sims I'm a doctor" had keyed the job)
         ("I'm a nurse on Ward 12 cos I love it", [("job", "nurse")]),
@@ -3132,6 +3136,28 @@ def test_a_denial_said_of_someone_else_ends_nothing(
     content: str, key: tuple[str, str, bool]
 ) -> None:
     assert [(f.attribute, f.value, f.negated) for f in _extract(content) if f.attribute] == [key]
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        # a name or a thing with "and" inside it is one value (it had been "a bed", "Trinidad")
+        ("I work at a bed and breakfast in Whitby", ("employer", "a bed and breakfast in Whitby")),
+        ("i live in Trinidad and Tobago", ("home", "Trinidad and Tobago")),
+        ("I live in Bosnia and Herzegovina", ("home", "Bosnia and Herzegovina")),
+        # … and a job ends before "plus" ("nurse plus a side hustle selling candles" had been the job)
+        ("I work as a nurse plus a side hustle selling candles on etsy", ("job", "nurse")),
+    ],
+)  # fmt: skip
+def test_a_value_with_and_inside_is_whole(content: str, key: tuple[str, str]) -> None:
+    assert [(f.attribute, f.value) for f in _extract(content) if f.attribute] == [key]
+
+
+def test_loving_ones_own_job_is_no_taste() -> None:
+    # "I love my job" had been "User likes job"
+    assert [(f.attribute, f.text) for f in _extract("I love my job")] == [
+        (None, "User loves User's job")
+    ]
 
 
 def test_a_count_left_after_a_pause_is_no_age() -> None:

@@ -473,11 +473,19 @@ def _a_run_on(left: str, right: str) -> bool:
     stop typed between: "i'm 26 | i live in manchester", "I love Paris | I go every year"
     (not "the town I grew up in", "I'm seeing the guy I met at the gym")."""
     last = left.split()[-1] if left.split() else ""
-    if last.lower() in _NOT_A_RUN_ON_END or _SUBJECT_HEAD.match(left.split(",")[-1]) is None:
+    since_a_pause = left.split(",")[-1]
+    if _MY_NAME_IS.match(since_a_pause):
+        return starts_clause(right)  # "my name is kofi | i live in kumasi"
+    if last.lower() in _NOT_A_RUN_ON_END or _SUBJECT_HEAD.match(since_a_pause) is None:
         # the first a clause of one's own, since its last pause: not "Just like Rihanna |
         # I'm…", "a teacher in real life, in The Sims | I'm a doctor"
         return False
-    ends = _RUN_ON_END.search(last) is not None or place_rest(last) == ""
+    ends = (
+        _RUN_ON_END.search(last) is not None
+        or place_rest(last) == ""
+        # "im a nurse | i work at st thomas" (not "the manager | I hired last year")
+        or (is_occupation(last.lower()) and left.lower().split()[-2:-1] in (["a"], ["an"]))
+    )
     said = right.split(",")[0]
     return ends and starts_clause(right) and not _DANGLING.search(said) and not _A_HEDGE.match(said)
 
@@ -487,6 +495,10 @@ def _a_run_on(left: str, right: str) -> bool:
 _DOES_STILL = re.compile(
     r"(?:still|always|never|sometimes|usually|often|already)\s+(?!(?:is|as|this|his|its|yes)\b)"
     r"[a-z]{2,}[^s\W]s\b"
+)
+# One's name said, then the next clause: "my name is kofi (i live in kumasi)".
+_MY_NAME_IS = re.compile(
+    r"\s*(?:my\s+name\s+is|my\s+name['’]s|i['’]?m\s+called)\s+[\w'’-]+\s*$", re.I
 )
 # A clause that ends on a preposition is another's part: "(the Tesco) I work at".
 _DANGLING = re.compile(r"\b(?:at|in|on|for|with|to|from|of|about)\s*$", re.I)

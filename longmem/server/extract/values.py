@@ -116,6 +116,12 @@ A_HOME = r"(?:a|an|our|my|the)\s+(?:" + HOME_ADJ + r"\s+){0,3}" + HOME_NOUN
 _NOT_AN_ABBREVIATION = "".join(
     rf"(?<!\b{word})" for word in ("St", "Dr", "Mr", "Mrs", "Ms", "Mt", "Jr", "Sr", "Prof", "Ft")
 )
+# A name or a thing with "and" inside it, said in lower case too: "a bed and breakfast",
+# "Trinidad and Tobago", "Bosnia and Herzegovina" (the value had been "a bed", "Trinidad").
+_NOT_SPLIT_BY_AND = (
+    r"(?!\s+(?:breakfast|tobago|herzegovina|nevis|barbuda|principe|caicos|futuna|miquelon|"
+    r"the\s+grenadines|mcdonald|jan\s+mayen)\b)"
+)
 _VALUE_END = re.compile(
     r"\s*(?:[,;:()!?\"]|\s[—–-]\s(?!\d{1,2}(?:st|nd|rd|th)?\s+(?:"
     + MONTH_RE
@@ -123,7 +129,8 @@ _VALUE_END = re.compile(
     + _NOT_AN_ABBREVIATION
     + r"\.(?:\s|$))|\s+(?:now|these days|nowadays|again|anymore|"
     r"any more|too|as well|together|for now|for good|so far|since|last|next|this|that|from|because|"
-    r"as|with|when|while|where|which|who|whom|and|but|so|though|although|after|before|during|"
+    r"as|with|when|while|where|which|who|whom|and" + _NOT_SPLIT_BY_AND + r"|plus|but|so|though|"
+    r"although|after|before|during|"
     r"until|till|about|right|near|not (?:too |that |so )?far|by|if|or|yet|still|already|lol|haha|btw|"
     r"studying|working|doing|majoring|starting|beginning|"
     r"there|here|for|"
@@ -214,8 +221,12 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         if resident and place_rest(resident.group(1)) is not None:
             return None  # "resident in Abuja": where one lives, not a doctor's grade
         value = _JOB_END.sub("", _AGED.sub("", value))  # "a 35 year old nurse"
-    if name in ("likes", "dislikes") and _ONE_OF_MY_PEOPLE.match(value):
-        return None  # "Like my mum, I'm a nurse", "I love my wife": a person, no taste
+    if name in ("likes", "dislikes") and (
+        _ONE_OF_MY_PEOPLE.match(value) or _A_PART_OF_MY_LIFE.match(value)
+    ):
+        # "Like my mum, I'm a nurse", "I love my wife": a person, no taste; "I love my
+        # job": how one finds one's own life, kept as said (it had been "User likes job")
+        return None
     if name in (
         "job",
         "likes",
@@ -255,6 +266,13 @@ _IN_ONES_OWN = re.compile(r"\s+in\s+(?:my|our)\b.*$", re.I)
 # my dad" (the place ends before "like").
 _LIKE_SOMEONE = re.compile(
     r"\s+(?:just\s+)?like\s+(?:us|me|you|him|her|them|everyone|everybody|(?:my|our|his|her|their|your)\s).*$",
+    re.I,
+)
+# A part of one's own life, as a liking's value ("love my job", "hate my commute").
+_A_PART_OF_MY_LIFE = re.compile(
+    r"^(?:my|our)\s+(?:(?:new|current|old)\s+)?(?:job|work|life|team|commute|home|house|flat|"
+    r"city|neighbou?rhood|colleagues|coworkers|students|patients|boss|manager|uni|school|"
+    r"course|degree|area|street|landlord|routine)$",
     re.I,
 )
 # One of the user's people, as a liking's value ("like my mum", "love my little sisters").
