@@ -247,7 +247,8 @@ def _end_of(year: int, month: int, day: int) -> datetime:
 def test_a_keyed_fact_is_worded_one_way_whatever_was_said(
     content: str, key: tuple[str, str, str, str, bool]
 ) -> None:
-    assert _keys(content) == [key]
+    # (what the clause says beside the key is kept as a plain memory: not this test's)
+    assert [k for k in _keys(content) if k[2] is not None] == [key]
 
 
 @pytest.mark.parametrize(
@@ -5132,6 +5133,8 @@ def test_leaving_said_after_the_job_ends_that_job(
         ]),
         ("I'm 31 and night shifts are way harder.", [
             ("User is 31 years old", "user", "age", "31", False),
+            # (a clause of its own after "and", kept in its words)
+            ("Night shifts are way harder", "user", None, None, False),
         ]),
         ("I'm 38 and separated from my husband.", [
             ("User is 38 years old", "user", "age", "38", False),
@@ -5414,7 +5417,11 @@ def test_whose_news_after_a_time_initials_and_no_pastime(
             ("User no longer works as a nurse", "user", "job", "nurse", True),
             ("User left St James in 2023", "user", "employer", "St James", True),
         ]),
-        ("got a job at Tesco and left early", [("User works at Tesco", "user", "employer", "Tesco", False)]),
+        # (what was done after, kept in its words: no end of the job)
+        ("got a job at Tesco and left early", [
+            ("User works at Tesco", "user", "employer", "Tesco", False),
+            ("Left early", "user", None, None, False),
+        ]),
         ("I work at Tesco, love it, quit smoking though", [
             ("User works at Tesco", "user", "employer", "Tesco", False),
             ("Love it, quit smoking though", "user", None, None, False),

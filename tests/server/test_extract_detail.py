@@ -335,6 +335,11 @@ def test_what_a_keyed_clause_says_beside_its_facts_is_kept(content: str, rest: l
         # what a thing was done for is said with it (it had been lost, or the value's)
         ("I left Tesco to go to Asda", ["User left Tesco to go to Asda"]),
         ("I moved to Leeds to be near my mum", ["User moved to Leeds to be near User's mum"]),
+        # a clause of its own after "and", though it opens on no subject
+        ("I'm 31 and night shifts are way harder", ["Night shifts are way harder"]),
+        ("29 and already complaining about my back", ["Already complaining about User's back"]),
+        # … but not a feeling alone
+        ("been vegan 3 years now and never felt better", []),
         # what is said of someone in it, with the piece it tells of
         ("I live in Leeds with a flatmate who doesn't clean", ["User lives in Leeds with a flatmate who doesn't clean"]),
         # a verb of its own, though no list holds it: said as it is (a review found "User

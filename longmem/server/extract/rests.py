@@ -138,7 +138,7 @@ _FEELINGS = frozenset(
     content_words(
         """love loving loved hate hating like liking miss missing enjoy enjoying much lot
         lots tired exhausted excited happy sad gutted nervous scared proud stressed bored
-        cute amazing great awesome lovely ugh honestly"""
+        cute amazing great awesome lovely ugh honestly felt feel feels feeling"""
     )
 )
 # A joining word a rest opens or ends on: "and the boys can cycle to school", "early days but".
@@ -158,7 +158,7 @@ _WHAT_FOR = (
 _AND_A_THING = re.compile(
     r"\s+(?:(?:and|plus|as\s+well\s+as)\s+(?=(?:a|an|my|our|the|some|another|two|three|"
     r"four|five|\d+)\s+\w)(?!the\s+(?:surrounding|nearby|neighbouring|local|wider|greater)\b)|"
-    r"but\s+(?=\w)|(?=" + _WHAT_FOR + r"|(?:who|which)\s))",
+    r"(?P<clause>and)\s+(?=\w)|but\s+(?=\w)|(?=" + _WHAT_FOR + r"|(?:who|which)\s))",
     re.I,
 )
 # What a verb's object opens on, ending the words that say what was done: "(just got) a
@@ -269,6 +269,9 @@ def _said_of_another(pieces: list[str], covered: set[str], values: list[str]) ->
             cut.pieces.append(piece)
             continue
         head, tail = piece[: join.start()], piece[join.end() :]
+        if join.group("clause") and not _has_a_verb(tail):
+            cut.pieces.append(piece)  # "and" with no thing after it, nor a clause: "salt and
+            continue  # pepper"; a clause is: "I'm 31 and night shifts are way harder"
         told = _says(head, covered, values)
         but = join.group().lower().split()[:1] == ["but"]
         if not _words_of(tail) or told == _says(tail, covered, values) or not (told or but):
