@@ -340,6 +340,11 @@ def test_what_a_keyed_clause_says_beside_its_facts_is_kept(content: str, rest: l
         ("29 and already complaining about my back", ["Already complaining about User's back"]),
         # … but not a feeling alone
         ("been vegan 3 years now and never felt better", []),
+        # … nor a question, a request or an aside after "and", nor "and a half"
+        ("I'm 29 and wanna know how to start investing", []),
+        ("I work at Tesco and lmk if they're hiring", []),
+        ("I live in Leeds and god knows why", []),
+        ("I'm 5 and a half hours from home", []),
         # what is said of someone in it, with the piece it tells of
         ("I live in Leeds with a flatmate who doesn't clean", ["User lives in Leeds with a flatmate who doesn't clean"]),
         # a verb of its own, though no list holds it: said as it is (a review found "User

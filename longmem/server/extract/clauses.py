@@ -375,6 +375,8 @@ def clauses(
                 subject = ""
             if subject is None:
                 continue
+            if not starts_with_verb(right) and (subject or "i").lower() in _THE_USER_SPEAKING:
+                continue  # "I'm a nurse and always nights": no verb of someone else's
             carried = subject + " " if subject else ""
         elif _ON_A_TRIP.match(right) and not _starts_with_past(right):
             # "I live in Leeds but flying to Rome on Friday": a trip by the subject before,
@@ -474,20 +476,25 @@ def _a_run_on(left: str, right: str) -> bool:
     (not "the town I grew up in", "I'm seeing the guy I met at the gym")."""
     last = left.split()[-1] if left.split() else ""
     since_a_pause = left.split(",")[-1]
+    said = right.split(",")[0]
+    if _A_HEDGE.match(said) or _TOLD_SOMEONE.search(since_a_pause):
+        return False  # "I love Leeds | I do", "I told the guy on Tinder | I'm 25"
     if _MY_NAME_IS.match(since_a_pause):
         return starts_clause(right)  # "my name is kofi | i live in kumasi"
     if last.lower() in _NOT_A_RUN_ON_END or _SUBJECT_HEAD.match(since_a_pause) is None:
         # the first a clause of one's own, since its last pause: not "Just like Rihanna |
         # I'm…", "a teacher in real life, in The Sims | I'm a doctor"
         return False
+    if _A_THING_NAMED.search(since_a_pause):
+        return False  # "I met a guy from Leeds | I really like": the guy is what is liked
     ends = (
         _RUN_ON_END.search(last) is not None
         or place_rest(last) == ""
-        # "im a nurse | i work at st thomas" (not "the manager | I hired last year")
-        or (is_occupation(last.lower()) and left.lower().split()[-2:-1] in (["a"], ["an"]))
+        # "im a nurse | i work at st thomas" (not "the manager | I hired last year", "I
+        # married a nurse | I met at work")
+        or (is_occupation(last.lower()) and _I_AM_A.match(since_a_pause) is not None)
     )
-    said = right.split(",")[0]
-    return ends and starts_clause(right) and not _DANGLING.search(said) and not _A_HEDGE.match(said)
+    return ends and starts_clause(right) and not _DANGLING.search(said)
 
 
 # A verb of the third person after a word of how often, which no list of verbs holds:
@@ -500,12 +507,26 @@ _DOES_STILL = re.compile(
 _MY_NAME_IS = re.compile(
     r"\s*(?:my\s+name\s+is|my\s+name['’]s|i['’]?m\s+called)\s+[\w'’-]+\s*$", re.I
 )
+_THE_USER_SPEAKING = words("i i'm i’m im we we're we’re")
 # A clause that ends on a preposition is another's part: "(the Tesco) I work at".
 _DANGLING = re.compile(r"\b(?:at|in|on|for|with|to|from|of|about)\s*$", re.I)
 # … and a hedge after a fact is no clause: "I'm 26 I think", "Leeds I guess".
 _A_HEDGE = re.compile(
-    r"i\s+(?:think|guess|reckon|suppose|believe|mean|hope|swear|know|promise)\b\W*$", re.I
+    r"i\s+(?:(?:really|honestly|truly)\s+)?(?:think|guess|reckon|suppose|believe|mean|hope|"
+    r"swear|know|promise|wish|do|am|did|was|have|had|need\s+(?:help|some\s+help|advice)|"
+    r"want\s+(?:help|advice)|wanna\s+know)\b(?:\W*$|(?<=help)|(?<=advice)|(?<=know))",
+    re.I,
 )
+# What is told to someone is theirs to hear, not the user's to key: "I told the guy on
+# Tinder (I'm 25)", "said to Tom (I'm 30)".
+_TOLD_SOMEONE = re.compile(
+    r"\b(?:told|tell|telling|said\s+to|say\s+to|texted|messaged|promised|swore\s+to|"
+    r"admitted\s+to|lied\s+to|asked)\b",
+    re.I,
+)
+# A thing said with its article before the name: "a guy from Leeds", "a flat in Hackney".
+_A_THING_NAMED = re.compile(r"\b(?:a|an|the|some)\s+[\w-]+\s+(?:from|in|at|near|on)\s+\S+$", re.I)
+_I_AM_A = re.compile(r"\s*(?:i['’]?m|i\s+am)\s+(?:an?)\s+", re.I)
 
 
 def starts_clause(text: str) -> bool:

@@ -95,6 +95,13 @@ _NEGATION_CUE = re.compile(
     r"\bany ?more\b",
     re.I,
 )
+# … but for what the user is, told as ended: "(I')m a teacher who no longer teaches", "a
+# chef who isn't working right now" (not "a nurse who doesn't work nights").
+_NO_MORE_SO = re.compile(
+    r"\b(?:no\s+longer|any\s?more|(?:isn['’]t|not|aren['’]t)\s+working|stopped|quit|retired)\b",
+    re.I,
+)
+_WHAT_I_AM = re.compile(r"\s*(?:am|['’]?m|is|are)\s+(?:an?)\s+[\w-]+(?:\s+[\w-]+)?\s*$", re.I)
 # What is said of someone or something the clause names, after "who" or "which".
 _SAID_OF_THEM = re.compile(r"\s+(?:who|whom|whose|which)\s+", re.I)
 # Cues that deny what they follow ("I don't live in Berlin any more"); the others deny
@@ -333,6 +340,10 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         theirs
         and _NEGATION_CUE.search(predicate, theirs.end())
         and not _NEGATION_CUE.search(predicate, 0, theirs.start())
+        and not (
+            _WHAT_I_AM.match(predicate[: theirs.start()])
+            and _NO_MORE_SO.search(predicate, theirs.end())
+        )
     ):
         # "I work at the library with people who never read": the "never" is theirs
         return keys_of(predicate[: theirs.start()], sentence)

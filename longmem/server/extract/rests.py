@@ -95,6 +95,7 @@ _ASIDE_TO_YOU = re.compile(
     r"help(?:\s+(?:me|pls|please|lol))?\W*$|"
     r"send\s+help|what\s+a\s+(?:life|day|week|year)|feeling\s+\w+$|happy\s+birthday|"
     r"for\s+context|(?:like|as)\s+i\s+(?:said|told\s+you|mentioned)|according\s+to|"
+    r"(?:god|who|heaven)\s+knows|that['’]?s\s+(?:all|it|about\s+it)\b|"
     r"says\s+(?:my|his|her|our)\b)\b",
     re.I,
 )
@@ -129,7 +130,8 @@ _ASKS = re.compile(
 )
 # A question chat asks without its question word: "reckon I should join him", "thoughts?"
 _ASKS_TOO = re.compile(
-    r"(?:reckon|thoughts|wdyt|(?:the\s+)?(?:cheapest|best|quickest|easiest|fastest)\s+way)\b|"
+    r"(?:reckon|thoughts|wdyt|(?:the\s+)?(?:cheapest|best|quickest|easiest|fastest)\s+way|"
+    r"wanna\s+know|want\s+to\s+know|wondering|lmk|let\s+me\s+know|any\s+idea)\b|"
     r".*\b(?:ideas|tips|advice|suggestions|recommendations|recs)\b",
     re.I,
 )
@@ -156,7 +158,7 @@ _WHAT_FOR = (
 # what it was done for or what is said of someone in it ("… with a flatmate who doesn't
 # clean"), kept with the piece it tells of.
 _AND_A_THING = re.compile(
-    r"\s+(?:(?:and|plus|as\s+well\s+as)\s+(?=(?:a|an|my|our|the|some|another|two|three|"
+    r"\s+(?:(?:and|plus|as\s+well\s+as)\s+(?!a\s+(?:half|quarter)\b)(?=(?:a|an|my|our|the|some|another|two|three|"
     r"four|five|\d+)\s+\w)(?!the\s+(?:surrounding|nearby|neighbouring|local|wider|greater)\b)|"
     r"(?P<clause>and)\s+(?=\w)|but\s+(?=\w)|(?=" + _WHAT_FOR + r"|(?:who|which)\s))",
     re.I,
