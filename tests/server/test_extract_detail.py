@@ -434,6 +434,18 @@ def test_what_one_left_to_do_is_not_the_employer(content: str) -> None:
     assert (left.value, left.negated) == ("Tesco", True)
 
 
+@pytest.mark.parametrize(
+    "content",
+    ["I left Asda at 5 to go to the gym", "left Aldi after my shift", "I left Boots early to go to the dentist"],
+)  # fmt: skip
+def test_a_days_work_left_ends_no_job(content: str) -> None:
+    # a review found the employer ended ("User no longer works at Asda at 5")
+    assert [f.attribute for f in EXTRACTOR.extract(content, NOW)] == [None]
+    # … while a job left is still ended
+    (left,) = EXTRACTOR.extract("I left Tesco today", NOW)
+    assert (left.attribute, left.value, left.negated) == ("employer", "Tesco", True)
+
+
 def test_a_thing_joined_on_is_found_and_the_keyed_one_still_answers(api: Api) -> None:
     pet, job = _remember(api, "got a cat called Luna and a new job at Tesco")
     assert (pet["attribute"], pet["value"]) == ("pets", "cat called Luna")

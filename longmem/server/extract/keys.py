@@ -102,6 +102,14 @@ _NO_MORE_SO = re.compile(
     re.I,
 )
 _WHAT_I_AM = re.compile(r"\s*(?:am|['’]?m|is|are)\s+(?:an?)\s+[\w-]+(?:\s+[\w-]+)?\s*$", re.I)
+# A day's work left, not a job: "left Asda at 5", "left Boots early", "left Aldi after my
+# shift", "left the office on time" (not "left Tesco today", "left Tesco in March").
+_A_DAYS_LEAVING = re.compile(
+    r"\s*(?:(?:just|finally|only)\s+)?left\s+(?:[\w'’&.-]+\s+){1,3}?(?:at\s+(?:\d|noon|lunch|"
+    r"midnight|half)|early|late|on\s+time|after\s+(?:my|the|a|his|her)\s+(?:shift|meeting|"
+    r"lecture|class)|before\s+(?:the\s+)?(?:rush|traffic|lunch|dark))\b",
+    re.I,
+)
 # What is said of someone or something the clause names, after "who" or "which".
 _SAID_OF_THEM = re.compile(r"\s+(?:who|whom|whose|which)\s+", re.I)
 # Cues that deny what they follow ("I don't live in Berlin any more"); the others deny
@@ -320,6 +328,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     """
     if _IN_A_STORY.match(predicate):
         return []  # "in the book the main character is a vegan": no one's, the story's
+    if _A_DAYS_LEAVING.match(predicate):
+        return []  # "left Asda at 5 to go to the gym": the day's work done, not the job
     laugh = _laughs_from(predicate)  # "my boss just quit lol"
     if laugh is not None and not _NAMED_AS.search(predicate, 0, laugh):
         # (not "my dog is called Rofl", "I love LoL"; nor a new self said with a laugh and
