@@ -3118,6 +3118,9 @@ def test_a_promotion_or_a_return_to_work_is_at_the_employer(content: str, employ
         ("I love Leeds I do", [("likes", "Leeds")]),
         ("I told the guy on Tinder I'm 25", []),
         ("my name is Ana i need help with my cv", [("name", "Ana")]),
+        # … and after one of the user's people's (the user's own had been lost)
+        ("my sister lives in Leeds i live in York", [("home", "Leeds"), ("home", "York")]),
+        ("my brother is 30 i'm 28", [("age", "30"), ("age", "28")]),
         # … nor after a word that joins or says when, nor a phrase before the "I" that is
         # its clause's ("in The Sims I'm a doctor" had keyed the job)
         ("I'm a nurse on Ward 12 cos I love it", [("job", "nurse")]),
@@ -3169,6 +3172,23 @@ def test_loving_ones_own_job_is_no_taste() -> None:
     assert [(f.attribute, f.text) for f in _extract("I love my job")] == [
         (None, "User loves User's job")
     ]
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        # what one is not, said after what one is, ends nothing (the nurse had been ended)
+        ("I'm a nurse and not a doctor lol", ("job", "nurse", False)),
+        ("I'm not a nurse", ("job", "nurse", True)),
+        # a raise asked for is no employer (it had been "User works at a raise")
+        ("I work in IT and any idea how to ask for a raise", None),
+    ],
+)  # fmt: skip
+def test_what_one_is_not_beside_what_one_is(
+    content: str, key: Optional[tuple[str, str, bool]]
+) -> None:
+    keyed = [(f.attribute, f.value, f.negated) for f in _extract(content) if f.attribute]
+    assert keyed == ([key] if key else [])
 
 
 def test_a_count_left_after_a_pause_is_no_age() -> None:

@@ -481,8 +481,11 @@ def _a_run_on(left: str, right: str) -> bool:
         return False  # "I love Leeds | I do", "I told the guy on Tinder | I'm 25"
     if _MY_NAME_IS.match(since_a_pause):
         return starts_clause(right)  # "my name is kofi | i live in kumasi"
-    if last.lower() in _NOT_A_RUN_ON_END or _SUBJECT_HEAD.match(since_a_pause) is None:
-        # the first a clause of one's own, since its last pause: not "Just like Rihanna |
+    if last.lower() in _NOT_A_RUN_ON_END or not (
+        _SUBJECT_HEAD.match(since_a_pause) or _SOMEONES.match(since_a_pause)
+    ):
+        # the first a clause of one's own or one of the user's people's, since its last
+        # pause ("my sister lives in Leeds | i live in York"): not "Just like Rihanna |
         # I'm…", "a teacher in real life, in The Sims | I'm a doctor"
         return False
     if _A_THING_NAMED.search(since_a_pause):
@@ -525,7 +528,17 @@ _TOLD_SOMEONE = re.compile(
     re.I,
 )
 # A thing said with its article before the name: "a guy from Leeds", "a flat in Hackney".
-_A_THING_NAMED = re.compile(r"\b(?:a|an|the|some)\s+[\w-]+\s+(?:from|in|at|near|on)\s+\S+$", re.I)
+_A_THING_NAMED = re.compile(
+    r"\b(?:a|an|the|some|my|our)\s+[\w-]+\s+(?:from|in|at|near|on)\s+\S+$", re.I
+)
+# One of the user's people, then what they are or do: "my sister lives in Leeds", "my
+# brother is 30".
+_SOMEONES = re.compile(
+    r"\s*(?:my|our)\s+(?:(?:older|younger|big|little|twin|best)\s+)?(?:"
+    + "|".join(sorted(RELATIONS, key=len, reverse=True))
+    + r")(?:\s+(?-i:[A-Z])\w+)?\s+(?:is|'s|lives|works|moved|turned|just|got|has)\b",
+    re.I,
+)
 _I_AM_A = re.compile(r"\s*(?:i['’]?m|i\s+am)\s+(?:an?)\s+", re.I)
 
 

@@ -363,6 +363,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         # a "not" that remarks on the fact, not one that denies it
         return keys_of(predicate[: remark.start()], sentence)
     wrong = _NOT_THAT.search(predicate)
+    also = _AND_NOT_A.search(predicate) if wrong is None else None
+    if also is not None and keys_of(predicate[: also.start()], sentence):
+        wrong = also  # (not "60 and not a day older", whose "60" alone keys nothing)
     if wrong and wrong.group("wrong").lower().endswith("ing"):
         # "I love hiking not running" puts one thing right; "…, not complaining" remarks
         before = predicate[: wrong.start()].rstrip(" ,").lower()
@@ -599,6 +602,12 @@ _NOT_THAT = re.compile(
     r"(?!(?:really|sure|yet|anymore|any|much|exactly|quite|even|always|all|just|only|so|too|"
     r"that|very|now|again|ever|for|because|since|as|like|a|an|my|our|me|us|you|him|her|them|"
     r"it|this)\b)(?P<wrong>[\w'-]+(?:\s+[\w'-]+)?)\s*[.!]*$",
+    re.I,
+)
+# … and "and not a …" after what is: "(I'm a nurse) and not a doctor lol".
+_AND_NOT_A = re.compile(
+    _NOT_AFTER_A_VERB + r"\s*,?\s+(?:and|but)\s+not\s+(?:a|an)\s+"
+    r"(?P<wrong>[\w'-]+(?:\s+[\w'-]+)?)\s*[.!]*$",
     re.I,
 )
 _PREFERENCES = frozenset(("likes", "dislikes", "drinks"))

@@ -295,7 +295,7 @@ _NOT_AN_EMPLOYER = re.compile(
     r"other people|others|someone else|somebody else|anyone else|anybody else|the man|free|"
     r"today|tonight|the (?:day|night|week|weekend|summer|season|holidays|year|month)|now|a bit|"
     r"a while|midnight|noon|(?-i:work)|the office|(?-i:weekends?|nights?|night time|the weekends)|"
-    r"peanuts|this point|that point|"
+    r"peanuts|this point|that point|a\s+(?:pay\s+)?(?:raise|rise)|a\s+promotion|"
     # oneself ("I work for myself on the side"); the one already known, by its kind ("made
     # partner at the firm")
     r"(?:my|them|him|her|your|our)sel(?:f|ves)(?:\s.*)?|"
