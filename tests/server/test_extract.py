@@ -3159,6 +3159,10 @@ def test_a_denial_said_of_someone_else_ends_nothing(
         ("I work at a bed and breakfast in Whitby", ("employer", "a bed and breakfast in Whitby")),
         ("i live in Trinidad and Tobago", ("home", "Trinidad and Tobago")),
         ("I live in Bosnia and Herzegovina", ("home", "Bosnia and Herzegovina")),
+        ("I work at a fish and chip shop", ("employer", "a fish and chip shop")),
+        ("I'm a painter and decorator", ("job", "painter and decorator")),
+        ("I live in Brighton and Hove", ("home", "Brighton and Hove")),
+        ("I work at marks and spencer", ("employer", "marks and spencer")),
         # … and a job ends before "plus" ("nurse plus a side hustle selling candles" had been the job)
         ("I work as a nurse plus a side hustle selling candles on etsy", ("job", "nurse")),
     ],

@@ -120,7 +120,8 @@ _NOT_AN_ABBREVIATION = "".join(
 # "Trinidad and Tobago", "Bosnia and Herzegovina" (the value had been "a bed", "Trinidad").
 _NOT_SPLIT_BY_AND = (
     r"(?!\s+(?:breakfast|tobago|herzegovina|nevis|barbuda|principe|caicos|futuna|miquelon|"
-    r"the\s+grenadines|mcdonald|jan\s+mayen)\b)"
+    r"the\s+grenadines|mcdonald|jan\s+mayen|hove|spencer|spencers|chip|decorator|"
+    r"make-?up\s+artist)\b)"
 )
 _VALUE_END = re.compile(
     r"\s*(?:[,;:()!?\"]|\s[—–-]\s(?!\d{1,2}(?:st|nd|rd|th)?\s+(?:"
