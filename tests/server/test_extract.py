@@ -3196,6 +3196,11 @@ def test_what_one_is_not_beside_what_one_is(
 
 
 def test_a_count_left_after_a_pause_is_no_age() -> None:
+    # "I'm 5 and a half hours from home" and "I'm 4 and a half months pregnant" had keyed
+    # the user 5 and 4 years old
+    for span in ("I'm 5 and a half hours from home", "I'm 4 and a half months pregnant"):
+        assert [f.attribute for f in _extract(span)] == [None]
+    assert [f.value for f in _extract("I'm 31 and a half") if f.attribute] == ["31"]
     # "I'm 2 hours into this drive, 3 more to go" had keyed the user 3 years old
     assert [f.attribute for f in _extract("I'm 2 hours into this drive, 3 more to go")] == [None]
     assert ("age", "30") in [(f.attribute, f.value) for f in _extract("I'm 30, 2 kids, 3 cats")]

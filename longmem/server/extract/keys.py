@@ -102,6 +102,12 @@ _NO_MORE_SO = re.compile(
     re.I,
 )
 _WHAT_I_AM = re.compile(r"\s*(?:am|['’]?m|is|are)\s+(?:an?)\s+[\w-]+(?:\s+[\w-]+)?\s*$", re.I)
+# A span with a half, no age: "(I'm) 5 and a half hours (from home)", "4 and a half months".
+_A_SPAN_AND_A_HALF = re.compile(
+    r"\s*\d+\s+and\s+a\s+(?:half|quarter)\s+(?:hours?|hrs?|mins?|minutes?|days?|weeks?|"
+    r"wks?|months?|miles?|km|kilometres?|kilometers?|stone|kg|pints?|sessions?)\b",
+    re.I,
+)
 # A day's work left, not a job: "left Asda at 5", "left Boots early", "left Aldi after my
 # shift", "left the office on time" (not "left Tesco today", "left Tesco in March").
 _A_DAYS_LEAVING = re.compile(
@@ -440,6 +446,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 continue  # "signed with Foxtons to find us a flat": an agent, not a job
             if name == "job" and NOT_A_ROLE.match(value):
                 continue  # "we work as a team"
+            if name == "age" and _A_SPAN_AND_A_HALF.match(target, start_of_value(match)):
+                continue  # "I'm 5 and a half hours from home", "4 and a half months pregnant"
             if (
                 name == "employer"
                 and NOT_A_WORKPLACE.match(value)
