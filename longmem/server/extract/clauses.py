@@ -190,6 +190,12 @@ _AN_AGE_ALONE = re.compile(
 )
 
 
+def _a_job_alone(said: str) -> bool:
+    """Whether ``said`` is only the user's job: "i'm a dentist", "im a staff nurse"."""
+    job = _MY_JOB_ALONE.match(said.strip())
+    return job is not None and is_occupation(job.group("job"))
+
+
 def _a_job_after_an_age(right: str) -> bool:
     said = _A_JOB_AFTER_AN_AGE.match(right)
     if said is None:
@@ -328,8 +334,7 @@ def clauses(
             carried = ""
         elif (
             match.group("sep").strip(" ,") == "and"
-            and (job := _MY_JOB_ALONE.match(left.strip())) is not None
-            and is_occupation(job.group("job"))
+            and _a_job_alone(left)
             and _AN_AGE_ALONE.match(right)
             and _NOT_AS_IT_IS.search(sentence) is None
         ):
@@ -495,7 +500,7 @@ def _a_run_on(left: str, right: str) -> bool:
         or place_rest(last) == ""
         # "im a nurse | i work at st thomas" (not "the manager | I hired last year", "I
         # married a nurse | I met at work")
-        or (is_occupation(last.lower()) and _I_AM_A.match(since_a_pause) is not None)
+        or _a_job_alone(since_a_pause)
     )
     return ends and starts_clause(right) and not _DANGLING.search(said)
 
@@ -539,7 +544,6 @@ _SOMEONES = re.compile(
     + r")(?:\s+(?-i:[A-Z])\w+)?\s+(?:is|'s|lives|works|moved|turned|just|got|has)\b",
     re.I,
 )
-_I_AM_A = re.compile(r"\s*(?:i['’]?m|i\s+am)\s+(?:an?)\s+", re.I)
 
 
 def starts_clause(text: str) -> bool:

@@ -369,9 +369,12 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         # a "not" that remarks on the fact, not one that denies it
         return keys_of(predicate[: remark.start()], sentence)
     wrong = _NOT_THAT.search(predicate)
+    said_first: Optional[list[Key]] = None  # the keys before "and not a …", read once
     also = _AND_NOT_A.search(predicate) if wrong is None else None
-    if also is not None and keys_of(predicate[: also.start()], sentence):
-        wrong = also  # (not "60 and not a day older", whose "60" alone keys nothing)
+    if also is not None:
+        said_first = keys_of(predicate[: also.start()], sentence)
+        # (not "60 and not a day older", whose "60" alone keys nothing)
+        wrong = also if said_first else None
     if wrong and wrong.group("wrong").lower().endswith("ing"):
         # "I love hiking not running" puts one thing right; "…, not complaining" remarks
         before = predicate[: wrong.start()].rstrip(" ,").lower()
@@ -379,7 +382,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     if wrong and not _NEGATION_CUE.search(predicate, 0, wrong.start()):
         # "I live in Oslo not Bergen", "allergic to dogs, not cats": what is, said beside
         # what is not; a value of many denies the one put right as well
-        keys = keys_of(predicate[: wrong.start()], sentence)
+        keys = said_first if said_first else keys_of(predicate[: wrong.start()], sentence)
         denied = _THE.sub("", wrong.group("wrong"))
         return (
             keys
