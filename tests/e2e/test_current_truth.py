@@ -1892,6 +1892,45 @@ def test_a_move_without_a_day_or_only_wished_leaves_the_home(
     assert (now["is_latest"], now["expires_at"]) == (True, None)
 
 
+@pytest.mark.parametrize(
+    ("first", "wished", "question"),
+    [
+        ("I work at Tesco.", "I should quit Tesco and work at Aldi", "where do I work"),
+        ("I work as a nurse.", "I'd love to quit nursing and become a teacher", "what is my job"),
+        (
+            "My sister works at Tesco.",
+            "my sister wants to quit and work at Aldi",
+            "where does my sister work",
+        ),
+        ("I'm vegetarian.", "I should really start eating meat again", "what is my diet"),
+    ],
+)
+def test_a_wish_with_a_verb_joined_on_leaves_what_is_true(
+    mem: Longmem, collection: str, first: str, wished: str, question: str
+) -> None:
+    [fact] = mem.remember(first, collection=collection)
+    said = mem.remember(wished, collection=collection)
+    assert {f["attribute"] for f in said} == {None}  # the joined verb had been keyed
+    assert mem.get(fact["id"], collection=collection)["is_latest"] is True
+    assert _texts(mem.search(question, collection=collection))[0] == fact["text"]
+
+
+@pytest.mark.parametrize(
+    ("first", "ended"),
+    [
+        ("I live in York.", "I haven't lived in York since 2019, the rent got silly"),
+        ("I'm vegetarian.", "tbh I haven't been vegetarian for years"),
+    ],
+)
+def test_not_so_for_years_retires_the_fact(
+    mem: Longmem, collection: str, first: str, ended: str
+) -> None:
+    [fact] = mem.remember(first, collection=collection)
+    mem.remember(ended, collection=collection)
+    assert mem.get(fact["id"], collection=collection)["is_latest"] is False
+    assert fact["text"] not in _texts(_current(mem, collection))
+
+
 def test_a_new_job_to_come_leaves_the_old_one_until_then(mem: Longmem, collection: str) -> None:
     begins, month = _next_month()
     [acme] = mem.remember("I work at Acme.", collection=collection)

@@ -989,6 +989,254 @@ def test_what_someone_or_something_of_the_users_is_or_has_is_not_the_users(
 
 
 @pytest.mark.parametrize(
+    ("content", "texts"),
+    [
+        (
+            "I should quit Tesco and work at Aldi",
+            ["User should quit Tesco", "User should work at Aldi"],
+        ),
+        (
+            "I'd love to quit nursing and become a teacher",
+            ["User would love to quit nursing", "User would love to become a teacher"],
+        ),
+        (
+            "I’d love to quit and become a vet",
+            ["User would love to quit", "User would love to become a vet"],
+        ),
+        (
+            "I'm tempted to quit Tesco and work at Aldi",
+            ["User is tempted to quit Tesco", "User is tempted to work at Aldi"],
+        ),
+        ("I want to quit and work at Aldi", ["User wants to quit", "User wants to work at Aldi"]),
+        (
+            "I should leave Tom and move to Spain",
+            ["User should leave Tom", "User should move to Spain"],
+        ),
+        (
+            "I'm going to move to York and rent a flat there",
+            ["User is going to move to York", "User is going to rent a flat there"],
+        ),
+        # someone else's wish, and one the user is asked to do
+        (
+            "my sister wants to quit and work at Aldi",
+            ["User's sister wants to quit", "User's sister wants to work at Aldi"],
+        ),
+        (
+            "they want me to relocate to York and run the office",
+            ["They want User to relocate to York", "They want User to run the office"],
+        ),
+        (
+            "I'm debating whether to quit and go freelance",
+            ["User is debating whether to quit", "User is debating whether to go freelance"],
+        ),
+        (
+            "i wish i could quit and live in portugal",
+            ["User wishes User could quit", "User wishes User could live in portugal"],
+        ),
+        (
+            "i was thinking i'd move to perth and become an electrician",
+            [
+                "User was thinking User would move to perth",
+                "User was thinking User would become an electrician",
+            ],
+        ),
+        (
+            "my mum keeps telling me to quit smoking and go vegan",
+            [
+                "User's mum keeps telling User to quit smoking",
+                "User's mum keeps telling User to go vegan",
+            ],
+        ),
+        (
+            "my friend suggested i move to leeds and work at asda",
+            [
+                "User's friend suggested User moves to leeds",
+                "User's friend suggested User works at asda",
+            ],
+        ),
+        (
+            "i'll probably leave accenture and join wipro next month",
+            ["User will probably leave accenture", "User will probably join wipro next month"],
+        ),
+        (
+            "we are looking to buy a house and move to surrey",
+            ["User is looking to buy a house", "User is looking to move to surrey"],
+        ),
+        # one would rather not (it had ended a job at Lidl)
+        ("i'd rather quit than work for lidl", ["User would rather quit than work for lidl"]),
+        # a rule's whole match as its value, wished just before it
+        ("I should start eating meat", ["User should start eating meat"]),
+        ("I should really start eating meat again", ["User should really start eating meat again"]),
+    ],
+)
+def test_a_wish_reaches_the_verb_joined_on_and_keys_nothing(content: str, texts: list[str]) -> None:
+    # The joined verb had been the user's own: "User works at Aldi" (the job at Tesco
+    # retired), "User works as a teacher", "User eats meat".
+    facts = _extract(content)
+    assert [f.text for f in facts] == texts
+    assert [f.attribute for f in facts] == [None] * len(texts)
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ("I thought I was allergic to nuts", None),
+        ("I always thought I was lactose intolerant but the test was negative", None),
+        ("I used to believe I was allergic to penicillin", None),
+        ("my doctor thought I was allergic to nuts", None),
+        ("was convinced i was allergic to shellfish, turns out i'm not", None),
+        ("i believed i was intolerant to dairy until i got tested", None),
+        # found to be so, it is
+        ("I found out I was allergic to nuts", ("allergies", "nuts")),
+        ("turns out I'm allergic to nuts", ("allergies", "nuts")),
+    ],
+)
+def test_what_was_only_thought_so_is_no_allergy(
+    content: str, key: Optional[tuple[str, str]]
+) -> None:
+    # Each thought had been keyed as an allergy the user has, the thought left out of
+    # its text ("User is allergic to nuts").
+    [fact] = _extract(content)
+    assert ((fact.attribute, fact.value) if fact.attribute else None) == key
+    assert fact.text.startswith("User is allergic") == (key is not None)
+
+
+@pytest.mark.parametrize(
+    ("content", "text", "key"),
+    [
+        ("I haven't lived in York since 2019", "User no longer lives in York", ("home", "York")),
+        (
+            "I haven't been vegetarian for years",
+            "User is no longer vegetarian",
+            ("diet", "vegetarian"),
+        ),
+        (
+            "haven't worked at Tesco since March",
+            "User no longer works at Tesco",
+            ("employer", "Tesco"),
+        ),
+        (
+            "I have not been a nurse for 3 years",
+            "User no longer works as a nurse",
+            ("job", "nurse"),
+        ),
+        # a home, not a stay, however long
+        (
+            "I haven't lived in London for ten years",
+            "User no longer lives in London",
+            ("home", "London"),
+        ),
+        (
+            "haven't been vegetarian for about two years now",
+            "User is no longer vegetarian",
+            ("diet", "vegetarian"),
+        ),
+        (
+            "my sister hasn't lived in York in ages",
+            "User's sister no longer lives in York",
+            ("home", "York"),
+        ),
+    ],
+)
+def test_not_so_for_a_while_is_an_end(content: str, text: str, key: tuple[str, str]) -> None:
+    # Each had been kept as words, ending nothing.
+    [fact] = _extract(content)
+    assert (fact.text, fact.attribute, fact.value, fact.negated) == (text, *key, True)
+
+
+def test_a_value_ends_before_rather_than() -> None:
+    # It had been "Tesco rather than work weekends", which ends no job at Tesco.
+    [fact] = _extract("I quit Tesco rather than work weekends")
+    assert (fact.text, fact.value, fact.negated) == ("User no longer works at Tesco", "Tesco", True)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I haven't lived in York for long",  # a home begun lately
+        "I haven't moved to Leeds yet",
+        "I haven't been to York in years",  # a visit, not a home
+        "hasn't worked at google since the layoffs",  # said of no one: someone else's
+        "haven't been in touch with my sister for years",  # no home: "touch"
+    ],
+)
+def test_not_so_for_a_short_while_or_not_yet_ends_nothing(content: str) -> None:
+    assert [f.negated for f in _extract(content)] == [False]
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        # what the while is since is so now
+        ("haven't been back to leeds since i moved to london", ("home", "london")),
+        ("haven't eaten out since we moved to surrey", ("home", "surrey")),
+        ("haven't been paid since i started at lidl", ("employer", "lidl")),
+    ],
+)
+def test_what_a_while_is_since_is_not_ended(content: str, key: tuple[str, str]) -> None:
+    [fact] = _extract(content)
+    assert (fact.attribute, fact.value, fact.negated) == (*key, False)
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # the value had been "am"
+        ("I'm intolerant to dairy", [("allergies", "dairy")]),
+        ("I'm very lactose intolerant", [("allergies", "lactose")]),
+        # two things one is, joined by "and" (the second had been lost, or a second allergy)
+        ("I'm allergic to nuts and vegetarian", [("allergies", "nuts"), ("diet", "vegetarian")]),
+        ("I'm single and vegan", [("relationship", "single"), ("diet", "vegan")]),
+        ("i'm gluten intolerant and vegan", [("allergies", "gluten"), ("diet", "vegan")]),
+        # a job, then how one is (it had been "User married", a wedding)
+        ("I'm a nurse and married", [("job", "nurse"), ("relationship", "married")]),
+    ],
+)
+def test_how_one_is_said_after_and_is_keyed_as_such(
+    content: str, keys: list[tuple[str, str]]
+) -> None:
+    assert [(f.attribute, f.value) for f in _extract(content)] == keys
+
+
+@pytest.mark.parametrize(
+    ("content", "texts"),
+    [
+        # what was done, then what is: the second still the user's own now
+        (
+            "I quit Tesco and work at Aldi now",
+            ["User no longer works at Tesco", "User works at Aldi"],
+        ),
+        # no plain verb joined on: "moved" is done, whatever came before it
+        (
+            "I had to sell the house and moved to York",
+            ["User had to sell the house", "User lives in York"],
+        ),
+        # a denial's reach is not plain: the home stays the user's
+        ("I don't drink and live in Leeds", ["User doesn't drink", "User lives in Leeds"]),
+        # a chain that another clause follows governs nothing joined on
+        (
+            "I'll be honest i live in leeds and work at asda",
+            ["User will be honest User lives in leeds", "User works at asda"],
+        ),
+        # what one can do is not wished
+        (
+            "i can drive and live out in the sticks",
+            ["User can drive", "User lives out in the sticks"],
+        ),
+        # what one used to do, both (the work at Aldi had been current)
+        (
+            "I used to live in York and work at Aldi",
+            ["User no longer lives in York", "User no longer works at Aldi"],
+        ),
+    ],
+)
+def test_a_verb_joined_on_without_a_wish_is_said_as_it_stands(
+    content: str, texts: list[str]
+) -> None:
+    assert [f.text for f in _extract(content)] == texts
+
+
+@pytest.mark.parametrize(
     ("content", "key"),
     [
         ("my family has a dog", ("pets", "dog")),

@@ -111,7 +111,9 @@ _NO_HOME = re.compile(
     r"(?!\s+(?:in|on|near|outside|of|at|by)\s+(?!(?:the\s+)?week(?:end|day)s?\b))"
     r"|^(?:linux|windows|mac|macos|ubuntu|arch|vim|vscode|vs\s+code|zoom|teams|slack|notion|"
     r"spotify|apple\s+music|iphone|android|postgres|mysql|decaf|tears|sweatpants|pyjamas|"
-    r"pajamas|part[\s-]time|full[\s-]time|remote|excel|airpods)\b",
+    r"pajamas|part[\s-]time|full[\s-]time|remote|excel|airpods)\b"
+    # where one has been that is no place: "(been in) touch with my sister", "in love"
+    r"|^(?:touch|contact|trouble|love|debt|pain|denial|shock|limbo|charge|hospital|bed)$",
     re.I,
 )
 

@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..facts import EPISODE, FACT, USER, ExtractedFact, attribute
 from .detail import content_of, detail_of
-from .keys import Key, keys_of
+from .keys import NOT_SINCE, Key, keys_of
 from .kin import QUALIFIERS, REL, RELATIONS, WRITTEN_AS, in_law, relation_key
 from .leads import LIKE_LEAD, LIKE_SOMEONE_FIRST
 from .lexicon import (
@@ -357,7 +357,11 @@ def facts_of(
         or (BASED_IN.match(parsed.predicate) is not None and expiry(clause, said) is not None)
     )
     seasonal = _A_SEASON.search(parsed.predicate) is not None
-    if (while_ is not None or being_away or seasonal) and _SETTLED.search(parsed.predicate) is None:
+    if (
+        (while_ is not None or being_away or seasonal)
+        and _SETTLED.search(parsed.predicate) is None
+        and NOT_SINCE.search(parsed.predicate) is None  # how long not so: no stay
+    ):
         # "I'm living in Porto for a month": a stay there, not a new home; so are "I'm in
         # Kyoto right now, back on the 9th" and "living in Denver for the holidays"
         keys = [
@@ -440,7 +444,10 @@ def facts_of(
             if key.negated:
                 ends = None  # "quit my job at Acme today": an end said, which never ends
         plainly = (
-            key.negated and _PLAIN_NOT.search(clause) is not None and not _AN_END.search(clause)
+            key.negated
+            and _PLAIN_NOT.search(clause) is not None
+            and not _AN_END.search(clause)
+            and not NOT_SINCE.search(clause)  # "I haven't lived in York since 2019": an end
         )
         text = finish(sentence_of(subject, key, plainly) + detail)
         if plainly and _DID_NOT.search(clause):

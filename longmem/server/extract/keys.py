@@ -62,7 +62,14 @@ from .places import load as load_places
 from .places import place_rest
 from .rules import RULES, Rule
 from .rules_home import A_WORKPLACE_NAMED, DREAMT, POSTED, RESIDENT
-from .rules_personal import A_CHILDS_NAME, CANNOT_EAT, MY_ALLERGY, NO_ALLERGY, SPELLED_US
+from .rules_personal import (
+    A_CHILDS_NAME,
+    CANNOT_EAT,
+    DIETS,
+    MY_ALLERGY,
+    NO_ALLERGY,
+    SPELLED_US,
+)
 from .rules_work import DAY_ONE_THEN, JOB_AT, JOB_NOW, SO_TO_SPEAK
 from .values import (
     AT_HEART,
@@ -171,11 +178,43 @@ def _unreal(target: str, match: re.Match[str]) -> bool:
     return (
         _UNREAL.search(clause) is not None
         or _WISHED.search(before) is not None
+        # a rule's whole match its value: "I should (start eating meat)"
+        or (not groups_v(match) and _WISHED.search(target[: match.start()]) is not None)
+        or _THOUGHT_SO.search(before) is not None
+        or _RATHER_THAN.search(before) is not None
         or _SOUGHT.search(before) is not None
     )
 
 
 _BUT_NOW = re.compile(r",?\s+but\s+(?=(?:now|these days|nowadays)\b)", re.I)
+# Not so for a while, and so ended: "I haven't lived in York since 2019", "haven't been
+# vegetarian for years", "hasn't worked at Tesco in months" (each had been kept as words,
+# ending nothing); not "haven't lived here for long", "haven't moved to Leeds yet".
+_A_WHILE_SAID = (
+    r"\b(?:since|(?:for|in)\s+(?:(?:(?:over|about|around|nearly|almost)\s+)?(?:\d+|a|an|a\s+few|"
+    r"a\s+couple\s+of|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|many|"
+    r"several)\s+)?(?:years?|months?|ages|decades?|yonks|a\s+(?:while|"
+    r"long\s+time)))\b"
+)
+NOT_SINCE = re.compile(
+    r"\b(?:have|has|'ve)(?:n['’]t|\s+not)\s+(?:(?:really|actually)\s+)?"
+    r"(?:been(?!\s+to\b)|lived|worked|eaten|drunk|smoked|taught|studied)\b.*?" + _A_WHILE_SAID,
+    re.I,
+)
+_A_WHILE = re.compile(_A_WHILE_SAID, re.I)
+_SOMEONE_ELSES = re.compile(r"\s*(?:hasn['’]?t|has\s+not)\b", re.I)
+
+
+def _before_the_while(target: str, match: re.Match[str]) -> bool:
+    """Whether what ``match`` read is what was not so for a while: said before the while
+    ("(I haven't) lived in York since 2019"), not after it ("haven't been back to Leeds
+    since (I moved to London)", "haven't been paid since (I started at Lidl)")."""
+    at = match.start("v") if groups_v(match) else match.start()
+    span = _A_WHILE.search(target)
+    return span is not None and at < span.start()
+
+
+_HAVE_NOT = re.compile(r"\b(have|has|'ve)(?:n['’]t|\s+not)\b", re.I)
 # What no longer is, then what is, joined by a comma: "no longer lives in Boston, now
 # lives in Paris", "used to drink coffee, now tea".
 _COMMA_NOW = re.compile(r",\s*(?:and\s+)?(?=(?:now|these days|nowadays)\s+\w)", re.I)
@@ -189,12 +228,26 @@ _WISHED = re.compile(
     r"(?:^|\bi\s+)wish(?:es)?\s+(?:that\s+)?(?:i|we)\b|"  # "I wish I was my own boss"
     r"\b(?:(?:would|'d) (?:love|like) to|might|could|should|would|wanna|want to|wants to|"
     r"wanted to|hope to|hoping to|try to|trying to|thinking of|thinking about|considering|"
-    r"tempted to|dream of|dreaming of|(?:wants?|wanted|told|tells|asked|asks|advised|advises|"
-    r"urged|urges|needs|pushing|begging)\s+(?:me|us)\s+to|"
+    r"tempted to|dream of|dreaming of|(?:wants?|wanted|told|tells|telling|asked|asks|asking|"
+    r"advised|advises|urged|urges|urging|needs|pushing|begging|nagging|nags|nagged)\s+"
+    r"(?:me|us)\s+to|"
     r"(?:hope|hoping|praying|fingers crossed)(?: that)? "
     r"(?:i|we) (?:get|can|will|'ll|might|could|would))\s+"
     r"(?:(?!(?:i|i'm|user|you|we|me|that|know)\b)[\w'-]+\s+){0,3}$",
     re.I,
+)
+# Only believed, and no longer: "I (always) thought I was allergic to nuts", "I used to
+# think I was lactose intolerant", "my doctor thought I was allergic to penicillin" (each
+# had been keyed as an allergy the user has).
+_THOUGHT_SO = re.compile(
+    r"\b(?:thought|used to (?:think|believe)|believed|assumed|suspected|(?:was|were)\s+"
+    r"(?:convinced|told|sure))\s+(?:that\s+)?"
+    r"(?:i|we)\s+(?:was|were|had)\s+(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+# What one would rather not: "I'd rather quit than work for Lidl" (had ended a job at Lidl).
+_RATHER_THAN = re.compile(
+    r"\b(?:would|'d|’d)\s+(?:much\s+)?rather\b[^,.;!?]*\bthan\s+(?:[\w'-]+\s+){0,3}$", re.I
 )
 # Sought, not had: "applied for a job at Shoprite", "shortlisted for a role at the BBC",
 # "writing a cover letter for Aldi" (each had been keyed as the employer); a few words
@@ -407,7 +460,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             text = text[: used_to.start()] + text[used_to.end() :]
         # "can't stand coffee anymore": a dislike begun, not one ended
         cues = _AFTER_CUE.sub(" ", head) if _CANT_STAND.search(head) else head
-        negated = used_to is not None or _NEGATION_CUE.search(cues) is not None
+        # (not "hasn't worked at Google since the layoffs" said of no one: someone else's)
+        not_since = None if _SOMEONE_ELSES.match(sentence) else NOT_SINCE.search(head)
+        negated = (
+            used_to is not None or not_since is not None or _NEGATION_CUE.search(cues) is not None
+        )
         if (
             negated
             and used_to is None
@@ -416,6 +473,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             continue  # "not working at Acme today, I'm sick": a break, not an ending
         if negated and _YET.search(head):
             continue  # "not moved to Leeds yet": never was, so nothing to retire
+        if not_since:
+            text = _HAVE_NOT.sub(r"\1", text)  # "I haven't lived in York since 2019"
         plain = " ".join(_DENEGATE.sub(" ", text).split()) if negated else text
         for rule in _worth_trying(text, plain if negated else None):
             reads_as_said = rule.reads_as_said
@@ -515,7 +574,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 negated
                 and in_head
                 and not _aside_of_its_own(target, match)
-                and (used_to is not None or (not reads_as_said and _denies(head, text, match)))
+                and (
+                    used_to is not None
+                    or (not_since is not None and _before_the_while(target, match))
+                    or (not reads_as_said and _denies(head, text, match))
+                )
             )
             kind = PREFERENCE if name in _PREFERENCES or name.startswith("favorite:") else FACT
             found[name] = Key(name, value, is_negated, kind)
@@ -623,6 +686,12 @@ _AND_NOT_A = re.compile(
 )
 _PREFERENCES = frozenset(("likes", "dislikes", "drinks"))
 _COPULA_LIST = re.compile(r"^(?P<be>am|is|are)\s+(?P<rest>.+,.+)$", re.I)
+# … or of two, the second a diet or how one is alone: "am coeliac and vegetarian".
+_AND_A_STATE = re.compile(
+    r"^(?P<be>am|is|are)\s+(?P<first>[^,;]+?)\s+and\s+(?:also\s+)?"
+    r"(?P<state>" + DIETS + r"|single|married|engaged|divorced|widowed|pregnant)\s*[.!]*$",
+    re.I,
+)
 
 
 def _readings(predicate: str) -> list[str]:
@@ -630,6 +699,11 @@ def _readings(predicate: str) -> list[str]:
     engineer" → "am engineer"): not in a list that hopes or jokes ("am 27, staff engineer
     by 2027"), nor from an item that tells of someone else on ("am 28, husband's 30,
     engineer": the engineer is as likely the husband)."""
+    if (state := _AND_A_STATE.match(predicate)) and not _NOT_AS_IT_IS.search(predicate):
+        # "am allergic to nuts and vegetarian", "am single and vegan": two things (the
+        # diet had been lost, or read as a second allergy)
+        be = state.group("be")
+        return [f"{be} {state.group('first')}", f"{be} {state.group('state')}"]
     match = _COPULA_LIST.match(predicate)
     if match is None or _NOT_AS_IT_IS.search(predicate):
         return [predicate]

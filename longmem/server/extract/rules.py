@@ -465,7 +465,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^(?:(?:my|our|the|a)\s+)?new\s+" + HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+)?(?P<at>on|behind|by|next to|near|opposite)\s+" + V, value="{at} {v}"),
     # "our new flat is a five-minute walk from Slottsskogen": near it
     _rule("home", r"^(?:(?:my|our|the)\s+)?new\s+" + HOME_NOUN + r"(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:right\s+|just\s+|only\s+)?" + CLOSE_TO + r"\s+" + V, value="near {v}"),
-    _rule("home", r"^(?:have|has)\s+(?:been|lived)\s+in\s+(?P<v>[^,;:!?()]+?)\s+(?:forever|for\s+(?:years|ages|decades|\w+\s+years)|since)\b"),
+    _rule("home", r"^(?:have|has)\s+(?:been|lived)\s+in\s+(?P<v>[^,;:!?()]+?)\s+(?:forever|for\s+(?:years|ages|decades|\w+\s+years)|since)\b", somewhere=True),
     _rule("home", r"^" + GONE + r"(?:bought|buying|rented|renting|signed for|closed on)\s+" + NOT_A_STAY + r"(?:(?:a|an|our|my|the)\s+)?(?:" + HOME_ADJ + r"\s+){0,3}(?:" + HOME_NOUN + r"|one)" + HOME_AT, value="{at} {v}"),
     _rule("home", r"^" + GONE + r"(?:signed|signing)\s+" + NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy|tenancy agreement|rental agreement)\s+(?:on|for)\s+" + A_HOME + HOME_AT, value="{at} {v}"),
     _rule("home", r"^" + ADV + r"(?:signed|signing)\s+" + NOT_A_STAY + r"(?:a|the|our|my)\s+(?:new\s+)?(?:lease|tenancy)\s+in\s+(?!" + NOT_A_PLACE_WORD + r")" + PLACE_NAME + r"(?!['’]s?\b)(?=\s*(?:$|[,.!;]|\s(?:now|today|yesterday|last|this|finally|and)\b))"),
@@ -632,6 +632,8 @@ RULES: tuple[Rule, ...] = (
     _rule("allergies", r"^(?!.*\b(?:hope|hoping|wish|want|if|might|may|could|would|until|someday|one\s+day|maybe|whether|pray|praying)\b)(?:.*\s)?(?:my|his|her|their|the)\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)\s+(?:is|has)\s+(?:(?:completely|totally|finally|officially|actually)\s+)?(?:gone|resolved|gone\s+away|cleared\s+up)(?=\s*(?:$|[.!]))(?!.*\?)", negated=True),
     _rule("allergies", r"\bno\s+more\s+(?P<v>[\w-]+)\s+(?:allergy|intolerance)(?=\s*(?:$|[.!]))", negated=True),
     _rule("allergies", r"\ballergic\s+to\s+" + V),
+    # "I'm intolerant to dairy" (the value had been "am")
+    _rule("allergies", r"\bintolerant\s+to\s+" + V),
     _rule("allergies", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?P<v>coeliac|celiac)\b", value="gluten ({v})"),
     _rule("allergies", r"^(?!.*\b(?:worried|afraid|scared|thought|might|may|if|negative|whether|not)\b).*\bdiagnosed\s+(?:as\s+)?(?P<v>coeliac|celiac)\b(?!\s+disease)", value="gluten ({v})"),  # "just got diagnosed coeliac"
     _rule("allergies", r"\badd\s+(?P<v>[\w -]+?)\s+to\s+(?:my|the)\s+allerg(?:y|ies)(?:\s+list)?\b"),
@@ -639,7 +641,7 @@ RULES: tuple[Rule, ...] = (
     _rule("allergies", r"\b(?:developed|have|got|found\s+out\s+I\s+have)\s+(?:a|an)\s+(?:(?:new|severe|mild|serious|real|proper|bad|slight|life-threatening|nasty)\s+)?(?:allergy|intolerance)\s+to\s+" + V),
     _rule("allergies", r"^(?:(?:a|my)\s+)?new\s+(?:allergy|intolerance)(?:\s+unlocked)?\s*[:—–-]\s*" + V),
     # "a shellfish allergy"; not how bad one is ("proper allergy", "serious allergy")
-    _rule("allergies", r"(?<![\w-])(?!(?:a|an|the|my|new|no|any|food|severe|mild|bad|an?|proper|real|serious|major|massive|huge|slight|little|big|deadly|nasty|awful|terrible|full-blown|weird|actual|true|genuine|life-threatening)\b)(?P<v>(?:(?:milk|cow's|cows'?|tree|egg|soy|wheat)\s+(?=(?:protein|nut|nuts|white|lecithin)\s))?[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
+    _rule("allergies", r"(?<![\w-])(?!(?:am|is|are|was|were|be|been|very|so|really|quite|also|slightly|mildly|severely|extremely|a|an|the|my|new|no|any|food|severe|mild|bad|an?|proper|real|serious|major|massive|huge|slight|little|big|deadly|nasty|awful|terrible|full-blown|weird|actual|true|genuine|life-threatening)\b)(?P<v>(?:(?:milk|cow's|cows'?|tree|egg|soy|wheat)\s+(?=(?:protein|nut|nuts|white|lecithin)\s))?[\w-]+)\s+(?:allergy|intolerance|intolerant)\b"),
     _rule("allergies", UNSURE_BEFORE + r"\b(?:have|has|with|diagnosed with)\s+(?P<v>coeliac|celiac)(?:\s+disease)?\b", value="gluten ({v})"),
     _rule("allergies", r"\b(?:have|has|with|diagnosed with)\s+(?P<v>[\w-]+\s+allergy)\b"),
     # -- health --

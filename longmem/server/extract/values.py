@@ -135,6 +135,8 @@ _VALUE_END = re.compile(
     r"until|till|about|right|near|not (?:too |that |so )?far|by|if|or|yet|still|already|lol|haha|btw|"
     r"studying|working|doing|majoring|starting|beginning|"
     r"there|here|for|"
+    # how long it has been: "(not lived in) York in ages", "(been to) York in years"
+    r"in (?:ages|years|months|decades|yonks|forever|a (?:while|long time))\b|rather than|"
     # when: "in Leeds the week after next", "York at the weekend", "the coming week"
     r"at the (?:long )?weekend|the (?:whole )?week(?:-?end)? after|the (?:following|coming)|"
     # what one moved there to do: "moved back to Brisbane to do an apprenticeship"; to whom
