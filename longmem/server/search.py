@@ -269,20 +269,21 @@ class SearchEngine(VectorArm):
         match = _fts_query(terms)
         if match is None:
             return []
-        found = self.store.memories.full_text(
-            tenant_id, match, flt, now, depth, self._scope_size(tenant_id, flt)
-        )
+        scope, total = self._scope_size(tenant_id, flt)
+        found = self.store.memories.full_text(tenant_id, match, flt, now, depth, scope, total)
         return [(rid, -rank / (1.0 - rank)) for rid, rank in found]  # -bm25 ≥ 0 onto [0, 1)
 
-    def _scope_size(self, tenant_id: str, flt: MemoryFilter) -> int:
-        """How many memories of any kind the search's collection (or tenant) holds, for
-        the full-text arm to know whether its scope is most of the table; 0 where a
-        category or tag narrows it (most matches would not pass)."""
-        if flt.category is not None or flt.container_tag is not None:
-            return 0
+    def _scope_size(self, tenant_id: str, flt: MemoryFilter) -> tuple[int, int]:
+        """How many memories of any kind the search's collection (or tenant) holds, and the
+        tenant, for the full-text arm to know whether its scope is most of the tenant's
+        table; a scope of 0 where a category or tag narrows it (most matches would not
+        pass)."""
         index = self._index(tenant_id)
         with self._lock:
-            return len(index.scope(flt.collection))
+            total = len(index.docs)
+            if flt.category is not None or flt.container_tag is not None:
+                return 0, total
+            return len(index.scope(flt.collection)), total
 
     def _person_arm(
         self,

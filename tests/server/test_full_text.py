@@ -1,5 +1,6 @@
 """The full-text arm's two ways to its best matches give the same rows: ranked alone
-first (where the search's scope holds most memories), or joined to every memory."""
+first (where the search's scope holds most of the tenant's memories), or joined to every
+memory; and its ranking and scores are the tenant's own, whatever other tenants store."""
 
 from __future__ import annotations
 
@@ -89,11 +90,11 @@ def test_ranked_alone_gives_the_rows_the_whole_query_gives(
     for tenant, match, flt, limit in _cases():
         whole = store.memories.full_text(tenant, match, flt, NOW, limit)
         # a scope "as large as the table" takes the way ranked alone wherever it can
-        alone = store.memories.full_text(tenant, match, flt, NOW, limit, scope=10**6)
+        alone = store.memories.full_text(tenant, match, flt, NOW, limit, scope=10**6, total=1)
         assert alone == whole, (tenant, match, flt, limit)
         assert len(whole) == len({rid for rid, _ in whole})
     # Both ways were taken: the best matches alone answered most, and where too few of
-    # them passed the filters (the other tenant's, another collection's) the whole query.
+    # them passed the filters (another collection's, category's, tag's) the whole query.
     assert answered["alone"] > 30 and answered["whole"] > 10, answered
 
 
@@ -108,6 +109,44 @@ def test_a_small_scope_never_ranks_alone(store: Store, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(Memories, "_ranked_alone", staticmethod(spy))
     flt = MemoryFilter(collection="c")
-    # the collection holds about a fifth of the 1,200 memories: the whole query, at once
-    store.memories.full_text("t1", '"tea"', flt, NOW, 5, scope=180)
-    assert asked == [0]
+    # the collection holds about a fifth of the tenant's 900 memories: the whole query
+    found = store.memories.full_text("t1", '"tea"', flt, NOW, 5, scope=180, total=900)
+    assert asked == [] and len(found) == 5
+
+
+def test_a_tenants_scores_and_ranking_are_its_own(tmp_path: Any) -> None:
+    # BM25 had read one table of every tenant's memories: another tenant storing a word
+    # lowered this tenant's scores for it, so a tenant could tell from its own scores
+    # whether the word was in anyone else's memories.
+    store = Store(str(tmp_path / "two.db"))
+    try:
+        mine = _principal(store, "mine")
+        filler = [NewMemory("n", f"a note about the garden, day {i}") for i in range(8)]
+        store.memories.add(
+            mine,
+            [NewMemory("n", "landlord is Okafor"), NewMemory("n", "cafe is Zyxwvut"), *filler],
+        )
+        before = {
+            word: store.memories.full_text("mine", f'"{word}"', MemoryFilter(), NOW, 5)
+            for word in ("okafor", "zyxwvut")
+        }
+        # alike: one memory each, as long
+        assert before["okafor"][0][1] == before["zyxwvut"][0][1] < -1
+        others = _principal(store, "others")
+        store.memories.add(others, [NewMemory("n", f"Okafor said hi {i}") for i in range(50)])
+        after = {
+            word: store.memories.full_text("mine", f'"{word}"', MemoryFilter(), NOW, 5)
+            for word in ("okafor", "zyxwvut")
+        }
+        assert after == before
+        # … and each tenant finds only its own
+        theirs = store.memories.full_text("others", '"okafor"', MemoryFilter(), NOW, 100)
+        assert len(theirs) == 50 and not {rid for rid, _ in theirs} & {
+            rid for rid, _ in before["okafor"]
+        }
+    finally:
+        store.close()
+
+
+def test_a_tenant_with_no_memory_finds_nothing(store: Store) -> None:
+    assert store.memories.full_text("nobody", '"tea"', MemoryFilter(), NOW, 5) == []

@@ -6,7 +6,8 @@ import os
 from typing import Any
 
 from longmem.server.db import MemoryFilter, NewMemory, Principal, Store
-from longmem.server.db.migrations import MIGRATIONS
+from longmem.server.db.fts import TOKENIZE
+from longmem.server.db.migrations import MIGRATIONS, _full_text_per_tenant
 from longmem.server.embed import EMBED_VERSION, embed, to_blob
 from longmem.server.timestamps import iso_now
 
@@ -17,15 +18,29 @@ OBSERVED_AT = 1 + next(
     i for i, m in enumerate(MIGRATIONS) if "memories ADD COLUMN observed_at" in m
 )
 CHANGE_LOG = 1 + next(i for i, m in enumerate(MIGRATIONS) if "TABLE memory_changes" in m)
+FTS_PER_TENANT = 1 + MIGRATIONS.index(_full_text_per_tenant)
 
 
 def _predate(conn: Any, version: int) -> None:
     """Make a database look as it was before migration ``version`` (and every later one)."""
     conn.execute("DELETE FROM schema_migrations WHERE version >= ?", (version,))
+    if version <= FTS_PER_TENANT:
+        _one_full_text_table(conn)
     if version <= OBSERVED_AT:
         conn.execute("ALTER TABLE memories DROP COLUMN observed_at")
     if version <= CHANGE_LOG:
         conn.execute("DROP TABLE memory_changes")
+
+
+def _one_full_text_table(conn: Any) -> None:
+    """Every tenant's full-text entries back in the one table they shared."""
+    conn.execute(f"CREATE VIRTUAL TABLE memory_fts USING fts5(text, tokenize = '{TOKENIZE}')")
+    for (number,) in conn.execute("SELECT n FROM fts_tenants").fetchall():
+        conn.execute(
+            f"INSERT INTO memory_fts (rowid, text) SELECT rowid, text FROM memory_fts_{number}"
+        )
+        conn.execute(f"DROP TABLE memory_fts_{number}")
+    conn.execute("DROP TABLE fts_tenants")
 
 
 def _store_with_a_key(path: str) -> tuple[Store, Principal]:
@@ -60,13 +75,16 @@ def test_cjk_migration_reindexes_the_memories_it_changes(tmp_path: Any) -> None:
     sushi, tea = store.memories.add(
         principal, [NewMemory("notes", "私は寿司が好きです"), NewMemory("notes", "Alex drinks tea")]
     )
-    with store.write() as conn:  # as the index read before migration 8: one run, one token
-        conn.execute("DELETE FROM memory_fts WHERE rowid = ?", (sushi.rid,))
-        conn.execute("INSERT INTO memory_fts (rowid, text) VALUES (?, ?)", (sushi.rid, sushi.text))
-        # and the schema as it was then: migrations 9 and later run again after 8
+    with store.write() as conn:
+        # the schema as it was then: migrations 9 and later run again after 8
         _predate(conn, 8)
         conn.execute("ALTER TABLE jobs DROP COLUMN container_tag")
-    before = store.memories.full_text("default", '"寿 司"', MemoryFilter(), iso_now(), 10)
+        # as the index read before migration 8: one run, one token
+        conn.execute("DELETE FROM memory_fts WHERE rowid = ?", (sushi.rid,))
+        conn.execute("INSERT INTO memory_fts (rowid, text) VALUES (?, ?)", (sushi.rid, sushi.text))
+        before = conn.execute(
+            "SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?", ('"寿 司"',)
+        ).fetchall()
     assert before == []
     store.close()
 
@@ -172,3 +190,55 @@ def test_vectors_of_an_older_embedder_are_embedded_again_once(tmp_path: Any) -> 
         assert to_blob(embed("User's sister is Anna")) != old
     finally:
         upgraded.close()
+
+
+def test_full_text_migration_gives_each_tenant_its_own_table(tmp_path: Any) -> None:
+    path = os.path.join(str(tmp_path), "fts.db")
+    store, mine = _store_with_a_key(path)
+    key_id, _ = store.keys.add("others", "write", "others")
+    others = Principal(key_id, "others", "write", "others")
+    [sushi, tea] = store.memories.add(
+        mine, [NewMemory("notes", "私は寿司が好きです"), NewMemory("notes", "Alex drinks tea")]
+    )
+    theirs = store.memories.add(others, [NewMemory("notes", f"tea note {i}") for i in range(9)])
+    with store.write() as conn:  # as before migration 14: one table, every tenant's
+        _predate(conn, FTS_PER_TENANT)
+    store.close()
+
+    upgraded = Store(path)
+    try:
+        now = iso_now()
+        found = upgraded.memories.full_text("default", '"寿 司"', MemoryFilter(), now, 10)
+        assert [rid for rid, _ in found] == [sushi.rid]  # moved as it was indexed
+        mine_tea = upgraded.memories.full_text("default", '"tea"', MemoryFilter(), now, 10)
+        assert [rid for rid, _ in mine_tea] == [tea.rid]
+        their_tea = upgraded.memories.full_text("others", '"tea"', MemoryFilter(), now, 20)
+        assert sorted(rid for rid, _ in their_tea) == sorted(m.rid for m in theirs)
+        with upgraded.read() as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            tenants = dict(conn.execute("SELECT tenant_id, n FROM fts_tenants").fetchall())
+        assert "memory_fts" not in tables
+        assert {f"memory_fts_{n}" for n in tenants.values()} <= tables
+        assert set(tenants) == {"default", "others"}
+    finally:
+        upgraded.close()
+
+
+def test_a_tenants_table_made_in_a_write_that_fails_is_undone(tmp_path: Any) -> None:
+    store, mine = _store_with_a_key(os.path.join(str(tmp_path), "undo.db"))
+    try:
+        try:
+            with store.write():
+                store.memories.add(mine, [NewMemory("notes", "Alex drinks tea")])
+                raise RuntimeError("the write fails after the table was made")
+        except RuntimeError:
+            pass
+        with store.read() as conn:
+            assert conn.execute("SELECT count(*) FROM fts_tenants").fetchone()[0] == 0
+            names = [row[0] for row in conn.execute("SELECT name FROM sqlite_master")]
+        assert not [name for name in names if name.startswith("memory_fts_")]
+        [tea] = store.memories.add(mine, [NewMemory("notes", "Alex drinks tea")])
+        found = store.memories.full_text("default", '"tea"', MemoryFilter(), iso_now(), 5)
+        assert [rid for rid, _ in found] == [tea.rid]
+    finally:
+        store.close()

@@ -17,6 +17,7 @@ from typing import Any, Optional
 from ..embed import EMBED_VERSION, Vector, embed, fts_text, to_blob
 from ..timestamps import iso_now
 from .database import dumps, select_in
+from .fts import fts_table, made_fts_table
 from .keyed_facts import KeyedFacts
 from .memory_rows import (
     BY_RID_SCOPE,
@@ -106,7 +107,7 @@ class Memories(KeyedFacts):
                 )
                 rids.append(int(cur.lastrowid or 0))
             conn.executemany(
-                "INSERT INTO memory_fts (rowid, text) VALUES (?, ?)",
+                f"INSERT INTO {made_fts_table(conn, tenant_id)} (rowid, text) VALUES (?, ?)",
                 [(rid, fts_text(p[0].text)) for rid, p in zip(rids, prepared)],
             )
             announce_changes(self.db, conn, tenant_id, rids)
@@ -241,9 +242,10 @@ class Memories(KeyedFacts):
             if blob is not None:
                 sets += ["vector = ?", "embed_version = ?"]
                 params += [blob, EMBED_VERSION]
-                conn.execute("DELETE FROM memory_fts WHERE rowid = ?", (found.rid,))
+                table = made_fts_table(conn, tenant_id)
+                conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (found.rid,))
                 conn.execute(
-                    "INSERT INTO memory_fts (rowid, text) VALUES (?, ?)",
+                    f"INSERT INTO {table} (rowid, text) VALUES (?, ?)",
                     (found.rid, fts_text(changes["text"])),
                 )
             conn.execute(
@@ -492,16 +494,19 @@ class Memories(KeyedFacts):
         now: str,
         limit: Optional[int],
         scope: int = 0,
+        total: int = 0,
     ) -> list[tuple[int, float]]:
-        """(rid, bm25) of current memories (with history: unarchived ones) matching the
-        FTS5 query, best first.
+        """(rid, bm25) of the tenant's current memories (with history: unarchived ones)
+        matching the FTS5 query, best first, from the tenant's own full-text table (fts.py):
+        BM25's statistics are the tenant's.
 
         bm25() is negative, more negative is better. ``scope``: how many memories the
-        search may look at (its collection's, or its tenant's), 0 when unknown. Where
-        they are at least half of all memories, the matches are ranked alone first and
-        only the best few are joined to their memories and filtered (a third less time
-        than joining every match: ~1,000 of 10,000 memories match a common word); should
-        too few of those pass, the whole query runs.
+        search may look at (its collection's, or its tenant's), ``total``: how many the
+        tenant has; 0 when unknown. Where the scope is at least half of the tenant's
+        memories, the matches are ranked alone first and only the best few are joined to
+        their memories and filtered (a third less time than joining every match: ~1,000
+        of 10,000 memories match a common word); should too few of those pass, the whole
+        query runs.
         """
         clauses = ["m.tenant_id = ?", "m.archived = 0"]
         params: list[Any] = [tenant_id]
@@ -516,13 +521,16 @@ class Memories(KeyedFacts):
         params += tag_params
         filters = " AND ".join(clauses) + tag
         with self.db.read() as conn:
-            if limit is not None and scope:
-                best = self._ranked_alone(conn, match, filters, params, limit, scope)
+            table = fts_table(conn, tenant_id)
+            if table is None:
+                return []  # no memory stored yet
+            if limit is not None and scope and total and scope * 2 >= total:
+                best = self._ranked_alone(conn, table, match, filters, params, limit)
                 if best is not None:
                     return best
             sql = (
-                "SELECT f.rowid AS rid, bm25(memory_fts) AS rank FROM memory_fts f "
-                "JOIN memories m ON m.rid = f.rowid WHERE memory_fts MATCH ? AND "
+                f"SELECT f.rowid AS rid, bm25({table}) AS rank FROM {table} f "
+                f"JOIN memories m ON m.rid = f.rowid WHERE {table} MATCH ? AND "
                 + filters
                 + " ORDER BY rank, f.rowid DESC"
             )
@@ -534,26 +542,22 @@ class Memories(KeyedFacts):
     @staticmethod
     def _ranked_alone(
         conn: sqlite3.Connection,
+        table: str,
         match: str,
         filters: str,
         params: list[Any],
         limit: int,
-        scope: int,
     ) -> Optional[list[tuple[int, float]]]:
         """The first ``limit`` matches that pass ``filters``, found among the best
-        _ALONE_FACTOR × ``limit`` matches of all memories; None when that cannot tell
-        (the scope is a small part of all memories, or too few of the best passed). The
-        same rows as the whole query: the best matches in the same order (bm25, then the
-        newer first), a prefix of all of them, so the first that pass are the first of all
-        that pass."""
-        last = conn.execute("SELECT max(rid) FROM memories").fetchone()[0] or 0
-        if scope * 2 < last:  # row ids are never fewer than the memories
-            return None
+        _ALONE_FACTOR × ``limit`` matches of the tenant's memories; None when that cannot
+        tell (too few of the best passed). The same rows as the whole query: the best
+        matches in the same order (bm25, then the newer first), a prefix of all of them,
+        so the first that pass are the first of all that pass."""
         wanted = limit * _ALONE_FACTOR
         best = [
             (int(rid), float(rank))
             for rid, rank in conn.execute(
-                "SELECT rowid, bm25(memory_fts) AS rank FROM memory_fts WHERE memory_fts "
+                f"SELECT rowid, bm25({table}) AS rank FROM {table} WHERE {table} "
                 "MATCH ? ORDER BY rank, rowid DESC LIMIT ?",
                 (match, wanted),
             )

@@ -16,6 +16,7 @@ from typing import Any, Optional
 from ..embed import EMBED_VERSION, Vector, embed, from_blob
 from ..timestamps import iso_now
 from .database import Database, chunks, dumps, select_in
+from .fts import fts_table
 from .records import Change, IndexEntry, MemoryFilter, MemoryRecord
 
 COLUMNS = (
@@ -152,9 +153,11 @@ def delete_rows(
     """Delete memories and their full-text rows, and tell the change feed; a plan still
     to begin gives back the end it set (``unplan``)."""
     unplan(db, conn, tenant_id, rids)
+    table = fts_table(conn, tenant_id)
     for chunk in chunks(rids):
         marks = ",".join("?" * len(chunk))
-        conn.execute(f"DELETE FROM memory_fts WHERE rowid IN ({marks})", list(chunk))
+        if table is not None:
+            conn.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", list(chunk))
         conn.execute(
             f"DELETE FROM memories WHERE {BY_RID_SCOPE} AND rid IN ({marks})", [tenant_id, *chunk]
         )

@@ -1,17 +1,43 @@
 """The schema, as numbered migrations: the database's version is the number applied.
 
 A migration is appended, never edited: a database created by an older release replays
-only the scripts it has not applied, each in its own transaction with its version row.
+only the migrations it has not applied (a script, or a function where the work depends
+on the data), each in its own transaction with its version row.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from typing import Union
 
 from ..embed import EMBED_VERSION, embed, fts_text, to_blob
 from ..timestamps import iso_now
+from .fts import made_fts_table
 
-MIGRATIONS: list[str] = [
+
+def _full_text_per_tenant(conn: sqlite3.Connection) -> None:
+    """14: each tenant's full-text index a table of its own (fts.py), so that BM25's
+    statistics are the tenant's: the one table every tenant shared let one tenant's
+    memories sway another's ranking and be guessed from its own scores. Each entry moves
+    as it was indexed (CJK characters apart)."""
+    conn.execute("CREATE TABLE fts_tenants (tenant_id TEXT PRIMARY KEY, n INTEGER NOT NULL UNIQUE)")
+    tenants = [row[0] for row in conn.execute("SELECT DISTINCT tenant_id FROM memories")]
+    for tenant_id in sorted(tenants):
+        table = made_fts_table(conn, tenant_id)
+        conn.execute(
+            f"INSERT INTO {table} (rowid, text) SELECT f.rowid, f.text FROM memory_fts f "
+            "JOIN memories m ON m.rid = f.rowid WHERE m.tenant_id = ?",
+            (tenant_id,),
+        )
+    conn.execute("DROP TABLE memory_fts")
+
+
+# A migration is a script, or a function of the connection where the work depends on the
+# data (one table per tenant).
+Migration = Union[str, Callable[[sqlite3.Connection], None]]
+
+MIGRATIONS: list[Migration] = [
     # 1: the initial schema.
     """
     CREATE TABLE tenants (
@@ -218,6 +244,7 @@ MIGRATIONS: list[str] = [
         SET vector = longmem_vector(text), embed_version = longmem_embed_version()
         WHERE embed_version != longmem_embed_version();
     """,
+    _full_text_per_tenant,
 ]
 
 
@@ -237,7 +264,11 @@ def migrate(conn: sqlite3.Connection) -> None:
         # executescript takes no parameters, so it only opens the transaction and runs
         # the DDL; the version row and the commit follow on the same connection.
         try:
-            conn.executescript("BEGIN IMMEDIATE;" + script)
+            if isinstance(script, str):
+                conn.executescript("BEGIN IMMEDIATE;" + script)
+            else:
+                conn.execute("BEGIN IMMEDIATE")
+                script(conn)
             conn.execute(
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                 (version, iso_now()),
