@@ -1064,6 +1064,24 @@ def test_what_someone_or_something_of_the_users_is_or_has_is_not_the_users(
         ),
         # one would rather not (it had ended a job at Lidl)
         ("i'd rather quit than work for lidl", ["User would rather quit than work for lidl"]),
+        (
+            "I've been told I should move to Leeds and work at Asda",
+            [
+                "User has been told User should move to Leeds",
+                "User has been told User should work at Asda",
+            ],
+        ),
+        # what was to be, not what is (it had been a job at Aldi)
+        (
+            "I was supposed to start at Aldi and work there but I didn't",
+            [
+                "User was supposed to start at Aldi",
+                "User was supposed to work there",
+                "User didn't",
+            ],
+        ),
+        # advice to the user, not the adviser's diet
+        ("my therapist suggested I go vegan", ["User's therapist suggested User goes vegan"]),
         # a rule's whole match as its value, wished just before it
         ("I should start eating meat", ["User should start eating meat"]),
         ("I should really start eating meat again", ["User should really start eating meat again"]),
@@ -1142,6 +1160,22 @@ def test_not_so_for_a_while_is_an_end(content: str, text: str, key: tuple[str, s
     # Each had been kept as words, ending nothing.
     [fact] = _extract(content)
     assert (fact.text, fact.attribute, fact.value, fact.negated) == (text, *key, True)
+
+
+@pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # "n" for "and" (the home had been "london n work at tfl")
+        ("i live in london n work at tfl", [("home", "london"), ("employer", "tfl")]),
+        # when one works ends the employer ("the hospital on weekends", "Asda at the mo")
+        ("I work at the hospital on weekends", [("employer", "the hospital")]),
+        ("I work at Asda at the mo", [("employer", "Asda")]),
+    ],
+)
+def test_chat_spelling_and_when_one_works_end_a_value(
+    content: str, keys: list[tuple[str, str]]
+) -> None:
+    assert [(f.attribute, f.value) for f in _extract(content)] == keys
 
 
 def test_a_value_ends_before_rather_than() -> None:

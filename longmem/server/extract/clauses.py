@@ -463,7 +463,7 @@ _SOMEONE_AND_I = re.compile(
 # keeps telling me to".
 _CHAIN = words(
     """'d 'll 'm 're 's 've would should could might may must will can shall gonna wanna
-    gotta am are is was were have has had got really probably maybe definitely just also
+    gotta am are is was were have has had been got really probably maybe definitely just also
     actually seriously honestly totally still so rather going tempted planning hoping looking
     trying about supposed meant love like prefer want wants wanted need needs needed hope
     hopes plan plans intend intends used ought decided try tries tried not sure unsure

@@ -36,6 +36,7 @@ from .when import COUNT_RE
 
 def said_plainly(content: str) -> str:
     """``content`` with each of this module's rewrites applied, in order."""
+    content = _N_FOR_AND.sub(" and ", content)
     content = relatives_named(kin_said(_unshouted(content)))
     content = _BORN_THEN_NAME.sub(r"\g<born> named ", content)
     content = _arrived(content)
@@ -46,6 +47,9 @@ def said_plainly(content: str) -> str:
     return _TRIP_LENGTH.sub(_trip_length, content)
 
 
+# "n" typed for "and" between words: "i live in london n work at tfl" (the home had been
+# "london n work at tfl", the employer lost).
+_N_FOR_AND = re.compile(r"(?<=[a-z]) n (?=[a-z])")
 # Words shouted at a sentence's start, two or more: "LEXI GOT THE JOB at Penguin!!!",
 # "THEO PROPOSED!!!!", "MY SISTER IS PREGNANT".
 _SHOUTED = re.compile(

@@ -137,6 +137,8 @@ _VALUE_END = re.compile(
     r"there|here|for|"
     # how long it has been: "(not lived in) York in ages", "(been to) York in years"
     r"in (?:ages|years|months|decades|yonks|forever|a (?:while|long time))\b|rather than|"
+    # when: "(at the hospital) on weekends", "(at Asda) at the mo"
+    r"on (?:the )?weekends?\b|at the (?:mo|min|minute)\b|"
     # when: "in Leeds the week after next", "York at the weekend", "the coming week"
     r"at the (?:long )?weekend|the (?:whole )?week(?:-?end)? after|the (?:following|coming)|"
     # what one moved there to do: "moved back to Brisbane to do an apprenticeship"; to whom
