@@ -1170,10 +1170,17 @@ def test_not_so_for_a_while_is_an_end(content: str, text: str, key: tuple[str, s
         # when one works ends the employer ("the hospital on weekends", "Asda at the mo")
         ("I work at the hospital on weekends", [("employer", "the hospital")]),
         ("I work at Asda at the mo", [("employer", "Asda")]),
+        # a second allergy said with its own words (it had been "intolerant to dairy")
+        (
+            "I'm allergic to nuts and intolerant to dairy",
+            [("allergies", "nuts"), ("allergies", "dairy")],
+        ),
+        # where one goes back to is no school (it had been "back to school")
+        ("I'm going back to school to study nursing", [(None, None)]),
     ],
 )
 def test_chat_spelling_and_when_one_works_end_a_value(
-    content: str, keys: list[tuple[str, str]]
+    content: str, keys: list[tuple[Optional[str], Optional[str]]]
 ) -> None:
     assert [(f.attribute, f.value) for f in _extract(content)] == keys
 

@@ -172,7 +172,9 @@ NOT_A_VALUE = {
     # "learning about keto", "learning how to code"
     "languages": re.compile(r"^(?:about|how|to|more|lots|a\s+lot|from|so)\b.*", re.I),
     "school": re.compile(  # in lower case, but for a coffee chain
-        r"^(?:nights?|home|work|bed|weekends?|the\s+weekend|(?:the\s+)?library|(?i:starbucks)|"
+        # (nor where one goes back to: "going back to school to study nursing")
+        r"^(?:back\s+to\s+(?:school|uni|university|college)|"
+        r"nights?|home|work|bed|weekends?|the\s+weekend|(?:the\s+)?library|(?i:starbucks)|"
         r"(?i:costa)|(?:(?:a|the|my)\s+)?(?:caf[eé]|coffee\s+shop|kitchen\s+table|desk|office))"
         + _IDLY
     ),

@@ -53,6 +53,11 @@ _DETERMINERS = frozenset("a an the my our your his her their".split())
 NAMED = re.compile(r"\s+named\s+")
 
 
+_SAID_AGAIN = re.compile(
+    r"^(?:(?:also|mildly|slightly|very)\s+)?(?:intolerant|allergic)\s+to\s+", re.I
+)
+
+
 def list_rest(after: str, first: str, name: str) -> list[str]:
     """The values listed after the first: "tea, coffee and jazz" → coffee, jazz.
 
@@ -71,6 +76,9 @@ def list_rest(after: str, first: str, name: str) -> list[str]:
         closed = bool(sep.group("last") or sep.group("also"))
         rest = rest[sep.end() :]
         value = clean_value(rest, name)
+        if value and name == "allergies":
+            # "allergic to nuts and intolerant to dairy" lists dairy
+            value = _SAID_AGAIN.sub("", value) or None
         words = value.split() if value else []
         if not words or len(words) > _MAX_ITEM_WORDS:
             return items if closed and items else []
