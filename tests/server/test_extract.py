@@ -1138,6 +1138,11 @@ def test_what_was_only_thought_so_is_no_allergy(
             "User no longer works as a nurse",
             ("job", "nurse"),
         ),
+        (
+            "haven't worked for Tesco in years thank god",
+            "User no longer works at Tesco",
+            ("employer", "Tesco"),
+        ),
         # a home, not a stay, however long
         (
             "I haven't lived in London for ten years",
@@ -1231,10 +1236,14 @@ def test_what_a_while_is_since_is_not_ended(content: str, key: tuple[str, str]) 
         ("i'm gluten intolerant and vegan", [("allergies", "gluten"), ("diet", "vegan")]),
         # a job, then how one is (it had been "User married", a wedding)
         ("I'm a nurse and married", [("job", "nurse"), ("relationship", "married")]),
+        ("I'm tired and married lol", [(None, None), ("relationship", "married")]),
+        ("we're vegan and married", [("diet", "vegan"), ("relationship", "married")]),
+        # so far, and still: "for years" as "for 5 years" (it had been words)
+        ("I've worked at Tesco for years", [("employer", "Tesco")]),
     ],
 )
 def test_how_one_is_said_after_and_is_keyed_as_such(
-    content: str, keys: list[tuple[str, str]]
+    content: str, keys: list[tuple[Optional[str], Optional[str]]]
 ) -> None:
     assert [(f.attribute, f.value) for f in _extract(content)] == keys
 
@@ -1256,8 +1265,8 @@ def test_how_one_is_said_after_and_is_keyed_as_such(
         ("I don't drink and live in Leeds", ["User doesn't drink", "User lives in Leeds"]),
         # a chain that another clause follows governs nothing joined on
         (
-            "I'll be honest i live in leeds and work at asda",
-            ["User will be honest User lives in leeds", "User works at asda"],
+            "I'll tell everyone i live in leeds and work at asda",
+            ["User will tell everyone User lives in leeds", "User works at asda"],
         ),
         # what one can do is not wished
         (
@@ -1830,6 +1839,13 @@ def test_a_home_keeps_the_city_said_after_it(content: str, home: str) -> None:
         ("Big news yaar, I shifted to Islamabad last week", {("home", "Islamabad")}),
         ("Long story short, I'm a software engineer at Monzo now", {("job", "software engineer"), ("employer", "Monzo")}),
         ("For some context, I'm 38", {("age", "38")}),
+        # owning up to it first (each had been kept as words)
+        ("I will admit I work at McDonalds", {("employer", "McDonalds")}),
+        ("Should tell you I'm vegetarian btw", {("diet", "vegetarian")}),
+        ("I'll be honest i live in leeds and work at asda", {("home", "leeds"), ("employer", "asda")}),
+        ("y'all I work at Target and live in Austin", {("employer", "Target"), ("home", "Austin")}),
+        ("aye I'm fae Glasgow and work at the Co-op", {("employer", "the Co-op")}),
+        ("I should say that I might move to York", set()),
         ("In my dreams, I'm a pilot", set()),
         ("Hbd to my twin bro, I'm 25 today", set()),
         ("What a day, I'm a teacher would you believe?", set()),

@@ -181,6 +181,11 @@ _A_STATE_AFTER_AN_AGE = re.compile(
 _A_JOB_AFTER_AN_AGE = re.compile(r"an?\s+(?P<job>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)", re.I)
 
 
+# How one is, a word or two: "I'm tired", "I'm a mum", "we're vegan" (before "and married").
+_HOW_ONE_IS_ALONE = re.compile(
+    r"^(?:I['’]m|I\s+am|im|we['’]re|we\s+are)\s+(?:(?:a|an|so|very|really|pretty)\s+)?[\w-]+$",
+    re.I,
+)
 # The other way round: "i'm a dentist and 27", "I'm a nurse and 34 years old".
 _MY_JOB_ALONE = re.compile(
     r"^(?:I['’]m|I\s+am|im)\s+an?\s+(?P<job>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$", re.I
@@ -334,13 +339,16 @@ def clauses(
             carried = ""
         elif (
             match.group("sep").strip(" ,") == "and"
-            and _a_job_alone(left)
-            and (_AN_AGE_ALONE.match(right) or _A_STATE_SAID_AS_DONE.match(right))
+            and (
+                (_a_job_alone(left) and _AN_AGE_ALONE.match(right))
+                or (_HOW_ONE_IS_ALONE.match(left.strip()) and _A_STATE_SAID_AS_DONE.match(right))
+            )
             and _NOT_AS_IT_IS.search(sentence) is None
         ):
             # "i'm a dentist and 27": the job, then the age (it had been lost); "I'm a
-            # nurse and married" (it had been "User married", a wedding)
-            carried = "I'm "
+            # nurse and married", "I'm tired and married lol", "we're vegan and married"
+            # (it had been "User married", a wedding)
+            carried = "we're " if left.strip()[:2].lower() == "we" else "I'm "
         elif (
             match.group("sep").strip(" ,") == "and"
             and _MY_AGE_ALONE.match(left.strip())

@@ -113,7 +113,8 @@ JOB_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unit|department
 STILL_SO = (
     r"(?=[^,;]*\b(?:for\s+(?:the\s+(?:last|past)\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:\d+|a|an|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|a\s+few|few|several|many)\s+(?:[\w-]+\s+)?(?:years?|months?|"
-    r"decades?)|since)\b)(?![^,;]*\b(?:before|previously|in\s+the\s+past|back\s+in)\b)"
+    r"decades?)|since|(?:for|in)\s+(?:years|ages|decades|yonks|a\s+(?:while|long\s+time)))\b)"
+    r"(?![^,;]*\b(?:before|previously|in\s+the\s+past|back\s+in)\b)"
     r"(?!.*\b(?:until|till|ago|then|moved\s+to|left|quit)\b)"
 )
 # … which is no workplace: "(worked as a plumber) for over 20 years".
