@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from typing import Any
 
 from longmem.server.db import MemoryFilter, NewMemory, Principal, Store
@@ -51,20 +52,36 @@ def _store_with_a_key(path: str) -> tuple[Store, Principal]:
 
 
 def test_reindexing_migration_keeps_every_memory_searchable(tmp_path: Any) -> None:
+    # A database as a release of migrations 1-3 left it: one memory, indexed unstemmed.
     path = os.path.join(str(tmp_path), "upgrade.db")
-    store, principal = _store_with_a_key(path)
-    store.memories.add(principal, [NewMemory("notes", "Alex drinks green tea")])
-    with store.write() as conn:  # as if the database predated migration 4
-        conn.execute("DELETE FROM schema_migrations WHERE version = 4")  # 4 alone re-runs
-    store.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    for version, script in enumerate(MIGRATIONS[:3], start=1):
+        assert isinstance(script, str)
+        conn.executescript(script)
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, iso_now()))
+    now = iso_now()
+    conn.execute(
+        "INSERT INTO memories (id, tenant_id, collection, text, importance, category, source, "
+        "metadata, created_at, updated_at) VALUES ('mem_1', 'default', 'notes', "
+        "'Alex drinks green tea', 0.5, 'fact', 'api', '{}', ?, ?)",
+        (now, now),
+    )
+    conn.execute("INSERT INTO memory_fts (rowid, text) SELECT rid, text FROM memories")
+    assert (
+        conn.execute("SELECT rowid FROM memory_fts WHERE memory_fts MATCH 'drink'").fetchall() == []
+    )
+    conn.close()
 
-    upgraded = Store(path)
+    upgraded = Store(path)  # migrations 4 (stemmed) to the last
     try:
         hits = upgraded.memories.full_text("default", '"drink"', MemoryFilter(), iso_now(), 10)
-        assert len(hits) == 1  # found through the stemmed index the migration rebuilt
+        assert len(hits) == 1  # found through the stemmed index, in the tenant's own table
         with upgraded.read() as conn:
             versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations")]
-        assert versions == sorted(versions) and versions[-1] >= 4
+        assert versions == list(range(1, len(MIGRATIONS) + 1))
     finally:
         upgraded.close()
 
