@@ -1082,6 +1082,16 @@ def test_what_someone_or_something_of_the_users_is_or_has_is_not_the_users(
         ),
         # advice to the user, not the adviser's diet
         ("my therapist suggested I go vegan", ["User's therapist suggested User goes vegan"]),
+        # a change of job or home denied, and what it would have led to with it (Aldi
+        # had been the job)
+        (
+            "I can't quit Tesco and work at Aldi",
+            ["User can't quit Tesco", "User can't work at Aldi"],
+        ),
+        (
+            "i didn't quit and go freelance after all",
+            ["User didn't quit", "User didn't go freelance after all"],
+        ),
         # a rule's whole match as its value, wished just before it
         ("I should start eating meat", ["User should start eating meat"]),
         ("I should really start eating meat again", ["User should really start eating meat again"]),
@@ -1190,6 +1200,15 @@ def test_chat_spelling_and_when_one_works_end_a_value(
     assert [(f.attribute, f.value) for f in _extract(content)] == keys
 
 
+def test_a_move_never_made_keys_no_home() -> None:
+    # "moved to france" had been the user's home, after "we never sold up"
+    facts = _extract("we never sold up and moved to france in the end")
+    assert [(f.attribute, f.value, f.negated) for f in facts] == [
+        (None, None, False),
+        ("home", "france", True),
+    ]
+
+
 def test_a_value_ends_before_rather_than() -> None:
     # It had been "Tesco rather than work weekends", which ends no job at Tesco.
     [fact] = _extract("I quit Tesco rather than work weekends")
@@ -1263,6 +1282,7 @@ def test_how_one_is_said_after_and_is_keyed_as_such(
         ),
         # a denial's reach is not plain: the home stays the user's
         ("I don't drink and live in Leeds", ["User doesn't drink", "User lives in Leeds"]),
+        ("I can't drive and live in Leeds", ["User can't drive", "User lives in Leeds"]),
         # a chain that another clause follows governs nothing joined on
         (
             "I'll tell everyone i live in leeds and work at asda",

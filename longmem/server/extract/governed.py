@@ -40,6 +40,14 @@ _NAMED_LAST = words("i we me us him her them")
 # Verbs whose past is their plain form: "(I should) quit smoking" is not said as done.
 _PLAIN_AS_PAST = words("quit put cut set let hit shut spread cost hurt read")
 _A_SUBJECT_AFTER = re.compile(r"\b(?:i|we|i['’]m|im|we['’]re)\b", re.I)
+# A change of job or home denied: "(I) can't quit", "(we) never sold up", "(I) didn't move".
+_A_CHANGE_DENIED = re.compile(
+    r"\s+(?:(?P<never>never)|can['’]?t|cannot|can\s+not|won['’]?t|couldn['’]?t|wouldn['’]?t|"
+    r"shouldn['’]?t|didn['’]?t|did\s+not)\s+(?:(?:just|really|ever|actually)\s+)?"
+    r"(?P<change>quit|leave|left|move|moved|sell|sold|retire|retired|switch|switched|change|"
+    r"changed|pack|packed|go|went|give|gave)\b",
+    re.I,
+)
 _A_WORD = re.compile(r"['’]\w+|\w+(?:['’]\w+)?")
 
 
@@ -49,19 +57,30 @@ def governing(left: str, subject: str, right: str) -> str:
     teacher", " should" of "I should quit Tesco" with "work at Aldi", " wants to" of "my
     sister wants to quit" with "work at Aldi"; "" where none does ("I quit Tesco and work
     at Aldi now"), or ``right`` is no plain verb ("… and moved to York", "… and living in
-    York"), or the chain is a denial, whose reach is not plain ("I don't drink and live in
-    Leeds")."""
+    York"), or the chain is a denial of anything but a change of job or home, whose reach
+    is not plain ("I don't drink and live in Leeds")."""
     verb = next((w for w in lower_words(right)[:3] if w not in ADVERBS), "")
-    if (
+    past = verb.endswith("ed") or verb in PAST_IRREGULAR
+    plain = not (
         not verb
         or verb.endswith(("ing", "ed"))
         or (verb.endswith("s") and not verb.endswith("ss"))
         or (verb in PAST_IRREGULAR and verb not in _PLAIN_AS_PAST)
-    ):
-        return ""
+    )
     start = len(left) - len(left.lstrip())
     end = start + len(subject)
     if left[start:end].lower() != subject.lower() or left[end : end + 1].isalnum():
+        return ""
+    denied = _A_CHANGE_DENIED.match(left, end)
+    if denied is not None and not _A_SUBJECT_AFTER.search(left, denied.end()):
+        # "I can't quit Tesco and work at Aldi", "we never sold up and moved to France":
+        # a change denied, and what it would have led to with it (Aldi had been the job,
+        # France the home); not a denial of anything else ("I don't drink and live in
+        # Leeds": its reach is not plain)
+        if plain or (past and denied.group("never")):
+            return left[end : denied.start("change")].rstrip()
+        return ""
+    if not plain:
         return ""
     chain: list[str] = []
     chain_end = 0
