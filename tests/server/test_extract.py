@@ -1283,6 +1283,11 @@ def test_how_one_is_said_after_and_is_keyed_as_such(
         # a denial's reach is not plain: the home stays the user's
         ("I don't drink and live in Leeds", ["User doesn't drink", "User lives in Leeds"]),
         ("I can't drive and live in Leeds", ["User can't drive", "User lives in Leeds"]),
+        ("I didn't go to uni and work at Tesco", ["User didn't go to uni", "User works at Tesco"]),
+        (
+            "I never went to college and work at a bank now",
+            ["User never went to college", "User works at a bank"],
+        ),
         # a chain that another clause follows governs nothing joined on
         (
             "I'll tell everyone i live in leeds and work at asda",

@@ -40,12 +40,14 @@ _NAMED_LAST = words("i we me us him her them")
 # Verbs whose past is their plain form: "(I should) quit smoking" is not said as done.
 _PLAIN_AS_PAST = words("quit put cut set let hit shut spread cost hurt read")
 _A_SUBJECT_AFTER = re.compile(r"\b(?:i|we|i['’]m|im|we['’]re)\b", re.I)
-# A change of job or home denied: "(I) can't quit", "(we) never sold up", "(I) didn't move".
+# A change of job or home denied: "(I) can't quit", "(we) never sold up", "(I) didn't move"
+# (not "go": "I didn't go to uni and work at Tesco", "never went to college and work at a
+# bank now" tell of the job as it is).
 _A_CHANGE_DENIED = re.compile(
     r"\s+(?:(?P<never>never)|can['’]?t|cannot|can\s+not|won['’]?t|couldn['’]?t|wouldn['’]?t|"
     r"shouldn['’]?t|didn['’]?t|did\s+not)\s+(?:(?:just|really|ever|actually)\s+)?"
     r"(?P<change>quit|leave|left|move|moved|sell|sold|retire|retired|switch|switched|change|"
-    r"changed|pack|packed|go|went|give|gave)\b",
+    r"changed|pack|packed|give\s+up|gave\s+up)\b",
     re.I,
 )
 _A_WORD = re.compile(r"['’]\w+|\w+(?:['’]\w+)?")
