@@ -296,6 +296,15 @@ def clauses(
     start = scanned = 0
     left_has_clause = False
     carried = ""  # the subject a clause that starts with its verb takes from the one before
+    since = _SincePause()  # what the left side said since its last comma, read once
+    not_as_it_is: list[bool] = []
+
+    def as_it_is_not() -> bool:
+        """Whether the sentence hopes, asks, quotes or jokes (read once, when asked)."""
+        if not not_as_it_is:
+            not_as_it_is.append(_NOT_AS_IT_IS.search(sentence) is not None)
+        return not_as_it_is[0]
+
     for match in _JOIN.finditer(sentence):
         # Scan each stretch once, and only the head of the right side, so a sentence of
         # thousands of "and"s stays linear.
@@ -326,7 +335,7 @@ def clauses(
             continue
         left = carried + sentence[start : match.start()]
         right = sentence[match.end() : match.end() + 120]
-        if not match.group("sep").strip() and not _a_run_on(left, right):
+        if not match.group("sep").strip() and not _a_run_on(left, right, since):
             continue
         if match.group("sep").strip() in ("and", "&") and _AND_I_ARE.match(right):
             continue  # "Jess and I are now roommates": not "Jess" and "I are …"
@@ -344,7 +353,7 @@ def clauses(
                 (_a_job_alone(left) and _AN_AGE_ALONE.match(right))
                 or (_HOW_ONE_IS_ALONE.match(left.strip()) and _A_STATE_SAID_AS_DONE.match(right))
             )
-            and _NOT_AS_IT_IS.search(sentence) is None
+            and not as_it_is_not()
         ):
             # "i'm a dentist and 27": the job, then the age (it had been lost); "I'm a
             # nurse and married", "I'm tired and married lol", "we're vegan and married"
@@ -363,7 +372,7 @@ def clauses(
                 )
                 or _a_job_after_an_age(right)
             )
-            and _NOT_AS_IT_IS.search(sentence) is None
+            and not as_it_is_not()
         ):
             # "I'm 31 and single", "I'm 31 and pregnant", "I'm 25 and married": the age,
             # then how one is (not "I'm 31 and moved to Leeds": what one did); "I'm 34 and
@@ -417,7 +426,7 @@ def clauses(
             and _LIVE_OR_WORK.match(right)
             and (subject := subject_of(left)) is not None
             and subject.lower() in ("i", "we")
-            and _NOT_AS_IT_IS.search(sentence) is None
+            and not as_it_is_not()
         ):
             # "I'm 33, single, live in Bristol", "I'm Tomasz, 41, work as a nurse": where
             # one lives or works, in a list about oneself
@@ -426,7 +435,7 @@ def clauses(
             match.group("sep").strip(" ,") == "and"
             and _LIVING_OR_WORKING.match(right)
             and (subject := subject_of(left) or _one_of_mine(left, people)) is not None
-            and _NOT_AS_IT_IS.search(sentence) is None
+            and not as_it_is_not()
         ):
             # "I'm 30 and living in Leeds", "I'm a nurse and working at Guy's", "my sister
             # is 30 and living in Leeds": the same list, joined by "and" (said "I'm living
@@ -486,14 +495,40 @@ _AND_I_ARE = re.compile(r"I\s+(?:are|were|'re)\b")
 _NAMES_THEM = re.compile(r"(?:his|her|my) name(?:'s|\s+is)\s")
 
 
-def _a_run_on(left: str, right: str) -> bool:
+class _SincePause:
+    """What the left side of a sentence's joins said since its last comma, read as it
+    grows: the left side of the next join only adds to the last one's until a clause is
+    cut, so a sentence of thousands of "I"s is read once, not once per "I"."""
+
+    def __init__(self) -> None:
+        self.left = ""  # the left side read so far
+        self.pause = 0  # where in it the last comma's piece begins
+        self.told = False  # whether that piece tells someone something
+
+    def read(self, left: str) -> str:
+        """``left`` since its last comma, and whether it tells someone (``told``)."""
+        known = len(self.left)
+        if not (known <= len(left) and left.startswith(self.left)):
+            known = self.pause = 0  # a new left side: a clause was cut
+            self.told = False
+        comma = left.rfind(",", known)
+        if comma >= 0:
+            self.pause, self.told, known = comma + 1, False, comma + 1
+        # (a told word cannot straddle ``known``: the left side grew at a join, before "I")
+        self.told = self.told or _TOLD_SOMEONE.search(left, known) is not None
+        self.left = left
+        return left[self.pause :]
+
+
+def _a_run_on(left: str, right: str, since: _SincePause) -> bool:
     """Whether ``left`` ends a clause that ``right`` (which opens on "I") follows with no
     stop typed between: "i'm 26 | i live in manchester", "I love Paris | I go every year"
     (not "the town I grew up in", "I'm seeing the guy I met at the gym")."""
-    last = left.split()[-1] if left.split() else ""
-    since_a_pause = left.split(",")[-1]
+    last_word = left.rsplit(None, 1)[-1:]
+    last = last_word[0] if last_word else ""
+    since_a_pause = since.read(left)
     said = right.split(",")[0]
-    if _A_HEDGE.match(said) or _TOLD_SOMEONE.search(since_a_pause):
+    if _A_HEDGE.match(said) or since.told:
         return False  # "I love Leeds | I do", "I told the guy on Tinder | I'm 25"
     if _MY_NAME_IS.match(since_a_pause):
         return starts_clause(right)  # "my name is kofi | i live in kumasi"
@@ -504,7 +539,8 @@ def _a_run_on(left: str, right: str) -> bool:
         # pause ("my sister lives in Leeds | i live in York"): not "Just like Rihanna |
         # I'm…", "a teacher in real life, in The Sims | I'm a doctor"
         return False
-    if _A_THING_NAMED.search(since_a_pause):
+    # (the thing is the piece's last four words, read alone: the piece may be long)
+    if _A_THING_NAMED.search(" ".join(since_a_pause.rsplit(None, 4)[-4:])):
         return False  # "I met a guy from Leeds | I really like": the guy is what is liked
     ends = (
         _RUN_ON_END.search(last) is not None

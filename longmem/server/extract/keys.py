@@ -452,6 +452,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
         )
     found: dict[str, Key] = {}
     more: list[Key] = []  # the rest of a list of values: "peanuts and shellfish"
+    # (not "hasn't worked at Google since the layoffs" said of no one: someone else's)
+    someone_elses = _SOMEONE_ELSES.match(sentence) is not None
     for reading, text in enumerate(_readings(predicate)):
         head = _head(text)
         # A negation counts where the statement is, not in a remark after a comma or in
@@ -462,8 +464,7 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             text = text[: used_to.start()] + text[used_to.end() :]
         # "can't stand coffee anymore": a dislike begun, not one ended
         cues = _AFTER_CUE.sub(" ", head) if _CANT_STAND.search(head) else head
-        # (not "hasn't worked at Google since the layoffs" said of no one: someone else's)
-        not_since = None if _SOMEONE_ELSES.match(sentence) else NOT_SINCE.search(head)
+        not_since = None if someone_elses else NOT_SINCE.search(head)
         negated = (
             used_to is not None or not_since is not None or _NEGATION_CUE.search(cues) is not None
         )
