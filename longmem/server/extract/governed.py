@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ADVERBS, PAST_IRREGULAR, words
-from .text import lower_words
+from .lexicon import PAST_IRREGULAR, words
+from .text import verb_of
 
 # What may stand between a subject and the verb a wish, a plan, advice or a modal governs:
 # "I'd love to (quit)", "I'm going to", "we really need to", "I used to", "I could", "they
@@ -37,8 +37,6 @@ _SAID_HOW = words(
 # … and these the verb of the one they name last: "(my friend) suggested I (move)".
 _ADVISES = words("suggested suggests suggesting advised advises urged wish wishes")
 _NAMED_LAST = words("i we me us him her them")
-# Verbs whose past is their plain form: "(I should) quit smoking" is not said as done.
-_PLAIN_AS_PAST = words("quit put cut set let hit shut spread cost hurt read")
 _A_SUBJECT_AFTER = re.compile(r"\b(?:i|we|i['’]m|im|we['’]re)\b", re.I)
 # A change of job or home denied: "(I) can't quit", "(we) never sold up", "(I) didn't move"
 # (not "go": "I didn't go to uni and work at Tesco", "never went to college and work at a
@@ -61,13 +59,13 @@ def governing(left: str, subject: str, right: str) -> str:
     at Aldi now"), or ``right`` is no plain verb ("… and moved to York", "… and living in
     York"), or the chain is a denial of anything but a change of job or home, whose reach
     is not plain ("I don't drink and live in Leeds")."""
-    verb = next((w for w in lower_words(right)[:3] if w not in ADVERBS), "")
+    verb = verb_of(right)
     past = verb.endswith("ed") or verb in PAST_IRREGULAR
-    plain = not (
-        not verb
-        or verb.endswith(("ing", "ed"))
+    # (a past that is its plain form, "quit", "put", is in no list of pasts)
+    plain = bool(verb) and not (
+        verb.endswith(("ing", "ed"))
         or (verb.endswith("s") and not verb.endswith("ss"))
-        or (verb in PAST_IRREGULAR and verb not in _PLAIN_AS_PAST)
+        or verb in PAST_IRREGULAR
     )
     start = len(left) - len(left.lstrip())
     end = start + len(subject)

@@ -198,9 +198,9 @@ def relation_name(name: str, rest: str) -> bool:
     return bool(following) and (following[0] in TOLD_VERBS or following[0] in ("is", "was", "has"))
 
 
-# Words for someone beside the user that are no one's name, NOT_NAMES aside: "Him and I",
-# "Babe and I".
-_NO_PARTNER_NAMED = frozenset("him them we us babe baby bae hun hon love bf gf bff".split())
+# Words for someone beside the user that are no one's name, NOT_NAMES and RELATIONS
+# aside (they hold "bf", "gf", "bae"…): "Him and I", "Babe and I".
+_NO_PARTNER_NAMED = frozenset("him them we us babe hun hon love".split())
 
 
 def partner_named(together: str, lower: bool = False) -> Optional[str]:

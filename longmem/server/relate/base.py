@@ -16,6 +16,9 @@ from ..embed import Vector
 from ..timestamps import datetime_to_iso, iso_now
 
 NEW, UPDATES, EXTENDS, DUPLICATE = "new", "updates", "extends", "duplicate"
+# How many of the collection's newest memories a call reads for the message stored last
+# (a correction of it, a plan it re-dates; pinned ones come first in that order).
+NEWEST_LOOKED_AT = 64
 
 
 def iso(moment: Optional[datetime]) -> Optional[str]:

@@ -18,13 +18,10 @@ from ..embed import query_terms
 from ..extract.places import places_in
 from ..facts import RELATION_ATTRIBUTES, USER, attribute
 from ..timestamps import iso_now, iso_to_epoch
-from .base import DUPLICATE, UPDATES, CallBase, _same
+from .base import DUPLICATE, NEWEST_LOOKED_AT, UPDATES, CallBase, _same
 
-# How far back "sorry, I meant Wipro" puts right the last statement (seconds), and how
-# many of the newest memories are read for the message stored last (pinned ones come
-# first in that order; a message keys fewer).
+# How far back "sorry, I meant Wipro" puts right the last statement (seconds).
 _PUT_RIGHT_WITHIN = 3600
-NEWEST_LOOKED_AT = 64
 
 
 def _keyed_now(memory: MemoryRecord) -> bool:

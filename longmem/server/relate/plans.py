@@ -12,8 +12,7 @@ from typing import Optional
 from ..db import MemoryRecord
 from ..facts import DATE_PREFIX, USER, ExtractedFact, attribute
 from ..timestamps import iso_now, iso_to_datetime, iso_to_epoch
-from .base import DUPLICATE, NEW, UPDATES, CallBase, _same, iso
-from .corrections import NEWEST_LOOKED_AT
+from .base import DUPLICATE, NEW, NEWEST_LOOKED_AT, UPDATES, CallBase, _same, iso
 
 # How long after a plan's day was told a new day with no event ("they moved it to
 # monday") is still that plan's (seconds): half a year.
