@@ -1,4 +1,4 @@
-"""Wrong facts of the user, on sets held out whole (`bench/quality/wrong_facts_aside*.py`).
+"""Wrong facts of the user: sets held out whole, and two pairs (`bench/quality/wrong_facts_*.py`).
 
 Each case seeds one persona's 20 true facts (one ``remember`` each) into a fresh
 collection on the local server, then remembers ONE statement, and judges it:
@@ -19,11 +19,20 @@ rules reads them: run them only to measure a round's start and end.
   third persona; formatted by its writer and outside ruff's reach (pyproject.toml), so
   no tool prints its cases to the rule writer.
 
-usage: python bench/wrong_facts.py [TREE] [--set aside|aside2|aside3]
+Two pairs, the fifty-fifth round's, aimed at what must not retire the current truth (a
+wish, a plan, advice, a past belief, a hypothetical, someone else's news, a question, a
+joke, quoted text, a denied change, a past state, a trip) and at real news said in the
+same words, so that a tree which changes nothing fails their "update" cases. Two helpers
+each wrote one persona's ~280 cases blind, then split them in halves with a seeded
+shuffle within each family and kind: ``tune4``/``tune5`` are read and tuned on,
+``aside4``/``aside5`` are held out like the sets above.
 
-TREE defaults to this checkout. As for the other held-out sets, the runner prints only
-aggregates (overall, by kind of miss, by attribute family), never a case; the output is
-deterministic, so two trees compare by their summaries.
+usage: python bench/wrong_facts.py [TREE] [--set NAME] [--details]
+
+NAME is aside (the default), aside2, aside3, aside4, aside5, tune4 or tune5. TREE defaults
+to this checkout. For a held-out set the runner prints only aggregates (overall, by kind
+of miss, by family), never a case; ``--details`` lists the cases that fail, and only for a
+tuning set. The output is deterministic, so two trees compare by their summaries.
 """
 
 import importlib
@@ -38,8 +47,12 @@ TREE = (
     sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else os.path.dirname(HERE)
 )
 SET = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "aside"
-if SET not in ("aside", "aside2", "aside3"):
-    sys.exit(f"--set must be aside, aside2 or aside3, not {SET!r}")
+SETS = ("aside", "aside2", "aside3", "aside4", "aside5", "tune4", "tune5")
+if SET not in SETS:
+    sys.exit(f"--set must be one of {', '.join(SETS)}, not {SET!r}")
+DETAILS = "--details" in sys.argv
+if DETAILS and not SET.startswith("tune"):
+    sys.exit("--details lists cases, and only a tuning set's (tune4, tune5)")
 
 sys.path.insert(0, os.path.abspath(TREE))
 sys.path.insert(1, os.path.join(HERE, "quality"))
@@ -313,6 +326,16 @@ def main():
             f"upd {sum(not r['ok'] for r in uu)}/{len(uu)}"
         )
     print("# per family (fails/n): " + "; ".join(fams))
+    if DETAILS:
+        for r in rows:
+            if not r["ok"]:
+                got = [
+                    f"{f['subject']}.{f['attribute']}={f.get('value')}"
+                    + (" (not)" if f.get("negated") else "")
+                    for f in r["keyed"]
+                ]
+                print(f"- [{r['case']['family']}] {r['case']['text']!r}")
+                print(f"    {'; '.join(r['notes'])}; retired {r['retired']}; keyed {got}")
 
 
 if __name__ == "__main__":
