@@ -6364,3 +6364,42 @@ def test_one_child_keyed_by_two_words_is_one_child(mem: Longmem, collection: str
     found = _found(mem, collection, "how old is my eldest daughter?")
     assert found[0] == "User's daughter Grace is 12 years old"
     assert "User's daughter Mia is 4 years old" not in found
+
+
+@pytest.mark.parametrize(
+    ("held", "parting", "left"),
+    [
+        (("I'm engaged.", "My fiancé is Theo."), "Theo and I broke up", "single"),
+        (("I'm married.", "My husband is called Dan."), "We split up at Easter", "separated"),
+        (("I'm engaged to Sam.", "I live in Leeds."), "I broke up with Sam", "single"),
+    ],
+)
+def test_a_parting_leaves_the_user_single_or_separated(
+    mem: Longmem, collection: str, held: tuple[str, str], parting: str, left: str
+) -> None:
+    # the partner had ended, and "engaged" or "married" had stayed current
+    _tell(mem, collection, *held)
+    facts = mem.remember(parting, collection=collection)
+    [status] = [f for f in facts if f["attribute"] == "relationship"]
+    assert (status["value"], status["relation"], status["statement"]) == (left, "updates", parting)
+    current = {m["attribute"]: m["value"] for m in _current(mem, collection) if m["attribute"]}
+    assert current["relationship"] == left
+    assert "partner" not in current or current["partner"] is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Netflix and I broke up lol",  # no partner of the user's parted from
+        "Dan and I got divorced",  # the relationship said itself
+    ],
+)
+def test_a_parting_from_no_partner_or_said_with_its_status_adds_no_status(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    _tell(mem, collection, "I'm married.", "My husband is called Dan.")
+    facts = mem.remember(said, collection=collection)
+    statuses = [f["value"] for f in facts if f["attribute"] == "relationship"]
+    assert statuses == ([] if said.startswith("Netflix") else ["divorced"])
+    current = {m["attribute"]: m["value"] for m in _current(mem, collection) if m["attribute"]}
+    assert current["relationship"] == ("married" if said.startswith("Netflix") else "divorced")

@@ -183,6 +183,7 @@ def _unreal(target: str, match: re.Match[str]) -> bool:
         or _THOUGHT_SO.search(before) is not None
         or _RATHER_THAN.search(before) is not None
         or _SOUGHT.search(before) is not None
+        or _BACK_WHEN.search(before) is not None
     )
 
 
@@ -250,6 +251,14 @@ _THOUGHT_SO = re.compile(
 # What one would rather not: "I'd rather quit than work for Lidl" (had ended a job at Lidl).
 _RATHER_THAN = re.compile(
     r"\b(?:would|'d|’d)\s+(?:much\s+)?rather\b[^,.;!?]*\bthan\s+(?:[\w'-]+\s+){0,3}$", re.I
+)
+# A time gone by that the value is told in: "(back) when I worked at Walgreens as (a pharmacy
+# tech)", "while we lived in York with (…)" (it had been keyed as the job held now); not
+# "when I started at Aldi as a cashier", news told with its time.
+_BACK_WHEN = re.compile(
+    r"\b(?:when|while|whilst)\s+(?:i|we)\s+(?:(?:still|first|both)\s+)?"
+    r"(?:worked|was|were|lived|studied)\b[^,.;!?]*$",
+    re.I,
 )
 # Sought, not had: "applied for a job at Shoprite", "shortlisted for a role at the BBC",
 # "writing a cover letter for Aldi" (each had been keyed as the employer); a few words

@@ -29,6 +29,9 @@ SUBJECT = "User"
 # pronoun with no one named before it in the message ("~she"), a full name said first
 # ("~Wei Jie": the husband known by it, or anyone's — a singer's — and then no one's).
 UNRESOLVED_PREFIX = "~"
+# A pronoun subject's own: "She" → "Her hobbies include running" (wording.py; relate/
+# whose.py puts the one it is back: "User's wife Ana's hobbies…").
+POSSESSIVE = {"She": "Her", "He": "His", "They": "Their"}
 
 
 def words(text: str) -> frozenset[str]:

@@ -176,14 +176,10 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                 continue
             named = _PET_NAMED.match(clause)
             if named is not None and pet_at is not None:
-                # "we adopted a cat!!! she's called Miso": the cat's name
-                pet, name = facts[pet_at], named.group("name")
-                facts[pet_at] = replace(
-                    pet,
-                    text=f"{pet.text} called {name}",
-                    statement=f"{pet.statement}, {clause}",
-                    value=f"{pet.value} called {name}",
-                )
+                # "we adopted a cat!!! she's called Miso", "got a cat now, a tabby called
+                # Miso": the cat's name
+                pet = facts[pet_at]
+                facts[pet_at] = _called(pet, named.group("name"), f"{pet.statement}, {clause}")
                 pet_at = None
                 continue
             before = len(facts)
@@ -314,6 +310,12 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                     if fact.attribute == "pets" and not fact.negated:
                         unnamed = " called " not in (fact.value or "")
                         pet_at = len(facts) - 1 if unnamed else None
+                        named = _NAMED_AFTER.search(clause) if unnamed else None
+                        if named is not None:
+                            # "adopted a cat from the shelter and named her Tofu": in
+                            # the clause itself (it had kept "cat")
+                            facts[-1] = _called(fact, named.group("name"), fact.statement)
+                            pet_at = None
             facts += after
             last_told = before if len(facts) > before else last_told
         facts[told_before:] = what_ended(facts[told_before:], sentence)
@@ -472,14 +474,33 @@ def _once_each(facts: list[ExtractedFact]) -> list[ExtractedFact]:
 
 
 # A pet's name said in the clause after it: "she's called Miso", "named him Biscuit",
-# "called Pip".
+# "called Pip", "a tabby called Miso".
 _PET_NAMED = re.compile(
     r"^(?:and\s+|so\s+)?(?:(?:(?:she|he|it|they)(?:['’]s|\s+is|\s+was|\s+are)\s+|(?:we|i)\s+)?(?:called|named)|"
+    r"(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:called|named)|"
     r"(?:we\s+|i\s+)?(?:named|called)\s+(?:her|him|it|them)|(?:her|his|its|their)\s+name(?:['’]s|\s+is)|"
     r"(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+)?(?:calling|naming)\s+(?:her|him|it|them))"
     r"\s+(?P<name>(?-i:[A-Z])[\w-]+)[^\w]*$",  # (an emoji after it: "named him Pickle 🐱")
     re.I,
 )
+
+
+# … or named in its own clause, after "and": "adopted a cat from the shelter and named her
+# Tofu".
+_NAMED_AFTER = re.compile(
+    r"\band\s+(?:we\s+|i\s+)?(?:named|called)\s+(?:her|him|it)\s+(?P<name>(?-i:[A-Z])[\w-]+)[^\w]*$",
+    re.I,
+)
+
+
+def _called(pet: ExtractedFact, name: str, statement: str) -> ExtractedFact:
+    """A pet fact with its name: "User has a cat called Miso"."""
+    return replace(
+        pet,
+        text=f"{pet.text} called {name}",
+        statement=statement,
+        value=f"{pet.value} called {name}",
+    )
 
 
 # What a request names of the user's, kept: who ("for my boyfriend Tom"), a pet, a number.

@@ -172,13 +172,13 @@ _ARRIVED_THEN_NAMES = re.compile(
 
 # A pet, then its name after a comma: "Got a kitten yesterday, calling her Fig" is read as
 # "… a kitten yesterday. Calling her Fig", the pet's name said in the clause after it (an
-# emoji after the name too: "named him Pickle 🐱").
+# emoji after the name too: "named him Pickle 🐱"); so is "got a cat now, a tabby called
+# Miso".
 _PET_WORD = re.compile(r"\b(?:" + "|".join(sorted(PET_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _NAMING_COMMA = re.compile(
-    r",\s+(?=(?:and\s+)?(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+|we\s+|i\s+)?"
-    r"(?:calling|naming|named|called)\s+(?:her|him|it|them)\s+(?-i:[A-Z])[\w-]+\s*(?:$|[.!]|"
-    + EMOJI
-    + r"))",
+    r",\s+(?=(?:(?:and\s+)?(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+|we\s+|i\s+)?"
+    r"(?:calling|naming|named|called)\s+(?:her|him|it|them)|(?:a|an)\s+(?:[\w-]+\s+){1,3}?"
+    r"(?:called|named))\s+(?-i:[A-Z])[\w-]+\s*(?:$|[.!]|" + EMOJI + r"))",
     re.I,
 )
 

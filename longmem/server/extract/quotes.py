@@ -20,14 +20,25 @@ _QUOTE = re.compile(r"[\"“”]")
 FIRST_PERSON_SAID = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our)\b", re.I)
 _QUOTE_MARK = "qxquote{}qx"  # a word no rule reads
 # Speech in single quotes, after a word that says it was said ("Mum said 'you're allergic
-# to hard work'"), to the user or by them: someone's words too. Only so introduced: a
-# single quote is also an apostrophe. It closes before anything but a letter.
+# to hard work'"), to the user or by them, or after a colon ("she sent me this for the
+# website: 'Hi! I'm Maya, 25…'", "quote from my reading: 'I am a 40-year-old woman…'"):
+# someone's words too. Only so introduced: a single quote is also an apostrophe. It
+# closes before anything but a letter.
 _SINGLE_QUOTED = re.compile(
-    r"\b(?:said|says|say|goes|went|told\s+(?:me|us)|tells\s+(?:me|us)|asked|asks|replied|texted"
+    r"(?:\b(?:said|says|say|goes|went|told\s+(?:me|us)|tells\s+(?:me|us)|asked|asks|replied|texted"
     # (at most a long sentence, so an unclosed quote costs a bounded look, and not a word
     # that opens with an apostrophe: "texted 'em", "'til", "'cause")
-    r"|wrote)\s*[:,]?\s*(?P<q>['‘](?!(?:em|til|cause|cos|bout|round|n|s)\b)"
+    r"|wrote)\s*[:,]?|(?P<colon>(?<=[^\W_]):))\s*(?P<q>['‘](?!(?:em|til|cause|cos|bout|round|n|s)\b)"
     r"(?:[^'‘’]|['’](?=[^\W\d_])){1,300}['’])(?![^\W\d_])",
+    re.I,
+)
+# … but not what the user wrote of themselves and shows, after a colon: "status I just
+# posted: 'Theo and I eloped!'", "my new email signature: '…, Charge Nurse'", "note to
+# self: 'I live in Leeds now'".
+_MY_OWN_WORDS = re.compile(
+    r"\b(?:(?:i|we)\s+(?:just\s+)?(?:sent|posted|wrote|put\s+up|texted|messaged|updated|"
+    r"changed)|my\s+(?:new\s+)?(?:status|bio|signature|sig|post|caption|tweet|profile|"
+    r"headline)|note\s+to\s+(?:self|myself)|for\s+the\s+record)\b[^.!?]*$",
     re.I,
 )
 _SPOKEN_TO = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|we're|our|you|you're|your)\b", re.I)
@@ -47,6 +58,8 @@ def quotes_aside(content: str) -> tuple[str, list[str]]:
     def single(said: re.Match[str]) -> str:
         speech = said.group("q")
         if not _SPOKEN_TO.search(speech[1:-1]):
+            return said.group(0)
+        if said.group("colon") and _MY_OWN_WORDS.search(content, 0, said.start()):
             return said.group(0)
         return said.group(0)[: said.start("q") - said.start()] + aside(speech)
 

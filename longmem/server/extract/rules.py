@@ -270,7 +270,7 @@ RULES: tuple[Rule, ...] = (
     # "got the assistant principal job", "first day as junior architect at …", "signed on
     # as production manager with …", "resumed at Emzor today as a regulatory affairs
     # officer" (Nigerian English: started)
-    _rule("job", r"^(?:(?:just|finally|actually|officially)\s+)?(?:got|landed|bagged)\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b(?!\s+(?:done|sorted|finished|quoted|fixed|booked|over|out)\b|\s+in\s+(?:the|a|our)\s+(?:school\s+)?(?:play|show|musical|film|movie|panto|production)\b)"),
+    _rule("job", r"^(?:(?:just|finally|actually|officially)\s+)?(?:got|landed|bagged|took|accepted|(?:have|'ve)\s+(?:taken|accepted))\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b(?!\s+(?:done|sorted|finished|quoted|fixed|booked|over|out)\b|\s+in\s+(?:the|a|our)\s+(?:school\s+)?(?:play|show|musical|film|movie|panto|production)\b)"),
     _rule("job", r"\b(?:first (?:day|week|month)|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + V),
     # "got a postdoc at Trinity", "landed a nursing assistant job with the NHS": a
     # position got, said by its word (not "got a tutor at Kumon", "got a table at Nobu"),
@@ -615,11 +615,11 @@ RULES: tuple[Rule, ...] = (
                           r"(?:night|evening|gig|match|party|concert|show|festival|game|race))\b)"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
-    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+again\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|^" + ADV + r"(?:am|is|are)\s+back\s+on\s+(?:the\s+)?meat\b(?!\s+sweats|[\s-]*free)", value="eats meat"),
+    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+meat\s+(?:again|now(?!\s+and\s+(?:then|again))|these\s+days|nowadays)\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|^" + ADV + r"(?:am|is|are)\s+back\s+on\s+(?:the\s+)?meat\b(?!\s+sweats|[\s-]*free)", value="eats meat"),
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "I'm eating fish again", "eat chicken again now": what a diet left out is back (not
     # "won't eat eggs again", "can't eat seafood again", "refuse to eat chicken again")
-    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+(?P<v>eggs|fish|seafood|dairy|chicken)\s+again\b", value="eats {v}"),
+    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+(?P<v>eggs|fish|seafood|dairy|chicken)\s+(?:again|now(?!\s+and\s+(?:then|again))|these\s+days|nowadays)\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
     _rule("diet", r"(?:^(?!" + DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
@@ -722,7 +722,9 @@ RULES: tuple[Rule, ...] = (
     _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + V),
     # "I'm a massive Arsenal fan", "as a die-hard Taylor Swift fan, …": the name before "fan"
     _rule("likes", r"^(?:(?:am|is|are)\s+" + ADV + r"|as\s+)(?:a|an)\s+(?:(?:massive|huge|big|die-?hard|lifelong|proper|mega|total|true)\s+)?(?P<v>(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,2})\s+fan\b(?!\s+of\b)"),
-    _rule("hobbies", r"^" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting|crying|sleeping|wearing|paying|noticing|losing|gaining|bleeding|coughing|snoring|limping|shaking|panicking|worrying|struggling|falling|hating|missing|saving|spending|charging|sweating|vomiting|laughing|shouting|yelling|stressing|overthinking|procrastinating|waking|napping|renting|applying|interviewing|wondering|questioning|regretting|losing|needing|wanting|asking|telling)\b)(?P<v>[a-z]+ing(?:\s+(?!" + HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))|[a-z]+ing\b)"),
+    _rule("hobbies", r"^(?:(?:have|has|'ve|'s)\s+)?" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting|crying|sleeping|wearing|paying|noticing|losing|gaining|bleeding|coughing|snoring|limping|shaking|panicking|worrying|struggling|falling|hating|missing|saving|spending|charging|sweating|vomiting|laughing|shouting|yelling|stressing|overthinking|procrastinating|waking|napping|renting|applying|interviewing|wondering|questioning|regretting|losing|needing|wanting|asking|telling)\b)(?P<v>[a-z]+ing(?:\s+(?!" + HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))|[a-z]+ing\b)"),
+    # … a sport said with its kind: "took up wild swimming", "I've got into rock climbing"
+    _rule("hobbies", r"^(?:(?:have|has|'ve|'s)\s+)?" + ADV + r"(?:took up|taken up|picked up|got into|getting into)\s+(?P<v>(?:wild|open\s+water|cold\s+water|sea|rock|indoor|outdoor|ice|trail|road|mountain|long\s+distance|competitive|ballroom|salsa|pole|aerial|paddle|power|speed|sport|free)\s+[a-z]+ing)(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))"),
     # -- the rest --
     # whom the user goes to, put with another: "I've been moved to Dr Hughes at the same
     # practice", "switched to Dr Okoye" (not "moved to Dr Khan's old house", "switched to

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .detail import NEAR
 from .keys import Key
-from .lexicon import SUBJECT
+from .lexicon import POSSESSIVE, SUBJECT
 from .subjects import Subject
 from .third_person import indefinite_article, third_person
 
@@ -80,7 +80,8 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
     if key.attribute.startswith("favorite:"):
         thing = key.attribute.split(":", 1)[1]
         verb = "is no longer" if key.negated else "is"
-        return f"{subject.name}'s favorite {thing} {verb} {value}"
+        owner = POSSESSIVE.get(subject.name, f"{subject.name}'s")
+        return f"{owner} favorite {thing} {verb} {value}"
     if key.attribute == "home" and value.split()[0] in NEAR:  # "near my mum's": User's mum's
         return f"{subject.name} {'no longer ' if key.negated else ''}lives {third_person(value)}"
     if key.attribute == "age" and value.split()[-1] in ("week", "weeks", "month", "months"):
@@ -99,7 +100,11 @@ def sentence_of(subject: Subject, key: Key, plainly: bool = False) -> str:
     article = indefinite_article(value)
     if key.attribute == "pets" and (value.split()[0].lower() in _COUNTS or value[:1].isupper()):
         positive, negative = "{s} has {v}", "{s} no longer has {v}"  # "two cats", "Biscuit"
-    return (negative if key.negated else positive).format(s=subject.name, v=value, a=article)
+    worded = (negative if key.negated else positive).format(s=subject.name, v=value, a=article)
+    pronoun_s = POSSESSIVE.get(subject.name)  # "Her hobbies include running", not "She's"
+    if pronoun_s and worded[len(subject.name) :].startswith("'s "):
+        return pronoun_s + worded[len(subject.name) + 2 :]
+    return worded
 
 
 # "my" and "our" in a value: the user's.

@@ -148,6 +148,40 @@ class _Call(Whose, _Corrections, Keyed):
             stored += self.remember(born)
         return stored
 
+    def parted(self, stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """What a parting this call stored leaves the user: "User is single" ("separated"
+        after "married"), when it ended the partner held ("Theo and I broke up", "we
+        split up") and the relationship held still has one ("engaged": it had stayed so);
+        nothing when the call said the relationship itself ("we got divorced")."""
+        if any(f["attribute"] == "relationship" and f["subject"] == USER for f in stored):
+            return []
+        ended = next(
+            (
+                f
+                for f in stored
+                if f["attribute"] == "partner"
+                and f["subject"] == USER
+                and f["negated"]
+                and f["supersedes"]
+            ),
+            None,
+        )
+        if ended is None:
+            return []
+        held = [m for m in self._by_key(USER, "relationship") if not m.negated]
+        if not held or (held[0].value or "").casefold() in _UNPARTNERED:
+            return []
+        value = "separated" if (held[0].value or "").casefold() == "married" else "single"
+        return self.remember(
+            ExtractedFact(
+                f"{SUBJECT} is {value}",
+                statement=ended["statement"] or "",
+                subject=USER,
+                attribute="relationship",
+                value=value,
+            )
+        )
+
     def _stored_now(self, memory: MemoryRecord) -> bool:
         """Whether this call stored ``memory`` as a plain memory."""
         return any(held.id == memory.id for held, _, _ in self.stored)
@@ -190,6 +224,10 @@ class _Call(Whose, _Corrections, Keyed):
             if score >= NEAR_DUPLICATE or (score >= RELATE_FLOOR and said == words):
                 return DUPLICATE, memory
         return NEW, None
+
+
+# The relationships that hold no partner: a parting leaves them as they are.
+_UNPARTNERED = frozenset(("single", "divorced", "separated", "widowed"))
 
 
 # Who a child born to one of the user's family is to the user (the attribute that records
@@ -247,4 +285,5 @@ def store_facts(
     with store.write():
         store.collections.ensure(principal.tenant_id, collection)
         call = _Call(services, principal, collection, container_tag, observed_at)
-        return [stored for fact in facts for stored in call.remember(fact)]
+        stored = [stored for fact in facts for stored in call.remember(fact)]
+        return stored + call.parted(stored)

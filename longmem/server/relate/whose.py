@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..extract import SUBJECT
 from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, one_relative, relation_key
-from ..extract.lexicon import PET_WORDS, UNRESOLVED_PREFIX
+from ..extract.lexicon import PET_WORDS, POSSESSIVE, UNRESOLVED_PREFIX
 from ..extract.third_person import finish, third_person
 from ..facts import USER, ExtractedFact
 from ..timestamps import iso_now, iso_to_epoch
@@ -224,6 +224,9 @@ def _about(fact: ExtractedFact, subject: str, name: str) -> ExtractedFact:
     else:
         said = f"{SUBJECT}'s {relation}" if _ and not bare else fact.subject
     text = fact.text
+    owner = POSSESSIVE.get(said)
     if text.startswith(said):
         text = name + text[len(said) :]
+    elif owner and text.startswith(owner + " "):
+        text = f"{name}'s{text[len(owner) :]}"  # "Her hobbies include…"
     return replace(fact, subject=subject, text=text)
