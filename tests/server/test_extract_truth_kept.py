@@ -1,8 +1,9 @@
 """What keeps or changes the current truth, as the fifty-fifth round's blind pairs
 (bench/quality/wrong_facts_tune4/5) showed the rules reading it wrongly: a value told in a
 time gone by ("back when I worked at …"), someone's words quoted after a colon, a hobby
-taken up, a diet said with "now", a job taken, a pet named in its own clause or after a
-comma, and a pronoun's own worded as such. Each had keyed a wrong fact, or lost a true
+taken up or a game played, a diet said with "now", a job taken, a pet named in its own
+clause or after a comma, a pronoun's own worded as such; news after "but" or beside a
+childhood, owned up to, or told by a clinic. Each had keyed a wrong fact, or lost a true
 one."""
 
 # ruff: noqa: E501  (sentences read as written, one per line)
@@ -87,6 +88,67 @@ def test_what_is_told_keys_what_holds_now(said: str, keys: list[tuple[str, str, 
 
 
 @pytest.mark.parametrize(
+    ("said", "keys"),
+    [
+        # a childhood told of a thing of its own after a comma leaves the news before it
+        (
+            "I'm NOT actually allergic to penicillin after all, the rash I had as a kid was something else",
+            [("allergies", "penicillin", True)],
+        ),
+        (
+            "I'm allergic to penicillin, the rash I had as a kid proved it",
+            [("allergies", "penicillin", False)],
+        ),
+        ("as a kid I was allergic to penicillin", []),
+        # owning up to news, a shrug before it
+        (
+            "should probably mention I'm a team leader now, not a supervisor",
+            [("job", "team leader", False)],
+        ),
+        (
+            "guess I'm single again. Don't want to talk about it",
+            [("relationship", "single", False)],
+        ),
+        ("I'm a natural leader", []),
+        # what was done after "but" is no condition's
+        (
+            "if anyone had said I'd go back to eating meat I'd have said never, but I've been eating chicken again since Easter",
+            [("diet", "eats chicken", False)],
+        ),
+        (
+            "If the dermatologist's right it'll calm down in summer, but I've officially been diagnosed with eczema",
+            [("conditions", "eczema", False)],
+        ),
+        ("If I get the job, I'll move, but I've got to sell the flat first", []),
+        # a clinic's or a test's word on the user is the user's news
+        (
+            "The allergy clinic told me I'm allergic to latex as well, so that's fun",
+            [("allergies", "latex", False)],
+        ),
+        ("Doctor confirmed today I have asthma", [("conditions", "asthma", False)]),
+        ("my mum says I'm allergic to hard work", []),
+        # one of an employer's staff: the employer
+        (
+            "well that's that, I'm officially a Lidl employee, first shift went fine",
+            [("employer", "Lidl", False)],
+        ),
+        ("I'm a model employee", [("job", "model employee", False)]),
+        # a game or an instrument played, or given up
+        ("I play netball", [("hobbies", "netball", False)]),
+        ("I play the cello on Sundays", [("hobbies", "cello", False)]),
+        ("had to give up the netball in the end", [("hobbies", "netball", True)]),
+        ("I stopped playing golf", [("hobbies", "golf", True)]),
+        ("I play the lottery", []),
+        ("I'd love to play the piano", []),
+    ],
+)
+def test_what_is_told_beside_it_leaves_the_news(
+    said: str, keys: list[tuple[str, str, bool]]
+) -> None:
+    assert _users(said) == keys
+
+
+@pytest.mark.parametrize(
     ("said", "as_theirs"),
     [
         # the user's own words shown after a colon are read as the user's, in the third
@@ -109,3 +171,24 @@ def test_a_pronouns_own_is_worded_as_its_own() -> None:
     # "She's hobbies include running" had been the wording
     [fact] = EXTRACTOR.extract("she started running", NOW)
     assert (fact.text, fact.attribute) == ("Her hobbies include running", "hobbies")
+
+
+@pytest.mark.parametrize(
+    ("said", "text"),
+    [
+        # what a pastime's clause says after it is the pastime's (it had been dropped,
+        # "in a band" lost to search)
+        (
+            "play bass in a band called The Mallards, gig on friday",
+            "User's hobbies include bass in a band called The Mallards",
+        ),
+        (
+            "I started running with a club called Striders",
+            "User's hobbies include running with a club called Striders",
+        ),
+        # not what the clause goes on to say of someone else
+        ("I started running because my doctor told me to", "User's hobbies include running"),
+    ],
+)
+def test_a_pastimes_own_words_stay_with_it(said: str, text: str) -> None:
+    assert EXTRACTOR.extract(said, NOW)[0].text == text

@@ -170,12 +170,16 @@ _FILLER = re.compile(
     r"proud|pleased|delighted|stoked|chuffed)\s+to\s+(?:announce|share|say|report)(?:\s+that)?,?\s+"
     r"(?=(?:i|i'm|i've|we|we're|we've|my|our)\b)"
     # owning up to the news before it: "I will admit I work at McDonalds", "Should tell
-    # you I'm vegetarian btw", "I have to say I love living in Brighton", "I'll be honest
-    # i live in leeds", "y'all I work at Target", "aye I'm fae Glasgow" (each had been
-    # kept as words, the fact unkeyed)
+    # you I'm vegetarian btw", "should probably mention I'm a team leader now", "I have
+    # to say I love living in Brighton", "I'll be honest i live in leeds", "y'all I work
+    # at Target", "aye I'm fae Glasgow" (each had been kept as words, the fact unkeyed)
     r"|(?:i\s+(?:will|must|have\s+to|gotta|got\s+to|'ll|’ll|need\s+to)\s+(?:admit|say|confess)"
-    r"|(?:i\s+)?should\s+(?:tell\s+you|mention|say|add)|i(?:'ll|’ll|\s+will)\s+be\s+honest"
+    r"|(?:i\s+)?should\s+(?:(?:probably|prob|really|just|also)\s+)?(?:tell\s+you|mention|say|add)"
+    r"|i(?:'ll|’ll|\s+will)\s+be\s+honest"
     r"|y['’]?all|aye)(?:\s+that)?[,:!]*\s+(?=(?:i|i'm|i’m|im|i've|we|we're|my|our)\b)"
+    # a shrug before news of now: "guess I'm single again", "i guess we're Mancunians now"
+    # (not a guess: "I guess I'm allergic to cats")
+    r"|(?:i\s+)?guess\s+(?=(?:i['’]m|im|we['’]re)\s+[^,.!?;]*\b(?:again|now)\b)"
     # a reply's "no" before the news: "lol no i'm in austin", "nope, we live in Leeds"
     r"|(?:no|nope|nah)[,!.]*\s+(?=(?:i|i'm|im|i've|we|we're|my|our)\b)"
     # who the user talks to, before their news: "bro I'm vegan now", "hun, I'm 40"

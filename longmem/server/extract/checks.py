@@ -181,8 +181,13 @@ NOT_A_VALUE = {
     # "I like how you explained that", "I hate to bother you": said to the listener
     "likes": _SAID_TO_YOU,
     "dislikes": _SAID_TO_YOU,
-    # "a former teacher" (not "an ex-army nurse", "an ex Google engineer")
-    "job": re.compile(r"^(?:former|ex|previous|past|one-time)[\s-]+[\w-]+$", re.I),
+    # "a former teacher" (not "an ex-army nurse", "an ex Google engineer"); one of an
+    # employer's staff by its name, an employer ("a Lidl employee")
+    "job": re.compile(
+        r"^(?:former|ex|previous|past|one-time)[\s-]+[\w-]+$|"
+        r"^(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*)?\s+(?:employee|staffer)$",
+        re.I,
+    ),
     "name": re.compile(r"^(?:batman|groot|spartacus|superman|spider-?man|iron\s+man)$", re.I),
     "project": re.compile(
         r"^(?:it|that|this|something|things|stuff|myself|autopilot|caffeine|no\s+\w+|"

@@ -100,6 +100,24 @@ _CHILDHOOD = re.compile(
     r"my\s+(?:teens|twenties|thirties|20s|30s)\b",
     re.I,
 )
+# A piece after a comma that names a thing of its own: "(I'm not allergic to penicillin
+# after all,) the rash I had as a kid was something else".
+_A_THING_OF_ITS_OWN = re.compile(
+    r"\s*(?:the|a|an|that|this|those|these)\s+(?!(?:kid|child)\b)", re.I
+)
+
+
+def _in_childhood(clause: str) -> bool:
+    """Whether ``clause`` tells a life's story (_CHILDHOOD), not in a piece after a comma
+    about a thing of its own ("…, the rash I had as a kid was something else": the
+    allergy denied before it is news)."""
+    for found in _CHILDHOOD.finditer(clause):
+        comma = clause.rfind(",", 0, found.start())
+        if comma < 0 or not _A_THING_OF_ITS_OWN.match(clause, comma + 1):
+            return True
+    return False
+
+
 # A clause told to whoever listens, no subject of its own: "don't judge", "pls don't
 # laugh" (not "dont work at amazon anymore": chat leaves the "I" out).
 _TOLD_TO_LISTENER = re.compile(
@@ -270,7 +288,7 @@ def facts_of(
     # user thinks or heard of someone else ("I think Tom moved to Paris").
     stated = subject is not NOBODY and not condition and not _UNSURE_OF.match(parsed.predicate)
     # "stress. don't judge", "don't laugh": told to the listener, not said of the user
-    stated = stated and not _TOLD_TO_LISTENER.match(clause) and not _CHILDHOOD.search(clause)
+    stated = stated and not _TOLD_TO_LISTENER.match(clause) and not _in_childhood(clause)
     if stated and subject.key != USER and _SAYS_OF_THE_USER.match(parsed.predicate):
         # "my boss said I'm getting promoted", "my boyfriend thinks I'm lactose
         # intolerant": what someone says of the user, neither theirs nor (yet) the user's

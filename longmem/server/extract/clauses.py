@@ -708,14 +708,17 @@ def has_clause(text: str) -> bool:
         or (len(w) > 4 and w.endswith("ed"))
         # "Tasha's done with nights": a name's "'s" is its "is" or "has" where what
         # follows can follow those ("My sister's flat, she sold it" is no clause); a
-        # pronoun's always is ("Even if it's hard, I'm vegan now").
+        # pronoun's always is ("Even if it's hard, I'm vegan now"), as its "will" is ("If
+        # the dermatologist's right it'll calm down, but I've been diagnosed with eczema").
         or w in _PRONOUN_IS
         or (w.endswith("'s") and i + 1 < len(found) and _after_is(found[i + 1]))
         for i, w in enumerate(found)
     )
 
 
-_PRONOUN_IS = words("it's that's there's here's what's who's where's how's everything's")
+_PRONOUN_IS = words(
+    "it's that's there's here's what's who's where's how's everything's it'll it'd that'll"
+)
 _AFTER_IS = words(
     """done been got gone not a an the so very too back in at on off out now still just
     home here there over it all always never finally also really such"""

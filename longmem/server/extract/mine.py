@@ -155,12 +155,17 @@ NOT_AN_EMPLOYER = frozenset(
     "they he she it you we work management hr everyone somebody someone boss".split()
 )
 # A doctor's word on the user: "my doctor told me I have ADHD", "the GP says I'm anaemic",
-# "Doctor says I have gastritis", "doc says my cholesterol's high".
+# "Doctor says I have gastritis", "doc says my cholesterol's high"; a clinic's or a test's
+# too: "The allergy clinic told me I'm allergic to latex", "Doctor confirmed today I have
+# asthma", "my bloods came back and showed I'm anaemic".
 DOCTOR_SAYS = re.compile(
-    r"^(?:(?:my|the|our)\s+)?(?:doctor|doc|gp|specialist|psychiatrist|consultant|neurologist|"
-    r"cardiologist|dermatologist|allergist|endocrinologist|rheumatologist|oncologist)\s+"
-    r"(?:just\s+|finally\s+)?(?:said|says|told\s+me|confirmed|diagnosed\s+me,?\s+said)\s+"
-    r"(?:that\s+)?(?=(?:i|i'm|i've|im|my)\b)",
+    r"^(?:(?:my|the|our)\s+)?(?:(?:allergy|asthma|skin|sleep|diabetes|gp|hospital)\s+)?"
+    r"(?:doctor|doc|gp|specialist|psychiatrist|consultant|neurologist|"
+    r"cardiologist|dermatologist|allergist|endocrinologist|rheumatologist|oncologist|clinic|"
+    r"nurse|hospital|test|tests|results|bloods|blood\s+tests?|scan)\s+"
+    r"(?:(?:just|finally|today|yesterday|now|has|have|'s|came\s+back\s+and)\s+)*"
+    r"(?:said|says|told\s+me|confirmed|showed|show|diagnosed\s+me,?\s+said)\s+"
+    r"(?:(?:today|yesterday|that)\s+)*(?=(?:i|i'm|i've|im|my)\b)",
     re.I,
 )
 # … or what the user learnt of themself: "turns out I have fatty liver", "just found out

@@ -70,6 +70,23 @@ _CONDITION = re.compile(
 MOST_CLAUSE_CHARS = 1000
 
 
+# What is done, told in the perfect: "I've been eating chicken since Easter", "we've
+# moved", "I've officially been diagnosed with eczema" (not "I've got to move").
+_DONE_AFTER_BUT = re.compile(
+    r"^(?:i|we)(?:['’]ve|\s+have)\s+(?:(?:officially|just|finally|actually|now|already|"
+    r"recently|since)\s+)*(?!got\s+to\b|gotta\b)(?:been|got|gotten|started|moved|joined|"
+    r"left|quit|become|taken|found|bought|adopted|switched|stopped|gone)\b",
+    re.I,
+)
+_BUT_BEFORE = re.compile(r"\bbut\s*$", re.I)
+
+
+def _after_but(sentence: str, clause: str) -> bool:
+    """Whether ``clause`` follows "but" in ``sentence``."""
+    at = sentence.find(clause[:20])
+    return at > 0 and _BUT_BEFORE.search(sentence, 0, at) is not None
+
+
 # Words of someone else in a message: a condition named there with no "I" or "my" of its
 # own, opening its clause ("asthma, confirmed", "gout again so…"), may be theirs ("took my
 # son to the clinic today. asthma, confirmed. poor boy", "took Leo to the GP. asthma
@@ -217,6 +234,10 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                 clause, facts, last_told, said
             ):
                 continue
+            if condition and _DONE_AFTER_BUT.match(clause) and _after_but(sentence, clause):
+                # "if anyone had said I'd go back to meat I'd have said never, but I've been
+                # eating chicken since Easter": what was done is no condition's
+                condition = False
             condition = condition or _CONDITION.match(clause) is not None
             if previous is None:
                 # "What's a good gift for my dad? He's into fishing": the dad, named in

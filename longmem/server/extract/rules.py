@@ -119,6 +119,7 @@ from .rules_personal import (
     NOT_WEATHER,
     NUMBER_WORDS,
     PET_NAME,
+    PLAYED,
     TODAY_WORDS,
 )
 from .rules_work import (
@@ -217,6 +218,9 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\b(?:last|final)\s+day\s+(?:at|with)\s+" + V, negated=True),
     # "twitter laid me off" (subjects.py: "got laid off by Twitter"): that employer ends
     _rule("employer", r"^got laid off by (?P<v>[\w&'.-]+)", negated=True),
+    # one of an employer's staff by its name: "I'm officially a Lidl employee" (the job
+    # had been "Lidl employee")
+    _rule("employer", r"^" + ADV + BE + r"\s+" + ADV + r"(?:a|an)\s+(?P<v>(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*)?)\s+(?:employee|staffer)\b(?!\s+of\s+the\s+month)"),
     _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + V, negated=True),
     # … not a drink or a habit given up ("quit Dr Pepper cold turkey")
     _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit(?!\s+" + DRINK + r"\b)|resigned\s+from)\s+(?!my\s+job\b)(?![^,;:!?()]*\bcold\s+turkey\b)(?=(?-i:[A-Z]))" + V, negated=True),
@@ -648,7 +652,7 @@ RULES: tuple[Rule, ...] = (
     # said of oneself, the verb first: "I have type 2 diabetes", "I've got anxiety", "living
     # with MS"; not "I have a son with autism", "I work with kids with ADHD"
     _rule("conditions", r"^" + ADV + r"(?:have|has|have got|got|suffer(?:s)?\s+from|am\s+suffering\s+from|(?:am\s+)?living\s+with|(?:am\s+)?struggling\s+with|struggle\s+with|(?:am\s+)?dealing\s+with|(?:am\s+)?battling)\s+(?:(?:really\s+|bad\s+|severe\s+|mild\s+|chronic\s+|terrible\s+|early\s+)?)(?P<v>" + CONDITION_NAMES + r")\b" + NOT_THE_CONDITION),
-    _rule("conditions", r"^(?:(?:just|recently|finally|officially|only|also|been|was|got|have been|am|today|yesterday)\s+)*diagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?(?![\w-]+ing\b)" + V),
+    _rule("conditions", r"^(?:(?:just|recently|finally|officially|only|also|been|was|got|have|has|'ve|am|today|yesterday)\s+)*diagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?(?![\w-]+ing\b)" + V),
     _rule("conditions", r"^" + ADV + r"(?:have|has)\s+(?:a\s+)?(?P<v>(?!(?:a|an|the|coeliac|celiac)\b)[\w'-]+\s+(?:disease|syndrome|disorder|deficiency))\b" + NOT_THE_CONDITION),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?:a\s+)?(?:type\s+(?P<t>1|2)\s+)?diabetic\b", value="diabetes"),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"pre-?diabetic\b(?![^.!]*\b(?:if|when|according|app)\b)", value="prediabetes"),
@@ -723,6 +727,10 @@ RULES: tuple[Rule, ...] = (
     # "I'm a massive Arsenal fan", "as a die-hard Taylor Swift fan, …": the name before "fan"
     _rule("likes", r"^(?:(?:am|is|are)\s+" + ADV + r"|as\s+)(?:a|an)\s+(?:(?:massive|huge|big|die-?hard|lifelong|proper|mega|total|true)\s+)?(?P<v>(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,2})\s+fan\b(?!\s+of\b)"),
     _rule("hobbies", r"^(?:(?:have|has|'ve|'s)\s+)?" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting|crying|sleeping|wearing|paying|noticing|losing|gaining|bleeding|coughing|snoring|limping|shaking|panicking|worrying|struggling|falling|hating|missing|saving|spending|charging|sweating|vomiting|laughing|shouting|yelling|stressing|overthinking|procrastinating|waking|napping|renting|applying|interviewing|wondering|questioning|regretting|losing|needing|wanting|asking|telling)\b)(?P<v>[a-z]+ing(?:\s+(?!" + HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))|[a-z]+ing\b)"),
+    # a game or an instrument played, or given up: "I play netball", "I play the cello on
+    # Sundays", "had to give up the netball in the end", "stopped playing golf"
+    _rule("hobbies", r"^" + ADV + r"(?:play|plays|playing)\s+(?:(?:the|a\s+bit\s+of|some|a\s+lot\s+of)\s+)?(?P<v>" + PLAYED + r")(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"|\s+(?:on|at|for|with|in|every|twice|most|competitively|socially)\b))"),
+    _rule("hobbies", r"^(?:(?:have|has|'ve|had\s+to|have\s+to|'ve\s+had\s+to)\s+)?" + ADV + r"(?:gave\s+up|give\s+up|given\s+up|quit|stopped|packed\s+in)\s+(?:playing\s+)?(?:(?:the|my)\s+)?(?P<v>" + PLAYED + r")(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"|\s+(?:in\s+the\s+end)\b))", negated=True),
     # … a sport said with its kind: "took up wild swimming", "I've got into rock climbing"
     _rule("hobbies", r"^(?:(?:have|has|'ve|'s)\s+)?" + ADV + r"(?:took up|taken up|picked up|got into|getting into)\s+(?P<v>(?:wild|open\s+water|cold\s+water|sea|rock|indoor|outdoor|ice|trail|road|mountain|long\s+distance|competitive|ballroom|salsa|pole|aerial|paddle|power|speed|sport|free)\s+[a-z]+ing)(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))"),
     # -- the rest --

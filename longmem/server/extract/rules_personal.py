@@ -251,6 +251,15 @@ HOBBY_ENDS = (
     r"most|each|three|two|four|a\s+lot|a\s+bit|properly|seriously|big|hard|loads|heavily|w|"
     r"\d+x|the\s+other|when|while|whilst)\b"
 )
+# Games and instruments one plays as a pastime: "I play netball", "plays the cello" (not
+# "play the lottery", "play games", "play it safe").
+PLAYED = (
+    r"(?:netball|football|soccer|rugby|cricket|tennis|squash|badminton|hockey|golf|basketball|"
+    r"baseball|softball|volleyball|handball|lacrosse|darts|snooker|pool|chess|bridge|padel|"
+    r"pickleball|table\s+tennis|ping\s+pong|water\s+polo|ultimate\s+frisbee|frisbee|bowls|"
+    r"guitar|bass|piano|keyboard|drums|violin|viola|cello|flute|clarinet|saxophone|sax|trumpet|"
+    r"trombone|ukulele|harp|banjo|mandolin|harmonica|oboe|bagpipes|accordion)"
+)
 # Whom a drink is had with, a meeting, not the drink: "Coffee with Morgan from the gym",
 # "tea with my sister", "tea with mum tomorrow" (not "coffee with oat milk", "coffee with
 # my breakfast", "coffee with Baileys at christmas", "Coffee with Oatly please").

@@ -435,10 +435,17 @@ def is_occupation(value: str) -> bool:
         return True
     if last == "rep" and len(words) > 1 and words[-2].lower() in PAID_REPS:
         return True  # "a medical rep", "a sales rep" (not "a course rep", "a union rep")
+    if last == "leader" and 1 < len(words) <= 3 and words[-2].lower() in _LEADS:
+        return True  # "a team leader", "a shift leader" (not "a natural leader")
     # "I volunteer at the food bank" is no job, whatever it ends with
     return last.endswith(_OCCUPATION_SUFFIXES) and len(last) > 5 and last not in _NOT_OCCUPATIONS
 
 
+# What a leader leads at work: "team leader", "shift leader", "ward leader".
+_LEADS = frozenset(
+    """team shift group section project squad unit ward store department area sales
+    production site crew""".split()
+)
 # Who a rep works for by what they sell or cover: "sales rep", "medical rep".
 PAID_REPS = frozenset(
     "sales medical pharma pharmaceutical field account territory area insurance".split()

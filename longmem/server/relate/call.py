@@ -27,7 +27,7 @@ from ..facts import USER, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_epoch
 from .base import DUPLICATE, NEW, iso
 from .corrections import _Corrections
-from .keyed import Keyed
+from .keyed import DEATH, Keyed
 from .whose import Whose
 
 # How many nearest current memories an unkeyed fact is compared with, from what cosine.
@@ -150,9 +150,10 @@ class _Call(Whose, _Corrections, Keyed):
 
     def parted(self, stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """What a parting this call stored leaves the user: "User is single" ("separated"
-        after "married"), when it ended the partner held ("Theo and I broke up", "we
-        split up") and the relationship held still has one ("engaged": it had stayed so);
-        nothing when the call said the relationship itself ("we got divorced")."""
+        after "married", "widowed" after a death), when it ended the partner held ("Theo
+        and I broke up", "we split up", "ray passed away") and the relationship held still
+        has one ("engaged": it had stayed so); nothing when the call said the relationship
+        itself ("we got divorced")."""
         if any(f["attribute"] == "relationship" and f["subject"] == USER for f in stored):
             return []
         ended = next(
@@ -171,11 +172,13 @@ class _Call(Whose, _Corrections, Keyed):
         held = [m for m in self._by_key(USER, "relationship") if not m.negated]
         if not held or (held[0].value or "").casefold() in _UNPARTNERED:
             return []
-        value = "separated" if (held[0].value or "").casefold() == "married" else "single"
+        statement = ended["statement"] or ""
+        married = (held[0].value or "").casefold() == "married"
+        value = "widowed" if DEATH.search(statement) else "separated" if married else "single"
         return self.remember(
             ExtractedFact(
                 f"{SUBJECT} is {value}",
-                statement=ended["statement"] or "",
+                statement=statement,
                 subject=USER,
                 attribute="relationship",
                 value=value,

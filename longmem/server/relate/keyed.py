@@ -71,7 +71,7 @@ _BACK_WITH = re.compile(
     r"\bback\s+(?:together\s+)?with\b|\b(?:seeing|dating)\s+\S+\s+again\b", re.I
 )
 # A death said ("ray passed away last week"), anywhere in the words.
-_DEATH = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
+DEATH = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
 
 
 # Words of a fact's text that tell when, not what: a restatement that only dates the
@@ -159,7 +159,7 @@ class Keyed(_Plans):
         held = [m for m in self._by_key(fact.subject, fact.attribute) if not m.negated]
         if fact.attribute == "pets" and not held:
             return True
-        if not held and (fact.value not in fact.statement or _DEATH.search(fact.statement)):
+        if not held and (fact.value not in fact.statement or DEATH.search(fact.statement)):
             # "Ray passed away", "chloe and i broke up" (typed in lower case), no partner
             # known: whoever they were, not one
             return True
