@@ -90,6 +90,40 @@ def test_what_is_told_keys_what_holds_now(said: str, keys: list[tuple[str, str, 
 @pytest.mark.parametrize(
     ("said", "keys"),
     [
+        # a life not had, a change assumed: no fact (the age and employer had been retired)
+        ("in another life I'm a 45 year old surgeon living in Boston with a boat", []),
+        (
+            "assuming the transfer goes through I'd be working at the Maple Grove campus, not Abbott",
+            [],
+        ),
+        # "called it off" parts the user from the one named (it had been words)
+        ("Theo and I called it off. it's fine.", [("partner", "Theo", True)]),
+        # married, however said
+        ("Theo and I tied the knot Saturday lol", [("relationship", "married", False)]),
+        ("we eloped in Vegas this weekend!!", [("relationship", "married", False)]),
+        ("we eloped with the last slice of cake", []),
+        # no longer a student: the studies end too (they had stayed current)
+        ("I'm not a student anymore", [("job", "student", True), ("studies", "", True)]),
+        ("withdrew from the MPH program yesterday", [("studies", "", True)]),
+        ("I quit the program at work, too much admin", []),
+        # a job offered and taken (the offer alone is none)
+        (
+            "my manager offered me the charge nurse job and I said yes!!",
+            [("job", "charge nurse", False)],
+        ),
+        ("my boss offered me the store manager job", []),
+        ("they offered me the manager job but I said no", []),
+    ],
+)
+def test_what_changes_a_life_and_what_only_imagines_it(
+    said: str, keys: list[tuple[str, str, bool]]
+) -> None:
+    assert _users(said) == keys
+
+
+@pytest.mark.parametrize(
+    ("said", "keys"),
+    [
         # a childhood told of a thing of its own after a comma leaves the news before it
         (
             "I'm NOT actually allergic to penicillin after all, the rash I had as a kid was something else",

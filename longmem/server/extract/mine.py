@@ -232,7 +232,7 @@ MY_FAVOURITE_IS = re.compile(
 )
 _PARTING = (
     r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
-    r"separated|divorced|got divorced|parted ways|called it quits|ended things)"
+    r"separated|divorced|got divorced|parted ways|called it quits|called it off|ended things)"
 )
 PARTED = re.compile(_PARTING + r"\b", re.I)
 # … said as done: "(me and Jake) are done", "are so over" (not "are done with the

@@ -6,7 +6,9 @@ my birthday! 35" → "… I'm 35", "hit the big 4-0 on Sunday" → "turned 40 on
 a list ("our kids, Leo and Mia, are 5 and 7"), a pet named after a comma, someone met and
 named in a sentence of romance, a stay's length after a comma ("…, 2 weeks" → "… for 2
 weeks"), the day a fact begins said before it ("from monday I'm team lead" → "I'm team
-lead from monday"). Each rewrite leaves a message it does not fit as it was.
+lead from monday"), a job offered and taken ("offered me the charge nurse job and I
+said yes" → "…, I took the charge nurse job"). Each rewrite leaves a message it does not
+fit as it was.
 """
 
 from __future__ import annotations
@@ -43,10 +45,20 @@ def said_plainly(content: str) -> str:
     content = _children_named(_birthday_number(content))
     content = _pet_then_name(content)
     content = _MET_SOMEONE.sub(_met_someone, content)
+    content = _OFFER_TAKEN.sub(r"\g<offer>, I took the \g<job> \g<kind>", content)
     content = _TIME_FIRST.sub(_time_after, content)
     return _TRIP_LENGTH.sub(_trip_length, content)
 
 
+# A job offered and taken: "my manager offered me the charge nurse job and I said yes!!" is
+# read as "…, I took the charge nurse job" (the offer alone is no job; the yes had keyed
+# nothing).
+_OFFER_TAKEN = re.compile(
+    r"(?P<offer>\boffered\s+me\s+the\s+(?P<job>(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
+    r"(?P<kind>job|role|position|post))\s*,?\s+(?:and\s+)?I\s+(?:(?:said\s+yes|accepted|took\s+it)"
+    r"(?:\s+it)?)\b",
+    re.I,
+)
 # "n" typed for "and" between words: "i live in london n work at tfl" (the home had been
 # "london n work at tfl", the employer lost).
 _N_FOR_AND = re.compile(r"(?<=[a-z]) n (?=[a-z])")

@@ -358,7 +358,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^" + ADV + r"(?:(?:got|was|been|am|is|'m)\s+)?(?:moved\s+up|promoted|resumed(?:\s+work)?)\s+at\s+(?=(?-i:[A-Z]))" + NOT_A_TEAM + V),
     # Parted from someone named: "broke up with Tom", "Tom and I split up" (read as "split
     # up with Tom"), "divorced Ana". It retires the partner of that name only (remember).
-    _rule("partner", r"^" + GONE + r"(?:got\s+)?(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits|ended things|ended it)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
+    _rule("partner", r"^" + GONE + r"(?:got\s+)?(?:(?:broke up|split up|split|separated|divorced|parted ways|called it quits|called it off|ended things|ended it)\s+(?:with|from)|divorced|dumped)\s+(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)", negated=True),
     # Back with a partner of before: "got back with Maya", "seeing Maya again", "dating Maya
     # again", "back together with Maya"
     _rule("partner", r"^" + GONE + r"(?:(?:got|am|are|'m|'re)\s+)?(?:back\s+(?:together\s+)?with|(?:seeing|dating)\s+(?=(?-i:[A-Z])[\w'-]+\s+again\b))\s*(?P<v>(?-i:[A-Z])[\w'-]+)"),
@@ -600,7 +600,7 @@ RULES: tuple[Rule, ...] = (
     # (not for a while: "single again this weekend lol, wife took the kids", "single now for
     # a few days, tom's on a work trip", "separated again from the kids")
     _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this\s+(?:weekend|week)|tonight|for\s+(?:a\s+few|a\s+couple|the|\d+|two|three)\s+(?:days|nights|weeks|weekend)|while|till|until|from\s+the\s+kids)\b)(?!.*\b(?:took\s+the\s+kids|is\s+away|'s\s+away|on\s+a\s+(?:work\s+)?trip|out\s+of\s+town)\b)"),
-    _rule("relationship", r"^(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched)(?=\s*(?:$|[,.!;:]|(?:today|yesterday|last|this|finally|officially|lol|haha)\b|(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z0-9])|💍|❤|🥰))", value="married"),
+    _rule("relationship", r"^(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched|eloped)(?=\s*(?:$|[,.!;:]|(?:today|yesterday|last|this|finally|officially|lol|haha|" + WEEKDAY_RE + r")\b|(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z0-9])|💍|❤|🥰))", value="married"),
     _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
     # "we separated", "my wife and I divorced last year" (subjects.py: the user's); not "I
     # separated the laundry", "we separated in the car park", "divorced in 1998"
