@@ -6371,6 +6371,10 @@ def test_one_child_keyed_by_two_words_is_one_child(mem: Longmem, collection: str
         (("I'm engaged.", "My fiancé is Theo."), "Theo and I broke up", "single"),
         (("I'm married.", "My husband is called Dan."), "We split up at Easter", "separated"),
         (("I'm engaged to Sam.", "I live in Leeds."), "I broke up with Sam", "single"),
+        # a parting from no one named, and one from the partner said as leaving them
+        (("I'm married.", "I live in Leeds."), "I left my husband last year", "separated"),
+        (("I'm married.", "My husband is called Dan."), "I left Dan", "separated"),
+        (("I'm married to Ray", "I live in Leeds."), "ray passed away last week", "widowed"),
     ],
 )
 def test_a_parting_leaves_the_user_single_or_separated(
@@ -6381,9 +6385,13 @@ def test_a_parting_leaves_the_user_single_or_separated(
     facts = mem.remember(parting, collection=collection)
     [status] = [f for f in facts if f["attribute"] == "relationship"]
     assert (status["value"], status["relation"], status["statement"]) == (left, "updates", parting)
-    current = {m["attribute"]: m["value"] for m in _current(mem, collection) if m["attribute"]}
+    current = {
+        m["attribute"]: m["value"]
+        for m in _current(mem, collection)
+        if m["attribute"] and not m["negated"]
+    }
     assert current["relationship"] == left
-    assert "partner" not in current or current["partner"] is None
+    assert "partner" not in current
 
 
 @pytest.mark.parametrize(
@@ -6393,12 +6401,25 @@ def test_a_parting_leaves_the_user_single_or_separated(
         "Dan and I got divorced",  # the relationship said itself
     ],
 )
+@pytest.mark.parametrize("partner", ["My husband is called Dan.", "I live in Leeds."])
 def test_a_parting_from_no_partner_or_said_with_its_status_adds_no_status(
-    mem: Longmem, collection: str, said: str
+    mem: Longmem, collection: str, said: str, partner: str
 ) -> None:
-    _tell(mem, collection, "I'm married.", "My husband is called Dan.")
+    # (with no partner held, "Netflix and I broke up lol" had made the user separated)
+    _tell(mem, collection, "I'm married.", partner)
     facts = mem.remember(said, collection=collection)
     statuses = [f["value"] for f in facts if f["attribute"] == "relationship"]
     assert statuses == ([] if said.startswith("Netflix") else ["divorced"])
     current = {m["attribute"]: m["value"] for m in _current(mem, collection) if m["attribute"]}
     assert current["relationship"] == ("married" if said.startswith("Netflix") else "divorced")
+
+
+def test_leaving_an_employer_named_like_the_partner_is_a_job_left(
+    mem: Longmem, collection: str
+) -> None:
+    # "I left Dan" parts from Dan the partner; "I left Dan's Diner" leaves the job
+    _tell(mem, collection, "I work at Dan's Diner.", "My husband is called Dan.")
+    [left] = mem.remember("I left Dan's Diner", collection=collection)
+    assert (left["attribute"], left["negated"], left["relation"]) == ("employer", True, "updates")
+    current = {m["attribute"]: m["value"] for m in _current(mem, collection) if m["attribute"]}
+    assert current["partner"] == "Dan"

@@ -113,6 +113,19 @@ def test_what_is_told_keys_what_holds_now(said: str, keys: list[tuple[str, str, 
         ),
         ("my boss offered me the store manager job", []),
         ("they offered me the manager job but I said no", []),
+        # a partner left, not "left at home"
+        ("I left my husband last year", [("partner", "", True)]),
+        ("I left my husband at home with the kids", []),
+        # pets counted, of any kind
+        ("we've adopted two kittens, Salt and Pepper", [("pets", "two kittens", False)]),
+        ("I have three puppies", [("pets", "three puppies", False)]),
+        # one of a place's people now: its home
+        (
+            "came for a month, stayed for good - we're Manchester residents now",
+            [("home", "Manchester", False)],
+        ),
+        ("lol guess I'm a Leeds girl now, moved in last week", [("home", "Leeds", False)]),
+        ("I'm a Liverpool fan now", [("likes", "Liverpool", False)]),
     ],
 )
 def test_what_changes_a_life_and_what_only_imagines_it(
@@ -226,3 +239,45 @@ def test_a_pronouns_own_is_worded_as_its_own() -> None:
 )
 def test_a_pastimes_own_words_stay_with_it(said: str, text: str) -> None:
     assert EXTRACTOR.extract(said, NOW)[0].text == text
+
+
+@pytest.mark.parametrize(
+    ("said", "keys"),
+    [
+        # what the blind reviews of this round found the first rules reading wrongly
+        ("I'm a team leader in my Scout group", []),
+        ("I'm a team leader on the quiz team at the pub", []),
+        ("in another life I was a surgeon, now I'm a nurse", [("job", "nurse", False)]),
+        (
+            "in another life I'm a surgeon lol but I'm actually a vet in York",
+            [("job", "vet", False)],
+        ),
+        ("the allergy clinic told me I'm probably not allergic to latex, need more tests", []),
+        ("I'm probably not allergic to latex", []),
+        ("I've started running a small business on the side", []),
+        ("I've started cooking more at home", []),
+        ("I accepted the store manager job in 2010 and left in 2015", []),
+        ("they offered me the head chef job and I said yes but then they withdrew it", []),
+        ("Tom and I called it off, the trip to Rome I mean", []),
+        ("I'm not a Tesco employee, I'm agency", []),
+        ("I'm not a Lidl employee anymore", [("employer", "Lidl", True)]),
+        ("I'm a former Tesco employee", []),
+        ("I stopped playing football for the club but still do 5 a side", []),
+        ("I play drums for a living, session work mostly", []),
+        ("I eat eggs these days but still no meat", []),
+        ("I eat dairy now, the intolerance went away", []),
+        # … and what they found still missed
+        ("I've taken up pottery, it's so calming", [("hobbies", "pottery", False)]),
+        ("I gave up running after the knee op", [("hobbies", "running", True)]),
+        ("I gave up smoking", []),
+        ("we eloped to Vegas, I'm Mrs Jones now", [("relationship", "married", False)]),
+        (
+            "quit climbing for good, doing pottery now, totally different vibe",
+            [("hobbies", "climbing", True), ("hobbies", "pottery", False)],
+        ),
+    ],
+)
+def test_what_the_reviews_found_reads_as_meant(
+    said: str, keys: list[tuple[str, str, bool]]
+) -> None:
+    assert _users(said) == keys

@@ -184,7 +184,7 @@ NOT_A_VALUE = {
     # "a former teacher" (not "an ex-army nurse", "an ex Google engineer"); one of an
     # employer's staff by its name, an employer ("a Lidl employee")
     "job": re.compile(
-        r"^(?:former|ex|previous|past|one-time)[\s-]+[\w-]+$|"
+        r"^(?:former|ex|previous|past|one-time)[\s-]+(?:[\w-]+|(?-i:[A-Z])[\w&'.-]*\s+(?:employee|staffer))$|"
         r"^(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*)?\s+(?:employee|staffer)$",
         re.I,
     ),

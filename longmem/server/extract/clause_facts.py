@@ -101,6 +101,13 @@ _CHILDHOOD = re.compile(
     r"my\s+(?:teens|twenties|thirties|20s|30s)\b",
     re.I,
 )
+# A life not had, its clause alone: "in another life I'm a 45 year old surgeon" (not "…,
+# now I'm a nurse", the next clause).
+_ANOTHER_LIFE = re.compile(
+    r"^in\s+(?:another|a\s+parallel|an\s+alternate|a\s+different|an\s+alternative|my\s+next)\s+"
+    r"(?:life|universe|world|timeline|reality)\b",
+    re.I,
+)
 # A piece after a comma that names a thing of its own: "(I'm not allergic to penicillin
 # after all,) the rash I had as a kid was something else".
 _A_THING_OF_ITS_OWN = re.compile(
@@ -290,6 +297,7 @@ def facts_of(
     stated = subject is not NOBODY and not condition and not _UNSURE_OF.match(parsed.predicate)
     # "stress. don't judge", "don't laugh": told to the listener, not said of the user
     stated = stated and not _TOLD_TO_LISTENER.match(clause) and not _in_childhood(clause)
+    stated = stated and not _ANOTHER_LIFE.match(clause)
     if stated and subject.key != USER and _SAYS_OF_THE_USER.match(parsed.predicate):
         # "my boss said I'm getting promoted", "my boyfriend thinks I'm lactose
         # intolerant": what someone says of the user, neither theirs nor (yet) the user's

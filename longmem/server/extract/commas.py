@@ -162,11 +162,12 @@ _NOT_NOW = re.compile(
     r"unless|back|ago|then|\d{4})\b",
     re.I,
 )
-# What a piece after a comma is read for: where one lives, works and studies, and with
-# whom; not an age ("I have 2 brothers, 32 and 28"), a liking ("I work at Deloitte, like
-# I told you"), a stay or an ending, which a list of other things says as often.
+# What a piece after a comma is read for: where one lives, works and studies, with whom,
+# and the pastime taken up ("quit climbing for good, doing pottery now"); not an age ("I
+# have 2 brothers, 32 and 28"), a liking ("I work at Deloitte, like I told you"), a stay
+# or an ending, which a list of other things says as often.
 _TOLD_IN_A_PIECE = frozenset(
-    ("home", "job", "employer", "partner", "relationship", "school", "studies")
+    ("home", "job", "employer", "partner", "relationship", "school", "studies", "hobbies")
 )
 
 

@@ -149,6 +149,10 @@ ENDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"got divorced|(?:am|are|is) (?:divorced|separated)"
             r"(?! from (?:(?:my|the|our|his|her) (?!(?:husband|wife|partner)\b)|reality\b))|"
             r"(?:divorced|dumped) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’])|widowed(?!\s+by\b)|"
+            # "I left my husband (last year)", not "left my husband at home with the kids"
+            r"(?:left|walked\s+out\s+on) (?:my|our) (?:" + _PARTNER_WORDS + r")\b(?!['’])"
+            r"(?=\s*(?:$|[,.!;]|(?:last\s+\w+|this\s+\w+|for\s+good|finally|in\s+(?:19|20)\d\d|"
+            r"after\s+\w+\s+years|\w+\s+(?:weeks?|months?|years?)\s+ago)\b))|"
             r"(?:am|are|is) (?:now |officially )?(?:a )?widow(?:er)?(?=\s*(?:$|[,.!;]|now\b)))",
             re.I,
         ),

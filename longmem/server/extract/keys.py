@@ -260,6 +260,14 @@ _BACK_WHEN = re.compile(
     r"(?:worked|was|were|lived|studied)\b[^,.;!?]*$",
     re.I,
 )
+# A denial of one's health only guessed at: "(the clinic told me) I'm probably not allergic
+# to latex" (it had retired the allergy).
+_OF_HEALTH = frozenset(("allergies", "conditions", "medications"))
+_PROBABLY = re.compile(r"\b(?:probably|maybe|possibly|perhaps|likely|might|may)\b", re.I)
+# One of an employer's staff, said after its name ("a Lidl employee"): denied, no word of
+# where one works.
+_ON_THE_STAFF = re.compile(r"\s+(?:employee|staffer)\b", re.I)
+_NO_MORE = re.compile(r"\b(?:no\s+longer|any\s?more)\b", re.I)
 # Sought, not had: "applied for a job at Shoprite", "shortlisted for a role at the BBC",
 # "writing a cover letter for Aldi" (each had been keyed as the employer); a few words
 # before the value, none of them a join ("after applying for months I finally got a job
@@ -528,6 +536,14 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 and not AT_WORK_SAID.search(target)
             ):
                 continue  # "left the gym, now at the pub lol", "first day with the new puppy"
+            if (
+                name == "employer"
+                and negated
+                and not rule.negated
+                and _ON_THE_STAFF.match(target, end_of_value(match))
+                and not _NO_MORE.search(predicate)
+            ):
+                continue  # "I'm not a Tesco employee, I'm agency": there all the same
             if name == "job" and SO_TO_SPEAK.match(target, start_of_value(match)):
                 continue  # "I'm a professional cat herder at this point"
             if name == "job" and (here := RESIDENT.match(value)) and a_place(here.group("place")):
@@ -593,6 +609,13 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
                 )
             )
             kind = PREFERENCE if name in _PREFERENCES or name.startswith("favorite:") else FACT
+            if (
+                is_negated
+                and not rule.negated
+                and name in _OF_HEALTH
+                and _PROBABLY.search(target, 0, start_of_value(match))
+            ):
+                continue  # "I'm probably not allergic to latex": no word to end it on
             found[name] = Key(name, value, is_negated, kind)
             shape = attribute(name)
             if shape is not None and not shape.single and groups_v(match):

@@ -232,7 +232,10 @@ MY_FAVOURITE_IS = re.compile(
 )
 _PARTING = (
     r"^(?:(?:have|had|just|finally|officially|are|were)\s+)*(?:broke up|broken up|split|"
-    r"separated|divorced|got divorced|parted ways|called it quits|called it off|ended things)"
+    r"separated|divorced|got divorced|parted ways|called it quits|ended things|"
+    # (not a trip or a plan called off: "…, the trip to Rome I mean")
+    r"called it off(?![^.!?]*\b(?:I\s+mean|the\s+(?:trip|holiday|wedding|party|plans?|deal|sale|"
+    r"move|game|match|date|booking)|our\s+(?:trip|holiday|plans?))\b))"
 )
 PARTED = re.compile(_PARTING + r"\b", re.I)
 # … said as done: "(me and Jake) are done", "are so over" (not "are done with the

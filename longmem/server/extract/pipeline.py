@@ -54,9 +54,6 @@ from .wording import sentence_of
 
 _CONDITION = re.compile(
     r"^(?:if|unless|in case|suppose|supposing|assuming|imagine\s+(?:if|that|i|we)|"
-    # a life not had: "in another life I'm a surgeon in Boston", "in a parallel universe"
-    r"in\s+(?:another|a\s+parallel|an\s+alternate|a\s+different|an\s+alternative)\s+"
-    r"(?:life|universe|world|timeline|reality)|"
     # a dream told: "I dreamt I moved to Denver", "had a weird dream that I was pregnant"
     # (not "a dream wedding", "dreamed of this day forever, we got married today")
     r"(?:i\s+|we\s+)?(?:dreamt|dreamed)\s+(?:that\s+)?(?:i|we|my|our|i'm|i'd)|"

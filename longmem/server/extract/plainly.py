@@ -56,7 +56,10 @@ def said_plainly(content: str) -> str:
 _OFFER_TAKEN = re.compile(
     r"(?P<offer>\boffered\s+me\s+the\s+(?P<job>(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
     r"(?P<kind>job|role|position|post))\s*,?\s+(?:and\s+)?I\s+(?:(?:said\s+yes|accepted|took\s+it)"
-    r"(?:\s+it)?)\b",
+    r"(?:\s+it)?)\b"
+    # (not one taken back: "… and I said yes but then they withdrew it")
+    r"(?![^.!?]*\b(?:withdrew|withdrawn|rescinded|pulled|retracted|took\s+it\s+back|fell\s+through|"
+    r"changed\s+their\s+minds?)\b)",
     re.I,
 )
 # "n" typed for "and" between words: "i live in london n work at tfl" (the home had been

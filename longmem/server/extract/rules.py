@@ -118,6 +118,7 @@ from .rules_personal import (
     NOT_GONE_BY,
     NOT_WEATHER,
     NUMBER_WORDS,
+    PASTIMES,
     PET_NAME,
     PLAYED,
     TODAY_WORDS,
@@ -274,7 +275,7 @@ RULES: tuple[Rule, ...] = (
     # "got the assistant principal job", "first day as junior architect at …", "signed on
     # as production manager with …", "resumed at Emzor today as a regulatory affairs
     # officer" (Nigerian English: started)
-    _rule("job", r"^(?:(?:just|finally|actually|officially)\s+)?(?:got|landed|bagged|took|accepted|(?:have|'ve)\s+(?:taken|accepted))\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b(?!\s+(?:done|sorted|finished|quoted|fixed|booked|over|out)\b|\s+in\s+(?:the|a|our)\s+(?:school\s+)?(?:play|show|musical|film|movie|panto|production)\b)"),
+    _rule("job", r"^(?:(?:just|finally|actually|officially)\s+)?(?:got|landed|bagged|took|accepted|(?:have|'ve)\s+(?:taken|accepted))\s+the\s+(?P<v>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:job|role|position|post)\b(?!\s+(?:done|sorted|finished|quoted|fixed|booked|over|out)\b|\s+in\s+(?:the|a|our)\s+(?:school\s+)?(?:play|show|musical|film|movie|panto|production)\b)(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in|back\s+then|at\s+the\s+time)\b)"),
     _rule("job", r"\b(?:first (?:day|week|month)|day one|day 1|signed on|resumed|resuming)\s+(?:at\s+[^,;:!?()]+?\s+)?(?:today\s+)?as\s+" + _A + V),
     # "got a postdoc at Trinity", "landed a nursing assistant job with the NHS": a
     # position got, said by its word (not "got a tutor at Kumon", "got a table at Nobu"),
@@ -406,6 +407,9 @@ RULES: tuple[Rule, ...] = (
     # "in Spain in the winter")
     # "my current city is Philadelphia", "my home city changed from Minneapolis to Duluth"
     _rule("home", r"\b(?:my|our)\s+(?:new\s+|current\s+|present\s+)?(?:home\s+city|city|(?<!home\s)town)\s+(?:is\s+(?:now\s+)?|(?:has\s+)?changed\s+(?:from\s+[^,;]+?\s+)?to\s+)(?P<v>(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2})(?=\s*(?:$|[,.!;]|now\b))", named=True),
+    # one of a place's people now: "we're Manchester residents now", "guess I'm a Leeds
+    # girl now" (not "a Liverpool fan now": a team)
+    _rule("home", r"^" + ADV + BE + r"\s+" + ADV + r"(?:(?:a|an|official|proud|full-time)\s+)*(?P<v>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+(?:residents?|locals?|girl|boy|lad|lass|gal|guy)\s+(?:now|officially|at\s+last)\b"),
     _rule("home", r"^" + ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + NOT_A_HOME_AFTER + V, place=True),
     _rule("home", r"^" + ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + V, somewhere=True),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
@@ -600,7 +604,7 @@ RULES: tuple[Rule, ...] = (
     # (not for a while: "single again this weekend lol, wife took the kids", "single now for
     # a few days, tom's on a work trip", "separated again from the kids")
     _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this\s+(?:weekend|week)|tonight|for\s+(?:a\s+few|a\s+couple|the|\d+|two|three)\s+(?:days|nights|weeks|weekend)|while|till|until|from\s+the\s+kids)\b)(?!.*\b(?:took\s+the\s+kids|is\s+away|'s\s+away|on\s+a\s+(?:work\s+)?trip|out\s+of\s+town)\b)"),
-    _rule("relationship", r"^(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched|eloped)(?=\s*(?:$|[,.!;:]|(?:today|yesterday|last|this|finally|officially|lol|haha|" + WEEKDAY_RE + r")\b|(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z0-9])|💍|❤|🥰))", value="married"),
+    _rule("relationship", r"^(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched|eloped)(?=\s*(?:$|[,.!;:]|(?:today|yesterday|last|this|finally|officially|lol|haha|" + WEEKDAY_RE + r")\b|(?:in|on|at|to)\s+(?:the\s+)?(?-i:[A-Z0-9])|💍|❤|🥰))", value="married"),
     _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
     # "we separated", "my wife and I divorced last year" (subjects.py: the user's); not "I
     # separated the laundry", "we separated in the car park", "divorced in 1998"
@@ -623,7 +627,7 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "I'm eating fish again", "eat chicken again now": what a diet left out is back (not
     # "won't eat eggs again", "can't eat seafood again", "refuse to eat chicken again")
-    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+(?P<v>eggs|fish|seafood|dairy|chicken)\s+(?:again|now(?!\s+and\s+(?:then|again))|these\s+days|nowadays)\b", value="eats {v}"),
+    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)\b(?:eat|eating|eats)\s+(?:(?P<v>eggs|fish|seafood|dairy|chicken)\s+again|(?P<v2>fish|seafood|chicken)\s+(?:now(?!\s+and\s+(?:then|again))|these\s+days|nowadays))\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
     _rule("diet", r"(?:^(?!" + DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
@@ -726,13 +730,16 @@ RULES: tuple[Rule, ...] = (
     _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + V),
     # "I'm a massive Arsenal fan", "as a die-hard Taylor Swift fan, …": the name before "fan"
     _rule("likes", r"^(?:(?:am|is|are)\s+" + ADV + r"|as\s+)(?:a|an)\s+(?:(?:massive|huge|big|die-?hard|lifelong|proper|mega|total|true)\s+)?(?P<v>(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,2})\s+fan\b(?!\s+of\b)"),
-    _rule("hobbies", r"^(?:(?:have|has|'ve|'s)\s+)?" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting|crying|sleeping|wearing|paying|noticing|losing|gaining|bleeding|coughing|snoring|limping|shaking|panicking|worrying|struggling|falling|hating|missing|saving|spending|charging|sweating|vomiting|laughing|shouting|yelling|stressing|overthinking|procrastinating|waking|napping|renting|applying|interviewing|wondering|questioning|regretting|losing|needing|wanting|asking|telling)\b)(?P<v>[a-z]+ing(?:\s+(?!" + HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))|[a-z]+ing\b)"),
+    _rule("hobbies", r"^(?:(?:have|has|'ve|'s)\s+)?" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting|crying|sleeping|wearing|paying|noticing|losing|gaining|bleeding|coughing|snoring|limping|shaking|panicking|worrying|struggling|falling|hating|missing|saving|spending|charging|sweating|vomiting|laughing|shouting|yelling|stressing|overthinking|procrastinating|waking|napping|renting|applying|interviewing|wondering|questioning|regretting|losing|needing|wanting|asking|telling)\b)(?!(?:running|managing|opening|starting)\s+(?:a|an|the|my|our|his|her|their)\b|[a-z]+ing\s+(?:more|less)\b)(?P<v>[a-z]+ing(?:\s+(?!" + HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))|[a-z]+ing\b)"),
     # a game or an instrument played, or given up: "I play netball", "I play the cello on
     # Sundays", "had to give up the netball in the end", "stopped playing golf"
-    _rule("hobbies", r"^" + ADV + r"(?:play|plays|playing)\s+(?:(?:the|a\s+bit\s+of|some|a\s+lot\s+of)\s+)?(?P<v>" + PLAYED + r")(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"|\s+(?:on|at|for|with|in|every|twice|most|competitively|socially)\b))"),
-    _rule("hobbies", r"^(?:(?:have|has|'ve|had\s+to|have\s+to|'ve\s+had\s+to)\s+)?" + ADV + r"(?:gave\s+up|give\s+up|given\s+up|quit|stopped|packed\s+in)\s+(?:playing\s+)?(?:(?:the|my)\s+)?(?P<v>" + PLAYED + r")(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"|\s+(?:in\s+the\s+end)\b))", negated=True),
-    # … a sport said with its kind: "took up wild swimming", "I've got into rock climbing"
-    _rule("hobbies", r"^(?:(?:have|has|'ve|'s)\s+)?" + ADV + r"(?:took up|taken up|picked up|got into|getting into)\s+(?P<v>(?:wild|open\s+water|cold\s+water|sea|rock|indoor|outdoor|ice|trail|road|mountain|long\s+distance|competitive|ballroom|salsa|pole|aerial|paddle|power|speed|sport|free)\s+[a-z]+ing)(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))"),
+    _rule("hobbies", r"^" + ADV + r"(?:play|plays|playing)\s+(?:(?:the|a\s+bit\s+of|some|a\s+lot\s+of)\s+)?(?P<v>" + PLAYED + r")(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"|\s+(?:on|at|for|with|in|every|twice|most|competitively|socially)\b))(?!\s+(?:for\s+a\s+living|professionally|for\s+work|for\s+money|for\s+a\s+job)\b)"),
+    _rule("hobbies", r"^(?:(?:have|has|'ve|had\s+to|have\s+to|'ve\s+had\s+to)\s+)?" + ADV + r"(?:gave\s+up|give\s+up|given\s+up|quit|stopped|packed\s+in)\s+(?:playing\s+)?(?:(?:the|my)\s+)?(?P<v>" + PLAYED + "|" + PASTIMES + r")(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"|\s+(?:in\s+the\s+end)\b))(?![^.!?]*\bstill\b)", negated=True),
+    # a pastime done now: "doing pottery now", "(I'm) doing yoga these days", "into climbing now"
+    _rule("hobbies", r"^(?:(?:am|'m|is|are|'s|'re)\s+)?(?:now\s+)?(?:doing|into)\s+(?:(?:a\s+lot\s+of|some|loads\s+of)\s+)?(?P<v>" + PASTIMES + r")\s+(?:now|these\s+days|nowadays|instead)\b"),
+    # … a sport said with its kind, or a pastime by its word: "took up wild swimming", "I've
+    # got into rock climbing", "I've taken up pottery", "picked up the guitar"
+    _rule("hobbies", r"^(?:(?:have|has|'ve|'s)\s+)?" + ADV + r"(?:took up|taken up|picked up|got into|getting into)\s+(?P<v>(?:wild|open\s+water|cold\s+water|sea|rock|indoor|outdoor|ice|trail|road|mountain|long\s+distance|competitive|ballroom|salsa|pole|aerial|paddle|power|speed|sport|free)\s+[a-z]+ing|" + PASTIMES + "|" + PLAYED + r")(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))"),
     # -- the rest --
     # whom the user goes to, put with another: "I've been moved to Dr Hughes at the same
     # practice", "switched to Dr Okoye" (not "moved to Dr Khan's old house", "switched to
@@ -757,7 +764,7 @@ RULES: tuple[Rule, ...] = (
     # "we adopted a rescue greyhound, Bolt", "new puppy!!"
     _rule("pets", r"\b(?:have|has|got|adopted|rescued|brought home|took in|taken in)\s+(?:a|an)\s+(?:new\s+)?(?P<kind>(?:[a-z]+\s+)?(?:" + PET_KIND + r"))\s*,\s*(?!(?:Thanks|Honestly|Wow|Sadly|Anyway|Unfortunately|Yay|Finally|Also|Well|Yes|No|Oh|Lol|Omg|OMG|Haha|Ok|Okay|Cool|Nice)\b)(?P<v>" + PET_NAME + r")\s*(?:$|[.!])", value="{kind} called {v}"),
     _rule("pets", r"^(?:(?:a|our|my)\s+)?new\s+(?P<v>" + PET_KIND + r")\s*$"),
-    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|" + PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
+    _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|kittens|puppies|hamsters|guinea\s+pigs|budgies|ferrets|geckos|tortoises|turtles|" + PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + V),
     # back for a year at a school said so, or at a place ("back for final year at

@@ -260,6 +260,16 @@ PLAYED = (
     r"guitar|bass|piano|keyboard|drums|violin|viola|cello|flute|clarinet|saxophone|sax|trumpet|"
     r"trombone|ukulele|harp|banjo|mandolin|harmonica|oboe|bagpipes|accordion)"
 )
+# … and pastimes taken up or given up by their word: "taken up pottery", "gave up running"
+# (not "gave up smoking", "stopped drinking": habits, which the diet and drink rows read).
+PASTIMES = (
+    r"(?:yoga|pilates|crochet|pottery|karate|judo|taekwondo|kickboxing|boxing|ballet|salsa|"
+    r"tai\s+chi|kung\s+fu|jiu\s*jitsu|parkour|archery|fencing|rowing|running|jogging|climbing|"
+    r"bouldering|swimming|cycling|knitting|crocheting|painting|drawing|dancing|hiking|surfing|"
+    r"skating|skateboarding|skiing|snowboarding|baking|gardening|birdwatching|photography|"
+    r"calligraphy|embroidery|sewing|woodworking|fishing|sailing|kayaking|canoeing|triathlon|"
+    r"crossfit|spin|zumba)"
+)
 # Whom a drink is had with, a meeting, not the drink: "Coffee with Morgan from the gym",
 # "tea with my sister", "tea with mum tomorrow" (not "coffee with oat milk", "coffee with
 # my breakfast", "coffee with Baileys at christmas", "Coffee with Oatly please").

@@ -493,7 +493,14 @@ NOT_WORK = re.compile(
     r"in\s+(?:the\s+)?(?:army\s+|air\s+|sea\s+)?cadets|chess\s+club|sunday\s+league|five-a-side|"
     r"at\s+(?:our|my|the)\s+(?:church|parish|mosque|temple|gurdwara|synagogue)|"
     r"for\s+my\s+(?:\w+'s\s+)?(?:kids|children|cat|dog|family|teenagers|manager|boss|parents|"
-    r"friends)|in\s+my\s+own\s+home)\b",
+    r"friends)|in\s+my\s+own\s+home|"
+    # a group one belongs to: "a team leader in my Scout group", "treasurer of our book
+    # club", "captain on the quiz team at the pub"
+    r"(?:in|on|of|for|at)\s+(?:my|our|the)\s+(?:local\s+)?(?:scout|scouts|cub|cubs|brownie|"
+    r"brownies|guide|guides|beaver|beavers|book|quiz|pub|church|running|walking|knitting|chess|"
+    r"football|netball|rugby|cricket|darts|pool|bowls|youth|residents['’]?|community|"
+    r"parish|village|allotment|gardening|parents['’]?|pta)\s+(?:group|club|team|society|"
+    r"association|committee|league|troop|pack|choir))\b",
     re.I,
 )
 PAID = re.compile(r"\b(?:work|works|working|job|paid|shifts?|salary)\b", re.I)

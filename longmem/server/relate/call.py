@@ -93,6 +93,14 @@ class _Call(Whose, _Corrections, Keyed):
             # before, so the words as said
             said = finish(third_person(fact.statement))
             fact = replace(fact, text=said, attribute=None, value=None, valid_from=None)
+        if self._left_the_partner(fact):
+            # "I left Dan", with Dan the partner: a parting, not a job left (Dan had been
+            # an employer ended)
+            fact = replace(
+                fact,
+                text=finish(third_person(fact.statement)) if fact.statement else fact.text,
+                attribute="partner",
+            )
         if self._ends_someone_else(fact):
             # "Netflix and I broke up lol", with Tom the partner: words, Tom stays; no pet
             # by that name, the words as said ("we had to put Tom down yesterday", not
@@ -150,10 +158,11 @@ class _Call(Whose, _Corrections, Keyed):
 
     def parted(self, stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """What a parting this call stored leaves the user: "User is single" ("separated"
-        after "married", "widowed" after a death), when it ended the partner held ("Theo
-        and I broke up", "we split up", "ray passed away") and the relationship held still
-        has one ("engaged": it had stayed so); nothing when the call said the relationship
-        itself ("we got divorced")."""
+        after "married", "widowed" after a death), when it stored a parting — from the
+        partner held, or from one unnamed ("Theo and I broke up", "we split up", "I left my
+        husband last year", "ray passed away"; not "Netflix and I broke up lol") —
+        and the relationship held still has one ("engaged": it had stayed so); nothing
+        when the call said the relationship itself ("we got divorced")."""
         if any(f["attribute"] == "relationship" and f["subject"] == USER for f in stored):
             return []
         ended = next(
@@ -163,7 +172,10 @@ class _Call(Whose, _Corrections, Keyed):
                 if f["attribute"] == "partner"
                 and f["subject"] == USER
                 and f["negated"]
-                and f["supersedes"]
+                and f["relation"] != DUPLICATE
+                # (a parting from one named whom no partner held is: "Netflix and I broke
+                # up lol" with no partner known)
+                and (f["supersedes"] or not f["value"])
             ),
             None,
         )

@@ -15,7 +15,15 @@ from ..db import MemoryRecord
 from ..extract import content_words
 from ..extract.health import SUPPLEMENT, SWITCHED_TO
 from ..extract.places import a_region, place_rest
-from ..facts import ENDED_BY, ENDS_WITH, OPPOSITE, WORK_ATTRIBUTES, ExtractedFact, attribute
+from ..facts import (
+    ENDED_BY,
+    ENDS_WITH,
+    OPPOSITE,
+    USER,
+    WORK_ATTRIBUTES,
+    ExtractedFact,
+    attribute,
+)
 from ..timestamps import datetime_to_iso, iso_now, iso_to_epoch
 from .base import DUPLICATE, EXTENDS, NEW, UPDATES, _called, _same, iso
 from .plans import _Plans, pending
@@ -70,6 +78,8 @@ _ONGOING = re.compile(r"\b(?:since|for\s+(?:\d+|a|an|two|three|four|five|ten)\s+
 _BACK_WITH = re.compile(
     r"\bback\s+(?:together\s+)?with\b|\b(?:seeing|dating)\s+\S+\s+again\b", re.I
 )
+# A leaving said: "I left Dan", "walked out on Dan".
+_LEFT = re.compile(r"\b(?:left|leaving|walked\s+out\s+on)\b", re.I)
 # A death said ("ray passed away last week"), anywhere in the words.
 DEATH = re.compile(r"\b(?:died|passed away|passed on)\b", re.I)
 
@@ -147,6 +157,16 @@ class Keyed(_Plans):
             self.tenant_id, self.collection, [fact.subject], ["partner"], None, 200, tags
         )
         return not any(_same(m.value, fact.value) for m in every if not m.negated)
+
+    def _left_the_partner(self, fact: ExtractedFact) -> bool:
+        """Whether ``fact`` ends an employer by the name of the user's partner held ("I
+        left Dan")."""
+        if fact.attribute != "employer" or not (fact.negated and fact.value):
+            return False
+        if fact.subject != USER or not _LEFT.search(fact.statement):
+            return False
+        held = self._by_key(USER, "partner")
+        return any(not m.negated and _same(m.value, fact.value) for m in held)
 
     def _ends_someone_else(self, fact: ExtractedFact) -> bool:
         """Whether ``fact`` ends someone by name whom the collection does not hold there:
