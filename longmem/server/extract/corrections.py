@@ -76,7 +76,7 @@ _PUT_RIGHT = re.compile(
 def _put_right(sentence: str) -> Optional[tuple[str, str]]:
     """(the right word, the wrong one) a sentence puts right, if its words are values."""
     found = _PUT_RIGHT.search(sentence)
-    if found is None:
+    if found is None or _ONLY_SUPPOSED.search(sentence):
         return None
     new, old = found.group("new") or found.group("new2"), found.group("old") or found.group("old2")
     words = set(tokens(f"{new} {old}"))
@@ -87,6 +87,13 @@ def _put_right(sentence: str) -> Optional[tuple[str, str]]:
     return new, old
 
 
+# A sentence only supposed puts nothing right: "assuming the transfer goes through I'd be
+# working at the Maple Grove campus, not Abbott" (it had made the employer held "campus
+# Northwestern Hospital").
+_ONLY_SUPPOSED = re.compile(
+    r"^(?:if|unless|assuming|suppose|supposing|imagine)\b|\b(?:would|might|could)\b|['’]d\b",
+    re.I,
+)
 # Words after "not" that remark, not correct: "not really", "not sure", "not anymore".
 _NOT_PUT_RIGHT = frozenset(
     """really sure yet anymore much exactly quite even always all just only so too that very

@@ -75,7 +75,10 @@ MOST_CLAUSE_CHARS = 1000
 _DONE_AFTER_BUT = re.compile(
     r"^(?:i|we)(?:['’]ve|\s+have)\s+(?:(?:officially|just|finally|actually|now|already|"
     r"recently|since)\s+)*(?!got\s+to\b|gotta\b)(?:been|got|gotten|started|moved|joined|"
-    r"left|quit|become|taken|found|bought|adopted|switched|stopped|gone)\b",
+    r"left|quit|become|taken|found|bought|adopted|switched|stopped|gone)\b|"
+    # … or what is so now, said so: "…, but I live in Leeds now", "but i'm actually a nurse"
+    r"^(?:i|we)(?:['’]m|\s+am|['’]re|\s+are|\s+live|\s+work|\s+study)\b(?=[^,.;!?]*\b(?:now|"
+    r"these\s+days|actually|nowadays)\b)",
     re.I,
 )
 _BUT_BEFORE = re.compile(r"\bbut\s*$", re.I)
