@@ -177,9 +177,9 @@ _FILLER = re.compile(
     r"|(?:i\s+)?should\s+(?:(?:probably|prob|really|just|also)\s+)?(?:tell\s+you|mention|say|add)"
     r"|i(?:'ll|’ll|\s+will)\s+be\s+honest"
     r"|y['’]?all|aye)(?:\s+that)?[,:!]*\s+(?=(?:i|i'm|i’m|im|i've|we|we're|my|our)\b)"
-    # a shrug before news of now: "guess I'm single again", "i guess we're Mancunians now"
-    # (not a guess: "I guess I'm allergic to cats")
-    r"|(?:i\s+)?guess\s+(?=(?:i['’]m|im|we['’]re)\s+[^,.!?;]*\b(?:again|now)\b)"
+    # a shrug before news said again: "guess I'm single again" (not a guess, "I guess I'm
+    # allergic to cats", nor "guess I'm a morning person now", as often sarcastic)
+    r"|(?:i\s+)?guess\s+(?=(?:i['’]m|im|we['’]re)\s+[^,.!?;]*\bagain\b)"
     # a reply's "no" before the news: "lol no i'm in austin", "nope, we live in Leeds"
     r"|(?:no|nope|nah)[,!.]*\s+(?=(?:i|i'm|im|i've|we|we're|my|our)\b)"
     # who the user talks to, before their news: "bro I'm vegan now", "hun, I'm 40"

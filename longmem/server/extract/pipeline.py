@@ -199,7 +199,13 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                 # "we adopted a cat!!! she's called Miso", "got a cat now, a tabby called
                 # Miso": the cat's name
                 pet = facts[pet_at]
-                facts[pet_at] = _called(pet, named.group("name"), f"{pet.statement}, {clause}")
+                kind = _OF_A_KIND.match(clause)  # "a tabby called Miso": the kind kept too
+                facts[pet_at] = _called(
+                    pet,
+                    named.group("name"),
+                    f"{pet.statement}, {clause}",
+                    f"{pet.text}, {clause.strip(' .!')}" if kind else "",
+                )
                 pet_at = None
                 continue
             before = len(facts)
@@ -517,14 +523,19 @@ _NAMED_AFTER = re.compile(
 )
 
 
-def _called(pet: ExtractedFact, name: str, statement: str) -> ExtractedFact:
-    """A pet fact with its name: "User has a cat called Miso"."""
+def _called(pet: ExtractedFact, name: str, statement: str, text: str = "") -> ExtractedFact:
+    """A pet fact with its name: "User has a cat called Miso" (``text``, when the words
+    said its kind: "User has a cat, a tabby called Miso")."""
     return replace(
         pet,
-        text=f"{pet.text} called {name}",
+        text=text or f"{pet.text} called {name}",
         statement=statement,
         value=f"{pet.value} called {name}",
     )
+
+
+# A pet's name said with its kind: "a tabby called Miso", "a cocker spaniel named Biscuit".
+_OF_A_KIND = re.compile(r"(?:a|an)\s", re.I)
 
 
 # What a request names of the user's, kept: who ("for my boyfriend Tom"), a pet, a number.
