@@ -275,13 +275,14 @@ def test_a_pastimes_own_words_stay_with_it(said: str, text: str) -> None:
         ("I eat dairy now, the intolerance went away", []),
         # … and what they found still missed
         ("I've taken up pottery, it's so calming", [("hobbies", "pottery", False)]),
-        ("I gave up running after the knee op", [("hobbies", "running", True)]),
+        ("I gave up running", [("hobbies", "running", True)]),
+        # (given up with why or when after it: kept whole, the reason in its words, which
+        # a denial's wording would lose)
+        ("I gave up running after the knee op", []),
         ("I gave up smoking", []),
         ("we eloped to Vegas, I'm Mrs Jones now", [("relationship", "married", False)]),
-        (
-            "quit climbing for good, doing pottery now, totally different vibe",
-            [("hobbies", "climbing", True), ("hobbies", "pottery", False)],
-        ),
+        ("quit climbing for good", [("hobbies", "climbing", True)]),
+        ("quit climbing for good, doing pottery now, totally different vibe", []),
         # what is so now, after "but", is no condition's
         (
             "if I won the lottery I'd move to Spain, but I live in Leeds now",
