@@ -69,6 +69,7 @@ def _users(content: str) -> list[tuple[str, str, bool]]:
         ("I eat meat now", []),
         ("not eating meat nowadays", []),
         ("we eat fish these days", [("diet", "eats fish", False)]),
+        ("I eat chicken now, gave up being veggie", [("diet", "eats chicken", False)]),
         ("I eat meat now and then", []),
         # a job taken, by its title
         (

@@ -627,7 +627,7 @@ RULES: tuple[Rule, ...] = (
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "I'm eating fish again", "eat chicken again now": what a diet left out is back (not
     # "won't eat eggs again", "can't eat seafood again", "refuse to eat chicken again")
-    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\bbarely\s)(?<!\brarely\s)(?<!\bhardly\s)(?<!\bno\s)\b(?:eat|eating|eats)\s+(?:(?P<v>eggs|fish|seafood|dairy|chicken)\s+again|(?P<v2>fish|seafood|chicken)\s+(?:these\s+days|nowadays))\b", value="eats {v}"),
+    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\bbarely\s)(?<!\brarely\s)(?<!\bhardly\s)(?<!\bno\s)\b(?:eat|eating|eats)\s+(?:(?P<v>eggs|fish|seafood|dairy|chicken)\s+again|(?P<v2>fish|seafood|chicken)\s+(?:now(?!\s+and\s+(?:then|again))|these\s+days|nowadays))\b", value="eats {v}"),
     # "keto is officially over": a diet that ended, named as it ends.
     _rule("diet", "^" + DIET_ENDED, negated=True),
     _rule("diet", r"(?:^(?!" + DIET_WORD_ENDS.replace("(?P<v>", "(?:") + r")" + NOT_A_DIET_OF_A_THING + r"|\b(?:am|are|is|be|went|gone|going|become|became|turned|been|go)\s+)" + ADV + r"(?:fully\s+|strictly\s+|mostly\s+|full\s+|a\s+)?(?P<v>" + DIETS + r")\b"),
