@@ -519,10 +519,17 @@ def facts_of(
             )
         )
     ended = [key.attribute for key in keys if not key.value]
-    student = next((f for f in facts if f.attribute == "job" and f.negated), None)
-    if "studies" in ended and student and (student.value or "").lower().endswith("student"):
-        # "I'm not a student anymore": the job "student" denied, and the studies ended
-        # (keys_of), in its words (they had stayed current)
+    student = next(
+        (
+            f
+            for f in facts
+            if f.attribute == "job" and f.negated and (f.value or "").lower().endswith("student")
+        ),
+        None,
+    )
+    if student and not any(f.attribute == "studies" for f in facts):
+        # "I'm not a student anymore": the job "student" denied, and the studies ended, in
+        # its words (they had stayed current)
         facts.append(replace(student, attribute="studies", value=None))
     if len(ended) < len(keys) or (parsed.relation is not None and not parsed.predicate.strip()):
         two = two_of_them(clause, parsed, TWO_NAMED) or _AND_ANOTHER.match(parsed.predicate)

@@ -685,10 +685,6 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             del found["employer"]
     values = list(found.values())
     values += [key for key in more if key not in values]
-    job = found.get("job")
-    if job and job.negated and job.value.lower().endswith("student") and "studies" not in found:
-        # "I'm not a student anymore": the studies are over too (they had stayed current)
-        values.append(Key("studies", "", True, FACT))
     return values + endings(predicate, values)
 
 
