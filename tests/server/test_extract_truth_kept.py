@@ -281,6 +281,11 @@ def test_a_pastimes_own_words_stay_with_it(said: str, text: str) -> None:
         # a denial's wording would lose)
         ("I gave up running after the knee op", []),
         ("I gave up smoking", []),
+        # a pastime told after a comma (it had been the home's words alone)
+        (
+            "I live in Leeds, doing pottery these days",
+            [("home", "Leeds", False), ("hobbies", "pottery", False)],
+        ),
         ("we eloped to Vegas, I'm Mrs Jones now", [("relationship", "married", False)]),
         ("quit climbing for good", [("hobbies", "climbing", True)]),
         ("quit climbing for good, doing pottery now, totally different vibe", []),

@@ -163,9 +163,9 @@ _NOT_NOW = re.compile(
     re.I,
 )
 # What a piece after a comma is read for: where one lives, works and studies, with whom,
-# and the pastime taken up ("quit climbing for good, doing pottery now"); not an age ("I
-# have 2 brothers, 32 and 28"), a liking ("I work at Deloitte, like I told you"), a stay
-# or an ending, which a list of other things says as often.
+# and a pastime ("I live in Leeds, doing pottery these days"); not an age ("I have 2
+# brothers, 32 and 28"), a liking ("I work at Deloitte, like I told you"), a stay or an
+# ending, which a list of other things says as often.
 _TOLD_IN_A_PIECE = frozenset(
     ("home", "job", "employer", "partner", "relationship", "school", "studies", "hobbies")
 )
