@@ -315,3 +315,15 @@ def test_a_sentence_only_supposed_puts_no_word_right() -> None:
     assert (fact.attribute, fact.value, fact.corrects) == (None, None, None)
     [put_right] = EXTRACTOR.extract("my favourite is interstellar, not inception", NOW)
     assert (put_right.value, put_right.corrects) == ("interstellar", "inception")
+
+
+@pytest.mark.parametrize(
+    ("said", "text"),
+    [
+        # an irregular past is no present ("User tores User's ACL" had been the wording)
+        ("I quit football after I tore my ACL", "User quit football after User tore User's ACL"),
+        ("I swore at him", "User swore at him"),
+    ],
+)
+def test_an_irregular_past_stays_past(said: str, text: str) -> None:
+    assert [f.text for f in EXTRACTOR.extract(said, NOW)] == [text]

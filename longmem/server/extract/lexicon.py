@@ -65,7 +65,7 @@ PAST_IRREGULAR = words(
     rode sang swam began won wore spoke broke chose forgot sold sent spent built taught
     caught fought stood understood sat paid laid meant became held led fell hid rose
     woke threw struck stuck dug shook bit lit fed fled dealt dreamt learnt burnt
-    forgave withdrew overtook outgrew undertook been"""
+    forgave withdrew overtook outgrew undertook tore swore bore been"""
 )
 MODALS = words("can cannot could will would shall should may might must ought")
 COMMON_VERBS = words(
