@@ -17,7 +17,7 @@ import re
 
 from .lexicon import NOT_A_NAME
 from .places import place_rest
-from .rules_work import PARTNER_GRADE
+from .rules_work import NAMED_EMPLOYER, PARTNER_GRADE, STAFF
 from .values import is_occupation
 
 # Someone else's subject right before the verb a rule matched, first in the clause, after
@@ -184,8 +184,10 @@ NOT_A_VALUE = {
     # "a former teacher" (not "an ex-army nurse", "an ex Google engineer"); one of an
     # employer's staff by its name, an employer ("a Lidl employee")
     "job": re.compile(
-        r"^(?:former|ex|previous|past|one-time)[\s-]+(?:[\w-]+|(?-i:[A-Z])[\w&'.-]*\s+(?:employee|staffer))$|"
-        r"^(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*)?\s+(?:employee|staffer)$",
+        r"^(?:former|ex|previous|past|one-time)[\s-]+(?:[\w-]+|(?-i:[A-Z])[\w&'.-]*\s+"
+        + STAFF
+        + ")$|"
+        r"^" + NAMED_EMPLOYER + r"\s+" + STAFF + "$",
         re.I,
     ),
     "name": re.compile(r"^(?:batman|groot|spartacus|superman|spider-?man|iron\s+man)$", re.I),

@@ -13,6 +13,7 @@ import re
 from typing import Optional
 
 from ..embed import STOP_WORDS, tokens
+from .lexicon import SUPPOSING
 
 # "it's Guimarães not Braga", "I meant Izmir, not Bursa", "her name's Isla, not Isabel": a
 # name said wrongly before; "sorry, almonds not walnuts": any word, said as a correction.
@@ -91,7 +92,7 @@ def _put_right(sentence: str) -> Optional[tuple[str, str]]:
 # working at the Maple Grove campus, not Abbott" (it had made the employer held "campus
 # Northwestern Hospital").
 _ONLY_SUPPOSED = re.compile(
-    r"^(?:if|unless|assuming|suppose|supposing|imagine)\b|\b(?:would|might|could)\b|['’]d\b",
+    r"^(?:" + SUPPOSING + r"|imagine)\b|\b(?:would|might|could)\b|['’]d\b",
     re.I,
 )
 # Words after "not" that remark, not correct: "not really", "not sure", "not anymore".

@@ -70,7 +70,7 @@ from .rules_personal import (
     NO_ALLERGY,
     SPELLED_US,
 )
-from .rules_work import DAY_ONE_THEN, JOB_AT, JOB_NOW, SO_TO_SPEAK
+from .rules_work import DAY_ONE_THEN, JOB_AT, JOB_NOW, SO_TO_SPEAK, STAFF
 from .values import (
     AT_HEART,
     NOT_MEANT_AFTER,
@@ -104,8 +104,9 @@ _NEGATION_CUE = re.compile(
 )
 # … but for what the user is, told as ended: "(I')m a teacher who no longer teaches", "a
 # chef who isn't working right now" (not "a nurse who doesn't work nights").
+_NO_MORE_SAID = r"no\s+longer|any\s?more"
 _NO_MORE_SO = re.compile(
-    r"\b(?:no\s+longer|any\s?more|(?:isn['’]t|not|aren['’]t)\s+working|stopped|quit|retired)\b",
+    r"\b(?:" + _NO_MORE_SAID + r"|(?:isn['’]t|not|aren['’]t)\s+working|stopped|quit|retired)\b",
     re.I,
 )
 _WHAT_I_AM = re.compile(r"\s*(?:am|['’]?m|is|are)\s+(?:an?)\s+[\w-]+(?:\s+[\w-]+)?\s*$", re.I)
@@ -265,9 +266,9 @@ _BACK_WHEN = re.compile(
 _OF_HEALTH = frozenset(("allergies", "conditions", "medications"))
 _PROBABLY = re.compile(r"\b(?:probably|maybe|possibly|perhaps|likely|might|may)\b", re.I)
 # One of an employer's staff, said after its name ("a Lidl employee"): denied, no word of
-# where one works.
-_ON_THE_STAFF = re.compile(r"\s+(?:employee|staffer)\b", re.I)
-_NO_MORE = re.compile(r"\b(?:no\s+longer|any\s?more)\b", re.I)
+# where one works (but "no longer …", "… anymore").
+_ON_THE_STAFF = re.compile(r"\s+" + STAFF + r"\b", re.I)
+_NO_MORE = re.compile(r"\b(?:" + _NO_MORE_SAID + r")\b", re.I)
 # Sought, not had: "applied for a job at Shoprite", "shortlisted for a role at the BBC",
 # "writing a cover letter for Aldi" (each had been keyed as the employer); a few words
 # before the value, none of them a join ("after applying for months I finally got a job

@@ -115,6 +115,9 @@ HEDGED_BEFORE = re.compile(
     r"wanted|wanna|hope|hoping|dream|dreaming|wish)\b",
     re.I,
 )
+# What a sentence that only supposes opens with: "if I get the job…", "assuming the transfer
+# goes through…" (pipeline.py's conditions, corrections.py's words put right).
+SUPPOSING = r"if|unless|suppose|supposing|assuming"
 # Weekdays as typed, whole or short, with their index (Monday 0): "Tue-Thu", "thurs thru sun".
 DAY_NAMES = {
     **{name: index for index, name in enumerate(WEEKDAYS)},

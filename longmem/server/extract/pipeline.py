@@ -26,7 +26,7 @@ from .health import CONDITION_NAMES, SOMEONE_ELSE, VERBLESS_CONDITIONS
 from .homes import city_beside, home_by_noun
 from .keys import Key, load
 from .kin import PARTNER_KIN, REL, kin
-from .lexicon import ADVERBS, CLAUSE_VERBS, UNRESOLVED_PREFIX
+from .lexicon import ADVERBS, CLAUSE_VERBS, SUPPOSING, UNRESOLVED_PREFIX
 from .mine import courted, proposed
 from .names import PERSON_WORDS, a_lower_name
 from .others import (
@@ -53,7 +53,7 @@ from .when import expiry
 from .wording import sentence_of
 
 _CONDITION = re.compile(
-    r"^(?:if|unless|in case|suppose|supposing|assuming|imagine\s+(?:if|that|i|we)|"
+    r"^(?:" + SUPPOSING + r"|in case|imagine\s+(?:if|that|i|we)|"
     # a dream told: "I dreamt I moved to Denver", "had a weird dream that I was pregnant"
     # (not "a dream wedding", "dreamed of this day forever, we got married today")
     r"(?:i\s+|we\s+)?(?:dreamt|dreamed)\s+(?:that\s+)?(?:i|we|my|our|i'm|i'd)|"

@@ -138,6 +138,7 @@ from .rules_work import (
     JOB_KIND,
     JOB_WHERE,
     JOKED,
+    NAMED_EMPLOYER,
     NOT_A_SUBJECT,
     NOT_THE_ROLE,
     OCCUPATION,
@@ -145,6 +146,7 @@ from .rules_work import (
     ORG_SHAPE,
     OWN_BUSINESS,
     PARTNER_GRADE,
+    STAFF,
     STILL_SO,
     TAKEN_WORK,
     WORK_WORD,
@@ -221,7 +223,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^got laid off by (?P<v>[\w&'.-]+)", negated=True),
     # one of an employer's staff by its name: "I'm officially a Lidl employee" (the job
     # had been "Lidl employee")
-    _rule("employer", r"^" + ADV + BE + r"\s+" + ADV + r"(?:a|an)\s+(?P<v>(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*)?)\s+(?:employee|staffer)\b(?!\s+of\s+the\s+month)"),
+    _rule("employer", r"^" + ADV + BE + r"\s+" + ADV + r"(?:a|an)\s+(?P<v>" + NAMED_EMPLOYER + r")\s+" + STAFF + r"\b(?!\s+of\s+the\s+month)"),
     _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit|resigned\s+from)\s+(?:my|his|her|their|our)\s+job\s+(?:at|with)\s+" + V, negated=True),
     # … not a drink or a habit given up ("quit Dr Pepper cold turkey")
     _rule("employer", r"^(?:have\s+|has\s+)?" + ADV + r"(?:left|quit(?!\s+" + DRINK + r"\b)|resigned\s+from)\s+(?!my\s+job\b)(?![^,;:!?()]*\bcold\s+turkey\b)(?=(?-i:[A-Z]))" + V, negated=True),

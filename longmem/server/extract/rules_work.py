@@ -18,6 +18,10 @@ from .values import OCCUPATIONS, PAID_REPS
 
 # A partner of a firm, made: "made partner", "made equity partner"
 PARTNER_GRADE = r"(?:senior|equity|associate|junior|salaried|managing|full)"
+# One of an employer's staff, said after the employer's name ("a Lidl employee"): the
+# employer (rules.py), no job (checks.py), and denied, no word of where one works (keys.py).
+STAFF = r"(?:employee|staffer)"
+NAMED_EMPLOYER = r"(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*)?"
 # A business of one's own, unnamed: "own bakery" ("User works at User's own bakery"), by
 # the kinds one starts or runs; a workplace by those and more ("a startup", "a new venture")
 OWN_BUSINESS = "own {v}"
