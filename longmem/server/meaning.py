@@ -3,10 +3,12 @@ sentence model, so search finds "Vegemite toast, three slices before work" when 
 what someone eats for breakfast — no model server, no dependency, pure Python.
 
 Each token of all-MiniLM-L6-v2's vocabulary (BERT's uncased WordPiece) was run through
-the model alone, the vectors reduced by PCA and stored one byte a dimension with a scale
-per token (``meaning.bin``, made by ``tools/build_meaning.py``; the model is Apache-2.0,
-by sentence-transformers). A text's vector is the mean of its tokens' vectors, stop
-words left out, at unit length: the model2vec recipe. It knows words, not sentences:
+the model alone, the vectors reduced by PCA and weighted by how rare the token is, then
+trained on a corpus of everyday chat so that a text's tokens sum to where the model's
+sentence vector points, and stored one byte a dimension with a scale per token
+(``meaning.bin``, made by ``tools/build_meaning.py``; the model is Apache-2.0, by
+sentence-transformers). A text's vector is the sum of its tokens' vectors, stop words
+left out, at unit length: the model2vec recipe. It knows words, not sentences:
 "not vegan" reads near "vegan". Search asks it, as it asks a model embedder
 (rerank.py), to rank every memory of a scope of at most ``search.MODEL_SCOPE``
 memories; in a larger scope it does not run (search.py).
@@ -38,8 +40,8 @@ MAX_TOKENS = 256  # as the model read them: a longer text is judged by its openi
 # the fusion (arms.py): a tenth of a built-in arm, so it orders what the others tie on and
 # fills the list with what shares no word with the question, but never outranks what they
 # found. Both chosen on the tuning sets of bench/quality.py and bench/answers.py
-# (BENCHMARKS.md 6q).
-SIMILARITY_FLOOR = 0.3
+# (BENCHMARKS.md 6q; the floor again for the trained vectors, whose cosines run lower, 6zzb).
+SIMILARITY_FLOOR = 0.2
 ARM_WEIGHT = 0.1
 NAME = "built-in meaning (static all-MiniLM-L6-v2)"
 
@@ -72,7 +74,7 @@ class _Vectors:
         self.codes.frombytes(body[at + 4 * count :])
         if len(tokens) != count or len(self.codes) != count * self.dims:
             raise ValueError("a vectors file cut short")
-        self.stop = frozenset(self.ids[w] for w in STOP_WORDS if w in self.ids)
+        self.stop = stop_tokens(self.ids)
 
     def vector(self, token: int) -> list[float]:
         start = token * self.dims
@@ -156,6 +158,23 @@ def word_pieces(word: str, ids: dict[str, int], unknown: Optional[int]) -> list[
     return pieces
 
 
+def text_tokens(text: str, ids: dict[str, int], stop: frozenset[int]) -> list[int]:
+    """The token ids a text's vector is the sum of: its words' pieces, stop words and
+    punctuation left out (all of them, when nothing else is left)."""
+    pieces = [
+        token
+        for word in basic_words(text)
+        if not (len(word) == 1 and _is_punctuation(word))
+        for token in word_pieces(word, ids, None)
+    ][: MAX_TOKENS - 2]
+    return [t for t in pieces if t not in stop] or pieces
+
+
+def stop_tokens(ids: dict[str, int]) -> frozenset[int]:
+    """The ids of the stop words a text's vector leaves out."""
+    return frozenset(ids[w] for w in STOP_WORDS if w in ids)
+
+
 class MeaningEmbedder:
     """Static vectors, as a model embedder is asked for them (``embed``), in process."""
 
@@ -185,16 +204,9 @@ class MeaningEmbedder:
             return self._vectors
 
     def tokens(self, text: str) -> list[int]:
-        """The token ids a text's vector is the mean of: its words' pieces, stop words and
-        punctuation left out (all of them, when nothing else is left)."""
+        """The token ids a text's vector is the sum of (``text_tokens``)."""
         vectors = self._loaded()
-        pieces = [
-            token
-            for word in basic_words(text)
-            if not (len(word) == 1 and _is_punctuation(word))
-            for token in word_pieces(word, vectors.ids, None)
-        ][: MAX_TOKENS - 2]
-        return [t for t in pieces if t not in vectors.stop] or pieces
+        return text_tokens(text, vectors.ids, vectors.stop)
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         vectors = self._loaded()

@@ -19,9 +19,10 @@ from longmem.server.model_endpoints import ModelEmbedder, ModelEndpoint
 from ..server.model_server import Answer, ModelServer, Recorded, embeddings, json_answer
 
 KEY = "e2e-embedder-key"
-# A toy model that knows one thing: a toddler is a child is a daughter. (Search's own
-# lexicon knows "kid", not "toddler".)
-CHILD_WORDS = ("toddler", "kid", "kids", "child", "children", "daughter", "son")
+# A toy model that knows one thing: a toddler (or a bairn) is a child is a daughter.
+# (Search's own lexicon knows "kid", not "toddler"; the built-in meaning reads "toddler"
+# near "kid", but nothing near "bairn".)
+CHILD_WORDS = ("toddler", "bairn", "kid", "kids", "child", "children", "daughter", "son")
 CHILD = "User's daughter Mia plays at the park"
 PARK = "User walks to the park in Berlin every day at noon"
 
@@ -92,7 +93,8 @@ def _find(embedder: Optional[ModelEmbedder], query: str, **filters: str) -> list
         return [h["text"] for h in mem.search(query, collection="me", **filters)]
 
 
-# Shares no word, stem or lexicon entry with "toddler": only a model can find it.
+# Shares no word, stem or lexicon entry with "bairn", nor a meaning the built-in vectors
+# know: only a model can find it.
 OFFICE = "User cycles to the office in Berlin"
 NIECE = "User's niece Ada is a kid who loves trains"
 
@@ -101,14 +103,14 @@ def test_the_model_finds_what_no_other_arm_does_in_a_small_collection(
     model: ModelServer,
 ) -> None:
     embedder = ModelEmbedder(ModelEndpoint(model.url, "toy", timeout=5))
-    assert _find(None, "toddler") == []
+    assert _find(None, "bairn") == []
     # Every memory of the collection searched is ranked; those below the embedder's
     # floor (the office: cosine 0.2) are not hits, nor the other collection's. The two
     # tie: the newer first.
-    assert _find(embedder, "toddler") == [NIECE, CHILD]
-    assert _find(embedder, "toddler", category="family") == [NIECE]
+    assert _find(embedder, "bairn") == [NIECE, CHILD]
+    assert _find(embedder, "bairn", category="family") == [NIECE]
     inputs = [text for request in model.requests for text in request.body["input"]]
-    assert OFFICE in inputs and "toddler" in inputs
+    assert OFFICE in inputs and "bairn" in inputs
 
 
 def test_beyond_the_scope_limit_the_model_only_ranks_what_the_arms_found(
