@@ -2002,6 +2002,62 @@ def test_export_import_keeps_a_plan_waiting(mem: Longmem, collection: str) -> No
     assert mem.profile(copy)["profile"] == mem.profile(collection)["profile"]
 
 
+@pytest.mark.parametrize(
+    ("held", "said", "now"),
+    [
+        ("I'm single", "my boyfriend Pieter is taking me to meet his parents", "in a relationship"),
+        ("I'm single", "my gf Priya got me a kindle", "in a relationship"),
+        ("I'm divorced", "my new partner Sam works nights", "in a relationship"),
+        ("I'm single", "my fiancée Raj is from Pune", "engaged"),
+        ("I'm widowed", "my hubby Dan is a nurse", "married"),
+        ("I'm single", "my wife Ana is from Lisbon", "married"),
+    ],
+)
+def test_a_partner_named_ends_a_relationship_that_held_none(
+    mem: Longmem, collection: str, held: str, said: str, now: str
+) -> None:
+    [old] = mem.remember(held, collection=collection, observed_at="2025-01-01T10:00:00Z")
+    stored = mem.remember(said, collection=collection, observed_at="2025-04-01T10:00:00Z")
+    [status] = [f for f in stored if f["attribute"] == "relationship"]
+    assert (status["text"], status["supersedes"]) == (f"User is {now}", old["id"])
+    assert status["statement"] == next(
+        f["statement"] for f in stored if f["attribute"] == "partner"
+    )
+    hits = _texts(mem.search("am I single?", collection=collection, limit=5))
+    assert f"User is {now}" in hits and held.replace("I'm", "User is") not in hits
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my ex boyfriend Leo called",
+        "my late husband Tom loved roses",
+        "my friend's boyfriend Max is rude",
+        "if I had a girlfriend I'd take her to Paris",
+    ],
+)
+def test_a_partner_not_the_users_now_leaves_the_relationship(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    mem.remember("I'm single", collection=collection, observed_at="2025-01-01T10:00:00Z")
+    stored = mem.remember(said, collection=collection, observed_at="2025-04-01T10:00:00Z")
+    assert [f for f in stored if f["attribute"] in ("relationship", "partner")] == []
+    assert "User is single" in mem.profile(collection=collection)["profile"]
+
+
+def test_a_partner_restated_or_said_with_the_relationship_adds_no_status(
+    mem: Longmem, collection: str
+) -> None:
+    # the relationship said in the same message is what it is: no second status
+    stored = mem.remember("I'm single, my boyfriend Leo moved out", collection=collection)
+    assert [f["value"] for f in stored if f["attribute"] == "relationship"] == ["single"]
+    # a married user naming the husband changes nothing
+    other = collection + "-two"
+    mem.remember("I'm married", collection=other, observed_at="2025-01-01T10:00:00Z")
+    stored = mem.remember("my husband Tom is a chef", collection=other)
+    assert [f for f in stored if f["attribute"] == "relationship"] == []
+
+
 def test_what_someone_studies_and_where_are_asked_apart(mem: Longmem, collection: str) -> None:
     mem.remember("my brother Emeka got admission to study medicine at UNN", collection=collection)
     mem.remember("I'm doing a masters in software engineering at TU Delft", collection=collection)

@@ -20,7 +20,7 @@ from ..context import Services
 from ..db import MemoryRecord, NewMemory, Principal
 from ..embed import Vector, as_dict, cosine, embed
 from ..extract import SUBJECT, content_words
-from ..extract.kin import RELATIONS
+from ..extract.kin import RELATIONS, kin
 from ..extract.rules_personal import BORN_A
 from ..extract.third_person import finish, third_person
 from ..facts import USER, ExtractedFact, attribute
@@ -163,15 +163,13 @@ class _Call(Whose, _Corrections, Keyed):
         husband last year", "ray passed away"; not "Netflix and I broke up lol") —
         and the relationship held still has one ("engaged": it had stayed so); nothing
         when the call said the relationship itself ("we got divorced")."""
-        if any(f["attribute"] == "relationship" and f["subject"] == USER for f in stored):
+        if _of_user(stored, "relationship"):
             return []
         ended = next(
             (
                 f
-                for f in stored
-                if f["attribute"] == "partner"
-                and f["subject"] == USER
-                and f["negated"]
+                for f in _of_user(stored, "partner")
+                if f["negated"]
                 and f["relation"] != DUPLICATE
                 # (a parting from one named whom no partner held is: "Netflix and I broke
                 # up lol" with no partner known)
@@ -187,15 +185,41 @@ class _Call(Whose, _Corrections, Keyed):
         statement = ended["statement"] or ""
         married = (held[0].value or "").casefold() == "married"
         value = "widowed" if DEATH.search(statement) else "separated" if married else "single"
-        return self.remember(
-            ExtractedFact(
-                f"{SUBJECT} is {value}",
-                statement=statement,
-                subject=USER,
-                attribute="relationship",
-                value=value,
-            )
+        return self._relationship(value, statement)
+
+    def partnered(self, stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """What a partner named in this call leaves the user whose relationship held has
+        none ("single", "divorced", "separated", "widowed"): "married" for a husband or
+        a wife, "engaged" for a fiancé(e), "in a relationship" for anyone else ("I'm
+        single" … "my boyfriend Pieter is taking me to meet his parents"); nothing when
+        the call said the relationship itself, or only restated the partner held."""
+        if _of_user(stored, "relationship"):
+            return []
+        named = next(
+            (
+                f
+                for f in _of_user(stored, "partner")
+                if not (f["negated"] or f["relation"] == DUPLICATE)
+            ),
+            None,
         )
+        held = [m for m in self._by_key(USER, "relationship") if not m.negated]
+        if named is None or not held or (held[0].value or "").casefold() not in _UNPARTNERED:
+            return []
+        word = _PARTNER_WORD.match(named["text"])
+        value = _PARTNERED.get(kin(word.group(1).casefold()) if word else "", _TOGETHER)
+        return self._relationship(value, named["statement"] or "")
+
+    def _relationship(self, value: str, statement: str) -> list[dict[str, Any]]:
+        """The user's relationship stored as ``value``, said by ``statement``."""
+        fact = ExtractedFact(
+            f"{SUBJECT} is {value}",
+            statement=statement,
+            subject=USER,
+            attribute="relationship",
+            value=value,
+        )
+        return self.remember(fact)
 
     def _stored_now(self, memory: MemoryRecord) -> bool:
         """Whether this call stored ``memory`` as a plain memory."""
@@ -241,8 +265,20 @@ class _Call(Whose, _Corrections, Keyed):
         return NEW, None
 
 
-# The relationships that hold no partner: a parting leaves them as they are.
+def _of_user(stored: list[dict[str, Any]], attribute: str) -> list[dict[str, Any]]:
+    """The facts of the user's ``attribute`` among ``stored``."""
+    return [f for f in stored if f["attribute"] == attribute and f["subject"] == USER]
+
+
+# The relationships that hold no partner: a parting leaves them as they are, a partner
+# named ends them.
 _UNPARTNERED = frozenset(("single", "divorced", "separated", "widowed"))
+# What a partner named makes the relationship, by the word for them (kin's, "hubby" →
+# "husband"): any other word, "in a relationship".
+_PARTNERED = {"husband": "married", "wife": "married", "spouse": "married", "fiance": "engaged"}
+_TOGETHER = "in a relationship"
+# The word for the partner in a partner fact's text ("User's boyfriend is Pieter").
+_PARTNER_WORD = re.compile(rf"{SUBJECT}'s ([\w-]+) is ")
 
 
 # Who a child born to one of the user's family is to the user (the attribute that records
@@ -301,4 +337,4 @@ def store_facts(
         store.collections.ensure(principal.tenant_id, collection)
         call = _Call(services, principal, collection, container_tag, observed_at)
         stored = [stored for fact in facts for stored in call.remember(fact)]
-        return stored + call.parted(stored)
+        return stored + call.parted(stored) + call.partnered(stored)
