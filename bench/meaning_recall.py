@@ -49,19 +49,21 @@ def rank_set(name: str, embed: Embed, tokens: Callable[[str], set[int]]) -> Rank
     scenarios = answers.load(name)
     pool = [(n, text) for n, s in enumerate(scenarios) for text, _ in s["said"]]
     vectors = embed([text for _, text in pool])
-    ranks, shared = [], []
+    said = [tokens(text) for _, text in pool]
+    asked = []  # (question, the pool's messages that answer it)
     for n, scenario in enumerate(scenarios):
         for ask in scenario["asks"]:
             rel = ask.get("rel", [])
             gold = [i for i, (m, text) in enumerate(pool) if m == n and answers._holds(text, rel)]
-            if not (rel and gold):
-                continue
-            [query] = embed([ask["ask"]])
-            cosines = [math.fsum(q * v for q, v in zip(query, vector)) for vector in vectors]
-            order = sorted(range(len(pool)), key=lambda i: -cosines[i])
-            ranks.append(1 + min(order.index(i) for i in gold))
-            asked = tokens(ask["ask"])
-            shared.append(any(asked & tokens(pool[i][1]) for i in gold))
+            if rel and gold:
+                asked.append((ask["ask"], gold))
+    ranks, shared = [], []
+    for (question, gold), query in zip(asked, embed([q for q, _ in asked])):
+        cosines = [math.fsum(q * v for q, v in zip(query, vector)) for vector in vectors]
+        order = sorted(range(len(pool)), key=lambda i: -cosines[i])
+        ranks.append(1 + min(order.index(i) for i in gold))
+        words = tokens(question)
+        shared.append(any(words & said[i] for i in gold))
     return Ranks(ranks, shared)
 
 

@@ -72,24 +72,32 @@ class Lines:
         lengths = np.array([len(t) for t in token_lists])
         self.count = len(token_lists)
         self.tokens = np.concatenate([np.array(t, dtype=np.int64) for t in token_lists])
-        self.line_of = np.repeat(np.arange(self.count), lengths)
         self.starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        # each token occurrence's line, in the order of the tokens' ids, and where each
+        # token of ``used`` begins in it: a row's gradient is one sum
         by_token = np.argsort(self.tokens, kind="stable")
-        self.by_token = by_token
-        self.used, token_starts = np.unique(self.tokens[by_token], return_index=True)
-        self.token_starts = token_starts
+        self.line_by_token = np.repeat(np.arange(self.count), lengths)[by_token]
+        self.used, self.token_starts = np.unique(self.tokens[by_token], return_index=True)
 
-    def loss_and_gradient(self, vectors: Any) -> tuple[float, Any]:
-        """The mean of 1 - cosine(line's sum, its target), and its gradient for the rows
-        of ``self.used``."""
+    def _forward(self, vectors: Any) -> tuple[Any, Any, Any]:
+        """Each line's sum, its length and its cosine with its target (columns)."""
         import numpy as np
 
         sums = np.add.reduceat(vectors[self.tokens], self.starts, axis=0)
         norms = np.linalg.norm(sums, axis=1, keepdims=True) + 1e-9
-        cosines = (sums * self.targets).sum(1, keepdims=True) / norms
+        return sums, norms, (sums * self.targets).sum(1, keepdims=True) / norms
+
+    def loss(self, vectors: Any) -> float:
+        """The mean of 1 - cosine(line's sum, its target)."""
+        return float(1 - self._forward(vectors)[2].mean())
+
+    def gradient(self, vectors: Any) -> Any:
+        """The loss's gradient for the rows of ``self.used``."""
+        import numpy as np
+
+        sums, norms, cosines = self._forward(vectors)
         per_line = -(self.targets / norms - cosines * sums / norms**2) / self.count
-        rows = np.add.reduceat(per_line[self.line_of[self.by_token]], self.token_starts, axis=0)
-        return float(1 - cosines.mean()), rows
+        return np.add.reduceat(per_line[self.line_by_token], self.token_starts, axis=0)
 
 
 def read_corpus(model: embed_server.MiniLM, ids: dict[str, int]) -> tuple[list[list[int]], Any]:
@@ -118,18 +126,18 @@ def train(distilled: Any, token_lists: list[list[int]], targets: Any, steps: int
     vectors = distilled.copy()
     step_size = RATE * float(np.abs(distilled).mean())
     first, second = np.zeros_like(vectors), np.zeros_like(vectors)
-    best = (check.loss_and_gradient(vectors)[0], 0, vectors.copy())
+    best = (check.loss(vectors), 0, vectors.copy())
     print(f"loss on the lines aside: {best[0]:.4f} distilled")
+    used = learn.used
     for step in range(1, steps + 1):
-        _, rows = learn.loss_and_gradient(vectors)
-        used = learn.used
+        rows = learn.gradient(vectors)
         first[used] = 0.9 * first[used] + 0.1 * rows
         second[used] = 0.999 * second[used] + 0.001 * rows * rows
         moved = first[used] / (1 - 0.9**step)
         scaled = np.sqrt(second[used] / (1 - 0.999**step)) + 1e-12
         vectors[used] -= step_size * moved / scaled
         if step % CHECK == 0:
-            loss = check.loss_and_gradient(vectors)[0]
+            loss = check.loss(vectors)
             print(f"loss on the lines aside: {loss:.4f} after {step} steps")
             if loss < best[0]:
                 best = (loss, step, vectors.copy())

@@ -203,8 +203,10 @@ class _Call(Whose, _Corrections, Keyed):
             ),
             None,
         )
+        if named is None:
+            return []
         held = [m for m in self._by_key(USER, "relationship") if not m.negated]
-        if named is None or not held or (held[0].value or "").casefold() not in _UNPARTNERED:
+        if not held or (held[0].value or "").casefold() not in _UNPARTNERED:
             return []
         word = _PARTNER_WORD.match(named["text"])
         value = _PARTNERED.get(kin(word.group(1).casefold()) if word else "", _TOGETHER)
@@ -277,7 +279,8 @@ _UNPARTNERED = frozenset(("single", "divorced", "separated", "widowed"))
 # "husband"): any other word, "in a relationship".
 _PARTNERED = {"husband": "married", "wife": "married", "spouse": "married", "fiance": "engaged"}
 _TOGETHER = "in a relationship"
-# The word for the partner in a partner fact's text ("User's boyfriend is Pieter").
+# The word for the partner in a partner fact's text ("User's boyfriend is Pieter", as
+# extract/wording.py's RELATION_TEXT words it).
 _PARTNER_WORD = re.compile(rf"{SUBJECT}'s ([\w-]+) is ")
 
 
