@@ -36,6 +36,17 @@ def mem(local_server: LocalServer) -> Iterator[Longmem]:
         yield client
 
 
+@pytest.fixture
+def alone(local_server: LocalServer) -> Iterator[Longmem]:
+    """A client of a tenant of its own on the module's server: the text arm's word
+    statistics are the tenant's, so what other tests stored (whichever ran on this worker
+    before) cannot change what its searches rank."""
+    with Longmem(
+        api_key=local_server.add_tenant_key(), base_url=local_server.url, max_retries=0
+    ) as client:
+        yield client
+
+
 @pytest.fixture(scope="module")
 def plain_server() -> Iterator[LocalServer]:
     """The local server without the built-in meaning (``meaning=False``): for tests that

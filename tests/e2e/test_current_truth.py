@@ -5957,8 +5957,9 @@ def test_someone_asked_by_name_is_that_one_not_the_users_of_the_word(
 
 
 def test_whom_one_sees_or_rents_from_is_one_at_a_time_and_no_home(
-    mem: Longmem, collection: str
+    alone: Longmem, collection: str
 ) -> None:
+    mem = alone  # "what did the doctor say about my knee?" reads the tenant's word counts
     _tell(
         mem,
         collection,
