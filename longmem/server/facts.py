@@ -162,6 +162,13 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
     ),
     Attribute("pets", False, "has a pet,", "pet pets dog cat", "puppy kitten adopted"),
     Attribute(
+        "vehicles",
+        False,
+        "has a vehicle,",
+        "car cars vehicle vehicles drive drives motorbike motorcycle scooter moped van",
+        "sold bought leased",
+    ),
+    Attribute(
         "children",
         False,
         "has a child,",

@@ -4349,7 +4349,7 @@ def test_questions_and_pleasantries_are_dropped() -> None:
     [
         # the question a sentence of the user's ends on, after a pause (each had been kept
         # as a memory, "User works as a does he cook" keyed)
-        ("I drive a Tesla Model 3 — how often should I rotate the tyres?", ["User drives a Tesla Model 3"]),
+        ("I drive a Tesla Model 3 — how often should I rotate the tyres?", ["User has a Tesla Model 3"]),
         ("I have two kids, do I sleep? lol no", ["User has two kids"]),
         ("I'm married to Tom, does he cook? nope", ["User's partner is Tom", "User is married to Tom"]),
         ("my boys are obsessed with minecraft, any similar games?", ["User's boys are obsessed with minecraft"]),

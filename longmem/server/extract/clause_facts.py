@@ -59,6 +59,7 @@ from .text import classify, has_past_verb, lower_words, verb_first
 from .theirs import pet_named
 from .third_person import finish, third_person
 from .timing import planned_start, plans, put_off
+from .vehicles import OWN
 from .when import (
     END_OF_DAY,
     back_on,
@@ -233,6 +234,8 @@ def _as_home(key: Key, predicate: str) -> Optional[Key]:
 
 
 # Where one is cared for, in capitals: "A&E", "ICU", "the ER".
+# A clause opening on one's own vehicle: "my VW Golf needs an MOT" (vehicles.OWN).
+_MY_VEHICLE = re.compile(OWN, re.I)
 _A_WARD = re.compile(r"(?:the\s+)?(?:A&E|A\s*and\s*E|ER|ICU|HDU|NICU|PICU|resus)$", re.I)
 
 
@@ -290,6 +293,18 @@ def facts_of(
                 statement=clause,
                 attribute="pets",
                 value=pet,
+            )
+        )
+    owned = _MY_VEHICLE.match(clause) if subject is NOBODY and not condition else None
+    if owned:
+        # "my VW Golf needs an MOT": the user has the Golf; the rest is said of it
+        fact = Key("vehicles", owned.group("v"), False, FACT)
+        facts.append(
+            ExtractedFact(
+                text=finish(sentence_of(USER_SUBJECT, fact)),
+                statement=clause,
+                attribute="vehicles",
+                value=fact.value,
             )
         )
     # "If it's tea from now on, I'll cry": a condition states nothing; nor does what the

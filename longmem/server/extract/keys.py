@@ -86,6 +86,7 @@ from .values import (
     singular,
     with_its_city,
 )
+from .vehicles import TRADED
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class Key:
     type: str
 
 
+# A vehicle traded in for the one a rule found: "traded in the civic for a Tesla".
+_TRADED = re.compile(TRADED, re.I)
 _NEGATION_CUE = re.compile(
     r"\b(?:no longer|not(?!\s+(?:too\s+|that\s+|so\s+)?far\b)|never|don't|do not|doesn't|"
     r"does not|didn't|isn't|aren't|wasn't|weren't|am not|'m not|stopped|quit|gave up)\b|"
@@ -656,6 +659,11 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             value = clean_value(said, "employer") if said else None
             if value:
                 found["employer"] = Key("employer", value, False, FACT)
+    vehicle = found.get("vehicles")
+    traded = _TRADED.search(text) if vehicle is not None and not vehicle.negated else None
+    if traded:
+        # "traded in the civic for a Tesla": the one given up is no longer had
+        more.append(Key("vehicles", traded.group("old"), True, FACT))
     switched = SWITCHED_FROM.search(text)
     medicine = found.get("medications")
     employer = found.get("employer")

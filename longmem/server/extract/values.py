@@ -237,6 +237,7 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         "likes",
         "dislikes",
         "pets",
+        "vehicles",
         "allergies",
         "conditions",
         "medications",

@@ -46,6 +46,7 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "conditions": ("{s} has {v}", "{s} no longer has {v}"),
     "medications": ("{s} takes {v}", "{s} no longer takes {v}"),
     "pets": ("{s} has a {v}", "{s} no longer has a {v}"),
+    "vehicles": ("{s} has {a} {v}", "{s} no longer has {a} {v}"),
     "children": ("{s} has a child, {v}", "{s} no longer has a child, {v}"),
     "siblings": ("{s} has a sibling, {v}", "{s} no longer has a sibling, {v}"),
     "friends": ("{s} knows {v}", "{s} no longer knows {v}"),

@@ -72,6 +72,24 @@ def _of_kind(held: Optional[str], kind: Optional[str]) -> bool:
     return said[0] in before or said[0].rstrip("s") in before
 
 
+# A vehicle said by its kind alone ("sold my car"): it names no one vehicle of several.
+_A_VEHICLE_KIND = re.compile(
+    r"^(?:car|van|truck|pick-?up|ute|suv|motorbike|motorcycle|scooter|moped|campervan|motorhome)$",
+    re.I,
+)
+
+
+def _vehicle_held(held: list[MemoryRecord], said: Optional[str]) -> Optional[MemoryRecord]:
+    """The vehicle held that one gone names: by part of its name ("the civic" of "2016
+    Honda Civic", "the Golf" of "VW Golf"), or by its kind when only one is held ("sold my
+    car")."""
+    if _A_VEHICLE_KIND.match(said or ""):
+        return held[0] if len(held) == 1 else None
+    words = set((said or "").casefold().split())
+    named = [m for m in held if words and words <= set((m.value or "").casefold().split())]
+    return named[0] if len(named) == 1 else None
+
+
 _A_YEAR = 366 * 24 * 3600
 _ONGOING = re.compile(r"\b(?:since|for\s+(?:\d+|a|an|two|three|four|five|ten)\s+years?)\b", re.I)
 # Back with someone ("got back with Maya", "seeing Maya again"): only a partner of before.
@@ -239,6 +257,8 @@ class Keyed(_Plans):
                 # "I don't have a dog anymore", the dog called Biscuit held: the one of that kind
                 kind = [m for m in values if _of_kind(m.value, fact.value)]
                 match = kind[0] if len(kind) == 1 else None
+            if match is None and fact.attribute == "vehicles":
+                match = _vehicle_held(values, fact.value)
             if next((m for m in denials if _same(m.value, fact.value)), None):
                 return DUPLICATE, denials[0], None, True
             return (UPDATES, None, match.id, True) if match else (NEW, None, None, True)

@@ -1,0 +1,128 @@
+"""The user's vehicles, through the client, against the real local server: a make or
+model said makes one ("picked up a used 2016 Honda Civic", "my VW Golf needs an MOT"),
+several may be had at once, and one sold, scrapped or traded in is had no more — by the
+part of its name said ("sold the civic"), or by its kind when it is the only one ("sold
+my car")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from longmem import Longmem
+
+
+def _vehicles(mem: Longmem, collection: str) -> list[dict[str, Any]]:
+    """The current vehicle facts of the user."""
+    return [
+        dict(m)
+        for m in mem.list_memories(collection=collection)
+        if m["is_latest"] and m.get("attribute") == "vehicles" and m.get("subject") == "user"
+    ]
+
+
+def _had(mem: Longmem, collection: str) -> list[str]:
+    """The vehicles the user has now (no ending)."""
+    return sorted(m["value"] for m in _vehicles(mem, collection) if not m.get("negated"))
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("just picked up a used 2016 Honda Civic, first car", "2016 Honda Civic"),
+        ("I drive a Fiat 500, is it ok to use normal screenwash in winter", "Fiat 500"),
+        ("my car is a 2015 Golf", "2015 Golf"),
+        ("got a new car, a Kia Niro EV", "Kia Niro EV"),
+        ("I ride a Vespa to work", "Vespa"),
+        ("my VW Golf needs an MOT, what usually fails", "VW Golf"),
+        ("we have a 2012 Toyota Yaris", "2012 Toyota Yaris"),
+        ("I've got a tesla model 3", "tesla model 3"),
+    ],
+)
+def test_a_make_or_model_said_is_a_vehicle_of_the_users(
+    mem: Longmem, collection: str, said: str, value: str
+) -> None:
+    mem.remember(said, collection=collection)
+    assert _had(mem, collection) == [value]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I drive a hard bargain",
+        "sold the golf clubs on eBay",
+        "my Tesla shares are down again",
+        "I sold a Toyota today at work",  # a sale made at work
+        "thinking of buying a Tesla",
+        "my dad's Tesla is gorgeous",
+        "we test drove a Tesla yesterday",
+        "my Yamaha piano needs tuning",
+        "I hired a car for the weekend, a Toyota Corolla",
+        "got a bike for Christmas",
+        "sold the house!!",
+    ],
+)
+def test_what_names_no_vehicle_of_the_users_keys_none(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    mem.remember(said, collection=collection)
+    assert _vehicles(mem, collection) == []
+
+
+@pytest.mark.parametrize(
+    ("owned", "gone", "now"),
+    [
+        (
+            "just picked up a used 2016 Honda Civic, first car",
+            "sold the civic this weekend, traded up to a Tesla Model 3",
+            ["Tesla Model 3"],
+        ),
+        (
+            "my VW Golf needs an MOT, what usually fails",
+            "traded in the Golf for a Kia Niro last week",
+            ["Kia Niro"],
+        ),
+        ("my car is a 2015 Golf", "I sold my car", []),
+        ("I ride a Vespa to work", "we sold the vespa, I cycle to work now", []),
+        ("we have a 2012 Toyota Yaris", "finally scrapped the old Yaris", []),
+    ],
+)
+def test_a_vehicle_sold_or_traded_in_is_had_no_more(
+    mem: Longmem, collection: str, owned: str, gone: str, now: list[str]
+) -> None:
+    mem.remember(owned, collection=collection)
+    [held] = _vehicles(mem, collection)
+    mem.remember(gone, collection=collection)
+    assert _had(mem, collection) == now
+    assert held["id"] not in {m["id"] for m in _vehicles(mem, collection)}
+    assert held["value"] not in " ".join(_had(mem, collection))
+
+
+def test_a_kind_alone_ends_no_vehicle_of_several(mem: Longmem, collection: str) -> None:
+    mem.remember("we have a 2012 Toyota Yaris", collection=collection)
+    mem.remember("bought a Honda Jazz for my commute", collection=collection)
+    assert _had(mem, collection) == ["2012 Toyota Yaris", "Honda Jazz"]
+    mem.remember("sold my car", collection=collection)  # which one?
+    assert _had(mem, collection) == ["2012 Toyota Yaris", "Honda Jazz"]
+    mem.remember("sold the yaris to my neighbour", collection=collection)
+    assert _had(mem, collection) == ["Honda Jazz"]
+
+
+def test_search_and_profile_answer_with_the_vehicle_had_now(mem: Longmem, collection: str) -> None:
+    mem.remember(
+        "just picked up a used 2016 Honda Civic, first car",
+        collection=collection,
+        observed_at="2024-01-01T10:00:00Z",
+    )
+    mem.remember(
+        "sold the civic this weekend, traded up to a Tesla Model 3",
+        collection=collection,
+        observed_at="2024-06-01T10:00:00Z",
+    )
+    for question in ("what car do I drive", "what vehicle does the user own?"):
+        hits = mem.search(question, collection=collection)
+        assert hits[0]["text"] == "User has a Tesla Model 3"
+        assert not any(h["text"] == "User has a 2016 Honda Civic" for h in hits)
+    profile = mem.profile(collection)["profile"]
+    assert "Tesla Model 3" in profile and "2016 Honda Civic" not in profile
