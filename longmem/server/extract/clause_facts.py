@@ -233,9 +233,9 @@ def _as_home(key: Key, predicate: str) -> Optional[Key]:
     return Key("home", place, key.negated, key.type) if place else None
 
 
-# Where one is cared for, in capitals: "A&E", "ICU", "the ER".
 # A clause opening on one's own vehicle: "my VW Golf needs an MOT" (vehicles.OWN).
 _MY_VEHICLE = re.compile(OWN, re.I)
+# Where one is cared for, in capitals: "A&E", "ICU", "the ER".
 _A_WARD = re.compile(r"(?:the\s+)?(?:A&E|A\s*and\s*E|ER|ICU|HDU|NICU|PICU|resus)$", re.I)
 
 

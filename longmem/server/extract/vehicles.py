@@ -45,11 +45,11 @@ _MODEL_WORD = (
     + AMBIGUOUS_MODEL
     + r"|note)"
 )
-_MODEL_ALONE = r"(?:(?:19|20)\d\d\s+)?" + MODEL
+# A model year before the make or model: "a used 2016 Honda Civic", "the 2015 Golf".
 A_YEAR = r"(?:(?:19|20)\d\d\s+)?"
 # A vehicle as said: "2016 Honda Civic", "Tesla Model 3", "vespa", "Corolla" (the value).
 VEHICLE = (
-    r"(?:" + A_YEAR + MAKE + r"(?:\s+" + _MODEL_WORD + r"){0,3}|" + _MODEL_ALONE + r")(?![\w-])"
+    r"(?:" + A_YEAR + MAKE + r"(?:\s+" + _MODEL_WORD + r"){0,3}|" + A_YEAR + MODEL + r")(?![\w-])"
 )
 # Words before a vehicle that say nothing of which ("a used 2016 …", "my trusty old …").
 QUALITY = (
