@@ -131,6 +131,23 @@ _DOING_TAIL = frozenset(
 )
 
 
+# "What do I drive?", "what does my wife drive now?": what one drives, the question's
+# last word but for when (not "learning to drive", "how long is my drive to work?").
+_DRIVE = frozenset(("drive", "drives", "ride", "rides"))
+_DRIVE_TAIL = frozenset(("now", "these", "days", "nowadays", "currently", "today"))
+
+
+def _asks_driven(words: list[str]) -> bool:
+    """Whether a question asks what someone drives or rides."""
+    return any(
+        w in _DRIVE
+        and i > 0
+        and words[i - 1] not in ("to", "my", "a", "the", "long", "s")
+        and set(words[i + 1 :]) <= _DRIVE_TAIL
+        for i, w in enumerate(words)
+    )
+
+
 def _asks_doing(words: list[str]) -> bool:
     """Whether a question asks what someone does for a living: "What does Jay do?",
     "What does Kwame do for work?"."""
@@ -153,6 +170,9 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
         strong = asked - _WEAK
         scored[name] = len(strong) * 2 + len(asked)
     doing = "what" in found and (_asks_doing(words) or "living" in found)
+    driven = _asks_driven(words)
+    if driven:
+        scored["vehicles"] = scored.get("vehicles", 0) + 4
     # "Who is Bronte engaged to?", "Who is DeShawn dating?": the partner, by name
     partnered = "who" in found and bool(found & _PARTNERED)
     if partnered:  # a person is asked, not whether: not "User is engaged"
@@ -178,6 +198,7 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     # "where", "now" alone: "where do I get my pastries?" asks no key
     if (
         not doing
+        and not driven
         and not partnered
         and not housed
         and not whereabouts

@@ -165,7 +165,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "vehicles",
         False,
         "has a vehicle,",
-        "car cars vehicle vehicles drive drives motorbike motorcycle scooter moped van",
+        "car cars vehicle vehicles motorbike motorcycle scooter moped van",
         "sold bought leased",
     ),
     Attribute(

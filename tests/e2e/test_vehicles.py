@@ -126,3 +126,24 @@ def test_search_and_profile_answer_with_the_vehicle_had_now(mem: Longmem, collec
         assert not any(h["text"] == "User has a 2016 Honda Civic" for h in hits)
     profile = mem.profile(collection)["profile"]
     assert "Tesla Model 3" in profile and "2016 Honda Civic" not in profile
+
+
+def test_what_one_drives_is_asked_by_the_verb_not_by_a_drive(mem: Longmem, collection: str) -> None:
+    for said in (
+        "I live in Leeds",
+        "started at Arup in Manchester last month, the commute is a killer",
+        "I drive a Skoda Octavia",
+        "my daughter Mia is learning to drive",
+    ):
+        mem.remember(said, collection=collection)
+
+    def first(question: str) -> str:
+        return str(mem.search(question, collection=collection)[0]["text"])
+
+    assert first("what do I drive") == "User has a Skoda Octavia"
+    assert first("what does the user drive these days?") == "User has a Skoda Octavia"
+    # a drive, or driving learnt, is no vehicle asked
+    assert first("is anyone in my family learning to drive?") == (
+        "User's daughter Mia is learning to drive"
+    )
+    assert first("how long is my drive to work") == "User works at Arup in Manchester"
