@@ -86,6 +86,28 @@ def test_what_names_no_vehicle_of_the_users_keys_none(
         ("my car is a 2015 Golf", "I sold my car", []),
         ("I ride a Vespa to work", "we sold the vespa, I cycle to work now", []),
         ("we have a 2012 Toyota Yaris", "finally scrapped the old Yaris", []),
+        # taken, or handed back
+        ("got a Vespa Primavera for zipping around Rome", "vespa got stolen outside Termini", []),
+        ("cycle to work every day on my Brompton", "my Brompton got nicked outside Tesco", []),
+        (
+            "lease on the BMW 320d ends in March",
+            "handed back the BMW, went for a Kia EV6 on salary sacrifice",
+            ["Kia EV6"],
+        ),
+        # by its model's code, or its kind ("camper") when it is the one held
+        (
+            "commute on my Yamaha MT-07, beats the tube",
+            "sold the MT-07, baby on the way, bought a Volvo XC40",
+            ["Volvo XC40"],
+        ),
+        ("we bought a VW California camper for weekend trips!", "sold the camper", []),
+        # replaced, said by a pronoun or "instead": the one held before
+        (
+            "we've got the Honda Jazz",
+            "the Jazz's gearbox went, replaced it with a Toyota Yaris hybrid",
+            ["Toyota Yaris"],
+        ),
+        ("bought a VanMoof, two weeks in and I love it", "got a Cowboy instead", ["Cowboy"]),
     ],
 )
 def test_a_vehicle_sold_or_traded_in_is_had_no_more(
@@ -147,3 +169,27 @@ def test_what_one_drives_is_asked_by_the_verb_not_by_a_drive(mem: Longmem, colle
         "User's daughter Mia is learning to drive"
     )
     assert first("how long is my drive to work") == "User works at Arup in Manchester"
+
+
+def test_a_replacement_with_none_held_before_ends_nothing(mem: Longmem, collection: str) -> None:
+    mem.remember("bought a Triumph Bonneville to replace it", collection=collection)
+    assert _had(mem, collection) == ["Triumph Bonneville"]
+    assert [m for m in _vehicles(mem, collection) if m.get("negated")] == []
+    # a model's code sold, none of that name held: the words alone
+    mem.remember("sold the PS5", collection=collection)
+    assert _had(mem, collection) == ["Triumph Bonneville"]
+    texts = [m["text"] for m in mem.list_memories(collection=collection)]
+    assert any("sold the ps5" in t.lower() for t in texts)
+    assert not any("no longer has a PS5" in t for t in texts)
+
+
+def test_a_relatives_vehicle_traded_is_theirs(mem: Longmem, collection: str) -> None:
+    mem.remember(
+        "we've got the Honda Jazz and my husband Rob drives a Ford Ranger for work",
+        collection=collection,
+    )
+    mem.remember("Rob traded the Ranger in for an Isuzu D-Max", collection=collection)
+    assert _had(mem, collection) == ["Honda Jazz"]
+    hits = mem.search("what does my husband drive?", collection=collection)
+    assert hits[0]["text"] == "User's husband Rob has an Isuzu D-Max"
+    assert "User's husband Rob has a Ford Ranger" not in [h["text"] for h in hits]

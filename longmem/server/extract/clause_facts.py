@@ -59,7 +59,7 @@ from .text import classify, has_past_verb, lower_words, verb_first
 from .theirs import pet_named
 from .third_person import finish, third_person
 from .timing import planned_start, plans, put_off
-from .vehicles import OWN
+from .vehicles import OWN, TAKEN
 from .when import (
     END_OF_DAY,
     back_on,
@@ -235,6 +235,7 @@ def _as_home(key: Key, predicate: str) -> Optional[Key]:
 
 # A clause opening on one's own vehicle: "my VW Golf needs an MOT" (vehicles.OWN).
 _MY_VEHICLE = re.compile(OWN, re.I)
+_VEHICLE_TAKEN = re.compile(TAKEN, re.I)
 # Where one is cared for, in capitals: "A&E", "ICU", "the ER".
 _A_WARD = re.compile(r"(?:the\s+)?(?:A&E|A\s*and\s*E|ER|ICU|HDU|NICU|PICU|resus)$", re.I)
 
@@ -295,16 +296,22 @@ def facts_of(
                 value=pet,
             )
         )
+    # (a clause opening on a vehicle is no one's, or the vehicle's: "vespa got stolen")
+    on_a_vehicle = subject is NOBODY or subject.key.casefold() == clause.split()[0].casefold()
+    taken = _VEHICLE_TAKEN.match(clause) if on_a_vehicle and not condition else None
     owned = _MY_VEHICLE.match(clause) if subject is NOBODY and not condition else None
-    if owned:
-        # "my VW Golf needs an MOT": the user has the Golf; the rest is said of it
-        fact = Key("vehicles", owned.group("v"), False, FACT)
+    found = taken or owned
+    if found:
+        # "my VW Golf needs an MOT": the user has the Golf; the rest is said of it. "vespa
+        # got stolen outside Termini": the user has it no more
+        fact = Key("vehicles", found.group("v"), taken is not None, FACT)
         facts.append(
             ExtractedFact(
                 text=finish(sentence_of(USER_SUBJECT, fact)),
                 statement=clause,
                 attribute="vehicles",
                 value=fact.value,
+                negated=fact.negated,
             )
         )
     # "If it's tea from now on, I'll cry": a condition states nothing; nor does what the

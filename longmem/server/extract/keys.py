@@ -86,7 +86,7 @@ from .values import (
     singular,
     with_its_city,
 )
-from .vehicles import TRADED
+from .vehicles import REPLACED, REPLACED_VEHICLE, TRADED
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,7 @@ class Key:
 
 # A vehicle traded in for the one a rule found: "traded in the civic for a Tesla".
 _TRADED = re.compile(TRADED, re.I)
+_REPLACED = re.compile(REPLACED, re.I)
 _NEGATION_CUE = re.compile(
     r"\b(?:no longer|not(?!\s+(?:too\s+|that\s+|so\s+)?far\b)|never|don't|do not|doesn't|"
     r"does not|didn't|isn't|aren't|wasn't|weren't|am not|'m not|stopped|quit|gave up)\b|"
@@ -664,6 +665,9 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
     if traded:
         # "traded in the civic for a Tesla": the one given up is no longer had
         more.append(Key("vehicles", traded.group("old"), True, FACT))
+    elif vehicle is not None and not vehicle.negated and _REPLACED.search(text):
+        # "replaced it with a Honda SH125", "got a Cowboy instead": the one held before
+        more.append(Key("vehicles", REPLACED_VEHICLE, True, FACT))
     switched = SWITCHED_FROM.search(text)
     medicine = found.get("medications")
     employer = found.get("employer")

@@ -81,7 +81,7 @@ CLAUSE_VERBS = (
     | frozenset(v + "es" for v in COMMON_VERBS if v.endswith(("ch", "sh", "ss", "x", "o")))
     | frozenset(v + "ed" for v in COMMON_VERBS)
     | words("moved lived worked started joined switched turned liked loved married adopted died")
-    | words("traded upgraded scrapped leased")
+    | words("traded upgraded scrapped leased replaced")
     | words("goes does has have had is are am was were be been will would can could")
     | words("should shall may might must don't doesn't didn't can't won't")
     | PAST_IRREGULAR

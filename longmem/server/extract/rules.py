@@ -153,11 +153,12 @@ from .rules_work import (
     WORK_WORDS,
 )
 from .values import A_HOME, HOME_ADJ, HOME_NOUN
-from .vehicles import A_YEAR, AMBIGUOUS_MODEL, TRADED, VEHICLE
+from .vehicles import A_MODEL_CODE, A_YEAR, AMBIGUOUS_MODEL, TRADED, VEHICLE
 from .vehicles import ENDS as VEHICLE_ENDS
 from .vehicles import KIND as VEHICLE_KIND
 from .vehicles import OWN as OWN_VEHICLE
 from .vehicles import QUALITY as VEHICLE_QUALITY
+from .vehicles import TAKEN as VEHICLE_TAKEN
 
 
 @dataclass(frozen=True)
@@ -775,24 +776,35 @@ RULES: tuple[Rule, ...] = (
     _rule("pets", r"^(?:(?:a|our|my)\s+)?new\s+(?P<v>" + PET_KIND + r")\s*$"),
     _rule("pets", r"\b(?:have|has|got|adopted|rescued)\s+(?P<n>a|an|two|three|four|\d+)\s+(?P<v>(?:[a-z]+\s+)?(?:dogs|cats|rabbits|fish|kittens|puppies|hamsters|guinea\s+pigs|budgies|ferrets|geckos|tortoises|turtles|" + PET_KIND + r"))\b(?!-|\s+" + _PET_THINGS + r"\b)", value="{n} {v}"),
     # -- vehicles: a make or model said makes one (vehicles.py) --
-    # "I drive a Fiat 500", "we have a 2012 Toyota Yaris", "I ride a Vespa" (not "drive a
+    # "I drive a Fiat 500", "we have a 2012 Toyota Yaris", "I ride a Vespa", "we've got the
+    # Honda Jazz" (not "drive a
     # hard bargain", "drive a bus for a living": no make; nor "drove a Tesla once")
-    _rule("vehicles", r"^" + ADV + r"(?:(?:am|'m|are|'re)\s+)?(?:drive|drives|driving|ride|rides|riding|own|owns|have|has|(?:have\s+|'ve\s+)?got)\s+(?:a|an|my|our)\s+" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r")"),
+    _rule("vehicles", r"^" + ADV + r"(?:(?:am|'m|are|'re)\s+)?(?:(?:drive|drives|driving|ride|rides|riding|own|owns|have|has|(?:have\s+|'ve\s+)?got)\s+(?:a|an|my|our)|(?:have|has|'ve|'s)\s+got\s+the)\s+" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r")"),
     # "my car is a 2015 Golf", "our van's a Ford Transit", "my bike is a Specialized Allez"
     _rule("vehicles", r"^(?:my|our)\s+(?:new\s+|current\s+|first\s+)?(?:" + VEHICLE_KIND + r"|bike|ride|wheels)\s*(?:is|'s|’s)\s+(?:a|an)\s+" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r"|" + A_YEAR + AMBIGUOUS_MODEL + VEHICLE_ENDS + r"|(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z0-9][\w.-]*)){0,2}" + VEHICLE_ENDS + r")"),
     # one traded in for another: "traded in the civic for a Tesla" (keys.py ends the civic)
     _rule("vehicles", r"^" + ADV + r"(?:(?:have|'ve|has|just|finally)\s+)*" + TRADED + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r")"),
     # one bought: "picked up a used 2016 Honda Civic", "traded up to a Tesla Model 3",
+    # "replaced it with a cheap Honda SH125" (keys.py ends the one held before),
     # "got my first Vespa" (not "buying a Tesla next year": a plan; nor "got the Tesla
     # from the airport", a rental)
-    _rule("vehicles", r"^" + ADV + r"(?:(?:have|'ve|has|just|finally)\s+)*(?:bought|got|picked\s+up|leased|financed|purchased|collected|traded\s+up\s+to|upgraded\s+to|treated\s+(?:myself|ourselves)\s+to|took\s+delivery\s+of)\s+(?:(?:myself|ourselves|us|me)\s+)?(?:a|an|my|our)\s+" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r")"),
+    _rule("vehicles", r"^" + ADV + r"(?:(?:have|'ve|has|just|finally)\s+)*(?:bought|got|picked\s+up|leased|financed|purchased|collected|traded\s+up\s+to|upgraded\s+to|went\s+for|replaced\s+(?:it|her|him|that|the\s+old\s+one)\s+with|treated\s+(?:myself|ourselves)\s+to|took\s+delivery\s+of)\s+(?:(?:myself|ourselves|us|me)\s+)?(?:a|an|my|our)\s+" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r")"),
     # … said by its kind, then named: "got a new car, a Kia Niro EV", "bought a van - a
     # Transit"
     _rule("vehicles", r"^" + ADV + r"(?:(?:have|'ve|has|just|finally)\s+)*(?:bought|got|picked\s+up|leased|purchased)\s+(?:(?:myself|us|me)\s+)?(?:a|an|my|our)\s+" + VEHICLE_QUALITY + VEHICLE_KIND + r"\s*(?:[,:!–—-]+\s*|\s+)(?:(?:a|an|the)\s+)?" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r"|" + A_YEAR + AMBIGUOUS_MODEL + VEHICLE_ENDS + r")"),
     # one gone: "sold the civic", "we scrapped the old Polo", "wrote off my car" (a kind
     # alone ends the one vehicle held, relate/keyed.py; not "sold the golf clubs", "sold
     # the house", "sold a Toyota today": one sold at work)
-    _rule("vehicles", r"^" + ADV + r"(?:(?:have|'ve|has|had|just|finally)\s+)*(?:sold|scrapped|got\s+rid\s+of|traded\s+in|part[- ]?exchanged|wrote\s+off|written\s+off|totalled|totaled|gave\s+away|given\s+away)\s+(?:(?:my|our|the)\s+)?" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r"|" + A_YEAR + AMBIGUOUS_MODEL + r"(?=\s*(?:$|[,.!;]|\s(?:this|last|yesterday|today|on|and|to|at|for)\b))|" + VEHICLE_KIND + VEHICLE_ENDS + r")", negated=True),
+    _rule("vehicles", r"^" + ADV + r"(?:(?:have|'ve|has|had|just|finally)\s+)*(?:sold|scrapped|got\s+rid\s+of|traded\s+in|part[- ]?exchanged|wrote\s+off|written\s+off|totalled|totaled|gave\s+away|given\s+away|handed\s+back|gave\s+back|returned)\s+(?:(?:my|our|the)\s+)?" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r"|" + A_YEAR + AMBIGUOUS_MODEL + r"(?=\s*(?:$|[,.!;]|\s(?:this|last|yesterday|today|on|and|to|at|for)\b))|" + VEHICLE_KIND + VEHICLE_ENDS + r")", negated=True),
+    # … by the code of its model, after "the" or "my" ("sold the MT-07": relate/keyed.py
+    # ends the one held of that name, and keys nothing when none is)
+    _rule("vehicles", r"^" + ADV + r"(?:(?:have|'ve|has|had|just|finally)\s+)*(?:sold|scrapped|got\s+rid\s+of|traded\s+in|part[- ]?exchanged|handed\s+back)\s+(?:my|our|the)\s+(?P<v>" + A_MODEL_CODE + r")(?=\s*(?:$|[,.!;]|\s(?:this|last|yesterday|today|on|and|to|at|for)\b))", negated=True),
+    # … or taken: "vespa got stolen outside Termini", "my Brompton got nicked", "someone
+    # nicked my Brompton"
+    _rule("vehicles", r"^" + VEHICLE_TAKEN, negated=True),
+    _rule("vehicles", r"\b(?:someone|somebody|thieves|they|some\s+\w+)\s+(?:stole|nicked|pinched|nabbed)\s+(?:my|our)\s+" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r")", negated=True),
+    # one leased: "lease on the BMW 320d ends in March" (until it is handed back)
+    _rule("vehicles", r"\blease\s+on\s+(?:my|our|the)\s+" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r")"),
     # one's own said in passing (vehicles.OWN; a clause opening on it is no one's, and
     # clause_facts.py keys it)
     _rule("vehicles", OWN_VEHICLE),

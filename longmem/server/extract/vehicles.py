@@ -20,7 +20,9 @@ _MAKES = (
     r"vespa|yamaha|ducati|harley(?:-davidson)?|kawasaki|ktm|royal\s+enfield|lambretta|"
     r"piaggio|aprilia|bajaj|brompton|vanmoof"
 )
-_CAPITAL_MAKES = r"Seat|SEAT|Mini|MINI|Smart|Ram|Jaguar|Triumph|Genesis|Lincoln|MG|Tata|Hero|TVS"
+_CAPITAL_MAKES = (
+    r"Seat|SEAT|Mini|MINI|Smart|Ram|Jaguar|Triumph|Genesis|Lincoln|MG|Tata|Hero|TVS|Cowboy"
+)
 MAKE = r"(?:" + _MAKES + r"|(?-i:" + _CAPITAL_MAKES + r"))"
 # Models that name a car alone, in any case ("sold the civic"); those that are also common
 # words ("golf", "polo", "focus", "leaf", "jazz") only after a make or a vehicle's noun.
@@ -33,7 +35,9 @@ _MODELS = (
 )
 MODEL = r"(?:" + _MODELS + r")"
 # … and those only after a make or a vehicle's noun ("sold the golf clubs" is no car).
-AMBIGUOUS_MODEL = r"(?:golf|polo|focus|leaf|jazz|swift|transit|beetle|defender|discovery|e-?golf)"
+AMBIGUOUS_MODEL = (
+    r"(?:golf|polo|focus|leaf|jazz|swift|transit|beetle|defender|discovery|ranger|e-?golf)"
+)
 # A word of a model after its make: a capital, digits, or a model word in any case
 # ("Tesla Model 3", "Kia Niro EV", "VW Golf GTI", "honda civic", "Fiat 500").
 _MODEL_WORD = (
@@ -54,10 +58,17 @@ VEHICLE = (
 # Words before a vehicle that say nothing of which ("a used 2016 …", "my trusty old …").
 QUALITY = (
     r"(?:(?:new|brand\s+new|used|second-?hand|pre-?owned|old|first|little|trusty|beloved|"
+    r"cheap|cheaper|small|smaller|big|bigger|tiny|sensible|family|shiny|"
     r"electric|hybrid|red|black|white|silver|blue|grey|gray|green|yellow|orange)\s+)*"
 )
 # The kinds of vehicle: "my car is a …", "sold my van".
-KIND = r"(?:car|van|truck|pick-?up|ute|suv|motorbike|motorcycle|scooter|moped|campervan|motorhome)"
+KIND = (
+    r"(?:car|van|truck|pick-?up|ute|suv|motorbike|motorcycle|scooter|moped|campervan|camper|"
+    r"motorhome)"
+)
+# A model said by its code alone, with a digit in it ("the MT-07", "the 320d", "the EV6"):
+# a vehicle only where one goes (relate/keyed.py ends the one held of that name).
+A_MODEL_CODE = r"(?-i:[A-Z][A-Za-z]*-?\d[\w-]*|\d+[a-z]{1,3})"
 # A vehicle ends here: no more of its name follows ("Honda Civic-shaped", "Tesla's").
 ENDS = r"(?![\w'’-])"
 # One's own said in passing: "my VW Golf needs an MOT", "the guy who hit our Honda Civic"
@@ -71,15 +82,39 @@ OWN = (
     r"outboard|charger|app|account|dealer(?:ship)?|salesman|salesperson|rep|jacket|cap|hoodie|"
     r"t-?shirt)\b)"
 )
+# One gone by no doing of the user's: "vespa got stolen outside Termini", "my Brompton got
+# nicked", "the Corsa was written off".
+GONE = (
+    r"(?:stolen|nicked|pinched|nabbed|written\s+off|totalled|totaled|crushed|scrapped|"
+    r"repossessed)"
+)
+TAKEN = (
+    r"(?:(?:my|our|the)\s+)?"
+    + QUALITY
+    + r"(?P<v>"
+    + VEHICLE
+    + r"|"
+    + KIND
+    + ENDS
+    + r")\s+(?:got|was|has\s+been|['’]s\s+been)\s+"
+    + GONE
+    + r"\b"
+)
+# A vehicle replaced by the one a rule found, said by a pronoun or after it: "replaced it
+# with a Honda SH125", "bought a Triumph to replace it", "got a Cowboy instead" (the one
+# vehicle held before ends, relate/keyed.py).
+REPLACED = r"\breplac(?:e|ed|ing)\s+(?:it|her|him|that|the\s+old\s+one)\b|\binstead\s*[.!]*$"
+# … the value of that ending: a vehicle, whichever one was held.
+REPLACED_VEHICLE = "vehicle"
 # A vehicle traded for another in one clause: "traded in the civic for a Tesla", "part-
 # exchanged my old Polo for a Kia Niro" (``old``: the one given up).
 TRADED = (
-    r"\b(?:traded|part[- ]?exchanged|swapped|swopped)\s+(?:in\s+)?(?:my|our|the)\s+"
+    r"\b(?:traded|part[- ]?exchanged|swapped|swopped|replaced)\s+(?:in\s+)?(?:my|our|the)\s+"
     + QUALITY
     + r"(?P<old>"
     + VEHICLE
     + r"|"
     + A_YEAR
     + AMBIGUOUS_MODEL
-    + r")\s+(?:in\s+)?for\s+(?:a|an)\s+"
+    + r")\s+(?:in\s+)?(?:for|with)\s+(?:a|an)\s+"
 )

@@ -66,6 +66,8 @@ class CallBase:
         # (_SAME_CALL_WINDOW) and with each that says its content words (``restating``),
         # so their words and whether they deny are read once, here.
         self.stored: list[tuple[MemoryRecord, Vector, frozenset[str]]] = []
+        # Every memory this call stored, keyed or not, by id.
+        self.added: set[str] = set()
         self.denying: list[bool] = []
         self.restating: dict[tuple[frozenset[str], bool], list[int]] = {}
         # Keyed facts this call said again ("I'm still a nurse but I left St Thomas'"): a

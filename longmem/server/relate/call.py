@@ -23,6 +23,7 @@ from ..extract import SUBJECT, content_words
 from ..extract.kin import RELATIONS, kin
 from ..extract.rules_personal import BORN_A
 from ..extract.third_person import finish, third_person
+from ..extract.vehicles import REPLACED_VEHICLE
 from ..facts import USER, ExtractedFact, attribute
 from ..timestamps import datetime_to_iso, iso_now, iso_to_epoch
 from .base import DUPLICATE, NEW, iso
@@ -101,6 +102,14 @@ class _Call(Whose, _Corrections, Keyed):
                 text=finish(third_person(fact.statement)) if fact.statement else fact.text,
                 attribute="partner",
             )
+        gone = self._vehicle_gone(fact)
+        if gone is None and fact.value == REPLACED_VEHICLE:
+            return []  # "bought a Triumph to replace it", none held before: the new one only
+        if gone is None:
+            # "sold the MT-07" with none of that name held: the words as said
+            said = finish(third_person(fact.statement)) if fact.statement else fact.text
+            gone = replace(fact, text=said, attribute=None, value=None, negated=False)
+        fact = gone
         if self._ends_someone_else(fact):
             # "Netflix and I broke up lol", with Tom the partner: words, Tom stays; no pet
             # by that name, the words as said ("we had to put Tom down yesterday", not
@@ -144,6 +153,7 @@ class _Call(Whose, _Corrections, Keyed):
             vector=vector,
         )
         memory = self.store.memories.add_fact(self.principal, item)
+        self.added.add(memory.id)
         if vector is not None:
             words = frozenset(content_words(memory.text))
             denies = _DENIES.search(memory.text) is not None

@@ -15,6 +15,7 @@ from ..db import MemoryRecord
 from ..extract import content_words
 from ..extract.health import SUPPLEMENT, SWITCHED_TO
 from ..extract.places import a_region, place_rest
+from ..extract.vehicles import A_MODEL_CODE, REPLACED_VEHICLE
 from ..facts import (
     ENDED_BY,
     ENDS_WITH,
@@ -72,19 +73,26 @@ def _of_kind(held: Optional[str], kind: Optional[str]) -> bool:
     return said[0] in before or said[0].rstrip("s") in before
 
 
-# A vehicle said by its kind alone ("sold my car"): it names no one vehicle of several.
+# A vehicle said by its kind alone ("sold my car"), or the one a new one replaced
+# (extract/vehicles.py REPLACED_VEHICLE): it names no one vehicle of several.
+_A_MODEL_CODE = re.compile(A_MODEL_CODE)
 _A_VEHICLE_KIND = re.compile(
-    r"^(?:car|van|truck|pick-?up|ute|suv|motorbike|motorcycle|scooter|moped|campervan|motorhome)$",
+    r"^(?:car|van|truck|pick-?up|ute|suv|motorbike|motorcycle|scooter|moped|campervan|camper|"
+    r"motorhome|" + REPLACED_VEHICLE + r")$",
     re.I,
 )
 
 
-def _vehicle_held(held: list[MemoryRecord], said: Optional[str]) -> Optional[MemoryRecord]:
+def _vehicle_held(
+    held: list[MemoryRecord], said: Optional[str], now: set[str]
+) -> Optional[MemoryRecord]:
     """The vehicle held that one gone names: by part of its name ("the civic" of "2016
-    Honda Civic", "the Golf" of "VW Golf"), or by its kind when only one is held ("sold my
-    car")."""
+    Honda Civic", "the MT-07" of "Yamaha MT-07"), or by its kind, or as the one replaced,
+    when only one was held before this call (its memories' ids ``now``): "sold my car",
+    "replaced it with a Honda SH125", not the new one of the same message."""
     if _A_VEHICLE_KIND.match(said or ""):
-        return held[0] if len(held) == 1 else None
+        earlier = [m for m in held if m.id not in now]
+        return earlier[0] if len(earlier) == 1 else None
     words = set((said or "").casefold().split())
     named = [m for m in held if words and words <= set((m.value or "").casefold().split())]
     return named[0] if len(named) == 1 else None
@@ -203,6 +211,25 @@ class Keyed(_Plans):
             return True
         return bool(held) and not any(_same(m.value, fact.value) for m in held)
 
+    def _vehicle_gone(self, fact: ExtractedFact) -> Optional[ExtractedFact]:
+        """A vehicle's ending that names none by its words ("sold the MT-07", "replaced
+        it with a Honda SH125": the one replaced) as the one held of that name, said in its
+        words ("User no longer has a Yamaha MT-07"); ``fact`` itself for any other fact,
+        and None when no vehicle held is the one meant (the words alone are kept)."""
+        said = fact.value or ""
+        if fact.attribute != "vehicles" or not fact.negated:
+            return fact
+        if said != REPLACED_VEHICLE and not _A_MODEL_CODE.fullmatch(said):
+            return fact
+        values = [m for m in self._by_key(fact.subject, "vehicles") if not m.negated]
+        held = _vehicle_held(values, said, self.added)
+        if held is None or not held.value:
+            return None
+        # (the templates of extract/wording.py: "… has a …", "… no longer has a …")
+        return replace(
+            fact, value=held.value, text=held.text.replace(" has ", " no longer has ", 1)
+        )
+
     def _ended(self, fact: ExtractedFact, held: list[MemoryRecord]) -> Optional[MemoryRecord]:
         """The ending already current for this key, if the key holds nothing else."""
         return next((m for m in held if m.negated and not m.value), None)
@@ -258,7 +285,7 @@ class Keyed(_Plans):
                 kind = [m for m in values if _of_kind(m.value, fact.value)]
                 match = kind[0] if len(kind) == 1 else None
             if match is None and fact.attribute == "vehicles":
-                match = _vehicle_held(values, fact.value)
+                match = _vehicle_held(values, fact.value, self.added)
             if next((m for m in denials if _same(m.value, fact.value)), None):
                 return DUPLICATE, denials[0], None, True
             return (UPDATES, None, match.id, True) if match else (NEW, None, None, True)
