@@ -6499,3 +6499,60 @@ def test_leaving_an_employer_named_like_the_partner_is_a_job_left(
     assert (left["attribute"], left["negated"], left["relation"]) == ("employer", True, "updates")
     current = {m["attribute"]: m["value"] for m in _current(mem, collection) if m["attribute"]}
     assert current["partner"] == "Dan"
+
+
+@pytest.mark.parametrize(
+    ("said", "therapist"),
+    [
+        ("seeing a therapist, Dr Hale, every Wednesday", "Dr Hale"),
+        ("I see a counsellor called Nadia", "Nadia"),
+        ("I've been seeing a psychologist, Dr. Amara Obi, since March", "Dr. Amara Obi"),
+        (
+            "stopped seeing Dr Hale, now with a counsellor called Nadia on Mondays via BetterHelp",
+            "Nadia",
+        ),
+    ],
+)
+def test_a_therapist_said_by_the_kind_then_the_name_is_the_therapist(
+    mem: Longmem, collection: str, said: str, therapist: str
+) -> None:
+    mem.remember(said, collection=collection)
+    held = [m for m in _current(mem, collection) if m.get("attribute") == "therapist"]
+    assert [m["value"] for m in held] == [therapist]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "seeing a therapist, Honestly it helps",
+        "I'm seeing a therapist about it, honestly",
+        "my friend is seeing a therapist called Bob",
+    ],
+)
+def test_a_therapist_named_by_no_name_or_someone_elses_keys_none(
+    mem: Longmem, collection: str, said: str
+) -> None:
+    mem.remember(said, collection=collection)
+    assert not [m for m in _current(mem, collection) if m.get("attribute") == "therapist"]
+
+
+def test_a_new_therapist_named_after_the_kind_supersedes_the_old(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember(
+        "seeing a therapist, Dr Hale, every Wednesday",
+        collection=collection,
+        observed_at="2022-05-01T10:00:00Z",
+    )
+    mem.remember(
+        "stopped seeing Dr Hale, now with a counsellor called Nadia on Mondays via BetterHelp",
+        collection=collection,
+        observed_at="2023-05-01T10:00:00Z",
+    )
+    # (with what the clause says of her after her name, kept in the fact's text)
+    assert _texts(mem.search("who's my therapist", collection=collection))[0] == (
+        "User's therapist is Nadia on Mondays via BetterHelp"
+    )
+    assert _texts(mem.search("when is the user's therapy", collection=collection))[0] == (
+        "User's therapist is Nadia on Mondays via BetterHelp"
+    )

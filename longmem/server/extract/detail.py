@@ -67,7 +67,9 @@ _I_WE = r"i|i'm|im|i've|i'd|i'll|we|we're|we've|we'll"
 # ("turned 31, celebrated in Rusholme": the party is not the age), a stay (it ends, and
 # its text says when), a relative ("my roommate Hana, and the commute to Pangyo is
 # brutal": what follows a name is seldom the relation's), nor what one eats or likes.
-_KEPT = frozenset(("home", "job", "employer", "school", "studies", "hobbies"))
+_KEPT = frozenset(
+    ("home", "job", "employer", "school", "studies", "hobbies", "therapist", "doctor")
+)
 # What a diet or a health fact means one goes without, said after it: "I have gastritis,
 # so no chilli for now", "lactose intolerant, so no more cheese", "I'm pre-diabetic,
 # cutting sugar", "acid reflux is back, so no tomatoes or citrus" — kept in the fact's

@@ -755,6 +755,11 @@ RULES: tuple[Rule, ...] = (
     # practice", "switched to Dr Okoye" (not "moved to Dr Khan's old house", "switched to
     # Dr Pepper", "moved to Dr Mason as my supervisor", "… Dr Fox for the dog")
     _rule("doctor", r"^(?:(?:have|'ve|has|got|been|was|am)\s+)*(?:moved|switched|transferred|changed|registered)\s+(?:over\s+)?(?:to|with)\s+(?P<v>(?-i:Dr)\.?\s+(?!(?:Pepper|Martens?|Oetker|Seuss|Who|Dre|Phil|Oz|Strange|Jekyll|Zhivago|Evil|Bronner|Teal|Squatch|Fox)\b)(?-i:[A-Z])[\w-]+)\b(?!['’])(?=\s*(?:$|[.!;]|,\s*(?:she|he|they)\b|at\s+the\s+(?:same|new|local)?\s*(?:gp\s+)?(?:practice|surgery|clinic|health\s+cent(?:re|er))\b|instead\b|now\b|as\s+my\s+(?:gp|doctor)\b|(?:last|this)\s+(?:week|month|year)\b|since\b|because\b))", flags=0),
+    # whom the user sees, said by the kind and then the name: "seeing a therapist, Dr Hale,
+    # every Wednesday", "I see a counsellor called Nadia", "…, now with a counsellor called
+    # Nadia on Mondays" (not "seeing a therapist about it", "a therapist, Honestly it
+    # helps": a name is said alone, or before when)
+    _rule("therapist", r"(?:^|,\s*)" + ADV + r"(?:(?:am|'m|have|'ve|been)\s+)*(?:see|sees|seeing|started\s+seeing|with|have|got|found)\s+(?:a|an)\s+(?:new\s+)?(?:therapist|counsell?or|counselor|psychologist|psychotherapist)\s*(?:,\s*|\s+(?:called|named)\s+)(?!" + NOT_A_NAME_WORD + r")(?P<v>(?:(?-i:Dr)\.?\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)(?![\w'’-])(?=\s*(?:$|[,.!;(]|(?:every|on|at|who|since|for|via|now|weekly)\b))"),
     # whom the user rents a home from: "we rent from a management company called Kestrel
     # Homes now", "renting from Foxtons" (not "rented from Foxtons for 5 years", "rent
     # from my parents", "renting from Enterprise this weekend", "rent from Zipcar when I
