@@ -233,7 +233,8 @@ def _as_home(key: Key, predicate: str) -> Optional[Key]:
     return Key("home", place, key.negated, key.type) if place else None
 
 
-# A clause opening on one's own vehicle: "my VW Golf needs an MOT" (vehicles.OWN).
+# A clause opening on one's own vehicle ("my VW Golf needs an MOT", vehicles.OWN), or on
+# one taken ("vespa got stolen outside Termini", vehicles.TAKEN).
 _MY_VEHICLE = re.compile(OWN, re.I)
 _VEHICLE_TAKEN = re.compile(TAKEN, re.I)
 # Where one is cared for, in capitals: "A&E", "ICU", "the ER".
@@ -297,7 +298,8 @@ def facts_of(
             )
         )
     # (a clause opening on a vehicle is no one's, or the vehicle's: "vespa got stolen")
-    on_a_vehicle = subject is NOBODY or subject.key.casefold() == clause.split()[0].casefold()
+    first = clause.split(maxsplit=1)[:1]
+    on_a_vehicle = subject is NOBODY or [subject.key.casefold()] == [w.casefold() for w in first]
     taken = _VEHICLE_TAKEN.match(clause) if on_a_vehicle and not condition else None
     owned = _MY_VEHICLE.match(clause) if subject is NOBODY and not condition else None
     found = taken or owned

@@ -97,7 +97,8 @@ class Key:
     type: str
 
 
-# A vehicle traded in for the one a rule found: "traded in the civic for a Tesla".
+# A vehicle traded in for the one a rule found ("traded in the civic for a Tesla"), or
+# replaced by it, the old one unnamed ("replaced it with a Honda SH125").
 _TRADED = re.compile(TRADED, re.I)
 _REPLACED = re.compile(REPLACED, re.I)
 _NEGATION_CUE = re.compile(

@@ -1,7 +1,8 @@
 """What the vehicle rows of RULES (rules.py) are built from: the makes and models that
 name a vehicle as said in chat ("a used 2016 Honda Civic", "the vespa", "a Tesla Model
-3"), the kinds of vehicle ("car", "van", "scooter"), and a vehicle traded in for another
-(``TRADED``). A make or model alone is what makes a value a vehicle: "sold the house",
+3"), the kinds of vehicle ("car", "van", "scooter"), one's own said in passing (``OWN``),
+one taken (``TAKEN``), and one traded in or replaced for another (``TRADED``,
+``REPLACED``). A make or model alone is what makes a value a vehicle: "sold the house",
 "got a bike for Christmas" key nothing.
 """
 
@@ -82,12 +83,13 @@ OWN = (
     r"outboard|charger|app|account|dealer(?:ship)?|salesman|salesperson|rep|jacket|cap|hoodie|"
     r"t-?shirt)\b)"
 )
-# One gone by no doing of the user's: "vespa got stolen outside Termini", "my Brompton got
-# nicked", "the Corsa was written off".
+# How one is gone by no doing of the user's …
 GONE = (
     r"(?:stolen|nicked|pinched|nabbed|written\s+off|totalled|totaled|crushed|scrapped|"
     r"repossessed)"
 )
+# … said of it: "vespa got stolen outside Termini", "my Brompton got nicked", "the Corsa
+# was written off", "my car got stolen".
 TAKEN = (
     r"(?:(?:my|our|the)\s+)?"
     + QUALITY

@@ -15,7 +15,7 @@ from ..db import MemoryRecord
 from ..extract import content_words
 from ..extract.health import SUPPLEMENT, SWITCHED_TO
 from ..extract.places import a_region, place_rest
-from ..extract.vehicles import A_MODEL_CODE, REPLACED_VEHICLE
+from ..extract.vehicles import A_MODEL_CODE, KIND, REPLACED_VEHICLE
 from ..facts import (
     ENDED_BY,
     ENDS_WITH,
@@ -75,12 +75,9 @@ def _of_kind(held: Optional[str], kind: Optional[str]) -> bool:
 
 # A vehicle said by its kind alone ("sold my car"), or the one a new one replaced
 # (extract/vehicles.py REPLACED_VEHICLE): it names no one vehicle of several.
+_A_VEHICLE_KIND = re.compile(r"^(?:" + KIND + r"|" + REPLACED_VEHICLE + r")$", re.I)
+# … and one said by its model's code ("the MT-07"): only the one held of that name.
 _A_MODEL_CODE = re.compile(A_MODEL_CODE)
-_A_VEHICLE_KIND = re.compile(
-    r"^(?:car|van|truck|pick-?up|ute|suv|motorbike|motorcycle|scooter|moped|campervan|camper|"
-    r"motorhome|" + REPLACED_VEHICLE + r")$",
-    re.I,
-)
 
 
 def _vehicle_held(
