@@ -298,8 +298,9 @@ def facts_of(
             )
         )
     # (a clause opening on a vehicle is no one's, or the vehicle's: "vespa got stolen")
-    first = clause.split(maxsplit=1)[:1]
-    on_a_vehicle = subject is NOBODY or [subject.key.casefold()] == [w.casefold() for w in first]
+    on_a_vehicle = subject is NOBODY or [subject.key.casefold()] == [
+        w.casefold() for w in clause.split(maxsplit=1)[:1]
+    ]
     taken = _VEHICLE_TAKEN.match(clause) if on_a_vehicle and not condition else None
     owned = _MY_VEHICLE.match(clause) if subject is NOBODY and not condition else None
     found = taken or owned

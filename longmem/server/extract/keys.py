@@ -662,13 +662,14 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             if value:
                 found["employer"] = Key("employer", value, False, FACT)
     vehicle = found.get("vehicles")
-    traded = _TRADED.search(text) if vehicle is not None and not vehicle.negated else None
-    if traded:
-        # "traded in the civic for a Tesla": the one given up is no longer had
-        more.append(Key("vehicles", traded.group("old"), True, FACT))
-    elif vehicle is not None and not vehicle.negated and _REPLACED.search(text):
-        # "replaced it with a Honda SH125", "got a Cowboy instead": the one held before
-        more.append(Key("vehicles", REPLACED_VEHICLE, True, FACT))
+    if vehicle is not None and not vehicle.negated:
+        traded = _TRADED.search(text)
+        if traded:
+            # "traded in the civic for a Tesla": the one given up is no longer had
+            more.append(Key("vehicles", traded.group("old"), True, FACT))
+        elif _REPLACED.search(text):
+            # "replaced it with a Honda SH125", "got a Cowboy instead": the one held before
+            more.append(Key("vehicles", REPLACED_VEHICLE, True, FACT))
     switched = SWITCHED_FROM.search(text)
     medicine = found.get("medications")
     employer = found.get("employer")

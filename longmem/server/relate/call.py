@@ -105,19 +105,15 @@ class _Call(Whose, _Corrections, Keyed):
         gone = self._vehicle_gone(fact)
         if gone is None and fact.value == REPLACED_VEHICLE:
             return []  # "bought a Triumph to replace it", none held before: the new one only
-        if gone is None:
-            # "sold the MT-07" with none of that name held: the words as said
-            said = finish(third_person(fact.statement)) if fact.statement else fact.text
-            gone = replace(fact, text=said, attribute=None, value=None, negated=False)
-        fact = gone
-        if self._ends_someone_else(fact):
+        if gone is None or self._ends_someone_else(fact):
             # "Netflix and I broke up lol", with Tom the partner: words, Tom stays; no pet
             # by that name, the words as said ("we had to put Tom down yesterday", not
-            # "User no longer has Tom")
+            # "User no longer has Tom"); "sold the MT-07" with no vehicle of that name held
             said = fact.text
-            if fact.attribute == "pets" and fact.statement:
+            if fact.attribute in ("pets", "vehicles") and fact.statement:
                 said = finish(third_person(fact.statement))
-            fact = replace(fact, text=said, attribute=None, value=None, negated=False)
+            gone = replace(fact, text=said, attribute=None, value=None, negated=False)
+        fact = gone
         if attribute(fact.attribute) is not None:
             relation, existing, supersedes, current = self._keyed(fact, for_a_while)
             vector = None
