@@ -148,6 +148,14 @@ def _asks_driven(words: list[str]) -> bool:
     )
 
 
+def _asks_worked_out(words: list[str]) -> bool:
+    """Whether a question asks where someone works out: "where does the user work out?",
+    "where do I work out these days" (not "how did it work out?", "work out the tip")."""
+    return "where" in words and any(
+        w in ("work", "works") and words[i + 1 : i + 2] == ["out"] for i, w in enumerate(words)
+    )
+
+
 def _asks_doing(words: list[str]) -> bool:
     """Whether a question asks what someone does for a living: "What does Jay do?",
     "What does Kwame do for work?"."""
@@ -173,6 +181,11 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     driven = _asks_driven(words)
     if driven:
         scored["vehicles"] = scored.get("vehicles", 0) + 4
+    worked_out = _asks_worked_out(words)
+    if worked_out:  # the gym, not the job nor the home
+        scored["gym"] = scored.get("gym", 0) + 4
+        for name in ("job", "employer", "location", "home"):
+            scored.pop(name, None)
     # "Who is Bronte engaged to?", "Who is DeShawn dating?": the partner, by name
     partnered = "who" in found and bool(found & _PARTNERED)
     if partnered:  # a person is asked, not whether: not "User is engaged"
@@ -199,13 +212,14 @@ def _attributes(words: list[str], found: set[str]) -> list[str]:
     if (
         not doing
         and not driven
+        and not worked_out
         and not partnered
         and not housed
         and not whereabouts
         and (not scored or not any(found & (ASKED_BY[n] - _WEAK) for n in scored))
     ):
         return []
-    if found & _WHERE:
+    if found & _WHERE and not worked_out:
         for name in ("location", "home"):
             scored[name] = scored.get(name, 0) + 1.5
         if "live" in found or "lives" in found or "living" in found:

@@ -122,6 +122,8 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
     Attribute("doctor", True, "sees the doctor", "doctor gp doc physician"),
     Attribute("therapist", True, "sees the therapist", "therapist counsellor counselor"),
     Attribute("landlord", True, "rents from", "landlord landlady"),
+    Attribute("bank", True, "banks with", "bank banks banking", "account switched"),
+    Attribute("gym", True, "goes to the gym at", "gym gyms membership", "joined cancelled"),
     Attribute("mother", True, "has a mother,", "mother mom mum"),
     Attribute("father", True, "has a father,", "father dad"),
     Attribute(

@@ -18,6 +18,7 @@ import re
 from .lexicon import NOT_A_NAME
 from .places import place_rest
 from .rules_work import NAMED_EMPLOYER, PARTNER_GRADE, STAFF
+from .services import A_GYM_OF_NO_NAME, GYM
 from .values import is_occupation
 
 # Someone else's subject right before the verb a rule matched, first in the clause, after
@@ -326,7 +327,10 @@ NOT_A_WORKPLACE = re.compile(
     # Hinge", "the church choir" (each had been "User works at …")
     r"(?:the|my|our|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:party|app|club|choir|church|mosque|temple|"
     r"synagogue|server|waitlist|waiting\s+list|league|movement|fan\s+club)s?"
-    r"(?=\s*(?:$|,|\s(?:called|named)\b))",  # (not "a church school", "a fintech app company")
+    # (not "a church school", "a fintech app company")
+    r"(?=\s*(?:$|,|\s(?:called|named)\b))"
+    # a gym one joins (services.py): "joined PureGym" (had been "User works at PureGym")
+    r"|(?:" + GYM + r"|" + A_GYM_OF_NO_NAME + r")",
     re.I,
 )
 # … unless work is said ("I work at a bar in Soho", "got a job at the pub").

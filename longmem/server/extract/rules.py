@@ -152,6 +152,17 @@ from .rules_work import (
     WORK_WORD,
     WORK_WORDS,
 )
+from .services import (
+    A_GYM_OF_NO_NAME,
+    BANK,
+    BANK_ACCOUNT_CLOSED,
+    BANK_CLOSED,
+    BANK_TAKEN_UP,
+    GYM,
+    GYM_GONE_TO,
+    GYM_LEFT,
+    GYM_TAKEN_UP,
+)
 from .values import A_HOME, HOME_ADJ, HOME_NOUN
 from .vehicles import A_MODEL_CODE, A_YEAR, AMBIGUOUS_MODEL, TRADED, VEHICLE
 from .vehicles import ENDS as VEHICLE_ENDS
@@ -813,6 +824,19 @@ RULES: tuple[Rule, ...] = (
     # one's own said in passing (vehicles.OWN; a clause opening on it is no one's, and
     # clause_facts.py keys it)
     _rule("vehicles", OWN_VEHICLE),
+    # -- the bank and the gym one is with, by name (services.py) --
+    # "I bank with Barclays", "moved everything over to Monzo", "switched banks to
+    # Starling", "my bank is Nationwide"; over: "closed my Barclays account"
+    _rule("bank", BANK_TAKEN_UP),
+    _rule("bank", r"\b(?:my|our)\s+(?:main\s+|new\s+|current\s+)?bank\s*(?:is|'s|’s)\s+(?:now\s+)?(?P<v>" + BANK + r")"),
+    _rule("bank", BANK_CLOSED, negated=True),
+    _rule("bank", BANK_ACCOUNT_CLOSED, negated=True),
+    # "signed up for PureGym near work", "switched to the council leisure centre", "I go
+    # to Third Space", "my gym is the Better one"; over: "cancelled puregym"
+    _rule("gym", GYM_TAKEN_UP),
+    _rule("gym", GYM_GONE_TO),
+    _rule("gym", r"\b(?:my|our)\s+(?:new\s+|current\s+)?gym\s*(?:is|'s|’s)\s+(?:now\s+)?(?P<v>" + GYM + r"|" + A_GYM_OF_NO_NAME + r")"),
+    _rule("gym", GYM_LEFT, negated=True),
     _rule("visited", r"\b(?:have been to|has been to|have visited|has visited|have travel(?:l)?ed to)\s+(?P<v>[A-Z][^,;:!?()]*)", flags=0),
     _rule("school", r"\b(?:study|studies|studying|enrolled|student)\s+(?:\w+\s+)?(?:at|in)\s+" + V),
     # back for a year at a school said so, or at a place ("back for final year at

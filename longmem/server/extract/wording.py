@@ -37,6 +37,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "doctor": ("{s}'s doctor is {v}", "{s}'s doctor is no longer {v}"),
     "therapist": ("{s}'s therapist is {v}", "{s}'s therapist is no longer {v}"),
     "landlord": ("{s}'s landlord is {v}", "{s}'s landlord is no longer {v}"),
+    "bank": ("{s} banks with {v}", "{s} no longer banks with {v}"),
+    "gym": ("{s}'s gym is {v}", "{s}'s gym is no longer {v}"),
     "mother": ("{s}'s mother is {v}", "{s}'s mother is not {v}"),
     "father": ("{s}'s father is {v}", "{s}'s father is not {v}"),
     "drinks": ("{s} drinks {v}", "{s} no longer drinks {v}"),
