@@ -3230,6 +3230,32 @@ def test_which_school_a_teacher_is_at_is_where_they_work(mem: Longmem, collectio
     assert "User works at Ysgol Syr Hugh Owen" in hits[:2]
 
 
+def test_a_child_moved_to_another_school_goes_there_now(mem: Longmem, collection: str) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            (
+                "my son Leo starts reception at St Mary's Primary in September",
+                "2022-06-01T10:00:00Z",
+            ),
+            ("Leo's loving year 1, his teacher Mrs Patel is amazing", "2023-10-10T10:00:00Z"),
+            (
+                "we're moving Leo to Oakfield Academy after half term, the commute was killing us",
+                "2024-01-20T10:00:00Z",
+            ),
+        ],
+    )
+    now = [
+        (m["subject"], m["value"])
+        for m in mem.list_memories(collection=collection)
+        if m["is_latest"] and m.get("attribute") == "school" and not m["negated"]
+    ]
+    assert now == [("son:Leo", "Oakfield Academy")]
+    hits = _texts(mem.search("what school does Leo go to?", collection=collection))
+    assert hits[0] == "User's son Leo goes to Oakfield Academy"
+
+
 @pytest.mark.parametrize(
     "over",
     [

@@ -897,6 +897,20 @@ def test_a_child_born_to_someone_is_their_child(
         ),
         # A school started is a school, not an employer.
         ("Mia starts at Oakfield Primary in September", [("Mia goes to Oakfield Primary from September 2027", "Mia", "school", "Oakfield Primary", False)]),
+        # … by someone named alone, at a school for children by its name (not a job: "as a
+        # maths teacher"), or where the user moves or enrols a child
+        ("Leo started at Oakfield Academy today", [("Leo goes to Oakfield Academy", "Leo", "school", "Oakfield Academy", False)]),
+        (
+            "Anna started at Oakfield Academy as a maths teacher",
+            [
+                ("Anna works as a maths teacher", "Anna", "job", "maths teacher", False),
+                ("Anna works at Oakfield Academy", "Anna", "employer", "Oakfield Academy", False),
+            ],
+        ),
+        ("Leo started at Google today", [("Leo works at Google", "Leo", "employer", "Google", False)]),
+        ("we enrolled Mia at Sakura Elementary", [("Mia goes to Sakura Elementary", "Mia", "school", "Sakura Elementary", False)]),
+        ("moved our son to St Bede's Prep", [("User's son goes to St Bede's Prep", "son:", "school", "St Bede's Prep", False)]),
+        ("I moved Tom to the sales team", [("User moved Tom to the sales team", "user", None, None, False)]),
         # Words for family from other languages, as used in English chat.
         (
             "my unnie Soyeon is a flight attendant",

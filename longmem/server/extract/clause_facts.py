@@ -29,6 +29,7 @@ from .lexicon import (
     PET_ANIMAL,
     SETTLED,
     SUBJECT,
+    UNRESOLVED_PREFIX,
     WEEKDAY_RE,
     words,
 )
@@ -59,6 +60,7 @@ from .text import classify, has_past_verb, lower_words, verb_first
 from .theirs import pet_named
 from .third_person import finish, third_person
 from .timing import planned_start, plans, put_off
+from .values import WORK_SAID
 from .vehicles import OWN, TAKEN
 from .when import (
     END_OF_DAY,
@@ -197,6 +199,14 @@ TONIGHT = re.compile(r"\btonight\b", re.I)
 
 _CHILD_WORDS = frozenset(word for word, kind in RELATIONS.items() if kind == "children")
 _STARTED_AT = re.compile(r"\bstart(?:ed|s|ing)?\s+at\b", re.I)
+# … a school for children by its name's last word ("Oakfield Academy", "St Mary's
+# Primary"): where someone named alone starts is one ("Leo started at Oakfield Academy",
+# had been his employer), unless work is said.
+A_CHILDS_SCHOOL = (
+    r"\b(?-i:Primary|Academy|Elementary|Nursery|Pre-?school|Kindergarten|Infants|Juniors|"
+    r"Montessori|Prep|High|Grammar|Middle\s+School|Junior\s+School|Infant\s+School)\b"
+)
+_A_CHILDS_SCHOOL = re.compile(A_CHILDS_SCHOOL)
 # Where one is at that is one's home: "at my new flat in Leeds".
 _AT = re.compile(r"\bat\s+", re.I)
 _AT_HOME = re.compile(r"^(?:my|our)\s+(?:new\s+)?(?:flat|house|home|place|apartment)\b", re.I)
@@ -362,6 +372,19 @@ def facts_of(
         # "my son started at Leeds Grammar": a school, as "starts at Oakfield Primary" is
         keys = [
             Key("school", k.value, k.negated, k.type) if k.attribute == "employer" else k
+            for k in keys
+        ]
+    elif (
+        subject.key not in (USER, NOBODY.key)
+        and ":" not in subject.key
+        and not subject.key.startswith(UNRESOLVED_PREFIX)
+        and _STARTED_AT.search(predicate)
+        and not WORK_SAID.search(predicate)
+    ):
+        keys = [
+            Key("school", k.value, k.negated, k.type)
+            if k.attribute == "employer" and _A_CHILDS_SCHOOL.search(k.value)
+            else k
             for k in keys
         ]
     # "in Kumasi Monday to Wednesday": a stay in a place named, for those days; not a

@@ -17,7 +17,14 @@ from ..facts import FACT, RELATION_ATTRIBUTES, USER, WORK_ATTRIBUTES, ExtractedF
 from ..timestamps import as_utc
 from .ages import others_ages
 from .chat import REQUEST, fields_said, joke_owned_up, pasted, sentences, typed_after
-from .clause_facts import NEWS_OF_A_JOB, TONIGHT, TWO_NAMED, facts_of, two_of_them
+from .clause_facts import (
+    A_CHILDS_SCHOOL,
+    NEWS_OF_A_JOB,
+    TONIGHT,
+    TWO_NAMED,
+    facts_of,
+    two_of_them,
+)
 from .clauses import clauses
 from .commas import told_after_a_comma
 from .corrections import _correction, _put_right
@@ -25,7 +32,7 @@ from .endings import ended_in_the_next, left_the_job_told, what_ended
 from .health import CONDITION_NAMES, SOMEONE_ELSE, VERBLESS_CONDITIONS
 from .homes import city_beside, home_by_noun
 from .keys import Key, load
-from .kin import PARTNER_KIN, REL, kin
+from .kin import NAME, PARTNER_KIN, REL, kin
 from .lexicon import ADVERBS, CLAUSE_VERBS, SUPPOSING, UNRESOLVED_PREFIX
 from .mine import courted, proposed
 from .names import PERSON_WORDS, a_lower_name
@@ -43,7 +50,7 @@ from .quotes import FIRST_PERSON_SAID, quotes_aside, quotes_back
 from .renamed import names_taken
 from .rests import rest_untold
 from .retractions import taken_back
-from .subjects import NOBODY, USER_SUBJECT, Parsed, Subject, parse_subject
+from .subjects import NOBODY, USER_SUBJECT, Parsed, Subject, parse_subject, relation_subject
 from .text import classify, lower_words
 from .theirs import lower_opener
 from .third_person import finish, third_person
@@ -274,7 +281,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             ):
                 # "my brother has a new boyfriend. he's a plumber": he may be either
                 previous = NOBODY
-            parsed = _mourned(parse_subject(clause, previous, newcomer or to_name))
+            parsed = _sent_to_school(_mourned(parse_subject(clause, previous, newcomer or to_name)))
             new_one = names_someone_new(clause)
             if (
                 new_one is not None
@@ -446,6 +453,34 @@ _DIED = re.compile(
     r"inside|a\s+little|(?:her|his|my|their)\s+hair)\b)(?!.*\b(?:kidding|jk|joking)\b)",
     re.I,
 )
+
+
+# A child the user moves to a school or enrols at one: "we're moving Leo to Oakfield
+# Academy after half term", "we enrolled Mia at Sakura Elementary", "moved our son to St
+# Bede's Prep" (had been the user's, or no one's): the child starts there.
+_SENT_TO_SCHOOL = re.compile(
+    r"^(?:(?:are|'re|’re|am|'m|have|'ve|’ve|had|just|finally|now|officially)\s+)*"
+    r"(?:moving|moved|enrolled|enrolling|put|putting|switched|switching|transferred|"
+    r"transferring|sending|sent|registered)\s+"
+    r"(?:(?:my|our)\s+(?P<rel>son|daughter|stepson|stepdaughter)(?:\s+(?P<named>" + NAME + r"))?"
+    r"|(?P<name>" + NAME + r"))\s+(?:to|at|into|in)\s+"
+    r"(?=(?:the\s+)?(?-i:[A-Z])[^,;:!?()]*?" + A_CHILDS_SCHOOL + r")",
+    re.I,
+)
+
+
+def _sent_to_school(parsed: Parsed) -> Parsed:
+    """A child moved or enrolled by the user, read as the child's start at the school."""
+    if parsed.subject.key != USER:
+        return parsed
+    sent = _SENT_TO_SCHOOL.match(parsed.predicate)
+    if sent is None:
+        return parsed
+    rest = "starts at " + parsed.predicate[sent.end() :]
+    if sent.group("rel"):
+        return Parsed(relation_subject(sent.group("rel"), sent.group("named")), rest)
+    name = sent.group("name")
+    return Parsed(Subject(name, name), rest)
 
 
 def _mourned(parsed: Parsed) -> Parsed:
