@@ -947,6 +947,36 @@ def test_facts_are_keyed_to_the_user_or_a_named_relation(
 
 
 @pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # a stage of school moved to is no home; the work after it is the user's
+        (
+            "moved to secondary, teaching maths at Kingsway Academy now",
+            [
+                ("User works as a maths teacher", "user", "job", "maths teacher", False),
+                ("User works at Kingsway Academy", "user", "employer", "Kingsway Academy", False),
+                ("Moved to secondary", "user", None, None, False),
+            ],
+        ),
+        # a band joined, a youth team played for: no employer
+        ("joined a jazz trio", [("User joined a jazz trio", "user", None, None, False)]),
+        ("I joined a band", [("User joined a band", "user", None, None, False)]),
+        ("Joe plays for Harrow Hawks under 12s", [("Joe plays for Harrow Hawks under 12s", "user", None, None, False)]),
+        ("Joe moved up to the under 13s", [("Joe moved up to the under 13s", "user", None, None, False)]),
+        ("I play for Arsenal", [("User works at Arsenal", "user", "employer", "Arsenal", False)]),
+        # a move said with how it was made
+        ("moved across the river to Jersey City, rents were insane", [("User lives in Jersey City", "user", "home", "Jersey City", False), ("Rents were insane", "user", None, None, False)]),
+        # work begun part-time
+        ("started part-time at the garden centre", [("User works at the garden centre", "user", "employer", "the garden centre", False)]),
+    ],
+)  # fmt: skip
+def test_what_was_misread_as_a_home_or_an_employer(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
     ("content", "text"),
     [
         ("my neighbour is vegan", "User's neighbour is vegan"),

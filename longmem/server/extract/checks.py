@@ -112,7 +112,11 @@ _NO_HOME = re.compile(
     r"(?!\s+(?:in|on|near|outside|of|at|by)\s+(?!(?:the\s+)?week(?:end|day)s?\b))"
     r"|^(?:linux|windows|mac|macos|ubuntu|arch|vim|vscode|vs\s+code|zoom|teams|slack|notion|"
     r"spotify|apple\s+music|iphone|android|postgres|mysql|decaf|tears|sweatpants|pyjamas|"
-    r"pajamas|part[\s-]time|full[\s-]time|remote|excel|airpods)\b"
+    r"pajamas|part[\s-]time|full[\s-]time|remote|excel|airpods|"
+    # a stage of school, where a teacher moves: "moved to secondary, teaching maths…"
+    r"secondary|primary|reception|sixth\s+form|year\s+\d+)\b"
+    # a youth team moved up to: "(Joe moved up to) the under 13s"
+    r"|^(?:the\s+)?(?:under[- ]?\d{1,2}s?|u\d{1,2}s?)$"
     # where one has been that is no place: "(been in) touch with my sister", "in love"
     r"|^(?:touch|contact|trouble|love|debt|pain|denial|shock|limbo|charge|hospital|bed)$",
     re.I,
@@ -162,8 +166,9 @@ NOT_A_VALUE = {
         r"minimum\s+wage|a\s+living|myself|(?:a|my|the|my\s+own)\s+(?:\w+'s\s+|slow\s+|fast\s+)?pace|"
         r"the\s+intersection\s+of\b.*|the\s+moment|(?:the\s+)?weekends?|"
         # a deadline: "working on a presentation for Monday"
-        r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|next\s+week))"
-        + _IDLY
+        r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|next\s+week)|"
+        # a youth team played for: "plays for Harrow Hawks under 12s"
+        r"(?:.*\s)?(?i:under[- ]?\d{1,2}s?|u\d{1,2}s?))" + _IDLY
     ),
     # a date or hours, not a number: "call me at 12.05.2026", "reach me 9.00-17.00"
     "phone": re.compile(
@@ -326,7 +331,8 @@ NOT_A_WORKPLACE = re.compile(
     # what one joins that is no employer: "joined the Labour Party", "a dating app called
     # Hinge", "the church choir" (each had been "User works at …")
     r"(?:the|my|our|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:party|app|club|choir|church|mosque|temple|"
-    r"synagogue|server|waitlist|waiting\s+list|league|movement|fan\s+club)s?"
+    r"synagogue|server|waitlist|waiting\s+list|league|movement|fan\s+club|band|trio|quartet|"
+    r"quintet|orchestra|ensemble)s?"
     # (not "a church school", "a fintech app company")
     r"(?=\s*(?:$|,|\s(?:called|named)\b))"
     # a gym one joins (services.py): "joined PureGym" (had been "User works at PureGym")

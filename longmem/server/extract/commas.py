@@ -48,7 +48,11 @@ def told_after_a_comma(
         before = pieces[0] if at == 1 else ", " + pieces[at - 1]
         not_now = not_now or _NOT_NOW.search(before) is not None
         someone_else = someone_else or _tells_of_someone(pieces[at - 1], at == 1)
-        if own_news and (not _SAID_WITH_I.match(piece) or not_now):
+        if (
+            own_news
+            and (not _SAID_WITH_I.match(piece) or not_now)
+            and not _work_moved_to(pieces, at)
+        ):
             continue  # (no list about oneself: "prep me for a Google interview, L4 SWE")
         if someone_else:
             break  # "writing on behalf of my mum, 82, living in Hull": hers from there on
@@ -162,6 +166,19 @@ _NOT_NOW = re.compile(
     r"unless|back|ago|then|\d{4})\b",
     re.I,
 )
+# A piece of the work one moved to, after the move said first: "moved to secondary, teaching
+# maths at Kingsway Academy now", "switched schools, now teaching at Hillside Primary".
+_MOVED_ON = re.compile(r"^\s*(?:(?:just|finally|recently)\s+)?(?:moved|switched|changed)\b", re.I)
+_WORKING_NOW = re.compile(
+    r"(?:now\s+)?(?:teaching|working|lecturing)\b(?=[^,]*\b(?:at|for)\s+(?-i:[A-Z]))", re.I
+)
+
+
+def _work_moved_to(pieces: list[str], at: int) -> bool:
+    """Whether a piece tells the work one moved to, the move said first (at ``at``)."""
+    return at == 1 and bool(_MOVED_ON.match(pieces[0])) and bool(_WORKING_NOW.match(pieces[at]))
+
+
 # What a piece after a comma is read for: where one lives, works and studies, with whom,
 # and a pastime ("I live in Leeds, doing pottery these days"); not an age ("I have 2
 # brothers, 32 and 28"), a liking ("I work at Deloitte, like I told you"), a stay or an

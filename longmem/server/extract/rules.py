@@ -347,7 +347,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"\b(?:signed|accepted|took)\s+(?:an?|the|their|my)\s+(?:(?:full-time|part-time|job|new|permanent)\s+)*offer\s+(?:with|from|at)\s+(?=(?-i:[A-Z]))(?P<v>[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})"),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
-    _rule("employer", r"\b(?:joined|joining|started at|started working at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + V),
+    _rule("employer", r"\b(?:joined|joining|started at|started working at|started (?:part|full)[- ]time at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + V),
     # … at a named employer's office or site: "started at Tesco head office in Welwyn",
     # "joined Arup's Leeds office" (the employer, not the office)
     _rule("employer", r"\b(?:joined|joining|started at|started working at|moved over to)\s+(?:the\s+)?(?P<v>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z&])[\w&.-]*){0,2}?)(?:['’]s\s+(?-i:[A-Z])[\w-]+\s+(?:offices?|campus|site|depot|plant|branch)|\s+(?:head\s+office|hq|headquarters))\b(?![^,;:!?()]*\b(?:party|club|book|quiz|do|drinks|event|for\s+(?:a|an|the)|to\s+(?:visit|see|meet)|visit|visiting|tour|meetup|hackathon|workshop|interview|lunch|dinner|drinks|coffee|yesterday\s+for|today\s+for)\b)"),

@@ -89,7 +89,8 @@ MOVED_HOW = (
     # "moved from Chicago to Austin": where from, said before where to
     r"(?:from\s+(?!(?:a|an|the|my|our|one|home)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?=to\b))?"
     r"(?:(?:here|there|back|home|over|out|away|abroad|house|down|up|all the way|permanently|"
-    r"finally|across the (?:country|pond|world|border)|for (?:work|uni|a job|love|school|the job)|"
+    r"finally|across the (?:country|pond|world|border|river|bay|water|road|street|city|town|"
+    r"channel|harbour|harbor|bridge)|for (?:work|uni|a job|love|school|the job)|"
     r"with (?:my|our|the) (?:family|kids|partner|wife|husband|boyfriend|girlfriend))\s+){0,3}"
 )
 # A move said before it happens: "we're moving to Izmir in June", "we move to Leeds on
