@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
@@ -60,6 +60,29 @@ VECTOR_SCALE = 0.5
 # this share of its fused score and the oldest none, so near-ties go to the newer
 # memory while a clearly better match still wins.
 RECENCY_PRIOR = 0.02
+# A change told later: in a hybrid search, a current memory that tells of a change
+# ("moved", "switched", "instead", "no longer", "now"…; ``_CHANGE_TOLD``) goes above the
+# older candidates ranked just above it, said before it (in an earlier message), whose
+# scores are at most 1 / CHANGE_RATIO of its own — never above a keyed fact the question
+# asks about. "my in-laws live in Cork" then "the in-laws moved to Spain!!": "where do my
+# in-laws live now?" answers with the later word first, the two matching the question
+# about as well. Read among the best CHANGE_DEPTH × limit candidates.
+CHANGE_RATIO = 0.7
+_CHANGE_DEPTH = 2
+_CHANGE_TOLD = re.compile(
+    r"\b(?:now|anymore|any\s+more|no\s+longer|instead|switched|switching|swapped|moved|"
+    r"moving|changed|replaced|upgraded|new|finally|quit|stopped|gave\s+up|dropped|"
+    r"cancelled|canceled|closed|sold|left|off|back\s+to|back\s+on|got\s+rid|these\s+days|"
+    r"nowadays|from\s+now\s+on|since)\b",
+    re.I,
+)
+# … unless the question asks what held before ("which supermarket did we use to go to?",
+# "what was my first car?"): then the order is the words' alone.
+_ASKS_BEFORE = re.compile(
+    r"\b(?:used?\s+to|before|previous(?:ly)?|former(?:ly)?|originally|at\s+first|first|old|"
+    r"earlier|last)\b",
+    re.I,
+)
 # A model embedder ranks every memory of a search's scope (the collection searched, or
 # the tenant) of at most this many memories, not only what the built-in arms found:
 # "where is the wedding?" finds "my brother is getting married in Okinawa", which shares
@@ -618,10 +641,18 @@ class SearchEngine(VectorArm):
             for place, rid in enumerate(newest):
                 fused[rid] *= 1.0 + step * place
         history = req.include_history or arms.past
+        read: dict[int, MemoryRecord] = {}  # the memories read so far, by rid
+        if (
+            req.mode == "hybrid"
+            and not history
+            and len(fused) > 1
+            and not _ASKS_BEFORE.search(req.query)
+        ):
+            read = self._changes_first(tenant_id, fused, arms, req.limit)
         if arms.ask is None and not history:
-            candidates = self._current_by_score(tenant_id, fused, now, req.limit)
+            candidates = self._current_by_score(tenant_id, fused, now, req.limit, read)
         else:
-            found = self.store.memories.by_rids(tenant_id, list(fused))
+            found = self._read(tenant_id, list(fused), read)
             # Re-checked on the records themselves: the index may trail a concurrent write.
             fused = {rid: score for rid, score in fused.items() if rid in found}
             fused = {rid: s for rid, s in fused.items() if not found[rid].archived}
@@ -660,8 +691,46 @@ class SearchEngine(VectorArm):
                 break
         return results
 
+    def _changes_first(
+        self, tenant_id: str, fused: dict[int, float], arms: Arms, limit: int
+    ) -> dict[int, MemoryRecord]:
+        """A change told later goes above what was said before it (``CHANGE_RATIO``):
+        raises the fused score of each current candidate that tells of one, among the
+        best, to just above the highest of the older candidates it passes. Gives the
+        memories it read (the best, whose order changes only among themselves)."""
+        best = sorted(fused, key=lambda rid: (-fused[rid], -rid))[: limit * _CHANGE_DEPTH]
+        found = self.store.memories.by_rids(tenant_id, best)
+        live = [found[rid] for rid in best if rid in found and found[rid].is_latest]
+        live = [memory for memory in live if not memory.archived]
+        # (the earliest said first: a later change passes an earlier one too)
+        for told in sorted(live, key=lambda memory: (memory.said, memory.rid)):
+            if told.rid in arms.keyed or not _CHANGE_TOLD.search(told.text):
+                continue
+            order = sorted(live, key=lambda memory: (-fused[memory.rid], -memory.rid))
+            at = to = order.index(told)
+            while to > 0 and _passed(order[to - 1], told, fused, arms):
+                to -= 1
+            if to < at:
+                fused[told.rid] = fused[order[to].rid] * 1.001
+        return found
+
+    def _read(
+        self, tenant_id: str, rids: Sequence[int], read: Mapping[int, MemoryRecord]
+    ) -> dict[int, MemoryRecord]:
+        """The memories of ``rids``, those in ``read`` not read again."""
+        found = {rid: read[rid] for rid in rids if rid in read}
+        missing = [rid for rid in rids if rid not in read]
+        if missing:
+            found.update(self.store.memories.by_rids(tenant_id, missing))
+        return found
+
     def _current_by_score(
-        self, tenant_id: str, fused: dict[int, float], now: str, limit: int
+        self,
+        tenant_id: str,
+        fused: dict[int, float],
+        now: str,
+        limit: int,
+        read: Mapping[int, MemoryRecord],
     ) -> Iterator[MemoryRecord]:
         """The current candidates' memories, best fused score first (ties: the newer).
 
@@ -673,7 +742,7 @@ class SearchEngine(VectorArm):
         while start < len(order):
             chunk = order[start : start + batch]
             start, batch = start + batch, batch * 2
-            found = self.store.memories.by_rids(tenant_id, chunk)
+            found = self._read(tenant_id, chunk, read)
             for rid in chunk:
                 memory = found.get(rid)  # re-checked: the index may trail a concurrent write
                 if memory is not None and not memory.archived and _current(memory, now):
@@ -723,6 +792,17 @@ _CAPITALISED_KIN = frozenset(
     """mum mom mam mammy mummy mommy mother dad daddy father grandma grandmother granny nan
     nana grandpa grandfather grandad granddad""".split()  # noqa: SIM905
 )
+
+
+def _passed(before: MemoryRecord, told: MemoryRecord, fused: dict[int, float], arms: Arms) -> bool:
+    """Whether a change told later (``told``) goes above ``before``, ranked just above
+    it: said in an earlier message, no keyed fact the question asks about, and not a
+    clearly better match."""
+    return (
+        before.said < told.said
+        and before.rid not in arms.keyed
+        and fused[told.rid] >= CHANGE_RATIO * fused[before.rid]
+    )
 
 
 def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:

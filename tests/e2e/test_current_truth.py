@@ -6582,3 +6582,60 @@ def test_a_new_therapist_named_after_the_kind_supersedes_the_old(
     assert _texts(mem.search("when is the user's therapy", collection=collection))[0] == (
         "User's therapist is Nadia on Mondays via BetterHelp"
     )
+
+
+# Things said before, of nothing asked below: the arms rank among more than two.
+_SAID_BEFORE = [
+    (said, f"2022-0{month}-01T10:00:00Z")
+    for month, said in enumerate(
+        [
+            "my favourite film is Paddington 2",
+            "the dentist is on Church Road",
+            "our neighbour Bill has a loud dog",
+            "I am learning to bake sourdough",
+            "the car insurance renews in March",
+            "my sister lives in Bristol",
+        ],
+        start=1,
+    )
+]
+
+
+@pytest.mark.parametrize("later", ["2023-06-01T10:00:00Z", "2023-01-10T10:00:00Z"])
+def test_a_change_told_later_answers_before_what_it_changed(
+    mem: Longmem, collection: str, later: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            *_SAID_BEFORE,
+            ("we do our weekly shop at Tesco in Hove", "2023-01-10T10:00:00Z"),
+            ("switched our weekly shop to Aldi, so much cheaper", later),
+        ],
+    )
+    hits = _texts(mem.search("which supermarket do we use?", collection=collection))
+    told_later = later > "2023-01-10T10:00:00Z"
+    # the change first when told in a later message; in the same breath, the words' order
+    assert ("Aldi" in hits[0]) == told_later and ("Tesco" in hits[1]) == told_later
+    # a question of what held before is answered by its words alone
+    hits = _texts(mem.search("which supermarket did we use to go to?", collection=collection))
+    assert "Tesco" in hits[0]
+
+
+def test_a_change_told_later_does_not_pass_a_clearly_better_match(
+    mem: Longmem, collection: str
+) -> None:
+    _said(
+        mem,
+        collection,
+        [
+            *_SAID_BEFORE,
+            ("our energy supplier is Octopus, the app is great", "2023-01-10T10:00:00Z"),
+            ("moved the boiler service to 3 May with British Gas", "2023-06-01T10:00:00Z"),
+        ],
+    )
+    hits = mem.search("who is our energy supplier?", collection=collection)
+    texts = _texts(hits)
+    assert "Octopus" in texts[0] and "boiler service" in texts[1]
+    assert hits[1]["score"] < 0.7 * hits[0]["score"]
