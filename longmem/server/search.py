@@ -648,7 +648,7 @@ class SearchEngine(VectorArm):
             and len(fused) > 1
             and not _ASKS_BEFORE.search(req.query)
         ):
-            read = self._changes_first(tenant_id, fused, arms, req.limit)
+            read = self._changes_first(tenant_id, fused, arms, req.limit, now)
         if arms.ask is None and not history:
             candidates = self._current_by_score(tenant_id, fused, now, req.limit, read)
         else:
@@ -692,7 +692,7 @@ class SearchEngine(VectorArm):
         return results
 
     def _changes_first(
-        self, tenant_id: str, fused: dict[int, float], arms: Arms, limit: int
+        self, tenant_id: str, fused: dict[int, float], arms: Arms, limit: int, now: str
     ) -> dict[int, MemoryRecord]:
         """A change told later goes above what was said before it (``CHANGE_RATIO``):
         raises the fused score of each current candidate that tells of one, among the
@@ -700,8 +700,8 @@ class SearchEngine(VectorArm):
         memories it read (the best, whose order changes only among themselves)."""
         best = sorted(fused, key=lambda rid: (-fused[rid], -rid))[: limit * _CHANGE_DEPTH]
         found = self.store.memories.by_rids(tenant_id, best)
-        live = [found[rid] for rid in best if rid in found and found[rid].is_latest]
-        live = [memory for memory in live if not memory.archived]
+        live = [found[rid] for rid in best if rid in found]
+        live = [memory for memory in live if not memory.archived and _current(memory, now)]
         # (the earliest said first: a later change passes an earlier one too)
         for told in sorted(live, key=lambda memory: (memory.said, memory.rid)):
             if told.rid in arms.keyed or not _CHANGE_TOLD.search(told.text):

@@ -832,7 +832,7 @@ RULES: tuple[Rule, ...] = (
     _rule("bank", BANK_CLOSED, negated=True),
     _rule("bank", BANK_ACCOUNT_CLOSED, negated=True),
     # "signed up for PureGym near work", "switched to the council leisure centre", "I go
-    # to Third Space", "my gym is the Better one"; over: "cancelled puregym"
+    # to Third Space", "my gym is David Lloyd"; over: "cancelled puregym"
     _rule("gym", GYM_TAKEN_UP),
     _rule("gym", GYM_GONE_TO),
     _rule("gym", r"\b(?:my|our)\s+(?:new\s+|current\s+)?gym\s*(?:is|'s|’s)\s+(?:now\s+)?(?P<v>" + GYM + r"|" + A_GYM_OF_NO_NAME + r")"),
