@@ -66,9 +66,9 @@ RECENCY_PRIOR = 0.02
 # scores are at most 1 / CHANGE_RATIO of its own — never above a keyed fact the question
 # asks about. "my in-laws live in Cork" then "the in-laws moved to Spain!!": "where do my
 # in-laws live now?" answers with the later word first, the two matching the question
-# about as well. Read among the best CHANGE_DEPTH × limit candidates.
+# about as well. Read among the best _FETCH_FACTOR × limit candidates: the memories the
+# answer reads first, so it reads them once.
 CHANGE_RATIO = 0.7
-_CHANGE_DEPTH = 2
 _CHANGE_TOLD = re.compile(
     r"\b(?:now|anymore|any\s+more|no\s+longer|instead|switched|switching|swapped|moved|"
     r"moving|changed|replaced|upgraded|new|finally|quit|stopped|gave\s+up|dropped|"
@@ -698,7 +698,7 @@ class SearchEngine(VectorArm):
         raises the fused score of each current candidate that tells of one, among the
         best, to just above the highest of the older candidates it passes. Gives the
         memories it read (the best, whose order changes only among themselves)."""
-        best = sorted(fused, key=lambda rid: (-fused[rid], -rid))[: limit * _CHANGE_DEPTH]
+        best = sorted(fused, key=lambda rid: (-fused[rid], -rid))[: limit * _FETCH_FACTOR]
         found = self.store.memories.by_rids(tenant_id, best)
         live = [found[rid] for rid in best if rid in found]
         live = [memory for memory in live if not memory.archived and _current(memory, now)]

@@ -95,6 +95,8 @@ _AN_AGE_BEFORE_A_THING = re.compile(
 _AS_A = re.compile(r"\b(?:am|'m|is|are|as|was)\s+an?\s+$", re.I)
 
 
+# A youth team by its age: "under 13s", "under-12s", "U11s".
+_YOUTH_TEAM = r"(?:under[- ]?\d{1,2}s?|u\d{1,2}s?)"
 # What "live in" or "moved to" reads that names no home town: a time zone ("I live in
 # PST", "Eastern time"), a dwelling or a part of town with no place ("a studio apartment",
 # "a bigger place", "the suburbs", "my car"), or a thing one switched to ("linux",
@@ -116,7 +118,7 @@ _NO_HOME = re.compile(
     # a stage of school, where a teacher moves: "moved to secondary, teaching maths…"
     r"secondary|primary|reception|sixth\s+form|year\s+\d+)\b"
     # a youth team moved up to: "(Joe moved up to) the under 13s"
-    r"|^(?:the\s+)?(?:under[- ]?\d{1,2}s?|u\d{1,2}s?)$"
+    r"|^(?:the\s+)?" + _YOUTH_TEAM + r"$"
     # where one has been that is no place: "(been in) touch with my sister", "in love"
     r"|^(?:touch|contact|trouble|love|debt|pain|denial|shock|limbo|charge|hospital|bed)$",
     re.I,
@@ -168,7 +170,7 @@ NOT_A_VALUE = {
         # a deadline: "working on a presentation for Monday"
         r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|next\s+week)|"
         # a youth team played for: "plays for Harrow Hawks under 12s"
-        r"(?:.*\s)?(?i:under[- ]?\d{1,2}s?|u\d{1,2}s?))" + _IDLY
+        r"(?:.*\s)?(?i:" + _YOUTH_TEAM + r"))" + _IDLY
     ),
     # a date or hours, not a number: "call me at 12.05.2026", "reach me 9.00-17.00"
     "phone": re.compile(

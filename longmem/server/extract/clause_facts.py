@@ -35,6 +35,7 @@ from .lexicon import (
 )
 from .literals import said_between
 from .others import mentioned_relations, named_in_twos
+from .rules_personal import A_CHILDS_SCHOOL
 from .stays import (
     _A_SEASON,
     _SETTLED,
@@ -199,13 +200,9 @@ TONIGHT = re.compile(r"\btonight\b", re.I)
 
 _CHILD_WORDS = frozenset(word for word, kind in RELATIONS.items() if kind == "children")
 _STARTED_AT = re.compile(r"\bstart(?:ed|s|ing)?\s+at\b", re.I)
-# … a school for children by its name's last word ("Oakfield Academy", "St Mary's
-# Primary"): where someone named alone starts is one ("Leo started at Oakfield Academy",
-# had been his employer), unless work is said.
-A_CHILDS_SCHOOL = (
-    r"\b(?-i:Primary|Academy|Elementary|Nursery|Pre-?school|Kindergarten|Infants|Juniors|"
-    r"Montessori|Prep|High|Grammar|Middle\s+School|Junior\s+School|Infant\s+School)\b"
-)
+# … a school for children by its name's last word (rules_personal.A_CHILDS_SCHOOL): where
+# someone named alone starts is one ("Leo started at Oakfield Academy", had been his
+# employer), unless work is said.
 _A_CHILDS_SCHOOL = re.compile(A_CHILDS_SCHOOL)
 # Where one is at that is one's home: "at my new flat in Leeds".
 _AT = re.compile(r"\bat\s+", re.I)

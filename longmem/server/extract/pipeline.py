@@ -17,14 +17,7 @@ from ..facts import FACT, RELATION_ATTRIBUTES, USER, WORK_ATTRIBUTES, ExtractedF
 from ..timestamps import as_utc
 from .ages import others_ages
 from .chat import REQUEST, fields_said, joke_owned_up, pasted, sentences, typed_after
-from .clause_facts import (
-    A_CHILDS_SCHOOL,
-    NEWS_OF_A_JOB,
-    TONIGHT,
-    TWO_NAMED,
-    facts_of,
-    two_of_them,
-)
+from .clause_facts import NEWS_OF_A_JOB, TONIGHT, TWO_NAMED, facts_of, two_of_them
 from .clauses import clauses
 from .commas import told_after_a_comma
 from .corrections import _correction, _put_right
@@ -50,6 +43,7 @@ from .quotes import FIRST_PERSON_SAID, quotes_aside, quotes_back
 from .renamed import names_taken
 from .rests import rest_untold
 from .retractions import taken_back
+from .rules_personal import A_CHILDS_SCHOOL
 from .subjects import NOBODY, USER_SUBJECT, Parsed, Subject, parse_subject, relation_subject
 from .text import classify, lower_words
 from .theirs import lower_opener

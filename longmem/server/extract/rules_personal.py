@@ -178,6 +178,12 @@ BACK_FOR_A_YEAR_AT = (
     r"(?=(?-i:[A-Z]))"
 )
 A_SCHOOL_WORD = r"\b(?-i:Uni|University|College|School|Academy|Institute)\b"
+# … and a school for children, by its name's last word: "Oakfield Academy", "St Mary's
+# Primary", "St Bede's Prep".
+A_CHILDS_SCHOOL = (
+    r"\b(?-i:Primary|Academy|Elementary|Nursery|Pre-?school|Kindergarten|Infants|Juniors|"
+    r"Montessori|Prep|High|Grammar|Middle\s+School|Junior\s+School|Infant\s+School)\b"
+)
 # A holiday, an event, a day or a month: no school one is back at for a year ("back for
 # the last year at Wimbledon").
 _NOT_AN_OCCASION = r"(?!(?-i:Christmas|Xmas|Easter|Ramadan|Eid|Diwali|Hanukkah|Thanksgiving|Lent|Passover|New\s+Year|Halloween|Wimbledon|Glastonbury|Euro|World\s+Cup|Super\s+Bowl|Carnival|Pride|Black\s+Friday|Boxing\s+Day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
