@@ -3248,8 +3248,8 @@ def test_a_child_moved_to_another_school_goes_there_now(mem: Longmem, collection
     )
     now = [
         (m["subject"], m["value"])
-        for m in mem.list_memories(collection=collection)
-        if m["is_latest"] and m.get("attribute") == "school" and not m["negated"]
+        for m in _current(mem, collection)
+        if m.get("attribute") == "school" and not m["negated"]
     ]
     assert now == [("son:Leo", "Oakfield Academy")]
     hits = _texts(mem.search("what school does Leo go to?", collection=collection))

@@ -4,25 +4,11 @@ each is named ("moved everything over to Monzo", "signed up for PureGym"), one a
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from longmem import Longmem
 
-
-def _current(mem: Longmem, collection: str, attribute: str) -> list[dict[str, Any]]:
-    """The current facts of the user's of one attribute."""
-    return [
-        dict(m)
-        for m in mem.list_memories(collection=collection)
-        if m["is_latest"] and m.get("attribute") == attribute and m.get("subject") == "user"
-    ]
-
-
-def _held(mem: Longmem, collection: str, attribute: str) -> list[str]:
-    """The values of an attribute the user holds now (no ending)."""
-    return sorted(m["value"] for m in _current(mem, collection, attribute) if not m["negated"])
+from .held import current_facts, held_values
 
 
 @pytest.mark.parametrize(
@@ -54,7 +40,7 @@ def test_a_bank_or_gym_named_is_the_users(
     mem: Longmem, collection: str, said: str, attribute: str, value: str
 ) -> None:
     mem.remember(said, collection=collection)
-    assert _held(mem, collection, attribute) == [value]
+    assert held_values(mem, collection, attribute) == [value]
 
 
 @pytest.mark.parametrize(
@@ -78,15 +64,15 @@ def test_what_names_no_bank_or_gym_of_the_users_keys_none(
     mem: Longmem, collection: str, said: str
 ) -> None:
     mem.remember(said, collection=collection)
-    assert _current(mem, collection, "bank") == []
-    assert _current(mem, collection, "gym") == []
+    assert current_facts(mem, collection, "bank") == []
+    assert current_facts(mem, collection, "gym") == []
 
 
 def test_a_gym_joined_is_no_employer_unless_work_is_said(mem: Longmem, collection: str) -> None:
     mem.remember("I joined PureGym", collection=collection)
-    assert _current(mem, collection, "employer") == []
+    assert current_facts(mem, collection, "employer") == []
     mem.remember("joined PureGym as a personal trainer", collection=collection)
-    assert _held(mem, collection, "employer") == ["PureGym"]
+    assert held_values(mem, collection, "employer") == ["PureGym"]
 
 
 def test_a_new_bank_supersedes_and_one_closed_is_over(mem: Longmem, collection: str) -> None:
@@ -94,20 +80,20 @@ def test_a_new_bank_supersedes_and_one_closed_is_over(mem: Longmem, collection: 
     mem.remember(
         "moved everything over to Monzo, closed the Barclays account", collection=collection
     )
-    assert _held(mem, collection, "bank") == ["Monzo"]
+    assert held_values(mem, collection, "bank") == ["Monzo"]
     # a bank closed that is not the one held ends nothing
     mem.remember("closed my HSBC account at last", collection=collection)
-    assert _held(mem, collection, "bank") == ["Monzo"]
+    assert held_values(mem, collection, "bank") == ["Monzo"]
     mem.remember("closed my Monzo account", collection=collection)
-    assert _held(mem, collection, "bank") == []
+    assert held_values(mem, collection, "bank") == []
 
 
 def test_a_gym_cancelled_is_over_and_the_next_one_holds(mem: Longmem, collection: str) -> None:
     mem.remember("signed up for PureGym near work", collection=collection)
     mem.remember("cancelled puregym, too crowded", collection=collection)
-    assert _held(mem, collection, "gym") == []
+    assert held_values(mem, collection, "gym") == []
     mem.remember("switched to the council leisure centre, it has a pool", collection=collection)
-    assert _held(mem, collection, "gym") == ["the council leisure centre"]
+    assert held_values(mem, collection, "gym") == ["the council leisure centre"]
 
 
 def test_search_and_profile_answer_with_the_bank_and_gym_of_now(
@@ -140,6 +126,6 @@ def test_search_and_profile_answer_with_the_bank_and_gym_of_now(
 def test_a_relatives_bank_is_theirs(mem: Longmem, collection: str) -> None:
     mem.remember("I bank with Barclays", collection=collection)
     mem.remember("my mum banks with Halifax", collection=collection)
-    assert _held(mem, collection, "bank") == ["Barclays"]
+    assert held_values(mem, collection, "bank") == ["Barclays"]
     hits = mem.search("which bank does my mum use?", collection=collection)
     assert hits[0]["text"] == "User's mum banks with Halifax"

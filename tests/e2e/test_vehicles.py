@@ -6,25 +6,11 @@ my car")."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from longmem import Longmem
 
-
-def _vehicles(mem: Longmem, collection: str) -> list[dict[str, Any]]:
-    """The current vehicle facts of the user."""
-    return [
-        dict(m)
-        for m in mem.list_memories(collection=collection)
-        if m["is_latest"] and m.get("attribute") == "vehicles" and m.get("subject") == "user"
-    ]
-
-
-def _had(mem: Longmem, collection: str) -> list[str]:
-    """The vehicles the user has now (no ending)."""
-    return sorted(m["value"] for m in _vehicles(mem, collection) if not m.get("negated"))
+from .held import current_facts, held_values
 
 
 @pytest.mark.parametrize(
@@ -44,7 +30,7 @@ def test_a_make_or_model_said_is_a_vehicle_of_the_users(
     mem: Longmem, collection: str, said: str, value: str
 ) -> None:
     mem.remember(said, collection=collection)
-    assert _had(mem, collection) == [value]
+    assert held_values(mem, collection, "vehicles") == [value]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +53,7 @@ def test_what_names_no_vehicle_of_the_users_keys_none(
     mem: Longmem, collection: str, said: str
 ) -> None:
     mem.remember(said, collection=collection)
-    assert _vehicles(mem, collection) == []
+    assert current_facts(mem, collection, "vehicles") == []
 
 
 @pytest.mark.parametrize(
@@ -114,21 +100,21 @@ def test_a_vehicle_sold_or_traded_in_is_had_no_more(
     mem: Longmem, collection: str, owned: str, gone: str, now: list[str]
 ) -> None:
     mem.remember(owned, collection=collection)
-    [held] = _vehicles(mem, collection)
+    [held] = current_facts(mem, collection, "vehicles")
     mem.remember(gone, collection=collection)
-    assert _had(mem, collection) == now
-    assert held["id"] not in {m["id"] for m in _vehicles(mem, collection)}
-    assert held["value"] not in " ".join(_had(mem, collection))
+    assert held_values(mem, collection, "vehicles") == now
+    assert held["id"] not in {m["id"] for m in current_facts(mem, collection, "vehicles")}
+    assert held["value"] not in " ".join(held_values(mem, collection, "vehicles"))
 
 
 def test_a_kind_alone_ends_no_vehicle_of_several(mem: Longmem, collection: str) -> None:
     mem.remember("we have a 2012 Toyota Yaris", collection=collection)
     mem.remember("bought a Honda Jazz for my commute", collection=collection)
-    assert _had(mem, collection) == ["2012 Toyota Yaris", "Honda Jazz"]
+    assert held_values(mem, collection, "vehicles") == ["2012 Toyota Yaris", "Honda Jazz"]
     mem.remember("sold my car", collection=collection)  # which one?
-    assert _had(mem, collection) == ["2012 Toyota Yaris", "Honda Jazz"]
+    assert held_values(mem, collection, "vehicles") == ["2012 Toyota Yaris", "Honda Jazz"]
     mem.remember("sold the yaris to my neighbour", collection=collection)
-    assert _had(mem, collection) == ["Honda Jazz"]
+    assert held_values(mem, collection, "vehicles") == ["Honda Jazz"]
 
 
 def test_search_and_profile_answer_with_the_vehicle_had_now(mem: Longmem, collection: str) -> None:
@@ -173,11 +159,11 @@ def test_what_one_drives_is_asked_by_the_verb_not_by_a_drive(mem: Longmem, colle
 
 def test_a_replacement_with_none_held_before_ends_nothing(mem: Longmem, collection: str) -> None:
     mem.remember("bought a Triumph Bonneville to replace it", collection=collection)
-    assert _had(mem, collection) == ["Triumph Bonneville"]
-    assert [m for m in _vehicles(mem, collection) if m.get("negated")] == []
+    assert held_values(mem, collection, "vehicles") == ["Triumph Bonneville"]
+    assert [m for m in current_facts(mem, collection, "vehicles") if m.get("negated")] == []
     # a model's code sold, none of that name held: the words alone
     mem.remember("sold the PS5", collection=collection)
-    assert _had(mem, collection) == ["Triumph Bonneville"]
+    assert held_values(mem, collection, "vehicles") == ["Triumph Bonneville"]
     texts = [m["text"] for m in mem.list_memories(collection=collection)]
     assert any("sold the ps5" in t.lower() for t in texts)
     assert not any("no longer has a PS5" in t for t in texts)
@@ -189,7 +175,7 @@ def test_a_relatives_vehicle_traded_is_theirs(mem: Longmem, collection: str) -> 
         collection=collection,
     )
     mem.remember("Rob traded the Ranger in for an Isuzu D-Max", collection=collection)
-    assert _had(mem, collection) == ["Honda Jazz"]
+    assert held_values(mem, collection, "vehicles") == ["Honda Jazz"]
     hits = mem.search("what does my husband drive?", collection=collection)
     assert hits[0]["text"] == "User's husband Rob has an Isuzu D-Max"
     assert "User's husband Rob has a Ford Ranger" not in [h["text"] for h in hits]
