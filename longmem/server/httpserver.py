@@ -196,19 +196,25 @@ class BoundedHTTPServer(ThreadingHTTPServer):
         if not waiting:
             return False
         _, conn = min(waiting, key=lambda pair: pair[0])
-        del self._open[conn]
+        # Forgotten at once, not when its thread notices: a request closed for room is
+        # no longer in flight, and the new connection must not count twice against it.
+        self._forget(conn)
         with contextlib.suppress(OSError):
             conn.shutdown(socket.SHUT_RDWR)
         return True
 
+    def _forget(self, conn: socket.socket) -> None:
+        """Drop every record of the connection. Holds _open_lock."""
+        self._open.pop(conn, None)
+        self._busy.discard(conn)
+        self._heads.pop(conn, None)
+        self._deadlines.pop(conn, None)
+        self._expired.discard(conn)
+        self._changed.notify_all()
+
     def shutdown_request(self, request: Any) -> None:
         with self._open_lock:
-            self._open.pop(request, None)
-            self._busy.discard(request)
-            self._heads.pop(request, None)
-            self._deadlines.pop(request, None)
-            self._expired.discard(request)
-            self._changed.notify_all()
+            self._forget(request)
         super().shutdown_request(request)
 
     def request_started(self, conn: socket.socket) -> bool:

@@ -166,16 +166,60 @@ def test_clients_dripping_request_heads_over_the_cap_do_not_shut_out_health_chec
         httpd = srv._httpd
         assert httpd is not None
         try:
+            filled = False
             for _ in range(500):  # up to 5 s for the drippers to fill every slot
-                if httpd.in_flight == CAP and opened[0] >= CAP + 4:
+                filled = httpd.in_flight == CAP and opened[0] >= CAP + 4
+                if filled:
                     break
                 time.sleep(0.01)
-            assert httpd.in_flight == CAP
+            # Each dripper closed for room comes back and closes another, so a second
+            # look may find a slot between its close and its successor's first byte.
+            assert filled
             for _ in range(5):
                 assert _health(srv) == 200  # on a fresh connection, well inside 60 s
             assert httpd.open_connections <= CAP
         finally:
             stop.set()
+
+
+def test_a_request_closed_for_room_is_no_longer_in_flight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Its thread notices the close and ends it later (here 2 s later); until then the
+    # request must not count, or the connection that took its place counts twice.
+    with LocalServer(max_connections=CAP, header_timeout=60, request_timeout=60) as srv:
+        httpd = srv._httpd
+        assert httpd is not None
+        ended = httpd.shutdown_request
+
+        def late(request: Any) -> None:
+            time.sleep(2)
+            ended(request)
+
+        monkeypatch.setattr(httpd, "shutdown_request", late)
+        socks = []
+        try:
+            for _ in range(CAP + 1):  # the last closes the first for room
+                sock = _connect(srv)
+                sock.sendall(b"G")  # a request head begun
+                socks.append(sock)
+                for _ in range(500):
+                    if httpd.in_flight == min(len(socks), CAP):
+                        break
+                    time.sleep(0.01)
+            assert socks[0].recv(1) == b""  # the first was closed
+            for _ in range(500):  # and the last one's head has begun
+                if httpd.in_flight >= CAP:
+                    break
+                time.sleep(0.01)
+            counts = []
+            for _ in range(50):  # within the 2 s its thread takes to end it
+                counts.append(httpd.in_flight)
+                time.sleep(0.01)
+            assert set(counts) == {CAP}
+        finally:
+            for sock in socks:
+                sock.close()
 
 
 def test_a_request_head_that_takes_longer_than_the_header_timeout_is_408() -> None:
