@@ -977,6 +977,46 @@ def test_what_was_misread_as_a_home_or_an_employer(
 
 
 @pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # a name typed in lower case before the "'s" of "has" or "is": theirs, not the user's
+        ("anna's gone pescatarian", [("Anna is pescatarian", "Anna", "diet", "pescatarian", False)]),
+        ("gwen's got a new number, 07911 556677", [("Gwen's phone number is 07911 556677", "Gwen", "phone", "07911 556677", False)]),
+        ("zoe's in melbourne now", [("Zoe lives in melbourne", "Zoe", "home", "melbourne", False)]),
+        ("work's gone mad", [("Work's gone mad", "user", None, None, False)]),
+        # a job taken, a move in with someone, a home signed for, said as done
+        ("Ella's taken a job as a clinical trainer at Medtronic", [("Ella works as a clinical trainer", "Ella", "job", "clinical trainer", False), ("Ella works at Medtronic", "Ella", "employer", "Medtronic", False)]),
+        ("Cian has moved in with his girlfriend in Cork", [("Cian lives in Cork", "Cian", "home", "Cork", False)]),
+        ("signed for a little terraced house in Bristol", [("User lives in Bristol", "user", "home", "Bristol", False)]),
+        # a practice or a course moved to is no home; a job to be is no school
+        ("moved to a dental practice closer to work", [("User moved to a dental practice closer to work", "user", None, None, False)]),
+        ("moved to a different course", [("User moved to a different course", "user", None, None, False)]),
+        ("I'm going to be a teacher at Oakfield Academy from September", [("User is going to be a teacher at Oakfield Academy from September", "user", None, None, False)]),
+        # an employer's name ends before what is said of the week
+        ("first week at Deloitte done and my brain is mush lol", [("User works at Deloitte", "user", "employer", "Deloitte", False), ("User's brain is mush lol", "user", None, None, False)]),
+        # a climbing centre is a gym; a practice registered with is the doctor
+        ("joined Manchester Climbing Centre instead", [("User's gym is Manchester Climbing Centre", "user", "gym", "Manchester Climbing Centre", False)]),
+        ("I've registered with Parkside Medical Centre", [("User's doctor is Parkside Medical Centre", "user", "doctor", "Parkside Medical Centre", False)]),
+        ("registered with Deliveroo", [("User registered with Deliveroo", "user", None, None, False)]),
+        # a therapist started with, a manager reported to, a child's school, a degree
+        ("started with a new counsellor, Mark Ellis, on Mondays over zoom", [("User's therapist is Mark Ellis, on Mondays over zoom", "user", "therapist", "Mark Ellis", False), ("Started with a new counsellor", "user", None, None, False)]),
+        ("I report to a guy called Marcus now", [("User's manager is Marcus", "user", "manager", "Marcus", False)]),
+        ("I report to Sales now", [("User reports to Sales now", "user", None, None, False)]),
+        ("Maya is at Oakfield Primary now", [("Maya goes to Oakfield Primary", "Maya", "school", "Oakfield Primary", False)]),
+        ("I'm at Oakfield Academy now", [("User is at Oakfield Academy now", "user", None, None, False)]),
+        ("transferring to the Psychology conversion MSc", [("User studies Psychology conversion MSc", "user", "studies", "Psychology", False)]),
+        ("doing a cooking course", [("Doing a cooking course", "user", None, None, False)]),
+        # told before "but" and what it asks: the telling kept
+        ("ordering trainers, I'm a UK 9 usually but Nike run small right?", [("Ordering trainers, User is a UK 9 usually", "user", None, None, False)]),
+    ],
+)  # fmt: skip
+def test_what_a_blind_review_found_unkeyed_or_misread(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
     ("content", "text"),
     [
         ("my neighbour is vegan", "User's neighbour is vegan"),

@@ -704,7 +704,8 @@ def _labels_joined(found: list[str]) -> list[str]:
 
 
 # The last pause of a sentence: what follows it may be all that asks.
-_LAST_PAUSE = re.compile(r"(?:\s*[,;:]|\s+[—–-]+)\s+(?=[^,;:—–]*$)")
+# (a "but" too: "ordering trainers, I'm a UK 9 usually but Nike run small right?")
+_LAST_PAUSE = re.compile(r"(?:\s*[,;:]|\s+[—–-]+|\s+but)\s+(?=(?:(?!\bbut\s)[^,;:—–])*$)")
 # The words a question opens with, auxiliaries aside (also read by the rest of a clause,
 # rests.py).
 QUESTION_WORDS = (

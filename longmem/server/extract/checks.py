@@ -99,7 +99,8 @@ _AS_A = re.compile(r"\b(?:am|'m|is|are|as|was)\s+an?\s+$", re.I)
 _YOUTH_TEAM = r"(?:under[- ]?\d{1,2}s?|u\d{1,2}s?)"
 # What "live in" or "moved to" reads that names no home town: a time zone ("I live in
 # PST", "Eastern time"), a dwelling or a part of town with no place ("a studio apartment",
-# "a bigger place", "the suburbs", "my car"), or a thing one switched to ("linux",
+# "a bigger place", "the suburbs", "my car"), a practice or a team, or a thing one
+# switched to ("linux",
 # "decaf", "a plant-based diet", "tears", "part time").
 _NO_HOME = re.compile(
     r"^(?:(?-i:[PECM][SD]T|GMT|UTC|BST|CET|CEST)|(?:eastern|central|mountain|pacific)\s+time)\b"
@@ -112,6 +113,11 @@ _NO_HOME = re.compile(
     r"neighbou?rhood|side\s+of\s+town|part\s+of\s+town|3\s+bedroom|\d-bed(?:room)?|"
     r"diet|week|sprints?|shifts?|hours|time|work|line|burner|waitlist|panel|century)\b"
     r"(?!\s+(?:in|on|near|outside|of|at|by)\s+(?!(?:the\s+)?week(?:end|day)s?\b))"
+    # a place one is seen, works or studies at, wherever it is: "(moved to) a dental
+    # practice closer to work", "a bigger practice in Leeds", "a new team", "a different
+    # course"
+    r"|^(?:(?:a|an|the|my|our|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?-i:practice|surgery|clinic|team|department|dept|branch|course|module|class)\b"
     r"|^(?:linux|windows|mac|macos|ubuntu|arch|vim|vscode|vs\s+code|zoom|teams|slack|notion|"
     r"spotify|apple\s+music|iphone|android|postgres|mysql|decaf|tears|sweatpants|pyjamas|"
     r"pajamas|part[\s-]time|full[\s-]time|remote|excel|airpods|"

@@ -156,11 +156,22 @@ def lower_name(word: str) -> bool:
 
 # "tom is vegan now", "maria was 30 last week": what follows "is" is never the user's
 # without "I" ("is vegan now" is no one's way of saying "I'm vegan now").
-_BE_AFTER_WORD = re.compile(
-    r"^([a-z]+)\s+(?:is|was|has been)\s+(?:now\s+|still\s+|officially\s+)?"
+_SAID_OF_SOMEONE = (
     r"(?=\d|(?:a|an|married|engaged|single|pregnant|retired|divorced|vegan|vegetarian|"
     r"pescatarian|in|at|from|based|living|moving|working|back|off|allergic|intolerant|"
     r"diabetic|coeliac|celiac|asthmatic|lactose|gluten)\b)"
+)
+_BE_AFTER_WORD = re.compile(
+    r"^([a-z]+)\s+(?:is|was|has been)\s+(?:now\s+|still\s+|officially\s+)?" + _SAID_OF_SOMEONE
+)
+# "anna's gone pescatarian", "gwen's got a new number", "zoe's in melbourne now": the
+# "'s" of a name typed in lower case that is "has" before a participle, or "is" before
+# what "is" says of someone.
+_NAME_HAS_OR_IS = re.compile(
+    r"^([a-z]+)['’]s\s+(?:just\s+|finally\s+|now\s+|officially\s+|actually\s+)?"
+    r"(?:(?:gone|got|taken|moved|started|left|become|been|emigrated|switched|changed|"
+    r"joined|quit|bought|sold|finished|passed|retired|turned|split|broken|landed|"
+    r"graduated|relocated|signed|handed|swapped)\b|" + _SAID_OF_SOMEONE + ")"
 )
 
 
@@ -171,6 +182,18 @@ LOWER_NAMES_FAVORITE = re.compile(r"^([a-z]+)'s\s+(?:favou?rite|fave|fav)\b")
 def lower_and_i(clause: str) -> Optional[str]:
     match = re.match(r"([a-z]+)\s+and\s+(?:i|we)\b", clause, re.I)
     return match.group(1) if match else None
+
+
+def lower_name_has(clause: str) -> Optional[str]:
+    """The word before the "'s" of "anna's gone pescatarian" when it reads as a name
+    typed in lower case (not a relative's word, nor a thing's: "work's gone mad")."""
+    match = _NAME_HAS_OR_IS.match(clause)
+    if match is None:
+        return None
+    word = match.group(1)
+    if word in RELATIONS or word in NOT_NAMES or word in NO_ONE_BY_NAME or not a_lower_name(word):
+        return None
+    return word
 
 
 def lower_subject_of_be(clause: str) -> Optional[str]:

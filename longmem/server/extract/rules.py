@@ -95,6 +95,7 @@ from .rules_home import (
 )
 from .rules_personal import (
     _PET_THINGS,
+    A_CHILDS_SCHOOL,
     A_SCHOOL_WORD,
     AGE_UNIT,
     BABYS_NAME,
@@ -270,7 +271,7 @@ RULES: tuple[Rule, ...] = (
     # A role said alone, typed short: "Physiotherapist at Acıbadem", "senior product designer";
     # never a clause that opens with its verb ("Got promoted to lead": the rules below read it).
     _rule("job", r"^(?!.*\b(?:in|on)\s+(?:" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_RE + r")\b)" + NOT_A_SUBJECT + r"(?!(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|my|our|his|her|their|the|this|that|i|we|he|she|they|it|not|no|so|very|too|got|get|gets|getting|promoted|hired|appointed|named|made|became|become|started|starting|follow|follows|followed|like|likes|love|loves|hate|hates|know|knows|knew|met|meet|watch|watched|need|needs|want|wants|see|saw|texted|dating|dated|miss|missed|ask|asked|tell|told|thank|thanks|almost|nearly|never|you|u|(?-i:cook|cooks|cooked))\b)(?:a\s+|an\s+)?(?P<v>[A-Za-z][\w-]*(?:\s+(?!(?:are|is|was|were|starts|joins|arrives|begins|leaves|quits)\b)[\w-]+){0,3}?)(?=\s+(?:at|with|for)\s|\s*$)"),
-    _rule("job", r"\b(?:started|start|starting|got|landed|took|accepted|found|have|has)\s+(?:a\s+)?" + JOB_KIND + WORK_WORDS + r"\s+as\s+" + _A + V),
+    _rule("job", r"\b(?:started|start|starting|got|landed|took|taken|accepted|found|have|has)\s+(?:a\s+)?" + JOB_KIND + WORK_WORDS + r"\s+as\s+" + _A + V),
     _rule("job", r"\b(?:hired|promoted|appointed|trained|qualified|retrained)\s+(?:as|to)\s+" + _A + V),
     # "took over as principal at Ridgeway Primary", "stepped up as head coach": up to four
     # words, each whole (split anywhere, "--a--a…" was read in time growing with the
@@ -346,7 +347,7 @@ RULES: tuple[Rule, ...] = (
     # "signed a full-time offer with Stripe", "accepted the offer from Stripe"
     _rule("employer", r"\b(?:signed|accepted|took)\s+(?:an?|the|their|my)\s+(?:(?:full-time|part-time|job|new|permanent)\s+)*offer\s+(?:with|from|at)\s+(?=(?-i:[A-Z]))(?P<v>[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})"),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
-    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()])"),
+    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()]|\s(?:and|but|so)\s+(?-i:[a-z])|\s(?:lol|haha)\b)"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|started (?:part|full)[- ]time at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + V),
     # … at a named employer's office or site: "started at Tesco head office in Welwyn",
     # "joined Arup's Leeds office" (the employer, not the office)
@@ -432,7 +433,7 @@ RULES: tuple[Rule, ...] = (
     _rule("home", r"^" + ADV + r"(?:normally|usually|mostly|generally)\s+(?:live|lives|reside|resides)\s+in\s+(?!.*\bin\s+(?:the\s+)?(?:winter|summer|spring|autumn|week)\b)" + NOT_A_HOME_AFTER + V, place=True),
     _rule("home", r"^" + ADV + r"(?:live|lives|living|reside|resides|am living|are living|is living|have lived|has lived|have been living)\s+" + ADV + r"(?:(?:on\s+(?:my|his|her|their|our)\s+own|alone|together)\s+)?in\s+" + V, somewhere=True),
     # "I live with my parents in Houston": a place named, not "in the summer", "in their basement"
-    _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|moved(?: back)? in|moving(?: back)? in|am moving(?: back)? in|are moving(?: back)? in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)(?!(?:" + MONTH_RE + r"|the\s+(?:end|start|beginning|summer|spring|autumn|winter))\b)" + V, named=True),
+    _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|(?:(?:have|has)\s+)?moved(?: back)? in|moving(?: back)? in|am moving(?: back)? in|are moving(?: back)? in)\s+" + ADV + r"with\s+(?:my|our|his|her|their)\s+[^,;:!?()]{1,40}?\s+in\s+(?![^,;]*\b(?:for\s+the\s+(?:summer|winter|holidays)|for\s+(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:days|weeks)|temporarily|till|until)\b)(?!(?:" + MONTH_RE + r"|the\s+(?:end|start|beginning|summer|spring|autumn|winter))\b)" + V, named=True),
     _rule("home", r"^" + ADV + r"(?:live|lives|living|am living|are living|is living)\s+" + ADV + r"on\s+(?P<v>" + ON_PLACE + r")", value="on {v}"),
     _rule("home", r"\b(?:moved|relocated|have moved|has moved|emigrated|upped sticks|up sticks|ended\s+up\s+(?:moving|relocating))\s+" + MOVED_HOW + r"to\s+(?!(?:be|get|live|work|study|look|find|start|help|care|take|join|see|spend|stay|go|do|make)\b)" + NOT_A_TEAM + NOT_A_DATE + NOT_A_TITLED_ONE + V, somewhere=True),
     _rule("home", r"\b(?:moved|relocated)\s+(?P<v>there)\b"),
@@ -766,11 +767,18 @@ RULES: tuple[Rule, ...] = (
     # practice", "switched to Dr Okoye" (not "moved to Dr Khan's old house", "switched to
     # Dr Pepper", "moved to Dr Mason as my supervisor", "… Dr Fox for the dog")
     _rule("doctor", r"^(?:(?:have|'ve|has|got|been|was|am)\s+)*(?:moved|switched|transferred|changed|registered)\s+(?:over\s+)?(?:to|with)\s+(?P<v>(?-i:Dr)\.?\s+(?!(?:Pepper|Martens?|Oetker|Seuss|Who|Dre|Phil|Oz|Strange|Jekyll|Zhivago|Evil|Bronner|Teal|Squatch|Fox)\b)(?-i:[A-Z])[\w-]+)\b(?!['’])(?=\s*(?:$|[.!;]|,\s*(?:she|he|they)\b|at\s+the\s+(?:same|new|local)?\s*(?:gp\s+)?(?:practice|surgery|clinic|health\s+cent(?:re|er))\b|instead\b|now\b|as\s+my\s+(?:gp|doctor)\b|(?:last|this)\s+(?:week|month|year)\b|since\b|because\b))", flags=0),
+    # a practice the user is registered with, by its name: "since we moved I've registered
+    # with Parkside Medical Centre", "switched to Parkside Surgery" (not "registered with
+    # Deliveroo", "registered with the council")
+    _rule("doctor", r"^" + ADV + r"(?:(?:have|'ve|has|got|been|am|'m|are)\s+)*(?:registered|moved|switched|transferred|changed)\s+(?:over\s+)?(?:to|with)\s+(?:a\s+new\s+(?:gp|doctor)\s*,?\s*)?(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s+(?:Medical\s+(?:Centre|Center|Practice|Group)|Health\s+(?:Centre|Center)|Surgery|Family\s+Practice|GP\s+Practice))\b", flags=0),
+    # whom the user reports to: "I report to a guy called Marcus now", "now reporting to
+    # Priya" (not "report to the front desk", "report to HR", "report to Sales")
+    _rule("manager", r"^" + ADV + r"(?:report|reporting)\s+(?:directly\s+)?(?:in\s+)?to\s+(?:(?:a|an|this|some)\s+(?:new\s+)?(?:guy|woman|man|lady|bloke|chap|girl|person)\s+(?:called|named)\s+)?(?!(?:Sales|Marketing|Finance|Engineering|Product|Design|Operations|Ops|Legal|Compliance|Security|Reception|Management|Head|Human|Facilities|Support|Research)\b)(?P<v>(?-i:[A-Z])[a-z][\w-]*(?:\s+(?-i:[A-Z])[a-z][\w-]*)?)(?![\w'’-])(?=\s*(?:$|[,.!;]|now\b|instead\b|these\s+days\b|from\s+(?:now|monday|next)\b))"),
     # whom the user sees, said by the kind and then the name: "seeing a therapist, Dr Hale,
     # every Wednesday", "I see a counsellor called Nadia", "…, now with a counsellor called
     # Nadia on Mondays" (not "seeing a therapist about it", "a therapist, Honestly it
     # helps": a name is said alone, or before when)
-    _rule("therapist", r"(?:^|,\s*)" + ADV + r"(?:(?:am|'m|have|'ve|been)\s+)*(?:see|sees|seeing|started\s+seeing|with|have|got|found)\s+(?:a|an)\s+(?:new\s+)?(?:therapist|counsell?or|counselor|psychologist|psychotherapist)\s*(?:,\s*|\s+(?:called|named)\s+)(?!" + NOT_A_NAME_WORD + r")(?P<v>(?:(?-i:Dr)\.?\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)(?![\w'’-])(?=\s*(?:$|[,.!;(]|(?:every|on|at|who|since|for|via|now|weekly)\b))"),
+    _rule("therapist", r"(?:^|,\s*)" + ADV + r"(?:(?:am|'m|have|'ve|been)\s+)*(?:see|sees|seeing|started\s+seeing|started\s+with|switched\s+to|with|have|got|found)\s+(?:a|an)\s+(?:new\s+)?(?:therapist|counsell?or|counselor|psychologist|psychotherapist)\s*(?:,\s*|\s+(?:called|named)\s+)(?!" + NOT_A_NAME_WORD + r")(?P<v>(?:(?-i:Dr)\.?\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)(?![\w'’-])(?=\s*(?:$|[,.!;(]|(?:every|on|at|who|since|for|via|now|weekly)\b))"),
     # whom the user rents a home from: "we rent from a management company called Kestrel
     # Homes now", "renting from Foxtons" (not "rented from Foxtons for 5 years", "rent
     # from my parents", "renting from Enterprise this weekend", "rent from Zipcar when I
@@ -848,6 +856,10 @@ RULES: tuple[Rule, ...] = (
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))(?=[^,;:!?()]*?\b(?:uni|university|college|school|academy|institute|poly|polytechnic)\b|(?-i:[A-Z]{2,5})\b)" + V),
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))" + V, place=True),
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s+(?:uni|university))\b(?=\s*(?:$|[,.!;]|(?:now|studying|doing|and|but|so|lol|haha)\b))"),
+    # someone at a school for children now: "she's at Oakfield Primary now since we moved",
+    # "Leo is at St Bede's Prep" (a child's, said of them; never "I'm at…", nor with work
+    # said: "is at Oakfield Academy now, teaching PE")
+    _rule("school", r"^(?![^.!?]*\b(?:teach|teaches|teaching|teacher|work|works|working|job|staff|role|post|head|deputy|caretaker|cover|supply)\b)" + ADV + r"is\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}?\s+" + A_CHILDS_SCHOOL + r")(?=\s*(?:$|[,.!;]|(?:now|since|this\s+year|these\s+days|full[- ]time|and|but|so|lol)\b))"),
     # "I transferred to Macalester College" (not "to the Boston office", "to Penn State Health")
     _rule("school", r"^" + ADV + r"(?:transferred|transferring|have\s+transferred)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b))(?![^,;:!?()]*\b(?:Health|Medical|Hospital|office|team|shift|campus\s+office)\b|[^,;:!?()]*['’]s\b)" + V),
     # "I go to Metro State now"
@@ -859,11 +871,14 @@ RULES: tuple[Rule, ...] = (
     _rule("studies", r"(?:(?<!to )\b(?:study|studies|studying)|(?<=admission )to study)\s+(?!(?:at|in|for|with|hard|abroad|together|late|all|up|on|it|this|that|the|a|an|my|our|his|her|them|him|me|you|group|session|break|time|buddy|partner|room|leave|day|night|tonight|today|every|more|less|so|too|really)\b)(?P<v>[a-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|in|on|with)\s+(?:(?-i:[A-Z])|\d|uni\b|university\b|college\b|school\b)|\s*(?:$|[,.!;]))", field=True),
     _rule("studies", r"\b(?:doing|do|does|starting|started|start|begin|began|beginning|pursuing|finish|finishing|finished with|halfway through|into|onto|admission (?:to|for)|scholarship (?:for|to do)|enrolled (?:in|on)|accepted (?:into|onto|for)|place (?:on|for))\s+(?:(?:a|an|my|her|his|their|the)\s+)?(?:part-time\s+|full-time\s+|second\s+|final year of (?:a|my|her|his)\s+)?(?:masters|master's|msc|ma|mres|mphil|bsc|ba|phd|doctorate|degree|bachelors|bachelor's|diploma|llb|llm|mba|course|btec|a-levels|foundation year)\s+(?:degree\s+|course\s+)?in\s+(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|with|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
     # a degree that names what is studied: "doing an LLB at Wits", "starting her PGCE"
+    # a field said before its degree: "transferring to the Psychology conversion MSc",
+    # "doing a law degree now", "switched to a History BA"
+    _rule("studies", r"\b(?:doing|starting|started|pursuing|switched\s+to|switching\s+to|transferring\s+to|transferred\s+to|moved\s+(?:over\s+)?to|changed\s+to|onto|into)\s+(?:a|an|the|my)\s+(?:(?:part-time|full-time|new|one-year|two-year)\s+)?(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:conversion\s+|top-up\s+)?(?:(?-i:MSc|MA|MRes|MPhil|BSc|BA|PhD)|degree|masters|master's)\b", field=True),
     _rule("studies", r"\b(?:doing|starting|started|pursuing|finishing|into|onto|admission (?:to|for)|enrolled (?:in|on))\s+(?:(?:a|an|my|her|his|their|the)\s+)?(?P<v>(?-i:LLB|LLM|MBBS|MBChB|MBA|PGCE|BEd|BCom|BPharm|BDS|JD|BSN|MPH|MSW))\b(?!\s+in\b)"),
     _rule("studies", r"\b(?:got into|getting into|accepted (?:to|into|at))\s+(?:[^,;:!?()]+?\s+(?:uni|university|college|med school|law school)|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?:for|to (?:do|study))\s+(?:(?:her|his|my|their)\s+)?(?!(?:a|an|the|this|that|next|last|free|once|now)\b)(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
     # "started uni at Leeds", "starts college in York": where
     _rule("school", r"\b(?:started|starting|start|starts|began|begins)\s+(?:uni|university|college|school|sixth form|nursery|kindergarten|med school|law school)\s+(?:at|in)\s+(?=(?-i:[A-Z]))(?!(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|Year)\b)" + V),
-    _rule("school", r"(?<!used to )\b(?:goes|go|going|started|starts)(?![^,;.!?]*\sfor\s+(?:a|an|the|my|her|his)\s+(?:\w+\s+)?(?:conference|meeting|talk|event|game|visit|tour|interview|reunion|lecture|workshop|seminar|concert|match|ceremony|party)\b)\s+(?:to\s+(?:(?:school|uni|college)\s+(?:at|in)\s+(?=(?:the\s+)?(?-i:[A-Z])))?|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*)?)"),
+    _rule("school", r"(?<!used to )\b(?:goes|go|going|started|starts)(?![^,;.!?]*\sfor\s+(?:a|an|the|my|her|his)\s+(?:\w+\s+)?(?:conference|meeting|talk|event|game|visit|tour|interview|reunion|lecture|workshop|seminar|concert|match|ceremony|party)\b)\s+(?:to\s+(?:(?:school|uni|college)\s+(?:at|in)\s+(?=(?:the\s+)?(?-i:[A-Z])))?|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?!(?:to\s+)?(?:be|become|work|teach|start)\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*)?)"),
     # "my number's 07700 900123", "new number btw, it's 07700 900461", "phone: 555 0100"
     # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is
     # number is …": not "my flight number is 4471 223")

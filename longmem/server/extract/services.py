@@ -29,7 +29,8 @@ _NAMED_BANK = (
 BANK = r"(?:" + _BANKS + r"|(?-i:" + _CAPITAL_BANKS + r")|" + _NAMED_BANK + r")(?![\w'’-])"
 
 # Gyms by name, in any case ("cancelled puregym"); a name ending in "Gym", "Fitness",
-# "Leisure Centre", … ("Better Gym", "Snap Fitness", "Kings Hall Leisure Centre").
+# "Leisure Centre", "Climbing Centre", … ("Better Gym", "Snap Fitness", "Kings Hall Leisure
+# Centre", "Manchester Climbing Centre").
 _GYMS = (
     r"pure\s*gym|the\s+gym\s+group|david\s+lloyd|nuffield(?:\s+health)?|virgin\s+active|"
     r"anytime\s+fitness|planet\s+fitness|equinox|24\s+hour\s+fitness|gold['’]?s\s+gym|"
@@ -41,7 +42,8 @@ _GYMS = (
 _NAMED_GYM = (
     r"(?!(?-i:The|A|An|My|Our|This|That|Your|His|Her|Their)\s)(?-i:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+"
     r"(?-i:Gym|Fitness|Leisure\s+Centre|Leisure\s+Center|Health\s+Club|Athletic\s+Club|"
-    r"CrossFit|Sports\s+Centre|Sports\s+Center)"
+    r"CrossFit|Sports\s+Centre|Sports\s+Center|Climbing(?:\s+(?:Centre|Center|Wall|Gym))?|"
+    r"Bouldering(?:\s+(?:Centre|Center|Wall|Gym))?|Boulder\s+(?:Centre|Center|Gym))"
 )
 GYM = r"(?:" + _GYMS + r"|" + _NAMED_GYM + r")(?![\w'’-])"
 # … and one of no name, which only joining or switching to makes one's gym ("switched to

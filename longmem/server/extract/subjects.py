@@ -100,6 +100,7 @@ from .names import (
     is_name,
     lower_and_i,
     lower_name,
+    lower_name_has,
     lower_subject_of_be,
     partner_named,
     relation_name,
@@ -352,6 +353,9 @@ def parse_subject(
     before introduced without a name ("Our daughter is here!", "I have a new girlfriend"),
     whom this one may name ("Her name is Mio", "Gabriel Jose, 7 lbs")."""
     clause = LEAD_TIME.sub("", clause, count=1)
+    lower = lower_name_has(clause)
+    if lower is not None and lower not in THINGS:
+        clause = lower.capitalize() + clause[len(lower) :]  # read as typed capitalised
     # "Just like Rihanna I'm from Barbados": whom one is compared to first, then one's
     # own news (not a taste: "User likes Rihanna")
     clause = LIKE_SOMEONE_FIRST.sub("", clause, count=1)
