@@ -220,12 +220,27 @@ _ASKING = re.compile(
 # a party for my son's 5th". Its words are no memory: the extractor keeps only who and
 # what of the user's it names ("help me train my dog Max"), and the news said after it
 # (_NEWS_IN_A_REQUEST: "make me a meal plan im allergic to peanuts").
+# What is asked for, said as a noun: "date ideas in london", "gift ideas for my mum",
+# "good seafood places in kent", "cheap ways to make a garden look nice", "things to do
+# in Lisbon" (the whole of it, or what follows it "for", "in"…: not "Tom's ideas are
+# great", "good places have closed"; not the user's own: "my ideas for the wedding…").
+_ASKED_FOR = (
+    r"(?!(?:i|i'm|im|i've|we|we're|my|our|his|her|their)\b)"
+    r"(?:(?:(?:[\w'-]+\s+){0,3}?(?:ideas|tips|recommendations|recs|suggestions|inspo)|"
+    r"(?:good|best|cheap|easy|quick|fun|healthy|nice|decent|great|cosy|cozy|quiet|"
+    r"kid-friendly|family-friendly|romantic|budget)\s+(?:[\w'-]+\s+){0,2}?(?:places|spots|"
+    r"restaurants|pubs|bars|cafes|books|films|movies|shows|podcasts|games|exercises|"
+    r"stretches|snacks|recipes|gifts|presents|hotels|walks|hikes|beaches))"
+    r"(?:\s+(?:for|in|near|on|about|with|to|like|under|around|within|from|at|this|next|"
+    r"tonight|today)\b[^.!?:]*)?"
+    r"|(?:[\w'-]+\s+){0,2}?(?:ways|things|stuff|places)\s+to\s+[\w'-]+[^.!?:]*)\s*[.!?]*$"
+)
 REQUEST = re.compile(
     r"^(?:(?:please|pls|plz)\s+)?(?:help\s+me|give\s+me|tell\s+me|show\s+me|find\s+me|"
     r"remind\s+me|make\s+me|write\s+(?:me|a|an|my|the|some)|draft\s+(?:me|a|an|my|the)|"
     r"plan\s+(?:me|a|an|my|the|our|some)|suggest|recommend|explain|brainstorm|generate|"
     r"translate|summari[sz]e|proofread|rewrite|"
-    r"create\s+(?:a|an|my|the|some))\b",
+    r"create\s+(?:a|an|my|the|some))\b|^(?:(?:please|pls|plz|any|some)\s+)?" + _ASKED_FOR,
     re.I,
 )
 _NEWS_IN_A_REQUEST = re.compile(
