@@ -1015,6 +1015,25 @@ def test_what_a_blind_review_found_unkeyed_or_misread(
 
 
 @pytest.mark.parametrize(
+    ("content", "keys"),
+    [
+        # everyday news said another way than the rules knew
+        ("back on meat", [("User eats meat", "user", "diet", "eats meat", False)]),
+        ("back on meat free mondays", [("Back on meat free mondays", "user", None, None, False)]),
+        ("first week at the new place in Leith, the commute is killing me", [("User lives in Leith", "user", "home", "Leith", False), ("The commute is killing User", "user", None, None, False)]),
+        ("first week at the new job in Leith", [("First week at the new job in Leith", "user", None, None, False)]),
+        ("dad's got diabetes now", [("User's dad has diabetes", "dad:", "conditions", "diabetes", False)]),
+        ("Ella is now working at Medtronic", [("Ella works at Medtronic", "Ella", "employer", "Medtronic", False)]),
+        ("I'm now working at Medtronic", [("User works at Medtronic", "user", "employer", "Medtronic", False)]),
+    ],
+)  # fmt: skip
+def test_everyday_news_said_another_way(
+    content: str, keys: list[tuple[str, str, Optional[str], Optional[str], bool]]
+) -> None:
+    assert _keys(content) == keys
+
+
+@pytest.mark.parametrize(
     ("content", "text"),
     [
         ("my neighbour is vegan", "User's neighbour is vegan"),

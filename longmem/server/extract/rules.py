@@ -317,7 +317,7 @@ RULES: tuple[Rule, ...] = (
     _rule("employer", r"^(?!.*(?:" + FOR_A_WHILE + r"))(?:(?:am|is|are)\s+|(?:finally|officially)\s+)" + ADV + r"(?:done|finished|through)\s+(?:with\s+)?working\s+(?:at|for)\s+" + V, negated=True),
     _rule("employer", r"^" + ADV + r"(?:stopped|quit)\s+working\s+(?:at|for)\s+" + V, negated=True),
     # "I work at Boots", "I work part-time at Boots", "working as a nurse at Guy's"
-    _rule("employer", r"^" + ADV + r"(?:work|works|working|am working|is working)\s+(?:(?:part[- ]time|full[- ]time|remotely|mostly|now|still|currently)\s+)?(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + V),
+    _rule("employer", r"^" + ADV + r"(?:work|works|working|(?:am|is|are)\s+(?:now\s+|currently\s+|still\s+)?working)\s+(?:(?:part[- ]time|full[- ]time|remotely|mostly|now|still|currently)\s+)?(?:(?:as|in)\s+[^,;]+?\s+)?(?:at|for)\s+" + V),
     # "I'm employed at Target", "no longer employed by Target"
     _rule("employer", r"^" + ADV + r"(?:(?:am|is|are|got)\s+)?" + ADV + r"employed\s+(?:at|by|with)\s+(?:the\s+)?(?=(?-i:[A-Z]))" + V),
     # "I've been working at Ecolab since January" (not "at Starbucks all morning")
@@ -347,7 +347,7 @@ RULES: tuple[Rule, ...] = (
     # "signed a full-time offer with Stripe", "accepted the offer from Stripe"
     _rule("employer", r"\b(?:signed|accepted|took)\s+(?:an?|the|their|my)\s+(?:(?:full-time|part-time|job|new|permanent)\s+)*offer\s+(?:with|from|at)\s+(?=(?-i:[A-Z]))(?P<v>[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})"),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
-    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()]|\s(?:and|but|so)\s+(?-i:[a-z])|\s(?:lol|haha)\b)"),
+    _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?!(?:the|my|our)\s+(?:new\s+)?(?:job|role|place|flat|house|home|apartment|gym|school)\b)(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()]|\s(?:and|but|so)\s+(?-i:[a-z])|\s(?:lol|haha)\b)"),
     _rule("employer", r"\b(?:joined|joining|started at|started working at|started (?:part|full)[- ]time at|signed with|moved over to|hired by|now at|now with(?=\s+(?-i:[A-Z])))\s+" + NOT_A_TEAM + V),
     # … at a named employer's office or site: "started at Tesco head office in Welwyn",
     # "joined Arup's Leeds office" (the employer, not the office)
@@ -487,6 +487,8 @@ RULES: tuple[Rule, ...] = (
     # neighbours in Fremantle invited us", "my commute from Woking is killing me", "my
     # commute from our new place in Lewisham is 20 mins"
     _rule("home", r"^(?:my|our)\s+new\s+neighbo(?:u)?rs?\s+(?:(?:here|now)\s+)?in\s+" + PLACE_NAME),
+    # the first days in a new home, where it is: "first week at the new place in Leith"
+    _rule("home", r"^(?:(?:first|second|1st|2nd)\s+(?:night|week|weekend|day|month|morning)\s+(?:at|in)\s+)" + OUR_HOME + HOME_IN, value="{at} {v}"),
     _rule("home", r"^(?:my|our)\s+(?:daily\s+)?commute\s+from\s+(?:" + OUR_HOME + r"\s+in\s+)?" + PLACE_NAME),
     # "our new flat in Leeds has a balcony": the place is what comes before the verb
     _rule("home", r"^(?:(?:my|our)\s+(?:new\s+)?|new\s+)" + HOME_NOUN + r"\s+in\s+" + PLACE_BEFORE_VERB),
@@ -643,7 +645,7 @@ RULES: tuple[Rule, ...] = (
                           r"(?:night|evening|gig|match|party|concert|show|festival|game|race))\b)"),
     # -- food and drink --
     _rule("diet", r"\b(?:don't|do not|doesn't|does not|no longer|stopped|quit|gave up)\s+(?:eat|eating|eats)\s+meat\b", value="vegetarian"),
-    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\bbarely\s)(?<!\brarely\s)(?<!\bhardly\s)(?<!\bno\s)\b(?:eat|eating|eats)\s+meat\s+(?:again|these\s+days|nowadays)\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|^" + ADV + r"(?:am|is|are)\s+back\s+on\s+(?:the\s+)?meat\b(?!\s+sweats|[\s-]*free)", value="eats meat"),
+    _rule("diet", r"(?<!\bto\s)(?<!\bwon't\s)(?<!\bcan't\s)(?<!\bcannot\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\bbarely\s)(?<!\brarely\s)(?<!\bhardly\s)(?<!\bno\s)\b(?:eat|eating|eats)\s+meat\s+(?:again|these\s+days|nowadays)\b|\b(?:started|start|back to|went back to)\s+eating\s+meat\b|^" + ADV + r"(?:(?:am|is|are)\s+)?back\s+on\s+(?:the\s+)?meat\b(?!\s+sweats|[\s-]*free)", value="eats meat"),
     _rule("diet", r"\b(?:started|start|back to|went back to|now)\s+eating\s+(?P<v>eggs|fish|seafood|dairy|chicken)\b", value="eats {v}"),
     # "I'm eating fish again", "eat chicken again now": what a diet left out is back (not
     # "won't eat eggs again", "can't eat seafood again", "refuse to eat chicken again")
@@ -675,7 +677,7 @@ RULES: tuple[Rule, ...] = (
     # -- health --
     # said of oneself, the verb first: "I have type 2 diabetes", "I've got anxiety", "living
     # with MS"; not "I have a son with autism", "I work with kids with ADHD"
-    _rule("conditions", r"^" + ADV + r"(?:have|has|have got|got|suffer(?:s)?\s+from|am\s+suffering\s+from|(?:am\s+)?living\s+with|(?:am\s+)?struggling\s+with|struggle\s+with|(?:am\s+)?dealing\s+with|(?:am\s+)?battling)\s+(?:(?:really\s+|bad\s+|severe\s+|mild\s+|chronic\s+|terrible\s+|early\s+)?)(?P<v>" + CONDITION_NAMES + r")\b" + NOT_THE_CONDITION),
+    _rule("conditions", r"^" + ADV + r"(?:have|has|have got|has got|got|suffer(?:s)?\s+from|am\s+suffering\s+from|(?:am\s+)?living\s+with|(?:am\s+)?struggling\s+with|struggle\s+with|(?:am\s+)?dealing\s+with|(?:am\s+)?battling)\s+(?:(?:really\s+|bad\s+|severe\s+|mild\s+|chronic\s+|terrible\s+|early\s+)?)(?P<v>" + CONDITION_NAMES + r")\b" + NOT_THE_CONDITION),
     _rule("conditions", r"^(?:(?:just|recently|finally|officially|only|also|been|was|got|have|has|'ve|am|today|yesterday)\s+)*diagnosed\s+with\s+(?!(?:coeliac|celiac)\b)(?:(?:a|an|the)\s+)?(?![\w-]+ing\b)" + V),
     _rule("conditions", r"^" + ADV + r"(?:have|has)\s+(?:a\s+)?(?P<v>(?!(?:a|an|the|coeliac|celiac)\b)[\w'-]+\s+(?:disease|syndrome|disorder|deficiency))\b" + NOT_THE_CONDITION),
     _rule("conditions", r"^" + ADV + r"(?:am|is|are)\s+" + ADV + r"(?:a\s+)?(?:type\s+(?P<t>1|2)\s+)?diabetic\b", value="diabetes"),
