@@ -216,10 +216,6 @@ _ASKING = re.compile(
     r"^what\s+(?:time|day|date|year)\s+(?:is|was)\s+it\b",
     re.I,
 )
-# A request to the assistant in the imperative: "help me write an email to my boss", "plan
-# a party for my son's 5th". Its words are no memory: the extractor keeps only who and
-# what of the user's it names ("help me train my dog Max"), and the news said after it
-# (_NEWS_IN_A_REQUEST: "make me a meal plan im allergic to peanuts").
 # What is asked for, said as a noun: "date ideas in london", "gift ideas for my mum",
 # "good seafood places in kent", "cheap ways to make a garden look nice", "things to do
 # in Lisbon" (the whole of it, or what follows it "for", "in"…: not "Tom's ideas are
@@ -235,6 +231,11 @@ _ASKED_FOR = (
     r"tonight|today)\b[^.!?:]*)?"
     r"|(?:[\w'-]+\s+){0,2}?(?:ways|things|stuff|places)\s+to\s+[\w'-]+[^.!?:]*)\s*[.!?]*$"
 )
+# A request to the assistant, in the imperative ("help me write an email to my boss",
+# "plan a party for my son's 5th") or as what is asked for (_ASKED_FOR). Its words are
+# no memory: the extractor keeps only who and what of the user's it names ("help me
+# train my dog Max"), and the news said after it (_NEWS_IN_A_REQUEST: "make me a meal plan
+# im allergic to peanuts").
 REQUEST = re.compile(
     r"^(?:(?:please|pls|plz)\s+)?(?:help\s+me|give\s+me|tell\s+me|show\s+me|find\s+me|"
     r"remind\s+me|make\s+me|write\s+(?:me|a|an|my|the|some)|draft\s+(?:me|a|an|my|the)|"

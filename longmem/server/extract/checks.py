@@ -99,9 +99,8 @@ _AS_A = re.compile(r"\b(?:am|'m|is|are|as|was)\s+an?\s+$", re.I)
 _YOUTH_TEAM = r"(?:under[- ]?\d{1,2}s?|u\d{1,2}s?)"
 # What "live in" or "moved to" reads that names no home town: a time zone ("I live in
 # PST", "Eastern time"), a dwelling or a part of town with no place ("a studio apartment",
-# "a bigger place", "the suburbs", "my car"), a practice or a team, or a thing one
-# switched to ("linux",
-# "decaf", "a plant-based diet", "tears", "part time").
+# "a bigger place", "the suburbs", "my car"), a practice, a team or a course, or a thing
+# one switched to ("linux", "decaf", "a plant-based diet", "tears", "part time").
 _NO_HOME = re.compile(
     r"^(?:(?-i:[PECM][SD]T|GMT|UTC|BST|CET|CEST)|(?:eastern|central|mountain|pacific)\s+time)\b"
     # (in lower case: "Greenwich Village", "Camden Town" are places)

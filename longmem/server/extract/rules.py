@@ -769,9 +769,9 @@ RULES: tuple[Rule, ...] = (
     # practice", "switched to Dr Okoye" (not "moved to Dr Khan's old house", "switched to
     # Dr Pepper", "moved to Dr Mason as my supervisor", "… Dr Fox for the dog")
     _rule("doctor", r"^(?:(?:have|'ve|has|got|been|was|am)\s+)*(?:moved|switched|transferred|changed|registered)\s+(?:over\s+)?(?:to|with)\s+(?P<v>(?-i:Dr)\.?\s+(?!(?:Pepper|Martens?|Oetker|Seuss|Who|Dre|Phil|Oz|Strange|Jekyll|Zhivago|Evil|Bronner|Teal|Squatch|Fox)\b)(?-i:[A-Z])[\w-]+)\b(?!['’])(?=\s*(?:$|[.!;]|,\s*(?:she|he|they)\b|at\s+the\s+(?:same|new|local)?\s*(?:gp\s+)?(?:practice|surgery|clinic|health\s+cent(?:re|er))\b|instead\b|now\b|as\s+my\s+(?:gp|doctor)\b|(?:last|this)\s+(?:week|month|year)\b|since\b|because\b))", flags=0),
-    # a practice the user is registered with, by its name: "since we moved I've registered
-    # with Parkside Medical Centre", "switched to Parkside Surgery" (not "registered with
-    # Deliveroo", "registered with the council")
+    # a practice the user is registered with, by its name: "I've registered with Parkside
+    # Medical Centre", "switched to Parkside Surgery" (not "registered with Deliveroo",
+    # "registered with the council")
     _rule("doctor", r"^" + ADV + r"(?:(?:have|'ve|has|got|been|am|'m|are)\s+)*(?:registered|moved|switched|transferred|changed)\s+(?:over\s+)?(?:to|with)\s+(?:a\s+new\s+(?:gp|doctor)\s*,?\s*)?(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s+(?:Medical\s+(?:Centre|Center|Practice|Group)|Health\s+(?:Centre|Center)|Surgery|Family\s+Practice|GP\s+Practice))\b", flags=0),
     # whom the user reports to: "I report to a guy called Marcus now", "now reporting to
     # Priya" (not "report to the front desk", "report to HR", "report to Sales")
@@ -872,10 +872,10 @@ RULES: tuple[Rule, ...] = (
     # "got into Edinburgh uni for vet medicine", "finishing my PhD in Irish folklore".
     _rule("studies", r"(?:(?<!to )\b(?:study|studies|studying)|(?<=admission )to study)\s+(?!(?:at|in|for|with|hard|abroad|together|late|all|up|on|it|this|that|the|a|an|my|our|his|her|them|him|me|you|group|session|break|time|buddy|partner|room|leave|day|night|tonight|today|every|more|less|so|too|really)\b)(?P<v>[a-z][\w-]*(?:\s+[\w-]+){0,3}?)(?=\s+(?:at|in|on|with)\s+(?:(?-i:[A-Z])|\d|uni\b|university\b|college\b|school\b)|\s*(?:$|[,.!;]))", field=True),
     _rule("studies", r"\b(?:doing|do|does|starting|started|start|begin|began|beginning|pursuing|finish|finishing|finished with|halfway through|into|onto|admission (?:to|for)|scholarship (?:for|to do)|enrolled (?:in|on)|accepted (?:into|onto|for)|place (?:on|for))\s+(?:(?:a|an|my|her|his|their|the)\s+)?(?:part-time\s+|full-time\s+|second\s+|final year of (?:a|my|her|his)\s+)?(?:masters|master's|msc|ma|mres|mphil|bsc|ba|phd|doctorate|degree|bachelors|bachelor's|diploma|llb|llm|mba|course|btec|a-levels|foundation year)\s+(?:degree\s+|course\s+)?in\s+(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|with|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
-    # a degree that names what is studied: "doing an LLB at Wits", "starting her PGCE"
     # a field said before its degree: "transferring to the Psychology conversion MSc",
     # "doing a law degree now", "switched to a History BA"
     _rule("studies", r"\b(?:doing|starting|started|pursuing|switched\s+to|switching\s+to|transferring\s+to|transferred\s+to|moved\s+(?:over\s+)?to|changed\s+to|onto|into)\s+(?:a|an|the|my)\s+(?:(?:part-time|full-time|new|one-year|two-year)\s+)?(?P<v>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:conversion\s+|top-up\s+)?(?:(?-i:MSc|MA|MRes|MPhil|BSc|BA|PhD)|degree|masters|master's)\b", field=True),
+    # a degree that names what is studied: "doing an LLB at Wits", "starting her PGCE"
     _rule("studies", r"\b(?:doing|starting|started|pursuing|finishing|into|onto|admission (?:to|for)|enrolled (?:in|on))\s+(?:(?:a|an|my|her|his|their|the)\s+)?(?P<v>(?-i:LLB|LLM|MBBS|MBChB|MBA|PGCE|BEd|BCom|BPharm|BDS|JD|BSN|MPH|MSW))\b(?!\s+in\b)"),
     _rule("studies", r"\b(?:got into|getting into|accepted (?:to|into|at))\s+(?:[^,;:!?()]+?\s+(?:uni|university|college|med school|law school)|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?:for|to (?:do|study))\s+(?:(?:her|his|my|their)\s+)?(?!(?:a|an|the|this|that|next|last|free|once|now)\b)(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
     # "started uni at Leeds", "starts college in York": where
