@@ -56,6 +56,7 @@ def test_their_news_told_later_supersedes_what_was_said_of_them(
     value: str,
 ) -> None:
     mem.remember(before, collection=collection, observed_at="2024-01-10T10:00:00Z")
+    assert len(held_values(mem, collection, attribute, subject)) == 1  # the value before
     mem.remember(after, collection=collection, observed_at="2024-06-10T10:00:00Z")
     assert held_values(mem, collection, attribute, subject) == [value]
     assert held_values(mem, collection, attribute) == []  # none of it the user's
@@ -67,6 +68,7 @@ def test_a_childs_school_said_now_supersedes_the_last(mem: Longmem, collection: 
         collection=collection,
         observed_at="2023-07-20T10:00:00Z",
     )
+    assert held_values(mem, collection, "school", "daughter:Maya") == ["St Anne's Primary"]
     mem.remember(
         "we've had to move Maya, she's at Oakfield Primary now since we moved across town",
         collection=collection,
