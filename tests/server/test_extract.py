@@ -1025,6 +1025,9 @@ def test_what_a_blind_review_found_unkeyed_or_misread(
         ("dad's got diabetes now", [("User's dad has diabetes", "dad:", "conditions", "diabetes", False)]),
         ("Ella is now working at Medtronic", [("Ella works at Medtronic", "Ella", "employer", "Medtronic", False)]),
         ("I'm now working at Medtronic", [("User works at Medtronic", "user", "employer", "Medtronic", False)]),
+        # a role said alone is never "report to …" (a reporter still is one)
+        ("report to HR tomorrow", [("Report to HR tomorrow", "user", None, None, False)]),
+        ("reporter at the Guardian", [("User works as a reporter", "user", "job", "reporter", False), ("User works at the Guardian", "user", "employer", "the Guardian", False)]),
     ],
 )  # fmt: skip
 def test_everyday_news_said_another_way(
