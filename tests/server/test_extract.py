@@ -1025,6 +1025,10 @@ def test_what_a_blind_review_found_unkeyed_or_misread(
         ("dad's got diabetes now", [("User's dad has diabetes", "dad:", "conditions", "diabetes", False)]),
         ("Ella is now working at Medtronic", [("Ella works at Medtronic", "Ella", "employer", "Medtronic", False)]),
         ("I'm now working at Medtronic", [("User works at Medtronic", "user", "employer", "Medtronic", False)]),
+        # where the user is now, in a message that tells of a new job: the employer
+        ("new job starts Monday, I'm at Monzo now!", [("New job starts Monday", "user", None, None, False), ("User works at Monzo", "user", "employer", "Monzo", False)]),
+        ("I'm at Monzo now", [("User is at Monzo now", "user", None, None, False)]),
+        ("got a new job interview, I'm at Costa now", [("User got a new job interview", "user", None, None, False), ("User is at Costa now", "user", None, None, False)]),
         # a role said alone is never "report to …" (a reporter still is one)
         ("report to HR tomorrow", [("Report to HR tomorrow", "user", None, None, False)]),
         ("reporter at the Guardian", [("User works as a reporter", "user", "job", "reporter", False), ("User works at the Guardian", "user", "employer", "the Guardian", False)]),

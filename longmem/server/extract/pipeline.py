@@ -276,6 +276,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                 # "my brother has a new boyfriend. he's a plumber": he may be either
                 previous = NOBODY
             parsed = _sent_to_school(_mourned(parse_subject(clause, previous, newcomer or to_name)))
+            parsed = _at_the_new_job(parsed, content)
             new_one = names_someone_new(clause)
             if (
                 new_one is not None
@@ -475,6 +476,31 @@ def _sent_to_school(parsed: Parsed) -> Parsed:
         return Parsed(relation_subject(sent.group("rel"), sent.group("named")), rest)
     name = sent.group("name")
     return Parsed(Subject(name, name), rest)
+
+
+# Where the user is now, by a name, in a message that tells of a new job: "new job
+# starts Monday, I'm at Monzo now!" (not "I'm at Tesco now, what do I need?", nor after
+# "new job interview").
+_AT_BY_NAME = re.compile(
+    r"^am\s+(?:now\s+)?at\s+(?P<at>(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})"
+    r"(?:\s+now)?\s*[!.]*$"
+)
+_NEW_JOB_SAID = re.compile(
+    r"\bnew\s+(?:job|role|position)\b(?!\s+(?:interview|hunt|search|application|offer|ad)\b)|"
+    r"\b(?:started|starting)\s+(?:a\s+|my\s+)?new\s+job\b",
+    re.I,
+)
+
+
+def _at_the_new_job(parsed: Parsed, content: str) -> Parsed:
+    """Where the user is now, in a message that tells of a new job, read as where the user
+    works."""
+    if parsed.subject.key != USER:
+        return parsed
+    at = _AT_BY_NAME.match(parsed.predicate)
+    if at is None or not _NEW_JOB_SAID.search(content):
+        return parsed
+    return Parsed(parsed.subject, "work at " + at.group("at"), parsed.relation)
 
 
 def _mourned(parsed: Parsed) -> Parsed:
