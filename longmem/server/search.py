@@ -700,18 +700,22 @@ class SearchEngine(VectorArm):
         memories it read (the best, whose order changes only among themselves)."""
         best = sorted(fused, key=lambda rid: (-fused[rid], -rid))[: limit * _FETCH_FACTOR]
         found = self.store.memories.by_rids(tenant_id, best)
-        live = [found[rid] for rid in best if rid in found]
-        live = [memory for memory in live if not memory.archived and _current(memory, now)]
+        live = [found[rid] for rid in best if rid in found and _live(found[rid], now)]
+
+        def ranked() -> list[MemoryRecord]:
+            return sorted(live, key=lambda memory: (-fused[memory.rid], -memory.rid))
+
+        order = ranked()
         # (the earliest said first: a later change passes an earlier one too)
         for told in sorted(live, key=lambda memory: (memory.said, memory.rid)):
             if told.rid in arms.keyed or not _CHANGE_TOLD.search(told.text):
                 continue
-            order = sorted(live, key=lambda memory: (-fused[memory.rid], -memory.rid))
             at = to = order.index(told)
             while to > 0 and _passed(order[to - 1], told, fused, arms):
                 to -= 1
             if to < at:
                 fused[told.rid] = fused[order[to].rid] * 1.001
+                order = ranked()  # sorted again only when a score changed
         return found
 
     def _read(
@@ -745,7 +749,7 @@ class SearchEngine(VectorArm):
             found = self._read(tenant_id, chunk, read)
             for rid in chunk:
                 memory = found.get(rid)  # re-checked: the index may trail a concurrent write
-                if memory is not None and not memory.archived and _current(memory, now):
+                if memory is not None and _live(memory, now):
                     yield memory
 
 
@@ -792,6 +796,12 @@ _CAPITALISED_KIN = frozenset(
     """mum mom mam mammy mummy mommy mother dad daddy father grandma grandmother granny nan
     nana grandpa grandfather grandad granddad""".split()  # noqa: SIM905
 )
+
+
+def _live(memory: MemoryRecord, now: str) -> bool:
+    """Whether a memory may be answered with when no history is asked for: not archived,
+    and current."""
+    return not memory.archived and _current(memory, now)
 
 
 def _passed(before: MemoryRecord, told: MemoryRecord, fused: dict[int, float], arms: Arms) -> bool:

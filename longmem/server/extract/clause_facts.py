@@ -365,22 +365,21 @@ def facts_of(
     if twos:
         # no value is the second one's name ("my brothers Raj and Dev": no job "Dev")
         keys = [k for k in keys if not (k.value and twos[1][2] in k.value)]
-    if subject.key.split(":")[0] in _CHILD_WORDS and _STARTED_AT.search(predicate):
-        # "my son started at Leeds Grammar": a school, as "starts at Oakfield Primary" is
-        keys = [
-            Key("school", k.value, k.negated, k.type) if k.attribute == "employer" else k
-            for k in keys
-        ]
-    elif (
-        subject.key not in (USER, NOBODY.key)
-        and ":" not in subject.key
-        and not subject.key.startswith(UNRESOLVED_PREFIX)
-        and _STARTED_AT.search(predicate)
-        and not WORK_SAID.search(predicate)
+    # "my son started at Leeds Grammar": a school, as "starts at Oakfield Primary" is; and
+    # so is a school for children someone named alone starts at, unless work is said
+    child = subject.key.split(":")[0] in _CHILD_WORDS
+    if _STARTED_AT.search(predicate) and (
+        child
+        or (
+            subject.key not in (USER, NOBODY.key)
+            and ":" not in subject.key
+            and not subject.key.startswith(UNRESOLVED_PREFIX)
+            and not WORK_SAID.search(predicate)
+        )
     ):
         keys = [
             Key("school", k.value, k.negated, k.type)
-            if k.attribute == "employer" and _A_CHILDS_SCHOOL.search(k.value)
+            if k.attribute == "employer" and (child or _A_CHILDS_SCHOOL.search(k.value))
             else k
             for k in keys
         ]
