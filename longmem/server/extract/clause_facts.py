@@ -204,6 +204,10 @@ _STARTED_AT = re.compile(r"\bstart(?:ed|s|ing)?\s+at\b", re.I)
 # someone named alone starts is one ("Leo started at Oakfield Academy", had been his
 # employer), unless work is said.
 _A_CHILDS_SCHOOL = re.compile(A_CHILDS_SCHOOL)
+# … or starts when a school's terms say: "Isla starts at St Brigid's after half term".
+_AT_TERM = re.compile(
+    r"\b(?:after|from|at|this|next|new)\s+(?:the\s+)?(?:half[- ]term|term|school\s+year)\b", re.I
+)
 # Where one is at that is one's home: "at my new flat in Leeds".
 _AT = re.compile(r"\bat\s+", re.I)
 _AT_HOME = re.compile(r"^(?:my|our)\s+(?:new\s+)?(?:flat|house|home|place|apartment)\b", re.I)
@@ -379,7 +383,8 @@ def facts_of(
     ):
         keys = [
             Key("school", k.value, k.negated, k.type)
-            if k.attribute == "employer" and (child or _A_CHILDS_SCHOOL.search(k.value))
+            if k.attribute == "employer"
+            and (child or _A_CHILDS_SCHOOL.search(k.value) or _AT_TERM.search(predicate))
             else k
             for k in keys
         ]

@@ -1,9 +1,11 @@
 """Homes read across a message: a home said by its noun and where it is ("flat in vračar,
 5th floor no elevator lol", "Moved to Edinburgh! flat in Leith"), and the one city another
-clause says the user is in, said beside the home ("User lives in Brunswick, Melbourne").
+clause says the user is in, said beside the home ("User lives in Brunswick, Melbourne"),
+and a new home named in passing in a question or a request ("what's a good gym near my new
+flat in Leith?").
 
 The rules' reading (``pipeline.py``) asks ``home_by_noun`` of each clause before reading
-it, and ``city_beside`` of the message's facts at the end.
+it, and ``home_in_passing`` and ``city_beside`` of the message's facts at the end.
 """
 
 from __future__ import annotations
@@ -348,3 +350,35 @@ def _names_a_town(content: str, value: str, besides: list[str]) -> bool:
     for piece in besides:
         content = content.replace(piece, " ")
     return any(place not in value for place in places_in(content))
+
+
+# The user's new home named in passing, in a question or a request: "what's a good gym
+# near my new flat in Leith?", "help me plan the commute from my new place in leith to the
+# office". Only a new one: "my flat in Spain" may be a second home, "our house in Cork"
+# the family's.
+_MY_NEW_HOME_IN = re.compile(
+    r"\b(?:my|our)\s+new\s+(?:flat|house|place|apartment|apt|home|condo|studio)\s+in\s+"
+    r"(?P<v>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
+    re.I,
+)
+
+
+def home_in_passing(content: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """``facts``, with the user's new home a question or request names in passing when
+    nothing else the message says keys where the user lives or is."""
+    if any(f.subject == USER and f.attribute in ("home", "location") for f in facts):
+        return facts
+    for match in _MY_NEW_HOME_IN.finditer(content):
+        said = match.group("v")
+        rest = place_rest(said)
+        if rest is not None:
+            place = said[: len(said) - len(rest)].strip() if rest else said
+        else:
+            capitalised = re.match(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*", said)
+            if capitalised is None:
+                continue  # "my new place in the middle of nowhere"
+            place = capitalised.group(0)
+        statement = match.string[match.start() : match.start("v") + len(place)]
+        text = f"User lives in {place}"
+        return [*facts, ExtractedFact(text, FACT, statement, USER, "home", place)]
+    return facts

@@ -93,7 +93,7 @@ def list_rest(after: str, first: str, name: str) -> list[str]:
     return items if closed else []
 
 
-def _age_in_digits(value: str) -> str:
+def age_in_digits(value: str) -> str:
     """An age said in words (``NUMBER_WORDS``) as digits ("thirty-five" → "35", "twenty
     nine" → "29", "forty" → "40"), so it is asked and compared as any other; anything
     else as it is."""
@@ -134,7 +134,7 @@ def value_of(rule: Rule, match: re.Match[str], name: str, sentence: str) -> Opti
     if name == "diet":
         value = value.lower()
     if name == "age":
-        value = _age_in_digits(value)
+        value = age_in_digits(value)
     if name == "employer" and rule.value in (None, OWN_BUSINESS):
         called = _named_after(value, match.string[match.end("v") :], sentence)
         if called:

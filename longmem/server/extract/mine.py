@@ -49,7 +49,10 @@ _TOGETHER = re.compile(
     r"(?:official|officially together|together|a couple|an item|engaged|married|back together|"
     r"moving in together|moved in together|dating|seeing each other)"
     # … or married said as an idiom: "(Sipho and I) tied the knot", "got hitched"
-    r"|(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched))"
+    r"|(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched)"
+    # … or a couple said official: "(Rafi and I) made it official last night"
+    r"|(?:(?:just|finally|officially)\s+)?made\s+it\s+(?:official|facebook\s+official|"
+    r"insta\s+official))"
     # and nothing after but when or how long: not "got together to study", "together this
     # weekend", "married to our jobs", "official co-founders", "dating apps"
     r"(?=\s*(?:$|[,.!;:)]|(?:now|again|finally|officially|at last|today|yesterday|lol|haha)\b|"

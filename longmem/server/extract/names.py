@@ -154,10 +154,13 @@ def lower_name(word: str) -> bool:
     )
 
 
-# "tom is vegan now", "maria was 30 last week": what follows "is" is never the user's
+# "tom is vegan now", "maria was 30 last week", "leo is four": what follows "is" is never the user's
 # without "I" ("is vegan now" is no one's way of saying "I'm vegan now").
 _SAID_OF_SOMEONE = (
-    r"(?=\d|(?:a|an|married|engaged|single|pregnant|retired|divorced|vegan|vegetarian|"
+    r"(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!\s+(?:of|times|hours?|"
+    r"minutes?|mins?|days?|weeks?|months?|years?\s+(?!old)|o['’]clock|stops?|miles?|km)\b)|"
+    r"(?:a|an|married|engaged|single|pregnant|retired|divorced|vegan|vegetarian|"
     r"pescatarian|in|at|from|based|living|moving|working|back|off|allergic|intolerant|"
     r"diabetic|coeliac|celiac|asthmatic|lactose|gluten)\b)"
 )

@@ -23,12 +23,12 @@ from .commas import told_after_a_comma
 from .corrections import _correction, _put_right
 from .endings import ended_in_the_next, left_the_job_told, what_ended
 from .health import CONDITION_NAMES, SOMEONE_ELSE, VERBLESS_CONDITIONS
-from .homes import city_beside, home_by_noun
+from .homes import city_beside, home_by_noun, home_in_passing
 from .keys import Key, load
 from .kin import NAME, PARTNER_KIN, REL, kin
 from .lexicon import ADVERBS, CLAUSE_VERBS, SUPPOSING, UNRESOLVED_PREFIX
 from .mine import courted, proposed
-from .names import PERSON_WORDS, a_lower_name
+from .names import PERSON_WORDS, a_lower_name, a_name_said
 from .others import (
     had_relation,
     names_someone_new,
@@ -196,6 +196,8 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                 )
                 continue
             named = _PET_NAMED.match(clause)
+            if named is not None and named.group("name").islower():
+                named = named if a_name_said(named.group("name")) else None
             if named is not None and pet_at is not None:
                 # "we adopted a cat!!! she's called Miso", "got a cat now, a tabby called
                 # Miso": the cat's name
@@ -203,7 +205,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
                 kind = _OF_A_KIND.match(clause)  # "a tabby called Miso": the kind kept too
                 facts[pet_at] = _called(
                     pet,
-                    named.group("name"),
+                    named.group("name")[:1].upper() + named.group("name")[1:],
                     f"{pet.statement}, {clause}",
                     f"{pet.text}, {clause.strip(' .!')}" if kind else "",
                 )
@@ -423,6 +425,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
         # "I'm vegan so I don't eat meat": no meat is said of a vegan already
         if not (f.attribute == "diet" and f.value == "vegetarian" and f.subject in vegan)
     ]
+    facts = home_in_passing(content, facts)
     return city_beside(dated_plans(content, names_taken(content, facts)))
 
 
@@ -565,7 +568,9 @@ _PET_NAMED = re.compile(
     r"(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:called|named)|"
     r"(?:we\s+|i\s+)?(?:named|called)\s+(?:her|him|it|them)|(?:her|his|its|their)\s+name(?:['’]s|\s+is)|"
     r"(?:we['’]re\s+|i['’]m\s+|we\s+are\s+|i\s+am\s+)?(?:calling|naming)\s+(?:her|him|it|them))"
-    r"\s+(?P<name>(?-i:[A-Z])[\w-]+)[^\w]*$",  # (an emoji after it: "named him Pickle 🐱")
+    # (an emoji after it: "named him Pickle 🐱"; a word of it: "her name's pepper, tiny
+    # tabby terror"; typed in lower case, a name said)
+    r"\s+(?P<name>(?-i:[A-Z])[\w-]+|(?-i:[a-z][a-z-]{2,}))(?:[^\w]*$|\s*,[^,]*$)",
     re.I,
 )
 

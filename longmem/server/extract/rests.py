@@ -24,6 +24,7 @@ from .chat import (
 from .chitchat import INTERJECTIONS, is_chat_word, is_chitchat
 from .kin import QUALIFIER_WORDS, RELATIONS
 from .lexicon import CLAUSE_VERBS, DAY_NAMES, MONTHS, words
+from .match_values import age_in_digits
 from .subjects import NOBODY, Subject
 from .text import classify, content_words, has_past_verb, lower_words, verb_first, verb_of
 from .third_person import finish, third_person
@@ -365,6 +366,8 @@ def rest_untold(
     people = [f for f in told if f.attribute in RELATION_ATTRIBUTES and f.subject == USER]
     covered: set[str] = set()
     values = [f.value.lower() for f in told if f.value and f not in people]
+    # an age said in words is said where its word is: "leo is four and refuses to eat…"
+    values += [w for w in lower_words(clause) if w.isalpha() and age_in_digits(w) in values]
     for fact in told:
         if fact not in people:
             covered.update(content_words(fact.text))

@@ -227,7 +227,9 @@ RULES: tuple[Rule, ...] = (
     _rule("name", r"^am\s+(?P<v>[a-z]{2,})\s*\([^)]*\b(?:is fine|for short|call me)\b", flags=0),
     # "call me Dee", "I go by Danny now", "changed my name to Dana Okafor" (not "we go by
     # Uber", "I go by Google Maps", "changed my name to Mike on Tinder")
-    _rule("name", r"\b(?:[Cc]all me|go(?:es)? by|[Cc]hanged my name to)\s+(?!" + NOT_GONE_BY + r"\b)(?P<v>[A-Z][\w-]*(?:\s+(?!(?:From|Now|Please|Thanks|After)\b)[A-Z][\w-]+)?)(?!['’\w-])(?=\s*(?:$|[,.!;]|now\b|these\s+days\b|instead\b|from\s+now\b|at\s+work\b|after\s+the\b|please\b|pls\b|lol\b|haha\b|btw\b|for\s+short\b))", flags=0),
+    _rule("name", r"\b(?:[Cc]all me|go(?:es|ing)? by|[Cc]hanged my name to)\s+(?!" + NOT_GONE_BY + r"\b)(?P<v>[A-Z][\w-]*(?:\s+(?!(?:From|Now|Please|Thanks|After)\b)[A-Z][\w-]+)?)(?!['’\w-])(?=\s*(?:$|[,.!;]|now\b|these\s+days\b|instead\b|from\s+now\b|at\s+work\b|after\s+the\b|please\b|pls\b|lol\b|haha\b|btw\b|for\s+short\b))", flags=0),
+    # … typed in lower case, the "now" said: "i'm going by sasha now" (not "going by bus now")
+    _rule("name", r"\b(?:[Cc]all me|go(?:es|ing)? by)\s+(?!(?i:" + NOT_GONE_BY + r"|the|a|an|my|foot|car|cab|taxi|plane|boat|ferry|coach|tram|feel|instinct|gut|text|email|mail|post|phone|rule|rules|book|numbers)\b)(?P<v>[a-z]{3,})\s+now\b", flags=0),
     _rule("name", r"(?:^|[,!.:]\s*|[^\w\s]\s+)(?P<v>[A-Z]\w+) here\b(?=\s*(?:$|[,.!(—–-]))", flags=0),
     # … in other languages: "Me llamo Ana", "Soy Ignacio", "Sono Marco", "Jestem Aga", "Je
     # suis Luc" (not German's "Ich bin", whose nouns are capitalised: "Ich bin Lehrer")
@@ -344,7 +346,9 @@ RULES: tuple[Rule, ...] = (
     # "new gig at Deliveroo", typed short; "teaching at Ridgeway High now"
     _rule("employer", r"^(?:(?:a|my)\s+)?new\s+(?:job|role|position|post)\s+(?:at|with)\s+(?P<v>(?:the\s+)?[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})(?=\s*(?:$|[,.!;]|starts|begins|from\s|on\s|next|this|tomorrow|today|lol|is\b|'s\b|was\b|so far|going\b))"),
     _rule("employer", r"^" + ADV + r"(?:(?:am|is|are)\s+)?" + ADV + r"(?:teach|teaches|teaching)\s+(?:(?:maths|math|english|science|history|art|music|french|spanish|german|pe|physics|chemistry|biology|yoga|dance)\s+)?at\s+" + V),
-    # "signed a full-time offer with Stripe", "accepted the offer from Stripe"
+    # "signed a full-time offer with Stripe", "accepted the offer from Stripe", "took the
+    # Google offer", "tom accepted the airbus offer" (not "took the 2-for-1 offer")
+    _rule("employer", r"\b(?:signed|accepted|took|taken)\s+(?:the|their)\s+(?!(?:job|new|first|second|other|best|better|higher|lower|final|same|last|counter|special|free|cash|trial|intro|introductory|upgrade|loyalty|retention|deal|sale|discount|ticket|mortgage|loan|tenancy|house|flat|room|place)\b)(?P<v>(?-i:[A-Z])[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,2}|(?!(?:redundancy|severance|settlement|buyout|retirement|insurance|refund|trade-in|payout|voluntary|pay|salary|rent|repair|cash|tenancy|rental)\b)[a-z][a-z&'.-]{2,})\s+(?:(?:full-time|part-time|job|grad|graduate|internship)\s+)?offer\b(?!\s+(?:from|of|at|with|on|for)\b)"),
     _rule("employer", r"\b(?:signed|accepted|took)\s+(?:an?|the|their|my)\s+(?:(?:full-time|part-time|job|new|permanent)\s+)*offer\s+(?:with|from|at)\s+(?=(?-i:[A-Z]))(?P<v>[\w&'.-]+(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3})"),
     _rule("employer", r"\bsigned\s+(?:(?:a|my|the|his|her|their)\s+)?(?:new\s+)?contract\s+with\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)\s+as\s+"),
     _rule("employer", r"\b(?:first|second)\s+(?:day|week)\s+(?:at|with)\s+(?!(?:the|my|our)\s+(?:new\s+)?(?:job|role|place|flat|house|home|apartment|gym|school)\b)(?P<v>[^,;:!?()]+?)(?:\s+(?:done|over|finished|complete|completed|survived))?\s*(?=$|[,;:!?()]|\s(?:and|but|so)\s+(?-i:[a-z])|\s(?:lol|haha)\b)"),
@@ -400,6 +404,9 @@ RULES: tuple[Rule, ...] = (
     # "I've been at Infosys 7 years": where one has worked that long (not days or weeks:
     # "been at Glastonbury for 3 days"; not "been with Tom for 5 years", a partner)
     _rule("employer", r"^" + ADV + r"(?:(?:have|has)\s+)?been\s+at\s+(?=(?-i:[A-Z]))(?P<v>[^,;:!?()]+?)(?=\s+(?:for\s+)?(?:(?:almost|nearly|over|about)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of|several|many)\s+(?:years?|yrs?|months?)\b)"),
+    # … typed in lower case, with the role said after: "been at halden pharma 6 years as a
+    # qa manager" (not "been at uni 3 years as a student")
+    _rule("employer", r"^" + ADV + r"(?:(?:have|has)\s+)?been\s+at\s+(?!(?:the|a|an|my|our|uni|university|college|school|home|it|this|that)\b)(?P<v>[a-z][^,;:!?()]*?)\s+(?:for\s+)?(?:(?:almost|nearly|over|about)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of|several|many)\s+(?:years?|yrs?|months?)\s+(?:now\s+)?as\s+(?:a|an|the)\s+(?!(?:student|volunteer|member|customer|patient|client|trainee\s+student)\b)"),
     # "got a job @ JP Morgan" (a job only: "got a post @ LinkedIn" is no work)
     _rule("employer", r"\b(?:got|gotten|scored|landed)\s+(?:a\s+|the\s+|my\s+)?(?:new\s+)?job\s*@\s*" + V),
     _rule("employer", r"\b(?:work|works|working)\s+(?:[\w-]+\s+){0,3}?(?:work\s+)?for\s+" + V),
@@ -540,6 +547,9 @@ RULES: tuple[Rule, ...] = (
     # ("Isla is 6 weeks old", "turned 18 months")
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>" + NUMBER_WORDS + r")\b(?=\s*(?:$|[,.!;]|today|tonight|yesterday|last|this|on|in|and|lol|already|now|years?\b|yrs))"),
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+)?(?P<v>" + NUMBER_WORDS + r")(?=\s+(?:years? old\b|(?:now|today|already)\s*(?:$|[,.!;]|lol\b)))"),
+    # … or said alone before what else is said of them: "leo is four and refuses to eat
+    # anything green" (not "four and a half hours", "is four and five")
+    _rule("age", r"^(?:am|is)\s+(?:now\s+)?(?P<v>" + NUMBER_WORDS + r")(?=\s*(?:$|[,.!;]|and\s+(?!(?:a\s+half|" + NUMBER_WORDS + r"|\d)\b)(?:(?:he|she|they)\s+)?(?:[a-z]+s|has|is|won['’]?t|can['’]?t|just|already|still|obsessed|loves?)\b))"),
     _rule("age", r"^(?:am|is|are)\s+(?:now\s+|only\s+|just\s+)?(?P<v>\d{1,2}\s+(?:weeks?|months?))\s+old\b"),
     _rule("age", r"\bturn(?:ed|s|ing)?\s+(?P<v>\d{1,2}\s+months?)\b(?=\s*(?:$|[,.!;]|old\b|today|yesterday|last|this|on\s|lol))"),
     # An age said alone, typed short: "36 today", "34 and still the oldest", "35 as of yesterday".
@@ -628,9 +638,10 @@ RULES: tuple[Rule, ...] = (
     _rule("relationship", r"^(?:(?:officially|finally|now|newly)\s+)*(?P<v>single|divorced|separated)\s+(?:again|now|finally|at last|officially)\b(?![^,;.!?]*\b(?:this\s+(?:weekend|week)|tonight|for\s+(?:a\s+few|a\s+couple|the|\d+|two|three)\s+(?:days|nights|weeks|weekend)|while|till|until|from\s+the\s+kids)\b)(?!.*\b(?:took\s+the\s+kids|is\s+away|'s\s+away|on\s+a\s+(?:work\s+)?trip|out\s+of\s+town)\b)"),
     _rule("relationship", r"^(?:(?:just|finally|officially)\s+)?(?:tied\s+the\s+knot|got\s+hitched|eloped)(?=\s*(?:$|[,.!;:]|(?:today|yesterday|last|this|finally|officially|lol|haha|" + WEEKDAY_RE + r")\b|(?:in|on|at|to)\s+(?:the\s+)?(?-i:[A-Z0-9])|💍|❤|🥰))", value="married"),
     _rule("relationship", r"\b(?:the|my|our)\s+divorce\s+(?:is|was|went|came|has come|has gone)\s+(?:now\s+|finally\s+|officially\s+)*(?:final|finali[sz]ed|through|done)\b(?![^,;]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|back\s+in)\b)", value="divorced"),
-    # "we separated", "my wife and I divorced last year" (subjects.py: the user's); not "I
-    # separated the laundry", "we separated in the car park", "divorced in 1998"
-    _rule("relationship", r"^(?:(?:have|'ve|had|just|finally|officially|recently)\s+)*(?P<v>separated|divorced)\b(?=\s*(?:$|[,.!;]|(?:last\s+(?:week|month|year)|this\s+(?:week|month|year)|yesterday|recently|lol|finally|officially|for\s+good)\b))"),
+    # "we separated", "my wife and I divorced last year", "we separated in march"
+    # (subjects.py: the user's); not "I separated the laundry", "we separated in the car
+    # park", "divorced in 1998"
+    _rule("relationship", r"^(?:(?:have|'ve|had|just|finally|officially|recently)\s+)*(?P<v>separated|divorced)\b(?=\s*(?:$|[,.!;]|(?:last\s+(?:week|month|year)|this\s+(?:week|month|year)|yesterday|recently|lol|finally|officially|for\s+good|(?:a\s+few|a\s+couple\s+of|\d+|two|three|four|five|six)\s+(?:weeks|months)\s+ago|in\s+(?:" + "|".join(MONTH_NAMES) + r")(?!\s+\d))\b))"),
     _rule("relationship", r"\b(?:am|are|is|got|just got|recently got)\s+" + ADV + r"(?P<v>married|engaged|divorced|single|separated|widowed)\b(?!-)(?!\s+to\s+(?:my|the|his|her|their|our)\s+(?:jobs?|work|careers?|phones?|desks?|laptops?|bed|couch|sofa|idea|concept|notion|thought|gym|craft|art|music|team|club|business|company|startup|cause|code|game|band)\b)(?!\s+from\s+(?:reality|the\s+real\s+world)\b)"
                           # not "separated from my team", "single for the weekend", "divorced when I was 10"
                           r"(?!\s+(?:from\s+(?:my|the|our|his|her)\s+(?!(?:husband|wife|partner)\b)|for\s+(?:the|a|this|tonight|now)\b|when\b|tonight\b|this\s+(?:weekend|week)\b))"
@@ -774,8 +785,9 @@ RULES: tuple[Rule, ...] = (
     # "registered with the council")
     _rule("doctor", r"^" + ADV + r"(?:(?:have|'ve|has|got|been|am|'m|are)\s+)*(?:registered|moved|switched|transferred|changed)\s+(?:over\s+)?(?:to|with)\s+(?:a\s+new\s+(?:gp|doctor)\s*,?\s*)?(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s+(?:Medical\s+(?:Centre|Center|Practice|Group)|Health\s+(?:Centre|Center)|Surgery|Family\s+Practice|GP\s+Practice))\b", flags=0),
     # whom the user reports to: "I report to a guy called Marcus now", "now reporting to
-    # Priya" (not "report to the front desk", "report to HR", "report to Sales")
-    _rule("manager", r"^" + ADV + r"(?:report|reporting)\s+(?:directly\s+)?(?:in\s+)?to\s+(?:(?:a|an|this|some)\s+(?:new\s+)?(?:guy|woman|man|lady|bloke|chap|girl|person)\s+(?:called|named)\s+)?(?!(?:Sales|Marketing|Finance|Engineering|Product|Design|Operations|Ops|Legal|Compliance|Security|Reception|Management|Head|Human|Facilities|Support|Research)\b)(?P<v>(?-i:[A-Z])[a-z][\w-]*(?:\s+(?-i:[A-Z])[a-z][\w-]*)?)(?![\w'’-])(?=\s*(?:$|[,.!;]|now\b|instead\b|these\s+days\b|from\s+(?:now|monday|next)\b))"),
+    # Priya", "i now report to tomasz" (not "report to the front desk", "report to HR",
+    # "report to Sales", "report to him now")
+    _rule("manager", r"^" + ADV + r"(?:report|reporting)\s+(?:directly\s+)?(?:in\s+)?to\s+(?:(?:a|an|this|some)\s+(?:new\s+)?(?:guy|woman|man|lady|bloke|chap|girl|person)\s+(?:called|named)\s+)?(?!(?:Sales|Marketing|Finance|Engineering|Product|Design|Operations|Ops|Legal|Compliance|Security|Reception|Management|Head|Human|Facilities|Support|Research|HR|IT|Admin|Accounts|Payroll|Leadership|Board|Directors?|Partners?|Senior|Him|Her|Them|Me|Us|You|Someone|Somebody|Nobody|Anyone|Whoever|Whom|Work|Duty|Base|This|That|The|Both|My|Our|His|Their)\b)(?P<v>(?-i:[A-Z])[a-z][\w-]*(?:\s+(?-i:[A-Z])[a-z][\w-]*)?|(?-i:[a-z]{3,}))(?![\w'’-])(?=\s*(?:$|[,.!;]|now\b|instead\b|these\s+days\b|from\s+(?:now|monday|next)\b))"),
     # whom the user sees, said by the kind and then the name: "seeing a therapist, Dr Hale,
     # every Wednesday", "I see a counsellor called Nadia", "…, now with a counsellor called
     # Nadia on Mondays" (not "seeing a therapist about it", "a therapist, Honestly it
@@ -859,9 +871,9 @@ RULES: tuple[Rule, ...] = (
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))" + V, place=True),
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s+(?:uni|university))\b(?=\s*(?:$|[,.!;]|(?:now|studying|doing|and|but|so|lol|haha)\b))"),
     # someone at a school for children now: "she's at Oakfield Primary now since we moved",
-    # "Leo is at St Bede's Prep" (a child's, said of them; never "I'm at…", nor with work
-    # said: "is at Oakfield Academy now, teaching PE")
-    _rule("school", r"^(?![^.!?]*\b(?:teach|teaches|teaching|teacher|work|works|working|job|staff|role|post|head|deputy|caretaker|cover|supply)\b)" + ADV + r"is\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}?\s+" + A_CHILDS_SCHOOL + r")(?=\s*(?:$|[,.!;]|(?:now|since|this\s+year|these\s+days|full[- ]time|and|but|so|lol)\b))"),
+    # "Leo is at St Bede's Prep", "isla's at oakfield primary" (a child's, said of them;
+    # never "I'm at…", nor with work said: "is at Oakfield Academy now, teaching PE")
+    _rule("school", r"^(?![^.!?]*\b(?:teach|teaches|teaching|teacher|work|works|working|job|staff|role|post|head|deputy|caretaker|cover|supply)\b)" + ADV + r"is\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}?\s+" + A_CHILDS_SCHOOL + r"|(?-i:(?!(?:the|a|an|my|our|his|her|their|that|this)\b)[a-z][\w.'’-]*(?:\s+[a-z][\w.'’-]*){0,2}?\s+(?:primary|academy|elementary|nursery|infants|juniors|montessori|grammar)))(?=\s*(?:$|[,.!;]|(?:now|since|this\s+year|these\s+days|full[- ]time|and|but|so|lol)\b))"),
     # "I transferred to Macalester College" (not "to the Boston office", "to Penn State Health")
     _rule("school", r"^" + ADV + r"(?:transferred|transferring|have\s+transferred)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b))(?![^,;:!?()]*\b(?:Health|Medical|Hospital|office|team|shift|campus\s+office)\b|[^,;:!?()]*['’]s\b)" + V),
     # "I go to Metro State now"

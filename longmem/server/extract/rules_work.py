@@ -186,7 +186,9 @@ FRAGMENT = (
     r"i|we|he|she|they|it|this|that|there|here|still|just|also|"
     # nor a verb's past, a near miss or the listener: "made VP at Citi", "almost made
     # partner at …", "you made VP at …" (each had been the user's job "made VP")
-    r"made|became|went|left|quit|almost|nearly|never|you|u)\b)"
+    r"made|became|went|left|quit|almost|nearly|never|you|u|"
+    # nor whom one reports to: "I report to HR now"
+    r"report|reports|reporting)\b)"
     r"(?P<v>(?:(?!(?:a|an|the|as|of|in|on|for|with|and|or)\b)[\w-]+\s+){0,3}[\w-]+)"
 )
 

@@ -30,7 +30,7 @@ BANK = r"(?:" + _BANKS + r"|(?-i:" + _CAPITAL_BANKS + r")|" + _NAMED_BANK + r")(
 
 # Gyms by name, in any case ("cancelled puregym"); a name ending in "Gym", "Fitness",
 # "Leisure Centre", "Climbing Centre", … ("Better Gym", "Snap Fitness", "Kings Hall Leisure
-# Centre", "Manchester Climbing Centre").
+# Centre", "Manchester Climbing Centre", "the depot climbing centre").
 _GYMS = (
     r"pure\s*gym|the\s+gym\s+group|david\s+lloyd|nuffield(?:\s+health)?|virgin\s+active|"
     r"anytime\s+fitness|planet\s+fitness|equinox|24\s+hour\s+fitness|gold['’]?s\s+gym|"
@@ -44,6 +44,8 @@ _NAMED_GYM = (
     r"(?-i:Gym|Fitness|Leisure\s+Centre|Leisure\s+Center|Health\s+Club|Athletic\s+Club|"
     r"CrossFit|Sports\s+Centre|Sports\s+Center|Climbing(?:\s+(?:Centre|Center|Wall|Gym))?|"
     r"Bouldering(?:\s+(?:Centre|Center|Wall|Gym))?|Boulder\s+(?:Centre|Center|Gym))"
+    # … or a climbing centre by its name after "the", in any case: "the depot climbing centre"
+    r"|the\s+[\w'’-]+\s+(?:climbing|bouldering)\s+(?:centre|center|wall|gym)"
 )
 GYM = r"(?:" + _GYMS + r"|" + _NAMED_GYM + r")(?![\w'’-])"
 # … and one of no name, which only joining or switching to makes one's gym ("switched to

@@ -628,7 +628,12 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
             return Parsed(NOBODY, clause)  # "my brother's flat in Leith": the flat's
         rest = spell_s(rest)
         if not name:
-            lower = lower_opener(rest) or lower_subject_of_be(rest) or lower_and_i(rest)
+            lower = (
+                lower_opener(rest)
+                or lower_subject_of_be(rest)
+                or lower_and_i(rest)
+                or lower_name_has(rest)  # "my daughter isla's at oakfield primary"
+            )
             # (not a doing: "my daughters getting married", typed for "daughter's")
             if (
                 lower is not None
@@ -637,7 +642,7 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
                 and not lower.endswith("ing")
             ):
                 # "my brother vikram turned 21", "my wife tasha and i": a name in lower case
-                name, rest = lower.capitalize(), rest[len(lower) :].strip()
+                name, rest = lower.capitalize(), spell_s(rest[len(lower) :].strip())
         together = _AND_I.match(rest)
         if together:  # "my wife Sophie and I live in Bristol", "my cousin and I…": the user too
             kind = relation_kind(rel)
@@ -681,8 +686,11 @@ def _parse_subject(clause: str, previous: Optional[Subject], newcomer: Optional[
             return Parsed(USER_SUBJECT, f"broke up with {name}{rest[done.end() :]}")
         if not parted:
             # "Tasha and I are doing keto": the user's, as "my wife and I" is; "Marco and
-            # I are official now": Marco is the partner too
-            partner = name if name and (_together(rest) or WEDDED.match(rest)) else None
+            # I are official now", "rafi and i made it official": the partner too
+            couple_said = _together(rest) or WEDDED.match(rest)
+            # (in lower case too, a couple said: "rafi and i made it official")
+            name = name or (partner_named(match.group(0), lower=True) if couple_said else None)
+            partner = name if name and couple_said else None
             couple = ("partner", "partner", partner) if partner else None
             return Parsed(USER_SUBJECT, spell(None, rest), couple)
         name = name or partner_named(match.group(0), lower=True)

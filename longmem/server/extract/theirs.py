@@ -17,6 +17,7 @@ with by name (``pet_named``).
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import Optional
 
 from ..embed import STOP_WORDS
@@ -212,8 +213,13 @@ def told_second(words: list[str]) -> bool:
     # Any past in -ed too: "our company relocated to Austin", "vikram graduated in May".
     past = bool(following) and len(following[0]) > 4 and following[0].endswith("ed")
     return bool(following) and (
-        following[0] in TOLD_VERBS or (past and not following[0].endswith("eed"))
+        following[0] in TOLD_VERBS
+        or (past and not following[0].endswith("eed") and following[0] not in _EVENTS_DO)
     )
+
+
+# Pasts an event has, not someone: "reorg happened", "layoffs occurred".
+_EVENTS_DO = frozenset(("happened", "occurred", "ensued", "transpired"))
 
 
 def of_another_tongue(clause: str) -> bool:
@@ -244,8 +250,17 @@ def lower_opener(clause: str) -> Optional[str]:
     words = lower_words(clause)
     if match is None or not told_second(words[:4]):
         return None
-    # "bob said i turned 31": the user is a subject of the clause too.
-    return None if FIRST_PERSON & set(words) else match.group(1)
+    # "bob said i turned 31": the user is a subject of the clause too; not of what a
+    # subordinate clause after it tells ("isla starts at st brigid's since we moved").
+    main = list(takewhile(lambda word: word not in _SUBORDINATORS, words))
+    return None if FIRST_PERSON & set(main) else match.group(1)
+
+
+# Words that open a subordinate clause: a first person after one is not a subject of the
+# clause before it.
+_SUBORDINATORS = frozenset(
+    "since because cos coz cause when after before until till while whilst".split()
+)
 
 
 # Things and people unnamed that open a clause about them: "dog turned 5", "landlord says

@@ -108,7 +108,7 @@ OCCUPATIONS = frozenset(
 )
 _OCCUPATION_SUFFIXES = ("ist", "ician", "ologist", "eer", "grapher", "smith", "wright")
 # Homes as said: "our new flat", "a two-bed house".
-HOME_NOUN = r"(?:flat|apartment|apt|house|home|place|condo|digs|gaff|unit|bungalow|cottage|townhouse|bedsitter|bedsit|studio|piso|sharehouse|flatshare|loft|maisonette|\d\s?bhk|(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|place|unit|condo))?)"
+HOME_NOUN = r"(?:flat|apartment|apt|house|home|place|condo|digs|gaff|unit|bungalow|cottage|townhouse|terrace|bedsitter|bedsit|studio|piso|sharehouse|flatshare|loft|maisonette|\d\s?bhk|(?:\d|one|two|three|four)[- ]?bed(?:room)?(?:\s+(?:flat|house|apartment|place|unit|condo))?)"
 HOME_ADJ = r"(?:new|first|own|little|tiny|small|big|lovely|dream|forever|cute|cosy|cozy|rented|share|shared|terraced|detached|semi-detached|end-terrace|victorian|edwardian|georgian|period|modern)"
 A_HOME = r"(?:a|an|our|my|the)\s+(?:" + HOME_ADJ + r"\s+){0,3}" + HOME_NOUN
 
