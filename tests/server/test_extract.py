@@ -4558,6 +4558,26 @@ def test_a_request_said_as_a_noun_is_no_memory(content: str, texts: list[str]) -
 
 
 @pytest.mark.parametrize(
+    ("content", "texts"),
+    [
+        # a question typed without its "?", by its verb first or "how much / long …", and
+        # the best of a thing asked for: no memory (each had been one)
+        ("is it worth paying for google one storage", []),
+        ("is it normal for her to be this sore", []),
+        ("best wireless mouse for small hands", []),
+        ("how much more take-home is that roughly", []),
+        # … not a question the user answers, nor what only opens like one
+        ("how long have i been vegan, 3 years now lol", ["User is vegan", "3 years now lol"]),
+        ("best thing for me was moving to Leeds", ["Best thing for User was moving to Leeds"]),
+        ("best day ever, got the job at Monzo", ["User works at Monzo", "Best day ever"]),
+        ("is it just me or is work mental this week", ["Is it just User or is work mental this week"]),
+    ],
+)  # fmt: skip
+def test_a_question_typed_without_its_mark_is_no_memory(content: str, texts: list[str]) -> None:
+    assert _texts(content) == texts
+
+
+@pytest.mark.parametrize(
     "content", ["", "   ", "\n\n\t", "...", "?!", "ok. thanks!", "Hi!", "How are you?", "lol ok"]
 )
 def test_empty_content_gives_no_facts(content: str) -> None:

@@ -213,7 +213,17 @@ _ASKING = re.compile(
     r"^(?:can|could|would|will) you\b|^(?:do|does|should) (?:I|you|we)\b|^any (?:tips|ideas|"
     r"recommendations|suggestions)\b|"
     # "what time is it in tokyo rn", typed without its "?"
-    r"^what\s+(?:time|day|date|year)\s+(?:is|was)\s+it\b",
+    r"^what\s+(?:time|day|date|year)\s+(?:is|was)\s+it\b|"
+    # "how much more take-home is that roughly", "how long do you boil an egg" (not what
+    # the user asks of themselves and answers: "how long have i been vegan, 3 years lol")
+    r"^how\s+(?:much|many|long|often|far|come|soon|big|old)\b"
+    r"(?!\s+(?:[\w-]+\s+)?(?:have|has|had|did|am|was|do)\s+(?:i|we)\b)|"
+    # a question by its verb first: "is it worth paying for google one storage", "is it
+    # normal for her to be this sore", "are there any good cafes near me"
+    r"^(?:is|are|was|were|does|did|has|have|should|would|could|will|can)\s+"
+    r"(?:it|there|this|that|they|he|she|it['’]s)\s+(?:\w+\s+)?"
+    r"(?:worth|normal|ok|okay|fine|safe|bad|good|better|possible|true|legal|weird|rude|"
+    r"too|any|a|an|the|really|actually|likely|better|going|supposed|necessary|enough)\b",
     re.I,
 )
 # What is asked for, said as a noun: "date ideas in london", "gift ideas for my mum",
@@ -226,7 +236,12 @@ _ASKED_FOR = (
     r"(?:good|best|cheap|easy|quick|fun|healthy|nice|decent|great|cosy|cozy|quiet|"
     r"kid-friendly|family-friendly|romantic|budget)\s+(?:[\w'-]+\s+){0,2}?(?:places|spots|"
     r"restaurants|pubs|bars|cafes|books|films|movies|shows|podcasts|games|exercises|"
-    r"stretches|snacks|recipes|gifts|presents|hotels|walks|hikes|beaches))"
+    r"stretches|snacks|recipes|gifts|presents|hotels|walks|hikes|beaches)"
+    # … the best of a thing for a need or a price: "best wireless mouse for small hands",
+    # "best laptop under £500" (not "best thing for me was moving", "best day ever", nor
+    # praise: "best uni in Ireland obv")
+    r"|best\s+(?!(?:thing|things|part|bit|day|days|decision|friend|friends|mate|time|news|"
+    r"moment|year|week|idea|feeling)\b)(?:[\w'-]+\s+){0,2}?[\w'-]+(?=\s+(?:for|under)\s))"
     r"(?:\s+(?:for|in|near|on|about|with|to|like|under|around|within|from|at|this|next|"
     r"tonight|today)\b[^.!?:]*)?"
     r"|(?:[\w'-]+\s+){0,2}?(?:ways|things|stuff|places)\s+to\s+[\w'-]+[^.!?:]*)\s*[.!?]*$"
