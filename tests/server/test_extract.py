@@ -1084,6 +1084,8 @@ def test_everyday_news_said_another_way(
         ("took the 2-for-1 offer at tesco", [("User took the 2-for-1 offer at tesco", "user", None, None, False)]),
         ("accepted the mortgage offer", [("User accepted the mortgage offer", "user", None, None, False)]),
         ("took the redundancy offer", [("User took the redundancy offer", "user", None, None, False)]),
+        # … said by its taker at the clause's start: "oh and tom accepted …" is no one's
+        ("sunday we're viewing flats, oh and tom accepted the airbus offer", [("Sunday User is viewing flats, oh and tom accepted the airbus offer", "user", None, None, False)]),
         # a climbing centre joined by its name in lower case is the gym (work said: the employer)
         ("cancelled the gym membership, i've joined the depot climbing centre instead", [("User cancelled the gym membership", "user", None, None, False), ("User's gym is the depot climbing centre", "user", "gym", "the depot climbing centre", False)]),
         ("joined the depot climbing centre as an instructor", [("User works as an instructor", "user", "job", "instructor", False), ("User works at the depot climbing centre", "user", "employer", "the depot climbing centre", False)]),
