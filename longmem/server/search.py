@@ -47,6 +47,7 @@ from .embed import (
 from .extract.chitchat import is_pleasantry
 from .facts import RELATION_ATTRIBUTES, USER, asked_as, attribute
 from .kinds import KIND_ATTRIBUTES, news, someone_elses
+from .news_of_a_key import tells_news_of
 from .timestamps import iso_now
 from .vector_arm import KEEP_RAREST, VectorArm, is_common
 from .vector_index import _eligible
@@ -63,11 +64,12 @@ RECENCY_PRIOR = 0.02
 # A change told later: in a hybrid search, a current memory that tells of a change
 # ("moved", "switched", "instead", "no longer", "now"…; ``_CHANGE_TOLD``) goes above the
 # older candidates ranked just above it, said before it (in an earlier message), whose
-# scores are at most 1 / CHANGE_RATIO of its own — never above a keyed fact the question
-# asks about. "my in-laws live in Cork" then "the in-laws moved to Spain!!": "where do my
-# in-laws live now?" answers with the later word first, the two matching the question
-# about as well. Read among the best _FETCH_FACTOR × limit candidates: the memories the
-# answer reads first, so it reads them once.
+# scores are at most 1 / CHANGE_RATIO of its own — above a keyed fact the question asks
+# about only as news of its key the rules did not read (news_of_a_key.py). "my in-laws
+# live in Cork" then "the in-laws moved to Spain!!": "where do my in-laws live now?"
+# answers with the later word first, the two matching the question about as well. Read
+# among the best _FETCH_FACTOR × limit candidates: the memories the answer reads first,
+# so it reads them once.
 CHANGE_RATIO = 0.7
 _CHANGE_TOLD = re.compile(
     r"\b(?:now|anymore|any\s+more|no\s+longer|instead|switched|switching|swapped|moved|"
@@ -806,13 +808,13 @@ def _live(memory: MemoryRecord, now: str) -> bool:
 
 def _passed(before: MemoryRecord, told: MemoryRecord, fused: dict[int, float], arms: Arms) -> bool:
     """Whether a change told later (``told``) goes above ``before``, ranked just above
-    it: said in an earlier message, no keyed fact the question asks about, and not a
-    clearly better match."""
-    return (
-        before.said < told.said
-        and before.rid not in arms.keyed
-        and fused[told.rid] >= CHANGE_RATIO * fused[before.rid]
-    )
+    it: said in an earlier message, and not a clearly better match; a keyed fact the
+    question asks about only by news of its key the rules did not read (news_of_a_key)."""
+    if before.said >= told.said:
+        return False
+    if before.rid in arms.keyed:
+        return tells_news_of(before, told)
+    return fused[told.rid] >= CHANGE_RATIO * fused[before.rid]
 
 
 def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:

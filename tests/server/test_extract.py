@@ -15,6 +15,7 @@ from longmem._protocol import MAX_TEXT_CHARS
 from longmem.server.extract import RuleExtractor, pieces
 from longmem.server.extract.kin import RELATIONS
 from longmem.server.extract.pipeline import MOST_CLAUSE_CHARS
+from longmem.server.extract.read_for import CONSIDERED, EVERY_ATTRIBUTE, considered
 from longmem.server.extract.third_person import indefinite_article, third_person
 from longmem.server.extract.when import starts
 from longmem.server.facts import (
@@ -6829,3 +6830,26 @@ def test_an_age_and_a_job_said_together_are_both_kept(
     said: str, keys: list[tuple[str, str]]
 ) -> None:
     assert [(a, v) for _, s, a, v, _ in _keys(said) if a and s == "user"] == keys
+
+
+@pytest.mark.parametrize(
+    ("statement", "read"),
+    [
+        # what the rules read a statement for, kept or turned down
+        ("I moved to Leeds", {"home"}),
+        ("research team moved to Paris", {"home"}),  # read, turned down (a team's move)
+        ("I now report to tomasz", {"manager"}),
+        # turned down whole: a life's story, a dream, a guess
+        ("my family moved to Austin when I was 5", {EVERY_ATTRIBUTE}),
+        ("had a nightmare I moved back to Ohio", {EVERY_ATTRIBUTE}),
+        ("I think Tom moved to Paris", {EVERY_ATTRIBUTE}),
+        # never read for a home: news the rules have no phrasing for
+        ("helped Lena move into her new place in Geneva", set()),
+    ],
+)
+def test_what_the_rules_read_a_statement_for(statement: str, read: set[str]) -> None:
+    assert read <= considered(statement, NOW)
+    if not read:
+        assert considered(statement, NOW) == frozenset()
+    # reading for it keys nothing anew, and leaves no collector behind
+    assert CONSIDERED.get() is None

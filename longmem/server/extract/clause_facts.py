@@ -35,6 +35,7 @@ from .lexicon import (
 )
 from .literals import said_between
 from .others import mentioned_relations, named_in_twos
+from .read_for import turned_down
 from .rules_personal import A_CHILDS_SCHOOL
 from .stays import (
     _A_SEASON,
@@ -351,6 +352,8 @@ def facts_of(
         stated = own is not None
         predicate = parse_subject(own.group(0), None).predicate if own else predicate
     keys = keys_of(predicate, sentence) if stated else []
+    if not stated:
+        turned_down()  # a condition, a life's story, someone's guess…: nothing it says holds
     if subject.key != USER and _CALLS_ME.search(predicate):
         # "(I'm Margaret,) my friends call me Peggy": the user's other name, not theirs
         keys = [k for k in keys if k.attribute != "name"]

@@ -60,6 +60,7 @@ from .match_values import (
 )
 from .places import load as load_places
 from .places import place_rest
+from .read_for import CONSIDERED
 from .rules import RULES, Rule
 from .rules_home import A_WORKPLACE_NAMED, DREAMT, POSTED, RESIDENT
 from .rules_personal import (
@@ -506,6 +507,8 @@ def keys_of(predicate: str, sentence: str = "") -> list[Key]:
             reads_as_said = rule.reads_as_said
             target = text if reads_as_said else plain
             match = rule.pattern.search(target)
+            if match is not None and (read := CONSIDERED.get()) is not None:
+                read.add(rule.attribute)  # read, whether kept or turned down below
             if match is None or _unreal(target, match):
                 continue  # "I haven't moved to Leeds yet", "I almost took the job", "nearly 40"
             before = target[: match.start()]
