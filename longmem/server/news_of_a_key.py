@@ -29,7 +29,8 @@ from .timestamps import iso_to_datetime
 _WORK = (
     r"job|jobs|role|position|post|promoted|promotion|hired|started|starting|starts|joined|"
     r"joining|joins|works|working|work|gig|offer|training|trained|qualified|retrained|"
-    r"title|contract|redundant|laid\s+off|out\s+on"
+    r"title|contract|redundant|laid\s+off|out\s+on|switched|switching|changed|changes|"
+    r"transfer|transferred|now\s+at|went\s+back|back\s+at"
 )
 _COUPLE = (
     r"dating|together|boyfriend|girlfriend|bf|gf|husband|wife|partner|split|broke\s+up|"
@@ -39,7 +40,8 @@ _NEWS = {
     name: re.compile(r"\b(?:" + words + r")\b", re.I)
     for name, words in {
         "home": r"moved|moving|move|relocated|relocating|place|flat|house|apartment|home|"
-        r"living|lives|emigrated|keys|settled|landed|renting|bought",
+        r"living|lives|emigrated|keys|settled|landed|renting|bought|transfer|transferred|"
+        r"back\s+in|back\s+to",
         "job": _WORK,
         "employer": _WORK,
         "school": r"school|schools|starts|started|starting|moved|moving|enrolled|"
@@ -60,14 +62,33 @@ _NEWS = {
         "email": r"email|e-mail",
     }.items()
 }
-# The user as a memory's subject, in its first words: "User now reports to tomasz".
-_THE_USER_FIRST = re.compile(r"(?:[\w'’-]+\s+){0,3}?User\b(?!['’])")
-# What of the user's a memory names: "User's therapist", "User's new manager".
-_USERS = re.compile(r"\bUser['’]s\s+(?:new\s+)?([\w-]+)")
-# A text's words, a name's "'s" left off: "Kwame's" is Kwame.
-_WORD = re.compile(r"[\w-]+(?=['’]s\b|\b)")
-# One's own of now, named without news: "weird given my job lol" (not "my new job").
-_OWN_OF_NOW = re.compile(r"\bUser['’]s\s+(?:job|work|role|position|post|contract)\b", re.I)
+# The user said as a statement's subject, or as whose it is.
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|we|we're|we've|me|my|our|us)\b", re.I)
+# News opening a statement with no subject: "now at Red Hat", "moved to Leeds last week".
+_NEWS_FIRST = re.compile(
+    r"(?:(?:just|finally|now|officially|also|so|and|ok|update:?)\s+)*(?:moved|moving|"
+    r"relocated|started|starting|joined|joining|switched|changed|landed|back|now|at|"
+    r"hired|promoted|made|left|quit|new\s+(?:job|role|place|flat|house|home|boss|manager|"
+    r"gig|address))\b",
+    re.I,
+)
+# A statement's words, a name's "'s" left off ("Kwame's" is Kwame).
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+# A while only, not what holds from now on: "for the summer", "until March".
+_FOR_A_WHILE = re.compile(
+    r"\b(?:for\s+(?:the\s+)?(?:summer|winter|spring|autumn|fall|holidays|weekend|week|month|"
+    r"year|semester|term|time\s+being|now|a\s+(?:bit|while|few\s+\w+|couple\s+of\s+\w+))|"
+    r"for\s+(?:\d+|a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of)\s+"
+    r"(?:days?|weeks?|months?|nights?)|until|till|temporarily|short[- ]term)\b",
+    re.I,
+)
+# One's own of now or of before, named without news: "weird given my job lol", "when I
+# left my last job" (not "my new job").
+_OWN_OF_NOW = re.compile(
+    r"\bUser['’]s\s+(?:(?:last|old|previous|former|first|weekend|summer|second|other)\s+)?"
+    r"(?:job|work|role|position|post|contract)\b",
+    re.I,
+)
 # The value said to have stayed: "switched to the AI MSc, same uni".
 _SAME = re.compile(
     r"\bsame\s+(?:uni|university|school|college|job|company|firm|employer|place|flat|house|"
@@ -87,7 +108,9 @@ def tells_news_of(before: MemoryRecord, told: MemoryRecord) -> bool:
         return False
     if not news.search(_OWN_OF_NOW.sub(" ", told.text)) or _SAME.search(told.text):
         return False
-    if not _names(told.text, before.subject, spec.asked_by):
+    if _FOR_A_WHILE.search(told.text):
+        return False  # "moving in with my parents in Ohio for the summer": a while only
+    if not _names(told.statement or told.text, before.subject, spec.asked_by):
         return False
     read = considered(told.statement or told.text, _said(told))
     if EVERY_ATTRIBUTE in read:
@@ -97,19 +120,30 @@ def tells_news_of(before: MemoryRecord, told: MemoryRecord) -> bool:
     return name not in read
 
 
-def _names(text: str, subject: Optional[str], asked_by: str) -> bool:
-    """Whether a memory's ``text`` is said of ``subject`` (a keyed fact's): the user as
-    its subject ("User now reports to tomasz"), or by the relation word of the attribute
-    ("User's therapist has gone on mat leave"); someone by their name or relation word
-    ("Kwame is out on the ambulances", "User's brother …")."""
-    owned = [m.group(1).lower() for m in _USERS.finditer(text)]  # "User's therapist"
+def _names(statement: str, subject: Optional[str], asked_by: str) -> bool:
+    """Whether the words of a memory (its ``statement``, as said) are said of ``subject``
+    (a keyed fact's), as the rules read whom a clause is about: the user ("I now report to
+    tomasz", "now at Red Hat"), or the user's by the attribute's relation word ("my
+    therapist's gone on mat leave"); someone by their name or relation word ("Kwame is out
+    on the ambulances", "bro just bought a house in Dallas")."""
+    from .extract.subjects import parse_subject  # the rules load on the first read
+
+    said = parse_subject(statement, None).subject.key
     if subject is None or subject == USER:
-        return _THE_USER_FIRST.match(text) is not None or bool(set(owned) & set(asked_by.split()))
+        relation = said[:-1] if said.endswith(":") else None
+        if relation is not None:
+            return relation in asked_by.split()
+        # the user said so ("I", "we", "my"), or news said without a subject, as chat
+        # says its own ("now at Red Hat"); not whatever the rules leave the user's ("New
+        # people from Belfast are moving in next door", "Living room finally painted")
+        return said == USER and (
+            _FIRST_PERSON.search(statement) is not None or _NEWS_FIRST.match(statement) is not None
+        )
     relation, _, name = subject.rpartition(":")
-    if relation and relation in owned:
-        return True
-    said = " ".join(_WORD.findall(text))
-    return bool(name) and f" {name} " in f" {said} "
+    their_relation, _, their_name = said.rpartition(":")
+    if name and (their_name == name or name in _WORD.findall(statement)):
+        return True  # "Kwame …", "my brother Kwame …", "helped Lena move …"
+    return bool(relation) and their_relation == relation and not (name and their_name)
 
 
 def _said(memory: MemoryRecord) -> datetime:

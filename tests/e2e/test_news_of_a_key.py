@@ -29,6 +29,13 @@ def _first_texts(mem: Longmem, collection: str, ask: str) -> list[str]:
             "who is my manager?",
             "User now answers to a new boss from the platform team",
         ),
+        # an employer changed to, in a learner's words
+        (
+            "I am working for Siemens since 5 years",
+            "I change to Bosch, the new office is very modern",
+            "which company do I work for?",
+            "User changes to Bosch, the new office is very modern",
+        ),
     ],
 )
 def test_news_the_rules_did_not_read_answers_before_the_fact_it_changes(
@@ -53,6 +60,13 @@ def test_news_the_rules_did_not_read_answers_before_the_fact_it_changes(
             "stopped drinking, 2 months sober, weird given my job lol",
             "where do I work?",
         ),
+        # the job before named; someone else's move the rules leave the user's
+        (
+            "I'm a mechanic at Kwik Fit",
+            "filling in a mortgage form, it asks when I left my last job",
+            "where do I work?",
+        ),
+        ("We live in Cork", "New people from Belfast are moving in next door", "where do we live?"),
         # the value said to stay
         (
             "I study law at Durham",
