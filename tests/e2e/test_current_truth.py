@@ -2559,6 +2559,59 @@ def test_a_pronoun_months_later_is_one_younger_by_the_years_gone_by(
         assert mem.get(son["id"], collection=collection)["is_latest"]
 
 
+def test_a_pronoun_weeks_later_tells_a_new_value_of_a_key_the_one_it_fits_holds(
+    mem: Longmem, collection: str
+) -> None:
+    [job] = mem.remember(
+        "my husband Kwame is a junior architect",
+        collection=collection,
+        observed_at="2024-03-01T10:00:00Z",
+    )[-1:]
+    mem.remember(
+        "what's a good risotto recipe", collection=collection, observed_at="2024-03-09T10:00:00Z"
+    )
+    [fact] = mem.remember(
+        "he is officially project architect now",
+        collection=collection,
+        observed_at="2024-04-02T10:00:00Z",
+    )
+    assert (fact["subject"], fact["attribute"], fact["value"]) == (
+        "husband:Kwame",
+        "job",
+        "project architect",
+    )
+    assert fact["supersedes"] == job["id"]
+
+
+@pytest.mark.parametrize(
+    ("also", "lately"),
+    [
+        # two the pronoun fits hold the key: either could be meant
+        ("my son Tunde is a junior doctor", None),
+        # someone said in passing the day before may be meant
+        (None, "had coffee with my old mentor yesterday, great guy"),
+    ],
+)
+def test_a_pronoun_weeks_later_stays_plain_when_another_may_be_meant(
+    mem: Longmem, collection: str, also: Optional[str], lately: Optional[str]
+) -> None:
+    mem.remember(
+        "my husband Kwame is a junior architect",
+        collection=collection,
+        observed_at="2024-03-01T10:00:00Z",
+    )
+    if also:
+        mem.remember(also, collection=collection, observed_at="2024-03-02T10:00:00Z")
+    if lately:
+        mem.remember(lately, collection=collection, observed_at="2024-04-01T20:00:00Z")
+    [fact] = mem.remember(
+        "he is officially project architect now",
+        collection=collection,
+        observed_at="2024-04-02T10:00:00Z",
+    )
+    assert fact["attribute"] is None
+
+
 # -- 19. a second review of section 16's rules ----------------------------------------
 
 

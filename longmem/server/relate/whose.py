@@ -5,7 +5,8 @@ knows by that name — the user, if it is the user's name, or ``husband:Tom`` if
 said "my husband Tom" — and a fact about an unnamed relation ("my husband works…") is
 about the one such relation known, if exactly one is. A fact about "she" or "he" that
 opens a message ("she's at Meta now") is about the person of the newest keyed facts the
-pronoun fits, told of within a day (``_pronoun``).
+pronoun fits, told of within a day, or whenever, when it is a new value of a key only
+they hold (``_pronoun``).
 A fact about someone remember cannot settle is a plain memory in the words said.
 """
 
@@ -20,7 +21,7 @@ from ..extract import SUBJECT
 from ..extract.kin import PRONOUN_RELATIONS, RELATIONS, kin, one_relative, relation_key
 from ..extract.lexicon import PET_WORDS, POSSESSIVE, UNRESOLVED_PREFIX
 from ..extract.third_person import finish, third_person
-from ..facts import USER, ExtractedFact
+from ..facts import USER, ExtractedFact, attribute
 from ..timestamps import iso_now, iso_to_epoch
 from .base import CallBase, _called
 
@@ -165,15 +166,47 @@ class Whose(CallBase):
         people = self.store.memories.latest_people(
             self.tenant_id, self.collection, self._scope(), iso_now(), _PRONOUN_LOOKBACK
         )
-        for person, when in people:
+        fitting = [
+            (person, when)
+            for person, when in people
+            if kin(person.partition(":")[0]) in PRONOUN_RELATIONS.get(pronoun, frozenset())
+        ]
+        for person, when in fitting:
             relation, _, name = person.partition(":")
-            if kin(relation) not in PRONOUN_RELATIONS.get(pronoun, frozenset()):
-                continue
-            if 0 <= said - iso_to_epoch(when) <= _PRONOUN_WINDOW or self._grown_into(fact, person):
+            if (
+                0 <= said - iso_to_epoch(when) <= _PRONOUN_WINDOW
+                or self._grown_into(fact, person)
+                or self._news_of_theirs(fact, person, [p for p, _ in fitting])
+            ):
                 spoken = f"{SUBJECT}'s {relation} {name}".rstrip()
                 return _about(fact, person, spoken)
         said_so = finish(third_person(fact.statement)) if fact.statement else fact.text
         return replace(fact, text=said_so, subject=USER, attribute=None, value=None, negated=False)
+
+    def _news_of_theirs(self, fact: ExtractedFact, person: str, fitting: list[str]) -> bool:
+        """Whether ``fact`` is a new value of a key ``person`` holds, whenever they were
+        told of: a single-valued one, no other the pronoun fits holding it, another value
+        held ("my husband Kwame is a junior architect", weeks later "he's officially
+        project architect now"), and nothing said in the day before that the pronoun
+        might mean instead."""
+        spec = attribute(fact.attribute)
+        if spec is None or not spec.single or spec.name == "age" or fact.negated or not fact.value:
+            return False  # (an age grows: _grown_into)
+        held = self._by_key(person, spec.name)
+        if not held or any((h.value or "").casefold() == fact.value.casefold() for h in held):
+            return False
+        if any(other != person and self._by_key(other, spec.name) for other in fitting):
+            return False  # "he" might be either of two who hold it
+        return not self._said_lately()
+
+    def _said_lately(self) -> bool:
+        """Whether a plain memory was said in the day before this call's statement: someone
+        it tells of ("met my neighbour's kid Sam today") may be whom a pronoun means."""
+        said = iso_to_epoch(self.observed_at)
+        lately = self.store.memories.plain_lately(
+            self.tenant_id, self.collection, self._scope(), None, iso_now(), 1
+        )
+        return any(0 <= said - iso_to_epoch(m.said) <= _PRONOUN_WINDOW for m in lately)
 
     def _grown_into(self, fact: ExtractedFact, person: str) -> bool:
         """Whether ``fact`` gives ``person`` the age they have grown into since theirs was
@@ -182,12 +215,9 @@ class Whose(CallBase):
         "he" might be instead ("met my neighbour's kid Sam today", then "he's 13 now")."""
         if fact.attribute != "age" or not (fact.value or "").isdigit():
             return False
-        said = iso_to_epoch(self.observed_at)
-        lately = self.store.memories.plain_lately(
-            self.tenant_id, self.collection, self._scope(), None, iso_now(), 1
-        )
-        if any(0 <= said - iso_to_epoch(m.said) <= _PRONOUN_WINDOW for m in lately):
+        if self._said_lately():
             return False
+        said = iso_to_epoch(self.observed_at)
         new = int(fact.value or 0)
         for held in self._by_key(person, "age"):
             if (held.value or "").isdigit():
