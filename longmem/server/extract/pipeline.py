@@ -308,7 +308,9 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             ):
                 # "met someone!! her name is Ana and she's my new landlady": no partner
                 newcomer = None
-            if parsed.subject.key != USER:
+            if parsed.subject.key == NOBODY.key and (lower_opener(clause) or "") in _NO_ONE_FIRST:
+                pass  # "party went great. she is very proud…": no "she" is the party
+            elif parsed.subject.key != USER:
                 # "Luca and Giulia are coming…, she's veggie": "she" may be either (not
                 # "Willem and his family…, he got a job": Willem)
                 two = two_of_them(clause, parsed, TWO_NAMED)
@@ -430,6 +432,13 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
 
 
 _HE_OR_SHE = re.compile(r"(?:he|she)\b", re.I)
+# Things a clause may open on that no "she" or "he" after it is: "party went great".
+_NO_ONE_FIRST = frozenset(
+    """car house flat apartment school class uni job company office plan plans wedding
+    party rent bus train flight weather life phone laptop shop store restaurant café cafe
+    tea coffee food lunch dinner breakfast meeting parking stuff project order package
+    parcel""".split()  # noqa: SIM905
+)
 
 
 def _name_them(facts: list[ExtractedFact], unnamed: Subject, named: Subject) -> None:

@@ -32,6 +32,13 @@ _PRONOUN_WINDOW = 24 * 3600
 # … beyond it, "he's 13 now" is about one who holds an age at most this many years less.
 _AGE_GROWN = 3
 _YEAR = 365.25 * 24 * 3600
+# Words that tell of someone, or a name after a text's first word: whom "he" or "she" said
+# next in the same message may mean.
+_SOMEONE = re.compile(
+    r"\b(?i:guy|girl|man|woman|lady|bloke|chap|lad|lass|someone|somebody|person|friend|mate|"
+    r"colleague|neighbou?r|kid|boy|baby|mentor|boss|manager|teacher|doctor|nurse|he|she|him|"
+    r"her)\b|(?<=\s)(?!User\b)(?-i:[A-Z])[a-z]+"
+)
 
 
 class Whose(CallBase):
@@ -201,12 +208,16 @@ class Whose(CallBase):
 
     def _said_lately(self) -> bool:
         """Whether a plain memory was said in the day before this call's statement: someone
-        it tells of ("met my neighbour's kid Sam today") may be whom a pronoun means."""
+        it tells of ("met my neighbour's kid Sam today") may be whom a pronoun means; of
+        the same message, only one that tells of someone ("met a lovely guy at the gym.
+        he's a nurse"; not "party went great. she's a big 6 year old now")."""
+        if any(_SOMEONE.search(memory.text) for memory, _, _ in self.stored):
+            return True  # this call's, stored before this fact
         said = iso_to_epoch(self.observed_at)
         lately = self.store.memories.plain_lately(
             self.tenant_id, self.collection, self._scope(), None, iso_now(), 1
         )
-        return any(0 <= said - iso_to_epoch(m.said) <= _PRONOUN_WINDOW for m in lately)
+        return any(0 < said - iso_to_epoch(m.said) <= _PRONOUN_WINDOW for m in lately)
 
     def _grown_into(self, fact: ExtractedFact, person: str) -> bool:
         """Whether ``fact`` gives ``person`` the age they have grown into since theirs was
