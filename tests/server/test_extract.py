@@ -1090,6 +1090,10 @@ def test_everyday_news_said_another_way(
         # a climbing centre joined by its name in lower case is the gym (work said: the employer)
         ("cancelled the gym membership, i've joined the depot climbing centre instead", [("User cancelled the gym membership", "user", None, None, False), ("User's gym is the depot climbing centre", "user", "gym", "the depot climbing centre", False)]),
         ("joined the depot climbing centre as an instructor", [("User works as an instructor", "user", "job", "instructor", False), ("User works at the depot climbing centre", "user", "employer", "the depot climbing centre", False)]),
+        # a doctor moved over to, in lower case: no employer (had been mum's "dr okafor at
+        # the same surgery")
+        ("mum's been moved over to dr okafor at the same surgery", [("User's mum's doctor is dr okafor", "mum:", "doctor", "dr okafor", False)]),
+        ("switched to dr pepper lol", [("User drinks dr pepper", "user", "drinks", "dr pepper", False)]),
         # an age in words, said alone before more of them (kept as said)
         ("leo is four and refuses to eat anything green", [("Leo is 4 years old", "Leo", "age", "4", False), ("Leo is four and refuses to eat anything green", "user", None, None, False)]),
         ("tom is one of my best friends", [("Tom is one of User's best friends", "user", None, None, False)]),
@@ -4574,6 +4578,9 @@ def test_a_request_said_as_a_noun_is_no_memory(content: str, texts: list[str]) -
         ("best thing for me was moving to Leeds", ["Best thing for User was moving to Leeds"]),
         ("best day ever, got the job at Monzo", ["User works at Monzo", "Best day ever"]),
         ("is it just me or is work mental this week", ["Is it just User or is work mental this week"]),
+        ("what games work for 8 kids that age indoors", []),  # had been the employer "8 kids"
+        ("which shoes go with a navy suit", []),
+        ("what I love about Leeds is the people", ["What User loves about Leeds is the people"]),
     ],
 )  # fmt: skip
 def test_a_question_typed_without_its_mark_is_no_memory(content: str, texts: list[str]) -> None:

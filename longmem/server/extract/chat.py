@@ -214,6 +214,10 @@ _ASKING = re.compile(
     r"recommendations|suggestions)\b|"
     # "what time is it in tokyo rn", typed without its "?"
     r"^what\s+(?:time|day|date|year)\s+(?:is|was)\s+it\b|"
+    # "what games work for 8 kids", "which shoes go with a navy suit"
+    r"^(?:what|which)\s+(?!(?:i|we|you|a|an)\b)(?:[\w'-]+\s+){1,2}?(?:work|works|go|goes|"
+    r"grow|grows|suit|suits|fit|fits|pair|pairs|taste|tastes|is|are|do|does|should|would|"
+    r"can|could|will)\b|"
     # "how much more take-home is that roughly", "how long do you boil an egg" (not what
     # the user asks of themselves and answers: "how long have i been vegan, 3 years lol")
     r"^how\s+(?:much|many|long|often|far|come|soon|big|old)\b"

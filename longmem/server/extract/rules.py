@@ -779,7 +779,7 @@ RULES: tuple[Rule, ...] = (
     # whom the user goes to, put with another: "I've been moved to Dr Hughes at the same
     # practice", "switched to Dr Okoye" (not "moved to Dr Khan's old house", "switched to
     # Dr Pepper", "moved to Dr Mason as my supervisor", "… Dr Fox for the dog")
-    _rule("doctor", r"^(?:(?:have|'ve|has|got|been|was|am)\s+)*(?:moved|switched|transferred|changed|registered)\s+(?:over\s+)?(?:to|with)\s+(?P<v>(?-i:Dr)\.?\s+(?!(?:Pepper|Martens?|Oetker|Seuss|Who|Dre|Phil|Oz|Strange|Jekyll|Zhivago|Evil|Bronner|Teal|Squatch|Fox)\b)(?-i:[A-Z])[\w-]+)\b(?!['’])(?=\s*(?:$|[.!;]|,\s*(?:she|he|they)\b|at\s+the\s+(?:same|new|local)?\s*(?:gp\s+)?(?:practice|surgery|clinic|health\s+cent(?:re|er))\b|instead\b|now\b|as\s+my\s+(?:gp|doctor)\b|(?:last|this)\s+(?:week|month|year)\b|since\b|because\b))", flags=0),
+    _rule("doctor", r"^(?:(?:have|'ve|has|got|been|was|am)\s+)*(?:moved|switched|transferred|changed|registered)\s+(?:over\s+)?(?:to|with)\s+(?P<v>(?:Dr\.?\s+(?!(?:Pepper|Martens?|Oetker|Seuss|Who|Dre|Phil|Oz|Strange|Jekyll|Zhivago|Evil|Bronner|Teal|Squatch|Fox)\b)[A-Z][\w-]+|dr\.?\s+(?!(?i:pepper|martens?|oetker|seuss|who|dre|phil|oz|strange|jekyll|zhivago|evil|bronner|teal|squatch|fox)\b)[a-z][a-z-]{2,}))\b(?!['’])(?=\s*(?:$|[.!;]|,\s*(?:she|he|they)\b|at\s+the\s+(?:same|new|local)?\s*(?:gp\s+)?(?:practice|surgery|clinic|health\s+cent(?:re|er))\b|instead\b|now\b|as\s+my\s+(?:gp|doctor)\b|(?:last|this)\s+(?:week|month|year)\b|since\b|because\b))", flags=0),
     # a practice the user is registered with, by its name: "I've registered with Parkside
     # Medical Centre", "switched to Parkside Surgery" (not "registered with Deliveroo",
     # "registered with the council")

@@ -112,7 +112,9 @@ NOT_A_TEAM = (
     r"(?:[\w&'-]+\s+){0,3}?(?-i:teams?|department|dept|division|unit|squad|role|position|"
     r"office|desk|floor|shift|rota|project|account|board|committee|org|ward|extension)\b"
     r"|(?:the\s+)?(?:marketing|sales|engineering|finance|hr|ops|operations|legal|support|"
-    r"accounts|compliance|admin|nights|night\s+shifts?|days)\b(?!\s*,?\s+(?-i:[A-Z])))"
+    r"accounts|compliance|admin|nights|night\s+shifts?|days)\b(?!\s*,?\s+(?-i:[A-Z]))"
+    # a doctor one is moved over to: "mum's been moved over to dr okafor"
+    r"|(?:dr|doctor)\b)"
 )
 # A place's residents, read as a job: "(we're officially) Denver residents".
 RESIDENT = re.compile(
