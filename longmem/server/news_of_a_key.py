@@ -125,7 +125,7 @@ def _names(statement: str, subject: Optional[str], asked_by: str) -> bool:
     (a keyed fact's), as the rules read whom a clause is about: the user ("I now report to
     tomasz", "now at Red Hat"), or the user's by the attribute's relation word ("my
     therapist's gone on mat leave"); someone by their name or relation word ("Kwame is out
-    on the ambulances", "bro just bought a house in Dallas")."""
+    on the ambulances", "my sister's at KPMG now")."""
     from .extract.subjects import parse_subject  # the rules load on the first read
 
     said = parse_subject(statement, None).subject.key
