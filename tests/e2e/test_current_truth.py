@@ -2583,6 +2583,20 @@ def test_a_pronoun_weeks_later_tells_a_new_value_of_a_key_the_one_it_fits_holds(
     assert fact["supersedes"] == job["id"]
 
 
+def test_a_pronoun_said_at_the_same_moment_as_someone_else_in_another_call_stays_plain(
+    mem: Longmem, collection: str
+) -> None:
+    # a chat replayed with its times to the minute: two messages, one moment
+    mem.remember("My son is 12.", collection=collection, observed_at="2022-07-20T10:00:00Z")
+    mem.remember(
+        "met my neighbour's kid Sam today",
+        collection=collection,
+        observed_at="2023-02-05T19:34:00Z",
+    )
+    [fact] = mem.remember("he's 13 now", collection=collection, observed_at="2023-02-05T19:34:00Z")
+    assert fact["attribute"] is None
+
+
 def test_a_pronoun_after_a_thing_in_the_same_message_is_still_the_one_it_fits(
     mem: Longmem, collection: str
 ) -> None:

@@ -217,7 +217,11 @@ class Whose(CallBase):
         lately = self.store.memories.plain_lately(
             self.tenant_id, self.collection, self._scope(), None, iso_now(), 1
         )
-        return any(0 < said - iso_to_epoch(m.said) <= _PRONOUN_WINDOW for m in lately)
+        return any(
+            0 <= said - iso_to_epoch(m.said) <= _PRONOUN_WINDOW
+            for m in lately
+            if m.id not in self.added  # (this call's are read above)
+        )
 
     def _grown_into(self, fact: ExtractedFact, person: str) -> bool:
         """Whether ``fact`` gives ``person`` the age they have grown into since theirs was
