@@ -154,8 +154,8 @@ def lower_name(word: str) -> bool:
     )
 
 
-# "tom is vegan now", "maria was 30 last week", "leo is four": what follows "is" is never the user's
-# without "I" ("is vegan now" is no one's way of saying "I'm vegan now").
+# "tom is vegan now", "maria was 30 last week", "leo is four": what follows "is" is never
+# the user's without "I" ("is vegan now" is no one's way of saying "I'm vegan now").
 _SAID_OF_SOMEONE = (
     r"(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!\s+(?:of|times|hours?|"

@@ -308,14 +308,15 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
             ):
                 # "met someone!! her name is Ana and she's my new landlady": no partner
                 newcomer = None
-            if parsed.subject.key == NOBODY.key and (lower_opener(clause) or "") in _NO_ONE_FIRST:
-                pass  # "party went great. she is very proud…": no "she" is the party
-            elif parsed.subject.key != USER:
+            # (a clause about a thing leaves whom "she" means as it was: "party went
+            # great. she is very proud…" is no party's)
+            a_thing = parsed.subject.key == NOBODY.key and lower_opener(clause) in _NO_ONE_FIRST
+            if parsed.subject.key != USER and not a_thing:
                 # "Luca and Giulia are coming…, she's veggie": "she" may be either (not
                 # "Willem and his family…, he got a job": Willem)
                 two = two_of_them(clause, parsed, TWO_NAMED)
                 previous = NOBODY if two else parsed.subject
-            else:  # "I have a new girlfriend. She's a GP": the girlfriend
+            elif parsed.subject.key == USER:  # "I have a new girlfriend. She's a GP": her
                 previous = had_relation(parsed.predicate) or previous
             # A clause opened by a lower-case word may turn out someone else's once the
             # server knows the word as a name ("bob turned 31 and i turned 31 too").
