@@ -227,7 +227,7 @@ _ASKING = re.compile(
     r"^(?:is|are|was|were|does|did|has|have|should|would|could|will|can)\s+"
     r"(?:it|there|this|that|they|he|she|it['’]s)\s+(?:\w+\s+)?"
     r"(?:worth|normal|ok|okay|fine|safe|bad|good|better|possible|true|legal|weird|rude|"
-    r"too|any|a|an|the|really|actually|likely|better|going|supposed|necessary|enough)\b",
+    r"too|any|a|an|the|really|actually|likely|going|supposed|necessary|enough)\b",
     re.I,
 )
 # What is asked for, said as a noun: "date ideas in london", "gift ideas for my mum",
