@@ -13,7 +13,7 @@ A fact about someone remember cannot settle is a plain memory in the words said.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Optional
 
@@ -165,9 +165,10 @@ class Whose(CallBase):
         """A fact about "she" or "he" with no one named before it in the message: about
         the person the collection heard of last (its newest keyed facts), if the pronoun
         fits their relation and they were told of no more than a day before this was said
-        ("My wife works at Google", then "she's at Meta now"), or, for an age, whenever
-        they were told of, if they are of a younger age held now ("my son is 12", months
-        later "he's 13 now"); else a plain memory."""
+        ("My wife works at Google", then "she's at Meta now"), or, whenever they were told
+        of, for an age if they are of a younger age held now ("my son is 12", months later
+        "he's 13 now"), for another key if it gives a new value of one only they hold
+        (``_news_of_theirs``); else a plain memory."""
         pronoun = fact.subject[len(UNRESOLVED_PREFIX) :]
         said = iso_to_epoch(self.observed_at)
         people = self.store.memories.latest_people(
@@ -178,33 +179,49 @@ class Whose(CallBase):
             for person, when in people
             if kin(person.partition(":")[0]) in PRONOUN_RELATIONS.get(pronoun, frozenset())
         ]
+        # Read once, when first needed: whether someone said lately may be meant, and
+        # the one person whose key the fact gives a new value of.
+        lately: list[bool] = []
+        theirs: list[Optional[str]] = []
+
+        def said_lately() -> bool:
+            if not lately:
+                lately.append(self._said_lately())
+            return lately[0]
+
         for person, when in fitting:
             relation, _, name = person.partition(":")
-            if (
+            if not (
                 0 <= said - iso_to_epoch(when) <= _PRONOUN_WINDOW
-                or self._grown_into(fact, person)
-                or self._news_of_theirs(fact, person, [p for p, _ in fitting])
+                or self._grown_into(fact, person, said_lately)
             ):
-                spoken = f"{SUBJECT}'s {relation} {name}".rstrip()
-                return _about(fact, person, spoken)
+                if not theirs:
+                    theirs.append(self._news_of_theirs(fact, [p for p, _ in fitting], said_lately))
+                if theirs[0] != person:
+                    continue
+            spoken = f"{SUBJECT}'s {relation} {name}".rstrip()
+            return _about(fact, person, spoken)
         said_so = finish(third_person(fact.statement)) if fact.statement else fact.text
         return replace(fact, text=said_so, subject=USER, attribute=None, value=None, negated=False)
 
-    def _news_of_theirs(self, fact: ExtractedFact, person: str, fitting: list[str]) -> bool:
-        """Whether ``fact`` is a new value of a key ``person`` holds, whenever they were
-        told of: a single-valued one, no other the pronoun fits holding it, another value
-        held ("my husband Kwame is a junior architect", weeks later "he's officially
-        project architect now"), and nothing said in the day before that the pronoun
-        might mean instead."""
+    def _news_of_theirs(
+        self, fact: ExtractedFact, fitting: list[str], said_lately: Callable[[], bool]
+    ) -> Optional[str]:
+        """Whom of ``fitting`` (the people the pronoun fits) ``fact`` gives a new value of a
+        key they hold, whenever they were told of: a single-valued one, held by them
+        alone, another value held ("my husband Kwame is a junior architect", weeks later
+        "he's officially project architect now"), and nothing said in the day before that
+        the pronoun might mean instead; None for no one."""
         spec = attribute(fact.attribute)
         if spec is None or not spec.single or spec.name == "age" or fact.negated or not fact.value:
-            return False  # (an age grows: _grown_into)
-        held = self._by_key(person, spec.name)
-        if not held or any((h.value or "").casefold() == fact.value.casefold() for h in held):
-            return False
-        if any(other != person and self._by_key(other, spec.name) for other in fitting):
-            return False  # "he" might be either of two who hold it
-        return not self._said_lately()
+            return None  # (an age grows: _grown_into)
+        holders = [p for p in dict.fromkeys(fitting) if self._by_key(p, spec.name)]
+        if len(holders) != 1:
+            return None  # no one, or "he" might be either of two who hold it
+        held = self._by_key(holders[0], spec.name)
+        if any((h.value or "").casefold() == fact.value.casefold() for h in held):
+            return None
+        return None if said_lately() else holders[0]
 
     def _said_lately(self) -> bool:
         """Whether a plain memory was said in the day before this call's statement: someone
@@ -223,14 +240,16 @@ class Whose(CallBase):
             if m.id not in self.added  # (this call's are read above)
         )
 
-    def _grown_into(self, fact: ExtractedFact, person: str) -> bool:
+    def _grown_into(
+        self, fact: ExtractedFact, person: str, said_lately: Callable[[], bool]
+    ) -> bool:
         """Whether ``fact`` gives ``person`` the age they have grown into since theirs was
         said: one year more, or as many more as the years gone by allow (one more than
         whole years, at most _AGE_GROWN) — and nothing was said in the day before, which
         "he" might be instead ("met my neighbour's kid Sam today", then "he's 13 now")."""
         if fact.attribute != "age" or not (fact.value or "").isdigit():
             return False
-        if self._said_lately():
+        if said_lately():
             return False
         said = iso_to_epoch(self.observed_at)
         new = int(fact.value or 0)
