@@ -47,7 +47,7 @@ from .embed import (
 from .extract.chitchat import is_pleasantry
 from .facts import RELATION_ATTRIBUTES, USER, asked_as, attribute
 from .kinds import KIND_ATTRIBUTES, news, someone_elses
-from .news_of_a_key import tells_news_of
+from .later_news import CHANGE_TOLD, passes
 from .timestamps import iso_now
 from .vector_arm import KEEP_RAREST, VectorArm, is_common
 from .vector_index import _eligible
@@ -61,23 +61,9 @@ VECTOR_SCALE = 0.5
 # this share of its fused score and the oldest none, so near-ties go to the newer
 # memory while a clearly better match still wins.
 RECENCY_PRIOR = 0.02
-# A change told later: in a hybrid search, a current memory that tells of a change
-# ("moved", "switched", "instead", "no longer", "now"…; ``_CHANGE_TOLD``) goes above the
-# older candidates ranked just above it, said before it (in an earlier message), whose
-# scores are at most 1 / CHANGE_RATIO of its own — above a keyed fact the question asks
-# about only as news of its key the rules did not read (news_of_a_key.py). "my in-laws
-# live in Cork" then "the in-laws moved to Spain!!": "where do my in-laws live now?"
-# answers with the later word first, the two matching the question about as well. Read
-# among the best _FETCH_FACTOR × limit candidates: the memories the answer reads first,
-# so it reads them once.
-CHANGE_RATIO = 0.7
-_CHANGE_TOLD = re.compile(
-    r"\b(?:now|anymore|any\s+more|no\s+longer|instead|switched|switching|swapped|moved|"
-    r"moving|changed|replaced|upgraded|new|finally|quit|stopped|gave\s+up|dropped|"
-    r"cancelled|canceled|closed|sold|left|off|back\s+to|back\s+on|got\s+rid|these\s+days|"
-    r"nowadays|from\s+now\s+on|since)\b",
-    re.I,
-)
+# A change told later goes above what was said before it (later_news.py), read among
+# the best _FETCH_FACTOR × limit candidates: the memories the answer reads first, so it
+# reads them once …
 # … unless the question asks what held before ("which supermarket did we use to go to?",
 # "what was my first car?"): then the order is the words' alone.
 _ASKS_BEFORE = re.compile(
@@ -696,7 +682,7 @@ class SearchEngine(VectorArm):
     def _changes_first(
         self, tenant_id: str, fused: dict[int, float], arms: Arms, limit: int, now: str
     ) -> dict[int, MemoryRecord]:
-        """A change told later goes above what was said before it (``CHANGE_RATIO``):
+        """A change told later goes above what was said before it (later_news.py):
         raises the fused score of each current candidate that tells of one, among the
         best, to just above the highest of the older candidates it passes. Gives the
         memories it read (the best, whose order changes only among themselves)."""
@@ -710,10 +696,10 @@ class SearchEngine(VectorArm):
         order = ranked()
         # (the earliest said first: a later change passes an earlier one too)
         for told in sorted(live, key=lambda memory: (memory.said, memory.rid)):
-            if told.rid in arms.keyed or not _CHANGE_TOLD.search(told.text):
+            if told.rid in arms.keyed or not CHANGE_TOLD.search(told.text):
                 continue
             at = to = order.index(told)
-            while to > 0 and _passed(order[to - 1], told, fused, arms):
+            while to > 0 and passes(order[to - 1], told, fused, arms):
                 to -= 1
             if to < at:
                 fused[told.rid] = fused[order[to].rid] * 1.001
@@ -804,17 +790,6 @@ def _live(memory: MemoryRecord, now: str) -> bool:
     """Whether a memory may be answered with when no history is asked for: not archived,
     and current."""
     return not memory.archived and _current(memory, now)
-
-
-def _passed(before: MemoryRecord, told: MemoryRecord, fused: dict[int, float], arms: Arms) -> bool:
-    """Whether a change told later (``told``) goes above ``before``, ranked just above
-    it: said in an earlier message, and not a clearly better match; a keyed fact the
-    question asks about only by news of its key the rules did not read (news_of_a_key)."""
-    if before.said >= told.said:
-        return False
-    if before.rid in arms.keyed:
-        return tells_news_of(before, told)
-    return fused[told.rid] >= CHANGE_RATIO * fused[before.rid]
 
 
 def _held(memory: MemoryRecord) -> tuple[Optional[str], ...]:

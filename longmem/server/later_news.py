@@ -1,0 +1,100 @@
+"""A change told later: whether a memory said in a later message answers before one said
+earlier, in a hybrid search that asks what holds now.
+
+A current memory that tells of a change (``CHANGE_TOLD``: "moved", "switched", "no
+longer", "now", "my first week at"…) goes above the older candidates ranked just above
+it when it answers the question about as well as they do. "About as well" is read three
+ways, by what the older one is:
+
+- **a plain memory matched about as well** (the fused scores within ``CHANGE_RATIO``):
+  "my in-laws live in Cork" then "the in-laws moved to Spain!!" — "where do my in-laws
+  live now?" answers with the later word first;
+- **a plain memory its meaning is about as near** (the model arm's cosines within
+  ``MEANING_RATIO``), where the words are not: the older one names what was asked ("my
+  dentist in ponsonby wants $900"), the later one only what it is now ("had my records
+  sent over to bright smile dental"), so the words' arms rank it far below. It must say
+  something of its own (not "she is there now"), not of someone else the older one
+  does not name ("my friend joked I should learn klingon instead"), nor that the thing
+  stayed ("arlo wants to stay"). The built-in meaning knows words, not sentences, so
+  only a change told passes this way, never a memory that merely shares the topic;
+- **a keyed fact the question asks about**, only by news of its key the rules did not
+  read (news_of_a_key.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .arms import Arms
+from .db import MemoryRecord
+from .embed import STOP_WORDS
+from .facts import USER
+from .news_of_a_key import tells_news_of
+
+CHANGE_RATIO = 0.7
+# The later memory's cosine with the question at least this share of the earlier's
+# (bench/answers.py and the blind reviews' tuning sets, BENCHMARKS.md 6zzg). A ratio,
+# not a cosine: it holds for a model embedder's cosines as for the built-in's, which run
+# lower; the embedder's own floor already keeps what is far from the question out of the
+# arm.
+MEANING_RATIO = 0.6
+CHANGE_TOLD = re.compile(
+    r"\b(?:now|anymore|any\s+more|no\s+longer|instead|switched|switching|swapped|moved|"
+    r"moving|changed|replaced|upgraded|new|finally|quit|stopped|gave\s+up|dropped|"
+    r"cancelled|canceled|closed|sold|left|off|back\s+to|back\s+on|got\s+rid|these\s+days|"
+    r"nowadays|from\s+now\s+on|since|first\s+(?:week|day|days|month|appointment|session|"
+    r"sessions|class|shift|lesson|term|visit|night|parkrun|run)|settling\s+in(?:to)?)\b",
+    re.I,
+)
+# What the later memory says stayed as it was: no change, whatever else it tells.
+_STAYED = re.compile(
+    r"\b(?:still|stay|stays|staying|stayed|same|stick(?:ing)?\s+with|stuck\s+with)\b", re.I
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def passes(before: MemoryRecord, told: MemoryRecord, fused: dict[int, float], arms: Arms) -> bool:
+    """Whether ``told``, a current memory telling of a change, goes above ``before``,
+    ranked just above it."""
+    if before.said >= told.said:
+        return False
+    if before.rid in arms.keyed:
+        return tells_news_of(before, told)
+    if fused[told.rid] >= CHANGE_RATIO * fused[before.rid]:
+        return True
+    return before.attribute is None and _meant_as_near(before, told, arms)
+
+
+def _meant_as_near(before: MemoryRecord, told: MemoryRecord, arms: Arms) -> bool:
+    """Whether ``told`` is about as near the question in meaning as the plain ``before``,
+    says something of its own, of no one ``before`` does not name, and not that it
+    stayed."""
+    if arms.model is None:
+        return False
+    meant = dict(arms.model)
+    near = meant.get(told.rid)
+    if near is None or near < MEANING_RATIO * meant.get(before.rid, 0.0):
+        return False
+    if _STAYED.search(told.text):
+        return False
+    said_before = _words(before.text)
+    if not _words(told.text) - said_before - set(arms.terms) - STOP_WORDS:
+        return False  # "She is there now": nothing said of its own
+    return _of_someone_named(told, said_before)
+
+
+def _of_someone_named(told: MemoryRecord, said_before: set[str]) -> bool:
+    """Whether ``told`` is of the user, of someone unnamed ("he", "she", said of no one),
+    or of someone ``before`` names (its words, ``said_before``): not "my friend joked…"
+    after "learning german because…"."""
+    from .extract.subjects import parse_subject  # the rules load on the first read
+
+    said = parse_subject(told.statement or told.text, None).subject.key
+    if said in ("", USER) or said.startswith("~"):
+        return True
+    relation, _, name = said.rpartition(":")
+    return any(word.lower() in said_before for word in (relation, name) if word)
+
+
+def _words(text: str) -> set[str]:
+    return {word.lower() for word in _WORD.findall(text)}
