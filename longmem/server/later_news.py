@@ -42,6 +42,7 @@ CHANGE_TOLD = re.compile(
     r"\b(?:now|anymore|any\s+more|no\s+longer|instead|switched|switching|swapped|moved|"
     r"moving|changed|replaced|upgraded|new|finally|quit|stopped|gave\s+up|dropped|"
     r"cancelled|canceled|closed|sold|left|off|back\s+to|back\s+on|got\s+rid|these\s+days|"
+    r"started|starting|starts|began|begins|"
     r"nowadays|from\s+now\s+on|since|first\s+(?:week|day|days|month|appointment|session|"
     r"sessions|class|shift|lesson|term|visit|night|parkrun|run)|settling\s+in(?:to)?)\b",
     re.I,

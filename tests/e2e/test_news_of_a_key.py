@@ -36,6 +36,13 @@ def _first_texts(mem: Longmem, collection: str, ask: str) -> list[str]:
             "which company do I work for?",
             "User changes to Bosch, the new office is very modern",
         ),
+        # a new job said as when it starts
+        (
+            "my wife dana teaches 8th grade science",
+            "she got it! dana starts as assistant principal in august",
+            "what's dana's job now?",
+            "Dana starts as assistant principal in august",
+        ),
     ],
 )
 def test_news_the_rules_did_not_read_answers_before_the_fact_it_changes(
