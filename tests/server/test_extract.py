@@ -4588,6 +4588,31 @@ def test_a_question_typed_without_its_mark_is_no_memory(content: str, texts: lis
 
 
 @pytest.mark.parametrize(
+    ("content", "told"),
+    [
+        # the why of a question, said as what holds: kept, keyed as said alone
+        ("how do I find a dentist since we moved to Leeds?", [("home", "Leeds")]),
+        ("what should I cook now that I'm vegan?", [("diet", "vegan")]),
+        ("any tips for staying focused now i work from home?", [(None, None)]),
+        (
+            "what's a good routine to stop feeling isolated now i never go into the office",
+            [(None, None)],
+        ),
+        ("is it normal to feel sad since my dad died?", [(None, None)]),
+        # a wish, a guess, a question that supposes, "since when": nothing
+        ("should i get a dog because i want company?", []),
+        ("any tips on flats since we might move to Leeds?", []),
+        ("what if I quit since my boss hates me?", []),
+        ("since when do cats eat grass?", []),
+    ],
+)
+def test_what_a_question_tells_as_why_it_is_asked_is_kept(
+    content: str, told: list[tuple[Optional[str], Optional[str]]]
+) -> None:
+    assert [(f.attribute, f.value) for f in _extract(content)] == told
+
+
+@pytest.mark.parametrize(
     "content", ["", "   ", "\n\n\t", "...", "?!", "ok. thanks!", "Hi!", "How are you?", "lol ok"]
 )
 def test_empty_content_gives_no_facts(content: str) -> None:

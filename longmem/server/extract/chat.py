@@ -682,7 +682,7 @@ def sentences(content: str) -> list[str]:
             sentence = _RHETORICAL.sub("", sentence, count=1)
             plain = strip_filler(sentence)
             if is_question and not _TELLING.match(plain):
-                told = _told_before_asking(plain)
+                told = _told_before_asking(plain) or told_while_asking(plain)
                 if told is None:
                     continue
                 sentence = told
@@ -697,6 +697,9 @@ def sentences(content: str) -> list[str]:
             if _ASKING.match(plain):
                 # "what a day, I moved to Leeds": an exclamation before the news, not a question
                 news = NEWS_AFTER.search(plain)
+                if news is None and told_while_asking(plain) is not None:
+                    found.append(told_while_asking(plain) or "")
+                    continue
                 if news is None or (
                     # "he" or "she" only after a relative the request names, and not in a
                     # story or a role ("write a story where my daughter …, she rides …")
@@ -777,6 +780,48 @@ _SUPPOSED = re.compile(
     re.I,
 )
 _TOLD_WORDS = 3
+
+
+# Why a question is asked, said as what holds: "how do I find a dentist since we moved to
+# Leeds?", "what should I cook now that I'm vegan", "any tips now i work from home?",
+# "why am I so tired since I started nights" (not "since when…", "because I want…").
+_WHY_ASKED = re.compile(
+    r"\b(?:now\s+that|now|since|because|cause|cuz|cos|coz|bc|b/c)\s+"
+    r"(?=(?:i|i'm|im|i've|ive|we|we're|we've|my|our)\s)",
+    re.I,
+)
+# … not a wish, a plan or a guess: "because I want a dog", "since I might move", "now
+# I'm thinking of quitting".
+_NOT_WHAT_HOLDS = re.compile(
+    r"^\S+\s+(?:(?:really|just|kinda|sort\s+of)\s+)?(?:want|wanna|need|would|'d|might|may|"
+    r"could|can|can't|cannot|will|'ll|hope|wish|plan|think|thought|guess|feel|am\s+thinking|"
+    r"'m\s+thinking|was|were|had|did|don't|dont|didn't|do)\b",
+    re.I,
+)
+# … in a question that supposes: "what if I quit since my boss hates me?"
+_SUPPOSING = re.compile(
+    r"\b(?:if|suppose|supposing|imagine|pretend|hypothetically|let's\s+say|role\s*-?play|"
+    r"act\s+as)\b",
+    re.I,
+)
+# … up to a pause, another question or a clause joined on.
+_TOLD_ENDS = re.compile(r"\s*(?:[,;:?!]|\s(?:and|but|so|or)\s+(?:what|how|should|can|is|do)\b)")
+
+
+def told_while_asking(sentence: str) -> Optional[str]:
+    """What a question tells as why it is asked, in a clause after "since", "because" or
+    "now (that)": "how do I find a dentist since we moved to Leeds?" tells "we moved to
+    Leeds". None when it tells no such thing, or only a wish, a plan, a guess or a
+    supposition ("because I want a dog", "what if I move since my…")."""
+    why = _WHY_ASKED.search(sentence)
+    if why is None or _SUPPOSING.search(sentence, 0, why.start()):
+        return None
+    rest = sentence[why.end() :]
+    end = _TOLD_ENDS.search(rest)
+    told = (rest[: end.start()] if end else rest).strip()
+    if len(told.split()) < 2 or _NOT_WHAT_HOLDS.match(told) or _SUPPOSED.search(told):
+        return None
+    return told
 
 
 def _told_before_asking(sentence: str) -> Optional[str]:
