@@ -1098,6 +1098,12 @@ def test_everyday_news_said_another_way(
         ("leo is four and refuses to eat anything green", [("Leo is 4 years old", "Leo", "age", "4", False), ("Leo is four and refuses to eat anything green", "user", None, None, False)]),
         ("tom is one of my best friends", [("Tom is one of User's best friends", "user", None, None, False)]),
         ("the flight is four and a half hours", [("The flight is four and a half hours", "user", None, None, False)]),
+        # a change of subject said first; a name in lower case with who they are in
+        # brackets (both had made "vegan" the user's diet)
+        ("ok random but chloe (been seeing her about 2 months now, going really well) is vegan", [("Chloe is vegan", "Chloe", "diet", "vegan", False)]),
+        ("chloe (my new gf) is vegan", [("User's gf is Chloe", "user", "partner", "Chloe", False), ("User's gf Chloe is vegan", "gf:Chloe", "diet", "vegan", False)]),
+        ("unrelated, my sister moved to Leeds", [("User's sister lives in Leeds", "sister:", "home", "Leeds", False)]),
+        ("random stuff happens", [("Random stuff happens", "user", None, None, False)]),
     ],
 )  # fmt: skip
 def test_what_the_last_blind_review_found_unkeyed_or_misread(

@@ -187,10 +187,18 @@ def lower_and_i(clause: str) -> Optional[str]:
     return match.group(1) if match else None
 
 
+# A lower-case word with who they are said in brackets after it: "chloe (my new gf) is
+# vegan", "chloe (been seeing her about 2 months now) is vegan".
+_NAME_THEN_WHO = re.compile(
+    r"^([a-z]+)\s+\((?:my|our|been\s+seeing|dating|she|he|she's|he's|she\s+is|he\s+is)\b[^()]*\)"
+)
+
+
 def lower_name_has(clause: str) -> Optional[str]:
     """The word before the "'s" of "anna's gone pescatarian" when it reads as a name
-    typed in lower case (not a relative's word, nor a thing's: "work's gone mad")."""
-    match = _NAME_HAS_OR_IS.match(clause)
+    typed in lower case (not a relative's word, nor a thing's: "work's gone mad"), or
+    before who they are, in brackets ("chloe (my gf) is vegan")."""
+    match = _NAME_HAS_OR_IS.match(clause) or _NAME_THEN_WHO.match(clause)
     if match is None:
         return None
     word = match.group(1)
