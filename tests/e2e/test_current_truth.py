@@ -2570,8 +2570,9 @@ def test_a_pronoun_weeks_later_tells_a_new_value_of_a_key_the_one_it_fits_holds(
     mem.remember(
         "what's a good risotto recipe", collection=collection, observed_at="2024-03-09T10:00:00Z"
     )
-    [fact] = mem.remember(
-        "he is officially project architect now",
+    # (the same pronoun said before it in the message is the same one: "He got it")
+    *_, fact = mem.remember(
+        "He got it!!! he is officially project architect now",
         collection=collection,
         observed_at="2024-04-02T10:00:00Z",
     )

@@ -33,11 +33,12 @@ _PRONOUN_WINDOW = 24 * 3600
 _AGE_GROWN = 3
 _YEAR = 365.25 * 24 * 3600
 # Words that tell of someone, or a name after a text's first word: whom "he" or "she" said
-# next in the same message may mean.
+# next in the same message may mean (not "he" or "she" again: "He got it!!! he is
+# officially project architect now" is one person).
 _SOMEONE = re.compile(
     r"\b(?i:guy|girl|man|woman|lady|bloke|chap|lad|lass|someone|somebody|person|friend|mate|"
-    r"colleague|neighbou?r|kid|boy|baby|mentor|boss|manager|teacher|doctor|nurse|he|she|him|"
-    r"her)\b|(?<=\s)(?!User\b)(?-i:[A-Z])[a-z]+"
+    r"colleague|neighbou?r|kid|boy|baby|mentor|boss|manager|teacher|doctor|nurse)\b|"
+    r"(?<=\s)(?!User\b)(?-i:[A-Z])[a-z]+"
 )
 
 
