@@ -1104,6 +1104,14 @@ def test_everyday_news_said_another_way(
         ("chloe (my new gf) is vegan", [("User's gf is Chloe", "user", "partner", "Chloe", False), ("User's gf Chloe is vegan", "gf:Chloe", "diet", "vegan", False)]),
         ("unrelated, my sister moved to Leeds", [("User's sister lives in Leeds", "sister:", "home", "Leeds", False)]),
         ("random stuff happens", [("Random stuff happens", "user", None, None, False)]),
+        # a supposition said as one first (had keyed the home "kigali"); how one settled in
+        # is no place (had keyed the home "great"); a language's value is the language
+        # (had been "spanish on duolingo how do")
+        ("hypothetically if i moved to kigali for work how does the cost of living compare", [("Hypothetically if User moved to kigali for work how does the cost of living compare", "user", None, None, False)]),
+        ("ifeoma's settled in great, can you suggest a housewarming-ish dinner for the two of us", [("Ifeoma is settled in great, can you suggest a housewarming-ish dinner for the two of User", "user", None, None, False)]),
+        ("we've settled in nicely in Leeds", [("User lives in Leeds", "user", "home", "Leeds", False)]),
+        ("i'm learning spanish on duolingo, 200 day streak lol, how do i actually get to speaking", [("User speaks spanish", "user", "languages", "spanish", False), ("200 day streak lol", "user", None, None, False)]),
+        ("I speak Spanish fluently", [("User speaks Spanish", "user", "languages", "Spanish", False)]),
     ],
 )  # fmt: skip
 def test_what_the_last_blind_review_found_unkeyed_or_misread(

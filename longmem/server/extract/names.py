@@ -174,7 +174,7 @@ _NAME_HAS_OR_IS = re.compile(
     r"^([a-z]+)['’]s\s+(?:just\s+|finally\s+|now\s+|officially\s+|actually\s+)?"
     r"(?:(?:gone|got|taken|moved|started|left|become|been|emigrated|switched|changed|"
     r"joined|quit|bought|sold|finished|passed|retired|turned|split|broken|landed|"
-    r"graduated|relocated|signed|handed|swapped)\b|" + _SAID_OF_SOMEONE + ")"
+    r"graduated|relocated|signed|handed|swapped|settled)\b|" + _SAID_OF_SOMEONE + ")"
 )
 
 

@@ -54,7 +54,10 @@ from .when import expiry
 from .wording import sentence_of
 
 _CONDITION = re.compile(
-    r"^(?:" + SUPPOSING + r"|in case|imagine\s+(?:if|that|i|we)|"
+    # (a supposition said as one first: "hypothetically if i moved to kigali…")
+    r"^(?:(?:purely\s+)?(?:hypothetically|theoretically)\b|"
+    + SUPPOSING
+    + r"|in case|imagine\s+(?:if|that|i|we)|"
     # a dream told: "I dreamt I moved to Denver", "had a weird dream that I was pregnant"
     # (not "a dream wedding", "dreamed of this day forever, we got married today")
     r"(?:i\s+|we\s+)?(?:dreamt|dreamed)\s+(?:that\s+)?(?:i|we|my|our|i'm|i'd)|"

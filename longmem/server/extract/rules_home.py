@@ -81,8 +81,13 @@ WHEN_NOT_WHERE = (
 )
 
 
-# "settled in nicely in Leeds": how, then where.
-SETTLED_WELL = r"(?:(?:nicely|well|quickly|fine|ok|okay|at last|finally)\s+in\s+)?"
+# "settled in nicely in Leeds": how, then where; and never how alone ("ifeoma's settled in
+# great": no home called "great").
+SETTLED_WELL = (
+    r"(?:(?:nicely|well|quickly|fine|ok|okay|at last|finally)\s+in\s+)?"
+    r"(?!(?:great|well|nicely|fine|ok|okay|quickly|really|alright|good|perfectly|brilliantly|"
+    r"amazingly|yet|already|now|so|too|at\s+last|finally)\b)"
+)
 # How one moved, between "moved" and "to": "moved here to", "relocated for work to",
 # "moved back home to", "moved across the country to" (not "moved the meeting to").
 MOVED_HOW = (

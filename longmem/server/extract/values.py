@@ -211,6 +211,8 @@ def clean_value(raw: str, name: str) -> Optional[str]:
         return None  # "I totally live in the gym": where one spends the day, joked
     if name == "languages" and _NOT_A_LANGUAGE.match(value):
         return None  # "I speak my mind", "I speak from experience"
+    if name == "languages":
+        value = _HOW_LEARNED.sub("", value)  # "learning spanish on duolingo": Spanish
     owned = _SOMEONES_IN.match(value) if name == "location" else None
     if owned:
         value = owned.group("place")  # "visiting my mum in Leeds": in Leeds
@@ -348,6 +350,14 @@ _SAID_TO = re.compile(r"\s+(?:mate|bro|dude|guys|fam|babe|hun|tbh)$", re.I)
 _TRAILING_DAY = re.compile(r"\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _NOT_A_LANGUAGE = re.compile(
     r"^(?:my|your|his|her|their|our|the|up|out|volumes|highly|well|from|for|to|with)\b", re.I
+)
+# How, where or why a language is learned or spoken, after it: "spanish on duolingo",
+# "french with my tutor", "german for work", "italian at night school".
+_HOW_LEARNED = re.compile(
+    r"\s+(?:on|with|via|at|through|using|for|in|since|because|cause|how|what|online|again|"
+    r"now|lol|haha|fluently|fluent|a\s+little|a\s+bit|badly|poorly|conversationally|natively|"
+    r"well)\b.*$",
+    re.I,
 )
 # Someone's, somewhere: "my mum in Leeds", "Tom's parents in Porto".
 _SOMEONES_IN = re.compile(
