@@ -2584,6 +2584,25 @@ def test_a_pronoun_weeks_later_tells_a_new_value_of_a_key_the_one_it_fits_holds(
     assert fact["supersedes"] == job["id"]
 
 
+def test_a_pronoun_weeks_later_adds_a_value_of_a_many_valued_key_the_one_it_fits_holds(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember(
+        "my wife drives a 2012 toyota corolla",
+        collection=collection,
+        observed_at="2024-09-01T10:00:00Z",
+    )
+    facts = mem.remember(
+        "we traded the corolla in, she's got a Kia Niro hybrid now",
+        collection=collection,
+        observed_at="2024-09-24T10:00:00Z",
+    )
+    keyed = [(f["subject"], f["attribute"], f["value"]) for f in facts if f["attribute"]]
+    assert keyed == [("wife:", "vehicles", "Kia Niro")]
+    hits = mem.search("what car does my wife have?", collection=collection)
+    assert hits[0]["text"] == "User's wife has a Kia Niro"
+
+
 def test_a_pronoun_said_at_the_same_moment_as_someone_else_in_another_call_stays_plain(
     mem: Longmem, collection: str
 ) -> None:

@@ -209,12 +209,13 @@ class Whose(CallBase):
         self, fact: ExtractedFact, fitting: list[str], said_lately: Callable[[], bool]
     ) -> Optional[str]:
         """Whom of ``fitting`` (the people the pronoun fits) ``fact`` gives a new value of a
-        key they hold, whenever they were told of: a single-valued one, held by them
-        alone, another value held ("my husband Kwame is a junior architect", weeks later
-        "he's officially project architect now"), and nothing said in the day before that
-        the pronoun might mean instead; None for no one."""
+        key they hold, whenever they were told of: held by them alone, another value held
+        ("my husband Kwame is a junior architect", weeks later "he's officially project
+        architect now"; of a many-valued key, one more: "my wife drives a corolla", then
+        "she's got a Kia Niro now"), and nothing said in the day before that the pronoun
+        might mean instead; None for no one."""
         spec = attribute(fact.attribute)
-        if spec is None or not spec.single or spec.name == "age" or fact.negated or not fact.value:
+        if spec is None or spec.name == "age" or fact.negated or not fact.value:
             return None  # (an age grows: _grown_into)
         holders = [p for p in dict.fromkeys(fitting) if self._by_key(p, spec.name)]
         if len(holders) != 1:
