@@ -1112,6 +1112,9 @@ def test_everyday_news_said_another_way(
         ("we've settled in nicely in Leeds", [("User lives in Leeds", "user", "home", "Leeds", False)]),
         ("i'm learning spanish on duolingo, 200 day streak lol, how do i actually get to speaking", [("User speaks spanish", "user", "languages", "spanish", False), ("200 day streak lol", "user", None, None, False)]),
         ("I speak Spanish fluently", [("User speaks Spanish", "user", "languages", "Spanish", False)]),
+        # a vehicle given up with its particle after it
+        ("we traded the corolla in", [("User no longer has a corolla", "user", "vehicles", "corolla", True)]),
+        ("traded the car in for cash", [("User traded the car in for cash", "user", None, None, False)]),
     ],
 )  # fmt: skip
 def test_what_the_last_blind_review_found_unkeyed_or_misread(

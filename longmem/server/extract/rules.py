@@ -834,6 +834,9 @@ RULES: tuple[Rule, ...] = (
     # alone ends the one vehicle held, relate/keyed.py; not "sold the golf clubs", "sold
     # the house", "sold a Toyota today": one sold at work)
     _rule("vehicles", r"^" + ADV + r"(?:(?:have|'ve|has|had|just|finally)\s+)*(?:sold|scrapped|got\s+rid\s+of|traded\s+in|part[- ]?exchanged|wrote\s+off|written\s+off|totalled|totaled|gave\s+away|given\s+away|handed\s+back|gave\s+back|returned)\s+(?:(?:my|our|the)\s+)?" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r"|" + A_YEAR + AMBIGUOUS_MODEL + r"(?=\s*(?:$|[,.!;]|\s(?:this|last|yesterday|today|on|and|to|at|for)\b))|" + VEHICLE_KIND + VEHICLE_ENDS + r")", negated=True),
+    # … given up with its particle after it: "we traded the corolla in", "part-exchanged
+    # my old Golf in"
+    _rule("vehicles", r"^" + ADV + r"(?:(?:have|'ve|has|had|just|finally)\s+)*(?:traded|part[- ]?exchanged)\s+(?:my|our|the)\s+" + VEHICLE_QUALITY + r"(?P<v>" + VEHICLE + r")\s+in\b(?!\s+(?:for|to)\b)", negated=True),
     # … by the code of its model, after "the" or "my" ("sold the MT-07": relate/keyed.py
     # ends the one held of that name, and keys nothing when none is)
     _rule("vehicles", r"^" + ADV + r"(?:(?:have|'ve|has|had|just|finally)\s+)*(?:sold|scrapped|got\s+rid\s+of|traded\s+in|part[- ]?exchanged|handed\s+back)\s+(?:my|our|the)\s+(?P<v>" + A_MODEL_CODE + r")(?=\s*(?:$|[,.!;]|\s(?:this|last|yesterday|today|on|and|to|at|for)\b))", negated=True),
