@@ -103,6 +103,12 @@ class Arms:
         return frozenset(rid for rid, _ in self.kind)
 
     @cached_property
+    def meant(self) -> dict[int, float]:
+        """The model arm's cosine of each memory it ranked (read once the arms are done);
+        empty when it did not run."""
+        return dict(self.model or ())
+
+    @cached_property
     def keyed(self) -> frozenset[int]:
         """The memories the key arm found (read once the arms are done)."""
         return frozenset(rid for rid, _ in self.key)

@@ -70,11 +70,8 @@ def _meant_as_near(before: MemoryRecord, told: MemoryRecord, arms: Arms) -> bool
     """Whether ``told`` is about as near the question in meaning as the plain ``before``,
     says something of its own, of no one ``before`` does not name, and not that it
     stayed."""
-    if arms.model is None:
-        return False
-    meant = dict(arms.model)
-    near = meant.get(told.rid)
-    if near is None or near < MEANING_RATIO * meant.get(before.rid, 0.0):
+    near = arms.meant.get(told.rid)
+    if near is None or near < MEANING_RATIO * arms.meant.get(before.rid, 0.0):
         return False
     if _STAYED.search(told.text):
         return False
