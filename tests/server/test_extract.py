@@ -1115,6 +1115,9 @@ def test_everyday_news_said_another_way(
         # a vehicle given up with its particle after it
         ("we traded the corolla in", [("User no longer has a corolla", "user", "vehicles", "corolla", True)]),
         ("traded the car in for cash", [("User traded the car in for cash", "user", None, None, False)]),
+        # a first day said with when before where
+        ("first day tomorrow at canva", [("User works at canva from 19 November 2026", "user", "employer", "canva", False)]),
+        ("first day on monday at Deloitte", [("User works at Deloitte from 23 November 2026", "user", "employer", "Deloitte", False)]),
     ],
 )  # fmt: skip
 def test_what_the_last_blind_review_found_unkeyed_or_misread(
