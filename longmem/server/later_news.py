@@ -11,8 +11,8 @@ ways, by what the older one is:
   live now?" answers with the later word first;
 - **a plain memory its meaning is about as near** (the model arm's cosines within
   ``MEANING_RATIO``), where the words are not: the older one names what was asked ("my
-  dentist in ponsonby wants $900"), the later one only what it is now ("had my records
-  sent over to bright smile dental"), so the words' arms rank it far below. It must say
+  dentist in ponsonby wants $900"), the later one only what it is now ("switched to
+  bright smile dental"), so the words' arms rank it far below. It must say
   something of its own (not "she is there now"), not of someone else the older one
   does not name ("my friend joked I should learn klingon instead"), nor that the thing
   stayed ("arlo wants to stay"). The built-in meaning knows words, not sentences, so

@@ -701,8 +701,9 @@ def sentences(content: str) -> list[str]:
             if _ASKING.match(plain):
                 # "what a day, I moved to Leeds": an exclamation before the news, not a question
                 news = NEWS_AFTER.search(plain)
-                if news is None and told_while_asking(plain) is not None:
-                    found.append(told_while_asking(plain) or "")
+                why = told_while_asking(plain) if news is None else None
+                if why is not None:
+                    found.append(why)  # "any tips now i work from home": why it is asked
                     continue
                 if news is None or (
                     # "he" or "she" only after a relative the request names, and not in a
