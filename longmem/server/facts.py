@@ -167,7 +167,8 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
         "vehicles",
         False,
         "has a vehicle,",
-        "car cars vehicle vehicles motorbike motorcycle scooter moped van",
+        "car cars vehicle vehicles motorbike motorcycle scooter moped van bike bikes bicycle "
+        "bicycles",
         "sold bought leased",
     ),
     Attribute(

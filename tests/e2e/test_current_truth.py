@@ -2603,6 +2603,29 @@ def test_a_pronoun_weeks_later_adds_a_value_of_a_many_valued_key_the_one_it_fits
     assert hits[0]["text"] == "User's wife has a Kia Niro"
 
 
+def test_a_pronoun_weeks_later_keys_each_fact_of_its_clause_it_can(
+    mem: Longmem, collection: str
+) -> None:
+    # the job, which no one holds, stays plain; the home, which the brother holds, is his
+    [home] = [
+        f
+        for f in mem.remember(
+            "my brother Luca lives in Turin", collection=collection, observed_at=_MAY_9
+        )
+        if f["attribute"] == "home"
+    ]
+    facts = mem.remember(
+        "trip's off, he's just moved to Rotterdam for a job at the port",
+        collection=collection,
+        observed_at="2024-05-20T10:00:00Z",
+    )
+    keyed = [(f["subject"], f["attribute"], f["value"], f["supersedes"]) for f in facts]
+    assert ("brother:Luca", "home", "Rotterdam", home["id"]) in keyed
+
+
+_MAY_9 = "2024-05-09T10:00:00Z"
+
+
 def test_a_pronoun_said_at_the_same_moment_as_someone_else_in_another_call_stays_plain(
     mem: Longmem, collection: str
 ) -> None:

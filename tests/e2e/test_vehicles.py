@@ -157,6 +157,21 @@ def test_what_one_drives_is_asked_by_the_verb_not_by_a_drive(mem: Longmem, colle
     assert first("how long is my drive to work") == "User works at Arup in Manchester"
 
 
+def test_a_bike_asked_after_is_a_vehicle_asked(mem: Longmem, collection: str) -> None:
+    mem.remember(
+        "hi, my bike (a grey trek fx2) i lock at liverpool street station, which lock is best?",
+        collection=collection,
+        observed_at="2023-09-11T10:00:00Z",
+    )
+    mem.remember(
+        "now I have a brompton so i can bring it inside the office",
+        collection=collection,
+        observed_at="2023-10-21T10:00:00Z",
+    )
+    for question in ("what bike do i have", "the bicycle the user currently owns"):
+        assert mem.search(question, collection=collection)[0]["text"] == "User has a brompton"
+
+
 def test_a_replacement_with_none_held_before_ends_nothing(mem: Longmem, collection: str) -> None:
     mem.remember("bought a Triumph Bonneville to replace it", collection=collection)
     assert held_values(mem, collection, "vehicles") == ["Triumph Bonneville"]

@@ -1118,6 +1118,11 @@ def test_everyday_news_said_another_way(
         # a first day said with when before where
         ("first day tomorrow at canva", [("User works at canva from 19 November 2026", "user", "employer", "canva", False)]),
         ("first day on monday at Deloitte", [("User works at Deloitte from 23 November 2026", "user", "employer", "Deloitte", False)]),
+        # a child moved to a school by a pronoun (had been someone called "Him"); someone's
+        # first day in lower case (had been the user's employer); a trip is no one
+        ("we've moved him to Sunflower Montessori 5 days a week since i went back full time", [("He goes to Sunflower Montessori", "~he", "school", "Sunflower Montessori", False)]),
+        ("ravi's first day at google is monday!!", [("Ravi works at google", "Ravi", "employer", "google", False)]),
+        ("trip's off, he's just moved to Rotterdam", [("Trip's off", "user", None, None, False), ("He lives in Rotterdam", "~he", "home", "Rotterdam", False)]),
     ],
 )  # fmt: skip
 def test_what_the_last_blind_review_found_unkeyed_or_misread(

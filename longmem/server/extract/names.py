@@ -87,7 +87,9 @@ NOT_LOWER_NAMES = (
         something nothing guess apparently literally basically seriously honestly sooo
         weekend morning evening afternoon night week month year day jus jst jsut juat
         finaly finnaly offically officialy weve ive youve theyve prolly probs def defo
-        deffo rly srsly gonna wanna gotta mood kinda sorta tmrw tmr yday tonite fam""".split()
+        deffo rly srsly gonna wanna gotta mood kinda sorta tmrw tmr yday tonite fam
+        trip holiday party wedding plan plans meeting interview match game gig concert
+        flight move deal event appointment exam test visit dinner lunch date""".split()
     )
 )
 
@@ -174,7 +176,9 @@ _NAME_HAS_OR_IS = re.compile(
     r"^([a-z]+)['’]s\s+(?:just\s+|finally\s+|now\s+|officially\s+|actually\s+)?"
     r"(?:(?:gone|got|taken|moved|started|left|become|been|emigrated|switched|changed|"
     r"joined|quit|bought|sold|finished|passed|retired|turned|split|broken|landed|"
-    r"graduated|relocated|signed|handed|swapped|settled)\b|" + _SAID_OF_SOMEONE + ")"
+    r"graduated|relocated|signed|handed|swapped|settled|first\s+(?:day|week)|last\s+day)\b|"
+    + _SAID_OF_SOMEONE
+    + ")"
 )
 
 

@@ -474,8 +474,8 @@ _SENT_TO_SCHOOL = re.compile(
     r"(?:moving|moved|enrolled|enrolling|put|putting|switched|switching|transferred|"
     r"transferring|sending|sent|registered)\s+"
     r"(?:(?:my|our)\s+(?P<rel>son|daughter|stepson|stepdaughter)(?:\s+(?P<named>" + NAME + r"))?"
-    r"|(?P<name>" + NAME + r"))\s+(?:to|at|into|in)\s+"
-    r"(?=(?:the\s+)?(?-i:[A-Z])[^,;:!?()]*?" + A_CHILDS_SCHOOL + r")",
+    r"|(?P<pronoun>him|her)|(?P<name>" + NAME + r"))\s+(?:to|at|into|in)\s+"
+    r"(?=(?P<school>(?:the\s+)?(?-i:[A-Z])[^,;:!?()]*?" + A_CHILDS_SCHOOL + r"))",
     re.I,
 )
 
@@ -490,6 +490,12 @@ def _sent_to_school(parsed: Parsed) -> Parsed:
     rest = "starts at " + parsed.predicate[sent.end() :]
     if sent.group("rel"):
         return Parsed(relation_subject(sent.group("rel"), sent.group("named")), rest)
+    if sent.group("pronoun"):
+        # "we've moved him to Sunflower Montessori 5 days a week": the school, of whom
+        # "he" is, as for any pronoun (had been someone called "Him")
+        pronoun = "he" if sent.group("pronoun").lower() == "him" else "she"
+        subject = Subject(UNRESOLVED_PREFIX + pronoun, pronoun.capitalize())
+        return Parsed(subject, "is at " + sent.group("school"))
     name = sent.group("name")
     return Parsed(Subject(name, name), rest)
 

@@ -187,7 +187,7 @@ class Whose(CallBase):
 
         def said_lately() -> bool:
             if not lately:
-                lately.append(self._said_lately())
+                lately.append(self._said_lately(fact.statement))
             return lately[0]
 
         for person, when in fitting:
@@ -225,12 +225,18 @@ class Whose(CallBase):
             return None
         return None if said_lately() else holders[0]
 
-    def _said_lately(self) -> bool:
+    def _said_lately(self, statement: str) -> bool:
         """Whether a plain memory was said in the day before this call's statement: someone
         it tells of ("met my neighbour's kid Sam today") may be whom a pronoun means; of
         the same message, only one that tells of someone ("met a lovely guy at the gym.
-        he's a nurse"; not "party went great. she's a big 6 year old now")."""
-        if any(_SOMEONE.search(memory.text) for memory, _, _ in self.stored):
+        he's a nurse"; not "party went great. she's a big 6 year old now"), and not one
+        of this fact's own clause (``statement``: "he's just moved to Rotterdam for a job
+        at the port" stores the job plain before the home is read)."""
+        if any(
+            _SOMEONE.search(memory.text)
+            for memory, _, _ in self.stored
+            if not statement or memory.statement != statement
+        ):
             return True  # this call's, stored before this fact
         said = iso_to_epoch(self.observed_at)
         lately = self.store.memories.plain_lately(
