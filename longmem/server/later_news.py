@@ -28,6 +28,7 @@ import re
 from .arms import Arms
 from .db import MemoryRecord
 from .embed import STOP_WORDS
+from .extract.read_for import said_of
 from .facts import USER
 from .news_of_a_key import tells_news_of
 
@@ -85,9 +86,7 @@ def _of_someone_named(told: MemoryRecord, said_before: set[str]) -> bool:
     """Whether ``told`` is of the user, of someone unnamed ("he", "she", said of no one),
     or of someone ``before`` names (its words, ``said_before``): not "my friend joked…"
     after "learning german because…"."""
-    from .extract.subjects import parse_subject  # the rules load on the first read
-
-    said = parse_subject(told.statement or told.text, None).subject.key
+    said = said_of(told.statement or told.text)  # (the rules load on the first read)
     if said in ("", USER) or said.startswith("~"):
         return True
     relation, _, name = said.rpartition(":")

@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Optional
 
 from .db import MemoryRecord
-from .extract.read_for import EVERY_ATTRIBUTE, considered
+from .extract.read_for import EVERY_ATTRIBUTE, considered, said_of
 from .facts import USER, WORK_ATTRIBUTES, attribute
 from .timestamps import iso_to_datetime
 
@@ -126,9 +126,7 @@ def _names(statement: str, subject: Optional[str], asked_by: str) -> bool:
     tomasz", "now at Red Hat"), or the user's by the attribute's relation word ("my
     therapist's gone on mat leave"); someone by their name or relation word ("Kwame is out
     on the ambulances", "my sister's at KPMG now")."""
-    from .extract.subjects import parse_subject  # the rules load on the first read
-
-    said = parse_subject(statement, None).subject.key
+    said = said_of(statement)  # (the rules load on the first read)
     if subject is None or subject == USER:
         relation = said[:-1] if said.endswith(":") else None
         if relation is not None:

@@ -18,6 +18,17 @@ def _first_texts(mem: Longmem, collection: str, ask: str) -> list[str]:
     return [hit["text"] for hit in mem.search(ask, collection=collection)][:2]
 
 
+def _before_and_after(
+    mem: Longmem, collection: str, before: str, after: str, ask: str
+) -> tuple[str, list[str]]:
+    """What ``ask`` finds first once ``before`` is said, and its first two once ``after``
+    is said weeks later."""
+    mem.remember(before, collection=collection, observed_at=_BEFORE)
+    older = _first_texts(mem, collection, ask)[0]
+    mem.remember(after, collection=collection, observed_at=_LATER)
+    return older, _first_texts(mem, collection, ask)
+
+
 @pytest.mark.parametrize(
     ("before", "after", "ask", "news"),
     [
@@ -60,10 +71,7 @@ def _first_texts(mem: Longmem, collection: str, ask: str) -> list[str]:
 def test_a_change_told_in_other_words_answers_before_what_it_changes(
     mem: Longmem, collection: str, before: str, after: str, ask: str, news: str
 ) -> None:
-    mem.remember(before, collection=collection, observed_at=_BEFORE)
-    older = _first_texts(mem, collection, ask)[0]
-    mem.remember(after, collection=collection, observed_at=_LATER)
-    first, second = _first_texts(mem, collection, ask)
+    older, (first, second) = _before_and_after(mem, collection, before, after, ask)
     assert news in first
     assert second == older
 
@@ -94,10 +102,8 @@ def test_a_change_told_in_other_words_answers_before_what_it_changes(
 def test_what_tells_no_change_of_it_stays_below(
     mem: Longmem, collection: str, before: str, after: str, ask: str
 ) -> None:
-    mem.remember(before, collection=collection, observed_at=_BEFORE)
-    older = _first_texts(mem, collection, ask)[0]
-    mem.remember(after, collection=collection, observed_at=_LATER)
-    assert _first_texts(mem, collection, ask)[0] == older
+    older, hits = _before_and_after(mem, collection, before, after, ask)
+    assert hits[0] == older
 
 
 # -- news of a keyed fact's key the rules did not read (news_of_a_key.py) ------------
@@ -138,10 +144,8 @@ def test_what_tells_no_change_of_it_stays_below(
 def test_news_the_rules_did_not_read_answers_before_the_fact_it_changes(
     mem: Longmem, collection: str, before: str, after: str, ask: str, news: str
 ) -> None:
-    mem.remember(before, collection=collection, observed_at=_BEFORE)
-    keyed = _first_texts(mem, collection, ask)[0]
-    mem.remember(after, collection=collection, observed_at=_LATER)
-    assert _first_texts(mem, collection, ask) == [news, keyed]
+    keyed, hits = _before_and_after(mem, collection, before, after, ask)
+    assert hits == [news, keyed]
 
 
 @pytest.mark.parametrize(
@@ -175,8 +179,5 @@ def test_news_the_rules_did_not_read_answers_before_the_fact_it_changes(
 def test_what_the_rules_turned_down_never_answers_before_the_keyed_fact(
     mem: Longmem, collection: str, before: str, after: str, ask: str
 ) -> None:
-    mem.remember(before, collection=collection, observed_at=_BEFORE)
-    keyed = _first_texts(mem, collection, ask)[0]
-    mem.remember(after, collection=collection, observed_at=_LATER)
-    hits = _first_texts(mem, collection, ask)
+    keyed, hits = _before_and_after(mem, collection, before, after, ask)
     assert hits[0] == keyed

@@ -1,5 +1,5 @@
 """What the rules read a statement for: the attributes whose phrasings matched it, whether
-they kept a value or turned it down.
+they kept a value or turned it down; and whom they read it as about (``said_of``).
 
 Search asks it of a plain memory told after a keyed fact (``news_of_a_key.py``): a memory
 the rules read for that attribute and turned down ("my family moved to Austin when I was
@@ -45,3 +45,13 @@ def considered(statement: str, observed_at: datetime) -> frozenset[str]:
     finally:
         CONSIDERED.reset(token)
     return frozenset(read)
+
+
+@lru_cache(maxsize=4096)
+def said_of(statement: str) -> str:
+    """The subject key the rules read ``statement`` as about (``user``, ``sister:``,
+    ``Kwame``, ``~he``; "" for no one): asked by search's change step of a later memory
+    once for every earlier one it is weighed against, so kept."""
+    from .subjects import parse_subject
+
+    return parse_subject(statement, None).subject.key
