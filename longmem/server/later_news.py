@@ -18,7 +18,14 @@ ways, by what the older one is:
   stayed ("arlo wants to stay"). The built-in meaning knows words, not sentences, so
   only a change told passes this way, never a memory that merely shares the topic;
 - **a keyed fact the question asks about**, only by news of its key the rules did not
-  read (news_of_a_key.py).
+  read (news_of_a_key.py): in a word of the attribute's news, or about as near in
+  meaning (``MEANING_RATIO``) naming none of the fact's value.
+
+The other clauses of the later memory's own message are no older than it: it steps over
+those matched about as well (within ``CHANGE_RATIO``) on its way to what it passes
+("handed in the dissertation!! now i'm building a budgeting app" above the keyed
+dissertation), never over one matched far better ("moving day done!! officially a
+Swansea resident").
 """
 
 from __future__ import annotations
@@ -61,18 +68,28 @@ def passes(before: MemoryRecord, told: MemoryRecord, fused: dict[int, float], ar
     if before.said >= told.said:
         return False
     if before.rid in arms.keyed:
-        return tells_news_of(before, told)
+        meant = _as_near(before, told, arms) and not _names_value(before, told)
+        return tells_news_of(before, told, meant)
     if fused[told.rid] >= CHANGE_RATIO * fused[before.rid]:
         return True
     return before.attribute is None and _meant_as_near(before, told, arms)
+
+
+def steps_over(before: MemoryRecord, told: MemoryRecord, fused: dict[int, float]) -> bool:
+    """Whether ``told`` steps over ``before`` on its way up, neither passing it nor
+    stopped by it: a plain clause of its own message matched about as well."""
+    return (
+        before.said == told.said
+        and before.attribute is None
+        and fused[told.rid] >= CHANGE_RATIO * fused[before.rid]
+    )
 
 
 def _meant_as_near(before: MemoryRecord, told: MemoryRecord, arms: Arms) -> bool:
     """Whether ``told`` is about as near the question in meaning as the plain ``before``,
     says something of its own, of no one ``before`` does not name, and not that it
     stayed."""
-    near = arms.meant.get(told.rid)
-    if near is None or near < MEANING_RATIO * arms.meant.get(before.rid, 0.0):
+    if not _as_near(before, told, arms):
         return False
     if _STAYED.search(told.text):
         return False
@@ -80,6 +97,17 @@ def _meant_as_near(before: MemoryRecord, told: MemoryRecord, arms: Arms) -> bool
     if not _words(told.text) - said_before - set(arms.terms) - STOP_WORDS:
         return False  # "She is there now": nothing said of its own
     return _of_someone_named(told, said_before)
+
+
+def _as_near(before: MemoryRecord, told: MemoryRecord, arms: Arms) -> bool:
+    """Whether the model arm found ``told`` about as near the question as ``before``."""
+    near = arms.meant.get(told.rid)
+    return near is not None and near >= MEANING_RATIO * arms.meant.get(before.rid, 0.0)
+
+
+def _names_value(before: MemoryRecord, told: MemoryRecord) -> bool:
+    """Whether ``told`` says a word of the value of the keyed ``before``."""
+    return bool(_words(before.value or "") & _words(told.text) - STOP_WORDS)
 
 
 def _of_someone_named(told: MemoryRecord, said_before: set[str]) -> bool:

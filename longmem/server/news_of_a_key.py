@@ -9,9 +9,12 @@ that tells of it should answer first. Not every plain memory is one the rules mi
 as often they read it and turned it down — a life's story ("my family moved to Austin
 when I was 5"), a dream, a team's move, another job ("I quit my weekend job"). So a
 plain memory passes a keyed fact only when it tells of a change, names the fact's
-subject, holds a word of its attribute's news, does not say the value stayed ("same
-uni"), and the rules, reading it again, matched no phrasing of that attribute
-(``extract.considered``): news they never read, not news they turned down.
+subject, holds a word of its attribute's news or is about as near the question in
+meaning as the fact and names none of its value ("sofia left the high street chemist for
+the hospital pharmacy", not "Jo got flowers from Stanley" under Morgan Stanley: the
+caller weighs that, later_news.py), does not say the value stayed ("same uni"), and the
+rules, reading it again, matched no phrasing of that attribute (``extract.considered``):
+news they never read, not news they turned down.
 """
 
 from __future__ import annotations
@@ -97,16 +100,18 @@ _SAME = re.compile(
 )
 
 
-def tells_news_of(before: MemoryRecord, told: MemoryRecord) -> bool:
+def tells_news_of(before: MemoryRecord, told: MemoryRecord, meant: bool = False) -> bool:
     """Whether ``told``, a plain memory said after the keyed fact ``before`` (and telling
     of a change, which the caller checks), is news of ``before``'s key that the rules did
-    not read: so it answers before it."""
+    not read: so it answers before it. ``meant``: the caller found it about as near the
+    question in meaning, naming none of ``before``'s value, which stands for a word of
+    the attribute's news."""
     name = before.attribute
     spec = attribute(name)
     news = _NEWS.get(name or "")
     if told.attribute is not None or spec is None or not spec.single or news is None:
         return False
-    if not news.search(_OWN_OF_NOW.sub(" ", told.text)) or _SAME.search(told.text):
+    if not (meant or news.search(_OWN_OF_NOW.sub(" ", told.text))) or _SAME.search(told.text):
         return False
     if _FOR_A_WHILE.search(told.text):
         return False  # "moving in with my parents in Ohio for the summer": a while only

@@ -47,7 +47,7 @@ from .embed import (
 from .extract.chitchat import is_pleasantry
 from .facts import RELATION_ATTRIBUTES, USER, asked_as, attribute
 from .kinds import KIND_ATTRIBUTES, news, someone_elses
-from .later_news import CHANGE_TOLD, passes
+from .later_news import CHANGE_TOLD, passes, steps_over
 from .timestamps import iso_now
 from .vector_arm import KEEP_RAREST, VectorArm, is_common
 from .vector_index import _eligible
@@ -698,9 +698,14 @@ class SearchEngine(VectorArm):
         for told in sorted(live, key=lambda memory: (memory.said, memory.rid)):
             if told.rid in arms.keyed or not CHANGE_TOLD.search(told.text):
                 continue
-            at = to = order.index(told)
-            while to > 0 and passes(order[to - 1], told, fused, arms):
-                to -= 1
+            at = to = step = order.index(told)
+            while step > 0:
+                step -= 1
+                if steps_over(order[step], told, fused):
+                    continue
+                if not passes(order[step], told, fused, arms):
+                    break
+                to = step
             if to < at:
                 fused[told.rid] = fused[order[to].rid] * 1.001
                 order = ranked()  # sorted again only when a score changed

@@ -148,6 +148,70 @@ def test_news_the_rules_did_not_read_answers_before_the_fact_it_changes(
     assert hits == [news, keyed]
 
 
+def test_news_of_a_key_in_no_word_of_its_own_answers_when_as_near_in_meaning(
+    mem: Longmem, collection: str
+) -> None:
+    # no word of a workplace's news ("job", "works", "joined"…), but as near the
+    # question in meaning as the keyed fact, and no word of its value
+    keyed, hits = _before_and_after(
+        mem,
+        collection,
+        "my wife sofia is a pharmacist at boots",
+        "sofia left the high street chemist for the hospital pharmacy, no more weekends",
+        "where does sofia work now?",
+    )
+    assert hits == [
+        "Sofia left the high street chemist for the hospital pharmacy, no more weekends",
+        keyed,
+    ]
+
+
+def test_a_later_memory_naming_the_keyed_value_is_not_news_of_it(
+    mem: Longmem, collection: str
+) -> None:
+    # as near in meaning as the employer, only for saying its name
+    keyed, hits = _before_and_after(
+        mem,
+        collection,
+        "My sister Jo works at Morgan Stanley",
+        "Jo got flowers from Stanley, her new boyfriend",
+        "where does Jo work?",
+    )
+    assert hits[0] == keyed
+
+
+def test_a_change_steps_over_the_other_clauses_of_its_message(
+    mem: Longmem, collection: str
+) -> None:
+    # "handed in the dissertation" is said with the news, not before it: the news
+    # goes above the project it ends though its own message ranks that clause as high
+    keyed, hits = _before_and_after(
+        mem,
+        collection,
+        "I'm working on my dissertation about river pollution",
+        "handed in the dissertation!! now i'm building a budgeting app in react, "
+        "how do i set up routing",
+        "what project am I working on?",
+    )
+    assert hits == [
+        "Now User is building a budgeting app in react, how do User set up routing",
+        keyed,
+    ]
+
+
+def test_a_clause_of_the_message_matched_far_better_is_not_stepped_over(
+    mem: Longmem, collection: str
+) -> None:
+    mem.remember("I live in Cardiff", collection=collection, observed_at=_BEFORE)
+    mem.remember(
+        "moving day done!! officially a Swansea resident",
+        collection=collection,
+        observed_at=_LATER,
+    )
+    texts = [hit["text"] for hit in mem.search("where do I live?", collection=collection)]
+    assert texts.index("Officially a Swansea resident") < texts.index("Moving day done")
+
+
 @pytest.mark.parametrize(
     ("before", "after", "ask"),
     [
