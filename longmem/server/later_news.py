@@ -50,7 +50,9 @@ CHANGE_TOLD = re.compile(
     r"\b(?:now|anymore|any\s+more|no\s+longer|instead|switched|switching|swapped|moved|"
     r"moving|changed|replaced|upgraded|new|finally|quit|stopped|gave\s+up|dropped|"
     r"cancelled|canceled|closed|sold|left|off|back\s+to|back\s+on|got\s+rid|these\s+days|"
-    r"started|starting|starts|began|begins|"
+    r"started|starting|starts|began|begins|transferred|transferring|ended\s+up|upped|"
+    r"bumped|wait\s+no|i\s+meant|correction|scratch\s+that|"
+    r"(?:got|had|said|wrote|typed)\s+(?:it|that|this)\s+wrong|i\s+was\s+wrong|"
     r"nowadays|from\s+now\s+on|since|first\s+(?:week|day|days|month|appointment|session|"
     r"sessions|class|shift|lesson|term|visit|night|parkrun|run)|settling\s+in(?:to)?)\b",
     re.I,

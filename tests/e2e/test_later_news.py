@@ -59,6 +59,32 @@ def _before_and_after(
             "the user's current line manager",
             "Aisha Rahman",
         ),
+        # a correction of what was just said; what one ended up with, transferred to
+        (
+            "my pottery class is on thursdays at 7, help me plan quick dinners around it",
+            "wait no sorry, pottery's on tuesdays, i had the wrong day in my head",
+            "what day is my pottery class?",
+            "tuesdays",
+        ),
+        (
+            "the kids' swimming lessons are on saturday mornings at the leisure centre",
+            "scratch that, swimming is sunday mornings, saturday was the trial",
+            "when are the kids' swimming lessons?",
+            "sunday mornings",
+        ),
+        (
+            "my husband's ford fiesta failed its mot again, worth fixing?",
+            "he ended up buying a used kia ceed, any tips for insurance?",
+            "what car does my husband drive?",
+            "kia ceed",
+        ),
+        (
+            "i'm a first year at the university of york doing physics",
+            "i transferred from york to edinburgh for second year, the physics department "
+            "here is tiny",
+            "which university do I go to?",
+            "edinburgh",
+        ),
         # a budget said as what was cut
         (
             "our budget for groceries is £400 a month",
