@@ -119,7 +119,7 @@ ATTRIBUTES: dict[str, Attribute] = _attributes(
     Attribute("email", True, "can be mailed at", "email mail"),
     Attribute("project", True, "is working on", "project working"),
     Attribute("manager", True, "reports to", "manager boss"),
-    Attribute("doctor", True, "sees the doctor", "doctor gp doc physician"),
+    Attribute("doctor", True, "sees the doctor", "doctor gp doc physician", "dr surgery"),
     Attribute("therapist", True, "sees the therapist", "therapist counsellor counselor"),
     Attribute("landlord", True, "rents from", "landlord landlady"),
     Attribute("bank", True, "banks with", "bank banks banking", "account switched"),

@@ -47,7 +47,7 @@ CHANGE_RATIO = 0.7
 # arm.
 MEANING_RATIO = 0.5
 CHANGE_TOLD = re.compile(
-    r"\b(?:now|anymore|any\s+more|no\s+longer|instead|switched|switching|swapped|moved|"
+    r"\b(?:now|anymore|any\s+more|no\s+longer|no\s+more|after\s+all|instead|switched|switching|swapped|moved|"
     r"moving|changed|replaced|upgraded|new|finally|quit|stopped|gave\s+up|dropped|"
     r"cancelled|canceled|closed|sold|left|off|back\s+to|back\s+on|got\s+rid|these\s+days|"
     r"started|starting|starts|began|begins|transferred|transferring|ended\s+up|upped|"

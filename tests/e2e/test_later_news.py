@@ -85,6 +85,18 @@ def _before_and_after(
             "which university do I go to?",
             "edinburgh",
         ),
+        (
+            "my glasses keep steaming up with a mask on, any tricks?",
+            "had laser eye surgery last month, no more specs!",
+            "do I wear glasses?",
+            "laser eye surgery",
+        ),
+        (
+            "doc thinks my stomach trouble is ibs, what should i eat",
+            "biopsy came back, it's coeliac disease after all",
+            "what's my stomach condition?",
+            "coeliac",
+        ),
         # a budget said as what was cut
         (
             "our budget for groceries is £400 a month",
@@ -271,3 +283,17 @@ def test_what_the_rules_turned_down_never_answers_before_the_keyed_fact(
 ) -> None:
     keyed, hits = _before_and_after(mem, collection, before, after, ask)
     assert hits[0] == keyed
+
+
+def test_a_question_about_ones_gp_finds_the_surgery_registered_with(
+    mem: Longmem, collection: str
+) -> None:
+    # no word of the question's nor of "doctor gp doc physician": found by what a GP is
+    # said with ("dr", "surgery")
+    mem.remember("my gp dr okafor wants me to do a fasting blood test", collection=collection)
+    mem.remember(
+        "registered with the surgery near the new flat, dr lindqvist seems nice",
+        collection=collection,
+    )
+    texts = [hit["text"] for hit in mem.search("who's my GP?", collection=collection)]
+    assert "User registered with the surgery near the new flat, dr lindqvist seems nice" in texts
