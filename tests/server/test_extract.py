@@ -1123,6 +1123,24 @@ def test_everyday_news_said_another_way(
         ("we've moved him to Sunflower Montessori 5 days a week since i went back full time", [("He goes to Sunflower Montessori", "~he", "school", "Sunflower Montessori", False)]),
         ("ravi's first day at google is monday!!", [("Ravi works at google", "Ravi", "employer", "google", False)]),
         ("trip's off, he's just moved to Rotterdam", [("Trip's off", "user", None, None, False), ("He lives in Rotterdam", "~he", "home", "Rotterdam", False)]),
+        # a language learned, said as chat says it (had stored nothing, or the hobby
+        # "learning french"); not a cuisine, nor an instrument
+        ("been learning korean for 3 months, how do i practise speaking", [("User speaks korean", "user", "languages", "korean", False)]),
+        ("learning italian for my nonna", [("User speaks italian", "user", "languages", "italian", False)]),
+        ("started learning french on duolingo", [("User speaks french", "user", "languages", "french", False)]),
+        ("learning korean food recipes", [("Learning korean food recipes", "user", None, None, False)]),
+        ("started learning guitar", [("User's hobbies include learning guitar", "user", "hobbies", "learning guitar", False)]),
+        # a children's side played for is no employer (a club's first team is)
+        ("my son leo plays for an under-10s football team, snack ideas for after matches", [("User's son is Leo", "user", "children", "Leo", False), ("User's son Leo plays for an under-10s football team, snack ideas for after matches", "user", None, None, False)]),
+        ("he plays for Arsenal", [("He works at Arsenal", "~he", "employer", "Arsenal", False)]),
+        # a school with the year one is in; a term at a school (had been the school "ok")
+        ("my daughter noor is in year 2 at hillcrest primary", [("User's daughter is Noor", "user", "children", "Noor", False), ("User's daughter Noor goes to hillcrest primary", "daughter:Noor", "school", "hillcrest primary", False)]),
+        ("Ava is in 3rd grade at Lincoln Elementary", [("Ava goes to Lincoln Elementary", "Ava", "school", "Lincoln Elementary", False)]),
+        ("first term at oakridge academy is going ok but the homework load is mad compared to his old school", [("User goes to oakridge academy", "user", "school", "oakridge academy", False), ("The homework load is mad compared to his old school", "user", None, None, False)]),
+        # what was taken up in the same clause as what was given up (had been kept plain)
+        ("quit my job at tesco and joined aldi", [("User no longer works at tesco", "user", "employer", "tesco", True), ("User works at aldi", "user", "employer", "aldi", False)]),
+        ("sold the old golf and picked up a used toyota yaris", [("User no longer has a golf", "user", "vehicles", "golf", True), ("User has a toyota yaris", "user", "vehicles", "toyota yaris", False)]),
+        ("quit my job at tesco and cried all day", [("User no longer works at tesco", "user", "employer", "tesco", True), ("Cried all day", "user", None, None, False)]),
     ],
 )  # fmt: skip
 def test_what_the_last_blind_review_found_unkeyed_or_misread(
@@ -5309,8 +5327,9 @@ def test_what_is_no_ones_key_is_kept_in_its_words(content: str, text: str) -> No
         ("I'm a nurse and working at Guys", ("employer", "Guys")),
         ("I work part-time at Boots", ("employer", "Boots")),
         ("I'm 29, mum of two, work part time at Boots", ("employer", "Boots")),
-        # a pastime with what it is done to
-        ("started learning Spanish", ("hobbies", "learning Spanish")),
+        # a pastime with what it is done to (a language learned is a language)
+        ("started learning Spanish", ("languages", "Spanish")),
+        ("started learning the ukulele", ("hobbies", "learning the ukulele")),
         ("started selling candles on Etsy", ("hobbies", "selling candles")),
         ("Started bouldering twice a week, my forearms hate me", ("hobbies", "bouldering")),
         ("coffee with oat milk, always", ("drinks", "coffee")),

@@ -111,6 +111,7 @@ from .rules_personal import (
     GROWN_AGE_WORDS,
     HOBBY_ENDS,
     I_TURN,
+    LANGUAGE,
     MET_WITH,
     NO_LONGER_MY_PARTNER,
     NOT_A_COUNT,
@@ -396,7 +397,9 @@ RULES: tuple[Rule, ...] = (
     # "got poached by Grab", "headhunted by Deloitte"
     _rule("employer", r"^" + GONE + r"(?:got\s+|been\s+)?(?:poached|headhunted|head-hunted)\s+by\s+(?=(?-i:[A-Z]))" + V),
     _rule("employer", r"^" + ADV + r"(?:(?:am|is|are)\s+)?(?:moving|moved|stepping|stepped)\s+into\s+(?:a|an|the)\s+(?:new\s+)?[\w -]+?\s+(?:role|position|post|job)\s+(?:at|with)\s+" + V),
-    _rule("employer", r"^" + ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+" + V),
+    # (not a side one plays in for fun: "plays for an under-10s football team", "plays for
+    # the school team", "plays for a sunday league side")
+    _rule("employer", r"^" + ADV + r"(?:fly|flies|flying|drive|drives|driving|play|plays|playing|sing|sings|coach|coaches|coaching)\s+for\s+(?![^,;:!?()]*\b(?:under[- ]?\d+s?|u\d+s?|youth|junior|juniors|kids|school|sunday\s+league|pub|local|club's\s+(?:2nd|second|3rd|third|b)|(?:2nd|second|3rd|third|b)\s+team|(?:a|an)\s+(?:[\w-]+\s+)?(?:football|soccer|rugby|netball|cricket|hockey|basketball|baseball|softball|volleyball|darts|pool|quiz)\s+(?:team|club|side))\b)" + V),
     # … begun: "started driving for Uber full time" (a name: not "… for the first time",
     # "… for hours", "… for Meals on Wheels as a volunteer")
     _rule("employer", r"^" + ADV + r"(?:started|start|starting|began)\s+(?:driving|flying|delivering|riding|coaching)\s+for\s+(?=(?-i:[A-Z]))(?![^,;]*\b(?:volunteer|volunteering|charity|fun|free)\b)" + V),
@@ -763,7 +766,7 @@ RULES: tuple[Rule, ...] = (
     _rule("likes", r"^(?:am\s+|is\s+|are\s+|have been\s+|has been\s+|been\s+)?" + ADV + r"(?:(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|into|obsessed with|crazy about|hooked on|addicted to)\s+" + V),
     # "I'm a massive Arsenal fan", "as a die-hard Taylor Swift fan, …": the name before "fan"
     _rule("likes", r"^(?:(?:am|is|are)\s+" + ADV + r"|as\s+)(?:a|an)\s+(?:(?:massive|huge|big|die-?hard|lifelong|proper|mega|total|true)\s+)?(?P<v>(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,2})\s+fan\b(?!\s+of\b)"),
-    _rule("hobbies", r"^(?:(?:have|has|'ve|'s)\s+)?" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting|crying|sleeping|wearing|paying|noticing|losing|gaining|bleeding|coughing|snoring|limping|shaking|panicking|worrying|struggling|falling|hating|missing|saving|spending|charging|sweating|vomiting|laughing|shouting|yelling|stressing|overthinking|procrastinating|waking|napping|renting|applying|interviewing|wondering|questioning|regretting|losing|needing|wanting|asking|telling)\b)(?!(?:running|managing|opening|starting)\s+(?:a|an|the|my|our|his|her|their)\b|[a-z]+ing\s+(?:more|less)\b)(?P<v>[a-z]+ing(?:\s+(?!" + HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))|[a-z]+ing\b)"),
+    _rule("hobbies", r"^(?:(?:have|has|'ve|'s)\s+)?" + ADV + r"(?:started|took up|taken up|picked up|got into|getting into|began)\s+(?!(?:eating|drinking|working|living|going|getting|trying|using|taking|feeling|doing|having|making|seeing|thinking|looking|studying|dating|driving|delivering|tasking|smoking|vaping|commuting|crying|sleeping|wearing|paying|noticing|losing|gaining|bleeding|coughing|snoring|limping|shaking|panicking|worrying|struggling|falling|hating|missing|saving|spending|charging|sweating|vomiting|laughing|shouting|yelling|stressing|overthinking|procrastinating|waking|napping|renting|applying|interviewing|wondering|questioning|regretting|losing|needing|wanting|asking|telling)\b)(?!(?:running|managing|opening|starting)\s+(?:a|an|the|my|our|his|her|their)\b|[a-z]+ing\s+(?:more|less)\b|learning\s+" + LANGUAGE + r"\b)(?P<v>[a-z]+ing(?:\s+(?!" + HOBBY_ENDS + r")[\w'-]+){1,4}?(?=\s*(?:$|[,.!;?]|\s" + HOBBY_ENDS + r"))|[a-z]+ing\b)"),
     # a game or an instrument played, or given up: "I play netball", "I play the cello on
     # Sundays", "had to give up the netball in the end", "stopped playing golf" (given up
     # and nothing said after it: "I quit football after I tore my ACL" is kept whole, its
@@ -799,6 +802,9 @@ RULES: tuple[Rule, ...] = (
     # need a car")
     _rule("landlord", r"^(?:(?:now|still|currently)\s+)?(?:rent|rents|renting)\s+(?:(?:our|my|the)\s+(?:flat|place|house|home|room|apartment)\s+)?from\s+(?:(?:a|an|the)\s+(?:(?:management|property|letting|lettings|housing)\s+)?(?:company|agency|agent|firm|landlord|association)\s+(?:called|named)\s+)?(?!(?:Airbnb|Vrbo|Enterprise|Hertz|Avis|Sixt|Europcar|Budget|Zipcar|Turo|Lime|Blockbuster|Rent\s+the\s+Runway|Amazon|Apple|Netflix|U-?Haul)\b)(?P<v>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\b(?=\s*(?:$|[.!;]|now\b|these\s+days\b|since\b|,\s*(?:already|they|it|the|who|which|so|but)\b))"),
     _rule("languages", r"^" + ADV + r"(?:speak|speaks|am learning|is learning)\s+" + V),
+    # a language learned, said as chat says it ("learning korean on duolingo", "been learning
+    # Italian for my nonna", "started learning french"; not "learning korean food")
+    _rule("languages", r"^(?:(?:have|has|'ve|'s|am|'m|is|are)\s+)?" + ADV + r"(?:(?:been|started|starting|began|begun)\s+)?learning\s+(?P<v>" + LANGUAGE + r")\b(?!\s+(?:food|cooking|cuisine|history|culture|literature|recipes?|dishes|dramas?|films?|movies?|tv|music|songs?|class(?:es)?\s+(?:for|to)\b))"),
     # A pet gone: "my dog Rex died", "we had to put Biscuit down", "we rehomed Clover"
     _rule("pets", r"\b(?:[Mm]y|[Oo]ur)\s+(?P<kind>" + PET_KIND + r")\s+(?P<v>" + PET_NAME + r")\s+(?:(?:has\s+|just\s+|sadly\s+)*(?:died|passed away|passed on|was put down|had to be put down|was put to sleep)\b)", value="{kind} called {v}", negated=True, flags=0),
     # (a pet the collection holds only: remember makes any other name words)
@@ -874,9 +880,11 @@ RULES: tuple[Rule, ...] = (
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?(?:a\s+|in\s+(?:my|his|her|their)\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|final)[- ]year(?:\s+(?:student|undergrad|undergraduate|medic|med\s+student))?\s+at\s+(?=(?-i:[A-Z]))" + V, place=True),
     _rule("school", r"^" + ADV + r"(?:am|is|are)\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s+(?:uni|university))\b(?=\s*(?:$|[,.!;]|(?:now|studying|doing|and|but|so|lol|haha)\b))"),
     # someone at a school for children now: "she's at Oakfield Primary now since we moved",
-    # "Leo is at St Bede's Prep", "isla's at oakfield primary" (a child's, said of them;
-    # never "I'm at…", nor with work said: "is at Oakfield Academy now, teaching PE")
-    _rule("school", r"^(?![^.!?]*\b(?:teach|teaches|teaching|teacher|work|works|working|job|staff|role|post|head|deputy|caretaker|cover|supply)\b)" + ADV + r"is\s+(?:now\s+)?at\s+(?P<v>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}?\s+" + A_CHILDS_SCHOOL + r"|(?-i:(?!(?:the|a|an|my|our|his|her|their|that|this)\b)[a-z][\w.'’-]*(?:\s+[a-z][\w.'’-]*){0,2}?\s+(?:primary|academy|elementary|nursery|infants|juniors|montessori|grammar)))(?=\s*(?:$|[,.!;]|(?:now|since|this\s+year|these\s+days|full[- ]time|and|but|so|lol)\b))"),
+    # "Leo is at St Bede's Prep", "isla's at oakfield primary", with the year they are in
+    # ("noor is in year 2 at hillcrest primary", "is in reception at St Mary's Primary")
+    # (a child's, said of them; never "I'm at…", nor with work said: "is at Oakfield
+    # Academy now, teaching PE")
+    _rule("school", r"^(?![^.!?]*\b(?:teach|teaches|teaching|teacher|work|works|working|job|staff|role|post|head|deputy|caretaker|cover|supply)\b)" + ADV + r"is\s+(?:now\s+)?(?:in\s+(?:year\s+\d{1,2}|y\d{1,2}|reception|nursery|kindergarten|grade\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)\s+grade|(?:first|second|third|fourth|fifth|sixth)\s+grade|p\d)\s+)?at\s+(?P<v>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}?\s+" + A_CHILDS_SCHOOL + r"|(?-i:(?!(?:the|a|an|my|our|his|her|their|that|this)\b)[a-z][\w.'’-]*(?:\s+[a-z][\w.'’-]*){0,2}?\s+(?:primary|academy|elementary|nursery|infants|juniors|montessori|grammar)))(?=\s*(?:$|[,.!;]|(?:now|since|this\s+year|these\s+days|full[- ]time|and|but|so|lol)\b))"),
     # "I transferred to Macalester College" (not "to the Boston office", "to Penn State Health")
     _rule("school", r"^" + ADV + r"(?:transferred|transferring|have\s+transferred)\s+(?:schools?\s+|unis?\s+|colleges?\s+)?to\s+(?=[^,;:!?()]*?(?:\b(?i:uni|university|college|academy|institute|poly|polytechnic)\b|\b(?-i:[A-Z]\w*\s+State)\b|\b(?-i:U\s+of)\b))(?![^,;:!?()]*\b(?:Health|Medical|Hospital|office|team|shift|campus\s+office)\b|[^,;:!?()]*['’]s\b)" + V),
     # "I go to Metro State now"
@@ -895,7 +903,10 @@ RULES: tuple[Rule, ...] = (
     _rule("studies", r"\b(?:got into|getting into|accepted (?:to|into|at))\s+(?:[^,;:!?()]+?\s+(?:uni|university|college|med school|law school)|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?:for|to (?:do|study))\s+(?:(?:her|his|my|their)\s+)?(?!(?:a|an|the|this|that|next|last|free|once|now)\b)(?P<v>[^,;:!?()]+?)(?=\s+(?:at|in|from|starting|this|next)\s|\s*(?:$|[,.!;]))", field=True),
     # "started uni at Leeds", "starts college in York": where
     _rule("school", r"\b(?:started|starting|start|starts|began|begins)\s+(?:uni|university|college|school|sixth form|nursery|kindergarten|med school|law school)\s+(?:at|in)\s+(?=(?-i:[A-Z]))(?!(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|Year)\b)" + V),
-    _rule("school", r"(?<!used to )\b(?:goes|go|going|started|starts)(?![^,;.!?]*\sfor\s+(?:a|an|the|my|her|his)\s+(?:\w+\s+)?(?:conference|meeting|talk|event|game|visit|tour|interview|reunion|lecture|workshop|seminar|concert|match|ceremony|party)\b)\s+(?:to\s+(?:(?:school|uni|college)\s+(?:at|in)\s+(?=(?:the\s+)?(?-i:[A-Z])))?|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?!(?:to\s+)?(?:be|become|work|teach|start)\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*)?)"),
+    # a term at a school: "arjun's first term at oakridge academy is going ok", "my last
+    # semester at Boston College"
+    _rule("school", r"\b(?:first|second|third|last|final|new)\s+(?:term|semester|trimester)\s+(?:at|of)\s+(?!(?:the|my|his|her|their|our|a|an)\s+(?:new\s+)?(?:school|uni|university|college)\b)(?P<v>[^,;:!?()]*?\b(?:school|academy|primary|college|uni|university|nursery|elementary|high|grammar|prep|montessori|institute)\b)"),
+    _rule("school", r"(?<!used to )\b(?:goes|go|going|started|starts)(?!\s+(?:ok|okay|well|fine|great|good|alright|badly|smoothly|better|worse|really|so|pretty|not)\b)(?![^,;.!?]*\sfor\s+(?:a|an|the|my|her|his)\s+(?:\w+\s+)?(?:conference|meeting|talk|event|game|visit|tour|interview|reunion|lecture|workshop|seminar|concert|match|ceremony|party)\b)\s+(?:to\s+(?:(?:school|uni|college)\s+(?:at|in)\s+(?=(?:the\s+)?(?-i:[A-Z])))?|at\s+(?=[^,;:!?()]*?\b(?:primary|nursery|kindergarten|elementary|preschool|pre-school)\b))?(?!at\s)(?!(?:to\s+)?(?:be|become|work|teach|start)\s)(?P<v>[^,;:!?()]*?(?:school|elementary|primary|kindergarten|nursery|university|college|academy|gymnasium)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*)*)?)"),
     # "my number's 07700 900123", "new number btw, it's 07700 900461", "phone: 555 0100"
     # (a number of the user's or someone's, "my mum's number is …" read as "(mum) is
     # number is …": not "my flight number is 4471 223")

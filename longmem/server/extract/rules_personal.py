@@ -7,7 +7,7 @@ a diet ended (``DIETS``, ``DIET_ENDED``), an allergy said as what cannot be eate
 ``A_CHILDS_NAME``), a year of study at a school, a pet by its name as a clause opens
 (``named_pet``, ``pet_opening``), a favourite spelled two ways (``SPELLED_US``), a partner
 named as one no more (``NO_LONGER_MY_PARTNER``), what is no name after "go by", the end of
-a pastime's words, and whom a drink is had with.
+a pastime's words, a language learned, and whom a drink is had with.
 """
 
 # ruff: noqa: E501, SIM905  (patterns and word lists read as text)
@@ -275,6 +275,19 @@ PASTIMES = (
     r"skating|skateboarding|skiing|snowboarding|baking|gardening|birdwatching|photography|"
     r"calligraphy|embroidery|sewing|woodworking|fishing|sailing|kayaking|canoeing|triathlon|"
     r"crossfit|spin|zumba)"
+)
+# A language by its name, learned as a pastime is: "learning korean on duolingo", "been
+# learning Italian for my nonna", "started learning french" (a language, not a hobby).
+LANGUAGE = (
+    r"(?:english|french|german|spanish|italian|portuguese|dutch|flemish|danish|swedish|"
+    r"norwegian|icelandic|finnish|estonian|latvian|lithuanian|polish|czech|slovak|slovenian|"
+    r"croatian|serbian|bosnian|bulgarian|romanian|hungarian|greek|albanian|ukrainian|russian|"
+    r"belarusian|georgian|armenian|turkish|arabic|hebrew|persian|farsi|urdu|hindi|bengali|"
+    r"punjabi|gujarati|marathi|tamil|telugu|kannada|malayalam|sinhala|nepali|mandarin|"
+    r"cantonese|chinese|japanese|korean|vietnamese|thai|khmer|lao|burmese|malay|indonesian|"
+    r"tagalog|filipino|swahili|amharic|yoruba|igbo|hausa|zulu|xhosa|afrikaans|somali|welsh|"
+    r"irish|gaelic|scots\s+gaelic|basque|catalan|galician|maori|hawaiian|esperanto|latin|"
+    r"sign\s+language|bsl|asl)"
 )
 # Whom a drink is had with, a meeting, not the drink: "Coffee with Morgan from the gym",
 # "tea with my sister", "tea with mum tomorrow" (not "coffee with oat milk", "coffee with
