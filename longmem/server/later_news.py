@@ -6,9 +6,10 @@ longer", "now", "my first week at"…) goes above the older candidates ranked ju
 it when it answers the question about as well as they do. "About as well" is read three
 ways, by what the older one is:
 
-- **a plain memory matched about as well** (the fused scores within ``CHANGE_RATIO``):
-  "my in-laws live in Cork" then "the in-laws moved to Spain!!" — "where do my in-laws
-  live now?" answers with the later word first;
+- **a plain memory matched about as well** (the fused scores within ``CHANGE_RATIO``),
+  of no one else than the older one names: "my in-laws live in Cork" then "the in-laws
+  moved to Spain!!" — "where do my in-laws live now?" answers with the later word first
+  (never "my mate just got a new manager" over "my manager gareth is great");
 - **a plain memory its meaning is about as near** (the model arm's cosines within
   ``MEANING_RATIO``), where the words are not: the older one names what was asked ("my
   dentist in ponsonby wants $900"), the later one only what it is now ("switched to
@@ -73,7 +74,7 @@ def passes(before: MemoryRecord, told: MemoryRecord, fused: dict[int, float], ar
         meant = _as_near(before, told, arms) and not _names_value(before, told)
         return tells_news_of(before, told, meant)
     if fused[told.rid] >= CHANGE_RATIO * fused[before.rid]:
-        return True
+        return _of_someone_named(told, _words(before.text))
     return before.attribute is None and _meant_as_near(before, told, arms)
 
 
@@ -115,7 +116,8 @@ def _names_value(before: MemoryRecord, told: MemoryRecord) -> bool:
 def _of_someone_named(told: MemoryRecord, said_before: set[str]) -> bool:
     """Whether ``told`` is of the user, of someone unnamed ("he", "she", said of no one),
     or of someone ``before`` names (its words, ``said_before``): not "my friend joked…"
-    after "learning german because…"."""
+    after "learning german because…", nor "my mate just got a new manager" after "my
+    manager gareth is great"."""
     said = said_of(told.statement or told.text)  # (the rules load on the first read)
     if said in ("", USER) or said.startswith("~"):
         return True

@@ -123,6 +123,12 @@ def test_a_change_told_in_other_words_answers_before_what_it_changes(
             "my friend joked i should learn klingon instead haha",
             "which language am i learning",
         ),
+        # someone else's news matched as well (a mate's new manager is not the user's)
+        (
+            "my manager gareth is great",
+            "my mate just got a new manager who micromanages everything, how can i support him",
+            "who's my manager?",
+        ),
         # the thing said to stay
         (
             "my son arlo is in year 5 at greenhill primary",
