@@ -1141,6 +1141,13 @@ def test_everyday_news_said_another_way(
         ("quit my job at tesco and joined aldi", [("User no longer works at tesco", "user", "employer", "tesco", True), ("User works at aldi", "user", "employer", "aldi", False)]),
         ("sold the old golf and picked up a used toyota yaris", [("User no longer has a golf", "user", "vehicles", "golf", True), ("User has a toyota yaris", "user", "vehicles", "toyota yaris", False)]),
         ("quit my job at tesco and cried all day", [("User no longer works at tesco", "user", "employer", "tesco", True), ("Cried all day", "user", None, None, False)]),
+        # a question typed with no "?" after what is told (had keyed nothing, or made
+        # Kwame's move the user's); not a clause that only goes on ("which is nice")
+        ("my brother kwame lives in accra, whats a good birthday present i can ship to him", [("User's brother is Kwame", "user", "siblings", "Kwame", False), ("User's brother Kwame lives in accra", "brother:Kwame", "home", "accra", False)]),
+        ("kwame just moved from accra to toronto for his masters, what winter gear should i send him lol", [("Kwame lives in toronto", "Kwame", "home", "toronto", False)]),
+        ("my manager priya keeps booking 8am meetings, how do i push back politely", [("User's manager is Priya", "user", "manager", "Priya", False), ("User's manager Priya keeps booking 8am meetings", "user", None, None, False)]),
+        ("I moved to Leeds, which is nice", [("User lives in Leeds", "user", "home", "Leeds", False)]),
+        ("my sister lives in Accra, where she works as a nurse", [("User's sister lives in Accra", "sister:", "home", "Accra", False)]),
     ],
 )  # fmt: skip
 def test_what_the_last_blind_review_found_unkeyed_or_misread(

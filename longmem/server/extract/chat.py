@@ -732,6 +732,28 @@ def sentences(content: str) -> list[str]:
     return _labels_joined(found)
 
 
+_TAIL_CHARS = 200
+_SENTENCE_END = re.compile(r"((?<=[.!])\s+|\n)")
+
+
+def asked_unmarked(content: str) -> Optional[str]:
+    """``content`` with a "?" after each sentence a question ends though typed with none
+    ("my brother kwame lives in accra, whats a good present i can ship to him"), or None
+    when there is none: read so, what it tells before the question is its own."""
+    parts = _SENTENCE_END.split(content)  # sentences, each gap between them kept
+    marked = False
+    for at in range(0, len(parts), 2):
+        part = parts[at]
+        bare = part.rstrip(" .!")
+        # (a question is short: only the sentence's last words are searched for its pause,
+        # so a long run costs time linear in its length)
+        end = bare[-_TAIL_CHARS:]
+        pause = _LAST_PAUSE.search(end) if "?" not in part else None
+        if pause and _A_TAIL_ASKS_UNMARKED.match(strip_filler(end[pause.end() :])):
+            parts[at], marked = bare + "?", True
+    return "".join(parts) if marked else None
+
+
 def _labels_joined(found: list[str]) -> list[str]:
     """``found``, a new job's label said alone joined to where and what as, listed after
     it ("New job!! monzo, backend engineer": "New job: monzo, backend engineer"); any
@@ -772,6 +794,22 @@ _A_TAIL_ASKS = re.compile(
     r"^any\s+(?:tips|advice|ideas|recommendations|suggestions)\b|"
     r"^(?:do|does|did|can|could|would|will|should|shall|have|has|was|were)\s+"
     r"(?:i|you|u|we|it|he|she|they|this|that|there|my|your)\b",
+    re.I,
+)
+# … and one typed with no "?", by how only a question opens: a question word with what it
+# asks ("what's a good…", "how do I…", "where can I…"; not "which is nice", "where she
+# works", "what a day"), an auxiliary with its subject, a request to the listener
+# ("can you…", "help me…"), "any tips".
+_A_TAIL_ASKS_UNMARKED = re.compile(
+    r"^(?:what(?:'s|s|\s+(?:is|are|was|were|should|shall|can|could|do|does|did|would|will|"
+    r"kind|sort|type|size|time|day|else|about)|\s+(?:[a-z]+\s+){1,2}(?:should|shall|can|could|do|"
+    r"does|would|will)\s+(?:i|we|you|u|he|she|they))|how\s+(?:do|does|did|can|could|should|would|"
+    r"is|are|long|much|many|often|far|to)|how's|where\s+(?:can|could|do|does|should|would|is|"
+    r"are)|where's|when\s+(?:should|can|do|does|is|are)|why\s+(?:is|are|do|does|did|would)|"
+    r"which\s+(?:one|ones|should|would|do)|who\s+(?:should|can|do|would))\b|"
+    r"^any\s+(?:tips|advice|ideas|recommendations|recs|suggestions|thoughts)\b|"
+    r"^(?:do|does|did|can|could|would|will|should|is|are)\s+(?:i|you|u|we|it|there)\b|"
+    r"^(?:help\s+me|pls\s+help|please\s+help|give\s+me|suggest|recommend)\b",
     re.I,
 )
 # What makes what comes before a question no news: a supposition, a role to play, an

@@ -16,7 +16,15 @@ from typing import Optional
 from ..facts import FACT, RELATION_ATTRIBUTES, USER, WORK_ATTRIBUTES, ExtractedFact
 from ..timestamps import as_utc
 from .ages import others_ages
-from .chat import REQUEST, fields_said, joke_owned_up, pasted, sentences, typed_after
+from .chat import (
+    REQUEST,
+    asked_unmarked,
+    fields_said,
+    joke_owned_up,
+    pasted,
+    sentences,
+    typed_after,
+)
 from .clause_facts import NEWS_OF_A_JOB, TONIGHT, TWO_NAMED, facts_of, two_of_them
 from .clauses import clauses
 from .commas import told_after_a_comma
@@ -142,7 +150,31 @@ def _my(found: re.Match[str]) -> str:
 
 
 def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
-    """The facts of one message said at ``observed_at`` (``RuleExtractor.extract``)."""
+    """The facts of one message said at ``observed_at`` (``RuleExtractor.extract``): read
+    as typed, or, when a sentence ends in a question typed with no "?" ("my brother kwame
+    lives in accra, whats a good present i can ship to him"), as if it had one, when that
+    keys more of what it tells, or as many but others ("kwame just moved to toronto, what
+    winter gear should i send him" is Kwame's move, not the user's). Else the question's
+    words stay in the memory as said."""
+    facts = _read(content, observed_at)
+    asked = asked_unmarked(content)
+    if asked is not None:
+        marked = _read(asked, observed_at)
+        keys, marked_keys = _keyed(facts), _keyed(marked)
+        if len(marked_keys) > len(keys) or (
+            len(marked_keys) == len(keys) != 0 and marked_keys != keys
+        ):
+            return marked
+    return facts
+
+
+def _keyed(facts: list[ExtractedFact]) -> set[tuple[str, str, Optional[str], bool]]:
+    """The keys ``facts`` hold: (subject, attribute, value, negated)."""
+    return {(f.subject, f.attribute, f.value, f.negated) for f in facts if f.attribute}
+
+
+def _read(content: str, observed_at: datetime) -> list[ExtractedFact]:
+    """The facts of one message said at ``observed_at``, as typed."""
     said = as_utc(observed_at)
     kept, quoted = quotes_aside(content)
     whose, as_said = fields_said(kept)
