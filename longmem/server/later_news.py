@@ -26,7 +26,7 @@ The other clauses of the later memory's own message are no older than it: it ste
 those matched about as well (within ``CHANGE_RATIO``) on its way to what it passes
 ("handed in the dissertation!! now i'm building a budgeting app" above the keyed
 dissertation), never over one matched far better ("moving day done!! officially a
-Swansea resident").
+Swansea resident"); and over a fact that only says who the asked person is.
 """
 
 from __future__ import annotations
@@ -78,9 +78,15 @@ def passes(before: MemoryRecord, told: MemoryRecord, fused: dict[int, float], ar
     return before.attribute is None and _meant_as_near(before, told, arms)
 
 
-def steps_over(before: MemoryRecord, told: MemoryRecord, fused: dict[int, float]) -> bool:
+def steps_over(
+    before: MemoryRecord, told: MemoryRecord, fused: dict[int, float], arms: Arms
+) -> bool:
     """Whether ``told`` steps over ``before`` on its way up, neither passing it nor
-    stopped by it: a plain clause of its own message matched about as well."""
+    stopped by it: a plain clause of its own message matched about as well, or one that
+    only says who the asked person is ("User's son is Leo" for "what sport does my son
+    do?", which the hits put after the answers anyway)."""
+    if arms.introduces(before):
+        return True
     return (
         before.said == told.said
         and before.attribute is None

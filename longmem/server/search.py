@@ -701,7 +701,7 @@ class SearchEngine(VectorArm):
             at = to = step = order.index(told)
             while step > 0:
                 step -= 1
-                if steps_over(order[step], told, fused):
+                if steps_over(order[step], told, fused, arms):
                     continue
                 if not passes(order[step], told, fused, arms):
                     break

@@ -303,3 +303,21 @@ def test_a_question_about_ones_gp_finds_the_surgery_registered_with(
     )
     texts = [hit["text"] for hit in mem.search("who's my GP?", collection=collection)]
     assert "User registered with the surgery near the new flat, dr lindqvist seems nice" in texts
+
+
+def test_a_change_steps_over_what_only_says_who_the_asked_person_is(
+    mem: Longmem, collection: str
+) -> None:
+    # "User's son is Leo", keyed, stood between the news and the older memory it passes
+    mem.remember(
+        "my son leo plays for an under-10s football team, snack ideas for after matches",
+        collection=collection,
+        observed_at=_BEFORE,
+    )
+    mem.remember(
+        "leo's given up the footy team, he's doing judo twice a week now",
+        collection=collection,
+        observed_at=_LATER,
+    )
+    texts = _first_texts(mem, collection, "what sport does my son do?")
+    assert texts[0] == "Leo's given up the footy team, he's doing judo twice a week now"
