@@ -48,14 +48,16 @@ CHANGE_RATIO = 0.7
 # arm.
 MEANING_RATIO = 0.5
 CHANGE_TOLD = re.compile(
-    r"\b(?:now|anymore|any\s+more|no\s+longer|no\s+more|after\s+all|instead|switched|switching|swapped|moved|"
-    r"moving|changed|replaced|upgraded|new|finally|quit|stopped|gave\s+up|dropped|"
-    r"cancelled|canceled|closed|sold|left|off|back\s+to|back\s+on|got\s+rid|these\s+days|"
-    r"started|starting|starts|began|begins|transferred|transferring|ended\s+up|upped|"
-    r"bumped|wait\s+no|i\s+meant|correction|scratch\s+that|"
+    r"\b(?:now|anymore|any\s+more|no\s+longer|no\s+more|after\s+all|instead|switched|"
+    r"switching|swapped|moved|moving|changed|replaced|upgraded|new|finally|quit|stopped|"
+    r"gave\s+up|dropped|cancelled|canceled|closed|sold|left|off|back\s+to|back\s+on|"
+    r"got\s+rid|these\s+days|started|starting|starts|began|begins|transferred|"
+    r"transferring|ended\s+up|upped|bumped|nowadays|from\s+now\s+on|since|"
+    # a correction of what was said: "wait no sorry, pottery's on tuesdays"
+    r"wait\s+no|i\s+meant|correction|scratch\s+that|"
     r"(?:got|had|said|wrote|typed)\s+(?:it|that|this)\s+wrong|i\s+was\s+wrong|"
-    r"nowadays|from\s+now\s+on|since|first\s+(?:week|day|days|month|appointment|session|"
-    r"sessions|class|shift|lesson|term|visit|night|parkrun|run)|settling\s+in(?:to)?)\b",
+    r"first\s+(?:week|day|days|month|appointment|session|sessions|class|shift|lesson|term|"
+    r"visit|night|parkrun|run)|settling\s+in(?:to)?)\b",
     re.I,
 )
 # What the later memory says stayed as it was: no change, whatever else it tells.

@@ -8,15 +8,19 @@ what_ended(facts, sentence) reads a sentence's facts once its clauses are read, 
 ended_in_the_next(earlier, facts) says when a sentence that opens with a bare leaving
 is read with the one before it ("Landed a new job at Stripe!! quit on friday");
 left_the_job_told(...) says when a clause that says only "left" and when ends the job
-told before it (pipeline.py reads it again as "quit").
+told before it (pipeline.py reads it again as "quit"); new_after_an_end(...) reads what a
+clause says beside an ending for the new value ("quit my job at tesco and joined aldi").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import datetime
+from typing import Optional
 
 from ..facts import ENDS_WITH, USER, WORK_ATTRIBUTES, ExtractedFact
+from .clause_facts import facts_of
 from .ended import HABIT_LEFT
 from .keys import Key
 from .lexicon import LEFT_WHEN_SAID, MONTH_RE
@@ -330,3 +334,38 @@ def left_the_job_told(
             for f in before
         )
     )
+
+
+def new_after_an_end(
+    told: list[ExtractedFact],
+    parsed: Parsed,
+    sentence: str,
+    said: datetime,
+    until: Optional[datetime],
+    condition: bool,
+) -> list[ExtractedFact]:
+    """A clause's facts, what it says beside an ending of the user's read again for the
+    new value of what ended: "quit my job at tesco and joined aldi", "sold the old golf
+    and picked up a used toyota yaris" (the ending had taken the attribute for the whole
+    clause, and the rest was kept plain)."""
+    ended = {f.attribute for f in told if f.negated and f.attribute and f.subject == USER}
+    if not ended or parsed.subject.key != USER:
+        return told
+    if ended & WORK_ATTRIBUTES:
+        ended |= WORK_ATTRIBUTES
+    kept: list[ExtractedFact] = []
+    for fact in told:
+        if fact.attribute is None and fact.subject == USER:
+            again = facts_of(
+                fact.statement,
+                sentence,
+                Parsed(parsed.subject, fact.statement),
+                said,
+                until,
+                condition,
+            )
+            if any(f.attribute in ended and not f.negated for f in again):
+                kept += again
+                continue
+        kept.append(fact)
+    return kept

@@ -29,7 +29,7 @@ from .clause_facts import NEWS_OF_A_JOB, TONIGHT, TWO_NAMED, facts_of, two_of_th
 from .clauses import clauses
 from .commas import told_after_a_comma
 from .corrections import _correction, _put_right
-from .endings import ended_in_the_next, left_the_job_told, what_ended
+from .endings import ended_in_the_next, left_the_job_told, new_after_an_end, what_ended
 from .health import CONDITION_NAMES, SOMEONE_ELSE, VERBLESS_CONDITIONS
 from .homes import city_beside, home_by_noun, home_in_passing
 from .keys import Key, load
@@ -374,7 +374,7 @@ def _read(content: str, observed_at: datetime) -> list[ExtractedFact]:
             told += rest_untold(
                 clause, parsed.subject, told, said, until, asked and clause is last_clause
             )
-            told = _new_after_an_end(told, parsed, sentence, said, until, condition)
+            told = new_after_an_end(told, parsed, sentence, said, until, condition)
             for fact in told:
                 identity = (fact.subject, fact.attribute, fact.value, fact.text, opener)
                 if identity not in seen:
@@ -599,41 +599,6 @@ _NOT_ROMANCE = re.compile(
     r"doctor|gp|therapist|flatmate|roommate|housemate|client|customer|tutor|coach|at\s+work)\b",
     re.I,
 )
-
-
-def _new_after_an_end(
-    told: list[ExtractedFact],
-    parsed: Parsed,
-    sentence: str,
-    said: datetime,
-    until: Optional[datetime],
-    condition: bool,
-) -> list[ExtractedFact]:
-    """A clause's facts, what it says beside an ending of the user's read again for the
-    new value of what ended: "quit my job at tesco and joined aldi", "sold the old golf
-    and picked up a used toyota yaris" (the ending had taken the attribute for the whole
-    clause, and the rest was kept plain)."""
-    ended = {f.attribute for f in told if f.negated and f.attribute and f.subject == USER}
-    if not ended or parsed.subject.key != USER:
-        return told
-    if ended & WORK_ATTRIBUTES:
-        ended |= WORK_ATTRIBUTES
-    kept: list[ExtractedFact] = []
-    for fact in told:
-        if fact.attribute is None and fact.subject == USER:
-            again = facts_of(
-                fact.statement,
-                sentence,
-                Parsed(parsed.subject, fact.statement),
-                said,
-                until,
-                condition,
-            )
-            if any(f.attribute in ended and not f.negated for f in again):
-                kept += again
-                continue
-        kept.append(fact)
-    return kept
 
 
 def _once_each(facts: list[ExtractedFact]) -> list[ExtractedFact]:
