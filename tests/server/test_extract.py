@@ -5442,7 +5442,7 @@ def test_a_word_that_opens_a_clause_is_no_ones_name(content: str) -> None:
 @pytest.mark.parametrize(
     ("content", "text"),
     [
-        ("started bouldering twice a week", "User's hobbies include bouldering"),
+        ("started bouldering twice a week", "User's hobbies include bouldering twice a week"),
         ("just started learning piano", "User's hobbies include learning piano"),
     ],
 )

@@ -68,6 +68,10 @@ def _texts(content: str, attribute: str) -> list[str]:
         ("I work at Access Bank in Lagos, in the treasury department", "employer", ["User works at Access Bank in Lagos, in the treasury department"]),
         ("studying nursing at UP Manila, 2nd year", "school", ["User goes to UP Manila, 2nd year"]),
         ("my mum's a midwife at the Rotunda, on the labour ward", "employer", ["User's mum works at the Rotunda, on the labour ward"]),
+        # when a thing is done again and again, typed in lower case ("on Wednesdays" was
+        # kept only as a capitalised word)
+        ("i play netball on wednesdays, quick dinner i can eat after 9pm?", "hobbies", ["User's hobbies include netball on wednesdays"]),
+        ("started bouldering twice a week", "hobbies", ["User's hobbies include bouldering twice a week"]),
         # how long, as said and not read, stays a last aside
         ("I'm working at Zara, just for the summer", "employer", ["User works at Zara, just for the summer"]),
         # chat's last word is tone, cut off; what it follows stays

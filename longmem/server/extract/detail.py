@@ -132,6 +132,13 @@ _NAME_OR_NUMBER = re.compile(
     r"\b\d[\d,.]*\b(?!st|nd|rd|th)"
 )
 _TIME_WORD = re.compile(rf"^(?:{WEEKDAY_RE}|{MONTH_RE})\b", re.I)
+# When a thing is done, again and again: worth keeping as a name is, though typed in
+# lower case ("netball on wednesdays", "yoga every tuesday", "swimming twice a week").
+_RECURRING = re.compile(
+    rf"\b(?:{WEEKDAY_RE})s\b|\bevery\s+(?:{WEEKDAY_RE}|other\s+\w+)\b|"
+    r"\b(?:once|twice|three\s+times|\d+\s*x)\s+(?:a|per)\s+(?:week|month)\b",
+    re.I,
+)
 _PIECE_END = re.compile(r"\s*(?:[,;(]|\s[-–—]\s)\s*")
 # A piece that opens a clause of its own, not detail of the fact: a conjunction, a person,
 # a question, a verb ("our place in Hackney has mould again"), a thing that is so ("the
@@ -353,8 +360,9 @@ def detail_of(predicate: str, key: Key, said: datetime, others: frozenset[str]) 
 
 def _rest(after: str, value: str, others: frozenset[str], attribute: str) -> str:
     """The pieces after the value that are the fact's own, up to the last that names
-    something (a place, a school, a number) or says how one works or studies there (a
-    team, a ward, a year of a course, remote, part time): " for her masters at UCL"."""
+    something (a place, a school, a number), when it is done again and again ("on
+    wednesdays") or how one works or studies there (a team, a ward, a year of a course,
+    remote, part time): " for her masters at UCL"."""
     known = content_of(value)
     kept: list[str] = []
     end = 0
@@ -373,6 +381,7 @@ def _rest(after: str, value: str, others: frozenset[str], attribute: str) -> str
         kept.append(piece)
         if (
             any(w.lower() not in known for w in _names(piece))
+            or _RECURRING.search(piece)
             or _HOW_ONE_WORKS.search(piece)
             or _WITH_WHOM.search(piece)
         ):
