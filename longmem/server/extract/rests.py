@@ -15,16 +15,12 @@ from typing import Callable, NamedTuple, Optional
 
 from ..embed import tokens
 from ..facts import EPISODE, RELATION_ATTRIBUTES, USER, ExtractedFact
-from .chat import (
-    QUESTION_WORDS,
-    REQUEST,
-    joke_owned_up,
-    strip_filler,
-)
+from .chat import REQUEST, joke_owned_up, strip_filler
 from .chitchat import INTERJECTIONS, is_chat_word, is_chitchat
 from .kin import QUALIFIER_WORDS, RELATIONS
 from .lexicon import CLAUSE_VERBS, DAY_NAMES, MONTHS, words
 from .match_values import age_in_digits
+from .questions import QUESTION_WORDS
 from .subjects import NOBODY, Subject
 from .text import classify, content_words, has_past_verb, lower_words, verb_first, verb_of
 from .third_person import finish, third_person
