@@ -100,7 +100,7 @@ _SAME = re.compile(
 )
 
 
-def tells_news_of(before: MemoryRecord, told: MemoryRecord, meant: bool = False) -> bool:
+def tells_news_of(before: MemoryRecord, told: MemoryRecord, meant: bool) -> bool:
     """Whether ``told``, a plain memory said after the keyed fact ``before`` (and telling
     of a change, which the caller checks), is news of ``before``'s key that the rules did
     not read: so it answers before it. ``meant``: the caller found it about as near the

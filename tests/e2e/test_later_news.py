@@ -14,8 +14,18 @@ from longmem import Longmem
 _BEFORE, _LATER = "2024-01-03T10:00:00Z", "2024-03-05T10:00:00Z"
 
 
+def _texts(mem: Longmem, collection: str, ask: str) -> list[str]:
+    return [hit["text"] for hit in mem.search(ask, collection=collection)]
+
+
 def _first_texts(mem: Longmem, collection: str, ask: str) -> list[str]:
-    return [hit["text"] for hit in mem.search(ask, collection=collection)][:2]
+    return _texts(mem, collection, ask)[:2]
+
+
+def _told(mem: Longmem, collection: str, before: str, after: str) -> None:
+    """``before`` said, then ``after`` weeks later."""
+    mem.remember(before, collection=collection, observed_at=_BEFORE)
+    mem.remember(after, collection=collection, observed_at=_LATER)
 
 
 def _before_and_after(
@@ -246,13 +256,8 @@ def test_a_change_steps_over_the_other_clauses_of_its_message(
 def test_a_clause_of_the_message_matched_far_better_is_not_stepped_over(
     mem: Longmem, collection: str
 ) -> None:
-    mem.remember("I live in Cardiff", collection=collection, observed_at=_BEFORE)
-    mem.remember(
-        "moving day done!! officially a Swansea resident",
-        collection=collection,
-        observed_at=_LATER,
-    )
-    texts = [hit["text"] for hit in mem.search("where do I live?", collection=collection)]
+    _told(mem, collection, "I live in Cardiff", "moving day done!! officially a Swansea resident")
+    texts = _texts(mem, collection, "where do I live?")
     assert texts.index("Officially a Swansea resident") < texts.index("Moving day done")
 
 
@@ -296,12 +301,13 @@ def test_a_question_about_ones_gp_finds_the_surgery_registered_with(
 ) -> None:
     # no word of the question's nor of "doctor gp doc physician": found by what a GP is
     # said with ("dr", "surgery")
-    mem.remember("my gp dr okafor wants me to do a fasting blood test", collection=collection)
-    mem.remember(
+    _told(
+        mem,
+        collection,
+        "my gp dr okafor wants me to do a fasting blood test",
         "registered with the surgery near the new flat, dr lindqvist seems nice",
-        collection=collection,
     )
-    texts = [hit["text"] for hit in mem.search("who's my GP?", collection=collection)]
+    texts = _texts(mem, collection, "who's my GP?")
     assert "User registered with the surgery near the new flat, dr lindqvist seems nice" in texts
 
 
@@ -309,15 +315,11 @@ def test_a_change_steps_over_what_only_says_who_the_asked_person_is(
     mem: Longmem, collection: str
 ) -> None:
     # "User's son is Leo", keyed, stood between the news and the older memory it passes
-    mem.remember(
+    _told(
+        mem,
+        collection,
         "my son leo plays for an under-10s football team, snack ideas for after matches",
-        collection=collection,
-        observed_at=_BEFORE,
-    )
-    mem.remember(
         "leo's given up the footy team, he's doing judo twice a week now",
-        collection=collection,
-        observed_at=_LATER,
     )
     texts = _first_texts(mem, collection, "what sport does my son do?")
     assert texts[0] == "Leo's given up the footy team, he's doing judo twice a week now"

@@ -740,25 +740,31 @@ def sentences(content: str) -> list[str]:
 
 
 _TAIL_CHARS = 200
-_SENTENCE_END = re.compile(r"((?<=[.!])\s+|\n)")
 
 
 def asked_unmarked(content: str) -> Optional[str]:
     """``content`` with a "?" after each sentence a question ends though typed with none
     ("my brother kwame lives in accra, whats a good present i can ship to him"), or None
-    when there is none: read so, what it tells before the question is its own."""
-    parts = _SENTENCE_END.split(content)  # sentences, each gap between them kept
+    when there is none: read so, what it tells before the question is its own. Sentences
+    end where ``sentences`` ends them (``sentence_ends``)."""
+    lines = content.splitlines(keepends=True)
     marked = False
-    for at in range(0, len(parts), 2):
-        part = parts[at]
-        bare = part.rstrip(" .!")
-        # (a question is short: only the sentence's last words are searched for its pause,
-        # so a long run costs time linear in its length)
-        end = bare[-_TAIL_CHARS:]
-        pause = LAST_PAUSE.search(end) if "?" not in part else None
-        if pause and A_TAIL_ASKS_UNMARKED.match(strip_filler(end[pause.end() :])):
-            parts[at], marked = bare + "?", True
-    return "".join(parts) if marked else None
+    for at, line in enumerate(lines):
+        ends = [(m.start(), "?" in m.group()) for m in sentence_ends(line)]
+        start, put = 0, []
+        for end, asked in [*ends, (len(line.rstrip()), False)]:
+            said = line[start:end].rstrip()
+            # (a question is short: only a sentence's last words are searched for its
+            # pause, so a long run costs time linear in its length)
+            tail = said[-_TAIL_CHARS:]
+            pause = None if asked else LAST_PAUSE.search(tail)
+            if pause and A_TAIL_ASKS_UNMARKED.match(strip_filler(tail[pause.end() :])):
+                put.append(start + len(said))
+            start = end
+        for where in reversed(put):
+            line = line[:where] + "?" + line[where:]
+        lines[at], marked = line, marked or bool(put)
+    return "".join(lines) if marked else None
 
 
 def _labels_joined(found: list[str]) -> list[str]:

@@ -161,9 +161,7 @@ def extract(content: str, observed_at: datetime) -> list[ExtractedFact]:
     if asked is not None:
         marked = _read(asked, observed_at)
         keys, marked_keys = _keyed(facts), _keyed(marked)
-        if len(marked_keys) > len(keys) or (
-            len(marked_keys) == len(keys) != 0 and marked_keys != keys
-        ):
+        if marked_keys != keys and len(marked_keys) >= len(keys):
             return marked
     return facts
 
